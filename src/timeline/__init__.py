@@ -14,6 +14,8 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from timeline._errors import TimelineError, WhenParseError
+from timeline._event import Claim, Event, EventError, Slip, Source, Status
+from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 try:
@@ -23,8 +25,18 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "DEFAULT_FUZZ",
+    "Claim",
+    "DuplicateEventError",
+    "Event",
+    "EventChange",
+    "EventError",
     "Precision",
     "Relation",
+    "Slip",
+    "Source",
+    "Status",
+    "Timeline",
+    "TimelineDiff",
     "TimelineError",
     "When",
     "WhenError",
