@@ -532,6 +532,14 @@ class Timeline:
             changed.append(EventChange(after.id, before, after, fields))
         return TimelineDiff(self._new(added), self._new(removed), tuple(changed))
 
+    # -- data files: thin methods over timeline._io_* (YAML, JSON, CSV) ----------------
+
+    # -- iCalendar: thin methods over timeline._ics ------------------------------------
+
+    # -- figures: thin methods over timeline._target -----------------------------------
+
+    # -- notebook: thin methods over timeline._notebook (pandas, matplotlib, HTML) ----
+
 
 def _haystack(event: Event) -> str:
     parts = [event.title, event.description or "", *event.actors]
