@@ -1,0 +1,440 @@
+"""The `timeline` command line: exit codes, output, files written."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline import Event, Source, Timeline, When, _cli
+from timeline._cli import main
+from timeline._cli_table import cell_width, render, truncate
+
+ARTICLE = Source("AI race article", published="2026-03~")
+
+
+def _sample() -> Timeline:
+    return Timeline(
+        [
+            Event(
+                title="DeepSeek V4 release",
+                when="2026-04",
+                kind="model-release",
+                actors=["DeepSeek"],
+                tags=["llm"],
+                sources=[ARTICLE],
+            ),
+            Event(
+                title="Tencent Hybrid Model 3.0 release",
+                when="2026-04",
+                kind="model-release",
+                actors=["Tencent"],
+                tags=["llm"],
+                description="In internal testing, may clash with DeepSeek V4.",
+                sources=[ARTICLE],
+            ),
+            Event(
+                id="hunyuan-cn",
+                title="腾讯混元大模型 3.0 版本在四月份正式发布并开放给第三方开发者使用",
+                when="2026-04",
+                actors=["Tencent"],
+            ),
+            Event(title="Sora shut down", when="2026-03", status="happened", actors=["OpenAI"]),
+            Event(
+                title="Zhongguancun Forum",
+                when="2026-03-24",
+                end="2026-03-27",
+                status="happened",
+                kind="forum",
+            ),
+            Event(title="Agent marketplace opens", when="2026-01", actors=["Tencent"]),
+            Event(
+                title="Guangzhou 10,000 AI-plus enterprises",
+                when=When.year(2030).by(),
+                kind="policy-target",
+                actors=["Guangzhou"],
+            ),
+        ],
+        name="Sample race",
+    )
+
+
+@pytest.fixture
+def bundled(monkeypatch: pytest.MonkeyPatch) -> Timeline:
+    """Stand the sample in for the bundled dataset, so commands without FILE read it."""
+    sample = _sample()
+    monkeypatch.setattr(_cli, "_bundled", lambda: sample)
+    return sample
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def titles(out: str) -> list[str]:
+    """The TITLE cells of a piped table (header line and table header skipped)."""
+    lines = out.splitlines()
+    start = lines[1].index("TITLE")
+    return [line[start:] for line in lines[2:]]
+
+
+class TestTable:
+    @pytest.mark.parametrize(
+        ("text", "width"),
+        [
+            ("DeepSeek", 8),  # ASCII: one column each
+            ("腾讯混元", 8),  # CJK: two columns each
+            ("e\u0301", 1),  # a combining accent takes none
+            ("", 0),
+        ],
+    )
+    def test_cell_width(self, text: str, width: int) -> None:
+        assert cell_width(text) == width
+
+    @pytest.mark.parametrize(
+        ("text", "width", "expected"),
+        [
+            ("Sora shut down", 20, "Sora shut down"),  # fits: unchanged
+            ("Sora shut down", 8, "Sora sh…"),  # cut, ellipsis inside the width
+            ("Sora shut down", 6, "Sora…"),  # the blank before the cut is dropped
+            ("腾讯混元", 5, "腾讯…"),  # never half a wide character
+            ("abc", 0, ""),
+        ],
+    )
+    def test_truncate(self, text: str, width: int, expected: str) -> None:
+        assert truncate(text, width) == expected
+        assert cell_width(truncate(text, width)) <= max(width, 0)
+
+    @pytest.mark.parametrize("width", [20, 40, 60, 80, 200])
+    def test_render_fits_width(self, width: int) -> None:
+        rows = [["2026-04", "expected", "Tencent, DeepSeek", "腾讯混元大模型 3.0 版本在四月份发布"]]
+        lines = render(["WHEN", "STATUS", "ACTORS", "TITLE"], rows, width=width)
+        assert all(cell_width(line) <= width for line in lines)
+        assert set(lines[1]) == {"-", " "}  # a rule under the header
+
+    def test_render_without_width_cuts_nothing(self) -> None:
+        title = "x" * 300
+        lines = render(["WHEN", "TITLE"], [["2026", title]], width=None)
+        assert lines == ["WHEN  TITLE", f"2026  {title}"]  # no rule, no tabs, no trailing blanks
+
+
+class TestShow:
+    def test_piped_table_lists_every_event_in_order(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, err = run(capsys, "show")
+        assert (code, err) == (0, "")
+        lines = out.splitlines()
+        assert lines[0] == "Sample race: 7 events"
+        assert lines[1].split() == ["WHEN", "STATUS", "KIND", "ACTORS", "TITLE"]
+        assert titles(out) == [e.title for e in bundled]  # timeline order, nothing cut
+        assert "\t" not in out
+        assert all(line == line.rstrip() for line in lines)
+
+    def test_event_with_end_shows_its_span(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        _, out, _ = run(capsys, "show", "--kind", "forum")
+        assert "2026-03-24 to 2026-03-27" in out
+
+    @pytest.mark.parametrize(
+        ("argv", "ids"),
+        [
+            # one value
+            (["--actor", "openai"], ["sora-shut-down"]),
+            # repeated: any of them
+            (
+                ["--actor", "DeepSeek", "--actor", "OpenAI"],
+                ["sora-shut-down", "deepseek-v4-release"],
+            ),
+            # different options: all of them
+            (
+                ["--actor", "Tencent", "--kind", "model-release"],
+                ["tencent-hybrid-model-3-0-release"],
+            ),
+            (["--status", "HAPPENED"], ["sora-shut-down", "zhongguancun-forum"]),
+            (["--tag", "llm", "--status", "happened"], []),
+            # text searches descriptions too; repeated means any
+            (
+                ["--text", "clash", "--text", "sora"],
+                ["sora-shut-down", "tencent-hybrid-model-3-0-release"],
+            ),
+            # a window the events could fall in: the forum, and "March 2026" and
+            # "by 2030" could too
+            (
+                ["--between", "2026-03-25", "2026-03-26"],
+                ["sora-shut-down", "zhongguancun-forum", "guangzhou-10-000-ai-plus-enterprises"],
+            ),
+            (
+                ["--between", "2029", "2030", "--kind", "policy-target"],
+                ["guangzhou-10-000-ai-plus-enterprises"],
+            ),
+        ],
+    )
+    def test_filters(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        ids: list[str],
+    ) -> None:
+        code, out, _ = run(capsys, "show", *argv)
+        assert code == 0
+        if ids:
+            assert titles(out) == [bundled[i].title for i in ids]
+        else:
+            assert len(out.splitlines()) == 1  # the heading, no table
+        assert out.splitlines()[0] == f"Sample race: {len(ids)} of 7 events"
+
+    def test_as_of_hides_what_was_not_yet_said(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        _, out, _ = run(capsys, "show", "--as-of", "2026-02-15")
+        shown = titles(out)
+        assert "DeepSeek V4 release" not in shown  # its source is from about March 2026
+        assert "Sora shut down" in shown  # no dated source: always known
+        assert out.splitlines()[0].endswith("as known on 2026-02-15")
+
+    def test_fits_the_terminal(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.setenv("COLUMNS", "60")
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        code, out, _ = run(capsys, "show")
+        assert code == 0
+        lines = out.splitlines()
+        assert all(cell_width(line) <= 60 for line in lines)
+        assert any(line.endswith("…") for line in lines)  # the long titles were cut
+        assert set(lines[2]) == {"-", " "}
+
+    def test_json_is_a_list_of_records(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        if not hasattr(Timeline, "to_records"):
+            pytest.skip("needs Timeline.to_records")  # pragma: no cover
+        code, out, err = run(capsys, "show", "--json", "--actor", "Tencent")
+        assert (code, err) == (0, "")
+        records = json.loads(out)
+        assert [r["id"] for r in records] == [
+            "agent-marketplace-opens",
+            "hunyuan-cn",
+            "tencent-hybrid-model-3-0-release",
+        ]
+        assert records[1]["title"].startswith("腾讯")  # not \u-escaped
+
+    def test_json_says_when_records_are_missing(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.delattr(Timeline, "to_records", raising=False)
+        code, out, err = run(capsys, "show", "--json")
+        assert (code, out) == (1, "")
+        assert "--json output is not available in this build yet" in err
+
+
+class TestUpcomingOverdue:
+    @pytest.mark.parametrize(
+        ("argv", "heading", "ids"),
+        [
+            # 90 days from the end of March: April things; not "by 2030"
+            (
+                ["upcoming", "--as-of", "2026-03-28"],
+                "Upcoming as of 2026-03-28, within 90d (to 2026-06-26): 3 events",
+                ["deepseek-v4-release", "hunyuan-cn", "tencent-hybrid-model-3-0-release"],
+            ),
+            # filters narrow the result
+            (
+                ["upcoming", "--as-of", "2026-03-28", "--actor", "DeepSeek"],
+                "Upcoming as of 2026-03-28, within 90d (to 2026-06-26): 1 event",
+                ["deepseek-v4-release"],
+            ),
+            # too short a look-ahead
+            (
+                ["upcoming", "--as-of", "2026-03-01", "--within", "2w"],
+                "No upcoming events as of 2026-03-01, within 2w (to 2026-03-15).",
+                [],
+            ),
+            # January's promise has passed while still expected
+            (
+                ["overdue", "--as-of", "2026-03-28"],
+                "Overdue as of 2026-03-28: 1 event",
+                ["agent-marketplace-opens"],
+            ),
+            (["overdue", "--as-of", "2026-01-15"], "No overdue events as of 2026-01-15.", []),
+        ],
+    )
+    def test_as_of(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        heading: str,
+        ids: list[str],
+    ) -> None:
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (0, "")
+        assert out.splitlines()[0] == heading
+        if ids:
+            assert titles(out) == [bundled[i].title for i in ids]
+        else:
+            assert len(out.splitlines()) == 1
+
+    @pytest.mark.parametrize("command", ["upcoming", "overdue"])
+    def test_defaults_to_today_and_says_so(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], command: str
+    ) -> None:
+        code, out, _ = run(capsys, command)
+        assert code == 0
+        assert f"as of {_dt.date.today().isoformat()} (today)" in out.splitlines()[0]
+
+    def test_json_keeps_stdout_clean_and_names_the_day_on_stderr(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        if not hasattr(Timeline, "to_records"):
+            pytest.skip("needs Timeline.to_records")  # pragma: no cover
+        code, out, err = run(capsys, "overdue", "--json")
+        assert code == 0
+        assert isinstance(json.loads(out), list)
+        assert f"{_dt.date.today().isoformat()} (today)" in err
+
+
+class TestUsageErrors:
+    @pytest.mark.parametrize(
+        ("argv", "says"),
+        [
+            # no command at all: the help, on stderr
+            ([], "usage: timeline"),
+            (["frobnicate"], "invalid choice: 'frobnicate'"),
+            # a date that is not one: quoted, with the fix
+            (["upcoming", "--as-of", "2026-13"], "'2026-13' is not a date"),
+            (["show", "--as-of", "yesterday-ish"], "write a date such as 2026-03-28"),
+            (["show", "--between", "2026", "nope"], "'nope' is not a date"),
+            (["show", "--between", "2027", "2026"], "give the earlier date first"),
+            (["show", "--status", "planned"], "'planned' is not a status; use one of expected"),
+            (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
+            (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
+            (["convert", "a.yaml", "b"], "'b' has no suffix"),
+            (["check"], "the following arguments are required: FILE"),
+        ],
+    )
+    def test_exit_2_on_stderr(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        says: str,
+    ) -> None:
+        code, out, err = run(capsys, *argv)
+        assert code == 2
+        assert out == ""
+        assert says in err
+        assert "Traceback" not in err
+
+
+class TestDataErrors:
+    @pytest.mark.parametrize(
+        ("argv", "says"),
+        [
+            (["show", "missing.yaml"], "data file 'missing.yaml' does not exist; check the path"),
+            (["check", "missing.csv"], "'missing.csv' does not exist"),
+        ],
+    )
+    def test_missing_file(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        argv: list[str],
+        says: str,
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (1, "")
+        assert says in err
+
+    def test_folder_is_not_a_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        folder = tmp_path / "events.yaml"
+        folder.mkdir()
+        code, _, err = run(capsys, "show", str(folder))
+        assert code == 1
+        assert "is a folder" in err
+
+
+class TestUnavailable:
+    """Parts that arrive with other work say so instead of printing something else."""
+
+    def test_export_without_feeds(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+    ) -> None:
+        monkeypatch.delattr(Timeline, "write_ics", raising=False)
+        code, out, err = run(capsys, "export", "-o", str(tmp_path / "feed.ics"))
+        assert (code, out) == (1, "")
+        assert "iCalendar export is not available in this build yet" in err
+        assert not (tmp_path / "feed.ics").exists()
+
+    def test_show_without_bundled_dataset(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setitem(sys.modules, "timeline.datasets", None)
+        code, out, err = run(capsys, "show")
+        assert (code, out) == (1, "")
+        assert "the bundled dataset is not available in this build yet" in err
+        assert "give a data file" in err
+
+    def test_demo_skips_what_is_missing_and_says_so(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+    ) -> None:
+        monkeypatch.delattr(Timeline, "write_ics", raising=False)
+        monkeypatch.delattr(Timeline, "to_html", raising=False)
+        code, out, err = run(capsys, "demo", "--out", str(tmp_path / "demo"))
+        assert code == 0
+        assert "Sample race: 7 events" in out
+        assert f"Skipped {tmp_path / 'demo' / 'sample-race.ics'}: the feed is not available" in err
+        assert "the HTML page is not available" in err
+        assert list((tmp_path / "demo").iterdir()) == []
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version") == (0, f"timeline {timeline.__version__}\n", "")
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("show", "upcoming", "overdue", "export", "check", "convert", "schema", "demo"):
+        assert f"    {command}" in out
+
+
+def test_python_dash_m_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        f"timeline {timeline.__version__}\n",
+        "",
+    )
