@@ -141,6 +141,16 @@ def _load(path: str | None) -> Timeline:
         raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
 
 
+def _writable(path: str) -> Path:
+    """``path`` as a file to write, once its folder is known to exist."""
+    out = Path(path)
+    if not out.parent.is_dir():
+        raise _Failure(f"cannot write {path!r}: folder '{out.parent}' does not exist; create it")
+    if out.is_dir():
+        raise _Failure(f"cannot write {path!r}: it is a folder; give a file name")
+    return out
+
+
 def _feed_name(timeline: Timeline, name: str | None, path: str | None) -> Timeline:
     """``timeline`` named for its feed: ``--name``, else its own name, else the file's stem."""
     chosen = name or timeline.name or (Path(path).stem if path else None)
@@ -285,14 +295,15 @@ def _overdue(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if getattr(Timeline, "write_ics", None) is None:
         raise _unavailable("iCalendar export", "Timeline.write_ics")
+    out = None if args.output in (None, "-") else _writable(args.output)
     selected = _feed_name(_select(_load(args.file), args), args.name, args.file)
     if not len(selected):
         _err("timeline: warning: no events match the filters; the feed is empty")
-    if args.output in (None, "-"):
+    if out is None:
         to_ics: Callable[[], str] = getattr(selected, "to_ics")  # noqa: B009
         sys.stdout.write(to_ics())
         return EXIT_OK
-    _write_ics(selected, Path(args.output))
+    _write_ics(selected, out)
     _out(f"Wrote {args.output}: feed {selected.name!r}, {_count(len(selected))}")
     return EXIT_OK
 
@@ -316,7 +327,7 @@ def _convert(args: argparse.Namespace) -> int:
     _suffix(target, "output")
     if getattr(Timeline, "save", None) is None:
         raise _unavailable("converting data files", "Timeline.save")
-    out = Path(target)
+    out = _writable(target)
     same = out.exists() and Path(source).exists() and out.samefile(source)
     if out.exists() and not same and not args.force:
         raise _Failure(f"output {target!r} already exists; add --force to replace it")
