@@ -119,6 +119,30 @@ class TestTable:
         assert all(cell_width(line) <= width for line in lines)
         assert set(lines[1]) == {"-", " "}  # a rule under the header
 
+    @pytest.mark.parametrize(
+        ("width", "headers"),
+        [
+            (140, ["WHEN", "KIND", "ACTORS", "TITLE"]),  # room for everything
+            (60, ["WHEN", "ACTORS", "TITLE"]),  # KIND goes first
+            (40, ["WHEN", "TITLE"]),  # then ACTORS, so the title stays readable
+        ],
+    )
+    def test_render_drops_columns_rather_than_cut_the_title_to_nothing(
+        self, width: int, headers: list[str]
+    ) -> None:
+        row = ["c. March 2026", "model-release", "Tencent, Liu Chi-ping", "T" * 60]
+        lines = render(
+            ["WHEN", "KIND", "ACTORS", "TITLE"],
+            [row],
+            width=width,
+            flex=3,
+            squeeze={2: 24, 1: 16},
+            drop=(1, 2),
+        )
+        assert lines[0].split() == headers
+        assert all(cell_width(line) <= width for line in lines)
+        assert lines[2].startswith("c. March 2026  ")  # the date is never cut here
+
     def test_render_without_width_cuts_nothing(self) -> None:
         title = "x" * 300
         lines = render(["WHEN", "TITLE"], [["2026", title]], width=None)

@@ -210,7 +210,16 @@ def _table(timeline: Timeline) -> list[str]:
         [_when_text(e), e.status.value, e.kind or "-", ", ".join(e.actors) or "-", e.title]
         for e in timeline
     ]
-    return render(["WHEN", "STATUS", "KIND", "ACTORS", "TITLE"], rows, width=_terminal_width())
+    # On a narrow terminal the date, status and title matter most: actor lists
+    # are cut first, then KIND and ACTORS are left out rather than cut to nothing.
+    return render(
+        ["WHEN", "STATUS", "KIND", "ACTORS", "TITLE"],
+        rows,
+        width=_terminal_width(),
+        flex=4,
+        squeeze={3: 24, 2: 16},
+        drop=(2, 3),
+    )
 
 
 def _records(timeline: Timeline) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ aligned with spaces, never tabs, and lines carry no trailing blanks.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 __all__ = ["ELLIPSIS", "cell_width", "render", "truncate"]
 
@@ -63,24 +63,37 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - cell_width(text))
 
 
-def _fit(natural: list[int], width: int, flex: int) -> list[int]:
-    """Column widths summing (with gaps) to at most ``width``, taking from ``flex`` first."""
+def _fit(natural: list[int], width: int, flex: int, squeeze: Mapping[int, int]) -> list[int]:
+    """Column widths summing (with gaps) to at most ``width``."""
     widths = list(natural)
     excess = sum(widths) + len(_GAP) * (len(widths) - 1) - width
     others = [i for i in range(len(widths)) if i != flex]
-    # The title gives up space first, down to a readable minimum; then the other
-    # columns, widest first so they shrink evenly; on a very narrow terminal both
-    # go on down to one column each.
-    for floor_flex, floor_other in ((_MIN_FLEX, _MIN_OTHER), (1, 1)):
-        give = min(excess, max(0, widths[flex] - floor_flex))
-        widths[flex] -= give
+
+    def take(column: int, floor: int) -> None:
+        nonlocal excess
+        give = min(excess, max(0, widths[column] - floor))
+        widths[column] -= give
         excess -= give
+
+    def even(floor: int) -> None:
+        # Widest first, one column at a time, so the others shrink evenly.
+        nonlocal excess
         while excess > 0:
-            wide = [i for i in others if widths[i] > floor_other]
+            wide = [i for i in others if widths[i] > floor]
             if not wide:
-                break
+                return
             widths[max(wide, key=lambda i: widths[i])] -= 1
             excess -= 1
+
+    # Long lists (actors) are cut to a comfortable width before the title is cut;
+    # the title then gives up space down to a readable minimum, then the others;
+    # on a very narrow terminal everything goes on down to one column.
+    for column, comfortable in squeeze.items():
+        take(column, comfortable)
+    take(flex, _MIN_FLEX)
+    even(_MIN_OTHER)
+    take(flex, 1)
+    even(1)
     return widths
 
 
@@ -90,11 +103,16 @@ def render(
     *,
     width: int | None = None,
     flex: int = -1,
+    squeeze: Mapping[int, int] | None = None,
+    drop: Sequence[int] = (),
 ) -> list[str]:
     """The table as lines: a header, a rule when sized for a terminal, then rows.
 
-    ``width`` is the terminal's width (``None`` when piped: nothing is cut);
-    ``flex`` is the column that shrinks first (default: the last).
+    ``width`` is the terminal's width (``None`` when piped: nothing is cut or
+    dropped); ``flex`` is the column that takes what is left (default: the
+    last); ``squeeze`` maps columns to the width they are cut to before ``flex``
+    is; ``drop`` lists columns to leave out, in that order, while ``flex`` would
+    get less than a quarter of the width.
 
     >>> for line in render(["WHEN", "TITLE"], [["2026-04", "DeepSeek V4 release"]], width=22):
     ...     print(line)
@@ -102,11 +120,25 @@ def render(
     -------  -------------
     2026-04  DeepSeek V4…
     """
-    columns = len(headers)
-    flex %= columns
+    count = len(headers)
+    flex %= count
     table = [list(headers), *(list(row) for row in rows)]
-    natural = [max(cell_width(row[i]) for row in table) for i in range(columns)]
-    widths = natural if width is None else _fit(natural, width, flex)
+    natural = [max(cell_width(row[i]) for row in table) for i in range(count)]
+    keep = list(range(count))
+    if width is not None:
+        squeezed = dict(squeeze or {})
+        want = min(natural[flex], max(_MIN_FLEX, width // 4))
+        for column in drop:
+            others = [min(natural[i], squeezed.get(i, natural[i])) for i in keep if i != flex]
+            if width - len(_GAP) * (len(keep) - 1) - sum(others) >= want:
+                break
+            keep.remove(column)
+    table = [[row[i] for i in keep] for row in table]
+    position = {column: n for n, column in enumerate(keep)}
+    widths = [natural[i] for i in keep]
+    if width is not None:
+        fit_squeeze = {position[c]: w for c, w in (squeeze or {}).items() if c in position}
+        widths = _fit(widths, width, position[flex], fit_squeeze)
     lines = []
     for n, row in enumerate(table):
         cells = [truncate(cell, w) for cell, w in zip(row, widths, strict=True)]
