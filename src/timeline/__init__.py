@@ -14,6 +14,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from timeline._errors import TimelineError, WhenParseError
+from timeline._find import DateMatch, find_dates
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 try:
@@ -23,6 +24,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "DEFAULT_FUZZ",
+    "DateMatch",
     "Precision",
     "Relation",
     "TimelineError",
@@ -30,4 +32,5 @@ __all__ = [
     "WhenError",
     "WhenParseError",
     "__version__",
+    "find_dates",
 ]

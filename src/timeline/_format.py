@@ -101,28 +101,28 @@ def _core_text(w: When) -> str:
     y, m = s.year, s.month
     month = MONTH_NAMES[m - 1]
     if p is Precision.DAY:
-        return f"{s.day} {month} {y}"
+        return f"{s.day} {month} {y:04d}"
     if p is Precision.MONTH:
-        return f"{month} {y}"
+        return f"{month} {y:04d}"
     if p is Precision.YEAR:
-        return str(y)
+        return f"{y:04d}"
     if p is Precision.QUARTER:
-        return f"Q{(m - 1) // 3 + 1} {y}"
+        return f"Q{(m - 1) // 3 + 1} {y:04d}"
     if p is Precision.HALF:
-        return f"H{(m - 1) // 6 + 1} {y}"
+        return f"H{(m - 1) // 6 + 1} {y:04d}"
     if p is Precision.THIRD:
-        return f"{_THIRDS[(m - 1) // 4]}{'' if m == 5 else ' '}{y}"
+        return f"{_THIRDS[(m - 1) // 4]}{'' if m == 5 else ' '}{y:04d}"
     if p is Precision.DEKAD:
         n = (s.day - 1) // 10
-        return f"{_THIRDS[n]}{'' if n == 1 else ' '}{month} {y}"
+        return f"{_THIRDS[n]}{'' if n == 1 else ' '}{month} {y:04d}"
     if p is Precision.SEASON:
         name = _SEASONS.get(m, "spring")
-        return f"winter {y}/{(y + 1) % 100:02d}" if name == "winter" else f"{name} {y}"
+        return f"winter {y:04d}/{(y + 1) % 100:02d}" if name == "winter" else f"{name} {y:04d}"
     if p is Precision.WEEK:
         iso = s.isocalendar()
-        return f"{iso[0]}-W{iso[1]:02d}"
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
     if p is Precision.DECADE:
-        return f"the {y}s"
+        return f"the {y:04d}s"
     if p is Precision.CENTURY:
         return f"the {ordinal(y // 100 + 1)} century"
     return _day_span(w)

@@ -80,7 +80,7 @@ _SINGLE = re.compile(
         (?:-(?P<m>[\dX]{2})
             (?:-(?P<d>[\dX]{2})
                 (?:T(?P<hh>\d{2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:[.,](?P<frac>\d+))?)?
-                   (?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?
+                   (?P<tz>Z|[+-]\d{2}(?::?\d{2}(?::\d{2})?)?)?
                    (?:\[(?P<zone>[^\]\s]+)\])?
                 )?
             )?
@@ -382,12 +382,13 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
 def _offset(tz: str) -> pendulum.FixedTimezone | pendulum.Timezone:
     if tz == "Z":
         return pendulum.UTC
+    # +hh, +hhmm, +hh:mm, and +hh:mm:ss (historic local mean time, as Python writes it)
     digits = tz[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    if hours > 18 or minutes > 59 or (hours == 18 and minutes):
+    hours, minutes, seconds = int(digits[:2]), int(digits[2:4] or 0), int(digits[4:] or 0)
+    if hours > 18 or minutes > 59 or seconds > 59 or (hours == 18 and minutes + seconds):
         raise Fail(f"UTC offset {tz} is out of range -18:00..+18:00")
     sign = -1 if tz[0] == "-" else 1
-    return pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
+    return pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60 + seconds))
 
 
 def _zoned(

@@ -44,7 +44,7 @@ from timeline._parse_edtf import MONTH_NAMES, Fail, edtf_value, make_interval, s
 from timeline._precision import Relation
 from timeline._when import When, WhenError
 
-__all__ = ["Context", "Yearless", "normalise", "parse_phrase"]
+__all__ = ["Context", "Yearless", "fold", "normalise", "parse_phrase"]
 
 Prefer = Literal["current", "future", "past"]
 
@@ -84,9 +84,14 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u221
 _DASHES.update(str.maketrans({"\u2019": "'", "\u2018": "'"}))
 
 
+def fold(text: str) -> str:
+    """Lower-case with dashes and apostrophes unified; one character for one."""
+    return text.translate(_DASHES).lower()
+
+
 def normalise(text: str) -> str:
     """Lower-case, unify dashes and apostrophes, and spell out a few compact idioms."""
-    s = text.translate(_DASHES).lower()
+    s = fold(text)
     if "year" in s:
         s = _YEAR_END.sub(lambda m: f"end of {m[1] or 'this year'}", s)
         s = _MID_YEAR.sub("mid this year", s)
@@ -243,7 +248,7 @@ def _month_value(m: re.Match[str], ctx: Context, build: Callable[[int, int], Whe
 
 def _day_value(m: re.Match[str], ctx: Context) -> Value:
     day = int(m["d"])
-    wd = m["wd"]
+    wd = m.groupdict().get("wd")
 
     def build(y: int, month: int) -> When:
         w = When.day(y, month, day)
@@ -612,7 +617,7 @@ def _interval_of(left: str, right: str, ctx: Context) -> When:
     try:
         return make_interval(lower, upper, _label(lower, left), _label(upper, right))
     except Fail as f:
-        f.suggestion = _shifted(lo, hi, lower, upper)
+        f.suggestion = _shifted(lo, hi, lower, upper) or _swapped(lower, upper)
         raise
 
 
@@ -627,6 +632,12 @@ def _shifted(lo: object, hi: object, lower: object, upper: object) -> str | None
             return f"{to_text(lower)} to {to_text(hi.build(_year_of(lower) + 1))}"
     except (WhenError, Fail):
         return None
+    return None
+
+
+def _swapped(lower: When | str, upper: When | str) -> str | None:
+    if isinstance(lower, When) and isinstance(upper, When):
+        return f"{_label(upper, '')} to {_label(lower, '')}"
     return None
 
 
@@ -647,9 +658,9 @@ def _side(text: str, ctx: Context) -> When | Yearless | str:
     if text in _OPEN_ENDS:
         return _OPEN_ENDS[text]
     words = Words(text)
+    value = core_value(words.core, ctx)
     if words.relation is not None:
         raise Fail("an interval's ends are plain dates, without by/before/after")
-    value = core_value(words.core, ctx)
     if isinstance(value, Yearless):
         inner = value.build
         return Yearless(lambda y: words.apply(inner(y)), value.label)
