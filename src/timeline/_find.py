@@ -94,22 +94,26 @@ _SUF = r"(?:\s+or\s+(?:later|earlier)|\s+at\s+the\s+(?:latest|earliest))?"
 _CANDIDATE = re.compile(rf"(?<![\w$€£¥#])(?:{_PRE}{_MOD}{_CORE}{_SUF})(?![\w%])")
 _JOIN = re.compile(r"\s*(?:-|to|through|until|till)\s*|\s+and\s+")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words after which a four-digit number is a year ("in 2025"), and words that
 # make it a count ("2000 employees", "2030 million").
-_STRONG = frozenset("in by before after since until till during of early mid late year".split())
-_FUNCTION_WORDS = frozenset(
+_STRONG = _words("in by before after since until till during of early mid late year")
+_FUNCTION_WORDS = _words(
     "and or to through until till when while before after as in at on for with but the a an is "
     "was will would could should may might has had have are were be been if so because then "
-    "onwards onward versus vs than".split()
+    "onwards onward versus vs than"
 )
 _MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"
     r"(?![a-z])|-[a-z]"
 )
 _RELATION = re.compile(r"\b(?:by|before|after|than)\b")
-_COUNTING = frozenset(
-    "no. no number over under than nearly almost least some top total only just".split()
-)
+_COUNTING = _words("no. no number over under than nearly almost least some top total only just")
+_MAY_WORDS = _STRONG | _words("from to this next last")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 _PREV_WORD = re.compile(r"([a-z]+\.?)\s*$")
 
@@ -131,9 +135,7 @@ def find_dates(
     ['the start of 2024', 'by March 2025']
     """
     low = _lower(text)
-    spans = [
-        (m.start(), m.end()) for m in _CANDIDATE.finditer(low) if _plausible(m, text, low)
-    ]
+    spans = [(m.start(), m.end()) for m in _CANDIDATE.finditer(low) if _plausible(m, text, low)]
     found: list[DateMatch] = []
     i = 0
     while i < len(spans):
@@ -165,14 +167,13 @@ def _plausible(m: re.Match[str], text: str, low: str) -> bool:
         return _plausible_year(text, low, m.start("core"), m.end("core"))
     if m["month"] is not None and m["my"] is None and not m["mod"]:
         word = text[m.start("core") : m.end("core")]
-        if not word[:1].isupper() or len(word.rstrip(".")) < 4 and word.lower() != "may":
-            return False
         if word.lower() == "may":
-            prev = _PREV_WORD.search(low, 0, m.start("core"))
-            return prev is not None and prev[1] in _STRONG | {"from", "to", "this", "next", "last"}
-    if m["q"] is not None and text[m.start("q")] != "Q":
-        return False
-    return True
+            start = m.start("core")
+            prev = _PREV_WORD.search(low, max(0, start - 20), start)
+            return word[0] == "M" and prev is not None and prev[1] in _MAY_WORDS
+        # spelled out and capitalised: "an April release", not "apr" or "march on"
+        return word[:1].isupper() and len(word.rstrip(".")) >= 4
+    return m["q"] is None or text[m.start("q")] == "Q"
 
 
 def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
@@ -227,4 +228,3 @@ def _join(
             return None
         start -= 8
     return _read(text, start, next_end, reference, prefer)
-
