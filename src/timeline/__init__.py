@@ -14,7 +14,9 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from timeline._errors import TimelineError, WhenParseError
+from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._find import DateMatch, find_dates
+from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 try:
@@ -23,10 +25,20 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     from timeline._version import __version__
 
 __all__ = [
+    "Claim",
     "DEFAULT_FUZZ",
     "DateMatch",
+    "DuplicateEventError",
+    "Event",
+    "EventChange",
+    "EventError",
     "Precision",
     "Relation",
+    "Slip",
+    "Source",
+    "Status",
+    "Timeline",
+    "TimelineDiff",
     "TimelineError",
     "When",
     "WhenError",
