@@ -29,10 +29,12 @@ import calendar
 import datetime as _dt
 import functools
 import re
+from collections.abc import Callable
 from typing import Literal
 
 import pendulum
 
+from timeline._bounds import _key
 from timeline._precision import Precision
 from timeline._when import When, WhenError
 
@@ -151,11 +153,19 @@ def _end(text: str, *, iso_short: bool, default: Literal["unknown"]) -> When | s
     return _value(text, iso_short=iso_short)
 
 
-def make_interval(lower: When | str, upper: When | str, left: str, right: str) -> When:
-    """`When.interval` with a message that names the ends as written."""
+def make_interval(
+    lower: When | str,
+    upper: When | str,
+    left: str,
+    right: str,
+    label: Callable[[When | str, str], str] | None = None,
+) -> When:
+    """`When.interval` with a message naming the ends (as written, or by ``label``)."""
     if isinstance(lower, When) and isinstance(upper, When):
         lo, hi = lower.earliest, upper.latest
-        if lo is not None and hi is not None and _comparable(lo) > _comparable(hi):
+        if lo is not None and hi is not None and _key(lo) > _key(hi):
+            if label is not None:
+                left, right = label(lower, left), label(upper, right)
             raise Fail(
                 f"it ends ({right.strip()}) before it starts ({left.strip()})",
                 f"{right.strip()}/{left.strip()}" if "/" not in left + right else None,
@@ -164,14 +174,6 @@ def make_interval(lower: When | str, upper: When | str, left: str, right: str) -
         return When.interval(lower, upper)  # type: ignore[arg-type]
     except WhenError as e:
         raise Fail(_reason(e)) from None
-
-
-def _comparable(p: _dt.date) -> float:
-    if isinstance(p, _dt.datetime):
-        utc = p.utcoffset()
-        seconds = (p.replace(tzinfo=None) - _dt.datetime(1970, 1, 1)).total_seconds()
-        return seconds - (utc.total_seconds() if utc is not None else 0)
-    return (p - _dt.date(1970, 1, 1)).total_seconds()
 
 
 def edtf_value(text: str) -> When | None:

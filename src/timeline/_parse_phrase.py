@@ -152,6 +152,21 @@ _SUFFIX = re.compile(
 )
 
 
+_SUFFIX_ENDS = (
+    "?",
+    "~",
+    "%",
+    ")",
+    "later",
+    "after",
+    "earliest",
+    "earlier",
+    "before",
+    "latest",
+    "so",
+)
+
+
 class Words:
     """The qualifiers and relation peeled off a phrase, and the date left in the middle."""
 
@@ -169,7 +184,7 @@ class Words:
             elif m["unc"] is not None:
                 self.uncertain = True
             s = s[m.end() :]
-        while (m := _SUFFIX.search(s)) is not None and m.start() > 0:
+        while s.endswith(_SUFFIX_ENDS) and (m := _SUFFIX.search(s)) is not None and m.start():
             mark = m["mark"] or m["pmark"]
             if mark is not None:
                 self.approximate |= mark in "~%"
@@ -615,7 +630,7 @@ def _interval_of(left: str, right: str, ctx: Context) -> When:
     else:
         lower, upper = lo, hi
     try:
-        return make_interval(lower, upper, _label(lower, left), _label(upper, right))
+        return make_interval(lower, upper, left, right, _label)
     except Fail as f:
         f.suggestion = _shifted(lo, hi, lower, upper) or _swapped(lower, upper)
         raise
