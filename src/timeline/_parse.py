@@ -27,8 +27,9 @@ import re
 from typing import Literal
 
 from timeline._errors import WhenParseError
+from timeline._parse_dates import Context
 from timeline._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
-from timeline._parse_phrase import Context, normalise, parse_phrase
+from timeline._parse_phrase import normalise, parse_phrase
 from timeline._precision import Precision
 from timeline._when import When, WhenError
 
