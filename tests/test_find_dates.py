@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import DateMatch, When, find_dates
+from timeline import DateMatch, When, WhenParseError, find_dates
 
 REF = "2026-03-30"  # when the article was read
 ARTICLE = Path("/work/shared/sources/ai-race-2026-article.txt")
@@ -113,6 +113,18 @@ class TestFindDates:
     def test_prefer_passes_through(self) -> None:
         matches = find_dates("expected in February", reference=REF, prefer="future")
         assert [m.when for m in matches] == [When.month(2027, 2)]
+
+    @pytest.mark.parametrize(
+        ("reference", "prefer", "message"),
+        [
+            ("someday", "current", "the reference 'someday' is not a date"),
+            ("2026-03", "current", "must name one day"),
+            (REF, "soon", "prefer must be"),
+        ],
+    )
+    def test_bad_options_raise(self, reference: str, prefer: str, message: str) -> None:
+        with pytest.raises(WhenParseError, match=message):
+            find_dates("by 2030", reference=reference, prefer=prefer)  # type: ignore[arg-type]
 
     def test_date_match_is_a_frozen_value(self) -> None:
         m = find_dates("by 2030", reference=None)[0]

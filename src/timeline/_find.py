@@ -29,7 +29,7 @@ from typing import Literal
 import attrs
 
 from timeline._errors import WhenParseError
-from timeline._parse import parse
+from timeline._parse import check_options, parse
 from timeline._parse_phrase import fold
 from timeline._when import When
 
@@ -127,13 +127,15 @@ def find_dates(
     """The date phrases in ``text``, in order, each with its span and `When`.
 
     ``reference`` is the date the text was written; phrases without a year
-    ("April", "next month") resolve against it and are skipped without one.
+    ("April", "next month") resolve against it and are skipped without one. A
+    ``reference`` that is not a day raises `WhenParseError`.
 
     >>> [m.text for m in find_dates(
     ...     "from 1 trillion at the start of 2024 to over 140 trillion by March 2025",
     ...     reference="2025-04-01")]
     ['the start of 2024', 'by March 2025']
     """
+    ref = check_options(reference, prefer)
     low = _lower(text)
     spans = [(m.start(), m.end()) for m in _CANDIDATE.finditer(low) if _plausible(m, text, low)]
     found: list[DateMatch] = []
@@ -141,12 +143,12 @@ def find_dates(
     while i < len(spans):
         start, end = spans[i]
         if i + 1 < len(spans):
-            joined = _join(text, low, start, end, *spans[i + 1], reference, prefer)
+            joined = _join(text, low, start, end, *spans[i + 1], ref, prefer)
             if joined is not None:
                 found.append(joined)
                 i += 2
                 continue
-        match = _read(text, start, end, reference, prefer)
+        match = _read(text, start, end, ref, prefer)
         if match is not None:
             found.append(match)
         i += 1
@@ -198,11 +200,15 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
 
 
 def _read(
-    text: str, start: int, end: int, reference: object, prefer: Literal["current", "future", "past"]
+    text: str,
+    start: int,
+    end: int,
+    reference: _dt.date | None,
+    prefer: Literal["current", "future", "past"],
 ) -> DateMatch | None:
     words = text[start:end]
     try:
-        when = parse(words, reference=reference, prefer=prefer)  # type: ignore[arg-type]
+        when = parse(words, reference=reference, prefer=prefer)
     except WhenParseError:
         return None
     return DateMatch(words, start, end, when)
@@ -215,7 +221,7 @@ def _join(
     end: int,
     next_start: int,
     next_end: int,
-    reference: object,
+    reference: _dt.date | None,
     prefer: Literal["current", "future", "past"],
 ) -> DateMatch | None:
     """Two neighbouring dates joined by "to", a dash or "and" (after "between"): an interval."""

@@ -33,7 +33,7 @@ from timeline._parse_phrase import normalise, parse_phrase
 from timeline._precision import Precision
 from timeline._when import When, WhenError
 
-__all__ = ["parse", "parse_edtf"]
+__all__ = ["check_options", "parse", "parse_edtf"]
 
 Prefer = Literal["current", "future", "past"]
 
@@ -75,9 +75,10 @@ def parse(
         raise WhenParseError(text, f.reason, f.suggestion) from None
     except WhenParseError:
         raise
-    except (ValueError, ArithmeticError, LookupError, TypeError) as e:
-        # A safety net: a value the model or pendulum rejects is still a parse error.
-        raise WhenParseError(text, f"it cannot be read as a date ({e})") from None
+    except Exception as e:
+        # A safety net, so no other exception type escapes: a value pendulum or the
+        # model rejects in a way not foreseen above is still a parse error.
+        raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
 
 
 def parse_edtf(text: str) -> When:
@@ -99,8 +100,8 @@ def parse_edtf(text: str) -> When:
         return parse_edtf_text(text)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
-    except (ValueError, ArithmeticError, LookupError, TypeError) as e:
-        raise WhenParseError(text, f"it cannot be read as a date ({e})") from None
+    except Exception as e:  # the same safety net as in parse
+        raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
 
 
 def _parse(text: str, ctx: Context) -> When:
@@ -148,6 +149,15 @@ def _iso_extras(s: str) -> str:
             d = _dt.date(year, 1, 1) + _dt.timedelta(days=day - 1)
             return d.isoformat() + m[3]
     return s
+
+
+def check_options(reference: object, prefer: object) -> _dt.date | None:
+    """The reference day (``None`` if none), raising `WhenParseError` for bad options."""
+    try:
+        _prefer(prefer)
+        return _reference(reference)
+    except Fail as f:
+        raise WhenParseError(str(reference), f.reason, f.suggestion) from None
 
 
 def _prefer(prefer: object) -> Prefer:
