@@ -346,6 +346,10 @@ class TestUsageErrors:
             (["upcoming", "--as-of", "2026-13"], "'2026-13' is not a date"),
             (["show", "--as-of", "yesterday-ish"], "write a date such as 2026-03-28"),
             (["show", "--between", "2026", "nope"], "'nope' is not a date"),
+            # the parser's suggestion is passed on
+            (["show", "--between", "Aprill 2026", "2027"], "did you mean 'April 2026'?"),
+            # relative phrases are refused, showing what they would mean today
+            (["show", "--as-of", "next month"], "'next month' is relative; write the date itself"),
             (["show", "--between", "2027", "2026"], "give the earlier date first"),
             (["show", "--status", "planned"], "'planned' is not a status; use one of expected"),
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),

@@ -35,7 +35,7 @@ from typing import Any
 
 from timeline._bounds import _cmp
 from timeline._cli_table import render
-from timeline._errors import TimelineError
+from timeline._errors import TimelineError, WhenParseError
 from timeline._event import Event, Status, slugify, to_day
 from timeline._timeline import Timeline, _within_days
 from timeline._when import When
@@ -44,7 +44,7 @@ __all__ = ["main"]
 
 SUFFIXES = {".yaml": "YAML", ".yml": "YAML", ".json": "JSON", ".csv": "CSV"}
 _KNOWN = ".yaml, .yml, .json or .csv"
-_DATE_HINT = "write a date such as 2026-03-28, 2026-04 or 2026"
+_DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -67,8 +67,24 @@ def _unavailable(what: str, arrives_with: str) -> _Failure:
 def _when_arg(text: str) -> When:
     try:
         return When.parse(text)
+    except WhenParseError as err:
+        raise argparse.ArgumentTypeError(_date_problem(text, err)) from None
     except TimelineError as err:
         raise argparse.ArgumentTypeError(f"{err}; {_DATE_HINT}") from None
+
+
+def _date_problem(text: str, err: WhenParseError) -> str:
+    # A relative phrase ("next month") is refused like everywhere else in the
+    # library, but the message shows what it would mean today, to copy.
+    try:
+        meant = When.parse(text, reference=_dt.date.today())
+    except TimelineError:
+        meant = None
+    if meant is not None:
+        return f"{text!r} is relative; write the date itself, e.g. {str(meant)!r} (what it means today)"
+    if err.suggestion is not None:
+        return f"{text!r} is not a date: {err.reason}; did you mean {err.suggestion!r}?"
+    return f"{text!r} is not a date: {err.reason}; {_DATE_HINT}"
 
 
 def _day_arg(text: str) -> _dt.date:
