@@ -81,7 +81,10 @@ def _date_problem(text: str, err: WhenParseError) -> str:
     except TimelineError:
         meant = None
     if meant is not None:
-        return f"{text!r} is relative; write the date itself, e.g. {str(meant)!r} (what it means today)"
+        return (
+            f"{text!r} is relative; write the date itself, e.g. {str(meant)!r} "
+            "(what it means today)"
+        )
     if err.suggestion is not None:
         return f"{text!r} is not a date: {err.reason}; did you mean {err.suggestion!r}?"
     return f"{text!r} is not a date: {err.reason}; {_DATE_HINT}"
