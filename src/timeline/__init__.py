@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from timeline._errors import TimelineError, WhenParseError
+from timeline._errors import (
+    IcsError,
+    IcsParseError,
+    TimelineError,
+    TimelineWarning,
+    WhenParseError,
+)
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
@@ -24,12 +30,14 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     from timeline._version import __version__
 
 __all__ = [
-    "Claim",
     "DEFAULT_FUZZ",
+    "Claim",
     "DuplicateEventError",
     "Event",
     "EventChange",
     "EventError",
+    "IcsError",
+    "IcsParseError",
     "Precision",
     "Relation",
     "Slip",
@@ -38,6 +46,7 @@ __all__ = [
     "Timeline",
     "TimelineDiff",
     "TimelineError",
+    "TimelineWarning",
     "When",
     "WhenError",
     "WhenParseError",
