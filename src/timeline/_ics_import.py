@@ -367,8 +367,10 @@ class _Reader:
             if m is None or m[1] == "-":
                 raise _Skip(f"DURATION {dur.value!r} (line {dur.line}) is not a duration")
             w, d, h, mi, s = (int(g or 0) for g in m.groups()[1:])
-            span = _dt.timedelta(weeks=w, days=d, hours=h, minutes=mi, seconds=s)
-            stop = start + span
+            try:
+                stop = start + _dt.timedelta(weeks=w, days=d, hours=h, minutes=mi, seconds=s)
+            except OverflowError:
+                raise _Skip(f"DURATION {dur.value!r} (line {dur.line}) is too long") from None
         else:
             return None
         if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
@@ -398,19 +400,24 @@ def _foreign_id(uid: str | None, title: str, start: _dt.date) -> str:
     return base
 
 
+def _text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return None if value is None else str(value)
+
+
 def _when_value(data: dict[str, Any], key: str) -> When | None:
     if key not in data:
         return None
-    return decode_when(str(data[key]), data.get(f"{key}_text"))
+    return decode_when(str(data[key]), _text(data, f"{key}_text"))
 
 
 def _source(data: dict[str, Any]) -> Source:
     return Source(
-        str(data.get("title", "")),
-        publisher=data.get("publisher"),
-        url=data.get("url"),
+        _text(data, "title") or "",
+        publisher=_text(data, "publisher"),
+        url=_text(data, "url"),
         published=_when_value(data, "published"),
-        quote=data.get("quote"),
+        quote=_text(data, "quote"),
     )
 
 
@@ -422,9 +429,9 @@ def _claim(data: dict[str, Any]) -> Claim:
     return Claim(
         stated=stated,
         when=_when_value(data, "when"),
-        status=data.get("status"),
+        status=_text(data, "status"),
         source=_source(source) if isinstance(source, dict) else None,
-        note=data.get("note"),
+        note=_text(data, "note"),
     )
 
 
