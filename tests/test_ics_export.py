@@ -90,6 +90,12 @@ class TestPlacement:
         event = only(Event(title="x", when=When.month(2026, 4), end=When.month(2026, 12)))
         assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (D(2026, 4, 1), D(2027, 1, 1))
 
+    def test_an_end_overtaken_by_a_later_claim_is_dropped(self) -> None:
+        e = Event(title="x", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+        e = e.revise(stated=When.day(2026, 3, 1), when=When.month(2026, 5))
+        event = only(e)
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (D(2026, 5, 1), D(2026, 6, 1))
+
     def test_timed_start_and_end(self) -> None:
         start = pendulum.datetime(2026, 3, 24, 9, tz=UTC8)
         stop = pendulum.datetime(2026, 3, 24, 17, tz=UTC8)

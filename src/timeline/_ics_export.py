@@ -81,6 +81,9 @@ def place(event: Event, policy: str) -> Placement | None:
     Placement(start=datetime.date(2030, 12, 31), end=datetime.date(2031, 1, 1), marker='last')
     """
     lo, hi = event.window
+    if lo is not None and hi is not None and _cmp(hi, lo) < 0:
+        # A later claim moved the date past the end: the end no longer applies.
+        hi = event.when.latest
     if lo is None and hi is None:
         return None
     timed = all(isinstance(p, _dt.datetime) for p in (lo, hi) if p is not None)
