@@ -1,21 +1,21 @@
-"""Export: a timeline as an RFC 5545 feed, built with the ``ics`` package.
+"""Export: a timeline as an RFC 5545 feed, built on the ``ics`` package's component model.
 
-``ics`` 0.7 provides the component model (``ics.Calendar``, ``ics.Event`` and
-``ContentLine`` for what it has no field for) and serialises each component.
-Its known gaps are worked around here and nowhere else:
+Each VEVENT and the VCALENDAR are ``ics`` containers of content lines
+(``ics.grammar.parse.Container`` and ``ContentLine``), serialised by ``ics``;
+this module decides every value and post-processes the text. The higher-level
+``ics.Event``/``ics.Calendar`` are not used, because of ics 0.7's known gaps:
 
-* no DTSTAMP unless ``created`` is set: ``created`` is always set, from the
-  event's last change (never the build clock);
-* a random UID unless one is passed: the UID is always ``{id}@{domain}``;
-* events kept in a set: each event is serialised alone and the calendar is
-  assembled in timeline order;
-* no line folding and no final CRLF: every line is folded here at 75 octets
-  (never inside a UTF-8 character) and the feed ends with CRLF;
-* URLs backslash-escaped, CATEGORIES in set order, no SEQUENCE: these are
-  written as our own content lines;
-* ``make_all_day()`` moves the end: the exclusive DTEND is set after it;
-* ``\\r`` escaped as ``\\r`` (not RFC 5545): text is cleaned first, so CR never
-  reaches it, and control characters cannot break a line.
+* no DTSTAMP unless ``created`` is set, a random UID unless one is passed:
+  here DTSTAMP is always the event's last change and UID ``{id}@{domain}``;
+* events kept in a set (no order): here the calendar holds them in timeline order;
+* no line folding and no final CRLF: every line is folded here at 75 octets,
+  never inside a UTF-8 character, and the feed ends with CRLF;
+* URLs backslash-escaped, CATEGORIES in set order, no SEQUENCE property;
+* ``make_all_day()`` moves the end, and its arrow-based date handling is
+  about half the cost of an export: dates are formatted here;
+* ``\\r`` escaped as ``\\r``, which RFC 5545 does not define: text is
+  cleaned here (CR and CRLF become newlines, other control characters go),
+  so no data can break a line or inject a property.
 
 Properties come out in a fixed order, so the same timeline always gives the
 same bytes.
@@ -25,19 +25,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import re
 import urllib.parse
 import warnings
 from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
-import pendulum
 
 from timeline._bounds import Point, _cmp
 from timeline._errors import TimelineWarning
 from timeline._event import Claim, Event, Source, Status, to_day
-from timeline._ics import X, clean_text, encode_when, escape_text, fold, join_list
+from timeline._ics import X, encode_when, escape_text, fold, join_list
 from timeline._precision import Precision, Relation
 from timeline._timeline import Timeline
 from timeline._when import When
@@ -47,7 +45,7 @@ __all__ = ["LONG_SPAN_DAYS", "Placement", "export", "place"]
 LONG_SPAN_DAYS = 92
 """Spans longer than this (a quarter or season at most) become one-day markers in "auto"."""
 
-FALLBACK_STAMP = pendulum.datetime(1970, 1, 1)
+FALLBACK_STAMP = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 """DTSTAMP and LAST-MODIFIED of an event with no dated claim or source."""
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -62,7 +60,7 @@ class Placement:
     marker stands on ("first" or "last"), ``None`` when the whole span is shown.
 
     >>> place(Event(title="x", when=When.month(2026, 4)), "auto").end
-    Date(2026, 5, 1)
+    datetime.date(2026, 5, 1)
     """
 
     start: _dt.date
@@ -129,7 +127,7 @@ def when_words(event: Event) -> str:
     """The event's date in words: its `When`, or "X to Y" when it has an end.
 
     >>> when_words(Event(title="x", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27)))
-    '2026-03-24 to 2026-03-27'
+    '24 March 2026 to 27 March 2026'
     """
     if event.end is None:
         return str(event.when)
@@ -143,7 +141,7 @@ def summary(event: Event) -> str:
     (expected April 2026)".
 
     >>> summary(Event(title="DeepSeek V4 release", when=When.month(2026, 4)))
-    'DeepSeek V4 release (expected 2026-04)'
+    'DeepSeek V4 release (expected April 2026)'
     """
     status = event.status
     if status is Status.EXPECTED:
@@ -200,9 +198,9 @@ def description(event: Event, placement: Placement) -> str:
     """DESCRIPTION: the date in words, status, actors, sources with quotes, history.
 
     >>> print(description(Event(title="x", when=When.year(2030).by()),
-    ...                   Placement(pendulum.date(2030, 12, 31), None, "last")))
-    When: [..2030]
-    Shown on 2030-12-31, the last possible day.
+    ...                   Placement(_dt.date(2030, 12, 31), None, "last")))
+    When: by end of 2030
+    Shown on 31 December 2030, the last possible day.
     Status: expected
     """
     lines = [f"When: {when_words(event)}"]
@@ -235,10 +233,10 @@ def description(event: Event, placement: Placement) -> str:
 
 def _utc(p: _dt.date) -> _dt.datetime:
     if isinstance(p, _dt.datetime):
-        if p.tzinfo is None:  # floating: read as UTC, the only honest fixed choice
-            return pendulum.datetime(p.year, p.month, p.day, p.hour, p.minute, p.second)
-        return pendulum.instance(p).in_tz("UTC")
-    return pendulum.datetime(p.year, p.month, p.day)
+        if p.tzinfo is None:  # floating: read as UTC, the only fixed choice
+            return p.replace(tzinfo=_dt.UTC)
+        return p.astimezone(_dt.UTC)
+    return _dt.datetime(p.year, p.month, p.day, tzinfo=_dt.UTC)
 
 
 def stamp(event: Event) -> _dt.datetime:
@@ -248,8 +246,8 @@ def stamp(event: Event) -> _dt.datetime:
     the first source's ``published``; failing both, the latest ``published``
     of any source, else `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
 
-    >>> stamp(Event(title="x", when=When.year(2026)))
-    DateTime(1970, 1, 1, 0, 0, 0, tzinfo=Timezone('UTC'))
+    >>> stamp(Event(title="x", when=When.year(2026))).isoformat()
+    '1970-01-01T00:00:00+00:00'
     """
     changed = event.last_changed
     if changed is not None and (changed.earliest or changed.latest) is not None:
@@ -357,85 +355,66 @@ def private_props(event: Event, title_differs: bool) -> list[tuple[str, str]]:
 
 # -- assembly -----------------------------------------------------------------------
 
-_EVENT_ORDER = {
-    name: rank
-    for rank, name in enumerate(
-        (
-            *("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY"),
-            *("STATUS", "TRANSP", "CATEGORIES", "LOCATION", "URL", "DESCRIPTION"),
-        )
-    )
-}
-_CALENDAR_ORDER = {
-    name: rank
-    for rank, name in enumerate(
-        (
-            *("VERSION", "PRODID", "CALSCALE", "NAME", "X-WR-CALNAME", "DESCRIPTION"),
-            *("X-WR-CALDESC", "REFRESH-INTERVAL", "X-PUBLISHED-TTL"),
-        )
-    )
-}
-_NAME = re.compile(r"[A-Z0-9-]+")
 _STATUS = {
     Status.EXPECTED: "TENTATIVE",
     Status.CONFIRMED: "CONFIRMED",
     Status.HAPPENED: "CONFIRMED",
     Status.CANCELLED: "CANCELLED",
 }
+_DATE = {"VALUE": ["DATE"]}
 
 
-def _ordered(text: str, order: dict[str, int]) -> list[str]:
-    """The property lines ``ics`` serialised, without BEGIN/END, in our fixed order."""
-    lines = text.split("\r\n")[1:-1]
-    last = len(order)
+def _stamp_text(p: _dt.datetime) -> str:
+    return f"{p.year:04d}{p.month:02d}{p.day:02d}T{p.hour:02d}{p.minute:02d}{p.second:02d}Z"
 
-    def rank(line: str) -> int:
-        match = _NAME.match(line)
-        return order.get(match[0] if match else "", last)
 
-    return sorted(lines, key=rank)  # stable: X- properties keep the order they were added
+def _date_text(p: _dt.date) -> str:
+    return f"{p.year:04d}{p.month:02d}{p.day:02d}"
+
+
+def _moment(name: str, p: _dt.date, line: Callable[..., Any]) -> Any:
+    """DTSTART or DTEND: a DATE, a UTC time (for an aware instant) or a floating time."""
+    if not isinstance(p, _dt.datetime):
+        return line(name, params=_DATE, value=_date_text(p))
+    if p.tzinfo is None:
+        return line(name, value=_floating(p))
+    return line(name, value=_stamp_text(_utc(p)))
 
 
 def _vevent(
-    event: Event, placement: Placement, domain: str, ics: Any, line: Callable[..., Any]
-) -> list[str]:
-    title = clean_text(event.title)
+    event: Event,
+    placement: Placement,
+    domain: str,
+    component: Callable[..., Any],
+    line: Callable[..., Any],
+) -> Any:
+    """One VEVENT as an ``ics`` container, properties in a fixed order."""
     text = summary(event)
-    when = stamp(event)
-    item = ics.Event(
-        name=clean_text(text),
-        uid=f"{event.id}@{domain}",
-        description=clean_text(description(event, placement)),
-        created=when,  # ics 0.7 writes `created` as DTSTAMP
-        last_modified=when,
-        location=clean_text(event.location) if event.location else None,
-        transparent=True,  # a feed of others' plans never makes the subscriber busy
-        status=_STATUS[event.status],
-    )
-    start, end = placement.start, placement.end
-    if not isinstance(start, _dt.datetime):
-        item.begin = start
-        item.make_all_day()
-        item.end = end  # after make_all_day, which would move it
-    elif start.tzinfo is not None:
-        item.begin = start
-        if end is not None:
-            item.end = end
-    else:  # a floating time: ics would write it as UTC
-        assert end is None or isinstance(end, _dt.datetime)
-        item.extra.append(line("DTSTART", value=_floating(start)))
-        if end is not None:
-            item.extra.append(line("DTEND", value=_floating(end)))
-    item.extra.append(line("SEQUENCE", value=str(event.revisions)))
+    when = _stamp_text(stamp(event))
+    item = component("VEVENT")
+    item.append(line("UID", value=escape_text(f"{event.id}@{domain}")))
+    item.append(line("DTSTAMP", value=when))
+    item.append(line("LAST-MODIFIED", value=when))
+    item.append(line("SEQUENCE", value=str(event.revisions)))
+    item.append(_moment("DTSTART", placement.start, line))
+    if placement.end is not None:
+        item.append(_moment("DTEND", placement.end, line))
+    item.append(line("SUMMARY", value=escape_text(text)))
+    item.append(line("STATUS", value=_STATUS[event.status]))
+    # A feed of others' plans never makes the subscriber busy.
+    item.append(line("TRANSP", value="TRANSPARENT"))
     categories = list(dict.fromkeys(c for c in (event.kind, *event.tags) if c))
     if categories:
-        item.extra.append(line("CATEGORIES", value=join_list(categories)))
+        item.append(line("CATEGORIES", value=join_list(categories)))
+    if event.location:
+        item.append(line("LOCATION", value=escape_text(event.location)))
     url = next((s.url for s in event.sources if s.url), None)
     if url is not None:
-        item.extra.append(line("URL", value=_uri(url)))
-    for name, value in private_props(event, title_differs=text != title):
-        item.extra.append(line(name, value=value))
-    return ["BEGIN:VEVENT", *_ordered(item.serialize(), _EVENT_ORDER), "END:VEVENT"]
+        item.append(line("URL", value=_uri(url)))
+    item.append(line("DESCRIPTION", value=escape_text(description(event, placement))))
+    for name, value in private_props(event, title_differs=text != event.title):
+        item.append(line(name, value=value))
+    return item
 
 
 def _prodid() -> str:
@@ -460,21 +439,21 @@ def export(
     ...        policy="auto", include_cancelled=False, refresh=None).splitlines()[-1]
     'END:VCALENDAR'
     """
-    import ics
-    from ics.grammar.parse import ContentLine
+    from ics.grammar.parse import Container, ContentLine
 
-    calendar = ics.Calendar(creator=_prodid())
-    calendar.scale = "GREGORIAN"
-    head = [("NAME", escape_text(name)), ("X-WR-CALNAME", escape_text(name))]
+    calendar = Container("VCALENDAR")
+    calendar.append(ContentLine("VERSION", value="2.0"))
+    calendar.append(ContentLine("PRODID", value=escape_text(_prodid())))
+    calendar.append(ContentLine("CALSCALE", value="GREGORIAN"))
+    calendar.append(ContentLine("NAME", value=escape_text(name)))
+    calendar.append(ContentLine("X-WR-CALNAME", value=escape_text(name)))
     if description is not None:
-        head += [("DESCRIPTION", escape_text(description))]
-        head += [("X-WR-CALDESC", escape_text(description))]
+        calendar.append(ContentLine("DESCRIPTION", value=escape_text(description)))
+        calendar.append(ContentLine("X-WR-CALDESC", value=escape_text(description)))
     if refresh is not None:
-        head += [("REFRESH-INTERVAL", refresh), ("X-PUBLISHED-TTL", refresh)]
-    for key, value in head:
-        params = {"VALUE": ["DURATION"]} if key == "REFRESH-INTERVAL" else {}
-        calendar.extra.append(ContentLine(key, params=params, value=value))
-    lines = ["BEGIN:VCALENDAR", *_ordered(calendar.serialize(), _CALENDAR_ORDER)]
+        duration = {"VALUE": ["DURATION"]}
+        calendar.append(ContentLine("REFRESH-INTERVAL", params=duration, value=refresh))
+        calendar.append(ContentLine("X-PUBLISHED-TTL", value=refresh))
     skipped = []
     for event in timeline:
         if event.status is Status.CANCELLED and not include_cancelled:
@@ -486,8 +465,7 @@ def export(
         if placement is None:
             skipped.append(event)
             continue
-        lines += _vevent(event, placement, domain, ics, ContentLine)
-    lines.append("END:VCALENDAR")
+        calendar.append(_vevent(event, placement, domain, Container, ContentLine))
     if skipped:
         names = ", ".join(f"{e.id!r} ({e.when})" for e in skipped[:10])
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
@@ -497,4 +475,6 @@ def export(
             TimelineWarning,
             stacklevel=4,
         )
-    return "\r\n".join(fold(text) for text in lines) + "\r\n"
+    # Every value was escaped above, so no raw CR or LF is left inside a line:
+    # splitting the container's CRLF-joined text gives exactly its content lines.
+    return "".join(fold(text) + "\r\n" for text in str(calendar).split("\r\n"))
