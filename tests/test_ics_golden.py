@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from ics_check import check_feed
 
 import timeline
+from ics_check import check_feed
 from timeline import Event, Source, Timeline, When
 
 GOLDEN = Path(__file__).parent / "golden"
