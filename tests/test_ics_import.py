@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 import warnings
 from pathlib import Path
@@ -419,12 +420,14 @@ class TestDamagedFiles:
             Timeline.from_ics(tmp_path / "missing.ics")
 
 
-FEED = rich_timeline().to_ics().encode()
+@functools.cache
+def feed_lines() -> tuple[bytes, ...]:
+    return tuple(rich_timeline().to_ics().encode().split(b"\r\n"))
 
 
 @st.composite
 def damaged(draw: st.DrawFn) -> bytes:
-    lines = FEED.split(b"\r\n")
+    lines = list(feed_lines())
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(lines) - 1))
         action = draw(st.sampled_from(["drop", "repeat", "cut", "junk", "swap"]))

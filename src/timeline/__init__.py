@@ -30,8 +30,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     from timeline._version import __version__
 
 __all__ = [
-    "DEFAULT_FUZZ",
     "Claim",
+    "DEFAULT_FUZZ",
     "DuplicateEventError",
     "Event",
     "EventChange",
