@@ -54,7 +54,8 @@ X = "X-TIMELINE-"
 # Control characters are not allowed in TEXT (only HTAB is); CR and CRLF become
 # a newline, which TEXT escapes as \n. Dropping the rest is what keeps data from
 # ever breaking a line: nothing raw below U+0020 except tab reaches the output.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Lone surrogates cannot be written as UTF-8 at all, so they go too.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"n": "\n", "N": "\n"}
