@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import icalendar
 import pytest
 
 import timeline
@@ -404,19 +405,6 @@ class TestDataErrors:
 class TestUnavailable:
     """Parts that arrive with other work say so instead of printing something else."""
 
-    def test_export_without_feeds(
-        self,
-        bundled: Timeline,
-        capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path,
-    ) -> None:
-        monkeypatch.delattr(Timeline, "write_ics", raising=False)
-        code, out, err = run(capsys, "export", "-o", str(tmp_path / "feed.ics"))
-        assert (code, out) == (1, "")
-        assert "iCalendar export is not available in this build yet" in err
-        assert not (tmp_path / "feed.ics").exists()
-
     def test_show_without_bundled_dataset(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -426,21 +414,132 @@ class TestUnavailable:
         assert "the bundled dataset is not available in this build yet" in err
         assert "give a data file" in err
 
-    def test_demo_skips_what_is_missing_and_says_so(
+    def test_demo_skips_the_page_while_it_is_missing(
         self,
         bundled: Timeline,
         capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path,
     ) -> None:
-        monkeypatch.delattr(Timeline, "write_ics", raising=False)
         monkeypatch.delattr(Timeline, "to_html", raising=False)
-        code, out, err = run(capsys, "demo", "--out", str(tmp_path / "demo"))
+        code, _, err = run(capsys, "demo", "--out", str(tmp_path))
         assert code == 0
-        assert "Sample race: 7 events" in out
-        assert f"Skipped {tmp_path / 'demo' / 'sample-race.ics'}: the feed is not available" in err
-        assert "the HTML page is not available" in err
-        assert list((tmp_path / "demo").iterdir()) == []
+        assert f"Skipped {tmp_path / 'sample-race.html'}: the HTML page is not available" in err
+        assert [p.name for p in tmp_path.iterdir()] == ["sample-race.ics"]
+
+
+def _feed(data: bytes) -> icalendar.Calendar:
+    """The feed read by an independent parser."""
+    calendar: icalendar.Calendar = icalendar.Calendar.from_ical(data)
+    return calendar
+
+
+def _uids(calendar: icalendar.Calendar) -> list[str]:
+    return [str(c["UID"]).split("@")[0] for c in calendar.walk("VEVENT")]
+
+
+class TestExport:
+    def test_writes_the_feed(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "feed.ics"
+        code, out, err = run(capsys, "export", "-o", str(path))
+        assert (code, err) == (0, "")
+        assert out == f"Wrote {path}: feed 'Sample race', 7 events\n"
+        calendar = _feed(path.read_bytes())
+        assert str(calendar["X-WR-CALNAME"]) == "Sample race"
+        assert sorted(_uids(calendar)) == sorted(e.id for e in bundled)
+
+    def test_filters_name_and_domain(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "tencent.ics"
+        argv = ["-o", str(path), "--actor", "Tencent", "--name", "Tencent watch"]
+        code, out, _ = run(capsys, "export", *argv, "--domain", "example.org")
+        assert code == 0
+        assert out == f"Wrote {path}: feed 'Tencent watch', 3 events\n"
+        calendar = _feed(path.read_bytes())
+        assert str(calendar["X-WR-CALNAME"]) == "Tencent watch"
+        assert all(str(c["UID"]).endswith("@example.org") for c in calendar.walk("VEVENT"))
+        assert sorted(_uids(calendar)) == [
+            "agent-marketplace-opens",
+            "hunyuan-cn",
+            "tencent-hybrid-model-3-0-release",
+        ]
+
+    def test_to_stdout_keeps_crlf(
+        self, bundled: Timeline, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        code = main(["export", "--kind", "forum"])
+        out, err = capsysbinary.readouterr()
+        assert (code, err) == (0, b"")
+        assert out.startswith(b"BEGIN:VCALENDAR\r\n")
+        assert out.endswith(b"END:VCALENDAR\r\n")
+        assert b"\n" not in out.replace(b"\r\n", b"")
+        assert _uids(_feed(out)) == ["zhongguancun-forum"]
+
+    def test_cancelled_are_left_out_unless_asked(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        sample = _sample().add(Event(title="Cancelled launch", when="2026-05", status="cancelled"))
+        monkeypatch.setattr(_cli, "_bundled", lambda: sample)
+        path = tmp_path / "feed.ics"
+        _, out, _ = run(capsys, "export", "-o", str(path))
+        assert out.endswith(", 7 events (1 cancelled left out; --include-cancelled keeps them)\n")
+        _, out, _ = run(capsys, "export", "-o", str(path), "--include-cancelled")
+        assert out.endswith(", 8 events\n")
+        assert "cancelled-launch" in _uids(_feed(path.read_bytes()))
+
+    def test_says_what_the_feed_could_not_hold(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        sample = _sample().add(Event(title="End of days", when="9999-12-31"))
+        monkeypatch.setattr(_cli, "_bundled", lambda: sample)
+        code, out, err = run(capsys, "export", "-o", str(tmp_path / "feed.ics"))
+        assert code == 0
+        assert out.endswith("feed 'Sample race', 7 events\n")  # what the feed holds
+        assert err.startswith("timeline: warning: left 1 event(s) out of the feed")
+        assert "'end-of-days'" in err
+
+    def test_empty_selection_warns(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, _, err = run(capsys, "export", "-o", str(tmp_path / "f.ics"), "--actor", "Nobody")
+        assert code == 0
+        assert "no events match the filters; the feed is empty" in err
+        assert _uids(_feed((tmp_path / "f.ics").read_bytes())) == []
+
+    def test_missing_folder(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, err = run(capsys, "export", "-o", str(tmp_path / "nope" / "feed.ics"))
+        assert (code, out) == (1, "")
+        assert "does not exist; create it" in err
+
+
+class TestDemo:
+    def test_prints_and_writes(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        folder = tmp_path / "demo-out"  # created when missing
+        code, out, _ = run(capsys, "demo", "--out", str(folder))
+        assert code == 0
+        assert out.startswith("Sample race: 7 events\n")
+        assert titles(out.split("\n\n")[0]) == [e.title for e in bundled]
+        feed = folder / "sample-race.ics"
+        assert f"Wrote {feed}: the iCalendar feed, 7 events" in out
+        assert sorted(_uids(_feed(feed.read_bytes()))) == sorted(e.id for e in bundled)
+
+    def test_writes_to_the_current_folder_by_default(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        assert run(capsys, "demo")[0] == 0
+        assert (tmp_path / "sample-race.ics").is_file()
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

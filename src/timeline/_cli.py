@@ -23,19 +23,21 @@ part says so plainly instead of printing something else.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import importlib
 import json
 import os
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from timeline._bounds import _cmp
 from timeline._cli_table import render
-from timeline._errors import TimelineError, WhenParseError
+from timeline._errors import TimelineError, TimelineWarning, WhenParseError
 from timeline._event import Event, Status, slugify, to_day
 from timeline._timeline import Timeline, _within_days
 from timeline._when import When
@@ -170,14 +172,6 @@ def _writable(path: str) -> Path:
     return out
 
 
-def _feed_name(timeline: Timeline, name: str | None, path: str | None) -> Timeline:
-    """``timeline`` named for its feed: ``--name``, else its own name, else the file's stem."""
-    chosen = name or timeline.name or (Path(path).stem if path else None)
-    if chosen == timeline.name:
-        return timeline
-    return Timeline(timeline.events, name=chosen, description=timeline.description)
-
-
 # -- selecting ------------------------------------------------------------------------------
 
 
@@ -266,11 +260,21 @@ def _emit(timeline: Timeline, args: argparse.Namespace, heading: str) -> None:
             _out(line)
 
 
-def _write_ics(timeline: Timeline, path: Path) -> None:
-    write_ics: Callable[[Path], None] | None = getattr(timeline, "write_ics", None)
-    if write_ics is None:
-        raise _unavailable("iCalendar export", "Timeline.write_ics")
-    write_ics(path)
+def _feed_events(path: Path) -> int:
+    """How many events a feed file holds (some cannot be placed; the export warns of them)."""
+    with path.open("rb") as feed:
+        return sum(1 for line in feed if line == b"BEGIN:VEVENT\r\n")
+
+
+def _write_bytes(data: bytes) -> None:
+    # Feeds are CRLF text; the binary buffer keeps the line ends exactly as written.
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode())
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -321,18 +325,28 @@ def _overdue(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if getattr(Timeline, "write_ics", None) is None:
-        raise _unavailable("iCalendar export", "Timeline.write_ics")
     out = None if args.output in (None, "-") else _writable(args.output)
-    selected = _feed_name(_select(_load(args.file), args), args.name, args.file)
+    selected = _select(_load(args.file), args)
+    # The feed's name: --name, else the timeline's own, else the file's stem.
+    name = args.name or selected.name or (Path(args.file).stem if args.file else None)
+    options: dict[str, Any] = {
+        "name": name,
+        "domain": args.domain,
+        "policy": args.policy,
+        "include_cancelled": args.include_cancelled,
+    }
     if not len(selected):
         _err("timeline: warning: no events match the filters; the feed is empty")
     if out is None:
-        to_ics: Callable[[], str] = getattr(selected, "to_ics")  # noqa: B009
-        sys.stdout.write(to_ics())
+        _write_bytes(selected.to_ics(**options).encode())
         return EXIT_OK
-    _write_ics(selected, out)
-    _out(f"Wrote {args.output}: feed {selected.name!r}, {_count(len(selected))}")
+    selected.write_ics(out, **options)
+    cancelled = 0 if args.include_cancelled else len(selected.filter(status=Status.CANCELLED))
+    left_out = f" ({cancelled} cancelled left out; --include-cancelled keeps them)"
+    _out(
+        f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}"
+        + (left_out if cancelled else "")
+    )
     return EXIT_OK
 
 
@@ -385,18 +399,17 @@ def _demo(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
     stem = slugify(timeline.name or "timeline")
-    outputs: list[tuple[str, str, Callable[[Path], object] | None]] = [
-        ("feed", ".ics", getattr(timeline, "write_ics", None)),
-        ("HTML page", ".html", getattr(timeline, "to_html", None)),
-    ]
     _out()
-    for what, suffix, write in outputs:
-        path = folder / f"{stem}{suffix}"
-        if write is None:
-            _err(f"Skipped {path}: the {what} is not available in this build yet")
-            continue
-        write(path)
-        _out(f"Wrote {path}: the {what} of {_count(len(timeline))}")
+    feed = folder / f"{stem}.ics"
+    timeline.write_ics(feed)
+    _out(f"Wrote {feed}: the iCalendar feed, {_count(_feed_events(feed))}")
+    page = folder / f"{stem}.html"
+    to_html: Callable[[Path], object] | None = getattr(timeline, "to_html", None)
+    if to_html is None:
+        _err(f"Skipped {page}: the HTML page is not available in this build yet")
+    else:
+        to_html(page)
+        _out(f"Wrote {page}: the HTML page, {_count(len(timeline))}")
     return EXIT_OK
 
 
@@ -474,7 +487,22 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export", _export, "write the timeline as an iCalendar feed")
     _file(export)
     export.add_argument("-o", "--output", metavar="OUT", help="the .ics file (default: stdout)")
-    export.add_argument("--name", help="the feed's name (default: the timeline's)")
+    export.add_argument("--name", help="the feed's name (default: the timeline's, or FILE's)")
+    export.add_argument(
+        "--domain",
+        default="timeline.invalid",
+        help="event UIDs are ID@DOMAIN; use a domain you control (default: timeline.invalid)",
+    )
+    export.add_argument(
+        "--policy",
+        choices=["auto", "window", "start", "end"],
+        default="auto",
+        help="where imprecise dates go: auto (default) shows windows up to 92 days whole "
+        "and marks the last possible day of longer spans and deadlines",
+    )
+    export.add_argument(
+        "--include-cancelled", action="store_true", help="keep cancelled events in the feed"
+    )
     _filters(export, as_of_help="the timeline as known on day D")
 
     check = command("check", _check, "validate a data file and list every problem")
@@ -514,6 +542,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if run is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TimelineWarning)
+        code = _run(run, args)
+    # What the library did on the user's behalf (events left out of a feed, say),
+    # said plainly after the command's own output.
+    for warning in caught:
+        if issubclass(warning.category, TimelineWarning):
+            _err(f"timeline: warning: {warning.message}")
+        else:  # not ours to reword: hand it back to the warnings machinery
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return code
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command, turning every user-facing failure into a message and an exit code."""
     try:
         return run(args)
     except _Failure as err:
@@ -526,8 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`timeline show | head`): stop quietly, and point stdout
         # at devnull so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_DATA
     except OSError as err:
         where = f"{err.filename}: " if err.filename else ""
