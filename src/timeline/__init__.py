@@ -14,7 +14,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
-from timeline._errors import TimelineError, WhenParseError
+from timeline._errors import (
+    IcsError,
+    IcsParseError,
+    TimelineError,
+    TimelineWarning,
+    WhenParseError,
+)
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
@@ -36,6 +42,8 @@ __all__ = [  # noqa: RUF022
     "Event",
     "EventChange",
     "EventError",
+    "IcsError",
+    "IcsParseError",
     "Precision",
     "Relation",
     "Slip",
@@ -44,6 +52,7 @@ __all__ = [  # noqa: RUF022
     "Timeline",
     "TimelineDiff",
     "TimelineError",
+    "TimelineWarning",
     "When",
     "WhenError",
     "WhenParseError",
