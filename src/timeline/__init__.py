@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from timeline._errors import TimelineError, WhenParseError
+from timeline._errors import QuantityError, TargetError, TimelineError, WhenParseError
+from timeline._quantity import Bound, Quantity
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 try:
@@ -22,9 +23,13 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     from timeline._version import __version__
 
 __all__ = [
+    "Bound",
     "DEFAULT_FUZZ",
     "Precision",
+    "Quantity",
+    "QuantityError",
     "Relation",
+    "TargetError",
     "TimelineError",
     "When",
     "WhenError",
