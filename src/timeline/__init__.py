@@ -14,7 +14,9 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from timeline._errors import QuantityError, TargetError, TimelineError, WhenParseError
+from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._quantity import Bound, Quantity
+from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 try:
@@ -24,12 +26,22 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Bound",
+    "Claim",
     "DEFAULT_FUZZ",
+    "DuplicateEventError",
+    "Event",
+    "EventChange",
+    "EventError",
     "Precision",
     "Quantity",
     "QuantityError",
     "Relation",
+    "Slip",
+    "Source",
+    "Status",
     "TargetError",
+    "Timeline",
+    "TimelineDiff",
     "TimelineError",
     "When",
     "WhenError",
