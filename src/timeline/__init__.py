@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from timeline._errors import QuantityError, TargetError, TimelineError, WhenParseError
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._quantity import Bound, Quantity
+from timeline._target import Growth, Observation, Target, TargetStatus, growth
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
@@ -24,7 +25,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     from timeline._version import __version__
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "Bound",
     "Claim",
     "DEFAULT_FUZZ",
@@ -32,6 +33,8 @@ __all__ = [
     "Event",
     "EventChange",
     "EventError",
+    "Growth",
+    "Observation",
     "Precision",
     "Quantity",
     "QuantityError",
@@ -39,7 +42,9 @@ __all__ = [
     "Slip",
     "Source",
     "Status",
+    "Target",
     "TargetError",
+    "TargetStatus",
     "Timeline",
     "TimelineDiff",
     "TimelineError",
@@ -47,4 +52,5 @@ __all__ = [
     "WhenError",
     "WhenParseError",
     "__version__",
+    "growth",
 ]

@@ -21,6 +21,7 @@ questions are `definitely_below` and `definitely_above`.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
@@ -117,8 +118,13 @@ def _times(a: Decimal, b: Decimal) -> Decimal:
     return Decimal(0) if a == 0 or b == 0 else a * b
 
 
-def _reciprocal(number: Decimal) -> Decimal:
-    return Decimal(0) if number.is_infinite() else Decimal(1) / number
+def _quotient(a: Decimal, b: Decimal) -> Decimal:
+    # Divide directly (99 / 99 is exactly 1; 99 * (1 / 99) is not). b is never zero here.
+    if b.is_infinite():
+        return Decimal(0)  # also for ∞ / ∞: the other corners carry the extremes
+    if a.is_infinite():
+        return a if b > 0 else -a
+    return a / b
 
 
 @attrs.frozen(eq=False)
@@ -365,12 +371,18 @@ class Quantity:
         low, high = self._ends()
         return self._from_ends(-high, -low, self.unit, self._approx(), f"−{self}")
 
-    def _product(
-        self, ends: tuple[Decimal, Decimal], unit: str, approx: bool, what: str
+    def _combine(
+        self,
+        ends: tuple[Decimal, Decimal],
+        operation: Callable[[Decimal, Decimal], Decimal],
+        unit: str,
+        approx: bool,
+        what: str,
     ) -> Quantity:
+        # Interval product or quotient: the extremes are among the four corners.
         (a, b), (c, d) = self._ends(), ends
-        products = [_times(x, y) for x in (a, b) for y in (c, d)]
-        return self._from_ends(min(products), max(products), unit, approx, what)
+        corners = [operation(x, y) for x in (a, b) for y in (c, d)]
+        return self._from_ends(min(corners), max(corners), unit, approx, what)
 
     def __mul__(self, other: Number | Quantity) -> Quantity:
         if isinstance(other, Quantity):
@@ -380,11 +392,13 @@ class Quantity:
                     "multiply by a number or a unitless quantity"
                 )
             unit = self.unit or other.unit
-            return self._product(other._ends(), unit, self._approx(other), f"{self} × {other}")
+            what = f"{self} × {other}"
+            return self._combine(other._ends(), _times, unit, self._approx(other), what)
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
         factor = to_decimal(other)
-        return self._product((factor, factor), self.unit, self._approx(), f"{self} × {other}")
+        what = f"{self} × {other}"
+        return self._combine((factor, factor), _times, self.unit, self._approx(), what)
 
     def __rmul__(self, other: Number) -> Quantity:
         return self.__mul__(other)
@@ -405,12 +419,12 @@ class Quantity:
                     f"cannot divide by {str(other)!r}: it may be zero; "
                     "divide by a figure whose bounds exclude zero"
                 )
-            ends = (_reciprocal(d), _reciprocal(c))
-            return self._product(ends, unit, self._approx(other), f"{self} ÷ {other}")
+            what = f"{self} ÷ {other}"
+            return self._combine((c, d), _quotient, unit, self._approx(other), what)
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
         divisor = to_decimal(other)
         if divisor == 0:
             raise ZeroDivisionError(f"cannot divide {str(self)!r} by zero")
-        inverse = Decimal(1) / divisor
-        return self._product((inverse, inverse), self.unit, self._approx(), f"{self} ÷ {other}")
+        what = f"{self} ÷ {other}"
+        return self._combine((divisor, divisor), _quotient, self.unit, self._approx(), what)
