@@ -566,8 +566,7 @@ def figures_text(event: Event, as_of: When | _dt.date | str | None = None) -> li
     >>> figures_text(Event(title="x", when="2026"))
     []
     """
-    target: Target | None = getattr(event, "target", None)
-    observations: tuple[Observation, ...] = getattr(event, "observations", ())
+    target, observations = event.target, event.observations
     lines = []
     if target is not None:
         lines.append("Target: " + target.describe(observations, as_of))
@@ -593,7 +592,7 @@ def series(events: Iterable[Event], metric: str) -> list[Observation]:
     wanted = metric.strip().casefold()
     found: list[Observation] = []
     for event in events:
-        target: Target | None = getattr(event, "target", None)
+        target = event.target
         names = {event.title.casefold(), event.id.casefold()}
         if target is not None:
             names.add(target.metric.casefold())
@@ -601,7 +600,7 @@ def series(events: Iterable[Event], metric: str) -> list[Observation]:
             continue
         if target is not None and target.baseline is not None:
             found.append(target.baseline)
-        found.extend(getattr(event, "observations", ()))
+        found.extend(event.observations)
     unique: dict[tuple[Any, ...], Observation] = {}
     for item in found:
         unique.setdefault((item.when, item.value, item.value.unit), item)
