@@ -24,6 +24,7 @@ from timeline import (
 )
 
 YEAR = 365.2425
+MARCH = str(When.month(2026, 3))  # as the formatter writes it
 
 
 def day(y: int, m: int, d: int) -> When:
@@ -41,7 +42,7 @@ class TestObservation:
         assert o.value == Quantity(140 * 10**12, "tokens per day", bound="at_least")
         assert o.source == Source("NDA")
         assert o.note == "n"
-        assert str(o) == "over 140 trillion tokens per day (2025-03)"
+        assert str(o) == f"over 140 trillion tokens per day ({When.month(2025, 3)})"
 
     def test_dates_are_accepted(self) -> None:
         assert Observation(dt.date(2024, 1, 1), "1 x").when == day(2024, 1, 1)
@@ -114,6 +115,22 @@ class TestGrowth:
                 (1 / YEAR, 1460 / YEAR),
                 (4 ** (YEAR / 1460) - 1, 4**YEAR - 1),
             ),
+            # no bounded time at all: the factor stands, the rate is only "at least 0"
+            (
+                obs(When.year(2024).after(), "1 x"),
+                obs(When.year(2025).after(), "2 x"),
+                "2",
+                (None, None),
+                (0.0, None),
+            ),
+            # overlapping dates: the shortest time is 0, so the rate has no ceiling
+            (
+                obs(When.year(2024), "1 x"),
+                obs(When.month(2024, 6), "2 x"),
+                "2",
+                (0.0, (182 - 1) / YEAR),
+                (2 ** (YEAR / 181) - 1, None),
+            ),
             # a huge rate over a day is a float overflow: infinite, not an error
             (
                 obs(day(2024, 1, 1), "1 x"),
@@ -143,7 +160,9 @@ class TestGrowth:
             obs(day(2024, 1, 1), "1 trillion tokens per day"),
             obs(When.month(2025, 3).by(), "over 140 trillion tokens per day"),
         )
-        assert str(g).startswith("over 140× from 1 trillion tokens per day (2024-01-01) to ")
+        assert str(g).startswith(
+            f"over 140× from 1 trillion tokens per day ({day(2024, 1, 1)}) to "
+        )
         assert str(g).endswith(": at least 5,182% a year")
 
     @pytest.mark.parametrize(
@@ -153,11 +172,6 @@ class TestGrowth:
             (obs(day(2024, 1, 1), "1 x"), obs(day(2024, 1, 1), "2 x"), "not after"),  # same day
             (obs(day(2024, 1, 1), "$1"), obs(day(2025, 1, 1), "2 x"), "units"),  # units differ
             (obs(day(2024, 1, 1), "0 x"), obs(day(2025, 1, 1), "2 x"), "may be zero"),  # from 0
-            (
-                obs(When.year(2024).after(), "1 x"),
-                obs(When.year(2025).after(), "2 x"),
-                "unbounded",
-            ),  # no bounded span at all
         ],
     )
     def test_invalid(self, start: Observation, end: Observation, message: str) -> None:
@@ -323,13 +337,13 @@ class TestTarget:
             "KeLing AI ARR", "$600 million", "2026", baseline=obs(When.month(2026, 3), "$300M")
         )
         assert t.describe() == (
-            "$600 million by 2026 (KeLing AI ARR); from $300 million (2026-03); "
-            "0% of the way ($300 million (2026-03))"
+            f"$600 million by 2026 (KeLing AI ARR); from $300 million ({MARCH}); "
+            f"0% of the way ($300 million ({MARCH}))"
         )
         later = [obs(When.month(2026, 9), "over $450 million")]
         assert t.describe(later, as_of="2026-10-01") == (
-            "$600 million by 2026 (KeLing AI ARR); from $300 million (2026-03); "
-            "over 50% of the way (over $450 million (2026-09)); pending"
+            f"$600 million by 2026 (KeLing AI ARR); from $300 million ({MARCH}); "
+            f"over 50% of the way (over $450 million ({When.month(2026, 9)})); pending"
         )
 
 

@@ -111,9 +111,9 @@ class Observation:
     ``when`` is a `When` (text is parsed, dates accepted); ``value`` a `Quantity`
     (text is parsed); ``source`` a `Source` or its title.
 
-    >>> o = Observation(When.day(2024, 1, 1), "1 trillion tokens per day")
+    >>> o = Observation(When.year(2024), "1 trillion tokens per day")
     >>> str(o)
-    '1 trillion tokens per day (2024-01-01)'
+    '1 trillion tokens per day (2024)'
     """
 
     when: When
@@ -188,9 +188,11 @@ class Growth:
     """The change from one observation to a later one: factor and compound annual rate.
 
     ``factor`` is ``end.value / start.value`` as a unitless `Quantity` (bounds
-    carried); ``years`` the (shortest, longest) time between them; ``annual_rate``
-    the (low, high) compound annual rate, 0.5 meaning +50% a year. ``None`` marks
-    an end the figures leave unbounded.
+    carried); ``years`` the (shortest, longest) time between them (``None``: the
+    dates leave it unbounded; 0: they overlap); ``annual_rate`` the (low, high)
+    compound annual rate, 0.5 meaning +50% a year, ``None`` where unbounded. With
+    no bounded time at all the factor still stands ("doubled") and the rate is
+    only known to be at least 0 (or at most 0 for a fall).
 
     >>> g = growth(Observation(When.day(2024, 1, 1), "1 trillion tokens per day"),
     ...            Observation(When.day(2025, 1, 1), "over 2 trillion tokens per day"))
@@ -202,16 +204,11 @@ class Growth:
     end: Observation
 
     def __attrs_post_init__(self) -> None:
-        low, high = self.years
-        if high is not None and high <= 0:
+        longest = self.years[1]
+        if longest is not None and longest <= 0:
             raise TargetError(
                 f"growth from {self.start} to {self.end}: the second observation is not "
                 "after the first; pass them in time order"
-            )
-        if low is None and high is None:
-            raise TargetError(
-                f"growth from {self.start} to {self.end}: the dates leave the time between "
-                "them unbounded; give dates bounded on both sides"
             )
         _ = self.factor  # raises early for incompatible units or a zero start
 
@@ -238,7 +235,8 @@ class Growth:
         """
         a_lo, a_hi = _span(self.start.when)
         b_lo, b_hi = _span(self.end.when)
-        shortest = None if b_lo is None or a_hi is None else _years(a_hi, b_lo)
+        # Overlapping dates allow no time at all between them: the shortest is 0.
+        shortest = None if b_lo is None or a_hi is None else max(0.0, _years(a_hi, b_lo))
         longest = None if b_hi is None or a_lo is None else _years(a_lo, b_hi)
         return shortest, longest
 
