@@ -15,8 +15,9 @@ from importlib.metadata import PackageNotFoundError, version
 
 from timeline._errors import QuantityError, TargetError, TimelineError, WhenParseError
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
+from timeline._growth import Growth, Observation, growth
 from timeline._quantity import Bound, Quantity
-from timeline._target import Growth, Observation, Target, TargetStatus, growth
+from timeline._target import Target, TargetStatus
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 

@@ -31,7 +31,8 @@ import pendulum
 
 from timeline._bounds import Point, _cmp
 from timeline._errors import TimelineError
-from timeline._target import Observation, Target, figures_text
+from timeline._growth import Observation
+from timeline._target import Target, figures_text
 from timeline._when import When
 
 __all__ = ["Claim", "DayLike", "Event", "EventError", "Slip", "Source", "Status"]

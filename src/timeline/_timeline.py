@@ -23,8 +23,8 @@ import pendulum
 from timeline._bounds import _cmp, _key, _overlap
 from timeline._errors import TimelineError
 from timeline._event import DayLike, Event, Slip, Status, to_day
+from timeline._growth import Observation
 from timeline._index import SpanIndex
-from timeline._target import Observation
 from timeline._when import When, _coerce
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
