@@ -214,6 +214,11 @@ class TestConstruct:
             ("percent", "%"),
             ("  tokens   per  day ", "tokens per day"),
             ("usd ARR", "USD ARR"),
+            ("tokens a day", "tokens per day"),  # "a day" is "per day"
+            ("tokens/day", "tokens per day"),
+            ("% / year", "% per year"),
+            ("USD an hour", "USD per hour"),
+            ("a day", "a day"),  # nothing before it: left alone
         ],
     )
     def test_unit_is_canonical(self, unit: str, canonical: str) -> None:

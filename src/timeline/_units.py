@@ -67,6 +67,9 @@ _ALIAS_RE: Final = re.compile(
 _SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|\$|¥|€|£)")
 _PERCENT_RE: Final = re.compile(r"(?i)^(?:%|percent\b|per\s+cent\b)\s*")
 _DASHES: Final = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+_PERIODS: Final = "second|minute|hour|day|week|month|quarter|year"
+# "tokens a day" and "tokens/day" are written "tokens per day", so they match.
+_PER_RE: Final = re.compile(rf"(?i)(?:\s*/\s*|\s+an?\s+)({_PERIODS})$")
 
 
 def canonical_unit(unit: str) -> str:
@@ -74,10 +77,11 @@ def canonical_unit(unit: str) -> str:
 
     >>> canonical_unit("RMB"), canonical_unit("$"), canonical_unit("percent")
     ('CNY', 'USD', '%')
-    >>> canonical_unit("  tokens   per day ")
-    'tokens per day'
+    >>> canonical_unit("  tokens   per day "), canonical_unit("tokens a day")
+    ('tokens per day', 'tokens per day')
     """
     text = " ".join(unit.translate(_DASHES).split())
+    text = _PER_RE.sub(r" per \1", text).strip()
     percent = _PERCENT_RE.match(text)
     if percent:
         rest = text[percent.end() :]
