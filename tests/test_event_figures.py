@@ -195,3 +195,22 @@ class TestTimelineFigures:
         changed = old.diff(new).changed
         assert [c.id for c in changed] == [event.id]
         assert set(changed[0].fields) == {"observations"}
+
+
+class TestCalendarDescription:
+    def test_feed_description_carries_the_figures(self) -> None:
+        from icalendar import Calendar
+
+        feed = Timeline([keling_event(), token_event()]).to_ics(name="Figures")
+        events = {
+            str(c["UID"]).split("@")[0]: str(c["DESCRIPTION"])
+            for c in Calendar.from_ical(feed).walk("VEVENT")
+        }
+        keling, tokens = events["keling-arr"], events["daily-token-calls"]
+        assert figures_text(keling_event())[0] in keling.splitlines()
+        assert "\n\nTarget: $600 million" in keling
+        assert figures_text(token_event()) == tokens.splitlines()[-2:]
+
+    def test_events_without_figures_are_unchanged(self) -> None:
+        feed = Timeline([Event(title="x", when="2026")]).to_ics(name="Plain")
+        assert "Target:" not in feed and "Figures:" not in feed
