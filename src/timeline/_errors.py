@@ -7,7 +7,15 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
-__all__ = ["IcsError", "IcsParseError", "TimelineError", "TimelineWarning", "WhenParseError"]
+__all__ = [
+    "IcsError",
+    "IcsParseError",
+    "QuantityError",
+    "TargetError",
+    "TimelineError",
+    "TimelineWarning",
+    "WhenParseError",
+]
 
 
 class TimelineError(Exception):
@@ -37,6 +45,28 @@ class WhenParseError(TimelineError, ValueError):
         if suggestion is not None:
             message += f"; did you mean {suggestion!r}?"
         super().__init__(message)
+
+
+class QuantityError(TimelineError, ValueError):
+    """A figure that is not a valid `Quantity`, or arithmetic between incompatible ones.
+
+    Carries the offending ``text`` (the input as given) when there is one.
+
+    >>> str(QuantityError("'lots' is not a quantity: no number found", text="lots"))
+    "'lots' is not a quantity: no number found"
+    """
+
+    def __init__(self, message: str, *, text: str | None = None) -> None:
+        self.text = text
+        super().__init__(message)
+
+
+class TargetError(TimelineError, ValueError):
+    """A target, observation or growth question that cannot be answered as asked.
+
+    >>> issubclass(TargetError, ValueError)
+    True
+    """
 
 
 class TimelineWarning(UserWarning):
