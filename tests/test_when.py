@@ -82,9 +82,12 @@ class TestConstructors:
         assert w.precision is Precision.SECOND
 
     def test_ambiguous_local_time_equals_the_same_instant_with_an_offset(self) -> None:
-        # 02:00 on 28 September 1980 happened twice in Paris; pendulum picks CEST (+02:00)
-        zoned = When.instant(pendulum.datetime(1980, 9, 28, 2, tz="Europe/Paris"))
-        fixed = When.instant(pendulum.datetime(1980, 9, 28, 2, tz=pendulum.fixed_timezone(7200)))
+        # 02:00 on 28 September 1980 happened twice in Paris (clocks went back at 03:00)
+        moment = pendulum.datetime(1980, 9, 28, 2, tz="Europe/Paris")
+        offset = moment.utcoffset()
+        assert offset is not None
+        zoned = When.instant(moment)
+        fixed = When.instant(moment.replace(tzinfo=pendulum.fixed_timezone(offset.seconds)))
         assert zoned == fixed
         assert hash(zoned) == hash(fixed)
 
