@@ -1,0 +1,65 @@
+"""The grain of a date (`Precision`) and how a value relates to its span (`Relation`)."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["Precision", "Relation"]
+
+
+class Precision(enum.Enum):
+    """The grain of a date, from finest to coarsest.
+
+    >>> Precision("quarter")
+    <Precision.QUARTER: 'quarter'>
+    >>> Precision.DAY.finer_than(Precision.MONTH)
+    True
+    """
+
+    SECOND = "second"
+    MINUTE = "minute"
+    DAY = "day"
+    WEEK = "week"
+    DEKAD = "dekad"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    THIRD = "third"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    MIXED = "mixed"
+
+    @property
+    def rank(self) -> int:
+        """Position from finest (0) to coarsest.
+
+        >>> Precision.SECOND.rank
+        0
+        """
+        return _RANK[self]
+
+    def finer_than(self, other: Precision) -> bool:
+        """Whether this grain is strictly finer than ``other``.
+
+        >>> Precision.MONTH.finer_than(Precision.YEAR)
+        True
+        """
+        return self.rank < other.rank
+
+
+_RANK = {p: i for i, p in enumerate(Precision)}
+
+
+class Relation(enum.Enum):
+    """How a value relates to its named span.
+
+    >>> Relation("by")
+    <Relation.BY: 'by'>
+    """
+
+    ON = "on"  # within the span
+    BY = "by"  # on or before the end of the span (a deadline)
+    BEFORE = "before"  # strictly before the span starts
+    AFTER = "after"  # strictly after the span ends
