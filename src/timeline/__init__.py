@@ -14,6 +14,8 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from timeline._errors import TimelineError, WhenParseError
+from timeline._event import Claim, Event, EventError, Slip, Source, Status
+from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 try:
@@ -22,9 +24,19 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     from timeline._version import __version__
 
 __all__ = [
+    "Claim",
     "DEFAULT_FUZZ",
+    "DuplicateEventError",
+    "Event",
+    "EventChange",
+    "EventError",
     "Precision",
     "Relation",
+    "Slip",
+    "Source",
+    "Status",
+    "Timeline",
+    "TimelineDiff",
     "TimelineError",
     "When",
     "WhenError",

@@ -48,18 +48,18 @@ def _date_micros(d: _dt.date) -> int:
     return (d.toordinal() - _EPOCH_ORDINAL) * _DAY_US
 
 
-def _key(p: Point) -> int:
+def _key(p: _dt.date) -> int:
     """Sort position of a bound: instants in UTC, floating days at UTC midnight."""
     if isinstance(p, _dt.datetime):
         return _as_utc_micros(p)
     return _date_micros(p)
 
 
-def _local_date(p: Point) -> _dt.date:
+def _local_date(p: _dt.date) -> _dt.date:
     return p.date() if isinstance(p, _dt.datetime) else p
 
 
-def _cmp(a: Point, b: Point) -> int:
+def _cmp(a: _dt.date, b: _dt.date) -> int:
     """Compare two bounds: instants in UTC; a day against an instant by its local date."""
     a_timed, b_timed = isinstance(a, _dt.datetime), isinstance(b, _dt.datetime)
     if a_timed and b_timed:

@@ -1,0 +1,547 @@
+"""`Timeline`: an immutable, ordered collection of events and the queries on it.
+
+Events are kept in the total order of their current `When` (DESIGN §2), then
+by id, so output is deterministic. Every query returns a new `Timeline`, so
+queries chain (``tl.filter(actor="Tencent").upcoming(as_of="2026-03-28")``)
+and show well in a notebook.
+
+Window queries (`Timeline.overlapping`, `Timeline.included`, `Timeline.on`)
+use a span index built on first use, not a scan.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import Any, TypeAlias, overload
+
+import attrs
+import pendulum
+
+from timeline._bounds import _cmp, _key, _overlap
+from timeline._errors import TimelineError
+from timeline._event import DayLike, Event, Slip, Status, to_day
+from timeline._index import SpanIndex
+from timeline._when import When, _coerce
+
+__all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
+
+WindowArg: TypeAlias = "When | _dt.date | str"
+"""A window bound: a `When`, a date or datetime, or text `When.parse` reads."""
+
+Values: TypeAlias = "str | Status | Collection[str | Status] | None"
+
+_DAY = 86_400_000_000
+
+
+class DuplicateEventError(TimelineError, ValueError):
+    """Two events share an id; ids must be unique within a timeline.
+
+    >>> Timeline([Event(title="A", when="2026"), Event(title="A", when="2027")])
+    Traceback (most recent call last):
+    ...
+    timeline._timeline.DuplicateEventError: duplicate event id 'a': ...
+    """
+
+
+def _window(value: WindowArg, name: str) -> When:
+    if isinstance(value, When):
+        return value
+    if isinstance(value, _dt.date):
+        return _coerce(value)
+    if isinstance(value, str):
+        return When.parse(value)
+    raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
+
+
+def _matcher(values: Values) -> Callable[[str | None], bool] | None:
+    if values is None:
+        return None
+    items = [values] if isinstance(values, str | Status) else list(values)
+    wanted = {(v.value if isinstance(v, Status) else str(v)).casefold() for v in items}
+    return lambda value: value is not None and value.casefold() in wanted
+
+
+_WITHIN = re.compile(r"\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)\s*", re.IGNORECASE)
+
+
+def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
+    if isinstance(within, _dt.timedelta):
+        return within.days
+    if isinstance(within, int):
+        return within
+    match = _WITHIN.fullmatch(within)
+    if match is None:
+        raise TimelineError(
+            f"within: {within!r} is not a duration; write e.g. '90 days', '12w' or '3 months'"
+        )
+    n, unit = int(match[1]), match[2][0].lower()
+    start = pendulum.date(as_of.year, as_of.month, as_of.day)
+    stop = {"d": start.add(days=n), "w": start.add(weeks=n), "m": start.add(months=n)}.get(
+        unit, start.add(years=n)
+    )
+    return (stop - start).days
+
+
+def _period_key(event: Event, unit: str) -> str:
+    point = event.when.earliest if event.when.earliest is not None else event.when.latest
+    if point is None:
+        return "undated"
+    if unit == "year":
+        return f"{point.year:04d}"
+    if unit == "quarter":
+        return f"{point.year:04d}-Q{(point.month + 2) // 3}"
+    return f"{point.year:04d}-{point.month:02d}"
+
+
+@attrs.frozen
+class EventChange:
+    """One event that differs between two timelines, field by field.
+
+    ``fields`` maps a field name to its ``(before, after)`` values.
+
+    >>> a = Event(title="x", when="2026-04")
+    >>> EventChange("x", a, attrs.evolve(a, kind="forum"), {"kind": (None, "forum")}).fields
+    {'kind': (None, 'forum')}
+    """
+
+    id: str
+    before: Event
+    after: Event
+    fields: dict[str, tuple[Any, Any]]
+
+
+@attrs.frozen
+class TimelineDiff:
+    """What changed between two timelines: added, removed and changed events.
+
+    >>> old = Timeline([Event(title="x", when="2026-04")])
+    >>> new = Timeline([Event(title="x", when="2026-05"), Event(title="y", when="2026")])
+    >>> d = old.diff(new)
+    >>> [e.id for e in d.added], [c.id for c in d.changed], d.changed[0].fields["when"][1]
+    (['y'], ['x'], When.parse('2026-05'))
+    """
+
+    added: Timeline
+    removed: Timeline
+    changed: tuple[EventChange, ...]
+
+    def __bool__(self) -> bool:
+        return bool(len(self.added) or len(self.removed) or self.changed)
+
+
+_DIFF_FIELDS = (
+    "title",
+    "when",
+    "end",
+    "status",
+    "kind",
+    "actors",
+    "tags",
+    "location",
+    "description",
+    "sources",
+    "claims",
+    "related",
+)
+
+
+class Timeline:
+    """An immutable, ordered collection of events; queries return new timelines.
+
+    >>> tl = Timeline([
+    ...     Event(title="DeepSeek V4 release", when="2026-04", actors=["DeepSeek"]),
+    ...     Event(title="Guangzhou AI plan target", when="2030", actors=["Guangzhou"]),
+    ... ])
+    >>> [e.id for e in tl.filter(actor="deepseek")]
+    ['deepseek-v4-release']
+    >>> len(tl.overlapping("2026-04-10", "2026-04-20"))
+    1
+    """
+
+    def __init__(
+        self,
+        events: Iterable[Event] = (),
+        *,
+        name: str | None = None,
+        description: str | None = None,
+    ) -> None:
+        items = list(events)
+        by_id: dict[str, Event] = {}
+        for event in items:
+            if not isinstance(event, Event):
+                raise TypeError(f"Timeline holds Event objects, got {event!r}")
+            other = by_id.get(event.id)
+            if other is not None:
+                raise DuplicateEventError(
+                    f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
+                    f"{event.title!r} ({event.when}); give one of them another id"
+                )
+            by_id[event.id] = event
+        items.sort(key=lambda e: (e.when.sort_key, e.id))
+        self._events: tuple[Event, ...] = tuple(items)
+        self._by_id = by_id
+        self.name = name
+        self.description = description
+
+    def _new(self, events: Iterable[Event]) -> Timeline:
+        return Timeline(events, name=self.name, description=self.description)
+
+    # -- collection protocol ------------------------------------------------------
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The events in timeline order.
+
+        >>> Timeline([Event(title="b", when="2027"), Event(title="a", when="2026")]).events[0].id
+        'a'
+        """
+        return self._events
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._events)
+
+    @overload
+    def __getitem__(self, key: str | int) -> Event: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Timeline: ...
+
+    def __getitem__(self, key: str | int | slice) -> Event | Timeline:
+        if isinstance(key, slice):
+            return self._new(self._events[key])
+        if isinstance(key, int):
+            return self._events[key]
+        try:
+            return self._by_id[key]
+        except KeyError:
+            raise KeyError(f"no event with id {key!r} in this timeline") from None
+
+    def get(self, id: str, default: Event | None = None) -> Event | None:
+        """The event with this id, or ``default``.
+
+        >>> Timeline().get("nothing") is None
+        True
+        """
+        return self._by_id.get(id, default)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Event):
+            return self._by_id.get(item.id) == item
+        return isinstance(item, str) and item in self._by_id
+
+    def __add__(self, other: object) -> Timeline:
+        if not isinstance(other, Timeline):
+            return NotImplemented
+        return self._new((*self._events, *other._events))
+
+    def add(self, event: Event) -> Timeline:
+        """A new timeline with ``event`` added (its id must be new).
+
+        >>> len(Timeline().add(Event(title="x", when="2026")))
+        1
+        """
+        return self._new((*self._events, event))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Timeline):
+            return NotImplemented
+        return (self._events, self.name, self.description) == (
+            other._events,
+            other.name,
+            other.description,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        named = f", name={self.name!r}" if self.name else ""
+        return f"<Timeline of {len(self)} events{named}>"
+
+    def __str__(self) -> str:
+        rows = [(str(e.when), e.status.value, ", ".join(e.actors) or "-", e.title) for e in self]
+        if not rows:
+            return "(empty timeline)"
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        return "\n".join(
+            "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+            + "  "
+            + row[3]
+            for row in rows
+        )
+
+    # -- filters ------------------------------------------------------------------
+
+    def _predicate(
+        self,
+        status: Values,
+        kind: Values,
+        actor: Values,
+        tag: Values,
+        text: str | None,
+        where: Callable[[Event], bool] | None,
+    ) -> Callable[[Event], bool]:
+        checks: list[Callable[[Event], bool]] = []
+        if (is_status := _matcher(status)) is not None:
+            checks.append(lambda e: is_status(e.status.value))
+        if (is_kind := _matcher(kind)) is not None:
+            checks.append(lambda e: is_kind(e.kind))
+        if (is_actor := _matcher(actor)) is not None:
+            checks.append(lambda e: any(is_actor(a) for a in e.actors))
+        if (is_tag := _matcher(tag)) is not None:
+            checks.append(lambda e: any(is_tag(t) for t in e.tags))
+        if text is not None:
+            needle = text.casefold()
+            checks.append(lambda e: needle in _haystack(e))
+        if where is not None:
+            checks.append(where)
+        return lambda e: all(check(e) for check in checks)
+
+    def filter(
+        self,
+        *,
+        status: Values = None,
+        kind: Values = None,
+        actor: Values = None,
+        tag: Values = None,
+        text: str | None = None,
+        where: Callable[[Event], bool] | None = None,
+    ) -> Timeline:
+        """Events matching every given criterion; a collection means any of its values.
+
+        Matching is case-insensitive; ``text`` searches titles, descriptions,
+        actors and source quotes; ``where`` is any predicate on an event.
+
+        >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
+        >>> len(tl.filter(status=["expected", "confirmed"]))
+        0
+        """
+        keep = self._predicate(status, kind, actor, tag, text, where)
+        return self._new(e for e in self if keep(e))
+
+    def exclude(
+        self,
+        *,
+        status: Values = None,
+        kind: Values = None,
+        actor: Values = None,
+        tag: Values = None,
+        text: str | None = None,
+        where: Callable[[Event], bool] | None = None,
+    ) -> Timeline:
+        """Events *not* matching the criteria `Timeline.filter` takes.
+
+        >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
+        >>> len(tl.exclude(status="happened"))
+        0
+        """
+        drop = self._predicate(status, kind, actor, tag, text, where)
+        return self._new(e for e in self if not drop(e))
+
+    # -- windows --------------------------------------------------------------------
+
+    @functools.cached_property
+    def _index(self) -> SpanIndex:
+        spans = []
+        for event in self._events:
+            lo, hi = event.window
+            spans.append((None if lo is None else _key(lo), None if hi is None else _key(hi)))
+        return SpanIndex(spans)
+
+    def _window_events(self, lo: _dt.date | None, hi: _dt.date | None) -> list[Event]:
+        """Candidates that may meet ``[lo, hi]``, in timeline order (key space, a day wider)."""
+        lo_key = None if lo is None else _key(lo) - _DAY
+        hi_key = None if hi is None else _key(hi) + _DAY
+        positions = sorted(self._index.candidates(lo_key, hi_key))
+        return [self._events[p] for p in positions]
+
+    def overlapping(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
+        """Events that could fall in the window from ``start`` to ``end``.
+
+        The window runs from the earliest day of ``start`` to the latest of
+        ``end`` (or of ``start`` alone). An event counts when its span meets it.
+
+        >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-09")])
+        >>> [e.id for e in tl.overlapping("2026-05")]
+        ['x']
+        """
+        lo = _window(start, "start").earliest
+        hi = _window(end if end is not None else start, "end").latest
+        return self._new(e for e in self._window_events(lo, hi) if _overlap(*e.window, lo, hi))
+
+    def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
+        """Events certainly inside the window: their whole span lies within it.
+
+        >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-04")])
+        >>> [e.id for e in tl.included("2026-04")]
+        ['y']
+        """
+        lo = _window(start, "start").earliest
+        hi = _window(end if end is not None else start, "end").latest
+
+        def inside(event: Event) -> bool:
+            e_lo, e_hi = event.window
+            if lo is not None and (e_lo is None or _cmp(e_lo, lo) < 0):
+                return False
+            return hi is None or (e_hi is not None and _cmp(e_hi, hi) <= 0)
+
+        return self._new(e for e in self._window_events(lo, hi) if inside(e))
+
+    def on(self, day: WindowArg) -> Timeline:
+        """Events that could fall on ``day`` (a day, or any `When`).
+
+        >>> Timeline([Event(title="x", when="2026-04")]).on("2026-04-15").events[0].id
+        'x'
+        """
+        return self.overlapping(day)
+
+    def start_after(self, moment: WindowArg) -> Timeline:
+        """Events that certainly start after ``moment`` ends.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
+        >>> [e.id for e in tl.start_after("2026-05")]
+        ['y']
+        """
+        limit = _window(moment, "moment").latest
+        if limit is None:
+            return self._new(())
+        return self._new(
+            e for e in self if e.window[0] is not None and _cmp(e.window[0], limit) > 0
+        )
+
+    def before(self, moment: WindowArg) -> Timeline:
+        """Events that certainly end before ``moment`` starts.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
+        >>> [e.id for e in tl.before("2026-05")]
+        ['x']
+        """
+        limit = _window(moment, "moment").earliest
+        if limit is None:
+            return self._new(())
+        return self._new(
+            e for e in self if e.window[1] is not None and _cmp(e.window[1], limit) < 0
+        )
+
+    # -- tracking ----------------------------------------------------------------------
+
+    def upcoming(
+        self, *, as_of: DayLike, within: int | _dt.timedelta | str = "90 days"
+    ) -> Timeline:
+        """Open events due in ``[as_of, as_of + within]``; deadlines count at their deadline.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="by 2030")])
+        >>> [e.id for e in tl.upcoming(as_of="2026-03-28")]
+        ['x']
+        """
+        day = to_day(as_of)
+        days = _within_days(within, day)
+        return self._new(e for e in self if e.upcoming(day, days))
+
+    def overdue(self, *, as_of: DayLike) -> Timeline:
+        """Open events whose latest possible day is before ``as_of``.
+
+        >>> [e.id for e in Timeline([Event(title="x", when="2026-04")]).overdue(as_of="2026-06-01")]
+        ['x']
+        """
+        day = to_day(as_of)
+        return self._new(e for e in self if e.overdue(day))
+
+    def as_of(self, day: DayLike) -> Timeline:
+        """The timeline as known on ``day``: announced events, with claims up to then.
+
+        >>> from timeline import Source
+        >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
+        >>> len(Timeline([e]).as_of("2026-03-01")), len(Timeline([e]).as_of("2026-04-01"))
+        (0, 1)
+        """
+        cutoff = to_day(day)
+        known = (e.as_of(cutoff) for e in self)
+        return self._new(e for e in known if e is not None)
+
+    def slips(self) -> list[tuple[Event, Slip]]:
+        """Every slip across the timeline, in the order they were stated.
+
+        >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
+        >>> [(ev.id, str(s.after)) for ev, s in Timeline([e]).slips()]
+        [('x', '2026-05')]
+        """
+        found = [(event, slip) for event in self for slip in event.slips]
+        found.sort(key=lambda pair: pair[1].claim.day.toordinal())
+        return found
+
+    def group_by(self, key: str | Callable[[Event], str]) -> dict[str, Timeline]:
+        """Split into timelines keyed by period, actor, kind, status, tag or a function.
+
+        ``key`` is ``"month"``, ``"quarter"``, ``"year"`` (by the event's sort
+        position), ``"actor"``, ``"tag"`` (an event goes in each of its groups),
+        ``"kind"``, ``"status"``, or a callable returning a string. Groups come
+        in order of their first event.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-05")])
+        >>> list(tl.group_by("quarter"))
+        ['2026-Q2']
+        """
+        keys: Callable[[Event], Iterable[str]]
+        if callable(key):
+            keys = lambda e: (key(e),)  # noqa: E731
+        elif key in ("month", "quarter", "year"):
+            keys = lambda e: (_period_key(e, key),)  # noqa: E731
+        elif key == "actor":
+            keys = lambda e: e.actors or ("(no actor)",)  # noqa: E731
+        elif key == "tag":
+            keys = lambda e: e.tags or ("(no tag)",)  # noqa: E731
+        elif key == "kind":
+            keys = lambda e: (e.kind or "(no kind)",)  # noqa: E731
+        elif key == "status":
+            keys = lambda e: (e.status.value,)  # noqa: E731
+        else:
+            raise TimelineError(
+                f"group_by: {key!r} is not a grouping; use month, quarter, year, actor, "
+                "tag, kind, status or a function"
+            )
+        groups: dict[str, list[Event]] = {}
+        for event in self:
+            for k in keys(event):
+                groups.setdefault(k, []).append(event)
+        return {k: self._new(events) for k, events in groups.items()}
+
+    def diff(self, other: Timeline) -> TimelineDiff:
+        """Added, removed and changed events from this timeline to ``other``.
+
+        >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
+        'x'
+        """
+        added = [e for e in other if e.id not in self._by_id]
+        removed = [e for e in self if e.id not in other._by_id]
+        changed = []
+        for after in other:
+            before = self._by_id.get(after.id)
+            if before is None or before == after:
+                continue
+            fields = {
+                name: (getattr(before, name), getattr(after, name))
+                for name in _DIFF_FIELDS
+                if getattr(before, name) != getattr(after, name)
+            }
+            changed.append(EventChange(after.id, before, after, fields))
+        return TimelineDiff(self._new(added), self._new(removed), tuple(changed))
+
+    # -- data files: thin methods over timeline._io_* (YAML, JSON, CSV) ----------------
+
+    # -- iCalendar: thin methods over timeline._ics ------------------------------------
+
+    # -- figures: thin methods over timeline._target -----------------------------------
+
+    # -- notebook: thin methods over timeline._notebook (pandas, matplotlib, HTML) ----
+
+
+def _haystack(event: Event) -> str:
+    parts = [event.title, event.description or "", *event.actors]
+    parts.extend(s.quote or "" for s in event.sources)
+    return "\n".join(parts).casefold()
