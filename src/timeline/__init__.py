@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from timeline._errors import TimelineError, WhenParseError
+from timeline._errors import DataFileError, DataFileProblem, TimelineError, WhenParseError
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
+from timeline._io import file_schema
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
@@ -26,6 +27,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 __all__ = [
     "Claim",
     "DEFAULT_FUZZ",
+    "DataFileError",
+    "DataFileProblem",
     "DuplicateEventError",
     "Event",
     "EventChange",
@@ -42,4 +45,5 @@ __all__ = [
     "WhenError",
     "WhenParseError",
     "__version__",
+    "file_schema",
 ]

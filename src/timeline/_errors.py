@@ -51,8 +51,9 @@ class DataFileProblem:
     ``field`` names the field as the file spells it (``when``,
     ``sources[0].published``, or a CSV column such as ``source_published``).
 
-    >>> str(DataFileProblem("'Aprill 2026' is not a date", file="events.yaml", line=14, field="when"))
-    "events.yaml:14: when: 'Aprill 2026' is not a date"
+    >>> p = DataFileProblem("'Aprill 2026' is not a date", file="a.yaml", line=14, field="when")
+    >>> str(p)
+    "a.yaml:14: when: 'Aprill 2026' is not a date"
     """
 
     message: str
@@ -74,8 +75,8 @@ class DataFileError(TimelineError, ValueError):
     Loading checks the whole file before giving up, so ``problems`` holds all of
     them at once, in file order. Nothing half-loaded is ever returned.
 
-    >>> err = DataFileError([DataFileProblem("missing field", file="a.yaml", line=3, field="title")])
-    >>> str(err)
+    >>> problem = DataFileProblem("missing field", file="a.yaml", line=3, field="title")
+    >>> str(DataFileError([problem]))
     'a.yaml:3: title: missing field'
     """
 
