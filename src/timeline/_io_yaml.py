@@ -81,6 +81,9 @@ class _Walker:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
+        if node.tag not in (_CORE + "seq", _CORE + "map"):
+            self.problem(node, f"tag {node.tag!r} is not allowed; data files hold plain text")
+            return None
         if id(node) in self.open:
             self.problem(node, "an alias refers to a value that contains it")
             return None
