@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from data_strategies import timelines
 from hypothesis import HealthCheck, given, settings
 
+from data_strategies import timelines
 from timeline import (
     Claim,
     DataFileError,
@@ -19,9 +19,9 @@ from timeline import (
     Status,
     Timeline,
     When,
+    _io,
     file_schema,
 )
-from timeline import _io
 
 _FORMATS = ["yaml", "json", "csv"]
 
