@@ -343,6 +343,12 @@ class TestYamlProblems:
         assert problems[0].startswith(f"{tmp_path / 't.yaml'}:5:")
         assert problems[1].startswith(f"{tmp_path / 't.yaml'}:10:")
 
+    def test_duplicates_are_found_even_in_rows_with_other_problems(self, tmp_path: Path) -> None:
+        text = "events:\n  - title: A\n    when: 2026-13\n  - title: A\n    when: 2026\n"
+        problems = _problems(_write(tmp_path, "t.yaml", text))
+        assert [p.split(": ", 2)[1] for p in problems] == ["when", "title"]
+        assert "'a' is already the id of the event on line 2" in problems[1]
+
     def test_no_objects_are_constructed(self, tmp_path: Path) -> None:
         # A tag asking for Python objects is refused, never run.
         text = (

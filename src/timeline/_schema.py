@@ -33,7 +33,7 @@ from typing import Any, TypeAlias, TypeVar
 import attrs
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline._event import Claim, Event, Source, Status, to_day
+from timeline._event import Claim, Event, Source, Status, slugify, to_day
 from timeline._timeline import Timeline
 from timeline._when import When
 
@@ -442,26 +442,44 @@ class _Reader:
         events: list[Event] = []
         first: dict[str, Path] = {}
         for i, row in enumerate(rows):
-            event = self.event(row, (*path, i))
-            if event is None:
-                continue
             here: Path = (*path, i)
-            if event.id in first:
-                other = self.where.line(first[event.id])
-                where = f"line {other}" if other is not None else f"event {first[event.id][-1]}"
-                spelled = "id" if isinstance(row, Mapping) and "id" in row else "title"
+            event = self.event(row, here)
+            # Duplicates are found from the id the row asks for, even when the
+            # row has other problems, so one run reports them all.
+            spelled, id = _intended_id(row, event)
+            if id is None:
+                continue
+            if id in first:
+                other = self.where.line(first[id])
+                where = f"line {other}" if other is not None else f"record {first[id][-1]}"
                 self.fail(
                     (*here, spelled),
-                    f"{event.id!r} is already the id of the event on {where}; ids must be unique"
+                    f"{id!r} is already the id of the event on {where}; ids must be unique"
                     + ("" if spelled == "id" else " (give one of them an 'id:')"),
                 )
                 continue
-            first[event.id] = here
-            events.append(event)
+            first[id] = here
+            if event is not None:
+                events.append(event)
         if self.problems:
             self.problems.sort(key=lambda p: p.line if p.line is not None else 0)
             raise DataFileError(self.problems)
         return Timeline(events, name=name, description=description)
+
+
+def _intended_id(row: Any, event: Event | None) -> tuple[str, str | None]:
+    """The id a row asks for, and the field it comes from (``id`` or ``title``)."""
+    if event is not None:
+        explicit = isinstance(row, Mapping) and row.get("id") is not None
+        return ("id" if explicit else "title"), event.id
+    if not isinstance(row, Mapping):
+        return "id", None
+    id, title = row.get("id"), row.get("title")
+    if isinstance(id, str) and id.strip():
+        return "id", id.strip()
+    if id is None and isinstance(title, str) and title.strip():
+        return "title", slugify(title.strip())
+    return "id", None
 
 
 def _show(value: Any) -> str:
