@@ -1,7 +1,8 @@
 """YAML data files: written for people, read safely.
 
 Reading never constructs Python objects from tags: the text is *composed*
-into a node tree with `yaml.SafeLoader` and walked here, so every scalar stays
+into a node tree by the safe loader (libyaml's when PyYAML has it) and walked
+here, so every scalar stays
 the text the person typed (``when: 2026`` is the text ``"2026"``, not the
 number; ``2026-04-15`` is not turned into a `datetime.date`), and every field
 keeps the line it came from for error messages. Aliases work; merge keys
@@ -27,6 +28,8 @@ __all__ = ["read", "write"]
 # Tags that the YAML core schema gives plain scalars; their text is kept as is.
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "timestamp"))
+# libyaml's composer when PyYAML was built with it (many times faster); both are safe.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A bound on nodes visited, so an alias bomb ("billion laughs") is refused.
 _MAX_NODES = 1_000_000
 # Lists of short names are written inline, as people write them.
@@ -41,7 +44,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     ({'events': [{'title': 'A', 'when': '2026'}]}, 3)
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
