@@ -38,7 +38,7 @@ def main() -> None:
     mine.save(yaml_path)
     mine.save(csv_path)
     print(f"wrote {yaml_path} and {csv_path}")
-    print(yaml_path.read_text(encoding="utf-8").split("\n  - ")[0])
+    print("\n".join(yaml_path.read_text(encoding="utf-8").splitlines()[:14]))
 
     # 4. Check: a file with mistakes reports all of them at once, with lines and fixes.
     bad = folder / "bad.yaml"

@@ -90,7 +90,9 @@ class TestLoadSave:
         assert "name: AI race\n" in text
         assert "\n  - id: deepseek-v4-release\n    title: DeepSeek V4 release\n" in text
         assert "    actors: [Tencent, Liu Chi-ping]\n" in text
-        assert "        published: 2026-03~\n" in text
+        # Dates as str(When) writes them ("April 2026"), not EDTF.
+        assert f"    when: {When.month(2026, 4)}\n" in text
+        assert f"        published: {When.parse('2026-03~')}\n" in text
         # Multi-line text as a literal block, not an escaped one-liner.
         assert "    description: |-\n      Claims gains in reasoning;\n" in text
         assert "!!" not in text
@@ -106,7 +108,7 @@ class TestLoadSave:
         assert len(rows) == 3
         hybrid = next(r for r in rows if r["id"] == "tencent-hybrid-model-3-release")
         assert hybrid["actors"] == "Tencent; Liu Chi-ping"
-        assert hybrid["source_published"] == "2026-03~"
+        assert hybrid["source_published"] == str(When.parse("2026-03~"))
         assert json.loads(hybrid["claims"])[0]["note"] == "slipped"
 
     @pytest.mark.parametrize(
