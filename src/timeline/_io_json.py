@@ -1,16 +1,19 @@
 """JSON data files: the same document as YAML, for programs.
 
-The stdlib parser checks the syntax (and reports the line of a syntax error);
-a second, small walk over the now known-good text notes the line of every
-field, so problems in the content point at a line too, and catches keys given
-twice in one object (which `json` silently lets the last one win).
+The stdlib parser reads the text (and reports the line of a syntax error).
+Only when a problem must be reported does a second, small walk over the
+known-good text find the line of every field, so content problems point at a
+line too; the same walk names keys given twice in one object (which `json`
+silently lets the last one win).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from timeline._errors import DataFileError, DataFileProblem
@@ -28,17 +31,49 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     >>> where.line(("events", 0, "when"))
     3
     """
+    duplicated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        out = dict(items)
+        duplicated = duplicated or len(out) < len(items)
+        return out
+
     try:
-        json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as err:
         raise DataFileError(
             [DataFileProblem(f"not valid JSON: {err.msg}", file=file, line=err.lineno)]
         ) from None
-    walker = _Walker(text, file)
-    data = walker.value(_SPACE.match(text, 0).end(), ())[0]  # type: ignore[union-attr]
-    if walker.problems:
+    if duplicated:  # json keeps the last value silently; find and report each one
+        walker = _Walker(text, file)
+        walker.walk()
         raise DataFileError(walker.problems)
-    return data, Locations(file, walker.lines)
+    # Lines are needed only to report problems, so the slower walk that finds
+    # them runs only if a problem is reported.
+    return data, Locations(file, _Lines(text, file))
+
+
+class _Lines(Mapping[Path, int]):
+    """The line of every path, found on first use."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self._text, self._file = text, file
+
+    @functools.cached_property
+    def _lines(self) -> dict[Path, int]:
+        walker = _Walker(self._text, self._file)
+        walker.walk()
+        return walker.lines
+
+    def __getitem__(self, path: Path) -> int:
+        return self._lines[path]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
 
 
 class _Walker:
@@ -51,6 +86,10 @@ class _Walker:
         self.decoder = json.JSONDecoder()
         self.lines: dict[Path, int] = {}
         self.problems: list[DataFileProblem] = []
+
+    def walk(self) -> Any:
+        """The whole document, noting lines and keys given twice."""
+        return self.value(self.skip(0), ())[0]
 
     def line(self, index: int) -> int:
         return bisect.bisect_left(self.newlines, index) + 1

@@ -28,8 +28,27 @@ __all__ = ["read", "write"]
 # Tags that the YAML core schema gives plain scalars; their text is kept as is.
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "timestamp"))
-# libyaml's composer when PyYAML was built with it (many times faster); both are safe.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's when PyYAML has it), tagging only null and merge keys.
+
+    Every other scalar is kept as its text anyway, so the regular expressions
+    that would tag it int, float, bool or timestamp (most of the time spent
+    composing a large file) are skipped.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _NULLS:
+                return _CORE + "null"
+            if implicit[0] and value == "<<":
+                return _CORE + "merge"
+            return _CORE + "str"
+        return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # A bound on nodes visited, so an alias bomb ("billion laughs") is refused.
 _MAX_NODES = 1_000_000
 # Lists of short names are written inline, as people write them.
@@ -44,7 +63,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     ({'events': [{'title': 'A', 'when': '2026'}]}, 3)
     """
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
