@@ -11,7 +11,15 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DataFileError", "DataFileProblem", "TimelineError", "WhenParseError"]
+__all__ = [
+    "DataFileError",
+    "DataFileProblem",
+    "IcsError",
+    "IcsParseError",
+    "TimelineError",
+    "TimelineWarning",
+    "WhenParseError",
+]
 
 
 class TimelineError(Exception):
@@ -90,3 +98,40 @@ class DataFileError(TimelineError, ValueError):
             place = f" in {files.pop()}" if len(files) == 1 and None not in files else ""
             message = "\n".join([f"{len(lines)} problems{place}:", *lines])
         super().__init__(message)
+
+
+class TimelineWarning(UserWarning):
+    """Something timeline did on your behalf that you should know about.
+
+    Raised as a warning, never an error: a recurring event imported as its
+    first occurrence, a calendar component skipped, an event left out of a feed.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warnings.warn("skipped 1 VTODO", TimelineWarning)
+    >>> caught[0].category.__name__
+    'TimelineWarning'
+    """
+
+
+class IcsError(TimelineError, ValueError):
+    """A bad argument for an iCalendar feed, or a timeline a feed cannot carry.
+
+    >>> IcsError("policy: 'middle' is not a policy; use auto, window, start or end").args[0]
+    "policy: 'middle' is not a policy; use auto, window, start or end"
+    """
+
+
+class IcsParseError(IcsError):
+    """iCalendar text that cannot be read; ``line`` is the 1-based line number.
+
+    >>> err = IcsParseError(3, "END:VEVENT closes nothing; remove it or add BEGIN:VEVENT")
+    >>> str(err), err.line
+    ('line 3: END:VEVENT closes nothing; remove it or add BEGIN:VEVENT', 3)
+    """
+
+    def __init__(self, line: int, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: {reason}")
