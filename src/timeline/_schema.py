@@ -141,7 +141,7 @@ def source_to_record(source: Source) -> dict[str, Any]:
     """A `Source` as a record.
 
     >>> source_to_record(Source("Report", published="2026-03"))
-    {'title': 'Report', 'published': '2026-03'}
+    {'title': 'Report', 'published': 'March 2026'}
     """
     record: dict[str, Any] = {"title": source.title}
     _put(record, "publisher", source.publisher)
@@ -169,7 +169,7 @@ def event_to_record(event: Event) -> dict[str, Any]:
     """An event as a record: its initial statement, claims and figures as text.
 
     >>> event_to_record(Event(title="V4 release", when="2026-04"))
-    {'id': 'v4-release', 'title': 'V4 release', 'when': '2026-04', 'status': 'expected'}
+    {'id': 'v4-release', 'title': 'V4 release', 'when': 'April 2026', 'status': 'expected'}
     """
     record: dict[str, Any] = {"id": event.id, "title": event.title}
     record["when"] = str(event.initial_when)

@@ -545,7 +545,7 @@ class Timeline:
         >>> path = os.path.join(tempfile.mkdtemp(), "tracker.yaml")
         >>> Timeline([Event(title="DeepSeek V4 release", when="2026-04")]).save(path)
         >>> Timeline.load(path)["deepseek-v4-release"].when
-        When.parse('2026-04')
+        When.parse('April 2026')
         """
         from timeline._io import load
 
@@ -588,7 +588,7 @@ class Timeline:
         """The events as plain dicts of text, lists and dicts, in timeline order.
 
         >>> Timeline([Event(title="x", when="2026-04")]).to_records()
-        [{'id': 'x', 'title': 'x', 'when': '2026-04', 'status': 'expected'}]
+        [{'id': 'x', 'title': 'x', 'when': 'April 2026', 'status': 'expected'}]
         """
         from timeline._schema import event_to_record
 
