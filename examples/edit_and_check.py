@@ -1,19 +1,24 @@
 """Load a tracker, keep what you follow, save it in another format, and check a bad file.
 
-Run from the repository: ``python examples/edit_and_check.py``. It writes into a
-temporary folder and prints what it did.
+    python examples/edit_and_check.py [FOLDER]
+
+Writes ``releases.yaml``, ``releases.csv`` and a deliberately broken
+``bad.yaml`` into FOLDER (default: a new temporary folder) and prints what it
+did, ending with every problem found in the broken file.
 """
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
 from timeline import DataFileError, Event, Source, Timeline, datasets
 
 
-def main() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="timeline-example-"))
+def main(folder: Path | None = None) -> Path:
+    """Run the example in ``folder``; returns the folder written to."""
+    folder = folder or Path(tempfile.mkdtemp(prefix="timeline-example-"))
 
     # 1. Load: the bundled dataset here; `Timeline.load("tracker.yaml")` for your own file.
     race = datasets.ai_race_2026()
@@ -55,7 +60,8 @@ def main() -> None:
         Timeline.load(bad)
     except DataFileError as err:
         print(err)
+    return folder
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
