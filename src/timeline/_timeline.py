@@ -542,9 +542,10 @@ class Timeline:
         Raises `DataFileError` listing every problem in the file, with its line.
 
         >>> import os, tempfile
-        >>> path = os.path.join(tempfile.mkdtemp(), "tracker.yaml")
-        >>> Timeline([Event(title="DeepSeek V4 release", when="2026-04")]).save(path)
-        >>> Timeline.load(path)["deepseek-v4-release"].when
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = os.path.join(folder, "tracker.yaml")
+        ...     Timeline([Event(title="DeepSeek V4 release", when="2026-04")]).save(path)
+        ...     Timeline.load(path)["deepseek-v4-release"].when
         When.parse('April 2026')
         """
         from timeline._io import load
@@ -555,9 +556,10 @@ class Timeline:
         """Write a data file atomically, the format chosen by suffix (.yaml/.yml, .json, .csv).
 
         >>> import os, tempfile
-        >>> path = os.path.join(tempfile.mkdtemp(), "tracker.csv")
-        >>> Timeline([Event(title="x", when="2026")], name="Demo").save(path)
-        >>> len(Timeline.load(path))
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = os.path.join(folder, "tracker.csv")
+        ...     Timeline([Event(title="x", when="2026")], name="Demo").save(path)
+        ...     len(Timeline.load(path))
         1
         """
         from timeline._io import save
