@@ -19,12 +19,17 @@ from timeline._errors import (
     DataFileProblem,
     IcsError,
     IcsParseError,
+    QuantityError,
+    TargetError,
     TimelineError,
     TimelineWarning,
     WhenParseError,
 )
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
+from timeline._growth import Growth, Observation, growth
 from timeline._io import file_schema
+from timeline._quantity import Bound, Quantity
+from timeline._target import Target, TargetStatus
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
@@ -38,6 +43,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 # Plain sorted() order (tests/test_package.py checks it), not ruff's isort-style order.
 __all__ = [  # noqa: RUF022
+    "Bound",
     "Claim",
     "DEFAULT_FUZZ",
     "DataFileError",
@@ -47,13 +53,20 @@ __all__ = [  # noqa: RUF022
     "Event",
     "EventChange",
     "EventError",
+    "Growth",
     "IcsError",
     "IcsParseError",
+    "Observation",
     "Precision",
+    "Quantity",
+    "QuantityError",
     "Relation",
     "Slip",
     "Source",
     "Status",
+    "Target",
+    "TargetError",
+    "TargetStatus",
     "Timeline",
     "TimelineDiff",
     "TimelineError",
@@ -64,6 +77,7 @@ __all__ = [  # noqa: RUF022
     "__version__",
     "file_schema",
     "find_dates",
+    "growth",
 ]
 
 

@@ -16,6 +16,8 @@ __all__ = [
     "DataFileProblem",
     "IcsError",
     "IcsParseError",
+    "QuantityError",
+    "TargetError",
     "TimelineError",
     "TimelineWarning",
     "WhenParseError",
@@ -98,6 +100,28 @@ class DataFileError(TimelineError, ValueError):
             place = f" in {files.pop()}" if len(files) == 1 and None not in files else ""
             message = "\n".join([f"{len(lines)} problems{place}:", *lines])
         super().__init__(message)
+
+
+class QuantityError(TimelineError, ValueError):
+    """A figure that is not a valid `Quantity`, or arithmetic between incompatible ones.
+
+    Carries the offending ``text`` (the input as given) when there is one.
+
+    >>> str(QuantityError("'lots' is not a quantity: no number found", text="lots"))
+    "'lots' is not a quantity: no number found"
+    """
+
+    def __init__(self, message: str, *, text: str | None = None) -> None:
+        self.text = text
+        super().__init__(message)
+
+
+class TargetError(TimelineError, ValueError):
+    """A target, observation or growth question that cannot be answered as asked.
+
+    >>> issubclass(TargetError, ValueError)
+    True
+    """
 
 
 class TimelineWarning(UserWarning):
