@@ -6,7 +6,18 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from timeline import Claim, Event, EventError, Source, Status, Timeline, When
+from timeline import (
+    Claim,
+    Event,
+    EventError,
+    Observation,
+    Quantity,
+    Source,
+    Status,
+    Target,
+    Timeline,
+    When,
+)
 
 _YEARS = st.integers(1990, 2040)
 
@@ -89,6 +100,48 @@ def claims() -> st.SearchStrategy[Claim]:
     )
 
 
+_UNITS = st.sampled_from(["", "USD", "CNY", "tokens per day", "enterprises", "devices", "%"])
+
+
+def quantities() -> st.SearchStrategy[Quantity]:
+    """Figures of every bound: exact, at least, at most, approximate, ranges."""
+    numbers = st.integers(0, 10**15) | st.decimals(0, 10**6, places=2, allow_nan=False)
+    single = st.builds(
+        lambda v, u, b: Quantity(v, u, bound=b),
+        numbers,
+        _UNITS,
+        st.sampled_from(["exact", "at_least", "at_most", "approx"]),
+    )
+    ranged = st.builds(
+        lambda low, extra, u: Quantity.range(low, low + extra, u),
+        st.integers(0, 10**12),
+        st.integers(1, 10**12),
+        _UNITS,
+    )
+    return single | ranged
+
+
+def observations() -> st.SearchStrategy[Observation]:
+    return st.builds(
+        Observation,
+        plain_whens(),
+        quantities(),
+        source=st.none() | sources(),
+        note=st.none() | _TEXT,
+    )
+
+
+@st.composite
+def targets(draw: st.DrawFn) -> Target:
+    goal = draw(quantities())
+    deadline = draw(plain_whens().map(When.by))
+    baseline = draw(st.none() | st.builds(Observation, plain_whens(), quantities()))
+    try:
+        return Target(draw(_TEXT), goal, deadline, baseline=baseline)
+    except ValueError:  # a baseline in other units or after the deadline is refused
+        return Target(draw(_TEXT), goal, deadline)
+
+
 @st.composite
 def events(draw: st.DrawFn) -> Event:
     fields = {
@@ -102,6 +155,8 @@ def events(draw: st.DrawFn) -> Event:
         "description": draw(st.none() | _TEXT),
         "sources": draw(st.lists(sources(), max_size=2)),
         "claims": draw(st.lists(claims(), max_size=2)),
+        "target": draw(st.none() | targets()),
+        "observations": draw(st.lists(observations(), max_size=2)),
         "related": draw(st.lists(st.sampled_from(["a-1", "b.2", "c_3"]), max_size=2, unique=True)),
     }
     end = draw(st.none() | plain_whens())

@@ -8,7 +8,7 @@ from typing import Any
 import pendulum
 import pytest
 
-from timeline import Status, Timeline, When, _io, datasets, file_schema
+from timeline import Quantity, Status, Timeline, When, _io, datasets, file_schema
 from timeline._io_yaml import read
 
 ARTICLE = "What Tencent’s Open AI Ecosystem and Model Race Reveal About the Global AI Shift"
@@ -116,41 +116,73 @@ class TestStatements:
 
 
 class TestFigures:
-    """The figures of issue 6 §3, as Quantity text in the file."""
+    """The figures of issue 6 §3, read into Quantity, Observation and Target."""
 
     @pytest.mark.parametrize(
         ("id", "values"),
         [
             (
                 "china-daily-token-calls",
-                ["1 trillion tokens per day", "over 140 trillion tokens per day"],
+                [
+                    Quantity(10**12, "tokens per day"),
+                    Quantity(140 * 10**12, "tokens per day", bound="at_least"),
+                ],
             ),
-            ("meta-texas-data-center-investment-doubled", ["$5 billion", "$10 billion"]),
-            ("anthropic-funding-up-to-10-billion", ["up to $10 billion"]),
-            ("keling-ai-300m-arr", ["over $300 million"]),
+            (
+                "meta-texas-data-center-investment-doubled",
+                [Quantity(5 * 10**9, "USD"), Quantity(10 * 10**9, "USD")],
+            ),
+            ("anthropic-funding-up-to-10-billion", [Quantity(10 * 10**9, "USD", bound="at_most")]),
+            ("keling-ai-300m-arr", [Quantity(300 * 10**6, "USD", bound="at_least")]),
         ],
     )
-    def test_observations(self, id: str, values: list[str]) -> None:
-        event = next(e for e in _raw()["events"] if e["id"] == id)
-        assert [o["value"] for o in event["observations"]] == values
+    def test_observations(self, tl: Timeline, id: str, values: list[Quantity]) -> None:
+        assert sorted(o.value for o in tl[id].observations) == sorted(values)
+
+    def test_observation_text_in_the_file(self) -> None:
+        event = next(e for e in _raw()["events"] if e["id"] == "china-daily-token-calls")
+        assert [(o["when"], o["value"]) for o in event["observations"]] == [
+            ("start of 2024", "1 trillion tokens per day"),
+            ("by March 2025", "over 140 trillion tokens per day"),
+        ]
 
     @pytest.mark.parametrize(
         ("id", "goal", "deadline"),
         [
-            ("china-ai-industry-10-trillion-cny", "over 10 trillion CNY", "by the end of 2030"),
-            ("guangzhou-10000-ai-plus-enterprises", "10,000 enterprises", "by 2030"),
-            ("guangzhou-national-smart-devices", "2-3 devices", "by 2030"),
-            ("keling-ai-600m-arr-by-2026", "$600 million", "by 2026"),
+            (
+                "china-ai-industry-10-trillion-cny",
+                Quantity(10 * 10**12, "CNY", bound="at_least"),
+                When.year(2030).by(),
+            ),
+            (
+                "guangzhou-10000-ai-plus-enterprises",
+                Quantity(10_000, "enterprises"),
+                When.year(2030).by(),
+            ),
+            (
+                "guangzhou-national-smart-devices",
+                Quantity.range(2, 3, "devices"),
+                When.year(2030).by(),
+            ),
+            ("keling-ai-600m-arr-by-2026", Quantity(600 * 10**6, "USD"), When.year(2026).by()),
         ],
     )
-    def test_targets(self, id: str, goal: str, deadline: str) -> None:
-        event = next(e for e in _raw()["events"] if e["id"] == id)
-        assert (event["target"]["goal"], event["target"]["deadline"]) == (goal, deadline)
+    def test_targets(self, tl: Timeline, id: str, goal: Quantity, deadline: When) -> None:
+        target = tl[id].target
+        assert target is not None
+        assert (target.goal, target.deadline) == (goal, deadline)
+
+    def test_keling_target_starts_from_the_reported_arr(self, tl: Timeline) -> None:
+        target = tl["keling-ai-600m-arr-by-2026"].target
+        assert target is not None and target.baseline is not None
+        assert target.baseline.value == Quantity(300 * 10**6, "USD", bound="at_least")
 
     def test_the_thousand_fold_claim_sits_beside_the_computed_figure(self, tl: Timeline) -> None:
         event = tl["china-daily-token-calls"]
         assert "more than a thousand‑fold" in (event.sources[0].quote or "")
         assert "about 140x" in (event.description or "")
+        start, end = sorted(event.observations, key=lambda o: o.when)
+        assert end.value.minimum / start.value.value == 140  # type: ignore[operator]
 
 
 class TestRoundTrip:

@@ -296,6 +296,24 @@ class TestYamlProblems:
             ("- title: A\n", ["t.yaml:1: the file must be a mapping with an 'events:' list"]),
             # no events list
             ("name: x\n", ["t.yaml:1: missing 'events:'"]),
+            # a target's goal that is not a figure
+            (
+                "events:\n  - title: A\n    when: 2026\n    target:\n      metric: firms\n"
+                "      goal: lots\n      deadline: by 2030\n",
+                ["t.yaml:6: target.goal: 'lots' is not a quantity"],
+            ),
+            # a target without its deadline
+            (
+                "events:\n  - title: A\n    when: 2026\n    target:\n      metric: firms\n"
+                "      goal: 10 firms\n",
+                ["t.yaml:4: target: missing 'deadline'"],
+            ),
+            # an observation without its date
+            (
+                "events:\n  - title: A\n    when: 2026\n    observations:\n"
+                "      - value: 5 firms\n",
+                ["t.yaml:5: observations[0]: missing 'when'"],
+            ),
             # a syntax error, with the line of the problem
             ("events:\n  - title: [A\n", ["t.yaml:3: not valid YAML:"]),
         ],

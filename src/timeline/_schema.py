@@ -34,6 +34,9 @@ import attrs
 
 from timeline._errors import DataFileError, DataFileProblem
 from timeline._event import Claim, Event, Source, Status, slugify, to_day
+from timeline._growth import Observation
+from timeline._quantity import Quantity
+from timeline._target import Target
 from timeline._timeline import Timeline
 from timeline._when import When
 
@@ -165,6 +168,35 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
     return record
 
 
+def observation_to_record(observation: Observation) -> dict[str, Any]:
+    """An `Observation` as a record: its date and figure as text.
+
+    >>> observation_to_record(Observation("2026-03", "over $300 million"))
+    {'when': 'March 2026', 'value': 'over $300 million'}
+    """
+    record: dict[str, Any] = {"when": str(observation.when), "value": str(observation.value)}
+    source = observation.source
+    _put(record, "source", None if source is None else source_to_record(source))
+    _put(record, "note", observation.note)
+    return record
+
+
+def target_to_record(target: Target) -> dict[str, Any]:
+    """A `Target` as a record: metric, goal and deadline as text, and its baseline.
+
+    >>> target_to_record(Target("AI-plus enterprises", "10,000 enterprises", "by 2030"))
+    {'metric': 'AI-plus enterprises', 'goal': '10,000 enterprises', 'deadline': 'by end of 2030'}
+    """
+    record: dict[str, Any] = {
+        "metric": target.metric,
+        "goal": str(target.goal),
+        "deadline": str(target.deadline),
+    }
+    baseline = target.baseline
+    _put(record, "baseline", None if baseline is None else observation_to_record(baseline))
+    return record
+
+
 def event_to_record(event: Event) -> dict[str, Any]:
     """An event as a record: its initial statement, claims and figures as text.
 
@@ -183,6 +215,8 @@ def event_to_record(event: Event) -> dict[str, Any]:
     _put(record, "related", list(event.related))
     _put(record, "sources", [source_to_record(s) for s in event.sources])
     _put(record, "claims", [claim_to_record(c) for c in event.claims])
+    _put(record, "target", None if event.target is None else target_to_record(event.target))
+    _put(record, "observations", [observation_to_record(o) for o in event.observations])
     return record
 
 
@@ -371,6 +405,83 @@ class _Reader:
             Claim, path, stated=stated, when=when, status=status, source=source, note=note
         )
 
+    def quantity(self, record: Mapping[str, Any], key: str, path: Path) -> Quantity | None:
+        value = record.get(key)
+        if value is None or isinstance(value, Quantity):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # a bare number, as JSON or a spreadsheet may give it
+        if not isinstance(value, str):
+            self.fail(
+                (*path, key), f"must be a figure as text, e.g. '$600 million', not {_show(value)}"
+            )
+            return None
+        try:
+            return Quantity.parse(value)
+        except ValueError as err:  # QuantityError: quotes the text and says what is wrong
+            self.fail((*path, key), str(err))
+            return None
+
+    def observation(self, value: Any, path: Path) -> Observation | None:
+        if isinstance(value, Observation):
+            return value
+        record = self.mapping(value, path)
+        if record is None:
+            return None
+        self.unknown(record, path, OBSERVATION_FIELDS)
+        before = len(self.problems)
+        for key in ("when", "value"):
+            if record.get(key) is None:
+                self.fail((*path, key) if key in record else path, f"missing {key!r}")
+        when = self.when(record, "when", path)
+        figure = self.quantity(record, "value", path)
+        source = (
+            None
+            if record.get("source") is None
+            else self.source(record["source"], (*path, "source"))
+        )
+        note = self.text(record, "note", path)
+        if len(self.problems) > before or when is None or figure is None:
+            return None
+        return self._build(Observation, path, when, figure, source=source, note=note)
+
+    def target(self, value: Any, path: Path) -> Target | None:
+        if isinstance(value, Target):
+            return value
+        record = self.mapping(value, path)
+        if record is None:
+            return None
+        self.unknown(record, path, TARGET_FIELDS)
+        before = len(self.problems)
+        metric = self.required(record, "metric", path)
+        for key in ("goal", "deadline"):
+            if record.get(key) is None:
+                self.fail((*path, key) if key in record else path, f"missing {key!r}")
+        goal = self.quantity(record, "goal", path)
+        deadline = self.when(record, "deadline", path)
+        raw = record.get("baseline")
+        baseline = None if raw is None else self.observation(raw, (*path, "baseline"))
+        if len(self.problems) > before or metric is None or goal is None or deadline is None:
+            return None
+        return self._build(Target, path, metric, goal, deadline, baseline=baseline)
+
+    def items(
+        self,
+        record: Mapping[str, Any],
+        key: str,
+        path: Path,
+        read: Callable[[Any, Path], _T | None],
+    ) -> list[_T]:
+        """A list field read item by item; bad items become problems."""
+        raw = record.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list | tuple):
+            self.fail((*path, key), f"must be a list of {key}")
+            return []
+        out = [read(item, (*path, key, i)) for i, item in enumerate(raw)]
+        return [item for item in out if item is not None]
+
     def event(self, value: Any, path: Path) -> Event | None:
         if isinstance(value, Event):
             return value
@@ -380,15 +491,7 @@ class _Reader:
         self.unknown(record, path, EVENT_FIELDS)
         before = len(self.problems)
         title = self.required(record, "title", path)
-        raw_sources = record.get("sources") or []
-        sources: list[Source] = []
-        if not isinstance(raw_sources, list):
-            self.fail((*path, "sources"), "must be a list of sources")
-        else:
-            for i, item in enumerate(raw_sources):
-                source = self.source(item, (*path, "sources", i))
-                if source is not None:
-                    sources.append(source)
+        sources = self.items(record, "sources", path, self.source)
         # Relative dates ("April") resolve against the first source's date, as in Event.
         reference = sources[0].published if sources else None
         if record.get("when") is None:
@@ -396,15 +499,10 @@ class _Reader:
         when = self.when(record, "when", path, reference)
         end = self.when(record, "end", path, reference)
         status = self.status(record, "status", path)
-        raw_claims = record.get("claims") or []
-        claims: list[Claim] = []
-        if not isinstance(raw_claims, list):
-            self.fail((*path, "claims"), "must be a list of claims")
-        else:
-            for i, item in enumerate(raw_claims):
-                claim = self.claim(item, (*path, "claims", i))
-                if claim is not None:
-                    claims.append(claim)
+        claims = self.items(record, "claims", path, self.claim)
+        raw_target = record.get("target")
+        target = None if raw_target is None else self.target(raw_target, (*path, "target"))
+        observations = self.items(record, "observations", path, self.observation)
         fields: dict[str, Any] = {
             "id": self.text(record, "id", path),
             "kind": self.text(record, "kind", path),
@@ -425,6 +523,8 @@ class _Reader:
             status=status or Status.EXPECTED,
             sources=tuple(sources),
             claims=tuple(claims),
+            target=target,
+            observations=tuple(observations),
             **fields,
         )
 
