@@ -10,7 +10,6 @@ same folder, then renamed over the target, so a reader never sees half a file.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import tempfile
@@ -130,6 +129,8 @@ def file_schema() -> dict[str, Any]:
     >>> file_schema()["required"]
     ['events']
     """
+    import json
+
     text = resources.files("timeline").joinpath("data", "timeline.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
