@@ -68,7 +68,7 @@ def loads(text: str, fmt: Format, *, file: str | None = None) -> Timeline:
     >>> len(loads('{"events": [{"title": "A", "when": "2026"}]}', "json"))
     1
     """
-    from timeline._schema import document_to_timeline
+    from timeline._schema_read import document_to_timeline
 
     document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
     return document_to_timeline(document, where)

@@ -585,7 +585,7 @@ class Timeline:
         >>> tl["deepseek-v4-release"].status
         <Status.EXPECTED: 'expected'>
         """
-        from timeline._schema import records_to_timeline
+        from timeline._schema_read import records_to_timeline
 
         return records_to_timeline(rows, name=name, description=description)
 
