@@ -46,7 +46,10 @@ _T = TypeVar("_T")
 def document_to_timeline(document: Any, where: Locations) -> Timeline:
     """Build a timeline from a document, or raise `DataFileError` listing every problem.
 
-    >>> document_to_timeline({"events": [{"title": "A", "when": "2026"}]}, Locations(None)).name
+    >>> tl = document_to_timeline({"name": "Demo", "events": [{"title": "A", "when": "2026"}]},
+    ...                           Locations(None))
+    >>> tl.name, len(tl)
+    ('Demo', 1)
     """
     reader = _Reader(where)
     if not isinstance(document, Mapping):
