@@ -246,8 +246,6 @@ class TestShow:
     def test_json_is_a_list_of_records(
         self, bundled: Timeline, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        if not hasattr(Timeline, "to_records"):
-            pytest.skip("needs Timeline.to_records")  # pragma: no cover
         code, out, err = run(capsys, "show", "--json", "--actor", "Tencent")
         assert (code, err) == (0, "")
         records = json.loads(out)
@@ -257,17 +255,6 @@ class TestShow:
             "tencent-hybrid-model-3-0-release",
         ]
         assert records[1]["title"].startswith("腾讯")  # not \u-escaped
-
-    def test_json_says_when_records_are_missing(
-        self,
-        bundled: Timeline,
-        capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch,
-    ) -> None:
-        monkeypatch.delattr(Timeline, "to_records", raising=False)
-        code, out, err = run(capsys, "show", "--json")
-        assert (code, out) == (1, "")
-        assert "--json output is not available in this build yet" in err
 
 
 class TestUpcomingOverdue:
@@ -328,8 +315,6 @@ class TestUpcomingOverdue:
     def test_json_keeps_stdout_clean_and_names_the_day_on_stderr(
         self, bundled: Timeline, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        if not hasattr(Timeline, "to_records"):
-            pytest.skip("needs Timeline.to_records")  # pragma: no cover
         code, out, err = run(capsys, "overdue", "--json")
         assert code == 0
         assert isinstance(json.loads(out), list)
@@ -404,15 +389,6 @@ class TestDataErrors:
 
 class TestUnavailable:
     """Parts that arrive with other work say so instead of printing something else."""
-
-    def test_show_without_bundled_dataset(
-        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        monkeypatch.setitem(sys.modules, "timeline.datasets", None)
-        code, out, err = run(capsys, "show")
-        assert (code, out) == (1, "")
-        assert "the bundled dataset is not available in this build yet" in err
-        assert "give a data file" in err
 
     def test_demo_skips_the_page_while_it_is_missing(
         self,
@@ -501,6 +477,15 @@ class TestExport:
         assert err.startswith("timeline: warning: left 1 event(s) out of the feed")
         assert "'end-of-days'" in err
 
+    def test_feed_name_falls_back_to_the_file_stem(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        data = tmp_path / "tracker.csv"  # CSV keeps no name
+        _sample().save(data)
+        code, out, _ = run(capsys, "export", str(data), "-o", str(tmp_path / "t.ics"))
+        assert code == 0
+        assert "feed 'tracker'" in out
+
     def test_empty_selection_warns(
         self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
@@ -566,3 +551,188 @@ def test_python_dash_m_version() -> None:
         f"timeline {timeline.__version__}\n",
         "",
     )
+
+
+# -- data files -------------------------------------------------------------------------------
+
+BAD_FILES = {
+    # format: (file text, where each problem is and a word it names, in file order);
+    # the loader's exact wording is its own tests' business.
+    "yaml": (
+        "name: Bad\n"
+        "events:\n"
+        "  - title: DeepSeek V4 release\n"
+        "    when: Aprill 2026\n"
+        "    status: planned\n",
+        [("bad.yaml:4: when:", "'Aprill 2026'"), ("bad.yaml:5: status:", "'planned'")],
+    ),
+    "json": (
+        '{"events": [\n  {"title": "x", "when": "2026-13"},\n  {"title": "y"}\n]}\n',
+        [("bad.json:2: when:", "'2026-13'"), ("bad.json:3:", "when")],
+    ),
+    "csv": (
+        "title,when,status\nx,Q5 2026,expected\ny,2026-04,planned\n",
+        [("bad.csv:2: when:", "'Q5 2026'"), ("bad.csv:3: status:", "'planned'")],
+    ),
+}
+
+
+class TestCheck:
+    @pytest.mark.parametrize("suffix", ["yaml", "yml", "json", "csv"])
+    def test_valid_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+    ) -> None:
+        path = tmp_path / f"events.{suffix}"
+        _sample().save(path)
+        code, out, err = run(capsys, "check", str(path))
+        assert (code, out, err) == (0, f"{path}: 7 events, 0 problems\n", "")
+
+    def test_one_event_is_singular(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        Timeline([Event(title="x", when="2026")]).save("one.yaml")
+        assert run(capsys, "check", "one.yaml") == (0, "one.yaml: 1 event, 0 problems\n", "")
+
+    @pytest.mark.parametrize("suffix", sorted(BAD_FILES))
+    def test_bad_file_lists_every_problem(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        suffix: str,
+    ) -> None:
+        text, problems = BAD_FILES[suffix]
+        monkeypatch.chdir(tmp_path)
+        Path(f"bad.{suffix}").write_text(text, encoding="utf-8")
+        code, out, err = run(capsys, "check", f"bad.{suffix}")
+        assert (code, out) == (1, "")
+        lines = err.splitlines()
+        assert len(lines) == len(problems) + 1
+        for line, (place, word) in zip(lines, problems, strict=False):
+            assert line.startswith(place)
+            assert word in line
+        assert lines[-1] == f"bad.{suffix}: {len(problems)} problems"
+        assert "Traceback" not in err
+
+    def test_other_commands_report_the_same_problems(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        Path("bad.yaml").write_text(BAD_FILES["yaml"][0], encoding="utf-8")
+        code, out, err = run(capsys, "show", "bad.yaml")
+        assert (code, out) == (1, "")
+        assert err.startswith("timeline: error: 2 problems in bad.yaml:\n")
+        assert "bad.yaml:4: when: 'Aprill 2026' is not a date" in err
+
+    def test_not_utf8(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "events.json"
+        path.write_bytes(b"\xff\xfe{")
+        code, _, err = run(capsys, "check", str(path))
+        assert code == 1
+        assert "is not UTF-8 text; save it as UTF-8" in err
+
+
+class TestShowFile:
+    def test_reads_the_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "events.csv"  # CSV keeps no name: the heading names the file
+        _sample().save(path)
+        code, out, _ = run(capsys, "show", str(path), "--status", "happened")
+        assert code == 0
+        assert out.splitlines()[0] == f"{path}: 2 of 7 events"
+        assert titles(out) == ["Sora shut down", "Zhongguancun Forum"]
+
+    def test_json_reads_back(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "events.yaml"
+        _sample().save(path)
+        code, out, _ = run(capsys, "show", str(path), "--json")
+        assert code == 0
+        assert Timeline.from_records(json.loads(out)).events == _sample().events
+
+
+class TestConvert:
+    def test_round_trip_through_every_format(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.yaml")
+        for source, target, kind in [
+            ("a.yaml", "b.csv", "CSV"),
+            ("b.csv", "c.json", "JSON"),
+            ("c.json", "d.yml", "YAML"),
+        ]:
+            code, out, err = run(capsys, "convert", source, target)
+            assert (code, err) == (0, "")
+            assert out == f"Wrote {target} ({kind}): 7 events from {source}\n"
+        assert Timeline.load("d.yml").events == _sample().events
+
+    def test_keeps_an_existing_file_unless_forced(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.yaml")
+        Path("b.json").write_text("precious", encoding="utf-8")
+        code, out, err = run(capsys, "convert", "a.yaml", "b.json")
+        assert (code, out) == (1, "")
+        assert "output 'b.json' already exists; add --force to replace it" in err
+        assert Path("b.json").read_text(encoding="utf-8") == "precious"
+        assert run(capsys, "convert", "a.yaml", "b.json", "--force")[0] == 0
+        assert len(Timeline.load("b.json")) == 7
+
+    def test_rewrites_a_file_in_place(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.json")
+        assert run(capsys, "convert", "a.json", "./a.json")[0] == 0  # same file: no --force
+
+    def test_missing_output_folder(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.yaml")
+        code, _, err = run(capsys, "convert", "a.yaml", "out/b.csv")
+        assert code == 1
+        assert "folder 'out' does not exist; create it" in err
+
+    def test_bad_input_writes_nothing(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        Path("bad.yaml").write_text(BAD_FILES["yaml"][0], encoding="utf-8")
+        assert run(capsys, "convert", "bad.yaml", "out.csv")[0] == 1
+        assert not Path("out.csv").exists()
+
+
+def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert "events" in schema["properties"]
+
+
+class TestBundled:
+    """The real bundled dataset, end to end."""
+
+    def test_show(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from timeline.datasets import ai_race_2026
+
+        bundled = ai_race_2026()
+        code, out, err = run(capsys, "show")
+        assert (code, err) == (0, "")
+        assert out.splitlines()[0] == f"{bundled.name}: {len(bundled)} events"
+        assert titles(out) == [e.title for e in bundled]
+
+    def test_demo(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        code, out, _ = run(capsys, "demo")
+        assert code == 0
+        feed = _feed((tmp_path / "ai-race-2026.ics").read_bytes())
+        assert str(feed["X-WR-CALNAME"]) == "AI race 2026"
+        assert f"Wrote ai-race-2026.ics: the iCalendar feed, {len(_uids(feed))} events" in out

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as _dt
-import importlib
 import json
 import os
 import shutil
@@ -37,14 +36,14 @@ from typing import Any
 
 from timeline._bounds import _cmp
 from timeline._cli_table import render
-from timeline._errors import TimelineError, TimelineWarning, WhenParseError
+from timeline._errors import DataFileError, TimelineError, TimelineWarning, WhenParseError
 from timeline._event import Event, Status, slugify, to_day
+from timeline._io import FORMATS
 from timeline._timeline import Timeline, _within_days
 from timeline._when import When
 
 __all__ = ["main"]
 
-SUFFIXES = {".yaml": "YAML", ".yml": "YAML", ".json": "JSON", ".csv": "CSV"}
 _KNOWN = ".yaml, .yml, .json or .csv"
 _DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
 
@@ -121,21 +120,14 @@ def _within_arg(text: str) -> str:
 
 
 def _bundled() -> Timeline:
-    try:
-        datasets = importlib.import_module("timeline.datasets")
-    except ModuleNotFoundError as err:
-        if err.name != "timeline.datasets":
-            raise
-        raise _unavailable(
-            "the bundled dataset", "timeline.datasets.ai_race_2026; give a data file instead"
-        ) from None
-    timeline: Timeline = datasets.ai_race_2026()
-    return timeline
+    from timeline.datasets import ai_race_2026
+
+    return ai_race_2026()
 
 
 def _suffix(path: str, role: str) -> str:
     suffix = Path(path).suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in FORMATS:
         shown = f"suffix {suffix!r}" if suffix else "no suffix"
         raise _Failure(f"{role} {path!r} has {shown}; use a {_KNOWN} file", EXIT_USAGE)
     return suffix
@@ -151,11 +143,8 @@ def _load(path: str | None) -> Timeline:
         raise _Failure(f"data file {path!r} does not exist; check the path")
     if file.is_dir():
         raise _Failure(f"{path!r} is a folder; give a data file ({_KNOWN})")
-    load: Callable[[str], Timeline] | None = getattr(Timeline, "load", None)
-    if load is None:
-        raise _unavailable("reading data files", "Timeline.load")
     try:
-        return load(path)
+        return Timeline.load(path)
     except UnicodeDecodeError:
         raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
     except OSError as err:
@@ -236,10 +225,7 @@ def _table(timeline: Timeline) -> list[str]:
 
 
 def _records(timeline: Timeline) -> list[dict[str, Any]]:
-    to_records: Callable[[], list[dict[str, Any]]] | None = getattr(timeline, "to_records", None)
-    if to_records is None:
-        raise _unavailable("--json output", "Timeline.to_records")
-    return to_records()
+    return timeline.to_records()
 
 
 def _count(n: int, total: int | None = None) -> str:
@@ -354,7 +340,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         timeline = _load(args.file)
     except TimelineError as err:
-        problems = [str(p) for p in getattr(err, "problems", ())] or [str(err)]
+        problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
         for problem in problems:
             _err(problem)
         _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
@@ -367,27 +353,21 @@ def _convert(args: argparse.Namespace) -> int:
     source, target = args.input, args.output
     _suffix(source, "input")
     _suffix(target, "output")
-    if getattr(Timeline, "save", None) is None:
-        raise _unavailable("converting data files", "Timeline.save")
     out = _writable(target)
     same = out.exists() and Path(source).exists() and out.samefile(source)
     if out.exists() and not same and not args.force:
         raise _Failure(f"output {target!r} already exists; add --force to replace it")
     timeline = _load(source)
-    save: Callable[[Path], None] = getattr(timeline, "save")  # noqa: B009
-    save(out)
-    kind = SUFFIXES[out.suffix.lower()]
+    timeline.save(out)
+    kind = FORMATS[out.suffix.lower()].upper()
     _out(f"Wrote {target} ({kind}): {_count(len(timeline))} from {source}")
     return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from importlib import resources
+    from timeline._io import file_schema
 
-    schema = resources.files("timeline").joinpath("data", "timeline.schema.json")
-    if not schema.is_file():
-        raise _unavailable("the JSON Schema", "the data-file support")
-    sys.stdout.write(schema.read_text(encoding="utf-8").rstrip("\n") + "\n")
+    _out(json.dumps(file_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
