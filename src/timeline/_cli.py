@@ -15,9 +15,9 @@ Exit codes: 0 success, 1 bad or unreadable data (every problem listed on
 stderr), 2 a usage mistake (an unknown option, date text that is not a date).
 A user mistake never ends in a traceback.
 
-Parts that arrive with other work (data files, the bundled dataset, iCalendar
-feeds, HTML pages) are looked up when used, and a command that needs a missing
-part says so plainly instead of printing something else.
+The HTML page (`Timeline.to_html`, from the notebook work) is looked up when
+used: while it is not in the build, ``demo`` says it skipped the page rather
+than write something else.
 """
 
 from __future__ import annotations
