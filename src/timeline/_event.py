@@ -564,3 +564,13 @@ class Event:
     def __str__(self) -> str:
         actors = ", ".join(self.actors) or "-"
         return f"{self.when}  {self.status.value}  {actors}  {self.title}"
+
+    def _repr_html_(self) -> str:
+        """The event as a card in a notebook: fields, sources and the claims made.
+
+        >>> "<dl" in Event(title="x", when="2026")._repr_html_()
+        True
+        """
+        from timeline._html import event_html
+
+        return event_html(self)
