@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from typing import Any, TypeAlias, overload
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import attrs
 import pendulum
@@ -25,6 +27,10 @@ from timeline._errors import TimelineError
 from timeline._event import DayLike, Event, Slip, Status, to_day
 from timeline._index import SpanIndex
 from timeline._when import When, _coerce
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
@@ -539,6 +545,103 @@ class Timeline:
     # -- figures: thin methods over timeline._target -----------------------------------
 
     # -- notebook: thin methods over timeline._notebook (pandas, matplotlib, HTML) ----
+
+    def _repr_html_(self) -> str:
+        """The timeline as a styled table in a notebook (long ones show first and last rows).
+
+        >>> "<table" in Timeline([Event(title="x", when="2026")])._repr_html_()
+        True
+        """
+        from timeline._html import timeline_html
+
+        return timeline_html(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One tidy row per event with datetime and categorical columns (needs pandas).
+
+        >>> Timeline([Event(title="x", when="2026-04")]).to_pandas().loc[0, "precision"]
+        'month'
+        """
+        from timeline._notebook import to_pandas
+
+        return to_pandas(self)
+
+    @classmethod
+    def from_pandas(
+        cls, frame: pd.DataFrame, *, name: str | None = None, description: str | None = None
+    ) -> Timeline:
+        """The timeline a `to_pandas` frame (or any frame with title and when) describes.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04")])
+        >>> Timeline.from_pandas(tl.to_pandas()) == tl
+        True
+        """
+        from timeline._notebook import from_pandas
+
+        return from_pandas(frame, name=name, description=description)
+
+    def plot(
+        self,
+        *,
+        by: str = "actor",
+        as_of: DayLike | None = None,
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """Draw the timeline, one lane per actor, kind or status; returns the Axes.
+
+        Exact days are markers, windows bars fading where approximate, deadlines
+        bars ending at the deadline; ``as_of`` shows what was known that day.
+
+        >>> ax = Timeline([Event(title="x", when="2026-04", actors=["A"])]).plot()
+        >>> [t.get_text() for t in ax.get_yticklabels()]
+        ['A']
+        """
+        from timeline._plot import plot
+
+        return plot(self, by=by, as_of=as_of, ax=ax, title=title)
+
+    def save_plot(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        by: str = "actor",
+        as_of: DayLike | None = None,
+        title: str | None = None,
+        dpi: int = 150,
+    ) -> Path:
+        """Write the picture to a ``.png`` or ``.svg`` file, atomically.
+
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.svg"
+        >>> Timeline([Event(title="x", when="2026-04")]).save_plot(out).name
+        'tl.svg'
+        """
+        from timeline._plot import save_plot
+
+        return save_plot(self, path, by=by, as_of=as_of, title=title, dpi=dpi)
+
+    def to_html(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        by: str = "actor",
+        as_of: DayLike | None = None,
+        title: str | None = None,
+    ) -> Path:
+        """Write one self-contained HTML page: the picture, the table, actor and status filters.
+
+        The page needs no network and no server; filters also read the URL
+        hash (``page.html#actor=Tencent&status=expected``).
+
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"
+        >>> Timeline([Event(title="x", when="2026-04")]).to_html(out).suffix
+        '.html'
+        """
+        from timeline._page import write_page
+
+        return write_page(self, path, by=by, as_of=as_of, title=title)
 
 
 def _haystack(event: Event) -> str:
