@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Source, Status, Timeline, When
-from timeline._notebook import COLUMNS, FrameError
+from timeline import Event, FrameError, Source, Status, Timeline, When
+from timeline._notebook import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAID = Source(

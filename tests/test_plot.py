@@ -22,9 +22,9 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.text import Text
 
-from timeline import Event, Source, Status, Timeline, When
+from timeline import Event, PlotError, Source, Status, Timeline, When
 from timeline._layout import shape_of
-from timeline._plot import PlotError, _num
+from timeline._plot import _num
 
 SAID = Source("Article", published=When.day(2026, 3, 20))
 

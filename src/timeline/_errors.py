@@ -7,7 +7,7 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
-__all__ = ["TimelineError", "WhenParseError"]
+__all__ = ["FrameError", "PlotError", "TimelineError", "WhenParseError"]
 
 
 class TimelineError(Exception):
@@ -37,3 +37,26 @@ class WhenParseError(TimelineError, ValueError):
         if suggestion is not None:
             message += f"; did you mean {suggestion!r}?"
         super().__init__(message)
+
+
+class FrameError(TimelineError, ValueError):
+    """A DataFrame row that does not make a valid event (`Timeline.from_pandas`).
+
+    >>> import pandas as pd
+    >>> from timeline import Timeline
+    >>> Timeline.from_pandas(pd.DataFrame({"title": ["x"]}))
+    Traceback (most recent call last):
+    ...
+    timeline._errors.FrameError: the frame has no 'when' column; ...
+    """
+
+
+class PlotError(TimelineError, ValueError):
+    """A bad argument to `Timeline.plot`, `Timeline.save_plot` or `Timeline.to_html`.
+
+    >>> from timeline import Timeline
+    >>> Timeline().plot(by="colour")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.PlotError: plot: by='colour' is not a lane key; use one of actor, kind, status
+    """

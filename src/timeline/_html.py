@@ -90,7 +90,7 @@ def date_words(event: Event) -> str:
 
     >>> from timeline import When
     >>> date_words(Event(title="x", when=When.month(2026, 4)))
-    '2026-04'
+    'April 2026'
     """
     if event.end is None:
         return str(event.when)

@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from timeline._errors import TimelineError
+from timeline._errors import FrameError, TimelineError
 from timeline._event import Claim, Event, Source, Status
 from timeline._precision import Precision
 from timeline._when import When
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from timeline._timeline import Timeline
 
-__all__ = ["COLUMNS", "FrameError", "from_pandas", "to_pandas"]
+__all__ = ["COLUMNS", "from_pandas", "to_pandas"]
 
 COLUMNS = (
     "id",
@@ -63,17 +63,6 @@ COLUMNS = (
     "claims",
 )
 """The columns `to_pandas` writes, in order (target columns follow when present)."""
-
-
-class FrameError(TimelineError, ValueError):
-    """A DataFrame row that does not make a valid event.
-
-    >>> import pandas as pd
-    >>> from_pandas(pd.DataFrame({"title": ["x"]}))
-    Traceback (most recent call last):
-    ...
-    timeline._notebook.FrameError: the frame has no 'when' column; ...
-    """
 
 
 def _require_pandas() -> Any:

@@ -29,7 +29,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import TimelineError
+from timeline._errors import PlotError
 from timeline._event import DayLike, Status, to_day
 from timeline._html import STATUS_COLOURS
 from timeline._layout import LANE_KEYS, Layout, Placed, layout
@@ -39,23 +39,12 @@ if TYPE_CHECKING:
 
     from timeline._timeline import Timeline
 
-__all__ = ["PlotError", "plot", "save_plot", "svg_text"]
+__all__ = ["plot", "save_plot", "svg_text"]
 
 _OVERDUE = "#D55E00"
 _FONT = 8.0  # label size in points
 _ROW_INCHES = 0.34
 _STEPS = 8  # steps in a fade
-
-
-class PlotError(TimelineError, ValueError):
-    """A bad argument to `Timeline.plot` or `Timeline.save_plot`.
-
-    >>> from timeline import Timeline
-    >>> Timeline().plot(by="colour")
-    Traceback (most recent call last):
-    ...
-    timeline._plot.PlotError: plot: by='colour' is not a lane key; use one of actor, kind, status
-    """
 
 
 def _require_matplotlib() -> Any:
