@@ -79,11 +79,11 @@ def _num(point: _dt.date) -> float:
     return (moment - epoch) / _dt.timedelta(days=1)
 
 
-def _measure() -> Any:
+def _measure(size: float = _FONT) -> Any:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
-    engine, font = TextToPath(), FontProperties(size=_FONT)
+    engine, font = TextToPath(), FontProperties(size=size)
 
     def width(text: str) -> float:
         with warnings.catch_warnings():
@@ -338,10 +338,11 @@ def plot(
     day = None if as_of is None else to_day(as_of)
     shown = timeline if day is None else timeline.as_of(day)
     measure = _measure()
-    lane_width = max((measure(_lane_label(e, by)) for e in shown), default=0.5)
+    lane_measure = _measure(_FONT + 1)
+    lane_width = max((lane_measure(_lane_label(e, by)) for e in shown), default=0.5)
     if ax is None:
         fig_width = 12.0
-        left = min(lane_width + 0.35, 3.5)
+        left = min(lane_width + 0.3, 3.5)
         width = fig_width - left - 0.35
     else:
         fig = ax.get_figure()
@@ -370,6 +371,7 @@ def plot(
         )
     locator = dates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_minor_locator(dates.AutoDateLocator(minticks=12, maxticks=60))  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     return ax
 
@@ -402,7 +404,8 @@ def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
         _draw_item(ax, p, p.row + 0.68)
     if as_of is not None:
         x = _num(as_of)
-        ax.axvline(x, color=_OVERDUE, linestyle="--", linewidth=1.2, zorder=5, gid="tl-asof")
+        # Under the labels (zorder 3) so it never strikes through their text.
+        ax.axvline(x, color=_OVERDUE, linestyle="--", linewidth=1.2, zorder=2.5, gid="tl-asof")
 
 
 def _figure(timeline: Timeline, **options: Any) -> Any:
