@@ -39,12 +39,12 @@ _BADGE_TEXT = {Status.CONFIRMED: "#1a1a1a"}
 
 STYLE = """
 .tl-view{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:13px;line-height:1.35}
-.tl-view table.tl-table{border-collapse:collapse;width:auto;max-width:100%}
+.tl-view table.tl-table{border-collapse:collapse;width:auto;max-width:100%;font-size:inherit}
 .tl-view .tl-table caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}
 .tl-view .tl-table th{text-align:left;font-weight:600;border-bottom:2px solid #9994;padding:4px 8px}
 .tl-view .tl-table td{vertical-align:top;text-align:left;border-bottom:1px solid #9993;
  padding:4px 8px}
-.tl-view .tl-when{white-space:nowrap}
+.tl-view .tl-when,.tl-view .tl-kind{white-space:nowrap}
 .tl-view .tl-note{font-size:11px;opacity:.75}
 .tl-view .tl-badge{display:inline-block;border-radius:9px;padding:1px 7px;font-size:11px;
  font-weight:600;color:#fff;white-space:nowrap}
@@ -139,7 +139,7 @@ def _row(event: Event) -> str:
         f"<td>{badge(event.status)}</td>",
         f'<td class="tl-title"{title_tip}>{_e(event.title)}</td>',
         f"<td>{_e(', '.join(event.actors))}</td>",
-        f"<td>{_e(event.kind or '')}</td>",
+        f'<td class="tl-kind">{_e(event.kind or "")}</td>',
         f"<td>{_tags(event.tags)}</td>",
         f"<td>{'; '.join(_source_link(s) for s in event.sources)}</td>",
     ]
