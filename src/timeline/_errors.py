@@ -7,7 +7,15 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
-__all__ = ["FrameError", "PlotError", "TimelineError", "WhenParseError"]
+__all__ = [
+    "FrameError",
+    "IcsError",
+    "IcsParseError",
+    "PlotError",
+    "TimelineError",
+    "TimelineWarning",
+    "WhenParseError",
+]
 
 
 class TimelineError(Exception):
@@ -60,3 +68,40 @@ class PlotError(TimelineError, ValueError):
     ...
     timeline._errors.PlotError: plot: by='colour' is not a lane key; use one of actor, kind, status
     """
+
+
+class TimelineWarning(UserWarning):
+    """Something timeline did on your behalf that you should know about.
+
+    Raised as a warning, never an error: a recurring event imported as its
+    first occurrence, a calendar component skipped, an event left out of a feed.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warnings.warn("skipped 1 VTODO", TimelineWarning)
+    >>> caught[0].category.__name__
+    'TimelineWarning'
+    """
+
+
+class IcsError(TimelineError, ValueError):
+    """A bad argument for an iCalendar feed, or a timeline a feed cannot carry.
+
+    >>> IcsError("policy: 'middle' is not a policy; use auto, window, start or end").args[0]
+    "policy: 'middle' is not a policy; use auto, window, start or end"
+    """
+
+
+class IcsParseError(IcsError):
+    """iCalendar text that cannot be read; ``line`` is the 1-based line number.
+
+    >>> err = IcsParseError(3, "END:VEVENT closes nothing; remove it or add BEGIN:VEVENT")
+    >>> str(err), err.line
+    ('line 3: END:VEVENT closes nothing; remove it or add BEGIN:VEVENT', 3)
+    """
+
+    def __init__(self, line: int, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: {reason}")

@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
 import attrs
 import pendulum
@@ -541,6 +541,95 @@ class Timeline:
     # -- data files: thin methods over timeline._io_* (YAML, JSON, CSV) ----------------
 
     # -- iCalendar: thin methods over timeline._ics ------------------------------------
+
+    def to_ics(
+        self,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        domain: str = "timeline.invalid",
+        policy: Literal["auto", "window", "start", "end"] = "auto",
+        include_cancelled: bool = False,
+        refresh: str | _dt.timedelta | None = "PT12H",
+    ) -> str:
+        """The timeline as an iCalendar feed (RFC 5545 text, CRLF line ends).
+
+        ``name`` and ``description`` default to the timeline's own. Each event
+        gets the UID ``{id}@{domain}`` (use a domain you control), so a
+        subscribed calendar updates it in place. ``policy`` places imprecise
+        dates: ``"auto"`` shows windows up to 92 days whole (all-day, from the
+        first to the last possible day) and puts a one-day marker on the last
+        possible day of longer spans and deadlines; ``"window"``, ``"start"``
+        and ``"end"`` force one placement. Cancelled events are left out unless
+        ``include_cancelled``. ``refresh`` is how often clients should reload
+        (an ISO 8601 duration or timedelta; ``None`` to leave it unsaid).
+
+        >>> tl = Timeline([Event(title="DeepSeek V4 release", when="2026-04")])
+        >>> feed = tl.to_ics(name="AI race 2026", domain="example.org")
+        >>> [line for line in feed.splitlines() if line.startswith(("UID", "DTEND"))]
+        ['UID:deepseek-v4-release@example.org', 'DTEND;VALUE=DATE:20260501']
+        """
+        from timeline._ics import to_ics
+
+        return to_ics(
+            self,
+            name=name,
+            description=description,
+            domain=domain,
+            policy=policy,
+            include_cancelled=include_cancelled,
+            refresh=refresh,
+        )
+
+    def write_ics(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        domain: str = "timeline.invalid",
+        policy: Literal["auto", "window", "start", "end"] = "auto",
+        include_cancelled: bool = False,
+        refresh: str | _dt.timedelta | None = "PT12H",
+    ) -> None:
+        """Write `Timeline.to_ics` to ``path`` atomically; a failure leaves the old feed intact.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "ai.ics"
+        >>> Timeline([Event(title="x", when="2026")]).write_ics(path, name="AI")
+        >>> path.read_bytes().endswith(b"END:VCALENDAR\\r\\n")
+        True
+        """
+        from timeline._ics import write_ics
+
+        write_ics(
+            self,
+            path,
+            name=name,
+            description=description,
+            domain=domain,
+            policy=policy,
+            include_cancelled=include_cancelled,
+            refresh=refresh,
+        )
+
+    @classmethod
+    def from_ics(cls, source: str | bytes | os.PathLike[str]) -> Timeline:
+        """Read a feed: iCalendar text or bytes, or the path of an ``.ics`` file.
+
+        Our own feeds come back exactly (``Timeline.from_ics(tl.to_ics()) == tl``
+        for timelines without cancelled or undated events). Other feeds are read
+        best-effort (README, "Calendar feeds"); what cannot be carried over is
+        named in a `TimelineWarning`, and a file that is not iCalendar raises
+        `IcsParseError` with the line number.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04")], name="AI")
+        >>> Timeline.from_ics(tl.to_ics()) == tl
+        True
+        """
+        from timeline._ics import from_ics
+
+        return from_ics(source)
 
     # -- figures: thin methods over timeline._target -----------------------------------
 

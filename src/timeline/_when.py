@@ -317,17 +317,22 @@ class When:
         >>> (str(w.earliest), str(w.latest), w.precision.value)
         ('2026-04-01', '2026-06-30', 'month')
         """
-        call = f"When.interval({lower!r}, {upper!r})"
+        problems = []
         for end in (lower, upper):
             if isinstance(end, When):
-                _check(not end.is_interval, call, "an interval's ends cannot be intervals")
-                _check(end.relation is Relation.ON, call, "an interval's ends must be plain dates")
-            else:
-                _check(end in ("open", "unknown"), call, "an end is a When, 'open' or 'unknown'")
+                if end.is_interval:
+                    problems.append("an interval's ends cannot be intervals")
+                if end.relation is not Relation.ON:
+                    problems.append("an interval's ends must be plain dates")
+            elif end not in ("open", "unknown"):
+                problems.append("an end is a When, 'open' or 'unknown'")
         start = lower.earliest if isinstance(lower, When) else None
         stop = upper.latest if isinstance(upper, When) else None
-        if start is not None and stop is not None:
-            _check(_key(start) <= _key(stop), call, "the interval ends before it starts")
+        if start is not None and stop is not None and _key(start) > _key(stop):
+            problems.append("the interval ends before it starts")
+        if problems:
+            # repr() formats both ends, so the call is spelled out only on failure
+            _check(False, f"When.interval({lower!r}, {upper!r})", problems[0])
         return cls(start, stop, _span_precision(lower, upper), lower=lower, upper=upper)
 
     @classmethod
@@ -399,9 +404,10 @@ class When:
         return cls(_date(year, month, 1), end, precision)
 
     def _relate(self, relation: Relation) -> When:
-        call = f"{self!r}.{relation.value}()"
-        _check(self.relation is Relation.ON, call, "the value already has a relation")
-        _check(not self.is_interval, call, "relations apply to single values, not intervals")
+        if self.relation is not Relation.ON or self.is_interval:
+            call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
+            _check(self.relation is Relation.ON, call, "the value already has a relation")
+            _check(not self.is_interval, call, "relations apply to single values, not intervals")
         return attrs.evolve(self, relation=relation)
 
     # -- text (delegated to the parser and formatter) ------------------------
