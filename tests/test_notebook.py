@@ -382,3 +382,4 @@ def test_example_notebook_runs(tmp_path: Path) -> None:
     assert 'class="tl-table"' in html  # the timeline table
     assert "dataframe" in html  # the DataFrame
     assert (tmp_path / "ai-race.html").exists()
+    assert (tmp_path / "ai-race.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
