@@ -269,6 +269,9 @@ class TestParsePhrases:
                 "c. April to June 2026",
                 When.interval(When.month(2026, 4).qualify(approximate=True), When.month(2026, 6)),
             ),
+            # a range of days in one month
+            ("15-20 April 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
+            ("April 15–20, 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
             (".. to June 2026", When.interval("open", When.month(2026, 6))),
             ("unknown to June 2026", When.interval("unknown", When.month(2026, 6))),
         ],
@@ -405,6 +408,7 @@ class TestParseInvalid:
                 "it ends (February 2027) before it starts (December 2027)",
                 "December 2026 to February 2027",
             ),
+            ("20-15 April 2026", "it ends (day 15) before it starts (day 20)", None),
             # misspelt words get the closest word that parses
             ("Aprill 2026", "unknown word 'aprill'", "April 2026"),
             ("by Marhc 2025", "unknown word 'marhc'", "by March 2025"),

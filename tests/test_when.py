@@ -116,6 +116,23 @@ class TestRelations:
         assert When.interval(When.month(2026, 4), When.year(2027)).precision is Precision.MIXED
         assert When.interval(When.year(2026), When.year(2027)).precision is Precision.YEAR
 
+    def test_interval_is_qualified_through_its_ends(self) -> None:
+        span = When.interval(When.year(2026), When.year(2027))
+        with pytest.raises(WhenError, match="qualify the ends"):
+            span.qualify(approximate=True)
+        assert span.qualify() == span  # clearing qualifiers is harmless
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: When.year(9999).after(),  # nothing after 31 December 9999
+            lambda: When.day(1, 1, 1).before(),  # nothing before 1 January 1
+        ],
+    )
+    def test_relations_past_the_calendars_edge_raise(self, call: object) -> None:
+        with pytest.raises(WhenError, match=r"beyond 1\.\.9999"):
+            call()  # type: ignore[operator]
+
     def test_interval_ending_before_it_starts_raises(self) -> None:
         with pytest.raises(WhenError, match="ends before it starts"):
             When.interval(When.year(2026), When.year(2025))

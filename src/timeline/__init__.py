@@ -73,3 +73,8 @@ def __getattr__(name: str) -> object:
 
         return getattr(_find, name)
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # Lists the lazily loaded names too, for tab completion in notebooks.
+    return sorted(set(globals()) | set(__all__))

@@ -369,7 +369,7 @@ class Event:
         """The current expected (or actual) date: that of the latest claim.
 
         >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").when
-        When.parse('2026-05')
+        When.parse('May 2026')
         """
         return self._state[0]
 
@@ -387,7 +387,7 @@ class Event:
         """When the initial statement was made: the first source's ``published``.
 
         >>> Event(title="x", when="2026", sources=[Source("s", published="2026-03")]).stated
-        When.parse('2026-03')
+        When.parse('March 2026')
         """
         return self.sources[0].published if self.sources else None
 
@@ -397,7 +397,7 @@ class Event:
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> e.first_expected
-        When.parse('2026-04')
+        When.parse('April 2026')
         """
         return self.initial_when
 
@@ -407,7 +407,7 @@ class Event:
 
         >>> e = Event(title="x", when="2026").revise(status="happened", stated="2026-06-01")
         >>> e.last_changed
-        When.parse('2026-06-01')
+        When.parse('1 June 2026')
         """
         for claim in reversed(self.claims):
             if claim.changes_date_or_status:
@@ -441,7 +441,7 @@ class Event:
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> [(str(s.before), str(s.after)) for s in e.slips]
-        [('2026-04', '2026-05')]
+        [('April 2026', 'May 2026')]
         """
         found: list[Slip] = []
         when, status = self.initial_when, self.initial_status
@@ -510,7 +510,7 @@ class Event:
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
         >>> e.as_of("2026-04-01").when, e.as_of("2026-03-01")
-        (When.parse('2026-04'), None)
+        (When.parse('April 2026'), None)
         """
         cutoff = to_day(day)
         stated = self.stated

@@ -39,7 +39,7 @@ import datetime as _dt
 
 from timeline._parse_edtf import MONTH_NAMES, Fail, step
 from timeline._precision import Precision, Relation
-from timeline._when import When
+from timeline._when import When, WhenError
 
 __all__ = ["to_edtf", "to_text"]
 
@@ -184,6 +184,9 @@ _MARKS = {(False, False): "", (True, False): "~", (False, True): "?", (True, Tru
 def to_edtf(w: When) -> str:
     """EDTF text for ``w``; `timeline.When.from_edtf` reads it back.
 
+    Raises `timeline.WhenError` only for "before"/"after" a value on the
+    calendar's edge (before 0001, after 9999), whose neighbour has no EDTF.
+
     >>> from timeline import When
     >>> to_edtf(When.quarter(2026, 2).qualify(uncertain=True))
     '2026-34?'
@@ -200,16 +203,19 @@ def to_edtf(w: When) -> str:
         # EDTF has no dekad: a relation to one is written against its days.
         day = w.end if w.relation is not Relation.BEFORE else w.start
         assert day is not None
-        w = _as_day(day, w).__getattribute__(w.relation.value)()
+        as_day = _as_day(day, w)
+        w = {Relation.BY: as_day.by, Relation.BEFORE: as_day.before}.get(w.relation, as_day.after)()
+    if w.relation is Relation.BY:
+        return f"[..{_edtf_single(w)}]"
     try:
-        if w.relation is Relation.BY:
-            return f"[..{_edtf_single(w)}]"
         if w.relation is Relation.BEFORE:
             return f"[..{_edtf_single(step(w, -1))}]"
         return f"[{_edtf_single(step(w, 1))}..]"
-    except Fail:  # the unit beside the calendar's edge has no EDTF text; keep the value's own
-        single = _edtf_single(w)
-        return f"[..{single}]" if w.relation is Relation.BEFORE else f"[{single}..]"
+    except Fail:
+        raise WhenError(
+            f"{w.relation.value} a value at the calendar's edge has no EDTF text: "
+            "the unit beside it is outside years 1..9999"
+        ) from None
 
 
 def _as_day(day: _dt.date, like: When) -> When:

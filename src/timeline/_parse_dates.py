@@ -69,8 +69,11 @@ _YR = r"(?P<y>\d{4}|(?:this|next|last) year)"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?P<wd>mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )?"
 _REL = r"(?P<rel>this|next|last)"
+_DAY2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+_TO = r" ?(?:-|to|until|through|till) ?"
 _MONTHS = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINALS.update({"fourth": 4, "4th": 4})
 _SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
@@ -102,12 +105,25 @@ def _day_value(m: re.Match[str], ctx: Context) -> Value:
     def build(y: int, month: int) -> When:
         w = When.day(y, month, day)
         if wd is not None and w.start is not None and w.start.weekday() != _WEEKDAYS[wd[:3]]:
-            actual = w.start.strftime("%A")
+            actual = _WEEKDAY_NAMES[w.start.weekday()]  # not strftime: that follows the locale
             raise Fail(f"{day} {MONTH_NAMES[month - 1]} {y} is a {actual}")
         return w
 
     if not 1 <= day <= 31:
         raise Fail(f"day {day} is out of range 1-31")
+    return _month_value(m, ctx, build)
+
+
+def _day_range(m: re.Match[str], ctx: Context) -> Value:
+    """ "15-20 April 2026", "April 15 to 20, 2026": the days from one to the other."""
+    first, last = int(m["d"]), int(m["d2"])
+
+    def build(y: int, month: int) -> When:
+        lower, upper = When.day(y, month, first), When.day(y, month, last)
+        if first > last:
+            raise Fail(f"it ends (day {last}) before it starts (day {first})")
+        return When.interval(lower, upper)
+
     return _month_value(m, ctx, build)
 
 
@@ -272,6 +288,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(_WEEKDAY + r"(?:the )?" + _DAY + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_value),
     (_c(_WEEKDAY + _MON + r" (?:the )?" + _DAY + r"(?:,? " + _YR + r")?"), _day_value),
     (_c(r"(?P<y>\d{4}),? " + _MON + r" " + _DAY), _day_value),
+    (_c(_DAY + _TO + _DAY2 + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_range),
+    (_c(_MON + r" " + _DAY + _TO + _DAY2 + r"(?:,? " + _YR + ")?"), _day_range),
     (_c(r"(?P<y>\d{4}),? " + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
     (_c(r"q(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("q")),
     (_c(r"(?P<y>\d{4})[ -]?q(?P<n>\d+)(?P<o>)"), _quarter_or_half("q")),

@@ -127,7 +127,7 @@ class TimelineDiff:
     >>> new = Timeline([Event(title="x", when="2026-05"), Event(title="y", when="2026")])
     >>> d = old.diff(new)
     >>> [e.id for e in d.added], [c.id for c in d.changed], d.changed[0].fields["when"][1]
-    (['y'], ['x'], When.parse('2026-05'))
+    (['y'], ['x'], When.parse('May 2026'))
     """
 
     added: Timeline
@@ -475,7 +475,7 @@ class Timeline:
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> [(ev.id, str(s.after)) for ev, s in Timeline([e]).slips()]
-        [('x', '2026-05')]
+        [('x', 'May 2026')]
         """
         found = [(event, slip) for event in self for slip in event.slips]
         found.sort(key=lambda pair: pair[1].claim.day.toordinal())

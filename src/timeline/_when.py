@@ -132,7 +132,7 @@ class When:
     def instant(cls, moment: _dt.datetime) -> When:
         """An exact moment; its offset or zone is kept (a naive time stays naive).
 
-        >>> When.instant(pendulum.datetime(2026, 4, 15, 10, tz="+08:00")).precision
+        >>> When.instant(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai")).precision
         <Precision.MINUTE: 'minute'>
         """
         if not isinstance(moment, _dt.datetime):
@@ -389,9 +389,17 @@ class When:
     def qualify(self, *, approximate: bool = False, uncertain: bool = False) -> When:
         """A copy with the given qualifiers (``~`` approximate, ``?`` uncertain).
 
+        An interval is qualified through its ends, which text and EDTF can
+        write: ``When.interval(a.qualify(approximate=True), b)``.
+
         >>> When.month(2026, 4).qualify(approximate=True).approximate
         True
         """
+        if self.is_interval and (approximate or uncertain):
+            raise WhenError(
+                f"{self!r}.qualify(): an interval is qualified through its ends; "
+                "qualify the ends and build the interval from them"
+            )
         return attrs.evolve(self, approximate=approximate, uncertain=uncertain)
 
     @classmethod
@@ -408,6 +416,20 @@ class When:
             call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
             _check(self.relation is Relation.ON, call, "the value already has a relation")
             _check(not self.is_interval, call, "relations apply to single values, not intervals")
+        edge = (
+            relation is Relation.AFTER
+            and self.end is not None
+            and self.end.year == 9999
+            and self.end.month == 12
+            and self.end.day == 31
+        )
+        edge = edge or (
+            relation is Relation.BEFORE
+            and self.start is not None
+            and (self.start.year, self.start.month, self.start.day) == (1, 1, 1)
+        )
+        if edge:
+            _check(False, f"{self!r}.{relation.value}()", "no calendar day lies beyond 1..9999")
         return attrs.evolve(self, relation=relation)
 
     # -- text (delegated to the parser and formatter) ------------------------
