@@ -202,6 +202,8 @@ class TestFades:
         assert alphas[:peak] == sorted(alphas[:peak])
         assert alphas[peak + 1 :] == sorted(alphas[peak + 1 :], reverse=True)
         assert alphas[0] < core / 4 and alphas[-1] < core / 4
+        # and the two ends mirror each other
+        assert alphas[:peak] == pytest.approx(alphas[peak + 1 :][::-1])
 
     def test_open_end_fades_into_the_edge(self) -> None:
         alphas = faces(TL.plot(), "ecosystem-opening")

@@ -106,13 +106,12 @@ def _gid(part: str, p: Placed) -> str:
 
 
 def _fade(x0: float, x1: float, inward: bool, alpha: float) -> list[tuple[float, float, float]]:
-    """Stepped rectangles (x0, x1, alpha) fading from ``alpha`` (inner side) to nothing."""
+    """Stepped rectangles (x0, x1, alpha) from nothing to ``alpha`` (``inward``) or back."""
     steps = []
     width = (x1 - x0) / _STEPS
     for i in range(_STEPS):
-        a = alpha * (i + 0.5) / _STEPS
-        left = x0 + i * width
-        steps.append((left, left + width, a if inward else alpha - a + alpha / _STEPS / 2))
+        rank = i if inward else _STEPS - 1 - i  # 0 at the outer edge
+        steps.append((x0 + i * width, x0 + (i + 1) * width, alpha * (rank + 0.5) / _STEPS))
     return steps
 
 
