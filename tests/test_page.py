@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -89,6 +90,21 @@ class TestPageText:
         first = sample().to_html(out).read_bytes()
         assert sample().to_html(out).read_bytes() == first
         assert [p.name for p in tmp_path.iterdir()] == ["p.html"]
+
+
+def test_page_without_matplotlib(tmp_path: Path) -> None:
+    # a plain install (no plot extra) still writes a page with the table and filters
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "from timeline import Event, Timeline, When\n"
+        "tl = Timeline([Event(title='x', when=When.month(2026, 4))])\n"
+        f"tl.to_html({str(tmp_path / 'p.html')!r})\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    text = (tmp_path / "p.html").read_text()
+    assert "<svg" not in text
+    assert "No picture" in text and "timeline[plot]" in text
+    assert 'data-event="x"' in text and 'id="tl-filters"' in text
 
 
 def chromium() -> str:

@@ -10,6 +10,9 @@ Filters by actor and by status hide table rows and dim the picture's pieces
 them). The filter state lives in the URL hash, so a filtered view can be
 linked to: ``page.html#actor=Tencent&status=expected,confirmed``. The body's
 ``data-shown`` attribute says how many events are showing (tests read it).
+
+The picture needs matplotlib (the ``plot`` extra); without it the page says
+so and keeps its table and filters, so ``timeline demo`` works on a plain install.
 """
 
 from __future__ import annotations
@@ -168,7 +171,11 @@ def page_html(
     day = None if as_of is None else to_day(as_of)
     shown = timeline if day is None else timeline.as_of(day)
     heading = title or timeline.name or "Timeline"
-    svg = _responsive(svg_text(timeline, by=by, as_of=day, title=""))
+    try:
+        picture = _responsive(svg_text(timeline, by=by, as_of=day, title=""))
+    except ImportError as err:
+        # Without the plot extra the page still has its table and filters.
+        picture = f'<p class="tl-note">No picture: {_e(err)}</p>'
     about = f"<p>{_e(timeline.description)}</p>" if timeline.description else ""
     known = f" · as known on {day}" if day is not None else ""
     return f"""<!DOCTYPE html>
@@ -185,7 +192,7 @@ def page_html(
 <header><h1>{_e(heading)}</h1>{about}
 <p>{len(shown)} events{known}</p></header>
 {_filters(shown)}
-<figure id="tl-picture">{svg}</figure>
+<figure id="tl-picture">{picture}</figure>
 <div class="tl-view"><table class="tl-table" id="tl-table"><thead><tr><th>When</th>
 <th>Status</th><th>Event</th><th>Actors</th><th>Kind</th><th>Tags</th><th>Sources</th></tr>
 </thead><tbody>
