@@ -238,6 +238,41 @@ class TestAsOf:
         assert not TL.plot().findobj(lambda a: a.get_gid() == "tl-asof")
 
 
+class TestBetween:
+    def test_zooms_to_the_window(self) -> None:
+        ax = TL.plot(between=("2026-03", "2026-06"))
+        assert ax.get_xlim() == pytest.approx(
+            (_num(dt.date(2026, 3, 1)), _num(dt.date(2026, 7, 1)))
+        )
+        labels = {t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("tl-label-")}
+        # "by March 2025" cannot fall in the window: left out
+        assert not any(label.startswith("Rules in force") for label in labels)
+        assert "Hybrid Model 3.0" in labels
+
+    def test_deadline_past_the_edge_is_named(self) -> None:
+        ax = TL.plot(between=("2026-03", "2026-06"))
+        labels = {t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("tl-label-")}
+        assert f"10,000 AI-plus enterprises → {When.year(2030).by()}" in labels
+
+    def test_labels_stay_inside_the_zoomed_axes(self) -> None:
+        ax = TL.plot(between=("2026-03-15", "2026-05-31"))
+        frame = ax.get_window_extent()
+        for text, box in label_boxes(ax):
+            assert box.x0 >= frame.x0 - 1 and box.x1 <= frame.x1 + 1, text  # type: ignore[attr-defined]
+
+    @pytest.mark.parametrize(
+        "between",
+        [
+            ("2026-06", "2026-03"),  # backwards
+            ("by 2026", "2026-06"),  # no first day
+            ("2026-03", "2026-03~/.."),  # no last day
+        ],
+    )
+    def test_bad_window(self, between: tuple[str, str]) -> None:
+        with pytest.raises(PlotError, match="is not a bounded window"):
+            TL.plot(between=between)
+
+
 class TestLegend:
     def test_statuses_and_shapes_in_legend(self) -> None:
         legend = TL.plot(as_of="2026-06-15").get_legend()

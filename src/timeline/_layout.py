@@ -184,11 +184,13 @@ def layout(
     num: Callable[[_dt.date], float],
     measure: Callable[[str], float],
     width: float,
+    window: tuple[float, float] | None = None,
 ) -> Layout:
     """Place ``events`` in lanes and rows; ``measure`` gives a label's width in inches.
 
     ``width`` is the width of the plotting area in inches; ``num`` turns a date
-    or datetime into a day number.
+    or datetime into a day number; ``window`` fixes the x range (the picture
+    is zoomed to it, items reaching past it are cut at its edges).
 
     >>> from timeline import When
     >>> ev = [Event(title="a", when=When.month(2026, 4)),
@@ -207,7 +209,7 @@ def layout(
         else:
             drafts.append(draft)
     extra = [] if as_of is None else [num(as_of)]
-    xlim = _xlim(drafts, extra)
+    xlim = window if window is not None else _xlim(drafts, extra)
     span = xlim[1] - xlim[0]
     per_inch = span / max(width, 0.5)
     gap = 0.12 * per_inch
@@ -221,6 +223,8 @@ def layout(
         for d in (d for d in drafts if d.lane == lane):
             x0, x1, f0, f1 = _resolve(d, xlim)
             label = _cut(d.event.title) + (" (overdue)" if d.overdue else "")
+            if d.shape == "deadline" and x1 > xlim[1]:
+                label += f" → {d.event.when}"  # the deadline is past the right edge
             w = measure(label) * per_inch
             start = (
                 f0

@@ -37,7 +37,7 @@ from timeline._layout import LANE_KEYS, Layout, Placed, layout
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from timeline._timeline import Timeline
+    from timeline._timeline import Timeline, WindowArg
 
 __all__ = ["plot", "save_plot", "svg_text"]
 
@@ -317,11 +317,14 @@ def plot(
     as_of: DayLike | None = None,
     ax: Axes | None = None,
     title: str | None = None,
+    between: tuple[WindowArg, WindowArg] | None = None,
 ) -> Axes:
     """Draw the timeline, one lane per actor, kind or status; returns the Axes.
 
     ``as_of`` draws the timeline as known on that day (`Timeline.as_of`),
-    with a line at that day and overdue events outlined.
+    with a line at that day and overdue events outlined. ``between`` zooms
+    to a window, e.g. ``("2026-01", "2026-06")``: only events that could
+    fall in it are drawn, and what reaches past it is cut at its edges.
 
     >>> from timeline import Event, Timeline, When
     >>> ax = plot(Timeline([Event(title="V4", when=When.month(2026, 4), actors=["DeepSeek"])]))
@@ -336,6 +339,19 @@ def plot(
 
     day = None if as_of is None else to_day(as_of)
     shown = timeline if day is None else timeline.as_of(day)
+    window = None
+    if between is not None:
+        from timeline._timeline import _window
+
+        start, end = _window(between[0], "between"), _window(between[1], "between")
+        first, last = start.earliest, end.latest
+        if first is None or last is None or _num(last) < _num(first):
+            raise PlotError(
+                f"plot: between=({str(start)!r}, {str(end)!r}) is not a bounded window; "
+                "give two dates, the first one earlier"
+            )
+        shown = shown.overlapping(start, end)
+        window = (_num(first), _num(last) + 1.0)
     measure = _measure()
     lane_measure = _measure(_FONT + 1)
     lane_width = max((lane_measure(_lane_label(e, by)) for e in shown), default=0.5)
@@ -347,7 +363,15 @@ def plot(
         fig = ax.get_figure()
         assert fig is not None
         width = ax.get_window_extent().width / fig.dpi
-    lay = layout(shown.events, by=by, as_of=day, num=_num, measure=measure, width=width)  # type: ignore[arg-type]
+    lay = layout(
+        shown.events,
+        by=by,  # type: ignore[arg-type]
+        as_of=day,
+        num=_num,
+        measure=measure,
+        width=width,
+        window=window,
+    )
     handles = _handles(lay, day)
     # Room above the plot: the legend's rows, then the title above them.
     legend_inches = _legend_rows(handles) * _FONT * 1.75 / 72 + 0.1

@@ -676,11 +676,13 @@ class Timeline:
         as_of: DayLike | None = None,
         ax: Axes | None = None,
         title: str | None = None,
+        between: tuple[WindowArg, WindowArg] | None = None,
     ) -> Axes:
         """Draw the timeline, one lane per actor, kind or status; returns the Axes.
 
         Exact days are markers, windows bars fading where approximate, deadlines
-        bars ending at the deadline; ``as_of`` shows what was known that day.
+        bars ending at the deadline; ``as_of`` shows what was known that day;
+        ``between=("2026-01", "2026-06")`` zooms to a window.
 
         >>> ax = Timeline([Event(title="x", when="2026-04", actors=["A"])]).plot()
         >>> [t.get_text() for t in ax.get_yticklabels()]
@@ -688,7 +690,7 @@ class Timeline:
         """
         from timeline._plot import plot
 
-        return plot(self, by=by, as_of=as_of, ax=ax, title=title)
+        return plot(self, by=by, as_of=as_of, ax=ax, title=title, between=between)
 
     def save_plot(
         self,
@@ -697,6 +699,7 @@ class Timeline:
         by: str = "actor",
         as_of: DayLike | None = None,
         title: str | None = None,
+        between: tuple[WindowArg, WindowArg] | None = None,
         dpi: int = 150,
     ) -> Path:
         """Write the picture to a ``.png`` or ``.svg`` file, atomically.
@@ -708,7 +711,7 @@ class Timeline:
         """
         from timeline._plot import save_plot
 
-        return save_plot(self, path, by=by, as_of=as_of, title=title, dpi=dpi)
+        return save_plot(self, path, by=by, as_of=as_of, title=title, between=between, dpi=dpi)
 
     def to_html(
         self,
