@@ -81,6 +81,16 @@ class TestConstructors:
         assert isinstance(w.earliest, pendulum.DateTime)
         assert w.precision is Precision.SECOND
 
+    def test_ambiguous_local_time_equals_the_same_instant_with_an_offset(self) -> None:
+        # 02:00 on 28 September 1980 happened twice in Paris (clocks went back at 03:00)
+        moment = pendulum.datetime(1980, 9, 28, 2, tz="Europe/Paris")
+        offset = moment.utcoffset()
+        assert offset is not None
+        zoned = When.instant(moment)
+        fixed = When.instant(moment.replace(tzinfo=pendulum.fixed_timezone(offset.seconds)))
+        assert zoned == fixed
+        assert hash(zoned) == hash(fixed)
+
     def test_naive_instant_stays_naive(self) -> None:
         w = When.instant(dt.datetime(2026, 4, 15, 10))
         assert isinstance(w.earliest, pendulum.DateTime)

@@ -19,11 +19,16 @@ from timeline._errors import (
     IcsError,
     IcsParseError,
     PlotError,
+    QuantityError,
+    TargetError,
     TimelineError,
     TimelineWarning,
     WhenParseError,
 )
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
+from timeline._growth import Growth, Observation, growth
+from timeline._quantity import Bound, Quantity
+from timeline._target import Target, TargetStatus
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
@@ -37,6 +42,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 # Plain sorted() order (tests/test_package.py checks it), not ruff's isort-style order.
 __all__ = [  # noqa: RUF022
+    "Bound",
     "Claim",
     "DEFAULT_FUZZ",
     "DateMatch",
@@ -45,14 +51,21 @@ __all__ = [  # noqa: RUF022
     "EventChange",
     "EventError",
     "FrameError",
+    "Growth",
     "IcsError",
     "IcsParseError",
+    "Observation",
     "PlotError",
     "Precision",
+    "Quantity",
+    "QuantityError",
     "Relation",
     "Slip",
     "Source",
     "Status",
+    "Target",
+    "TargetError",
+    "TargetStatus",
     "Timeline",
     "TimelineDiff",
     "TimelineError",
@@ -62,6 +75,7 @@ __all__ = [  # noqa: RUF022
     "WhenParseError",
     "__version__",
     "find_dates",
+    "growth",
 ]
 
 

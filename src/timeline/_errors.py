@@ -12,6 +12,8 @@ __all__ = [
     "IcsError",
     "IcsParseError",
     "PlotError",
+    "QuantityError",
+    "TargetError",
     "TimelineError",
     "TimelineWarning",
     "WhenParseError",
@@ -67,6 +69,28 @@ class PlotError(TimelineError, ValueError):
     Traceback (most recent call last):
     ...
     timeline._errors.PlotError: plot: by='colour' is not a lane key; use one of actor, kind, status
+    """
+
+
+class QuantityError(TimelineError, ValueError):
+    """A figure that is not a valid `Quantity`, or arithmetic between incompatible ones.
+
+    Carries the offending ``text`` (the input as given) when there is one.
+
+    >>> str(QuantityError("'lots' is not a quantity: no number found", text="lots"))
+    "'lots' is not a quantity: no number found"
+    """
+
+    def __init__(self, message: str, *, text: str | None = None) -> None:
+        self.text = text
+        super().__init__(message)
+
+
+class TargetError(TimelineError, ValueError):
+    """A target, observation or growth question that cannot be answered as asked.
+
+    >>> issubclass(TargetError, ValueError)
+    True
     """
 
 

@@ -31,6 +31,8 @@ import pendulum
 
 from timeline._bounds import Point, _cmp
 from timeline._errors import TimelineError
+from timeline._growth import Observation
+from timeline._target import Target, figures_text
 from timeline._when import When
 
 __all__ = ["Claim", "DayLike", "Event", "EventError", "Slip", "Source", "Status"]
@@ -292,6 +294,8 @@ class Event:
     sources: tuple[Source, ...] = ()
     claims: tuple[Claim, ...] = ()
     related: tuple[str, ...] = ()
+    target: Target | None = None
+    observations: tuple[Observation, ...] = ()
 
     def __init__(
         self,
@@ -309,6 +313,8 @@ class Event:
         sources: Iterable[Source] = (),
         claims: Iterable[Claim] = (),
         related: Iterable[str] | str = (),
+        target: Target | None = None,
+        observations: Iterable[Observation] = (),
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
@@ -327,6 +333,12 @@ class Event:
         for claim in claims:
             if not isinstance(claim, Claim):
                 raise EventError(f"{owner}: claims: {claim!r} is not a Claim")
+        if target is not None and not isinstance(target, Target):
+            raise EventError(f"{owner}: target: {target!r} is not a Target")
+        observations = tuple(observations)
+        for observation in observations:
+            if not isinstance(observation, Observation):
+                raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
         published = sources[0].published if sources else None
         reference = to_day(published) if published else None
         start = _when(when, owner, "when", reference)
@@ -352,6 +364,9 @@ class Event:
             # Kept in stated order; the stable sort keeps same-day claims as given.
             claims=tuple(sorted(claims, key=lambda c: c.day.toordinal())),
             related=_strings(related),
+            target=target,
+            # A series reads in time order; the stable sort keeps same-time figures as given.
+            observations=tuple(sorted(observations, key=lambda o: o.when.sort_key)),
         )
 
     # -- the current state ------------------------------------------------------
@@ -563,7 +578,9 @@ class Event:
 
     def __str__(self) -> str:
         actors = ", ".join(self.actors) or "-"
-        return f"{self.when}  {self.status.value}  {actors}  {self.title}"
+        line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
+        # Figures (target, observations, growth) follow on indented lines.
+        return "\n".join([line, *(f"    {text}" for text in figures_text(self))])
 
     def _repr_html_(self) -> str:
         """The event as a card in a notebook: fields, sources and the claims made.

@@ -37,6 +37,7 @@ from timeline._errors import TimelineWarning
 from timeline._event import Claim, Event, Source, Status, to_day
 from timeline._ics import X, encode_when, escape_text, fold, join_list
 from timeline._precision import Precision, Relation
+from timeline._target import figures_text
 from timeline._timeline import Timeline
 from timeline._when import When
 
@@ -224,7 +225,9 @@ def description(event: Event, placement: Placement) -> str:
         lines += ["", "Sources:", *(_source_words(s) for s in event.sources)]
     if event.claims:
         lines += ["", "History:", *_history(event)]
-    # Figures (targets and observations) are added here once that work lands.
+    figures = figures_text(event)
+    if figures:
+        lines += ["", *figures]
     return "\n".join(lines)
 
 

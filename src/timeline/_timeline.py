@@ -25,6 +25,7 @@ import pendulum
 from timeline._bounds import _cmp, _key, _overlap
 from timeline._errors import TimelineError
 from timeline._event import DayLike, Event, Slip, Status, to_day
+from timeline._growth import Observation
 from timeline._index import SpanIndex
 from timeline._when import When, _coerce
 
@@ -151,6 +152,8 @@ _DIFF_FIELDS = (
     "sources",
     "claims",
     "related",
+    "target",
+    "observations",
 )
 
 
@@ -632,6 +635,35 @@ class Timeline:
         return from_ics(source)
 
     # -- figures: thin methods over timeline._target -----------------------------------
+
+    def targets(self) -> Timeline:
+        """The events that carry a target, as a timeline (so queries chain).
+
+        >>> from timeline import Target
+        >>> goal = Target("AI-plus enterprises", "10,000 enterprises", "2030")
+        >>> tl = Timeline([Event(title="plan", when="2026", target=goal),
+        ...                Event(title="launch", when="2026-04")])
+        >>> [e.id for e in tl.targets()]
+        ['plan']
+        """
+        return self._new(e for e in self._events if e.target is not None)
+
+    def observations(self, metric: str) -> list[Observation]:
+        """The series of figures for ``metric`` across the timeline, in time order.
+
+        An event contributes when ``metric`` is its target's metric or its title
+        (both case-insensitive) or its id; a target's baseline counts as a figure.
+
+        >>> from timeline import Observation
+        >>> tl = Timeline([Event(title="Daily token calls", when="2025-03",
+        ...     observations=[Observation("2025-03", "over 140 trillion tokens per day"),
+        ...                   Observation("2024-01-01", "1 trillion tokens per day")])])
+        >>> [str(o.value) for o in tl.observations("daily token calls")]
+        ['1 trillion tokens per day', 'over 140 trillion tokens per day']
+        """
+        from timeline._target import series
+
+        return series(self._events, metric)
 
     # -- notebook: thin methods over timeline._notebook (pandas, matplotlib, HTML) ----
 

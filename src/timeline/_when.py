@@ -100,6 +100,15 @@ def _span_precision(lower: Endpoint, upper: Endpoint) -> Precision:
     return ends[0] if ends else Precision.MIXED
 
 
+def _point_identity(p: Point | None) -> tuple[object, ...]:
+    """What makes two bounds the same: the instant (and naivety), or the calendar day."""
+    if p is None:
+        return ()
+    if isinstance(p, _dt.datetime):
+        return ("instant", _key(p), p.tzinfo is None)
+    return ("day", p.toordinal())
+
+
 @attrs.frozen(repr=False, order=False, cache_hash=True)
 class When:
     """An imprecise date or time: a named span with a grain and qualifiers.
@@ -116,8 +125,11 @@ class When:
     True
     """
 
-    start: Point | None
-    end: Point | None
+    # Bounds compare as instants (UTC) or calendar days. Python's own datetime
+    # equality says an ambiguous local time (a DST fall-back hour) in a named
+    # zone never equals the same instant written with an offset (PEP 495).
+    start: Point | None = attrs.field(eq=_point_identity)
+    end: Point | None = attrs.field(eq=_point_identity)
     precision: Precision
     approximate: bool = False
     uncertain: bool = False
