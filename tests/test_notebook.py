@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, FrameError, Source, Status, Timeline, When
+from timeline import Event, FrameError, Observation, Source, Status, Target, Timeline, When
 from timeline._notebook import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,13 @@ def sample() -> Timeline:
                 when=When.year(2030).by(),
                 actors=["Guangzhou"],
                 kind="policy-target",
+                target=Target(
+                    "AI-plus enterprises",
+                    "10,000 enterprises",
+                    When.year(2030).by(),
+                    baseline=Observation(When.year(2024), "1,000 enterprises"),
+                ),
+                observations=[Observation(When.year(2026), "3,250 enterprises")],
             ),
             Event(
                 title="Boao Forum",
@@ -196,6 +203,11 @@ class TestEventHtml:
         ):
             assert fragment in card
 
+    def test_figures(self) -> None:
+        card = sample()["10-000-ai-plus-enterprises"]._repr_html_()
+        assert "<dt>Target</dt>" in card and "10,000 enterprises" in card
+        assert "<dt>Figures</dt>" in card and "3,250 enterprises (2026)" in card
+
     def test_no_history_no_claims_table(self) -> None:
         assert "Claims" not in Event(title="x", when=When.year(2026))._repr_html_()
 
@@ -236,6 +248,27 @@ class TestToPandas:
         # an instant is stored in UTC: 10:00 at +08:00 is 02:00 UTC
         assert df.loc["launch-stream", "earliest"] == pd.Timestamp(2026, 4, 15, 2)
         assert df.loc["launch-stream", "precision"] == "minute"
+
+    def test_target_columns(self) -> None:
+        df = sample().to_pandas().set_index("id")
+        goal = df.loc["10-000-ai-plus-enterprises"]
+        assert goal["target_metric"] == "AI-plus enterprises"
+        assert goal["target_goal"] == "10,000 enterprises"
+        assert goal["target_deadline"] == str(When.year(2030).by())
+        assert goal["target_due"] == pd.Timestamp(2030, 12, 31)
+        # from 1,000 to 10,000, now 3,250: a quarter of the way
+        assert goal["target_progress"] == pytest.approx(0.25)
+        assert goal["last_observation"] == "3,250 enterprises (2026)"
+        # events without a target have empty figure columns
+        assert df["target_metric"].isna().sum() == 4
+        assert df["target_progress"].dtype == "float64"
+        assert pd.api.types.is_datetime64_dtype(df["target_due"])
+
+    def test_progress_from_baseline_alone(self) -> None:
+        target = Target("x", "10 x", When.year(2030), baseline=Observation(When.year(2024), "2 x"))
+        df = Timeline([Event(title="x", when=When.year(2030), target=target)]).to_pandas()
+        assert df.loc[0, "target_progress"] == 0.0
+        assert df.loc[0, "last_observation"] == "2 x (2024)"
 
     def test_categorical_queries_work(self) -> None:
         df = sample().to_pandas()
@@ -280,6 +313,19 @@ class TestFromPandas:
         v4 = back["deepseek-v4-release"]
         assert v4.status is Status.HAPPENED and v4.when == When.month(2026, 5) and not v4.claims
 
+    def test_target_from_text_columns(self) -> None:
+        df = pd.DataFrame(
+            {
+                "title": ["plan"],
+                "when": ["by 2030"],
+                "target_metric": ["AI-plus enterprises"],
+                "target_goal": ["10,000 enterprises"],
+                "target_deadline": ["by 2030"],
+            }
+        )
+        (event,) = Timeline.from_pandas(df)
+        assert event.target == Target("AI-plus enterprises", "10,000 enterprises", "by 2030")
+
     def test_source_url_alone_makes_a_source(self) -> None:
         df = pd.DataFrame({"title": ["x"], "when": ["2026"], "source_url": ["https://e.org/x"]})
         (event,) = Timeline.from_pandas(df)
@@ -309,6 +355,13 @@ class TestFromPandas:
             (lambda df: df.assign(claims=[["x"]] * 5), "is not a Claim"),
             # actors that are not a list
             (lambda df: df.assign(actors=[3] * 5), "is not a list of text"),
+            # a target that is not a Target
+            (lambda df: df.assign(target=["10,000"] * 5), "is not a Target"),
+            # a target given as text without its goal
+            (
+                lambda df: df.drop(columns=["target", "target_goal"]),
+                "needs target_goal and target_deadline",
+            ),
         ],
     )
     def test_bad_frames(self, change: object, message: str) -> None:

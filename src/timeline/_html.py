@@ -199,7 +199,7 @@ def _claim_row(claim: Claim) -> str:
 
 
 def event_html(event: Event) -> str:
-    """One event as a card: fields, sources with quotes, and the claims made about it.
+    """One event as a card: fields, figures, sources with quotes, and the claims made about it.
 
     >>> from timeline import When
     >>> "&lt;b&gt;" in event_html(Event(title="<b>", when=When.year(2026)))
@@ -221,6 +221,11 @@ def event_html(event: Event) -> str:
     fields.extend((label, _e(value)) for label, value in optional if value)
     if event.tags:
         fields.append(("Tags", _tags(event.tags)))
+    from timeline._target import figures_text
+
+    for line in figures_text(event):
+        label, _, text = line.partition(": ")
+        fields.append((_e(label), _e(text)))
     for source in event.sources:
         quote = f"<div class='tl-note'>“{_e(source.quote)}”</div>" if source.quote else ""
         fields.append(("Source", _source_link(source) + quote))

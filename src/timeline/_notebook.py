@@ -5,9 +5,14 @@ words (``when``), its bounds as datetimes (``earliest``, ``latest``; ``NaT``
 when unbounded, so "by 2030" has no earliest), the grain and status as
 categoricals, and the derived history (``first_expected``, ``slipped``).
 
+Events with a numeric target add its figures as flat columns: ``target_metric``,
+``target_goal`` and ``target_deadline`` (text), ``target_due`` (the deadline's
+last day), ``target_progress`` (the share of the way from baseline to goal of
+the latest figure, 0 to 1) and ``last_observation``.
+
 The frame also carries what it takes to rebuild the events exactly: the
-``sources`` and ``claims`` columns hold the `Source` and `Claim` objects, and
-``first_status`` the status of the initial statement. `from_pandas` reads the
+``sources``, ``claims``, ``target`` and ``observations`` columns hold the
+objects, and ``first_status`` the status of the initial statement. `from_pandas` reads the
 *defining* columns and ignores the derived ones (``earliest``, ``latest``,
 ``precision``, ``slipped``), so a frame edited by hand reads back the way it
 reads. With a ``claims`` column, an event is rebuilt from its first statement
@@ -28,9 +33,11 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from timeline._errors import FrameError, TimelineError
+from timeline._errors import FrameError, QuantityError, TargetError, TimelineError
 from timeline._event import Claim, Event, Source, Status
+from timeline._growth import Observation
 from timeline._precision import Precision
+from timeline._target import Target
 from timeline._when import When
 
 if TYPE_CHECKING:
@@ -59,10 +66,18 @@ COLUMNS = (
     "first_status",
     "slipped",
     "source_url",
+    "target_metric",
+    "target_goal",
+    "target_deadline",
+    "target_due",
+    "target_progress",
+    "last_observation",
     "sources",
     "claims",
+    "target",
+    "observations",
 )
-"""The columns `to_pandas` writes, in order (target columns follow when present)."""
+"""The columns `to_pandas` writes, in order."""
 
 
 def _require_pandas() -> Any:
@@ -124,8 +139,33 @@ def _row(event: Event) -> dict[str, Any]:
         "first_status": event.initial_status.value,
         "slipped": event.slipped,
         "source_url": _source_url(event),
+        **_figures(event),
         "sources": event.sources,
         "claims": event.claims,
+        "target": event.target,
+        "observations": event.observations,
+    }
+
+
+def _figures(event: Event) -> dict[str, Any]:
+    """The flat target columns: goal, deadline, progress of the latest figure."""
+    target = event.target
+    latest = event.observations[-1] if event.observations else None
+    if target is not None and latest is None:
+        latest = target.baseline
+    progress = None
+    if target is not None and latest is not None:
+        try:
+            progress = float(target.progress(latest).midpoint)
+        except (TargetError, QuantityError):
+            progress = None  # not measurable (e.g. a figure in another unit)
+    return {
+        "target_metric": None if target is None else target.metric,
+        "target_goal": None if target is None else str(target.goal),
+        "target_deadline": None if target is None else str(target.deadline),
+        "target_due": None if target is None else _timestamp(target.deadline.latest),
+        "target_progress": progress,
+        "last_observation": None if latest is None else str(latest),
     }
 
 
@@ -140,10 +180,12 @@ def to_pandas(timeline: Timeline) -> pd.DataFrame:
     pandas = _require_pandas()
     rows = [_row(event) for event in timeline]
     frame = pandas.DataFrame(rows, columns=list(COLUMNS))
-    for name in ("id", "title", "when", "end", "location", "description", "first_expected"):
+    texts = ("id", "title", "when", "end", "location", "description", "first_expected")
+    figures = ("target_metric", "target_goal", "target_deadline", "last_observation")
+    for name in (*texts, "source_url", *figures):
         frame[name] = frame[name].astype("string")
-    frame["source_url"] = frame["source_url"].astype("string")
-    for name in ("earliest", "latest"):
+    frame["target_progress"] = frame["target_progress"].astype("float64")
+    for name in ("earliest", "latest", "target_due"):
         frame[name] = pandas.Series(
             [r[name] for r in rows], dtype="datetime64[us]", index=frame.index
         )
@@ -210,6 +252,10 @@ def _event(row: dict[str, Any], columns: Sequence[str], where: str) -> Event:
     claims: tuple[Claim, ...] = ()
     if "claims" in columns:
         claims = _objects(row["claims"], Claim, f"{where}: claims")
+    observations: tuple[Observation, ...] = ()
+    if "observations" in columns:
+        observations = _objects(row["observations"], Observation, f"{where}: observations")
+    target = _target(row, columns, where)
     first_when, first_status = when, status
     if claims:
         # Rebuilt from the first statement and its claims; `when`/`status` are derived.
@@ -231,12 +277,37 @@ def _event(row: dict[str, Any], columns: Sequence[str], where: str) -> Event:
             related=_texts(row.get("related"), f"{where}: related"),
             sources=sources,
             claims=claims,
+            target=target,
+            observations=observations,
         )
     except TimelineError as err:
         raise FrameError(f"{where}: {err}") from err
     if claims:
         _check_current(event, when, status, where)
     return event
+
+
+def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target | None:
+    if "target" in columns:
+        value = row["target"]
+        if _missing(value):
+            return None
+        if not isinstance(value, Target):
+            raise FrameError(f"{where}: target: {value!r} is not a Target")
+        return value
+    # A frame made by hand may give the target as text columns (no baseline then).
+    metric = _text(row.get("target_metric"))
+    if metric is None:
+        return None
+    goal, deadline = _text(row.get("target_goal")), _text(row.get("target_deadline"))
+    if goal is None or deadline is None:
+        raise FrameError(
+            f"{where}: target_metric {metric!r} needs target_goal and target_deadline too"
+        )
+    try:
+        return Target(metric, goal, deadline)
+    except TimelineError as err:
+        raise FrameError(f"{where}: {err}") from err
 
 
 def _when_or_text(value: object) -> When | str | None:
