@@ -385,19 +385,50 @@ WHENS = st.one_of(
         st.integers(1, 12),
     ),
 )
-EVENTS = st.builds(
-    lambda i, when, status, actors, later: (
-        Event(title=f"event {i}", when=when, status=status, actors=actors)
-        if later is None
-        else Event(title=f"event {i}", when=when, status=status, actors=actors).revise(
-            when=later, stated=dt.date(2026, 1, 1)
-        )
+TARGETS = st.none() | st.builds(
+    lambda goal, year: Target("enterprises", f"{goal} enterprises", When.year(year).by()),
+    st.integers(1, 10**6),
+    st.integers(2026, 2035),
+)
+FIGURES = st.lists(
+    st.builds(
+        lambda y, n: Observation(When.year(y), f"{n} enterprises"),
+        st.integers(2020, 2030),
+        st.integers(0, 10**6),
     ),
+    max_size=2,
+)
+
+
+def _event(
+    i: int,
+    when: When,
+    status: Status,
+    actors: list[str],
+    later: When | None,
+    target: Target | None,
+    figures: list[Observation],
+) -> Event:
+    event = Event(
+        title=f"event {i}",
+        when=when,
+        status=status,
+        actors=actors,
+        target=target,
+        observations=figures,
+    )
+    return event if later is None else event.revise(when=later, stated=dt.date(2026, 1, 1))
+
+
+EVENTS = st.builds(
+    _event,
     st.integers(0, 10_000),
     WHENS,
     st.sampled_from(list(Status)),
     st.lists(st.sampled_from(["Tencent", "DeepSeek", "Meta"]), max_size=2, unique=True),
     st.none() | WHENS,
+    TARGETS,
+    FIGURES,
 )
 
 
