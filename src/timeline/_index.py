@@ -7,9 +7,10 @@ in ``[lo - longest_in_bucket, hi]`` and checks the few candidates: the cost is
 about ``buckets × log n`` plus the answer, not a scan. Spans unbounded on one
 side live in their own sorted lists.
 
-The index answers in key space, widened by a day either side, and callers
-confirm each candidate with the exact predicate: a floating day and an instant
-compare by local date, which keys alone cannot express.
+The index answers in key space; callers widen the window (by two days in
+`timeline._timeline`) and confirm each candidate with the exact predicate: a
+floating day and an instant compare by local date, which keys alone cannot
+express.
 """
 
 from __future__ import annotations

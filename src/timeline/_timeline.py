@@ -34,6 +34,10 @@ WindowArg: TypeAlias = "When | _dt.date | str"
 Values: TypeAlias = "str | Status | Collection[str | Status] | None"
 
 _DAY = 86_400_000_000
+# A floating day and an instant compare by the instant's local date, but keys put
+# the instant at its UTC time: 14 hours before its local midnight (UTC+14) up to
+# 36 hours after it (23:59 at UTC-12). Two days of slack covers both.
+_SLACK = 2 * _DAY
 
 
 class DuplicateEventError(TimelineError, ValueError):
@@ -354,9 +358,9 @@ class Timeline:
         return SpanIndex(spans)
 
     def _window_events(self, lo: _dt.date | None, hi: _dt.date | None) -> list[Event]:
-        """Candidates that may meet ``[lo, hi]``, in timeline order (key space, a day wider)."""
-        lo_key = None if lo is None else _key(lo) - _DAY
-        hi_key = None if hi is None else _key(hi) + _DAY
+        """Candidates that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
+        lo_key = None if lo is None else _key(lo) - _SLACK
+        hi_key = None if hi is None else _key(hi) + _SLACK
         positions = sorted(self._index.candidates(lo_key, hi_key))
         return [self._events[p] for p in positions]
 
