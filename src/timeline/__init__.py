@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from timeline._errors import TimelineError, WhenParseError
+from timeline._errors import QueryError, TimelineError, WhenParseError
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
@@ -31,6 +31,7 @@ __all__ = [
     "EventChange",
     "EventError",
     "Precision",
+    "QueryError",
     "Relation",
     "Slip",
     "Source",

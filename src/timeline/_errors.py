@@ -7,7 +7,7 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
-__all__ = ["TimelineError", "WhenParseError"]
+__all__ = ["QueryError", "TimelineError", "WhenParseError"]
 
 
 class TimelineError(Exception):
@@ -37,3 +37,14 @@ class WhenParseError(TimelineError, ValueError):
         if suggestion is not None:
             message += f"; did you mean {suggestion!r}?"
         super().__init__(message)
+
+
+class QueryError(TimelineError, ValueError):
+    """An invalid argument to a `Timeline` query (a duration, a grouping, a status).
+
+    >>> from timeline import Event, Timeline
+    >>> Timeline().upcoming(as_of="2026-03-28", within="soon")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QueryError: within: 'soon' is not a duration; write e.g. '90 days', ...
+    """

@@ -21,7 +21,7 @@ import attrs
 import pendulum
 
 from timeline._bounds import _cmp, _key, _overlap
-from timeline._errors import TimelineError
+from timeline._errors import QueryError, TimelineError
 from timeline._event import DayLike, Event, Slip, Status, to_day
 from timeline._index import SpanIndex
 from timeline._when import When, _coerce
@@ -60,11 +60,18 @@ def _window(value: WindowArg, name: str) -> When:
     raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
 
 
-def _matcher(values: Values) -> Callable[[str | None], bool] | None:
+def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
     if values is None:
         return None
     items = [values] if isinstance(values, str | Status) else list(values)
     wanted = {(v.value if isinstance(v, Status) else str(v)).casefold() for v in items}
+    if name == "status":
+        # A misspelt status would silently match nothing; say so instead.
+        known = {s.value for s in Status}
+        for bad in sorted(wanted - known):
+            raise QueryError(
+                f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
+            )
     return lambda value: value is not None and value.casefold() in wanted
 
 
@@ -72,13 +79,14 @@ _WITHIN = re.compile(r"\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)\s*", re.
 
 
 def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
-    if isinstance(within, _dt.timedelta):
-        return within.days
-    if isinstance(within, int):
-        return within
-    match = _WITHIN.fullmatch(within)
+    if isinstance(within, _dt.timedelta | int) and not isinstance(within, bool):
+        days = within.days if isinstance(within, _dt.timedelta) else within
+        if days < 0:
+            raise QueryError(f"within: {within!r} is negative; give a duration of 0 days or more")
+        return days
+    match = _WITHIN.fullmatch(within) if isinstance(within, str) else None
     if match is None:
-        raise TimelineError(
+        raise QueryError(
             f"within: {within!r} is not a duration; write e.g. '90 days', '12w' or '3 months'"
         )
     n, unit = int(match[1]), match[2][0].lower()
@@ -289,21 +297,24 @@ class Timeline:
         tag: Values,
         text: str | None,
         where: Callable[[Event], bool] | None,
-    ) -> Callable[[Event], bool]:
+    ) -> Callable[[Event], bool] | None:
+        """One predicate for all given criteria; ``None`` when none are given."""
         checks: list[Callable[[Event], bool]] = []
-        if (is_status := _matcher(status)) is not None:
+        if (is_status := _matcher(status, "status")) is not None:
             checks.append(lambda e: is_status(e.status.value))
-        if (is_kind := _matcher(kind)) is not None:
+        if (is_kind := _matcher(kind, "kind")) is not None:
             checks.append(lambda e: is_kind(e.kind))
-        if (is_actor := _matcher(actor)) is not None:
+        if (is_actor := _matcher(actor, "actor")) is not None:
             checks.append(lambda e: any(is_actor(a) for a in e.actors))
-        if (is_tag := _matcher(tag)) is not None:
+        if (is_tag := _matcher(tag, "tag")) is not None:
             checks.append(lambda e: any(is_tag(t) for t in e.tags))
         if text is not None:
             needle = text.casefold()
             checks.append(lambda e: needle in _haystack(e))
         if where is not None:
             checks.append(where)
+        if not checks:
+            return None
         return lambda e: all(check(e) for check in checks)
 
     def filter(
@@ -326,7 +337,7 @@ class Timeline:
         0
         """
         keep = self._predicate(status, kind, actor, tag, text, where)
-        return self._new(e for e in self if keep(e))
+        return self._new(e for e in self if keep is None or keep(e))
 
     def exclude(
         self,
@@ -338,14 +349,15 @@ class Timeline:
         text: str | None = None,
         where: Callable[[Event], bool] | None = None,
     ) -> Timeline:
-        """Events *not* matching the criteria `Timeline.filter` takes.
+        """Events *not* matching the criteria `Timeline.filter` takes (all, given none).
 
         >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
         >>> len(tl.exclude(status="happened"))
         0
         """
         drop = self._predicate(status, kind, actor, tag, text, where)
-        return self._new(e for e in self if not drop(e))
+        # With no criteria nothing is excluded (not everything).
+        return self._new(e for e in self if drop is None or not drop(e))
 
     # -- windows --------------------------------------------------------------------
 
@@ -505,7 +517,7 @@ class Timeline:
         elif key == "status":
             keys = lambda e: (e.status.value,)  # noqa: E731
         else:
-            raise TimelineError(
+            raise QueryError(
                 f"group_by: {key!r} is not a grouping; use month, quarter, year, actor, "
                 "tag, kind, status or a function"
             )
