@@ -144,20 +144,15 @@ class TimelineDiff:
         return bool(len(self.added) or len(self.removed) or self.changed)
 
 
-_DIFF_FIELDS = (
-    "title",
-    "when",
-    "end",
-    "status",
-    "kind",
-    "actors",
-    "tags",
-    "location",
-    "description",
-    "sources",
-    "claims",
-    "related",
-)
+def _diff_fields() -> tuple[str, ...]:
+    """Fields `Timeline.diff` compares: the current date and status, then every stored field.
+
+    Read from the class, so fields added to `Event` later are compared too, and
+    a change to the initial statement alone (``initial_when``) is never lost.
+    """
+    names = ["title", "when", "status"]
+    names.extend(f.name for f in attrs.fields(Event) if f.name not in ("id", *names))
+    return tuple(names)
 
 
 class Timeline:
@@ -530,19 +525,24 @@ class Timeline:
     def diff(self, other: Timeline) -> TimelineDiff:
         """Added, removed and changed events from this timeline to ``other``.
 
+        A change lists each differing field as ``(before, after)``: the current
+        ``when`` and ``status``, and every stored field by its attribute name
+        (``initial_when``, ``claims``, ``tags`` ...).
+
         >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
         'x'
         """
         added = [e for e in other if e.id not in self._by_id]
         removed = [e for e in self if e.id not in other._by_id]
         changed = []
+        names = _diff_fields()
         for after in other:
             before = self._by_id.get(after.id)
             if before is None or before == after:
                 continue
             fields = {
                 name: (getattr(before, name), getattr(after, name))
-                for name in _DIFF_FIELDS
+                for name in names
                 if getattr(before, name) != getattr(after, name)
             }
             changed.append(EventChange(after.id, before, after, fields))
