@@ -115,12 +115,16 @@ def to_day(value: DayLike) -> _dt.date:
     return to_day(point)
 
 
-def _strings(value: Iterable[str] | str | None) -> tuple[str, ...]:
+def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         value = [value]
-    return tuple(s.strip() for s in value if str(s).strip())
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
+    return tuple(s.strip() for s in items if s.strip())
 
 
 def _optional_text(value: str | None) -> str | None:
@@ -344,14 +348,14 @@ class Event:
             end=stop,
             status=_status(status, owner),
             kind=_optional_text(kind),
-            actors=_strings(actors),
-            tags=_strings(tags),
+            actors=_strings(actors, owner, "actors"),
+            tags=_strings(tags, owner, "tags"),
             location=_optional_text(location),
             description=_optional_text(description),
             sources=sources,
             # Kept in stated order; the stable sort keeps same-day claims as given.
             claims=tuple(sorted(claims, key=lambda c: c.day.toordinal())),
-            related=_strings(related),
+            related=_strings(related, owner, "related"),
         )
 
     # -- the current state ------------------------------------------------------
@@ -549,7 +553,8 @@ class Event:
         if hi is not None and _cmp(hi, start) < 0:
             return False
         position = lo if lo is not None else hi
-        return position is None or _cmp(position, stop) <= 0
+        # Unbounded both ways ("../..") sorts last, so it is never due soon.
+        return position is not None and _cmp(position, stop) <= 0
 
     # -- display ----------------------------------------------------------------
 
