@@ -215,6 +215,8 @@ class Claim:
     ) -> None:
         stated_when = _when(stated, "claim", "stated")
         day = to_day(stated_when)
+        if source is not None and not isinstance(source, Source):
+            raise EventError(f"claim: source: {source!r} is not a Source")
         self.__attrs_init__(
             stated_when,
             None if when is None else _when(when, "claim", "when", day),
@@ -253,6 +255,15 @@ class Slip:
     before: When
     after: When
     claim: Claim
+
+    @property
+    def stated(self) -> When:
+        """When the slip was stated: the claim's ``stated`` date.
+
+        >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).stated
+        When.parse('2026-04-20')
+        """
+        return self.claim.stated
 
     @property
     def days(self) -> int | None:
