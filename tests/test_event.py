@@ -535,3 +535,23 @@ class TestWindowAndState:
         with pytest.raises(AttributeError):
             e.title = "other"  # type: ignore[misc]
         assert hash(e) == hash(event())
+
+
+class TestSharing:
+    def test_equal_calendar_values_and_names_are_shared(self) -> None:
+        # large timelines repeat values; events share one object per distinct value
+        a = event(When.month(2026, 4), actors=["Tencent"], tags=["llm", "china"])
+        b = event(When.month(2026, 4), title="other", actors=["Tencent"], tags=["llm", "china"])
+        assert a.when is b.when
+        assert a.actors is b.actors
+        assert a.tags is b.tags
+
+    def test_instants_keep_their_offsets(self) -> None:
+        # equal instants at different offsets compare equal, but each keeps its own offset
+        at8 = pendulum.datetime(2026, 4, 15, 10, tz=UTC8)
+        a, b = event(at8), event(at8.in_timezone("UTC"), title="b")
+        assert a.when == b.when
+        assert a.when.earliest is not None
+        assert b.when.earliest is not None
+        assert a.when.earliest.utcoffset() == dt.timedelta(hours=8)
+        assert b.when.earliest.utcoffset() == dt.timedelta(0)

@@ -85,15 +85,15 @@ def _status(value: Status | str, owner: str, field: str = "status") -> Status:
 
 def _when(value: When | str | _dt.date, owner: str, field: str, reference: Any = None) -> When:
     if isinstance(value, When):
-        return value
+        return _share(value)
     if isinstance(value, _dt.date):
         from timeline._when import _coerce
 
-        return _coerce(value)
+        return _share(_coerce(value))
     if not isinstance(value, str):
         raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
     try:
-        return When.parse(value, reference=reference)
+        return _share(When.parse(value, reference=reference))
     except TimelineError as err:
         raise EventError(f"{owner}: {field}: {err}") from err
 
@@ -124,7 +124,53 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     for item in items:
         if not isinstance(item, str):
             raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
-    return tuple(s.strip() for s in items if s.strip())
+    return _share_names(tuple(s.strip() for s in items if s.strip()))
+
+
+# Large timelines repeat the same few thousand calendar values ("April 2026")
+# and the same actor and tag lists; sharing one object per distinct value keeps
+# an event to a few hundred bytes (benchmarks/bench_timeline.py). Instants are
+# never shared: equal instants at different offsets compare equal, and the
+# offset is part of what was said. The tables are bounded, and emptied when full.
+_SHARED_MAX = 1 << 16
+_shared_whens: dict[When, When] = {}
+_shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+_shared_text: dict[str, str] = {}
+
+
+def _is_calendar(w: When) -> bool:
+    """Whether ``w`` holds only pendulum ``Date`` bounds (so equal means identical)."""
+    for point in (w.start, w.end):
+        if point is not None and type(point) is not pendulum.Date:
+            return False
+    return all(not isinstance(e, When) or _is_calendar(e) for e in (w.lower, w.upper))
+
+
+def _share(w: When) -> When:
+    """One shared object for equal calendar values; instants are kept as given."""
+    shared = _shared_whens.get(w)
+    if shared is not None:
+        return shared
+    if not _is_calendar(w):
+        return w
+    if len(_shared_whens) >= _SHARED_MAX:
+        _shared_whens.clear()
+    _shared_whens[w] = w
+    return w
+
+
+def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    shared = _shared_names.get(names)
+    if shared is not None:
+        return shared
+    if len(_shared_names) >= _SHARED_MAX:
+        _shared_names.clear()
+    if len(_shared_text) >= _SHARED_MAX:
+        _shared_text.clear()
+    # Not sys.intern: interned strings may live for the whole process (3.12).
+    names = tuple(_shared_text.setdefault(n, n) for n in names)
+    _shared_names[names] = names
+    return names
 
 
 def _optional_text(value: str | None) -> str | None:
@@ -140,6 +186,8 @@ def slugify(text: str) -> str:
     >>> slugify("Tencent Hybrid Model 3.0 release")
     'tencent-hybrid-model-3-0-release'
     """
+    if text.isascii():  # the common case: nothing to fold or lose
+        return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
     folded = unicodedata.normalize("NFKD", text)
     slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
     if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
@@ -386,7 +434,8 @@ class Event:
         >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").when
         When.parse('2026-05')
         """
-        return self._state[0]
+        # Without claims the initial statement is current; no cached state needed.
+        return self._state[0] if self.claims else self.initial_when
 
     @property
     def status(self) -> Status:
@@ -395,7 +444,7 @@ class Event:
         >>> Event(title="x", when="2026").revise(status="happened", stated="2026-06-01").status
         <Status.HAPPENED: 'happened'>
         """
-        return self._state[1]
+        return self._state[1] if self.claims else self.initial_status
 
     @property
     def stated(self) -> When | None:

@@ -16,16 +16,25 @@ express.
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import compress
 
 __all__ = ["SpanIndex"]
 
 _INF = math.inf
 
 
+def _ints(values: Sequence[int] = ()) -> array[int]:
+    # Machine integers, not int objects: 8 bytes an entry (keys are microseconds).
+    return array("q", values)
+
+
 class SpanIndex:
     """Candidate positions whose span ``[start, stop]`` meets a window.
+
+    Keys are integers (``None`` = unbounded on that side).
 
     >>> index = SpanIndex([(0, 10), (20, 30), (None, 5), (25, None)])
     >>> sorted(index.candidates(8, 22))
@@ -36,31 +45,36 @@ class SpanIndex:
 
     __slots__ = ("_buckets", "_open_start", "_open_stop", "_unbounded")
 
-    def __init__(self, spans: Sequence[tuple[float | None, float | None]]) -> None:
-        buckets: dict[int, list[tuple[float, float, int]]] = {}
-        open_start: list[tuple[float, int]] = []  # no start: sorted by stop
-        open_stop: list[tuple[float, int]] = []  # no stop: sorted by start
-        self._unbounded: list[int] = []
+    def __init__(self, spans: Sequence[tuple[int | None, int | None]]) -> None:
+        by_length: dict[int, list[tuple[int, int, int]]] = {}
+        open_start: list[tuple[int, int]] = []  # no start: (stop, position)
+        open_stop: list[tuple[int, int]] = []  # no stop: (start, position)
+        unbounded: list[int] = []
         for position, (start, stop) in enumerate(spans):
-            if start is None and stop is None:
-                self._unbounded.append(position)
-            elif start is None:
-                open_start.append((stop, position))  # type: ignore[arg-type]
+            if start is None:
+                if stop is None:
+                    unbounded.append(position)
+                else:
+                    open_start.append((stop, position))
             elif stop is None:
                 open_stop.append((start, position))
             else:
                 length = max(stop - start, 1)
-                buckets.setdefault(int(length).bit_length(), []).append((start, stop, position))
-        self._buckets = []
-        for bucket in buckets.values():
-            bucket.sort()
-            longest = max(stop - start for start, stop, _ in bucket)
-            starts = [start for start, _, _ in bucket]
-            self._buckets.append((longest, starts, bucket))
+                by_length.setdefault(length.bit_length(), []).append((start, stop, position))
+        self._unbounded = _ints(unbounded)
+        # Each bucket: the longest span in it, then starts, stops and positions as
+        # parallel arrays sorted by start.
+        self._buckets: list[tuple[int, array[int], array[int], array[int]]] = []
+        for members in by_length.values():
+            members.sort()
+            longest = max(stop - start for start, stop, _ in members)
+            starts, stops, positions = (_ints(column) for column in zip(*members, strict=True))
+            self._buckets.append((longest, starts, stops, positions))
+            members.clear()  # the tuples are garbage now; free them while building
         open_start.sort()
         open_stop.sort()
-        self._open_start = ([k for k, _ in open_start], [p for _, p in open_start])
-        self._open_stop = ([k for k, _ in open_stop], [p for _, p in open_stop])
+        self._open_start = (_ints([k for k, _ in open_start]), _ints([p for _, p in open_start]))
+        self._open_stop = (_ints([k for k, _ in open_stop]), _ints([p for _, p in open_stop]))
 
     def candidates(self, lo: float | None, hi: float | None) -> list[int]:
         """Positions of spans that may meet ``[lo, hi]`` (``None`` = unbounded).
@@ -75,8 +89,11 @@ class SpanIndex:
         found.extend(positions[bisect_left(stops, lo_key) :])  # stop >= lo
         starts, positions = self._open_stop
         found.extend(positions[: bisect_right(starts, hi_key)])  # start <= hi
-        for longest, starts, bucket in self._buckets:
+        for longest, starts, stops, positions in self._buckets:
+            # Starts before lo - longest cannot reach lo; those in range still might not.
             first = bisect_left(starts, lo_key - longest)
             last = bisect_right(starts, hi_key)
-            found.extend(p for _, stop, p in bucket[first:last] if stop >= lo_key)
+            if first < last:
+                reach = map(lo_key.__le__, stops[first:last])
+                found.extend(compress(positions[first:last], reach))
         return found

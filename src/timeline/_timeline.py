@@ -155,6 +155,12 @@ def _diff_fields() -> tuple[str, ...]:
     return tuple(names)
 
 
+class _InOrder(tuple["Event", ...]):
+    """Events taken in order from one timeline (unique ids, sorted): `Timeline` trusts them."""
+
+    __slots__ = ()
+
+
 class Timeline:
     """An immutable, ordered collection of events; queries return new timelines.
 
@@ -175,6 +181,13 @@ class Timeline:
         name: str | None = None,
         description: str | None = None,
     ) -> None:
+        if type(events) is _InOrder:
+            # A subset of another timeline: already checked, unique and in order.
+            self._events: tuple[Event, ...] = tuple(events)
+            self._by_id = {e.id: e for e in events}
+            self.name = name
+            self.description = description
+            return
         items = list(events)
         by_id: dict[str, Event] = {}
         for event in items:
@@ -188,13 +201,17 @@ class Timeline:
                 )
             by_id[event.id] = event
         items.sort(key=lambda e: (e.when.sort_key, e.id))
-        self._events: tuple[Event, ...] = tuple(items)
+        self._events = tuple(items)
         self._by_id = by_id
         self.name = name
         self.description = description
 
     def _new(self, events: Iterable[Event]) -> Timeline:
         return Timeline(events, name=self.name, description=self.description)
+
+    def _subset(self, events: Iterable[Event]) -> Timeline:
+        """A timeline of some of these events, given in timeline order: no re-sort."""
+        return Timeline(_InOrder(events), name=self.name, description=self.description)
 
     # -- collection protocol ------------------------------------------------------
 
@@ -221,7 +238,9 @@ class Timeline:
 
     def __getitem__(self, key: str | int | slice) -> Event | Timeline:
         if isinstance(key, slice):
-            return self._new(self._events[key])
+            if key.step is not None and key.step < 0:
+                return self._new(self._events[key])  # reversed: put back in order
+            return self._subset(self._events[key])
         if isinstance(key, int):
             return self._events[key]
         try:
@@ -332,7 +351,7 @@ class Timeline:
         0
         """
         keep = self._predicate(status, kind, actor, tag, text, where)
-        return self._new(e for e in self if keep is None or keep(e))
+        return self._subset(e for e in self if keep is None or keep(e))
 
     def exclude(
         self,
@@ -352,16 +371,31 @@ class Timeline:
         """
         drop = self._predicate(status, kind, actor, tag, text, where)
         # With no criteria nothing is excluded (not everything).
-        return self._new(e for e in self if drop is None or not drop(e))
+        return self._subset(e for e in self if drop is None or not drop(e))
 
     # -- windows --------------------------------------------------------------------
 
     @functools.cached_property
     def _index(self) -> SpanIndex:
+        # Keys per distinct value: large timelines share a few thousand `When`s.
+        memo: dict[When, tuple[int | None, int | None]] = {}
+
+        def keys(w: When) -> tuple[int | None, int | None]:
+            found = memo.get(w)
+            if found is None:
+                lo, hi = w.earliest, w.latest
+                found = memo[w] = (
+                    None if lo is None else _key(lo),
+                    None if hi is None else _key(hi),
+                )
+            return found
+
         spans = []
-        for event in self._events:
-            lo, hi = event.window
-            spans.append((None if lo is None else _key(lo), None if hi is None else _key(hi)))
+        for event in self._events:  # the same span as `Event.window`
+            lo_key, hi_key = keys(event.when)
+            if event.end is not None:
+                hi_key = keys(event.end)[1]
+            spans.append((lo_key, hi_key))
         return SpanIndex(spans)
 
     def _window_events(self, lo: _dt.date | None, hi: _dt.date | None) -> list[Event]:
@@ -383,7 +417,7 @@ class Timeline:
         """
         lo = _window(start, "start").earliest
         hi = _window(end if end is not None else start, "end").latest
-        return self._new(e for e in self._window_events(lo, hi) if _overlap(*e.window, lo, hi))
+        return self._subset(e for e in self._window_events(lo, hi) if _overlap(*e.window, lo, hi))
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events certainly inside the window: their whole span lies within it.
@@ -401,7 +435,7 @@ class Timeline:
                 return False
             return hi is None or (e_hi is not None and _cmp(e_hi, hi) <= 0)
 
-        return self._new(e for e in self._window_events(lo, hi) if inside(e))
+        return self._subset(e for e in self._window_events(lo, hi) if inside(e))
 
     def on(self, day: WindowArg) -> Timeline:
         """Events that could fall on ``day`` (a day, or any `When`).
@@ -420,8 +454,8 @@ class Timeline:
         """
         limit = _window(moment, "moment").latest
         if limit is None:
-            return self._new(())
-        return self._new(
+            return self._subset(())
+        return self._subset(
             e for e in self if e.window[0] is not None and _cmp(e.window[0], limit) > 0
         )
 
@@ -434,8 +468,8 @@ class Timeline:
         """
         limit = _window(moment, "moment").earliest
         if limit is None:
-            return self._new(())
-        return self._new(
+            return self._subset(())
+        return self._subset(
             e for e in self if e.window[1] is not None and _cmp(e.window[1], limit) < 0
         )
 
@@ -452,7 +486,7 @@ class Timeline:
         """
         day = to_day(as_of)
         days = _within_days(within, day)
-        return self._new(e for e in self if e.upcoming(day, days))
+        return self._subset(e for e in self if e.upcoming(day, days))
 
     def overdue(self, *, as_of: DayLike) -> Timeline:
         """Open events whose latest possible day is before ``as_of``.
@@ -461,7 +495,7 @@ class Timeline:
         ['x']
         """
         day = to_day(as_of)
-        return self._new(e for e in self if e.overdue(day))
+        return self._subset(e for e in self if e.overdue(day))
 
     def as_of(self, day: DayLike) -> Timeline:
         """The timeline as known on ``day``: announced events, with claims up to then.
@@ -520,7 +554,7 @@ class Timeline:
         for event in self:
             for k in keys(event):
                 groups.setdefault(k, []).append(event)
-        return {k: self._new(events) for k, events in groups.items()}
+        return {k: self._subset(events) for k, events in groups.items()}
 
     def diff(self, other: Timeline) -> TimelineDiff:
         """Added, removed and changed events from this timeline to ``other``.
@@ -546,7 +580,7 @@ class Timeline:
                 if getattr(before, name) != getattr(after, name)
             }
             changed.append(EventChange(after.id, before, after, fields))
-        return TimelineDiff(self._new(added), self._new(removed), tuple(changed))
+        return TimelineDiff(self._subset(added), self._subset(removed), tuple(changed))
 
     # -- data files: thin methods over timeline._io_* (YAML, JSON, CSV) ----------------
 
