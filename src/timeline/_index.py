@@ -16,6 +16,7 @@ express.
 from __future__ import annotations
 
 import math
+import operator
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -31,50 +32,80 @@ def _ints(values: Sequence[int] = ()) -> array[int]:
     return array("q", values)
 
 
+def _sorted_pair(keys: list[int], positions: list[int]) -> tuple[array[int], array[int]]:
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return _ints([keys[i] for i in order]), _ints([positions[i] for i in order])
+
+
 class SpanIndex:
     """Candidate positions whose span ``[start, stop]`` meets a window.
 
     Keys are integers (``None`` = unbounded on that side).
 
     >>> index = SpanIndex([(0, 10), (20, 30), (None, 5), (25, None)])
-    >>> sorted(index.candidates(8, 22))
+    >>> sorted(index.candidates(4, 26))
     [0, 1, 2, 3]
     >>> sorted(index.candidates(11, 19))
-    [3]
+    []
     """
 
     __slots__ = ("_buckets", "_open_start", "_open_stop", "_unbounded")
 
     def __init__(self, spans: Sequence[tuple[int | None, int | None]]) -> None:
-        by_length: dict[int, list[tuple[int, int, int]]] = {}
-        open_start: list[tuple[int, int]] = []  # no start: (stop, position)
-        open_stop: list[tuple[int, int]] = []  # no stop: (start, position)
+        self._build([start for start, _ in spans], [stop for _, stop in spans])
+
+    @classmethod
+    def from_columns(cls, starts: Sequence[int | None], stops: Sequence[int | None]) -> SpanIndex:
+        """The index of spans ``(starts[i], stops[i])``, given as two columns.
+
+        >>> SpanIndex.from_columns([0, 20], [10, None]).candidates(15, 25)
+        [1]
+        """
+        index = cls.__new__(cls)
+        index._build(starts, stops)
+        return index
+
+    def _build(self, starts: Sequence[int | None], stops: Sequence[int | None]) -> None:
+        # Columns of ints, not a tuple per span: large indexes build without
+        # making a garbage-collected container per span.
+        buckets: dict[int, tuple[list[int], list[int], list[int]]] = {}
+        open_start: tuple[list[int], list[int]] = ([], [])  # no start: stops, positions
+        open_stop: tuple[list[int], list[int]] = ([], [])  # no stop: starts, positions
         unbounded: list[int] = []
-        for position, (start, stop) in enumerate(spans):
-            if start is None:
-                if stop is None:
-                    unbounded.append(position)
-                else:
-                    open_start.append((stop, position))
+        for position, (start, stop) in enumerate(zip(starts, stops, strict=True)):
+            if start is None and stop is None:
+                unbounded.append(position)
+            elif start is None:
+                open_start[0].append(stop)  # type: ignore[arg-type]  # not None here
+                open_start[1].append(position)
             elif stop is None:
-                open_stop.append((start, position))
+                open_stop[0].append(start)
+                open_stop[1].append(position)
             else:
-                length = max(stop - start, 1)
-                by_length.setdefault(length.bit_length(), []).append((start, stop, position))
+                bits = max(stop - start, 1).bit_length()
+                column = buckets.get(bits)
+                if column is None:
+                    column = buckets[bits] = ([], [], [])
+                column[0].append(start)
+                column[1].append(stop)
+                column[2].append(position)
         self._unbounded = _ints(unbounded)
         # Each bucket: the longest span in it, then starts, stops and positions as
         # parallel arrays sorted by start.
         self._buckets: list[tuple[int, array[int], array[int], array[int]]] = []
-        for members in by_length.values():
-            members.sort()
-            longest = max(stop - start for start, stop, _ in members)
-            starts, stops, positions = (_ints(column) for column in zip(*members, strict=True))
-            self._buckets.append((longest, starts, stops, positions))
-            members.clear()  # the tuples are garbage now; free them while building
-        open_start.sort()
-        open_stop.sort()
-        self._open_start = (_ints([k for k, _ in open_start]), _ints([p for _, p in open_start]))
-        self._open_stop = (_ints([k for k, _ in open_stop]), _ints([p for _, p in open_stop]))
+        for b_starts, b_stops, b_positions in buckets.values():
+            order = sorted(range(len(b_starts)), key=b_starts.__getitem__)
+            longest = max(map(operator.sub, b_stops, b_starts))
+            self._buckets.append(
+                (
+                    longest,
+                    _ints([b_starts[i] for i in order]),
+                    _ints([b_stops[i] for i in order]),
+                    _ints([b_positions[i] for i in order]),
+                )
+            )
+        self._open_start = _sorted_pair(*open_start)
+        self._open_stop = _sorted_pair(*open_stop)
 
     def candidates(self, lo: float | None, hi: float | None) -> list[int]:
         """Positions of spans that may meet ``[lo, hi]`` (``None`` = unbounded).

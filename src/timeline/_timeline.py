@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, TypeAlias, overload
@@ -155,6 +156,13 @@ def _diff_fields() -> tuple[str, ...]:
     return tuple(names)
 
 
+_by_id = operator.attrgetter("id")
+
+
+def _by_when(event: Event) -> tuple[float, float, bool, int, str, str]:
+    return event.when.sort_key
+
+
 class _InOrder(tuple["Event", ...]):
     """Events taken in order from one timeline (unique ids, sorted): `Timeline` trusts them."""
 
@@ -200,7 +208,10 @@ class Timeline:
                     f"{event.title!r} ({event.when}); give one of them another id"
                 )
             by_id[event.id] = event
-        items.sort(key=lambda e: (e.when.sort_key, e.id))
+        # Two stable sorts, by id and then by when, give the (when, id) order
+        # without a key tuple per event: faster on large timelines.
+        items.sort(key=_by_id)
+        items.sort(key=_by_when)
         self._events = tuple(items)
         self._by_id = by_id
         self.name = name
@@ -390,13 +401,15 @@ class Timeline:
                 )
             return found
 
-        spans = []
+        starts: list[int | None] = []
+        stops: list[int | None] = []
         for event in self._events:  # the same span as `Event.window`
             lo_key, hi_key = keys(event.when)
             if event.end is not None:
                 hi_key = keys(event.end)[1]
-            spans.append((lo_key, hi_key))
-        return SpanIndex(spans)
+            starts.append(lo_key)
+            stops.append(hi_key)
+        return SpanIndex.from_columns(starts, stops)
 
     def _window_events(self, lo: _dt.date | None, hi: _dt.date | None) -> list[Event]:
         """Candidates that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
