@@ -171,6 +171,7 @@ class TestEventFields:
             # lists of names hold text
             ({"actors": ["Tencent", 1]}, ["actors", "1"]),
             ({"tags": [None]}, ["tags", "None"]),
+            ({"actors": 5}, ["actors", "5"]),
             # sources and claims are records
             ({"sources": ["an article"]}, ["sources", "'an article'"]),
             ({"claims": [{"stated": "2026-04-20"}]}, ["claims", "stated"]),

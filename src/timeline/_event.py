@@ -71,9 +71,15 @@ class Status(enum.Enum):
         return self in (Status.EXPECTED, Status.CONFIRMED)
 
 
+_STATUS_TEXT = {s.value: s for s in Status}
+
+
 def _status(value: Status | str, owner: str, field: str = "status") -> Status:
     if isinstance(value, Status):
         return value
+    known = _STATUS_TEXT.get(value) if isinstance(value, str) else None
+    if known is not None:
+        return known
     try:
         return Status(str(value).strip().lower())
     except ValueError:
@@ -116,15 +122,19 @@ def to_day(value: DayLike) -> _dt.date:
 
 
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
-    if value is None:
+    if not value:
         return ()
-    if isinstance(value, str):
-        value = [value]
-    items = tuple(value)
+    try:
+        items = (value,) if isinstance(value, str) else tuple(value)
+    except TypeError:
+        raise EventError(f"{owner}: {field}: {value!r} is not a list of names") from None
     for item in items:
         if not isinstance(item, str):
             raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
-    return _share_names(tuple(s.strip() for s in items if s.strip()))
+    names = tuple(map(str.strip, items))
+    if "" in names:
+        names = tuple(filter(None, names))
+    return _share_names(names)
 
 
 # Large timelines repeat the same few thousand calendar values ("April 2026")
@@ -180,6 +190,10 @@ def _optional_text(value: str | None) -> str | None:
     return text or None
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ID = re.compile(r"[A-Za-z0-9][\w.\-]*")
+
+
 def slugify(text: str) -> str:
     """A stable lower-case slug: the default event id.
 
@@ -187,9 +201,9 @@ def slugify(text: str) -> str:
     'tencent-hybrid-model-3-0-release'
     """
     if text.isascii():  # the common case: nothing to fold or lose
-        return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+        return _NOT_SLUG.sub("-", text.lower()).strip("-") or "event"
     folded = unicodedata.normalize("NFKD", text)
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
     if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
         # Titles in other scripts (Chinese is common here) lose letters when
         # folded to ASCII; a digest of the full title keeps the id stable and distinct.
@@ -378,7 +392,7 @@ class Event:
         title = title.strip()
         owner = f"event {title!r}"
         id = slugify(title) if id is None else id
-        if not isinstance(id, str) or not re.fullmatch(r"[A-Za-z0-9][\w.\-]*", id):
+        if not isinstance(id, str) or not _ID.fullmatch(id):
             raise EventError(
                 f"{owner}: id: {id!r} is not a slug; use letters, digits, '-', '_' or '.'"
             )

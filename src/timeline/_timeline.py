@@ -15,6 +15,7 @@ import datetime as _dt
 import functools
 import operator
 import re
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, TypeAlias, overload
 
@@ -39,6 +40,8 @@ _DAY = 86_400_000_000
 # the instant at its UTC time: 14 hours before its local midnight (UTC+14) up to
 # 36 hours after it (23:59 at UTC-12). Two days of slack covers both.
 _SLACK = 2 * _DAY
+# Keys for "unbounded" in the int64 key columns.
+_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
 
 class DuplicateEventError(TimelineError, ValueError):
@@ -387,7 +390,8 @@ class Timeline:
     # -- windows --------------------------------------------------------------------
 
     @functools.cached_property
-    def _index(self) -> SpanIndex:
+    def _spans(self) -> tuple[SpanIndex, array[int], array[int]]:
+        """The window index, and each event's span as keys (``None`` as the int64 ends)."""
         # Keys per distinct value: large timelines share a few thousand `When`s.
         memo: dict[When, tuple[int | None, int | None]] = {}
 
@@ -409,14 +413,20 @@ class Timeline:
                 hi_key = keys(event.end)[1]
             starts.append(lo_key)
             stops.append(hi_key)
-        return SpanIndex.from_columns(starts, stops)
+        index = SpanIndex.from_columns(starts, stops)
+        lows = array("q", [_LOWEST if k is None else k for k in starts])
+        highs = array("q", [_HIGHEST if k is None else k for k in stops])
+        return index, lows, highs
 
-    def _window_events(self, lo: _dt.date | None, hi: _dt.date | None) -> list[Event]:
-        """Candidates that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
+    @property
+    def _index(self) -> SpanIndex:
+        return self._spans[0]
+
+    def _window_positions(self, lo: _dt.date | None, hi: _dt.date | None) -> list[int]:
+        """Positions that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
         lo_key = None if lo is None else _key(lo) - _SLACK
         hi_key = None if hi is None else _key(hi) + _SLACK
-        positions = sorted(self._index.candidates(lo_key, hi_key))
-        return [self._events[p] for p in positions]
+        return sorted(self._index.candidates(lo_key, hi_key))
 
     def overlapping(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events that could fall in the window from ``start`` to ``end``.
@@ -430,7 +440,17 @@ class Timeline:
         """
         lo = _window(start, "start").earliest
         hi = _window(end if end is not None else start, "end").latest
-        return self._subset(e for e in self._window_events(lo, hi) if _overlap(*e.window, lo, hi))
+        _, lows, highs = self._spans
+        # Spans that meet the window with two days to spare surely meet it by
+        # the exact rule too (see _SLACK); only those near its edges are checked.
+        sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
+        sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
+        events = self._events
+        return self._subset(
+            events[p]
+            for p in self._window_positions(lo, hi)
+            if (highs[p] >= sure_lo and lows[p] <= sure_hi) or _overlap(*events[p].window, lo, hi)
+        )
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events certainly inside the window: their whole span lies within it.
@@ -448,7 +468,15 @@ class Timeline:
                 return False
             return hi is None or (e_hi is not None and _cmp(e_hi, hi) <= 0)
 
-        return self._subset(e for e in self._window_events(lo, hi) if inside(e))
+        _, lows, highs = self._spans
+        sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
+        sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
+        events = self._events
+        return self._subset(
+            events[p]
+            for p in self._window_positions(lo, hi)
+            if (lows[p] >= sure_lo and highs[p] <= sure_hi) or inside(events[p])
+        )
 
     def on(self, day: WindowArg) -> Timeline:
         """Events that could fall on ``day`` (a day, or any `When`).
