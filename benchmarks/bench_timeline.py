@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import random
 import statistics
 import sys
@@ -264,8 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     started = time.perf_counter()
+    rows = []
     for n in sizes:
         r = measure(n, args.seed, memory=not args.no_memory)
+        rows.append(r)
         mem = (
             f"{r['event_bytes']:>8.0f} {r['timeline_bytes']:>8.0f}"
             if "event_bytes" in r
@@ -277,7 +280,19 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['scan_s'] * 1e3:>7.0f}ms {r['ratio']:>9.0f}x",
             flush=True,
         )
+    print(
+        "build: per event; B/event: kept by the events; +tl/idx: by the Timeline and its\n"
+        "index on top, per event; query: best of 5; scan: the same predicate over every event"
+    )
     print(f"total {time.perf_counter() - started:.0f}s")
+    big = rows[-1]
+    if big["n"] == 10**6:
+        print(f"target: query >= 50x faster than the scan at 10^6: {big['ratio']:.0f}x")
+        growth = [b["query_s"] / a["query_s"] for a, b in itertools.pairwise(rows)]
+        print("query time growth per 10x events: " + ", ".join(f"{g:.1f}x" for g in growth))
+    if "event_bytes" in big:
+        total = big["event_bytes"] + big["timeline_bytes"]
+        print(f"target: <= 1024 bytes per event at {big['n']:,}: {total:.0f} (with timeline)")
     return 0
 
 
