@@ -237,13 +237,24 @@ class TestRelativeDates:
         Claim(stated=When.day(2026, 4, 20), when="May")
         assert seen == [("May", D(2026, 4, 20))]
 
-    def test_relative_phrase_resolves(self) -> None:
-        try:
-            When.parse("April", reference=D(2026, 3, 28))
-        except TimelineError:
-            pytest.skip("the phrase parser has not landed in this branch")
-        e = Event(title="x", when="April", sources=[ARTICLE])
-        assert e.when == APRIL
+    @pytest.mark.parametrize(
+        ("when", "published", "expected"),
+        [
+            # "April" said in late March 2026 is April 2026
+            ("April", "2026-03~", When.month(2026, 4)),
+            ("April", When.dekad(2026, 3, 3), When.month(2026, 4)),
+            # the first source dates it, even when a later one is listed too
+            ("next month", "2026-03-28", When.month(2026, 4)),
+            ("this year", "2025-12-30", When.year(2025)),
+        ],
+    )
+    def test_relative_phrase_resolves(self, when: str, published: Any, expected: When) -> None:
+        sources = [Source("first", published=published), Source("later", published="2027-01-01")]
+        assert Event(title="x", when=when, sources=sources).when == expected
+
+    def test_relative_claim_resolves_against_its_day(self) -> None:
+        e = event(sources=[ARTICLE]).revise(when="May", stated="2026-04-20")
+        assert e.when == MAY
 
     def test_relative_phrase_without_a_source_raises(self) -> None:
         with pytest.raises(EventError) as err:

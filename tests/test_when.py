@@ -81,6 +81,16 @@ class TestConstructors:
         assert isinstance(w.earliest, pendulum.DateTime)
         assert w.precision is Precision.SECOND
 
+    def test_ambiguous_local_time_equals_the_same_instant_with_an_offset(self) -> None:
+        # 02:00 on 28 September 1980 happened twice in Paris (clocks went back at 03:00)
+        moment = pendulum.datetime(1980, 9, 28, 2, tz="Europe/Paris")
+        offset = moment.utcoffset()
+        assert offset is not None
+        zoned = When.instant(moment)
+        fixed = When.instant(moment.replace(tzinfo=pendulum.fixed_timezone(offset.seconds)))
+        assert zoned == fixed
+        assert hash(zoned) == hash(fixed)
+
     def test_naive_instant_stays_naive(self) -> None:
         w = When.instant(dt.datetime(2026, 4, 15, 10))
         assert isinstance(w.earliest, pendulum.DateTime)
@@ -115,6 +125,23 @@ class TestRelations:
     def test_interval_precision_is_mixed_when_ends_differ(self) -> None:
         assert When.interval(When.month(2026, 4), When.year(2027)).precision is Precision.MIXED
         assert When.interval(When.year(2026), When.year(2027)).precision is Precision.YEAR
+
+    def test_interval_is_qualified_through_its_ends(self) -> None:
+        span = When.interval(When.year(2026), When.year(2027))
+        with pytest.raises(WhenError, match="qualify the ends"):
+            span.qualify(approximate=True)
+        assert span.qualify() == span  # clearing qualifiers is harmless
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: When.year(9999).after(),  # nothing after 31 December 9999
+            lambda: When.day(1, 1, 1).before(),  # nothing before 1 January 1
+        ],
+    )
+    def test_relations_past_the_calendars_edge_raise(self, call: object) -> None:
+        with pytest.raises(WhenError, match=r"beyond 1\.\.9999"):
+            call()  # type: ignore[operator]
 
     def test_interval_ending_before_it_starts_raises(self) -> None:
         with pytest.raises(WhenError, match="ends before it starts"):

@@ -12,35 +12,81 @@ them, and a `Timeline` orders, filters and publishes them.
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
-from timeline._errors import QueryError, TimelineError, WhenParseError
+from timeline._errors import (
+    IcsError,
+    IcsParseError,
+    QuantityError,
+    QueryError,
+    TargetError,
+    TimelineError,
+    TimelineWarning,
+    WhenParseError,
+)
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
+from timeline._growth import Growth, Observation, growth
+from timeline._quantity import Bound, Quantity
+from timeline._target import Target, TargetStatus
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
+
+if TYPE_CHECKING:
+    from timeline._find import DateMatch, find_dates
 
 try:
     __version__ = version("timeline")
 except PackageNotFoundError:  # running from a source tree that is not installed
     from timeline._version import __version__
 
-__all__ = [
+# Plain sorted() order (tests/test_package.py checks it), not ruff's isort-style order.
+__all__ = [  # noqa: RUF022
+    "Bound",
     "Claim",
     "DEFAULT_FUZZ",
+    "DateMatch",
     "DuplicateEventError",
     "Event",
     "EventChange",
     "EventError",
+    "Growth",
+    "IcsError",
+    "IcsParseError",
+    "Observation",
     "Precision",
+    "Quantity",
+    "QuantityError",
     "QueryError",
     "Relation",
     "Slip",
     "Source",
     "Status",
+    "Target",
+    "TargetError",
+    "TargetStatus",
     "Timeline",
     "TimelineDiff",
     "TimelineError",
+    "TimelineWarning",
     "When",
     "WhenError",
     "WhenParseError",
     "__version__",
+    "find_dates",
+    "growth",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # find_dates brings in the phrase parser and its compiled patterns (about 20 ms):
+    # load it on first use so `import timeline` stays light.
+    if name in ("DateMatch", "find_dates"):
+        from timeline import _find
+
+        return getattr(_find, name)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # Lists the lazily loaded names too, for tab completion in notebooks.
+    return sorted(set(globals()) | set(__all__))

@@ -7,7 +7,16 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
-__all__ = ["QueryError", "TimelineError", "WhenParseError"]
+__all__ = [
+    "IcsError",
+    "IcsParseError",
+    "QuantityError",
+    "QueryError",
+    "TargetError",
+    "TimelineError",
+    "TimelineWarning",
+    "WhenParseError",
+]
 
 
 class TimelineError(Exception):
@@ -37,6 +46,65 @@ class WhenParseError(TimelineError, ValueError):
         if suggestion is not None:
             message += f"; did you mean {suggestion!r}?"
         super().__init__(message)
+
+
+class QuantityError(TimelineError, ValueError):
+    """A figure that is not a valid `Quantity`, or arithmetic between incompatible ones.
+
+    Carries the offending ``text`` (the input as given) when there is one.
+
+    >>> str(QuantityError("'lots' is not a quantity: no number found", text="lots"))
+    "'lots' is not a quantity: no number found"
+    """
+
+    def __init__(self, message: str, *, text: str | None = None) -> None:
+        self.text = text
+        super().__init__(message)
+
+
+class TargetError(TimelineError, ValueError):
+    """A target, observation or growth question that cannot be answered as asked.
+
+    >>> issubclass(TargetError, ValueError)
+    True
+    """
+
+
+class TimelineWarning(UserWarning):
+    """Something timeline did on your behalf that you should know about.
+
+    Raised as a warning, never an error: a recurring event imported as its
+    first occurrence, a calendar component skipped, an event left out of a feed.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warnings.warn("skipped 1 VTODO", TimelineWarning)
+    >>> caught[0].category.__name__
+    'TimelineWarning'
+    """
+
+
+class IcsError(TimelineError, ValueError):
+    """A bad argument for an iCalendar feed, or a timeline a feed cannot carry.
+
+    >>> IcsError("policy: 'middle' is not a policy; use auto, window, start or end").args[0]
+    "policy: 'middle' is not a policy; use auto, window, start or end"
+    """
+
+
+class IcsParseError(IcsError):
+    """iCalendar text that cannot be read; ``line`` is the 1-based line number.
+
+    >>> err = IcsParseError(3, "END:VEVENT closes nothing; remove it or add BEGIN:VEVENT")
+    >>> str(err), err.line
+    ('line 3: END:VEVENT closes nothing; remove it or add BEGIN:VEVENT', 3)
+    """
+
+    def __init__(self, line: int, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: {reason}")
 
 
 class QueryError(TimelineError, ValueError):

@@ -31,6 +31,8 @@ import pendulum
 
 from timeline._bounds import Point, _cmp
 from timeline._errors import TimelineError
+from timeline._growth import Observation
+from timeline._target import Target, figures_text
 from timeline._when import When
 
 __all__ = ["Claim", "DayLike", "Event", "EventError", "Slip", "Source", "Status"]
@@ -323,7 +325,7 @@ class Slip:
         """When the slip was stated: the claim's ``stated`` date.
 
         >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).stated
-        When.parse('2026-04-20')
+        When.parse('20 April 2026')
         """
         return self.claim.stated
 
@@ -369,6 +371,8 @@ class Event:
     sources: tuple[Source, ...] = ()
     claims: tuple[Claim, ...] = ()
     related: tuple[str, ...] = ()
+    target: Target | None = None
+    observations: tuple[Observation, ...] = ()
 
     def __init__(
         self,
@@ -386,6 +390,8 @@ class Event:
         sources: Iterable[Source] = (),
         claims: Iterable[Claim] = (),
         related: Iterable[str] | str = (),
+        target: Target | None = None,
+        observations: Iterable[Observation] = (),
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
@@ -404,6 +410,12 @@ class Event:
         for claim in claims:
             if not isinstance(claim, Claim):
                 raise EventError(f"{owner}: claims: {claim!r} is not a Claim")
+        if target is not None and not isinstance(target, Target):
+            raise EventError(f"{owner}: target: {target!r} is not a Target")
+        observations = tuple(observations)
+        for observation in observations:
+            if not isinstance(observation, Observation):
+                raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
         published = sources[0].published if sources else None
         reference = to_day(published) if published else None
         start = _when(when, owner, "when", reference)
@@ -429,6 +441,9 @@ class Event:
             # Kept in stated order; the stable sort keeps same-day claims as given.
             claims=tuple(sorted(claims, key=lambda c: c.day.toordinal())),
             related=_strings(related, owner, "related"),
+            target=target,
+            # A series reads in time order; the stable sort keeps same-time figures as given.
+            observations=tuple(sorted(observations, key=lambda o: o.when.sort_key)),
         )
 
     # -- the current state ------------------------------------------------------
@@ -446,7 +461,7 @@ class Event:
         """The current expected (or actual) date: that of the latest claim.
 
         >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").when
-        When.parse('2026-05')
+        When.parse('May 2026')
         """
         # Without claims the initial statement is current; no cached state needed.
         return self._state[0] if self.claims else self.initial_when
@@ -465,7 +480,7 @@ class Event:
         """When the initial statement was made: the first source's ``published``.
 
         >>> Event(title="x", when="2026", sources=[Source("s", published="2026-03")]).stated
-        When.parse('2026-03')
+        When.parse('March 2026')
         """
         return self.sources[0].published if self.sources else None
 
@@ -475,7 +490,7 @@ class Event:
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> e.first_expected
-        When.parse('2026-04')
+        When.parse('April 2026')
         """
         return self.initial_when
 
@@ -485,7 +500,7 @@ class Event:
 
         >>> e = Event(title="x", when="2026").revise(status="happened", stated="2026-06-01")
         >>> e.last_changed
-        When.parse('2026-06-01')
+        When.parse('1 June 2026')
         """
         for claim in reversed(self.claims):
             if claim.changes_date_or_status:
@@ -519,7 +534,7 @@ class Event:
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> [(str(s.before), str(s.after)) for s in e.slips]
-        [('2026-04', '2026-05')]
+        [('April 2026', 'May 2026')]
         """
         found: list[Slip] = []
         when, status = self.initial_when, self.initial_status
@@ -588,7 +603,7 @@ class Event:
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
         >>> e.as_of("2026-04-01").when, e.as_of("2026-03-01")
-        (When.parse('2026-04'), None)
+        (When.parse('April 2026'), None)
         """
         cutoff = to_day(day)
         stated = self.stated
@@ -642,4 +657,6 @@ class Event:
 
     def __str__(self) -> str:
         actors = ", ".join(self.actors) or "-"
-        return f"{self.when}  {self.status.value}  {actors}  {self.title}"
+        line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
+        # Figures (target, observations, growth) follow on indented lines.
+        return "\n".join([line, *(f"    {text}" for text in figures_text(self))])

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import operator
+import os
 import re
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
-from typing import Any, TypeAlias, overload
+from typing import Any, Literal, TypeAlias, overload
 
 import attrs
 import pendulum
@@ -25,6 +26,7 @@ import pendulum
 from timeline._bounds import _cmp, _key, _overlap
 from timeline._errors import QueryError, TimelineError
 from timeline._event import DayLike, Event, Slip, Status, to_day
+from timeline._growth import Observation
 from timeline._index import SpanIndex
 from timeline._when import When, _coerce
 
@@ -38,7 +40,8 @@ Values: TypeAlias = "str | Status | Collection[str | Status] | None"
 _DAY = 86_400_000_000
 # A floating day and an instant compare by the instant's local date, but keys put
 # the instant at its UTC time: 14 hours before its local midnight (UTC+14) up to
-# 36 hours after it (23:59 at UTC-12). Two days of slack covers both.
+# 36 hours after it (23:59 at UTC-12); even Python's extreme offsets (under 24
+# hours) keep it within 48 hours. Two days of slack covers both sides.
 _SLACK = 2 * _DAY
 # Keys for "unbounded" in the int64 key columns.
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1
@@ -137,7 +140,7 @@ class TimelineDiff:
     >>> new = Timeline([Event(title="x", when="2026-05"), Event(title="y", when="2026")])
     >>> d = old.diff(new)
     >>> [e.id for e in d.added], [c.id for c in d.changed], d.changed[0].fields["when"][1]
-    (['y'], ['x'], When.parse('2026-05'))
+    (['y'], ['x'], When.parse('May 2026'))
     """
 
     added: Timeline
@@ -164,6 +167,27 @@ _by_id = operator.attrgetter("id")
 
 def _by_when(event: Event) -> tuple[float, float, bool, int, str, str]:
     return event.when.sort_key
+
+
+def _checked_and_sorted(events: Iterable[Event]) -> tuple[list[Event], dict[str, Event]]:
+    """The events in timeline order, and by id; raises on duplicate ids."""
+    items = list(events)
+    by_id: dict[str, Event] = {}
+    for event in items:
+        if not isinstance(event, Event):
+            raise TypeError(f"Timeline holds Event objects, got {event!r}")
+        other = by_id.get(event.id)
+        if other is not None:
+            raise DuplicateEventError(
+                f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
+                f"{event.title!r} ({event.when}); give one of them another id"
+            )
+        by_id[event.id] = event
+    # Two stable sorts, by id and then by when, give the (when, id) order
+    # without a key tuple per event: faster on large timelines.
+    items.sort(key=_by_id)
+    items.sort(key=_by_when)
+    return items, by_id
 
 
 class _InOrder(tuple["Event", ...]):
@@ -194,28 +218,11 @@ class Timeline:
     ) -> None:
         if type(events) is _InOrder:
             # A subset of another timeline: already checked, unique and in order.
-            self._events: tuple[Event, ...] = tuple(events)
-            self._by_id = {e.id: e for e in events}
-            self.name = name
-            self.description = description
-            return
-        items = list(events)
-        by_id: dict[str, Event] = {}
-        for event in items:
-            if not isinstance(event, Event):
-                raise TypeError(f"Timeline holds Event objects, got {event!r}")
-            other = by_id.get(event.id)
-            if other is not None:
-                raise DuplicateEventError(
-                    f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
-                    f"{event.title!r} ({event.when}); give one of them another id"
-                )
-            by_id[event.id] = event
-        # Two stable sorts, by id and then by when, give the (when, id) order
-        # without a key tuple per event: faster on large timelines.
-        items.sort(key=_by_id)
-        items.sort(key=_by_when)
-        self._events = tuple(items)
+            items: Iterable[Event] = events
+            by_id = {e.id: e for e in events}
+        else:
+            items, by_id = _checked_and_sorted(events)
+        self._events: tuple[Event, ...] = tuple(items)
         self._by_id = by_id
         self.name = name
         self.description = description
@@ -555,7 +562,7 @@ class Timeline:
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> [(ev.id, str(s.after)) for ev, s in Timeline([e]).slips()]
-        [('x', '2026-05')]
+        [('x', 'May 2026')]
         """
         found = [(event, slip) for event in self for slip in event.slips]
         found.sort(key=lambda pair: pair[1].claim.day.toordinal())
@@ -627,7 +634,125 @@ class Timeline:
 
     # -- iCalendar: thin methods over timeline._ics ------------------------------------
 
+    def to_ics(
+        self,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        domain: str = "timeline.invalid",
+        policy: Literal["auto", "window", "start", "end"] = "auto",
+        include_cancelled: bool = False,
+        refresh: str | _dt.timedelta | None = "PT12H",
+    ) -> str:
+        """The timeline as an iCalendar feed (RFC 5545 text, CRLF line ends).
+
+        ``name`` and ``description`` default to the timeline's own. Each event
+        gets the UID ``{id}@{domain}`` (use a domain you control), so a
+        subscribed calendar updates it in place. ``policy`` places imprecise
+        dates: ``"auto"`` shows windows up to 92 days whole (all-day, from the
+        first to the last possible day) and puts a one-day marker on the last
+        possible day of longer spans and deadlines; ``"window"``, ``"start"``
+        and ``"end"`` force one placement. Cancelled events are left out unless
+        ``include_cancelled``. ``refresh`` is how often clients should reload
+        (an ISO 8601 duration or timedelta; ``None`` to leave it unsaid).
+
+        >>> tl = Timeline([Event(title="DeepSeek V4 release", when="2026-04")])
+        >>> feed = tl.to_ics(name="AI race 2026", domain="example.org")
+        >>> [line for line in feed.splitlines() if line.startswith(("UID", "DTEND"))]
+        ['UID:deepseek-v4-release@example.org', 'DTEND;VALUE=DATE:20260501']
+        """
+        from timeline._ics import to_ics
+
+        return to_ics(
+            self,
+            name=name,
+            description=description,
+            domain=domain,
+            policy=policy,
+            include_cancelled=include_cancelled,
+            refresh=refresh,
+        )
+
+    def write_ics(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        domain: str = "timeline.invalid",
+        policy: Literal["auto", "window", "start", "end"] = "auto",
+        include_cancelled: bool = False,
+        refresh: str | _dt.timedelta | None = "PT12H",
+    ) -> None:
+        """Write `Timeline.to_ics` to ``path`` atomically; a failure leaves the old feed intact.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "ai.ics"
+        >>> Timeline([Event(title="x", when="2026")]).write_ics(path, name="AI")
+        >>> path.read_bytes().endswith(b"END:VCALENDAR\\r\\n")
+        True
+        """
+        from timeline._ics import write_ics
+
+        write_ics(
+            self,
+            path,
+            name=name,
+            description=description,
+            domain=domain,
+            policy=policy,
+            include_cancelled=include_cancelled,
+            refresh=refresh,
+        )
+
+    @classmethod
+    def from_ics(cls, source: str | bytes | os.PathLike[str]) -> Timeline:
+        """Read a feed: iCalendar text or bytes, or the path of an ``.ics`` file.
+
+        Our own feeds come back exactly (``Timeline.from_ics(tl.to_ics()) == tl``
+        for timelines without cancelled or undated events). Other feeds are read
+        best-effort (README, "Calendar feeds"); what cannot be carried over is
+        named in a `TimelineWarning`, and a file that is not iCalendar raises
+        `IcsParseError` with the line number.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04")], name="AI")
+        >>> Timeline.from_ics(tl.to_ics()) == tl
+        True
+        """
+        from timeline._ics import from_ics
+
+        return from_ics(source)
+
     # -- figures: thin methods over timeline._target -----------------------------------
+
+    def targets(self) -> Timeline:
+        """The events that carry a target, as a timeline (so queries chain).
+
+        >>> from timeline import Target
+        >>> goal = Target("AI-plus enterprises", "10,000 enterprises", "2030")
+        >>> tl = Timeline([Event(title="plan", when="2026", target=goal),
+        ...                Event(title="launch", when="2026-04")])
+        >>> [e.id for e in tl.targets()]
+        ['plan']
+        """
+        return self._new(e for e in self._events if e.target is not None)
+
+    def observations(self, metric: str) -> list[Observation]:
+        """The series of figures for ``metric`` across the timeline, in time order.
+
+        An event contributes when ``metric`` is its target's metric or its title
+        (both case-insensitive) or its id; a target's baseline counts as a figure.
+
+        >>> from timeline import Observation
+        >>> tl = Timeline([Event(title="Daily token calls", when="2025-03",
+        ...     observations=[Observation("2025-03", "over 140 trillion tokens per day"),
+        ...                   Observation("2024-01-01", "1 trillion tokens per day")])])
+        >>> [str(o.value) for o in tl.observations("daily token calls")]
+        ['1 trillion tokens per day', 'over 140 trillion tokens per day']
+        """
+        from timeline._target import series
+
+        return series(self._events, metric)
 
     # -- notebook: thin methods over timeline._notebook (pandas, matplotlib, HTML) ----
 

@@ -100,6 +100,15 @@ def _span_precision(lower: Endpoint, upper: Endpoint) -> Precision:
     return ends[0] if ends else Precision.MIXED
 
 
+def _point_identity(p: Point | None) -> tuple[object, ...]:
+    """What makes two bounds the same: the instant (and naivety), or the calendar day."""
+    if p is None:
+        return ()
+    if isinstance(p, _dt.datetime):
+        return ("instant", _key(p), p.tzinfo is None)
+    return ("day", p.toordinal())
+
+
 @attrs.frozen(repr=False, order=False, cache_hash=True)
 class When:
     """An imprecise date or time: a named span with a grain and qualifiers.
@@ -116,8 +125,11 @@ class When:
     True
     """
 
-    start: Point | None
-    end: Point | None
+    # Bounds compare as instants (UTC) or calendar days. Python's own datetime
+    # equality says an ambiguous local time (a DST fall-back hour) in a named
+    # zone never equals the same instant written with an offset (PEP 495).
+    start: Point | None = attrs.field(eq=_point_identity)
+    end: Point | None = attrs.field(eq=_point_identity)
     precision: Precision
     approximate: bool = False
     uncertain: bool = False
@@ -132,7 +144,7 @@ class When:
     def instant(cls, moment: _dt.datetime) -> When:
         """An exact moment; its offset or zone is kept (a naive time stays naive).
 
-        >>> When.instant(pendulum.datetime(2026, 4, 15, 10, tz="+08:00")).precision
+        >>> When.instant(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai")).precision
         <Precision.MINUTE: 'minute'>
         """
         if not isinstance(moment, _dt.datetime):
@@ -317,17 +329,22 @@ class When:
         >>> (str(w.earliest), str(w.latest), w.precision.value)
         ('2026-04-01', '2026-06-30', 'month')
         """
-        call = f"When.interval({lower!r}, {upper!r})"
+        problems = []
         for end in (lower, upper):
             if isinstance(end, When):
-                _check(not end.is_interval, call, "an interval's ends cannot be intervals")
-                _check(end.relation is Relation.ON, call, "an interval's ends must be plain dates")
-            else:
-                _check(end in ("open", "unknown"), call, "an end is a When, 'open' or 'unknown'")
+                if end.is_interval:
+                    problems.append("an interval's ends cannot be intervals")
+                if end.relation is not Relation.ON:
+                    problems.append("an interval's ends must be plain dates")
+            elif end not in ("open", "unknown"):
+                problems.append("an end is a When, 'open' or 'unknown'")
         start = lower.earliest if isinstance(lower, When) else None
         stop = upper.latest if isinstance(upper, When) else None
-        if start is not None and stop is not None:
-            _check(_key(start) <= _key(stop), call, "the interval ends before it starts")
+        if start is not None and stop is not None and _key(start) > _key(stop):
+            problems.append("the interval ends before it starts")
+        if problems:
+            # repr() formats both ends, so the call is spelled out only on failure
+            _check(False, f"When.interval({lower!r}, {upper!r})", problems[0])
         return cls(start, stop, _span_precision(lower, upper), lower=lower, upper=upper)
 
     @classmethod
@@ -384,9 +401,17 @@ class When:
     def qualify(self, *, approximate: bool = False, uncertain: bool = False) -> When:
         """A copy with the given qualifiers (``~`` approximate, ``?`` uncertain).
 
+        An interval is qualified through its ends, which text and EDTF can
+        write: ``When.interval(a.qualify(approximate=True), b)``.
+
         >>> When.month(2026, 4).qualify(approximate=True).approximate
         True
         """
+        if self.is_interval and (approximate or uncertain):
+            raise WhenError(
+                f"{self!r}.qualify(): an interval is qualified through its ends; "
+                "qualify the ends and build the interval from them"
+            )
         return attrs.evolve(self, approximate=approximate, uncertain=uncertain)
 
     @classmethod
@@ -399,9 +424,24 @@ class When:
         return cls(_date(year, month, 1), end, precision)
 
     def _relate(self, relation: Relation) -> When:
-        call = f"{self!r}.{relation.value}()"
-        _check(self.relation is Relation.ON, call, "the value already has a relation")
-        _check(not self.is_interval, call, "relations apply to single values, not intervals")
+        if self.relation is not Relation.ON or self.is_interval:
+            call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
+            _check(self.relation is Relation.ON, call, "the value already has a relation")
+            _check(not self.is_interval, call, "relations apply to single values, not intervals")
+        edge = (
+            relation is Relation.AFTER
+            and self.end is not None
+            and self.end.year == 9999
+            and self.end.month == 12
+            and self.end.day == 31
+        )
+        edge = edge or (
+            relation is Relation.BEFORE
+            and self.start is not None
+            and (self.start.year, self.start.month, self.start.day) == (1, 1, 1)
+        )
+        if edge:
+            _check(False, f"{self!r}.{relation.value}()", "no calendar day lies beyond 1..9999")
         return attrs.evolve(self, relation=relation)
 
     # -- text (delegated to the parser and formatter) ------------------------

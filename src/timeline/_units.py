@@ -1,0 +1,139 @@
+"""Units of quantities: currency codes, their symbols and aliases, and unit matching.
+
+A unit is free text ("tokens per day", "enterprises", "%") except for money, whose
+unit starts with an ISO 4217 code ("USD", "CNY", "USD ARR"). Symbols and names
+people write ("$", "¥", "RMB", "yuan", "dollars") are mapped to the code when a
+`Quantity` is built, so "$600 million" and "600 million USD" are the same figure.
+"¥" is read as Chinese yuan (CNY): this library's sources are mostly about China's
+AI industry; write "JPY" for yen.
+
+Two units are *compatible* (can be added, compared, divided) when their keys
+match: money by its code and the words after it, other units case-insensitively
+with a light plural fold ("1 device" and "3 devices" match; "enterprises" and
+"enterprise" match). The fold is a heuristic for regular English plurals only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = [
+    "CURRENCY_CODES",
+    "CURRENCY_SYMBOLS",
+    "canonical_unit",
+    "merge_units",
+    "split_currency",
+    "unit_key",
+]
+
+# ISO 4217 codes understood as money; a unit starting with one of them is money.
+CURRENCY_CODES: Final = frozenset(
+    {"USD", "CNY", "EUR", "GBP", "JPY", "HKD", "KRW", "INR", "CAD", "AUD", "CHF", "SGD", "TWD"}
+)
+
+# The symbol printed before the number; other currencies print their code after it.
+CURRENCY_SYMBOLS: Final = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+# Words and symbols people write for a currency (keys lower-case, except symbols).
+_CURRENCY_ALIASES: Final = {
+    "$": "USD",
+    "us$": "USD",
+    "¥": "CNY",
+    "€": "EUR",
+    "£": "GBP",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollar": "USD",
+    "us dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yen": "JPY",
+}
+
+_ALIAS_RE: Final = re.compile(
+    r"(?i)^(?P<alias>"
+    + "|".join(
+        re.escape(alias)
+        for alias in sorted(
+            [*_CURRENCY_ALIASES, *(code.lower() for code in CURRENCY_CODES)], key=len, reverse=True
+        )
+    )
+    + r")(?=$|\s)"
+)
+_SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|\$|¥|€|£)")
+_PERCENT_RE: Final = re.compile(r"(?i)^(?:%|percent\b|per\s+cent\b)\s*")
+_DASHES: Final = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+_PERIODS: Final = "second|minute|hour|day|week|month|quarter|year"
+# "tokens a day" and "tokens/day" are written "tokens per day", so they match.
+_PER_RE: Final = re.compile(rf"(?i)(?:\s*/\s*|\s+an?\s+)({_PERIODS})$")
+
+
+def canonical_unit(unit: str) -> str:
+    """Normalise a unit: collapse spaces, ASCII hyphens, currency names to codes.
+
+    >>> canonical_unit("RMB"), canonical_unit("$"), canonical_unit("percent")
+    ('CNY', 'USD', '%')
+    >>> canonical_unit("  tokens   per day "), canonical_unit("tokens a day")
+    ('tokens per day', 'tokens per day')
+    """
+    text = " ".join(unit.translate(_DASHES).split())
+    text = _PER_RE.sub(r" per \1", text).strip()
+    percent = _PERCENT_RE.match(text)
+    if percent:
+        rest = text[percent.end() :]
+        return "%" + (" " + rest if rest else "")
+    match = _SYMBOL_RE.match(text) or _ALIAS_RE.match(text)
+    if match:
+        alias = match.group("alias")
+        upper = alias.upper()
+        code = upper if upper in CURRENCY_CODES else _CURRENCY_ALIASES[alias.lower()]
+        rest = text[match.end() :].strip()
+        return code + (" " + rest if rest else "")
+    return text
+
+
+def split_currency(unit: str) -> tuple[str | None, str]:
+    """Split a canonical unit into its currency code (or None) and the words after it.
+
+    >>> split_currency("USD ARR"), split_currency("devices")
+    (('USD', 'ARR'), (None, 'devices'))
+    """
+    head, _, rest = unit.partition(" ")
+    if head in CURRENCY_CODES:
+        return head, rest
+    return None, unit
+
+
+def _singular(word: str) -> str:
+    # Regular English plurals only; irregular ones simply do not match.
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def unit_key(unit: str) -> str:
+    """The key two units must share to be compatible (canonical units expected).
+
+    >>> unit_key("Devices") == unit_key("device"), unit_key("USD") == unit_key("CNY")
+    (True, False)
+    """
+    code, rest = split_currency(unit)
+    words = " ".join(_singular(word) for word in rest.lower().split())
+    return f"{code} {words}".strip() if code else words
+
+
+def merge_units(left: str, right: str) -> str:
+    """The spelling a result of two compatible units keeps: the plural one, else the left.
+
+    >>> merge_units("device", "devices")
+    'devices'
+    """
+    if left == right:
+        return left
+    return right if len(right) > len(left) else left

@@ -1,0 +1,182 @@
+"""`str(w)` / `to_text` and `to_edtf`: one canonical text per value, and round trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+
+from strategies import whens
+from timeline import Relation, When
+from timeline._format import to_edtf, to_text
+from timeline._parse import parse, parse_edtf
+from timeline._parse_edtf import step
+
+UTC8 = pendulum.FixedTimezone(8 * 3600)
+APRIL = When.month(2026, 4)
+
+
+class TestToText:
+    @pytest.mark.parametrize(
+        ("when", "text"),
+        [
+            (When.instant(pendulum.datetime(2026, 4, 15, 10, tz=UTC8)), "2026-04-15T10:00+08:00"),
+            (When.instant(pendulum.datetime(2026, 4, 15, 10, 0, 5)), "2026-04-15T10:00:05Z"),
+            (
+                When.instant(dt.datetime(2026, 4, 15, 10, 0, 0, 250_000)),
+                "2026-04-15T10:00:00.250000",
+            ),
+            (
+                When.instant(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai")),
+                "2026-04-15T10:00+08:00[Asia/Shanghai]",
+            ),
+            (When.day(2026, 4, 15), "15 April 2026"),
+            (When.week(2026, 15), "2026-W15"),
+            (When.dekad(2026, 4, 1), "early April 2026"),
+            (When.dekad(2026, 4, 2), "mid-April 2026"),
+            (When.dekad(2026, 4, 3), "late April 2026"),
+            (APRIL, "April 2026"),
+            (When.season(2026, 21), "spring 2026"),
+            (When.season(2026, 23), "autumn 2026"),
+            (When.season(2026, 24), "winter 2026/27"),
+            (When.season(1999, 24), "winter 1999/00"),
+            (When.quarter(2026, 2), "Q2 2026"),
+            (When.third(2024, 1), "early 2024"),
+            (When.third(2024, 2), "mid-2024"),
+            (When.third(2024, 3), "late 2024"),
+            (When.half(2026, 1), "H1 2026"),
+            (When.year(2026), "2026"),
+            # years before 1000 keep four digits, as EDTF does
+            (When.year(999), "0999"),
+            (When.decade(2020), "the 2020s"),
+            (When.century(2000), "the 21st century"),
+            (When.century(1100), "the 12th century"),
+            (When.from_edtf("202X"), "202X"),
+            # qualifiers: "c." before, "?" after
+            (APRIL.qualify(approximate=True), "c. April 2026"),
+            (APRIL.qualify(uncertain=True), "April 2026?"),
+            (APRIL.qualify(approximate=True, uncertain=True), "c. April 2026?"),
+            # relations; a deadline on a year says "end of", as "by 2030" is ambiguous
+            (When.year(2030).by(), "by end of 2030"),
+            (When.decade(2020).by(), "by end of the 2020s"),
+            (When.month(2025, 3).by(), "by March 2025"),
+            (When.year(2030).qualify(approximate=True).by(), "by c. 2030"),
+            (When.year(2030).before(), "before 2030"),
+            (When.month(2025, 3).after(), "after March 2025"),
+            # intervals: ends joined by "to"; open is "..", unknown is "unknown"
+            (When.interval(APRIL, When.month(2026, 6)), "April 2026 to June 2026"),
+            (When.interval("open", APRIL), ".. to April 2026"),
+            (When.interval(APRIL, "unknown"), "April 2026 to unknown"),
+        ],
+    )
+    def test_canonical_text(self, when: When, text: str) -> None:
+        assert to_text(when) == text
+        assert str(when) == text
+        assert parse(text) == when
+
+    def test_repr_is_a_constructor_call(self) -> None:
+        w = When.quarter(2026, 2).qualify(uncertain=True)
+        assert repr(w) == "When.parse('Q2 2026?')"
+        assert eval(repr(w)) == w
+
+
+class TestToEdtf:
+    @pytest.mark.parametrize(
+        ("when", "edtf"),
+        [
+            (
+                When.instant(pendulum.datetime(2026, 4, 15, 10, tz=UTC8)),
+                "2026-04-15T10:00:00+08:00",
+            ),
+            (When.instant(pendulum.datetime(2026, 4, 15, 10)), "2026-04-15T10:00:00Z"),
+            (When.instant(dt.datetime(2026, 4, 15, 10)), "2026-04-15T10:00:00"),
+            (When.day(2026, 4, 15), "2026-04-15"),
+            (When.week(2026, 15), "2026-W15"),
+            (APRIL, "2026-04"),
+            (When.season(2026, 24), "2026-24"),
+            (When.quarter(2026, 2), "2026-34"),
+            (When.third(2024, 3), "2024-39"),
+            (When.half(2026, 2), "2026-41"),
+            (When.year(2026), "2026"),
+            (When.decade(2020), "202"),
+            (When.century(2000), "20"),
+            (When.from_edtf("2026-XX"), "2026-XX"),
+            (APRIL.qualify(approximate=True), "2026-04~"),
+            (APRIL.qualify(uncertain=True), "2026-04?"),
+            (APRIL.qualify(approximate=True, uncertain=True), "2026-04%"),
+            (When.year(2030).by(), "[..2030]"),
+            # before X is "the unit before X, or earlier"; after X is "the unit after X, or later"
+            (When.year(2030).before(), "[..2029]"),
+            (When.month(2025, 3).after(), "[2025-04..]"),
+            (When.season(2026, 21).before(), "[..2025-24]"),
+            (When.season(2026, 24).after(), "[2027-21..]"),
+            (When.from_edtf("202X").after(), "[203X..]"),
+            # EDTF has no dekad: it is written as its days
+            (When.dekad(2026, 4, 2), "2026-04-11/2026-04-20"),
+            (When.dekad(2026, 4, 2).by(), "[..2026-04-20]"),
+            (When.interval(APRIL, When.month(2026, 6)), "2026-04/2026-06"),
+            (When.interval("open", APRIL), "../2026-04"),
+            (When.interval(APRIL, "unknown"), "2026-04/"),
+        ],
+    )
+    def test_edtf(self, when: When, edtf: str) -> None:
+        assert to_edtf(when) == edtf
+        assert when.to_edtf() == edtf
+
+
+def edtf_normal_form(w: When) -> When:
+    """What the EDTF path gives back: "before X" becomes "by X'", dekads become days."""
+    if w.is_interval:
+        ends = [w.lower, w.upper]
+        for i, end in enumerate(ends):
+            if isinstance(end, When) and end.precision.value == "dekad":
+                day = end.start if i == 0 else end.end
+                assert isinstance(day, dt.date)
+                flags = {"approximate": end.approximate, "uncertain": end.uncertain}
+                ends[i] = When.day(day.year, day.month, day.day).qualify(**flags)
+        return When.interval(*ends)  # type: ignore[arg-type]
+    if w.precision.value == "dekad" and w.relation is Relation.ON:
+        assert isinstance(w.start, dt.date) and isinstance(w.end, dt.date)
+        flags = {"approximate": w.approximate, "uncertain": w.uncertain}
+        first, last = w.start, w.end
+        return When.interval(
+            When.day(first.year, first.month, first.day).qualify(**flags),
+            When.day(last.year, last.month, last.day).qualify(**flags),
+        )
+    if w.precision.value == "dekad" and w.relation is not Relation.ON:
+        day = w.start if w.relation is Relation.BEFORE else w.end
+        assert isinstance(day, dt.date)
+        base = When.day(day.year, day.month, day.day)
+        base = base.qualify(approximate=w.approximate, uncertain=w.uncertain)
+        w = {Relation.BY: base.by, Relation.BEFORE: base.before, Relation.AFTER: base.after}[
+            w.relation
+        ]()
+    if w.relation is Relation.BEFORE:
+        plain = When(
+            w.start, w.end, w.precision, w.approximate, w.uncertain, unspecified=w.unspecified
+        )
+        return step(plain, -1).by()
+    return w
+
+
+class TestRoundTrips:
+    @settings(max_examples=400, deadline=None)
+    @given(whens())
+    def test_text_round_trip(self, w: When) -> None:
+        text = to_text(w)
+        back = parse(text)
+        assert back == w
+        assert to_text(back) == text  # offsets and zones survive, not only the instant
+
+    @settings(max_examples=400, deadline=None)
+    @given(whens())
+    def test_edtf_round_trip(self, w: When) -> None:
+        edtf = to_edtf(w)
+        back = parse_edtf(edtf)
+        if w.precision.value != "dekad" and not w.is_interval and w.relation is not Relation.BEFORE:
+            assert back == w
+        assert back == edtf_normal_form(w)
+        assert (back.earliest, back.latest) == (w.earliest, w.latest)
+        assert to_edtf(back) == edtf

@@ -1,0 +1,471 @@
+"""iCalendar export: the mapping policy, properties, RFC 5545 hygiene, determinism, files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import warnings
+from pathlib import Path
+
+import pendulum
+import pytest
+
+import timeline
+from ics_check import check_feed, vevents
+from timeline import Claim, Event, IcsError, Source, Status, Timeline, TimelineWarning, When
+
+D = pendulum.date
+UTC8 = pendulum.fixed_timezone(8 * 3600)
+
+
+def feed(*events: Event, **options: object) -> str:
+    options.setdefault("name", "Test feed")
+    return Timeline(events).to_ics(**options)  # type: ignore[arg-type]
+
+
+def only(*events: Event, **options: object) -> dict[str, object]:
+    """The one VEVENT of a feed, as property -> decoded value (plus the raw text)."""
+    (event,) = vevents(feed(*events, **options))
+    return event  # type: ignore[no-any-return]
+
+
+def prop_lines(text: str, name: str) -> list[str]:
+    unfolded = text.replace("\r\n ", "")
+    return [line for line in unfolded.split("\r\n") if re.match(rf"{name}[;:]", line)]
+
+
+class TestPlacement:
+    """Each row of the mapping table, under the default policy "auto"."""
+
+    @pytest.mark.parametrize(
+        ("when", "start", "end"),
+        [
+            # an instant: a timed event in UTC (10:00 at +08:00 is 02:00Z), a point in time
+            (
+                When.instant(pendulum.datetime(2026, 4, 15, 10, tz=UTC8)),
+                pendulum.datetime(2026, 4, 15, 2),
+                None,
+            ),
+            # a day: one all-day event, DTEND the next day (exclusive)
+            (When.day(2026, 4, 15), D(2026, 4, 15), D(2026, 4, 16)),
+            # a month: the whole window, exclusive end
+            (When.month(2026, 4), D(2026, 4, 1), D(2026, 5, 1)),
+            # a week (ISO, Monday to Sunday) and a dekad are windows too
+            (When.week(2026, 15), D(2026, 4, 6), D(2026, 4, 13)),
+            (When.dekad(2026, 4, 3), D(2026, 4, 21), D(2026, 5, 1)),
+            # a quarter (91 days) and a winter across the new year stay windows
+            (When.quarter(2026, 2), D(2026, 4, 1), D(2026, 7, 1)),
+            (When.season(2026, 24), D(2026, 12, 1), D(2027, 3, 1)),
+            # approximate values show their named span; the fuzz is said in words
+            (When.month(2026, 6).qualify(approximate=True), D(2026, 6, 1), D(2026, 7, 1)),
+            # longer than 92 days: a one-day marker on the last possible day
+            (When.third(2024, 1), D(2024, 4, 30), D(2024, 5, 1)),
+            (When.half(2026, 1), D(2026, 6, 30), D(2026, 7, 1)),
+            (When.year(2030), D(2030, 12, 31), D(2031, 1, 1)),
+            (When.decade(2020), D(2029, 12, 31), D(2030, 1, 1)),
+            # a deadline: marker on the deadline
+            (When.year(2030).by(), D(2030, 12, 31), D(2031, 1, 1)),
+            # "before 2030": marker on the last possible day, 31 December 2029
+            (When.year(2030).before(), D(2029, 12, 31), D(2030, 1, 1)),
+            # "after March 2025" has no last day: marker on the first possible day
+            (When.month(2025, 3).after(), D(2025, 4, 1), D(2025, 4, 2)),
+            # an interval open at the start ends at its upper end
+            (When.interval("open", When.month(2026, 6)), D(2026, 6, 30), D(2026, 7, 1)),
+            # a short interval is a window
+            (
+                When.interval(When.month(2026, 4), When.month(2026, 5)),
+                D(2026, 4, 1),
+                D(2026, 6, 1),
+            ),
+        ],
+    )
+    def test_auto(self, when: When, start: dt.date, end: dt.date | None) -> None:
+        event = only(Event(title="x", when=when))
+        assert event.decoded("DTSTART") == start
+        assert (event.decoded("DTEND") if "DTEND" in event else None) == end
+
+    def test_an_event_with_an_end_spans_it_whatever_its_length(self) -> None:
+        # things that last (a forum, a campaign) are shown over their whole span
+        event = only(Event(title="x", when=When.month(2026, 4), end=When.month(2026, 12)))
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (D(2026, 4, 1), D(2027, 1, 1))
+
+    def test_an_end_overtaken_by_a_later_claim_is_dropped(self) -> None:
+        e = Event(title="x", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+        e = e.revise(stated=When.day(2026, 3, 1), when=When.month(2026, 5))
+        event = only(e)
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (D(2026, 5, 1), D(2026, 6, 1))
+
+    def test_timed_start_and_end(self) -> None:
+        start = pendulum.datetime(2026, 3, 24, 9, tz=UTC8)
+        stop = pendulum.datetime(2026, 3, 24, 17, tz=UTC8)
+        event = only(Event(title="x", when=When.instant(start), end=When.instant(stop)))
+        assert event.decoded("DTSTART") == pendulum.datetime(2026, 3, 24, 1)
+        assert event.decoded("DTEND") == pendulum.datetime(2026, 3, 24, 9)
+
+    def test_a_floating_time_stays_floating(self) -> None:
+        text = feed(Event(title="x", when=When.instant(dt.datetime(2026, 4, 15, 10, 30))))
+        assert prop_lines(text, "DTSTART") == ["DTSTART:20260415T103000"]
+
+    @pytest.mark.parametrize(
+        ("policy", "when", "start", "end"),
+        [
+            # "window" shows long spans whole
+            ("window", When.year(2030), D(2030, 1, 1), D(2031, 1, 1)),
+            # ... but a deadline has no first day, so it stays a marker
+            ("window", When.year(2030).by(), D(2030, 12, 31), D(2031, 1, 1)),
+            # "start" and "end" put a marker on the first or last possible day
+            ("start", When.month(2026, 4), D(2026, 4, 1), D(2026, 4, 2)),
+            ("end", When.month(2026, 4), D(2026, 4, 30), D(2026, 5, 1)),
+            ("start", When.year(2030).by(), D(2030, 12, 31), D(2031, 1, 1)),
+            ("end", When.month(2025, 3).after(), D(2025, 4, 1), D(2025, 4, 2)),
+            # an instant is itself under any policy
+            (
+                "end",
+                When.instant(pendulum.datetime(2026, 4, 15, 10)),
+                pendulum.datetime(2026, 4, 15, 10),
+                None,
+            ),
+        ],
+    )
+    def test_policy(self, policy: str, when: When, start: dt.date, end: dt.date | None) -> None:
+        event = only(Event(title="x", when=when), policy=policy)
+        assert event.decoded("DTSTART") == start
+        assert (event.decoded("DTEND") if "DTEND" in event else None) == end
+
+    def test_markers_say_where_they_stand(self) -> None:
+        event = only(Event(title="x", when=When.year(2030).by()))
+        last = str(When.day(2030, 12, 31))
+        assert f"Shown on {last}, the last possible day." in str(event["DESCRIPTION"])
+        window = only(Event(title="x", when=When.month(2026, 4)))
+        assert "Shown on" not in str(window["DESCRIPTION"])
+
+    def test_an_undated_event_is_left_out_with_a_warning(self) -> None:
+        undated = Event(title="Someday", when=When.interval("open", "unknown"))
+        with pytest.warns(TimelineWarning, match="'someday'"):
+            text = feed(undated, Event(title="x", when=When.year(2026)))
+        assert [str(e["UID"]) for e in vevents(text)] == ["x@timeline.invalid"]
+
+
+class TestSummaryAndStatus:
+    @pytest.mark.parametrize(
+        ("status", "when", "summary", "ical_status"),
+        [
+            # expected: TENTATIVE, and the date in words, even when exact
+            ("expected", When.month(2026, 4), "T (expected {w})", "TENTATIVE"),
+            ("expected", When.day(2026, 4, 15), "T (expected {w})", "TENTATIVE"),
+            # confirmed or happened with an exact date: just the title
+            ("confirmed", When.day(2026, 4, 15), "T", "CONFIRMED"),
+            ("happened", When.day(2026, 4, 15), "T", "CONFIRMED"),
+            # ... with an imprecise date, the date in words
+            ("happened", When.month(2026, 4), "T ({w})", "CONFIRMED"),
+            ("confirmed", When.day(2026, 4, 15).qualify(uncertain=True), "T ({w})", "CONFIRMED"),
+            ("cancelled", When.month(2026, 4), "T (cancelled)", "CANCELLED"),
+        ],
+    )
+    def test_rows(self, status: str, when: When, summary: str, ical_status: str) -> None:
+        event = only(Event(title="T", when=when, status=status), include_cancelled=True)
+        assert str(event["SUMMARY"]) == summary.format(w=when)
+        assert str(event["STATUS"]) == ical_status
+        assert str(event["TRANSP"]) == "TRANSPARENT"
+
+    def test_the_article_example(self) -> None:
+        event = only(Event(title="Tencent Hybrid Model 3.0 release", when=When.month(2026, 4)))
+        assert (
+            str(event["SUMMARY"])
+            == f"Tencent Hybrid Model 3.0 release (expected {When.month(2026, 4)})"
+        )
+
+    def test_an_event_with_an_end_says_both(self) -> None:
+        e = Event(title="Forum", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+        assert str(only(e)["SUMMARY"]) == f"Forum (expected {e.when} to {e.end})"
+
+    def test_cancelled_events_are_left_out_by_default(self) -> None:
+        events = [Event(title="a", when=When.year(2026), status="cancelled")]
+        assert vevents(feed(*events)) == []
+        assert len(vevents(feed(*events, include_cancelled=True))) == 1
+
+
+def _tracked() -> Event:
+    source = Source(
+        "Tencent's model race",
+        publisher="AI Wave",
+        url="https://example.org/news?a=1,2;b",
+        published=When.day(2026, 3, 28),
+        quote="slated for an April release",
+    )
+    event = Event(
+        title="Hybrid Model 3.0 release",
+        when=When.month(2026, 4),
+        kind="model-release",
+        actors=["Tencent"],
+        tags=["llm", "model-release", "open-source"],
+        location="Shenzhen, China",
+        sources=[Source("No link"), source],
+    )
+    event = event.revise(stated=When.day(2026, 4, 10), note="still on track")
+    event = event.revise(stated=When.day(2026, 4, 20), when=When.month(2026, 5), source=source)
+    return event.revise(stated=When.day(2026, 4, 25), note="a note changes nothing")
+
+
+class TestProperties:
+    def test_uid_is_the_id_at_the_domain(self) -> None:
+        event = only(Event(title="DeepSeek V4 release", when=When.year(2026)), domain="example.org")
+        assert str(event["UID"]) == "deepseek-v4-release@example.org"
+
+    def test_stamps_come_from_the_last_change_not_the_clock(self) -> None:
+        event = only(_tracked())
+        # the last claim that changed the date, 20 April (the note on the 25th does not count)
+        assert event.decoded("DTSTAMP") == pendulum.datetime(2026, 4, 20)
+        assert event.decoded("LAST-MODIFIED") == pendulum.datetime(2026, 4, 20)
+        assert event.decoded("SEQUENCE") == 1
+
+    @pytest.mark.parametrize(
+        ("event", "stamp"),
+        [
+            # no claims: the first source's date
+            (
+                Event(
+                    title="x",
+                    when=When.year(2026),
+                    sources=[Source("s", published=When.month(2026, 3))],
+                ),
+                pendulum.datetime(2026, 3, 1),
+            ),
+            # the first source is undated: the latest dated source
+            (
+                Event(
+                    title="x",
+                    when=When.year(2026),
+                    sources=[Source("a"), Source("b", published=When.day(2026, 2, 1))],
+                ),
+                pendulum.datetime(2026, 2, 1),
+            ),
+            # nothing dated at all: a fixed stamp, never the clock
+            (Event(title="x", when=When.year(2026)), pendulum.datetime(1970, 1, 1)),
+        ],
+    )
+    def test_stamp_fallbacks(self, event: Event, stamp: dt.datetime) -> None:
+        assert only(event).decoded("DTSTAMP") == stamp
+
+    def test_sequence_counts_date_and_status_changes(self) -> None:
+        e = Event(title="x", when=When.month(2026, 4))
+        e = e.revise(stated=When.day(2026, 4, 20), when=When.month(2026, 5))
+        e = e.revise(stated=When.day(2026, 5, 20), status="happened")
+        assert only(e).decoded("SEQUENCE") == 2
+
+    def test_categories_kind_then_tags_without_repeats(self) -> None:
+        text = feed(_tracked())
+        assert prop_lines(text, "CATEGORIES") == ["CATEGORIES:model-release,llm,open-source"]
+
+    def test_url_from_the_first_source_with_one_unescaped(self) -> None:
+        text = feed(_tracked())
+        assert prop_lines(text, "URL") == ["URL:https://example.org/news?a=1,2;b"]
+
+    def test_url_cannot_break_the_line(self) -> None:
+        e = Event(
+            title="x",
+            when=When.year(2026),
+            sources=[Source("s", url="https://x.org/a b\r\nEND:VEVENT")],
+        )
+        text = feed(e)
+        assert prop_lines(text, "URL") == ["URL:https://x.org/a%20b%0D%0AEND:VEVENT"]
+        assert len(vevents(text)) == 1
+
+    def test_location(self) -> None:
+        assert str(only(_tracked())["LOCATION"]) == "Shenzhen, China"
+
+    def test_description_tells_the_story(self) -> None:
+        event = _tracked()
+        text = str(only(event)["DESCRIPTION"])
+        assert f"When: {event.when}" in text
+        assert "Status: expected" in text
+        assert "Actors: Tencent" in text
+        assert "“slated for an April release”" in text
+        assert "<https://example.org/news?a=1,2;b>" in text
+        assert f"first expected {When.month(2026, 4)}" in text
+        assert f"slipped from {When.month(2026, 4)}, 31 days later" in text
+        assert "a note changes nothing" in text
+
+
+class TestCalendar:
+    def test_calendar_properties(self) -> None:
+        text = Timeline([], description="What the AI race promised").to_ics(name="AI race 2026")
+        calendar = check_feed(text)
+        assert str(calendar["PRODID"]) == f"-//timeline//timeline {timeline.__version__}//EN"
+        assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == "AI race 2026"
+        assert str(calendar["X-WR-CALDESC"]) == "What the AI race promised"
+        assert prop_lines(text, "REFRESH-INTERVAL") == ["REFRESH-INTERVAL;VALUE=DURATION:PT12H"]
+        assert prop_lines(text, "X-PUBLISHED-TTL") == ["X-PUBLISHED-TTL:PT12H"]
+
+    @pytest.mark.parametrize(
+        ("refresh", "written"),
+        [
+            ("P1D", "P1D"),
+            (dt.timedelta(hours=6), "PT6H"),
+            (dt.timedelta(days=1, minutes=30), "P1DT30M"),
+            # None leaves the refresh interval unsaid
+            (None, None),
+        ],
+    )
+    def test_refresh(self, refresh: object, written: str | None) -> None:
+        text = feed(refresh=refresh)
+        expected = [f"X-PUBLISHED-TTL:{written}"] if written else []
+        assert prop_lines(text, "X-PUBLISHED-TTL") == expected
+
+    def test_name_defaults_to_the_timeline_name(self) -> None:
+        assert str(check_feed(Timeline(name="Mine").to_ics())["NAME"]) == "Mine"
+
+    @pytest.mark.parametrize(
+        ("options", "message"),
+        [
+            # a feed needs a name
+            ({"name": None}, "give the feed a name"),
+            ({"name": " "}, "give the feed a name"),
+            ({"name": "x", "policy": "middle"}, "'middle' is not a policy; use auto"),
+            ({"name": "x", "domain": "not a domain"}, "is not a domain name"),
+            ({"name": "x", "domain": ""}, "is not a domain name"),
+            ({"name": "x", "refresh": "12 hours"}, "is not an iCalendar duration; write e.g."),
+            ({"name": "x", "refresh": dt.timedelta(0)}, "is not positive"),
+        ],
+    )
+    def test_bad_arguments(self, options: dict[str, object], message: str) -> None:
+        with pytest.raises(IcsError, match=re.escape(message)):
+            Timeline().to_ics(**options)  # type: ignore[arg-type]
+
+
+class TestHygiene:
+    def test_crlf_everywhere_and_folding(self) -> None:
+        title = "腾讯混元大模型 3.0 发布 🚀 " * 6
+        text = feed(Event(title=title, when=When.month(2026, 4)))
+        check_feed(text)  # CRLF only, final CRLF, <= 75 octets, no split characters
+        assert str(vevents(text)[0]["SUMMARY"]).startswith(title.strip())
+
+    @pytest.mark.parametrize(
+        ("title", "kept"),
+        [
+            # a title that tries to close the event and open another stays one SUMMARY
+            (
+                "Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil",
+                "Evil\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil",
+            ),
+            ("Evil\nEND:VCALENDAR", "Evil\nEND:VCALENDAR"),
+            # a bare CR is a line break too
+            ("Evil\rDTSTART:19700101", "Evil\nDTSTART:19700101"),
+            # control characters are dropped rather than written
+            ("Bell\x07 and \x00 null", "Bell and  null"),
+            # a lone surrogate cannot be UTF-8: dropped, not a crash
+            ("Half \ud83d pair", "Half  pair"),
+        ],
+    )
+    def test_text_cannot_inject_properties_or_components(self, title: str, kept: str) -> None:
+        e = Event(title=title, when=When.year(2026), description=title, location=title)
+        text = feed(e)
+        (event,) = vevents(text)
+        assert str(event["UID"]) == f"{e.id}@timeline.invalid"
+        assert str(event["SUMMARY"]) == f"{kept} (expected {e.when})"
+        assert str(event["LOCATION"]) == kept
+        lines = text.split("\r\n")
+        assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 1
+        assert lines.count("END:VCALENDAR") == 1
+
+    @pytest.mark.parametrize(
+        ("text", "escaped"),
+        [
+            ("a;b", "a\\;b"),
+            ("a,b", "a\\,b"),
+            ("a\\b", "a\\\\b"),
+            ("a\nb", "a\\nb"),
+            ("a\r\nb", "a\\nb"),
+        ],
+    )
+    def test_text_escaping(self, text: str, escaped: str) -> None:
+        out = feed(Event(title="x", when=When.year(2026), location=text))
+        assert prop_lines(out, "LOCATION") == [f"LOCATION:{escaped}"]
+
+    def test_text_round_trips_through_icalendar(self) -> None:
+        tricky = 'Semi; comma, back\\slash\nnew line "quoted" 腾讯 🚀'
+        event = only(Event(title=tricky, when=When.year(2026), location=tricky, status="happened"))
+        assert str(event["LOCATION"]) == tricky
+
+    def test_byte_identical_and_in_timeline_order(self) -> None:
+        events = [
+            Event(title="b", when=When.year(2027)),
+            Event(title="a", when=When.month(2026, 4)),
+            _tracked(),
+            Event(title="c", when=When.instant(pendulum.datetime(2026, 1, 2, 3, 4, tz=UTC8))),
+        ]
+        first = Timeline(events).to_ics(name="x")
+        again = Timeline(list(reversed(events))).to_ics(name="x")
+        assert first == again
+        uids = [str(e["UID"]).split("@")[0] for e in vevents(first)]
+        assert uids == [e.id for e in Timeline(events)]
+
+
+class TestWriteIcs:
+    def test_writes_the_feed(self, tmp_path: Path) -> None:
+        tl = Timeline([Event(title="x", when=When.year(2026))])
+        path = tmp_path / "feed.ics"
+        tl.write_ics(path, name="Feed")
+        assert path.read_bytes() == tl.to_ics(name="Feed").encode()
+        assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
+
+    def test_a_failure_leaves_the_old_feed_intact(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = tmp_path / "feed.ics"
+        path.write_bytes(b"old feed")
+        tl = Timeline([Event(title="x", when=When.year(2026))])
+
+        def broken_fsync(fd: int) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", broken_fsync)
+        with pytest.raises(OSError, match="No space left"):
+            tl.write_ics(path, name="Feed")
+        assert path.read_bytes() == b"old feed"
+        assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]  # no temp file left
+
+    def test_a_bad_argument_writes_nothing(self, tmp_path: Path) -> None:
+        path = tmp_path / "feed.ics"
+        path.write_bytes(b"old feed")
+        with pytest.raises(IcsError):
+            Timeline().write_ics(path, name="x", policy="middle")  # type: ignore[arg-type]
+        assert path.read_bytes() == b"old feed"
+
+    def test_keeps_the_permissions_of_the_old_feed(self, tmp_path: Path) -> None:
+        path = tmp_path / "feed.ics"
+        path.write_bytes(b"old")
+        path.chmod(0o644)
+        Timeline().write_ics(path, name="x")
+        assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_claims_are_written_in_stated_order() -> None:
+    e = Event(
+        title="x",
+        when=When.month(2026, 4),
+        claims=[
+            Claim(stated=When.day(2026, 5, 1), status="happened"),
+            Claim(stated=When.day(2026, 4, 1), when=When.month(2026, 5)),
+        ],
+    )
+    text = feed(e)
+    claims = prop_lines(text, "X-TIMELINE-CLAIM")
+    assert len(claims) == 2 and "2026-04-01" in claims[0]
+    assert e.status is Status.HAPPENED
+
+
+def test_import_timeline_does_not_import_ics() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, timeline; print('ics' in sys.modules, 'arrow' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_no_warnings_for_a_normal_feed() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        feed(_tracked())

@@ -1,0 +1,563 @@
+"""`When.parse` and `When.from_edtf`: every accepted form, every refusal, and its message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from timeline import Precision, When, WhenParseError
+from timeline._parse import parse, parse_edtf
+
+D = pendulum.date
+UTC8 = pendulum.FixedTimezone(8 * 3600)
+REF = "2026-03-28"  # a Saturday
+
+
+def masked(text: str) -> When:
+    return When.from_edtf(text)
+
+
+class TestParseIsoAndEdtf:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("2026", When.year(2026)),
+            ("2026-04", When.month(2026, 4)),
+            ("2026-04-15", When.day(2026, 4, 15)),
+            # EDTF qualifiers on the whole value: approximate, uncertain, both
+            ("2026-04~", When.month(2026, 4).qualify(approximate=True)),
+            ("2026-04?", When.month(2026, 4).qualify(uncertain=True)),
+            ("2026-04-15%", When.day(2026, 4, 15).qualify(approximate=True, uncertain=True)),
+            # a qualifier before the only component qualifies the whole value
+            ("~2030", When.year(2030).qualify(approximate=True)),
+            # seasons 21-24 (northern, meteorological; winter runs into the next year)
+            ("2026-21", When.season(2026, 21)),
+            ("2026-24", When.season(2026, 24)),
+            # EDTF level-2 sub-year codes: quarters, thirds, halves
+            ("2026-33", When.quarter(2026, 1)),
+            ("2026-36", When.quarter(2026, 4)),
+            ("2024-37", When.third(2024, 1)),
+            ("2024-39", When.third(2024, 3)),
+            ("2026-40", When.half(2026, 1)),
+            ("2026-41", When.half(2026, 2)),
+            # unspecified digits
+            ("202X", masked("202X")),
+            ("20XX", masked("20XX")),
+            ("2026-XX", masked("2026-XX")),
+            ("2026-04-XX", masked("2026-04-XX")),
+            ("2026-XX-XX", masked("2026-XX-XX")),
+            # lower-case x is read as X
+            ("202x", masked("202X")),
+            # Y-prefixed years inside the calendar
+            ("Y2026", When.year(2026)),
+            # ISO week dates, with and without a weekday
+            ("2026-W15", When.week(2026, 15)),
+            ("2026-W15-3", When.day(2026, 4, 8)),
+            # ISO extras people paste: basic format, ordinal date, "Q" and "H" suffixes
+            ("20260415", When.day(2026, 4, 15)),
+            ("2026-105", When.day(2026, 4, 15)),
+            ("2026-Q2", When.quarter(2026, 2)),
+            ("2026-H1", When.half(2026, 1)),
+            # intervals, with open and unknown ends kept distinct
+            ("2026-04/2026-06", When.interval(When.month(2026, 4), When.month(2026, 6))),
+            ("2026-04/2026-06-15", When.interval(When.month(2026, 4), When.day(2026, 6, 15))),
+            ("../2026", When.interval("open", When.year(2026))),
+            ("2026/..", When.interval(When.year(2026), "open")),
+            ("/2026", When.interval("unknown", When.year(2026))),
+            ("2026/", When.interval(When.year(2026), "unknown")),
+            (
+                "2026-04~/2026-06?",
+                When.interval(
+                    When.month(2026, 4).qualify(approximate=True),
+                    When.month(2026, 6).qualify(uncertain=True),
+                ),
+            ),
+            # one-of sets: "X or earlier" is a deadline, "X or later" is after the unit before
+            ("[..2030]", When.year(2030).by()),
+            ("[2026-04..]", When.month(2026, 3).after()),
+            ("[..2026-04~]", When.month(2026, 4).qualify(approximate=True).by()),
+        ],
+    )
+    def test_valid(self, text: str, expected: When) -> None:
+        assert parse(text) == expected
+        assert When.parse(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "moment", "precision"),
+        [
+            # an offset is kept, never converted to UTC
+            ("2026-04-15T10:00+08:00", pendulum.datetime(2026, 4, 15, 10, tz=UTC8), "minute"),
+            ("2026-04-15T10:00:00+0800", pendulum.datetime(2026, 4, 15, 10, tz=UTC8), "minute"),
+            ("2026-04-15T10:00+08", pendulum.datetime(2026, 4, 15, 10, tz=UTC8), "minute"),
+            ("2026-04-15T10:00:05Z", pendulum.datetime(2026, 4, 15, 10, 0, 5), "second"),
+            # a space instead of T, and fractions of a second
+            (
+                "2026-04-15 10:00:00.25+08:00",
+                pendulum.datetime(2026, 4, 15, 10, 0, 0, 250_000, tz=UTC8),
+                "second",
+            ),
+            # basic format
+            ("20260415T100000Z", pendulum.datetime(2026, 4, 15, 10), "minute"),
+        ],
+    )
+    def test_instants_keep_their_offset(
+        self, text: str, moment: dt.datetime, precision: str
+    ) -> None:
+        w = parse(text)
+        assert w.is_instant
+        assert w.earliest == moment
+        assert w.earliest.utcoffset() == moment.utcoffset()  # type: ignore[union-attr]
+        assert w.precision is Precision(precision)
+
+    def test_a_time_without_offset_stays_naive(self) -> None:
+        w = parse("2026-04-15T10:00")
+        assert w.is_instant
+        assert w.earliest is not None
+        assert w.earliest.tzinfo is None  # floating local time, not UTC
+        assert (w.earliest.hour, w.earliest.minute) == (10, 0)  # type: ignore[union-attr]
+
+    def test_a_named_zone_is_kept_and_checked_against_the_offset(self) -> None:
+        w = parse("2026-10-25T02:30+01:00[Europe/Paris]")  # the second 02:30 that night
+        assert w.earliest is not None
+        assert getattr(w.earliest.tzinfo, "name", None) == "Europe/Paris"
+        assert w.earliest.utcoffset() == dt.timedelta(hours=1)  # type: ignore[union-attr]
+
+    def test_utc_is_written_z_and_read_as_utc(self) -> None:
+        w = parse("2026-04-15T10:00Z")
+        assert w.earliest is not None
+        assert w.earliest.utcoffset() == dt.timedelta(0)  # type: ignore[union-attr]
+
+
+class TestParsePhrases:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("April 2026", When.month(2026, 4)),
+            ("Apr 2026", When.month(2026, 4)),
+            ("Apr. 2026", When.month(2026, 4)),
+            ("april of 2026", When.month(2026, 4)),
+            # extra spaces and any case are tolerated
+            ("  APRIL    2026 ", When.month(2026, 4)),
+            ("15 April 2026", When.day(2026, 4, 15)),
+            ("15th April 2026", When.day(2026, 4, 15)),
+            ("the 15th of April 2026", When.day(2026, 4, 15)),
+            ("April 15, 2026", When.day(2026, 4, 15)),
+            ("Apr 15th 2026", When.day(2026, 4, 15)),
+            ("2026 April 15", When.day(2026, 4, 15)),
+            # a weekday is checked, not ignored
+            ("Wednesday, 15 April 2026", When.day(2026, 4, 15)),
+            ("Q2 2026", When.quarter(2026, 2)),
+            ("q2-2026", When.quarter(2026, 2)),
+            ("2026 Q2", When.quarter(2026, 2)),
+            ("the second quarter of 2026", When.quarter(2026, 2)),
+            ("H1 2026", When.half(2026, 1)),
+            ("first half of 2026", When.half(2026, 1)),
+            ("the second half of 2026", When.half(2026, 2)),
+            ("early 2024", When.third(2024, 1)),
+            ("mid 2024", When.third(2024, 2)),
+            ("mid-2024", When.third(2024, 2)),
+            ("late 2024", When.third(2024, 3)),
+            # start/end of a year are its first and last thirds
+            ("start of 2030", When.third(2030, 1)),
+            ("the start of 2024", When.third(2024, 1)),
+            ("at the start of 2024", When.third(2024, 1)),
+            ("the beginning of 2030", When.third(2030, 1)),
+            ("end of 2030", When.third(2030, 3)),
+            ("end-2025", When.third(2025, 3)),
+            ("year-end 2026", When.third(2026, 3)),
+            # ... and of a month its first and last dekads
+            ("early April 2026", When.dekad(2026, 4, 1)),
+            ("mid-April 2026", When.dekad(2026, 4, 2)),
+            ("the end of April 2026", When.dekad(2026, 4, 3)),
+            ("Spring 2026", When.season(2026, 21)),
+            ("summer of 2026", When.season(2026, 22)),
+            ("fall 2026", When.season(2026, 23)),
+            ("winter 2026/27", When.season(2026, 24)),
+            ("winter 2026–2027", When.season(2026, 24)),
+            ("the 2020s", When.decade(2020)),
+            ("2020s", When.decade(2020)),
+            ("the 2020's", When.decade(2020)),
+            # "the 1900s" is read as a decade; centuries are named by ordinals
+            ("the 1900s", When.decade(1900)),
+            ("the 21st century", When.century(2000)),
+            ("20th century", When.century(1900)),
+            ("week 15 2026", When.week(2026, 15)),
+            ("the week of 8 April 2026", When.week(2026, 15)),
+        ],
+    )
+    def test_valid(self, text: str, expected: When) -> None:
+        assert parse(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("by March 2025", When.month(2025, 3).by()),
+            ("by the end of 2030", When.year(2030).by()),
+            ("by end of 2030", When.year(2030).by()),
+            ("by end-2025", When.year(2025).by()),
+            ("no later than Q2 2026", When.quarter(2026, 2).by()),
+            ("by the end of Q2 2026", When.quarter(2026, 2).by()),
+            ("by mid-2025", When.third(2025, 2).by()),
+            # "by the start of X" is before X
+            ("by the start of 2025", When.year(2025).before()),
+            ("before 2030", When.year(2030).before()),
+            ("prior to April 2026", When.month(2026, 4).before()),
+            ("after March 2025", When.month(2025, 3).after()),
+            # "not before April" and "April or later": on or after April, i.e. after March
+            ("not before April 2026", When.month(2026, 3).after()),
+            ("April 2026 or later", When.month(2026, 3).after()),
+            ("2030 at the latest", When.year(2030).by()),
+        ],
+    )
+    def test_relations(self, text: str, expected: When) -> None:
+        assert parse(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "approximate", "uncertain"),
+        [
+            ("circa April 2026", True, False),
+            ("c. April 2026", True, False),
+            ("c April 2026", True, False),
+            ("ca. April 2026", True, False),
+            ("about April 2026", True, False),
+            ("around April 2026", True, False),
+            ("approximately April 2026", True, False),
+            ("April 2026 or so", True, False),
+            ("~April 2026", True, False),
+            ("maybe April 2026", False, True),
+            ("possibly April 2026", False, True),
+            ("April 2026?", False, True),
+            ("April 2026 (?)", False, True),
+            ("c. April 2026?", True, True),
+            ("maybe around April 2026", True, True),
+        ],
+    )
+    def test_qualifiers(self, text: str, approximate: bool, uncertain: bool) -> None:
+        w = parse(text)
+        assert (w.start, w.end) == (D(2026, 4, 1), D(2026, 4, 30))
+        assert (w.approximate, w.uncertain) == (approximate, uncertain)
+
+    def test_qualifier_and_relation_together(self) -> None:
+        expected = When.month(2025, 3).qualify(approximate=True).by()
+        assert parse("by about March 2025") == expected
+        assert parse("by c. March 2025") == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("April to June 2026", When.interval(When.month(2026, 4), When.month(2026, 6))),
+            ("April–June 2026", When.interval(When.month(2026, 4), When.month(2026, 6))),
+            ("April 2026 - June 2026", When.interval(When.month(2026, 4), When.month(2026, 6))),
+            (
+                "from March 2025 to June 2026",
+                When.interval(When.month(2025, 3), When.month(2026, 6)),
+            ),
+            ("between 2024 and 2026", When.interval(When.year(2024), When.year(2026))),
+            ("2024–2026", When.interval(When.year(2024), When.year(2026))),
+            ("Q2 to Q3 2026", When.interval(When.quarter(2026, 2), When.quarter(2026, 3))),
+            # the end without a year takes the other end's
+            (
+                "November 2026 to January 2027",
+                When.interval(When.month(2026, 11), When.month(2027, 1)),
+            ),
+            # qualifiers bind to the nearest end
+            (
+                "c. April to June 2026",
+                When.interval(When.month(2026, 4).qualify(approximate=True), When.month(2026, 6)),
+            ),
+            # a range of days in one month
+            ("15-20 April 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
+            ("April 15–20, 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
+            (".. to June 2026", When.interval("open", When.month(2026, 6))),
+            ("unknown to June 2026", When.interval("unknown", When.month(2026, 6))),
+        ],
+    )
+    def test_intervals(self, text: str, expected: When) -> None:
+        assert parse(text) == expected
+
+
+class TestParseRelative:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a bare month resolves within the reference's year
+            ("April", When.month(2026, 4)),
+            ("February", When.month(2026, 2)),
+            ("in April", When.month(2026, 4)),
+            ("15 April", When.day(2026, 4, 15)),
+            ("mid-April", When.dekad(2026, 4, 2)),
+            ("Q2", When.quarter(2026, 2)),
+            ("H2", When.half(2026, 2)),
+            ("spring", When.season(2026, 21)),
+            ("this year", When.year(2026)),
+            ("next year", When.year(2027)),
+            ("last year", When.year(2025)),
+            ("this month", When.month(2026, 3)),
+            ("next month", When.month(2026, 4)),
+            ("last month", When.month(2026, 2)),
+            ("this quarter", When.quarter(2026, 1)),
+            ("next quarter", When.quarter(2026, 2)),
+            ("last quarter", When.quarter(2025, 4)),
+            ("this week", When.week(2026, 13)),
+            ("next week", When.week(2026, 14)),
+            ("this decade", When.decade(2020)),
+            ("today", When.day(2026, 3, 28)),
+            ("tomorrow", When.day(2026, 3, 29)),
+            ("early next year", When.third(2027, 1)),
+            ("the end of the year", When.third(2026, 3)),
+            ("the end of the month", When.dekad(2026, 3, 3)),
+            ("by the end of the year", When.year(2026).by()),
+            ("by year-end", When.year(2026).by()),
+            ("Q3 next year", When.quarter(2027, 3)),
+            # "later this year": from the day after the reference to the year's end
+            ("later this year", When.interval(When.day(2026, 3, 29), When.day(2026, 12, 31))),
+            ("earlier this month", When.interval(When.day(2026, 3, 1), When.day(2026, 3, 27))),
+            # next/last + a name: the first starting after / last ending before the reference
+            ("next April", When.month(2026, 4)),
+            ("last April", When.month(2025, 4)),
+            ("next March", When.month(2027, 3)),
+            ("April to June", When.interval(When.month(2026, 4), When.month(2026, 6))),
+        ],
+    )
+    def test_with_reference(self, text: str, expected: When) -> None:
+        assert parse(text, reference=REF) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "prefer", "expected"),
+        [
+            # future: the first occurrence not yet over; past: the last one already begun
+            ("April", "future", When.month(2026, 4)),
+            ("March", "future", When.month(2026, 3)),
+            ("February", "future", When.month(2027, 2)),
+            ("April", "past", When.month(2025, 4)),
+            ("March", "past", When.month(2026, 3)),
+            ("Q1", "future", When.quarter(2026, 1)),
+            ("Q4", "past", When.quarter(2025, 4)),
+            # 29 February: the next leap year
+            ("29 February", "future", When.day(2028, 2, 29)),
+            ("29 February", "past", When.day(2024, 2, 29)),
+        ],
+    )
+    def test_prefer(self, text: str, prefer: str, expected: When) -> None:
+        assert parse(text, reference=REF, prefer=prefer) == expected  # type: ignore[arg-type]
+
+    def test_bare_winter_is_the_one_around_the_reference(self) -> None:
+        assert parse("winter", reference="2026-01-15") == When.season(2025, 24)
+        assert parse("winter", reference="2026-03-28") == When.season(2026, 24)
+
+    @pytest.mark.parametrize(
+        "reference",
+        [
+            dt.date(2026, 3, 28),
+            pendulum.date(2026, 3, 28),
+            dt.datetime(2026, 3, 28, 23, 0),
+            "2026-03-28",
+            "28 March 2026",
+            "2026-03-28T09:00+08:00",
+        ],
+    )
+    def test_reference_forms(self, reference: object) -> None:
+        assert parse("next month", reference=reference) == When.month(2026, 4)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "text", ["April", "next month", "this year", "Q2", "later this year", "15 April", "today"]
+    )
+    def test_relative_without_reference_raises(self, text: str) -> None:
+        with pytest.raises(WhenParseError, match=r"relative; pass reference="):
+            parse(text)
+
+    @pytest.mark.parametrize(
+        ("reference", "message"),
+        [
+            ("2026-04", "must name one day"),
+            ("someday", "the reference 'someday' is not a date"),
+            (20260328, "reference must be a date or a date string, got int"),
+        ],
+    )
+    def test_bad_reference(self, reference: object, message: str) -> None:
+        with pytest.raises(WhenParseError, match=message):
+            parse("April", reference=reference)  # type: ignore[arg-type]
+
+    def test_bad_prefer(self) -> None:
+        with pytest.raises(WhenParseError, match="prefer must be 'current', 'future' or 'past'"):
+            parse("April", reference=REF, prefer="soon")  # type: ignore[arg-type]
+
+
+class TestParseInvalid:
+    @pytest.mark.parametrize(
+        ("text", "reason", "suggestion"),
+        [
+            # not a month, nor a sub-year code
+            ("2026-13", "13 is neither a month (01-12) nor a sub-year code", None),
+            ("2026-00", "00 is neither a month", None),
+            # days that do not exist
+            ("2026-02-30", "day 30 does not exist: February 2026 has 28 days", None),
+            ("2025-02-29", "2025 is not a leap year: February 2025 has 28 days", None),
+            ("2026-04-31", "day 31 does not exist: April 2026 has 30 days", None),
+            ("Q5 2026", "quarter must be 1..4, got 5", None),
+            ("H3 2026", "half must be 1 or 2, got 3", None),
+            # an interval that ends before it starts
+            ("2026/2025", "it ends (2025) before it starts (2026)", "2025/2026"),
+            ("2026 to 2025", "it ends (2025) before it starts (2026)", "2025 to 2026"),
+            (
+                "December to February 2027",
+                "it ends (February 2027) before it starts (December 2027)",
+                "December 2026 to February 2027",
+            ),
+            ("20-15 April 2026", "it ends (day 15) before it starts (day 20)", None),
+            # misspelt words get the closest word that parses
+            ("Aprill 2026", "unknown word 'aprill'", "April 2026"),
+            ("by Marhc 2025", "unknown word 'marhc'", "by March 2025"),
+            ("Sprng 2026", "unknown word 'sprng'", "Spring 2026"),
+            # one-digit months and days
+            ("2026-4", "month and day take two digits", "2026-04"),
+            ("2026-4-5", "month and day take two digits", "2026-04-05"),
+            ("", "the text is empty", None),
+            ("   ", "the text is empty", None),
+            ("T25:00", "hour 25 is out of range 00-23, and a time needs a date", None),
+            ("10:00", "a time needs a date", None),
+            ("2026-04-15T25:00", "hour 25 is out of range 00-23", None),
+            ("2026-04-15T10:61", "minute 61 is out of range 00-59", None),
+            ("2026-04-15T10", "a time needs minutes", "2026-04-15T10:00"),
+            ("2026-04-15T10:00+19:00", "UTC offset +19:00 is out of range", None),
+            ("2026-04-15T10:00[Mars/Olympus]", "unknown time zone 'Mars/Olympus'", None),
+            # a local time that a clock change makes ambiguous needs its offset
+            ("2026-10-25T02:30[Europe/Paris]", "ambiguous or skipped in Europe/Paris", None),
+            ("2026-04-15T10:00:00.1234567", "finer than microseconds", None),
+            # EDTF forms outside what the model holds
+            ("2026-26", "hemisphere season (25-32)", None),
+            ("2024-26", "hemisphere season (25-32)", "2024 to 2026"),
+            ("2026~-04", "applies to the whole value", "2026-04~"),
+            ("?2026-04", "applies to the whole value", "2026-04?"),
+            ("Y170000", "year 170000 is outside 1..9999", None),
+            ("-0100", "years before 1 CE", None),
+            ("0000", "year 0000 (1 BCE) is not supported", None),
+            ("XXXX", "unspecified digits (X) are supported at the end of a year", None),
+            ("2026-XX-15", "a known day in an unknown month", None),
+            ("[2020, 2021]", "EDTF sets and lists other than", None),
+            ("2027-W53", "week 53 does not exist: 2027 has 52 ISO weeks", None),
+            # ambiguous forms are refused, never guessed
+            ("winter 2026", "'winter 2026' is ambiguous", None),
+            ("15/04/2026", "numeric day/month order is ambiguous", "2026-04-15"),
+            ("04/05/2026", "numeric day/month order is ambiguous", None),
+            ("April '26", "two-digit years are ambiguous", None),
+            ("Tuesday 15 April 2026", "15 April 2026 is a Wednesday", None),
+            ("the 21th century", "the ordinal is 21st", None),
+            ("early Q2 2026", "'early' applies to a month or a year, not to a quarter", None),
+            ("202", "a year takes four digits", None),
+            ("12026", "years after 9999 are not supported", None),
+            # numbers that are not dates
+            ("10,000", "not a date form timeline reads", None),
+            ("3.0", "not a date form timeline reads", None),
+            ("2-3", "not a date form timeline reads", None),
+            ("15-year", "not a date form timeline reads", None),
+            ("$600 million", "unknown word 'million'", None),
+            ("by the end of the 15-year plan", "unknown word 'plan'", None),
+            ("by before 2030", "not a date form", None),
+            ("April 2026 release", "unknown word 'release'", None),
+        ],
+    )
+    def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:
+        with pytest.raises(WhenParseError) as info:
+            parse(text, reference=None)
+        err = info.value
+        assert isinstance(err, ValueError)
+        assert err.text == text
+        assert reason in err.reason
+        assert err.suggestion == suggestion
+        assert str(err).startswith(f"{text!r} is not a date: ")
+
+    def test_non_text_raises_our_error(self) -> None:
+        with pytest.raises(WhenParseError, match="expected text"):
+            parse(2026)  # type: ignore[arg-type]
+
+
+class TestParseEdtf:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("2026-04~", When.month(2026, 4).qualify(approximate=True)),
+            ("2026-34", When.quarter(2026, 2)),
+            # ISO 8601 forms to_edtf writes for values EDTF lacks
+            ("202", When.decade(2020)),
+            ("20", When.century(2000)),
+            ("2026-W15", When.week(2026, 15)),
+            ("[..2026-34]", When.quarter(2026, 2).by()),
+        ],
+    )
+    def test_valid(self, text: str, expected: When) -> None:
+        assert parse_edtf(text) == expected
+        assert When.from_edtf(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            # phrases are for parse, not parse_edtf
+            ("April 2026", "is not an EDTF date"),
+            ("2026-Q2", "is not an EDTF date"),
+            (" 2026", "no surrounding spaces"),
+            ("", "the text is empty"),
+            ("2026-13", "13 is neither a month"),
+        ],
+    )
+    def test_invalid(self, text: str, reason: str) -> None:
+        with pytest.raises(WhenParseError, match=reason):
+            parse_edtf(text)
+
+
+# Text assembled from the parser's own vocabulary reaches deep into the grammar.
+_TOKENS = st.sampled_from(
+    str.split(
+        "2026 2025 0000 9999 04 13 15 31 29 q2 Q5 h1 H3 W15 X XX ~ ? % / .. [ ] - – , . : T Z + "
+        "10:00 +08:00 April Apr may June winter spring early mid- late start end of the by before "
+        "after not circa c. about maybe to and between from this next last year month quarter week "
+        "decade century 2020s 21st later earlier today or later"
+    )
+)
+
+
+class TestParseNeverLeaks:
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(max_size=40))
+    @example("\x00")
+    @example("[..]")
+    @example("[..2026/2027]")
+    @example("9999-24")
+    @example("Y-5")
+    @example("winter 9999/00")
+    @example("later this year")
+    def test_arbitrary_text_parses_or_raises_our_error(self, text: str) -> None:
+        try:
+            w = parse(text, reference="2026-03-28")
+        except WhenParseError as e:
+            error = e
+        else:
+            assert isinstance(w, When)
+            return
+        assert error.text == text
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(_TOKENS, min_size=1, max_size=6).map(" ".join), st.sampled_from([None, REF]))
+    def test_vocabulary_soup_parses_or_raises_our_error(
+        self, text: str, reference: str | None
+    ) -> None:
+        for prefer in ("current", "future", "past"):
+            try:
+                w = parse(text, reference=reference, prefer=prefer)  # type: ignore[arg-type]
+            except WhenParseError:
+                continue
+            assert isinstance(w, When)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet="0123456789X-/.~?%[]WTZ:+Y", max_size=25))
+    def test_edtf_shaped_text_parses_or_raises_our_error(self, text: str) -> None:
+        for read in (parse, parse_edtf):
+            try:
+                w = read(text)
+            except WhenParseError:
+                continue
+            assert isinstance(w, When)
