@@ -54,6 +54,7 @@ def test_track_expectations_output(tmp_path: Path) -> None:
     # one slip: DeepSeek V4, April to May, stated on 20 April, 31 days later
     assert len(slips.splitlines()) == 2
     assert "DeepSeek V4 release" in slips
+    assert "April 2026 -> May 2026" in slips
     assert "31 days" in slips
     # on 1 April both models were expected in April; on 1 May DeepSeek had moved
     assert "Hybrid Model 3.0" in april
