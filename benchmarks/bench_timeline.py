@@ -27,6 +27,7 @@ growing sub-linearly with size; at most 1 KB per event.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import itertools
 import random
@@ -102,8 +103,10 @@ def make_specs(n: int, seed: int) -> list[Spec]:
     rng = random.Random(seed)
     span = max(730, n // 40)
     specs = []
+    first = START.toordinal()
     for _ in range(n):
-        day = START.add(days=rng.randrange(span))
+        # stdlib dates here: drawing specs is setup, not what is measured
+        day = dt.date.fromordinal(first + rng.randrange(span))
         r = rng.random()
         code = next(i for i, (share, _) in enumerate(MIX) if r < share)
         kind = MIX[code][1]
@@ -114,11 +117,11 @@ def make_specs(n: int, seed: int) -> list[Spec]:
             iso = day.isocalendar()
             extra = (iso[0], iso[1], 0)
         elif kind == "days-with-end":
-            stop = day.add(days=rng.randint(1, 5))
+            stop = day + dt.timedelta(days=rng.randint(1, 5))
             extra = (stop.year, stop.month, stop.day)
         elif kind == "month-interval":
-            stop = day.add(months=rng.randint(1, 6))
-            extra = (stop.year, stop.month, 0)
+            year, month = divmod(day.year * 12 + day.month - 1 + rng.randint(1, 6), 12)
+            extra = (year, month + 1, 0)
         elif kind in ("third-or-half", "deadline", "open-interval"):
             extra = (rng.randrange(2), 0, 0)
         actor = rng.randrange(len(ACTORS))
@@ -238,7 +241,7 @@ def measure(n: int, seed: int, memory: bool) -> dict[str, Any]:
         return _overlap(*e.window, lo, hi)
 
     scans = []
-    for _ in range(2 if n >= 10**6 else 3):
+    for _ in range(1 if n >= 10**6 else 3):
         seconds, scanned = timed(lambda: tl.filter(where=exact))
         scans.append(seconds)
     row["scan_s"] = min(scans)
