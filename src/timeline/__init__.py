@@ -15,6 +15,8 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from timeline._errors import (
+    DataFileError,
+    DataFileProblem,
     IcsError,
     IcsParseError,
     QuantityError,
@@ -26,6 +28,7 @@ from timeline._errors import (
 )
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._growth import Growth, Observation, growth
+from timeline._io import file_schema
 from timeline._quantity import Bound, Quantity
 from timeline._target import Target, TargetStatus
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
@@ -44,6 +47,8 @@ __all__ = [  # noqa: RUF022
     "Bound",
     "Claim",
     "DEFAULT_FUZZ",
+    "DataFileError",
+    "DataFileProblem",
     "DateMatch",
     "DuplicateEventError",
     "Event",
@@ -72,6 +77,7 @@ __all__ = [  # noqa: RUF022
     "WhenError",
     "WhenParseError",
     "__version__",
+    "file_schema",
     "find_dates",
     "growth",
 ]

@@ -17,7 +17,7 @@ import operator
 import os
 import re
 from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeAlias, overload
 
 import attrs
@@ -631,6 +631,67 @@ class Timeline:
         return TimelineDiff(self._subset(added), self._subset(removed), tuple(changed))
 
     # -- data files: thin methods over timeline._io_* (YAML, JSON, CSV) ----------------
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Timeline:
+        """Read a data file, the format chosen by suffix (.yaml/.yml, .json, .csv).
+
+        Raises `DataFileError` listing every problem in the file, with its line.
+
+        >>> import os, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = os.path.join(folder, "tracker.yaml")
+        ...     Timeline([Event(title="DeepSeek V4 release", when="2026-04")]).save(path)
+        ...     Timeline.load(path)["deepseek-v4-release"].when
+        When.parse('April 2026')
+        """
+        from timeline._io import load
+
+        return load(path)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write a data file atomically, the format chosen by suffix (.yaml/.yml, .json, .csv).
+
+        >>> import os, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = os.path.join(folder, "tracker.csv")
+        ...     Timeline([Event(title="x", when="2026")], name="Demo").save(path)
+        ...     len(Timeline.load(path))
+        1
+        """
+        from timeline._io import save
+
+        save(self, path)
+
+    @classmethod
+    def from_records(
+        cls,
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        name: str | None = None,
+        description: str | None = None,
+    ) -> Timeline:
+        """A timeline from plain dicts shaped like `Timeline.to_records` gives them.
+
+        Raises `DataFileError` listing every problem (``records[3].when: ...``).
+
+        >>> tl = Timeline.from_records([{"title": "DeepSeek V4 release", "when": "2026-04"}])
+        >>> tl["deepseek-v4-release"].status
+        <Status.EXPECTED: 'expected'>
+        """
+        from timeline._schema_read import records_to_timeline
+
+        return records_to_timeline(rows, name=name, description=description)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The events as plain dicts of text, lists and dicts, in timeline order.
+
+        >>> Timeline([Event(title="x", when="2026-04")]).to_records()
+        [{'id': 'x', 'title': 'x', 'when': 'April 2026', 'status': 'expected'}]
+        """
+        from timeline._schema import event_to_record
+
+        return [event_to_record(event) for event in self._events]
 
     # -- iCalendar: thin methods over timeline._ics ------------------------------------
 
