@@ -17,6 +17,7 @@ __all__ = [
     "IcsError",
     "IcsParseError",
     "QuantityError",
+    "QueryError",
     "TargetError",
     "TimelineError",
     "TimelineWarning",
@@ -159,3 +160,14 @@ class IcsParseError(IcsError):
         self.line = line
         self.reason = reason
         super().__init__(f"line {line}: {reason}")
+
+
+class QueryError(TimelineError, ValueError):
+    """An invalid argument to a `Timeline` query (a duration, a grouping, a status).
+
+    >>> from timeline import Event, Timeline
+    >>> Timeline().upcoming(as_of="2026-03-28", within="soon")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QueryError: within: 'soon' is not a duration; write e.g. '90 days', ...
+    """
