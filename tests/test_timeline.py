@@ -781,3 +781,27 @@ class TestStr:
 
     def test_empty(self) -> None:
         assert str(Timeline()) == "(empty timeline)"
+
+
+class TestQualifiedDatesInQueries:
+    """An approximate or uncertain date could fall a unit either side (DESIGN §2)."""
+
+    tl = Timeline(
+        [
+            Event(title="about april", when=When.month(2026, 4).qualify(approximate=True)),
+            Event(title="april", when=When.month(2026, 4)),
+        ]
+    )
+
+    def test_overlapping_counts_where_it_could_fall(self) -> None:
+        # "c. April 2026" could be in May; plain April cannot
+        assert [e.id for e in self.tl.overlapping(When.month(2026, 5))] == ["about-april"]
+
+    def test_included_needs_the_whole_possible_span(self) -> None:
+        assert [e.id for e in self.tl.included(When.month(2026, 4))] == ["april"]
+        spring_to_summer = When.interval(When.month(2026, 3), When.month(2026, 5))
+        assert len(self.tl.included(spring_to_summer)) == 2
+
+    def test_overdue_waits_for_the_latest_possible_day(self) -> None:
+        assert [e.id for e in self.tl.overdue(as_of="2026-05-15")] == ["april"]
+        assert len(self.tl.overdue(as_of="2026-06-01")) == 2

@@ -518,13 +518,29 @@ class Event:
 
     @property
     def window(self) -> tuple[Point | None, Point | None]:
-        """The span for window queries: from ``when.earliest`` to ``end.latest`` if any.
+        """The stated span: from ``when.earliest`` to ``end.latest`` (or ``when.latest``).
 
         >>> [str(d) for d in Event(title="x", when="2026-03-24", end="2026-03-27").window]
         ['2026-03-24', '2026-03-27']
         """
         end = self.end.latest if self.end is not None else self.when.latest
         return (self.when.earliest, end)
+
+    @property
+    def fuzzy_window(self) -> tuple[Point | None, Point | None]:
+        """Where it could fall: `window` widened by the fuzzy bounds of qualified dates.
+
+        Window queries, `overdue` and `upcoming` use this span, so "c. April
+        2026" could fall in May (the default fuzz policy pads one unit of the
+        value's own grain each side).
+
+        >>> [str(d) for d in Event(title="x", when="c. April 2026").fuzzy_window]
+        ['2026-03-01', '2026-05-31']
+        """
+        lo, hi = self.when.fuzzy_bounds()
+        if self.end is not None:
+            hi = self.end.fuzzy_bounds()[1]
+        return (lo, hi)
 
     # -- history --------------------------------------------------------------
 
@@ -617,10 +633,15 @@ class Event:
     def overdue(self, as_of: DayLike) -> bool:
         """Still expected or confirmed, and its latest possible day is before ``as_of``.
 
+        The latest possible day counts fuzzy bounds: "c. April 2026" is not
+        overdue until June.
+
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True
+        >>> Event(title="x", when="c. April 2026").overdue("2026-05-01")
+        False
         """
-        latest = self.window[1]
+        latest = self.fuzzy_window[1]
         return self.status.is_open and latest is not None and _cmp(latest, to_day(as_of)) < 0
 
     def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
@@ -638,9 +659,10 @@ class Event:
         start = to_day(as_of)
         days = within.days if isinstance(within, _dt.timedelta) else int(within)
         stop = start + _dt.timedelta(days=days)
-        lo, hi = self.window
+        hi = self.fuzzy_window[1]
         if hi is not None and _cmp(hi, start) < 0:
             return False
+        lo, hi = self.window  # the sort position: earliest, or latest for a deadline
         position = lo if lo is not None else hi
         # Unbounded both ways ("../..") sorts last, so it is never due soon.
         return position is not None and _cmp(position, stop) <= 0

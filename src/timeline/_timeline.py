@@ -405,7 +405,7 @@ class Timeline:
         def keys(w: When) -> tuple[int | None, int | None]:
             found = memo.get(w)
             if found is None:
-                lo, hi = w.earliest, w.latest
+                lo, hi = w.fuzzy_bounds()  # as `Event.fuzzy_window`
                 found = memo[w] = (
                     None if lo is None else _key(lo),
                     None if hi is None else _key(hi),
@@ -414,7 +414,7 @@ class Timeline:
 
         starts: list[int | None] = []
         stops: list[int | None] = []
-        for event in self._events:  # the same span as `Event.window`
+        for event in self._events:  # the same span as `Event.fuzzy_window`
             lo_key, hi_key = keys(event.when)
             if event.end is not None:
                 hi_key = keys(event.end)[1]
@@ -456,7 +456,8 @@ class Timeline:
         return self._subset(
             events[p]
             for p in self._window_positions(lo, hi)
-            if (highs[p] >= sure_lo and lows[p] <= sure_hi) or _overlap(*events[p].window, lo, hi)
+            if (highs[p] >= sure_lo and lows[p] <= sure_hi)
+            or _overlap(*events[p].fuzzy_window, lo, hi)
         )
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
@@ -470,7 +471,7 @@ class Timeline:
         hi = _window(end if end is not None else start, "end").latest
 
         def inside(event: Event) -> bool:
-            e_lo, e_hi = event.window
+            e_lo, e_hi = event.fuzzy_window
             if lo is not None and (e_lo is None or _cmp(e_lo, lo) < 0):
                 return False
             return hi is None or (e_hi is not None and _cmp(e_hi, hi) <= 0)
@@ -504,7 +505,7 @@ class Timeline:
         if limit is None:
             return self._subset(())
         return self._subset(
-            e for e in self if e.window[0] is not None and _cmp(e.window[0], limit) > 0
+            e for e in self if e.fuzzy_window[0] is not None and _cmp(e.fuzzy_window[0], limit) > 0
         )
 
     def before(self, moment: WindowArg) -> Timeline:
@@ -518,7 +519,7 @@ class Timeline:
         if limit is None:
             return self._subset(())
         return self._subset(
-            e for e in self if e.window[1] is not None and _cmp(e.window[1], limit) < 0
+            e for e in self if e.fuzzy_window[1] is not None and _cmp(e.fuzzy_window[1], limit) < 0
         )
 
     # -- tracking ----------------------------------------------------------------------
