@@ -15,11 +15,14 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from timeline._errors import (
+    DataFileError,
+    DataFileProblem,
     FrameError,
     IcsError,
     IcsParseError,
     PlotError,
     QuantityError,
+    QueryError,
     TargetError,
     TimelineError,
     TimelineWarning,
@@ -27,6 +30,7 @@ from timeline._errors import (
 )
 from timeline._event import Claim, Event, EventError, Slip, Source, Status
 from timeline._growth import Growth, Observation, growth
+from timeline._io import file_schema
 from timeline._quantity import Bound, Quantity
 from timeline._target import Target, TargetStatus
 from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
@@ -45,6 +49,8 @@ __all__ = [  # noqa: RUF022
     "Bound",
     "Claim",
     "DEFAULT_FUZZ",
+    "DataFileError",
+    "DataFileProblem",
     "DateMatch",
     "DuplicateEventError",
     "Event",
@@ -59,6 +65,7 @@ __all__ = [  # noqa: RUF022
     "Precision",
     "Quantity",
     "QuantityError",
+    "QueryError",
     "Relation",
     "Slip",
     "Source",
@@ -74,6 +81,7 @@ __all__ = [  # noqa: RUF022
     "WhenError",
     "WhenParseError",
     "__version__",
+    "file_schema",
     "find_dates",
     "growth",
 ]

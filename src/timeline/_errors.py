@@ -7,12 +7,19 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import attrs
+
 __all__ = [
+    "DataFileError",
+    "DataFileProblem",
     "FrameError",
     "IcsError",
     "IcsParseError",
     "PlotError",
     "QuantityError",
+    "QueryError",
     "TargetError",
     "TimelineError",
     "TimelineWarning",
@@ -72,6 +79,55 @@ class PlotError(TimelineError, ValueError):
     """
 
 
+@attrs.frozen
+class DataFileProblem:
+    """One problem found in a data file: where it is, which field, what is wrong.
+
+    ``line`` is the line in the file (for CSV, the line where the row starts);
+    ``field`` names the field as the file spells it (``when``,
+    ``sources[0].published``, or a CSV column such as ``source_published``).
+
+    >>> p = DataFileProblem("'Aprill 2026' is not a date", file="a.yaml", line=14, field="when")
+    >>> str(p)
+    "a.yaml:14: when: 'Aprill 2026' is not a date"
+    """
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or "<records>"
+        if self.line is not None:
+            where += f":{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DataFileError(TimelineError, ValueError):
+    """A data file (or list of records) that cannot be loaded; lists every problem.
+
+    Loading checks the whole file before giving up, so ``problems`` holds all of
+    them at once, in file order. Nothing half-loaded is ever returned.
+
+    >>> problem = DataFileProblem("missing field", file="a.yaml", line=3, field="title")
+    >>> str(DataFileError([problem]))
+    'a.yaml:3: title: missing field'
+    """
+
+    def __init__(self, problems: Iterable[DataFileProblem]) -> None:
+        self.problems: tuple[DataFileProblem, ...] = tuple(problems)
+        lines = [str(p) for p in self.problems]
+        if len(lines) == 1:
+            message = lines[0]
+        else:
+            files = {p.file for p in self.problems}
+            place = f" in {files.pop()}" if len(files) == 1 and None not in files else ""
+            message = "\n".join([f"{len(lines)} problems{place}:", *lines])
+        super().__init__(message)
+
+
 class QuantityError(TimelineError, ValueError):
     """A figure that is not a valid `Quantity`, or arithmetic between incompatible ones.
 
@@ -129,3 +185,14 @@ class IcsParseError(IcsError):
         self.line = line
         self.reason = reason
         super().__init__(f"line {line}: {reason}")
+
+
+class QueryError(TimelineError, ValueError):
+    """An invalid argument to a `Timeline` query (a duration, a grouping, a status).
+
+    >>> from timeline import Event, Timeline
+    >>> Timeline().upcoming(as_of="2026-03-28", within="soon")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QueryError: within: 'soon' is not a duration; write e.g. '90 days', ...
+    """
