@@ -121,17 +121,18 @@ def _bar(ax: Axes, p: Placed, y: float, part: str, colour: str, alpha: float) ->
     (x0, x1), (f0, f1) = p.core, p.fuzzy
     lo, hi = p.event.window
     pieces: list[tuple[float, float, float]] = []
-    span = x1 - x0
+    # A fade where a bar has no real bound: long enough to read, short on a wide axis.
+    left, right = ax.get_xlim()
+    ramp = min(0.3 * (x1 - x0), 0.08 * (right - left))
     if part == "deadline":
         # "By X": any time from when it was said; the start is not a bound, so it fades in.
-        ramp = x0 + 0.3 * span
-        pieces += _fade(x0, ramp, True, alpha)
-        pieces.append((ramp, x1, alpha))
+        pieces += _fade(x0, x0 + ramp, True, alpha)
+        pieces.append((x0 + ramp, x1, alpha))
     else:
         if lo is None:  # open start: fade in from the left edge
-            f0, x0 = x0, x0 + 0.3 * span
+            f0, x0 = x0, x0 + ramp
         if hi is None:  # open end: fade out into the right edge
-            f1, x1 = x1, x1 - 0.3 * span
+            f1, x1 = x1, x1 - ramp
         if f0 < x0:
             pieces += _fade(f0, x0, True, alpha)
         pieces.append((x0, x1, alpha))
