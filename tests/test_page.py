@@ -16,7 +16,7 @@ matplotlib.use("Agg")
 import pytest
 from matplotlib import image
 
-from timeline import Event, Source, Timeline, When
+from timeline import Event, Source, Timeline, When, datasets
 
 EVIL = '<img src=x onerror="document.title=1">'
 
@@ -169,6 +169,15 @@ class TestInChromium:
         # the hostile title stayed text: no image element was made, the title is intact
         assert "<img" not in dom
         assert "<title>AI race &lt;sample&gt;</title>" in dom
+
+    def test_bundled_dataset_page(self, tmp_path: Path) -> None:
+        tl = datasets.ai_race_2026()
+        page = tl.to_html(tmp_path / "ai-race.html", as_of="2026-04-10")
+        dom = run_chromium(tmp_path, "--dump-dom", f"{page.as_uri()}#actor=Tencent&status=expected")
+        shown = tl.filter(actor="Tencent", status="expected")
+        assert 0 < len(shown) < len(tl)
+        assert visible_rows(dom) == [e.id for e in shown]
+        assert f"{len(shown)} of {len(tl)} events" in dom
 
     @pytest.mark.parametrize(
         ("fragment", "actor", "statuses"),
