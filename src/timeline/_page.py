@@ -20,8 +20,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import stat
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +29,7 @@ from timeline._html import STYLE, badge, table_rows
 if TYPE_CHECKING:
     from timeline._timeline import Timeline
 
-__all__ = ["page_html", "write_bytes", "write_page"]
+__all__ = ["page_html", "write_page"]
 
 _PAGE_STYLE = """
 body{margin:24px;color:#1a1a1a;background:#fff}
@@ -220,27 +218,8 @@ def write_page(
     >>> write_page(Timeline([Event(title="x", when=When.month(2026, 4))]), out).exists()
     True
     """
-    text = page_html(timeline, by=by, as_of=as_of, title=title)
-    return write_bytes(path, text.encode("utf-8"))
+    from timeline._atomic import write_atomic
 
-
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
-
-    Readers never see a half-written file; the mode of a replaced file is kept
-    (a new file gets the usual rw-r--r--).
-    """
     target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, page_html(timeline, by=by, as_of=as_of, title=title))
     return target

@@ -489,7 +489,7 @@ def save_plot(
     from matplotlib import pyplot as plt
     from matplotlib import rc_context
 
-    from timeline._page import write_bytes
+    from timeline._atomic import write_atomic
 
     with rc_context({"svg.hashsalt": "timeline"}):
         fig = _figure(timeline, **options)
@@ -500,5 +500,5 @@ def save_plot(
             _quiet_save(fig, buffer, format=kind, dpi=dpi, metadata=metadata)
         finally:
             plt.close(fig)
-    write_bytes(target, buffer.getvalue())
+    write_atomic(target, buffer.getvalue())
     return target
