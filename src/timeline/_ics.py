@@ -20,10 +20,10 @@ import datetime as _dt
 import functools
 import os
 import re
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
+from timeline._atomic import write_atomic
 from timeline._errors import IcsError, TimelineError
 from timeline._when import When
 
@@ -37,7 +37,6 @@ __all__ = [
     "from_ics",
     "to_ics",
     "unescape_text",
-    "write_atomic",
     "write_ics",
 ]
 
@@ -200,34 +199,6 @@ def decode_when(edtf: str, text: str | None) -> When:
 # -- files ------------------------------------------------------------------------------
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a temp file in the same folder, then rename.
-
-    A failure at any point leaves the old file as it was. An existing file
-    keeps its permissions; a new one gets the usual ones (0666 less umask).
-
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "feed.ics"
-    >>> write_atomic(target, b"BEGIN:VCALENDAR\\r\\n")
-    >>> target.read_bytes()[:5]
-    b'BEGIN'
-    """
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o7777)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
 # -- entry points (Timeline.to_ics, write_ics, from_ics delegate here) ------------------
 
 _DURATION = re.compile(r"P(?:\d+W|(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)")
@@ -325,7 +296,7 @@ def write_ics(
         include_cancelled=include_cancelled,
         refresh=refresh,
     )
-    write_atomic(path, text.encode())
+    write_atomic(path, text)
 
 
 def from_ics(source: str | bytes | os.PathLike[str]) -> Timeline:

@@ -11,13 +11,12 @@ same folder, then renamed over the target, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
+from timeline._atomic import write_atomic
 from timeline._errors import DataFileError, DataFileProblem
 
 if TYPE_CHECKING:
@@ -99,25 +98,6 @@ def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     """Write a data file atomically, in the format its suffix selects."""
     text = dumps(timeline, format_of(path))
     write_atomic(path, text)
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes the file private (0600): keep the mode of the file being
-        # replaced, or give a new file the usual rw-r--r--.
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def file_schema() -> dict[str, Any]:
