@@ -6,6 +6,7 @@ import datetime as _dt
 import json
 import subprocess
 import sys
+from html import escape as html_escape
 from pathlib import Path
 
 import icalendar
@@ -387,23 +388,6 @@ class TestDataErrors:
         assert "is a folder" in err
 
 
-class TestUnavailable:
-    """Parts that arrive with other work say so instead of printing something else."""
-
-    def test_demo_skips_the_page_while_it_is_missing(
-        self,
-        bundled: Timeline,
-        capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path,
-    ) -> None:
-        monkeypatch.delattr(Timeline, "to_html", raising=False)
-        code, _, err = run(capsys, "demo", "--out", str(tmp_path))
-        assert code == 0
-        assert f"Skipped {tmp_path / 'sample-race.html'}: the HTML page is not available" in err
-        assert [p.name for p in tmp_path.iterdir()] == ["sample-race.ics"]
-
-
 def _feed(data: bytes) -> icalendar.Calendar:
     """The feed read by an independent parser."""
     calendar: icalendar.Calendar = icalendar.Calendar.from_ical(data)
@@ -514,6 +498,11 @@ class TestDemo:
         feed = folder / "sample-race.ics"
         assert f"Wrote {feed}: the iCalendar feed, 7 events" in out
         assert sorted(_uids(_feed(feed.read_bytes()))) == sorted(e.id for e in bundled)
+        page = folder / "sample-race.html"
+        assert f"Wrote {page}: the HTML page, 7 events" in out
+        html = page.read_text(encoding="utf-8")
+        assert html.lstrip().lower().startswith("<!doctype html")
+        assert all(html_escape(e.title) in html for e in bundled)
 
     def test_writes_to_the_current_folder_by_default(
         self,
@@ -524,7 +513,7 @@ class TestDemo:
     ) -> None:
         monkeypatch.chdir(tmp_path)
         assert run(capsys, "demo")[0] == 0
-        assert (tmp_path / "sample-race.ics").is_file()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["sample-race.html", "sample-race.ics"]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -736,3 +725,5 @@ class TestBundled:
         feed = _feed((tmp_path / "ai-race-2026.ics").read_bytes())
         assert str(feed["X-WR-CALNAME"]) == "AI race 2026"
         assert f"Wrote ai-race-2026.ics: the iCalendar feed, {len(_uids(feed))} events" in out
+        assert "Wrote ai-race-2026.html: the HTML page" in out
+        assert (tmp_path / "ai-race-2026.html").stat().st_size > 0

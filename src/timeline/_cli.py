@@ -14,10 +14,6 @@ its values), ``--between A B`` and ``--as-of D`` (the timeline as known on D).
 Exit codes: 0 success, 1 bad or unreadable data (every problem listed on
 stderr), 2 a usage mistake (an unknown option, date text that is not a date).
 A user mistake never ends in a traceback.
-
-The HTML page (`Timeline.to_html`, from the notebook work) is looked up when
-used: while it is not in the build, ``demo`` says it skipped the page rather
-than write something else.
 """
 
 from __future__ import annotations
@@ -56,10 +52,6 @@ class _Failure(Exception):
     def __init__(self, message: str, code: int = EXIT_DATA) -> None:
         super().__init__(message)
         self.code = code
-
-
-def _unavailable(what: str, arrives_with: str) -> _Failure:
-    return _Failure(f"{what} is not available in this build yet (it arrives with {arrives_with})")
 
 
 # -- argument types: bad values become usage errors that quote the input ----------------
@@ -383,13 +375,8 @@ def _demo(args: argparse.Namespace) -> int:
     feed = folder / f"{stem}.ics"
     timeline.write_ics(feed)
     _out(f"Wrote {feed}: the iCalendar feed, {_count(_feed_events(feed))}")
-    page = folder / f"{stem}.html"
-    to_html: Callable[[Path], object] | None = getattr(timeline, "to_html", None)
-    if to_html is None:
-        _err(f"Skipped {page}: the HTML page is not available in this build yet")
-    else:
-        to_html(page)
-        _out(f"Wrote {page}: the HTML page, {_count(len(timeline))}")
+    page = timeline.to_html(folder / f"{stem}.html")
+    _out(f"Wrote {page}: the HTML page, {_count(len(timeline))}")
     return EXIT_OK
 
 
