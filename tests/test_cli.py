@@ -343,6 +343,8 @@ class TestUsageErrors:
             (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
             (["convert", "a.yaml", "b"], "'b' has no suffix"),
             (["check"], "the following arguments are required: FILE"),
+            # machine output is for the listing commands; a feed is already machine output
+            (["export", "--json"], "unrecognized arguments: --json"),
         ],
     )
     def test_exit_2_on_stderr(

@@ -399,6 +399,9 @@ def _filters(parser: argparse.ArgumentParser, *, as_of_help: str) -> None:
         "--between", nargs=2, type=_when_arg, metavar=("A", "B"), help="could fall from A to B"
     )
     group.add_argument("--as-of", type=_day_arg, metavar="D", help=as_of_help)
+
+
+def _json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the events as JSON records")
 
 
@@ -438,10 +441,12 @@ def _parser() -> argparse.ArgumentParser:
 
     show = command("show", _show, "show the timeline as a table")
     _file(show)
+    _json(show)
     _filters(show, as_of_help="the timeline as known on day D")
 
     upcoming = command("upcoming", _upcoming, "open events due soon")
     _file(upcoming)
+    _json(upcoming)
     upcoming.add_argument(
         "--within", type=_within_arg, default="90d", help="how far ahead (default 90d)"
     )
@@ -449,6 +454,7 @@ def _parser() -> argparse.ArgumentParser:
 
     overdue = command("overdue", _overdue, "open events whose latest possible day has passed")
     _file(overdue)
+    _json(overdue)
     _filters(overdue, as_of_help="the day to judge on (default: today)")
 
     export = command("export", _export, "write the timeline as an iCalendar feed")
