@@ -633,13 +633,6 @@ class TestShowFile:
         assert out.splitlines()[0] == f"{path}: 2 of 7 events"
         assert titles(out) == ["Sora shut down", "Zhongguancun Forum"]
 
-    def test_json_reads_back(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        path = tmp_path / "events.yaml"
-        _sample().save(path)
-        code, out, _ = run(capsys, "show", str(path), "--json")
-        assert code == 0
-        assert Timeline.from_records(json.loads(out)).events == _sample().events
-
 
 class TestConvert:
     def test_round_trip_through_every_format(

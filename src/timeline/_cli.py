@@ -3,7 +3,10 @@
 Every command that reads a timeline takes an optional data file (YAML, JSON or
 CSV, chosen by suffix); without one it uses the bundled AI-race dataset.
 Output is a table that fits the terminal, plain aligned text when piped, or
-JSON with ``--json``. The same filters work everywhere: ``--status``,
+with ``--json`` (``show``, ``upcoming``, ``overdue``) a JSON list of the same
+events as they stand now: current date and status first, then their history
+(`timeline._cli_json` describes the shape). That is a report, not a data
+file; ``timeline convert`` writes files that load. The same filters work everywhere: ``--status``,
 ``--kind``, ``--actor``, ``--tag`` and ``--text`` (repeat one to match any of
 its values), ``--between A B`` and ``--as-of D`` (the timeline as known on D).
 
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline._bounds import _cmp
+from timeline._cli_json import event_state
 from timeline._cli_table import render
 from timeline._errors import DataFileError, TimelineError, TimelineWarning, WhenParseError
 from timeline._event import Event, Status, slugify, to_day
@@ -217,7 +221,8 @@ def _table(timeline: Timeline) -> list[str]:
 
 
 def _records(timeline: Timeline) -> list[dict[str, Any]]:
-    return timeline.to_records()
+    # What the table shows (the current date and status), not the file's first statement.
+    return [event_state(event) for event in timeline]
 
 
 def _count(n: int, total: int | None = None) -> str:
@@ -402,7 +407,26 @@ def _filters(parser: argparse.ArgumentParser, *, as_of_help: str) -> None:
 
 
 def _json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the events as JSON records")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the events on stdout as JSON, each as it stands now (see below)",
+    )
+
+
+_JSON_EPILOG = """--json prints a list with one object per event, as the table shows it:
+  id, title         the event's id and title
+  when, status      the CURRENT date (in words, e.g. "May 2026") and status
+  earliest, latest  its span now (to the end's last day), ISO dates or instants; null
+                    when unbounded ("by 2030" has no earliest)
+  precision, end    the grain of when (day, month, quarter ...); the end, or null
+  kind, actors, tags, location, description, related
+  first_expected    the date first promised; slipped: true when a claim moved it later
+  sources, claims   records as in a data file; target, observations: the figures
+  url               the main source's link, or null
+Every key is always present. This is a report, not a data file: to get a file
+that loads again, use `timeline convert IN OUT` (or Timeline.save in Python).
+"""
 
 
 def _file(parser: argparse.ArgumentParser) -> None:
@@ -434,17 +458,25 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> Any:
-        sub = commands.add_parser(name, help=help, description=help)
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str, epilog: str | None = None
+    ) -> Any:
+        sub = commands.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.set_defaults(run=run, heading_to_stderr=False, json=False)
         return sub
 
-    show = command("show", _show, "show the timeline as a table")
+    show = command("show", _show, "show the timeline as a table", _JSON_EPILOG)
     _file(show)
     _json(show)
     _filters(show, as_of_help="the timeline as known on day D")
 
-    upcoming = command("upcoming", _upcoming, "open events due soon")
+    upcoming = command("upcoming", _upcoming, "open events due soon", _JSON_EPILOG)
     _file(upcoming)
     _json(upcoming)
     upcoming.add_argument(
@@ -452,7 +484,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     _filters(upcoming, as_of_help="the day to look ahead from (default: today)")
 
-    overdue = command("overdue", _overdue, "open events whose latest possible day has passed")
+    overdue = command(
+        "overdue", _overdue, "open events whose latest possible day has passed", _JSON_EPILOG
+    )
     _file(overdue)
     _json(overdue)
     _filters(overdue, as_of_help="the day to judge on (default: today)")
