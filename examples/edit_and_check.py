@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
-from timeline import DataFileError, Event, Source, Timeline, datasets
+from timeline import DataFileError, Event, Source, Timeline, TimelineWarning, datasets
 
 
 def main(folder: Path | None = None) -> Path:
@@ -39,10 +40,16 @@ def main(folder: Path | None = None) -> Path:
         print(f"  {event.when!s:>12}  {event.title}")
 
     # 3. Save: the suffix picks the format; YAML for people, CSV for a spreadsheet.
+    #    A file must load on its own, so `related` ids naming events the filter
+    #    left behind are left out of it, with a TimelineWarning that says which.
     yaml_path, csv_path = folder / "releases.yaml", folder / "releases.csv"
-    mine.save(yaml_path)
-    mine.save(csv_path)
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always", TimelineWarning)
+        mine.save(yaml_path)
+        mine.save(csv_path)
     print(f"wrote {yaml_path} and {csv_path}")
+    for message in dict.fromkeys(str(w.message) for w in said):
+        print(f"  note: {message}")
     print("\n".join(yaml_path.read_text(encoding="utf-8").splitlines()[:14]))
 
     # 4. Check: a file with mistakes reports all of them at once, with lines and fixes.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from timeline import (
@@ -166,12 +167,13 @@ def events(draw: st.DrawFn) -> Event:
         return Event(**fields)
 
 
-def timelines() -> st.SearchStrategy[Timeline]:
-    return st.builds(
-        lambda evs, name, description: Timeline(
-            {e.id: e for e in evs}.values(), name=name, description=description
-        ),
-        st.lists(events(), max_size=4),
-        st.none() | _TEXT,
-        st.none() | _TEXT,
-    )
+@st.composite
+def timelines(draw: st.DrawFn) -> Timeline:
+    """Timelines as a data file holds them: unique ids, ``related`` naming events in it."""
+    evs = list({e.id: e for e in draw(st.lists(events(), max_size=4))}.values())
+    ids = [e.id for e in evs]
+    evs = [
+        attrs.evolve(e, related=draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)))
+        for e in evs
+    ]
+    return Timeline(evs, name=draw(st.none() | _TEXT), description=draw(st.none() | _TEXT))

@@ -42,6 +42,9 @@ def test_saves_the_filtered_tracker_and_reports_the_bad_file(
         "tencent-hybrid-model-3-release",
     ]
     out = capsys.readouterr().out
+    # the filter left behind an event a release is related to: said, not silent
+    assert "note: left 1 related id(s) out of the file" in out
+    assert "'tencent-hybrid-model-3-internal-testing'" in out
     bad = tmp_path / "bad.yaml"
     assert f"3 problems in {bad}:" in out
     assert f"{bad}:3: when: 'Aprill 2026' is not a date" in out

@@ -7,6 +7,9 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
+import os
+import sys
+import warnings
 from collections.abc import Iterable
 
 import attrs
@@ -163,6 +166,19 @@ class TimelineWarning(UserWarning):
     >>> caught[0].category.__name__
     'TimelineWarning'
     """
+
+
+def warn_user(message: str) -> None:
+    """Issue a `TimelineWarning` pointing at the caller's code, not at timeline's own.
+
+    The library reaches the same warning through different paths (`Timeline.save`,
+    the command line ...), so a fixed ``stacklevel`` would point at the wrong line.
+    """
+    package = os.path.dirname(__file__) + os.sep
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    warnings.warn(message, TimelineWarning, stacklevel=level + 1)
 
 
 class IcsError(TimelineError, ValueError):

@@ -30,7 +30,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from timeline._errors import DataFileProblem
+from timeline._errors import DataFileProblem, warn_user
 from timeline._event import Claim, Event, Source
 from timeline._growth import Observation
 from timeline._target import Target
@@ -215,11 +215,41 @@ def event_to_record(event: Event) -> dict[str, Any]:
 def timeline_to_document(timeline: Timeline) -> Document:
     """A timeline as a document: name, description and event records.
 
+    A file must load again, and loading refuses ``related`` ids that name no
+    event in the file; so ids pointing outside the timeline (it was filtered
+    from a larger one, say) are left out of the document, with a
+    `TimelineWarning` naming them.
+
     >>> timeline_to_document(Timeline(name="Demo"))
     {'name': 'Demo', 'events': []}
     """
     document: Document = {}
     _put(document, "name", timeline.name)
     _put(document, "description", timeline.description)
-    document["events"] = [event_to_record(e) for e in timeline]
+    records = [event_to_record(e) for e in timeline]
+    _drop_outside_related(records)
+    document["events"] = records
     return document
+
+
+def _drop_outside_related(records: list[dict[str, Any]]) -> None:
+    ids = {record["id"] for record in records}
+    dropped: list[tuple[str, str]] = []
+    for record in records:
+        related = record.get("related")
+        if not related or all(r in ids for r in related):
+            continue
+        dropped += [(record["id"], r) for r in related if r not in ids]
+        kept = [r for r in related if r in ids]
+        if kept:
+            record["related"] = kept
+        else:
+            del record["related"]
+    if dropped:
+        shown = ", ".join(f"{other!r} (related to {id!r})" for id, other in dropped[:10])
+        more = f" and {len(dropped) - 10} more" if len(dropped) > 10 else ""
+        warn_user(
+            f"left {len(dropped)} related id(s) out of the file because they name no event "
+            f"in it, and the file would not load with them: {shown}{more}; "
+            "save a timeline that holds those events to keep them"
+        )

@@ -6,7 +6,9 @@ recorded with the path of the field it is about, and the format module's
 `Locations` turns that path into a file line and a field name the person
 recognises ("events.yaml:14: when: 'Aprill 2026' is not a date; did you mean
 'April 2026'?"). If there is any problem, `DataFileError` lists them all and no
-timeline is returned.
+timeline is returned. Besides each value, the file as a whole is checked: ids
+are unique, and every ``related:`` id names an event in the same file (a near
+miss gets a did-you-mean).
 
 Values already of the model's types (a `When`, `Status`, `Source`, `Quantity`
 ...) are accepted as they are, so `Timeline.from_records` serves Python callers
@@ -371,10 +373,67 @@ class _Reader:
             first[id] = here
             if event is not None:
                 events.append(event)
+        self.related(rows, path, first)
         if self.problems:
             self.problems.sort(key=lambda p: p.line if p.line is not None else 0)
             raise DataFileError(self.problems)
         return Timeline(events, name=name, description=description)
+
+    def related(self, rows: list[Any], path: Path, ids: Mapping[str, Path]) -> None:
+        """Flag ``related:`` ids that name no event in the file, suggesting the closest id.
+
+        ``ids`` holds the id every row asks for, even rows with other problems,
+        so a mistake in one event does not make references to it look dangling.
+        """
+        known = list(ids)
+        suggested = 0
+        whole = "this file" if self.where.file is not None else "these records"
+        for i, row in enumerate(rows):
+            for j, name in _related_ids(row):
+                if name in ids:
+                    continue
+                message = f"{name!r} is not the id of any event in {whole}"
+                close = _closest(name, ids, known) if suggested < _MAX_SUGGESTIONS else None
+                suggested += 1
+                if close is not None:
+                    message += f"; did you mean {close!r}?"
+                else:
+                    message += "; use the id of one of its events, or remove it from related"
+                field = (*path, i, "related")
+                self.problems.append(
+                    DataFileProblem(
+                        message,
+                        file=self.where.file,
+                        line=self.where.line((*field, j)),
+                        field=self.where.label(field) or None,
+                    )
+                )
+
+
+# Did-you-mean lookups per load: each scans every id, so a file with thousands of
+# dangling ids (a filtered subset, say) still reports them all in good time.
+_MAX_SUGGESTIONS = 200
+
+
+def _closest(name: str, ids: Mapping[str, Path], known: list[str]) -> str | None:
+    """The id ``name`` most likely means: a title given instead of its id, or a near spelling."""
+    slug = slugify(name)
+    if slug in ids:
+        return slug
+    close = difflib.get_close_matches(name, known, n=1)
+    return close[0] if close else None
+
+
+def _related_ids(row: Any) -> list[tuple[int, str]]:
+    """A row's related ids with their positions (items that are not text are reported apart)."""
+    if isinstance(row, Event):
+        return list(enumerate(row.related))
+    value = row.get("related") if isinstance(row, Mapping) else None
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        return []
+    return [
+        (j, item.strip()) for j, item in enumerate(value) if isinstance(item, str) and item.strip()
+    ]
 
 
 def _intended_id(row: Any, event: Event | None) -> tuple[str, str | None]:

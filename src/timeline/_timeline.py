@@ -642,7 +642,8 @@ class Timeline:
     def load(cls, path: str | os.PathLike[str]) -> Timeline:
         """Read a data file, the format chosen by suffix (.yaml/.yml, .json, .csv).
 
-        Raises `DataFileError` listing every problem in the file, with its line.
+        Raises `DataFileError` listing every problem in the file, with its line
+        (a ``related`` id that names no event in the file is one).
 
         >>> import os, tempfile
         >>> with tempfile.TemporaryDirectory() as folder:
@@ -657,6 +658,10 @@ class Timeline:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write a data file atomically, the format chosen by suffix (.yaml/.yml, .json, .csv).
+
+        The file loads again: ``related`` ids naming events not in this
+        timeline (it was filtered from a larger one, say) are left out of it,
+        with a `TimelineWarning` naming them.
 
         >>> import os, tempfile
         >>> with tempfile.TemporaryDirectory() as folder:
@@ -679,7 +684,8 @@ class Timeline:
     ) -> Timeline:
         """A timeline from plain dicts shaped like `Timeline.to_records` gives them.
 
-        Raises `DataFileError` listing every problem (``records[3].when: ...``).
+        Raises `DataFileError` listing every problem (``records[3].when: ...``),
+        as `load` does for a file: ``related`` ids must name events among the rows.
 
         >>> tl = Timeline.from_records([{"title": "DeepSeek V4 release", "when": "2026-04"}])
         >>> tl["deepseek-v4-release"].status
