@@ -13,6 +13,8 @@ linked to: ``page.html#actor=Tencent&status=expected,confirmed``. The body's
 
 The picture needs matplotlib (the ``plot`` extra); without it the page says
 so and keeps its table and filters, so ``timeline demo`` works on a plain install.
+Events the picture cannot place (no bound at all) are named in a caption under
+it; the table lists them as usual.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from timeline._event import DayLike, Status, to_day
 from timeline._html import STYLE, badge, table_rows
+from timeline._layout import shape_of
 
 if TYPE_CHECKING:
     from timeline._timeline import Timeline
@@ -42,6 +45,7 @@ header p{margin:2px 0;font:13px system-ui,sans-serif;opacity:.8}
 #tl-count{font-weight:600}
 #tl-picture{margin:0 0 16px}
 #tl-picture svg{width:100%;height:auto;max-width:1400px}
+#tl-unplaced{font:13px system-ui,sans-serif;margin:4px 0 0}
 #tl-picture [id^="tl-"]{transition:opacity .15s}
 tr[hidden]{display:none}
 """
@@ -149,6 +153,19 @@ def _filters(timeline: Timeline) -> str:
     )
 
 
+def _unplaced_note(shown: Timeline) -> str:
+    """A caption naming the events the picture leaves out (no bound to place them by)."""
+    unplaced = [e for e in shown if shape_of(e) is None]
+    if not unplaced:
+        return ""
+    names = "; ".join(f"{_e(e.title)} ({_e(e.when)})" for e in unplaced)
+    them = "it has" if len(unplaced) == 1 else "they have"
+    return (
+        f'<figcaption class="tl-note" id="tl-unplaced">Not in the picture, as {them} no date '
+        f"to place by (listed in the table): {names}</figcaption>"
+    )
+
+
 def page_html(
     timeline: Timeline,
     *,
@@ -174,6 +191,8 @@ def page_html(
     except ImportError as err:
         # Without the plot extra the page still has its table and filters.
         picture = f'<p class="tl-note">No picture: {_e(err)}</p>'
+    else:
+        picture += _unplaced_note(shown)
     about = f"<p>{_e(timeline.description)}</p>" if timeline.description else ""
     known = f" · as known on {day}" if day is not None else ""
     return f"""<!DOCTYPE html>

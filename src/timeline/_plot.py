@@ -11,6 +11,10 @@ library means them (see `timeline._layout` for where things go):
   the picture is "as of"; a slipped date leaves a dashed ghost of the first
   promise and an arrow to the current one; overdue events are outlined.
 
+An event whose date has no bound at all (unknown or open at both ends) has no
+place on a time axis; it is left out, never silently: a `TimelineWarning`
+names it.
+
 Every drawn piece carries a ``gid`` of the form ``tl-<part>-L<lane>-<event id>``
 (part: point, window, deadline, deadmark, open, ghost, slip, label), which the
 SVG keeps as element ids: tests count them, and the shared page uses them to
@@ -26,11 +30,12 @@ import datetime as _dt
 import io
 import os
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import PlotError
-from timeline._event import DayLike, Status, to_day
+from timeline._errors import PlotError, warn_user
+from timeline._event import DayLike, Event, Status, to_day
 from timeline._html import STATUS_COLOURS
 from timeline._layout import LANE_KEYS, Layout, Placed, layout
 
@@ -326,6 +331,7 @@ def plot(
     with a line at that day and overdue events outlined. ``between`` zooms
     to a window, e.g. ``("2026-01", "2026-06")``: only events that could
     fall in it are drawn, and what reaches past it is cut at its edges.
+    Events with no bounded date are left out with a `TimelineWarning` naming them.
 
     >>> from timeline import Event, Timeline, When
     >>> ax = plot(Timeline([Event(title="V4", when=When.month(2026, 4), actors=["DeepSeek"])]))
@@ -373,6 +379,8 @@ def plot(
         width=width,
         window=window,
     )
+    if lay.skipped:
+        warn_user(_unplaced(lay.skipped))
     handles = _handles(lay, day)
     # Room above the plot: the legend's rows, then the title above them.
     legend_inches = _legend_rows(handles) * _FONT * 1.75 / 72 + 0.1
@@ -398,6 +406,17 @@ def plot(
     ax.xaxis.set_minor_locator(dates.AutoDateLocator(minticks=12, maxticks=60))  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     return ax
+
+
+def _unplaced(events: Sequence[Event]) -> str:
+    """Why a picture leaves ``events`` out, naming them (the first ten) for a warning."""
+    names = ", ".join(f"{e.id!r} ({e.when})" for e in events[:10])
+    more = f" and {len(events) - 10} more" if len(events) > 10 else ""
+    return (
+        f"left {len(events)} event(s) out of the picture because their dates have no bound "
+        f"to place them by (unknown or open at both ends): {names}{more}; "
+        "give each an earliest or a latest date"
+    )
 
 
 def _lane_label(event: Any, by: str) -> str:

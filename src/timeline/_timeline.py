@@ -876,7 +876,8 @@ class Timeline:
 
         Exact days are markers, windows bars fading where approximate, deadlines
         bars ending at the deadline; ``as_of`` shows what was known that day;
-        ``between=("2026-01", "2026-06")`` zooms to a window.
+        ``between=("2026-01", "2026-06")`` zooms to a window. Events whose date
+        has no bound at all cannot be placed: a `TimelineWarning` names them.
 
         >>> ax = Timeline([Event(title="x", when="2026-04", actors=["A"])]).plot()
         >>> [t.get_text() for t in ax.get_yticklabels()]
@@ -918,7 +919,8 @@ class Timeline:
         """Write one self-contained HTML page: the picture, the table, actor and status filters.
 
         The page needs no network and no server; filters also read the URL
-        hash (``page.html#actor=Tencent&status=expected``).
+        hash (``page.html#actor=Tencent&status=expected``). Events the picture
+        cannot place (no bounded date) are named under it, and in a `TimelineWarning`.
 
         >>> import tempfile, pathlib
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"
