@@ -110,6 +110,13 @@ class TestStatements:
         for event in tl.filter(status="happened"):
             assert event.when.earliest is None or event.when.earliest <= last, event.id
 
+    def test_every_date_reads_as_words(self, tl: Timeline) -> None:
+        # Tables, feeds and the HTML page show str(when): no EDTF marks, no bare "..".
+        texts = {str(e.when) for e in tl}
+        assert {"until c. March 2026", "from c. March 2026 onwards"} <= texts
+        for text in texts:
+            assert ".." not in text and "~" not in text and "/" not in text, text
+
     def test_the_clash_is_linked(self, tl: Timeline) -> None:
         assert "deepseek-v4-release" in tl["tencent-hybrid-model-3-release"].related
         assert "keling-ai-300m-arr" in tl["openai-sora-shutdown"].related
