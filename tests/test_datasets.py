@@ -179,6 +179,11 @@ class TestFigures:
         assert target is not None
         assert (target.goal, target.deadline) == (goal, deadline)
 
+    def test_meta_growth_reads_as_a_doubling(self, tl: Timeline) -> None:
+        # The earlier figure has no date ("until c. March 2026"); it still comes first.
+        text = str(tl["meta-texas-data-center-investment-doubled"])
+        assert "Growth: 2× from $5 billion (until c. March 2026) to $10 billion" in text
+
     def test_keling_target_starts_from_the_reported_arr(self, tl: Timeline) -> None:
         target = tl["keling-ai-600m-arr-by-2026"].target
         assert target is not None and target.baseline is not None
