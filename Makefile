@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# Writes the bundled timeline's feed and page into demo-out/ (git-ignored).
 demo: venv
-	$(BIN)/python -m timeline demo
+	$(BIN)/timeline demo --out demo-out
 
 lint: venv
 	$(BIN)/ruff check src tests examples benchmarks

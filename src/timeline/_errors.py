@@ -14,9 +14,12 @@ import attrs
 __all__ = [
     "DataFileError",
     "DataFileProblem",
+    "FrameError",
     "IcsError",
     "IcsParseError",
+    "PlotError",
     "QuantityError",
+    "QueryError",
     "TargetError",
     "TimelineError",
     "TimelineWarning",
@@ -51,6 +54,29 @@ class WhenParseError(TimelineError, ValueError):
         if suggestion is not None:
             message += f"; did you mean {suggestion!r}?"
         super().__init__(message)
+
+
+class FrameError(TimelineError, ValueError):
+    """A DataFrame row that does not make a valid event (`Timeline.from_pandas`).
+
+    >>> import pandas as pd
+    >>> from timeline import Timeline
+    >>> Timeline.from_pandas(pd.DataFrame({"title": ["x"]}))
+    Traceback (most recent call last):
+    ...
+    timeline._errors.FrameError: the frame has no 'when' column; ...
+    """
+
+
+class PlotError(TimelineError, ValueError):
+    """A bad argument to `Timeline.plot`, `Timeline.save_plot` or `Timeline.to_html`.
+
+    >>> from timeline import Timeline
+    >>> Timeline().plot(by="colour")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.PlotError: plot: by='colour' is not a lane key; use one of actor, kind, status
+    """
 
 
 @attrs.frozen
@@ -159,3 +185,14 @@ class IcsParseError(IcsError):
         self.line = line
         self.reason = reason
         super().__init__(f"line {line}: {reason}")
+
+
+class QueryError(TimelineError, ValueError):
+    """An invalid argument to a `Timeline` query (a duration, a grouping, a status).
+
+    >>> from timeline import Event, Timeline
+    >>> Timeline().upcoming(as_of="2026-03-28", within="soon")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QueryError: within: 'soon' is not a duration; write e.g. '90 days', ...
+    """

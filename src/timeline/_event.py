@@ -73,9 +73,15 @@ class Status(enum.Enum):
         return self in (Status.EXPECTED, Status.CONFIRMED)
 
 
+_STATUS_TEXT = {s.value: s for s in Status}
+
+
 def _status(value: Status | str, owner: str, field: str = "status") -> Status:
     if isinstance(value, Status):
         return value
+    known = _STATUS_TEXT.get(value) if isinstance(value, str) else None
+    if known is not None:
+        return known
     try:
         return Status(str(value).strip().lower())
     except ValueError:
@@ -87,15 +93,15 @@ def _status(value: Status | str, owner: str, field: str = "status") -> Status:
 
 def _when(value: When | str | _dt.date, owner: str, field: str, reference: Any = None) -> When:
     if isinstance(value, When):
-        return value
+        return _share(value)
     if isinstance(value, _dt.date):
         from timeline._when import _coerce
 
-        return _coerce(value)
+        return _share(_coerce(value))
     if not isinstance(value, str):
         raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
     try:
-        return When.parse(value, reference=reference)
+        return _share(When.parse(value, reference=reference))
     except TimelineError as err:
         raise EventError(f"{owner}: {field}: {err}") from err
 
@@ -117,12 +123,66 @@ def to_day(value: DayLike) -> _dt.date:
     return to_day(point)
 
 
-def _strings(value: Iterable[str] | str | None) -> tuple[str, ...]:
-    if value is None:
+def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
+    if not value:
         return ()
-    if isinstance(value, str):
-        value = [value]
-    return tuple(s.strip() for s in value if str(s).strip())
+    try:
+        items = (value,) if isinstance(value, str) else tuple(value)
+    except TypeError:
+        raise EventError(f"{owner}: {field}: {value!r} is not a list of names") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
+    names = tuple(map(str.strip, items))
+    if "" in names:
+        names = tuple(filter(None, names))
+    return _share_names(names)
+
+
+# Large timelines repeat the same few thousand calendar values ("April 2026")
+# and the same actor and tag lists; sharing one object per distinct value keeps
+# an event to a few hundred bytes (benchmarks/bench_timeline.py). Instants are
+# never shared: equal instants at different offsets compare equal, and the
+# offset is part of what was said. The tables are bounded, and emptied when full.
+_SHARED_MAX = 1 << 16
+_shared_whens: dict[When, When] = {}
+_shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+_shared_text: dict[str, str] = {}
+
+
+def _is_calendar(w: When) -> bool:
+    """Whether ``w`` holds only pendulum ``Date`` bounds (so equal means identical)."""
+    for point in (w.start, w.end):
+        if point is not None and type(point) is not pendulum.Date:
+            return False
+    return all(not isinstance(e, When) or _is_calendar(e) for e in (w.lower, w.upper))
+
+
+def _share(w: When) -> When:
+    """One shared object for equal calendar values; instants are kept as given."""
+    shared = _shared_whens.get(w)
+    if shared is not None:
+        return shared
+    if not _is_calendar(w):
+        return w
+    if len(_shared_whens) >= _SHARED_MAX:
+        _shared_whens.clear()
+    _shared_whens[w] = w
+    return w
+
+
+def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    shared = _shared_names.get(names)
+    if shared is not None:
+        return shared
+    if len(_shared_names) >= _SHARED_MAX:
+        _shared_names.clear()
+    if len(_shared_text) >= _SHARED_MAX:
+        _shared_text.clear()
+    # Not sys.intern: interned strings may live for the whole process (3.12).
+    names = tuple(_shared_text.setdefault(n, n) for n in names)
+    _shared_names[names] = names
+    return names
 
 
 def _optional_text(value: str | None) -> str | None:
@@ -132,14 +192,20 @@ def _optional_text(value: str | None) -> str | None:
     return text or None
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ID = re.compile(r"[A-Za-z0-9][\w.\-]*")
+
+
 def slugify(text: str) -> str:
     """A stable lower-case slug: the default event id.
 
     >>> slugify("Tencent Hybrid Model 3.0 release")
     'tencent-hybrid-model-3-0-release'
     """
+    if text.isascii():  # the common case: nothing to fold or lose
+        return _NOT_SLUG.sub("-", text.lower()).strip("-") or "event"
     folded = unicodedata.normalize("NFKD", text)
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
     if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
         # Titles in other scripts (Chinese is common here) lose letters when
         # folded to ASCII; a digest of the full title keeps the id stable and distinct.
@@ -213,6 +279,8 @@ class Claim:
     ) -> None:
         stated_when = _when(stated, "claim", "stated")
         day = to_day(stated_when)
+        if source is not None and not isinstance(source, Source):
+            raise EventError(f"claim: source: {source!r} is not a Source")
         self.__attrs_init__(
             stated_when,
             None if when is None else _when(when, "claim", "when", day),
@@ -251,6 +319,15 @@ class Slip:
     before: When
     after: When
     claim: Claim
+
+    @property
+    def stated(self) -> When:
+        """When the slip was stated: the claim's ``stated`` date.
+
+        >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).stated
+        When.parse('20 April 2026')
+        """
+        return self.claim.stated
 
     @property
     def days(self) -> int | None:
@@ -321,7 +398,7 @@ class Event:
         title = title.strip()
         owner = f"event {title!r}"
         id = slugify(title) if id is None else id
-        if not isinstance(id, str) or not re.fullmatch(r"[A-Za-z0-9][\w.\-]*", id):
+        if not isinstance(id, str) or not _ID.fullmatch(id):
             raise EventError(
                 f"{owner}: id: {id!r} is not a slug; use letters, digits, '-', '_' or '.'"
             )
@@ -356,14 +433,14 @@ class Event:
             end=stop,
             status=_status(status, owner),
             kind=_optional_text(kind),
-            actors=_strings(actors),
-            tags=_strings(tags),
+            actors=_strings(actors, owner, "actors"),
+            tags=_strings(tags, owner, "tags"),
             location=_optional_text(location),
             description=_optional_text(description),
             sources=sources,
             # Kept in stated order; the stable sort keeps same-day claims as given.
             claims=tuple(sorted(claims, key=lambda c: c.day.toordinal())),
-            related=_strings(related),
+            related=_strings(related, owner, "related"),
             target=target,
             # A series reads in time order; the stable sort keeps same-time figures as given.
             observations=tuple(sorted(observations, key=series_order)),
@@ -386,7 +463,8 @@ class Event:
         >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").when
         When.parse('May 2026')
         """
-        return self._state[0]
+        # Without claims the initial statement is current; no cached state needed.
+        return self._state[0] if self.claims else self.initial_when
 
     @property
     def status(self) -> Status:
@@ -395,7 +473,7 @@ class Event:
         >>> Event(title="x", when="2026").revise(status="happened", stated="2026-06-01").status
         <Status.HAPPENED: 'happened'>
         """
-        return self._state[1]
+        return self._state[1] if self.claims else self.initial_status
 
     @property
     def stated(self) -> When | None:
@@ -440,13 +518,29 @@ class Event:
 
     @property
     def window(self) -> tuple[Point | None, Point | None]:
-        """The span for window queries: from ``when.earliest`` to ``end.latest`` if any.
+        """The stated span: from ``when.earliest`` to ``end.latest`` (or ``when.latest``).
 
         >>> [str(d) for d in Event(title="x", when="2026-03-24", end="2026-03-27").window]
         ['2026-03-24', '2026-03-27']
         """
         end = self.end.latest if self.end is not None else self.when.latest
         return (self.when.earliest, end)
+
+    @property
+    def fuzzy_window(self) -> tuple[Point | None, Point | None]:
+        """Where it could fall: `window` widened by the fuzzy bounds of qualified dates.
+
+        Window queries, `overdue` and `upcoming` use this span, so "c. April
+        2026" could fall in May (the default fuzz policy pads one unit of the
+        value's own grain each side).
+
+        >>> [str(d) for d in Event(title="x", when="c. April 2026").fuzzy_window]
+        ['2026-03-01', '2026-05-31']
+        """
+        lo, hi = self.when.fuzzy_bounds()
+        if self.end is not None:
+            hi = self.end.fuzzy_bounds()[1]
+        return (lo, hi)
 
     # -- history --------------------------------------------------------------
 
@@ -539,10 +633,15 @@ class Event:
     def overdue(self, as_of: DayLike) -> bool:
         """Still expected or confirmed, and its latest possible day is before ``as_of``.
 
+        The latest possible day counts fuzzy bounds: "c. April 2026" is not
+        overdue until June.
+
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True
+        >>> Event(title="x", when="c. April 2026").overdue("2026-05-01")
+        False
         """
-        latest = self.window[1]
+        latest = self.fuzzy_window[1]
         return self.status.is_open and latest is not None and _cmp(latest, to_day(as_of)) < 0
 
     def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
@@ -560,11 +659,13 @@ class Event:
         start = to_day(as_of)
         days = within.days if isinstance(within, _dt.timedelta) else int(within)
         stop = start + _dt.timedelta(days=days)
-        lo, hi = self.window
+        hi = self.fuzzy_window[1]
         if hi is not None and _cmp(hi, start) < 0:
             return False
+        lo, hi = self.window  # the sort position: earliest, or latest for a deadline
         position = lo if lo is not None else hi
-        return position is None or _cmp(position, stop) <= 0
+        # Unbounded both ways ("../..") sorts last, so it is never due soon.
+        return position is not None and _cmp(position, stop) <= 0
 
     # -- display ----------------------------------------------------------------
 
@@ -581,3 +682,13 @@ class Event:
         line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
         # Figures (target, observations, growth) follow on indented lines.
         return "\n".join([line, *(f"    {text}" for text in figures_text(self))])
+
+    def _repr_html_(self) -> str:
+        """The event as a card in a notebook: fields, sources and the claims made.
+
+        >>> "<dl" in Event(title="x", when="2026")._repr_html_()
+        True
+        """
+        from timeline._html import event_html
+
+        return event_html(self)

@@ -13,20 +13,27 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 import os
 import re
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import Any, Literal, TypeAlias, overload
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
 import attrs
 import pendulum
 
 from timeline._bounds import _cmp, _key, _overlap
-from timeline._errors import TimelineError
+from timeline._errors import QueryError, TimelineError
 from timeline._event import DayLike, Event, Slip, Status, to_day
 from timeline._growth import Observation
 from timeline._index import SpanIndex
 from timeline._when import When, _coerce
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
@@ -36,6 +43,13 @@ WindowArg: TypeAlias = "When | _dt.date | str"
 Values: TypeAlias = "str | Status | Collection[str | Status] | None"
 
 _DAY = 86_400_000_000
+# A floating day and an instant compare by the instant's local date, but keys put
+# the instant at its UTC time: 14 hours before its local midnight (UTC+14) up to
+# 36 hours after it (23:59 at UTC-12); even Python's extreme offsets (under 24
+# hours) keep it within 48 hours. Two days of slack covers both sides.
+_SLACK = 2 * _DAY
+# Keys for "unbounded" in the int64 key columns.
+_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
 
 class DuplicateEventError(TimelineError, ValueError):
@@ -58,11 +72,18 @@ def _window(value: WindowArg, name: str) -> When:
     raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
 
 
-def _matcher(values: Values) -> Callable[[str | None], bool] | None:
+def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
     if values is None:
         return None
     items = [values] if isinstance(values, str | Status) else list(values)
     wanted = {(v.value if isinstance(v, Status) else str(v)).casefold() for v in items}
+    if name == "status":
+        # A misspelt status would silently match nothing; say so instead.
+        known = {s.value for s in Status}
+        for bad in sorted(wanted - known):
+            raise QueryError(
+                f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
+            )
     return lambda value: value is not None and value.casefold() in wanted
 
 
@@ -70,13 +91,14 @@ _WITHIN = re.compile(r"\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)\s*", re.
 
 
 def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
-    if isinstance(within, _dt.timedelta):
-        return within.days
-    if isinstance(within, int):
-        return within
-    match = _WITHIN.fullmatch(within)
+    if isinstance(within, _dt.timedelta | int) and not isinstance(within, bool):
+        days = within.days if isinstance(within, _dt.timedelta) else within
+        if days < 0:
+            raise QueryError(f"within: {within!r} is negative; give a duration of 0 days or more")
+        return days
+    match = _WITHIN.fullmatch(within) if isinstance(within, str) else None
     if match is None:
-        raise TimelineError(
+        raise QueryError(
             f"within: {within!r} is not a duration; write e.g. '90 days', '12w' or '3 months'"
         )
     n, unit = int(match[1]), match[2][0].lower()
@@ -134,22 +156,49 @@ class TimelineDiff:
         return bool(len(self.added) or len(self.removed) or self.changed)
 
 
-_DIFF_FIELDS = (
-    "title",
-    "when",
-    "end",
-    "status",
-    "kind",
-    "actors",
-    "tags",
-    "location",
-    "description",
-    "sources",
-    "claims",
-    "related",
-    "target",
-    "observations",
-)
+def _diff_fields() -> tuple[str, ...]:
+    """Fields `Timeline.diff` compares: the current date and status, then every stored field.
+
+    Read from the class, so fields added to `Event` later are compared too, and
+    a change to the initial statement alone (``initial_when``) is never lost.
+    """
+    names = ["title", "when", "status"]
+    names.extend(f.name for f in attrs.fields(Event) if f.name not in ("id", *names))
+    return tuple(names)
+
+
+_by_id = operator.attrgetter("id")
+
+
+def _by_when(event: Event) -> tuple[float, float, bool, int, str, str]:
+    return event.when.sort_key
+
+
+def _checked_and_sorted(events: Iterable[Event]) -> tuple[list[Event], dict[str, Event]]:
+    """The events in timeline order, and by id; raises on duplicate ids."""
+    items = list(events)
+    by_id: dict[str, Event] = {}
+    for event in items:
+        if not isinstance(event, Event):
+            raise TypeError(f"Timeline holds Event objects, got {event!r}")
+        other = by_id.get(event.id)
+        if other is not None:
+            raise DuplicateEventError(
+                f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
+                f"{event.title!r} ({event.when}); give one of them another id"
+            )
+        by_id[event.id] = event
+    # Two stable sorts, by id and then by when, give the (when, id) order
+    # without a key tuple per event: faster on large timelines.
+    items.sort(key=_by_id)
+    items.sort(key=_by_when)
+    return items, by_id
+
+
+class _InOrder(tuple["Event", ...]):
+    """Events taken in order from one timeline (unique ids, sorted): `Timeline` trusts them."""
+
+    __slots__ = ()
 
 
 class Timeline:
@@ -172,19 +221,12 @@ class Timeline:
         name: str | None = None,
         description: str | None = None,
     ) -> None:
-        items = list(events)
-        by_id: dict[str, Event] = {}
-        for event in items:
-            if not isinstance(event, Event):
-                raise TypeError(f"Timeline holds Event objects, got {event!r}")
-            other = by_id.get(event.id)
-            if other is not None:
-                raise DuplicateEventError(
-                    f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
-                    f"{event.title!r} ({event.when}); give one of them another id"
-                )
-            by_id[event.id] = event
-        items.sort(key=lambda e: (e.when.sort_key, e.id))
+        if type(events) is _InOrder:
+            # A subset of another timeline: already checked, unique and in order.
+            items: Iterable[Event] = events
+            by_id = {e.id: e for e in events}
+        else:
+            items, by_id = _checked_and_sorted(events)
         self._events: tuple[Event, ...] = tuple(items)
         self._by_id = by_id
         self.name = name
@@ -192,6 +234,10 @@ class Timeline:
 
     def _new(self, events: Iterable[Event]) -> Timeline:
         return Timeline(events, name=self.name, description=self.description)
+
+    def _subset(self, events: Iterable[Event]) -> Timeline:
+        """A timeline of some of these events, given in timeline order: no re-sort."""
+        return Timeline(_InOrder(events), name=self.name, description=self.description)
 
     # -- collection protocol ------------------------------------------------------
 
@@ -218,7 +264,9 @@ class Timeline:
 
     def __getitem__(self, key: str | int | slice) -> Event | Timeline:
         if isinstance(key, slice):
-            return self._new(self._events[key])
+            if key.step is not None and key.step < 0:
+                return self._new(self._events[key])  # reversed: put back in order
+            return self._subset(self._events[key])
         if isinstance(key, int):
             return self._events[key]
         try:
@@ -289,21 +337,24 @@ class Timeline:
         tag: Values,
         text: str | None,
         where: Callable[[Event], bool] | None,
-    ) -> Callable[[Event], bool]:
+    ) -> Callable[[Event], bool] | None:
+        """One predicate for all given criteria; ``None`` when none are given."""
         checks: list[Callable[[Event], bool]] = []
-        if (is_status := _matcher(status)) is not None:
+        if (is_status := _matcher(status, "status")) is not None:
             checks.append(lambda e: is_status(e.status.value))
-        if (is_kind := _matcher(kind)) is not None:
+        if (is_kind := _matcher(kind, "kind")) is not None:
             checks.append(lambda e: is_kind(e.kind))
-        if (is_actor := _matcher(actor)) is not None:
+        if (is_actor := _matcher(actor, "actor")) is not None:
             checks.append(lambda e: any(is_actor(a) for a in e.actors))
-        if (is_tag := _matcher(tag)) is not None:
+        if (is_tag := _matcher(tag, "tag")) is not None:
             checks.append(lambda e: any(is_tag(t) for t in e.tags))
         if text is not None:
             needle = text.casefold()
             checks.append(lambda e: needle in _haystack(e))
         if where is not None:
             checks.append(where)
+        if not checks:
+            return None
         return lambda e: all(check(e) for check in checks)
 
     def filter(
@@ -326,7 +377,7 @@ class Timeline:
         0
         """
         keep = self._predicate(status, kind, actor, tag, text, where)
-        return self._new(e for e in self if keep(e))
+        return self._subset(e for e in self if keep is None or keep(e))
 
     def exclude(
         self,
@@ -338,31 +389,56 @@ class Timeline:
         text: str | None = None,
         where: Callable[[Event], bool] | None = None,
     ) -> Timeline:
-        """Events *not* matching the criteria `Timeline.filter` takes.
+        """Events *not* matching the criteria `Timeline.filter` takes (all, given none).
 
         >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
         >>> len(tl.exclude(status="happened"))
         0
         """
         drop = self._predicate(status, kind, actor, tag, text, where)
-        return self._new(e for e in self if not drop(e))
+        # With no criteria nothing is excluded (not everything).
+        return self._subset(e for e in self if drop is None or not drop(e))
 
     # -- windows --------------------------------------------------------------------
 
     @functools.cached_property
-    def _index(self) -> SpanIndex:
-        spans = []
-        for event in self._events:
-            lo, hi = event.window
-            spans.append((None if lo is None else _key(lo), None if hi is None else _key(hi)))
-        return SpanIndex(spans)
+    def _spans(self) -> tuple[SpanIndex, array[int], array[int]]:
+        """The window index, and each event's span as keys (``None`` as the int64 ends)."""
+        # Keys per distinct value: large timelines share a few thousand `When`s.
+        memo: dict[When, tuple[int | None, int | None]] = {}
 
-    def _window_events(self, lo: _dt.date | None, hi: _dt.date | None) -> list[Event]:
-        """Candidates that may meet ``[lo, hi]``, in timeline order (key space, a day wider)."""
-        lo_key = None if lo is None else _key(lo) - _DAY
-        hi_key = None if hi is None else _key(hi) + _DAY
-        positions = sorted(self._index.candidates(lo_key, hi_key))
-        return [self._events[p] for p in positions]
+        def keys(w: When) -> tuple[int | None, int | None]:
+            found = memo.get(w)
+            if found is None:
+                lo, hi = w.fuzzy_bounds()  # as `Event.fuzzy_window`
+                found = memo[w] = (
+                    None if lo is None else _key(lo),
+                    None if hi is None else _key(hi),
+                )
+            return found
+
+        starts: list[int | None] = []
+        stops: list[int | None] = []
+        for event in self._events:  # the same span as `Event.fuzzy_window`
+            lo_key, hi_key = keys(event.when)
+            if event.end is not None:
+                hi_key = keys(event.end)[1]
+            starts.append(lo_key)
+            stops.append(hi_key)
+        index = SpanIndex.from_columns(starts, stops)
+        lows = array("q", [_LOWEST if k is None else k for k in starts])
+        highs = array("q", [_HIGHEST if k is None else k for k in stops])
+        return index, lows, highs
+
+    @property
+    def _index(self) -> SpanIndex:
+        return self._spans[0]
+
+    def _window_positions(self, lo: _dt.date | None, hi: _dt.date | None) -> list[int]:
+        """Positions that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
+        lo_key = None if lo is None else _key(lo) - _SLACK
+        hi_key = None if hi is None else _key(hi) + _SLACK
+        return sorted(self._index.candidates(lo_key, hi_key))
 
     def overlapping(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events that could fall in the window from ``start`` to ``end``.
@@ -376,7 +452,18 @@ class Timeline:
         """
         lo = _window(start, "start").earliest
         hi = _window(end if end is not None else start, "end").latest
-        return self._new(e for e in self._window_events(lo, hi) if _overlap(*e.window, lo, hi))
+        _, lows, highs = self._spans
+        # Spans that meet the window with two days to spare surely meet it by
+        # the exact rule too (see _SLACK); only those near its edges are checked.
+        sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
+        sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
+        events = self._events
+        return self._subset(
+            events[p]
+            for p in self._window_positions(lo, hi)
+            if (highs[p] >= sure_lo and lows[p] <= sure_hi)
+            or _overlap(*events[p].fuzzy_window, lo, hi)
+        )
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events certainly inside the window: their whole span lies within it.
@@ -389,12 +476,20 @@ class Timeline:
         hi = _window(end if end is not None else start, "end").latest
 
         def inside(event: Event) -> bool:
-            e_lo, e_hi = event.window
+            e_lo, e_hi = event.fuzzy_window
             if lo is not None and (e_lo is None or _cmp(e_lo, lo) < 0):
                 return False
             return hi is None or (e_hi is not None and _cmp(e_hi, hi) <= 0)
 
-        return self._new(e for e in self._window_events(lo, hi) if inside(e))
+        _, lows, highs = self._spans
+        sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
+        sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
+        events = self._events
+        return self._subset(
+            events[p]
+            for p in self._window_positions(lo, hi)
+            if (lows[p] >= sure_lo and highs[p] <= sure_hi) or inside(events[p])
+        )
 
     def on(self, day: WindowArg) -> Timeline:
         """Events that could fall on ``day`` (a day, or any `When`).
@@ -413,9 +508,9 @@ class Timeline:
         """
         limit = _window(moment, "moment").latest
         if limit is None:
-            return self._new(())
-        return self._new(
-            e for e in self if e.window[0] is not None and _cmp(e.window[0], limit) > 0
+            return self._subset(())
+        return self._subset(
+            e for e in self if e.fuzzy_window[0] is not None and _cmp(e.fuzzy_window[0], limit) > 0
         )
 
     def before(self, moment: WindowArg) -> Timeline:
@@ -427,9 +522,9 @@ class Timeline:
         """
         limit = _window(moment, "moment").earliest
         if limit is None:
-            return self._new(())
-        return self._new(
-            e for e in self if e.window[1] is not None and _cmp(e.window[1], limit) < 0
+            return self._subset(())
+        return self._subset(
+            e for e in self if e.fuzzy_window[1] is not None and _cmp(e.fuzzy_window[1], limit) < 0
         )
 
     # -- tracking ----------------------------------------------------------------------
@@ -445,7 +540,7 @@ class Timeline:
         """
         day = to_day(as_of)
         days = _within_days(within, day)
-        return self._new(e for e in self if e.upcoming(day, days))
+        return self._subset(e for e in self if e.upcoming(day, days))
 
     def overdue(self, *, as_of: DayLike) -> Timeline:
         """Open events whose latest possible day is before ``as_of``.
@@ -454,7 +549,7 @@ class Timeline:
         ['x']
         """
         day = to_day(as_of)
-        return self._new(e for e in self if e.overdue(day))
+        return self._subset(e for e in self if e.overdue(day))
 
     def as_of(self, day: DayLike) -> Timeline:
         """The timeline as known on ``day``: announced events, with claims up to then.
@@ -505,7 +600,7 @@ class Timeline:
         elif key == "status":
             keys = lambda e: (e.status.value,)  # noqa: E731
         else:
-            raise TimelineError(
+            raise QueryError(
                 f"group_by: {key!r} is not a grouping; use month, quarter, year, actor, "
                 "tag, kind, status or a function"
             )
@@ -513,10 +608,14 @@ class Timeline:
         for event in self:
             for k in keys(event):
                 groups.setdefault(k, []).append(event)
-        return {k: self._new(events) for k, events in groups.items()}
+        return {k: self._subset(events) for k, events in groups.items()}
 
     def diff(self, other: Timeline) -> TimelineDiff:
         """Added, removed and changed events from this timeline to ``other``.
+
+        A change lists each differing field as ``(before, after)``: the current
+        ``when`` and ``status``, and every stored field by its attribute name
+        (``initial_when``, ``claims``, ``tags`` ...).
 
         >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
         'x'
@@ -524,17 +623,18 @@ class Timeline:
         added = [e for e in other if e.id not in self._by_id]
         removed = [e for e in self if e.id not in other._by_id]
         changed = []
+        names = _diff_fields()
         for after in other:
             before = self._by_id.get(after.id)
             if before is None or before == after:
                 continue
             fields = {
                 name: (getattr(before, name), getattr(after, name))
-                for name in _DIFF_FIELDS
+                for name in names
                 if getattr(before, name) != getattr(after, name)
             }
             changed.append(EventChange(after.id, before, after, fields))
-        return TimelineDiff(self._new(added), self._new(removed), tuple(changed))
+        return TimelineDiff(self._subset(added), self._subset(removed), tuple(changed))
 
     # -- data files: thin methods over timeline._io_* (YAML, JSON, CSV) ----------------
 
@@ -722,6 +822,106 @@ class Timeline:
         return series(self._events, metric)
 
     # -- notebook: thin methods over timeline._notebook (pandas, matplotlib, HTML) ----
+
+    def _repr_html_(self) -> str:
+        """The timeline as a styled table in a notebook (long ones show first and last rows).
+
+        >>> "<table" in Timeline([Event(title="x", when="2026")])._repr_html_()
+        True
+        """
+        from timeline._html import timeline_html
+
+        return timeline_html(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One tidy row per event with datetime and categorical columns (needs pandas).
+
+        >>> Timeline([Event(title="x", when="2026-04")]).to_pandas().loc[0, "precision"]
+        'month'
+        """
+        from timeline._notebook import to_pandas
+
+        return to_pandas(self)
+
+    @classmethod
+    def from_pandas(
+        cls, frame: pd.DataFrame, *, name: str | None = None, description: str | None = None
+    ) -> Timeline:
+        """The timeline a `to_pandas` frame (or any frame with title and when) describes.
+
+        >>> tl = Timeline([Event(title="x", when="2026-04")])
+        >>> Timeline.from_pandas(tl.to_pandas()) == tl
+        True
+        """
+        from timeline._notebook import from_pandas
+
+        return from_pandas(frame, name=name, description=description)
+
+    def plot(
+        self,
+        *,
+        by: str = "actor",
+        as_of: DayLike | None = None,
+        ax: Axes | None = None,
+        title: str | None = None,
+        between: tuple[WindowArg, WindowArg] | None = None,
+    ) -> Axes:
+        """Draw the timeline, one lane per actor, kind or status; returns the Axes.
+
+        Exact days are markers, windows bars fading where approximate, deadlines
+        bars ending at the deadline; ``as_of`` shows what was known that day;
+        ``between=("2026-01", "2026-06")`` zooms to a window.
+
+        >>> ax = Timeline([Event(title="x", when="2026-04", actors=["A"])]).plot()
+        >>> [t.get_text() for t in ax.get_yticklabels()]
+        ['A']
+        """
+        from timeline._plot import plot
+
+        return plot(self, by=by, as_of=as_of, ax=ax, title=title, between=between)
+
+    def save_plot(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        by: str = "actor",
+        as_of: DayLike | None = None,
+        title: str | None = None,
+        between: tuple[WindowArg, WindowArg] | None = None,
+        dpi: int = 150,
+    ) -> Path:
+        """Write the picture to a ``.png`` or ``.svg`` file, atomically.
+
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.svg"
+        >>> Timeline([Event(title="x", when="2026-04")]).save_plot(out).name
+        'tl.svg'
+        """
+        from timeline._plot import save_plot
+
+        return save_plot(self, path, by=by, as_of=as_of, title=title, between=between, dpi=dpi)
+
+    def to_html(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        by: str = "actor",
+        as_of: DayLike | None = None,
+        title: str | None = None,
+    ) -> Path:
+        """Write one self-contained HTML page: the picture, the table, actor and status filters.
+
+        The page needs no network and no server; filters also read the URL
+        hash (``page.html#actor=Tencent&status=expected``).
+
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"
+        >>> Timeline([Event(title="x", when="2026-04")]).to_html(out).suffix
+        '.html'
+        """
+        from timeline._page import write_page
+
+        return write_page(self, path, by=by, as_of=as_of, title=title)
 
 
 def _haystack(event: Event) -> str:

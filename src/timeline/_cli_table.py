@@ -1,0 +1,149 @@
+"""Plain-text tables for the command line, measured in terminal columns.
+
+Widths count what a terminal shows, not code points: CJK titles are common in
+this domain and each of their characters takes two columns, while combining
+marks take none. A table given a ``width`` fits it, shrinking the flexible
+column (the title) first and marking every cut with an ellipsis; with no
+``width`` (output piped to a file or another program) nothing is cut. Cells are
+aligned with spaces, never tabs, and lines carry no trailing blanks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+__all__ = ["ELLIPSIS", "cell_width", "render", "truncate"]
+
+ELLIPSIS = "…"
+_GAP = "  "
+# Below these widths a column says too little to be worth keeping apart from its ellipsis.
+_MIN_FLEX = 12
+_MIN_OTHER = 6
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns ``text`` takes: two per wide (East Asian) character.
+
+    >>> cell_width("DeepSeek"), cell_width("腾讯混元")
+    (8, 8)
+    """
+    total = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Cc"):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` columns, an ellipsis marking the cut.
+
+    >>> truncate("Tencent Hybrid Model 3.0 release", 12)
+    'Tencent Hyb…'
+    >>> truncate("short", 12)
+    'short'
+    """
+    if cell_width(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        w = cell_width(char)
+        if used + w > width - 1:
+            break
+        kept.append(char)
+        used += w
+    return "".join(kept).rstrip() + ELLIPSIS
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - cell_width(text))
+
+
+def _fit(natural: list[int], width: int, flex: int, squeeze: Mapping[int, int]) -> list[int]:
+    """Column widths summing (with gaps) to at most ``width``."""
+    widths = list(natural)
+    excess = sum(widths) + len(_GAP) * (len(widths) - 1) - width
+    others = [i for i in range(len(widths)) if i != flex]
+
+    def take(column: int, floor: int) -> None:
+        nonlocal excess
+        give = min(excess, max(0, widths[column] - floor))
+        widths[column] -= give
+        excess -= give
+
+    def even(floor: int) -> None:
+        # Widest first, one column at a time, so the others shrink evenly.
+        nonlocal excess
+        while excess > 0:
+            wide = [i for i in others if widths[i] > floor]
+            if not wide:
+                return
+            widths[max(wide, key=lambda i: widths[i])] -= 1
+            excess -= 1
+
+    # Long lists (actors) are cut to a comfortable width before the title is cut;
+    # the title then gives up space down to a readable minimum, then the others;
+    # on a very narrow terminal everything goes on down to one column.
+    for column, comfortable in squeeze.items():
+        take(column, comfortable)
+    take(flex, _MIN_FLEX)
+    even(_MIN_OTHER)
+    take(flex, 1)
+    even(1)
+    return widths
+
+
+def render(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    width: int | None = None,
+    flex: int = -1,
+    squeeze: Mapping[int, int] | None = None,
+    drop: Sequence[int] = (),
+) -> list[str]:
+    """The table as lines: a header, a rule when sized for a terminal, then rows.
+
+    ``width`` is the terminal's width (``None`` when piped: nothing is cut or
+    dropped); ``flex`` is the column that takes what is left (default: the
+    last); ``squeeze`` maps columns to the width they are cut to before ``flex``
+    is; ``drop`` lists columns to leave out, in that order, while ``flex`` would
+    get less than a quarter of the width.
+
+    >>> for line in render(["WHEN", "TITLE"], [["2026-04", "DeepSeek V4 release"]], width=22):
+    ...     print(line)
+    WHEN     TITLE
+    -------  -------------
+    2026-04  DeepSeek V4…
+    """
+    count = len(headers)
+    flex %= count
+    table = [list(headers), *(list(row) for row in rows)]
+    natural = [max(cell_width(row[i]) for row in table) for i in range(count)]
+    keep = list(range(count))
+    if width is not None:
+        squeezed = dict(squeeze or {})
+        want = min(natural[flex], max(_MIN_FLEX, width // 4))
+        for column in drop:
+            others = [min(natural[i], squeezed.get(i, natural[i])) for i in keep if i != flex]
+            if width - len(_GAP) * (len(keep) - 1) - sum(others) >= want:
+                break
+            keep.remove(column)
+    table = [[row[i] for i in keep] for row in table]
+    position = {column: n for n, column in enumerate(keep)}
+    widths = [natural[i] for i in keep]
+    if width is not None:
+        fit_squeeze = {position[c]: w for c, w in (squeeze or {}).items() if c in position}
+        widths = _fit(widths, width, position[flex], fit_squeeze)
+    lines = []
+    for n, row in enumerate(table):
+        cells = [truncate(cell, w) for cell, w in zip(row, widths, strict=True)]
+        line = _GAP.join(_pad(cell, w) for cell, w in zip(cells, widths, strict=True))
+        lines.append(line.rstrip())
+        if n == 0 and width is not None:
+            lines.append(_GAP.join("-" * w for w in widths))
+    return lines

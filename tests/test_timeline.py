@@ -1,0 +1,807 @@
+"""`Timeline`: order, the collection protocol and every query, with mixed precisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pendulum
+import pytest
+
+from timeline import (
+    DuplicateEventError,
+    Event,
+    EventChange,
+    QueryError,
+    Source,
+    Status,
+    Timeline,
+    TimelineDiff,
+    TimelineError,
+    When,
+)
+
+D = pendulum.date
+UTC8 = pendulum.fixed_timezone(8 * 3600)
+UTC14 = pendulum.fixed_timezone(14 * 3600)
+UTC_12 = pendulum.fixed_timezone(-12 * 3600)
+APRIL = When.month(2026, 4)
+
+
+def instant(*args: int, tz: Any) -> When:
+    return When.instant(pendulum.datetime(*args, tz=tz))
+
+
+def ev(id: str, when: Any, **kw: Any) -> Event:
+    return Event(id=id, title=kw.pop("title", id.replace("-", " ").title()), when=when, **kw)
+
+
+def ids(tl: Timeline) -> list[str]:
+    return [e.id for e in tl]
+
+
+# The precisions that make window queries hard, one event each.
+MIXED = {
+    "day-apr-15": When.day(2026, 4, 15),
+    "month-apr": APRIL,
+    "q2": When.quarter(2026, 2),
+    "year-2026": When.year(2026),
+    "by-2026": When.year(2026).by(),
+    "by-2025": When.year(2025).by(),
+    "after-mar": When.month(2026, 3).after(),
+    "before-2026": When.year(2026).before(),
+    "open-from-mar": When.interval(When.month(2026, 3), "open"),
+    "open-to-mar": When.interval("open", When.month(2026, 3)),
+    "unknown-to-may": When.interval("unknown", When.month(2026, 5)),
+    # 23:00 on 30 April at UTC-12 is 1 May 11:00 UTC; it counts on its local date
+    "late-apr-30-utc-12": instant(2026, 4, 30, 23, tz=UTC_12),
+    # 01:00 on 1 May at UTC+14 is 30 April 11:00 UTC; it counts on 1 May
+    "early-may-1-utc14": instant(2026, 5, 1, 1, tz=UTC14),
+    "apr-15-10h-utc8": instant(2026, 4, 15, 10, tz=UTC8),
+    "may": When.month(2026, 5),
+    "march": When.month(2026, 3),
+}
+# Values that overlap any window from 2026 on, and any window in 2026.
+OPEN_ENDED = {"year-2026", "by-2026", "after-mar", "open-from-mar"}
+WIDE_2026 = OPEN_ENDED | {"unknown-to-may"}
+ON_APR_15 = {"day-apr-15", "month-apr", "q2", "apr-15-10h-utc8"} | WIDE_2026
+FORUM = ev("forum", When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+MIXED_TL = Timeline([ev(k, w) for k, w in MIXED.items()] + [FORUM])
+
+
+class TestOrder:
+    def test_sorted_by_when_then_id(self) -> None:
+        tl = Timeline(
+            [
+                ev("b", APRIL),
+                ev("a", APRIL),
+                ev("deadline", When.year(2030).by()),
+                ev("year", When.year(2030)),
+                ev("day", When.day(2026, 4, 1)),
+                ev("q1", When.quarter(2026, 1)),
+            ]
+        )
+        # same start: the shorter span first; same when: by id;
+        # a deadline sorts at its deadline, after the year it closes
+        assert ids(tl) == ["q1", "day", "a", "b", "year", "deadline"]
+
+    def test_shuffled_input_gives_the_same_order(self) -> None:
+        events = list(MIXED_TL)
+        for seed in range(5):
+            random.Random(seed).shuffle(events)
+            assert ids(Timeline(events)) == ids(MIXED_TL)
+
+    def test_current_date_orders(self) -> None:
+        moved = ev("moved", APRIL).revise(when="2026-06", stated="2026-04-20")
+        assert ids(Timeline([moved, ev("may", When.month(2026, 5))])) == ["may", "moved"]
+
+
+class TestDuplicates:
+    def test_duplicate_ids_name_both_events(self) -> None:
+        with pytest.raises(DuplicateEventError) as err:
+            Timeline([ev("hy3", APRIL, title="Hybrid 3"), ev("hy3", "2026-05", title="HY3 again")])
+        message = str(err.value)
+        assert "'hy3'" in message
+        assert "'Hybrid 3'" in message
+        assert "'HY3 again'" in message
+        assert isinstance(err.value, ValueError)
+        assert isinstance(err.value, TimelineError)
+
+    def test_add_and_plus_check_ids(self) -> None:
+        tl = Timeline([ev("a", APRIL)])
+        with pytest.raises(DuplicateEventError):
+            tl.add(ev("a", "2027"))
+        with pytest.raises(DuplicateEventError):
+            tl + Timeline([ev("a", "2027")])
+
+    def test_only_events(self) -> None:
+        with pytest.raises(TypeError, match="Event"):
+            Timeline(["not an event"])  # type: ignore[list-item]
+
+
+class TestCollection:
+    tl = Timeline([ev("a", "2026-04"), ev("b", "2026-05"), ev("c", "2026-06")], name="AI race")
+
+    def test_len_iter_index(self) -> None:
+        assert len(self.tl) == 3
+        assert ids(self.tl) == ["a", "b", "c"]
+        assert self.tl["b"].id == "b"
+        assert self.tl[0].id == "a"
+        assert self.tl[-1].id == "c"
+        assert self.tl.events == tuple(self.tl)
+
+    def test_missing_id(self) -> None:
+        with pytest.raises(KeyError, match="'zz'"):
+            self.tl["zz"]
+        assert self.tl.get("zz") is None
+        default = ev("d", "2027")
+        assert self.tl.get("zz", default) is default
+
+    @pytest.mark.parametrize(
+        ("key", "expected"),
+        [
+            (slice(1, None), ["b", "c"]),
+            (slice(None, 2), ["a", "b"]),
+            (slice(None, None, 2), ["a", "c"]),
+            # a reversed slice is put back in timeline order
+            (slice(None, None, -1), ["a", "b", "c"]),
+            (slice(5, None), []),
+        ],
+    )
+    def test_slices(self, key: slice, expected: list[str]) -> None:
+        part = self.tl[key]
+        assert isinstance(part, Timeline)
+        assert ids(part) == expected
+        assert part.name == "AI race"
+
+    def test_contains(self) -> None:
+        assert "a" in self.tl
+        assert "zz" not in self.tl
+        assert self.tl["a"] in self.tl
+        assert ev("a", "2030") not in self.tl  # same id, another event
+        assert 3 not in self.tl
+
+    def test_plus_and_add_return_new_timelines(self) -> None:
+        more = self.tl + Timeline([ev("early", "2025")])
+        assert ids(more) == ["early", "a", "b", "c"]
+        assert more.name == "AI race"
+        added = self.tl.add(ev("mid", When.day(2026, 5, 15)))
+        assert ids(added) == ["a", "b", "mid", "c"]
+        assert ids(self.tl) == ["a", "b", "c"]
+        with pytest.raises(TypeError):
+            self.tl + [ev("x", "2026")]  # type: ignore[operator]  # noqa: RUF005
+
+    def test_equality_and_empty(self) -> None:
+        assert Timeline(reversed(list(self.tl)), name="AI race") == self.tl
+        assert Timeline(self.tl) != self.tl  # the name differs
+        assert not Timeline()
+        assert repr(self.tl) == "<Timeline of 3 events, name='AI race'>"
+
+
+TRACKER = Timeline(
+    [
+        ev(
+            "hy3",
+            APRIL,
+            title="Tencent Hybrid Model 3.0 release",
+            kind="model-release",
+            actors=["Tencent"],
+            tags=["llm", "open-weights"],
+            description="Slated for an April release",
+            sources=[Source("article", quote="Hybrid Model 3.0 is slated for April")],
+        ),
+        ev(
+            "v4",
+            APRIL,
+            title="DeepSeek V4 release",
+            kind="Model-Release",
+            actors=["DeepSeek"],
+            tags=["LLM"],
+            status="confirmed",
+        ),
+        ev(
+            "gz",
+            When.year(2030).by(),
+            title="Guangzhou 10,000 AI-plus enterprises",
+            kind="policy-target",
+            actors=["Guangzhou", "Guangdong"],
+        ),
+        ev(
+            "keling",
+            When.year(2025),
+            title="KeLing ARR passes $300M",
+            kind="metric",
+            actors=["Kuaishou"],
+            status="happened",
+        ),
+        ev("forum", When.day(2026, 3, 24), end="2026-03-27", title="Boao forum", status="happened"),
+    ]
+)
+
+
+class TestFilter:
+    @pytest.mark.parametrize(
+        ("kwargs", "expected"),
+        [
+            # one value, any case
+            ({"status": "expected"}, ["hy3", "gz"]),
+            ({"status": Status.HAPPENED}, ["keling", "forum"]),
+            ({"status": "CONFIRMED"}, ["v4"]),
+            # a collection means any of its values
+            ({"status": ["confirmed", Status.HAPPENED]}, ["keling", "forum", "v4"]),
+            ({"status": ()}, []),
+            ({"kind": "model-release"}, ["hy3", "v4"]),
+            ({"kind": {"metric", "policy-target"}}, ["keling", "gz"]),
+            # an event with no kind matches no kind
+            ({"kind": "forum"}, []),
+            ({"actor": "tencent"}, ["hy3"]),
+            # any of an event's actors
+            ({"actor": "GUANGDONG"}, ["gz"]),
+            ({"actor": ["DeepSeek", "Kuaishou"]}, ["keling", "v4"]),
+            ({"tag": "llm"}, ["hy3", "v4"]),
+            ({"tag": ("open-weights",)}, ["hy3"]),
+            # text searches title, description, actors and source quotes
+            ({"text": "hybrid"}, ["hy3"]),
+            ({"text": "SLATED FOR"}, ["hy3"]),
+            ({"text": "kuaishou"}, ["keling"]),
+            ({"text": "is slated for april"}, ["hy3"]),
+            ({"text": "release"}, ["hy3", "v4"]),
+            ({"text": "nothing like this"}, []),
+            # any predicate
+            ({"where": lambda e: e.end is not None}, ["forum"]),
+            # criteria combine: all must hold
+            ({"kind": "model-release", "status": "expected"}, ["hy3"]),
+            ({"actor": "Tencent", "tag": "metric"}, []),
+            # no criteria: everything
+            ({}, ["keling", "forum", "hy3", "v4", "gz"]),
+        ],
+    )
+    def test_filter_and_exclude(self, kwargs: dict[str, Any], expected: list[str]) -> None:
+        kept = TRACKER.filter(**kwargs)
+        assert ids(kept) == [i for i in ids(TRACKER) if i in expected]
+        # exclude keeps exactly the rest, except that no criteria excludes nothing
+        rest = TRACKER.exclude(**kwargs)
+        if kwargs:
+            assert ids(rest) == [i for i in ids(TRACKER) if i not in expected]
+        else:
+            assert ids(rest) == ids(TRACKER)
+
+    def test_queries_chain(self) -> None:
+        chained = TRACKER.filter(kind="model-release").exclude(actor="deepseek").on("2026-04-10")
+        assert ids(chained) == ["hy3"]
+
+    @pytest.mark.parametrize("status", ["planned", ["expected", "slipped"]])
+    def test_unknown_status_raises(self, status: Any) -> None:
+        with pytest.raises(QueryError, match="is not a status"):
+            TRACKER.filter(status=status)
+        with pytest.raises(ValueError, match="is not a status"):
+            TRACKER.exclude(status=status)
+
+
+# (event id, overlapping April 2026, included in April 2026)
+APRIL_CASES = [
+    # a day inside the month: could fall in it, and certainly does
+    ("day-apr-15", True, True),
+    ("month-apr", True, True),
+    # a quarter holding April: could be in April, not certainly
+    ("q2", True, False),
+    ("year-2026", True, False),
+    # a deadline is unbounded below
+    ("by-2026", True, False),
+    ("by-2025", False, False),
+    ("after-mar", True, False),
+    ("before-2026", False, False),
+    ("open-from-mar", True, False),
+    ("open-to-mar", False, False),
+    ("unknown-to-may", True, False),
+    # instants count on their local date
+    ("late-apr-30-utc-12", True, True),
+    ("early-may-1-utc14", False, False),
+    ("apr-15-10h-utc8", True, True),
+    ("may", False, False),
+    ("march", False, False),
+    ("forum", False, False),
+]
+
+
+class TestWindows:
+    @pytest.mark.parametrize(("id", "overlaps", "inside"), APRIL_CASES)
+    def test_april(self, id: str, overlaps: bool, inside: bool) -> None:
+        assert (id in MIXED_TL.overlapping(APRIL)) is overlaps
+        assert (id in MIXED_TL.included(APRIL)) is inside
+
+    def test_every_case_is_listed(self) -> None:
+        assert sorted(i for i, _, _ in APRIL_CASES) == sorted(ids(MIXED_TL))
+
+    @pytest.mark.parametrize(
+        "window",
+        [
+            APRIL,
+            "2026-04",
+            (When.day(2026, 4, 1), When.day(2026, 4, 30)),
+            ("2026-04-01", "2026-04-30"),
+            (dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+            (D(2026, 4, 1), "2026-04-30"),
+        ],
+    )
+    def test_window_arguments(self, window: Any) -> None:
+        args = window if isinstance(window, tuple) else (window,)
+        expected_overlap = [i for i, overlaps, _ in APRIL_CASES if overlaps]
+        expected_inside = [i for i, _, inside in APRIL_CASES if inside]
+        assert sorted(ids(MIXED_TL.overlapping(*args))) == sorted(expected_overlap)
+        assert sorted(ids(MIXED_TL.included(*args))) == sorted(expected_inside)
+
+    @pytest.mark.parametrize(
+        ("args", "overlapping", "included"),
+        [
+            # a day against a month: the month could fall on it, not certainly
+            (("2026-04-15",), ON_APR_15, {"day-apr-15", "apr-15-10h-utc8"}),
+            # an instant window against days: by its local date (15 April in UTC+8)
+            ((instant(2026, 4, 15, 10, tz=UTC8),), ON_APR_15, None),
+            # from 1 May to the end of the year
+            (
+                ("2026-05-01", "2026-12-31"),
+                {"q2", "may", "early-may-1-utc14", "unknown-to-may"} | OPEN_ENDED,
+                {"may", "early-may-1-utc14"},
+            ),
+            # a deadline as the window runs from the beginning of time
+            (
+                (When.month(2026, 3).by(),),
+                {"march", "open-to-mar", "before-2026", "by-2025", "forum", "unknown-to-may"}
+                | {"year-2026", "by-2026", "open-from-mar"},
+                {"march", "open-to-mar", "before-2026", "by-2025", "forum"},
+            ),
+            # instants bound the window: 30 April 10:00 UTC to 1 May 12:00 at UTC+14
+            # (30 April 22:00 UTC). Days compare by local date (30 April .. 1 May);
+            # instants in UTC: the UTC-12 one is at 1 May 11:00 UTC, outside.
+            (
+                (
+                    pendulum.datetime(2026, 4, 30, 10, tz="UTC"),
+                    pendulum.datetime(2026, 5, 1, 12, tz=UTC14),
+                ),
+                {"month-apr", "may", "q2", "early-may-1-utc14", "unknown-to-may"} | OPEN_ENDED,
+                {"early-may-1-utc14"},
+            ),
+            # the forum's days overlap the 26th; nothing lies inside one day of it
+            (
+                ("2026-03-26",),
+                {"forum", "march", "year-2026", "by-2026", "open-from-mar", "open-to-mar"}
+                | {"unknown-to-may"},
+                set(),
+            ),
+        ],
+    )
+    def test_mixed_windows(
+        self, args: tuple[Any, ...], overlapping: set[str], included: set[str] | None
+    ) -> None:
+        assert set(ids(MIXED_TL.overlapping(*args))) == overlapping
+        if included is not None:
+            assert set(ids(MIXED_TL.included(*args))) == included
+
+    def test_included_march_holds_the_forum(self) -> None:
+        assert "forum" in MIXED_TL.included("2026-03")
+
+    def test_window_queries_keep_timeline_order(self) -> None:
+        found = MIXED_TL.overlapping("2026")
+        assert ids(found) == [i for i in ids(MIXED_TL) if i in set(ids(found))]
+
+    def test_window_argument_of_another_type(self) -> None:
+        with pytest.raises(TypeError, match="start"):
+            MIXED_TL.overlapping(2026)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("day", "expected"),
+        [
+            ("2026-04-15", ON_APR_15),
+            (D(2026, 4, 30), {"month-apr", "q2", "late-apr-30-utc-12"} | WIDE_2026),
+            (
+                dt.date(2026, 5, 1),
+                {"may", "q2", "early-may-1-utc14"} | WIDE_2026,
+            ),
+        ],
+    )
+    def test_on(self, day: Any, expected: set[str]) -> None:
+        assert set(ids(MIXED_TL.on(day))) == expected
+
+    @pytest.mark.parametrize(
+        ("moment", "expected"),
+        [
+            # certainly starts after April ends; "after March" starts on 1 April: no
+            ("2026-04", {"may", "early-may-1-utc14"}),
+            # after 14 April; the UTC-12 instant is late on 30 April, local time
+            (
+                "2026-04-14",
+                {
+                    "day-apr-15",
+                    "apr-15-10h-utc8",
+                    "late-apr-30-utc-12",
+                    "may",
+                    "early-may-1-utc14",
+                },
+            ),
+            # its own local date is not after that date
+            ("2026-04-30", {"may", "early-may-1-utc14"}),
+            # an instant: other instants compare in UTC (the UTC+14 one is at 11:00
+            # UTC, before it; the UTC-12 one at 1 May 11:00 UTC, after it)
+            (
+                When.instant(pendulum.datetime(2026, 4, 30, 12, tz="UTC")),
+                {"may", "late-apr-30-utc-12"},
+            ),
+            # unbounded moments: nothing certainly starts after them
+            (When.year(2026).after(), set()),
+            ("2027", set()),
+        ],
+    )
+    def test_start_after(self, moment: Any, expected: set[str]) -> None:
+        assert set(ids(MIXED_TL.start_after(moment))) == expected
+
+    @pytest.mark.parametrize(
+        ("moment", "expected"),
+        [
+            # certainly over before April starts
+            (
+                "2026-04",
+                {"march", "open-to-mar", "before-2026", "by-2025", "forum"},
+            ),
+            # before 1 May: the late-April instant counts on its local date
+            (
+                "2026-05-01",
+                {
+                    "march",
+                    "open-to-mar",
+                    "before-2026",
+                    "by-2025",
+                    "forum",
+                    "day-apr-15",
+                    "month-apr",
+                    "apr-15-10h-utc8",
+                    "late-apr-30-utc-12",
+                },
+            ),
+            ("2026-03-26", {"before-2026", "by-2025"}),
+            # unbounded below: nothing certainly ends before it
+            (When.year(2026).by(), set()),
+        ],
+    )
+    def test_before(self, moment: Any, expected: set[str]) -> None:
+        assert set(ids(MIXED_TL.before(moment))) == expected
+
+
+UPCOMING = Timeline(
+    [
+        ev("year-2026", When.year(2026)),
+        ev("by-end-april", When.month(2026, 4).by()),
+        ev("by-2030", When.year(2030).by()),
+        ev("april", APRIL),
+        ev("june", When.month(2026, 6)),
+        ev("july", When.month(2026, 7)),
+        ev("q3", When.quarter(2026, 3)),
+        # ends after as_of: still upcoming
+        ev("march", When.month(2026, 3)),
+        ev("february", When.month(2026, 2)),
+        ev("happened", APRIL, status="happened"),
+        ev("cancelled", APRIL, status="cancelled"),
+        ev("confirmed", APRIL, status="confirmed"),
+        ev("before-2027", When.year(2027).before()),
+        ev("after-march", When.month(2026, 3).after()),
+        ev("instant", instant(2026, 4, 15, 10, tz=UTC8)),
+        ev("december", When.month(2026, 12)),
+        ev("unknown", When.interval("unknown", "unknown")),
+    ]
+)
+AS_OF = D(2026, 3, 28)
+
+
+class TestUpcoming:
+    def test_default_ninety_days(self) -> None:
+        # March 28 + 90 days is June 26: June starts in time, July does not
+        assert set(ids(UPCOMING.upcoming(as_of=AS_OF))) == {
+            "year-2026",
+            "by-end-april",
+            "april",
+            "june",
+            "march",
+            "confirmed",
+            "after-march",
+            "instant",
+        }
+
+    @pytest.mark.parametrize(
+        ("within", "id", "upcoming"),
+        [
+            # "by 2030" is not upcoming in March 2026; "2026" and "by end of April" are
+            ("90 days", "by-2030", False),
+            ("90 days", "year-2026", True),
+            ("90 days", "by-end-april", True),
+            # ints are days; April starts on day 4 after March 28
+            (3, "april", False),
+            (4, "april", True),
+            (dt.timedelta(days=3), "april", False),
+            (dt.timedelta(days=4), "april", True),
+            ("4 days", "april", True),
+            ("4d", "april", True),
+            ("1w", "april", True),
+            ("1 month", "april", True),
+            # 12 weeks is June 20, 9 weeks May 30
+            ("12w", "june", True),
+            ("9 weeks", "june", False),
+            # calendar months: 3 months is June 28
+            ("3 months", "june", True),
+            ("2 months", "june", False),
+            ("1y", "december", True),
+            ("1 year", "by-2030", False),
+            ("5 years", "by-2030", True),
+            (0, "march", True),
+            (0, "april", False),
+            # nothing known at all sorts last: never upcoming
+            ("5 years", "unknown", False),
+        ],
+    )
+    def test_within(self, within: Any, id: str, upcoming: bool) -> None:
+        assert (id in UPCOMING.upcoming(as_of=AS_OF, within=within)) is upcoming
+
+    @pytest.mark.parametrize(
+        "within",
+        ["soon", "3 fortnights", "-3 days", "", -1, dt.timedelta(days=-1), 1.5, None],
+    )
+    def test_bad_within(self, within: Any) -> None:
+        with pytest.raises(QueryError, match="within"):
+            UPCOMING.upcoming(as_of=AS_OF, within=within)
+
+    @pytest.mark.parametrize("as_of", ["2026-03-28", dt.date(2026, 3, 28), When.day(2026, 3, 28)])
+    def test_as_of_forms(self, as_of: Any) -> None:
+        assert ids(UPCOMING.upcoming(as_of=as_of)) == ids(UPCOMING.upcoming(as_of=AS_OF))
+
+
+class TestOverdue:
+    @pytest.mark.parametrize(
+        ("when", "status", "as_of", "overdue"),
+        [
+            (APRIL, "expected", "2026-05-01", True),
+            (APRIL, "confirmed", "2026-05-01", True),
+            (APRIL, "happened", "2026-05-01", False),
+            (APRIL, "cancelled", "2026-05-01", False),
+            # the last possible day itself is not overdue
+            (APRIL, "expected", "2026-04-30", False),
+            (When.month(2026, 4).by(), "expected", "2026-05-01", True),
+            (When.year(2030).by(), "expected", "2026-05-01", False),
+            # no last day: never overdue
+            (When.year(2025).after(), "expected", "2030-01-01", False),
+            (When.interval(When.month(2026, 3), "open"), "expected", "2030-01-01", False),
+            # instants: by their local date
+            (instant(2026, 4, 30, 23, tz=UTC_12), "expected", "2026-05-01", True),
+            (instant(2026, 5, 1, 1, tz=UTC14), "expected", "2026-05-01", False),
+            (instant(2026, 5, 1, 1, tz=UTC14), "expected", "2026-05-02", True),
+        ],
+    )
+    def test_overdue(self, when: When, status: str, as_of: str, overdue: bool) -> None:
+        tl = Timeline([ev("x", when, status=status)])
+        assert ("x" in tl.overdue(as_of=as_of)) is overdue
+
+    def test_the_end_counts(self) -> None:
+        tl = Timeline([ev("campaign", APRIL, end=When.month(2026, 5))])
+        assert not tl.overdue(as_of="2026-05-15")
+        assert tl.overdue(as_of="2026-06-01")
+
+    def test_a_slipped_event_is_judged_by_its_current_date(self) -> None:
+        tl = Timeline([ev("x", APRIL).revise(when="2026-06", stated="2026-04-20")])
+        assert not tl.overdue(as_of="2026-05-15")
+
+
+def tracked() -> Timeline:
+    article = Source("article", published="2026-03-28")
+    hy3 = ev("hy3", APRIL, sources=[article], actors=["Tencent"])
+    v4 = (
+        ev("v4", APRIL, sources=[article], actors=["DeepSeek"])
+        .revise(when="2026-05", stated="2026-04-20")
+        .revise(when="2026-06", stated="2026-05-20")
+    )
+    later = ev("k2", "2026-07", sources=[Source("news", published="2026-05-01")])
+    undated = ev("gz", When.year(2030).by())
+    return Timeline([hy3, v4, later, undated])
+
+
+class TestAsOf:
+    @pytest.mark.parametrize(
+        ("day", "expected"),
+        [
+            # only the undated statement is known before the article
+            ("2026-03-01", {"gz": When.year(2030).by()}),
+            (
+                "2026-03-28",
+                {"hy3": APRIL, "v4": APRIL, "gz": When.year(2030).by()},
+            ),
+            (
+                "2026-04-20",
+                {"hy3": APRIL, "v4": When.month(2026, 5), "gz": When.year(2030).by()},
+            ),
+            (
+                "2026-05-01",
+                {
+                    "hy3": APRIL,
+                    "v4": When.month(2026, 5),
+                    "k2": When.month(2026, 7),
+                    "gz": When.year(2030).by(),
+                },
+            ),
+        ],
+    )
+    def test_as_of(self, day: str, expected: dict[str, When]) -> None:
+        known = tracked().as_of(day)
+        assert {e.id: e.when for e in known} == expected
+        for e in known:
+            assert all(c.day <= dt.date.fromisoformat(day) for c in e.claims)
+
+    def test_as_of_reorders_by_what_was_known(self) -> None:
+        tl = tracked()
+        assert ids(tl.as_of("2026-04-01")) == ["hy3", "v4", "gz"]
+        assert ids(tl) == ["hy3", "v4", "k2", "gz"]  # v4 now June, k2 July
+        assert ids(tl.as_of("2026-05-01")) == ["hy3", "v4", "k2", "gz"]
+
+
+class TestGroupBy:
+    tl = Timeline(
+        [
+            ev("a", When.day(2026, 4, 15), actors=["Tencent", "DeepSeek"], kind="x", tags=["t"]),
+            ev("b", When.month(2026, 5), actors=["Tencent"], status="happened"),
+            ev("c", When.month(2026, 8), kind="y", tags=["t", "u"]),
+            # a deadline goes where it sorts: at its deadline
+            ev("d", When.year(2030).by(), actors=["Guangzhou"], kind="x"),
+            ev("e", instant(2026, 3, 31, 23, tz=UTC_12)),
+        ]
+    )
+
+    @pytest.mark.parametrize(
+        ("key", "groups"),
+        [
+            (
+                "month",
+                {
+                    "2026-03": ["e"],
+                    "2026-04": ["a"],
+                    "2026-05": ["b"],
+                    "2026-08": ["c"],
+                    "2030-12": ["d"],
+                },
+            ),
+            (
+                "quarter",
+                {"2026-Q1": ["e"], "2026-Q2": ["a", "b"], "2026-Q3": ["c"], "2030-Q4": ["d"]},
+            ),
+            ("year", {"2026": ["e", "a", "b", "c"], "2030": ["d"]}),
+            # an event goes in each of its actors' groups
+            (
+                "actor",
+                {
+                    "(no actor)": ["e", "c"],
+                    "Tencent": ["a", "b"],
+                    "DeepSeek": ["a"],
+                    "Guangzhou": ["d"],
+                },
+            ),
+            ("kind", {"(no kind)": ["e", "b"], "x": ["a", "d"], "y": ["c"]}),
+            ("status", {"expected": ["e", "a", "c", "d"], "happened": ["b"]}),
+            ("tag", {"(no tag)": ["e", "b", "d"], "t": ["a", "c"], "u": ["c"]}),
+            (
+                lambda e: "spring" if e.when.earliest and e.when.earliest.month < 6 else "other",
+                {"spring": ["e", "a", "b"], "other": ["c", "d"]},
+            ),
+        ],
+    )
+    def test_group_by(self, key: Any, groups: dict[str, list[str]]) -> None:
+        got = self.tl.group_by(key)
+        # groups come in order of their first event, each in timeline order
+        assert list(got) == list(groups)
+        assert {k: ids(v) for k, v in got.items()} == groups
+        assert all(isinstance(v, Timeline) for v in got.values())
+
+    def test_unknown_key(self) -> None:
+        with pytest.raises(QueryError, match="'week'"):
+            self.tl.group_by("week")
+
+
+class TestSlipsAndDiff:
+    def test_slips_across_the_timeline_in_stated_order(self) -> None:
+        tl = tracked().add(ev("x", "2026-04").revise(when="2026-05", stated="2026-04-25"))
+        found = [(e.id, str(s.stated.earliest), s.after) for e, s in tl.slips()]
+        assert found == [
+            ("v4", "2026-04-20", When.month(2026, 5)),
+            ("x", "2026-04-25", When.month(2026, 5)),
+            ("v4", "2026-05-20", When.month(2026, 6)),
+        ]
+
+    def test_diff_between_two_days(self) -> None:
+        tl = tracked()
+        d = tl.as_of("2026-04-01").diff(tl.as_of("2026-05-01"))
+        assert isinstance(d, TimelineDiff)
+        assert ids(d.added) == ["k2"]
+        assert ids(d.removed) == []
+        (change,) = d.changed
+        assert isinstance(change, EventChange)
+        assert change.id == "v4"
+        assert change.fields["when"] == (APRIL, When.month(2026, 5))
+        assert set(change.fields) == {"when", "claims"}
+        assert bool(d)
+
+    def test_field_level_changes(self) -> None:
+        before = Timeline([ev("a", APRIL, tags=["x"]), ev("b", "2026"), ev("gone", "2027")])
+        after = Timeline(
+            [
+                ev("a", APRIL, tags=["x", "y"], status="confirmed"),
+                ev("b", "2026"),
+                ev("new", "2028"),
+            ]
+        )
+        d = before.diff(after)
+        assert ids(d.added) == ["new"]
+        assert ids(d.removed) == ["gone"]
+        assert [c.id for c in d.changed] == ["a"]
+        assert d.changed[0].fields == {
+            "status": (Status.EXPECTED, Status.CONFIRMED),
+            "initial_status": (Status.EXPECTED, Status.CONFIRMED),
+            "tags": (("x",), ("x", "y")),
+        }
+
+    def test_a_changed_first_promise_is_reported(self) -> None:
+        # the current date is the same (the claim), but the first promise differs
+        a = ev("a", APRIL).revise(when="2026-06", stated="2026-04-20")
+        b = ev("a", When.month(2026, 3)).revise(when="2026-06", stated="2026-04-20")
+        (change,) = Timeline([a]).diff(Timeline([b])).changed
+        assert change.fields == {"initial_when": (APRIL, When.month(2026, 3))}
+
+    def test_no_difference(self) -> None:
+        assert not tracked().diff(tracked())
+
+
+class TestStr:
+    def test_aligned_lines(self) -> None:
+        tl = Timeline(
+            [
+                ev("hy3", APRIL, title="Hybrid Model 3.0 release", actors=["Tencent"]),
+                ev("gz", When.year(2030).by(), title="10,000 AI-plus firms", actors=["Guangzhou"]),
+                ev("v4", When.day(2026, 4, 15), title="DeepSeek V4", status="confirmed"),
+            ]
+        )
+        lines = str(tl).splitlines()
+        assert len(lines) == 3
+        rows = [(str(e.when), e.status.value, ", ".join(e.actors) or "-", e.title) for e in tl]
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        for line, row in zip(lines, rows, strict=True):
+            # each column starts where the widest cell before it ends, plus two spaces
+            assert (
+                line
+                == "  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True))
+                + "  "
+                + row[3]
+            )
+        status_columns = {line.index(r[1]) for line, r in zip(lines, rows, strict=True)}
+        assert len(status_columns) == 1
+        assert lines[0].endswith("Tencent    Hybrid Model 3.0 release")
+
+    def test_empty(self) -> None:
+        assert str(Timeline()) == "(empty timeline)"
+
+
+class TestQualifiedDatesInQueries:
+    """An approximate or uncertain date could fall a unit either side (DESIGN §2)."""
+
+    tl = Timeline(
+        [
+            Event(title="about april", when=When.month(2026, 4).qualify(approximate=True)),
+            Event(title="april", when=When.month(2026, 4)),
+        ]
+    )
+
+    def test_overlapping_counts_where_it_could_fall(self) -> None:
+        # "c. April 2026" could be in May; plain April cannot
+        assert [e.id for e in self.tl.overlapping(When.month(2026, 5))] == ["about-april"]
+
+    def test_included_needs_the_whole_possible_span(self) -> None:
+        assert [e.id for e in self.tl.included(When.month(2026, 4))] == ["april"]
+        spring_to_summer = When.interval(When.month(2026, 3), When.month(2026, 5))
+        assert len(self.tl.included(spring_to_summer)) == 2
+
+    def test_overdue_waits_for_the_latest_possible_day(self) -> None:
+        assert [e.id for e in self.tl.overdue(as_of="2026-05-15")] == ["april"]
+        assert len(self.tl.overdue(as_of="2026-06-01")) == 2

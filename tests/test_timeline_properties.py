@@ -1,0 +1,301 @@
+"""Invariants of `Timeline` on random timelines of mixed precision (Hypothesis).
+
+The oracles here are written independently of the library's bound arithmetic:
+instants compare as aware datetimes (Python compares them in UTC), and a
+floating day against an instant uses the instant's local date (DESIGN §2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+import pendulum
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline import Event, Source, Timeline, When
+from timeline._index import SpanIndex
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Offsets from UTC-12 to UTC+14 on the quarter hour (UTC+5:45 exists), often the
+# extremes: there a local date and the UTC date differ most.
+OFFSETS = st.one_of(st.sampled_from([-12 * 4, 14 * 4, -38, 23]), st.integers(-48, 56)).map(
+    lambda q: pendulum.fixed_timezone(q * 900)
+)
+HOURS = st.one_of(st.sampled_from([0, 1, 22, 23]), st.integers(0, 23))
+DAYS = st.dates(dt.date(2026, 1, 1), dt.date(2026, 7, 31))
+
+
+def _day(d: dt.date) -> When:
+    return When.day(d.year, d.month, d.day)
+
+
+@st.composite
+def instants(draw: st.DrawFn) -> When:
+    d = draw(DAYS)
+    moment = pendulum.datetime(
+        d.year,
+        d.month,
+        d.day,
+        draw(st.integers(0, 23)),
+        draw(st.integers(0, 59)),
+        tz=draw(OFFSETS),
+    )
+    return When.instant(moment)
+
+
+@st.composite
+def plain(draw: st.DrawFn) -> When:
+    """A single value with no relation: a day, week, month, quarter, third, half or year."""
+    d = draw(DAYS)
+    kind = draw(st.sampled_from(["day", "week", "month", "quarter", "third", "half", "year"]))
+    w = {
+        "day": lambda: _day(d),
+        "week": lambda: When.week(*d.isocalendar()[:2]),
+        "month": lambda: When.month(d.year, d.month),
+        "quarter": lambda: When.quarter(d.year, (d.month + 2) // 3),
+        "third": lambda: When.third(d.year, (d.month + 3) // 4),
+        "half": lambda: When.half(d.year, (d.month + 5) // 6),
+        "year": lambda: When.year(d.year),
+    }[kind]()
+    if draw(st.booleans()):
+        w = w.qualify(approximate=draw(st.booleans()), uncertain=draw(st.booleans()))
+    return w
+
+
+@st.composite
+def whens(draw: st.DrawFn) -> When:
+    """Any value: plain, instants with offsets, deadlines, before/after, intervals."""
+    choice = draw(st.integers(0, 6))
+    if choice <= 1:
+        return draw(plain())
+    if choice == 2:
+        return draw(instants())
+    if choice == 3:
+        base = draw(plain())
+        return draw(st.sampled_from([base.by(), base.before(), base.after()]))
+    ends = draw(st.lists(plain(), min_size=2, max_size=2))
+    ends.sort(key=lambda w: w.sort_key)
+    lower: Any = ends[0].qualify()
+    upper: Any = ends[1].qualify()
+    if lower.earliest > upper.latest:
+        upper = lower
+    if choice == 5:
+        lower = draw(st.sampled_from(["open", "unknown"]))
+    elif choice == 6:
+        upper = draw(st.sampled_from(["open", "unknown"]))
+    return When.interval(lower, upper)
+
+
+@st.composite
+def events(draw: st.DrawFn, id: str) -> Event:
+    when = draw(whens())
+    end = None
+    if draw(st.integers(0, 4)) == 0 and when.earliest is not None:
+        # an end on or after the start: a day, or an instant two or more days later
+        start = when.earliest
+        later = start + dt.timedelta(days=draw(st.integers(0, 40)))
+        if draw(st.booleans()):
+            end = _day(later)
+        else:
+            later += dt.timedelta(days=2)
+            tz = draw(OFFSETS)
+            end = When.instant(pendulum.datetime(later.year, later.month, later.day, 12, tz=tz))
+    return Event(id=id, title=f"event {id}", when=when, end=end)
+
+
+@st.composite
+def timelines(draw: st.DrawFn) -> Timeline:
+    n = draw(st.integers(0, 25))
+    return Timeline([draw(events(f"e{i}")) for i in range(n)])
+
+
+def _cmp(a: dt.date, b: dt.date) -> int:
+    """Independent comparison: instants as aware datetimes, a day by an instant's local date."""
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+        return (a > b) - (a < b)
+    da = a.date() if isinstance(a, dt.datetime) else a
+    db = b.date() if isinstance(b, dt.datetime) else b
+    return (da > db) - (da < db)
+
+
+def _span(e: Event) -> tuple[Any, Any]:
+    """Where the event could fall: its dates' fuzzy bounds (qualified dates widen)."""
+    lo, hi = e.when.fuzzy_bounds()
+    if e.end is not None:
+        hi = e.end.fuzzy_bounds()[1]
+    return lo, hi
+
+
+def brute_overlapping(tl: Timeline, lo: Any, hi: Any) -> list[str]:
+    out = []
+    for e in tl:
+        e_lo, e_hi = _span(e)
+        if e_hi is not None and lo is not None and _cmp(e_hi, lo) < 0:
+            continue
+        if e_lo is not None and hi is not None and _cmp(e_lo, hi) > 0:
+            continue
+        out.append(e.id)
+    return out
+
+
+def brute_included(tl: Timeline, lo: Any, hi: Any) -> list[str]:
+    out = []
+    for e in tl:
+        e_lo, e_hi = _span(e)
+        if lo is not None and (e_lo is None or _cmp(e_lo, lo) < 0):
+            continue
+        if hi is not None and (e_hi is None or _cmp(e_hi, hi) > 0):
+            continue
+        out.append(e.id)
+    return out
+
+
+WINDOW_ARGS = st.one_of(whens(), DAYS, instants().map(lambda w: w.earliest))
+
+
+def window_args(tl: Timeline) -> st.SearchStrategy[Any]:
+    """Random window bounds, often on an event's own bounds (or their local dates)."""
+    edges: list[Any] = []
+    for e in tl:
+        for point in (*_span(e), e.when.earliest, e.when.latest):
+            if point is not None:
+                edges.append(point)
+                if isinstance(point, dt.datetime):
+                    edges.append(point.date())
+        edges.append(e.when)
+    if not edges:
+        return WINDOW_ARGS
+    return st.one_of(WINDOW_ARGS, st.sampled_from(edges))
+
+
+def _bounds(start: Any, end: Any) -> tuple[Any, Any]:
+    def as_when(x: Any) -> When:
+        if isinstance(x, When):
+            return x
+        if isinstance(x, dt.datetime):
+            return When.instant(x)
+        return _day(x)
+
+    return as_when(start).earliest, as_when(end if end is not None else start).latest
+
+
+class TestWindowQueries:
+    @SETTINGS
+    @given(timelines(), st.data())
+    def test_overlapping_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
+        start = data.draw(window_args(tl))
+        end = data.draw(st.one_of(st.none(), window_args(tl)))
+        lo, hi = _bounds(start, end)
+        assert [e.id for e in tl.overlapping(start, end)] == brute_overlapping(tl, lo, hi)
+
+    @SETTINGS
+    @given(timelines(), st.data())
+    def test_included_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
+        start = data.draw(window_args(tl))
+        end = data.draw(st.one_of(st.none(), window_args(tl)))
+        lo, hi = _bounds(start, end)
+        found = [e.id for e in tl.included(start, end)]
+        assert found == brute_included(tl, lo, hi)
+        # what is certainly inside could fall inside
+        assert set(found) <= {e.id for e in tl.overlapping(start, end)}
+
+    @SETTINGS
+    @given(st.one_of(instants(), whens()).map(lambda w: Event(title="x", when=w)))
+    def test_an_event_falls_on_its_own_days(self, e: Event) -> None:
+        # The local dates of its own bounds always meet it, whatever the offset:
+        # 23:00 at UTC-12 is the next day in UTC, but still that day.
+        tl = Timeline([e])
+        lo, hi = _span(e)
+        days = [p.date() if isinstance(p, dt.datetime) else p for p in (lo, hi) if p is not None]
+        for day in days:
+            assert "x" in tl.on(day)
+        if lo is not None and hi is not None:
+            assert "x" in tl.included(days[0], days[1])
+            assert "x" in tl.included(lo, hi)
+
+
+class TestOrder:
+    @SETTINGS
+    @given(timelines(), st.randoms(use_true_random=False))
+    def test_shuffled_input_gives_the_same_order(self, tl: Timeline, rnd: Any) -> None:
+        shuffled = list(tl)
+        rnd.shuffle(shuffled)
+        assert [e.id for e in Timeline(shuffled)] == [e.id for e in tl]
+
+    @SETTINGS
+    @given(timelines())
+    def test_order_follows_when_then_id(self, tl: Timeline) -> None:
+        keys = [(e.when, e.id) for e in tl]
+        for (w1, id1), (w2, id2) in itertools.pairwise(keys):
+            assert w1 < w2 or (w1.sort_key == w2.sort_key and id1 < id2)
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> Event:
+    """An event with a dated or undated initial statement and claims added in any order."""
+    published = draw(st.one_of(st.none(), DAYS))
+    sources = [] if published is None else [Source("article", published=published)]
+    e = Event(id="x", title="x", when=draw(plain()), sources=sources)
+    for _ in range(draw(st.integers(0, 5))):
+        e = e.revise(
+            stated=draw(DAYS),
+            when=draw(st.one_of(st.none(), plain())),
+            status=draw(st.one_of(st.none(), st.sampled_from(["confirmed", "happened"]))),
+        )
+    return e
+
+
+class TestAsOf:
+    @SETTINGS
+    @given(histories(), DAYS)
+    def test_never_shows_a_claim_stated_after_the_day(self, e: Event, day: dt.date) -> None:
+        known = e.as_of(day)
+        stated = e.stated
+        if stated is not None and stated.earliest is not None and stated.earliest > day:
+            assert known is None
+            return
+        assert known is not None
+        assert all(c.day <= day for c in known.claims)
+        # and every claim stated by then is there, in the same order
+        assert known.claims == tuple(c for c in e.claims if c.day <= day)
+        assert Timeline([e]).as_of(day).events == (known,)
+
+    @SETTINGS
+    @given(histories())
+    def test_claims_stay_in_stated_order(self, e: Event) -> None:
+        days = [c.day for c in e.claims]
+        assert days == sorted(days)
+
+
+class TestSpanIndex:
+    @SETTINGS
+    @given(
+        st.lists(
+            st.tuples(st.one_of(st.none(), st.integers(-1000, 1000)), st.integers(0, 600)),
+            max_size=60,
+        ),
+        st.one_of(st.none(), st.integers(-1200, 1200)),
+        st.one_of(st.none(), st.integers(-1200, 1200)),
+        st.booleans(),
+    )
+    def test_candidates_are_a_superset_of_the_answer(
+        self, raw: list[tuple[int | None, int]], lo: int | None, hi: int | None, open_stop: bool
+    ) -> None:
+        # spans from (start, length); some open at the start, some (every third) at the stop
+        spans: list[tuple[int | None, int | None]] = []
+        for i, (start, length) in enumerate(raw):
+            stop = None if open_stop and i % 3 == 0 else (start or 0) + length
+            spans.append((start, stop))
+        exact = {
+            i
+            for i, (start, stop) in enumerate(spans)
+            if (stop is None or lo is None or stop >= lo)
+            and (start is None or hi is None or start <= hi)
+        }
+        found = SpanIndex(spans).candidates(lo, hi)
+        assert len(found) == len(set(found))  # each position once
+        assert exact <= set(found)
