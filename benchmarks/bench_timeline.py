@@ -238,7 +238,7 @@ def measure(n: int, seed: int, memory: bool) -> dict[str, Any]:
     row["answer"] = len(answer)
 
     def exact(e: Event) -> bool:
-        return _overlap(*e.window, lo, hi)
+        return _overlap(*e.fuzzy_window, lo, hi)
 
     scans = []
     for _ in range(1 if n >= 10**6 else 3):

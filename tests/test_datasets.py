@@ -110,6 +110,13 @@ class TestStatements:
         for event in tl.filter(status="happened"):
             assert event.when.earliest is None or event.when.earliest <= last, event.id
 
+    def test_every_date_reads_as_words(self, tl: Timeline) -> None:
+        # Tables, feeds and the HTML page show str(when): no EDTF marks, no bare "..".
+        texts = {str(e.when) for e in tl}
+        assert {"until c. March 2026", "from c. March 2026 onwards"} <= texts
+        for text in texts:
+            assert ".." not in text and "~" not in text and "/" not in text, text
+
     def test_the_clash_is_linked(self, tl: Timeline) -> None:
         assert "deepseek-v4-release" in tl["tencent-hybrid-model-3-release"].related
         assert "keling-ai-300m-arr" in tl["openai-sora-shutdown"].related
@@ -171,6 +178,11 @@ class TestFigures:
         target = tl[id].target
         assert target is not None
         assert (target.goal, target.deadline) == (goal, deadline)
+
+    def test_meta_growth_reads_as_a_doubling(self, tl: Timeline) -> None:
+        # The earlier figure has no date ("until c. March 2026"); it still comes first.
+        text = str(tl["meta-texas-data-center-investment-doubled"])
+        assert "Growth: 2× from $5 billion (until c. March 2026) to $10 billion" in text
 
     def test_keling_target_starts_from_the_reported_arr(self, tl: Timeline) -> None:
         target = tl["keling-ai-600m-arr-by-2026"].target

@@ -67,6 +67,26 @@ class TestEventFields:
         assert values == ["1 trillion tokens per day", "over 140 trillion tokens per day"]
 
     @pytest.mark.parametrize(
+        ("whens", "order"),
+        [
+            # a deadline sits at its deadline: after the plain value it ends after
+            (["by March 2025", "early 2024"], ["early 2024", "by March 2025"]),
+            # a figure held until a time comes before the one observed at that time
+            (["c. March 2026", "until c. March 2026"], ["until c. March 2026", "c. March 2026"]),
+            (["March 2026", "until March 2026"], ["until March 2026", "March 2026"]),
+            # ... and an open end after it
+            (["from March 2026 onwards", "March 2026"], ["March 2026", "from March 2026 onwards"]),
+            # plain values: by their dates
+            (["2026", "2025"], ["2025", "2026"]),
+        ],
+    )
+    def test_series_order(self, whens: list[str], order: list[str]) -> None:
+        observations = [Observation(w, f"{i} x") for i, w in enumerate(whens)]
+        event = Event(title="x", when="2026", observations=observations)
+        assert [str(o.when) for o in event.observations] == order
+        assert [str(o.when) for o in Timeline([event]).observations("x")] == order
+
+    @pytest.mark.parametrize(
         ("kwargs", "message"),
         [
             ({"target": "10,000 enterprises by 2030"}, "is not a Target"),  # text, not a Target

@@ -65,10 +65,21 @@ class TestToText:
             (When.year(2030).qualify(approximate=True).by(), "by c. 2030"),
             (When.year(2030).before(), "before 2030"),
             (When.month(2025, 3).after(), "after March 2025"),
-            # intervals: ends joined by "to"; open is "..", unknown is "unknown"
+            # intervals: ends joined by "to"
             (When.interval(APRIL, When.month(2026, 6)), "April 2026 to June 2026"),
-            (When.interval("open", APRIL), ".. to April 2026"),
-            (When.interval(APRIL, "unknown"), "April 2026 to unknown"),
+            # an open end is said in words around the other end
+            (When.interval("open", APRIL), "until April 2026"),
+            (When.interval(APRIL, "open"), "from April 2026 onwards"),
+            (When.interval("open", APRIL.qualify(approximate=True)), "until c. April 2026"),
+            (When.interval(APRIL.qualify(uncertain=True), "open"), "from April 2026? onwards"),
+            # an unknown end is named, and says which end it is
+            (When.interval("unknown", APRIL), "unknown start to April 2026"),
+            (When.interval(APRIL, "unknown"), "April 2026 to unknown end"),
+            # intervals with no date at all keep ".." for an open end
+            (When.interval("open", "open"), ".. to .."),
+            (When.interval("open", "unknown"), ".. to unknown end"),
+            (When.interval("unknown", "open"), "unknown start to .."),
+            (When.interval("unknown", "unknown"), "unknown start to unknown end"),
         ],
     )
     def test_canonical_text(self, when: When, text: str) -> None:

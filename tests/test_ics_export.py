@@ -180,6 +180,22 @@ class TestSummaryAndStatus:
         e = Event(title="Forum", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27))
         assert str(only(e)["SUMMARY"]) == f"Forum (expected {e.when} to {e.end})"
 
+    @pytest.mark.parametrize(
+        ("when", "end", "words"),
+        [
+            # open ends read as words around the date
+            (When.parse("../2026-03~"), None, "until c. March 2026"),
+            (When.parse("2026-03~/.."), None, "from c. March 2026 onwards"),
+            (When.parse("/2030"), None, "unknown start to 2030"),
+            # an interval with an end: the parts stay apart
+            (When.parse("../2026"), When.year(2027), "until 2026, ending 2027"),
+            (When.parse("2025/2026"), When.year(2027), "2025 to 2026, ending 2027"),
+        ],
+    )
+    def test_intervals_in_words(self, when: When, end: When | None, words: str) -> None:
+        e = Event(title="T", when=when, end=end)
+        assert str(only(e)["SUMMARY"]) == f"T (expected {words})"
+
     def test_cancelled_events_are_left_out_by_default(self) -> None:
         events = [Event(title="a", when=When.year(2026), status="cancelled")]
         assert vevents(feed(*events)) == []

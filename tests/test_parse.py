@@ -272,8 +272,29 @@ class TestParsePhrases:
             # a range of days in one month
             ("15-20 April 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
             ("April 15–20, 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
+            # open ends, as people write them
+            ("until June 2026", When.interval("open", When.month(2026, 6))),
+            ("till June 2026", When.interval("open", When.month(2026, 6))),
+            (
+                "until c. June 2026",
+                When.interval("open", When.month(2026, 6).qualify(approximate=True)),
+            ),
+            ("from June 2026 onwards", When.interval(When.month(2026, 6), "open")),
+            ("from June 2026 onward", When.interval(When.month(2026, 6), "open")),
+            ("from June 2026 on", When.interval(When.month(2026, 6), "open")),
+            ("June 2026 onwards", When.interval(When.month(2026, 6), "open")),
+            (
+                "from 2026-06~ onwards",
+                When.interval(When.month(2026, 6).qualify(approximate=True), "open"),
+            ),
+            # unknown ends, named
+            ("unknown start to June 2026", When.interval("unknown", When.month(2026, 6))),
+            ("June 2026 to unknown end", When.interval(When.month(2026, 6), "unknown")),
+            # the older spellings still read
             (".. to June 2026", When.interval("open", When.month(2026, 6))),
+            ("June 2026 to ..", When.interval(When.month(2026, 6), "open")),
             ("unknown to June 2026", When.interval("unknown", When.month(2026, 6))),
+            ("June 2026 to unknown", When.interval(When.month(2026, 6), "unknown")),
         ],
     )
     def test_intervals(self, text: str, expected: When) -> None:
@@ -321,6 +342,9 @@ class TestParseRelative:
             ("last April", When.month(2025, 4)),
             ("next March", When.month(2027, 3)),
             ("April to June", When.interval(When.month(2026, 4), When.month(2026, 6))),
+            # open intervals take the reference too
+            ("until April", When.interval("open", When.month(2026, 4))),
+            ("from next month onwards", When.interval(When.month(2026, 4), "open")),
         ],
     )
     def test_with_reference(self, text: str, expected: When) -> None:
@@ -459,6 +483,15 @@ class TestParseInvalid:
             ("by the end of the 15-year plan", "unknown word 'plan'", None),
             ("by before 2030", "not a date form", None),
             ("April 2026 release", "unknown word 'release'", None),
+            # open and unknown ends
+            ("2026 to unknown start", "'unknown start' is on the wrong side", None),
+            ("unknown end to 2026", "'unknown end' is on the wrong side", None),
+            ("until unknown", "not a date form", None),
+            ("until by 2026", "an interval's ends are plain dates", None),
+            ("until April", "'April' without a year is relative", None),
+            ("from 2026 onwrds", "unknown word 'onwrds'", "from 2026 onwards"),
+            # a bare "from X" is not an open interval (it could mean "not before X")
+            ("from 2026", "not a date form", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:
@@ -515,7 +548,7 @@ _TOKENS = st.sampled_from(
         "2026 2025 0000 9999 04 13 15 31 29 q2 Q5 h1 H3 W15 X XX ~ ? % / .. [ ] - – , . : T Z + "
         "10:00 +08:00 April Apr may June winter spring early mid- late start end of the by before "
         "after not circa c. about maybe to and between from this next last year month quarter week "
-        "decade century 2020s 21st later earlier today or later"
+        "decade century 2020s 21st later earlier today or later until onwards on unknown"
     )
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from pathlib import Path
@@ -69,7 +70,7 @@ class TestPlotWarns:
         for event_id in left_out:
             assert repr(event_id) in message
             assert event_id not in drawn_ids(ax)
-        assert "unknown to .." in message  # the date, in words
+        assert f"({NOWHERE})" in message  # the date, in words
         assert said[0].filename == __file__  # points at the caller's line
         assert drawn_ids(ax) == {e.id for e in events if shape_of(e) is not None}
 
@@ -114,7 +115,7 @@ class TestPage:
         note = re.search(r'<figcaption class="tl-note" id="tl-unplaced">(.*?)</figcaption>', text)
         assert note is not None
         caption = note.group(1)
-        assert "Someday &lt;model&gt; (unknown to ..)" in caption  # escaped
+        assert f"Someday &lt;model&gt; ({html.escape(str(NOWHERE))})" in caption  # escaped
         assert "A rumoured deal" in caption
         assert "Hybrid Model 3.0" not in caption  # only the ones left out
         # inside the figure, after the picture

@@ -125,6 +125,75 @@ class TestParse:
             Quantity.parse(5)  # type: ignore[arg-type]
 
 
+class TestMisspeltScale:
+    @pytest.mark.parametrize(
+        ("text", "fixed"),
+        [
+            ("$3 bilion", "$3 billion"),  # a dropped letter
+            ("$3 Bilion", "$3 billion"),  # in any case
+            ("3 milion tokens", "3 million tokens"),  # before the unit
+            ("$1 trilion", "$1 trillion"),
+            ("5 thousnd staff", "5 thousand staff"),
+            ("5 thosand staff", "5 thousand staff"),
+            ("3 bilon", "3 billion"),  # two letters dropped from a double
+            ("3 biliion", "3 billion"),  # a doubled letter
+            ("3 billoin", "3 billion"),  # two letters swapped
+            ("3 millions users", "3 million users"),  # a plural scale
+            ("3 bln yuan", "3 billion yuan"),  # news-wire abbreviations
+            ("3 mln", "3 million"),
+            ("$5-10 bilion", "$5-10 billion"),  # in a range
+            ("$5 billion to 10 bilion", "$5 billion to 10 billion"),  # on the second end
+            ("5 bilion to 10 billion", "5 billion to 10 billion"),  # on the first end
+            ("over 3 bilion", "over 3 billion"),  # after a bound
+            ("3 bilion or more", "3 billion or more"),
+        ],
+    )
+    def test_refused_with_the_fix(self, text: str, fixed: str) -> None:
+        with pytest.raises(QuantityError, match="is not a scale word") as caught:
+            Quantity.parse(text)
+        assert str(caught.value).endswith(f"did you mean {fixed!r}?")
+        assert caught.value.text == text
+        Quantity.parse(fixed)  # the fix reads
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            # the article's units
+            ("10,000 enterprises", "enterprises"),
+            ("over 140 trillion tokens per day", "tokens per day"),
+            ("2-3 devices", "devices"),
+            ("10 trillion CNY", "CNY"),
+            # real words near a scale word stay units
+            ("5 bullion bars", "bullion bars"),
+            ("3 missions", "missions"),
+            ("1 minion", "minion"),
+            ("5 billing cycles", "billing cycles"),
+            ("3 trillium plants", "trillium plants"),
+            # words built on a scale word are words, not scales
+            ("3 billionaires", "billionaires"),
+            ("2 thousandths", "thousandths"),
+            # short words are left alone
+            ("3 mils", "mils"),
+        ],
+    )
+    def test_real_units_are_kept(self, text: str, unit: str) -> None:
+        assert Quantity.parse(text).unit == unit
+
+    def test_an_ambiguous_word_names_every_reading(self) -> None:
+        with pytest.raises(QuantityError, match="is not a scale word") as caught:
+            Quantity.parse("$3 illion")
+        assert str(caught.value).endswith("did you mean '$3 million' or '$3 billion'?")
+
+    @pytest.mark.parametrize("scale", ["thousand", "million", "billion", "trillion"])
+    def test_every_dropped_or_doubled_letter_is_refused(self, scale: str) -> None:
+        # Each one-letter slip: refused, and the intended scale is among the fixes.
+        for i in range(len(scale)):
+            for typo in (scale[:i] + scale[i + 1 :], scale[:i] + scale[i] + scale[i:]):
+                with pytest.raises(QuantityError, match="is not a scale word") as caught:
+                    Quantity.parse(f"$3 {typo} tokens")
+                assert f"'$3 {scale} tokens'" in str(caught.value), typo
+
+
 class TestFormat:
     @pytest.mark.parametrize(
         ("quantity", "text"),

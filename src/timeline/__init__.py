@@ -11,7 +11,6 @@ them, and a `Timeline` orders, filters and publishes them.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from timeline._errors import (
@@ -39,10 +38,19 @@ from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 if TYPE_CHECKING:
     from timeline._find import DateMatch, find_dates
 
-try:
-    __version__ = version("timeline")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    from timeline._version import __version__
+    __version__: str
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("timeline")
+    except PackageNotFoundError:  # a source tree that is not installed
+        from timeline._version import __version__
+
+        return __version__
+
 
 # Plain sorted() order (tests/test_package.py checks it), not ruff's isort-style order.
 __all__ = [  # noqa: RUF022
@@ -88,6 +96,11 @@ __all__ = [  # noqa: RUF022
 
 
 def __getattr__(name: str) -> object:
+    # __version__ comes from the package metadata, read on first use:
+    # importlib.metadata alone would add about 40 ms to `import timeline`.
+    if name == "__version__":
+        globals()["__version__"] = found = _version()
+        return found
     # find_dates brings in the phrase parser and its compiled patterns (about 20 ms):
     # load it on first use so `import timeline` stays light.
     if name in ("DateMatch", "find_dates"):

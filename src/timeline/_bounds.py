@@ -144,3 +144,20 @@ def _before(p: Point) -> Point:
     if isinstance(p, _dt.datetime):
         return p.subtract(microseconds=1)
     return p.subtract(days=1)
+
+
+def naive_utc(point: _dt.date) -> _dt.datetime:
+    """A plain naive ``datetime`` for a bound: days at midnight, instants in UTC.
+
+    For tools that want one axis of naive times (pandas columns, matplotlib).
+
+    >>> naive_utc(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai"))
+    datetime.datetime(2026, 4, 15, 2, 0)
+    >>> naive_utc(pendulum.date(2026, 4, 15))
+    datetime.datetime(2026, 4, 15, 0, 0)
+    """
+    if isinstance(point, _dt.datetime):
+        if point.tzinfo is not None:
+            point = point.astimezone(_dt.UTC)
+        return _dt.datetime(*point.timetuple()[:6], point.microsecond)
+    return _dt.datetime(point.year, point.month, point.day)

@@ -31,7 +31,7 @@ import pendulum
 
 from timeline._bounds import Point, _cmp
 from timeline._errors import TimelineError
-from timeline._growth import Observation
+from timeline._growth import Observation, series_order
 from timeline._target import Target, figures_text
 from timeline._when import When
 
@@ -443,7 +443,7 @@ class Event:
             related=_strings(related, owner, "related"),
             target=target,
             # A series reads in time order; the stable sort keeps same-time figures as given.
-            observations=tuple(sorted(observations, key=lambda o: o.when.sort_key)),
+            observations=tuple(sorted(observations, key=series_order)),
         )
 
     # -- the current state ------------------------------------------------------

@@ -25,8 +25,13 @@ a ``c.`` prefix, uncertain a ``?`` suffix (``c. April 2026?`` for both); in
 EDTF ``~``, ``?`` and ``%``. Relations: ``by March 2025`` (``by end of 2030``
 for years, decades and centuries, where a bare "by 2030" is ambiguous),
 ``before 2030``, ``after March 2025``; in EDTF the one-of sets ``[..X]`` and
-``[X..]``. Intervals join their ends with ``to`` (``April 2026 to June 2026``),
-an open end is ``..`` and an unknown end ``unknown``; in EDTF ``A/B``.
+``[X..]``. Intervals join their ends with ``to`` (``April 2026 to June 2026``);
+an open start reads ``until June 2026``, an open end ``from April 2026
+onwards``, and an unknown end is named: ``unknown start to June 2026``,
+``April 2026 to unknown end``. In EDTF ``A/B``, ``../B``, ``A/..``, ``/B``,
+``A/``. An interval with no date at all keeps ``..`` for an open end (``.. to
+unknown end``). The parser also reads the older ``.. to June 2026`` and
+``unknown to June 2026``.
 
 Not every value survives EDTF unchanged: EDTF has no dekad (written as its
 days), and "before X" is written as "X' or earlier" (read back as a deadline
@@ -58,7 +63,7 @@ def to_text(w: When) -> str:
     'by end of 2030'
     """
     if w.is_interval:
-        return f"{_end_text(w.lower, w)} to {_end_text(w.upper, w)}"
+        return _interval_text(w)
     core = _core_text(w)
     if w.approximate:
         core = f"c. {core}"
@@ -72,10 +77,23 @@ def to_text(w: When) -> str:
     return f"{w.relation.value} {core}"
 
 
-def _end_text(end: When | str | None, interval: When) -> str:
+def _interval_text(w: When) -> str:
+    # An open end is said in words around the other end ("until X", "from X
+    # onwards"); an unknown end is named, so it reads as a fact, not a gap.
+    # Intervals without any date (the model allows them) keep ".." for open.
+    if w.lower == "open" and isinstance(w.upper, When):
+        return f"until {_end_text(w.upper, w, first=False)}"
+    if w.upper == "open" and isinstance(w.lower, When):
+        return f"from {_end_text(w.lower, w, first=True)} onwards"
+    return f"{_end_text(w.lower, w, first=True)} to {_end_text(w.upper, w, first=False)}"
+
+
+def _end_text(end: When | str | None, interval: When, *, first: bool) -> str:
     if isinstance(end, When):
         return to_text(_with_interval_qualifiers(end, interval))
-    return ".." if end == "open" else "unknown"
+    if end == "open":
+        return ".."
+    return "unknown start" if first else "unknown end"
 
 
 def _with_interval_qualifiers(end: When, interval: When) -> When:

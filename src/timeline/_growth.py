@@ -28,7 +28,7 @@ from timeline._when import When, _coerce
 if TYPE_CHECKING:
     from timeline._event import Source
 
-__all__ = ["Growth", "Observation", "growth"]
+__all__ = ["Growth", "Observation", "growth", "series_order"]
 
 _DAY_US: Final = 86_400_000_000
 _YEAR_DAYS: Final = 365.2425
@@ -119,6 +119,28 @@ class Observation:
 
     def __str__(self) -> str:
         return f"{self.value} ({self.when})"
+
+
+def series_order(observation: Observation) -> tuple[float, float, tuple[object, ...]]:
+    """The key that puts a series of figures in time order: by latest, then earliest day.
+
+    Not `When`'s table order (earliest first, else latest): there "until c. March
+    2026" sorts after "c. March 2026", though a figure held until then is the
+    earlier one. Here a figure sorts before another when it is no later on both
+    bounds, so "$5 billion (until c. March 2026)" comes before "$10 billion (c.
+    March 2026)", and "by March 2025" still after "early 2024".
+
+    >>> a = Observation("../2026-03~", "$5 billion")
+    >>> b = Observation("2026-03~", "$10 billion")
+    >>> [str(o.value) for o in sorted([b, a], key=series_order)]
+    ['$5 billion', '$10 billion']
+    """
+    lo, hi = observation.when.earliest, observation.when.latest
+    return (
+        math.inf if hi is None else _key(hi),
+        -math.inf if lo is None else _key(lo),
+        observation.when.sort_key,
+    )
 
 
 def _rate(factor: float, years: float | None) -> float:

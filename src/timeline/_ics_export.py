@@ -132,6 +132,9 @@ def when_words(event: Event) -> str:
     """
     if event.end is None:
         return str(event.when)
+    if event.when.is_interval or event.end.is_interval:
+        # "until 2026 to 2027" or "2025 to 2026 to 2027" would not say which part is which
+        return f"{event.when}, ending {event.end}"
     return f"{event.when} to {event.end}"
 
 

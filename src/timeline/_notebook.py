@@ -33,6 +33,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from timeline._bounds import naive_utc
 from timeline._errors import FrameError, QuantityError, TargetError, TimelineError
 from timeline._event import Claim, Event, Source, Status
 from timeline._growth import Observation
@@ -93,21 +94,7 @@ def _require_pandas() -> Any:
 
 def _timestamp(point: _dt.date | None) -> _dt.datetime | None:
     """A naive datetime for a bound: days at midnight, instants in UTC."""
-    if point is None:
-        return None
-    if isinstance(point, _dt.datetime):
-        if point.tzinfo is not None:
-            point = point.astimezone(_dt.UTC).replace(tzinfo=None)
-        return _dt.datetime(
-            point.year,
-            point.month,
-            point.day,
-            point.hour,
-            point.minute,
-            point.second,
-            point.microsecond,
-        )
-    return _dt.datetime(point.year, point.month, point.day)
+    return None if point is None else naive_utc(point)
 
 
 def _source_url(event: Event) -> str | None:

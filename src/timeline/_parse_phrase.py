@@ -14,7 +14,10 @@ The text is lower-cased with dashes unified, then read in three layers:
 3. **Intervals**: when no single date matches, the text is split at "to",
    "through", "until", a dash or a slash ("between A and B", "from A to
    B"), and each end read as a date. An end without a year takes the
-   other end's ("April to June 2026").
+   other end's ("April to June 2026"). One open end is said in words:
+   "until X" (open start), "from X onwards" / "X onwards" / "from X on"
+   (open end); an unknown end is "unknown start" / "unknown end" (or the
+   older "unknown"), and ".." still reads as an open end.
 
 Dates without a year ("April", "Q2", "15 April", "mid-April") and relative
 words ("next month", "this year", "later this year") need the reference date
@@ -216,9 +219,19 @@ _SEP_AND = re.compile(r"\s+and\s+")
 _SEP_DASH = re.compile(r"\s*-\s*")
 _SEP_SLASH = re.compile(r"\s*/\s*")
 _OPEN_ENDS = {"..": "open", "open": "open", "unknown": "unknown"}
+# "unknown start" / "unknown end" say which end is unknown; each belongs on its own side.
+_UNKNOWN_ENDS = {"unknown start": True, "unknown end": False}
+# Open intervals as people write them: "until X" (open start), "from X onwards",
+# "X onwards", "from X on" (open end). A bare "from X" is not one: it could as
+# well mean "not before X".
+_UNTIL = re.compile(r"(?:until|till) (?P<end>.+)")
+_ONWARDS = re.compile(r"(?:from (?P<from>.+) (?:onwards?|on)|(?P<bare>.+) onwards?)")
 
 
 def _interval_phrase(s: str, ctx: Context) -> When | None:
+    w = _open_phrase(s, ctx)
+    if w is not None:
+        return w
     if s.startswith("between "):
         body, separators = s[8:], [_SEP_AND]
     else:
@@ -240,8 +253,31 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
     return None
 
 
+def _open_phrase(s: str, ctx: Context) -> When | None:
+    """ "until X" or "from X onwards": an interval with one open end, or ``None``."""
+    m = _UNTIL.fullmatch(s)
+    first = m is None
+    if m is None:
+        m = _ONWARDS.fullmatch(s)
+        if m is None:
+            return None
+    text = m["end"] if not first else m["from"] or m["bare"]
+    try:
+        end = _side(text, ctx, first=first)
+    except Fail as f:
+        if f.definite:
+            raise
+        return None
+    if isinstance(end, str):
+        return None  # "until unknown", "from .. on": no date at all
+    end = resolve(end, ctx)
+    if first:
+        return make_interval(end, "open", text, "..")
+    return make_interval("open", end, "..", text)
+
+
 def _interval_of(left: str, right: str, ctx: Context) -> When:
-    lo, hi = _side(left, ctx), _side(right, ctx)
+    lo, hi = _side(left, ctx, first=True), _side(right, ctx, first=False)
     lower: When | str
     upper: When | str
     if isinstance(lo, Yearless) and isinstance(hi, Yearless):
@@ -295,10 +331,15 @@ def _year_of(w: When) -> int:
     return point.year
 
 
-def _side(text: str, ctx: Context) -> When | Yearless | str:
+def _side(text: str, ctx: Context, *, first: bool) -> When | Yearless | str:
     text = text.strip()
     if text in _OPEN_ENDS:
         return _OPEN_ENDS[text]
+    if text in _UNKNOWN_ENDS:
+        if _UNKNOWN_ENDS[text] is not first:
+            right = "unknown start" if first else "unknown end"
+            raise Fail(f"{text!r} is on the wrong side; write {right!r}")
+        return "unknown"
     words = Words(text)
     value = core_value(words.core, ctx)
     if words.relation is not None:

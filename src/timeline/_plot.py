@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from timeline._bounds import naive_utc
 from timeline._errors import PlotError, warn_user
 from timeline._event import DayLike, Event, Status, to_day
 from timeline._html import STATUS_COLOURS
@@ -66,20 +67,7 @@ def _num(point: _dt.date) -> float:
     """Days since matplotlib's date epoch: days at midnight, instants in UTC."""
     from matplotlib import dates
 
-    if isinstance(point, _dt.datetime):
-        if point.tzinfo is not None:
-            point = point.astimezone(_dt.UTC).replace(tzinfo=None)
-        moment = _dt.datetime(
-            point.year,
-            point.month,
-            point.day,
-            point.hour,
-            point.minute,
-            point.second,
-            point.microsecond,
-        )
-    else:
-        moment = _dt.datetime(point.year, point.month, point.day)
+    moment = naive_utc(point)
     epoch = _dt.datetime.fromisoformat(dates.get_epoch())  # type: ignore[no-untyped-call]
     return (moment - epoch) / _dt.timedelta(days=1)
 

@@ -41,6 +41,7 @@ from timeline._growth import (
     _to_quantity,
     _to_when,
     growth,
+    series_order,
 )
 from timeline._precision import Relation
 from timeline._quantity import Bound, Quantity
@@ -299,7 +300,7 @@ class Target:
         parts = [str(self)]
         if self.baseline is not None:
             parts.append(f"from {self.baseline}")
-        items = sorted(observations, key=lambda o: o.when.sort_key)
+        items = sorted(observations, key=series_order)
         latest = items[-1] if items else self.baseline
         if latest is not None:
             try:
@@ -376,4 +377,4 @@ def series(events: Iterable[Event], metric: str) -> list[Observation]:
     unique: dict[tuple[Any, ...], Observation] = {}
     for item in found:
         unique.setdefault((item.when, item.value, item.value.unit), item)
-    return sorted(unique.values(), key=lambda o: o.when.sort_key)
+    return sorted(unique.values(), key=series_order)
