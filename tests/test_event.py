@@ -343,6 +343,15 @@ class TestSlips:
             ((("2026-04-01", None, "cancelled"), ("2026-04-20", "2026-05", None)), []),
             # moving the date later and reporting it happened in one claim: a slip
             ((("2026-05-10", "2026-05-10", "happened"),), [(APRIL, When.day(2026, 5, 10))]),
+            # narrowed inside the promised window (April, then 20 April): not a slip
+            ((("2026-04-10", "2026-04-20", None),), []),
+            # the same deadline restated ("by end of April"): not a slip
+            ((("2026-04-10", When.month(2026, 4).by(), None),), []),
+            # no end any more ("April onwards"): the latest possible day moved later
+            (
+                (("2026-04-10", When.interval(APRIL, "open"), None),),
+                [(APRIL, When.interval(APRIL, "open"))],
+            ),
         ],
     )
     def test_slips(self, claims: tuple[Any, ...], slips: list[tuple[When, When]]) -> None:

@@ -342,8 +342,15 @@ class Slip:
 
 
 def _later(new: When, old: When) -> bool:
-    """Whether ``new`` moves the expected date later than ``old`` in the total order."""
-    return new.sort_key[:2] > old.sort_key[:2]
+    """Whether ``new`` moves the promise later: its latest possible day is later.
+
+    Narrowing inside the promised window ("Q1 2026", then "2 March 2026") or
+    restating the same deadline ("April 2026", then "by end of April 2026") is
+    not a slip; an unbounded latest day is the latest of all.
+    """
+    if new.latest is None:
+        return old.latest is not None
+    return old.latest is not None and _cmp(new.latest, old.latest) > 0
 
 
 @attrs.frozen(init=False, repr=False)
