@@ -41,7 +41,6 @@ import datetime as _dt
 from typing import Any
 
 from timeline._event import Event
-from timeline._notebook import _source_url
 from timeline._schema import (
     claim_to_record,
     observation_to_record,
@@ -87,5 +86,5 @@ def event_state(event: Event) -> dict[str, Any]:
         "claims": [claim_to_record(c) for c in event.claims],
         "target": None if target is None else target_to_record(target),
         "observations": [observation_to_record(o) for o in event.observations],
-        "url": _source_url(event),
+        "url": event.url,
     }

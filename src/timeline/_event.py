@@ -492,6 +492,16 @@ class Event:
         return self.sources[0].published if self.sources else None
 
     @property
+    def url(self) -> str | None:
+        """The main link: the url of the first source that has one.
+
+        >>> sources = [Source("a"), Source("b", url="https://b.example")]
+        >>> Event(title="x", when="2026", sources=sources).url
+        'https://b.example'
+        """
+        return next((s.url for s in self.sources if s.url), None)
+
+    @property
     def first_expected(self) -> When:
         """The date first promised: the initial statement's ``when``.
 

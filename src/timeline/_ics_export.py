@@ -414,7 +414,7 @@ def _vevent(
         item.append(line("CATEGORIES", value=join_list(categories)))
     if event.location:
         item.append(line("LOCATION", value=escape_text(event.location)))
-    url = next((s.url for s in event.sources if s.url), None)
+    url = event.url
     if url is not None:
         item.append(line("URL", value=_uri(url)))
     item.append(line("DESCRIPTION", value=escape_text(description(event, placement))))

@@ -97,14 +97,6 @@ def _timestamp(point: _dt.date | None) -> _dt.datetime | None:
     return None if point is None else naive_utc(point)
 
 
-def _source_url(event: Event) -> str | None:
-    # The main source is the first; fall back to the first source that has a link.
-    for source in event.sources:
-        if source.url:
-            return source.url
-    return None
-
-
 def _row(event: Event) -> dict[str, Any]:
     lo, hi = event.window
     return {
@@ -125,7 +117,7 @@ def _row(event: Event) -> dict[str, Any]:
         "first_expected": str(event.first_expected),
         "first_status": event.initial_status.value,
         "slipped": event.slipped,
-        "source_url": _source_url(event),
+        "source_url": event.url,
         **_figures(event),
         "sources": event.sources,
         "claims": event.claims,
