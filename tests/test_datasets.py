@@ -7,6 +7,7 @@ from typing import Any
 
 import pendulum
 import pytest
+from ics_check import check_feed
 
 from timeline import Quantity, Status, Timeline, When, _io, datasets, file_schema
 from timeline._io_yaml import read
@@ -207,3 +208,17 @@ class TestRoundTrip:
         path = tmp_path / "ai.yaml"
         tl.save(path)
         assert Timeline.load(path) == tl
+
+
+class TestFeed:
+    def test_exports_a_clean_feed_with_every_event(self, tl: Timeline) -> None:
+        feed = tl.to_ics(domain="example.org")
+        calendar = check_feed(feed)  # read by the independent icalendar package
+        events = calendar.walk("VEVENT")
+        assert [str(e["UID"]) for e in events] == [f"{e.id}@example.org" for e in tl]
+        assert str(calendar["X-WR-CALNAME"]) == "AI race 2026"
+        # expected events are tentative, with the date in words in the summary
+        hybrid = next(e for e in events if str(e["UID"]).startswith("tencent-hybrid-model-3-rel"))
+        assert str(hybrid["STATUS"]) == "TENTATIVE"
+        assert str(hybrid["SUMMARY"]) == "Tencent Hybrid Model 3.0 release (expected April 2026)"
+        assert Timeline.from_ics(feed) == tl

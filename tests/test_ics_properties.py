@@ -8,6 +8,7 @@ import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from data_strategies import observations, targets
 from ics_check import vevents
 from timeline import Claim, Event, Source, Timeline, When
 
@@ -133,6 +134,8 @@ def events(draw: st.DrawFn, n: int) -> Event:
         sources=draw(st.lists(sources(), max_size=2)),
         claims=claims,
         related=draw(st.lists(st.sampled_from(["e1", "other-event"]), max_size=2, unique=True)),
+        target=draw(st.none() | targets()),
+        observations=draw(st.lists(observations(), max_size=2)),
     )
 
 

@@ -37,6 +37,7 @@ from timeline._errors import TimelineWarning
 from timeline._event import Claim, Event, Source, Status, to_day
 from timeline._ics import X, encode_when, escape_text, fold, join_list
 from timeline._precision import Precision, Relation
+from timeline._schema import observation_to_record, target_to_record
 from timeline._target import figures_text
 from timeline._timeline import Timeline
 from timeline._when import When
@@ -356,6 +357,10 @@ def private_props(event: Event, title_differs: bool) -> list[tuple[str, str]]:
         props.append((f"{X}DESCRIPTION", escape_text(event.description)))
     props += [(f"{X}SOURCE", _json(source_json(s))) for s in event.sources]
     props += [(f"{X}CLAIM", _json(claim_json(c))) for c in event.claims]
+    # Figures travel as the data-file records (their text round-trips exactly).
+    if event.target is not None:
+        props.append((f"{X}TARGET", _json(target_to_record(event.target))))
+    props += [(f"{X}OBSERVATION", _json(observation_to_record(o))) for o in event.observations]
     return props
 
 

@@ -29,17 +29,21 @@ import hashlib
 import json
 import re
 import warnings
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
 
 from timeline._bounds import _cmp
-from timeline._errors import IcsParseError, TimelineError, TimelineWarning
+from timeline._errors import DataFileError, IcsParseError, TimelineError, TimelineWarning
 from timeline._event import Claim, Event, Source
 from timeline._ics import X, decode_when, split_list, unescape_text
+from timeline._schema_read import record_to_observation, record_to_target
 from timeline._timeline import Timeline
 from timeline._when import When
+
+_F = TypeVar("_F")
 
 __all__ = ["Component", "Prop", "read", "read_components"]
 
@@ -315,7 +319,18 @@ class _Reader:
             sources=[_source(self._json(p)) for p in comp.props.get(f"{X}SOURCE", [])],
             claims=[_claim(self._json(p)) for p in comp.props.get(f"{X}CLAIM", [])],
             related=listed("RELATED"),
+            target=next(iter(self._figures(comp, "TARGET", record_to_target)), None),
+            observations=self._figures(comp, "OBSERVATION", record_to_observation),
         )
+
+    def _figures(self, comp: Component, name: str, build: Callable[[Any], _F]) -> list[_F]:
+        found = []
+        for prop in comp.props.get(f"{X}{name}", []):
+            try:
+                found.append(build(self._json(prop)))
+            except DataFileError as err:
+                raise _Skip(f"{prop.name} (line {prop.line}): {err}") from None
+        return found
 
     def _json(self, prop: Prop) -> dict[str, Any]:
         try:

@@ -40,7 +40,12 @@ from timeline._target import Target
 from timeline._timeline import Timeline
 from timeline._when import When
 
-__all__ = ["document_to_timeline", "records_to_timeline"]
+__all__ = [
+    "document_to_timeline",
+    "record_to_observation",
+    "record_to_target",
+    "records_to_timeline",
+]
 
 _T = TypeVar("_T")
 
@@ -85,6 +90,32 @@ def records_to_timeline(
     # With no file lines to point at, problems name the record: records[3].when.
     reader = _Reader(Locations(file, label=lambda p: dotted(("records", *p[1:]))))
     return reader.timeline(list(rows), ("events",), name, description)
+
+
+def record_to_target(record: Any, *, label: str = "target") -> Target:
+    """A `Target` from its record, or `DataFileError` naming what is wrong.
+
+    >>> str(record_to_target({"metric": "ARR", "goal": "$600 million", "deadline": "2026"}).goal)
+    '$600 million'
+    """
+    reader = _Reader(Locations(None, label=lambda p: dotted((label, *p))))
+    target = reader.target(record, ())
+    if target is None or reader.problems:
+        raise DataFileError(reader.problems)
+    return target
+
+
+def record_to_observation(record: Any, *, label: str = "observation") -> Observation:
+    """An `Observation` from its record, or `DataFileError` naming what is wrong.
+
+    >>> str(record_to_observation({"when": "2026-03", "value": "over $300 million"}).value)
+    'over $300 million'
+    """
+    reader = _Reader(Locations(None, label=lambda p: dotted((label, *p))))
+    observation = reader.observation(record, ())
+    if observation is None or reader.problems:
+        raise DataFileError(reader.problems)
+    return observation
 
 
 class _Reader:
