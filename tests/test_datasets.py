@@ -7,8 +7,8 @@ from typing import Any
 
 import pendulum
 import pytest
-from ics_check import check_feed
 
+from ics_check import check_feed
 from timeline import Quantity, Status, Timeline, When, _io, datasets, file_schema
 from timeline._io_yaml import read
 
