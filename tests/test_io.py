@@ -462,6 +462,19 @@ class TestCsvProblems:
                 "title,when,claims\nA,2026,[{oops}]\n",
                 ["t.csv:2: claims: not valid JSON"],
             ),
+            # a JSON cell names what it should look like
+            (
+                "title,when,observations\nA,2026,$5bn\n",
+                [
+                    "t.csv:2: observations: not valid JSON (Expecting value at character 1); "
+                    'write it like [{"when": "2026-03", "value": "$300 million"}]'
+                ],
+            ),
+            # a spreadsheet saved with ';' separators: said so, not "unknown column"
+            (
+                "title;when\nA;2026\n",
+                ["t.csv:1: the header 'title;when' is one column: the file is separated by ';'"],
+            ),
             # a field inside a JSON cell: column and position
             (
                 'title,when,claims\nA,2026,"[{""stated"": ""2026-13""}]"\n',

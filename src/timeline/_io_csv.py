@@ -38,7 +38,7 @@ import csv
 import difflib
 import io
 import json
-from typing import Any
+from typing import Any, Final
 
 from timeline._errors import DataFileError, DataFileProblem
 from timeline._schema import Document, Locations, Path, dotted
@@ -118,6 +118,14 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
 
 def _check_header(header: list[str], file: str | None) -> list[DataFileProblem]:
     problems: list[DataFileProblem] = []
+    separator = next((sep for sep in ";\t|" if sep in header[0]), None) if header else None
+    if len(header) == 1 and separator is not None:
+        # Spreadsheets in many locales save ';'-separated "CSV": say so, not "unknown column".
+        message = (
+            f"the header {header[0]!r} is one column: the file is separated by {separator!r}, "
+            "not commas; save it as comma-separated CSV"
+        )
+        return [DataFileProblem(message, file=file, line=1)]
     seen: set[str] = set()
     for name in header:
         if name in seen:
@@ -133,6 +141,15 @@ def _check_header(header: list[str], file: str | None) -> list[DataFileProblem]:
         if name not in seen:
             problems.append(DataFileProblem(f"missing column {name!r}", file=file, line=1))
     return problems
+
+
+# What a JSON cell looks like, for error messages.
+_JSON_EXAMPLES: Final = {
+    "claims": '[{"stated": "2026-04-20", "when": "May 2026"}]',
+    "observations": '[{"when": "2026-03", "value": "$300 million"}]',
+    "more_sources": '[{"title": "Reuters", "url": "https://..."}]',
+    "target_baseline": '{"when": "2026-03", "value": "$300 million"}',
+}
 
 
 def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -151,7 +168,9 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         try:
             parsed = json.loads(value)
         except json.JSONDecodeError as err:
-            bad.append((column, f"not valid JSON ({err.msg} at character {err.pos + 1})"))
+            fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"] or Tencent; WeChat')
+            reason = f"not valid JSON ({err.msg} at character {err.pos + 1})"
+            bad.append((column, f"{reason}; write it like {fix}"))
             return None
         if not isinstance(parsed, kind):
             what = "an array [...]" if kind is list else "an object {...}"
