@@ -420,7 +420,22 @@ class TestJsonProblems:
         ("text", "expected"),
         [
             # a trailing comma: json's own message and line
-            ('{"events": [\n  {"title": "A", "when": "2026"},\n]}', ":3: not valid JSON"),
+            (
+                '{"events": [\n  {"title": "A", "when": "2026"},\n]}',
+                ":3: not valid JSON: Expecting value (column 1); remove the comma before ']'",
+            ),
+            # single quotes, as Python writes a dict: the fix is named
+            (
+                "{'events': []}",
+                ":1: not valid JSON: Expecting property name enclosed in double "
+                "quotes (column 2); JSON needs double quotes",
+            ),
+            # a missing comma: the text where it goes wrong is quoted
+            (
+                '{"events": [{"title": "A" "when": "2026"}]}',
+                """:1: not valid JSON: Expecting ','"""
+                """ delimiter (column 27); check the JSON near '"when": "2026"}]}'""",
+            ),
             # a key given twice, which json would silently accept
             (
                 '{"events": [\n {"title": "A",\n  "title": "B", "when": "2026"}]}',
