@@ -316,6 +316,30 @@ class TestYamlProblems:
             ),
             # a syntax error, with the line of the problem
             ("events:\n  - title: [A\n", ["t.yaml:3: not valid YAML:"]),
+            # an unquoted ': ' inside a title: the fix is to quote it
+            (
+                "events:\n  - title: Sora: the end\n    when: 2026\n",
+                [
+                    "t.yaml:2: not valid YAML: mapping values are not allowed in this context; "
+                    "put text holding ': ' in quotes"
+                ],
+            ),
+            # a tab used for indentation
+            (
+                "events:\n\t- title: A\n",
+                [
+                    "t.yaml:2: not valid YAML: found character that "
+                    "cannot start any token; indent with spaces"
+                ],
+            ),
+            # a line indented one space short
+            (
+                "events:\n  - title: A\n    when: 2026\n   status: expected\n",
+                [
+                    "t.yaml:4: not valid YAML: did not find expected '-' indicator; check the "
+                    "indentation"
+                ],
+            ),
         ],
     )
     def test_problem_is_reported_with_line_and_fix(
