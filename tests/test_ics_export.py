@@ -355,7 +355,7 @@ class TestCalendar:
         ("options", "message"),
         [
             # a feed needs a name
-            ({"name": None}, "give the feed a name"),
+            ({"name": None}, "the timeline has no name and none was given; give the feed a name"),
             ({"name": " "}, "give the feed a name"),
             ({"name": "x", "policy": "middle"}, "'middle' is not a policy; use auto"),
             ({"name": "x", "domain": "not a domain"}, "is not a domain name"),
