@@ -509,6 +509,14 @@ class TestCsvProblems:
                     'write it like [{"when": "2026-03", "value": "$300 million"}]'
                 ],
             ),
+            # a list written with commas would be one actor "Tencent, WeChat": refused, with the fix
+            (
+                'title,when,actors\nA,2026,"Tencent, WeChat"\n',
+                [
+                    "t.csv:2: actors: 'Tencent, WeChat' holds a comma, but CSV lists are separated "
+                    "by ';': write 'Tencent; WeChat', or a JSON list"
+                ],
+            ),
             # a spreadsheet saved with ';' separators: said so, not "unknown column"
             (
                 "title;when\nA;2026\n",
@@ -545,6 +553,8 @@ class TestCsvProblems:
             (["Tencent", "WeChat"], "Tencent; WeChat"),  # plain names joined
             (["a;b", "c"], '["a;b", "c"]'),  # a name with ';' needs JSON
             (["[x]"], '["[x]"]'),  # a name that looks like JSON
+            (["Apple, Inc."], '["Apple, Inc."]'),  # a lone name with a comma needs JSON
+            (["Apple, Inc.", "Tencent"], "Apple, Inc.; Tencent"),  # with ';' a comma is plain
         ],
     )
     def test_lists_are_joined_so_they_read_back(self, items: list[str], cell: str) -> None:
@@ -553,6 +563,12 @@ class TestCsvProblems:
         assert _join(items) == cell
         back = json.loads(cell) if cell.startswith("[") else _split(cell)
         assert back == items
+
+    def test_a_name_with_a_comma_saves_and_loads(self, tmp_path: Path) -> None:
+        # the comma check on reading must not refuse what save wrote
+        tl = Timeline([Event(title="A", when=When.year(2026), actors=["Apple, Inc."])])
+        tl.save(tmp_path / "t.csv")
+        assert Timeline.load(tmp_path / "t.csv") == tl
 
 
 class TestSchema:

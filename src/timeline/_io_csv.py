@@ -183,6 +183,17 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         if value is None:
             continue
         if column in _LIST_COLUMNS:
+            if not value.startswith("[") and "," in value and ";" not in value:
+                # "Tencent, WeChat" would silently be one actor named "Tencent, WeChat"
+                fixed = "; ".join(item.strip() for item in value.split(",") if item.strip())
+                bad.append(
+                    (
+                        column,
+                        f"{value!r} holds a comma, but CSV lists are separated by ';': write "
+                        f"{fixed!r}, or a JSON list such as {json.dumps([value])} for one name",
+                    )
+                )
+                continue
             items = cell_json(column, list) if value.startswith("[") else _split(value)
             if items is not None:
                 event[column] = items
@@ -211,8 +222,10 @@ def _split(cell: str) -> list[str]:
 
 def _join(items: list[str]) -> str:
     plain = "; ".join(items)
-    # Plain joining is used only when it reads back to the very same list.
-    if not plain.startswith("[") and _split(plain) == items:
+    # Plain joining is used only when it reads back to the very same list (a lone
+    # name with a comma is refused on reading, so it goes as JSON).
+    lone_comma = "," in plain and ";" not in plain
+    if not plain.startswith("[") and not lone_comma and _split(plain) == items:
         return plain
     return json.dumps(items, ensure_ascii=False)
 
