@@ -84,6 +84,10 @@ def _date_problem(text: str, err: WhenParseError) -> str:
         )
     if err.suggestion is not None:
         return f"{text!r} is not a date: {err.reason}; did you mean {err.suggestion!r}?"
+    if not text.strip():
+        return f"{text!r} is empty; {_DATE_HINT}"
+    if "; try " in err.reason:  # the parser already lists the forms it reads
+        return f"{text!r} is not a date: {err.reason}"
     return f"{text!r} is not a date: {err.reason}; {_DATE_HINT}"
 
 
