@@ -258,6 +258,46 @@ class TestShow:
         assert records[1]["title"].startswith("腾讯")  # not \u-escaped
 
 
+class TestUnknownFilterValues:
+    """A filter value no event has would silently match nothing: say so, with the fix."""
+
+    @pytest.mark.parametrize(
+        ("argv", "warned"),
+        [
+            # a misspelt kind: the near miss is named
+            (
+                ["--kind", "model-releas"],
+                [
+                    "--kind 'model-releas' matches no event in the timeline; "
+                    "did you mean 'model-release'?"
+                ],
+            ),
+            # a misspelt actor, next to a known one (any case): only the typo is named
+            (
+                ["--actor", "deepseek", "--actor", "Tencnet"],
+                ["--actor 'Tencnet' matches no event in the timeline; did you mean 'Tencent'?"],
+            ),
+            # nothing close: check the spelling
+            (
+                ["--tag", "robots"],
+                ["--tag 'robots' matches no event in the timeline; check the spelling"],
+            ),
+            # known values (any case): no warning
+            (["--kind", "FORUM", "--tag", "llm"], []),
+        ],
+    )
+    def test_warns_on_stderr(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        warned: list[str],
+    ) -> None:
+        code, _, err = run(capsys, "show", *argv)
+        assert code == 0
+        assert err.splitlines() == [f"timeline: warning: {w}" for w in warned]
+
+
 class TestUpcomingOverdue:
     @pytest.mark.parametrize(
         ("argv", "heading", "ids"),
