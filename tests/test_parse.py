@@ -490,8 +490,14 @@ class TestParseInvalid:
             ("until by 2026", "an interval's ends are plain dates", None),
             ("until April", "'April' without a year is relative", None),
             ("from 2026 onwrds", "unknown word 'onwrds'", "from 2026 onwards"),
-            # a bare "from X" is not an open interval (it could mean "not before X")
-            ("from 2026", "not a date form", None),
+            # a bare "from X" is not an open interval (it could mean "not before X"):
+            # both readings are offered
+            ("from 2026", "write 'from 2026 onwards' (open end) or 'not before 2026'", None),
+            ("since April 2026", "write 'from April 2026 onwards' (open end)", None),
+            ("from April", "write 'from April onwards' (open end) or 'not before April'", None),
+            # a start that is not a date is named as such
+            ("from Aprill 2026", "unknown word 'aprill'", None),
+            ("from 2026 to", "not a date form", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

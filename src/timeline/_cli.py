@@ -87,7 +87,7 @@ def _date_problem(text: str, err: WhenParseError) -> str:
         return f"{text!r} is not a date: {err.reason}; did you mean {err.suggestion!r}?"
     if not text.strip():
         return f"{text!r} is empty; {_DATE_HINT}"
-    if "; try " in err.reason:  # the parser already lists the forms it reads
+    if "; try " in err.reason or "; write " in err.reason:  # the parser named the fix
         return f"{text!r} is not a date: {err.reason}"
     return f"{text!r} is not a date: {err.reason}; {_DATE_HINT}"
 
