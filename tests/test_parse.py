@@ -469,7 +469,12 @@ class TestParseInvalid:
             ("15/04/2026", "numeric day/month order is ambiguous", "2026-04-15"),
             ("04/05/2026", "numeric day/month order is ambiguous", None),
             ("April '26", "two-digit years are ambiguous", None),
-            ("Tuesday 15 April 2026", "15 April 2026 is a Wednesday", None),
+            # the weekday disagrees with the date: which one is wrong is not guessed
+            (
+                "Tuesday 15 April 2026",
+                "15 April 2026 is a Wednesday; check the day, or leave the weekday out",
+                None,
+            ),
             ("the 21th century", "the ordinal is 21st", None),
             ("early Q2 2026", "'early' applies to a month or a year, not to a quarter", None),
             ("202", "a year takes four digits", None),

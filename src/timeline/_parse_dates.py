@@ -106,7 +106,10 @@ def _day_value(m: re.Match[str], ctx: Context) -> Value:
         w = When.day(y, month, day)
         if wd is not None and w.start is not None and w.start.weekday() != _WEEKDAYS[wd[:3]]:
             actual = _WEEKDAY_NAMES[w.start.weekday()]  # not strftime: that follows the locale
-            raise Fail(f"{day} {MONTH_NAMES[month - 1]} {y} is a {actual}")
+            raise Fail(
+                f"{day} {MONTH_NAMES[month - 1]} {y} is a {actual}; "
+                "check the day, or leave the weekday out"
+            )
         return w
 
     if not 1 <= day <= 31:
