@@ -106,8 +106,10 @@ def _when(value: When | str | _dt.date, owner: str, field: str, reference: Any =
         raise EventError(f"{owner}: {field}: {err}") from err
 
 
-def to_day(value: DayLike) -> _dt.date:
+def to_day(value: DayLike, name: str = "day") -> _dt.date:
     """The calendar day a `When`, date, datetime or text stands for (its earliest day).
+
+    ``name`` is the argument's name, for error messages (``as_of: 'Aprill' is not ...``).
 
     >>> to_day("2026-03")
     Date(2026, 3, 1)
@@ -116,10 +118,18 @@ def to_day(value: DayLike) -> _dt.date:
         return pendulum.date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):
         return value
-    w = value if isinstance(value, When) else _when(value, "day", "value")
+    if isinstance(value, When):
+        w = value
+    elif isinstance(value, str):
+        try:
+            w = When.parse(value)
+        except TimelineError as err:
+            raise EventError(f"{name}: {err}") from err
+    else:
+        raise EventError(f"{name}: expected a date or text such as '2026-03-28', got {value!r}")
     point = w.earliest if w.earliest is not None else w.latest
     if point is None:
-        raise EventError(f"{w!r} has no bounded day to count from; give a date")
+        raise EventError(f"{name}: {str(w)!r} has no bounded day to count from; give a date")
     return to_day(point)
 
 
@@ -659,7 +669,9 @@ class Event:
         False
         """
         latest = self.fuzzy_window[1]
-        return self.status.is_open and latest is not None and _cmp(latest, to_day(as_of)) < 0
+        return (
+            self.status.is_open and latest is not None and _cmp(latest, to_day(as_of, "as_of")) < 0
+        )
 
     def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
@@ -673,7 +685,7 @@ class Event:
         """
         if not self.status.is_open:
             return False
-        start = to_day(as_of)
+        start = to_day(as_of, "as_of")
         days = within.days if isinstance(within, _dt.timedelta) else int(within)
         stop = start + _dt.timedelta(days=days)
         hi = self.fuzzy_window[1]

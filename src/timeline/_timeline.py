@@ -538,7 +538,7 @@ class Timeline:
         >>> [e.id for e in tl.upcoming(as_of="2026-03-28")]
         ['x']
         """
-        day = to_day(as_of)
+        day = to_day(as_of, "as_of")
         days = _within_days(within, day)
         return self._subset(e for e in self if e.upcoming(day, days))
 
@@ -548,7 +548,7 @@ class Timeline:
         >>> [e.id for e in Timeline([Event(title="x", when="2026-04")]).overdue(as_of="2026-06-01")]
         ['x']
         """
-        day = to_day(as_of)
+        day = to_day(as_of, "as_of")
         return self._subset(e for e in self if e.overdue(day))
 
     def as_of(self, day: DayLike) -> Timeline:
