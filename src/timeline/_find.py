@@ -14,9 +14,9 @@ employees", "2030 million" are counts). Digits glued to commas, decimal
 points, currency signs, percent signs or "-year" are never dates ("10,000",
 "3.0", "$600 million", "2-3", "15-year"), except a later year ending a span
 of years ("2026-2030"). Day ranges ("24-27 March 2026") are read whole, never
-as their last day. A month name alone must be
-capitalised and spelled out ("an April release"); "May" alone also needs a
-date word before it ("in May"), since "may" is usually a verb.
+as their last day. A month name alone must be capitalised and spelled out
+("an April release"); "May" alone also needs a date word before it ("in
+May"), since "may" is usually a verb.
 
 Phrases without a year ("April", "next month") resolve against ``reference``
 (the date of the source); with ``reference=None`` they are skipped.
