@@ -812,6 +812,27 @@ class TestStr:
         assert len(status_columns) == 1
         assert lines[0].endswith("Tencent    Hybrid Model 3.0 release")
 
+    @pytest.mark.parametrize(
+        "actors",
+        [
+            ["腾讯"],  # wide characters take two columns each
+            ["Tencent", "微信"],
+            ["Zhongguancun Forum"],  # ASCII wider than the others
+        ],
+    )
+    def test_aligned_in_terminal_columns(self, actors: list[str]) -> None:
+        from timeline._cli_table import cell_width
+
+        tl = Timeline(
+            [
+                ev("a", APRIL, title="TITLE-A", actors=actors),
+                ev("b", When.month(2026, 5), title="TITLE-B", actors=["DeepSeek"]),
+            ]
+        )
+        # the title starts at the same terminal column on every line
+        starts = {cell_width(line[: line.index("TITLE-")]) for line in str(tl).splitlines()}
+        assert len(starts) == 1
+
     def test_empty(self) -> None:
         assert str(Timeline()) == "(empty timeline)"
 
