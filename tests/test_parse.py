@@ -204,6 +204,13 @@ class TestParsePhrases:
             ("by mid-2025", When.third(2025, 2).by()),
             # "by the start of X" is before X
             ("by the start of 2025", When.year(2025).before()),
+            # "before the end of X" is a deadline on X, not "before late X"
+            ("before the end of 2026", When.year(2026).by()),
+            ("before end of April 2026", When.month(2026, 4).by()),
+            ("prior to the end of 2026", When.year(2026).by()),
+            # "after the start of X" is on or after X's first day, not after early X
+            ("after the start of 2027", When.year(2026).after()),
+            ("after the beginning of April 2026", When.month(2026, 3).after()),
             ("before 2030", When.year(2030).before()),
             ("prior to April 2026", When.month(2026, 4).before()),
             ("after March 2025", When.month(2025, 3).after()),
@@ -333,6 +340,7 @@ class TestParseRelative:
             ("the end of the month", When.dekad(2026, 3, 3)),
             ("by the end of the year", When.year(2026).by()),
             ("by year-end", When.year(2026).by()),
+            ("before the end of the year", When.year(2026).by()),
             ("Q3 next year", When.quarter(2027, 3)),
             # "later this year": from the day after the reference to the year's end
             ("later this year", When.interval(When.day(2026, 3, 29), When.day(2026, 12, 31))),
