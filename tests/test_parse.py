@@ -218,6 +218,10 @@ class TestParsePhrases:
             ("not before April 2026", When.month(2026, 3).after()),
             ("April 2026 or later", When.month(2026, 3).after()),
             ("2030 at the latest", When.year(2030).by()),
+            # the same limit said twice is that limit
+            ("by 2030 at the latest", When.year(2030).by()),
+            ("by the end of 2026 at the latest", When.year(2026).by()),
+            ("not before April 2026 or later", When.month(2026, 3).after()),
         ],
     )
     def test_relations(self, text: str, expected: When) -> None:
@@ -495,6 +499,9 @@ class TestParseInvalid:
             ("$600 million", "unknown word 'million'", None),
             ("by the end of the 15-year plan", "unknown word 'plan'", None),
             ("by before 2030", "not a date form", None),
+            # two different limits contradict each other; "latest" is not an unknown word
+            ("after 2026 at the latest", "not a date form", None),
+            ("by 2026 or later", "not a date form", None),
             ("April 2026 release", "unknown word 'release'", None),
             # open and unknown ends
             ("2026 to unknown start", "'unknown start' is on the wrong side", None),

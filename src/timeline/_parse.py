@@ -206,7 +206,7 @@ _VOCABULARY = frozenset(
     + _words("approx roughly maybe possibly perhaps probably in on during at the of to through")
     + _words("until till thru and between from this next last year month quarter half week")
     + _words("decade century today tomorrow yesterday first second third fourth or so some")
-    + _words("sometime time wk st nd rd th open unknown onwards onward")
+    + _words("sometime time wk st nd rd th open unknown onwards onward latest earliest")
 )
 _NOT_WORDS = frozenset(_words("q h w t z x y c s"))
 _CAPITALISED = frozenset([n.lower() for n in MONTH_NAMES] + [n[:3].lower() for n in MONTH_NAMES])

@@ -177,7 +177,9 @@ class Words:
         self.core = s.strip()
 
     def _relate(self, relation: str) -> None:
-        if self.relation is not None:
+        # Saying the same limit twice is common ("by 2030 at the latest"); two
+        # different ones ("by 2030 or later") contradict each other.
+        if self.relation is not None and self.relation != relation:
             raise Fail("more than one of by/before/after", definite=False)
         self.relation = relation
 
