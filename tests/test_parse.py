@@ -488,7 +488,20 @@ class TestParseInvalid:
                 None,
             ),
             ("the 21th century", "the ordinal is 21st", None),
-            ("early Q2 2026", "'early' applies to a month or a year, not to a quarter", None),
+            (
+                "early Q2 2026",
+                "'early' applies to a month or a year, such as 'early April 2026' or "
+                "'early 2026', not to a quarter",
+                None,
+            ),
+            # a month or year, but not in words: never "not to a month"
+            (
+                "early 2026-04~",
+                "'early' takes a month or a year written in words, such as 'early April 2026' "
+                "or 'early 2026'",
+                None,
+            ),
+            ("late 202X", "'late' takes a month or a year written in words", None),
             ("202", "a year takes four digits", None),
             ("12026", "years after 9999 are not supported", None),
             # numbers that are not dates
