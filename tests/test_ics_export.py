@@ -291,6 +291,25 @@ class TestProperties:
     def test_location(self) -> None:
         assert str(only(_tracked())["LOCATION"]) == "Shenzhen, China"
 
+    @pytest.mark.parametrize(
+        ("related", "shown"),
+        [
+            # an event in the feed is named by its title, as the subscriber sees it
+            ("tencent-hybrid-model-3-release", "Related: Tencent Hybrid Model 3.0 release"),
+            # an id naming no event in the timeline is shown as it is
+            ("not-in-this-feed", "Related: not-in-this-feed"),
+        ],
+    )
+    def test_description_names_related_events_by_title(self, related: str, shown: str) -> None:
+        hybrid = Event(
+            id="tencent-hybrid-model-3-release",
+            title="Tencent Hybrid Model 3.0 release",
+            when=When.month(2026, 4),
+        )
+        v4 = Event(title="DeepSeek V4 release", when=When.month(2026, 4), related=[related])
+        (event,) = [e for e in vevents(feed(hybrid, v4)) if "deepseek" in str(e["UID"])]
+        assert shown in str(event["DESCRIPTION"]).splitlines()
+
     def test_description_tells_the_story(self) -> None:
         event = _tracked()
         text = str(only(event)["DESCRIPTION"])
@@ -336,7 +355,7 @@ class TestCalendar:
         ("options", "message"),
         [
             # a feed needs a name
-            ({"name": None}, "give the feed a name"),
+            ({"name": None}, "the timeline has no name and none was given; give the feed a name"),
             ({"name": " "}, "give the feed a name"),
             ({"name": "x", "policy": "middle"}, "'middle' is not a policy; use auto"),
             ({"name": "x", "domain": "not a domain"}, "is not a domain name"),

@@ -316,6 +316,30 @@ class TestYamlProblems:
             ),
             # a syntax error, with the line of the problem
             ("events:\n  - title: [A\n", ["t.yaml:3: not valid YAML:"]),
+            # an unquoted ': ' inside a title: the fix is to quote it
+            (
+                "events:\n  - title: Sora: the end\n    when: 2026\n",
+                [
+                    "t.yaml:2: not valid YAML: mapping values are not allowed in this context; "
+                    "put text holding ': ' in quotes"
+                ],
+            ),
+            # a tab used for indentation
+            (
+                "events:\n\t- title: A\n",
+                [
+                    "t.yaml:2: not valid YAML: found character that "
+                    "cannot start any token; indent with spaces"
+                ],
+            ),
+            # a line indented one space short
+            (
+                "events:\n  - title: A\n    when: 2026\n   status: expected\n",
+                [
+                    "t.yaml:4: not valid YAML: did not find expected '-' indicator; check the "
+                    "indentation"
+                ],
+            ),
         ],
     )
     def test_problem_is_reported_with_line_and_fix(
@@ -420,7 +444,22 @@ class TestJsonProblems:
         ("text", "expected"),
         [
             # a trailing comma: json's own message and line
-            ('{"events": [\n  {"title": "A", "when": "2026"},\n]}', ":3: not valid JSON"),
+            (
+                '{"events": [\n  {"title": "A", "when": "2026"},\n]}',
+                ":3: not valid JSON: Expecting value (column 1); remove the comma before ']'",
+            ),
+            # single quotes, as Python writes a dict: the fix is named
+            (
+                "{'events': []}",
+                ":1: not valid JSON: Expecting property name enclosed in double "
+                "quotes (column 2); JSON needs double quotes",
+            ),
+            # a missing comma: the text where it goes wrong is quoted
+            (
+                '{"events": [{"title": "A" "when": "2026"}]}',
+                """:1: not valid JSON: Expecting ','"""
+                """ delimiter (column 27); check the JSON near '"when": "2026"}]}'""",
+            ),
             # a key given twice, which json would silently accept
             (
                 '{"events": [\n {"title": "A",\n  "title": "B", "when": "2026"}]}',
@@ -462,6 +501,27 @@ class TestCsvProblems:
                 "title,when,claims\nA,2026,[{oops}]\n",
                 ["t.csv:2: claims: not valid JSON"],
             ),
+            # a JSON cell names what it should look like
+            (
+                "title,when,observations\nA,2026,$5bn\n",
+                [
+                    "t.csv:2: observations: not valid JSON (Expecting value at character 1); "
+                    'write it like [{"when": "2026-03", "value": "$300 million"}]'
+                ],
+            ),
+            # a list written with commas would be one actor "Tencent, WeChat": refused, with the fix
+            (
+                'title,when,actors\nA,2026,"Tencent, WeChat"\n',
+                [
+                    "t.csv:2: actors: 'Tencent, WeChat' holds a comma, but CSV lists are separated "
+                    "by ';': write 'Tencent; WeChat', or a JSON list"
+                ],
+            ),
+            # a spreadsheet saved with ';' separators: said so, not "unknown column"
+            (
+                "title;when\nA;2026\n",
+                ["t.csv:1: the header 'title;when' is one column: the file is separated by ';'"],
+            ),
             # a field inside a JSON cell: column and position
             (
                 'title,when,claims\nA,2026,"[{""stated"": ""2026-13""}]"\n',
@@ -493,6 +553,8 @@ class TestCsvProblems:
             (["Tencent", "WeChat"], "Tencent; WeChat"),  # plain names joined
             (["a;b", "c"], '["a;b", "c"]'),  # a name with ';' needs JSON
             (["[x]"], '["[x]"]'),  # a name that looks like JSON
+            (["Apple, Inc."], '["Apple, Inc."]'),  # a lone name with a comma needs JSON
+            (["Apple, Inc.", "Tencent"], "Apple, Inc.; Tencent"),  # with ';' a comma is plain
         ],
     )
     def test_lists_are_joined_so_they_read_back(self, items: list[str], cell: str) -> None:
@@ -501,6 +563,12 @@ class TestCsvProblems:
         assert _join(items) == cell
         back = json.loads(cell) if cell.startswith("[") else _split(cell)
         assert back == items
+
+    def test_a_name_with_a_comma_saves_and_loads(self, tmp_path: Path) -> None:
+        # the comma check on reading must not refuse what save wrote
+        tl = Timeline([Event(title="A", when=When.year(2026), actors=["Apple, Inc."])])
+        tl.save(tmp_path / "t.csv")
+        assert Timeline.load(tmp_path / "t.csv") == tl
 
 
 class TestSchema:

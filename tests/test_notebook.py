@@ -15,7 +15,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, FrameError, Observation, Source, Status, Target, Timeline, When
+from timeline import (
+    Event,
+    FrameError,
+    Observation,
+    Source,
+    Status,
+    Target,
+    Timeline,
+    When,
+    datasets,
+)
 from timeline._notebook import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,6 +300,18 @@ class TestFromPandas:
         back = Timeline.from_pandas(tl.to_pandas(), name="Sample")
         assert back == tl
         assert back["deepseek-v4-release"].slips == tl["deepseek-v4-release"].slips
+
+    def test_round_trip_keeps_name(self) -> None:
+        # the README's `Timeline.from_pandas(df) == tl` on the named bundled dataset
+        tl = datasets.ai_race_2026()
+        back = Timeline.from_pandas(tl.to_pandas())
+        assert (back.name, back.description) == (tl.name, tl.description)
+        assert back == tl
+
+    def test_given_name_wins_over_frame(self) -> None:
+        # an explicit name= overrides the one to_pandas stored
+        back = Timeline.from_pandas(sample().to_pandas(), name="Other")
+        assert back.name == "Other"
 
     def test_minimal_frame(self) -> None:
         df = pd.DataFrame(

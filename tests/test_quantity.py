@@ -58,9 +58,16 @@ class TestParse:
             ("5 billion US dollars", Quantity(5 * B, "USD")),
             ("US$5 billion", Quantity(5 * B, "USD")),
             ("$300 million ARR", Quantity(300 * M, "USD ARR")),
+            # dollar symbols of other currencies: not US dollars, and not "no number found"
+            ("HK$5 billion", Quantity(5 * B, "HKD")),
+            ("S$2 million", Quantity(2 * M, "SGD")),
+            ("NT$1.5bn", Quantity(Decimal("1.5") * B, "TWD")),
+            ("A$3-4 million", Quantity(3 * M, "AUD", high=4 * M)),
             # bound phrases
             ("at least 3 models", Quantity(3, "models", bound="at_least")),
             ("10,000+ enterprises", Quantity(10_000, "enterprises", bound="at_least")),
+            ("30%+", Quantity(30, "%", bound="at_least")),  # plus after the percent sign
+            ("30%+ growth", Quantity(30, "% growth", bound="at_least")),
             ("10,000 enterprises or more", Quantity(10_000, "enterprises", bound="at_least")),
             ("$10 billion or less", Quantity(10 * B, "USD", bound="at_most")),
             ("fewer than 50 staff", Quantity(50, "staff", bound="at_most")),

@@ -165,6 +165,11 @@ class TestGrowth:
         )
         assert str(g).endswith(": at least 5,182% a year")
 
+    def test_str_of_a_huge_rate_stays_readable(self) -> None:
+        # "2024" to "2025" may be one day apart: the upper rate is ~10^111%, not written out
+        g = growth(obs(When.year(2024), "$1bn"), obs(When.year(2025), "$2bn"))
+        assert str(g).endswith(": 41.5% to over 1,000,000% a year")
+
     @pytest.mark.parametrize(
         ("start", "end", "message"),
         [

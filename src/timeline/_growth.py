@@ -174,9 +174,16 @@ def _rate_bounds(
     return low, high
 
 
+# Rates past this are written as "over 1,000,000%": adjacent dates (a year to the next
+# year can be one day apart) give rates of 10^100% and more, which say nothing more.
+_HUGE_RATE = 10_000.0
+
+
 def _percent(rate: float) -> str:
     if math.isinf(rate):
         return "∞%"
+    if rate > _HUGE_RATE:
+        return f"over {_HUGE_RATE * 100:,.0f}%"
     digits = 0 if abs(rate) >= 1 else 1
     return f"{rate * 100:,.{digits}f}%"
 

@@ -246,6 +246,11 @@ def to_ics(
     from timeline._ics_export import export
 
     feed_name = name if name is not None else timeline.name
+    if feed_name is None:
+        raise IcsError(
+            "name: the timeline has no name and none was given; give the feed a name "
+            "(to_ics(name=...), or Timeline(..., name=...))"
+        )
     if not isinstance(feed_name, str) or not clean_text(feed_name).strip():
         raise IcsError(
             f"name: {feed_name!r} is empty; give the feed a name (name=...) or name the timeline"

@@ -27,7 +27,7 @@ import datetime as _dt
 import json
 import urllib.parse
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -199,8 +199,11 @@ def _history(event: Event) -> list[str]:
     return lines
 
 
-def description(event: Event, placement: Placement) -> str:
+def description(event: Event, placement: Placement, titles: Mapping[str, str] | None = None) -> str:
     """DESCRIPTION: the date in words, status, actors, sources with quotes, history.
+
+    ``titles`` maps event ids to titles, so related events are named as a subscriber
+    knows them; an id not in it is shown as it is.
 
     >>> print(description(Event(title="x", when=When.year(2030).by()),
     ...                   Placement(_dt.date(2030, 12, 31), None, "last")))
@@ -219,7 +222,7 @@ def description(event: Event, placement: Placement) -> str:
         ("Actors", event.actors),
         ("Kind", (event.kind,) if event.kind else ()),
         ("Tags", event.tags),
-        ("Related", event.related),
+        ("Related", tuple((titles or {}).get(i, i) for i in event.related)),
     ):
         if values:
             lines.append(f"{label}: {', '.join(values)}")
@@ -398,6 +401,7 @@ def _vevent(
     domain: str,
     component: Callable[..., Any],
     line: Callable[..., Any],
+    titles: Mapping[str, str],
 ) -> Any:
     """One VEVENT as an ``ics`` container, properties in a fixed order."""
     text = summary(event)
@@ -422,7 +426,7 @@ def _vevent(
     url = event.url
     if url is not None:
         item.append(line("URL", value=_uri(url)))
-    item.append(line("DESCRIPTION", value=escape_text(description(event, placement))))
+    item.append(line("DESCRIPTION", value=escape_text(description(event, placement, titles))))
     for name, value in private_props(event, title_differs=text != event.title):
         item.append(line(name, value=value))
     return item
@@ -466,6 +470,7 @@ def export(
         calendar.append(ContentLine("REFRESH-INTERVAL", params=duration, value=refresh))
         calendar.append(ContentLine("X-PUBLISHED-TTL", value=refresh))
     skipped = []
+    titles = {event.id: event.title for event in timeline}
     for event in timeline:
         if event.status is Status.CANCELLED and not include_cancelled:
             continue
@@ -476,7 +481,7 @@ def export(
         if placement is None:
             skipped.append(event)
             continue
-        calendar.append(_vevent(event, placement, domain, Container, ContentLine))
+        calendar.append(_vevent(event, placement, domain, Container, ContentLine, titles))
     if skipped:
         names = ", ".join(f"{e.id!r} ({e.when})" for e in skipped[:10])
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""

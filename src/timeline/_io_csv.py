@@ -38,7 +38,7 @@ import csv
 import difflib
 import io
 import json
-from typing import Any
+from typing import Any, Final
 
 from timeline._errors import DataFileError, DataFileProblem
 from timeline._schema import Document, Locations, Path, dotted
@@ -118,6 +118,14 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
 
 def _check_header(header: list[str], file: str | None) -> list[DataFileProblem]:
     problems: list[DataFileProblem] = []
+    separator = next((sep for sep in ";\t|" if sep in header[0]), None) if header else None
+    if len(header) == 1 and separator is not None:
+        # Spreadsheets in many locales save ';'-separated "CSV": say so, not "unknown column".
+        message = (
+            f"the header {header[0]!r} is one column: the file is separated by {separator!r}, "
+            "not commas; save it as comma-separated CSV"
+        )
+        return [DataFileProblem(message, file=file, line=1)]
     seen: set[str] = set()
     for name in header:
         if name in seen:
@@ -133,6 +141,15 @@ def _check_header(header: list[str], file: str | None) -> list[DataFileProblem]:
         if name not in seen:
             problems.append(DataFileProblem(f"missing column {name!r}", file=file, line=1))
     return problems
+
+
+# What a JSON cell looks like, for error messages.
+_JSON_EXAMPLES: Final = {
+    "claims": '[{"stated": "2026-04-20", "when": "May 2026"}]',
+    "observations": '[{"when": "2026-03", "value": "$300 million"}]',
+    "more_sources": '[{"title": "Reuters", "url": "https://..."}]',
+    "target_baseline": '{"when": "2026-03", "value": "$300 million"}',
+}
 
 
 def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -151,7 +168,9 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         try:
             parsed = json.loads(value)
         except json.JSONDecodeError as err:
-            bad.append((column, f"not valid JSON ({err.msg} at character {err.pos + 1})"))
+            fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"] or Tencent; WeChat')
+            reason = f"not valid JSON ({err.msg} at character {err.pos + 1})"
+            bad.append((column, f"{reason}; write it like {fix}"))
             return None
         if not isinstance(parsed, kind):
             what = "an array [...]" if kind is list else "an object {...}"
@@ -164,6 +183,17 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         if value is None:
             continue
         if column in _LIST_COLUMNS:
+            if not value.startswith("[") and "," in value and ";" not in value:
+                # "Tencent, WeChat" would silently be one actor named "Tencent, WeChat"
+                fixed = "; ".join(item.strip() for item in value.split(",") if item.strip())
+                bad.append(
+                    (
+                        column,
+                        f"{value!r} holds a comma, but CSV lists are separated by ';': write "
+                        f"{fixed!r}, or a JSON list such as {json.dumps([value])} for one name",
+                    )
+                )
+                continue
             items = cell_json(column, list) if value.startswith("[") else _split(value)
             if items is not None:
                 event[column] = items
@@ -192,8 +222,10 @@ def _split(cell: str) -> list[str]:
 
 def _join(items: list[str]) -> str:
     plain = "; ".join(items)
-    # Plain joining is used only when it reads back to the very same list.
-    if not plain.startswith("[") and _split(plain) == items:
+    # Plain joining is used only when it reads back to the very same list (a lone
+    # name with a comma is refused on reading, so it goes as JSON).
+    lone_comma = "," in plain and ";" not in plain
+    if not plain.startswith("[") and not lone_comma and _split(plain) == items:
         return plain
     return json.dumps(items, ensure_ascii=False)
 

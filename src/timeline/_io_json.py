@@ -24,6 +24,17 @@ __all__ = ["read", "write"]
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
+def _json_fix(text: str, pos: int) -> str:
+    """A fix for a JSON syntax error at ``pos``: the common slips named, else the text there."""
+    before = text[:pos].rstrip()
+    if before.endswith(",") and text[pos : pos + 1] in ("}", "]"):
+        return f"remove the comma before {text[pos]!r} (JSON allows no trailing commas)"
+    if text[pos : pos + 1] == "'":
+        return "JSON needs double quotes around names and text"
+    near = text[pos : pos + 30].split("\n")[0]
+    return f"check the JSON near {near!r}" if near.strip() else "check the end of the file"
+
+
 def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     """Parse JSON text into plain data and the line of every field.
 
@@ -42,9 +53,8 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as err:
-        raise DataFileError(
-            [DataFileProblem(f"not valid JSON: {err.msg}", file=file, line=err.lineno)]
-        ) from None
+        message = f"not valid JSON: {err.msg} (column {err.colno}); {_json_fix(text, err.pos)}"
+        raise DataFileError([DataFileProblem(message, file=file, line=err.lineno)]) from None
     if duplicated:  # json keeps the last value silently; find and report each one
         walker = _Walker(text, file)
         walker.walk()

@@ -55,6 +55,18 @@ _MAX_NODES = 1_000_000
 _FLOW_LIST_WIDTH = 70
 
 
+def _yaml_fix(text: str, reason: str, line: int | None) -> str:
+    """The usual cause of a YAML syntax error, as a fix the user can make."""
+    source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    if "\t" in source[: len(source) - len(source.lstrip())]:
+        return "indent with spaces: YAML does not allow tabs"
+    if "mapping values are not allowed" in reason:
+        return "put text holding ': ' in quotes, e.g. title: \"Sora: the end\""
+    if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
+        return "close the [...] or {...} list, and quote items that hold ',' or ':'"
+    return "check the indentation and quoting of this line and the one above"
+
+
 def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     """Compose YAML text into plain data and the line of every field.
 
@@ -68,9 +80,8 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = err.problem or err.context or "not valid YAML"
-        raise DataFileError(
-            [DataFileProblem(f"not valid YAML: {reason}", file=file, line=line)]
-        ) from None
+        message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line)}"
+        raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except yaml.YAMLError as err:
         raise DataFileError([DataFileProblem(f"not valid YAML: {err}", file=file)]) from None
     walker = _Walker(file)

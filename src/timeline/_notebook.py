@@ -176,6 +176,8 @@ def to_pandas(timeline: Timeline) -> pd.DataFrame:
     kinds = sorted({e.kind for e in timeline if e.kind is not None})
     frame["kind"] = pandas.Categorical(frame["kind"], categories=kinds)
     frame["slipped"] = frame["slipped"].astype(bool)
+    # The timeline's own fields ride in the frame's metadata, so from_pandas gets them back.
+    frame.attrs.update(name=timeline.name, description=timeline.description)
     return cast("pd.DataFrame", frame)
 
 
@@ -310,6 +312,8 @@ def from_pandas(
 ) -> Timeline:
     """A timeline from a DataFrame shaped like `to_pandas` output (``title`` and ``when`` needed).
 
+    ``name`` and ``description`` default to the frame's ``attrs``, where `to_pandas` puts them.
+
     >>> import pandas as pd
     >>> tl = from_pandas(pd.DataFrame({"title": ["V4"], "when": ["2026-04"]}))
     >>> tl.events[0].id
@@ -330,4 +334,10 @@ def from_pandas(
         row = {str(k): v for k, v in record.items()}
         label = _text(row.get("id")) or _text(row.get("title")) or "?"
         events.append(_event(row, columns, f"row {position} ({label!r})"))
+    # Unless given, name and description come from the frame's metadata (set by to_pandas).
+    meta = {k: v if isinstance(v, str) else None for k, v in frame.attrs.items()}
+    if name is None:
+        name = meta.get("name")
+    if description is None:
+        description = meta.get("description")
     return Timeline(events, name=name, description=description)

@@ -146,7 +146,7 @@ _CODES: Final = "|".join(sorted([*CURRENCY_CODES, "RMB"]))
 def _amount(n: int) -> str:
     return (
         rf"(?P<sign{n}>-)?\s*"
-        rf"(?:(?P<cur{n}>US\$|\$|€|£|¥|(?:{_CODES})(?=\s?\d))\s?)?"
+        rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|¥|(?:{_CODES})(?=\s?\d))\s?)?"
         rf"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:thousand|million|billion|trillion|bn|mn|tn))\b"
         rf"|(?P<abbr{n}>[kKmMbBT])(?![A-Za-z]))?"
@@ -156,6 +156,7 @@ def _amount(n: int) -> str:
 _AMOUNT_RE: Final = re.compile(
     rf"^{_amount(1)}(?P<plus>\+)?(?:\s*(?:-|(?i:to)\b)\s*{_amount(2)})?(?P<rest>.*)$", re.DOTALL
 )
+_PERCENT_PLUS_RE: Final = re.compile(r"^\s*%\s*\+(?=\s|$)")
 _BETWEEN_RE: Final = re.compile(r"(?i)^between\s+(?P<low>.+?)\s+and\s+(?P<high>.+)$")
 _DASHES: Final = str.maketrans(
     {**dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"), "\u00a0": " ", "\u202f": " "}
@@ -298,7 +299,13 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
     _check_scale_word(text, match)
     low, low_scale, low_currency = _end(match, 1)
     high, high_scale, high_currency = _end(match, 2)
-    if match.group("plus"):
+    rest = match.group("rest")
+    plus = bool(match.group("plus"))
+    # "30%+" puts the plus after the percent sign: still "30% or more".
+    percent_plus = _PERCENT_PLUS_RE.match(rest)
+    if percent_plus:
+        plus, rest = True, "%" + rest[percent_plus.end() :]
+    if plus:
         if bound is not None or high is not None:
             raise _error(text, "a '+' after the number cannot be combined with another bound")
         bound = "at_least"
@@ -319,9 +326,9 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
         if high_currency and not low_currency:
             low_currency = high_currency
     low *= low_scale or 1
-    unit = canonical_unit(match.group("rest"))
+    unit = canonical_unit(rest)
     if unit and not (unit[0].isalpha() or unit[0] == "%"):
-        raise _error(text, f"unexpected {match.group('rest').strip()!r} after the number")
+        raise _error(text, f"unexpected {rest.strip()!r} after the number")
     code, _ = split_currency(unit)
     if low_currency:
         if code is not None:

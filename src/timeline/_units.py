@@ -39,6 +39,11 @@ CURRENCY_SYMBOLS: Final = {"USD": "$", "EUR": "€", "GBP": "£"}
 _CURRENCY_ALIASES: Final = {
     "$": "USD",
     "us$": "USD",
+    "hk$": "HKD",
+    "nt$": "TWD",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
     "¥": "CNY",
     "€": "EUR",
     "£": "GBP",
@@ -64,7 +69,7 @@ _ALIAS_RE: Final = re.compile(
     )
     + r")(?=$|\s)"
 )
-_SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|\$|¥|€|£)")
+_SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|HK\$|NT\$|[SAC]\$|\$|¥|€|£)")
 _PERCENT_RE: Final = re.compile(r"(?i)^(?:%|percent\b|per\s+cent\b)\s*")
 _DASHES: Final = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _PERIODS: Final = "second|minute|hour|day|week|month|quarter|year"
