@@ -258,6 +258,46 @@ class TestShow:
         assert records[1]["title"].startswith("腾讯")  # not \u-escaped
 
 
+class TestUnknownFilterValues:
+    """A filter value no event has would silently match nothing: say so, with the fix."""
+
+    @pytest.mark.parametrize(
+        ("argv", "warned"),
+        [
+            # a misspelt kind: the near miss is named
+            (
+                ["--kind", "model-releas"],
+                [
+                    "--kind 'model-releas' matches no event in the timeline; "
+                    "did you mean 'model-release'?"
+                ],
+            ),
+            # a misspelt actor, next to a known one (any case): only the typo is named
+            (
+                ["--actor", "deepseek", "--actor", "Tencnet"],
+                ["--actor 'Tencnet' matches no event in the timeline; did you mean 'Tencent'?"],
+            ),
+            # nothing close: check the spelling
+            (
+                ["--tag", "robots"],
+                ["--tag 'robots' matches no event in the timeline; check the spelling"],
+            ),
+            # known values (any case): no warning
+            (["--kind", "FORUM", "--tag", "llm"], []),
+        ],
+    )
+    def test_warns_on_stderr(
+        self,
+        bundled: Timeline,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        warned: list[str],
+    ) -> None:
+        code, _, err = run(capsys, "show", *argv)
+        assert code == 0
+        assert err.splitlines() == [f"timeline: warning: {w}" for w in warned]
+
+
 class TestUpcomingOverdue:
     @pytest.mark.parametrize(
         ("argv", "heading", "ids"),
@@ -333,6 +373,11 @@ class TestUsageErrors:
             (["upcoming", "--as-of", "2026-13"], "'2026-13' is not a date"),
             (["show", "--as-of", "yesterday-ish"], "write a date such as 2026-03-28"),
             (["show", "--between", "2026", "nope"], "'nope' is not a date"),
+            # an empty date says so once, with one fix
+            (["show", "--as-of", ""], "'' is empty; write a date such as 2026-03-28"),
+            # the parser's list of forms is the fix: not followed by a second one
+            (["show", "--as-of", "through 2026"], "'by end of 2030')\n"),
+            (["show", "--as-of", "from 2026"], "or 'not before 2026'\n"),
             # the parser's suggestion is passed on
             (["show", "--between", "Aprill 2026", "2027"], "did you mean 'April 2026'?"),
             # relative phrases are refused, showing what they would mean today

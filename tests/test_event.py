@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pendulum
@@ -261,6 +262,39 @@ class TestRelativeDates:
             Event(title="x", when="April")
         assert "when" in str(err.value)
         assert "'April'" in str(err.value)
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            # the fix is in the record (a year, a dated source), not When.parse's reference=
+            (
+                lambda: Event(title="x", when="April"),
+                "event 'x': when: 'April' is relative; write the year, "
+                "or give the event a first source with a published date",
+            ),
+            (
+                lambda: Event(title="x", when="2026-04", end="next month", sources=[Source("s")]),
+                "event 'x': end: 'next month' is relative; write the year, or give the event",
+            ),
+            (
+                lambda: Source("s", published="last month"),
+                "source 's': published: 'last month' is relative; write the date itself",
+            ),
+            (
+                lambda: Claim(stated="April"),
+                "claim: stated: 'April' is relative; write the day it was said, e.g. '2026-04-20'",
+            ),
+            # other mistakes keep the parser's reason and suggestion
+            (lambda: Event(title="x", when="Aprill 2026"), "did you mean 'April 2026'?"),
+        ],
+    )
+    def test_relative_phrase_names_the_fix_for_the_record(
+        self, make: Callable[[], object], message: str
+    ) -> None:
+        with pytest.raises(EventError) as err:
+            make()
+        assert message in str(err.value)
+        assert "reference=" not in str(err.value)
 
 
 class TestClaimsOrder:

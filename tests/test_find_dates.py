@@ -66,6 +66,40 @@ class TestFindDates:
                 "between 2024 and 2026",
                 [("between 2024 and 2026", When.interval(When.year(2024), When.year(2026)))],
             ),
+            # a span of years, with a hyphen or an en dash: not just its first year
+            (
+                "The 15th Five-Year Plan (2026-2030) sets goals",
+                [("2026-2030", When.interval(When.year(2026), When.year(2030)))],
+            ),
+            (
+                "the 2026–2030 plan",
+                [("2026–2030", When.interval(When.year(2026), When.year(2030)))],
+            ),
+            # a number after a year and a dash that cannot end a span is not a year
+            ("call 2026-1234 now", [("2026", When.year(2026))]),
+            # day ranges: the whole span, never only its last day
+            (
+                "The forum runs 24-27 March 2026 in Beijing",
+                [("24-27 March 2026", When.interval(When.day(2026, 3, 24), When.day(2026, 3, 27)))],
+            ),
+            (
+                "The forum runs 24 to 27 March 2026",
+                [
+                    (
+                        "24 to 27 March 2026",
+                        When.interval(When.day(2026, 3, 24), When.day(2026, 3, 27)),
+                    )
+                ],
+            ),
+            (
+                "It runs March 24-27, 2026.",
+                [
+                    (
+                        "March 24-27, 2026",
+                        When.interval(When.day(2026, 3, 24), When.day(2026, 3, 27)),
+                    )
+                ],
+            ),
             ("in 2025 sales rose", [("2025", When.year(2025))]),
             ("It may rain in May.", [("May", When.month(2026, 5))]),
         ],
@@ -94,6 +128,7 @@ class TestFindDates:
             "q2 results",
             "0 followers",
             "three consecutive weeks",
+            "1-2 weeks",
         ],
     )
     def test_ignores_numbers_that_are_not_dates(self, text: str) -> None:

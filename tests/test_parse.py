@@ -204,6 +204,13 @@ class TestParsePhrases:
             ("by mid-2025", When.third(2025, 2).by()),
             # "by the start of X" is before X
             ("by the start of 2025", When.year(2025).before()),
+            # "before the end of X" is a deadline on X, not "before late X"
+            ("before the end of 2026", When.year(2026).by()),
+            ("before end of April 2026", When.month(2026, 4).by()),
+            ("prior to the end of 2026", When.year(2026).by()),
+            # "after the start of X" is on or after X's first day, not after early X
+            ("after the start of 2027", When.year(2026).after()),
+            ("after the beginning of April 2026", When.month(2026, 3).after()),
             ("before 2030", When.year(2030).before()),
             ("prior to April 2026", When.month(2026, 4).before()),
             ("after March 2025", When.month(2025, 3).after()),
@@ -211,6 +218,10 @@ class TestParsePhrases:
             ("not before April 2026", When.month(2026, 3).after()),
             ("April 2026 or later", When.month(2026, 3).after()),
             ("2030 at the latest", When.year(2030).by()),
+            # the same limit said twice is that limit
+            ("by 2030 at the latest", When.year(2030).by()),
+            ("by the end of 2026 at the latest", When.year(2026).by()),
+            ("not before April 2026 or later", When.month(2026, 3).after()),
         ],
     )
     def test_relations(self, text: str, expected: When) -> None:
@@ -333,6 +344,7 @@ class TestParseRelative:
             ("the end of the month", When.dekad(2026, 3, 3)),
             ("by the end of the year", When.year(2026).by()),
             ("by year-end", When.year(2026).by()),
+            ("before the end of the year", When.year(2026).by()),
             ("Q3 next year", When.quarter(2027, 3)),
             # "later this year": from the day after the reference to the year's end
             ("later this year", When.interval(When.day(2026, 3, 29), When.day(2026, 12, 31))),
@@ -469,9 +481,27 @@ class TestParseInvalid:
             ("15/04/2026", "numeric day/month order is ambiguous", "2026-04-15"),
             ("04/05/2026", "numeric day/month order is ambiguous", None),
             ("April '26", "two-digit years are ambiguous", None),
-            ("Tuesday 15 April 2026", "15 April 2026 is a Wednesday", None),
+            # the weekday disagrees with the date: which one is wrong is not guessed
+            (
+                "Tuesday 15 April 2026",
+                "15 April 2026 is a Wednesday; check the day, or leave the weekday out",
+                None,
+            ),
             ("the 21th century", "the ordinal is 21st", None),
-            ("early Q2 2026", "'early' applies to a month or a year, not to a quarter", None),
+            (
+                "early Q2 2026",
+                "'early' applies to a month or a year, such as 'early April 2026' or "
+                "'early 2026', not to a quarter",
+                None,
+            ),
+            # a month or year, but not in words: never "not to a month"
+            (
+                "early 2026-04~",
+                "'early' takes a month or a year written in words, such as 'early April 2026' "
+                "or 'early 2026'",
+                None,
+            ),
+            ("late 202X", "'late' takes a month or a year written in words", None),
             ("202", "a year takes four digits", None),
             ("12026", "years after 9999 are not supported", None),
             # numbers that are not dates
@@ -482,6 +512,9 @@ class TestParseInvalid:
             ("$600 million", "unknown word 'million'", None),
             ("by the end of the 15-year plan", "unknown word 'plan'", None),
             ("by before 2030", "not a date form", None),
+            # two different limits contradict each other; "latest" is not an unknown word
+            ("after 2026 at the latest", "not a date form", None),
+            ("by 2026 or later", "not a date form", None),
             ("April 2026 release", "unknown word 'release'", None),
             # open and unknown ends
             ("2026 to unknown start", "'unknown start' is on the wrong side", None),
@@ -490,8 +523,14 @@ class TestParseInvalid:
             ("until by 2026", "an interval's ends are plain dates", None),
             ("until April", "'April' without a year is relative", None),
             ("from 2026 onwrds", "unknown word 'onwrds'", "from 2026 onwards"),
-            # a bare "from X" is not an open interval (it could mean "not before X")
-            ("from 2026", "not a date form", None),
+            # a bare "from X" is not an open interval (it could mean "not before X"):
+            # both readings are offered
+            ("from 2026", "write 'from 2026 onwards' (open end) or 'not before 2026'", None),
+            ("since April 2026", "write 'from April 2026 onwards' (open end)", None),
+            ("from April", "write 'from April onwards' (open end) or 'not before April'", None),
+            # a start that is not a date is named as such
+            ("from Aprill 2026", "unknown word 'aprill'", None),
+            ("from 2026 to", "not a date form", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

@@ -589,6 +589,39 @@ class TestOverdue:
         assert not tl.overdue(as_of="2026-05-15")
 
 
+class TestDayArguments:
+    """A bad ``as_of`` or ``day`` is named by its argument, quoted, with the fix."""
+
+    @pytest.mark.parametrize(
+        ("query", "value", "says"),
+        [
+            # a misspelt month: the argument's name, then the parser's fix
+            ("overdue", "Aprill 2026", "as_of: 'Aprill 2026' is not a date: unknown word"),
+            ("upcoming", "Aprill 2026", "did you mean 'April 2026'?"),
+            ("as_of", "Aprill 2026", "day: 'Aprill 2026' is not a date"),
+            # not text or a date at all
+            ("overdue", None, "as_of: expected a date or text such as '2026-03-28', got None"),
+            ("upcoming", 20260328, "as_of: expected a date or text such as '2026-03-28'"),
+        ],
+    )
+    def test_invalid(self, query: str, value: Any, says: str) -> None:
+        tl = Timeline([ev("x", APRIL)])
+        call = (
+            (lambda: tl.as_of(value))
+            if query == "as_of"
+            else (lambda: getattr(tl, query)(as_of=value))
+        )
+        with pytest.raises(TimelineError) as info:
+            call()
+        assert isinstance(info.value, ValueError)
+        assert says in str(info.value)
+
+    @pytest.mark.parametrize("value", ["2026-05-01", dt.date(2026, 5, 1), When.month(2026, 5)])
+    def test_valid(self, value: Any) -> None:
+        # text, a date and a When (its earliest day) all mean 1 May 2026
+        assert ids(Timeline([ev("x", APRIL)]).overdue(as_of=value)) == ["x"]
+
+
 def tracked() -> Timeline:
     article = Source("article", published="2026-03-28")
     hy3 = ev("hy3", APRIL, sources=[article], actors=["Tencent"])
@@ -778,6 +811,27 @@ class TestStr:
         status_columns = {line.index(r[1]) for line, r in zip(lines, rows, strict=True)}
         assert len(status_columns) == 1
         assert lines[0].endswith("Tencent    Hybrid Model 3.0 release")
+
+    @pytest.mark.parametrize(
+        "actors",
+        [
+            ["腾讯"],  # wide characters take two columns each
+            ["Tencent", "微信"],
+            ["Zhongguancun Forum"],  # ASCII wider than the others
+        ],
+    )
+    def test_aligned_in_terminal_columns(self, actors: list[str]) -> None:
+        from timeline._cli_table import cell_width
+
+        tl = Timeline(
+            [
+                ev("a", APRIL, title="TITLE-A", actors=actors),
+                ev("b", When.month(2026, 5), title="TITLE-B", actors=["DeepSeek"]),
+            ]
+        )
+        # the title starts at the same terminal column on every line
+        starts = {cell_width(line[: line.index("TITLE-")]) for line in str(tl).splitlines()}
+        assert len(starts) == 1
 
     def test_empty(self) -> None:
         assert str(Timeline()) == "(empty timeline)"

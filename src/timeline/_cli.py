@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as _dt
+import difflib
 import json
 import os
 import shutil
@@ -84,6 +85,10 @@ def _date_problem(text: str, err: WhenParseError) -> str:
         )
     if err.suggestion is not None:
         return f"{text!r} is not a date: {err.reason}; did you mean {err.suggestion!r}?"
+    if not text.strip():
+        return f"{text!r} is empty; {_DATE_HINT}"
+    if "; try " in err.reason or "; write " in err.reason:  # the parser named the fix
+        return f"{text!r} is not a date: {err.reason}"
     return f"{text!r} is not a date: {err.reason}; {_DATE_HINT}"
 
 
@@ -160,8 +165,29 @@ def _writable(path: str) -> Path:
 # -- selecting ------------------------------------------------------------------------------
 
 
+def _unknown_values(timeline: Timeline, args: argparse.Namespace) -> None:
+    """Warn of a --kind, --actor or --tag value no event has: a typo would match nothing."""
+    for option, values, names in (
+        ("--kind", args.kind, lambda e: (e.kind,) if e.kind else ()),
+        ("--actor", args.actor, lambda e: e.actors),
+        ("--tag", args.tag, lambda e: e.tags),
+    ):
+        known = {name.casefold(): name for e in timeline for name in names(e)}
+        for value in values or ():
+            if value.casefold() in known:
+                continue
+            close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.75)
+            fix = f"did you mean {known[close[0]]!r}?" if close else "check the spelling"
+            warnings.warn(
+                f"{option} {value!r} matches no event in the timeline; {fix}",
+                TimelineWarning,
+                stacklevel=2,
+            )
+
+
 def _select(timeline: Timeline, args: argparse.Namespace) -> Timeline:
     """Apply the shared filters; repeated values of one option mean any of them."""
+    _unknown_values(timeline, args)
     if args.as_of is not None:
         timeline = timeline.as_of(args.as_of)
     timeline = timeline.filter(status=args.status, kind=args.kind, actor=args.actor, tag=args.tag)

@@ -30,7 +30,7 @@ import attrs
 import pendulum
 
 from timeline._bounds import Point, _cmp
-from timeline._errors import TimelineError
+from timeline._errors import TimelineError, WhenParseError
 from timeline._growth import Observation, series_order
 from timeline._target import Target, figures_text
 from timeline._when import When
@@ -91,7 +91,13 @@ def _status(value: Status | str, owner: str, field: str = "status") -> Status:
         ) from None
 
 
-def _when(value: When | str | _dt.date, owner: str, field: str, reference: Any = None) -> When:
+def _when(
+    value: When | str | _dt.date,
+    owner: str,
+    field: str,
+    reference: Any = None,
+    relative_fix: str = "write the year",
+) -> When:
     if isinstance(value, When):
         return _share(value)
     if isinstance(value, _dt.date):
@@ -102,12 +108,19 @@ def _when(value: When | str | _dt.date, owner: str, field: str, reference: Any =
         raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
     try:
         return _share(When.parse(value, reference=reference))
+    except WhenParseError as err:
+        if reference is None and "is relative; pass reference=" in err.reason:
+            # `reference=` is When.parse's fix; here the fix is in the record itself.
+            raise EventError(f"{owner}: {field}: {value!r} is relative; {relative_fix}") from err
+        raise EventError(f"{owner}: {field}: {err}") from err
     except TimelineError as err:
         raise EventError(f"{owner}: {field}: {err}") from err
 
 
-def to_day(value: DayLike) -> _dt.date:
+def to_day(value: DayLike, name: str = "day") -> _dt.date:
     """The calendar day a `When`, date, datetime or text stands for (its earliest day).
+
+    ``name`` is the argument's name, for error messages (``as_of: 'Aprill' is not ...``).
 
     >>> to_day("2026-03")
     Date(2026, 3, 1)
@@ -116,10 +129,18 @@ def to_day(value: DayLike) -> _dt.date:
         return pendulum.date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):
         return value
-    w = value if isinstance(value, When) else _when(value, "day", "value")
+    if isinstance(value, When):
+        w = value
+    elif isinstance(value, str):
+        try:
+            w = When.parse(value)
+        except TimelineError as err:
+            raise EventError(f"{name}: {err}") from err
+    else:
+        raise EventError(f"{name}: expected a date or text such as '2026-03-28', got {value!r}")
     point = w.earliest if w.earliest is not None else w.latest
     if point is None:
-        raise EventError(f"{w!r} has no bounded day to count from; give a date")
+        raise EventError(f"{name}: {str(w)!r} has no bounded day to count from; give a date")
     return to_day(point)
 
 
@@ -240,7 +261,16 @@ class Source:
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"source: title: {title!r} is empty; give the source's title")
-        when = None if published is None else _when(published, f"source {title!r}", "published")
+        when = (
+            None
+            if published is None
+            else _when(
+                published,
+                f"source {title!r}",
+                "published",
+                relative_fix="write the date itself, e.g. '2026-03-28' or '2026-03~'",
+            )
+        )
         self.__attrs_init__(
             title.strip(),
             _optional_text(publisher),
@@ -277,7 +307,9 @@ class Claim:
         source: Source | None = None,
         note: str | None = None,
     ) -> None:
-        stated_when = _when(stated, "claim", "stated")
+        stated_when = _when(
+            stated, "claim", "stated", relative_fix="write the day it was said, e.g. '2026-04-20'"
+        )
         day = to_day(stated_when)
         if source is not None and not isinstance(source, Source):
             raise EventError(f"claim: source: {source!r} is not a Source")
@@ -425,8 +457,10 @@ class Event:
                 raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
         published = sources[0].published if sources else None
         reference = to_day(published) if published else None
-        start = _when(when, owner, "when", reference)
-        stop = None if end is None else _when(end, owner, "end", reference)
+        # Without a dated source nothing says which April "April" is.
+        fix = "write the year, or give the event a first source with a published date"
+        start = _when(when, owner, "when", reference, fix)
+        stop = None if end is None else _when(end, owner, "end", reference, fix)
         stop_at, start_at = (stop.latest if stop else None), start.earliest
         if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
             raise EventError(
@@ -659,7 +693,9 @@ class Event:
         False
         """
         latest = self.fuzzy_window[1]
-        return self.status.is_open and latest is not None and _cmp(latest, to_day(as_of)) < 0
+        return (
+            self.status.is_open and latest is not None and _cmp(latest, to_day(as_of, "as_of")) < 0
+        )
 
     def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
@@ -673,7 +709,7 @@ class Event:
         """
         if not self.status.is_open:
             return False
-        start = to_day(as_of)
+        start = to_day(as_of, "as_of")
         days = within.days if isinstance(within, _dt.timedelta) else int(within)
         stop = start + _dt.timedelta(days=days)
         hi = self.fuzzy_window[1]

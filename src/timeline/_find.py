@@ -12,9 +12,11 @@ comes before it ("in", "by", "since", "during", "early" ...) and it lies in
 1900-2199, or when it is not followed by a noun or a magnitude ("2000
 employees", "2030 million" are counts). Digits glued to commas, decimal
 points, currency signs, percent signs or "-year" are never dates ("10,000",
-"3.0", "$600 million", "2-3", "15-year"). A month name alone must be
-capitalised and spelled out ("an April release"); "May" alone also needs a
-date word before it ("in May"), since "may" is usually a verb.
+"3.0", "$600 million", "2-3", "15-year"), except a later year ending a span
+of years ("2026-2030"). Day ranges ("24-27 March 2026") are read whole, never
+as their last day. A month name alone must be capitalised and spelled out
+("an April release"); "May" alone also needs a date word before it ("in
+May"), since "may" is usually a verb.
 
 Phrases without a year ("April", "next month") resolve against ``reference``
 (the date of the source); with ``reference=None`` they are skipped.
@@ -73,6 +75,9 @@ _CORE = (
     r"\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])"
     r"|\d{4}-w\d{2}(?:-\d)?(?![\d-])"
     r"|\d{4}-\d{2}(?![\d-])"
+    # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
+    rf"|{_DAY}\s*(?:-|to)\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s+{_DAY}\s*(?:-|to)\s*{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<my>{_YEAR}))?"
@@ -116,6 +121,7 @@ _COUNTING = _words("no. no number over under than nearly almost least some top t
 _MAY_WORDS = _STRONG | _words("from to this next last")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 _PREV_WORD = re.compile(r"([a-z]+\.?)\s*$")
+_YEAR_BEFORE_DASH = re.compile(r"(?<![\d.,])(\d{4})\s*-\s*$")
 
 
 def find_dates(
@@ -184,8 +190,12 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
         return False
     prev = _PREV_WORD.search(low, max(0, start - 20), start)
     prev_word = prev[1] if prev is not None and prev.end() == start else None
-    if start > 0 and low[start - 1] in "$€£¥#-+":
+    if start > 0 and low[start - 1] in "$€£¥#+":
         return False
+    if start > 0 and low[start - 1] == "-":
+        # The end of a span of years ("2026-2030") is a year; "2-3" and "2026-1234" are not.
+        first = _YEAR_BEFORE_DASH.search(low, max(0, start - 8), start)
+        return first is not None and int(first[1]) < year <= int(first[1]) + 100
     # A lower-case word after the number that is not a function word reads as
     # what is counted ("2000 employees"); a capitalised one is a name ("the 2026 Forum").
     nxt = _NEXT_WORD.match(low, end)

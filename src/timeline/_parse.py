@@ -206,7 +206,7 @@ _VOCABULARY = frozenset(
     + _words("approx roughly maybe possibly perhaps probably in on during at the of to through")
     + _words("until till thru and between from this next last year month quarter half week")
     + _words("decade century today tomorrow yesterday first second third fourth or so some")
-    + _words("sometime time wk st nd rd th open unknown onwards onward")
+    + _words("sometime time wk st nd rd th open unknown onwards onward latest earliest")
 )
 _NOT_WORDS = frozenset(_words("q h w t z x y c s"))
 _CAPITALISED = frozenset([n.lower() for n in MONTH_NAMES] + [n[:3].lower() for n in MONTH_NAMES])
@@ -216,11 +216,19 @@ _TIME_ONLY = re.compile(r"t?(\d{1,2}):(\d{2})(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?"
 _HOUR_ONLY = re.compile(r"(\d{4}-\d{2}-\d{2})[tT ](\d{1,2})([zZ]|[+-].*)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _TWO_DIGIT_YEAR = re.compile(r".*(?:'|\s)(\d{2})")
+_FROM_ALONE = re.compile(r"(?i:from|since)\s+(.+)")
 
 
 def _diagnose(s: str, ctx: Context) -> Fail:
     """The most useful reason (and fix) for text no form matched."""
     low = normalise(s)
+    m = _FROM_ALONE.fullmatch(s)
+    if m is not None and _parses(f"{m[1]} onwards", ctx):
+        # Refused, not guessed: "from 2026" may run on or only start then.
+        return Fail(
+            f"a start alone does not say how long it runs; write 'from {m[1]} onwards' "
+            f"(open end) or 'not before {m[1]}'"
+        )
     for word in _WORD.findall(low):
         if word in _VOCABULARY or word in _NOT_WORDS:
             continue
@@ -257,6 +265,16 @@ def _diagnose(s: str, ctx: Context) -> Fail:
         "not a date form timeline reads; try ISO 8601 or EDTF ('2026-04-15', '2026-04', "
         "'2026-04-15T10:00+08:00') or a phrase ('April 2026', 'Q2 2026', 'by end of 2030')"
     )
+
+
+def _parses(s: str, ctx: Context) -> bool:
+    try:
+        _parse_quietly(s, ctx)
+    except Fail as f:
+        return "relative" in f.reason  # a form it reads, given a reference
+    except (WhenParseError, WhenError):
+        return False
+    return True
 
 
 def _respell(s: str, word: str, ctx: Context) -> str | None:

@@ -106,7 +106,10 @@ def _day_value(m: re.Match[str], ctx: Context) -> Value:
         w = When.day(y, month, day)
         if wd is not None and w.start is not None and w.start.weekday() != _WEEKDAYS[wd[:3]]:
             actual = _WEEKDAY_NAMES[w.start.weekday()]  # not strftime: that follows the locale
-            raise Fail(f"{day} {MONTH_NAMES[month - 1]} {y} is a {actual}")
+            raise Fail(
+                f"{day} {MONTH_NAMES[month - 1]} {y} is a {actual}; "
+                "check the day, or leave the weekday out"
+            )
         return w
 
     if not 1 <= day <= 31:
@@ -275,7 +278,11 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     except Fail:
         raise Fail(f"{word!r} applies to a month or a year", definite=False) from None
     kind = other.label if isinstance(other, Yearless) else other.precision.value
-    raise Fail(f"'{word}' applies to a month or a year, not to a {kind}")
+    examples = f"'{word} April 2026' or '{word} 2026'"
+    if kind in ("month", "year"):
+        # A month or year, but written as EDTF, with X digits or a qualifier ("2026-04~").
+        raise Fail(f"'{word}' takes a month or a year written in words, such as {examples}")
+    raise Fail(f"'{word}' applies to a month or a year, such as {examples}, not to a {kind}")
 
 
 _MY = _c(_MON + r"(?:,? (?:of )?" + _YR + r")?")

@@ -30,8 +30,9 @@ after the reference, "last April" the last one ending before it.
 Readings fixed here, documented rather than guessed: "start of 2030" /
 "early 2030" is the first third (January to April), "end of 2030" / "late
 2030" the last (September to December), "mid-2030" the middle; "start of /
-mid- / end of April" are the dekads 1-10, 11-20, 21-end. "by the end of X" is
-a deadline on X; "by the start of X" is "before X". "the 1900s" is a decade
+mid- / end of April" are the dekads 1-10, 11-20, 21-end. "by the end of X"
+and "before the end of X" are a deadline on X; "by the start of X" is "before
+X"; "after the start of X" is "not before X". "the 1900s" is a decade
 (write "the 20th century" for the century). "winter 2026" alone is ambiguous
 and raises; write "winter 2026/27".
 """
@@ -82,7 +83,9 @@ _PREFIX = re.compile(
     r"""
     (?:
         (?P<rel>by\ the\ end\ of|by\ end\ of|by\ the\ close\ of|by\ the\ start\ of
-            |by\ the\ beginning\ of|no\ later\ than|not\ later\ than|not\ after
+            |by\ the\ beginning\ of|before\ the\ end\ of|before\ end\ of
+            |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
+            |no\ later\ than|not\ later\ than|not\ after
             |no\ earlier\ than|not\ before|prior\ to|by|before|after)
       | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
             |some\ ?time\ around)
@@ -103,6 +106,13 @@ _RELATIONS = {
     "not after": "by",
     "by the start of": "before",
     "by the beginning of": "before",
+    # "before the end of 2026" is on or before its last day, not before its last third
+    "before the end of": "by",
+    "before end of": "by",
+    "prior to the end of": "by",
+    # "after the start of 2027" is from its first day, not after its first third
+    "after the start of": "from",
+    "after the beginning of": "from",
     "before": "before",
     "prior to": "before",
     "after": "after",
@@ -167,7 +177,9 @@ class Words:
         self.core = s.strip()
 
     def _relate(self, relation: str) -> None:
-        if self.relation is not None:
+        # Saying the same limit twice is common ("by 2030 at the latest"); two
+        # different ones ("by 2030 or later") contradict each other.
+        if self.relation is not None and self.relation != relation:
             raise Fail("more than one of by/before/after", definite=False)
         self.relation = relation
 

@@ -316,12 +316,18 @@ class Timeline:
         return f"<Timeline of {len(self)} events{named}>"
 
     def __str__(self) -> str:
+        from timeline._cli_table import cell_width
+
         rows = [(str(e.when), e.status.value, ", ".join(e.actors) or "-", e.title) for e in self]
         if not rows:
             return "(empty timeline)"
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        # Padded in terminal columns: a Chinese actor name takes two per character.
+        widths = [max(cell_width(row[i]) for row in rows) for i in range(3)]
         return "\n".join(
-            "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+            "  ".join(
+                cell + " " * (width - cell_width(cell))
+                for cell, width in zip(row[:3], widths, strict=True)
+            )
             + "  "
             + row[3]
             for row in rows
@@ -538,7 +544,7 @@ class Timeline:
         >>> [e.id for e in tl.upcoming(as_of="2026-03-28")]
         ['x']
         """
-        day = to_day(as_of)
+        day = to_day(as_of, "as_of")
         days = _within_days(within, day)
         return self._subset(e for e in self if e.upcoming(day, days))
 
@@ -548,7 +554,7 @@ class Timeline:
         >>> [e.id for e in Timeline([Event(title="x", when="2026-04")]).overdue(as_of="2026-06-01")]
         ['x']
         """
-        day = to_day(as_of)
+        day = to_day(as_of, "as_of")
         return self._subset(e for e in self if e.overdue(day))
 
     def as_of(self, day: DayLike) -> Timeline:
