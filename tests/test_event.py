@@ -610,3 +610,18 @@ class TestSharing:
         assert b.when.earliest is not None
         assert a.when.earliest.utcoffset() == dt.timedelta(hours=8)
         assert b.when.earliest.utcoffset() == dt.timedelta(0)
+
+
+class TestRepr:
+    def test_repr_is_a_constructor_call(self) -> None:
+        from timeline import Claim, Event, Source, Status, When  # noqa: F401 - used by eval
+
+        event = Event(
+            title="DeepSeek V4 release",
+            when="2026-04",
+            status="confirmed",
+            actors=["DeepSeek"],
+            sources=[Source("s", published="2026-03~", quote="expected in April")],
+        ).revise(when="2026-05", status="expected", stated="2026-04-20", source=Source("t"))
+        assert eval(repr(event)) == event
+        assert repr(Status.HAPPENED) == "Status.HAPPENED"

@@ -254,6 +254,14 @@ class TestYamlProblems:
                 "events:\n  - title: A\n    when: 2026-13\n",
                 ["t.yaml:3: when: '2026-13' is not a date"],
             ),
+            # a relative date with nothing to read it against: the fix is in the file
+            (
+                "events:\n  - title: A\n    when: April\n",
+                [
+                    "t.yaml:3: when: 'April' is relative; write the date itself "
+                    "(e.g. 'April 2026'), or give the event a source with 'published:'"
+                ],
+            ),
             # a misspelt field, with the fix
             (
                 "events:\n  - title: A\n    when: 2026\n    actor: [X]\n",

@@ -63,6 +63,10 @@ class Status(enum.Enum):
     HAPPENED = "happened"
     CANCELLED = "cancelled"
 
+    def __repr__(self) -> str:
+        # An expression, so the reprs of records holding a status are constructor calls.
+        return f"Status.{self.name}"
+
     @property
     def is_open(self) -> bool:
         """Whether the event is still to come (expected or confirmed).
@@ -512,7 +516,7 @@ class Event:
         """The current status: that of the latest claim that set one.
 
         >>> Event(title="x", when="2026").revise(status="happened", stated="2026-06-01").status
-        <Status.HAPPENED: 'happened'>
+        Status.HAPPENED
         """
         return self._state[1] if self.claims else self.initial_status
 
@@ -723,11 +727,14 @@ class Event:
     # -- display ----------------------------------------------------------------
 
     def __repr__(self) -> str:
+        # A constructor call: the initial statement plus the fields that differ from
+        # their defaults (a status as its text, which the constructor accepts).
         parts = [f"id={self.id!r}", f"title={self.title!r}", f"when={self.initial_when!r}"]
         for field in attrs.fields(type(self))[3:]:
             value = getattr(self, field.name)
             if value != field.default:
-                parts.append(f"{field.alias}={value!r}")
+                shown = value.value if isinstance(value, Status) else value
+                parts.append(f"{field.alias}={shown!r}")
         return f"Event({', '.join(parts)})"
 
     def __str__(self) -> str:

@@ -21,7 +21,7 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, WhenParseError
 from timeline._event import Claim, Event, Source, Status, slugify, to_day
 from timeline._growth import Observation
 from timeline._quantity import Quantity
@@ -192,7 +192,18 @@ class _Reader:
             # The same reference day the model uses (a When counts from its earliest day).
             ref = None if reference is None else to_day(reference)
             return When.parse(value, reference=ref)
-        except ValueError as err:  # WhenParseError: quotes the text and suggests a fix
+        except WhenParseError as err:  # quotes the text and suggests a fix
+            if ref is None and "is relative; pass reference=" in err.reason:
+                # `reference=` is When.parse's fix; in a file the fix is in the file.
+                self.fail(
+                    (*path, key),
+                    f"{value!r} is relative; write the date itself (e.g. 'April 2026'), or give "
+                    "the event a source with 'published:' to read it against",
+                )
+            else:
+                self.fail((*path, key), str(err))
+            return None
+        except ValueError as err:
             self.fail((*path, key), str(err))
             return None
 

@@ -695,7 +695,7 @@ class Timeline:
 
         >>> tl = Timeline.from_records([{"title": "DeepSeek V4 release", "when": "2026-04"}])
         >>> tl["deepseek-v4-release"].status
-        <Status.EXPECTED: 'expected'>
+        Status.EXPECTED
         """
         from timeline._schema_read import records_to_timeline
 
