@@ -512,12 +512,7 @@ class Timeline:
         >>> [e.id for e in tl.start_after("2026-05")]
         ['y']
         """
-        limit = _window(moment, "moment").latest
-        if limit is None:
-            return self._subset(())
-        return self._subset(
-            e for e in self if e.fuzzy_window[0] is not None and _cmp(e.fuzzy_window[0], limit) > 0
-        )
+        return self._beyond(_window(moment, "moment").latest, side=0, sign=1)
 
     def before(self, moment: WindowArg) -> Timeline:
         """Events that certainly end before ``moment`` starts.
@@ -526,11 +521,19 @@ class Timeline:
         >>> [e.id for e in tl.before("2026-05")]
         ['x']
         """
-        limit = _window(moment, "moment").earliest
+        return self._beyond(_window(moment, "moment").earliest, side=1, sign=-1)
+
+    def _beyond(self, limit: _dt.date | None, *, side: int, sign: int) -> Timeline:
+        """Events whose possible start (side 0) or end (side 1) lies past ``limit``.
+
+        ``sign`` 1 means after it, -1 before it; an unbounded side never counts.
+        """
         if limit is None:
             return self._subset(())
         return self._subset(
-            e for e in self if e.fuzzy_window[1] is not None and _cmp(e.fuzzy_window[1], limit) < 0
+            e
+            for e in self
+            if (point := e.fuzzy_window[side]) is not None and _cmp(point, limit) * sign > 0
         )
 
     # -- tracking ----------------------------------------------------------------------
