@@ -625,3 +625,11 @@ class TestRepr:
         ).revise(when="2026-05", status="expected", stated="2026-04-20", source=Source("t"))
         assert eval(repr(event)) == event
         assert repr(Status.HAPPENED) == "Status.HAPPENED"
+
+
+class TestClaimStated:
+    @pytest.mark.parametrize("stated", ["by 2030", "before 2026", "../2026-04"])
+    def test_a_claim_needs_a_first_day(self, stated: str) -> None:
+        # a claim counts from the first day it could have been made
+        with pytest.raises(EventError, match="has no first day; give the day it was said"):
+            Claim(stated=stated)

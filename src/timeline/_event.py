@@ -314,6 +314,12 @@ class Claim:
         stated_when = _when(
             stated, "claim", "stated", relative_fix="write the day it was said, e.g. '2026-04-20'"
         )
+        if stated_when.earliest is None:
+            # A claim counts from the first day it could have been made; "by 2030" has none.
+            raise EventError(
+                f"claim: stated: {str(stated_when)!r} has no first day; "
+                "give the day it was said, e.g. '2026-04-20' or '2026-04~'"
+            )
         day = to_day(stated_when)
         if source is not None and not isinstance(source, Source):
             raise EventError(f"claim: source: {source!r} is not a Source")
