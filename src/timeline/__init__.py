@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
+    EventError,
     FrameError,
     IcsError,
     IcsParseError,
@@ -30,9 +31,11 @@ from timeline._errors import (
 from timeline.dates._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 from timeline.figures._growth import Growth, Observation, growth
 from timeline.figures._quantity import Bound, Quantity
+from timeline.figures._source import Source
 from timeline.figures._target import Target, TargetStatus
 from timeline.formats._io import file_schema
-from timeline.model._event import Claim, Event, EventError, Slip, Source, Status
+from timeline.model._claim import Claim, Slip, Status
+from timeline.model._event import Event
 from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 
 if TYPE_CHECKING:

@@ -37,10 +37,12 @@ from typing import Any
 from timeline._errors import DataFileError, TimelineError, TimelineWarning, WhenParseError
 from timeline.cli._json import event_state
 from timeline.dates._bounds import _cmp
+from timeline.dates._days import to_day
 from timeline.dates._when import When
 from timeline.display._table import render
 from timeline.formats._io import FORMATS
-from timeline.model._event import Event, Status, slugify, to_day
+from timeline.model._claim import Status
+from timeline.model._event import Event, slugify
 from timeline.model._timeline import Timeline, _within_days
 
 __all__ = ["main"]

@@ -25,9 +25,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STYLE, badge, table_rows
 from timeline.display._layout import shape_of
-from timeline.model._event import DayLike, Status, to_day
+from timeline.model._claim import Status
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline

@@ -26,9 +26,11 @@ import pendulum
 
 from timeline._errors import QueryError, TimelineError
 from timeline.dates._bounds import _cmp, _key, _overlap
+from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When, _coerce
 from timeline.figures._growth import Observation
-from timeline.model._event import DayLike, Event, Slip, Status, to_day
+from timeline.model._claim import Slip, Status
+from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 
 if TYPE_CHECKING:
@@ -832,7 +834,7 @@ class Timeline:
         >>> [str(o.value) for o in tl.observations("daily token calls")]
         ['1 trillion tokens per day', 'over 140 trillion tokens per day']
         """
-        from timeline.figures._target import series
+        from timeline.model._figures import series
 
         return series(self._events, metric)
 
