@@ -44,17 +44,6 @@ if TYPE_CHECKING:
     __version__: str
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("timeline")
-    except PackageNotFoundError:  # a source tree that is not installed
-        from timeline._version import __version__
-
-        return __version__
-
-
 # Plain sorted() order (tests/test_package.py checks it), not ruff's isort-style order.
 __all__ = [  # noqa: RUF022
     "Bound",
@@ -102,7 +91,9 @@ def __getattr__(name: str) -> object:
     # __version__ comes from the package metadata, read on first use:
     # importlib.metadata alone would add about 40 ms to `import timeline`.
     if name == "__version__":
-        globals()["__version__"] = found = _version()
+        from timeline._version import installed_version
+
+        globals()["__version__"] = found = installed_version()
         return found
     # find_dates brings in the phrase parser and its compiled patterns (about 20 ms):
     # load it on first use so `import timeline` stays light.

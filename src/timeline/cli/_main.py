@@ -475,7 +475,9 @@ _EPILOG = """examples:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from timeline import __version__
+    from timeline._version import installed_version
+
+    __version__ = installed_version()
 
     parser = argparse.ArgumentParser(
         prog="timeline",

@@ -181,7 +181,9 @@ def page_html(
     >>> "&lt;b&gt;x&lt;/b&gt;" in page, page.count("<script")
     (True, 1)
     """
-    from timeline import __version__
+    from timeline._version import installed_version
+
+    __version__ = installed_version()
     from timeline.display._plot import svg_text
 
     day = None if as_of is None else to_day(as_of)

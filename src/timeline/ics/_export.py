@@ -436,9 +436,9 @@ def _vevent(
 
 
 def _prodid() -> str:
-    import timeline
+    from timeline._version import installed_version
 
-    return f"-//timeline//timeline {timeline.__version__}//EN"
+    return f"-//timeline//timeline {installed_version()}//EN"
 
 
 def export(
