@@ -9,7 +9,10 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _doctest_names(doctest_namespace: dict[str, Any]) -> None:
+    import pendulum
+
     import timeline
 
     for name in ("Event", "Source", "Timeline", "When"):
         doctest_namespace.setdefault(name, getattr(timeline, name))
+    doctest_namespace.setdefault("pendulum", pendulum)

@@ -27,6 +27,7 @@ __all__ = [
     "TargetError",
     "TimelineError",
     "TimelineWarning",
+    "WhenError",
     "WhenParseError",
 ]
 
@@ -36,6 +37,17 @@ class TimelineError(Exception):
 
     >>> issubclass(WhenParseError, TimelineError)
     True
+    """
+
+
+class WhenError(TimelineError, ValueError):
+    """An invalid argument to a `When` constructor.
+
+    >>> from timeline import When
+    >>> When.month(2026, 13)
+    Traceback (most recent call last):
+    ...
+    timeline._errors.WhenError: When.month(2026, 13): month must be 1..12, got 13
     """
 
 
