@@ -1,0 +1,202 @@
+"""Time zones of foreign feeds: a TZID resolved the way the ``icalendar`` package does.
+
+In order, the first that works:
+
+1. an IANA name, case-insensitively (``Europe/lisbon``);
+2. an IANA name behind a vendor prefix (``/mozilla.org/20070129_1/Europe/Berlin``,
+   ``/softwarestudio.org/Tzfile/America/Chicago``), the longest suffix first;
+3. a Windows zone name (``W. Europe Standard Time``) through the CLDR
+   windowsZones mapping that ``tzlocal`` keeps up to date; or a Windows
+   display name (``(UTC-05:00) Eastern Time (US & Canada)``,
+   ``(UTC+01:00) Amsterdam, Berlin, ...``) by its zone name or a city whose
+   IANA zone has the standard offset the name states;
+4. the file's own VTIMEZONE with that TZID, built from its STANDARD/DAYLIGHT
+   rules by ``dateutil.tz.tzical`` (what ``icalendar``'s ``Timezone.to_tz()``
+   uses with its default provider), so times convert right across DST.
+
+Only a TZID none of these resolves is left floating. ``dateutil`` and
+``tzlocal`` are imported here, lazily, only when a name is not IANA.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import Any
+
+import pendulum
+
+from timeline.ics._lines import Component
+
+__all__ = ["Zones"]
+
+
+def _pendulum(name: str) -> Any:
+    try:
+        return pendulum.timezone(name)
+    except Exception:  # pendulum raises several types (ValueError, its own) for unknown names
+        return None
+
+
+@functools.cache
+def _iana_names() -> dict[str, str]:
+    """Every IANA zone name by its lower-case form."""
+    import zoneinfo
+
+    return {name.lower(): name for name in sorted(zoneinfo.available_timezones())}
+
+
+@functools.cache
+def _iana_cities() -> dict[str, tuple[str, ...]]:
+    """IANA zone names by their last part in lower case (``new_york``)."""
+    cities: dict[str, tuple[str, ...]] = {}
+    for name in _iana_names().values():
+        if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/")):
+            key = name.rsplit("/", 1)[1].lower()
+            cities[key] = (*cities.get(key, ()), name)
+    return cities
+
+
+def _iana(name: str) -> str | None:
+    """The IANA zone ``name`` names, matched exactly or case-insensitively."""
+    if not name or len(name) > 200:
+        return None
+    if _pendulum(name) is not None:
+        return name
+    return _iana_names().get(name.lower())
+
+
+@functools.cache
+def _windows() -> dict[str, str]:
+    from tzlocal.windows_tz import win_tz
+
+    return {key.lower(): value for key, value in win_tz.items()}
+
+
+_DISPLAY = re.compile(r"\(\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2}):?(\d{2}))?\s*\)\s*(.+)", re.I)
+
+
+def _standard_offsets(name: str) -> set[int]:
+    """The standard (not summer) UTC offsets of zone ``name`` in January and July, in minutes."""
+    zone = _pendulum(name)
+    if zone is None:
+        return set()
+    found = set()
+    for month in (1, 7):
+        moment = _dt.datetime(2025, month, 15, 12, tzinfo=zone)
+        offset = (moment.utcoffset() or _dt.timedelta()) - (moment.dst() or _dt.timedelta())
+        found.add(int(offset.total_seconds()) // 60)
+    return found
+
+
+def _display(name: str) -> str | None:
+    """The IANA zone of a Windows display name such as ``(UTC+01:00) Amsterdam, Berlin``."""
+    m = _DISPLAY.fullmatch(name.strip())
+    if m is None:
+        return None
+    minutes = (int(m[2]) * 60 + int(m[3])) * (-1 if m[1] == "-" else 1) if m[2] else 0
+    rest = m[4].strip()
+    candidates: list[str] = []
+    # "Eastern Time (US & Canada)" is the display name of "Eastern Standard Time".
+    label = re.sub(r"\s*\(.*?\)\s*", " ", rest).strip()
+    for key in (label, label.replace(" Time", " Standard Time"), f"{label} Standard Time"):
+        if key.lower() in _windows():
+            candidates.append(_windows()[key.lower()])
+    for city in rest.split(","):
+        key = re.sub(r"\s+", "_", re.sub(r"\(.*?\)", "", city).strip()).lower()
+        candidates.extend(_iana_cities().get(key, ()))
+    for candidate in candidates:
+        if minutes in _standard_offsets(candidate):
+            return candidate
+    return None
+
+
+def _rrule(value: str) -> str:
+    # A UTC UNTIL with a floating DTSTART makes dateutil refuse the rule; the
+    # last transition moves by at most the offset, which the rule never reaches again.
+    return re.sub(r"(UNTIL=\d{8}T\d{6})Z", r"\1", value, flags=re.I)
+
+
+def _from_vtimezone(tzid: str, comp: Component) -> Any:
+    """A tzinfo from a VTIMEZONE's STANDARD/DAYLIGHT rules, or ``None`` when they cannot be read."""
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{tzid}"]
+    parts = 0
+    for child in comp.children:
+        if child.name not in ("STANDARD", "DAYLIGHT"):
+            continue
+        parts += 1
+        lines.append(f"BEGIN:{child.name}")
+        for name in ("DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "RRULE", "RDATE", "TZNAME"):
+            for prop in child.props.get(name, [])[: 1 if name != "RDATE" else None]:
+                value = prop.value.strip()
+                if name == "DTSTART" and len(value) == 8:
+                    value += "T000000"
+                elif name == "RRULE":
+                    value = _rrule(value)
+                lines.append(f"{name}:{value}")
+        to = child.first("TZOFFSETTO")
+        if child.first("TZOFFSETFROM") is None and to is not None:
+            lines.append(f"TZOFFSETFROM:{to.value.strip()}")
+        lines.append(f"END:{child.name}")
+    lines.append("END:VTIMEZONE")
+    if not parts:
+        return None
+    import io
+
+    from dateutil.tz import tzical
+
+    try:
+        zone = tzical(io.StringIO("\r\n".join(lines))).get()
+        # Read offsets now, so a rule dateutil cannot follow fails here, not per event.
+        for year in (1990, 2030):
+            _dt.datetime(year, 1, 1, tzinfo=zone).utcoffset()
+    except Exception:  # dateutil raises ValueError, TypeError, IndexError... for bad rules
+        return None
+    return zone
+
+
+class Zones:
+    """Resolves the TZIDs of one calendar and remembers how each was resolved.
+
+    >>> zones = Zones({})
+    >>> zones.get("Europe/lisbon", 7).name, zones.resolved
+    ('Europe/Lisbon', {'Europe/lisbon': 'IANA name, read as Europe/Lisbon'})
+    """
+
+    def __init__(self, definitions: dict[str, Component]) -> None:
+        self.definitions = definitions
+        self.resolved: dict[str, str] = {}
+        self.floating: list[str] = []
+        self._cache: dict[str, Any] = {}
+
+    def get(self, tzid: str, line: int) -> Any:
+        """The tzinfo of ``tzid`` (a pendulum zone or a dateutil one), or ``None`` (floating)."""
+        if tzid in self._cache:
+            return self._cache[tzid]
+        zone, how = self._resolve(tzid)
+        self._cache[tzid] = zone
+        if zone is None:
+            self.floating.append(f"{tzid!r} (line {line})")
+        elif how is not None:
+            self.resolved[tzid] = how
+        return zone
+
+    def _resolve(self, tzid: str) -> tuple[Any, str | None]:
+        name = tzid.strip()
+        cleaned = name.strip("/")
+        if (iana := _iana(cleaned)) is not None:
+            return pendulum.timezone(iana), None if iana == tzid else f"IANA name, read as {iana}"
+        parts = cleaned.split("/")
+        if name.startswith("/") or "." in parts[0] or ":" in parts[0]:
+            for start in range(1, len(parts)):
+                if (iana := _iana("/".join(parts[start:]))) is not None:
+                    return pendulum.timezone(iana), f"vendor-prefixed IANA name, read as {iana}"
+        if (iana := _windows().get(cleaned.lower())) is not None and _pendulum(iana):
+            return pendulum.timezone(iana), f"Windows zone name, read as {iana}"
+        if (iana := _display(cleaned)) is not None:
+            return pendulum.timezone(iana), f"Windows zone display name, read as {iana}"
+        comp = self.definitions.get(tzid)
+        if comp is not None and (zone := _from_vtimezone(tzid, comp)) is not None:
+            return zone, f"the file's VTIMEZONE (line {comp.line})"
+        return None, None
