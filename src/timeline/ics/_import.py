@@ -143,7 +143,10 @@ class _Reader:
             y, mo, d, h, mi, s = (int(m[i]) for i in range(1, 7))
             s = min(s, 59)  # a leap second reads as the second before it
             if label == "DATE":
-                self.note("date-times labelled VALUE=DATE, read as date-times", where)
+                self.note(
+                    "date-times labelled VALUE=DATE, read as date-times",
+                    f"{where}: {prop.name} (line {prop.line})",
+                )
             if m[7]:
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
             tzid = prop.params.get("TZID")
@@ -237,9 +240,9 @@ class _Reader:
             raise _Skip("no DTSTART")
         where = _describe(comp)
         if len(starts) > 1:
-            lines = ", ".join(str(p.line) for p in starts[1:])
+            lines = ", ".join(f"line {p.line}" for p in starts[1:])
             self.note(
-                "events with more than one DTSTART, the first kept", f"{where}: lines {lines}"
+                "events with more than one DTSTART, the first kept", f"{where}: DTSTART ({lines})"
             )
         start = self.point(starts[0], where)
         when = _as_when(start)

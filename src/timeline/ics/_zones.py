@@ -178,15 +178,17 @@ class Zones:
         self._cache[tzid] = zone
         if zone is None:
             self.floating.append(f"{tzid!r} (line {line})")
-        elif how is not None:
+        else:
             self.resolved[tzid] = how
         return zone
 
-    def _resolve(self, tzid: str) -> tuple[Any, str | None]:
+    def _resolve(self, tzid: str) -> tuple[Any, str]:
         name = tzid.strip()
         cleaned = name.strip("/")
         if (iana := _iana(cleaned)) is not None:
-            return pendulum.timezone(iana), None if iana == tzid else f"IANA name, read as {iana}"
+            return pendulum.timezone(iana), "IANA name" + (
+                "" if iana == tzid else f", read as {iana}"
+            )
         parts = cleaned.split("/")
         if name.startswith("/") or "." in parts[0] or ":" in parts[0]:
             for start in range(1, len(parts)):
@@ -199,4 +201,4 @@ class Zones:
         comp = self.definitions.get(tzid)
         if comp is not None and (zone := _from_vtimezone(tzid, comp)) is not None:
             return zone, f"the file's VTIMEZONE (line {comp.line})"
-        return None, None
+        return None, "left floating"
