@@ -97,6 +97,26 @@ class TestTimesAgreeWithIcalendar:
         }
         assert report.zones == (("US-Eastern", "the file's VTIMEZONE (line 4)"),)
 
+    @pytest.mark.parametrize(
+        "day",
+        [
+            "16500101T120000",
+            "19600715T100000",
+            "19700315T100000",
+            "19710404T023000",  # the hour that happens twice: its first reading
+            "19711003T023000",  # the hour that never happens
+            "20261004T013000",
+            "21000101T000000",
+        ],
+    )
+    def test_a_vtimezone_only_zone_on_any_day(self, day: str) -> None:
+        # Exchange starts its rules in 1601; old and recent days agree with icalendar.
+        text = (FOREIGN / "exchange.ics").read_text(encoding="utf-8")
+        text = text.replace("20261210T090000", day).replace("20261210T100000", "")
+        theirs = icalendar_starts(text.encode())["ex-2"][0]
+        (event,) = Timeline.from_ics(text, report=True)[0].filter(text="Sydney summer")
+        assert same_moment(event.when.earliest, theirs), (event.when, theirs)
+
     def test_exchange_custom_zone_in_the_southern_hemisphere(self) -> None:
         timeline, _ = read("exchange.ics")
         winter, summer = (timeline.filter(text=t).events[0] for t in ("winter", "summer"))

@@ -156,8 +156,7 @@ class _Reader:
             if isinstance(zone, pendulum.Timezone):
                 return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
             # A zone built from a VTIMEZONE: the offset it gives at that local time.
-            offset = _dt.datetime(y, mo, d, h, mi, s, tzinfo=zone).utcoffset()
-            seconds = int(offset.total_seconds()) if offset is not None else 0
+            seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
             return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
         except ValueError:
             raise _Skip(

@@ -118,8 +118,14 @@ def _rrule(value: str) -> str:
     return re.sub(r"(UNTIL=\d{8}T\d{6})Z", r"\1", value, flags=re.I)
 
 
-def _from_vtimezone(tzid: str, comp: Component) -> Any:
-    """A tzinfo from a VTIMEZONE's STANDARD/DAYLIGHT rules, or ``None`` when they cannot be read."""
+_REBASE = 1970
+"""Yearly rules that start before this year are also built to start in it (see `VZone`)."""
+
+_FOREVER = re.compile(r"FREQ=YEARLY(?!.*(?:COUNT|UNTIL)=)", re.I)
+
+
+def _vtimezone_text(tzid: str, comp: Component, rebase: int | None) -> str | None:
+    """The VTIMEZONE as dateutil reads it: known properties only, each rule cleaned."""
     lines = ["BEGIN:VTIMEZONE", f"TZID:{tzid}"]
     parts = 0
     for child in comp.children:
@@ -132,6 +138,8 @@ def _from_vtimezone(tzid: str, comp: Component) -> Any:
                 value = prop.value.strip()
                 if name == "DTSTART" and len(value) == 8:
                     value += "T000000"
+                if name == "DTSTART" and rebase is not None:
+                    value = f"{rebase:04d}{value[4:]}"
                 elif name == "RRULE":
                     value = _rrule(value)
                 lines.append(f"{name}:{value}")
@@ -140,17 +148,73 @@ def _from_vtimezone(tzid: str, comp: Component) -> Any:
             lines.append(f"TZOFFSETFROM:{to.value.strip()}")
         lines.append(f"END:{child.name}")
     lines.append("END:VTIMEZONE")
-    if not parts:
+    return "\r\n".join(lines) if parts else None
+
+
+def _rebasable(comp: Component) -> bool:
+    """Whether every rule repeats yearly forever from a start before `_REBASE`, and only so."""
+    rules = [c for c in comp.children if c.name in ("STANDARD", "DAYLIGHT")]
+    for rule in rules:
+        start, rrule = rule.first("DTSTART"), rule.props.get("RRULE", [])
+        if start is None or len(rrule) != 1 or "RDATE" in rule.props:
+            return False
+        rule_text = rrule[0].value.strip().upper()
+        if not _FOREVER.match(rule_text) or "BYYEARDAY" in rule_text:
+            return False
+        if "INTERVAL=" in rule_text and not re.search(r"INTERVAL=0*1(?:;|$)", rule_text):
+            return False  # every other year: which years depends on the start
+        year = start.value.strip()[:4]
+        if not year.isdigit() or int(year) >= _REBASE or start.value.strip()[4:8] == "0229":
+            return False
+    return bool(rules)
+
+
+class VZone:
+    """A zone built from a VTIMEZONE by ``dateutil.tz.tzical``, with its offsets remembered.
+
+    dateutil finds the rule in force by walking each rule's occurrences from
+    its DTSTART, and Outlook starts every rule in 1601: 425 years walked per
+    time. A rule that repeats yearly forever gives the same transitions from
+    any start, so a second zone starts those rules in 1970 and answers for
+    times from 1971 on; earlier times ask the zone as written.
+
+    >>> VZone(None, None).offset(_dt.datetime(2026, 1, 1))
+    datetime.timedelta(0)
+    """
+
+    def __init__(self, full: Any, recent: Any) -> None:
+        self.full, self.recent = full, recent
+        self._seen: dict[_dt.datetime, _dt.timedelta] = {}
+
+    def offset(self, local: _dt.datetime) -> _dt.timedelta:
+        """The UTC offset at a local (naive) time, as the VTIMEZONE's rules give it."""
+        found = self._seen.get(local)
+        if found is None:
+            zone = self.recent if self.recent is not None and local.year > _REBASE else self.full
+            found = local.replace(tzinfo=zone).utcoffset() or _dt.timedelta()
+            self._seen[local] = found
+        return found
+
+
+def _from_vtimezone(tzid: str, comp: Component) -> VZone | None:
+    """The zone a VTIMEZONE's STANDARD/DAYLIGHT rules give, or ``None`` when they cannot be read."""
+    text = _vtimezone_text(tzid, comp, None)
+    if text is None:
         return None
     import io
 
     from dateutil.tz import tzical
 
     try:
-        zone = tzical(io.StringIO("\r\n".join(lines))).get()
+        full = tzical(io.StringIO(text)).get()
+        recent = None
+        if _rebasable(comp):
+            rebased = _vtimezone_text(tzid, comp, _REBASE)
+            recent = tzical(io.StringIO(rebased or "")).get()
+        zone = VZone(full, recent)
         # Read offsets now, so a rule dateutil cannot follow fails here, not per event.
-        for year in (1990, 2030):
-            _dt.datetime(year, 1, 1, tzinfo=zone).utcoffset()
+        for year in (1960, 1990, 2030):
+            zone.offset(_dt.datetime(year, 1, 1))
     except Exception:  # dateutil raises ValueError, TypeError, IndexError... for bad rules
         return None
     return zone
