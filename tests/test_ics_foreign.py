@@ -6,6 +6,7 @@ are checked against the `icalendar` package's reading of the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -402,8 +403,10 @@ class TestDontRefuseAFileForOneFlaw:
         [
             # a component never closed: skipped when the next one opens
             (
-                ["BEGIN:VEVENT", "SUMMARY:a", "DTSTART:20260101", "BEGIN:VEVENT", "SUMMARY:b"]
-                + ["DTSTART:20260102", "END:VEVENT"],
+                [
+                    *["BEGIN:VEVENT", "SUMMARY:a", "DTSTART:20260101"],
+                    *["BEGIN:VEVENT", "SUMMARY:b", "DTSTART:20260102", "END:VEVENT"],
+                ],
                 ["b"],
                 "VEVENT lines 3-5 (never closed; BEGIN:VEVENT at line 6 follows)",
             ),
@@ -572,10 +575,8 @@ def test_random_bytes_read_or_raise_our_error(data: bytes) -> None:
             b"BEGIN:VCALENDAR\r\n" + data,
             b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + data,
         ):
-            try:
+            with contextlib.suppress(TimelineError):  # a clear refusal is a fine answer
                 Timeline.from_ics(attempt)
-            except TimelineError:
-                pass
 
 
 @settings(max_examples=60, deadline=None)
@@ -592,7 +593,5 @@ def test_random_json_in_private_properties(value: object) -> None:
     lines += ["X-TIMELINE-WHEN:2026", f"X-TIMELINE-SOURCE:{payload}", f"X-TIMELINE-CLAIM:{payload}"]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", TimelineWarning)
-        try:
+        with contextlib.suppress(TimelineError):
             Timeline.from_ics(feed([*lines, "END:VEVENT"]))
-        except TimelineError:
-            pass
