@@ -390,6 +390,15 @@ class TestDontRefuseAFileForOneFlaw:
             "line 17",
         )
 
+    def test_an_indented_file(self) -> None:
+        # every line inside a component indented, as a person writes it by hand
+        text = feed(
+            ["  BEGIN:VEVENT", "    UID:a", "    DTSTART:20260101", "    SUMMARY:A", "  END:VEVENT"]
+        )
+        with pytest.warns(TimelineWarning, match="indented"):
+            (event,) = Timeline.from_ics(text)
+        assert (event.id, event.title, event.when) == ("a", "A", When.day(2026, 1, 1))
+
     def test_a_fold_before_begin_stays_a_fold(self) -> None:
         # A writer folded a long SUMMARY just before text that reads "BEGIN:VEVENT":
         # after a full-width line, a leading space is a fold, whatever follows it.

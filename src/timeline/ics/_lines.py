@@ -173,6 +173,7 @@ def _decode(raw: bytes, number: int, found: Structure) -> str | None:
 # -- physical to logical lines ----------------------------------------------------------
 
 _STRUCTURAL = re.compile(rb"[ \t]+((?:BEGIN|END):[A-Za-z0-9-]+)[ \t]*", re.IGNORECASE)
+_PROPERTY = re.compile(rb"[ \t]+[A-Za-z][A-Za-z0-9-]*[;:]")
 _FOLD_WIDTH = range(60, 77)  # octets of a physical line a writer folds after (RFC: 75)
 
 
@@ -181,20 +182,26 @@ def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
 
     Unfolding works on bytes, so a writer that folded inside a UTF-8 character
     still reads back right. An indented ``BEGIN:``/``END:`` line after a line
-    shorter than a folding writer's width is a line of its own, not a fold.
+    shorter than a folding writer's width is a line of its own, not a fold; in
+    a file that has one, so is an indented property line after such a line.
     """
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # old Mac line ends
     out: list[tuple[int, bytes]] = []
     parts: list[bytes] = []
     first, previous = 0, 0
+    indented = False  # seen an indented BEGIN/END line: the file indents by hand
     for number, raw in enumerate(data.split(b"\n"), start=1):
         physical = raw[:-1] if raw.endswith(b"\r") else raw
         if physical[:1] in (b" ", b"\t"):
             structural = _STRUCTURAL.fullmatch(physical)
             if structural is not None and (not parts or previous not in _FOLD_WIDTH):
                 found.change("BEGIN/END lines indented, read as their own lines", f"line {number}")
-                physical = structural[1]
+                physical, indented = structural[1], True
+            elif indented and parts and previous not in _FOLD_WIDTH and _PROPERTY.match(physical):
+                # A file that indents its BEGIN lines indents its properties too.
+                found.change("properties indented, read as their own lines", f"line {number}")
+                physical = physical.lstrip(b" \t")
             elif parts:
                 parts.append(physical[1:])
                 previous = len(physical)
