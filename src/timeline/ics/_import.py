@@ -115,11 +115,12 @@ def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
 class _Reader:
     """Reads one calendar's events, collecting what it had to skip or repair."""
 
-    def __init__(self, zones: Zones, default: str | None, found: Structure) -> None:
+    def __init__(self, zones: Zones, default: Prop | None, found: Structure) -> None:
         self.found = found
         self.zones = zones
         self.recurring: list[str] = []
-        self.default_zone = zones.get(default, 0) if default else None
+        name = default.text.strip() if default is not None else ""
+        self.default_zone = zones.get(name, default.line) if default and name else None
 
     def note(self, kind: str, what: str) -> None:
         self.found.change(kind, what)
@@ -417,7 +418,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
             if tzid is not None:
                 definitions.setdefault(tzid.value.strip(), comp)
         zoner = Zones(definitions)
-        reader = _Reader(zoner, calendar.text("X-WR-TIMEZONE"), found)
+        reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found)
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
         recurring += reader.recurring
