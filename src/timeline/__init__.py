@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
+    ExtractError,
     FrameError,
     IcsError,
     IcsParseError,
@@ -37,6 +38,8 @@ from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 if TYPE_CHECKING:
     from timeline._find import DateMatch, find_dates
+    from timeline.extract import Extraction
+    from timeline.extract import extract as extract
 
     __version__: str
 
@@ -64,6 +67,8 @@ __all__ = [  # noqa: RUF022
     "Event",
     "EventChange",
     "EventError",
+    "ExtractError",
+    "Extraction",
     "FrameError",
     "Growth",
     "IcsError",
@@ -89,6 +94,7 @@ __all__ = [  # noqa: RUF022
     "WhenError",
     "WhenParseError",
     "__version__",
+    "extract",
     "file_schema",
     "find_dates",
     "growth",
@@ -107,6 +113,12 @@ def __getattr__(name: str) -> object:
         from timeline import _find
 
         return getattr(_find, name)
+    # extract is a package whose module is callable (timeline.extract(text)); it
+    # brings in find_dates and its word lists, so it too loads on first use.
+    if name in ("Extraction", "extract"):
+        import timeline.extract as package
+
+        return package if name == "extract" else package.Extraction
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
 
 
