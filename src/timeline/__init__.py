@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
+    EventError,
     ExtractError,
     FrameError,
     IcsError,
@@ -28,31 +29,22 @@ from timeline._errors import (
     TimelineWarning,
     WhenParseError,
 )
-from timeline._event import Claim, Event, EventError, Slip, Source, Status
-from timeline._growth import Growth, Observation, growth
-from timeline._io import file_schema
-from timeline._quantity import Bound, Quantity
-from timeline._target import Target, TargetStatus
-from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
-from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
+from timeline.dates._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
+from timeline.figures._growth import Growth, Observation, growth
+from timeline.figures._quantity import Bound, Quantity
+from timeline.figures._source import Source
+from timeline.figures._target import Target, TargetStatus
+from timeline.formats._io import file_schema
+from timeline.model._claim import Claim, Slip, Status
+from timeline.model._event import Event
+from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 
 if TYPE_CHECKING:
-    from timeline._find import DateMatch, find_dates
+    from timeline.dates._find import DateMatch, find_dates
     from timeline.extract import Extraction
     from timeline.extract import extract as extract
 
     __version__: str
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("timeline")
-    except PackageNotFoundError:  # a source tree that is not installed
-        from timeline._version import __version__
-
-        return __version__
 
 
 # Plain sorted() order (tests/test_package.py checks it), not ruff's isort-style order.
@@ -105,12 +97,14 @@ def __getattr__(name: str) -> object:
     # __version__ comes from the package metadata, read on first use:
     # importlib.metadata alone would add about 40 ms to `import timeline`.
     if name == "__version__":
-        globals()["__version__"] = found = _version()
+        from timeline._version import installed_version
+
+        globals()["__version__"] = found = installed_version()
         return found
     # find_dates brings in the phrase parser and its compiled patterns (about 20 ms):
     # load it on first use so `import timeline` stays light.
     if name in ("DateMatch", "find_dates"):
-        from timeline import _find
+        from timeline.dates import _find
 
         return getattr(_find, name)
     # extract is a package whose module is callable (timeline.extract(text)); it

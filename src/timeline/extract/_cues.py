@@ -92,21 +92,16 @@ _CUE: Final = re.compile(
     re.IGNORECASE,
 )
 _FORWARD_ING: Final = frozenset(
-    """opening launching releasing rolling raising seeking planning preparing considering
-    exploring weighing developing building introducing negotiating targeting aiming expecting
-    looking hoping readying finalising finalizing""".split()
+    ["opening", "launching", "releasing", "rolling", "raising", "seeking", "planning", "preparing", "considering", "exploring", "weighing", "developing", "building", "introducing", "negotiating", "targeting", "aiming", "expecting", "looking", "hoping", "readying", "finalising", "finalizing"]
 )
 # A past participle or simple past after a name ("robots ... coordinated under"):
 # a weak backward cue, used only when no listed cue is found.
 _PAST: Final = re.compile(r"(?<![\w-])([a-z]{3,}ed)(?![\w-])")
 _NOT_VERB_BEFORE: Final = frozenset(
-    "a an the its their his her our your my this that these those is are was were be been being "
-    "very more most less least highly fully newly so too well ill not un historically".split()
+    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "being", "very", "more", "most", "less", "least", "highly", "fully", "newly", "so", "too", "well", "ill", "not", "un", "historically"]
 )
 _NOT_VERB: Final = frozenset(
-    "need speed seed feed breed deed shed bed red hundred kindred sacred naked wicked "
-    "based related limited listed advanced detailed dedicated automated integrated "
-    "interested skilled unprecedented".split()
+    ["need", "speed", "seed", "feed", "breed", "deed", "shed", "bed", "red", "hundred", "kindred", "sacred", "naked", "wicked", "based", "related", "limited", "listed", "advanced", "detailed", "dedicated", "automated", "integrated", "interested", "skilled", "unprecedented"]
 )
 
 
@@ -128,9 +123,7 @@ def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, not weak))
         elif kind == "weak":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
-        elif kind == "back":
-            found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
-        elif kind == "perfect":
+        elif kind == "back" or kind == "perfect":
             found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
         elif kind == "report":
             found.append(Cue(words, m.start(), m.end(), Look.REPORT, True))

@@ -19,12 +19,14 @@ import attrs
 import yaml
 
 from timeline._errors import ExtractError
-from timeline._event import Event, Source, Status
-from timeline._growth import Observation
-from timeline._schema import event_to_record
-from timeline._target import Target
-from timeline._timeline import Timeline
-from timeline._when import When
+from timeline.dates._when import When
+from timeline.figures._growth import Observation
+from timeline.figures._source import Source
+from timeline.figures._target import Target
+from timeline.model._claim import Status
+from timeline.model._event import Event
+from timeline.model._timeline import Timeline
+from timeline.records._schema import event_to_record
 
 __all__ = ["LOW_CONFIDENCE", "Draft", "Extraction", "Stats"]
 

@@ -39,25 +39,25 @@ from typing import Final
 import attrs
 
 from timeline._errors import ExtractError, TimelineError
-from timeline._event import Source, Status, slugify
-from timeline._find import DateMatch, find_dates
-from timeline._growth import Observation
-from timeline._precision import Precision, Relation
-from timeline._target import Target
-from timeline._when import When
+from timeline.dates._find import DateMatch, find_dates
+from timeline.dates._precision import Precision, Relation
+from timeline.dates._when import When
 from timeline.extract._actors import Actors, Name, is_org, known_table, quoted
 from timeline.extract._cues import Cue, Look, cues, guess_kind
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
 from timeline.extract._text import Span, fold, sentences
+from timeline.figures._growth import Observation
+from timeline.figures._source import Source
+from timeline.figures._target import Target
+from timeline.model._claim import Status
+from timeline.model._event import slugify
 
 __all__ = ["extract"]
 
 _MAX_TITLE: Final = 100
 _MAX_TEXT: Final = 2_000_000
-_MONTHS: Final = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTHS: Final = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
 Known = Iterable[str] | Mapping[str, Iterable[str] | str]
 

@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from timeline._errors import QuantityError
-from timeline._quantity import Bound, Quantity
+from timeline.figures._quantity import Bound, Quantity
 
 __all__ = ["Figure", "figures"]
 
@@ -58,10 +58,7 @@ _CANDIDATE: Final = re.compile(
     r"(?![\w.]\d)",
 )
 _NOT_UNIT: Final = frozenset(
-    """a an the and or but to of in on at by for from with than as is are was were be been
-    will would could should may might has have had it its this that which who per into over
-    under about around after before since until during while when where year years month months
-    day days week weeks quarter half times fold last next ago earlier later each every""".split()
+    ["a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "from", "with", "than", "as", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "has", "have", "had", "it", "its", "this", "that", "which", "who", "per", "into", "over", "under", "about", "around", "after", "before", "since", "until", "during", "while", "when", "where", "year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "half", "times", "fold", "last", "next", "ago", "earlier", "later", "each", "every"]
 )
 _PASSING: Final = re.compile(
     r"(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|top(?:ped|s|ping)?|pass(?:ed|es|ing)?"

@@ -1,0 +1,259 @@
+"""The `timeline` command: read, query, check, convert and publish timelines from a shell.
+
+Every command that reads a timeline takes an optional data file (YAML, JSON or
+CSV, chosen by suffix); without one it uses the bundled AI-race dataset.
+Output is a table that fits the terminal, plain aligned text when piped, or
+with ``--json`` (``show``, ``upcoming``, ``overdue``) a JSON list of the same
+events as they stand now: current date and status first, then their history
+(`timeline.cli._json` describes the shape). That is a report, not a data
+file; ``timeline convert`` writes files that load. The same filters work everywhere: ``--status``,
+``--kind``, ``--actor``, ``--tag`` and ``--text`` (repeat one to match any of
+its values), ``--between A B`` and ``--as-of D`` (the timeline as known on D).
+
+``upcoming`` and ``overdue`` are relative to a day. The library never assumes
+"now"; the command line does, because that is what a person at a shell means:
+``--as-of`` defaults to today's local date, and the date used is always printed.
+
+Exit codes: 0 success, 1 bad or unreadable data (every problem listed on
+stderr), 2 a usage mistake (an unknown option, date text that is not a date).
+A user mistake never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from timeline._errors import TimelineError, TimelineWarning
+from timeline.cli._args import (
+    _KNOWN,
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    _day_arg,
+    _err,
+    _Failure,
+    _status_arg,
+    _when_arg,
+    _within_arg,
+)
+from timeline.cli._commands import (
+    _check,
+    _convert,
+    _demo,
+    _export,
+    _overdue,
+    _schema,
+    _show,
+    _upcoming,
+)
+
+__all__ = ["main"]
+
+
+def _filters(parser: argparse.ArgumentParser, *, as_of_help: str) -> None:
+    group = parser.add_argument_group("filters (repeat an option to match any of its values)")
+    group.add_argument(
+        "--status",
+        action="append",
+        type=_status_arg,
+        help="expected, confirmed, happened or cancelled",
+    )
+    group.add_argument("--kind", action="append", help="e.g. model-release, funding")
+    group.add_argument("--actor", action="append", help="e.g. Tencent (any of its actors)")
+    group.add_argument("--tag", action="append", help="e.g. agents")
+    group.add_argument("--text", action="append", help="words in title, description, quotes")
+    group.add_argument(
+        "--between", nargs=2, type=_when_arg, metavar=("A", "B"), help="could fall from A to B"
+    )
+    group.add_argument("--as-of", type=_day_arg, metavar="D", help=as_of_help)
+
+
+def _json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the events on stdout as JSON, each as it stands now (see below)",
+    )
+
+
+_JSON_EPILOG = """--json prints a list with one object per event, as the table shows it:
+  id, title         the event's id and title
+  when, status      the CURRENT date (in words, e.g. "May 2026") and status
+  earliest, latest  its span now (to the end's last day), ISO dates or instants; null
+                    when unbounded ("by 2030" has no earliest)
+  precision, end    the grain of when (day, month, quarter ...); the end, or null
+  kind, actors, tags, location, description, related
+  first_expected    the date first promised; slipped: true when a claim moved it later
+  sources, claims   records as in a data file; target, observations: the figures
+  url               the main source's link, or null
+Every key is always present. This is a report, not a data file: to get a file
+that loads again, use `timeline convert IN OUT` (or Timeline.save in Python).
+"""
+
+
+def _file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help=f"a {_KNOWN} data file (default: bundled dataset)"
+    )
+
+
+_EPILOG = """examples:
+  timeline show --actor Tencent --actor DeepSeek
+  timeline upcoming events.yaml --within 30d
+  timeline overdue events.yaml --as-of 2026-06-01 --json
+  timeline export events.yaml -o feed.ics --name "AI race"
+  timeline check events.yaml
+  timeline convert events.yaml events.csv
+  timeline demo --out demo-out
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    from timeline._version import installed_version
+
+    __version__ = installed_version()
+
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Track dated and expected events with honest, imprecise dates.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str, epilog: str | None = None
+    ) -> Any:
+        sub = commands.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(run=run, heading_to_stderr=False, json=False)
+        return sub
+
+    show = command("show", _show, "show the timeline as a table", _JSON_EPILOG)
+    _file(show)
+    _json(show)
+    _filters(show, as_of_help="the timeline as known on day D")
+
+    upcoming = command("upcoming", _upcoming, "open events due soon", _JSON_EPILOG)
+    _file(upcoming)
+    _json(upcoming)
+    upcoming.add_argument(
+        "--within", type=_within_arg, default="90d", help="how far ahead (default 90d)"
+    )
+    _filters(upcoming, as_of_help="the day to look ahead from (default: today)")
+
+    overdue = command(
+        "overdue", _overdue, "open events whose latest possible day has passed", _JSON_EPILOG
+    )
+    _file(overdue)
+    _json(overdue)
+    _filters(overdue, as_of_help="the day to judge on (default: today)")
+
+    export = command("export", _export, "write the timeline as an iCalendar feed")
+    _file(export)
+    export.add_argument("-o", "--output", metavar="OUT", help="the .ics file (default: stdout)")
+    export.add_argument("--name", help="the feed's name (default: the timeline's, or FILE's)")
+    export.add_argument(
+        "--domain",
+        default="timeline.invalid",
+        help="event UIDs are ID@DOMAIN; use a domain you control (default: timeline.invalid)",
+    )
+    export.add_argument(
+        "--policy",
+        choices=["auto", "window", "start", "end"],
+        default="auto",
+        help="where imprecise dates go: auto (default) shows windows up to 92 days whole "
+        "and marks the last possible day of longer spans and deadlines",
+    )
+    export.add_argument(
+        "--include-cancelled", action="store_true", help="keep cancelled events in the feed"
+    )
+    _filters(export, as_of_help="the timeline as known on day D")
+
+    check = command("check", _check, "validate a data file and list every problem")
+    check.add_argument("file", metavar="FILE", help=f"a {_KNOWN} data file")
+
+    convert = command("convert", _convert, "convert a data file between YAML, JSON and CSV")
+    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file")
+    convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
+    convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    command("schema", _schema, "print the JSON Schema of the data-file format")
+
+    demo = command("demo", _demo, "show the bundled timeline and write its feed and page")
+    demo.add_argument("--out", default=".", metavar="DIR", help="where to write (default: .)")
+    return parser
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return EXIT_OK
+    return exc.code if isinstance(exc.code, int) else EXIT_DATA
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``timeline`` command with ``argv`` (default: the process's); returns the exit code.
+
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    timeline ...
+    0
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors (already printed)
+        return _exit_code(exc)
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TimelineWarning)
+        code = _run(run, args)
+    # What the library did on the user's behalf (events left out of a feed, say),
+    # said plainly after the command's own output.
+    for warning in caught:
+        if issubclass(warning.category, TimelineWarning):
+            _err(f"timeline: warning: {warning.message}")
+        else:  # not ours to reword: hand it back to the warnings machinery
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return code
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command, turning every user-facing failure into a message and an exit code."""
+    try:
+        return run(args)
+    except _Failure as err:
+        _err(f"timeline: error: {err}")
+        return err.code
+    except TimelineError as err:
+        # Bad data: the loader's message already lists every problem with its place.
+        _err(f"timeline: error: {err}")
+        return EXIT_DATA
+    except BrokenPipeError:
+        # The reader went away (`timeline show | head`): stop quietly, and point stdout
+        # at devnull so the interpreter's final flush does not fail again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_DATA
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        _err(f"timeline: error: {where}{err.strerror or err}")
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
