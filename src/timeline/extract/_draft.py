@@ -243,7 +243,9 @@ def write_yaml(extraction: Extraction) -> str:
     if not extraction.drafts:
         parts.append("events: []\n")
         return "".join(parts)
-    parts.append("events:\n")
+    # Undated drafts are comments: with no dated one the list itself must be written.
+    dated = any(d.when is not None for d in extraction.drafts)
+    parts.append("events:\n" if dated else "events: []\n")
     items = []
     for n, draft in enumerate(extraction.drafts, 1):
         mark = "LOW CONFIDENCE " if draft.low_confidence else ""

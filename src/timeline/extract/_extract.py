@@ -729,7 +729,7 @@ def _camel(text: str) -> bool:
 
 
 def _slug(title: str) -> str:
-    slug = slugify(title)
+    slug = slugify(fold(title))  # "AI‑plus" (a non-breaking hyphen) -> ai-plus
     if len(slug) > 60:
         cut = slug.rfind("-", 0, 60)
         slug = slug[: cut if cut > 20 else 60]
