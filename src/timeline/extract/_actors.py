@@ -173,6 +173,8 @@ class Actors:
             )
             if low in _TITLES:
                 person = True
+            elif re.search(r"-[a-z]", word) and len(words) > 1:
+                pass  # "Paris-based Mistral AI": an adjective before the name
             elif not (low in _STOP or (at_start and low in self._lower)):
                 break
             first += len(words[0]) + 1
@@ -185,12 +187,14 @@ class Actors:
         before = self.folded[max(0, first - 40) : first].split()
         if before and before[-1].lower().strip(",") in _TITLES:
             person = True
+        possessive = False
         for i, word in enumerate(words):
             if _POSSESSIVE.search(word) and "'" in word:
                 words = [*words[:i], _POSSESSIVE.sub("", word)]  # "China's AI" -> China
+                possessive = True
                 break
         text = " ".join(w for w in words if w)
-        if _VERSION_AFTER.match(self.folded, m.end()):
+        if not possessive and _VERSION_AFTER.match(self.folded, m.end()):
             return None  # "Hybrid Model 3.0": a product with a version
         while len(words) > 1 and _VERSION_TOKEN.match(words[-1]):
             words = words[:-1]  # "DeepSeek V4" -> DeepSeek
@@ -229,7 +233,7 @@ def _plausible(text: str) -> bool:
             return False  # "U.S." is kept out; it reads better as a country in the text
         if len(word) < 2:
             return False
-    if all(w in _ACRONYMS or w.lower() in _STOP or w.lower() in _MONTHS for w in words):
+    if all(w in _ACRONYMS or w.lower() in _STOP | _MONTHS | _DEMONYMS for w in words):
         return False
     return len(text) <= 60
 

@@ -44,6 +44,7 @@ class Cue:
     look: Look
     strong: bool
     firm: bool = False  # a fixed date ("scheduled", "confirmed"): status confirmed
+    slip: bool = False  # a date moved ("pushed back to"): the latest date named is the new one
 
 
 def _alt(words: str) -> str:
@@ -62,6 +63,16 @@ _FORWARD = _alt(
     "|are opening|is launching|are launching|is releasing|is rolling out|is raising|are raising"
     "|is considering|are considering|is exploring|is weighing|is developing|is building"
     "|is introducing|is negotiating|in talks|to launch|to release|to open|to debut"
+    "|will launch|will release|will open|will ship|will unveil|will debut|will start|will begin"
+    "|will hold|will close|will introduce|will roll out|will raise|will invest|will announce"
+    "|will publish|will build|will deliver|will enter|will acquire|will take effect"
+)
+# A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
+# statement dates is the new expectation, so these look forward; the latest date named
+# is the new one.
+_SLIP = (
+    r"delayed|postponed|slipped|rescheduled|deferred|put\s+off|set\s+back"
+    r"|pushed(?:\s+\w+){0,3}?\s+back|moved(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
 )
 _WEAK_FORWARD = _alt("would|could|might|may|should|estimate|estimates|projections|projects")
 _BACK = _alt(
@@ -69,7 +80,7 @@ _BACK = _alt(
     "|bought|sold|signed|showcased|topped|surpassed|exceeded|passed|reached|hit|rose|grew|fell"
     "|dropped|declined|doubled|tripled|halved|cut|hired|laid off|fired|approved|blocked|banned"
     "|designated|ruled|sued|fined|invested|partnered|merged|completed|finished|began|started"
-    "|ended|debuted|shipped|filed|won|lost|delayed|postponed|pushed back|slipped|cancelled"
+    "|ended|debuted|shipped|filed|won|lost|cancelled"
     "|canceled|scrapped|shut down|shuttered|went live|took place|was held|were held"
     "|coordinated|demonstrated|agreed|joined|resigned|appointed|elected|enacted|adopted"
     "|issued|posted|recorded|established|founded|formed|created|built|deployed|rolled out"
@@ -84,7 +95,7 @@ _REPORT = _alt(
     "|stressing|warned|added|according to|revealing|confirming"
 )
 _CUE: Final = re.compile(
-    rf"(?<![\w-])(?:(?P<firm>{_FIRM})|(?P<forward>{_FORWARD})|(?P<back>{_BACK})"
+    rf"(?<![\w-])(?:(?P<firm>{_FIRM})|(?P<slip>{_SLIP})|(?P<forward>{_FORWARD})|(?P<back>{_BACK})"
     rf"|(?P<report>{_REPORT})|(?P<weak>{_WEAK_FORWARD})"
     rf"|(?P<perfect>(?:has|have|had)\s+{_ADVERB}(?:been|become|\w+ed|grown|risen|won|made|seen"
     rf"|taken|begun|gone|built|set|hit|cut|held|led))"
@@ -116,7 +127,9 @@ def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     for m in _CUE.finditer(text, start, stop):
         kind = m.lastgroup
         words = m.group()
-        if kind == "firm":
+        if kind == "slip":
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
+        elif kind == "firm":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, firm=True))
         elif kind == "forward":
             weak = words.lower() in ("will", "shall", "expected", "proposed", "planned")
@@ -159,7 +172,7 @@ _KIND_RULES: Final = (
     ("legal", r"\bcourt\b|\binjunction|\blawsuit|\bsued\b|\bruling\b|\bjudge", None),
     ("regulation", r"\bregulat|\bdesignat|\bban(?:s|ned)?\b|\bsanction|\bexport control", None),
     ("acquisition", r"\bacqui(?:re|red|res|sition)|\bmerger\b", None),
-    ("funding", r"\bfunding|\bfundrais|\bfunding round|\bvaluation|\bseries [a-f]\b", None),
+    ("funding", r"\bfunding|\bfundrais|\bround\s+of\b|\bvaluation|\bseries [a-f]\b", None),
     ("revenue-target", r"\b(?:revenue|arr|sales)\b", r"\b(?:by|in)\s+\d{4}|\bexpect|\btarget"),
     ("revenue", r"\brevenue|\barr\b|\bsales\b|\bprofit", None),
     ("policy-target", r"\b(?:plan|policy|city|government|ministry|province|national)\b",
@@ -171,7 +184,8 @@ _KIND_RULES: Final = (
     ("platform-opening", r"\bopen(?:s|ing|ed)?\s+(?:\w+\s+){0,2}(?:ecosystem|platform|to)\b", None),
     ("model-testing", r"\btesting\b|\bin beta\b", None),
     ("model-release", r"\breleas|\blaunch|\bunveil|\bdebut|\bship", r"\bmodels?\b|\bllm|\bversions?\b|\bv\d|\bgpt"),
-    ("product-launch", r"\blaunch|\breleas|\bunveil|\bdebut|\broll(?:s|ed|ing)? out", None),
+    ("product-launch", r"\blaunch|\breleas|\bunveil|\bdebut|\broll(?:s|ed|ing)? out|\bdeliveries",
+     None),
     ("publication", r"\bessay|\bpaper\b|\breport\b|\bpublish|\bbook\b|\bstudy\b", None),
     ("metric", r"\b(?:rose|grew|topped|surpassed|exceeded|reached|fell|calls|volume|users)\b", None),
     ("statement", r"\b(?:said|says|describ|stated|told|argu|emphasi)", None),

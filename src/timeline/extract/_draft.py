@@ -63,6 +63,7 @@ class Draft:
     target: Target | None = None
     description: str | None = None
     source: Source | None = None
+    location: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -94,6 +95,7 @@ class Draft:
             status=self.status,
             kind=self.kind,
             actors=self.actors,
+            location=self.location,
             description=self.description,
             sources=() if self.source is None else (self.source,),
             target=self.target,
@@ -157,8 +159,8 @@ class Extraction:
 
     def _description(self) -> str:
         return (
-            f"Drafted by timeline.extract from {self.stats.sentences} sentences: "
-            f"{self.stats.statements} statements. Review every event before use."
+            f"Drafted by timeline.extract from {_n(self.stats.sentences, 'sentence')}: "
+            f"{_n(self.stats.statements, 'statement')}. Review every event before use."
         )
 
     def to_yaml(self) -> str:
@@ -171,7 +173,7 @@ class Extraction:
         >>> print(extract("Tencent will launch it in Q3 2026.").to_yaml())  # doctest: +ELLIPSIS
         # Draft timeline written by timeline.extract: review every event.
         ...
-          # [1] confidence 0.85: ...
+          # [1] confidence 0.90: cue 'will launch' (forward); date 'Q3 2026' -> Q3 2026; named: Tencent
           # quote: "Tencent will launch it in Q3 2026."
           - id: tencent-will-launch-it-in-q3-2026
             title: Tencent will launch it in Q3 2026
@@ -182,6 +184,10 @@ class Extraction:
         <BLANKLINE>
         """
         return write_yaml(self)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -232,8 +238,8 @@ def write_yaml(extraction: Extraction) -> str:
     if extraction.reference is not None:
         head.append(f"# Relative dates ('April', 'next year') read as of {extraction.reference}.")
     head.append(
-        f"# {stats.sentences} sentences read, {stats.statements} statements drafted "
-        f"({stats.dated} with a date of their own, {stats.undated} without, "
+        f"# {_n(stats.sentences, 'sentence')} read, {_n(stats.statements, 'statement')} "
+        f"drafted ({stats.dated} with a date of their own, {stats.undated} without, "
         f"{stats.low_confidence} of low confidence, marked LOW CONFIDENCE)."
     )
     head.append("# Edit titles, dates and statuses, delete what is not an event, then run:")

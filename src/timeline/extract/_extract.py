@@ -278,6 +278,13 @@ _REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
 _POLICY: Final = re.compile(
     r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
 )
+_ORG_SUFFIXES: Final = frozenset(
+    "ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology technologies "
+    "labs lab systems software intelligence robotics motors platforms ag sa gmbh co co.".split()
+)
+_SHARE_OF: Final = re.compile(
+    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w-]+\s*){1,4})"
+)
 _CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
 _METRIC_WORDS: Final = re.compile(
     r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
@@ -308,6 +315,7 @@ class _Reader:
     actors: Actors = attrs.field(init=False)
     quoted: list[tuple[int, int]] = attrs.field(init=False)
     last_org: str | None = None
+    short_names: dict[str, str] = attrs.field(factory=dict)
     last_dated: tuple[frozenset[str], When] | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -423,8 +431,13 @@ class _Reader:
         dates = [d for d in self.dates if start <= d.start and d.end <= end]
         taken = [(d.start, d.end) for d in dates]
         figs = figures(self.folded, start, end, taken)
-        names = self.actors.names(start, end, span.start)
+        names = [
+            self._canonical(n)
+            for n in self.actors.names(start, end, span.start)
+            if not any(f.start <= n.start < f.end for f in figs)  # "20 million ICT specialists"
+        ]
         reasons: list[str] = []
+        names, location = self._location(names)
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
         strong = [c for c in found if c.strong]
         weak_ok = bool(found) and (bool(figs) or any(n.start < found[0].start for n in names))
@@ -445,6 +458,7 @@ class _Reader:
             score -= 0.2
         if actors:
             score += 0.15
+            reasons.append(f"named: {', '.join(actors)}")
         if figs:
             score += 0.1
         target, observations, extra = self._figures(
@@ -477,6 +491,7 @@ class _Reader:
             target=target,
             description=extra,
             source=cited,
+            location=location,
         )
 
     def _when_status(
@@ -540,6 +555,34 @@ class _Reader:
             reasons.append(f"no date of its own: reported as news at publication ({when})")
         return when, status, conflict
 
+    def _canonical(self, name: Name) -> Name:
+        """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
+        words = name.text.split()
+        low = name.text.lower()
+        if low in self.known:
+            return name
+        if len(words) > 1 and all(w.lower() in _ORG_SUFFIXES for w in words[1:]):
+            self.short_names.setdefault(words[0].lower(), name.text)
+            return name
+        full = self.short_names.get(low)
+        return name if full is None else attrs.evolve(name, text=full)
+
+    def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
+        """Names after "in" ("an event in Austin, Texas") are where, not who."""
+        kept: list[Name] = []
+        places: list[Name] = []
+        for name in names:
+            before = self.folded[max(0, name.start - 4) : name.start]
+            after_place = bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
+            known = name.text.lower() in self.known
+            if not known and (before.lower() == " in " or after_place and len(places) == 1):
+                places.append(name)
+            else:
+                kept.append(name)
+        if not places:
+            return names, None
+        return kept, ", ".join(p.text for p in places)
+
     def _kind(self, span: Span, piece: _Piece, target: Target | None) -> str | None:
         sentence = self.folded[span.start : span.end]
         kind = guess_kind(self.folded[piece.start : piece.end], sentence)
@@ -579,9 +622,14 @@ class _Reader:
             if org is not None and org not in actors:
                 actors.append(org)
                 reasons.append(f"'the company' read as {org}")
+        if not actors and self.folded.startswith("It ", start) and self.last_org is not None:
+            actors = [self.last_org]
+            reasons.append(f"'It' read as {self.last_org}")
         if not actors and previous_actors:
-            actors = list(previous_actors)
-            reasons.append("actors shared with the clause before")
+            # A clause without a name of its own shares the subject of the one before
+            # ("... surpassed $300 million and expects $600 million by 2026").
+            actors = list(previous_actors[:1])
+            reasons.append(f"subject shared with the clause before: {actors[0]}")
         return tuple(actors)
 
     def _figures(
@@ -601,6 +649,7 @@ class _Reader:
         observations: list[Observation] = []
         unplaced: list[str] = []
         goal = None
+        base_figure = None
         if (
             figs
             and date is not None
@@ -612,7 +661,18 @@ class _Reader:
             goal = before[-1] if before else figs[0]
             metric = self._metric(goal, piece, span, actors)
             baseline = None
-            for fig, seen in reversed(earlier):
+            for i, fig in enumerate(figs):
+                # "20 million by 2030, up from 9 million in 2022": where the goal starts.
+                own = self._figure_when(fig, figs[i + 1 :], dates, None, Status.EXPECTED)
+                value = fig.quantity
+                if not value.unit and goal.quantity.unit and goal.quantity.currency is None:
+                    value = attrs.evolve(value, unit=goal.quantity.unit)  # "up from 9 million"
+                if fig is not goal and value.compatible(goal.quantity) and own is not None:
+                    deadline = date.when.latest
+                    if own is not self.anchor and own.latest and _day(own.latest) < _day(deadline):
+                        baseline, base_figure = Observation(own, value), fig
+                        break
+            for fig, seen in reversed(earlier if baseline is None else []):
                 if fig.quantity.compatible(goal.quantity):
                     baseline = Observation(seen, fig.quantity)
                     break
@@ -624,7 +684,7 @@ class _Reader:
                 except TimelineError:
                     target, goal = None, None
         for i, fig in enumerate(figs):
-            if fig is goal:
+            if fig is goal or fig is base_figure:
                 continue
             seen = self._figure_when(fig, figs[i + 1 :], dates, when, status)
             if seen is None:
@@ -668,10 +728,13 @@ class _Reader:
             self.folded, span.start, span.end
         )
         unit = goal.quantity.unit
-        if words is not None:
+        share = _SHARE_OF.match(self.folded, goal.end)
+        if unit == "%" and share is not None:
+            what = f"share of {share.group(1).strip()}"  # "75% of EU companies"
+        elif unit and unit != "%" and goal.quantity.currency is None:
+            what = unit  # "10,000 AI-plus enterprises"
+        elif words is not None:
             what = words.group(1)
-        elif unit and goal.quantity.currency is None:
-            what = unit
         else:
             what = "figure"
         return f"{actors[0]}: {what}" if actors else what
@@ -697,8 +760,10 @@ def _pick_date(
         return None
     if len(dates) == 1:
         return dates[0]
-    if _CHANGE.search(folded, start, end):
-        return dates[-1]  # "rose from X at A to Y by B": the change ends at B
+    if _CHANGE.search(folded, start, end) or (cue is not None and cue.slip):
+        # "rose from X at A to Y by B": the change ends at B; "pushed back to A,
+        # then to B": the latest move is B.
+        return dates[-1]
     if cue is not None:
         after = [d for d in dates if d.start >= cue.end]
         if after:

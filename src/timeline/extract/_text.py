@@ -96,9 +96,9 @@ def _is_heading(line: str) -> bool:
 def sentences(text: str) -> list[Span]:
     """The sentences of ``text`` as spans, in order; headings are marked.
 
-    >>> t = "Launch news\\nTencent launched it in the U.S. in May. It sold well."
+    >>> t = "Launch News\\nTencent launched it in the U.S. in May. It sold well."
     >>> [(t[s.start:s.end], s.heading) for s in sentences(t)]
-    [('Launch news', True), ('Tencent launched it in the U.S. in May.', False), ('It sold well.', False)]
+    [('Launch News', True), ('Tencent launched it in the U.S. in May.', False), ('It sold well.', False)]
     """
     folded = fold(text)
     found: list[Span] = []
