@@ -80,7 +80,9 @@ def score(text: str, drafts: list[Draft], events: list[Event]) -> dict[str, obje
             matched_drafts.add(i)
         if best is not None:
             pairs[event.id] = drafts[-best[2]]
-    dates_right = [e for e in events if e.id in pairs and _bounds(pairs[e.id].when) == _bounds(e.when)]
+    dates_right = [
+        e for e in events if e.id in pairs and _bounds(pairs[e.id].when) == _bounds(e.when)
+    ]
     status_right = [e for e in events if e.id in pairs and pairs[e.id].status == e.status]
     return {
         "events": len(events),
@@ -137,13 +139,13 @@ def main(argv: list[str]) -> int:
         print(f"  (quotes not found in the article: {s['unlocated']})")
     print("\nMisses (dataset events no draft matches):")
     for e in s["misses"] or []:  # type: ignore[attr-defined]
-        print(f"  - {e.id:45} {str(e.when):24} {_cut(e.sources[0].quote or '', 50)}")
+        print(f"  - {e.id:45} {e.when!s:24} {_cut(e.sources[0].quote or '', 50)}")
     print("\nFalse drafts (match no dataset event):")
     for d in s["false"] or []:  # type: ignore[attr-defined]
-        print(f"  - {d.confidence:.2f} {str(d.when):24} {_cut(d.title, 60)}")
+        print(f"  - {d.confidence:.2f} {d.when!s:24} {_cut(d.title, 60)}")
     print("\nDates that disagree (dataset event: its date / the draft's date):")
     for e, d in s["wrong_dates"] or []:  # type: ignore[attr-defined]
-        print(f"  - {e.id:45} {str(e.when):24} / {d.when}")
+        print(f"  - {e.id:45} {e.when!s:24} / {d.when}")
     print("\nStatuses that disagree:")
     for e, d in s["wrong_status"] or []:  # type: ignore[attr-defined]
         print(f"  - {e.id:45} {e.status.value:10} / {d.status.value}")

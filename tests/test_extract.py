@@ -265,7 +265,7 @@ class TestLaunchThatSlipped:
         assert any("slated" in r for r in first.reasons)
         assert first.confidence < happened.confidence
         assert happened.location == "Austin, Texas"
-        assert any("'the company' read as Tesla" == r for r in slipped.reasons)
+        assert any(r == "'the company' read as Tesla" for r in slipped.reasons)
 
 
 class TestSentences:
@@ -273,7 +273,10 @@ class TestSentences:
         ("text", "expected"),
         [
             # abbreviations and version numbers do not end a sentence
-            ("The U.S. firm shipped v2.0 today. It sold.", ["The U.S. firm shipped v2.0 today.", "It sold."]),
+            (
+                "The U.S. firm shipped v2.0 today. It sold.",
+                ["The U.S. firm shipped v2.0 today.", "It sold."],
+            ),
             ("Mr. Wang left. Dr. Li joined.", ["Mr. Wang left.", "Dr. Li joined."]),
             # a closing quote stays with its sentence
             ('He said "we ship." Then he left.', ['He said "we ship."', "Then he left."]),
@@ -379,7 +382,10 @@ class TestFigures:
             ("rose from 1 trillion at the start", ["1 trillion"]),
             ("surpassed $300 million in annual recurring revenue", ["over $300 million"]),
             ("aiming for 10,000 AI-plus enterprises by 2030", ["10,000 AI-plus enterprises"]),
-            ("the creation of 2-3 national-level smart devices", ["2–3 national-level smart devices"]),
+            (
+                "the creation of 2-3 national-level smart devices",
+                ["2–3 national-level smart devices"],
+            ),
             # a verb of passing makes a lower bound
             ("will exceed 10 trillion CNY by the end", ["over 10 trillion CNY"]),
             ("up to $10 billion in new funding", ["up to $10 billion"]),

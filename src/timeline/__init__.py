@@ -16,33 +16,45 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
-    EventError,
     ExtractError,
     FrameError,
     IcsError,
     IcsParseError,
     PlotError,
-    QuantityError,
-    QueryError,
-    TargetError,
     TimelineError,
     TimelineWarning,
-    WhenParseError,
 )
-from timeline.dates._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
-from timeline.figures._growth import Growth, Observation, growth
-from timeline.figures._quantity import Bound, Quantity
-from timeline.figures._source import Source
-from timeline.figures._target import Target, TargetStatus
-from timeline.formats._io import file_schema
-from timeline.model._claim import Claim, Slip, Status
-from timeline.model._event import Event
-from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
+from timeline.dates import DEFAULT_FUZZ, Precision, Relation, When, WhenError, WhenParseError
+from timeline.figures import (
+    Bound,
+    Growth,
+    Observation,
+    Quantity,
+    QuantityError,
+    Source,
+    Target,
+    TargetError,
+    TargetStatus,
+    growth,
+)
+from timeline.model import (
+    Claim,
+    DuplicateEventError,
+    Event,
+    EventChange,
+    EventError,
+    QueryError,
+    Slip,
+    Status,
+    Timeline,
+    TimelineDiff,
+)
 
 if TYPE_CHECKING:
-    from timeline.dates._find import DateMatch, find_dates
+    from timeline.dates import DateMatch, find_dates
     from timeline.extract import Extraction
     from timeline.extract import extract as extract
+    from timeline.formats import file_schema
 
     __version__: str
 
@@ -107,6 +119,11 @@ def __getattr__(name: str) -> object:
         from timeline.dates import _find
 
         return getattr(_find, name)
+    # The data-file layer (and its record schema) loads when first used.
+    if name == "file_schema":
+        from timeline.formats import file_schema
+
+        return file_schema
     # extract is a package whose module is callable (timeline.extract(text)); it
     # brings in find_dates and its word lists, so it too loads on first use.
     if name in ("Extraction", "extract"):

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import TimelineError
 from timeline.cli._args import EXIT_OK, EXIT_USAGE, _err, _Failure, _out, _writable
-from timeline.dates._when import When
-from timeline.figures._source import Source
-from timeline.records._atomic import write_atomic
+from timeline.dates import When
+from timeline.figures import Source
+from timeline.records import write_atomic
 
 if TYPE_CHECKING:
     from timeline.extract import Draft, Extraction
@@ -137,7 +137,9 @@ def _summary(args: argparse.Namespace, result: Extraction) -> list[str]:
     for draft in result:
         mark = "?" if draft.low_confidence else " "
         when = "(no date)" if draft.when is None else str(draft.when)
-        lines.append(f" {mark}{draft.confidence:.2f}  {when:<28} {draft.status.value:<9} {draft.title}")
+        lines.append(
+            f" {mark}{draft.confidence:.2f}  {when:<28} {draft.status.value:<9} {draft.title}"
+        )
     return lines
 
 

@@ -13,7 +13,10 @@ module is callable, so ``timeline.extract(text)`` and
 first.
 
 Rules, not a model: deterministic, no network, fast (a few milliseconds for
-an article). Names come from capitalisation and the caller's ``known_actors``;
+an article). A layer-2 package beside the adapters: it may import
+`timeline.dates`, `timeline.figures`, `timeline.model` and `timeline.records`
+(for the data-file records its YAML draft is made of), never the other adapters
+or the command line. Names come from capitalisation and the caller's ``known_actors``;
 spaCy adds names when it is installed with an English model.
 
 >>> from timeline.extract import extract
@@ -29,11 +32,20 @@ import inspect
 import sys
 import types
 
+from timeline._errors import ExtractError
 from timeline.extract._actors import names
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._extract import extract
 
-__all__ = ["LOW_CONFIDENCE", "Draft", "Extraction", "Stats", "extract", "names"]
+__all__ = [  # noqa: RUF022 (plain sorted() order, as tests/test_layout.py checks)
+    "Draft",
+    "ExtractError",
+    "Extraction",
+    "LOW_CONFIDENCE",
+    "Stats",
+    "extract",
+    "names",
+]
 
 
 class _CallableModule(types.ModuleType):

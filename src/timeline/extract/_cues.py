@@ -91,7 +91,8 @@ _BACK = _alt(
 )
 _REPORT = _alt(
     "said|says|stated|states that|announces|reports that|reported|describing|describes|described"
-    "|told|noted|notes that|argued|arguing|argues|emphasizing|emphasising|emphasized|emphasised|stressed"
+    "|told|noted|notes that|argued|arguing|argues|emphasizing|emphasising|emphasized"
+    "|emphasised|stressed"
     "|stressing|warned|added|according to|revealing|confirming"
 )
 _CUE: Final = re.compile(
@@ -103,16 +104,104 @@ _CUE: Final = re.compile(
     re.IGNORECASE,
 )
 _FORWARD_ING: Final = frozenset(
-    ["opening", "launching", "releasing", "rolling", "raising", "seeking", "planning", "preparing", "considering", "exploring", "weighing", "developing", "building", "introducing", "negotiating", "targeting", "aiming", "expecting", "looking", "hoping", "readying", "finalising", "finalizing"]
+    [
+        "opening",
+        "launching",
+        "releasing",
+        "rolling",
+        "raising",
+        "seeking",
+        "planning",
+        "preparing",
+        "considering",
+        "exploring",
+        "weighing",
+        "developing",
+        "building",
+        "introducing",
+        "negotiating",
+        "targeting",
+        "aiming",
+        "expecting",
+        "looking",
+        "hoping",
+        "readying",
+        "finalising",
+        "finalizing",
+    ]
 )
 # A past participle or simple past after a name ("robots ... coordinated under"):
 # a weak backward cue, used only when no listed cue is found.
 _PAST: Final = re.compile(r"(?<![\w-])([a-z]{3,}ed)(?![\w-])")
 _NOT_VERB_BEFORE: Final = frozenset(
-    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "being", "very", "more", "most", "less", "least", "highly", "fully", "newly", "so", "too", "well", "ill", "not", "un", "historically"]
+    [
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "highly",
+        "fully",
+        "newly",
+        "so",
+        "too",
+        "well",
+        "ill",
+        "not",
+        "un",
+        "historically",
+    ]
 )
 _NOT_VERB: Final = frozenset(
-    ["need", "speed", "seed", "feed", "breed", "deed", "shed", "bed", "red", "hundred", "kindred", "sacred", "naked", "wicked", "based", "related", "limited", "listed", "advanced", "detailed", "dedicated", "automated", "integrated", "interested", "skilled", "unprecedented"]
+    [
+        "need",
+        "speed",
+        "seed",
+        "feed",
+        "breed",
+        "deed",
+        "shed",
+        "bed",
+        "red",
+        "hundred",
+        "kindred",
+        "sacred",
+        "naked",
+        "wicked",
+        "based",
+        "related",
+        "limited",
+        "listed",
+        "advanced",
+        "detailed",
+        "dedicated",
+        "automated",
+        "integrated",
+        "interested",
+        "skilled",
+        "unprecedented",
+    ]
 )
 
 
@@ -175,19 +264,33 @@ _KIND_RULES: Final = (
     ("funding", r"\bfunding|\bfundrais|\bround\s+of\b|\bvaluation|\bseries [a-f]\b", None),
     ("revenue-target", r"\b(?:revenue|arr|sales)\b", r"\b(?:by|in)\s+\d{4}|\bexpect|\btarget"),
     ("revenue", r"\brevenue|\barr\b|\bsales\b|\bprofit", None),
-    ("policy-target", r"\b(?:plan|policy|city|government|ministry|province|national)\b",
-     r"\baim|\btarget|\bgoal|\bby\s+\d{4}"),
+    (
+        "policy-target",
+        r"\b(?:plan|policy|city|government|ministry|province|national)\b",
+        r"\baim|\btarget|\bgoal|\bby\s+\d{4}",
+    ),
     ("policy", r"\bpolicy|\bplan\b|\bregulation|\blaw\b|\bgovernment|\bministry", None),
     ("investment", r"\binvest|\bdata[\s-]?cent(?:er|re)|\bcapex|\binfrastructure", None),
     ("forum", r"\bforum|\bsummit|\bconference|\bexpo\b", None),
     ("organisation-launch", r"\b(?:association|alliance|consortium|foundation)\b", None),
     ("platform-opening", r"\bopen(?:s|ing|ed)?\s+(?:\w+\s+){0,2}(?:ecosystem|platform|to)\b", None),
     ("model-testing", r"\btesting\b|\bin beta\b", None),
-    ("model-release", r"\breleas|\blaunch|\bunveil|\bdebut|\bship", r"\bmodels?\b|\bllm|\bversions?\b|\bv\d|\bgpt"),
-    ("product-launch", r"\blaunch|\breleas|\bunveil|\bdebut|\broll(?:s|ed|ing)? out|\bdeliveries",
-     None),
+    (
+        "model-release",
+        r"\breleas|\blaunch|\bunveil|\bdebut|\bship",
+        r"\bmodels?\b|\bllm|\bversions?\b|\bv\d|\bgpt",
+    ),
+    (
+        "product-launch",
+        r"\blaunch|\breleas|\bunveil|\bdebut|\broll(?:s|ed|ing)? out|\bdeliveries",
+        None,
+    ),
     ("publication", r"\bessay|\bpaper\b|\breport\b|\bpublish|\bbook\b|\bstudy\b", None),
-    ("metric", r"\b(?:rose|grew|topped|surpassed|exceeded|reached|fell|calls|volume|users)\b", None),
+    (
+        "metric",
+        r"\b(?:rose|grew|topped|surpassed|exceeded|reached|fell|calls|volume|users)\b",
+        None,
+    ),
     ("statement", r"\b(?:said|says|describ|stated|told|argu|emphasi)", None),
 )
 _KINDS: Final = tuple(

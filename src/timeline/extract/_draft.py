@@ -19,14 +19,10 @@ import attrs
 import yaml
 
 from timeline._errors import ExtractError
-from timeline.dates._when import When
-from timeline.figures._growth import Observation
-from timeline.figures._source import Source
-from timeline.figures._target import Target
-from timeline.model._claim import Status
-from timeline.model._event import Event
-from timeline.model._timeline import Timeline
-from timeline.records._schema import event_to_record
+from timeline.dates import When
+from timeline.figures import Observation, Source, Target
+from timeline.model import Event, Status, Timeline
+from timeline.records import event_to_record
 
 __all__ = ["LOW_CONFIDENCE", "Draft", "Extraction", "Stats"]
 
@@ -173,7 +169,7 @@ class Extraction:
         >>> print(extract("Tencent will launch it in Q3 2026.").to_yaml())  # doctest: +ELLIPSIS
         # Draft timeline written by timeline.extract: review every event.
         ...
-          # [1] confidence 0.90: cue 'will launch' (forward); date 'Q3 2026' -> Q3 2026; named: Tencent
+          # [1] confidence 0.90: cue 'will launch' (forward); date 'Q3 2026' -> Q3 2026; ...
           # quote: "Tencent will launch it in Q3 2026."
           - id: tencent-will-launch-it-in-q3-2026
             title: Tencent will launch it in Q3 2026
@@ -198,7 +194,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+    return dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None
+    )
 
 
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
@@ -211,9 +209,7 @@ _Dumper.add_representer(list, _list)
 
 
 def _dump(data: Any) -> str:
-    text: str = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88
-    )
+    text: str = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
     return text
 
 
@@ -256,7 +252,8 @@ def write_yaml(extraction: Extraction) -> str:
     for n, draft in enumerate(extraction.drafts, 1):
         mark = "LOW CONFIDENCE " if draft.low_confidence else ""
         lines = [
-            f"# [{n}] {mark}confidence {draft.confidence:.2f}: {_comment('; '.join(draft.reasons))}",
+            f"# [{n}] {mark}confidence {draft.confidence:.2f}: "
+            + _comment("; ".join(draft.reasons)),
             f"# quote: {_comment(repr_quote(draft.quote))}",
         ]
         if draft.when is None:

@@ -39,25 +39,35 @@ from typing import Final
 import attrs
 
 from timeline._errors import ExtractError, TimelineError
+from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch, find_dates
-from timeline.dates._precision import Precision, Relation
-from timeline.dates._when import When
 from timeline.extract._actors import Actors, Name, is_org, known_table, quoted
 from timeline.extract._cues import Cue, Look, cues, guess_kind
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
 from timeline.extract._text import Span, fold, sentences
-from timeline.figures._growth import Observation
-from timeline.figures._source import Source
-from timeline.figures._target import Target
-from timeline.model._claim import Status
+from timeline.figures import Observation, Source, Target
+from timeline.model import Status
 from timeline.model._event import slugify
 
 __all__ = ["extract"]
 
 _MAX_TITLE: Final = 100
 _MAX_TEXT: Final = 2_000_000
-_MONTHS: Final = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS: Final = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 Known = Iterable[str] | Mapping[str, Iterable[str] | str]
 
@@ -279,8 +289,35 @@ _POLICY: Final = re.compile(
     r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
 )
 _ORG_SUFFIXES: Final = frozenset(
-    "ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology technologies "
-    "labs lab systems software intelligence robotics motors platforms ag sa gmbh co co.".split()
+    [
+        "ai",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "group",
+        "holdings",
+        "technology",
+        "technologies",
+        "labs",
+        "lab",
+        "systems",
+        "software",
+        "intelligence",
+        "robotics",
+        "motors",
+        "platforms",
+        "ag",
+        "sa",
+        "gmbh",
+        "co",
+        "co.",
+    ]
 )
 _SHARE_OF: Final = re.compile(
     r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w-]+\s*){1,4})"
@@ -351,15 +388,15 @@ class _Reader:
         if not re.search(r"\bFY\s?\d|\bfiscal\b", self.folded[span.start : span.end], re.I):
             return
         names = self.actors.names(span.start, span.end, span.start)
-        start = next((self.fiscal[n.text.lower()] for n in names if n.text.lower() in self.fiscal), None)
+        start = next(
+            (self.fiscal[n.text.lower()] for n in names if n.text.lower() in self.fiscal), None
+        )
         if start is None:
             return
         options = {"reference": self.ref_day, "fiscal_year_start": start}
         found = find_dates(self.text[span.start : span.end], **options)  # type: ignore[arg-type]
         kept = [d for d in self.dates if not (span.start <= d.start < span.end)]
-        moved = [
-            DateMatch(m.text, m.start + span.start, m.end + span.start, m.when) for m in found
-        ]
+        moved = [DateMatch(m.text, m.start + span.start, m.end + span.start, m.when) for m in found]
         self.dates = sorted(kept + moved, key=lambda d: d.start)
 
     # -- one sentence ----------------------------------------------------------------
@@ -411,7 +448,9 @@ class _Reader:
         found = cues(self.folded, start, end)
         if any(c.strong for c in found):
             return True
-        return bool(found) and (self._has_date(start, end) or bool(figures(self.folded, start, end, [])))
+        return bool(found) and (
+            self._has_date(start, end) or bool(figures(self.folded, start, end, []))
+        )
 
     def _has_date(self, start: int, end: int) -> bool:
         return any(start <= d.start and d.end <= end for d in self.dates)
@@ -532,13 +571,17 @@ class _Reader:
                         when = cut
             if when.precision is not Precision.MIXED or when.earliest is not None:
                 names = self.actors.names(start, end, start)
-                words = frozenset(n.text.split()[-1].lower() for n in names if len(n.text.split()) > 1)
+                words = frozenset(
+                    n.text.split()[-1].lower() for n in names if len(n.text.split()) > 1
+                )
                 self.last_dated = (words, when)
             return when, status, conflict
         status = Status.EXPECTED if look is Look.FORWARD else Status.HAPPENED
         inherited = self._inherited(start)
         if inherited is not None:
-            reasons.append(f"no date of its own: that of the {inherited[0]} just before, {inherited[1]}")
+            reasons.append(
+                f"no date of its own: that of the {inherited[0]} just before, {inherited[1]}"
+            )
             when = inherited[1]
             return when, status, conflict
         if anchor is None:
@@ -573,9 +616,11 @@ class _Reader:
         places: list[Name] = []
         for name in names:
             before = self.folded[max(0, name.start - 4) : name.start]
-            after_place = bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
+            after_place = (
+                bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
+            )
             known = name.text.lower() in self.known
-            if not known and (before.lower() == " in " or after_place and len(places) == 1):
+            if not known and (before.lower() == " in " or (after_place and len(places) == 1)):
                 places.append(name)
             else:
                 kept.append(name)
@@ -598,7 +643,7 @@ class _Reader:
         return kind
 
     def _inherited(self, start: int) -> tuple[str, When] | None:
-        """"The forum ..." after a dated statement naming a forum: that statement's date."""
+        """ "The forum ..." after a dated statement naming a forum: that statement's date."""
         if self.last_dated is None:
             return None
         m = _DEFINITE.match(self.folded, start)
@@ -672,9 +717,9 @@ class _Reader:
                     if own is not self.anchor and own.latest and _day(own.latest) < _day(deadline):
                         baseline, base_figure = Observation(own, value), fig
                         break
-            for fig, seen in reversed(earlier if baseline is None else []):
+            for fig, stated in reversed(earlier if baseline is None else []):
                 if fig.quantity.compatible(goal.quantity):
-                    baseline = Observation(seen, fig.quantity)
+                    baseline = Observation(stated, fig.quantity)
                     break
             try:
                 target = Target(metric, goal.quantity, date.when, baseline=baseline)

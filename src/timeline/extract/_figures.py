@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from timeline._errors import QuantityError
-from timeline.figures._quantity import Bound, Quantity
+from timeline.figures import Bound, Quantity
 
 __all__ = ["Figure", "figures"]
 
@@ -60,7 +60,79 @@ _CANDIDATE: Final = re.compile(
     r"(?![\w.]\d)",
 )
 _NOT_UNIT: Final = frozenset(
-    ["a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "from", "with", "than", "as", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "has", "have", "had", "it", "its", "this", "that", "which", "who", "per", "into", "over", "under", "about", "around", "after", "before", "since", "until", "during", "while", "when", "where", "year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "half", "times", "fold", "last", "next", "ago", "earlier", "later", "each", "every"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "than",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "which",
+        "who",
+        "per",
+        "into",
+        "over",
+        "under",
+        "about",
+        "around",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "while",
+        "when",
+        "where",
+        "year",
+        "years",
+        "month",
+        "months",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "quarter",
+        "half",
+        "times",
+        "fold",
+        "last",
+        "next",
+        "ago",
+        "earlier",
+        "later",
+        "each",
+        "every",
+    ]
 )
 _PASSING: Final = re.compile(
     r"(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|top(?:ped|s|ping)?|pass(?:ed|es|ing)?"
@@ -87,9 +159,7 @@ def _unit_words(text: str) -> str:
     return " ".join(kept)
 
 
-def figures(
-    folded: str, start: int, end: int, taken: list[tuple[int, int]]
-) -> list[Figure]:
+def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Figure]:
     """The figures in ``folded[start:end]`` that do not overlap the ``taken`` spans (dates).
 
     >>> [f.text for f in figures("KeLing AI passed $300 million and expects 2-3 new models.",

@@ -97,8 +97,9 @@ def sentences(text: str) -> list[Span]:
     """The sentences of ``text`` as spans, in order; headings are marked.
 
     >>> t = "Launch News\\nTencent launched it in the U.S. in May. It sold well."
-    >>> [(t[s.start:s.end], s.heading) for s in sentences(t)]
-    [('Launch News', True), ('Tencent launched it in the U.S. in May.', False), ('It sold well.', False)]
+    >>> [(t[s.start:s.end], s.heading) for s in sentences(t)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Launch News', True), ('Tencent launched it in the U.S. in May.', False),
+     ('It sold well.', False)]
     """
     folded = fold(text)
     found: list[Span] = []
@@ -116,7 +117,9 @@ def sentences(text: str) -> list[Span]:
             continue
         begin = first
         for m in _END.finditer(folded, first, last):
-            if m.start() > begin and _ABBREVIATION.search(folded, max(begin, m.start() - 12), m.start()):
+            if m.start() > begin and _ABBREVIATION.search(
+                folded, max(begin, m.start() - 12), m.start()
+            ):
                 continue  # "U.S." or "Mr." does not end a sentence
             end = m.end()
             found.append(Span(begin, end))

@@ -17,18 +17,17 @@ import operator
 import re
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeAlias, overload
+from typing import TYPE_CHECKING, TypeAlias, overload
 
-import attrs
 import pendulum
 
 from timeline._errors import QueryError, TimelineError
 from timeline.dates._bounds import _cmp, _key, _overlap
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When, _coerce
-from timeline.figures._growth import Observation
-from timeline.model import _adapters
-from timeline.model._claim import Slip, Status
+from timeline.model import _adapters, _changes, _figures
+from timeline.model._changes import EventChange, TimelineDiff
+from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 
@@ -107,64 +106,6 @@ def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
         unit, start.add(years=n)
     )
     return (stop - start).days
-
-
-def _period_key(event: Event, unit: str) -> str:
-    point = event.when.earliest if event.when.earliest is not None else event.when.latest
-    if point is None:
-        return "undated"
-    if unit == "year":
-        return f"{point.year:04d}"
-    if unit == "quarter":
-        return f"{point.year:04d}-Q{(point.month + 2) // 3}"
-    return f"{point.year:04d}-{point.month:02d}"
-
-
-@attrs.frozen
-class EventChange:
-    """One event that differs between two timelines, field by field.
-
-    ``fields`` maps a field name to its ``(before, after)`` values.
-
-    >>> a = Event(title="x", when="2026-04")
-    >>> EventChange("x", a, attrs.evolve(a, kind="forum"), {"kind": (None, "forum")}).fields
-    {'kind': (None, 'forum')}
-    """
-
-    id: str
-    before: Event
-    after: Event
-    fields: dict[str, tuple[Any, Any]]
-
-
-@attrs.frozen
-class TimelineDiff:
-    """What changed between two timelines: added, removed and changed events.
-
-    >>> old = Timeline([Event(title="x", when="2026-04")])
-    >>> new = Timeline([Event(title="x", when="2026-05"), Event(title="y", when="2026")])
-    >>> d = old.diff(new)
-    >>> [e.id for e in d.added], [c.id for c in d.changed], d.changed[0].fields["when"][1]
-    (['y'], ['x'], When.parse('May 2026'))
-    """
-
-    added: Timeline
-    removed: Timeline
-    changed: tuple[EventChange, ...]
-
-    def __bool__(self) -> bool:
-        return bool(len(self.added) or len(self.removed) or self.changed)
-
-
-def _diff_fields() -> tuple[str, ...]:
-    """Fields `Timeline.diff` compares: the current date and status, then every stored field.
-
-    Read from the class, so fields added to `Event` later are compared too, and
-    a change to the initial statement alone (``initial_when``) is never lost.
-    """
-    names = ["title", "when", "status"]
-    names.extend(f.name for f in attrs.fields(Event) if f.name not in ("id", *names))
-    return tuple(names)
 
 
 _by_id = operator.attrgetter("id")
@@ -554,109 +495,14 @@ class Timeline:
         known = (e.as_of(cutoff) for e in self)
         return self._new(e for e in known if e is not None)
 
-    def slips(self) -> list[tuple[Event, Slip]]:
-        """Every slip across the timeline, in the order they were stated.
+    # -- changes over time (timeline.model._changes) and figures (timeline.model._figures) --
 
-        >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
-        >>> [(ev.id, str(s.after)) for ev, s in Timeline([e]).slips()]
-        [('x', 'May 2026')]
-        """
-        found = [(event, slip) for event in self for slip in event.slips]
-        found.sort(key=lambda pair: pair[1].claim.day.toordinal())
-        return found
+    slips = _changes.slips
+    group_by = _changes.group_by
+    diff = _changes.diff
 
-    def group_by(self, key: str | Callable[[Event], str]) -> dict[str, Timeline]:
-        """Split into timelines keyed by period, actor, kind, status, tag or a function.
-
-        ``key`` is ``"month"``, ``"quarter"``, ``"year"`` (by the event's sort
-        position), ``"actor"``, ``"tag"`` (an event goes in each of its groups),
-        ``"kind"``, ``"status"``, or a callable returning a string. Groups come
-        in order of their first event.
-
-        >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-05")])
-        >>> list(tl.group_by("quarter"))
-        ['2026-Q2']
-        """
-        keys: Callable[[Event], Iterable[str]]
-        if callable(key):
-            keys = lambda e: (key(e),)  # noqa: E731
-        elif key in ("month", "quarter", "year"):
-            keys = lambda e: (_period_key(e, key),)  # noqa: E731
-        elif key == "actor":
-            keys = lambda e: e.actors or ("(no actor)",)  # noqa: E731
-        elif key == "tag":
-            keys = lambda e: e.tags or ("(no tag)",)  # noqa: E731
-        elif key == "kind":
-            keys = lambda e: (e.kind or "(no kind)",)  # noqa: E731
-        elif key == "status":
-            keys = lambda e: (e.status.value,)  # noqa: E731
-        else:
-            raise QueryError(
-                f"group_by: {key!r} is not a grouping; use month, quarter, year, actor, "
-                "tag, kind, status or a function"
-            )
-        groups: dict[str, list[Event]] = {}
-        for event in self:
-            for k in keys(event):
-                groups.setdefault(k, []).append(event)
-        return {k: self._subset(events) for k, events in groups.items()}
-
-    def diff(self, other: Timeline) -> TimelineDiff:
-        """Added, removed and changed events from this timeline to ``other``.
-
-        A change lists each differing field as ``(before, after)``: the current
-        ``when`` and ``status``, and every stored field by its attribute name
-        (``initial_when``, ``claims``, ``tags`` ...).
-
-        >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
-        'x'
-        """
-        added = [e for e in other if e.id not in self._by_id]
-        removed = [e for e in self if e.id not in other._by_id]
-        changed = []
-        names = _diff_fields()
-        for after in other:
-            before = self._by_id.get(after.id)
-            if before is None or before == after:
-                continue
-            fields = {
-                name: (getattr(before, name), getattr(after, name))
-                for name in names
-                if getattr(before, name) != getattr(after, name)
-            }
-            changed.append(EventChange(after.id, before, after, fields))
-        return TimelineDiff(self._subset(added), self._subset(removed), tuple(changed))
-
-    # -- figures: thin methods over timeline.figures._target -----------------------------------
-
-    def targets(self) -> Timeline:
-        """The events that carry a target, as a timeline (so queries chain).
-
-        >>> from timeline import Target
-        >>> goal = Target("AI-plus enterprises", "10,000 enterprises", "2030")
-        >>> tl = Timeline([Event(title="plan", when="2026", target=goal),
-        ...                Event(title="launch", when="2026-04")])
-        >>> [e.id for e in tl.targets()]
-        ['plan']
-        """
-        return self._new(e for e in self._events if e.target is not None)
-
-    def observations(self, metric: str) -> list[Observation]:
-        """The series of figures for ``metric`` across the timeline, in time order.
-
-        An event contributes when ``metric`` is its target's metric or its title
-        (both case-insensitive) or its id; a target's baseline counts as a figure.
-
-        >>> from timeline import Observation
-        >>> tl = Timeline([Event(title="Daily token calls", when="2025-03",
-        ...     observations=[Observation("2025-03", "over 140 trillion tokens per day"),
-        ...                   Observation("2024-01-01", "1 trillion tokens per day")])])
-        >>> [str(o.value) for o in tl.observations("daily token calls")]
-        ['1 trillion tokens per day', 'over 140 trillion tokens per day']
-        """
-        from timeline.model._figures import series
-
-        return series(self._events, metric)
+    targets = _figures.targets
+    observations = _figures.observations
 
     # -- convenience methods over the adapter layers (timeline.model._adapters) ------
 
