@@ -268,6 +268,60 @@ class TestLaunchThatSlipped:
         assert any(r == "'the company' read as Tesla" for r in slipped.reasons)
 
 
+class TestStatements:
+    """Where a sentence is cut into statements, and which pieces are statements at all."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # two dated statements joined by "and": two drafts (both before the reference)
+            (
+                "The EU AI Act entered into force on 1 August 2024, and its rules for "
+                "general-purpose models apply from 2 August 2025.",
+                [("1 August 2024", "happened"), ("2 August 2025", "happened")],
+            ),
+            # "and then to 2023" goes on with the same verb: one statement, the latest date
+            (
+                "The company pushed the launch back to mid-2022, and then to 2023.",
+                [("2023", "expected")],
+            ),
+            # a cue right after "and" starts a second statement
+            (
+                "Tencent's Hybrid 3.0 is in internal testing and slated for an April release.",
+                [("1 March 2026", "happened"), ("April 2026", "expected")],
+            ),
+            # "following ..." is an earlier event: on or before publication
+            (
+                "Anthropic is seeking $10 billion, following a court injunction that blocked it.",
+                [("from 1 March 2026 onwards", "expected"), ("until 1 March 2026", "happened")],
+            ),
+            # a leading "When ..." clause is a statement of its own
+            (
+                "When OpenAI announced the shutdown of Sora, Kuaishou reported record revenue.",
+                [("1 March 2026", "happened"), ("1 March 2026", "happened")],
+            ),
+            # never cut inside a quotation
+            ('Acme said "we launched it and will expand in 2027" today.', [("2027", "expected")]),
+            # no cue, no date, no figure: not a statement
+            ("This view aligns with the broader trend.", []),
+        ],
+    )
+    def test_cut(self, text: str, expected: list[tuple[str, str]]) -> None:
+        drafts = extract(text, reference="2026-03-01")
+        assert [(str(d.when), d.status.value) for d in drafts] == expected
+
+    @pytest.mark.parametrize(
+        ("text", "actors"),
+        [
+            ("Google shipped it. The search giant unveiled it in May 2025.", ("Google",)),
+            ("OpenAI said GPT-5 will be released in 2026.", ("OpenAI",)),
+            ("xAI raised $6 billion in a Series C round in May 2024.", ("xAI",)),
+        ],
+    )
+    def test_actors(self, text: str, actors: tuple[str, ...]) -> None:
+        assert extract(text, reference="2026-03-01")[-1].actors == actors
+
+
 class TestSentences:
     @pytest.mark.parametrize(
         ("text", "expected"),

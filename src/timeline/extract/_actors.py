@@ -350,7 +350,8 @@ _ORG_WORDS: Final = frozenset(
     ]
 )
 _ANAPHOR: Final = re.compile(
-    r"(?<![\w-])the\s+(?:company|firm|group|startup|start-up|giant|maker|developer|lab)(?![\w-])",
+    r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|maker|developer"
+    r"|lab)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -520,12 +521,16 @@ def _plausible(text: str) -> bool:
         low = word.lower()
         if re.search(r"-[a-z]", word):
             return False  # "AI-related", "AI-plus": a compound adjective
+        if re.search(r"\d", word):
+            return False  # "GPT-5", "R1": a product or a code, not who
         if word in _ACRONYMS or low in _DEMONYMS or low in _MONTHS or low in _STOP:
             return False
         if "." in word.rstrip("."):
             return False  # "U.S." is kept out; it reads better as a country in the text
         if len(word) < 2:
             return False
+    if re.fullmatch(r"Series [A-Z]\d?", text):
+        return False  # a funding round
     if all(w in _ACRONYMS or w.lower() in _STOP | _MONTHS | _DEMONYMS for w in words):
         return False
     return len(text) <= 60

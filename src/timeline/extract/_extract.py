@@ -275,6 +275,11 @@ _CUT: Final = re.compile(
 _LEADING: Final = re.compile(
     r"\s*(?:when|after|as|once|before|following|while)\b[^,;]{5,}?,\s+", re.IGNORECASE
 )
+_ELLIPTIC: Final = re.compile(
+    r"(?:(?:then|later|again|also|finally|eventually),?\s+)*"
+    r"(?:to|in|on|by|from|for|at|until|till|before|after|into|through)\b",
+    re.IGNORECASE,
+)
 _CONNECTOR: Final = re.compile(
     r"^(?:(?:and|but|while|whereas|following|after|when|also|so|then|yet|[,;:\-\s]))+",
     re.IGNORECASE,
@@ -434,8 +439,16 @@ class _Reader:
                 continue  # never inside a quotation
             word = self.folded[cut_start:cut_end].strip().lower()
             right = (cut_end, left_end)
+            # Two dated statements joined by "and" or ";" are two statements.
+            both_dated = self._has_date(left_start, cut_start) and self._has_date(*right)
+            # ... unless the right side only goes on with the left's verb ("and then to 2023").
+            elliptic = _ELLIPTIC.match(self.folded, cut_end, left_end) is not None
+            if both_dated and not elliptic and (word == ";" or "and" in word.split()):
+                pieces[-1] = (left_start, cut_start)
+                pieces.append(right)
+                continue
             if word == "and" or word.startswith("and "):
-                # "and" joins two statements only when a cue starts the right side.
+                # Otherwise "and" joins two statements only when a cue starts the right side.
                 head = cues(self.folded, cut_end, min(left_end, cut_end + 30))
                 if not head or head[0].start - cut_end > 12:
                     continue
