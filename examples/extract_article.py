@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
     print(f"{drafts.stats.statements} statements in {drafts.stats.sentences} sentences:")
     for d in drafts:
         mark = "?" if d.low_confidence else " "
-        print(f" {mark} {d.confidence:.2f} {str(d.when):<18} {d.status.value:<9} {d.title}")
+        print(f" {mark} {d.confidence:.2f} {d.when!s:<18} {d.status.value:<9} {d.title}")
         if d.target is not None:
             print(f"        target: {d.target}")
 
