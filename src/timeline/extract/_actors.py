@@ -19,6 +19,7 @@ added to those the rules find (``use_spacy=None`` means "if installed").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -439,7 +440,7 @@ class Actors:
         for m in _NAME.finditer(self.folded, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if any(a < m.start() < b for a, b in self._quoted):
+            if inside(self._quoted, m.start()):
                 continue
             name = self._clean(m, sentence_start)
             if name is not None:
@@ -503,6 +504,16 @@ class Actors:
 
 
 _QUOTED: Final = re.compile(r'"[^"\n]+"')
+
+
+def inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies strictly inside one of ``spans`` (sorted, not overlapping).
+
+    >>> inside([(2, 5), (9, 12)], 10), inside([(2, 5), (9, 12)], 6)
+    (True, False)
+    """
+    i = bisect.bisect_left(spans, (at, at)) - 1
+    return any(a < at < b for a, b in spans[max(0, i) : i + 2])
 
 
 def quoted(folded: str) -> Iterator[re.Match[str]]:

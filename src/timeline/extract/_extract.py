@@ -29,6 +29,7 @@ The steps, each a rule a reviewer can follow in a draft's reasons:
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import inspect
@@ -41,7 +42,7 @@ import attrs
 from timeline._errors import ExtractError, TimelineError
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch, find_dates
-from timeline.extract._actors import Actors, Name, is_org, known_table, quoted
+from timeline.extract._actors import Actors, Name, inside, is_org, known_table, quoted
 from timeline.extract._cues import Cue, Look, cues, guess_kind
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
@@ -354,6 +355,7 @@ class _Reader:
     fiscal: dict[str, int]
     use_spacy: bool | None
     dates: list[DateMatch] = attrs.field(factory=list)
+    date_starts: list[int] = attrs.field(factory=list)
     actors: Actors = attrs.field(init=False)
     quoted: list[tuple[int, int]] = attrs.field(init=False)
     last_org: str | None = None
@@ -367,6 +369,7 @@ class _Reader:
     def run(self) -> Extraction:
         spans = sentences(self.text)
         self.dates = find_dates(self.text, reference=self.ref_day)
+        self.date_starts = [d.start for d in self.dates]
         drafts: list[Draft] = []
         for span in spans:
             if span.heading:
@@ -403,6 +406,7 @@ class _Reader:
         kept = [d for d in self.dates if not (span.start <= d.start < span.end)]
         moved = [DateMatch(m.text, m.start + span.start, m.end + span.start, m.when) for m in found]
         self.dates = sorted(kept + moved, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
 
     # -- one sentence ----------------------------------------------------------------
 
@@ -423,6 +427,8 @@ class _Reader:
         return drafts
 
     def _clauses(self, span: Span) -> list[_Piece]:
+        # Cues and figures are found once per sentence, so trying many cuts stays linear.
+        index = _SentenceIndex(self.folded, span)
         cuts: list[tuple[int, int]] = []
         lead = _LEADING.match(self.folded, span.start, span.end)
         if lead:
@@ -435,7 +441,7 @@ class _Reader:
             left_start, left_end = pieces[-1]
             if not (left_start < cut_start and cut_end < left_end):
                 continue
-            if any(a < cut_start < b for a, b in self.quoted):
+            if inside(self.quoted, cut_start):
                 continue  # never inside a quotation
             word = self.folded[cut_start:cut_end].strip().lower()
             right = (cut_end, left_end)
@@ -452,21 +458,19 @@ class _Reader:
                 head = cues(self.folded, cut_end, min(left_end, cut_end + 30))
                 if not head or head[0].start - cut_end > 12:
                     continue
-            if self._stands(left_start, cut_start) and self._stands(*right):
+            if self._stands(left_start, cut_start, index) and self._stands(*right, index):
                 pieces[-1] = (left_start, cut_start)
                 pieces.append(right)
         return [_Piece(a, b, i) for i, (a, b) in enumerate(pieces)]
 
-    def _stands(self, start: int, end: int) -> bool:
-        found = cues(self.folded, start, end)
+    def _stands(self, start: int, end: int, index: _SentenceIndex) -> bool:
+        found = index.cues(start, end)
         if any(c.strong for c in found):
             return True
-        return bool(found) and (
-            self._has_date(start, end) or bool(figures(self.folded, start, end, []))
-        )
+        return bool(found) and (self._has_date(start, end) or index.has_figure(start, end))
 
     def _has_date(self, start: int, end: int) -> bool:
-        return any(start <= d.start and d.end <= end for d in self.dates)
+        return bool(_within(self.dates, self.date_starts, start, end))
 
     # -- one statement ---------------------------------------------------------------
 
@@ -480,7 +484,7 @@ class _Reader:
     ) -> Draft | None:
         start, end = piece.start, piece.end
         found = cues(self.folded, start, end)
-        dates = [d for d in self.dates if start <= d.start and d.end <= end]
+        dates = _within(self.dates, self.date_starts, start, end)
         taken = [(d.start, d.end) for d in dates]
         figs = figures(self.folded, start, end, taken)
         names = [
@@ -796,6 +800,34 @@ class _Reader:
         else:
             what = "figure"
         return f"{actors[0]}: {what}" if actors else what
+
+
+def _within(dates: list[DateMatch], starts: list[int], start: int, end: int) -> list[DateMatch]:
+    """The dates wholly inside ``start..end`` (``starts``: their sorted start offsets)."""
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end)
+    return [d for d in dates[i:j] if d.end <= end]
+
+
+class _SentenceIndex:
+    """A sentence's cues and figures, found once, looked up by range."""
+
+    def __init__(self, folded: str, span: Span) -> None:
+        self.listed = cues(folded, span.start, span.end)
+        self.starts = [c.start for c in self.listed]
+        self.figure_spans = [(f.start, f.end) for f in figures(folded, span.start, span.end, [])]
+        self.folded = folded
+
+    def cues(self, start: int, end: int) -> list[Cue]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        found = [c for c in self.listed[i:j] if c.end <= end]
+        if found or len(self.listed) > 0 and end - start > 2000:
+            return found
+        return cues(self.folded, start, end)  # none listed here: the bare-past fallback
+
+    def has_figure(self, start: int, end: int) -> bool:
+        return any(start <= a and b <= end for a, b in self.figure_spans)
 
 
 def _main_cue(found: list[Cue]) -> Cue | None:

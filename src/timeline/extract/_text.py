@@ -79,6 +79,9 @@ _ABBREVIATION: Final = re.compile(
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'-]*")
 _MAX_HEADING: Final = 120
+# Longer "sentences" (a run without stops) are read in pieces of about this many
+# characters, cut at a space, so that every step stays linear in the text's length.
+MAX_SENTENCE: Final = 2000
 
 
 def _is_heading(line: str) -> bool:
@@ -128,4 +131,21 @@ def sentences(text: str) -> list[Span]:
                 begin += 1
         if begin < last:
             found.append(Span(begin, last))
-    return found
+    return [piece for span in found for piece in _pieces(folded, span)]
+
+
+def _pieces(folded: str, span: Span) -> list[Span]:
+    if span.length <= MAX_SENTENCE:
+        return [span]
+    out = []
+    start = span.start
+    while span.end - start > MAX_SENTENCE:
+        cut = folded.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(Span(start, cut, span.heading))
+        start = cut
+        while start < span.end and folded[start].isspace():
+            start += 1
+    if start < span.end:
+        out.append(Span(start, span.end, span.heading))
+    return out
