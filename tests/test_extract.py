@@ -9,6 +9,7 @@ that hold for any text.
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import textwrap
@@ -348,7 +349,7 @@ class TestSentences:
         spans = sentences(text)
         assert all(s.length <= MAX_SENTENCE for s in spans)
         assert spans[0].start == 0 and spans[-1].end == len(text)
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
         assert text[spans[-1].start : spans[-1].end].endswith("in 2026.")
 
     def test_headings_are_marked(self) -> None:

@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Cue", "Look", "cues", "guess_kind"]
+__all__ = ["Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
 
 
 class Look(enum.Enum):
@@ -212,6 +212,15 @@ def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     [('has doubled', 'back'), ('expects', 'forward')]
     """
     stop = len(text) if end is None else end
+    return listed_cues(text, start, stop) or bare_past(text, start, stop)
+
+
+def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
+    """The cues of the word lists in ``text[start:stop]`` (`cues` without the fallback).
+
+    >>> [c.text for c in listed_cues("Robots gathered; Acme said so.", 0, 30)]
+    ['said']
+    """
     found: list[Cue] = []
     for m in _CUE.finditer(text, start, stop):
         kind = m.lastgroup
@@ -235,12 +244,15 @@ def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
                 found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
             else:  # a progressive not listed above: something going on now
                 found.append(Cue(words, m.start(), m.end(), Look.CURRENT, False))
-    if not found:
-        found = _bare_past(text, start, stop)
     return found
 
 
-def _bare_past(text: str, start: int, stop: int) -> list[Cue]:
+def bare_past(text: str, start: int, stop: int) -> list[Cue]:
+    """Weak backward cues: words in -ed after a name or noun ("robots ... coordinated").
+
+    >>> [c.text for c in bare_past("Robots gathered under a shared brain.", 0, 36)]
+    ['gathered']
+    """
     found = []
     for m in _PAST.finditer(text, start, stop):
         word = m.group(1)

@@ -43,7 +43,7 @@ from timeline._errors import ExtractError, TimelineError
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors, Name, inside, is_org, known_table, quoted
-from timeline.extract._cues import Cue, Look, cues, guess_kind
+from timeline.extract._cues import Cue, Look, bare_past, cues, guess_kind, listed_cues
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
 from timeline.extract._text import Span, fold, sentences
@@ -813,8 +813,9 @@ class _SentenceIndex:
     """A sentence's cues and figures, found once, looked up by range."""
 
     def __init__(self, folded: str, span: Span) -> None:
-        self.listed = cues(folded, span.start, span.end)
+        self.listed = listed_cues(folded, span.start, span.end)
         self.starts = [c.start for c in self.listed]
+        self.bare = bare_past(folded, span.start, span.end)
         self.figure_spans = [(f.start, f.end) for f in figures(folded, span.start, span.end, [])]
         self.folded = folded
 
@@ -822,9 +823,9 @@ class _SentenceIndex:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         found = [c for c in self.listed[i:j] if c.end <= end]
-        if found or len(self.listed) > 0 and end - start > 2000:
+        if found:
             return found
-        return cues(self.folded, start, end)  # none listed here: the bare-past fallback
+        return [c for c in self.bare if start <= c.start and c.end <= end]  # as `cues` does
 
     def has_figure(self, start: int, end: int) -> bool:
         return any(start <= a and b <= end for a, b in self.figure_spans)
