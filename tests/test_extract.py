@@ -581,6 +581,17 @@ class TestArguments:
         assert seen == [None, 7]  # the whole text, then the sentence naming a fiscal year
 
 
+class TestSpacy:
+    def test_without_spacy_the_rules_decide(self) -> None:
+        try:
+            import spacy  # type: ignore[import-not-found]  # noqa: F401
+        except ImportError:
+            text = FUNDING + POLICY
+            assert extract(text, use_spacy=True) == extract(text, use_spacy=False)
+        else:
+            pytest.skip("spaCy is installed: names may differ from the rules alone")
+
+
 class TestPackage:
     def test_timeline_extract_is_callable_either_way(self) -> None:
         d = timeline.extract("Apple launched it in May 2025.")[0]
