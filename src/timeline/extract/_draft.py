@@ -63,12 +63,24 @@ class Draft:
 
     @property
     def span(self) -> tuple[int, int]:
-        """``(start, end)``: the statement is ``text[start:end]``."""
+        """``(start, end)``: the statement is ``text[start:end]``.
+
+        >>> from timeline import extract
+        >>> text = "Nothing. Apple shipped it in May 2025."
+        >>> start, end = extract(text)[0].span
+        >>> text[start:end]
+        'Apple shipped it in May 2025.'
+        """
         return (self.start, self.end)
 
     @property
     def low_confidence(self) -> bool:
-        """Whether the draft is below `LOW_CONFIDENCE` and marked for review."""
+        """Whether the draft is below `LOW_CONFIDENCE` and marked for review.
+
+        >>> from timeline import extract
+        >>> [d.low_confidence for d in extract("Acme launched it in 2020. Regulators are watching.")]
+        [False, True]
+        """
         return self.confidence < LOW_CONFIDENCE
 
     def to_event(self) -> Event:
