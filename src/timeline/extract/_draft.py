@@ -78,7 +78,8 @@ class Draft:
         """Whether the draft is below `LOW_CONFIDENCE` and marked for review.
 
         >>> from timeline import extract
-        >>> [d.low_confidence for d in extract("Acme launched it in 2020. Regulators are watching.")]
+        >>> x = extract("Acme launched it in 2020. Regulators are watching.")
+        >>> [d.low_confidence for d in x]
         [False, True]
         """
         return self.confidence < LOW_CONFIDENCE
