@@ -337,6 +337,12 @@ class TestSentences:
             ('He said "we ship." Then he left.', ['He said "we ship."', "Then he left."]),
             # each line is its own paragraph
             ("One line\nTwo lines", ["One line", "Two lines"]),
+            # a news dateline is kept apart (as a heading), not part of the statement
+            (
+                "SANTA CLARA, Calif. -- NVIDIA reported revenue.",
+                ["SANTA CLARA, Calif.", "NVIDIA reported revenue."],
+            ),
+            ("BEIJING (Reuters) - Tencent said it.", ["BEIJING (Reuters)", "Tencent said it."]),
         ],
     )
     def test_split(self, text: str, expected: list[str]) -> None:

@@ -4,7 +4,8 @@ An article is read paragraph by paragraph (one line each); a paragraph is cut
 into sentences at ``.``, ``!`` or ``?`` followed by a space and a capital,
 digit or quote, except after an abbreviation ("U.S.", "Mr.", "Inc.") or inside
 a number ("3.0"). Lines that read as headings (no closing punctuation, mostly
-capitalised words) are kept apart, so they never join a sentence.
+capitalised words) and a news dateline ("SANTA CLARA, Calif. --") are kept
+apart, so they never join a sentence.
 
 All matching runs on `fold`, a copy of the text of the same length with
 typographic dashes, quotes and spaces made plain ("AI‑plus" with a
@@ -78,6 +79,12 @@ _ABBREVIATION: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'-]*")
+# A news dateline before the first sentence ("SANTA CLARA, Calif. -- ", "BEIJING (Reuters) -"):
+# a place, not part of the statement, so it is kept apart like a heading.
+_DATELINE: Final = re.compile(
+    r"[A-Z][A-Z.' ]{2,}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:\s+\([A-Za-z .]+\))?"
+    r"\s*(?:--|—|-)\s+"
+)
 _MAX_HEADING: Final = 120
 # Longer "sentences" (a run without stops) are read in pieces of about this many
 # characters, cut at a space, so that every step stays linear in the text's length.
@@ -119,7 +126,12 @@ def sentences(text: str) -> list[Span]:
             found.append(Span(first, last, heading=True))
             continue
         begin = first
-        for m in _END.finditer(folded, first, last):
+        dateline = _DATELINE.match(folded, first, last)
+        if dateline is not None:
+            place = dateline.group().rstrip(" -—")
+            found.append(Span(first, first + len(place), heading=True))
+            begin = dateline.end()
+        for m in _END.finditer(folded, begin, last):
             if m.start() > begin and _ABBREVIATION.search(
                 folded, max(begin, m.start() - 12), m.start()
             ):
