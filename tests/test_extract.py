@@ -451,6 +451,8 @@ class TestFigures:
         ("text", "expected"),
         [
             ("rose from 1 trillion at the start", ["1 trillion"]),
+            # "over" after a year is the next figure's bound, not a unit of the year
+            ("at the start of 2024 to over 140 trillion by March", ["over 140 trillion"]),
             ("surpassed $300 million in annual recurring revenue", ["over $300 million"]),
             ("aiming for 10,000 AI-plus enterprises by 2030", ["10,000 AI-plus enterprises"]),
             (

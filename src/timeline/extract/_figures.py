@@ -167,7 +167,14 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
     ['$300 million', '2-3 new models']
     """
     found: list[Figure] = []
-    for m in _CANDIDATE.finditer(folded, start, end):
+    pos = start
+    while True:
+        m = _CANDIDATE.search(folded, pos, end)
+        if m is None:
+            break
+        # Words the pattern took as units but that are not ("2024 to over") are scanned
+        # again: the next search starts right after the number, or after a figure found.
+        pos = m.end("num")
         head = folded[max(start, m.start() - 12) : m.start()]
         if re.search(r"[A-Za-z]\s?$", head) and not m.group("bound") and not m.group("cur"):
             # "Model 3.0", "V4", "top 5": after a word, a number is a version or a rank,
@@ -199,4 +206,5 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
             continue
         after_from = bool(re.search(r"\bfrom\s+$", folded[max(start, m.start() - 6) : m.start()]))
         found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
+        pos = max(pos, stop)
     return found
