@@ -154,3 +154,10 @@ def test_usage_errors(
 def test_missing_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(tmp_path / "nope.txt")]) == 1
     assert "nope.txt" in capsys.readouterr().err
+
+
+def test_article_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Caf\xe9 launched in 2026.".encode("latin-1"))
+    assert main(["extract", str(path)]) == 1
+    assert "not UTF-8 text" in capsys.readouterr().err

@@ -154,7 +154,13 @@ def _extract(args: argparse.Namespace) -> int:
     # The extractor's word lists load only when this command runs.
     from timeline.extract import extract
 
-    text = Path(args.article).read_text("utf-8")
+    try:
+        text = Path(args.article).read_text("utf-8")
+    except UnicodeDecodeError as err:
+        raise _Failure(
+            f"{args.article}: not UTF-8 text (byte {err.start}); save the article as UTF-8 "
+            "(e.g. `iconv -f latin1 -t utf-8`)"
+        ) from None
     result = extract(text, source=_source(args, text), known_actors=_actors(args.actors))
     draft = result.to_yaml()
     summary = _summary(args, result)
