@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline import Event, ExtractError, Source, Status, Timeline, When
 from timeline.extract import Draft, Extraction, extract, names
-from timeline.extract import _extract as extract_module
+from timeline.extract import _reader as extract_module
 from timeline.extract._cues import Look, cues, guess_kind
 from timeline.extract._figures import figures
 from timeline.extract._text import MAX_SENTENCE, fold, sentences

@@ -27,6 +27,8 @@ from typing import Any, Final
 
 import attrs
 
+from timeline.extract._text import fold, words
+
 __all__ = ["Actors", "Name", "known_table", "names"]
 
 _TOKEN = r"(?:[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
@@ -35,320 +37,41 @@ _POSSESSIVE: Final = re.compile(r"'s?$")
 _VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
 _VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 
-_STOP: Final = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "its",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "when",
-        "while",
-        "after",
-        "before",
-        "as",
-        "at",
-        "in",
-        "on",
-        "for",
-        "from",
-        "with",
-        "by",
-        "to",
-        "of",
-        "and",
-        "or",
-        "but",
-        "if",
-        "so",
-        "then",
-        "also",
-        "both",
-        "some",
-        "many",
-        "most",
-        "other",
-        "others",
-        "new",
-        "notably",
-        "however",
-        "meanwhile",
-        "according",
-        "former",
-        "recent",
-        "industry",
-        "analysts",
-        "projections",
-        "compared",
-        "simultaneously",
-        "president",
-        "ceo",
-        "cfo",
-        "cto",
-        "chairman",
-        "chairwoman",
-        "director",
-        "founder",
-        "leader",
-        "lead",
-        "head",
-        "chief",
-        "minister",
-        "secretary",
-        "spokesperson",
-        "spokesman",
-        "newcomer",
-        "professor",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "sir",
-        "written",
-        "sign",
-        "rate",
-        "reader",
-        "was",
-        "were",
-        "is",
-        "are",
-        "will",
-        "would",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "what",
-        "which",
-        "who",
-        "whose",
-        "how",
-        "why",
-        "where",
-        "following",
-        "under",
-        "over",
-        "into",
-        "than",
-        "about",
-        "across",
-        "against",
-        "between",
-        "during",
-        "deep",
-        "dive",
-        "latest",
-        "first",
-        "last",
-        "next",
-        "early",
-        "mid",
-        "late",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-    ]
+_STOP: Final = words(
+    """the a an this that these those there their its his her our my your when while after
+    before as at in on for from with by to of and or but if so then also both some many most
+    other others new notably however meanwhile according former recent industry analysts
+    projections compared simultaneously president ceo cfo cto chairman chairwoman director
+    founder leader lead head chief minister secretary spokesperson spokesman newcomer
+    professor dr mr mrs ms sir written sign rate reader was were is are will would it he she
+    they we you i what which who whose how why where following under over into than about
+    across against between during deep dive latest first last next early mid late one two
+    three four five six seven eight nine ten dozens hundreds thousands millions billions"""
 )
-_TITLES: Final = frozenset(
-    [
-        "president",
-        "ceo",
-        "cfo",
-        "cto",
-        "coo",
-        "chairman",
-        "chairwoman",
-        "director",
-        "founder",
-        "cofounder",
-        "co-founder",
-        "leader",
-        "lead",
-        "head",
-        "chief",
-        "minister",
-        "secretary",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "newcomer",
-        "professor",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "sir",
-        "analyst",
-        "executive",
-        "vp",
-        "premier",
-        "governor",
-        "mayor",
-    ]
+_TITLES: Final = words(
+    """president ceo cfo cto coo chairman chairwoman director founder cofounder co-founder
+    leader lead head chief minister secretary spokesperson spokesman spokeswoman newcomer
+    professor dr mr mrs ms sir analyst executive vp premier governor mayor"""
 )
-_ACRONYMS: Final = frozenset(
-    [
-        "AI",
-        "AGI",
-        "ARR",
-        "CEO",
-        "CFO",
-        "CTO",
-        "COO",
-        "LLM",
-        "LLMS",
-        "GPU",
-        "GPUS",
-        "CPU",
-        "API",
-        "APIS",
-        "IPO",
-        "ML",
-        "USD",
-        "CNY",
-        "RMB",
-        "EUR",
-        "GBP",
-        "JPY",
-        "HKD",
-        "KPI",
-        "SaaS",
-        "PR",
-        "TV",
-        "VR",
-        "AR",
-        "OK",
-        "ID",
-        "FY",
-        "Q1",
-        "Q2",
-        "Q3",
-        "Q4",
-        "H1",
-        "H2",
-        "AIGC",
-        "B2B",
-        "B2C",
-        "R&D",
-    ]
+_ACRONYMS: Final = words(
+    """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
+    HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D"""
 )
-_DEMONYMS: Final = frozenset(
-    [
-        "chinese",
-        "american",
-        "european",
-        "asian",
-        "african",
-        "japanese",
-        "korean",
-        "indian",
-        "british",
-        "french",
-        "german",
-        "italian",
-        "spanish",
-        "russian",
-        "canadian",
-        "australian",
-        "brazilian",
-        "mexican",
-        "taiwanese",
-        "singaporean",
-        "western",
-        "eastern",
-        "english",
-    ]
+_DEMONYMS: Final = words(
+    """chinese american european asian african japanese korean indian british french german
+    italian spanish russian canadian australian brazilian mexican taiwanese singaporean
+    western eastern english"""
 )
-_MONTHS: Final = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-    ]
+_MONTHS: Final = words(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall
+    winter"""
 )
-_ORG_WORDS: Final = frozenset(
-    [
-        "inc",
-        "corp",
-        "corporation",
-        "ltd",
-        "llc",
-        "group",
-        "holdings",
-        "technology",
-        "technologies",
-        "labs",
-        "lab",
-        "ai",
-        "association",
-        "alliance",
-        "administration",
-        "agency",
-        "ministry",
-        "department",
-        "forum",
-        "bank",
-        "university",
-        "institute",
-        "foundation",
-        "council",
-        "commission",
-        "government",
-        "company",
-        "intelligence",
-        "systems",
-        "capital",
-        "ventures",
-        "partners",
-        "motors",
-        "electronics",
-    ]
+_ORG_WORDS: Final = words(
+    """inc corp corporation ltd llc group holdings technology technologies labs lab ai
+    association alliance administration agency ministry department forum bank university
+    institute foundation council commission government company intelligence systems capital
+    ventures partners motors electronics"""
 )
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|maker|developer"
@@ -593,7 +316,6 @@ def names(
     >>> names("President Liu Chi-ping said the Hybrid Model 3.0 will clash with DeepSeek V4.")
     ['Liu Chi-ping', 'DeepSeek']
     """
-    from timeline.extract._text import fold
 
     folded = fold(text)
     finder = Actors(folded, known_table(known), use_spacy=False)

@@ -17,6 +17,8 @@ from typing import Final
 
 import attrs
 
+from timeline.extract._text import words
+
 __all__ = ["Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
 
 
@@ -103,105 +105,22 @@ _CUE: Final = re.compile(
     rf"|(?P<progressive>(?:is|are|was|were)\s+{_ADVERB}\w{{3,}}ing))(?![\w-])",
     re.IGNORECASE,
 )
-_FORWARD_ING: Final = frozenset(
-    [
-        "opening",
-        "launching",
-        "releasing",
-        "rolling",
-        "raising",
-        "seeking",
-        "planning",
-        "preparing",
-        "considering",
-        "exploring",
-        "weighing",
-        "developing",
-        "building",
-        "introducing",
-        "negotiating",
-        "targeting",
-        "aiming",
-        "expecting",
-        "looking",
-        "hoping",
-        "readying",
-        "finalising",
-        "finalizing",
-    ]
+_FORWARD_ING: Final = words(
+    """opening launching releasing rolling raising seeking planning preparing considering
+    exploring weighing developing building introducing negotiating targeting aiming
+    expecting looking hoping readying finalising finalizing"""
 )
 # A past participle or simple past after a name ("robots ... coordinated under"):
 # a weak backward cue, used only when no listed cue is found.
 _PAST: Final = re.compile(r"(?<![\w-])([a-z]{3,}ed)(?![\w-])")
-_NOT_VERB_BEFORE: Final = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "very",
-        "more",
-        "most",
-        "less",
-        "least",
-        "highly",
-        "fully",
-        "newly",
-        "so",
-        "too",
-        "well",
-        "ill",
-        "not",
-        "un",
-        "historically",
-    ]
+_NOT_VERB_BEFORE: Final = words(
+    """a an the its their his her our your my this that these those is are was were be been
+    being very more most less least highly fully newly so too well ill not un historically"""
 )
-_NOT_VERB: Final = frozenset(
-    [
-        "need",
-        "speed",
-        "seed",
-        "feed",
-        "breed",
-        "deed",
-        "shed",
-        "bed",
-        "red",
-        "hundred",
-        "kindred",
-        "sacred",
-        "naked",
-        "wicked",
-        "based",
-        "related",
-        "limited",
-        "listed",
-        "advanced",
-        "detailed",
-        "dedicated",
-        "automated",
-        "integrated",
-        "interested",
-        "skilled",
-        "unprecedented",
-    ]
+_NOT_VERB: Final = words(
+    """need speed seed feed breed deed shed bed red hundred kindred sacred naked wicked based
+    related limited listed advanced detailed dedicated automated integrated interested
+    skilled unprecedented"""
 )
 
 

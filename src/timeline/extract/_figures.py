@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from timeline._errors import QuantityError
+from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
 
 __all__ = ["Figure", "figures"]
@@ -59,80 +60,11 @@ _CANDIDATE: Final = re.compile(
     rf"(?P<units>(?:\s+(?:per\s+)?{_UNIT_WORD}){{0,3}})"
     r"(?![\w.]\d)",
 )
-_NOT_UNIT: Final = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "than",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "this",
-        "that",
-        "which",
-        "who",
-        "per",
-        "into",
-        "over",
-        "under",
-        "about",
-        "around",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-        "while",
-        "when",
-        "where",
-        "year",
-        "years",
-        "month",
-        "months",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "quarter",
-        "half",
-        "times",
-        "fold",
-        "last",
-        "next",
-        "ago",
-        "earlier",
-        "later",
-        "each",
-        "every",
-    ]
+_NOT_UNIT: Final = words(
+    """a an the and or but to of in on at by for from with than as is are was were be been will
+    would could should may might has have had it its this that which who per into over under
+    about around after before since until during while when where year years month months
+    day days week weeks quarter half times fold last next ago earlier later each every"""
 )
 _PASSING: Final = re.compile(
     r"(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|top(?:ped|s|ping)?|pass(?:ed|es|ing)?"

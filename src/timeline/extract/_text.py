@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Span", "fold", "sentences"]
+__all__ = ["Span", "fold", "sentences", "words"]
 
 _FOLD: Final = str.maketrans(
     {
@@ -40,6 +40,15 @@ _FOLD: Final = str.maketrans(
         "\u3000": " ",
     }
 )
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string: the set of its words.
+
+    >>> sorted(words("the a an"))
+    ['a', 'an', 'the']
+    """
+    return frozenset(text.split())
 
 
 def fold(text: str) -> str:
