@@ -387,6 +387,13 @@ class TestCues:
         cue = cues(text)[0]
         assert (cue.look, cue.strong) == (look, strong)
 
+    def test_the_month_may_is_not_a_cue(self) -> None:
+        assert [c.text for c in cues("Sales may rise. Sales were $5 million in May 2024.")] == [
+            "may"
+        ]
+        d = extract("Sales were $5 million in May 2024.", reference="2026-03-01")[0]
+        assert d.status is Status.HAPPENED
+
     def test_nouns_are_not_cues(self) -> None:
         # "notes", "reports" and "states" are nouns unless "that" follows
         assert cues("Readers leave field notes and reports in all states") == []

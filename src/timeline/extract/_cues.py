@@ -76,7 +76,7 @@ _SLIP = (
     r"delayed|postponed|slipped|rescheduled|deferred|put\s+off|set\s+back"
     r"|pushed(?:\s+\w+){0,3}?\s+back|moved(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
 )
-_WEAK_FORWARD = _alt("would|could|might|may|should|estimate|estimates|projections|projects")
+_WEAK_FORWARD = _alt("would|could|might|may|should|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
     "|bought|sold|signed|showcased|topped|surpassed|exceeded|passed|reached|hit|rose|grew|fell"
@@ -152,6 +152,8 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             weak = words.lower() in ("will", "shall", "expected", "proposed", "planned")
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, not weak))
         elif kind == "weak":
+            if words == "May":
+                continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
         elif kind == "back" or kind == "perfect":
             found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
