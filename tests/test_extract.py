@@ -387,6 +387,11 @@ class TestCues:
         cue = cues(text)[0]
         assert (cue.look, cue.strong) == (look, strong)
 
+    def test_participles_as_adjectives_are_not_cues(self) -> None:
+        assert cues("away from its historically closed ecosystem and a newly opened lab") == []
+        # a listed verb after "was" is a passive: an event
+        assert [c.text for c in cues("The model was released.")] == ["released"]
+
     def test_the_month_may_is_not_a_cue(self) -> None:
         assert [c.text for c in cues("Sales may rise. Sales were $5 million in May 2024.")] == [
             "may"

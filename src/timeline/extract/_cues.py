@@ -113,10 +113,14 @@ _FORWARD_ING: Final = words(
 # A past participle or simple past after a name ("robots ... coordinated under"):
 # a weak backward cue, used only when no listed cue is found.
 _PAST: Final = re.compile(r"(?<![\w-])([a-z]{3,}ed)(?![\w-])")
-_NOT_VERB_BEFORE: Final = words(
-    """a an the its their his her our your my this that these those is are was were be been
-    being very more most less least highly fully newly so too well ill not un historically"""
+# Before these a participle is an adjective ("its historically closed ecosystem"); after
+# "is"/"was" it is also one for words not in the lists ("is based"), while a listed verb
+# there is a passive ("was released"), an event.
+_DETERMINERS: Final = words(
+    """a an the its their his her our your my this these those very more most less least
+    highly fully newly so too well ill not un historically"""
 )
+_NOT_VERB_BEFORE: Final = _DETERMINERS | words("is are was were be been being")
 _NOT_VERB: Final = words(
     """need speed seed feed breed deed shed bed red hundred kindred sacred naked wicked based
     related limited listed advanced detailed dedicated automated integrated interested
@@ -156,6 +160,9 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
         elif kind == "back" or kind == "perfect":
+            participle = kind == "back" and words.endswith("ed") and " " not in words
+            if participle and _adjective(text, start, m.start(), _DETERMINERS):
+                continue  # "its historically closed ecosystem": a participle as an adjective
             found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
         elif kind == "report":
             found.append(Cue(words, m.start(), m.end(), Look.REPORT, True))
@@ -168,6 +175,12 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
     return found
 
 
+def _adjective(text: str, start: int, at: int, before_words: frozenset[str]) -> bool:
+    """Whether the word at ``at`` follows one of ``before_words`` ("a shared", "newly opened")."""
+    before = text[max(start, at - 20) : at].split()
+    return bool(before) and before[-1].lower() in before_words
+
+
 def bare_past(text: str, start: int, stop: int) -> list[Cue]:
     """Weak backward cues: words in -ed after a name or noun ("robots ... coordinated").
 
@@ -177,8 +190,7 @@ def bare_past(text: str, start: int, stop: int) -> list[Cue]:
     found = []
     for m in _PAST.finditer(text, start, stop):
         word = m.group(1)
-        before = text[max(start, m.start() - 20) : m.start()].split()
-        if word in _NOT_VERB or (before and before[-1].lower() in _NOT_VERB_BEFORE):
+        if word in _NOT_VERB or _adjective(text, start, m.start(), _NOT_VERB_BEFORE):
             continue
         found.append(Cue(word, m.start(), m.end(), Look.BACK, False))
     return found
