@@ -160,8 +160,8 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
         elif kind == "back" or kind == "perfect":
-            participle = kind == "back" and words.endswith("ed") and " " not in words
-            if participle and _adjective(text, start, m.start(), _DETERMINERS):
+            single = kind == "back" and words.endswith("ed") and " " not in words
+            if single and _adjective(text, start, m.start(), _DETERMINERS):
                 continue  # "its historically closed ecosystem": a participle as an adjective
             found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
         elif kind == "report":
