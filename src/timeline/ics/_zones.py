@@ -16,6 +16,14 @@ In order, the first that works:
 
 Only a TZID none of these resolves is left floating. ``dateutil`` and
 ``tzlocal`` are imported here, lazily, only when a name is not IANA.
+
+Why these libraries: ``icalendar``'s ``Timezone.to_tz()`` (zoneinfo provider)
+is itself ``dateutil.tz.tzical`` over the component, so calling tzical
+directly gives the same zone without making ``icalendar`` (a dev-only
+checker here) a runtime dependency; dateutil already comes with pendulum.
+``tzlocal.windows_tz`` is the CLDR windowsZones map regenerated with each
+tzlocal release, and tzlocal is small, pure Python and dependency-free on
+Linux and macOS. Hand-written rule code would be a second rules engine.
 """
 
 from __future__ import annotations
