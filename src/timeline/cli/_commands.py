@@ -34,7 +34,7 @@ from timeline.cli._args import (
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import slugify
-from timeline.model._timeline import _within_days
+from timeline.model._timeline import Timeline, _within_days
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -111,16 +111,28 @@ def _check(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     source, target = args.input, args.output
-    _suffix(source, "input")
+    feed = Path(source).suffix.lower() == ".ics"
+    if not feed:
+        _suffix(source, "input")
     _suffix(target, "output")
     out = _writable(target)
     same = out.exists() and Path(source).exists() and out.samefile(source)
     if out.exists() and not same and not args.force:
         raise _Failure(f"output {target!r} already exists; add --force to replace it")
-    timeline = _load(source)
+    report = None
+    if feed:
+        file = Path(source)
+        if not file.is_file():
+            raise _Failure(f"feed {source!r} does not exist or is not a file; check the path")
+        timeline, report = Timeline.from_ics(file, report=True)
+    else:
+        timeline = _load(source)
     timeline.save(out)
     kind = FORMATS[out.suffix.lower()].upper()
     _out(f"Wrote {target} ({kind}): {_count(len(timeline))} from {source}")
+    if report is not None:
+        # What the import left behind or repaired, for the person to act on.
+        _out(str(report))
     return EXIT_OK
 
 

@@ -111,6 +111,7 @@ _EPILOG = """examples:
   timeline export events.yaml -o feed.ics --name "AI race"
   timeline check events.yaml
   timeline convert events.yaml events.csv
+  timeline convert feed.ics events.yaml
   timeline extract article.txt --published 2026-03-28 -o draft.yaml
   timeline demo --out demo-out
 """
@@ -187,8 +188,12 @@ def _parser() -> argparse.ArgumentParser:
     check = command("check", _check, "validate a data file and list every problem")
     check.add_argument("file", metavar="FILE", help=f"a {_KNOWN} data file")
 
-    convert = command("convert", _convert, "convert a data file between YAML, JSON and CSV")
-    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file")
+    convert = command(
+        "convert",
+        _convert,
+        "convert a data file between YAML, JSON and CSV, or import an iCalendar feed (.ics)",
+    )
+    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file, or an .ics feed")
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
 

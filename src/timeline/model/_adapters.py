@@ -15,7 +15,7 @@ import datetime as _dt
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from timeline.dates._days import DayLike
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 if TYPE_CHECKING:
+    from timeline.ics._report import ImportReport
     from timeline.model._timeline import Timeline, WindowArg
 
 
@@ -131,7 +132,8 @@ def to_ics(
 ) -> str:
     """The timeline as an iCalendar feed (RFC 5545 text, CRLF line ends).
 
-    ``name`` and ``description`` default to the timeline's own. Each event
+    ``name`` and ``description`` default to the timeline's own (a timeline
+    without a name gives a feed called "Calendar"). Each event
     gets the UID ``{id}@{domain}`` (use a domain you control), so a
     subscribed calendar updates it in place. ``policy`` places imprecise
     dates: ``"auto"`` shows windows up to 92 days whole (all-day, from the
@@ -192,21 +194,42 @@ def write_ics(
     )
 
 
-def from_ics(cls: type[Timeline], source: str | bytes | os.PathLike[str]) -> Timeline:
+@overload
+def from_ics(
+    cls: type[Timeline], source: str | bytes | os.PathLike[str], *, report: Literal[False] = False
+) -> Timeline: ...
+
+
+@overload
+def from_ics(
+    cls: type[Timeline], source: str | bytes | os.PathLike[str], *, report: Literal[True]
+) -> tuple[Timeline, ImportReport]: ...
+
+
+def from_ics(
+    cls: type[Timeline], source: str | bytes | os.PathLike[str], *, report: bool = False
+) -> Timeline | tuple[Timeline, ImportReport]:
     """Read a feed: iCalendar text or bytes, or the path of an ``.ics`` file.
 
     Our own feeds come back exactly (``Timeline.from_ics(tl.to_ics()) == tl``
-    for timelines without cancelled or undated events). Other feeds are read
-    best-effort (README, "Calendar feeds"); what cannot be carried over is
-    named in a `TimelineWarning`, and a file that is not iCalendar raises
-    `IcsParseError` with the line number.
+    for named timelines without cancelled or undated events). Other feeds are
+    read best-effort (README, "Calendar feeds"): time zones as Outlook,
+    Exchange and Thunderbird write them, damaged components skipped. What
+    could not be carried over is named, with its lines, in a `TimelineWarning`
+    per kind; with ``report=True`` the call warns nothing and returns
+    ``(timeline, report)``, an `timeline.ics.ImportReport` whose ``str()`` is
+    a summary. A file that is not iCalendar raises `IcsParseError`.
 
     >>> tl = Timeline([Event(title="x", when="2026-04")], name="AI")
     >>> Timeline.from_ics(tl.to_ics()) == tl
     True
+    >>> Timeline.from_ics(tl.to_ics(), report=True)[1].events
+    1
     """
     from timeline.ics._feed import from_ics
 
+    if report:
+        return from_ics(source, report=True)
     return from_ics(source)
 
 

@@ -32,7 +32,10 @@ from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 
 if TYPE_CHECKING:
-    pass
+    import os
+    from typing import Literal
+
+    from timeline.ics._report import ImportReport
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
@@ -513,7 +516,26 @@ class Timeline:
     to_records = _adapters.to_records
     to_ics = _adapters.to_ics
     write_ics = _adapters.write_ics
-    from_ics = classmethod(_adapters.from_ics)
+    if TYPE_CHECKING:  # mypy keeps only the first overload of classmethod(f): spell them out
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[False] = False
+        ) -> Timeline: ...
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[True]
+        ) -> tuple[Timeline, ImportReport]: ...
+
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: bool = False
+        ) -> Timeline | tuple[Timeline, ImportReport]: ...
+    else:
+        from_ics = classmethod(_adapters.from_ics)
     _repr_html_ = _adapters._repr_html_
     to_pandas = _adapters.to_pandas
     from_pandas = classmethod(_adapters.from_pandas)
