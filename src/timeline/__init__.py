@@ -34,6 +34,7 @@ from timeline.figures._target import Target, TargetStatus
 from timeline.formats._io import file_schema
 from timeline.model._event import Claim, Event, EventError, Slip, Source, Status
 from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
+from timeline.model._track_record import TrackRecord, TrackRow
 
 if TYPE_CHECKING:
     from timeline.dates._find import DateMatch, find_dates
@@ -85,6 +86,8 @@ __all__ = [  # noqa: RUF022
     "TimelineDiff",
     "TimelineError",
     "TimelineWarning",
+    "TrackRecord",
+    "TrackRow",
     "When",
     "WhenError",
     "WhenParseError",

@@ -30,6 +30,7 @@ from timeline.dates._when import When, _coerce
 from timeline.figures._growth import Observation
 from timeline.model._event import DayLike, Event, Slip, Status, to_day
 from timeline.model._index import SpanIndex
+from timeline.model._track_record import Grouping, TrackRecord, track_record
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -582,6 +583,28 @@ class Timeline:
         found = [(event, slip) for event in self for slip in event.slips]
         found.sort(key=lambda pair: pair[1].claim.day.toordinal())
         return found
+
+    def track_record(self, *, by: Grouping = "actor", as_of: DayLike | None = None) -> TrackRecord:
+        """Who delivers on their promises: kept, late, broken and pending, by group.
+
+        A *promise* is an event first announced as expected or confirmed. Each
+        event is replayed as known on ``as_of`` (default today; claims stated
+        later are not used, as `Timeline.as_of`), then judged against its
+        **first** announced date: *kept* if it happened by that date's latest
+        day (a deadline by the deadline; an open-ended "after X" is never late),
+        *late* if after it (``delay_days``), *broken* if cancelled or still open
+        and overdue on the day, else *pending*. ``by`` is ``"actor"``, ``"kind"``,
+        ``"tag"``, ``"precision"`` (of the first date), ``"publisher"`` (of the
+        first source) or a function of the event; an event counts once in each
+        of its actors' (or tags') groups. README, "Track record", works an example.
+
+        >>> tl = Timeline([Event(title="V4", when="2026-04", actors=["DeepSeek"]).revise(
+        ...     status="happened", when="2026-05-03", stated="2026-05-03")])
+        >>> row = tl.track_record(as_of="2026-06-01").row("DeepSeek")
+        >>> row.late, row.max_delay_days, row.on_time_rate
+        (1, 3, 0.0)
+        """
+        return track_record(self._events, by=by, as_of=as_of)
 
     def group_by(self, key: str | Callable[[Event], str]) -> dict[str, Timeline]:
         """Split into timelines keyed by period, actor, kind, status, tag or a function.

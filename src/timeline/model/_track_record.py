@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from timeline._errors import QueryError
-from timeline._event import DayLike, Event, Status, to_day
+from timeline.model._event import DayLike, Event, Status, to_day
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -241,9 +241,7 @@ class TrackRow:
         ('b',)
         """
         if outcome not in _OUTCOMES:
-            raise QueryError(
-                f"ids: {outcome!r} is not a count; use one of {', '.join(_OUTCOMES)}"
-            )
+            raise QueryError(f"ids: {outcome!r} is not a count; use one of {', '.join(_OUTCOMES)}")
         ids: tuple[str, ...] = getattr(self, f"{outcome}_ids")
         return ids
 
@@ -319,11 +317,7 @@ _HEADERS = (
 def _width(text: str) -> int:
     # Terminal columns: wide (East Asian) characters take two; marks take none.
     return sum(
-        0
-        if unicodedata.combining(c)
-        else 2
-        if unicodedata.east_asian_width(c) in ("W", "F")
-        else 1
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
         for c in text
     )
 
@@ -541,9 +535,7 @@ def _keys(by: Grouping) -> tuple[str, Callable[[Event], Iterable[str]]]:
     if by == "precision":
         return by, lambda e: (e.first_expected.precision.value,)
     if by == "publisher":
-        return by, lambda e: (
-            (e.sources[0].publisher if e.sources else None) or "(no publisher)",
-        )
+        return by, lambda e: ((e.sources[0].publisher if e.sources else None) or "(no publisher)",)
     raise QueryError(
         f"track_record: by={by!r} is not a grouping; use one of {', '.join(GROUPINGS)} "
         "or a function of the event"
@@ -565,17 +557,21 @@ def track_record(
     """
     day = _dt.date.today() if as_of is None else to_day(as_of, "as_of")
     name, keys = _keys(by)
-    groups: dict[str, list[_Scored]] = {}
-    everything: list[_Scored] = []
+    judged: list[tuple[Event, _Scored]] = []
     for event in events:
         known = event.as_of(day)
         if known is None:
             continue  # not yet announced on the day
         scored = _score(known, day)
-        if scored is None:
-            continue  # first recorded as happened or cancelled: a report, not a promise
-        everything.append(scored)
+        if scored is not None:  # else first recorded as happened or cancelled: a report
+            judged.append((known, scored))
+    # Ids in timeline order as known on the day (as `Timeline.as_of(day)` lists them),
+    # whatever order the events came in: two stable sorts, by id and then by date.
+    judged.sort(key=lambda pair: pair[0].id)
+    judged.sort(key=lambda pair: pair[0].when.sort_key)
+    groups: dict[str, list[_Scored]] = {}
+    for known, scored in judged:
         for key in keys(known):
             groups.setdefault(key, []).append(scored)
     rows = sorted((_row(key, items) for key, items in groups.items()), key=_order)
-    return TrackRecord(tuple(rows), _row(ALL, everything), name, day)
+    return TrackRecord(tuple(rows), _row(ALL, [scored for _, scored in judged]), name, day)
