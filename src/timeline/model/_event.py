@@ -129,6 +129,10 @@ def to_day(value: DayLike, name: str = "day") -> _dt.date:
     >>> to_day("2026-03")
     Date(2026, 3, 1)
     """
+    if type(value) is pendulum.Date:  # the common case, first: bounds of calendar values
+        return value
+    if type(value) is When and value.earliest is not None:  # a claim's or source's day
+        return to_day(value.earliest)
     if isinstance(value, _dt.datetime):
         return pendulum.date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):
@@ -330,8 +334,10 @@ class Claim:
             source,
             _optional_text(note),
         )
+        # Known already: kept, as replaying timelines asks every claim for its day.
+        object.__setattr__(self, "day", day)
 
-    @property
+    @functools.cached_property
     def day(self) -> _dt.date:
         """The day the claim counts from: the earliest day of `stated`.
 
@@ -380,7 +386,7 @@ class Slip:
         """
         if self.before.latest is None or self.after.latest is None:
             return None
-        return (to_day(self.after.latest) - to_day(self.before.latest)).days
+        return to_day(self.after.latest).toordinal() - to_day(self.before.latest).toordinal()
 
 
 def _later(new: When, old: When) -> bool:
@@ -605,7 +611,7 @@ class Event:
 
     # -- history --------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def slips(self) -> tuple[Slip, ...]:
         """The claims that moved the expected date later while the event was open.
 
@@ -647,11 +653,12 @@ class Event:
             return None
         first, actual = self.first_expected, self.when
         if actual.earliest is not None and first.latest is not None:
-            late = (to_day(actual.earliest) - to_day(first.latest)).days
+            # Ordinals, not date subtraction: pendulum builds an Interval for each.
+            late = to_day(actual.earliest).toordinal() - to_day(first.latest).toordinal()
             if late > 0:
                 return late
         if actual.latest is not None and first.earliest is not None:
-            early = (to_day(actual.latest) - to_day(first.earliest)).days
+            early = to_day(actual.latest).toordinal() - to_day(first.earliest).toordinal()
             if early < 0:
                 return early
         return 0
@@ -689,7 +696,19 @@ class Event:
         known = tuple(c for c in self.claims if c.day <= cutoff)
         if len(known) == len(self.claims):
             return self
-        return attrs.evolve(self, claims=known)
+        return self._with_claims(known)
+
+    def _with_claims(self, claims: tuple[Claim, ...]) -> Event:
+        """This event with ``claims`` (checked, in stated order) instead of its own.
+
+        Every other field was checked when this event was made, so the copy
+        skips the constructor (`Timeline.track_record` replays 10^5 events).
+        """
+        fields = {f.alias: getattr(self, f.name) for f in _FIELDS}
+        fields["claims"] = claims
+        copy = object.__new__(Event)
+        copy.__attrs_init__(**fields)
+        return copy
 
     def overdue(self, as_of: DayLike) -> bool:
         """Still expected or confirmed, and its latest possible day is before ``as_of``.
@@ -758,3 +777,6 @@ class Event:
         from timeline.display._html import event_html
 
         return event_html(self)
+
+
+_FIELDS = attrs.fields(Event)
