@@ -704,7 +704,7 @@ class Event:
         Every other field was checked when this event was made, so the copy
         skips the constructor (`Timeline.track_record` replays 10^5 events).
         """
-        fields = {f.alias: getattr(self, f.name) for f in _FIELDS}
+        fields: dict[str, Any] = {str(f.alias): getattr(self, f.name) for f in _FIELDS}
         fields["claims"] = claims
         copy = object.__new__(Event)
         copy.__attrs_init__(**fields)
