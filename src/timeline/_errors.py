@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "DataFileError",
     "DataFileProblem",
+    "EventError",
     "FrameError",
     "IcsError",
     "IcsParseError",
@@ -26,6 +27,7 @@ __all__ = [
     "TargetError",
     "TimelineError",
     "TimelineWarning",
+    "WhenError",
     "WhenParseError",
 ]
 
@@ -35,6 +37,17 @@ class TimelineError(Exception):
 
     >>> issubclass(WhenParseError, TimelineError)
     True
+    """
+
+
+class WhenError(TimelineError, ValueError):
+    """An invalid argument to a `When` constructor.
+
+    >>> from timeline import When
+    >>> When.month(2026, 13)
+    Traceback (most recent call last):
+    ...
+    timeline._errors.WhenError: When.month(2026, 13): month must be 1..12, got 13
     """
 
 
@@ -129,6 +142,17 @@ class DataFileError(TimelineError, ValueError):
             place = f" in {files.pop()}" if len(files) == 1 and None not in files else ""
             message = "\n".join([f"{len(lines)} problems{place}:", *lines])
         super().__init__(message)
+
+
+class EventError(TimelineError, ValueError):
+    """An invalid value for a field of an `Event`, `Source` or `Claim`.
+
+    >>> from timeline import Event
+    >>> Event(title="x", when="2026-04", status="planned")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.EventError: event 'x': status: 'planned' is not a status; use one of ...
+    """
 
 
 class QuantityError(TimelineError, ValueError):

@@ -19,7 +19,9 @@ import html
 import json
 from typing import TYPE_CHECKING
 
-from timeline.model._event import Claim, Event, Source, Status
+from timeline.figures._source import Source
+from timeline.model._claim import Claim, Status
+from timeline.model._event import Event
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -221,7 +223,7 @@ def event_html(event: Event) -> str:
     fields.extend((label, _e(value)) for label, value in optional if value)
     if event.tags:
         fields.append(("Tags", _tags(event.tags)))
-    from timeline.figures._target import figures_text
+    from timeline.model._figures import figures_text
 
     for line in figures_text(event):
         label, _, text = line.partition(": ")

@@ -27,9 +27,11 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from timeline.dates._days import to_day
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When
-from timeline.model._event import Event, Status, to_day
+from timeline.model._claim import Status
+from timeline.model._event import Event
 
 __all__ = ["LANE_KEYS", "Layout", "Placed", "Shape", "layout", "shape_of"]
 

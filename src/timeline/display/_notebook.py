@@ -38,8 +38,10 @@ from timeline.dates._bounds import naive_utc
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
+from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._event import Claim, Event, Source, Status
+from timeline.model._claim import Claim, Status
+from timeline.model._event import Event
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -25,9 +25,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STYLE, badge, table_rows
 from timeline.display._layout import shape_of
-from timeline.model._event import DayLike, Status, to_day
+from timeline.model._claim import Status
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -180,7 +181,9 @@ def page_html(
     >>> "&lt;b&gt;x&lt;/b&gt;" in page, page.count("<script")
     (True, 1)
     """
-    from timeline import __version__
+    from timeline._version import installed_version
+
+    __version__ = installed_version()
     from timeline.display._plot import svg_text
 
     day = None if as_of is None else to_day(as_of)

@@ -36,9 +36,11 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import PlotError, warn_user
 from timeline.dates._bounds import naive_utc
+from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STATUS_COLOURS
 from timeline.display._layout import LANE_KEYS, Layout, Placed, layout
-from timeline.model._event import DayLike, Event, Status, to_day
+from timeline.model._claim import Status
+from timeline.model._event import Event
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -37,10 +37,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from timeline._errors import PlotError, warn_user
+from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.display._html import STATUS_COLOURS
 from timeline.display._plot import _num, _quiet_save, _require_matplotlib
-from timeline.model._event import DayLike, Event, Status, to_day
+from timeline.model._claim import Status
+from timeline.model._event import Event
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

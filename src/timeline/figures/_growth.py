@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
 from timeline._errors import QuantityError, TargetError, TimelineError
 from timeline.dates._bounds import Point, _key
+from timeline.dates._days import to_day
 from timeline.dates._when import When, _coerce
 from timeline.figures._quantity import Quantity
-
-if TYPE_CHECKING:
-    from timeline.model._event import Source
+from timeline.figures._source import Source
 
 __all__ = ["Growth", "Observation", "growth", "series_order"]
 
@@ -62,8 +61,6 @@ def _to_quantity(value: Quantity | str, owner: str) -> Quantity:
 
 def _to_day(value: When | _dt.date | str) -> _dt.date:
     """The day a `When` (its earliest day), date or text stands for."""
-    from timeline.model._event import to_day
-
     return to_day(value)
 
 
@@ -106,8 +103,6 @@ class Observation:
         note: str | None = None,
     ) -> None:
         if isinstance(source, str):
-            from timeline.model._event import Source
-
             source = Source(source)
         text = None if note is None else (str(note).strip() or None)
         self.__attrs_init__(

@@ -34,11 +34,14 @@ import attrs
 
 from timeline._errors import TimelineWarning
 from timeline.dates._bounds import Point, _cmp
+from timeline.dates._days import to_day
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When
-from timeline.figures._target import figures_text
+from timeline.figures._source import Source
 from timeline.ics._feed import X, encode_when, escape_text, fold, join_list
-from timeline.model._event import Claim, Event, Source, Status, to_day
+from timeline.model._claim import Claim, Status
+from timeline.model._event import Event
+from timeline.model._figures import figures_text
 from timeline.model._timeline import Timeline
 from timeline.records._schema import observation_to_record, target_to_record
 
@@ -433,9 +436,9 @@ def _vevent(
 
 
 def _prodid() -> str:
-    import timeline
+    from timeline._version import installed_version
 
-    return f"-//timeline//timeline {timeline.__version__}//EN"
+    return f"-//timeline//timeline {installed_version()}//EN"
 
 
 def export(

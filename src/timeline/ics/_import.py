@@ -38,8 +38,10 @@ import pendulum
 from timeline._errors import DataFileError, IcsParseError, TimelineError, TimelineWarning
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
+from timeline.figures._source import Source
 from timeline.ics._feed import X, decode_when, split_list, unescape_text
-from timeline.model._event import Claim, Event, Source
+from timeline.model._claim import Claim
+from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 from timeline.records._schema_read import record_to_observation, record_to_target
 

@@ -18,138 +18,30 @@ time axis: when a source said it, not when a row was typed in).
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 import functools
 import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any, TypeAlias
+from typing import Any
 
 import attrs
-import pendulum
 
-from timeline._errors import TimelineError, WhenParseError
+from timeline._errors import EventError
 from timeline.dates._bounds import Point, _cmp
+from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
-from timeline.figures._target import Target, figures_text
+from timeline.figures._source import Source, _optional_text
+from timeline.figures._target import Target
+from timeline.model._claim import Claim, Slip, Status, _later, _status
+from timeline.model._figures import figures_text
 
-__all__ = ["Claim", "DayLike", "Event", "EventError", "Slip", "Source", "Status"]
+__all__ = ["Event", "slugify"]
 
-DayLike: TypeAlias = "When | _dt.date | str"
-"""A day given as a `When` (its earliest day counts), a date, or text."""
-
-
-class EventError(TimelineError, ValueError):
-    """An invalid value for a field of an `Event`, `Source` or `Claim`.
-
-    >>> Event(title="x", when="2026-04", status="planned")
-    Traceback (most recent call last):
-    ...
-    timeline.model._event.EventError: event 'x': status: 'planned' is not a status; use one of ...
-    """
-
-
-class Status(enum.Enum):
-    """Where an event stands: about the event, not its date.
-
-    >>> Status("happened").is_open
-    False
-    """
-
-    EXPECTED = "expected"  # announced, planned or rumoured
-    CONFIRMED = "confirmed"  # date fixed
-    HAPPENED = "happened"
-    CANCELLED = "cancelled"
-
-    def __repr__(self) -> str:
-        # An expression, so the reprs of records holding a status are constructor calls.
-        return f"Status.{self.name}"
-
-    @property
-    def is_open(self) -> bool:
-        """Whether the event is still to come (expected or confirmed).
-
-        >>> Status.CONFIRMED.is_open
-        True
-        """
-        return self in (Status.EXPECTED, Status.CONFIRMED)
-
-
-_STATUS_TEXT = {s.value: s for s in Status}
-
-
-def _status(value: Status | str, owner: str, field: str = "status") -> Status:
-    if isinstance(value, Status):
-        return value
-    known = _STATUS_TEXT.get(value) if isinstance(value, str) else None
-    if known is not None:
-        return known
-    try:
-        return Status(str(value).strip().lower())
-    except ValueError:
-        names = ", ".join(s.value for s in Status)
-        raise EventError(
-            f"{owner}: {field}: {value!r} is not a status; use one of {names}"
-        ) from None
-
-
-def _when(
-    value: When | str | _dt.date,
-    owner: str,
-    field: str,
-    reference: Any = None,
-    relative_fix: str = "write the year",
-) -> When:
-    if isinstance(value, When):
-        return _share(value)
-    if isinstance(value, _dt.date):
-        from timeline.dates._when import _coerce
-
-        return _share(_coerce(value))
-    if not isinstance(value, str):
-        raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
-    try:
-        return _share(When.parse(value, reference=reference))
-    except WhenParseError as err:
-        if reference is None and "is relative; pass reference=" in err.reason:
-            # `reference=` is When.parse's fix; here the fix is in the record itself.
-            raise EventError(f"{owner}: {field}: {value!r} is relative; {relative_fix}") from err
-        raise EventError(f"{owner}: {field}: {err}") from err
-    except TimelineError as err:
-        raise EventError(f"{owner}: {field}: {err}") from err
-
-
-def to_day(value: DayLike, name: str = "day") -> _dt.date:
-    """The calendar day a `When`, date, datetime or text stands for (its earliest day).
-
-    ``name`` is the argument's name, for error messages (``as_of: 'Aprill' is not ...``).
-
-    >>> to_day("2026-03")
-    Date(2026, 3, 1)
-    """
-    if type(value) is pendulum.Date:  # the common case, first: bounds of calendar values
-        return value
-    if type(value) is When and value.earliest is not None:  # a claim's or source's day
-        return to_day(value.earliest)
-    if isinstance(value, _dt.datetime):
-        return pendulum.date(value.year, value.month, value.day)
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, When):
-        w = value
-    elif isinstance(value, str):
-        try:
-            w = When.parse(value)
-        except TimelineError as err:
-            raise EventError(f"{name}: {err}") from err
-    else:
-        raise EventError(f"{name}: expected a date or text such as '2026-03-28', got {value!r}")
-    point = w.earliest if w.earliest is not None else w.latest
-    if point is None:
-        raise EventError(f"{name}: {str(w)!r} has no bounded day to count from; give a date")
-    return to_day(point)
+# Large timelines repeat the same actor and tag lists; sharing one tuple per
+# distinct list keeps an event small (benchmarks/bench_timeline.py).
+_SHARED_MAX = 1 << 16
 
 
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
@@ -168,36 +60,8 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     return _share_names(names)
 
 
-# Large timelines repeat the same few thousand calendar values ("April 2026")
-# and the same actor and tag lists; sharing one object per distinct value keeps
-# an event to a few hundred bytes (benchmarks/bench_timeline.py). Instants are
-# never shared: equal instants at different offsets compare equal, and the
-# offset is part of what was said. The tables are bounded, and emptied when full.
-_SHARED_MAX = 1 << 16
-_shared_whens: dict[When, When] = {}
 _shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
 _shared_text: dict[str, str] = {}
-
-
-def _is_calendar(w: When) -> bool:
-    """Whether ``w`` holds only pendulum ``Date`` bounds (so equal means identical)."""
-    for point in (w.start, w.end):
-        if point is not None and type(point) is not pendulum.Date:
-            return False
-    return all(not isinstance(e, When) or _is_calendar(e) for e in (w.lower, w.upper))
-
-
-def _share(w: When) -> When:
-    """One shared object for equal calendar values; instants are kept as given."""
-    shared = _shared_whens.get(w)
-    if shared is not None:
-        return shared
-    if not _is_calendar(w):
-        return w
-    if len(_shared_whens) >= _SHARED_MAX:
-        _shared_whens.clear()
-    _shared_whens[w] = w
-    return w
 
 
 def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -212,13 +76,6 @@ def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
     names = tuple(_shared_text.setdefault(n, n) for n in names)
     _shared_names[names] = names
     return names
-
-
-def _optional_text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -241,164 +98,6 @@ def slugify(text: str) -> str:
         digest = hashlib.sha1(text.strip().encode()).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else f"event-{digest}"
     return slug or "event"
-
-
-@attrs.frozen(init=False)
-class Source:
-    """Where a statement comes from; ``published`` is a `When` (text is parsed).
-
-    >>> s = Source("Tencent AI push", publisher="Example", published="2026-03~")
-    >>> s.published.approximate
-    True
-    """
-
-    title: str
-    publisher: str | None = None
-    url: str | None = None
-    published: When | None = None
-    quote: str | None = None
-
-    def __init__(
-        self,
-        title: str,
-        *,
-        publisher: str | None = None,
-        url: str | None = None,
-        published: When | str | _dt.date | None = None,
-        quote: str | None = None,
-    ) -> None:
-        if not isinstance(title, str) or not title.strip():
-            raise EventError(f"source: title: {title!r} is empty; give the source's title")
-        when = (
-            None
-            if published is None
-            else _when(
-                published,
-                f"source {title!r}",
-                "published",
-                relative_fix="write the date itself, e.g. '2026-03-28' or '2026-03~'",
-            )
-        )
-        self.__attrs_init__(
-            title.strip(),
-            _optional_text(publisher),
-            _optional_text(url),
-            when,
-            _optional_text(quote),
-        )
-
-
-@attrs.frozen(init=False)
-class Claim:
-    """A statement about an event: what was expected or reported, and when it was said.
-
-    ``when`` or ``status`` left as ``None`` keep the previous value; a relative
-    ``when`` ("May") is read against the day the claim was stated.
-
-    >>> c = Claim(stated="2026-04-20", when="2026-05", note="slipped to May")
-    >>> str(c.day)
-    '2026-04-20'
-    """
-
-    stated: When
-    when: When | None = None
-    status: Status | None = None
-    source: Source | None = None
-    note: str | None = None
-
-    def __init__(
-        self,
-        *,
-        stated: When | str | _dt.date,
-        when: When | str | _dt.date | None = None,
-        status: Status | str | None = None,
-        source: Source | None = None,
-        note: str | None = None,
-    ) -> None:
-        stated_when = _when(
-            stated, "claim", "stated", relative_fix="write the day it was said, e.g. '2026-04-20'"
-        )
-        if stated_when.earliest is None:
-            # A claim counts from the first day it could have been made; "by 2030" has none.
-            raise EventError(
-                f"claim: stated: {str(stated_when)!r} has no first day; "
-                "give the day it was said, e.g. '2026-04-20' or '2026-04~'"
-            )
-        day = to_day(stated_when)
-        if source is not None and not isinstance(source, Source):
-            raise EventError(f"claim: source: {source!r} is not a Source")
-        self.__attrs_init__(
-            stated_when,
-            None if when is None else _when(when, "claim", "when", day),
-            None if status is None else _status(status, "claim"),
-            source,
-            _optional_text(note),
-        )
-        # Known already: kept, as replaying timelines asks every claim for its day.
-        object.__setattr__(self, "day", day)
-
-    @functools.cached_property
-    def day(self) -> _dt.date:
-        """The day the claim counts from: the earliest day of `stated`.
-
-        >>> Claim(stated="2026-03~").day
-        Date(2026, 3, 1)
-        """
-        return to_day(self.stated)
-
-    @property
-    def changes_date_or_status(self) -> bool:
-        """Whether the claim says anything new about the date or status.
-
-        >>> Claim(stated="2026-04-20", note="still on track").changes_date_or_status
-        False
-        """
-        return self.when is not None or self.status is not None
-
-
-@attrs.frozen
-class Slip:
-    """An expected date moved later: from, to, and the claim that said so.
-
-    >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).days
-    31
-    """
-
-    before: When
-    after: When
-    claim: Claim
-
-    @property
-    def stated(self) -> When:
-        """When the slip was stated: the claim's ``stated`` date.
-
-        >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).stated
-        When.parse('20 April 2026')
-        """
-        return self.claim.stated
-
-    @property
-    def days(self) -> int | None:
-        """How many days later the latest possible day moved, when both are bounded.
-
-        >>> Slip(When.month(2026, 4), When.quarter(2026, 3), Claim(stated="2026-04-20")).days
-        153
-        """
-        if self.before.latest is None or self.after.latest is None:
-            return None
-        return to_day(self.after.latest).toordinal() - to_day(self.before.latest).toordinal()
-
-
-def _later(new: When, old: When) -> bool:
-    """Whether ``new`` moves the promise later: its latest possible day is later.
-
-    Narrowing inside the promised window ("Q1 2026", then "2 March 2026") or
-    restating the same deadline ("April 2026", then "by end of April 2026") is
-    not a slip; an unbounded latest day is the latest of all.
-    """
-    if new.latest is None:
-        return old.latest is not None
-    return old.latest is not None and _cmp(new.latest, old.latest) > 0
 
 
 @attrs.frozen(init=False, repr=False)
@@ -475,8 +174,8 @@ class Event:
         reference = to_day(published) if published else None
         # Without a dated source nothing says which April "April" is.
         fix = "write the year, or give the event a first source with a published date"
-        start = _when(when, owner, "when", reference, fix)
-        stop = None if end is None else _when(end, owner, "end", reference, fix)
+        start = coerce_when(when, owner, "when", reference, fix)
+        stop = None if end is None else coerce_when(end, owner, "end", reference, fix)
         stop_at, start_at = (stop.latest if stop else None), start.earliest
         if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
             raise EventError(

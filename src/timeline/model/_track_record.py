@@ -40,7 +40,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
 import attrs
 
 from timeline._errors import QueryError
-from timeline.model._event import DayLike, Event, Status, to_day
+from timeline.dates._days import DayLike, to_day
+from timeline.model._claim import Status
+from timeline.model._event import Event
 
 if TYPE_CHECKING:
     import pandas as pd

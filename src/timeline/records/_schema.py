@@ -32,8 +32,10 @@ import attrs
 
 from timeline._errors import DataFileProblem, warn_user
 from timeline.figures._growth import Observation
+from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._event import Claim, Event, Source
+from timeline.model._claim import Claim
+from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
 __all__ = [

@@ -22,11 +22,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from timeline._errors import DataFileError, DataFileProblem, WhenParseError
+from timeline.dates._days import to_day
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._quantity import Quantity
+from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._event import Claim, Event, Source, Status, slugify, to_day
+from timeline.model._claim import Claim, Status
+from timeline.model._event import Event, slugify
 from timeline.model._timeline import Timeline
 from timeline.records._schema import (
     CLAIM_FIELDS,
