@@ -60,7 +60,7 @@ _COLOURS = (
     "#CC79A7",
     "#56B4E9",
     "#D55E00",
-    "#000000",
+    "#555555",
     "#7F6000",
     "#2E5E8C",
     "#8C2D5E",
@@ -305,7 +305,7 @@ def _draw_line(ax: Axes, line: TrendLine, colour: str) -> None:
         if w.earliest is not None and w.latest is not None and w.earliest != w.latest:
             lo, hi = _num(to_day(w.earliest)), _num(to_day(w.latest))
             ax.fill_between(
-                [a, b], [lo, lo], [hi, hi], color=colour, alpha=0.15, linewidth=0, zorder=2,
+                [a, b], [lo, lo], [hi, hi], color=colour, alpha=0.1, linewidth=0, zorder=2,
                 gid=f"tl-trend-band-{n}-{eid}",
             )  # fmt: skip
         elif w.earliest is None and w.latest is not None:
