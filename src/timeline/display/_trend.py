@@ -206,16 +206,28 @@ def trend_lines(
 
 
 def _pack(wanted: Sequence[float], gap: float) -> list[float]:
-    """Label positions near ``wanted`` (sorted or not), at least ``gap`` apart."""
+    """Label positions as near ``wanted`` as they can be while at least ``gap`` apart.
+
+    Labels keep the order of what they label; each run of labels that would
+    touch is spaced evenly and centred on what its members want.
+    """
     order = sorted(range(len(wanted)), key=lambda i: wanted[i])
-    placed = [0.0] * len(wanted)
-    previous = None
+    runs: list[list[int]] = []
+
+    def start(run: list[int]) -> float:
+        return sum(wanted[i] - k * gap for k, i in enumerate(run)) / len(run)
+
     for i in order:
-        y = wanted[i] if previous is None else max(wanted[i], previous + gap)
-        placed[i] = previous = y
-    # Centre the packed block on what was wanted, so labels do not all drift upward.
-    shift = sum(placed[i] - wanted[i] for i in order) / max(len(order), 1)
-    return [p - shift / 2 for p in placed]
+        runs.append([i])
+        while len(runs) > 1 and start(runs[-2]) + len(runs[-2]) * gap > start(runs[-1]):
+            last = runs.pop()
+            runs[-1].extend(last)
+    placed = [0.0] * len(wanted)
+    for run in runs:
+        first = start(run)
+        for k, i in enumerate(run):
+            placed[i] = first + k * gap
+    return placed
 
 
 def plot_trend(
@@ -245,9 +257,16 @@ def plot_trend(
     day = _dt.date.today() if as_of is None else to_day(as_of, "as_of")
     lines = trend_lines(timeline, as_of=day, chosen=events)
     if ax is None:
-        rows = max(len(lines), 6)
-        fig = plt.figure(figsize=(10.0, min(3.0 + rows * 0.22, 12.0)))
-        ax = fig.add_axes((0.08, 0.1, 0.72, 0.8))
+        # Room at the right for the labels, and a row of height for each.
+        from timeline.display._plot import _measure
+
+        measure = _measure(_FONT)
+        room = max((measure(_cut(line.event.title)) for line in lines), default=0.0) + 0.3
+        plot_width, left = 7.5, 0.8
+        width = left + plot_width + room
+        height = min(3.5 + max(len(lines), 6) * 0.2, 12.0)
+        fig = plt.figure(figsize=(width, height))
+        ax = fig.add_axes((left / width, 0.6 / height, plot_width / width, 1 - 1.1 / height))
     xs = [_num(x) for line in lines for x, _ in line.path] + [_num(day)]
     ys = [_num(y) for line in lines for _, y in line.path]
     ys += [
@@ -371,7 +390,7 @@ def _labels(
             )
 
 
-def _cut(title: str, size: int = 40) -> str:
+def _cut(title: str, size: int = 36) -> str:
     return title if len(title) <= size else title[: size - 1].rstrip() + "…"
 
 
