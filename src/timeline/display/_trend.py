@@ -411,7 +411,7 @@ def trend_svg_text(timeline: Iterable[Event], **options: Any) -> str:
     from matplotlib import pyplot as plt
     from matplotlib import rc_context
 
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline"}):
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline-trend"}):
         fig = _figure(timeline, **options)
         buffer = io.StringIO()
         try:

@@ -470,8 +470,9 @@ class TrackRecord:
             )
             body.append(f"<tr{tag}>{tds}</tr>")
         return (
-            f'<table class="tl-track-record"><caption>{html.escape(self.summary)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            '<div class="tl-view"><table class="tl-table tl-track-record">'
+            f"<caption>{html.escape(self.summary)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         )
 
     def to_records(self) -> list[dict[str, Any]]:
