@@ -198,9 +198,9 @@ def trend_lines(
         names = ", ".join(f"{e.id!r} ({e.when})" for e in unplaced[:10])
         more = f" and {len(unplaced) - 10} more" if len(unplaced) > 10 else ""
         warn_user(
-            f"left {len(unplaced)} event(s) out of the trend chart because no date promised "
-            f"for them has a day to place it by: {names}{more}; "
-            "give each a latest or an earliest date"
+            f"left {len(unplaced)} event(s) out of the trend chart because nothing promised "
+            f"for them can be placed (no date with a bound, or first recorded as happened or "
+            f"cancelled): {names}{more}; give each a latest or an earliest date"
         )
     return lines
 
