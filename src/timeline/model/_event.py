@@ -392,10 +392,14 @@ class Event:
         stated = self.stated
         if stated is not None and to_day(stated) > cutoff:
             return None
-        known = tuple(c for c in self.claims if c.day <= cutoff)
-        if len(known) == len(self.claims):
-            return self
-        return self._with_claims(known)
+        claims = self.claims
+        if not claims or claims[-1].day <= cutoff:
+            return self  # everything said about it was said by then
+        # Claims are kept in stated order: drop the ones said after the day.
+        keep = len(claims) - 1
+        while keep and claims[keep - 1].day > cutoff:
+            keep -= 1
+        return self._with_claims(claims[:keep])
 
     def _with_claims(self, claims: tuple[Claim, ...]) -> Event:
         """This event with ``claims`` (checked, in stated order) instead of its own.

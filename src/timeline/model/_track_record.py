@@ -35,7 +35,7 @@ import html
 import statistics
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
@@ -62,15 +62,8 @@ Outcome: TypeAlias = Literal["kept", "late", "broken", "pending"]
 _OUTCOMES: tuple[Outcome, ...] = ("kept", "late", "broken", "pending")
 
 
-class _Scored(NamedTuple):
-    """One promise as judged on the day: its outcome and the figures the rows average."""
-
-    # A named tuple, not an attrs class: 10^5 of these are made per call.
-    id: str
-    outcome: Outcome
-    delay: int | None  # days late, for "late" only
-    slips: int
-    notice: int | None
+_Scored: TypeAlias = "tuple[Outcome, int | None, int, int | None]"
+"""One promise as judged on the day: outcome, days late (late only), slips, notice days."""
 
 
 def score(event: Event, day: _dt.date) -> Outcome:
@@ -91,7 +84,7 @@ def score(event: Event, day: _dt.date) -> Outcome:
             f"score: {event.id!r} is not a promise known on {day}: it was first recorded as "
             f"{event.initial_status.value}, or announced later; score only such promises"
         )
-    return scored.outcome
+    return scored[0]
 
 
 def _score(event: Event, day: _dt.date) -> _Scored | None:
@@ -117,7 +110,7 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
     if stated is not None and promised is not None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
         notice = promised.toordinal() - to_day(stated).toordinal()
-    return _Scored(event.id, outcome, delay, len(event.slips), notice)
+    return (outcome, delay, len(event.slips), notice)
 
 
 def _mean(values: list[int]) -> float | None:
@@ -271,24 +264,26 @@ class TrackRow:
         }
 
 
-def _row(group: str, scored: Iterable[_Scored]) -> TrackRow:
-    ids: dict[Outcome, list[str]] = {outcome: [] for outcome in _OUTCOMES}
+def _row(group: str, members: Iterable[int], ids: list[str], scored: list[_Scored]) -> TrackRow:
+    """The row of the promises at positions ``members`` (in timeline order)."""
+    by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in _OUTCOMES}
     delays: list[int] = []
     notices: list[int] = []
     slips = 0
-    for s in scored:
-        ids[s.outcome].append(s.id)
-        if s.delay is not None:
-            delays.append(s.delay)
-        if s.notice is not None:
-            notices.append(s.notice)
-        slips += s.slips
+    for i in members:
+        outcome, delay, slipped, notice = scored[i]
+        by_outcome[outcome].append(ids[i])
+        if delay is not None:
+            delays.append(delay)
+        if notice is not None:
+            notices.append(notice)
+        slips += slipped
     return TrackRow(
         group,
-        kept_ids=tuple(ids["kept"]),
-        late_ids=tuple(ids["late"]),
-        broken_ids=tuple(ids["broken"]),
-        pending_ids=tuple(ids["pending"]),
+        kept_ids=tuple(by_outcome["kept"]),
+        late_ids=tuple(by_outcome["late"]),
+        broken_ids=tuple(by_outcome["broken"]),
+        pending_ids=tuple(by_outcome["pending"]),
         delay_days=tuple(delays),
         slips=slips,
         mean_notice_days=_mean(notices),
@@ -524,22 +519,30 @@ class TrackRecord:
         return frame
 
 
-def _keys(by: Grouping) -> tuple[str, Callable[[Event], Iterable[str]]]:
-    """The name of a grouping, and the groups it puts an event in."""
+def _distinct(names: tuple[str, ...], none: str) -> str | tuple[str, ...]:
+    if not names:
+        return none
+    if len(names) == 1:
+        return names[0]
+    return tuple(dict.fromkeys(names))  # a name listed twice counts once
+
+
+def _keys(by: Grouping) -> tuple[str, Callable[[Event], str | tuple[str, ...]]]:
+    """The name of a grouping, and the group (or groups) it puts an event in."""
     if callable(by):
         name = getattr(by, "__name__", "group")
         name = "group" if name == "<lambda>" else name
-        return name, lambda e: (str(by(e)),)
+        return name, lambda e: str(by(e))
     if by == "actor":
-        return by, lambda e: dict.fromkeys(e.actors) or ("(no actor)",)
+        return by, lambda e: _distinct(e.actors, "(no actor)")
     if by == "tag":
-        return by, lambda e: dict.fromkeys(e.tags) or ("(no tag)",)
+        return by, lambda e: _distinct(e.tags, "(no tag)")
     if by == "kind":
-        return by, lambda e: (e.kind or "(no kind)",)
+        return by, lambda e: e.kind or "(no kind)"
     if by == "precision":
-        return by, lambda e: (e.first_expected.precision.value,)
+        return by, lambda e: e.first_expected.precision.value
     if by == "publisher":
-        return by, lambda e: ((e.sources[0].publisher if e.sources else None) or "(no publisher)",)
+        return by, lambda e: (e.sources[0].publisher if e.sources else None) or "(no publisher)"
     raise QueryError(
         f"track_record: by={by!r} is not a grouping; use one of {', '.join(GROUPINGS)} "
         "or a function of the event"
@@ -549,33 +552,60 @@ def _keys(by: Grouping) -> tuple[str, Callable[[Event], Iterable[str]]]:
 def track_record(
     events: Iterable[Event], *, by: Grouping = "actor", as_of: DayLike | None = None
 ) -> TrackRecord:
-    """Score the promises among ``events`` as known on ``as_of`` (default today), by group.
+    """Who delivers on their promises: kept, late, broken and pending, by group.
 
-    Each event is first replayed with `Event.as_of` (claims stated after the day
-    are not used), then judged; see this module's docstring for every definition.
+    A *promise* is an event first announced as expected or confirmed. Each
+    event is replayed as known on ``as_of`` (default today; claims stated
+    later are not used, as `Timeline.as_of`), then judged against its
+    **first** announced date: *kept* if it happened by that date's latest day
+    (a deadline by the deadline; an open-ended "after X" is never late),
+    *late* if after it (``delay_days``), *broken* if cancelled or still open
+    and overdue on the day, else *pending*. ``by`` is ``"actor"``, ``"kind"``,
+    ``"tag"``, ``"precision"`` (of the first date), ``"publisher"`` (of the
+    first source) or a function of the event as known then; an event counts
+    once in each of its actors' (or tags') groups, and once in `TrackRecord.total`.
+    README, "Track record", works an example; this module's docstring defines
+    every figure.
 
     >>> from timeline import Timeline
-    >>> tl = Timeline([Event(title="a", when="2026-04", actors=["X"])])
-    >>> track_record(tl, as_of="2026-05-02").row("X").broken_ids
-    ('a',)
+    >>> tl = Timeline([Event(title="V4", when="2026-04", actors=["DeepSeek"]).revise(
+    ...     status="happened", when="2026-05-03", stated="2026-05-03")])
+    >>> row = tl.track_record(as_of="2026-06-01").row("DeepSeek")
+    >>> row.late, row.max_delay_days, row.on_time_rate
+    (1, 3, 0.0)
+    >>> tl.track_record(as_of="2026-05-02").row("DeepSeek").broken_ids
+    ('v4',)
     """
     day = _dt.date.today() if as_of is None else to_day(as_of, "as_of")
     name, keys = _keys(by)
-    judged: list[tuple[Event, _Scored]] = []
+    # Columns, not an object per promise: 10^5 long-lived objects would make the
+    # garbage collector walk them again and again while the rows are built.
+    ids: list[str] = []
+    scored: list[_Scored] = []
+    groups_of: list[str | tuple[str, ...]] = []
+    positions: list[tuple[float, float, bool, int, str, str]] = []
     for event in events:
         known = event.as_of(day)
         if known is None:
             continue  # not yet announced on the day
-        scored = _score(known, day)
-        if scored is not None:  # else first recorded as happened or cancelled: a report
-            judged.append((known, scored))
+        judged = _score(known, day)
+        if judged is None:
+            continue  # first recorded as happened or cancelled: a report, not a promise
+        ids.append(known.id)
+        scored.append(judged)
+        groups_of.append(keys(known))
+        positions.append(known.when.sort_key)
     # Ids in timeline order as known on the day (as `Timeline.as_of(day)` lists them),
     # whatever order the events came in: two stable sorts, by id and then by date.
-    judged.sort(key=lambda pair: pair[0].id)
-    judged.sort(key=lambda pair: pair[0].when.sort_key)
-    groups: dict[str, list[_Scored]] = {}
-    for known, scored in judged:
-        for key in keys(known):
-            groups.setdefault(key, []).append(scored)
-    rows = sorted((_row(key, items) for key, items in groups.items()), key=_order)
-    return TrackRecord(tuple(rows), _row(ALL, [scored for _, scored in judged]), name, day)
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    order.sort(key=positions.__getitem__)
+    groups: dict[str, list[int]] = {}
+    for i in order:
+        found = groups_of[i]
+        if type(found) is str:
+            groups.setdefault(found, []).append(i)
+        else:
+            for key in found:
+                groups.setdefault(key, []).append(i)
+    rows = sorted((_row(key, members, ids, scored) for key, members in groups.items()), key=_order)
+    return TrackRecord(tuple(rows), _row(ALL, order, ids, scored), name, day)
