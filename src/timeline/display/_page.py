@@ -29,9 +29,11 @@ import datetime as _dt
 import html
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline._errors import TimelineWarning
 from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STYLE, badge, table_rows
 from timeline.display._layout import shape_of
@@ -208,10 +210,11 @@ def _track_record_section(timeline: Timeline, day: _dt.date | None) -> str:
         else ""
     )
     try:
-        chart = _own_ids(
-            _responsive(trend_svg_text(timeline, events=shown, as_of=judged, title="")),
-            "trend-",
-        )
+        with warnings.catch_warnings():
+            # Events with no date to place are named under the main picture already.
+            warnings.simplefilter("ignore", TimelineWarning)
+            svg = trend_svg_text(timeline, events=shown, as_of=judged, title="")
+        chart = _own_ids(_responsive(svg), "trend-")
     except ImportError as err:
         chart = f'<p class="tl-note">No trend chart: {_e(err)}</p>'
     return (
