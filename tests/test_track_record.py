@@ -16,13 +16,12 @@ from timeline import (
     Event,
     QueryError,
     Source,
-    Status,
     Timeline,
     TimelineError,
     TrackRecord,
-    When,
 )
 from timeline.model._track_record import score
+from track_strategies import CLAIMS, DAYS, tracked
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -368,44 +367,9 @@ class TestOutput:
 
 # -- properties ------------------------------------------------------------------------------
 
-_DAYS = st.dates(dt.date(2025, 10, 1), dt.date(2027, 3, 31))
-_WHENS = st.one_of(
-    st.builds(When.day, st.just(2026), st.integers(1, 12), st.integers(1, 28)),
-    st.builds(When.month, st.sampled_from([2025, 2026, 2027]), st.integers(1, 12)),
-    st.builds(When.quarter, st.just(2026), st.integers(1, 4)),
-    st.builds(lambda m: When.month(2026, m).qualify(approximate=True), st.integers(1, 12)),
-    st.builds(lambda m: When.by(When.month(2026, m)), st.integers(1, 12)),
-    st.builds(lambda m: When.after(When.month(2026, m)), st.integers(1, 12)),
-)
-_CLAIMS = st.builds(
-    Claim,
-    stated=_DAYS,
-    when=st.none() | _WHENS,
-    status=st.none() | st.sampled_from(Status),
-)
-
-
-@st.composite
-def tracked(draw: st.DrawFn) -> Timeline:
-    events = []
-    for i in range(draw(st.integers(0, 8))):
-        published = draw(st.none() | _DAYS)
-        events.append(
-            Event(
-                title=f"e{i}",
-                when=draw(_WHENS),
-                status=draw(st.sampled_from(Status)),
-                actors=draw(st.lists(st.sampled_from(["A", "B", "C"]), max_size=2, unique=True)),
-                kind=draw(st.sampled_from(["launch", "funding", None])),
-                sources=[] if published is None else [Source("s", published=published)],
-                claims=draw(st.lists(_CLAIMS, max_size=3)),
-            )
-        )
-    return Timeline(events)
-
 
 @SETTINGS
-@given(tracked(), _DAYS, st.sampled_from(["actor", "kind", "tag", "precision", "publisher"]))
+@given(tracked(), DAYS, st.sampled_from(["actor", "kind", "tag", "precision", "publisher"]))
 def test_counts_partition_the_promises(tl: Timeline, day: dt.date, by: str) -> None:
     record = tl.track_record(by=by, as_of=day)  # type: ignore[arg-type]
     known = [e.as_of(day) for e in tl]
@@ -427,7 +391,7 @@ def test_counts_partition_the_promises(tl: Timeline, day: dt.date, by: str) -> N
 
 
 @SETTINGS
-@given(tracked(), _DAYS, st.lists(_CLAIMS, max_size=3))
+@given(tracked(), DAYS, st.lists(CLAIMS, max_size=3))
 def test_as_of_never_uses_a_later_claim(tl: Timeline, day: dt.date, extra: list[Claim]) -> None:
     record = tl.track_record(as_of=day)
     # Claims stated after the day, added or removed, change nothing.
@@ -441,7 +405,7 @@ def test_as_of_never_uses_a_later_claim(tl: Timeline, day: dt.date, extra: list[
 
 
 @SETTINGS
-@given(tracked(), _DAYS)
+@given(tracked(), DAYS)
 def test_grouping_by_a_function_equals_filtering_then_scoring(tl: Timeline, day: dt.date) -> None:
     # Depends on the state as known on the day, so the replay must come first.
     key: Callable[[Event], str] = lambda e: f"{e.status.value}/{e.kind}"  # noqa: E731

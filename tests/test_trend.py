@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import pytest
+from hypothesis import HealthCheck, given, settings
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
@@ -20,6 +21,7 @@ from matplotlib.lines import Line2D
 from timeline import Event, PlotError, Source, Timeline, TimelineWarning, When
 from timeline.display._plot import _num
 from timeline.display._trend import trend_lines
+from track_strategies import DAYS, tracked
 
 
 @pytest.fixture(autouse=True)
@@ -237,3 +239,25 @@ class TestFiles:
     def test_bad_suffix(self, tmp_path: Path) -> None:
         with pytest.raises(PlotError, match=r"no .png or .svg suffix"):
             Timeline([kept()]).save_plot(tmp_path / "x.pdf", kind="trend", as_of="2026-05-01")
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tracked(), DAYS)
+def test_lines_step_forward_in_time_and_end_where_they_should(tl: Timeline, day: dt.date) -> None:
+    for line in trend_lines(tl, as_of=day):
+        path = line.path
+        # time runs right, and every segment is flat or upright (a step)
+        assert all(a[0] <= b[0] for a, b in itertools.pairwise(path))
+        assert all(a[0] == b[0] or a[1] == b[1] for a, b in itertools.pairwise(path))
+        # only what was stated by the day is drawn
+        assert all(x <= day for x, _ in line.steps)
+        known = line.event
+        assert known == tl[known.id].as_of(day)
+        if line.end == "happened":
+            assert path[-1][0] == path[-1][1]  # on the diagonal
+        elif line.end in ("open", "overdue"):
+            assert path[-1][0] == max(day, line.steps[-1][0])
+            assert (line.end == "overdue") == known.overdue(day)

@@ -116,6 +116,11 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
     steps = [(x, w) for x, w in steps if _y(w) is not None]
     if not steps:
         return None
+    # A claim dated before the statement it revises (`timeline check` warns of
+    # those) is drawn on that statement's day: time on the x axis only runs right.
+    for i in range(1, len(steps)):
+        if steps[i][0] < steps[i - 1][0]:
+            steps[i] = (steps[i - 1][0], steps[i][1])
     path: list[tuple[_dt.date, _dt.date]] = []
     for x, w in steps:
         y = _y(w)
