@@ -25,7 +25,7 @@ from timeline._errors import QueryError, TimelineError
 from timeline.dates._bounds import _cmp, _key, _overlap
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When, _coerce
-from timeline.model import _adapters, _changes, _figures
+from timeline.model import _adapters, _changes, _figures, _track_record
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -503,6 +503,7 @@ class Timeline:
     slips = _changes.slips
     group_by = _changes.group_by
     diff = _changes.diff
+    track_record = _track_record.track_record
 
     targets = _figures.targets
     observations = _figures.observations
@@ -541,6 +542,7 @@ class Timeline:
     from_pandas = classmethod(_adapters.from_pandas)
     plot = _adapters.plot
     save_plot = _adapters.save_plot
+    plot_trend = _adapters.plot_trend
     to_html = _adapters.to_html
 
 
