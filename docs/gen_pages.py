@@ -164,7 +164,7 @@ def arrow_section() -> str:
     ]
     for name, kind, nullable, meaning in columnar.COLUMNS:
         null, meaning_cell = ("yes" if nullable else ""), meaning.replace("|", "\\|")
-        lines.append(f"| `{name}` | {kind} | {null} | {meaning_cell} |")
+        lines.append(f"| `{name}` | `{kind}` | {null} | {meaning_cell} |")
     lines += ["", "```text", str(columnar.SCHEMA).split("-- schema metadata --")[0].rstrip()]
     return "\n".join([*lines, "```", ""])
 
