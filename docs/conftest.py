@@ -22,6 +22,10 @@ import pytest
 
 DOCS = Path(__file__).parent
 
+# Build-time scripts, not tests: importing gen_pages.py outside a build would write its pages
+# into docs/ itself.
+collect_ignore = ["gen_pages.py", "griffe_doctest.py"]
+
 
 @pytest.fixture(autouse=True)
 def _in_a_fresh_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
