@@ -26,7 +26,8 @@ from timeline.display._table import render
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._timeline import Timeline, _within_days
+from timeline.dates._duration import within_days
+from timeline.model._timeline import Timeline
 
 _KNOWN = ".yaml, .yml, .json or .csv"
 _DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
@@ -92,7 +93,7 @@ def _status_arg(text: str) -> str:
 
 def _within_arg(text: str) -> str:
     try:
-        _within_days(text, _dt.date.today())
+        within_days(text, _dt.date.today())
     except TimelineError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a duration; write e.g. 90d, 12w, 3m or '1 year'"

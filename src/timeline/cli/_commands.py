@@ -34,7 +34,7 @@ from timeline.cli._args import (
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import slugify
-from timeline.model._timeline import _within_days
+from timeline.dates._duration import within_days
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -50,7 +50,7 @@ def _upcoming(args: argparse.Namespace) -> int:
     everything = _load(args.file)
     day, said = _today(args)
     selected = _select(everything, args).upcoming(as_of=day, within=args.within)
-    until = day + _dt.timedelta(days=_within_days(args.within, day))
+    until = day + _dt.timedelta(days=within_days(args.within, day))
     window = f"as of {said}, within {args.within} (to {until.isoformat()})"
     if len(selected):
         _emit(selected, args, f"Upcoming {window}: {_count(len(selected))}")

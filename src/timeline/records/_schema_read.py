@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from timeline._errors import DataFileError, DataFileProblem, WhenParseError
@@ -266,8 +267,9 @@ class _Reader:
         value = record.get(key)
         if value is None or isinstance(value, Quantity):
             return value
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)  # a bare number, as JSON or a spreadsheet may give it
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            # A bare number, as JSON or a spreadsheet may give it ("1e+21" reads as one).
+            value = repr(value) if isinstance(value, float) else str(value)
         if not isinstance(value, str):
             self.fail(
                 (*path, key), f"must be a figure as text, e.g. '$600 million', not {_show(value)}"
