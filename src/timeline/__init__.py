@@ -22,6 +22,7 @@ from timeline._errors import (
     PlotError,
     TimelineError,
     TimelineWarning,
+    WriteError,
 )
 from timeline.dates import DEFAULT_FUZZ, Precision, Relation, When, WhenError, WhenParseError
 from timeline.figures import (
@@ -92,6 +93,7 @@ __all__ = [  # noqa: RUF022
     "When",
     "WhenError",
     "WhenParseError",
+    "WriteError",
     "__version__",
     "file_schema",
     "find_dates",

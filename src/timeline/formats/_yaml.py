@@ -15,6 +15,7 @@ flow style (``actors: [Tencent]``), and dates as people write them
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -60,11 +61,47 @@ def _yaml_fix(text: str, reason: str, line: int | None) -> str:
     source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
     if "\t" in source[: len(source) - len(source.lstrip())]:
         return "indent with spaces: YAML does not allow tabs"
+    indentation = _indentation_fix(text, source, line)
+    if indentation is not None:
+        return indentation
     if "mapping values are not allowed" in reason:
         return "put text holding ': ' in quotes, e.g. title: \"Sora: the end\""
     if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
         return "close the [...] or {...} list, and quote items that hold ',' or ':'"
     return "check the indentation and quoting of this line and the one above"
+
+
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*):(?:\s+(?P<value>.*))?$")
+
+
+def _indentation_fix(text: str, source: str, line: int | None) -> str | None:
+    """Advice when ``source`` is a key indented further than the key on the line above.
+
+    "  - title: A" then "     when: 2026" (one space too many) is an indentation
+    mistake, not text needing quotes; a line that opens a nested block ("target:")
+    may of course be followed by deeper keys.
+    """
+    here = _KEY_LINE.match(source)
+    if here is None or line is None or ": " in (here.group("value") or ""):
+        return None
+    column = len(here.group("indent")) + len(here.group("dash") or "")
+    for above in reversed(text.splitlines()[: line - 1]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        previous = _KEY_LINE.match(above)
+        if previous is None or not (previous.group("value") or "").strip():
+            return None  # a list item or a block opener: deeper keys may be right
+        expected = len(previous.group("indent")) + len(previous.group("dash") or "")
+        if column <= expected:
+            return None
+        extra = column - expected
+        spaces = "space" if extra == 1 else "spaces"
+        return (
+            f"{here.group('key')!r} is indented {extra} {spaces} more than "
+            f"{previous.group('key')!r} on the line above; line the keys up "
+            f"({expected} spaces before {here.group('key')!r})"
+        )
+    return None
 
 
 def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
