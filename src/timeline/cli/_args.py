@@ -15,6 +15,7 @@ import shutil
 import sys
 import warnings
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from timeline._errors import TimelineError, TimelineWarning, WhenParseError
@@ -118,18 +119,36 @@ def _suffix(path: str, role: str) -> str:
     return suffix
 
 
-def _load(path: str | None) -> Timeline:
-    """The timeline in ``path``, or the bundled dataset when ``path`` is None."""
-    if path is None:
-        return _bundled()
+def _readable(path: str) -> None:
+    """Refuse, with the fix, a path that is not a data file that exists."""
     _suffix(path, "data file")
     file = Path(path)
     if not file.exists():
         raise _Failure(f"data file {path!r} does not exist; check the path")
     if file.is_dir():
         raise _Failure(f"{path!r} is a folder; give a data file ({_KNOWN})")
+
+
+def _load(path: str | None) -> Timeline:
+    """The timeline in ``path``, or the bundled dataset when ``path`` is None."""
+    if path is None:
+        return _bundled()
+    _readable(path)
     try:
         return Timeline.load(path)
+    except UnicodeDecodeError:
+        raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
+    except OSError as err:
+        raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
+
+
+def _load_with_lines(path: str) -> tuple[Timeline, Callable[[str, tuple[str | int, ...]], int | None]]:
+    """The timeline in the data file ``path``, and where each event's fields are in it."""
+    from timeline.formats._io import load_with_lines
+
+    _readable(path)
+    try:
+        return load_with_lines(path)
     except UnicodeDecodeError:
         raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
     except OSError as err:

@@ -23,6 +23,7 @@ from timeline.cli._args import (
     _Failure,
     _feed_events,
     _load,
+    _load_with_lines,
     _out,
     _select,
     _suffix,
@@ -98,14 +99,25 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        timeline = _load(args.file)
+        timeline, line = _load_with_lines(args.file)
     except TimelineError as err:
         problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
         for problem in problems:
             _err(problem)
         _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         return EXIT_DATA
-    _out(f"{args.file}: {_count(len(timeline))}, 0 problems")
+    today = args.today if args.today is not None else _dt.date.today()
+    findings = timeline.check(today=today)
+    for found in findings:
+        at = line(found.event, found.field)
+        place = f"{args.file}:{at}" if at is not None else args.file
+        _err(f"{place}: warning: {found}")
+    warned = len(findings)
+    note = f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+    _out(f"{args.file}: {_count(len(timeline))}, 0 problems{note}")
+    if warned and args.strict:
+        _err(f"{args.file}: --strict: {warned} warning{'s' if warned != 1 else ''} fail the check")
+        return EXIT_DATA
     return EXIT_OK
 
 

@@ -184,6 +184,17 @@ def _parser() -> argparse.ArgumentParser:
 
     check = command("check", _check, "validate a data file and list every problem")
     check.add_argument("file", metavar="FILE", help=f"a {_KNOWN} data file")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit code 1) on warnings too, not only on problems",
+    )
+    check.add_argument(
+        "--today",
+        type=_day_arg,
+        metavar="D",
+        help="the day to judge 'in the future' against (default: today)",
+    )
 
     convert = command("convert", _convert, "convert a data file between YAML, JSON and CSV")
     convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file")

@@ -14,6 +14,7 @@ convenience methods users call on a timeline (`Timeline.save`, `to_ics`,
 from __future__ import annotations
 
 from timeline._errors import EventError, QueryError
+from timeline.model._checks import Finding
 from timeline.model._claim import Claim, Slip, Status
 from timeline.model._event import Event
 from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
@@ -24,6 +25,7 @@ __all__ = [
     "Event",
     "EventChange",
     "EventError",
+    "Finding",
     "QueryError",
     "Slip",
     "Status",

@@ -23,7 +23,7 @@ from timeline.dates._bounds import _cmp, _key, _overlap
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._when import When, _coerce
-from timeline.model import _adapters, _changes, _figures
+from timeline.model import _adapters, _changes, _checks, _figures
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -524,6 +524,8 @@ class Timeline:
 
     targets = _figures.targets
     observations = _figures.observations
+
+    check = _checks.check
 
     # -- convenience methods over the adapter layers (timeline.model._adapters) ------
 
