@@ -160,7 +160,9 @@ class TestCommand:
         path = _write(tmp_path, CLEAN)
         assert main(["check", str(path), "--today", "2026-03-01", "--strict"]) == 0
 
-    def test_json_and_csv_have_lines_too(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_json_and_csv_have_lines_too(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         tl = Timeline([Event(title="Launch", when="2026-06", status="happened")])
         for suffix in (".json", ".csv"):
             path = tmp_path / f"t{suffix}"
@@ -180,14 +182,19 @@ class TestLibrary:
 
     def test_figure_in_another_unit_that_converts_is_fine(self) -> None:
         target = Target("capacity", "2 GW", "2027")
-        e = Event(title="x", when="2027", target=target,
-                  observations=[Observation("2026-01", "1500 MW")])
+        e = Event(
+            title="x", when="2027", target=target, observations=[Observation("2026-01", "1500 MW")]
+        )
         assert Timeline([e]).check(today=TODAY) == []
 
     def test_figure_that_does_not_compare(self) -> None:
         target = Target("capacity", "2 GW", "2027")
-        e = Event(title="x", when="2027", target=target,
-                  observations=[Observation("2026-01", "$5 billion")])
+        e = Event(
+            title="x",
+            when="2027",
+            target=target,
+            observations=[Observation("2026-01", "$5 billion")],
+        )
         (finding,) = Timeline([e]).check(today=TODAY)
         assert finding.field == ("observations", 0, "value")
         assert "cannot be compared" in finding.message

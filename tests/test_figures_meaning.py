@@ -24,7 +24,6 @@ from timeline import (
     Quantity,
     QuantityError,
     Target,
-    TimelineError,
     Timeline,
 )
 
@@ -146,7 +145,10 @@ class TestUnits:
 
     def test_convert(self) -> None:
         assert Quantity.parse("2 GW").to("MW") == Quantity(2000, "MW")
-        assert repr(Quantity.parse("at least 2 GW").to("MW")) == "Quantity(2000, 'MW', bound='at_least')"
+        assert (
+            repr(Quantity.parse("at least 2 GW").to("MW"))
+            == "Quantity(2000, 'MW', bound='at_least')"
+        )
         with pytest.raises(QuantityError, match="GW"):
             Quantity.parse("2 GW").to("km")
 
@@ -219,7 +221,9 @@ class TestNumbers:
         big = Quantity.parse(digits)
         assert (big + Quantity(1, "")).value == Decimal(digits[:-1] + "8")
 
-    @pytest.mark.parametrize("text", ["1" * 5000, "1" * 5000 + " USD", "1e99999", "0." + "0" * 5000 + "1"])
+    @pytest.mark.parametrize(
+        "text", ["1" * 5000, "1" * 5000 + " USD", "1e99999", "0." + "0" * 5000 + "1"]
+    )
     def test_too_many_digits_is_our_error(self, text: str) -> None:
         with pytest.raises(QuantityError, match="digits") as info:
             Quantity.parse(text)
@@ -274,14 +278,29 @@ class TestNumbers:
 
 
 _UNITS = st.sampled_from(
-    ["", "USD", "USD ARR", "USD 2024 dollars", "EUR", "KRW", "INR", "GW", "MW", "GPUs", "%",
-     "tokens per day", "CNY 2024"]
+    [
+        "",
+        "USD",
+        "USD ARR",
+        "USD 2024 dollars",
+        "EUR",
+        "KRW",
+        "INR",
+        "GW",
+        "MW",
+        "GPUs",
+        "%",
+        "tokens per day",
+        "CNY 2024",
+    ]
 )
 _BOUNDS = st.sampled_from([b for b in Bound if b is not Bound.RANGE])
 
 
 @given(
-    value=st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**15, max_value=10**15),
+    value=st.decimals(
+        allow_nan=False, allow_infinity=False, places=3, min_value=-(10**15), max_value=10**15
+    ),
     unit=_UNITS,
     bound=_BOUNDS,
 )

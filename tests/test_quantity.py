@@ -213,7 +213,10 @@ class TestFormat:
             (Quantity(10_000, "enterprises"), "10,000 enterprises"),  # thousands never scaled
             (Quantity(2, "devices", high=3), "2–3 devices"),  # en dash
             (Quantity(10 * B, "USD", bound="at_most"), "up to $10 billion"),
-            (Quantity(10 * T, "CNY", bound="more_than"), "more than 10 trillion CNY"),  # codes go after
+            (
+                Quantity(10 * T, "CNY", bound="more_than"),
+                "more than 10 trillion CNY",
+            ),  # codes go after
             (Quantity(5, "%", bound="approx"), "about 5%"),
             (Quantity(Decimal("1.5") * B, "EUR"), "€1.5 billion"),
             (Quantity(1_234_567, "users"), "1,234,567 users"),  # too many decimals to scale

@@ -14,20 +14,20 @@ import json
 import shutil
 import sys
 import warnings
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from timeline._errors import TimelineError, TimelineWarning, WhenParseError
 from timeline.cli._json import event_state
 from timeline.dates._bounds import _cmp
 from timeline.dates._days import to_day
+from timeline.dates._duration import within_days
 from timeline.dates._when import When
 from timeline.display._table import render
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.dates._duration import within_days
 from timeline.model._timeline import Timeline
 
 _KNOWN = ".yaml, .yml, .json or .csv"
@@ -142,7 +142,9 @@ def _load(path: str | None) -> Timeline:
         raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
 
 
-def _load_with_lines(path: str) -> tuple[Timeline, Callable[[str, tuple[str | int, ...]], int | None]]:
+def _load_with_lines(
+    path: str,
+) -> tuple[Timeline, Callable[[str, tuple[str | int, ...]], int | None]]:
     """The timeline in the data file ``path``, and where each event's fields are in it."""
     from timeline.formats._io import load_with_lines
 

@@ -32,10 +32,10 @@ from timeline.cli._args import (
     _writable,
     _write_bytes,
 )
+from timeline.dates._duration import within_days
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import slugify
-from timeline.dates._duration import within_days
 
 
 def _show(args: argparse.Namespace) -> int:

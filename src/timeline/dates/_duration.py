@@ -31,8 +31,9 @@ def within_days(within: Within, as_of: _dt.date) -> int:
     past the calendar (year 9999).
 
     >>> import datetime
-    >>> within_days("1 year", datetime.date(2026, 1, 15)), within_days(90, datetime.date(2026, 1, 1))
-    (365, 90)
+    >>> day = datetime.date(2026, 1, 15)
+    >>> within_days("1 year", day), within_days(90, day), within_days("2w", day)
+    (365, 90, 14)
     """
     if isinstance(within, _dt.timedelta | int) and not isinstance(within, bool):
         days = within.days if isinstance(within, _dt.timedelta) else within

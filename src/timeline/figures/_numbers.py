@@ -49,7 +49,7 @@ def written_length(number: Decimal) -> int:
     >>> written_length(Decimal("1e5")), written_length(Decimal("0.001"))
     (6, 3)
     """
-    sign, digits, exponent = number.as_tuple()
+    _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
     if exponent >= 0:
         return len(digits) + exponent

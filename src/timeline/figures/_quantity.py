@@ -45,7 +45,13 @@ from timeline.figures._quantity_text import (
     wording_bound,
     written_wording,
 )
-from timeline.figures._units import canonical_unit, conversion, merge_units, same_things, split_currency
+from timeline.figures._units import (
+    canonical_unit,
+    conversion,
+    merge_units,
+    same_things,
+    split_currency,
+)
 
 __all__ = ["Bound", "Number", "Quantity"]
 
@@ -315,7 +321,11 @@ class Quantity:
         factor = conversion(self.unit, target)
         if factor is None:
             money = self.currency is not None or split_currency(target)[0] is not None
-            why = "currencies never convert (no exchange rates)" if money else "they measure different things"
+            why = (
+                "currencies never convert (no exchange rates)"
+                if money
+                else "they measure different things"
+            )
             raise QuantityError(
                 f"cannot convert {str(self)!r} to {unit!r}: {why}; keep figures in one unit"
             )
@@ -499,7 +509,9 @@ class Quantity:
 
     def __neg__(self) -> Quantity:
         (a, a_open), (b, b_open) = self._ends()
-        return self._from_ends((-b, b_open), (-a, a_open), self.unit, self._approx(), f"−{self}", None)
+        return self._from_ends(
+            (-b, b_open), (-a, a_open), self.unit, self._approx(), f"−{self}", None
+        )
 
     def _combine(
         self,
@@ -539,7 +551,9 @@ class Quantity:
             return NotImplemented
         factor = to_decimal(other)
         what = f"{self} × {other}"
-        return self._combine(((factor, False), (factor, False)), _times, self.unit, self._approx(), what)
+        return self._combine(
+            ((factor, False), (factor, False)), _times, self.unit, self._approx(), what
+        )
 
     def __rmul__(self, other: Number) -> Quantity:
         return self.__mul__(other)
@@ -570,4 +584,3 @@ class Quantity:
         what = f"{self} ÷ {other}"
         fixed = (divisor, False)
         return self._combine((fixed, fixed), _quotient, self.unit, self._approx(), what)
-

@@ -150,9 +150,7 @@ DEFAULT_WORDING: Final = {
 
 
 # Words of a ">" bound written "over" rather than the default "more than".
-_OVER: Final = frozenset(
-    {"over", "above", "in excess of", "upwards of", "exceeding", "north of"}
-)
+_OVER: Final = frozenset({"over", "above", "in excess of", "upwards of", "exceeding", "north of"})
 
 
 def wording_bound(wording: str) -> str | None:
@@ -304,9 +302,7 @@ def _scale_key(word: str) -> str:
     return " ".join(words)
 
 
-def _end(
-    match: re.Match[str], n: int, text: str
-) -> tuple[Decimal | None, int | None, str | None]:
+def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int | None, str | None]:
     """The number, scale factor and currency of range end ``n`` (number None when absent)."""
     number = match.group(f"num{n}")
     if number is None:
@@ -451,7 +447,9 @@ def format_quantity(
     symbol = CURRENCY_SYMBOLS.get(code or "", "")
     # The symbol goes before the number only when what follows reads as unit words
     # ("$5 ARR"); "5 USD 2024 dollars" keeps its code, so it reads back the same.
-    if symbol and (not rest or (rest[0].isalpha() and split_currency(canonical_unit(rest))[0] is None)):
+    if symbol and (
+        not rest or (rest[0].isalpha() and split_currency(canonical_unit(rest))[0] is None)
+    ):
         written = [f"-{symbol}{n[1:]}" if n.startswith("-") else symbol + n for n in numbers[:1]]
         amount = "–".join(written + numbers[1:]) + scale
         tail = rest

@@ -11,10 +11,10 @@ same folder, then renamed over the target, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from timeline._errors import DataFileError, DataFileProblem

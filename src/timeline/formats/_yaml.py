@@ -71,7 +71,9 @@ def _yaml_fix(text: str, reason: str, line: int | None) -> str:
     return "check the indentation and quoting of this line and the one above"
 
 
-_KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*):(?:\s+(?P<value>.*))?$")
+_KEY_LINE = re.compile(
+    r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*):(?:\s+(?P<value>.*))?$"
+)
 
 
 def _indentation_fix(text: str, source: str, line: int | None) -> str | None:

@@ -233,7 +233,8 @@ def to_pandas(tl: Timeline, *, as_of: DayLike | None = None) -> pd.DataFrame:
 
     >>> Timeline([Event(title="x", when="2026-04")]).to_pandas().loc[0, "precision"]
     'month'
-    >>> bool(Timeline([Event(title="x", when="2026-04")]).to_pandas(as_of="2026-06-01").loc[0, "overdue"])
+    >>> frame = Timeline([Event(title="x", when="2026-04")]).to_pandas(as_of="2026-06-01")
+    >>> bool(frame.loc[0, "overdue"])
     True
     """
     from timeline.display._notebook import to_pandas

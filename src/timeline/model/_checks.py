@@ -53,7 +53,9 @@ class Finding:
         where = ""
         for part in self.field:
             where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else part)
-        return f"{self.event}: {where}: {self.message}" if where else f"{self.event}: {self.message}"
+        return (
+            f"{self.event}: {where}: {self.message}" if where else f"{self.event}: {self.message}"
+        )
 
 
 def _first_day(when: When) -> _dt.date | None:

@@ -50,10 +50,10 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     if isinstance(value, str) and "," in value:
         # "Tesla, Elon Musk" is two names written as one text: stored as one name it
         # would match neither; refuse it and show the list.
-        names = [part.strip() for part in value.split(",") if part.strip()]
+        parts = [part.strip() for part in value.split(",") if part.strip()]
         raise EventError(
             f"{owner}: {field}: {value!r} holds several names in one text; give a list: "
-            f"{names!r} (or [{value!r}] for one name holding a comma)"
+            f"{parts!r} (or [{value!r}] for one name holding a comma)"
         )
     try:
         items = (value,) if isinstance(value, str) else tuple(value)

@@ -230,7 +230,8 @@ class Timeline:
             raise TypeError(f"Timeline.replace takes an Event, got {event!r}")
         if event.id not in self._by_id:
             raise KeyError(
-                f"no event with id {event.id!r} in this timeline to replace; use add() for a new one"
+                f"no event with id {event.id!r} in this timeline to replace; "
+                "use add() for a new one"
             )
         return self._new(event if e.id == event.id else e for e in self._events)
 

@@ -176,7 +176,9 @@ class _Reader:
             return (value,)  # one name, as Event(actors="Tesla") takes it
         if isinstance(value, str) or not isinstance(value, Sequence):
             example = f"[{value}]" if isinstance(value, str) else "[A, B]"
-            one = f' (or ["{value}"] for one name holding a comma)' if isinstance(value, str) else ""
+            one = (
+                f' (or ["{value}"] for one name holding a comma)' if isinstance(value, str) else ""
+            )
             self.fail((*path, key), f"must be a list, e.g. {example}{one}")
             return ()
         items: list[str] = []
