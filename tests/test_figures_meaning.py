@@ -310,3 +310,18 @@ def test_what_is_written_reads_back(value: Decimal, unit: str, bound: Bound) -> 
     back = Quantity.parse(str(q))
     assert back == q
     assert back.bound is q.bound
+
+
+def test_unit_symbols_are_case_sensitive() -> None:
+    assert Quantity.parse("1 MW") != Quantity.parse("1 mW")
+    assert Quantity.parse("1 MW") == Quantity.parse("1000000000 mW")
+    assert Quantity.parse("1 GPU").compatible(Quantity.parse("3 gpus"))
+
+
+def test_csv_huge_figure_is_a_problem(tmp_path: Path) -> None:
+    tl = Timeline([Event(title="x", when="2026", target=Target("GPUs", "5 GPUs", "2026"))])
+    path = tmp_path / "t.csv"
+    tl.save(path)
+    path.write_text(path.read_text().replace("5 GPUs", "9" * 5000 + " GPUs"))
+    with pytest.raises(DataFileError, match="digits"):
+        Timeline.load(path)

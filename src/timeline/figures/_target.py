@@ -253,6 +253,9 @@ class Target:
     ) -> TargetStatus:
         """ "met", "missed", "pending" or "unknown" on ``as_of``, from the observations known then.
 
+        ``as_of`` means "as known on that day", as everywhere: only figures whose
+        period had ended by then count (a figure for 2026 is known from 2027).
+
         Met: an observation surely dated by the deadline surely reaches the goal.
         Missed: the deadline has passed and a figure for the deadline's period or
         later surely falls short (later figures stand for the deadline's, as for
@@ -302,6 +305,8 @@ class Target:
         self, observations: Iterable[Observation] = (), as_of: When | _dt.date | str | None = None
     ) -> str:
         """One line: goal, deadline, baseline, progress of the latest figure, status.
+
+        The status is given when ``as_of`` is, judged as known on that day (`Target.status`).
 
         >>> t = Target("enterprises", "10,000 enterprises", When.year(2030))
         >>> t.describe([Observation(When.year(2026), "2,500 enterprises")])

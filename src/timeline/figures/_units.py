@@ -182,10 +182,18 @@ def same_things(left: str, right: str) -> bool:
     (code_a, rest_a), (code_b, rest_b) = split_currency(left), split_currency(right)
     if code_a != code_b:
         return False
-    words_a, words_b = rest_a.lower().split(), rest_b.lower().split()
+    words_a, words_b = rest_a.split(), rest_b.split()
     return len(words_a) == len(words_b) and all(
-        a == b or _forms(a) & _forms(b) for a, b in zip(words_a, words_b, strict=True)
+        _same_word(a, b) for a, b in zip(words_a, words_b, strict=True)
     )
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:
+        return False  # unit symbols are case-sensitive: "MW" is not "mW"
+    return bool(_forms(a.lower()) & _forms(b.lower()))
 
 
 def conversion(source: str, target: str) -> Decimal | None:
