@@ -25,10 +25,11 @@ LAYERS = ["dates", "figures", "model", "records", "formats", "ics", "display", "
 PUBLIC = [
     "Bound", "Claim", "DEFAULT_FUZZ", "DataFileError", "DataFileProblem", "DateMatch",
     "DuplicateEventError", "Event", "EventChange", "EventError", "FrameError", "Growth",
-    "IcsError", "IcsParseError", "Observation", "PlotError", "Precision", "Quantity",
+    "Finding", "IcsError", "IcsParseError", "Observation", "PlotError", "Precision", "Quantity",
     "QuantityError", "QueryError", "Relation", "Slip", "Source", "Status", "Target",
     "TargetError", "TargetStatus", "Timeline", "TimelineDiff", "TimelineError",
-    "TimelineWarning", "When", "WhenError", "WhenParseError", "__version__", "file_schema",
+    "TimelineWarning", "When", "WhenError", "WhenParseError", "WriteError", "__version__",
+    "file_schema",
     "find_dates", "growth",
 ]  # fmt: skip
 
