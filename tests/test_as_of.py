@@ -10,7 +10,10 @@ import datetime as _dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from data_strategies import timelines
 from timeline import Event, Observation, QueryError, Source, Target, Timeline
 from timeline.cli._main import main
 from timeline.dates._duration import within_days
@@ -145,3 +148,22 @@ class TestTargetAsOf:
         frame_day = "2024-04-01"  # the figure of May was not known yet
         assert target.status(frame_day, event.observations).value == "pending"
         assert target.status("2024-05-02", event.observations).value == "met"
+
+
+# -- properties: one meaning of "as of" for any timeline the strategies build ---------------
+
+_DAYS = st.dates(min_value=_dt.date(2020, 1, 1), max_value=_dt.date(2032, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(tl=timelines(), day=_DAYS)
+def test_queries_judge_what_was_known(tl: Timeline, day: _dt.date) -> None:
+    known = tl.as_of(day)
+    assert tl.overdue(as_of=day) == known.filter(where=lambda e: e.overdue(day))
+    assert tl.upcoming(as_of=day, within="1 year") == known.filter(
+        where=lambda e: e.upcoming(day, "1 year")
+    )
+    for event in tl:
+        replayed = event.as_of(day)
+        assert event.overdue(day) == (replayed is not None and replayed.overdue(day))
+        assert event.upcoming(day, 30) == (replayed is not None and replayed.upcoming(day, 30))
