@@ -65,6 +65,20 @@ events:
         6,
         "future",
     ),
+    "claim-source-in-future": (
+        """\
+events:
+  - title: Launch
+    when: "2026-06"
+    claims:
+      - stated: "2026-02-01"
+        source:
+          title: Later article
+          published: "2026-05-01"
+""",
+        8,
+        "future",
+    ),
     "happened-in-future": (
         """\
 events:
