@@ -114,14 +114,14 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
         said = claim.day
         latest_said = _last_day(claim.stated) or said
         is_slip = claim.when is not None and status.is_open and _later(claim.when, when)
-        source = claim.source
-        source_day = (
-            None if source is None or source.published is None else (_first_day(source.published))
-        )
-        if source is not None and source_day is not None and source_day > today:
+        said_in = claim.source
+        source_day = None
+        if said_in is not None and said_in.published is not None:
+            source_day = _first_day(said_in.published)
+        if said_in is not None and source_day is not None and source_day > today:
             yield finding(
                 ("claims", i, "source", "published"),
-                f"published {source.published} is in the future (today is {today})",
+                f"published {said_in.published} is in the future (today is {today})",
             )
         if said > today:
             yield finding(
