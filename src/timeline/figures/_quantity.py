@@ -284,7 +284,7 @@ class Quantity:
         """
         if self.high is None:
             return self.value
-        return _canonical(EXACT.divide(EXACT.add(self.value, self.high), Decimal(2)))
+        return _canonical(EXACT.multiply(EXACT.add(self.value, self.high), Decimal("0.5")))
 
     @property
     def currency(self) -> str | None:

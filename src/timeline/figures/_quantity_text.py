@@ -64,7 +64,7 @@ _SCALES: Final = {
 }
 
 # Scales used when writing, largest first ("thousand" is never written: "10,000").
-_WRITTEN_SCALES: Final = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_WRITTEN_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6))  # powers of ten
 
 # Phrases before the number; the value is a `Bound` value name.
 _PREFIXES: Final = {
@@ -307,7 +307,9 @@ def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int |
     number = match.group(f"num{n}")
     if number is None:
         return None, None, None
-    value = checked(Decimal(number.replace(",", "")), text)
+    value = Decimal(number.replace(",", ""))
+    if len(number) > 40 or "e" in number or "E" in number:
+        checked(value, text)  # quote the text itself, not the number it spells
     if match.group(f"sign{n}"):
         value = -value
     word = match.group(f"scale{n}") or match.group(f"abbr{n}")
@@ -384,10 +386,10 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None, str | 
                 "write both ends in one currency",
             )
         low_currency = low_currency or high_currency
-        high = checked(EXACT.multiply(high, Decimal(high_scale or 1)), text)
+        high = EXACT.multiply(high, Decimal(high_scale or 1))
         if high_currency and not low_currency:
             low_currency = high_currency
-    low = checked(EXACT.multiply(low, Decimal(low_scale or 1)), text)
+    low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
     if unit and not (unit[0].isalpha() or unit[0] == "%"):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
@@ -418,9 +420,11 @@ def _fits(value: Decimal) -> bool:
 def _numbers(ends: list[Decimal]) -> tuple[list[str], str]:
     """The ends written with one shared scale word (or none): (['5', '10'], ' billion')."""
     biggest = max(abs(end) for end in ends)
-    for word, factor in _WRITTEN_SCALES:
-        scaled = [EXACT.divide(end, Decimal(factor)) for end in ends]
-        if biggest >= factor and all(_fits(end) for end in scaled):
+    for word, power in _WRITTEN_SCALES:
+        if biggest < 10**power:
+            continue
+        scaled = [end.scaleb(-power, EXACT) for end in ends]  # exact, unlike a division
+        if all(_fits(end) for end in scaled):
             return [_plain(end) for end in scaled], f" {word}"
     return [_plain(end) for end in ends], ""
 
