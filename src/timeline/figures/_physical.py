@@ -27,7 +27,7 @@ _NOUNS: Final = frozenset(
     {"point", "hand", "stone", "cup", "bag", "count", "turn", "percent", "dozen", "gross"}
 )
 _WORD: Final = re.compile(r"[A-Za-zµμΩ]+")
-_SYMBOL_LENGTH: Final = 4
+_SYMBOL_LENGTH: Final = 3  # "GW", "kWh": a prefix symbol on a unit symbol
 
 
 @functools.cache
