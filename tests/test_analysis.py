@@ -88,3 +88,14 @@ class TestReplaceRemove:
         assert len(tl.remove(tl["gpu-goal"])) == 3
         with pytest.raises(KeyError, match="nope"):
             tl.remove("nope")
+
+
+def test_a_figure_in_another_unit_leaves_progress_missing_not_an_error() -> None:
+    goal = Event(
+        title="GPU goal",
+        when="2026",
+        target=Target("GPUs", "1,000 GPUs", "2026"),
+        observations=[Observation("2025-01", "5 MW")],
+    )
+    df = Timeline([goal]).to_pandas(as_of="2027-02-01")
+    assert pd.isna(df.loc[0, "target_progress"]) and df.loc[0, "target_status"] == "unknown"

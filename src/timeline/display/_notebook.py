@@ -149,6 +149,14 @@ def _known(observation: Observation, day: _dt.date | None) -> bool:
     return day is None or (last is not None and naive_utc(last).date() <= day)
 
 
+def _status(target: Target | None, day: _dt.date | None, known: list[Observation]) -> str | None:
+    """The target's status on ``day`` from the figures that compare with its goal."""
+    if target is None or day is None:
+        return None
+    usable = [o for o in known if o.value.compatible(target.goal)]  # others: `timeline check`
+    return target.status(day, usable).value
+
+
 def _figures(event: Event, day: _dt.date | None) -> dict[str, Any]:
     """The flat target columns: goal, deadline, progress of the latest figure known, status."""
     target = event.target
@@ -168,9 +176,7 @@ def _figures(event: Event, day: _dt.date | None) -> dict[str, Any]:
         "target_deadline": None if target is None else str(target.deadline),
         "target_due": None if target is None else _timestamp(target.deadline.latest),
         "target_progress": progress,
-        "target_status": (
-            None if target is None or day is None else target.status(day, known).value
-        ),
+        "target_status": _status(target, day, known),
         "last_observation": None if latest is None else str(latest),
     }
 
