@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 
 import attrs
 
@@ -111,7 +112,7 @@ class Claim:
             _optional_text(note),
         )
 
-    @property
+    @functools.cached_property
     def day(self) -> _dt.date:
         """The day the claim counts from: the earliest day of `stated`.
 

@@ -402,9 +402,10 @@ class Event:
         stated = self.stated
         if stated is not None and to_day(stated) > cutoff:
             return None
-        known = tuple(c for c in self.claims if c.day <= cutoff)
-        if len(known) == len(self.claims):
+        claims = self.claims
+        if not claims or claims[-1].day <= cutoff:  # kept in stated order: all known
             return self
+        known = tuple(c for c in claims if c.day <= cutoff)
         return attrs.evolve(self, claims=known)
 
     def overdue(self, as_of: DayLike) -> bool:
@@ -422,9 +423,13 @@ class Event:
         """
         day = to_day(as_of, "as_of")
         known = self.as_of(day)
-        if known is None or not known.status.is_open:
+        return known is not None and known._overdue_on(day)
+
+    def _overdue_on(self, day: _dt.date) -> bool:
+        """`overdue` for an event already as known on ``day``."""
+        if not self.status.is_open:
             return False
-        latest = known.fuzzy_window[1]
+        latest = self.fuzzy_window[1]
         return latest is not None and _cmp(latest, day) < 0
 
     def upcoming(self, as_of: DayLike, within: Within = 90) -> bool:
@@ -441,14 +446,18 @@ class Event:
         True
         """
         start = to_day(as_of, "as_of")
-        stop = start + _dt.timedelta(days=within_days(within, start))
+        stop = _dt.date.fromordinal(start.toordinal() + within_days(within, start))
         known = self.as_of(start)
-        if known is None or not known.status.is_open:
+        return known is not None and known._upcoming_in(start, stop)
+
+    def _upcoming_in(self, start: _dt.date, stop: _dt.date) -> bool:
+        """`upcoming` for an event already as known on ``start``, due by ``stop``."""
+        if not self.status.is_open:
             return False
-        hi = known.fuzzy_window[1]
+        hi = self.fuzzy_window[1]
         if hi is not None and _cmp(hi, start) < 0:
             return False
-        lo, hi = known.window  # the sort position: earliest, or latest for a deadline
+        lo, hi = self.window  # the sort position: earliest, or latest for a deadline
         position = lo if lo is not None else hi
         # Unbounded both ways ("../..") sorts last, so it is never due soon.
         return position is not None and _cmp(position, stop) <= 0

@@ -483,8 +483,9 @@ class Timeline:
         ['x']
         """
         day = to_day(as_of, "as_of")
-        days = within_days(within, day)
-        return self.as_of(day).filter(where=lambda e: e.upcoming(day, days))
+        stop = _dt.date.fromordinal(day.toordinal() + within_days(within, day))
+        known = self.as_of(day)
+        return known._subset(e for e in known if e._upcoming_in(day, stop))
 
     def overdue(self, *, as_of: DayLike) -> Timeline:
         """Open events whose latest possible day is before ``as_of``, as known on ``as_of``.
@@ -497,7 +498,8 @@ class Timeline:
         ['x']
         """
         day = to_day(as_of, "as_of")
-        return self.as_of(day).filter(where=lambda e: e.overdue(day))
+        known = self.as_of(day)
+        return known._subset(e for e in known if e._overdue_on(day))
 
     def as_of(self, day: DayLike) -> Timeline:
         """The timeline as known on ``day``: announced events, with claims stated up to then.
