@@ -325,3 +325,15 @@ def test_csv_huge_figure_is_a_problem(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("5 GPUs", "9" * 5000 + " GPUs"))
     with pytest.raises(DataFileError, match="digits"):
         Timeline.load(path)
+
+
+def test_csv_json_cell_numbers_are_exact(tmp_path: Path) -> None:
+    tl = Timeline([Event(title="x", when="2026", observations=[Observation("2026", "1 GPU")])])
+    path = tmp_path / "t.csv"
+    tl.save(path)
+    digits = "12345678901234567890123456789.123"
+    text = path.read_text()
+    assert '""value"": ""1 GPU""' in text
+    path.write_text(text.replace('""value"": ""1 GPU""', f'""value"": {digits}'))
+    (observation,) = Timeline.load(path)["x"].observations
+    assert observation.value.value == Decimal(digits)
