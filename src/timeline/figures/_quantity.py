@@ -329,12 +329,16 @@ class Quantity:
             raise QuantityError(
                 f"cannot convert {str(self)!r} to {unit!r}: {why}; keep figures in one unit"
             )
+        return self._scaled(factor, target)
+
+    def _scaled(self, factor: Decimal, unit: str) -> Quantity:
+        """This figure times an exact conversion ``factor``, in ``unit``."""
         if factor == 1:
-            return attrs.evolve(self, unit=target) if target != self.unit else self
+            return attrs.evolve(self, unit=unit) if unit != self.unit else self
         high = None if self.high is None else EXACT.multiply(self.high, factor)
         return Quantity(
             EXACT.multiply(self.value, factor),
-            target,
+            unit,
             bound=self.bound,
             high=high,
             wording=self.wording,
@@ -355,10 +359,13 @@ class Quantity:
 
     def _aligned(self, other: Quantity, verb: str) -> tuple[Quantity, str]:
         """``other`` in this figure's unit, and the unit a result of the two keeps."""
-        self._check(other, verb)
         if same_things(self.unit, other.unit):
             return other, merge_units(self.unit, other.unit)
-        return other.to(self.unit), self.unit
+        factor = conversion(other.unit, self.unit)
+        if factor is None:
+            self._check(other, verb)  # raises, saying why
+        assert factor is not None
+        return other._scaled(factor, self.unit), self.unit
 
     # -- text ----------------------------------------------------------------------
 
@@ -388,9 +395,10 @@ class Quantity:
             return False
         if same_things(self.unit, other.unit):
             return self._identity() == other._identity()
-        if not self.compatible(other):
-            return False
-        return self._identity() == other.to(self.unit)._identity()
+        factor = conversion(other.unit, self.unit)
+        return (
+            factor is not None and self._identity() == other._scaled(factor, self.unit)._identity()
+        )
 
     def __hash__(self) -> int:
         # Equal figures may be written in different units ("1 GW", "1000 MW"), so
