@@ -6,7 +6,7 @@ measures, per figure: reading "1500 MW" (timeline vs ``pint.UnitRegistry.Quantit
 comparing two figures in one unit, and comparing across units (GW vs MW), plus the
 one-time cost of loading pint the first time two unit spellings meet.
 
-Run: ``python benchmarks/bench_figures.py [--n 20000]``.
+Run: ``python benchmarks/bench_figures.py [--n 5000]``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _per_item(label: str, run: Callable[[], object], n: int) -> float:
 
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    args.add_argument("--n", type=int, default=20_000)
+    args.add_argument("--n", type=int, default=5_000)
     n = args.parse_args().n
 
     first_meeting = subprocess.run(
