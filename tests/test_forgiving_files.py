@@ -103,3 +103,29 @@ class TestMissingFolder:
         assert ".tmp" not in str(info.value)  # not the hidden temporary file
         assert "does not exist" in str(info.value)
         assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        # one space too many after a nested list: line up with 'sources'
+        (
+            'events:\n  - title: A\n    sources:\n      - title: S\n     when: "2026"\n',
+            5,
+            "'when' has 1 space more than 'sources' on line 3",
+        ),
+        # one space too few
+        (
+            'events:\n  - title: A\n    when: "2026"\n   status: expected\n',
+            4,
+            "'status' has 1 space fewer than 'when' on line 3",
+        ),
+    ],
+)
+def test_indentation_advice_names_the_key_to_line_up_with(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    (problem,) = _problems(path)
+    assert f":{line}:" in problem and words in problem, problem

@@ -347,8 +347,9 @@ class TestYamlProblems:
             (
                 "events:\n  - title: A\n    when: 2026\n   status: expected\n",
                 [
-                    "t.yaml:4: not valid YAML: did not find expected '-' indicator; check the "
-                    "indentation"
+                    "t.yaml:4: not valid YAML: did not find expected '-' indicator; indentation: "
+                    "'status' has 1 space fewer than 'when' on line 3; line it up with 'when' "
+                    "(4 spaces before 'status')"
                 ],
             ),
         ],

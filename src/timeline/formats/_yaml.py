@@ -77,32 +77,33 @@ _KEY_LINE = re.compile(
 
 
 def _indentation_fix(text: str, source: str, line: int | None) -> str | None:
-    """Advice when ``source`` is a key indented further than the key on the line above.
+    """Advice when ``source`` is a key one space off the keys above it.
 
     "  - title: A" then "     when: 2026" (one space too many) is an indentation
-    mistake, not text needing quotes; a line that opens a nested block ("target:")
-    may of course be followed by deeper keys.
+    mistake, not text needing quotes. The key is compared with the nearest key above
+    at each indentation; a key lined up with one of them is not called misplaced.
     """
     here = _KEY_LINE.match(source)
     if here is None or line is None or ": " in (here.group("value") or ""):
         return None
     column = len(here.group("indent")) + len(here.group("dash") or "")
-    for above in reversed(text.splitlines()[: line - 1]):
-        if not above.strip() or above.lstrip().startswith("#"):
-            continue
-        previous = _KEY_LINE.match(above)
-        if previous is None or not (previous.group("value") or "").strip():
-            return None  # a list item or a block opener: deeper keys may be right
-        expected = len(previous.group("indent")) + len(previous.group("dash") or "")
-        if column <= expected:
-            return None
-        extra = column - expected
-        spaces = "space" if extra == 1 else "spaces"
-        return (
-            f"{here.group('key')!r} is indented {extra} {spaces} more than "
-            f"{previous.group('key')!r} on the line above; line the keys up "
-            f"({expected} spaces before {here.group('key')!r})"
-        )
+    nearest: dict[int, tuple[str, int]] = {}  # column -> (key, line) of the nearest key above
+    lines = text.splitlines()
+    for number in range(min(line - 1, len(lines)), 0, -1):
+        above = _KEY_LINE.match(lines[number - 1])
+        if above is not None:
+            at = len(above.group("indent")) + len(above.group("dash") or "")
+            nearest.setdefault(at, (above.group("key"), number))
+    if column in nearest:
+        return None
+    key = here.group("key")
+    for wanted, how in ((column - 1, "more"), (column + 1, "fewer")):
+        if wanted in nearest:
+            other, where = nearest[wanted]
+            return (
+                f"indentation: {key!r} has 1 space {how} than {other!r} on line {where}; "
+                f"line it up with {other!r} ({wanted} spaces before {key!r})"
+            )
     return None
 
 
