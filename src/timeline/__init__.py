@@ -50,6 +50,8 @@ from timeline.model import (
     Status,
     Timeline,
     TimelineDiff,
+    TrackRecord,
+    TrackRow,
 )
 
 if TYPE_CHECKING:
@@ -97,6 +99,8 @@ __all__ = [  # noqa: RUF022
     "TimelineDiff",
     "TimelineError",
     "TimelineWarning",
+    "TrackRecord",
+    "TrackRow",
     "When",
     "WhenError",
     "WhenParseError",

@@ -111,6 +111,8 @@ class Claim:
             source,
             _optional_text(note),
         )
+        # Known already: kept, as replaying timelines asks every claim for its day.
+        object.__setattr__(self, "day", day)
 
     @functools.cached_property
     def day(self) -> _dt.date:
@@ -161,7 +163,7 @@ class Slip:
         """
         if self.before.latest is None or self.after.latest is None:
             return None
-        return (to_day(self.after.latest) - to_day(self.before.latest)).days
+        return to_day(self.after.latest).toordinal() - to_day(self.before.latest).toordinal()
 
 
 def _later(new: When, old: When) -> bool:
