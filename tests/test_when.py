@@ -238,8 +238,11 @@ class TestComparisons:
         assert beijing < london
 
     def test_day_and_instant(self) -> None:
-        beijing = When.instant(pendulum.datetime(2026, 4, 15, 10, tz=UTC8))
-        assert When.day(2026, 4, 14).definitely_before(beijing)
+        beijing = When.instant(pendulum.datetime(2026, 4, 15, 10, tz=UTC8))  # 02:00 UTC
+        # A floating day spans every offset: 14 April at UTC-12 ends at 12:00 UTC on
+        # the 15th, after this instant (issue 11 §1: was "definitely before").
+        assert not When.day(2026, 4, 14).definitely_before(beijing)
+        assert When.day(2026, 4, 13).definitely_before(beijing)
         assert beijing.definitely_before(When.day(2026, 4, 16))
         assert not When.day(2026, 4, 15).definitely_before(beijing)
         # late evening at UTC-10 is already the next day in UTC: not definitely before it

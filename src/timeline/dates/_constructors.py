@@ -220,6 +220,18 @@ def century(cls: type[When], first_year: int) -> When:
     return cls._months(first_year, 1, 1200, Precision.CENTURY)
 
 
+def undated(cls: type[When]) -> When:
+    """The value for "no date yet" ("TBD", "date not announced"): no bounds at all.
+
+    It sorts after every dated value, is never overdue and never upcoming,
+    could overlap anything and surely contains nothing.
+
+    >>> str(When.undated()), When.undated().earliest
+    ('date not announced', None)
+    """
+    return cls(None, None, Precision.UNDATED)
+
+
 def masked(cls: type[When], text: str, start: Date, end: Date, precision: Precision) -> When:
     """A value with unspecified digits, such as EDTF ``202X``.
 

@@ -64,6 +64,8 @@ def to_text(w: When) -> str:
     """
     if w.is_interval:
         return _interval_text(w)
+    if w.is_undated:
+        return "date not announced"
     core = _core_text(w)
     if w.approximate:
         core = f"c. {core}"
@@ -211,6 +213,11 @@ def to_edtf(w: When) -> str:
     >>> to_edtf(When.year(2030).by())
     '[..2030]'
     """
+    if w.is_undated:
+        raise WhenError(
+            "the undated value ('date not announced') has no EDTF form; "
+            "check When.is_undated before writing EDTF"
+        )
     if w.is_interval:
         lower = _edtf_end(w.lower, w, first=True)
         upper = _edtf_end(w.upper, w, first=False)

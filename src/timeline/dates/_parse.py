@@ -33,7 +33,7 @@ from timeline.dates._parse_phrase import normalise, parse_phrase
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
 
-__all__ = ["check_options", "parse", "parse_edtf"]
+__all__ = ["MAX_TEXT", "check_options", "parse", "parse_edtf"]
 
 Prefer = Literal["current", "future", "past"]
 
@@ -45,7 +45,41 @@ _BASIC = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
-_FAST = frozenset("0123456789[Yy-./X~?%")
+_FAST = frozenset("0123456789[Yy-./X~?%{")
+
+MAX_TEXT = 500
+"""The longest date text `parse` and `parse_edtf` read, in characters.
+
+No real date phrase comes near it (two instants with zone names and a set of a
+few dozen EDTF dates do); texts from strangers' files and feeds that are
+longer are refused at once, so no input makes the parser slow.
+"""
+
+# "TBD", "date not announced" ...: the undated value. Compared after lower-casing,
+# with a trailing full stop and surrounding brackets dropped.
+_UNDATED = frozenset(
+    [
+        "tbd",
+        "tba",
+        "tbc",
+        "t.b.d",
+        "t.b.a",
+        "to be announced",
+        "to be determined",
+        "to be confirmed",
+        "unknown",
+        "date unknown",
+        "unknown date",
+        "not announced",
+        "date not announced",
+        "not yet announced",
+        "date not yet announced",
+        "date tbd",
+        "date tba",
+        "undated",
+        "no date",
+    ]
+)
 
 
 def parse(
@@ -68,6 +102,7 @@ def parse(
     """
     if not isinstance(text, str):
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
+    _check_length(text)
     try:
         ctx = Context(_reference(reference), _prefer(prefer))
         return _parse(text, ctx)
@@ -94,6 +129,7 @@ def parse_edtf(text: str) -> When:
     """
     if not isinstance(text, str):
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
+    _check_length(text)
     try:
         if not text or text != text.strip():
             raise Fail("EDTF text has no surrounding spaces" if text else "the text is empty")
@@ -104,12 +140,24 @@ def parse_edtf(text: str) -> When:
         raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
 
 
+def _check_length(text: str) -> None:
+    """Refuse a text longer than `MAX_TEXT`, quoting only its start."""
+    if len(text) > MAX_TEXT:
+        raise WhenParseError(
+            text[:40] + "...",
+            f"a date text is at most {MAX_TEXT} characters and this one has {len(text)}; "
+            "give the date alone (find_dates finds dates inside longer text)",
+        )
+
+
 def _parse(text: str, ctx: Context) -> When:
     s = text.strip()
     if not s:
         raise Fail("the text is empty; write a date such as '2026-04' or 'April 2026'")
     if "  " in s or "\t" in s or "\n" in s or "\r" in s:
         s = _SPACES.sub(" ", s)
+    if len(s) <= 24 and not s[0].isdigit() and s.lower().rstrip(".") in _UNDATED:
+        return When.undated()
     if s[0] in _FAST:
         try:
             return parse_edtf_text(_iso_extras(s), iso_short=False)

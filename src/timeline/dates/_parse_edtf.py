@@ -98,8 +98,6 @@ _SHORT = re.compile(r"(?P<digits>\d{2,3})(?P<q>[~?%])?")
 # EDTF level-2 one-of sets used for deadlines and lower limits.
 _SET_BY = re.compile(r"\[\.\.(?P<v>[^\[\]]+)\]")
 _SET_AFTER = re.compile(r"\[(?P<v>[^\[\]]+)\.\.\]")
-# The '/' between an interval's ends (not the one inside a zone name like [Europe/Paris]).
-_SLASH = re.compile(r"/(?![^\[\]]*\])")
 # A qualifier anywhere but at the end: EDTF level-2 partial qualification.
 _INNER_QUALIFIER = re.compile(r"[~?%](?=.)")
 
@@ -117,8 +115,10 @@ def parse_edtf_text(text: str, *, iso_short: bool = True) -> When:
 
     ``iso_short`` also accepts the ISO 8601 decade ``202`` and century ``20``.
     """
-    if "/" in text and _SLASH.search(text):
-        return _interval(text, iso_short=iso_short)
+    if "/" in text:
+        parts = _split_slashes(text)
+        if len(parts) > 1:
+            return _interval(parts, iso_short=iso_short)
     m = _SET_BY.fullmatch(text)
     if m is not None:
         return _value(m["v"], iso_short=iso_short).by()
@@ -133,8 +133,24 @@ def parse_edtf_text(text: str, *, iso_short: bool = True) -> When:
     return _value(text, iso_short=iso_short)
 
 
-def _interval(text: str, *, iso_short: bool) -> When:
-    parts = _SLASH.split(text)
+def _split_slashes(text: str) -> list[str]:
+    """``text`` split at each '/' outside brackets ([Europe/Paris] keeps its own)."""
+    if "[" not in text:
+        return text.split("/")
+    parts, depth, last = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+        elif c == "/" and depth <= 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
+def _interval(parts: list[str], *, iso_short: bool) -> When:
     if len(parts) != 2:
         raise Fail("an EDTF interval has exactly one '/'", definite=False)
     left, right = parts

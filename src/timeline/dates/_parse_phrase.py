@@ -39,6 +39,7 @@ and raises; write "winter 2026/27".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
@@ -130,6 +131,8 @@ _SUFFIX = re.compile(
 )
 
 
+_SUFFIX_REACH = 24  # characters: the longest suffix and a little white space
+
 _SUFFIX_ENDS = (
     "?",
     "~",
@@ -153,16 +156,22 @@ class Words:
     def __init__(self, text: str) -> None:
         self.approximate = self.uncertain = False
         self.relation: str | None = None
-        s = text
-        while (m := _PREFIX.match(s)) is not None:
+        # Words are peeled by moving two indices, never by re-slicing the text,
+        # and each suffix is looked for only near the end: linear in the length.
+        s, start, end = text, 0, len(text)
+        while (m := _PREFIX.match(s, start, end)) is not None:
             if m["rel"] is not None:
                 self._relate(_RELATIONS[m["rel"]])
             elif m["approx"] is not None or m["tilde"] is not None:
                 self.approximate = True
             elif m["unc"] is not None:
                 self.uncertain = True
-            s = s[m.end() :]
-        while s.endswith(_SUFFIX_ENDS) and (m := _SUFFIX.search(s)) is not None and m.start():
+            start = m.end()
+        while s.endswith(_SUFFIX_ENDS, start, end):
+            # the longest suffix is "at the earliest" with a few spaces before it
+            m = _SUFFIX.search(s, max(start, end - _SUFFIX_REACH), end)
+            if m is None or m.start() == start:
+                break
             mark = m["mark"] or m["pmark"]
             if mark is not None:
                 self.approximate |= mark in "~%"
@@ -173,8 +182,8 @@ class Words:
                 self._relate("by")
             else:
                 self.approximate = True
-            s = s[: m.start()]
-        self.core = s.strip()
+            end = m.start()
+        self.core = s[start:end].strip()
 
     def _relate(self, relation: str) -> None:
         # Saying the same limit twice is common ("by 2030 at the latest"); two
@@ -230,6 +239,7 @@ _SEP_WORD = re.compile(r"\s+(?:to|through|thru|until|till)\s+")
 _SEP_AND = re.compile(r"\s+and\s+")
 _SEP_DASH = re.compile(r"\s*-\s*")
 _SEP_SLASH = re.compile(r"\s*/\s*")
+_MAX_SPLITS = 12
 _OPEN_ENDS = {"..": "open", "open": "open", "unknown": "unknown"}
 # "unknown start" / "unknown end" say which end is unknown; each belongs on its own side.
 _UNKNOWN_ENDS = {"unknown start": True, "unknown end": False}
@@ -251,7 +261,10 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
         separators = [_SEP_WORD, _SEP_DASH, _SEP_SLASH]
     definite: Fail | None = None
     for sep in separators:
-        for m in sep.finditer(body):
+        # An interval has two sides: a text with more separators than a pair of
+        # instants with offsets holds is no interval, and trying each would take
+        # time growing with the square of its length.
+        for m in itertools.islice(sep.finditer(body), _MAX_SPLITS):
             left, right = body[: m.start()], body[m.end() :]
             if not left or not right:
                 continue

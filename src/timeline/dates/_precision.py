@@ -30,6 +30,7 @@ class Precision(enum.Enum):
     DECADE = "decade"
     CENTURY = "century"
     MIXED = "mixed"
+    UNDATED = "undated"  # no date yet ("TBD", "date not announced"): no bounds
 
     @property
     def rank(self) -> int:

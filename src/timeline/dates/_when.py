@@ -37,12 +37,12 @@ from timeline.dates._bounds import (
     _after,
     _before,
     _clamp_shift,
-    _cmp,
     _date,
     _key,
     _last_day,
-    _overlap,
-    _strictly_before,
+    ends_before,
+    inside,
+    meets,
 )
 from timeline.dates._constructors import check as _check
 from timeline.dates._precision import Precision, Relation
@@ -127,6 +127,7 @@ class When:
     decade = classmethod(_constructors.decade)
     century = classmethod(_constructors.century)
     masked = classmethod(_constructors.masked)
+    undated = classmethod(_constructors.undated)
     interval = classmethod(_constructors.interval)
 
     @classmethod
@@ -189,6 +190,8 @@ class When:
         >>> When.month(2026, 4).qualify(approximate=True).approximate
         True
         """
+        if self.is_undated and (approximate or uncertain):
+            raise WhenError("When.undated().qualify(): the undated value has nothing to qualify")
         if self.is_interval and (approximate or uncertain):
             raise WhenError(
                 f"{self!r}.qualify(): an interval is qualified through its ends; "
@@ -206,6 +209,8 @@ class When:
         return cls(_date(year, month, 1), end, precision)
 
     def _relate(self, relation: Relation) -> When:
+        if self.is_undated:
+            raise WhenError(f"When.undated().{relation.value}(): the undated value has no date")
         if self.relation is not Relation.ON or self.is_interval:
             call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
             _check(self.relation is Relation.ON, call, "the value already has a relation")
@@ -331,6 +336,15 @@ class When:
         return self.lower is not None or self.upper is not None
 
     @property
+    def is_undated(self) -> bool:
+        """Whether this is the undated value ("TBD", "date not announced").
+
+        >>> When.parse("TBA").is_undated, When.year(2026).is_undated
+        (True, False)
+        """
+        return self.precision is Precision.UNDATED
+
+    @property
     def is_instant(self) -> bool:
         """Whether this is an exact moment.
 
@@ -393,7 +407,7 @@ class When:
         lo, hi = self.earliest, self.latest
         hi_key = math.inf if hi is None else _key(hi)
         primary = _key(lo) if lo is not None else hi_key
-        edtf = self.to_edtf()
+        edtf = "" if self.is_undated else self.to_edtf()
         return (primary, hi_key, self.qualified, self.precision.rank, edtf, self.relation.value)
 
     def __lt__(self, other: object) -> bool:
@@ -417,39 +431,47 @@ class When:
         return self.sort_key >= other.sort_key
 
     # -- honest comparisons -----------------------------------------------------
+    #
+    # One rule: "could" relations (possibly_before, overlaps) hold for some
+    # reading of both values, each at its widest (fuzzy bounds; a floating day
+    # spans every UTC offset when compared with an instant); "surely" relations
+    # (definitely_before, contains) hold for every reading: a container at its
+    # narrowest (plain bounds), the other side at its widest. So for any a, b
+    # exactly one of a.definitely_before(b), b.definitely_before(a) and
+    # a.overlaps(b) holds (timeline.dates._bounds).
 
     def definitely_before(self, other: When) -> bool:
-        """Whether this surely ends before ``other`` begins (fuzzy bounds apply).
+        """Whether this surely ends before ``other`` begins, whatever the readings.
 
         >>> When.month(2026, 3).definitely_before(When.month(2026, 4))
         True
         >>> When.parse("2026-03~").definitely_before(When.month(2026, 4))
         False
         """
-        hi, lo = self.fuzzy_latest, other.fuzzy_earliest
-        return hi is not None and lo is not None and _strictly_before(hi, lo)
+        return ends_before(self.fuzzy_bounds(), other.fuzzy_bounds())
 
     def possibly_before(self, other: When) -> bool:
-        """Whether this could start before ``other`` ends (fuzzy bounds apply).
+        """Whether this could start before ``other`` ends: not ``other.definitely_before(self)``.
 
         >>> When.year(2026).possibly_before(When.month(2026, 1))
         True
         >>> When.year(2027).possibly_before(When.month(2026, 1))
         False
         """
-        lo, hi = self.fuzzy_earliest, other.fuzzy_latest
-        return lo is None or hi is None or _cmp(lo, hi) < 0
+        return not ends_before(other.fuzzy_bounds(), self.fuzzy_bounds())
 
     def overlaps(self, other: When) -> bool:
-        """Whether the two spans share any day or instant (plain bounds).
+        """Whether the two could share a day or instant, each read at its widest.
 
         >>> When.month(2026, 4).overlaps(When.quarter(2026, 2))
         True
+        >>> When.parse("2026-04~").overlaps(When.month(2026, 5))
+        True
         """
-        return _overlap(self.earliest, self.latest, other.earliest, other.latest)
+        return meets(self.fuzzy_bounds(), other.fuzzy_bounds())
 
     def contains(self, other: When | _dt.date) -> bool:
-        """Whether ``other`` lies wholly inside this span (plain bounds).
+        """Whether ``other``, at its widest, surely lies inside this span (plain bounds).
 
         A floating day contains an instant whose local date is that day.
 
@@ -457,12 +479,13 @@ class When:
         True
         >>> When.month(2026, 4).contains(When.quarter(2026, 2))
         False
+        >>> When.month(2026, 4).contains(When.parse("2026-04~"))
+        False
         """
         o = _coerce(other)
-        lo, hi, o_lo, o_hi = self.earliest, self.latest, o.earliest, o.latest
-        if lo is not None and (o_lo is None or _cmp(lo, o_lo) > 0):
+        if self.is_undated:  # no reading of an unknown date surely holds anything
             return False
-        return not (hi is not None and (o_hi is None or _cmp(o_hi, hi) > 0))
+        return inside((self.earliest, self.latest), o.fuzzy_bounds())
 
     def __contains__(self, other: object) -> bool:
         if not isinstance(other, When | _dt.date):

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 import attrs
 
 from timeline._errors import EventError
-from timeline.dates._bounds import Point, _cmp
+from timeline.dates._bounds import Point, _cmp, ends_before
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
@@ -406,10 +406,9 @@ class Event:
         >>> Event(title="x", when="c. April 2026").overdue("2026-05-01")
         False
         """
-        latest = self.fuzzy_window[1]
-        return (
-            self.status.is_open and latest is not None and _cmp(latest, to_day(as_of, "as_of")) < 0
-        )
+        day = to_day(as_of, "as_of")
+        # Surely over before that day starts (the rule of When.definitely_before).
+        return self.status.is_open and ends_before(self.fuzzy_window, (day, day))
 
     def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
@@ -426,13 +425,12 @@ class Event:
         start = to_day(as_of, "as_of")
         days = within.days if isinstance(within, _dt.timedelta) else int(within)
         stop = start + _dt.timedelta(days=days)
-        hi = self.fuzzy_window[1]
-        if hi is not None and _cmp(hi, start) < 0:
+        if ends_before(self.fuzzy_window, (start, start)):
             return False
         lo, hi = self.window  # the sort position: earliest, or latest for a deadline
         position = lo if lo is not None else hi
-        # Unbounded both ways ("../..") sorts last, so it is never due soon.
-        return position is not None and _cmp(position, stop) <= 0
+        # Unbounded both ways ("../..", undated) sorts last, so it is never due soon.
+        return position is not None and not ends_before((stop, stop), (position, position))
 
     # -- display ----------------------------------------------------------------
 
