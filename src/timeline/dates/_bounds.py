@@ -122,8 +122,8 @@ def _clamp_shift(p: Point, precision: Precision, n: int, *, at_end: bool) -> Poi
 # instant in the pair carries a more extreme offset). Within one frame nothing
 # is widened: two floating days compare by the calendar, two instants in UTC.
 
-Span: TypeAlias = "tuple[Point | None, Point | None]"
-"""Inclusive bounds ``(lo, hi)``; ``None`` is unbounded on that side."""
+Span: TypeAlias = "tuple[_dt.date | None, _dt.date | None]"
+"""Inclusive bounds ``(lo, hi)`` (days or instants); ``None`` is unbounded on that side."""
 
 _INF = float("inf")
 
@@ -138,7 +138,7 @@ def _offset_us(p: _dt.date) -> int | None:
     return (offset.days * 86400 + offset.seconds) * 1_000_000 + offset.microseconds
 
 
-def _widening(points: tuple[Point | None, ...]) -> tuple[int, int]:
+def _widening(points: tuple[_dt.date | None, ...]) -> tuple[int, int]:
     """How far floating bounds reach east and west for this set of bounds (0, 0 in one frame)."""
     floating = aware = False
     east, west = _EAST_US, _WEST_US
@@ -159,13 +159,13 @@ def _grain_us(p: _dt.date) -> int:
     return 1 if isinstance(p, _dt.datetime) else _DAY_US
 
 
-def _lo_us(p: Point | None, east: int) -> float:
+def _lo_us(p: _dt.date | None, east: int) -> float:
     if p is None:
         return -_INF
     return _key(p) - (east if _offset_us(p) is None else 0)
 
 
-def _hi_us(p: Point | None, west: int) -> float:
+def _hi_us(p: _dt.date | None, west: int) -> float:
     """The exclusive end of a bound at its widest."""
     if p is None:
         return _INF

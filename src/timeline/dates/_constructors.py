@@ -133,21 +133,35 @@ def month(cls: type[When], year: int, month: int) -> When:
     return cls._months(year, month, 1, Precision.MONTH)
 
 
-def season(cls: type[When], year: int, code: int) -> When:
-    """A season by EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter.
+_SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12, 29: 9, 30: 12, 31: 3, 32: 6}
+_SEASON_START.update({25: 3, 26: 6, 27: 9, 28: 12})
 
-    Seasons are northern and meteorological: spring is March to May, and
-    winter 2026 runs from December 2026 to February 2027.
+
+def season(cls: type[When], year: int, code: int) -> When:
+    """A season by EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter; 25-32 by hemisphere.
+
+    Seasons are meteorological: spring is March to May, and winter 2026 runs
+    from December 2026 to February 2027. 21-24 are northern, as are 25-28
+    (said "northern spring 2026"); 29-32 are the southern spring (September
+    to November), summer (December to February), autumn and winter.
 
     >>> w = When.season(2026, 24)
     >>> (str(w.earliest), str(w.latest))
     ('2026-12-01', '2027-02-28')
+    >>> str(When.season(2001, 29))
+    'southern spring 2001'
     """
     call = f"When.season({year}, {code})"
     check_year(year, call)
-    check(21 <= code <= 24, call, f"season code must be 21..24, got {code}")
-    check(code < 24 or year < 9999, call, "winter 9999 runs past year 9999")
-    return cls._months(year, 3 + 3 * (code - 21), 3, Precision.SEASON)
+    check(21 <= code <= 32, call, f"season code must be 21..32, got {code}")
+    start = _SEASON_START[code]
+    check(start < 12 or year < 9999, call, "a season from December 9999 runs past year 9999")
+    w = cls._months(year, start, 3, Precision.SEASON)
+    if code >= 25:  # the hemisphere is said only in the EDTF code
+        from attrs import evolve
+
+        return evolve(w, form=f"{year:04d}-{code}")
+    return w
 
 
 def quarter(cls: type[When], year: int, quarter: int) -> When:

@@ -27,13 +27,13 @@ import re
 from typing import Literal
 
 from timeline._errors import WhenParseError
-from timeline.dates._parse_dates import Context
+from timeline.dates._parse_dates import Context, year_pair
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
 
-__all__ = ["MAX_TEXT", "check_options", "parse", "parse_edtf"]
+__all__ = ["MAX_TEXT", "check_options", "fiscal_start", "parse", "parse_edtf"]
 
 Prefer = Literal["current", "future", "past"]
 
@@ -44,6 +44,7 @@ _BASIC = re.compile(
     r"([~?%]?)",
     re.IGNORECASE,
 )
+_YEAR_PAIR = re.compile(r"(\d{4}) ?[/-] ?(\d{2})")
 _ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
 _FAST = frozenset("0123456789[Yy-./X~?%{")
 
@@ -83,7 +84,12 @@ _UNDATED = frozenset(
 
 
 def parse(
-    text: str, *, reference: _dt.date | str | None = None, prefer: Prefer = "current"
+    text: str,
+    *,
+    reference: _dt.date | str | None = None,
+    prefer: Prefer = "current",
+    fiscal_year_start: int | str | None = None,
+    fiscal_year_named_by: Literal["end", "start"] = "end",
 ) -> When:
     """Read ISO 8601, EDTF or an English date phrase into a `When`; raise `WhenParseError`.
 
@@ -92,6 +98,12 @@ def parse(
     ``prefer`` says which occurrence a name without a year means: the one
     around the reference (``"current"``), the next (``"future"``) or the
     previous (``"past"``).
+
+    ``fiscal_year_start`` is the month a fiscal year starts (a number or a
+    name): "FY2025", "Q3 FY2025", "H1 FY26" and "fiscal 2025" need it. A fiscal
+    year is named by the calendar year in which it ends (Microsoft's FY2025 runs
+    from July 2024 to June 2025), or with ``fiscal_year_named_by="start"`` by the
+    year in which it starts (the Japanese and Indian convention).
 
     >>> str(parse("Q2 2026").latest)
     '2026-06-30'
@@ -104,7 +116,12 @@ def parse(
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
     _check_length(text)
     try:
-        ctx = Context(_reference(reference), _prefer(prefer))
+        ctx = Context(
+            _reference(reference),
+            _prefer(prefer),
+            fiscal_start(fiscal_year_start),
+            _named_by(fiscal_year_named_by),
+        )
         return _parse(text, ctx)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
@@ -158,6 +175,21 @@ def _parse(text: str, ctx: Context) -> When:
         s = _SPACES.sub(" ", s)
     if len(s) <= 24 and not s[0].isdigit() and s.lower().rstrip(".") in _UNDATED:
         return When.undated()
+    if len(s) <= 9 and s[4:5] in ("/", "-", " "):
+        pair = _YEAR_PAIR.fullmatch(s)
+        if pair is not None and (int(pair[1]) + 1) % 100 == int(pair[2]):
+            # consecutive years ("2025/26"); "2026-26" stays EDTF (northern summer 2026)
+            return year_pair(int(pair[1]), pair[2], ctx)
+        if pair is not None and s[4] == "-" and 25 <= int(pair[2]) <= 32:
+            # EDTF reads "2024-26" as a hemisphere season; people mean years. Ask.
+            year, code = int(pair[1]), int(pair[2])
+            later = year - year % 100 + code
+            raise Fail(
+                f"'{s}' is ambiguous: in EDTF a hemisphere season (25-32), else the years "
+                f"{year} to {later}; write the season in words ('northern summer {year}') "
+                "or read it with When.from_edtf",
+                f"{year} to {later}" if later > year else None,
+            )
     if s[0] in _FAST:
         try:
             return parse_edtf_text(_iso_extras(s), iso_short=False)
@@ -206,6 +238,35 @@ def check_options(reference: object, prefer: object) -> _dt.date | None:
         return _reference(reference)
     except Fail as f:
         raise WhenParseError(str(reference), f.reason, f.suggestion) from None
+
+
+def fiscal_start(value: object) -> int | None:
+    """The month a fiscal year starts, from a number 1..12 or a month name; ``None`` if none.
+
+    >>> fiscal_start("July"), fiscal_start(4), fiscal_start(None)
+    (7, 4, None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
+        return value
+    if isinstance(value, str):
+        name = value.strip().lower()
+        for i, month in enumerate(MONTH_NAMES, 1):
+            if name in (month.lower(), month[:3].lower()):
+                return i
+        if name.isdigit() and 1 <= int(name) <= 12:
+            return int(name)
+    raise Fail(
+        f"fiscal_year_start must be a month, as a number 1..12 or a name such as 'July', "
+        f"got {value!r}"
+    )
+
+
+def _named_by(value: object) -> Literal["end", "start"]:
+    if value != "end" and value != "start":
+        raise Fail(f"fiscal_year_named_by must be 'end' or 'start', got {value!r}")
+    return value
 
 
 def _prefer(prefer: object) -> Prefer:

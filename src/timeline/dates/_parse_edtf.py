@@ -12,9 +12,12 @@ What is read:
   trailing digits (``202X``, ``20XX``, ``2026-XX``, ``2026-04-XX``,
   ``2026-XX-XX``), seasons 21-24, intervals ``A/B`` whose ends may be open
   (``..``) or unknown (empty), and ``Y``-prefixed years within 1..9999.
-* EDTF level 2 as far as the model goes: sub-year codes 33-36 (quarters),
-  37-39 (thirds), 40-41 (halves), and the one-of sets ``[..X]`` ("X or
-  earlier", a deadline) and ``[X..]`` ("X or later").
+* EDTF level 2: sub-year codes 25-32 (hemisphere seasons), 33-36
+  (quarters), 37-39 (thirds), 40-41 (halves), unspecified digits anywhere
+  (``156X-12-25``), per-component qualifiers (``2004?-06-~11``), significant
+  digits (``1950S2``), and sets and lists (``[1667,1668,1670..1672]``,
+  ``{1960,1961-12}``; ``[..X]`` is a deadline and ``[X..]`` "no earlier
+  than X"), the level-2 parts in `timeline.dates._edtf_level2`.
 * ISO 8601 forms EDTF leaves out, so every `When` has an EDTF-style text:
   week dates ``2026-W15``, the decade ``202`` (ISO 8601-2) and the century
   ``20``, and qualifiers on date-times.
@@ -77,10 +80,10 @@ class Fail(Exception):
 _SINGLE = re.compile(
     r"""
     (?:
-        Y(?P<long>-?\d+)
-      | (?P<neg>-)?(?P<y>[\dX]{4})
-        (?:-(?P<m>[\dX]{2})
-            (?:-(?P<d>[\dX]{2})
+        Y(?P<long>-?\d+)(?:S\d+)?
+      | (?P<neg>-)?(?P<qy>[~?%])?(?P<y>[\dX]{4})(?:S(?P<sig>\d+))?(?P<ry>[~?%])?
+        (?:-(?P<qm>[~?%])?(?P<m>[\dX]{2})(?P<rm>[~?%])?
+            (?:-(?P<qd>[~?%])?(?P<d>[\dX]{2})
                 (?:T(?P<hh>\d{2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:[.,](?P<frac>\d+))?)?
                    (?P<tz>Z|[+-]\d{2}(?::?\d{2}(?::\d{2})?)?)?
                    (?:\[(?P<zone>[^\]\s]+)\])?
@@ -96,16 +99,12 @@ _SINGLE = re.compile(
 # ISO 8601 reduced precision: a decade "202" (ISO 8601-2) or a century "20".
 _SHORT = re.compile(r"(?P<digits>\d{2,3})(?P<q>[~?%])?")
 # EDTF level-2 one-of sets used for deadlines and lower limits.
-_SET_BY = re.compile(r"\[\.\.(?P<v>[^\[\]]+)\]")
-_SET_AFTER = re.compile(r"\[(?P<v>[^\[\]]+)\.\.\]")
-# A qualifier anywhere but at the end: EDTF level-2 partial qualification.
-_INNER_QUALIFIER = re.compile(r"[~?%](?=.)")
-
-_YEAR_ONLY = re.compile(r"\d{4}|\d{3}X|\d{2}XX|Y\d+", re.IGNORECASE)
+_SET_BY = re.compile(r"\[\.\.(?P<v>[^\[\]{},]+)\]")
+_SET_AFTER = re.compile(r"\[(?P<v>[^\[\]{},]+)\.\.\]")
 _QUALIFIERS = {"~": (True, False), "?": (False, True), "%": (True, True)}
 
 _SUB_YEAR = (
-    "neither a month (01-12) nor a sub-year code (21-24 seasons, 33-36 quarters, "
+    "neither a month (01-12) nor a sub-year code (21-32 seasons, 33-36 quarters, "
     "37-39 thirds, 40-41 halves)"
 )
 
@@ -124,12 +123,11 @@ def parse_edtf_text(text: str, *, iso_short: bool = True) -> When:
         return _value(m["v"], iso_short=iso_short).by()
     m = _SET_AFTER.fullmatch(text)
     if m is not None:
-        return step(_value(m["v"], iso_short=iso_short), -1).after()
+        return _value(m["v"], iso_short=iso_short).not_before()
     if text[:1] in "[{":
-        raise Fail(
-            "EDTF sets and lists other than [..X] (X or earlier) and [X..] (X or later) "
-            "are not supported"
-        )
+        from timeline.dates._edtf_level2 import parse_set
+
+        return parse_set(text, lambda t: _value(t, iso_short=iso_short))
     return _value(text, iso_short=iso_short)
 
 
@@ -208,18 +206,6 @@ def _value(text: str, *, iso_short: bool) -> When:
         s = _SHORT.fullmatch(text)
         if s is not None:
             return _short(s)
-    if text[:1] in _QUALIFIERS and _YEAR_ONLY.fullmatch(text[1:]):
-        # "~2030": a qualifier before the only component qualifies the whole value.
-        return _qualified(_value(text[1:], iso_short=iso_short), text[0])
-    bare = text.replace("~", "").replace("?", "").replace("%", "")
-    if _INNER_QUALIFIER.search(text) and _SINGLE.fullmatch(bare):
-        marks = {c for c in text if c in "~?%"}
-        mark = "%" if "%" in marks or {"~", "?"} <= marks else marks.pop()
-        raise Fail(
-            "a qualifier (~ ? %) applies to the whole value and goes at its end "
-            "(EDTF level-2 partial qualification is not supported)",
-            bare + mark,
-        )
     raise Fail(f"{text!r} is not an EDTF date", definite=False)
 
 
@@ -251,13 +237,18 @@ def _build(m: re.Match[str]) -> When:
         year = int(m["long"])
         if not 1 <= year <= 9999:
             raise Fail(f"year {year} is outside 1..9999, the range timeline's calendar covers")
-        return _qualified(When.year(year), mark)
+        # EDTF writes "Y" only before years of more than four digits.
+        raise Fail("EDTF writes 'Y' only before a year of five or more digits", f"{year:04d}")
     if m["wy"] is not None:
         return _qualified(_week(int(m["wy"]), int(m["wk"]), m["wd"]), mark)
     if m["neg"]:
         raise Fail("years before 1 CE (negative EDTF years) are not supported")
-    y, mo, d = m["y"].upper(), m["m"], m["d"]
-    if "X" in y or (mo is not None and "X" in mo.upper()) or (d is not None and "X" in d.upper()):
+    if m["qy"] or m["ry"] or m["qm"] or m["rm"] or m["qd"] or m["sig"]:
+        from timeline.dates._edtf_level2 import level2_single
+
+        return level2_single(m)
+    y, mo, d = m["y"], m["m"], m["d"]
+    if "X" in y or "x" in y or (mo and ("X" in mo or "x" in mo)) or (d and ("X" in d or "x" in d)):
         return _qualified(masked(m[0].rstrip("~?%").upper()), mark)
     year = int(y)
     if year == 0:
@@ -279,7 +270,7 @@ def _build(m: re.Match[str]) -> When:
 def _sub_year(year: int, code: int, y: str, mo: str) -> When:
     if 1 <= code <= 12:
         return When.month(year, code)
-    if 21 <= code <= 24:
+    if 21 <= code <= 32:
         return When.season(year, code)
     if 33 <= code <= 36:
         return When.quarter(year, code - 32)
@@ -287,15 +278,9 @@ def _sub_year(year: int, code: int, y: str, mo: str) -> When:
         return When.third(year, code - 36)
     if 40 <= code <= 41:
         return When.half(year, code - 39)
-    # "2024-26" is often meant as the years 2024 to 2026.
+    # "2024-27" is often meant as the years 2024 to 2027.
     later = year - year % 100 + code
     hint = f"{y} to {later}" if later > year else None
-    if 25 <= code <= 32:
-        raise Fail(
-            f"{mo} is an EDTF hemisphere season (25-32), which timeline does not support; "
-            "use 21-24 (northern, meteorological)",
-            hint,
-        )
     raise Fail(f"{mo} is {_SUB_YEAR}", hint)
 
 
@@ -328,39 +313,17 @@ def _week(year: int, week: int, weekday: str | None) -> When:
 
 # -- unspecified digits -----------------------------------------------------------------
 
-_MASK = re.compile(r"(?P<y>\d{1,3}X{1,3}|\d{4})(?:-(?P<m>XX|\d{2})(?:-(?P<d>XX|\d{2}))?)?")
-
 
 @functools.lru_cache(maxsize=1024)
 def masked(text: str) -> When:
-    """The value of an EDTF level-1 text with unspecified digits (``202X``, ``2026-XX`` ...)."""
-    m = _MASK.fullmatch(text)
-    if m is None or (m["m"] is not None and "X" in m["y"]):
-        raise Fail(
-            "unspecified digits (X) are supported at the end of a year (202X, 20XX), "
-            "as a whole month (2026-XX) or day (2026-04-XX, 2026-XX-XX)",
-        )
-    y, mo, d = m["y"], m["m"], m["d"]
-    if "X" in y:
-        k = y.count("X")
-        base = int(y[: 4 - k]) * 10**k
-        first, last = max(base, 1), base + 10**k - 1
-        return When.masked(text, _date(first, 1, 1), _date(last, 12, 31), Precision.YEAR)
-    year = int(y)
-    if year == 0:
-        raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")
-    if mo == "XX":
-        if d is not None and d != "XX":
-            raise Fail("a known day in an unknown month (EDTF level 2) is not supported")
-        precision = Precision.MONTH if d is None else Precision.DAY
-        return When.masked(text, _date(year, 1, 1), _date(year, 12, 31), precision)
-    month = int(mo or 0)
-    if not 1 <= month <= 12:
-        raise Fail(f"{mo} is not a month (01-12)")
-    if d != "XX":
-        raise Fail("unspecified digits must come last")
-    last = calendar.monthrange(year, month)[1]
-    return When.masked(text, _date(year, month, 1), _date(year, month, last), Precision.DAY)
+    """The value of an EDTF text with unspecified digits (``202X``, ``2026-XX``, ``156X-12-25``).
+
+    Its bounds are the hull of the dates the digits allow.
+    """
+    from timeline.dates._edtf_level2 import mask_bounds
+
+    first, last, precision = mask_bounds(text)
+    return When.masked(text, first, last, precision)
 
 
 def _date(y: int, m: int, d: int) -> pendulum.Date:
@@ -380,9 +343,7 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
         raise Fail(f"minute {m['mi']} is out of range 00-59")
     if second > 59:
         raise Fail(f"second {m['ss']} is out of range 00-59 (leap seconds are not supported)")
-    frac = m["frac"] or ""
-    if len(frac) > 6:
-        raise Fail("fractions of a second finer than microseconds are not supported")
+    frac = (m["frac"] or "")[:6]  # finer than a microsecond: truncated, as Python does
     micro = int(frac.ljust(6, "0")) if frac else 0
     tz, zone = m["tz"], m["zone"]
     if zone is not None:
@@ -400,6 +361,12 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
 def _offset(tz: str) -> pendulum.FixedTimezone | pendulum.Timezone:
     if tz == "Z":
         return pendulum.UTC
+    if tz in ("-00", "-0000", "-00:00"):
+        # RFC 3339: "-00:00" says the offset is unknown; it is not UTC.
+        raise Fail(
+            "the offset -00:00 means 'offset unknown' (RFC 3339), not UTC; write Z for UTC, "
+            "or leave the offset out for a local time"
+        )
     # +hh, +hhmm, +hh:mm, and +hh:mm:ss (historic local mean time, as Python writes it)
     digits = tz[1:].replace(":", "")
     hours, minutes, seconds = int(digits[:2]), int(digits[2:4] or 0), int(digits[4:] or 0)
@@ -484,6 +451,8 @@ def _step(w: When, n: int) -> When:
         raise Fail("only single values can be stepped")
     if w.unspecified is not None:
         return _step_masked(w.unspecified, n)
+    if w.form is not None:
+        raise Fail(f"{w.form} has no neighbour of the same shape")
     p = w.precision
     if isinstance(s, _dt.datetime):
         return When.instant(s.add(microseconds=n))
@@ -513,13 +482,20 @@ def _step(w: When, n: int) -> When:
     if p is Precision.YEAR:
         return When.year(s.year + n)
     if p is Precision.DECADE:
+        if w.end is None or w.end.year - s.year != 9:  # a third of a decade: no EDTF unit
+            raise Fail("a part of a decade has no neighbour in EDTF")
         return When.decade(s.year + 10 * n)
     if p is Precision.CENTURY:
         return When.century(s.year + 100 * n)
     raise Fail(f"a {p.value} value cannot be stepped")
 
 
+_STEPPABLE_MASK = re.compile(r"\d{1,3}X{1,3}|\d{4}-XX(?:-XX)?|\d{4}-\d{2}-XX")
+
+
 def _step_masked(text: str, n: int) -> When:
+    if not _STEPPABLE_MASK.fullmatch(text):
+        raise Fail(f"{text} has no neighbour of the same shape")
     y, _, rest = text.partition("-")
     if "X" in y:
         k = y.count("X")

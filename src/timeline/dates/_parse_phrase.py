@@ -43,7 +43,7 @@ import itertools
 import re
 
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
-from timeline.dates._parse_edtf import Fail, make_interval, step
+from timeline.dates._parse_edtf import Fail, make_interval
 from timeline.dates._precision import Relation
 from timeline.dates._when import When, WhenError
 
@@ -87,7 +87,7 @@ _PREFIX = re.compile(
             |by\ the\ beginning\ of|before\ the\ end\ of|before\ end\ of
             |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
             |no\ later\ than|not\ later\ than|not\ after
-            |no\ earlier\ than|not\ before|prior\ to|by|before|after)
+            |no\ earlier\ than|not\ earlier\ than|not\ before|net|prior\ to|by|before|after)
       | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
             |some\ ?time\ around)
       | (?P<unc>maybe|possibly|perhaps|probably)
@@ -102,9 +102,9 @@ _RELATIONS = {
     "by the end of": "by",
     "by end of": "by",
     "by the close of": "by",
-    "no later than": "by",
-    "not later than": "by",
-    "not after": "by",
+    "no later than": "not after",
+    "not later than": "not after",
+    "not after": "not after",
     "by the start of": "before",
     "by the beginning of": "before",
     # "before the end of 2026" is on or before its last day, not before its last third
@@ -112,13 +112,15 @@ _RELATIONS = {
     "before end of": "by",
     "prior to the end of": "by",
     # "after the start of 2027" is from its first day, not after its first third
-    "after the start of": "from",
-    "after the beginning of": "from",
+    "after the start of": "not before",
+    "after the beginning of": "not before",
     "before": "before",
     "prior to": "before",
     "after": "after",
-    "not before": "from",
-    "no earlier than": "from",
+    "not before": "not before",
+    "no earlier than": "not before",
+    "not earlier than": "not before",
+    "net": "not before",  # "no earlier than", as launch schedules write it
 }
 _SUFFIX = re.compile(
     r"""\s*(?:
@@ -177,7 +179,7 @@ class Words:
                 self.approximate |= mark in "~%"
                 self.uncertain |= mark in "?%"
             elif m["later"] is not None:
-                self._relate("from")
+                self._relate("not before")
             elif m["earlier"] is not None:
                 self._relate("by")
             else:
@@ -211,7 +213,9 @@ class Words:
             return w.before()
         if self.relation == "after":
             return w.after()
-        return step(w, -1).after()  # on or after X = after the unit before X
+        if self.relation == "not after":
+            return w.not_after()
+        return w.not_before()
 
 
 # -- whole phrases and intervals ---------------------------------------------------------------
@@ -224,6 +228,15 @@ def parse_phrase(text: str, ctx: Context) -> When:
         words = Words(s)
         if not words.core:
             raise Fail("there is no date in it", definite=False)
+        if " or " in words.core:
+            alternatives = _alternatives(words.core, ctx)
+            if alternatives is not None:
+                if words.relation is not None or words.approximate or words.uncertain:
+                    raise Fail(
+                        "qualifiers and by/before/after go on each alternative, not on all "
+                        "of them ('c. Q3 or Q4 2025' is not read; write 'c. Q3 2025 or Q4 2025')"
+                    )
+                return alternatives
         return words.apply(resolve(core_value(words.core, ctx), ctx))
     except Fail as f:
         if f.definite:
@@ -233,6 +246,57 @@ def parse_phrase(text: str, ctx: Context) -> When:
     if w is None:
         raise first
     return w
+
+
+_OR = re.compile(r"\s+or\s+")
+_COMMA = re.compile(r",\s+")
+
+
+def _alternatives(core: str, ctx: Context) -> When | None:
+    """ "Q3 or Q4 2025", "April, May or June 2026": one of them (an EDTF set), or ``None``.
+
+    A member without a year takes the year of the last member.
+    """
+    from timeline.dates._edtf_level2 import parse_set
+
+    pieces = _OR.split(core)
+    if len(pieces) < 2:
+        return None
+    try:
+        values = [_side(item, ctx, first=True) for item in pieces]
+    except Fail as f:
+        if f.definite or "," not in pieces[0]:
+            return None
+        # "Q1, Q2 or Q3 2025"; in "April 15, 2026 or ..." the comma was the date's own
+        items = [*_COMMA.split(pieces[0]), *pieces[1:]]
+        try:
+            values = [_side(item, ctx, first=True) for item in items]
+        except Fail:
+            return None
+    last = values[-1]
+    if isinstance(last, str):
+        return None
+    resolved_last = resolve(last, ctx)
+    members: list[When] = []
+    for value in values[:-1]:
+        if isinstance(value, str):
+            return None
+        members.append(
+            build_in(value, _year_of(resolved_last)) if isinstance(value, Yearless) else value
+        )
+    members.append(resolved_last)
+    for w in members:
+        if w.is_interval or w.form is not None:
+            return None
+    text = "[" + ",".join(w.to_edtf() for w in members) + "]"
+    return parse_set(text, lambda t: _member_value(t, members))
+
+
+def _member_value(text: str, members: list[When]) -> When:
+    for w in members:
+        if w.to_edtf() == text:
+            return w
+    raise Fail(f"{text} is not one of the alternatives")
 
 
 _SEP_WORD = re.compile(r"\s+(?:to|through|thru|until|till)\s+")

@@ -111,6 +111,11 @@ class When:
     unspecified: str | None = None
     lower: When | Literal["open", "unknown"] | None = None
     upper: When | Literal["open", "unknown"] | None = None
+    # The EDTF text of a level-2 value whose meaning the fields above do not
+    # carry: a set or list ("[2025-35,2025-36]"), per-component qualifiers
+    # ("2004?-06-~11"), a hemisphere season ("2001-29"), significant digits
+    # ("1950S2"). Its bounds are in start/end; the text keeps the rest.
+    form: str | None = None
 
     # -- named constructors (timeline.dates._constructors) -------------------
 
@@ -157,6 +162,24 @@ class When:
         """
         return when._relate(Relation.AFTER)
 
+    def not_before(self) -> When:
+        """On or after the start of this value: "no earlier than March 2026" ("NET").
+
+        >>> str(When.month(2026, 3).not_before())
+        'no earlier than March 2026'
+        """
+        return self._relate(Relation.NOT_BEFORE)
+
+    def not_after(self) -> When:
+        """On or before the end of this value, said as "no later than March 2026".
+
+        Bounds as `by`; the words are kept as the source said them.
+
+        >>> str(When.month(2026, 3).not_after())
+        'no later than March 2026'
+        """
+        return self._relate(Relation.NOT_AFTER)
+
     def by(self) -> When:
         """This value as a deadline: "by" it.
 
@@ -192,6 +215,11 @@ class When:
         """
         if self.is_undated and (approximate or uncertain):
             raise WhenError("When.undated().qualify(): the undated value has nothing to qualify")
+        if self.form is not None and (approximate or uncertain):
+            raise WhenError(
+                f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
+                "its text; write them there"
+            )
         if self.is_interval and (approximate or uncertain):
             raise WhenError(
                 f"{self!r}.qualify(): an interval is qualified through its ends; "
@@ -211,6 +239,8 @@ class When:
     def _relate(self, relation: Relation) -> When:
         if self.is_undated:
             raise WhenError(f"When.undated().{relation.value}(): the undated value has no date")
+        if self.form is not None and self.form[:1] in "[{":
+            raise WhenError(f"{self!r}.{relation.value}(): relations apply to one date, not a set")
         if self.relation is not Relation.ON or self.is_interval:
             call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
             _check(self.relation is Relation.ON, call, "the value already has a relation")
@@ -240,15 +270,29 @@ class When:
         *,
         reference: _dt.date | str | None = None,
         prefer: Literal["current", "future", "past"] = "current",
+        fiscal_year_start: int | str | None = None,
+        fiscal_year_named_by: Literal["end", "start"] = "end",
     ) -> When:
         """Parse ISO 8601, EDTF or an English phrase; raises `WhenParseError`.
 
+        ``fiscal_year_start`` (a month) reads fiscal periods ("FY2025", "Q3
+        FY2025"), named by the year they end in unless ``fiscal_year_named_by``
+        is ``"start"``.
+
         >>> When.parse("Q2 2026") == When.quarter(2026, 2)
         True
+        >>> str(When.parse("FY2025", fiscal_year_start=7))
+        'July 2024 to June 2025'
         """
         from timeline.dates._parse import parse
 
-        return parse(text, reference=reference, prefer=prefer)
+        return parse(
+            text,
+            reference=reference,
+            prefer=prefer,
+            fiscal_year_start=fiscal_year_start,
+            fiscal_year_named_by=fiscal_year_named_by,
+        )
 
     @classmethod
     def from_edtf(cls, text: str) -> When:
@@ -296,7 +340,7 @@ class When:
         >>> When.year(2030).after().earliest
         Date(2031, 1, 1)
         """
-        if self.relation is Relation.ON:
+        if self.relation is Relation.ON or self.relation is Relation.NOT_BEFORE:
             return self.start
         if self.relation is Relation.AFTER and self.end is not None:
             return _after(self.end)
@@ -309,7 +353,7 @@ class When:
         >>> When.year(2030).by().latest
         Date(2030, 12, 31)
         """
-        if self.relation in (Relation.ON, Relation.BY):
+        if self.relation in (Relation.ON, Relation.BY, Relation.NOT_AFTER):
             return self.end
         if self.relation is Relation.BEFORE and self.start is not None:
             return _before(self.start)
@@ -324,6 +368,8 @@ class When:
         """
         if self.approximate or self.uncertain:
             return True
+        if self.form is not None:
+            return "~" in self.form or "?" in self.form or "%" in self.form
         return any(isinstance(e, When) and e.qualified for e in (self.lower, self.upper))
 
     @property
@@ -365,13 +411,20 @@ class When:
             lo = self.lower.fuzzy_bounds(policy)[0] if isinstance(self.lower, When) else None
             hi = self.upper.fuzzy_bounds(policy)[1] if isinstance(self.upper, When) else None
             return lo, hi
+        grain = self.precision
+        if self.form is not None:
+            from timeline.dates._edtf_level2 import form_fuzz
+
+            members, grain = form_fuzz(self)
+            if members is not None:  # a set: the hull of its members at their widest
+                return _hull([m.fuzzy_bounds(policy) for m in members], self)
         pad = policy(self)
         lo, hi = self.earliest, self.latest
         if pad:
             if lo is not None:
-                lo = _clamp_shift(lo, self.precision, -pad, at_end=False)
+                lo = _clamp_shift(lo, grain, -pad, at_end=False)
             if hi is not None:
-                hi = _clamp_shift(hi, self.precision, pad, at_end=True)
+                hi = _clamp_shift(hi, grain, pad, at_end=True)
         return lo, hi
 
     @property
@@ -491,6 +544,20 @@ class When:
         if not isinstance(other, When | _dt.date):
             return False
         return self.contains(other)
+
+
+def _hull(
+    spans: list[tuple[Point | None, Point | None]], w: When
+) -> tuple[Point | None, Point | None]:
+    """The smallest span holding all ``spans`` (unbounded if one is), within ``w``'s relation."""
+    los = [lo for lo, _ in spans]
+    his = [hi for _, hi in spans]
+    lo = None if any(p is None for p in los) else min(los, key=_key)  # type: ignore[arg-type]
+    hi = None if any(p is None for p in his) else max(his, key=_key)  # type: ignore[arg-type]
+    if w.relation is not Relation.ON:  # a set with a relation: only its own side is bounded
+        lo = lo if w.earliest is not None else None
+        hi = hi if w.latest is not None else None
+    return lo, hi
 
 
 def _coerce(value: When | _dt.date) -> When:
