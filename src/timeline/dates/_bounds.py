@@ -191,9 +191,11 @@ def ends_before(a: Span, b: Span) -> bool:
     For any two spans exactly one of ``ends_before(a, b)``, ``ends_before(b, a)``
     and ``meets(a, b)`` holds.
 
-    >>> noon_utc = pendulum.datetime(2026, 4, 15, 12)
-    >>> ends_before((pendulum.date(2026, 4, 14), pendulum.date(2026, 4, 14)), (noon_utc, noon_utc))
-    False
+    14 April read at UTC-12 ends at noon UTC on the 15th:
+
+    >>> day = (pendulum.date(2026, 4, 14), pendulum.date(2026, 4, 14))
+    >>> [ends_before(day, (t, t)) for t in (pendulum.datetime(2026, 4, 15, h) for h in (11, 12))]
+    [False, True]
     """
     east, west = _widening((*a, *b))
     return _hi_us(a[1], west) <= _lo_us(b[0], east)

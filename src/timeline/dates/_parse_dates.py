@@ -499,7 +499,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(_REL + r" (?:" + _MON + r"|(?P<s>spring|summer|autumn|fall|winter))"), _relative_named),
     (_c(r"(?:the )?year (?P<y>\d{4})"), lambda m, ctx: When.year(int(m["y"]))),
     (_c(r"(?:the )?(?P<d>\d{3}0)'?s"), _decade),
-    (_c(r"(?:the )?(?P<n>\d{1,2})(?P<sfx>st|nd|rd|th) century"), _century),
+    (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), _century),
     (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
     (_c(r"today|tomorrow|yesterday"), _day_word),
