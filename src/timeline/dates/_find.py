@@ -30,9 +30,9 @@ from typing import Literal
 
 import attrs
 
-from timeline._errors import WhenParseError
-from timeline.dates._parse import check_options, fiscal_start, parse
-from timeline.dates._parse_edtf import Fail
+from timeline._errors import WhenError, WhenParseError
+from timeline.dates._fiscal import fiscal_start
+from timeline.dates._parse import check_options, parse
 from timeline.dates._parse_phrase import fold
 from timeline.dates._when import When
 
@@ -231,8 +231,8 @@ def fiscal_start_or_raise(value: int | str | None) -> int | None:
     """The fiscal start month, or `WhenParseError` for a bad one."""
     try:
         return fiscal_start(value)
-    except Fail as f:
-        raise WhenParseError(str(value), f.reason) from None
+    except WhenError as e:
+        raise WhenParseError(str(value), str(e)) from None
 
 
 def _read(

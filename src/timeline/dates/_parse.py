@@ -27,6 +27,7 @@ import re
 from typing import Literal
 
 from timeline._errors import WhenParseError
+from timeline.dates import _fiscal
 from timeline.dates._parse_dates import Context, year_pair
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
@@ -241,26 +242,15 @@ def check_options(reference: object, prefer: object) -> _dt.date | None:
 
 
 def fiscal_start(value: object) -> int | None:
-    """The month a fiscal year starts, from a number 1..12 or a month name; ``None`` if none.
+    """The month a fiscal year starts (see `timeline.dates._fiscal.fiscal_start`), or `Fail`.
 
-    >>> fiscal_start("July"), fiscal_start(4), fiscal_start(None)
-    (7, 4, None)
+    >>> fiscal_start("July")
+    7
     """
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
-        return value
-    if isinstance(value, str):
-        name = value.strip().lower()
-        for i, month in enumerate(MONTH_NAMES, 1):
-            if name in (month.lower(), month[:3].lower()):
-                return i
-        if name.isdigit() and 1 <= int(name) <= 12:
-            return int(name)
-    raise Fail(
-        f"fiscal_year_start must be a month, as a number 1..12 or a name such as 'July', "
-        f"got {value!r}"
-    )
+    try:
+        return _fiscal.fiscal_start(value)
+    except WhenError as e:
+        raise Fail(str(e)) from None
 
 
 def _named_by(value: object) -> Literal["end", "start"]:

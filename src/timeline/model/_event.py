@@ -99,6 +99,11 @@ def slugify(text: str) -> str:
     return slug or "event"
 
 
+def _newlines(text: str) -> str:
+    """``text`` with CR LF and lone CR line endings as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 @attrs.frozen(init=False, repr=False)
 class Event:
     """Something expected or done, with a dated history of what was said about it.
@@ -145,10 +150,15 @@ class Event:
         related: Iterable[str] | str = (),
         target: Target | None = None,
         observations: Iterable[Observation] = (),
+        fiscal_year_start: int | str | None = None,
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
-        title = title.strip()
+        # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
+        # is what is read back.
+        title = _newlines(title).strip()
+        if isinstance(description, str):
+            description = _newlines(description)
         owner = f"event {title!r}"
         id = slugify(title) if id is None else id
         if not isinstance(id, str) or not _ID.fullmatch(id):
@@ -173,8 +183,11 @@ class Event:
         reference = to_day(published) if published else None
         # Without a dated source nothing says which April "April" is.
         fix = "write the year, or give the event a first source with a published date"
-        start = coerce_when(when, owner, "when", reference, fix)
-        stop = None if end is None else coerce_when(end, owner, "end", reference, fix)
+        # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event
+        # (a timeline's fiscal_years gives its first actor's when a file is read).
+        fy = fiscal_year_start
+        start = coerce_when(when, owner, "when", reference, fix, fy)
+        stop = None if end is None else coerce_when(end, owner, "end", reference, fix, fy)
         stop_at, start_at = (stop.latest if stop else None), start.earliest
         if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
             raise EventError(

@@ -15,15 +15,17 @@ import datetime as _dt
 import functools
 import operator
 import re
+import types
 from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, TypeAlias, overload
 
 import pendulum
 
-from timeline._errors import QueryError, TimelineError
+from timeline._errors import QueryError, TimelineError, WhenError
 from timeline.dates._bounds import _key, ends_before, inside, meets
 from timeline.dates._days import DayLike, to_day
+from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When, _coerce
 from timeline.model import _adapters, _changes, _figures
 from timeline.model._changes import EventChange, TimelineDiff
@@ -76,6 +78,27 @@ def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _
     lo = _window(start, "start").fuzzy_bounds()[0]
     hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
     return lo, hi
+
+
+def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
+    """Actor to fiscal-year start month, checked; read-only."""
+    if not value:
+        return _NO_FISCAL_YEARS
+    if not isinstance(value, Mapping):
+        raise QueryError(f"fiscal_years: expected a mapping of actor to month, got {value!r}")
+    months: dict[str, int] = {}
+    for actor, month in value.items():
+        try:
+            start = fiscal_start(month)
+        except WhenError as e:
+            raise QueryError(f"fiscal_years: {actor}: {e}") from None
+        if not isinstance(actor, str) or start is None:
+            raise QueryError(f"fiscal_years: {actor!r}: give an actor's name and a month")
+        months[actor] = start
+    return types.MappingProxyType(months)
+
+
+_NO_FISCAL_YEARS: Mapping[str, int] = types.MappingProxyType({})
 
 
 def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
@@ -168,6 +191,7 @@ class Timeline:
         *,
         name: str | None = None,
         description: str | None = None,
+        fiscal_years: Mapping[str, int | str] | None = None,
     ) -> None:
         if type(events) is _InOrder:
             # A subset of another timeline: already checked, unique and in order.
@@ -179,13 +203,36 @@ class Timeline:
         self._by_id = by_id
         self.name = name
         self.description = description
+        self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)
 
     def _new(self, events: Iterable[Event]) -> Timeline:
-        return Timeline(events, name=self.name, description=self.description)
+        return Timeline(
+            events, name=self.name, description=self.description, fiscal_years=self.fiscal_years
+        )
 
     def _subset(self, events: Iterable[Event]) -> Timeline:
         """A timeline of some of these events, given in timeline order: no re-sort."""
-        return Timeline(_InOrder(events), name=self.name, description=self.description)
+        return Timeline(
+            _InOrder(events),
+            name=self.name,
+            description=self.description,
+            fiscal_years=self.fiscal_years,
+        )
+
+    def fiscal_year_start(self, actor: str | None) -> int | None:
+        """The month ``actor``'s fiscal year starts (from `fiscal_years`), or ``None``.
+
+        Actors match case-insensitively.
+
+        >>> Timeline(fiscal_years={"Microsoft": "July"}).fiscal_year_start("microsoft")
+        7
+        """
+        if actor is None:
+            return None
+        for name, month in self.fiscal_years.items():
+            if name.casefold() == actor.casefold():
+                return month
+        return None
 
     # -- collection protocol ------------------------------------------------------
 
@@ -251,10 +298,11 @@ class Timeline:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
             return NotImplemented
-        return (self._events, self.name, self.description) == (
+        return (self._events, self.name, self.description, dict(self.fiscal_years)) == (
             other._events,
             other.name,
             other.description,
+            dict(other.fiscal_years),
         )
 
     __hash__ = None  # type: ignore[assignment]
