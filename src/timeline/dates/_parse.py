@@ -45,6 +45,7 @@ _BASIC = re.compile(
     r"([~?%]?)",
     re.IGNORECASE,
 )
+_ZONE = re.compile(r"\[[A-Za-z][A-Za-z_]*(?:/[^\]]*)?\]")
 _YEAR_PAIR = re.compile(r"(\d{4}) ?[/-] ?(\d{2})")
 _ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
 _FAST = frozenset("0123456789[Yy-./X~?%{")
@@ -151,6 +152,9 @@ def parse_edtf(text: str) -> When:
     try:
         if not text or text != text.strip():
             raise Fail("EDTF text has no surrounding spaces" if text else "the text is empty")
+        if text != text.upper() and _ZONE.sub("", text) != _ZONE.sub("", text).upper():
+            # EDTF is upper case (T, Z, X, Y, S, W); a zone name keeps its own spelling
+            raise Fail("EDTF letters are upper case (T, Z, X, Y, S, W)", text.upper())
         return parse_edtf_text(text)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None

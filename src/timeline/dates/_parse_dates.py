@@ -303,7 +303,10 @@ def _fiscal(m: re.Match[str], ctx: Context) -> Value:
 
 def year_pair(first: int, second: str, ctx: Context) -> When:
     """ "2025/26", "2025-26": the fiscal year from 2025 when one applies, else 2025 to 2026."""
-    nxt = first // 100 * 100 + int(second) if len(second) == 2 else int(second)
+    nxt = int(second)
+    if len(second) == 2:  # the next year with these last two digits: 2099/00 is 2100
+        nxt += first - first % 100
+        nxt += 100 if nxt <= first else 0
     if nxt != first + 1:
         raise Fail(
             f"{first}/{second}: two years written this way are consecutive",
