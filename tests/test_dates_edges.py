@@ -473,3 +473,17 @@ class TestRoundTripProperties:
         lo, hi = w.fuzzy_bounds()
         assert lo is None or w.earliest is None or lo <= w.earliest
         assert hi is None or w.latest is None or hi >= w.latest
+
+
+class TestYearPairsAreNotMonths:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("2000-01", When.month(2000, 1)),
+            ("2011-12", When.month(2011, 12)),
+            ("2011/12", When.interval(When.year(2011), When.year(2012))),
+            ("2023-24", When.interval(When.year(2023), When.year(2024))),
+        ],
+    )
+    def test_a_month_stays_a_month(self, text: str, expected: When) -> None:
+        assert P(text) == expected

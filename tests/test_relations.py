@@ -43,6 +43,23 @@ def _days() -> st.SearchStrategy[When]:
     )
 
 
+LEVEL2 = [
+    When.from_edtf(t)
+    for t in (
+        "[2026-03,2026-05]",
+        "{2026-04-14,2026-04-16}",
+        "[..2026-04-15,2026-06]",
+        "[2026-04-16,2026-05..]",
+        "2026?-04-~15",
+        "2026-04-1X",
+        "202X-04",
+        "2026-29",
+        "2026-30",
+        "2000S2",
+    )
+] + [P("early 2020s"), P("mid-2020s"), P("Q3 or Q4 2026"), P("no earlier than April 2026")]
+
+
 def values() -> st.SearchStrategy[When]:
     near = st.one_of(_days(), extreme_instants())
     qualified = near.map(lambda w: w.qualify(approximate=True))
@@ -51,6 +68,7 @@ def values() -> st.SearchStrategy[When]:
         qualified,
         near_whens(),
         any_whens(2025, 2027),
+        st.sampled_from(LEVEL2),
         st.just(When.undated()),
     )
 

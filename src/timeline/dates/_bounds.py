@@ -8,11 +8,9 @@ the two under the one rule for honest relations (`meets`, `ends_before`,
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from typing import TypeAlias
 
-import pendulum
 from pendulum import Date, DateTime
 
 from timeline.dates._precision import Precision
@@ -21,12 +19,18 @@ Point: TypeAlias = Date | DateTime
 """A bound: a floating calendar day (``Date``) or an instant (``DateTime``)."""
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """The number of days in a month (1..12) of a year (Gregorian)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
 
 
 def _date(y: int, m: int, d: int) -> Date:
-    return pendulum.date(y, m, d)
+    return Date(y, m, d)
 
 
 def _as_utc_micros(p: _dt.datetime) -> int:

@@ -52,6 +52,17 @@ def _fits(mask: str, value: str) -> bool:
     return all(c == "X" or c == v for c, v in zip(mask, value, strict=True))
 
 
+@functools.lru_cache(maxsize=256)
+def _allowed(mask: str | None, top: int) -> list[int]:
+    """The values 1..top a two-character mask allows (all of them when there is none)."""
+    if mask is None or mask == "XX":
+        return list(range(1, top + 1))
+    if "X" not in mask:
+        value = int(mask)
+        return [value] if 1 <= value <= top else []
+    return [k for k in range(1, top + 1) if _fits(mask, f"{k:02d}")]
+
+
 def _years(mask: str, *, descending: bool) -> Iterator[int]:
     """The years a four-character mask allows, in order, without generating them all."""
     digits = "9876543210" if descending else "0123456789"
@@ -78,8 +89,8 @@ def mask_bounds(text: str) -> tuple[pendulum.Date, pendulum.Date, Precision]:
             f"{y} allows year 0000 (1 BCE), which is not supported; the calendar starts "
             "at year 1 (XXXX stands for any year 1..9999)"
         )
-    months = [k for k in range(1, 13) if mo is None or _fits(mo, f"{k:02d}")]
-    days = [k for k in range(1, 32) if d is None or _fits(d, f"{k:02d}")]
+    months = _allowed(mo, 12)
+    days = _allowed(d, 31)
     if not months:
         raise Fail(f"{mo} allows no month (01-12)")
     if not days:

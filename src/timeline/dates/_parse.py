@@ -116,14 +116,18 @@ def parse(
     """
     if not isinstance(text, str):
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
-    _check_length(text)
+    if len(text) > MAX_TEXT:
+        _check_length(text)
     try:
-        ctx = Context(
-            _reference(reference),
-            _prefer(prefer),
-            fiscal_start(fiscal_year_start),
-            _named_by(fiscal_year_named_by),
-        )
+        if fiscal_year_start is None and fiscal_year_named_by == "end":
+            ctx = Context(_reference(reference), _prefer(prefer))
+        else:
+            ctx = Context(
+                _reference(reference),
+                _prefer(prefer),
+                fiscal_start(fiscal_year_start),
+                _named_by(fiscal_year_named_by),
+            )
         return _parse(text, ctx)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
@@ -154,7 +158,14 @@ def parse_edtf(text: str) -> When:
             raise Fail("EDTF text has no surrounding spaces" if text else "the text is empty")
         if text != text.upper() and _ZONE.sub("", text) != _ZONE.sub("", text).upper():
             # EDTF is upper case (T, Z, X, Y, S, W); a zone name keeps its own spelling
-            raise Fail("EDTF letters are upper case (T, Z, X, Y, S, W)", text.upper())
+            fixed = _ZONE.sub(lambda m: "\0", text).upper()
+            zones = iter(_ZONE.findall(text))
+            fixed = re.sub("\0", lambda _: next(zones), fixed)
+            try:
+                parse_edtf_text(fixed)
+            except Fail:
+                return parse_edtf_text(text)  # not EDTF in any case: its own reason
+            raise Fail("EDTF letters are upper case (T, Z, X, Y, S, W)", fixed)
         return parse_edtf_text(text)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
@@ -180,10 +191,16 @@ def _parse(text: str, ctx: Context) -> When:
         s = _SPACES.sub(" ", s)
     if len(s) <= 24 and not s[0].isdigit() and s.lower().rstrip(".") in _UNDATED:
         return When.undated()
-    if len(s) <= 9 and s[4:5] in ("/", "-", " "):
+    if (
+        len(s) <= 9
+        and s[4:5] in ("/", "-", " ")
+        and not (len(s) == 7 and s[4] == "-" and s[5:7] <= "12")
+    ):
         pair = _YEAR_PAIR.fullmatch(s)
-        if pair is not None and (int(pair[1]) + 1) % 100 == int(pair[2]):
-            # consecutive years ("2025/26"); "2026-26" stays EDTF (northern summer 2026)
+        month = "-" in s and int(pair[2]) <= 12 if pair is not None else False
+        if pair is not None and not month and (int(pair[1]) + 1) % 100 == int(pair[2]):
+            # consecutive years ("2025/26", "2025-26"), though "2011-12" is December
+            # 2011 and "2026-26" stays EDTF (northern summer 2026, with a question)
             return year_pair(int(pair[1]), pair[2], ctx)
         if pair is not None and s[4] == "-" and 25 <= int(pair[2]) <= 32:
             # EDTF reads "2024-26" as a hemisphere season; people mean years. Ask.

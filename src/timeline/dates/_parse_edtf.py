@@ -28,7 +28,6 @@ into the public `WhenParseError` carrying the caller's text.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
 import re
@@ -37,8 +36,8 @@ from typing import Literal
 
 import pendulum
 
-from timeline.dates._bounds import _key
-from timeline.dates._precision import Precision
+from timeline.dates._bounds import _key, _last_day
+from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = [
@@ -118,13 +117,13 @@ def parse_edtf_text(text: str, *, iso_short: bool = True) -> When:
         parts = _split_slashes(text)
         if len(parts) > 1:
             return _interval(parts, iso_short=iso_short)
-    m = _SET_BY.fullmatch(text)
-    if m is not None:
-        return _value(m["v"], iso_short=iso_short).by()
-    m = _SET_AFTER.fullmatch(text)
-    if m is not None:
-        return _value(m["v"], iso_short=iso_short).not_before()
     if text[:1] in "[{":
+        m = _SET_BY.fullmatch(text)
+        if m is not None:
+            return _value(m["v"], iso_short=iso_short).by()
+        m = _SET_AFTER.fullmatch(text)
+        if m is not None:
+            return _value(m["v"], iso_short=iso_short).not_before()
         from timeline.dates._edtf_level2 import parse_set
 
         return parse_set(text, lambda t: _value(t, iso_short=iso_short))
@@ -222,7 +221,23 @@ def _qualified(w: When, mark: str | None) -> When:
     if not mark:
         return w
     approximate, uncertain = _QUALIFIERS[mark]
+    if w.relation is Relation.ON and w.lower is None and w.upper is None and w.form is None:
+        # A value just built: the constructor directly (qualify() checks what cannot
+        # happen), and calendar values shared like the plain ones. Instants are not:
+        # equal instants at other offsets compare equal, so a table could swap them.
+        calendar_value = type(w.start) is pendulum.Date
+        if calendar_value and (found := _QUALIFIED.get((w, mark))) is not None:
+            return found
+        q = When(w.start, w.end, w.precision, approximate, uncertain, unspecified=w.unspecified)
+        if calendar_value:
+            if len(_QUALIFIED) >= 1 << 14:
+                _QUALIFIED.clear()
+            _QUALIFIED[(w, mark)] = q
+        return q
     return w.qualify(approximate=approximate, uncertain=uncertain)
+
+
+_QUALIFIED: dict[tuple[When, str], When] = {}
 
 
 def _reason(e: WhenError) -> str:
@@ -232,24 +247,30 @@ def _reason(e: WhenError) -> str:
 
 
 def _build(m: re.Match[str]) -> When:
-    mark = m["q"]
-    if m["long"] is not None:
-        year = int(m["long"])
+    # One group() call for the common fields: group lookups by name add up here.
+    y, mo, d, hh, mark, long, wy = m.group("y", "m", "d", "hh", "q", "long", "wy")
+    if long is not None:
+        year = int(long)
         if not 1 <= year <= 9999:
             raise Fail(f"year {year} is outside 1..9999, the range timeline's calendar covers")
         # EDTF writes "Y" only before years of more than four digits.
         raise Fail("EDTF writes 'Y' only before a year of five or more digits", f"{year:04d}")
-    if m["wy"] is not None:
-        return _qualified(_week(int(m["wy"]), int(m["wk"]), m["wd"]), mark)
-    if m["neg"]:
+    if wy is not None:
+        return _qualified(_week(int(wy), int(m["wk"]), m["wd"]), mark)
+    whole = m[0]
+    if whole[0] == "-":
         raise Fail("years before 1 CE (negative EDTF years) are not supported")
-    if m["qy"] or m["ry"] or m["qm"] or m["rm"] or m["qd"] or m["sig"]:
+    inner = whole[:-1]
+    if ("S" in whole or "~" in inner or "?" in inner or "%" in inner) and any(
+        m.group("qy", "ry", "qm", "rm", "qd", "sig")
+    ):
         from timeline.dates._edtf_level2 import level2_single
 
         return level2_single(m)
-    y, mo, d = m["y"], m["m"], m["d"]
-    if "X" in y or "x" in y or (mo and ("X" in mo or "x" in mo)) or (d and ("X" in d or "x" in d)):
-        return _qualified(masked(m[0].rstrip("~?%").upper()), mark)
+    if mark is None and whole[-1] in _QUALIFIERS:  # "2026?": the year's own mark is the last
+        mark = whole[-1]
+    if "X" in whole or "x" in whole:
+        return _qualified(masked(whole.rstrip("~?%").upper()), mark)
     year = int(y)
     if year == 0:
         raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")
@@ -258,7 +279,7 @@ def _build(m: re.Match[str]) -> When:
             w = When.year(year)
         elif d is None:
             w = _sub_year(year, int(mo), y, mo)
-        elif m["hh"] is None:
+        elif hh is None:
             w = _day(year, int(mo), int(d))
         else:
             w = _instant(m, year, int(mo), int(d))
@@ -287,7 +308,7 @@ def _sub_year(year: int, code: int, y: str, mo: str) -> When:
 def _day(year: int, month: int, day: int) -> When:
     if not 1 <= month <= 12:
         raise Fail(f"{month:02d} is not a month (01-12)")
-    last = calendar.monthrange(year, month)[1]
+    last = _last_day(year, month)
     if not 1 <= day <= last:
         name = f"{MONTH_NAMES[month - 1]} {year}"
         if month == 2 and day == 29:
@@ -351,8 +372,9 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
     elif tz is None:
         moment = pendulum.naive(year, month, day, hour, minute, second, micro)
     else:
-        moment = pendulum.datetime(
-            year, month, day, hour, minute, second, micro, tz=_offset(tz.upper())
+        # A fixed offset or UTC: the constructor gives what pendulum.datetime() would.
+        moment = pendulum.DateTime(
+            year, month, day, hour, minute, second, micro, tzinfo=_offset(tz.upper())
         )
     return When.instant(moment)
 

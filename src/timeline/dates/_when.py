@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import types
 from collections.abc import Callable
 from typing import Literal, TypeAlias
 
@@ -215,6 +216,8 @@ class When:
         """
         if self.is_undated and (approximate or uncertain):
             raise WhenError("When.undated().qualify(): the undated value has nothing to qualify")
+        if not (approximate or uncertain or self.approximate or self.uncertain):
+            return self
         if self.form is not None and (approximate or uncertain):
             raise WhenError(
                 f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
@@ -225,16 +228,37 @@ class When:
                 f"{self!r}.qualify(): an interval is qualified through its ends; "
                 "qualify the ends and build the interval from them"
             )
-        return attrs.evolve(self, approximate=approximate, uncertain=uncertain)
+        # The constructor, not attrs.evolve: qualifying is on the parser's hot path.
+        return When(
+            self.start,
+            self.end,
+            self.precision,
+            approximate,
+            uncertain,
+            self.relation,
+            self.unspecified,
+            self.lower,
+            self.upper,
+            self.form,
+        )
 
     @classmethod
     def _months(cls, year: int, month: int, count: int, precision: Precision) -> When:
+        # Datasets repeat the same few thousand calendar values ("April 2026"):
+        # each is built once and shared (values are immutable).
+        found = _CALENDAR.get((cls, year, month, count, precision))
+        if found is not None:
+            return found
         end_year, end_month = divmod(year * 12 + month - 2 + count, 12)
         end_month += 1
-        call = f"When.{precision.value}({year}, ...)"
-        _check(end_year <= 9999, call, "the span runs past year 9999")
+        if end_year > 9999:
+            _check(False, f"When.{precision.value}({year}, ...)", "the span runs past year 9999")
         end = _date(end_year, end_month, _last_day(end_year, end_month))
-        return cls(_date(year, month, 1), end, precision)
+        value = cls(_date(year, month, 1), end, precision)
+        if len(_CALENDAR) >= _CALENDAR_MAX:
+            _CALENDAR.clear()
+        _CALENDAR[(cls, year, month, count, precision)] = value
+        return value
 
     def _relate(self, relation: Relation) -> When:
         if self.is_undated:
@@ -284,8 +308,9 @@ class When:
         >>> str(When.parse("FY2025", fiscal_year_start=7))
         'July 2024 to June 2025'
         """
-        from timeline.dates._parse import parse
-
+        parse: Callable[..., When] = (_PARSE[0] if _PARSE else _load_parser()).parse
+        if fiscal_year_start is None and fiscal_year_named_by == "end":
+            return parse(text, reference=reference, prefer=prefer)
         return parse(
             text,
             reference=reference,
@@ -544,6 +569,22 @@ class When:
         if not isinstance(other, When | _dt.date):
             return False
         return self.contains(other)
+
+
+# Calendar values by (class, first year, first month, months, grain); emptied when full.
+_CALENDAR: dict[tuple[type, int, int, int, Precision], When] = {}
+_CALENDAR_MAX = 1 << 14
+
+# The parser module, imported on first use (it compiles the phrase patterns):
+# kept here rather than an import statement in When.parse, which runs per date.
+_PARSE: list[types.ModuleType] = []
+
+
+def _load_parser() -> types.ModuleType:
+    from timeline.dates import _parse
+
+    _PARSE.append(_parse)
+    return _parse
 
 
 def _hull(
