@@ -187,7 +187,7 @@ def _parse(text: str, ctx: Context) -> When:
     s = text.strip()
     if not s:
         raise Fail("the text is empty; write a date such as '2026-04' or 'April 2026'")
-    if "  " in s or "\t" in s or "\n" in s or "\r" in s:
+    if "  " in s or not s.isprintable():  # tabs and line breaks are not printable
         s = _SPACES.sub(" ", s)
     if len(s) <= 24 and not s[0].isdigit() and s.lower().rstrip(".") in _UNDATED:
         return When.undated()
