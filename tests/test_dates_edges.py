@@ -347,6 +347,11 @@ class TestLevel2:
             ("Y00001", "only before a year of five or more digits"),
             ("Y170000", "outside 1..9999"),
             ("Y171010000S3", "outside 1..9999"),
+            # exponents: outside the calendar, or inside it where Y is not allowed
+            ("Y17E7", "outside 1..9999"),
+            ("Y-17E7", "outside 1..9999"),
+            ("Y1E999999", "outside 1..9999"),
+            ("Y2E3", "only before a year of five or more digits"),
             ("000X", "allows year 0000"),
             ("00XX", "allows year 0000"),
             ("0XXX", "allows year 0000"),

@@ -26,10 +26,13 @@ import functools
 import re
 from typing import Literal
 
+import pendulum
+
 from timeline._errors import WhenParseError
 from timeline.dates import _fiscal
+from timeline.dates._bounds import _last_day
 from timeline.dates._parse_dates import Context, year_pair
-from timeline.dates._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
+from timeline.dates._parse_edtf import MONTH_NAMES, Fail, _qualified, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
@@ -118,6 +121,12 @@ def parse(
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
     if len(text) > MAX_TEXT:
         _check_length(text)
+    if len(text) <= 11 and (reference is None or type(reference) in _DAY_TYPES):
+        common = _COMMON.fullmatch(text)
+        if common is not None and prefer in _PREFER:
+            w = _common(common)
+            if w is not None:
+                return w
     try:
         if fiscal_year_start is None and fiscal_year_named_by == "end":
             ctx = Context(_reference(reference), _prefer(prefer))
@@ -145,6 +154,11 @@ def parse_edtf(text: str) -> When:
     Also reads the ISO 8601 forms `timeline.to_edtf` writes for values EDTF
     lacks: week dates (``2026-W15``), the decade ``202`` and the century ``20``.
 
+    Level 2 is read in full: unspecified digits anywhere (``156X-12-25``),
+    per-component qualifiers (``2004?-06-~11``), sets and lists
+    (``[1667,1668,1670..1672]``), hemisphere seasons (``2001-29``) and
+    significant digits (``1950S2``). Years outside 1..9999 are refused.
+
     >>> parse_edtf("2026-04~").approximate
     True
     >>> str(parse_edtf("2026-33").latest)
@@ -153,6 +167,10 @@ def parse_edtf(text: str) -> When:
     if not isinstance(text, str):
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
     _check_length(text)
+    if len(text) <= 11:
+        common = _COMMON.fullmatch(text)
+        if common is not None and (w := _common(common)) is not None:
+            return w
     try:
         if not text or text != text.strip():
             raise Fail("EDTF text has no surrounding spaces" if text else "the text is empty")
@@ -171,6 +189,29 @@ def parse_edtf(text: str) -> When:
         raise WhenParseError(text, f.reason, f.suggestion) from None
     except Exception as e:  # the same safety net as in parse
         raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
+
+
+# The shapes most dates in files take ("2026", "2026-04", "2026-04-15", each maybe
+# qualified) are read directly; anything else, or anything wrong, takes the
+# general path, which says what is wrong.
+_COMMON = re.compile(r"([1-9]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?([~?%]?)")
+_DAY_TYPES = (_dt.date, pendulum.Date)
+_PREFER = ("current", "future", "past")
+
+
+def _common(m: re.Match[str]) -> When | None:
+    y, mo, d, mark = m.groups()
+    year = int(y)
+    if mo is None:
+        w = When.year(year)
+    elif d is None:
+        w = When.month(year, int(mo))
+    else:
+        month, day = int(mo), int(d)
+        if day > 28 and day > _last_day(year, month):
+            return None  # the general path explains it
+        w = When.day(year, month, day)
+    return _qualified(w, mark) if mark else w
 
 
 def _check_length(text: str) -> None:

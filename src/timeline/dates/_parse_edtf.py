@@ -79,7 +79,7 @@ class Fail(Exception):
 _SINGLE = re.compile(
     r"""
     (?:
-        Y(?P<long>-?\d+)(?:S\d+)?
+        Y(?P<long>-?\d+)(?:E(?P<exp>\d+))?(?:S\d+)?
       | (?P<neg>-)?(?P<qy>[~?%])?(?P<y>[\dX]{4})(?:S(?P<sig>\d+))?(?P<ry>[~?%])?
         (?:-(?P<qm>[~?%])?(?P<m>[\dX]{2})(?P<rm>[~?%])?
             (?:-(?P<qd>[~?%])?(?P<d>[\dX]{2})
@@ -250,7 +250,12 @@ def _build(m: re.Match[str]) -> When:
     # One group() call for the common fields: group lookups by name add up here.
     y, mo, d, hh, mark, long, wy = m.group("y", "m", "d", "hh", "q", "long", "wy")
     if long is not None:
-        year = int(long)
+        exp = m["exp"]
+        if exp is not None and int(exp) > 8:  # beyond any calendar: no need to compute it
+            raise Fail(
+                f"year {long}E{exp} is outside 1..9999, the range timeline's calendar covers"
+            )
+        year = int(long) * 10 ** int(exp or 0)
         if not 1 <= year <= 9999:
             raise Fail(f"year {year} is outside 1..9999, the range timeline's calendar covers")
         # EDTF writes "Y" only before years of more than four digits.

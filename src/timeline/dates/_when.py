@@ -321,7 +321,7 @@ class When:
 
     @classmethod
     def from_edtf(cls, text: str) -> When:
-        """Parse an EDTF string (levels 0 and 1, sub-year codes 21-41).
+        """Parse an EDTF string (levels 0, 1 and 2); raises `WhenParseError`.
 
         >>> When.from_edtf("2026-04~").approximate
         True
