@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
+    ExtractError,
     FrameError,
     IcsError,
     IcsParseError,
     PlotError,
     TimelineError,
     TimelineWarning,
+    WriteError,
 )
 from timeline.dates import DEFAULT_FUZZ, Precision, Relation, When, WhenError, WhenParseError
 from timeline.figures import (
@@ -42,15 +44,20 @@ from timeline.model import (
     Event,
     EventChange,
     EventError,
+    Finding,
     QueryError,
     Slip,
     Status,
     Timeline,
     TimelineDiff,
+    TrackRecord,
+    TrackRow,
 )
 
 if TYPE_CHECKING:
     from timeline.dates import DateMatch, find_dates
+    from timeline.extract import Extraction
+    from timeline.extract import extract as extract
     from timeline.formats import file_schema
 
     __version__: str
@@ -68,6 +75,9 @@ __all__ = [  # noqa: RUF022
     "Event",
     "EventChange",
     "EventError",
+    "ExtractError",
+    "Extraction",
+    "Finding",
     "FrameError",
     "Growth",
     "IcsError",
@@ -89,10 +99,14 @@ __all__ = [  # noqa: RUF022
     "TimelineDiff",
     "TimelineError",
     "TimelineWarning",
+    "TrackRecord",
+    "TrackRow",
     "When",
     "WhenError",
     "WhenParseError",
+    "WriteError",
     "__version__",
+    "extract",
     "file_schema",
     "find_dates",
     "growth",
@@ -118,6 +132,12 @@ def __getattr__(name: str) -> object:
         from timeline.formats import file_schema
 
         return file_schema
+    # extract is a package whose module is callable (timeline.extract(text)); it
+    # brings in find_dates and its word lists, so it too loads on first use.
+    if name in ("Extraction", "extract"):
+        import timeline.extract as package
+
+        return package if name == "extract" else package.Extraction
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "DataFileError",
     "DataFileProblem",
     "EventError",
+    "ExtractError",
     "FrameError",
     "IcsError",
     "IcsParseError",
@@ -29,6 +30,7 @@ __all__ = [
     "TimelineWarning",
     "WhenError",
     "WhenParseError",
+    "WriteError",
 ]
 
 
@@ -177,6 +179,16 @@ class TargetError(TimelineError, ValueError):
     """
 
 
+class WriteError(TimelineError, OSError):
+    """A file could not be written where it was asked for (a missing folder, say).
+
+    Also an `OSError`, as Python's own file errors are.
+
+    >>> issubclass(WriteError, OSError)
+    True
+    """
+
+
 class TimelineWarning(UserWarning):
     """Something timeline did on your behalf that you should know about.
 
@@ -235,4 +247,12 @@ class QueryError(TimelineError, ValueError):
     Traceback (most recent call last):
     ...
     timeline._errors.QueryError: within: 'soon' is not a duration; write e.g. '90 days', ...
+    """
+
+
+class ExtractError(TimelineError, ValueError):
+    """A bad argument to `timeline.extract`: the message quotes it and names the fix.
+
+    >>> str(ExtractError("extract: text: 42 is not text; pass the article as a str"))
+    'extract: text: 42 is not text; pass the article as a str'
     """
