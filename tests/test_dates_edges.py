@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import single_whens
 from timeline import Relation, When, WhenParseError, find_dates
 
 D = dt.date
@@ -134,6 +135,8 @@ class TestAlternatives:
         [
             ("c. Q3 or Q4 2025", "go on each alternative"),
             ("by Q3 or Q4 2025", "go on each alternative"),
+            ("mid-April 2026 or late April 2026", "no EDTF value to be one of a set"),
+            ("early 2020s or late 2020s", "no EDTF value to be one of a set"),
         ],
     )
     def test_refused(self, text: str, says: str) -> None:
@@ -492,3 +495,19 @@ class TestYearPairsAreNotMonths:
     )
     def test_a_month_stays_a_month(self, text: str, expected: When) -> None:
         assert P(text) == expected
+
+
+class TestAlternativesProperty:
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(single_whens(1900, 2100), min_size=2, max_size=3))
+    def test_any_alternatives_read_back_from_their_text(self, values: list[When]) -> None:
+        text = ", ".join(str(w) for w in values[:-1]) + " or " + str(values[-1])
+        try:
+            w = P(text)
+        except WhenParseError:
+            return  # relations on a member, values of no EDTF unit: refused with a reason
+        assert P(str(w)) == w
+        assert When.from_edtf(w.to_edtf()) == w
+        for member in values:
+            if member.relation is Relation.ON:
+                assert w.overlaps(member)

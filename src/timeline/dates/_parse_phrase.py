@@ -288,7 +288,11 @@ def _alternatives(core: str, ctx: Context) -> When | None:
     for w in members:
         if w.is_interval or w.form is not None:
             return None
-    text = "[" + ",".join(w.to_edtf() for w in members) + "]"
+    edtf = [w.to_edtf() for w in members]
+    for w, text in zip(members, edtf, strict=True):
+        if "/" in text or "[" in text:  # a dekad, a third of a decade: no EDTF member
+            raise Fail(f"{w} has no EDTF value to be one of a set; write the alternatives as days")
+    text = "[" + ",".join(edtf) + "]"
     return parse_set(text, lambda t: _member_value(t, members))
 
 
