@@ -30,9 +30,8 @@ import pendulum
 
 from timeline._errors import WhenParseError
 from timeline.dates import _fiscal
-from timeline.dates._bounds import _last_day
 from timeline.dates._parse_dates import Context, year_pair
-from timeline.dates._parse_edtf import MONTH_NAMES, Fail, _qualified, parse_edtf_text
+from timeline.dates._parse_edtf import COMMON, MONTH_NAMES, Fail, common, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
@@ -122,9 +121,9 @@ def parse(
     if len(text) > MAX_TEXT:
         _check_length(text)
     if len(text) <= 11 and (reference is None or type(reference) in _DAY_TYPES):
-        common = _COMMON.fullmatch(text)
-        if common is not None and prefer in _PREFER:
-            w = _common(common)
+        found = COMMON.fullmatch(text)
+        if found is not None and prefer in _PREFER:
+            w = common(found)
             if w is not None:
                 return w
     try:
@@ -168,8 +167,8 @@ def parse_edtf(text: str) -> When:
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
     _check_length(text)
     if len(text) <= 11:
-        common = _COMMON.fullmatch(text)
-        if common is not None and (w := _common(common)) is not None:
+        found = COMMON.fullmatch(text)
+        if found is not None and (w := common(found)) is not None:
             return w
     try:
         if not text or text != text.strip():
@@ -191,27 +190,8 @@ def parse_edtf(text: str) -> When:
         raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
 
 
-# The shapes most dates in files take ("2026", "2026-04", "2026-04-15", each maybe
-# qualified) are read directly; anything else, or anything wrong, takes the
-# general path, which says what is wrong.
-_COMMON = re.compile(r"([1-9]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?([~?%]?)")
 _DAY_TYPES = (_dt.date, pendulum.Date)
 _PREFER = ("current", "future", "past")
-
-
-def _common(m: re.Match[str]) -> When | None:
-    y, mo, d, mark = m.groups()
-    year = int(y)
-    if mo is None:
-        w = When.year(year)
-    elif d is None:
-        w = When.month(year, int(mo))
-    else:
-        month, day = int(mo), int(d)
-        if day > 28 and day > _last_day(year, month):
-            return None  # the general path explains it
-        w = When.day(year, month, day)
-    return _qualified(w, mark) if mark else w
 
 
 def _check_length(text: str) -> None:

@@ -41,8 +41,10 @@ from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = [
+    "COMMON",
     "MONTH_NAMES",
     "Fail",
+    "common",
     "edtf_value",
     "parse_edtf_text",
     "step",
@@ -197,7 +199,33 @@ def edtf_value(text: str) -> When | None:
     return _build(m)
 
 
+# The shapes most dates in files take ("2026", "2026-04", "2026-04-15", each maybe
+# qualified) are read directly; anything else, or anything wrong, takes the
+# general path, which says what is wrong.
+COMMON = re.compile(r"([1-9]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?([~?%]?)")
+
+
+def common(m: re.Match[str]) -> When | None:
+    """The value of a `COMMON` match, or ``None`` for the general path to explain."""
+    y, mo, d, mark = m.groups()
+    year = int(y)
+    if mo is None:
+        w = When.year(year)
+    elif d is None:
+        w = When.month(year, int(mo))
+    else:
+        month, day = int(mo), int(d)
+        if day > 28 and day > _last_day(year, month):
+            return None  # the general path explains it
+        w = When.day(year, month, day)
+    return _qualified(w, mark) if mark else w
+
+
 def _value(text: str, *, iso_short: bool) -> When:
+    if len(text) <= 11 and (found := COMMON.fullmatch(text)) is not None:
+        w = common(found)
+        if w is not None:
+            return w
     m = _SINGLE.fullmatch(text)
     if m is not None:
         return _build(m)
