@@ -254,18 +254,20 @@ def _qualified(w: When, mark: str | None) -> When:
         # happen), and calendar values shared like the plain ones. Instants are not:
         # equal instants at other offsets compare equal, so a table could swap them.
         calendar_value = type(w.start) is pendulum.Date
-        if calendar_value and (found := _QUALIFIED.get((w, mark))) is not None:
+        # keyed by the fields, not the value: hashing a new When costs more than building one
+        key = (w.start, w.end, w.precision._value_, w.unspecified, mark)
+        if calendar_value and (found := _QUALIFIED.get(key)) is not None:
             return found
         q = When(w.start, w.end, w.precision, approximate, uncertain, unspecified=w.unspecified)
         if calendar_value:
             if len(_QUALIFIED) >= 1 << 14:
                 _QUALIFIED.clear()
-            _QUALIFIED[(w, mark)] = q
+            _QUALIFIED[key] = q
         return q
     return w.qualify(approximate=approximate, uncertain=uncertain)
 
 
-_QUALIFIED: dict[tuple[When, str], When] = {}
+_QUALIFIED: dict[tuple[object, ...], When] = {}
 
 
 def _reason(e: WhenError) -> str:

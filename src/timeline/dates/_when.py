@@ -246,7 +246,8 @@ class When:
     def _months(cls, year: int, month: int, count: int, precision: Precision) -> When:
         # Datasets repeat the same few thousand calendar values ("April 2026"):
         # each is built once and shared (values are immutable).
-        found = _CALENDAR.get((cls, year, month, count, precision))
+        key = (cls, year, month, count, precision._value_)  # an enum's own hash is slow
+        found = _CALENDAR.get(key)
         if found is not None:
             return found
         end_year, end_month = divmod(year * 12 + month - 2 + count, 12)
@@ -257,7 +258,7 @@ class When:
         value = cls(_date(year, month, 1), end, precision)
         if len(_CALENDAR) >= _CALENDAR_MAX:
             _CALENDAR.clear()
-        _CALENDAR[(cls, year, month, count, precision)] = value
+        _CALENDAR[key] = value
         return value
 
     def _relate(self, relation: Relation) -> When:
@@ -572,7 +573,7 @@ class When:
 
 
 # Calendar values by (class, first year, first month, months, grain); emptied when full.
-_CALENDAR: dict[tuple[type, int, int, int, Precision], When] = {}
+_CALENDAR: dict[tuple[type, int, int, int, str], When] = {}
 _CALENDAR_MAX = 1 << 14
 
 # The parser module, imported on first use (it compiles the phrase patterns):
