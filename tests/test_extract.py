@@ -737,6 +737,7 @@ _PIECES = [
     *"abcdeABCDE0123456789 .,;:!?$%-–—‑’“”\"'\n()",
     *["April", "by 2030", " and ", " will ", "Tencent", " launched ", " the company ", " It "],
     *["$5 billion", " in 2026", "Q2", " from ", " to ", " slated for ", " aims for ", "10,000"],
+    *[" FY2025", " fiscal 2026", " Q3 FY25", " NET ", " 2H25", " or ", " TBD", "Microsoft"],
 ]
 _TEXT = st.one_of(
     st.lists(st.sampled_from(_PIECES), max_size=60).map("".join), st.text(max_size=200)
@@ -757,6 +758,27 @@ class TestProperties:
             assert d.title and len(d.title) <= 100
             assert d.reasons
         assert x.stats.statements == len(x)
+
+    @settings(max_examples=80, deadline=None)
+    @given(
+        st.sampled_from(["Northwind", "Contoso Ltd", "Fabrikam"]),
+        st.sampled_from(["FY{y}", "FY{yy}", "fiscal {y}", "fiscal year {y}", "Q{q} FY{y}"]),
+        st.integers(2000, 2098),
+        st.integers(1, 4),
+        st.sampled_from([None, 1, 4, 7, 10]),
+        st.sampled_from([" expects revenue to grow in ", " reported revenue for "]),
+    )
+    def test_fiscal_periods_read_with_the_actor_s_year_or_not_at_all(
+        self, actor: str, form: str, year: int, q: int, start: int | None, verb: str
+    ) -> None:
+        phrase = form.format(y=year, yy=f"{year % 100:02d}", q=q)
+        fiscal = None if start is None else {actor: start}
+        (d,) = extract(f"{actor}{verb}{phrase}.", reference="2026-03-01", fiscal_years=fiscal)
+        if start is None:
+            assert d.when.is_undated  # never the calendar year
+        else:
+            expected = When.parse(phrase, fiscal_year_start=start, reference="2026-03-01")
+            assert (d.when.earliest, d.when.latest) == (expected.earliest, expected.latest)
 
     @settings(max_examples=60, deadline=None)
     @given(_TEXT)

@@ -47,7 +47,7 @@ FISCAL_PHRASE: Final = re.compile(
 # Forms find_dates misses whole: a prefix before what it found, a join of two
 # of its matches, or a phrase it does not find at all.
 _PREFIX: Final = re.compile(r"(?:\b(?:NET|NLT)|(?<![\w'])[12]H)\s*$")
-_OR: Final = re.compile(r"\s+or\s+")
+_OR: Final = re.compile(r"(?<![\w'])(?:[QH][1-4]|[A-Z][a-z]{2,8}|\d{4})\s+or\s+$")
 _YEAR_PAIR: Final = re.compile(r"/\d{2}(?!\d)")
 _LONE: Final = re.compile(
     r"(?<![\w'$])(?:[12]H\s?'?\d{2}|H[12]\s?'\d{2})(?![\w%])"
@@ -142,11 +142,11 @@ def widen(text: str, found: list[DateMatch], reference: _dt.date | None) -> list
         pair = _YEAR_PAIR.match(text, m.end)
         if pair is not None and m.text.isdigit():
             m = _read(text, m.start, pair.end(), reference) or m
-        if out and _OR.fullmatch(text, out[-1].end, m.start):
-            joined = _read(text, out[-1].start, m.end, reference)
-            if joined is not None:
-                out[-1] = joined
-                continue
+        one_of = _OR.search(text, max(0, m.start - 16), m.start)
+        if one_of is not None:  # "Q3 or Q4 2025", "April or May 2026": one of two
+            m = _read(text, one_of.start(), m.end, reference) or m
+        while out and out[-1].end > m.start:
+            out.pop()  # "April" read alone, now part of "April or May 2026"
         out.append(m)
     for lone in _LONE.finditer(text):
         if not any(d.start < lone.end() and lone.start() < d.end for d in out):
