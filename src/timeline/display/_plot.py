@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import math
 import os
 import warnings
 from collections.abc import Sequence
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 __all__ = ["plot", "save_plot", "svg_text"]
 
 _OVERDUE = "#D55E00"
+LITERAL: dict[str, Any] = {"parse_math": False, "usetex": False}
+"""Text options that draw user text as written: no mathtext ("$5B and $10B"), no TeX."""
 _FONT = 8.0  # label size in points
 _ROW_INCHES = 0.34
 _STEPS = 8  # steps in a fade
@@ -184,9 +187,11 @@ def _draw_item(ax: Axes, p: Placed, y: float) -> None:
                 gid=_gid("ghost", p),
             )
             ax.add_patch(ghost)
+    if p.arrow is not None and p.arrow[0] != p.arrow[1]:
+        # From where the date was expected to where it is expected now (`anchor`).
         arrow = FancyArrowPatch(
-            ((g0 + g1) / 2, y),
-            ((p.core[0] + p.core[1]) / 2, y),
+            (p.arrow[0], y),
+            (p.arrow[1], y),
             arrowstyle="-|>",
             mutation_scale=9,
             color="#333333",
@@ -234,8 +239,8 @@ def _draw_item(ax: Axes, p: Placed, y: float) -> None:
         va="bottom",
         color="#222222",
         gid=_gid("label", p),
-        parse_math=False,
         clip_on=True,
+        **LITERAL,
     )
 
 
@@ -318,7 +323,12 @@ def plot(
     """Draw the timeline, one lane per actor, kind or status; returns the Axes.
 
     ``as_of`` draws the timeline as known on that day (`Timeline.as_of`),
-    with a line at that day and overdue events outlined. ``between`` zooms
+    with a line at that day (broken where it would cross a label) and
+    overdue events outlined. ``title`` is used as given (``""``: none); the
+    default is the timeline's name, with the as-of day when there is one.
+    All text from the data is drawn as written: a ``$`` is a dollar sign,
+    never mathtext. Dates outside years 1 to 9999 (matplotlib's range) are
+    kept at the axis's edge. ``between`` zooms
     to a window, e.g. ``("2026-01", "2026-06")``: only events that could
     fall in it are drawn, and what reaches past it is cut at its edges.
     Events with no bounded date are left out with a `TimelineWarning` naming them.
@@ -331,6 +341,27 @@ def plot(
     if by not in LANE_KEYS:
         raise PlotError(f"plot: by={by!r} is not a lane key; use one of {', '.join(LANE_KEYS)}")
     _require_matplotlib()
+    from matplotlib import rc_context
+
+    # Our own text (the legend's arrow) must not need a TeX installation.
+    with rc_context({"text.usetex": False}):
+        return _plot(timeline, by=by, as_of=as_of, ax=ax, title=title, between=between)
+
+
+def _limits() -> tuple[float, float]:
+    """The x range matplotlib's dates can show: 1 January of year 1 to the end of 9999."""
+    return (_num(_dt.date(1, 1, 1)), _num(_dt.date(9999, 12, 31)) + 0.999)
+
+
+def _plot(
+    timeline: Timeline,
+    *,
+    by: str,
+    as_of: DayLike | None,
+    ax: Axes | None,
+    title: str | None,
+    between: tuple[WindowArg, WindowArg] | None,
+) -> Axes:
     from matplotlib import dates
     from matplotlib import pyplot as plt
 
@@ -368,15 +399,20 @@ def plot(
         measure=measure,
         width=width,
         window=window,
+        limits=_limits(),
     )
     if lay.skipped:
         warn_user(_unplaced(lay.skipped))
+    if lay.outside:
+        warn_user(_outside(lay.outside))
     handles = _handles(lay, day)
     # Room above the plot: the legend's rows, then the title above them.
     legend_inches = _legend_rows(handles) * _FONT * 1.75 / 72 + 0.1
-    heading = title if title is not None else timeline.name
-    if heading and day is not None:
-        heading += f" — as of {day}"
+    heading = title
+    if heading is None:
+        heading = timeline.name
+        if heading and day is not None:
+            heading += f" — as of {day}"
     if ax is None:
         top = legend_inches + (0.45 if heading else 0.15)
         bottom = 0.5
@@ -389,7 +425,12 @@ def plot(
     _legend(ax, handles)
     if heading:
         ax.set_title(
-            heading, loc="left", pad=legend_inches * 72 + 6, fontsize=11, fontweight="bold"
+            heading,
+            loc="left",
+            pad=legend_inches * 72 + 6,
+            fontsize=11,
+            fontweight="bold",
+            **LITERAL,
         )
     locator = dates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
@@ -406,6 +447,16 @@ def _unplaced(events: Sequence[Event]) -> str:
         f"left {len(events)} event(s) out of the picture because their dates have no bound "
         f"to place them by (unknown or open at both ends): {names}{more}; "
         "give each an earliest or a latest date"
+    )
+
+
+def _outside(events: Sequence[Event]) -> str:
+    """Why a picture leaves ``events`` out: their dates fall outside what the axis holds."""
+    names = ", ".join(f"{e.id!r} ({e.when})" for e in events[:10])
+    more = f" and {len(events) - 10} more" if len(events) > 10 else ""
+    return (
+        f"left {len(events)} event(s) out of the picture because their dates fall outside "
+        f"years 1 to 9999 in UTC, which the axis cannot show: {names}{more}"
     )
 
 
@@ -428,6 +479,9 @@ def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
         ticks.append(first + count / 2)
         names.append(name)
     ax.set_yticks(ticks, names, fontsize=_FONT + 1)
+    for tick in ax.yaxis.get_majorticklabels():  # lane names are data: drawn as written
+        tick.set_parse_math(False)
+        tick.set_usetex(False)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
@@ -436,9 +490,36 @@ def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
     for p in lay.items:
         _draw_item(ax, p, p.row + 0.68)
     if as_of is not None:
-        x = _num(as_of)
-        # Under the labels (zorder 3) so it never strikes through their text.
-        ax.axvline(x, color=_OVERDUE, linestyle="--", linewidth=1.2, zorder=2.5, gid="tl-asof")
+        _as_of_line(ax, _num(as_of), rows)
+
+
+def _as_of_line(ax: Axes, x: float, rows: int) -> None:
+    """A dashed line at ``x`` from top to bottom, broken wherever it would cross a label."""
+    labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("tl-label-")]
+    margin = 3.0  # points of clear space around a label
+    gaps = []
+    if labels:
+        fig = ax.get_figure()
+        assert fig is not None
+        to_data = ax.transData.inverted()
+        pad = margin * fig.dpi / 72
+        for label in labels:
+            box = label.get_window_extent().padded(pad)
+            (x0, y0), (x1, y1) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
+            if min(x0, x1) <= x <= max(x0, x1):
+                gaps.append((min(y0, y1), max(y0, y1)))
+    xs: list[float] = []
+    ys: list[float] = []
+    top = 0.0
+    for start, stop in sorted(gaps):
+        if start > top:
+            xs += [x, x, math.nan]
+            ys += [top, start, math.nan]
+        top = max(top, stop)
+    if top < rows:
+        xs += [x, x]
+        ys += [top, float(rows)]
+    ax.plot(xs, ys, color=_OVERDUE, linestyle="--", linewidth=1.2, zorder=2.5, gid="tl-asof")
 
 
 def _figure(timeline: Timeline, **options: Any) -> Any:
