@@ -11,6 +11,7 @@ import argparse
 import datetime as _dt
 import difflib
 import json
+import re
 import shutil
 import sys
 import warnings
@@ -26,6 +27,7 @@ from timeline.display._table import render
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 from timeline.model._timeline import Timeline, _within_days
 
 _KNOWN = ".yaml, .yml, .json or .csv"
@@ -193,12 +195,32 @@ def _select(timeline: Timeline, args: argparse.Namespace) -> Timeline:
 # -- writing ----------------------------------------------------------------------------------
 
 
+def _shown(text: str) -> str:
+    """``text`` with every control character escaped but the line breaks between lines.
+
+    Fields from the data are escaped where they are formatted (a newline in a
+    title is shown as ``\\n``); this is the last guard for anything else printed.
+    """
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(_shown(text) + "\n")
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(_shown(text) + "\n")
+
+
+# What JSON leaves raw with ensure_ascii=False but a terminal may obey (C0 is escaped).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_text(value: Any) -> str:
+    """``value`` as indented JSON, non-ASCII text kept, every control character escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # Such characters only occur inside strings, where \uXXXX is the same character.
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _terminal_width() -> int | None:
@@ -242,11 +264,11 @@ def _count(n: int, total: int | None = None) -> str:
 def _emit(timeline: Timeline, args: argparse.Namespace, heading: str) -> None:
     """The selection as JSON (heading to stderr) or as a table under its heading."""
     if args.json:
-        _out(json.dumps(_records(timeline), ensure_ascii=False, indent=2))
+        _out(_json_text(_records(timeline)))
         if args.heading_to_stderr:
             _err(heading)
         return
-    _out(heading)
+    _out(visible(heading))  # it holds the timeline's name: one line, whatever the name says
     if len(timeline):
         for line in _table(timeline):
             _out(line)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from timeline.dates._days import DayLike
+from timeline.model._text import visible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,7 +32,11 @@ if TYPE_CHECKING:
 def timeline_str(tl: Timeline) -> str:
     from timeline.display._table import cell_width
 
-    rows = [(str(e.when), e.status.value, ", ".join(e.actors) or "-", e.title) for e in tl]
+    # Text from the data is shown with its control characters escaped (no forged rows).
+    rows = [
+        (str(e.when), e.status.value, visible(", ".join(e.actors) or "-"), visible(e.title))
+        for e in tl
+    ]
     if not rows:
         return "(empty timeline)"
     # Padded in terminal columns: a Chinese actor name takes two per character.
