@@ -11,6 +11,7 @@ import argparse
 import datetime as _dt
 import difflib
 import json
+import os
 import re
 import shutil
 import sys
@@ -23,7 +24,7 @@ from timeline.cli._json import event_state
 from timeline.dates._bounds import _cmp
 from timeline.dates._days import to_day
 from timeline.dates._when import When
-from timeline.display._table import render
+from timeline.display._table import render, truncate
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -223,8 +224,17 @@ def _json_text(value: Any) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _terminal_width() -> int | None:
-    """The terminal's width, or None when stdout is not a terminal (then nothing is cut)."""
+def _terminal_width(args: argparse.Namespace | None = None) -> int | None:
+    """The width to fit tables to; None (nothing cut) with ``--wide`` or when piped.
+
+    ``COLUMNS`` set in the environment says the width even when the output goes
+    to a pipe (as ``ls`` does); otherwise a pipe or file gets everything.
+    """
+    if args is not None and getattr(args, "wide", False):
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
     if not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns
@@ -234,7 +244,7 @@ def _when_text(event: Event) -> str:
     return str(event.when) if event.end is None else f"{event.when} to {event.end}"
 
 
-def _table(timeline: Timeline) -> list[str]:
+def _table(timeline: Timeline, width: int | None = None) -> list[str]:
     rows = [
         [_when_text(e), e.status.value, e.kind or "-", ", ".join(e.actors) or "-", e.title]
         for e in timeline
@@ -244,7 +254,7 @@ def _table(timeline: Timeline) -> list[str]:
     return render(
         ["WHEN", "STATUS", "KIND", "ACTORS", "TITLE"],
         rows,
-        width=_terminal_width(),
+        width=width,
         flex=4,
         squeeze={3: 24, 2: 16},
         drop=(2, 3),
@@ -268,9 +278,12 @@ def _emit(timeline: Timeline, args: argparse.Namespace, heading: str) -> None:
         if args.heading_to_stderr:
             _err(heading)
         return
-    _out(visible(heading))  # it holds the timeline's name: one line, whatever the name says
+    width = _terminal_width(args)
+    # The heading holds the timeline's name: one line, whatever the name says.
+    heading = visible(heading)
+    _out(heading if width is None else truncate(heading, width))
     if len(timeline):
-        for line in _table(timeline):
+        for line in _table(timeline, width):
             _out(line)
 
 
