@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from timeline._errors import PlotError, warn_user
 from timeline.dates._bounds import naive_utc
 from timeline.dates._days import DayLike, to_day
-from timeline.display._html import STATUS_COLOURS
+from timeline.display._html import OVERDUE_COLOUR, STATUS_COLOURS
 from timeline.display._layout import LANE_KEYS, Layout, Placed, layout
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = ["plot", "save_plot", "svg_text"]
 
-_OVERDUE = "#D55E00"
+_OVERDUE = OVERDUE_COLOUR
 LITERAL: dict[str, Any] = {"parse_math": False, "usetex": False}
 """Text options that draw user text as written: no mathtext ("$5B and $10B"), no TeX."""
 _FONT = 8.0  # label size in points
