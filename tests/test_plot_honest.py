@@ -26,7 +26,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from timeline import Event, Source, Timeline
+from timeline import Event, Source, Timeline, TimelineWarning
 from timeline.display._plot import _num, svg_text
 
 
@@ -276,3 +276,12 @@ class TestNeverCrashes:
         left, _ = ax.get_xlim()
         assert left >= _num(dt.date(1, 1, 1))
         assert piece(ax, "point", "a") is not None
+
+    def test_an_instant_before_year_1_in_utc_is_left_out_with_a_warning(self) -> None:
+        # 00:30 on 1 January of year 1 at UTC+14 is in year 0 in UTC: no axis holds it
+        tl = Timeline([Event(title="early", when="0001-01-01T00:30+14:00"), GOAL])
+        with pytest.warns(TimelineWarning, match=r"outside years 1 to 9999.*'early'"):
+            ax = tl.plot()
+        drawn(ax)
+        labels = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("tl-label-")]
+        assert labels == ["Goal"]

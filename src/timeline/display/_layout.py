@@ -68,6 +68,7 @@ class Placed:
     label_right: bool  # the label ends at label_x instead of starting there
     overdue: bool
     arrow: tuple[float, float] | None = None  # a slip: from the first anchor to the current one
+    label_width: float = 0.0  # the label's measured width, in x units
 
 
 @attrs.frozen
@@ -317,10 +318,10 @@ def layout(
             label_x = min(xlim[1], max(f1, x1)) if right else start
             lo = min(f0, label_x - w if right else label_x, *(d.ghost or (f0,)))
             hi = max(f1, label_x if right else label_x + w, *(d.ghost or (f1,)))
-            boxes.append((lo, hi, d, (x0, x1), (f0, f1), label, label_x, right))
+            boxes.append((lo, hi, d, (x0, x1), (f0, f1), label, label_x, right, w))
         boxes.sort(key=lambda b: b[0])
         row_ends: list[float] = []
-        for lo, hi, d, core, fuzzy, label, label_x, right in boxes:
+        for lo, hi, d, core, fuzzy, label, label_x, right, w in boxes:
             row = next((i for i, end in enumerate(row_ends) if end + gap <= lo), len(row_ends))
             if row == len(row_ends):
                 row_ends.append(hi)
@@ -340,6 +341,7 @@ def layout(
                     right,
                     d.overdue,
                     d.arrow,
+                    w,
                 )
             )
         rows = max(len(row_ends), 1)

@@ -45,6 +45,7 @@ from timeline.model._event import Event
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
     from timeline.model._timeline import Timeline, WindowArg
 
@@ -156,7 +157,8 @@ def _bar(ax: Axes, p: Placed, y: float, part: str, colour: str, alpha: float) ->
         ax.add_patch(edge)
 
 
-def _draw_item(ax: Axes, p: Placed, y: float) -> None:
+def _draw_item(ax: Axes, p: Placed, y: float) -> Text:
+    """Draw one event's pieces; returns its label."""
     from matplotlib.patches import FancyArrowPatch, Rectangle
 
     colour = STATUS_COLOURS[p.event.status]
@@ -230,7 +232,7 @@ def _draw_item(ax: Axes, p: Placed, y: float) -> None:
             gid=_gid("deadmark", p),
             zorder=3,
         )
-    ax.text(
+    return ax.text(
         p.label_x,
         y - 0.2,
         p.label,
@@ -487,20 +489,26 @@ def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
     ax.set_axisbelow(True)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
-    for p in lay.items:
-        _draw_item(ax, p, p.row + 0.68)
+    labels = [(p, _draw_item(ax, p, p.row + 0.68)) for p in lay.items]
     if as_of is not None:
-        _as_of_line(ax, _num(as_of), rows)
+        _as_of_line(ax, _num(as_of), rows, labels)
 
 
-def _as_of_line(ax: Axes, x: float, rows: int) -> None:
+def _as_of_line(ax: Axes, x: float, rows: int, placed: Sequence[tuple[Placed, Text]]) -> None:
     """A dashed line at ``x`` from top to bottom, broken wherever it would cross a label."""
-    labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("tl-label-")]
+    fig = ax.get_figure()
+    assert fig is not None
+    # Measuring a drawn label lays its text out, which is slow: measure only the labels
+    # whose width as laid out (`Placed.label_width`, with room to spare) could reach x.
+    labels = []
+    for p, text in placed:
+        spare = 0.2 * p.label_width + 1.0
+        start = p.label_x - p.label_width if p.label_right else p.label_x
+        if start - spare <= x <= start + p.label_width + spare:
+            labels.append(text)
     margin = 3.0  # points of clear space around a label
     gaps = []
     if labels:
-        fig = ax.get_figure()
-        assert fig is not None
         to_data = ax.transData.inverted()
         pad = margin * fig.dpi / 72
         for label in labels:
