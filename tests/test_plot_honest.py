@@ -285,3 +285,17 @@ class TestNeverCrashes:
         drawn(ax)
         labels = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("tl-label-")]
         assert labels == ["Goal"]
+
+
+class TestOneLinePerLabel:
+    def test_control_characters_in_data_are_shown_not_obeyed(self) -> None:
+        tl = Timeline(
+            [Event(title="First line\nSecond line", when="2026-04", actors=["A\r\nB"])],
+            name="Name\x1b[2J",
+        )
+        ax = tl.plot()
+        drawn(ax)
+        labels = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("tl-label-")]
+        assert labels == ["First line\\nSecond line"]
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["A\\r\\nB"]
+        assert ax.get_title(loc="left") == "Name\\x1b[2J"

@@ -40,6 +40,7 @@ from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 
 __all__ = ["LANE_KEYS", "MIN_MARK", "Layout", "Placed", "Shape", "anchor", "layout", "shape_of"]
 
@@ -304,7 +305,8 @@ def layout(
                 middle = (x0 + x1) / 2
                 x0, x1 = middle - least / 2, middle + least / 2
                 f0, f1 = min(f0, x0), max(f1, x1)
-            label = _cut(d.event.title) + (" (overdue)" if d.overdue else "")
+            # One line, whatever the title holds: a newline would spill into the next row.
+            label = _cut(visible(d.event.title)) + (" (overdue)" if d.overdue else "")
             if d.shape == "deadline" and x1 > xlim[1]:
                 label += f" → {d.event.when}"  # the deadline is past the right edge
             w = measure(label) * per_inch

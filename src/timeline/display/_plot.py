@@ -42,6 +42,7 @@ from timeline.display._html import OVERDUE_COLOUR, STATUS_COLOURS
 from timeline.display._layout import LANE_KEYS, Layout, Placed, layout
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -412,7 +413,7 @@ def _plot(
     legend_inches = _legend_rows(handles) * _FONT * 1.75 / 72 + 0.1
     heading = title
     if heading is None:
-        heading = timeline.name
+        heading = visible(timeline.name) if timeline.name else timeline.name
         if heading and day is not None:
             heading += f" — as of {day}"
     if ax is None:
@@ -465,7 +466,7 @@ def _outside(events: Sequence[Event]) -> str:
 def _lane_label(event: Any, by: str) -> str:
     from timeline.display._layout import _lane_name
 
-    return _lane_name(event, by)  # type: ignore[arg-type]
+    return visible(_lane_name(event, by))  # type: ignore[arg-type]
 
 
 def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
@@ -479,7 +480,7 @@ def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
         if index:
             ax.axhline(first, color="#cccccc", linewidth=0.6, zorder=0)
         ticks.append(first + count / 2)
-        names.append(name)
+        names.append(visible(name))  # one line per lane, whatever the name holds
     ax.set_yticks(ticks, names, fontsize=_FONT + 1)
     for tick in ax.yaxis.get_majorticklabels():  # lane names are data: drawn as written
         tick.set_parse_math(False)
