@@ -267,9 +267,13 @@ def plot(
     """Draw the timeline, one lane per actor, kind or status; returns the Axes.
 
     Exact days are markers, windows bars fading where approximate, deadlines
-    bars ending at the deadline; ``as_of`` shows what was known that day;
-    ``between=("2026-01", "2026-06")`` zooms to a window. Events whose date
-    has no bound at all cannot be placed: a `TimelineWarning` names them.
+    bars from when they were stated to the deadline, slips an arrow from the
+    first expected date to the current one; ``as_of`` draws the timeline as
+    known on that day (claims stated later do not count), with a line at it
+    and overdue events outlined; ``title`` is used as given;
+    ``between=("2026-01", "2026-06")`` zooms to a window. Text from the data
+    is drawn as written (no mathtext). Events whose date has no bound at all
+    cannot be placed: a `TimelineWarning` names them.
 
     >>> ax = Timeline([Event(title="x", when="2026-04", actors=["A"])]).plot()
     >>> [t.get_text() for t in ax.get_yticklabels()]
@@ -291,6 +295,8 @@ def save_plot(
     dpi: int = 150,
 ) -> Path:
     """Write the picture to a ``.png`` or ``.svg`` file, atomically.
+
+    Options are those of `plot`; ``as_of`` draws the timeline as known on that day.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.svg"
@@ -315,6 +321,10 @@ def to_html(
     The page needs no network and no server; filters also read the URL
     hash (``page.html#actor=Tencent&status=expected``). Events the picture
     cannot place (no bounded date) are named under it, and in a `TimelineWarning`.
+    ``as_of`` makes the page as known on that day: picture, table, target
+    figures, and the "overdue" badges (replayed to that day, then judged);
+    without it the badges are judged on the day the page is written, and the
+    page says which day. A Targets section shows each target's progress.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"
