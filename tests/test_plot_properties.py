@@ -50,7 +50,7 @@ def place(events: list[Event], as_of: dt.date | None = None) -> Layout:
 
 
 class TestLayout:
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(slipping_events())
     def test_every_event_is_accounted_for_and_visible(self, events: list[Event]) -> None:
         lay = place(events)
@@ -66,7 +66,7 @@ class TestLayout:
             if p.shape != "point":
                 assert p.core[1] - p.core[0] >= least * 0.999, p
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(slipping_events())
     def test_slip_arrow_runs_between_the_anchors(self, events: list[Event]) -> None:
         for p in place(events).items:
