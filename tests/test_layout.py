@@ -19,17 +19,18 @@ import pytest
 import timeline
 
 PACKAGE = Path(timeline.__file__).parent
-LAYERS = ["dates", "figures", "model", "records", "formats", "ics", "display", "cli"]
+LAYERS = ["dates", "figures", "model", "records", "formats", "ics", "display", "extract", "cli"]
 
 # The public API of this wave; a change here is a change for every user.
 PUBLIC = [
     "Bound", "Claim", "DEFAULT_FUZZ", "DataFileError", "DataFileProblem", "DateMatch",
-    "DuplicateEventError", "Event", "EventChange", "EventError", "FrameError", "Growth",
+    "DuplicateEventError", "Event", "EventChange", "EventError", "ExtractError", "Extraction",
+    "FrameError", "Growth",
     "IcsError", "IcsParseError", "Observation", "PlotError", "Precision", "Quantity",
     "QuantityError", "QueryError", "Relation", "Slip", "Source", "Status", "Target",
     "TargetError", "TargetStatus", "Timeline", "TimelineDiff", "TimelineError",
-    "TimelineWarning", "When", "WhenError", "WhenParseError", "__version__", "file_schema",
-    "find_dates", "growth",
+    "TimelineWarning", "When", "WhenError", "WhenParseError", "__version__", "extract",
+    "file_schema", "find_dates", "growth",
 ]  # fmt: skip
 
 
