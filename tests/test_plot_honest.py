@@ -60,13 +60,14 @@ def arrow_ends(ax: Axes, event_id: str) -> tuple[float, float]:
     drawn(ax)
     arrow = piece(ax, "slip", event_id)
     assert isinstance(arrow, FancyArrowPatch)
-    path = arrow.get_path()  # data coordinates
-    # A closing code's vertex is a placeholder, not a point of the arrow.
-    vertices = [v for v, code in zip(path.vertices, path.codes, strict=True) if code != 79]
-    start = vertices[0]
-    # The tip is the vertex farthest from where the shaft starts.
-    tip = max(vertices, key=lambda v: math.dist(v, start))
-    return float(start[0]), float(tip[0])
+    path = arrow.get_path()  # data coordinates: the shaft, then the head's triangle
+    moves = [i for i, code in enumerate(path.codes) if code == 1]  # MOVETO starts each part
+    assert len(moves) == 2
+    start, y = path.vertices[0]
+    head = path.vertices[moves[1] : moves[1] + 3]
+    # The head's tip is its one corner on the shaft's line (the base corners lie off it).
+    tip = next(v[0] for v in head if abs(v[1] - y) <= 1e-9)
+    return float(start), float(tip)
 
 
 def near(x: float, day: dt.date, ax: Axes, share: float = 0.01) -> bool:
@@ -299,3 +300,13 @@ class TestOneLinePerLabel:
         assert labels == ["First line\\nSecond line"]
         assert [t.get_text() for t in ax.get_yticklabels()] == ["A\\r\\nB"]
         assert ax.get_title(loc="left") == "Name\\x1b[2J"
+
+
+def test_slip_of_an_event_that_lasts_points_at_the_middle_of_its_span() -> None:
+    forum = Event(title="Forum", when="2026-03-10", end="2026-03-27", actors=["F"]).revise(
+        when="2026-03-24", stated="2026-03-01"
+    )
+    ax = Timeline([forum]).plot()  # on a wide axis the same arrow is shorter than its head
+    start, tip = arrow_ends(ax, "forum")
+    # now 24 to 27 March (to the end of the 27th): the middle is the start of 26 March
+    assert near(tip, dt.date(2026, 3, 26), ax, 0.02) and tip > start

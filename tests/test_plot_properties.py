@@ -74,7 +74,8 @@ class TestLayout:
             if p.arrow is None:
                 continue
             assert event.slipped
-            assert p.arrow == (anchor(event.first_expected, _num), anchor(event.when, _num))
+            now = anchor(event.when, _num, event.end)
+            assert p.arrow == (anchor(event.first_expected, _num), now)
 
     @given(whens())
     def test_anchor_lies_within_the_date(self, when: When) -> None:

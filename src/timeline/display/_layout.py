@@ -109,12 +109,13 @@ def shape_of(event: Event) -> Shape | None:
     return "window"
 
 
-def anchor(when: When, num: Callable[[_dt.date], float]) -> float | None:
+def anchor(when: When, num: Callable[[_dt.date], float], end: When | None = None) -> float | None:
     """The x a reader looks at for a date; ``None`` when it has no bound at all.
 
     A deadline ("by 2030", "before 2030") at its deadline, a date with only a
     first day ("no earlier than May 2026") at that day, one with only a last
-    day at that day, a bounded span at its middle.
+    day at that day, a bounded span (to ``end``, for an event that lasts) at
+    its middle.
 
     >>> from timeline import When
     >>> day = lambda d: float(d.toordinal())
@@ -123,8 +124,8 @@ def anchor(when: When, num: Callable[[_dt.date], float]) -> float | None:
     >>> anchor(When.parse("no earlier than May 2026"), day) == day(_dt.date(2026, 5, 1))
     True
     """
-    lo, hi, _, _ = _span(when, None, num)
-    if when.relation in (Relation.BY, Relation.BEFORE) and hi is not None:
+    lo, hi, _, _ = _span(when, end, num)
+    if end is None and when.relation in (Relation.BY, Relation.BEFORE) and hi is not None:
         return hi
     if lo is None or hi is None:
         return lo if lo is not None else hi
@@ -213,7 +214,7 @@ def _draft(
     overdue = as_of is not None and event.overdue(as_of)
     arrow = None
     if ghost is not None:
-        start, end = anchor(event.first_expected, num), anchor(event.when, num)
+        start, end = anchor(event.first_expected, num), anchor(event.when, num, event.end)
         if start is not None and end is not None:
             arrow = (start, end)
     return _Draft(
