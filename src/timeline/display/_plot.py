@@ -192,15 +192,20 @@ def _draw_item(ax: Axes, p: Placed, y: float) -> Text:
             ax.add_patch(ghost)
     if p.arrow is not None and p.arrow[0] != p.arrow[1]:
         # From where the date was expected to where it is expected now (`anchor`).
+        fig = ax.get_figure()
+        assert fig is not None
+        (a, _), (b, _) = ax.transData.transform([(p.arrow[0], y), (p.arrow[1], y)])
+        points = abs(b - a) * 72 / fig.dpi
+        roomy = points > 14  # else a smaller head, ends not pulled in, so it still points
         arrow = FancyArrowPatch(
             (p.arrow[0], y),
             (p.arrow[1], y),
             arrowstyle="-|>",
-            mutation_scale=9,
+            mutation_scale=9 if roomy else max(points * 0.6, 3.0),
             color="#333333",
             linewidth=1.0,
-            shrinkA=2,
-            shrinkB=2,
+            shrinkA=2 if roomy else 0,
+            shrinkB=2 if roomy else 0,
             gid=_gid("slip", p),
             zorder=4,
         )
