@@ -29,8 +29,8 @@ PUBLIC = [
     "IcsError", "IcsParseError", "Observation", "PlotError", "Precision", "Quantity",
     "QuantityError", "QueryError", "Relation", "Slip", "Source", "Status", "Target",
     "TargetError", "TargetStatus", "Timeline", "TimelineDiff", "TimelineError",
-    "TimelineWarning", "When", "WhenError", "WhenParseError", "__version__", "extract",
-    "file_schema", "find_dates", "growth",
+    "TimelineWarning", "TrackRecord", "TrackRow", "When", "WhenError", "WhenParseError",
+    "__version__", "extract", "file_schema", "find_dates", "growth",
 ]  # fmt: skip
 
 

@@ -48,6 +48,8 @@ from timeline.model import (
     Status,
     Timeline,
     TimelineDiff,
+    TrackRecord,
+    TrackRow,
 )
 
 if TYPE_CHECKING:
@@ -94,6 +96,8 @@ __all__ = [  # noqa: RUF022
     "TimelineDiff",
     "TimelineError",
     "TimelineWarning",
+    "TrackRecord",
+    "TrackRow",
     "When",
     "WhenError",
     "WhenParseError",

@@ -25,14 +25,17 @@ from timeline._errors import QueryError, TimelineError
 from timeline.dates._bounds import _cmp, _key, _overlap
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When, _coerce
-from timeline.model import _adapters, _changes, _figures
+from timeline.model import _adapters, _changes, _figures, _track_record
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 
 if TYPE_CHECKING:
-    pass
+    import os
+    from typing import Literal
+
+    from timeline.ics._report import ImportReport
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
@@ -500,6 +503,7 @@ class Timeline:
     slips = _changes.slips
     group_by = _changes.group_by
     diff = _changes.diff
+    track_record = _track_record.track_record
 
     targets = _figures.targets
     observations = _figures.observations
@@ -513,12 +517,32 @@ class Timeline:
     to_records = _adapters.to_records
     to_ics = _adapters.to_ics
     write_ics = _adapters.write_ics
-    from_ics = classmethod(_adapters.from_ics)
+    if TYPE_CHECKING:  # mypy keeps only the first overload of classmethod(f): spell them out
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[False] = False
+        ) -> Timeline: ...
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[True]
+        ) -> tuple[Timeline, ImportReport]: ...
+
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: bool = False
+        ) -> Timeline | tuple[Timeline, ImportReport]: ...
+    else:
+        from_ics = classmethod(_adapters.from_ics)
     _repr_html_ = _adapters._repr_html_
     to_pandas = _adapters.to_pandas
     from_pandas = classmethod(_adapters.from_pandas)
     plot = _adapters.plot
     save_plot = _adapters.save_plot
+    plot_trend = _adapters.plot_trend
     to_html = _adapters.to_html
 
 
