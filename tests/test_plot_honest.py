@@ -7,6 +7,7 @@ not only how many there are.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import warnings
 from pathlib import Path
@@ -312,3 +313,29 @@ def test_slip_of_an_event_that_lasts_points_at_the_middle_of_its_span() -> None:
         # now 24 to 27 March (to the end of the 27th): the middle is the start of 26 March
         assert near(tip, dt.date(2026, 3, 26), ax, share) and tip > start
         assert near(start, dt.date(2026, 3, 10), ax, share)
+
+
+RESOLVED = [
+    # resolved promises, so the page has a track-record section with its trend chart
+    Event(title="Fund $5B and $10B", when="0001-03", actors=["$^$"], sources=[SAID]).revise(
+        when="0001-04-02", status="happened", stated="0001-04-02"
+    ),
+    Event(title="Costs $\\x$", when="9999-03", actors=["B"], sources=[SAID]).revise(
+        when="9999-12-31", status="happened", stated="9999-12-31"
+    ),
+]
+
+
+class TestTrendChart:
+    """The page's trend chart (track record) is a picture too: it never crashes on data."""
+
+    @pytest.mark.parametrize("events", [RESOLVED[:1], RESOLVED[1:], RESOLVED])
+    def test_page_with_a_trend_chart(self, events: list[Event], tmp_path: Path) -> None:
+        page = Timeline(events, name="$Name$").to_html(tmp_path / "t.html", as_of="9999-12-31")
+        text = page.read_text(encoding="utf-8")
+        assert 'id="tl-track-record"' in text  # the section with the trend chart is there
+        assert all(html.escape(e.title) in text for e in events)
+
+    def test_trend_plot_draws(self) -> None:
+        ax = Timeline(RESOLVED, name="$Name$").plot_trend(as_of="9999-12-31")
+        drawn(ax)

@@ -361,6 +361,18 @@ def _limits() -> tuple[float, float]:
     return (_num(_dt.date(1, 1, 1)), _num(_dt.date(9999, 12, 31)) + 0.999)
 
 
+def axis_range(low: float, high: float) -> tuple[float, float]:
+    """``(low, high)`` kept inside the dates matplotlib can show (years 1 to 9999).
+
+    >>> import datetime as dt
+    >>> axis_range(_num(dt.date(1, 1, 1)) - 30, _num(dt.date(1, 6, 1)))[0] == _num(dt.date(1, 1, 1))
+    True
+    """
+    from timeline.display._layout import _clamp
+
+    return _clamp((low, high), _limits())
+
+
 def _plot(
     timeline: Timeline,
     *,
