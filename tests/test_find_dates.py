@@ -191,6 +191,11 @@ class TestFindDates:
             # short halves and quarters need the capital letter
             ("ran 2h25m", []),
             ("in 2h25 it rained", []),
+            (
+                "in q3 or Q4 2025 and 1h or 2H 2026",
+                [("Q4 2025", "Q4 2025"), ("2H 2026", "H2 2026")],
+            ),
+            ("it may or May 2026 not", [("May 2026", "May 2026")]),
             # undated abbreviations need capitals; "unknown" alone is not a date
             ("an unknown player, tbd later", []),
             # an alternative the parser refuses: without its relation, else as its parts

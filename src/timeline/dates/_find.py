@@ -25,9 +25,10 @@ or May 2026", "2026 or 2027", "Q4 2025 or Q1 2026"), spans of two years
 ("2025/26", "2025-26"), thirds of decades ("the early 2020s") and the undated
 ("TBD", "TBA", "TBC" in capitals, "to be announced", "date not announced",
 "unknown date"; not "unknown" alone, and not "to be announced" when its date
-follows: "to be announced on 15 April"). An alternative `When.parse` refuses
-("by Q3 or Q4 2025": a relation must go on each alternative) is read without
-its relation, or else as its parts.
+follows: "to be announced on 15 April"). A phrase `When.parse` refuses with its
+relation or modifier ("by Q3 or Q4 2025": a relation must go on each
+alternative; "early 2H 2026") is read without them, and an alternative it
+still refuses as its parts ("1H or 2H 2026": "2H 2026").
 
 Phrases without a year ("April", "next month") resolve against ``reference``
 (the date of the source); with ``reference=None`` they are skipped.
@@ -187,6 +188,11 @@ def find_dates(
     ...     "from 1 trillion at the start of 2024 to over 140 trillion by March 2025",
     ...     reference="2025-04-01")]
     ['the start of 2024', 'by March 2025']
+    >>> [(m.text, str(m.when)) for m in find_dates(
+    ...     "NET 2H25, in Q3 or Q4 2025 or the 2025/26 season; price TBD", reference=None)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('NET 2H25', 'no earlier than H2 2025'), ('Q3 or Q4 2025', 'Q3 or Q4 2025'),
+     ('2025/26', '2025 to 2026'), ('TBD', 'date not announced')]
     """
     ref = check_options(reference, prefer)
     fiscal = _Fiscal(fiscal_start_or_raise(fiscal_year_start), fiscal_year_named_by)
@@ -203,8 +209,9 @@ def find_dates(
                 found.append(joined)
                 i += 2
                 continue
-        if spans[i].match is not None:
-            found.append(spans[i].match)
+        match = spans[i].match
+        if match is not None:
+            found.append(match)
         i += 1
     return [m for k, m in enumerate(found) if not scan.announced_later(m, found[k + 1 : k + 2])]
 
@@ -338,14 +345,19 @@ class _Scan:
         return out
 
     def _capitals(self, start: int, end: int) -> bool:
-        """Whether the parts of an alternative are written as dates: "Q3", "April", "spring"."""
-        return all(
-            w[0] in "12" or w[0] in "QH" or w[:1].isupper() or w.lower() in _SEASONS
-            for w in (
-                self.text[a.start() : a.end()] for a in _ALT_WORD.finditer(self.low, start, end)
-            )
-            if w.lower() != "or"
-        )
+        """Whether the parts of an alternative are written as dates: "Q3", "2H", "April", "spring".
+
+        Quarters and halves need their capital letter and months their capital
+        ("may or May 2026" is no alternative); seasons are written in lower case.
+        """
+        for a in _ALT_WORD.finditer(self.low, start, end):
+            word = self.text[a.start() : a.end()]
+            if a[0] in _SEASONS or a[0] == "or":
+                continue
+            short = any(c.isdigit() for c in word)
+            if not (word.isupper() if short else word[0].isupper()):
+                return False
+        return True
 
     def _plausible(self, m: re.Match[str], start: int) -> bool:
         text, low = self.text, self.low
