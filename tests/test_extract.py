@@ -9,6 +9,7 @@ that hold for any text.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import subprocess
 import sys
@@ -778,7 +779,11 @@ class TestProperties:
             assert d.when.is_undated  # never the calendar year
         else:
             expected = When.parse(phrase, fiscal_year_start=start, reference="2026-03-01")
-            assert (d.when.earliest, d.when.latest) == (expected.earliest, expected.latest)
+            latest = expected.latest
+            if d.status.value == "happened" and latest > dt.date(2026, 3, 1):
+                # Reported as done: a period still running at publication ends there.
+                latest = dt.date(2026, 3, 1)
+            assert (d.when.earliest, d.when.latest) == (expected.earliest, latest)
 
     @settings(max_examples=60, deadline=None)
     @given(_TEXT)
