@@ -134,6 +134,8 @@ class TestFindDates:
             ("In Q4 2025 or Q1 2026.", [("Q4 2025 or Q1 2026", "")]),
             ("Sometime in mid-2026 or 2027.", [("mid-2026 or 2027", "")]),
             ("Sometime in March or April.", [("March or April", "")]),
+            ("In Q3 or Q4 of 2025 it grew.", [("Q3 or Q4 of 2025", "")]),
+            ("In Q4, 2025 and H2 of 2026 it grew.", [("Q4, 2025", ""), ("H2 of 2026", "")]),
             # spans of two years
             ("The 2025/26 season starts.", [("2025/26", "")]),
             ("The 2025-26 season starts.", [("2025-26", "")]),
