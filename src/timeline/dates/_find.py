@@ -407,7 +407,7 @@ class _Scan:
 
 
 def _plausible_pair(low: str, m: re.Match[str]) -> bool:
-    """ "2025/26", "1999/2000": a later year within a century, not an amount or a count."""
+    """Whether a pair ("2025/26", "1999/2000") is a later year within a century, not a count."""
     first, second = int(m["p1"]), m["p2"]
     later = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     if len(second) == 2 and later <= first:
