@@ -198,6 +198,10 @@ class TestFindDates:
                 [("Q4 2025", "Q4 2025"), ("2H 2026", "H2 2026")],
             ),
             ("it may or May 2026 not", [("May 2026", "May 2026")]),
+            ("May or may not 2026", [("2026", "2026")]),
+            # a year glued to "/digits" that are not the next year: no year, no guess
+            ("call 555-2025/26 now", []),
+            ("on 2025/03/15 it rose", []),
             # undated abbreviations need capitals; "unknown" alone is not a date
             ("an unknown player, tbd later", []),
             # an alternative the parser refuses: without its relation, else as its parts

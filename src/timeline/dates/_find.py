@@ -373,8 +373,10 @@ class _Scan:
             return all(
                 not c.isalpha() or c.isupper() for c in text[m.start("short") : m.end("short")]
             )
-        if m["month"] is not None and m["my"] is None and not m["mod"] and m["alt"] is None:
+        if m["month"] is not None and m["my"] is None and not m["mod"]:
             word = text[m.start("core") : m.end("core")]
+            if m["alt"] is not None:  # "April or May": the last month capitalised too
+                return word[:1].isupper()
             if word.lower() == "may":
                 at = m.start("core")
                 prev = _PREV_WORD.search(low, max(0, at - 20), at)
@@ -407,15 +409,17 @@ class _Scan:
 
 
 def _plausible_pair(low: str, m: re.Match[str]) -> bool:
-    """Whether a pair ("2025/26", "1999/2000") is a later year within a century, not a count."""
-    first, second = int(m["p1"]), m["p2"]
-    later = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-    if len(second) == 2 and later <= first:
-        later += 100
-    prev = _PREV_WORD.search(low, max(0, m.start("pair") - 20), m.start("pair"))
+    """Whether a pair is two years ("2025/26", "1999/2000"), not a count or a phone number."""
+    at, first, second = m.start("pair"), int(m["p1"]), m["p2"]
+    if len(second) == 2:
+        later = first + 1 if (first + 1) % 100 == int(second) else 0  # "2025/26", "1999/00"
+    else:
+        later = int(second) if first < int(second) <= first + 100 else 0
+    prev = _PREV_WORD.search(low, max(0, at - 20), at)
     return (
         1000 <= first <= 2999
-        and first < later <= first + 100
+        and later > 0
+        and (at == 0 or low[at - 1] not in "-/")
         and _MAGNITUDE.match(low, m.end("pair")) is None
-        and (prev is None or prev.end() != m.start("pair") or prev[1] not in _COUNTING)
+        and (prev is None or prev[1] not in _COUNTING)
     )
