@@ -41,7 +41,7 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 class TestDeepNesting:
-    """JSON nested far deeper than a timeline needs is refused with its line, not a RecursionError."""
+    """Nesting far deeper than a timeline needs is refused with its line, not a RecursionError."""
 
     @pytest.mark.parametrize("depth", [150, 900, 2_000, 100_000])
     def test_json_file(self, tmp_path: Path, depth: int) -> None:
@@ -49,15 +49,17 @@ class TestDeepNesting:
         problems = _problems(_write(tmp_path, "t.json", text))
         assert len(problems) == 1
         assert problems[0].startswith(f"{tmp_path / 't.json'}:3: ")
-        assert "nested more than" in problems[0]
+        # What the parser reads is judged as a value ("when: must be ... text"); what it
+        # cannot read for depth is refused as too deep.
+        assert ("nested more than" if depth >= 2000 else "when: must be") in problems[0]
 
     @pytest.mark.parametrize("depth", [150, 900, 20_000])
     def test_json_cell_in_csv(self, tmp_path: Path, depth: int) -> None:
         text = 'title,when,claims\nA,2026,"' + "[" * depth + "]" * depth + '"\n'
         problems = _problems(_write(tmp_path, "t.csv", text))
         assert len(problems) == 1
-        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: claims: ")
-        assert "nested more than" in problems[0]
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: claims")
+        assert ("nested more than" if depth >= 2000 else "must be a mapping") in problems[0]
 
     @pytest.mark.parametrize("depth", [150, 900, 100_000])
     def test_yaml_file(self, tmp_path: Path, depth: int) -> None:
@@ -238,7 +240,7 @@ class TestYamlAliases:
 
 
 class TestLoneSurrogates:
-    """Text that cannot be written as UTF-8 is refused when the value is built, with its position."""
+    """Text that cannot be written as UTF-8 is refused when the value is built, with the place."""
 
     @pytest.mark.parametrize(
         ("build", "field"),
@@ -330,8 +332,12 @@ class TestForgivingCsv:
     def test_every_problem_at_once(self, tmp_path: Path) -> None:
         text = 'title,when,actors\nA,2026-13,"Tencent, WeChat"\nB,2026-14,\nC,2026,X\n'
         problems = _problems(_write(tmp_path, "t.csv", text))
-        where = [p.split(": ", 2)[0].rsplit(":", 1)[1] + " " + p.split(": ", 2)[1] for p in problems]
-        assert sorted(where) == ["2 actors", "2 when", "3 when"]
+        where = [p.split(": ", 2)[:2] for p in problems]
+        assert [(place.rsplit(":", 1)[1], field) for place, field in where] == [
+            ("2", "actors"),
+            ("2", "when"),
+            ("3", "when"),
+        ]
 
     @pytest.mark.parametrize(("separator", "name"), [(";", "';'"), ("\t", "tab")])
     def test_other_separators_are_read_with_a_note(
@@ -353,9 +359,9 @@ class TestForgivingCsv:
             Timeline.load(_write(tmp_path, "t.csv", "title,when\nA;B,2026\n"))
 
     def test_header_names_are_loose(self, tmp_path: Path) -> None:
-        path = _write(tmp_path, "t.csv", " Title ,WHEN,Source_URL\nA,2026,https://x.org\n")
+        path = _write(tmp_path, "t.csv", " Title ,WHEN,Source_Title\nA,2026,Report\n")
         (event,) = Timeline.load(path)
-        assert (event.title, event.sources[0].url) == ("A", "https://x.org")
+        assert (event.title, event.sources[0].title) == ("A", "Report")
 
     def test_a_column_given_twice_in_other_case(self, tmp_path: Path) -> None:
         problems = _problems(_write(tmp_path, "t.csv", "title,when,Title\nA,2026,B\n"))
@@ -372,7 +378,7 @@ class TestRoundTripThroughFiles:
                 Event(
                     title="=SUM(1)",
                     when=When.parse("2026-04~"),
-                    description="'\n-- \"quoted\"\n@x",
+                    description='\'\n-- "quoted"\n@x',
                     actors=["+a", "'b"],
                     sources=[Source("-s-", quote="=q")],
                 )

@@ -108,7 +108,7 @@ class Claim:
             None if when is None else coerce_when(when, "claim", "when", day),
             None if status is None else _status(status, "claim"),
             source,
-            _optional_text(note),
+            _optional_text(note, "claim", "note"),
         )
 
     @property

@@ -26,12 +26,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from timeline._errors import EventError
+from timeline._errors import EventError, QueryError
 from timeline.dates._bounds import Point, _cmp
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
-from timeline.figures._source import Source, _optional_text
+from timeline.figures._source import Source, _optional_text, _unicode
 from timeline.figures._target import Target
 from timeline.model._claim import Claim, Slip, Status, _later, _status
 from timeline.model._figures import figures_text
@@ -53,10 +53,32 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     for item in items:
         if not isinstance(item, str):
             raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
+        _unicode(item, owner, field)
     names = tuple(map(str.strip, items))
     if "" in names:
         names = tuple(filter(None, names))
     return _share_names(names)
+
+
+def last_day(as_of: _dt.date, days: int, within: object) -> _dt.date:
+    """``as_of`` plus ``days``, or `QueryError` when that is past the calendar's last day.
+
+    >>> last_day(_dt.date(9999, 12, 1), 90, "90d")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QueryError: within: '90d' from 9999-12-01 reaches past 9999-12-31, ...
+    """
+    if days > _dt.date.max.toordinal() - as_of.toordinal():
+        raise past_calendar(as_of, within)
+    return as_of + _dt.timedelta(days=days)
+
+
+def past_calendar(as_of: _dt.date, within: object) -> QueryError:
+    """The error for a look-ahead from ``as_of`` that ends after 9999-12-31."""
+    return QueryError(
+        f"within: {within!r} from {as_of.isoformat()} reaches past 9999-12-31, the last "
+        "day a date can have; give an earlier as_of or a shorter duration"
+    )
 
 
 _shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -148,7 +170,7 @@ class Event:
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
-        title = title.strip()
+        title = _unicode(title.strip(), "event", "title")
         owner = f"event {title!r}"
         id = slugify(title) if id is None else id
         if not isinstance(id, str) or not _ID.fullmatch(id):
@@ -187,11 +209,11 @@ class Event:
             id=id,
             end=stop,
             status=_status(status, owner),
-            kind=_optional_text(kind),
+            kind=_optional_text(kind, owner, "kind"),
             actors=_strings(actors, owner, "actors"),
             tags=_strings(tags, owner, "tags"),
-            location=_optional_text(location),
-            description=_optional_text(description),
+            location=_optional_text(location, owner, "location"),
+            description=_optional_text(description, owner, "description"),
             sources=sources,
             # Kept in stated order; the stable sort keeps same-day claims as given.
             claims=tuple(sorted(claims, key=lambda c: c.day.toordinal())),
@@ -425,7 +447,7 @@ class Event:
             return False
         start = to_day(as_of, "as_of")
         days = within.days if isinstance(within, _dt.timedelta) else int(within)
-        stop = start + _dt.timedelta(days=days)
+        stop = last_day(start, days, within)
         hi = self.fuzzy_window[1]
         if hi is not None and _cmp(hi, start) < 0:
             return False

@@ -28,7 +28,7 @@ from timeline.dates._when import When, _coerce
 from timeline.model import _adapters, _changes, _figures
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
-from timeline.model._event import Event
+from timeline.model._event import Event, last_day, past_calendar
 from timeline.model._index import SpanIndex
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
         days = within.days if isinstance(within, _dt.timedelta) else within
         if days < 0:
             raise QueryError(f"within: {within!r} is negative; give a duration of 0 days or more")
+        last_day(as_of, days, within)
         return days
     match = _WITHIN.fullmatch(within) if isinstance(within, str) else None
     if match is None:
@@ -102,9 +103,12 @@ def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
         )
     n, unit = int(match[1]), match[2][0].lower()
     start = pendulum.date(as_of.year, as_of.month, as_of.day)
-    stop = {"d": start.add(days=n), "w": start.add(weeks=n), "m": start.add(months=n)}.get(
-        unit, start.add(years=n)
-    )
+    try:
+        stop = {"d": start.add(days=n), "w": start.add(weeks=n), "m": start.add(months=n)}.get(
+            unit, start.add(years=n)
+        )
+    except (OverflowError, ValueError):  # past year 9999, or too large to count
+        raise past_calendar(as_of, within) from None
     return (stop - start).days
 
 
