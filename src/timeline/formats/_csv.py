@@ -164,10 +164,12 @@ _DELIMITERS = (",", ";", "\t")
 
 def _delimiter(text: str) -> str:
     """The separator that makes the most of the header's names known columns (comma on a tie)."""
-    header = text.split("\n", 1)[0]
 
     def known(delimiter: str) -> int:
-        cells = next(csv.reader([header], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+        except csv.Error:  # reported when the file is read
+            return 0
         return sum(_column(cell) in COLUMNS for cell in cells)
 
     return max(_DELIMITERS, key=known)  # max keeps the first of equals: the comma
