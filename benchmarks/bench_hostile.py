@@ -21,6 +21,8 @@ passes ``--budget`` seconds is skipped and marked with its projection.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import time
 import warnings
 from collections.abc import Callable
@@ -110,10 +112,8 @@ def _time(call: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(TimelineError):
             call()
-        except TimelineError:
-            pass
         best = min(best, time.perf_counter() - start)
         if best > 0.2:
             break
@@ -135,11 +135,12 @@ def main() -> None:
     print(f"{'':36} " + " ".join(f"{'':>19}" for _ in SIZES) + "  growth per 10x")
     for name in base:
         cells = " ".join(f"{base[name][s] * 1000:>10.2f}{'':>9}" for s in SIZES)
-        growth = [base[name][b] / base[name][a] for a, b in zip(SIZES, SIZES[1:], strict=False)]
+        growth = [base[name][b] / base[name][a] for a, b in itertools.pairwise(SIZES)]
         print(f"{name:36} {cells}  " + " ".join(f"{g:6.1f}" for g in growth))
     print()
     for name in patterns(SIZES[0]):
-        reference = "plain feed, distinct UIDs" if name.startswith("feed") else "plain YAML data file"
+        feed = name.startswith("feed")
+        reference = "plain feed, distinct UIDs" if feed else "plain YAML data file"
         times: list[float | None] = []
         projected: float | None = None
         for size in SIZES:
@@ -159,7 +160,7 @@ def main() -> None:
                 ratio = seconds / base[reference][size]
                 cells.append(f"{seconds * 1000:>10.2f} (x{ratio:>6.1f})")
         measured = [t for t in times if t is not None]
-        growth = [b / a for a, b in zip(measured, measured[1:], strict=False) if a > 0]
+        growth = [b / a for a, b in itertools.pairwise(measured) if a > 0]
         print(f"{name:36} {' '.join(cells)}  " + " ".join(f"{g:6.1f}" for g in growth))
     print("\ngrowth per 10x: ~10 is linear in the input, ~100 quadratic.")
 
