@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
+    ExtractError,
     FrameError,
     IcsError,
     IcsParseError,
@@ -51,6 +52,8 @@ from timeline.model import (
 
 if TYPE_CHECKING:
     from timeline.dates import DateMatch, find_dates
+    from timeline.extract import Extraction
+    from timeline.extract import extract as extract
     from timeline.formats import file_schema
 
     __version__: str
@@ -68,6 +71,8 @@ __all__ = [  # noqa: RUF022
     "Event",
     "EventChange",
     "EventError",
+    "ExtractError",
+    "Extraction",
     "FrameError",
     "Growth",
     "IcsError",
@@ -93,6 +98,7 @@ __all__ = [  # noqa: RUF022
     "WhenError",
     "WhenParseError",
     "__version__",
+    "extract",
     "file_schema",
     "find_dates",
     "growth",
@@ -118,6 +124,12 @@ def __getattr__(name: str) -> object:
         from timeline.formats import file_schema
 
         return file_schema
+    # extract is a package whose module is callable (timeline.extract(text)); it
+    # brings in find_dates and its word lists, so it too loads on first use.
+    if name in ("Extraction", "extract"):
+        import timeline.extract as package
+
+        return package if name == "extract" else package.Extraction
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
 
 

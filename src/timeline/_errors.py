@@ -18,6 +18,7 @@ __all__ = [
     "DataFileError",
     "DataFileProblem",
     "EventError",
+    "ExtractError",
     "FrameError",
     "IcsError",
     "IcsParseError",
@@ -235,4 +236,12 @@ class QueryError(TimelineError, ValueError):
     Traceback (most recent call last):
     ...
     timeline._errors.QueryError: within: 'soon' is not a duration; write e.g. '90 days', ...
+    """
+
+
+class ExtractError(TimelineError, ValueError):
+    """A bad argument to `timeline.extract`: the message quotes it and names the fix.
+
+    >>> str(ExtractError("extract: text: 42 is not text; pass the article as a str"))
+    'extract: text: 42 is not text; pass the article as a str'
     """

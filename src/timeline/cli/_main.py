@@ -52,6 +52,7 @@ from timeline.cli._commands import (
     _show,
     _upcoming,
 )
+from timeline.cli._extract import add_extract
 
 __all__ = ["main"]
 
@@ -110,6 +111,7 @@ _EPILOG = """examples:
   timeline export events.yaml -o feed.ics --name "AI race"
   timeline check events.yaml
   timeline convert events.yaml events.csv
+  timeline extract article.txt --published 2026-03-28 -o draft.yaml
   timeline demo --out demo-out
 """
 
@@ -191,6 +193,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
     command("schema", _schema, "print the JSON Schema of the data-file format")
+
+    add_extract(command)
 
     demo = command("demo", _demo, "show the bundled timeline and write its feed and page")
     demo.add_argument("--out", default=".", metavar="DIR", help="where to write (default: .)")
