@@ -386,3 +386,20 @@ class TestRoundTripThroughFiles:
         )
         tl.save(tmp_path / f"t{suffix}")
         assert _io.load(tmp_path / f"t{suffix}").events == tl.events
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a\x85b",  # NEL: a line break to YAML, folded to a space when written plain
+            "a\u2028b\u2029c",  # Unicode line and paragraph separators
+            "a\x00b\x1b[2Jc\x7f",  # control characters
+            "a\rb",  # a lone CR
+            "\ufeffa",  # a byte-order mark inside text
+            "&a *b !t %x",  # YAML anchors, aliases, tags, directives
+            "null",  # YAML's null, as text
+        ],
+    )
+    def test_control_and_break_characters(self, fmt: _io.Format, text: str) -> None:
+        tl = Timeline([Event(title=f"t {text}", when="2026", description=text, actors=[text])])
+        assert _io.loads(_io.dumps(tl, fmt), fmt) == (tl if fmt != "csv" else Timeline(tl.events))

@@ -199,7 +199,13 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Multi-line text as a literal block; the emitter falls back to quoting
     # when a block cannot hold the text exactly (trailing spaces, say).
     style = "|" if "\n" in value else None
+    if _BREAKS.intersection(value):
+        # YAML reads NEL as a line break (folded to a space when plain): quote it, escaped.
+        style = '"'
     return dumper.represent_scalar(_CORE + "str", value, style=style)
+
+
+_BREAKS = frozenset("\x85")
 
 
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
