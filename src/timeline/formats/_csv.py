@@ -104,14 +104,8 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         problems += _check_header(raw_header, header, file)
         # With no title or when column every row would repeat it: values are not judged.
         columns_ok = "title" in header and "when" in header
-        last = reader.line_num
-        start, row = last, [""]
-        for row in reader:
-            start, last = last + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue  # blank lines between rows are harmless
-            if _unclosed(text, row, start, delimiter) is not None:
-                break  # reported below, at the line the quote opened
+
+        def add(start: int, row: list[str]) -> None:
             path: Path = ("events", len(events))
             lines[path] = start
             if len(row) > len(header):
@@ -123,19 +117,34 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
                         line=start,
                     )
                 )
-                continue
+                return
             cells = {h: _unescape(c) for h, c in zip(header, row, strict=False) if h in COLUMNS}
             event, bad = _event(cells)
             for column, message in bad:
                 problems.append(DataFileProblem(message, file=file, line=start, field=column))
             events.append(event)
-        opened = _unclosed(text, row, start, delimiter)
-        if opened is not None:
-            message = (
-                'a quote (") opens a cell here and is never closed, so every later line '
-                'would be part of that cell; close it, or write a quote inside a cell as ""'
-            )
-            problems.append(DataFileProblem(message, file=file, line=opened))
+
+        # Each row is added once the next one is read: a quote never closed swallows the
+        # rest of the file into the last row, which is then refused, not added.
+        last = reader.line_num
+        pending: tuple[int, list[str]] | None = None
+        for row in reader:
+            start, last = last + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines between rows are harmless
+            if pending is not None:
+                add(*pending)
+            pending = (start, row)
+        if pending is not None:
+            opened = _unclosed(text, pending[1], pending[0], delimiter)
+            if opened is None:
+                add(*pending)
+            else:
+                message = (
+                    'a quote (") opens a cell here and is never closed, so every later line '
+                    'would be part of that cell; close it, or write a quote inside a cell as ""'
+                )
+                problems.append(DataFileProblem(message, file=file, line=opened))
     except csv.Error as err:
         line = reader.line_num or None
         problems.append(DataFileProblem(f"not valid CSV: {err}", file=file, line=line))
