@@ -177,6 +177,12 @@ class TestReadersAnswerWithTimelineErrors:
     def test_random_bytes(self, tmp_path: Path, suffix: str, content: bytes) -> None:
         path = _file(tmp_path, suffix, content)
         _success_or_timeline_error(lambda: _read(path))
+        # Text from Python, lone surrogates and all (undecodable bytes as surrogateescape).
+        text = content.decode("utf-8", "surrogateescape")
+        if suffix == ".ics":
+            _success_or_timeline_error(lambda: Timeline.from_ics(text))
+        else:
+            _success_or_timeline_error(lambda: _io.loads(text, _io.format_of(path)))
 
     @given(file=_hostile_files())
     @_settings(150)

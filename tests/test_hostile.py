@@ -265,6 +265,19 @@ class TestLoneSurrogates:
         with pytest.raises(EventError, match="character 3"):
             Event(title="ab\ud800c", when="2026")
 
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
+    def test_in_text_from_python(self, fmt: _io.Format) -> None:
+        # Bytes decoded with surrogateescape, handed to loads: a problem at its line.
+        text = {
+            "yaml": "events:\n  - title: A\udc80\n    when: 2026\n",
+            "json": '{"events": [\n {"title": "A\udc80", "when": "2026"}]}',
+            "csv": "title,when\nA\udc80,2026\n",
+        }[fmt]
+        with pytest.raises(DataFileError) as info:
+            _io.loads(text, fmt)
+        assert [p.line for p in info.value.problems] == [2]
+        assert "surrogate" in str(info.value)
+
     def test_from_a_json_file(self, tmp_path: Path) -> None:
         text = '{"events": [\n {"title": "A\\ud800", "when": "2026"}]}'
         problems = _problems(_write(tmp_path, "t.json", text))

@@ -88,6 +88,13 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except yaml.YAMLError as err:
         raise DataFileError([DataFileProblem(f"not valid YAML: {err}", file=file)]) from None
+    except UnicodeEncodeError as err:  # libyaml reads UTF-8: text from Python may hold surrogates
+        line = text.count("\n", 0, err.start) + 1
+        message = (
+            f"{text[err.start]!r} at character {err.start + 1} is a lone surrogate, "
+            "not text; remove it"
+        )
+        raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     # Only a file with both an anchor (&) and an alias (*) can expand; others skip the bookkeeping.
     walker = _Walker(file, aliases="&" in text and "*" in text)
     data = walker.value(node, ()) if node is not None else None
