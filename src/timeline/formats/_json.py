@@ -91,14 +91,15 @@ def limit_problem(
     else:
         match = next((m for m in _HUGE.finditer(text) if m.group(1)), None)
         if match is None:  # not the integer limit: a ValueError of another kind
-            raise err
-        index = match.start(1)
-        digits, start = match.group(1), match.group(1)[:10]
-        message = (
-            f"the number {start}... has {len(digits):,} digits, more than the "
-            f"{_MAX_DIGITS:,} a number may have; write the figure as text with a scale word, "
-            "e.g. '5 trillion'"
-        )
+            index, message = None, f"not valid JSON: {err}"
+        else:
+            index = match.start(1)
+            digits, start = match.group(1), match.group(1)[:10]
+            message = (
+                f"the number {start}... has {len(digits):,} digits, more than the "
+                f"{_MAX_DIGITS:,} a number may have; write the figure as text with a scale "
+                "word, e.g. '5 trillion'"
+            )
     if line is None and index is not None:
         line = text.count("\n", 0, index) + 1
     return DataFileProblem(message, file=file, line=line)
