@@ -13,7 +13,7 @@ A refusal (`TimelineError`) is a fine answer: what is measured is how long it
 takes to give one. The named baseline at each size is reading a plain valid
 file of the same size: a YAML data file of ordinary events for the parser and
 data-file patterns, a feed of ordinary events with distinct UIDs for the feed
-patterns. The table gives milliseconds, the ratio to the baseline, and the
+patterns. The table gives microseconds, the ratio to the baseline, and the
 growth per tenfold (~10 is linear, ~100 quadratic). A size whose projected time
 passes ``--budget`` seconds is skipped and marked with its projection.
 """
@@ -131,10 +131,10 @@ def main() -> None:
         for name, call in baselines(size).items():
             base.setdefault(name, {})[size] = _time(call)
 
-    print(f"{'pattern':36} " + " ".join(f"{s // 1000:>5} kB ms (x base)" for s in SIZES))
+    print(f"{'pattern':36} " + " ".join(f"{s // 1000:>5} kB us (x base)" for s in SIZES))
     print(f"{'':36} " + " ".join(f"{'':>19}" for _ in SIZES) + "  growth per 10x")
     for name in base:
-        cells = " ".join(f"{base[name][s] * 1000:>10.2f}{'':>9}" for s in SIZES)
+        cells = " ".join(f"{base[name][s] * 1e6:>10.0f}{'':>9}" for s in SIZES)
         growth = [base[name][b] / base[name][a] for a, b in itertools.pairwise(SIZES)]
         print(f"{name:36} {cells}  " + " ".join(f"{g:6.1f}" for g in growth))
     print()
@@ -158,7 +158,7 @@ def main() -> None:
                 cells.append(f"{'skipped':>10} (>{args.budget:.0f}s) ")
             else:
                 ratio = seconds / base[reference][size]
-                cells.append(f"{seconds * 1000:>10.2f} (x{ratio:>6.1f})")
+                cells.append(f"{seconds * 1e6:>10.0f} (x{ratio:>6.3g})")
         measured = [t for t in times if t is not None]
         growth = [b / a for a, b in itertools.pairwise(measured) if a > 0]
         print(f"{name:36} {' '.join(cells)}  " + " ".join(f"{g:6.1f}" for g in growth))
