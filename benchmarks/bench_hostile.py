@@ -158,7 +158,7 @@ def main() -> None:
                 cells.append(f"{'skipped':>10} (>{args.budget:.0f}s) ")
             else:
                 ratio = seconds / base[reference][size]
-                cells.append(f"{seconds * 1e6:>10.0f} (x{ratio:>6.3g})")
+                cells.append(f"{seconds * 1e6:>10.0f} (x{ratio:<7.2g})")
         measured = [t for t in times if t is not None]
         growth = [b / a for a, b in itertools.pairwise(measured) if a > 0]
         print(f"{name:36} {' '.join(cells)}  " + " ".join(f"{g:6.1f}" for g in growth))
