@@ -216,7 +216,8 @@ def main() -> None:
             sys.executable,
             "-c",
             "import sys, timeline; print(' '.join(sorted(m for m in "
-            "('ics', 'tatsu', 'yaml', 'pandas', 'matplotlib', 'icalendar', 'edtf', 'dateparser') "
+            "('ics', 'tatsu', 'yaml', 'pandas', 'matplotlib', 'icalendar', 'edtf', 'dateparser', "
+            "'pint') "
             "if m in sys.modules)) or 'none')",
         ],
         capture_output=True,

@@ -91,8 +91,8 @@ class TestHugeNumbers:
         )
         problems = _problems(_write(tmp_path, "t.json", text))
         assert len(problems) == 1
-        assert problems[0].startswith(f"{tmp_path / 't.json'}:4: ")
-        assert "5,000 digits" in problems[0]
+        assert problems[0].startswith(f"{tmp_path / 't.json'}:4: target.goal: ")
+        assert "4,300 digits" in problems[0]
 
     def test_digits_inside_a_string_are_text(self, tmp_path: Path) -> None:
         # A long run of digits in a title is text, not a number: it loads.
@@ -103,8 +103,15 @@ class TestHugeNumbers:
         text = 'title,when,observations\nA,2026,"[' + "9" * 5000 + ']"\n'
         problems = _problems(_write(tmp_path, "t.csv", text))
         assert len(problems) == 1
-        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: observations: ")
-        assert "5,000 digits" in problems[0]
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: observations")
+
+    def test_a_huge_figure_in_a_csv_cell(self, tmp_path: Path) -> None:
+        cell = '[{""when"": ""2026"", ""value"": ' + "9" * 5000 + "}]"
+        text = f'title,when,observations\nA,2026,"{cell}"\n'
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: observations[0].value: ")
+        assert "4,300 digits" in problems[0]
 
 
 class TestEncoding:

@@ -25,12 +25,12 @@ LAYERS = ["dates", "figures", "model", "records", "formats", "ics", "display", "
 PUBLIC = [
     "Bound", "Claim", "DEFAULT_FUZZ", "DataFileError", "DataFileProblem", "DateMatch",
     "DuplicateEventError", "Event", "EventChange", "EventError", "ExtractError", "Extraction",
-    "FrameError", "Growth",
+    "Finding", "FrameError", "Growth",
     "IcsError", "IcsParseError", "Observation", "PlotError", "Precision", "Quantity",
     "QuantityError", "QueryError", "Relation", "Slip", "Source", "Status", "Target",
     "TargetError", "TargetStatus", "Timeline", "TimelineDiff", "TimelineError",
-    "TimelineWarning", "When", "WhenError", "WhenParseError", "__version__", "extract",
-    "file_schema", "find_dates", "growth",
+    "TimelineWarning", "TrackRecord", "TrackRow", "When", "WhenError", "WhenParseError",
+    "WriteError", "__version__", "extract", "file_schema", "find_dates", "growth",
 ]  # fmt: skip
 
 

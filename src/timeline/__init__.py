@@ -23,6 +23,7 @@ from timeline._errors import (
     PlotError,
     TimelineError,
     TimelineWarning,
+    WriteError,
 )
 from timeline.dates import DEFAULT_FUZZ, Precision, Relation, When, WhenError, WhenParseError
 from timeline.figures import (
@@ -43,11 +44,14 @@ from timeline.model import (
     Event,
     EventChange,
     EventError,
+    Finding,
     QueryError,
     Slip,
     Status,
     Timeline,
     TimelineDiff,
+    TrackRecord,
+    TrackRow,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +77,7 @@ __all__ = [  # noqa: RUF022
     "EventError",
     "ExtractError",
     "Extraction",
+    "Finding",
     "FrameError",
     "Growth",
     "IcsError",
@@ -94,9 +99,12 @@ __all__ = [  # noqa: RUF022
     "TimelineDiff",
     "TimelineError",
     "TimelineWarning",
+    "TrackRecord",
+    "TrackRow",
     "When",
     "WhenError",
     "WhenParseError",
+    "WriteError",
     "__version__",
     "extract",
     "file_schema",

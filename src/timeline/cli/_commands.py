@@ -17,12 +17,14 @@ from timeline.cli import _args
 from timeline.cli._args import (
     EXIT_DATA,
     EXIT_OK,
+    EXIT_USAGE,
     _count,
     _emit,
     _err,
     _Failure,
     _feed_events,
     _load,
+    _load_with_lines,
     _out,
     _select,
     _suffix,
@@ -31,13 +33,16 @@ from timeline.cli._args import (
     _writable,
     _write_bytes,
 )
+from timeline.dates._duration import within_days
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import slugify
-from timeline.model._timeline import _within_days
+from timeline.model._timeline import Timeline
 
 
 def _show(args: argparse.Namespace) -> int:
+    if args.trend or args.output is not None:
+        return _trend(args)
     everything = _load(args.file)
     selected = _select(everything, args)
     name = everything.name or (args.file if args.file else "timeline")
@@ -46,11 +51,55 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _trend(args: argparse.Namespace) -> int:
+    """``show --trend -o FILE``: the milestone trend chart of the selected promises."""
+    if not args.trend:
+        raise _Failure(
+            "-o writes the trend chart; add --trend (show --trend -o trend.png)", EXIT_USAGE
+        )
+    if args.output is None:
+        raise _Failure(
+            "--trend draws a chart; name its file with -o, e.g. -o trend.png", EXIT_USAGE
+        )
+    if args.json:
+        raise _Failure("--trend writes a picture, not JSON; leave out --json", EXIT_USAGE)
+    out = _writable(args.output)
+    everything = _load(args.file)
+    day, said = _today(args)
+    selected = _select(everything, args)
+    promises = sum(1 for e in selected if e.initial_status.is_open)
+    path = selected.save_plot(out, kind="trend", as_of=day)
+    noun = "promise" if promises == 1 else "promises"
+    _out(f"Wrote {path}: the milestone trend chart of {promises} {noun}, as of {said}")
+    return EXIT_OK
+
+
+def _track_record(args: argparse.Namespace) -> int:
+    everything = _load(args.file)
+    day, said = _today(args)
+    record = _select(everything, args).track_record(by=args.by, as_of=day)
+    if args.json:
+        report = {
+            "as_of": day.isoformat(),
+            "by": record.by,
+            "summary": record.summary,
+            "total": record.total.to_record(),
+            "groups": record.to_records(),
+        }
+        _out(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    text = str(record)
+    if said != str(day):  # the day was not given: say it is today
+        text = text.replace(f"As of {day}", f"As of {said}", 1)
+    _out(text)
+    return EXIT_OK
+
+
 def _upcoming(args: argparse.Namespace) -> int:
     everything = _load(args.file)
     day, said = _today(args)
     selected = _select(everything, args).upcoming(as_of=day, within=args.within)
-    until = day + _dt.timedelta(days=_within_days(args.within, day))
+    until = day + _dt.timedelta(days=within_days(args.within, day))
     window = f"as of {said}, within {args.within} (to {until.isoformat()})"
     if len(selected):
         _emit(selected, args, f"Upcoming {window}: {_count(len(selected))}")
@@ -98,29 +147,52 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        timeline = _load(args.file)
+        timeline, line = _load_with_lines(args.file)
     except TimelineError as err:
         problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
         for problem in problems:
             _err(problem)
         _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         return EXIT_DATA
-    _out(f"{args.file}: {_count(len(timeline))}, 0 problems")
+    today = args.today if args.today is not None else _dt.date.today()
+    findings = timeline.check(today=today)
+    for found in findings:
+        at = line(found.event, found.field)
+        place = f"{args.file}:{at}" if at is not None else args.file
+        _err(f"{place}: warning: {found}")
+    warned = len(findings)
+    note = f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+    _out(f"{args.file}: {_count(len(timeline))}, 0 problems{note}")
+    if warned and args.strict:
+        _err(f"{args.file}: --strict: {warned} warning{'s' if warned != 1 else ''} fail the check")
+        return EXIT_DATA
     return EXIT_OK
 
 
 def _convert(args: argparse.Namespace) -> int:
     source, target = args.input, args.output
-    _suffix(source, "input")
+    feed = Path(source).suffix.lower() == ".ics"
+    if not feed:
+        _suffix(source, "input")
     _suffix(target, "output")
     out = _writable(target)
     same = out.exists() and Path(source).exists() and out.samefile(source)
     if out.exists() and not same and not args.force:
         raise _Failure(f"output {target!r} already exists; add --force to replace it")
-    timeline = _load(source)
+    report = None
+    if feed:
+        file = Path(source)
+        if not file.is_file():
+            raise _Failure(f"feed {source!r} does not exist or is not a file; check the path")
+        timeline, report = Timeline.from_ics(file, report=True)
+    else:
+        timeline = _load(source)
     timeline.save(out)
     kind = FORMATS[out.suffix.lower()].upper()
     _out(f"Wrote {target} ({kind}): {_count(len(timeline))} from {source}")
+    if report is not None:
+        # What the import left behind or repaired, for the person to act on.
+        _out(str(report))
     return EXIT_OK
 
 

@@ -50,6 +50,7 @@ from timeline.cli._commands import (
     _overdue,
     _schema,
     _show,
+    _track_record,
     _upcoming,
 )
 from timeline.cli._extract import add_extract
@@ -104,13 +105,29 @@ def _file(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_TRACK_EPILOG = """A promise is an event first announced as expected or confirmed. Replayed as
+known on the day (claims stated later are not used), each is:
+  kept      happened by the last day of the FIRST date announced (a deadline
+            by the deadline; "after X" is never late)
+  late      happened after it (delay in days past that day)
+  broken    cancelled, or still open and overdue on the day
+  pending   still open and not overdue
+ON TIME = kept / (kept + late + broken); NOTICE = mean days from the first
+statement to the first date's last day. --json prints as_of, by, summary,
+total and groups: one object per group with these counts and figures, "ids"
+(the event ids behind each count) and "delay_days" (id: days late).
+"""
+
 _EPILOG = """examples:
   timeline show --actor Tencent --actor DeepSeek
   timeline upcoming events.yaml --within 30d
   timeline overdue events.yaml --as-of 2026-06-01 --json
+  timeline track-record events.yaml --by kind --as-of 2026-06-01
+  timeline show events.yaml --trend -o trend.png
   timeline export events.yaml -o feed.ics --name "AI race"
   timeline check events.yaml
   timeline convert events.yaml events.csv
+  timeline convert feed.ics events.yaml
   timeline extract article.txt --published 2026-03-28 -o draft.yaml
   timeline demo --out demo-out
 """
@@ -146,7 +163,31 @@ def _parser() -> argparse.ArgumentParser:
     show = command("show", _show, "show the timeline as a table", _JSON_EPILOG)
     _file(show)
     _json(show)
-    _filters(show, as_of_help="the timeline as known on day D")
+    show.add_argument(
+        "--trend",
+        action="store_true",
+        help="write the milestone trend chart of the promises instead (needs -o)",
+    )
+    show.add_argument(
+        "-o", "--output", metavar="OUT", help="with --trend: the .png or .svg file to write"
+    )
+    _filters(show, as_of_help="the timeline as known on day D (with --trend: default today)")
+
+    track = command(
+        "track-record",
+        _track_record,
+        "who kept their promises: kept, late, broken and pending, by actor",
+        _TRACK_EPILOG,
+    )
+    _file(track)
+    track.add_argument(
+        "--by",
+        choices=["actor", "kind", "tag", "precision", "publisher"],
+        default="actor",
+        help="group by actor (default), kind, tag, precision or publisher of the first date",
+    )
+    track.add_argument("--json", action="store_true", help="print the record as JSON (see below)")
+    _filters(track, as_of_help="judge as known on day D (default: today)")
 
     upcoming = command("upcoming", _upcoming, "open events due soon", _JSON_EPILOG)
     _file(upcoming)
@@ -154,14 +195,20 @@ def _parser() -> argparse.ArgumentParser:
     upcoming.add_argument(
         "--within", type=_within_arg, default="90d", help="how far ahead (default 90d)"
     )
-    _filters(upcoming, as_of_help="the day to look ahead from (default: today)")
+    _filters(
+        upcoming,
+        as_of_help="look ahead from day D, as known on D (claims stated by then; default: today)",
+    )
 
     overdue = command(
         "overdue", _overdue, "open events whose latest possible day has passed", _JSON_EPILOG
     )
     _file(overdue)
     _json(overdue)
-    _filters(overdue, as_of_help="the day to judge on (default: today)")
+    _filters(
+        overdue,
+        as_of_help="judge on day D, as known on D (claims stated by then; default: today)",
+    )
 
     export = command("export", _export, "write the timeline as an iCalendar feed")
     _file(export)
@@ -186,9 +233,24 @@ def _parser() -> argparse.ArgumentParser:
 
     check = command("check", _check, "validate a data file and list every problem")
     check.add_argument("file", metavar="FILE", help=f"a {_KNOWN} data file")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit code 1) on warnings too, not only on problems",
+    )
+    check.add_argument(
+        "--today",
+        type=_day_arg,
+        metavar="D",
+        help="the day to judge 'in the future' against (default: today)",
+    )
 
-    convert = command("convert", _convert, "convert a data file between YAML, JSON and CSV")
-    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file")
+    convert = command(
+        "convert",
+        _convert,
+        "convert a data file between YAML, JSON and CSV, or import an iCalendar feed (.ics)",
+    )
+    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file, or an .ics feed")
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
 

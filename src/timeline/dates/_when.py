@@ -284,7 +284,7 @@ class When:
 
     # -- bounds ---------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def earliest(self) -> Point | None:
         """The first day or instant it can fall on, inclusive; ``None`` if unbounded.
 
@@ -297,7 +297,7 @@ class When:
             return _after(self.end)
         return None
 
-    @property
+    @functools.cached_property
     def latest(self) -> Point | None:
         """The last day or instant it can fall on, inclusive; ``None`` if unbounded.
 

@@ -42,7 +42,7 @@ import re
 from typing import Any, Final
 
 from timeline._errors import DataFileError, DataFileProblem, warn_user
-from timeline.formats._json import limit_problem
+from timeline.formats._json import _NUMBERS, limit_problem
 from timeline.records._schema import Document, Locations, Path, dotted
 
 __all__ = ["COLUMNS", "read", "write"]
@@ -308,7 +308,7 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         if value is None:
             return None
         try:
-            parsed = json.loads(value)
+            parsed = json.loads(value, **_NUMBERS)  # numbers exact, as in JSON files
         except json.JSONDecodeError as err:
             fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"] or Tencent; WeChat')
             reason = f"not valid JSON ({err.msg} at character {err.pos + 1})"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -22,8 +23,19 @@ from timeline.records._atomic import write_atomic
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
+    from timeline.records._schema import Locations
 
-__all__ = ["FORMATS", "decode", "dumps", "file_schema", "format_of", "load", "loads", "save"]
+__all__ = [
+    "FORMATS",
+    "decode",
+    "dumps",
+    "file_schema",
+    "format_of",
+    "load",
+    "load_with_lines",
+    "loads",
+    "save",
+]
 
 Format = Literal["yaml", "json", "csv"]
 
@@ -68,11 +80,16 @@ def loads(text: str, fmt: Format, *, file: str | None = None) -> Timeline:
     >>> len(loads('{"events": [{"title": "A", "when": "2026"}]}', "json"))
     1
     """
+    return _read(text, fmt, file)[0]
+
+
+def _read(text: str, fmt: Format, file: str | None) -> tuple[Timeline, Any, Locations]:
+    """The timeline, the document it was read from and where each field came from."""
     from timeline.records._schema_read import document_to_timeline
 
     try:
         document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
-        return document_to_timeline(document, where)
+        return document_to_timeline(document, where), document, where
     except RecursionError:
         # The readers refuse deep nesting with its line; this is the backstop for a value
         # just under the parser's own limit that a later step cannot walk.
@@ -124,6 +141,45 @@ def decode(data: bytes, file: str | None = None) -> str:
             what = f"byte {data[err.start]:#04x} at column {column} cannot be read"
         fix = "so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save As 'CSV UTF-8')"
         raise DataFileError([DataFileProblem(f"{what}, {fix}", file=file, line=line)]) from None
+
+
+def load_with_lines(
+    path: str | os.PathLike[str],
+) -> tuple[Timeline, Callable[[str, tuple[str | int, ...]], int | None]]:
+    """Read a data file, and a way to find the line of a field of an event in it.
+
+    The second value takes an event id and a path inside its record
+    (``("claims", 0, "stated")``) and gives the line, or that of the nearest
+    enclosing field; None for an event the file does not hold. `timeline check`
+    uses it to put warnings on their line.
+
+    >>> import os, tempfile
+    >>> from timeline import Event, Timeline
+    >>> path = os.path.join(tempfile.mkdtemp(), "t.yaml")
+    >>> Timeline([Event(title="A", when="2026", status="happened")]).save(path)
+    >>> tl, line = load_with_lines(path)
+    >>> line("a", ("status",))
+    5
+    """
+    from timeline.records._schema_read import _intended_id
+
+    fmt = format_of(path)
+    with open(path, "rb") as f:
+        data = f.read()
+    file = os.fspath(path)
+    timeline, document, where = _read(decode(data, file), fmt, file)
+    rows = document.get("events") if isinstance(document, dict) else None
+    index: dict[str, int] = {}
+    for i, row in enumerate(rows if isinstance(rows, list) else []):
+        id = _intended_id(row, None)[1]
+        if id is not None:
+            index.setdefault(id, i)
+
+    def line(event: str, field: tuple[str | int, ...]) -> int | None:
+        position = index.get(event)
+        return None if position is None else where.line(("events", position, *field))
+
+    return timeline, line
 
 
 def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:

@@ -14,6 +14,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from timeline._errors import DataFileError, DataFileProblem
@@ -28,9 +29,16 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 MAX_DEPTH = 100
 # Strings (skipped whole, so brackets and digits inside them do not count) and brackets.
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-# Python refuses to convert integers longer than this (CVE-2020-10735).
-_MAX_DIGITS = 4300
-_HUGE = re.compile(rf'"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?(\d{{{_MAX_DIGITS + 1},}})(?![\d.eE])')
+
+
+def _number(text: str) -> int | Decimal:
+    # Every digit kept: fractions and exponents ("2.5e-7", "1e21") as exact Decimals,
+    # integers as int unless longer than Python turns into one (the figure reader
+    # refuses those with the field's line).
+    return int(text) if len(text) <= 4300 else Decimal(text)
+
+
+_NUMBERS: dict[str, Any] = {"parse_float": Decimal, "parse_int": _number}
 
 
 def _json_fix(text: str, pos: int) -> str:
@@ -60,7 +68,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         return out
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, **_NUMBERS)
     except json.JSONDecodeError as err:
         message = f"not valid JSON: {err.msg} (column {err.colno}); {_json_fix(text, err.pos)}"
         raise DataFileError([DataFileProblem(message, file=file, line=err.lineno)]) from None
@@ -78,9 +86,10 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
 def limit_problem(
     text: str, err: RecursionError | ValueError, file: str | None, *, line: int | None = None
 ) -> DataFileProblem:
-    """The problem for valid JSON beyond the parser's limits: too deep, or a number too long.
+    """The problem for JSON the parser gives up on without a syntax error: nesting too deep.
 
     ``line`` places the problem when the JSON is one cell of a larger file (CSV).
+    (Numbers of any length are read, by `_NUMBERS`; the figure reader judges them.)
 
     >>> str(limit_problem("[" * 5000 + "]" * 5000, RecursionError(), "a.json"))
     'a.json:1: nested more than 100 levels deep; a timeline file needs at most 6'
@@ -89,17 +98,7 @@ def limit_problem(
         index = _too_deep(text)
         message = f"nested more than {MAX_DEPTH} levels deep; a timeline file needs at most 6"
     else:
-        match = next((m for m in _HUGE.finditer(text) if m.group(1)), None)
-        if match is None:  # not the integer limit: a ValueError of another kind
-            index, message = None, f"not valid JSON: {err}"
-        else:
-            index = match.start(1)
-            digits, start = match.group(1), match.group(1)[:10]
-            message = (
-                f"the number {start}... has {len(digits):,} digits, more than the "
-                f"{_MAX_DIGITS:,} a number may have; write the figure as text with a scale "
-                "word, e.g. '5 trillion'"
-            )
+        index, message = None, f"not valid JSON: {err}"
     if line is None and index is not None:
         line = text.count("\n", 0, index) + 1
     return DataFileProblem(message, file=file, line=line)
@@ -162,7 +161,7 @@ class _Walker:
         self.text = text
         self.file = file
         self.newlines = [m.start() for m in re.finditer("\n", text)]
-        self.decoder = json.JSONDecoder()
+        self.decoder = json.JSONDecoder(**_NUMBERS)
         self.lines: dict[Path, int] = {}
         self.problems: list[DataFileProblem] = []
 

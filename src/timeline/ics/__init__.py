@@ -15,5 +15,6 @@ True
 from __future__ import annotations
 
 from timeline.ics._feed import Policy, from_ics, to_ics, write_ics
+from timeline.ics._report import ImportReport
 
-__all__ = ["Policy", "from_ics", "to_ics", "write_ics"]
+__all__ = ["ImportReport", "Policy", "from_ics", "to_ics", "write_ics"]

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
+from timeline._errors import PlotError
 from timeline.dates._days import DayLike
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 
 if TYPE_CHECKING:
+    from timeline.ics._report import ImportReport
+    from timeline.model._event import Event
     from timeline.model._timeline import Timeline, WindowArg
 
 
@@ -131,7 +134,8 @@ def to_ics(
 ) -> str:
     """The timeline as an iCalendar feed (RFC 5545 text, CRLF line ends).
 
-    ``name`` and ``description`` default to the timeline's own. Each event
+    ``name`` and ``description`` default to the timeline's own (a timeline
+    without a name gives a feed called "Calendar"). Each event
     gets the UID ``{id}@{domain}`` (use a domain you control), so a
     subscribed calendar updates it in place. ``policy`` places imprecise
     dates: ``"auto"`` shows windows up to 92 days whole (all-day, from the
@@ -192,21 +196,42 @@ def write_ics(
     )
 
 
-def from_ics(cls: type[Timeline], source: str | bytes | os.PathLike[str]) -> Timeline:
+@overload
+def from_ics(
+    cls: type[Timeline], source: str | bytes | os.PathLike[str], *, report: Literal[False] = False
+) -> Timeline: ...
+
+
+@overload
+def from_ics(
+    cls: type[Timeline], source: str | bytes | os.PathLike[str], *, report: Literal[True]
+) -> tuple[Timeline, ImportReport]: ...
+
+
+def from_ics(
+    cls: type[Timeline], source: str | bytes | os.PathLike[str], *, report: bool = False
+) -> Timeline | tuple[Timeline, ImportReport]:
     """Read a feed: iCalendar text or bytes, or the path of an ``.ics`` file.
 
     Our own feeds come back exactly (``Timeline.from_ics(tl.to_ics()) == tl``
-    for timelines without cancelled or undated events). Other feeds are read
-    best-effort (README, "Calendar feeds"); what cannot be carried over is
-    named in a `TimelineWarning`, and a file that is not iCalendar raises
-    `IcsParseError` with the line number.
+    for named timelines without cancelled or undated events). Other feeds are
+    read best-effort (README, "Calendar feeds"): time zones as Outlook,
+    Exchange and Thunderbird write them, damaged components skipped. What
+    could not be carried over is named, with its lines, in a `TimelineWarning`
+    per kind; with ``report=True`` the call warns nothing and returns
+    ``(timeline, report)``, an `timeline.ics.ImportReport` whose ``str()`` is
+    a summary. A file that is not iCalendar raises `IcsParseError`.
 
     >>> tl = Timeline([Event(title="x", when="2026-04")], name="AI")
     >>> Timeline.from_ics(tl.to_ics()) == tl
     True
+    >>> Timeline.from_ics(tl.to_ics(), report=True)[1].events
+    1
     """
     from timeline.ics._feed import from_ics
 
+    if report:
+        return from_ics(source, report=True)
     return from_ics(source)
 
 
@@ -221,15 +246,25 @@ def _repr_html_(tl: Timeline) -> str:
     return timeline_html(tl)
 
 
-def to_pandas(tl: Timeline) -> pd.DataFrame:
+def to_pandas(tl: Timeline, *, as_of: DayLike | None = None) -> pd.DataFrame:
     """One tidy row per event with datetime and categorical columns (needs pandas).
+
+    Besides the event's fields: ``slipped``, ``revisions`` and ``delay_days`` (days
+    late against the first promise, once it happened), the target's goal, deadline,
+    ``target_progress`` and, given ``as_of``, ``overdue`` and ``target_status``.
+    ``as_of`` means what it means everywhere: the timeline as known on that day
+    (claims stated on or before it), judged on it. So "average slip by sector" is
+    ``tl.to_pandas().groupby("kind")["delay_days"].mean()``.
 
     >>> Timeline([Event(title="x", when="2026-04")]).to_pandas().loc[0, "precision"]
     'month'
+    >>> frame = Timeline([Event(title="x", when="2026-04")]).to_pandas(as_of="2026-06-01")
+    >>> bool(frame.loc[0, "overdue"])
+    True
     """
     from timeline.display._notebook import to_pandas
 
-    return to_pandas(tl)
+    return to_pandas(tl, as_of)
 
 
 def from_pandas(
@@ -279,22 +314,74 @@ def save_plot(
     tl: Timeline,
     path: str | os.PathLike[str],
     *,
+    kind: Literal["timeline", "trend"] = "timeline",
     by: str = "actor",
     as_of: DayLike | None = None,
     title: str | None = None,
     between: tuple[WindowArg, WindowArg] | None = None,
+    events: Collection[str | Event] | None = None,
     dpi: int = 150,
 ) -> Path:
     """Write the picture to a ``.png`` or ``.svg`` file, atomically.
+
+    ``kind="timeline"`` (the default) is `Timeline.plot`'s picture (``by``,
+    ``between``); ``kind="trend"`` the milestone trend chart of
+    `Timeline.plot_trend` (``events``; ``as_of`` default today).
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.svg"
     >>> Timeline([Event(title="x", when="2026-04")]).save_plot(out).name
     'tl.svg'
+    >>> tl = Timeline([Event(title="x", when="2026-04")])
+    >>> tl.save_plot(out.with_name("trend.png"), kind="trend", as_of="2026-03-01").name
+    'trend.png'
     """
+    if kind == "trend":
+        if by != "actor" or between is not None:
+            raise PlotError(
+                "save_plot: by= and between= are options of the timeline picture, not of "
+                "kind='trend'; leave them out (pick events with events=)"
+            )
+        from timeline.display._trend import save_trend
+
+        return save_trend(tl, path, events=events, as_of=as_of, title=title, dpi=dpi)
+    if kind != "timeline":
+        raise PlotError(f"save_plot: kind={kind!r} is not a picture; use 'timeline' or 'trend'")
+    if events is not None:
+        raise PlotError(
+            "save_plot: events= picks the lines of kind='trend'; filter the timeline instead"
+        )
     from timeline.display._plot import save_plot
 
     return save_plot(tl, path, by=by, as_of=as_of, title=title, between=between, dpi=dpi)
+
+
+def plot_trend(
+    tl: Timeline,
+    *,
+    events: Collection[str | Event] | None = None,
+    ax: Axes | None = None,
+    as_of: DayLike | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw the milestone trend chart: each promise's expected date against the day stated.
+
+    x is the day a date was stated, y the date expected then; each event is a
+    stepped line from claim to claim (climbing: a slip; flat: a promise kept
+    to), ending on the diagonal "today" line where it happened. Dates that
+    span days are bands, deadlines caps. ``events`` picks the lines (ids or
+    events; default every promise; readable up to about 30); ``as_of`` (default
+    today) draws what was known that day.
+
+    >>> from timeline import Source
+    >>> e = Event(title="V4", when="2026-04", sources=[Source("s", published="2026-03-01")])
+    >>> ax = Timeline([e]).plot_trend(as_of="2026-03-15")
+    >>> [t.get_text() for t in ax.texts]
+    ['V4']
+    """
+    from timeline.display._trend import plot_trend
+
+    return plot_trend(tl, events=events, ax=ax, as_of=as_of, title=title)
 
 
 def to_html(

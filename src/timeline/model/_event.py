@@ -23,12 +23,14 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-from timeline._errors import EventError, QueryError
+from timeline._errors import EventError
 from timeline.dates._bounds import Point, _cmp
 from timeline.dates._days import DayLike, coerce_when, to_day
+from timeline.dates._duration import Within, within_days
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source, _optional_text, _unicode
@@ -46,6 +48,14 @@ _SHARED_MAX = 1 << 16
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if not value:
         return ()
+    if isinstance(value, str) and "," in value:
+        # "Tesla, Elon Musk" is two names written as one text: stored as one name it
+        # would match neither; refuse it and show the list.
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        raise EventError(
+            f"{owner}: {field}: {value!r} holds several names in one text; give a list: "
+            f"{parts!r} (or [{value!r}] for one name holding a comma)"
+        )
     try:
         items = (value,) if isinstance(value, str) else tuple(value)
     except TypeError:
@@ -58,27 +68,6 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     if "" in names:
         names = tuple(filter(None, names))
     return _share_names(names)
-
-
-def last_day(as_of: _dt.date, days: int, within: object) -> _dt.date:
-    """``as_of`` plus ``days``, or `QueryError` when that is past the calendar's last day.
-
-    >>> last_day(_dt.date(9999, 12, 1), 90, "90d")
-    Traceback (most recent call last):
-    ...
-    timeline._errors.QueryError: within: '90d' from 9999-12-01 reaches past 9999-12-31, ...
-    """
-    if days > _dt.date.max.toordinal() - as_of.toordinal():
-        raise past_calendar(as_of, within)
-    return as_of + _dt.timedelta(days=days)
-
-
-def past_calendar(as_of: _dt.date, within: object) -> QueryError:
-    """The error for a look-ahead from ``as_of`` that ends after 9999-12-31."""
-    return QueryError(
-        f"within: {within!r} from {as_of.isoformat()} reaches past 9999-12-31, the last "
-        "day a date can have; give an earlier as_of or a shorter duration"
-    )
 
 
 _shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -331,7 +320,7 @@ class Event:
 
     # -- history --------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def slips(self) -> tuple[Slip, ...]:
         """The claims that moved the expected date later while the event was open.
 
@@ -373,11 +362,12 @@ class Event:
             return None
         first, actual = self.first_expected, self.when
         if actual.earliest is not None and first.latest is not None:
-            late = (to_day(actual.earliest) - to_day(first.latest)).days
+            # Ordinals, not date subtraction: pendulum builds an Interval for each.
+            late = to_day(actual.earliest).toordinal() - to_day(first.latest).toordinal()
             if late > 0:
                 return late
         if actual.latest is not None and first.earliest is not None:
-            early = (to_day(actual.latest) - to_day(first.earliest)).days
+            early = to_day(actual.latest).toordinal() - to_day(first.earliest).toordinal()
             if early < 0:
                 return early
         return 0
@@ -403,6 +393,9 @@ class Event:
     def as_of(self, day: DayLike) -> Event | None:
         """The event as known on ``day``; ``None`` if not yet announced then.
 
+        Replays the initial statement (known from the first source's ``published``
+        day; always, without a dated source) and every claim stated on or before ``day``.
+
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
         >>> e.as_of("2026-04-01").when, e.as_of("2026-03-01")
@@ -412,42 +405,73 @@ class Event:
         stated = self.stated
         if stated is not None and to_day(stated) > cutoff:
             return None
-        known = tuple(c for c in self.claims if c.day <= cutoff)
-        if len(known) == len(self.claims):
-            return self
-        return attrs.evolve(self, claims=known)
+        claims = self.claims
+        if not claims or claims[-1].day <= cutoff:
+            return self  # everything said about it was said by then
+        # Claims are kept in stated order: drop the ones said after the day.
+        keep = len(claims) - 1
+        while keep and claims[keep - 1].day > cutoff:
+            keep -= 1
+        return self._with_claims(claims[:keep])
+
+    def _with_claims(self, claims: tuple[Claim, ...]) -> Event:
+        """This event with ``claims`` (checked, in stated order) instead of its own.
+
+        Every other field was checked when this event was made, so the copy
+        skips the constructor (`Timeline.track_record` replays 10^5 events).
+        """
+        fields: dict[str, Any] = {str(f.alias): getattr(self, f.name) for f in _FIELDS}
+        fields["claims"] = claims
+        copy = object.__new__(Event)
+        copy.__attrs_init__(**fields)
+        return copy
 
     def overdue(self, as_of: DayLike) -> bool:
-        """Still expected or confirmed, and its latest possible day is before ``as_of``.
+        """Still open and its latest possible day is before ``as_of``, as known on ``as_of``.
 
-        The latest possible day counts fuzzy bounds: "c. April 2026" is not
-        overdue until June.
+        ``as_of`` means "as known on that day" here as everywhere: the claims stated
+        on or before it are replayed (`Event.as_of`) and that event is judged; one not
+        yet announced then is not overdue. The latest possible day counts fuzzy
+        bounds: "c. April 2026" is not overdue until June.
 
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True
         >>> Event(title="x", when="c. April 2026").overdue("2026-05-01")
         False
         """
-        latest = self.fuzzy_window[1]
-        return (
-            self.status.is_open and latest is not None and _cmp(latest, to_day(as_of, "as_of")) < 0
-        )
+        day = to_day(as_of, "as_of")
+        known = self.as_of(day)
+        return known is not None and known._overdue_on(day)
 
-    def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
+    def _overdue_on(self, day: _dt.date) -> bool:
+        """`overdue` for an event already as known on ``day``."""
+        if not self.status.is_open:
+            return False
+        latest = self.fuzzy_window[1]
+        return latest is not None and _cmp(latest, day) < 0
+
+    def upcoming(self, as_of: DayLike, within: Within = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
 
-        ``within`` is days or a timedelta. "by 2030" is not upcoming in March 2026.
+        Judged as known on ``as_of`` (the claims stated on or before it, as in
+        `Event.overdue`). ``within`` is days, a timedelta or text ("90 days",
+        "1 year"), read as `Timeline.upcoming` reads it. "by 2030" is not upcoming
+        in March 2026.
 
         >>> Event(title="x", when="by 2030").upcoming("2026-03-01")
         False
-        >>> Event(title="x", when="2026-04").upcoming("2026-03-01")
+        >>> Event(title="x", when="2026-04").upcoming("2026-03-01", "1 year")
         True
         """
+        start = to_day(as_of, "as_of")
+        stop = _dt.date.fromordinal(start.toordinal() + within_days(within, start))
+        known = self.as_of(start)
+        return known is not None and known._upcoming_in(start, stop)
+
+    def _upcoming_in(self, start: _dt.date, stop: _dt.date) -> bool:
+        """`upcoming` for an event already as known on ``start``, due by ``stop``."""
         if not self.status.is_open:
             return False
-        start = to_day(as_of, "as_of")
-        days = within.days if isinstance(within, _dt.timedelta) else int(within)
-        stop = last_day(start, days, within)
         hi = self.fuzzy_window[1]
         if hi is not None and _cmp(hi, start) < 0:
             return False
@@ -484,3 +508,6 @@ class Event:
         from timeline.display._html import event_html
 
         return event_html(self)
+
+
+_FIELDS = attrs.fields(Event)

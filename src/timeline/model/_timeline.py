@@ -14,25 +14,26 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import operator
-import re
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeAlias, overload
 
-import pendulum
-
 from timeline._errors import QueryError, TimelineError
 from timeline.dates._bounds import _cmp, _key, _overlap
 from timeline.dates._days import DayLike, to_day
+from timeline.dates._duration import Within, within_days
 from timeline.dates._when import When, _coerce
-from timeline.model import _adapters, _changes, _figures
+from timeline.model import _adapters, _changes, _checks, _figures, _track_record
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
-from timeline.model._event import Event, last_day, past_calendar
+from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 
 if TYPE_CHECKING:
-    pass
+    import os
+    from typing import Literal
+
+    from timeline.ics._report import ImportReport
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
@@ -84,32 +85,6 @@ def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
                 f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
             )
     return lambda value: value is not None and value.casefold() in wanted
-
-
-_WITHIN = re.compile(r"\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)\s*", re.IGNORECASE)
-
-
-def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
-    if isinstance(within, _dt.timedelta | int) and not isinstance(within, bool):
-        days = within.days if isinstance(within, _dt.timedelta) else within
-        if days < 0:
-            raise QueryError(f"within: {within!r} is negative; give a duration of 0 days or more")
-        last_day(as_of, days, within)
-        return days
-    match = _WITHIN.fullmatch(within) if isinstance(within, str) else None
-    if match is None:
-        raise QueryError(
-            f"within: {within!r} is not a duration; write e.g. '90 days', '12w' or '3 months'"
-        )
-    n, unit = int(match[1]), match[2][0].lower()
-    start = pendulum.date(as_of.year, as_of.month, as_of.day)
-    try:
-        stop = {"d": start.add(days=n), "w": start.add(weeks=n), "m": start.add(months=n)}.get(
-            unit, start.add(years=n)
-        )
-    except (OverflowError, ValueError):  # past year 9999, or too large to count
-        raise past_calendar(as_of, within) from None
-    return (stop - start).days
 
 
 _by_id = operator.attrgetter("id")
@@ -244,6 +219,38 @@ class Timeline:
         1
         """
         return self._new((*self._events, event))
+
+    def replace(self, event: Event) -> Timeline:
+        """A new timeline with the event of the same id swapped for ``event`` (a new version).
+
+        Raises `KeyError` naming the id when no event has it (use `Timeline.add`).
+
+        >>> tl = Timeline([Event(title="x", when="2026-04")])
+        >>> str(tl.replace(tl["x"].revise(when="2026-06", stated="2026-04-20"))["x"].when)
+        'June 2026'
+        """
+        if not isinstance(event, Event):
+            raise TypeError(f"Timeline.replace takes an Event, got {event!r}")
+        if event.id not in self._by_id:
+            raise KeyError(
+                f"no event with id {event.id!r} in this timeline to replace; "
+                "use add() for a new one"
+            )
+        return self._new(event if e.id == event.id else e for e in self._events)
+
+    def remove(self, id: str | Event) -> Timeline:
+        """A new timeline without the event with this id (or this event's id).
+
+        Raises `KeyError` naming the id when no event has it.
+
+        >>> tl = Timeline([Event(title="x", when="2026"), Event(title="y", when="2027")])
+        >>> [e.id for e in tl.remove("x")]
+        ['y']
+        """
+        key = id.id if isinstance(id, Event) else id
+        if key not in self._by_id:
+            raise KeyError(f"no event with id {key!r} in this timeline to remove")
+        return self._subset(e for e in self._events if e.id != key)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
@@ -465,30 +472,44 @@ class Timeline:
 
     # -- tracking ----------------------------------------------------------------------
 
-    def upcoming(
-        self, *, as_of: DayLike, within: int | _dt.timedelta | str = "90 days"
-    ) -> Timeline:
-        """Open events due in ``[as_of, as_of + within]``; deadlines count at their deadline.
+    def upcoming(self, *, as_of: DayLike, within: Within = "90 days") -> Timeline:
+        """Open events due in ``[as_of, as_of + within]``, as known on ``as_of``.
+
+        ``as_of`` means what it means everywhere: the claims stated on or before
+        that day are replayed (`Timeline.as_of`), then each event is judged, so a
+        slip announced later does not count and events announced later are left
+        out; the events come back as known that day. Deadlines count at their
+        deadline. ``within`` is days, a timedelta or text ("90 days", "1 year").
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="by 2030")])
         >>> [e.id for e in tl.upcoming(as_of="2026-03-28")]
         ['x']
         """
         day = to_day(as_of, "as_of")
-        days = _within_days(within, day)
-        return self._subset(e for e in self if e.upcoming(day, days))
+        stop = _dt.date.fromordinal(day.toordinal() + within_days(within, day))
+        known = self.as_of(day)
+        return known._subset(e for e in known if e._upcoming_in(day, stop))
 
     def overdue(self, *, as_of: DayLike) -> Timeline:
-        """Open events whose latest possible day is before ``as_of``.
+        """Open events whose latest possible day is before ``as_of``, as known on ``as_of``.
+
+        The claims stated on or before ``as_of`` are replayed first (`Timeline.as_of`):
+        an event that slipped, happened or was cancelled by a claim stated after that
+        day is judged by what was known then, and comes back as known then.
 
         >>> [e.id for e in Timeline([Event(title="x", when="2026-04")]).overdue(as_of="2026-06-01")]
         ['x']
         """
         day = to_day(as_of, "as_of")
-        return self._subset(e for e in self if e.overdue(day))
+        known = self.as_of(day)
+        return known._subset(e for e in known if e._overdue_on(day))
 
     def as_of(self, day: DayLike) -> Timeline:
-        """The timeline as known on ``day``: announced events, with claims up to then.
+        """The timeline as known on ``day``: announced events, with claims stated up to then.
+
+        An event is known from its first source's ``published`` day (always, without
+        one); a claim from the day it was stated. Every query that takes ``as_of``
+        starts from this.
 
         >>> from timeline import Source
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
@@ -496,7 +517,9 @@ class Timeline:
         (0, 1)
         """
         cutoff = to_day(day)
-        known = (e.as_of(cutoff) for e in self)
+        known = [e.as_of(cutoff) for e in self]
+        if all(a is b for a, b in zip(known, self, strict=True)):
+            return self._subset(self._events)  # nothing changed: no re-sort
         return self._new(e for e in known if e is not None)
 
     # -- changes over time (timeline.model._changes) and figures (timeline.model._figures) --
@@ -504,9 +527,12 @@ class Timeline:
     slips = _changes.slips
     group_by = _changes.group_by
     diff = _changes.diff
+    track_record = _track_record.track_record
 
     targets = _figures.targets
     observations = _figures.observations
+
+    check = _checks.check
 
     # -- convenience methods over the adapter layers (timeline.model._adapters) ------
 
@@ -517,12 +543,32 @@ class Timeline:
     to_records = _adapters.to_records
     to_ics = _adapters.to_ics
     write_ics = _adapters.write_ics
-    from_ics = classmethod(_adapters.from_ics)
+    if TYPE_CHECKING:  # mypy keeps only the first overload of classmethod(f): spell them out
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[False] = False
+        ) -> Timeline: ...
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[True]
+        ) -> tuple[Timeline, ImportReport]: ...
+
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: bool = False
+        ) -> Timeline | tuple[Timeline, ImportReport]: ...
+    else:
+        from_ics = classmethod(_adapters.from_ics)
     _repr_html_ = _adapters._repr_html_
     to_pandas = _adapters.to_pandas
     from_pandas = classmethod(_adapters.from_pandas)
     plot = _adapters.plot
     save_plot = _adapters.save_plot
+    plot_trend = _adapters.plot_trend
     to_html = _adapters.to_html
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from timeline._errors import DataFileError, DataFileProblem, WhenParseError
@@ -157,8 +158,13 @@ class _Reader:
         return None
 
     def required(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
-        if record.get(key) is None:
+        value = record.get(key)
+        if value is None:
             self.fail((*path, key) if key in record else path, f"missing {key!r}")
+            return None
+        if isinstance(value, str) and not value.strip():
+            # Not "leave the field out": it is required, so it needs text.
+            self.fail((*path, key), f"is empty; {key!r} is required: write it, e.g. {key}: 'A'")
             return None
         return self.text(record, key, path)
 
@@ -166,9 +172,14 @@ class _Reader:
         value = record.get(key)
         if value is None:
             return ()
+        if isinstance(value, str) and value.strip() and "," not in value:
+            return (value,)  # one name, as Event(actors="Tesla") takes it
         if isinstance(value, str) or not isinstance(value, Sequence):
             example = f"[{value}]" if isinstance(value, str) else "[A, B]"
-            self.fail((*path, key), f"must be a list, e.g. {example}")
+            one = (
+                f' (or ["{value}"] for one name holding a comma)' if isinstance(value, str) else ""
+            )
+            self.fail((*path, key), f"must be a list, e.g. {example}{one}")
             return ()
         items: list[str] = []
         for i, item in enumerate(value):
@@ -266,8 +277,9 @@ class _Reader:
         value = record.get(key)
         if value is None or isinstance(value, Quantity):
             return value
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)  # a bare number, as JSON or a spreadsheet may give it
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            # A bare number, as JSON or a spreadsheet may give it ("1e+21" reads as one).
+            value = repr(value) if isinstance(value, float) else str(value)
         if not isinstance(value, str):
             self.fail(
                 (*path, key), f"must be a figure as text, e.g. '$600 million', not {_show(value)}"
