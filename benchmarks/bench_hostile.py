@@ -1,7 +1,7 @@
 """Hostile input: time to read each attack pattern at 1, 10 and 100 kB, and its growth.
 
 Run: ``python benchmarks/bench_hostile.py``. Each pattern from issue 17 is built
-at about 1 kB, 10 kB and 100 kB and read once (best of three when fast):
+at about 1 kB, 10 kB and 100 kB and read once (best of five when fast):
 
 - ``When.parse`` of ``"2026" + " ?" * n`` (and ``" or so"``, ``" ~"``, ``" (?)"``),
   of ``"-" * n``, and ``When.from_edtf("/" * n)``;
@@ -108,9 +108,9 @@ def baselines(size: int) -> dict[str, Callable[[], object]]:
 
 
 def _time(call: Callable[[], object]) -> float:
-    """Seconds for one read (the best of three when it is fast); a refusal counts as an answer."""
+    """Seconds for one read (the best of five when it is fast); a refusal counts as an answer."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         with contextlib.suppress(TimelineError):
             call()
