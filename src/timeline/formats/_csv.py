@@ -29,7 +29,14 @@ observations       a JSON array of observation objects
 Nested lists stay in JSON cells rather than numbered columns so that a file
 keeps one fixed header however many claims an event gathers. A CSV file holds
 events only: a timeline's ``name`` and ``description`` are not kept. Problems
-are reported at the line where the row starts, with the column name.
+are reported at the line where the row starts, with the column name, all at once.
+
+Files from spreadsheets read as they are: a byte-order mark, ``;`` or tab as the
+separator (detected from the header, with a `TimelineWarning`), header names in
+any case. A cell a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a
+cell already starting with ``'``; reading strips exactly one ``'`` before those
+characters, so what is saved is what is read.
 """
 
 from __future__ import annotations
