@@ -218,7 +218,7 @@ class TestRelativeDates:
         # The reference handed to the parser is the first source's published day.
         seen: list[Any] = []
 
-        def fake_parse(text: str, *, reference: Any = None, prefer: str = "current") -> When:
+        def fake_parse(text: str, *, reference: Any = None, **_: Any) -> When:
             seen.append((text, reference))
             return APRIL
 
@@ -230,7 +230,7 @@ class TestRelativeDates:
     def test_claim_phrase_reads_the_stated_day(self, monkeypatch: Any) -> None:
         seen: list[Any] = []
 
-        def fake_parse(text: str, *, reference: Any = None, prefer: str = "current") -> When:
+        def fake_parse(text: str, *, reference: Any = None, **_: Any) -> When:
             seen.append((text, reference))
             return MAY
 

@@ -136,11 +136,18 @@ def _export(args: argparse.Namespace) -> int:
         _write_bytes(selected.to_ics(**options).encode())
         return EXIT_OK
     selected.write_ics(out, **options)
+    from timeline.ics._export import undated_count
+
     cancelled = 0 if args.include_cancelled else len(selected.filter(status=Status.CANCELLED))
-    left_out = f" ({cancelled} cancelled left out; --include-cancelled keeps them)"
+    undated = undated_count(selected, include_cancelled=args.include_cancelled)
+    notes = []
+    if cancelled:
+        notes.append(f"{cancelled} cancelled left out; --include-cancelled keeps them")
+    if undated:
+        notes.append(f"{undated} undated left out: a feed event needs a date")
     _out(
         f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}"
-        + (left_out if cancelled else "")
+        + (f" ({'; '.join(notes)})" if notes else "")
     )
     return EXIT_OK
 
@@ -206,7 +213,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     timeline = _args._bundled()
     _out(f"{timeline.name or 'timeline'}: {_count(len(timeline))}")
-    for line in _table(timeline):
+    for line in _table(timeline, _args._terminal_width()):
         _out(line)
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)

@@ -89,6 +89,7 @@ def coerce_when(
     field: str,
     reference: Any = None,
     relative_fix: str = "write the year",
+    fiscal_year_start: int | str | None = None,
 ) -> When:
     if isinstance(value, When):
         return _share(value)
@@ -99,11 +100,17 @@ def coerce_when(
     if not isinstance(value, str):
         raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
     try:
-        return _share(When.parse(value, reference=reference))
+        return _share(When.parse(value, reference=reference, fiscal_year_start=fiscal_year_start))
     except WhenParseError as err:
         if reference is None and "is relative; pass reference=" in err.reason:
             # `reference=` is When.parse's fix; here the fix is in the record itself.
             raise EventError(f"{owner}: {field}: {value!r} is relative; {relative_fix}") from err
+        if "names a fiscal period" in err.reason:
+            raise EventError(
+                f"{owner}: {field}: {value!r} names a fiscal period; give the event "
+                "fiscal_year_start= (the month its first actor's fiscal year starts), or its "
+                "timeline fiscal_years: {actor: month}"
+            ) from err
         raise EventError(f"{owner}: {field}: {err}") from err
     except TimelineError as err:
         raise EventError(f"{owner}: {field}: {err}") from err

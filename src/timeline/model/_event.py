@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from timeline._errors import EventError
-from timeline.dates._bounds import Point, _cmp
+from timeline.dates._bounds import Point, _cmp, ends_before
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._when import When
@@ -37,6 +37,7 @@ from timeline.figures._source import Source, _optional_text, _unicode
 from timeline.figures._target import Target
 from timeline.model._claim import Claim, Slip, Status, _later, _status
 from timeline.model._figures import figures_text
+from timeline.model._text import visible
 
 __all__ = ["Event", "slugify"]
 
@@ -110,6 +111,11 @@ def slugify(text: str) -> str:
     return slug or "event"
 
 
+def _newlines(text: str) -> str:
+    """``text`` with CR LF and lone CR line endings as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 @attrs.frozen(init=False, repr=False)
 class Event:
     """Something expected or done, with a dated history of what was said about it.
@@ -156,10 +162,15 @@ class Event:
         related: Iterable[str] | str = (),
         target: Target | None = None,
         observations: Iterable[Observation] = (),
+        fiscal_year_start: int | str | None = None,
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
-        title = _unicode(title.strip(), "event", "title")
+        # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
+        # is what is read back.
+        title = _unicode(_newlines(title).strip(), "event", "title")
+        if isinstance(description, str):
+            description = _newlines(description)
         owner = f"event {title!r}"
         id = slugify(title) if id is None else id
         if not isinstance(id, str) or not _ID.fullmatch(id):
@@ -184,8 +195,11 @@ class Event:
         reference = to_day(published) if published else None
         # Without a dated source nothing says which April "April" is.
         fix = "write the year, or give the event a first source with a published date"
-        start = coerce_when(when, owner, "when", reference, fix)
-        stop = None if end is None else coerce_when(end, owner, "end", reference, fix)
+        # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event
+        # (a timeline's fiscal_years gives its first actor's when a file is read).
+        fy = fiscal_year_start
+        start = coerce_when(when, owner, "when", reference, fix, fy)
+        stop = None if end is None else coerce_when(end, owner, "end", reference, fix, fy)
         stop_at, start_at = (stop.latest if stop else None), start.earliest
         if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
             raise EventError(
@@ -445,10 +459,8 @@ class Event:
 
     def _overdue_on(self, day: _dt.date) -> bool:
         """`overdue` for an event already as known on ``day``."""
-        if not self.status.is_open:
-            return False
-        latest = self.fuzzy_window[1]
-        return latest is not None and _cmp(latest, day) < 0
+        # Surely over before that day starts (the rule of When.definitely_before).
+        return self.status.is_open and ends_before(self.fuzzy_window, (day, day))
 
     def upcoming(self, as_of: DayLike, within: Within = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
@@ -472,13 +484,12 @@ class Event:
         """`upcoming` for an event already as known on ``start``, due by ``stop``."""
         if not self.status.is_open:
             return False
-        hi = self.fuzzy_window[1]
-        if hi is not None and _cmp(hi, start) < 0:
+        if ends_before(self.fuzzy_window, (start, start)):
             return False
         lo, hi = self.window  # the sort position: earliest, or latest for a deadline
         position = lo if lo is not None else hi
-        # Unbounded both ways ("../..") sorts last, so it is never due soon.
-        return position is not None and _cmp(position, stop) <= 0
+        # Unbounded both ways ("../..", undated) sorts last, so it is never due soon.
+        return position is not None and not ends_before((stop, stop), (position, position))
 
     # -- display ----------------------------------------------------------------
 
@@ -496,8 +507,9 @@ class Event:
     def __str__(self) -> str:
         actors = ", ".join(self.actors) or "-"
         line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
-        # Figures (target, observations, growth) follow on indented lines.
-        return "\n".join([line, *(f"    {text}" for text in figures_text(self))])
+        # Figures (target, observations, growth) follow on indented lines; data
+        # text shows its control characters escaped, so it cannot drive a terminal.
+        return "\n".join(visible(t) for t in [line, *(f"    {t}" for t in figures_text(self))])
 
     def _repr_html_(self) -> str:
         """The event as a card in a notebook: fields, sources and the claims made.

@@ -14,14 +14,16 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import operator
+import types
 from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, TypeAlias, overload
 
-from timeline._errors import QueryError, TimelineError
-from timeline.dates._bounds import _cmp, _key, _overlap
+from timeline._errors import QueryError, TimelineError, WhenError
+from timeline.dates._bounds import _key, ends_before, inside, meets
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._duration import Within, within_days
+from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When, _coerce
 from timeline.model import _adapters, _changes, _checks, _figures, _track_record
 from timeline.model._changes import EventChange, TimelineDiff
@@ -43,11 +45,11 @@ WindowArg: TypeAlias = "When | _dt.date | str"
 Values: TypeAlias = "str | Status | Collection[str | Status] | None"
 
 _DAY = 86_400_000_000
-# A floating day and an instant compare by the instant's local date, but keys put
-# the instant at its UTC time: 14 hours before its local midnight (UTC+14) up to
-# 36 hours after it (23:59 at UTC-12); even Python's extreme offsets (under 24
-# hours) keep it within 48 hours. Two days of slack covers both sides.
-_SLACK = 2 * _DAY
+# Keys put a floating day at its UTC midnight, but compared with an instant a
+# day spans every offset (timeline.dates._bounds): its reading can start up to 24
+# hours earlier and end 48 hours after its key (Python's offsets stay under 24
+# hours), and both sides of a pair may be floating. Four days of slack cover it.
+_SLACK = 4 * _DAY
 # Keys for "unbounded" in the int64 key columns.
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
@@ -70,6 +72,34 @@ def _window(value: WindowArg, name: str) -> When:
     if isinstance(value, str):
         return When.parse(value)
     raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
+
+
+def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _dt.date | None]:
+    """A window at its widest: from the fuzzy start of ``start`` to the fuzzy end of ``end``."""
+    lo = _window(start, "start").fuzzy_bounds()[0]
+    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
+    return lo, hi
+
+
+def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
+    """Actor to fiscal-year start month, checked; read-only."""
+    if not value:
+        return _NO_FISCAL_YEARS
+    if not isinstance(value, Mapping):
+        raise QueryError(f"fiscal_years: expected a mapping of actor to month, got {value!r}")
+    months: dict[str, int] = {}
+    for actor, month in value.items():
+        try:
+            start = fiscal_start(month)
+        except WhenError as e:
+            raise QueryError(f"fiscal_years: {actor}: {e}") from None
+        if not isinstance(actor, str) or start is None:
+            raise QueryError(f"fiscal_years: {actor!r}: give an actor's name and a month")
+        months[actor] = start
+    return types.MappingProxyType(months)
+
+
+_NO_FISCAL_YEARS: Mapping[str, int] = types.MappingProxyType({})
 
 
 def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
@@ -140,6 +170,7 @@ class Timeline:
         *,
         name: str | None = None,
         description: str | None = None,
+        fiscal_years: Mapping[str, int | str] | None = None,
     ) -> None:
         if type(events) is _InOrder:
             # A subset of another timeline: already checked, unique and in order.
@@ -151,13 +182,36 @@ class Timeline:
         self._by_id = by_id
         self.name = name
         self.description = description
+        self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)
 
     def _new(self, events: Iterable[Event]) -> Timeline:
-        return Timeline(events, name=self.name, description=self.description)
+        return Timeline(
+            events, name=self.name, description=self.description, fiscal_years=self.fiscal_years
+        )
 
     def _subset(self, events: Iterable[Event]) -> Timeline:
         """A timeline of some of these events, given in timeline order: no re-sort."""
-        return Timeline(_InOrder(events), name=self.name, description=self.description)
+        return Timeline(
+            _InOrder(events),
+            name=self.name,
+            description=self.description,
+            fiscal_years=self.fiscal_years,
+        )
+
+    def fiscal_year_start(self, actor: str | None) -> int | None:
+        """The month ``actor``'s fiscal year starts (from `fiscal_years`), or ``None``.
+
+        Actors match case-insensitively.
+
+        >>> Timeline(fiscal_years={"Microsoft": "July"}).fiscal_year_start("microsoft")
+        7
+        """
+        if actor is None:
+            return None
+        for name, month in self.fiscal_years.items():
+            if name.casefold() == actor.casefold():
+                return month
+        return None
 
     # -- collection protocol ------------------------------------------------------
 
@@ -255,10 +309,11 @@ class Timeline:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
             return NotImplemented
-        return (self._events, self.name, self.description) == (
+        return (self._events, self.name, self.description, dict(self.fiscal_years)) == (
             other._events,
             other.name,
             other.description,
+            dict(other.fiscal_years),
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -383,30 +438,34 @@ class Timeline:
     def overlapping(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events that could fall in the window from ``start`` to ``end``.
 
-        The window runs from the earliest day of ``start`` to the latest of
-        ``end`` (or of ``start`` alone). An event counts when its span meets it.
+        The window runs from the start of ``start`` to the end of ``end`` (or
+        of ``start`` alone), each read at its widest as `When.overlaps` reads
+        it: with one argument this is ``[e for e in tl if e.when.overlaps(start)]``
+        (an event with an ``end`` spans both).
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-09")])
         >>> [e.id for e in tl.overlapping("2026-05")]
         ['x']
         """
-        lo = _window(start, "start").earliest
-        hi = _window(end if end is not None else start, "end").latest
+        window = _widest(start, end)
+        lo, hi = window
         _, lows, highs = self._spans
-        # Spans that meet the window with two days to spare surely meet it by
-        # the exact rule too (see _SLACK); only those near its edges are checked.
+        # Spans that meet the window with days to spare surely meet it by the
+        # exact rule too (see _SLACK); only those near its edges are checked.
         sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
         sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
         events = self._events
         return self._subset(
             events[p]
             for p in self._window_positions(lo, hi)
-            if (highs[p] >= sure_lo and lows[p] <= sure_hi)
-            or _overlap(*events[p].fuzzy_window, lo, hi)
+            if (highs[p] >= sure_lo and lows[p] <= sure_hi) or meets(events[p].fuzzy_window, window)
         )
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
-        """Events certainly inside the window: their whole span lies within it.
+        """Events certainly inside the window: their whole span, at its widest, lies within it.
+
+        The window keeps its plain bounds (as `When.contains` reads a container):
+        with one argument this is ``[e for e in tl if start.contains(e.when)]``.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-04")])
         >>> [e.id for e in tl.included("2026-04")]
@@ -414,13 +473,7 @@ class Timeline:
         """
         lo = _window(start, "start").earliest
         hi = _window(end if end is not None else start, "end").latest
-
-        def inside(event: Event) -> bool:
-            e_lo, e_hi = event.fuzzy_window
-            if lo is not None and (e_lo is None or _cmp(e_lo, lo) < 0):
-                return False
-            return hi is None or (e_hi is not None and _cmp(e_hi, hi) <= 0)
-
+        window = (lo, hi)
         _, lows, highs = self._spans
         sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
         sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
@@ -428,7 +481,8 @@ class Timeline:
         return self._subset(
             events[p]
             for p in self._window_positions(lo, hi)
-            if (lows[p] >= sure_lo and highs[p] <= sure_hi) or inside(events[p])
+            if (lows[p] >= sure_lo and highs[p] <= sure_hi)
+            or inside(window, events[p].fuzzy_window)
         )
 
     def on(self, day: WindowArg) -> Timeline:
@@ -440,35 +494,24 @@ class Timeline:
         return self.overlapping(day)
 
     def start_after(self, moment: WindowArg) -> Timeline:
-        """Events that certainly start after ``moment`` ends.
+        """Events that certainly start after ``moment`` ends (`When.definitely_before`).
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.start_after("2026-05")]
         ['y']
         """
-        return self._beyond(_window(moment, "moment").latest, side=0, sign=1)
+        window = _window(moment, "moment").fuzzy_bounds()
+        return self._subset(e for e in self if ends_before(window, e.fuzzy_window))
 
     def before(self, moment: WindowArg) -> Timeline:
-        """Events that certainly end before ``moment`` starts.
+        """Events that certainly end before ``moment`` starts (`When.definitely_before`).
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.before("2026-05")]
         ['x']
         """
-        return self._beyond(_window(moment, "moment").earliest, side=1, sign=-1)
-
-    def _beyond(self, limit: _dt.date | None, *, side: int, sign: int) -> Timeline:
-        """Events whose possible start (side 0) or end (side 1) lies past ``limit``.
-
-        ``sign`` 1 means after it, -1 before it; an unbounded side never counts.
-        """
-        if limit is None:
-            return self._subset(())
-        return self._subset(
-            e
-            for e in self
-            if (point := e.fuzzy_window[side]) is not None and _cmp(point, limit) * sign > 0
-        )
+        window = _window(moment, "moment").fuzzy_bounds()
+        return self._subset(e for e in self if ends_before(e.fuzzy_window, window))
 
     # -- tracking ----------------------------------------------------------------------
 
