@@ -6,17 +6,21 @@ long random runs are in tests/test_fuzz.py.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import (
     Claim,
     DataFileError,
     Event,
     EventError,
+    IcsError,
     QueryError,
     Source,
     Timeline,
@@ -423,3 +427,18 @@ class TestRoundTripThroughFiles:
     def test_control_and_break_characters(self, fmt: _io.Format, text: str) -> None:
         tl = Timeline([Event(title=f"t {text}", when="2026", description=text, actors=[text])])
         assert _io.loads(_io.dumps(tl, fmt), fmt) == (tl if fmt != "csv" else Timeline(tl.events))
+
+
+class TestIcsTextThatIsNotAFeed:
+    # A str that is neither iCalendar text nor a path the system can open (a NUL byte,
+    # a lone surrogate) is an IcsError naming the fix, not ValueError or UnicodeEncodeError.
+    @pytest.mark.parametrize("text", ["feed\x00.ics", "\ud800", "x\ud800y.ics"])
+    def test_refused_with_the_one_error_family(self, text: str) -> None:
+        with pytest.raises(IcsError, match="neither iCalendar text"):
+            Timeline.from_ics(text)
+
+    @given(st.text(max_size=40))
+    @settings(max_examples=200, deadline=None)
+    def test_any_short_text_reads_or_raises_timeline_error(self, text: str) -> None:
+        with contextlib.suppress(TimelineError):
+            Timeline.from_ics(text)
