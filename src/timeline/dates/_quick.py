@@ -70,7 +70,7 @@ def read(text: str) -> When | None:
         if "/" in text:
             w = _interval(text)
         else:
-            w = _one(text, whole=True)
+            w = _one(text, True)
             if w is None and len(text) <= 10 and "X" in text and _MASK.fullmatch(text):
                 w = _masked(text)
     except (Fail, WhenError):
@@ -82,43 +82,44 @@ def read(text: str) -> When | None:
     return w
 
 
-def _one(text: str, *, whole: bool) -> When | None:
-    """One value; ``whole`` when it is the whole text (then "2025-26" is two years, not EDTF)."""
+def _one(text: str, whole: bool) -> When | None:
+    """One value; ``whole`` when it is the whole text (then "2020-21" is two years, not EDTF)."""
     m = _ONE.fullmatch(text)
     if m is None:
         return None
     y, mo, d, hh, mi, ss, tz, mark = m.groups()
     year = int(y)
+    # Built directly, with the marks at once: the named constructors' checks are the
+    # pattern's, and their tables of shared values would only be filled to be skipped.
     if mo is None:
-        w = When.year(year)
+        start, end, grain = Date(year, 1, 1), Date(year, 12, 31), Precision.YEAR
     else:
         month = int(mo)
-        if d is None:
-            if month <= 12:
-                w = When.month(year, month)
-            else:
-                # Hemisphere seasons (25-32) carry a form and refuse qualifiers; the
-                # whole text "2020-21" is the years 2020 to 2021, as a fiscal context
-                # may say (see _parse). These take the general path.
-                if 25 <= month <= 32 or (whole and not mark and (year + 1) % 100 == month):
-                    return None
-                w = _sub_year(year, month, y, mo)
-        else:
+        if d is not None:
             day = int(d)
             if month > 12 or (day > 28 and day > _last_day(year, month)):
-                return None
+                return None  # no such day: the general path says so
             if hh is not None:
                 return None if mark else _instant(year, month, day, hh, mi, ss, tz)
-            if mark:  # built qualified at once: days rarely repeat, the plain one is not needed
-                approximate, uncertain = _QUALIFIERS[mark]
-                on = Date(year, month, day)
-                return When(on, on, Precision.DAY, approximate, uncertain)
-            return When.day(year, month, day)
-    if not mark:
-        return w
-    # qualified: the plain value with its marks (as _qualified builds a value just made)
-    approximate, uncertain = _QUALIFIERS[mark]
-    return When(w.start, w.end, w.precision, approximate, uncertain, unspecified=w.unspecified)
+            start = end = Date(year, month, day)
+            grain = Precision.DAY
+        elif month <= 12:
+            start, grain = Date(year, month, 1), Precision.MONTH
+            end = Date(year, month, _last_day(year, month))
+        else:
+            # Hemisphere seasons (25-32) carry a form and refuse qualifiers; the
+            # whole text "2020-21" is the years 2020 to 2021, as a fiscal context
+            # may say (see _parse). These take the general path.
+            if 25 <= month <= 32 or (whole and not mark and (year + 1) % 100 == month):
+                return None
+            w = _sub_year(year, month, y, mo)
+            if not mark:
+                return w
+            start, end, grain = w.start, w.end, w.precision
+    if mark:
+        approximate, uncertain = _QUALIFIERS[mark]
+        return When(start, end, grain, approximate, uncertain)
+    return When(start, end, grain)
 
 
 def _masked(text: str) -> When:
@@ -177,4 +178,4 @@ def _end(text: str) -> When | Literal["open", "unknown"] | None:
         return "open"
     if "/" in text:
         return None
-    return _one(text, whole=False)
+    return _one(text, False)
