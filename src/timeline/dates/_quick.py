@@ -26,7 +26,7 @@ from pendulum import Date
 
 from timeline._errors import WhenError
 from timeline.dates._bounds import _last_day
-from timeline.dates._parse_edtf import _QUALIFIERS, Fail, _offset, _sub_year
+from timeline.dates._parse_edtf import _QUALIFIERS, Fail, _offset
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 
@@ -48,6 +48,13 @@ _ONE = re.compile(
 )
 # Unspecified digits in the commonest places: the decade, the month, the day.
 _MASK = re.compile(r"[1-9]\d\dX|[1-9]\d{3}-XX|[1-9]\d{3}-(?:0[1-9]|1[0-2])-XX")
+
+# Sub-year codes: first month, months, grain (as the named constructors build them).
+_SUB_YEAR = {21: (3, 3, Precision.SEASON), 22: (6, 3, Precision.SEASON)}
+_SUB_YEAR.update({23: (9, 3, Precision.SEASON), 24: (12, 3, Precision.SEASON)})
+_SUB_YEAR.update({32 + q: (3 * q - 2, 3, Precision.QUARTER) for q in range(1, 5)})
+_SUB_YEAR.update({36 + t: (4 * t - 3, 4, Precision.THIRD) for t in range(1, 4)})
+_SUB_YEAR.update({39 + h: (6 * h - 5, 6, Precision.HALF) for h in range(1, 3)})
 
 _MEMO: dict[str, When] = {}
 _MEMO_MAX = 1 << 14
@@ -107,15 +114,18 @@ def _one(text: str, whole: bool) -> When | None:
             start, grain = Date(year, month, 1), Precision.MONTH
             end = Date(year, month, _last_day(year, month))
         else:
-            # Hemisphere seasons (25-32) carry a form and refuse qualifiers; the
-            # whole text "2020-21" is the years 2020 to 2021, as a fiscal context
-            # may say (see _parse). These take the general path.
-            if 25 <= month <= 32 or (whole and not mark and (year + 1) % 100 == month):
+            # Not here: hemisphere seasons (25-32: they carry a form and refuse
+            # qualifiers) and the whole text "2020-21", the years 2020 to 2021 (as a
+            # fiscal context may say; see _parse). These take the general path.
+            span = _SUB_YEAR.get(month)
+            if span is None or (whole and not mark and (year + 1) % 100 == month):
                 return None
-            w = _sub_year(year, month, y, mo)
-            if not mark:
-                return w
-            start, end, grain = w.start, w.end, w.precision
+            first, count, grain = span
+            end_year, end_month = divmod(year * 12 + first + count - 2, 12)
+            if end_year > 9999:
+                return None  # winter 9999 runs past the calendar: the general path says so
+            start = Date(year, first, 1)
+            end = Date(end_year, end_month + 1, _last_day(end_year, end_month + 1))
     if mark:
         approximate, uncertain = _QUALIFIERS[mark]
         return When(start, end, grain, approximate, uncertain)
