@@ -79,7 +79,7 @@ END = st.one_of(SINGLE, st.sampled_from(["", ".."]))
 TEXT = st.one_of(SINGLE, st.builds(lambda a, b: f"{a}/{b}", END, END))
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(TEXT)
 @example("2020-21")
 @example("2034-35~")
@@ -119,6 +119,7 @@ def test_quick_path_agrees_with_the_general_path(text: str) -> None:
         "000X",
         "2026-13-XX",
         " 2026",
+        "2\u0660\u0662\u0666",  # other scripts' digits
         "April 2026",
     ],
 )

@@ -44,10 +44,11 @@ _ONE = re.compile(
     r"(?:-(0[1-9]|[12]\d|3[01])"
     r"(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(Z|[+-](?:0\d|1[0-7]):[0-5]\d)?)?"
     r")?)?"
-    r"([~?%]?)"
+    r"([~?%]?)",
+    re.ASCII,  # other scripts' digits take the general path
 )
 # Unspecified digits in the commonest places: the decade, the month, the day.
-_MASK = re.compile(r"[1-9]\d\dX|[1-9]\d{3}-XX|[1-9]\d{3}-(?:0[1-9]|1[0-2])-XX")
+_MASK = re.compile(r"[1-9]\d\dX|[1-9]\d{3}-XX|[1-9]\d{3}-(?:0[1-9]|1[0-2])-XX", re.ASCII)
 
 # Sub-year codes: first month, months, grain (as the named constructors build them).
 _SUB_YEAR = {21: (3, 3, Precision.SEASON), 22: (6, 3, Precision.SEASON)}
