@@ -37,6 +37,7 @@ from timeline.figures._source import Source, _optional_text
 from timeline.figures._target import Target
 from timeline.model._claim import Claim, Slip, Status, _later, _status
 from timeline.model._figures import figures_text
+from timeline.model._text import visible
 
 __all__ = ["Event", "slugify"]
 
@@ -505,8 +506,9 @@ class Event:
     def __str__(self) -> str:
         actors = ", ".join(self.actors) or "-"
         line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
-        # Figures (target, observations, growth) follow on indented lines.
-        return "\n".join([line, *(f"    {text}" for text in figures_text(self))])
+        # Figures (target, observations, growth) follow on indented lines; data
+        # text shows its control characters escaped, so it cannot drive a terminal.
+        return "\n".join(visible(t) for t in [line, *(f"    {t}" for t in figures_text(self))])
 
     def _repr_html_(self) -> str:
         """The event as a card in a notebook: fields, sources and the claims made.
