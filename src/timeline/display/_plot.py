@@ -31,7 +31,7 @@ import io
 import math
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -555,19 +555,26 @@ def _figure(timeline: Timeline, **options: Any) -> Any:
     return fig
 
 
-def svg_text(timeline: Timeline, **options: Any) -> str:
-    """The picture as SVG text (text kept as text, ids stable), for embedding in a page.
+def _quiet_save(fig: Any, target: Any, **options: Any) -> None:
+    with warnings.catch_warnings():
+        # Titles in scripts the default font lacks (Chinese, say) draw as boxes, not errors.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        fig.savefig(target, **options)
 
-    >>> from timeline import Event, Timeline, When
-    >>> svg_text(Timeline([Event(title="V4", when=When.month(2026, 4))])).startswith("<svg")
+
+def render_svg(make_figure: Callable[[], Any], *, salt: str = "timeline") -> str:
+    """Draw a figure and return it as SVG text (text kept as text, ids stable by ``salt``).
+
+    >>> from timeline import Event, Timeline
+    >>> render_svg(lambda: _figure(Timeline([Event(title="x", when="2026")]))).startswith("<svg")
     True
     """
     _require_matplotlib()
     from matplotlib import pyplot as plt
     from matplotlib import rc_context
 
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline"}):
-        fig = _figure(timeline, **options)
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": salt}):
+        fig = make_figure()
         buffer = io.StringIO()
         try:
             _quiet_save(fig, buffer, format="svg", metadata={"Date": None})
@@ -577,11 +584,53 @@ def svg_text(timeline: Timeline, **options: Any) -> str:
     return text[text.index("<svg") :]
 
 
-def _quiet_save(fig: Any, target: Any, **options: Any) -> None:
-    with warnings.catch_warnings():
-        # Titles in scripts the default font lacks (Chinese, say) draw as boxes, not errors.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
-        fig.savefig(target, **options)
+def write_figure(
+    make_figure: Callable[[], Any], path: str | os.PathLike[str], *, dpi: int, example: str
+) -> Path:
+    """Draw a figure and write it to ``path`` as PNG or SVG (by suffix), atomically.
+
+    ``example`` is the file name the error suggests when the suffix is neither.
+
+    >>> import tempfile, pathlib
+    >>> from timeline import Event, Timeline
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.svg"
+    >>> tl = Timeline([Event(title="x", when="2026")])
+    >>> write_figure(lambda: _figure(tl), out, dpi=72, example="t.png").suffix
+    '.svg'
+    """
+    target = Path(path)
+    kind = target.suffix.lower().lstrip(".")
+    if kind not in ("png", "svg"):
+        raise PlotError(
+            f"save_plot: {str(path)!r} has no .png or .svg suffix; name it e.g. {example}"
+        )
+    _require_matplotlib()
+    from matplotlib import pyplot as plt
+    from matplotlib import rc_context
+
+    from timeline.records._atomic import write_atomic
+
+    with rc_context({"svg.hashsalt": "timeline"}):
+        fig = make_figure()
+        buffer = io.BytesIO()
+        try:
+            # No clock in the file: unchanged input gives an identical picture.
+            metadata = {"Date": None} if kind == "svg" else {"Software": None}
+            _quiet_save(fig, buffer, format=kind, dpi=dpi, metadata=metadata)
+        finally:
+            plt.close(fig)
+    write_atomic(target, buffer.getvalue())
+    return target
+
+
+def svg_text(timeline: Timeline, **options: Any) -> str:
+    """The picture as SVG text (text kept as text, ids stable), for embedding in a page.
+
+    >>> from timeline import Event, Timeline, When
+    >>> svg_text(Timeline([Event(title="V4", when=When.month(2026, 4))])).startswith("<svg")
+    True
+    """
+    return render_svg(lambda: _figure(timeline, **options))
 
 
 def save_plot(
@@ -597,24 +646,4 @@ def save_plot(
     >>> save_plot(Timeline([Event(title="V4", when=When.month(2026, 4))]), out).suffix
     '.png'
     """
-    target = Path(path)
-    kind = target.suffix.lower().lstrip(".")
-    if kind not in ("png", "svg"):
-        raise PlotError(f"save_plot: {str(path)!r} has no .png or .svg suffix; name it e.g. t.png")
-    _require_matplotlib()
-    from matplotlib import pyplot as plt
-    from matplotlib import rc_context
-
-    from timeline.records._atomic import write_atomic
-
-    with rc_context({"svg.hashsalt": "timeline"}):
-        fig = _figure(timeline, **options)
-        buffer = io.BytesIO()
-        try:
-            # No clock in the file: unchanged input gives an identical picture.
-            metadata = {"Date": None} if kind == "svg" else {"Software": None}
-            _quiet_save(fig, buffer, format=kind, dpi=dpi, metadata=metadata)
-        finally:
-            plt.close(fig)
-    write_atomic(target, buffer.getvalue())
-    return target
+    return write_figure(lambda: _figure(timeline, **options), path, dpi=dpi, example="t.png")

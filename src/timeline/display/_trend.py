@@ -28,7 +28,6 @@ matplotlib is an optional extra, imported only when a chart is drawn.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -40,7 +39,14 @@ from timeline._errors import PlotError, warn_user
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.display._html import STATUS_COLOURS
-from timeline.display._plot import LITERAL, _num, _quiet_save, _require_matplotlib, axis_range
+from timeline.display._plot import (
+    LITERAL,
+    _num,
+    _require_matplotlib,
+    axis_range,
+    render_svg,
+    write_figure,
+)
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._text import visible
@@ -418,19 +424,7 @@ def trend_svg_text(timeline: Iterable[Event], **options: Any) -> str:
     >>> trend_svg_text([Event(title="x", when="2026-04")], as_of="2026-03-01").startswith("<svg")
     True
     """
-    _require_matplotlib()
-    from matplotlib import pyplot as plt
-    from matplotlib import rc_context
-
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline-trend"}):
-        fig = _figure(timeline, **options)
-        buffer = io.StringIO()
-        try:
-            _quiet_save(fig, buffer, format="svg", metadata={"Date": None})
-        finally:
-            plt.close(fig)
-    text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    return render_svg(lambda: _figure(timeline, **options), salt="timeline-trend")
 
 
 def save_trend(
@@ -449,25 +443,4 @@ def save_trend(
     >>> save_trend([Event(title="x", when="2026-04")], out, as_of="2026-03-01").suffix
     '.png'
     """
-    target = Path(path)
-    kind = target.suffix.lower().lstrip(".")
-    if kind not in ("png", "svg"):
-        raise PlotError(
-            f"save_plot: {str(path)!r} has no .png or .svg suffix; name it e.g. trend.png"
-        )
-    _require_matplotlib()
-    from matplotlib import pyplot as plt
-    from matplotlib import rc_context
-
-    from timeline.records._atomic import write_atomic
-
-    with rc_context({"svg.hashsalt": "timeline"}):
-        fig = _figure(timeline, **options)
-        buffer = io.BytesIO()
-        try:
-            metadata = {"Date": None} if kind == "svg" else {"Software": None}
-            _quiet_save(fig, buffer, format=kind, dpi=dpi, metadata=metadata)
-        finally:
-            plt.close(fig)
-    write_atomic(target, buffer.getvalue())
-    return target
+    return write_figure(lambda: _figure(timeline, **options), path, dpi=dpi, example="trend.png")
