@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -106,6 +105,8 @@ def slugify(text: str) -> str:
     if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
         # Titles in other scripts (Chinese is common here) lose letters when
         # folded to ASCII; a digest of the full title keeps the id stable and distinct.
+        import hashlib  # rarely needed: non-ASCII titles only
+
         digest = hashlib.sha1(text.strip().encode()).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else f"event-{digest}"
     return slug or "event"
