@@ -98,7 +98,9 @@ def _status_arg(text: str) -> str:
 def _within_arg(text: str) -> str:
     try:
         within_days(text, _dt.date.today())
-    except TimelineError:
+    except TimelineError as err:
+        if "reaches past" in str(err):  # a duration, but longer than the calendar
+            raise argparse.ArgumentTypeError(str(err).removeprefix("within: ")) from None
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a duration; write e.g. 90d, 12w, 3m or '1 year'"
         ) from None

@@ -4,11 +4,6 @@ The *anchor* is the publication date (or the reference day): a statement's
 date is "after" it when it lies wholly later, "before" when wholly earlier,
 and "runs past" it when its last day is later (a happened "2026" said in March
 is cut at March). Dates are looked up by range with `DateIndex`.
-
-`widen` completes what `find_dates` found with the analysts' forms it finds
-only in part or not at all ("NET March 2026", "2H25", "1H 2026", "Q3 or Q4
-2025", "2025/26", "TBD"): each candidate is kept only if `When.parse` reads it
-whole, so nothing is guessed.
 """
 
 from __future__ import annotations
@@ -34,7 +29,6 @@ __all__ = [
     "pick_date",
     "runs_past",
     "until",
-    "widen",
 ]
 
 _CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
@@ -44,15 +38,6 @@ FISCAL_PHRASE: Final = re.compile(
     re.IGNORECASE,
 )
 """A fiscal period ("Q3 FY2025", "fiscal 2026"): read only with the actor's fiscal year."""
-# Forms find_dates misses whole: a prefix before what it found, a join of two
-# of its matches, or a phrase it does not find at all.
-_PREFIX: Final = re.compile(r"(?:\b(?:NET|NLT)|(?<![\w'])[12]H)\s*$")
-_OR: Final = re.compile(r"(?<![\w'])(?:[QH][1-4]|[A-Z][a-z]{2,8}|\d{4})\s+or\s+$")
-_YEAR_PAIR: Final = re.compile(r"/\d{2}(?!\d)")
-_LONE: Final = re.compile(
-    r"(?<![\w'$])(?:[12]H\s?'?\d{2}|H[12]\s?'\d{2})(?![\w%])"
-    r"|\b(?:TBD|TBA|to be (?:announced|determined|confirmed)|date not (?:yet )?announced)\b"
-)
 
 
 def day(point: _dt.date) -> _dt.date:
@@ -122,46 +107,6 @@ class DateIndex:
     def has(self, start: int, end: int) -> bool:
         """Whether a date lies wholly inside ``start..end``."""
         return bool(self.within(start, end))
-
-
-def widen(text: str, found: list[DateMatch], reference: _dt.date | None) -> list[DateMatch]:
-    """``found`` (from `find_dates`) completed with the forms it reads only in part.
-
-    >>> from timeline.dates import find_dates
-    >>> text = "NET March 2026, or 2H25; Q3 or Q4 2025; date TBD."
-    >>> [(m.text, str(m.when)) for m in widen(text, find_dates(text, reference=None), None)]
-    ... # doctest: +NORMALIZE_WHITESPACE
-    [('NET March 2026', 'no earlier than March 2026'), ('2H25', 'H2 2025'),
-     ('Q3 or Q4 2025', 'Q3 or Q4 2025'), ('TBD', 'date not announced')]
-    """
-    out: list[DateMatch] = []
-    for m in sorted(found, key=lambda d: d.start):
-        prefix = _PREFIX.search(text, max(0, m.start - 6), m.start)
-        if prefix is not None and prefix.end() == m.start:
-            m = _read(text, prefix.start(), m.end, reference) or m
-        pair = _YEAR_PAIR.match(text, m.end)
-        if pair is not None and m.text.isdigit():
-            m = _read(text, m.start, pair.end(), reference) or m
-        one_of = _OR.search(text, max(0, m.start - 16), m.start)
-        if one_of is not None:  # "Q3 or Q4 2025", "April or May 2026": one of two
-            m = _read(text, one_of.start(), m.end, reference) or m
-        while out and out[-1].end > m.start:
-            out.pop()  # "April" read alone, now part of "April or May 2026"
-        out.append(m)
-    for lone in _LONE.finditer(text):
-        if not any(d.start < lone.end() and lone.start() < d.end for d in out):
-            extra = _read(text, lone.start(), lone.end(), reference)
-            if extra is not None:
-                out.append(extra)
-    return sorted(out, key=lambda d: d.start)
-
-
-def _read(text: str, start: int, end: int, reference: _dt.date | None) -> DateMatch | None:
-    try:
-        when = When.parse(text[start:end], reference=reference)
-    except TimelineError:
-        return None
-    return DateMatch(text[start:end], start, end, when)
 
 
 def main_cue(found: list[Cue]) -> Cue | None:

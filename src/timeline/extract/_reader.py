@@ -31,7 +31,6 @@ from timeline.extract._dating import (
     pick_date,
     runs_past,
     until,
-    widen,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
@@ -116,11 +115,7 @@ class Reader:
         A fiscal period that cannot be read (no start) is a date phrase all the
         same, with the undated value: never read as a calendar year.
         """
-        found = widen(
-            text,
-            find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start),
-            self.ref_day,
-        )
+        found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
         unread = [
             DateMatch(m.group(), m.start(), m.end(), When.undated())
             for m in FISCAL_PHRASE.finditer(text)
