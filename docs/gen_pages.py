@@ -169,9 +169,16 @@ def arrow_section() -> str:
     return "\n".join([*lines, "```", ""])
 
 
-with mkdocs_gen_files.open("reference/data-files.md", "a") as f:
-    f.write(schema_section() + arrow_section())
-with mkdocs_gen_files.open("reference/cli.md", "w") as f:
-    f.write(cli_reference())
-with mkdocs_gen_files.open("gallery.md", "w") as f:
-    f.write(gallery())
+def main() -> None:
+    with mkdocs_gen_files.open("reference/data-files.md", "a") as f:
+        f.write(schema_section() + arrow_section())
+    with mkdocs_gen_files.open("reference/cli.md", "w") as f:
+        f.write(cli_reference())
+    with mkdocs_gen_files.open("gallery.md", "w") as f:
+        f.write(gallery())
+
+
+# mkdocs-gen-files runs this file with runpy.run_path during a build. Imported any other way
+# (a test collector, an editor), mkdocs_gen_files.open would write into docs/ itself: do nothing.
+if __name__ == "<run_path>":
+    main()
