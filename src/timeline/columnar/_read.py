@@ -1,0 +1,227 @@
+"""An Arrow table back into a timeline: `from_arrow`.
+
+The record columns (``initial_when``, ``initial_status``, the nested sources,
+claims, target and observations, and the plain fields) are read; the query
+columns are derived data and ignored. A table made elsewhere (DuckDB, Spark,
+Polars, a hand-made one) needs only ``title`` and ``when``: a missing
+``initial_when`` is taken from ``when``, a missing status is "expected".
+
+Tables are input from strangers: every row is checked as a data file's record
+is, and every problem is reported at once (``rows[3].when: ...``) in a
+`DataFileError`. Rows are read fast: each distinct date text is parsed once,
+and a row without nested values is built straight from its checked fields;
+any row that needs more (nested values, or a value to clean or report) goes
+through the same reader as YAML and JSON files, so both paths agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from timeline._bounds import _cmp
+from timeline._errors import DataFileError, TimelineError
+from timeline._event import Event, Status, _share_names, slugify
+from timeline._schema import Locations, dotted
+from timeline._schema_read import _Reader
+from timeline._timeline import Timeline
+from timeline._when import When
+from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["from_arrow"]
+
+_NESTED = ("sources", "claims", "target", "observations")
+_PLAIN = ("kind", "location", "description")
+_NAMES = ("actors", "tags", "related")
+_STATUS = {s.value: s for s in Status}
+_ID = re.compile(r"[A-Za-z0-9][\w.\-]*")  # as Event checks an id
+
+
+def _column(table: pa.Table, name: str) -> list[Any] | None:
+    if name not in table.column_names:
+        return None
+    values: list[Any] = table.column(name).to_pylist()
+    return values
+
+
+def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
+    """The nested values of the rows that have any, by row (most rows have none)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    present = [name for name in _NESTED if name in table.column_names]
+    if not present or table.num_rows == 0:
+        return {}
+    mask: Any = None
+    for name in present:
+        column = table.column(name)
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            has = pc.fill_null(pc.greater(pc.list_value_length(column), 0), False)
+        else:
+            has = pc.is_valid(column)
+        mask = has if mask is None else pc.or_(mask, has)
+    rows = pc.indices_nonzero(mask)
+    if len(rows) == 0:
+        return {}
+    picked = table.select(present).take(rows).to_pylist()
+    return dict(zip(rows.to_pylist(), picked, strict=True))
+
+
+def _clean(value: Any) -> Any:
+    """Nested values as a record: empty fields left out, a claim's derived ``day`` dropped."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v is not None and k != "day"}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _text_ok(value: Any) -> bool:
+    return value is None or (type(value) is str and value != "" and value == value.strip())
+
+
+def _names_ok(values: Any) -> bool:
+    if values is None:
+        return True
+    if type(values) is not list:
+        return False
+    return all(type(v) is str and v != "" and v == v.strip() for v in values)
+
+
+def from_arrow(
+    table: pa.Table | pa.RecordBatch,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+) -> Timeline:
+    """The timeline an Arrow table holds; `to_arrow`'s inverse.
+
+    ``name`` and ``description`` default to those in the table's metadata.
+    Raises `DataFileError` listing every problem, by row.
+
+    >>> import pyarrow as pa
+    >>> tl = from_arrow(pa.table({"title": ["V4 release"], "when": ["2026-04"]}))
+    >>> tl["v4-release"].when
+    When.parse('April 2026')
+    """
+    import pyarrow as pa
+
+    if isinstance(table, pa.RecordBatch):
+        table = pa.Table.from_batches([table])
+    if not isinstance(table, pa.Table):
+        raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
+    metadata = table.schema.metadata or {}
+    if name is None and NAME_KEY in metadata:
+        name = metadata[NAME_KEY].decode()
+    if description is None and DESCRIPTION_KEY in metadata:
+        description = metadata[DESCRIPTION_KEY].decode()
+    where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
+    reader = _Reader(where)
+    n = table.num_rows
+    titles = _column(table, "title")
+    whens = _column(table, "initial_when") or _column(table, "when")
+    if titles is None or whens is None:
+        missing = "title" if titles is None else "when"
+        reader.fail((), f"the table has no {missing!r} column; give every row a title and a when")
+        raise DataFileError(reader.problems)
+    none: list[Any] = [None] * n
+    ids = _column(table, "id") or none
+    ends = _column(table, "end") or none
+    statuses = _column(table, "initial_status") or _column(table, "status") or none
+    plain = [_column(table, k) or none for k in _PLAIN]
+    names = [_column(table, k) or none for k in _NAMES]
+    nested = _nested_rows(table)
+
+    parsed: dict[str, When | None] = {}
+
+    def when(text: Any) -> When | None:
+        if type(text) is not str:
+            return None
+        found = parsed.get(text, parsed)
+        if found is parsed:
+            try:
+                found = When.parse(text)
+            except (TimelineError, ValueError):
+                found = None  # the reader reports it, with the row
+            parsed[text] = found
+        return found  # type: ignore[return-value]
+
+    events: list[tuple[int, Event]] = []
+    for i in range(n):
+        title, id, status_text = titles[i], ids[i], statuses[i]
+        start = when(whens[i])
+        end_text = ends[i]
+        stop = None if end_text is None else when(end_text)
+        status = Status.EXPECTED if status_text is None else _STATUS.get(status_text)
+        fast = (
+            i not in nested
+            and start is not None
+            and status is not None
+            and type(title) is str
+            and title != ""
+            and title == title.strip()
+            and (id is None or (type(id) is str and _ID.fullmatch(id) is not None))
+            and (end_text is None or stop is not None)
+            and all(_text_ok(column[i]) for column in plain)
+            and all(_names_ok(column[i]) for column in names)
+        )
+        if fast and stop is not None:
+            stop_at, start_at = stop.latest, start.earliest  # type: ignore[union-attr]
+            fast = stop_at is None or start_at is None or _cmp(stop_at, start_at) >= 0
+        if fast:
+            event = object.__new__(Event)
+            event.__attrs_init__(  # type: ignore[attr-defined]
+                title=title,
+                when=start,
+                id=slugify(title) if id is None else id,
+                end=stop,
+                status=status,
+                kind=plain[0][i],
+                actors=_names(names[0][i]),
+                tags=_names(names[1][i]),
+                location=plain[1][i],
+                description=plain[2][i],
+                sources=(),
+                claims=(),
+                related=_names(names[2][i]),
+                target=None,
+                observations=(),
+            )
+            events.append((i, event))
+            continue
+        record: dict[str, Any] = {
+            "id": id,
+            "title": title,
+            "when": whens[i],
+            "end": end_text,
+            "status": status_text,
+            **{k: column[i] for k, column in zip(_PLAIN, plain, strict=True)},
+            **{k: column[i] for k, column in zip(_NAMES, names, strict=True)},
+            **_clean(nested.get(i, {})),
+        }
+        slow = reader.event({k: v for k, v in record.items() if v is not None}, ("events", i))
+        if slow is not None:
+            events.append((i, slow))
+    _unique(events, reader)
+    if reader.problems:
+        raise DataFileError(reader.problems)
+    return Timeline([e for _, e in events], name=name, description=description)
+
+
+def _names(values: Iterable[str] | None) -> tuple[str, ...]:
+    return () if not values else _share_names(tuple(values))
+
+
+def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:
+    first: dict[str, int] = {}
+    for i, event in events:
+        other = first.setdefault(event.id, i)
+        if other != i:
+            reader.fail(
+                ("events", i, "id"),
+                f"{event.id!r} is already the id of row {other}; ids must be unique",
+            )
