@@ -23,7 +23,7 @@ from typing import Any
 import pendulum
 
 from timeline import Event, Source, Timeline, When
-from timeline._ics_import import Component, read_components
+from timeline.ics._import import Component, read_components
 
 
 def make_timeline(n: int) -> Timeline:

@@ -41,7 +41,7 @@ from typing import Any
 import pendulum
 
 from timeline import Event, Timeline, When
-from timeline._bounds import _overlap
+from timeline.dates._bounds import _overlap
 
 ACTORS = [
     "Tencent",

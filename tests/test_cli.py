@@ -13,9 +13,10 @@ import icalendar
 import pytest
 
 import timeline
-from timeline import Event, Source, Timeline, When, _cli
-from timeline._cli import main
-from timeline._cli_table import cell_width, render, truncate
+from timeline import Event, Source, Timeline, When
+from timeline.cli import _main as _cli
+from timeline.cli._main import main
+from timeline.display._table import cell_width, render, truncate
 
 ARTICLE = Source("AI race article", published="2026-03~")
 

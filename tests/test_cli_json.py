@@ -11,8 +11,9 @@ import pendulum
 import pytest
 
 import timeline
-from timeline import Event, Observation, Source, Target, Timeline, When, _cli
-from timeline._cli import main
+from timeline import Event, Observation, Source, Target, Timeline, When
+from timeline.cli import _main as _cli
+from timeline.cli._main import main
 
 ARTICLE = Source("AI race article", url="https://example.com/ai-race", published="2026-03-20")
 LATER = Source("Follow-up", url="https://example.com/follow-up", published="2026-04-20")

@@ -9,8 +9,9 @@ import pendulum
 import pytest
 
 from ics_check import check_feed
-from timeline import Quantity, Status, Timeline, When, _io, datasets, file_schema
-from timeline._io_yaml import read
+from timeline import Quantity, Status, Timeline, When, datasets, file_schema
+from timeline.formats import _io
+from timeline.formats._yaml import read
 
 ARTICLE = "What Tencent’s Open AI Ecosystem and Model Race Reveal About the Global AI Shift"
 PUBLISHER = "AI Large-Model Wave and Transformation Guide"

@@ -39,8 +39,8 @@ from hypothesis import strategies as st
 
 from strategies import calendar_whens, instants
 from timeline import When, WhenParseError
-from timeline._format import to_edtf
-from timeline._parse import parse_edtf
+from timeline.dates._format import to_edtf
+from timeline.dates._parse import parse_edtf
 
 
 def oracle_bounds(text: str) -> tuple[dt.date, dt.date]:

@@ -9,7 +9,7 @@ from typing import Any
 import pendulum
 import pytest
 
-import timeline._parse
+import timeline.dates._parse
 from timeline import (
     Claim,
     Event,
@@ -223,7 +223,7 @@ class TestRelativeDates:
             return APRIL
 
         later = Source("later piece", published="2026-05-02")
-        monkeypatch.setattr(timeline._parse, "parse", fake_parse)
+        monkeypatch.setattr(timeline.dates._parse, "parse", fake_parse)
         Event(title="x", when="April", end="May", sources=[ARTICLE, later])
         assert seen == [("April", D(2026, 3, 1)), ("May", D(2026, 3, 1))]
 
@@ -234,7 +234,7 @@ class TestRelativeDates:
             seen.append((text, reference))
             return MAY
 
-        monkeypatch.setattr(timeline._parse, "parse", fake_parse)
+        monkeypatch.setattr(timeline.dates._parse, "parse", fake_parse)
         Claim(stated=When.day(2026, 4, 20), when="May")
         assert seen == [("May", D(2026, 4, 20))]
 

@@ -12,7 +12,7 @@ from timeline import (
     Timeline,
     When,
 )
-from timeline._target import figures_text
+from timeline.model._figures import figures_text
 
 TOKENS = "daily token calls"
 MARCH = str(When.month(2026, 3))  # as the formatter writes it

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 
 from strategies import whens
 from timeline import Relation, When
-from timeline._format import to_edtf, to_text
-from timeline._parse import parse, parse_edtf
-from timeline._parse_edtf import step
+from timeline.dates._format import to_edtf, to_text
+from timeline.dates._parse import parse, parse_edtf
+from timeline.dates._parse_edtf import step
 
 UTC8 = pendulum.FixedTimezone(8 * 3600)
 APRIL = When.month(2026, 4)

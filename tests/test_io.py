@@ -19,9 +19,9 @@ from timeline import (
     Status,
     Timeline,
     When,
-    _io,
     file_schema,
 )
+from timeline.formats import _io
 
 _FORMATS = ["yaml", "json", "csv"]
 
@@ -158,7 +158,7 @@ class TestLoadSave:
 
 
 def _io_csv_columns() -> tuple[str, ...]:
-    from timeline._io_csv import COLUMNS
+    from timeline.formats._csv import COLUMNS
 
     return COLUMNS
 
@@ -425,7 +425,7 @@ class TestYamlProblems:
         ],
     )
     def test_scalars_stay_the_text_typed(self, scalar: str, text: str) -> None:
-        from timeline._io_yaml import read
+        from timeline.formats._yaml import read
 
         data, _ = read(f"events:\n  - title: A\n    when: {scalar}\n")
         assert data["events"][0]["when"] == text
@@ -566,7 +566,7 @@ class TestCsvProblems:
         ],
     )
     def test_lists_are_joined_so_they_read_back(self, items: list[str], cell: str) -> None:
-        from timeline._io_csv import _join, _split
+        from timeline.formats._csv import _join, _split
 
         assert _join(items) == cell
         back = json.loads(cell) if cell.startswith("[") else _split(cell)
@@ -591,7 +591,7 @@ class TestSchema:
         assert file_schema()["title"] != "changed"
 
     def test_schema_lists_the_same_fields_as_the_loader(self) -> None:
-        from timeline._schema import CLAIM_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
+        from timeline.records._schema import CLAIM_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
 
         defs = file_schema()["$defs"]
         assert tuple(defs["event"]["properties"]) == EVENT_FIELDS

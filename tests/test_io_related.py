@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from timeline import DataFileError, Event, Timeline, TimelineWarning, _schema_read, datasets
-from timeline._cli import main
+from timeline import DataFileError, Event, Timeline, TimelineWarning, datasets
+from timeline.cli._main import main
+from timeline.records import _schema_read
 
 # The same two events in each format: line 2/3 holds the first event, and the
 # second event's related list points at the first by a near-miss id.

@@ -26,7 +26,7 @@ from timeline import (
     When,
     datasets,
 )
-from timeline._notebook import COLUMNS
+from timeline.display._notebook import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAID = Source(

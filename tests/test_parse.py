@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline import Precision, When, WhenParseError
-from timeline._parse import parse, parse_edtf
+from timeline.dates._parse import parse, parse_edtf
 
 D = pendulum.date
 UTC8 = pendulum.FixedTimezone(8 * 3600)

@@ -23,8 +23,8 @@ from matplotlib.collections import PolyCollection
 from matplotlib.text import Text
 
 from timeline import Event, PlotError, Source, Status, Timeline, When
-from timeline._layout import shape_of
-from timeline._plot import _num
+from timeline.display._layout import shape_of
+from timeline.display._plot import _num
 
 SAID = Source("Article", published=When.day(2026, 3, 20))
 

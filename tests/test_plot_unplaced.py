@@ -17,8 +17,8 @@ import pytest
 from matplotlib.axes import Axes
 
 from timeline import Event, Timeline, TimelineWarning, When
-from timeline._cli import main
-from timeline._layout import shape_of
+from timeline.cli._main import main
+from timeline.display._layout import shape_of
 
 NOWHERE = When.interval("unknown", "open")
 
@@ -151,7 +151,7 @@ def test_cli_demo_says_what_the_page_left_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the command line turns the warning into a plain line on stderr
-    from timeline import _cli
+    from timeline.cli import _main as _cli
 
     sample = Timeline([*PLACED, UNPLACED[0]], name="Sample")
     monkeypatch.setattr(_cli, "_bundled", lambda: sample)

@@ -821,7 +821,7 @@ class TestStr:
         ],
     )
     def test_aligned_in_terminal_columns(self, actors: list[str]) -> None:
-        from timeline._cli_table import cell_width
+        from timeline.display._table import cell_width
 
         tl = Timeline(
             [

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
+from timeline.dates._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
 
 D = pendulum.date
 UTC8 = pendulum.fixed_timezone(8 * 3600)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
+    EventError,
     FrameError,
     IcsError,
     IcsParseError,
@@ -27,16 +28,18 @@ from timeline._errors import (
     TimelineWarning,
     WhenParseError,
 )
-from timeline._event import Claim, Event, EventError, Slip, Source, Status
-from timeline._growth import Growth, Observation, growth
-from timeline._io import file_schema
-from timeline._quantity import Bound, Quantity
-from timeline._target import Target, TargetStatus
-from timeline._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
-from timeline._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
+from timeline.dates._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
+from timeline.figures._growth import Growth, Observation, growth
+from timeline.figures._quantity import Bound, Quantity
+from timeline.figures._source import Source
+from timeline.figures._target import Target, TargetStatus
+from timeline.formats._io import file_schema
+from timeline.model._claim import Claim, Slip, Status
+from timeline.model._event import Event
+from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
 
 if TYPE_CHECKING:
-    from timeline._find import DateMatch, find_dates
+    from timeline.dates._find import DateMatch, find_dates
 
     __version__: str
 
@@ -104,7 +107,7 @@ def __getattr__(name: str) -> object:
     # find_dates brings in the phrase parser and its compiled patterns (about 20 ms):
     # load it on first use so `import timeline` stays light.
     if name in ("DateMatch", "find_dates"):
-        from timeline import _find
+        from timeline.dates import _find
 
         return getattr(_find, name)
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")

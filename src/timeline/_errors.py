@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "DataFileError",
     "DataFileProblem",
+    "EventError",
     "FrameError",
     "IcsError",
     "IcsParseError",
@@ -129,6 +130,17 @@ class DataFileError(TimelineError, ValueError):
             place = f" in {files.pop()}" if len(files) == 1 and None not in files else ""
             message = "\n".join([f"{len(lines)} problems{place}:", *lines])
         super().__init__(message)
+
+
+class EventError(TimelineError, ValueError):
+    """An invalid value for a field of an `Event`, `Source` or `Claim`.
+
+    >>> from timeline import Event
+    >>> Event(title="x", when="2026-04", status="planned")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.EventError: event 'x': status: 'planned' is not a status; use one of ...
+    """
 
 
 class QuantityError(TimelineError, ValueError):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from timeline._timeline import Timeline
+from timeline.model._timeline import Timeline
 
 __all__ = ["ai_race_2026"]
 
@@ -39,7 +39,7 @@ def ai_race_2026() -> Timeline:
     >>> str(tl["tencent-hybrid-model-3-release"].when)
     'April 2026'
     """
-    from timeline._io import loads
+    from timeline.formats._io import loads
 
     text = resources.files("timeline").joinpath("data", _AI_RACE_2026).read_text("utf-8")
     return loads(text, "yaml", file=f"timeline/data/{_AI_RACE_2026}")

@@ -1,0 +1,105 @@
+"""Days and date fields: what a `When`, date or text given as "a day" stands for.
+
+`to_day` turns any day-like argument (``as_of=``, a claim's ``stated``) into a
+calendar day, and `coerce_when` turns a field value (text, date or `When`) into a
+shared `When`, naming the record and field when it cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, TypeAlias
+
+import pendulum
+
+from timeline._errors import EventError, TimelineError, WhenParseError
+from timeline.dates._when import When
+
+__all__ = ["DayLike", "coerce_when", "to_day"]
+
+DayLike: TypeAlias = "When | _dt.date | str"
+"""A day given as a `When` (its earliest day counts), a date, or text."""
+
+
+def to_day(value: DayLike, name: str = "day") -> _dt.date:
+    """The calendar day a `When`, date, datetime or text stands for (its earliest day).
+
+    ``name`` is the argument's name, for error messages (``as_of: 'Aprill' is not ...``).
+
+    >>> to_day("2026-03")
+    Date(2026, 3, 1)
+    """
+    if isinstance(value, _dt.datetime):
+        return pendulum.date(value.year, value.month, value.day)
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, When):
+        w = value
+    elif isinstance(value, str):
+        try:
+            w = When.parse(value)
+        except TimelineError as err:
+            raise EventError(f"{name}: {err}") from err
+    else:
+        raise EventError(f"{name}: expected a date or text such as '2026-03-28', got {value!r}")
+    point = w.earliest if w.earliest is not None else w.latest
+    if point is None:
+        raise EventError(f"{name}: {str(w)!r} has no bounded day to count from; give a date")
+    return to_day(point)
+
+
+# Large timelines repeat the same few thousand calendar values ("April 2026")
+# and the same actor and tag lists; sharing one object per distinct value keeps
+# an event to a few hundred bytes (benchmarks/bench_timeline.py). Instants are
+# never shared: equal instants at different offsets compare equal, and the
+# offset is part of what was said. The tables are bounded, and emptied when full.
+_SHARED_MAX = 1 << 16
+_SHARED_MAX = 1 << 16
+_shared_whens: dict[When, When] = {}
+
+
+def _is_calendar(w: When) -> bool:
+    """Whether ``w`` holds only pendulum ``Date`` bounds (so equal means identical)."""
+    for point in (w.start, w.end):
+        if point is not None and type(point) is not pendulum.Date:
+            return False
+    return all(not isinstance(e, When) or _is_calendar(e) for e in (w.lower, w.upper))
+
+
+def _share(w: When) -> When:
+    """One shared object for equal calendar values; instants are kept as given."""
+    shared = _shared_whens.get(w)
+    if shared is not None:
+        return shared
+    if not _is_calendar(w):
+        return w
+    if len(_shared_whens) >= _SHARED_MAX:
+        _shared_whens.clear()
+    _shared_whens[w] = w
+    return w
+
+
+def coerce_when(
+    value: When | str | _dt.date,
+    owner: str,
+    field: str,
+    reference: Any = None,
+    relative_fix: str = "write the year",
+) -> When:
+    if isinstance(value, When):
+        return _share(value)
+    if isinstance(value, _dt.date):
+        from timeline.dates._when import _coerce
+
+        return _share(_coerce(value))
+    if not isinstance(value, str):
+        raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
+    try:
+        return _share(When.parse(value, reference=reference))
+    except WhenParseError as err:
+        if reference is None and "is relative; pass reference=" in err.reason:
+            # `reference=` is When.parse's fix; here the fix is in the record itself.
+            raise EventError(f"{owner}: {field}: {value!r} is relative; {relative_fix}") from err
+        raise EventError(f"{owner}: {field}: {err}") from err
+    except TimelineError as err:
+        raise EventError(f"{owner}: {field}: {err}") from err

@@ -1,0 +1,291 @@
+"""Writing `When` values as text: what a person writes, and EDTF.
+
+One canonical text per kind of value, chosen to read the way journalists and
+analysts write and to parse back to the same value (``parse(to_text(w)) == w``):
+
+=========  ==========================================  ============================
+precision  text                                        EDTF
+=========  ==========================================  ============================
+instant    ``2026-04-15T10:00+08:00`` (ISO 8601)       ``2026-04-15T10:00:00+08:00``
+day        ``15 April 2026``                           ``2026-04-15``
+week       ``2026-W15``                                ``2026-W15`` (ISO 8601)
+dekad      ``early/mid-/late April 2026``              ``2026-04-11/2026-04-20``
+month      ``April 2026``                              ``2026-04``
+season     ``spring 2026``, ``winter 2026/27``         ``2026-21``, ``2026-24``
+quarter    ``Q2 2026``                                 ``2026-34``
+third      ``early 2024``, ``mid-2024``, ``late 2024``  ``2024-37`` .. ``2024-39``
+half       ``H1 2026``                                 ``2026-40``
+year       ``2026``                                    ``2026``
+decade     ``the 2020s``                               ``202`` (ISO 8601-2)
+century    ``the 21st century`` (2000-2099)            ``20`` (ISO 8601)
+=========  ==========================================  ============================
+
+Unspecified digits keep their EDTF text (``202X``). Qualifiers: approximate is
+a ``c.`` prefix, uncertain a ``?`` suffix (``c. April 2026?`` for both); in
+EDTF ``~``, ``?`` and ``%``. Relations: ``by March 2025`` (``by end of 2030``
+for years, decades and centuries, where a bare "by 2030" is ambiguous),
+``before 2030``, ``after March 2025``; in EDTF the one-of sets ``[..X]`` and
+``[X..]``. Intervals join their ends with ``to`` (``April 2026 to June 2026``);
+an open start reads ``until June 2026``, an open end ``from April 2026
+onwards``, and an unknown end is named: ``unknown start to June 2026``,
+``April 2026 to unknown end``. In EDTF ``A/B``, ``../B``, ``A/..``, ``/B``,
+``A/``. An interval with no date at all keeps ``..`` for an open end (``.. to
+unknown end``). The parser also reads the older ``.. to June 2026`` and
+``unknown to June 2026``.
+
+Not every value survives EDTF unchanged: EDTF has no dekad (written as its
+days), and "before X" is written as "X' or earlier" (read back as a deadline
+with the same bounds).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from timeline.dates._parse_edtf import MONTH_NAMES, Fail, step
+from timeline.dates._precision import Precision, Relation
+from timeline.dates._when import When, WhenError
+
+__all__ = ["to_edtf", "to_text"]
+
+_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+_THIRDS = ("early", "mid-", "late")
+_COARSE = (Precision.YEAR, Precision.DECADE, Precision.CENTURY)
+
+
+def to_text(w: When) -> str:
+    """The text a person writes for ``w``; `timeline.When.parse` reads it back.
+
+    >>> from timeline import When
+    >>> to_text(When.month(2026, 4).qualify(approximate=True))
+    'c. April 2026'
+    >>> to_text(When.year(2030).by())
+    'by end of 2030'
+    """
+    if w.is_interval:
+        return _interval_text(w)
+    core = _core_text(w)
+    if w.approximate:
+        core = f"c. {core}"
+    if w.uncertain:
+        core += "?"
+    if w.relation is Relation.ON:
+        return core
+    if w.relation is Relation.BY:
+        plain = not w.approximate and w.unspecified is None and w.precision in _COARSE
+        return f"by end of {core}" if plain else f"by {core}"
+    return f"{w.relation.value} {core}"
+
+
+def _interval_text(w: When) -> str:
+    # An open end is said in words around the other end ("until X", "from X
+    # onwards"); an unknown end is named, so it reads as a fact, not a gap.
+    # Intervals without any date (the model allows them) keep ".." for open.
+    if w.lower == "open" and isinstance(w.upper, When):
+        return f"until {_end_text(w.upper, w, first=False)}"
+    if w.upper == "open" and isinstance(w.lower, When):
+        return f"from {_end_text(w.lower, w, first=True)} onwards"
+    return f"{_end_text(w.lower, w, first=True)} to {_end_text(w.upper, w, first=False)}"
+
+
+def _end_text(end: When | str | None, interval: When, *, first: bool) -> str:
+    if isinstance(end, When):
+        return to_text(_with_interval_qualifiers(end, interval))
+    if end == "open":
+        return ".."
+    return "unknown start" if first else "unknown end"
+
+
+def _with_interval_qualifiers(end: When, interval: When) -> When:
+    # An interval carries its qualifiers on its ends; flags set on the interval
+    # itself are shown on both ends rather than dropped.
+    if not (interval.approximate or interval.uncertain):
+        return end
+    return end.qualify(
+        approximate=end.approximate or interval.approximate,
+        uncertain=end.uncertain or interval.uncertain,
+    )
+
+
+def _core_text(w: When) -> str:
+    if w.unspecified is not None:
+        return w.unspecified
+    s = w.start
+    if s is None:
+        return "unknown"
+    if isinstance(s, _dt.datetime):
+        return iso_instant(s, seconds=w.precision is Precision.SECOND, zone=True)
+    p = w.precision
+    y, m = s.year, s.month
+    month = MONTH_NAMES[m - 1]
+    if p is Precision.DAY:
+        return f"{s.day} {month} {y:04d}"
+    if p is Precision.MONTH:
+        return f"{month} {y:04d}"
+    if p is Precision.YEAR:
+        return f"{y:04d}"
+    if p is Precision.QUARTER:
+        return f"Q{(m - 1) // 3 + 1} {y:04d}"
+    if p is Precision.HALF:
+        return f"H{(m - 1) // 6 + 1} {y:04d}"
+    if p is Precision.THIRD:
+        return f"{_THIRDS[(m - 1) // 4]}{'' if m == 5 else ' '}{y:04d}"
+    if p is Precision.DEKAD:
+        n = (s.day - 1) // 10
+        return f"{_THIRDS[n]}{'' if n == 1 else ' '}{month} {y:04d}"
+    if p is Precision.SEASON:
+        name = _SEASONS.get(m, "spring")
+        return f"winter {y:04d}/{(y + 1) % 100:02d}" if name == "winter" else f"{name} {y:04d}"
+    if p is Precision.WEEK:
+        iso = s.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if p is Precision.DECADE:
+        return f"the {y:04d}s"
+    if p is Precision.CENTURY:
+        return f"the {ordinal(y // 100 + 1)} century"
+    return _day_span(w)
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th`` ... ``11th``, ``21st``.
+
+    >>> ordinal(21)
+    '21st'
+    """
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def _day_span(w: When) -> str:
+    # Values built by hand with an unusual precision: say the span plainly.
+    return f"{_iso_day(w.start)}/{_iso_day(w.end)}"
+
+
+def _iso_day(p: _dt.date | None) -> str:
+    if p is None:
+        return ".."
+    if isinstance(p, _dt.datetime):
+        return iso_instant(p, seconds=True, zone=False)
+    return f"{p.year:04d}-{p.month:02d}-{p.day:02d}"
+
+
+def iso_instant(p: _dt.datetime, *, seconds: bool, zone: bool) -> str:
+    """ISO 8601 text for an instant, keeping its offset (``Z`` for UTC, none if naive)."""
+    text = f"{p.year:04d}-{p.month:02d}-{p.day:02d}T{p.hour:02d}:{p.minute:02d}"
+    if seconds:
+        text += f":{p.second:02d}"
+        if p.microsecond:
+            text += f".{p.microsecond:06d}"
+    offset = p.utcoffset()
+    if offset is None:
+        return text
+    name = getattr(p.tzinfo, "name", None)
+    if name == "UTC":
+        return text + "Z"
+    total = int(offset.total_seconds())
+    sign = "-" if total < 0 else "+"
+    hours, rest = divmod(abs(total), 3600)
+    text += f"{sign}{hours:02d}:{rest // 60:02d}"
+    if rest % 60:
+        text += f":{rest % 60:02d}"
+    if zone and name and "/" in name:
+        text += f"[{name}]"
+    return text
+
+
+# -- EDTF -------------------------------------------------------------------------------------
+
+_MARKS = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
+
+
+def to_edtf(w: When) -> str:
+    """EDTF text for ``w``; `timeline.When.from_edtf` reads it back.
+
+    Raises `timeline.WhenError` only for "before"/"after" a value on the
+    calendar's edge (before 0001, after 9999), whose neighbour has no EDTF.
+
+    >>> from timeline import When
+    >>> to_edtf(When.quarter(2026, 2).qualify(uncertain=True))
+    '2026-34?'
+    >>> to_edtf(When.year(2030).by())
+    '[..2030]'
+    """
+    if w.is_interval:
+        lower = _edtf_end(w.lower, w, first=True)
+        upper = _edtf_end(w.upper, w, first=False)
+        return f"{lower}/{upper}"
+    if w.relation is Relation.ON:
+        return _edtf_single(w)
+    if w.precision is Precision.DEKAD and w.unspecified is None:
+        # EDTF has no dekad: a relation to one is written against its days.
+        day = w.end if w.relation is not Relation.BEFORE else w.start
+        assert day is not None
+        as_day = _as_day(day, w)
+        w = {Relation.BY: as_day.by, Relation.BEFORE: as_day.before}.get(w.relation, as_day.after)()
+    if w.relation is Relation.BY:
+        return f"[..{_edtf_single(w)}]"
+    try:
+        if w.relation is Relation.BEFORE:
+            return f"[..{_edtf_single(step(w, -1))}]"
+        return f"[{_edtf_single(step(w, 1))}..]"
+    except Fail:
+        raise WhenError(
+            f"{w.relation.value} a value at the calendar's edge has no EDTF text: "
+            "the unit beside it is outside years 1..9999"
+        ) from None
+
+
+def _as_day(day: _dt.date, like: When) -> When:
+    w = When.day(day.year, day.month, day.day)
+    return w.qualify(approximate=like.approximate, uncertain=like.uncertain)
+
+
+def _edtf_end(end: When | str | None, interval: When, *, first: bool) -> str:
+    if not isinstance(end, When):
+        return ".." if end == "open" else ""
+    end = _with_interval_qualifiers(end, interval)
+    if end.precision is Precision.DEKAD and end.unspecified is None:
+        day = end.start if first else end.end
+        assert day is not None
+        end = _as_day(day, end)
+    return _edtf_single(end)
+
+
+def _edtf_single(w: When) -> str:
+    mark = _MARKS[(w.approximate, w.uncertain)]
+    if w.unspecified is not None:
+        return w.unspecified + mark
+    s = w.start
+    if s is None:
+        return ".." + mark
+    if isinstance(s, _dt.datetime):
+        return iso_instant(s, seconds=True, zone=False) + mark
+    p = w.precision
+    y, m = s.year, s.month
+    if p is Precision.DAY:
+        text = f"{y:04d}-{m:02d}-{s.day:02d}"
+    elif p is Precision.MONTH:
+        text = f"{y:04d}-{m:02d}"
+    elif p is Precision.YEAR:
+        text = f"{y:04d}"
+    elif p is Precision.QUARTER:
+        text = f"{y:04d}-{32 + (m - 1) // 3 + 1}"
+    elif p is Precision.THIRD:
+        text = f"{y:04d}-{36 + (m - 1) // 4 + 1}"
+    elif p is Precision.HALF:
+        text = f"{y:04d}-{39 + (m - 1) // 6 + 1}"
+    elif p is Precision.SEASON:
+        text = f"{y:04d}-{21 + (m - 3) // 3 if m >= 3 else 24}"
+    elif p is Precision.WEEK:
+        iso = s.isocalendar()
+        text = f"{iso[0]:04d}-W{iso[1]:02d}"
+    elif p is Precision.DECADE:
+        text = f"{y // 10:03d}"
+    elif p is Precision.CENTURY:
+        text = f"{y // 100:02d}"
+    elif p is Precision.DEKAD:
+        return f"{_iso_day(s)}{mark}/{_iso_day(w.end)}{mark}"
+    else:
+        return _day_span(w)
+    return text + mark

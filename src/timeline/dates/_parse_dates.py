@@ -1,0 +1,423 @@
+"""One date phrase without its surrounding words: "15 April 2026", "Q2", "next month".
+
+A table of compiled patterns, each matched against the whole (lower-cased)
+text and paired with a function that builds the `When` through the model's
+named constructors. A pattern that matches but names an impossible value
+("Q5 2026", "Tuesday 15 April 2026" when that is a Wednesday) is a definite
+error; no other reading is tried.
+
+Dates named without a year ("April", "Q2", "15 April", "mid-April") come back
+as `Yearless` values; `resolve` picks their year from the reference day and
+the preference (see `pick`). Relative words ("next month", "this year",
+"later this year") need the reference too, and raise without it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
+from timeline.dates._when import When, WhenError
+
+__all__ = ["Context", "Prefer", "Value", "Yearless", "build_in", "core_value", "pick", "resolve"]
+
+Prefer = Literal["current", "future", "past"]
+
+
+class Context:
+    """What a phrase is read against: the reference day and the preference."""
+
+    __slots__ = ("prefer", "reference")
+
+    def __init__(self, reference: _dt.date | None, prefer: Prefer) -> None:
+        self.reference = reference
+        self.prefer = prefer
+
+    def need(self, what: str) -> _dt.date:
+        """The reference day, or a definite failure naming the relative phrase."""
+        if self.reference is None:
+            raise Fail(
+                f"{what} is relative; pass reference= (the date the source said it) "
+                "or write the year"
+            )
+        return self.reference
+
+
+class Yearless:
+    """A date named without its year ("April", "Q2"): ``build(year)`` gives the value."""
+
+    __slots__ = ("build", "label")
+
+    def __init__(self, build: Callable[[int], When], label: str) -> None:
+        self.build = build
+        self.label = label
+
+
+Value = When | Yearless
+
+
+# -- one date ----------------------------------------------------------------------------------
+
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YR = r"(?P<y>\d{4}|(?:this|next|last) year)"
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?P<wd>mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )?"
+_REL = r"(?P<rel>this|next|last)"
+_DAY2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+_TO = r" ?(?:-|to|until|through|till) ?"
+_MONTHS = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_ORDINALS.update({"fourth": 4, "4th": 4})
+_SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+_STEP = {"this": 0, "next": 1, "last": -1}
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _year(token: str, ctx: Context) -> int:
+    if token[0].isdigit():
+        return int(token)
+    return ctx.need(repr(token)).year + _STEP[token.split()[0]]
+
+
+def _month_value(m: re.Match[str], ctx: Context, build: Callable[[int, int], When]) -> Value:
+    """A month-based value (month, dekad, day ...) whose year may be missing."""
+    month = _MONTHS[m["mon"][:3]]
+    if m["y"] is None:
+        return Yearless(lambda y: build(y, month), MONTH_NAMES[month - 1])
+    return build(_year(m["y"], ctx), month)
+
+
+def _day_value(m: re.Match[str], ctx: Context) -> Value:
+    day = int(m["d"])
+    wd = m.groupdict().get("wd")
+
+    def build(y: int, month: int) -> When:
+        w = When.day(y, month, day)
+        if wd is not None and w.start is not None and w.start.weekday() != _WEEKDAYS[wd[:3]]:
+            actual = _WEEKDAY_NAMES[w.start.weekday()]  # not strftime: that follows the locale
+            raise Fail(
+                f"{day} {MONTH_NAMES[month - 1]} {y} is a {actual}; "
+                "check the day, or leave the weekday out"
+            )
+        return w
+
+    if not 1 <= day <= 31:
+        raise Fail(f"day {day} is out of range 1-31")
+    return _month_value(m, ctx, build)
+
+
+def _day_range(m: re.Match[str], ctx: Context) -> Value:
+    """ "15-20 April 2026", "April 15 to 20, 2026": the days from one to the other."""
+    first, last = int(m["d"]), int(m["d2"])
+
+    def build(y: int, month: int) -> When:
+        lower, upper = When.day(y, month, first), When.day(y, month, last)
+        if first > last:
+            raise Fail(f"it ends (day {last}) before it starts (day {first})")
+        return When.interval(lower, upper)
+
+    return _month_value(m, ctx, build)
+
+
+def _quarter_or_half(kind: str) -> Callable[[re.Match[str], Context], Value]:
+    build = When.quarter if kind == "q" else When.half
+
+    def handler(m: re.Match[str], ctx: Context) -> Value:
+        n = int(m["n"]) if m["n"] else _ORDINALS[m["o"]]
+        if m["y"] is None:
+            return Yearless(lambda y: build(y, n), f"{kind.upper()}{n}")
+        return build(_year(m["y"], ctx), n)
+
+    return handler
+
+
+def _season(m: re.Match[str], ctx: Context) -> Value:
+    code = _SEASON_CODES[m["s"]]
+    if m["y"] is None:
+        return Yearless(lambda y: When.season(y, code), m["s"])
+    return When.season(_year(m["y"], ctx), code)
+
+
+def _winter(m: re.Match[str], ctx: Context) -> Value:
+    if m["y"] is None:
+        return Yearless(lambda y: When.season(y, 24), "winter")
+    y = int(m["y"])
+    if m["y2"] is None:
+        raise Fail(
+            f"'winter {y}' is ambiguous: write 'winter {y - 1}/{y % 100:02d}' "
+            f"(December {y - 1} to February {y}) or 'winter {y}/{(y + 1) % 100:02d}' "
+            f"(December {y} to February {y + 1})"
+        )
+    y2 = int(m["y2"])
+    if y2 != (y + 1 if len(m["y2"]) == 4 else (y + 1) % 100):
+        raise Fail(f"a winter spans two consecutive years, not {m['y']} and {m['y2']}")
+    return When.season(y, 24)
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Value:
+    return _unit(m["unit"], _STEP[m["rel"]], ctx.need(repr(m[0])))
+
+
+def _unit(unit: str, k: int, ref: _dt.date) -> When:
+    """The calendar unit containing ``ref``, moved ``k`` units."""
+    if unit == "year":
+        return When.year(ref.year + k)
+    if unit == "month":
+        index = ref.year * 12 + ref.month - 1 + k
+        return When.month(index // 12, index % 12 + 1)
+    if unit == "quarter":
+        index = ref.year * 4 + (ref.month - 1) // 3 + k
+        return When.quarter(index // 4, index % 4 + 1)
+    if unit == "week":
+        iso = (ref + _dt.timedelta(weeks=k)).isocalendar()
+        return When.week(iso[0], iso[1])
+    if unit == "decade":
+        return When.decade(ref.year // 10 * 10 + 10 * k)
+    return When.century(ref.year // 100 * 100 + 100 * k)
+
+
+def _relative_named(m: re.Match[str], ctx: Context) -> Value:
+    """ "this April", "next spring", "last winter": the occurrence around the reference."""
+    if m["mon"] is not None:
+        month = _MONTHS[m["mon"][:3]]
+        value = Yearless(lambda y: When.month(y, month), MONTH_NAMES[month - 1])
+    else:
+        code = _SEASON_CODES[m["s"]]
+        value = Yearless(lambda y: When.season(y, code), m["s"])
+    ref = ctx.need(repr(m[0]))
+    mode = {"this": "current", "next": "next", "last": "last"}[m["rel"]]
+    return pick(value, ref, mode)
+
+
+def _day_word(m: re.Match[str], ctx: Context) -> Value:
+    ref = ctx.need(repr(m[0]))
+    d = ref + _dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m[0]])
+    return When.day(d.year, d.month, d.day)
+
+
+def _rest_of(m: re.Match[str], ctx: Context) -> Value:
+    """ "later this year" (the day after the reference to the unit's end), "earlier this month"."""
+    ref = ctx.need(repr(m[0]))
+    unit = _unit(m["unit"], 0, ref)
+    assert isinstance(unit.start, _dt.date) and isinstance(unit.end, _dt.date)
+    first: _dt.date = unit.start
+    last: _dt.date = unit.end
+    if m["dir"] == "later":
+        first = ref + _dt.timedelta(days=1)
+    else:
+        last = ref - _dt.timedelta(days=1)
+    if first > last:
+        raise Fail(f"nothing of that {m['unit']} is {m['dir']} than the reference date")
+    lower = When.day(first.year, first.month, first.day)
+    return When.interval(lower, When.day(last.year, last.month, last.day))
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Value:
+    return When.decade(int(m["d"]))
+
+
+def _century(m: re.Match[str], ctx: Context) -> Value:
+    n = int(m["n"])
+    right = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    if m["sfx"] != right:
+        raise Fail(f"the {n}{m['sfx']} century: the ordinal is {n}{right}")
+    return When.century((n - 1) * 100)
+
+
+def _week(m: re.Match[str], ctx: Context) -> Value:
+    n = int(m["w"])
+    if m["y"] is None:
+        return Yearless(lambda y: When.week(y, n), f"week {n}")
+    return When.week(_year(m["y"], ctx), n)
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Value:
+    day = core_value(m["rest"], ctx)
+
+    def week(w: When) -> When:
+        if w.precision.value != "day" or w.start is None:
+            raise Fail("'the week of' needs a day, such as 'the week of 6 April 2026'")
+        iso = w.start.isocalendar()
+        return When.week(iso[0], iso[1])
+
+    if isinstance(day, Yearless):
+        inner = day.build
+        return Yearless(lambda y: week(inner(y)), f"the week of {day.label}")
+    return week(day)
+
+
+def _modified(m: re.Match[str], ctx: Context) -> Value:
+    """ "early/mid/late" or "the start/middle/end of" a month (dekads) or a year (thirds)."""
+    word = m["a"] or m["b"]
+    n = {"early": 1, "start": 1, "beginning": 1, "mid": 2, "middle": 2}.get(word.split()[0], 3)
+    rest = m["rest"]
+    month = _MY.fullmatch(rest)
+    if month is not None:
+        return _month_value(month, ctx, lambda y, mo: When.dekad(y, mo, n))
+    rel = _RELATIVE_UNIT.fullmatch(rest)
+    if rel is not None and rel["unit"] in ("month", "year"):
+        unit = _unit(rel["unit"], _STEP[rel["rel"]], ctx.need(repr(rest)))
+        assert unit.start is not None
+        s = unit.start
+        return When.dekad(s.year, s.month, n) if rel["unit"] == "month" else When.third(s.year, n)
+    if re.fullmatch(r"\d{4}", rest):
+        return When.third(int(rest), n)
+    try:
+        other = core_value(rest, ctx)
+    except Fail:
+        raise Fail(f"{word!r} applies to a month or a year", definite=False) from None
+    kind = other.label if isinstance(other, Yearless) else other.precision.value
+    examples = f"'{word} April 2026' or '{word} 2026'"
+    if kind in ("month", "year"):
+        # A month or year, but written as EDTF, with X digits or a qualifier ("2026-04~").
+        raise Fail(f"'{word}' takes a month or a year written in words, such as {examples}")
+    raise Fail(f"'{word}' applies to a month or a year, such as {examples}, not to a {kind}")
+
+
+_MY = _c(_MON + r"(?:,? (?:of )?" + _YR + r")?")
+_RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
+
+Handler = Callable[[re.Match[str], Context], Value]
+
+_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
+    (_MY, lambda m, ctx: _month_value(m, ctx, When.month)),
+    (_c(_WEEKDAY + r"(?:the )?" + _DAY + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_value),
+    (_c(_WEEKDAY + _MON + r" (?:the )?" + _DAY + r"(?:,? " + _YR + r")?"), _day_value),
+    (_c(r"(?P<y>\d{4}),? " + _MON + r" " + _DAY), _day_value),
+    (_c(_DAY + _TO + _DAY2 + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_range),
+    (_c(_MON + r" " + _DAY + _TO + _DAY2 + r"(?:,? " + _YR + ")?"), _day_range),
+    (_c(r"(?P<y>\d{4}),? " + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
+    (_c(r"q(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("q")),
+    (_c(r"(?P<y>\d{4})[ -]?q(?P<n>\d+)(?P<o>)"), _quarter_or_half("q")),
+    (_c(r"(?P<n>\d)q (?P<y>\d{4})(?P<o>)"), _quarter_or_half("q")),
+    (
+        _c(
+            r"(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+            r"(?:,? (?:of )?" + _YR + r")?(?P<n>)"
+        ),
+        _quarter_or_half("q"),
+    ),
+    (_c(r"h(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("h")),
+    (_c(r"(?P<y>\d{4})[ -]?h(?P<n>\d+)(?P<o>)"), _quarter_or_half("h")),
+    (_c(r"(?P<n>\d)h (?P<y>\d{4})(?P<o>)"), _quarter_or_half("h")),
+    (
+        _c(r"(?:the )?(?P<o>first|second|1st|2nd) half(?:,? (?:of )?" + _YR + r")?(?P<n>)"),
+        _quarter_or_half("h"),
+    ),
+    (
+        _c(
+            r"(?:the )?(?:(?P<a>early|late|mid|middle of|start of|beginning of|end of)\s+"
+            r"|(?P<b>mid|end|start|early|late)-)(?:the )?(?P<rest>.+)"
+        ),
+        _modified,
+    ),
+    (_c(r"(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), _season),
+    (_c(r"winter(?:,? (?:of )?(?P<y>\d{4})(?: ?[-/] ?(?P<y2>\d{4}|\d{2}))?)?"), _winter),
+    (_RELATIVE_UNIT, _relative_unit),
+    (_c(_REL + r" (?:" + _MON + r"|(?P<s>spring|summer|autumn|fall|winter))"), _relative_named),
+    (_c(r"(?:the )?year (?P<y>\d{4})"), lambda m, ctx: When.year(int(m["y"]))),
+    (_c(r"(?:the )?(?P<d>\d{3}0)'?s"), _decade),
+    (_c(r"(?:the )?(?P<n>\d{1,2})(?P<sfx>st|nd|rd|th) century"), _century),
+    (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
+    (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
+    (_c(r"today|tomorrow|yesterday"), _day_word),
+    (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
+]
+
+
+def core_value(core: str, ctx: Context) -> Value:
+    """The one date ``core`` names (a `Yearless` when its year is left to context)."""
+    w = edtf_value(core)
+    if w is not None:
+        return w
+    for pattern, handler in _PATTERNS:
+        m = pattern.fullmatch(core)
+        if m is not None:
+            try:
+                return handler(m, ctx)
+            except WhenError as e:
+                raise Fail(_model_reason(e)) from None
+    raise Fail("not a date form timeline reads", definite=False)
+
+
+def _model_reason(e: WhenError) -> str:
+    message = str(e)
+    return message.split(": ", 1)[1] if message.startswith("When.") else message
+
+
+# -- resolving a missing year ------------------------------------------------------------------
+
+
+def resolve(value: Value, ctx: Context) -> When:
+    """A `When` for ``value``, its year chosen by the reference and the preference."""
+    if isinstance(value, When):
+        return value
+    ref = ctx.need(f"{value.label!r} without a year")
+    return pick(value, ref, ctx.prefer)
+
+
+def build_in(value: Yearless, year: int) -> When:
+    """``value`` in ``year``; a year where it does not exist is a definite failure."""
+    try:
+        return value.build(year)
+    except WhenError as e:
+        raise Fail(f"{value.label} {year}: {_model_reason(e)}") from None
+
+
+def pick(value: Yearless, ref: _dt.date, mode: str) -> When:
+    """The occurrence of ``value`` the mode asks for, relative to ``ref``.
+
+    ``current``: the one containing ``ref``, else the one in ``ref``'s year;
+    ``future``/``past``: the first ending on or after / last starting on or
+    before ``ref``; ``next``/``last``: the first starting after / last ending
+    before ``ref``.
+    """
+    span = 1 if mode != "current" else 0
+    for width in (span, 8):  # 29 February recurs only every four (or eight) years
+        found: list[When] = []
+        for y in range(ref.year - width - 1, ref.year + width + 2):
+            try:
+                found.append(value.build(y))
+            except WhenError:
+                continue
+        chosen = _choose(found, ref, mode)
+        if chosen is not None:
+            return chosen
+        if mode == "current":
+            break
+    return build_in(value, ref.year)
+
+
+def _choose(found: list[When], ref: _dt.date, mode: str) -> When | None:
+    def lo(w: When) -> _dt.date:
+        assert isinstance(w.start, _dt.date)
+        return w.start
+
+    def hi(w: When) -> _dt.date:
+        assert isinstance(w.end, _dt.date)
+        return w.end
+
+    if mode == "current":
+        inside = [w for w in found if lo(w) <= ref <= hi(w)]
+        if inside:
+            return inside[0]
+        same = [w for w in found if lo(w).year == ref.year]
+        return same[0] if same else None
+    if mode == "future":
+        return next((w for w in found if hi(w) >= ref), None)
+    if mode == "past":
+        return next((w for w in reversed(found) if lo(w) <= ref), None)
+    if mode == "next":
+        return next((w for w in found if lo(w) > ref), None)
+    return next((w for w in reversed(found) if hi(w) < ref), None)

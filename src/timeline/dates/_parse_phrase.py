@@ -1,0 +1,362 @@
+"""Reading the English date phrases journalists write into `When` values.
+
+The text is lower-cased with dashes unified, then read in three layers:
+
+1. **Words around a date**, peeled from both ends: relations ("by", "by the
+   end of", "before", "after", "not before", "or later"), qualifiers
+   ("circa", "c.", "about", "around", "maybe", a trailing ``?``) and fillers
+   ("in", "on", "during", "at").
+2. **One date**, matched whole by one of a table of compiled patterns in
+   `timeline.dates._parse_dates` ("15 April 2026", "April 15, 2026", "Q2 2026",
+   "H1 2026", "early 2024", "mid-April 2026", "spring 2026", "the 2020s",
+   "next quarter" ...). A pattern that matches but names an impossible value
+   ("Q5 2026") is a definite error; no other reading is tried.
+3. **Intervals**: when no single date matches, the text is split at "to",
+   "through", "until", a dash or a slash ("between A and B", "from A to
+   B"), and each end read as a date. An end without a year takes the
+   other end's ("April to June 2026"). One open end is said in words:
+   "until X" (open start), "from X onwards" / "X onwards" / "from X on"
+   (open end); an unknown end is "unknown start" / "unknown end" (or the
+   older "unknown"), and ".." still reads as an open end.
+
+Dates without a year ("April", "Q2", "15 April", "mid-April") and relative
+words ("next month", "this year", "later this year") need the reference date
+— the day the source said it. Without one they raise; with one, a bare name
+resolves to the occurrence containing the reference, else the one in the
+reference's year (``prefer="current"``), or the next (``"future"``) or
+previous (``"past"``) occurrence. "next April" is the first April starting
+after the reference, "last April" the last one ending before it.
+
+Readings fixed here, documented rather than guessed: "start of 2030" /
+"early 2030" is the first third (January to April), "end of 2030" / "late
+2030" the last (September to December), "mid-2030" the middle; "start of /
+mid- / end of April" are the dekads 1-10, 11-20, 21-end. "by the end of X"
+and "before the end of X" are a deadline on X; "by the start of X" is "before
+X"; "after the start of X" is "not before X". "the 1900s" is a decade
+(write "the 20th century" for the century). "winter 2026" alone is ambiguous
+and raises; write "winter 2026/27".
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
+from timeline.dates._parse_edtf import Fail, make_interval, step
+from timeline.dates._precision import Relation
+from timeline.dates._when import When, WhenError
+
+__all__ = ["fold", "normalise", "parse_phrase"]
+
+
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+_DASHES.update(str.maketrans({"\u2019": "'", "\u2018": "'"}))
+
+
+def fold(text: str) -> str:
+    """Lower-case with dashes and apostrophes unified; one character for one."""
+    return text.translate(_DASHES).lower()
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify dashes and apostrophes, and spell out a few compact idioms."""
+    s = fold(text)
+    if "year" in s:
+        s = _YEAR_END.sub(lambda m: f"end of {m[1] or 'this year'}", s)
+        s = _MID_YEAR.sub("mid this year", s)
+        s = _OF_THE.sub(r"of this \1", s)
+    elif "of the " in s:
+        s = _OF_THE.sub(r"of this \1", s)
+    if "end-" in s or "start-" in s:
+        s = _END_DASH.sub(r"\1 of \2", s)
+    return s
+
+
+_YEAR_END = re.compile(r"\byear[- ]end(?:,? (?:of )?(\d{4}))?\b")
+_MID_YEAR = re.compile(r"\bmid-? ?year\b")
+_OF_THE = re.compile(r"\bof the (year|month|quarter|week|decade|century)\b")
+_END_DASH = re.compile(r"\b(end|start)-(\d{4})\b")
+
+# -- words around a date -----------------------------------------------------------------------
+
+_PREFIX = re.compile(
+    r"""
+    (?:
+        (?P<rel>by\ the\ end\ of|by\ end\ of|by\ the\ close\ of|by\ the\ start\ of
+            |by\ the\ beginning\ of|before\ the\ end\ of|before\ end\ of
+            |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
+            |no\ later\ than|not\ later\ than|not\ after
+            |no\ earlier\ than|not\ before|prior\ to|by|before|after)
+      | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
+            |some\ ?time\ around)
+      | (?P<unc>maybe|possibly|perhaps|probably)
+      | (?P<filler>in|on|during|at|some\ ?time\ in|some\ ?time\ during)
+    )\s+
+    | (?P<tilde>~)\s*
+    """,
+    re.VERBOSE,
+)
+_RELATIONS = {
+    "by": "by",
+    "by the end of": "by",
+    "by end of": "by",
+    "by the close of": "by",
+    "no later than": "by",
+    "not later than": "by",
+    "not after": "by",
+    "by the start of": "before",
+    "by the beginning of": "before",
+    # "before the end of 2026" is on or before its last day, not before its last third
+    "before the end of": "by",
+    "before end of": "by",
+    "prior to the end of": "by",
+    # "after the start of 2027" is from its first day, not after its first third
+    "after the start of": "from",
+    "after the beginning of": "from",
+    "before": "before",
+    "prior to": "before",
+    "after": "after",
+    "not before": "from",
+    "no earlier than": "from",
+}
+_SUFFIX = re.compile(
+    r"""\s*(?:
+        (?P<mark>[?~%])|\((?P<pmark>\?)\)
+      | (?P<later>or\ later|or\ after|at\ the\ earliest)
+      | (?P<earlier>or\ earlier|or\ before|at\ the\ latest)
+      | (?P<orso>or\ so)
+    )$""",
+    re.VERBOSE,
+)
+
+
+_SUFFIX_ENDS = (
+    "?",
+    "~",
+    "%",
+    ")",
+    "later",
+    "after",
+    "earliest",
+    "earlier",
+    "before",
+    "latest",
+    "so",
+)
+
+
+class Words:
+    """The qualifiers and relation peeled off a phrase, and the date left in the middle."""
+
+    __slots__ = ("approximate", "core", "relation", "uncertain")
+
+    def __init__(self, text: str) -> None:
+        self.approximate = self.uncertain = False
+        self.relation: str | None = None
+        s = text
+        while (m := _PREFIX.match(s)) is not None:
+            if m["rel"] is not None:
+                self._relate(_RELATIONS[m["rel"]])
+            elif m["approx"] is not None or m["tilde"] is not None:
+                self.approximate = True
+            elif m["unc"] is not None:
+                self.uncertain = True
+            s = s[m.end() :]
+        while s.endswith(_SUFFIX_ENDS) and (m := _SUFFIX.search(s)) is not None and m.start():
+            mark = m["mark"] or m["pmark"]
+            if mark is not None:
+                self.approximate |= mark in "~%"
+                self.uncertain |= mark in "?%"
+            elif m["later"] is not None:
+                self._relate("from")
+            elif m["earlier"] is not None:
+                self._relate("by")
+            else:
+                self.approximate = True
+            s = s[: m.start()]
+        self.core = s.strip()
+
+    def _relate(self, relation: str) -> None:
+        # Saying the same limit twice is common ("by 2030 at the latest"); two
+        # different ones ("by 2030 or later") contradict each other.
+        if self.relation is not None and self.relation != relation:
+            raise Fail("more than one of by/before/after", definite=False)
+        self.relation = relation
+
+    def apply(self, w: When) -> When:
+        """``w`` with these qualifiers and this relation."""
+        if self.approximate or self.uncertain:
+            w = w.qualify(
+                approximate=w.approximate or self.approximate,
+                uncertain=w.uncertain or self.uncertain,
+            )
+        if self.relation is None:
+            return w
+        if w.relation is not Relation.ON:
+            raise Fail("more than one of by/before/after")
+        if w.is_interval:
+            raise Fail("by/before/after apply to a single date, not to an interval")
+        if self.relation == "by":
+            return w.by()
+        if self.relation == "before":
+            return w.before()
+        if self.relation == "after":
+            return w.after()
+        return step(w, -1).after()  # on or after X = after the unit before X
+
+
+# -- whole phrases and intervals ---------------------------------------------------------------
+
+
+def parse_phrase(text: str, ctx: Context) -> When:
+    """Read an English phrase (already whitespace-collapsed) into a `When`."""
+    s = normalise(text)
+    try:
+        words = Words(s)
+        if not words.core:
+            raise Fail("there is no date in it", definite=False)
+        return words.apply(resolve(core_value(words.core, ctx), ctx))
+    except Fail as f:
+        if f.definite:
+            raise
+        first = f
+    w = _interval_phrase(s, ctx)
+    if w is None:
+        raise first
+    return w
+
+
+_SEP_WORD = re.compile(r"\s+(?:to|through|thru|until|till)\s+")
+_SEP_AND = re.compile(r"\s+and\s+")
+_SEP_DASH = re.compile(r"\s*-\s*")
+_SEP_SLASH = re.compile(r"\s*/\s*")
+_OPEN_ENDS = {"..": "open", "open": "open", "unknown": "unknown"}
+# "unknown start" / "unknown end" say which end is unknown; each belongs on its own side.
+_UNKNOWN_ENDS = {"unknown start": True, "unknown end": False}
+# Open intervals as people write them: "until X" (open start), "from X onwards",
+# "X onwards", "from X on" (open end). A bare "from X" is not one: it could as
+# well mean "not before X".
+_UNTIL = re.compile(r"(?:until|till) (?P<end>.+)")
+_ONWARDS = re.compile(r"(?:from (?P<from>.+) (?:onwards?|on)|(?P<bare>.+) onwards?)")
+
+
+def _interval_phrase(s: str, ctx: Context) -> When | None:
+    w = _open_phrase(s, ctx)
+    if w is not None:
+        return w
+    if s.startswith("between "):
+        body, separators = s[8:], [_SEP_AND]
+    else:
+        body = s[5:] if s.startswith("from ") else s
+        separators = [_SEP_WORD, _SEP_DASH, _SEP_SLASH]
+    definite: Fail | None = None
+    for sep in separators:
+        for m in sep.finditer(body):
+            left, right = body[: m.start()], body[m.end() :]
+            if not left or not right:
+                continue
+            try:
+                return _interval_of(left, right, ctx)
+            except Fail as f:
+                if f.definite and definite is None:
+                    definite = f
+    if definite is not None:
+        raise definite
+    return None
+
+
+def _open_phrase(s: str, ctx: Context) -> When | None:
+    """ "until X" or "from X onwards": an interval with one open end, or ``None``."""
+    m = _UNTIL.fullmatch(s)
+    first = m is None
+    if m is None:
+        m = _ONWARDS.fullmatch(s)
+        if m is None:
+            return None
+    text = m["end"] if not first else m["from"] or m["bare"]
+    try:
+        end = _side(text, ctx, first=first)
+    except Fail as f:
+        if f.definite:
+            raise
+        return None
+    if isinstance(end, str):
+        return None  # "until unknown", "from .. on": no date at all
+    end = resolve(end, ctx)
+    if first:
+        return make_interval(end, "open", text, "..")
+    return make_interval("open", end, "..", text)
+
+
+def _interval_of(left: str, right: str, ctx: Context) -> When:
+    lo, hi = _side(left, ctx, first=True), _side(right, ctx, first=False)
+    lower: When | str
+    upper: When | str
+    if isinstance(lo, Yearless) and isinstance(hi, Yearless):
+        upper = resolve(hi, ctx)
+        lower = build_in(lo, _year_of(upper))
+    elif isinstance(lo, Yearless):
+        assert not isinstance(hi, Yearless)
+        lower = build_in(lo, _year_of(hi)) if isinstance(hi, When) else resolve(lo, ctx)
+        upper = hi
+    elif isinstance(hi, Yearless):
+        lower = lo
+        upper = build_in(hi, _year_of(lo)) if isinstance(lo, When) else resolve(hi, ctx)
+    else:
+        lower, upper = lo, hi
+    try:
+        return make_interval(lower, upper, left, right, _label)
+    except Fail as f:
+        f.suggestion = _shifted(lo, hi, lower, upper) or _swapped(lower, upper)
+        raise
+
+
+def _shifted(lo: object, hi: object, lower: object, upper: object) -> str | None:
+    """For "December to February 2027": the reading with the other year, to suggest."""
+    from timeline.dates._format import to_text
+
+    try:
+        if isinstance(lo, Yearless) and isinstance(upper, When):
+            return f"{to_text(lo.build(_year_of(upper) - 1))} to {to_text(upper)}"
+        if isinstance(hi, Yearless) and isinstance(lower, When):
+            return f"{to_text(lower)} to {to_text(hi.build(_year_of(lower) + 1))}"
+    except (WhenError, Fail):
+        return None
+    return None
+
+
+def _swapped(lower: When | str, upper: When | str) -> str | None:
+    if isinstance(lower, When) and isinstance(upper, When):
+        return f"{_label(upper, '')} to {_label(lower, '')}"
+    return None
+
+
+def _label(end: When | str, text: str) -> str:
+    from timeline.dates._format import to_text
+
+    return to_text(end) if isinstance(end, When) else text
+
+
+def _year_of(w: When) -> int:
+    point = w.start or w.end
+    assert point is not None
+    return point.year
+
+
+def _side(text: str, ctx: Context, *, first: bool) -> When | Yearless | str:
+    text = text.strip()
+    if text in _OPEN_ENDS:
+        return _OPEN_ENDS[text]
+    if text in _UNKNOWN_ENDS:
+        if _UNKNOWN_ENDS[text] is not first:
+            right = "unknown start" if first else "unknown end"
+            raise Fail(f"{text!r} is on the wrong side; write {right!r}")
+        return "unknown"
+    words = Words(text)
+    value = core_value(words.core, ctx)
+    if words.relation is not None:
+        raise Fail("an interval's ends are plain dates, without by/before/after")
+    if isinstance(value, Yearless):
+        inner = value.build
+        return Yearless(lambda y: words.apply(inner(y)), value.label)
+    return words.apply(value)

@@ -1,0 +1,345 @@
+"""Timelines as DataFrames: `Timeline.to_pandas` and its inverse `Timeline.from_pandas`.
+
+A notebook user wants one tidy row per event with real dtypes: the date in
+words (``when``), its bounds as datetimes (``earliest``, ``latest``; ``NaT``
+when unbounded, so "by 2030" has no earliest), the grain and status as
+categoricals, and the derived history (``first_expected``, ``slipped``).
+
+Events with a numeric target add its figures as flat columns: ``target_metric``,
+``target_goal`` and ``target_deadline`` (text), ``target_due`` (the deadline's
+last day), ``target_progress`` (the share of the way from baseline to goal of
+the latest figure, 0 to 1) and ``last_observation``.
+
+The frame also carries what it takes to rebuild the events exactly: the
+``sources``, ``claims``, ``target`` and ``observations`` columns hold the
+objects, and ``first_status`` the status of the initial statement. `from_pandas` reads the
+*defining* columns and ignores the derived ones (``earliest``, ``latest``,
+``precision``, ``slipped``), so a frame edited by hand reads back the way it
+reads. With a ``claims`` column, an event is rebuilt from its first statement
+and its claims; a ``when`` or ``status`` edited against those claims raises
+rather than being dropped silently (use `Event.revise` to add a claim).
+
+pandas is an optional extra (``pip install timeline[pandas]``), imported only
+when these functions run.
+
+Bounds: calendar days become midnight timestamps; instants are converted to
+UTC and stored without a zone (the ``when`` text keeps the original offset).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from timeline._errors import FrameError, QuantityError, TargetError, TimelineError
+from timeline.dates._bounds import naive_utc
+from timeline.dates._precision import Precision
+from timeline.dates._when import When
+from timeline.figures._growth import Observation
+from timeline.figures._source import Source
+from timeline.figures._target import Target
+from timeline.model._claim import Claim, Status
+from timeline.model._event import Event
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from timeline.model._timeline import Timeline
+
+__all__ = ["COLUMNS", "from_pandas", "to_pandas"]
+
+COLUMNS = (
+    "id",
+    "title",
+    "when",
+    "end",
+    "earliest",
+    "latest",
+    "precision",
+    "status",
+    "kind",
+    "actors",
+    "tags",
+    "location",
+    "description",
+    "related",
+    "first_expected",
+    "first_status",
+    "slipped",
+    "source_url",
+    "target_metric",
+    "target_goal",
+    "target_deadline",
+    "target_due",
+    "target_progress",
+    "last_observation",
+    "sources",
+    "claims",
+    "target",
+    "observations",
+)
+"""The columns `to_pandas` writes, in order."""
+
+
+def _require_pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as err:  # pragma: no cover - exercised only without the extra
+        raise ImportError(
+            "Timeline.to_pandas and from_pandas need pandas; "
+            "install it with: pip install 'timeline[pandas]'"
+        ) from err
+    return pandas
+
+
+def _timestamp(point: _dt.date | None) -> _dt.datetime | None:
+    """A naive datetime for a bound: days at midnight, instants in UTC."""
+    return None if point is None else naive_utc(point)
+
+
+def _row(event: Event) -> dict[str, Any]:
+    lo, hi = event.window
+    return {
+        "id": event.id,
+        "title": event.title,
+        "when": str(event.when),
+        "end": None if event.end is None else str(event.end),
+        "earliest": _timestamp(lo),
+        "latest": _timestamp(hi),
+        "precision": event.when.precision.value,
+        "status": event.status.value,
+        "kind": event.kind,
+        "actors": list(event.actors),
+        "tags": list(event.tags),
+        "location": event.location,
+        "description": event.description,
+        "related": list(event.related),
+        "first_expected": str(event.first_expected),
+        "first_status": event.initial_status.value,
+        "slipped": event.slipped,
+        "source_url": event.url,
+        **_figures(event),
+        "sources": event.sources,
+        "claims": event.claims,
+        "target": event.target,
+        "observations": event.observations,
+    }
+
+
+def _figures(event: Event) -> dict[str, Any]:
+    """The flat target columns: goal, deadline, progress of the latest figure."""
+    target = event.target
+    latest = event.observations[-1] if event.observations else None
+    if target is not None and latest is None:
+        latest = target.baseline
+    progress = None
+    if target is not None and latest is not None:
+        try:
+            progress = float(target.progress(latest).midpoint)
+        except (TargetError, QuantityError):
+            progress = None  # not measurable (e.g. a figure in another unit)
+    return {
+        "target_metric": None if target is None else target.metric,
+        "target_goal": None if target is None else str(target.goal),
+        "target_deadline": None if target is None else str(target.deadline),
+        "target_due": None if target is None else _timestamp(target.deadline.latest),
+        "target_progress": progress,
+        "last_observation": None if latest is None else str(latest),
+    }
+
+
+def to_pandas(timeline: Timeline) -> pd.DataFrame:
+    """One tidy row per event, in timeline order, with datetime and categorical columns.
+
+    >>> from timeline import Event, Timeline, When
+    >>> df = to_pandas(Timeline([Event(title="V4", when=When.month(2026, 4))]))
+    >>> df.loc[0, "when"], str(df.loc[0, "latest"].date()), str(df["status"].dtype)
+    ('April 2026', '2026-04-30', 'category')
+    """
+    pandas = _require_pandas()
+    rows = [_row(event) for event in timeline]
+    frame = pandas.DataFrame(rows, columns=list(COLUMNS))
+    texts = ("id", "title", "when", "end", "location", "description", "first_expected")
+    figures = ("target_metric", "target_goal", "target_deadline", "last_observation")
+    for name in (*texts, "source_url", *figures):
+        frame[name] = frame[name].astype("string")
+    frame["target_progress"] = frame["target_progress"].astype("float64")
+    for name in ("earliest", "latest", "target_due"):
+        frame[name] = pandas.Series(
+            [r[name] for r in rows], dtype="datetime64[us]", index=frame.index
+        )
+    grains = [p.value for p in Precision]
+    frame["precision"] = pandas.Categorical(frame["precision"], categories=grains, ordered=True)
+    statuses = [s.value for s in Status]
+    frame["status"] = pandas.Categorical(frame["status"], categories=statuses)
+    frame["first_status"] = pandas.Categorical(frame["first_status"], categories=statuses)
+    kinds = sorted({e.kind for e in timeline if e.kind is not None})
+    frame["kind"] = pandas.Categorical(frame["kind"], categories=kinds)
+    frame["slipped"] = frame["slipped"].astype(bool)
+    # The timeline's own fields ride in the frame's metadata, so from_pandas gets them back.
+    frame.attrs.update(name=timeline.name, description=timeline.description)
+    return cast("pd.DataFrame", frame)
+
+
+# -- the inverse -------------------------------------------------------------------------
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    pandas = _require_pandas()
+    return value is pandas.NA or value is pandas.NaT
+
+
+def _text(value: object) -> str | None:
+    return None if _missing(value) else str(value)
+
+
+def _texts(value: object, where: str) -> tuple[str, ...]:
+    if _missing(value):
+        return ()
+    if isinstance(value, str):
+        # A cell of text is one value; a list is written as a list, not "a, b".
+        return (value,)
+    if isinstance(value, Iterable):
+        return tuple(str(v) for v in value)
+    raise FrameError(f"{where}: {value!r} is not a list of text; write a list like ['Tencent']")
+
+
+def _objects(value: object, kind: type, where: str) -> tuple[Any, ...]:
+    if _missing(value):
+        return ()
+    if not isinstance(value, Iterable) or isinstance(value, str):
+        raise FrameError(f"{where}: {value!r} is not a list of {kind.__name__} objects")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise FrameError(f"{where}: {item!r} is not a {kind.__name__}")
+    return items
+
+
+def _event(row: dict[str, Any], columns: Sequence[str], where: str) -> Event:
+    when = row["when"]
+    if _missing(when):
+        raise FrameError(f"{where}: 'when' is empty; give a date such as 'April 2026'")
+    status = _text(row.get("status")) or "expected"
+    sources: tuple[Source, ...] = ()
+    if "sources" in columns:
+        sources = _objects(row["sources"], Source, f"{where}: sources")
+    elif (url := _text(row.get("source_url"))) is not None:
+        sources = (Source(url, url=url),)
+    claims: tuple[Claim, ...] = ()
+    if "claims" in columns:
+        claims = _objects(row["claims"], Claim, f"{where}: claims")
+    observations: tuple[Observation, ...] = ()
+    if "observations" in columns:
+        observations = _objects(row["observations"], Observation, f"{where}: observations")
+    target = _target(row, columns, where)
+    first_when, first_status = when, status
+    if claims:
+        # Rebuilt from the first statement and its claims; `when`/`status` are derived.
+        first_when = row.get("first_expected", when)
+        first_when = when if _missing(first_when) else first_when
+        first_status = _text(row.get("first_status")) or status
+    try:
+        event = Event(
+            id=_text(row.get("id")),
+            title=_text(row.get("title")) or "",
+            when=first_when if isinstance(first_when, When) else str(first_when),
+            end=_when_or_text(row.get("end")),
+            status=first_status,
+            kind=_text(row.get("kind")),
+            actors=_texts(row.get("actors"), f"{where}: actors"),
+            tags=_texts(row.get("tags"), f"{where}: tags"),
+            location=_text(row.get("location")),
+            description=_text(row.get("description")),
+            related=_texts(row.get("related"), f"{where}: related"),
+            sources=sources,
+            claims=claims,
+            target=target,
+            observations=observations,
+        )
+    except TimelineError as err:
+        raise FrameError(f"{where}: {err}") from err
+    if claims:
+        _check_current(event, when, status, where)
+    return event
+
+
+def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target | None:
+    if "target" in columns:
+        value = row["target"]
+        if _missing(value):
+            return None
+        if not isinstance(value, Target):
+            raise FrameError(f"{where}: target: {value!r} is not a Target")
+        return value
+    # A frame made by hand may give the target as text columns (no baseline then).
+    metric = _text(row.get("target_metric"))
+    if metric is None:
+        return None
+    goal, deadline = _text(row.get("target_goal")), _text(row.get("target_deadline"))
+    if goal is None or deadline is None:
+        raise FrameError(
+            f"{where}: target_metric {metric!r} needs target_goal and target_deadline too"
+        )
+    try:
+        return Target(metric, goal, deadline)
+    except TimelineError as err:
+        raise FrameError(f"{where}: {err}") from err
+
+
+def _when_or_text(value: object) -> When | str | None:
+    if _missing(value):
+        return None
+    return value if isinstance(value, When) else str(value)
+
+
+def _check_current(event: Event, when: object, status: str, where: str) -> None:
+    current = when if isinstance(when, When) else When.parse(str(when))
+    if current != event.when or Status(status) is not event.status:
+        raise FrameError(
+            f"{where}: when/status {str(current)!r}/{status!r} disagree with the event's "
+            f"claims, which give {str(event.when)!r}/{event.status.value!r}; add a claim with "
+            "Event.revise, or drop the 'claims' column to rebuild from the current values"
+        )
+
+
+def from_pandas(
+    frame: pd.DataFrame, *, name: str | None = None, description: str | None = None
+) -> Timeline:
+    """A timeline from a DataFrame shaped like `to_pandas` output (``title`` and ``when`` needed).
+
+    ``name`` and ``description`` default to the frame's ``attrs``, where `to_pandas` puts them.
+
+    >>> import pandas as pd
+    >>> tl = from_pandas(pd.DataFrame({"title": ["V4"], "when": ["2026-04"]}))
+    >>> tl.events[0].id
+    'v4'
+    """
+    from timeline.model._timeline import Timeline
+
+    _require_pandas()
+    columns = [str(c) for c in frame.columns]
+    for needed in ("title", "when"):
+        if needed not in columns:
+            raise FrameError(
+                f"the frame has no {needed!r} column; it needs 'title' and 'when' "
+                "(see Timeline.to_pandas for every column)"
+            )
+    events = []
+    for position, record in enumerate(frame.to_dict("records")):
+        row = {str(k): v for k, v in record.items()}
+        label = _text(row.get("id")) or _text(row.get("title")) or "?"
+        events.append(_event(row, columns, f"row {position} ({label!r})"))
+    # Unless given, name and description come from the frame's metadata (set by to_pandas).
+    meta = {k: v if isinstance(v, str) else None for k, v in frame.attrs.items()}
+    if name is None:
+        name = meta.get("name")
+    if description is None:
+        description = meta.get("description")
+    return Timeline(events, name=name, description=description)

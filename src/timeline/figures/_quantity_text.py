@@ -1,0 +1,385 @@
+"""Reading and writing quantities as people write them.
+
+`parse_quantity` turns "over 140 trillion tokens per day", "$600 million", "2-3 devices"
+or "about 5%" into the parts of a `Quantity`; `format_quantity` writes them back the
+way a person would ("$600 million", "2–3 devices"). The two round-trip: what is
+formatted parses back to the same figure.
+
+Reading rules, in order: an optional bound phrase ("over", "more than", "up to",
+"about" …, or a trailing "or more" / "+"), an optional currency symbol or code, a
+number with optional thousands commas, an optional scale (thousand, million, billion,
+trillion; attached k, m, b, bn, T), an optional second end for a range ("2-3",
+"5 to 10", "between 5 and 10"), and the unit words. Scales are short-scale (a billion
+is 10⁹). In a range an end without a scale or currency takes the other end's ("$5-10
+billion" is $5 billion to $10 billion).
+
+A word right after the number that is a scale word misspelt ("bilion", "milion",
+"thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
+the unit: "$3 bilion" would otherwise be 3 "USD bilion". Real units that look
+alike ("bullion", "mission", "billing", "billionaires") are kept.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+from timeline._errors import QuantityError
+from timeline.figures._units import CURRENCY_CODES, CURRENCY_SYMBOLS, canonical_unit, split_currency
+
+if TYPE_CHECKING:
+    from timeline.figures._quantity import Bound
+
+__all__ = ["format_quantity", "parse_quantity"]
+
+_FIX: Final = (
+    "write a number with an optional bound, scale and unit, such as "
+    "'over 140 trillion tokens per day', '$600 million', '10,000 enterprises' or '2-3 devices'"
+)
+
+_SCALES: Final = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "b": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "t": 10**12,
+    "tn": 10**12,
+}
+
+# Scales used when writing, largest first ("thousand" is never written: "10,000").
+_WRITTEN_SCALES: Final = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+
+# Phrases before the number; the value is a `Bound` value name.
+_PREFIXES: Final = {
+    "exactly": "exact",
+    **dict.fromkeys(
+        [
+            "over",
+            "more than",
+            "above",
+            "at least",
+            "in excess of",
+            "upwards of",
+            "greater than",
+            "no less than",
+            "not less than",
+            "no fewer than",
+            "exceeding",
+            "north of",
+        ],
+        "at_least",
+    ),
+    **dict.fromkeys(
+        [
+            "up to",
+            "under",
+            "below",
+            "less than",
+            "fewer than",
+            "at most",
+            "no more than",
+            "not more than",
+            "as much as",
+            "as many as",
+        ],
+        "at_most",
+    ),
+    **dict.fromkeys(
+        [
+            "about",
+            "around",
+            "approximately",
+            "approx.",
+            "approx",
+            "roughly",
+            "nearly",
+            "almost",
+            "some",
+            "circa",
+            "c.",
+            "ca.",
+            "an estimated",
+            "estimated",
+        ],
+        "approx",
+    ),
+}
+_SYMBOL_PREFIXES: Final = {
+    ">=": "at_least",
+    "≥": "at_least",
+    ">": "at_least",
+    "<=": "at_most",
+    "≤": "at_most",
+    "<": "at_most",
+    "~": "approx",
+    "≈": "approx",
+}
+_SUFFIXES: Final = {
+    **dict.fromkeys(
+        ["or more", "or above", "or higher", "and above", "and more", "plus"], "at_least"
+    ),
+    **dict.fromkeys(["or less", "or fewer", "or below", "or lower", "and below"], "at_most"),
+}
+# What `format_quantity` writes for each bound.
+_WRITTEN_BOUNDS: Final = {"at_least": "over ", "at_most": "up to ", "approx": "about "}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_BOUND_RE: Final = re.compile(
+    rf"(?i)^(?:(?P<word>{_alternation(list(_PREFIXES))})\s+"
+    rf"|(?P<symbol>{_alternation(list(_SYMBOL_PREFIXES))})\s*)"
+)
+_SUFFIX_RE: Final = re.compile(rf"(?i)(?:^|\s+)(?P<suffix>{_alternation(list(_SUFFIXES))})$")
+_CODES: Final = "|".join(sorted([*CURRENCY_CODES, "RMB"]))
+
+
+def _amount(n: int) -> str:
+    return (
+        rf"(?P<sign{n}>-)?\s*"
+        rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|¥|(?:{_CODES})(?=\s?\d))\s?)?"
+        rf"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:\s*(?P<scale{n}>(?i:thousand|million|billion|trillion|bn|mn|tn))\b"
+        rf"|(?P<abbr{n}>[kKmMbBT])(?![A-Za-z]))?"
+    )
+
+
+_AMOUNT_RE: Final = re.compile(
+    rf"^{_amount(1)}(?P<plus>\+)?(?:\s*(?:-|(?i:to)\b)\s*{_amount(2)})?(?P<rest>.*)$", re.DOTALL
+)
+_PERCENT_PLUS_RE: Final = re.compile(r"^\s*%\s*\+(?=\s|$)")
+_BETWEEN_RE: Final = re.compile(r"(?i)^between\s+(?P<low>.+?)\s+and\s+(?P<high>.+)$")
+_DASHES: Final = str.maketrans(
+    {**dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"), "\u00a0": " ", "\u202f": " "}
+)
+
+
+def _error(text: str, reason: str, fix: str = _FIX) -> QuantityError:
+    return QuantityError(f"{text!r} is not a quantity: {reason}; {fix}", text=text)
+
+
+# Spelled-out scale words, and the abbreviations people use that this reader does not.
+_SCALE_WORDS: Final = ("thousand", "million", "billion", "trillion")
+_SCALE_ABBREVIATIONS: Final = {"mln": "million", "bln": "billion", "trn": "trillion"}
+# English words one letter from a scale word, which may well be units.
+_LOOKALIKES: Final = frozenset({"bullion", "mullion", "pillion", "minion", "mission"})
+_FIRST_WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z]+)\b")
+
+
+def _squeeze(word: str) -> str:
+    """The word with doubled letters written once: "billion" -> "bilion"."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn ``a`` into ``b``."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def misspelt_scale(word: str) -> tuple[str, ...]:
+    """The scale words ``word`` may misspell, closest first ("bilion" -> billion).
+
+    A word counts when, with doubled letters written once, it is one edit from a
+    scale word ("bilion", "bilon", "thousnd", "millions"); words that merely start
+    with one ("billionaires", "thousandths") and look-alike English words
+    ("bullion", "mission") do not. "illion" is as near to million as to billion.
+
+    >>> misspelt_scale("bilion"), misspelt_scale("Thousnd"), misspelt_scale("tokens")
+    (('billion',), ('thousand',), ())
+    """
+    low = word.lower()
+    if low in _SCALE_ABBREVIATIONS:
+        return (_SCALE_ABBREVIATIONS[low],)
+    if low in _SCALE_WORDS or low in _LOOKALIKES or len(low) < 5:
+        return ()
+    for scale in _SCALE_WORDS:
+        if low.startswith(scale):
+            # one letter more is a typo or a plural; more is a word ("billionth")
+            return (scale,) if len(low) == len(scale) + 1 else ()
+    # difflib orders the candidates; the edit distance decides which count: the
+    # nearest ones within one edit ("bilion" is billion, not million).
+    close = difflib.get_close_matches(low, _SCALE_WORDS, n=4, cutoff=0.5)
+    edits = {c: _distance(_squeeze(low), _squeeze(c)) for c in close}
+    nearest = min(edits.values(), default=2)
+    return tuple(c for c in close if edits[c] == nearest <= 1)
+
+
+def _check_scale_word(text: str, match: re.Match[str]) -> None:
+    """Refuse a misspelt scale word right after the last number, naming the fix."""
+    last = 2 if match.group("num2") is not None else 1
+    if match.group(f"scale{last}") or match.group(f"abbr{last}"):
+        return
+    first = _FIRST_WORD.match(match.group("rest"))
+    if first is None:
+        return
+    word = first.group("word")
+    scales = misspelt_scale(word)
+    if not scales:
+        return
+    fixes = [
+        re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", scale, text, count=1)
+        for scale in scales
+    ]
+    guess = " or ".join(repr(fix) for fix in fixes)
+    raise QuantityError(
+        f"{text!r} is not a quantity: {word!r} is not a scale word; did you mean {guess}?",
+        text=text,
+    )
+
+
+def _end(match: re.Match[str], n: int) -> tuple[Decimal | None, int | None, str | None]:
+    """The number, scale factor and currency of range end ``n`` (number None when absent)."""
+    number = match.group(f"num{n}")
+    if number is None:
+        return None, None, None
+    value = Decimal(number.replace(",", ""))
+    if match.group(f"sign{n}"):
+        value = -value
+    word = match.group(f"scale{n}") or match.group(f"abbr{n}")
+    scale = _SCALES[word.lower()] if word else None
+    currency = match.group(f"cur{n}")
+    return value, scale, canonical_unit(currency) if currency else None
+
+
+def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
+    """Read a figure: returns (value, unit, bound name, high end of a range or None).
+
+    >>> parse_quantity("over 140 trillion tokens per day")
+    (Decimal('140000000000000'), 'tokens per day', 'at_least', None)
+    >>> parse_quantity("$5-10 billion")
+    (Decimal('5000000000'), 'USD', 'range', Decimal('10000000000'))
+    """
+    if not isinstance(text, str):
+        raise QuantityError(
+            f"Quantity.parse expects text, not {type(text).__name__} {text!r}; "
+            "build numbers with Quantity(value, unit)",
+            text=None,
+        )
+    body = " ".join(text.translate(_DASHES).split())
+    if not body:
+        raise _error(text, "the text is empty")
+    bound: str | None = None
+    phrase = ""
+    prefix = _BOUND_RE.match(body)
+    if prefix:
+        phrase = prefix.group("word") or prefix.group("symbol")
+        bound = _PREFIXES.get(phrase.lower()) or _SYMBOL_PREFIXES[phrase]
+        body = body[prefix.end() :]
+    between = _BETWEEN_RE.match(body)
+    if between:
+        body = f"{between.group('low')} to {between.group('high')}"
+    suffix = _SUFFIX_RE.search(body)
+    if suffix and suffix.start() > 0:
+        if bound is not None:
+            raise _error(text, f"it has two bounds ({phrase!r} and {suffix.group('suffix')!r})")
+        bound = _SUFFIXES[suffix.group("suffix").lower()]
+        body = body[: suffix.start()]
+    match = _AMOUNT_RE.match(body)
+    if match is None:
+        raise _error(text, "no number found where one was expected")
+    _check_scale_word(text, match)
+    low, low_scale, low_currency = _end(match, 1)
+    high, high_scale, high_currency = _end(match, 2)
+    rest = match.group("rest")
+    plus = bool(match.group("plus"))
+    # "30%+" puts the plus after the percent sign: still "30% or more".
+    percent_plus = _PERCENT_PLUS_RE.match(rest)
+    if percent_plus:
+        plus, rest = True, "%" + rest[percent_plus.end() :]
+    if plus:
+        if bound is not None or high is not None:
+            raise _error(text, "a '+' after the number cannot be combined with another bound")
+        bound = "at_least"
+    assert low is not None  # the pattern requires the first number
+    if high is not None:
+        if bound in ("at_least", "at_most"):
+            raise _error(text, "a range cannot also be an upper or lower bound")
+        bound = "range"  # "about 2-3" is already imprecise: a range says it
+        low_scale = low_scale or high_scale
+        if low_currency and high_currency and low_currency != high_currency:
+            raise _error(
+                text,
+                f"the ends are in different currencies ({low_currency}, {high_currency})",
+                "write both ends in one currency",
+            )
+        low_currency = low_currency or high_currency
+        high *= high_scale or 1
+        if high_currency and not low_currency:
+            low_currency = high_currency
+    low *= low_scale or 1
+    unit = canonical_unit(rest)
+    if unit and not (unit[0].isalpha() or unit[0] == "%"):
+        raise _error(text, f"unexpected {rest.strip()!r} after the number")
+    code, _ = split_currency(unit)
+    if low_currency:
+        if code is not None:
+            raise _error(text, f"it names two currencies ({low_currency} and {code})", "keep one")
+        unit = f"{low_currency} {unit}".strip()
+    if high is not None and high <= low:
+        raise _error(text, "the low end of the range must come first and be smaller")
+    return low, unit, bound or "exact", high
+
+
+def _plain(value: Decimal) -> str:
+    """Digits with thousands commas and no trailing zeros: 10000 -> '10,000'."""
+    text = format(value.normalize(), ",f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _fits(value: Decimal) -> bool:
+    # At most three decimals: 1.5 billion yes, 1.234567 million no (write the digits).
+    exponent = value.normalize().as_tuple().exponent
+    return isinstance(exponent, int) and -exponent <= 3
+
+
+def _numbers(ends: list[Decimal]) -> tuple[list[str], str]:
+    """The ends written with one shared scale word (or none): (['5', '10'], ' billion')."""
+    biggest = max(abs(end) for end in ends)
+    for word, factor in _WRITTEN_SCALES:
+        if biggest >= factor and all(_fits(end / factor) for end in ends):
+            return [_plain(end / factor) for end in ends], f" {word}"
+    return [_plain(end) for end in ends], ""
+
+
+def format_quantity(value: Decimal, unit: str, bound: Bound, high: Decimal | None) -> str:
+    """Write a figure as a person does; see `parse_quantity` for the reverse.
+
+    >>> from timeline.figures._quantity import Bound
+    >>> format_quantity(Decimal(600_000_000), "USD", Bound.EXACT, None)
+    '$600 million'
+    >>> format_quantity(Decimal(2), "devices", Bound.RANGE, Decimal(3))
+    '2–3 devices'
+    """
+    ends = [value] if high is None else [value, high]
+    numbers, scale = _numbers(ends)
+    code, rest = split_currency(unit)
+    symbol = CURRENCY_SYMBOLS.get(code or "", "")
+    if symbol:
+        written = [f"-{symbol}{n[1:]}" if n.startswith("-") else symbol + n for n in numbers[:1]]
+        amount = "–".join(written + numbers[1:]) + scale
+        tail = rest
+    else:
+        amount = "–".join(numbers) + scale
+        tail = unit
+    # "5%" and "5% per year" are written without a space; other units take one.
+    text = amount + tail if tail.startswith("%") else f"{amount} {tail}".rstrip()
+    return _WRITTEN_BOUNDS.get(bound.value, "") + text

@@ -1,0 +1,322 @@
+"""Targets: goals with deadlines, and what the observed figures say about them.
+
+A `Target` is a goal `Quantity` with a deadline (`When`; its latest day counts)
+and an optional baseline `Observation` ("10,000 AI-plus enterprises by 2030";
+"$600 million ARR by 2026, from over $300 million"). From it and the observations
+of its metric (see `timeline.figures._growth`):
+
+* `Target.progress` — the share of the way from baseline to goal (0 at the
+  baseline, 1 at the goal; measured from zero when there is no baseline).
+* `Target.required_growth` and `Target.on_track` — the pace needed and whether an
+  observation keeps it.
+* `Target.status` — "met", "missed", "pending" or "unknown", honest about bounds:
+  an "at least" figure can show a target was met but never that it was missed; an
+  "at most" figure the reverse.
+
+The baseline is the reference point progress and pace are measured from: its
+stated figure counts (a range's midpoint), not its bound. A target whose goal is
+below its baseline, or an "at most" goal without a baseline, is a falling target
+("cut to under 5%"); reaching it means getting down to the goal.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+
+from timeline._errors import QuantityError, TargetError
+from timeline.dates._bounds import _key
+from timeline.dates._precision import Relation
+from timeline.dates._when import When
+from timeline.figures._growth import (
+    Growth,
+    Observation,
+    _day_of,
+    _span,
+    _to_day,
+    _to_quantity,
+    _to_when,
+    growth,
+    series_order,
+)
+from timeline.figures._quantity import Bound, Quantity
+
+__all__ = ["Target", "TargetStatus"]
+
+
+class TargetStatus(enum.StrEnum):
+    """Where a target stands on a day; compares equal to its value ("met").
+
+    >>> TargetStatus.MET == "met"
+    True
+    """
+
+    MET = "met"  # an observation by the deadline shows the goal reached
+    MISSED = "missed"  # past the deadline, and a figure for the deadline period falls short
+    PENDING = "pending"  # not met yet, and the deadline has not passed
+    UNKNOWN = "unknown"  # past the deadline, and the figures cannot tell
+
+
+def _anchor(value: Quantity) -> Quantity:
+    """The point a baseline or goal is measured from: its stated figure, bound dropped."""
+    return Quantity(value.midpoint, value.unit)
+
+
+def _deadline_day(deadline: When) -> When:
+    latest = deadline.latest
+    assert latest is not None
+    return (
+        When.instant(latest)
+        if isinstance(latest, _dt.datetime)
+        else When.day(latest.year, latest.month, latest.day)
+    )
+
+
+@attrs.frozen(init=False)
+class Target:
+    """A goal with a deadline: ``Target("AI-plus enterprises", "10,000 enterprises", "by 2030")``.
+
+    ``goal`` is a `Quantity` (text parsed), ``deadline`` a `When` (its latest day is
+    the deadline), ``baseline`` an optional `Observation` to measure from.
+
+    >>> t = Target("KeLing AI ARR", "$600 million", When.year(2026),
+    ...            baseline=Observation(When.month(2026, 3), "$300 million"))
+    >>> str(t), str(t.progress(Observation(When.month(2026, 9), "$450 million")))
+    ('$600 million by 2026 (KeLing AI ARR)', '0.5')
+    """
+
+    metric: str
+    goal: Quantity
+    deadline: When
+    baseline: Observation | None = None
+
+    def __init__(
+        self,
+        metric: str,
+        goal: Quantity | str,
+        deadline: When | _dt.date | str,
+        *,
+        baseline: Observation | None = None,
+    ) -> None:
+        if not isinstance(metric, str) or not metric.strip():
+            raise TargetError(f"target: metric: {metric!r} is empty; name what is measured")
+        owner = f"target {metric.strip()!r}"
+        quantity = _to_quantity(goal, f"{owner}: goal")
+        when = _to_when(deadline, f"{owner}: deadline")
+        if when.latest is None:
+            raise TargetError(
+                f"{owner}: deadline {str(when)!r} has no last day; give the date it is due by"
+            )
+        if baseline is not None:
+            if not isinstance(baseline, Observation):
+                raise TargetError(f"{owner}: baseline: expected an Observation, got {baseline!r}")
+            if not baseline.value.compatible(quantity):
+                raise TargetError(
+                    f"{owner}: baseline {str(baseline.value)!r} and goal {str(quantity)!r} "
+                    "are in different units; use the goal's unit"
+                )
+            start = baseline.when.earliest
+            if start is not None and _key(start) > _key(when.latest):
+                raise TargetError(
+                    f"{owner}: baseline ({baseline.when}) is after the deadline ({when})"
+                )
+        self.__attrs_init__(metric.strip(), quantity, when, baseline)
+
+    # -- direction and reach ------------------------------------------------------
+
+    @property
+    def rising(self) -> bool:
+        """Whether reaching the goal means going up (False: coming down to it).
+
+        >>> Target("share", "under 5%", When.year(2030)).rising
+        False
+        """
+        if self.baseline is not None:
+            return self.goal.midpoint >= self.baseline.value.midpoint
+        return self.goal.bound is not Bound.AT_MOST
+
+    @property
+    def threshold(self) -> Decimal:
+        """The figure that counts as reaching the goal ("2-3 devices" rising: 2).
+
+        >>> Target("devices", "2-3 devices", When.year(2030)).threshold
+        Decimal('2')
+        """
+        edge = self.goal.minimum if self.rising else self.goal.maximum
+        return self.goal.value if edge is None else edge
+
+    def reached(self, value: Quantity) -> bool | None:
+        """Whether a figure surely reaches the goal (True), surely falls short (False), or None.
+
+        >>> t = Target("calls", "100 trillion calls", When.year(2030))
+        >>> t.reached(Quantity.parse("over 140 trillion calls")), t.reached(Quantity.parse(
+        ...     "over 40 trillion calls"))
+        (True, None)
+        """
+        if not value.compatible(self.goal):
+            raise TargetError(
+                f"target {self.metric!r}: {str(value)!r} is not in the goal's unit "
+                f"({self.goal.unit!r})"
+            )
+        low, high, goal = value.minimum, value.maximum, self.threshold
+        if self.rising:
+            if low is not None and low >= goal:
+                return True
+            return False if high is not None and high < goal else None
+        if high is not None and high <= goal:
+            return True
+        return False if low is not None and low > goal else None
+
+    # -- analysis -------------------------------------------------------------------
+
+    def progress(self, observation: Observation) -> Quantity:
+        """The share of the way from baseline (0) to goal (1), as a unitless `Quantity`.
+
+        Measured from zero without a baseline; the observation's bound carries over.
+
+        >>> t = Target("enterprises", "10,000 enterprises", When.year(2030))
+        >>> str(t.progress(Observation(When.year(2026), "over 2,500 enterprises")))
+        'over 0.25'
+        """
+        value = observation.value
+        if self.baseline is not None and value == self.baseline.value:
+            return Quantity(0, "")  # the baseline itself, whatever its bound
+        origin = _anchor(self.baseline.value) if self.baseline else Quantity(0, self.goal.unit)
+        goal = Quantity(self.threshold, self.goal.unit)
+        try:
+            return (value - origin) / (goal - origin)
+        except QuantityError as err:
+            raise TargetError(f"target {self.metric!r}: progress of {value}: {err}") from err
+
+    def _origin(self) -> Observation:
+        if self.baseline is None:
+            raise TargetError(
+                f"target {self.metric!r} has no baseline; growth needs a starting figure: "
+                "Target(..., baseline=Observation(when, value))"
+            )
+        return Observation(self.baseline.when, _anchor(self.baseline.value))
+
+    def required_growth(self) -> Growth:
+        """The growth needed from the baseline to the goal by the deadline's last day.
+
+        >>> t = Target("x", "121 x", When.day(2026, 1, 1),
+        ...            baseline=Observation(When.day(2024, 1, 1), "100 x"))
+        >>> round(t.required_growth().annual_rate[0], 3)
+        0.1
+        """
+        goal = Observation(_deadline_day(self.deadline), Quantity(self.threshold, self.goal.unit))
+        return growth(self._origin(), goal)
+
+    def on_track(self, observation: Observation) -> bool | None:
+        """Whether the observed pace since the baseline is at least the pace required.
+
+        True when the figure already reaches the goal; None when the bounds and
+        dates cannot tell.
+
+        >>> t = Target("x", "121 x", When.day(2026, 1, 1),
+        ...            baseline=Observation(When.day(2024, 1, 1), "100 x"))
+        >>> t.on_track(Observation(When.day(2025, 1, 1), "115 x"))
+        True
+        """
+        if self.reached(observation.value):
+            return True
+        observed = growth(self._origin(), observation).annual_rate
+        needed = self.required_growth().annual_rate
+        faster, slower = (observed, needed) if self.rising else (needed, observed)
+        if faster[0] is not None and slower[1] is not None and faster[0] >= slower[1]:
+            return True
+        if faster[1] is not None and slower[0] is not None and faster[1] < slower[0]:
+            return False
+        return None
+
+    def status(
+        self, as_of: When | _dt.date | str, observations: Iterable[Observation] = ()
+    ) -> TargetStatus:
+        """ "met", "missed", "pending" or "unknown" on ``as_of``, from the observations known then.
+
+        Met: an observation surely dated by the deadline surely reaches the goal.
+        Missed: the deadline has passed and a figure for the deadline's period or
+        later surely falls short (later figures stand for the deadline's, as for
+        figures that only grow). Pending: not met and the deadline not passed.
+
+        >>> t = Target("x", "10,000 x", When.year(2030).by())
+        >>> t.status("2031-06-01", [Observation(When.year(2030), "8,000 x")]).value
+        'missed'
+        """
+        day = _to_day(as_of)
+        deadline = self.deadline.latest
+        assert deadline is not None  # checked when the target was built
+        due = _day_of(deadline)
+        period_start = self.deadline.start
+        evidence = [*([self.baseline] if self.baseline else []), *observations]
+        known = []
+        for item in evidence:
+            last = _span(item.when)[1]
+            if last is not None and _day_of(last) <= day:
+                known.append((item, _day_of(last)))
+        if any(last <= due and self.reached(o.value) for o, last in known):
+            return TargetStatus.MET
+        if day <= due:
+            return TargetStatus.PENDING
+        for item, _ in known:
+            first = _span(item.when)[0]
+            late_enough = first is not None and (
+                period_start is None or _key(first) >= _key(period_start)
+            )
+            if late_enough and self.reached(item.value) is False:
+                return TargetStatus.MISSED
+        return TargetStatus.UNKNOWN
+
+    # -- text -----------------------------------------------------------------------
+
+    @property
+    def deadline_text(self) -> str:
+        """The deadline as written after the goal: "by 2030".
+
+        >>> Target("x", "5 x", When.year(2026)).deadline_text
+        'by 2026'
+        """
+        text = str(self.deadline)
+        return f"by {text}" if self.deadline.relation is Relation.ON else text
+
+    def describe(
+        self, observations: Iterable[Observation] = (), as_of: When | _dt.date | str | None = None
+    ) -> str:
+        """One line: goal, deadline, baseline, progress of the latest figure, status.
+
+        >>> t = Target("enterprises", "10,000 enterprises", When.year(2030))
+        >>> t.describe([Observation(When.year(2026), "2,500 enterprises")])
+        '10,000 enterprises by 2030 (enterprises); 25% of the way (2,500 enterprises (2026))'
+        """
+        parts = [str(self)]
+        if self.baseline is not None:
+            parts.append(f"from {self.baseline}")
+        items = sorted(observations, key=series_order)
+        latest = items[-1] if items else self.baseline
+        if latest is not None:
+            try:
+                share = self.progress(latest)
+            except (TargetError, QuantityError):
+                pass  # progress cannot be measured (e.g. incompatible units): say nothing
+            else:
+                parts.append(f"{_share_text(share)} of the way ({latest})")
+        if as_of is not None:
+            parts.append(self.status(as_of, items).value)
+        return "; ".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.goal} {self.deadline_text} ({self.metric})"
+
+
+def _share_text(share: Quantity) -> str:
+    """A progress share as a percentage, rounded to whole percent: "over 50%"."""
+    ends = [share.value] if share.high is None else [share.value, share.high]
+    numbers = [f"{round(float(end) * 100):,}%" for end in ends]
+    if len(numbers) == 2 and numbers[0] != numbers[1]:
+        return "–".join(numbers)
+    prefix = {Bound.AT_LEAST: "over ", Bound.AT_MOST: "up to ", Bound.APPROX: "about "}
+    return prefix.get(share.bound, "") + numbers[0]

@@ -1,0 +1,116 @@
+"""Reading and writing data files: the format chosen by the file's suffix.
+
+``.yaml``/``.yml``, ``.json`` and ``.csv`` are read by `timeline.formats._yaml`,
+`timeline.formats._json` and `timeline.formats._csv` into the shared document form of
+`timeline.records._schema`, then checked and built into a `Timeline` in one pass that
+collects every problem. Files are UTF-8 (a byte-order mark, as spreadsheets
+write, is accepted) and are written atomically: to a temporary file in the
+same folder, then renamed over the target, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
+
+from timeline._errors import DataFileError, DataFileProblem
+from timeline.records._atomic import write_atomic
+
+if TYPE_CHECKING:
+    from timeline.model._timeline import Timeline
+
+__all__ = ["FORMATS", "dumps", "file_schema", "format_of", "load", "loads", "save"]
+
+Format = Literal["yaml", "json", "csv"]
+
+FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+"""File suffixes and the format each one selects."""
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format a file's suffix selects; raises `DataFileError` for others.
+
+    >>> format_of("tracker.YML")
+    'yaml'
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        why = f"unknown suffix {suffix!r}" if suffix else "no suffix"
+        raise DataFileError(
+            [DataFileProblem(f"{why}: name the file with one of {known}", file=str(path))]
+        ) from None
+
+
+def _module(fmt: Format) -> ModuleType:
+    if fmt == "yaml":
+        from timeline.formats import _yaml as _io_yaml
+
+        return _io_yaml
+    if fmt == "json":
+        from timeline.formats import _json as _io_json
+
+        return _io_json
+    from timeline.formats import _csv as _io_csv
+
+    return _io_csv
+
+
+def loads(text: str, fmt: Format, *, file: str | None = None) -> Timeline:
+    """A timeline from text in the given format; ``file`` names it in problems.
+
+    >>> len(loads('{"events": [{"title": "A", "when": "2026"}]}', "json"))
+    1
+    """
+    from timeline.records._schema_read import document_to_timeline
+
+    document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
+    return document_to_timeline(document, where)
+
+
+def dumps(timeline: Timeline, fmt: Format) -> str:
+    """The timeline as text in the given format.
+
+    >>> from timeline import Timeline
+    >>> dumps(Timeline(name="Demo"), "yaml")
+    'name: Demo\\nevents: []\\n'
+    """
+    from timeline.records._schema import timeline_to_document
+
+    text: str = _module(fmt).write(timeline_to_document(timeline))
+    return text
+
+
+def load(path: str | os.PathLike[str]) -> Timeline:
+    """Read a data file; raises `DataFileError` listing every problem in it."""
+    fmt = format_of(path)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    return loads(text, fmt, file=os.fspath(path))
+
+
+def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:
+    """Write a data file atomically, in the format its suffix selects."""
+    text = dumps(timeline, format_of(path))
+    write_atomic(path, text)
+
+
+def file_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of timeline's YAML and JSON data files.
+
+    Editors use it to check a tracker file while it is typed (for YAML, via a
+    ``# yaml-language-server: $schema=...`` line). Each call returns a fresh copy.
+
+    >>> file_schema()["required"]
+    ['events']
+    """
+    import json
+
+    text = resources.files("timeline").joinpath("data", "timeline.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

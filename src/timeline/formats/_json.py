@@ -1,0 +1,166 @@
+"""JSON data files: the same document as YAML, for programs.
+
+The stdlib parser reads the text (and reports the line of a syntax error).
+Only when a problem must be reported does a second, small walk over the
+known-good text find the line of every field, so content problems point at a
+line too; the same walk names keys given twice in one object (which `json`
+silently lets the last one win).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from timeline._errors import DataFileError, DataFileProblem
+from timeline.records._schema import Document, Locations, Path
+
+__all__ = ["read", "write"]
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_fix(text: str, pos: int) -> str:
+    """A fix for a JSON syntax error at ``pos``: the common slips named, else the text there."""
+    before = text[:pos].rstrip()
+    if before.endswith(",") and text[pos : pos + 1] in ("}", "]"):
+        return f"remove the comma before {text[pos]!r} (JSON allows no trailing commas)"
+    if text[pos : pos + 1] == "'":
+        return "JSON needs double quotes around names and text"
+    near = text[pos : pos + 30].split("\n")[0]
+    return f"check the JSON near {near!r}" if near.strip() else "check the end of the file"
+
+
+def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
+    """Parse JSON text into plain data and the line of every field.
+
+    >>> data, where = read('{"events": [\\n {"title": "A",\\n  "when": "2026"}]}')
+    >>> where.line(("events", 0, "when"))
+    3
+    """
+    duplicated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        out = dict(items)
+        duplicated = duplicated or len(out) < len(items)
+        return out
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as err:
+        message = f"not valid JSON: {err.msg} (column {err.colno}); {_json_fix(text, err.pos)}"
+        raise DataFileError([DataFileProblem(message, file=file, line=err.lineno)]) from None
+    if duplicated:  # json keeps the last value silently; find and report each one
+        walker = _Walker(text, file)
+        walker.walk()
+        raise DataFileError(walker.problems)
+    # Lines are needed only to report problems, so the slower walk that finds
+    # them runs only if a problem is reported.
+    return data, Locations(file, _Lines(text, file))
+
+
+class _Lines(Mapping[Path, int]):
+    """The line of every path, found on first use."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self._text, self._file = text, file
+
+    @functools.cached_property
+    def _lines(self) -> dict[Path, int]:
+        walker = _Walker(self._text, self._file)
+        walker.walk()
+        return walker.lines
+
+    def __getitem__(self, path: Path) -> int:
+        return self._lines[path]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+class _Walker:
+    """Re-reads valid JSON, noting the line each value and key starts on."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self.text = text
+        self.file = file
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.decoder = json.JSONDecoder()
+        self.lines: dict[Path, int] = {}
+        self.problems: list[DataFileProblem] = []
+
+    def walk(self) -> Any:
+        """The whole document, noting lines and keys given twice."""
+        return self.value(self.skip(0), ())[0]
+
+    def line(self, index: int) -> int:
+        return bisect.bisect_left(self.newlines, index) + 1
+
+    def skip(self, index: int) -> int:
+        return _SPACE.match(self.text, index).end()  # type: ignore[union-attr]
+
+    def value(self, index: int, path: Path) -> tuple[Any, int]:
+        """The value starting at ``index`` and the index just past it."""
+        self.lines.setdefault(path, self.line(index))
+        char = self.text[index]
+        if char == "{":
+            return self.object(index, path)
+        if char == "[":
+            items: list[Any] = []
+            index = self.skip(index + 1)
+            while self.text[index] != "]":
+                item, index = self.value(index, (*path, len(items)))
+                items.append(item)
+                index = self.skip(index)
+                if self.text[index] == ",":
+                    index = self.skip(index + 1)
+            return items, index + 1
+        scalar: Any
+        scalar, end = self.decoder.raw_decode(self.text, index)
+        return scalar, end
+
+    def object(self, index: int, path: Path) -> tuple[dict[str, Any], int]:
+        out: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        index = self.skip(index + 1)
+        while self.text[index] != "}":
+            line = self.line(index)
+            key, index = self.decoder.raw_decode(self.text, index)
+            index = self.skip(self.skip(index) + 1)  # past the colon
+            value, index = self.value(index, (*path, key))
+            if key in seen:
+                self.problems.append(
+                    DataFileProblem(
+                        f"given twice (also on line {seen[key]})",
+                        file=self.file,
+                        line=line,
+                        field=key,
+                    )
+                )
+            else:
+                seen[key] = line
+                self.lines[(*path, key)] = line
+                out[key] = value
+            index = self.skip(index)
+            if self.text[index] == ",":
+                index = self.skip(index + 1)
+        return out, index + 1
+
+
+def write(document: Document) -> str:
+    """The document as indented JSON text (UTF-8 kept readable).
+
+    >>> print(write({"events": []}), end="")
+    {
+      "events": []
+    }
+    """
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,217 @@
+"""YAML data files: written for people, read safely.
+
+Reading never constructs Python objects from tags: the text is *composed*
+into a node tree by the safe loader (libyaml's when PyYAML has it) and walked
+here, so every scalar stays
+the text the person typed (``when: 2026`` is the text ``"2026"``, not the
+number; ``2026-04-15`` is not turned into a `datetime.date`), and every field
+keeps the line it came from for error messages. Aliases work; merge keys
+(``<<``) and application tags (``!!python/...``) are reported as problems.
+
+Writing uses block style, the schema's field order, short lists of names in
+flow style (``actors: [Tencent]``), and dates as people write them
+(``when: April 2026``).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import yaml
+
+from timeline._errors import DataFileError, DataFileProblem
+from timeline.records._schema import Document, Locations, Path
+
+__all__ = ["read", "write"]
+
+# Tags that the YAML core schema gives plain scalars; their text is kept as is.
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "timestamp"))
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's when PyYAML has it), tagging only null and merge keys.
+
+    Every other scalar is kept as its text anyway, so the regular expressions
+    that would tag it int, float, bool or timestamp (most of the time spent
+    composing a large file) are skipped.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _NULLS:
+                return _CORE + "null"
+            if implicit[0] and value == "<<":
+                return _CORE + "merge"
+            return _CORE + "str"
+        return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# A bound on nodes visited, so an alias bomb ("billion laughs") is refused.
+_MAX_NODES = 1_000_000
+# Lists of short names are written inline, as people write them.
+_FLOW_LIST_WIDTH = 70
+
+
+def _yaml_fix(text: str, reason: str, line: int | None) -> str:
+    """The usual cause of a YAML syntax error, as a fix the user can make."""
+    source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    if "\t" in source[: len(source) - len(source.lstrip())]:
+        return "indent with spaces: YAML does not allow tabs"
+    if "mapping values are not allowed" in reason:
+        return "put text holding ': ' in quotes, e.g. title: \"Sora: the end\""
+    if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
+        return "close the [...] or {...} list, and quote items that hold ',' or ':'"
+    return "check the indentation and quoting of this line and the one above"
+
+
+def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
+    """Compose YAML text into plain data and the line of every field.
+
+    >>> data, where = read("events:\\n  - title: A\\n    when: 2026\\n")
+    >>> data, where.line(("events", 0, "when"))
+    ({'events': [{'title': 'A', 'when': '2026'}]}, 3)
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = err.problem or err.context or "not valid YAML"
+        message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line)}"
+        raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
+    except yaml.YAMLError as err:
+        raise DataFileError([DataFileProblem(f"not valid YAML: {err}", file=file)]) from None
+    walker = _Walker(file)
+    data = walker.value(node, ()) if node is not None else None
+    if walker.problems:
+        raise DataFileError(walker.problems)
+    return data, Locations(file, walker.lines)
+
+
+class _Walker:
+    """Turns a composed node tree into dicts, lists and strings, noting lines."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.lines: dict[Path, int] = {}
+        self.problems: list[DataFileProblem] = []
+        self.visited = 0
+        self.open: set[int] = set()  # nodes on the current path, to refuse cycles
+
+    def problem(self, node: yaml.Node, message: str, field: str | None = None) -> None:
+        line = node.start_mark.line + 1
+        self.problems.append(DataFileProblem(message, file=self.file, line=line, field=field))
+
+    def value(self, node: yaml.Node, path: Path) -> Any:
+        self.visited += 1
+        if self.visited > _MAX_NODES:
+            if self.visited == _MAX_NODES + 1:
+                self.problem(node, f"more than {_MAX_NODES:,} values (alias expansion?)")
+            return None
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if node.tag not in (_CORE + "seq", _CORE + "map"):
+            self.problem(node, f"tag {node.tag!r} is not allowed; data files hold plain text")
+            return None
+        if id(node) in self.open:
+            self.problem(node, "an alias refers to a value that contains it")
+            return None
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, path)
+        finally:
+            self.open.discard(id(node))
+        self.problem(node, "unsupported YAML node")  # pragma: no cover - yaml has no other kind
+        return None
+
+    def scalar(self, node: yaml.ScalarNode) -> str | None:
+        if node.tag == _CORE + "null":
+            return None
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(node, f"tag {node.tag!r} is not allowed; data files hold plain text")
+            return None
+        return str(node.value)
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _CORE + "null":
+                self.problem(key_node, "a field name must be plain text")
+                continue
+            key = str(key_node.value)
+            if key_node.tag == _CORE + "merge":
+                self.problem(key_node, "merge keys ('<<') are not supported; write the fields out")
+                continue
+            if key in seen:
+                self.problem(key_node, f"given twice (also on line {seen[key]})", key)
+                continue
+            seen[key] = line
+            self.lines[(*path, key)] = line
+            out[key] = self.value(value_node, (*path, key))
+        return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML with readable strings and inline lists of names."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent list items under their key ("events:\n  - id: ..."), as people write.
+        super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Multi-line text as a literal block; the emitter falls back to quoting
+    # when a block cannot hold the text exactly (trailing spaces, say).
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(_CORE + "str", value, style=style)
+
+
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    names = all(isinstance(v, str) and "\n" not in v for v in value)
+    flow = bool(value) and names and sum(len(v) + 2 for v in value) <= _FLOW_LIST_WIDTH
+    return dumper.represent_sequence(_CORE + "seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(list, _list)
+
+
+def write(document: Document) -> str:
+    """The document as block-style YAML text, a blank line between events.
+
+    >>> print(write({"events": [{"title": "A", "when": "2026", "actors": ["X", "Y"]}]}), end="")
+    events:
+      - title: A
+        when: '2026'
+        actors: [X, Y]
+    """
+    head = {k: v for k, v in document.items() if k != "events"}
+    events = document.get("events", [])
+    parts = [_dump(head)] if head else []
+    if not events:
+        return "".join([*parts, "events: []\n"])
+    # Each event is dumped alone and indented as a whole, which keeps block
+    # scalars and continuation lines valid, so events can be spaced apart.
+    items = [textwrap.indent(_dump([event]), "  ", lambda line: True) for event in events]
+    return "".join(parts) + "events:\n" + "\n".join(items)
+
+
+def _dump(data: Any) -> str:
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=88,
+    )
+    return text

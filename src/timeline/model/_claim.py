@@ -1,0 +1,175 @@
+"""Claims: what was said about an event, and when it was said.
+
+`Status` is where an event stands, `Claim` one dated statement about its date or
+status, and `Slip` a claim that moved an open event's promised date later.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+
+import attrs
+
+from timeline._errors import EventError
+from timeline.dates._bounds import _cmp
+from timeline.dates._days import coerce_when, to_day
+from timeline.dates._when import When
+from timeline.figures._source import Source, _optional_text
+
+__all__ = ["Claim", "Slip", "Status"]
+
+
+class Status(enum.Enum):
+    """Where an event stands: about the event, not its date.
+
+    >>> Status("happened").is_open
+    False
+    """
+
+    EXPECTED = "expected"  # announced, planned or rumoured
+    CONFIRMED = "confirmed"  # date fixed
+    HAPPENED = "happened"
+    CANCELLED = "cancelled"
+
+    def __repr__(self) -> str:
+        # An expression, so the reprs of records holding a status are constructor calls.
+        return f"Status.{self.name}"
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the event is still to come (expected or confirmed).
+
+        >>> Status.CONFIRMED.is_open
+        True
+        """
+        return self in (Status.EXPECTED, Status.CONFIRMED)
+
+
+_STATUS_TEXT = {s.value: s for s in Status}
+
+
+def _status(value: Status | str, owner: str, field: str = "status") -> Status:
+    if isinstance(value, Status):
+        return value
+    known = _STATUS_TEXT.get(value) if isinstance(value, str) else None
+    if known is not None:
+        return known
+    try:
+        return Status(str(value).strip().lower())
+    except ValueError:
+        names = ", ".join(s.value for s in Status)
+        raise EventError(
+            f"{owner}: {field}: {value!r} is not a status; use one of {names}"
+        ) from None
+
+
+@attrs.frozen(init=False)
+class Claim:
+    """A statement about an event: what was expected or reported, and when it was said.
+
+    ``when`` or ``status`` left as ``None`` keep the previous value; a relative
+    ``when`` ("May") is read against the day the claim was stated.
+
+    >>> c = Claim(stated="2026-04-20", when="2026-05", note="slipped to May")
+    >>> str(c.day)
+    '2026-04-20'
+    """
+
+    stated: When
+    when: When | None = None
+    status: Status | None = None
+    source: Source | None = None
+    note: str | None = None
+
+    def __init__(
+        self,
+        *,
+        stated: When | str | _dt.date,
+        when: When | str | _dt.date | None = None,
+        status: Status | str | None = None,
+        source: Source | None = None,
+        note: str | None = None,
+    ) -> None:
+        stated_when = coerce_when(
+            stated, "claim", "stated", relative_fix="write the day it was said, e.g. '2026-04-20'"
+        )
+        if stated_when.earliest is None:
+            # A claim counts from the first day it could have been made; "by 2030" has none.
+            raise EventError(
+                f"claim: stated: {str(stated_when)!r} has no first day; "
+                "give the day it was said, e.g. '2026-04-20' or '2026-04~'"
+            )
+        day = to_day(stated_when)
+        if source is not None and not isinstance(source, Source):
+            raise EventError(f"claim: source: {source!r} is not a Source")
+        self.__attrs_init__(
+            stated_when,
+            None if when is None else coerce_when(when, "claim", "when", day),
+            None if status is None else _status(status, "claim"),
+            source,
+            _optional_text(note),
+        )
+
+    @property
+    def day(self) -> _dt.date:
+        """The day the claim counts from: the earliest day of `stated`.
+
+        >>> Claim(stated="2026-03~").day
+        Date(2026, 3, 1)
+        """
+        return to_day(self.stated)
+
+    @property
+    def changes_date_or_status(self) -> bool:
+        """Whether the claim says anything new about the date or status.
+
+        >>> Claim(stated="2026-04-20", note="still on track").changes_date_or_status
+        False
+        """
+        return self.when is not None or self.status is not None
+
+
+@attrs.frozen
+class Slip:
+    """An expected date moved later: from, to, and the claim that said so.
+
+    >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).days
+    31
+    """
+
+    before: When
+    after: When
+    claim: Claim
+
+    @property
+    def stated(self) -> When:
+        """When the slip was stated: the claim's ``stated`` date.
+
+        >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).stated
+        When.parse('20 April 2026')
+        """
+        return self.claim.stated
+
+    @property
+    def days(self) -> int | None:
+        """How many days later the latest possible day moved, when both are bounded.
+
+        >>> Slip(When.month(2026, 4), When.quarter(2026, 3), Claim(stated="2026-04-20")).days
+        153
+        """
+        if self.before.latest is None or self.after.latest is None:
+            return None
+        return (to_day(self.after.latest) - to_day(self.before.latest)).days
+
+
+def _later(new: When, old: When) -> bool:
+    """Whether ``new`` moves the promise later: its latest possible day is later.
+
+    Narrowing inside the promised window ("Q1 2026", then "2 March 2026") or
+    restating the same deadline ("April 2026", then "by end of April 2026") is
+    not a slip; an unbounded latest day is the latest of all.
+    """
+    if new.latest is None:
+        return old.latest is not None
+    return old.latest is not None and _cmp(new.latest, old.latest) > 0

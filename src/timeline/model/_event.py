@@ -1,0 +1,464 @@
+"""Events, their sources, and the claims made about them over time.
+
+An `Event` is something that is expected to happen, or did: "Tencent's Hybrid
+Model 3.0 is slated for an April release". Its date is a promise, so the event
+keeps every `Claim` made about it in the order they were *stated* (the second
+time axis: when a source said it, not when a row was typed in).
+
+* The constructor's ``when`` and ``status`` are the *initial statement*, dated
+  by the first source's ``published`` when there is one.
+* The current `Event.when` and `Event.status` are those of the latest claim.
+* `Event.as_of` replays what was known on a given day; `Event.slips` lists the
+  claims that moved an open event later; `Event.delay` measures how late it
+  happened against its first promise.
+
+"Overdue" and "slipped" are derived, never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+
+from timeline._errors import EventError
+from timeline.dates._bounds import Point, _cmp
+from timeline.dates._days import DayLike, coerce_when, to_day
+from timeline.dates._when import When
+from timeline.figures._growth import Observation, series_order
+from timeline.figures._source import Source, _optional_text
+from timeline.figures._target import Target
+from timeline.model._claim import Claim, Slip, Status, _later, _status
+from timeline.model._figures import figures_text
+
+__all__ = ["Event", "slugify"]
+
+# Large timelines repeat the same actor and tag lists; sharing one tuple per
+# distinct list keeps an event small (benchmarks/bench_timeline.py).
+_SHARED_MAX = 1 << 16
+
+
+def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
+    if not value:
+        return ()
+    try:
+        items = (value,) if isinstance(value, str) else tuple(value)
+    except TypeError:
+        raise EventError(f"{owner}: {field}: {value!r} is not a list of names") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
+    names = tuple(map(str.strip, items))
+    if "" in names:
+        names = tuple(filter(None, names))
+    return _share_names(names)
+
+
+_shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+_shared_text: dict[str, str] = {}
+
+
+def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    shared = _shared_names.get(names)
+    if shared is not None:
+        return shared
+    if len(_shared_names) >= _SHARED_MAX:
+        _shared_names.clear()
+    if len(_shared_text) >= _SHARED_MAX:
+        _shared_text.clear()
+    # Not sys.intern: interned strings may live for the whole process (3.12).
+    names = tuple(_shared_text.setdefault(n, n) for n in names)
+    _shared_names[names] = names
+    return names
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ID = re.compile(r"[A-Za-z0-9][\w.\-]*")
+
+
+def slugify(text: str) -> str:
+    """A stable lower-case slug: the default event id.
+
+    >>> slugify("Tencent Hybrid Model 3.0 release")
+    'tencent-hybrid-model-3-0-release'
+    """
+    if text.isascii():  # the common case: nothing to fold or lose
+        return _NOT_SLUG.sub("-", text.lower()).strip("-") or "event"
+    folded = unicodedata.normalize("NFKD", text)
+    slug = _NOT_SLUG.sub("-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
+    if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
+        # Titles in other scripts (Chinese is common here) lose letters when
+        # folded to ASCII; a digest of the full title keeps the id stable and distinct.
+        digest = hashlib.sha1(text.strip().encode()).hexdigest()[:8]
+        slug = f"{slug}-{digest}" if slug else f"event-{digest}"
+    return slug or "event"
+
+
+@attrs.frozen(init=False, repr=False)
+class Event:
+    """Something expected or done, with a dated history of what was said about it.
+
+    >>> e = Event(title="DeepSeek V4 release", when="2026-04", actors=["DeepSeek"])
+    >>> e.id, e.status.value, str(e.when.latest)
+    ('deepseek-v4-release', 'expected', '2026-04-30')
+    >>> later = e.revise(when="2026-05", stated="2026-04-20")
+    >>> later.slipped, str(later.when.latest)
+    (True, '2026-05-31')
+    """
+
+    title: str
+    initial_when: When = attrs.field(alias="when")
+    id: str
+    end: When | None = None
+    initial_status: Status = attrs.field(default=Status.EXPECTED, alias="status")
+    kind: str | None = None
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    location: str | None = None
+    description: str | None = None
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    related: tuple[str, ...] = ()
+    target: Target | None = None
+    observations: tuple[Observation, ...] = ()
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        when: When | str | _dt.date,
+        id: str | None = None,
+        end: When | str | _dt.date | None = None,
+        status: Status | str = Status.EXPECTED,
+        kind: str | None = None,
+        actors: Iterable[str] | str = (),
+        tags: Iterable[str] | str = (),
+        location: str | None = None,
+        description: str | None = None,
+        sources: Iterable[Source] = (),
+        claims: Iterable[Claim] = (),
+        related: Iterable[str] | str = (),
+        target: Target | None = None,
+        observations: Iterable[Observation] = (),
+    ) -> None:
+        if not isinstance(title, str) or not title.strip():
+            raise EventError(f"event: title: {title!r} is empty; give the event a title")
+        title = title.strip()
+        owner = f"event {title!r}"
+        id = slugify(title) if id is None else id
+        if not isinstance(id, str) or not _ID.fullmatch(id):
+            raise EventError(
+                f"{owner}: id: {id!r} is not a slug; use letters, digits, '-', '_' or '.'"
+            )
+        sources = tuple(sources)
+        for source in sources:
+            if not isinstance(source, Source):
+                raise EventError(f"{owner}: sources: {source!r} is not a Source")
+        claims = tuple(claims)
+        for claim in claims:
+            if not isinstance(claim, Claim):
+                raise EventError(f"{owner}: claims: {claim!r} is not a Claim")
+        if target is not None and not isinstance(target, Target):
+            raise EventError(f"{owner}: target: {target!r} is not a Target")
+        observations = tuple(observations)
+        for observation in observations:
+            if not isinstance(observation, Observation):
+                raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
+        published = sources[0].published if sources else None
+        reference = to_day(published) if published else None
+        # Without a dated source nothing says which April "April" is.
+        fix = "write the year, or give the event a first source with a published date"
+        start = coerce_when(when, owner, "when", reference, fix)
+        stop = None if end is None else coerce_when(end, owner, "end", reference, fix)
+        stop_at, start_at = (stop.latest if stop else None), start.earliest
+        if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
+            raise EventError(
+                f"{owner}: end: {str(stop)!r} is before when {str(start)!r}; "
+                "swap them or drop the end"
+            )
+        self.__attrs_init__(
+            title=title,
+            when=start,
+            id=id,
+            end=stop,
+            status=_status(status, owner),
+            kind=_optional_text(kind),
+            actors=_strings(actors, owner, "actors"),
+            tags=_strings(tags, owner, "tags"),
+            location=_optional_text(location),
+            description=_optional_text(description),
+            sources=sources,
+            # Kept in stated order; the stable sort keeps same-day claims as given.
+            claims=tuple(sorted(claims, key=lambda c: c.day.toordinal())),
+            related=_strings(related, owner, "related"),
+            target=target,
+            # A series reads in time order; the stable sort keeps same-time figures as given.
+            observations=tuple(sorted(observations, key=series_order)),
+        )
+
+    # -- the current state ------------------------------------------------------
+
+    @functools.cached_property
+    def _state(self) -> tuple[When, Status]:
+        when, status = self.initial_when, self.initial_status
+        for claim in self.claims:
+            when = claim.when or when
+            status = claim.status or status
+        return when, status
+
+    @property
+    def when(self) -> When:
+        """The current expected (or actual) date: that of the latest claim.
+
+        >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").when
+        When.parse('May 2026')
+        """
+        # Without claims the initial statement is current; no cached state needed.
+        return self._state[0] if self.claims else self.initial_when
+
+    @property
+    def status(self) -> Status:
+        """The current status: that of the latest claim that set one.
+
+        >>> Event(title="x", when="2026").revise(status="happened", stated="2026-06-01").status
+        Status.HAPPENED
+        """
+        return self._state[1] if self.claims else self.initial_status
+
+    @property
+    def stated(self) -> When | None:
+        """When the initial statement was made: the first source's ``published``.
+
+        >>> Event(title="x", when="2026", sources=[Source("s", published="2026-03")]).stated
+        When.parse('March 2026')
+        """
+        return self.sources[0].published if self.sources else None
+
+    @property
+    def url(self) -> str | None:
+        """The main link: the url of the first source that has one.
+
+        >>> sources = [Source("a"), Source("b", url="https://b.example")]
+        >>> Event(title="x", when="2026", sources=sources).url
+        'https://b.example'
+        """
+        return next((s.url for s in self.sources if s.url), None)
+
+    @property
+    def first_expected(self) -> When:
+        """The date first promised: the initial statement's ``when``.
+
+        >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
+        >>> e.first_expected
+        When.parse('April 2026')
+        """
+        return self.initial_when
+
+    @property
+    def last_changed(self) -> When | None:
+        """When the date or status last changed: the latest such claim, else `stated`.
+
+        >>> e = Event(title="x", when="2026").revise(status="happened", stated="2026-06-01")
+        >>> e.last_changed
+        When.parse('1 June 2026')
+        """
+        for claim in reversed(self.claims):
+            if claim.changes_date_or_status:
+                return claim.stated
+        return self.stated
+
+    @property
+    def revisions(self) -> int:
+        """How many claims changed the date or status (the iCalendar SEQUENCE).
+
+        >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").revisions
+        1
+        """
+        return sum(1 for c in self.claims if c.changes_date_or_status)
+
+    @property
+    def window(self) -> tuple[Point | None, Point | None]:
+        """The stated span: from ``when.earliest`` to ``end.latest`` (or ``when.latest``).
+
+        >>> [str(d) for d in Event(title="x", when="2026-03-24", end="2026-03-27").window]
+        ['2026-03-24', '2026-03-27']
+        """
+        end = self.end.latest if self.end is not None else self.when.latest
+        return (self.when.earliest, end)
+
+    @property
+    def fuzzy_window(self) -> tuple[Point | None, Point | None]:
+        """Where it could fall: `window` widened by the fuzzy bounds of qualified dates.
+
+        Window queries, `overdue` and `upcoming` use this span, so "c. April
+        2026" could fall in May (the default fuzz policy pads one unit of the
+        value's own grain each side).
+
+        >>> [str(d) for d in Event(title="x", when="c. April 2026").fuzzy_window]
+        ['2026-03-01', '2026-05-31']
+        """
+        lo, hi = self.when.fuzzy_bounds()
+        if self.end is not None:
+            hi = self.end.fuzzy_bounds()[1]
+        return (lo, hi)
+
+    # -- history --------------------------------------------------------------
+
+    @property
+    def slips(self) -> tuple[Slip, ...]:
+        """The claims that moved the expected date later while the event was open.
+
+        >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
+        >>> [(str(s.before), str(s.after)) for s in e.slips]
+        [('April 2026', 'May 2026')]
+        """
+        found: list[Slip] = []
+        when, status = self.initial_when, self.initial_status
+        for claim in self.claims:
+            if claim.when is not None and status.is_open and _later(claim.when, when):
+                found.append(Slip(when, claim.when, claim))
+            when = claim.when or when
+            status = claim.status or status
+        return tuple(found)
+
+    @property
+    def slipped(self) -> bool:
+        """Whether any claim moved the expected date later while it was open.
+
+        >>> Event(title="x", when="2026-04").slipped
+        False
+        """
+        return bool(self.slips)
+
+    @property
+    def delay(self) -> int | None:
+        """Days late against the first promise, once it happened; ``None`` before.
+
+        0 when it happened inside the first promised window, negative when early.
+        With imprecise dates this is the smallest delay the dates allow.
+
+        >>> e = Event(title="x", when="2026-04").revise(
+        ...     when="2026-05-10", status="happened", stated="2026-05-10")
+        >>> e.delay
+        10
+        """
+        if self.status is not Status.HAPPENED:
+            return None
+        first, actual = self.first_expected, self.when
+        if actual.earliest is not None and first.latest is not None:
+            late = (to_day(actual.earliest) - to_day(first.latest)).days
+            if late > 0:
+                return late
+        if actual.latest is not None and first.earliest is not None:
+            early = (to_day(actual.latest) - to_day(first.earliest)).days
+            if early < 0:
+                return early
+        return 0
+
+    def revise(
+        self,
+        *,
+        stated: DayLike,
+        when: When | str | _dt.date | None = None,
+        status: Status | str | None = None,
+        source: Source | None = None,
+        note: str | None = None,
+    ) -> Event:
+        """A new event with a claim appended: what was said, and when.
+
+        >>> e = Event(title="x", when="2026-04").revise(status="confirmed", stated="2026-03-30")
+        >>> e.status.value, len(e.claims)
+        ('confirmed', 1)
+        """
+        claim = Claim(stated=stated, when=when, status=status, source=source, note=note)
+        return attrs.evolve(self, claims=(*self.claims, claim))
+
+    def as_of(self, day: DayLike) -> Event | None:
+        """The event as known on ``day``; ``None`` if not yet announced then.
+
+        >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
+        >>> e = e.revise(when="2026-05", stated="2026-04-20")
+        >>> e.as_of("2026-04-01").when, e.as_of("2026-03-01")
+        (When.parse('April 2026'), None)
+        """
+        cutoff = to_day(day)
+        stated = self.stated
+        if stated is not None and to_day(stated) > cutoff:
+            return None
+        known = tuple(c for c in self.claims if c.day <= cutoff)
+        if len(known) == len(self.claims):
+            return self
+        return attrs.evolve(self, claims=known)
+
+    def overdue(self, as_of: DayLike) -> bool:
+        """Still expected or confirmed, and its latest possible day is before ``as_of``.
+
+        The latest possible day counts fuzzy bounds: "c. April 2026" is not
+        overdue until June.
+
+        >>> Event(title="x", when="2026-04").overdue("2026-05-01")
+        True
+        >>> Event(title="x", when="c. April 2026").overdue("2026-05-01")
+        False
+        """
+        latest = self.fuzzy_window[1]
+        return (
+            self.status.is_open and latest is not None and _cmp(latest, to_day(as_of, "as_of")) < 0
+        )
+
+    def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
+        """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
+
+        ``within`` is days or a timedelta. "by 2030" is not upcoming in March 2026.
+
+        >>> Event(title="x", when="by 2030").upcoming("2026-03-01")
+        False
+        >>> Event(title="x", when="2026-04").upcoming("2026-03-01")
+        True
+        """
+        if not self.status.is_open:
+            return False
+        start = to_day(as_of, "as_of")
+        days = within.days if isinstance(within, _dt.timedelta) else int(within)
+        stop = start + _dt.timedelta(days=days)
+        hi = self.fuzzy_window[1]
+        if hi is not None and _cmp(hi, start) < 0:
+            return False
+        lo, hi = self.window  # the sort position: earliest, or latest for a deadline
+        position = lo if lo is not None else hi
+        # Unbounded both ways ("../..") sorts last, so it is never due soon.
+        return position is not None and _cmp(position, stop) <= 0
+
+    # -- display ----------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        # A constructor call: the initial statement plus the fields that differ from
+        # their defaults (a status as its text, which the constructor accepts).
+        parts = [f"id={self.id!r}", f"title={self.title!r}", f"when={self.initial_when!r}"]
+        for field in attrs.fields(type(self))[3:]:
+            value = getattr(self, field.name)
+            if value != field.default:
+                shown = value.value if isinstance(value, Status) else value
+                parts.append(f"{field.alias}={shown!r}")
+        return f"Event({', '.join(parts)})"
+
+    def __str__(self) -> str:
+        actors = ", ".join(self.actors) or "-"
+        line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
+        # Figures (target, observations, growth) follow on indented lines.
+        return "\n".join([line, *(f"    {text}" for text in figures_text(self))])
+
+    def _repr_html_(self) -> str:
+        """The event as a card in a notebook: fields, sources and the claims made.
+
+        >>> "<dl" in Event(title="x", when="2026")._repr_html_()
+        True
+        """
+        from timeline.display._html import event_html
+
+        return event_html(self)

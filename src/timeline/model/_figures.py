@@ -1,0 +1,71 @@
+"""Figures across events: the figure lines of one event, and a metric's series.
+
+These read events (their target and observations), so they live in the model,
+above the figure values themselves (`timeline.figures`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from timeline._errors import TargetError
+from timeline.dates._when import When
+from timeline.figures._growth import Observation, growth, series_order
+
+if TYPE_CHECKING:
+    from timeline.model._event import Event
+
+__all__ = ["figures_text", "series"]
+
+
+def figures_text(event: Event, as_of: When | _dt.date | str | None = None) -> list[str]:
+    """The figure lines for an event: its target, observations and growth between them.
+
+    For `str(event)` and the iCalendar DESCRIPTION; empty when the event has no figures.
+
+    >>> from timeline import Event
+    >>> figures_text(Event(title="x", when="2026"))
+    []
+    """
+    target, observations = event.target, event.observations
+    lines = []
+    if target is not None:
+        lines.append("Target: " + target.describe(observations, as_of))
+    if observations:
+        lines.append("Figures: " + "; ".join(str(o) for o in observations))
+    if len(observations) >= 2:
+        first, last = observations[0], observations[-1]
+        # Not comparable (units, dates)? The figures line says enough.
+        with contextlib.suppress(TargetError):
+            lines.append(f"Growth: {growth(first, last)}")
+    return lines
+
+
+def series(events: Iterable[Event], metric: str) -> list[Observation]:
+    """Every observation of ``metric`` across events, in time order, duplicates dropped.
+
+    An event counts when ``metric`` matches its target's metric, its title
+    (case-insensitively) or its id; its target's baseline counts as an observation.
+
+    >>> series([], "daily token calls")
+    []
+    """
+    wanted = metric.strip().casefold()
+    found: list[Observation] = []
+    for event in events:
+        target = event.target
+        names = {event.title.casefold(), event.id.casefold()}
+        if target is not None:
+            names.add(target.metric.casefold())
+        if wanted not in names:
+            continue
+        if target is not None and target.baseline is not None:
+            found.append(target.baseline)
+        found.extend(event.observations)
+    unique: dict[tuple[Any, ...], Observation] = {}
+    for item in found:
+        unique.setdefault((item.when, item.value, item.value.unit), item)
+    return sorted(unique.values(), key=series_order)

@@ -1,0 +1,504 @@
+"""Reading the shared dict schema: records into events, every problem collected.
+
+The counterpart of `timeline.records._schema` (which defines the schema and writes
+it). Converting records checks *everything* before giving up: each problem is
+recorded with the path of the field it is about, and the format module's
+`Locations` turns that path into a file line and a field name the person
+recognises ("events.yaml:14: when: 'Aprill 2026' is not a date; did you mean
+'April 2026'?"). If there is any problem, `DataFileError` lists them all and no
+timeline is returned. Besides each value, the file as a whole is checked: ids
+are unique, and every ``related:`` id names an event in the same file (a near
+miss gets a did-you-mean).
+
+Values already of the model's types (a `When`, `Status`, `Source`, `Quantity`
+...) are accepted as they are, so `Timeline.from_records` serves Python callers
+as well as files.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from timeline._errors import DataFileError, DataFileProblem, WhenParseError
+from timeline.dates._days import to_day
+from timeline.dates._when import When
+from timeline.figures._growth import Observation
+from timeline.figures._quantity import Quantity
+from timeline.figures._source import Source
+from timeline.figures._target import Target
+from timeline.model._claim import Claim, Status
+from timeline.model._event import Event, slugify
+from timeline.model._timeline import Timeline
+from timeline.records._schema import (
+    CLAIM_FIELDS,
+    DOCUMENT_FIELDS,
+    EVENT_FIELDS,
+    OBSERVATION_FIELDS,
+    SOURCE_FIELDS,
+    TARGET_FIELDS,
+    Locations,
+    Path,
+    dotted,
+)
+
+__all__ = [
+    "document_to_timeline",
+    "record_to_observation",
+    "record_to_target",
+    "records_to_timeline",
+]
+
+_T = TypeVar("_T")
+
+
+def document_to_timeline(document: Any, where: Locations) -> Timeline:
+    """Build a timeline from a document, or raise `DataFileError` listing every problem.
+
+    >>> tl = document_to_timeline({"name": "Demo", "events": [{"title": "A", "when": "2026"}]},
+    ...                           Locations(None))
+    >>> tl.name, len(tl)
+    ('Demo', 1)
+    """
+    reader = _Reader(where)
+    if not isinstance(document, Mapping):
+        reader.fail((), "the file must be a mapping with an 'events:' list")
+        raise DataFileError(reader.problems)
+    reader.unknown(document, (), DOCUMENT_FIELDS)
+    name = reader.text(document, "name", ())
+    description = reader.text(document, "description", ())
+    rows = document.get("events")
+    if rows is None:
+        reader.fail((), "missing 'events:' (a list of events; it may be empty: 'events: []')")
+        rows = []
+    elif not isinstance(rows, list):
+        reader.fail(("events",), "must be a list of events")
+        rows = []
+    return reader.timeline(rows, ("events",), name, description)
+
+
+def records_to_timeline(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    file: str | None = None,
+) -> Timeline:
+    """Build a timeline from event records; raise `DataFileError` listing every problem.
+
+    >>> len(records_to_timeline([{"title": "A", "when": "2026"}]))
+    1
+    """
+    # With no file lines to point at, problems name the record: records[3].when.
+    reader = _Reader(Locations(file, label=lambda p: dotted(("records", *p[1:]))))
+    return reader.timeline(list(rows), ("events",), name, description)
+
+
+def record_to_target(record: Any, *, label: str = "target") -> Target:
+    """A `Target` from its record, or `DataFileError` naming what is wrong.
+
+    >>> str(record_to_target({"metric": "ARR", "goal": "$600 million", "deadline": "2026"}).goal)
+    '$600 million'
+    """
+    reader = _Reader(Locations(None, label=lambda p: dotted((label, *p))))
+    target = reader.target(record, ())
+    if target is None or reader.problems:
+        raise DataFileError(reader.problems)
+    return target
+
+
+def record_to_observation(record: Any, *, label: str = "observation") -> Observation:
+    """An `Observation` from its record, or `DataFileError` naming what is wrong.
+
+    >>> str(record_to_observation({"when": "2026-03", "value": "over $300 million"}).value)
+    'over $300 million'
+    """
+    reader = _Reader(Locations(None, label=lambda p: dotted((label, *p))))
+    observation = reader.observation(record, ())
+    if observation is None or reader.problems:
+        raise DataFileError(reader.problems)
+    return observation
+
+
+class _Reader:
+    """Converts records to model values, collecting problems instead of stopping."""
+
+    def __init__(self, where: Locations) -> None:
+        self.where = where
+        self.problems: list[DataFileProblem] = []
+
+    def fail(self, path: Path, message: str) -> None:
+        self.problems.append(self.where.problem(path, message))
+
+    def unknown(self, record: Mapping[str, Any], path: Path, fields: Sequence[str]) -> None:
+        for key in record:
+            if key not in fields:
+                close = difflib.get_close_matches(str(key), fields, n=1)
+                fix = f"did you mean {close[0]!r}?" if close else f"fields are {', '.join(fields)}"
+                self.fail((*path, str(key)), f"unknown field; {fix}")
+
+    def mapping(self, value: Any, path: Path) -> Mapping[str, Any] | None:
+        if isinstance(value, Mapping):
+            return value
+        self.fail(path, f"must be a mapping of fields, not {_show(value)}")
+        return None
+
+    def text(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
+        value = record.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, str):
+            self.fail((*path, key), "is empty; leave the field out instead")
+        else:
+            self.fail((*path, key), f"must be text, not {_show(value)}")
+        return None
+
+    def required(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
+        if record.get(key) is None:
+            self.fail((*path, key) if key in record else path, f"missing {key!r}")
+            return None
+        return self.text(record, key, path)
+
+    def texts(self, record: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
+        value = record.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            example = f"[{value}]" if isinstance(value, str) else "[A, B]"
+            self.fail((*path, key), f"must be a list, e.g. {example}")
+            return ()
+        items: list[str] = []
+        for i, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                items.append(item)
+            else:
+                self.fail((*path, key, i), f"must be non-empty text, not {_show(item)}")
+        return tuple(items)
+
+    def when(
+        self, record: Mapping[str, Any], key: str, path: Path, reference: When | None = None
+    ) -> When | None:
+        value = record.get(key)
+        if value is None or isinstance(value, When):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a bare year, as YAML or a spreadsheet may give it
+        if not isinstance(value, str):
+            self.fail(
+                (*path, key), f"must be a date as text, e.g. 'April 2026', not {_show(value)}"
+            )
+            return None
+        try:
+            # The same reference day the model uses (a When counts from its earliest day).
+            ref = None if reference is None else to_day(reference)
+            return When.parse(value, reference=ref)
+        except WhenParseError as err:  # quotes the text and suggests a fix
+            if ref is None and "is relative; pass reference=" in err.reason:
+                # `reference=` is When.parse's fix; in a file the fix is in the file.
+                self.fail(
+                    (*path, key),
+                    f"{value!r} is relative; write the date itself (e.g. 'April 2026'), or give "
+                    "the event a source with 'published:' to read it against",
+                )
+            else:
+                self.fail((*path, key), str(err))
+            return None
+        except ValueError as err:
+            self.fail((*path, key), str(err))
+            return None
+
+    def status(self, record: Mapping[str, Any], key: str, path: Path) -> Status | None:
+        value = record.get(key)
+        if value is None or isinstance(value, Status):
+            return value
+        try:
+            return Status(str(value).strip().lower())  # as lenient as Event itself
+        except ValueError:
+            choices = [s.value for s in Status]
+            close = difflib.get_close_matches(str(value).lower(), choices, n=1)
+            fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(choices)}"
+            self.fail((*path, key), f"{value!r} is not a status; {fix}")
+            return None
+
+    def source(self, value: Any, path: Path) -> Source | None:
+        if isinstance(value, Source):
+            return value
+        record = self.mapping(value, path)
+        if record is None:
+            return None
+        self.unknown(record, path, SOURCE_FIELDS)
+        title = self.required(record, "title", path)
+        published = self.when(record, "published", path)
+        fields = {k: self.text(record, k, path) for k in ("publisher", "url", "quote")}
+        if title is None or (record.get("published") is not None and published is None):
+            return None
+        return self._build(Source, path, title, published=published, **fields)
+
+    def claim(self, value: Any, path: Path) -> Claim | None:
+        if isinstance(value, Claim):
+            return value
+        record = self.mapping(value, path)
+        if record is None:
+            return None
+        self.unknown(record, path, CLAIM_FIELDS)
+        before = len(self.problems)
+        if record.get("stated") is None:
+            self.fail(path, "missing 'stated' (when the source said it)")
+        stated = self.when(record, "stated", path)
+        when = self.when(record, "when", path, stated)
+        status = self.status(record, "status", path)
+        source = (
+            None
+            if record.get("source") is None
+            else self.source(record["source"], (*path, "source"))
+        )
+        note = self.text(record, "note", path)
+        if len(self.problems) > before or stated is None:
+            return None
+        return self._build(
+            Claim, path, stated=stated, when=when, status=status, source=source, note=note
+        )
+
+    def quantity(self, record: Mapping[str, Any], key: str, path: Path) -> Quantity | None:
+        value = record.get(key)
+        if value is None or isinstance(value, Quantity):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # a bare number, as JSON or a spreadsheet may give it
+        if not isinstance(value, str):
+            self.fail(
+                (*path, key), f"must be a figure as text, e.g. '$600 million', not {_show(value)}"
+            )
+            return None
+        try:
+            return Quantity.parse(value)
+        except ValueError as err:  # QuantityError: quotes the text and says what is wrong
+            self.fail((*path, key), str(err))
+            return None
+
+    def observation(self, value: Any, path: Path) -> Observation | None:
+        if isinstance(value, Observation):
+            return value
+        record = self.mapping(value, path)
+        if record is None:
+            return None
+        self.unknown(record, path, OBSERVATION_FIELDS)
+        before = len(self.problems)
+        for key in ("when", "value"):
+            if record.get(key) is None:
+                self.fail((*path, key) if key in record else path, f"missing {key!r}")
+        when = self.when(record, "when", path)
+        figure = self.quantity(record, "value", path)
+        source = (
+            None
+            if record.get("source") is None
+            else self.source(record["source"], (*path, "source"))
+        )
+        note = self.text(record, "note", path)
+        if len(self.problems) > before or when is None or figure is None:
+            return None
+        return self._build(Observation, path, when, figure, source=source, note=note)
+
+    def target(self, value: Any, path: Path) -> Target | None:
+        if isinstance(value, Target):
+            return value
+        record = self.mapping(value, path)
+        if record is None:
+            return None
+        self.unknown(record, path, TARGET_FIELDS)
+        before = len(self.problems)
+        metric = self.required(record, "metric", path)
+        for key in ("goal", "deadline"):
+            if record.get(key) is None:
+                self.fail((*path, key) if key in record else path, f"missing {key!r}")
+        goal = self.quantity(record, "goal", path)
+        deadline = self.when(record, "deadline", path)
+        raw = record.get("baseline")
+        baseline = None if raw is None else self.observation(raw, (*path, "baseline"))
+        if len(self.problems) > before or metric is None or goal is None or deadline is None:
+            return None
+        return self._build(Target, path, metric, goal, deadline, baseline=baseline)
+
+    def items(
+        self,
+        record: Mapping[str, Any],
+        key: str,
+        path: Path,
+        read: Callable[[Any, Path], _T | None],
+    ) -> list[_T]:
+        """A list field read item by item; bad items become problems."""
+        raw = record.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list | tuple):
+            self.fail((*path, key), f"must be a list of {key}")
+            return []
+        out = [read(item, (*path, key, i)) for i, item in enumerate(raw)]
+        return [item for item in out if item is not None]
+
+    def event(self, value: Any, path: Path) -> Event | None:
+        if isinstance(value, Event):
+            return value
+        record = self.mapping(value, path)
+        if record is None:
+            return None
+        self.unknown(record, path, EVENT_FIELDS)
+        before = len(self.problems)
+        title = self.required(record, "title", path)
+        sources = self.items(record, "sources", path, self.source)
+        # Relative dates ("April") resolve against the first source's date, as in Event.
+        reference = sources[0].published if sources else None
+        if record.get("when") is None:
+            self.fail((*path, "when") if "when" in record else path, "missing 'when'")
+        when = self.when(record, "when", path, reference)
+        end = self.when(record, "end", path, reference)
+        status = self.status(record, "status", path)
+        claims = self.items(record, "claims", path, self.claim)
+        raw_target = record.get("target")
+        target = None if raw_target is None else self.target(raw_target, (*path, "target"))
+        observations = self.items(record, "observations", path, self.observation)
+        fields: dict[str, Any] = {
+            "id": self.text(record, "id", path),
+            "kind": self.text(record, "kind", path),
+            "location": self.text(record, "location", path),
+            "description": self.text(record, "description", path),
+            "actors": self.texts(record, "actors", path),
+            "tags": self.texts(record, "tags", path),
+            "related": self.texts(record, "related", path),
+        }
+        if len(self.problems) > before or title is None or when is None:
+            return None
+        return self._build(
+            Event,
+            path,
+            title=title,
+            when=when,
+            end=end,
+            status=status or Status.EXPECTED,
+            sources=tuple(sources),
+            claims=tuple(claims),
+            target=target,
+            observations=tuple(observations),
+            **fields,
+        )
+
+    def _build(self, cls: Callable[..., _T], path: Path, *args: Any, **kwargs: Any) -> _T | None:
+        # The model's own checks (an end before the start, say) become problems too.
+        try:
+            return cls(*args, **kwargs)
+        except (ValueError, TypeError) as err:
+            self.fail(path, str(err))
+            return None
+
+    def timeline(
+        self, rows: list[Any], path: Path, name: str | None, description: str | None
+    ) -> Timeline:
+        events: list[Event] = []
+        first: dict[str, Path] = {}
+        for i, row in enumerate(rows):
+            here: Path = (*path, i)
+            event = self.event(row, here)
+            # Duplicates are found from the id the row asks for, even when the
+            # row has other problems, so one run reports them all.
+            spelled, id = _intended_id(row, event)
+            if id is None:
+                continue
+            if id in first:
+                other = self.where.line(first[id])
+                where = f"line {other}" if other is not None else f"record {first[id][-1]}"
+                self.fail(
+                    (*here, spelled),
+                    f"{id!r} is already the id of the event on {where}; ids must be unique"
+                    + ("" if spelled == "id" else " (give one of them an 'id:')"),
+                )
+                continue
+            first[id] = here
+            if event is not None:
+                events.append(event)
+        self.related(rows, path, first)
+        if self.problems:
+            self.problems.sort(key=lambda p: p.line if p.line is not None else 0)
+            raise DataFileError(self.problems)
+        return Timeline(events, name=name, description=description)
+
+    def related(self, rows: list[Any], path: Path, ids: Mapping[str, Path]) -> None:
+        """Flag ``related:`` ids that name no event in the file, suggesting the closest id.
+
+        ``ids`` holds the id every row asks for, even rows with other problems,
+        so a mistake in one event does not make references to it look dangling.
+        """
+        known = list(ids)
+        suggested = 0
+        whole = "this file" if self.where.file is not None else "these records"
+        for i, row in enumerate(rows):
+            for j, name in _related_ids(row):
+                if name in ids:
+                    continue
+                message = f"{name!r} is not the id of any event in {whole}"
+                close = _closest(name, ids, known) if suggested < _MAX_SUGGESTIONS else None
+                suggested += 1
+                if close is not None:
+                    message += f"; did you mean {close!r}?"
+                else:
+                    message += "; use the id of one of its events, or remove it from related"
+                field = (*path, i, "related")
+                self.problems.append(
+                    DataFileProblem(
+                        message,
+                        file=self.where.file,
+                        line=self.where.line((*field, j)),
+                        field=self.where.label(field) or None,
+                    )
+                )
+
+
+# Did-you-mean lookups per load: each scans every id, so a file with thousands of
+# dangling ids (a filtered subset, say) still reports them all in good time.
+_MAX_SUGGESTIONS = 200
+
+
+def _closest(name: str, ids: Mapping[str, Path], known: list[str]) -> str | None:
+    """The id ``name`` most likely means: a title given instead of its id, or a near spelling."""
+    slug = slugify(name)
+    if slug in ids:
+        return slug
+    close = difflib.get_close_matches(name, known, n=1)
+    return close[0] if close else None
+
+
+def _related_ids(row: Any) -> list[tuple[int, str]]:
+    """A row's related ids with their positions (items that are not text are reported apart)."""
+    if isinstance(row, Event):
+        return list(enumerate(row.related))
+    value = row.get("related") if isinstance(row, Mapping) else None
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        return []
+    return [
+        (j, item.strip()) for j, item in enumerate(value) if isinstance(item, str) and item.strip()
+    ]
+
+
+def _intended_id(row: Any, event: Event | None) -> tuple[str, str | None]:
+    """The id a row asks for, and the field it comes from (``id`` or ``title``)."""
+    if event is not None:
+        explicit = isinstance(row, Mapping) and row.get("id") is not None
+        return ("id" if explicit else "title"), event.id
+    if not isinstance(row, Mapping):
+        return "id", None
+    id, title = row.get("id"), row.get("title")
+    if isinstance(id, str) and id.strip():
+        return "id", id.strip()
+    if id is None and isinstance(title, str) and title.strip():
+        return "title", slugify(title.strip())
+    return "id", None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return repr(value)
