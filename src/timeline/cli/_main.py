@@ -47,7 +47,7 @@ from timeline.model._timeline import Timeline, _within_days
 
 __all__ = ["main"]
 
-_KNOWN = ".yaml, .yml, .json or .csv"
+_KNOWN = ".yaml, .yml, .json, .csv or .parquet"
 _DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -543,7 +543,9 @@ def _parser() -> argparse.ArgumentParser:
     check = command("check", _check, "validate a data file and list every problem")
     check.add_argument("file", metavar="FILE", help=f"a {_KNOWN} data file")
 
-    convert = command("convert", _convert, "convert a data file between YAML, JSON and CSV")
+    convert = command(
+        "convert", _convert, "convert a data file between YAML, JSON, CSV and Parquet"
+    )
     convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file")
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem
+from timeline.columnar._deps import require
 from timeline.columnar._parse import parse_dates, parsed_type
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ __all__ = ["duckdb_connect", "register_when_parse"]
 
 def _duckdb_type(kind: Any) -> str:
     """The DuckDB SQL type of an Arrow type used by `parse_dates`."""
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     if pa.types.is_date32(kind):
         return "DATE"
@@ -38,15 +39,15 @@ def register_when_parse(connection: duckdb.DuckDBPyConnection) -> None:
     >>> import duckdb
     >>> con = duckdb.connect()
     >>> register_when_parse(con)
-    >>> con.sql("SELECT when_parse('April', DATE '2026-03-28').when").fetchone()
-    ('April 2026',)
+    >>> con.execute("SELECT when_parse('April', DATE '2026-03-28').when").fetchall()
+    [('April 2026',)]
     """
-    import duckdb
+    duckdb = require("duckdb")
 
     fields = {field.name: _duckdb_type(field.type) for field in parsed_type()}
 
     def when_parse(texts: Any, references: Any) -> Any:
-        import pyarrow.compute as pc
+        pc = require("pyarrow.compute")
 
         # One reference for a whole batch (the usual case) is passed once, so the
         # parser's cache works per distinct text.
@@ -54,7 +55,10 @@ def register_when_parse(connection: duckdb.DuckDBPyConnection) -> None:
         reference = unique[0].as_py() if len(unique) == 1 else references
         return parse_dates(texts, reference=reference)
 
-    connection.create_function(
+    # The stubs spell these options as enums whose home moved between duckdb
+    # releases; the strings are accepted by every release since 1.1.
+    create: Any = connection.create_function
+    create(
         "when_parse",
         when_parse,
         ["VARCHAR", "DATE"],
@@ -76,9 +80,11 @@ def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBP
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "events.parquet"
     >>> Timeline([Event(title="V4 release", when="2026-04", actors=["DeepSeek"])]).save(path)
     >>> con = duckdb_connect(path)
-    >>> con.sql("SELECT id, could_end FROM events WHERE list_contains(actors, 'DeepSeek')").fetchall()
+    >>> query = "SELECT id, could_end FROM events WHERE list_contains(actors, 'DeepSeek')"
+    >>> con.execute(query).fetchall()
     [('v4-release', datetime.date(2026, 4, 30))]
     """
+    require("duckdb")
     import duckdb
 
     connection = duckdb.connect()

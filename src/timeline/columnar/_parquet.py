@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline._timeline import Timeline, WindowArg, _window
+from timeline.columnar._deps import require
 from timeline.columnar._read import from_arrow
 from timeline.columnar._table import to_arrow
+from timeline.model._timeline import Timeline, WindowArg, _window
 
 if TYPE_CHECKING:
     import pyarrow.compute as pc
@@ -41,7 +42,7 @@ def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     >>> read_parquet(path)["x"].when
     When.parse('April 2026')
     """
-    import pyarrow.parquet as pq
+    pq = require("pyarrow.parquet")
 
     target = Path(path)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
@@ -72,8 +73,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     >>> [e.id for e in read_parquet(folder, filters=window_filter("2026-04-15"))]
     ['x']
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    pa = require("pyarrow")
+    pq = require("pyarrow.parquet")
 
     where = os.fspath(path)
     if not os.path.exists(where):
@@ -90,8 +91,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     except DataFileError as err:
         # Row problems are placed in the file (a dataset's rows are counted across its files).
         problems = [
-            DataFileProblem(p.message, file=where, line=p.line, field=p.field)
-            for p in err.problems
+            DataFileProblem(p.message, file=where, line=p.line, field=p.field) for p in err.problems
         ]
         raise DataFileError(problems) from None
 
@@ -117,7 +117,7 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     '(((could_start <= 2026-04-30) or is_null(could_start, {nan_is_null=false})) and \
 ((could_end >= 2026-04-01) or is_null(could_end, {nan_is_null=false})))'
     """
-    import pyarrow.compute as pc
+    pc = require("pyarrow.compute")
 
     lo = _window(start, "start").earliest
     hi = _window(end if end is not None else start, "end").latest

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import TimelineError
-from timeline._when import When
+from timeline.columnar._deps import require
 from timeline.columnar._table import WhenColumns, when_columns
+from timeline.dates._when import When
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -48,7 +49,7 @@ def parsed_type() -> pa.StructType:
     >>> parsed_type().field("could_end").type
     DataType(date32[day])
     """
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     day, at = pa.date32(), pa.timestamp("us", tz="UTC")
     types = [pa.string(), pa.string(), day, day, day, day, at, at, pa.string()]
@@ -104,7 +105,7 @@ def parse_dates(
     >>> [(r["when"], str(r["could_end"]), r["error"] is None) for r in rows.to_pylist()]
     [('Q2 2026', '2026-06-30', True), ('April 2026', '2026-04-30', True), (None, 'None', False)]
     """
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     texts = _as_list(values)
     per_row = reference is not None and not isinstance(reference, _dt.date | str)

@@ -16,18 +16,19 @@ through the same reader as YAML and JSON files, so both paths agree.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from timeline._bounds import _cmp
 from timeline._errors import DataFileError, TimelineError
-from timeline._event import Event, Status, _share_names, slugify
-from timeline._schema import Locations, dotted
-from timeline._schema_read import _Reader
-from timeline._timeline import Timeline
-from timeline._when import When
+from timeline.columnar._deps import require
 from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY
+from timeline.dates._bounds import _cmp
+from timeline.dates._when import When
+from timeline.model._claim import Status
+from timeline.model._event import _ID, Event, _share_names, slugify
+from timeline.model._timeline import Timeline
+from timeline.records._schema import Locations, dotted
+from timeline.records._schema_read import _Reader
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -38,7 +39,6 @@ _NESTED = ("sources", "claims", "target", "observations")
 _PLAIN = ("kind", "location", "description")
 _NAMES = ("actors", "tags", "related")
 _STATUS = {s.value: s for s in Status}
-_ID = re.compile(r"[A-Za-z0-9][\w.\-]*")  # as Event checks an id
 
 
 def _column(table: pa.Table, name: str) -> list[Any] | None:
@@ -50,8 +50,8 @@ def _column(table: pa.Table, name: str) -> list[Any] | None:
 
 def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
     """The nested values of the rows that have any, by row (most rows have none)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
 
     present = [name for name in _NESTED if name in table.column_names]
     if not present or table.num_rows == 0:
@@ -108,7 +108,7 @@ def from_arrow(
     >>> tl["v4-release"].when
     When.parse('April 2026')
     """
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     if isinstance(table, pa.RecordBatch):
         table = pa.Table.from_batches([table])
@@ -169,12 +169,12 @@ def from_arrow(
             and all(_text_ok(column[i]) for column in plain)
             and all(_names_ok(column[i]) for column in names)
         )
-        if fast and stop is not None:
-            stop_at, start_at = stop.latest, start.earliest  # type: ignore[union-attr]
+        if fast and stop is not None and start is not None:
+            stop_at, start_at = stop.latest, start.earliest
             fast = stop_at is None or start_at is None or _cmp(stop_at, start_at) >= 0
-        if fast:
+        if fast and start is not None and status is not None:
             event = object.__new__(Event)
-            event.__attrs_init__(  # type: ignore[attr-defined]
+            event.__attrs_init__(
                 title=title,
                 when=start,
                 id=slugify(title) if id is None else id,

@@ -22,18 +22,21 @@ import datetime as _dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from timeline._bounds import Point, _key
-from timeline._event import Claim, Event, Source
-from timeline._growth import Observation
-from timeline._target import Target
-from timeline._when import When
+from timeline.columnar._deps import require
+from timeline.dates._bounds import Point, _key
+from timeline.dates._when import When
+from timeline.figures._growth import Observation
+from timeline.figures._source import Source
+from timeline.figures._target import Target
+from timeline.model._claim import Claim
+from timeline.model._event import Event
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from timeline._timeline import Timeline
+    from timeline.model._timeline import Timeline
 
-__all__ = ["COLUMNS", "SCHEMA", "to_arrow"]
+__all__ = ["COLUMNS", "arrow_schema", "to_arrow", "when_columns"]
 
 _EPOCH = _dt.date(1970, 1, 1).toordinal()
 
@@ -80,7 +83,7 @@ NAME_KEY, DESCRIPTION_KEY = b"timeline.name", b"timeline.description"
 
 
 def _arrow_types() -> dict[str, pa.DataType]:
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     source = pa.struct(
         [
@@ -131,7 +134,7 @@ def arrow_schema() -> pa.Schema:
     >>> arrow_schema().field("could_start").type
     DataType(date32[day])
     """
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     types = _arrow_types()
     return pa.schema(
@@ -243,7 +246,7 @@ def to_arrow(timeline: Timeline) -> pa.Table:
     [{'when': 'c. April 2026', 'precision': 'month', 'could_start': datetime.date(2026, 3, 1), \
 'could_end': datetime.date(2026, 5, 31)}]
     """
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     events = timeline.events
     # By object: equal instants at different offsets are equal Whens, but their
@@ -329,7 +332,7 @@ def to_arrow(timeline: Timeline) -> pa.Table:
 
 
 def _array(values: list[Any], kind: pa.DataType) -> pa.Array:
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     if pa.types.is_date32(kind):
         # Day counts as int32 first: much faster than converting date objects.
