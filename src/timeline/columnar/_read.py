@@ -93,14 +93,15 @@ def _names_ok(values: Any) -> bool:
 
 
 def from_arrow(
-    table: pa.Table | pa.RecordBatch,
+    table: pa.Table | pa.RecordBatch | Any,
     *,
     name: str | None = None,
     description: str | None = None,
 ) -> Timeline:
     """The timeline an Arrow table holds; `to_arrow`'s inverse.
 
-    ``name`` and ``description`` default to those in the table's metadata.
+    Anything that exports an Arrow stream (a DuckDB relation, a Polars frame)
+    is read as its table. ``name`` and ``description`` default to those in the table's metadata.
     Raises `DataFileError` listing every problem, by row.
 
     >>> import pyarrow as pa
@@ -112,6 +113,8 @@ def from_arrow(
 
     if isinstance(table, pa.RecordBatch):
         table = pa.Table.from_batches([table])
+    elif not isinstance(table, pa.Table) and hasattr(table, "__arrow_c_stream__"):
+        table = pa.table(table)  # a DuckDB relation, a Polars frame, a RecordBatchReader ...
     if not isinstance(table, pa.Table):
         raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
     metadata = table.schema.metadata or {}
