@@ -56,7 +56,7 @@ def parse_dates(
     reference_column: str | None = None,
     into: str | None = None,
 ) -> DataFrame:
-    """``df`` with a struct column of ``column`` parsed (named ``into``, default ``{column}_parsed``).
+    """``df`` plus ``column`` parsed: a struct column named ``into`` (``{column}_parsed``).
 
     ``reference_column`` holds the day each text was said (a date, timestamp or
     ISO text; null where unknown), which relative phrases need. A text that is
@@ -125,9 +125,10 @@ def from_spark(
     True
     """
     pa = require("pyarrow")
-    to_arrow_table = getattr(df, "toArrow", None)
+    to_arrow_table: Any = getattr(df, "toArrow", None)
     if to_arrow_table is not None:  # Spark 4
         table = to_arrow_table()
     else:  # Spark 3.5
-        table = pa.Table.from_batches(df._collect_as_arrow())
+        legacy: Any = df
+        table = pa.Table.from_batches(legacy._collect_as_arrow())
     return from_arrow(table, name=name, description=description)
