@@ -16,6 +16,7 @@ through the same reader as YAML and JSON files, so both paths agree.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import _ID, Event, _share_names, slugify
-from timeline.model._timeline import Timeline
+from timeline.model._timeline import Timeline, _InOrder
 from timeline.records._schema import Locations, dotted
 from timeline.records._schema_read import _Reader
 
@@ -44,8 +45,77 @@ _STATUS = {s.value: s for s in Status}
 def _column(table: pa.Table, name: str) -> list[Any] | None:
     if name not in table.column_names:
         return None
-    values: list[Any] = table.column(name).to_pylist()
+    column = table.column(name)
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)) and not pc.any(
+        pc.greater(pc.list_value_length(column), 0)
+    ).as_py():
+        return [None] * len(column)  # all empty (related, usually): no list per row
+    values: list[Any] = column.to_pylist()
     return values
+
+
+def _clean_texts(table: pa.Table, name: str, *, nulls: bool = True, lists: bool = False) -> bool:
+    """Whether a text (or list-of-text) column holds only non-empty, trimmed text.
+
+    An absent column is clean when nulls are allowed.
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if name not in table.column_names:
+        return nulls
+    column = table.column(name)
+    if lists:
+        if not (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
+            return False
+        column = pc.list_flatten(column)
+        nulls = False  # a null item in a list is never clean
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    if column.null_count and not nulls:
+        return False
+    if len(column) == column.null_count:
+        return True
+    trimmed = pc.equal(column, pc.utf8_trim_whitespace(column))
+    empty = pc.equal(pc.utf8_length(column), 0)
+    return bool(pc.all(trimmed).as_py() is not False and not pc.any(empty).as_py())
+
+
+# An id as Event checks it, in ASCII (RE2's \w is ASCII): other ids are checked per row.
+_ASCII_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+def _clean_ids(column: Any) -> bool:
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    if column.null_count:
+        return False
+    return len(column) == 0 or bool(pc.all(pc.match_substring_regex(column, _ASCII_ID)).as_py())
+
+
+def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> tuple[list[Any], list[Any]]:
+    """Texts of the first column present and their decoded values, decoding each distinct text once.
+
+    Both lists are ``None`` for absent values; an absent column gives empty lists.
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    for name in names:
+        if name in table.column_names:
+            column = table.column(name)
+            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+                values = column.to_pylist()  # the reader says what is wrong with each
+                return values, [None] * len(values)
+            encoded = pc.dictionary_encode(column).combine_chunks()
+            distinct = encoded.dictionary.to_pylist()
+            decoded = [decode(text) for text in distinct]
+            indices = encoded.indices.to_pylist()
+            texts = [None if j is None else distinct[j] for j in indices]
+            return texts, [None if j is None else decoded[j] for j in indices]
+    return [], []
 
 
 def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
@@ -69,6 +139,14 @@ def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
         return {}
     picked = table.select(present).take(rows).to_pylist()
     return dict(zip(rows.to_pylist(), picked, strict=True))
+
+
+def _parse(text: Any) -> When | None:
+    """A date text as a `When`, or ``None`` for the reader to report (with its row)."""
+    try:
+        return When.parse(text)
+    except (TimelineError, ValueError):
+        return None
 
 
 def _clean(value: Any) -> Any:
@@ -122,55 +200,58 @@ def from_arrow(
         name = metadata[NAME_KEY].decode()
     if description is None and DESCRIPTION_KEY in metadata:
         description = metadata[DESCRIPTION_KEY].decode()
+    # A bulk build makes a million objects that are never cyclic garbage: the
+    # collector's passes over them would cost more than the build itself.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(table, name, description)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(table: pa.Table, name: str | None, description: str | None) -> Timeline:
     where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
     reader = _Reader(where)
     n = table.num_rows
     titles = _column(table, "title")
-    whens = _column(table, "initial_when") or _column(table, "when")
-    if titles is None or whens is None:
+    whens, starts = _decoded(table, ("initial_when", "when"), _parse)
+    has_when = "initial_when" in table.column_names or "when" in table.column_names
+    if titles is None or not has_when:
         missing = "title" if titles is None else "when"
         reader.fail((), f"the table has no {missing!r} column; give every row a title and a when")
         raise DataFileError(reader.problems)
     none: list[Any] = [None] * n
     ids = _column(table, "id") or none
-    ends = _column(table, "end") or none
-    statuses = _column(table, "initial_status") or _column(table, "status") or none
+    ends, stops = _decoded(table, ("end",), _parse)
+    ends, stops = ends or none, stops or none
+    statuses, known = _decoded(table, ("initial_status", "status"), _STATUS.get)
+    statuses = statuses or none
+    known = known or [Status.EXPECTED] * n
     plain = [_column(table, k) or none for k in _PLAIN]
     names = [_column(table, k) or none for k in _NAMES]
     nested = _nested_rows(table)
 
-    parsed: dict[str, When | None] = {}
-
-    def when(text: Any) -> When | None:
-        if type(text) is not str:
-            return None
-        found = parsed.get(text, parsed)
-        if found is parsed:
-            try:
-                found = When.parse(text)
-            except (TimelineError, ValueError):
-                found = None  # the reader reports it, with the row
-            parsed[text] = found
-        return found  # type: ignore[return-value]
-
+    # Columns checked whole (vectorised) need no check per row.
+    clean_titles = _clean_texts(table, "title", nulls=False)
+    clean_ids = "id" not in table.column_names or _clean_ids(table.column("id"))
+    clean_plain = all(_clean_texts(table, k) for k in _PLAIN)
+    clean_names = all(_clean_texts(table, k, lists=True) for k in _NAMES)
     events: list[tuple[int, Event]] = []
     for i in range(n):
         title, id, status_text = titles[i], ids[i], statuses[i]
-        start = when(whens[i])
-        end_text = ends[i]
-        stop = None if end_text is None else when(end_text)
-        status = Status.EXPECTED if status_text is None else _STATUS.get(status_text)
+        start, end_text, stop = starts[i], ends[i], stops[i]
+        status = Status.EXPECTED if status_text is None else known[i]
         fast = (
-            i not in nested
-            and start is not None
+            start is not None
             and status is not None
-            and type(title) is str
-            and title != ""
-            and title == title.strip()
-            and (id is None or (type(id) is str and _ID.fullmatch(id) is not None))
             and (end_text is None or stop is not None)
-            and all(_text_ok(column[i]) for column in plain)
-            and all(_names_ok(column[i]) for column in names)
+            and i not in nested
+            and (clean_titles or (type(title) is str and title != "" and title == title.strip()))
+            and (clean_ids or id is None or (type(id) is str and _ID.fullmatch(id) is not None))
+            and (clean_plain or all(_text_ok(column[i]) for column in plain))
+            and (clean_names or all(_names_ok(column[i]) for column in names))
         )
         if fast and stop is not None and start is not None:
             stop_at, start_at = stop.latest, start.earliest
@@ -212,7 +293,22 @@ def from_arrow(
     _unique(events, reader)
     if reader.problems:
         raise DataFileError(reader.problems)
-    return Timeline([e for _, e in events], name=name, description=description)
+    built = [e for _, e in events]
+    if _in_timeline_order(built):
+        # As `to_arrow` wrote them (checked): unique ids in order, nothing to sort.
+        return Timeline(_InOrder(built), name=name, description=description)
+    return Timeline(built, name=name, description=description)
+
+
+def _in_timeline_order(events: list[Event]) -> bool:
+    """Whether the events are sorted by (when, id), as a timeline keeps them."""
+    previous: tuple[Any, str] | None = None
+    for event in events:
+        current = (event.when.sort_key, event.id)
+        if previous is not None and current <= previous:
+            return False
+        previous = current
+    return True
 
 
 def _names(values: Iterable[str] | None) -> tuple[str, ...]:
