@@ -413,14 +413,15 @@ class Timeline:
     @functools.cached_property
     def _spans(self) -> tuple[SpanIndex, array[int], array[int]]:
         """The window index, and each event's span as keys (``None`` as the int64 ends)."""
-        # Keys per distinct value: large timelines share a few thousand `When`s.
-        memo: dict[When, tuple[int | None, int | None]] = {}
+        # Keys per distinct object: large timelines share a few thousand `When`s
+        # (by object, not value: hashing a When compares its bounds, slowly).
+        memo: dict[int, tuple[int | None, int | None]] = {}
 
         def keys(w: When) -> tuple[int | None, int | None]:
-            found = memo.get(w)
+            found = memo.get(id(w))
             if found is None:
                 lo, hi = w.fuzzy_bounds()  # as `Event.fuzzy_window`
-                found = memo[w] = (
+                found = memo[id(w)] = (
                     None if lo is None else _key(lo),
                     None if hi is None else _key(hi),
                 )
