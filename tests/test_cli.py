@@ -14,7 +14,7 @@ import pytest
 
 import timeline
 from timeline import Event, Source, Timeline, When
-from timeline.cli import _main as _cli
+from timeline.cli import _args as _cli
 from timeline.cli._main import main
 from timeline.display._table import cell_width, render, truncate
 

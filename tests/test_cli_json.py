@@ -12,7 +12,7 @@ import pytest
 
 import timeline
 from timeline import Event, Observation, Source, Target, Timeline, When
-from timeline.cli import _main as _cli
+from timeline.cli import _args as _cli
 from timeline.cli._main import main
 
 ARTICLE = Source("AI race article", url="https://example.com/ai-race", published="2026-03-20")

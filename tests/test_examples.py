@@ -62,3 +62,21 @@ def test_track_expectations_output(tmp_path: Path) -> None:
     assert april.count("expected") == 3
     assert may.index("Hybrid Model 3.0") < may.index("DeepSeek V4")
     assert "deepseek-v4-release: when" in out
+
+
+def test_track_record_output(tmp_path: Path) -> None:
+    result = run(EXAMPLES / "track_record.py", tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("ILLUSTRATION: invented announcers and dates, not real data.")
+    by_actor = out.split("== Track record by announcer\n")[1].splitlines()
+    assert by_actor[0] == (
+        "As of 2026-07-01, 8 promises: 3 kept, 1 late, 2 broken, 2 pending (50% on time)."
+    )
+    # best on-time rate first; Acme has one of each resolved outcome
+    assert [line.split()[0] for line in by_actor[2:6]] == ["Borealis", "Acme", "City", "(all)"]
+    assert by_actor[3].split()[2:8] == ["3", "1", "1", "1", "0", "33%"]
+    assert "late ('acme-home-robot-ships',) (73 days)" in out
+    assert "As of 2026-03-01, all 8 promises are pending" in out
+    chart = tmp_path / "trend.png"
+    assert chart.read_bytes().startswith(b"\x89PNG")

@@ -351,11 +351,24 @@ class TestCalendar:
     def test_name_defaults_to_the_timeline_name(self) -> None:
         assert str(check_feed(Timeline(name="Mine").to_ics())["NAME"]) == "Mine"
 
+    @pytest.mark.parametrize("name", [None, "", "  "])
+    def test_a_timeline_without_a_name_gives_a_plain_default(self, name: str | None) -> None:
+        calendar = check_feed(Timeline(name=name).to_ics())
+        assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == "Calendar"
+
+    @pytest.mark.parametrize("description", ["", " ", " \t\r\n "])
+    def test_empty_text_properties_are_left_out(self, description: str) -> None:
+        # libical refuses an empty "DESCRIPTION:" line
+        event = Event(title="x", when="2026-04", location="  ")
+        text = Timeline([event], name="x", description=description).to_ics()
+        assert not [line for line in text.split("\r\n") if line.endswith(":")]
+        assert prop_lines(text, "X-WR-CALDESC") == []
+        assert prop_lines(text, "LOCATION") == []
+
     @pytest.mark.parametrize(
         ("options", "message"),
         [
-            # a feed needs a name
-            ({"name": None}, "the timeline has no name and none was given; give the feed a name"),
+            # a name given must say something
             ({"name": " "}, "give the feed a name"),
             ({"name": "x", "policy": "middle"}, "'middle' is not a policy; use auto"),
             ({"name": "x", "domain": "not a domain"}, "is not a domain name"),

@@ -323,10 +323,10 @@ class TestForeignWarnings:
                 r"not content lines, skipped: line 10 'this is not a line'",
                 1,
             ),
-            # an unknown zone: read as a floating time
+            # an unknown zone (no IANA, Windows or VTIMEZONE match): read as a floating time
             (
-                vevent("SUMMARY:x", "DTSTART;TZID=W. Europe Standard Time:20260415T100000"),
-                r"unknown time zones, read as floating times: 'W. Europe Standard Time' \(line 8\)",
+                vevent("SUMMARY:x", "DTSTART;TZID=Nowhere/Zone:20260415T100000"),
+                r"unknown time zones, read as floating times: 'Nowhere/Zone' \(line 8\)",
                 1,
             ),
             # no DTSTART: nothing to place
@@ -382,38 +382,50 @@ class TestForeignWarnings:
 
 class TestDamagedFiles:
     @pytest.mark.parametrize(
-        ("text", "line", "message"),
+        ("text", "message"),
         [
             # not iCalendar at all
-            ("hello\nworld\n", 1, "no BEGIN:VCALENDAR; this is not an iCalendar file"),
-            ("", 1, "no BEGIN:VCALENDAR"),
-            # END without BEGIN
+            ("hello\nworld\n", "no BEGIN:VCALENDAR; this is not an iCalendar file"),
+            ("", "no BEGIN:VCALENDAR"),
+            ("END:VCALENDAR\r\n", "no BEGIN:VCALENDAR"),
+            ("\x00\x01\xff\n\x00", "binary data; this is not an iCalendar file"),
+        ],
+    )
+    def test_not_icalendar(self, text: str, message: str) -> None:
+        with pytest.raises(IcsParseError, match=re.escape(message)) as caught:
+            Timeline.from_ics(text.encode("latin-1"))
+        assert caught.value.line == 1
+
+    @pytest.mark.parametrize(
+        ("text", "message", "count"),
+        [
+            # an END that closes nothing is ignored
             (
-                "BEGIN:VCALENDAR\r\nEND:VEVENT\r\n",
-                2,
-                "END:VEVENT does not close BEGIN:VCALENDAR (line 1)",
+                "BEGIN:VCALENDAR\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                "END lines that close nothing, skipped: END:VEVENT (line 2)",
+                0,
             ),
-            ("END:VCALENDAR\r\n", 1, "END:VCALENDAR closes nothing"),
-            # cut short
+            # cut short: the complete events are kept, the cut one skipped
             (
-                cal(*vevent("SUMMARY:x"))[:-40],
-                4,
-                "BEGIN:VEVENT is never closed; the file may be cut short",
+                cal(*vevent("SUMMARY:a", "DTSTART:20260415"), *vevent("SUMMARY:x"))[:-40],
+                "components damaged, skipped: VEVENT lines 10-12 "
+                "(never closed; the file may be cut short)",
+                1,
             ),
         ],
     )
-    def test_structure(self, text: str, line: int, message: str) -> None:
-        with pytest.raises(IcsParseError, match=re.escape(message)) as caught:
-            Timeline.from_ics(text.encode())
-        assert caught.value.line == line
-        assert str(caught.value).startswith(f"line {line}: ")
+    def test_structure_recovers(self, text: str, message: str, count: int) -> None:
+        with pytest.warns(TimelineWarning) as caught:
+            tl = Timeline.from_ics(text.encode())
+        assert message in [str(w.message) for w in caught]
+        assert len(tl) == count
 
-    def test_not_utf8(self) -> None:
+    def test_latin1_lines_are_read_as_cp1252(self) -> None:
         data = cal(*vevent("SUMMARY:caf\u00e9", "DTSTART;VALUE=DATE:20260415")).encode()
         data = data.replace("café".encode(), b"caf\xe9")  # Latin-1
-        with pytest.raises(IcsParseError, match="line 7: byte 0xe9 is not UTF-8") as caught:
-            Timeline.from_ics(data)
-        assert isinstance(caught.value, ValueError)
+        with pytest.warns(TimelineWarning, match=r"not UTF-8, read as cp1252 .*: line 7"):
+            (event,) = Timeline.from_ics(data)
+        assert event.title == "café"
 
     def test_a_missing_file(self, tmp_path: Path) -> None:
         with pytest.raises(IcsError, match=r"neither iCalendar text .* nor a readable file"):

@@ -151,7 +151,7 @@ def test_cli_demo_says_what_the_page_left_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the command line turns the warning into a plain line on stderr
-    from timeline.cli import _main as _cli
+    from timeline.cli import _args as _cli
 
     sample = Timeline([*PLACED, UNPLACED[0]], name="Sample")
     monkeypatch.setattr(_cli, "_bundled", lambda: sample)

@@ -16,43 +16,49 @@ from typing import TYPE_CHECKING
 from timeline._errors import (
     DataFileError,
     DataFileProblem,
-    EventError,
+    ExtractError,
     FrameError,
     IcsError,
     IcsParseError,
     PlotError,
-    QuantityError,
-    QueryError,
-    TargetError,
     TimelineError,
     TimelineWarning,
-    WhenParseError,
 )
-from timeline.dates._when import DEFAULT_FUZZ, Precision, Relation, When, WhenError
-from timeline.figures._growth import Growth, Observation, growth
-from timeline.figures._quantity import Bound, Quantity
-from timeline.figures._source import Source
-from timeline.figures._target import Target, TargetStatus
-from timeline.formats._io import file_schema
-from timeline.model._claim import Claim, Slip, Status
-from timeline.model._event import Event
-from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
+from timeline.dates import DEFAULT_FUZZ, Precision, Relation, When, WhenError, WhenParseError
+from timeline.figures import (
+    Bound,
+    Growth,
+    Observation,
+    Quantity,
+    QuantityError,
+    Source,
+    Target,
+    TargetError,
+    TargetStatus,
+    growth,
+)
+from timeline.model import (
+    Claim,
+    DuplicateEventError,
+    Event,
+    EventChange,
+    EventError,
+    QueryError,
+    Slip,
+    Status,
+    Timeline,
+    TimelineDiff,
+    TrackRecord,
+    TrackRow,
+)
 
 if TYPE_CHECKING:
-    from timeline.dates._find import DateMatch, find_dates
+    from timeline.dates import DateMatch, find_dates
+    from timeline.extract import Extraction
+    from timeline.extract import extract as extract
+    from timeline.formats import file_schema
 
     __version__: str
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("timeline")
-    except PackageNotFoundError:  # a source tree that is not installed
-        from timeline._version import __version__
-
-        return __version__
 
 
 # Plain sorted() order (tests/test_package.py checks it), not ruff's isort-style order.
@@ -67,6 +73,8 @@ __all__ = [  # noqa: RUF022
     "Event",
     "EventChange",
     "EventError",
+    "ExtractError",
+    "Extraction",
     "FrameError",
     "Growth",
     "IcsError",
@@ -88,10 +96,13 @@ __all__ = [  # noqa: RUF022
     "TimelineDiff",
     "TimelineError",
     "TimelineWarning",
+    "TrackRecord",
+    "TrackRow",
     "When",
     "WhenError",
     "WhenParseError",
     "__version__",
+    "extract",
     "file_schema",
     "find_dates",
     "growth",
@@ -102,7 +113,9 @@ def __getattr__(name: str) -> object:
     # __version__ comes from the package metadata, read on first use:
     # importlib.metadata alone would add about 40 ms to `import timeline`.
     if name == "__version__":
-        globals()["__version__"] = found = _version()
+        from timeline._version import installed_version
+
+        globals()["__version__"] = found = installed_version()
         return found
     # find_dates brings in the phrase parser and its compiled patterns (about 20 ms):
     # load it on first use so `import timeline` stays light.
@@ -110,6 +123,17 @@ def __getattr__(name: str) -> object:
         from timeline.dates import _find
 
         return getattr(_find, name)
+    # The data-file layer (and its record schema) loads when first used.
+    if name == "file_schema":
+        from timeline.formats import file_schema
+
+        return file_schema
+    # extract is a package whose module is callable (timeline.extract(text)); it
+    # brings in find_dates and its word lists, so it too loads on first use.
+    if name in ("Extraction", "extract"):
+        import timeline.extract as package
+
+        return package if name == "extract" else package.Extraction
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from timeline.cli._main import main
+from timeline.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

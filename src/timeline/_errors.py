@@ -18,6 +18,7 @@ __all__ = [
     "DataFileError",
     "DataFileProblem",
     "EventError",
+    "ExtractError",
     "FrameError",
     "IcsError",
     "IcsParseError",
@@ -27,6 +28,7 @@ __all__ = [
     "TargetError",
     "TimelineError",
     "TimelineWarning",
+    "WhenError",
     "WhenParseError",
 ]
 
@@ -36,6 +38,17 @@ class TimelineError(Exception):
 
     >>> issubclass(WhenParseError, TimelineError)
     True
+    """
+
+
+class WhenError(TimelineError, ValueError):
+    """An invalid argument to a `When` constructor.
+
+    >>> from timeline import When
+    >>> When.month(2026, 13)
+    Traceback (most recent call last):
+    ...
+    timeline._errors.WhenError: When.month(2026, 13): month must be 1..12, got 13
     """
 
 
@@ -223,4 +236,12 @@ class QueryError(TimelineError, ValueError):
     Traceback (most recent call last):
     ...
     timeline._errors.QueryError: within: 'soon' is not a duration; write e.g. '90 days', ...
+    """
+
+
+class ExtractError(TimelineError, ValueError):
+    """A bad argument to `timeline.extract`: the message quotes it and names the fix.
+
+    >>> str(ExtractError("extract: text: 42 is not text; pass the article as a str"))
+    'extract: text: 42 is not text; pass the article as a str'
     """

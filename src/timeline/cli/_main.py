@@ -23,397 +23,39 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as _dt
-import difflib
-import json
 import os
-import shutil
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-from timeline._errors import DataFileError, TimelineError, TimelineWarning, WhenParseError
-from timeline.cli._json import event_state
-from timeline.dates._bounds import _cmp
-from timeline.dates._days import to_day
-from timeline.dates._when import When
-from timeline.display._table import render
-from timeline.formats._io import FORMATS
-from timeline.model._claim import Status
-from timeline.model._event import Event, slugify
-from timeline.model._timeline import Timeline, _within_days
+from timeline._errors import TimelineError, TimelineWarning
+from timeline.cli._args import (
+    _KNOWN,
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    _day_arg,
+    _err,
+    _Failure,
+    _status_arg,
+    _when_arg,
+    _within_arg,
+)
+from timeline.cli._commands import (
+    _check,
+    _convert,
+    _demo,
+    _export,
+    _overdue,
+    _schema,
+    _show,
+    _track_record,
+    _upcoming,
+)
+from timeline.cli._extract import add_extract
 
 __all__ = ["main"]
-
-_KNOWN = ".yaml, .yml, .json, .csv or .parquet"
-_DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-
-
-class _Failure(Exception):
-    """A user-facing failure: its message goes to stderr and ``code`` is the exit status."""
-
-    def __init__(self, message: str, code: int = EXIT_DATA) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-# -- argument types: bad values become usage errors that quote the input ----------------
-
-
-def _when_arg(text: str) -> When:
-    try:
-        return When.parse(text)
-    except WhenParseError as err:
-        raise argparse.ArgumentTypeError(_date_problem(text, err)) from None
-    except TimelineError as err:
-        raise argparse.ArgumentTypeError(f"{err}; {_DATE_HINT}") from None
-
-
-def _date_problem(text: str, err: WhenParseError) -> str:
-    # A relative phrase ("next month") is refused like everywhere else in the
-    # library, but the message shows what it would mean today, to copy.
-    try:
-        meant = When.parse(text, reference=_dt.date.today())
-    except TimelineError:
-        meant = None
-    if meant is not None:
-        return (
-            f"{text!r} is relative; write the date itself, e.g. {str(meant)!r} "
-            "(what it means today)"
-        )
-    if err.suggestion is not None:
-        return f"{text!r} is not a date: {err.reason}; did you mean {err.suggestion!r}?"
-    if not text.strip():
-        return f"{text!r} is empty; {_DATE_HINT}"
-    if "; try " in err.reason or "; write " in err.reason:  # the parser named the fix
-        return f"{text!r} is not a date: {err.reason}"
-    return f"{text!r} is not a date: {err.reason}; {_DATE_HINT}"
-
-
-def _day_arg(text: str) -> _dt.date:
-    try:
-        return to_day(_when_arg(text))
-    except TimelineError as err:
-        raise argparse.ArgumentTypeError(f"{text!r}: {err}; {_DATE_HINT}") from None
-
-
-def _status_arg(text: str) -> str:
-    value = text.strip().lower()
-    names = [s.value for s in Status]
-    if value not in names:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a status; use one of {', '.join(names)}")
-    return value
-
-
-def _within_arg(text: str) -> str:
-    try:
-        _within_days(text, _dt.date.today())
-    except TimelineError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a duration; write e.g. 90d, 12w, 3m or '1 year'"
-        ) from None
-    return text
-
-
-# -- reading ------------------------------------------------------------------------------
-
-
-def _bundled() -> Timeline:
-    from timeline.datasets import ai_race_2026
-
-    return ai_race_2026()
-
-
-def _suffix(path: str, role: str) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        shown = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise _Failure(f"{role} {path!r} has {shown}; use a {_KNOWN} file", EXIT_USAGE)
-    return suffix
-
-
-def _load(path: str | None) -> Timeline:
-    """The timeline in ``path``, or the bundled dataset when ``path`` is None."""
-    if path is None:
-        return _bundled()
-    _suffix(path, "data file")
-    file = Path(path)
-    if not file.exists():
-        raise _Failure(f"data file {path!r} does not exist; check the path")
-    if file.is_dir():
-        raise _Failure(f"{path!r} is a folder; give a data file ({_KNOWN})")
-    try:
-        return Timeline.load(path)
-    except UnicodeDecodeError:
-        raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
-    except OSError as err:
-        raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
-
-
-def _writable(path: str) -> Path:
-    """``path`` as a file to write, once its folder is known to exist."""
-    out = Path(path)
-    if not out.parent.is_dir():
-        raise _Failure(f"cannot write {path!r}: folder '{out.parent}' does not exist; create it")
-    if out.is_dir():
-        raise _Failure(f"cannot write {path!r}: it is a folder; give a file name")
-    return out
-
-
-# -- selecting ------------------------------------------------------------------------------
-
-
-def _unknown_values(timeline: Timeline, args: argparse.Namespace) -> None:
-    """Warn of a --kind, --actor or --tag value no event has: a typo would match nothing."""
-    for option, values, names in (
-        ("--kind", args.kind, lambda e: (e.kind,) if e.kind else ()),
-        ("--actor", args.actor, lambda e: e.actors),
-        ("--tag", args.tag, lambda e: e.tags),
-    ):
-        known = {name.casefold(): name for e in timeline for name in names(e)}
-        for value in values or ():
-            if value.casefold() in known:
-                continue
-            close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.75)
-            fix = f"did you mean {known[close[0]]!r}?" if close else "check the spelling"
-            warnings.warn(
-                f"{option} {value!r} matches no event in the timeline; {fix}",
-                TimelineWarning,
-                stacklevel=2,
-            )
-
-
-def _select(timeline: Timeline, args: argparse.Namespace) -> Timeline:
-    """Apply the shared filters; repeated values of one option mean any of them."""
-    _unknown_values(timeline, args)
-    if args.as_of is not None:
-        timeline = timeline.as_of(args.as_of)
-    timeline = timeline.filter(status=args.status, kind=args.kind, actor=args.actor, tag=args.tag)
-    if args.text:
-        matched = {e.id for text in args.text for e in timeline.filter(text=text)}
-        timeline = timeline.filter(where=lambda e: e.id in matched)
-    if args.between:
-        start, end = args.between
-        lo, hi = start.earliest, end.latest
-        if lo is not None and hi is not None and _cmp(hi, lo) < 0:
-            raise _Failure(
-                f"--between: {str(end)!r} ends before {str(start)!r} starts; "
-                "give the earlier date first",
-                EXIT_USAGE,
-            )
-        timeline = timeline.overlapping(start, end)
-    return timeline
-
-
-# -- writing ----------------------------------------------------------------------------------
-
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def _terminal_width() -> int | None:
-    """The terminal's width, or None when stdout is not a terminal (then nothing is cut)."""
-    if not sys.stdout.isatty():
-        return None
-    return shutil.get_terminal_size().columns
-
-
-def _when_text(event: Event) -> str:
-    return str(event.when) if event.end is None else f"{event.when} to {event.end}"
-
-
-def _table(timeline: Timeline) -> list[str]:
-    rows = [
-        [_when_text(e), e.status.value, e.kind or "-", ", ".join(e.actors) or "-", e.title]
-        for e in timeline
-    ]
-    # On a narrow terminal the date, status and title matter most: actor lists
-    # are cut first, then KIND and ACTORS are left out rather than cut to nothing.
-    return render(
-        ["WHEN", "STATUS", "KIND", "ACTORS", "TITLE"],
-        rows,
-        width=_terminal_width(),
-        flex=4,
-        squeeze={3: 24, 2: 16},
-        drop=(2, 3),
-    )
-
-
-def _records(timeline: Timeline) -> list[dict[str, Any]]:
-    # What the table shows (the current date and status), not the file's first statement.
-    return [event_state(event) for event in timeline]
-
-
-def _count(n: int, total: int | None = None) -> str:
-    noun = "event" if (total if total is not None else n) == 1 else "events"
-    return f"{n} of {total} {noun}" if total is not None and total != n else f"{n} {noun}"
-
-
-def _emit(timeline: Timeline, args: argparse.Namespace, heading: str) -> None:
-    """The selection as JSON (heading to stderr) or as a table under its heading."""
-    if args.json:
-        _out(json.dumps(_records(timeline), ensure_ascii=False, indent=2))
-        if args.heading_to_stderr:
-            _err(heading)
-        return
-    _out(heading)
-    if len(timeline):
-        for line in _table(timeline):
-            _out(line)
-
-
-def _feed_events(path: Path) -> int:
-    """How many events a feed file holds (some cannot be placed; the export warns of them)."""
-    with path.open("rb") as feed:
-        return sum(1 for line in feed if line == b"BEGIN:VEVENT\r\n")
-
-
-def _write_bytes(data: bytes) -> None:
-    # Feeds are CRLF text; the binary buffer keeps the line ends exactly as written.
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(data.decode())
-        return
-    sys.stdout.flush()
-    buffer.write(data)
-    buffer.flush()
-
-
-# -- commands -----------------------------------------------------------------------------------
-
-
-def _today(args: argparse.Namespace) -> tuple[_dt.date, str]:
-    """The reference day and how to say it: ``--as-of``, else today (said so)."""
-    if args.as_of is not None:
-        day: _dt.date = args.as_of
-        return day, str(day)
-    today = _dt.date.today()
-    args.as_of = today
-    args.heading_to_stderr = True
-    return today, f"{today.isoformat()} (today)"
-
-
-def _show(args: argparse.Namespace) -> int:
-    everything = _load(args.file)
-    selected = _select(everything, args)
-    name = everything.name or (args.file if args.file else "timeline")
-    known = f", as known on {args.as_of}" if args.as_of is not None else ""
-    _emit(selected, args, f"{name}: {_count(len(selected), len(everything))}{known}")
-    return EXIT_OK
-
-
-def _upcoming(args: argparse.Namespace) -> int:
-    everything = _load(args.file)
-    day, said = _today(args)
-    selected = _select(everything, args).upcoming(as_of=day, within=args.within)
-    until = day + _dt.timedelta(days=_within_days(args.within, day))
-    window = f"as of {said}, within {args.within} (to {until.isoformat()})"
-    if len(selected):
-        _emit(selected, args, f"Upcoming {window}: {_count(len(selected))}")
-    else:
-        _emit(selected, args, f"No upcoming events {window}.")
-    return EXIT_OK
-
-
-def _overdue(args: argparse.Namespace) -> int:
-    everything = _load(args.file)
-    day, said = _today(args)
-    selected = _select(everything, args).overdue(as_of=day)
-    if len(selected):
-        _emit(selected, args, f"Overdue as of {said}: {_count(len(selected))}")
-    else:
-        _emit(selected, args, f"No overdue events as of {said}.")
-    return EXIT_OK
-
-
-def _export(args: argparse.Namespace) -> int:
-    out = None if args.output in (None, "-") else _writable(args.output)
-    selected = _select(_load(args.file), args)
-    # The feed's name: --name, else the timeline's own, else the file's stem.
-    name = args.name or selected.name or (Path(args.file).stem if args.file else None)
-    options: dict[str, Any] = {
-        "name": name,
-        "domain": args.domain,
-        "policy": args.policy,
-        "include_cancelled": args.include_cancelled,
-    }
-    if not len(selected):
-        _err("timeline: warning: no events match the filters; the feed is empty")
-    if out is None:
-        _write_bytes(selected.to_ics(**options).encode())
-        return EXIT_OK
-    selected.write_ics(out, **options)
-    cancelled = 0 if args.include_cancelled else len(selected.filter(status=Status.CANCELLED))
-    left_out = f" ({cancelled} cancelled left out; --include-cancelled keeps them)"
-    _out(
-        f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}"
-        + (left_out if cancelled else "")
-    )
-    return EXIT_OK
-
-
-def _check(args: argparse.Namespace) -> int:
-    try:
-        timeline = _load(args.file)
-    except TimelineError as err:
-        problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
-        for problem in problems:
-            _err(problem)
-        _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
-        return EXIT_DATA
-    _out(f"{args.file}: {_count(len(timeline))}, 0 problems")
-    return EXIT_OK
-
-
-def _convert(args: argparse.Namespace) -> int:
-    source, target = args.input, args.output
-    _suffix(source, "input")
-    _suffix(target, "output")
-    out = _writable(target)
-    same = out.exists() and Path(source).exists() and out.samefile(source)
-    if out.exists() and not same and not args.force:
-        raise _Failure(f"output {target!r} already exists; add --force to replace it")
-    timeline = _load(source)
-    timeline.save(out)
-    kind = FORMATS[out.suffix.lower()].upper()
-    _out(f"Wrote {target} ({kind}): {_count(len(timeline))} from {source}")
-    return EXIT_OK
-
-
-def _schema(args: argparse.Namespace) -> int:
-    from timeline.formats._io import file_schema
-
-    _out(json.dumps(file_schema(), ensure_ascii=False, indent=2))
-    return EXIT_OK
-
-
-def _demo(args: argparse.Namespace) -> int:
-    timeline = _bundled()
-    _out(f"{timeline.name or 'timeline'}: {_count(len(timeline))}")
-    for line in _table(timeline):
-        _out(line)
-    folder = Path(args.out)
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = slugify(timeline.name or "timeline")
-    _out()
-    feed = folder / f"{stem}.ics"
-    timeline.write_ics(feed)
-    _out(f"Wrote {feed}: the iCalendar feed, {_count(_feed_events(feed))}")
-    page = timeline.to_html(folder / f"{stem}.html")
-    _out(f"Wrote {page}: the HTML page, {_count(len(timeline))}")
-    return EXIT_OK
-
-
-# -- the parser ---------------------------------------------------------------------------------
 
 
 def _filters(parser: argparse.ArgumentParser, *, as_of_help: str) -> None:
@@ -463,19 +105,38 @@ def _file(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_TRACK_EPILOG = """A promise is an event first announced as expected or confirmed. Replayed as
+known on the day (claims stated later are not used), each is:
+  kept      happened by the last day of the FIRST date announced (a deadline
+            by the deadline; "after X" is never late)
+  late      happened after it (delay in days past that day)
+  broken    cancelled, or still open and overdue on the day
+  pending   still open and not overdue
+ON TIME = kept / (kept + late + broken); NOTICE = mean days from the first
+statement to the first date's last day. --json prints as_of, by, summary,
+total and groups: one object per group with these counts and figures, "ids"
+(the event ids behind each count) and "delay_days" (id: days late).
+"""
+
 _EPILOG = """examples:
   timeline show --actor Tencent --actor DeepSeek
   timeline upcoming events.yaml --within 30d
   timeline overdue events.yaml --as-of 2026-06-01 --json
+  timeline track-record events.yaml --by kind --as-of 2026-06-01
+  timeline show events.yaml --trend -o trend.png
   timeline export events.yaml -o feed.ics --name "AI race"
   timeline check events.yaml
   timeline convert events.yaml events.csv
+  timeline convert feed.ics events.yaml
+  timeline extract article.txt --published 2026-03-28 -o draft.yaml
   timeline demo --out demo-out
 """
 
 
 def _parser() -> argparse.ArgumentParser:
-    from timeline import __version__
+    from timeline._version import installed_version
+
+    __version__ = installed_version()
 
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -502,7 +163,31 @@ def _parser() -> argparse.ArgumentParser:
     show = command("show", _show, "show the timeline as a table", _JSON_EPILOG)
     _file(show)
     _json(show)
-    _filters(show, as_of_help="the timeline as known on day D")
+    show.add_argument(
+        "--trend",
+        action="store_true",
+        help="write the milestone trend chart of the promises instead (needs -o)",
+    )
+    show.add_argument(
+        "-o", "--output", metavar="OUT", help="with --trend: the .png or .svg file to write"
+    )
+    _filters(show, as_of_help="the timeline as known on day D (with --trend: default today)")
+
+    track = command(
+        "track-record",
+        _track_record,
+        "who kept their promises: kept, late, broken and pending, by actor",
+        _TRACK_EPILOG,
+    )
+    _file(track)
+    track.add_argument(
+        "--by",
+        choices=["actor", "kind", "tag", "precision", "publisher"],
+        default="actor",
+        help="group by actor (default), kind, tag, precision or publisher of the first date",
+    )
+    track.add_argument("--json", action="store_true", help="print the record as JSON (see below)")
+    _filters(track, as_of_help="judge as known on day D (default: today)")
 
     upcoming = command("upcoming", _upcoming, "open events due soon", _JSON_EPILOG)
     _file(upcoming)
@@ -544,13 +229,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", metavar="FILE", help=f"a {_KNOWN} data file")
 
     convert = command(
-        "convert", _convert, "convert a data file between YAML, JSON, CSV and Parquet"
+        "convert",
+        _convert,
+        "convert a data file between YAML, JSON, CSV and Parquet, or import an iCalendar feed (.ics)",
     )
-    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file")
+    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file, or an .ics feed")
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
     command("schema", _schema, "print the JSON Schema of the data-file format")
+
+    add_extract(command)
 
     demo = command("demo", _demo, "show the bundled timeline and write its feed and page")
     demo.add_argument("--out", default=".", metavar="DIR", help="where to write (default: .)")

@@ -59,8 +59,13 @@ def _local_date(p: _dt.date) -> _dt.date:
     return p.date() if isinstance(p, _dt.datetime) else p
 
 
+_DAYS = (pendulum.Date, _dt.date)
+
+
 def _cmp(a: _dt.date, b: _dt.date) -> int:
     """Compare two bounds: instants in UTC; a day against an instant by its local date."""
+    if type(a) in _DAYS and type(b) in _DAYS:  # two calendar days: the common case
+        return (a > b) - (a < b)
     a_timed, b_timed = isinstance(a, _dt.datetime), isinstance(b, _dt.datetime)
     if a_timed and b_timed:
         ka, kb = _key(a), _key(b)

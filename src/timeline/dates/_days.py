@@ -29,6 +29,10 @@ def to_day(value: DayLike, name: str = "day") -> _dt.date:
     >>> to_day("2026-03")
     Date(2026, 3, 1)
     """
+    if type(value) is pendulum.Date:  # the common case, first: bounds of calendar values
+        return value
+    if type(value) is When and value.earliest is not None:  # a claim's or source's day
+        return to_day(value.earliest)
     if isinstance(value, _dt.datetime):
         return pendulum.date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):

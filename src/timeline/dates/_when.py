@@ -29,10 +29,9 @@ from collections.abc import Callable
 from typing import Literal, TypeAlias
 
 import attrs
-import pendulum
-from pendulum import Date, DateTime
 
-from timeline._errors import TimelineError
+from timeline._errors import WhenError
+from timeline.dates import _constructors
 from timeline.dates._bounds import (
     Point,
     _after,
@@ -45,6 +44,7 @@ from timeline.dates._bounds import (
     _overlap,
     _strictly_before,
 )
+from timeline.dates._constructors import check as _check
 from timeline.dates._precision import Precision, Relation
 
 __all__ = [
@@ -61,27 +61,8 @@ __all__ = [
 Endpoint: TypeAlias = "When | Literal['open', 'unknown']"
 
 
-class WhenError(TimelineError, ValueError):
-    """An invalid argument to a `When` constructor.
-
-    >>> When.month(2026, 13)
-    Traceback (most recent call last):
-    ...
-    timeline.dates._when.WhenError: When.month(2026, 13): month must be 1..12, got 13
-    """
-
-
 FuzzPolicy: TypeAlias = Callable[["When"], int]
 """Units of the value's own grain to pad on each side of a qualified value."""
-
-
-def _check(cond: bool, call: str, message: str) -> None:
-    if not cond:
-        raise WhenError(f"{call}: {message}")
-
-
-def _check_year(year: int, call: str) -> None:
-    _check(1 <= year <= 9999, call, f"year must be 1..9999, got {year}")
 
 
 def DEFAULT_FUZZ(when: When) -> int:
@@ -91,13 +72,6 @@ def DEFAULT_FUZZ(when: When) -> int:
     1
     """
     return int(when.approximate) + int(when.uncertain)
-
-
-def _span_precision(lower: Endpoint, upper: Endpoint) -> Precision:
-    ends = [e.precision for e in (lower, upper) if isinstance(e, When)]
-    if len(ends) == 2 and ends[0] is not ends[1]:
-        return Precision.MIXED
-    return ends[0] if ends else Precision.MIXED
 
 
 def _point_identity(p: Point | None) -> tuple[object, ...]:
@@ -138,214 +112,22 @@ class When:
     lower: When | Literal["open", "unknown"] | None = None
     upper: When | Literal["open", "unknown"] | None = None
 
-    # -- named constructors -------------------------------------------------
+    # -- named constructors (timeline.dates._constructors) -------------------
 
-    @classmethod
-    def instant(cls, moment: _dt.datetime) -> When:
-        """An exact moment; its offset or zone is kept (a naive time stays naive).
-
-        >>> When.instant(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai")).precision
-        <Precision.MINUTE: 'minute'>
-        """
-        if not isinstance(moment, _dt.datetime):
-            raise WhenError(f"When.instant({moment!r}): expected a datetime")
-        value = pendulum.instance(moment, tz=moment.tzinfo) if moment.tzinfo else moment
-        if not isinstance(value, DateTime):
-            value = pendulum.naive(
-                moment.year,
-                moment.month,
-                moment.day,
-                moment.hour,
-                moment.minute,
-                moment.second,
-                moment.microsecond,
-            )
-        exact_minute = value.second == 0 and value.microsecond == 0
-        precision = Precision.MINUTE if exact_minute else Precision.SECOND
-        return cls(value, value, precision)
-
-    @classmethod
-    def day(cls, year: int, month: int, day: int) -> When:
-        """One calendar day.
-
-        >>> str(When.day(2026, 4, 15).earliest)
-        '2026-04-15'
-        """
-        call = f"When.day({year}, {month}, {day})"
-        _check_year(year, call)
-        _check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
-        last = _last_day(year, month)
-        _check(1 <= day <= last, call, f"day must be 1..{last} in that month, got {day}")
-        d = _date(year, month, day)
-        return cls(d, d, Precision.DAY)
-
-    @classmethod
-    def week(cls, year: int, week: int) -> When:
-        """An ISO 8601 week, Monday to Sunday.
-
-        >>> w = When.week(2026, 15)
-        >>> (str(w.earliest), str(w.latest))
-        ('2026-04-06', '2026-04-12')
-        """
-        call = f"When.week({year}, {week})"
-        _check_year(year, call)
-        weeks = _dt.date(year, 12, 28).isocalendar()[1]
-        _check(1 <= week <= weeks, call, f"week must be 1..{weeks} in {year}, got {week}")
-        monday = _dt.date.fromisocalendar(year, week, 1)
-        start = _date(monday.year, monday.month, monday.day)
-        return cls(start, start.add(days=6), Precision.WEEK)
-
-    @classmethod
-    def dekad(cls, year: int, month: int, n: int) -> When:
-        """A third of a month: days 1-10, 11-20 or 21 to the end.
-
-        >>> str(When.dekad(2026, 4, 2).earliest)
-        '2026-04-11'
-        """
-        call = f"When.dekad({year}, {month}, {n})"
-        _check_year(year, call)
-        _check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
-        _check(1 <= n <= 3, call, f"dekad must be 1..3, got {n}")
-        first = (n - 1) * 10 + 1
-        last = first + 9 if n < 3 else _last_day(year, month)
-        return cls(_date(year, month, first), _date(year, month, last), Precision.DEKAD)
-
-    @classmethod
-    def month(cls, year: int, month: int) -> When:
-        """A calendar month.
-
-        >>> str(When.month(2026, 2).latest)
-        '2026-02-28'
-        """
-        call = f"When.month({year}, {month})"
-        _check_year(year, call)
-        _check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
-        return cls._months(year, month, 1, Precision.MONTH)
-
-    @classmethod
-    def season(cls, year: int, code: int) -> When:
-        """A season by EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter.
-
-        Seasons are northern and meteorological: spring is March to May, and
-        winter 2026 runs from December 2026 to February 2027.
-
-        >>> w = When.season(2026, 24)
-        >>> (str(w.earliest), str(w.latest))
-        ('2026-12-01', '2027-02-28')
-        """
-        call = f"When.season({year}, {code})"
-        _check_year(year, call)
-        _check(21 <= code <= 24, call, f"season code must be 21..24, got {code}")
-        _check(code < 24 or year < 9999, call, "winter 9999 runs past year 9999")
-        return cls._months(year, 3 + 3 * (code - 21), 3, Precision.SEASON)
-
-    @classmethod
-    def quarter(cls, year: int, quarter: int) -> When:
-        """A calendar quarter, 1..4.
-
-        >>> str(When.quarter(2026, 2).earliest)
-        '2026-04-01'
-        """
-        call = f"When.quarter({year}, {quarter})"
-        _check_year(year, call)
-        _check(1 <= quarter <= 4, call, f"quarter must be 1..4, got {quarter}")
-        return cls._months(year, 3 * quarter - 2, 3, Precision.QUARTER)
-
-    @classmethod
-    def third(cls, year: int, n: int) -> When:
-        """A third of a year: 1 early (Jan-Apr), 2 mid (May-Aug), 3 late (Sep-Dec).
-
-        >>> str(When.third(2024, 1).latest)
-        '2024-04-30'
-        """
-        call = f"When.third({year}, {n})"
-        _check_year(year, call)
-        _check(1 <= n <= 3, call, f"third must be 1..3, got {n}")
-        return cls._months(year, 4 * n - 3, 4, Precision.THIRD)
-
-    @classmethod
-    def half(cls, year: int, half: int) -> When:
-        """A half year, 1 or 2.
-
-        >>> str(When.half(2026, 2).earliest)
-        '2026-07-01'
-        """
-        call = f"When.half({year}, {half})"
-        _check_year(year, call)
-        _check(half in (1, 2), call, f"half must be 1 or 2, got {half}")
-        return cls._months(year, 6 * half - 5, 6, Precision.HALF)
-
-    @classmethod
-    def year(cls, year: int) -> When:
-        """A calendar year.
-
-        >>> str(When.year(2030).latest)
-        '2030-12-31'
-        """
-        _check_year(year, f"When.year({year})")
-        return cls._months(year, 1, 12, Precision.YEAR)
-
-    @classmethod
-    def decade(cls, first_year: int) -> When:
-        """A decade named by its first year: 2020 is 2020..2029.
-
-        >>> str(When.decade(2020).latest)
-        '2029-12-31'
-        """
-        call = f"When.decade({first_year})"
-        _check(first_year % 10 == 0, call, "a decade starts on a year ending in 0")
-        _check(10 <= first_year <= 9990, call, f"decade must be 10..9990, got {first_year}")
-        return cls._months(first_year, 1, 120, Precision.DECADE)
-
-    @classmethod
-    def century(cls, first_year: int) -> When:
-        """A century named by its first year: 2000 is 2000..2099.
-
-        >>> str(When.century(2000).latest)
-        '2099-12-31'
-        """
-        call = f"When.century({first_year})"
-        _check(first_year % 100 == 0, call, "a century starts on a year ending in 00")
-        _check(100 <= first_year <= 9900, call, f"century must be 100..9900, got {first_year}")
-        return cls._months(first_year, 1, 1200, Precision.CENTURY)
-
-    @classmethod
-    def masked(cls, text: str, start: Date, end: Date, precision: Precision) -> When:
-        """A value with unspecified digits, such as EDTF ``202X``.
-
-        >>> w = When.masked("202X", pendulum.date(2020, 1, 1), pendulum.date(2029, 12, 31),
-        ...                 Precision.YEAR)
-        >>> w.unspecified
-        '202X'
-        """
-        _check(start <= end, f"When.masked({text!r})", "start is after end")
-        return cls(start, end, precision, unspecified=text)
-
-    @classmethod
-    def interval(cls, lower: Endpoint, upper: Endpoint) -> When:
-        """From ``lower`` to ``upper``; either end may be ``"open"`` or ``"unknown"``.
-
-        >>> w = When.interval(When.month(2026, 4), When.month(2026, 6))
-        >>> (str(w.earliest), str(w.latest), w.precision.value)
-        ('2026-04-01', '2026-06-30', 'month')
-        """
-        problems = []
-        for end in (lower, upper):
-            if isinstance(end, When):
-                if end.is_interval:
-                    problems.append("an interval's ends cannot be intervals")
-                if end.relation is not Relation.ON:
-                    problems.append("an interval's ends must be plain dates")
-            elif end not in ("open", "unknown"):
-                problems.append("an end is a When, 'open' or 'unknown'")
-        start = lower.earliest if isinstance(lower, When) else None
-        stop = upper.latest if isinstance(upper, When) else None
-        if start is not None and stop is not None and _key(start) > _key(stop):
-            problems.append("the interval ends before it starts")
-        if problems:
-            # repr() formats both ends, so the call is spelled out only on failure
-            _check(False, f"When.interval({lower!r}, {upper!r})", problems[0])
-        return cls(start, stop, _span_precision(lower, upper), lower=lower, upper=upper)
+    instant = classmethod(_constructors.instant)
+    day = classmethod(_constructors.day)
+    week = classmethod(_constructors.week)
+    dekad = classmethod(_constructors.dekad)
+    month = classmethod(_constructors.month)
+    season = classmethod(_constructors.season)
+    quarter = classmethod(_constructors.quarter)
+    third = classmethod(_constructors.third)
+    half = classmethod(_constructors.half)
+    year = classmethod(_constructors.year)
+    decade = classmethod(_constructors.decade)
+    century = classmethod(_constructors.century)
+    masked = classmethod(_constructors.masked)
+    interval = classmethod(_constructors.interval)
 
     @classmethod
     def deadline(cls, when: When) -> When:
@@ -502,7 +284,7 @@ class When:
 
     # -- bounds ---------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def earliest(self) -> Point | None:
         """The first day or instant it can fall on, inclusive; ``None`` if unbounded.
 
@@ -515,7 +297,7 @@ class When:
             return _after(self.end)
         return None
 
-    @property
+    @functools.cached_property
     def latest(self) -> Point | None:
         """The last day or instant it can fall on, inclusive; ``None`` if unbounded.
 

@@ -15,16 +15,25 @@ The picture needs matplotlib (the ``plot`` extra); without it the page says
 so and keeps its table and filters, so ``timeline demo`` works on a plain install.
 Events the picture cannot place (no bound at all) are named in a caption under
 it; the table lists them as usual.
+
+Once any promise has resolved (kept, late or broken, as known on the page's
+day, default today), a "Track record" section follows the table: the
+`Timeline.track_record` table and the milestone trend chart (inline SVG, its
+element ids prefixed so they cannot clash with the main picture's) of up to 30
+promises, resolved ones first.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline._errors import TimelineWarning
 from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STYLE, badge, table_rows
 from timeline.display._layout import shape_of
@@ -48,6 +57,9 @@ header p{margin:2px 0;font:13px system-ui,sans-serif;opacity:.8}
 #tl-picture svg{width:100%;height:auto;max-width:1400px}
 #tl-unplaced{font:13px system-ui,sans-serif;margin:4px 0 0}
 #tl-picture [id^="tl-"]{transition:opacity .15s}
+#tl-track-record h2{font:600 18px system-ui,sans-serif;margin:24px 0 8px}
+#tl-trend svg{width:100%;height:auto;max-width:1400px}
+#tl-trend figcaption{font:13px system-ui,sans-serif;opacity:.8}
 tr[hidden]{display:none}
 """
 
@@ -167,6 +179,50 @@ def _unplaced_note(shown: Timeline) -> str:
     )
 
 
+_TREND_MAX = 30  # lines the trend chart stays readable with
+_ID = re.compile(r'(\bid="|url\(#|href="#)(?!tl-)')
+
+
+def _own_ids(svg: str, prefix: str) -> str:
+    """Prefix the ids matplotlib gives (``figure_1``, clip paths ...) and their uses.
+
+    Two inline SVGs on one page would otherwise share ids, and a clip path
+    reference could resolve into the other picture. Our ``tl-`` ids are kept.
+    """
+    return _ID.sub(lambda m: m.group(1) + prefix, svg)
+
+
+def _track_record_section(timeline: Timeline, day: _dt.date | None) -> str:
+    """The "Track record" section, or nothing while no promise has resolved."""
+    from timeline.display._trend import trend_svg_text
+
+    judged = day if day is not None else _dt.date.today()
+    record = timeline.track_record(as_of=judged)
+    total = record.total
+    if not total.resolved:
+        return ""
+    chosen = [*total.late_ids, *total.broken_ids, *total.kept_ids, *total.pending_ids]
+    shown = chosen[:_TREND_MAX]
+    note = (
+        f"<figcaption>The trend chart shows {len(shown)} of {total.promises} promises "
+        "(resolved ones first).</figcaption>"
+        if len(shown) < len(chosen)
+        else ""
+    )
+    try:
+        with warnings.catch_warnings():
+            # Events with no date to place are named under the main picture already.
+            warnings.simplefilter("ignore", TimelineWarning)
+            svg = trend_svg_text(timeline, events=shown, as_of=judged, title="")
+        chart = _own_ids(_responsive(svg), "trend-")
+    except ImportError as err:
+        chart = f'<p class="tl-note">No trend chart: {_e(err)}</p>'
+    return (
+        f'<section id="tl-track-record"><h2>Track record</h2>\n{record._repr_html_()}\n'
+        f'<figure id="tl-trend">{chart}{note}</figure></section>'
+    )
+
+
 def page_html(
     timeline: Timeline,
     *,
@@ -181,7 +237,9 @@ def page_html(
     >>> "&lt;b&gt;x&lt;/b&gt;" in page, page.count("<script")
     (True, 1)
     """
-    from timeline import __version__
+    from timeline._version import installed_version
+
+    __version__ = installed_version()
     from timeline.display._plot import svg_text
 
     day = None if as_of is None else to_day(as_of)
@@ -216,6 +274,7 @@ def page_html(
 </thead><tbody>
 {table_rows(shown.events)}
 </tbody></table></div>
+{_track_record_section(timeline, day)}
 <script>{_SCRIPT}</script>
 </body>
 </html>

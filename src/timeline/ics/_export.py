@@ -38,7 +38,7 @@ from timeline.dates._days import to_day
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When
 from timeline.figures._source import Source
-from timeline.ics._feed import X, encode_when, escape_text, fold, join_list
+from timeline.ics._feed import X, clean_text, encode_when, escape_text, fold, join_list
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event
 from timeline.model._figures import figures_text
@@ -424,7 +424,7 @@ def _vevent(
     categories = list(dict.fromkeys(c for c in (event.kind, *event.tags) if c))
     if categories:
         item.append(line("CATEGORIES", value=join_list(categories)))
-    if event.location:
+    if event.location and clean_text(event.location).strip():
         item.append(line("LOCATION", value=escape_text(event.location)))
     url = event.url
     if url is not None:
@@ -436,9 +436,9 @@ def _vevent(
 
 
 def _prodid() -> str:
-    import timeline
+    from timeline._version import installed_version
 
-    return f"-//timeline//timeline {timeline.__version__}//EN"
+    return f"-//timeline//timeline {installed_version()}//EN"
 
 
 def export(
@@ -465,7 +465,8 @@ def export(
     calendar.append(ContentLine("CALSCALE", value="GREGORIAN"))
     calendar.append(ContentLine("NAME", value=escape_text(name)))
     calendar.append(ContentLine("X-WR-CALNAME", value=escape_text(name)))
-    if description is not None:
+    # An empty TEXT property (DESCRIPTION:) is refused by libical: leave it out.
+    if description is not None and clean_text(description).strip():
         calendar.append(ContentLine("DESCRIPTION", value=escape_text(description)))
         calendar.append(ContentLine("X-WR-CALDESC", value=escape_text(description)))
     if refresh is not None:

@@ -20,14 +20,16 @@ import datetime as _dt
 import functools
 import os
 import re
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
-from timeline._errors import IcsError, TimelineError
+from timeline._errors import IcsError, TimelineError, TimelineWarning
 from timeline.dates._when import When
 from timeline.records._atomic import write_atomic
 
 if TYPE_CHECKING:
+    from timeline.ics._report import ImportReport
     from timeline.model._timeline import Timeline
 
 __all__ = [
@@ -204,6 +206,10 @@ def decode_when(edtf: str, text: str | None) -> When:
 _DURATION = re.compile(r"P(?:\d+W|(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)")
 
 
+DEFAULT_NAME = "Calendar"
+"""The feed name of a timeline that has none (and the name of an unnamed imported calendar)."""
+
+
 def _refresh(refresh: str | _dt.timedelta | None) -> str | None:
     if refresh is None:
         return None
@@ -246,11 +252,8 @@ def to_ics(
     from timeline.ics._export import export
 
     feed_name = name if name is not None else timeline.name
-    if feed_name is None:
-        raise IcsError(
-            "name: the timeline has no name and none was given; give the feed a name "
-            "(to_ics(name=...), or Timeline(..., name=...))"
-        )
+    if feed_name is None or (name is None and not clean_text(feed_name).strip()):
+        feed_name = DEFAULT_NAME
     if not isinstance(feed_name, str) or not clean_text(feed_name).strip():
         raise IcsError(
             f"name: {feed_name!r} is empty; give the feed a name (name=...) or name the timeline"
@@ -304,28 +307,55 @@ def write_ics(
     write_atomic(path, text)
 
 
-def from_ics(source: str | bytes | os.PathLike[str]) -> Timeline:
+@overload
+def from_ics(
+    source: str | bytes | os.PathLike[str], *, report: Literal[False] = False
+) -> Timeline: ...
+
+
+@overload
+def from_ics(
+    source: str | bytes | os.PathLike[str], *, report: Literal[True]
+) -> tuple[Timeline, ImportReport]: ...
+
+
+def from_ics(
+    source: str | bytes | os.PathLike[str], *, report: bool = False
+) -> Timeline | tuple[Timeline, ImportReport]:
     """Read a feed from iCalendar text, bytes or a file; see `timeline.Timeline.from_ics`.
+
+    With ``report=True`` it returns ``(timeline, report)`` and warns nothing;
+    otherwise each kind of thing skipped or repaired is one `TimelineWarning`.
 
     >>> from timeline import Event, Timeline
     >>> tl = Timeline([Event(title="x", when=When.month(2026, 4))], name="Demo")
     >>> from_ics(to_ics(tl)) == tl
     True
+    >>> print(from_ics(to_ics(tl), report=True)[1])
+    Imported 1 event into 'Demo'.
     """
     from timeline.ics._import import read
 
+    file_name = None
     if isinstance(source, bytes):
-        return read(source)
-    if isinstance(source, str) and (
+        data = source
+    elif isinstance(source, str) and (
         "\n" in source or source.lstrip("\ufeff \t\r").upper().startswith("BEGIN:")
     ):
-        return read(source.encode())
-    path = Path(source)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise IcsError(
-            f"{str(source)[:80]!r} is neither iCalendar text (it does not start with "
-            f"BEGIN:VCALENDAR) nor a readable file: {err.strerror or err}"
-        ) from err
-    return read(data)
+        data = source.encode("utf-8", "surrogatepass")
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise IcsError(
+                f"{str(source)[:80]!r} is neither iCalendar text (it does not start with "
+                f"BEGIN:VCALENDAR) nor a readable file: {err.strerror or err}"
+            ) from err
+        file_name = path.name
+    timeline, found = read(data, file_name)
+    if report:
+        return timeline, found
+    for message in found.messages():
+        warnings.warn(message, TimelineWarning, stacklevel=3)
+    return timeline

@@ -2,24 +2,30 @@
 
 ``ics`` 0.7 parses each line with a PEG grammar, milliseconds a line; this
 reader unfolds and splits lines with plain string operations (tens of times
-faster), keeps the line number of everything it reads for error messages,
-and needs no extra dependency.
+faster), keeps the line number of everything it reads for the report, and
+recovers at the component from what real clients write (`timeline.ics._lines`).
 
 Our own feeds (events with ``X-TIMELINE-ID``) come back exactly from their
 private properties. Other feeds are read best-effort:
 
 * DTSTART as a DATE gives a day; a multi-day all-day event gets an ``end``
-  (DTEND is exclusive); timed values keep their zone (TZID when it names an
-  IANA zone, UTC for ``Z``, the calendar's X-WR-TIMEZONE or floating otherwise);
+  (DTEND is exclusive); a value is read for what it is, whatever its VALUE
+  parameter says; timed values keep their zone: UTC for ``Z``, else the TZID
+  resolved as `timeline.ics._zones` says (IANA, vendor-prefixed, Windows names,
+  the file's VTIMEZONE), the calendar's X-WR-TIMEZONE, or floating;
+* a bad DTEND or DURATION leaves the event with its start alone (a negative
+  duration counts by its length), a second DTSTART is ignored;
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
 * a recurring event (RRULE/RDATE) is imported as its first occurrence, an
   override of one occurrence (RECURRENCE-ID) is skipped, to-dos, journals and
-  other components are skipped, lines that are not content lines are skipped,
-  an event that cannot be read is skipped: each with a `TimelineWarning`
-  naming it and its line;
-* a file that is not iCalendar, or whose BEGIN/END do not pair up, raises
-  `IcsParseError` with the line number.
+  other components are skipped, an event without a readable start is skipped;
+* the timeline is named by the calendar's NAME or X-WR-CALNAME, else the file's
+  name, else "Calendar".
+
+Everything skipped or repaired goes into an `ImportReport` naming its lines;
+`from_ics` warns with it, or returns it when asked. Hostile values (a number
+of thousands of digits, JSON nested thousands deep) raise `IcsParseError`.
 """
 
 from __future__ import annotations
@@ -28,18 +34,20 @@ import datetime as _dt
 import hashlib
 import json
 import re
-import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 import pendulum
 
-from timeline._errors import DataFileError, IcsParseError, TimelineError, TimelineWarning
+from timeline._errors import DataFileError, IcsParseError, TimelineError
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.figures._source import Source
-from timeline.ics._feed import X, decode_when, split_list, unescape_text
+from timeline.ics._feed import DEFAULT_NAME, X, decode_when, split_list
+from timeline.ics._lines import Component, Prop, Structure, read_components
+from timeline.ics._report import ImportReport
+from timeline.ics._zones import Zones
 from timeline.model._claim import Claim
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
@@ -47,218 +55,85 @@ from timeline.records._schema_read import record_to_observation, record_to_targe
 
 _F = TypeVar("_F")
 
-__all__ = ["Component", "Prop", "read", "read_components"]
-
-
-@attrs.define(slots=True)
-class Prop:
-    """One content line: name, parameters, raw value and its line number.
-
-    >>> Prop("SUMMARY", {}, "x", 3).text
-    'x'
-    """
-
-    name: str
-    params: dict[str, str]
-    value: str
-    line: int
-
-    @property
-    def text(self) -> str:
-        """The value read as TEXT (unescaped).
-
-        >>> Prop("SUMMARY", {}, "a\\\\, b", 1).text
-        'a, b'
-        """
-        return unescape_text(self.value)
-
-
-@attrs.define(slots=True)
-class Component:
-    """A BEGIN/END block: its name, line, properties by name, and nested components.
-
-    >>> Component("VEVENT", 1).first("UID") is None
-    True
-    """
-
-    name: str
-    line: int
-    props: dict[str, list[Prop]] = attrs.field(factory=dict)
-    children: list[Component] = attrs.field(factory=list)
-
-    def first(self, name: str) -> Prop | None:
-        """The first property called ``name``, or ``None``.
-
-        >>> Component("VEVENT", 1).first("SUMMARY") is None
-        True
-        """
-        found = self.props.get(name)
-        return found[0] if found else None
-
-    def text(self, name: str) -> str | None:
-        """The unescaped text of the first ``name`` property, or ``None`` when absent.
-
-        >>> Component("VEVENT", 1).text("SUMMARY") is None
-        True
-        """
-        found = self.props.get(name)
-        return found[0].text if found else None
-
-
-# -- content lines --------------------------------------------------------------------
-
-_NAME = re.compile(r"[A-Za-z0-9-]+")
-_QUOTED = re.compile(
-    r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)',
-    re.DOTALL,
-)
-_PARAM = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
-
-
-def _logical_lines(data: bytes) -> list[tuple[int, bytes]]:
-    """Unfolded lines with the number of their first physical line.
-
-    Unfolding works on bytes, so a writer that folded inside a UTF-8 character
-    still reads back right.
-    """
-    if b"\n" not in data and b"\r" in data:
-        data = data.replace(b"\r", b"\n")  # old Mac line ends
-    out: list[tuple[int, bytes]] = []
-    parts: list[bytes] = []
-    first = 0
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        physical = raw[:-1] if raw.endswith(b"\r") else raw
-        if physical[:1] in (b" ", b"\t") and parts:
-            parts.append(physical[1:])
-            continue
-        if parts:
-            out.append((first, b"".join(parts)))
-        parts, first = [physical], number
-    if parts:
-        out.append((first, b"".join(parts)))
-    return out
-
-
-def _split(text: str) -> tuple[str, dict[str, str], str] | None:
-    colon = text.find(":")
-    if colon < 0:
-        return None
-    quote = text.find('"', 0, colon)
-    if quote < 0:
-        name, *params = text[:colon].split(";")
-        value = text[colon + 1 :]
-        if not _NAME.fullmatch(name):
-            return None
-        found = {}
-        for param in params:
-            key, eq, val = param.partition("=")
-            if not eq or not _NAME.fullmatch(key):
-                return None
-            found[key.upper()] = val
-        return name.upper(), found, value
-    match = _QUOTED.fullmatch(text)
-    if match is None:
-        return None
-    found = {m[1].upper(): m[2].replace('"', "") for m in _PARAM.finditer(match[2])}
-    return match[1].upper(), found, match[3]
-
-
-def read_components(data: bytes, broken: list[str] | None = None) -> list[Component]:
-    """The top-level components of iCalendar ``data``; raises `IcsParseError`.
-
-    Lines that are not content lines are skipped and listed in ``broken``.
-
-    >>> [c.name for c in read_components(b"BEGIN:VCALENDAR\\r\\nEND:VCALENDAR\\r\\n")]
-    ['VCALENDAR']
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    roots: list[Component] = []
-    stack: list[Component] = []
-    for number, raw in _logical_lines(data):
-        if not raw.strip():
-            continue
-        try:
-            text = raw.decode()
-        except UnicodeDecodeError as err:
-            raise IcsParseError(
-                number, f"byte {raw[err.start]:#04x} is not UTF-8; save the file as UTF-8"
-            ) from None
-        parsed = _split(text)
-        if parsed is None:
-            if broken is not None:
-                broken.append(f"line {number} {text[:40]!r}")
-            continue
-        name, params, value = parsed
-        if name == "BEGIN":
-            stack.append(Component(value.strip().upper(), number))
-        elif name == "END":
-            closing = value.strip().upper()
-            if not stack:
-                raise IcsParseError(
-                    number, f"END:{closing} closes nothing; remove it or add BEGIN:{closing}"
-                )
-            if stack[-1].name != closing:
-                open_ = stack[-1]
-                raise IcsParseError(
-                    number,
-                    f"END:{closing} does not close BEGIN:{open_.name} (line {open_.line}); "
-                    "the file is damaged",
-                )
-            done = stack.pop()
-            (stack[-1].children if stack else roots).append(done)
-        elif stack:
-            stack[-1].props.setdefault(name, []).append(Prop(name, params, value, number))
-        elif broken is not None:
-            broken.append(f"line {number} {name} outside any component")
-    if stack:
-        raise IcsParseError(
-            stack[-1].line,
-            f"BEGIN:{stack[-1].name} is never closed; the file may be cut short",
-        )
-    if not any(c.name == "VCALENDAR" for c in roots):
-        raise IcsParseError(1, "no BEGIN:VCALENDAR; this is not an iCalendar file")
-    return roots
+__all__ = ["Component", "ImportReport", "Prop", "read", "read_components"]
 
 
 # -- values ---------------------------------------------------------------------------
 
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DATETIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
-_DURATION = re.compile(
-    r"([+-]?)P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", re.IGNORECASE
-)
+_DATETIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)", re.IGNORECASE)
+_DURATION = re.compile(r"([+-]?)P((?:\d+[WD])*)(?:T((?:\d+[WDHMS])+))?", re.IGNORECASE)
+_PART = re.compile(r"(\d+)([WDHMS])", re.IGNORECASE)
+_UNITS = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
 
 
 class _Skip(Exception):
-    """An event that cannot be imported: the reason, for the warning."""
+    """An event that cannot be imported: the reason, for the report."""
+
+
+def _number(digits: str, prop: Prop) -> int:
+    try:
+        return int(digits)
+    except ValueError:  # more digits than Python converts (4,300): nobody means that
+        raise IcsParseError(
+            prop.line,
+            f"{prop.name} has a number of {len(digits)} digits; no calendar means that, "
+            "the file is damaged or hostile",
+        ) from None
+
+
+def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
+    """A DURATION value, and a note when it was read leniently; raises ``ValueError``.
+
+    A negative duration counts by its length; weeks or days after ``T``
+    (``PT1W``, Exchange's ``-PT1W1D2H3M4S``) count as written.
+
+    >>> duration(Prop("DURATION", {}, "-PT1W1D2H", 3))
+    (datetime.timedelta(days=8, seconds=7200), 'negative durations, read as their length')
+    """
+    m = _DURATION.fullmatch(prop.value.strip())
+    if m is None or not (m[2] or m[3]):
+        raise ValueError(prop.value)
+    amounts: dict[str, int] = {}
+    note = None
+    for part, in_time in ((m[2], False), (m[3] or "", True)):
+        for digits, unit in _PART.findall(part):
+            key = _UNITS[unit.upper()]
+            if key in amounts:
+                raise ValueError(prop.value)  # P1D2D: which one?
+            if in_time and key in ("weeks", "days"):
+                note = "durations with weeks or days after T (PT1W), read as written"
+            amounts[key] = _number(digits, prop)
+    if m[1] == "-":
+        note = "negative durations, read as their length"
+    try:
+        return _dt.timedelta(**amounts), note
+    except OverflowError:
+        raise ValueError(prop.value) from None
 
 
 class _Reader:
-    """Reads one calendar's events, collecting what it had to skip or simplify."""
+    """Reads one calendar's events, collecting what it had to skip or repair."""
 
-    def __init__(self, zone: str | None) -> None:
-        self.notes: dict[str, list[str]] = {}
-        self.zones: dict[str, Any] = {}
-        self.default_zone = self._zone(zone, 0) if zone else None
+    def __init__(self, zones: Zones, default: Prop | None, found: Structure) -> None:
+        self.found = found
+        self.zones = zones
+        self.recurring: list[str] = []
+        name = default.text.strip() if default is not None else ""
+        self.default_zone = zones.get(name, default.line) if default and name else None
 
     def note(self, kind: str, what: str) -> None:
-        self.notes.setdefault(kind, []).append(what)
+        self.found.change(kind, what)
 
-    def _zone(self, name: str, line: int) -> Any:
-        if name not in self.zones:
-            try:
-                self.zones[name] = pendulum.timezone(name.lstrip("/"))
-            except Exception:  # pendulum raises several types for unknown names
-                self.zones[name] = None
-                self.note("unknown time zones, read as floating times", f"{name!r} (line {line})")
-        return self.zones[name]
+    def skip(self, kind: str, what: str) -> None:
+        self.found.skip(kind, what)
 
-    def point(self, prop: Prop) -> _dt.date:
-        """A DATE or DATE-TIME value: a date, or a datetime in its zone (or floating)."""
+    def point(self, prop: Prop, where: str) -> _dt.date:
+        """A DATE or DATE-TIME value, read for what it is: a date, or a datetime in its zone."""
         value = prop.value.strip()
+        label = prop.params.get("VALUE", "").upper()
         try:
-            if prop.params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
+            if len(value) == 8:
                 m = _DATE.fullmatch(value)
                 if m is None:
                     raise ValueError
@@ -268,16 +143,25 @@ class _Reader:
                 raise ValueError
             y, mo, d, h, mi, s = (int(m[i]) for i in range(1, 7))
             s = min(s, 59)  # a leap second reads as the second before it
+            if label == "DATE":
+                self.note(
+                    "date-times labelled VALUE=DATE, read as date-times",
+                    f"{where}: {prop.name} (line {prop.line})",
+                )
             if m[7]:
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
             tzid = prop.params.get("TZID")
-            zone = self._zone(tzid, prop.line) if tzid else self.default_zone
+            zone = self.zones.get(tzid, prop.line) if tzid else self.default_zone
             if zone is None:
                 return pendulum.naive(y, mo, d, h, mi, s)
-            return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
+            if isinstance(zone, pendulum.Timezone):
+                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
+            # A zone built from a VTIMEZONE: the offset it gives at that local time.
+            seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
+            return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
         except ValueError:
             raise _Skip(
-                f"{prop.name} {value!r} (line {prop.line}) is not a date or date-time"
+                f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
             ) from None
 
     def event(self, comp: Component, feed: str | None) -> Event:
@@ -337,6 +221,11 @@ class _Reader:
     def _json(self, prop: Prop) -> dict[str, Any]:
         try:
             value = json.loads(prop.text)
+        except RecursionError:
+            raise IcsParseError(
+                prop.line,
+                f"{prop.name} nests JSON too deep to read; the file is damaged or hostile",
+            ) from None
         except ValueError:
             value = None
         if not isinstance(value, dict):
@@ -346,12 +235,18 @@ class _Reader:
     # -- foreign feeds ----------------------------------------------------------------
 
     def _foreign(self, comp: Component, feed: str | None) -> Event:
-        start_prop = comp.first("DTSTART")
-        if start_prop is None:
+        starts = comp.props.get("DTSTART")
+        if not starts:
             raise _Skip("no DTSTART")
-        start = self.point(start_prop)
+        where = _describe(comp)
+        if len(starts) > 1:
+            lines = ", ".join(f"line {p.line}" for p in starts[1:])
+            self.note(
+                "events with more than one DTSTART, the first kept", f"{where}: DTSTART ({lines})"
+            )
+        start = self.point(starts[0], where)
         when = _as_when(start)
-        end = self._end(comp, start)
+        end = self._end(comp, start, where)
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
@@ -374,29 +269,43 @@ class _Reader:
             sources=sources,
         )
 
-    def _end(self, comp: Component, start: _dt.date) -> When | None:
+    def _end(self, comp: Component, start: _dt.date, where: str) -> When | None:
+        """The end from DTEND or DURATION; a bad one is noted and the start kept alone."""
         prop = comp.first("DTEND")
-        timed = isinstance(start, _dt.datetime)
         if prop is not None:
-            stop = self.point(prop)
-        elif (dur := comp.first("DURATION")) is not None:
-            m = _DURATION.fullmatch(dur.value.strip())
-            if m is None or m[1] == "-":
-                raise _Skip(f"DURATION {dur.value!r} (line {dur.line}) is not a duration")
-            w, d, h, mi, s = (int(g or 0) for g in m.groups()[1:])
             try:
-                stop = start + _dt.timedelta(weeks=w, days=d, hours=h, minutes=mi, seconds=s)
-            except OverflowError:
-                raise _Skip(f"DURATION {dur.value!r} (line {dur.line}) is too long") from None
+                stop = self.point(prop, where)
+            except _Skip:
+                self.note(
+                    "events with a DTEND that is not a date, kept with their start",
+                    f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
+                )
+                return None
+        elif (dur := comp.first("DURATION")) is not None:
+            try:
+                length, lenient = duration(dur)
+                stop = start + length
+            except IcsParseError:
+                raise
+            except (ValueError, OverflowError):
+                self.note(
+                    "events with a DURATION that cannot be read, kept with their start",
+                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
+                )
+                return None
+            if lenient is not None:
+                self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
         else:
             return None
         if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
             # an end before the start is read as no end, like an end equal to it
             return When.instant(stop) if _cmp(stop, start) > 0 else None
-        if isinstance(stop, _dt.datetime) or timed:
+        if isinstance(stop, _dt.datetime) or isinstance(start, _dt.datetime):
             return None  # a DATE start with a DATE-TIME end (or back): keep the start
-        last = stop - _dt.timedelta(days=1)  # DTEND is exclusive
-        return When.day(last.year, last.month, last.day) if last > start else None
+        if (stop - start).days <= 1:
+            return None  # one day (DTEND is exclusive), or no length at all
+        last = stop - _dt.timedelta(days=1)
+        return When.day(last.year, last.month, last.day)
 
 
 def _as_when(point: _dt.date) -> When:
@@ -460,71 +369,108 @@ def _describe(comp: Component) -> str:
 
 # -- the calendar ---------------------------------------------------------------------
 
-_SILENT = {"VTIMEZONE"}  # standard support data; zones are read from TZID names
+_SILENT = {"VTIMEZONE"}  # support data: read when a TZID needs it
 
 
-def read(data: bytes) -> Timeline:
-    """A `Timeline` from iCalendar bytes; warns about what it skipped or simplified.
+def _name(head: Component, file_name: str | None) -> str:
+    for prop in ("NAME", "X-WR-CALNAME"):
+        text = head.text(prop)
+        if text is not None and text.strip():
+            return text
+    if file_name:
+        from pathlib import PurePath
 
-    >>> read(b"BEGIN:VCALENDAR\\r\\nNAME:Demo\\r\\nEND:VCALENDAR\\r\\n").name
-    'Demo'
+        stem = PurePath(file_name).stem.strip()
+        if stem:
+            return stem
+    return DEFAULT_NAME
+
+
+def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportReport]:
+    """A `Timeline` from iCalendar bytes, and the report of what was skipped or repaired.
+
+    ``file_name`` names the timeline when the calendar has no name of its own.
+
+    >>> timeline, report = read(b"BEGIN:VCALENDAR\\r\\nEND:VCALENDAR\\r\\n", "work.ics")
+    >>> timeline.name, report.events
+    ('work', 0)
     """
-    broken: list[str] = []
-    roots = read_components(data, broken)
+    found = Structure()
+    roots = read_components(data, found)
     calendars = [c for c in roots if c.name == "VCALENDAR"]
     head = calendars[0]
-    name = head.text("NAME") or head.text("X-WR-CALNAME")
+    name = _name(head, file_name)
     description = head.text("X-WR-CALDESC") or head.text("DESCRIPTION")
-    events: list[Event] = []
-    ids: set[str] = set()
-    notes: dict[str, list[str]] = {}
-    if broken:
-        notes["lines that are not content lines, skipped"] = broken
+    if description is not None and not description.strip():
+        description = None
     for other in roots:
         if other.name != "VCALENDAR":
-            notes.setdefault("components outside VCALENDAR, skipped", []).append(
-                f"{other.name} (line {other.line})"
-            )
+            found.skip("components outside VCALENDAR", f"{other.name} (line {other.line})")
+    events: list[Event] = []
+    ids: dict[str, int] = {}  # id -> the next number to try for a repeat of it
+    recurring: list[str] = []
+    zones: dict[str, str] = {}
+    floating: list[str] = []
     for calendar in calendars:
-        reader = _Reader(calendar.text("X-WR-TIMEZONE"))
+        definitions: dict[str, Component] = {}
+        for comp in calendar.children:
+            tzid = comp.first("TZID") if comp.name == "VTIMEZONE" else None
+            if tzid is not None:
+                definitions.setdefault(tzid.value.strip(), comp)
+        zoner = Zones(definitions)
+        reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found)
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
-        for kind, items in reader.notes.items():
-            notes.setdefault(kind, []).extend(items)
-    for kind, items in notes.items():
-        listed = ", ".join(items[:10]) + (f" and {len(items) - 10} more" if len(items) > 10 else "")
-        warnings.warn(f"{kind}: {listed}", TimelineWarning, stacklevel=4)
-    return Timeline(events, name=name, description=description)
+        recurring += reader.recurring
+        zones.update(zoner.resolved)
+        floating += zoner.floating
+    report = ImportReport(
+        name,
+        len(events),
+        encoding=found.encoding,
+        skipped=found.skipped,
+        changed=found.changed,
+        recurring=recurring,
+        zones=sorted(zones.items()),
+        floating=floating,
+    )
+    return Timeline(events, name=name, description=description), report
 
 
 def _read_child(
-    reader: _Reader, comp: Component, feed: str | None, events: list[Event], ids: set[str]
+    reader: _Reader, comp: Component, feed: str | None, events: list[Event], ids: dict[str, int]
 ) -> None:
     if comp.name in _SILENT:
         return
     if comp.name != "VEVENT":
-        reader.note("components other than VEVENT, skipped", f"{comp.name} {_describe(comp)}")
+        reader.skip("components other than VEVENT", f"{comp.name} {_describe(comp)}")
         return
     if comp.first("RECURRENCE-ID") is not None:
-        reader.note(
-            "changed occurrences of recurring events (RECURRENCE-ID), skipped", _describe(comp)
-        )
+        reader.skip("changed occurrences of recurring events (RECURRENCE-ID)", _describe(comp))
         return
     if comp.first("RRULE") is not None or comp.first("RDATE") is not None:
-        reader.note("recurring events, imported as their first occurrence only", _describe(comp))
+        reader.recurring.append(_describe(comp))
     for child in comp.children:
         if child.name != "VALARM":  # reminders are the subscriber's own business
-            reader.note("components inside events, skipped", f"{child.name} (line {child.line})")
+            reader.skip("components inside events", f"{child.name} (line {child.line})")
     try:
         event = reader.event(comp, feed)
+    except IcsParseError:
+        raise  # hostile input: refused, naming its line
     except (_Skip, TimelineError) as err:
-        reader.note("events that could not be read, skipped", f"{_describe(comp)}: {err}")
+        reader.skip("events that could not be read", f"{_describe(comp)}: {err}")
+        return
+    except OverflowError:
+        reader.skip("events that could not be read", f"{_describe(comp)}: a date out of range")
         return
     if event.id in ids:
-        base, n = event.id, 2
+        # Each id remembers the next free number, so n events sharing one UID
+        # take n steps in all, not n squared.
+        base, n = event.id, ids[event.id]
         while f"{base}-{n}" in ids:
             n += 1
+        ids[base] = n + 1
         event = attrs.evolve(event, id=f"{base}-{n}")
         reader.note("events sharing a UID, given new ids", f"{base}-{n} {_describe(comp)}")
-    ids.add(event.id)
+    ids[event.id] = 2
     events.append(event)

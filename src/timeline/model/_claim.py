@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 
 import attrs
 
@@ -110,8 +111,10 @@ class Claim:
             source,
             _optional_text(note),
         )
+        # Known already: kept, as replaying timelines asks every claim for its day.
+        object.__setattr__(self, "day", day)
 
-    @property
+    @functools.cached_property
     def day(self) -> _dt.date:
         """The day the claim counts from: the earliest day of `stated`.
 
@@ -160,7 +163,7 @@ class Slip:
         """
         if self.before.latest is None or self.after.latest is None:
             return None
-        return (to_day(self.after.latest) - to_day(self.before.latest)).days
+        return to_day(self.after.latest).toordinal() - to_day(self.before.latest).toordinal()
 
 
 def _later(new: When, old: When) -> bool:

@@ -17,6 +17,7 @@ from timeline.figures._growth import Observation, growth, series_order
 
 if TYPE_CHECKING:
     from timeline.model._event import Event
+    from timeline.model._timeline import Timeline
 
 __all__ = ["figures_text", "series"]
 
@@ -69,3 +70,34 @@ def series(events: Iterable[Event], metric: str) -> list[Observation]:
     for item in found:
         unique.setdefault((item.when, item.value, item.value.unit), item)
     return sorted(unique.values(), key=series_order)
+
+
+def targets(tl: Timeline) -> Timeline:
+    """The events that carry a target, as a timeline (so queries chain).
+
+    >>> from timeline import Target
+    >>> goal = Target("AI-plus enterprises", "10,000 enterprises", "2030")
+    >>> tl = Timeline([Event(title="plan", when="2026", target=goal),
+    ...                Event(title="launch", when="2026-04")])
+    >>> [e.id for e in tl.targets()]
+    ['plan']
+    """
+    return tl._new(e for e in tl._events if e.target is not None)
+
+
+def observations(tl: Timeline, metric: str) -> list[Observation]:
+    """The series of figures for ``metric`` across the timeline, in time order.
+
+    An event contributes when ``metric`` is its target's metric or its title
+    (both case-insensitive) or its id; a target's baseline counts as a figure.
+
+    >>> from timeline import Observation
+    >>> tl = Timeline([Event(title="Daily token calls", when="2025-03",
+    ...     observations=[Observation("2025-03", "over 140 trillion tokens per day"),
+    ...                   Observation("2024-01-01", "1 trillion tokens per day")])])
+    >>> [str(o.value) for o in tl.observations("daily token calls")]
+    ['1 trillion tokens per day', 'over 140 trillion tokens per day']
+    """
+    from timeline.model._figures import series
+
+    return series(tl._events, metric)

@@ -14,29 +14,28 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import operator
-import os
 import re
 from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeAlias, overload
 
-import attrs
 import pendulum
 
 from timeline._errors import QueryError, TimelineError
 from timeline.dates._bounds import _cmp, _key, _overlap
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When, _coerce
-from timeline.figures._growth import Observation
-from timeline.model._claim import Slip, Status
+from timeline.model import _adapters, _changes, _figures, _track_record
+from timeline.model._changes import EventChange, TimelineDiff
+from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 
 if TYPE_CHECKING:
-    import pandas as pd
-    import pyarrow as pa
-    from matplotlib.axes import Axes
+    import os
+    from typing import Literal
+
+    from timeline.ics._report import ImportReport
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
@@ -110,64 +109,6 @@ def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
         unit, start.add(years=n)
     )
     return (stop - start).days
-
-
-def _period_key(event: Event, unit: str) -> str:
-    point = event.when.earliest if event.when.earliest is not None else event.when.latest
-    if point is None:
-        return "undated"
-    if unit == "year":
-        return f"{point.year:04d}"
-    if unit == "quarter":
-        return f"{point.year:04d}-Q{(point.month + 2) // 3}"
-    return f"{point.year:04d}-{point.month:02d}"
-
-
-@attrs.frozen
-class EventChange:
-    """One event that differs between two timelines, field by field.
-
-    ``fields`` maps a field name to its ``(before, after)`` values.
-
-    >>> a = Event(title="x", when="2026-04")
-    >>> EventChange("x", a, attrs.evolve(a, kind="forum"), {"kind": (None, "forum")}).fields
-    {'kind': (None, 'forum')}
-    """
-
-    id: str
-    before: Event
-    after: Event
-    fields: dict[str, tuple[Any, Any]]
-
-
-@attrs.frozen
-class TimelineDiff:
-    """What changed between two timelines: added, removed and changed events.
-
-    >>> old = Timeline([Event(title="x", when="2026-04")])
-    >>> new = Timeline([Event(title="x", when="2026-05"), Event(title="y", when="2026")])
-    >>> d = old.diff(new)
-    >>> [e.id for e in d.added], [c.id for c in d.changed], d.changed[0].fields["when"][1]
-    (['y'], ['x'], When.parse('May 2026'))
-    """
-
-    added: Timeline
-    removed: Timeline
-    changed: tuple[EventChange, ...]
-
-    def __bool__(self) -> bool:
-        return bool(len(self.added) or len(self.removed) or self.changed)
-
-
-def _diff_fields() -> tuple[str, ...]:
-    """Fields `Timeline.diff` compares: the current date and status, then every stored field.
-
-    Read from the class, so fields added to `Event` later are compared too, and
-    a change to the initial statement alone (``initial_when``) is never lost.
-    """
-    names = ["title", "when", "status"]
-    names.extend(f.name for f in attrs.fields(Event) if f.name not in ("id", *names))
-    return tuple(names)
 
 
 _by_id = operator.attrgetter("id")
@@ -318,24 +259,6 @@ class Timeline:
         named = f", name={self.name!r}" if self.name else ""
         return f"<Timeline of {len(self)} events{named}>"
 
-    def __str__(self) -> str:
-        from timeline.display._table import cell_width
-
-        rows = [(str(e.when), e.status.value, ", ".join(e.actors) or "-", e.title) for e in self]
-        if not rows:
-            return "(empty timeline)"
-        # Padded in terminal columns: a Chinese actor name takes two per character.
-        widths = [max(cell_width(row[i]) for row in rows) for i in range(3)]
-        return "\n".join(
-            "  ".join(
-                cell + " " * (width - cell_width(cell))
-                for cell, width in zip(row[:3], widths, strict=True)
-            )
-            + "  "
-            + row[3]
-            for row in rows
-        )
-
     # -- filters ------------------------------------------------------------------
 
     def _predicate(
@@ -413,8 +336,8 @@ class Timeline:
     @functools.cached_property
     def _spans(self) -> tuple[SpanIndex, array[int], array[int]]:
         """The window index, and each event's span as keys (``None`` as the int64 ends)."""
-        # Keys per distinct object: large timelines share a few thousand `When`s
-        # (by object, not value: hashing a When compares its bounds, slowly).
+        # Keys per distinct value: large timelines share a few thousand `When`s.
+        # By object, not value: hashing a When compares its bounds, slowly.
         memo: dict[int, tuple[int | None, int | None]] = {}
 
         def keys(w: When) -> tuple[int | None, int | None]:
@@ -576,404 +499,54 @@ class Timeline:
         known = (e.as_of(cutoff) for e in self)
         return self._new(e for e in known if e is not None)
 
-    def slips(self) -> list[tuple[Event, Slip]]:
-        """Every slip across the timeline, in the order they were stated.
-
-        >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
-        >>> [(ev.id, str(s.after)) for ev, s in Timeline([e]).slips()]
-        [('x', 'May 2026')]
-        """
-        found = [(event, slip) for event in self for slip in event.slips]
-        found.sort(key=lambda pair: pair[1].claim.day.toordinal())
-        return found
-
-    def group_by(self, key: str | Callable[[Event], str]) -> dict[str, Timeline]:
-        """Split into timelines keyed by period, actor, kind, status, tag or a function.
-
-        ``key`` is ``"month"``, ``"quarter"``, ``"year"`` (by the event's sort
-        position), ``"actor"``, ``"tag"`` (an event goes in each of its groups),
-        ``"kind"``, ``"status"``, or a callable returning a string. Groups come
-        in order of their first event.
-
-        >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-05")])
-        >>> list(tl.group_by("quarter"))
-        ['2026-Q2']
-        """
-        keys: Callable[[Event], Iterable[str]]
-        if callable(key):
-            keys = lambda e: (key(e),)  # noqa: E731
-        elif key in ("month", "quarter", "year"):
-            keys = lambda e: (_period_key(e, key),)  # noqa: E731
-        elif key == "actor":
-            keys = lambda e: e.actors or ("(no actor)",)  # noqa: E731
-        elif key == "tag":
-            keys = lambda e: e.tags or ("(no tag)",)  # noqa: E731
-        elif key == "kind":
-            keys = lambda e: (e.kind or "(no kind)",)  # noqa: E731
-        elif key == "status":
-            keys = lambda e: (e.status.value,)  # noqa: E731
-        else:
-            raise QueryError(
-                f"group_by: {key!r} is not a grouping; use month, quarter, year, actor, "
-                "tag, kind, status or a function"
-            )
-        groups: dict[str, list[Event]] = {}
-        for event in self:
-            for k in keys(event):
-                groups.setdefault(k, []).append(event)
-        return {k: self._subset(events) for k, events in groups.items()}
-
-    def diff(self, other: Timeline) -> TimelineDiff:
-        """Added, removed and changed events from this timeline to ``other``.
-
-        A change lists each differing field as ``(before, after)``: the current
-        ``when`` and ``status``, and every stored field by its attribute name
-        (``initial_when``, ``claims``, ``tags`` ...).
-
-        >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
-        'x'
-        """
-        added = [e for e in other if e.id not in self._by_id]
-        removed = [e for e in self if e.id not in other._by_id]
-        changed = []
-        names = _diff_fields()
-        for after in other:
-            before = self._by_id.get(after.id)
-            if before is None or before == after:
-                continue
-            fields = {
-                name: (getattr(before, name), getattr(after, name))
-                for name in names
-                if getattr(before, name) != getattr(after, name)
-            }
-            changed.append(EventChange(after.id, before, after, fields))
-        return TimelineDiff(self._subset(added), self._subset(removed), tuple(changed))
-
-    # -- data files: thin methods over timeline._io_* (YAML, JSON, CSV, Parquet) -------
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
-        """Read a data file, the format chosen by suffix (.yaml/.yml, .json, .csv, .parquet).
-
-        Raises `DataFileError` listing every problem in the file, with its line
-        (a ``related`` id that names no event in the file is one). A folder of
-        Parquet files is read as one dataset; ``filters`` (Parquet only, e.g.
-        ``timeline.columnar.window_filter("2026-04")``) is pushed down to the files.
-
-        >>> import os, tempfile
-        >>> with tempfile.TemporaryDirectory() as folder:
-        ...     path = os.path.join(folder, "tracker.yaml")
-        ...     Timeline([Event(title="DeepSeek V4 release", when="2026-04")]).save(path)
-        ...     Timeline.load(path)["deepseek-v4-release"].when
-        When.parse('April 2026')
-        """
-        from timeline.formats._io import load
-
-        return load(path, filters=filters)
-
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write a data file atomically, the format chosen by suffix (.yaml, .json, .csv, .parquet).
-
-        The file loads again: ``related`` ids naming events not in this
-        timeline (it was filtered from a larger one, say) are left out of it,
-        with a `TimelineWarning` naming them.
-
-        >>> import os, tempfile
-        >>> with tempfile.TemporaryDirectory() as folder:
-        ...     path = os.path.join(folder, "tracker.csv")
-        ...     Timeline([Event(title="x", when="2026")], name="Demo").save(path)
-        ...     len(Timeline.load(path))
-        1
-        """
-        from timeline.formats._io import save
-
-        save(self, path)
-
-    @classmethod
-    def from_records(
-        cls,
-        rows: Iterable[Mapping[str, Any]],
-        *,
-        name: str | None = None,
-        description: str | None = None,
-    ) -> Timeline:
-        """A timeline from plain dicts shaped like `Timeline.to_records` gives them.
-
-        Raises `DataFileError` listing every problem (``records[3].when: ...``),
-        as `load` does for a file: ``related`` ids must name events among the rows.
-
-        >>> tl = Timeline.from_records([{"title": "DeepSeek V4 release", "when": "2026-04"}])
-        >>> tl["deepseek-v4-release"].status
-        Status.EXPECTED
-        """
-        from timeline.records._schema_read import records_to_timeline
-
-        return records_to_timeline(rows, name=name, description=description)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The events as plain dicts of text, lists and dicts, in timeline order.
-
-        >>> Timeline([Event(title="x", when="2026-04")]).to_records()
-        [{'id': 'x', 'title': 'x', 'when': 'April 2026', 'status': 'expected'}]
-        """
-        from timeline.records._schema import event_to_record
-
-        return [event_to_record(event) for event in self._events]
-
-    # -- columnar: thin methods over timeline.columnar (Arrow) ------------------------
-
-    def to_arrow(self) -> pa.Table:
-        """The timeline as an Arrow table, one row per event (needs pyarrow).
-
-        Typed query columns (``could_start``/``could_end`` ...) sit beside the
-        record columns; see `timeline.columnar.SCHEMA`.
-
-        >>> Timeline([Event(title="x", when="2026-04")]).to_arrow().column("could_end")[0]
-        <pyarrow.Date32Scalar: datetime.date(2026, 4, 30)>
-        """
-        from timeline.columnar._table import to_arrow
-
-        return to_arrow(self)
-
-    @classmethod
-    def from_arrow(
-        cls, table: pa.Table, *, name: str | None = None, description: str | None = None
-    ) -> Timeline:
-        """The timeline an Arrow table holds: `to_arrow`'s inverse (or any title/when table).
-
-        >>> tl = Timeline([Event(title="x", when="2026-04")], name="Demo")
-        >>> Timeline.from_arrow(tl.to_arrow()) == tl
-        True
-        """
-        from timeline.columnar._read import from_arrow
-
-        return from_arrow(table, name=name, description=description)
-
-    # -- iCalendar: thin methods over timeline.ics._feed ------------------------------------
-
-    def to_ics(
-        self,
-        *,
-        name: str | None = None,
-        description: str | None = None,
-        domain: str = "timeline.invalid",
-        policy: Literal["auto", "window", "start", "end"] = "auto",
-        include_cancelled: bool = False,
-        refresh: str | _dt.timedelta | None = "PT12H",
-    ) -> str:
-        """The timeline as an iCalendar feed (RFC 5545 text, CRLF line ends).
-
-        ``name`` and ``description`` default to the timeline's own. Each event
-        gets the UID ``{id}@{domain}`` (use a domain you control), so a
-        subscribed calendar updates it in place. ``policy`` places imprecise
-        dates: ``"auto"`` shows windows up to 92 days whole (all-day, from the
-        first to the last possible day) and puts a one-day marker on the last
-        possible day of longer spans and deadlines; ``"window"``, ``"start"``
-        and ``"end"`` force one placement. Cancelled events are left out unless
-        ``include_cancelled``. ``refresh`` is how often clients should reload
-        (an ISO 8601 duration or timedelta; ``None`` to leave it unsaid).
-
-        >>> tl = Timeline([Event(title="DeepSeek V4 release", when="2026-04")])
-        >>> feed = tl.to_ics(name="AI race 2026", domain="example.org")
-        >>> [line for line in feed.splitlines() if line.startswith(("UID", "DTEND"))]
-        ['UID:deepseek-v4-release@example.org', 'DTEND;VALUE=DATE:20260501']
-        """
-        from timeline.ics._feed import to_ics
-
-        return to_ics(
-            self,
-            name=name,
-            description=description,
-            domain=domain,
-            policy=policy,
-            include_cancelled=include_cancelled,
-            refresh=refresh,
-        )
-
-    def write_ics(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        name: str | None = None,
-        description: str | None = None,
-        domain: str = "timeline.invalid",
-        policy: Literal["auto", "window", "start", "end"] = "auto",
-        include_cancelled: bool = False,
-        refresh: str | _dt.timedelta | None = "PT12H",
-    ) -> None:
-        """Write `Timeline.to_ics` to ``path`` atomically; a failure leaves the old feed intact.
-
-        >>> import pathlib, tempfile
-        >>> path = pathlib.Path(tempfile.mkdtemp()) / "ai.ics"
-        >>> Timeline([Event(title="x", when="2026")]).write_ics(path, name="AI")
-        >>> path.read_bytes().endswith(b"END:VCALENDAR\\r\\n")
-        True
-        """
-        from timeline.ics._feed import write_ics
-
-        write_ics(
-            self,
-            path,
-            name=name,
-            description=description,
-            domain=domain,
-            policy=policy,
-            include_cancelled=include_cancelled,
-            refresh=refresh,
-        )
-
-    @classmethod
-    def from_ics(cls, source: str | bytes | os.PathLike[str]) -> Timeline:
-        """Read a feed: iCalendar text or bytes, or the path of an ``.ics`` file.
-
-        Our own feeds come back exactly (``Timeline.from_ics(tl.to_ics()) == tl``
-        for timelines without cancelled or undated events). Other feeds are read
-        best-effort (README, "Calendar feeds"); what cannot be carried over is
-        named in a `TimelineWarning`, and a file that is not iCalendar raises
-        `IcsParseError` with the line number.
-
-        >>> tl = Timeline([Event(title="x", when="2026-04")], name="AI")
-        >>> Timeline.from_ics(tl.to_ics()) == tl
-        True
-        """
-        from timeline.ics._feed import from_ics
-
-        return from_ics(source)
-
-    # -- figures: thin methods over timeline.figures._target -----------------------------------
-
-    def targets(self) -> Timeline:
-        """The events that carry a target, as a timeline (so queries chain).
-
-        >>> from timeline import Target
-        >>> goal = Target("AI-plus enterprises", "10,000 enterprises", "2030")
-        >>> tl = Timeline([Event(title="plan", when="2026", target=goal),
-        ...                Event(title="launch", when="2026-04")])
-        >>> [e.id for e in tl.targets()]
-        ['plan']
-        """
-        return self._new(e for e in self._events if e.target is not None)
-
-    def observations(self, metric: str) -> list[Observation]:
-        """The series of figures for ``metric`` across the timeline, in time order.
-
-        An event contributes when ``metric`` is its target's metric or its title
-        (both case-insensitive) or its id; a target's baseline counts as a figure.
-
-        >>> from timeline import Observation
-        >>> tl = Timeline([Event(title="Daily token calls", when="2025-03",
-        ...     observations=[Observation("2025-03", "over 140 trillion tokens per day"),
-        ...                   Observation("2024-01-01", "1 trillion tokens per day")])])
-        >>> [str(o.value) for o in tl.observations("daily token calls")]
-        ['1 trillion tokens per day', 'over 140 trillion tokens per day']
-        """
-        from timeline.model._figures import series
-
-        return series(self._events, metric)
-
-    # -- notebook: thin methods over timeline.display._notebook (pandas, matplotlib, HTML) ----
-
-    def _repr_html_(self) -> str:
-        """The timeline as a styled table in a notebook (long ones show first and last rows).
-
-        >>> "<table" in Timeline([Event(title="x", when="2026")])._repr_html_()
-        True
-        """
-        from timeline.display._html import timeline_html
-
-        return timeline_html(self)
-
-    def to_pandas(self) -> pd.DataFrame:
-        """One tidy row per event with datetime and categorical columns (needs pandas).
-
-        >>> Timeline([Event(title="x", when="2026-04")]).to_pandas().loc[0, "precision"]
-        'month'
-        """
-        from timeline.display._notebook import to_pandas
-
-        return to_pandas(self)
-
-    @classmethod
-    def from_pandas(
-        cls, frame: pd.DataFrame, *, name: str | None = None, description: str | None = None
-    ) -> Timeline:
-        """The timeline a `to_pandas` frame (or any frame with title and when) describes.
-
-        >>> tl = Timeline([Event(title="x", when="2026-04")])
-        >>> Timeline.from_pandas(tl.to_pandas()) == tl
-        True
-        """
-        from timeline.display._notebook import from_pandas
-
-        return from_pandas(frame, name=name, description=description)
-
-    def plot(
-        self,
-        *,
-        by: str = "actor",
-        as_of: DayLike | None = None,
-        ax: Axes | None = None,
-        title: str | None = None,
-        between: tuple[WindowArg, WindowArg] | None = None,
-    ) -> Axes:
-        """Draw the timeline, one lane per actor, kind or status; returns the Axes.
-
-        Exact days are markers, windows bars fading where approximate, deadlines
-        bars ending at the deadline; ``as_of`` shows what was known that day;
-        ``between=("2026-01", "2026-06")`` zooms to a window. Events whose date
-        has no bound at all cannot be placed: a `TimelineWarning` names them.
-
-        >>> ax = Timeline([Event(title="x", when="2026-04", actors=["A"])]).plot()
-        >>> [t.get_text() for t in ax.get_yticklabels()]
-        ['A']
-        """
-        from timeline.display._plot import plot
-
-        return plot(self, by=by, as_of=as_of, ax=ax, title=title, between=between)
-
-    def save_plot(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        by: str = "actor",
-        as_of: DayLike | None = None,
-        title: str | None = None,
-        between: tuple[WindowArg, WindowArg] | None = None,
-        dpi: int = 150,
-    ) -> Path:
-        """Write the picture to a ``.png`` or ``.svg`` file, atomically.
-
-        >>> import tempfile, pathlib
-        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.svg"
-        >>> Timeline([Event(title="x", when="2026-04")]).save_plot(out).name
-        'tl.svg'
-        """
-        from timeline.display._plot import save_plot
-
-        return save_plot(self, path, by=by, as_of=as_of, title=title, between=between, dpi=dpi)
-
-    def to_html(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        by: str = "actor",
-        as_of: DayLike | None = None,
-        title: str | None = None,
-    ) -> Path:
-        """Write one self-contained HTML page: the picture, the table, actor and status filters.
-
-        The page needs no network and no server; filters also read the URL
-        hash (``page.html#actor=Tencent&status=expected``). Events the picture
-        cannot place (no bounded date) are named under it, and in a `TimelineWarning`.
-
-        >>> import tempfile, pathlib
-        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"
-        >>> Timeline([Event(title="x", when="2026-04")]).to_html(out).suffix
-        '.html'
-        """
-        from timeline.display._page import write_page
-
-        return write_page(self, path, by=by, as_of=as_of, title=title)
+    # -- changes over time (timeline.model._changes) and figures (timeline.model._figures) --
+
+    slips = _changes.slips
+    group_by = _changes.group_by
+    diff = _changes.diff
+    track_record = _track_record.track_record
+
+    targets = _figures.targets
+    observations = _figures.observations
+
+    # -- convenience methods over the adapter layers (timeline.model._adapters) ------
+
+    __str__ = _adapters.timeline_str
+    load = classmethod(_adapters.load)
+    save = _adapters.save
+    from_records = classmethod(_adapters.from_records)
+    to_records = _adapters.to_records
+    to_arrow = _adapters.to_arrow
+    from_arrow = classmethod(_adapters.from_arrow)
+    to_ics = _adapters.to_ics
+    write_ics = _adapters.write_ics
+    if TYPE_CHECKING:  # mypy keeps only the first overload of classmethod(f): spell them out
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[False] = False
+        ) -> Timeline: ...
+
+        @overload
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: Literal[True]
+        ) -> tuple[Timeline, ImportReport]: ...
+
+        @classmethod
+        def from_ics(
+            cls, source: str | bytes | os.PathLike[str], *, report: bool = False
+        ) -> Timeline | tuple[Timeline, ImportReport]: ...
+    else:
+        from_ics = classmethod(_adapters.from_ics)
+    _repr_html_ = _adapters._repr_html_
+    to_pandas = _adapters.to_pandas
+    from_pandas = classmethod(_adapters.from_pandas)
+    plot = _adapters.plot
+    save_plot = _adapters.save_plot
+    plot_trend = _adapters.plot_trend
+    to_html = _adapters.to_html
 
 
 def _haystack(event: Event) -> str:

@@ -1,0 +1,210 @@
+"""The commands: one function per subcommand, each taking the parsed arguments.
+
+Each returns the exit code (0 success, 1 bad data); usage mistakes raise
+`_Failure` with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import Any
+
+from timeline._errors import DataFileError, TimelineError
+from timeline.cli import _args
+from timeline.cli._args import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    _count,
+    _emit,
+    _err,
+    _Failure,
+    _feed_events,
+    _load,
+    _out,
+    _select,
+    _suffix,
+    _table,
+    _today,
+    _writable,
+    _write_bytes,
+)
+from timeline.formats._io import FORMATS
+from timeline.model._claim import Status
+from timeline.model._event import slugify
+from timeline.model._timeline import Timeline, _within_days
+
+
+def _show(args: argparse.Namespace) -> int:
+    if args.trend or args.output is not None:
+        return _trend(args)
+    everything = _load(args.file)
+    selected = _select(everything, args)
+    name = everything.name or (args.file if args.file else "timeline")
+    known = f", as known on {args.as_of}" if args.as_of is not None else ""
+    _emit(selected, args, f"{name}: {_count(len(selected), len(everything))}{known}")
+    return EXIT_OK
+
+
+def _trend(args: argparse.Namespace) -> int:
+    """``show --trend -o FILE``: the milestone trend chart of the selected promises."""
+    if not args.trend:
+        raise _Failure(
+            "-o writes the trend chart; add --trend (show --trend -o trend.png)", EXIT_USAGE
+        )
+    if args.output is None:
+        raise _Failure(
+            "--trend draws a chart; name its file with -o, e.g. -o trend.png", EXIT_USAGE
+        )
+    if args.json:
+        raise _Failure("--trend writes a picture, not JSON; leave out --json", EXIT_USAGE)
+    out = _writable(args.output)
+    everything = _load(args.file)
+    day, said = _today(args)
+    selected = _select(everything, args)
+    promises = sum(1 for e in selected if e.initial_status.is_open)
+    path = selected.save_plot(out, kind="trend", as_of=day)
+    noun = "promise" if promises == 1 else "promises"
+    _out(f"Wrote {path}: the milestone trend chart of {promises} {noun}, as of {said}")
+    return EXIT_OK
+
+
+def _track_record(args: argparse.Namespace) -> int:
+    everything = _load(args.file)
+    day, said = _today(args)
+    record = _select(everything, args).track_record(by=args.by, as_of=day)
+    if args.json:
+        report = {
+            "as_of": day.isoformat(),
+            "by": record.by,
+            "summary": record.summary,
+            "total": record.total.to_record(),
+            "groups": record.to_records(),
+        }
+        _out(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    text = str(record)
+    if said != str(day):  # the day was not given: say it is today
+        text = text.replace(f"As of {day}", f"As of {said}", 1)
+    _out(text)
+    return EXIT_OK
+
+
+def _upcoming(args: argparse.Namespace) -> int:
+    everything = _load(args.file)
+    day, said = _today(args)
+    selected = _select(everything, args).upcoming(as_of=day, within=args.within)
+    until = day + _dt.timedelta(days=_within_days(args.within, day))
+    window = f"as of {said}, within {args.within} (to {until.isoformat()})"
+    if len(selected):
+        _emit(selected, args, f"Upcoming {window}: {_count(len(selected))}")
+    else:
+        _emit(selected, args, f"No upcoming events {window}.")
+    return EXIT_OK
+
+
+def _overdue(args: argparse.Namespace) -> int:
+    everything = _load(args.file)
+    day, said = _today(args)
+    selected = _select(everything, args).overdue(as_of=day)
+    if len(selected):
+        _emit(selected, args, f"Overdue as of {said}: {_count(len(selected))}")
+    else:
+        _emit(selected, args, f"No overdue events as of {said}.")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    out = None if args.output in (None, "-") else _writable(args.output)
+    selected = _select(_load(args.file), args)
+    # The feed's name: --name, else the timeline's own, else the file's stem.
+    name = args.name or selected.name or (Path(args.file).stem if args.file else None)
+    options: dict[str, Any] = {
+        "name": name,
+        "domain": args.domain,
+        "policy": args.policy,
+        "include_cancelled": args.include_cancelled,
+    }
+    if not len(selected):
+        _err("timeline: warning: no events match the filters; the feed is empty")
+    if out is None:
+        _write_bytes(selected.to_ics(**options).encode())
+        return EXIT_OK
+    selected.write_ics(out, **options)
+    cancelled = 0 if args.include_cancelled else len(selected.filter(status=Status.CANCELLED))
+    left_out = f" ({cancelled} cancelled left out; --include-cancelled keeps them)"
+    _out(
+        f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}"
+        + (left_out if cancelled else "")
+    )
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        timeline = _load(args.file)
+    except TimelineError as err:
+        problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
+        for problem in problems:
+            _err(problem)
+        _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        return EXIT_DATA
+    _out(f"{args.file}: {_count(len(timeline))}, 0 problems")
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    source, target = args.input, args.output
+    feed = Path(source).suffix.lower() == ".ics"
+    if not feed:
+        _suffix(source, "input")
+    _suffix(target, "output")
+    out = _writable(target)
+    same = out.exists() and Path(source).exists() and out.samefile(source)
+    if out.exists() and not same and not args.force:
+        raise _Failure(f"output {target!r} already exists; add --force to replace it")
+    report = None
+    if feed:
+        file = Path(source)
+        if not file.is_file():
+            raise _Failure(f"feed {source!r} does not exist or is not a file; check the path")
+        timeline, report = Timeline.from_ics(file, report=True)
+    else:
+        timeline = _load(source)
+    timeline.save(out)
+    kind = FORMATS[out.suffix.lower()].upper()
+    _out(f"Wrote {target} ({kind}): {_count(len(timeline))} from {source}")
+    if report is not None:
+        # What the import left behind or repaired, for the person to act on.
+        _out(str(report))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from timeline.formats._io import file_schema
+
+    _out(json.dumps(file_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    timeline = _args._bundled()
+    _out(f"{timeline.name or 'timeline'}: {_count(len(timeline))}")
+    for line in _table(timeline):
+        _out(line)
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = slugify(timeline.name or "timeline")
+    _out()
+    feed = folder / f"{stem}.ics"
+    timeline.write_ics(feed)
+    _out(f"Wrote {feed}: the iCalendar feed, {_count(_feed_events(feed))}")
+    page = timeline.to_html(folder / f"{stem}.html")
+    _out(f"Wrote {page}: the HTML page, {_count(len(timeline))}")
+    return EXIT_OK
+
+
+# -- the parser ---------------------------------------------------------------------------------

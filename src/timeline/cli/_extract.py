@@ -1,0 +1,177 @@
+"""`timeline extract ARTICLE.txt`: draft a timeline file from an article, to review and check.
+
+The draft is the YAML of `Extraction.to_yaml` (quotes and reasons as
+comments); ``timeline check`` accepts it as written. With ``-o`` the file is
+written (atomically; an existing file is kept unless ``--force``) and a summary
+printed; without it the YAML goes to stdout and the summary to stderr.
+``--json`` prints the drafts as JSON instead of the YAML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from timeline._errors import TimelineError
+from timeline.cli._args import EXIT_OK, EXIT_USAGE, _err, _Failure, _out, _writable
+from timeline.dates import When
+from timeline.figures import Source
+from timeline.records import write_atomic
+
+if TYPE_CHECKING:
+    from timeline.extract import Draft, Extraction
+
+__all__ = ["add_extract"]
+
+_MAX_TITLE = 120
+_EPILOG = """examples:
+  timeline extract article.txt --published 2026-03-28 -o draft.yaml
+  timeline extract article.txt --actors "Tencent,StepFun=Step|Jieyue" --json
+then edit draft.yaml (titles, dates, statuses; delete what is not an event) and:
+  timeline check draft.yaml
+  timeline export draft.yaml -o feed.ics
+--actors: names separated by commas; NAME=ALIAS|ALIAS gives a name's aliases.
+Statements without a date of their own are dated from --published (expected:
+from publication onwards; reported: about publication); without --published
+they are written commented out, to be dated by hand.
+"""
+
+
+def add_extract(command: Any) -> None:
+    """Register ``extract`` through the parser's ``command(name, run, help, epilog)`` helper."""
+    parser = command(
+        "extract", _extract, "draft a timeline file from an article, to review", _EPILOG
+    )
+    parser.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file")
+    parser.add_argument(
+        "--published",
+        metavar="DATE",
+        help="when the article was published (e.g. 2026-03-28, 2026-03~); relative dates "
+        "such as 'April' read against it",
+    )
+    parser.add_argument("--source-title", metavar="T", help="default: the article's first line")
+    parser.add_argument("--url", metavar="U", help="the article's address")
+    parser.add_argument(
+        "--actors", metavar="A,B", help="known actors, matched in any case (NAME=ALIAS|ALIAS)"
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="the YAML file (default: stdout)")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    parser.add_argument(
+        "--json", action="store_true", help="print the drafts as JSON instead of the YAML"
+    )
+
+
+def _actors(text: str | None) -> dict[str, list[str]]:
+    known: dict[str, list[str]] = {}
+    for item in (text or "").split(","):
+        name, _, aliases = item.partition("=")
+        name = name.strip()
+        if not name:
+            continue
+        known.setdefault(name, []).extend(a.strip() for a in aliases.split("|") if a.strip())
+    return known
+
+
+def _title(args: argparse.Namespace, text: str) -> str:
+    if args.source_title:
+        return str(args.source_title)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not first:
+        return Path(args.article).name
+    return first if len(first) <= _MAX_TITLE else first[: _MAX_TITLE - 1].rstrip() + "…"
+
+
+def _source(args: argparse.Namespace, text: str) -> Source:
+    published = None
+    if args.published is not None:
+        try:
+            published = When.parse(args.published)
+        except TimelineError as err:
+            raise _Failure(
+                f"--published: {err}; write a date such as 2026-03-28 or 2026-03~", EXIT_USAGE
+            ) from None
+    return Source(_title(args, text), url=args.url, published=published)
+
+
+def draft_json(draft: Draft) -> dict[str, Any]:
+    """One draft as a JSON object: the event's fields plus span, quote, confidence, reasons.
+
+    >>> from timeline.extract import extract
+    >>> draft_json(extract("Apple launched it in May 2025.").drafts[0])["earliest"]
+    '2025-05-01'
+    """
+    when = draft.when
+
+    def point(p: object) -> str | None:
+        return None if p is None else str(p)
+
+    return {
+        "id": draft.id,
+        "title": draft.title,
+        "when": None if when is None else str(when),
+        "earliest": None if when is None else point(when.earliest),
+        "latest": None if when is None else point(when.latest),
+        "status": draft.status.value,
+        "kind": draft.kind,
+        "actors": list(draft.actors),
+        "start": draft.start,
+        "end": draft.end,
+        "quote": draft.quote,
+        "confidence": draft.confidence,
+        "low_confidence": draft.low_confidence,
+        "reasons": list(draft.reasons),
+        "target": None if draft.target is None else str(draft.target),
+        "observations": [str(o) for o in draft.observations],
+    }
+
+
+def _summary(args: argparse.Namespace, result: Extraction) -> list[str]:
+    stats = result.stats
+    lines = [
+        f"{args.article}: {stats.sentences} sentences, {stats.statements} statements drafted "
+        f"({stats.dated} dated in the text, {stats.undated} without a date of their own, "
+        f"{stats.low_confidence} of low confidence)"
+    ]
+    for draft in result:
+        mark = "?" if draft.low_confidence else " "
+        when = "(no date)" if draft.when is None else str(draft.when)
+        lines.append(
+            f" {mark}{draft.confidence:.2f}  {when:<28} {draft.status.value:<9} {draft.title}"
+        )
+    return lines
+
+
+def _extract(args: argparse.Namespace) -> int:
+    out = None if args.output in (None, "-") else _writable(args.output)
+    if out is not None and out.exists() and not args.force:
+        raise _Failure(
+            f"output {args.output!r} already exists (perhaps a draft under review); "
+            "add --force to replace it",
+            EXIT_USAGE,
+        )
+    # The extractor's word lists load only when this command runs.
+    from timeline.extract import extract
+
+    try:
+        text = Path(args.article).read_text("utf-8")
+    except UnicodeDecodeError as err:
+        raise _Failure(
+            f"{args.article}: not UTF-8 text (byte {err.start}); save the article as UTF-8 "
+            "(e.g. `iconv -f latin1 -t utf-8`)"
+        ) from None
+    result = extract(text, source=_source(args, text), known_actors=_actors(args.actors))
+    draft = result.to_yaml()
+    summary = _summary(args, result)
+    if out is not None:
+        write_atomic(out, draft)
+        summary.append(f"Wrote {args.output}: review it, then run: timeline check {args.output}")
+    if args.json:
+        _out(json.dumps([draft_json(d) for d in result], ensure_ascii=False, indent=2))
+    elif out is None:
+        _out(draft.rstrip("\n"))
+    to_stderr = args.json or out is None
+    for line in summary:
+        (_err if to_stderr else _out)(line)
+    return EXIT_OK

@@ -1,0 +1,260 @@
+"""The named constructors of `When`: one calendar span each.
+
+`When.day`, `When.month`, `When.quarter`, `When.decade` ... build the span a
+source named, checking their arguments; `When.interval` joins two values.
+`When` takes these functions as its class methods.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+import pendulum
+from pendulum import Date, DateTime
+
+from timeline._errors import WhenError
+from timeline.dates._bounds import _date, _key, _last_day
+from timeline.dates._precision import Precision, Relation
+
+if TYPE_CHECKING:
+    from timeline.dates._when import When
+
+__all__ = ["check", "check_year"]
+
+Endpoint: TypeAlias = "When | Literal['open', 'unknown']"
+
+
+def check(cond: bool, call: str, message: str) -> None:
+    """Raise `WhenError` naming the call when ``cond`` is false.
+
+    >>> check(True, "When.month(2026, 4)", "never raised")
+    """
+    if not cond:
+        raise WhenError(f"{call}: {message}")
+
+
+def check_year(year: int, call: str) -> None:
+    """Years run 1..9999: what the calendar types hold.
+
+    >>> check_year(2026, "When.year(2026)")
+    """
+    check(1 <= year <= 9999, call, f"year must be 1..9999, got {year}")
+
+
+def _span_precision(lower: Endpoint, upper: Endpoint) -> Precision:
+    from timeline.dates._when import When
+
+    ends = [e.precision for e in (lower, upper) if isinstance(e, When)]
+    if len(ends) == 2 and ends[0] is not ends[1]:
+        return Precision.MIXED
+    return ends[0] if ends else Precision.MIXED
+
+
+def instant(cls: type[When], moment: _dt.datetime) -> When:
+    """An exact moment; its offset or zone is kept (a naive time stays naive).
+
+    >>> When.instant(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai")).precision
+    <Precision.MINUTE: 'minute'>
+    """
+    if not isinstance(moment, _dt.datetime):
+        raise WhenError(f"When.instant({moment!r}): expected a datetime")
+    value = pendulum.instance(moment, tz=moment.tzinfo) if moment.tzinfo else moment
+    if not isinstance(value, DateTime):
+        value = pendulum.naive(
+            moment.year,
+            moment.month,
+            moment.day,
+            moment.hour,
+            moment.minute,
+            moment.second,
+            moment.microsecond,
+        )
+    exact_minute = value.second == 0 and value.microsecond == 0
+    precision = Precision.MINUTE if exact_minute else Precision.SECOND
+    return cls(value, value, precision)
+
+
+def day(cls: type[When], year: int, month: int, day: int) -> When:
+    """One calendar day.
+
+    >>> str(When.day(2026, 4, 15).earliest)
+    '2026-04-15'
+    """
+    call = f"When.day({year}, {month}, {day})"
+    check_year(year, call)
+    check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
+    last = _last_day(year, month)
+    check(1 <= day <= last, call, f"day must be 1..{last} in that month, got {day}")
+    d = _date(year, month, day)
+    return cls(d, d, Precision.DAY)
+
+
+def week(cls: type[When], year: int, week: int) -> When:
+    """An ISO 8601 week, Monday to Sunday.
+
+    >>> w = When.week(2026, 15)
+    >>> (str(w.earliest), str(w.latest))
+    ('2026-04-06', '2026-04-12')
+    """
+    call = f"When.week({year}, {week})"
+    check_year(year, call)
+    weeks = _dt.date(year, 12, 28).isocalendar()[1]
+    check(1 <= week <= weeks, call, f"week must be 1..{weeks} in {year}, got {week}")
+    monday = _dt.date.fromisocalendar(year, week, 1)
+    start = _date(monday.year, monday.month, monday.day)
+    return cls(start, start.add(days=6), Precision.WEEK)
+
+
+def dekad(cls: type[When], year: int, month: int, n: int) -> When:
+    """A third of a month: days 1-10, 11-20 or 21 to the end.
+
+    >>> str(When.dekad(2026, 4, 2).earliest)
+    '2026-04-11'
+    """
+    call = f"When.dekad({year}, {month}, {n})"
+    check_year(year, call)
+    check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
+    check(1 <= n <= 3, call, f"dekad must be 1..3, got {n}")
+    first = (n - 1) * 10 + 1
+    last = first + 9 if n < 3 else _last_day(year, month)
+    return cls(_date(year, month, first), _date(year, month, last), Precision.DEKAD)
+
+
+def month(cls: type[When], year: int, month: int) -> When:
+    """A calendar month.
+
+    >>> str(When.month(2026, 2).latest)
+    '2026-02-28'
+    """
+    call = f"When.month({year}, {month})"
+    check_year(year, call)
+    check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
+    return cls._months(year, month, 1, Precision.MONTH)
+
+
+def season(cls: type[When], year: int, code: int) -> When:
+    """A season by EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter.
+
+    Seasons are northern and meteorological: spring is March to May, and
+    winter 2026 runs from December 2026 to February 2027.
+
+    >>> w = When.season(2026, 24)
+    >>> (str(w.earliest), str(w.latest))
+    ('2026-12-01', '2027-02-28')
+    """
+    call = f"When.season({year}, {code})"
+    check_year(year, call)
+    check(21 <= code <= 24, call, f"season code must be 21..24, got {code}")
+    check(code < 24 or year < 9999, call, "winter 9999 runs past year 9999")
+    return cls._months(year, 3 + 3 * (code - 21), 3, Precision.SEASON)
+
+
+def quarter(cls: type[When], year: int, quarter: int) -> When:
+    """A calendar quarter, 1..4.
+
+    >>> str(When.quarter(2026, 2).earliest)
+    '2026-04-01'
+    """
+    call = f"When.quarter({year}, {quarter})"
+    check_year(year, call)
+    check(1 <= quarter <= 4, call, f"quarter must be 1..4, got {quarter}")
+    return cls._months(year, 3 * quarter - 2, 3, Precision.QUARTER)
+
+
+def third(cls: type[When], year: int, n: int) -> When:
+    """A third of a year: 1 early (Jan-Apr), 2 mid (May-Aug), 3 late (Sep-Dec).
+
+    >>> str(When.third(2024, 1).latest)
+    '2024-04-30'
+    """
+    call = f"When.third({year}, {n})"
+    check_year(year, call)
+    check(1 <= n <= 3, call, f"third must be 1..3, got {n}")
+    return cls._months(year, 4 * n - 3, 4, Precision.THIRD)
+
+
+def half(cls: type[When], year: int, half: int) -> When:
+    """A half year, 1 or 2.
+
+    >>> str(When.half(2026, 2).earliest)
+    '2026-07-01'
+    """
+    call = f"When.half({year}, {half})"
+    check_year(year, call)
+    check(half in (1, 2), call, f"half must be 1 or 2, got {half}")
+    return cls._months(year, 6 * half - 5, 6, Precision.HALF)
+
+
+def year(cls: type[When], year: int) -> When:
+    """A calendar year.
+
+    >>> str(When.year(2030).latest)
+    '2030-12-31'
+    """
+    check_year(year, f"When.year({year})")
+    return cls._months(year, 1, 12, Precision.YEAR)
+
+
+def decade(cls: type[When], first_year: int) -> When:
+    """A decade named by its first year: 2020 is 2020..2029.
+
+    >>> str(When.decade(2020).latest)
+    '2029-12-31'
+    """
+    call = f"When.decade({first_year})"
+    check(first_year % 10 == 0, call, "a decade starts on a year ending in 0")
+    check(10 <= first_year <= 9990, call, f"decade must be 10..9990, got {first_year}")
+    return cls._months(first_year, 1, 120, Precision.DECADE)
+
+
+def century(cls: type[When], first_year: int) -> When:
+    """A century named by its first year: 2000 is 2000..2099.
+
+    >>> str(When.century(2000).latest)
+    '2099-12-31'
+    """
+    call = f"When.century({first_year})"
+    check(first_year % 100 == 0, call, "a century starts on a year ending in 00")
+    check(100 <= first_year <= 9900, call, f"century must be 100..9900, got {first_year}")
+    return cls._months(first_year, 1, 1200, Precision.CENTURY)
+
+
+def masked(cls: type[When], text: str, start: Date, end: Date, precision: Precision) -> When:
+    """A value with unspecified digits, such as EDTF ``202X``.
+
+    >>> w = When.masked("202X", pendulum.date(2020, 1, 1), pendulum.date(2029, 12, 31),
+    ...                 Precision.YEAR)
+    >>> w.unspecified
+    '202X'
+    """
+    check(start <= end, f"When.masked({text!r})", "start is after end")
+    return cls(start, end, precision, unspecified=text)
+
+
+def interval(cls: type[When], lower: Endpoint, upper: Endpoint) -> When:
+    """From ``lower`` to ``upper``; either end may be ``"open"`` or ``"unknown"``.
+
+    >>> w = When.interval(When.month(2026, 4), When.month(2026, 6))
+    >>> (str(w.earliest), str(w.latest), w.precision.value)
+    ('2026-04-01', '2026-06-30', 'month')
+    """
+    from timeline.dates._when import When  # at run time: _when imports this module
+
+    problems = []
+    for end in (lower, upper):
+        if isinstance(end, When):
+            if end.is_interval:
+                problems.append("an interval's ends cannot be intervals")
+            if end.relation is not Relation.ON:
+                problems.append("an interval's ends must be plain dates")
+        elif end not in ("open", "unknown"):
+            problems.append("an end is a When, 'open' or 'unknown'")
+    start = lower.earliest if isinstance(lower, When) else None
+    stop = upper.latest if isinstance(upper, When) else None
+    if start is not None and stop is not None and _key(start) > _key(stop):
+        problems.append("the interval ends before it starts")
+    if problems:
+        # repr() formats both ends, so the call is spelled out only on failure
+        check(False, f"When.interval({lower!r}, {upper!r})", problems[0])
+    return cls(start, stop, _span_precision(lower, upper), lower=lower, upper=upper)

@@ -1,0 +1,322 @@
+"""Who a statement is about: organisations and people named in it.
+
+Rules, no model: a *name* is a run of capitalised words ("National Data
+Administration", "Liu Chi-ping", "iFlytek"), joined across "of"/"for" when a
+capitalised word follows. Dropped: words that only start a sentence ("The",
+"According", or any word the text also writes in lower case), titles before
+a person ("President", "director", "newcomer"), demonyms ("Chinese"), bare
+acronyms that are not organisations ("AI", "ARR"), month names, and products
+with a version number ("Hybrid Model 3.0"; "DeepSeek V4" keeps "DeepSeek").
+
+Known actors, given by the caller with their aliases, are matched
+case-insensitively anywhere and always win: "kling" and "KeLing AI" both
+become the canonical name. "The company" (and "the firm", "the group" ...)
+is the organisation last named as a sentence's subject.
+
+If spaCy and an English model are installed, its ORG/PERSON/GPE names are
+added to those the rules find (``use_spacy=None`` means "if installed").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+
+from timeline.extract._text import fold, words
+
+__all__ = ["Actors", "Name", "known_table", "names"]
+
+_TOKEN = r"(?:[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
+_NAME: Final = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){_TOKEN})*")
+_POSSESSIVE: Final = re.compile(r"'s?$")
+_VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
+_VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
+
+_STOP: Final = words(
+    """the a an this that these those there their its his her our my your when while after
+    before as at in on for from with by to of and or but if so then also both some many most
+    other others new notably however meanwhile according former recent industry analysts
+    projections compared simultaneously president ceo cfo cto chairman chairwoman director
+    founder leader lead head chief minister secretary spokesperson spokesman newcomer
+    professor dr mr mrs ms sir written sign rate reader was were is are will would it he she
+    they we you i what which who whose how why where following under over into than about
+    across against between during deep dive latest first last next early mid late one two
+    three four five six seven eight nine ten dozens hundreds thousands millions billions"""
+)
+_TITLES: Final = words(
+    """president ceo cfo cto coo chairman chairwoman director founder cofounder co-founder
+    leader lead head chief minister secretary spokesperson spokesman spokeswoman newcomer
+    professor dr mr mrs ms sir analyst executive vp premier governor mayor"""
+)
+_ACRONYMS: Final = words(
+    """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
+    HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D"""
+)
+_DEMONYMS: Final = words(
+    """chinese american european asian african japanese korean indian british french german
+    italian spanish russian canadian australian brazilian mexican taiwanese singaporean
+    western eastern english"""
+)
+_MONTHS: Final = words(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall
+    winter"""
+)
+_ORG_WORDS: Final = words(
+    """inc corp corporation ltd llc group holdings technology technologies labs lab ai
+    association alliance administration agency ministry department forum bank university
+    institute foundation council commission government company intelligence systems capital
+    ventures partners motors electronics"""
+)
+_ANAPHOR: Final = re.compile(
+    r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|maker|developer"
+    r"|lab)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Name:
+    """A name found at ``start``; ``person`` when a title or context says so.
+
+    >>> Name("Liu Chi-ping", 10, person=True).text
+    'Liu Chi-ping'
+    """
+
+    text: str
+    start: int
+    person: bool = False
+
+
+def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
+    """Lower-cased name or alias -> canonical name, from ``known_actors``.
+
+    >>> known_table({"StepFun": ["Step"], "Tencent": "Tengxun"})
+    {'stepfun': 'StepFun', 'step': 'StepFun', 'tencent': 'Tencent', 'tengxun': 'Tencent'}
+    """
+    table: dict[str, str] = {}
+    items: Iterable[tuple[str, Iterable[str]]]
+    if isinstance(known, Mapping):
+        items = ((str(k), [v] if isinstance(v, str) else list(v)) for k, v in known.items())
+    else:
+        items = ((str(k), ()) for k in known)
+    for name, aliases in items:
+        canonical = " ".join(name.split())
+        if not canonical:
+            continue
+        table.setdefault(canonical.lower(), canonical)
+        for alias in aliases:
+            alias = " ".join(str(alias).split())
+            if alias:
+                table.setdefault(alias.lower(), canonical)
+    return table
+
+
+def _lowercase_words(folded: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'-]+", folded))
+
+
+@attrs.define
+class Actors:
+    """Finds names in one text: rules, known actors, optionally spaCy."""
+
+    folded: str
+    known: dict[str, str]
+    use_spacy: bool | None = None
+    _lower: frozenset[str] = attrs.field(init=False)
+    _known_re: re.Pattern[str] | None = attrs.field(init=False)
+    _spacy: list[tuple[int, int, str]] = attrs.field(init=False)
+    _quoted: list[tuple[int, int]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._lower = _lowercase_words(self.folded)
+        keys = sorted(self.known, key=len, reverse=True)
+        self._known_re = (
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            if keys
+            else None
+        )
+        self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
+        # Capitalised words inside a quoted passage of several words are a title
+        # or a quote ("From 'Reasoning-Based Thinking' to ..."), not names.
+        self._quoted = [
+            (m.start(), m.end()) for m in quoted(self.folded) if len(m.group().split()) >= 4
+        ]
+
+    def names(self, start: int, end: int, sentence_start: int) -> list[Name]:
+        """The names in ``folded[start:end]``, known actors first matched, in text order."""
+        found: dict[str, Name] = {}
+        taken: list[tuple[int, int]] = []
+        if self._known_re is not None:
+            for m in self._known_re.finditer(self.folded, start, end):
+                canonical = self.known[m.group().lower()]
+                found.setdefault(canonical, Name(canonical, m.start()))
+                taken.append((m.start(), m.end()))
+        for m in _NAME.finditer(self.folded, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if inside(self._quoted, m.start()):
+                continue
+            name = self._clean(m, sentence_start)
+            if name is not None:
+                canonical = self.known.get(name.text.lower(), name.text)
+                found.setdefault(canonical, attrs.evolve(name, text=canonical))
+        for a, b, label in self._spacy:
+            if start <= a and b <= end and not any(x < b and a < y for x, y in taken):
+                text = self.known.get(self.folded[a:b].lower(), self.folded[a:b])
+                if not any(text in n or n in text for n in found):
+                    found[text] = Name(text, a, person=label == "PERSON")
+        return sorted(found.values(), key=lambda n: n.start)
+
+    def _clean(self, m: re.Match[str], sentence_start: int) -> Name | None:
+        words = m.group().split()
+        first = m.start()
+        person = False
+        # Leading words that only start a sentence or are titles.
+        while words:
+            word = _POSSESSIVE.sub("", words[0])
+            low = word.lower()
+            at_start = first == sentence_start or self.folded[sentence_start:first].strip() in (
+                '"',
+                "'",
+                "(",
+            )
+            if low in _TITLES:
+                person = True
+            elif re.search(r"-[a-z]", word) and len(words) > 1:
+                pass  # "Paris-based Mistral AI": an adjective before the name
+            elif not (low in _STOP or (at_start and low in self._lower)):
+                break
+            first += len(words[0]) + 1
+            words = words[1:]
+            while first < m.end() and self.folded[first].isspace():
+                first += 1
+        if not words:
+            return None
+        # A title just before the name ("newcomer Alexandr Wang", "director of").
+        before = self.folded[max(0, first - 40) : first].split()
+        if before and before[-1].lower().strip(",") in _TITLES:
+            person = True
+        possessive = False
+        for i, word in enumerate(words):
+            if _POSSESSIVE.search(word) and "'" in word:
+                words = [*words[:i], _POSSESSIVE.sub("", word)]  # "China's AI" -> China
+                possessive = True
+                break
+        text = " ".join(w for w in words if w)
+        if not possessive and _VERSION_AFTER.match(self.folded, m.end()):
+            return None  # "Hybrid Model 3.0": a product with a version
+        while len(words) > 1 and _VERSION_TOKEN.match(words[-1]):
+            words = words[:-1]  # "DeepSeek V4" -> DeepSeek
+            text = " ".join(words)
+        if not _plausible(text):
+            return None
+        return Name(text, first, person=person)
+
+    def anaphors(self, start: int, end: int) -> list[int]:
+        """Where "the company" (or "the firm" ...) stands in ``folded[start:end]``."""
+        return [m.start() for m in _ANAPHOR.finditer(self.folded, start, end)]
+
+
+_QUOTED: Final = re.compile(r'"[^"\n]+"')
+
+
+def inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies strictly inside one of ``spans`` (sorted, not overlapping).
+
+    >>> inside([(2, 5), (9, 12)], 10), inside([(2, 5), (9, 12)], 6)
+    (True, False)
+    """
+    i = bisect.bisect_left(spans, (at, at)) - 1
+    return any(a < at < b for a, b in spans[max(0, i) : i + 2])
+
+
+def quoted(folded: str) -> Iterator[re.Match[str]]:
+    """The passages between double quotes in folded text.
+
+    >>> [m.group() for m in quoted('He said "we will ship" today.')]
+    ['"we will ship"']
+    """
+    return _QUOTED.finditer(folded)
+
+
+def _plausible(text: str) -> bool:
+    words = text.split()
+    if len(words) == 1:
+        word = words[0]
+        low = word.lower()
+        if re.search(r"-[a-z]", word):
+            return False  # "AI-related", "AI-plus": a compound adjective
+        if re.search(r"\d", word):
+            return False  # "GPT-5", "R1": a product or a code, not who
+        if word in _ACRONYMS or low in _DEMONYMS or low in _MONTHS or low in _STOP:
+            return False
+        if "." in word.rstrip("."):
+            return False  # "U.S." is kept out; it reads better as a country in the text
+        if len(word) < 2:
+            return False
+    if re.fullmatch(r"Series [A-Z]\d?", text):
+        return False  # a funding round
+    if all(w in _ACRONYMS or w.lower() in _STOP | _MONTHS | _DEMONYMS for w in words):
+        return False
+    return len(text) <= 60
+
+
+def is_org(name: Name) -> bool:
+    """Whether a name can stand for "the company": not a person.
+
+    >>> is_org(Name("Tencent", 0)), is_org(Name("Ma Huateng", 0, person=True))
+    (True, False)
+    """
+    if name.person:
+        return False
+    words = name.text.split()
+    return len(words) == 1 or any(w.lower() in _ORG_WORDS for w in words)
+
+
+@functools.cache
+def _spacy_model() -> Any:
+    try:
+        import spacy  # type: ignore[import-not-found]  # optional: only if installed
+    except ImportError:
+        return None
+    for model in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
+        try:
+            return spacy.load(model, disable=["lemmatizer"])
+        except OSError:  # not installed
+            continue
+    return None
+
+
+def _spacy_names(text: str) -> list[tuple[int, int, str]]:
+    nlp = _spacy_model()
+    if nlp is None:
+        return []
+    return [
+        (e.start_char, e.end_char, str(e.label_))
+        for e in nlp(text).ents
+        if e.label_ in ("ORG", "PERSON", "GPE")
+    ]
+
+
+def names(
+    text: str,
+    known: Iterable[str] | Mapping[str, Iterable[str] | str] = (),
+) -> list[str]:
+    """The names in ``text`` by the rules above (a helper for trying them out).
+
+    >>> names("President Liu Chi-ping said the Hybrid Model 3.0 will clash with DeepSeek V4.")
+    ['Liu Chi-ping', 'DeepSeek']
+    """
+
+    folded = fold(text)
+    finder = Actors(folded, known_table(known), use_spacy=False)
+    return [n.text for n in finder.names(0, len(folded), 0)]

@@ -1,0 +1,191 @@
+"""Cutting a sentence into statements, and the titles and ids of the drafts made from them.
+
+A sentence is cut where it joins two statements: at ";", at ", and" / "and"
+before a cue ("is in testing and slated for April"), at ", while",
+", following", ", after", "but", after a leading "When ...," clause, and
+before "aiming"/"targeting" ("announced a plan aiming for ..."). A cut is made
+only when both sides stand as statements (a strong cue, or a cue with a date
+or a figure), or when both sides carry a date of their own and are joined by
+"and" or ";" (but not "and then to 2023", which goes on with the same verb).
+Never inside a quotation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final
+
+import attrs
+
+from timeline.extract._actors import inside
+from timeline.extract._cues import Cue, bare_past, cues, listed_cues
+from timeline.extract._dating import DateIndex
+from timeline.extract._draft import Draft
+from timeline.extract._figures import figures
+from timeline.extract._text import Span, fold
+from timeline.model._event import slugify
+
+__all__ = ["Piece", "clauses", "slug", "title", "unique_ids"]
+
+_MAX_TITLE: Final = 100
+_CUT: Final = re.compile(
+    r";\s+"
+    r"|,\s+and(?:,\s*\w+,)?\s+"
+    r"|\s+and\s+(?:also\s+)?"
+    r"|,\s+(?=(?:while|whereas|but|following|after)\s)"
+    r"|\s+but\s+"
+    r"|\s+(?=(?:aiming|targeting)\b)",
+    re.IGNORECASE,
+)
+_LEADING: Final = re.compile(
+    r"\s*(?:when|after|as|once|before|following|while)\b[^,;]{5,}?,\s+", re.IGNORECASE
+)
+_ELLIPTIC: Final = re.compile(
+    r"(?:(?:then|later|again|also|finally|eventually),?\s+)*"
+    r"(?:to|in|on|by|from|for|at|until|till|before|after|into|through)\b",
+    re.IGNORECASE,
+)
+_CONNECTOR: Final = re.compile(
+    r"^(?:(?:and|but|while|whereas|following|after|when|also|so|then|yet|[,;:\-\s]))+",
+    re.IGNORECASE,
+)
+# Matched at a clause's start with Pattern.match(text, pos): no "^", which only
+# matches at the start of the whole text.
+_TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
+
+
+@attrs.frozen
+class Piece:
+    """A statement's place: ``folded[start:end]``, the ``index``-th clause of its sentence."""
+
+    start: int
+    end: int
+    index: int  # position in its sentence: 0 for the first clause
+
+
+class _SentenceIndex:
+    """A sentence's cues and figures, found once, looked up by range."""
+
+    def __init__(self, folded: str, span: Span) -> None:
+        self.listed = listed_cues(folded, span.start, span.end)
+        self.starts = [c.start for c in self.listed]
+        self.bare = bare_past(folded, span.start, span.end)
+        self.figure_spans = [(f.start, f.end) for f in figures(folded, span.start, span.end, [])]
+        self.folded = folded
+
+    def cues(self, start: int, end: int) -> list[Cue]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        found = [c for c in self.listed[i:j] if c.end <= end]
+        if found:
+            return found
+        return [c for c in self.bare if start <= c.start and c.end <= end]  # as `cues` does
+
+    def has_figure(self, start: int, end: int) -> bool:
+        return any(start <= a and b <= end for a, b in self.figure_spans)
+
+
+def clauses(
+    folded: str, span: Span, dates: DateIndex, quoted: list[tuple[int, int]]
+) -> list[Piece]:
+    """The statements of one sentence, as pieces of it.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "It is in testing and slated for an April release."
+    >>> dates = DateIndex(find_dates(t, reference="2026-03-01"))
+    >>> [t[p.start : p.end] for p in clauses(t, Span(0, len(t)), dates, [])]
+    ['It is in testing', 'slated for an April release.']
+    """
+    # Cues and figures are found once per sentence, so trying many cuts stays linear.
+    index = _SentenceIndex(folded, span)
+    cuts: list[tuple[int, int]] = []
+    lead = _LEADING.match(folded, span.start, span.end)
+    if lead:
+        cuts.append((lead.end() - len(lead.group()) + lead.group().rindex(","), lead.end()))
+    for m in _CUT.finditer(folded, span.start, span.end):
+        cuts.append((m.start(), m.end()))
+    cuts.sort()
+    pieces: list[tuple[int, int]] = [(span.start, span.end)]
+    for cut_start, cut_end in cuts:
+        left_start, left_end = pieces[-1]
+        if not (left_start < cut_start and cut_end < left_end):
+            continue
+        if inside(quoted, cut_start):
+            continue  # never inside a quotation
+        word = folded[cut_start:cut_end].strip().lower()
+        right = (cut_end, left_end)
+        # Two dated statements joined by "and" or ";" are two statements.
+        both_dated = dates.has(left_start, cut_start) and dates.has(*right)
+        # ... unless the right side only goes on with the left's verb ("and then to 2023").
+        elliptic = _ELLIPTIC.match(folded, cut_end, left_end) is not None
+        if both_dated and not elliptic and (word == ";" or "and" in word.split()):
+            pieces[-1] = (left_start, cut_start)
+            pieces.append(right)
+            continue
+        if word == "and" or word.startswith("and "):
+            # Otherwise "and" joins two statements only when a cue starts the right side.
+            head = cues(folded, cut_end, min(left_end, cut_end + 30))
+            if not head or head[0].start - cut_end > 12:
+                continue
+        if _stands(left_start, cut_start, index, dates) and _stands(*right, index, dates):
+            pieces[-1] = (left_start, cut_start)
+            pieces.append(right)
+    return [Piece(a, b, i) for i, (a, b) in enumerate(pieces)]
+
+
+def _stands(start: int, end: int, index: _SentenceIndex, dates: DateIndex) -> bool:
+    found = index.cues(start, end)
+    if any(c.strong for c in found):
+        return True
+    return bool(found) and (dates.has(start, end) or index.has_figure(start, end))
+
+
+def title(raw: str) -> str:
+    """A draft's title: the clause in its own words, connectors off, at most 100 characters.
+
+    >>> title("and expects to double to $600 million by 2026, illustrating how firms grow.")
+    'Expects to double to $600 million by 2026'
+    """
+    text = " ".join(raw.split())
+    text = _CONNECTOR.sub("", text).strip()
+    text = text.rstrip(" .;:,!?")
+    if len(text) > 60:
+        m = _TRAILING.search(text, 40)
+        if m is not None:
+            text = text[: m.start()]
+    if len(text) > _MAX_TITLE:
+        cut = text.rfind(" ", 0, _MAX_TITLE)
+        text = text[: cut if cut > 40 else _MAX_TITLE - 1].rstrip(" ,;:") + "…"
+    if text[:1].islower() and not _camel(text):
+        text = text[0].upper() + text[1:]  # a clause cut from its sentence starts a title
+    return text
+
+
+def _camel(text: str) -> bool:
+    word = text.split(" ", 1)[0]
+    return any(c.isupper() for c in word[1:])
+
+
+def slug(title: str) -> str:
+    """An event id from a title, at most 60 characters.
+
+    >>> slug("Guangzhou aims for 10,000 AI‑plus enterprises by 2030")
+    'guangzhou-aims-for-10-000-ai-plus-enterprises-by-2030'
+    """
+    slug = slugify(fold(title))  # "AI‑plus" (a non-breaking hyphen) -> ai-plus
+    if len(slug) > 60:
+        cut = slug.rfind("-", 0, 60)
+        slug = slug[: cut if cut > 20 else 60]
+    return slug
+
+
+def unique_ids(drafts: list[Draft]) -> list[Draft]:
+    """The drafts with ids made unique by a suffix (-2, -3 ...) in text order."""
+    seen: dict[str, int] = {}
+    out = []
+    for draft in drafts:
+        n = seen.get(draft.id, 0) + 1
+        seen[draft.id] = n
+        out.append(draft if n == 1 else attrs.evolve(draft, id=f"{draft.id}-{n}"))
+    return out

@@ -1,0 +1,265 @@
+"""Cue words: what makes a piece of text a statement, which way it looks, what kind it is.
+
+A *cue* is a phrase that says something happened or is expected: "slated
+for", "plans to", "expects" look forward; "announced", "has doubled",
+"surpassed" look back; "said", "describing" report. Each cue has a strength:
+strong cues make a statement on their own, weak ones ("will", a progressive
+"is reorganising", a bare past participle) only with a date, a figure or a
+named actor near them. Word lists, not a model: every decision is a rule a
+reviewer can read in the draft's reasons.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Final
+
+import attrs
+
+from timeline.extract._text import words
+
+__all__ = ["Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
+
+
+class Look(enum.Enum):
+    """Which way a cue looks: forward (expected), back (happened) or reporting speech."""
+
+    FORWARD = "forward"
+    BACK = "back"
+    REPORT = "report"
+    CURRENT = "current"
+
+
+@attrs.frozen
+class Cue:
+    """A cue phrase found at ``start``..``end``, with its direction and strength.
+
+    >>> c = cues("DeepSeek V4 is slated for April.")[0]
+    >>> (c.text, c.look.value, c.strong, c.firm)
+    ('slated', 'forward', True, False)
+    """
+
+    text: str
+    start: int
+    end: int
+    look: Look
+    strong: bool
+    firm: bool = False  # a fixed date ("scheduled", "confirmed"): status confirmed
+    slip: bool = False  # a date moved ("pushed back to"): the latest date named is the new one
+
+
+def _alt(words: str) -> str:
+    return "|".join(sorted(words.split("|"), key=len, reverse=True))
+
+
+_ADVERB = r"(?:\w+ly\s+)?"
+_FIRM = _alt("scheduled|confirmed|will take place|will be held|is set for|are set for|set for")
+_FORWARD = _alt(
+    "slated|set to|plans to|plan to|planning to|planned|aims to|aim to|aims for|aim for|aiming"
+    "|aimed at|targets|targeting|expects|expected|expecting|intends to|intend to|poised to"
+    "|due to|due in|due by|due on|due out|on track to|is to|are to|upcoming|forthcoming"
+    "|is going to|are going to|projected to|forecast to|estimated to|seeks|seeking|seek to"
+    "|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to"
+    "|preparing to|prepares to|looks to|hopes to|proposed|proposes|will|shall|is opening"
+    "|are opening|is launching|are launching|is releasing|is rolling out|is raising|are raising"
+    "|is considering|are considering|is exploring|is weighing|is developing|is building"
+    "|is introducing|is negotiating|in talks|to launch|to release|to open|to debut"
+    "|will launch|will release|will open|will ship|will unveil|will debut|will start|will begin"
+    "|will hold|will close|will introduce|will roll out|will raise|will invest|will announce"
+    "|will publish|will build|will deliver|will enter|will acquire|will take effect"
+)
+# A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
+# statement dates is the new expectation, so these look forward; the latest date named
+# is the new one.
+_SLIP = (
+    r"delayed|postponed|slipped|rescheduled|deferred|put\s+off|set\s+back"
+    r"|pushed(?:\s+\w+){0,3}?\s+back|moved(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
+)
+_WEAK_FORWARD = _alt("would|could|might|may|should|estimate|forecast to|projected")
+_BACK = _alt(
+    "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
+    "|bought|sold|signed|showcased|topped|surpassed|exceeded|passed|reached|hit|rose|grew|fell"
+    "|dropped|declined|doubled|tripled|halved|cut|hired|laid off|fired|approved|blocked|banned"
+    "|designated|ruled|sued|fined|invested|partnered|merged|completed|finished|began|started"
+    "|ended|debuted|shipped|filed|won|lost|cancelled"
+    "|canceled|scrapped|shut down|shuttered|went live|took place|was held|were held"
+    "|coordinated|demonstrated|agreed|joined|resigned|appointed|elected|enacted|adopted"
+    "|issued|posted|recorded|established|founded|formed|created|built|deployed|rolled out"
+    "|revealed|disclosed|presented|expanded|increased|decreased|jumped|soared|plunged|slumped"
+    "|overtook|beat|led|struck|secured|landed|received|allocated|spent|paid|upgraded"
+    "|reorganized|reorganised|restructured|froze|suspended|halted|paused|withdrew|exited"
+    "|in internal testing|in testing|in beta|under way|underway|freezing"
+)
+_REPORT = _alt(
+    "said|says|stated|states that|announces|reports that|reported|describing|describes|described"
+    "|told|noted|notes that|argued|arguing|argues|emphasizing|emphasising|emphasized"
+    "|emphasised|stressed"
+    "|stressing|warned|added|according to|revealing|confirming"
+)
+_CUE: Final = re.compile(
+    rf"(?<![\w-])(?:(?P<firm>{_FIRM})|(?P<slip>{_SLIP})|(?P<forward>{_FORWARD})|(?P<back>{_BACK})"
+    rf"|(?P<report>{_REPORT})|(?P<weak>{_WEAK_FORWARD})"
+    rf"|(?P<perfect>(?:has|have|had)\s+{_ADVERB}(?:been|become|\w+ed|grown|risen|won|made|seen"
+    rf"|taken|begun|gone|built|set|hit|cut|held|led))"
+    rf"|(?P<progressive>(?:is|are|was|were)\s+{_ADVERB}\w{{3,}}ing))(?![\w-])",
+    re.IGNORECASE,
+)
+_FORWARD_ING: Final = words(
+    """opening launching releasing rolling raising seeking planning preparing considering
+    exploring weighing developing building introducing negotiating targeting aiming
+    expecting looking hoping readying finalising finalizing"""
+)
+# A past participle or simple past after a name ("robots ... coordinated under"):
+# a weak backward cue, used only when no listed cue is found.
+_PAST: Final = re.compile(r"(?<![\w-])([a-z]{3,}ed)(?![\w-])")
+# Before these a participle is an adjective ("its historically closed ecosystem"); after
+# "is"/"was" it is also one for words not in the lists ("is based"), while a listed verb
+# there is a passive ("was released"), an event.
+_DETERMINERS: Final = words(
+    """a an the its their his her our your my this these those very more most less least
+    highly fully newly so too well ill not un historically"""
+)
+_NOT_VERB_BEFORE: Final = _DETERMINERS | words("is are was were be been being")
+_NOT_VERB: Final = words(
+    """need speed seed feed breed deed shed bed red hundred kindred sacred naked wicked based
+    related limited listed advanced detailed dedicated automated integrated interested
+    skilled unprecedented"""
+)
+
+
+def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """The cue phrases in ``text[start:end]`` in order; spans index ``text``.
+
+    >>> [(c.text, c.look.value) for c in cues("Meta has doubled it and expects more.")]
+    [('has doubled', 'back'), ('expects', 'forward')]
+    """
+    stop = len(text) if end is None else end
+    return listed_cues(text, start, stop) or bare_past(text, start, stop)
+
+
+def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
+    """The cues of the word lists in ``text[start:stop]`` (`cues` without the fallback).
+
+    >>> [c.text for c in listed_cues("Robots gathered; Acme said so.", 0, 30)]
+    ['said']
+    """
+    found: list[Cue] = []
+    for m in _CUE.finditer(text, start, stop):
+        kind = m.lastgroup
+        words = m.group()
+        if kind == "slip":
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
+        elif kind == "firm":
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, firm=True))
+        elif kind == "forward":
+            weak = words.lower() in ("will", "shall", "expected", "proposed", "planned")
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, not weak))
+        elif kind == "weak":
+            if words == "May":
+                continue  # the month, not the verb
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
+        elif kind == "back" or kind == "perfect":
+            single = kind == "back" and words.endswith("ed") and " " not in words
+            if single and _adjective(text, start, m.start(), _DETERMINERS):
+                continue  # "its historically closed ecosystem": a participle as an adjective
+            found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
+        elif kind == "report":
+            found.append(Cue(words, m.start(), m.end(), Look.REPORT, True))
+        else:
+            participle = words.split()[-1].lower()
+            if participle in _FORWARD_ING:  # "is seeking", "are preparing": a plan under way
+                found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
+            else:  # a progressive not listed above: something going on now
+                found.append(Cue(words, m.start(), m.end(), Look.CURRENT, False))
+    return found
+
+
+def _adjective(text: str, start: int, at: int, before_words: frozenset[str]) -> bool:
+    """Whether the word at ``at`` follows one of ``before_words`` ("a shared", "newly opened")."""
+    before = text[max(start, at - 20) : at].split()
+    return bool(before) and before[-1].lower() in before_words
+
+
+def bare_past(text: str, start: int, stop: int) -> list[Cue]:
+    """Weak backward cues: words in -ed after a name or noun ("robots ... coordinated").
+
+    >>> [c.text for c in bare_past("Robots gathered under a shared brain.", 0, 36)]
+    ['gathered']
+    """
+    found = []
+    for m in _PAST.finditer(text, start, stop):
+        word = m.group(1)
+        if word in _NOT_VERB or _adjective(text, start, m.start(), _NOT_VERB_BEFORE):
+            continue
+        found.append(Cue(word, m.start(), m.end(), Look.BACK, False))
+    return found
+
+
+# Kinds by cue words, first match wins: the more specific before the general. A kind
+# with a second pattern needs both ("release" and "model" for a model release).
+_KIND_RULES: Final = (
+    ("shutdown", r"\bshut(?:ting|s)?[\s-]?down|\bshutdown|\bdiscontinu|\bshutter", None),
+    ("hiring-freeze", r"\bfreez\w*\s+(?:\w+\s+)?hir|\bhiring freeze", None),
+    ("layoffs", r"\blay(?:s|ing)?[\s-]?offs?\b|\blaid off|\bjob cuts", None),
+    ("reorganisation", r"\breorgani[sz]|\brestructur", None),
+    ("legal", r"\bcourt\b|\binjunction|\blawsuit|\bsued\b|\bruling\b|\bjudge", None),
+    ("regulation", r"\bregulat|\bdesignat|\bban(?:s|ned)?\b|\bsanction|\bexport control", None),
+    ("acquisition", r"\bacqui(?:re|red|res|sition)|\bmerger\b", None),
+    ("funding", r"\bfunding|\bfundrais|\bround\s+of\b|\bvaluation|\bseries [a-f]\b", None),
+    ("revenue-target", r"\b(?:revenue|arr|sales)\b", r"\b(?:by|in)\s+\d{4}|\bexpect|\btarget"),
+    ("revenue", r"\brevenue|\barr\b|\bsales\b|\bprofit", None),
+    (
+        "policy-target",
+        r"\b(?:plan|policy|city|government|ministry|province|national)\b",
+        r"\baim|\btarget|\bgoal|\bby\s+\d{4}",
+    ),
+    ("policy", r"\bpolicy|\bplan\b|\bregulation|\blaw\b|\bgovernment|\bministry", None),
+    ("investment", r"\binvest|\bdata[\s-]?cent(?:er|re)|\bcapex|\binfrastructure", None),
+    ("forum", r"\bforum|\bsummit|\bconference|\bexpo\b", None),
+    ("organisation-launch", r"\b(?:association|alliance|consortium|foundation)\b", None),
+    ("platform-opening", r"\bopen(?:s|ing|ed)?\s+(?:\w+\s+){0,2}(?:ecosystem|platform|to)\b", None),
+    ("model-testing", r"\btesting\b|\bin beta\b", None),
+    (
+        "model-release",
+        r"\breleas|\blaunch|\bunveil|\bdebut|\bship",
+        r"\bmodels?\b|\bllm|\bversions?\b|\bv\d|\bgpt",
+    ),
+    (
+        "product-launch",
+        r"\blaunch|\breleas|\bunveil|\bdebut|\broll(?:s|ed|ing)? out|\bdeliveries",
+        None,
+    ),
+    ("publication", r"\bessay|\bpaper\b|\breport\b|\bpublish|\bbook\b|\bstudy\b", None),
+    (
+        "metric",
+        r"\b(?:rose|grew|topped|surpassed|exceeded|reached|fell|calls|volume|users)\b",
+        None,
+    ),
+    ("statement", r"\b(?:said|says|describ|stated|told|argu|emphasi)", None),
+)
+_KINDS: Final = tuple(
+    (kind, re.compile(p, re.IGNORECASE), None if q is None else re.compile(q, re.IGNORECASE))
+    for kind, p, q in _KIND_RULES
+)
+
+
+def guess_kind(text: str, context: str | None = None) -> str | None:
+    """A kind for a statement from its words, or None when no rule fits.
+
+    ``context`` (the whole sentence) is where a second pattern may be found:
+    "slated for an April release" is a model release in a sentence about a model.
+
+    >>> guess_kind("Anthropic is seeking up to $10 billion in new funding")
+    'funding'
+    >>> guess_kind("the Hybrid Model 3.0 is slated for an April release")
+    'model-release'
+    """
+    for kind, pattern, also in _KINDS:
+        if not pattern.search(text):
+            continue
+        # Only what a release is of may come from the rest of the sentence.
+        where = (context or text) if kind == "model-release" else text
+        if also is None or also.search(where):
+            return kind
+    return None

@@ -1,0 +1,134 @@
+"""Dates of statements: where a date lies against the publication, and which date a statement has.
+
+The *anchor* is the publication date (or the reference day): a statement's
+date is "after" it when it lies wholly later, "before" when wholly earlier,
+and "runs past" it when its last day is later (a happened "2026" said in March
+is cut at March). Dates are looked up by range with `DateIndex`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from typing import Final
+
+from timeline._errors import TimelineError
+from timeline.dates import Relation, When
+from timeline.dates._find import DateMatch
+from timeline.extract._cues import Cue, Look
+
+__all__ = [
+    "DateIndex",
+    "after",
+    "before",
+    "day",
+    "main_cue",
+    "onwards",
+    "pick_date",
+    "runs_past",
+    "until",
+]
+
+_CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
+
+
+def day(point: _dt.date) -> _dt.date:
+    if isinstance(point, _dt.datetime):
+        return point.date()
+    return _dt.date(point.year, point.month, point.day)
+
+
+def after(when: When, anchor: When | None) -> bool:
+    """Whether ``when`` lies wholly after the anchor (the publication)."""
+    if anchor is None or when.earliest is None or anchor.latest is None:
+        return False
+    return day(when.earliest) > day(anchor.latest)
+
+
+def before(when: When, anchor: When | None) -> bool:
+    if anchor is None or when.latest is None or anchor.earliest is None:
+        return False
+    return day(when.latest) < day(anchor.earliest)
+
+
+def runs_past(when: When, anchor: When | None) -> bool:
+    if anchor is None or when.latest is None or anchor.latest is None:
+        return False
+    return day(when.latest) > day(anchor.latest)
+
+
+def until(anchor: When, start: When | None) -> When | None:
+    """From ``start`` (or an open start) to the anchor: a happened span cut at publication."""
+    try:
+        if start is None or start.earliest is None:
+            return When.interval("open", anchor)
+        lower = start if not start.is_interval and start.relation is Relation.ON else None
+        if lower is None:
+            return When.interval("open", anchor)
+        return When.interval(lower, anchor)
+    except TimelineError:
+        return None
+
+
+def onwards(anchor: When) -> When:
+    try:
+        return When.interval(anchor, "open")
+    except TimelineError:
+        return anchor
+
+
+class DateIndex:
+    """The date phrases of a text in order, looked up by range.
+
+    >>> from timeline.dates import find_dates
+    >>> index = DateIndex(find_dates("In 2024 and in 2026.", reference=None))
+    >>> [d.text for d in index.within(0, 8)], index.has(9, 20)
+    (['2024'], True)
+    """
+
+    def __init__(self, dates: list[DateMatch]) -> None:
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.starts = [d.start for d in self.dates]
+
+    def within(self, start: int, end: int) -> list[DateMatch]:
+        """The dates wholly inside ``start..end``."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [d for d in self.dates[i:j] if d.end <= end]
+
+    def has(self, start: int, end: int) -> bool:
+        """Whether a date lies wholly inside ``start..end``."""
+        return bool(self.within(start, end))
+
+
+def main_cue(found: list[Cue]) -> Cue | None:
+    """The cue that decides the direction: the first strong one, or what a report reports."""
+    if not found:
+        return None
+    strong = [c for c in found if c.strong]
+    first = strong[0] if strong else found[0]
+    if first.look is Look.REPORT:
+        later = [c for c in found if c.start > first.start and c.look is not Look.REPORT]
+        if later and later[0].look is Look.FORWARD:
+            return later[0]
+    return first
+
+
+def pick_date(
+    dates: list[DateMatch], cue: Cue | None, folded: str, start: int, end: int
+) -> DateMatch | None:
+    if not dates:
+        return None
+    if len(dates) == 1:
+        return dates[0]
+    if _CHANGE.search(folded, start, end) or (cue is not None and cue.slip):
+        # "rose from X at A to Y by B": the change ends at B; "pushed back to A,
+        # then to B": the latest move is B.
+        return dates[-1]
+    if cue is not None:
+        after = [d for d in dates if d.start >= cue.end]
+        if after:
+            return after[0]
+        return [d for d in dates if d.end <= cue.start][-1]
+    return dates[-1]

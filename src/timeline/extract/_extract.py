@@ -1,0 +1,195 @@
+"""`extract`: from running text to draft events, one per statement.
+
+The steps, each a rule a reviewer can follow in a draft's reasons:
+
+1. Cut the text into sentences (`timeline.extract._text`), and a sentence
+   into clauses where it joins two statements: at ";", at ", and" / "and"
+   before a cue ("is in testing and slated for April"), at ", while",
+   ", following", ", after", "but", after a leading "When ...," clause, and
+   before "aiming"/"targeting" after a past event ("announced a plan aiming
+   for ..."). A cut is made only when both sides are statements.
+2. A clause is a *statement* if it has a date phrase (`find_dates`), or a
+   strong cue (`timeline.extract._cues`) with a name, a date or a figure, or a
+   weak cue ("will", a progressive) with a figure or a name before it.
+3. Its date: with several, the "to" end of a "from ... to ..." change, else
+   the first after the cue, else the last before it. Its status: expected
+   (confirmed for "scheduled"/"confirmed" with a day) when the cue looks
+   forward or the date lies after the reference; happened when it looks back
+   (a happened span that runs past the reference is cut at it).
+4. A statement with no date of its own is dated from the source's publication
+   when there is one, as the bundled dataset does: expected ones "from
+   publication onwards", past ones "about publication", and what came before
+   another event ("following a court injunction ...") "until publication". "The
+   forum ..." right after a dated statement about a forum takes its date.
+   Without any reference date it has no date (``when`` is None).
+5. Figures (`Quantity`) become observations, dated by the date phrase after
+   them, or the target when the statement is a goal with a deadline (a figure
+   stated earlier in the sentence in the same unit is its baseline).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+from timeline._errors import ExtractError, TimelineError
+from timeline.dates import Relation, When
+from timeline.extract._actors import known_table
+from timeline.extract._dating import day
+from timeline.extract._draft import Extraction
+from timeline.extract._reader import Reader
+from timeline.extract._text import fold
+from timeline.figures import Source
+
+__all__ = ["extract"]
+
+_MAX_TITLE: Final = 100
+_MAX_TEXT: Final = 2_000_000
+_MONTHS: Final = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+Known = Iterable[str] | Mapping[str, Iterable[str] | str]
+
+
+def extract(
+    text: str,
+    *,
+    source: Source | None = None,
+    reference: _dt.date | str | None = None,
+    known_actors: Known = (),
+    fiscal_years: Mapping[str, int | str] | None = None,
+    use_spacy: bool | None = None,
+) -> Extraction:
+    """Draft events from running text: one per dated or forward-looking statement.
+
+    ``source`` is where the text comes from: its ``published`` date is the
+    reference for relative phrases ("April", "next year") unless ``reference``
+    (a day) is given, and every draft cites it with its sentence as the quote.
+    ``known_actors`` are names (or a mapping name -> aliases) matched
+    case-insensitively. ``fiscal_years`` maps an actor to the month its fiscal
+    year starts (7 or "July"); it takes effect where `find_dates` reads fiscal
+    years ("FY2025"), and is checked either way. ``use_spacy``: add names from
+    spaCy when it and an English model are installed (None: if installed).
+
+    >>> x = extract("Tencent's Hybrid Model 3.0 is slated for an April release.",
+    ...             source=Source("AI race", published="2026-03~"))
+    >>> d = x.drafts[0]
+    >>> (str(d.when), d.status.value, d.kind, d.actors, d.source.quote)  # doctest: +ELLIPSIS
+    ('April 2026', 'expected', 'model-release', ('Tencent',), "Tencent's Hybrid Model 3.0 is...")
+    """
+    if not isinstance(text, str):
+        raise ExtractError(f"extract: text: {text!r} is not text; pass the article as a str")
+    if len(text) > _MAX_TEXT:
+        raise ExtractError(
+            f"extract: text: {len(text)} characters is more than {_MAX_TEXT}; "
+            "split the text into articles and extract each"
+        )
+    if source is not None and not isinstance(source, Source):
+        raise ExtractError(f"extract: source: {source!r} is not a Source; pass Source(title, ...)")
+    ref_day = _referenceday(reference, source)
+    anchor = _anchor(source, ref_day)
+    known = _known(known_actors)
+    fiscal = _fiscal(fiscal_years, known)
+    reader = Reader(text, fold(text), ref_day, anchor, source, known, fiscal, use_spacy)
+    return reader.run()
+
+
+# -- arguments ---------------------------------------------------------------------------
+
+
+def _referenceday(reference: _dt.date | str | None, source: Source | None) -> _dt.date | None:
+    if reference is not None:
+        if isinstance(reference, _dt.datetime):
+            return reference.date()
+        if isinstance(reference, _dt.date):
+            return reference
+        if not isinstance(reference, str):
+            raise ExtractError(
+                f"extract: reference: {reference!r} is not a day; pass a date or '2026-03-28'"
+            )
+        try:
+            when = When.parse(reference)
+        except TimelineError as err:
+            raise ExtractError(f"extract: reference: {err}") from None
+        if when.earliest is None:
+            raise ExtractError(
+                f"extract: reference: {reference!r} has no first day; give a day such as "
+                "'2026-03-28'"
+            )
+        return day(when.earliest)
+    if source is not None and source.published is not None:
+        point = source.published.earliest
+        return None if point is None else day(point)
+    return None
+
+
+def _anchor(source: Source | None, ref_day: _dt.date | None) -> When | None:
+    """What undated statements are dated by: the publication date, else the reference day."""
+    if source is not None and source.published is not None:
+        published = source.published
+        if not published.is_interval and published.relation is Relation.ON:
+            return published
+    if ref_day is None:
+        return None
+    return When.day(ref_day.year, ref_day.month, ref_day.day)
+
+
+def _known(known_actors: Known) -> dict[str, str]:
+    if isinstance(known_actors, str):
+        known_actors = [known_actors]
+    try:
+        return known_table(known_actors)
+    except TypeError:
+        raise ExtractError(
+            f"extract: known_actors: {known_actors!r} is not a list of names or a mapping "
+            "of name to aliases; pass e.g. ['Tencent'] or {'StepFun': ['Step']}"
+        ) from None
+
+
+def _fiscal(fiscal_years: Mapping[str, int | str] | None, known: dict[str, str]) -> dict[str, int]:
+    if fiscal_years is None:
+        return {}
+    if not isinstance(fiscal_years, Mapping):
+        raise ExtractError(
+            f"extract: fiscal_years: {fiscal_years!r} is not a mapping; pass e.g. "
+            "{'Microsoft': 'July'} (actor to the month its fiscal year starts)"
+        )
+    table: dict[str, int] = {}
+    for actor, start in fiscal_years.items():
+        month = _month_number(start)
+        if month is None:
+            raise ExtractError(
+                f"extract: fiscal_years: {actor!r}: {start!r} is not a month; "
+                "write a month number 1-12 or a month name such as 'July'"
+            )
+        name = str(actor).strip()
+        table[known.get(name.lower(), name).lower()] = month
+    return table
+
+
+def _month_number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 1 <= value <= 12 else None
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low.isdigit():
+            return _month_number(int(low))
+        for n, name in enumerate(_MONTHS, 1):
+            if len(low) >= 3 and name.startswith(low):
+                return n
+    return None

@@ -1,0 +1,142 @@
+"""Figures in running text: "$600 million", "over 140 trillion", "10,000 AI-plus enterprises".
+
+A candidate is a number with what may surround it in a figure (a bound word
+before it, a currency, a scale, a percent sign, a range "2-3", up to three
+unit words after it); `Quantity.parse` decides, so every figure found is a
+real `Quantity`. Not figures: version numbers after a name ("Model 3.0",
+"V4"), numbers glued to a word ("15-year"), bare numbers with nothing to say
+what they count, and anything inside a date phrase. A verb of passing before
+the number ("surpassed $300 million") makes it a lower bound.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from timeline._errors import QuantityError
+from timeline.extract._text import words
+from timeline.figures import Bound, Quantity
+
+__all__ = ["Figure", "figures"]
+
+
+@attrs.frozen
+class Figure:
+    """A figure found at ``start``..``end`` with its `Quantity`.
+
+    >>> f = figures("Meta doubled it from $5 billion to $10 billion.", 0, 47, [])[0]
+    >>> (f.text, str(f.quantity), f.after_from)
+    ('$5 billion', '$5 billion', True)
+    """
+
+    text: str
+    start: int
+    end: int
+    quantity: Quantity
+    after_from: bool = False
+
+
+_BOUND = (
+    r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+much\s+as"
+    r"|as\s+many\s+as|over|under|above|below|about|around|approximately|roughly|nearly"
+    r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
+)
+_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹)"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
+_CODE = r"(?:CNY|USD|EUR|GBP|JPY|RMB|HKD|INR|KRW|yuan|dollars|euros|pounds|yen|rupees)(?![\w-])"
+# Unit words: lower case, a compound such as "AI-plus", or an acronym before a lower-case
+# word ("ICT specialists"), never an acronym alone ("$300 million ARR" is in USD).
+_UNIT_WORD = r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z]))"
+_CANDIDATE: Final = re.compile(
+    rf"(?<![\w.$€£¥-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
+    rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"
+    rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+    rf"(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:\s+(?P<code>{_CODE}))?"
+    rf"(?P<units>(?:\s+(?:per\s+)?{_UNIT_WORD}){{0,3}})"
+    r"(?![\w.]\d)",
+)
+_NOT_UNIT: Final = words(
+    """a an the and or but to of in on at by for from with than as is are was were be been will
+    would could should may might has have had it its this that which who per into over under
+    about around after before since until during while when where year years month months
+    day days week weeks quarter half times fold last next ago earlier later each every"""
+)
+_PASSING: Final = re.compile(
+    r"(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|top(?:ped|s|ping)?|pass(?:ed|es|ing)?"
+    r"|beat|crossed|broke)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _unit_words(text: str) -> str:
+    kept: list[str] = []
+    words = text.split()
+    i = 0
+    while i < len(words):
+        word = words[i]
+        low = word.lower()
+        if low == "per" and i + 1 < len(words) and words[i + 1].lower() not in _NOT_UNIT:
+            kept += [word, words[i + 1]]
+            i += 2
+            continue
+        if low in _NOT_UNIT or low.endswith(("ed", "ing", "ly")):
+            break
+        kept.append(word)
+        i += 1
+    return " ".join(kept)
+
+
+def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Figure]:
+    """The figures in ``folded[start:end]`` that do not overlap the ``taken`` spans (dates).
+
+    >>> [f.text for f in figures("KeLing AI passed $300 million and expects 2-3 new models.",
+    ...                          0, 58, [])]
+    ['$300 million', '2-3 new models']
+    """
+    found: list[Figure] = []
+    pos = start
+    while True:
+        m = _CANDIDATE.search(folded, pos, end)
+        if m is None:
+            break
+        # Words the pattern took as units but that are not ("2024 to over") are scanned
+        # again: the next search starts right after the number, or after a figure found.
+        pos = m.end("num")
+        head = folded[max(start, m.start() - 12) : m.start()]
+        if re.search(r"[A-Za-z]\s?$", head) and not m.group("bound") and not m.group("cur"):
+            # "Model 3.0", "V4", "top 5": after a word, a number is a version or a rank,
+            # unless a verb or preposition (lower case) says it is an amount.
+            word = re.search(r"(\w+)\s?$", head)
+            if word is None or not word.group(1).islower():
+                continue
+        units = _unit_words(m.group("units"))
+        has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code")) or units
+        if not has_measure:
+            continue
+        body_end = m.end("units") - len(m.group("units"))
+        stop = body_end
+        if units:
+            # the kept unit words are the first ones after the number
+            kept = len(units.split())
+            words = list(re.finditer(r"\S+", folded[body_end : m.end("units")]))
+            stop = body_end + words[kept - 1].end()
+        if any(a < stop and m.start() < b for a, b in taken):
+            continue
+        text = " ".join(folded[m.start() : stop].split())
+        passing = _PASSING.search(folded, max(start, m.start() - 14), m.start())
+        stated = f"over {text}" if passing and not m.group("bound") else text
+        try:
+            quantity = Quantity.parse(stated)
+        except QuantityError:
+            continue
+        if quantity.bound is Bound.EXACT and quantity.value == 0:
+            continue
+        after_from = bool(re.search(r"\bfrom\s+$", folded[max(start, m.start() - 6) : m.start()]))
+        found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
+        pos = max(pos, stop)
+    return found

@@ -1,0 +1,486 @@
+"""Reading a text statement by statement into drafts: the steps of `timeline.extract`.
+
+`Reader.run` finds the dates once (`find_dates`), cuts the text into
+sentences and each sentence into statements (`timeline.extract._clauses`), and
+makes one `Draft` per statement: its cue and direction, its date and status,
+its actors, its figures, its kind, title and confidence with reasons.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import inspect
+import re
+from typing import Final
+
+import attrs
+
+from timeline._errors import TimelineError
+from timeline.dates import Precision, Relation, When
+from timeline.dates._find import DateMatch, find_dates
+from timeline.extract._actors import Actors, Name, is_org, quoted
+from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
+from timeline.extract._cues import Cue, Look, cues, guess_kind
+from timeline.extract._dating import (
+    DateIndex,
+    after,
+    before,
+    day,
+    main_cue,
+    onwards,
+    pick_date,
+    runs_past,
+    until,
+)
+from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
+from timeline.extract._figures import Figure, figures
+from timeline.extract._text import Span, sentences, words
+from timeline.figures import Observation, Source, Target
+from timeline.model import Status
+
+__all__ = ["Reader", "fiscal_supported"]
+
+_BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
+_TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
+_DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
+_REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
+_POLICY: Final = re.compile(
+    r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
+)
+_ORG_SUFFIXES: Final = words(
+    """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
+    technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
+    co co."""
+)
+_SHARE_OF: Final = re.compile(
+    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w-]+\s*){1,4})"
+)
+_CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
+_METRIC_WORDS: Final = re.compile(
+    r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
+    r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
+    r"token calls|calls|industry)\b",
+    re.IGNORECASE,
+)
+
+
+@attrs.define
+class Reader:
+    """Reads one text: sentences, statements, drafts (the state of `extract`)."""
+
+    text: str
+    folded: str
+    ref_day: _dt.date | None
+    anchor: When | None
+    source: Source | None
+    known: dict[str, str]
+    fiscal: dict[str, int]
+    use_spacy: bool | None
+    dates: DateIndex = attrs.field(factory=lambda: DateIndex([]))
+    actors: Actors = attrs.field(init=False)
+    quoted: list[tuple[int, int]] = attrs.field(init=False)
+    last_org: str | None = None
+    short_names: dict[str, str] = attrs.field(factory=dict)
+    last_dated: tuple[frozenset[str], When] | None = None
+
+    def __attrs_post_init__(self) -> None:
+        self.actors = Actors(self.folded, self.known, self.use_spacy)
+        self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]
+
+    def run(self) -> Extraction:
+        spans = sentences(self.text)
+        self.dates = DateIndex(find_dates(self.text, reference=self.ref_day))
+        drafts: list[Draft] = []
+        for span in spans:
+            if span.heading:
+                continue
+            self._fiscal_dates(span)
+            drafts += self._sentence(span)
+        drafts = unique_ids(drafts)
+        n_figures = sum(len(d.observations) + (d.target is not None) for d in drafts)
+        undated = sum(1 for d in drafts if "no date of its own" in " ".join(d.reasons))
+        stats = Stats(
+            sentences=sum(1 for s in spans if not s.heading),
+            statements=len(drafts),
+            dated=len(drafts) - undated,
+            undated=undated,
+            low_confidence=sum(1 for d in drafts if d.confidence < LOW_CONFIDENCE),
+            figures=n_figures,
+        )
+        return Extraction(tuple(drafts), stats, self.source, self.ref_day)
+
+    def _fiscal_dates(self, span: Span) -> None:
+        """Re-read a sentence that names a fiscal year with its actor's fiscal-year start."""
+        if not self.fiscal or not fiscal_supported():
+            return
+        if not re.search(r"\bFY\s?\d|\bfiscal\b", self.folded[span.start : span.end], re.I):
+            return
+        names = self.actors.names(span.start, span.end, span.start)
+        start = next(
+            (self.fiscal[n.text.lower()] for n in names if n.text.lower() in self.fiscal), None
+        )
+        if start is None:
+            return
+        options = {"reference": self.ref_day, "fiscal_year_start": start}
+        found = find_dates(self.text[span.start : span.end], **options)  # type: ignore[arg-type]
+        kept = [d for d in self.dates.dates if not (span.start <= d.start < span.end)]
+        moved = [DateMatch(m.text, m.start + span.start, m.end + span.start, m.when) for m in found]
+        self.dates = DateIndex(kept + moved)
+
+    # -- one sentence ----------------------------------------------------------------
+
+    def _sentence(self, span: Span) -> list[Draft]:
+        pieces = clauses(self.folded, span, self.dates, self.quoted)
+        drafts: list[Draft] = []
+        previous_actors: tuple[str, ...] = ()
+        sentence_names = self.actors.names(span.start, span.end, span.start)
+        earlier_figures: list[tuple[Figure, When]] = []
+        for piece in pieces:
+            draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
+            if draft is not None:
+                drafts.append(draft)
+                previous_actors = draft.actors
+        subject = next((n for n in sentence_names if is_org(n)), None)
+        if subject is not None:
+            self.last_org = subject.text
+        return drafts
+
+    # -- one statement ---------------------------------------------------------------
+
+    def _statement(
+        self,
+        span: Span,
+        piece: Piece,
+        sentence_names: list[Name],
+        previous_actors: tuple[str, ...],
+        earlier_figures: list[tuple[Figure, When]],
+    ) -> Draft | None:
+        start, end = piece.start, piece.end
+        found = cues(self.folded, start, end)
+        dates = self.dates.within(start, end)
+        taken = [(d.start, d.end) for d in dates]
+        figs = figures(self.folded, start, end, taken)
+        names = [
+            self._canonical(n)
+            for n in self.actors.names(start, end, span.start)
+            if not any(f.start <= n.start < f.end for f in figs)  # "20 million ICT specialists"
+        ]
+        reasons: list[str] = []
+        names, location = self._location(names)
+        actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
+        strong = [c for c in found if c.strong]
+        weak_ok = bool(found) and (bool(figs) or any(n.start < found[0].start for n in names))
+        about = actors or figs or self._inherited(start) is not None
+        if not (dates or (strong and about) or weak_ok):
+            return None
+        score = 0.2
+        cue = main_cue(found)
+        if cue is not None:
+            reasons.append(f"cue {cue.text!r} ({cue.look.value})")
+            score += 0.25 if cue.strong else 0.1
+        date = pick_date(dates, cue, self.folded, start, end)
+        look = cue.look if cue is not None else None
+        when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
+        if date is not None:
+            score += 0.3
+        if conflict:
+            score -= 0.2
+        if actors:
+            score += 0.15
+            reasons.append(f"named: {', '.join(actors)}")
+        if figs:
+            score += 0.1
+        target, observations, extra = self._figures(
+            figs, dates, date, when, status, look, actors, span, piece, earlier_figures
+        )
+        for fig in figs:
+            reasons.append(f"figure {fig.text!r}")
+        kind = self._kind(span, piece, target)
+        quote = " ".join(self.text[start:end].split())
+        heading = title(self.text[start:end])
+        if not heading:
+            return None
+        confidence = round(min(1.0, max(0.0, score)), 2)
+        cited = None
+        if self.source is not None:
+            cited = attrs.evolve(self.source, quote=quote)
+        return Draft(
+            id=slug(heading),
+            title=heading,
+            when=when,
+            status=status,
+            kind=kind,
+            actors=actors,
+            start=start,
+            end=end,
+            quote=quote,
+            confidence=confidence,
+            reasons=tuple(reasons),
+            observations=tuple(observations),
+            target=target,
+            description=extra,
+            source=cited,
+            location=location,
+        )
+
+    def _when_status(
+        self,
+        date: DateMatch | None,
+        look: Look | None,
+        cue: Cue | None,
+        reasons: list[str],
+        start: int,
+        end: int,
+    ) -> tuple[When | None, Status, bool]:
+        anchor = self.anchor
+        conflict = False
+        if date is not None:
+            when = date.when
+            reasons.append(f"date {date.text!r} -> {when}")
+            if after(when, anchor) or (look is Look.FORWARD and not before(when, anchor)):
+                status = Status.EXPECTED
+                if look is Look.BACK:
+                    conflict = True
+                    reasons.append("looks back but the date is after publication")
+                firm = cue is not None and cue.firm
+                fine = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
+                if firm and fine and when.relation is Relation.ON:
+                    status = Status.CONFIRMED
+            elif look is Look.FORWARD:
+                status = Status.EXPECTED
+                conflict = True
+                reasons.append("looks forward but the date is before publication")
+            elif look is None and anchor is not None and runs_past(when, anchor):
+                status = Status.EXPECTED
+            else:
+                status = Status.HAPPENED
+                if anchor is not None and runs_past(when, anchor):
+                    cut = until(anchor, when)
+                    if cut is not None:
+                        reasons.append(f"happened, so no later than publication: {cut}")
+                        when = cut
+            if when.precision is not Precision.MIXED or when.earliest is not None:
+                names = self.actors.names(start, end, start)
+                words = frozenset(
+                    n.text.split()[-1].lower() for n in names if len(n.text.split()) > 1
+                )
+                self.last_dated = (words, when)
+            return when, status, conflict
+        status = Status.EXPECTED if look is Look.FORWARD else Status.HAPPENED
+        inherited = self._inherited(start)
+        if inherited is not None:
+            reasons.append(
+                f"no date of its own: that of the {inherited[0]} just before, {inherited[1]}"
+            )
+            when = inherited[1]
+            return when, status, conflict
+        if anchor is None:
+            reasons.append("no date of its own, and no reference date to date it by")
+            return None, status, conflict
+        if status is Status.EXPECTED:
+            when = onwards(anchor)
+            reasons.append(f"no date of its own: expected from publication onwards ({when})")
+        elif _BEFORE_WORDS.match(self.folded, start, end):
+            when = until(anchor, None) or anchor
+            reasons.append(f"no date of its own: before another event, so by publication ({when})")
+        else:
+            when = anchor
+            reasons.append(f"no date of its own: reported as news at publication ({when})")
+        return when, status, conflict
+
+    def _canonical(self, name: Name) -> Name:
+        """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
+        words = name.text.split()
+        low = name.text.lower()
+        if low in self.known:
+            return name
+        if len(words) > 1 and all(w.lower() in _ORG_SUFFIXES for w in words[1:]):
+            self.short_names.setdefault(words[0].lower(), name.text)
+            return name
+        full = self.short_names.get(low)
+        return name if full is None else attrs.evolve(name, text=full)
+
+    def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
+        """Names after "in" ("an event in Austin, Texas") are where, not who."""
+        kept: list[Name] = []
+        places: list[Name] = []
+        for name in names:
+            before = self.folded[max(0, name.start - 4) : name.start]
+            after_place = (
+                bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
+            )
+            known = name.text.lower() in self.known
+            if not known and (before.lower() == " in " or (after_place and len(places) == 1)):
+                places.append(name)
+            else:
+                kept.append(name)
+        if not places:
+            return names, None
+        return kept, ", ".join(p.text for p in places)
+
+    def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:
+        sentence = self.folded[span.start : span.end]
+        kind = guess_kind(self.folded[piece.start : piece.end], sentence)
+        if kind is None and piece.index == 0:
+            kind = guess_kind(sentence)
+        if target is not None and (kind is None or not kind.endswith("-target")):
+            # A goal with a deadline: its kind says what the goal is about.
+            if _REVENUE.search(sentence):
+                return "revenue-target"
+            if _POLICY.search(sentence):
+                return "policy-target"
+            return "target"
+        return kind
+
+    def _inherited(self, start: int) -> tuple[str, When] | None:
+        """ "The forum ..." after a dated statement naming a forum: that statement's date."""
+        if self.last_dated is None:
+            return None
+        m = _DEFINITE.match(self.folded, start)
+        if m is None or m.group(1).lower() not in self.last_dated[0]:
+            return None
+        return m.group(1).lower(), self.last_dated[1]
+
+    def _actors(
+        self,
+        names: list[Name],
+        sentence_names: list[Name],
+        previous_actors: tuple[str, ...],
+        start: int,
+        end: int,
+        reasons: list[str],
+    ) -> tuple[str, ...]:
+        actors = [n.text for n in names]
+        for at in self.actors.anaphors(start, end):
+            subject = next((n for n in sentence_names if n.start < at and is_org(n)), None)
+            org = subject.text if subject is not None else self.last_org
+            if org is not None and org not in actors:
+                actors.append(org)
+                reasons.append(f"'the company' read as {org}")
+        if not actors and self.folded.startswith("It ", start) and self.last_org is not None:
+            actors = [self.last_org]
+            reasons.append(f"'It' read as {self.last_org}")
+        if not actors and previous_actors:
+            # A clause without a name of its own shares the subject of the one before
+            # ("... surpassed $300 million and expects $600 million by 2026").
+            actors = list(previous_actors[:1])
+            reasons.append(f"subject shared with the clause before: {actors[0]}")
+        return tuple(actors)
+
+    def _figures(
+        self,
+        figs: list[Figure],
+        dates: list[DateMatch],
+        date: DateMatch | None,
+        when: When | None,
+        status: Status,
+        look: Look | None,
+        actors: tuple[str, ...],
+        span: Span,
+        piece: Piece,
+        earlier: list[tuple[Figure, When]],
+    ) -> tuple[Target | None, list[Observation], str | None]:
+        target: Target | None = None
+        observations: list[Observation] = []
+        unplaced: list[str] = []
+        goal = None
+        base_figure = None
+        if (
+            figs
+            and date is not None
+            and status is not Status.HAPPENED
+            and look is Look.FORWARD
+            and date.when.latest is not None
+        ):
+            before = [f for f in figs if f.end <= date.start]
+            goal = before[-1] if before else figs[0]
+            metric = self._metric(goal, piece, span, actors)
+            baseline = None
+            for i, fig in enumerate(figs):
+                # "20 million by 2030, up from 9 million in 2022": where the goal starts.
+                own = self._figure_when(fig, figs[i + 1 :], dates, None, Status.EXPECTED)
+                value = fig.quantity
+                if not value.unit and goal.quantity.unit and goal.quantity.currency is None:
+                    value = attrs.evolve(value, unit=goal.quantity.unit)  # "up from 9 million"
+                if fig is not goal and value.compatible(goal.quantity) and own is not None:
+                    deadline = date.when.latest
+                    if own is not self.anchor and own.latest and day(own.latest) < day(deadline):
+                        baseline, base_figure = Observation(own, value), fig
+                        break
+            for fig, stated in reversed(earlier if baseline is None else []):
+                if fig.quantity.compatible(goal.quantity):
+                    baseline = Observation(stated, fig.quantity)
+                    break
+            try:
+                target = Target(metric, goal.quantity, date.when, baseline=baseline)
+            except TimelineError:
+                try:
+                    target = Target(metric, goal.quantity, date.when)
+                except TimelineError:
+                    target, goal = None, None
+        for i, fig in enumerate(figs):
+            if fig is goal or fig is base_figure:
+                continue
+            seen = self._figure_when(fig, figs[i + 1 :], dates, when, status)
+            if seen is None:
+                unplaced.append(fig.text)
+                continue
+            note = None
+            if status is not Status.HAPPENED and look is Look.FORWARD:
+                note = "a figure the statement looks forward to, as stated at publication"
+            try:
+                observations.append(Observation(seen, fig.quantity, note=note))
+            except TimelineError:
+                unplaced.append(fig.text)
+                continue
+            if status is Status.HAPPENED or look is not Look.FORWARD:
+                earlier.append((fig, seen))
+        extra = None
+        if unplaced:
+            extra = "Figures with no date to place them: " + ", ".join(unplaced) + "."
+        return target, observations, extra
+
+    def _figure_when(
+        self,
+        fig: Figure,
+        later: list[Figure],
+        dates: list[DateMatch],
+        when: When | None,
+        status: Status,
+    ) -> When | None:
+        limit = later[0].start if later else fig.end + 60
+        own = next((d for d in dates if fig.end <= d.start < min(limit, fig.end + 40)), None)
+        if own is not None:
+            return own.when
+        if fig.after_from and later and self.anchor is not None:
+            return until(self.anchor, None)
+        if status is Status.HAPPENED and when is not None:
+            return when
+        return self.anchor
+
+    def _metric(self, goal: Figure, piece: Piece, span: Span, actors: tuple[str, ...]) -> str:
+        words = _METRIC_WORDS.search(self.folded, piece.start, piece.end) or _METRIC_WORDS.search(
+            self.folded, span.start, span.end
+        )
+        unit = goal.quantity.unit
+        share = _SHARE_OF.match(self.folded, goal.end)
+        if unit == "%" and share is not None:
+            what = f"share of {share.group(1).strip()}"  # "75% of EU companies"
+        elif unit and unit != "%" and goal.quantity.currency is None:
+            what = unit  # "10,000 AI-plus enterprises"
+        elif words is not None:
+            what = words.group(1)
+        else:
+            what = "figure"
+        return f"{actors[0]}: {what}" if actors else what
+
+
+@functools.cache
+def fiscal_supported() -> bool:
+    """Whether `find_dates` reads fiscal years (takes ``fiscal_year_start``).
+
+    >>> isinstance(fiscal_supported(), bool)
+    True
+    """
+    return "fiscal_year_start" in inspect.signature(find_dates).parameters

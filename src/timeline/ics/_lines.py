@@ -1,0 +1,335 @@
+"""Reading iCalendar structure: bytes to decoded content lines to a tree of components.
+
+Real files are not all RFC 5545. This reader keeps what is sound and names
+what is not, instead of refusing a whole file for one flaw:
+
+* encodings: UTF-8 (with or without a byte-order mark), UTF-16 and UTF-32
+  by their byte-order mark (or UTF-16 by its zero bytes), and a line that is
+  not UTF-8 read as cp1252 (old Outlook exports), or Latin-1 where cp1252
+  has no character, with a note naming the lines;
+* a ``BEGIN:``/``END:`` line indented by mistake is its own line, not a
+  continuation of the one before (a real fold follows a full-width line);
+* a component that is never closed, or closed by a misspelt ``END:`` (``END:VTOOD``),
+  is skipped with a note naming its lines; an ``END:`` that closes nothing is
+  ignored with a note; a file cut short keeps its complete events.
+
+Only a file with no ``BEGIN:VCALENDAR`` at all (or undecodable UTF-16)
+raises `IcsParseError`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from timeline._errors import IcsParseError
+from timeline.ics._feed import unescape_text
+
+__all__ = ["Component", "Prop", "Structure", "read_components"]
+
+
+@attrs.define(slots=True)
+class Prop:
+    """One content line: name, parameters, raw value and its line number.
+
+    >>> Prop("SUMMARY", {}, "x", 3).text
+    'x'
+    """
+
+    name: str
+    params: dict[str, str]
+    value: str
+    line: int
+
+    @property
+    def text(self) -> str:
+        """The value read as TEXT (unescaped).
+
+        >>> Prop("SUMMARY", {}, "a\\\\, b", 1).text
+        'a, b'
+        """
+        return unescape_text(self.value)
+
+
+@attrs.define(slots=True)
+class Component:
+    """A BEGIN/END block: its name, line, properties by name, and nested components.
+
+    >>> Component("VEVENT", 1).first("UID") is None
+    True
+    """
+
+    name: str
+    line: int
+    props: dict[str, list[Prop]] = attrs.field(factory=dict)
+    children: list[Component] = attrs.field(factory=list)
+
+    def first(self, name: str) -> Prop | None:
+        """The first property called ``name``, or ``None``.
+
+        >>> Component("VEVENT", 1).first("SUMMARY") is None
+        True
+        """
+        found = self.props.get(name)
+        return found[0] if found else None
+
+    def text(self, name: str) -> str | None:
+        """The unescaped text of the first ``name`` property, or ``None`` when absent.
+
+        >>> Component("VEVENT", 1).text("SUMMARY") is None
+        True
+        """
+        found = self.props.get(name)
+        return found[0].text if found else None
+
+
+@attrs.define(slots=True)
+class Structure:
+    """What reading the structure noticed: encoding, repairs and skipped parts, by kind.
+
+    ``skipped`` and ``changed`` map a reason to the places it applies to.
+
+    >>> Structure().encoding
+    'UTF-8'
+    """
+
+    encoding: str = "UTF-8"
+    skipped: dict[str, list[str]] = attrs.field(factory=dict)
+    changed: dict[str, list[str]] = attrs.field(factory=dict)
+
+    def skip(self, reason: str, where: str) -> None:
+        """Record a part left out of the import.
+
+        >>> s = Structure(); s.skip("junk", "line 3"); s.skipped
+        {'junk': ['line 3']}
+        """
+        self.skipped.setdefault(reason, []).append(where)
+
+    def change(self, reason: str, where: str) -> None:
+        """Record a part read with a repair.
+
+        >>> s = Structure(); s.change("indented", "line 3"); s.changed
+        {'indented': ['line 3']}
+        """
+        self.changed.setdefault(reason, []).append(where)
+
+
+# -- bytes to text ----------------------------------------------------------------------
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+)
+
+
+def _transcode(data: bytes, found: Structure) -> bytes:
+    """``data`` as UTF-8 bytes when it is UTF-16/32; the UTF-8 byte-order mark removed."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:]
+    codec, label, skip = None, "", 0
+    for bom, name, shown in _BOMS:
+        if data.startswith(bom):
+            codec, label, skip = name, shown, len(bom)
+            break
+    else:
+        # No mark, but "B\0E\0" or "\0B\0E": UTF-16 all the same.
+        if data[:2].upper() == b"B\x00":
+            codec, label = "utf-16-le", "UTF-16 (no byte-order mark)"
+        elif data[:2].upper() == b"\x00B":
+            codec, label = "utf-16-be", "UTF-16 (no byte-order mark)"
+    if codec is None:
+        return data
+    try:
+        text = data[skip:].decode(codec)
+    except UnicodeDecodeError as err:
+        raise IcsParseError(
+            1,
+            f"the file starts like {label} but byte {err.start + skip} is not {label}; "
+            "save it as UTF-8",
+        ) from None
+    found.encoding = label
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _decode(raw: bytes, number: int, found: Structure) -> str | None:
+    """One line as text: UTF-8, else cp1252, else Latin-1; ``None`` for binary data."""
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw:
+        return None
+    try:
+        text, codec = raw.decode("cp1252"), "cp1252 (Windows Western European)"
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no cp1252 character
+        text, codec = raw.decode("latin-1"), "Latin-1"
+    found.change(f"lines that are not UTF-8, read as {codec}", f"line {number}")
+    return text
+
+
+# -- physical to logical lines ----------------------------------------------------------
+
+_STRUCTURAL = re.compile(rb"[ \t]+((?:BEGIN|END):[A-Za-z0-9-]+)[ \t]*", re.IGNORECASE)
+_PROPERTY = re.compile(rb"[ \t]+[A-Za-z][A-Za-z0-9-]*[;:]")
+_FOLD_WIDTH = range(60, 77)  # octets of a physical line a writer folds after (RFC: 75)
+
+
+def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
+    """Unfolded lines with the number of their first physical line.
+
+    Unfolding works on bytes, so a writer that folded inside a UTF-8 character
+    still reads back right. An indented ``BEGIN:``/``END:`` line after a line
+    shorter than a folding writer's width is a line of its own, not a fold; in
+    a file that has one, so is an indented property line after such a line.
+    """
+    if b"\n" not in data and b"\r" in data:
+        data = data.replace(b"\r", b"\n")  # old Mac line ends
+    out: list[tuple[int, bytes]] = []
+    parts: list[bytes] = []
+    first, previous = 0, 0
+    indented = False  # seen an indented BEGIN/END line: the file indents by hand
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        physical = raw[:-1] if raw.endswith(b"\r") else raw
+        if physical[:1] in (b" ", b"\t"):
+            structural = _STRUCTURAL.fullmatch(physical)
+            if structural is not None and (not parts or previous not in _FOLD_WIDTH):
+                found.change("BEGIN/END lines indented, read as their own lines", f"line {number}")
+                physical, indented = structural[1], True
+            elif indented and parts and previous not in _FOLD_WIDTH and _PROPERTY.match(physical):
+                # A file that indents its BEGIN lines indents its properties too.
+                found.change("properties indented, read as their own lines", f"line {number}")
+                physical = physical.lstrip(b" \t")
+            elif parts:
+                parts.append(physical[1:])
+                previous = len(physical)
+                continue
+        if parts:
+            out.append((first, b"".join(parts)))
+        parts, first, previous = [physical], number, len(physical)
+    if parts:
+        out.append((first, b"".join(parts)))
+    return out
+
+
+# -- content lines ----------------------------------------------------------------------
+
+_NAME = re.compile(r"[A-Za-z0-9-]+")
+_QUOTED = re.compile(
+    r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)',
+    re.DOTALL,
+)
+_PARAM = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
+
+
+def _split(text: str) -> tuple[str, dict[str, str], str] | None:
+    colon = text.find(":")
+    if colon < 0:
+        return None
+    quote = text.find('"', 0, colon)
+    if quote < 0:
+        name, *params = text[:colon].split(";")
+        value = text[colon + 1 :]
+        if not _NAME.fullmatch(name):
+            return None
+        found = {}
+        for param in params:
+            key, eq, val = param.partition("=")
+            if not eq or not _NAME.fullmatch(key):
+                return None
+            found[key.upper()] = val
+        return name.upper(), found, value
+    match = _QUOTED.fullmatch(text)
+    if match is None:
+        return None
+    found = {m[1].upper(): m[2].replace('"', "") for m in _PARAM.finditer(match[2])}
+    return match[1].upper(), found, match[3]
+
+
+# -- components -------------------------------------------------------------------------
+
+_TOP_LEVEL = frozenset({"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VAVAILABILITY"})
+"""Components that live directly in a VCALENDAR: one opening inside another closes it."""
+
+
+def _similar(a: str, b: str) -> bool:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def read_components(data: bytes, found: Structure | None = None) -> list[Component]:
+    """The top-level components of iCalendar ``data``; raises `IcsParseError`.
+
+    What had to be skipped or repaired is recorded in ``found``.
+
+    >>> [c.name for c in read_components(b"BEGIN:VCALENDAR\\r\\nEND:VCALENDAR\\r\\n")]
+    ['VCALENDAR']
+    """
+    found = found if found is not None else Structure()
+    data = _transcode(data, found)
+    roots: list[Component] = []
+    stack: list[Component] = []
+    binary = False
+
+    def drop(comp: Component, last: int, why: str) -> None:
+        found.skip("components damaged", f"{comp.name} lines {comp.line}-{last} ({why})")
+
+    last = 0
+    for number, raw in _logical_lines(data, found):
+        last = number
+        if not raw.strip():
+            continue
+        text = _decode(raw, number, found)
+        if text is None:
+            binary = True
+            found.skip("lines that are not text", f"line {number}")
+            continue
+        parsed = _split(text)
+        if parsed is None:
+            found.skip("lines that are not content lines", f"line {number} {text[:40]!r}")
+            continue
+        name, params, value = parsed
+        if name == "BEGIN":
+            opening = value.strip().upper()
+            if opening in _TOP_LEVEL and len(stack) > 1 and stack[-1].name in _TOP_LEVEL:
+                open_ = stack.pop()
+                drop(open_, number - 1, f"never closed; BEGIN:{opening} at line {number} follows")
+            stack.append(Component(opening, number))
+        elif name == "END":
+            closing = value.strip().upper()
+            if stack and stack[-1].name == closing:
+                done = stack.pop()
+                (stack[-1].children if stack else roots).append(done)
+            elif any(c.name == closing for c in stack):
+                while stack[-1].name != closing:
+                    open_ = stack.pop()
+                    drop(open_, number - 1, f"never closed; END:{closing} at line {number} follows")
+                done = stack.pop()
+                (stack[-1].children if stack else roots).append(done)
+            elif len(stack) > 1 and _similar(closing, stack[-1].name):
+                open_ = stack.pop()
+                drop(open_, number, f"END:{closing} does not close BEGIN:{open_.name}")
+            else:
+                what = f"END:{closing} (line {number})"
+                found.skip("END lines that close nothing", what)
+        elif stack:
+            stack[-1].props.setdefault(name, []).append(Prop(name, params, value, number))
+        else:
+            found.skip("lines outside any component", f"line {number} {name}")
+    while stack:
+        open_ = stack.pop()
+        if stack or open_.name != "VCALENDAR":
+            drop(open_, last, "never closed; the file may be cut short")
+        else:
+            found.change(
+                "calendar never closed (the file may be cut short), read up to its end",
+                f"BEGIN:VCALENDAR (line {open_.line})",
+            )
+            roots.append(open_)
+    if not any(c.name == "VCALENDAR" for c in roots):
+        what = "binary data" if binary else "no BEGIN:VCALENDAR"
+        raise IcsParseError(1, f"{what}; this is not an iCalendar file")
+    return roots

@@ -1,0 +1,611 @@
+"""Track record: of the dates announcers gave, how many held, and how late the rest were.
+
+`Timeline.track_record` scores **promises**: events whose initial statement (the
+first claim) was *expected* or *confirmed*, i.e. a date given before the fact.
+An event first recorded as happened or cancelled is a report, not a promise.
+
+Everything is judged **as known on one day** (``as_of``, default today): each
+event is first replayed with `Event.as_of` (the initial statement and every
+claim stated on or before the day; events not yet announced then are left
+out), and only then judged. Each promise lands in exactly one of four counts:
+
+* ``kept``: it happened no later than the latest day of the **first** announced
+  date (`Event.delay` is 0 or less). A deadline ("by 2030") is kept if it
+  happened by the deadline; an open-ended promise ("after March 2026", "no
+  earlier than May") has no latest day, so it is never late.
+* ``late``: it happened after that day; its delay (`Event.delay`: the smallest
+  number of days past the first window that the dates allow) is kept per event.
+* ``broken``: cancelled, or still open and overdue on the day (`Event.overdue`:
+  the latest possible day of the date *then expected* has passed).
+* ``pending``: still open and not overdue on the day.
+
+Per group (`TrackRow`): ``on_time_rate`` = kept / (kept + late + broken), ``None``
+when nothing is resolved; ``median_delay_days`` and ``max_delay_days`` over the
+late ones; ``slips_per_promise``, the mean number of `Event.slips`;
+``mean_notice_days``, the mean number of days from the initial statement (the
+first source's ``published`` day) to the latest day of the first announced date,
+over promises with both (an open-ended promise names no day to be ahead of).
+An event with several actors (or tags) counts once in each of their groups.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import statistics
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+import attrs
+
+from timeline._errors import QueryError
+from timeline.dates._days import DayLike, to_day
+from timeline.model._claim import Status
+from timeline.model._event import Event
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Outcome", "TrackRecord", "TrackRow", "score", "track_record"]
+
+Grouping: TypeAlias = (
+    "Literal['actor', 'kind', 'tag', 'precision', 'publisher'] | Callable[[Event], str]"
+)
+"""What `Timeline.track_record` groups by: a name, or a function of the event as known then."""
+
+GROUPINGS = ("actor", "kind", "tag", "precision", "publisher")
+ALL = "(all)"
+"""The group name of `TrackRecord.total`, every promise counted once."""
+
+Outcome: TypeAlias = Literal["kept", "late", "broken", "pending"]
+_OUTCOMES: tuple[Outcome, ...] = ("kept", "late", "broken", "pending")
+
+
+_Scored: TypeAlias = "tuple[Outcome, int | None, int, int | None]"
+"""One promise as judged on the day: outcome, days late (late only), slips, notice days."""
+
+
+def score(event: Event, day: _dt.date) -> Outcome:
+    """Where one promise stands on ``day``, judged as `Event.as_of` replays it.
+
+    Raises `QueryError` when the event is not a promise (first recorded as
+    happened or cancelled) or was not yet announced on ``day``.
+
+    >>> e = Event(title="x", when="2026-04").revise(
+    ...     status="happened", when="2026-05-01", stated="2026-05-02")
+    >>> score(e, _dt.date(2026, 4, 15)), score(e, _dt.date(2026, 5, 15))
+    ('pending', 'late')
+    """
+    known = event.as_of(day)
+    scored = None if known is None else _score(known, day)
+    if scored is None:
+        raise QueryError(
+            f"score: {event.id!r} is not a promise known on {day}: it was first recorded as "
+            f"{event.initial_status.value}, or announced later; score only such promises"
+        )
+    return scored[0]
+
+
+def _score(event: Event, day: _dt.date) -> _Scored | None:
+    """``event`` (already as known on ``day``) scored, or ``None`` if it is no promise."""
+    if not event.initial_status.is_open:
+        return None
+    status = event.status
+    delay = None
+    outcome: Outcome
+    if status is Status.HAPPENED:
+        late = event.delay
+        if late is not None and late > 0:
+            outcome, delay = "late", late
+        else:
+            outcome = "kept"
+    elif status is Status.CANCELLED or event.overdue(day):
+        outcome = "broken"
+    else:
+        outcome = "pending"
+    notice = None
+    stated = event.stated
+    promised = event.first_expected.latest
+    if stated is not None and promised is not None:
+        # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
+        notice = promised.toordinal() - to_day(stated).toordinal()
+    return (outcome, delay, len(event.slips), notice)
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+@attrs.frozen
+class TrackRow:
+    """One group's record: the ids behind each count, and the figures drawn from them.
+
+    The counts (`kept`, `late`, `broken`, `pending`) are the lengths of the id
+    tuples, so they always partition the group's promises. ``delay_days`` holds
+    the days late of each id in ``late_ids``, in the same order.
+
+    >>> row = TrackRow("Tencent", kept_ids=("a",), late_ids=("b",), broken_ids=(),
+    ...                pending_ids=("c",), delay_days=(12,), slips=1, mean_notice_days=30.0)
+    >>> row.promises, row.on_time_rate, row.median_delay_days, row.slips_per_promise
+    (3, 0.5, 12, 0.3333333333333333)
+    """
+
+    group: str
+    kept_ids: tuple[str, ...]
+    late_ids: tuple[str, ...]
+    broken_ids: tuple[str, ...]
+    pending_ids: tuple[str, ...]
+    delay_days: tuple[int, ...]
+    slips: int
+    mean_notice_days: float | None
+
+    @property
+    def kept(self) -> int:
+        """Promises that happened no later than the last day of their first date.
+
+        >>> TrackRow("g", ("a",), (), (), (), (), 0, None).kept
+        1
+        """
+        return len(self.kept_ids)
+
+    @property
+    def late(self) -> int:
+        """Promises that happened after the last day of their first date.
+
+        >>> TrackRow("g", (), ("a",), (), (), (3,), 0, None).late
+        1
+        """
+        return len(self.late_ids)
+
+    @property
+    def broken(self) -> int:
+        """Promises cancelled, or still open and overdue on the day.
+
+        >>> TrackRow("g", (), (), ("a",), (), (), 0, None).broken
+        1
+        """
+        return len(self.broken_ids)
+
+    @property
+    def pending(self) -> int:
+        """Promises still open and not overdue on the day.
+
+        >>> TrackRow("g", (), (), (), ("a",), (), 0, None).pending
+        1
+        """
+        return len(self.pending_ids)
+
+    @property
+    def promises(self) -> int:
+        """All the group's promises: kept + late + broken + pending.
+
+        >>> TrackRow("g", ("a",), (), ("b",), (), (), 0, None).promises
+        2
+        """
+        return self.kept + self.late + self.broken + self.pending
+
+    @property
+    def resolved(self) -> int:
+        """Promises kept, late or broken (not pending).
+
+        >>> TrackRow("g", ("a",), (), (), ("b",), (), 0, None).resolved
+        1
+        """
+        return self.kept + self.late + self.broken
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """kept / (kept + late + broken); ``None`` when nothing is resolved yet.
+
+        >>> TrackRow("g", (), (), (), ("a",), (), 0, None).on_time_rate is None
+        True
+        """
+        return self.kept / self.resolved if self.resolved else None
+
+    @property
+    def median_delay_days(self) -> float | int | None:
+        """The median days late over the late promises; ``None`` when none was late.
+
+        >>> TrackRow("g", (), ("a", "b"), (), (), (1, 4), 0, None).median_delay_days
+        2.5
+        """
+        return statistics.median(self.delay_days) if self.delay_days else None
+
+    @property
+    def max_delay_days(self) -> int | None:
+        """The most days late of any late promise; ``None`` when none was late.
+
+        >>> TrackRow("g", (), ("a", "b"), (), (), (1, 4), 0, None).max_delay_days
+        4
+        """
+        return max(self.delay_days) if self.delay_days else None
+
+    @property
+    def slips_per_promise(self) -> float | None:
+        """The mean number of slips per promise (`Event.slips` as known on the day).
+
+        >>> TrackRow("g", ("a",), (), ("b",), (), (), 3, None).slips_per_promise
+        1.5
+        """
+        return self.slips / self.promises if self.promises else None
+
+    def ids(self, outcome: Outcome) -> tuple[str, ...]:
+        """The ids behind one count: ``"kept"``, ``"late"``, ``"broken"`` or ``"pending"``.
+
+        >>> TrackRow("g", ("a",), (), (), ("b",), (), 0, None).ids("pending")
+        ('b',)
+        """
+        if outcome not in _OUTCOMES:
+            raise QueryError(f"ids: {outcome!r} is not a count; use one of {', '.join(_OUTCOMES)}")
+        ids: tuple[str, ...] = getattr(self, f"{outcome}_ids")
+        return ids
+
+    def to_record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict: counts, figures, and the ids behind each count.
+
+        >>> TrackRow("g", ("a",), ("b",), (), (), (5,), 0, 10.0).to_record()["delay_days"]
+        {'b': 5}
+        """
+        return {
+            "group": self.group,
+            "promises": self.promises,
+            "kept": self.kept,
+            "late": self.late,
+            "broken": self.broken,
+            "pending": self.pending,
+            "on_time_rate": self.on_time_rate,
+            "median_delay_days": self.median_delay_days,
+            "max_delay_days": self.max_delay_days,
+            "slips_per_promise": self.slips_per_promise,
+            "mean_notice_days": self.mean_notice_days,
+            "ids": {outcome: list(self.ids(outcome)) for outcome in _OUTCOMES},
+            "delay_days": dict(zip(self.late_ids, self.delay_days, strict=True)),
+        }
+
+
+def _row(group: str, members: Iterable[int], ids: list[str], scored: list[_Scored]) -> TrackRow:
+    """The row of the promises at positions ``members`` (in timeline order)."""
+    by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in _OUTCOMES}
+    delays: list[int] = []
+    notices: list[int] = []
+    slips = 0
+    for i in members:
+        outcome, delay, slipped, notice = scored[i]
+        by_outcome[outcome].append(ids[i])
+        if delay is not None:
+            delays.append(delay)
+        if notice is not None:
+            notices.append(notice)
+        slips += slipped
+    return TrackRow(
+        group,
+        kept_ids=tuple(by_outcome["kept"]),
+        late_ids=tuple(by_outcome["late"]),
+        broken_ids=tuple(by_outcome["broken"]),
+        pending_ids=tuple(by_outcome["pending"]),
+        delay_days=tuple(delays),
+        slips=slips,
+        mean_notice_days=_mean(notices),
+    )
+
+
+def _order(row: TrackRow) -> tuple[bool, float, int, str]:
+    # Best on-time rate first (unresolved groups last), then most promises, then by name.
+    rate = row.on_time_rate
+    return (rate is None, -(rate or 0.0), -row.promises, row.group.casefold())
+
+
+# -- the text table -------------------------------------------------------------------------
+
+_HEADERS = (
+    "PROMISES",
+    "KEPT",
+    "LATE",
+    "BROKEN",
+    "PENDING",
+    "ON TIME",
+    "MEDIAN DELAY",
+    "MAX DELAY",
+    "SLIPS/PROMISE",
+    "NOTICE",
+)
+
+
+def _width(text: str) -> int:
+    # Terminal columns: wide (East Asian) characters take two; marks take none.
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+        for c in text
+    )
+
+
+def _days(value: float | None) -> str:
+    if value is None:
+        return "-"
+    number = f"{value:.1f}".removesuffix(".0")
+    return f"{number} day" if number in ("1", "-1") else f"{number} days"
+
+
+def _cells(row: TrackRow) -> list[str]:
+    rate = row.on_time_rate
+    spp = row.slips_per_promise
+    return [
+        row.group,
+        str(row.promises),
+        str(row.kept),
+        str(row.late),
+        str(row.broken),
+        str(row.pending),
+        "-" if rate is None else f"{rate:.0%}",
+        _days(row.median_delay_days),
+        _days(row.max_delay_days),
+        "-" if spp is None else f"{spp:.2f}",
+        _days(row.mean_notice_days),
+    ]
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@attrs.frozen(repr=False)
+class TrackRecord:
+    """Who delivers on their promises: one `TrackRow` per group, as known on ``as_of``.
+
+    Iterating gives the rows in table order: best on-time rate first (groups
+    with nothing resolved last), then most promises. `total` counts every
+    promise once. See `Timeline.track_record` for the definitions.
+
+    >>> from timeline import Timeline
+    >>> tl = Timeline([
+    ...     Event(title="a", when="2026-04", actors=["X"]).revise(
+    ...         status="happened", when="2026-04-30", stated="2026-04-30"),
+    ...     Event(title="b", when="2026-04", actors=["X"]).revise(
+    ...         status="happened", when="2026-05-03", stated="2026-05-03")])
+    >>> record = track_record(tl, as_of="2026-06-01")
+    >>> record.row("X").kept, record.row("X").late_ids, record.row("X").on_time_rate
+    (1, ('b',), 0.5)
+    """
+
+    rows: tuple[TrackRow, ...]
+    total: TrackRow
+    by: str
+    as_of: _dt.date
+
+    def __iter__(self) -> Iterator[TrackRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __repr__(self) -> str:
+        return (
+            f"<TrackRecord by {self.by} as of {self.as_of}: {_plural(len(self), 'group')}, "
+            f"{_plural(self.total.promises, 'promise')}>"
+        )
+
+    def row(self, group: str) -> TrackRow:
+        """One group's row (exact name first, then ignoring case); `total` for ``"(all)"``.
+
+        >>> from timeline import Timeline
+        >>> record = track_record(Timeline([Event(title="a", when="2026", actors=["X"])]),
+        ...                       as_of="2026-01-01")
+        >>> record.row("x").pending_ids
+        ('a',)
+        """
+        if group == ALL:
+            return self.total
+        for row in self.rows:
+            if row.group == group:
+                return row
+        folded = [row for row in self.rows if row.group.casefold() == str(group).casefold()]
+        if len(folded) == 1:
+            return folded[0]
+        names = ", ".join(repr(row.group) for row in self.rows[:20]) or "none"
+        raise QueryError(f"row: no group {group!r} in this track record; the groups are {names}")
+
+    @property
+    def summary(self) -> str:
+        """One line: the day, and how many promises were kept, late, broken and pending.
+
+        >>> from timeline import Timeline
+        >>> tl = Timeline([Event(title="a", when="2026-04")])
+        >>> track_record(tl, as_of="2026-03-01").summary
+        'As of 2026-03-01, all 1 promise is pending: none has come due, happened or been cancelled.'
+        """
+        t = self.total
+        if not t.promises:
+            return (
+                f"As of {self.as_of}, there are no promises to score "
+                "(no event known then was first announced as expected or confirmed)."
+            )
+        if not t.resolved:
+            verb = "is" if t.promises == 1 else "are"
+            return (
+                f"As of {self.as_of}, all {_plural(t.promises, 'promise')} {verb} pending: "
+                "none has come due, happened or been cancelled."
+            )
+        rate = t.on_time_rate
+        assert rate is not None
+        return (
+            f"As of {self.as_of}, {_plural(t.promises, 'promise')}: {t.kept} kept, {t.late} late, "
+            f"{t.broken} broken, {t.pending} pending ({rate:.0%} on time)."
+        )
+
+    def __str__(self) -> str:
+        if not self.total.resolved:
+            return self.summary
+        rows = [_cells(row) for row in self.rows]
+        rows.append(_cells(self.total))
+        headers = [self.by.upper(), *_HEADERS]
+        widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+        def line(cells: list[str]) -> str:
+            first = cells[0] + " " * (widths[0] - _width(cells[0]))
+            rest = (" " * (w - _width(c)) + c for c, w in zip(cells[1:], widths[1:], strict=True))
+            return "  ".join([first, *rest]).rstrip()
+
+        return "\n".join([self.summary, line(headers), *map(line, rows)])
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML table for notebooks: a caption, one row per group, a total.
+
+        >>> from timeline import Timeline
+        >>> "<table" in track_record(Timeline(), as_of="2026-01-01")._repr_html_()
+        True
+        """
+        head = "".join(f"<th>{html.escape(h.title())}</th>" for h in [self.by, *_HEADERS])
+        body = []
+        for row in [*self.rows, self.total]:
+            cells = _cells(row)
+            tag = ' class="tl-total"' if row is self.total else ""
+            tds = f"<th>{html.escape(cells[0])}</th>" + "".join(
+                f'<td style="text-align:right">{html.escape(c)}</td>' for c in cells[1:]
+            )
+            body.append(f"<tr{tag}>{tds}</tr>")
+        return (
+            '<div class="tl-view"><table class="tl-table tl-track-record">'
+            f"<caption>{html.escape(self.summary)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One JSON-ready dict per group, in table order (see `TrackRow.to_record`).
+
+        >>> from timeline import Timeline
+        >>> tl = Timeline([Event(title="a", when="2026-04", kind="launch")])
+        >>> [(r["group"], r["pending"]) for r in track_record(tl, by="kind",
+        ...                                                   as_of="2026-01-01").to_records()]
+        [('launch', 1)]
+        """
+        return [row.to_record() for row in self.rows]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per group with the counts and figures (not the ids); needs pandas.
+
+        >>> from timeline import Timeline
+        >>> tl = Timeline([Event(title="a", when="2026-04", actors=["X"])])
+        >>> int(track_record(tl, as_of="2026-01-01").to_pandas().loc[0, "pending"])
+        1
+        """
+        import pandas as pd
+
+        columns = [
+            "group",
+            "promises",
+            "kept",
+            "late",
+            "broken",
+            "pending",
+            "on_time_rate",
+            "median_delay_days",
+            "max_delay_days",
+            "slips_per_promise",
+            "mean_notice_days",
+        ]
+        records = [{c: r[c] for c in columns} for r in self.to_records()]
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        for column in ("promises", "kept", "late", "broken", "pending"):
+            frame[column] = frame[column].astype("int64")
+        for column in (
+            "on_time_rate",
+            "median_delay_days",
+            "max_delay_days",
+            "slips_per_promise",
+            "mean_notice_days",
+        ):
+            frame[column] = frame[column].astype("float64")
+        return frame
+
+
+def _distinct(names: tuple[str, ...], none: str) -> str | tuple[str, ...]:
+    if not names:
+        return none
+    if len(names) == 1:
+        return names[0]
+    return tuple(dict.fromkeys(names))  # a name listed twice counts once
+
+
+def _keys(by: Grouping) -> tuple[str, Callable[[Event], str | tuple[str, ...]]]:
+    """The name of a grouping, and the group (or groups) it puts an event in."""
+    if callable(by):
+        name = getattr(by, "__name__", "group")
+        name = "group" if name == "<lambda>" else name
+        return name, lambda e: str(by(e))
+    if by == "actor":
+        return by, lambda e: _distinct(e.actors, "(no actor)")
+    if by == "tag":
+        return by, lambda e: _distinct(e.tags, "(no tag)")
+    if by == "kind":
+        return by, lambda e: e.kind or "(no kind)"
+    if by == "precision":
+        return by, lambda e: e.first_expected.precision.value
+    if by == "publisher":
+        return by, lambda e: (e.sources[0].publisher if e.sources else None) or "(no publisher)"
+    raise QueryError(
+        f"track_record: by={by!r} is not a grouping; use one of {', '.join(GROUPINGS)} "
+        "or a function of the event"
+    )
+
+
+def track_record(
+    events: Iterable[Event], *, by: Grouping = "actor", as_of: DayLike | None = None
+) -> TrackRecord:
+    """Who delivers on their promises: kept, late, broken and pending, by group.
+
+    A *promise* is an event first announced as expected or confirmed. Each
+    event is replayed as known on ``as_of`` (default today; claims stated
+    later are not used, as `Timeline.as_of`), then judged against its
+    **first** announced date: *kept* if it happened by that date's latest day
+    (a deadline by the deadline; an open-ended "after X" is never late),
+    *late* if after it (``delay_days``), *broken* if cancelled or still open
+    and overdue on the day, else *pending*. ``by`` is ``"actor"``, ``"kind"``,
+    ``"tag"``, ``"precision"`` (of the first date), ``"publisher"`` (of the
+    first source) or a function of the event as known then; an event counts
+    once in each of its actors' (or tags') groups, and once in `TrackRecord.total`.
+    README, "Track record", works an example; this module's docstring defines
+    every figure.
+
+    >>> from timeline import Timeline
+    >>> tl = Timeline([Event(title="V4", when="2026-04", actors=["DeepSeek"]).revise(
+    ...     status="happened", when="2026-05-03", stated="2026-05-03")])
+    >>> row = tl.track_record(as_of="2026-06-01").row("DeepSeek")
+    >>> row.late, row.max_delay_days, row.on_time_rate
+    (1, 3, 0.0)
+    >>> tl.track_record(as_of="2026-05-02").row("DeepSeek").broken_ids
+    ('v4',)
+    """
+    day = _dt.date.today() if as_of is None else to_day(as_of, "as_of")
+    name, keys = _keys(by)
+    # Columns, not an object per promise: 10^5 long-lived objects would make the
+    # garbage collector walk them again and again while the rows are built.
+    ids: list[str] = []
+    scored: list[_Scored] = []
+    groups_of: list[str | tuple[str, ...]] = []
+    positions: list[tuple[float, float, bool, int, str, str]] = []
+    for event in events:
+        known = event.as_of(day)
+        if known is None:
+            continue  # not yet announced on the day
+        judged = _score(known, day)
+        if judged is None:
+            continue  # first recorded as happened or cancelled: a report, not a promise
+        ids.append(known.id)
+        scored.append(judged)
+        groups_of.append(keys(known))
+        positions.append(known.when.sort_key)
+    # Ids in timeline order as known on the day (as `Timeline.as_of(day)` lists them),
+    # whatever order the events came in: two stable sorts, by id and then by date.
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    order.sort(key=positions.__getitem__)
+    groups: dict[str, list[int]] = {}
+    for i in order:
+        found = groups_of[i]
+        if type(found) is str:
+            groups.setdefault(found, []).append(i)
+        else:
+            for key in found:
+                groups.setdefault(key, []).append(i)
+    rows = sorted((_row(key, members, ids, scored) for key, members in groups.items()), key=_order)
+    return TrackRecord(tuple(rows), _row(ALL, order, ids, scored), name, day)

@@ -1,0 +1,660 @@
+"""`timeline.extract`: from running text to draft events a person reviews.
+
+Three short texts of our own (a funding round, a policy with 2030 targets, a
+launch that slipped) with the drafts expected from each, as behaviour tables;
+then the parts (sentences, cues, names, figures), the API (iteration,
+timeline, YAML that loads), argument errors, fiscal years, and properties
+that hold for any text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline import Event, ExtractError, Source, Status, Timeline, When
+from timeline.extract import Draft, Extraction, extract, names
+from timeline.extract import _reader as extract_module
+from timeline.extract._cues import Look, cues, guess_kind
+from timeline.extract._figures import figures
+from timeline.extract._text import MAX_SENTENCE, fold, sentences
+from timeline.formats._io import loads
+
+FUNDING = textwrap.dedent(
+    """\
+    Mistral Raises Its Second Round
+
+    Paris-based Mistral AI has closed a €600 million funding round led by General Catalyst, \
+the company said on 11 June 2024. The round values the startup at $6 billion. Mistral plans \
+to use the money to expand into the United States, and it expects to hire 100 engineers by \
+the end of 2024. A second round of up to $1 billion is planned for H1 2025, according to \
+people familiar with the matter.
+    """
+)
+POLICY = textwrap.dedent(
+    """\
+    The European Commission on Tuesday unveiled its Digital Decade plan. The plan aims for 75% \
+of EU companies to use cloud computing, AI or big data by 2030. It also targets 20 million ICT \
+specialists by 2030, up from 9 million in 2022. Member states will report on progress every \
+year; the first review is scheduled for 15 September 2026.
+    """
+)
+SLIP = textwrap.dedent(
+    """\
+    Tesla's Cybertruck was originally slated for late 2021. The company later pushed the \
+launch back to mid-2022, and then to 2023. Deliveries finally began on 30 November 2023 at an \
+event in Austin, Texas.
+    """
+)
+
+
+def drafted(text: str, published: str, **options: Any) -> list[Draft]:
+    return list(extract(text, source=Source("Test", published=published), **options))
+
+
+def row(d: Draft) -> tuple[str, str | None, str, str | None, tuple[str, ...]]:
+    return (d.title, None if d.when is None else str(d.when), d.status.value, d.kind, d.actors)
+
+
+class TestFundingRound:
+    """A funding round: a past round, a plan, a goal with a deadline, a round still to come."""
+
+    DRAFTS = drafted(FUNDING, "2024-06-12")
+
+    def test_one_draft_per_statement(self) -> None:
+        # the heading and the sentence without a cue ("The round values ...") are not events
+        assert len(self.DRAFTS) == 4
+
+    @pytest.mark.parametrize(
+        ("n", "expected"),
+        [
+            # a dated past event: the day the company said it; "-based" is not part of the name
+            (
+                0,
+                (
+                    "Paris-based Mistral AI has closed a €600 million funding round led by "
+                    "General Catalyst, the company…",
+                    "11 June 2024",
+                    "happened",
+                    "funding",
+                    ("Mistral AI", "General Catalyst"),
+                ),
+            ),
+            # a plan with no date of its own: expected from publication onwards;
+            # "Mistral" after "Mistral AI" is the same organisation
+            (
+                1,
+                (
+                    "Mistral plans to use the money to expand into the United States",
+                    "from 12 June 2024 onwards",
+                    "expected",
+                    None,
+                    ("Mistral AI", "United States"),
+                ),
+            ),
+            # the clause after ", and it": a goal with a deadline; "it" is the subject
+            (
+                2,
+                (
+                    "It expects to hire 100 engineers by the end of 2024",
+                    "by end of 2024",
+                    "expected",
+                    "target",
+                    ("Mistral AI",),
+                ),
+            ),
+            # "a second round" is funding; no name in the sentence
+            (
+                3,
+                (
+                    "A second round of up to $1 billion is planned for H1 2025",
+                    "H1 2025",
+                    "expected",
+                    "funding",
+                    (),
+                ),
+            ),
+        ],
+    )
+    def test_drafts(self, n: int, expected: tuple[Any, ...]) -> None:
+        assert row(self.DRAFTS[n]) == expected
+
+    def test_figures(self) -> None:
+        first, _, goal, later = self.DRAFTS
+        assert [str(o) for o in first.observations] == ["€600 million (11 June 2024)"]
+        assert goal.target is not None
+        assert str(goal.target.goal) == "100 engineers"
+        assert str(goal.target.deadline) == "by end of 2024"
+        # a figure in a forward-looking statement is an observation of what was stated
+        assert [str(o.value) for o in later.observations] == ["up to $1 billion"]
+
+    def test_quote_and_source(self) -> None:
+        d = self.DRAFTS[0]
+        assert d.source is not None and d.source.quote == d.quote
+        assert d.quote.startswith("Paris-based Mistral AI has closed")
+        assert d.quote.endswith("on 11 June 2024.")
+
+
+class TestPolicyTargets:
+    """A policy with 2030 targets: the announcement, two targets, a scheduled review."""
+
+    DRAFTS = drafted(POLICY, "2026-03-10")
+
+    @pytest.mark.parametrize(
+        ("n", "expected"),
+        [
+            # "on Tuesday" is not a date find_dates reads: dated as news of the day
+            (
+                0,
+                (
+                    "The European Commission on Tuesday unveiled its Digital Decade plan",
+                    "10 March 2026",
+                    "happened",
+                    "policy",
+                    ("European Commission", "Digital Decade"),
+                ),
+            ),
+            # a goal with a deadline: expected, kind from the policy words
+            (
+                1,
+                (
+                    "The plan aims for 75% of EU companies to use cloud computing, AI or big "
+                    "data by 2030",
+                    "by end of 2030",
+                    "expected",
+                    "policy-target",
+                    ("EU",),
+                ),
+            ),
+            # "ICT" inside the figure is not an actor; "It" is the organisation named last
+            (
+                2,
+                (
+                    "It also targets 20 million ICT specialists by 2030, up from 9 million in 2022",
+                    "by end of 2030",
+                    "expected",
+                    "target",
+                    ("EU",),
+                ),
+            ),
+            # "scheduled" with a day: confirmed
+            (
+                3,
+                (
+                    "Member states will report on progress every year; the first review is "
+                    "scheduled for 15 September…",
+                    "15 September 2026",
+                    "confirmed",
+                    "publication",
+                    ("Member",),
+                ),
+            ),
+        ],
+    )
+    def test_drafts(self, n: int, expected: tuple[Any, ...]) -> None:
+        assert row(self.DRAFTS[n]) == expected
+
+    def test_targets(self) -> None:
+        share, specialists = self.DRAFTS[1].target, self.DRAFTS[2].target
+        assert share is not None and specialists is not None
+        assert str(share.goal) == "75%"
+        assert share.metric == "EU: share of EU companies"
+        assert str(specialists.goal) == "20 million ICT specialists"
+        # "up from 9 million in 2022": the baseline, in the goal's unit
+        assert specialists.baseline is not None
+        assert str(specialists.baseline) == "9 million ICT specialists (2022)"
+        assert self.DRAFTS[2].observations == ()
+
+
+class TestLaunchThatSlipped:
+    """A launch that slipped twice, then happened."""
+
+    DRAFTS = drafted(SLIP, "2024-01-15")
+
+    @pytest.mark.parametrize(
+        ("n", "expected"),
+        [
+            # the first promise: still what it said (expected), flagged as before publication
+            (
+                0,
+                (
+                    "Tesla's Cybertruck was originally slated for late 2021",
+                    "late 2021",
+                    "expected",
+                    None,
+                    ("Tesla",),
+                ),
+            ),
+            # a slip: the latest date named is the new expectation; "the company" is Tesla
+            (
+                1,
+                (
+                    "The company later pushed the launch back to mid-2022, and then to 2023",
+                    "2023",
+                    "expected",
+                    "product-launch",
+                    ("Tesla",),
+                ),
+            ),
+            # it happened on a day; "in Austin, Texas" is where, not who
+            (
+                2,
+                (
+                    "Deliveries finally began on 30 November 2023 at an event in Austin, Texas",
+                    "30 November 2023",
+                    "happened",
+                    "product-launch",
+                    ("Deliveries",),
+                ),
+            ),
+        ],
+    )
+    def test_drafts(self, n: int, expected: tuple[Any, ...]) -> None:
+        assert row(self.DRAFTS[n]) == expected
+
+    def test_reasons_and_confidence(self) -> None:
+        first, slipped, happened = self.DRAFTS
+        assert "looks forward but the date is before publication" in first.reasons
+        assert any("slated" in r for r in first.reasons)
+        assert first.confidence < happened.confidence
+        assert happened.location == "Austin, Texas"
+        assert any(r == "'the company' read as Tesla" for r in slipped.reasons)
+
+
+class TestStatements:
+    """Where a sentence is cut into statements, and which pieces are statements at all."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # two dated statements joined by "and": two drafts (both before the reference)
+            (
+                "The EU AI Act entered into force on 1 August 2024, and its rules for "
+                "general-purpose models apply from 2 August 2025.",
+                [("1 August 2024", "happened"), ("2 August 2025", "happened")],
+            ),
+            # "and then to 2023" goes on with the same verb: one statement, the latest date
+            (
+                "The company pushed the launch back to mid-2022, and then to 2023.",
+                [("2023", "expected")],
+            ),
+            # a cue right after "and" starts a second statement
+            (
+                "Tencent's Hybrid 3.0 is in internal testing and slated for an April release.",
+                [("1 March 2026", "happened"), ("April 2026", "expected")],
+            ),
+            # "following ..." is an earlier event: on or before publication
+            (
+                "Anthropic is seeking $10 billion, following a court injunction that blocked it.",
+                [("from 1 March 2026 onwards", "expected"), ("until 1 March 2026", "happened")],
+            ),
+            # a leading "When ..." clause is a statement of its own
+            (
+                "When OpenAI announced the shutdown of Sora, Kuaishou reported record revenue.",
+                [("1 March 2026", "happened"), ("1 March 2026", "happened")],
+            ),
+            # never cut inside a quotation
+            ('Acme said "we launched it and will expand in 2027" today.', [("2027", "expected")]),
+            # no cue, no date, no figure: not a statement
+            ("This view aligns with the broader trend.", []),
+        ],
+    )
+    def test_cut(self, text: str, expected: list[tuple[str, str]]) -> None:
+        drafts = extract(text, reference="2026-03-01")
+        assert [(str(d.when), d.status.value) for d in drafts] == expected
+
+    @pytest.mark.parametrize(
+        ("text", "actors"),
+        [
+            ("Google shipped it. The search giant unveiled it in May 2025.", ("Google",)),
+            ("OpenAI said GPT-5 will be released in 2026.", ("OpenAI",)),
+            ("xAI raised $6 billion in a Series C round in May 2024.", ("xAI",)),
+        ],
+    )
+    def test_actors(self, text: str, actors: tuple[str, ...]) -> None:
+        assert extract(text, reference="2026-03-01")[-1].actors == actors
+
+
+class TestSentences:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # abbreviations and version numbers do not end a sentence
+            (
+                "The U.S. firm shipped v2.0 today. It sold.",
+                ["The U.S. firm shipped v2.0 today.", "It sold."],
+            ),
+            ("Mr. Wang left. Dr. Li joined.", ["Mr. Wang left.", "Dr. Li joined."]),
+            # a closing quote stays with its sentence
+            ('He said "we ship." Then he left.', ['He said "we ship."', "Then he left."]),
+            # each line is its own paragraph
+            ("One line\nTwo lines", ["One line", "Two lines"]),
+            # a news dateline is kept apart (as a heading), not part of the statement
+            (
+                "SANTA CLARA, Calif. -- NVIDIA reported revenue.",
+                ["SANTA CLARA, Calif.", "NVIDIA reported revenue."],
+            ),
+            ("BEIJING (Reuters) - Tencent said it.", ["BEIJING (Reuters)", "Tencent said it."]),
+        ],
+    )
+    def test_split(self, text: str, expected: list[str]) -> None:
+        assert [text[s.start : s.end] for s in sentences(text)] == expected
+
+    def test_run_on_text_is_read_in_bounded_pieces(self) -> None:
+        # Hostile input: a "sentence" of 100,000 characters is cut at spaces into
+        # pieces of at most MAX_SENTENCE, so every later step stays linear.
+        text = "Acme announced and " * 5000 + "in 2026."
+        spans = sentences(text)
+        assert all(s.length <= MAX_SENTENCE for s in spans)
+        assert spans[0].start == 0 and spans[-1].end == len(text)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+        assert text[spans[-1].start : spans[-1].end].endswith("in 2026.")
+
+    def test_headings_are_marked(self) -> None:
+        spans = sentences("Tencent's Aggressive AI Push\nTencent is pushing hard.")
+        assert [s.heading for s in spans] == [True, False]
+
+    def test_fold_keeps_length(self) -> None:
+        text = "AI‑plus “brain” – ‘x’"
+        assert len(fold(text)) == len(text)
+        assert fold(text) == "AI-plus \"brain\" - 'x'"
+
+
+class TestCues:
+    @pytest.mark.parametrize(
+        ("text", "look", "strong"),
+        [
+            ("is slated for April", Look.FORWARD, True),
+            ("plans to open Siri", Look.FORWARD, True),
+            ("is seeking up to $10 billion", Look.FORWARD, True),  # a plan under way
+            ("has doubled its investment", Look.BACK, True),
+            ("unveiled three models", Look.BACK, True),
+            ("pushed the launch back to 2023", Look.FORWARD, True),  # a slip names a new date
+            ("said on Monday", Look.REPORT, True),
+            ("will exceed 10 trillion", Look.FORWARD, False),  # "will" alone is weak
+            ("is reorganizing its team", Look.CURRENT, False),
+        ],
+    )
+    def test_first_cue(self, text: str, look: Look, strong: bool) -> None:
+        cue = cues(text)[0]
+        assert (cue.look, cue.strong) == (look, strong)
+
+    def test_participles_as_adjectives_are_not_cues(self) -> None:
+        assert cues("away from its historically closed ecosystem and a newly opened lab") == []
+        # a listed verb after "was" is a passive: an event
+        assert [c.text for c in cues("The model was released.")] == ["released"]
+
+    def test_the_month_may_is_not_a_cue(self) -> None:
+        assert [c.text for c in cues("Sales may rise. Sales were $5 million in May 2024.")] == [
+            "may"
+        ]
+        d = extract("Sales were $5 million in May 2024.", reference="2026-03-01")[0]
+        assert d.status is Status.HAPPENED
+
+    def test_nouns_are_not_cues(self) -> None:
+        # "notes", "reports" and "states" are nouns unless "that" follows
+        assert cues("Readers leave field notes and reports in all states") == []
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("Anthropic is seeking up to $10 billion in new funding", "funding"),
+            ("OpenAI announced the shutdown of Sora", "shutdown"),
+            ("Meta is freezing AI hires", "hiring-freeze"),
+            ("a court injunction blocked it", "legal"),
+            ("KeLing AI expects $600 million ARR by 2026", "revenue-target"),
+            ("Guangzhou's plan aims for 10,000 firms by 2030", "policy-target"),
+            ("Meta doubled its data-center investment", "investment"),
+            ("iFlytek unveiled three new model versions", "model-release"),
+            ("The weather is nice", None),
+        ],
+    )
+    def test_kind(self, text: str, kind: str | None) -> None:
+        assert guess_kind(text) == kind
+
+
+class TestNames:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # titles before a person are dropped; a version marks a product
+            (
+                "President Liu Chi-ping said Hybrid Model 3.0 will clash with DeepSeek V4.",
+                ["Liu Chi-ping", "DeepSeek"],
+            ),
+            # camel case, possessives, demonyms and bare acronyms
+            ("iFlytek and China's AI firms beat Chinese ARR records.", ["iFlytek", "China"]),
+            # "of"/"for" join capitalised words
+            ("The National Data Administration spoke.", ["National Data Administration"]),
+            # a sentence-initial word the text also writes in lower case is not a name
+            ("Industry leaders met. The industry grew.", []),
+            # long quoted titles are not names
+            ('He wrote "From Reasoning To Agent Thinking" for Qwen.', ["Qwen"]),
+        ],
+    )
+    def test_rules(self, text: str, expected: list[str]) -> None:
+        assert names(text) == expected
+
+    def test_known_actors_with_aliases_any_case(self) -> None:
+        text = "step ranked first. Tengxun launched it in May 2025."
+        found = names(text, {"StepFun": ["Step"], "Tencent": "Tengxun"})
+        assert found == ["StepFun", "Tencent"]
+
+    def test_the_company_is_the_last_named_organisation(self) -> None:
+        text = (
+            "Anthropic is seeking $10 billion, following a court injunction that blocked a "
+            "designation of the company as a risk."
+        )
+        second = extract(text, reference="2026-03-01")[1]
+        assert second.actors == ("Anthropic",)
+        assert "'the company' read as Anthropic" in second.reasons
+
+
+class TestFigures:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("rose from 1 trillion at the start", ["1 trillion"]),
+            # "over" after a year is the next figure's bound, not a unit of the year
+            ("at the start of 2024 to over 140 trillion by March", ["over 140 trillion"]),
+            ("surpassed $300 million in annual recurring revenue", ["over $300 million"]),
+            ("aiming for 10,000 AI-plus enterprises by 2030", ["10,000 AI-plus enterprises"]),
+            (
+                "the creation of 2-3 national-level smart devices",
+                ["2–3 national-level smart devices"],
+            ),
+            # a verb of passing makes a lower bound
+            ("will exceed 10 trillion CNY by the end", ["over 10 trillion CNY"]),
+            ("up to $10 billion in new funding", ["up to $10 billion"]),
+            ("about 5% of sales", ["about 5%"]),
+            # not figures: versions, ranks, glued numbers, bare counts
+            ("Hybrid Model 3.0 beats V4 and GPT-5", []),
+            ("the 15-year plan for 3 of them", []),
+        ],
+    )
+    def test_found(self, text: str, expected: list[str]) -> None:
+        assert [str(f.quantity) for f in figures(fold(text), 0, len(text), [])] == expected
+
+
+class TestExtraction:
+    TEXT = "Tencent will launch Hunyuan 4 in Q3 2026. Apple shipped it in May 2025. Nothing."
+
+    def test_iterable_and_stats(self) -> None:
+        x = extract(self.TEXT)
+        assert isinstance(x, Extraction)
+        assert len(x) == 2 and [d.title for d in x] == [x[0].title, x[1].title]
+        assert x.stats.sentences == 3 and x.stats.statements == 2
+        assert (x.stats.dated, x.stats.undated) == (2, 0)
+
+    def test_timeline(self) -> None:
+        tl = extract(self.TEXT, source=Source("News", published="2025-06-01")).timeline()
+        assert isinstance(tl, Timeline) and tl.name == "Draft: News"
+        assert [e.status for e in tl] == [Status.HAPPENED, Status.EXPECTED]
+        event = tl["tencent-will-launch-hunyuan-4-in-q3-2026"]
+        assert isinstance(event, Event) and event.sources[0].quote == (
+            "Tencent will launch Hunyuan 4 in Q3 2026."
+        )
+
+    def test_yaml_loads_unchanged_with_comments(self) -> None:
+        x = extract(FUNDING + POLICY, source=Source("Mixed", published="2026-03-10"))
+        text = x.to_yaml()
+        assert text.count("# quote: ") == len(x)
+        assert text.count("] LOW CONFIDENCE confidence") == sum(d.low_confidence for d in x)
+        loaded = loads(text, "yaml", file="draft.yaml")
+        assert loaded == x.timeline()
+
+    def test_low_confidence_is_marked(self) -> None:
+        x = extract("Analysts are watching it. Firms are moving fast, with Acme weighing it.")
+        low = [d for d in x if d.low_confidence]
+        assert low and "LOW CONFIDENCE" in x.to_yaml()
+
+    def test_undated_without_reference_is_commented_out(self) -> None:
+        x = extract("Tencent launched dozens of agents. Apple will open Siri in 2027.")
+        undated, dated = x
+        assert undated.when is None and dated.when == When.year(2027)
+        assert len(x.timeline()) == 1
+        text = x.to_yaml()
+        assert "  # - id: tencent-launched-dozens-of-agents" in text
+        assert len(loads(text, "yaml")) == 1
+        with pytest.raises(ExtractError, match="no date"):
+            undated.to_event()
+
+    def test_only_undated_still_loads(self) -> None:
+        text = extract("Tencent launched dozens of agents.").to_yaml()
+        assert "events: []" in text and len(loads(text, "yaml")) == 0
+
+    def test_no_statements(self) -> None:
+        x = extract("Nothing to see here.")
+        assert len(x) == 0 and len(loads(x.to_yaml(), "yaml")) == 0
+
+    def test_ids_are_unique(self) -> None:
+        x = extract("Acme launched it in 2020. Acme launched it in 2020.")
+        assert [d.id for d in x] == ["acme-launched-it-in-2020", "acme-launched-it-in-2020-2"]
+        assert len(x.timeline()) == 2
+
+    def test_titles_are_short(self) -> None:
+        long = "Acme announced that " + "a very long clause " * 20 + "in 2027."
+        assert all(len(d.title) <= 100 for d in extract(long))
+
+    def test_reference_overrides_published(self) -> None:
+        source = Source("News", published="2026-03-01")
+        d = extract("DeepSeek V4 is expected in April.", source=source, reference="2027-01-05")[0]
+        assert d.when == When.month(2027, 4)
+
+
+class TestArguments:
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"text": 42}, "not text"),
+            ({"text": "x", "reference": "Aprill 2026"}, "reference"),
+            ({"text": "x", "reference": "by 2026"}, "no first day"),
+            ({"text": "x", "reference": 3}, "not a day"),
+            ({"text": "x", "source": "a title"}, "not a Source"),
+            ({"text": "x", "known_actors": 5}, "known_actors"),
+            ({"text": "x", "fiscal_years": ["Microsoft"]}, "not a mapping"),
+            ({"text": "x", "fiscal_years": {"Microsoft": "Julember"}}, "not a month"),
+            ({"text": "x", "fiscal_years": {"Microsoft": 13}}, "not a month"),
+        ],
+    )
+    def test_errors_name_the_fix(self, kwargs: dict[str, Any], message: str) -> None:
+        text = kwargs.pop("text")
+        with pytest.raises(ExtractError, match=message):
+            extract(text, **kwargs)
+
+    def test_fiscal_years_accepted(self) -> None:
+        text = "Microsoft expects revenue of $80 billion in FY2025."
+        x = extract(text, reference="2024-08-01", fiscal_years={"Microsoft": "July"})
+        assert len(x) == 1
+
+    def test_fiscal_years_reach_find_dates_when_supported(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # find_dates takes fiscal_year_start once fiscal years land in the dates layer;
+        # until then this stand-in checks that the actor's start month gets there.
+        seen: list[int | None] = []
+        real = extract_module.find_dates
+
+        def fake(text: str, *, reference: Any, fiscal_year_start: int | None = None) -> Any:
+            seen.append(fiscal_year_start)
+            return real(text, reference=reference)
+
+        monkeypatch.setattr(extract_module, "find_dates", fake)
+        extract_module.fiscal_supported.cache_clear()
+        try:
+            extract(
+                "Microsoft expects $80 billion in FY2025. Apple grew in 2024.",
+                reference="2024-08-01",
+                fiscal_years={"microsoft": 7},
+                known_actors=["Microsoft"],
+            )
+        finally:
+            extract_module.fiscal_supported.cache_clear()
+        assert seen == [None, 7]  # the whole text, then the sentence naming a fiscal year
+
+
+class TestSpacy:
+    def test_without_spacy_the_rules_decide(self) -> None:
+        try:
+            import spacy  # type: ignore[import-not-found]  # noqa: F401
+        except ImportError:
+            text = FUNDING + POLICY
+            assert extract(text, use_spacy=True) == extract(text, use_spacy=False)
+        else:
+            pytest.skip("spaCy is installed: names may differ from the rules alone")
+
+
+class TestPackage:
+    def test_timeline_extract_is_callable_either_way(self) -> None:
+        d = timeline.extract("Apple launched it in May 2025.")[0]
+        assert d.when == When.month(2025, 5)
+        assert timeline.extract.extract is extract
+        assert timeline.Extraction is Extraction
+
+    def test_import_timeline_stays_light(self) -> None:
+        code = "import sys, timeline; print('timeline.extract' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.stdout.strip() == "False", out.stderr
+
+
+_PIECES = [
+    *"abcdeABCDE0123456789 .,;:!?$%-–—‑’“”\"'\n()",
+    *["April", "by 2030", " and ", " will ", "Tencent", " launched ", " the company ", " It "],
+    *["$5 billion", " in 2026", "Q2", " from ", " to ", " slated for ", " aims for ", "10,000"],
+]
+_TEXT = st.one_of(
+    st.lists(st.sampled_from(_PIECES), max_size=60).map("".join), st.text(max_size=200)
+)
+
+
+class TestProperties:
+    @settings(max_examples=150, deadline=None)
+    @given(_TEXT, st.sampled_from([None, "2026-03-01"]))
+    def test_never_raises_spans_index_text_confidence_in_range(
+        self, text: str, reference: str | None
+    ) -> None:
+        x = extract(text, reference=reference)
+        for d in x:
+            assert 0 <= d.start < d.end <= len(text)
+            assert d.quote == " ".join(text[d.start : d.end].split())
+            assert 0.0 <= d.confidence <= 1.0
+            assert d.title and len(d.title) <= 100
+            assert d.reasons
+        assert x.stats.statements == len(x)
+
+    @settings(max_examples=60, deadline=None)
+    @given(_TEXT)
+    def test_deterministic_and_yaml_loads(self, text: str) -> None:
+        source = Source("S", published="2026-03~")
+        first, second = extract(text, source=source), extract(text, source=source)
+        assert first == second
+        assert first.to_yaml() == second.to_yaml()
+        assert loads(first.to_yaml(), "yaml") == first.timeline()

@@ -1,0 +1,606 @@
+"""Foreign calendars: what Outlook, Exchange, Thunderbird and home-made feeds really export.
+
+Each fixture in ``tests/foreign/`` is a small file in one client's style. Times
+are checked against the `icalendar` package's reading of the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+import warnings
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+import attrs
+import icalendar
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import IcsParseError, Timeline, TimelineError, TimelineWarning, When
+from timeline.cli import main
+from timeline.ics import ImportReport
+from timeline.ics._zones import Zones
+
+FOREIGN = Path(__file__).parent / "foreign"
+UTC = dt.UTC
+
+
+def read(name: str) -> tuple[Timeline, ImportReport]:
+    return Timeline.from_ics(FOREIGN / name, report=True)
+
+
+def messages(source: str | bytes | Path) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        Timeline.from_ics(source)
+    assert all(issubclass(w.category, TimelineWarning) for w in caught), caught
+    return [str(w.message) for w in caught]
+
+
+def icalendar_starts(data: bytes) -> dict[str, tuple[Any, Any]]:
+    """UID -> (DTSTART, DTEND or None) as `icalendar` reads them."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # icalendar warns about guessed vendor TZIDs
+        calendar = icalendar.Calendar.from_ical(data)
+        return {
+            str(event["UID"]): (
+                event.decoded("DTSTART"),
+                event.decoded("DTEND") if "DTEND" in event else None,
+            )
+            for event in calendar.walk("VEVENT")
+        }
+
+
+def same_moment(ours: object, theirs: object) -> bool:
+    """One point in time: instants compared in UTC, floating times and dates as written."""
+    if isinstance(theirs, dt.datetime) and theirs.tzinfo is not None:
+        assert isinstance(ours, dt.datetime) and ours.tzinfo is not None, (ours, theirs)
+        return ours.astimezone(UTC) == theirs.astimezone(UTC)
+    if isinstance(theirs, dt.datetime):
+        assert isinstance(ours, dt.datetime) and ours.tzinfo is None, (ours, theirs)
+        return ours.replace(tzinfo=None) == theirs
+    return isinstance(ours, dt.date) and not isinstance(ours, dt.datetime) and ours == theirs
+
+
+class TestTimesAgreeWithIcalendar:
+    @pytest.mark.parametrize(
+        "name",
+        ["outlook.ics", "exchange.ics", "thunderbird.ics", "us_eastern.ics", "cp1252.ics"],
+    )
+    def test_every_start_and_end(self, name: str) -> None:
+        timeline, report = read(name)
+        theirs = icalendar_starts((FOREIGN / name).read_bytes())
+        by_id = {event.id: event for event in timeline}  # these UIDs are ids as they are
+        assert by_id.keys() == theirs.keys()
+        for uid, (start, end) in theirs.items():
+            event = by_id[uid]
+            title = event.title
+            if title == "Lisbon lunch":
+                # icalendar leaves "Europe/lisbon" floating; the IANA zone, any case, is meant
+                start = start.replace(tzinfo=zoneinfo.ZoneInfo("Europe/Lisbon"))
+            assert same_moment(event.when.earliest, start), (title, event.when, start)
+            if end is not None and event.end is not None:
+                assert same_moment(event.end.earliest, end), (title, event.end, end)
+        assert report.floating == ()
+
+    def test_a_vtimezone_only_zone_follows_dst(self) -> None:
+        timeline, report = read("us_eastern.ics")
+        offsets = {e.title: e.when.earliest.utcoffset() for e in timeline}  # type: ignore[union-attr]
+        assert offsets == {
+            "Before the change": dt.timedelta(hours=-5),  # 7 March 2026, EST
+            "After the change": dt.timedelta(hours=-4),  # 9 March 2026, EDT
+            "Autumn": dt.timedelta(hours=-5),  # 2 November 2026, EST again
+        }
+        assert report.zones == (("US-Eastern", "the file's VTIMEZONE (line 4)"),)
+
+    @pytest.mark.parametrize(
+        "day",
+        [
+            "16500101T120000",
+            "19600715T100000",
+            "19700315T100000",
+            "19710404T023000",  # the hour that happens twice: its first reading
+            "19711003T023000",  # the hour that never happens
+            "20261004T013000",
+            "21000101T000000",
+        ],
+    )
+    def test_a_vtimezone_only_zone_on_any_day(self, day: str) -> None:
+        # Exchange starts its rules in 1601; old and recent days agree with icalendar.
+        text = (FOREIGN / "exchange.ics").read_text(encoding="utf-8")
+        text = text.replace("20261210T090000", day).replace("20261210T100000", "")
+        theirs = icalendar_starts(text.encode())["ex-2"][0]
+        (event,) = Timeline.from_ics(text, report=True)[0].filter(text="Sydney summer")
+        assert same_moment(event.when.earliest, theirs), (event.when, theirs)
+
+    def test_exchange_custom_zone_in_the_southern_hemisphere(self) -> None:
+        timeline, _ = read("exchange.ics")
+        winter, summer = (timeline.filter(text=t).events[0] for t in ("winter", "summer"))
+        assert winter.when.earliest.utcoffset() == dt.timedelta(hours=10)  # type: ignore[union-attr]
+        assert summer.when.earliest.utcoffset() == dt.timedelta(hours=11)  # type: ignore[union-attr]
+
+    def test_a_negative_duration_counts_by_its_length(self) -> None:
+        timeline, report = read("exchange.ics")
+        (winter,) = timeline.filter(text="winter")
+        assert winter.end is not None
+        length = winter.end.earliest - winter.when.earliest  # type: ignore[operator]
+        assert length == dt.timedelta(weeks=1, days=1, hours=2, minutes=3, seconds=4)
+        assert dict(report.changed)["negative durations, read as their length"] == (
+            "'Sydney winter' (line 29): '-PT1W1D2H3M4S' (line 34)",
+        )
+
+
+class TestZones:
+    @pytest.mark.parametrize(
+        ("tzid", "zone", "how"),
+        [
+            # IANA, any case
+            ("Europe/Berlin", "Europe/Berlin", "IANA name"),
+            ("Europe/lisbon", "Europe/Lisbon", "IANA name, read as Europe/Lisbon"),
+            ("AMERICA/NEW_YORK", "America/New_York", "IANA name, read as America/New_York"),
+            # vendor prefixes: Lightning, Evolution, libical
+            ("/mozilla.org/20070129_1/Europe/Berlin", "Europe/Berlin", "vendor-prefixed"),
+            ("/softwarestudio.org/Tzfile/America/Chicago", "America/Chicago", "vendor-prefixed"),
+            (
+                "/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires",
+                "America/Argentina/Buenos_Aires",
+                "vendor-prefixed",
+            ),
+            ("/freeassociation.sourceforge.net/Europe/London", "Europe/London", "vendor-prefixed"),
+            # Windows zone names (CLDR windowsZones), any case
+            ("W. Europe Standard Time", "Europe/Berlin", "Windows zone name"),
+            ("tokyo standard time", "Asia/Tokyo", "Windows zone name"),
+            ("Pacific Standard Time", "America/Los_Angeles", "Windows zone name"),
+            # Windows display names: by zone name, or a city with the stated standard offset
+            ("(UTC-05:00) Eastern Time (US & Canada)", "America/New_York", "display name"),
+            ("(UTC-08:00) Pacific Time (US & Canada)", "America/Los_Angeles", "display name"),
+            (
+                "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
+                "Europe/Amsterdam",
+                "display name",
+            ),
+            ("(UTC+10:00) Canberra, Melbourne, Sydney", "Australia/Canberra", "display name"),
+            ("(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi", "Asia/Kolkata", "display name"),
+            ("(GMT+09:00) Osaka, Sapporo, Tokyo", "Asia/Tokyo", "display name"),
+        ],
+    )
+    def test_resolved(self, tzid: str, zone: str, how: str) -> None:
+        zones = Zones({})
+        assert zones.get(tzid, 3).name == zone
+        assert how in zones.resolved[tzid]
+        assert zones.floating == []
+
+    @pytest.mark.parametrize(
+        "tzid",
+        [
+            "Nowhere/Zone",
+            "Customized Time Zone",  # no VTIMEZONE to build it from
+            "(UTC+05:00) Amsterdam",  # the city's offset is not the one stated
+            "/mozilla.org/20070129_1/Nowhere/Zone",
+            "",
+            "../../etc/passwd",
+        ],
+    )
+    def test_left_floating(self, tzid: str) -> None:
+        zones = Zones({})
+        assert zones.get(tzid, 3) is None
+        assert zones.floating == [f"{tzid!r} (line 3)"]
+
+    def test_an_unreadable_vtimezone_leaves_the_time_floating(self) -> None:
+        text = "\r\n".join(
+            [
+                "BEGIN:VCALENDAR",
+                "BEGIN:VTIMEZONE",
+                "TZID:Broken",
+                "BEGIN:STANDARD",
+                "DTSTART:notadate",
+                "TZOFFSETTO:+0100",
+                "END:STANDARD",
+                "END:VTIMEZONE",
+                "BEGIN:VEVENT",
+                "SUMMARY:x",
+                "DTSTART;TZID=Broken:20260101T100000",
+                "END:VEVENT",
+                "END:VCALENDAR",
+            ]
+        )
+        timeline, report = Timeline.from_ics(text, report=True)
+        assert timeline.events[0].when.earliest.tzinfo is None  # type: ignore[union-attr]
+        assert report.floating == ("'Broken' (line 11)",)
+
+    def test_a_vtimezone_rule_with_a_utc_until(self) -> None:
+        # Rules that stop (UNTIL=...Z) and a later rule: the later one applies.
+        text = "\r\n".join(
+            [
+                "BEGIN:VCALENDAR",
+                "BEGIN:VTIMEZONE",
+                "TZID:Old-Eastern",
+                "BEGIN:DAYLIGHT",
+                "DTSTART:19870405T020000",
+                "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4;UNTIL=20060402T070000Z",
+                "TZOFFSETFROM:-0500",
+                "TZOFFSETTO:-0400",
+                "END:DAYLIGHT",
+                "BEGIN:DAYLIGHT",
+                "DTSTART:20070311T020000",
+                "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+                "TZOFFSETFROM:-0500",
+                "TZOFFSETTO:-0400",
+                "END:DAYLIGHT",
+                "BEGIN:STANDARD",
+                "DTSTART:20071104T020000",
+                "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+                "TZOFFSETFROM:-0400",
+                "TZOFFSETTO:-0500",
+                "END:STANDARD",
+                "END:VTIMEZONE",
+                "BEGIN:VEVENT",
+                "UID:x",
+                "SUMMARY:x",
+                "DTSTART;TZID=Old-Eastern:20260320T100000",
+                "END:VEVENT",
+                "END:VCALENDAR",
+            ]
+        )
+        (event,) = Timeline.from_ics(text)
+        expected = icalendar_starts(text.encode())["x"][0]
+        assert same_moment(event.when.earliest, expected)
+        assert event.when.earliest.utcoffset() == dt.timedelta(hours=-4)  # type: ignore[union-attr]
+
+
+class TestKeepEventsWithAReadableStart:
+    def test_sloppy_feed_keeps_every_event(self) -> None:
+        timeline, report = read("sloppy.ics")
+        theirs = icalendar_starts((FOREIGN / "sloppy.ics").read_bytes())
+        assert len(timeline) == 5
+        for event in timeline:
+            start = theirs[event.id][0]
+            start = start[0] if isinstance(start, list) else start  # icalendar keeps both DTSTARTs
+            assert same_moment(event.when.earliest, start), event
+        changed = dict(report.changed)
+        assert changed["date-times labelled VALUE=DATE, read as date-times"] == (
+            "'Opening' (line 4): DTSTART (line 8)",
+            "'Opening' (line 4): DTEND (line 9)",
+        )
+        assert changed["events with a DTEND that is not a date, kept with their start"] == (
+            "'Talk' (line 11): 'None' (line 16)",
+            "'Concert' (line 18): '19970701T1100000Z' (line 23)",
+        )
+        assert changed["events with more than one DTSTART, the first kept"] == (
+            "'Twice' (line 32): DTSTART (line 37)",
+        )
+        assert report.skipped == ()
+
+    @pytest.mark.parametrize(
+        ("lines", "end", "message"),
+        [
+            # a date-time labelled as a date, with its end
+            (
+                ["DTSTART;VALUE=DATE:20110804T120000", "DTEND;VALUE=DATE:20110804T140000"],
+                When.instant(dt.datetime(2011, 8, 4, 14)),
+                "date-times labelled VALUE=DATE",
+            ),
+            # a bad DTEND: the start alone
+            (["DTSTART:20260415T100000Z", "DTEND:None"], None, "DTEND that is not a date"),
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T1100000Z"], None, "DTEND that is not"),
+            # Exchange's negative duration: its length
+            (
+                ["DTSTART:20260415T100000Z", "DURATION:-PT1H30M"],
+                When.instant(dt.datetime(2026, 4, 15, 11, 30, tzinfo=UTC)),
+                "negative durations, read as their length",
+            ),
+            # weeks after T: weeks
+            (
+                ["DTSTART;VALUE=DATE:20260406", "DURATION:PT1W"],
+                When.day(2026, 4, 12),
+                "weeks or days after T",
+            ),
+            # a duration that cannot be read: the start alone
+            (["DTSTART:20260415T100000Z", "DURATION:P1M"], None, "DURATION that cannot be read"),
+            (["DTSTART:20260415T100000Z", "DURATION:P"], None, "DURATION that cannot be read"),
+            (["DTSTART:20260415T100000Z", "DURATION:P1D2D"], None, "DURATION that cannot be"),
+            (["DTSTART:99991231T100000Z", "DURATION:P9W"], None, "DURATION that cannot be read"),
+            (["DTSTART:20260415T100000Z", "DURATION:P" + "9" * 30 + "D"], None, "cannot be read"),
+        ],
+    )
+    def test_kept_with_a_warning(self, lines: list[str], end: When | None, message: str) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match=re.escape(message)):
+            (event,) = Timeline.from_ics(text)
+        assert event.end == end
+
+    def test_an_all_day_event_on_the_first_day_of_year_one(self) -> None:
+        # DTEND equal to DTSTART, one day: no date arithmetic below year 1
+        (event,) = Timeline.from_ics(
+            feed(
+                [
+                    "BEGIN:VEVENT",
+                    "SUMMARY:x",
+                    "DTSTART;VALUE=DATE:00010101",
+                    "DTEND;VALUE=DATE:00010101",
+                    "END:VEVENT",
+                ]
+            )
+        )
+        assert event.when == When.day(1, 1, 1) and event.end is None
+
+
+def feed(lines: list[str], head: tuple[str, ...] = ("VERSION:2.0",)) -> str:
+    return "\r\n".join(["BEGIN:VCALENDAR", *head, *lines, "END:VCALENDAR"]) + "\r\n"
+
+
+class TestDontRefuseAFileForOneFlaw:
+    def test_cp1252(self) -> None:
+        (event,) = read("cp1252.ics")[0]
+        assert (event.title, event.location) == ("Café – €5 entry", "Zürich")
+        assert event.description == "Bring the team’s notes"
+        found = messages(FOREIGN / "cp1252.ics")
+        assert found == [
+            "lines that are not UTF-8, read as cp1252 (Windows Western European): "
+            "line 4, line 9, line 10, line 11"
+        ]
+
+    def test_latin1_where_cp1252_has_no_character(self) -> None:
+        data = feed(["BEGIN:VEVENT", "SUMMARY:a\x81b", "DTSTART:20260101", "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match="read as Latin-1: line 4"):
+            (event,) = Timeline.from_ics(data.encode("latin-1"))
+        assert event.title == "a\x81b"
+
+    @pytest.mark.parametrize(
+        ("codec", "bom", "encoding"),
+        [
+            ("utf-16-le", b"\xff\xfe", "UTF-16"),
+            ("utf-16-be", b"\xfe\xff", "UTF-16"),
+            ("utf-32-le", b"\xff\xfe\x00\x00", "UTF-32"),
+            ("utf-8", b"\xef\xbb\xbf", "UTF-8"),
+            ("utf-16-le", b"", "UTF-16 (no byte-order mark)"),
+            ("utf-16-be", b"", "UTF-16 (no byte-order mark)"),
+        ],
+    )
+    def test_unicode_by_its_byte_order_mark(self, codec: str, bom: bytes, encoding: str) -> None:
+        data = (FOREIGN / "outlook.ics").read_bytes()
+        expected = Timeline.from_ics(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            timeline, report = Timeline.from_ics(bom + data.decode().encode(codec), report=True)
+        assert timeline == expected
+        assert report.encoding == encoding
+        assert report.clean
+
+    def test_broken_utf16_is_refused(self) -> None:
+        with pytest.raises(IcsParseError, match="starts like UTF-16 but byte 4 is not UTF-16"):
+            Timeline.from_ics(b"\xff\xfeB\x00\x00\xd8")
+
+    def test_indented_begin_and_a_misspelt_end(self) -> None:
+        timeline, report = read("handmade.ics")
+        assert [e.title for e in timeline] == ["First", "Second"]
+        assert timeline.name == "handmade"
+        assert report.skipped == (
+            ("components damaged", ("VTODO lines 9-12 (END:VTOOD does not close BEGIN:VTODO)",)),
+        )
+        assert dict(report.changed)["BEGIN/END lines indented, read as their own lines"] == (
+            "line 4",
+            "line 9",
+            "line 13",
+            "line 17",
+        )
+
+    def test_an_indented_file(self) -> None:
+        # every line inside a component indented, as a person writes it by hand
+        text = feed(
+            ["  BEGIN:VEVENT", "    UID:a", "    DTSTART:20260101", "    SUMMARY:A", "  END:VEVENT"]
+        )
+        with pytest.warns(TimelineWarning, match="indented"):
+            (event,) = Timeline.from_ics(text)
+        assert (event.id, event.title, event.when) == ("a", "A", When.day(2026, 1, 1))
+
+    def test_a_fold_before_begin_stays_a_fold(self) -> None:
+        # A writer folded a long SUMMARY just before text that reads "BEGIN:VEVENT":
+        # after a full-width line, a leading space is a fold, whatever follows it.
+        long = "SUMMARY:" + "x" * 67
+        text = feed(["BEGIN:VEVENT", "DTSTART:20260101", long, " BEGIN:VEVENT", "END:VEVENT"])
+        (event,) = Timeline.from_ics(text)
+        assert event.title == "x" * 67 + "BEGIN:VEVENT"
+
+    @pytest.mark.parametrize(
+        ("lines", "titles", "skipped"),
+        [
+            # a component never closed: skipped when the next one opens
+            (
+                [
+                    *["BEGIN:VEVENT", "SUMMARY:a", "DTSTART:20260101"],
+                    *["BEGIN:VEVENT", "SUMMARY:b", "DTSTART:20260102", "END:VEVENT"],
+                ],
+                ["b"],
+                "VEVENT lines 3-5 (never closed; BEGIN:VEVENT at line 6 follows)",
+            ),
+            # never closed before the calendar ends
+            (
+                ["BEGIN:VEVENT", "SUMMARY:a", "DTSTART:20260101"],
+                [],
+                "VEVENT lines 3-5 (never closed; END:VCALENDAR at line 6 follows)",
+            ),
+            # an END that closes nothing is ignored
+            (
+                ["BEGIN:VEVENT", "SUMMARY:a", "DTSTART:20260101", "END:VALARM", "END:VEVENT"],
+                ["a"],
+                "END:VALARM (line 6)",
+            ),
+        ],
+    )
+    def test_structure(self, lines: list[str], titles: list[str], skipped: str) -> None:
+        timeline, report = Timeline.from_ics(feed(lines, head=("X-WR-CALNAME:x",)), report=True)
+        assert [e.title for e in timeline] == titles
+        assert [skipped] == [p for _, places in report.skipped for p in places]
+
+
+class TestNames:
+    @pytest.mark.parametrize(
+        ("head", "name"),
+        [
+            (("NAME:Named", "X-WR-CALNAME:Other"), "Named"),
+            (("X-WR-CALNAME:Team",), "Team"),
+            (("X-WR-CALNAME: ",), "Calendar"),  # blank: as if unnamed
+            ((), "Calendar"),
+        ],
+    )
+    def test_from_the_calendar_else_calendar(self, head: tuple[str, ...], name: str) -> None:
+        assert Timeline.from_ics(feed([], head=head).encode()).name == name
+
+    def test_from_the_file_name(self, tmp_path: Path) -> None:
+        path = tmp_path / "colleague's work.ics"
+        path.write_bytes(feed([]).encode())
+        assert Timeline.from_ics(path).name == "colleague's work"
+
+    def test_an_imported_feed_exports_again(self) -> None:
+        timeline, _ = read("outlook.ics")
+        again = Timeline.from_ics(timeline.to_ics())
+        assert again.name == "outlook" and len(again) == len(timeline)
+        assert "NAME:Calendar" in Timeline(timeline.events).to_ics()
+
+
+class TestReport:
+    def test_a_small_immutable_value(self) -> None:
+        _, report = read("thunderbird.ics")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            report.events = 0  # type: ignore[misc]
+        assert hash(report) == hash(read("thunderbird.ics")[1])
+        assert str(report) == (
+            "Imported 3 events into 'Team'.\n"
+            "Time zones resolved (3):\n"
+            "  '/mozilla.org/20070129_1/Europe/Berlin': vendor-prefixed IANA name, "
+            "read as Europe/Berlin\n"
+            "  '/softwarestudio.org/Tzfile/America/Chicago': vendor-prefixed IANA name, "
+            "read as America/Chicago\n"
+            "  'Europe/lisbon': IANA name, read as Europe/Lisbon"
+        )
+
+    def test_everything_left_behind_is_named(self) -> None:
+        text = feed(
+            [
+                "BEGIN:VEVENT",
+                "SUMMARY:Weekly",
+                "DTSTART:20260406T090000Z",
+                "RRULE:FREQ=WEEKLY",
+                "END:VEVENT",
+                "BEGIN:VTODO",
+                "SUMMARY:Chore",
+                "END:VTODO",
+                "BEGIN:VEVENT",
+                "SUMMARY:Floating",
+                "DTSTART;TZID=Nowhere/Zone:20260406T090000",
+                "END:VEVENT",
+                "BEGIN:VEVENT",
+                "SUMMARY:No start",
+                "END:VEVENT",
+            ]
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # the report replaces the warnings
+            timeline, report = Timeline.from_ics(text, report=True)
+        assert report.events == len(timeline) == 2
+        assert report.skipped_count == 2 and not report.clean
+        assert str(report).splitlines() == [
+            "Imported 2 events into 'Calendar'.",
+            "Skipped (2):",
+            "  components other than VEVENT (1): VTODO 'Chore' (line 8)",
+            "  events that could not be read (1): 'No start' (line 15): no DTSTART",
+            "Recurring series imported as their first occurrence only (1): 'Weekly' (line 3)",
+            "Time zones left floating (1): 'Nowhere/Zone' (line 13)",
+        ]
+        assert messages(text) == report.messages()
+
+    def test_long_lists_are_counted(self) -> None:
+        report = ImportReport("x", 0, skipped={"junk": [f"line {n}" for n in range(1, 13)]})
+        assert str(report).endswith("line 10 and 2 more")
+
+    def test_the_cli_prints_it(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        Path("feed.ics").write_bytes((FOREIGN / "sloppy.ics").read_bytes())
+        assert main(["convert", "feed.ics", "events.yaml"]) == 0
+        out, err = capsys.readouterr()
+        assert err == ""
+        assert out.startswith("Wrote events.yaml (YAML): 5 events from feed.ics\n")
+        assert str(read("sloppy.ics")[1]).replace("sloppy", "feed") in out
+        assert len(Timeline.load("events.yaml")) == 5
+
+    def test_the_cli_refuses_a_missing_feed(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        assert main(["convert", "nothing.ics", "events.yaml"]) == 1
+        assert "feed 'nothing.ics' does not exist" in capsys.readouterr().err
+
+
+class TestHostileFeeds:
+    """Issue 17: bounded time, and only our error on hostile input."""
+
+    def test_a_duration_of_thousands_of_digits(self) -> None:
+        text = feed(
+            ["BEGIN:VEVENT", "DTSTART:20260101T000000Z", f"DURATION:PT{'9' * 5000}S", "END:VEVENT"]
+        )
+        with pytest.raises(IcsParseError, match="line 5: DURATION has a number of 5000 digits"):
+            Timeline.from_ics(text)
+
+    def test_json_nested_too_deep(self) -> None:
+        deep = "[" * 100_000 + "]" * 100_000
+        text = feed(
+            [
+                "BEGIN:VEVENT",
+                "DTSTART;VALUE=DATE:20260101",
+                "X-TIMELINE-ID:x",
+                "X-TIMELINE-WHEN:2026",
+                f"X-TIMELINE-SOURCE:{deep}",
+                "END:VEVENT",
+            ]
+        )
+        with pytest.raises(IcsParseError, match="line 7: X-TIMELINE-SOURCE nests JSON too deep"):
+            Timeline.from_ics(text)
+
+    def test_many_events_sharing_one_uid_get_distinct_ids(self) -> None:
+        event = ["BEGIN:VEVENT", "UID:same", "SUMMARY:x", "DTSTART:20260101", "END:VEVENT"]
+        extra = ["BEGIN:VEVENT", "UID:same-3", "SUMMARY:x", "DTSTART:20260101", "END:VEVENT"]
+        text = feed(event * 3 + extra + event * 2)
+        with pytest.warns(TimelineWarning, match="sharing a UID"):
+            timeline = Timeline.from_ics(text)
+        ids = [e.id for e in timeline]
+        assert sorted(ids) == sorted(["same", "same-2", "same-3", "same-3-2", "same-4", "same-5"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_read_or_raise_our_error(data: bytes) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        for attempt in (
+            data,
+            b"BEGIN:VCALENDAR\r\n" + data,
+            b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + data,
+        ):
+            with contextlib.suppress(TimelineError):  # a clear refusal is a fine answer
+                Timeline.from_ics(attempt)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+        max_leaves=10,
+    )
+)
+def test_random_json_in_private_properties(value: object) -> None:
+    payload = json.dumps(value)
+    lines = ["BEGIN:VEVENT", "DTSTART;VALUE=DATE:20260101", "X-TIMELINE-ID:x"]
+    lines += ["X-TIMELINE-WHEN:2026", f"X-TIMELINE-SOURCE:{payload}", f"X-TIMELINE-CLAIM:{payload}"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        with contextlib.suppress(TimelineError):
+            Timeline.from_ics(feed([*lines, "END:VEVENT"]))
