@@ -37,9 +37,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_timeline import START, build, make_fields, make_specs  # noqa: E402
+from bench_timeline import START, build, make_fields, make_specs
 
-from timeline import Timeline, When  # noqa: E402
+from timeline import Timeline, When
 
 
 def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
@@ -197,9 +197,7 @@ def bench_spark(rows: int, texts: list[str]) -> dict[str, float]:
     data = [(texts[i % len(texts)],) for i in range(rows)]
     df = spark.createDataFrame(data, "text string").repartition(2).cache()
     df.count()
-    seconds, _ = timed(
-        lambda: parse_dates(df, "text").where("text_parsed.error IS NULL").count()
-    )
+    seconds, _ = timed(lambda: parse_dates(df, "text").where("text_parsed.error IS NULL").count())
     spark.stop()
     return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds}
 
