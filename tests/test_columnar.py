@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -197,6 +198,19 @@ class TestRoundTrip:
             path = Path(folder) / "events.parquet"
             tl.save(path)
             assert Timeline.load(path) == tl
+
+    @_SLOW
+    @given(timelines(), st.randoms(use_true_random=False))
+    def test_rows_in_any_order_give_the_timeline(self, tl: Timeline, rng: random.Random) -> None:
+        # A file in timeline order is trusted after a check; any other order is sorted.
+        order = list(range(len(tl)))
+        rng.shuffle(order)
+        assert from_arrow(to_arrow(tl).take(pa.array(order, pa.int64()))) == tl
+
+    def test_same_date_rows_out_of_id_order_are_sorted(self) -> None:
+        tl = Timeline([Event(title=t, when="2026-04") for t in "abc"])
+        table = to_arrow(tl).take([2, 0, 1])
+        assert [e.id for e in from_arrow(table)] == ["a", "b", "c"]
 
     def test_equal_instants_at_different_offsets_keep_their_own_text(self) -> None:
         # Equal instants are equal Whens; each keeps the offset it was written with.

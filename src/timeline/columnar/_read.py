@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from timeline._errors import DataFileError, TimelineError
 from timeline.columnar._deps import require
 from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY
-from timeline.dates._bounds import _cmp
+from timeline.dates._bounds import _cmp, _key
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import _ID, Event, _share_names, slugify
@@ -300,14 +300,41 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
     return Timeline(built, name=name, description=description)
 
 
+# Above every bound's key: "unbounded" in the order prefix.
+_UNBOUNDED = 2**63
+
+
+def _order_prefix(when: When) -> tuple[int, int, int]:
+    """The leading fields of `When.sort_key` as ints (primary bound, latest, qualified, grain).
+
+    Cheap next to the full key, which formats EDTF text: the full key is
+    needed only where two neighbours share these.
+    """
+    lo, hi = when.earliest, when.latest
+    hi_key = _UNBOUNDED if hi is None else _key(hi)
+    primary = hi_key if lo is None else _key(lo)
+    return primary, hi_key, (16 if when.qualified else 0) + when.precision.rank
+
+
 def _in_timeline_order(events: list[Event]) -> bool:
     """Whether the events are sorted by (when, id), as a timeline keeps them."""
-    previous: tuple[Any, str] | None = None
+    prefixes: dict[int, tuple[int, int, int]] = {}  # by object: shared dates count once
+    previous: Event | None = None
+    before: tuple[int, int, int] = (-1, -1, -1)
     for event in events:
-        current = (event.when.sort_key, event.id)
-        if previous is not None and current <= previous:
-            return False
-        previous = current
+        when = event.when
+        prefix = prefixes.get(id(when))
+        if prefix is None:
+            prefix = prefixes[id(when)] = _order_prefix(when)
+        if previous is not None:
+            if prefix < before:
+                return False
+            if prefix == before and (when.sort_key, event.id) <= (
+                previous.when.sort_key,
+                previous.id,
+            ):
+                return False
+        previous, before = event, prefix
     return True
 
 
