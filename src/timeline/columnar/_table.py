@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.columnar._deps import require
 from timeline.dates._bounds import Point, _key
+from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
@@ -173,17 +174,26 @@ def when_columns(when: When) -> WhenColumns:
     ('c. April 2026', 'month', 20544, 20573, 20513, 20604)
     """
     lo, hi = when.earliest, when.latest
-    fuzzy_lo, fuzzy_hi = when.fuzzy_bounds()
+    first = None if lo is None else lo.toordinal() - _EPOCH
+    last = None if hi is None else hi.toordinal() - _EPOCH
+    if when.approximate or when.uncertain or when.lower is not None or when.upper is not None:
+        fuzzy_lo, fuzzy_hi = when.fuzzy_bounds()
+        could = (_day(fuzzy_lo), _day(fuzzy_hi))
+    else:  # exact: the fuzzy bounds are the plain ones (the common case, kept cheap)
+        could = (first, last)
+    timed = isinstance(lo, _dt.datetime) or isinstance(hi, _dt.datetime)
     return (
-        str(when),
-        when.precision.value,
-        _day(lo),
-        _day(hi),
-        _day(fuzzy_lo),
-        _day(fuzzy_hi),
-        _at(lo),
-        _at(hi),
+        when.format(),
+        _PRECISION[when.precision],
+        first,
+        last,
+        *could,
+        _at(lo) if timed else None,
+        _at(hi) if timed else None,
     )
+
+
+_PRECISION = {p: p.value for p in Precision}
 
 
 def _text(value: object) -> str | None:
