@@ -312,7 +312,7 @@ def _order_prefix(when: When) -> tuple[int, int, int]:
     """
     lo, hi = when.earliest, when.latest
     hi_key = _UNBOUNDED if hi is None else _key(hi)
-    primary = hi_key if lo is None else _key(lo)
+    primary = hi_key if lo is None or lo is hi else _key(lo)  # an instant is both
     return primary, hi_key, (16 if when.qualified else 0) + when.precision.rank
 
 
