@@ -205,7 +205,8 @@ def bench_spark(rows: int, texts: list[str]) -> dict[str, float]:
     data = [(texts[i % len(texts)],) for i in range(rows)]
     df = spark.createDataFrame(data, "text string").repartition(2).cache()
     df.count()
-    seconds, _ = timed(lambda: parse_dates(df, "text").where("text_parsed.error IS NULL").count())
+    job = parse_dates(df, "text").where("text_parsed.error IS NULL")
+    seconds, _ = timed(job.count, cpu=False)  # the work is in Spark's processes: wall time
     spark.stop()
     return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds}
 
