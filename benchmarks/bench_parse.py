@@ -8,10 +8,15 @@ every second string (5,000 of each set) to finish well within two minutes;
 Inputs are generated deterministically (a seeded random generator): 10,000
 ISO 8601 / EDTF strings that python-edtf also accepts, and 10,000 English
 date phrases of the kinds journalists write. Each parser reads the same
-strings once after a short warm-up; the table gives microseconds per string
-and how many strings each parser accepted. dateparser is a reused English
-``DateDataParser``. Targets: <= 20 us per ISO/EDTF string, <= 100 us per
-phrase, >= 100x faster than ``edtf.parse_edtf``.
+strings once after a short warm-up on other strings; the table gives CPU
+microseconds per string (the machines are shared: wall time counts other
+processes; garbage collection is off while timing, as in ``timeit``) and how
+many strings each parser accepted. timeline builds each
+calendar value once and shares it, so a second pass over the same strings
+("(again)", as a dataset that repeats its dates) is faster; the targets are
+judged on the first pass. dateparser is a reused English ``DateDataParser``.
+Targets: <= 5 us per ISO/EDTF string, <= 100 us per phrase, >= 1000x faster
+than ``edtf.parse_edtf``.
 
 It also measures ``import timeline`` against ``import pendulum, attrs`` in
 fresh interpreters (median of several runs); the target difference is < 50 ms.
@@ -23,6 +28,7 @@ import argparse
 import calendar
 import contextlib
 import datetime as dt
+import gc
 import random
 import statistics
 import subprocess
@@ -113,20 +119,36 @@ def phrases(rng: random.Random, n: int) -> list[str]:
     return out
 
 
-def timed(read: Callable[[str], object], texts: list[str]) -> tuple[float, int]:
-    """Microseconds per string and how many were accepted (no exception, not None)."""
-    for t in texts[:200]:  # warm-up: caches, lazy imports
+def timed(
+    read: Callable[[str], object], texts: list[str], warm: list[str] | None = None
+) -> tuple[float, int]:
+    """CPU microseconds per string and how many were accepted (no exception, not None).
+
+    CPU time, not wall time: the machines this runs on are shared, and other
+    processes inflate wall time. The warm-up reads ``warm`` (other strings, so
+    the timed pass builds every value for the first time) or the first 200.
+    """
+    for t in warm if warm is not None else texts[:200]:  # warm-up: lazy imports, patterns
         with contextlib.suppress(Exception):
             read(t)
     ok = 0
-    start = time.perf_counter()
-    for t in texts:
-        try:
-            if read(t) is not None:
-                ok += 1
-        except Exception:  # a parser's failures are counted, not raised
-            pass
-    return (time.perf_counter() - start) / len(texts) * 1e6, ok
+    # As timeit does: no garbage collection while timing, so the cost of the
+    # other libraries' objects in the heap (dateparser's tables) is not charged
+    # to whichever parser happens to trigger a collection.
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        for t in texts:
+            try:
+                if read(t) is not None:
+                    ok += 1
+            except Exception:  # a parser's failures are counted, not raised
+                pass
+        elapsed = time.process_time() - start
+    finally:
+        gc.enable()
+    return elapsed / len(texts) * 1e6, ok
 
 
 def import_times(statements: list[str], runs: int) -> list[tuple[float, float]]:
@@ -173,6 +195,8 @@ def main() -> None:
 
     rng = random.Random(SEED)
     sets = {"ISO/EDTF": iso_strings(rng, N), "phrases": phrases(rng, N)}
+    other = random.Random(SEED + 1)
+    warm = {"ISO/EDTF": iso_strings(other, 200), "phrases": phrases(other, 200)}
     english = dateparser.date.DateDataParser(languages=["en"])
 
     def ours(t: str) -> object:
@@ -184,7 +208,9 @@ def main() -> None:
     results: dict[tuple[str, str], tuple[float, int, int]] = {}
     for name, texts in sets.items():
         sample = texts[:: opts.sample]
-        results[(name, "When.parse")] = (*timed(ours, texts), len(texts))
+        results[(name, "When.parse")] = (*timed(ours, texts, warm[name]), len(texts))
+        # Again: the values are built and shared now, as when a dataset repeats its dates.
+        results[(name, "(again)")] = (*timed(ours, texts, []), len(texts))
         if name == "ISO/EDTF":
             results[(name, "edtf.parse_edtf")] = (*timed(parse_edtf, sample), len(sample))
         results[(name, "dateparser")] = (*timed(by_dateparser, sample), len(sample))
@@ -193,7 +219,7 @@ def main() -> None:
     print(f"{'inputs':<10} {'parser':<16} {'us/string':>10} {'accepted':>16} {'vs When.parse':>14}")
     for (name, parser), (us, ok, n) in results.items():
         base = results[(name, "When.parse")][0]
-        ratio = "" if parser == "When.parse" else f"{us / base:,.0f}x slower"
+        ratio = "" if parser in ("When.parse", "(again)") else f"{us / base:,.0f}x slower"
         print(f"{name:<10} {parser:<16} {us:>10.1f} {f'{ok:,}/{n:,}':>16} {ratio:>14}")
 
     iso_us, phrase_us = (
@@ -203,9 +229,9 @@ def main() -> None:
     edtf_ratio = results[("ISO/EDTF", "edtf.parse_edtf")][0] / iso_us
     print()
     print(
-        f"targets: ISO/EDTF {iso_us:.1f} us (<= 20): {'met' if iso_us <= 20 else 'MISSED'}; "
+        f"targets: ISO/EDTF {iso_us:.1f} us (<= 5): {'met' if iso_us <= 5 else 'MISSED'}; "
         f"phrases {phrase_us:.1f} us (<= 100): {'met' if phrase_us <= 100 else 'MISSED'}; "
-        f"vs edtf {edtf_ratio:,.0f}x (>= 100): {'met' if edtf_ratio >= 100 else 'MISSED'}"
+        f"vs edtf {edtf_ratio:,.0f}x (>= 1000): {'met' if edtf_ratio >= 1000 else 'MISSED'}"
     )
 
     (base, base_cpu), (full, full_cpu) = import_times(
@@ -216,7 +242,8 @@ def main() -> None:
             sys.executable,
             "-c",
             "import sys, timeline; print(' '.join(sorted(m for m in "
-            "('ics', 'tatsu', 'yaml', 'pandas', 'matplotlib', 'icalendar', 'edtf', 'dateparser') "
+            "('ics', 'tatsu', 'yaml', 'pandas', 'matplotlib', 'icalendar', 'edtf', 'dateparser', "
+            "'pint') "
             "if m in sys.modules)) or 'none')",
         ],
         capture_output=True,

@@ -111,7 +111,7 @@ def quantities() -> st.SearchStrategy[Quantity]:
         lambda v, u, b: Quantity(v, u, bound=b),
         numbers,
         _UNITS,
-        st.sampled_from(["exact", "at_least", "at_most", "approx"]),
+        st.sampled_from(["exact", "at_least", "more_than", "at_most", "less_than", "approx"]),
     )
     ranged = st.builds(
         lambda low, extra, u: Quantity.range(low, low + extra, u),

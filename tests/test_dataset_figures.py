@@ -59,13 +59,13 @@ class TestTokenCalls:
     def test_the_two_figures(self, figures: dict[str, Figures]) -> None:
         start, end = figures["china-daily-token-calls"].observations
         assert start.value == Quantity(1 * T, "tokens per day")
-        assert end.value == Quantity(140 * T, "tokens per day", bound="at_least")
+        assert end.value == Quantity(140 * T, "tokens per day", bound="more_than")
         assert start.when == When.parse("start of 2024")
         assert end.when == When.parse("by March 2025")
 
     def test_growth_is_about_140_fold_not_a_thousand(self, figures: dict[str, Figures]) -> None:
         g = growth(*figures["china-daily-token-calls"].observations)
-        assert g.factor == Quantity(140, "", bound="at_least")
+        assert g.factor == Quantity(140, "", bound="more_than")
         assert str(g.factor) == "over 140"
         # The figures do not show a thousand-fold rise, nor rule one out ("over").
         assert not g.factor.definitely_above(Quantity(1000, ""))
@@ -82,7 +82,7 @@ class TestTokenCalls:
 class TestTargets:
     def test_keling_ai_arr(self, figures: dict[str, Figures]) -> None:
         (seen,) = figures["keling-ai-300m-arr"].observations
-        assert seen.value == Quantity(300 * M, "USD", bound="at_least")
+        assert seen.value == Quantity(300 * M, "USD", bound="more_than")
         target = figures["keling-ai-600m-arr-by-2026"].target
         assert target is not None
         assert target.goal == Quantity(600 * M, "USD")
@@ -111,8 +111,8 @@ class TestTargets:
     def test_china_ai_industry(self, figures: dict[str, Figures]) -> None:
         target = figures["china-ai-industry-10-trillion-cny"].target
         assert target is not None
-        assert target.goal == Quantity(10 * T, "CNY", bound="at_least")
-        assert target.goal.bound is Bound.AT_LEAST
+        assert target.goal == Quantity(10 * T, "CNY", bound="more_than")
+        assert target.goal.bound is Bound.MORE_THAN
         assert str(target.deadline.latest) == "2030-12-31"
 
 

@@ -139,7 +139,7 @@ class TestFigures:
                 "china-daily-token-calls",
                 [
                     Quantity(10**12, "tokens per day"),
-                    Quantity(140 * 10**12, "tokens per day", bound="at_least"),
+                    Quantity(140 * 10**12, "tokens per day", bound="more_than"),
                 ],
             ),
             (
@@ -147,7 +147,7 @@ class TestFigures:
                 [Quantity(5 * 10**9, "USD"), Quantity(10 * 10**9, "USD")],
             ),
             ("anthropic-funding-up-to-10-billion", [Quantity(10 * 10**9, "USD", bound="at_most")]),
-            ("keling-ai-300m-arr", [Quantity(300 * 10**6, "USD", bound="at_least")]),
+            ("keling-ai-300m-arr", [Quantity(300 * 10**6, "USD", bound="more_than")]),
         ],
     )
     def test_observations(self, tl: Timeline, id: str, values: list[Quantity]) -> None:
@@ -165,7 +165,7 @@ class TestFigures:
         [
             (
                 "china-ai-industry-10-trillion-cny",
-                Quantity(10 * 10**12, "CNY", bound="at_least"),
+                Quantity(10 * 10**12, "CNY", bound="more_than"),
                 When.year(2030).by(),
             ),
             (
@@ -194,7 +194,7 @@ class TestFigures:
     def test_keling_target_starts_from_the_reported_arr(self, tl: Timeline) -> None:
         target = tl["keling-ai-600m-arr-by-2026"].target
         assert target is not None and target.baseline is not None
-        assert target.baseline.value == Quantity(300 * 10**6, "USD", bound="at_least")
+        assert target.baseline.value == Quantity(300 * 10**6, "USD", bound="more_than")
 
     def test_the_thousand_fold_claim_sits_beside_the_computed_figure(self, tl: Timeline) -> None:
         event = tl["china-daily-token-calls"]

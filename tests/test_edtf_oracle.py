@@ -20,12 +20,14 @@ on purpose, `TestDivergences` pins both answers:
 * **Accepted by timeline only:** qualified seasons and sub-year codes
   (``2026-21~``), sub-year codes and date-times inside intervals
   (``2026-33/2026-34``), qualified date-times, fractions of a second,
-  date-times without seconds, ``Y`` with four digits, ISO week dates, the ISO
+  date-times without seconds, ISO week dates, the ISO
   decade ``202`` and century ``20``. python-edtf crashes (``AttributeError``)
   on intervals with unspecified digits (``2026/2026-XX``), which timeline reads.
 * **Accepted by python-edtf only:** years before 1 and after 9999 (``-0100``,
-  ``Y170000``), hemisphere seasons 25-32, partial qualification (``2026~-04``),
-  and level-2 sets and lists; timeline raises `WhenParseError` for these.
+  ``Y170000``); timeline raises `WhenParseError` for these (and both refuse
+  ``Y2026``: the spec allows ``Y`` only before five or more digits). Level 2
+  (hemisphere seasons, partial qualification, sets) both read: see
+  `TestLevel2`.
 """
 
 from __future__ import annotations
@@ -195,8 +197,7 @@ class TestDivergences:
             "2026-W15",
             "202",
             "20",
-            # python-edtf wants 5+ digits after Y, and no sub-year codes or times in intervals
-            "Y2026",
+            # python-edtf wants no sub-year codes or times in intervals
             "2026-33/2026-34",
             "2026-04-15T10:00:00Z/2026-04-16",
             "2026-04-15T10:00:00Z~",
@@ -213,10 +214,54 @@ class TestDivergences:
         with pytest.raises(AttributeError):
             oracle("2026/2026-XX")
 
-    @pytest.mark.parametrize(
-        "text", ["-0100", "Y170000", "2026-25", "2026~-04", "[2020, 2021]", "0000"]
-    )
+    @pytest.mark.parametrize("text", ["-0100", "Y170000", "0000"])
     def test_read_there_only(self, text: str) -> None:
         oracle(text)
         with pytest.raises(WhenParseError):
             parse_edtf(text)
+
+
+class TestLevel2:
+    """EDTF level 2 (issue 11 §3): where python-edtf reads a form, the strict bounds agree."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "156X-12-25",
+            "XXXX-12",
+            "2004?-06-~11",
+            "?1945-01",
+            "2004-06-~01/2004-06-~20",
+            "[1667,1668,1670..1672]",
+            "{1960,1961-12}",
+            "[..1760-12-03]",
+            "2001-29",
+            "2001-25",
+            "1XXX-12",
+        ],
+    )
+    def test_strict_bounds_agree(self, text: str) -> None:
+        ours = parse_edtf(text)
+        if text.startswith("XXXX"):  # python-edtf starts at year 0, which the calendar lacks
+            assert (ours.earliest, ours.latest) == (dt.date(1, 12, 1), dt.date(9999, 12, 31))
+        elif not text.startswith("[.."):  # python-edtf raises on an open set's bounds
+            lo, hi = oracle_bounds(text)
+            assert (day_of(ours.earliest), day_of(ours.latest)) == (lo, hi)
+        assert to_edtf(ours) == text
+
+    @pytest.mark.parametrize(
+        ("text", "earliest", "latest"),
+        [
+            # python-edtf reads 1950S2 strictly as 1950; the spec's range is 1900-1999
+            ("1950S2", dt.date(1900, 1, 1), dt.date(1999, 12, 31)),
+            # python-edtf reads the southern summer as December only; timeline as the
+            # meteorological season, December to February, like winter
+            ("2001-30", dt.date(2001, 12, 1), dt.date(2002, 2, 28)),
+            # python-edtf crashes on a month or day with one unspecified digit
+            ("2016-1X", dt.date(2016, 10, 1), dt.date(2016, 12, 31)),
+            ("20X6-XX-1X", dt.date(2006, 1, 10), dt.date(2096, 12, 19)),
+        ],
+    )
+    def test_divergences(self, text: str, earliest: dt.date, latest: dt.date) -> None:
+        ours = parse_edtf(text)
+        assert (ours.earliest, ours.latest) == (earliest, latest)

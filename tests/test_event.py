@@ -218,7 +218,7 @@ class TestRelativeDates:
         # The reference handed to the parser is the first source's published day.
         seen: list[Any] = []
 
-        def fake_parse(text: str, *, reference: Any = None, prefer: str = "current") -> When:
+        def fake_parse(text: str, *, reference: Any = None, **_: Any) -> When:
             seen.append((text, reference))
             return APRIL
 
@@ -230,7 +230,7 @@ class TestRelativeDates:
     def test_claim_phrase_reads_the_stated_day(self, monkeypatch: Any) -> None:
         seen: list[Any] = []
 
-        def fake_parse(text: str, *, reference: Any = None, prefer: str = "current") -> When:
+        def fake_parse(text: str, *, reference: Any = None, **_: Any) -> When:
             seen.append((text, reference))
             return MAY
 
@@ -622,6 +622,14 @@ class TestSharing:
         first, second = event(a), event(b, title="other")
         assert first.when == a and second.when == b
         assert first.when != second.when
+
+    def test_the_sharing_key_has_every_field_of_when(self) -> None:
+        # _share keys on the fields themselves: a field left out would merge two values.
+        import attrs
+
+        from timeline.dates._days import _SHARE_FIELDS
+
+        assert tuple(f.name for f in attrs.fields(When)) == _SHARE_FIELDS
 
     def test_equal_intervals_are_shared(self) -> None:
         span = When.interval(When.month(2026, 4), When.month(2026, 6))

@@ -12,7 +12,7 @@ from strategies import whens
 from timeline import Relation, When
 from timeline.dates._format import to_edtf, to_text
 from timeline.dates._parse import parse, parse_edtf
-from timeline.dates._parse_edtf import step
+from timeline.dates._parse_edtf import Fail, step
 
 UTC8 = pendulum.FixedTimezone(8 * 3600)
 APRIL = When.month(2026, 4)
@@ -164,11 +164,24 @@ def edtf_normal_form(w: When) -> When:
         w = {Relation.BY: base.by, Relation.BEFORE: base.before, Relation.AFTER: base.after}[
             w.relation
         ]()
-    if w.relation is Relation.BEFORE:
-        plain = When(
-            w.start, w.end, w.precision, w.approximate, w.uncertain, unspecified=w.unspecified
-        )
-        return step(plain, -1).by()
+    plain = When(w.start, w.end, w.precision, w.approximate, w.uncertain, unspecified=w.unspecified)
+    # EDTF's "[X..]" is "X or later": after X reads back as no earlier than the unit
+    # after X (issue 11 §2 keeps "no earlier than" as said); "[..X]" reads as by X.
+    # A value with no neighbour of its shape (001X: 000X would hold year 0) is
+    # written against the day beside it.
+    if w.relation in (Relation.BEFORE, Relation.AFTER):
+        before = w.relation is Relation.BEFORE
+        try:
+            unit = step(plain, -1 if before else 1)
+        except Fail:
+            day = w.latest if before else w.earliest
+            assert isinstance(day, dt.date)
+            unit = When.day(day.year, day.month, day.day).qualify(
+                approximate=w.approximate, uncertain=w.uncertain
+            )
+        return unit.by() if before else unit.not_before()
+    if w.relation is Relation.NOT_AFTER:
+        return plain.by()
     return w
 
 
@@ -186,7 +199,8 @@ class TestRoundTrips:
     def test_edtf_round_trip(self, w: When) -> None:
         edtf = to_edtf(w)
         back = parse_edtf(edtf)
-        if w.precision.value != "dekad" and not w.is_interval and w.relation is not Relation.BEFORE:
+        kept = (Relation.ON, Relation.BY, Relation.NOT_BEFORE)
+        if w.precision.value != "dekad" and not w.is_interval and w.relation in kept:
             assert back == w
         assert back == edtf_normal_form(w)
         assert (back.earliest, back.latest) == (w.earliest, w.latest)

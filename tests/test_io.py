@@ -274,10 +274,13 @@ class TestYamlProblems:
             ),
             # a missing date points at the event
             ("events:\n  - title: A\n", ["t.yaml:2: missing 'when'"]),
-            # a list given as a single name
+            # several names given as one text (one name alone is accepted, issue 12)
             (
-                "events:\n  - title: A\n    when: 2026\n    tags: llm\n",
-                ["t.yaml:4: tags: must be a list, e.g. [llm]"],
+                "events:\n  - title: A\n    when: 2026\n    tags: llm, ai\n",
+                [
+                    "t.yaml:4: tags: must be a list, e.g. [llm, ai] "
+                    '(or ["llm, ai"] for one name holding a comma)'
+                ],
             ),
             # nested fields are named by their path
             (
@@ -344,8 +347,9 @@ class TestYamlProblems:
             (
                 "events:\n  - title: A\n    when: 2026\n   status: expected\n",
                 [
-                    "t.yaml:4: not valid YAML: did not find expected '-' indicator; check the "
-                    "indentation"
+                    "t.yaml:4: not valid YAML: did not find expected '-' indicator; indentation: "
+                    "'status' has 1 space fewer than 'when' on line 3; line it up with 'when' "
+                    "(4 spaces before 'status')"
                 ],
             ),
         ],

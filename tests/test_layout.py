@@ -28,12 +28,12 @@ LAYERS = [
 PUBLIC = [
     "Bound", "Claim", "DEFAULT_FUZZ", "DataFileError", "DataFileProblem", "DateMatch",
     "DuplicateEventError", "Event", "EventChange", "EventError", "ExtractError", "Extraction",
-    "FrameError", "Growth",
+    "Finding", "FrameError", "Growth",
     "IcsError", "IcsParseError", "Observation", "PlotError", "Precision", "Quantity",
     "QuantityError", "QueryError", "Relation", "Slip", "Source", "Status", "Target",
     "TargetError", "TargetStatus", "Timeline", "TimelineDiff", "TimelineError",
     "TimelineWarning", "TrackRecord", "TrackRow", "When", "WhenError", "WhenParseError",
-    "__version__", "extract", "file_schema", "find_dates", "growth",
+    "WriteError", "__version__", "extract", "file_schema", "find_dates", "growth",
 ]  # fmt: skip
 
 

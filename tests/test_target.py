@@ -39,7 +39,7 @@ class TestObservation:
     def test_text_is_parsed(self) -> None:
         o = Observation("2025-03", "over 140 trillion tokens per day", source="NDA", note="n")
         assert o.when == When.month(2025, 3)
-        assert o.value == Quantity(140 * 10**12, "tokens per day", bound="at_least")
+        assert o.value == Quantity(140 * 10**12, "tokens per day", bound="more_than")
         assert o.source == Source("NDA")
         assert o.note == "n"
         assert str(o) == f"over 140 trillion tokens per day ({When.month(2025, 3)})"

@@ -295,9 +295,10 @@ APRIL_CASES = [
     ("open-from-mar", True, False),
     ("open-to-mar", False, False),
     ("unknown-to-may", True, False),
-    # instants count on their local date
+    # instants: inside by their local date; against a floating month they could
+    # fall in it whenever some offset's reading of the month holds them (issue 11 §1)
     ("late-apr-30-utc-12", True, True),
-    ("early-may-1-utc14", False, False),
+    ("early-may-1-utc14", True, False),
     ("apr-15-10h-utc8", True, True),
     ("may", False, False),
     ("march", False, False),
@@ -339,10 +340,12 @@ class TestWindows:
             (("2026-04-15",), ON_APR_15, {"day-apr-15", "apr-15-10h-utc8"}),
             # an instant window against days: by its local date (15 April in UTC+8)
             ((instant(2026, 4, 15, 10, tz=UTC8),), ON_APR_15, None),
-            # from 1 May to the end of the year
+            # from 1 May to the end of the year; 30 April 23:00 at UTC-12 is already
+            # 1 May in UTC, so it could fall in it (issue 11 §1)
             (
                 ("2026-05-01", "2026-12-31"),
-                {"q2", "may", "early-may-1-utc14", "unknown-to-may"} | OPEN_ENDED,
+                {"q2", "may", "early-may-1-utc14", "late-apr-30-utc-12", "unknown-to-may"}
+                | OPEN_ENDED,
                 {"may", "early-may-1-utc14"},
             ),
             # a deadline as the window runs from the beginning of time
@@ -353,8 +356,9 @@ class TestWindows:
                 {"march", "open-to-mar", "before-2026", "by-2025", "forum"},
             ),
             # instants bound the window: 30 April 10:00 UTC to 1 May 12:00 at UTC+14
-            # (30 April 22:00 UTC). Days compare by local date (30 April .. 1 May);
-            # instants in UTC: the UTC-12 one is at 1 May 11:00 UTC, outside.
+            # (30 April 22:00 UTC). Floating days could fall in it when some offset's
+            # reading does (May starts at 30 April 10:00 UTC at UTC+14); instants
+            # compare in UTC: the UTC-12 one is at 1 May 11:00 UTC, outside.
             (
                 (
                     pendulum.datetime(2026, 4, 30, 10, tz="UTC"),
@@ -394,10 +398,15 @@ class TestWindows:
         ("day", "expected"),
         [
             ("2026-04-15", ON_APR_15),
-            (D(2026, 4, 30), {"month-apr", "q2", "late-apr-30-utc-12"} | WIDE_2026),
+            # a floating day spans every offset: both instants near midnight could
+            # fall on either day (issue 11 §1; it was by local date only)
+            (
+                D(2026, 4, 30),
+                {"month-apr", "q2", "late-apr-30-utc-12", "early-may-1-utc14"} | WIDE_2026,
+            ),
             (
                 dt.date(2026, 5, 1),
-                {"may", "q2", "early-may-1-utc14"} | WIDE_2026,
+                {"may", "q2", "early-may-1-utc14", "late-apr-30-utc-12"} | WIDE_2026,
             ),
         ],
     )
@@ -407,26 +416,23 @@ class TestWindows:
     @pytest.mark.parametrize(
         ("moment", "expected"),
         [
-            # certainly starts after April ends; "after March" starts on 1 April: no
-            ("2026-04", {"may", "early-may-1-utc14"}),
-            # after 14 April; the UTC-12 instant is late on 30 April, local time
+            # certainly starts after April ends; "after March" starts on 1 April: no.
+            # 1 May 01:00 at UTC+14 is 30 April 11:00 UTC: April read at UTC-12 is
+            # not over yet (issue 11 §1: a floating day spans every offset)
+            ("2026-04", {"may"}),
+            # after 14 April; 15 April 10:00 at UTC+8 (02:00 UTC) is before 14 April
+            # ends at UTC-12
             (
                 "2026-04-14",
-                {
-                    "day-apr-15",
-                    "apr-15-10h-utc8",
-                    "late-apr-30-utc-12",
-                    "may",
-                    "early-may-1-utc14",
-                },
+                {"day-apr-15", "late-apr-30-utc-12", "may", "early-may-1-utc14"},
             ),
-            # its own local date is not after that date
-            ("2026-04-30", {"may", "early-may-1-utc14"}),
+            ("2026-04-30", {"may"}),
             # an instant: other instants compare in UTC (the UTC+14 one is at 11:00
-            # UTC, before it; the UTC-12 one at 1 May 11:00 UTC, after it)
+            # UTC, before it; the UTC-12 one at 1 May 11:00 UTC, after it); May
+            # starts at 30 April 10:00 UTC when read at UTC+14
             (
                 When.instant(pendulum.datetime(2026, 4, 30, 12, tz="UTC")),
-                {"may", "late-apr-30-utc-12"},
+                {"late-apr-30-utc-12"},
             ),
             # unbounded moments: nothing certainly starts after them
             (When.year(2026).after(), set()),
@@ -444,7 +450,8 @@ class TestWindows:
                 "2026-04",
                 {"march", "open-to-mar", "before-2026", "by-2025", "forum"},
             ),
-            # before 1 May: the late-April instant counts on its local date
+            # before 1 May: 30 April 23:00 at UTC-12 is 1 May 11:00 UTC, after 1 May
+            # starts at UTC+14 (issue 11 §1: was counted by its local date)
             (
                 "2026-05-01",
                 {
@@ -456,7 +463,6 @@ class TestWindows:
                     "day-apr-15",
                     "month-apr",
                     "apr-15-10h-utc8",
-                    "late-apr-30-utc-12",
                 },
             ),
             ("2026-03-26", {"before-2026", "by-2025"}),
@@ -569,8 +575,12 @@ class TestOverdue:
             # no last day: never overdue
             (When.year(2025).after(), "expected", "2030-01-01", False),
             (When.interval(When.month(2026, 3), "open"), "expected", "2030-01-01", False),
-            # instants: by their local date
-            (instant(2026, 4, 30, 23, tz=UTC_12), "expected", "2026-05-01", True),
+            # instants: surely over before the day starts at any offset (issue 11 §1;
+            # these were judged by their local date): 30 April 23:00 at UTC-12 is
+            # 1 May 11:00 UTC, when 1 May has begun everywhere east of UTC-11
+            (instant(2026, 4, 30, 23, tz=UTC_12), "expected", "2026-05-01", False),
+            (instant(2026, 4, 30, 23, tz=UTC_12), "expected", "2026-05-02", False),
+            (instant(2026, 4, 30, 23, tz=UTC_12), "expected", "2026-05-03", True),
             (instant(2026, 5, 1, 1, tz=UTC14), "expected", "2026-05-01", False),
             (instant(2026, 5, 1, 1, tz=UTC14), "expected", "2026-05-02", True),
         ],

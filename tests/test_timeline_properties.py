@@ -1,8 +1,12 @@
 """Invariants of `Timeline` on random timelines of mixed precision (Hypothesis).
 
-The oracles here are written independently of the library's bound arithmetic:
-instants compare as aware datetimes (Python compares them in UTC), and a
-floating day against an instant uses the instant's local date (DESIGN §2).
+The oracles here are written independently of the library's bound arithmetic,
+with aware datetimes (Python compares them in UTC), under the one rule for
+relations (DESIGN §2, issue 11 §1): a window query asks whether an event could
+fall in the window (both at their widest: fuzzy bounds, and a floating day
+spans every UTC offset when the pair mixes floating days and instants);
+`included` whether it surely does (the window at its plain bounds, where a
+floating day holds an instant by the instant's local date).
 """
 
 from __future__ import annotations
@@ -113,13 +117,76 @@ def timelines(draw: st.DrawFn) -> Timeline:
     return Timeline([draw(events(f"e{i}")) for i in range(n)])
 
 
-def _cmp(a: dt.date, b: dt.date) -> int:
-    """Independent comparison: instants as aware datetimes, a day by an instant's local date."""
-    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
-        return (a > b) - (a < b)
-    da = a.date() if isinstance(a, dt.datetime) else a
-    db = b.date() if isinstance(b, dt.datetime) else b
-    return (da > db) - (da < db)
+_US = dt.timedelta(microseconds=1)
+
+
+def _aware(p: Any) -> bool:
+    return isinstance(p, dt.datetime) and p.utcoffset() is not None
+
+
+def _frame(points: tuple[Any, ...]) -> tuple[dt.timezone, dt.timezone] | None:
+    """The offsets a floating bound reaches when the pair mixes floating and UTC values."""
+    offsets = [p.utcoffset() for p in points if p is not None and _aware(p)]
+    floating = [p for p in points if p is not None and not _aware(p)]
+    if not offsets or not floating:
+        return None
+    east = max([dt.timedelta(hours=14), *offsets])
+    west = max([dt.timedelta(hours=12), *(-o for o in offsets)])
+    return dt.timezone(east), dt.timezone(-west)
+
+
+def _naive(p: Any) -> dt.datetime:
+    if isinstance(p, dt.datetime):
+        return p.replace(tzinfo=None)
+    return dt.datetime(p.year, p.month, p.day)
+
+
+def _start(p: Any, frame: Any) -> Any:
+    """Independent oracle: the earliest moment a bound can mean, as an aware datetime."""
+    if p is None:
+        return None
+    if _aware(p):
+        return p
+    return _naive(p).replace(tzinfo=frame[0] if frame else dt.UTC)
+
+
+def _stop(p: Any, frame: Any) -> Any:
+    """The moment just after a bound ends, as an aware datetime."""
+    if p is None:
+        return None
+    if _aware(p):
+        return p + _US
+    step = _US if isinstance(p, dt.datetime) else dt.timedelta(days=1)
+    return (_naive(p) + step).replace(tzinfo=frame[1] if frame else dt.UTC)
+
+
+def _meets(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    frame = _frame((*a, *b))
+    for lo, hi in ((a[0], b[1]), (b[0], a[1])):
+        start, stop = _start(lo, frame), _stop(hi, frame)
+        if start is not None and stop is not None and not start < stop:
+            return False
+    return True
+
+
+def _inside(container: tuple[Any, Any], other: tuple[Any, Any]) -> bool:
+    frame = _frame((*container, *other))
+    (c_lo, c_hi), (o_lo, o_hi) = container, other
+    if c_lo is not None:
+        if o_lo is None:
+            return False
+        if not _aware(c_lo) and _aware(o_lo):  # a floating container: the local clock
+            if _naive(c_lo) > _naive(o_lo):
+                return False
+        elif _start(c_lo, None) > _start(o_lo, frame if _aware(c_lo) else None):
+            return False
+    if c_hi is None:
+        return True
+    if o_hi is None:
+        return False
+    if not _aware(c_hi) and _aware(o_hi):
+        return bool(_naive(_stop(o_hi, None)) <= _naive(_stop(c_hi, None)))
+    return bool(_stop(o_hi, frame if _aware(c_hi) else None) <= _stop(c_hi, None))
 
 
 def _span(e: Event) -> tuple[Any, Any]:
@@ -131,27 +198,11 @@ def _span(e: Event) -> tuple[Any, Any]:
 
 
 def brute_overlapping(tl: Timeline, lo: Any, hi: Any) -> list[str]:
-    out = []
-    for e in tl:
-        e_lo, e_hi = _span(e)
-        if e_hi is not None and lo is not None and _cmp(e_hi, lo) < 0:
-            continue
-        if e_lo is not None and hi is not None and _cmp(e_lo, hi) > 0:
-            continue
-        out.append(e.id)
-    return out
+    return [e.id for e in tl if _meets(_span(e), (lo, hi))]
 
 
 def brute_included(tl: Timeline, lo: Any, hi: Any) -> list[str]:
-    out = []
-    for e in tl:
-        e_lo, e_hi = _span(e)
-        if lo is not None and (e_lo is None or _cmp(e_lo, lo) < 0):
-            continue
-        if hi is not None and (e_hi is None or _cmp(e_hi, hi) > 0):
-            continue
-        out.append(e.id)
-    return out
+    return [e.id for e in tl if _inside((lo, hi), _span(e))]
 
 
 WINDOW_ARGS = st.one_of(whens(), DAYS, instants().map(lambda w: w.earliest))
@@ -172,15 +223,25 @@ def window_args(tl: Timeline) -> st.SearchStrategy[Any]:
     return st.one_of(WINDOW_ARGS, st.sampled_from(edges))
 
 
-def _bounds(start: Any, end: Any) -> tuple[Any, Any]:
-    def as_when(x: Any) -> When:
-        if isinstance(x, When):
-            return x
-        if isinstance(x, dt.datetime):
-            return When.instant(x)
-        return _day(x)
+def _as_when(x: Any) -> When:
+    if isinstance(x, When):
+        return x
+    if isinstance(x, dt.datetime):
+        return When.instant(x)
+    return _day(x)
 
-    return as_when(start).earliest, as_when(end if end is not None else start).latest
+
+def _bounds(start: Any, end: Any) -> tuple[Any, Any]:
+    """A window at its narrowest (a container): plain bounds."""
+    return _as_when(start).earliest, _as_when(end if end is not None else start).latest
+
+
+def _widest(start: Any, end: Any) -> tuple[Any, Any]:
+    """A window at its widest: fuzzy bounds."""
+    return (
+        _as_when(start).fuzzy_bounds()[0],
+        _as_when(end if end is not None else start).fuzzy_bounds()[1],
+    )
 
 
 class TestWindowQueries:
@@ -189,8 +250,21 @@ class TestWindowQueries:
     def test_overlapping_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
         start = data.draw(window_args(tl))
         end = data.draw(st.one_of(st.none(), window_args(tl)))
-        lo, hi = _bounds(start, end)
+        lo, hi = _widest(start, end)
         assert [e.id for e in tl.overlapping(start, end)] == brute_overlapping(tl, lo, hi)
+
+    @SETTINGS
+    @given(timelines(), st.data())
+    def test_overlapping_is_a_filter_with_when_overlaps(
+        self, tl: Timeline, data: st.DataObject
+    ) -> None:
+        window = _as_when(data.draw(window_args(tl)))
+        plain = [e for e in tl if e.end is None]
+        expected = [e.id for e in plain if e.when.overlaps(window)]
+        assert [e.id for e in tl.overlapping(window) if e.end is None] == expected
+        # and included is a filter with When.contains
+        inside = [e.id for e in plain if window.contains(e.when)]
+        assert [e.id for e in tl.included(window) if e.end is None] == inside
 
     @SETTINGS
     @given(timelines(), st.data())

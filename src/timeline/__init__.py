@@ -23,6 +23,7 @@ from timeline._errors import (
     PlotError,
     TimelineError,
     TimelineWarning,
+    WriteError,
 )
 from timeline.dates import DEFAULT_FUZZ, Precision, Relation, When, WhenError, WhenParseError
 from timeline.figures import (
@@ -43,6 +44,7 @@ from timeline.model import (
     Event,
     EventChange,
     EventError,
+    Finding,
     QueryError,
     Slip,
     Status,
@@ -75,6 +77,7 @@ __all__ = [  # noqa: RUF022
     "EventError",
     "ExtractError",
     "Extraction",
+    "Finding",
     "FrameError",
     "Growth",
     "IcsError",
@@ -101,6 +104,7 @@ __all__ = [  # noqa: RUF022
     "When",
     "WhenError",
     "WhenParseError",
+    "WriteError",
     "__version__",
     "extract",
     "file_schema",

@@ -30,6 +30,7 @@ __all__ = [
     "TimelineWarning",
     "WhenError",
     "WhenParseError",
+    "WriteError",
 ]
 
 
@@ -174,6 +175,16 @@ class TargetError(TimelineError, ValueError):
     """A target, observation or growth question that cannot be answered as asked.
 
     >>> issubclass(TargetError, ValueError)
+    True
+    """
+
+
+class WriteError(TimelineError, OSError):
+    """A file could not be written where it was asked for (a missing folder, say).
+
+    Also an `OSError`, as Python's own file errors are.
+
+    >>> issubclass(WriteError, OSError)
     True
     """
 

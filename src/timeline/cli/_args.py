@@ -14,6 +14,7 @@ import json
 import shutil
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,13 @@ from timeline._errors import TimelineError, TimelineWarning, WhenParseError
 from timeline.cli._json import event_state
 from timeline.dates._bounds import _cmp
 from timeline.dates._days import to_day
+from timeline.dates._duration import within_days
 from timeline.dates._when import When
 from timeline.display._table import render
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._timeline import Timeline, _within_days
+from timeline.model._timeline import Timeline
 
 _KNOWN = ".yaml, .yml, .json, .csv or .parquet"
 _DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
@@ -92,7 +94,7 @@ def _status_arg(text: str) -> str:
 
 def _within_arg(text: str) -> str:
     try:
-        _within_days(text, _dt.date.today())
+        within_days(text, _dt.date.today())
     except TimelineError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a duration; write e.g. 90d, 12w, 3m or '1 year'"
@@ -117,18 +119,38 @@ def _suffix(path: str, role: str) -> str:
     return suffix
 
 
-def _load(path: str | None) -> Timeline:
-    """The timeline in ``path``, or the bundled dataset when ``path`` is None."""
-    if path is None:
-        return _bundled()
+def _readable(path: str) -> None:
+    """Refuse, with the fix, a path that is not a data file that exists."""
     _suffix(path, "data file")
     file = Path(path)
     if not file.exists():
         raise _Failure(f"data file {path!r} does not exist; check the path")
     if file.is_dir():
         raise _Failure(f"{path!r} is a folder; give a data file ({_KNOWN})")
+
+
+def _load(path: str | None) -> Timeline:
+    """The timeline in ``path``, or the bundled dataset when ``path`` is None."""
+    if path is None:
+        return _bundled()
+    _readable(path)
     try:
         return Timeline.load(path)
+    except UnicodeDecodeError:
+        raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
+    except OSError as err:
+        raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
+
+
+def _load_with_lines(
+    path: str,
+) -> tuple[Timeline, Callable[[str, tuple[str | int, ...]], int | None]]:
+    """The timeline in the data file ``path``, and where each event's fields are in it."""
+    from timeline.formats._io import load_with_lines
+
+    _readable(path)
+    try:
+        return load_with_lines(path)
     except UnicodeDecodeError:
         raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
     except OSError as err:

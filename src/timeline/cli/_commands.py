@@ -24,6 +24,7 @@ from timeline.cli._args import (
     _Failure,
     _feed_events,
     _load,
+    _load_with_lines,
     _out,
     _select,
     _suffix,
@@ -32,10 +33,11 @@ from timeline.cli._args import (
     _writable,
     _write_bytes,
 )
+from timeline.dates._duration import within_days
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import slugify
-from timeline.model._timeline import Timeline, _within_days
+from timeline.model._timeline import Timeline
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -97,7 +99,7 @@ def _upcoming(args: argparse.Namespace) -> int:
     everything = _load(args.file)
     day, said = _today(args)
     selected = _select(everything, args).upcoming(as_of=day, within=args.within)
-    until = day + _dt.timedelta(days=_within_days(args.within, day))
+    until = day + _dt.timedelta(days=within_days(args.within, day))
     window = f"as of {said}, within {args.within} (to {until.isoformat()})"
     if len(selected):
         _emit(selected, args, f"Upcoming {window}: {_count(len(selected))}")
@@ -134,25 +136,43 @@ def _export(args: argparse.Namespace) -> int:
         _write_bytes(selected.to_ics(**options).encode())
         return EXIT_OK
     selected.write_ics(out, **options)
+    from timeline.ics._export import undated_count
+
     cancelled = 0 if args.include_cancelled else len(selected.filter(status=Status.CANCELLED))
-    left_out = f" ({cancelled} cancelled left out; --include-cancelled keeps them)"
+    undated = undated_count(selected, include_cancelled=args.include_cancelled)
+    notes = []
+    if cancelled:
+        notes.append(f"{cancelled} cancelled left out; --include-cancelled keeps them")
+    if undated:
+        notes.append(f"{undated} undated left out: a feed event needs a date")
     _out(
         f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}"
-        + (left_out if cancelled else "")
+        + (f" ({'; '.join(notes)})" if notes else "")
     )
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        timeline = _load(args.file)
+        timeline, line = _load_with_lines(args.file)
     except TimelineError as err:
         problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
         for problem in problems:
             _err(problem)
         _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         return EXIT_DATA
-    _out(f"{args.file}: {_count(len(timeline))}, 0 problems")
+    today = args.today if args.today is not None else _dt.date.today()
+    findings = timeline.check(today=today)
+    for found in findings:
+        at = line(found.event, found.field)
+        place = f"{args.file}:{at}" if at is not None else args.file
+        _err(f"{place}: warning: {found}")
+    warned = len(findings)
+    note = f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+    _out(f"{args.file}: {_count(len(timeline))}, 0 problems{note}")
+    if warned and args.strict:
+        _err(f"{args.file}: --strict: {warned} warning{'s' if warned != 1 else ''} fail the check")
+        return EXIT_DATA
     return EXIT_OK
 
 

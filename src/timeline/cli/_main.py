@@ -195,14 +195,20 @@ def _parser() -> argparse.ArgumentParser:
     upcoming.add_argument(
         "--within", type=_within_arg, default="90d", help="how far ahead (default 90d)"
     )
-    _filters(upcoming, as_of_help="the day to look ahead from (default: today)")
+    _filters(
+        upcoming,
+        as_of_help="look ahead from day D, as known on D (claims stated by then; default: today)",
+    )
 
     overdue = command(
         "overdue", _overdue, "open events whose latest possible day has passed", _JSON_EPILOG
     )
     _file(overdue)
     _json(overdue)
-    _filters(overdue, as_of_help="the day to judge on (default: today)")
+    _filters(
+        overdue,
+        as_of_help="judge on day D, as known on D (claims stated by then; default: today)",
+    )
 
     export = command("export", _export, "write the timeline as an iCalendar feed")
     _file(export)
@@ -227,6 +233,17 @@ def _parser() -> argparse.ArgumentParser:
 
     check = command("check", _check, "validate a data file and list every problem")
     check.add_argument("file", metavar="FILE", help=f"a {_KNOWN} data file")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit code 1) on warnings too, not only on problems",
+    )
+    check.add_argument(
+        "--today",
+        type=_day_arg,
+        metavar="D",
+        help="the day to judge 'in the future' against (default: today)",
+    )
 
     convert = command(
         "convert",

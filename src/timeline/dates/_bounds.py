@@ -1,17 +1,16 @@
 """Arithmetic on bounds: floating days (pendulum ``Date``) and instants (``DateTime``).
 
 Kept apart from `When` so the value type reads as semantics, not plumbing.
-Instants are compared in UTC; a floating day against an instant by the
-instant's local date (see `strictly_before` for the one refinement).
+Instants are compared in UTC; floating days by the calendar; a pair that mixes
+the two under the one rule for honest relations (`meets`, `ends_before`,
+`inside`).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from typing import TypeAlias
 
-import pendulum
 from pendulum import Date, DateTime
 
 from timeline.dates._precision import Precision
@@ -20,12 +19,18 @@ Point: TypeAlias = Date | DateTime
 """A bound: a floating calendar day (``Date``) or an instant (``DateTime``)."""
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """The number of days in a month (1..12) of a year (Gregorian)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
 
 
 def _date(y: int, m: int, d: int) -> Date:
-    return pendulum.date(y, m, d)
+    return Date(y, m, d)
 
 
 def _as_utc_micros(p: _dt.datetime) -> int:
@@ -59,7 +64,7 @@ def _local_date(p: _dt.date) -> _dt.date:
     return p.date() if isinstance(p, _dt.datetime) else p
 
 
-_DAYS = (pendulum.Date, _dt.date)
+_DAYS = (Date, _dt.date)
 
 
 def _cmp(a: _dt.date, b: _dt.date) -> int:
@@ -72,23 +77,6 @@ def _cmp(a: _dt.date, b: _dt.date) -> int:
     else:
         ka, kb = _local_date(a).toordinal(), _local_date(b).toordinal()
     return (ka > kb) - (ka < kb)
-
-
-def _strictly_before(a: Point, b: Point) -> bool:
-    """``a`` ends before ``b`` begins.
-
-    Instants compare in UTC and days by the calendar. Between a day and an
-    instant the instant's local date decides, and an instant is before a day
-    only if it is also before that day's midnight in UTC: that keeps the total
-    order (which puts a floating day at its UTC midnight) consistent with this
-    predicate. It only matters late in the day at negative UTC offsets.
-    """
-    a_timed, b_timed = isinstance(a, _dt.datetime), isinstance(b, _dt.datetime)
-    if a_timed and b_timed:
-        return _key(a) < _key(b)
-    if a_timed and not b_timed:
-        return _local_date(a) < b and _key(a) < _key(b)
-    return _local_date(a) < _local_date(b)
 
 
 def _shift(p: Point, precision: Precision, n: int, *, at_end: bool) -> Point:
@@ -131,12 +119,141 @@ def _clamp_shift(p: Point, precision: Precision, n: int, *, at_end: bool) -> Poi
         return _date(1, 1, 1) if n < 0 else _date(9999, 12, 31)
 
 
+# -- the honest relations, on spans of bounds ------------------------------------------------
+#
+# One rule (DESIGN §2): a "could" relation holds for *some* reading of both
+# values (both at their widest), a "surely" relation for *every* reading (a
+# container at its narrowest, the other side at its widest). Spans are compared
+# as half-open ranges of microseconds on one axis. Floating values (calendar
+# days, naive times) and instants (UTC) share that axis only through a reading:
+# when a pair mixes the two, each floating bound is widened to every UTC offset,
+# from local midnight at UTC+14 to the end of the day at UTC-12 (further, if an
+# instant in the pair carries a more extreme offset). Within one frame nothing
+# is widened: two floating days compare by the calendar, two instants in UTC.
+
+Span: TypeAlias = "tuple[_dt.date | None, _dt.date | None]"
+"""Inclusive bounds ``(lo, hi)`` (days or instants); ``None`` is unbounded on that side."""
+
+_INF = float("inf")
+
+
+def _offset_us(p: _dt.date) -> int | None:
+    """The UTC offset of an instant in microseconds; ``None`` when floating."""
+    if not isinstance(p, _dt.datetime):
+        return None
+    offset = p.utcoffset()
+    if offset is None:
+        return None
+    return (offset.days * 86400 + offset.seconds) * 1_000_000 + offset.microseconds
+
+
+def _widening(points: tuple[_dt.date | None, ...]) -> tuple[int, int]:
+    """How far floating bounds reach east and west for this set of bounds (0, 0 in one frame)."""
+    floating = aware = False
+    east, west = _EAST_US, _WEST_US
+    for p in points:
+        if p is None:
+            continue
+        offset = _offset_us(p)
+        if offset is None:
+            floating = True
+        else:
+            aware = True
+            east, west = max(east, offset), max(west, -offset)
+    return (east, west) if floating and aware else (0, 0)
+
+
+def _grain_us(p: _dt.date) -> int:
+    """The length a bound stands for: a whole day, or one microsecond for a time."""
+    return 1 if isinstance(p, _dt.datetime) else _DAY_US
+
+
+def _lo_us(p: _dt.date | None, east: int) -> float:
+    if p is None:
+        return -_INF
+    return _key(p) - (east if _offset_us(p) is None else 0)
+
+
+def _hi_us(p: _dt.date | None, west: int) -> float:
+    """The exclusive end of a bound at its widest."""
+    if p is None:
+        return _INF
+    return _key(p) + _grain_us(p) + (west if _offset_us(p) is None else 0)
+
+
+def meets(a: Span, b: Span) -> bool:
+    """Whether the spans could share a moment, both read at their widest.
+
+    >>> d = pendulum.date
+    >>> meets((d(2026, 4, 1), d(2026, 4, 30)), (d(2026, 4, 30), None))
+    True
+    >>> meets((d(2026, 4, 1), d(2026, 4, 30)), (d(2026, 5, 1), None))
+    False
+    """
+    east, west = _widening((*a, *b))
+    return _lo_us(a[0], east) < _hi_us(b[1], west) and _lo_us(b[0], east) < _hi_us(a[1], west)
+
+
+def ends_before(a: Span, b: Span) -> bool:
+    """Whether ``a`` surely ends before ``b`` starts, both read at their widest.
+
+    For any two spans exactly one of ``ends_before(a, b)``, ``ends_before(b, a)``
+    and ``meets(a, b)`` holds.
+
+    14 April read at UTC-12 ends at noon UTC on the 15th:
+
+    >>> day = (pendulum.date(2026, 4, 14), pendulum.date(2026, 4, 14))
+    >>> [ends_before(day, (t, t)) for t in (pendulum.datetime(2026, 4, 15, h) for h in (11, 12))]
+    [False, True]
+    """
+    east, west = _widening((*a, *b))
+    return _hi_us(a[1], west) <= _lo_us(b[0], east)
+
+
+def _wall_us(p: _dt.datetime) -> int:
+    """An instant's local clock reading, as a floating time's key."""
+    return _as_utc_micros(p.replace(tzinfo=None))
+
+
+def inside(container: Span, other: Span) -> bool:
+    """Whether ``other`` (at its widest) surely lies within ``container`` (at its narrowest).
+
+    The container keeps its plain bounds: a floating day holds an instant
+    whose local date is that day; an instant-bounded container holds a
+    floating day only if every reading of the day fits.
+
+    >>> d = pendulum.date
+    >>> inside((d(2026, 4, 1), d(2026, 6, 30)), (d(2026, 4, 1), d(2026, 4, 30)))
+    True
+    """
+    east, west = _widening((*container, *other))
+    (c_lo, c_hi), (o_lo, o_hi) = container, other
+    if c_lo is not None:
+        if o_lo is None:
+            return False
+        c_float, o_float = _offset_us(c_lo) is None, _offset_us(o_lo) is None
+        if c_float and not o_float:
+            assert isinstance(o_lo, _dt.datetime)
+            ok = _key(c_lo) <= _wall_us(o_lo)
+        else:
+            ok = _key(c_lo) <= _lo_us(o_lo, east if o_float and not c_float else 0)
+        if not ok:
+            return False
+    if c_hi is None:
+        return True
+    if o_hi is None:
+        return False
+    c_float, o_float = _offset_us(c_hi) is None, _offset_us(o_hi) is None
+    if c_float and not o_float:
+        assert isinstance(o_hi, _dt.datetime)
+        return _wall_us(o_hi) + 1 <= _key(c_hi) + _grain_us(c_hi)
+    return _hi_us(o_hi, west if o_float and not c_float else 0) <= _key(c_hi) + _grain_us(c_hi)
+
+
 def _overlap(
     a_lo: Point | None, a_hi: Point | None, b_lo: Point | None, b_hi: Point | None
 ) -> bool:
-    if a_hi is not None and b_lo is not None and _cmp(a_hi, b_lo) < 0:
-        return False
-    return not (b_hi is not None and a_lo is not None and _cmp(b_hi, a_lo) < 0)
+    return meets((a_lo, a_hi), (b_lo, b_hi))
 
 
 def _after(p: Point) -> Point:

@@ -42,15 +42,6 @@ def check_year(year: int, call: str) -> None:
     check(1 <= year <= 9999, call, f"year must be 1..9999, got {year}")
 
 
-def _span_precision(lower: Endpoint, upper: Endpoint) -> Precision:
-    from timeline.dates._when import When
-
-    ends = [e.precision for e in (lower, upper) if isinstance(e, When)]
-    if len(ends) == 2 and ends[0] is not ends[1]:
-        return Precision.MIXED
-    return ends[0] if ends else Precision.MIXED
-
-
 def instant(cls: type[When], moment: _dt.datetime) -> When:
     """An exact moment; its offset or zone is kept (a naive time stays naive).
 
@@ -59,7 +50,9 @@ def instant(cls: type[When], moment: _dt.datetime) -> When:
     """
     if not isinstance(moment, _dt.datetime):
         raise WhenError(f"When.instant({moment!r}): expected a datetime")
-    value = pendulum.instance(moment, tz=moment.tzinfo) if moment.tzinfo else moment
+    value: _dt.datetime = moment
+    if not isinstance(moment, DateTime) and moment.tzinfo:
+        value = pendulum.instance(moment, tz=moment.tzinfo)
     if not isinstance(value, DateTime):
         value = pendulum.naive(
             moment.year,
@@ -81,13 +74,24 @@ def day(cls: type[When], year: int, month: int, day: int) -> When:
     >>> str(When.day(2026, 4, 15).earliest)
     '2026-04-15'
     """
-    call = f"When.day({year}, {month}, {day})"
-    check_year(year, call)
-    check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
-    last = _last_day(year, month)
-    check(1 <= day <= last, call, f"day must be 1..{last} in that month, got {day}")
-    d = _date(year, month, day)
-    return cls(d, d, Precision.DAY)
+    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= _last_day(year, month)):
+        call = f"When.day({year}, {month}, {day})"  # formatted only on failure
+        check_year(year, call)
+        check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
+        last = _last_day(year, month)
+        check(False, call, f"day must be 1..{last} in that month, got {day}")
+    found = _DAYS.get((cls, year, month, day))
+    if found is None:  # each calendar day is built once and shared (values are immutable)
+        d = _date(year, month, day)
+        found = cls(d, d, Precision.DAY)
+        if len(_DAYS) >= _DAYS_MAX:
+            _DAYS.clear()
+        _DAYS[(cls, year, month, day)] = found
+    return found
+
+
+_DAYS: dict[tuple[type, int, int, int], When] = {}
+_DAYS_MAX = 1 << 15
 
 
 def week(cls: type[When], year: int, week: int) -> When:
@@ -127,27 +131,42 @@ def month(cls: type[When], year: int, month: int) -> When:
     >>> str(When.month(2026, 2).latest)
     '2026-02-28'
     """
-    call = f"When.month({year}, {month})"
-    check_year(year, call)
-    check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
+    if not (1 <= year <= 9999 and 1 <= month <= 12):
+        call = f"When.month({year}, {month})"  # formatted only on failure
+        check_year(year, call)
+        check(False, call, f"month must be 1..12, got {month}")
     return cls._months(year, month, 1, Precision.MONTH)
 
 
-def season(cls: type[When], year: int, code: int) -> When:
-    """A season by EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter.
+_SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12, 29: 9, 30: 12, 31: 3, 32: 6}
+_SEASON_START.update({25: 3, 26: 6, 27: 9, 28: 12})
 
-    Seasons are northern and meteorological: spring is March to May, and
-    winter 2026 runs from December 2026 to February 2027.
+
+def season(cls: type[When], year: int, code: int) -> When:
+    """A season by EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter; 25-32 by hemisphere.
+
+    Seasons are meteorological: spring is March to May, and winter 2026 runs
+    from December 2026 to February 2027. 21-24 are northern, as are 25-28
+    (said "northern spring 2026"); 29-32 are the southern spring (September
+    to November), summer (December to February), autumn and winter.
 
     >>> w = When.season(2026, 24)
     >>> (str(w.earliest), str(w.latest))
     ('2026-12-01', '2027-02-28')
+    >>> str(When.season(2001, 29))
+    'southern spring 2001'
     """
     call = f"When.season({year}, {code})"
     check_year(year, call)
-    check(21 <= code <= 24, call, f"season code must be 21..24, got {code}")
-    check(code < 24 or year < 9999, call, "winter 9999 runs past year 9999")
-    return cls._months(year, 3 + 3 * (code - 21), 3, Precision.SEASON)
+    check(21 <= code <= 32, call, f"season code must be 21..32, got {code}")
+    start = _SEASON_START[code]
+    check(start < 12 or year < 9999, call, "a season from December 9999 runs past year 9999")
+    w = cls._months(year, start, 3, Precision.SEASON)
+    if code >= 25:  # the hemisphere is said only in the EDTF code
+        from attrs import evolve
+
+        return evolve(w, form=f"{year:04d}-{code}")
+    return w
 
 
 def quarter(cls: type[When], year: int, quarter: int) -> When:
@@ -156,9 +175,10 @@ def quarter(cls: type[When], year: int, quarter: int) -> When:
     >>> str(When.quarter(2026, 2).earliest)
     '2026-04-01'
     """
-    call = f"When.quarter({year}, {quarter})"
-    check_year(year, call)
-    check(1 <= quarter <= 4, call, f"quarter must be 1..4, got {quarter}")
+    if not (1 <= year <= 9999 and 1 <= quarter <= 4):
+        call = f"When.quarter({year}, {quarter})"  # formatted only on failure
+        check_year(year, call)
+        check(False, call, f"quarter must be 1..4, got {quarter}")
     return cls._months(year, 3 * quarter - 2, 3, Precision.QUARTER)
 
 
@@ -168,9 +188,10 @@ def third(cls: type[When], year: int, n: int) -> When:
     >>> str(When.third(2024, 1).latest)
     '2024-04-30'
     """
-    call = f"When.third({year}, {n})"
-    check_year(year, call)
-    check(1 <= n <= 3, call, f"third must be 1..3, got {n}")
+    if not (1 <= year <= 9999 and 1 <= n <= 3):
+        call = f"When.third({year}, {n})"  # formatted only on failure
+        check_year(year, call)
+        check(False, call, f"third must be 1..3, got {n}")
     return cls._months(year, 4 * n - 3, 4, Precision.THIRD)
 
 
@@ -180,9 +201,10 @@ def half(cls: type[When], year: int, half: int) -> When:
     >>> str(When.half(2026, 2).earliest)
     '2026-07-01'
     """
-    call = f"When.half({year}, {half})"
-    check_year(year, call)
-    check(half in (1, 2), call, f"half must be 1 or 2, got {half}")
+    if not (1 <= year <= 9999 and half in (1, 2)):
+        call = f"When.half({year}, {half})"  # formatted only on failure
+        check_year(year, call)
+        check(False, call, f"half must be 1 or 2, got {half}")
     return cls._months(year, 6 * half - 5, 6, Precision.HALF)
 
 
@@ -192,7 +214,8 @@ def year(cls: type[When], year: int) -> When:
     >>> str(When.year(2030).latest)
     '2030-12-31'
     """
-    check_year(year, f"When.year({year})")
+    if not 1 <= year <= 9999:
+        check_year(year, f"When.year({year})")
     return cls._months(year, 1, 12, Precision.YEAR)
 
 
@@ -220,6 +243,18 @@ def century(cls: type[When], first_year: int) -> When:
     return cls._months(first_year, 1, 1200, Precision.CENTURY)
 
 
+def undated(cls: type[When]) -> When:
+    """The value for "no date yet" ("TBD", "date not announced"): no bounds at all.
+
+    It sorts after every dated value, is never overdue and never upcoming,
+    could overlap anything and surely contains nothing.
+
+    >>> str(When.undated()), When.undated().earliest
+    ('date not announced', None)
+    """
+    return cls(None, None, Precision.UNDATED)
+
+
 def masked(cls: type[When], text: str, start: Date, end: Date, precision: Precision) -> When:
     """A value with unspecified digits, such as EDTF ``202X``.
 
@@ -239,22 +274,27 @@ def interval(cls: type[When], lower: Endpoint, upper: Endpoint) -> When:
     >>> (str(w.earliest), str(w.latest), w.precision.value)
     ('2026-04-01', '2026-06-30', 'month')
     """
-    from timeline.dates._when import When  # at run time: _when imports this module
-
     problems = []
     for end in (lower, upper):
-        if isinstance(end, When):
-            if end.is_interval:
+        if isinstance(end, cls):  # cls is When (_when imports this module)
+            if end.lower is not None or end.upper is not None:
                 problems.append("an interval's ends cannot be intervals")
             if end.relation is not Relation.ON:
                 problems.append("an interval's ends must be plain dates")
-        elif end not in ("open", "unknown"):
+            if end.precision is Precision.UNDATED:
+                problems.append("an undated end is written 'unknown'")
+        elif end != "open" and end != "unknown":
             problems.append("an end is a When, 'open' or 'unknown'")
-    start = lower.earliest if isinstance(lower, When) else None
-    stop = upper.latest if isinstance(upper, When) else None
-    if start is not None and stop is not None and _key(start) > _key(stop):
+    start = lower.start if isinstance(lower, cls) else None
+    stop = upper.end if isinstance(upper, cls) else None
+    if start is not None and stop is not None and start != stop and _key(start) > _key(stop):
         problems.append("the interval ends before it starts")
     if problems:
         # repr() formats both ends, so the call is spelled out only on failure
         check(False, f"When.interval({lower!r}, {upper!r})", problems[0])
-    return cls(start, stop, _span_precision(lower, upper), lower=lower, upper=upper)
+    if isinstance(lower, cls) and isinstance(upper, cls):
+        grain = lower.precision if lower.precision is upper.precision else Precision.MIXED
+    else:
+        grain = lower.precision if isinstance(lower, cls) else Precision.MIXED
+        grain = upper.precision if isinstance(upper, cls) else grain
+    return cls(start, stop, grain, lower=lower, upper=upper)

@@ -59,6 +59,20 @@ def to_day(value: DayLike, name: str = "day") -> _dt.date:
 # offset is part of what was said. The tables are bounded, and emptied when full.
 _SHARED_MAX = 1 << 16
 _shared_whens: dict[tuple[object, ...], When] = {}
+# Every field of When, in the order `_share` keys on them (a test pins this list,
+# so a new field cannot be left out of the key and conflate two values).
+_SHARE_FIELDS = (
+    "start",
+    "end",
+    "precision",
+    "approximate",
+    "uncertain",
+    "relation",
+    "unspecified",
+    "lower",
+    "upper",
+    "form",
+)
 
 
 def _is_calendar(w: When) -> bool:
@@ -89,6 +103,7 @@ def _share(w: When) -> When:
         w.unspecified,
         w.lower,
         w.upper,
+        w.form,
     )
     shared = _shared_whens.get(key)
     if shared is not None:
@@ -107,6 +122,7 @@ def coerce_when(
     field: str,
     reference: Any = None,
     relative_fix: str = "write the year",
+    fiscal_year_start: int | str | None = None,
 ) -> When:
     if isinstance(value, When):
         return _share(value)
@@ -117,11 +133,17 @@ def coerce_when(
     if not isinstance(value, str):
         raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
     try:
-        return _share(When.parse(value, reference=reference))
+        return _share(When.parse(value, reference=reference, fiscal_year_start=fiscal_year_start))
     except WhenParseError as err:
         if reference is None and "is relative; pass reference=" in err.reason:
             # `reference=` is When.parse's fix; here the fix is in the record itself.
             raise EventError(f"{owner}: {field}: {value!r} is relative; {relative_fix}") from err
+        if "names a fiscal period" in err.reason:
+            raise EventError(
+                f"{owner}: {field}: {value!r} names a fiscal period; give the event "
+                "fiscal_year_start= (the month its first actor's fiscal year starts), or its "
+                "timeline fiscal_years: {actor: month}"
+            ) from err
         raise EventError(f"{owner}: {field}: {err}") from err
     except TimelineError as err:
         raise EventError(f"{owner}: {field}: {err}") from err

@@ -30,7 +30,8 @@ from typing import Literal
 
 import attrs
 
-from timeline._errors import WhenParseError
+from timeline._errors import WhenError, WhenParseError
+from timeline.dates._fiscal import fiscal_start
 from timeline.dates._parse import check_options, parse
 from timeline.dates._parse_phrase import fold
 from timeline.dates._when import When
@@ -60,6 +61,7 @@ _MONTH = (
 _YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
+_FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)"
 _PRE = (
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
     r"|no\s+later\s+than|not\s+later\s+than|not\s+before|no\s+earlier\s+than|by|before|after"
@@ -72,6 +74,8 @@ _MOD = (
 )
 _CORE = (
     r"(?P<core>"
+    # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025
+    rf"(?:[qh][1-4],?\s+(?:of\s+)?)?{_FISCAL}(?:,?\s+[qh][1-4](?![a-z\d]))?|"
     r"\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])"
     r"|\d{4}-w\d{2}(?:-\d)?(?![\d-])"
     r"|\d{4}-\d{2}(?![\d-])"
@@ -87,7 +91,7 @@ _CORE = (
     rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_YEAR}"
     rf"|(?:spring|summer|autumn|fall)(?:\s+of)?\s+{_YEAR}|winter(?:\s+of)?\s+\d{{4}}\s*[-/]\s*\d{{2,4}}"
     r"|(?:the\s+)?\d{3}0'?s(?![a-z])"
-    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+century"
+    r"|(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+century"
     r"|(?:later|earlier)\s+this\s+(?:year|month|quarter|week)"
     r"|(?:this|next|last)\s+(?:week|month|quarter|year|decade|century|spring|summer|autumn|fall"
     rf"|winter|{_MONTH})"
@@ -129,12 +133,17 @@ def find_dates(
     *,
     reference: _dt.date | str | None,
     prefer: Literal["current", "future", "past"] = "current",
+    fiscal_year_start: int | str | None = None,
+    fiscal_year_named_by: Literal["end", "start"] = "end",
 ) -> list[DateMatch]:
     """The date phrases in ``text``, in order, each with its span and `When`.
 
     ``reference`` is the date the text was written; phrases without a year
     ("April", "next month") resolve against it and are skipped without one. A
-    ``reference`` that is not a day raises `WhenParseError`.
+    ``reference`` that is not a day raises `WhenParseError`. Fiscal periods
+    ("FY2025", "Q3 fiscal 2025") resolve with ``fiscal_year_start`` (see
+    `timeline.When.parse`) and are skipped without it, never read as calendar
+    years.
 
     >>> [m.text for m in find_dates(
     ...     "from 1 trillion at the start of 2024 to over 140 trillion by March 2025",
@@ -142,6 +151,7 @@ def find_dates(
     ['the start of 2024', 'by March 2025']
     """
     ref = check_options(reference, prefer)
+    fiscal = _Fiscal(fiscal_start_or_raise(fiscal_year_start), fiscal_year_named_by)
     low = _lower(text)
     spans = [(m.start(), m.end()) for m in _CANDIDATE.finditer(low) if _plausible(m, text, low)]
     found: list[DateMatch] = []
@@ -149,12 +159,12 @@ def find_dates(
     while i < len(spans):
         start, end = spans[i]
         if i + 1 < len(spans):
-            joined = _join(text, low, start, end, *spans[i + 1], ref, prefer)
+            joined = _join(text, low, start, end, *spans[i + 1], ref, prefer, fiscal)
             if joined is not None:
                 found.append(joined)
                 i += 2
                 continue
-        match = _read(text, start, end, ref, prefer)
+        match = _read(text, start, end, ref, prefer, fiscal)
         if match is not None:
             found.append(match)
         i += 1
@@ -209,16 +219,39 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
     return 1000 <= year <= 2999 and not noun_follows
 
 
+class _Fiscal:
+    __slots__ = ("named_by", "start")
+
+    def __init__(self, start: int | None, named_by: Literal["end", "start"]) -> None:
+        self.start = start
+        self.named_by = named_by
+
+
+def fiscal_start_or_raise(value: int | str | None) -> int | None:
+    """The fiscal start month, or `WhenParseError` for a bad one."""
+    try:
+        return fiscal_start(value)
+    except WhenError as e:
+        raise WhenParseError(str(value), str(e)) from None
+
+
 def _read(
     text: str,
     start: int,
     end: int,
     reference: _dt.date | None,
     prefer: Literal["current", "future", "past"],
+    fiscal: _Fiscal,
 ) -> DateMatch | None:
     words = text[start:end]
     try:
-        when = parse(words, reference=reference, prefer=prefer)
+        when = parse(
+            words,
+            reference=reference,
+            prefer=prefer,
+            fiscal_year_start=fiscal.start,
+            fiscal_year_named_by=fiscal.named_by,
+        )
     except WhenParseError:
         return None
     return DateMatch(words, start, end, when)
@@ -233,6 +266,7 @@ def _join(
     next_end: int,
     reference: _dt.date | None,
     prefer: Literal["current", "future", "past"],
+    fiscal: _Fiscal,
 ) -> DateMatch | None:
     """Two neighbouring dates joined by "to", a dash or "and" (after "between"): an interval."""
     gap = low[end:next_start]
@@ -243,4 +277,4 @@ def _join(
         if not before.endswith("between "):
             return None
         start -= 8
-    return _read(text, start, next_end, reference, prefer)
+    return _read(text, start, next_end, reference, prefer, fiscal)

@@ -64,17 +64,39 @@ def to_text(w: When) -> str:
     """
     if w.is_interval:
         return _interval_text(w)
-    core = _core_text(w)
-    if w.approximate:
-        core = f"c. {core}"
-    if w.uncertain:
-        core += "?"
+    if w.is_undated:
+        return "date not announced"
+    if w.form is not None:  # a level-2 value: its words, or its EDTF (qualifiers inside)
+        core = _form_text(w)
+    else:
+        core = _core_text(w)
+        if w.approximate:
+            core = f"c. {core}"
+        if w.uncertain:
+            core += "?"
     if w.relation is Relation.ON:
         return core
     if w.relation is Relation.BY:
         plain = not w.approximate and w.unspecified is None and w.precision in _COARSE
-        return f"by end of {core}" if plain else f"by {core}"
-    return f"{w.relation.value} {core}"
+        return f"by end of {core}" if plain and w.form is None else f"by {core}"
+    return f"{_RELATION_WORDS[w.relation]} {core}"
+
+
+_RELATION_WORDS = {
+    Relation.BEFORE: "before",
+    Relation.AFTER: "after",
+    Relation.NOT_BEFORE: "no earlier than",
+    Relation.NOT_AFTER: "no later than",
+}
+
+
+def _form_text(w: When) -> str:
+    from timeline.dates._edtf_level2 import season_words, set_words
+
+    assert w.form is not None
+    if w.form[:1] == "[":
+        return set_words(w) or w.form
+    return season_words(w) or w.form
 
 
 def _interval_text(w: When) -> str:
@@ -140,6 +162,11 @@ def _core_text(w: When) -> str:
         iso = s.isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}"
     if p is Precision.DECADE:
+        assert w.end is not None
+        first = y - y % 10
+        if w.end.year - y != 9:  # a third of the decade: "early/mid-/late 2020s"
+            word = _THIRDS[{0: 0, 4: 1}.get(y - first, 2)]
+            return f"{word}{'' if y - first == 4 else ' '}{first:04d}s"
         return f"the {y:04d}s"
     if p is Precision.CENTURY:
         return f"the {ordinal(y // 100 + 1)} century"
@@ -211,6 +238,11 @@ def to_edtf(w: When) -> str:
     >>> to_edtf(When.year(2030).by())
     '[..2030]'
     """
+    if w.is_undated:
+        raise WhenError(
+            "the undated value ('date not announced') has no EDTF form; "
+            "check When.is_undated before writing EDTF"
+        )
     if w.is_interval:
         lower = _edtf_end(w.lower, w, first=True)
         upper = _edtf_end(w.upper, w, first=False)
@@ -223,13 +255,25 @@ def to_edtf(w: When) -> str:
         assert day is not None
         as_day = _as_day(day, w)
         w = {Relation.BY: as_day.by, Relation.BEFORE: as_day.before}.get(w.relation, as_day.after)()
-    if w.relation is Relation.BY:
+    if w.relation is Relation.BY or w.relation is Relation.NOT_AFTER:
         return f"[..{_edtf_single(w)}]"
+    if w.relation is Relation.NOT_BEFORE:
+        return f"[{_edtf_single(w)}..]"
     try:
         if w.relation is Relation.BEFORE:
             return f"[..{_edtf_single(step(w, -1))}]"
         return f"[{_edtf_single(step(w, 1))}..]"
     except Fail:
+        pass
+    # No neighbour of the same shape (a level-2 value, or the calendar's edge):
+    # the day beside its span, with the same bounds.
+    try:
+        if w.relation is Relation.BEFORE:
+            assert w.latest is not None
+            return f"[..{_edtf_single(_as_day(w.latest, w))}]"
+        assert w.earliest is not None
+        return f"[{_edtf_single(_as_day(w.earliest, w))}..]"
+    except (Fail, WhenError, AssertionError):
         raise WhenError(
             f"{w.relation.value} a value at the calendar's edge has no EDTF text: "
             "the unit beside it is outside years 1..9999"
@@ -238,6 +282,8 @@ def to_edtf(w: When) -> str:
 
 def _as_day(day: _dt.date, like: When) -> When:
     w = When.day(day.year, day.month, day.day)
+    if like.form is not None:
+        return w
     return w.qualify(approximate=like.approximate, uncertain=like.uncertain)
 
 
@@ -253,6 +299,8 @@ def _edtf_end(end: When | str | None, interval: When, *, first: bool) -> str:
 
 
 def _edtf_single(w: When) -> str:
+    if w.form is not None:
+        return w.form
     mark = _MARKS[(w.approximate, w.uncertain)]
     if w.unspecified is not None:
         return w.unspecified + mark
@@ -281,6 +329,9 @@ def _edtf_single(w: When) -> str:
         iso = s.isocalendar()
         text = f"{iso[0]:04d}-W{iso[1]:02d}"
     elif p is Precision.DECADE:
+        assert w.end is not None
+        if w.end.year - y != 9:  # a third of a decade: EDTF has no such unit; its years
+            return f"{y:04d}{mark}/{w.end.year:04d}{mark}"
         text = f"{y // 10:03d}"
     elif p is Precision.CENTURY:
         text = f"{y // 100:02d}"

@@ -26,14 +26,17 @@ import functools
 import re
 from typing import Literal
 
+import pendulum
+
 from timeline._errors import WhenParseError
-from timeline.dates._parse_dates import Context
-from timeline.dates._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
+from timeline.dates import _fiscal
+from timeline.dates._parse_dates import Context, year_pair
+from timeline.dates._parse_edtf import COMMON, MONTH_NAMES, Fail, common, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
 
-__all__ = ["check_options", "parse", "parse_edtf"]
+__all__ = ["MAX_TEXT", "check_options", "fiscal_start", "parse", "parse_edtf"]
 
 Prefer = Literal["current", "future", "past"]
 
@@ -44,12 +47,53 @@ _BASIC = re.compile(
     r"([~?%]?)",
     re.IGNORECASE,
 )
+_ZONE = re.compile(r"\[[A-Za-z][A-Za-z_]*(?:/[^\]]*)?\]")
+_YEAR_PAIR = re.compile(r"(\d{4}) ?[/-] ?(\d{2})")
 _ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
-_FAST = frozenset("0123456789[Yy-./X~?%")
+_FAST = frozenset("0123456789[Yy-./X~?%{")
+
+MAX_TEXT = 500
+"""The longest date text `parse` and `parse_edtf` read, in characters.
+
+No real date phrase comes near it (two instants with zone names and a set of a
+few dozen EDTF dates do); texts from strangers' files and feeds that are
+longer are refused at once, so no input makes the parser slow.
+"""
+
+# "TBD", "date not announced" ...: the undated value. Compared after lower-casing,
+# with a trailing full stop and surrounding brackets dropped.
+_UNDATED = frozenset(
+    [
+        "tbd",
+        "tba",
+        "tbc",
+        "t.b.d",
+        "t.b.a",
+        "to be announced",
+        "to be determined",
+        "to be confirmed",
+        "unknown",
+        "date unknown",
+        "unknown date",
+        "not announced",
+        "date not announced",
+        "not yet announced",
+        "date not yet announced",
+        "date tbd",
+        "date tba",
+        "undated",
+        "no date",
+    ]
+)
 
 
 def parse(
-    text: str, *, reference: _dt.date | str | None = None, prefer: Prefer = "current"
+    text: str,
+    *,
+    reference: _dt.date | str | None = None,
+    prefer: Prefer = "current",
+    fiscal_year_start: int | str | None = None,
+    fiscal_year_named_by: Literal["end", "start"] = "end",
 ) -> When:
     """Read ISO 8601, EDTF or an English date phrase into a `When`; raise `WhenParseError`.
 
@@ -58,6 +102,12 @@ def parse(
     ``prefer`` says which occurrence a name without a year means: the one
     around the reference (``"current"``), the next (``"future"``) or the
     previous (``"past"``).
+
+    ``fiscal_year_start`` is the month a fiscal year starts (a number or a
+    name): "FY2025", "Q3 FY2025", "H1 FY26" and "fiscal 2025" need it. A fiscal
+    year is named by the calendar year in which it ends (Microsoft's FY2025 runs
+    from July 2024 to June 2025), or with ``fiscal_year_named_by="start"`` by the
+    year in which it starts (the Japanese and Indian convention).
 
     >>> str(parse("Q2 2026").latest)
     '2026-06-30'
@@ -68,8 +118,24 @@ def parse(
     """
     if not isinstance(text, str):
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
+    if len(text) > MAX_TEXT:
+        _check_length(text)
+    if len(text) <= 11 and (reference is None or type(reference) in _DAY_TYPES):
+        found = COMMON.fullmatch(text)
+        if found is not None and prefer in _PREFER:
+            w = common(found)
+            if w is not None:
+                return w
     try:
-        ctx = Context(_reference(reference), _prefer(prefer))
+        if fiscal_year_start is None and fiscal_year_named_by == "end":
+            ctx = Context(_reference(reference), _prefer(prefer))
+        else:
+            ctx = Context(
+                _reference(reference),
+                _prefer(prefer),
+                fiscal_start(fiscal_year_start),
+                _named_by(fiscal_year_named_by),
+            )
         return _parse(text, ctx)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
@@ -87,6 +153,11 @@ def parse_edtf(text: str) -> When:
     Also reads the ISO 8601 forms `timeline.to_edtf` writes for values EDTF
     lacks: week dates (``2026-W15``), the decade ``202`` and the century ``20``.
 
+    Level 2 is read in full: unspecified digits anywhere (``156X-12-25``),
+    per-component qualifiers (``2004?-06-~11``), sets and lists
+    (``[1667,1668,1670..1672]``), hemisphere seasons (``2001-29``) and
+    significant digits (``1950S2``). Years outside 1..9999 are refused.
+
     >>> parse_edtf("2026-04~").approximate
     True
     >>> str(parse_edtf("2026-33").latest)
@@ -94,9 +165,24 @@ def parse_edtf(text: str) -> When:
     """
     if not isinstance(text, str):
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
+    _check_length(text)
+    if len(text) <= 11:
+        found = COMMON.fullmatch(text)
+        if found is not None and (w := common(found)) is not None:
+            return w
     try:
         if not text or text != text.strip():
             raise Fail("EDTF text has no surrounding spaces" if text else "the text is empty")
+        if text != text.upper() and _ZONE.sub("", text) != _ZONE.sub("", text).upper():
+            # EDTF is upper case (T, Z, X, Y, S, W); a zone name keeps its own spelling
+            fixed = _ZONE.sub(lambda m: "\0", text).upper()
+            zones = iter(_ZONE.findall(text))
+            fixed = re.sub("\0", lambda _: next(zones), fixed)
+            try:
+                parse_edtf_text(fixed)
+            except Fail:
+                return parse_edtf_text(text)  # not EDTF in any case: its own reason
+            raise Fail("EDTF letters are upper case (T, Z, X, Y, S, W)", fixed)
         return parse_edtf_text(text)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
@@ -104,12 +190,49 @@ def parse_edtf(text: str) -> When:
         raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
 
 
+_DAY_TYPES = (_dt.date, pendulum.Date)
+_PREFER = ("current", "future", "past")
+
+
+def _check_length(text: str) -> None:
+    """Refuse a text longer than `MAX_TEXT`, quoting only its start."""
+    if len(text) > MAX_TEXT:
+        raise WhenParseError(
+            text[:40] + "...",
+            f"a date text is at most {MAX_TEXT} characters and this one has {len(text)}; "
+            "give the date alone (find_dates finds dates inside longer text)",
+        )
+
+
 def _parse(text: str, ctx: Context) -> When:
     s = text.strip()
     if not s:
         raise Fail("the text is empty; write a date such as '2026-04' or 'April 2026'")
-    if "  " in s or "\t" in s or "\n" in s or "\r" in s:
+    if "  " in s or not s.isprintable():  # tabs and line breaks are not printable
         s = _SPACES.sub(" ", s)
+    if len(s) <= 24 and not s[0].isdigit() and s.lower().rstrip(".") in _UNDATED:
+        return When.undated()
+    if (
+        len(s) <= 9
+        and s[4:5] in ("/", "-", " ")
+        and not (len(s) == 7 and s[4] == "-" and s[5:7] <= "12")
+    ):
+        pair = _YEAR_PAIR.fullmatch(s)
+        month = "-" in s and int(pair[2]) <= 12 if pair is not None else False
+        if pair is not None and not month and (int(pair[1]) + 1) % 100 == int(pair[2]):
+            # consecutive years ("2025/26", "2025-26"), though "2011-12" is December
+            # 2011 and "2026-26" stays EDTF (northern summer 2026, with a question)
+            return year_pair(int(pair[1]), pair[2], ctx)
+        if pair is not None and s[4] == "-" and 25 <= int(pair[2]) <= 32:
+            # EDTF reads "2024-26" as a hemisphere season; people mean years. Ask.
+            year, code = int(pair[1]), int(pair[2])
+            later = year - year % 100 + code
+            raise Fail(
+                f"'{s}' is ambiguous: in EDTF a hemisphere season (25-32), else the years "
+                f"{year} to {later}; write the season in words ('northern summer {year}') "
+                "or read it with When.from_edtf",
+                f"{year} to {later}" if later > year else None,
+            )
     if s[0] in _FAST:
         try:
             return parse_edtf_text(_iso_extras(s), iso_short=False)
@@ -158,6 +281,24 @@ def check_options(reference: object, prefer: object) -> _dt.date | None:
         return _reference(reference)
     except Fail as f:
         raise WhenParseError(str(reference), f.reason, f.suggestion) from None
+
+
+def fiscal_start(value: object) -> int | None:
+    """The month a fiscal year starts (see `timeline.dates._fiscal.fiscal_start`), or `Fail`.
+
+    >>> fiscal_start("July")
+    7
+    """
+    try:
+        return _fiscal.fiscal_start(value)
+    except WhenError as e:
+        raise Fail(str(e)) from None
+
+
+def _named_by(value: object) -> Literal["end", "start"]:
+    if value != "end" and value != "start":
+        raise Fail(f"fiscal_year_named_by must be 'end' or 'start', got {value!r}")
+    return value
 
 
 def _prefer(prefer: object) -> Prefer:

@@ -19,22 +19,54 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+import pendulum
+
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
 from timeline.dates._when import When, WhenError
 
-__all__ = ["Context", "Prefer", "Value", "Yearless", "build_in", "core_value", "pick", "resolve"]
+__all__ = [
+    "Context",
+    "Prefer",
+    "Value",
+    "Yearless",
+    "build_in",
+    "core_value",
+    "decade_third",
+    "fiscal_months",
+    "pick",
+    "resolve",
+    "year_pair",
+]
 
 Prefer = Literal["current", "future", "past"]
 
 
 class Context:
-    """What a phrase is read against: the reference day and the preference."""
+    """What a phrase is read against: the reference day, the preference, the fiscal year."""
 
-    __slots__ = ("prefer", "reference")
+    __slots__ = ("fiscal_named_by", "fiscal_start", "prefer", "reference")
 
-    def __init__(self, reference: _dt.date | None, prefer: Prefer) -> None:
+    def __init__(
+        self,
+        reference: _dt.date | None,
+        prefer: Prefer,
+        fiscal_start: int | None = None,
+        fiscal_named_by: Literal["end", "start"] = "end",
+    ) -> None:
         self.reference = reference
         self.prefer = prefer
+        self.fiscal_start = fiscal_start
+        self.fiscal_named_by = fiscal_named_by
+
+    def fiscal(self, what: str) -> int:
+        """The month the fiscal year starts, or a definite failure naming the fix."""
+        if self.fiscal_start is None:
+            raise Fail(
+                f"{what} names a fiscal period, and fiscal years start in different months; "
+                "pass fiscal_year_start= (the month it starts, e.g. 7 for July) or, in a data "
+                "file or Timeline, give the actor's fiscal year in fiscal_years:"
+            )
+        return self.fiscal_start
 
     def need(self, what: str) -> _dt.date:
         """The reference day, or a definite failure naming the relative phrase."""
@@ -165,6 +197,127 @@ def _winter(m: re.Match[str], ctx: Context) -> Value:
     return When.season(y, 24)
 
 
+_HEMISPHERE_CODES = {
+    ("northern", "spring"): 25,
+    ("northern", "summer"): 26,
+    ("northern", "autumn"): 27,
+    ("northern", "winter"): 28,
+    ("southern", "spring"): 29,
+    ("southern", "summer"): 30,
+    ("southern", "autumn"): 31,
+    ("southern", "winter"): 32,
+}
+
+
+def _hemisphere_season(m: re.Match[str], ctx: Context) -> Value:
+    """ "southern spring 2001" (EDTF 2001-29); the seasons from December name both years."""
+    name = "autumn" if m["s"] == "fall" else m["s"]
+    code = _HEMISPHERE_CODES[(m["hemi"], name)]
+    y = int(m["y"])
+    spans = code in (28, 30)
+    said = f"{m['hemi']} {name}"
+    if spans and m["y2"] is None:
+        raise Fail(f"{said} runs from December to February: write '{said} {y}/{(y + 1) % 100:02d}'")
+    if m["y2"] is not None:
+        y2 = int(m["y2"])
+        if not spans or y2 != (y + 1 if len(m["y2"]) == 4 else (y + 1) % 100):
+            raise Fail(f"{said} {y} lies within one year; write '{said} {y}'")
+    return When.season(y, code)
+
+
+def _short_year(token: str) -> int:
+    """ "25" in "2H25" or "H2'25": the year 2025 (two-digit years here are this century's)."""
+    return 2000 + int(token) if len(token) == 2 else int(token)
+
+
+def _short_part(kind: str) -> Callable[[re.Match[str], Context], Value]:
+    """ "2H25", "H2'25", "3Q25", "Q3'25": halves and quarters as earnings calls write them."""
+    build = When.quarter if kind == "q" else When.half
+
+    def handler(m: re.Match[str], ctx: Context) -> Value:
+        return build(_short_year(m["yy"]), int(m["n"]))
+
+    return handler
+
+
+def decade_third(first_year: int, n: int) -> When:
+    """ "early 2020s" (2020-2023), "mid-2020s" (2024-2026), "late 2020s" (2027-2029).
+
+    >>> str(decade_third(2020, 2).latest)
+    '2026-12-31'
+    """
+    decade = When.decade(first_year)
+    first = first_year + (0, 4, 7)[n - 1]
+    last = first_year + (3, 6, 9)[n - 1]
+    return When(_dt_date(first, 1, 1), _dt_date(last, 12, 31), decade.precision)
+
+
+def _dt_date(y: int, m: int, d: int) -> pendulum.Date:
+    return pendulum.Date(y, m, d)
+
+
+# -- fiscal years ---------------------------------------------------------------------------
+
+
+def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -> When:
+    """``count`` months from the ``first`` month (1-based) of fiscal year ``year``.
+
+    A calendar quarter, half or year when the months line up with one; else the
+    months as an interval ("July 2024 to June 2025").
+    """
+    start = ctx.fiscal(label)
+    begins = year - 1 if ctx.fiscal_named_by == "end" and start != 1 else year
+    index = begins * 12 + (start - 1) + (first - 1)
+    y, m0 = divmod(index, 12)
+    end_y, end_m0 = divmod(index + count - 1, 12)
+    if y == end_y:
+        if count == 12:
+            return When.year(y)
+        if count == 6 and m0 % 6 == 0:
+            return When.half(y, m0 // 6 + 1)
+        if count == 3 and m0 % 3 == 0:
+            return When.quarter(y, m0 // 3 + 1)
+    return When.interval(When.month(y, m0 + 1), When.month(end_y, end_m0 + 1))
+
+
+def _fiscal(m: re.Match[str], ctx: Context) -> Value:
+    groups = m.groupdict()
+    year = _short_year(m["fy"])
+    if groups.get("fy2"):
+        # "FY 2025-26": the fiscal year that starts in 2025, whatever the naming
+        nxt = _short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
+        if nxt != year + 1:
+            raise Fail(f"a fiscal year spans two consecutive years, not {m['fy']} and {m['fy2']}")
+        start = ctx.fiscal("it")
+        if ctx.fiscal_named_by == "end" and start != 1:
+            year += 1
+    label = "it"
+    if groups.get("qn"):
+        n = int(m["qn"])
+        return fiscal_months(ctx, label, year, 3 * n - 2, 3)
+    if groups.get("hn"):
+        n = int(m["hn"])
+        return fiscal_months(ctx, label, year, 6 * n - 5, 6)
+    return fiscal_months(ctx, label, year, 1, 12)
+
+
+def year_pair(first: int, second: str, ctx: Context) -> When:
+    """ "2025/26", "2025-26": the fiscal year from 2025 when one applies, else 2025 to 2026."""
+    nxt = int(second)
+    if len(second) == 2:  # the next year with these last two digits: 2099/00 is 2100
+        nxt += first - first % 100
+        nxt += 100 if nxt <= first else 0
+    if nxt != first + 1:
+        raise Fail(
+            f"{first}/{second}: two years written this way are consecutive",
+            f"{first} to {nxt}" if nxt > first else None,
+        )
+    if ctx.fiscal_start is not None and ctx.fiscal_start != 1:
+        named = first + 1 if ctx.fiscal_named_by == "end" else first
+        return fiscal_months(ctx, f"'{first}/{second}'", named, 1, 12)
+    return When.interval(When.year(first), When.year(nxt))
+
+
 def _relative_unit(m: re.Match[str], ctx: Context) -> Value:
     return _unit(m["unit"], _STEP[m["rel"]], ctx.need(repr(m[0])))
 
@@ -273,6 +426,9 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
         return When.dekad(s.year, s.month, n) if rel["unit"] == "month" else When.third(s.year, n)
     if re.fullmatch(r"\d{4}", rest):
         return When.third(int(rest), n)
+    decade = _DECADE.fullmatch(rest)
+    if decade is not None:
+        return decade_third(int(decade["d"]), n)
     try:
         other = core_value(rest, ctx)
     except Fail:
@@ -286,6 +442,8 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
 
 
 _MY = _c(_MON + r"(?:,? (?:of )?" + _YR + r")?")
+_DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
+_FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
 Handler = Callable[[re.Match[str], Context], Value]
@@ -311,6 +469,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"h(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("h")),
     (_c(r"(?P<y>\d{4})[ -]?h(?P<n>\d+)(?P<o>)"), _quarter_or_half("h")),
     (_c(r"(?P<n>\d)h (?P<y>\d{4})(?P<o>)"), _quarter_or_half("h")),
+    (_c(r"(?P<n>[1-4])q ?'?(?P<yy>\d{2})"), _short_part("q")),
+    (_c(r"q(?P<n>[1-4]) ?'(?P<yy>\d{2})"), _short_part("q")),
+    (_c(r"(?P<n>[12])h ?'?(?P<yy>\d{2})"), _short_part("h")),
+    (_c(r"h(?P<n>[12]) ?'(?P<yy>\d{2})"), _short_part("h")),
+    (_c(_FY + r"(?:[-/](?P<fy2>\d{4}|\d{2}))?"), _fiscal),
+    (_c(r"q(?P<qn>[1-4]),? (?:of )?" + _FY), _fiscal),
+    (_c(_FY + r",? q(?P<qn>[1-4])"), _fiscal),
+    (_c(r"h(?P<hn>[12]),? (?:of )?" + _FY), _fiscal),
+    (_c(_FY + r",? h(?P<hn>[12])"), _fiscal),
     (
         _c(r"(?:the )?(?P<o>first|second|1st|2nd) half(?:,? (?:of )?" + _YR + r")?(?P<n>)"),
         _quarter_or_half("h"),
@@ -323,12 +490,19 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _modified,
     ),
     (_c(r"(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), _season),
+    (
+        _c(
+            r"(?P<hemi>northern|southern)(?: hemisphere)? (?P<s>spring|summer|autumn|fall|winter)"
+            r",? (?:of )?(?P<y>\d{4})(?: ?/ ?(?P<y2>\d{4}|\d{2}))?"
+        ),
+        _hemisphere_season,
+    ),
     (_c(r"winter(?:,? (?:of )?(?P<y>\d{4})(?: ?[-/] ?(?P<y2>\d{4}|\d{2}))?)?"), _winter),
     (_RELATIVE_UNIT, _relative_unit),
     (_c(_REL + r" (?:" + _MON + r"|(?P<s>spring|summer|autumn|fall|winter))"), _relative_named),
     (_c(r"(?:the )?year (?P<y>\d{4})"), lambda m, ctx: When.year(int(m["y"]))),
     (_c(r"(?:the )?(?P<d>\d{3}0)'?s"), _decade),
-    (_c(r"(?:the )?(?P<n>\d{1,2})(?P<sfx>st|nd|rd|th) century"), _century),
+    (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), _century),
     (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
     (_c(r"today|tomorrow|yesterday"), _day_word),

@@ -12,9 +12,12 @@ What is read:
   trailing digits (``202X``, ``20XX``, ``2026-XX``, ``2026-04-XX``,
   ``2026-XX-XX``), seasons 21-24, intervals ``A/B`` whose ends may be open
   (``..``) or unknown (empty), and ``Y``-prefixed years within 1..9999.
-* EDTF level 2 as far as the model goes: sub-year codes 33-36 (quarters),
-  37-39 (thirds), 40-41 (halves), and the one-of sets ``[..X]`` ("X or
-  earlier", a deadline) and ``[X..]`` ("X or later").
+* EDTF level 2: sub-year codes 25-32 (hemisphere seasons), 33-36
+  (quarters), 37-39 (thirds), 40-41 (halves), unspecified digits anywhere
+  (``156X-12-25``), per-component qualifiers (``2004?-06-~11``), significant
+  digits (``1950S2``), and sets and lists (``[1667,1668,1670..1672]``,
+  ``{1960,1961-12}``; ``[..X]`` is a deadline and ``[X..]`` "no earlier
+  than X"), the level-2 parts in `timeline.dates._edtf_level2`.
 * ISO 8601 forms EDTF leaves out, so every `When` has an EDTF-style text:
   week dates ``2026-W15``, the decade ``202`` (ISO 8601-2) and the century
   ``20``, and qualifiers on date-times.
@@ -25,7 +28,6 @@ into the public `WhenParseError` carrying the caller's text.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
 import re
@@ -34,13 +36,15 @@ from typing import Literal
 
 import pendulum
 
-from timeline.dates._bounds import _key
-from timeline.dates._precision import Precision
+from timeline.dates._bounds import _key, _last_day
+from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = [
+    "COMMON",
     "MONTH_NAMES",
     "Fail",
+    "common",
     "edtf_value",
     "parse_edtf_text",
     "step",
@@ -77,10 +81,10 @@ class Fail(Exception):
 _SINGLE = re.compile(
     r"""
     (?:
-        Y(?P<long>-?\d+)
-      | (?P<neg>-)?(?P<y>[\dX]{4})
-        (?:-(?P<m>[\dX]{2})
-            (?:-(?P<d>[\dX]{2})
+        Y(?P<long>-?\d+)(?:E(?P<exp>\d+))?(?:S\d+)?
+      | (?P<neg>-)?(?P<qy>[~?%])?(?P<y>[\dX]{4})(?:S(?P<sig>\d+))?(?P<ry>[~?%])?
+        (?:-(?P<qm>[~?%])?(?P<m>[\dX]{2})(?P<rm>[~?%])?
+            (?:-(?P<qd>[~?%])?(?P<d>[\dX]{2})
                 (?:T(?P<hh>\d{2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:[.,](?P<frac>\d+))?)?
                    (?P<tz>Z|[+-]\d{2}(?::?\d{2}(?::\d{2})?)?)?
                    (?:\[(?P<zone>[^\]\s]+)\])?
@@ -96,18 +100,12 @@ _SINGLE = re.compile(
 # ISO 8601 reduced precision: a decade "202" (ISO 8601-2) or a century "20".
 _SHORT = re.compile(r"(?P<digits>\d{2,3})(?P<q>[~?%])?")
 # EDTF level-2 one-of sets used for deadlines and lower limits.
-_SET_BY = re.compile(r"\[\.\.(?P<v>[^\[\]]+)\]")
-_SET_AFTER = re.compile(r"\[(?P<v>[^\[\]]+)\.\.\]")
-# The '/' between an interval's ends (not the one inside a zone name like [Europe/Paris]).
-_SLASH = re.compile(r"/(?![^\[\]]*\])")
-# A qualifier anywhere but at the end: EDTF level-2 partial qualification.
-_INNER_QUALIFIER = re.compile(r"[~?%](?=.)")
-
-_YEAR_ONLY = re.compile(r"\d{4}|\d{3}X|\d{2}XX|Y\d+", re.IGNORECASE)
+_SET_BY = re.compile(r"\[\.\.(?P<v>[^\[\]{},]+)\]")
+_SET_AFTER = re.compile(r"\[(?P<v>[^\[\]{},]+)\.\.\]")
 _QUALIFIERS = {"~": (True, False), "?": (False, True), "%": (True, True)}
 
 _SUB_YEAR = (
-    "neither a month (01-12) nor a sub-year code (21-24 seasons, 33-36 quarters, "
+    "neither a month (01-12) nor a sub-year code (21-32 seasons, 33-36 quarters, "
     "37-39 thirds, 40-41 halves)"
 )
 
@@ -117,24 +115,41 @@ def parse_edtf_text(text: str, *, iso_short: bool = True) -> When:
 
     ``iso_short`` also accepts the ISO 8601 decade ``202`` and century ``20``.
     """
-    if "/" in text and _SLASH.search(text):
-        return _interval(text, iso_short=iso_short)
-    m = _SET_BY.fullmatch(text)
-    if m is not None:
-        return _value(m["v"], iso_short=iso_short).by()
-    m = _SET_AFTER.fullmatch(text)
-    if m is not None:
-        return step(_value(m["v"], iso_short=iso_short), -1).after()
+    if "/" in text:
+        parts = _split_slashes(text)
+        if len(parts) > 1:
+            return _interval(parts, iso_short=iso_short)
     if text[:1] in "[{":
-        raise Fail(
-            "EDTF sets and lists other than [..X] (X or earlier) and [X..] (X or later) "
-            "are not supported"
-        )
+        m = _SET_BY.fullmatch(text)
+        if m is not None:
+            return _value(m["v"], iso_short=iso_short).by()
+        m = _SET_AFTER.fullmatch(text)
+        if m is not None:
+            return _value(m["v"], iso_short=iso_short).not_before()
+        from timeline.dates._edtf_level2 import parse_set
+
+        return parse_set(text, lambda t: _value(t, iso_short=iso_short))
     return _value(text, iso_short=iso_short)
 
 
-def _interval(text: str, *, iso_short: bool) -> When:
-    parts = _SLASH.split(text)
+def _split_slashes(text: str) -> list[str]:
+    """``text`` split at each '/' outside brackets ([Europe/Paris] keeps its own)."""
+    if "[" not in text:
+        return text.split("/")
+    parts, depth, last = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+        elif c == "/" and depth <= 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
+def _interval(parts: list[str], *, iso_short: bool) -> When:
     if len(parts) != 2:
         raise Fail("an EDTF interval has exactly one '/'", definite=False)
     left, right = parts
@@ -184,7 +199,33 @@ def edtf_value(text: str) -> When | None:
     return _build(m)
 
 
+# The shapes most dates in files take ("2026", "2026-04", "2026-04-15", each maybe
+# qualified) are read directly; anything else, or anything wrong, takes the
+# general path, which says what is wrong.
+COMMON = re.compile(r"([1-9]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?([~?%]?)")
+
+
+def common(m: re.Match[str]) -> When | None:
+    """The value of a `COMMON` match, or ``None`` for the general path to explain."""
+    y, mo, d, mark = m.groups()
+    year = int(y)
+    if mo is None:
+        w = When.year(year)
+    elif d is None:
+        w = When.month(year, int(mo))
+    else:
+        month, day = int(mo), int(d)
+        if day > 28 and day > _last_day(year, month):
+            return None  # the general path explains it
+        w = When.day(year, month, day)
+    return _qualified(w, mark) if mark else w
+
+
 def _value(text: str, *, iso_short: bool) -> When:
+    if len(text) <= 11 and (found := COMMON.fullmatch(text)) is not None:
+        w = common(found)
+        if w is not None:
+            return w
     m = _SINGLE.fullmatch(text)
     if m is not None:
         return _build(m)
@@ -192,18 +233,6 @@ def _value(text: str, *, iso_short: bool) -> When:
         s = _SHORT.fullmatch(text)
         if s is not None:
             return _short(s)
-    if text[:1] in _QUALIFIERS and _YEAR_ONLY.fullmatch(text[1:]):
-        # "~2030": a qualifier before the only component qualifies the whole value.
-        return _qualified(_value(text[1:], iso_short=iso_short), text[0])
-    bare = text.replace("~", "").replace("?", "").replace("%", "")
-    if _INNER_QUALIFIER.search(text) and _SINGLE.fullmatch(bare):
-        marks = {c for c in text if c in "~?%"}
-        mark = "%" if "%" in marks or {"~", "?"} <= marks else marks.pop()
-        raise Fail(
-            "a qualifier (~ ? %) applies to the whole value and goes at its end "
-            "(EDTF level-2 partial qualification is not supported)",
-            bare + mark,
-        )
     raise Fail(f"{text!r} is not an EDTF date", definite=False)
 
 
@@ -220,7 +249,25 @@ def _qualified(w: When, mark: str | None) -> When:
     if not mark:
         return w
     approximate, uncertain = _QUALIFIERS[mark]
+    if w.relation is Relation.ON and w.lower is None and w.upper is None and w.form is None:
+        # A value just built: the constructor directly (qualify() checks what cannot
+        # happen), and calendar values shared like the plain ones. Instants are not:
+        # equal instants at other offsets compare equal, so a table could swap them.
+        calendar_value = type(w.start) is pendulum.Date
+        # keyed by the fields, not the value: hashing a new When costs more than building one
+        key = (w.start, w.end, w.precision._value_, w.unspecified, mark)
+        if calendar_value and (found := _QUALIFIED.get(key)) is not None:
+            return found
+        q = When(w.start, w.end, w.precision, approximate, uncertain, unspecified=w.unspecified)
+        if calendar_value:
+            if len(_QUALIFIED) >= 1 << 14:
+                _QUALIFIED.clear()
+            _QUALIFIED[key] = q
+        return q
     return w.qualify(approximate=approximate, uncertain=uncertain)
+
+
+_QUALIFIED: dict[tuple[object, ...], When] = {}
 
 
 def _reason(e: WhenError) -> str:
@@ -230,19 +277,35 @@ def _reason(e: WhenError) -> str:
 
 
 def _build(m: re.Match[str]) -> When:
-    mark = m["q"]
-    if m["long"] is not None:
-        year = int(m["long"])
+    # One group() call for the common fields: group lookups by name add up here.
+    y, mo, d, hh, mark, long, wy = m.group("y", "m", "d", "hh", "q", "long", "wy")
+    if long is not None:
+        exp = m["exp"]
+        if exp is not None and int(exp) > 8:  # beyond any calendar: no need to compute it
+            raise Fail(
+                f"year {long}E{exp} is outside 1..9999, the range timeline's calendar covers"
+            )
+        year = int(long) * 10 ** int(exp or 0)
         if not 1 <= year <= 9999:
             raise Fail(f"year {year} is outside 1..9999, the range timeline's calendar covers")
-        return _qualified(When.year(year), mark)
-    if m["wy"] is not None:
-        return _qualified(_week(int(m["wy"]), int(m["wk"]), m["wd"]), mark)
-    if m["neg"]:
+        # EDTF writes "Y" only before years of more than four digits.
+        raise Fail("EDTF writes 'Y' only before a year of five or more digits", f"{year:04d}")
+    if wy is not None:
+        return _qualified(_week(int(wy), int(m["wk"]), m["wd"]), mark)
+    whole = m[0]
+    if whole[0] == "-":
         raise Fail("years before 1 CE (negative EDTF years) are not supported")
-    y, mo, d = m["y"].upper(), m["m"], m["d"]
-    if "X" in y or (mo is not None and "X" in mo.upper()) or (d is not None and "X" in d.upper()):
-        return _qualified(masked(m[0].rstrip("~?%").upper()), mark)
+    inner = whole[:-1]
+    if ("S" in whole or "~" in inner or "?" in inner or "%" in inner) and any(
+        m.group("qy", "ry", "qm", "rm", "qd", "sig")
+    ):
+        from timeline.dates._edtf_level2 import level2_single
+
+        return level2_single(m)
+    if mark is None and whole[-1] in _QUALIFIERS:  # "2026?": the year's own mark is the last
+        mark = whole[-1]
+    if "X" in whole or "x" in whole:
+        return _qualified(masked(whole.rstrip("~?%").upper()), mark)
     year = int(y)
     if year == 0:
         raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")
@@ -251,7 +314,7 @@ def _build(m: re.Match[str]) -> When:
             w = When.year(year)
         elif d is None:
             w = _sub_year(year, int(mo), y, mo)
-        elif m["hh"] is None:
+        elif hh is None:
             w = _day(year, int(mo), int(d))
         else:
             w = _instant(m, year, int(mo), int(d))
@@ -263,7 +326,7 @@ def _build(m: re.Match[str]) -> When:
 def _sub_year(year: int, code: int, y: str, mo: str) -> When:
     if 1 <= code <= 12:
         return When.month(year, code)
-    if 21 <= code <= 24:
+    if 21 <= code <= 32:
         return When.season(year, code)
     if 33 <= code <= 36:
         return When.quarter(year, code - 32)
@@ -271,22 +334,16 @@ def _sub_year(year: int, code: int, y: str, mo: str) -> When:
         return When.third(year, code - 36)
     if 40 <= code <= 41:
         return When.half(year, code - 39)
-    # "2024-26" is often meant as the years 2024 to 2026.
+    # "2024-27" is often meant as the years 2024 to 2027.
     later = year - year % 100 + code
     hint = f"{y} to {later}" if later > year else None
-    if 25 <= code <= 32:
-        raise Fail(
-            f"{mo} is an EDTF hemisphere season (25-32), which timeline does not support; "
-            "use 21-24 (northern, meteorological)",
-            hint,
-        )
     raise Fail(f"{mo} is {_SUB_YEAR}", hint)
 
 
 def _day(year: int, month: int, day: int) -> When:
     if not 1 <= month <= 12:
         raise Fail(f"{month:02d} is not a month (01-12)")
-    last = calendar.monthrange(year, month)[1]
+    last = _last_day(year, month)
     if not 1 <= day <= last:
         name = f"{MONTH_NAMES[month - 1]} {year}"
         if month == 2 and day == 29:
@@ -312,39 +369,17 @@ def _week(year: int, week: int, weekday: str | None) -> When:
 
 # -- unspecified digits -----------------------------------------------------------------
 
-_MASK = re.compile(r"(?P<y>\d{1,3}X{1,3}|\d{4})(?:-(?P<m>XX|\d{2})(?:-(?P<d>XX|\d{2}))?)?")
-
 
 @functools.lru_cache(maxsize=1024)
 def masked(text: str) -> When:
-    """The value of an EDTF level-1 text with unspecified digits (``202X``, ``2026-XX`` ...)."""
-    m = _MASK.fullmatch(text)
-    if m is None or (m["m"] is not None and "X" in m["y"]):
-        raise Fail(
-            "unspecified digits (X) are supported at the end of a year (202X, 20XX), "
-            "as a whole month (2026-XX) or day (2026-04-XX, 2026-XX-XX)",
-        )
-    y, mo, d = m["y"], m["m"], m["d"]
-    if "X" in y:
-        k = y.count("X")
-        base = int(y[: 4 - k]) * 10**k
-        first, last = max(base, 1), base + 10**k - 1
-        return When.masked(text, _date(first, 1, 1), _date(last, 12, 31), Precision.YEAR)
-    year = int(y)
-    if year == 0:
-        raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")
-    if mo == "XX":
-        if d is not None and d != "XX":
-            raise Fail("a known day in an unknown month (EDTF level 2) is not supported")
-        precision = Precision.MONTH if d is None else Precision.DAY
-        return When.masked(text, _date(year, 1, 1), _date(year, 12, 31), precision)
-    month = int(mo or 0)
-    if not 1 <= month <= 12:
-        raise Fail(f"{mo} is not a month (01-12)")
-    if d != "XX":
-        raise Fail("unspecified digits must come last")
-    last = calendar.monthrange(year, month)[1]
-    return When.masked(text, _date(year, month, 1), _date(year, month, last), Precision.DAY)
+    """The value of an EDTF text with unspecified digits (``202X``, ``2026-XX``, ``156X-12-25``).
+
+    Its bounds are the hull of the dates the digits allow.
+    """
+    from timeline.dates._edtf_level2 import mask_bounds
+
+    first, last, precision = mask_bounds(text)
+    return When.masked(text, first, last, precision)
 
 
 def _date(y: int, m: int, d: int) -> pendulum.Date:
@@ -364,9 +399,7 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
         raise Fail(f"minute {m['mi']} is out of range 00-59")
     if second > 59:
         raise Fail(f"second {m['ss']} is out of range 00-59 (leap seconds are not supported)")
-    frac = m["frac"] or ""
-    if len(frac) > 6:
-        raise Fail("fractions of a second finer than microseconds are not supported")
+    frac = (m["frac"] or "")[:6]  # finer than a microsecond: truncated, as Python does
     micro = int(frac.ljust(6, "0")) if frac else 0
     tz, zone = m["tz"], m["zone"]
     if zone is not None:
@@ -374,8 +407,9 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
     elif tz is None:
         moment = pendulum.naive(year, month, day, hour, minute, second, micro)
     else:
-        moment = pendulum.datetime(
-            year, month, day, hour, minute, second, micro, tz=_offset(tz.upper())
+        # A fixed offset or UTC: the constructor gives what pendulum.datetime() would.
+        moment = pendulum.DateTime(
+            year, month, day, hour, minute, second, micro, tzinfo=_offset(tz.upper())
         )
     return When.instant(moment)
 
@@ -384,6 +418,12 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
 def _offset(tz: str) -> pendulum.FixedTimezone | pendulum.Timezone:
     if tz == "Z":
         return pendulum.UTC
+    if tz in ("-00", "-0000", "-00:00"):
+        # RFC 3339: "-00:00" says the offset is unknown; it is not UTC.
+        raise Fail(
+            "the offset -00:00 means 'offset unknown' (RFC 3339), not UTC; write Z for UTC, "
+            "or leave the offset out for a local time"
+        )
     # +hh, +hhmm, +hh:mm, and +hh:mm:ss (historic local mean time, as Python writes it)
     digits = tz[1:].replace(":", "")
     hours, minutes, seconds = int(digits[:2]), int(digits[2:4] or 0), int(digits[4:] or 0)
@@ -468,6 +508,8 @@ def _step(w: When, n: int) -> When:
         raise Fail("only single values can be stepped")
     if w.unspecified is not None:
         return _step_masked(w.unspecified, n)
+    if w.form is not None:
+        raise Fail(f"{w.form} has no neighbour of the same shape")
     p = w.precision
     if isinstance(s, _dt.datetime):
         return When.instant(s.add(microseconds=n))
@@ -497,13 +539,20 @@ def _step(w: When, n: int) -> When:
     if p is Precision.YEAR:
         return When.year(s.year + n)
     if p is Precision.DECADE:
+        if w.end is None or w.end.year - s.year != 9:  # a third of a decade: no EDTF unit
+            raise Fail("a part of a decade has no neighbour in EDTF")
         return When.decade(s.year + 10 * n)
     if p is Precision.CENTURY:
         return When.century(s.year + 100 * n)
     raise Fail(f"a {p.value} value cannot be stepped")
 
 
+_STEPPABLE_MASK = re.compile(r"\d{1,3}X{1,3}|\d{4}-XX(?:-XX)?|\d{4}-\d{2}-XX")
+
+
 def _step_masked(text: str, n: int) -> When:
+    if not _STEPPABLE_MASK.fullmatch(text):
+        raise Fail(f"{text} has no neighbour of the same shape")
     y, _, rest = text.partition("-")
     if "X" in y:
         k = y.count("X")

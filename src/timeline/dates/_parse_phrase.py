@@ -39,10 +39,11 @@ and raises; write "winter 2026/27".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
-from timeline.dates._parse_edtf import Fail, make_interval, step
+from timeline.dates._parse_edtf import Fail, make_interval
 from timeline.dates._precision import Relation
 from timeline.dates._when import When, WhenError
 
@@ -86,7 +87,7 @@ _PREFIX = re.compile(
             |by\ the\ beginning\ of|before\ the\ end\ of|before\ end\ of
             |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
             |no\ later\ than|not\ later\ than|not\ after
-            |no\ earlier\ than|not\ before|prior\ to|by|before|after)
+            |no\ earlier\ than|not\ earlier\ than|not\ before|net|prior\ to|by|before|after)
       | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
             |some\ ?time\ around)
       | (?P<unc>maybe|possibly|perhaps|probably)
@@ -101,9 +102,9 @@ _RELATIONS = {
     "by the end of": "by",
     "by end of": "by",
     "by the close of": "by",
-    "no later than": "by",
-    "not later than": "by",
-    "not after": "by",
+    "no later than": "not after",
+    "not later than": "not after",
+    "not after": "not after",
     "by the start of": "before",
     "by the beginning of": "before",
     # "before the end of 2026" is on or before its last day, not before its last third
@@ -111,13 +112,15 @@ _RELATIONS = {
     "before end of": "by",
     "prior to the end of": "by",
     # "after the start of 2027" is from its first day, not after its first third
-    "after the start of": "from",
-    "after the beginning of": "from",
+    "after the start of": "not before",
+    "after the beginning of": "not before",
     "before": "before",
     "prior to": "before",
     "after": "after",
-    "not before": "from",
-    "no earlier than": "from",
+    "not before": "not before",
+    "no earlier than": "not before",
+    "not earlier than": "not before",
+    "net": "not before",  # "no earlier than", as launch schedules write it
 }
 _SUFFIX = re.compile(
     r"""\s*(?:
@@ -129,6 +132,8 @@ _SUFFIX = re.compile(
     re.VERBOSE,
 )
 
+
+_SUFFIX_REACH = 24  # characters: the longest suffix and a little white space
 
 _SUFFIX_ENDS = (
     "?",
@@ -153,28 +158,34 @@ class Words:
     def __init__(self, text: str) -> None:
         self.approximate = self.uncertain = False
         self.relation: str | None = None
-        s = text
-        while (m := _PREFIX.match(s)) is not None:
+        # Words are peeled by moving two indices, never by re-slicing the text,
+        # and each suffix is looked for only near the end: linear in the length.
+        s, start, end = text, 0, len(text)
+        while (m := _PREFIX.match(s, start, end)) is not None:
             if m["rel"] is not None:
                 self._relate(_RELATIONS[m["rel"]])
             elif m["approx"] is not None or m["tilde"] is not None:
                 self.approximate = True
             elif m["unc"] is not None:
                 self.uncertain = True
-            s = s[m.end() :]
-        while s.endswith(_SUFFIX_ENDS) and (m := _SUFFIX.search(s)) is not None and m.start():
+            start = m.end()
+        while s.endswith(_SUFFIX_ENDS, start, end):
+            # the longest suffix is "at the earliest" with a few spaces before it
+            m = _SUFFIX.search(s, max(start, end - _SUFFIX_REACH), end)
+            if m is None or m.start() == start:
+                break
             mark = m["mark"] or m["pmark"]
             if mark is not None:
                 self.approximate |= mark in "~%"
                 self.uncertain |= mark in "?%"
             elif m["later"] is not None:
-                self._relate("from")
+                self._relate("not before")
             elif m["earlier"] is not None:
                 self._relate("by")
             else:
                 self.approximate = True
-            s = s[: m.start()]
-        self.core = s.strip()
+            end = m.start()
+        self.core = s[start:end].strip()
 
     def _relate(self, relation: str) -> None:
         # Saying the same limit twice is common ("by 2030 at the latest"); two
@@ -202,7 +213,9 @@ class Words:
             return w.before()
         if self.relation == "after":
             return w.after()
-        return step(w, -1).after()  # on or after X = after the unit before X
+        if self.relation == "not after":
+            return w.not_after()
+        return w.not_before()
 
 
 # -- whole phrases and intervals ---------------------------------------------------------------
@@ -215,6 +228,15 @@ def parse_phrase(text: str, ctx: Context) -> When:
         words = Words(s)
         if not words.core:
             raise Fail("there is no date in it", definite=False)
+        if " or " in words.core:
+            alternatives = _alternatives(words.core, ctx)
+            if alternatives is not None:
+                if words.relation is not None or words.approximate or words.uncertain:
+                    raise Fail(
+                        "qualifiers and by/before/after go on each alternative, not on all "
+                        "of them ('c. Q3 or Q4 2025' is not read; write 'c. Q3 2025 or Q4 2025')"
+                    )
+                return alternatives
         return words.apply(resolve(core_value(words.core, ctx), ctx))
     except Fail as f:
         if f.definite:
@@ -226,10 +248,66 @@ def parse_phrase(text: str, ctx: Context) -> When:
     return w
 
 
+_OR = re.compile(r"\s+or\s+")
+_COMMA = re.compile(r",\s+")
+
+
+def _alternatives(core: str, ctx: Context) -> When | None:
+    """ "Q3 or Q4 2025", "April, May or June 2026": one of them (an EDTF set), or ``None``.
+
+    A member without a year takes the year of the last member.
+    """
+    from timeline.dates._edtf_level2 import parse_set
+
+    pieces = _OR.split(core)
+    if len(pieces) < 2:
+        return None
+    try:
+        values = [_side(item, ctx, first=True) for item in pieces]
+    except Fail as f:
+        if f.definite or "," not in pieces[0]:
+            return None
+        # "Q1, Q2 or Q3 2025"; in "April 15, 2026 or ..." the comma was the date's own
+        items = [*_COMMA.split(pieces[0]), *pieces[1:]]
+        try:
+            values = [_side(item, ctx, first=True) for item in items]
+        except Fail:
+            return None
+    last = values[-1]
+    if isinstance(last, str):
+        return None
+    resolved_last = resolve(last, ctx)
+    members: list[When] = []
+    for value in values[:-1]:
+        if isinstance(value, str):
+            return None
+        members.append(
+            build_in(value, _year_of(resolved_last)) if isinstance(value, Yearless) else value
+        )
+    members.append(resolved_last)
+    for w in members:
+        if w.is_interval or w.form is not None:
+            return None
+    edtf = [w.to_edtf() for w in members]
+    for w, text in zip(members, edtf, strict=True):
+        if "/" in text or "[" in text:  # a dekad, a third of a decade: no EDTF member
+            raise Fail(f"{w} has no EDTF value to be one of a set; write the alternatives as days")
+    text = "[" + ",".join(edtf) + "]"
+    return parse_set(text, lambda t: _member_value(t, members))
+
+
+def _member_value(text: str, members: list[When]) -> When:
+    for w in members:
+        if w.to_edtf() == text:
+            return w
+    raise Fail(f"{text} is not one of the alternatives")
+
+
 _SEP_WORD = re.compile(r"\s+(?:to|through|thru|until|till)\s+")
 _SEP_AND = re.compile(r"\s+and\s+")
 _SEP_DASH = re.compile(r"\s*-\s*")
 _SEP_SLASH = re.compile(r"\s*/\s*")
+_MAX_SPLITS = 12
 _OPEN_ENDS = {"..": "open", "open": "open", "unknown": "unknown"}
 # "unknown start" / "unknown end" say which end is unknown; each belongs on its own side.
 _UNKNOWN_ENDS = {"unknown start": True, "unknown end": False}
@@ -251,7 +329,10 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
         separators = [_SEP_WORD, _SEP_DASH, _SEP_SLASH]
     definite: Fail | None = None
     for sep in separators:
-        for m in sep.finditer(body):
+        # An interval has two sides: a text with more separators than a pair of
+        # instants with offsets holds is no interval, and trying each would take
+        # time growing with the square of its length.
+        for m in itertools.islice(sep.finditer(body), _MAX_SPLITS):
             left, right = body[: m.start()], body[m.end() :]
             if not left or not right:
                 continue

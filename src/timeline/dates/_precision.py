@@ -30,6 +30,7 @@ class Precision(enum.Enum):
     DECADE = "decade"
     CENTURY = "century"
     MIXED = "mixed"
+    UNDATED = "undated"  # no date yet ("TBD", "date not announced"): no bounds
 
     @property
     def rank(self) -> int:
@@ -63,3 +64,5 @@ class Relation(enum.Enum):
     BY = "by"  # on or before the end of the span (a deadline)
     BEFORE = "before"  # strictly before the span starts
     AFTER = "after"  # strictly after the span ends
+    NOT_BEFORE = "not before"  # on or after the span starts ("no earlier than", "NET")
+    NOT_AFTER = "not after"  # on or before the span ends, said as "no later than"

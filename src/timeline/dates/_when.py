@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import types
 from collections.abc import Callable
 from typing import Literal, TypeAlias
 
@@ -37,12 +38,12 @@ from timeline.dates._bounds import (
     _after,
     _before,
     _clamp_shift,
-    _cmp,
     _date,
     _key,
     _last_day,
-    _overlap,
-    _strictly_before,
+    ends_before,
+    inside,
+    meets,
 )
 from timeline.dates._constructors import check as _check
 from timeline.dates._precision import Precision, Relation
@@ -111,6 +112,11 @@ class When:
     unspecified: str | None = None
     lower: When | Literal["open", "unknown"] | None = None
     upper: When | Literal["open", "unknown"] | None = None
+    # The EDTF text of a level-2 value whose meaning the fields above do not
+    # carry: a set or list ("[2025-35,2025-36]"), per-component qualifiers
+    # ("2004?-06-~11"), a hemisphere season ("2001-29"), significant digits
+    # ("1950S2"). Its bounds are in start/end; the text keeps the rest.
+    form: str | None = None
 
     # -- named constructors (timeline.dates._constructors) -------------------
 
@@ -127,6 +133,7 @@ class When:
     decade = classmethod(_constructors.decade)
     century = classmethod(_constructors.century)
     masked = classmethod(_constructors.masked)
+    undated = classmethod(_constructors.undated)
     interval = classmethod(_constructors.interval)
 
     @classmethod
@@ -155,6 +162,24 @@ class When:
         '2025-04-01'
         """
         return when._relate(Relation.AFTER)
+
+    def not_before(self) -> When:
+        """On or after the start of this value: "no earlier than March 2026" ("NET").
+
+        >>> str(When.month(2026, 3).not_before())
+        'no earlier than March 2026'
+        """
+        return self._relate(Relation.NOT_BEFORE)
+
+    def not_after(self) -> When:
+        """On or before the end of this value, said as "no later than March 2026".
+
+        Bounds as `by`; the words are kept as the source said them.
+
+        >>> str(When.month(2026, 3).not_after())
+        'no later than March 2026'
+        """
+        return self._relate(Relation.NOT_AFTER)
 
     def by(self) -> When:
         """This value as a deadline: "by" it.
@@ -189,23 +214,58 @@ class When:
         >>> When.month(2026, 4).qualify(approximate=True).approximate
         True
         """
+        if self.is_undated and (approximate or uncertain):
+            raise WhenError("When.undated().qualify(): the undated value has nothing to qualify")
+        if not (approximate or uncertain or self.approximate or self.uncertain):
+            return self
+        if self.form is not None and (approximate or uncertain):
+            raise WhenError(
+                f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
+                "its text; write them there"
+            )
         if self.is_interval and (approximate or uncertain):
             raise WhenError(
                 f"{self!r}.qualify(): an interval is qualified through its ends; "
                 "qualify the ends and build the interval from them"
             )
-        return attrs.evolve(self, approximate=approximate, uncertain=uncertain)
+        # The constructor, not attrs.evolve: qualifying is on the parser's hot path.
+        return When(
+            self.start,
+            self.end,
+            self.precision,
+            approximate,
+            uncertain,
+            self.relation,
+            self.unspecified,
+            self.lower,
+            self.upper,
+            self.form,
+        )
 
     @classmethod
     def _months(cls, year: int, month: int, count: int, precision: Precision) -> When:
+        # Datasets repeat the same few thousand calendar values ("April 2026"):
+        # each is built once and shared (values are immutable).
+        key = (cls, year, month, count, precision._value_)  # an enum's own hash is slow
+        found = _CALENDAR.get(key)
+        if found is not None:
+            return found
         end_year, end_month = divmod(year * 12 + month - 2 + count, 12)
         end_month += 1
-        call = f"When.{precision.value}({year}, ...)"
-        _check(end_year <= 9999, call, "the span runs past year 9999")
+        if end_year > 9999:
+            _check(False, f"When.{precision.value}({year}, ...)", "the span runs past year 9999")
         end = _date(end_year, end_month, _last_day(end_year, end_month))
-        return cls(_date(year, month, 1), end, precision)
+        value = cls(_date(year, month, 1), end, precision)
+        if len(_CALENDAR) >= _CALENDAR_MAX:
+            _CALENDAR.clear()
+        _CALENDAR[key] = value
+        return value
 
     def _relate(self, relation: Relation) -> When:
+        if self.is_undated:
+            raise WhenError(f"When.undated().{relation.value}(): the undated value has no date")
+        if self.form is not None and self.form[:1] in "[{":
+            raise WhenError(f"{self!r}.{relation.value}(): relations apply to one date, not a set")
         if self.relation is not Relation.ON or self.is_interval:
             call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
             _check(self.relation is Relation.ON, call, "the value already has a relation")
@@ -235,19 +295,34 @@ class When:
         *,
         reference: _dt.date | str | None = None,
         prefer: Literal["current", "future", "past"] = "current",
+        fiscal_year_start: int | str | None = None,
+        fiscal_year_named_by: Literal["end", "start"] = "end",
     ) -> When:
         """Parse ISO 8601, EDTF or an English phrase; raises `WhenParseError`.
 
+        ``fiscal_year_start`` (a month) reads fiscal periods ("FY2025", "Q3
+        FY2025"), named by the year they end in unless ``fiscal_year_named_by``
+        is ``"start"``.
+
         >>> When.parse("Q2 2026") == When.quarter(2026, 2)
         True
+        >>> str(When.parse("FY2025", fiscal_year_start=7))
+        'July 2024 to June 2025'
         """
-        from timeline.dates._parse import parse
-
-        return parse(text, reference=reference, prefer=prefer)
+        parse: Callable[..., When] = (_PARSE[0] if _PARSE else _load_parser()).parse
+        if fiscal_year_start is None and fiscal_year_named_by == "end":
+            return parse(text, reference=reference, prefer=prefer)
+        return parse(
+            text,
+            reference=reference,
+            prefer=prefer,
+            fiscal_year_start=fiscal_year_start,
+            fiscal_year_named_by=fiscal_year_named_by,
+        )
 
     @classmethod
     def from_edtf(cls, text: str) -> When:
-        """Parse an EDTF string (levels 0 and 1, sub-year codes 21-41).
+        """Parse an EDTF string (levels 0, 1 and 2); raises `WhenParseError`.
 
         >>> When.from_edtf("2026-04~").approximate
         True
@@ -291,7 +366,7 @@ class When:
         >>> When.year(2030).after().earliest
         Date(2031, 1, 1)
         """
-        if self.relation is Relation.ON:
+        if self.relation is Relation.ON or self.relation is Relation.NOT_BEFORE:
             return self.start
         if self.relation is Relation.AFTER and self.end is not None:
             return _after(self.end)
@@ -304,7 +379,7 @@ class When:
         >>> When.year(2030).by().latest
         Date(2030, 12, 31)
         """
-        if self.relation in (Relation.ON, Relation.BY):
+        if self.relation in (Relation.ON, Relation.BY, Relation.NOT_AFTER):
             return self.end
         if self.relation is Relation.BEFORE and self.start is not None:
             return _before(self.start)
@@ -319,6 +394,8 @@ class When:
         """
         if self.approximate or self.uncertain:
             return True
+        if self.form is not None:
+            return "~" in self.form or "?" in self.form or "%" in self.form
         return any(isinstance(e, When) and e.qualified for e in (self.lower, self.upper))
 
     @property
@@ -329,6 +406,15 @@ class When:
         True
         """
         return self.lower is not None or self.upper is not None
+
+    @property
+    def is_undated(self) -> bool:
+        """Whether this is the undated value ("TBD", "date not announced").
+
+        >>> When.parse("TBA").is_undated, When.year(2026).is_undated
+        (True, False)
+        """
+        return self.precision is Precision.UNDATED
 
     @property
     def is_instant(self) -> bool:
@@ -351,13 +437,20 @@ class When:
             lo = self.lower.fuzzy_bounds(policy)[0] if isinstance(self.lower, When) else None
             hi = self.upper.fuzzy_bounds(policy)[1] if isinstance(self.upper, When) else None
             return lo, hi
+        grain = self.precision
+        if self.form is not None:
+            from timeline.dates._edtf_level2 import form_fuzz
+
+            members, grain = form_fuzz(self)
+            if members is not None:  # a set: the hull of its members at their widest
+                return _hull([m.fuzzy_bounds(policy) for m in members], self)
         pad = policy(self)
         lo, hi = self.earliest, self.latest
         if pad:
             if lo is not None:
-                lo = _clamp_shift(lo, self.precision, -pad, at_end=False)
+                lo = _clamp_shift(lo, grain, -pad, at_end=False)
             if hi is not None:
-                hi = _clamp_shift(hi, self.precision, pad, at_end=True)
+                hi = _clamp_shift(hi, grain, pad, at_end=True)
         return lo, hi
 
     @property
@@ -393,7 +486,7 @@ class When:
         lo, hi = self.earliest, self.latest
         hi_key = math.inf if hi is None else _key(hi)
         primary = _key(lo) if lo is not None else hi_key
-        edtf = self.to_edtf()
+        edtf = "" if self.is_undated else self.to_edtf()
         return (primary, hi_key, self.qualified, self.precision.rank, edtf, self.relation.value)
 
     def __lt__(self, other: object) -> bool:
@@ -417,39 +510,47 @@ class When:
         return self.sort_key >= other.sort_key
 
     # -- honest comparisons -----------------------------------------------------
+    #
+    # One rule: "could" relations (possibly_before, overlaps) hold for some
+    # reading of both values, each at its widest (fuzzy bounds; a floating day
+    # spans every UTC offset when compared with an instant); "surely" relations
+    # (definitely_before, contains) hold for every reading: a container at its
+    # narrowest (plain bounds), the other side at its widest. So for any a, b
+    # exactly one of a.definitely_before(b), b.definitely_before(a) and
+    # a.overlaps(b) holds (timeline.dates._bounds).
 
     def definitely_before(self, other: When) -> bool:
-        """Whether this surely ends before ``other`` begins (fuzzy bounds apply).
+        """Whether this surely ends before ``other`` begins, whatever the readings.
 
         >>> When.month(2026, 3).definitely_before(When.month(2026, 4))
         True
         >>> When.parse("2026-03~").definitely_before(When.month(2026, 4))
         False
         """
-        hi, lo = self.fuzzy_latest, other.fuzzy_earliest
-        return hi is not None and lo is not None and _strictly_before(hi, lo)
+        return ends_before(self.fuzzy_bounds(), other.fuzzy_bounds())
 
     def possibly_before(self, other: When) -> bool:
-        """Whether this could start before ``other`` ends (fuzzy bounds apply).
+        """Whether this could start before ``other`` ends: not ``other.definitely_before(self)``.
 
         >>> When.year(2026).possibly_before(When.month(2026, 1))
         True
         >>> When.year(2027).possibly_before(When.month(2026, 1))
         False
         """
-        lo, hi = self.fuzzy_earliest, other.fuzzy_latest
-        return lo is None or hi is None or _cmp(lo, hi) < 0
+        return not ends_before(other.fuzzy_bounds(), self.fuzzy_bounds())
 
     def overlaps(self, other: When) -> bool:
-        """Whether the two spans share any day or instant (plain bounds).
+        """Whether the two could share a day or instant, each read at its widest.
 
         >>> When.month(2026, 4).overlaps(When.quarter(2026, 2))
         True
+        >>> When.parse("2026-04~").overlaps(When.month(2026, 5))
+        True
         """
-        return _overlap(self.earliest, self.latest, other.earliest, other.latest)
+        return meets(self.fuzzy_bounds(), other.fuzzy_bounds())
 
     def contains(self, other: When | _dt.date) -> bool:
-        """Whether ``other`` lies wholly inside this span (plain bounds).
+        """Whether ``other``, at its widest, surely lies inside this span (plain bounds).
 
         A floating day contains an instant whose local date is that day.
 
@@ -457,17 +558,48 @@ class When:
         True
         >>> When.month(2026, 4).contains(When.quarter(2026, 2))
         False
+        >>> When.month(2026, 4).contains(When.parse("2026-04~"))
+        False
         """
         o = _coerce(other)
-        lo, hi, o_lo, o_hi = self.earliest, self.latest, o.earliest, o.latest
-        if lo is not None and (o_lo is None or _cmp(lo, o_lo) > 0):
+        if self.is_undated:  # no reading of an unknown date surely holds anything
             return False
-        return not (hi is not None and (o_hi is None or _cmp(o_hi, hi) > 0))
+        return inside((self.earliest, self.latest), o.fuzzy_bounds())
 
     def __contains__(self, other: object) -> bool:
         if not isinstance(other, When | _dt.date):
             return False
         return self.contains(other)
+
+
+# Calendar values by (class, first year, first month, months, grain); emptied when full.
+_CALENDAR: dict[tuple[type, int, int, int, str], When] = {}
+_CALENDAR_MAX = 1 << 14
+
+# The parser module, imported on first use (it compiles the phrase patterns):
+# kept here rather than an import statement in When.parse, which runs per date.
+_PARSE: list[types.ModuleType] = []
+
+
+def _load_parser() -> types.ModuleType:
+    from timeline.dates import _parse
+
+    _PARSE.append(_parse)
+    return _parse
+
+
+def _hull(
+    spans: list[tuple[Point | None, Point | None]], w: When
+) -> tuple[Point | None, Point | None]:
+    """The smallest span holding all ``spans`` (unbounded if one is), within ``w``'s relation."""
+    los = [lo for lo, _ in spans]
+    his = [hi for _, hi in spans]
+    lo = None if any(p is None for p in los) else min(los, key=_key)  # type: ignore[arg-type]
+    hi = None if any(p is None for p in his) else max(his, key=_key)  # type: ignore[arg-type]
+    if w.relation is not Relation.ON:  # a set with a relation: only its own side is bounded
+        lo = lo if w.earliest is not None else None
+        hi = hi if w.latest is not None else None
+    return lo, hi
 
 
 def _coerce(value: When | _dt.date) -> When:

@@ -103,6 +103,8 @@ def _bounds(event: Event) -> str:
     lo, hi = event.window
     lo_text = "…" if lo is None else str(lo)
     hi_text = "…" if hi is None else str(hi)
+    if event.when.is_undated:
+        return "date not announced"
     return f"EDTF {event.when.to_edtf()}; {lo_text} to {hi_text}"
 
 

@@ -3,7 +3,14 @@
 A notebook user wants one tidy row per event with real dtypes: the date in
 words (``when``), its bounds as datetimes (``earliest``, ``latest``; ``NaT``
 when unbounded, so "by 2030" has no earliest), the grain and status as
-categoricals, and the derived history (``first_expected``, ``slipped``).
+categoricals, and the derived history (``first_expected``, ``slipped``,
+``revisions``: claims that changed the date or status, ``delay_days``: days late
+against the first promise once it happened).
+
+``to_pandas(as_of=day)`` frames the timeline as known on that day (as every
+``as_of`` does: claims stated on or before it, events announced by then), and adds
+what is judged on it: ``overdue`` and ``target_status``; without a day those two
+columns are missing values (there is no hidden "today").
 
 Events with a numeric target add its figures as flat columns: ``target_metric``,
 ``target_goal`` and ``target_deadline`` (text), ``target_due`` (the deadline's
@@ -35,11 +42,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from timeline._errors import FrameError, QuantityError, TargetError, TimelineError
 from timeline.dates._bounds import naive_utc
+from timeline.dates._days import DayLike, to_day
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
-from timeline.figures._target import Target
+from timeline.figures._target import Target, TargetStatus
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event
 
@@ -68,12 +76,16 @@ COLUMNS = (
     "first_expected",
     "first_status",
     "slipped",
+    "revisions",
+    "delay_days",
+    "overdue",
     "source_url",
     "target_metric",
     "target_goal",
     "target_deadline",
     "target_due",
     "target_progress",
+    "target_status",
     "last_observation",
     "sources",
     "claims",
@@ -99,7 +111,7 @@ def _timestamp(point: _dt.date | None) -> _dt.datetime | None:
     return None if point is None else naive_utc(point)
 
 
-def _row(event: Event) -> dict[str, Any]:
+def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:
     lo, hi = event.window
     return {
         "id": event.id,
@@ -119,8 +131,11 @@ def _row(event: Event) -> dict[str, Any]:
         "first_expected": str(event.first_expected),
         "first_status": event.initial_status.value,
         "slipped": event.slipped,
+        "revisions": event.revisions,
+        "delay_days": event.delay,
+        "overdue": None if day is None else event.overdue(day),
         "source_url": event.url,
-        **_figures(event),
+        **_figures(event, day),
         "sources": event.sources,
         "claims": event.claims,
         "target": event.target,
@@ -128,10 +143,25 @@ def _row(event: Event) -> dict[str, Any]:
     }
 
 
-def _figures(event: Event) -> dict[str, Any]:
-    """The flat target columns: goal, deadline, progress of the latest figure."""
+def _known(observation: Observation, day: _dt.date | None) -> bool:
+    """Whether a figure was known on ``day``: its period had ended by then."""
+    last = observation.when.latest
+    return day is None or (last is not None and naive_utc(last).date() <= day)
+
+
+def _status(target: Target | None, day: _dt.date | None, known: list[Observation]) -> str | None:
+    """The target's status on ``day`` from the figures that compare with its goal."""
+    if target is None or day is None:
+        return None
+    usable = [o for o in known if o.value.compatible(target.goal)]  # others: `timeline check`
+    return target.status(day, usable).value
+
+
+def _figures(event: Event, day: _dt.date | None) -> dict[str, Any]:
+    """The flat target columns: goal, deadline, progress of the latest figure known, status."""
     target = event.target
-    latest = event.observations[-1] if event.observations else None
+    known = [o for o in event.observations if _known(o, day)]
+    latest = known[-1] if known else None
     if target is not None and latest is None:
         latest = target.baseline
     progress = None
@@ -146,20 +176,27 @@ def _figures(event: Event) -> dict[str, Any]:
         "target_deadline": None if target is None else str(target.deadline),
         "target_due": None if target is None else _timestamp(target.deadline.latest),
         "target_progress": progress,
+        "target_status": _status(target, day, known),
         "last_observation": None if latest is None else str(latest),
     }
 
 
-def to_pandas(timeline: Timeline) -> pd.DataFrame:
+def to_pandas(timeline: Timeline, as_of: DayLike | None = None) -> pd.DataFrame:
     """One tidy row per event, in timeline order, with datetime and categorical columns.
 
+    ``as_of`` frames the timeline as known on that day (claims stated on or before
+    it; see `Timeline.as_of`) and fills ``overdue`` and ``target_status`` for it.
+
     >>> from timeline import Event, Timeline, When
-    >>> df = to_pandas(Timeline([Event(title="V4", when=When.month(2026, 4))]))
-    >>> df.loc[0, "when"], str(df.loc[0, "latest"].date()), str(df["status"].dtype)
-    ('April 2026', '2026-04-30', 'category')
+    >>> df = to_pandas(Timeline([Event(title="V4", when=When.month(2026, 4))]), as_of="2026-06-01")
+    >>> df.loc[0, "when"], str(df.loc[0, "latest"].date()), bool(df.loc[0, "overdue"])
+    ('April 2026', '2026-04-30', True)
     """
     pandas = _require_pandas()
-    rows = [_row(event) for event in timeline]
+    day = None if as_of is None else to_day(as_of, "as_of")
+    if day is not None:
+        timeline = timeline.as_of(day)
+    rows = [_row(event, day) for event in timeline]
     frame = pandas.DataFrame(rows, columns=list(COLUMNS))
     texts = ("id", "title", "when", "end", "location", "description", "first_expected")
     figures = ("target_metric", "target_goal", "target_deadline", "last_observation")
@@ -178,6 +215,11 @@ def to_pandas(timeline: Timeline) -> pd.DataFrame:
     kinds = sorted({e.kind for e in timeline if e.kind is not None})
     frame["kind"] = pandas.Categorical(frame["kind"], categories=kinds)
     frame["slipped"] = frame["slipped"].astype(bool)
+    frame["revisions"] = frame["revisions"].astype("int64")
+    frame["delay_days"] = pandas.array(frame["delay_days"].tolist(), dtype="Int64")
+    frame["overdue"] = pandas.array(frame["overdue"].tolist(), dtype="boolean")
+    targets = [s.value for s in TargetStatus]
+    frame["target_status"] = pandas.Categorical(frame["target_status"], categories=targets)
     # The timeline's own fields ride in the frame's metadata, so from_pandas gets them back.
     frame.attrs.update(name=timeline.name, description=timeline.description)
     return cast("pd.DataFrame", frame)

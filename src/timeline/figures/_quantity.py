@@ -4,7 +4,13 @@ Sources rarely state figures exactly. "Over 140 trillion tokens per day" is a lo
 bound, "up to $10 billion" an upper bound, "about 5%" an estimate, "2-3 devices" a
 range. A `Quantity` keeps the number, the unit and that bound, so later arithmetic
 and target checks can say only what the figures support: an "at least" figure can
-show a target was met but never that it was missed.
+show a target was met but never that it was missed. "At least 5" (≥) and "more
+than 5" (>) are different claims, and so are "up to 5" (≤) and "under 5" (<); the
+words a figure was written with ("over", "more than") are kept for writing it back.
+
+Figures in different spellings of one unit compare: counted nouns singular or
+plural ("1 GPU", "3 GPUs"), physical units through pint ("2 GW" > "1500 MW", and
+"1 GW" == "1000 MW"; see `timeline.figures._units`). Currencies never convert.
 
 Values are `decimal.Decimal`, kept exact ("1.5 billion" is exactly 1500000000; no
 binary-float drift), normalised (no trailing zeros, ints and floats accepted; a
@@ -12,7 +18,10 @@ float is read through its shortest repr, so 0.1 becomes Decimal('0.1')). Arithme
 is interval arithmetic over the bounds: each quantity stands for the set of values it
 allows (exact: one value; at least v: [v, ∞); at most v: (−∞, v]; a range: [low,
 high]); an approximate figure counts as its stated value and makes a single-valued
-result approximate. Division rounds to Decimal's default 28 significant digits.
+result approximate; an open end ("more than 5") becomes a closed one in a result
+("at least 6" for "more than 5" + 1), which is weaker but still true. Every digit
+is kept (up to 4,300 written out; longer numbers are refused); only division rounds,
+to 28 significant digits.
 
 `<` and `sorted()` give a total order for sorting (by value, then bound); the honest
 questions are `definitely_below` and `definitely_above`.
@@ -23,13 +32,26 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Final
+from typing import Final, TypeAlias
 
 import attrs
 
 from timeline._errors import QuantityError
-from timeline.figures._quantity_text import format_quantity, parse_quantity
-from timeline.figures._units import canonical_unit, merge_units, split_currency, unit_key
+from timeline.figures._numbers import DIVIDE, EXACT, checked, plain
+from timeline.figures._quantity_text import (
+    DEFAULT_WORDING,
+    format_quantity,
+    parse_quantity,
+    wording_bound,
+    written_wording,
+)
+from timeline.figures._units import (
+    canonical_unit,
+    conversion,
+    merge_units,
+    same_things,
+    split_currency,
+)
 
 __all__ = ["Bound", "Number", "Quantity"]
 
@@ -39,33 +61,39 @@ Number = int | float | Decimal
 class Bound(enum.Enum):
     """How a stated figure bounds the true one.
 
-    >>> Bound("at_least"), Bound.AT_MOST.value
-    (<Bound.AT_LEAST: 'at_least'>, 'at_most')
+    >>> Bound("at_least"), Bound.MORE_THAN.value
+    (<Bound.AT_LEAST: 'at_least'>, 'more_than')
     """
 
     EXACT = "exact"  # "10,000 enterprises"
-    AT_LEAST = "at_least"  # "over 140 trillion", "more than 10 trillion CNY"
-    AT_MOST = "at_most"  # "up to $10 billion"
+    AT_LEAST = "at_least"  # ≥: "at least 5", "5 or more"
+    MORE_THAN = "more_than"  # >: "over 140 trillion", "more than 10 trillion CNY"
+    AT_MOST = "at_most"  # ≤: "up to $10 billion"
+    LESS_THAN = "less_than"  # <: "under 5%", "fewer than 10"
     APPROX = "approx"  # "about 5%"
     RANGE = "range"  # "2-3 devices": value is the low end, high the high end
 
 
 _INF: Final = Decimal("Infinity")
-# Sort position of each bound for equal values: at most < approx < exact < range < at least.
+_End: TypeAlias = tuple[Decimal, bool]  # an end of a figure's interval, and whether it is open
+# Sort position of each bound for equal values: under < up to < about < exact < range
+# < at least < more than.
 _RANK: Final = {
-    Bound.AT_MOST: 0,
-    Bound.APPROX: 1,
-    Bound.EXACT: 2,
-    Bound.RANGE: 3,
-    Bound.AT_LEAST: 4,
+    Bound.LESS_THAN: 0,
+    Bound.AT_MOST: 1,
+    Bound.APPROX: 2,
+    Bound.EXACT: 3,
+    Bound.RANGE: 4,
+    Bound.AT_LEAST: 5,
+    Bound.MORE_THAN: 6,
 }
+_LOWER: Final = (Bound.AT_LEAST, Bound.MORE_THAN)  # bounded below only
+_UPPER: Final = (Bound.AT_MOST, Bound.LESS_THAN)  # bounded above only
 
 
 def _canonical(number: Decimal) -> Decimal:
-    # One spelling per value: 6E+8 -> 600000000, 1.50 -> 1.5, -0 -> 0.
-    if number == 0:
-        return Decimal(0)
-    return Decimal(format(number.normalize(), "f"))
+    # One spelling per value, every digit kept: 6E+8 -> 600000000, 1.50 -> 1.5, -0 -> 0.
+    return plain(checked(number))
 
 
 def to_decimal(value: Number) -> Decimal:
@@ -115,7 +143,7 @@ def _number_repr(number: Decimal) -> str:
 
 def _times(a: Decimal, b: Decimal) -> Decimal:
     # In interval arithmetic 0 times an unbounded end is 0 (0 * ∞ is undefined for Decimal).
-    return Decimal(0) if a == 0 or b == 0 else a * b
+    return Decimal(0) if a == 0 or b == 0 else EXACT.multiply(a, b)
 
 
 def _quotient(a: Decimal, b: Decimal) -> Decimal:
@@ -124,22 +152,27 @@ def _quotient(a: Decimal, b: Decimal) -> Decimal:
         return Decimal(0)  # also for ∞ / ∞: the other corners carry the extremes
     if a.is_infinite():
         return a if b > 0 else -a
-    return a / b
+    return DIVIDE.divide(a, b)
 
 
 @attrs.frozen(eq=False)
 class Quantity:
     """A figure with a unit and a bound: ``Quantity(600_000_000, "USD")`` is "$600 million".
 
-    ``bound`` is one of "exact", "at_least", "at_most", "approx" or "range" (a `Bound`
-    or its value); a range gives its low end as ``value`` and its high end as ``high``
-    (passing ``high`` alone implies ``bound="range"``). Units are free text; money
-    uses an ISO code ("$", "RMB" and "¥" become "USD", "CNY", "CNY"); "" is a pure
-    number. Equal figures in compatible units are equal ("1 device" == "1 devices").
+    ``bound`` is one of "exact", "at_least" (≥), "more_than" (>), "at_most" (≤),
+    "less_than" (<), "approx" or "range" (a `Bound` or its value); a range gives its
+    low end as ``value`` and its high end as ``high`` (passing ``high`` alone implies
+    ``bound="range"``). ``wording`` is the bound phrase to write ("over" rather than
+    the default "more than"); it must state the same bound and does not take part in
+    equality. Units are free text; money uses an ISO code ("$", "RMB", "¥", "₩", "₹"
+    become "USD", "CNY", "CNY", "KRW", "INR"); "" is a pure number. Equal figures in
+    compatible units are equal ("1 device" == "1 devices", "1 GW" == "1000 MW").
 
-    >>> q = Quantity(140 * 10**12, "tokens per day", bound="at_least")
+    >>> q = Quantity(140 * 10**12, "tokens per day", bound="more_than", wording="over")
     >>> str(q)
     'over 140 trillion tokens per day'
+    >>> str(Quantity(5, "GPUs", bound="at_least"))
+    'at least 5 GPUs'
     >>> Quantity(2, "devices", high=3)
     Quantity(2, 'devices', bound='range', high=3)
     """
@@ -148,8 +181,11 @@ class Quantity:
     unit: str = attrs.field(converter=_to_unit)
     bound: Bound = attrs.field(default=Bound.EXACT, kw_only=True, converter=_to_bound)
     high: Decimal | None = attrs.field(default=None, kw_only=True, converter=_to_optional_decimal)
+    wording: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        if self.wording is not None:
+            self._check_wording()
         if self.high is not None and self.bound is Bound.EXACT:
             object.__setattr__(self, "bound", Bound.RANGE)
         if self.bound is Bound.RANGE:
@@ -168,6 +204,23 @@ class Quantity:
                 f"only a range has a high end; drop high={self.high} or use bound='range'"
             )
 
+    def _check_wording(self) -> None:
+        if not isinstance(self.wording, str):
+            raise QuantityError(f"a quantity's wording must be text, not {self.wording!r}")
+        bound = self.bound.value
+        if wording_bound(self.wording) != bound:
+            fits = sorted({w for w in DEFAULT_WORDING.values() if wording_bound(w) == bound})
+            if self.bound is Bound.MORE_THAN:
+                fits.append("over")
+            hint = f"use {' or '.join(repr(w) for w in fits)}, or" if fits else ""
+            raise QuantityError(
+                f"wording {self.wording!r} does not state the bound {bound!r}; "
+                f"{hint} leave wording out".replace(";  ", "; ")
+            )
+        written = written_wording(self.wording)
+        # The default words need not be kept: the repr stays short.
+        object.__setattr__(self, "wording", None if written == DEFAULT_WORDING[bound] else written)
+
     # -- construction --------------------------------------------------------------
 
     @classmethod
@@ -179,8 +232,8 @@ class Quantity:
         >>> Quantity.parse("2-3 devices")
         Quantity(2, 'devices', bound='range', high=3)
         """
-        value, unit, bound, high = parse_quantity(text)
-        return cls(value, unit, bound=bound, high=high)
+        value, unit, bound, high, wording = parse_quantity(text)
+        return cls(value, unit, bound=bound, high=high, wording=wording)
 
     @classmethod
     def range(cls, low: Number, high: Number, unit: str) -> Quantity:
@@ -200,7 +253,7 @@ class Quantity:
         >>> Quantity.parse("over 140 trillion").minimum
         Decimal('140000000000000')
         """
-        return None if self.bound is Bound.AT_MOST else self.value
+        return None if self.bound in _UPPER else self.value
 
     @property
     def maximum(self) -> Decimal | None:
@@ -209,9 +262,18 @@ class Quantity:
         >>> Quantity.parse("2-3 devices").maximum
         Decimal('3')
         """
-        if self.bound is Bound.AT_LEAST:
+        if self.bound in _LOWER:
             return None
         return self.high if self.high is not None else self.value
+
+    @property
+    def strict(self) -> bool:
+        """Whether the bound excludes the figure itself: "more than 5", "under 5".
+
+        >>> Quantity.parse("more than 5").strict, Quantity.parse("at least 5").strict
+        (True, False)
+        """
+        return self.bound in (Bound.MORE_THAN, Bound.LESS_THAN)
 
     @property
     def midpoint(self) -> Decimal:
@@ -222,7 +284,7 @@ class Quantity:
         """
         if self.high is None:
             return self.value
-        return _canonical((self.value + self.high) / 2)
+        return _canonical(EXACT.multiply(EXACT.add(self.value, self.high), Decimal("0.5")))
 
     @property
     def currency(self) -> str | None:
@@ -236,22 +298,79 @@ class Quantity:
     def compatible(self, other: Quantity) -> bool:
         """Whether ``other`` can be added to, compared with or divided into this one.
 
+        The same things counted (singular or plural), or physical units of one
+        dimension ("GW" and "MW"); currencies never convert.
+
         >>> Quantity.parse("$5 billion").compatible(Quantity.parse("10 trillion CNY"))
         False
+        >>> Quantity.parse("2 GW").compatible(Quantity.parse("1500 MW"))
+        True
         """
-        return unit_key(self.unit) == unit_key(other.unit)
+        return conversion(other.unit, self.unit) is not None
+
+    def to(self, unit: str) -> Quantity:
+        """The same figure in another unit: ``Quantity.parse("2 GW").to("MW")`` is 2000 MW.
+
+        Raises `QuantityError` when the units do not convert (other things counted,
+        other dimensions, or money: currencies never convert).
+
+        >>> Quantity.parse("over 2 GW").to("MW")
+        Quantity(2000, 'MW', bound='more_than', wording='over')
+        """
+        target = _to_unit(unit)
+        factor = conversion(self.unit, target)
+        if factor is None:
+            money = self.currency is not None or split_currency(target)[0] is not None
+            why = (
+                "currencies never convert (no exchange rates)"
+                if money
+                else "they measure different things"
+            )
+            raise QuantityError(
+                f"cannot convert {str(self)!r} to {unit!r}: {why}; keep figures in one unit"
+            )
+        return self._scaled(factor, target)
+
+    def _scaled(self, factor: Decimal, unit: str) -> Quantity:
+        """This figure times an exact conversion ``factor``, in ``unit``."""
+        if factor == 1:
+            return attrs.evolve(self, unit=unit) if unit != self.unit else self
+        high = None if self.high is None else EXACT.multiply(self.high, factor)
+        return Quantity(
+            EXACT.multiply(self.value, factor),
+            unit,
+            bound=self.bound,
+            high=high,
+            wording=self.wording,
+        )
 
     def _check(self, other: Quantity, verb: str) -> None:
         if not self.compatible(other):
+            currencies = self.currency is not None or other.currency is not None
+            fix = (
+                "currencies never convert; keep money figures in one currency"
+                if currencies
+                else "convert one to the other's unit first"
+            )
             raise QuantityError(
                 f"cannot {verb} {str(self)!r} and {str(other)!r}: their units "
-                f"({self.unit!r}, {other.unit!r}) differ; convert one to the other's unit first"
+                f"({self.unit!r}, {other.unit!r}) differ; {fix}"
             )
+
+    def _aligned(self, other: Quantity, verb: str) -> tuple[Quantity, str]:
+        """``other`` in this figure's unit, and the unit a result of the two keeps."""
+        if same_things(self.unit, other.unit):
+            return other, merge_units(self.unit, other.unit)
+        factor = conversion(other.unit, self.unit)
+        if factor is None:
+            self._check(other, verb)  # raises, saying why
+        assert factor is not None
+        return other._scaled(factor, self.unit), self.unit
 
     # -- text ----------------------------------------------------------------------
 
     def __str__(self) -> str:
-        return format_quantity(self.value, self.unit, self.bound, self.high)
+        return format_quantity(self.value, self.unit, self.bound, self.high, self.wording)
 
     def __repr__(self) -> str:
         parts = [_number_repr(self.value), repr(self.unit)]
@@ -259,27 +378,38 @@ class Quantity:
             parts.append(f"bound={self.bound.value!r}")
         if self.high is not None:
             parts.append(f"high={_number_repr(self.high)}")
+        if self.wording is not None:
+            parts.append(f"wording={self.wording!r}")
         return f"Quantity({', '.join(parts)})"
 
     # -- equality and order --------------------------------------------------------
 
-    def _identity(self) -> tuple[Decimal, int, Decimal, str]:
+    def _identity(self) -> tuple[Decimal, int, Decimal]:
         high = self.high if self.high is not None else self.value
-        return self.value, _RANK[self.bound], high, unit_key(self.unit)
+        return self.value, _RANK[self.bound], high
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Quantity):
             return NotImplemented
-        return self._identity() == other._identity()
+        if self.bound is not other.bound:
+            return False
+        if same_things(self.unit, other.unit):
+            return self._identity() == other._identity()
+        factor = conversion(other.unit, self.unit)
+        return (
+            factor is not None and self._identity() == other._scaled(factor, self.unit)._identity()
+        )
 
     def __hash__(self) -> int:
-        return hash(self._identity())
+        # Equal figures may be written in different units ("1 GW", "1000 MW"), so
+        # the hash holds only what every spelling of a figure shares.
+        return hash((self.bound, self.currency, self.value == 0))
 
     def _order(self, other: object) -> tuple[tuple[Decimal, int, Decimal], ...] | None:
         if not isinstance(other, Quantity):
             return None
-        self._check(other, "compare")
-        return self._identity()[:3], other._identity()[:3]
+        aligned, _ = self._aligned(other, "compare")
+        return self._identity(), aligned._identity()
 
     def __lt__(self, other: object) -> bool:
         keys = self._order(other)
@@ -305,9 +435,11 @@ class Quantity:
         >>> Quantity.parse("over $5 billion").definitely_below(Quantity.parse("$11 billion"))
         False
         """
-        self._check(other, "compare")
-        top, bottom = self.maximum, other.minimum
-        return top is not None and bottom is not None and top < bottom
+        aligned, _ = self._aligned(other, "compare")
+        top, bottom = self.maximum, aligned.minimum
+        if top is None or bottom is None:
+            return False
+        return top < bottom or (top == bottom and (self.strict or aligned.strict))
 
     def definitely_above(self, other: Quantity) -> bool:
         """Whether every value this figure allows is above every value ``other`` allows.
@@ -319,26 +451,40 @@ class Quantity:
 
     # -- arithmetic ----------------------------------------------------------------
 
-    def _ends(self) -> tuple[Decimal, Decimal]:
+    def _ends(self) -> tuple[_End, _End]:
+        """The low and high ends, each with whether it is open (excluded: "more than")."""
         low, high = self.minimum, self.maximum
-        return (-_INF if low is None else low), (_INF if high is None else high)
+        return (
+            (-_INF, True) if low is None else (low, self.bound is Bound.MORE_THAN),
+            (_INF, True) if high is None else (high, self.bound is Bound.LESS_THAN),
+        )
 
-    @classmethod
     def _from_ends(
-        cls, low: Decimal, high: Decimal, unit: str, approx: bool, what: str
+        self, low: _End, high: _End, unit: str, approx: bool, what: str, other: Quantity | None
     ) -> Quantity:
-        if low.is_infinite() and high.is_infinite():
+        (lo, lo_open), (hi, hi_open) = low, high
+        if lo.is_infinite() and hi.is_infinite():
             raise QuantityError(
                 f"{what} has no bound either way (the figures' open ends do not cancel); "
                 "use exact or range figures for this"
             )
-        if low.is_infinite():
-            return cls(high, unit, bound=Bound.AT_MOST)
-        if high.is_infinite():
-            return cls(low, unit, bound=Bound.AT_LEAST)
-        if _canonical(low) == _canonical(high):
-            return cls(low, unit, bound=Bound.APPROX if approx else Bound.EXACT)
-        return cls(low, unit, bound=Bound.RANGE, high=high)
+        if lo.is_infinite():
+            bound = Bound.LESS_THAN if hi_open else Bound.AT_MOST
+            return Quantity(hi, unit, bound=bound, wording=self._wording_for(bound, other))
+        if hi.is_infinite():
+            bound = Bound.MORE_THAN if lo_open else Bound.AT_LEAST
+            return Quantity(lo, unit, bound=bound, wording=self._wording_for(bound, other))
+        if lo == hi:
+            return Quantity(lo, unit, bound=Bound.APPROX if approx else Bound.EXACT)
+        # A range's ends are closed: an open end is kept as closed (weaker, still true).
+        return Quantity(lo, unit, bound=Bound.RANGE, high=hi)
+
+    def _wording_for(self, bound: Bound, other: Quantity | None) -> str | None:
+        # A result keeps an operand's words for the same bound ("over 140×").
+        for item in (self, other):
+            if item is not None and item.bound is bound and item.wording is not None:
+                return item.wording
+        return None
 
     def _approx(self, other: Quantity | None = None) -> bool:
         return self.bound is Bound.APPROX or (other is not None and other.bound is Bound.APPROX)
@@ -346,11 +492,12 @@ class Quantity:
     def __add__(self, other: Quantity) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
-        self._check(other, "add")
-        (a, b), (c, d) = self._ends(), other._ends()
-        unit = merge_units(self.unit, other.unit)
+        aligned, unit = self._aligned(other, "add")
+        (a, b), (c, d) = self._ends(), aligned._ends()
         what = f"{str(self)!r} + {str(other)!r}"
-        return self._from_ends(a + c, b + d, unit, self._approx(other), what)
+        low = (EXACT.add(a[0], c[0]), a[1] or c[1])
+        high = (EXACT.add(b[0], d[0]), b[1] or d[1])
+        return self._from_ends(low, high, unit, self._approx(other), what, other)
 
     def __radd__(self, other: int) -> Quantity:
         # sum() starts from 0; adding 0 leaves the figure as it is.
@@ -361,28 +508,42 @@ class Quantity:
     def __sub__(self, other: Quantity) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
-        self._check(other, "subtract")
-        (a, b), (c, d) = self._ends(), other._ends()
-        unit = merge_units(self.unit, other.unit)
+        aligned, unit = self._aligned(other, "subtract")
+        (a, b), (c, d) = self._ends(), aligned._ends()
         what = f"{str(self)!r} − {str(other)!r}"
-        return self._from_ends(a - d, b - c, unit, self._approx(other), what)
+        low = (EXACT.subtract(a[0], d[0]), a[1] or d[1])
+        high = (EXACT.subtract(b[0], c[0]), b[1] or c[1])
+        return self._from_ends(low, high, unit, self._approx(other), what, None)
 
     def __neg__(self) -> Quantity:
-        low, high = self._ends()
-        return self._from_ends(-high, -low, self.unit, self._approx(), f"−{self}")
+        (a, a_open), (b, b_open) = self._ends()
+        return self._from_ends(
+            (-b, b_open), (-a, a_open), self.unit, self._approx(), f"−{self}", None
+        )
 
     def _combine(
         self,
-        ends: tuple[Decimal, Decimal],
+        ends: tuple[_End, _End],
         operation: Callable[[Decimal, Decimal], Decimal],
         unit: str,
         approx: bool,
         what: str,
+        other: Quantity | None = None,
     ) -> Quantity:
-        # Interval product or quotient: the extremes are among the four corners.
-        (a, b), (c, d) = self._ends(), ends
-        corners = [operation(x, y) for x in (a, b) for y in (c, d)]
-        return self._from_ends(min(corners), max(corners), unit, approx, what)
+        # Interval product or quotient: the extremes are among the four corners. A
+        # corner is open when either end is, unless it is 0 by a closed zero factor.
+        corners = []
+        for x, x_open in self._ends():
+            for y, y_open in ends:
+                value = operation(x, y)
+                closed_zero = (x == 0 and not x_open) or (y == 0 and not y_open)
+                corners.append((value, (x_open or y_open) and not closed_zero))
+        lo = min(value for value, _ in corners)
+        hi = max(value for value, _ in corners)
+        # Where a closed and an open corner meet, the closed one is reached.
+        lo_open = all(is_open for value, is_open in corners if value == lo)
+        hi_open = all(is_open for value, is_open in corners if value == hi)
+        return self._from_ends((lo, lo_open), (hi, hi_open), unit, approx, what, other)
 
     def __mul__(self, other: Number | Quantity) -> Quantity:
         if isinstance(other, Quantity):
@@ -393,12 +554,14 @@ class Quantity:
                 )
             unit = self.unit or other.unit
             what = f"{self} × {other}"
-            return self._combine(other._ends(), _times, unit, self._approx(other), what)
+            return self._combine(other._ends(), _times, unit, self._approx(other), what, other)
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
         factor = to_decimal(other)
         what = f"{self} × {other}"
-        return self._combine((factor, factor), _times, self.unit, self._approx(), what)
+        return self._combine(
+            ((factor, False), (factor, False)), _times, self.unit, self._approx(), what
+        )
 
     def __rmul__(self, other: Number) -> Quantity:
         return self.__mul__(other)
@@ -407,24 +570,25 @@ class Quantity:
         """Divide by a number, or by a compatible quantity for a unitless ratio.
 
         >>> Quantity.parse("over 140 trillion") / Quantity.parse("1 trillion")
-        Quantity(140, '', bound='at_least')
+        Quantity(140, '', bound='more_than', wording='over')
         """
         if isinstance(other, Quantity):
             if other.unit:
-                self._check(other, "divide")
+                other, _ = self._aligned(other, "divide")
             unit = self.unit if not other.unit else ""
             c, d = other._ends()
-            if c <= 0 <= d:
+            if c[0] <= 0 <= d[0]:
                 raise QuantityError(
                     f"cannot divide by {str(other)!r}: it may be zero; "
                     "divide by a figure whose bounds exclude zero"
                 )
             what = f"{self} ÷ {other}"
-            return self._combine((c, d), _quotient, unit, self._approx(other), what)
+            return self._combine((c, d), _quotient, unit, self._approx(other), what, other)
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
         divisor = to_decimal(other)
         if divisor == 0:
             raise ZeroDivisionError(f"cannot divide {str(self)!r} by zero")
         what = f"{self} ÷ {other}"
-        return self._combine((divisor, divisor), _quotient, self.unit, self._approx(), what)
+        fixed = (divisor, False)
+        return self._combine((fixed, fixed), _quotient, self.unit, self._approx(), what)

@@ -27,12 +27,19 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from timeline._errors import QuantityError
+from timeline.figures._numbers import EXACT, checked
 from timeline.figures._units import CURRENCY_CODES, CURRENCY_SYMBOLS, canonical_unit, split_currency
 
 if TYPE_CHECKING:
     from timeline.figures._quantity import Bound
 
-__all__ = ["format_quantity", "parse_quantity"]
+__all__ = [
+    "DEFAULT_WORDING",
+    "format_quantity",
+    "parse_quantity",
+    "wording_bound",
+    "written_wording",
+]
 
 _FIX: Final = (
     "write a number with an optional bound, scale and unit, such as "
@@ -40,6 +47,9 @@ _FIX: Final = (
 )
 
 _SCALES: Final = {
+    "lakh": 10**5,  # Indian numbering: 1 lakh = 100,000
+    "crore": 10**7,  # 1 crore = 100 lakh = 10 million
+    "lakh crore": 10**12,  # "₹1.5 lakh crore": 1.5 trillion
     "thousand": 10**3,
     "k": 10**3,
     "million": 10**6,
@@ -54,43 +64,45 @@ _SCALES: Final = {
 }
 
 # Scales used when writing, largest first ("thousand" is never written: "10,000").
-_WRITTEN_SCALES: Final = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_WRITTEN_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6))  # powers of ten
 
 # Phrases before the number; the value is a `Bound` value name.
 _PREFIXES: Final = {
     "exactly": "exact",
+    # ≥: the figure itself counts
+    **dict.fromkeys(
+        ["at least", "no less than", "not less than", "no fewer than", "a minimum of"],
+        "at_least",
+    ),
+    # >: the figure itself does not ("more than 1.3 million" is not met by 1.3 million)
     **dict.fromkeys(
         [
             "over",
             "more than",
             "above",
-            "at least",
             "in excess of",
             "upwards of",
             "greater than",
-            "no less than",
-            "not less than",
-            "no fewer than",
             "exceeding",
             "north of",
         ],
-        "at_least",
+        "more_than",
     ),
+    # ≤
     **dict.fromkeys(
         [
             "up to",
-            "under",
-            "below",
-            "less than",
-            "fewer than",
             "at most",
             "no more than",
             "not more than",
             "as much as",
             "as many as",
+            "a maximum of",
         ],
         "at_most",
     ),
+    # <
+    **dict.fromkeys(["under", "below", "less than", "fewer than"], "less_than"),
     **dict.fromkeys(
         [
             "about",
@@ -114,10 +126,10 @@ _PREFIXES: Final = {
 _SYMBOL_PREFIXES: Final = {
     ">=": "at_least",
     "≥": "at_least",
-    ">": "at_least",
+    ">": "more_than",
     "<=": "at_most",
     "≤": "at_most",
-    "<": "at_most",
+    "<": "less_than",
     "~": "approx",
     "≈": "approx",
 }
@@ -127,8 +139,45 @@ _SUFFIXES: Final = {
     ),
     **dict.fromkeys(["or less", "or fewer", "or below", "or lower", "and below"], "at_most"),
 }
-# What `format_quantity` writes for each bound.
-_WRITTEN_BOUNDS: Final = {"at_least": "over ", "at_most": "up to ", "approx": "about "}
+# What `format_quantity` writes for each bound when the figure keeps no wording of its own.
+DEFAULT_WORDING: Final = {
+    "at_least": "at least",
+    "more_than": "more than",
+    "at_most": "up to",
+    "less_than": "under",
+    "approx": "about",
+}
+
+
+# Words of a ">" bound written "over" rather than the default "more than".
+_OVER: Final = frozenset({"over", "above", "in excess of", "upwards of", "exceeding", "north of"})
+
+
+def wording_bound(wording: str) -> str | None:
+    """The bound a wording states ("over" -> "more_than"), or None for unknown words.
+
+    >>> wording_bound("at least"), wording_bound("Over"), wording_bound("or more")
+    ('at_least', 'more_than', 'at_least')
+    """
+    key = " ".join(wording.lower().split())
+    return _PREFIXES.get(key) or _SUFFIXES.get(key)
+
+
+def written_wording(wording: str) -> str | None:
+    """The words a figure stated with ``wording`` is written back with.
+
+    One of "at least", "more than", "over", "up to", "under" and "about": "over",
+    "above" and "exceeding" write "over", "greater than" writes "more than", "5 or
+    more" writes "at least 5", "fewer than" writes "under". None for unknown words.
+
+    >>> written_wording("above"), written_wording("or more"), written_wording("roughly")
+    ('over', 'at least', 'about')
+    """
+    key = " ".join(wording.lower().split())
+    bound = wording_bound(key)
+    if bound == "more_than" and key in _OVER:
+        return "over"
+    return None if bound is None else DEFAULT_WORDING.get(bound)
 
 
 def _alternation(words: list[str]) -> str:
@@ -146,9 +195,10 @@ _CODES: Final = "|".join(sorted([*CURRENCY_CODES, "RMB"]))
 def _amount(n: int) -> str:
     return (
         rf"(?P<sign{n}>-)?\s*"
-        rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|¥|(?:{_CODES})(?=\s?\d))\s?)?"
-        rf"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"(?:\s*(?P<scale{n}>(?i:thousand|million|billion|trillion|bn|mn|tn))\b"
+        rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|¥|₩|₹|(?:{_CODES}|Rs\.?)(?=\s?\d))\s?)?"
+        rf"(?P<num{n}>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[eE][+-]?\d+)?)"
+        rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
+        rf"|bn|mn|tn))\b"
         rf"|(?P<abbr{n}>[kKmMbBT])(?![A-Za-z]))?"
     )
 
@@ -246,27 +296,38 @@ def _check_scale_word(text: str, match: re.Match[str]) -> None:
     )
 
 
-def _end(match: re.Match[str], n: int) -> tuple[Decimal | None, int | None, str | None]:
+def _scale_key(word: str) -> str:
+    """The `_SCALES` key of a matched scale word: "Lakhs  Crores" -> "lakh crore"."""
+    words = [w[:-1] if w in ("lakhs", "crores") else w for w in word.lower().split()]
+    return " ".join(words)
+
+
+def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int | None, str | None]:
     """The number, scale factor and currency of range end ``n`` (number None when absent)."""
     number = match.group(f"num{n}")
     if number is None:
         return None, None, None
     value = Decimal(number.replace(",", ""))
+    if len(number) > 40 or "e" in number or "E" in number:
+        checked(value, text)  # quote the text itself, not the number it spells
     if match.group(f"sign{n}"):
         value = -value
     word = match.group(f"scale{n}") or match.group(f"abbr{n}")
-    scale = _SCALES[word.lower()] if word else None
+    scale = _SCALES[_scale_key(word)] if word else None
     currency = match.group(f"cur{n}")
     return value, scale, canonical_unit(currency) if currency else None
 
 
-def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
-    """Read a figure: returns (value, unit, bound name, high end of a range or None).
+def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None, str | None]:
+    """Read a figure: (value, unit, bound name, high end of a range or None, wording or None).
+
+    The wording is the bound phrase as written ("over", "at least", "or more"), so the
+    figure is written back in the same words; None for symbols and "+".
 
     >>> parse_quantity("over 140 trillion tokens per day")
-    (Decimal('140000000000000'), 'tokens per day', 'at_least', None)
+    (Decimal('140000000000000'), 'tokens per day', 'more_than', None, 'over')
     >>> parse_quantity("$5-10 billion")
-    (Decimal('5000000000'), 'USD', 'range', Decimal('10000000000'))
+    (Decimal('5000000000'), 'USD', 'range', Decimal('10000000000'), None)
     """
     if not isinstance(text, str):
         raise QuantityError(
@@ -279,10 +340,12 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
         raise _error(text, "the text is empty")
     bound: str | None = None
     phrase = ""
+    wording: str | None = None
     prefix = _BOUND_RE.match(body)
     if prefix:
         phrase = prefix.group("word") or prefix.group("symbol")
         bound = _PREFIXES.get(phrase.lower()) or _SYMBOL_PREFIXES[phrase]
+        wording = written_wording(phrase) if prefix.group("word") else None
         body = body[prefix.end() :]
     between = _BETWEEN_RE.match(body)
     if between:
@@ -291,14 +354,14 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
     if suffix and suffix.start() > 0:
         if bound is not None:
             raise _error(text, f"it has two bounds ({phrase!r} and {suffix.group('suffix')!r})")
-        bound = _SUFFIXES[suffix.group("suffix").lower()]
+        bound = _SUFFIXES[" ".join(suffix.group("suffix").lower().split())]
         body = body[: suffix.start()]
     match = _AMOUNT_RE.match(body)
     if match is None:
         raise _error(text, "no number found where one was expected")
     _check_scale_word(text, match)
-    low, low_scale, low_currency = _end(match, 1)
-    high, high_scale, high_currency = _end(match, 2)
+    low, low_scale, low_currency = _end(match, 1, text)
+    high, high_scale, high_currency = _end(match, 2, text)
     rest = match.group("rest")
     plus = bool(match.group("plus"))
     # "30%+" puts the plus after the percent sign: still "30% or more".
@@ -311,9 +374,10 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
         bound = "at_least"
     assert low is not None  # the pattern requires the first number
     if high is not None:
-        if bound in ("at_least", "at_most"):
+        if bound in ("at_least", "more_than", "at_most", "less_than"):
             raise _error(text, "a range cannot also be an upper or lower bound")
         bound = "range"  # "about 2-3" is already imprecise: a range says it
+        wording = None
         low_scale = low_scale or high_scale
         if low_currency and high_currency and low_currency != high_currency:
             raise _error(
@@ -322,10 +386,10 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
                 "write both ends in one currency",
             )
         low_currency = low_currency or high_currency
-        high *= high_scale or 1
+        high = EXACT.multiply(high, Decimal(high_scale or 1))
         if high_currency and not low_currency:
             low_currency = high_currency
-    low *= low_scale or 1
+    low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
     if unit and not (unit[0].isalpha() or unit[0] == "%"):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
@@ -336,44 +400,60 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None]:
         unit = f"{low_currency} {unit}".strip()
     if high is not None and high <= low:
         raise _error(text, "the low end of the range must come first and be smaller")
-    return low, unit, bound or "exact", high
+    if wording == DEFAULT_WORDING.get(bound or "exact"):
+        wording = None  # the default words: nothing to keep
+    return low, unit, bound or "exact", high, wording
 
 
 def _plain(value: Decimal) -> str:
     """Digits with thousands commas and no trailing zeros: 10000 -> '10,000'."""
-    text = format(value.normalize(), ",f")
+    text = format(value.normalize(EXACT), ",f")
     return "0" if text in ("-0", "0") else text
 
 
 def _fits(value: Decimal) -> bool:
     # At most three decimals: 1.5 billion yes, 1.234567 million no (write the digits).
-    exponent = value.normalize().as_tuple().exponent
+    exponent = value.normalize(EXACT).as_tuple().exponent
     return isinstance(exponent, int) and -exponent <= 3
 
 
 def _numbers(ends: list[Decimal]) -> tuple[list[str], str]:
     """The ends written with one shared scale word (or none): (['5', '10'], ' billion')."""
     biggest = max(abs(end) for end in ends)
-    for word, factor in _WRITTEN_SCALES:
-        if biggest >= factor and all(_fits(end / factor) for end in ends):
-            return [_plain(end / factor) for end in ends], f" {word}"
+    for word, power in _WRITTEN_SCALES:
+        if biggest < 10**power:
+            continue
+        scaled = [end.scaleb(-power, EXACT) for end in ends]  # exact, unlike a division
+        if all(_fits(end) for end in scaled):
+            return [_plain(end) for end in scaled], f" {word}"
     return [_plain(end) for end in ends], ""
 
 
-def format_quantity(value: Decimal, unit: str, bound: Bound, high: Decimal | None) -> str:
+def format_quantity(
+    value: Decimal, unit: str, bound: Bound, high: Decimal | None, wording: str | None = None
+) -> str:
     """Write a figure as a person does; see `parse_quantity` for the reverse.
+
+    ``wording`` is the bound phrase to use ("over", "or more"); by default "at least",
+    "more than", "up to", "under" or "about", as the bound says.
 
     >>> from timeline.figures._quantity import Bound
     >>> format_quantity(Decimal(600_000_000), "USD", Bound.EXACT, None)
     '$600 million'
     >>> format_quantity(Decimal(2), "devices", Bound.RANGE, Decimal(3))
     '2–3 devices'
+    >>> format_quantity(Decimal(5), "GPUs", Bound.MORE_THAN, None, "over")
+    'over 5 GPUs'
     """
     ends = [value] if high is None else [value, high]
     numbers, scale = _numbers(ends)
     code, rest = split_currency(unit)
     symbol = CURRENCY_SYMBOLS.get(code or "", "")
-    if symbol:
+    # The symbol goes before the number only when what follows reads as unit words
+    # ("$5 ARR"); "5 USD 2024 dollars" keeps its code, so it reads back the same.
+    if symbol and (
+        not rest or (rest[0].isalpha() and split_currency(canonical_unit(rest))[0] is None)
+    ):
         written = [f"-{symbol}{n[1:]}" if n.startswith("-") else symbol + n for n in numbers[:1]]
         amount = "–".join(written + numbers[1:]) + scale
         tail = rest
@@ -382,4 +462,5 @@ def format_quantity(value: Decimal, unit: str, bound: Bound, high: Decimal | Non
         tail = unit
     # "5%" and "5% per year" are written without a space; other units take one.
     text = amount + tail if tail.startswith("%") else f"{amount} {tail}".rstrip()
-    return _WRITTEN_BOUNDS.get(bound.value, "") + text
+    words = wording or DEFAULT_WORDING.get(bound.value)
+    return text if words is None else f"{words} {text}"

@@ -136,8 +136,8 @@ class Target:
         False
         """
         if self.baseline is not None:
-            return self.goal.midpoint >= self.baseline.value.midpoint
-        return self.goal.bound is not Bound.AT_MOST
+            return self.goal.midpoint >= self.baseline.value.to(self.goal.unit).midpoint
+        return self.goal.bound not in (Bound.AT_MOST, Bound.LESS_THAN)
 
     @property
     def threshold(self) -> Decimal:
@@ -152,24 +152,39 @@ class Target:
     def reached(self, value: Quantity) -> bool | None:
         """Whether a figure surely reaches the goal (True), surely falls short (False), or None.
 
+        A strict goal ("more than 1.3 million", "under 5%") is not reached by the goal
+        figure itself; a figure in another spelling of the unit ("1500 MW" for a goal
+        in GW) is converted first.
+
         >>> t = Target("calls", "100 trillion calls", When.year(2030))
         >>> t.reached(Quantity.parse("over 140 trillion calls")), t.reached(Quantity.parse(
         ...     "over 40 trillion calls"))
         (True, None)
+        >>> Target("GPUs", "more than 5 GPUs", "2030").reached(Quantity.parse("5 GPUs"))
+        False
         """
         if not value.compatible(self.goal):
             raise TargetError(
                 f"target {self.metric!r}: {str(value)!r} is not in the goal's unit "
-                f"({self.goal.unit!r})"
+                f"({self.goal.unit!r}) and does not convert to it"
             )
+        value = value.to(self.goal.unit)
         low, high, goal = value.minimum, value.maximum, self.threshold
+        low_open = value.bound is Bound.MORE_THAN
+        high_open = value.bound is Bound.LESS_THAN
         if self.rising:
-            if low is not None and low >= goal:
+            strict = self.goal.bound is Bound.MORE_THAN  # the goal figure itself falls short
+            if low is not None and (low > goal or (low == goal and (low_open or not strict))):
                 return True
-            return False if high is not None and high < goal else None
-        if high is not None and high <= goal:
+            if high is not None and (high < goal or (high == goal and (high_open or strict))):
+                return False
+            return None
+        strict = self.goal.bound is Bound.LESS_THAN
+        if high is not None and (high < goal or (high == goal and (high_open or not strict))):
             return True
-        return False if low is not None and low > goal else None
+        if low is not None and (low > goal or (low == goal and (low_open or strict))):
+            return False
+        return None
 
     # -- analysis -------------------------------------------------------------------
 
@@ -238,6 +253,9 @@ class Target:
     ) -> TargetStatus:
         """ "met", "missed", "pending" or "unknown" on ``as_of``, from the observations known then.
 
+        ``as_of`` means "as known on that day", as everywhere: only figures whose
+        period had ended by then count (a figure for 2026 is known from 2027).
+
         Met: an observation surely dated by the deadline surely reaches the goal.
         Missed: the deadline has passed and a figure for the deadline's period or
         later surely falls short (later figures stand for the deadline's, as for
@@ -288,6 +306,8 @@ class Target:
     ) -> str:
         """One line: goal, deadline, baseline, progress of the latest figure, status.
 
+        The status is given when ``as_of`` is, judged as known on that day (`Target.status`).
+
         >>> t = Target("enterprises", "10,000 enterprises", When.year(2030))
         >>> t.describe([Observation(When.year(2026), "2,500 enterprises")])
         '10,000 enterprises by 2030 (enterprises); 25% of the way (2,500 enterprises (2026))'
@@ -318,5 +338,11 @@ def _share_text(share: Quantity) -> str:
     numbers = [f"{round(float(end) * 100):,}%" for end in ends]
     if len(numbers) == 2 and numbers[0] != numbers[1]:
         return "–".join(numbers)
-    prefix = {Bound.AT_LEAST: "over ", Bound.AT_MOST: "up to ", Bound.APPROX: "about "}
+    prefix = {
+        Bound.AT_LEAST: "at least ",
+        Bound.MORE_THAN: "over ",
+        Bound.AT_MOST: "up to ",
+        Bound.LESS_THAN: "under ",
+        Bound.APPROX: "about ",
+    }
     return prefix.get(share.bound, "") + numbers[0]

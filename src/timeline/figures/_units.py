@@ -5,24 +5,32 @@ unit starts with an ISO 4217 code ("USD", "CNY", "USD ARR"). Symbols and names
 people write ("$", "¥", "RMB", "yuan", "dollars") are mapped to the code when a
 `Quantity` is built, so "$600 million" and "600 million USD" are the same figure.
 "¥" is read as Chinese yuan (CNY): this library's sources are mostly about China's
-AI industry; write "JPY" for yen.
+AI industry; write "JPY" for yen. "₩" is the Korean won (KRW), "₹" the Indian rupee (INR).
 
-Two units are *compatible* (can be added, compared, divided) when their keys
-match: money by its code and the words after it, other units case-insensitively
-with a light plural fold ("1 device" and "3 devices" match; "enterprises" and
-"enterprise" match). The fold is a heuristic for regular English plurals only.
+Two units are *compatible* (can be added, compared, divided) when:
+
+* they name the same things: money by its code and the words after it, other units
+  case-insensitively, singular and plural alike ("1 GPU" and "3 GPUs", "robotaxi" and
+  "robotaxis", "company" and "companies"; regular English plurals only); or
+* they are physical units of one dimension ("2 GW" and "1500 MW"), converted exactly
+  through pint (`timeline.figures._physical`, loaded only when such units meet).
+
+Currencies never convert (there are no rates here): USD and EUR figures do not compare.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Final
 
 __all__ = [
     "CURRENCY_CODES",
     "CURRENCY_SYMBOLS",
     "canonical_unit",
+    "conversion",
     "merge_units",
+    "same_things",
     "split_currency",
     "unit_key",
 ]
@@ -45,6 +53,8 @@ _CURRENCY_ALIASES: Final = {
     "a$": "AUD",
     "c$": "CAD",
     "¥": "CNY",
+    "₩": "KRW",
+    "₹": "INR",
     "€": "EUR",
     "£": "GBP",
     "rmb": "CNY",
@@ -57,6 +67,11 @@ _CURRENCY_ALIASES: Final = {
     "euro": "EUR",
     "euros": "EUR",
     "yen": "JPY",
+    "won": "KRW",
+    "rupee": "INR",
+    "rupees": "INR",
+    "rs": "INR",
+    "rs.": "INR",
 }
 
 _ALIAS_RE: Final = re.compile(
@@ -69,7 +84,7 @@ _ALIAS_RE: Final = re.compile(
     )
     + r")(?=$|\s)"
 )
-_SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|HK\$|NT\$|[SAC]\$|\$|¥|€|£)")
+_SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|HK\$|NT\$|[SAC]\$|\$|¥|₩|₹|€|£)")
 _PERCENT_RE: Final = re.compile(r"(?i)^(?:%|percent\b|per\s+cent\b)\s*")
 _DASHES: Final = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _PERIODS: Final = "second|minute|hour|day|week|month|quarter|year"
@@ -142,3 +157,58 @@ def merge_units(left: str, right: str) -> str:
     if left == right:
         return left
     return right if len(right) > len(left) else left
+
+
+def _forms(word: str) -> frozenset[str]:
+    """The singulars a word may stand for: "robotaxis" -> {robotaxis, robotaxi}."""
+    forms = {word}
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+        if word.endswith("es"):
+            forms.add(word[:-2])
+        if len(word) > 4 and word.endswith("ies"):
+            forms.add(word[:-3] + "y")
+    return frozenset(forms)
+
+
+def same_things(left: str, right: str) -> bool:
+    """Whether two canonical units count the same things (singular and plural alike).
+
+    >>> same_things("robotaxi", "Robotaxis"), same_things("USD", "CNY")
+    (True, False)
+    """
+    if left == right:
+        return True
+    (code_a, rest_a), (code_b, rest_b) = split_currency(left), split_currency(right)
+    if code_a != code_b:
+        return False
+    words_a, words_b = rest_a.split(), rest_b.split()
+    return len(words_a) == len(words_b) and all(
+        _same_word(a, b) for a, b in zip(words_a, words_b, strict=True)
+    )
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:
+        return False  # unit symbols are case-sensitive: "MW" is not "mW"
+    return bool(_forms(a.lower()) & _forms(b.lower()))
+
+
+def conversion(source: str, target: str) -> Decimal | None:
+    """The factor turning a figure in ``source`` units into ``target`` units, or None.
+
+    1 for the same things; a physical conversion through pint ("GW" to "MW" is 1000);
+    None when they do not convert (different things, or different currencies).
+
+    >>> conversion("GPUs", "GPU"), conversion("USD", "EUR")
+    (Decimal('1'), None)
+    """
+    if same_things(source, target):
+        return Decimal(1)
+    if split_currency(source)[0] is not None or split_currency(target)[0] is not None:
+        return None  # money never converts: no exchange rates here
+    from timeline.figures._physical import factor
+
+    return factor(source, target)

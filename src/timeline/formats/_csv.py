@@ -41,6 +41,7 @@ import json
 from typing import Any, Final
 
 from timeline._errors import DataFileError, DataFileProblem
+from timeline.formats._json import _NUMBERS
 from timeline.records._schema import Document, Locations, Path, dotted
 
 __all__ = ["COLUMNS", "read", "write"]
@@ -166,7 +167,7 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         if value is None:
             return None
         try:
-            parsed = json.loads(value)
+            parsed = json.loads(value, **_NUMBERS)  # numbers exact, as in JSON files
         except json.JSONDecodeError as err:
             fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"] or Tencent; WeChat')
             reason = f"not valid JSON ({err.msg} at character {err.pos + 1})"

@@ -13,6 +13,7 @@ same folder, then renamed over the target, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -24,7 +25,16 @@ from timeline.records._atomic import write_atomic
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
 
-__all__ = ["FORMATS", "dumps", "file_schema", "format_of", "load", "loads", "save"]
+__all__ = [
+    "FORMATS",
+    "dumps",
+    "file_schema",
+    "format_of",
+    "load",
+    "load_with_lines",
+    "loads",
+    "save",
+]
 
 Format = Literal["yaml", "json", "csv", "parquet"]
 
@@ -115,6 +125,45 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     with open(path, encoding="utf-8-sig", newline="") as f:
         text = f.read()
     return loads(text, fmt, file=os.fspath(path))
+
+
+def load_with_lines(
+    path: str | os.PathLike[str],
+) -> tuple[Timeline, Callable[[str, tuple[str | int, ...]], int | None]]:
+    """Read a data file, and a way to find the line of a field of an event in it.
+
+    The second value takes an event id and a path inside its record
+    (``("claims", 0, "stated")``) and gives the line, or that of the nearest
+    enclosing field; None for an event the file does not hold. `timeline check`
+    uses it to put warnings on their line.
+
+    >>> import os, tempfile
+    >>> from timeline import Event, Timeline
+    >>> path = os.path.join(tempfile.mkdtemp(), "t.yaml")
+    >>> Timeline([Event(title="A", when="2026", status="happened")]).save(path)
+    >>> tl, line = load_with_lines(path)
+    >>> line("a", ("status",))
+    5
+    """
+    from timeline.records._schema_read import _intended_id, document_to_timeline
+
+    fmt = format_of(path)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    document, where = _module(fmt).read(text, os.fspath(path))
+    timeline = document_to_timeline(document, where)
+    rows = document.get("events") if isinstance(document, dict) else None
+    index: dict[str, int] = {}
+    for i, row in enumerate(rows if isinstance(rows, list) else []):
+        id = _intended_id(row, None)[1]
+        if id is not None:
+            index.setdefault(id, i)
+
+    def line(event: str, field: tuple[str | int, ...]) -> int | None:
+        position = index.get(event)
+        return None if position is None else where.line(("events", position, *field))
+
+    return timeline, line
 
 
 def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:

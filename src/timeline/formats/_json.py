@@ -14,6 +14,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from timeline._errors import DataFileError, DataFileProblem
@@ -22,6 +23,16 @@ from timeline.records._schema import Document, Locations, Path
 __all__ = ["read", "write"]
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _number(text: str) -> int | Decimal:
+    # Every digit kept: fractions and exponents ("2.5e-7", "1e21") as exact Decimals,
+    # integers as int unless longer than Python turns into one (the figure reader
+    # refuses those with the field's line).
+    return int(text) if len(text) <= 4300 else Decimal(text)
+
+
+_NUMBERS: dict[str, Any] = {"parse_float": Decimal, "parse_int": _number}
 
 
 def _json_fix(text: str, pos: int) -> str:
@@ -51,7 +62,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         return out
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, **_NUMBERS)
     except json.JSONDecodeError as err:
         message = f"not valid JSON: {err.msg} (column {err.colno}); {_json_fix(text, err.pos)}"
         raise DataFileError([DataFileProblem(message, file=file, line=err.lineno)]) from None
@@ -93,7 +104,7 @@ class _Walker:
         self.text = text
         self.file = file
         self.newlines = [m.start() for m in re.finditer("\n", text)]
-        self.decoder = json.JSONDecoder()
+        self.decoder = json.JSONDecoder(**_NUMBERS)
         self.lines: dict[Path, int] = {}
         self.problems: list[DataFileProblem] = []
 

@@ -15,6 +15,7 @@ flow style (``actors: [Tencent]``), and dates as people write them
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -60,11 +61,50 @@ def _yaml_fix(text: str, reason: str, line: int | None) -> str:
     source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
     if "\t" in source[: len(source) - len(source.lstrip())]:
         return "indent with spaces: YAML does not allow tabs"
+    indentation = _indentation_fix(text, source, line)
+    if indentation is not None:
+        return indentation
     if "mapping values are not allowed" in reason:
         return "put text holding ': ' in quotes, e.g. title: \"Sora: the end\""
     if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
         return "close the [...] or {...} list, and quote items that hold ',' or ':'"
     return "check the indentation and quoting of this line and the one above"
+
+
+_KEY_LINE = re.compile(
+    r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*):(?:\s+(?P<value>.*))?$"
+)
+
+
+def _indentation_fix(text: str, source: str, line: int | None) -> str | None:
+    """Advice when ``source`` is a key one space off the keys above it.
+
+    "  - title: A" then "     when: 2026" (one space too many) is an indentation
+    mistake, not text needing quotes. The key is compared with the nearest key above
+    at each indentation; a key lined up with one of them is not called misplaced.
+    """
+    here = _KEY_LINE.match(source)
+    if here is None or line is None or ": " in (here.group("value") or ""):
+        return None
+    column = len(here.group("indent")) + len(here.group("dash") or "")
+    nearest: dict[int, tuple[str, int]] = {}  # column -> (key, line) of the nearest key above
+    lines = text.splitlines()
+    for number in range(min(line - 1, len(lines)), 0, -1):
+        above = _KEY_LINE.match(lines[number - 1])
+        if above is not None:
+            at = len(above.group("indent")) + len(above.group("dash") or "")
+            nearest.setdefault(at, (above.group("key"), number))
+    if column in nearest:
+        return None
+    key = here.group("key")
+    for wanted, how in ((column - 1, "more"), (column + 1, "fewer")):
+        if wanted in nearest:
+            other, where = nearest[wanted]
+            return (
+                f"indentation: {key!r} has 1 space {how} than {other!r} on line {where}; "
+                f"line it up with {other!r} ({wanted} spaces before {key!r})"
+            )
+    return None
 
 
 def read(text: str, file: str | None = None) -> tuple[Any, Locations]:

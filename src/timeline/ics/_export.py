@@ -45,7 +45,7 @@ from timeline.model._figures import figures_text
 from timeline.model._timeline import Timeline
 from timeline.records._schema import observation_to_record, target_to_record
 
-__all__ = ["LONG_SPAN_DAYS", "Placement", "export", "place"]
+__all__ = ["LONG_SPAN_DAYS", "Placement", "export", "place", "undated_count"]
 
 LONG_SPAN_DAYS = 92
 """Spans longer than this (a quarter or season at most) become one-day markers in "auto"."""
@@ -441,6 +441,19 @@ def _prodid() -> str:
     return f"-//timeline//timeline {installed_version()}//EN"
 
 
+def undated_count(timeline: Timeline, *, include_cancelled: bool = False) -> int:
+    """How many events a feed leaves out because they have no date yet ("TBD").
+
+    >>> undated_count(Timeline([Event(title="x", when="TBD"), Event(title="y", when="2026")]))
+    1
+    """
+    return sum(
+        1
+        for e in timeline
+        if e.when.is_undated and (include_cancelled or e.status is not Status.CANCELLED)
+    )
+
+
 def export(
     timeline: Timeline,
     *,
@@ -477,6 +490,8 @@ def export(
     titles = {event.id: event.title for event in timeline}
     for event in timeline:
         if event.status is Status.CANCELLED and not include_cancelled:
+            continue
+        if event.when.is_undated:  # a feed event needs a date; counted by undated_count
             continue
         try:
             placement = place(event, policy)

@@ -15,6 +15,7 @@ method (`timeline.model._adapters`).
 from __future__ import annotations
 
 from timeline._errors import EventError, QueryError
+from timeline.model._checks import Finding
 from timeline.model._claim import Claim, Slip, Status
 from timeline.model._event import Event
 from timeline.model._timeline import DuplicateEventError, EventChange, Timeline, TimelineDiff
@@ -26,6 +27,7 @@ __all__ = [
     "Event",
     "EventChange",
     "EventError",
+    "Finding",
     "QueryError",
     "Slip",
     "Status",

@@ -281,15 +281,25 @@ def _repr_html_(tl: Timeline) -> str:
     return timeline_html(tl)
 
 
-def to_pandas(tl: Timeline) -> pd.DataFrame:
+def to_pandas(tl: Timeline, *, as_of: DayLike | None = None) -> pd.DataFrame:
     """One tidy row per event with datetime and categorical columns (needs pandas).
+
+    Besides the event's fields: ``slipped``, ``revisions`` and ``delay_days`` (days
+    late against the first promise, once it happened), the target's goal, deadline,
+    ``target_progress`` and, given ``as_of``, ``overdue`` and ``target_status``.
+    ``as_of`` means what it means everywhere: the timeline as known on that day
+    (claims stated on or before it), judged on it. So "average slip by sector" is
+    ``tl.to_pandas().groupby("kind")["delay_days"].mean()``.
 
     >>> Timeline([Event(title="x", when="2026-04")]).to_pandas().loc[0, "precision"]
     'month'
+    >>> frame = Timeline([Event(title="x", when="2026-04")]).to_pandas(as_of="2026-06-01")
+    >>> bool(frame.loc[0, "overdue"])
+    True
     """
     from timeline.display._notebook import to_pandas
 
-    return to_pandas(tl)
+    return to_pandas(tl, as_of)
 
 
 def from_pandas(

@@ -28,8 +28,9 @@ from typing import Any
 import attrs
 
 from timeline._errors import EventError
-from timeline.dates._bounds import Point, _cmp
+from timeline.dates._bounds import Point, _cmp, ends_before
 from timeline.dates._days import DayLike, coerce_when, to_day
+from timeline.dates._duration import Within, within_days
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source, _optional_text
@@ -47,6 +48,14 @@ _SHARED_MAX = 1 << 16
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if not value:
         return ()
+    if isinstance(value, str) and "," in value:
+        # "Tesla, Elon Musk" is two names written as one text: stored as one name it
+        # would match neither; refuse it and show the list.
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        raise EventError(
+            f"{owner}: {field}: {value!r} holds several names in one text; give a list: "
+            f"{parts!r} (or [{value!r}] for one name holding a comma)"
+        )
     try:
         items = (value,) if isinstance(value, str) else tuple(value)
     except TypeError:
@@ -104,6 +113,11 @@ def slugify(text: str) -> str:
     return slug or "event"
 
 
+def _newlines(text: str) -> str:
+    """``text`` with CR LF and lone CR line endings as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 @attrs.frozen(init=False, repr=False)
 class Event:
     """Something expected or done, with a dated history of what was said about it.
@@ -150,10 +164,15 @@ class Event:
         related: Iterable[str] | str = (),
         target: Target | None = None,
         observations: Iterable[Observation] = (),
+        fiscal_year_start: int | str | None = None,
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
-        title = title.strip()
+        # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
+        # is what is read back.
+        title = _newlines(title).strip()
+        if isinstance(description, str):
+            description = _newlines(description)
         owner = f"event {title!r}"
         id = slugify(title) if id is None else id
         if not isinstance(id, str) or not _ID.fullmatch(id):
@@ -178,8 +197,11 @@ class Event:
         reference = to_day(published) if published else None
         # Without a dated source nothing says which April "April" is.
         fix = "write the year, or give the event a first source with a published date"
-        start = coerce_when(when, owner, "when", reference, fix)
-        stop = None if end is None else coerce_when(end, owner, "end", reference, fix)
+        # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event
+        # (a timeline's fiscal_years gives its first actor's when a file is read).
+        fy = fiscal_year_start
+        start = coerce_when(when, owner, "when", reference, fix, fy)
+        stop = None if end is None else coerce_when(end, owner, "end", reference, fix, fy)
         stop_at, start_at = (stop.latest if stop else None), start.earliest
         if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
             raise EventError(
@@ -391,6 +413,9 @@ class Event:
     def as_of(self, day: DayLike) -> Event | None:
         """The event as known on ``day``; ``None`` if not yet announced then.
 
+        Replays the initial statement (known from the first source's ``published``
+        day; always, without a dated source) and every claim stated on or before ``day``.
+
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
         >>> e.as_of("2026-04-01").when, e.as_of("2026-03-01")
@@ -422,43 +447,55 @@ class Event:
         return copy
 
     def overdue(self, as_of: DayLike) -> bool:
-        """Still expected or confirmed, and its latest possible day is before ``as_of``.
+        """Still open and its latest possible day is before ``as_of``, as known on ``as_of``.
 
-        The latest possible day counts fuzzy bounds: "c. April 2026" is not
-        overdue until June.
+        ``as_of`` means "as known on that day" here as everywhere: the claims stated
+        on or before it are replayed (`Event.as_of`) and that event is judged; one not
+        yet announced then is not overdue. The latest possible day counts fuzzy
+        bounds: "c. April 2026" is not overdue until June.
 
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True
         >>> Event(title="x", when="c. April 2026").overdue("2026-05-01")
         False
         """
-        latest = self.fuzzy_window[1]
-        return (
-            self.status.is_open and latest is not None and _cmp(latest, to_day(as_of, "as_of")) < 0
-        )
+        day = to_day(as_of, "as_of")
+        known = self.as_of(day)
+        return known is not None and known._overdue_on(day)
 
-    def upcoming(self, as_of: DayLike, within: int | _dt.timedelta = 90) -> bool:
+    def _overdue_on(self, day: _dt.date) -> bool:
+        """`overdue` for an event already as known on ``day``."""
+        # Surely over before that day starts (the rule of When.definitely_before).
+        return self.status.is_open and ends_before(self.fuzzy_window, (day, day))
+
+    def upcoming(self, as_of: DayLike, within: Within = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
 
-        ``within`` is days or a timedelta. "by 2030" is not upcoming in March 2026.
+        Judged as known on ``as_of`` (the claims stated on or before it, as in
+        `Event.overdue`). ``within`` is days, a timedelta or text ("90 days",
+        "1 year"), read as `Timeline.upcoming` reads it. "by 2030" is not upcoming
+        in March 2026.
 
         >>> Event(title="x", when="by 2030").upcoming("2026-03-01")
         False
-        >>> Event(title="x", when="2026-04").upcoming("2026-03-01")
+        >>> Event(title="x", when="2026-04").upcoming("2026-03-01", "1 year")
         True
         """
+        start = to_day(as_of, "as_of")
+        stop = _dt.date.fromordinal(start.toordinal() + within_days(within, start))
+        known = self.as_of(start)
+        return known is not None and known._upcoming_in(start, stop)
+
+    def _upcoming_in(self, start: _dt.date, stop: _dt.date) -> bool:
+        """`upcoming` for an event already as known on ``start``, due by ``stop``."""
         if not self.status.is_open:
             return False
-        start = to_day(as_of, "as_of")
-        days = within.days if isinstance(within, _dt.timedelta) else int(within)
-        stop = start + _dt.timedelta(days=days)
-        hi = self.fuzzy_window[1]
-        if hi is not None and _cmp(hi, start) < 0:
+        if ends_before(self.fuzzy_window, (start, start)):
             return False
         lo, hi = self.window  # the sort position: earliest, or latest for a deadline
         position = lo if lo is not None else hi
-        # Unbounded both ways ("../..") sorts last, so it is never due soon.
-        return position is not None and _cmp(position, stop) <= 0
+        # Unbounded both ways ("../..", undated) sorts last, so it is never due soon.
+        return position is not None and not ends_before((stop, stop), (position, position))
 
     # -- display ----------------------------------------------------------------
 

@@ -26,6 +26,7 @@ def figures_text(event: Event, as_of: When | _dt.date | str | None = None) -> li
     """The figure lines for an event: its target, observations and growth between them.
 
     For `str(event)` and the iCalendar DESCRIPTION; empty when the event has no figures.
+    With ``as_of`` the target line ends with its status as known on that day.
 
     >>> from timeline import Event
     >>> figures_text(Event(title="x", when="2026"))

@@ -14,18 +14,18 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import operator
-import re
+import types
 from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, TypeAlias, overload
 
-import pendulum
-
-from timeline._errors import QueryError, TimelineError
-from timeline.dates._bounds import _cmp, _key, _overlap
+from timeline._errors import QueryError, TimelineError, WhenError
+from timeline.dates._bounds import _key, ends_before, inside, meets
 from timeline.dates._days import DayLike, to_day
+from timeline.dates._duration import Within, within_days
+from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When, _coerce
-from timeline.model import _adapters, _changes, _figures, _track_record
+from timeline.model import _adapters, _changes, _checks, _figures, _track_record
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -45,11 +45,11 @@ WindowArg: TypeAlias = "When | _dt.date | str"
 Values: TypeAlias = "str | Status | Collection[str | Status] | None"
 
 _DAY = 86_400_000_000
-# A floating day and an instant compare by the instant's local date, but keys put
-# the instant at its UTC time: 14 hours before its local midnight (UTC+14) up to
-# 36 hours after it (23:59 at UTC-12); even Python's extreme offsets (under 24
-# hours) keep it within 48 hours. Two days of slack covers both sides.
-_SLACK = 2 * _DAY
+# Keys put a floating day at its UTC midnight, but compared with an instant a
+# day spans every offset (timeline.dates._bounds): its reading can start up to 24
+# hours earlier and end 48 hours after its key (Python's offsets stay under 24
+# hours), and both sides of a pair may be floating. Four days of slack cover it.
+_SLACK = 4 * _DAY
 # Keys for "unbounded" in the int64 key columns.
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
@@ -74,6 +74,34 @@ def _window(value: WindowArg, name: str) -> When:
     raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
 
 
+def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _dt.date | None]:
+    """A window at its widest: from the fuzzy start of ``start`` to the fuzzy end of ``end``."""
+    lo = _window(start, "start").fuzzy_bounds()[0]
+    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
+    return lo, hi
+
+
+def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
+    """Actor to fiscal-year start month, checked; read-only."""
+    if not value:
+        return _NO_FISCAL_YEARS
+    if not isinstance(value, Mapping):
+        raise QueryError(f"fiscal_years: expected a mapping of actor to month, got {value!r}")
+    months: dict[str, int] = {}
+    for actor, month in value.items():
+        try:
+            start = fiscal_start(month)
+        except WhenError as e:
+            raise QueryError(f"fiscal_years: {actor}: {e}") from None
+        if not isinstance(actor, str) or start is None:
+            raise QueryError(f"fiscal_years: {actor!r}: give an actor's name and a month")
+        months[actor] = start
+    return types.MappingProxyType(months)
+
+
+_NO_FISCAL_YEARS: Mapping[str, int] = types.MappingProxyType({})
+
+
 def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
     if values is None:
         return None
@@ -87,28 +115,6 @@ def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
                 f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
             )
     return lambda value: value is not None and value.casefold() in wanted
-
-
-_WITHIN = re.compile(r"\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)\s*", re.IGNORECASE)
-
-
-def _within_days(within: int | _dt.timedelta | str, as_of: _dt.date) -> int:
-    if isinstance(within, _dt.timedelta | int) and not isinstance(within, bool):
-        days = within.days if isinstance(within, _dt.timedelta) else within
-        if days < 0:
-            raise QueryError(f"within: {within!r} is negative; give a duration of 0 days or more")
-        return days
-    match = _WITHIN.fullmatch(within) if isinstance(within, str) else None
-    if match is None:
-        raise QueryError(
-            f"within: {within!r} is not a duration; write e.g. '90 days', '12w' or '3 months'"
-        )
-    n, unit = int(match[1]), match[2][0].lower()
-    start = pendulum.date(as_of.year, as_of.month, as_of.day)
-    stop = {"d": start.add(days=n), "w": start.add(weeks=n), "m": start.add(months=n)}.get(
-        unit, start.add(years=n)
-    )
-    return (stop - start).days
 
 
 _by_id = operator.attrgetter("id")
@@ -164,6 +170,7 @@ class Timeline:
         *,
         name: str | None = None,
         description: str | None = None,
+        fiscal_years: Mapping[str, int | str] | None = None,
     ) -> None:
         if type(events) is _InOrder:
             # A subset of another timeline: already checked, unique and in order.
@@ -175,13 +182,36 @@ class Timeline:
         self._by_id = by_id
         self.name = name
         self.description = description
+        self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)
 
     def _new(self, events: Iterable[Event]) -> Timeline:
-        return Timeline(events, name=self.name, description=self.description)
+        return Timeline(
+            events, name=self.name, description=self.description, fiscal_years=self.fiscal_years
+        )
 
     def _subset(self, events: Iterable[Event]) -> Timeline:
         """A timeline of some of these events, given in timeline order: no re-sort."""
-        return Timeline(_InOrder(events), name=self.name, description=self.description)
+        return Timeline(
+            _InOrder(events),
+            name=self.name,
+            description=self.description,
+            fiscal_years=self.fiscal_years,
+        )
+
+    def fiscal_year_start(self, actor: str | None) -> int | None:
+        """The month ``actor``'s fiscal year starts (from `fiscal_years`), or ``None``.
+
+        Actors match case-insensitively.
+
+        >>> Timeline(fiscal_years={"Microsoft": "July"}).fiscal_year_start("microsoft")
+        7
+        """
+        if actor is None:
+            return None
+        for name, month in self.fiscal_years.items():
+            if name.casefold() == actor.casefold():
+                return month
+        return None
 
     # -- collection protocol ------------------------------------------------------
 
@@ -244,13 +274,46 @@ class Timeline:
         """
         return self._new((*self._events, event))
 
+    def replace(self, event: Event) -> Timeline:
+        """A new timeline with the event of the same id swapped for ``event`` (a new version).
+
+        Raises `KeyError` naming the id when no event has it (use `Timeline.add`).
+
+        >>> tl = Timeline([Event(title="x", when="2026-04")])
+        >>> str(tl.replace(tl["x"].revise(when="2026-06", stated="2026-04-20"))["x"].when)
+        'June 2026'
+        """
+        if not isinstance(event, Event):
+            raise TypeError(f"Timeline.replace takes an Event, got {event!r}")
+        if event.id not in self._by_id:
+            raise KeyError(
+                f"no event with id {event.id!r} in this timeline to replace; "
+                "use add() for a new one"
+            )
+        return self._new(event if e.id == event.id else e for e in self._events)
+
+    def remove(self, id: str | Event) -> Timeline:
+        """A new timeline without the event with this id (or this event's id).
+
+        Raises `KeyError` naming the id when no event has it.
+
+        >>> tl = Timeline([Event(title="x", when="2026"), Event(title="y", when="2027")])
+        >>> [e.id for e in tl.remove("x")]
+        ['y']
+        """
+        key = id.id if isinstance(id, Event) else id
+        if key not in self._by_id:
+            raise KeyError(f"no event with id {key!r} in this timeline to remove")
+        return self._subset(e for e in self._events if e.id != key)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
             return NotImplemented
-        return (self._events, self.name, self.description) == (
+        return (self._events, self.name, self.description, dict(self.fiscal_years)) == (
             other._events,
             other.name,
             other.description,
+            dict(other.fiscal_years),
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -376,30 +439,34 @@ class Timeline:
     def overlapping(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events that could fall in the window from ``start`` to ``end``.
 
-        The window runs from the earliest day of ``start`` to the latest of
-        ``end`` (or of ``start`` alone). An event counts when its span meets it.
+        The window runs from the start of ``start`` to the end of ``end`` (or
+        of ``start`` alone), each read at its widest as `When.overlaps` reads
+        it: with one argument this is ``[e for e in tl if e.when.overlaps(start)]``
+        (an event with an ``end`` spans both).
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-09")])
         >>> [e.id for e in tl.overlapping("2026-05")]
         ['x']
         """
-        lo = _window(start, "start").earliest
-        hi = _window(end if end is not None else start, "end").latest
+        window = _widest(start, end)
+        lo, hi = window
         _, lows, highs = self._spans
-        # Spans that meet the window with two days to spare surely meet it by
-        # the exact rule too (see _SLACK); only those near its edges are checked.
+        # Spans that meet the window with days to spare surely meet it by the
+        # exact rule too (see _SLACK); only those near its edges are checked.
         sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
         sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
         events = self._events
         return self._subset(
             events[p]
             for p in self._window_positions(lo, hi)
-            if (highs[p] >= sure_lo and lows[p] <= sure_hi)
-            or _overlap(*events[p].fuzzy_window, lo, hi)
+            if (highs[p] >= sure_lo and lows[p] <= sure_hi) or meets(events[p].fuzzy_window, window)
         )
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
-        """Events certainly inside the window: their whole span lies within it.
+        """Events certainly inside the window: their whole span, at its widest, lies within it.
+
+        The window keeps its plain bounds (as `When.contains` reads a container):
+        with one argument this is ``[e for e in tl if start.contains(e.when)]``.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-04")])
         >>> [e.id for e in tl.included("2026-04")]
@@ -407,13 +474,7 @@ class Timeline:
         """
         lo = _window(start, "start").earliest
         hi = _window(end if end is not None else start, "end").latest
-
-        def inside(event: Event) -> bool:
-            e_lo, e_hi = event.fuzzy_window
-            if lo is not None and (e_lo is None or _cmp(e_lo, lo) < 0):
-                return False
-            return hi is None or (e_hi is not None and _cmp(e_hi, hi) <= 0)
-
+        window = (lo, hi)
         _, lows, highs = self._spans
         sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
         sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
@@ -421,7 +482,8 @@ class Timeline:
         return self._subset(
             events[p]
             for p in self._window_positions(lo, hi)
-            if (lows[p] >= sure_lo and highs[p] <= sure_hi) or inside(events[p])
+            if (lows[p] >= sure_lo and highs[p] <= sure_hi)
+            or inside(window, events[p].fuzzy_window)
         )
 
     def on(self, day: WindowArg) -> Timeline:
@@ -433,62 +495,65 @@ class Timeline:
         return self.overlapping(day)
 
     def start_after(self, moment: WindowArg) -> Timeline:
-        """Events that certainly start after ``moment`` ends.
+        """Events that certainly start after ``moment`` ends (`When.definitely_before`).
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.start_after("2026-05")]
         ['y']
         """
-        return self._beyond(_window(moment, "moment").latest, side=0, sign=1)
+        window = _window(moment, "moment").fuzzy_bounds()
+        return self._subset(e for e in self if ends_before(window, e.fuzzy_window))
 
     def before(self, moment: WindowArg) -> Timeline:
-        """Events that certainly end before ``moment`` starts.
+        """Events that certainly end before ``moment`` starts (`When.definitely_before`).
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.before("2026-05")]
         ['x']
         """
-        return self._beyond(_window(moment, "moment").earliest, side=1, sign=-1)
-
-    def _beyond(self, limit: _dt.date | None, *, side: int, sign: int) -> Timeline:
-        """Events whose possible start (side 0) or end (side 1) lies past ``limit``.
-
-        ``sign`` 1 means after it, -1 before it; an unbounded side never counts.
-        """
-        if limit is None:
-            return self._subset(())
-        return self._subset(
-            e
-            for e in self
-            if (point := e.fuzzy_window[side]) is not None and _cmp(point, limit) * sign > 0
-        )
+        window = _window(moment, "moment").fuzzy_bounds()
+        return self._subset(e for e in self if ends_before(e.fuzzy_window, window))
 
     # -- tracking ----------------------------------------------------------------------
 
-    def upcoming(
-        self, *, as_of: DayLike, within: int | _dt.timedelta | str = "90 days"
-    ) -> Timeline:
-        """Open events due in ``[as_of, as_of + within]``; deadlines count at their deadline.
+    def upcoming(self, *, as_of: DayLike, within: Within = "90 days") -> Timeline:
+        """Open events due in ``[as_of, as_of + within]``, as known on ``as_of``.
+
+        ``as_of`` means what it means everywhere: the claims stated on or before
+        that day are replayed (`Timeline.as_of`), then each event is judged, so a
+        slip announced later does not count and events announced later are left
+        out; the events come back as known that day. Deadlines count at their
+        deadline. ``within`` is days, a timedelta or text ("90 days", "1 year").
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="by 2030")])
         >>> [e.id for e in tl.upcoming(as_of="2026-03-28")]
         ['x']
         """
         day = to_day(as_of, "as_of")
-        days = _within_days(within, day)
-        return self._subset(e for e in self if e.upcoming(day, days))
+        stop = _dt.date.fromordinal(day.toordinal() + within_days(within, day))
+        known = self.as_of(day)
+        return known._subset(e for e in known if e._upcoming_in(day, stop))
 
     def overdue(self, *, as_of: DayLike) -> Timeline:
-        """Open events whose latest possible day is before ``as_of``.
+        """Open events whose latest possible day is before ``as_of``, as known on ``as_of``.
+
+        The claims stated on or before ``as_of`` are replayed first (`Timeline.as_of`):
+        an event that slipped, happened or was cancelled by a claim stated after that
+        day is judged by what was known then, and comes back as known then.
 
         >>> [e.id for e in Timeline([Event(title="x", when="2026-04")]).overdue(as_of="2026-06-01")]
         ['x']
         """
         day = to_day(as_of, "as_of")
-        return self._subset(e for e in self if e.overdue(day))
+        known = self.as_of(day)
+        return known._subset(e for e in known if e._overdue_on(day))
 
     def as_of(self, day: DayLike) -> Timeline:
-        """The timeline as known on ``day``: announced events, with claims up to then.
+        """The timeline as known on ``day``: announced events, with claims stated up to then.
+
+        An event is known from its first source's ``published`` day (always, without
+        one); a claim from the day it was stated. Every query that takes ``as_of``
+        starts from this.
 
         >>> from timeline import Source
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
@@ -496,7 +561,9 @@ class Timeline:
         (0, 1)
         """
         cutoff = to_day(day)
-        known = (e.as_of(cutoff) for e in self)
+        known = [e.as_of(cutoff) for e in self]
+        if all(a is b for a, b in zip(known, self, strict=True)):
+            return self._subset(self._events)  # nothing changed: no re-sort
         return self._new(e for e in known if e is not None)
 
     # -- changes over time (timeline.model._changes) and figures (timeline.model._figures) --
@@ -508,6 +575,8 @@ class Timeline:
 
     targets = _figures.targets
     observations = _figures.observations
+
+    check = _checks.check
 
     # -- convenience methods over the adapter layers (timeline.model._adapters) ------
 

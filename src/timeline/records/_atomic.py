@@ -11,6 +11,8 @@ import os
 import secrets
 from pathlib import Path
 
+from timeline._errors import WriteError
+
 __all__ = ["write_atomic"]
 
 
@@ -19,7 +21,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
 
     A failure at any point leaves the old file as it was and no temporary file
     behind. An existing file keeps its permissions; a new one gets the usual
-    ones (0666 less the umask).
+    ones (0666 less the umask). A folder that does not exist raises `WriteError`
+    naming it (not the hidden temporary file); the folder is never created.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "feed.ics"
@@ -29,6 +32,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise WriteError(
+            f"cannot write {str(target)!r}: the folder {str(folder)!r} {what}; "
+            "create it first, or write somewhere else"
+        )
+    if target.is_dir():
+        raise WriteError(f"cannot write {str(target)!r}: it is a folder; give a file name")
     temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:

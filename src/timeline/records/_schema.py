@@ -74,7 +74,7 @@ SOURCE_FIELDS = ("title", "publisher", "url", "published", "quote")
 CLAIM_FIELDS = ("stated", "when", "status", "source", "note")
 OBSERVATION_FIELDS = ("when", "value", "source", "note")
 TARGET_FIELDS = ("metric", "goal", "deadline", "baseline")
-DOCUMENT_FIELDS = ("name", "description", "events")
+DOCUMENT_FIELDS = ("name", "description", "fiscal_years", "events")
 
 
 def dotted(path: Sequence[str | int], *, leading: bool = False) -> str:
@@ -228,10 +228,30 @@ def timeline_to_document(timeline: Timeline) -> Document:
     document: Document = {}
     _put(document, "name", timeline.name)
     _put(document, "description", timeline.description)
+    if timeline.fiscal_years:  # actor: the month its fiscal year starts
+        document["fiscal_years"] = {
+            actor: _MONTH_NAMES[month - 1] for actor, month in timeline.fiscal_years.items()
+        }
     records = [event_to_record(e) for e in timeline]
     _drop_outside_related(records)
     document["events"] = records
     return document
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _drop_outside_related(records: list[dict[str, Any]]) -> None:

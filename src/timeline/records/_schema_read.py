@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, TypeVar
 
-from timeline._errors import DataFileError, DataFileProblem, WhenParseError
+from timeline._errors import DataFileError, DataFileProblem, WhenError, WhenParseError
 from timeline.dates._days import to_day
+from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._quantity import Quantity
@@ -68,6 +70,7 @@ def document_to_timeline(document: Any, where: Locations) -> Timeline:
     reader.unknown(document, (), DOCUMENT_FIELDS)
     name = reader.text(document, "name", ())
     description = reader.text(document, "description", ())
+    reader.fiscal_years(document.get("fiscal_years"), ("fiscal_years",))
     rows = document.get("events")
     if rows is None:
         reader.fail((), "missing 'events:' (a list of events; it may be empty: 'events: []')")
@@ -84,14 +87,19 @@ def records_to_timeline(
     name: str | None = None,
     description: str | None = None,
     file: str | None = None,
+    fiscal_years: Mapping[str, int | str] | None = None,
 ) -> Timeline:
     """Build a timeline from event records; raise `DataFileError` listing every problem.
+
+    ``fiscal_years`` maps an actor to the month its fiscal year starts: an
+    event's fiscal phrases ("FY2025") resolve with its first actor's.
 
     >>> len(records_to_timeline([{"title": "A", "when": "2026"}]))
     1
     """
     # With no file lines to point at, problems name the record: records[3].when.
     reader = _Reader(Locations(file, label=lambda p: dotted(("records", *p[1:]))))
+    reader.fiscal_years(fiscal_years, ("fiscal_years",))
     return reader.timeline(list(rows), ("events",), name, description)
 
 
@@ -127,6 +135,27 @@ class _Reader:
     def __init__(self, where: Locations) -> None:
         self.where = where
         self.problems: list[DataFileProblem] = []
+        # actor (case-folded) -> fiscal-year start month; and the one for the event being read
+        self.fiscal: dict[str, tuple[str, int]] = {}
+        self.fiscal_now: int | None = None
+
+    def fiscal_years(self, value: Any, path: Path) -> None:
+        """Read ``fiscal_years: {actor: month}``."""
+        if value is None:
+            return
+        if not isinstance(value, Mapping):
+            self.fail(path, "must be a mapping of actor to month, e.g. {Microsoft: July}")
+            return
+        for actor, month in value.items():
+            try:
+                start = fiscal_start(month)
+            except WhenError as e:
+                self.fail((*path, str(actor)), str(e))
+                continue
+            if not isinstance(actor, str) or start is None:
+                self.fail((*path, str(actor)), "give an actor's name and a month")
+                continue
+            self.fiscal[actor.casefold()] = (actor, start)
 
     def fail(self, path: Path, message: str) -> None:
         self.problems.append(self.where.problem(path, message))
@@ -157,8 +186,13 @@ class _Reader:
         return None
 
     def required(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
-        if record.get(key) is None:
+        value = record.get(key)
+        if value is None:
             self.fail((*path, key) if key in record else path, f"missing {key!r}")
+            return None
+        if isinstance(value, str) and not value.strip():
+            # Not "leave the field out": it is required, so it needs text.
+            self.fail((*path, key), f"is empty; {key!r} is required: write it, e.g. {key}: 'A'")
             return None
         return self.text(record, key, path)
 
@@ -166,9 +200,14 @@ class _Reader:
         value = record.get(key)
         if value is None:
             return ()
+        if isinstance(value, str) and value.strip() and "," not in value:
+            return (value,)  # one name, as Event(actors="Tesla") takes it
         if isinstance(value, str) or not isinstance(value, Sequence):
             example = f"[{value}]" if isinstance(value, str) else "[A, B]"
-            self.fail((*path, key), f"must be a list, e.g. {example}")
+            one = (
+                f' (or ["{value}"] for one name holding a comma)' if isinstance(value, str) else ""
+            )
+            self.fail((*path, key), f"must be a list, e.g. {example}{one}")
             return ()
         items: list[str] = []
         for i, item in enumerate(value):
@@ -194,7 +233,7 @@ class _Reader:
         try:
             # The same reference day the model uses (a When counts from its earliest day).
             ref = None if reference is None else to_day(reference)
-            return When.parse(value, reference=ref)
+            return When.parse(value, reference=ref, fiscal_year_start=self.fiscal_now)
         except WhenParseError as err:  # quotes the text and suggests a fix
             if ref is None and "is relative; pass reference=" in err.reason:
                 # `reference=` is When.parse's fix; in a file the fix is in the file.
@@ -202,6 +241,12 @@ class _Reader:
                     (*path, key),
                     f"{value!r} is relative; write the date itself (e.g. 'April 2026'), or give "
                     "the event a source with 'published:' to read it against",
+                )
+            elif "names a fiscal period" in err.reason:
+                self.fail(
+                    (*path, key),
+                    f"{value!r} names a fiscal period; give the event's first actor a fiscal "
+                    "year in the file's 'fiscal_years:' (e.g. fiscal_years: {Microsoft: July})",
                 )
             else:
                 self.fail((*path, key), str(err))
@@ -266,8 +311,9 @@ class _Reader:
         value = record.get(key)
         if value is None or isinstance(value, Quantity):
             return value
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)  # a bare number, as JSON or a spreadsheet may give it
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            # A bare number, as JSON or a spreadsheet may give it ("1e+21" reads as one).
+            value = repr(value) if isinstance(value, float) else str(value)
         if not isinstance(value, str):
             self.fail(
                 (*path, key), f"must be a figure as text, e.g. '$600 million', not {_show(value)}"
@@ -348,6 +394,10 @@ class _Reader:
         self.unknown(record, path, EVENT_FIELDS)
         before = len(self.problems)
         title = self.required(record, "title", path)
+        actors = record.get("actors")
+        first = actors[0] if isinstance(actors, list) and actors else actors
+        known = self.fiscal.get(first.casefold()) if isinstance(first, str) else None
+        self.fiscal_now = None if known is None else known[1]
         sources = self.items(record, "sources", path, self.source)
         # Relative dates ("April") resolve against the first source's date, as in Event.
         reference = sources[0].published if sources else None
@@ -422,7 +472,8 @@ class _Reader:
         if self.problems:
             self.problems.sort(key=lambda p: p.line if p.line is not None else 0)
             raise DataFileError(self.problems)
-        return Timeline(events, name=name, description=description)
+        fiscal_years = dict(self.fiscal.values())
+        return Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
 
     def related(self, rows: list[Any], path: Path, ids: Mapping[str, Path]) -> None:
         """Flag ``related:`` ids that name no event in the file, suggesting the closest id.

@@ -1,0 +1,91 @@
+"""Physical units through pint: "2 GW" and "1500 MW" compare, "1 km" equals "1000 m".
+
+pint (a maintained units library) knows the physical units and their prefixes; this module
+asks it, lazily, only when two figures in differently spelt units meet, so ``import
+timeline`` and figures in one unit never load it. Conversion factors are exact `Decimal`
+values (pint's registry is built with ``non_int_type=Decimal``).
+
+pint also reads some English words as units, and these are counted nouns in this library's
+sources: "points" (a typographic length), "hands", "stones", "cups", "bags", "counts",
+"turns"; and it reads "units" as micro-"nits". A word is taken as a unit only when pint
+reads it whole, with a spelt-out prefix ("gigawatts") or as a short symbol ("GW", "kWh"),
+and none of those nouns is involved. Units with an offset (°C, °F) never convert: their
+scales do not share a zero.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import Any, Final
+
+__all__ = ["factor"]
+
+# Names pint gives to English nouns that sources use as counted things.
+_NOUNS: Final = frozenset(
+    {"point", "hand", "stone", "cup", "bag", "count", "turn", "percent", "dozen", "gross"}
+)
+_WORD: Final = re.compile(r"[A-Za-zµμΩ]+")
+_SYMBOL_LENGTH: Final = 3  # "GW", "kWh": a prefix symbol on a unit symbol
+
+
+@functools.cache
+def _registry() -> Any:
+    import pint  # lazily: loading pint and its definitions takes a few hundred ms
+
+    return pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
+
+
+def _word_is_unit(registry: Any, word: str) -> bool:
+    """Whether pint reads ``word`` as a unit the way a person would."""
+    if word.lower() in ("per", "square", "cubic", "sq", "cu"):
+        return True
+    candidates = registry.parse_unit_name(word)
+    for prefix, name, _suffix in candidates:
+        if name in _NOUNS:
+            return False
+        if not prefix or word.lower().startswith(prefix) or len(word) <= _SYMBOL_LENGTH:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit(text: str) -> Any:
+    """pint's unit for ``text``, or None when it is not a physical unit."""
+    if not text or not text[0].isalpha():
+        return None
+    registry = _registry()
+    try:
+        if not all(_word_is_unit(registry, word) for word in _WORD.findall(text)):
+            return None
+        unit = registry.parse_units(text)
+    except Exception:  # pint raises many types for text it cannot read: not a unit
+        return None
+    if any(name in _NOUNS for name in unit._units):
+        return None
+    return unit
+
+
+@functools.lru_cache(maxsize=1024)
+def factor(source: str, target: str) -> Decimal | None:
+    """The exact factor turning a figure in ``source`` units into ``target`` units, or None.
+
+    None when either is not a physical unit, their dimensions differ, or their scales
+    do not share a zero (temperatures).
+
+    >>> factor("GW", "MW"), factor("GW", "km"), factor("GPUs", "MW")
+    (Decimal('1000'), None, None)
+    """
+    a, b = _unit(source), _unit(target)
+    if a is None or b is None or a.dimensionality != b.dimensionality:
+        return None
+    registry = _registry()
+    try:
+        if registry.Quantity(Decimal(0), a).to(b).magnitude != 0:
+            return None
+        scale = registry.Quantity(Decimal(1), a).to(b).magnitude
+    except Exception:  # an offset unit, or one pint cannot convert: not convertible
+        return None
+    value = Decimal(scale)
+    return Decimal(format(value.normalize(), "f")) if value else None

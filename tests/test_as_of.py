@@ -1,0 +1,169 @@
+"""One meaning of "as of" (issue 12 §1): replay the claims stated on or before the day, then judge.
+
+The library (`Event.overdue`, `Event.upcoming`, `Timeline.overdue`, `Timeline.upcoming`),
+the command line (``--as-of``) and target status all answer the same question the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from data_strategies import timelines
+from timeline import Event, Observation, QueryError, Source, Target, Timeline
+from timeline.cli._main import main
+from timeline.dates._duration import within_days
+
+ARTICLE = Source("article", published="2024-01-10")
+
+
+def _slipped_later() -> Event:
+    # Promised for May 2024; on 2024-07-01 (after the day we ask about) moved to 2025.
+    return Event(title="Launch", when="2024-05", sources=[ARTICLE]).revise(
+        when="2025", stated="2024-07-01"
+    )
+
+
+def _happened_later() -> Event:
+    # Expected for March 2024; reported as happened on 2024-09-01.
+    return Event(title="Release", when="2024-03", sources=[ARTICLE]).revise(
+        status="happened", stated="2024-09-01"
+    )
+
+
+def _announced_later() -> Event:
+    # Not announced until 2024-08-01: unknown on 2024-06-01.
+    source = Source("later article", published="2024-08-01")
+    return Event(title="Secret plan", when="2024-02", sources=[source])
+
+
+def _timeline() -> Timeline:
+    return Timeline([_slipped_later(), _happened_later(), _announced_later()])
+
+
+class TestEventAsOf:
+    def test_overdue_ignores_a_slip_stated_after_the_day(self) -> None:
+        # Known on 2024-06-01: May 2024, still expected, so overdue.
+        assert _slipped_later().overdue("2024-06-01") is True
+        # Once the slip is stated it is no longer overdue.
+        assert _slipped_later().overdue("2024-07-02") is False
+
+    def test_overdue_ignores_a_status_stated_after_the_day(self) -> None:
+        assert _happened_later().overdue("2024-06-01") is True
+        assert _happened_later().overdue("2024-09-02") is False
+
+    def test_an_event_not_yet_announced_is_neither_overdue_nor_upcoming(self) -> None:
+        assert _announced_later().overdue("2024-06-01") is False
+        assert _announced_later().upcoming("2024-01-15", "1 year") is False
+
+    def test_upcoming_uses_what_was_known(self) -> None:
+        # On 2024-04-15 the launch was expected in May 2024: upcoming within 90 days.
+        assert _slipped_later().upcoming("2024-04-15") is True
+        # On 2024-07-15 it had moved to 2025: not within 30 days.
+        assert _slipped_later().upcoming("2024-07-15", "30 days") is False
+
+
+class TestDurations:
+    @pytest.mark.parametrize(
+        ("within", "days"),
+        [
+            ("1 year", 366),  # 2024 is a leap year from 2024-01-15
+            ("90 days", 90),
+            ("12w", 84),
+            ("3 months", 91),  # 15 Jan to 15 Apr 2024
+            ("2 weeks", 14),
+            (30, 30),
+            (_dt.timedelta(days=7), 7),
+        ],
+    )
+    def test_one_parser(self, within: object, days: int) -> None:
+        assert within_days(within, _dt.date(2024, 1, 15)) == days  # type: ignore[arg-type]
+
+    def test_event_upcoming_takes_text_like_the_timeline(self) -> None:
+        e = Event(title="x", when="2026-06")
+        # issue 12: this raised "invalid literal for int()"
+        assert e.upcoming("2026-01-15", "1 year") is True
+        assert e.upcoming("2026-01-15", "1 month") is False
+        assert [x.id for x in Timeline([e]).upcoming(as_of="2026-01-15", within="1 year")] == ["x"]
+
+    @pytest.mark.parametrize("bad", ["soon", "-3 days", "1.5 years", "", "99999999999999d"])
+    def test_bad_durations_are_refused_with_our_error(self, bad: str) -> None:
+        with pytest.raises(QueryError, match="within"):
+            Event(title="x", when="2026").upcoming("2026-01-15", bad)
+
+
+class TestTimelineAsOf:
+    def test_overdue_replays_claims(self) -> None:
+        assert [e.id for e in _timeline().overdue(as_of="2024-06-01")] == ["release", "launch"]
+        assert [e.id for e in _timeline().overdue(as_of="2024-10-01")] == ["secret-plan"]
+
+    def test_overdue_shows_the_events_as_known_that_day(self) -> None:
+        (launch,) = _timeline().overdue(as_of="2024-06-01").filter(text="Launch")
+        assert str(launch.when) == "May 2024"
+
+    def test_upcoming_replays_claims(self) -> None:
+        ids = [e.id for e in _timeline().upcoming(as_of="2024-04-15", within="30 days")]
+        assert ids == ["launch"]
+
+    def test_equals_as_of_then_judge(self) -> None:
+        tl = _timeline()
+        for day in ("2024-02-01", "2024-06-01", "2024-07-15", "2024-12-31"):
+            known = tl.as_of(day)
+            assert tl.overdue(as_of=day) == known.filter(where=lambda e, d=day: e.overdue(d))
+
+
+class TestLibraryAndCommandAgree:
+    @pytest.mark.parametrize("day", ["2024-02-01", "2024-06-01", "2024-07-15", "2024-10-01"])
+    @pytest.mark.parametrize("command", ["overdue", "upcoming"])
+    def test_same_ids(
+        self, tmp_path: object, capsys: pytest.CaptureFixture[str], day: str, command: str
+    ) -> None:
+        import pathlib
+
+        path = pathlib.Path(str(tmp_path)) / "tracker.yaml"
+        tl = _timeline()
+        tl.save(path)
+        assert main([command, str(path), "--as-of", day, "--json"]) == 0
+        from_cli = [row["id"] for row in json.loads(capsys.readouterr().out)]
+        if command == "overdue":
+            from_library = [e.id for e in tl.overdue(as_of=day)]
+        else:
+            from_library = [e.id for e in tl.upcoming(as_of=day)]
+        assert from_cli == from_library
+
+
+class TestTargetAsOf:
+    def test_target_status_uses_only_figures_known_that_day(self) -> None:
+        target = Target("GPUs", "1,000 GPUs", "by 2024-06-30")
+        event = Event(
+            title="GPU goal",
+            when="by 2024-06-30",
+            target=target,
+            observations=[Observation("2024-05-01", "1,200 GPUs")],
+        )
+        frame_day = "2024-04-01"  # the figure of May was not known yet
+        assert target.status(frame_day, event.observations).value == "pending"
+        assert target.status("2024-05-02", event.observations).value == "met"
+
+
+# -- properties: one meaning of "as of" for any timeline the strategies build ---------------
+
+_DAYS = st.dates(min_value=_dt.date(2020, 1, 1), max_value=_dt.date(2032, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(tl=timelines(), day=_DAYS)
+def test_queries_judge_what_was_known(tl: Timeline, day: _dt.date) -> None:
+    known = tl.as_of(day)
+    assert tl.overdue(as_of=day) == known.filter(where=lambda e: e.overdue(day))
+    assert tl.upcoming(as_of=day, within="1 year") == known.filter(
+        where=lambda e: e.upcoming(day, "1 year")
+    )
+    for event in tl:
+        replayed = event.as_of(day)
+        assert event.overdue(day) == (replayed is not None and replayed.overdue(day))
+        assert event.upcoming(day, 30) == (replayed is not None and replayed.upcoming(day, 30))

@@ -1,0 +1,141 @@
+"""Undated events, fiscal years on timelines and in files, line endings (issue 11 §2, §4)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from timeline import DataFileError, Event, EventError, Timeline, When
+from timeline.cli._main import main
+
+
+def _tracker() -> Timeline:
+    return Timeline(
+        [
+            Event(title="Gemini 4", when="TBA", actors=["Google"]),
+            Event(title="DeepSeek V4", when="2026-04", actors=["DeepSeek"]),
+            Event(title="Open everything", when="../2030"),
+        ],
+        name="Tracker",
+    )
+
+
+class TestUndatedEvents:
+    def test_an_event_may_be_undated(self) -> None:
+        e = Event(title="Gemini 4", when="date not announced")
+        assert e.when.is_undated and str(e.when) == "date not announced"
+        assert e.fuzzy_window == (None, None)
+
+    def test_sorts_last_never_overdue_never_upcoming(self) -> None:
+        tl = _tracker()
+        assert [e.id for e in tl][-1] == "gemini-4"
+        assert "gemini-4" not in tl.overdue(as_of="2100-01-01")
+        assert "gemini-4" not in tl.upcoming(as_of="2026-03-01", within="100 years")
+        assert "gemini-4" not in tl.included("2026")
+
+    def test_left_out_of_feeds_without_a_warning(self) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            feed = _tracker().exclude(where=lambda e: e.id == "open-everything").to_ics()
+        assert "Gemini" not in feed and "DeepSeek V4" in feed
+
+    def test_export_summary_counts_them(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        data = tmp_path / "tracker.yaml"
+        _tracker().exclude(where=lambda e: e.id == "open-everything").save(data)
+        code = main(["export", str(data), "-o", str(tmp_path / "feed.ics")])
+        out = capsys.readouterr().out
+        assert code == 0
+        assert "1 undated left out: a feed event needs a date" in out
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    def test_files_keep_them(self, tmp_path: Path, suffix: str) -> None:
+        tl = _tracker()
+        path = tmp_path / f"t{suffix}"
+        tl.save(path)
+        back = Timeline.load(path)
+        assert back["gemini-4"].when == When.undated()
+
+
+FILE = """\
+name: Big tech
+fiscal_years:
+  Microsoft: July
+  apple: 10
+events:
+  - title: Microsoft Q3
+    when: Q3 FY2025
+    actors: [Microsoft, OpenAI]
+  - title: Apple year
+    when: FY2025
+    actors: [Apple]
+    claims:
+      - stated: 2025-01-10
+        when: H2 FY2025
+  - title: Calendar
+    when: 2025
+"""
+
+
+class TestFiscalYears:
+    def test_a_file_resolves_with_the_first_actors_fiscal_year(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text(FILE)
+        tl = Timeline.load(path)
+        assert tl["microsoft-q3"].when == When.quarter(2025, 1)
+        assert tl["apple-year"].initial_when == When.interval(
+            When.month(2024, 10), When.month(2025, 9)
+        )
+        assert tl["apple-year"].when == When.interval(When.month(2025, 4), When.month(2025, 9))
+        assert dict(tl.fiscal_years) == {"Microsoft": 7, "apple": 10}
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json"])
+    def test_saved_and_read_back(self, tmp_path: Path, suffix: str) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text(FILE)
+        tl = Timeline.load(path)
+        out = tmp_path / f"again{suffix}"
+        tl.save(out)
+        assert "fiscal_years" in out.read_text()
+        assert Timeline.load(out) == tl
+
+    def test_a_fiscal_phrase_without_a_fiscal_year_names_the_fix(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text("events:\n  - title: x\n    when: FY2025\n    actors: [Google]\n")
+        with pytest.raises(DataFileError, match="fiscal_years:") as err:
+            Timeline.load(path)
+        assert "t.yaml:3: when:" in str(err.value)
+
+    def test_a_bad_month_is_a_problem_in_the_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text("fiscal_years:\n  Microsoft: Julember\nevents: []\n")
+        with pytest.raises(DataFileError, match="must be a month"):
+            Timeline.load(path)
+
+    def test_on_a_timeline(self) -> None:
+        tl = Timeline(fiscal_years={"Microsoft": "July"})
+        assert tl.fiscal_year_start("MICROSOFT") == 7
+        assert tl.fiscal_year_start("Apple") is None
+        assert tl.add(Event(title="x", when="2026")).fiscal_years == {"Microsoft": 7}
+        assert tl != Timeline()
+
+    def test_an_event_takes_its_fiscal_year_start(self) -> None:
+        e = Event(title="x", when="H1 FY26", end="FY2026", fiscal_year_start=7)
+        assert e.when == When.half(2025, 2)
+        with pytest.raises(EventError, match="fiscal_year_start="):
+            Event(title="x", when="FY2026")
+
+
+class TestLineEndings:
+    def test_normalised_when_an_event_is_built(self) -> None:
+        e = Event(title="Line one\r\nline two\rthree", when="2026", description="a\r\nb")
+        assert e.title == "Line one\nline two\nthree"
+        assert e.description == "a\nb"
+
+    def test_the_calendar_round_trip_keeps_them(self) -> None:
+        tl = Timeline([Event(title="x", when="2026-04", description="one\r\ntwo")], name="n")
+        back = Timeline.from_ics(tl.to_ics())
+        assert back == tl
