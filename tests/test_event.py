@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -616,6 +617,11 @@ class TestSharing:
             (When.quarter(2026, 2), When.interval(When.month(2026, 4), When.month(2026, 6))),
             # an open end against an unknown one
             (When.interval("open", When.year(2030)), When.interval("unknown", When.year(2030))),
+            # per-component qualifiers (EDTF level 2) against the whole value qualified
+            (
+                When.from_edtf("2004?-06-~11"),
+                attrs.evolve(When.from_edtf("2004?-06-~11"), form=None),
+            ),
         ],
     )
     def test_sharing_never_mixes_different_values(self, a: When, b: When) -> None:
