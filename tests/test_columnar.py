@@ -38,7 +38,9 @@ from timeline.columnar import (  # noqa: E402
     window_filter,
     write_parquet,
 )
+from timeline.columnar._table import could_days  # noqa: E402
 
+_EPOCH = dt.date(1970, 1, 1).toordinal()
 _SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -355,6 +357,29 @@ class TestParquet:
         else:
             assert picked == expected
 
+    @pytest.mark.parametrize(
+        ("moment", "month", "meets"),
+        [
+            # 18:25 at UTC-12 on 30 November is 06:25 UTC on 1 December: December somewhere
+            ("2000-11-30T18:25-12:00", "2000-12", True),
+            ("2000-11-30T18:25-12:00", "2000-11", True),
+            # 10:00 UTC on 1 December is 1 December everywhere... and not November anywhere
+            ("2000-12-01T10:00+00:00", "2000-11", True),
+            ("2000-12-01T12:00+00:00", "2000-11", False),
+            # 09:00 at UTC+14 on 1 January is 19:00 UTC on 31 December
+            ("2001-01-01T09:00+14:00", "2000-12", True),
+            ("2001-01-01T09:00+14:00", "2001-01", True),
+            ("2001-01-02T11:00+14:00", "2000-12", False),
+        ],
+    )
+    def test_an_instant_meets_the_days_it_could_fall_on(
+        self, moment: str, month: str, meets: bool
+    ) -> None:
+        tl = Timeline([Event(title="x", when=moment)])
+        assert bool(tl.overlapping(month)) is meets  # the model's rule
+        picked = to_arrow(tl).filter(window_filter(month)).num_rows
+        assert picked == int(meets)
+
     def test_window_filter_of_a_range(self) -> None:
         table = to_arrow(_tracker())
         ids = [r["id"] for r in table.filter(window_filter("2026-03-25", "2026-03-26")).to_pylist()]
@@ -443,9 +468,19 @@ class TestParseDates:
             else:
                 assert row["error"] is None
                 assert row["when"] == str(value)
-                assert (row["could_start"], row["could_end"]) == tuple(
-                    None if p is None else D(p.year, p.month, p.day) for p in value.fuzzy_bounds()
-                )
+                could = (row["could_start"], row["could_end"])
+                if any(isinstance(p, dt.datetime) for p in value.fuzzy_bounds()):
+                    # an instant: the days it could fall on somewhere (tested against
+                    # Timeline.overlapping in TestParquet and TestDuckDB)
+                    days = could_days(*value.fuzzy_bounds())
+                    assert could == tuple(
+                        None if d is None else dt.date.fromordinal(d + _EPOCH) for d in days
+                    )
+                else:
+                    assert could == tuple(
+                        None if p is None else D(p.year, p.month, p.day)
+                        for p in value.fuzzy_bounds()
+                    )
 
 
 class TestDuckDB:

@@ -99,8 +99,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
 def _day(point: _dt.date, widen: int) -> _dt.date:
     day = _dt.date(point.year, point.month, point.day)
     if isinstance(point, _dt.datetime):
-        # Instants compare in UTC, the columns hold local days: two days cover any offsets.
-        day += _dt.timedelta(days=2 * widen)
+        # Instants compare in UTC, the columns hold days: three days cover any offsets.
+        day += _dt.timedelta(days=3 * widen)
     return day
 
 

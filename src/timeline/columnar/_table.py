@@ -22,8 +22,10 @@ import datetime as _dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from pendulum import Date
+
 from timeline.columnar._deps import require
-from timeline.dates._bounds import Point, _key
+from timeline.dates._bounds import Point, _hi_us, _key, _lo_us, _widening
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
@@ -153,6 +155,43 @@ def _day(point: Point | None) -> int | None:
     return point.toordinal() - _EPOCH
 
 
+_DAY_US = 86_400_000_000
+# Any floating day: stands for the window a day-column query compares against.
+_A_DAY = Date(2000, 1, 1)
+
+
+def could_days(lo: Point | None, hi: Point | None) -> tuple[int | None, int | None]:
+    """The first and last calendar day (days since 1970) that the span ``lo..hi`` could meet.
+
+    A day D is in the range exactly when `meets` holds between the span and the
+    floating day D, under the one rule for mixed frames (a floating day read at
+    every UTC offset): so for an instant, the days it could fall on anywhere,
+    from its UTC time less 12 hours to its UTC time plus 14 hours. A window of
+    whole days ``W1..W2`` meets the span exactly when ``could_start <= W2`` and
+    ``could_end >= W1`` (null is unbounded), which is what the SQL in the README uses.
+
+    >>> could_days(Date(2026, 4, 1), Date(2026, 4, 30))
+    (20544, 20573)
+    >>> import pendulum
+    >>> late = pendulum.datetime(2026, 4, 30, 18, tz=pendulum.fixed_timezone(-12 * 3600))
+    >>> could_days(late, late) == (20573, 20574)  # 06:00 UTC on 1 May: 30 April or 1 May
+    True
+    """
+    east, west = _widening((lo, hi, _A_DAY))
+    first = None if lo is None else int((_lo_us(lo, east) - west - _DAY_US) // _DAY_US) + 1
+    last = None if hi is None else int((_hi_us(hi, west) + east - 1) // _DAY_US)
+    # Kept on the calendar (years 1..9999): beyond it there is no day to compare with.
+    if first is not None:
+        first = max(first, _FIRST_DAY)
+    if last is not None:
+        last = min(last, _LAST_DAY)
+    return first, last
+
+
+_FIRST_DAY = _dt.date(1, 1, 1).toordinal() - _EPOCH
+_LAST_DAY = _dt.date(9999, 12, 31).toordinal() - _EPOCH
+
+
 def _at(point: Point | None) -> int | None:
     """Microseconds since 1970 UTC of an instant; ``None`` for days and unbounded."""
     if isinstance(point, _dt.datetime):
@@ -176,12 +215,11 @@ def when_columns(when: When) -> WhenColumns:
     lo, hi = when.earliest, when.latest
     first = None if lo is None else lo.toordinal() - _EPOCH
     last = None if hi is None else hi.toordinal() - _EPOCH
-    if when.approximate or when.uncertain or when.lower is not None or when.upper is not None:
-        fuzzy_lo, fuzzy_hi = when.fuzzy_bounds()
-        could = (_day(fuzzy_lo), _day(fuzzy_hi))
-    else:  # exact: the fuzzy bounds are the plain ones (the common case, kept cheap)
-        could = (first, last)
     timed = isinstance(lo, _dt.datetime) or isinstance(hi, _dt.datetime)
+    if timed or when.approximate or when.uncertain or when.is_interval:
+        could = could_days(*when.fuzzy_bounds())
+    else:  # exact calendar days: the could days are the plain ones (the common case)
+        could = (first, last)
     return (
         when.format(),
         _PRECISION[when.precision],
@@ -279,8 +317,11 @@ def to_arrow(timeline: Timeline) -> pa.Table:
             return [row[i] for row in rows]
         return [row[i] if k else None for row, k in zip(rows, keep, strict=True)]
 
-    could_end = [
-        end[5] if k else when[5] for when, end, k in zip(whens, ends, has_end, strict=True)
+    # The event's could window: from its date's, or over the whole stated span when it
+    # has an end (under one reading of both ends, as `Timeline.overlapping` reads it).
+    could = [
+        could_days(*e.fuzzy_window) if e.end is not None else (when[4], when[5])
+        for e, when in zip(events, whens, strict=True)
     ]
     nested = any(e.sources or e.claims or e.target or e.observations for e in events)
 
@@ -303,8 +344,8 @@ def to_arrow(timeline: Timeline) -> pa.Table:
         "precision": part(whens, 1),
         "earliest": part(whens, 2),
         "latest": part(whens, 3),
-        "could_start": part(whens, 4),
-        "could_end": could_end,
+        "could_start": [c[0] for c in could],
+        "could_end": [c[1] for c in could],
         "earliest_at": part(whens, 6),
         "latest_at": part(whens, 7),
         "end": part(ends, 0, has_end),
