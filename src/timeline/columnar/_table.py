@@ -10,10 +10,11 @@ One row per event. Two kinds of column live side by side:
   sources, claims, target, observations), so `from_arrow` rebuilds the
   timeline exactly: ``from_arrow(to_arrow(tl)) == tl``.
 
-Day columns hold the calendar day: for an instant, its local date (as written,
-at its own offset), which is what `When.overlaps` compares a day against; so a
-window of whole days over these columns gives exactly `Timeline.overlapping`'s
-answer. ``null`` means unbounded.
+Day columns hold calendar days; ``null`` means unbounded. ``earliest`` and
+``latest`` are the plain bounds (an instant's local date); ``could_start`` and
+``could_end`` are the days the event could fall on under the one rule for mixed
+frames (a floating day is read at every UTC offset: see `could_days`), so a
+window of whole days over them gives exactly `Timeline.overlapping`'s answer.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
     ("precision", "string", False, "grain of `when`: day, month, quarter ..."),
     ("earliest", "date32", True, "first possible day of `when` (plain bounds)"),
     ("latest", "date32", True, "last possible day of `when` (plain bounds)"),
-    ("could_start", "date32", True, "first day the event could fall on (fuzzy bounds)"),
-    ("could_end", "date32", True, "last day it could fall on: of `end` when it has one"),
+    ("could_start", "date32", True, "first day the event could fall on (fuzzy, any offset)"),
+    ("could_end", "date32", True, "last day it could fall on (to its `end` when it has one)"),
     ("earliest_at", "timestamp", True, "`earliest` as a UTC instant, for instants only"),
     ("latest_at", "timestamp", True, "`latest` as a UTC instant, for instants only"),
     ("end", "string", True, "end of an event that lasts, canonical text"),
