@@ -31,6 +31,11 @@ pytest: venv
 
 test: lint typecheck pytest
 
+# The fuzz and round-trip properties (tests marked `fuzz`) with thousands of examples each,
+# and the 210,000-event YAML load; `make test` runs the same properties with a few dozen.
+fuzz: venv
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz -p no:cacheprovider
+
 # The documentation site, built strictly (a broken link or reference fails it) into site/.
 docs: venv
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict --quiet

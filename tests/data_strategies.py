@@ -70,9 +70,11 @@ def _ordered(a: When | str, b: When | str) -> bool:
     return bool(a.earliest is None or b.latest is None or a.sort_key <= b.sort_key)
 
 
-# Text as people type it into a tracker: any printable character, several lines.
+# Text as people type it into a tracker: any printable character, several lines,
+# and the first characters a spreadsheet would run as a formula (=, +, -, @, ').
 _TEXT = st.text(
-    st.characters(blacklist_categories=["Cs", "Cc"]) | st.sampled_from(["\n", "\t", ";", "'"]),
+    st.characters(blacklist_categories=["Cs", "Cc"])
+    | st.sampled_from(["\n", "\t", ";", "'", "=", "+", "-", "@", '"', ","]),
     min_size=1,
     max_size=30,
 ).filter(lambda s: s.strip() == s and s != "")

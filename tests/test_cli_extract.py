@@ -125,16 +125,54 @@ def test_existing_output_is_kept_unless_force(
     assert main(["check", str(out)]) == 0
 
 
-def test_without_published_undated_are_commented_out(
+def test_without_published_undated_are_events(
     article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "draft.yaml"
     assert main(["extract", str(article), "-o", str(out)]) == 0
     text = out.read_text("utf-8")
     # "April" needs a reference date; Meta's doubling has no date of its own
-    assert "# no date: add a 'when'" in text
+    assert text.count("when: date not announced") == 3
     assert main(["check", str(out)]) == 0
-    assert "1 event, 0 problems" in capsys.readouterr().out  # only "by 2030" is dated
+    assert "4 events, 0 problems" in capsys.readouterr().out
+    tl = load(out)
+    assert [str(e.when) for e in tl][-3:] == ["date not announced"] * 3
+
+
+RESULTS = """Quarterly results
+
+Microsoft reported Q3 FY2025 revenue of $70.1 billion. Apple expects services revenue \
+of $100 billion in fiscal 2026. Contoso guides for FY2026 growth.
+"""
+
+
+def test_fiscal_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "results.txt"
+    path.write_text(RESULTS, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    argv = ["extract", str(path), "--published", "2025-04-30", "-o", str(out)]
+    assert main([*argv, "--fiscal-years", "Microsoft=7, Apple=October"]) == 0
+    tl = load(out)
+    whens = {e.actors[0]: str(e.when) for e in tl}
+    assert whens == {
+        "Microsoft": "Q1 2025",  # FY2025 starts July 2024: its third quarter is Jan-Mar 2025
+        "Apple": "October 2025 to September 2026",
+        "Contoso": "date not announced",  # no fiscal year given: not read as calendar 2026
+    }
+    assert dict(tl.fiscal_years) == {"Microsoft": 7, "Apple": 10}
+    assert main(["check", str(out)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("Microsoft", "not ACTOR=MONTH"), ("Microsoft=Julember", "not a month"), ("=7", "ACTOR")],
+)
+def test_fiscal_years_errors(
+    article: Path, value: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(article), "--fiscal-years", value]) == 2
+    err = capsys.readouterr().err
+    assert "--fiscal-years" in err and message in err
 
 
 @pytest.mark.parametrize(

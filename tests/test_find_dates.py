@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import attrs
+import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,6 +110,123 @@ class TestFindDates:
         assert found(text) == expected
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # "no earlier than" / "no later than", NET written short: the relation is kept
+            ("Launch is NET March 2026, sources say.", [("NET March 2026", "")]),
+            ("The launch is NET 2H25.", [("NET 2H25", "")]),
+            ("Deliveries start no earlier than Q3 2026.", [("no earlier than Q3 2026", "")]),
+            ("It ships no later than 2H 2026.", [("no later than 2H 2026", "")]),
+            # halves and quarters in the short forms of earnings calls
+            ("Revenue in 2H25 grew.", [("2H25", "")]),
+            ("Guidance for 1H 2026 is weak.", [("1H 2026", "")]),
+            ("Shipments in H2'25 rose.", [("H2'25", "")]),
+            ("Growth in 2H 2025 slowed, in 1H '26 too.", [("2H 2025", ""), ("1H '26", "")]),
+            ("Margins in 3Q25 and Q4'25 fell.", [("3Q25", ""), ("Q4'25", "")]),
+            ("Orders in 4Q 2025 rose.", [("4Q 2025", "")]),
+            # alternatives: one of two (or more), found whole
+            ("Expected in Q3 or Q4 2025.", [("Q3 or Q4 2025", "")]),
+            ("Due April or May 2026.", [("April or May 2026", "")]),
+            ("Either 2026 or 2027.", [("2026 or 2027", "")]),
+            ("In H1 or H2 2027, they said.", [("H1 or H2 2027", "")]),
+            ("In Q2, Q3 or Q4 2025.", [("Q2, Q3 or Q4 2025", "")]),
+            ("Between spring or summer 2026.", [("spring or summer 2026", "")]),
+            ("In Q4 2025 or Q1 2026.", [("Q4 2025 or Q1 2026", "")]),
+            ("Sometime in mid-2026 or 2027.", [("mid-2026 or 2027", "")]),
+            ("Sometime in March or April.", [("March or April", "")]),
+            ("In Q3 or Q4 of 2025 it grew.", [("Q3 or Q4 of 2025", "")]),
+            ("In Q4, 2025 and H2 of 2026 it grew.", [("Q4, 2025", ""), ("H2 of 2026", "")]),
+            # spans of two years
+            ("The 2025/26 season starts.", [("2025/26", "")]),
+            ("The 2025-26 season starts.", [("2025-26", "")]),
+            ("In 1999/2000 it slowed.", [("1999/2000", "")]),
+            # decades in thirds
+            ("By the early 2020s it was done.", [("By the early 2020s", "")]),
+            (
+                "Around the mid-2020s, or mid 2030s.",
+                [("Around the mid-2020s", ""), ("mid 2030s", "")],
+            ),
+            ("Late 2020s, they hope.", [("Late 2020s", "")]),
+            # undated
+            ("Release date TBD.", [("date TBD", "")]),
+            ("The price is TBA, the venue TBC.", [("TBA", ""), ("TBC", "")]),
+            ("Pricing is to be announced.", [("to be announced", "")]),
+            ("The launch date not announced yet.", [("date not announced", "")]),
+            ("Launch: date not yet announced.", [("date not yet announced", "")]),
+            ("Launch at an unknown date.", [("unknown date", "")]),
+            ("The team is to be determined.", [("to be determined", "")]),
+        ],
+    )
+    def test_finds_analysts_phrases_whole(self, text: str, expected: list[tuple[str, str]]) -> None:
+        """Each phrase found whole, with the value `When.parse` gives the phrase itself."""
+        got = [(m.text, str(m.when)) for m in find_dates(text, reference=REF)]
+        want = [(t, str(When.parse(t, reference=REF))) for t, _ in expected]
+        assert got == want
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Microsoft grew in FY2025.", [("FY2025", "July 2024 to June 2025")]),
+            ("Microsoft grew in Q3 FY2025.", [("Q3 FY2025", "Q1 2025")]),
+            ("Microsoft grew in H1 FY26.", [("H1 FY26", "H2 2025")]),
+            ("Microsoft grew in fiscal 2025.", [("fiscal 2025", "July 2024 to June 2025")]),
+            ("It grew in fiscal year 2025.", [("fiscal year 2025", "July 2024 to June 2025")]),
+        ],
+    )
+    def test_finds_fiscal_periods_whole(self, text: str, expected: list[tuple[str, str]]) -> None:
+        got = find_dates(text, reference=REF, fiscal_year_start=7)
+        assert [(m.text, str(m.when)) for m in got] == expected
+        assert find_dates(text, reference=REF) == []  # never the calendar year
+
+    def test_alternatives_resolve_against_the_year_they_name(self) -> None:
+        # "April" of "April or May 2027" is April 2027, whatever the reference
+        (m,) = find_dates("Due April or May 2027.", reference=REF)
+        assert (m.text, m.when) == ("April or May 2027", When.parse("April or May 2027"))
+        assert m.when.earliest == pendulum.date(2027, 4, 1)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a lower-case "net" is the word, not "no earlier than"
+            ("net 2025 revenue rose in March 2026", [("March 2026", "March 2026")]),
+            ("Its net March 2026 income", [("March 2026", "March 2026")]),
+            # short halves and quarters need the capital letter
+            ("ran 2h25m", []),
+            ("in 2h25 it rained", []),
+            (
+                "in q3 or Q4 2025 and 1h or 2H 2026",
+                [("Q4 2025", "Q4 2025"), ("2H 2026", "H2 2026")],
+            ),
+            ("it may or May 2026 not", [("May 2026", "May 2026")]),
+            ("May or may not 2026", [("2026", "2026")]),
+            # a year glued to "/digits" that are not the next year: no year, no guess
+            ("call 555-2025/26 now", []),
+            ("on 2025/03/15 it rose", []),
+            # undated abbreviations need capitals; "unknown" alone is not a date
+            ("an unknown player, tbd later", []),
+            # an alternative the parser refuses: without its relation, else as its parts
+            ("by Q3 or Q4 2025", [("Q3 or Q4 2025", "Q3 or Q4 2025")]),
+            ("around mid-2026 or 2027", [("around mid-2026", "c. mid-2026"), ("2027", "2027")]),
+            ("over 1999/2000", []),
+            ("1H or 2H 2026", [("2H 2026", "H2 2026")]),
+            # "to be announced" followed by its date is that date
+            (
+                "The winner is to be announced on 15 April 2026.",
+                [("15 April 2026", "15 April 2026")],
+            ),
+            # counts and amounts around the new forms stay counts
+            ("over 1500 or 2000 people", []),
+            ("$2025/26 each", []),
+            ("a 2025/27 ratio", []),
+            ("up 2H25%", []),
+        ],
+    )
+    def test_new_forms_keep_the_guarantees(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        assert [(m.text, str(m.when)) for m in find_dates(text, reference=REF)] == expected
+
+    @pytest.mark.parametrize(
         "text",
         [
             "10,000",
@@ -186,3 +305,61 @@ class TestFindDates:
         for m in find_dates(text, reference=REF):
             assert text[m.start : m.end] == m.text
             assert isinstance(m.when, When)
+
+
+_MONTHS = ["January", "April", "May", "June", "September", "December"]
+_PHRASE = st.one_of(
+    st.builds("NET {} {}".format, st.sampled_from(_MONTHS), st.integers(1950, 2150)),
+    st.builds("{}H{:02d}".format, st.integers(1, 2), st.integers(0, 99)),
+    st.builds("{}H {}".format, st.integers(1, 2), st.integers(1950, 2150)),
+    st.builds("H{}'{:02d}".format, st.integers(1, 2), st.integers(0, 99)),
+    st.builds("{}Q{:02d}".format, st.integers(1, 4), st.integers(0, 99)),
+    st.builds(
+        "Q{} or Q{} {}".format, st.integers(1, 3), st.integers(4, 4), st.integers(1950, 2150)
+    ),
+    st.builds(
+        "{} or {} {}".format,
+        st.sampled_from(_MONTHS[:3]),
+        st.sampled_from(_MONTHS[3:]),
+        st.integers(1950, 2150),
+    ),
+    st.integers(1950, 2150).map(lambda y: f"{y} or {y + 1}"),
+    st.integers(1950, 2150).map(lambda y: f"{y}/{(y + 1) % 100:02d}"),
+    st.builds("{} {}0s".format, st.sampled_from(["early", "mid", "late"]), st.integers(195, 214)),
+    st.sampled_from(["TBD", "TBA", "to be announced", "date not announced"]),
+)
+_FRAME = st.sampled_from(
+    ["{}", "Revenue grew in {}.", "Acme said {}, and it will.", "Launch ({}) of 10,000 units"]
+)
+
+
+class TestAnalystsPhrasesProperties:
+    @settings(max_examples=150, deadline=None)
+    @given(_PHRASE, _FRAME)
+    def test_each_form_is_found_whole_with_the_parsers_value(self, phrase: str, frame: str) -> None:
+        text = frame.format(phrase)
+        got = [(m.text, m.when) for m in find_dates(text, reference=REF)]
+        assert got == [(phrase, When.parse(phrase, reference=REF))]
+
+
+_HOSTILE = [
+    "by ",
+    "circa ",
+    "Q1, ",
+    "Q3 or ",
+    "April, ",
+    "1H or ",
+    "TBD ",
+    "2025/",
+    "NET ",
+    "2H25 ",
+]
+
+
+@pytest.mark.parametrize("piece", _HOSTILE)
+def test_hostile_text_takes_linear_time(piece: str) -> None:
+    # Before the prefix was bounded, 10 kB of "by " took 14 s (quadratic).
+    text = (piece * (20_000 // len(piece)))[:20_000]
+    started = time.perf_counter()
+    find_dates(text, reference=REF)
+    assert time.perf_counter() - started < 1.5

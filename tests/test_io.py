@@ -529,10 +529,10 @@ class TestCsvProblems:
                     "by ';': write 'Tencent; WeChat', or a JSON list"
                 ],
             ),
-            # a spreadsheet saved with ';' separators: said so, not "unknown column"
+            # a separator we do not read: said so, not "unknown column" (';' and tab are read)
             (
-                "title;when\nA;2026\n",
-                ["t.csv:1: the header 'title;when' is one column: the file is separated by ';'"],
+                "title|when\nA|2026\n",
+                ["t.csv:1: the header 'title|when' is one column: the file is separated by '|'"],
             ),
             # a field inside a JSON cell: column and position
             (

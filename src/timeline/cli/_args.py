@@ -11,6 +11,8 @@ import argparse
 import datetime as _dt
 import difflib
 import json
+import os
+import re
 import shutil
 import sys
 import warnings
@@ -24,10 +26,11 @@ from timeline.dates._bounds import _cmp
 from timeline.dates._days import to_day
 from timeline.dates._duration import within_days
 from timeline.dates._when import When
-from timeline.display._table import render
+from timeline.display._table import render, truncate
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 from timeline.model._timeline import Timeline
 
 _KNOWN = ".yaml, .yml, .json, .csv or .parquet"
@@ -95,7 +98,9 @@ def _status_arg(text: str) -> str:
 def _within_arg(text: str) -> str:
     try:
         within_days(text, _dt.date.today())
-    except TimelineError:
+    except TimelineError as err:
+        if "reaches past" in str(err):  # a duration, but longer than the calendar
+            raise argparse.ArgumentTypeError(str(err).removeprefix("within: ")) from None
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a duration; write e.g. 90d, 12w, 3m or '1 year'"
         ) from None
@@ -215,16 +220,45 @@ def _select(timeline: Timeline, args: argparse.Namespace) -> Timeline:
 # -- writing ----------------------------------------------------------------------------------
 
 
+def _shown(text: str) -> str:
+    """``text`` with every control character escaped but the line breaks between lines.
+
+    Fields from the data are escaped where they are formatted (a newline in a
+    title is shown as ``\\n``); this is the last guard for anything else printed.
+    """
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(_shown(text) + "\n")
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(_shown(text) + "\n")
 
 
-def _terminal_width() -> int | None:
-    """The terminal's width, or None when stdout is not a terminal (then nothing is cut)."""
+# What JSON leaves raw with ensure_ascii=False but a terminal may obey (C0 is escaped).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_text(value: Any) -> str:
+    """``value`` as indented JSON, non-ASCII text kept, every control character escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # Such characters only occur inside strings, where \uXXXX is the same character.
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _terminal_width(args: argparse.Namespace | None = None) -> int | None:
+    """The width to fit tables to; None (nothing cut) with ``--wide`` or when piped.
+
+    ``COLUMNS`` set in the environment says the width even when the output goes
+    to a pipe (as ``ls`` does); otherwise a pipe or file gets everything.
+    """
+    if args is not None and getattr(args, "wide", False):
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
     if not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns
@@ -234,7 +268,7 @@ def _when_text(event: Event) -> str:
     return str(event.when) if event.end is None else f"{event.when} to {event.end}"
 
 
-def _table(timeline: Timeline) -> list[str]:
+def _table(timeline: Timeline, width: int | None = None) -> list[str]:
     rows = [
         [_when_text(e), e.status.value, e.kind or "-", ", ".join(e.actors) or "-", e.title]
         for e in timeline
@@ -244,7 +278,7 @@ def _table(timeline: Timeline) -> list[str]:
     return render(
         ["WHEN", "STATUS", "KIND", "ACTORS", "TITLE"],
         rows,
-        width=_terminal_width(),
+        width=width,
         flex=4,
         squeeze={3: 24, 2: 16},
         drop=(2, 3),
@@ -264,13 +298,16 @@ def _count(n: int, total: int | None = None) -> str:
 def _emit(timeline: Timeline, args: argparse.Namespace, heading: str) -> None:
     """The selection as JSON (heading to stderr) or as a table under its heading."""
     if args.json:
-        _out(json.dumps(_records(timeline), ensure_ascii=False, indent=2))
+        _out(_json_text(_records(timeline)))
         if args.heading_to_stderr:
             _err(heading)
         return
-    _out(heading)
+    width = _terminal_width(args)
+    # The heading holds the timeline's name: one line, whatever the name says.
+    heading = visible(heading)
+    _out(heading if width is None else truncate(heading, width))
     if len(timeline):
-        for line in _table(timeline):
+        for line in _table(timeline, width):
             _out(line)
 
 

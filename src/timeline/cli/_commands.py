@@ -213,7 +213,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     timeline = _args._bundled()
     _out(f"{timeline.name or 'timeline'}: {_count(len(timeline))}")
-    for line in _table(timeline):
+    for line in _table(timeline, _args._terminal_width()):
         _out(line)
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)

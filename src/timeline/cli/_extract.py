@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import TimelineError
+from timeline._errors import ExtractError, TimelineError
 from timeline.cli._args import EXIT_OK, EXIT_USAGE, _err, _Failure, _out, _writable
 from timeline.dates import When
 from timeline.figures import Source
@@ -29,13 +29,17 @@ _MAX_TITLE = 120
 _EPILOG = """examples:
   timeline extract article.txt --published 2026-03-28 -o draft.yaml
   timeline extract article.txt --actors "Tencent,StepFun=Step|Jieyue" --json
+  timeline extract results.txt --published 2025-04-30 --fiscal-years Microsoft=7,Apple=10
 then edit draft.yaml (titles, dates, statuses; delete what is not an event) and:
   timeline check draft.yaml
   timeline export draft.yaml -o feed.ics
 --actors: names separated by commas; NAME=ALIAS|ALIAS gives a name's aliases.
+--fiscal-years: ACTOR=MONTH pairs (7 or July); a statement's fiscal periods
+("Q3 FY2025", "fiscal 2026") are read with its first actor's fiscal year, and
+left undated (never read as calendar years) without one.
 Statements without a date of their own are dated from --published (expected:
 from publication onwards; reported: about publication); without --published
-they are written commented out, to be dated by hand.
+they are written "when: date not announced", to be dated by hand.
 """
 
 
@@ -56,6 +60,11 @@ def add_extract(command: Any) -> None:
     parser.add_argument(
         "--actors", metavar="A,B", help="known actors, matched in any case (NAME=ALIAS|ALIAS)"
     )
+    parser.add_argument(
+        "--fiscal-years",
+        metavar="A=M,B=M",
+        help="the month each actor's fiscal year starts, e.g. Microsoft=7,Apple=October",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="the YAML file (default: stdout)")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     parser.add_argument(
@@ -72,6 +81,25 @@ def _actors(text: str | None) -> dict[str, list[str]]:
             continue
         known.setdefault(name, []).extend(a.strip() for a in aliases.split("|") if a.strip())
     return known
+
+
+def _fiscal_years(text: str | None) -> dict[str, str] | None:
+    """``Microsoft=7,Apple=October`` as a mapping (the months are checked by `extract`)."""
+    if text is None:
+        return None
+    table: dict[str, str] = {}
+    for item in text.split(","):
+        if not item.strip():
+            continue
+        actor, sep, month = item.partition("=")
+        if not sep or not actor.strip() or not month.strip():
+            raise _Failure(
+                f"--fiscal-years: {item.strip()!r} is not ACTOR=MONTH; write e.g. "
+                "Microsoft=7,Apple=October",
+                EXIT_USAGE,
+            )
+        table[actor.strip()] = month.strip()
+    return table
 
 
 def _title(args: argparse.Namespace, text: str) -> str:
@@ -110,9 +138,9 @@ def draft_json(draft: Draft) -> dict[str, Any]:
     return {
         "id": draft.id,
         "title": draft.title,
-        "when": None if when is None else str(when),
-        "earliest": None if when is None else point(when.earliest),
-        "latest": None if when is None else point(when.latest),
+        "when": str(when),
+        "earliest": point(when.earliest),
+        "latest": point(when.latest),
         "status": draft.status.value,
         "kind": draft.kind,
         "actors": list(draft.actors),
@@ -136,7 +164,7 @@ def _summary(args: argparse.Namespace, result: Extraction) -> list[str]:
     ]
     for draft in result:
         mark = "?" if draft.low_confidence else " "
-        when = "(no date)" if draft.when is None else str(draft.when)
+        when = str(draft.when)
         lines.append(
             f" {mark}{draft.confidence:.2f}  {when:<28} {draft.status.value:<9} {draft.title}"
         )
@@ -161,7 +189,17 @@ def _extract(args: argparse.Namespace) -> int:
             f"{args.article}: not UTF-8 text (byte {err.start}); save the article as UTF-8 "
             "(e.g. `iconv -f latin1 -t utf-8`)"
         ) from None
-    result = extract(text, source=_source(args, text), known_actors=_actors(args.actors))
+    try:
+        result = extract(
+            text,
+            source=_source(args, text),
+            known_actors=_actors(args.actors),
+            fiscal_years=_fiscal_years(args.fiscal_years),
+        )
+    except ExtractError as err:
+        if "fiscal_years" not in str(err):
+            raise
+        raise _Failure(f"--fiscal-years: {err}", EXIT_USAGE) from None
     draft = result.to_yaml()
     summary = _summary(args, result)
     if out is not None:

@@ -2,8 +2,9 @@
 
 Every command that reads a timeline takes an optional data file (YAML, JSON or
 CSV, chosen by suffix); without one it uses the bundled AI-race dataset.
-Output is a table that fits the terminal, plain aligned text when piped, or
-with ``--json`` (``show``, ``upcoming``, ``overdue``) a JSON list of the same
+Output is a table that fits the terminal (or ``COLUMNS``; ``--wide`` cuts
+nothing), plain aligned text when piped, with control characters from the
+data shown escaped; or with ``--json`` (``show``, ``upcoming``, ``overdue``) a JSON list of the same
 events as they stand now: current date and status first, then their history
 (`timeline.cli._json` describes the shape). That is a report, not a data
 file; ``timeline convert`` writes files that load. The same filters work everywhere: ``--status``,
@@ -99,6 +100,14 @@ that loads again, use `timeline convert IN OUT` (or Timeline.save in Python).
 """
 
 
+def _wide(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="show every cell in full, even past the terminal's width (default: fit it)",
+    )
+
+
 def _file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", nargs="?", metavar="FILE", help=f"a {_KNOWN} data file (default: bundled dataset)"
@@ -171,6 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument(
         "-o", "--output", metavar="OUT", help="with --trend: the .png or .svg file to write"
     )
+    _wide(show)
     _filters(show, as_of_help="the timeline as known on day D (with --trend: default today)")
 
     track = command(
@@ -192,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     upcoming = command("upcoming", _upcoming, "open events due soon", _JSON_EPILOG)
     _file(upcoming)
     _json(upcoming)
+    _wide(upcoming)
     upcoming.add_argument(
         "--within", type=_within_arg, default="90d", help="how far ahead (default 90d)"
     )
@@ -205,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file(overdue)
     _json(overdue)
+    _wide(overdue)
     _filters(
         overdue,
         as_of_help="judge on day D, as known on D (claims stated by then; default: today)",

@@ -18,6 +18,18 @@ as their last day. A month name alone must be capitalised and spelled out
 ("an April release"); "May" alone also needs a date word before it ("in
 May"), since "may" is usually a verb.
 
+The analysts' forms are found whole: "NET March 2026" (a capital NET; "net"
+is the word), halves and quarters written short ("2H25", "1H 2026", "H2'25",
+"3Q25": the letter must be a capital), alternatives ("Q3 or Q4 2025", "April
+or May 2026", "2026 or 2027", "Q4 2025 or Q1 2026"), spans of two years
+("2025/26", "2025-26"), thirds of decades ("the early 2020s") and the undated
+("TBD", "TBA", "TBC" in capitals, "to be announced", "date not announced",
+"unknown date"; not "unknown" alone, and not "to be announced" when its date
+follows: "to be announced on 15 April"). A phrase `When.parse` refuses with its
+relation or modifier ("by Q3 or Q4 2025": a relation must go on each
+alternative; "early 2H 2026") is read without them, and an alternative it
+still refuses as its parts ("1H or 2H 2026": "2H 2026").
+
 Phrases without a year ("April", "next month") resolve against ``reference``
 (the date of the source); with ``reference=None`` they are skipped.
 """
@@ -54,20 +66,33 @@ class DateMatch:
     when: When
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _MONTH = (
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)(?![a-z])"
 )
-_YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,]\d)"
+# A year is never glued to a decimal point, a thousands comma or a slash and
+# digits ("2025/27" is no year; "2025/26" is a span, read whole below).
+_YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,/]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)"
 _PRE = (
+    r"(?P<net>net\s+)?"  # "NET" (no earlier than), only in capitals
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
     r"|no\s+later\s+than|not\s+later\s+than|not\s+before|no\s+earlier\s+than|by|before|after"
     r"|circa|c\.|ca\.|about|around|approximately|roughly|maybe|possibly|perhaps|probably)"
-    r"\s+)*)"
+    r"\s+){0,3})"  # at most three: a bounded prefix keeps the scan linear
 )
+# The first alternatives of "Q3 or Q4 2025", "Q2, Q3 or Q4 2025", "April or May
+# 2026": parts that are no date alone. Whole dates joined by "or" ("2026 or
+# 2027", "Q4 2025 or Q1 2026") are joined after they are found.
+_ALT_ITEM = rf"(?:q[1-4]|[1-4]q|h[12]|[12]h|{_MONTH}|spring|summer|autumn|fall|winter)"
+# At most five listed before "or": a bounded list keeps the scan linear.
+_ALT = rf"(?P<alt>(?:{_ALT_ITEM},\s+){{0,4}}{_ALT_ITEM}\s+or\s+)?"
 _MOD = (
     r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:start|beginning|middle|end)\s+of\s+"
     r"(?:the\s+)?|(?:mid|end|start)-))?"
@@ -76,6 +101,10 @@ _CORE = (
     r"(?P<core>"
     # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025
     rf"(?:[qh][1-4],?\s+(?:of\s+)?)?{_FISCAL}(?:,?\s+[qh][1-4](?![a-z\d]))?|"
+    # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25"
+    r"(?P<short>(?:[1-4]q|[12]h)\s?'?(?:\d{4}|\d{2})|(?:q[1-4]|h[12])\s?'\d{2})(?!\d)|"
+    # two years: "2025/26", "1999/2000" (a year before a slash is no year alone)
+    r"(?P<pair>(?<![\d.,])(?P<p1>\d{4})/(?P<p2>\d{4}|\d{2}))(?![\d/])|"
     r"\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])"
     r"|\d{4}-w\d{2}(?:-\d)?(?![\d-])"
     r"|\d{4}-\d{2}(?![\d-])"
@@ -85,9 +114,9 @@ _CORE = (
     rf"|(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<my>{_YEAR}))?"
-    rf"|(?P<q>q[1-4])(?:[\s-]+{_YEAR})?|{_YEAR}[\s-]?q[1-4]"
+    rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_YEAR})?|{_YEAR}[\s-]?q[1-4]"
     rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?{_YEAR}"
-    rf"|h[12][\s-]+{_YEAR}|{_YEAR}[\s-]?h[12]"
+    rf"|h[12],?[\s-]+(?:of\s+)?{_YEAR}|{_YEAR}[\s-]?h[12]"
     rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_YEAR}"
     rf"|(?:spring|summer|autumn|fall)(?:\s+of)?\s+{_YEAR}|winter(?:\s+of)?\s+\d{{4}}\s*[-/]\s*\d{{2,4}}"
     r"|(?:the\s+)?\d{3}0'?s(?![a-z])"
@@ -100,12 +129,22 @@ _CORE = (
     r")"
 )
 _SUF = r"(?:\s+or\s+(?:later|earlier)|\s+at\s+the\s+(?:latest|earliest))?"
-_CANDIDATE = re.compile(rf"(?<![\w$€£¥#])(?:{_PRE}{_MOD}{_CORE}{_SUF})(?![\w%])")
-_JOIN = re.compile(r"\s*(?:-|to|through|until|till)\s*|\s+and\s+")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+# The undated: "TBD" (in capitals), "to be announced", "date not announced" ...
+_UNDATED = (
+    r"(?P<undated>(?P<uw>date\s+)?(?P<ua>tb[adc]|t\.b\.[adc]\.?)"
+    r"|date\s+not\s+(?:yet\s+)?announced|date\s+unknown|unknown\s+date"
+    r"|to\s+be\s+(?:announced|determined|confirmed))"
+)
+_CANDIDATE = re.compile(rf"(?<![\w$€£¥#])(?:{_UNDATED}|{_PRE}{_ALT}{_MOD}{_CORE}{_SUF})(?![\w%])")
+# The same without alternatives: the parts of one `When.parse` refuses.
+_PLAIN = re.compile(
+    rf"(?<![\w$€£¥#])(?:{_UNDATED}|{_PRE}(?P<alt>(?!))?{_MOD}{_CORE}{_SUF})(?![\w%])"
+)
+_JOIN = re.compile(r"\s*(?:-|to|through|until|till)\s*|\s+(?:and|or)\s+")
+# What may stand between "to be announced" and the date it is announced on.
+_ANNOUNCED_ON = re.compile(r"\s+(?:(?:on|in|at|for|around|during|sometime|from|until|till)\s+)?")
+_ALT_WORD = re.compile(r"[a-z\d]+")
+_SEASONS = _words("spring summer autumn fall winter")
 
 
 # Words after which a four-digit number is a year ("in 2025"), and words that
@@ -149,26 +188,32 @@ def find_dates(
     ...     "from 1 trillion at the start of 2024 to over 140 trillion by March 2025",
     ...     reference="2025-04-01")]
     ['the start of 2024', 'by March 2025']
+    >>> [(m.text, str(m.when)) for m in find_dates(
+    ...     "NET 2H25, in Q3 or Q4 2025 or the 2025/26 season; price TBD", reference=None)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('NET 2H25', 'no earlier than H2 2025'), ('Q3 or Q4 2025', 'Q3 or Q4 2025'),
+     ('2025/26', '2025 to 2026'), ('TBD', 'date not announced')]
     """
     ref = check_options(reference, prefer)
     fiscal = _Fiscal(fiscal_start_or_raise(fiscal_year_start), fiscal_year_named_by)
-    low = _lower(text)
-    spans = [(m.start(), m.end()) for m in _CANDIDATE.finditer(low) if _plausible(m, text, low)]
+    scan = _Scan(text, _lower(text), ref, prefer, fiscal)
+    spans: list[_Span] = []
+    for m in _CANDIDATE.finditer(scan.low):
+        spans += scan.candidate(m)
     found: list[DateMatch] = []
     i = 0
     while i < len(spans):
-        start, end = spans[i]
         if i + 1 < len(spans):
-            joined = _join(text, low, start, end, *spans[i + 1], ref, prefer, fiscal)
+            joined = scan.join(spans[i], spans[i + 1])
             if joined is not None:
                 found.append(joined)
                 i += 2
                 continue
-        match = _read(text, start, end, ref, prefer, fiscal)
+        match = spans[i].match
         if match is not None:
             found.append(match)
         i += 1
-    return found
+    return [m for k, m in enumerate(found) if not scan.announced_later(m, found[k + 1 : k + 2])]
 
 
 def _lower(text: str) -> str:
@@ -177,21 +222,6 @@ def _lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(fold(c) if len(fold(c)) == 1 else "?" for c in text)
-
-
-def _plausible(m: re.Match[str], text: str, low: str) -> bool:
-    if m["year"] is not None and not m["mod"] and not _RELATION.search(m["pre"]):
-        # A bare number, perhaps after "about": a year only if it reads as one.
-        return _plausible_year(text, low, m.start("core"), m.end("core"))
-    if m["month"] is not None and m["my"] is None and not m["mod"]:
-        word = text[m.start("core") : m.end("core")]
-        if word.lower() == "may":
-            start = m.start("core")
-            prev = _PREV_WORD.search(low, max(0, start - 20), start)
-            return word[0] == "M" and prev is not None and prev[1] in _MAY_WORDS
-        # spelled out and capitalised: "an April release", not "apr" or "march on"
-        return word[:1].isupper() and len(word.rstrip(".")) >= 4
-    return m["q"] is None or text[m.start("q")] == "Q"
 
 
 def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
@@ -235,46 +265,161 @@ def fiscal_start_or_raise(value: int | str | None) -> int | None:
         raise WhenParseError(str(value), str(e)) from None
 
 
-def _read(
-    text: str,
-    start: int,
-    end: int,
-    reference: _dt.date | None,
-    prefer: Literal["current", "future", "past"],
-    fiscal: _Fiscal,
-) -> DateMatch | None:
-    words = text[start:end]
-    try:
-        when = parse(
-            words,
-            reference=reference,
-            prefer=prefer,
-            fiscal_year_start=fiscal.start,
-            fiscal_year_named_by=fiscal.named_by,
-        )
-    except WhenParseError:
-        return None
-    return DateMatch(words, start, end, when)
+@attrs.frozen
+class _Span:
+    """A candidate's span and what it reads as (``None``: unread, kept for joining)."""
+
+    start: int
+    end: int
+    match: DateMatch | None
 
 
-def _join(
-    text: str,
-    low: str,
-    start: int,
-    end: int,
-    next_start: int,
-    next_end: int,
-    reference: _dt.date | None,
-    prefer: Literal["current", "future", "past"],
-    fiscal: _Fiscal,
-) -> DateMatch | None:
-    """Two neighbouring dates joined by "to", a dash or "and" (after "between"): an interval."""
-    gap = low[end:next_start]
-    if not _JOIN.fullmatch(gap):
-        return None
-    if "and" in gap:
-        before = low[max(0, start - 8) : start]
-        if not before.endswith("between "):
+class _Scan:
+    """One text being scanned: its folded form and the options `When.parse` gets."""
+
+    __slots__ = ("fiscal", "low", "prefer", "reference", "text")
+
+    def __init__(
+        self,
+        text: str,
+        low: str,
+        reference: _dt.date | None,
+        prefer: Literal["current", "future", "past"],
+        fiscal: _Fiscal,
+    ) -> None:
+        self.text = text
+        self.low = low
+        self.reference = reference
+        self.prefer = prefer
+        self.fiscal = fiscal
+
+    def read(self, start: int, end: int) -> DateMatch | None:
+        """``text[start:end]`` as `When.parse` reads it, or ``None``."""
+        words = self.text[start:end]
+        try:
+            when = parse(
+                words,
+                reference=self.reference,
+                prefer=self.prefer,
+                fiscal_year_start=self.fiscal.start,
+                fiscal_year_named_by=self.fiscal.named_by,
+            )
+        except WhenParseError:
             return None
-        start -= 8
-    return _read(text, start, next_end, reference, prefer, fiscal)
+        return DateMatch(words, start, end, when)
+
+    def candidate(self, m: re.Match[str]) -> list[_Span]:
+        """What one match of `_CANDIDATE` gives: one span, or the parts of a refused one."""
+        if m["undated"] is not None:
+            if m["ua"] is not None and not self.text[m.start("ua") : m.end("ua")].isupper():
+                return []
+            read = self.read(m.start(), m.end())
+            if read is None and m["uw"] is not None:
+                read = self.read(m.start("ua"), m.end())
+            return [] if read is None else [_Span(read.start, read.end, read)]
+        alt = m["alt"] is not None and self._capitals(m.start("alt"), m.end("alt"))
+        if m["alt"] is not None and not alt:
+            return self._parts(m)
+        start = m.start()
+        if m["net"] is not None and self.text[start : start + 3] != "NET":
+            start = m.end("net")  # "net 2025 revenue": the word, not "no earlier than"
+        if not self._plausible(m, start):
+            return self._parts(m) if alt else []
+        read = self.read(start, m.end())
+        if read is not None:
+            return [_Span(start, m.end(), read)]
+        inner = m.start("alt") if alt else m.start("core")
+        if inner > start:  # "by Q3 or Q4 2025": no relation on alternatives; "early 2H 2026"
+            read = self.read(inner, m.end())
+            if read is not None:
+                return [_Span(inner, m.end(), read)]
+        if alt:
+            return self._parts(m)
+        return [_Span(start, m.end(), None)]
+
+    def _parts(self, m: re.Match[str]) -> list[_Span]:
+        """The dates inside a match, found without alternatives ("1H or 2H 2026": "2H 2026")."""
+        out: list[_Span] = []
+        for part in _PLAIN.finditer(self.low, m.start(), m.end()):
+            out += self.candidate(part)
+        return out
+
+    def _capitals(self, start: int, end: int) -> bool:
+        """Whether the parts of an alternative are written as dates: "Q3", "2H", "April", "spring".
+
+        Quarters and halves need their capital letter and months their capital
+        ("may or May 2026" is no alternative); seasons are written in lower case.
+        """
+        for a in _ALT_WORD.finditer(self.low, start, end):
+            word = self.text[a.start() : a.end()]
+            if a[0] in _SEASONS or a[0] == "or":
+                continue
+            short = any(c.isdigit() for c in word)
+            if not (word.isupper() if short else word[0].isupper()):
+                return False
+        return True
+
+    def _plausible(self, m: re.Match[str], start: int) -> bool:
+        text, low = self.text, self.low
+        relation = _RELATION.search(m["pre"]) is not None or (
+            m["net"] is not None and start == m.start()
+        )
+        if m["year"] is not None and not m["mod"] and not relation and m["alt"] is None:
+            # A bare number, perhaps after "about": a year only if it reads as one.
+            return _plausible_year(text, low, m.start("core"), m.end("core"))
+        if m["pair"] is not None:
+            return _plausible_pair(low, m)
+        if m["short"] is not None:
+            return all(
+                not c.isalpha() or c.isupper() for c in text[m.start("short") : m.end("short")]
+            )
+        if m["month"] is not None and m["my"] is None and not m["mod"]:
+            word = text[m.start("core") : m.end("core")]
+            if m["alt"] is not None:  # "April or May": the last month capitalised too
+                return word[:1].isupper()
+            if word.lower() == "may":
+                at = m.start("core")
+                prev = _PREV_WORD.search(low, max(0, at - 20), at)
+                return word[0] == "M" and prev is not None and prev[1] in _MAY_WORDS
+            # spelled out and capitalised: "an April release", not "apr" or "march on"
+            return word[:1].isupper() and len(word.rstrip(".")) >= 4
+        return m["q"] is None or text[m.start("q")] == "Q"
+
+    def join(self, first: _Span, second: _Span) -> DateMatch | None:
+        """Two neighbouring dates joined by "to", a dash, "or", or "and" (after "between")."""
+        start = first.start
+        gap = self.low[first.end : second.start]
+        if not _JOIN.fullmatch(gap):
+            return None
+        if "and" in gap:
+            before = self.low[max(0, start - 8) : start]
+            if not before.endswith("between "):
+                return None
+            start -= 8
+        return self.read(start, second.end)
+
+    def announced_later(self, m: DateMatch, following: list[DateMatch]) -> bool:
+        """Whether ``m`` is "to be announced" followed by its date ("... on 15 April")."""
+        return (
+            m.when.is_undated
+            and bool(following)
+            and m.text.lower().startswith("to be")
+            and _ANNOUNCED_ON.fullmatch(self.low, m.end, following[0].start) is not None
+        )
+
+
+def _plausible_pair(low: str, m: re.Match[str]) -> bool:
+    """Whether a pair is two years ("2025/26", "1999/2000"), not a count or a phone number."""
+    at, first, second = m.start("pair"), int(m["p1"]), m["p2"]
+    if len(second) == 2:
+        later = first + 1 if (first + 1) % 100 == int(second) else 0  # "2025/26", "1999/00"
+    else:
+        later = int(second) if first < int(second) <= first + 100 else 0
+    prev = _PREV_WORD.search(low, max(0, at - 20), at)
+    return (
+        1000 <= first <= 2999
+        and later > 0
+        and (at == 0 or low[at - 1] not in "-/")
+        and _MAGNITUDE.match(low, m.end("pair")) is None
+        and (prev is None or prev[1] not in _COUNTING)
+    )

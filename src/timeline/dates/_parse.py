@@ -29,7 +29,7 @@ from typing import Literal
 import pendulum
 
 from timeline._errors import WhenParseError
-from timeline.dates import _fiscal
+from timeline.dates import _fiscal, _quick
 from timeline.dates._parse_dates import Context, year_pair
 from timeline.dates._parse_edtf import COMMON, MONTH_NAMES, Fail, common, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
@@ -120,9 +120,14 @@ def parse(
         raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
     if len(text) > MAX_TEXT:
         _check_length(text)
-    if len(text) <= 11 and (reference is None or type(reference) in _DAY_TYPES):
-        found = COMMON.fullmatch(text)
-        if found is not None and prefer in _PREFER:
+    if (reference is None or type(reference) in _DAY_TYPES) and prefer in _PREFER:
+        # ISO 8601 and EDTF values do not depend on the options; these ones are valid.
+        if fiscal_year_start is None and fiscal_year_named_by == "end":
+            if len(text) <= _quick.LONGEST:
+                w = _quick.read(text)
+                if w is not None:
+                    return w
+        elif len(text) <= 11 and (found := COMMON.fullmatch(text)) is not None:
             w = common(found)
             if w is not None:
                 return w

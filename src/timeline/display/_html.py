@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from timeline.figures._source import Source
@@ -26,7 +27,15 @@ from timeline.model._event import Event
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
 
-__all__ = ["STATUS_COLOURS", "STYLE", "event_html", "safe_url", "table_rows", "timeline_html"]
+__all__ = [
+    "OVERDUE_COLOUR",
+    "STATUS_COLOURS",
+    "STYLE",
+    "event_html",
+    "safe_url",
+    "table_rows",
+    "timeline_html",
+]
 
 STATUS_COLOURS = {
     # Okabe-Ito colours: distinct for the common forms of colour blindness.
@@ -36,6 +45,9 @@ STATUS_COLOURS = {
     Status.CANCELLED: "#8C8C8C",
 }
 """The colour of each status, shared by the table badges and the picture."""
+
+OVERDUE_COLOUR = "#D55E00"
+"""The colour of "overdue" (Okabe-Ito vermillion), in the table and the picture."""
 
 _BADGE_TEXT = {Status.CONFIRMED: "#1a1a1a"}
 
@@ -54,6 +66,7 @@ STYLE = """
  margin:0 2px 2px 0;font-size:11px}
 .tl-view .tl-more td{text-align:center;font-style:italic;opacity:.7}
 .tl-view .tl-cancelled .tl-title{text-decoration:line-through}
+.tl-view tr[data-overdue] .tl-when{color:#D55E00;font-weight:600}
 .tl-view dl.tl-card{display:grid;grid-template-columns:max-content auto;gap:2px 12px;margin:4px 0}
 .tl-view dl.tl-card dt{font-weight:600}
 .tl-view dl.tl-card dd{margin:0}
@@ -131,16 +144,24 @@ def _when_cell(event: Event) -> str:
     return f'<td class="tl-when" title="{_e(_bounds(event))}">{_e(date_words(event))}{note}</td>'
 
 
-def _row(event: Event) -> str:
+def overdue_badge() -> str:
+    """The badge an overdue event carries next to its status."""
+    return f'<span class="tl-badge" style="background:{OVERDUE_COLOUR}">overdue</span>'
+
+
+def _row(event: Event, overdue: bool = False) -> str:
     # data- attributes let the shared page filter rows without a server.
     attrs = (
         f'data-event="{_e(event.id)}" data-status="{_e(event.status.value)}" '
         f'data-actors="{_e(json.dumps(list(event.actors)))}"'
     )
+    if overdue:
+        attrs += ' data-overdue="true"'
+    late = f" {overdue_badge()}" if overdue else ""
     title_tip = f' title="{_e(event.description)}"' if event.description else ""
     cells = [
         _when_cell(event),
-        f"<td>{badge(event.status)}</td>",
+        f"<td>{badge(event.status)}{late}</td>",
         f'<td class="tl-title"{title_tip}>{_e(event.title)}</td>',
         f"<td>{_e(', '.join(event.actors))}</td>",
         f'<td class="tl-kind">{_e(event.kind or "")}</td>',
@@ -156,9 +177,17 @@ _HEAD = (
 )
 
 
-def table_rows(events: tuple[Event, ...]) -> str:
-    """The ``<tr>`` rows for ``events``, each with ``data-event/status/actors`` attributes."""
-    return "\n".join(_row(e) for e in events)
+def table_rows(events: tuple[Event, ...], overdue: Collection[str] = ()) -> str:
+    """The ``<tr>`` rows for ``events``, each with ``data-event/status/actors`` attributes.
+
+    Events whose id is in ``overdue`` carry an "overdue" badge next to their
+    status and ``data-overdue="true"``.
+
+    >>> from timeline import When
+    >>> 'data-overdue="true"' in table_rows((Event(title="x", when=When.year(2026)),), {"x"})
+    True
+    """
+    return "\n".join(_row(e, e.id in overdue) for e in events)
 
 
 def timeline_html(timeline: Timeline, *, max_rows: int = 30, table_id: str | None = None) -> str:

@@ -9,10 +9,18 @@ Each event gets a *shape* from what its date says:
 * ``point`` — an exact day or instant: a marker;
 * ``window`` — a bounded span ("April 2026", "c. Q2 2026", or an event with an
   end): a bar, its fuzzy padding fading outwards;
-* ``deadline`` — "by 2030" or "before 2030": a bar from when it was said (or
-  the left edge) ending in a marker at the deadline;
+* ``deadline`` — "by 2030" or "before 2030": a bar from when that deadline
+  was stated (the claim that set it, else the first source; else the left
+  edge) ending in a marker at the deadline;
 * ``open`` — a span with an open or unknown end ("from March 2026 on"): a bar
   that fades into the edge of the picture.
+
+A slipped date gets an arrow between *anchors*: the point of a date a reader
+looks at. For a deadline that is the deadline, for "no earlier than May" its
+first day, for an open start its last day, for a window its middle.
+
+However short, a bar is drawn at least `MIN_MARK` inches wide (centred on its
+span), so a two-day event is never less visible than a one-day dot.
 
 Labels sit above their item; items (with their label, and the ghost of a
 slipped date) are packed into rows inside their lane, first fit in time
@@ -32,14 +40,17 @@ from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 
-__all__ = ["LANE_KEYS", "Layout", "Placed", "Shape", "layout", "shape_of"]
+__all__ = ["LANE_KEYS", "MIN_MARK", "Layout", "Placed", "Shape", "anchor", "layout", "shape_of"]
 
 Shape: TypeAlias = Literal["point", "window", "deadline", "open"]
 LaneKey: TypeAlias = Literal["actor", "kind", "status"]
 LANE_KEYS = ("actor", "kind", "status")
 
 _LABEL_CHARS = 60  # longer titles are cut with an ellipsis
+MIN_MARK = 10 / 72
+"""The least width of a bar, in inches: wider than the 7-point dot of an exact day."""
 
 
 @attrs.frozen
@@ -57,6 +68,8 @@ class Placed:
     label_x: float
     label_right: bool  # the label ends at label_x instead of starting there
     overdue: bool
+    arrow: tuple[float, float] | None = None  # a slip: from the first anchor to the current one
+    label_width: float = 0.0  # the label's measured width, in x units
 
 
 @attrs.frozen
@@ -72,6 +85,7 @@ class Layout:
     xlim: tuple[float, float]
     rows: int
     skipped: tuple[Event, ...]  # events with no bounded date at all
+    outside: tuple[Event, ...] = ()  # events whose dates the axis cannot hold (``limits``)
 
 
 def shape_of(event: Event) -> Shape | None:
@@ -93,6 +107,44 @@ def shape_of(event: Event) -> Shape | None:
     if event.end is None and exact and not when.is_interval and not when.qualified:
         return "point"
     return "window"
+
+
+def anchor(when: When, num: Callable[[_dt.date], float], end: When | None = None) -> float | None:
+    """The x a reader looks at for a date; ``None`` when it has no bound at all.
+
+    A deadline ("by 2030", "before 2030") at its deadline, a date with only a
+    first day ("no earlier than May 2026") at that day, one with only a last
+    day at that day, a bounded span (to ``end``, for an event that lasts) at
+    its middle.
+
+    >>> from timeline import When
+    >>> day = lambda d: float(d.toordinal())
+    >>> anchor(When.parse("by 2030"), day) == day(_dt.date(2031, 1, 1))
+    True
+    >>> anchor(When.parse("no earlier than May 2026"), day) == day(_dt.date(2026, 5, 1))
+    True
+    """
+    lo, hi, _, _ = _span(when, end, num)
+    if end is None and when.relation in (Relation.BY, Relation.BEFORE) and hi is not None:
+        return hi
+    if lo is None or hi is None:
+        return lo if lo is not None else hi
+    return (lo + hi) / 2
+
+
+def _date_stated(event: Event) -> _dt.date | None:
+    """The day the current date was first stated: the claim that set it, else the first source.
+
+    A claim that restates the same date does not move it; ``None`` when the
+    initial statement is current and has no dated source.
+    """
+    when = event.initial_when
+    stated = event.stated
+    since = to_day(stated) if stated is not None and stated.earliest is not None else None
+    for claim in event.claims:
+        if claim.when is not None and claim.when != when:
+            when, since = claim.when, claim.day
+    return since
 
 
 def _lane_name(event: Event, by: LaneKey) -> str:
@@ -135,6 +187,7 @@ class _Draft:
     ghost: tuple[float, float] | None
     said: float | None
     overdue: bool
+    arrow: tuple[float, float] | None
 
 
 def _draft(
@@ -156,11 +209,17 @@ def _draft(
             edge = g0 if g0 is not None else g1
             assert edge is not None
             ghost = (edge, edge)
-    said = None
-    if event.stated is not None and event.stated.earliest is not None:
-        said = num(to_day(event.stated))
+    stated = _date_stated(event)
+    said = None if stated is None else num(stated)
     overdue = as_of is not None and event.overdue(as_of)
-    return _Draft(event, _lane_name(event, by), shape, (x0, x1), (f0, f1), ghost, said, overdue)
+    arrow = None
+    if ghost is not None:
+        start, end = anchor(event.first_expected, num), anchor(event.when, num, event.end)
+        if start is not None and end is not None:
+            arrow = (start, end)
+    return _Draft(
+        event, _lane_name(event, by), shape, (x0, x1), (f0, f1), ghost, said, overdue, arrow
+    )
 
 
 def _xlim(drafts: Sequence[_Draft], extra: Sequence[float]) -> tuple[float, float]:
@@ -178,6 +237,16 @@ def _xlim(drafts: Sequence[_Draft], extra: Sequence[float]) -> tuple[float, floa
     return (lo - pad, hi + pad)
 
 
+def _clamp(xlim: tuple[float, float], limits: tuple[float, float] | None) -> tuple[float, float]:
+    """``xlim`` inside ``limits`` (the axis's range), keeping at least a day's width."""
+    if limits is None:
+        return xlim
+    lo, hi = max(xlim[0], limits[0]), min(xlim[1], limits[1])
+    if hi - lo < 1.0:  # everything at (or past) one end: a day at that end
+        lo, hi = (limits[0], limits[0] + 1.0) if lo <= limits[0] else (limits[1] - 1.0, limits[1])
+    return (lo, hi)
+
+
 def layout(
     events: Sequence[Event],
     *,
@@ -187,12 +256,15 @@ def layout(
     measure: Callable[[str], float],
     width: float,
     window: tuple[float, float] | None = None,
+    limits: tuple[float, float] | None = None,
 ) -> Layout:
     """Place ``events`` in lanes and rows; ``measure`` gives a label's width in inches.
 
     ``width`` is the width of the plotting area in inches; ``num`` turns a date
     or datetime into a day number; ``window`` fixes the x range (the picture
-    is zoomed to it, items reaching past it are cut at its edges).
+    is zoomed to it, items reaching past it are cut at its edges); ``limits``
+    is the range the axis can show at all (the x range is kept inside it, and
+    an event ``num`` cannot place is left out, in ``outside``).
 
     >>> from timeline import When
     >>> ev = [Event(title="a", when=When.month(2026, 4)),
@@ -204,17 +276,23 @@ def layout(
     """
     drafts: list[_Draft] = []
     skipped: list[Event] = []
+    outside: list[Event] = []
     for event in events:
-        draft = _draft(event, by, as_of, num)
+        try:
+            draft = _draft(event, by, as_of, num)
+        except (OverflowError, ValueError):  # an instant whose UTC day is before year 1, say
+            outside.append(event)
+            continue
         if draft is None:
             skipped.append(event)
         else:
             drafts.append(draft)
     extra = [] if as_of is None else [num(as_of)]
-    xlim = window if window is not None else _xlim(drafts, extra)
+    xlim = _clamp(window if window is not None else _xlim(drafts, extra), limits)
     span = xlim[1] - xlim[0]
     per_inch = span / max(width, 0.5)
     gap = 0.12 * per_inch
+    least = MIN_MARK * per_inch
 
     lane_names = _lane_order(drafts, by)
     placed: list[Placed] = []
@@ -224,7 +302,12 @@ def layout(
         boxes = []
         for d in (d for d in drafts if d.lane == lane):
             x0, x1, f0, f1 = _resolve(d, xlim)
-            label = _cut(d.event.title) + (" (overdue)" if d.overdue else "")
+            if d.shape != "point" and x1 - x0 < least:  # too short to see: widen, centred
+                middle = (x0 + x1) / 2
+                x0, x1 = middle - least / 2, middle + least / 2
+                f0, f1 = min(f0, x0), max(f1, x1)
+            # One line, whatever the title holds: a newline would spill into the next row.
+            label = _cut(visible(d.event.title)) + (" (overdue)" if d.overdue else "")
             if d.shape == "deadline" and x1 > xlim[1]:
                 label += f" → {d.event.when}"  # the deadline is past the right edge
             w = measure(label) * per_inch
@@ -238,10 +321,10 @@ def layout(
             label_x = min(xlim[1], max(f1, x1)) if right else start
             lo = min(f0, label_x - w if right else label_x, *(d.ghost or (f0,)))
             hi = max(f1, label_x if right else label_x + w, *(d.ghost or (f1,)))
-            boxes.append((lo, hi, d, (x0, x1), (f0, f1), label, label_x, right))
+            boxes.append((lo, hi, d, (x0, x1), (f0, f1), label, label_x, right, w))
         boxes.sort(key=lambda b: b[0])
         row_ends: list[float] = []
-        for lo, hi, d, core, fuzzy, label, label_x, right in boxes:
+        for lo, hi, d, core, fuzzy, label, label_x, right, w in boxes:
             row = next((i for i, end in enumerate(row_ends) if end + gap <= lo), len(row_ends))
             if row == len(row_ends):
                 row_ends.append(hi)
@@ -260,12 +343,14 @@ def layout(
                     label_x,
                     right,
                     d.overdue,
+                    d.arrow,
+                    w,
                 )
             )
         rows = max(len(row_ends), 1)
         lanes.append((lane, first_row, rows))
         first_row += rows
-    return Layout(tuple(lanes), tuple(placed), xlim, first_row, tuple(skipped))
+    return Layout(tuple(lanes), tuple(placed), xlim, first_row, tuple(skipped), tuple(outside))
 
 
 def _lane_order(drafts: Sequence[_Draft], by: LaneKey) -> list[str]:
@@ -282,7 +367,7 @@ def _resolve(d: _Draft, xlim: tuple[float, float]) -> tuple[float, float, float,
     f0, f1 = d.fuzzy
     if d.shape == "deadline":
         assert x1 is not None
-        # The bar starts when the deadline was stated, else at the left edge.
+        # The bar starts when this deadline was stated, else at the left edge.
         begin = d.said if d.said is not None and d.said < x1 else xlim[0]
         begin = min(begin, x1 - 0.05 * (xlim[1] - xlim[0]))
         return (begin, x1, begin, x1)

@@ -16,6 +16,13 @@ so and keeps its table and filters, so ``timeline demo`` works on a plain instal
 Events the picture cannot place (no bound at all) are named in a caption under
 it; the table lists them as usual.
 
+Overdue events carry an "overdue" badge in the table, judged as known on the
+page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
+judged on that day. Without ``as_of`` the page judges on the day it is written
+and says which day that was (like the command line, a page is read by people
+for whom "overdue" means "by now"). A section lists each target with its
+latest figure, progress and status (`timeline.display._progress`).
+
 Once any promise has resolved (kept, late or broken, as known on the page's
 day, default today), a "Track record" section follows the table: the
 `Timeline.track_record` table and the milestone trend chart (inline SVG, its
@@ -37,6 +44,8 @@ from timeline._errors import TimelineWarning
 from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STYLE, badge, table_rows
 from timeline.display._layout import shape_of
+from timeline.display._progress import STYLE as _TARGETS_STYLE
+from timeline.display._progress import targets_section
 from timeline.model._claim import Status
 
 if TYPE_CHECKING:
@@ -74,6 +83,8 @@ _SCRIPT = r"""
     document.querySelectorAll("#tl-picture [id^='tl-']"));
   var piece = /^tl-[a-z]+-L\d+-(.+)$/;
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=status]"));
+  var linked = Array.prototype.slice.call(
+    document.querySelectorAll("#tl-targets tbody tr[data-event]"));
 
   function apply() {
     var actor = form.elements.actor.value;
@@ -88,6 +99,7 @@ _SCRIPT = r"""
       tr.hidden = !ok;
       if (ok) { shown[tr.getAttribute("data-event")] = true; n += 1; }
     });
+    linked.forEach(function (tr) { tr.hidden = !shown[tr.getAttribute("data-event")]; });
     pieces.forEach(function (el) {
       var m = piece.exec(el.id);
       if (m) { el.style.opacity = shown[m[1]] ? "" : "0.12"; }
@@ -244,6 +256,12 @@ def page_html(
 
     day = None if as_of is None else to_day(as_of)
     shown = timeline if day is None else timeline.as_of(day)
+    # Overdue as known on the day: replayed, then judged (the page's own day, else today's).
+    judged = day if day is not None else _dt.date.today()
+    late = {e.id for e in timeline.as_of(judged).overdue(as_of=judged)}
+    late_note = f" · {sum(e.id in late for e in shown)} overdue on {judged}"
+    if day is None:
+        late_note += " (the day this page was written)"
     heading = title or timeline.name or "Timeline"
     try:
         picture = _responsive(svg_text(timeline, by=by, as_of=day, title=""))
@@ -262,17 +280,18 @@ def page_html(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="timeline {_e(__version__)}">
 <title>{_e(heading)}</title>
-<style>{STYLE}{_PAGE_STYLE}</style>
+<style>{STYLE}{_PAGE_STYLE}{_TARGETS_STYLE}</style>
 </head>
 <body data-shown="{len(shown)}">
 <header><h1>{_e(heading)}</h1>{about}
-<p>{len(shown)} events{known}</p></header>
+<p>{len(shown)} events{known}{late_note}</p></header>
 {_filters(shown)}
 <figure id="tl-picture">{picture}</figure>
+{targets_section(shown.events, judged, known_on=day is not None)}
 <div class="tl-view"><table class="tl-table" id="tl-table"><thead><tr><th>When</th>
 <th>Status</th><th>Event</th><th>Actors</th><th>Kind</th><th>Tags</th><th>Sources</th></tr>
 </thead><tbody>
-{table_rows(shown.events)}
+{table_rows(shown.events, late)}
 </tbody></table></div>
 {_track_record_section(timeline, day)}
 <script>{_SCRIPT}</script>

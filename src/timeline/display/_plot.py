@@ -28,28 +28,33 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import math
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import PlotError, warn_user
 from timeline.dates._bounds import naive_utc
 from timeline.dates._days import DayLike, to_day
-from timeline.display._html import STATUS_COLOURS
+from timeline.display._html import OVERDUE_COLOUR, STATUS_COLOURS
 from timeline.display._layout import LANE_KEYS, Layout, Placed, layout
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
     from timeline.model._timeline import Timeline, WindowArg
 
 __all__ = ["plot", "save_plot", "svg_text"]
 
-_OVERDUE = "#D55E00"
+_OVERDUE = OVERDUE_COLOUR
+LITERAL: dict[str, Any] = {"parse_math": False, "usetex": False}
+"""Text options that draw user text as written: no mathtext ("$5B and $10B"), no TeX."""
 _FONT = 8.0  # label size in points
 _ROW_INCHES = 0.34
 _STEPS = 8  # steps in a fade
@@ -153,7 +158,8 @@ def _bar(ax: Axes, p: Placed, y: float, part: str, colour: str, alpha: float) ->
         ax.add_patch(edge)
 
 
-def _draw_item(ax: Axes, p: Placed, y: float) -> None:
+def _draw_item(ax: Axes, p: Placed, y: float) -> Text:
+    """Draw one event's pieces; returns its label."""
     from matplotlib.patches import FancyArrowPatch, Rectangle
 
     colour = STATUS_COLOURS[p.event.status]
@@ -184,15 +190,22 @@ def _draw_item(ax: Axes, p: Placed, y: float) -> None:
                 gid=_gid("ghost", p),
             )
             ax.add_patch(ghost)
+    if p.arrow is not None and p.arrow[0] != p.arrow[1]:
+        # From where the date was expected to where it is expected now (`anchor`).
+        fig = ax.get_figure()
+        assert fig is not None
+        (a, _), (b, _) = ax.transData.transform([(p.arrow[0], y), (p.arrow[1], y)])
+        points = abs(b - a) * 72 / fig.dpi
+        roomy = points > 14  # else a smaller head, ends not pulled in, so it still points
         arrow = FancyArrowPatch(
-            ((g0 + g1) / 2, y),
-            ((p.core[0] + p.core[1]) / 2, y),
+            (p.arrow[0], y),
+            (p.arrow[1], y),
             arrowstyle="-|>",
-            mutation_scale=9,
+            mutation_scale=9 if roomy else max(points * 0.6, 3.0),
             color="#333333",
             linewidth=1.0,
-            shrinkA=2,
-            shrinkB=2,
+            shrinkA=2 if roomy else 0,
+            shrinkB=2 if roomy else 0,
             gid=_gid("slip", p),
             zorder=4,
         )
@@ -225,7 +238,7 @@ def _draw_item(ax: Axes, p: Placed, y: float) -> None:
             gid=_gid("deadmark", p),
             zorder=3,
         )
-    ax.text(
+    return ax.text(
         p.label_x,
         y - 0.2,
         p.label,
@@ -234,8 +247,8 @@ def _draw_item(ax: Axes, p: Placed, y: float) -> None:
         va="bottom",
         color="#222222",
         gid=_gid("label", p),
-        parse_math=False,
         clip_on=True,
+        **LITERAL,
     )
 
 
@@ -318,7 +331,12 @@ def plot(
     """Draw the timeline, one lane per actor, kind or status; returns the Axes.
 
     ``as_of`` draws the timeline as known on that day (`Timeline.as_of`),
-    with a line at that day and overdue events outlined. ``between`` zooms
+    with a line at that day (broken where it would cross a label) and
+    overdue events outlined. ``title`` is used as given (``""``: none); the
+    default is the timeline's name, with the as-of day when there is one.
+    All text from the data is drawn as written: a ``$`` is a dollar sign,
+    never mathtext. Dates outside years 1 to 9999 (matplotlib's range) are
+    kept at the axis's edge. ``between`` zooms
     to a window, e.g. ``("2026-01", "2026-06")``: only events that could
     fall in it are drawn, and what reaches past it is cut at its edges.
     Events with no bounded date are left out with a `TimelineWarning` naming them.
@@ -331,6 +349,39 @@ def plot(
     if by not in LANE_KEYS:
         raise PlotError(f"plot: by={by!r} is not a lane key; use one of {', '.join(LANE_KEYS)}")
     _require_matplotlib()
+    from matplotlib import rc_context
+
+    # Our own text (the legend's arrow) must not need a TeX installation.
+    with rc_context({"text.usetex": False}):
+        return _plot(timeline, by=by, as_of=as_of, ax=ax, title=title, between=between)
+
+
+def _limits() -> tuple[float, float]:
+    """The x range matplotlib's dates can show: 1 January of year 1 to the end of 9999."""
+    return (_num(_dt.date(1, 1, 1)), _num(_dt.date(9999, 12, 31)) + 0.999)
+
+
+def axis_range(low: float, high: float) -> tuple[float, float]:
+    """``(low, high)`` kept inside the dates matplotlib can show (years 1 to 9999).
+
+    >>> import datetime as dt
+    >>> axis_range(_num(dt.date(1, 1, 1)) - 30, _num(dt.date(1, 6, 1)))[0] == _num(dt.date(1, 1, 1))
+    True
+    """
+    from timeline.display._layout import _clamp
+
+    return _clamp((low, high), _limits())
+
+
+def _plot(
+    timeline: Timeline,
+    *,
+    by: str,
+    as_of: DayLike | None,
+    ax: Axes | None,
+    title: str | None,
+    between: tuple[WindowArg, WindowArg] | None,
+) -> Axes:
     from matplotlib import dates
     from matplotlib import pyplot as plt
 
@@ -368,15 +419,20 @@ def plot(
         measure=measure,
         width=width,
         window=window,
+        limits=_limits(),
     )
     if lay.skipped:
         warn_user(_unplaced(lay.skipped))
+    if lay.outside:
+        warn_user(_outside(lay.outside))
     handles = _handles(lay, day)
     # Room above the plot: the legend's rows, then the title above them.
     legend_inches = _legend_rows(handles) * _FONT * 1.75 / 72 + 0.1
-    heading = title if title is not None else timeline.name
-    if heading and day is not None:
-        heading += f" — as of {day}"
+    heading = title
+    if heading is None:
+        heading = visible(timeline.name) if timeline.name else timeline.name
+        if heading and day is not None:
+            heading += f" — as of {day}"
     if ax is None:
         top = legend_inches + (0.45 if heading else 0.15)
         bottom = 0.5
@@ -389,7 +445,12 @@ def plot(
     _legend(ax, handles)
     if heading:
         ax.set_title(
-            heading, loc="left", pad=legend_inches * 72 + 6, fontsize=11, fontweight="bold"
+            heading,
+            loc="left",
+            pad=legend_inches * 72 + 6,
+            fontsize=11,
+            fontweight="bold",
+            **LITERAL,
         )
     locator = dates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
@@ -409,10 +470,20 @@ def _unplaced(events: Sequence[Event]) -> str:
     )
 
 
+def _outside(events: Sequence[Event]) -> str:
+    """Why a picture leaves ``events`` out: their dates fall outside what the axis holds."""
+    names = ", ".join(f"{e.id!r} ({e.when})" for e in events[:10])
+    more = f" and {len(events) - 10} more" if len(events) > 10 else ""
+    return (
+        f"left {len(events)} event(s) out of the picture because their dates fall outside "
+        f"years 1 to 9999 in UTC, which the axis cannot show: {names}{more}"
+    )
+
+
 def _lane_label(event: Any, by: str) -> str:
     from timeline.display._layout import _lane_name
 
-    return _lane_name(event, by)  # type: ignore[arg-type]
+    return visible(_lane_name(event, by))  # type: ignore[arg-type]
 
 
 def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
@@ -426,19 +497,55 @@ def _draw(ax: Axes, lay: Layout, as_of: _dt.date | None) -> None:
         if index:
             ax.axhline(first, color="#cccccc", linewidth=0.6, zorder=0)
         ticks.append(first + count / 2)
-        names.append(name)
+        names.append(visible(name))  # one line per lane, whatever the name holds
     ax.set_yticks(ticks, names, fontsize=_FONT + 1)
+    for tick in ax.yaxis.get_majorticklabels():  # lane names are data: drawn as written
+        tick.set_parse_math(False)
+        tick.set_usetex(False)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
-    for p in lay.items:
-        _draw_item(ax, p, p.row + 0.68)
+    labels = [(p, _draw_item(ax, p, p.row + 0.68)) for p in lay.items]
     if as_of is not None:
-        x = _num(as_of)
-        # Under the labels (zorder 3) so it never strikes through their text.
-        ax.axvline(x, color=_OVERDUE, linestyle="--", linewidth=1.2, zorder=2.5, gid="tl-asof")
+        _as_of_line(ax, _num(as_of), rows, labels)
+
+
+def _as_of_line(ax: Axes, x: float, rows: int, placed: Sequence[tuple[Placed, Text]]) -> None:
+    """A dashed line at ``x`` from top to bottom, broken wherever it would cross a label."""
+    fig = ax.get_figure()
+    assert fig is not None
+    # Measuring a drawn label lays its text out, which is slow: measure only the labels
+    # whose width as laid out (`Placed.label_width`, with room to spare) could reach x.
+    labels = []
+    for p, text in placed:
+        spare = 0.2 * p.label_width + 1.0
+        start = p.label_x - p.label_width if p.label_right else p.label_x
+        if start - spare <= x <= start + p.label_width + spare:
+            labels.append(text)
+    margin = 3.0  # points of clear space around a label
+    gaps = []
+    if labels:
+        to_data = ax.transData.inverted()
+        pad = margin * fig.dpi / 72
+        for label in labels:
+            box = label.get_window_extent().padded(pad)
+            (x0, y0), (x1, y1) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
+            if min(x0, x1) <= x <= max(x0, x1):
+                gaps.append((min(y0, y1), max(y0, y1)))
+    xs: list[float] = []
+    ys: list[float] = []
+    top = 0.0
+    for start, stop in sorted(gaps):
+        if start > top:
+            xs += [x, x, math.nan]
+            ys += [top, start, math.nan]
+        top = max(top, stop)
+    if top < rows:
+        xs += [x, x]
+        ys += [top, float(rows)]
+    ax.plot(xs, ys, color=_OVERDUE, linestyle="--", linewidth=1.2, zorder=2.5, gid="tl-asof")
 
 
 def _figure(timeline: Timeline, **options: Any) -> Any:
@@ -448,19 +555,26 @@ def _figure(timeline: Timeline, **options: Any) -> Any:
     return fig
 
 
-def svg_text(timeline: Timeline, **options: Any) -> str:
-    """The picture as SVG text (text kept as text, ids stable), for embedding in a page.
+def _quiet_save(fig: Any, target: Any, **options: Any) -> None:
+    with warnings.catch_warnings():
+        # Titles in scripts the default font lacks (Chinese, say) draw as boxes, not errors.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        fig.savefig(target, **options)
 
-    >>> from timeline import Event, Timeline, When
-    >>> svg_text(Timeline([Event(title="V4", when=When.month(2026, 4))])).startswith("<svg")
+
+def render_svg(make_figure: Callable[[], Any], *, salt: str = "timeline") -> str:
+    """Draw a figure and return it as SVG text (text kept as text, ids stable by ``salt``).
+
+    >>> from timeline import Event, Timeline
+    >>> render_svg(lambda: _figure(Timeline([Event(title="x", when="2026")]))).startswith("<svg")
     True
     """
     _require_matplotlib()
     from matplotlib import pyplot as plt
     from matplotlib import rc_context
 
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline"}):
-        fig = _figure(timeline, **options)
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": salt}):
+        fig = make_figure()
         buffer = io.StringIO()
         try:
             _quiet_save(fig, buffer, format="svg", metadata={"Date": None})
@@ -470,11 +584,53 @@ def svg_text(timeline: Timeline, **options: Any) -> str:
     return text[text.index("<svg") :]
 
 
-def _quiet_save(fig: Any, target: Any, **options: Any) -> None:
-    with warnings.catch_warnings():
-        # Titles in scripts the default font lacks (Chinese, say) draw as boxes, not errors.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
-        fig.savefig(target, **options)
+def write_figure(
+    make_figure: Callable[[], Any], path: str | os.PathLike[str], *, dpi: int, example: str
+) -> Path:
+    """Draw a figure and write it to ``path`` as PNG or SVG (by suffix), atomically.
+
+    ``example`` is the file name the error suggests when the suffix is neither.
+
+    >>> import tempfile, pathlib
+    >>> from timeline import Event, Timeline
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.svg"
+    >>> tl = Timeline([Event(title="x", when="2026")])
+    >>> write_figure(lambda: _figure(tl), out, dpi=72, example="t.png").suffix
+    '.svg'
+    """
+    target = Path(path)
+    kind = target.suffix.lower().lstrip(".")
+    if kind not in ("png", "svg"):
+        raise PlotError(
+            f"save_plot: {str(path)!r} has no .png or .svg suffix; name it e.g. {example}"
+        )
+    _require_matplotlib()
+    from matplotlib import pyplot as plt
+    from matplotlib import rc_context
+
+    from timeline.records._atomic import write_atomic
+
+    with rc_context({"svg.hashsalt": "timeline"}):
+        fig = make_figure()
+        buffer = io.BytesIO()
+        try:
+            # No clock in the file: unchanged input gives an identical picture.
+            metadata = {"Date": None} if kind == "svg" else {"Software": None}
+            _quiet_save(fig, buffer, format=kind, dpi=dpi, metadata=metadata)
+        finally:
+            plt.close(fig)
+    write_atomic(target, buffer.getvalue())
+    return target
+
+
+def svg_text(timeline: Timeline, **options: Any) -> str:
+    """The picture as SVG text (text kept as text, ids stable), for embedding in a page.
+
+    >>> from timeline import Event, Timeline, When
+    >>> svg_text(Timeline([Event(title="V4", when=When.month(2026, 4))])).startswith("<svg")
+    True
+    """
+    return render_svg(lambda: _figure(timeline, **options))
 
 
 def save_plot(
@@ -490,24 +646,4 @@ def save_plot(
     >>> save_plot(Timeline([Event(title="V4", when=When.month(2026, 4))]), out).suffix
     '.png'
     """
-    target = Path(path)
-    kind = target.suffix.lower().lstrip(".")
-    if kind not in ("png", "svg"):
-        raise PlotError(f"save_plot: {str(path)!r} has no .png or .svg suffix; name it e.g. t.png")
-    _require_matplotlib()
-    from matplotlib import pyplot as plt
-    from matplotlib import rc_context
-
-    from timeline.records._atomic import write_atomic
-
-    with rc_context({"svg.hashsalt": "timeline"}):
-        fig = _figure(timeline, **options)
-        buffer = io.BytesIO()
-        try:
-            # No clock in the file: unchanged input gives an identical picture.
-            metadata = {"Date": None} if kind == "svg" else {"Software": None}
-            _quiet_save(fig, buffer, format=kind, dpi=dpi, metadata=metadata)
-        finally:
-            plt.close(fig)
-    write_atomic(target, buffer.getvalue())
-    return target
+    return write_figure(lambda: _figure(timeline, **options), path, dpi=dpi, example="t.png")

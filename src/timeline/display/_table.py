@@ -5,13 +5,17 @@ this domain and each of their characters takes two columns, while combining
 marks take none. A table given a ``width`` fits it, shrinking the flexible
 column (the title) first and marking every cut with an ellipsis; with no
 ``width`` (output piped to a file or another program) nothing is cut. Cells are
-aligned with spaces, never tabs, and lines carry no trailing blanks.
+aligned with spaces, never tabs, and lines carry no trailing blanks. Control
+characters in a cell are shown escaped (`timeline.model._text.visible`): a
+title cannot clear the screen or forge a row.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
+
+from timeline.model._text import visible
 
 __all__ = ["ELLIPSIS", "cell_width", "render", "truncate"]
 
@@ -122,7 +126,8 @@ def render(
     """
     count = len(headers)
     flex %= count
-    table = [list(headers), *(list(row) for row in rows)]
+    # Cells hold data from strangers: control characters are shown, never obeyed.
+    table = [list(map(visible, headers)), *(list(map(visible, row)) for row in rows)]
     natural = [max(cell_width(row[i]) for row in table) for i in range(count)]
     keep = list(range(count))
     if width is not None:

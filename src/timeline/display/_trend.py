@@ -28,7 +28,6 @@ matplotlib is an optional extra, imported only when a chart is drawn.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -40,9 +39,17 @@ from timeline._errors import PlotError, warn_user
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.display._html import STATUS_COLOURS
-from timeline.display._plot import _num, _quiet_save, _require_matplotlib
+from timeline.display._plot import (
+    LITERAL,
+    _num,
+    _require_matplotlib,
+    axis_range,
+    render_svg,
+    write_figure,
+)
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -283,8 +290,9 @@ def plot_trend(
     x0, x1 = min(xs), max(xs)
     y0, y1 = min(ys, default=x0), max(ys, default=x1)
     pad_x, pad_y = max((x1 - x0) * 0.04, 5.0), max((y1 - y0) * 0.06, 5.0)
-    ax.set_xlim(x0 - pad_x, x1 + pad_x)
-    ax.set_ylim(y0 - pad_y, y1 + pad_y)
+    # Dates in years 1 or 9999 must not push the axes past what matplotlib can label.
+    ax.set_xlim(*axis_range(x0 - pad_x, x1 + pad_x))
+    ax.set_ylim(*axis_range(y0 - pad_y, y1 + pad_y))
     low, high = min(x0, y0) - pad_x - pad_y, max(x1, y1) + pad_x + pad_y
     ax.plot(
         [low, high], [low, high], color="#999999", linewidth=1.0, zorder=1, gid="tl-trend-diagonal"
@@ -311,7 +319,9 @@ def plot_trend(
     name = getattr(timeline, "name", None)
     heading = title if title is not None else (f"{name}: " if name else "") + "milestone trend"
     if heading:
-        ax.set_title(f"{heading} — as of {day}", loc="left", fontsize=11, fontweight="bold")
+        ax.set_title(
+            f"{heading} — as of {day}", loc="left", fontsize=11, fontweight="bold", **LITERAL
+        )
     return ax
 
 
@@ -392,10 +402,12 @@ def _labels(
                 zorder=6,
                 annotation_clip=False,
                 gid=f"tl-trend-label-{lines[i].event.id}",
+                **LITERAL,  # a "$" in a title is a dollar sign, not mathtext
             )
 
 
 def _cut(title: str, size: int = 36) -> str:
+    title = visible(title)  # one line, whatever the title holds
     return title if len(title) <= size else title[: size - 1].rstrip() + "…"
 
 
@@ -412,19 +424,7 @@ def trend_svg_text(timeline: Iterable[Event], **options: Any) -> str:
     >>> trend_svg_text([Event(title="x", when="2026-04")], as_of="2026-03-01").startswith("<svg")
     True
     """
-    _require_matplotlib()
-    from matplotlib import pyplot as plt
-    from matplotlib import rc_context
-
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline-trend"}):
-        fig = _figure(timeline, **options)
-        buffer = io.StringIO()
-        try:
-            _quiet_save(fig, buffer, format="svg", metadata={"Date": None})
-        finally:
-            plt.close(fig)
-    text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    return render_svg(lambda: _figure(timeline, **options), salt="timeline-trend")
 
 
 def save_trend(
@@ -443,25 +443,4 @@ def save_trend(
     >>> save_trend([Event(title="x", when="2026-04")], out, as_of="2026-03-01").suffix
     '.png'
     """
-    target = Path(path)
-    kind = target.suffix.lower().lstrip(".")
-    if kind not in ("png", "svg"):
-        raise PlotError(
-            f"save_plot: {str(path)!r} has no .png or .svg suffix; name it e.g. trend.png"
-        )
-    _require_matplotlib()
-    from matplotlib import pyplot as plt
-    from matplotlib import rc_context
-
-    from timeline.records._atomic import write_atomic
-
-    with rc_context({"svg.hashsalt": "timeline"}):
-        fig = _figure(timeline, **options)
-        buffer = io.BytesIO()
-        try:
-            metadata = {"Date": None} if kind == "svg" else {"Software": None}
-            _quiet_save(fig, buffer, format=kind, dpi=dpi, metadata=metadata)
-        finally:
-            plt.close(fig)
-    write_atomic(target, buffer.getvalue())
-    return target
+    return write_figure(lambda: _figure(timeline, **options), path, dpi=dpi, example="trend.png")

@@ -19,6 +19,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 
 __all__ = [
+    "FISCAL_PHRASE",
     "DateIndex",
     "after",
     "before",
@@ -31,6 +32,12 @@ __all__ = [
 ]
 
 _CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
+FISCAL_PHRASE: Final = re.compile(
+    r"(?<![\w$])(?:[QH][1-4],?\s+(?:of\s+)?)?(?:FY|fiscal(?:\s+year)?)\s?'?(?:\d{4}|\d{2})(?!\d)"
+    r"(?:[-/]\d{2}(?!\d))?(?:,?\s+[QH][1-4](?![a-z\d]))?",
+    re.IGNORECASE,
+)
+"""A fiscal period ("Q3 FY2025", "fiscal 2026"): read only with the actor's fiscal year."""
 
 
 def day(point: _dt.date) -> _dt.date:

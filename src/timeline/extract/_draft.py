@@ -12,19 +12,33 @@ event and low-confidence drafts marked, so a person edits it and checks it.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 import yaml
 
-from timeline._errors import ExtractError
 from timeline.dates import When
 from timeline.figures import Observation, Source, Target
 from timeline.model import Event, Status, Timeline
 from timeline.records import event_to_record
 
 __all__ = ["LOW_CONFIDENCE", "Draft", "Extraction", "Stats"]
+
+_MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 LOW_CONFIDENCE: Final = 0.5
 """Drafts below this confidence are marked for review in the YAML file."""
@@ -34,9 +48,11 @@ LOW_CONFIDENCE: Final = 0.5
 class Draft:
     """One statement of the text as a draft event, with its span, confidence and reasons.
 
-    ``when`` is None only for a statement with no date of its own in a text with
-    no reference date (nothing to date it by); such drafts stay out of
-    `Extraction.timeline` and are written commented out in the YAML file.
+    ``when`` is the undated value (``When.undated()``, "date not announced")
+    for a statement with no date of its own in a text with no reference date,
+    for "TBD", and for a fiscal period whose actor's fiscal year is unknown;
+    such a draft is still an event: in `Extraction.timeline`, sorted last, and
+    in the YAML file as ``when: date not announced``.
 
     >>> from timeline import extract
     >>> d = extract("DeepSeek V4 is expected in April.", reference="2026-03-02").drafts[0]
@@ -46,7 +62,7 @@ class Draft:
 
     id: str
     title: str
-    when: When | None
+    when: When
     status: Status
     kind: str | None
     actors: tuple[str, ...]
@@ -92,11 +108,6 @@ class Draft:
         >>> (e.id, str(e.when))
         ('tencent-will-launch-it-in-q3-2026', 'Q3 2026')
         """
-        if self.when is None:
-            raise ExtractError(
-                f"draft {self.title!r} has no date (the text gives none and no reference "
-                "date was given); pass source= with a published date, or reference="
-            )
         return Event(
             id=self.id,
             title=self.title,
@@ -124,7 +135,7 @@ class Stats:
     sentences: int
     statements: int
     dated: int  # with a date phrase of their own
-    undated: int  # dated from the publication date, or not at all
+    undated: int  # dated from the publication date, or undated ("date not announced")
     low_confidence: int
     figures: int
 
@@ -143,6 +154,8 @@ class Extraction:
     stats: Stats
     source: Source | None = None
     reference: _dt.date | None = None
+    fiscal_years: Mapping[str, int] = attrs.field(factory=dict)
+    """Actor to the month its fiscal year starts, as given to `extract`."""
 
     def __iter__(self) -> Iterator[Draft]:
         return iter(self.drafts)
@@ -154,14 +167,22 @@ class Extraction:
         return self.drafts[index]
 
     def timeline(self, *, name: str | None = None) -> Timeline:
-        """The dated drafts as a `Timeline` (named after the source unless ``name``).
+        """The drafts as a `Timeline` (named after the source unless ``name``).
+
+        Undated drafts are events too ("date not announced", sorted last); the
+        timeline keeps the ``fiscal_years`` given to `extract`.
 
         >>> from timeline import extract
-        >>> len(extract("Meta will open it in 2027. Apple shipped it in 2025.").timeline())
-        2
+        >>> tl = extract("Meta will open it in 2027. Apple shipped a phone.").timeline()
+        >>> [str(e.when) for e in tl]
+        ['2027', 'date not announced']
         """
-        events = [d.to_event() for d in self.drafts if d.when is not None]
-        return Timeline(events, name=name or self._name(), description=self._description())
+        return Timeline(
+            [d.to_event() for d in self.drafts],
+            name=name or self._name(),
+            description=self._description(),
+            fiscal_years=dict(self.fiscal_years),
+        )
 
     def _name(self) -> str:
         return f"Draft: {self.source.title}" if self.source is not None else "Draft timeline"
@@ -175,8 +196,8 @@ class Extraction:
     def to_yaml(self) -> str:
         """A data file to review: one event per statement, quotes and reasons as comments.
 
-        ``timeline check`` accepts it as written; undated drafts (no reference
-        date) are written commented out, to be dated by hand.
+        ``timeline check`` accepts it as written; undated drafts are written
+        ``when: date not announced``, to be dated by hand.
 
         >>> from timeline import extract
         >>> print(extract("Tencent will launch it in Q3 2026.").to_yaml())  # doctest: +ELLIPSIS
@@ -253,14 +274,19 @@ def write_yaml(extraction: Extraction) -> str:
     )
     head.append("# Edit titles, dates and statuses, delete what is not an event, then run:")
     head.append("#   timeline check THIS-FILE")
-    document = {"name": extraction._name(), "description": extraction._description()}
+    document: dict[str, Any] = {
+        "name": extraction._name(),
+        "description": extraction._description(),
+    }
+    if extraction.fiscal_years:
+        document["fiscal_years"] = {
+            actor: _MONTH_NAMES[month - 1] for actor, month in extraction.fiscal_years.items()
+        }
     parts = ["\n".join(head) + "\n", _dump(document)]
     if not extraction.drafts:
         parts.append("events: []\n")
         return "".join(parts)
-    # Undated drafts are comments: with no dated one the list itself must be written.
-    dated = any(d.when is not None for d in extraction.drafts)
-    parts.append("events:\n" if dated else "events: []\n")
+    parts.append("events:\n")
     items = []
     for n, draft in enumerate(extraction.drafts, 1):
         mark = "LOW CONFIDENCE " if draft.low_confidence else ""
@@ -269,13 +295,11 @@ def write_yaml(extraction: Extraction) -> str:
             + _comment("; ".join(draft.reasons)),
             f"# quote: {_comment(repr_quote(draft.quote))}",
         ]
-        if draft.when is None:
-            lines.append("# no date: add a 'when' and remove the '# ' before each line to keep it")
-            record = event_to_record(attrs.evolve(draft, when=When.year(2000)).to_event())
-            record["when"] = "?"
-            body = _indent(_dump([record]), "# ")
-        else:
-            body = _dump([draft_record(draft)])
+        if draft.when.is_undated:
+            lines.append(
+                "# date not announced: give a 'when' if the text or another source has one"
+            )
+        body = _dump([draft_record(draft)])
         items.append(_indent("\n".join(lines) + "\n" + body, "  "))
     parts.append("\n".join(items))
     return "".join(parts)
@@ -287,7 +311,7 @@ def repr_quote(text: str) -> str:
 
 
 def draft_record(draft: Draft) -> dict[str, Any]:
-    """The data-file record of a dated draft (`event_to_record` of its event).
+    """The data-file record of a draft (`event_to_record` of its event).
 
     >>> from timeline import extract
     >>> draft_record(extract("Apple launched it in May 2025.").drafts[0])["when"]

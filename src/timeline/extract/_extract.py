@@ -16,12 +16,16 @@ The steps, each a rule a reviewer can follow in a draft's reasons:
    (confirmed for "scheduled"/"confirmed" with a day) when the cue looks
    forward or the date lies after the reference; happened when it looks back
    (a happened span that runs past the reference is cut at it).
+   Fiscal periods ("Q3 FY2025", "fiscal 2026") are read with the fiscal year of
+   the statement's first actor (``fiscal_years``), else not at all.
 4. A statement with no date of its own is dated from the source's publication
    when there is one, as the bundled dataset does: expected ones "from
    publication onwards", past ones "about publication", and what came before
    another event ("following a court injunction ...") "until publication". "The
    forum ..." right after a dated statement about a forum takes its date.
-   Without any reference date it has no date (``when`` is None).
+   Without any reference date, or when its only date is a fiscal period of an
+   actor whose fiscal year is unknown, it gets the undated value
+   (``When.undated()``, "date not announced").
 5. Figures (`Quantity`) become observations, dated by the date phrase after
    them, or the target when the statement is a goal with a deadline (a figure
    stated earlier in the sentence in the same unit is its baseline).
@@ -32,6 +36,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from typing import Final
+
+import attrs
 
 from timeline._errors import ExtractError, TimelineError
 from timeline.dates import Relation, When
@@ -80,9 +86,12 @@ def extract(
     (a day) is given, and every draft cites it with its sentence as the quote.
     ``known_actors`` are names (or a mapping name -> aliases) matched
     case-insensitively. ``fiscal_years`` maps an actor to the month its fiscal
-    year starts (7 or "July"); it takes effect where `find_dates` reads fiscal
-    years ("FY2025"), and is checked either way. ``use_spacy``: add names from
-    spaCy when it and an English model are installed (None: if installed).
+    year starts (7 or "July"): a statement's fiscal periods ("Q3 FY2025",
+    "fiscal 2026") are read with its first actor's fiscal year, as a
+    `Timeline`'s ``fiscal_years`` do; without one they are not read (never as
+    calendar years) and the statement is undated, with the reason.
+    ``use_spacy``: add names from spaCy when it and an English model are
+    installed (None: if installed).
 
     >>> x = extract("Tencent's Hybrid Model 3.0 is slated for an April release.",
     ...             source=Source("AI race", published="2026-03~"))
@@ -103,8 +112,9 @@ def extract(
     anchor = _anchor(source, ref_day)
     known = _known(known_actors)
     fiscal = _fiscal(fiscal_years, known)
-    reader = Reader(text, fold(text), ref_day, anchor, source, known, fiscal, use_spacy)
-    return reader.run()
+    lowered = {actor.lower(): month for actor, month in fiscal.items()}
+    reader = Reader(text, fold(text), ref_day, anchor, source, known, lowered, use_spacy)
+    return attrs.evolve(reader.run(), fiscal_years=fiscal)
 
 
 # -- arguments ---------------------------------------------------------------------------
@@ -176,7 +186,7 @@ def _fiscal(fiscal_years: Mapping[str, int | str] | None, known: dict[str, str])
                 "write a month number 1-12 or a month name such as 'July'"
             )
         name = str(actor).strip()
-        table[known.get(name.lower(), name).lower()] = month
+        table[known.get(name.lower(), name)] = month
     return table
 
 

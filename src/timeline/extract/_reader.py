@@ -9,8 +9,6 @@ its actors, its figures, its kind, title and confidence with reasons.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import inspect
 import re
 from typing import Final
 
@@ -23,6 +21,7 @@ from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
 from timeline.extract._cues import Cue, Look, cues, guess_kind
 from timeline.extract._dating import (
+    FISCAL_PHRASE,
     DateIndex,
     after,
     before,
@@ -39,7 +38,7 @@ from timeline.extract._text import Span, sentences, words
 from timeline.figures import Observation, Source, Target
 from timeline.model import Status
 
-__all__ = ["Reader", "fiscal_supported"]
+__all__ = ["Reader"]
 
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
@@ -90,7 +89,7 @@ class Reader:
 
     def run(self) -> Extraction:
         spans = sentences(self.text)
-        self.dates = DateIndex(find_dates(self.text, reference=self.ref_day))
+        self.dates = DateIndex(self._find(self.text, 0, None))
         drafts: list[Draft] = []
         for span in spans:
             if span.heading:
@@ -99,7 +98,7 @@ class Reader:
             drafts += self._sentence(span)
         drafts = unique_ids(drafts)
         n_figures = sum(len(d.observations) + (d.target is not None) for d in drafts)
-        undated = sum(1 for d in drafts if "no date of its own" in " ".join(d.reasons))
+        undated = sum(1 for d in drafts if any(r.startswith("no date") for r in d.reasons))
         stats = Stats(
             sentences=sum(1 for s in spans if not s.heading),
             statements=len(drafts),
@@ -110,23 +109,54 @@ class Reader:
         )
         return Extraction(tuple(drafts), stats, self.source, self.ref_day)
 
+    def _find(self, text: str, offset: int, fiscal_start: int | None) -> list[DateMatch]:
+        """The dates of ``text`` (at ``offset`` in the text), fiscal periods read with a start.
+
+        A fiscal period that cannot be read (no start) is a date phrase all the
+        same, with the undated value: never read as a calendar year.
+        """
+        found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
+        unread = [
+            DateMatch(m.group(), m.start(), m.end(), When.undated())
+            for m in FISCAL_PHRASE.finditer(text)
+            if not any(d.start <= m.start() < d.end for d in found)
+        ]
+        if unread:
+            found = sorted(found + unread, key=lambda d: d.start)
+        if not offset:
+            return found
+        return [DateMatch(m.text, m.start + offset, m.end + offset, m.when) for m in found]
+
+    def _redate(self, start: int, end: int, fiscal_start: int | None) -> None:
+        """Read ``text[start:end]`` again with a fiscal-year start, in place of what was found."""
+        kept = [d for d in self.dates.dates if not (start <= d.start < end)]
+        self.dates = DateIndex(kept + self._find(self.text[start:end], start, fiscal_start))
+
+    def _names(self, start: int, end: int, sentence_start: int) -> list[Name]:
+        """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
+        spans = [(d.start, d.end) for d in self.dates.within(start, end)]
+        spans += [m.span() for m in FISCAL_PHRASE.finditer(self.text, start, end)]
+        return [
+            n
+            for n in self.actors.names(start, end, sentence_start)
+            if not any(a <= n.start < b for a, b in spans)
+        ]
+
+    def _fiscal_of(self, actor: str | None) -> int | None:
+        return None if actor is None else self.fiscal.get(actor.lower())
+
     def _fiscal_dates(self, span: Span) -> None:
-        """Re-read a sentence that names a fiscal year with its actor's fiscal-year start."""
-        if not self.fiscal or not fiscal_supported():
+        """Read a sentence's fiscal periods with its subject's fiscal year, to cut clauses.
+
+        Each statement then reads them with its own first actor's (`_statement`).
+        """
+        if not self.fiscal or not FISCAL_PHRASE.search(self.text, span.start, span.end):
             return
-        if not re.search(r"\bFY\s?\d|\bfiscal\b", self.folded[span.start : span.end], re.I):
-            return
-        names = self.actors.names(span.start, span.end, span.start)
-        start = next(
-            (self.fiscal[n.text.lower()] for n in names if n.text.lower() in self.fiscal), None
-        )
-        if start is None:
-            return
-        options = {"reference": self.ref_day, "fiscal_year_start": start}
-        found = find_dates(self.text[span.start : span.end], **options)  # type: ignore[arg-type]
-        kept = [d for d in self.dates.dates if not (span.start <= d.start < span.end)]
-        moved = [DateMatch(m.text, m.start + span.start, m.end + span.start, m.when) for m in found]
-        self.dates = DateIndex(kept + moved)
+        names = self._names(span.start, span.end, span.start)
+        subject = self._canonical(names[0]).text if names else self.last_org
+        fiscal_start = self._fiscal_of(subject)
+        if fiscal_start is not None:
+            self._redate(span.start, span.end, fiscal_start)
 
     # -- one sentence ----------------------------------------------------------------
 
@@ -134,7 +164,7 @@ class Reader:
         pieces = clauses(self.folded, span, self.dates, self.quoted)
         drafts: list[Draft] = []
         previous_actors: tuple[str, ...] = ()
-        sentence_names = self.actors.names(span.start, span.end, span.start)
+        sentence_names = self._names(span.start, span.end, span.start)
         earlier_figures: list[tuple[Figure, When]] = []
         for piece in pieces:
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
@@ -163,12 +193,29 @@ class Reader:
         figs = figures(self.folded, start, end, taken)
         names = [
             self._canonical(n)
-            for n in self.actors.names(start, end, span.start)
+            for n in self._names(start, end, span.start)
             if not any(f.start <= n.start < f.end for f in figs)  # "20 million ICT specialists"
         ]
         reasons: list[str] = []
         names, location = self._location(names)
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
+        unread: list[str] = []
+        if FISCAL_PHRASE.search(self.text, start, end):
+            # Fiscal periods read with the statement's first actor's fiscal year (as a
+            # Timeline's fiscal_years do), or not at all: never as calendar years.
+            first = actors[0] if actors else None
+            fiscal_start = self._fiscal_of(first)
+            self._redate(start, end, fiscal_start)
+            dates = self.dates.within(start, end)
+            unread = [d.text for d in dates if d.when.is_undated and FISCAL_PHRASE.match(d.text)]
+            if unread:
+                who = repr(first) if first else "'Actor'"
+                reasons.append(
+                    f"fiscal {', '.join(map(repr, unread))} not read: no fiscal year known for "
+                    f"{first or 'the statement'} (pass fiscal_years={{{who}: its start month}})"
+                )
+            elif fiscal_start is not None:
+                reasons.append(f"fiscal year of {first}: starts in month {fiscal_start}")
         strong = [c for c in found if c.strong]
         weak_ok = bool(found) and (bool(figs) or any(n.start < found[0].start for n in names))
         about = actors or figs or self._inherited(start) is not None
@@ -232,12 +279,17 @@ class Reader:
         reasons: list[str],
         start: int,
         end: int,
-    ) -> tuple[When | None, Status, bool]:
+    ) -> tuple[When, Status, bool]:
         anchor = self.anchor
         conflict = False
         if date is not None:
             when = date.when
             reasons.append(f"date {date.text!r} -> {when}")
+            if when.is_undated:
+                # "TBD" is a date still to come; a fiscal period not read follows the cue.
+                past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
+                status = Status.HAPPENED if past else Status.EXPECTED
+                return when, status, conflict
             if after(when, anchor) or (look is Look.FORWARD and not before(when, anchor)):
                 status = Status.EXPECTED
                 if look is Look.BACK:
@@ -276,8 +328,8 @@ class Reader:
             when = inherited[1]
             return when, status, conflict
         if anchor is None:
-            reasons.append("no date of its own, and no reference date to date it by")
-            return None, status, conflict
+            reasons.append("no date of its own, and no reference date: date not announced")
+            return When.undated(), status, conflict
         if status is Status.EXPECTED:
             when = onwards(anchor)
             reasons.append(f"no date of its own: expected from publication onwards ({when})")
@@ -455,7 +507,7 @@ class Reader:
             return own.when
         if fig.after_from and later and self.anchor is not None:
             return until(self.anchor, None)
-        if status is Status.HAPPENED and when is not None:
+        if status is Status.HAPPENED and when is not None and not when.is_undated:
             return when
         return self.anchor
 
@@ -474,13 +526,3 @@ class Reader:
         else:
             what = "figure"
         return f"{actors[0]}: {what}" if actors else what
-
-
-@functools.cache
-def fiscal_supported() -> bool:
-    """Whether `find_dates` reads fiscal years (takes ``fiscal_year_start``).
-
-    >>> isinstance(fiscal_supported(), bool)
-    True
-    """
-    return "fiscal_year_start" in inspect.signature(find_dates).parameters

@@ -21,7 +21,6 @@ alike ("bullion", "mission", "billing", "billionaires") are kept.
 
 from __future__ import annotations
 
-import difflib
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
@@ -267,6 +266,8 @@ def misspelt_scale(word: str) -> tuple[str, ...]:
             return (scale,) if len(low) == len(scale) + 1 else ()
     # difflib orders the candidates; the edit distance decides which count: the
     # nearest ones within one edit ("bilion" is billion, not million).
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(low, _SCALE_WORDS, n=4, cutoff=0.5)
     edits = {c: _distance(_squeeze(low), _squeeze(c)) for c in close}
     nearest = min(edits.values(), default=2)

@@ -29,7 +29,14 @@ observations       a JSON array of observation objects
 Nested lists stay in JSON cells rather than numbered columns so that a file
 keeps one fixed header however many claims an event gathers. A CSV file holds
 events only: a timeline's ``name`` and ``description`` are not kept. Problems
-are reported at the line where the row starts, with the column name.
+are reported at the line where the row starts, with the column name, all at once.
+
+Files from spreadsheets read as they are: a byte-order mark, ``;`` or tab as the
+separator (detected from the header, with a `TimelineWarning`), header names in
+any case. A cell a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a
+cell already starting with ``'``; reading strips exactly one ``'`` before those
+characters, so what is saved is what is read.
 """
 
 from __future__ import annotations
@@ -38,10 +45,11 @@ import csv
 import difflib
 import io
 import json
+import re
 from typing import Any, Final
 
-from timeline._errors import DataFileError, DataFileProblem
-from timeline.formats._json import _NUMBERS
+from timeline._errors import DataFileError, DataFileProblem, warn_user
+from timeline.formats._json import _NUMBERS, limit_problem
 from timeline.records._schema import Document, Locations, Path, dotted
 
 __all__ = ["COLUMNS", "read", "write"]
@@ -73,25 +81,38 @@ _JSON_LISTS = {"more_sources": "sources", "claims": "claims", "observations": "o
 def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     """Read CSV text into the shared document form, noting each row's line.
 
+    The separator (comma, ``;`` or tab) is the one that makes the header's
+    names known columns; a file not separated by commas is read with a
+    `TimelineWarning` saying so. Header names match whatever their case and
+    surrounding spaces. Every problem is reported at once, cell and value alike.
+
     >>> data, where = read("title,when,actors\\nA,April 2026,X; Y\\n")
     >>> data["events"], where.line(("events", 0, "when"))
     ([{'title': 'A', 'when': 'April 2026', 'actors': ['X', 'Y']}], 2)
     """
+    text = text.removeprefix("\ufeff")
+    delimiter = _delimiter(text)
+    if delimiter != ",":
+        name = "tab" if delimiter == "\t" else repr(delimiter)
+        warn_user(
+            f"{file or 'CSV text'}: read as separated by {name}, not commas "
+            "(the header's names are separated by it)"
+        )
     problems: list[DataFileProblem] = []
     lines: dict[Path, int] = {}
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     events: list[dict[str, Any]] = []
+    columns_ok = False
     try:
-        header = next(reader, None)
-        if header is None:
+        raw_header = next(reader, None)
+        if raw_header is None:
             raise DataFileError([DataFileProblem("empty file: no header row", file=file)])
-        header = [h.strip() for h in header]
-        problems += _check_header(header, file)
-        last = reader.line_num
-        for row in reader:
-            start, last = last + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue  # blank lines between rows are harmless
+        header = [_column(h) for h in raw_header]
+        problems += _check_header(raw_header, header, file)
+        # With no title or when column every row would repeat it: values are not judged.
+        columns_ok = "title" in header and "when" in header
+
+        def add(start: int, row: list[str]) -> None:
             path: Path = ("events", len(events))
             lines[path] = start
             if len(row) > len(header):
@@ -103,40 +124,167 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
                         line=start,
                     )
                 )
-                continue
-            cells = {h: c for h, c in zip(header, row, strict=False) if h in COLUMNS}
+                return
+            cells = {h: _unescape(c) for h, c in zip(header, row, strict=False) if h in COLUMNS}
             event, bad = _event(cells)
             for column, message in bad:
                 problems.append(DataFileProblem(message, file=file, line=start, field=column))
             events.append(event)
+
+        # Each row is added once the next one is read: a quote never closed swallows the
+        # rest of the file into the last row, which is then refused, not added.
+        last = reader.line_num
+        pending: tuple[int, list[str]] | None = None
+        for row in reader:
+            start, last = last + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines between rows are harmless
+            if pending is not None:
+                add(*pending)
+            pending = (start, row)
+        if pending is not None:
+            opened = _unclosed(text, pending[1], pending[0], delimiter)
+            if opened is None:
+                add(*pending)
+            else:
+                message = (
+                    'a quote (") opens a cell here and is never closed, so every later line '
+                    'would be part of that cell; close it, or write a quote inside a cell as ""'
+                )
+                problems.append(DataFileProblem(message, file=file, line=opened))
     except csv.Error as err:
         line = reader.line_num or None
         problems.append(DataFileProblem(f"not valid CSV: {err}", file=file, line=line))
+    where = Locations(file, lines, label=_label)
     if problems:
+        if columns_ok:
+            # The cells' problems and the values' problems, together in file order.
+            problems += _value_problems({"events": events}, where)
+        problems.sort(key=lambda p: p.line or 0)
         raise DataFileError(problems)
-    return {"events": events}, Locations(file, lines, label=_label)
+    return {"events": events}, where
 
 
-def _check_header(header: list[str], file: str | None) -> list[DataFileProblem]:
+def _value_problems(document: dict[str, Any], where: Locations) -> list[DataFileProblem]:
+    from timeline.records._schema_read import document_to_timeline
+
+    try:
+        document_to_timeline(document, where)
+    except DataFileError as err:
+        return list(err.problems)
+    return []
+
+
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """The separator that makes the most of the header's names known columns (comma on a tie)."""
+
+    def known(delimiter: str) -> int:
+        try:
+            cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+        except csv.Error:  # reported when the file is read
+            return 0
+        return sum(_column(cell) in COLUMNS for cell in cells)
+
+    return max(_DELIMITERS, key=known)  # max keeps the first of equals: the comma
+
+
+def _column(name: str) -> str:
+    return name.strip().lower()
+
+
+def _unclosed(text: str, row: list[str], start: int, delimiter: str) -> int | None:
+    """The line of a quote in the row starting on line ``start`` that is never closed.
+
+    The csv module, not strict, reads such a quote to the end of the file as one
+    cell; so only a row whose last cell runs on over line ends, or a file that
+    ends without one, is looked at.
+    """
+    last = row[-1] if row else ""
+    if "\n" not in last and "\r" not in last and text.endswith(("\n", "\r")):
+        return None
+    offset = 0
+    for _ in range(start - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return None
+    opened = _open_quote(text, offset, delimiter)
+    return None if opened is None else text.count("\n", 0, opened) + 1
+
+
+def _open_quote(text: str, index: int, delimiter: str) -> int | None:
+    """Where a quote that is never closed opens, scanning from ``index`` as the csv module reads."""
+    plain = re.compile(f'[^"\r\n{re.escape(delimiter)}]*')
+    at_start = True
+    while index < len(text):
+        if at_start and text[index] == '"':
+            opened, index = index, index + 1
+            while True:  # inside quotes: "" is a quote, " ends the quoted part
+                index = text.find('"', index)
+                if index < 0:
+                    return opened
+                if text.startswith('""', index):
+                    index += 2
+                    continue
+                index += 1
+                break
+            at_start = False
+            continue
+        index = plain.match(text, index).end()  # type: ignore[union-attr]
+        if index < len(text):
+            # a separator or line end starts a new cell; a quote inside a cell is text
+            at_start = text[index] != '"'
+            index += 1
+    return None
+
+
+# The first characters with which a spreadsheet runs a cell as a formula (OWASP "CSV
+# injection"); such a cell is written after a "'", which spreadsheets show as text.
+_FORMULA = frozenset("=+-@\t\r")
+_ESCAPED = _FORMULA | {"'"}
+
+
+def _escape(cell: str) -> str:
+    """A cell as written: a "'" before a formula character or a "'" already there.
+
+    >>> _escape("=SUM(A1)"), _escape("'quoted"), _escape("plain")
+    ("'=SUM(A1)", "''quoted", 'plain')
+    """
+    return "'" + cell if cell[:1] in _ESCAPED else cell
+
+
+def _unescape(cell: str) -> str:
+    """A cell as read: exactly one "'" stripped before a formula character or a "'".
+
+    >>> _unescape("'=SUM(A1)"), _unescape("''quoted"), _unescape("'plain")
+    ('=SUM(A1)', "'quoted", "'plain")
+    """
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in _ESCAPED else cell
+
+
+def _check_header(raw: list[str], header: list[str], file: str | None) -> list[DataFileProblem]:
     problems: list[DataFileProblem] = []
-    separator = next((sep for sep in ";\t|" if sep in header[0]), None) if header else None
-    if len(header) == 1 and separator is not None:
-        # Spreadsheets in many locales save ';'-separated "CSV": say so, not "unknown column".
+    separator = next((sep for sep in ";\t|" if sep in raw[0]), None) if raw else None
+    if len(raw) == 1 and separator is not None and header[0] not in COLUMNS:
+        # A separator we do not read ('|'): say so, not "unknown column".
         message = (
-            f"the header {header[0]!r} is one column: the file is separated by {separator!r}, "
+            f"the header {raw[0]!r} is one column: the file is separated by {separator!r}, "
             "not commas; save it as comma-separated CSV"
         )
         return [DataFileProblem(message, file=file, line=1)]
     seen: set[str] = set()
-    for name in header:
+    for given, name in zip(raw, header, strict=True):
+        shown = given.strip()
         if name in seen:
-            problems.append(DataFileProblem("column given twice", file=file, line=1, field=name))
+            problems.append(DataFileProblem("column given twice", file=file, line=1, field=shown))
         seen.add(name)
         if name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1)
             fix = f"did you mean {close[0]!r}?" if close else f"columns are {', '.join(COLUMNS)}"
             problems.append(
-                DataFileProblem(f"unknown column; {fix}", file=file, line=1, field=name)
+                DataFileProblem(f"unknown column; {fix}", file=file, line=1, field=shown)
             )
     for name in ("title", "when"):
         if name not in seen:
@@ -172,6 +320,9 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
             fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"] or Tencent; WeChat')
             reason = f"not valid JSON ({err.msg} at character {err.pos + 1})"
             bad.append((column, f"{reason}; write it like {fix}"))
+            return None
+        except (RecursionError, ValueError) as err:  # too deep, or a number too long
+            bad.append((column, limit_problem(value, err, None).message))
             return None
         if not isinstance(parsed, kind):
             what = "an array [...]" if kind is list else "an object {...}"
@@ -255,12 +406,24 @@ def write(document: Document) -> str:
     id,title,when,end,status,kind,actors,tags,location,description,related,source_title,source_publisher,source_url,source_published,source_quote,more_sources,claims,target_metric,target_goal,target_deadline,target_baseline,observations
     ,A,2026,,,,,x; y,,,,,,,,,,,,,,,
     """
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
+    out = _Rows()
+    # With "\r\n" as the terminator the writer quotes every cell holding a "\r" or a
+    # "\n" (with "\n" alone, a lone "\r" goes out bare and splits the row on reading).
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for event in document.get("events", []):
-        writer.writerow([_cell(event, column) for column in COLUMNS])
-    return out.getvalue()
+        writer.writerow([_escape(_cell(event, column)) for column in COLUMNS])
+    return "".join(out.rows)
+
+
+class _Rows:
+    """Collects the csv writer's rows, each ended by "\n" (the writer calls write once a row)."""
+
+    def __init__(self) -> None:
+        self.rows: list[str] = []
+
+    def write(self, row: str) -> None:
+        self.rows.append(row[:-2] + "\n")
 
 
 def _cell(event: dict[str, Any], column: str) -> str:

@@ -12,6 +12,7 @@ same folder, then renamed over the target, so a reader never sees half a file.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable
 from importlib import resources
@@ -24,9 +25,11 @@ from timeline.records._atomic import write_atomic
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
+    from timeline.records._schema import Locations
 
 __all__ = [
     "FORMATS",
+    "decode",
     "dumps",
     "file_schema",
     "format_of",
@@ -89,10 +92,21 @@ def loads(text: str, fmt: Format, *, file: str | None = None) -> Timeline:
     >>> len(loads('{"events": [{"title": "A", "when": "2026"}]}', "json"))
     1
     """
+    return _read(text, fmt, file)[0]
+
+
+def _read(text: str, fmt: Format, file: str | None) -> tuple[Timeline, Any, Locations]:
+    """The timeline, the document it was read from and where each field came from."""
     from timeline.records._schema_read import document_to_timeline
 
-    document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
-    return document_to_timeline(document, where)
+    try:
+        document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
+        return document_to_timeline(document, where), document, where
+    except RecursionError:
+        # The readers refuse deep nesting with its line; this is the backstop for a value
+        # just under the parser's own limit that a later step cannot walk.
+        message = "values nested too deeply to read; a timeline file needs at most 6 levels"
+        raise DataFileError([DataFileProblem(message, file=file)]) from None
 
 
 def dumps(timeline: Timeline, fmt: Format) -> str:
@@ -122,9 +136,34 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     if filters is not None:
         problem = f"filters apply to Parquet files and folders, not {fmt.upper()}; load, then query"
         raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        text = f.read()
-    return loads(text, fmt, file=os.fspath(path))
+    with open(path, "rb") as f:
+        data = f.read()
+    file = os.fspath(path)
+    return loads(decode(data, file), fmt, file=file)
+
+
+def decode(data: bytes, file: str | None = None) -> str:
+    """A data file's bytes as text: UTF-8, with or without a byte-order mark.
+
+    Anything else is a `DataFileError` at the line of the first byte that is not
+    UTF-8, naming the fix (spreadsheets and old editors save Latin-1 or UTF-16).
+
+    >>> decode("title,when\\nCaf\\xe9,2026\\n".encode("latin-1"), "t.csv")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.DataFileError: t.csv:2: byte 0xe9 at column 4 cannot be read, ...
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            line, what = None, "the file is UTF-16 (it starts with a UTF-16 byte-order mark)"
+        else:
+            line = data.count(b"\n", 0, err.start) + 1
+            column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+            what = f"byte {data[err.start]:#04x} at column {column} cannot be read"
+        fix = "so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save As 'CSV UTF-8')"
+        raise DataFileError([DataFileProblem(f"{what}, {fix}", file=file, line=line)]) from None
 
 
 def load_with_lines(
@@ -145,13 +184,13 @@ def load_with_lines(
     >>> line("a", ("status",))
     5
     """
-    from timeline.records._schema_read import _intended_id, document_to_timeline
+    from timeline.records._schema_read import _intended_id
 
     fmt = format_of(path)
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        text = f.read()
-    document, where = _module(fmt).read(text, os.fspath(path))
-    timeline = document_to_timeline(document, where)
+    with open(path, "rb") as f:
+        data = f.read()
+    file = os.fspath(path)
+    timeline, document, where = _read(decode(data, file), fmt, file)
     rows = document.get("events") if isinstance(document, dict) else None
     index: dict[str, int] = {}
     for i, row in enumerate(rows if isinstance(rows, list) else []):

@@ -20,9 +20,15 @@ from typing import Any
 from timeline._errors import DataFileError, DataFileProblem
 from timeline.records._schema import Document, Locations, Path
 
-__all__ = ["read", "write"]
+__all__ = ["MAX_DEPTH", "limit_problem", "read", "write"]
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+# A timeline file nests six levels at most (events > claim > source > field);
+# deeper values are skipped by the line finder, and a file the parser cannot
+# even read for depth is refused at the line where it passes this many levels.
+MAX_DEPTH = 100
+# Strings (skipped whole, so brackets and digits inside them do not count) and brackets.
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def _number(text: str) -> int | Decimal:
@@ -66,6 +72,8 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     except json.JSONDecodeError as err:
         message = f"not valid JSON: {err.msg} (column {err.colno}); {_json_fix(text, err.pos)}"
         raise DataFileError([DataFileProblem(message, file=file, line=err.lineno)]) from None
+    except (RecursionError, ValueError) as err:
+        raise DataFileError([limit_problem(text, err, file)]) from None
     if duplicated:  # json keeps the last value silently; find and report each one
         walker = _Walker(text, file)
         walker.walk()
@@ -73,6 +81,55 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     # Lines are needed only to report problems, so the slower walk that finds
     # them runs only if a problem is reported.
     return data, Locations(file, _Lines(text, file))
+
+
+def limit_problem(
+    text: str, err: RecursionError | ValueError, file: str | None, *, line: int | None = None
+) -> DataFileProblem:
+    """The problem for JSON the parser gives up on without a syntax error: nesting too deep.
+
+    ``line`` places the problem when the JSON is one cell of a larger file (CSV).
+    (Numbers of any length are read, by `_NUMBERS`; the figure reader judges them.)
+
+    >>> str(limit_problem("[" * 5000 + "]" * 5000, RecursionError(), "a.json"))
+    'a.json:1: nested more than 100 levels deep; a timeline file needs at most 6'
+    """
+    if isinstance(err, RecursionError):
+        index = _too_deep(text)
+        message = f"nested more than {MAX_DEPTH} levels deep; a timeline file needs at most 6"
+    else:
+        index, message = None, f"not valid JSON: {err}"
+    if line is None and index is not None:
+        line = text.count("\n", 0, index) + 1
+    return DataFileProblem(message, file=file, line=line)
+
+
+def _too_deep(text: str, start: int = 0) -> int | None:
+    """Where the nesting first passes `MAX_DEPTH` levels, in one pass over the text."""
+    depth = 0
+    for match in _TOKENS.finditer(text, start):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def _skip(text: str, index: int) -> int:
+    """The index just past the array or object opening at ``index``, found without recursion."""
+    depth = 0
+    for match in _TOKENS.finditer(text, index):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return match.end()
+    return len(text)
 
 
 class _Lines(Mapping[Path, int]):
@@ -122,6 +179,9 @@ class _Walker:
         """The value starting at ``index`` and the index just past it."""
         self.lines.setdefault(path, self.line(index))
         char = self.text[index]
+        if char in "[{" and len(path) > MAX_DEPTH:
+            # Deeper than any field: its lines are never asked for; skip it whole.
+            return None, _skip(self.text, index)
         if char == "{":
             return self.object(index, path)
         if char == "[":

@@ -50,8 +50,12 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-# A bound on nodes visited, so an alias bomb ("billion laughs") is refused.
-_MAX_NODES = 1_000_000
+# A bound on the values reached through aliases, so an alias bomb ("billion
+# laughs": ten aliases of ten aliases of ... ) is refused. Values written out
+# in the file are not counted: a file of any size without aliases loads.
+_MAX_ALIASED = 1_000_000
+# A timeline file nests six levels at most (events > claim > source > field).
+_MAX_DEPTH = 100
 # Lists of short names are written inline, as people write them.
 _FLOW_LIST_WIDTH = 70
 
@@ -124,7 +128,15 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except yaml.YAMLError as err:
         raise DataFileError([DataFileProblem(f"not valid YAML: {err}", file=file)]) from None
-    walker = _Walker(file)
+    except UnicodeEncodeError as err:  # libyaml reads UTF-8: text from Python may hold surrogates
+        line = text.count("\n", 0, err.start) + 1
+        message = (
+            f"{text[err.start]!r} at character {err.start + 1} is a lone surrogate, "
+            "not text; remove it"
+        )
+        raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
+    # Only a file with both an anchor (&) and an alias (*) can expand; others skip the bookkeeping.
+    walker = _Walker(file, aliases="&" in text and "*" in text)
     data = walker.value(node, ()) if node is not None else None
     if walker.problems:
         raise DataFileError(walker.problems)
@@ -134,40 +146,62 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
 class _Walker:
     """Turns a composed node tree into dicts, lists and strings, noting lines."""
 
-    def __init__(self, file: str | None) -> None:
+    def __init__(self, file: str | None, *, aliases: bool = True) -> None:
         self.file = file
         self.lines: dict[Path, int] = {}
         self.problems: list[DataFileProblem] = []
-        self.visited = 0
         self.open: set[int] = set()  # nodes on the current path, to refuse cycles
+        # An alias is a node reached a second time; only collections can expand.
+        self.aliases = aliases
+        self.seen: set[int] = set()
+        self.expanding = 0  # how many aliases the current value is reached through
+        self.aliased = 0  # values reached through an alias so far
+        self.too_deep = False
 
     def problem(self, node: yaml.Node, message: str, field: str | None = None) -> None:
         line = node.start_mark.line + 1
         self.problems.append(DataFileProblem(message, file=self.file, line=line, field=field))
 
     def value(self, node: yaml.Node, path: Path) -> Any:
-        self.visited += 1
-        if self.visited > _MAX_NODES:
-            if self.visited == _MAX_NODES + 1:
-                self.problem(node, f"more than {_MAX_NODES:,} values (alias expansion?)")
-            return None
+        if self.expanding:
+            self.aliased += 1
+            if self.aliased > _MAX_ALIASED:
+                if self.aliased == _MAX_ALIASED + 1:
+                    self.problem(
+                        node,
+                        f"more than {_MAX_ALIASED:,} values reached through aliases "
+                        "(an alias bomb?); write the values out instead of aliasing them",
+                    )
+                return None
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if node.tag not in (_CORE + "seq", _CORE + "map"):
             self.problem(node, f"tag {node.tag!r} is not allowed; data files hold plain text")
             return None
-        if id(node) in self.open:
+        if len(path) > _MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                message = f"nested more than {_MAX_DEPTH} levels deep"
+                self.problem(node, f"{message}; a timeline file needs at most 6")
+            return None
+        key = id(node)
+        if key in self.open:
             self.problem(node, "an alias refers to a value that contains it")
             return None
-        self.open.add(id(node))
+        alias = self.aliases and key in self.seen
+        if self.aliases:
+            self.seen.add(key)
+        self.expanding += alias
+        self.open.add(key)
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
             if isinstance(node, yaml.MappingNode):
                 return self.mapping(node, path)
         finally:
-            self.open.discard(id(node))
+            self.open.discard(key)
+            self.expanding -= alias
         self.problem(node, "unsupported YAML node")  # pragma: no cover - yaml has no other kind
         return None
 
@@ -212,7 +246,13 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Multi-line text as a literal block; the emitter falls back to quoting
     # when a block cannot hold the text exactly (trailing spaces, say).
     style = "|" if "\n" in value else None
+    if _BREAKS.intersection(value):
+        # YAML reads NEL as a line break (folded to a space when plain): quote it, escaped.
+        style = '"'
     return dumper.represent_scalar(_CORE + "str", value, style=style)
+
+
+_BREAKS = frozenset("\x85")
 
 
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:

@@ -347,10 +347,12 @@ def from_ics(
         path = Path(source)
         try:
             data = path.read_bytes()
-        except OSError as err:
+        except (OSError, ValueError) as err:
+            # ValueError: a NUL byte or a lone surrogate, which no file name can hold.
+            reason = getattr(err, "strerror", None) or "no file can have that name"
             raise IcsError(
                 f"{str(source)[:80]!r} is neither iCalendar text (it does not start with "
-                f"BEGIN:VCALENDAR) nor a readable file: {err.strerror or err}"
+                f"BEGIN:VCALENDAR) nor a readable file: {reason}"
             ) from err
         file_name = path.name
     timeline, found = read(data, file_name)

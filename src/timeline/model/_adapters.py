@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from timeline._errors import PlotError
 from timeline.dates._days import DayLike
+from timeline.model._text import visible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,7 +36,11 @@ if TYPE_CHECKING:
 def timeline_str(tl: Timeline) -> str:
     from timeline.display._table import cell_width
 
-    rows = [(str(e.when), e.status.value, ", ".join(e.actors) or "-", e.title) for e in tl]
+    # Text from the data is shown with its control characters escaped (no forged rows).
+    rows = [
+        (str(e.when), e.status.value, visible(", ".join(e.actors) or "-"), visible(e.title))
+        for e in tl
+    ]
     if not rows:
         return "(empty timeline)"
     # Padded in terminal columns: a Chinese actor name takes two per character.
@@ -332,9 +337,13 @@ def plot(
     """Draw the timeline, one lane per actor, kind or status; returns the Axes.
 
     Exact days are markers, windows bars fading where approximate, deadlines
-    bars ending at the deadline; ``as_of`` shows what was known that day;
-    ``between=("2026-01", "2026-06")`` zooms to a window. Events whose date
-    has no bound at all cannot be placed: a `TimelineWarning` names them.
+    bars from when they were stated to the deadline, slips an arrow from the
+    first expected date to the current one; ``as_of`` draws the timeline as
+    known on that day (claims stated later do not count), with a line at it
+    and overdue events outlined; ``title`` is used as given;
+    ``between=("2026-01", "2026-06")`` zooms to a window. Text from the data
+    is drawn as written (no mathtext). Events whose date has no bound at all
+    cannot be placed: a `TimelineWarning` names them.
 
     >>> ax = Timeline([Event(title="x", when="2026-04", actors=["A"])]).plot()
     >>> [t.get_text() for t in ax.get_yticklabels()]
@@ -362,6 +371,7 @@ def save_plot(
     ``kind="timeline"`` (the default) is `Timeline.plot`'s picture (``by``,
     ``between``); ``kind="trend"`` the milestone trend chart of
     `Timeline.plot_trend` (``events``; ``as_of`` default today).
+    ``as_of`` draws the timeline as known on that day.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.svg"
@@ -432,6 +442,10 @@ def to_html(
     The page needs no network and no server; filters also read the URL
     hash (``page.html#actor=Tencent&status=expected``). Events the picture
     cannot place (no bounded date) are named under it, and in a `TimelineWarning`.
+    ``as_of`` makes the page as known on that day: picture, table, target
+    figures, and the "overdue" badges (replayed to that day, then judged);
+    without it the badges are judged on the day the page is written, and the
+    page says which day. A Targets section shows each target's progress.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"

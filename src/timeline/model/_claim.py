@@ -109,7 +109,7 @@ class Claim:
             None if when is None else coerce_when(when, "claim", "when", day),
             None if status is None else _status(status, "claim"),
             source,
-            _optional_text(note),
+            _optional_text(note, "claim", "note"),
         )
         # Known already: kept, as replaying timelines asks every claim for its day.
         object.__setattr__(self, "day", day)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -33,10 +32,11 @@ from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
-from timeline.figures._source import Source, _optional_text
+from timeline.figures._source import Source, _optional_text, _unicode
 from timeline.figures._target import Target
 from timeline.model._claim import Claim, Slip, Status, _later, _status
 from timeline.model._figures import figures_text
+from timeline.model._text import visible
 
 __all__ = ["Event", "slugify"]
 
@@ -63,6 +63,7 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     for item in items:
         if not isinstance(item, str):
             raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
+        _unicode(item, owner, field)
     names = tuple(map(str.strip, items))
     if "" in names:
         names = tuple(filter(None, names))
@@ -108,6 +109,8 @@ def slugify(text: str) -> str:
     if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
         # Titles in other scripts (Chinese is common here) lose letters when
         # folded to ASCII; a digest of the full title keeps the id stable and distinct.
+        import hashlib  # rarely needed: non-ASCII titles only
+
         digest = hashlib.sha1(text.strip().encode()).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else f"event-{digest}"
     return slug or "event"
@@ -170,7 +173,7 @@ class Event:
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
         # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
         # is what is read back.
-        title = _newlines(title).strip()
+        title = _unicode(_newlines(title).strip(), "event", "title")
         if isinstance(description, str):
             description = _newlines(description)
         owner = f"event {title!r}"
@@ -214,11 +217,11 @@ class Event:
             id=id,
             end=stop,
             status=_status(status, owner),
-            kind=_optional_text(kind),
+            kind=_optional_text(kind, owner, "kind"),
             actors=_strings(actors, owner, "actors"),
             tags=_strings(tags, owner, "tags"),
-            location=_optional_text(location),
-            description=_optional_text(description),
+            location=_optional_text(location, owner, "location"),
+            description=_optional_text(description, owner, "description"),
             sources=sources,
             # Kept in stated order; the stable sort keeps same-day claims as given.
             claims=claims if len(claims) < 2 else tuple(sorted(claims, key=_claim_order)),
@@ -513,8 +516,9 @@ class Event:
     def __str__(self) -> str:
         actors = ", ".join(self.actors) or "-"
         line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
-        # Figures (target, observations, growth) follow on indented lines.
-        return "\n".join([line, *(f"    {text}" for text in figures_text(self))])
+        # Figures (target, observations, growth) follow on indented lines; data
+        # text shows its control characters escaped, so it cannot drive a terminal.
+        return "\n".join(visible(t) for t in [line, *(f"    {t}" for t in figures_text(self))])
 
     def _repr_html_(self) -> str:
         """The event as a card in a notebook: fields, sources and the claims made.

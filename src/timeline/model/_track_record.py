@@ -31,8 +31,6 @@ An event with several actors (or tags) counts once in each of their groups.
 from __future__ import annotations
 
 import datetime as _dt
-import html
-import statistics
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
@@ -210,6 +208,8 @@ class TrackRow:
         >>> TrackRow("g", (), ("a", "b"), (), (), (1, 4), 0, None).median_delay_days
         2.5
         """
+        import statistics  # loaded on use: keeps import timeline light
+
         return statistics.median(self.delay_days) if self.delay_days else None
 
     @property
@@ -455,6 +455,8 @@ class TrackRecord:
         >>> "<table" in track_record(Timeline(), as_of="2026-01-01")._repr_html_()
         True
         """
+        import html
+
         head = "".join(f"<th>{html.escape(h.title())}</th>" for h in [self.by, *_HEADERS])
         body = []
         for row in [*self.rows, self.total]:

@@ -1,0 +1,114 @@
+"""Terminal tables fit the terminal's width; ``--wide`` shows everything (issue 12 §6)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import Event, Timeline
+from timeline.cli._main import main
+from timeline.display._table import ELLIPSIS, cell_width
+
+LONG = "Tencent Hybrid Model 3.0 release with a very long title that goes on and on"
+CJK = "腾讯混元大模型 3.0 版本在四月份正式发布并开放给第三方开发者使用"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "tracker.yaml"
+    Timeline(
+        [
+            Event(title=LONG, when="2026-04", actors=["Tencent", "Liu Chi-ping"], kind="model"),
+            Event(title=CJK, when="2026-05", actors=["腾讯"], kind="model-release"),
+            Event(title="Short", when="2026-04-20", actors=["DeepSeek"]),
+        ],
+        name="A tracker with a name long enough to pass the edge of a narrow terminal",
+    ).save(path)
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    assert main(list(argv)) == 0
+    out, _ = capsys.readouterr()
+    return out.splitlines()
+
+
+def terminal(monkeypatch: pytest.MonkeyPatch, columns: int, tty: bool = True) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: tty)
+
+
+COMMANDS = [
+    ["show"],
+    ["upcoming", "--as-of", "2026-03-01"],
+    ["overdue", "--as-of", "2026-07-01"],
+]
+
+
+class TestFits:
+    @pytest.mark.parametrize("command", COMMANDS)
+    @pytest.mark.parametrize("columns", [40, 60, 80])
+    def test_every_line_fits(
+        self,
+        command: list[str],
+        columns: int,
+        data: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        terminal(monkeypatch, columns)
+        lines = run(capsys, command[0], str(data), *command[1:])
+        assert len(lines) == 2 + 1 + 3  # heading, header, rule, rows
+        assert all(cell_width(line) <= columns for line in lines), lines
+        assert any(line.endswith(ELLIPSIS) for line in lines[3:])  # cut, and said so
+
+    def test_wide_characters_count_double(
+        self, data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        terminal(monkeypatch, 50)
+        lines = run(capsys, "show", str(data))
+        row = next(line for line in lines if "腾讯混元" in line)
+        assert cell_width(row) <= 50 < len(row) * 2
+        assert row.endswith(ELLIPSIS)
+
+    def test_columns_is_honoured_when_piped(
+        self, data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # COLUMNS set says the width even when the output goes to a pipe (as for ls)
+        terminal(monkeypatch, 60, tty=False)
+        assert all(cell_width(line) <= 60 for line in run(capsys, "show", str(data)))
+
+    def test_piped_without_columns_is_not_cut(
+        self, data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+        out = "\n".join(run(capsys, "show", str(data)))
+        assert LONG in out and CJK in out and ELLIPSIS not in out
+
+
+class TestWide:
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_wide_shows_everything(
+        self,
+        command: list[str],
+        data: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        terminal(monkeypatch, 40)
+        lines = run(capsys, command[0], str(data), "--wide", *command[1:])
+        out = "\n".join(lines)
+        assert ELLIPSIS not in out
+        assert "KIND" in lines[1] and "ACTORS" in lines[1]  # no column dropped
+        if command[0] != "overdue":
+            assert LONG in out and CJK in out and "Tencent, Liu Chi-ping" in out
+        assert "tracker with a name long enough" in out or command[0] != "show"
+
+    def test_wide_is_on_the_table_commands_only(
+        self, data: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["check", str(data), "--wide"]) == 2
+        assert "--wide" in capsys.readouterr().err

@@ -1,0 +1,444 @@
+"""Input from strangers: every reader answers bad input with a `TimelineError`, nothing is lost.
+
+Each class is one behaviour of issue 17 (and issue 12's forgiving CSV); the
+long random runs are in tests/test_fuzz.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import (
+    Claim,
+    DataFileError,
+    Event,
+    EventError,
+    IcsError,
+    QueryError,
+    Source,
+    Timeline,
+    TimelineError,
+    TimelineWarning,
+    When,
+)
+from timeline.cli import main
+from timeline.formats import _csv, _io, _yaml
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(DataFileError) as info:
+        Timeline.load(path)
+    return [str(p) for p in info.value.problems]
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+class TestDeepNesting:
+    """Nesting far deeper than a timeline needs is refused with its line, not a RecursionError."""
+
+    @pytest.mark.parametrize("depth", [150, 900, 2_000, 100_000])
+    def test_json_file(self, tmp_path: Path, depth: int) -> None:
+        text = '{"events": [\n  {"title": "A",\n   "when": ' + "[" * depth + "]" * depth + "}]}"
+        problems = _problems(_write(tmp_path, "t.json", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.json'}:3: ")
+        # What the parser reads is judged as a value ("when: must be ... text"); what it
+        # cannot read for depth is refused as too deep.
+        assert ("nested more than" if depth >= 2000 else "when: must be") in problems[0]
+
+    @pytest.mark.parametrize("depth", [150, 900, 20_000])
+    def test_json_cell_in_csv(self, tmp_path: Path, depth: int) -> None:
+        text = 'title,when,claims\nA,2026,"' + "[" * depth + "]" * depth + '"\n'
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: claims")
+        assert ("nested more than" if depth >= 2000 else "must be a mapping") in problems[0]
+
+    @pytest.mark.parametrize("depth", [150, 900, 100_000])
+    def test_yaml_file(self, tmp_path: Path, depth: int) -> None:
+        text = "events:\n  - title: A\n    when: " + "[" * depth + "]" * depth + "\n"
+        problems = _problems(_write(tmp_path, "t.yaml", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.yaml'}:3: ")
+
+    def test_a_timeline_file_nests_well_under_the_limit(self, tmp_path: Path) -> None:
+        # The deepest a file of ours goes: events > claim > source > field.
+        source = Source("S", published="2026-03")
+        event = Event(
+            title="A",
+            when="2026",
+            claims=[Claim(stated="2026-04-01", when="2027", source=source)],
+        )
+        for suffix in (".json", ".yaml", ".csv"):
+            Timeline([event]).save(tmp_path / f"t{suffix}")
+            assert Timeline.load(tmp_path / f"t{suffix}")["a"] == event
+
+
+class TestHugeNumbers:
+    """A number of more than 4,300 digits is a problem on its line, not a bare ValueError."""
+
+    def test_json_file(self, tmp_path: Path) -> None:
+        text = (
+            '{"events": [\n  {"title": "A", "when": "2026",\n   "target": {"metric": "m",\n'
+            '    "goal": ' + "9" * 5000 + ', "deadline": "2030"}}]}'
+        )
+        problems = _problems(_write(tmp_path, "t.json", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.json'}:4: target.goal: ")
+        assert "4,300 digits" in problems[0]
+
+    def test_digits_inside_a_string_are_text(self, tmp_path: Path) -> None:
+        # A long run of digits in a title is text, not a number: it loads.
+        text = '{"events": [{"title": "A' + "9" * 5000 + '", "when": "2026"}]}'
+        assert len(Timeline.load(_write(tmp_path, "t.json", text))) == 1
+
+    def test_json_cell_in_csv(self, tmp_path: Path) -> None:
+        text = 'title,when,observations\nA,2026,"[' + "9" * 5000 + ']"\n'
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: observations")
+
+    def test_a_huge_figure_in_a_csv_cell(self, tmp_path: Path) -> None:
+        cell = '[{""when"": ""2026"", ""value"": ' + "9" * 5000 + "}]"
+        text = f'title,when,observations\nA,2026,"{cell}"\n'
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:2: observations[0].value: ")
+        assert "4,300 digits" in problems[0]
+
+
+class TestEncoding:
+    """A file that is not UTF-8 is a DataFileError naming the file, the line and the fix."""
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    def test_latin_1(self, tmp_path: Path, suffix: str) -> None:
+        text = {
+            ".yaml": "events:\n  - title: Caf\xe9\n    when: 2026\n",
+            ".json": '{"events": [\n {"title": "Caf\xe9", "when": "2026"}]}',
+            ".csv": "title,when\nCaf\xe9,2026\n",
+        }[suffix]
+        path = tmp_path / f"t{suffix}"
+        path.write_bytes(text.encode("latin-1"))
+        problems = _problems(path)
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{path}:2: ")
+        assert "not UTF-8" in problems[0] and "save it as UTF-8" in problems[0]
+
+    def test_utf_16_is_named(self, tmp_path: Path) -> None:
+        # Excel's "Unicode text" is UTF-16 with a byte-order mark.
+        path = tmp_path / "t.csv"
+        path.write_bytes("title,when\nA,2026\n".encode("utf-16"))
+        problems = _problems(path)
+        assert "UTF-16" in problems[0] and "save it as UTF-8" in problems[0]
+
+
+class TestDatesAtTheEdgeOfTheCalendar:
+    """Queries that would reach past 9999-12-31 raise QueryError, not OverflowError."""
+
+    def test_upcoming_as_of_the_last_day(self) -> None:
+        tl = Timeline([Event(title="x", when="2026")])
+        with pytest.raises(QueryError, match="9999-12-31"):
+            tl.upcoming(as_of="9999-12-31")
+
+    @pytest.mark.parametrize("within", ["99999999999999d", "99999999999999 years", 10**20])
+    def test_a_duration_past_the_calendar(self, within: str | int) -> None:
+        tl = Timeline([Event(title="x", when="2026")])
+        with pytest.raises(QueryError, match="within"):
+            tl.upcoming(as_of="2026-01-01", within=within)
+
+    def test_event_upcoming(self) -> None:
+        with pytest.raises(TimelineError):
+            Event(title="x", when="2026").upcoming("9999-12-31")
+
+    def test_a_long_duration_that_fits_still_works(self) -> None:
+        tl = Timeline([Event(title="x", when="2026")])
+        assert len(tl.upcoming(as_of="2026-01-01", within="7000 years")) == 1
+
+
+class TestCommandLine:
+    """Bad input ends with a message and exit code 1 or 2, never a traceback."""
+
+    @pytest.mark.parametrize(
+        ("args", "code", "message"),
+        [
+            (["upcoming", "--within", "99999999999999d"], 2, "99999999999999d"),
+            (["upcoming", "--as-of", "9999-12-31"], 1, "9999-12-31"),
+        ],
+    )
+    def test_overflowing_arguments(
+        self, capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str
+    ) -> None:
+        assert main(args) == code
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err
+
+    @pytest.mark.parametrize(
+        ("name", "content"),
+        [
+            ("deep.json", b'{"events": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"),
+            ("big.json", b'{"events": [' + b"9" * 5000 + b"]}"),
+            ("latin.csv", "title,when\nCaf\xe9,2026\n".encode("latin-1")),
+            ("latin.yaml", "events:\n  - title: Caf\xe9\n".encode("latin-1")),
+            ("quote.csv", b'title,when\n"A,2026\nB,2027\n'),
+        ],
+    )
+    def test_hostile_files(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes
+    ) -> None:
+        path = tmp_path / name
+        path.write_bytes(content)
+        for command in ("check", "show"):
+            assert main([command, str(path)]) == 1
+            err = capsys.readouterr().err
+            assert str(path) in err and "Traceback" not in err
+
+
+class TestCsvQuotes:
+    """A quote that never closes would swallow every later row: refused at the line it opened."""
+
+    def test_unterminated_quote(self, tmp_path: Path) -> None:
+        text = 'title,when\nA,2026\n"B,2026\nC,2027\nD,2028\n'
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:3: ")
+        assert "quote" in problems[0] and "never closed" in problems[0]
+
+    def test_the_line_is_where_the_quote_opened(self, tmp_path: Path) -> None:
+        # The row starts on line 2 with a closed multi-line cell; the bad quote opens on line 3.
+        text = 'title,when,description\nA,2026,"two\nlines",extra,"oops\nB,2027,\n'
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1
+        assert problems[0].startswith(f"{tmp_path / 't.csv'}:3: ")
+
+
+class TestYamlAliases:
+    """The billion-laughs guard counts values reached through aliases, not all values."""
+
+    def test_a_large_file_without_aliases_loads(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(_yaml, "_MAX_ALIASED", 50)
+        tl = Timeline([Event(title=f"E{i}", when="2026", actors=["A", "B"]) for i in range(200)])
+        tl.save(tmp_path / "t.yaml")
+        assert Timeline.load(tmp_path / "t.yaml") == tl
+
+    def test_aliases_still_work(self, tmp_path: Path) -> None:
+        text = (
+            "events:\n  - title: A\n    when: 2026\n    sources: &s [{title: Report}]\n"
+            "  - title: B\n    when: 2027\n    sources: *s\n"
+        )
+        tl = Timeline.load(_write(tmp_path, "t.yaml", text))
+        assert tl["a"].sources == tl["b"].sources == (Source("Report"),)
+
+    def test_billion_laughs_is_refused(self, tmp_path: Path) -> None:
+        lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+        text = "\n".join([*lines, "events: [*a8]", ""])
+        problems = _problems(_write(tmp_path, "t.yaml", text))
+        assert len(problems) == 1
+        assert "through aliases" in problems[0]
+
+
+class TestLoneSurrogates:
+    """Text that cannot be written as UTF-8 is refused when the value is built, with the place."""
+
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda: Event(title="ab\ud800", when="2026"), "title"),
+            (lambda: Event(title="a", when="2026", description="x\udfff"), "description"),
+            (lambda: Event(title="a", when="2026", kind="\ud800"), "kind"),
+            (lambda: Event(title="a", when="2026", location="\ud800"), "location"),
+            (lambda: Event(title="a", when="2026", actors=["ok", "\ud800"]), "actors"),
+            (lambda: Event(title="a", when="2026", tags=["\ud800"]), "tags"),
+            (lambda: Source("S\ud800"), "title"),
+            (lambda: Source("S", quote="\ud800"), "quote"),
+            (lambda: Source("S", publisher="\ud800"), "publisher"),
+            (lambda: Claim(stated="2026-01-01", note="\ud800"), "note"),
+        ],
+    )
+    def test_refused_when_built(self, build: object, field: str) -> None:
+        with pytest.raises(EventError, match=rf"{field}: .*lone surrogate.*character \d+"):
+            build()  # type: ignore[operator]
+
+    def test_position_is_given(self) -> None:
+        with pytest.raises(EventError, match="character 3"):
+            Event(title="ab\ud800c", when="2026")
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
+    def test_in_text_from_python(self, fmt: _io.Format) -> None:
+        # Bytes decoded with surrogateescape, handed to loads: a problem at its line.
+        text = {
+            "yaml": "events:\n  - title: A\udc80\n    when: 2026\n",
+            "json": '{"events": [\n {"title": "A\udc80", "when": "2026"}]}',
+            "csv": "title,when\nA\udc80,2026\n",
+        }[fmt]
+        with pytest.raises(DataFileError) as info:
+            _io.loads(text, fmt)
+        assert [p.line for p in info.value.problems] == [2]
+        assert "surrogate" in str(info.value)
+
+    def test_from_a_json_file(self, tmp_path: Path) -> None:
+        text = '{"events": [\n {"title": "A\\ud800", "when": "2026"}]}'
+        problems = _problems(_write(tmp_path, "t.json", text))
+        assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 't.json'}:2: ")
+        assert "surrogate" in problems[0]
+
+
+class TestCsvInjection:
+    """Cells a spreadsheet would run as formulas are written with a leading ' and read back."""
+
+    @pytest.mark.parametrize(
+        ("text", "cell"),
+        [
+            ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+            ("+1 555", "'+1 555"),
+            ("-5 points", "'-5 points"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'quoted'", "''quoted'"),  # a leading ' is doubled, so reading strips only ours
+            ("a=b", "a=b"),  # only the first character matters
+            ("plain", "plain"),
+        ],
+    )
+    def test_write_and_read(self, text: str, cell: str) -> None:
+        out = _csv.write({"events": [{"title": "T", "when": "2026", "description": text}]})
+        row = out.splitlines()[1] if "\r" not in text else out.split("\n", 1)[1]
+        assert cell in row or json.dumps(cell) in row
+        data, _ = _csv.read(out)
+        assert data["events"][0]["description"] == text
+
+    @pytest.mark.parametrize(
+        ("cell", "text"),
+        [
+            ("'=1", "=1"),  # our escape
+            ("''=1", "'=1"),  # exactly one ' is stripped
+            ("'hello", "'hello"),  # a ' before an ordinary character is kept
+            ("'", "'"),  # a lone '
+        ],
+    )
+    def test_reading_strips_one_quote_before_a_formula_character(
+        self, cell: str, text: str
+    ) -> None:
+        data, _ = _csv.read(f"title,when,description\nT,2026,{cell}\n")
+        assert data["events"][0]["description"] == text
+
+    def test_a_feed_title_round_trips(self, tmp_path: Path) -> None:
+        tl = Timeline(
+            [
+                Event(title="=cmd|' /C calc'!A0", when="2026", actors=["@evil", "-x"]),
+                Event(title="'=already quoted", when="2027", tags=["+1"]),
+            ]
+        )
+        tl.save(tmp_path / "t.csv")
+        text = (tmp_path / "t.csv").read_text(encoding="utf-8")
+        for line in text.splitlines()[1:]:
+            for cell in line.split(","):
+                assert not cell.startswith(("=", "+", "-", "@")), line
+        assert Timeline.load(tmp_path / "t.csv") == tl
+
+
+class TestForgivingCsv:
+    """Issue 12: every problem at once, ';' and tab separators, a BOM, loose header names."""
+
+    def test_every_problem_at_once(self, tmp_path: Path) -> None:
+        text = 'title,when,actors\nA,2026-13,"Tencent, WeChat"\nB,2026-14,\nC,2026,X\n'
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        where = [p.split(": ", 2)[:2] for p in problems]
+        assert [(place.rsplit(":", 1)[1], field) for place, field in where] == [
+            ("2", "actors"),
+            ("2", "when"),
+            ("3", "when"),
+        ]
+
+    @pytest.mark.parametrize(("separator", "name"), [(";", "';'"), ("\t", "tab")])
+    def test_other_separators_are_read_with_a_note(
+        self, tmp_path: Path, separator: str, name: str
+    ) -> None:
+        rows = [["title", "when", "actors"], ["A", "2026", "X; Y"], ["B", "April 2026", ""]]
+        text = "".join(
+            separator.join(f'"{c}"' if ";" in c else c for c in row) + "\r\n" for row in rows
+        )
+        path = tmp_path / "t.csv"
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # Excel's BOM
+        with pytest.warns(TimelineWarning, match=f"separated by {name}"):
+            tl = Timeline.load(path)
+        assert [(e.title, e.actors) for e in tl] == [("A", ("X", "Y")), ("B", ())]
+
+    def test_comma_files_say_nothing(self, tmp_path: Path) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            Timeline.load(_write(tmp_path, "t.csv", "title,when\nA;B,2026\n"))
+
+    def test_header_names_are_loose(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.csv", " Title ,WHEN,Source_Title\nA,2026,Report\n")
+        (event,) = Timeline.load(path)
+        assert (event.title, event.sources[0].title) == ("A", "Report")
+
+    def test_a_column_given_twice_in_other_case(self, tmp_path: Path) -> None:
+        problems = _problems(_write(tmp_path, "t.csv", "title,when,Title\nA,2026,B\n"))
+        assert problems == [f"{tmp_path / 't.csv'}:1: Title: column given twice"]
+
+
+class TestRoundTripThroughFiles:
+    """What save writes, load reads: the files themselves, for every format."""
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    def test_awkward_text(self, tmp_path: Path, suffix: str) -> None:
+        tl = Timeline(
+            [
+                Event(
+                    title="=SUM(1)",
+                    when=When.parse("2026-04~"),
+                    description='\'\n-- "quoted"\n@x',
+                    actors=["+a", "'b"],
+                    sources=[Source("-s-", quote="=q")],
+                )
+            ]
+        )
+        tl.save(tmp_path / f"t{suffix}")
+        assert _io.load(tmp_path / f"t{suffix}").events == tl.events
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a\x85b",  # NEL: a line break to YAML, folded to a space when written plain
+            "a\u2028b\u2029c",  # Unicode line and paragraph separators
+            "a\x00b\x1b[2Jc\x7f",  # control characters
+            "a\rb",  # a lone CR
+            "\ufeffa",  # a byte-order mark inside text
+            "&a *b !t %x",  # YAML anchors, aliases, tags, directives
+            "null",  # YAML's null, as text
+        ],
+    )
+    def test_control_and_break_characters(self, fmt: _io.Format, text: str) -> None:
+        tl = Timeline([Event(title=f"t {text}", when="2026", description=text, actors=[text])])
+        assert _io.loads(_io.dumps(tl, fmt), fmt) == (tl if fmt != "csv" else Timeline(tl.events))
+
+
+class TestIcsTextThatIsNotAFeed:
+    # A str that is neither iCalendar text nor a path the system can open (a NUL byte,
+    # a lone surrogate) is an IcsError naming the fix, not ValueError or UnicodeEncodeError.
+    @pytest.mark.parametrize("text", ["feed\x00.ics", "\ud800", "x\ud800y.ics"])
+    def test_refused_with_the_one_error_family(self, text: str) -> None:
+        with pytest.raises(IcsError, match="neither iCalendar text"):
+            Timeline.from_ics(text)
+
+    @given(st.text(max_size=40))
+    @settings(max_examples=200, deadline=None)
+    def test_any_short_text_reads_or_raises_timeline_error(self, text: str) -> None:
+        with contextlib.suppress(TimelineError):
+            Timeline.from_ics(text)

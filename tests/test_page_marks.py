@@ -1,0 +1,183 @@
+"""The page marks overdue events and shows each target's progress (issue 12 §6).
+
+Overdue is judged as known on the page's day: the timeline replayed as of
+``as_of`` (claims stated later do not count), then judged on that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+from timeline import Event, Observation, Source, Target, Timeline
+
+EVIL = '<img src=x onerror="alert(1)">'
+SAID = Source("Plan", published="2025-06-01")
+
+
+def tracker() -> Timeline:
+    return Timeline(
+        [
+            # April passed, still expected: overdue from May
+            Event(title="Hybrid Model", when="2026-04", actors=["Tencent"]),
+            # moved to 2027 on 20 June: overdue on 15 June as known then, not after the move
+            Event(title="Starliner crew flight", when="2026-04", actors=["Boeing"]).revise(
+                when="2027", stated="2026-06-20"
+            ),
+            # it happened, said on 20 June: overdue on 15 June as known then
+            Event(title="Fab opens", when="2026-04", actors=["TSMC"]).revise(
+                status="happened", when="2026-06-18", stated="2026-06-20"
+            ),
+            Event(title="Forum", when="2026-03-24", actors=["Boao"], status="happened"),
+            Event(
+                title="10,000 AI-plus enterprises",
+                when="by 2030",
+                actors=["Guangzhou"],
+                sources=[SAID],
+                target=Target("AI-plus enterprises", "10,000 enterprises", "by 2030"),
+                observations=[
+                    Observation("2025-12-31", "1,000 enterprises"),
+                    Observation("2026-05-31", "2,500 enterprises"),
+                ],
+            ),
+            Event(
+                title="KeLing ARR",
+                when="2026",
+                actors=["Kuaishou"],
+                target=Target(
+                    EVIL,
+                    "$600 million",
+                    "2026",
+                    baseline=Observation("2026-03", "$300 million"),
+                ),
+                observations=[Observation("2026-09", "$450 million")],
+            ),
+        ],
+        name="Tracker",
+    )
+
+
+def rows(page: str) -> dict[str, str]:
+    """Each table row's HTML by event id."""
+    table = page[page.index('id="tl-table"') :]
+    found = re.findall(r'(<tr class="[^"]*" data-event="([^"]+)".*?</tr>)', table, re.S)
+    return {ident: row for row, ident in found}
+
+
+def marked(page: str) -> set[str]:
+    found = rows(page).items()
+    return {i for i, row in found if 'data-overdue="true"' in row and ">overdue<" in row}
+
+
+def section(page: str) -> str:
+    start = page.index('id="tl-targets"')
+    return page[start : page.index("</section>", start)]
+
+
+def write(tmp_path: Path, tl: Timeline, **options: object) -> str:
+    return tl.to_html(tmp_path / "page.html", **options).read_text(encoding="utf-8")  # type: ignore[arg-type]
+
+
+class TestOverdue:
+    @pytest.mark.parametrize(
+        ("as_of", "late"),
+        [
+            # before anything was due
+            ("2026-03-01", set()),
+            # as known on 15 June: the move to 2027 and the launch were not yet said
+            ("2026-06-15", {"hybrid-model", "starliner-crew-flight", "fab-opens"}),
+            # after both were said: only the model is still late
+            ("2026-07-01", {"hybrid-model"}),
+        ],
+    )
+    def test_marks_as_known_on_the_day(self, tmp_path: Path, as_of: str, late: set[str]) -> None:
+        page = write(tmp_path, tracker(), as_of=as_of)
+        assert marked(page) == late
+        # the same answer as the library's, on the timeline as known then
+        known = tracker().as_of(as_of)
+        assert late == {e.id for e in known.overdue(as_of=as_of)}
+        assert f"{len(late)} overdue" in page
+
+    def test_without_as_of_judges_on_the_day_it_was_written(self, tmp_path: Path) -> None:
+        tl = Timeline(
+            [
+                Event(title="Long ago", when="2001-04"),
+                Event(title="Far ahead", when="2999-04"),
+                Event(title="Done", when="2001-04", status="happened"),
+            ]
+        )
+        page = write(tmp_path, tl)
+        assert marked(page) == {"long-ago"}
+        assert f"1 overdue on {dt.date.today().isoformat()}" in page
+
+    def test_an_overdue_row_says_so_in_words(self, tmp_path: Path) -> None:
+        row = rows(write(tmp_path, tracker(), as_of="2026-07-01"))["hybrid-model"]
+        assert 'data-overdue="true"' in row and "tl-badge" in row
+
+
+class TestTargets:
+    def test_each_target_with_its_progress(self, tmp_path: Path) -> None:
+        targets = section(write(tmp_path, tracker(), as_of="2026-12-31"))
+        goal = re.search(r'<tr data-event="10-000-ai-plus-enterprises".*?</tr>', targets, re.S)
+        assert goal is not None
+        target = tracker()["10-000-ai-plus-enterprises"].target
+        assert target is not None
+        assert f"{target.goal} {target.deadline_text}" in goal.group()  # 10,000 ... by end of 2030
+        assert "2,500 enterprises" in goal.group()  # the latest figure known
+        assert '<meter min="0" max="1" value="0.25"' in goal.group()
+        assert "25%" in goal.group() and "pending" in goal.group()
+        arr = re.search(r'<tr data-event="keling-arr".*?</tr>', targets, re.S)
+        assert arr is not None
+        assert "50%" in arr.group() and 'value="0.5"' in arr.group()
+        assert "&lt;img src=x" in arr.group() and EVIL not in targets  # escaped
+
+    def test_progress_as_known_on_the_day(self, tmp_path: Path) -> None:
+        # on 1 April 2026 the May figure was not yet in: 1,000 of 10,000
+        targets = section(write(tmp_path, tracker(), as_of="2026-04-01"))
+        goal = re.search(r'<tr data-event="10-000-ai-plus-enterprises".*?</tr>', targets, re.S)
+        assert goal is not None
+        assert "10%" in goal.group() and "2,500" not in goal.group()
+        # KeLing's target was not yet measured beyond its baseline
+        arr = re.search(r'<tr data-event="keling-arr".*?</tr>', targets, re.S)
+        assert arr is not None and "0%" in arr.group()
+
+    def test_past_goal_is_capped_in_the_bar(self, tmp_path: Path) -> None:
+        tl = Timeline(
+            [
+                Event(
+                    title="Calls",
+                    when="2026",
+                    target=Target("calls", "100 calls", "2026"),
+                    observations=[Observation("2026-02", "150 calls")],
+                )
+            ]
+        )
+        targets = section(write(tmp_path, tl, as_of="2026-03-01"))
+        assert 'value="1"' in targets and "150%" in targets and "met" in targets
+
+    def test_unmeasurable_progress_is_said_not_crashed(self, tmp_path: Path) -> None:
+        tl = Timeline(
+            [
+                Event(
+                    title="Power",
+                    when="2026",
+                    target=Target("power", "$5 billion", "2026"),
+                    observations=[Observation("2026-02", "300 GPUs")],
+                ),
+                Event(title="No figures", when="2027", target=Target("x", "5 x", "2027")),
+            ]
+        )
+        targets = section(write(tmp_path, tl, as_of="2026-03-01"))
+        assert "cannot be measured" in targets
+        assert "no figure yet" in targets
+
+    def test_no_targets_no_section(self, tmp_path: Path) -> None:
+        page = write(tmp_path, Timeline([Event(title="x", when="2026")]))
+        assert 'id="tl-targets"' not in page
