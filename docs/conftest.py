@@ -34,6 +34,19 @@ def _in_a_fresh_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # As in tests/test_spark.py: PySpark warns about the pandas it finds; the Spark page uses
+    # Arrow (mapInArrow), not pandas.
+    spark_page = DOCS / "how-to" / "spark.md"
+    for item in items:
+        if item.path == spark_page:
+            item.add_marker(
+                pytest.mark.filterwarnings(
+                    "ignore:PySpark does not yet fully support pandas:FutureWarning"
+                )
+            )
+
+
 def _example_files(folder: Path) -> None:
     """Copy the example files the pages read (docs/assets/*, not the generated gallery)."""
     for path in (DOCS / "assets").glob("*"):

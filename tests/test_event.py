@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -600,6 +601,46 @@ class TestSharing:
         assert a.when is b.when
         assert a.actors is b.actors
         assert a.tags is b.tags
+
+    @pytest.mark.parametrize(
+        ("a", "b"),
+        [
+            # same bounds and grain, different qualifiers
+            (When.month(2026, 4), When.month(2026, 4).qualify(approximate=True)),
+            (
+                When.month(2026, 4).qualify(approximate=True),
+                When.month(2026, 4).qualify(uncertain=True),
+            ),
+            # same span, different relation
+            (When.year(2030), When.year(2030).by()),
+            # same bounds, different grain
+            (When.quarter(2026, 2), When.interval(When.month(2026, 4), When.month(2026, 6))),
+            # an open end against an unknown one
+            (When.interval("open", When.year(2030)), When.interval("unknown", When.year(2030))),
+            # per-component qualifiers (EDTF level 2) against the whole value qualified
+            (
+                When.from_edtf("2004?-06-~11"),
+                attrs.evolve(When.from_edtf("2004?-06-~11"), form=None),
+            ),
+        ],
+    )
+    def test_sharing_never_mixes_different_values(self, a: When, b: When) -> None:
+        first, second = event(a), event(b, title="other")
+        assert first.when == a and second.when == b
+        assert first.when != second.when
+
+    def test_the_sharing_key_has_every_field_of_when(self) -> None:
+        # _share keys on the fields themselves: a field left out would merge two values.
+        import attrs
+
+        from timeline.dates._days import _SHARE_FIELDS
+
+        assert tuple(f.name for f in attrs.fields(When)) == _SHARE_FIELDS
+
+    def test_equal_intervals_are_shared(self) -> None:
+        span = When.interval(When.month(2026, 4), When.month(2026, 6))
+        again = When.interval(When.month(2026, 4), When.month(2026, 6))
+        assert event(span).when is event(again, title="other").when
 
     def test_instants_keep_their_offsets(self) -> None:
         # equal instants at different offsets compare equal, but each keeps its own offset

@@ -17,7 +17,7 @@ import textwrap
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import timeline
@@ -769,6 +769,9 @@ class TestProperties:
         st.sampled_from([None, 1, 4, 7, 10]),
         st.sampled_from([" expects revenue to grow in ", " reported revenue for "]),
     )
+    # A fiscal year reported as done and still running at publication: April 2025 to then.
+    @example("Northwind", "FY{y}", 2026, 1, 4, " reported revenue for ")
+    @example("Northwind", "FY{y}", 2026, 1, 1, " reported revenue for ")
     def test_fiscal_periods_read_with_the_actor_s_year_or_not_at_all(
         self, actor: str, form: str, year: int, q: int, start: int | None, verb: str
     ) -> None:

@@ -19,7 +19,10 @@ import pytest
 import timeline
 
 PACKAGE = Path(timeline.__file__).parent
-LAYERS = ["dates", "figures", "model", "records", "formats", "ics", "display", "extract", "cli"]
+LAYERS = [
+    "dates", "figures", "model", "records", "columnar", "formats", "ics", "display", "extract",
+    "cli", "spark",
+]  # fmt: skip
 
 # The public API of this wave; a change here is a change for every user.
 PUBLIC = [

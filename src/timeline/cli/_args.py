@@ -33,7 +33,7 @@ from timeline.model._event import Event
 from timeline.model._text import visible
 from timeline.model._timeline import Timeline
 
-_KNOWN = ".yaml, .yml, .json or .csv"
+_KNOWN = ".yaml, .yml, .json, .csv or .parquet"
 _DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2

@@ -260,7 +260,7 @@ def _parser() -> argparse.ArgumentParser:
     convert = command(
         "convert",
         _convert,
-        "convert a data file between YAML, JSON and CSV, or import an iCalendar feed (.ics)",
+        "convert a data file between YAML, JSON, CSV and Parquet, or import a feed (.ics)",
     )
     convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file, or an .ics feed")
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")

@@ -58,8 +58,21 @@ def to_day(value: DayLike, name: str = "day") -> _dt.date:
 # never shared: equal instants at different offsets compare equal, and the
 # offset is part of what was said. The tables are bounded, and emptied when full.
 _SHARED_MAX = 1 << 16
-_SHARED_MAX = 1 << 16
-_shared_whens: dict[When, When] = {}
+_shared_whens: dict[tuple[object, ...], When] = {}
+# Every field of When, in the order `_share` keys on them (a test pins this list,
+# so a new field cannot be left out of the key and conflate two values).
+_SHARE_FIELDS = (
+    "start",
+    "end",
+    "precision",
+    "approximate",
+    "uncertain",
+    "relation",
+    "unspecified",
+    "lower",
+    "upper",
+    "form",
+)
 
 
 def _is_calendar(w: When) -> bool:
@@ -72,14 +85,34 @@ def _is_calendar(w: When) -> bool:
 
 def _share(w: When) -> When:
     """One shared object for equal calendar values; instants are kept as given."""
-    shared = _shared_whens.get(w)
+    start, end = w.start, w.end
+    if (start is not None and type(start) is not pendulum.Date) or (
+        end is not None and type(end) is not pendulum.Date
+    ):
+        return w
+    # Keyed by the fields, not by the When: its own hash and equality go through
+    # `_point_identity` for every bound, which made sharing half the cost of
+    # building an event. Days hash as dates, and enums are singletons (by id).
+    key = (
+        start,
+        end,
+        id(w.precision),
+        w.approximate,
+        w.uncertain,
+        id(w.relation),
+        w.unspecified,
+        w.lower,
+        w.upper,
+        w.form,
+    )
+    shared = _shared_whens.get(key)
     if shared is not None:
         return shared
-    if not _is_calendar(w):
+    if not _is_calendar(w):  # an interval with an instant at one end
         return w
     if len(_shared_whens) >= _SHARED_MAX:
         _shared_whens.clear()
-    _shared_whens[w] = w
+    _shared_whens[key] = w
     return w
 
 

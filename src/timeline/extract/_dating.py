@@ -70,7 +70,9 @@ def until(anchor: When, start: When | None) -> When | None:
     try:
         if start is None or start.earliest is None:
             return When.interval("open", anchor)
-        lower = start if not start.is_interval and start.relation is Relation.ON else None
+        # An interval (a fiscal year is one) starts with its lower end.
+        first = start.lower if start.is_interval else start
+        lower = first if isinstance(first, When) and first.relation is Relation.ON else None
         if lower is None:
             return When.interval("open", anchor)
         return When.interval(lower, anchor)

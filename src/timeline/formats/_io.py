@@ -1,6 +1,8 @@
 """Reading and writing data files: the format chosen by the file's suffix.
 
-``.yaml``/``.yml``, ``.json`` and ``.csv`` are read by `timeline.formats._yaml`,
+``.parquet`` files (and folders of them) are the columnar form, read and
+written by `timeline.columnar` (which needs pyarrow). ``.yaml``/``.yml``,
+``.json`` and ``.csv`` are read by `timeline.formats._yaml`,
 `timeline.formats._json` and `timeline.formats._csv` into the shared document form of
 `timeline.records._schema`, then checked and built into a `Timeline` in one pass that
 collects every problem. Files are UTF-8 (a byte-order mark, as spreadsheets
@@ -37,9 +39,15 @@ __all__ = [
     "save",
 ]
 
-Format = Literal["yaml", "json", "csv"]
+Format = Literal["yaml", "json", "csv", "parquet"]
 
-FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+FORMATS: dict[str, Format] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
 """File suffixes and the format each one selects."""
 
 
@@ -61,6 +69,10 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def _module(fmt: Format) -> ModuleType:
+    if fmt == "parquet":
+        raise DataFileError(
+            [DataFileProblem("Parquet is binary, not text: use load and save with a .parquet path")]
+        )
     if fmt == "yaml":
         from timeline.formats import _yaml as _io_yaml
 
@@ -110,9 +122,20 @@ def dumps(timeline: Timeline, fmt: Format) -> str:
     return text
 
 
-def load(path: str | os.PathLike[str]) -> Timeline:
-    """Read a data file; raises `DataFileError` listing every problem in it."""
+def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
+    """Read a data file, or a folder of Parquet files; raises `DataFileError` listing every problem.
+
+    ``filters`` (Parquet only) is pushed down to the files: see
+    `timeline.columnar.window_filter`.
+    """
+    if os.path.isdir(path) or format_of(path) == "parquet":
+        from timeline.columnar._parquet import read_parquet
+
+        return read_parquet(path, filters=filters)
     fmt = format_of(path)
+    if filters is not None:
+        problem = f"filters apply to Parquet files and folders, not {fmt.upper()}; load, then query"
+        raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
     with open(path, "rb") as f:
         data = f.read()
     file = os.fspath(path)
@@ -184,6 +207,11 @@ def load_with_lines(
 
 def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     """Write a data file atomically, in the format its suffix selects."""
+    if format_of(path) == "parquet":
+        from timeline.columnar._parquet import write_parquet
+
+        write_parquet(timeline, path)
+        return
     text = dumps(timeline, format_of(path))
     write_atomic(path, text)
 

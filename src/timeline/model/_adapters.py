@@ -23,6 +23,7 @@ from timeline.model._text import visible
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
     from matplotlib.axes import Axes
 
 
@@ -55,11 +56,13 @@ def timeline_str(tl: Timeline) -> str:
     )
 
 
-def load(cls: type[Timeline], path: str | os.PathLike[str]) -> Timeline:
-    """Read a data file, the format chosen by suffix (.yaml/.yml, .json, .csv).
+def load(cls: type[Timeline], path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
+    """Read a data file, the format chosen by suffix (.yaml/.yml, .json, .csv, .parquet).
 
     Raises `DataFileError` listing every problem in the file, with its line
-    (a ``related`` id that names no event in the file is one).
+    (a ``related`` id that names no event in the file is one). A folder of
+    Parquet files is read as one dataset; ``filters`` (Parquet only, e.g.
+    ``timeline.columnar.window_filter("2026-04")``) is pushed down to the files.
 
     >>> import os, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -70,11 +73,11 @@ def load(cls: type[Timeline], path: str | os.PathLike[str]) -> Timeline:
     """
     from timeline.formats._io import load
 
-    return load(path)
+    return load(path, filters=filters)
 
 
 def save(tl: Timeline, path: str | os.PathLike[str]) -> None:
-    """Write a data file atomically, the format chosen by suffix (.yaml/.yml, .json, .csv).
+    """Write a data file atomically, the format chosen by suffix (.yaml, .json, .csv, .parquet).
 
     The file loads again: ``related`` ids naming events not in this
     timeline (it was filtered from a larger one, say) are left out of it,
@@ -111,6 +114,38 @@ def from_records(
     from timeline.records._schema_read import records_to_timeline
 
     return records_to_timeline(rows, name=name, description=description)
+
+
+def to_arrow(tl: Timeline) -> pa.Table:
+    """The timeline as an Arrow table, one row per event (needs pyarrow).
+
+    Typed query columns (``could_start``/``could_end`` ...) sit beside the
+    record columns; see `timeline.columnar.SCHEMA`.
+
+    >>> Timeline([Event(title="x", when="2026-04")]).to_arrow().column("could_end")[0]
+    <pyarrow.Date32Scalar: datetime.date(2026, 4, 30)>
+    """
+    from timeline.columnar._table import to_arrow
+
+    return to_arrow(tl)
+
+
+def from_arrow(
+    cls: type[Timeline],
+    table: pa.Table | Any,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+) -> Timeline:
+    """The timeline an Arrow table holds: `to_arrow`'s inverse (or any title/when table).
+
+    >>> tl = Timeline([Event(title="x", when="2026-04")], name="Demo")
+    >>> Timeline.from_arrow(tl.to_arrow()) == tl
+    True
+    """
+    from timeline.columnar._read import from_arrow
+
+    return from_arrow(table, name=name, description=description)
 
 
 def to_records(tl: Timeline) -> list[dict[str, Any]]:

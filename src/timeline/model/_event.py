@@ -88,6 +88,10 @@ def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
     return names
 
 
+def _claim_order(claim: Claim) -> int:
+    return claim.day.toordinal()
+
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ID = re.compile(r"[A-Za-z0-9][\w.\-]*")
 
@@ -220,11 +224,15 @@ class Event:
             description=_optional_text(description, owner, "description"),
             sources=sources,
             # Kept in stated order; the stable sort keeps same-day claims as given.
-            claims=tuple(sorted(claims, key=lambda c: c.day.toordinal())),
+            claims=claims if len(claims) < 2 else tuple(sorted(claims, key=_claim_order)),
             related=_strings(related, owner, "related"),
             target=target,
             # A series reads in time order; the stable sort keeps same-time figures as given.
-            observations=tuple(sorted(observations, key=series_order)),
+            observations=(
+                observations
+                if len(observations) < 2
+                else tuple(sorted(observations, key=series_order))
+            ),
         )
 
     # -- the current state ------------------------------------------------------

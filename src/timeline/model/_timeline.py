@@ -400,13 +400,14 @@ class Timeline:
     def _spans(self) -> tuple[SpanIndex, array[int], array[int]]:
         """The window index, and each event's span as keys (``None`` as the int64 ends)."""
         # Keys per distinct value: large timelines share a few thousand `When`s.
-        memo: dict[When, tuple[int | None, int | None]] = {}
+        # By object, not value: hashing a When compares its bounds, slowly.
+        memo: dict[int, tuple[int | None, int | None]] = {}
 
         def keys(w: When) -> tuple[int | None, int | None]:
-            found = memo.get(w)
+            found = memo.get(id(w))
             if found is None:
                 lo, hi = w.fuzzy_bounds()  # as `Event.fuzzy_window`
-                found = memo[w] = (
+                found = memo[id(w)] = (
                     None if lo is None else _key(lo),
                     None if hi is None else _key(hi),
                 )
@@ -584,6 +585,8 @@ class Timeline:
     save = _adapters.save
     from_records = classmethod(_adapters.from_records)
     to_records = _adapters.to_records
+    to_arrow = _adapters.to_arrow
+    from_arrow = classmethod(_adapters.from_arrow)
     to_ics = _adapters.to_ics
     write_ics = _adapters.write_ics
     if TYPE_CHECKING:  # mypy keeps only the first overload of classmethod(f): spell them out

@@ -1,0 +1,145 @@
+"""The date parser over a whole column: `parse_dates`.
+
+Engines hand over columns, not strings: `parse_dates` takes an Arrow array of
+texts (and optionally one of reference dates, the day each text was said) and
+returns one struct per row with the canonical text, precision and bounds in
+the same typed form as `SCHEMA`'s query columns. It never raises for a row: a
+text that does not parse gets null fields and its error message in ``error``.
+
+Each distinct (text, reference) pair is parsed once, so a column that repeats
+values (as real corpora do: "April 2026" thousands of times) costs little more
+than its distinct values.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from timeline._errors import TimelineError
+from timeline.columnar._deps import require
+from timeline.columnar._table import WhenColumns, when_columns
+from timeline.dates._when import When
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["PARSED_FIELDS", "parse_dates", "parsed_type"]
+
+PARSED_FIELDS = (
+    "when",
+    "precision",
+    "earliest",
+    "latest",
+    "could_start",
+    "could_end",
+    "earliest_at",
+    "latest_at",
+    "error",
+)
+"""The fields of `parse_dates`'s struct, in order."""
+
+_MAX_TEXT = 200  # longer text is not a date phrase: refused without parsing
+
+
+def parsed_type() -> pa.StructType:
+    """The Arrow type `parse_dates` returns.
+
+    >>> parsed_type().field("could_end").type
+    DataType(date32[day])
+    """
+    pa = require("pyarrow")
+
+    day, at = pa.date32(), pa.timestamp("us", tz="UTC")
+    types = [pa.string(), pa.string(), day, day, day, day, at, at, pa.string()]
+    return pa.struct(list(zip(PARSED_FIELDS, types, strict=True)))
+
+
+Row = tuple[Any, ...]
+_NULLS: Row = (None,) * len(PARSED_FIELDS)
+
+
+def _parse_one(text: str, reference: Any) -> Row:
+    if len(text) > _MAX_TEXT:
+        return (*_NULLS[:-1], f"{text[:40]!r}... is {len(text)} characters; not a date")
+    try:
+        value = When.parse(text, reference=reference)
+    except TimelineError as err:
+        return (*_NULLS[:-1], str(err))
+    except Exception as err:  # never raise for a row: the message says what went wrong
+        return (*_NULLS[:-1], f"{text!r}: {type(err).__name__}: {err}")
+    columns: WhenColumns = when_columns(value)
+    return (*columns, None)
+
+
+def _as_list(values: Any) -> list[Any]:
+    if hasattr(values, "to_pylist"):
+        result: list[Any] = values.to_pylist()
+        return result
+    return list(values)
+
+
+def _reference_value(value: Any) -> Any:
+    """A reference as `When.parse` takes it: a date (a timestamp's UTC day) or text."""
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(_dt.UTC)
+        return value.date()
+    return value
+
+
+def parse_dates(
+    values: pa.Array | pa.ChunkedArray | Sequence[str | None],
+    *,
+    reference: pa.Array | pa.ChunkedArray | Sequence[Any] | _dt.date | str | None = None,
+) -> pa.StructArray:
+    """Parse a column of date texts; one struct per row, never raising for a row.
+
+    ``reference`` is one date for every row, or a column of them (dates,
+    timestamps or ISO text; null where unknown): the day each text was said,
+    which relative phrases ("April", "next quarter") need. A null text gives a
+    null row; text that does not parse, null fields and the reason in ``error``.
+
+    >>> rows = parse_dates(["Q2 2026", "April", "Aprill 2026"], reference="2026-03-28")
+    >>> [(r["when"], str(r["could_end"]), r["error"] is None) for r in rows.to_pylist()]
+    [('Q2 2026', '2026-06-30', True), ('April 2026', '2026-04-30', True), (None, 'None', False)]
+    """
+    pa = require("pyarrow")
+
+    texts = _as_list(values)
+    per_row = reference is not None and not isinstance(reference, _dt.date | str)
+    if per_row:
+        references = [_reference_value(r) for r in _as_list(reference)]
+        if len(references) != len(texts):
+            raise ValueError(
+                f"parse_dates: {len(texts)} texts but {len(references)} references; "
+                "give one reference per text, or one for all"
+            )
+    memo: dict[Any, Row] = {}
+    rows: list[Row | None] = []
+    for i, text in enumerate(texts):
+        if text is None:
+            rows.append(None)
+            continue
+        ref = references[i] if per_row else reference
+        key = (text, ref) if per_row else text
+        row = memo.get(key)
+        if row is None:
+            if not isinstance(text, str):
+                row = (*_NULLS[:-1], f"{text!r} is not text; give dates as strings")
+            else:
+                row = memo[key] = _parse_one(text, ref)
+        rows.append(row)
+    kind = parsed_type()
+    arrays = []
+    for j, field in enumerate(kind):
+        column = [None if row is None else row[j] for row in rows]
+        if pa.types.is_date32(field.type):
+            arrays.append(pa.array(column, pa.int32()).cast(field.type))
+        elif pa.types.is_timestamp(field.type):
+            arrays.append(pa.array(column, pa.int64()).cast(field.type))
+        else:
+            arrays.append(pa.array(column, field.type))
+    mask = pa.array([row is None for row in rows], pa.bool_())
+    return pa.StructArray.from_arrays(arrays, fields=list(kind), mask=mask)

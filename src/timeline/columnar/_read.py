@@ -1,0 +1,353 @@
+"""An Arrow table back into a timeline: `from_arrow`.
+
+The record columns (``initial_when``, ``initial_status``, the nested sources,
+claims, target and observations, and the plain fields) are read; the query
+columns are derived data and ignored. A table made elsewhere (DuckDB, Spark,
+Polars, a hand-made one) needs only ``title`` and ``when``: a missing
+``initial_when`` is taken from ``when``, a missing status is "expected".
+
+Tables are input from strangers: every row is checked as a data file's record
+is, and every problem is reported at once (``rows[3].when: ...``) in a
+`DataFileError`. Rows are read fast: each distinct date text is parsed once,
+and a row without nested values is built straight from its checked fields;
+any row that needs more (nested values, or a value to clean or report) goes
+through the same reader as YAML and JSON files, so both paths agree.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from timeline._errors import DataFileError, TimelineError
+from timeline.columnar._deps import require
+from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY
+from timeline.dates._bounds import _cmp, _key
+from timeline.dates._when import When
+from timeline.model._claim import Status
+from timeline.model._event import _ID, Event, _share_names, slugify
+from timeline.model._timeline import Timeline, _InOrder
+from timeline.records._schema import Locations, dotted
+from timeline.records._schema_read import _Reader
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["from_arrow"]
+
+_NESTED = ("sources", "claims", "target", "observations")
+_PLAIN = ("kind", "location", "description")
+_NAMES = ("actors", "tags", "related")
+_STATUS = {s.value: s for s in Status}
+
+
+def _column(table: pa.Table, name: str) -> list[Any] | None:
+    if name not in table.column_names:
+        return None
+    column = table.column(name)
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)) and not pc.any(
+        pc.greater(pc.list_value_length(column), 0)
+    ).as_py():
+        return [None] * len(column)  # all empty (related, usually): no list per row
+    values: list[Any] = column.to_pylist()
+    return values
+
+
+def _clean_texts(table: pa.Table, name: str, *, nulls: bool = True, lists: bool = False) -> bool:
+    """Whether a text (or list-of-text) column holds only non-empty, trimmed text.
+
+    An absent column is clean when nulls are allowed.
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if name not in table.column_names:
+        return nulls
+    column = table.column(name)
+    if lists:
+        if not (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
+            return False
+        column = pc.list_flatten(column)
+        nulls = False  # a null item in a list is never clean
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    if column.null_count and not nulls:
+        return False
+    if len(column) == column.null_count:
+        return True
+    trimmed = pc.equal(column, pc.utf8_trim_whitespace(column))
+    empty = pc.equal(pc.utf8_length(column), 0)
+    return bool(pc.all(trimmed).as_py() is not False and not pc.any(empty).as_py())
+
+
+# An id as Event checks it, in ASCII (RE2's \w is ASCII): other ids are checked per row.
+_ASCII_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+def _clean_ids(column: Any) -> bool:
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    if column.null_count:
+        return False
+    return len(column) == 0 or bool(pc.all(pc.match_substring_regex(column, _ASCII_ID)).as_py())
+
+
+def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> tuple[list[Any], list[Any]]:
+    """Texts of the first column present and their decoded values, decoding each distinct text once.
+
+    Both lists are ``None`` for absent values; an absent column gives empty lists.
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    for name in names:
+        if name in table.column_names:
+            column = table.column(name)
+            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+                values = column.to_pylist()  # the reader says what is wrong with each
+                return values, [None] * len(values)
+            encoded = pc.dictionary_encode(column).combine_chunks()
+            distinct = encoded.dictionary.to_pylist()
+            decoded = [decode(text) for text in distinct]
+            indices = encoded.indices.to_pylist()
+            texts = [None if j is None else distinct[j] for j in indices]
+            return texts, [None if j is None else decoded[j] for j in indices]
+    return [], []
+
+
+def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
+    """The nested values of the rows that have any, by row (most rows have none)."""
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+
+    present = [name for name in _NESTED if name in table.column_names]
+    if not present or table.num_rows == 0:
+        return {}
+    mask: Any = None
+    for name in present:
+        column = table.column(name)
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            has = pc.fill_null(pc.greater(pc.list_value_length(column), 0), False)
+        else:
+            has = pc.is_valid(column)
+        mask = has if mask is None else pc.or_(mask, has)
+    rows = pc.indices_nonzero(mask)
+    if len(rows) == 0:
+        return {}
+    picked = table.select(present).take(rows).to_pylist()
+    return dict(zip(rows.to_pylist(), picked, strict=True))
+
+
+def _parse(text: Any) -> When | None:
+    """A date text as a `When`, or ``None`` for the reader to report (with its row)."""
+    try:
+        return When.parse(text)
+    except (TimelineError, ValueError):
+        return None
+
+
+def _clean(value: Any) -> Any:
+    """Nested values as a record: empty fields left out, a claim's derived ``day`` dropped."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v is not None and k != "day"}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _text_ok(value: Any) -> bool:
+    return value is None or (type(value) is str and value != "" and value == value.strip())
+
+
+def _names_ok(values: Any) -> bool:
+    if values is None:
+        return True
+    if type(values) is not list:
+        return False
+    return all(type(v) is str and v != "" and v == v.strip() for v in values)
+
+
+def from_arrow(
+    table: pa.Table | pa.RecordBatch | Any,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+) -> Timeline:
+    """The timeline an Arrow table holds; `to_arrow`'s inverse.
+
+    Anything that exports an Arrow stream (a DuckDB relation, a Polars frame)
+    is read as its table. ``name`` and ``description`` default to those in the table's metadata.
+    Raises `DataFileError` listing every problem, by row.
+
+    >>> import pyarrow as pa
+    >>> tl = from_arrow(pa.table({"title": ["V4 release"], "when": ["2026-04"]}))
+    >>> tl["v4-release"].when
+    When.parse('April 2026')
+    """
+    pa = require("pyarrow")
+
+    if isinstance(table, pa.RecordBatch):
+        table = pa.Table.from_batches([table])
+    elif not isinstance(table, pa.Table) and hasattr(table, "__arrow_c_stream__"):
+        table = pa.table(table)  # a DuckDB relation, a Polars frame, a RecordBatchReader ...
+    if not isinstance(table, pa.Table):
+        raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
+    metadata = table.schema.metadata or {}
+    if name is None and NAME_KEY in metadata:
+        name = metadata[NAME_KEY].decode()
+    if description is None and DESCRIPTION_KEY in metadata:
+        description = metadata[DESCRIPTION_KEY].decode()
+    # A bulk build makes a million objects that are never cyclic garbage: the
+    # collector's passes over them would cost more than the build itself.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(table, name, description)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(table: pa.Table, name: str | None, description: str | None) -> Timeline:
+    where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
+    reader = _Reader(where)
+    n = table.num_rows
+    titles = _column(table, "title")
+    whens, starts = _decoded(table, ("initial_when", "when"), _parse)
+    has_when = "initial_when" in table.column_names or "when" in table.column_names
+    if titles is None or not has_when:
+        missing = "title" if titles is None else "when"
+        reader.fail((), f"the table has no {missing!r} column; give every row a title and a when")
+        raise DataFileError(reader.problems)
+    none: list[Any] = [None] * n
+    ids = _column(table, "id") or none
+    ends, stops = _decoded(table, ("end",), _parse)
+    ends, stops = ends or none, stops or none
+    statuses, known = _decoded(table, ("initial_status", "status"), _STATUS.get)
+    statuses = statuses or none
+    known = known or [Status.EXPECTED] * n
+    plain = [_column(table, k) or none for k in _PLAIN]
+    names = [_column(table, k) or none for k in _NAMES]
+    nested = _nested_rows(table)
+
+    # Columns checked whole (vectorised) need no check per row.
+    clean_titles = _clean_texts(table, "title", nulls=False)
+    clean_ids = "id" not in table.column_names or _clean_ids(table.column("id"))
+    clean_plain = all(_clean_texts(table, k) for k in _PLAIN)
+    clean_names = all(_clean_texts(table, k, lists=True) for k in _NAMES)
+    events: list[tuple[int, Event]] = []
+    for i in range(n):
+        title, id, status_text = titles[i], ids[i], statuses[i]
+        start, end_text, stop = starts[i], ends[i], stops[i]
+        status = Status.EXPECTED if status_text is None else known[i]
+        fast = (
+            start is not None
+            and status is not None
+            and (end_text is None or stop is not None)
+            and i not in nested
+            and (clean_titles or (type(title) is str and title != "" and title == title.strip()))
+            and (clean_ids or id is None or (type(id) is str and _ID.fullmatch(id) is not None))
+            and (clean_plain or all(_text_ok(column[i]) for column in plain))
+            and (clean_names or all(_names_ok(column[i]) for column in names))
+        )
+        if fast and stop is not None and start is not None:
+            stop_at, start_at = stop.latest, start.earliest
+            fast = stop_at is None or start_at is None or _cmp(stop_at, start_at) >= 0
+        if fast and start is not None and status is not None:
+            event = object.__new__(Event)
+            event.__attrs_init__(
+                title=title,
+                when=start,
+                id=slugify(title) if id is None else id,
+                end=stop,
+                status=status,
+                kind=plain[0][i],
+                actors=_names(names[0][i]),
+                tags=_names(names[1][i]),
+                location=plain[1][i],
+                description=plain[2][i],
+                sources=(),
+                claims=(),
+                related=_names(names[2][i]),
+                target=None,
+                observations=(),
+            )
+            events.append((i, event))
+            continue
+        record: dict[str, Any] = {
+            "id": id,
+            "title": title,
+            "when": whens[i],
+            "end": end_text,
+            "status": status_text,
+            **{k: column[i] for k, column in zip(_PLAIN, plain, strict=True)},
+            **{k: column[i] for k, column in zip(_NAMES, names, strict=True)},
+            **_clean(nested.get(i, {})),
+        }
+        slow = reader.event({k: v for k, v in record.items() if v is not None}, ("events", i))
+        if slow is not None:
+            events.append((i, slow))
+    _unique(events, reader)
+    if reader.problems:
+        raise DataFileError(reader.problems)
+    built = [e for _, e in events]
+    if _in_timeline_order(built):
+        # As `to_arrow` wrote them (checked): unique ids in order, nothing to sort.
+        return Timeline(_InOrder(built), name=name, description=description)
+    return Timeline(built, name=name, description=description)
+
+
+# Above every bound's key: "unbounded" in the order prefix.
+_UNBOUNDED = 2**63
+
+
+def _order_prefix(when: When) -> tuple[int, int, int]:
+    """The leading fields of `When.sort_key` as ints (primary bound, latest, qualified, grain).
+
+    Cheap next to the full key, which formats EDTF text: the full key is
+    needed only where two neighbours share these.
+    """
+    lo, hi = when.earliest, when.latest
+    hi_key = _UNBOUNDED if hi is None else _key(hi)
+    primary = hi_key if lo is None or lo is hi else _key(lo)  # an instant is both
+    return primary, hi_key, (16 if when.qualified else 0) + when.precision.rank
+
+
+def _in_timeline_order(events: list[Event]) -> bool:
+    """Whether the events are sorted by (when, id), as a timeline keeps them."""
+    prefixes: dict[int, tuple[int, int, int]] = {}  # by object: shared dates count once
+    previous: Event | None = None
+    before: tuple[int, int, int] = (-1, -1, -1)
+    for event in events:
+        when = event.when
+        prefix = prefixes.get(id(when))
+        if prefix is None:
+            prefix = prefixes[id(when)] = _order_prefix(when)
+        if previous is not None:
+            if prefix < before:
+                return False
+            if prefix == before and (when.sort_key, event.id) <= (
+                previous.when.sort_key,
+                previous.id,
+            ):
+                return False
+        previous, before = event, prefix
+    return True
+
+
+def _names(values: Iterable[str] | None) -> tuple[str, ...]:
+    return () if not values else _share_names(tuple(values))
+
+
+def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:
+    first: dict[str, int] = {}
+    for i, event in events:
+        other = first.setdefault(event.id, i)
+        if other != i:
+            reader.fail(
+                ("events", i, "id"),
+                f"{event.id!r} is already the id of row {other}; ids must be unique",
+            )

@@ -1,0 +1,105 @@
+"""timeline.spark in local mode: the parser as an Arrow UDF, timelines in and out of Spark.
+
+Spark takes seconds to start, so one session serves the module. The tests skip
+only when no Java runtime exists (`.ci/run` installs one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pyarrow")
+pytest.importorskip("pyspark")
+
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip(
+        "Spark needs a Java runtime (apt-get install openjdk-17-jre-headless)",
+        allow_module_level=True,
+    )
+
+from timeline import Event, Source, Timeline
+from timeline.columnar import PARSED_FIELDS
+from timeline.spark import from_spark, parse_dates, parsed_spark_type, to_spark
+
+# PySpark warns about the pandas it finds; these tests use Arrow, not pandas.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:PySpark does not yet fully support pandas:FutureWarning"
+)
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("timeline-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+D = dt.date
+
+
+def test_parse_dates_adds_the_struct(spark: Any) -> None:
+    rows = [
+        ("Q2 2026", D(2026, 3, 1)),
+        ("April", D(2026, 3, 28)),
+        ("April", None),
+        ("Aprill 2026", None),
+        (None, None),
+    ]
+    df = spark.createDataFrame(rows, "text string, published date")
+    out = parse_dates(df, "text", reference_column="published")
+    assert out.columns == ["text", "published", "text_parsed"]
+    got = [r["text_parsed"] for r in out.collect()]
+    assert (got[0]["when"], got[0]["could_end"]) == ("Q2 2026", D(2026, 6, 30))
+    assert got[1]["when"] == "April 2026"
+    assert got[2]["when"] is None and "relative" in got[2]["error"]
+    assert "did you mean 'April 2026'" in got[3]["error"]
+    assert got[4] is None
+    assert parsed_spark_type().fieldNames() == list(PARSED_FIELDS)
+
+
+def test_parse_dates_names_a_missing_column(spark: Any) -> None:
+    df = spark.createDataFrame([("2026",)], "text string")
+    with pytest.raises(ValueError, match="'txt' is not a column"):
+        parse_dates(df, "txt")
+    with pytest.raises(ValueError, match="already has a column 'text'"):
+        parse_dates(df, "text", into="text")
+
+
+def test_timelines_go_in_and_out(spark: Any, tmp_path: Path) -> None:
+    tl = Timeline(
+        [
+            Event(
+                title="DeepSeek V4 release",
+                when="April",
+                actors=["DeepSeek"],
+                sources=[Source("AI race", published="2026-03-28")],
+            ).revise(when="2026-05", stated="2026-04-20"),
+            Event(title="Keynote", when="2026-04-15T10:00+08:00", status="happened"),
+            Event(title="Plan", when="by 2030", tags=["policy"]),
+        ]
+    )
+    df = to_spark(tl, spark)
+    assert df.where("slips > 0").select("id").collect()[0]["id"] == "deepseek-v4-release"
+    assert from_spark(df) == Timeline(tl.events)
+    # Through Parquet written by Spark, back into timeline.
+    df.write.parquet(str(tmp_path / "out"))
+    assert Timeline.load(tmp_path / "out") == Timeline(tl.events)
