@@ -79,6 +79,8 @@ def test_strict_build_makes_every_page_in_the_nav(site: Path) -> None:
     data = (site / "reference/data-files/index.html").read_text("utf-8")
     assert "The fields, from the schema" in data and "draft/2020-12/schema" in data
     assert (site / "reference/timeline.schema.json").is_file()
+    # ... and the Arrow schema, generated from timeline.columnar.COLUMNS
+    assert "The Arrow and Parquet schema" in data and "could_start" in data
 
 
 def test_the_tutorial_reads_in_a_headless_browser(site: Path, tmp_path: Path) -> None:
