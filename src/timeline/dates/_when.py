@@ -396,7 +396,10 @@ class When:
             return True
         if self.form is not None:
             return "~" in self.form or "?" in self.form or "%" in self.form
-        return any(isinstance(e, When) and e.qualified for e in (self.lower, self.upper))
+        lower, upper = self.lower, self.upper
+        return (isinstance(lower, When) and lower.qualified) or (
+            isinstance(upper, When) and upper.qualified
+        )
 
     @property
     def is_interval(self) -> bool:
@@ -483,11 +486,16 @@ class When:
         >>> When.year(2030).by() > When.month(2026, 4)
         True
         """
+        edtf = "" if self.is_undated else self.to_edtf()
+        return (*self._order_prefix, edtf, self.relation.value)
+
+    @functools.cached_property
+    def _order_prefix(self) -> tuple[float, float, bool, int]:
+        """The numeric head of `sort_key` (no text): cheap, and decides almost every order."""
         lo, hi = self.earliest, self.latest
         hi_key = math.inf if hi is None else _key(hi)
         primary = _key(lo) if lo is not None else hi_key
-        edtf = "" if self.is_undated else self.to_edtf()
-        return (primary, hi_key, self.qualified, self.precision.rank, edtf, self.relation.value)
+        return (primary, hi_key, self.qualified, self.precision.rank)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, When):

@@ -17,6 +17,7 @@ import operator
 import types
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, TypeAlias, overload
 
 from timeline._errors import QueryError, TimelineError, WhenError
@@ -120,29 +121,94 @@ def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
 _by_id = operator.attrgetter("id")
 
 
-def _by_when(event: Event) -> tuple[float, float, bool, int, str, str]:
-    return event.when.sort_key
+_when_of = operator.attrgetter("when")
+
+
+def _ranks(whens: list[When]) -> dict[int, int]:
+    """An int per distinct `When` object (by ``id``) that orders as `When.sort_key` does.
+
+    Equal keys get equal ranks. The distinct values are sorted by the numeric head of
+    the key; the EDTF text, the costly part, is formatted only for values whose
+    heads tie.
+    """
+    distinct = list({id(w): w for w in whens}.values())
+    distinct.sort(key=_order_prefix)
+    ranks: dict[int, int] = {}
+    rank = 0
+    i, n = 0, len(distinct)
+    while i < n:
+        head = distinct[i]._order_prefix
+        j = i + 1
+        while j < n and distinct[j]._order_prefix == head:
+            j += 1
+        if j == i + 1:
+            ranks[id(distinct[i])] = rank
+            rank += 1
+        else:  # the heads tie: the full key (with its text) decides
+            group = sorted(distinct[i:j], key=_sort_key)
+            key = group[0].sort_key
+            for when in group:
+                if when.sort_key != key:
+                    key = when.sort_key
+                    rank += 1
+                ranks[id(when)] = rank
+            rank += 1
+        i = j
+    return ranks
+
+
+_order_prefix = operator.attrgetter("_order_prefix")
+_sort_key = operator.attrgetter("sort_key")
+
+
+def _duplicate(items: list[Event]) -> DuplicateEventError:
+    by_id: dict[str, Event] = {}
+    for event in items:
+        other = by_id.setdefault(event.id, event)
+        if other is not event:
+            return DuplicateEventError(
+                f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
+                f"{event.title!r} ({event.when}); give one of them another id"
+            )
+    raise AssertionError("no duplicate id")  # pragma: no cover
 
 
 def _checked_and_sorted(events: Iterable[Event]) -> tuple[list[Event], dict[str, Event]]:
     """The events in timeline order, and by id; raises on duplicate ids."""
     items = list(events)
-    by_id: dict[str, Event] = {}
-    for event in items:
-        if not isinstance(event, Event):
-            raise TypeError(f"Timeline holds Event objects, got {event!r}")
-        other = by_id.get(event.id)
-        if other is not None:
-            raise DuplicateEventError(
-                f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
-                f"{event.title!r} ({event.when}); give one of them another id"
-            )
-        by_id[event.id] = event
-    # Two stable sorts, by id and then by when, give the (when, id) order
-    # without a key tuple per event: faster on large timelines.
-    items.sort(key=_by_id)
-    items.sort(key=_by_when)
-    return items, by_id
+    if not all(map(isinstance, items, repeat(Event))):
+        bad = next(e for e in items if not isinstance(e, Event))
+        raise TypeError(f"Timeline holds Event objects, got {bad!r}")
+    ids = list(map(_by_id, items))
+    by_id = dict(zip(ids, items, strict=True))
+    if len(by_id) != len(items):
+        raise _duplicate(items)
+    whens = list(map(_when_of, items))
+    rank_of = _ranks(whens)
+    return _in_order(items, list(map(rank_of.__getitem__, map(id, whens)))), by_id
+
+
+def _in_order(items: list[Event], ranks: list[int]) -> list[Event]:
+    """The events by (``ranks[i]``: the rank of their `When`, then id).
+
+    Each event becomes one int, its rank and then its position, and a plain sort of
+    ints does the work; only events that share a rank are then sorted by id.
+    """
+    n = len(items)
+    shift = n.bit_length()
+    mask = (1 << shift) - 1
+    keys = [(rank << shift) | i for i, rank in enumerate(ranks)]
+    keys.sort()
+    ordered = [items[k & mask] for k in keys]
+    in_rank = [k >> shift for k in keys]
+    bounds = list(compress(range(1, n), map(operator.ne, in_rank[1:], in_rank)))
+    bounds.append(n)
+    start = 0
+    for stop in bounds:
+        if stop - start > 1:
+            ordered[start:stop] = sorted(ordered[start:stop], key=_by_id)
+        start = stop
+    return ordered
 
 
 class _InOrder(tuple["Event", ...]):
