@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from data_strategies import whens
 from timeline import DuplicateEventError, Event, Timeline, When
+from timeline.dates._when import order_head
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -73,3 +75,19 @@ def test_duplicate_ids_name_both_events() -> None:
 def test_non_events_are_refused() -> None:
     with pytest.raises(TypeError, match="Timeline holds Event objects, got '2026'"):
         Timeline([Event(title="x", when="2026"), "2026"])  # type: ignore[list-item]
+
+
+@SETTINGS
+@given(whens(), whens())
+def test_equal_text_identities_have_equal_sort_keys(a: When, b: When) -> None:
+    # The sort ranks values with equal identities together without formatting each.
+    for x, y in ((a, b), (a, attrs.evolve(a)), (b, attrs.evolve(b))):
+        identity = x._text_identity
+        if identity is not None and identity == y._text_identity:
+            assert x.sort_key == y.sort_key
+
+
+@SETTINGS
+@given(whens())
+def test_order_head_is_the_head_of_sort_key(w: When) -> None:
+    assert order_head(w) == w.sort_key[:4]

@@ -25,7 +25,7 @@ from timeline.dates._bounds import _key, ends_before, inside, meets
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import fiscal_start
-from timeline.dates._when import When, _coerce
+from timeline.dates._when import When, _coerce, order_head
 from timeline.model import _adapters, _changes, _checks, _figures, _track_record
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
@@ -132,32 +132,56 @@ def _ranks(whens: list[When]) -> dict[int, int]:
     heads tie.
     """
     distinct = list({id(w): w for w in whens}.values())
-    distinct.sort(key=_order_prefix)
+    heads = list(map(order_head, distinct))
+    order = sorted(range(len(distinct)), key=heads.__getitem__)
     ranks: dict[int, int] = {}
     rank = 0
-    i, n = 0, len(distinct)
+    i, n = 0, len(order)
     while i < n:
-        head = distinct[i]._order_prefix
+        head = heads[order[i]]
         j = i + 1
-        while j < n and distinct[j]._order_prefix == head:
+        while j < n and heads[order[j]] == head:
             j += 1
         if j == i + 1:
-            ranks[id(distinct[i])] = rank
+            ranks[id(distinct[order[i]])] = rank
             rank += 1
         else:  # the heads tie: the full key (with its text) decides
-            group = sorted(distinct[i:j], key=_sort_key)
-            key = group[0].sort_key
-            for when in group:
-                if when.sort_key != key:
-                    key = when.sort_key
-                    rank += 1
-                ranks[id(when)] = rank
-            rank += 1
+            rank = _rank_ties([distinct[k] for k in order[i:j]], rank, ranks)
         i = j
     return ranks
 
 
-_order_prefix = operator.attrgetter("_order_prefix")
+def _rank_ties(group: list[When], rank: int, ranks: dict[int, int]) -> int:
+    """Rank values whose key heads tie, from ``rank`` on; returns the next free rank.
+
+    Equal values (mostly copies of one date) share one representative, whose key
+    text is formatted once.
+    """
+    representative: dict[tuple[object, ...], When] = {}
+    same_as: list[tuple[When, When]] = []
+    keyed: list[When] = []
+    for when in group:
+        identity = when._text_identity
+        if identity is None:
+            keyed.append(when)
+            continue
+        first = representative.setdefault(identity, when)
+        if first is when:
+            keyed.append(when)
+        else:
+            same_as.append((when, first))
+    keyed.sort(key=_sort_key)
+    key = keyed[0].sort_key
+    for when in keyed:
+        if when.sort_key != key:
+            key = when.sort_key
+            rank += 1
+        ranks[id(when)] = rank
+    for when, first in same_as:
+        ranks[id(when)] = ranks[id(first)]
+    return rank + 1
+
+
 _sort_key = operator.attrgetter("sort_key")
 
 
