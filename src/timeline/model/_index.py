@@ -19,15 +19,15 @@ import math
 import operator
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from itertools import compress, repeat
+from collections.abc import Sequence
+from itertools import compress
 
 __all__ = ["SpanIndex"]
 
 _INF = math.inf
 
 
-def _ints(values: Iterable[int] = ()) -> array[int]:
+def _ints(values: Sequence[int] = ()) -> array[int]:
     # Machine integers, not int objects: 8 bytes an entry (keys are microseconds).
     return array("q", values)
 
@@ -66,52 +66,46 @@ class SpanIndex:
         return index
 
     def _build(self, starts: Sequence[int | None], stops: Sequence[int | None]) -> None:
-        # Whole-column operations (map, compress, one sort), not a Python step per
-        # span: large indexes build in a few passes of C loops.
-        if len(starts) != len(stops):
-            raise ValueError(f"{len(starts)} starts but {len(stops)} stops")
-        everyone = range(len(starts))
-        has_start = list(map(operator.is_not, starts, repeat(None)))
-        has_stop = list(map(operator.is_not, stops, repeat(None)))
-        self._unbounded = _ints(
-            compress(everyone, map(operator.not_, map(operator.or_, has_start, has_stop)))
-        )
-        open_start = list(compress(everyone, map(operator.gt, has_stop, has_start)))
-        open_stop = list(compress(everyone, map(operator.gt, has_start, has_stop)))
-        self._open_start = _sorted_pair([stops[i] for i in open_start], open_start)  # type: ignore[misc]
-        self._open_stop = _sorted_pair([starts[i] for i in open_stop], open_stop)  # type: ignore[misc]
-        # Bounded spans, bucketed by length in powers of two: one sort by (bucket,
-        # start) makes each bucket a slice, sorted by start (ties by position).
-        bounded = list(compress(everyone, map(operator.and_, has_start, has_stop)))
-        b_starts: list[int] = list(map(starts.__getitem__, bounded))  # type: ignore[arg-type]
-        b_stops: list[int] = list(map(stops.__getitem__, bounded))  # type: ignore[arg-type]
-        lengths = list(map(operator.sub, b_stops, b_starts))
-        bits = list(map(int.bit_length, map(max, lengths, repeat(1))))
-        lowest = min(b_starts, default=0)
-        # bucket in the high bits, the start (made non-negative) in the low ones
-        width = max((max(b_starts, default=0) - lowest).bit_length(), 1)
-        packed = [
-            (b << width) | offset
-            for b, offset in zip(bits, map(operator.sub, b_starts, repeat(lowest)), strict=True)
-        ]
-        order = sorted(range(len(bounded)), key=packed.__getitem__)
-        in_order = list(map(bits.__getitem__, order))
+        # Columns of ints, not a tuple per span: large indexes build without
+        # making a garbage-collected container per span.
+        buckets: dict[int, tuple[list[int], list[int], list[int]]] = {}
+        open_start: tuple[list[int], list[int]] = ([], [])  # no start: stops, positions
+        open_stop: tuple[list[int], list[int]] = ([], [])  # no stop: starts, positions
+        unbounded: list[int] = []
+        for position, (start, stop) in enumerate(zip(starts, stops, strict=True)):
+            if start is None and stop is None:
+                unbounded.append(position)
+            elif start is None:
+                open_start[0].append(stop)  # type: ignore[arg-type]  # not None here
+                open_start[1].append(position)
+            elif stop is None:
+                open_stop[0].append(start)
+                open_stop[1].append(position)
+            else:
+                bits = max(stop - start, 1).bit_length()
+                column = buckets.get(bits)
+                if column is None:
+                    column = buckets[bits] = ([], [], [])
+                column[0].append(start)
+                column[1].append(stop)
+                column[2].append(position)
+        self._unbounded = _ints(unbounded)
         # Each bucket: the longest span in it, then starts, stops and positions as
         # parallel arrays sorted by start.
         self._buckets: list[tuple[int, array[int], array[int], array[int]]] = []
-        first = 0
-        while first < len(order):
-            last = bisect_right(in_order, in_order[first], first)
-            members = order[first:last]
+        for b_starts, b_stops, b_positions in buckets.values():
+            order = sorted(range(len(b_starts)), key=b_starts.__getitem__)
+            longest = max(map(operator.sub, b_stops, b_starts))
             self._buckets.append(
                 (
-                    max(map(lengths.__getitem__, members)),
-                    _ints(map(b_starts.__getitem__, members)),
-                    _ints(map(b_stops.__getitem__, members)),
-                    _ints(map(bounded.__getitem__, members)),
+                    longest,
+                    _ints([b_starts[i] for i in order]),
+                    _ints([b_stops[i] for i in order]),
+                    _ints([b_positions[i] for i in order]),
                 )
             )
-            first = last
+        self._open_start = _sorted_pair(*open_start)
+        self._open_stop = _sorted_pair(*open_stop)
 
     def candidates(self, lo: float | None, hi: float | None) -> list[int]:
         """Positions of spans that may meet ``[lo, hi]`` (``None`` = unbounded).
