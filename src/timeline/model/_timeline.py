@@ -131,23 +131,26 @@ def _ranks(whens: list[When]) -> dict[int, int]:
     the key; the EDTF text, the costly part, is formatted only for values whose
     heads tie.
     """
-    distinct = list({id(w): w for w in whens}.values())
+    distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
     heads = list(map(order_head, distinct))
     order = sorted(range(len(distinct)), key=heads.__getitem__)
+    ordered = [distinct[k] for k in order]
+    in_order = [heads[k] for k in order]
+    n = len(ordered)
+    # where a new head starts: values between two starts tie on the head
+    starts = list(compress(range(1, n), map(operator.ne, in_order[1:], in_order)))
+    if len(starts) + 1 >= n:  # no ties (or no values): the rank is the position
+        return dict(zip(map(id, ordered), range(n), strict=True))
     ranks: dict[int, int] = {}
     rank = 0
-    i, n = 0, len(order)
-    while i < n:
-        head = heads[order[i]]
-        j = i + 1
-        while j < n and heads[order[j]] == head:
-            j += 1
-        if j == i + 1:
-            ranks[id(distinct[order[i]])] = rank
+    first = 0
+    for stop in (*starts, n):
+        if stop - first == 1:
+            ranks[id(ordered[first])] = rank
             rank += 1
         else:  # the heads tie: the full key (with its text) decides
-            rank = _rank_ties([distinct[k] for k in order[i:j]], rank, ranks)
-        i = j
+            rank = _rank_ties(ordered[first:stop], rank, ranks)
+        first = stop
     return ranks
 
 
