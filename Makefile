@@ -29,7 +29,9 @@ typecheck: venv
 pytest: venv
 	$(BIN)/python -m pytest
 
-test: lint typecheck pytest
+# pytest also runs every code block in docs/ and builds the site strictly (tests/test_docs.py);
+# `docs` here fails fast, with mkdocs's own message, on a broken link or reference.
+test: lint typecheck docs pytest
 
 # The fuzz and round-trip properties (tests marked `fuzz`) with thousands of examples each,
 # and the 210,000-event YAML load; `make test` runs the same properties with a few dozen.

@@ -2,7 +2,8 @@
 
 Python blocks run in order within a page when marked ``continuation``; shell blocks
 (```` ```console ````) run their ``$ timeline ...`` lines with the installed command
-and compare the output shown, where some is shown.
+and compare the output shown, where some is shown. The example files in docs/assets/
+(an Outlook calendar, say) are copied into the folder first, so pages read them by name.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,11 +22,36 @@ import pytest
 
 DOCS = Path(__file__).parent
 
+# Build-time scripts, not tests: importing gen_pages.py outside a build would write its pages
+# into docs/ itself.
+collect_ignore = ["gen_pages.py", "griffe_doctest.py"]
+
 
 @pytest.fixture(autouse=True)
 def _in_a_fresh_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _example_files(tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "100")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # As in tests/test_spark.py: PySpark warns about the pandas it finds; the Spark page uses
+    # Arrow (mapInArrow), not pandas.
+    spark_page = DOCS / "how-to" / "spark.md"
+    for item in items:
+        if item.path == spark_page:
+            item.add_marker(
+                pytest.mark.filterwarnings(
+                    "ignore:PySpark does not yet fully support pandas:FutureWarning"
+                )
+            )
+
+
+def _example_files(folder: Path) -> None:
+    """Copy the example files the pages read (docs/assets/*, not the generated gallery)."""
+    for path in (DOCS / "assets").glob("*"):
+        if path.is_file():
+            shutil.copyfile(path, folder / path.name)
 
 
 def pytest_markdown_docs_globals() -> dict[str, Any]:
@@ -46,6 +73,7 @@ class ConsoleBlock(pytest.Item):
 
     def runtest(self) -> None:
         folder = Path(self.config._tmp_path_factory.mktemp("console"))  # type: ignore[attr-defined]
+        _example_files(folder)
         for command, expected in _commands(self.block):
             argv = shlex.split(command)
             assert argv[0] == "timeline", f"docs run only the timeline command: {command}"

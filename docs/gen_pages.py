@@ -1,19 +1,24 @@
-"""Pages made while the site builds (mkdocs-gen-files): the CLI reference and the gallery.
+"""Pages made while the site builds (mkdocs-gen-files): the CLI reference, the gallery, schemas.
 
-The command-line reference is generated from the parser itself, and the gallery's
-pictures are rendered from the bundled dataset, so neither can fall out of date.
+The command-line reference is generated from the parser itself, the gallery's
+pictures are rendered from the bundled dataset, and the data-file page ends with the
+JSON Schema from `timeline.file_schema()` (and the Arrow schema from
+`timeline.columnar`, once that package exists), so none can fall out of date.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import mkdocs_gen_files
 
-from timeline import datasets
+from timeline import datasets, file_schema
 from timeline.cli._main import _parser
 
 
@@ -81,7 +86,99 @@ def gallery() -> str:
     return GALLERY
 
 
-with mkdocs_gen_files.open("reference/cli.md", "w") as f:
-    f.write(cli_reference())
-with mkdocs_gen_files.open("gallery.md", "w") as f:
-    f.write(gallery())
+def _type_of(spec: dict[str, Any], defs: dict[str, Any]) -> str:
+    """A short type for a schema property: `when`, `list of source`, `text` ..."""
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        return "list of text" if name == "textList" else name
+    if spec.get("type") == "array":
+        return "list of " + _type_of(spec.get("items", {}), defs)
+    kind = spec.get("type", "")
+    return " or ".join(kind) if isinstance(kind, list) else str(kind)
+
+
+def _describe(spec: dict[str, Any], defs: dict[str, Any]) -> str:
+    text = spec.get("description")
+    if text is None and "$ref" in spec:
+        target = defs.get(spec["$ref"].rsplit("/", 1)[-1], {})
+        text = target.get("description")
+        if text is None and "enum" in target:
+            text = " | ".join(f"`{v}`" for v in target["enum"])
+    return str(text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _field_table(title: str, obj: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+    required = set(obj.get("required", ()))
+    lines = [f"### {title}", "", "| field | type | required | meaning |", "|---|---|---|---|"]
+    for name, spec in obj.get("properties", {}).items():
+        need = "yes" if name in required else ""
+        lines.append(f"| `{name}` | {_type_of(spec, defs)} | {need} | {_describe(spec, defs)} |")
+    return [*lines, ""]
+
+
+def schema_section() -> str:
+    """The generated end of reference/data-files.md: field tables and the JSON Schema."""
+    schema = file_schema()
+    defs = schema["$defs"]
+    with mkdocs_gen_files.open("reference/timeline.schema.json", "w") as out:
+        out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    lines = [
+        "",
+        "## The fields, from the schema",
+        "",
+        "Generated from `timeline.file_schema()` when the site is built.",
+        "",
+        *_field_table("The file", schema, defs),
+    ]
+    for name in ("event", "source", "claim", "target", "observation"):
+        if name in defs:
+            lines += _field_table(f"`{name}`", defs[name], defs)
+    lines += [
+        "## The JSON Schema",
+        "",
+        "[Download `timeline.schema.json`](timeline.schema.json) (also `timeline schema`).",
+        "",
+        "```json",
+        json.dumps(schema, indent=2, ensure_ascii=False),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def arrow_section() -> str:
+    """The Arrow/Parquet schema, when `timeline.columnar` is installed; else nothing."""
+    if importlib.util.find_spec("timeline.columnar") is None:
+        return ""
+    import timeline.columnar as columnar
+
+    lines = [
+        "",
+        "## The Arrow and Parquet schema",
+        "",
+        "`Timeline.to_arrow()` and `.parquet` files use `timeline.columnar.SCHEMA`, one row per",
+        "event (generated from `timeline.columnar.COLUMNS` when the site is built):",
+        "",
+        "| column | type | nullable | meaning |",
+        "|---|---|---|---|",
+    ]
+    for name, kind, nullable, meaning in columnar.COLUMNS:
+        null, meaning_cell = ("yes" if nullable else ""), meaning.replace("|", "\\|")
+        lines.append(f"| `{name}` | `{kind}` | {null} | {meaning_cell} |")
+    lines += ["", "```text", str(columnar.SCHEMA).split("-- schema metadata --")[0].rstrip()]
+    return "\n".join([*lines, "```", ""])
+
+
+def main() -> None:
+    with mkdocs_gen_files.open("reference/data-files.md", "a") as f:
+        f.write(schema_section() + arrow_section())
+    with mkdocs_gen_files.open("reference/cli.md", "w") as f:
+        f.write(cli_reference())
+    with mkdocs_gen_files.open("gallery.md", "w") as f:
+        f.write(gallery())
+
+
+# mkdocs-gen-files runs this file with runpy.run_path during a build. Imported any other way
+# (a test collector, an editor), mkdocs_gen_files.open would write into docs/ itself: do nothing.
+if __name__ == "<run_path>":
+    main()
