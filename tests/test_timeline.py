@@ -869,3 +869,26 @@ class TestQualifiedDatesInQueries:
     def test_overdue_waits_for_the_latest_possible_day(self) -> None:
         assert [e.id for e in self.tl.overdue(as_of="2026-05-15")] == ["april"]
         assert len(self.tl.overdue(as_of="2026-06-01")) == 2
+
+
+class TestTextFilterTakesACollection:
+    # "A collection means any of its values" holds for text= as for the other criteria;
+    # a list raised AttributeError ('list' object has no attribute 'casefold').
+    def test_any_of_several_texts(self) -> None:
+        tl = Timeline(
+            [
+                Event(title="Tencent model", when="2026-04"),
+                Event(title="DeepSeek model", when="2026-05"),
+                Event(title="Meta data centre", when="2026"),
+            ]
+        )
+        assert [e.title for e in tl.filter(text=["tencent", "DEEPSEEK"])] == [
+            "Tencent model",
+            "DeepSeek model",
+        ]
+        assert [e.title for e in tl.exclude(text=("tencent", "deepseek"))] == ["Meta data centre"]
+
+    def test_a_text_that_is_not_text_is_refused(self) -> None:
+        tl = Timeline([Event(title="x", when="2026")])
+        with pytest.raises(QueryError, match="text"):
+            tl.filter(text=[3])  # type: ignore[list-item]

@@ -423,7 +423,7 @@ class Timeline:
         kind: Values,
         actor: Values,
         tag: Values,
-        text: str | None,
+        text: str | Collection[str] | None,
         where: Callable[[Event], bool] | None,
     ) -> Callable[[Event], bool] | None:
         """One predicate for all given criteria; ``None`` when none are given."""
@@ -437,8 +437,8 @@ class Timeline:
         if (is_tag := _matcher(tag, "tag")) is not None:
             checks.append(lambda e: any(is_tag(t) for t in e.tags))
         if text is not None:
-            needle = text.casefold()
-            checks.append(lambda e: needle in _haystack(e))
+            needles = _needles(text)
+            checks.append(lambda e: any(n in _haystack(e) for n in needles))
         if where is not None:
             checks.append(where)
         if not checks:
@@ -452,7 +452,7 @@ class Timeline:
         kind: Values = None,
         actor: Values = None,
         tag: Values = None,
-        text: str | None = None,
+        text: str | Collection[str] | None = None,
         where: Callable[[Event], bool] | None = None,
     ) -> Timeline:
         """Events matching every given criterion; a collection means any of its values.
@@ -474,7 +474,7 @@ class Timeline:
         kind: Values = None,
         actor: Values = None,
         tag: Values = None,
-        text: str | None = None,
+        text: str | Collection[str] | None = None,
         where: Callable[[Event], bool] | None = None,
     ) -> Timeline:
         """Events *not* matching the criteria `Timeline.filter` takes (all, given none).
@@ -709,6 +709,14 @@ class Timeline:
     save_plot = _adapters.save_plot
     plot_trend = _adapters.plot_trend
     to_html = _adapters.to_html
+
+
+def _needles(text: str | Collection[str]) -> tuple[str, ...]:
+    items = [text] if isinstance(text, str) else list(text)
+    for item in items:
+        if not isinstance(item, str):
+            raise QueryError(f"text: {item!r} is not text; give words to search for as strings")
+    return tuple(item.casefold() for item in items)
 
 
 def _haystack(event: Event) -> str:
