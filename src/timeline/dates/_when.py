@@ -396,7 +396,10 @@ class When:
             return True
         if self.form is not None:
             return "~" in self.form or "?" in self.form or "%" in self.form
-        return any(isinstance(e, When) and e.qualified for e in (self.lower, self.upper))
+        lower, upper = self.lower, self.upper
+        return (isinstance(lower, When) and lower.qualified) or (
+            isinstance(upper, When) and upper.qualified
+        )
 
     @property
     def is_interval(self) -> bool:
@@ -483,11 +486,48 @@ class When:
         >>> When.year(2030).by() > When.month(2026, 4)
         True
         """
-        lo, hi = self.earliest, self.latest
-        hi_key = math.inf if hi is None else _key(hi)
-        primary = _key(lo) if lo is not None else hi_key
         edtf = "" if self.is_undated else self.to_edtf()
-        return (primary, hi_key, self.qualified, self.precision.rank, edtf, self.relation.value)
+        return (*self._order_prefix, edtf, self.relation.value)
+
+    @functools.cached_property
+    def _order_prefix(self) -> tuple[float, float, bool, int]:
+        """The numeric head of `sort_key` (no text): cheap, and decides almost every order."""
+        return order_head(self)
+
+    @property
+    def _text_identity(self) -> tuple[object, ...] | None:
+        """The fields as values, when they fix `sort_key`'s text; ``None`` for instants.
+
+        Two calendar values with equal identities format to the same EDTF text, so
+        sorting can rank them together without formatting each. (Value equality
+        is not enough: instants equal in UTC keep their own offsets in the text.)
+        """
+        start, end = self.start, self.end
+        if isinstance(start, _dt.datetime) or isinstance(end, _dt.datetime):
+            return None
+        lower, upper = self.lower, self.upper
+        if isinstance(lower, When):
+            lower = lower._text_identity  # type: ignore[assignment]
+            if lower is None:
+                return None
+        if isinstance(upper, When):
+            upper = upper._text_identity  # type: ignore[assignment]
+            if upper is None:
+                return None
+        return (
+            type(start),
+            start,
+            type(end),
+            end,
+            self.precision,
+            self.approximate,
+            self.uncertain,
+            self.relation,
+            self.unspecified,
+            lower,
+            upper,
+            self.form,
+        )
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, When):
@@ -611,3 +651,19 @@ def _coerce(value: When | _dt.date) -> When:
     if isinstance(value, _dt.date):
         return When.day(value.year, value.month, value.day)
     raise WhenError(f"expected a When, date or datetime, got {value!r}")
+
+
+def order_head(when: When) -> tuple[float, float, bool, int]:
+    """The numeric head of ``when.sort_key``: primary bound, latest, qualified, grain.
+
+    Uncached (a large sort computes it once per value): comparing heads orders values
+    as their sort keys do, except between values whose heads are equal.
+
+    >>> order_head(When.year(2030).by()) > order_head(When.month(2026, 4))
+    True
+    """
+    lo, hi = when.earliest, when.latest
+    hi_key = math.inf if hi is None else _key(hi)
+    primary = hi_key if lo is None or lo is hi else _key(lo)  # an instant is both
+    qualified = when.approximate or when.uncertain or when.qualified
+    return (primary, hi_key, qualified, when.precision.rank)

@@ -1,0 +1,93 @@
+"""`Timeline(events)` sorts by ranks of distinct `When`s: the same order as (sort_key, id).
+
+The fast path sorts distinct values by the numeric head of `When.sort_key` and formats
+the EDTF text only where heads tie; these cases make the heads tie.
+"""
+
+from __future__ import annotations
+
+import random
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from data_strategies import whens
+from timeline import DuplicateEventError, Event, Timeline, When
+from timeline.dates._when import order_head
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def reference_order(events: list[Event]) -> list[str]:
+    return [e.id for e in sorted(events, key=lambda e: (e.when.sort_key, e.id))]
+
+
+def _instant(hour: int, offset_hours: int) -> When:
+    tz = pendulum.FixedTimezone(offset_hours * 3600)
+    return When.instant(pendulum.datetime(2026, 4, 1, hour, tz=tz))
+
+
+TIES = {
+    # the same UTC instant, other offsets: equal heads, different texts
+    "offsets": [_instant(12, 0), _instant(14, 2), _instant(7, -5)],
+    # equal values in distinct objects, and a coarser value around them
+    "equal values": [When.parse("2026-04"), When.parse("2026-04"), When.parse("April 2026")],
+    # same bounds, other relations and grains
+    "relations": [When.year(2030).by(), When.parse("by 2030"), When.month(2030, 12).by()],
+    "mixed": [When.parse("2026"), When.parse("2026~"), When.parse("2026?"), When.parse("TBD")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TIES))
+def test_ties_order_as_sort_key_then_id(name: str) -> None:
+    values = TIES[name]
+    events = [
+        Event(title=f"e {i}", id=f"{chr(ord('z') - i)}-{k}", when=w)
+        for k, w in enumerate(values)
+        for i in range(3)
+    ]
+    for shuffled in (events, events[::-1], events[1::2] + events[::2]):
+        assert [e.id for e in Timeline(shuffled)] == reference_order(events)
+
+
+@SETTINGS
+@given(st.lists(whens(), max_size=12), st.randoms(use_true_random=False))
+def test_order_is_sort_key_then_id(values: list[When], rnd: random.Random) -> None:
+    # Some values shared by several events, some ids sorting against the when order.
+    events = [
+        Event(title="x", id=f"{rnd.choice('abc')}{i}", when=values[i % len(values)])
+        for i in range(2 * len(values))
+    ]
+    rnd.shuffle(events)
+    assert [e.id for e in Timeline(events)] == reference_order(events)
+
+
+def test_duplicate_ids_name_both_events() -> None:
+    a = Event(title="first", id="same", when="2026")
+    b = Event(title="second", id="same", when="2027")
+    with pytest.raises(DuplicateEventError, match=r"'same': 'first' \(2026\) and 'second'"):
+        Timeline([a, Event(title="other", when="2025"), b])
+
+
+def test_non_events_are_refused() -> None:
+    with pytest.raises(TypeError, match="Timeline holds Event objects, got '2026'"):
+        Timeline([Event(title="x", when="2026"), "2026"])  # type: ignore[list-item]
+
+
+@SETTINGS
+@given(whens(), whens())
+def test_equal_text_identities_have_equal_sort_keys(a: When, b: When) -> None:
+    # The sort ranks values with equal identities together without formatting each.
+    for x, y in ((a, b), (a, attrs.evolve(a)), (b, attrs.evolve(b))):
+        identity = x._text_identity
+        if identity is not None and identity == y._text_identity:
+            assert x.sort_key == y.sort_key
+
+
+@SETTINGS
+@given(whens())
+def test_order_head_is_the_head_of_sort_key(w: When) -> None:
+    assert order_head(w) == w.sort_key[:4]
