@@ -111,3 +111,27 @@ def test_the_tutorial_reads_in_a_headless_browser(site: Path, tmp_path: Path) ->
     assert dark > 0.01, f"hardly any dark pixels ({dark:.2%}): no text?"
     header = pixels[:40, :, :]
     assert header.std(axis=2).mean() > 0.05, "no coloured header: the theme's CSS did not load"
+
+
+def test_the_readme_example_runs_and_its_links_resolve(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```", readme, re.S | re.M)
+    assert blocks, "the README shows a short example"
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    assert (tmp_path / "ai-race.ics").read_text("utf-8").startswith("BEGIN:VCALENDAR")
+    # every relative link points at a file, and every #anchor at a heading of that page
+    for target in re.findall(r"\]\(([^)#:]+\.md)(#[^)]*)?\)", readme):
+        path, anchor = target
+        page = ROOT / path
+        assert page.is_file(), path
+        if anchor:
+            slugs = {
+                re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
+                for line in page.read_text("utf-8").splitlines()
+                if line.startswith("#")
+            }
+            assert anchor[1:] in slugs, f"{path}{anchor}"

@@ -44,7 +44,8 @@ __all__ = ["COLUMNS", "arrow_schema", "to_arrow", "when_columns"]
 
 _EPOCH = _dt.date(1970, 1, 1).toordinal()
 
-# (name, type, nullable, meaning): the single source of SCHEMA and the README table.
+# (name, type, nullable, meaning): the single source of SCHEMA and of the Arrow schema table
+# that docs/gen_pages.py appends to docs/reference/data-files.md.
 # Types are spelt as text so this module imports without pyarrow.
 COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
     ("id", "string", False, "stable event id (slug)"),
@@ -169,7 +170,8 @@ def could_days(lo: Point | None, hi: Point | None) -> tuple[int | None, int | No
     every UTC offset): so for an instant, the days it could fall on anywhere,
     from its UTC time less 12 hours to its UTC time plus 14 hours. A window of
     whole days ``W1..W2`` meets the span exactly when ``could_start <= W2`` and
-    ``could_end >= W1`` (null is unbounded), which is what the SQL in the README uses.
+    ``could_end >= W1`` (null is unbounded), which is what the SQL in the DuckDB how-to
+    (docs/how-to/duckdb.md) uses.
 
     >>> could_days(Date(2026, 4, 1), Date(2026, 4, 30))
     (20544, 20573)

@@ -1,7 +1,7 @@
 """iCalendar feeds: export a timeline as a feed subscribers' calendars accept, and import feeds.
 
-`to_ics` / `write_ics` follow the export policy in the README (instants as
-timed UTC events, short imprecise windows as all-day spans, deadlines as a
+`to_ics` / `write_ics` follow the export policy in docs/explanation/icalendar.md
+(instants as timed UTC events, short imprecise windows as all-day spans, deadlines as a
 labelled marker); `from_ics` reads our feeds exactly and foreign ones best
 effort. The only place the ``ics`` package is imported (lazily, in export).
 An adapter: imports records, the model and below, never `formats` or `display`.

@@ -1,7 +1,7 @@
 """iCalendar feeds: publish a timeline as an ``.ics`` feed, and read feeds back.
 
 iCalendar cannot say "sometime in April", so export follows a documented
-policy chosen for what a subscriber sees (README, "Calendar feeds"): instants
+policy chosen for what a subscriber sees (docs/explanation/icalendar.md): instants
 become timed UTC events, days one all-day event, short imprecise windows
 all-day events over the whole window, long spans and deadlines a one-day
 marker labelled in words. Private ``X-TIMELINE-*`` properties carry the exact

@@ -255,7 +255,7 @@ def from_ics(
 
     Our own feeds come back exactly (``Timeline.from_ics(tl.to_ics()) == tl``
     for named timelines without cancelled or undated events). Other feeds are
-    read best-effort (README, "Calendar feeds"): time zones as Outlook,
+    read best-effort (docs/explanation/icalendar.md): time zones as Outlook,
     Exchange and Thunderbird write them, damaged components skipped. What
     could not be carried over is named, with its lines, in a `TimelineWarning`
     per kind; with ``report=True`` the call warns nothing and returns

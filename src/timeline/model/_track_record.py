@@ -566,7 +566,7 @@ def track_record(
     ``"tag"``, ``"precision"`` (of the first date), ``"publisher"`` (of the
     first source) or a function of the event as known then; an event counts
     once in each of its actors' (or tags') groups, and once in `TrackRecord.total`.
-    README, "Track record", works an example; this module's docstring defines
+    docs/how-to/track-record.md works an example; this module's docstring defines
     every figure.
 
     >>> from timeline import Timeline
