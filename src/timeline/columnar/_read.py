@@ -238,8 +238,52 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
     clean_ids = "id" not in table.column_names or _clean_ids(table.column("id"))
     clean_plain = all(_clean_texts(table, k) for k in _PLAIN)
     clean_names = all(_clean_texts(table, k, lists=True) for k in _NAMES)
+    # The name columns as shared tuples, built column-wise when checked whole.
+    actors, tags, related = (
+        [_share_names(tuple(v)) if v else () for v in column] if clean_names else none
+        for column in names
+    )
+    kinds, locations, descriptions = plain
+    clean = clean_titles and clean_ids and clean_plain and clean_names
     events: list[tuple[int, Event]] = []
     for i in range(n):
+        if clean:
+            # Every text column checked whole: only the dates and nesting decide the path.
+            start, stop, status_text = starts[i], stops[i], statuses[i]
+            status = Status.EXPECTED if status_text is None else known[i]
+            if (
+                start is not None
+                and status is not None
+                and (stop is not None or ends[i] is None)
+                and i not in nested
+                and (
+                    stop is None
+                    or stop.latest is None
+                    or start.earliest is None
+                    or _cmp(stop.latest, start.earliest) >= 0
+                )
+            ):
+                title, id = titles[i], ids[i]
+                event = object.__new__(Event)
+                event.__attrs_init__(
+                    title=title,
+                    when=start,
+                    id=slugify(title) if id is None else id,
+                    end=stop,
+                    status=status,
+                    kind=kinds[i],
+                    actors=actors[i],
+                    tags=tags[i],
+                    location=locations[i],
+                    description=descriptions[i],
+                    sources=(),
+                    claims=(),
+                    related=related[i],
+                    target=None,
+                    observations=(),
+                )
+                events.append((i, event))
+                continue
         title, id, status_text = titles[i], ids[i], statuses[i]
         start, end_text, stop = starts[i], ends[i], stops[i]
         status = Status.EXPECTED if status_text is None else known[i]
@@ -319,22 +363,26 @@ def _order_prefix(when: When) -> tuple[int, int, int]:
 def _in_timeline_order(events: list[Event]) -> bool:
     """Whether the events are sorted by (when, id), as a timeline keeps them."""
     prefixes: dict[int, tuple[int, int, int]] = {}  # by object: shared dates count once
-    previous: Event | None = None
+    previous: When | None = None
+    previous_id = ""
     before: tuple[int, int, int] = (-1, -1, -1)
     for event in events:
         when = event.when
+        if when is previous:
+            # The same date as the row before (rows of one date are neighbours): ids decide.
+            if event.id <= previous_id:
+                return False
+            previous_id = event.id
+            continue
         prefix = prefixes.get(id(when))
         if prefix is None:
             prefix = prefixes[id(when)] = _order_prefix(when)
         if previous is not None:
             if prefix < before:
                 return False
-            if prefix == before and (when.sort_key, event.id) <= (
-                previous.when.sort_key,
-                previous.id,
-            ):
+            if prefix == before and (when.sort_key, event.id) <= (previous.sort_key, previous_id):
                 return False
-        previous, before = event, prefix
+        previous, previous_id, before = when, event.id, prefix
     return True
 
 
