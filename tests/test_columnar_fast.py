@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("pyarrow")
+pa = pytest.importorskip("pyarrow")
 
 from data_strategies import timelines  # noqa: E402
 from timeline import Event, Timeline  # noqa: E402
@@ -30,8 +30,7 @@ def flat_timelines(draw: st.DrawFn) -> Timeline:
 
 def _fields(event: Event) -> list[tuple[str, type, object]]:
     return [
-        (f.name, type(getattr(event, f.name)), getattr(event, f.name))
-        for f in attrs.fields(Event)
+        (f.name, type(getattr(event, f.name)), getattr(event, f.name)) for f in attrs.fields(Event)
     ]
 
 
@@ -73,7 +72,6 @@ def test_a_row_needing_checks_leaves_the_others_fast_and_equal(
     row = data.draw(st.integers(0, len(titles) - 1))
     titles[row] = f" {titles[row]} "
     column = table.schema.get_field_index("title")
-    import pyarrow as pa
 
     padded = table.set_column(column, table.schema.field(column), pa.array(titles, pa.string()))
     # The padded title is trimmed by the reader (as a data file's would be): same timeline.
