@@ -391,6 +391,8 @@ def _names(values: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:
+    if len({event.id for _, event in events}) == len(events):
+        return  # the usual case, checked at C speed
     first: dict[str, int] = {}
     for i, event in events:
         other = first.setdefault(event.id, i)
