@@ -75,8 +75,8 @@ line ends on the diagonal where the event happened.
 SVG, the table, the sources), no scripts, no network.
 [Open the page](assets/gallery/ai-race-page.html).
 
-<iframe src="../assets/gallery/ai-race-page.html" style="width:100%;height:38em;border:1px solid #ccc"
-title="The AI-race page"></iframe>
+<iframe src="../assets/gallery/ai-race-page.html"
+ style="width:100%;height:38em;border:1px solid #ccc" title="The AI-race page"></iframe>
 """
 
 
