@@ -60,15 +60,36 @@ dots, deadlines as a bar that ends in a cap, the as-of day as a line.
 
 ![The AI-race timeline as of 28 March 2026](assets/gallery/ai-race-plot.png)
 
+## The milestone trend chart
+
+`tl.save_plot("trend.png", kind="trend", as_of="2026-07-01")` on the timeline of
+`examples/track_record.py` (invented announcers, an illustration): x is the day a date was
+stated, y the date expected then; a line that climbs is a slip, a flat one a kept promise, and a
+line ends on the diagonal where the event happened.
+
+![Milestone trend chart of the track-record example](assets/gallery/trend.png)
+
 ## The page to share
 
 `tl.to_html("ai-race.html", as_of="2026-03-28")`: one self-contained file (the picture inline as
 SVG, the table, the sources), no scripts, no network.
 [Open the page](assets/gallery/ai-race-page.html).
 
-<iframe src="../assets/gallery/ai-race-page.html" style="width:100%;height:38em;border:1px solid #ccc"
-title="The AI-race page"></iframe>
+<iframe src="../assets/gallery/ai-race-page.html"
+ style="width:100%;height:38em;border:1px solid #ccc" title="The AI-race page"></iframe>
 """
+
+
+def _example_timeline(name: str) -> Any:
+    """The timeline an example script builds (its ``build()``), loaded from examples/."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "examples" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"example_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build()
 
 
 def gallery() -> str:
@@ -80,6 +101,11 @@ def gallery() -> str:
         png = tl.save_plot(Path(folder) / "plot.png", as_of="2026-03-28", dpi=110)
         with mkdocs_gen_files.open("assets/gallery/ai-race-plot.png", "wb") as out:
             out.write(png.read_bytes())
+        trend = _example_timeline("track_record").save_plot(
+            Path(folder) / "trend.png", kind="trend", as_of="2026-07-01", dpi=110
+        )
+        with mkdocs_gen_files.open("assets/gallery/trend.png", "wb") as out:
+            out.write(trend.read_bytes())
         page = tl.to_html(Path(folder) / "page.html", as_of="2026-03-28")
         with mkdocs_gen_files.open("assets/gallery/ai-race-page.html", "w") as out:
             out.write(page.read_text("utf-8"))

@@ -89,11 +89,12 @@ class TestMissingFolder:
         [
             lambda tl, p: tl.save(p / "t.yaml"),
             lambda tl, p: tl.save(p / "t.json"),
+            lambda tl, p: tl.save(p / "t.parquet"),
             lambda tl, p: tl.write_ics(p / "t.ics", name="Feed"),
             lambda tl, p: tl.save_plot(p / "t.svg"),
             lambda tl, p: tl.to_html(p / "t.html"),
         ],
-        ids=["save-yaml", "save-json", "write_ics", "save_plot", "to_html"],
+        ids=["save-yaml", "save-json", "save-parquet", "write_ics", "save_plot", "to_html"],
     )
     def test_names_the_folder(self, tmp_path: Path, write: object) -> None:
         tl = Timeline([Event(title="A", when="2026-04")])

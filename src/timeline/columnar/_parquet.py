@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import secrets
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem
@@ -21,6 +19,7 @@ from timeline.columnar._deps import require
 from timeline.columnar._read import from_arrow
 from timeline.columnar._table import to_arrow
 from timeline.model._timeline import Timeline, WindowArg, _window
+from timeline.records._atomic import atomic_path
 
 if TYPE_CHECKING:
     import pyarrow.compute as pc
@@ -44,18 +43,8 @@ def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     """
     pq = require("pyarrow.parquet")
 
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:
+    with atomic_path(path) as temp:
         pq.write_table(to_arrow(timeline), temp, compression="zstd", row_group_size=ROW_GROUP)
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o7777)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:

@@ -9,23 +9,9 @@ themselves ("FY2025", "Q3 FY2025") are read in `timeline.dates._parse_dates`.
 from __future__ import annotations
 
 from timeline._errors import WhenError
+from timeline.dates._precision import MONTH_NAMES
 
 __all__ = ["fiscal_start"]
-
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 
 def fiscal_start(value: object) -> int | None:
@@ -33,8 +19,8 @@ def fiscal_start(value: object) -> int | None:
 
     Raises `WhenError` for anything else.
 
-    >>> fiscal_start("July"), fiscal_start(4), fiscal_start("oct"), fiscal_start(None)
-    (7, 4, 10, None)
+    >>> fiscal_start("July"), fiscal_start(4), fiscal_start("Sept"), fiscal_start(None)
+    (7, 4, 9, None)
     """
     if value is None:
         return None
@@ -42,8 +28,8 @@ def fiscal_start(value: object) -> int | None:
         return value
     if isinstance(value, str):
         name = value.strip().lower()
-        for i, month in enumerate(_MONTHS, 1):
-            if name in (month, month[:3]):
+        for i, month in enumerate(MONTH_NAMES, 1):
+            if len(name) >= 3 and month.lower().startswith(name):
                 return i
         if name.isdigit() and 1 <= int(name) <= 12:
             return int(name)

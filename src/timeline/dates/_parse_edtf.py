@@ -37,7 +37,7 @@ from typing import Literal
 import pendulum
 
 from timeline.dates._bounds import _key, _last_day
-from timeline.dates._precision import Precision, Relation
+from timeline.dates._precision import MONTH_NAMES, Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = [
@@ -49,21 +49,6 @@ __all__ = [
     "parse_edtf_text",
     "step",
 ]
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class Fail(Exception):

@@ -4,7 +4,23 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["Precision", "Relation"]
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The English month names, January first: the one list every reader and writer uses."""
+
+__all__ = ["MONTH_NAMES", "Precision", "Relation"]
 
 
 class Precision(enum.Enum):

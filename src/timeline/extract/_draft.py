@@ -19,26 +19,13 @@ import attrs
 import yaml
 
 from timeline.dates import When
+from timeline.dates._precision import MONTH_NAMES
 from timeline.figures import Observation, Source, Target
 from timeline.model import Event, Status, Timeline
 from timeline.records import event_to_record
 
 __all__ = ["LOW_CONFIDENCE", "Draft", "Extraction", "Stats"]
 
-_MONTH_NAMES: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 LOW_CONFIDENCE: Final = 0.5
 """Drafts below this confidence are marked for review in the YAML file."""
@@ -280,7 +267,7 @@ def write_yaml(extraction: Extraction) -> str:
     }
     if extraction.fiscal_years:
         document["fiscal_years"] = {
-            actor: _MONTH_NAMES[month - 1] for actor, month in extraction.fiscal_years.items()
+            actor: MONTH_NAMES[month - 1] for actor, month in extraction.fiscal_years.items()
         }
     parts = ["\n".join(head) + "\n", _dump(document)]
     if not extraction.drafts:

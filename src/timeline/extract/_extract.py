@@ -39,8 +39,9 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import ExtractError, TimelineError
+from timeline._errors import ExtractError, TimelineError, WhenError
 from timeline.dates import Relation, When
+from timeline.dates._fiscal import fiscal_start
 from timeline.extract._actors import known_table
 from timeline.extract._dating import day
 from timeline.extract._draft import Extraction
@@ -52,20 +53,6 @@ __all__ = ["extract"]
 
 _MAX_TITLE: Final = 100
 _MAX_TEXT: Final = 2_000_000
-_MONTHS: Final = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 
 Known = Iterable[str] | Mapping[str, Iterable[str] | str]
 
@@ -191,15 +178,7 @@ def _fiscal(fiscal_years: Mapping[str, int | str] | None, known: dict[str, str])
 
 
 def _month_number(value: object) -> int | None:
-    if isinstance(value, bool):
+    try:
+        return fiscal_start(value)
+    except WhenError:
         return None
-    if isinstance(value, int):
-        return value if 1 <= value <= 12 else None
-    if isinstance(value, str):
-        low = value.strip().lower()
-        if low.isdigit():
-            return _month_number(int(low))
-        for n, name in enumerate(_MONTHS, 1):
-            if len(low) >= 3 and name.startswith(low):
-                return n
-    return None

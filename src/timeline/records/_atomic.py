@@ -7,17 +7,59 @@ flushed to disk, and only then renamed over the target.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 from timeline._errors import WriteError
 
-__all__ = ["write_atomic"]
+__all__ = ["atomic_path", "write_atomic"]
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path beside ``path``; when the block ends it is renamed over ``path``.
+
+    For writers that want a file name (Parquet, say). The file written there is
+    flushed to disk and takes the place of the target only if the block succeeds;
+    on any failure the old file stays as it was and no temporary file is left. An
+    existing file keeps its permissions. A folder that does not exist raises
+    `WriteError` naming it; the folder is never created.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "events.bin"
+    >>> with atomic_path(target) as temp:
+    ...     _ = temp.write_bytes(b"data")
+    >>> target.read_bytes()
+    b'data'
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise WriteError(
+            f"cannot write {str(target)!r}: the folder {str(folder)!r} {what}; "
+            "create it first, or write somewhere else"
+        )
+    if target.is_dir():
+        raise WriteError(f"cannot write {str(target)!r}: it is a folder; give a file name")
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        yield temp
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(temp, target.stat().st_mode & 0o7777)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
-    """Write ``data`` (text is UTF-8 encoded) to ``path`` atomically.
+    """Write ``data`` (text is UTF-8 encoded) to ``path`` atomically (see `atomic_path`).
 
     A failure at any point leaves the old file as it was and no temporary file
     behind. An existing file keeps its permissions; a new one gets the usual
@@ -31,26 +73,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     b'BEGIN'
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise WriteError(
-            f"cannot write {str(target)!r}: the folder {str(folder)!r} {what}; "
-            "create it first, or write somewhere else"
-        )
-    if target.is_dir():
-        raise WriteError(f"cannot write {str(target)!r}: it is a folder; give a file name")
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
+    with atomic_path(path) as temp:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o7777)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

@@ -31,6 +31,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from timeline._errors import DataFileProblem, warn_user
+from timeline.dates._precision import MONTH_NAMES
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target
@@ -230,28 +231,12 @@ def timeline_to_document(timeline: Timeline) -> Document:
     _put(document, "description", timeline.description)
     if timeline.fiscal_years:  # actor: the month its fiscal year starts
         document["fiscal_years"] = {
-            actor: _MONTH_NAMES[month - 1] for actor, month in timeline.fiscal_years.items()
+            actor: MONTH_NAMES[month - 1] for actor, month in timeline.fiscal_years.items()
         }
     records = [event_to_record(e) for e in timeline]
     _drop_outside_related(records)
     document["events"] = records
     return document
-
-
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _drop_outside_related(records: list[dict[str, Any]]) -> None:
