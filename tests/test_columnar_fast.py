@@ -76,3 +76,23 @@ def test_a_row_needing_checks_leaves_the_others_fast_and_equal(
     padded = table.set_column(column, table.schema.field(column), pa.array(titles, pa.string()))
     # The padded title is trimmed by the reader (as a data file's would be): same timeline.
     assert from_arrow(padded) == tl
+
+
+@pytest.mark.parametrize(
+    "actors",
+    [
+        [["a", "b"], ["a", "b"], [], ["b"]],  # repeated lists share one tuple
+        [["a\x00b"], ["a", "b"], [], ["a"]],  # a NUL inside a name: decoded row by row
+        [[], [], [], []],
+    ],
+)
+def test_name_lists_of_a_chunked_table(actors: list[list[str]]) -> None:
+    built = Timeline(
+        Event(title=f"e{i}", when="2026-04", actors=names) for i, names in enumerate(actors)
+    )
+    table = to_arrow(built)
+    chunked = pa.concat_tables([table.slice(0, 2), table.slice(2)])
+    assert chunked.column("actors").num_chunks == 2
+    loaded = from_arrow(chunked)
+    assert loaded == built
+    assert [e.actors for e in loaded] == [tuple(names) for names in actors]

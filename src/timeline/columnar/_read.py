@@ -240,8 +240,8 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
     clean_names = all(_clean_texts(table, k, lists=True) for k in _NAMES)
     # The name columns as shared tuples, built column-wise when checked whole.
     actors, tags, related = (
-        [_share_names(tuple(v)) if v else () for v in column] if clean_names else none
-        for column in names
+        _name_tuples(table, k, column) if clean_names else none
+        for k, column in zip(_NAMES, names, strict=True)
     )
     kinds, locations, descriptions = plain
     clean = clean_titles and clean_ids and clean_plain and clean_names
@@ -384,6 +384,22 @@ def _in_timeline_order(events: list[Event]) -> bool:
                 return False
         previous, previous_id, before = when, event.id, prefix
     return True
+
+
+def _name_tuples(table: pa.Table, name: str, values: list[Any]) -> list[tuple[str, ...]]:
+    """A checked list-of-text column as shared tuples, each distinct list made once."""
+    pc = require("pyarrow.compute")
+    if name not in table.column_names or not any(values):  # absent, or every list empty
+        return [() if not v else _share_names(tuple(v)) for v in values]
+    column = table.column(name)
+    if column.null_count or pc.any(pc.match_substring(pc.list_flatten(column), "\x00")).as_py():
+        return [() if not v else _share_names(tuple(v)) for v in values]
+    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list.
+    encoded = pc.dictionary_encode(pc.binary_join(column, "\x00")).combine_chunks()
+    distinct = [
+        _share_names(tuple(t.split("\x00"))) if t else () for t in encoded.dictionary.to_pylist()
+    ]
+    return [distinct[j] for j in encoded.indices.to_pylist()]
 
 
 def _names(values: Iterable[str] | None) -> tuple[str, ...]:
