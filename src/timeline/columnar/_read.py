@@ -238,8 +238,52 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
     clean_ids = "id" not in table.column_names or _clean_ids(table.column("id"))
     clean_plain = all(_clean_texts(table, k) for k in _PLAIN)
     clean_names = all(_clean_texts(table, k, lists=True) for k in _NAMES)
+    # The name columns as shared tuples, built column-wise when checked whole.
+    actors, tags, related = (
+        _name_tuples(table, k, column) if clean_names else none
+        for k, column in zip(_NAMES, names, strict=True)
+    )
+    kinds, locations, descriptions = plain
+    clean = clean_titles and clean_ids and clean_plain and clean_names
     events: list[tuple[int, Event]] = []
     for i in range(n):
+        if clean:
+            # Every text column checked whole: only the dates and nesting decide the path.
+            start, stop, status_text = starts[i], stops[i], statuses[i]
+            status = Status.EXPECTED if status_text is None else known[i]
+            if (
+                start is not None
+                and status is not None
+                and (stop is not None or ends[i] is None)
+                and i not in nested
+                and (
+                    stop is None
+                    or stop.latest is None
+                    or start.earliest is None
+                    or _cmp(stop.latest, start.earliest) >= 0
+                )
+            ):
+                title, id = titles[i], ids[i]
+                event = object.__new__(Event)
+                event.__attrs_init__(
+                    title=title,
+                    when=start,
+                    id=slugify(title) if id is None else id,
+                    end=stop,
+                    status=status,
+                    kind=kinds[i],
+                    actors=actors[i],
+                    tags=tags[i],
+                    location=locations[i],
+                    description=descriptions[i],
+                    sources=(),
+                    claims=(),
+                    related=related[i],
+                    target=None,
+                    observations=(),
+                )
+                events.append((i, event))
+                continue
         title, id, status_text = titles[i], ids[i], statuses[i]
         start, end_text, stop = starts[i], ends[i], stops[i]
         status = Status.EXPECTED if status_text is None else known[i]
@@ -319,23 +363,43 @@ def _order_prefix(when: When) -> tuple[int, int, int]:
 def _in_timeline_order(events: list[Event]) -> bool:
     """Whether the events are sorted by (when, id), as a timeline keeps them."""
     prefixes: dict[int, tuple[int, int, int]] = {}  # by object: shared dates count once
-    previous: Event | None = None
+    previous: When | None = None
+    previous_id = ""
     before: tuple[int, int, int] = (-1, -1, -1)
     for event in events:
         when = event.when
+        if when is previous:
+            # The same date as the row before (rows of one date are neighbours): ids decide.
+            if event.id <= previous_id:
+                return False
+            previous_id = event.id
+            continue
         prefix = prefixes.get(id(when))
         if prefix is None:
             prefix = prefixes[id(when)] = _order_prefix(when)
         if previous is not None:
             if prefix < before:
                 return False
-            if prefix == before and (when.sort_key, event.id) <= (
-                previous.when.sort_key,
-                previous.id,
-            ):
+            if prefix == before and (when.sort_key, event.id) <= (previous.sort_key, previous_id):
                 return False
-        previous, before = event, prefix
+        previous, previous_id, before = when, event.id, prefix
     return True
+
+
+def _name_tuples(table: pa.Table, name: str, values: list[Any]) -> list[tuple[str, ...]]:
+    """A checked list-of-text column as shared tuples, each distinct list made once."""
+    pc = require("pyarrow.compute")
+    if name not in table.column_names or not any(values):  # absent, or every list empty
+        return [() if not v else _share_names(tuple(v)) for v in values]
+    column = table.column(name)
+    if column.null_count or pc.any(pc.match_substring(pc.list_flatten(column), "\x00")).as_py():
+        return [() if not v else _share_names(tuple(v)) for v in values]
+    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list.
+    encoded = pc.dictionary_encode(pc.binary_join(column, "\x00")).combine_chunks()
+    distinct = [
+        _share_names(tuple(t.split("\x00"))) if t else () for t in encoded.dictionary.to_pylist()
+    ]
+    return [distinct[j] for j in encoded.indices.to_pylist()]
 
 
 def _names(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -343,6 +407,8 @@ def _names(values: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:
+    if len({event.id for _, event in events}) == len(events):
+        return  # the usual case, checked at C speed
     first: dict[str, int] = {}
     for i, event in events:
         other = first.setdefault(event.id, i)
