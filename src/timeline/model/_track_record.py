@@ -98,7 +98,7 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
             outcome, delay = "late", late
         else:
             outcome = "kept"
-    elif status is Status.CANCELLED or event.overdue(day):
+    elif status is Status.CANCELLED or event._overdue_on(day):  # already as known on the day
         outcome = "broken"
     else:
         outcome = "pending"
