@@ -27,7 +27,8 @@ from timeline.dates._bounds import _cmp, _key
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import _ID, Event, _share_names, slugify
-from timeline.model._timeline import Timeline, _InOrder
+from timeline.model._order import _InOrder
+from timeline.model._timeline import Timeline
 from timeline.records._schema import Locations, dotted
 from timeline.records._schema_read import _Reader
 
