@@ -171,6 +171,42 @@ def _names_ok(values: Any) -> bool:
     return all(type(v) is str and v != "" and v == v.strip() for v in values)
 
 
+def _plain_event(
+    title: str,
+    id: str | None,
+    start: When,
+    stop: When | None,
+    status: Status,
+    kind: str | None,
+    actors: tuple[str, ...],
+    tags: tuple[str, ...],
+    location: str | None,
+    description: str | None,
+    related: tuple[str, ...],
+) -> Event:
+    """An event with no sources, claims or figures, from values already checked as the
+    constructor would check them: built without running the constructor (the fast path)."""
+    event = object.__new__(Event)
+    event.__attrs_init__(
+        title=title,
+        when=start,
+        id=slugify(title) if id is None else id,
+        end=stop,
+        status=status,
+        kind=kind,
+        actors=actors,
+        tags=tags,
+        location=location,
+        description=description,
+        sources=(),
+        claims=(),
+        related=related,
+        target=None,
+        observations=(),
+    )
+    return event
+
+
 def from_arrow(
     table: pa.Table | pa.RecordBatch | Any,
     *,
@@ -264,25 +300,10 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
                     or _cmp(stop.latest, start.earliest) >= 0
                 )
             ):
-                title, id = titles[i], ids[i]
-                event = object.__new__(Event)
-                event.__attrs_init__(
-                    title=title,
-                    when=start,
-                    id=slugify(title) if id is None else id,
-                    end=stop,
-                    status=status,
-                    kind=kinds[i],
-                    actors=actors[i],
-                    tags=tags[i],
-                    location=locations[i],
-                    description=descriptions[i],
-                    sources=(),
-                    claims=(),
-                    related=related[i],
-                    target=None,
-                    observations=(),
-                )
+                event = _plain_event(
+                    titles[i], ids[i], start, stop, status, kinds[i],
+                    actors[i], tags[i], locations[i], descriptions[i], related[i],
+                )  # fmt: skip
                 events.append((i, event))
                 continue
         title, id, status_text = titles[i], ids[i], statuses[i]
@@ -302,24 +323,11 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
             stop_at, start_at = stop.latest, start.earliest
             fast = stop_at is None or start_at is None or _cmp(stop_at, start_at) >= 0
         if fast and start is not None and status is not None:
-            event = object.__new__(Event)
-            event.__attrs_init__(
-                title=title,
-                when=start,
-                id=slugify(title) if id is None else id,
-                end=stop,
-                status=status,
-                kind=plain[0][i],
-                actors=_names(names[0][i]),
-                tags=_names(names[1][i]),
-                location=plain[1][i],
-                description=plain[2][i],
-                sources=(),
-                claims=(),
-                related=_names(names[2][i]),
-                target=None,
-                observations=(),
-            )
+            event = _plain_event(
+                title, id, start, stop, status, plain[0][i],
+                _names(names[0][i]), _names(names[1][i]), plain[1][i], plain[2][i],
+                _names(names[2][i]),
+            )  # fmt: skip
             events.append((i, event))
             continue
         record: dict[str, Any] = {
