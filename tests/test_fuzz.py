@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from data_strategies import timelines
 from fuzzing import FUZZ, examples
-from timeline import Timeline, TimelineError, TimelineWarning
+from timeline import Event, Observation, Target, Timeline, TimelineError, TimelineWarning
 from timeline.formats import _io
 from timeline.formats._csv import COLUMNS
 from timeline.records._schema import EVENT_FIELDS
@@ -245,6 +245,37 @@ class TestRoundTripThroughFiles:
         assert back == (Timeline(tl.events) if suffix == ".csv" else tl)
         for event, again in zip(tl, back, strict=True):
             assert (again.initial_when, again.claims) == (event.initial_when, event.claims)
+
+    # Any text at all in a figure's free-text fields (lone surrogates, control characters,
+    # blank): refused when the value is built, or written and read back unchanged.
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    @given(
+        metric=st.text(max_size=12),
+        note=st.text(max_size=12),
+        unit=st.sampled_from(["GPUs", "台 GPUs", "tokens per day", "USD", "GPU\ud800", "\udfff"]),
+    )
+    @_settings(30)
+    def test_figure_text_is_refused_or_kept(
+        self, tmp_path: Path, suffix: str, metric: str, note: str, unit: str
+    ) -> None:
+        def build() -> Event:
+            return Event(
+                title="A",
+                when="2026",
+                target=Target(metric, f"5 {unit}", "by 2030"),
+                observations=[Observation("2026", f"2 {unit}", note=note)],
+            )
+
+        lone = any("\ud800" <= c <= "\udfff" for c in metric + note + unit)
+        if not metric.strip() or lone:
+            with pytest.raises(TimelineError, match="is empty" if not metric.strip() else "lone"):
+                build()
+            return
+        event = build()
+        tl = Timeline([event])
+        path = tmp_path / f"t{suffix}"
+        tl.save(path)
+        assert Timeline.load(path) == tl
 
 
 @pytest.mark.skipif(not FUZZ, reason="minutes long: runs under `make fuzz`")

@@ -45,6 +45,7 @@ from timeline.figures._quantity_text import (
     wording_bound,
     written_wording,
 )
+from timeline.figures._text import checked_text
 from timeline.figures._units import (
     canonical_unit,
     conversion,
@@ -123,7 +124,7 @@ def _to_unit(unit: str) -> str:
         raise QuantityError(
             f"a quantity's unit must be text such as 'tokens per day' or 'USD', not {unit!r}"
         )
-    return canonical_unit(unit)
+    return canonical_unit(checked_text(unit, "quantity", "unit", QuantityError))
 
 
 def _to_bound(bound: Bound | str) -> Bound:
