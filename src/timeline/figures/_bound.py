@@ -11,11 +11,13 @@ no file can hold), a `Bound` from its name.
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import Decimal
 from typing import Final
 
 from timeline._errors import QuantityError
 from timeline.figures._numbers import checked, plain
+from timeline.figures._quantity_text import format_quantity, parse_quantity
 from timeline.figures._text import checked_text
 from timeline.figures._units import canonical_unit
 
@@ -91,7 +93,47 @@ def _to_unit(unit: str) -> str:
         raise QuantityError(
             f"a quantity's unit must be text such as 'tokens per day' or 'USD', not {unit!r}"
         )
-    return canonical_unit(checked_text(unit, "quantity", "unit", QuantityError))
+    canonical = canonical_unit(checked_text(unit, "quantity", "unit", QuantityError))
+    problem = _read_back(canonical)
+    if problem is not None:
+        raise QuantityError(
+            f"quantity: unit: {unit!r}: {problem}, so a file could not keep it; use a unit "
+            "that reads back, such as 'tokens per day', 'enterprises', 'USD' or '%'",
+            text=unit,
+        )
+    return canonical
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_back(unit: str) -> str | None:
+    """Why the figure 1 in ``unit`` is not read back as itself from its text, or None.
+
+    Every figure is written as text in data files and feeds, so a unit must survive
+    the trip: a unit that is a number ("2"), starts with what the reader cannot
+    take for a unit ("_x"), or holds a scale or bound phrase ("bn x", "or less")
+    would be read as another figure or refused. The answer depends on the unit
+    alone (the number and bound are written before it), so it is kept per unit.
+
+    >>> _read_back("tokens per day") is None
+    True
+    >>> _read_back("or less")
+    "written as '1 or less' it reads back as Quantity(1, '', bound='at_most')"
+    """
+    text = format_quantity(Decimal(1), unit, Bound.EXACT, None)
+    try:
+        value, back, bound, high, _ = parse_quantity(text)
+    except QuantityError:
+        return f"written as {text!r} it does not read back as a figure"
+    back = canonical_unit(back)
+    if (value, back, bound, high) == (Decimal(1), unit, Bound.EXACT.value, None):
+        return None
+    parts = [repr(plain(value)) if value != value.to_integral_value() else str(int(value))]
+    parts.append(repr(back))
+    if bound != Bound.EXACT.value:
+        parts.append(f"bound={bound!r}")
+    if high is not None:
+        parts.append(f"high={plain(high)}")
+    return f"written as {text!r} it reads back as Quantity({', '.join(parts)})"
 
 
 def _to_bound(bound: Bound | str) -> Bound:
