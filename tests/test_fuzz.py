@@ -29,6 +29,7 @@ from timeline import (
     Observation,
     Quantity,
     QuantityError,
+    QueryError,
     Target,
     Timeline,
     TimelineError,
@@ -306,6 +307,45 @@ class TestRoundTripThroughFiles:
         path = tmp_path / f"t{suffix}"
         tl.save(path)
         assert Timeline.load(path) == tl
+
+    # Any text at all as a timeline's name, description or fiscal-year actor: refused when the
+    # timeline is built (a lone surrogate), or written and read back unchanged.
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".parquet"])
+    @given(
+        name=st.none() | st.text(max_size=12),
+        description=st.none() | st.text(max_size=12),
+        actor=st.text(max_size=8) | st.sampled_from(["Micro\ud800soft", "腾讯"]),
+    )
+    @_settings(30)
+    def test_timeline_text_is_refused_or_kept(
+        self, tmp_path: Path, suffix: str, name: str | None, description: str | None, actor: str
+    ) -> None:
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        lone = any("\ud800" <= c <= "\udfff" for c in (name or "") + (description or "") + actor)
+
+        def build() -> Timeline:
+            return Timeline(
+                [Event(title="A", when="2026")],
+                name=name,
+                description=description,
+                fiscal_years={actor: 7},
+            )
+
+        if lone:
+            with pytest.raises(QueryError, match="lone surrogate"):
+                build()
+            return
+        tl = build()
+        path = tmp_path / f"t{suffix}"
+        tl.save(path)
+        back = Timeline.load(path)
+        assert (back.name, back.description, back.fiscal_years) == (
+            tl.name,
+            tl.description,
+            tl.fiscal_years,
+        )
+        assert back == tl
 
 
 @pytest.mark.skipif(not FUZZ, reason="minutes long: runs under `make fuzz`")

@@ -343,6 +343,101 @@ class TestLoneSurrogates:
         assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 't.json'}:2: ")
         assert "surrogate" in problems[0]
 
+    # The timeline's own text: its name, its description, the actors of its fiscal years.
+    @pytest.mark.parametrize(
+        ("build", "field", "position"),
+        [
+            (lambda: Timeline(name="n\ud800"), "name", 2),
+            (lambda: Timeline(description="ab\udfffc"), "description", 3),
+            (lambda: Timeline(fiscal_years={"Micro\ud800soft": "July"}), "fiscal_years", 6),
+            (lambda: Timeline(fiscal_years={"M": 7, "\udc80": 1}), "fiscal_years", 1),
+        ],
+    )
+    def test_timeline_text_refused_when_built(
+        self, build: object, field: str, position: int
+    ) -> None:
+        # A bad argument to Timeline, as a bad fiscal month is: QueryError, with the fix.
+        with pytest.raises(
+            QueryError, match=rf"{field}: .*lone surrogate .* at character {position}\b.*remove it"
+        ):
+            build()  # type: ignore[operator]
+
+    def test_timeline_text_without_surrogates_is_kept(self) -> None:
+        tl = Timeline(name="腾讯 🚀", description=" spaced ", fiscal_years={"腾讯": 4})
+        assert (tl.name, tl.description, dict(tl.fiscal_years)) == (
+            "腾讯 🚀",
+            " spaced ",
+            {"腾讯": 4},
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "line", "field"),
+        [
+            ('{"name": "n\\ud800",\n "events": []}', 1, "name"),
+            ('{"events": [],\n "description": "\\udfff"}', 2, "description"),
+            ('{"events": [],\n "fiscal_years": {\n  "M\\ud800": "July"}}', 3, "fiscal_years.M"),
+        ],
+    )
+    def test_timeline_text_in_a_json_file(
+        self, tmp_path: Path, text: str, line: int, field: str
+    ) -> None:
+        # A JSON escape of half a pair: a problem at its line, not a crash when saving later.
+        problems = _problems(_write(tmp_path, "t.json", text))
+        assert len(problems) == 1, problems
+        assert problems[0].startswith(f"{tmp_path / 't.json'}:{line}: {field}")
+        assert "lone surrogate" in problems[0]
+
+    @pytest.mark.parametrize(
+        ("text", "line"),
+        [
+            ('name: "n\\ud800"\nevents: []\n', 1),
+            ('events: []\ndescription: "\\udfff"\n', 2),
+            ('events: []\nfiscal_years:\n  "M\\ud800": July\n', 3),
+        ],
+    )
+    def test_timeline_text_in_a_yaml_file(self, tmp_path: Path, text: str, line: int) -> None:
+        # YAML's double-quoted escapes could spell half a pair too: the reader refuses the escape.
+        problems = _problems(_write(tmp_path, "t.yaml", text))
+        assert len(problems) == 1, problems
+        assert problems[0].startswith(f"{tmp_path / 't.yaml'}:{line}: ")
+        assert "invalid Unicode character escape" in problems[0]
+
+    def test_timeline_text_in_records(self) -> None:
+        from timeline.records import records_to_timeline
+
+        with pytest.raises(DataFileError, match=r"fiscal_years.*lone surrogate"):
+            records_to_timeline([], fiscal_years={"\ud800": 7})
+
+    @pytest.mark.parametrize(
+        ("key", "value", "words"),
+        [
+            (b"timeline.name", b"n\xed\xa0\x80", "timeline.name"),  # a surrogate as UTF-8
+            (b"timeline.description", b"\xff", "timeline.description"),
+            (b"timeline.fiscal_years", b'{"M\\ud800": 7}', "lone surrogate"),
+        ],
+    )
+    def test_timeline_text_in_arrow_metadata(self, key: bytes, value: bytes, words: str) -> None:
+        pa = pytest.importorskip("pyarrow")
+        table = Timeline([Event(title="A", when="2026")]).to_arrow()
+        table = table.replace_schema_metadata({key: value})
+        with pytest.raises(DataFileError, match=words):
+            Timeline.from_arrow(table)
+        assert isinstance(table, pa.Table)
+
+    @pytest.mark.parametrize("key", ["name", "description"])
+    def test_timeline_text_in_frame_attrs(self, key: str) -> None:
+        pytest.importorskip("pandas")
+        from timeline import FrameError
+
+        frame = Timeline([Event(title="A", when="2026")]).to_pandas()
+        frame.attrs[key] = "x\ud800"
+        with pytest.raises(FrameError, match=rf"attrs\['{key}'\]: .*lone surrogate"):
+            Timeline.from_pandas(frame)
+        frame.attrs[key] = "x"
+        frame.attrs["fiscal_years"] = {"\ud800": 7}
+        with pytest.raises(FrameError, match=r"attrs\['fiscal_years'\]: .*lone surrogate"):
+            Timeline.from_pandas(frame)
+
 
 class TestCsvInjection:
     """Cells a spreadsheet would run as formulas are written with a leading ' and read back."""

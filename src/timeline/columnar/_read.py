@@ -22,7 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, TimelineError
 from timeline.columnar._deps import require
-from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY, fiscal_years_of
+from timeline.columnar._table import (
+    DESCRIPTION_KEY,
+    NAME_KEY,
+    fiscal_years_of,
+    metadata_text,
+)
 from timeline.dates._bounds import _cmp, _key
 from timeline.dates._when import When
 from timeline.model._claim import Status
@@ -235,10 +240,10 @@ def from_arrow(
     if not isinstance(table, pa.Table):
         raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
     metadata = table.schema.metadata or {}
-    if name is None and NAME_KEY in metadata:
-        name = metadata[NAME_KEY].decode()
-    if description is None and DESCRIPTION_KEY in metadata:
-        description = metadata[DESCRIPTION_KEY].decode()
+    if name is None:
+        name = metadata_text(metadata, NAME_KEY)
+    if description is None:
+        description = metadata_text(metadata, DESCRIPTION_KEY)
     if fiscal_years is None:
         fiscal_years = fiscal_years_of(metadata)
     # A bulk build makes a million objects that are never cyclic garbage: the
