@@ -10,7 +10,9 @@ The text is lower-cased with dashes unified, then read in three layers:
    `timeline.dates._parse_dates` ("15 April 2026", "April 15, 2026", "Q2 2026",
    "H1 2026", "early 2024", "mid-April 2026", "spring 2026", "the 2020s",
    "next quarter" ...). A pattern that matches but names an impossible value
-   ("Q5 2026") is a definite error; no other reading is tried.
+   ("Q5 2026") is a definite error; no other reading is tried. Alternatives
+   ("Q3 or Q4 2025") are a one-of set of such dates; a qualifier said of them
+   ("c. Q3 or Q4 2025") applies to each (`_alternatives`).
 3. **Intervals**: when no single date matches, the text is split at "to",
    "through", "until", a dash or a slash ("between A and B", "from A to
    B"), and each end read as a date. An end without a year takes the
