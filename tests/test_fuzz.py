@@ -9,6 +9,8 @@ every format. Modest example counts here; ``make fuzz`` runs them long.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import string
 import warnings
@@ -35,6 +37,7 @@ from timeline import (
     TimelineError,
     TimelineWarning,
 )
+from timeline.formats import _csv as _csv_module
 from timeline.formats import _io
 from timeline.formats._csv import COLUMNS
 from timeline.records._schema import EVENT_FIELDS
@@ -244,6 +247,44 @@ class TestReadersAnswerWithTimelineErrors:
             text = text[:at] + noise + text[at + cut :]
         path = _file(tmp_path, suffix, text.encode("utf-8", "surrogatepass"))
         _success_or_timeline_error(lambda: _read(path))
+
+
+class TestCsvCellsOverTheFieldLimit:
+    """Cells over the csv module's field limit: read in Python, exactly as the module reads."""
+
+    # Quotes, separators and every kind of line end, where the two readers could part.
+    _CHARS = st.sampled_from([*'ab ,;\t"\r\n', "\x00", "é", "'"])  # "\r\n" arises too
+
+    @given(text=st.text(_CHARS, max_size=60), delimiter=st.sampled_from([",", ";", "\t"]))
+    @_settings(300)
+    def test_the_python_reader_reads_as_the_csv_module(self, text: str, delimiter: str) -> None:
+        module = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ours = _csv_module._Reader(text, delimiter)
+        assert [(ours.line_num, row) for row in ours] == [(module.line_num, r) for r in module]
+        assert ours.line_num == module.line_num
+
+    @given(
+        text=st.text(_CHARS, max_size=40),
+        at=st.integers(0, 40),
+        delimiter=st.sampled_from([",", ";", "\t"]),
+    )
+    @_settings(10)
+    def test_a_huge_run_anywhere(self, tmp_path: Path, text: str, at: int, delimiter: str) -> None:
+        # A run of 131,073 letters (one over the limit) spliced in: rows as the csv module
+        # reads them with its limit raised (here, in a test), and the file loads or is refused
+        # with a TimelineError.
+        text = text[:at] + "x" * (csv.field_size_limit() + 1) + text[at:]
+        before = csv.field_size_limit(len(text) + 1)
+        try:
+            module = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            expected = [(module.line_num, r) for r in module]
+        finally:
+            csv.field_size_limit(before)
+        ours = _csv_module._Reader(text, delimiter)
+        assert [(ours.line_num, row) for row in ours] == expected
+        path = _file(tmp_path, ".csv", ("title,when\n" + text).encode("utf-8"))
+        _success_or_timeline_error(lambda: _read(path))
+        assert csv.field_size_limit() == before
 
 
 class TestRoundTripThroughFiles:

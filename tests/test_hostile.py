@@ -7,6 +7,7 @@ long random runs are in tests/test_fuzz.py.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import warnings
 from pathlib import Path
@@ -533,6 +534,69 @@ class TestForgivingCsv:
     def test_a_column_given_twice_in_other_case(self, tmp_path: Path) -> None:
         problems = _problems(_write(tmp_path, "t.csv", "title,when,Title\nA,2026,B\n"))
         assert problems == [f"{tmp_path / 't.csv'}:1: Title: column given twice"]
+
+
+class TestCsvHugeCells:
+    """A cell longer than the csv module's field limit (131,072 characters) reads like any other.
+
+    The limit is process-wide and guards streams; a data file is read whole, so its
+    cells are read without it, and the limit other code sees never changes.
+    """
+
+    _BIG = 131_072 + 1
+
+    def test_what_save_writes_load_reads(self, tmp_path: Path) -> None:
+        before = csv.field_size_limit()
+        tl = Timeline([Event(title="A", when="2026", description="word " * 60_000)])
+        tl.save(tmp_path / "t.csv")
+        assert Timeline.load(tmp_path / "t.csv") == tl
+        assert csv.field_size_limit() == before
+
+    @pytest.mark.parametrize(
+        "cell",
+        [
+            "x" * _BIG,  # plain
+            '"' + "a,b\n" * (_BIG // 4 + 1) + '"',  # quoted, with separators and line ends
+            '"' + 'say ""x"" ' * (_BIG // 8 + 1) + '"',  # doubled quotes
+        ],
+    )
+    def test_a_huge_cell_anywhere(self, tmp_path: Path, cell: str) -> None:
+        text = f"title,when,description\nA,2026,{cell}\nB,2027,short\n"
+        tl = Timeline.load(_write(tmp_path, "t.csv", text))
+        assert [e.title for e in tl] == ["A", "B"]
+        assert len(tl["a"].description or "") >= self._BIG - 2
+        assert tl["b"].description == "short"
+
+    def test_a_huge_title_and_header(self, tmp_path: Path) -> None:
+        big = "t" * self._BIG
+        (event,) = Timeline.load(_write(tmp_path, "t.csv", f"title,when\n{big},2026\n"))
+        assert event.title == big
+        # a huge unknown column in the header is a problem of its own, on line 1
+        problems = _problems(_write(tmp_path, "u.csv", f"title,when,{big}\nA,2026,x\n"))
+        assert [p.split(": ")[0].rsplit(":", 1)[1] for p in problems] == ["1"]
+
+    def test_problems_keep_their_lines_after_a_huge_cell(self, tmp_path: Path) -> None:
+        big = '"' + "line\n" * (self._BIG // 5 + 1) + '"'
+        text = f"title,when,description\nA,2026,{big}\nB,2026-13,\n"
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        start_of_b = 2 + big.count("\n") + 1
+        assert len(problems) == 1 and f"t.csv:{start_of_b}: when:" in problems[0]
+
+    def test_an_unclosed_quote_before_a_huge_tail(self, tmp_path: Path) -> None:
+        text = 'title,when\nA,2026\n"B,2026\n' + "x" * self._BIG + "\n"
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1 and "t.csv:3: a quote" in problems[0]
+
+    def test_the_process_limit_is_left_alone(self, tmp_path: Path) -> None:
+        # Another part of the program chose its own limit: reading neither uses nor changes it.
+        before = csv.field_size_limit(1_000)
+        try:
+            text = "title,when,description\nA,2026," + "d" * 5_000 + "\n"
+            (event,) = Timeline.load(_write(tmp_path, "t.csv", text))
+            assert len(event.description or "") == 5_000
+            assert csv.field_size_limit() == 1_000
+        finally:
+            csv.field_size_limit(before)
 
 
 class TestRoundTripThroughFiles:
