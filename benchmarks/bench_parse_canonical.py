@@ -48,6 +48,30 @@ def _year(rng: random.Random) -> int:
     return rng.randint(1000, 9998)
 
 
+def _open(rng: random.Random) -> When:
+    month = When.month(_year(rng), rng.randint(1, 12))
+    return rng.choice(
+        [
+            When.interval("open", month),
+            When.interval(month, "open"),
+            When.interval("unknown", month),
+            When.interval(month, "unknown"),
+        ]
+    )
+
+
+def _months(rng: random.Random) -> When:
+    y = _year(rng)
+    a, b = rng.randint(1, 12), rng.randint(1, 12)
+    return When.interval(When.month(y, min(a, b)), When.month(y + (a > b), max(a, b)))
+
+
+def _days(rng: random.Random) -> When:
+    a, b = _day(rng), _day(rng)
+    assert a.start is not None and b.start is not None
+    return When.interval(a, b) if a.start <= b.start else When.interval(b, a)
+
+
 Maker = Callable[[random.Random], When]
 
 KINDS: dict[str, Maker] = {
@@ -73,31 +97,10 @@ KINDS: dict[str, Maker] = {
     "no earlier/later than": lambda r: r.choice([When.not_before, When.not_after])(
         When.quarter(_year(r), r.randint(1, 4))
     ),
-    "month to month": lambda r: _months(r),
-    "day to day": lambda r: _days(r),
-    "open intervals": lambda r: When.interval(
-        *r.choice(
-            [
-                ("open", When.month(_year(r), r.randint(1, 12))),
-                (When.quarter(_year(r), r.randint(1, 4)), "open"),
-                ("unknown", When.year(_year(r))),
-                (When.month(_year(r), r.randint(1, 12)), "unknown"),
-            ]
-        )
-    ),
+    "month to month": _months,
+    "day to day": _days,
+    "open intervals": _open,
 }
-
-
-def _months(rng: random.Random) -> When:
-    y = _year(rng)
-    a, b = rng.randint(1, 12), rng.randint(1, 12)
-    return When.interval(When.month(y, min(a, b)), When.month(y + (a > b), max(a, b)))
-
-
-def _days(rng: random.Random) -> When:
-    a, b = _day(rng), _day(rng)
-    assert a.start is not None and b.start is not None
-    return When.interval(a, b) if a.start <= b.start else When.interval(b, a)
 
 
 ISO: dict[str, Callable[[random.Random], str]] = {
