@@ -17,12 +17,12 @@ through the same reader as YAML and JSON files, so both paths agree.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, TimelineError
 from timeline.columnar._deps import require
-from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY
+from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY, fiscal_years_of
 from timeline.dates._bounds import _cmp, _key
 from timeline.dates._when import When
 from timeline.model._claim import Status
@@ -212,11 +212,13 @@ def from_arrow(
     *,
     name: str | None = None,
     description: str | None = None,
+    fiscal_years: Mapping[str, int | str] | None = None,
 ) -> Timeline:
     """The timeline an Arrow table holds; `to_arrow`'s inverse.
 
     Anything that exports an Arrow stream (a DuckDB relation, a Polars frame)
-    is read as its table. ``name`` and ``description`` default to those in the table's metadata.
+    is read as its table. ``name``, ``description`` and ``fiscal_years`` default to those in
+    the table's metadata.
     Raises `DataFileError` listing every problem, by row.
 
     >>> import pyarrow as pa
@@ -237,18 +239,25 @@ def from_arrow(
         name = metadata[NAME_KEY].decode()
     if description is None and DESCRIPTION_KEY in metadata:
         description = metadata[DESCRIPTION_KEY].decode()
+    if fiscal_years is None:
+        fiscal_years = fiscal_years_of(metadata)
     # A bulk build makes a million objects that are never cyclic garbage: the
     # collector's passes over them would cost more than the build itself.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(table, name, description)
+        return _build(table, name, description, fiscal_years)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(table: pa.Table, name: str | None, description: str | None) -> Timeline:
+def _build(
+    table: pa.Table,
+    name: str | None,
+    description: str | None,
+    fiscal_years: Mapping[str, int | str] | None,
+) -> Timeline:
     where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
     reader = _Reader(where)
     n = table.num_rows
@@ -349,8 +358,10 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
     built = [e for _, e in events]
     if _in_timeline_order(built):
         # As `to_arrow` wrote them (checked): unique ids in order, nothing to sort.
-        return Timeline(_InOrder(built), name=name, description=description)
-    return Timeline(built, name=name, description=description)
+        return Timeline(
+            _InOrder(built), name=name, description=description, fiscal_years=fiscal_years
+        )
+    return Timeline(built, name=name, description=description, fiscal_years=fiscal_years)
 
 
 # Above every bound's key: "unbounded" in the order prefix.
