@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 import pendulum
 import pytest
@@ -393,3 +394,38 @@ def test_canonical_values(text: str, expected: When | None) -> None:
 )
 def test_canonical_looking_texts_left_to_the_general_path(text: str) -> None:
     assert _quick.read(text) is None
+
+
+def general_fiscal(text: str, start: int, named_by: Literal["end", "start"]) -> object:
+    """The general path's answer with a fiscal year."""
+    try:
+        return fields(_parse(text, Context(REF, "current", start, named_by)))
+    except Fail as f:
+        return ("refused", f.reason)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(whens().map(str), WORDS),
+    st.integers(1, 12),
+    st.sampled_from(["end", "start"]),
+)
+@example("2025 to 2026", 7, "end")
+@example("Q3 2025", 7, "end")
+@example("H1 2026", 4, "start")
+def test_no_fiscal_year_changes_a_canonical_text(
+    text: str, start: int, named_by: Literal["end", "start"]
+) -> None:
+    """So `When.parse` with ``fiscal_year_start=`` reads canonical texts quickly too."""
+    quick = _quick.canonical(text)
+    if quick is not None:
+        assert fields(quick) == general_fiscal(text, start, named_by)
+        parsed = When.parse(text, fiscal_year_start=start, fiscal_year_named_by=named_by)
+        assert fields(parsed) == fields(quick)
+
+
+def test_a_fiscal_year_still_reads_fiscal_texts() -> None:
+    assert str(When.parse("FY2025", fiscal_year_start=7)) == "July 2024 to June 2025"
+    assert When.parse("2025/26", fiscal_year_start=4) != When.parse("2025/26")
+    assert _quick.canonical("FY2025") is None
+    assert _quick.canonical("2025/26") is None

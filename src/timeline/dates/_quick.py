@@ -34,7 +34,7 @@ from timeline.dates._precision import Precision
 from timeline.dates._quick_words import read_words
 from timeline.dates._when import When
 
-__all__ = ["LONGEST", "read"]
+__all__ = ["LONGEST", "canonical", "read"]
 
 LONGEST = 52
 """The longest text `read` takes: two qualified dekads (``c. early September 2026? to ...``)."""
@@ -95,6 +95,22 @@ def read(text: str) -> When | None:
             _MEMO.clear()
         _MEMO[text] = w
     return w
+
+
+def canonical(text: str) -> When | None:
+    """The value of a canonical text ``str(When)`` writes, else ``None``; not remembered.
+
+    No fiscal year changes what these texts mean (a property test checks it), so
+    `timeline.dates._parse.parse` uses this when given one; the table `read`
+    fills holds ISO/EDTF readings too, which a fiscal year may change.
+
+    >>> canonical("Q2 2026") == When.quarter(2026, 2)
+    True
+    """
+    try:
+        return read_words(text)
+    except WhenError:
+        return None  # "9999-W52": the general path says what is wrong
 
 
 def _one(text: str, whole: bool) -> When | None:
