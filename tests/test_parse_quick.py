@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from strategies import whens
 from timeline import When, WhenParseError
 from timeline.dates import _quick
@@ -196,7 +197,8 @@ def covered(w: When) -> bool:
     return w.unspecified is None or MASKED.fullmatch(w.unspecified) is not None
 
 
-@settings(max_examples=1500, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(1000), deadline=None)
 @given(whens())
 @example(When.day(2024, 2, 29).qualify(approximate=True, uncertain=True).not_after())
 @example(When.week(2026, 53).before())
@@ -277,7 +279,8 @@ WORDS = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(1000), deadline=None)
 @given(WORDS)
 @example("winter 2026/28")
 @example("the 1st century")
@@ -404,7 +407,8 @@ def general_fiscal(text: str, start: int, named_by: Literal["end", "start"]) -> 
         return ("refused", f.reason)
 
 
-@settings(max_examples=500, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.one_of(whens().map(str), WORDS),
     st.integers(1, 12),
