@@ -52,7 +52,7 @@ def _whens(items: Sequence[Event]) -> list[When]:
     return list(map(_initial_when_of, items))
 
 
-def _tied_heads(whens: list[When]) -> list[str]:
+def tied_heads(whens: Sequence[When]) -> list[str]:
     """Order texts shared by values whose sort keys differ (the head does not decide)."""
     distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
     texts = list(map(_order_text_of, distinct))
@@ -68,6 +68,27 @@ def _tied_heads(whens: list[When]) -> list[str]:
             if first is not when and first.sort_key != when.sort_key:
                 tied.add(text)
     return sorted(tied)
+
+
+def tie_ranks(whens: Sequence[When]) -> dict[int, int]:
+    """For values whose order texts tie while their keys differ (`tied_heads`), each one's
+    rank by full key among those sharing its text, by ``id``; other values are not listed.
+
+    Appended to the order text, the rank makes it decide the order alone.
+    """
+    tied = set(tied_heads(whens))
+    if not tied:
+        return {}
+    groups: dict[str, dict[int, When]] = {}
+    for when in whens:
+        if when._order_text in tied:
+            groups.setdefault(when._order_text, {})[id(when)] = when
+    ranks: dict[int, int] = {}
+    for group in groups.values():
+        keys = sorted({when.sort_key for when in group.values()})
+        rank_of = {key: rank for rank, key in enumerate(keys)}
+        ranks.update((k, rank_of[when.sort_key]) for k, when in group.items())
+    return ranks
 
 
 def _order_text_of_event(event: Event) -> str:
@@ -105,8 +126,13 @@ def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
     keys = list(map(operator.add, map(_order_text_of, whens), ids))
     # Sorting computes each item's key once, in list order: the next string is its key.
     ordered = sorted(items, key=functools.partial(next, iter(keys)))
-    for head in _tied_heads(whens):
-        # One block of events whose dates share this head: the full key decides.
+    return resort_ties(ordered, tied_heads(whens))
+
+
+def resort_ties(ordered: list[Event], heads: list[str]) -> list[Event]:
+    """Events sorted by (order text, id) put in timeline order: the events of each of
+    the ``heads`` (`tied_heads`), one block, re-sorted by their full key. In place."""
+    for head in heads:
         lo = bisect_left(ordered, head, key=_order_text_of_event)
         hi = bisect_right(ordered, head, key=_order_text_of_event)
         ordered[lo:hi] = sorted(ordered[lo:hi], key=_full_key)
