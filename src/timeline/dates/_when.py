@@ -46,7 +46,7 @@ from timeline.dates._bounds import (
     meets,
 )
 from timeline.dates._constructors import check as _check
-from timeline.dates._keys import UNBOUNDED, Keys, order_text, when_keys
+from timeline.dates._keys import UNBOUNDED, Keys, when_keys
 from timeline.dates._precision import Precision, Relation
 
 __all__ = [
@@ -496,13 +496,15 @@ class When:
 
         Sorting and the window index read them; a large timeline computes them once per value.
         """
-        return when_keys(self)
+        keys = when_keys(self)
+        object.__setattr__(self, "_order_text", keys[6])  # one slot read a sort key
+        return keys
 
     @functools.cached_property
     def _order_text(self) -> str:
         """`sort_key`'s integer head as fixed-width text (`order_text`): a large sort
         sorts strings that start with it."""
-        return order_text(self._keys)
+        return self._keys[6]
 
     @property
     def _text_identity(self) -> tuple[object, ...] | None:
