@@ -506,41 +506,6 @@ class When:
         sorts strings that start with it."""
         return self._keys[6]
 
-    @property
-    def _text_identity(self) -> tuple[object, ...] | None:
-        """The fields as values, when they fix `sort_key`'s text; ``None`` for instants.
-
-        Two calendar values with equal identities format to the same EDTF text, so
-        sorting can rank them together without formatting each. (Value equality
-        is not enough: instants equal in UTC keep their own offsets in the text.)
-        """
-        start, end = self.start, self.end
-        if isinstance(start, _dt.datetime) or isinstance(end, _dt.datetime):
-            return None
-        lower, upper = self.lower, self.upper
-        if isinstance(lower, When):
-            lower = lower._text_identity  # type: ignore[assignment]
-            if lower is None:
-                return None
-        if isinstance(upper, When):
-            upper = upper._text_identity  # type: ignore[assignment]
-            if upper is None:
-                return None
-        return (
-            type(start),
-            start,
-            type(end),
-            end,
-            self.precision,
-            self.approximate,
-            self.uncertain,
-            self.relation,
-            self.unspecified,
-            lower,
-            upper,
-            self.form,
-        )
-
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, When):
             return NotImplemented
