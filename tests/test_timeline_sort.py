@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 
-import attrs
 import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -79,16 +78,6 @@ def test_duplicate_ids_name_both_events() -> None:
 def test_non_events_are_refused() -> None:
     with pytest.raises(TypeError, match="Timeline holds Event objects, got '2026'"):
         Timeline([Event(title="x", when="2026"), "2026"])  # type: ignore[list-item]
-
-
-@SETTINGS
-@given(whens(), whens())
-def test_equal_text_identities_have_equal_sort_keys(a: When, b: When) -> None:
-    # The sort ranks values with equal identities together without formatting each.
-    for x, y in ((a, b), (a, attrs.evolve(a)), (b, attrs.evolve(b))):
-        identity = x._text_identity
-        if identity is not None and identity == y._text_identity:
-            assert x.sort_key == y.sort_key
 
 
 @SETTINGS
