@@ -16,7 +16,6 @@ through the same reader as YAML and JSON files, so both paths agree.
 
 from __future__ import annotations
 
-import gc
 import operator
 from collections import deque
 from collections.abc import Iterable, Mapping
@@ -37,6 +36,7 @@ from timeline.model._claim import Status
 from timeline.model._event import _ID, Event, _share_names, slugify
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
+from timeline.records._bulk import paused_gc
 from timeline.records._schema import Locations, dotted
 from timeline.records._schema_read import _Reader
 
@@ -279,13 +279,8 @@ def from_arrow(
         fiscal_years = fiscal_years_of(metadata)
     # A bulk build makes a million objects that are never cyclic garbage: the
     # collector's passes over them would cost more than the build itself.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _build(table, name, description, fiscal_years)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _build(
