@@ -6,7 +6,7 @@ queries chain (``tl.filter(actor="Tencent").upcoming(as_of="2026-03-28")``)
 and show well in a notebook.
 
 Window queries (`Timeline.overlapping`, `Timeline.included`, `Timeline.on`)
-use a span index built on first use, not a scan.
+use a span index built on first use, not a scan (`timeline.model._windows`).
 """
 
 from __future__ import annotations
@@ -15,25 +15,23 @@ import datetime as _dt
 import functools
 import operator
 import types
-from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from itertools import chain, compress, repeat
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias, overload
+from typing import TYPE_CHECKING, TypeAlias, overload
 
 from timeline._errors import QueryError, WhenError
-from timeline.dates._bounds import _key, ends_before, inside, meets
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import fiscal_start
-from timeline.dates._when import When, _coerce
 from timeline.figures._text import checked_text
-from timeline.model import _adapters, _changes, _checks, _figures, _track_record
+from timeline.model import _adapters, _changes, _checks, _figures, _track_record, _windows
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._index import SpanIndex
-from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder, _whens
+from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
+
+# Re-exported: the adapters, display and columnar layers import them from here.
+from timeline.model._windows import WindowArg as WindowArg
+from timeline.model._windows import _window as _window
 
 if TYPE_CHECKING:
     import os
@@ -43,36 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
-WindowArg: TypeAlias = "When | _dt.date | str"
-"""A window bound: a `When`, a date or datetime, or text `When.parse` reads."""
-
 Values: TypeAlias = "str | Status | Collection[str | Status] | None"
-
-_DAY = 86_400_000_000
-# Keys put a floating day at its UTC midnight, but compared with an instant a
-# day spans every offset (timeline.dates._bounds): its reading can start up to 24
-# hours earlier and end 48 hours after its key (Python's offsets stay under 24
-# hours), and both sides of a pair may be floating. Four days of slack cover it.
-_SLACK = 4 * _DAY
-# Keys for "unbounded" in the int64 key columns.
-_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
-
-
-def _window(value: WindowArg, name: str) -> When:
-    if isinstance(value, When):
-        return value
-    if isinstance(value, _dt.date):
-        return _coerce(value)
-    if isinstance(value, str):
-        return When.parse(value)
-    raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
-
-
-def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _dt.date | None]:
-    """A window at its widest: from the fuzzy start of ``start`` to the fuzzy end of ``end``."""
-    lo = _window(start, "start").fuzzy_bounds()[0]
-    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
-    return lo, hi
 
 
 def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
@@ -114,22 +83,6 @@ def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
 
 
 _event_id = operator.attrgetter("id")
-_end_of = operator.attrgetter("end")
-_keys_of = operator.attrgetter("_keys")
-_fuzzy_start = operator.itemgetter(4)
-_fuzzy_stop = operator.itemgetter(5)
-
-
-class _Runs(NamedTuple):
-    """A timeline's window index. Run ``r`` is the events ``firsts[r] .. lasts[r] - 1``,
-    which share one span, ``lows[r] .. highs[r]`` as keys (int64 ends for unbounded);
-    ``finder`` finds runs by span."""
-
-    finder: SpanIndex
-    firsts: array[int]
-    lasts: array[int]
-    lows: array[int]
-    highs: array[int]
 
 
 class Timeline:
@@ -392,48 +345,9 @@ class Timeline:
     # -- windows --------------------------------------------------------------------
 
     @functools.cached_property
-    def _runs(self) -> _Runs:
+    def _runs(self) -> _windows._Runs:
         """The window index over runs of events that share a span (see `_Runs`)."""
-        # An event's span is its date's fuzzy bounds (to its end's, if it has one), as
-        # `Event.fuzzy_window`, from the keys each `When` keeps. Events in timeline
-        # order that share a date object and have no end share one span: a large
-        # timeline has a few events a date, and the work is per run.
-        events = self._events
-        n = len(events)
-        whens = _whens(events)
-        ends = list(map(_end_of, events))
-        cuts = set(compress(range(1, n), map(operator.is_not, whens[1:], whens)))
-        with_end = list(compress(range(n), map(operator.is_not, ends, repeat(None))))
-        cuts.update(with_end)
-        cuts.update(p + 1 for p in with_end)
-        cuts.discard(0)
-        cuts.discard(n)
-        firsts = [0, *sorted(cuts)] if n else []
-        keys = list(map(_keys_of, map(whens.__getitem__, firsts)))
-        los = list(map(_fuzzy_start, keys))
-        his = list(map(_fuzzy_stop, keys))
-        for p in with_end:  # each a run of its own
-            his[bisect_left(firsts, p)] = ends[p]._keys[5]
-        return _Runs(
-            SpanIndex.from_columns(los, his),
-            array("q", firsts),
-            array("q", [*firsts[1:], n] if n else []),
-            array("q", [_LOWEST if k is None else k for k in los]),
-            array("q", [_HIGHEST if k is None else k for k in his]),
-        )
-
-    def _window_runs(self, lo: _dt.date | None, hi: _dt.date | None) -> list[int]:
-        """Runs that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
-        lo_key = None if lo is None else _key(lo) - _SLACK
-        hi_key = None if hi is None else _key(hi) + _SLACK
-        return sorted(self._runs.finder.candidates(lo_key, hi_key))
-
-    def _runs_where(self, runs: list[int], keep: Callable[[int], bool]) -> Timeline:
-        """The events of the runs ``keep`` accepts (by run number), in timeline order."""
-        events, firsts, lasts = self._events, self._runs.firsts, self._runs.lasts
-        return self._subset(
-            chain.from_iterable(events[firsts[r] : lasts[r]] for r in runs if keep(r))
-        )
+        return _windows.runs(self._events)
 
     def overlapping(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events that could fall in the window from ``start`` to ``end``.
@@ -447,21 +361,7 @@ class Timeline:
         >>> [e.id for e in tl.overlapping("2026-05")]
         ['x']
         """
-        window = _widest(start, end)
-        lo, hi = window
-        runs = self._runs
-        lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, self._events
-        # Spans that meet the window with days to spare surely meet it by the
-        # exact rule too (see _SLACK); only those near its edges are checked, once a run.
-        sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
-        sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-        return self._runs_where(
-            self._window_runs(lo, hi),
-            lambda r: (
-                (highs[r] >= sure_lo and lows[r] <= sure_hi)
-                or meets(events[firsts[r]].fuzzy_window, window)
-            ),
-        )
+        return self._subset(_windows.overlapping(self, start, end))
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events certainly inside the window: their whole span, at its widest, lies within it.
@@ -473,20 +373,7 @@ class Timeline:
         >>> [e.id for e in tl.included("2026-04")]
         ['y']
         """
-        lo = _window(start, "start").earliest
-        hi = _window(end if end is not None else start, "end").latest
-        window = (lo, hi)
-        runs = self._runs
-        lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, self._events
-        sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
-        sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-        return self._runs_where(
-            self._window_runs(lo, hi),
-            lambda r: (
-                (lows[r] >= sure_lo and highs[r] <= sure_hi)
-                or inside(window, events[firsts[r]].fuzzy_window)
-            ),
-        )
+        return self._subset(_windows.included(self, start, end))
 
     def on(self, day: WindowArg) -> Timeline:
         """Events that could fall on ``day`` (a day, or any `When`).
@@ -503,8 +390,7 @@ class Timeline:
         >>> [e.id for e in tl.start_after("2026-05")]
         ['y']
         """
-        window = _window(moment, "moment").fuzzy_bounds()
-        return self._subset(e for e in self if ends_before(window, e.fuzzy_window))
+        return self._subset(_windows.start_after(self, moment))
 
     def before(self, moment: WindowArg) -> Timeline:
         """Events that certainly end before ``moment`` starts (`When.definitely_before`).
@@ -513,8 +399,7 @@ class Timeline:
         >>> [e.id for e in tl.before("2026-05")]
         ['x']
         """
-        window = _window(moment, "moment").fuzzy_bounds()
-        return self._subset(e for e in self if ends_before(e.fuzzy_window, window))
+        return self._subset(_windows.before(self, moment))
 
     # -- tracking ----------------------------------------------------------------------
 

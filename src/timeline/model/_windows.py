@@ -1,0 +1,172 @@
+"""Window queries on a timeline and the span index behind them.
+
+`Timeline.overlapping`, `Timeline.included`, `Timeline.on`, `Timeline.start_after`
+and `Timeline.before` are thin methods over these functions, which give the events
+to keep, in timeline order. The index (`_Runs`, built once a timeline by `runs`)
+groups events that share a span into runs and finds the runs that may meet a
+window with a `SpanIndex`; each candidate run is then confirmed with the exact rule
+(`timeline.dates._bounds`), so a query equals a filter with `When.overlaps` or
+`When.contains`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import operator
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from itertools import chain, compress, repeat
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+
+from timeline.dates._bounds import _key, ends_before, inside, meets
+from timeline.dates._when import When, _coerce
+from timeline.model._event import Event
+from timeline.model._index import SpanIndex
+from timeline.model._order import _whens
+
+if TYPE_CHECKING:
+    from timeline.model._timeline import Timeline
+
+__all__ = ["WindowArg"]
+
+WindowArg: TypeAlias = "When | _dt.date | str"
+"""A window bound: a `When`, a date or datetime, or text `When.parse` reads."""
+
+_DAY = 86_400_000_000
+# Keys put a floating day at its UTC midnight, but compared with an instant a
+# day spans every offset (timeline.dates._bounds): its reading can start up to 24
+# hours earlier and end 48 hours after its key (Python's offsets stay under 24
+# hours), and both sides of a pair may be floating. Four days of slack cover it.
+_SLACK = 4 * _DAY
+# Keys for "unbounded" in the int64 key columns.
+_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
+
+
+def _window(value: WindowArg, name: str) -> When:
+    if isinstance(value, When):
+        return value
+    if isinstance(value, _dt.date):
+        return _coerce(value)
+    if isinstance(value, str):
+        return When.parse(value)
+    raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
+
+
+def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _dt.date | None]:
+    """A window at its widest: from the fuzzy start of ``start`` to the fuzzy end of ``end``."""
+    lo = _window(start, "start").fuzzy_bounds()[0]
+    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
+    return lo, hi
+
+
+_end_of = operator.attrgetter("end")
+_keys_of = operator.attrgetter("_keys")
+_fuzzy_start = operator.itemgetter(4)
+_fuzzy_stop = operator.itemgetter(5)
+
+
+class _Runs(NamedTuple):
+    """A timeline's window index. Run ``r`` is the events ``firsts[r] .. lasts[r] - 1``,
+    which share one span, ``lows[r] .. highs[r]`` as keys (int64 ends for unbounded);
+    ``finder`` finds runs by span."""
+
+    finder: SpanIndex
+    firsts: array[int]
+    lasts: array[int]
+    lows: array[int]
+    highs: array[int]
+
+
+def runs(events: tuple[Event, ...]) -> _Runs:
+    """The window index over runs of ``events`` (in timeline order) that share a span."""
+    # An event's span is its date's fuzzy bounds (to its end's, if it has one), as
+    # `Event.fuzzy_window`, from the keys each `When` keeps. Events in timeline
+    # order that share a date object and have no end share one span: a large
+    # timeline has a few events a date, and the work is per run.
+    n = len(events)
+    whens = _whens(events)
+    ends = list(map(_end_of, events))
+    cuts = set(compress(range(1, n), map(operator.is_not, whens[1:], whens)))
+    with_end = list(compress(range(n), map(operator.is_not, ends, repeat(None))))
+    cuts.update(with_end)
+    cuts.update(p + 1 for p in with_end)
+    cuts.discard(0)
+    cuts.discard(n)
+    firsts = [0, *sorted(cuts)] if n else []
+    keys = list(map(_keys_of, map(whens.__getitem__, firsts)))
+    los = list(map(_fuzzy_start, keys))
+    his = list(map(_fuzzy_stop, keys))
+    for p in with_end:  # each a run of its own
+        his[bisect_left(firsts, p)] = ends[p]._keys[5]
+    return _Runs(
+        SpanIndex.from_columns(los, his),
+        array("q", firsts),
+        array("q", [*firsts[1:], n] if n else []),
+        array("q", [_LOWEST if k is None else k for k in los]),
+        array("q", [_HIGHEST if k is None else k for k in his]),
+    )
+
+
+def _window_runs(tl: Timeline, lo: _dt.date | None, hi: _dt.date | None) -> list[int]:
+    """Runs that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
+    lo_key = None if lo is None else _key(lo) - _SLACK
+    hi_key = None if hi is None else _key(hi) + _SLACK
+    return sorted(tl._runs.finder.candidates(lo_key, hi_key))
+
+
+def _runs_where(tl: Timeline, runs: list[int], keep: Callable[[int], bool]) -> Iterator[Event]:
+    """The events of the runs ``keep`` accepts (by run number), in timeline order."""
+    events, firsts, lasts = tl._events, tl._runs.firsts, tl._runs.lasts
+    return chain.from_iterable(events[firsts[r] : lasts[r]] for r in runs if keep(r))
+
+
+def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
+    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`)."""
+    window = _widest(start, end)
+    lo, hi = window
+    runs = tl._runs
+    lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, tl._events
+    # Spans that meet the window with days to spare surely meet it by the
+    # exact rule too (see _SLACK); only those near its edges are checked, once a run.
+    sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
+    sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
+    return _runs_where(
+        tl,
+        _window_runs(tl, lo, hi),
+        lambda r: (
+            (highs[r] >= sure_lo and lows[r] <= sure_hi)
+            or meets(events[firsts[r]].fuzzy_window, window)
+        ),
+    )
+
+
+def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
+    """The events of ``tl`` certainly inside the window (`Timeline.included`)."""
+    lo = _window(start, "start").earliest
+    hi = _window(end if end is not None else start, "end").latest
+    window = (lo, hi)
+    runs = tl._runs
+    lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, tl._events
+    sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
+    sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
+    return _runs_where(
+        tl,
+        _window_runs(tl, lo, hi),
+        lambda r: (
+            (lows[r] >= sure_lo and highs[r] <= sure_hi)
+            or inside(window, events[firsts[r]].fuzzy_window)
+        ),
+    )
+
+
+def start_after(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
+    """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`)."""
+    window = _window(moment, "moment").fuzzy_bounds()
+    return (e for e in tl if ends_before(window, e.fuzzy_window))
+
+
+def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
+    """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`)."""
+    window = _window(moment, "moment").fuzzy_bounds()
+    return (e for e in tl if ends_before(e.fuzzy_window, window))
