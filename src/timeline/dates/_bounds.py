@@ -283,3 +283,12 @@ def naive_utc(point: _dt.date) -> _dt.datetime:
             point = point.astimezone(_dt.UTC)
         return _dt.datetime(*point.timetuple()[:6], point.microsecond)
     return _dt.datetime(point.year, point.month, point.day)
+
+
+def _point_identity(p: Point | None) -> tuple[object, ...]:
+    """What makes two bounds the same: the instant (and naivety), or the calendar day."""
+    if p is None:
+        return ()
+    if isinstance(p, _dt.datetime):
+        return ("instant", _key(p), p.tzinfo is None)
+    return ("day", p.toordinal())

@@ -2,7 +2,9 @@
 
 `When.day`, `When.month`, `When.quarter`, `When.decade` ... build the span a
 source named, checking their arguments; `When.interval` joins two values.
-`When` takes these functions as its class methods.
+`When` takes these functions as its class methods. Spans of whole months are
+built once and shared (`months`, behind `When._months`), and `relate` gives a value
+its relation (`When.by`, `When.before`, `When.after` ...).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
+import attrs
 import pendulum
 from pendulum import Date, DateTime
 
@@ -143,6 +146,32 @@ def dekad(cls: type[When], year: int, month: int, n: int) -> When:
     first = (n - 1) * 10 + 1
     last = first + 9 if n < 3 else _last_day(year, month)
     return cls(_date(year, month, first), _date(year, month, last), Precision.DEKAD)
+
+
+# Calendar values by (class, first year, first month, months, grain); emptied when full.
+_CALENDAR: dict[tuple[type, int, int, int, str], When] = {}
+_CALENDAR_MAX = 1 << 14
+
+
+def months(cls: type[When], year: int, month: int, count: int, precision: Precision) -> When:
+    """``count`` whole months from ``month`` of ``year``: `When._months`, which the
+    calendar constructors call."""
+    # Datasets repeat the same few thousand calendar values ("April 2026"):
+    # each is built once and shared (values are immutable).
+    key = (cls, year, month, count, precision._value_)  # an enum's own hash is slow
+    found = _CALENDAR.get(key)
+    if found is not None:
+        return found
+    end_year, end_month = divmod(year * 12 + month - 2 + count, 12)
+    end_month += 1
+    if end_year > 9999:
+        check(False, f"When.{precision.value}({year}, ...)", "the span runs past year 9999")
+    end = _date(end_year, end_month, _last_day(end_year, end_month))
+    value = cls(_date(year, month, 1), end, precision)
+    if len(_CALENDAR) >= _CALENDAR_MAX:
+        _CALENDAR.clear()
+    _CALENDAR[key] = value
+    return value
 
 
 def month(cls: type[When], year: int, month: int) -> When:
@@ -318,3 +347,30 @@ def interval(cls: type[When], lower: Endpoint, upper: Endpoint) -> When:
         grain = lower.precision if isinstance(lower, cls) else Precision.MIXED
         grain = upper.precision if isinstance(upper, cls) else grain
     return cls(start, stop, grain, lower=lower, upper=upper)
+
+
+def relate(self: When, relation: Relation) -> When:
+    """``self`` with ``relation`` (by, before, after ...): `When._relate`, checked."""
+    if self.is_undated:
+        raise WhenError(f"When.undated().{relation.value}(): the undated value has no date")
+    if self.form is not None and self.form[:1] in "[{":
+        raise WhenError(f"{self!r}.{relation.value}(): relations apply to one date, not a set")
+    if self.relation is not Relation.ON or self.is_interval:
+        call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
+        check(self.relation is Relation.ON, call, "the value already has a relation")
+        check(not self.is_interval, call, "relations apply to single values, not intervals")
+    edge = (
+        relation is Relation.AFTER
+        and self.end is not None
+        and self.end.year == 9999
+        and self.end.month == 12
+        and self.end.day == 31
+    )
+    edge = edge or (
+        relation is Relation.BEFORE
+        and self.start is not None
+        and (self.start.year, self.start.month, self.start.day) == (1, 1, 1)
+    )
+    if edge:
+        check(False, f"{self!r}.{relation.value}()", "no calendar day lies beyond 1..9999")
+    return attrs.evolve(self, relation=relation)

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 
 import pendulum
 
+from timeline.dates._bounds import Point, _key
 from timeline.dates._parse_edtf import Fail, _qualified, _sub_year
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
@@ -317,6 +318,20 @@ def form_fuzz(w: When) -> tuple[tuple[When, ...] | None, Precision]:
     if w.form[:1] in "[{":
         return set_members(w.form), w.precision
     return None, _form_grain(w.form) or w.precision
+
+
+def _hull(
+    spans: list[tuple[Point | None, Point | None]], w: When
+) -> tuple[Point | None, Point | None]:
+    """The smallest span holding all ``spans`` (unbounded if one is), within ``w``'s relation."""
+    los = [lo for lo, _ in spans]
+    his = [hi for _, hi in spans]
+    lo = None if any(p is None for p in los) else min(los, key=_key)  # type: ignore[arg-type]
+    hi = None if any(p is None for p in his) else max(his, key=_key)  # type: ignore[arg-type]
+    if w.relation is not Relation.ON:  # a set with a relation: only its own side is bounded
+        lo = lo if w.earliest is not None else None
+        hi = hi if w.latest is not None else None
+    return lo, hi
 
 
 # -- words for a one-of set ("Q3 or Q4 2025") --------------------------------------------------

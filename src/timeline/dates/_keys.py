@@ -14,6 +14,7 @@ instants, UTC midnight for floating days.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, TypeAlias
 
 from pendulum import Date, DateTime
@@ -24,7 +25,7 @@ from timeline.dates._precision import _RANK, Relation
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["UNBOUNDED", "Keys", "order_text", "when_keys"]
+__all__ = ["UNBOUNDED", "Keys", "order_head", "order_text", "when_keys"]
 
 UNBOUNDED = 2**63
 """Above every bound's key: "unbounded" where a key must be an int (years 1..9999 stay
@@ -114,3 +115,18 @@ def order_text(head: tuple[int, int, bool, int]) -> str:
     # 65 bits for each bound (-2^63 .. 2^63, shifted to 0 .. 2^64), 1 + 5 for the rest.
     packed = (primary + UNBOUNDED) << 71 | (latest + UNBOUNDED) << 6 | qualified << 5 | rank
     return packed.to_bytes(17, "big").decode("latin-1")
+
+
+def order_head(when: When) -> tuple[float, float, bool, int]:
+    """The numeric head of ``when.sort_key``: primary bound, latest, qualified, grain.
+
+    Comparing heads orders values as their sort keys do, except between values whose
+    heads are equal. From the cached integer keys (`When._keys`).
+
+    >>> order_head(When.year(2030).by()) > order_head(When.month(2026, 4))
+    True
+    """
+    primary, hi_key, qualified, rank = when._keys[:4]
+    if hi_key == UNBOUNDED:
+        return (math.inf if primary == UNBOUNDED else primary, math.inf, qualified, rank)
+    return (primary, hi_key, qualified, rank)

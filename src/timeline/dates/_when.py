@@ -18,13 +18,16 @@ Two kinds of comparison are offered, because they answer different questions:
   `When.overlaps`, `When.contains`) that say what is known.
 
 Invariant: if ``a.definitely_before(b)`` then ``a < b``.
+
+The plumbing lives in siblings: building values (`timeline.dates._constructors`),
+arithmetic on bounds and the honest relations' rule (`timeline.dates._bounds`) and
+the integer order keys (`timeline.dates._keys`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import functools
-import math
 import types
 from collections.abc import Callable
 from typing import Literal, TypeAlias
@@ -38,15 +41,13 @@ from timeline.dates._bounds import (
     _after,
     _before,
     _clamp_shift,
-    _date,
-    _key,
-    _last_day,
+    _point_identity,
     ends_before,
     inside,
     meets,
 )
-from timeline.dates._constructors import check as _check
-from timeline.dates._keys import UNBOUNDED, Keys, when_keys
+from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
+from timeline.dates._keys import Keys, order_head, when_keys
 from timeline.dates._precision import Precision, Relation
 
 __all__ = [
@@ -74,15 +75,6 @@ def DEFAULT_FUZZ(when: When) -> int:
     1
     """
     return int(when.approximate) + int(when.uncertain)
-
-
-def _point_identity(p: Point | None) -> tuple[object, ...]:
-    """What makes two bounds the same: the instant (and naivety), or the calendar day."""
-    if p is None:
-        return ()
-    if isinstance(p, _dt.datetime):
-        return ("instant", _key(p), p.tzinfo is None)
-    return ("day", p.toordinal())
 
 
 @attrs.frozen(repr=False, order=False, cache_hash=True)
@@ -136,6 +128,7 @@ class When:
     masked = classmethod(_constructors.masked)
     undated = classmethod(_constructors.undated)
     interval = classmethod(_constructors.interval)
+    _months = classmethod(_constructors.months)  # calendar values, built once and shared
 
     @classmethod
     def deadline(cls, when: When) -> When:
@@ -243,49 +236,7 @@ class When:
             self.form,
         )
 
-    @classmethod
-    def _months(cls, year: int, month: int, count: int, precision: Precision) -> When:
-        # Datasets repeat the same few thousand calendar values ("April 2026"):
-        # each is built once and shared (values are immutable).
-        key = (cls, year, month, count, precision._value_)  # an enum's own hash is slow
-        found = _CALENDAR.get(key)
-        if found is not None:
-            return found
-        end_year, end_month = divmod(year * 12 + month - 2 + count, 12)
-        end_month += 1
-        if end_year > 9999:
-            _check(False, f"When.{precision.value}({year}, ...)", "the span runs past year 9999")
-        end = _date(end_year, end_month, _last_day(end_year, end_month))
-        value = cls(_date(year, month, 1), end, precision)
-        if len(_CALENDAR) >= _CALENDAR_MAX:
-            _CALENDAR.clear()
-        _CALENDAR[key] = value
-        return value
-
-    def _relate(self, relation: Relation) -> When:
-        if self.is_undated:
-            raise WhenError(f"When.undated().{relation.value}(): the undated value has no date")
-        if self.form is not None and self.form[:1] in "[{":
-            raise WhenError(f"{self!r}.{relation.value}(): relations apply to one date, not a set")
-        if self.relation is not Relation.ON or self.is_interval:
-            call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
-            _check(self.relation is Relation.ON, call, "the value already has a relation")
-            _check(not self.is_interval, call, "relations apply to single values, not intervals")
-        edge = (
-            relation is Relation.AFTER
-            and self.end is not None
-            and self.end.year == 9999
-            and self.end.month == 12
-            and self.end.day == 31
-        )
-        edge = edge or (
-            relation is Relation.BEFORE
-            and self.start is not None
-            and (self.start.year, self.start.month, self.start.day) == (1, 1, 1)
-        )
-        if edge:
-            _check(False, f"{self!r}.{relation.value}()", "no calendar day lies beyond 1..9999")
-        return attrs.evolve(self, relation=relation)
+    _relate = _constructors.relate
 
     # -- text (delegated to the parser and formatter) ------------------------
 
@@ -443,7 +394,7 @@ class When:
             return lo, hi
         grain = self.precision
         if self.form is not None:
-            from timeline.dates._edtf_level2 import form_fuzz
+            from timeline.dates._edtf_level2 import _hull, form_fuzz
 
             members, grain = form_fuzz(self)
             if members is not None:  # a set: the hull of its members at their widest
@@ -589,10 +540,6 @@ class When:
         return self.contains(other)
 
 
-# Calendar values by (class, first year, first month, months, grain); emptied when full.
-_CALENDAR: dict[tuple[type, int, int, int, str], When] = {}
-_CALENDAR_MAX = 1 << 14
-
 # The parser module, imported on first use (it compiles the phrase patterns):
 # kept here rather than an import statement in When.parse, which runs per date.
 _PARSE: list[types.ModuleType] = []
@@ -605,20 +552,6 @@ def _load_parser() -> types.ModuleType:
     return _parse
 
 
-def _hull(
-    spans: list[tuple[Point | None, Point | None]], w: When
-) -> tuple[Point | None, Point | None]:
-    """The smallest span holding all ``spans`` (unbounded if one is), within ``w``'s relation."""
-    los = [lo for lo, _ in spans]
-    his = [hi for _, hi in spans]
-    lo = None if any(p is None for p in los) else min(los, key=_key)  # type: ignore[arg-type]
-    hi = None if any(p is None for p in his) else max(his, key=_key)  # type: ignore[arg-type]
-    if w.relation is not Relation.ON:  # a set with a relation: only its own side is bounded
-        lo = lo if w.earliest is not None else None
-        hi = hi if w.latest is not None else None
-    return lo, hi
-
-
 def _coerce(value: When | _dt.date) -> When:
     """A `When` for a date or datetime given where a `When` is expected."""
     if isinstance(value, When):
@@ -628,18 +561,3 @@ def _coerce(value: When | _dt.date) -> When:
     if isinstance(value, _dt.date):
         return When.day(value.year, value.month, value.day)
     raise WhenError(f"expected a When, date or datetime, got {value!r}")
-
-
-def order_head(when: When) -> tuple[float, float, bool, int]:
-    """The numeric head of ``when.sort_key``: primary bound, latest, qualified, grain.
-
-    Comparing heads orders values as their sort keys do, except between values whose
-    heads are equal. From the cached integer keys (`When._keys`).
-
-    >>> order_head(When.year(2030).by()) > order_head(When.month(2026, 4))
-    True
-    """
-    primary, hi_key, qualified, rank = when._keys[:4]
-    if hi_key == UNBOUNDED:
-        return (math.inf if primary == UNBOUNDED else primary, math.inf, qualified, rank)
-    return (primary, hi_key, qualified, rank)
