@@ -1,0 +1,142 @@
+"""What a date phrase is read against, and how a date named without its year gets one.
+
+`Context` holds the reference day (the date of the source that said it), the
+preference for a year left out (``prefer``) and the fiscal year; `Yearless` is a
+date named without its year ("April", "Q2"). `resolve` picks that year from the
+reference and the preference (see `pick`); `build_in` builds it in a given year.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from typing import Literal
+
+from timeline.dates._parse_edtf import Fail
+from timeline.dates._when import When, WhenError
+
+__all__ = ["Context", "Prefer", "Value", "Yearless", "build_in", "pick", "resolve"]
+
+Prefer = Literal["current", "future", "past"]
+
+
+class Context:
+    """What a phrase is read against: the reference day, the preference, the fiscal year."""
+
+    __slots__ = ("fiscal_named_by", "fiscal_start", "prefer", "reference")
+
+    def __init__(
+        self,
+        reference: _dt.date | None,
+        prefer: Prefer,
+        fiscal_start: int | None = None,
+        fiscal_named_by: Literal["end", "start"] = "end",
+    ) -> None:
+        self.reference = reference
+        self.prefer = prefer
+        self.fiscal_start = fiscal_start
+        self.fiscal_named_by = fiscal_named_by
+
+    def fiscal(self, what: str) -> int:
+        """The month the fiscal year starts, or a definite failure naming the fix."""
+        if self.fiscal_start is None:
+            raise Fail(
+                f"{what} names a fiscal period, and fiscal years start in different months; "
+                "pass fiscal_year_start= (the month it starts, e.g. 7 for July) or, in a data "
+                "file or Timeline, give the actor's fiscal year in fiscal_years:"
+            )
+        return self.fiscal_start
+
+    def need(self, what: str) -> _dt.date:
+        """The reference day, or a definite failure naming the relative phrase."""
+        if self.reference is None:
+            raise Fail(
+                f"{what} is relative; pass reference= (the date the source said it) "
+                "or write the year"
+            )
+        return self.reference
+
+
+class Yearless:
+    """A date named without its year ("April", "Q2"): ``build(year)`` gives the value."""
+
+    __slots__ = ("build", "label")
+
+    def __init__(self, build: Callable[[int], When], label: str) -> None:
+        self.build = build
+        self.label = label
+
+
+Value = When | Yearless
+
+
+def _model_reason(e: WhenError) -> str:
+    message = str(e)
+    return message.split(": ", 1)[1] if message.startswith("When.") else message
+
+
+# -- resolving a missing year ------------------------------------------------------------------
+
+
+def resolve(value: Value, ctx: Context) -> When:
+    """A `When` for ``value``, its year chosen by the reference and the preference."""
+    if isinstance(value, When):
+        return value
+    ref = ctx.need(f"{value.label!r} without a year")
+    return pick(value, ref, ctx.prefer)
+
+
+def build_in(value: Yearless, year: int) -> When:
+    """``value`` in ``year``; a year where it does not exist is a definite failure."""
+    try:
+        return value.build(year)
+    except WhenError as e:
+        raise Fail(f"{value.label} {year}: {_model_reason(e)}") from None
+
+
+def pick(value: Yearless, ref: _dt.date, mode: str) -> When:
+    """The occurrence of ``value`` the mode asks for, relative to ``ref``.
+
+    ``current``: the one containing ``ref``, else the one in ``ref``'s year;
+    ``future``/``past``: the first ending on or after / last starting on or
+    before ``ref``; ``next``/``last``: the first starting after / last ending
+    before ``ref``.
+    """
+    span = 1 if mode != "current" else 0
+    for width in (span, 8):  # 29 February recurs only every four (or eight) years
+        found: list[When] = []
+        for y in range(ref.year - width - 1, ref.year + width + 2):
+            try:
+                found.append(value.build(y))
+            except WhenError:
+                continue
+        chosen = _choose(found, ref, mode)
+        if chosen is not None:
+            return chosen
+        if mode == "current":
+            break
+    return build_in(value, ref.year)
+
+
+def _choose(found: list[When], ref: _dt.date, mode: str) -> When | None:
+    def lo(w: When) -> _dt.date:
+        assert isinstance(w.start, _dt.date)
+        return w.start
+
+    def hi(w: When) -> _dt.date:
+        assert isinstance(w.end, _dt.date)
+        return w.end
+
+    if mode == "current":
+        inside = [w for w in found if lo(w) <= ref <= hi(w)]
+        if inside:
+            return inside[0]
+        same = [w for w in found if lo(w).year == ref.year]
+        return same[0] if same else None
+    if mode == "future":
+        return next((w for w in found if hi(w) >= ref), None)
+    if mode == "past":
+        return next((w for w in reversed(found) if lo(w) <= ref), None)
+    if mode == "next":
+        return next((w for w in found if lo(w) > ref), None)
+    return next((w for w in reversed(found) if hi(w) < ref), None)
