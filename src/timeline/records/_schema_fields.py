@@ -1,0 +1,198 @@
+"""Reading one field of a record: text, lists, dates, a status, the fiscal years.
+
+`_FieldReader` holds the problems found so far and the file's `Locations`; each
+method reads one field and, when it is wrong, records a problem at the field's path
+and gives ``None`` (or an empty value) instead of stopping. `_Reader` in
+`timeline.records._schema_read` builds sources, claims, targets, events and the
+timeline on top of it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from timeline._errors import DataFileProblem, TimelineError, WhenError, WhenParseError
+from timeline.dates._days import to_day
+from timeline.dates._fiscal import fiscal_start
+from timeline.dates._when import When
+from timeline.figures._text import checked_text
+from timeline.model._claim import Status
+from timeline.records._schema import Locations, Path
+
+__all__: list[str] = []
+
+
+class _FieldReader:
+    """Reads one field of a record at a time, collecting problems instead of stopping."""
+
+    def __init__(self, where: Locations) -> None:
+        self.where = where
+        self.problems: list[DataFileProblem] = []
+        # actor (case-folded) -> fiscal-year start month; and the one for the event being read
+        self.fiscal: dict[str, tuple[str, int]] = {}
+        self.fiscal_now: int | None = None
+
+    def fiscal_years(self, value: Any, path: Path) -> None:
+        """Read ``fiscal_years: {actor: month}``."""
+        if value is None:
+            return
+        if not isinstance(value, Mapping):
+            self.fail(path, "must be a mapping of actor to month, e.g. {Microsoft: July}")
+            return
+        for actor, month in value.items():
+            if isinstance(actor, str) and self.whole(actor, (*path, actor)) is None:
+                continue
+            try:
+                start = fiscal_start(month)
+            except WhenError as e:
+                self.fail((*path, str(actor)), str(e))
+                continue
+            if not isinstance(actor, str) or start is None:
+                self.fail((*path, str(actor)), "give an actor's name and a month")
+                continue
+            self.fiscal[actor.casefold()] = (actor, start)
+
+    def fail(self, path: Path, message: str) -> None:
+        self.problems.append(self.where.problem(path, message))
+
+    def whole(self, text: str | None, path: Path) -> str | None:
+        """``text``, or ``None`` and a problem at ``path`` if it holds a lone surrogate.
+
+        A JSON or YAML escape can spell half a surrogate pair (``"\\ud800"``): not
+        text, and no file could write it back. (Event fields are checked by the
+        model when the event is built; this is for the file's own fields.)
+        """
+        if text is None:
+            return None
+        try:
+            return checked_text(text, "", "")
+        except TimelineError as err:
+            # The field is named without the surrogate, which no terminal can print.
+            shown = tuple(p.encode("utf-8", "backslashreplace").decode() for p in map(str, path))
+            self.problems.append(
+                DataFileProblem(
+                    str(err),
+                    file=self.where.file,
+                    line=self.where.line(path),
+                    field=self.where.label(shown) or None,
+                )
+            )
+            return None
+
+    def unknown(self, record: Mapping[str, Any], path: Path, fields: Sequence[str]) -> None:
+        for key in record:
+            if key not in fields:
+                close = difflib.get_close_matches(str(key), fields, n=1)
+                fix = f"did you mean {close[0]!r}?" if close else f"fields are {', '.join(fields)}"
+                self.fail((*path, str(key)), f"unknown field; {fix}")
+
+    def mapping(self, value: Any, path: Path) -> Mapping[str, Any] | None:
+        if isinstance(value, Mapping):
+            return value
+        self.fail(path, f"must be a mapping of fields, not {_show(value)}")
+        return None
+
+    def text(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
+        value = record.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, str):
+            self.fail((*path, key), "is empty; leave the field out instead")
+        else:
+            self.fail((*path, key), f"must be text, not {_show(value)}")
+        return None
+
+    def required(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
+        value = record.get(key)
+        if value is None:
+            self.fail((*path, key) if key in record else path, f"missing {key!r}")
+            return None
+        if isinstance(value, str) and not value.strip():
+            # Not "leave the field out": it is required, so it needs text.
+            self.fail((*path, key), f"is empty; {key!r} is required: write it, e.g. {key}: 'A'")
+            return None
+        return self.text(record, key, path)
+
+    def texts(self, record: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
+        value = record.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str) and value.strip() and "," not in value:
+            return (value,)  # one name, as Event(actors="Tesla") takes it
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            example = f"[{value}]" if isinstance(value, str) else "[A, B]"
+            one = (
+                f' (or ["{value}"] for one name holding a comma)' if isinstance(value, str) else ""
+            )
+            self.fail((*path, key), f"must be a list, e.g. {example}{one}")
+            return ()
+        items: list[str] = []
+        for i, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                items.append(item)
+            else:
+                self.fail((*path, key, i), f"must be non-empty text, not {_show(item)}")
+        return tuple(items)
+
+    def when(
+        self, record: Mapping[str, Any], key: str, path: Path, reference: When | None = None
+    ) -> When | None:
+        value = record.get(key)
+        if value is None or isinstance(value, When):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a bare year, as YAML or a spreadsheet may give it
+        if not isinstance(value, str):
+            self.fail(
+                (*path, key), f"must be a date as text, e.g. 'April 2026', not {_show(value)}"
+            )
+            return None
+        try:
+            # The same reference day the model uses (a When counts from its earliest day).
+            ref = None if reference is None else to_day(reference)
+            return When.parse(value, reference=ref, fiscal_year_start=self.fiscal_now)
+        except WhenParseError as err:  # quotes the text and suggests a fix
+            if ref is None and "is relative; pass reference=" in err.reason:
+                # `reference=` is When.parse's fix; in a file the fix is in the file.
+                self.fail(
+                    (*path, key),
+                    f"{value!r} is relative; write the date itself (e.g. 'April 2026'), or give "
+                    "the event a source with 'published:' to read it against",
+                )
+            elif "names a fiscal period" in err.reason:
+                self.fail(
+                    (*path, key),
+                    f"{value!r} names a fiscal period; give the event's first actor a fiscal "
+                    "year in the file's 'fiscal_years:' (e.g. fiscal_years: {Microsoft: July})",
+                )
+            else:
+                self.fail((*path, key), str(err))
+            return None
+        except ValueError as err:
+            self.fail((*path, key), str(err))
+            return None
+
+    def status(self, record: Mapping[str, Any], key: str, path: Path) -> Status | None:
+        value = record.get(key)
+        if value is None or isinstance(value, Status):
+            return value
+        try:
+            return Status(str(value).strip().lower())  # as lenient as Event itself
+        except ValueError:
+            choices = [s.value for s in Status]
+            close = difflib.get_close_matches(str(value).lower(), choices, n=1)
+            fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(choices)}"
+            self.fail((*path, key), f"{value!r} is not a status; {fix}")
+            return None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return repr(value)
