@@ -16,17 +16,17 @@ import functools
 import operator
 import types
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, TypeAlias, overload
+from typing import TYPE_CHECKING, overload
 
 from timeline._errors import QueryError, WhenError
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import fiscal_start
 from timeline.figures._text import checked_text
-from timeline.model import _adapters, _changes, _checks, _figures, _track_record, _windows
+from timeline.model import _adapters, _changes, _checks, _figures, _filters, _track_record, _windows
 from timeline.model._changes import EventChange, TimelineDiff
-from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._filters import Values
 from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
 
 # Re-exported: the adapters, display and columnar layers import them from here.
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
     from timeline.ics._report import ImportReport
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
-
-Values: TypeAlias = "str | Status | Collection[str | Status] | None"
 
 
 def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
@@ -65,21 +63,6 @@ def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
 
 
 _NO_FISCAL_YEARS: Mapping[str, int] = types.MappingProxyType({})
-
-
-def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
-    if values is None:
-        return None
-    items = [values] if isinstance(values, str | Status) else list(values)
-    wanted = {(v.value if isinstance(v, Status) else str(v)).casefold() for v in items}
-    if name == "status":
-        # A misspelt status would silently match nothing; say so instead.
-        known = {s.value for s in Status}
-        for bad in sorted(wanted - known):
-            raise QueryError(
-                f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
-            )
-    return lambda value: value is not None and value.casefold() in wanted
 
 
 _event_id = operator.attrgetter("id")
@@ -272,34 +255,6 @@ class Timeline:
 
     # -- filters ------------------------------------------------------------------
 
-    def _predicate(
-        self,
-        status: Values,
-        kind: Values,
-        actor: Values,
-        tag: Values,
-        text: str | Collection[str] | None,
-        where: Callable[[Event], bool] | None,
-    ) -> Callable[[Event], bool] | None:
-        """One predicate for all given criteria; ``None`` when none are given."""
-        checks: list[Callable[[Event], bool]] = []
-        if (is_status := _matcher(status, "status")) is not None:
-            checks.append(lambda e: is_status(e.status.value))
-        if (is_kind := _matcher(kind, "kind")) is not None:
-            checks.append(lambda e: is_kind(e.kind))
-        if (is_actor := _matcher(actor, "actor")) is not None:
-            checks.append(lambda e: any(is_actor(a) for a in e.actors))
-        if (is_tag := _matcher(tag, "tag")) is not None:
-            checks.append(lambda e: any(is_tag(t) for t in e.tags))
-        if text is not None:
-            needles = _needles(text)
-            checks.append(lambda e: any(n in _haystack(e) for n in needles))
-        if where is not None:
-            checks.append(where)
-        if not checks:
-            return None
-        return lambda e: all(check(e) for check in checks)
-
     def filter(
         self,
         *,
@@ -319,7 +274,7 @@ class Timeline:
         >>> len(tl.filter(status=["expected", "confirmed"]))
         0
         """
-        keep = self._predicate(status, kind, actor, tag, text, where)
+        keep = _filters.predicate(status, kind, actor, tag, text, where)
         return self._subset(e for e in self if keep is None or keep(e))
 
     def exclude(
@@ -338,7 +293,7 @@ class Timeline:
         >>> len(tl.exclude(status="happened"))
         0
         """
-        drop = self._predicate(status, kind, actor, tag, text, where)
+        drop = _filters.predicate(status, kind, actor, tag, text, where)
         # With no criteria nothing is excluded (not everything).
         return self._subset(e for e in self if drop is None or not drop(e))
 
@@ -503,17 +458,3 @@ class Timeline:
     save_plot = _adapters.save_plot
     plot_trend = _adapters.plot_trend
     to_html = _adapters.to_html
-
-
-def _needles(text: str | Collection[str]) -> tuple[str, ...]:
-    items = [text] if isinstance(text, str) else list(text)
-    for item in items:
-        if not isinstance(item, str):
-            raise QueryError(f"text: {item!r} is not text; give words to search for as strings")
-    return tuple(item.casefold() for item in items)
-
-
-def _haystack(event: Event) -> str:
-    parts = [event.title, event.description or "", *event.actors]
-    parts.extend(s.quote or "" for s in event.sources)
-    return "\n".join(parts).casefold()

@@ -1,0 +1,76 @@
+"""Filtering a timeline's events: `Timeline.filter` and `Timeline.exclude` match with these.
+
+`predicate` turns the criteria (status, kind, actor, tag, text, any predicate) into
+one test on an event; values match case-insensitively, a collection means any of
+its values, and a misspelt status is an error rather than a silent empty result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import TypeAlias
+
+from timeline._errors import QueryError
+from timeline.model._claim import Status
+from timeline.model._event import Event
+
+__all__ = ["Values"]
+
+Values: TypeAlias = "str | Status | Collection[str | Status] | None"
+
+
+def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
+    if values is None:
+        return None
+    items = [values] if isinstance(values, str | Status) else list(values)
+    wanted = {(v.value if isinstance(v, Status) else str(v)).casefold() for v in items}
+    if name == "status":
+        # A misspelt status would silently match nothing; say so instead.
+        known = {s.value for s in Status}
+        for bad in sorted(wanted - known):
+            raise QueryError(
+                f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
+            )
+    return lambda value: value is not None and value.casefold() in wanted
+
+
+def predicate(
+    status: Values,
+    kind: Values,
+    actor: Values,
+    tag: Values,
+    text: str | Collection[str] | None,
+    where: Callable[[Event], bool] | None,
+) -> Callable[[Event], bool] | None:
+    """One predicate for all given criteria; ``None`` when none are given."""
+    checks: list[Callable[[Event], bool]] = []
+    if (is_status := _matcher(status, "status")) is not None:
+        checks.append(lambda e: is_status(e.status.value))
+    if (is_kind := _matcher(kind, "kind")) is not None:
+        checks.append(lambda e: is_kind(e.kind))
+    if (is_actor := _matcher(actor, "actor")) is not None:
+        checks.append(lambda e: any(is_actor(a) for a in e.actors))
+    if (is_tag := _matcher(tag, "tag")) is not None:
+        checks.append(lambda e: any(is_tag(t) for t in e.tags))
+    if text is not None:
+        needles = _needles(text)
+        checks.append(lambda e: any(n in _haystack(e) for n in needles))
+    if where is not None:
+        checks.append(where)
+    if not checks:
+        return None
+    return lambda e: all(check(e) for check in checks)
+
+
+def _needles(text: str | Collection[str]) -> tuple[str, ...]:
+    items = [text] if isinstance(text, str) else list(text)
+    for item in items:
+        if not isinstance(item, str):
+            raise QueryError(f"text: {item!r} is not text; give words to search for as strings")
+    return tuple(item.casefold() for item in items)
+
+
+def _haystack(event: Event) -> str:
+    parts = [event.title, event.description or "", *event.actors]
+    parts.extend(s.quote or "" for s in event.sources)
+    return "\n".join(parts).casefold()
