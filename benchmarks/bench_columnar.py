@@ -147,6 +147,9 @@ def bench_parse(tl: Timeline, n: int) -> dict[str, float]:
     distinct = [f"{d} April {y}" for y in range(1000, 9000) for d in range(1, 31)][:n]
     loop_distinct_s, _ = timed(lambda: [When.parse(t) for t in distinct])
     column_distinct_s, _ = timed(lambda: parse_dates(distinct))
+    mixed = mixed_texts(n)
+    loop_mixed_s, _ = timed(lambda: [When.parse(t) for t in mixed])
+    column_mixed_s, _ = timed(lambda: parse_dates(mixed))
     return {
         "loop_s": loop_s,
         "column_s": column_s,
@@ -155,7 +158,35 @@ def bench_parse(tl: Timeline, n: int) -> dict[str, float]:
         "loop_distinct_s": loop_distinct_s,
         "column_distinct_s": column_distinct_s,
         "ratio_distinct": loop_distinct_s / column_distinct_s,
+        "mixed": len(mixed),
+        "loop_mixed_s": loop_mixed_s,
+        "column_mixed_s": column_mixed_s,
+        "ratio_mixed": loop_mixed_s / column_mixed_s,
     }
+
+
+def mixed_texts(n: int, seed: int = 11) -> list[str]:
+    """Up to ``n`` distinct ISO days, instants (Z, offsets, naive) and months, shuffled."""
+    rng = random.Random(seed)
+    texts: set[str] = set()
+    offsets = ["Z", "+08:00", "-05:00", "+05:30", "+00:00", "-11:45", ""]
+    attempts = 0
+    while len(texts) < n and attempts < 3 * n:
+        attempts += 1
+        y, m, d = rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 28)
+        kind = rng.random()
+        if kind < 0.4:
+            texts.add(f"{y:04d}-{m:02d}-{d:02d}")
+        elif kind < 0.8:
+            y = max(y, 1000)  # instants take years 1000..9999 (years before, the slow path)
+            sec = f":{rng.randint(0, 59):02d}" if rng.random() < 0.5 else ""
+            hh, mi = rng.randint(0, 23), rng.randint(0, 59)
+            texts.add(f"{y:04d}-{m:02d}-{d:02d}T{hh:02d}:{mi:02d}{sec}{rng.choice(offsets)}")
+        else:
+            texts.add(f"{y:04d}-{m:02d}")
+    out = sorted(texts)
+    rng.shuffle(out)
+    return out
 
 
 _IN_MEMORY = """
@@ -219,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spark-rows", type=int, default=200_000)
     parser.add_argument("--no-spark", action="store_true")
     parser.add_argument("--before", metavar="SRC", help="src folder of an older timeline")
+    parser.add_argument(
+        "--only", choices=["parse"], help="run only this part (parse: the parse_dates line)"
+    )
     parser.add_argument("--memory-repeat", type=int, default=2, help="in-memory runs per tree")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -229,31 +263,38 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         tl = events(n)
         last = tl
-        with tempfile.TemporaryDirectory() as folder:
-            load = bench_load(tl, Path(folder))
-            print(
-                f"\n== {n:,} events\nload     JSON {load['json_s']:7.2f}s   Parquet "
-                f"{load['parquet_s']:6.2f}s   Parquet {load['ratio']:.1f}x faster "
-                f"(target >= 10x)",
-                flush=True,
-            )
-            scale = args.scale if n == sizes[-1] else 1
-            window = bench_window(tl, Path(folder), scale)
-            print(
-                f"window   DuckDB over {window['rows']:,} Parquet rows "
-                f"{window['duckdb_s'] * 1e3:7.1f}ms ({window['duckdb_answer']:,} rows)   "
-                f"overlapping on {n:,} in memory {window['memory_s'] * 1e3:6.2f}ms "
-                f"({window['memory_answer']:,} events)",
-                flush=True,
-            )
+        print(f"\n== {n:,} events", flush=True)
+        if args.only != "parse":
+            with tempfile.TemporaryDirectory() as folder:
+                load = bench_load(tl, Path(folder))
+                print(
+                    f"load     JSON {load['json_s']:7.2f}s   Parquet "
+                    f"{load['parquet_s']:6.2f}s   Parquet {load['ratio']:.1f}x faster "
+                    f"(target >= 10x)",
+                    flush=True,
+                )
+                scale = args.scale if n == sizes[-1] else 1
+                window = bench_window(tl, Path(folder), scale)
+                print(
+                    f"window   DuckDB over {window['rows']:,} Parquet rows "
+                    f"{window['duckdb_s'] * 1e3:7.1f}ms ({window['duckdb_answer']:,} rows)   "
+                    f"overlapping on {n:,} in memory {window['memory_s'] * 1e3:6.2f}ms "
+                    f"({window['memory_answer']:,} events)",
+                    flush=True,
+                )
         parse = bench_parse(tl, n)
         print(
             f"parse    {n:,} texts: When.parse loop {parse['loop_s']:6.2f}s   parse_dates "
             f"{parse['column_s']:6.2f}s   {parse['ratio']:.1f}x (target >= 1x); "
             f"{parse['distinct']:,} distinct: {parse['loop_distinct_s']:.2f}s vs "
-            f"{parse['column_distinct_s']:.2f}s, {parse['ratio_distinct']:.2f}x",
+            f"{parse['column_distinct_s']:.2f}s, {parse['ratio_distinct']:.2f}x; "
+            f"{parse['mixed']:,} distinct ISO days/instants/months: "
+            f"{parse['loop_mixed_s']:.2f}s vs {parse['column_mixed_s']:.2f}s, "
+            f"{parse['ratio_mixed']:.2f}x",
             flush=True,
         )
+        if args.only == "parse":
+            continue
         # CPU seconds, best of alternating runs: on a shared machine wall time
         # says more about the neighbours than about the code.
         runs = [
@@ -275,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{before['index_s'] / after['index_s']:.2f}x)"
             )
         print(line, flush=True)
-    if not args.no_spark and last is not None:
+    if not args.no_spark and args.only is None and last is not None:
         texts = sorted({str(e.when) for e in last})
         spark = bench_spark(args.spark_rows, texts)
         print(

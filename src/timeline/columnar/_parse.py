@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import TimelineError
 from timeline.columnar._deps import require
+from timeline.columnar._shapes import read_shapes
 from timeline.columnar._table import WhenColumns, when_columns
 from timeline.dates._when import When
 
@@ -105,9 +106,81 @@ def parse_dates(
     >>> [(r["when"], str(r["could_end"]), r["error"] is None) for r in rows.to_pylist()]
     [('Q2 2026', '2026-06-30', True), ('April 2026', '2026-04-30', True), (None, 'None', False)]
     """
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    texts = _string_array(values)
+    if texts is None:  # not a column of text: every row says what it holds
+        return _parse_rows(_as_list(values), reference)
+    references: list[Any] | None = None
+    if reference is not None and not isinstance(reference, _dt.date | str):
+        references = [_reference_value(r) for r in _as_list(reference)]
+        if len(references) != len(texts):
+            raise ValueError(
+                f"parse_dates: {len(texts)} texts but {len(references)} references; "
+                "give one reference per text, or one for all"
+            )
+    ok, columns = read_shapes(texts)
+    # A reference the parser refuses makes every row with it an error: those go to it.
+    if references is not None:
+        good: dict[Any, bool] = {}
+        ok = pc.and_(ok, pa.array([_good_reference(r, good) for r in references], pa.bool_()))
+    elif not _good_reference(reference, {}):
+        ok = pa.repeat(False, len(texts))
+    rest = pc.and_not(pc.is_valid(texts), ok)
+    kind = parsed_type()
+    arrays = [*columns, pa.nulls(len(texts), pa.string())]
+    if pc.any(rest).as_py():
+        rest_texts = pc.filter(texts, rest).to_pylist()
+        rest_refs: list[Any] | Any = reference
+        if references is not None:
+            rest_refs = [references[i] for i in pc.indices_nonzero(rest).to_pylist()]
+        parsed = _parse_rows(rest_texts, rest_refs)
+        arrays = [
+            pc.replace_with_mask(array, rest, parsed.field(j)) for j, array in enumerate(arrays)
+        ]
+    return pa.StructArray.from_arrays(arrays, fields=list(kind), mask=pc.is_null(texts))
+
+
+def _string_array(values: Any) -> pa.Array | None:
+    """``values`` as one Arrow string array, or ``None`` when it holds something else."""
     pa = require("pyarrow")
 
-    texts = _as_list(values)
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+            return values
+        if pa.types.is_null(values.type):
+            return values.cast(pa.string())
+        return None
+    try:
+        return pa.array(values, pa.string())
+    except Exception:  # not all text (numbers, bytes, unpaired surrogates): row by row
+        return None
+
+
+def _good_reference(reference: Any, memo: dict[Any, bool]) -> bool:
+    """Whether `When.parse` takes ``reference`` (it refuses every text with a bad one)."""
+    if reference is None or type(reference) is _dt.date:
+        return True
+    try:
+        found = memo.get(reference)
+    except TypeError:  # unhashable: the parser says what is wrong with it
+        return False
+    if found is None:
+        try:
+            When.parse("2026", reference=reference)
+            found = True
+        except Exception:
+            found = False
+        memo[reference] = found
+    return found
+
+
+def _parse_rows(texts: list[Any], reference: Any) -> pa.StructArray:
+    """The parser row by row (each distinct text, or (text, reference) pair, once)."""
+    pa = require("pyarrow")
+
     per_row = reference is not None and not isinstance(reference, _dt.date | str)
     if per_row:
         references = [_reference_value(r) for r in _as_list(reference)]
