@@ -148,9 +148,9 @@ def _string_array(values: Any) -> pa.Array | None:
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     if isinstance(values, pa.Array):
-        if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        if pa.types.is_string(values.type):
             return values
-        if pa.types.is_null(values.type):
+        if pa.types.is_large_string(values.type) or pa.types.is_null(values.type):
             return values.cast(pa.string())
         return None
     try:
