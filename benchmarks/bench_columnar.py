@@ -145,11 +145,13 @@ def bench_parse(tl: Timeline, n: int) -> dict[str, float]:
     if parsed.null_count or parsed.field("error").null_count != len(corpus):
         raise SystemExit("parse_dates failed on text When.parse reads")
     distinct = [f"{d} April {y}" for y in range(1000, 9000) for d in range(1, 31)][:n]
-    loop_distinct_s, _ = timed(lambda: [When.parse(t) for t in distinct])
-    column_distinct_s, _ = timed(lambda: parse_dates(distinct))
+    loop_distinct_s, looped = timed(lambda: [When.parse(t) for t in distinct])
+    column_distinct_s, parsed = timed(lambda: parse_dates(distinct))
+    same(looped, parsed, rng)
     mixed = mixed_texts(n)
-    loop_mixed_s, _ = timed(lambda: [When.parse(t) for t in mixed])
-    column_mixed_s, _ = timed(lambda: parse_dates(mixed))
+    loop_mixed_s, looped = timed(lambda: [When.parse(t) for t in mixed])
+    column_mixed_s, parsed = timed(lambda: parse_dates(mixed))
+    same(looped, parsed, rng)
     return {
         "loop_s": loop_s,
         "column_s": column_s,
@@ -163,6 +165,16 @@ def bench_parse(tl: Timeline, n: int) -> dict[str, float]:
         "column_mixed_s": column_mixed_s,
         "ratio_mixed": loop_mixed_s / column_mixed_s,
     }
+
+
+def same(looped: list[When], parsed: Any, rng: random.Random, sample: int = 2000) -> None:
+    """Stop unless parse_dates read every row, and a sample of them as `When.parse` did."""
+    texts = parsed.field("when")
+    if parsed.null_count or parsed.field("error").null_count != len(looped):
+        raise SystemExit("parse_dates failed on text When.parse reads")
+    for i in rng.sample(range(len(looped)), min(sample, len(looped))):
+        if texts[i].as_py() != str(looped[i]):
+            raise SystemExit(f"parse_dates read row {i} as {texts[i]}, When.parse as {looped[i]}")
 
 
 def mixed_texts(n: int, seed: int = 11) -> list[str]:

@@ -49,9 +49,7 @@ def _rows(array: Any) -> list[tuple[Any, ...] | None]:
             column = column.cast(pa.int64())
         fields.append(column.to_pylist())
     valid = array.is_valid().to_pylist()
-    return [
-        tuple(f[i] for f in fields) if valid[i] else None for i in range(len(array))
-    ]
+    return [tuple(f[i] for f in fields) if valid[i] else None for i in range(len(array))]
 
 
 def _check(texts: list[str | None], reference: Any = None) -> None:
