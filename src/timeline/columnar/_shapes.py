@@ -365,6 +365,7 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
     at_column = pc.cast(earliest_at, stamp)
     columns = [text, precision, *days, at_column, at_column]
     # Rows of other shapes hold nulls (the caller fills them from the parser).
-    nothing = [pa.nulls(len(texts), c.type) for c in columns]
-    columns = [pc.if_else(ok, c, none) for c, none in zip(columns, nothing, strict=True)]
+    if not pc.all(ok).as_py():
+        nothing = [pa.nulls(len(texts), c.type) for c in columns]
+        columns = [pc.if_else(ok, c, none) for c, none in zip(columns, nothing, strict=True)]
     return ok, columns
