@@ -61,7 +61,7 @@ _WORDS = (
 # Month words `When.parse` reads, lower case (with or without a full stop), and their months.
 _MONTH_WORDS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _MONTH_WORDS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)})
-_MONTH_WORDS.update({"sept": 9, "sept.": 9})
+_MONTH_WORDS["sept"] = 9
 _MONTH_WORDS.update({f"{word}.": month for word, month in list(_MONTH_WORDS.items())})
 
 # Grains: (precision, months in a unit; 0 for a day).
