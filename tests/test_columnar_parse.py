@@ -18,13 +18,17 @@ from hypothesis import strategies as st
 
 pa = pytest.importorskip("pyarrow")
 
+from fuzzing import examples  # noqa: E402
 from timeline import TimelineError, When  # noqa: E402
 from timeline.columnar import parse_dates  # noqa: E402
 from timeline.columnar._shapes import read_shapes  # noqa: E402
 from timeline.columnar._table import when_columns  # noqa: E402
 from timeline.dates._precision import MONTH_NAMES  # noqa: E402
 
-_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Modest in `make test`; thousands of examples under `make fuzz` (the tests marked fuzz).
+_SETTINGS = settings(
+    max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _oracle(text: str | None, reference: Any = None) -> tuple[Any, ...] | None:
@@ -176,12 +180,14 @@ _any_text = (
 )
 
 
+@pytest.mark.fuzz
 @_SETTINGS
 @given(st.lists(_any_text | st.none(), max_size=30))
 def test_every_row_equals_the_parser_one_row_at_a_time(texts: list[str | None]) -> None:
     _check(texts)
 
 
+@pytest.mark.fuzz
 @_SETTINGS
 @given(st.lists(iso_texts() | instant_texts() | word_texts(), min_size=1, max_size=30))
 def test_the_vectorised_shapes_equal_the_parser(texts: list[str]) -> None:
@@ -201,6 +207,7 @@ _references = st.sampled_from(
 )
 
 
+@pytest.mark.fuzz
 @_SETTINGS
 @given(st.lists(st.tuples(_any_text | st.sampled_from(["April", "next month"]), _references)))
 def test_a_column_of_references(pairs: list[tuple[str, Any]]) -> None:
