@@ -10,7 +10,9 @@ events of `bench_timeline` (mixed precisions, instants, deadlines, intervals) it
   N that fit, both times and answer sizes; DuckDB's answer over the N-row file is
   checked equal to `overlapping`'s;
 * parse: `timeline.columnar.parse_dates` over N date texts (as a corpus repeats them)
-  against `When.parse` in a Python loop (target >= 1x), and over N distinct texts;
+  against `When.parse` in a Python loop (target >= 1x), over distinct texts ("3 April 1000"
+  ...), and over N distinct ISO days, instants and months (`mixed_texts`); the distinct runs
+  are checked against the loop's values (``--only parse`` runs this line alone);
 * in memory (section 3): building N events, `Timeline(events)` (the sort, with fresh
   `When` objects) and the window index, in CPU seconds (best of ``--memory-repeat``
   alternating runs, each in a fresh interpreter), in this tree and, with ``--before PATH``
