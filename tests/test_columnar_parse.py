@@ -380,3 +380,22 @@ def test_a_bad_reference_is_an_error_on_every_row() -> None:
     assert all(r["when"] is None and "reference" in r["error"] for r in rows)
     mixed = parse_dates(["2026", "2026"], reference=["someday", None]).to_pylist()
     assert mixed[0]["when"] is None and mixed[1]["when"] == "2026"
+
+
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_any_text | st.none(), min_size=1, max_size=20), st.booleans())
+def test_a_column_that_repeats_is_read_once_per_text_with_the_same_rows(
+    pool: list[str | None], per_row: bool
+) -> None:
+    # Over 1000 rows with few distinct texts: read through the column's dictionary.
+    texts = [pool[i % len(pool)] for i in range(1200)]
+    references = [None, dt.date(2026, 3, 28), "junk"]
+    if per_row:
+        refs = [references[i % 3] for i in range(len(texts))]
+        got = _rows(parse_dates(pa.array(texts, pa.string()), reference=refs))
+        expected = {(t, r): _oracle(t, r) for t, r in zip(texts, refs, strict=True)}
+        assert got == [expected[(t, r)] for t, r in zip(texts, refs, strict=True)]
+    else:
+        got = _rows(parse_dates(pa.array(texts, pa.string())))
+        once = {t: _oracle(t) for t in pool}
+        assert got == [once[t] for t in texts]

@@ -133,26 +133,68 @@ def parse_dates(
                 f"parse_dates: {len(texts)} texts but {len(references)} references; "
                 "give one reference per text, or one for all"
             )
-    ok, columns = read_shapes(texts)
-    # A reference the parser refuses makes every row with it an error: those go to it.
-    if references is not None:
+    # A column that repeats its values (a corpus) is read once per distinct text.
+    distinct, indices = _distinct(texts)
+    if references is None:  # one reference (or none): rows are per text
+        arrays = _read(distinct, reference, parse=True)
+        if indices is not None:
+            arrays = [pc.take(array, indices) for array in arrays]
+    else:  # the rows that need the parser go to it per (text, reference)
+        arrays = _read(distinct, None, parse=False)
+        ok = arrays.pop()
+        if indices is not None:
+            arrays, ok = [pc.take(a, indices) for a in arrays], pc.take(ok, indices)
+        # A reference the parser refuses makes its row an error: that row goes to it.
         good: dict[Any, bool] = {}
-        ok = pc.and_(ok, pa.array([_good_reference(r, good) for r in references], pa.bool_()))
-    elif not _good_reference(reference, {}):
-        ok = pa.repeat(False, len(texts))
-    rest = pc.and_not(pc.is_valid(texts), ok)
+        keep = pa.array([_good_reference(r, good) for r in references], pa.bool_())
+        rest = pc.and_not(pc.is_valid(texts), pc.and_(pc.fill_null(ok, False), keep))
+        arrays = _fill(arrays, rest, texts, references)
     kind = parsed_type()
-    arrays = [*columns, pa.nulls(len(texts), pa.string())]
-    if pc.any(rest).as_py():
-        rest_texts = pc.filter(texts, rest).to_pylist()
-        rest_refs: list[Any] | Any = reference
-        if references is not None:
-            rest_refs = [references[i] for i in pc.indices_nonzero(rest).to_pylist()]
-        parsed = _parse_rows(rest_texts, rest_refs)
-        arrays = [
-            pc.replace_with_mask(array, rest, parsed.field(j)) for j, array in enumerate(arrays)
-        ]
     return pa.StructArray.from_arrays(arrays, fields=list(kind), mask=pc.is_null(texts))
+
+
+def _distinct(texts: pa.Array) -> tuple[pa.Array, pa.Array | None]:
+    """The distinct texts and each row's index among them, when a sample says they repeat."""
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    n = len(texts)
+    if n < 1000:
+        return texts, None
+    sample = pc.take(texts, pa.array(range(0, n, max(1, n // 10_000)), pa.int64()))
+    if pc.count_distinct(sample, mode="all").as_py() > len(sample) // 2:
+        return texts, None  # mostly distinct: encoding would cost more than it saves
+    encoded = pc.dictionary_encode(texts)
+    return encoded.dictionary, encoded.indices
+
+
+def _read(texts: pa.Array, reference: Any, *, parse: bool) -> list[pa.Array]:
+    """The struct's fields for distinct ``texts``: common shapes column-wise, the rest parsed.
+
+    Without ``parse`` (rows have references of their own) nothing is parsed here:
+    the fields of the common shapes come back, with ``ok`` last.
+    """
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    ok, columns = read_shapes(texts)
+    arrays = [*columns, pa.nulls(len(texts), pa.string())]
+    if not parse:
+        return [*arrays, ok]
+    if not _good_reference(reference, {}):  # the parser refuses it for every row: says why
+        ok = pa.repeat(False, len(texts))
+    return _fill(arrays, pc.and_not(pc.is_valid(texts), ok), texts, reference)
+
+
+def _fill(arrays: list[pa.Array], rest: pa.Array, texts: pa.Array, reference: Any) -> list[Any]:
+    """``arrays`` with the ``rest`` rows parsed row by row (``reference``: one, or per row)."""
+    pc = require("pyarrow.compute")
+
+    if not pc.any(rest).as_py():
+        return arrays
+    rest_refs: Any = reference
+    if isinstance(reference, list):
+        rest_refs = [reference[i] for i in pc.indices_nonzero(rest).to_pylist()]
+    parsed = _parse_rows(pc.filter(texts, rest).to_pylist(), rest_refs)
+    return [pc.replace_with_mask(array, rest, parsed.field(j)) for j, array in enumerate(arrays)]
 
 
 def _string_array(values: Any) -> pa.Array | None:
