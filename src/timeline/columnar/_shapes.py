@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline.columnar._deps import require
 from timeline.dates._precision import MONTH_NAMES
@@ -119,6 +119,162 @@ def _pick(*cases: tuple[Any, Any]) -> Any:
     return result
 
 
+class _Parts(NamedTuple):
+    """What one shape says of each row (meaningful only where it matched)."""
+
+    matched: Any  # the shape's pattern matched the row
+    ok: Any  # ... and the parts are ones it reads (not "2020-21", "Aprl")
+    year: Any  # the year's text, four digits
+    grain: Any  # _DAY .. _SECOND
+    first_month: Any  # 1-12: the span's first month
+    day: Any  # 1-31 for days and instants
+    approximate: Any
+    uncertain: Any
+
+
+def _iso_parts(texts: pa.Array) -> _Parts:
+    """``2026``, ``2026-04``, ``2026-04-03``, ``2026-34``, ``2026-Q2``; a qualifier."""
+    pc = require("pyarrow.compute")
+
+    iso = pc.extract_regex(texts, _ISO)
+    year_text, month_text, day_text = _field(iso, "y"), _field(iso, "m"), _field(iso, "d")
+    code, day, quarter = _number(month_text), _number(day_text), _number(_field(iso, "q"))
+    mark = _field(iso, "mark")
+    has_code, has_day = pc.not_equal(month_text, ""), pc.not_equal(day_text, "")
+    has_q = pc.greater(quarter, 0)
+    is_quarter_code = pc.and_(pc.greater_equal(code, 33), pc.less_equal(code, 36))
+    is_half_code = pc.or_(pc.equal(code, 40), pc.equal(code, 41))
+    # "2020-21" (and "2032-33") is two years, not a sub-year code: left to the parser.
+    after = pc.add(_number(year_text), 1)
+    pair = pc.and_(
+        pc.equal(pc.subtract(after, pc.multiply(pc.divide(after, 100), 100)), code),
+        pc.equal(mark, ""),
+    )
+    sub_year = pc.and_not(pc.and_not(pc.or_(is_quarter_code, is_half_code), has_day), pair)
+    ok = _pick(
+        (has_q, pc.equal(mark, "")),  # 2026-Q2 takes no qualifier here
+        (has_code, pc.or_(pc.less_equal(code, 12), sub_year)),  # a day needs a month
+        (True, True),
+    )
+    grain = _pick(
+        (has_day, _DAY),
+        (pc.or_(has_q, is_quarter_code), _QUARTER),
+        (is_half_code, _HALF),
+        (has_code, _MONTH),
+        (True, _YEAR),
+    )
+    first_month = _pick(
+        (has_q, pc.subtract(pc.multiply(quarter, 3), 2)),
+        (is_quarter_code, pc.subtract(pc.multiply(pc.subtract(code, 32), 3), 2)),
+        (is_half_code, pc.subtract(pc.multiply(pc.subtract(code, 39), 6), 5)),
+        (has_code, code),
+        (True, 1),
+    )
+    approximate = pc.or_(pc.equal(mark, "~"), pc.equal(mark, "%"))
+    uncertain = pc.or_(pc.equal(mark, "?"), pc.equal(mark, "%"))
+    return _Parts(pc.is_valid(iso), ok, year_text, grain, first_month, day, approximate, uncertain)
+
+
+def _word_parts(texts: pa.Array) -> _Parts:
+    """``3 April 2026``, ``April 3, 2026``, ``Apr 2026``, ``Q2 2026``, ``H1 2026``, ``c. 2026?``."""
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    words = pc.extract_regex(texts, _WORDS)
+    month_word = pc.ascii_lower(
+        pc.binary_join_element_wise(
+            _field(words, "m1"), _field(words, "m2"), _field(words, "m3"), ""
+        )
+    )
+    names = pa.array(list(_MONTH_WORDS), pa.string())
+    months = pa.array(list(_MONTH_WORDS.values()), pa.int32())
+    month = pc.take(months, pc.index_in(month_word, value_set=names))  # null: not a month
+    has_month = pc.not_equal(month_word, "")
+    day_text = pc.binary_join_element_wise(_field(words, "d1"), _field(words, "d2"), "")
+    period = pc.ascii_upper(_field(words, "p"))
+    number = _number(_field(words, "n"))
+    is_quarter, is_half = pc.equal(period, "Q"), pc.equal(period, "H")
+    ok = pc.and_(
+        pc.or_(pc.invert(has_month), pc.is_valid(month)),
+        pc.or_(pc.invert(is_half), pc.less_equal(number, 2)),
+    )
+    grain = _pick(
+        (pc.not_equal(day_text, ""), _DAY),
+        (has_month, _MONTH),
+        (is_quarter, _QUARTER),
+        (is_half, _HALF),
+        (True, _YEAR),
+    )
+    first_month = _pick(
+        (has_month, pc.fill_null(month, 1)),
+        (is_quarter, pc.subtract(pc.multiply(number, 3), 2)),
+        (is_half, pc.subtract(pc.multiply(number, 6), 5)),
+        (True, 1),
+    )
+    approximate = pc.not_equal(_field(words, "c"), "")
+    uncertain = pc.equal(_field(words, "u"), "?")
+    return _Parts(
+        pc.is_valid(words),
+        ok,
+        _field(words, "y"),
+        grain,
+        first_month,
+        _number(day_text),
+        approximate,
+        uncertain,
+    )
+
+
+class _Clock(NamedTuple):
+    """An instant's time of day, as written and in microseconds, and its offset."""
+
+    text: Any  # "10:00", "10:00:30": seconds only when not zero, as timeline writes it
+    micros: Any  # since local midnight
+    zone: Any  # "Z", "+08:00" or "" (naive)
+    offset: Any  # microseconds east of UTC (0 for Z and naive)
+
+
+def _instant_parts(texts: pa.Array) -> tuple[_Parts, _Clock]:
+    """``2026-04-03T10:00``, with seconds, with ``Z`` or an offset."""
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    instant = pc.extract_regex(texts, _INSTANT)
+    hours, minutes, seconds_text = (
+        _field(instant, "hh"),
+        _field(instant, "mi"),
+        _field(instant, "ss"),
+    )
+    seconds = _number(seconds_text)
+    zone = _field(instant, "tz")
+    sign = pc.if_else(pc.starts_with(zone, "-"), -1, 1)
+    offset_hours = pc.cast(_number(pc.utf8_slice_codeunits(zone, 1, 3)), pa.int64())
+    offset_minutes = pc.cast(_number(pc.utf8_slice_codeunits(zone, 4, 6)), pa.int64())
+    offset = pc.multiply(
+        sign, pc.add(pc.multiply(offset_hours, _HOUR_US), pc.multiply(offset_minutes, _MINUTE_US))
+    )
+    micros = pc.add(
+        pc.multiply(pc.cast(_number(hours), pa.int64()), _HOUR_US),
+        pc.add(
+            pc.multiply(pc.cast(_number(minutes), pa.int64()), _MINUTE_US),
+            pc.multiply(pc.cast(seconds, pa.int64()), 1_000_000),
+        ),
+    )
+    clock = pc.binary_join_element_wise(hours, minutes, ":")
+    with_seconds = pc.binary_join_element_wise(clock, seconds_text, ":")
+    clock = pc.if_else(pc.greater(seconds, 0), with_seconds, clock)
+    no = pa.repeat(False, len(texts))
+    parts = _Parts(
+        pc.is_valid(instant),
+        pc.not_equal(zone, "-00:00"),  # "offset unknown": the parser says so
+        _field(instant, "y"),
+        pc.if_else(pc.greater(seconds, 0), _SECOND, _MINUTE),
+        _number(_field(instant, "m")),
+        _number(_field(instant, "d")),
+        no,
+        no,
+    )
+    return parts, _Clock(clock, micros, zone, offset)
+
+
 def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
     """Which rows have a common shape (``ok``), and their eight columns of `when_columns`.
 
@@ -134,117 +290,17 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
     """
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
-    iso = pc.extract_regex(texts, _ISO)
-    instant = pc.extract_regex(texts, _INSTANT)
-    words = pc.extract_regex(texts, _WORDS)
-    is_iso, is_instant = pc.is_valid(iso), pc.is_valid(instant)
-    is_words = pc.and_not(pc.is_valid(words), is_iso)
+    # The shapes exclude each other but for "2026" and "2026?" (ISO and words alike).
+    iso, words = _iso_parts(texts), _word_parts(texts)
+    instant, clock = _instant_parts(texts)
+    shapes = (iso, instant, words)
 
-    year_text = _pick(
-        (is_iso, _field(iso, "y")), (is_instant, _field(instant, "y")), (True, _field(words, "y"))
-    )
+    def merged(i: int) -> Any:
+        return _pick(*((shape.matched, shape[i]) for shape in shapes[:-1]), (True, words[i]))
+
+    year_text, grain, first_month, day, approximate, uncertain = map(merged, range(2, 8))
+    ok = _pick(*((shape.matched, shape.ok) for shape in shapes), (True, False))
     year = _number(year_text)
-
-    # ISO: a month (01-12) or a quarter/half code (33-36, 40-41), a day, a qualifier.
-    iso_month_text, iso_day_text = _field(iso, "m"), _field(iso, "d")
-    code, iso_day, iso_q = _number(iso_month_text), _number(iso_day_text), _number(_field(iso, "q"))
-    mark = _field(iso, "mark")
-    has_code, has_iso_day = pc.not_equal(iso_month_text, ""), pc.not_equal(iso_day_text, "")
-    has_q = pc.greater(iso_q, 0)
-    is_month = pc.and_(has_code, pc.less_equal(code, 12))
-    is_quarter_code = pc.and_(pc.greater_equal(code, 33), pc.less_equal(code, 36))
-    is_half_code = pc.or_(pc.equal(code, 40), pc.equal(code, 41))
-    # "2020-21" (and "2032-33") is two years, not a sub-year code: left to the parser.
-    after = pc.add(year, 1)
-    pair = pc.and_(
-        pc.equal(pc.subtract(after, pc.multiply(pc.divide(after, 100), 100)), code),
-        pc.equal(mark, ""),
-    )
-    sub_year = pc.and_not(pc.and_not(pc.or_(is_quarter_code, is_half_code), has_iso_day), pair)
-    iso_ok = _pick(
-        (has_q, pc.equal(mark, "")),  # 2026-Q2 takes no qualifier here
-        (has_code, pc.or_(is_month, sub_year)),
-        (True, True),
-    )
-    iso_grain = _pick(
-        (has_iso_day, _DAY),
-        (pc.or_(has_q, is_quarter_code), _QUARTER),
-        (is_half_code, _HALF),
-        (has_code, _MONTH),
-        (True, _YEAR),
-    )
-    iso_first_month = _pick(
-        (has_q, pc.subtract(pc.multiply(iso_q, 3), 2)),
-        (is_quarter_code, pc.subtract(pc.multiply(pc.subtract(code, 32), 3), 2)),
-        (is_half_code, pc.subtract(pc.multiply(pc.subtract(code, 39), 6), 5)),
-        (has_code, code),
-        (True, 1),
-    )
-
-    # Words: a month name (looked up), a day before or after it, Q/H and a number.
-    month_word = pc.ascii_lower(
-        pc.binary_join_element_wise(
-            _field(words, "m1"), _field(words, "m2"), _field(words, "m3"), ""
-        )
-    )
-    names = pa.array(list(_MONTH_WORDS), pa.string())
-    months = pa.array(list(_MONTH_WORDS.values()), pa.int32())
-    word_month = pc.take(months, pc.index_in(month_word, value_set=names))
-    has_month_word = pc.not_equal(month_word, "")
-    day_text = pc.binary_join_element_wise(_field(words, "d1"), _field(words, "d2"), "")
-    word_day, has_word_day = _number(day_text), pc.not_equal(day_text, "")
-    period = pc.ascii_upper(_field(words, "p"))
-    number = _number(_field(words, "n"))
-    words_ok = pc.and_(
-        pc.or_(pc.invert(has_month_word), pc.is_valid(word_month)),
-        pc.or_(pc.not_equal(period, "H"), pc.less_equal(number, 2)),
-    )
-    words_grain = _pick(
-        (has_word_day, _DAY),
-        (has_month_word, _MONTH),
-        (pc.equal(period, "Q"), _QUARTER),
-        (pc.equal(period, "H"), _HALF),
-        (True, _YEAR),
-    )
-    words_first_month = _pick(
-        (has_month_word, pc.fill_null(word_month, 1)),
-        (pc.equal(period, "Q"), pc.subtract(pc.multiply(number, 3), 2)),
-        (pc.equal(period, "H"), pc.subtract(pc.multiply(number, 6), 5)),
-        (True, 1),
-    )
-
-    # Instants: a day, a time, an offset in microseconds (0 for Z and naive).
-    seconds = _number(_field(instant, "ss"))
-    tz = _field(instant, "tz")
-    sign = pc.if_else(pc.starts_with(tz, "-"), -1, 1)
-    offset_hours = pc.cast(_number(pc.utf8_slice_codeunits(tz, 1, 3)), pa.int64())
-    offset_minutes = pc.cast(_number(pc.utf8_slice_codeunits(tz, 4, 6)), pa.int64())
-    offset_us = pc.multiply(
-        sign, pc.add(pc.multiply(offset_hours, _HOUR_US), pc.multiply(offset_minutes, _MINUTE_US))
-    )
-    instant_ok = pc.not_equal(tz, "-00:00")  # "offset unknown": the parser says so
-
-    # One set of fields for every row.
-    grain = _pick(
-        (is_iso, iso_grain),
-        (is_instant, pc.if_else(pc.greater(seconds, 0), _SECOND, _MINUTE)),
-        (True, words_grain),
-    )
-    first_month = _pick(
-        (is_iso, iso_first_month),
-        (is_instant, _number(_field(instant, "m"))),
-        (True, words_first_month),
-    )
-    day = _pick((is_iso, iso_day), (is_instant, _number(_field(instant, "d"))), (True, word_day))
-    approximate = pc.or_(
-        pc.and_(is_iso, pc.or_(pc.equal(mark, "~"), pc.equal(mark, "%"))),
-        pc.and_(is_words, pc.not_equal(_field(words, "c"), "")),
-    )
-    uncertain = pc.or_(
-        pc.and_(is_iso, pc.or_(pc.equal(mark, "?"), pc.equal(mark, "%"))),
-        pc.and_(is_words, pc.equal(_field(words, "u"), "?")),
-    )
-    ok = _pick((is_iso, iso_ok), (is_instant, instant_ok), (is_words, words_ok), (True, False))
     ok = pc.and_(ok, pc.greater(year, 0))
     ok = pc.and_(ok, pc.and_(pc.greater_equal(first_month, 1), pc.less_equal(first_month, 12)))
     ok = pc.fill_null(ok, False)
@@ -257,7 +313,8 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
     starts = _month_starts()
     month_start = pc.take(starts, index)
     month_length = pc.subtract(pc.take(starts, pc.add(index, 1)), month_start)
-    has_day = pc.or_(pc.equal(grain, _DAY), pc.greater_equal(grain, _MINUTE))
+    timed = pc.greater_equal(grain, _MINUTE)
+    has_day = pc.or_(pc.equal(grain, _DAY), timed)
     day_ok = pc.or_(
         pc.invert(has_day), pc.and_(pc.greater(day, 0), pc.less_equal(day, month_length))
     )
@@ -284,78 +341,18 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
             pc.take(starts, pc.min_element_wise(pc.add(pc.add(index, unit), shift), _MONTHS)), 1
         ),
     )
-
-    # Instants: UTC microseconds; the days they could fall on at any offset (naive: their own).
-    timed = pc.greater_equal(grain, _MINUTE)
-    clock_us = pc.add(
-        pc.multiply(pc.cast(_number(_field(instant, "hh")), pa.int64()), _HOUR_US),
-        pc.add(
-            pc.multiply(pc.cast(_number(_field(instant, "mi")), pa.int64()), 60_000_000),
-            pc.multiply(pc.cast(seconds, pa.int64()), 1_000_000),
-        ),
-    )
-    at = pc.subtract(
-        pc.add(pc.multiply(pc.cast(first_day, pa.int64()), _DAY_US), clock_us), offset_us
-    )
-    aware = pc.not_equal(tz, "")
-    east = pc.max_element_wise(offset_us, _EAST_US)
-    west = pc.max_element_wise(pc.negate(offset_us), _WEST_US)
-    bias = _BIAS_DAYS * _DAY_US
-    reach_lo = pc.subtract(
-        pc.divide(pc.add(pc.subtract(pc.subtract(at, west), _DAY_US), bias), _DAY_US),
-        _BIAS_DAYS - 1,
-    )
-    reach_hi = pc.subtract(pc.divide(pc.add(pc.add(at, east), bias), _DAY_US), _BIAS_DAYS)
-    instant_start = pc.if_else(
-        aware, pc.max_element_wise(pc.cast(reach_lo, pa.int32()), _FIRST_DAY), first_day
-    )
-    instant_end = pc.if_else(
-        aware, pc.min_element_wise(pc.cast(reach_hi, pa.int32()), _LAST_DAY), first_day
-    )
+    at, instant_start, instant_end = _instant_reach(first_day, clock)
     could_start = pc.if_else(timed, instant_start, could_start)
     could_end = pc.if_else(timed, instant_end, could_end)
-    no_time = pa.nulls(len(texts), pa.int64())
-    earliest_at = pc.if_else(timed, at, no_time)
+    earliest_at = pc.if_else(timed, at, pa.nulls(len(texts), pa.int64()))
 
-    # The canonical text: "3 April 2026", "April 2026", "Q2 2026", "H1 2026", "2026";
-    # "c. " before and "?" after for the qualifiers; an instant as written, less ":00" seconds.
-    month_name = pc.take(pa.array(MONTH_NAMES, pa.string()), pc.subtract(first_month, 1))
-    lead = _pick(
-        (
-            pc.equal(grain, _DAY),
-            pc.binary_join_element_wise(pc.cast(day, pa.string()), month_name, " "),
+    text = pc.if_else(
+        timed,
+        pc.binary_join_element_wise(
+            pc.utf8_slice_codeunits(texts, 0, 10), "T", clock.text, clock.zone, ""
         ),
-        (pc.equal(grain, _MONTH), month_name),
-        (
-            pc.equal(grain, _QUARTER),
-            pc.binary_join_element_wise(
-                "Q", pc.cast(pc.add(pc.divide(first_month, 3), 1), pa.string()), ""
-            ),
-        ),
-        (
-            pc.equal(grain, _HALF),
-            pc.binary_join_element_wise(
-                "H", pc.cast(pc.add(pc.divide(first_month, 6), 1), pa.string()), ""
-            ),
-        ),
-        (True, ""),
+        _calendar_text(year_text, grain, first_month, day, approximate, uncertain),
     )
-    core = pc.if_else(
-        pc.equal(lead, ""), year_text, pc.binary_join_element_wise(lead, year_text, " ")
-    )
-    calendar_text = pc.binary_join_element_wise(
-        pc.if_else(approximate, "c. ", ""), core, pc.if_else(uncertain, "?", ""), ""
-    )
-    clock = pc.binary_join_element_wise(_field(instant, "hh"), _field(instant, "mi"), ":")
-    clock = pc.if_else(
-        pc.greater(seconds, 0),
-        pc.binary_join_element_wise(clock, _field(instant, "ss"), ":"),
-        clock,
-    )
-    instant_text = pc.binary_join_element_wise(
-        pc.utf8_slice_codeunits(texts, 0, 10), "T", clock, tz, ""
-    )
-    text = pc.if_else(timed, instant_text, calendar_text)
     precision = pc.take(pa.array(_PRECISIONS, pa.string()), grain)
 
     day32, stamp = pa.date32(), pa.timestamp("us", tz="UTC")
@@ -369,3 +366,61 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
         nothing = [pa.nulls(len(texts), c.type) for c in columns]
         columns = [pc.if_else(ok, c, none) for c, none in zip(columns, nothing, strict=True)]
     return ok, columns
+
+
+def _instant_reach(first_day: Any, clock: _Clock) -> tuple[Any, Any, Any]:
+    """An instant's UTC microseconds and the first and last day it could fall on.
+
+    As `could_days`: an instant with an offset could be on any day from its UTC
+    time less 12 hours (or its offset west) to its UTC time plus 14 hours (or
+    its offset east), kept on the calendar; a naive one is on its own day.
+    """
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    local = pc.add(pc.multiply(pc.cast(first_day, pa.int64()), _DAY_US), clock.micros)
+    at = pc.subtract(local, clock.offset)
+    east = pc.max_element_wise(clock.offset, _EAST_US)
+    west = pc.max_element_wise(pc.negate(clock.offset), _WEST_US)
+    bias = _BIAS_DAYS * _DAY_US
+    reach_lo = pc.subtract(
+        pc.divide(pc.add(pc.subtract(pc.subtract(at, west), _DAY_US), bias), _DAY_US),
+        _BIAS_DAYS - 1,
+    )
+    reach_hi = pc.subtract(pc.divide(pc.add(pc.add(at, east), bias), _DAY_US), _BIAS_DAYS)
+    aware = pc.not_equal(clock.zone, "")
+    start = pc.if_else(
+        aware, pc.max_element_wise(pc.cast(reach_lo, pa.int32()), _FIRST_DAY), first_day
+    )
+    end = pc.if_else(
+        aware, pc.min_element_wise(pc.cast(reach_hi, pa.int32()), _LAST_DAY), first_day
+    )
+    return at, start, end
+
+
+def _calendar_text(
+    year: Any, grain: Any, first_month: Any, day: Any, approximate: Any, uncertain: Any
+) -> Any:
+    """The canonical text of calendar values, as timeline writes it.
+
+    "3 April 2026", "April 2026", "Q2 2026", "H1 2026", "2026"; "c. " before for
+    approximate, "?" after for uncertain.
+    """
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    month_name = pc.take(pa.array(MONTH_NAMES, pa.string()), pc.subtract(first_month, 1))
+    quarter = pc.cast(pc.add(pc.divide(first_month, 3), 1), pa.string())
+    half = pc.cast(pc.add(pc.divide(first_month, 6), 1), pa.string())
+    lead = _pick(
+        (
+            pc.equal(grain, _DAY),
+            pc.binary_join_element_wise(pc.cast(day, pa.string()), month_name, " "),
+        ),
+        (pc.equal(grain, _MONTH), month_name),
+        (pc.equal(grain, _QUARTER), pc.binary_join_element_wise("Q", quarter, "")),
+        (pc.equal(grain, _HALF), pc.binary_join_element_wise("H", half, "")),
+        (True, ""),
+    )
+    core = pc.if_else(pc.equal(lead, ""), year, pc.binary_join_element_wise(lead, year, " "))
+    return pc.binary_join_element_wise(
+        pc.if_else(approximate, "c. ", ""), core, pc.if_else(uncertain, "?", ""), ""
+    )
