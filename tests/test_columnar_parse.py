@@ -399,3 +399,18 @@ def test_a_column_that_repeats_is_read_once_per_text_with_the_same_rows(
         got = _rows(parse_dates(pa.array(texts, pa.string())))
         once = {t: _oracle(t) for t in pool}
         assert got == [once[t] for t in texts]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["2026-04-03", "2026-04", "2026~", "2026-34?", "2026-02-30", None],  # ISO only
+        ["2026-04-03", "2026-04-03T10:00+08:00", "9999-12-31T23:59-12:00"],  # and instants
+        ["2026-04-03T10:00Z", "2026-04-03T10:00:00-00:00"],  # instants only
+        ["3 April 2026", "c. Q2 2026?", "Sept 3, 2026", "2026"],  # words (and a year)
+        ["spring 2026", "by end of 2030"],  # none of the shapes
+    ],
+)
+def test_columns_of_one_kind(texts: list[str | None]) -> None:
+    # A shape is looked for only where the earlier ones left rows: each mix gives the same rows.
+    _check(texts)

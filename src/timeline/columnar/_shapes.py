@@ -290,13 +290,20 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
     """
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
-    # The shapes exclude each other but for "2026" and "2026?" (ISO and words alike).
-    iso, words = _iso_parts(texts), _word_parts(texts)
-    instant, clock = _instant_parts(texts)
-    shapes = (iso, instant, words)
+    # The shapes exclude each other but for "2026" and "2026?" (ISO and words alike). A
+    # shape is looked for only if some row has none of those before it (a column of ISO
+    # days need not be searched for instants and words).
+    shapes = [_iso_parts(texts)]
+    clock = None
+    if not pc.all(shapes[0].matched).as_py():
+        instant, clock = _instant_parts(texts)
+        shapes.append(instant)
+        if not pc.all(pc.or_(shapes[0].matched, instant.matched)).as_py():
+            shapes.append(_word_parts(texts))
 
     def merged(i: int) -> Any:
-        return _pick(*((shape.matched, shape[i]) for shape in shapes[:-1]), (True, words[i]))
+        *first, last = shapes
+        return _pick(*((shape.matched, shape[i]) for shape in first), (True, last[i]))
 
     year_text, grain, first_month, day, approximate, uncertain = map(merged, range(2, 8))
     ok = _pick(*((shape.matched, shape.ok) for shape in shapes), (True, False))
@@ -341,18 +348,17 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
             pc.take(starts, pc.min_element_wise(pc.add(pc.add(index, unit), shift), _MONTHS)), 1
         ),
     )
-    at, instant_start, instant_end = _instant_reach(first_day, clock)
-    could_start = pc.if_else(timed, instant_start, could_start)
-    could_end = pc.if_else(timed, instant_end, could_end)
-    earliest_at = pc.if_else(timed, at, pa.nulls(len(texts), pa.int64()))
-
-    text = pc.if_else(
-        timed,
-        pc.binary_join_element_wise(
+    earliest_at = pa.nulls(len(texts), pa.int64())
+    text = _calendar_text(year_text, grain, first_month, day, approximate, uncertain)
+    if clock is not None:
+        at, instant_start, instant_end = _instant_reach(first_day, clock)
+        could_start = pc.if_else(timed, instant_start, could_start)
+        could_end = pc.if_else(timed, instant_end, could_end)
+        earliest_at = pc.if_else(timed, at, earliest_at)
+        written = pc.binary_join_element_wise(
             pc.utf8_slice_codeunits(texts, 0, 10), "T", clock.text, clock.zone, ""
-        ),
-        _calendar_text(year_text, grain, first_month, day, approximate, uncertain),
-    )
+        )
+        text = pc.if_else(timed, written, text)
     precision = pc.take(pa.array(_PRECISIONS, pa.string()), grain)
 
     day32, stamp = pa.date32(), pa.timestamp("us", tz="UTC")
