@@ -178,4 +178,17 @@ def timelines(draw: st.DrawFn) -> Timeline:
         attrs.evolve(e, related=draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)))
         for e in evs
     ]
-    return Timeline(evs, name=draw(st.none() | _TEXT), description=draw(st.none() | _TEXT))
+    # Fiscal years (actor: the month it starts) sometimes, as a tracker of big tech has them.
+    fiscal = draw(
+        st.dictionaries(
+            st.sampled_from(["Microsoft", "Apple", "腾讯", "Alibaba Group"]),
+            st.integers(1, 12),
+            max_size=2,
+        )
+    )
+    return Timeline(
+        evs,
+        name=draw(st.none() | _TEXT),
+        description=draw(st.none() | _TEXT),
+        fiscal_years=fiscal,
+    )

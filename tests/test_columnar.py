@@ -232,6 +232,37 @@ class TestRoundTrip:
         assert texts == [str(e.when) for e in tl]
         assert from_arrow(to_arrow(tl)) == tl
 
+    @pytest.mark.parametrize("order", [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]])
+    def test_dates_whose_sort_heads_tie_keep_the_full_order(self, order: list[int]) -> None:
+        # "by April 2026" and "until April 2026" share bounds and grain: only the full
+        # sort key (EDTF text, relation) orders them, in any row order.
+        tl = Timeline(
+            Event(title=t, when=w)
+            for t, w in [("a", "by April 2026"), ("b", "until April 2026"),
+                         ("c", "until April 2026"), ("d", "by April 2026")]
+        )  # fmt: skip
+        table = to_arrow(tl).take(pa.array(order, pa.int64()))
+        back = from_arrow(table)
+        assert back == tl
+        assert [e.id for e in back] == [e.id for e in tl]
+        assert list(back) == sorted(back, key=lambda e: (e.when.sort_key, e.id))
+
+    def test_a_clean_table_with_a_repeated_id_names_both_rows(self) -> None:
+        table = pa.table({"id": ["a", "b", "a"], "title": ["x", "y", "z"], "when": ["2026"] * 3})
+        with pytest.raises(DataFileError, match=r"rows\[2\]\.id.*already the id of row 0"):
+            from_arrow(table)
+
+    def test_a_missing_status_is_expected_and_a_missing_id_is_the_slug(self) -> None:
+        table = pa.table(
+            {"title": ["V4 release", "Forum"], "when": ["2026-04", "2026-05"],
+             "status": [None, "confirmed"], "id": [None, "forum-2026"]}
+        )  # fmt: skip
+        tl = from_arrow(table)
+        assert [(e.id, e.status.value) for e in tl] == [
+            ("v4-release", "expected"),
+            ("forum-2026", "confirmed"),
+        ]
+
     def test_related_ids_outside_the_timeline_are_kept(self) -> None:
         tl = Timeline([Event(title="a", when="2026", related=["elsewhere"])])
         assert from_arrow(to_arrow(tl)) == tl

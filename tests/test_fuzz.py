@@ -23,7 +23,17 @@ from hypothesis import strategies as st
 
 from data_strategies import timelines
 from fuzzing import FUZZ, examples
-from timeline import Timeline, TimelineError, TimelineWarning
+from timeline import (
+    DataFileError,
+    Event,
+    Observation,
+    Quantity,
+    QuantityError,
+    Target,
+    Timeline,
+    TimelineError,
+    TimelineWarning,
+)
 from timeline.formats import _io
 from timeline.formats._csv import COLUMNS
 from timeline.records._schema import EVENT_FIELDS
@@ -218,6 +228,8 @@ class TestReadersAnswerWithTimelineErrors:
                 warnings.simplefilter("ignore", TimelineWarning)  # events a feed cannot place
                 text = tl.to_ics(name="fuzz")
         else:
+            if suffix == ".csv":  # CSV refuses fiscal years (test_load_save_is_the_identity)
+                tl = Timeline(tl.events)
             text = _io.dumps(tl, _io.format_of(f"t{suffix}"))
         for _ in range(data.draw(st.integers(1, 4))):
             at = data.draw(st.integers(0, len(text)))
@@ -239,12 +251,61 @@ class TestRoundTripThroughFiles:
     @_settings(30)
     def test_load_save_is_the_identity(self, tmp_path: Path, suffix: str, tl: Timeline) -> None:
         path = tmp_path / f"t{suffix}"
+        if suffix == ".csv" and tl.fiscal_years:
+            # CSV has no place for fiscal years: refused, never dropped in silence.
+            path.unlink(missing_ok=True)  # one folder serves every example
+            with pytest.raises(DataFileError, match="fiscal_years"):
+                tl.save(path)
+            assert not path.exists()
+            return
         tl.save(path)
         back = Timeline.load(path)
         # CSV keeps events only: a timeline's name and description have no place in it.
         assert back == (Timeline(tl.events) if suffix == ".csv" else tl)
         for event, again in zip(tl, back, strict=True):
             assert (again.initial_when, again.claims) == (event.initial_when, event.claims)
+
+    # Any text at all in a figure's free-text fields and units (lone surrogates, control
+    # characters, blank, what reads as a number or a bound): refused when the value is built,
+    # or written and read back unchanged.
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    @given(
+        metric=st.text(max_size=12),
+        note=st.text(max_size=12),
+        unit=st.text(max_size=10)
+        | st.sampled_from(["GPUs", "台 GPUs", "tokens per day", "USD", "GPU\ud800", "or more"]),
+    )
+    @_settings(30)
+    def test_figure_text_is_refused_or_kept(
+        self, tmp_path: Path, suffix: str, metric: str, note: str, unit: str
+    ) -> None:
+        try:
+            goal, seen = Quantity(5, unit), Quantity(2, unit)
+        except QuantityError as err:
+            problem: str | None = str(err)
+        else:
+            problem = None
+        if problem is not None:
+            assert any(w in problem for w in ("lone surrogate", "read back", "reads back as"))
+            return
+
+        def build() -> Event:
+            return Event(
+                title="A",
+                when="2026",
+                target=Target(metric, goal, "by 2030"),
+                observations=[Observation("2026", seen, note=note)],
+            )
+
+        lone = any("\ud800" <= c <= "\udfff" for c in metric + note)
+        if not metric.strip() or lone:
+            with pytest.raises(TimelineError, match="is empty" if not metric.strip() else "lone"):
+                build()
+            return
+        tl = Timeline([build()])
+        path = tmp_path / f"t{suffix}"
+        tl.save(path)
+        assert Timeline.load(path) == tl
 
 
 @pytest.mark.skipif(not FUZZ, reason="minutes long: runs under `make fuzz`")

@@ -21,8 +21,13 @@ from timeline import (
     Event,
     EventError,
     IcsError,
+    Observation,
+    Quantity,
+    QuantityError,
     QueryError,
     Source,
+    Target,
+    TargetError,
     Timeline,
     TimelineError,
     TimelineWarning,
@@ -275,6 +280,49 @@ class TestLoneSurrogates:
     def test_position_is_given(self) -> None:
         with pytest.raises(EventError, match="character 3"):
             Event(title="ab\ud800c", when="2026")
+
+    @pytest.mark.parametrize(
+        ("build", "error", "field"),
+        [
+            # A target's metric and an observation's note are text like a title.
+            (lambda: Target("m\ud800", "5 GPUs", "2030"), TargetError, "metric"),
+            (lambda: Observation("2026", "5 GPUs", note="n\udfff"), TargetError, "note"),
+            # Unit text, however it arrives: built, parsed, converted to.
+            (lambda: Quantity(5, "GPU\ud800"), QuantityError, "unit"),
+            (lambda: Quantity.parse("5 GPU\ud800s"), QuantityError, "quantity"),
+            (lambda: Quantity.parse("over 5 GPUs").to("GPU\udc80"), QuantityError, "unit"),
+            # The units of a target's goal and baseline (read from text there).
+            (lambda: Target("m", "5 GPU\ud800", "2030"), TargetError, "goal: quantity"),
+            (
+                lambda: Target("m", "5 GPUs", "2030", baseline=Observation("2025", "1 GPU\udfff")),
+                TargetError,
+                "observation: value: quantity",
+            ),
+            (lambda: Observation("2026", Quantity(5, "x\ud800")), QuantityError, "unit"),
+        ],
+    )
+    def test_figures_refuse_them_when_built(
+        self, build: object, error: type[TimelineError], field: str
+    ) -> None:
+        with pytest.raises(error, match=rf"{field}: .*lone surrogate.*character \d+"):
+            build()  # type: ignore[operator]
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("target", {"metric": "m\ud800", "goal": "5 GPUs", "deadline": "2030"}),
+            ("target", {"metric": "m", "goal": "5 GPU\ud800", "deadline": "2030"}),
+            ("observations", [{"when": "2026", "value": "5 GPU\udfff"}]),
+            ("observations", [{"when": "2026", "value": "5 GPUs", "note": "\ud800"}]),
+        ],
+    )
+    def test_figures_in_a_file_are_problems_at_their_line(self, field: str, value: object) -> None:
+        # JSON escapes reach the reader as lone surrogates: refused at the event's line.
+        event = json.dumps({"title": "A", "when": "2026", field: value})
+        with pytest.raises(DataFileError) as info:
+            _io.loads('{"events": [\n' + event + "]}", "json")
+        assert [p.line for p in info.value.problems] == [2]
+        assert "lone surrogate" in str(info.value)
 
     @pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
     def test_in_text_from_python(self, fmt: _io.Format) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal
 
 import pytest
@@ -273,6 +274,30 @@ class TestConstruct:
         with pytest.raises(QuantityError, match=message):
             Quantity(**kwargs)  # type: ignore[arg-type]
 
+    # What `str` writes, `parse` must read back (issue 17 §4): a unit that would be written
+    # as something else is refused when the figure is built, naming what it would become.
+    @pytest.mark.parametrize(
+        ("unit", "message"),
+        [
+            ("2", "'1 2' .*does not read back"),  # a number: "1 2"
+            ("_buckets", "does not read back"),  # not a unit the reader knows how to start
+            ("(no tag)", "does not read back"),
+            ("BN%5f", "reads back as .*'% 5f'"),  # "5 BN%5f": 5 billion "% 5f"
+            ("or less", "reads back as .*at_most"),  # a bound phrase: "5 or less"
+            ("-6P", "reads back as .*range"),  # "5 -6P": the range 5–6 P
+        ],
+    )
+    def test_a_unit_that_would_not_read_back_is_refused(self, unit: str, message: str) -> None:
+        with pytest.raises(QuantityError, match=rf"unit: {re.escape(repr(unit))}: .*{message}"):
+            Quantity(5, unit)
+        with pytest.raises(QuantityError, match=r"does not read back|reads back as"):
+            Quantity.parse("2 GW").to(unit)
+
+    @pytest.mark.parametrize("unit", ["tokens per day", "件", "台 GPUs", "USD ARR", "%", "GW", ""])
+    def test_units_that_read_back_are_kept(self, unit: str) -> None:
+        q = Quantity(5, unit)
+        assert Quantity.parse(str(q)) == q
+
     @pytest.mark.parametrize(
         ("bound", "expected"),
         [
@@ -476,6 +501,27 @@ class TestProperties:
     @given(quantities())
     def test_str_round_trips(self, quantity: Quantity) -> None:
         assert Quantity.parse(str(quantity)) == quantity
+
+    # Any unit text at all: refused when built, or written and read back as the same figure.
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.text(max_size=12),
+        st.sampled_from([5, 1, Decimal("2.5"), B, 1234567, 0, -3, Decimal("0.001")]),
+        st.sampled_from([*Bound]),
+    )
+    def test_any_unit_is_refused_or_reads_back(
+        self, unit: str, value: Decimal, bound: Bound
+    ) -> None:
+        try:
+            if bound is Bound.RANGE:
+                quantity = Quantity.range(value, value + 7, unit)
+            else:
+                quantity = Quantity(value, unit, bound=bound)
+        except QuantityError:
+            return
+        back = Quantity.parse(str(quantity))
+        assert back == quantity
+        assert back.unit == quantity.unit
 
     @settings(max_examples=100)
     @given(quantities())

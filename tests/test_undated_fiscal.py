@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline import DataFileError, Event, EventError, Timeline, When
+from timeline import DataFileError, Event, EventError, FrameError, Timeline, When
 from timeline.cli._main import main
+from timeline.formats import _io
 
 
 def _tracker() -> Timeline:
@@ -101,6 +102,69 @@ class TestFiscalYears:
         tl.save(out)
         assert "fiscal_years" in out.read_text()
         assert Timeline.load(out) == tl
+
+    # CSV holds events only: a timeline with fiscal years is refused, never silently cut.
+    def test_csv_refuses_a_timeline_with_fiscal_years(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text(FILE)
+        tl = Timeline.load(path)
+        out = tmp_path / "t.csv"
+        with pytest.raises(DataFileError, match=r"fiscal_years: .*Microsoft.*\.yaml or \.json"):
+            tl.save(out)
+        assert not out.exists()  # nothing half-written
+        with pytest.raises(DataFileError, match=r"fiscal_years: a CSV file holds events only"):
+            _io.dumps(tl, "csv")
+        # Without fiscal years the same events write and read back.
+        plain = Timeline(tl.events, name=tl.name)
+        plain.save(out)
+        assert Timeline.load(out) == Timeline(tl.events)
+
+    def test_converting_to_csv_says_why(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text(FILE)
+        assert main(["convert", str(path), str(tmp_path / "t.csv")]) == 1
+        err = capsys.readouterr().err
+        assert "fiscal_years" in err and ".yaml or .json" in err
+        assert "Traceback" not in err
+        assert not (tmp_path / "t.csv").exists()
+
+    def test_dataframes_keep_them(self, tmp_path: Path) -> None:
+        pytest.importorskip("pandas")
+        path = tmp_path / "t.yaml"
+        path.write_text(FILE)
+        tl = Timeline.load(path)
+        frame = tl.to_pandas()
+        assert Timeline.from_pandas(frame) == tl
+        other = Timeline.from_pandas(frame, fiscal_years={"Google": "April"})
+        assert dict(other.fiscal_years) == {"Google": 4}
+        assert Timeline.from_pandas(frame, fiscal_years={}).fiscal_years == {}
+
+    def test_a_frame_with_bad_fiscal_years_is_a_frame_error(self) -> None:
+        pytest.importorskip("pandas")
+        frame = Timeline([Event(title="x", when="2026")]).to_pandas()
+        frame.attrs["fiscal_years"] = {"Microsoft": "Julember"}
+        with pytest.raises(FrameError, match=r"attrs\['fiscal_years'\]: .*Julember"):
+            Timeline.from_pandas(frame)
+
+    def test_a_table_with_bad_fiscal_years_is_a_data_file_error(self) -> None:
+        pytest.importorskip("pyarrow")
+        table = Timeline([Event(title="x", when="2026")]).to_arrow()
+        table = table.replace_schema_metadata({b"timeline.fiscal_years": b"July"})
+        with pytest.raises(DataFileError, match=r"timeline\.fiscal_years: 'July' is not a JSON"):
+            Timeline.from_arrow(table)
+
+    def test_arrow_and_parquet_keep_them(self, tmp_path: Path) -> None:
+        pytest.importorskip("pyarrow")
+        path = tmp_path / "t.yaml"
+        path.write_text(FILE)
+        tl = Timeline.load(path)
+        assert Timeline.from_arrow(tl.to_arrow()) == tl
+        other = Timeline.from_arrow(tl.to_arrow(), fiscal_years={"Google": 4})
+        assert dict(other.fiscal_years) == {"Google": 4}
+        tl.save(tmp_path / "t.parquet")
+        assert Timeline.load(tmp_path / "t.parquet") == tl
 
     def test_a_fiscal_phrase_without_a_fiscal_year_names_the_fix(self, tmp_path: Path) -> None:
         path = tmp_path / "t.yaml"

@@ -127,7 +127,9 @@ class DataFileError(TimelineError, ValueError):
     """A data file (or list of records) that cannot be loaded; lists every problem.
 
     Loading checks the whole file before giving up, so ``problems`` holds all of
-    them at once, in file order. Nothing half-loaded is ever returned.
+    them at once, in file order. Nothing half-loaded is ever returned. `save`
+    raises it too, writing nothing, for a timeline the format cannot hold (a CSV
+    file has no place for ``fiscal_years``).
 
     >>> problem = DataFileProblem("missing field", file="a.yaml", line=3, field="title")
     >>> str(DataFileError([problem]))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem
 from timeline.columnar._deps import require
-from timeline.columnar._read import from_arrow
+from timeline.columnar._read import from_arrow, record_columns
 from timeline.columnar._table import to_arrow
 from timeline.model._timeline import Timeline, WindowArg, _window
 from timeline.records._atomic import atomic_path
@@ -69,7 +69,9 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     if not os.path.exists(where):
         raise FileNotFoundError(f"no such file or folder: {where!r}")
     try:
-        table = pq.read_table(where, filters=filters)
+        schema = require("pyarrow.dataset").dataset(where, format="parquet").schema
+        # Only what `from_arrow` reads: the query columns are derived, not decoded.
+        table = pq.read_table(where, columns=record_columns(schema.names), filters=filters)
     except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as err:
         if isinstance(err, FileNotFoundError):
             raise

@@ -17,17 +17,20 @@ through the same reader as YAML and JSON files, so both paths agree.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import operator
+from collections import deque
+from collections.abc import Iterable, Mapping
+from itertools import compress, repeat
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline._errors import DataFileError, TimelineError
 from timeline.columnar._deps import require
-from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY
-from timeline.dates._bounds import _cmp, _key
+from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY, fiscal_years_of
+from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import _ID, Event, _share_names, slugify
-from timeline.model._order import _InOrder
+from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
 from timeline.records._schema import Locations, dotted
 from timeline.records._schema_read import _Reader
@@ -35,12 +38,25 @@ from timeline.records._schema_read import _Reader
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["from_arrow"]
+__all__ = ["from_arrow", "record_columns"]
 
 _NESTED = ("sources", "claims", "target", "observations")
 _PLAIN = ("kind", "location", "description")
 _NAMES = ("actors", "tags", "related")
 _STATUS = {s.value: s for s in Status}
+
+
+def record_columns(names: list[str]) -> list[str]:
+    """Of a table's column ``names``, those `from_arrow` reads, in order.
+
+    >>> record_columns(["id", "title", "when", "precision", "initial_when", "slips"])
+    ['id', 'title', 'initial_when']
+    """
+    wanted = {"id", "title", "end", *_PLAIN, *_NAMES, *_NESTED}
+    # The first present of each pair is read, as `_decoded` takes it.
+    wanted.add("initial_when" if "initial_when" in names else "when")
+    wanted.add("initial_status" if "initial_status" in names else "status")
+    return [name for name in names if name in wanted]
 
 
 def _column(table: pa.Table, name: str) -> list[Any] | None:
@@ -97,10 +113,20 @@ def _clean_ids(column: Any) -> bool:
     return len(column) == 0 or bool(pc.all(pc.match_substring_regex(column, _ASCII_ID)).as_py())
 
 
-def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> tuple[list[Any], list[Any]]:
-    """Texts of the first column present and their decoded values, decoding each distinct text once.
+class _Decoded(NamedTuple):
+    """A text column decoded: per row, its text and value (``None`` where absent); and,
+    for a text column, its dictionary encoding and each distinct text's value."""
 
-    Both lists are ``None`` for absent values; an absent column gives empty lists.
+    texts: list[Any]
+    values: list[Any]
+    encoded: Any = None  # a pyarrow DictionaryArray
+    distinct: list[Any] | None = None
+
+
+def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> _Decoded:
+    """The first of ``names`` present, decoding each distinct text once.
+
+    An absent column gives empty lists.
     """
     pa = require("pyarrow")
     pc = require("pyarrow.compute")
@@ -109,14 +135,19 @@ def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> tuple[list
             column = table.column(name)
             if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
                 values = column.to_pylist()  # the reader says what is wrong with each
-                return values, [None] * len(values)
+                return _Decoded(values, [None] * len(values))
             encoded = pc.dictionary_encode(column).combine_chunks()
             distinct = encoded.dictionary.to_pylist()
             decoded = [decode(text) for text in distinct]
             indices = encoded.indices.to_pylist()
-            texts = [None if j is None else distinct[j] for j in indices]
-            return texts, [None if j is None else decoded[j] for j in indices]
-    return [], []
+            if encoded.null_count:
+                texts = [None if j is None else distinct[j] for j in indices]
+                values = [None if j is None else decoded[j] for j in indices]
+            else:
+                texts = list(map(distinct.__getitem__, indices))
+                values = list(map(decoded.__getitem__, indices))
+            return _Decoded(texts, values, encoded, decoded)
+    return _Decoded([], [])
 
 
 def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
@@ -212,11 +243,13 @@ def from_arrow(
     *,
     name: str | None = None,
     description: str | None = None,
+    fiscal_years: Mapping[str, int | str] | None = None,
 ) -> Timeline:
     """The timeline an Arrow table holds; `to_arrow`'s inverse.
 
     Anything that exports an Arrow stream (a DuckDB relation, a Polars frame)
-    is read as its table. ``name`` and ``description`` default to those in the table's metadata.
+    is read as its table. ``name``, ``description`` and ``fiscal_years`` default to those in
+    the table's metadata.
     Raises `DataFileError` listing every problem, by row.
 
     >>> import pyarrow as pa
@@ -237,23 +270,31 @@ def from_arrow(
         name = metadata[NAME_KEY].decode()
     if description is None and DESCRIPTION_KEY in metadata:
         description = metadata[DESCRIPTION_KEY].decode()
+    if fiscal_years is None:
+        fiscal_years = fiscal_years_of(metadata)
     # A bulk build makes a million objects that are never cyclic garbage: the
     # collector's passes over them would cost more than the build itself.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(table, name, description)
+        return _build(table, name, description, fiscal_years)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(table: pa.Table, name: str | None, description: str | None) -> Timeline:
+def _build(
+    table: pa.Table,
+    name: str | None,
+    description: str | None,
+    fiscal_years: Mapping[str, int | str] | None,
+) -> Timeline:
     where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
     reader = _Reader(where)
     n = table.num_rows
     titles = _column(table, "title")
-    whens, starts = _decoded(table, ("initial_when", "when"), _parse)
+    dates = _decoded(table, ("initial_when", "when"), _parse)
+    whens, starts = dates.texts, dates.values
     has_when = "initial_when" in table.column_names or "when" in table.column_names
     if titles is None or not has_when:
         missing = "title" if titles is None else "when"
@@ -261,13 +302,12 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
         raise DataFileError(reader.problems)
     none: list[Any] = [None] * n
     ids = _column(table, "id") or none
-    ends, stops = _decoded(table, ("end",), _parse)
+    ends, stops = _decoded(table, ("end",), _parse)[:2]
     ends, stops = ends or none, stops or none
-    statuses, known = _decoded(table, ("initial_status", "status"), _STATUS.get)
+    statuses, known = _decoded(table, ("initial_status", "status"), _STATUS.get)[:2]
     statuses = statuses or none
     known = known or [Status.EXPECTED] * n
     plain = [_column(table, k) or none for k in _PLAIN]
-    names = [_column(table, k) or none for k in _NAMES]
     nested = _nested_rows(table)
 
     # Columns checked whole (vectorised) need no check per row.
@@ -276,12 +316,29 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
     clean_plain = all(_clean_texts(table, k) for k in _PLAIN)
     clean_names = all(_clean_texts(table, k, lists=True) for k in _NAMES)
     # The name columns as shared tuples, built column-wise when checked whole.
-    actors, tags, related = (
-        _name_tuples(table, k, column) if clean_names else none
-        for k, column in zip(_NAMES, names, strict=True)
-    )
+    actors, tags, related = (_name_tuples(table, k) if clean_names else none for k in _NAMES)
     kinds, locations, descriptions = plain
     clean = clean_titles and clean_ids and clean_plain and clean_names
+    if clean and not nested:
+        # Every text column checked whole: if every row's dates and status read too,
+        # the events are built column-wise, and the order checked in Arrow.
+        statuses_known = _fast_statuses(starts, ends, stops, statuses, known)
+        if statuses_known is not None:
+            if "id" not in table.column_names or any(map(operator.is_, ids, repeat(None))):
+                ids = [slugify(t) if i is None else i for t, i in zip(titles, ids, strict=True)]
+            built = _plain_events(
+                titles, starts, ids, stops, statuses_known,
+                kinds, actors, tags, locations, descriptions, related,
+            )  # fmt: skip
+            if len(set(ids)) != n:  # (hashing ids now serves the timeline's lookups too)
+                _unique(list(enumerate(built)), reader)  # names the rows
+                raise DataFileError(reader.problems)
+            ordered = _in_order(dates, _id_bytes(table, ids), built)
+            if ordered is not None:
+                return Timeline(_InOrder(ordered), name=name, description=description,
+                                fiscal_years=fiscal_years)  # fmt: skip
+            return Timeline(built, name=name, description=description, fiscal_years=fiscal_years)
+    names = [_column(table, k) or none for k in _NAMES]
     events: list[tuple[int, Event]] = []
     for i in range(n):
         if clean:
@@ -346,69 +403,105 @@ def _build(table: pa.Table, name: str | None, description: str | None) -> Timeli
     _unique(events, reader)
     if reader.problems:
         raise DataFileError(reader.problems)
+    # In the order `to_arrow` wrote them, the sort finds one run: little to do.
     built = [e for _, e in events]
-    if _in_timeline_order(built):
-        # As `to_arrow` wrote them (checked): unique ids in order, nothing to sort.
-        return Timeline(_InOrder(built), name=name, description=description)
-    return Timeline(built, name=name, description=description)
+    return Timeline(built, name=name, description=description, fiscal_years=fiscal_years)
 
 
-# Above every bound's key: "unbounded" in the order prefix.
-_UNBOUNDED = 2**63
+def _fast_statuses(
+    starts: list[When | None],
+    ends: list[str | None],
+    stops: list[When | None],
+    statuses: list[str | None],
+    known: list[Status | None],
+) -> list[Status] | None:
+    """Each row's status if every row reads plainly (its dates parse, its status is
+    known, its end is not before its start), else ``None``: rows then go one by one."""
+    if any(map(operator.is_, starts, repeat(None))):
+        return None
+    if any(map(operator.is_, statuses, repeat(None))):  # no status: "expected"
+        known = [Status.EXPECTED if t is None else k for t, k in zip(statuses, known, strict=True)]
+    if any(map(operator.is_, known, repeat(None))):
+        return None
+    for i in compress(range(len(ends)), map(operator.is_not, ends, repeat(None))):
+        start, stop = starts[i], stops[i]
+        if stop is None or start is None:
+            return None
+        stop_at, start_at = stop.latest, start.earliest
+        if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
+            return None
+    return known  # type: ignore[return-value]  # no None left
 
 
-def _order_prefix(when: When) -> tuple[int, int, int]:
-    """The leading fields of `When.sort_key` as ints (primary bound, latest, qualified, grain).
-
-    Cheap next to the full key, which formats EDTF text: the full key is
-    needed only where two neighbours share these.
-    """
-    lo, hi = when.earliest, when.latest
-    hi_key = _UNBOUNDED if hi is None else _key(hi)
-    primary = hi_key if lo is None or lo is hi else _key(lo)  # an instant is both
-    return primary, hi_key, (16 if when.qualified else 0) + when.precision.rank
-
-
-def _in_timeline_order(events: list[Event]) -> bool:
-    """Whether the events are sorted by (when, id), as a timeline keeps them."""
-    prefixes: dict[int, tuple[int, int, int]] = {}  # by object: shared dates count once
-    previous: When | None = None
-    previous_id = ""
-    before: tuple[int, int, int] = (-1, -1, -1)
-    for event in events:
-        when = event.when
-        if when is previous:
-            # The same date as the row before (rows of one date are neighbours): ids decide.
-            if event.id <= previous_id:
-                return False
-            previous_id = event.id
-            continue
-        prefix = prefixes.get(id(when))
-        if prefix is None:
-            prefix = prefixes[id(when)] = _order_prefix(when)
-        if previous is not None:
-            if prefix < before:
-                return False
-            if prefix == before and (when.sort_key, event.id) <= (previous.sort_key, previous_id):
-                return False
-        previous, previous_id, before = when, event.id, prefix
-    return True
+def _plain_events(*columns: list[Any]) -> list[Event]:
+    """Events with no sources, claims or figures from columns of checked values (title,
+    when, id, end, status, kind, actors, tags, location, description, related), built
+    without running the constructor's checks, which the columns passed whole."""
+    title, when, id, end, status, kind, actors, tags, location, description, related = columns
+    events = list(map(object.__new__, repeat(Event, len(title))))
+    nothing = repeat(())
+    init = Event.__attrs_init__
+    deque(
+        map(init, events, title, when, id, end, status, kind, actors, tags, location,
+            description, nothing, nothing, related, repeat(None), nothing),
+        maxlen=0,
+    )  # fmt: skip
+    return events
 
 
-def _name_tuples(table: pa.Table, name: str, values: list[Any]) -> list[tuple[str, ...]]:
+def _id_bytes(table: pa.Table, ids: list[str]) -> pa.Array:
+    """The ids as an Arrow binary array (UTF-8), from the table's column when it has them all."""
+    pa = require("pyarrow")
+    if "id" in table.column_names and table.column("id").null_count == 0:
+        return table.column("id").combine_chunks().cast(pa.binary())
+    return pa.array(ids, pa.string()).cast(pa.binary())
+
+
+def _in_order(dates: _Decoded, id_bytes: pa.Array, events: list[Event]) -> list[Event] | None:
+    """The events (unique ids) in timeline order if the rows are in it, as `to_arrow`
+    writes them; else ``None``. Checked in Arrow: each row's date order text and id as
+    one byte string, which must increase from row to row."""
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    n = len(events)
+    if n < 2:
+        return events
+    if dates.encoded is None or dates.distinct is None:
+        return None
+    # Each date's order text as Latin-1 bytes and, where texts tie while the dates'
+    # keys differ, its rank among them: with the UTF-8 id after it, byte order is
+    # timeline order.
+    ranks = tie_ranks(dates.distinct)
+    heads = pa.array(
+        [
+            w._order_text.encode("latin-1") + ranks.get(id(w), 0).to_bytes(4, "big")
+            for w in dates.distinct
+        ],
+        pa.binary(),
+    )
+    keys = pc.binary_join_element_wise(heads.take(dates.encoded.indices), id_bytes, b"")
+    if not pc.all(pc.less(keys.slice(0, n - 1), keys.slice(1))).as_py():
+        return None
+    return events
+
+
+def _name_tuples(table: pa.Table, name: str) -> list[tuple[str, ...]]:
     """A checked list-of-text column as shared tuples, each distinct list made once."""
     pc = require("pyarrow.compute")
-    if name not in table.column_names or not any(values):  # absent, or every list empty
-        return [() if not v else _share_names(tuple(v)) for v in values]
+    n = table.num_rows
+    if name not in table.column_names:
+        return [()] * n
     column = table.column(name)
+    if not pc.any(pc.greater(pc.list_value_length(column), 0)).as_py():
+        return [()] * n  # every list empty (related, usually)
     if column.null_count or pc.any(pc.match_substring(pc.list_flatten(column), "\x00")).as_py():
-        return [() if not v else _share_names(tuple(v)) for v in values]
+        return [() if not v else _share_names(tuple(v)) for v in column.to_pylist()]
     # Each row's names joined by NUL (which no name holds), then decoded once per distinct list.
     encoded = pc.dictionary_encode(pc.binary_join(column, "\x00")).combine_chunks()
     distinct = [
         _share_names(tuple(t.split("\x00"))) if t else () for t in encoded.dictionary.to_pylist()
     ]
-    return [distinct[j] for j in encoded.indices.to_pylist()]
+    return list(map(distinct.__getitem__, encoded.indices.to_pylist()))
 
 
 def _names(values: Iterable[str] | None) -> tuple[str, ...]:

@@ -20,11 +20,13 @@ window of whole days over them gives exactly `Timeline.overlapping`'s answer.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from pendulum import Date
 
+from timeline._errors import DataFileError, DataFileProblem
 from timeline.columnar._deps import require
 from timeline.dates._bounds import Point, _hi_us, _key, _lo_us, _widening
 from timeline.dates._precision import Precision
@@ -85,6 +87,36 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
 
 # Metadata keys for the timeline's own fields.
 NAME_KEY, DESCRIPTION_KEY = b"timeline.name", b"timeline.description"
+FISCAL_YEARS_KEY = b"timeline.fiscal_years"  # JSON: {"Microsoft": 7}, actor to start month
+
+
+def fiscal_years_of(metadata: dict[bytes, bytes]) -> dict[str, int] | None:
+    """The ``fiscal_years`` a table's schema metadata holds (`to_arrow` writes them), or None.
+
+    >>> fiscal_years_of({FISCAL_YEARS_KEY: b'{"Microsoft": 7}'})
+    {'Microsoft': 7}
+    >>> fiscal_years_of({FISCAL_YEARS_KEY: b"July"})
+    Traceback (most recent call last):
+    ...
+    timeline._errors.DataFileError: <records>: the table's metadata timeline.fiscal_years: ...
+    """
+    raw = metadata.get(FISCAL_YEARS_KEY)
+    if raw is None:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) for k, v in value.items()
+    ):
+        text = raw.decode("utf-8", "replace")
+        problem = (
+            f"the table's metadata timeline.fiscal_years: {text!r} is not a JSON object of "
+            'actor to month number, such as {"Microsoft": 7}; fix or drop that key'
+        )
+        raise DataFileError([DataFileProblem(problem)])
+    return value
 
 
 def _arrow_types() -> dict[str, pa.DataType]:
@@ -289,7 +321,7 @@ def _target(target: Target | None) -> dict[str, Any] | None:
 def to_arrow(timeline: Timeline) -> pa.Table:
     """The timeline as an Arrow table with `SCHEMA`: one row per event, in timeline order.
 
-    The timeline's name and description travel in the schema metadata.
+    The timeline's name, description and fiscal years travel in the schema metadata.
 
     >>> from timeline import Event, Timeline
     >>> table = to_arrow(Timeline([Event(title="V4 release", when="c. April 2026")]))
@@ -381,6 +413,8 @@ def to_arrow(timeline: Timeline) -> pa.Table:
         metadata[NAME_KEY] = timeline.name.encode()
     if timeline.description is not None:
         metadata[DESCRIPTION_KEY] = timeline.description.encode()
+    if timeline.fiscal_years:
+        metadata[FISCAL_YEARS_KEY] = json.dumps(dict(timeline.fiscal_years)).encode()
     arrays = [_array(values[field.name], field.type) for field in schema]
     return pa.Table.from_arrays(arrays, schema=schema.with_metadata(metadata))
 

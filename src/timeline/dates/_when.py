@@ -46,6 +46,7 @@ from timeline.dates._bounds import (
     meets,
 )
 from timeline.dates._constructors import check as _check
+from timeline.dates._keys import UNBOUNDED, Keys, order_text, when_keys
 from timeline.dates._precision import Precision, Relation
 
 __all__ = [
@@ -487,12 +488,21 @@ class When:
         True
         """
         edtf = "" if self.is_undated else self.to_edtf()
-        return (*self._order_prefix, edtf, self.relation.value)
+        return (*order_head(self), edtf, self.relation.value)
 
     @functools.cached_property
-    def _order_prefix(self) -> tuple[float, float, bool, int]:
-        """The numeric head of `sort_key` (no text): cheap, and decides almost every order."""
-        return order_head(self)
+    def _keys(self) -> Keys:
+        """The numeric head of `sort_key` and the fuzzy bounds, as ints (`when_keys`).
+
+        Sorting and the window index read them; a large timeline computes them once per value.
+        """
+        return when_keys(self)
+
+    @functools.cached_property
+    def _order_text(self) -> str:
+        """`sort_key`'s integer head as fixed-width text (`order_text`): a large sort
+        sorts strings that start with it."""
+        return order_text(self._keys)
 
     @property
     def _text_identity(self) -> tuple[object, ...] | None:
@@ -656,14 +666,13 @@ def _coerce(value: When | _dt.date) -> When:
 def order_head(when: When) -> tuple[float, float, bool, int]:
     """The numeric head of ``when.sort_key``: primary bound, latest, qualified, grain.
 
-    Uncached (a large sort computes it once per value): comparing heads orders values
-    as their sort keys do, except between values whose heads are equal.
+    Comparing heads orders values as their sort keys do, except between values whose
+    heads are equal. From the cached integer keys (`When._keys`).
 
     >>> order_head(When.year(2030).by()) > order_head(When.month(2026, 4))
     True
     """
-    lo, hi = when.earliest, when.latest
-    hi_key = math.inf if hi is None else _key(hi)
-    primary = hi_key if lo is None or lo is hi else _key(lo)  # an instant is both
-    qualified = when.approximate or when.uncertain or when.qualified
-    return (primary, hi_key, qualified, when.precision.rank)
+    primary, hi_key, qualified, rank = when._keys[:4]
+    if hi_key == UNBOUNDED:
+        return (math.inf if primary == UNBOUNDED else primary, math.inf, qualified, rank)
+    return (primary, hi_key, qualified, rank)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from timeline._errors import FrameError, QuantityError, TargetError, TimelineError
@@ -221,7 +221,11 @@ def to_pandas(timeline: Timeline, as_of: DayLike | None = None) -> pd.DataFrame:
     targets = [s.value for s in TargetStatus]
     frame["target_status"] = pandas.Categorical(frame["target_status"], categories=targets)
     # The timeline's own fields ride in the frame's metadata, so from_pandas gets them back.
-    frame.attrs.update(name=timeline.name, description=timeline.description)
+    frame.attrs.update(
+        name=timeline.name,
+        description=timeline.description,
+        fiscal_years=dict(timeline.fiscal_years),
+    )
     return cast("pd.DataFrame", frame)
 
 
@@ -352,11 +356,16 @@ def _check_current(event: Event, when: object, status: str, where: str) -> None:
 
 
 def from_pandas(
-    frame: pd.DataFrame, *, name: str | None = None, description: str | None = None
+    frame: pd.DataFrame,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    fiscal_years: Mapping[str, int | str] | None = None,
 ) -> Timeline:
     """A timeline from a DataFrame shaped like `to_pandas` output (``title`` and ``when`` needed).
 
-    ``name`` and ``description`` default to the frame's ``attrs``, where `to_pandas` puts them.
+    ``name``, ``description`` and ``fiscal_years`` default to the frame's ``attrs``,
+    where `to_pandas` puts them.
 
     >>> import pandas as pd
     >>> tl = from_pandas(pd.DataFrame({"title": ["V4"], "when": ["2026-04"]}))
@@ -384,4 +393,10 @@ def from_pandas(
         name = meta.get("name")
     if description is None:
         description = meta.get("description")
-    return Timeline(events, name=name, description=description)
+    if fiscal_years is not None:
+        return Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
+    fiscal = frame.attrs.get("fiscal_years")
+    try:
+        return Timeline(events, name=name, description=description, fiscal_years=fiscal)
+    except TimelineError as err:
+        raise FrameError(f"the frame's attrs['fiscal_years']: {err}") from None

@@ -39,7 +39,7 @@ from timeline._errors import PlotError, warn_user
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.display._html import STATUS_COLOURS
-from timeline.display._plot import (
+from timeline.display._mpl import (
     LITERAL,
     _num,
     _require_matplotlib,
@@ -270,7 +270,7 @@ def plot_trend(
     lines = trend_lines(timeline, as_of=day, chosen=events)
     if ax is None:
         # Room at the right for the labels, and a row of height for each.
-        from timeline.display._plot import _measure
+        from timeline.display._mpl import _measure
 
         measure = _measure(_FONT)
         room = max((measure(_cut(line.event.title)) for line in lines), default=0.0) + 0.3

@@ -26,6 +26,7 @@ from timeline.dates._days import to_day
 from timeline.dates._when import When, _coerce
 from timeline.figures._quantity import Quantity
 from timeline.figures._source import Source
+from timeline.figures._text import optional_text
 
 __all__ = ["Growth", "Observation", "growth", "series_order"]
 
@@ -104,7 +105,7 @@ class Observation:
     ) -> None:
         if isinstance(source, str):
             source = Source(source)
-        text = None if note is None else (str(note).strip() or None)
+        text = optional_text(note, "observation", "note", TargetError)
         self.__attrs_init__(
             _to_when(when, "observation: when"),
             _to_quantity(value, "observation: value"),

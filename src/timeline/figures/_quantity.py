@@ -25,19 +25,36 @@ to 28 significant digits.
 
 `<` and `sorted()` give a total order for sorting (by value, then bound); the honest
 questions are `definitely_below` and `definitely_above`.
+
+This module is the `Quantity` type itself; what it is built from sits beside it:
+`Bound` and the value and unit converters in `timeline.figures._bound`, the exact
+interval steps in `timeline.figures._interval`, reading and writing figures as text
+in `timeline.figures._quantity_text`, units in `timeline.figures._units`.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Final, TypeAlias
 
 import attrs
 
 from timeline._errors import QuantityError
-from timeline.figures._numbers import DIVIDE, EXACT, checked, plain
+from timeline.figures._bound import (
+    _LOWER,
+    _RANK,
+    _UPPER,
+    Bound,
+    Number,
+    _canonical,
+    _number_repr,
+    _to_bound,
+    _to_optional_decimal,
+    _to_unit,
+    to_decimal,
+)
+from timeline.figures._interval import _INF, _End, _quotient, _times, corners
+from timeline.figures._numbers import EXACT
 from timeline.figures._quantity_text import (
     DEFAULT_WORDING,
     format_quantity,
@@ -46,7 +63,6 @@ from timeline.figures._quantity_text import (
     written_wording,
 )
 from timeline.figures._units import (
-    canonical_unit,
     conversion,
     merge_units,
     same_things,
@@ -54,105 +70,6 @@ from timeline.figures._units import (
 )
 
 __all__ = ["Bound", "Number", "Quantity"]
-
-Number = int | float | Decimal
-
-
-class Bound(enum.Enum):
-    """How a stated figure bounds the true one.
-
-    >>> Bound("at_least"), Bound.MORE_THAN.value
-    (<Bound.AT_LEAST: 'at_least'>, 'more_than')
-    """
-
-    EXACT = "exact"  # "10,000 enterprises"
-    AT_LEAST = "at_least"  # ≥: "at least 5", "5 or more"
-    MORE_THAN = "more_than"  # >: "over 140 trillion", "more than 10 trillion CNY"
-    AT_MOST = "at_most"  # ≤: "up to $10 billion"
-    LESS_THAN = "less_than"  # <: "under 5%", "fewer than 10"
-    APPROX = "approx"  # "about 5%"
-    RANGE = "range"  # "2-3 devices": value is the low end, high the high end
-
-
-_INF: Final = Decimal("Infinity")
-_End: TypeAlias = tuple[Decimal, bool]  # an end of a figure's interval, and whether it is open
-# Sort position of each bound for equal values: under < up to < about < exact < range
-# < at least < more than.
-_RANK: Final = {
-    Bound.LESS_THAN: 0,
-    Bound.AT_MOST: 1,
-    Bound.APPROX: 2,
-    Bound.EXACT: 3,
-    Bound.RANGE: 4,
-    Bound.AT_LEAST: 5,
-    Bound.MORE_THAN: 6,
-}
-_LOWER: Final = (Bound.AT_LEAST, Bound.MORE_THAN)  # bounded below only
-_UPPER: Final = (Bound.AT_MOST, Bound.LESS_THAN)  # bounded above only
-
-
-def _canonical(number: Decimal) -> Decimal:
-    # One spelling per value, every digit kept: 6E+8 -> 600000000, 1.50 -> 1.5, -0 -> 0.
-    return plain(checked(number))
-
-
-def to_decimal(value: Number) -> Decimal:
-    """Turn an int, float or Decimal into a canonical finite Decimal.
-
-    >>> to_decimal(0.1), to_decimal(6 * 10**8)
-    (Decimal('0.1'), Decimal('600000000'))
-    """
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        hint = f"; read text with Quantity.parse({value!r})" if isinstance(value, str) else ""
-        raise QuantityError(
-            f"a quantity's value must be an int, float or Decimal, not {type(value).__name__} "
-            f"{value!r}{hint}"
-        )
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if not number.is_finite():
-        raise QuantityError(f"a quantity's value must be finite, not {value!r}")
-    return _canonical(number)
-
-
-def _to_optional_decimal(value: Number | None) -> Decimal | None:
-    return None if value is None else to_decimal(value)
-
-
-def _to_unit(unit: str) -> str:
-    if not isinstance(unit, str):
-        raise QuantityError(
-            f"a quantity's unit must be text such as 'tokens per day' or 'USD', not {unit!r}"
-        )
-    return canonical_unit(unit)
-
-
-def _to_bound(bound: Bound | str) -> Bound:
-    if isinstance(bound, Bound):
-        return bound
-    name = str(bound).strip().lower().replace(" ", "_").replace("-", "_")
-    try:
-        return Bound(name)
-    except ValueError:
-        choices = ", ".join(repr(b.value) for b in Bound)
-        raise QuantityError(f"unknown bound {bound!r}; use one of {choices}") from None
-
-
-def _number_repr(number: Decimal) -> str:
-    return str(int(number)) if number == number.to_integral_value() else f"Decimal({str(number)!r})"
-
-
-def _times(a: Decimal, b: Decimal) -> Decimal:
-    # In interval arithmetic 0 times an unbounded end is 0 (0 * ∞ is undefined for Decimal).
-    return Decimal(0) if a == 0 or b == 0 else EXACT.multiply(a, b)
-
-
-def _quotient(a: Decimal, b: Decimal) -> Decimal:
-    # Divide directly (99 / 99 is exactly 1; 99 * (1 / 99) is not). b is never zero here.
-    if b.is_infinite():
-        return Decimal(0)  # also for ∞ / ∞: the other corners carry the extremes
-    if a.is_infinite():
-        return a if b > 0 else -a
-    return DIVIDE.divide(a, b)
 
 
 @attrs.frozen(eq=False)
@@ -530,20 +447,8 @@ class Quantity:
         what: str,
         other: Quantity | None = None,
     ) -> Quantity:
-        # Interval product or quotient: the extremes are among the four corners. A
-        # corner is open when either end is, unless it is 0 by a closed zero factor.
-        corners = []
-        for x, x_open in self._ends():
-            for y, y_open in ends:
-                value = operation(x, y)
-                closed_zero = (x == 0 and not x_open) or (y == 0 and not y_open)
-                corners.append((value, (x_open or y_open) and not closed_zero))
-        lo = min(value for value, _ in corners)
-        hi = max(value for value, _ in corners)
-        # Where a closed and an open corner meet, the closed one is reached.
-        lo_open = all(is_open for value, is_open in corners if value == lo)
-        hi_open = all(is_open for value, is_open in corners if value == hi)
-        return self._from_ends((lo, lo_open), (hi, hi_open), unit, approx, what, other)
+        low, high = corners(self._ends(), ends, operation)
+        return self._from_ends(low, high, unit, approx, what, other)
 
     def __mul__(self, other: Number | Quantity) -> Quantity:
         if isinstance(other, Quantity):

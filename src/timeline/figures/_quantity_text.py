@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Final
 
 from timeline._errors import QuantityError
 from timeline.figures._numbers import EXACT, checked
+from timeline.figures._text import checked_text
 from timeline.figures._units import CURRENCY_CODES, CURRENCY_SYMBOLS, canonical_unit, split_currency
 
 if TYPE_CHECKING:
@@ -336,6 +337,7 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None, str | 
             "build numbers with Quantity(value, unit)",
             text=None,
         )
+    checked_text(text, "", "quantity", QuantityError)  # a unit with a lone surrogate, say
     body = " ".join(text.translate(_DASHES).split())
     if not body:
         raise _error(text, "the text is empty")

@@ -14,39 +14,9 @@ import attrs
 from timeline._errors import EventError
 from timeline.dates._days import coerce_when
 from timeline.dates._when import When
+from timeline.figures._text import checked_text, optional_text
 
 __all__ = ["Source"]
-
-
-def _optional_text(value: str | None, owner: str = "", field: str = "") -> str | None:
-    if value is None:
-        return None
-    text = _unicode(str(value).strip(), owner, field)
-    return text or None
-
-
-def _unicode(text: str, owner: str, field: str) -> str:
-    r"""``text``, refused with its position if it holds a lone surrogate, which no file can hold.
-
-    Such text reaches Python from JSON (``"\ud800"``) or from bytes decoded with
-    ``surrogateescape``; it would load, then fail the moment it is written out.
-
-    >>> _unicode("ab\ud800", "event 'x'", "title")
-    Traceback (most recent call last):
-    ...
-    timeline._errors.EventError: event 'x': title: 'ab\ud800' holds a lone surrogate ...
-    """
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as err:
-            where = f"{owner}: {field}: " if owner else f"{field}: "
-            raise EventError(
-                f"{where}{text!r} holds a lone surrogate {text[err.start]!r} at character "
-                f"{err.start + 1}, which is not text; remove it (an escape such as \\ud800 "
-                "needs its other half)"
-            ) from None
-    return text
 
 
 @attrs.frozen(init=False)
@@ -75,7 +45,7 @@ class Source:
     ) -> None:
         if not isinstance(title, str) or not title.strip():
             raise EventError(f"source: title: {title!r} is empty; give the source's title")
-        _unicode(title, "source", "title")
+        checked_text(title, "source", "title")
         owner = f"source {title.strip()!r}"
         when = (
             None
@@ -89,8 +59,8 @@ class Source:
         )
         self.__attrs_init__(
             title.strip(),
-            _optional_text(publisher, owner, "publisher"),
-            _optional_text(url, owner, "url"),
+            optional_text(publisher, owner, "publisher"),
+            optional_text(url, owner, "url"),
             when,
-            _optional_text(quote, owner, "quote"),
+            optional_text(quote, owner, "quote"),
         )

@@ -44,6 +44,7 @@ from timeline.figures._growth import (
     series_order,
 )
 from timeline.figures._quantity import Bound, Quantity
+from timeline.figures._text import checked_text
 
 __all__ = ["Target", "TargetStatus"]
 
@@ -104,7 +105,8 @@ class Target:
     ) -> None:
         if not isinstance(metric, str) or not metric.strip():
             raise TargetError(f"target: metric: {metric!r} is empty; name what is measured")
-        owner = f"target {metric.strip()!r}"
+        metric = checked_text(metric.strip(), "target", "metric", TargetError)
+        owner = f"target {metric!r}"
         quantity = _to_quantity(goal, f"{owner}: goal")
         when = _to_when(deadline, f"{owner}: deadline")
         if when.latest is None:
@@ -124,7 +126,7 @@ class Target:
                 raise TargetError(
                     f"{owner}: baseline ({baseline.when}) is after the deadline ({when})"
                 )
-        self.__attrs_init__(metric.strip(), quantity, when, baseline)
+        self.__attrs_init__(metric, quantity, when, baseline)
 
     # -- direction and reach ------------------------------------------------------
 

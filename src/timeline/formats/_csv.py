@@ -28,7 +28,8 @@ observations       a JSON array of observation objects
 
 Nested lists stay in JSON cells rather than numbered columns so that a file
 keeps one fixed header however many claims an event gathers. A CSV file holds
-events only: a timeline's ``name`` and ``description`` are not kept. Problems
+events only: a timeline's ``name`` and ``description`` are not kept, and a
+timeline with ``fiscal_years`` is refused (use YAML or JSON). Problems
 are reported at the line where the row starts, with the column name, all at once.
 
 Files from spreadsheets read as they are: a byte-order mark, ``;`` or tab as the
@@ -399,13 +400,30 @@ def _label(path: Path) -> str:
     return dotted(rest)
 
 
-def write(document: Document) -> str:
+def write(document: Document, file: str | None = None) -> str:
     """The document's events as CSV text with the full header.
+
+    A timeline's ``fiscal_years`` have no place in a CSV file and say how its
+    dates were read, so a document with them is refused (`DataFileError`, naming
+    ``file``) rather than written without them; YAML and JSON keep them.
 
     >>> print(write({"events": [{"title": "A", "when": "2026", "tags": ["x", "y"]}]}), end="")
     id,title,when,end,status,kind,actors,tags,location,description,related,source_title,source_publisher,source_url,source_published,source_quote,more_sources,claims,target_metric,target_goal,target_deadline,target_baseline,observations
     ,A,2026,,,,,x; y,,,,,,,,,,,,,,,
+    >>> write({"fiscal_years": {"Microsoft": "July"}, "events": []}, "t.csv")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.DataFileError: t.csv: fiscal_years: a CSV file holds events only, ...
     """
+    fiscal = document.get("fiscal_years")
+    if fiscal:
+        starts = ", ".join(f"{actor}: {month}" for actor, month in fiscal.items())
+        problem = (
+            f"a CSV file holds events only, so the timeline's fiscal years ({starts}) would be "
+            "lost; save it as .yaml or .json, which keep them (or build the timeline without "
+            "fiscal_years to write its events alone)"
+        )
+        raise DataFileError([DataFileProblem(problem, file=file, field="fiscal_years")])
     out = _Rows()
     # With "\r\n" as the terminator the writer quotes every cell holding a "\r" or a
     # "\n" (with "\n" alone, a lone "\r" goes out bare and splits the row on reading).

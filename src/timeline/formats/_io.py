@@ -109,8 +109,11 @@ def _read(text: str, fmt: Format, file: str | None) -> tuple[Timeline, Any, Loca
         raise DataFileError([DataFileProblem(message, file=file)]) from None
 
 
-def dumps(timeline: Timeline, fmt: Format) -> str:
-    """The timeline as text in the given format.
+def dumps(timeline: Timeline, fmt: Format, *, file: str | None = None) -> str:
+    """The timeline as text in the given format; ``file`` names it in a refusal.
+
+    CSV refuses a timeline with ``fiscal_years`` (`DataFileError`): it has no
+    place for them.
 
     >>> from timeline import Timeline
     >>> dumps(Timeline(name="Demo"), "yaml")
@@ -118,7 +121,9 @@ def dumps(timeline: Timeline, fmt: Format) -> str:
     """
     from timeline.records._schema import timeline_to_document
 
-    text: str = _module(fmt).write(timeline_to_document(timeline))
+    document = timeline_to_document(timeline)
+    module = _module(fmt)
+    text: str = module.write(document, file) if fmt == "csv" else module.write(document)
     return text
 
 
@@ -212,7 +217,7 @@ def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:
 
         write_parquet(timeline, path)
         return
-    text = dumps(timeline, format_of(path))
+    text = dumps(timeline, format_of(path), file=os.fspath(path))
     write_atomic(path, text)
 
 

@@ -136,8 +136,12 @@ def from_arrow(
     *,
     name: str | None = None,
     description: str | None = None,
+    fiscal_years: Mapping[str, int | str] | None = None,
 ) -> Timeline:
     """The timeline an Arrow table holds: `to_arrow`'s inverse (or any title/when table).
+
+    ``name``, ``description`` and ``fiscal_years`` default to those `to_arrow`
+    wrote in the table's schema metadata.
 
     >>> tl = Timeline([Event(title="x", when="2026-04")], name="Demo")
     >>> Timeline.from_arrow(tl.to_arrow()) == tl
@@ -145,7 +149,7 @@ def from_arrow(
     """
     from timeline.columnar._read import from_arrow
 
-    return from_arrow(table, name=name, description=description)
+    return from_arrow(table, name=name, description=description, fiscal_years=fiscal_years)
 
 
 def to_records(tl: Timeline) -> list[dict[str, Any]]:
@@ -313,16 +317,20 @@ def from_pandas(
     *,
     name: str | None = None,
     description: str | None = None,
+    fiscal_years: Mapping[str, int | str] | None = None,
 ) -> Timeline:
     """The timeline a `to_pandas` frame (or any frame with title and when) describes.
 
-    >>> tl = Timeline([Event(title="x", when="2026-04")])
+    ``name``, ``description`` and ``fiscal_years`` (actor: month its fiscal year
+    starts) default to the frame's ``attrs``, where `to_pandas` keeps them.
+
+    >>> tl = Timeline([Event(title="x", when="2026-04")], fiscal_years={"Microsoft": "July"})
     >>> Timeline.from_pandas(tl.to_pandas()) == tl
     True
     """
     from timeline.display._notebook import from_pandas
 
-    return from_pandas(frame, name=name, description=description)
+    return from_pandas(frame, name=name, description=description, fiscal_years=fiscal_years)
 
 
 def plot(

@@ -16,7 +16,8 @@ from timeline._errors import EventError
 from timeline.dates._bounds import _cmp
 from timeline.dates._days import coerce_when, to_day
 from timeline.dates._when import When
-from timeline.figures._source import Source, _optional_text
+from timeline.figures._source import Source
+from timeline.figures._text import optional_text
 
 __all__ = ["Claim", "Slip", "Status"]
 
@@ -109,7 +110,7 @@ class Claim:
             None if when is None else coerce_when(when, "claim", "when", day),
             None if status is None else _status(status, "claim"),
             source,
-            _optional_text(note, "claim", "note"),
+            optional_text(note, "claim", "note"),
         )
         # Known already: kept, as replaying timelines asks every claim for its day.
         object.__setattr__(self, "day", day)

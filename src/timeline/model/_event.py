@@ -32,8 +32,9 @@ from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
-from timeline.figures._source import Source, _optional_text, _unicode
+from timeline.figures._source import Source
 from timeline.figures._target import Target
+from timeline.figures._text import checked_text, optional_text
 from timeline.model._claim import Claim, Slip, Status, _later, _status
 from timeline.model._figures import figures_text
 from timeline.model._text import visible
@@ -63,7 +64,7 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     for item in items:
         if not isinstance(item, str):
             raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
-        _unicode(item, owner, field)
+        checked_text(item, owner, field)
     names = tuple(map(str.strip, items))
     if "" in names:
         names = tuple(filter(None, names))
@@ -173,7 +174,7 @@ class Event:
             raise EventError(f"event: title: {title!r} is empty; give the event a title")
         # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
         # is what is read back.
-        title = _unicode(_newlines(title).strip(), "event", "title")
+        title = checked_text(_newlines(title).strip(), "event", "title")
         if isinstance(description, str):
             description = _newlines(description)
         owner = f"event {title!r}"
@@ -217,11 +218,11 @@ class Event:
             id=id,
             end=stop,
             status=_status(status, owner),
-            kind=_optional_text(kind, owner, "kind"),
+            kind=optional_text(kind, owner, "kind"),
             actors=_strings(actors, owner, "actors"),
             tags=_strings(tags, owner, "tags"),
-            location=_optional_text(location, owner, "location"),
-            description=_optional_text(description, owner, "description"),
+            location=optional_text(location, owner, "location"),
+            description=optional_text(description, owner, "description"),
             sources=sources,
             # Kept in stated order; the stable sort keeps same-day claims as given.
             claims=claims if len(claims) < 2 else tuple(sorted(claims, key=_claim_order)),

@@ -1,25 +1,27 @@
 """The order of a timeline: events sorted by their `When`, then id, checked for duplicate ids.
 
-Sorting a million events by full `When.sort_key` tuples formats each distinct
-value's EDTF text, the key's last tie-break; here each distinct `When` gets an
-integer rank from the numeric head of its key, the text is formatted only where
-heads tie, and a plain integer sort does the rest. Same order, less work.
+Sorting a million events by ``(when.sort_key, id)`` tuples formats each
+distinct value's EDTF text (the key's tie-break) and compares tuples in
+Python. Here each event becomes one string: its date's order text (the
+integer head of its sort key as fixed-width text, which each `When` keeps)
+followed by its id, and a plain sort of strings, compared in C, gives the
+order. Values whose heads tie while their keys differ ("by April 2026" and
+"until April 2026") are rare: their events, one block in that order, are then
+re-sorted by the full key. Same order, less work.
 """
 
 from __future__ import annotations
 
+import functools
 import operator
-from collections.abc import Iterable
-from itertools import compress, repeat
-from typing import TYPE_CHECKING
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 from timeline._errors import TimelineError
-from timeline.dates._when import When, order_head
+from timeline.dates._when import When
 from timeline.model._event import Event
-
-if TYPE_CHECKING:
-    pass
-
 
 __all__ = ["DuplicateEventError"]
 
@@ -38,70 +40,63 @@ _by_id = operator.attrgetter("id")
 
 
 _when_of = operator.attrgetter("when")
+_initial_when_of = operator.attrgetter("initial_when")
+_claims_of = operator.attrgetter("claims")
+_order_text_of = operator.attrgetter("_order_text")
 
 
-def _ranks(whens: list[When]) -> dict[int, int]:
-    """An int per distinct `When` object (by ``id``) that orders as `When.sort_key` does.
+def _whens(items: Sequence[Event]) -> list[When]:
+    """Each event's current `When` (without claims, the initial one: no property call)."""
+    if any(map(_claims_of, items)):
+        return list(map(_when_of, items))
+    return list(map(_initial_when_of, items))
 
-    Equal keys get equal ranks. The distinct values are sorted by the numeric head of
-    the key; the EDTF text, the costly part, is formatted only for values whose
-    heads tie.
-    """
+
+def tied_heads(whens: Sequence[When]) -> list[str]:
+    """Order texts shared by values whose sort keys differ (the head does not decide)."""
     distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
-    heads = list(map(order_head, distinct))
-    order = sorted(range(len(distinct)), key=heads.__getitem__)
-    ordered = [distinct[k] for k in order]
-    in_order = [heads[k] for k in order]
-    n = len(ordered)
-    # where a new head starts: values between two starts tie on the head
-    starts = list(compress(range(1, n), map(operator.ne, in_order[1:], in_order)))
-    if len(starts) + 1 >= n:  # no ties (or no values): the rank is the position
-        return dict(zip(map(id, ordered), range(n), strict=True))
+    texts = list(map(_order_text_of, distinct))
+    counts = Counter(texts)
+    if len(counts) == len(texts):
+        return []
+    shared = {text for text, count in counts.items() if count > 1}
+    seen: dict[str, When] = {}
+    tied: set[str] = set()
+    for text, when in zip(texts, distinct, strict=True):
+        if text in shared:
+            first = seen.setdefault(text, when)
+            if first is not when and first.sort_key != when.sort_key:
+                tied.add(text)
+    return sorted(tied)
+
+
+def tie_ranks(whens: Sequence[When]) -> dict[int, int]:
+    """For values whose order texts tie while their keys differ (`tied_heads`), each one's
+    rank by full key among those sharing its text, by ``id``; other values are not listed.
+
+    Appended to the order text, the rank makes it decide the order alone.
+    """
+    tied = set(tied_heads(whens))
+    if not tied:
+        return {}
+    groups: dict[str, dict[int, When]] = {}
+    for when in whens:
+        if when._order_text in tied:
+            groups.setdefault(when._order_text, {})[id(when)] = when
     ranks: dict[int, int] = {}
-    rank = 0
-    first = 0
-    for stop in (*starts, n):
-        if stop - first == 1:
-            ranks[id(ordered[first])] = rank
-            rank += 1
-        else:  # the heads tie: the full key (with its text) decides
-            rank = _rank_ties(ordered[first:stop], rank, ranks)
-        first = stop
+    for group in groups.values():
+        keys = sorted({when.sort_key for when in group.values()})
+        rank_of = {key: rank for rank, key in enumerate(keys)}
+        ranks.update((k, rank_of[when.sort_key]) for k, when in group.items())
     return ranks
 
 
-def _rank_ties(group: list[When], rank: int, ranks: dict[int, int]) -> int:
-    """Rank values whose key heads tie, from ``rank`` on; returns the next free rank.
-
-    Equal values (mostly copies of one date) share one representative, whose key
-    text is formatted once.
-    """
-    representative: dict[tuple[object, ...], When] = {}
-    same_as: list[tuple[When, When]] = []
-    keyed: list[When] = []
-    for when in group:
-        identity = when._text_identity
-        if identity is None:
-            keyed.append(when)
-            continue
-        first = representative.setdefault(identity, when)
-        if first is when:
-            keyed.append(when)
-        else:
-            same_as.append((when, first))
-    keyed.sort(key=_sort_key)
-    key = keyed[0].sort_key
-    for when in keyed:
-        if when.sort_key != key:
-            key = when.sort_key
-            rank += 1
-        ranks[id(when)] = rank
-    for when, first in same_as:
-        ranks[id(when)] = ranks[id(first)]
-    return rank + 1
+def _order_text_of_event(event: Event) -> str:
+    return event.when._order_text
 
 
-_sort_key = operator.attrgetter("sort_key")
+def _full_key(event: Event) -> tuple[tuple[float, float, bool, int, str, str], str]:
+    return event.when.sort_key, event.id
 
 
 def _duplicate(items: list[Event]) -> DuplicateEventError:
@@ -116,41 +111,31 @@ def _duplicate(items: list[Event]) -> DuplicateEventError:
     raise AssertionError("no duplicate id")  # pragma: no cover
 
 
-def _checked_and_sorted(events: Iterable[Event]) -> tuple[list[Event], dict[str, Event]]:
-    """The events in timeline order, and by id; raises on duplicate ids."""
+def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
+    """The events in timeline order; raises on duplicate ids."""
     items = list(events)
     if not all(map(isinstance, items, repeat(Event))):
         bad = next(e for e in items if not isinstance(e, Event))
         raise TypeError(f"Timeline holds Event objects, got {bad!r}")
     ids = list(map(_by_id, items))
-    by_id = dict(zip(ids, items, strict=True))
-    if len(by_id) != len(items):
+    if len(set(ids)) != len(items):
         raise _duplicate(items)
-    whens = list(map(_when_of, items))
-    rank_of = _ranks(whens)
-    return _in_order(items, list(map(rank_of.__getitem__, map(id, whens)))), by_id
+    whens = _whens(items)
+    # One string per event: its date's order text (fixed width), then its id; strings
+    # compare by code point, as ids do, so they order by (head, id).
+    keys = list(map(operator.add, map(_order_text_of, whens), ids))
+    # Sorting computes each item's key once, in list order: the next string is its key.
+    ordered = sorted(items, key=functools.partial(next, iter(keys)))
+    return resort_ties(ordered, tied_heads(whens))
 
 
-def _in_order(items: list[Event], ranks: list[int]) -> list[Event]:
-    """The events by (``ranks[i]``: the rank of their `When`, then id).
-
-    Each event becomes one int, its rank and then its position, and a plain sort of
-    ints does the work; only events that share a rank are then sorted by id.
-    """
-    n = len(items)
-    shift = n.bit_length()
-    mask = (1 << shift) - 1
-    keys = [(rank << shift) | i for i, rank in enumerate(ranks)]
-    keys.sort()
-    ordered = [items[k & mask] for k in keys]
-    in_rank = [k >> shift for k in keys]
-    bounds = list(compress(range(1, n), map(operator.ne, in_rank[1:], in_rank)))
-    bounds.append(n)
-    start = 0
-    for stop in bounds:
-        if stop - start > 1:
-            ordered[start:stop] = sorted(ordered[start:stop], key=_by_id)
-        start = stop
+def resort_ties(ordered: list[Event], heads: list[str]) -> list[Event]:
+    """Events sorted by (order text, id) put in timeline order: the events of each of
+    the ``heads`` (`tied_heads`), one block, re-sorted by their full key. In place."""
+    for head in heads:
+        lo = bisect_left(ordered, head, key=_order_text_of_event)
+        hi = bisect_right(ordered, head, key=_order_text_of_event)
+        ordered[lo:hi] = sorted(ordered[lo:hi], key=_full_key)
     return ordered
 
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 import types
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, TypeAlias, overload
+from itertools import chain, compress, repeat
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, overload
 
 from timeline._errors import QueryError, WhenError
 from timeline.dates._bounds import _key, ends_before, inside, meets
@@ -29,7 +32,7 @@ from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
-from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
+from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder, _whens
 
 if TYPE_CHECKING:
     import os
@@ -107,6 +110,25 @@ def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
     return lambda value: value is not None and value.casefold() in wanted
 
 
+_event_id = operator.attrgetter("id")
+_end_of = operator.attrgetter("end")
+_keys_of = operator.attrgetter("_keys")
+_fuzzy_start = operator.itemgetter(4)
+_fuzzy_stop = operator.itemgetter(5)
+
+
+class _Runs(NamedTuple):
+    """A timeline's window index. Run ``r`` is the events ``firsts[r] .. lasts[r] - 1``,
+    which share one span, ``lows[r] .. highs[r]`` as keys (int64 ends for unbounded);
+    ``finder`` finds runs by span."""
+
+    finder: SpanIndex
+    firsts: array[int]
+    lasts: array[int]
+    lows: array[int]
+    highs: array[int]
+
+
 class Timeline:
     """An immutable, ordered collection of events; queries return new timelines.
 
@@ -131,14 +153,18 @@ class Timeline:
         if type(events) is _InOrder:
             # A subset of another timeline: already checked, unique and in order.
             items: Iterable[Event] = events
-            by_id = {e.id: e for e in events}
         else:
-            items, by_id = _checked_and_sorted(events)
+            items = _checked_and_sorted(events)
         self._events: tuple[Event, ...] = tuple(items)
-        self._by_id = by_id
         self.name = name
         self.description = description
         self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Event]:
+        """The events by id, built on the first lookup (most subsets are never looked into)."""
+        events = self._events
+        return dict(zip(map(_event_id, events), events, strict=True))
 
     def _new(self, events: Iterable[Event]) -> Timeline:
         return Timeline(
@@ -353,44 +379,48 @@ class Timeline:
     # -- windows --------------------------------------------------------------------
 
     @functools.cached_property
-    def _spans(self) -> tuple[SpanIndex, array[int], array[int]]:
-        """The window index, and each event's span as keys (``None`` as the int64 ends)."""
-        # Keys per distinct value: large timelines share a few thousand `When`s.
-        # By object, not value: hashing a When compares its bounds, slowly.
-        memo: dict[int, tuple[int | None, int | None]] = {}
+    def _runs(self) -> _Runs:
+        """The window index over runs of events that share a span (see `_Runs`)."""
+        # An event's span is its date's fuzzy bounds (to its end's, if it has one), as
+        # `Event.fuzzy_window`, from the keys each `When` keeps. Events in timeline
+        # order that share a date object and have no end share one span: a large
+        # timeline has a few events a date, and the work is per run.
+        events = self._events
+        n = len(events)
+        whens = _whens(events)
+        ends = list(map(_end_of, events))
+        cuts = set(compress(range(1, n), map(operator.is_not, whens[1:], whens)))
+        with_end = list(compress(range(n), map(operator.is_not, ends, repeat(None))))
+        cuts.update(with_end)
+        cuts.update(p + 1 for p in with_end)
+        cuts.discard(0)
+        cuts.discard(n)
+        firsts = [0, *sorted(cuts)] if n else []
+        keys = list(map(_keys_of, map(whens.__getitem__, firsts)))
+        los = list(map(_fuzzy_start, keys))
+        his = list(map(_fuzzy_stop, keys))
+        for p in with_end:  # each a run of its own
+            his[bisect_left(firsts, p)] = ends[p]._keys[5]
+        return _Runs(
+            SpanIndex.from_columns(los, his),
+            array("q", firsts),
+            array("q", [*firsts[1:], n] if n else []),
+            array("q", [_LOWEST if k is None else k for k in los]),
+            array("q", [_HIGHEST if k is None else k for k in his]),
+        )
 
-        def keys(w: When) -> tuple[int | None, int | None]:
-            found = memo.get(id(w))
-            if found is None:
-                lo, hi = w.fuzzy_bounds()  # as `Event.fuzzy_window`
-                found = memo[id(w)] = (
-                    None if lo is None else _key(lo),
-                    None if hi is None else _key(hi),
-                )
-            return found
-
-        starts: list[int | None] = []
-        stops: list[int | None] = []
-        for event in self._events:  # the same span as `Event.fuzzy_window`
-            lo_key, hi_key = keys(event.when)
-            if event.end is not None:
-                hi_key = keys(event.end)[1]
-            starts.append(lo_key)
-            stops.append(hi_key)
-        index = SpanIndex.from_columns(starts, stops)
-        lows = array("q", [_LOWEST if k is None else k for k in starts])
-        highs = array("q", [_HIGHEST if k is None else k for k in stops])
-        return index, lows, highs
-
-    @property
-    def _index(self) -> SpanIndex:
-        return self._spans[0]
-
-    def _window_positions(self, lo: _dt.date | None, hi: _dt.date | None) -> list[int]:
-        """Positions that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
+    def _window_runs(self, lo: _dt.date | None, hi: _dt.date | None) -> list[int]:
+        """Runs that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
         lo_key = None if lo is None else _key(lo) - _SLACK
         hi_key = None if hi is None else _key(hi) + _SLACK
-        return sorted(self._index.candidates(lo_key, hi_key))
+        return sorted(self._runs.finder.candidates(lo_key, hi_key))
+
+    def _runs_where(self, runs: list[int], keep: Callable[[int], bool]) -> Timeline:
+        """The events of the runs ``keep`` accepts (by run number), in timeline order."""
+        events, firsts, lasts = self._events, self._runs.firsts, self._runs.lasts
+        return self._subset(
+            chain.from_iterable(events[firsts[r] : lasts[r]] for r in runs if keep(r))
+        )
 
     def overlapping(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
         """Events that could fall in the window from ``start`` to ``end``.
@@ -406,16 +436,18 @@ class Timeline:
         """
         window = _widest(start, end)
         lo, hi = window
-        _, lows, highs = self._spans
+        runs = self._runs
+        lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, self._events
         # Spans that meet the window with days to spare surely meet it by the
-        # exact rule too (see _SLACK); only those near its edges are checked.
+        # exact rule too (see _SLACK); only those near its edges are checked, once a run.
         sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
         sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-        events = self._events
-        return self._subset(
-            events[p]
-            for p in self._window_positions(lo, hi)
-            if (highs[p] >= sure_lo and lows[p] <= sure_hi) or meets(events[p].fuzzy_window, window)
+        return self._runs_where(
+            self._window_runs(lo, hi),
+            lambda r: (
+                (highs[r] >= sure_lo and lows[r] <= sure_hi)
+                or meets(events[firsts[r]].fuzzy_window, window)
+            ),
         )
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
@@ -431,15 +463,16 @@ class Timeline:
         lo = _window(start, "start").earliest
         hi = _window(end if end is not None else start, "end").latest
         window = (lo, hi)
-        _, lows, highs = self._spans
+        runs = self._runs
+        lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, self._events
         sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
         sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-        events = self._events
-        return self._subset(
-            events[p]
-            for p in self._window_positions(lo, hi)
-            if (lows[p] >= sure_lo and highs[p] <= sure_hi)
-            or inside(window, events[p].fuzzy_window)
+        return self._runs_where(
+            self._window_runs(lo, hi),
+            lambda r: (
+                (lows[r] >= sure_lo and highs[r] <= sure_hi)
+                or inside(window, events[firsts[r]].fuzzy_window)
+            ),
         )
 
     def on(self, day: WindowArg) -> Timeline:

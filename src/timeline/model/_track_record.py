@@ -31,7 +31,6 @@ An event with several actors (or tags) counts once in each of their groups.
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -41,6 +40,8 @@ from timeline._errors import QueryError
 from timeline.dates._days import DayLike, to_day
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
+from timeline.model._track_text import _plural, record_frame, record_html, record_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,9 +56,6 @@ Grouping: TypeAlias = (
 GROUPINGS = ("actor", "kind", "tag", "precision", "publisher")
 ALL = "(all)"
 """The group name of `TrackRecord.total`, every promise counted once."""
-
-Outcome: TypeAlias = Literal["kept", "late", "broken", "pending"]
-_OUTCOMES: tuple[Outcome, ...] = ("kept", "late", "broken", "pending")
 
 
 _Scored: TypeAlias = "tuple[Outcome, int | None, int, int | None]"
@@ -115,155 +113,6 @@ def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-@attrs.frozen
-class TrackRow:
-    """One group's record: the ids behind each count, and the figures drawn from them.
-
-    The counts (`kept`, `late`, `broken`, `pending`) are the lengths of the id
-    tuples, so they always partition the group's promises. ``delay_days`` holds
-    the days late of each id in ``late_ids``, in the same order.
-
-    >>> row = TrackRow("Tencent", kept_ids=("a",), late_ids=("b",), broken_ids=(),
-    ...                pending_ids=("c",), delay_days=(12,), slips=1, mean_notice_days=30.0)
-    >>> row.promises, row.on_time_rate, row.median_delay_days, row.slips_per_promise
-    (3, 0.5, 12, 0.3333333333333333)
-    """
-
-    group: str
-    kept_ids: tuple[str, ...]
-    late_ids: tuple[str, ...]
-    broken_ids: tuple[str, ...]
-    pending_ids: tuple[str, ...]
-    delay_days: tuple[int, ...]
-    slips: int
-    mean_notice_days: float | None
-
-    @property
-    def kept(self) -> int:
-        """Promises that happened no later than the last day of their first date.
-
-        >>> TrackRow("g", ("a",), (), (), (), (), 0, None).kept
-        1
-        """
-        return len(self.kept_ids)
-
-    @property
-    def late(self) -> int:
-        """Promises that happened after the last day of their first date.
-
-        >>> TrackRow("g", (), ("a",), (), (), (3,), 0, None).late
-        1
-        """
-        return len(self.late_ids)
-
-    @property
-    def broken(self) -> int:
-        """Promises cancelled, or still open and overdue on the day.
-
-        >>> TrackRow("g", (), (), ("a",), (), (), 0, None).broken
-        1
-        """
-        return len(self.broken_ids)
-
-    @property
-    def pending(self) -> int:
-        """Promises still open and not overdue on the day.
-
-        >>> TrackRow("g", (), (), (), ("a",), (), 0, None).pending
-        1
-        """
-        return len(self.pending_ids)
-
-    @property
-    def promises(self) -> int:
-        """All the group's promises: kept + late + broken + pending.
-
-        >>> TrackRow("g", ("a",), (), ("b",), (), (), 0, None).promises
-        2
-        """
-        return self.kept + self.late + self.broken + self.pending
-
-    @property
-    def resolved(self) -> int:
-        """Promises kept, late or broken (not pending).
-
-        >>> TrackRow("g", ("a",), (), (), ("b",), (), 0, None).resolved
-        1
-        """
-        return self.kept + self.late + self.broken
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """kept / (kept + late + broken); ``None`` when nothing is resolved yet.
-
-        >>> TrackRow("g", (), (), (), ("a",), (), 0, None).on_time_rate is None
-        True
-        """
-        return self.kept / self.resolved if self.resolved else None
-
-    @property
-    def median_delay_days(self) -> float | int | None:
-        """The median days late over the late promises; ``None`` when none was late.
-
-        >>> TrackRow("g", (), ("a", "b"), (), (), (1, 4), 0, None).median_delay_days
-        2.5
-        """
-        import statistics  # loaded on use: keeps import timeline light
-
-        return statistics.median(self.delay_days) if self.delay_days else None
-
-    @property
-    def max_delay_days(self) -> int | None:
-        """The most days late of any late promise; ``None`` when none was late.
-
-        >>> TrackRow("g", (), ("a", "b"), (), (), (1, 4), 0, None).max_delay_days
-        4
-        """
-        return max(self.delay_days) if self.delay_days else None
-
-    @property
-    def slips_per_promise(self) -> float | None:
-        """The mean number of slips per promise (`Event.slips` as known on the day).
-
-        >>> TrackRow("g", ("a",), (), ("b",), (), (), 3, None).slips_per_promise
-        1.5
-        """
-        return self.slips / self.promises if self.promises else None
-
-    def ids(self, outcome: Outcome) -> tuple[str, ...]:
-        """The ids behind one count: ``"kept"``, ``"late"``, ``"broken"`` or ``"pending"``.
-
-        >>> TrackRow("g", ("a",), (), (), ("b",), (), 0, None).ids("pending")
-        ('b',)
-        """
-        if outcome not in _OUTCOMES:
-            raise QueryError(f"ids: {outcome!r} is not a count; use one of {', '.join(_OUTCOMES)}")
-        ids: tuple[str, ...] = getattr(self, f"{outcome}_ids")
-        return ids
-
-    def to_record(self) -> dict[str, Any]:
-        """The row as a JSON-ready dict: counts, figures, and the ids behind each count.
-
-        >>> TrackRow("g", ("a",), ("b",), (), (), (5,), 0, 10.0).to_record()["delay_days"]
-        {'b': 5}
-        """
-        return {
-            "group": self.group,
-            "promises": self.promises,
-            "kept": self.kept,
-            "late": self.late,
-            "broken": self.broken,
-            "pending": self.pending,
-            "on_time_rate": self.on_time_rate,
-            "median_delay_days": self.median_delay_days,
-            "max_delay_days": self.max_delay_days,
-            "slips_per_promise": self.slips_per_promise,
-            "mean_notice_days": self.mean_notice_days,
-            "ids": {outcome: list(self.ids(outcome)) for outcome in _OUTCOMES},
-            "delay_days": dict(zip(self.late_ids, self.delay_days, strict=True)),
-        }
-
-
 def _row(group: str, members: Iterable[int], ids: list[str], scored: list[_Scored]) -> TrackRow:
     """The row of the promises at positions ``members`` (in timeline order)."""
     by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in _OUTCOMES}
@@ -297,56 +146,6 @@ def _order(row: TrackRow) -> tuple[bool, float, int, str]:
 
 
 # -- the text table -------------------------------------------------------------------------
-
-_HEADERS = (
-    "PROMISES",
-    "KEPT",
-    "LATE",
-    "BROKEN",
-    "PENDING",
-    "ON TIME",
-    "MEDIAN DELAY",
-    "MAX DELAY",
-    "SLIPS/PROMISE",
-    "NOTICE",
-)
-
-
-def _width(text: str) -> int:
-    # Terminal columns: wide (East Asian) characters take two; marks take none.
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
-        for c in text
-    )
-
-
-def _days(value: float | None) -> str:
-    if value is None:
-        return "-"
-    number = f"{value:.1f}".removesuffix(".0")
-    return f"{number} day" if number in ("1", "-1") else f"{number} days"
-
-
-def _cells(row: TrackRow) -> list[str]:
-    rate = row.on_time_rate
-    spp = row.slips_per_promise
-    return [
-        row.group,
-        str(row.promises),
-        str(row.kept),
-        str(row.late),
-        str(row.broken),
-        str(row.pending),
-        "-" if rate is None else f"{rate:.0%}",
-        _days(row.median_delay_days),
-        _days(row.max_delay_days),
-        "-" if spp is None else f"{spp:.2f}",
-        _days(row.mean_notice_days),
-    ]
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @attrs.frozen(repr=False)
@@ -434,19 +233,7 @@ class TrackRecord:
         )
 
     def __str__(self) -> str:
-        if not self.total.resolved:
-            return self.summary
-        rows = [_cells(row) for row in self.rows]
-        rows.append(_cells(self.total))
-        headers = [self.by.upper(), *_HEADERS]
-        widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-
-        def line(cells: list[str]) -> str:
-            first = cells[0] + " " * (widths[0] - _width(cells[0]))
-            rest = (" " * (w - _width(c)) + c for c, w in zip(cells[1:], widths[1:], strict=True))
-            return "  ".join([first, *rest]).rstrip()
-
-        return "\n".join([self.summary, line(headers), *map(line, rows)])
+        return record_text(self)
 
     def _repr_html_(self) -> str:
         """The record as an HTML table for notebooks: a caption, one row per group, a total.
@@ -455,22 +242,7 @@ class TrackRecord:
         >>> "<table" in track_record(Timeline(), as_of="2026-01-01")._repr_html_()
         True
         """
-        import html
-
-        head = "".join(f"<th>{html.escape(h.title())}</th>" for h in [self.by, *_HEADERS])
-        body = []
-        for row in [*self.rows, self.total]:
-            cells = _cells(row)
-            tag = ' class="tl-total"' if row is self.total else ""
-            tds = f"<th>{html.escape(cells[0])}</th>" + "".join(
-                f'<td style="text-align:right">{html.escape(c)}</td>' for c in cells[1:]
-            )
-            body.append(f"<tr{tag}>{tds}</tr>")
-        return (
-            '<div class="tl-view"><table class="tl-table tl-track-record">'
-            f"<caption>{html.escape(self.summary)}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-        )
+        return record_html(self)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dict per group, in table order (see `TrackRow.to_record`).
@@ -491,34 +263,7 @@ class TrackRecord:
         >>> int(track_record(tl, as_of="2026-01-01").to_pandas().loc[0, "pending"])
         1
         """
-        import pandas as pd
-
-        columns = [
-            "group",
-            "promises",
-            "kept",
-            "late",
-            "broken",
-            "pending",
-            "on_time_rate",
-            "median_delay_days",
-            "max_delay_days",
-            "slips_per_promise",
-            "mean_notice_days",
-        ]
-        records = [{c: r[c] for c in columns} for r in self.to_records()]
-        frame = pd.DataFrame.from_records(records, columns=columns)
-        for column in ("promises", "kept", "late", "broken", "pending"):
-            frame[column] = frame[column].astype("int64")
-        for column in (
-            "on_time_rate",
-            "median_delay_days",
-            "max_delay_days",
-            "slips_per_promise",
-            "mean_notice_days",
-        ):
-            frame[column] = frame[column].astype("float64")
-        return frame
+        return record_frame(self)
 
 
 def _distinct(names: tuple[str, ...], none: str) -> str | tuple[str, ...]:

@@ -1,0 +1,63 @@
+"""Interval arithmetic over figures' ends: the exact Decimal steps `Quantity` builds on.
+
+Each quantity stands for the set of values it allows, an interval whose ends may be
+open ("more than 5") or unbounded (``±Infinity``). A sum or difference combines the
+matching ends; a product or quotient takes its extremes among the four corners
+(`corners`), where 0 times an unbounded end is 0 and a corner is open when either of
+its ends is, unless it is 0 by a closed zero factor. Every step is exact except
+division, which rounds to 28 significant digits (`timeline.figures._numbers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Final, TypeAlias
+
+from timeline.figures._numbers import DIVIDE, EXACT
+
+__all__: list[str] = []
+
+_INF: Final = Decimal("Infinity")
+_End: TypeAlias = tuple[Decimal, bool]  # an end of a figure's interval, and whether it is open
+
+
+def _times(a: Decimal, b: Decimal) -> Decimal:
+    # In interval arithmetic 0 times an unbounded end is 0 (0 * ∞ is undefined for Decimal).
+    return Decimal(0) if a == 0 or b == 0 else EXACT.multiply(a, b)
+
+
+def _quotient(a: Decimal, b: Decimal) -> Decimal:
+    # Divide directly (99 / 99 is exactly 1; 99 * (1 / 99) is not). b is never zero here.
+    if b.is_infinite():
+        return Decimal(0)  # also for ∞ / ∞: the other corners carry the extremes
+    if a.is_infinite():
+        return a if b > 0 else -a
+    return DIVIDE.divide(a, b)
+
+
+def corners(
+    ends: tuple[_End, _End],
+    others: tuple[_End, _End],
+    operation: Callable[[Decimal, Decimal], Decimal],
+) -> tuple[_End, _End]:
+    """The low and high ends of ``operation`` (`_times` or `_quotient`) over two intervals.
+
+    >>> corners(((Decimal(2), False), (Decimal(3), False)),
+    ...         ((Decimal(5), True), (_INF, True)), _times)
+    ((Decimal('10'), True), (Decimal('Infinity'), True))
+    """
+    # Interval product or quotient: the extremes are among the four corners. A
+    # corner is open when either end is, unless it is 0 by a closed zero factor.
+    found = []
+    for x, x_open in ends:
+        for y, y_open in others:
+            value = operation(x, y)
+            closed_zero = (x == 0 and not x_open) or (y == 0 and not y_open)
+            found.append((value, (x_open or y_open) and not closed_zero))
+    lo = min(value for value, _ in found)
+    hi = max(value for value, _ in found)
+    # Where a closed and an open corner meet, the closed one is reached.
+    lo_open = all(is_open for value, is_open in found if value == lo)
+    hi_open = all(is_open for value, is_open in found if value == hi)
+    return (lo, lo_open), (hi, hi_open)

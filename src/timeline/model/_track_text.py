@@ -1,0 +1,158 @@
+"""The track record as a table: plain text for the terminal, HTML for notebooks, a DataFrame.
+
+`TrackRecord.__str__`, `TrackRecord._repr_html_` and `TrackRecord.to_pandas` are
+thin methods over the functions here; the figures themselves are computed in
+`timeline.model._track_record` and `timeline.model._track_row`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from timeline.model._track_row import TrackRow
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from timeline.model._track_record import TrackRecord
+
+__all__ = ["record_frame", "record_html", "record_text"]
+
+_HEADERS = (
+    "PROMISES",
+    "KEPT",
+    "LATE",
+    "BROKEN",
+    "PENDING",
+    "ON TIME",
+    "MEDIAN DELAY",
+    "MAX DELAY",
+    "SLIPS/PROMISE",
+    "NOTICE",
+)
+
+
+def _width(text: str) -> int:
+    # Terminal columns: wide (East Asian) characters take two; marks take none.
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+        for c in text
+    )
+
+
+def _days(value: float | None) -> str:
+    if value is None:
+        return "-"
+    number = f"{value:.1f}".removesuffix(".0")
+    return f"{number} day" if number in ("1", "-1") else f"{number} days"
+
+
+def _cells(row: TrackRow) -> list[str]:
+    rate = row.on_time_rate
+    spp = row.slips_per_promise
+    return [
+        row.group,
+        str(row.promises),
+        str(row.kept),
+        str(row.late),
+        str(row.broken),
+        str(row.pending),
+        "-" if rate is None else f"{rate:.0%}",
+        _days(row.median_delay_days),
+        _days(row.max_delay_days),
+        "-" if spp is None else f"{spp:.2f}",
+        _days(row.mean_notice_days),
+    ]
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def record_text(record: TrackRecord) -> str:
+    """The summary line, then the table: one line per group and the total, columns aligned.
+
+    Only the summary when nothing is resolved yet (the table would be all dashes).
+
+    >>> from timeline import Event, Timeline
+    >>> print(record_text(Timeline([Event(title="a", when="2026-04")]).track_record(
+    ...     as_of="2026-03-01")))
+    As of 2026-03-01, all 1 promise is pending: none has come due, happened or been cancelled.
+    """
+    if not record.total.resolved:
+        return record.summary
+    rows = [_cells(row) for row in record.rows]
+    rows.append(_cells(record.total))
+    headers = [record.by.upper(), *_HEADERS]
+    widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        first = cells[0] + " " * (widths[0] - _width(cells[0]))
+        rest = (" " * (w - _width(c)) + c for c, w in zip(cells[1:], widths[1:], strict=True))
+        return "  ".join([first, *rest]).rstrip()
+
+    return "\n".join([record.summary, line(headers), *map(line, rows)])
+
+
+def record_html(record: TrackRecord) -> str:
+    """The record as an HTML table: the summary as caption, one row per group, a total.
+
+    >>> from timeline import Timeline
+    >>> record_html(Timeline().track_record(as_of="2026-01-01")).startswith('<div class="tl-view">')
+    True
+    """
+    import html
+
+    head = "".join(f"<th>{html.escape(h.title())}</th>" for h in [record.by, *_HEADERS])
+    body = []
+    for row in [*record.rows, record.total]:
+        cells = _cells(row)
+        tag = ' class="tl-total"' if row is record.total else ""
+        tds = f"<th>{html.escape(cells[0])}</th>" + "".join(
+            f'<td style="text-align:right">{html.escape(c)}</td>' for c in cells[1:]
+        )
+        body.append(f"<tr{tag}>{tds}</tr>")
+    return (
+        '<div class="tl-view"><table class="tl-table tl-track-record">'
+        f"<caption>{html.escape(record.summary)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def record_frame(record: TrackRecord) -> pd.DataFrame:
+    """One row per group with the counts and figures (not the ids); needs pandas.
+
+    >>> from timeline import Event, Timeline
+    >>> tl = Timeline([Event(title="a", when="2026-04", actors=["X"])])
+    >>> list(record_frame(tl.track_record(as_of="2026-01-01"))["group"])
+    ['X']
+    """
+    import pandas as pd
+
+    columns = [
+        "group",
+        "promises",
+        "kept",
+        "late",
+        "broken",
+        "pending",
+        "on_time_rate",
+        "median_delay_days",
+        "max_delay_days",
+        "slips_per_promise",
+        "mean_notice_days",
+    ]
+    records = [{c: r[c] for c in columns} for r in record.to_records()]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for column in ("promises", "kept", "late", "broken", "pending"):
+        frame[column] = frame[column].astype("int64")
+    for column in (
+        "on_time_rate",
+        "median_delay_days",
+        "max_delay_days",
+        "slips_per_promise",
+        "mean_notice_days",
+    ):
+        frame[column] = frame[column].astype("float64")
+    return frame
