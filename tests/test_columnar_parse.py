@@ -9,6 +9,7 @@ fails a test.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 from unittest import mock
 
@@ -56,7 +57,7 @@ def _rows(array: Any) -> list[tuple[Any, ...] | None]:
     return [tuple(f[i] for f in fields) if valid[i] else None for i in range(len(array))]
 
 
-def _check(texts: list[str | None], reference: Any = None) -> None:
+def _check(texts: Sequence[str | None], reference: Any = None) -> None:
     got = _rows(parse_dates(texts, reference=reference))
     if reference is None or isinstance(reference, dt.date | str):
         expected = [_oracle(t, reference) for t in texts]
@@ -368,11 +369,16 @@ def test_other_string_columns() -> None:
 
 
 def test_values_that_are_not_text_are_reported_per_row() -> None:
-    rows = parse_dates(["2026", 2026, None, b"2026"]).to_pylist()  # type: ignore[list-item]
+    rows = parse_dates(["2026", 2026, None, b"2026"]).to_pylist()
     assert rows[0]["when"] == "2026" and rows[2] is None
     assert "not text" in rows[1]["error"] and "not text" in rows[3]["error"]
     numbers = parse_dates(pa.array([2026, None])).to_pylist()
     assert "not text" in numbers[0]["error"] and numbers[1] is None
+
+
+def test_an_iterator_of_values_is_read_once() -> None:
+    rows = parse_dates(iter(["2026", 2026, "spring 2026"])).to_pylist()
+    assert [r["when"] for r in rows] == ["2026", None, "spring 2026"]
 
 
 def test_a_bad_reference_is_an_error_on_every_row() -> None:

@@ -124,6 +124,8 @@ def parse_dates(
     """
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
+    if not isinstance(values, pa.Array | pa.ChunkedArray | list | tuple):
+        values = list(values)  # an iterator is read once
     texts = _string_array(values)
     if texts is None:  # not a column of text: every row says what it holds
         return _parse_rows(_as_list(values), reference)
