@@ -1,14 +1,15 @@
-"""`Timeline(events)` sorts by ranks of distinct `When`s: the same order as (sort_key, id).
+"""`Timeline(events)` sorts one string per event (its date's order text, then its id):
+the same order as (sort_key, id).
 
-The fast path sorts distinct values by the numeric head of `When.sort_key` and formats
-the EDTF text only where heads tie; these cases make the heads tie.
+The order text is the numeric head of `When.sort_key` as fixed-width text; values whose
+heads tie while their keys differ are re-sorted by the full key. These cases make
+the heads tie.
 """
 
 from __future__ import annotations
 
 import random
 
-import attrs
 import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 
 from data_strategies import whens
 from timeline import DuplicateEventError, Event, Timeline, When
+from timeline.dates._bounds import _key
+from timeline.dates._keys import UNBOUNDED
 from timeline.dates._when import order_head
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,16 +81,28 @@ def test_non_events_are_refused() -> None:
 
 
 @SETTINGS
+@given(whens())
+def test_order_head_is_the_head_of_sort_key(w: When) -> None:
+    assert order_head(w) == w.sort_key[:4]
+
+
+@SETTINGS
 @given(whens(), whens())
-def test_equal_text_identities_have_equal_sort_keys(a: When, b: When) -> None:
-    # The sort ranks values with equal identities together without formatting each.
-    for x, y in ((a, b), (a, attrs.evolve(a)), (b, attrs.evolve(b))):
-        identity = x._text_identity
-        if identity is not None and identity == y._text_identity:
-            assert x.sort_key == y.sort_key
+def test_order_texts_order_as_the_heads_do(a: When, b: When) -> None:
+    ta, tb = a._keys[6], b._keys[6]
+    assert len(ta) == len(tb) == 17
+    assert (ta < tb) == (order_head(a) < order_head(b))
+    assert (ta == tb) == (order_head(a) == order_head(b))
 
 
 @SETTINGS
 @given(whens())
-def test_order_head_is_the_head_of_sort_key(w: When) -> None:
-    assert order_head(w) == w.sort_key[:4]
+def test_keys_are_the_head_and_the_fuzzy_bounds(w: When) -> None:
+    primary, latest, qualified, rank, lo, hi, text = w._keys
+    head = order_head(w)
+    assert (primary, qualified, rank) == (head[0] if head[0] != float("inf") else UNBOUNDED,
+                                          head[2], head[3])  # fmt: skip
+    assert latest == (UNBOUNDED if w.latest is None else _key(w.latest))
+    fuzzy = w.fuzzy_bounds()
+    assert (lo, hi) == tuple(None if p is None else _key(p) for p in fuzzy)
+    assert w._order_text == text

@@ -58,6 +58,7 @@ class TestConstructors:
             (lambda: When.decade(2025), "a decade starts on a year ending in 0"),
             (lambda: When.year(10000), "year must be 1..9999"),
             (lambda: When.season(9999, 24), "a season from December 9999 runs past year 9999"),
+            (lambda: When.week(9999, 52), "the week runs past year 9999"),  # not OverflowError
         ],
     )
     def test_invalid_arguments_raise_value_errors_naming_the_call(

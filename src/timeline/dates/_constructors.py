@@ -20,7 +20,7 @@ from timeline.dates._precision import Precision, Relation
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["check", "check_year"]
+__all__ = ["check", "check_year", "week_span"]
 
 Endpoint: TypeAlias = "When | Literal['open', 'unknown']"
 
@@ -101,13 +101,33 @@ def week(cls: type[When], year: int, week: int) -> When:
     >>> (str(w.earliest), str(w.latest))
     ('2026-04-06', '2026-04-12')
     """
-    call = f"When.week({year}, {week})"
-    check_year(year, call)
-    weeks = _dt.date(year, 12, 28).isocalendar()[1]
-    check(1 <= week <= weeks, call, f"week must be 1..{weeks} in {year}, got {week}")
+    monday, sunday = week_span(year, week)
+    return cls(monday, sunday, Precision.WEEK)
+
+
+def week_span(year: int, week: int) -> tuple[Date, Date]:
+    """The Monday and Sunday of an ISO 8601 week; `WhenError` for no such week.
+
+    >>> week_span(2026, 15)
+    (Date(2026, 4, 6), Date(2026, 4, 12))
+    """
+    if not (1 <= year <= 9999 and 1 <= week <= 52):  # every year has 52 weeks
+        call = f"When.week({year}, {week})"  # formatted only on failure
+        check_year(year, call)
+        weeks = _dt.date(year, 12, 28).isocalendar()[1]
+        check(1 <= week <= weeks, call, f"week must be 1..{weeks} in {year}, got {week}")
     monday = _dt.date.fromisocalendar(year, week, 1)
-    start = _date(monday.year, monday.month, monday.day)
-    return cls(start, start.add(days=6), Precision.WEEK)
+    if monday > _LAST_MONDAY:
+        check(False, f"When.week({year}, {week})", "the week runs past year 9999")
+    sunday = monday + _SIX_DAYS
+    return (
+        _date(monday.year, monday.month, monday.day),
+        _date(sunday.year, sunday.month, sunday.day),
+    )
+
+
+_LAST_MONDAY = _dt.date(9999, 12, 25)  # six days before 31 December 9999
+_SIX_DAYS = _dt.timedelta(days=6)
 
 
 def dekad(cls: type[When], year: int, month: int, n: int) -> When:

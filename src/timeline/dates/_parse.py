@@ -127,8 +127,8 @@ def parse(
                 w = _quick.read(text)
                 if w is not None:
                     return w
-        elif len(text) <= 11 and (found := COMMON.fullmatch(text)) is not None:
-            w = common(found)
+        else:
+            w = _fiscal_free(text)
             if w is not None:
                 return w
     try:
@@ -150,6 +150,15 @@ def parse(
         # A safety net, so no other exception type escapes: a value pendulum or the
         # model rejects in a way not foreseen above is still a parse error.
         raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
+
+
+def _fiscal_free(text: str) -> When | None:
+    """The value of a text no fiscal year changes: common ISO shapes, the texts ``str`` writes."""
+    if len(text) <= 11 and (found := COMMON.fullmatch(text)) is not None:
+        return common(found)
+    if len(text) <= _quick.LONGEST:
+        return _quick.canonical(text)
+    return None
 
 
 def parse_edtf(text: str) -> When:

@@ -5,7 +5,10 @@ the shapes most dates in files and feeds have: a year, a month or a sub-year
 code (``2026``, ``2026-04``, ``2026-35``), a day, each maybe qualified
 (``2026-04~``), unspecified digits (``202X``, ``2026-XX``, ``2026-04-XX``), a
 date-time with or without an offset (``2026-04-15T10:00:00+08:00``), and an
-interval of those (``2026-04/2026-06``, ``2026-04/..``, ``/2026-06``). It builds
+interval of those (``2026-04/2026-06``, ``2026-04/..``, ``/2026-06``); and,
+through `timeline.dates._quick_words`, the canonical texts ``str(When)`` writes,
+which data files store (``3 April 2026``, ``2026-W14``, ``c. Q2 2026?``, ``by
+end of 2030``, ``April 2026 to June 2026`` ...). It builds
 the value with the fewest objects (one pattern match a value, each `When` built
 once and directly, none of the checks the pattern already made) and gives
 exactly what the general path gives (a property test compares them); anything
@@ -28,12 +31,13 @@ from timeline._errors import WhenError
 from timeline.dates._bounds import _last_day
 from timeline.dates._parse_edtf import _QUALIFIERS, Fail, _offset
 from timeline.dates._precision import Precision
+from timeline.dates._quick_words import read_words
 from timeline.dates._when import When
 
-__all__ = ["LONGEST", "read"]
+__all__ = ["LONGEST", "canonical", "read"]
 
-LONGEST = 51
-"""The longest text `read` takes: two date-times with offsets and a slash."""
+LONGEST = 52
+"""The longest text `read` takes: two qualified dekads (``c. early September 2026? to ...``)."""
 
 # One value: year, then month or sub-year code, day, time and offset; a
 # qualifier on calendar values. Ranges the pattern cannot say (the last day of
@@ -47,8 +51,6 @@ _ONE = re.compile(
     r"([~?%]?)",
     re.ASCII,  # other scripts' digits take the general path
 )
-# Unspecified digits in the commonest places: the decade, the month, the day.
-_MASK = re.compile(r"[1-9]\d\dX|[1-9]\d{3}-XX|[1-9]\d{3}-(?:0[1-9]|1[0-2])-XX", re.ASCII)
 
 # Sub-year codes: first month, months, grain (as the named constructors build them).
 _SUB_YEAR = {21: (3, 3, Precision.SEASON), 22: (6, 3, Precision.SEASON)}
@@ -68,19 +70,24 @@ def read(text: str) -> When | None:
     True
     >>> read("2026-04/2026-06") == When.parse("2026-04/2026-06")
     True
-    >>> read("April 2026") is None
+    >>> read("c. April 2026?") == When.parse("c. April 2026?")
+    True
+    >>> read("Aprill 2026") is None
     True
     """
     found = _MEMO.get(text)
     if found is not None:
         return found
     try:
-        if "/" in text:
+        if " " in text:  # the canonical texts str() writes: "3 April 2026", "Q2 2026" ...
+            w = read_words(text)
+        elif "/" in text:
             w = _interval(text)
         else:
             w = _one(text, True)
-            if w is None and len(text) <= 10 and "X" in text and _MASK.fullmatch(text):
-                w = _masked(text)
+            if w is None and ("W" in text or "X" in text or not text[:1].isdigit()):
+                # "2026-W14", "2026-W14?", "202X", "202X?", "2026-04-XX"
+                w = read_words(text)
     except (Fail, WhenError):
         return None  # a span past 9999 ...: the general path says what is wrong
     if w is not None:
@@ -88,6 +95,22 @@ def read(text: str) -> When | None:
             _MEMO.clear()
         _MEMO[text] = w
     return w
+
+
+def canonical(text: str) -> When | None:
+    """The value of a canonical text ``str(When)`` writes, else ``None``; not remembered.
+
+    No fiscal year changes what these texts mean (a property test checks it), so
+    `timeline.dates._parse.parse` uses this when given one; the table `read`
+    fills holds ISO/EDTF readings too, which a fiscal year may change.
+
+    >>> canonical("Q2 2026") == When.quarter(2026, 2)
+    True
+    """
+    try:
+        return read_words(text)
+    except WhenError:
+        return None  # "9999-W52": the general path says what is wrong
 
 
 def _one(text: str, whole: bool) -> When | None:
@@ -131,20 +154,6 @@ def _one(text: str, whole: bool) -> When | None:
         approximate, uncertain = _QUALIFIERS[mark]
         return When(start, end, grain, approximate, uncertain)
     return When(start, end, grain)
-
-
-def _masked(text: str) -> When:
-    """``199X``, ``2026-XX``, ``2026-04-XX``: the decade, year or month whose digits are unsaid."""
-    year = int(text[:4]) if len(text) > 4 else int(text[:3]) * 10
-    if len(text) == 4:
-        first, last, grain = Date(year, 1, 1), Date(year + 9, 12, 31), Precision.YEAR
-    elif len(text) == 7:
-        first, last, grain = Date(year, 1, 1), Date(year, 12, 31), Precision.MONTH
-    else:
-        month = int(text[5:7])
-        first, last = Date(year, month, 1), Date(year, month, _last_day(year, month))
-        grain = Precision.DAY
-    return When(first, last, grain, unspecified=text)
 
 
 def _instant(

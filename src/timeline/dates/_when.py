@@ -46,7 +46,7 @@ from timeline.dates._bounds import (
     meets,
 )
 from timeline.dates._constructors import check as _check
-from timeline.dates._keys import UNBOUNDED, Keys, order_text, when_keys
+from timeline.dates._keys import UNBOUNDED, Keys, when_keys
 from timeline.dates._precision import Precision, Relation
 
 __all__ = [
@@ -496,48 +496,15 @@ class When:
 
         Sorting and the window index read them; a large timeline computes them once per value.
         """
-        return when_keys(self)
+        keys = when_keys(self)
+        object.__setattr__(self, "_order_text", keys[6])  # one slot read a sort key
+        return keys
 
     @functools.cached_property
     def _order_text(self) -> str:
         """`sort_key`'s integer head as fixed-width text (`order_text`): a large sort
         sorts strings that start with it."""
-        return order_text(self._keys)
-
-    @property
-    def _text_identity(self) -> tuple[object, ...] | None:
-        """The fields as values, when they fix `sort_key`'s text; ``None`` for instants.
-
-        Two calendar values with equal identities format to the same EDTF text, so
-        sorting can rank them together without formatting each. (Value equality
-        is not enough: instants equal in UTC keep their own offsets in the text.)
-        """
-        start, end = self.start, self.end
-        if isinstance(start, _dt.datetime) or isinstance(end, _dt.datetime):
-            return None
-        lower, upper = self.lower, self.upper
-        if isinstance(lower, When):
-            lower = lower._text_identity  # type: ignore[assignment]
-            if lower is None:
-                return None
-        if isinstance(upper, When):
-            upper = upper._text_identity  # type: ignore[assignment]
-            if upper is None:
-                return None
-        return (
-            type(start),
-            start,
-            type(end),
-            end,
-            self.precision,
-            self.approximate,
-            self.uncertain,
-            self.relation,
-            self.unspecified,
-            lower,
-            upper,
-            self.form,
-        )
+        return self._keys[6]
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, When):

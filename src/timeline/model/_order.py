@@ -42,6 +42,8 @@ _by_id = operator.attrgetter("id")
 _when_of = operator.attrgetter("when")
 _initial_when_of = operator.attrgetter("initial_when")
 _claims_of = operator.attrgetter("claims")
+_keys_of = operator.attrgetter("_keys")
+_text_in_keys = operator.itemgetter(6)
 _order_text_of = operator.attrgetter("_order_text")
 
 
@@ -55,7 +57,7 @@ def _whens(items: Sequence[Event]) -> list[When]:
 def tied_heads(whens: Sequence[When]) -> list[str]:
     """Order texts shared by values whose sort keys differ (the head does not decide)."""
     distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
-    texts = list(map(_order_text_of, distinct))
+    texts = list(map(_text_in_keys, map(_keys_of, distinct)))
     counts = Counter(texts)
     if len(counts) == len(texts):
         return []
@@ -121,12 +123,14 @@ def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
     if len(set(ids)) != len(items):
         raise _duplicate(items)
     whens = _whens(items)
+    distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
+    heads = tied_heads(distinct)  # (computes each date's keys once)
     # One string per event: its date's order text (fixed width), then its id; strings
     # compare by code point, as ids do, so they order by (head, id).
     keys = list(map(operator.add, map(_order_text_of, whens), ids))
     # Sorting computes each item's key once, in list order: the next string is its key.
     ordered = sorted(items, key=functools.partial(next, iter(keys)))
-    return resort_ties(ordered, tied_heads(whens))
+    return resort_ties(ordered, heads)
 
 
 def resort_ties(ordered: list[Event], heads: list[str]) -> list[Event]:
