@@ -132,11 +132,14 @@ class _Parts(NamedTuple):
     uncertain: Any
 
 
-def _iso_parts(texts: pa.Array) -> _Parts:
+def _iso_parts(texts: pa.Array) -> _Parts | None:
     """``2026``, ``2026-04``, ``2026-04-03``, ``2026-34``, ``2026-Q2``; a qualifier."""
     pc = require("pyarrow.compute")
 
     iso = pc.extract_regex(texts, _ISO)
+    matched = pc.is_valid(iso)
+    if not pc.any(matched).as_py():
+        return None
     year_text, month_text, day_text = _field(iso, "y"), _field(iso, "m"), _field(iso, "d")
     code, day, quarter = _number(month_text), _number(day_text), _number(_field(iso, "q"))
     mark = _field(iso, "mark")
@@ -172,14 +175,17 @@ def _iso_parts(texts: pa.Array) -> _Parts:
     )
     approximate = pc.or_(pc.equal(mark, "~"), pc.equal(mark, "%"))
     uncertain = pc.or_(pc.equal(mark, "?"), pc.equal(mark, "%"))
-    return _Parts(pc.is_valid(iso), ok, year_text, grain, first_month, day, approximate, uncertain)
+    return _Parts(matched, ok, year_text, grain, first_month, day, approximate, uncertain)
 
 
-def _word_parts(texts: pa.Array) -> _Parts:
+def _word_parts(texts: pa.Array) -> _Parts | None:
     """``3 April 2026``, ``April 3, 2026``, ``Apr 2026``, ``Q2 2026``, ``H1 2026``, ``c. 2026?``."""
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
     words = pc.extract_regex(texts, _WORDS)
+    matched = pc.is_valid(words)
+    if not pc.any(matched).as_py():
+        return None
     month_word = pc.ascii_lower(
         pc.binary_join_element_wise(
             _field(words, "m1"), _field(words, "m2"), _field(words, "m3"), ""
@@ -213,7 +219,7 @@ def _word_parts(texts: pa.Array) -> _Parts:
     approximate = pc.not_equal(_field(words, "c"), "")
     uncertain = pc.equal(_field(words, "u"), "?")
     return _Parts(
-        pc.is_valid(words),
+        matched,
         ok,
         _field(words, "y"),
         grain,
@@ -233,11 +239,14 @@ class _Clock(NamedTuple):
     offset: Any  # microseconds east of UTC (0 for Z and naive)
 
 
-def _instant_parts(texts: pa.Array) -> tuple[_Parts, _Clock]:
+def _instant_parts(texts: pa.Array) -> tuple[_Parts, _Clock] | None:
     """``2026-04-03T10:00``, with seconds, with ``Z`` or an offset."""
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
     instant = pc.extract_regex(texts, _INSTANT)
+    matched = pc.is_valid(instant)
+    if not pc.any(matched).as_py():
+        return None
     hours, minutes, seconds_text = (
         _field(instant, "hh"),
         _field(instant, "mi"),
@@ -263,7 +272,7 @@ def _instant_parts(texts: pa.Array) -> tuple[_Parts, _Clock]:
     clock = pc.if_else(pc.greater(seconds, 0), with_seconds, clock)
     no = pa.repeat(False, len(texts))
     parts = _Parts(
-        pc.is_valid(instant),
+        matched,
         pc.not_equal(zone, "-00:00"),  # "offset unknown": the parser says so
         _field(instant, "y"),
         pc.if_else(pc.greater(seconds, 0), _SECOND, _MINUTE),
@@ -293,13 +302,23 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
     # The shapes exclude each other but for "2026" and "2026?" (ISO and words alike). A
     # shape is looked for only if some row has none of those before it (a column of ISO
     # days need not be searched for instants and words).
-    shapes = [_iso_parts(texts)]
+    # A shape no row has is dropped.
+    iso = _iso_parts(texts)
+    shapes = [] if iso is None else [iso]
     clock = None
-    if not pc.all(shapes[0].matched).as_py():
-        instant, clock = _instant_parts(texts)
-        shapes.append(instant)
-        if not pc.all(pc.or_(shapes[0].matched, instant.matched)).as_py():
-            shapes.append(_word_parts(texts))
+    if iso is None or not pc.all(iso.matched).as_py():
+        found = _instant_parts(texts)
+        if found is not None:
+            shapes.append(found[0])
+            clock = found[1]
+        matched = [shape.matched for shape in shapes]
+        if not matched or not pc.all(functools.reduce(pc.or_, matched)).as_py():
+            words = _word_parts(texts)
+            if words is not None:
+                shapes.append(words)
+    if not shapes:
+        nothing = [pa.nulls(len(texts), kind) for kind in _column_types()]
+        return pa.repeat(False, len(texts)), nothing
 
     def merged(i: int) -> Any:
         *first, last = shapes
@@ -372,6 +391,14 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
         nothing = [pa.nulls(len(texts), c.type) for c in columns]
         columns = [pc.if_else(ok, c, none) for c, none in zip(columns, nothing, strict=True)]
     return ok, columns
+
+
+def _column_types() -> list[pa.DataType]:
+    """The types of `read_shapes`'s columns."""
+    pa = require("pyarrow")
+
+    day, at = pa.date32(), pa.timestamp("us", tz="UTC")
+    return [pa.string(), pa.string(), day, day, day, day, at, at]
 
 
 def _instant_reach(first_day: Any, clock: _Clock) -> tuple[Any, Any, Any]:
