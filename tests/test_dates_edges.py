@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategies import single_whens
+from strategies import calendar_whens, instants, single_whens
 from timeline import Relation, When, WhenParseError, find_dates
 
 D = dt.date
@@ -130,12 +130,192 @@ class TestAlternatives:
         assert w.overlaps(When.quarter(2025, 3)) and w.overlaps(When.quarter(2025, 4))
         assert not w.contains(When.quarter(2025, 4).qualify(approximate=True))
 
+    # A qualifier said of the alternatives applies to each of them: "c. Q3 or Q4 2025" is
+    # one of c. Q3 2025 and c. Q4 2025 (the EDTF set [2025-35~,2025-36~]). The plain bounds
+    # stay the hull of the members; the fuzzy bounds are the hull of theirs.
+    @pytest.mark.parametrize(
+        ("text", "said", "edtf", "fuzzy"),
+        [
+            (
+                "c. Q3 or Q4 2025",
+                "c. Q3 or Q4 2025",
+                "[2025-35~,2025-36~]",
+                "2025-04-01/2026-03-31",
+            ),
+            (
+                "circa Q3 or Q4 2025",
+                "c. Q3 or Q4 2025",
+                "[2025-35~,2025-36~]",
+                "2025-04-01/2026-03-31",
+            ),
+            (
+                "Around Q3 or Q4 2025",
+                "c. Q3 or Q4 2025",
+                "[2025-35~,2025-36~]",
+                "2025-04-01/2026-03-31",
+            ),
+            (
+                "about April or May 2026",
+                "c. April or May 2026",
+                "[2026-04~,2026-05~]",
+                "2026-03-01/2026-06-30",
+            ),
+            (
+                "approximately 2026 or 2027",
+                "c. 2026 or 2027",
+                "[2026~,2027~]",
+                "2025-01-01/2028-12-31",
+            ),
+            ("~2026 or 2027", "c. 2026 or 2027", "[2026~,2027~]", "2025-01-01/2028-12-31"),
+            ("2026 or 2027~", "c. 2026 or 2027", "[2026~,2027~]", "2025-01-01/2028-12-31"),
+            (
+                "Q3 or Q4 2025 or so",
+                "c. Q3 or Q4 2025",
+                "[2025-35~,2025-36~]",
+                "2025-04-01/2026-03-31",
+            ),
+            (
+                "roughly Q1, Q2 or Q3 2025",
+                "c. Q1, Q2 or Q3 2025",
+                "[2025-33~,2025-34~,2025-35~]",
+                "2024-10-01/2025-12-31",
+            ),
+            (
+                "c. H1 or H2 2026",
+                "c. H1 or H2 2026",
+                "[2026-40~,2026-41~]",
+                "2025-07-01/2027-06-30",
+            ),
+            (
+                "c. spring or summer 2026",
+                "c. spring 2026 or summer 2026",
+                "[2026-21~,2026-22~]",
+                "2025-12-01/2026-11-30",
+            ),
+            (
+                "c. early 2025 or mid-2025",
+                "c. early 2025 or mid-2025",
+                "[2025-37~,2025-38~]",
+                "2024-09-01/2025-12-31",
+            ),
+            (
+                "c. 15 April 2026 or 16 April 2026",
+                "c. 15 April 2026 or 16 April 2026",
+                "[2026-04-15~,2026-04-16~]",
+                "2026-04-14/2026-04-17",
+            ),
+            (
+                "c. the 2020s or the 2030s",
+                "c. the 2020s or the 2030s",
+                "[202~,203~]",
+                "2010-01-01/2049-12-31",
+            ),
+            (
+                "c. December 2025 or January 2026",
+                "c. December 2025 or January 2026",
+                "[2025-12~,2026-01~]",
+                "2025-11-01/2026-02-28",
+            ),
+            # uncertain the same way, and both
+            (
+                "maybe Q3 or Q4 2025",
+                "Q3 or Q4 2025?",
+                "[2025-35?,2025-36?]",
+                "2025-04-01/2026-03-31",
+            ),
+            ("Q3 or Q4 2025?", "Q3 or Q4 2025?", "[2025-35?,2025-36?]", "2025-04-01/2026-03-31"),
+            (
+                "c. Q3 or Q4 2025?",
+                "c. Q3 or Q4 2025?",
+                "[2025-35%,2025-36%]",
+                "2025-01-01/2026-06-30",
+            ),
+            # a qualifier written on each alternative says the same
+            (
+                "c. Q3 2025 or c. Q4 2025",
+                "c. Q3 or Q4 2025",
+                "[2025-35~,2025-36~]",
+                "2025-04-01/2026-03-31",
+            ),
+            (
+                "c. Q3 or c. Q4 2025",
+                "c. Q3 or Q4 2025",
+                "[2025-35~,2025-36~]",
+                "2025-04-01/2026-03-31",
+            ),
+            # once any alternative carries its own, each qualifier belongs to the one it is on
+            (
+                "Q3 2025 or c. Q4 2025",
+                "Q3 2025 or c. Q4 2025",
+                "[2025-35,2025-36~]",
+                "2025-07-01/2026-03-31",
+            ),
+            (
+                "c. Q3 2025? or Q4 2025",
+                "c. Q3 2025? or Q4 2025",
+                "[2025-35%,2025-36]",
+                "2025-01-01/2026-03-31",
+            ),
+            (
+                "c. Q3 2025 or Q4 2025? or Q1 2026",
+                "c. Q3 2025, Q4 2025? or Q1 2026",
+                "[2025-35~,2025-36?,2026-33]",
+                "2025-04-01/2026-03-31",
+            ),
+        ],
+    )
+    def test_a_qualifier_on_the_alternatives(
+        self, text: str, said: str, edtf: str, fuzzy: str
+    ) -> None:
+        w = P(text)
+        lo, hi = w.fuzzy_bounds()
+        assert (str(w), w.to_edtf(), f"{lo}/{hi}") == (said, edtf, fuzzy)
+        assert w.qualified
+        plain = When.from_edtf(edtf.replace("~", "").replace("?", "").replace("%", ""))
+        assert (w.earliest, w.latest) == (plain.earliest, plain.latest)
+        assert P(said) == w
+        assert When.from_edtf(edtf) == w
+
+    def test_a_qualifier_on_yearless_alternatives(self) -> None:
+        w = P("c. April or May", reference=D(2026, 3, 28))
+        assert w == P("c. April or May 2026") and w.to_edtf() == "[2026-04~,2026-05~]"
+
+    # Every qualified set's text reads back as the same set (the formatter writes EDTF only
+    # when words would be read otherwise: a qualifier on the first or last alternative alone).
+    @pytest.mark.parametrize(
+        ("edtf", "said"),
+        [
+            ("[2025-35~,2025-36~]", "c. Q3 or Q4 2025"),
+            ("[2025-35~,2025-36]", "Q3 2025~ or Q4 2025"),
+            ("[2025-35,2025-36?]", "Q3 2025 or maybe Q4 2025"),
+            ("[2025-35~,2025-36?]", "Q3 2025~ or maybe Q4 2025"),
+            ("[190~,1928]", "the 1900s~ or 1928"),
+            ("[2025-35?,2025-36]", "Q3 2025? or Q4 2025"),
+            ("[2025-35,2025-36~]", "Q3 2025 or c. Q4 2025"),
+            ("[2025-35~,2025-36~,2026-33]", "c. Q3 2025, c. Q4 2025 or Q1 2026"),
+            ("[2025-35,2025-36~,2026-33~]", "Q3 2025, c. Q4 2025 or c. Q1 2026"),
+            ("[2025-35?,2025-36,2026-33?]", "Q3 2025?, Q4 2025 or Q1 2026?"),
+            ("[2025-33,2025-34~,2025-35]", "Q1 2025, c. Q2 2025 or Q3 2025"),
+            ("[2025-35%,2025-36%]", "c. Q3 or Q4 2025?"),
+            ("[2025~,2026~]", "c. 2025 or 2026"),
+            ("[2025-04~,2025-05~,2025-06~]", "c. April, May or June 2025"),
+            ("[2025-04-01~,2025-04-03~]", "c. 1 April 2025 or 3 April 2025"),
+            ("[2025-21~,2025-22~]", "c. spring 2025 or summer 2025"),
+        ],
+    )
+    def test_qualified_sets_read_back_from_their_text(self, edtf: str, said: str) -> None:
+        w = When.from_edtf(edtf)
+        assert str(w) == said
+        assert P(said) == w
+
     @pytest.mark.parametrize(
         ("text", "says"),
         [
-            ("c. Q3 or Q4 2025", "go on each alternative"),
-            ("by Q3 or Q4 2025", "go on each alternative"),
+            ("by Q3 or Q4 2025", "by/before/after apply to one date.*'by Q4 2025'"),
+            ("Q3 or Q4 2025 or later", "by/before/after apply to one date"),
+            ("before 2026 or 2027", "by/before/after apply to one date"),
             ("mid-April 2026 or late April 2026", "no EDTF value to be one of a set"),
+            ("c. mid-April 2026 or late April 2026", "no EDTF value to be one of a set"),
             ("early 2020s or late 2020s", "no EDTF value to be one of a set"),
         ],
     )
@@ -145,6 +325,78 @@ class TestAlternatives:
 
     def test_or_later_is_not_an_alternative(self) -> None:
         assert P("2026 or later").relation is Relation.NOT_BEFORE
+
+
+_APPROXIMATELY = ["c. ", "circa ", "ca. ", "about ", "around ", "approximately ", "approx. ",
+                  "roughly ", "sometime around ", "~", "~ "]  # fmt: skip
+_OR_SO = [" or so", "~"]
+
+
+class TestQualifiedAlternativesProperty:
+    # For every alternative the parser reads, the approximate version (any word the single
+    # form takes, before or after) parses, is approximate in every alternative, keeps the
+    # plain bounds, and its fuzzy bounds contain the plain one's.
+    @settings(max_examples=150, deadline=None)
+    @given(
+        st.lists(st.one_of(calendar_whens(1900, 2100), instants()), min_size=2, max_size=3),
+        st.sampled_from(_APPROXIMATELY + _OR_SO),
+        st.booleans(),
+    )
+    def test_a_qualified_alternative_is_approximate_and_wider(
+        self, values: list[When], word: str, compact: bool
+    ) -> None:
+        from timeline.dates._edtf_level2 import set_members
+
+        text = ", ".join(str(w) for w in values[:-1]) + " or " + str(values[-1])
+        try:
+            plain = P(text)
+        except WhenParseError:
+            return  # relations on a member, values of no EDTF unit: refused with a reason
+        base = str(plain) if compact else text  # "Q3 or Q4 2025" and "Q3 2025 or Q4 2025"
+        said = word + base if word in _APPROXIMATELY else base + word
+        w = P(said)
+        assert w.qualified
+        assert plain.form is not None and w.form is not None
+        members = set_members(w.form)
+        assert all(m.approximate for m in members)
+        assert [m.qualify() for m in members] == list(set_members(plain.form))
+        assert (w.earliest, w.latest) == (plain.earliest, plain.latest)
+        lo, hi = w.fuzzy_bounds()
+        plain_lo, plain_hi = plain.fuzzy_bounds()
+        assert lo is not None and hi is not None and plain_lo is not None and plain_hi is not None
+        assert _day(lo) <= _day(plain_lo) and _day(hi) >= _day(plain_hi)
+        assert P(str(w)) == w
+        assert When.from_edtf(w.to_edtf()) == w
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        st.lists(single_whens(1900, 2100), min_size=2, max_size=3),
+        st.lists(st.sampled_from([(False, False), (True, False), (False, True), (True, True)])),
+    )
+    def test_any_qualified_set_reads_back_from_its_text(
+        self, values: list[When], flags: list[tuple[bool, bool]]
+    ) -> None:
+        text = ", ".join(str(w) for w in values[:-1]) + " or " + str(values[-1])
+        try:
+            plain = P(text)
+        except WhenParseError:
+            return
+        assert plain.form is not None
+        items = plain.form[1:-1].split(",")
+        marks = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
+        qualified = [
+            item.rstrip("~?%") + marks[flags[i] if i < len(flags) else (False, False)]
+            for i, item in enumerate(items)
+        ]
+        try:
+            w = When.from_edtf("[" + ",".join(qualified) + "]")
+        except WhenParseError:
+            return  # a qualifier EDTF has no place for (an instant's)
+        assert P(str(w)) == w
+
+
+def _day(point: object) -> D:
+    return point.date() if isinstance(point, dt.datetime) else point  # type: ignore[return-value]
 
 
 class TestYearPairs:

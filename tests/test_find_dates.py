@@ -206,7 +206,9 @@ class TestFindDates:
             ("an unknown player, tbd later", []),
             # an alternative the parser refuses: without its relation, else as its parts
             ("by Q3 or Q4 2025", [("Q3 or Q4 2025", "Q3 or Q4 2025")]),
-            ("around mid-2026 or 2027", [("around mid-2026", "c. mid-2026"), ("2027", "2027")]),
+            # a qualifier applies to every alternative: found whole
+            ("around mid-2026 or 2027", [("around mid-2026 or 2027", "c. mid-2026 or 2027")]),
+            ("due c. Q3 or Q4 2025.", [("c. Q3 or Q4 2025", "c. Q3 or Q4 2025")]),
             ("over 1999/2000", []),
             ("1H or 2H 2026", [("2H 2026", "H2 2026")]),
             # "to be announced" followed by its date is that date

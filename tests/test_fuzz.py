@@ -9,6 +9,8 @@ every format. Modest example counts here; ``make fuzz`` runs them long.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import string
 import warnings
@@ -29,11 +31,13 @@ from timeline import (
     Observation,
     Quantity,
     QuantityError,
+    QueryError,
     Target,
     Timeline,
     TimelineError,
     TimelineWarning,
 )
+from timeline.formats import _csv as _csv_module
 from timeline.formats import _io
 from timeline.formats._csv import COLUMNS
 from timeline.records._schema import EVENT_FIELDS
@@ -245,6 +249,44 @@ class TestReadersAnswerWithTimelineErrors:
         _success_or_timeline_error(lambda: _read(path))
 
 
+class TestCsvCellsOverTheFieldLimit:
+    """Cells over the csv module's field limit: read in Python, exactly as the module reads."""
+
+    # Quotes, separators and every kind of line end, where the two readers could part.
+    _CHARS = st.sampled_from([*'ab ,;\t"\r\n', "\x00", "é", "'"])  # "\r\n" arises too
+
+    @given(text=st.text(_CHARS, max_size=60), delimiter=st.sampled_from([",", ";", "\t"]))
+    @_settings(300)
+    def test_the_python_reader_reads_as_the_csv_module(self, text: str, delimiter: str) -> None:
+        module = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ours = _csv_module._Reader(text, delimiter)
+        assert [(ours.line_num, row) for row in ours] == [(module.line_num, r) for r in module]
+        assert ours.line_num == module.line_num
+
+    @given(
+        text=st.text(_CHARS, max_size=40),
+        at=st.integers(0, 40),
+        delimiter=st.sampled_from([",", ";", "\t"]),
+    )
+    @_settings(10)
+    def test_a_huge_run_anywhere(self, tmp_path: Path, text: str, at: int, delimiter: str) -> None:
+        # A run of 131,073 letters (one over the limit) spliced in: rows as the csv module
+        # reads them with its limit raised (here, in a test), and the file loads or is refused
+        # with a TimelineError.
+        text = text[:at] + "x" * (csv.field_size_limit() + 1) + text[at:]
+        before = csv.field_size_limit(len(text) + 1)
+        try:
+            module = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            expected = [(module.line_num, r) for r in module]
+        finally:
+            csv.field_size_limit(before)
+        ours = _csv_module._Reader(text, delimiter)
+        assert [(ours.line_num, row) for row in ours] == expected
+        path = _file(tmp_path, ".csv", ("title,when\n" + text).encode("utf-8"))
+        _success_or_timeline_error(lambda: _read(path))
+        assert csv.field_size_limit() == before
+
+
 class TestRoundTripThroughFiles:
     @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
     @given(tl=timelines())
@@ -306,6 +348,45 @@ class TestRoundTripThroughFiles:
         path = tmp_path / f"t{suffix}"
         tl.save(path)
         assert Timeline.load(path) == tl
+
+    # Any text at all as a timeline's name, description or fiscal-year actor: refused when the
+    # timeline is built (a lone surrogate), or written and read back unchanged.
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".parquet"])
+    @given(
+        name=st.none() | st.text(max_size=12),
+        description=st.none() | st.text(max_size=12),
+        actor=st.text(max_size=8) | st.sampled_from(["Micro\ud800soft", "腾讯"]),
+    )
+    @_settings(30)
+    def test_timeline_text_is_refused_or_kept(
+        self, tmp_path: Path, suffix: str, name: str | None, description: str | None, actor: str
+    ) -> None:
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        lone = any("\ud800" <= c <= "\udfff" for c in (name or "") + (description or "") + actor)
+
+        def build() -> Timeline:
+            return Timeline(
+                [Event(title="A", when="2026")],
+                name=name,
+                description=description,
+                fiscal_years={actor: 7},
+            )
+
+        if lone:
+            with pytest.raises(QueryError, match="lone surrogate"):
+                build()
+            return
+        tl = build()
+        path = tmp_path / f"t{suffix}"
+        tl.save(path)
+        back = Timeline.load(path)
+        assert (back.name, back.description, back.fiscal_years) == (
+            tl.name,
+            tl.description,
+            tl.fiscal_years,
+        )
+        assert back == tl
 
 
 @pytest.mark.skipif(not FUZZ, reason="minutes long: runs under `make fuzz`")

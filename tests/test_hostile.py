@@ -7,6 +7,7 @@ long random runs are in tests/test_fuzz.py.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import warnings
 from pathlib import Path
@@ -343,6 +344,101 @@ class TestLoneSurrogates:
         assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 't.json'}:2: ")
         assert "surrogate" in problems[0]
 
+    # The timeline's own text: its name, its description, the actors of its fiscal years.
+    @pytest.mark.parametrize(
+        ("build", "field", "position"),
+        [
+            (lambda: Timeline(name="n\ud800"), "name", 2),
+            (lambda: Timeline(description="ab\udfffc"), "description", 3),
+            (lambda: Timeline(fiscal_years={"Micro\ud800soft": "July"}), "fiscal_years", 6),
+            (lambda: Timeline(fiscal_years={"M": 7, "\udc80": 1}), "fiscal_years", 1),
+        ],
+    )
+    def test_timeline_text_refused_when_built(
+        self, build: object, field: str, position: int
+    ) -> None:
+        # A bad argument to Timeline, as a bad fiscal month is: QueryError, with the fix.
+        with pytest.raises(
+            QueryError, match=rf"{field}: .*lone surrogate .* at character {position}\b.*remove it"
+        ):
+            build()  # type: ignore[operator]
+
+    def test_timeline_text_without_surrogates_is_kept(self) -> None:
+        tl = Timeline(name="腾讯 🚀", description=" spaced ", fiscal_years={"腾讯": 4})
+        assert (tl.name, tl.description, dict(tl.fiscal_years)) == (
+            "腾讯 🚀",
+            " spaced ",
+            {"腾讯": 4},
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "line", "field"),
+        [
+            ('{"name": "n\\ud800",\n "events": []}', 1, "name"),
+            ('{"events": [],\n "description": "\\udfff"}', 2, "description"),
+            ('{"events": [],\n "fiscal_years": {\n  "M\\ud800": "July"}}', 3, "fiscal_years.M"),
+        ],
+    )
+    def test_timeline_text_in_a_json_file(
+        self, tmp_path: Path, text: str, line: int, field: str
+    ) -> None:
+        # A JSON escape of half a pair: a problem at its line, not a crash when saving later.
+        problems = _problems(_write(tmp_path, "t.json", text))
+        assert len(problems) == 1, problems
+        assert problems[0].startswith(f"{tmp_path / 't.json'}:{line}: {field}")
+        assert "lone surrogate" in problems[0]
+
+    @pytest.mark.parametrize(
+        ("text", "line"),
+        [
+            ('name: "n\\ud800"\nevents: []\n', 1),
+            ('events: []\ndescription: "\\udfff"\n', 2),
+            ('events: []\nfiscal_years:\n  "M\\ud800": July\n', 3),
+        ],
+    )
+    def test_timeline_text_in_a_yaml_file(self, tmp_path: Path, text: str, line: int) -> None:
+        # YAML's double-quoted escapes could spell half a pair too: the reader refuses the escape.
+        problems = _problems(_write(tmp_path, "t.yaml", text))
+        assert len(problems) == 1, problems
+        assert problems[0].startswith(f"{tmp_path / 't.yaml'}:{line}: ")
+        assert "invalid Unicode character escape" in problems[0]
+
+    def test_timeline_text_in_records(self) -> None:
+        from timeline.records import records_to_timeline
+
+        with pytest.raises(DataFileError, match=r"fiscal_years.*lone surrogate"):
+            records_to_timeline([], fiscal_years={"\ud800": 7})
+
+    @pytest.mark.parametrize(
+        ("key", "value", "words"),
+        [
+            (b"timeline.name", b"n\xed\xa0\x80", "timeline.name"),  # a surrogate as UTF-8
+            (b"timeline.description", b"\xff", "timeline.description"),
+            (b"timeline.fiscal_years", b'{"M\\ud800": 7}', "lone surrogate"),
+        ],
+    )
+    def test_timeline_text_in_arrow_metadata(self, key: bytes, value: bytes, words: str) -> None:
+        pa = pytest.importorskip("pyarrow")
+        table = Timeline([Event(title="A", when="2026")]).to_arrow()
+        table = table.replace_schema_metadata({key: value})
+        with pytest.raises(DataFileError, match=words):
+            Timeline.from_arrow(table)
+        assert isinstance(table, pa.Table)
+
+    @pytest.mark.parametrize("key", ["name", "description"])
+    def test_timeline_text_in_frame_attrs(self, key: str) -> None:
+        pytest.importorskip("pandas")
+        from timeline import FrameError
+
+        frame = Timeline([Event(title="A", when="2026")]).to_pandas()
+        frame.attrs[key] = "x\ud800"
+        with pytest.raises(FrameError, match=rf"attrs\['{key}'\]: .*lone surrogate"):
+            Timeline.from_pandas(frame)
+        frame.attrs[key] = "x"
+        frame.attrs["fiscal_years"] = {"\ud800": 7}
+        with pytest.raises(FrameError, match=r"attrs\['fiscal_years'\]: .*lone surrogate"):
+            Timeline.from_pandas(frame)
+
 
 class TestCsvInjection:
     """Cells a spreadsheet would run as formulas are written with a leading ' and read back."""
@@ -438,6 +534,69 @@ class TestForgivingCsv:
     def test_a_column_given_twice_in_other_case(self, tmp_path: Path) -> None:
         problems = _problems(_write(tmp_path, "t.csv", "title,when,Title\nA,2026,B\n"))
         assert problems == [f"{tmp_path / 't.csv'}:1: Title: column given twice"]
+
+
+class TestCsvHugeCells:
+    """A cell longer than the csv module's field limit (131,072 characters) reads like any other.
+
+    The limit is process-wide and guards streams; a data file is read whole, so its
+    cells are read without it, and the limit other code sees never changes.
+    """
+
+    _BIG = 131_072 + 1
+
+    def test_what_save_writes_load_reads(self, tmp_path: Path) -> None:
+        before = csv.field_size_limit()
+        tl = Timeline([Event(title="A", when="2026", description="word " * 60_000)])
+        tl.save(tmp_path / "t.csv")
+        assert Timeline.load(tmp_path / "t.csv") == tl
+        assert csv.field_size_limit() == before
+
+    @pytest.mark.parametrize(
+        "cell",
+        [
+            "x" * _BIG,  # plain
+            '"' + "a,b\n" * (_BIG // 4 + 1) + '"',  # quoted, with separators and line ends
+            '"' + 'say ""x"" ' * (_BIG // 8 + 1) + '"',  # doubled quotes
+        ],
+    )
+    def test_a_huge_cell_anywhere(self, tmp_path: Path, cell: str) -> None:
+        text = f"title,when,description\nA,2026,{cell}\nB,2027,short\n"
+        tl = Timeline.load(_write(tmp_path, "t.csv", text))
+        assert [e.title for e in tl] == ["A", "B"]
+        assert len(tl["a"].description or "") >= self._BIG - 2
+        assert tl["b"].description == "short"
+
+    def test_a_huge_title_and_header(self, tmp_path: Path) -> None:
+        big = "t" * self._BIG
+        (event,) = Timeline.load(_write(tmp_path, "t.csv", f"title,when\n{big},2026\n"))
+        assert event.title == big
+        # a huge unknown column in the header is a problem of its own, on line 1
+        problems = _problems(_write(tmp_path, "u.csv", f"title,when,{big}\nA,2026,x\n"))
+        assert [p.split(": ")[0].rsplit(":", 1)[1] for p in problems] == ["1"]
+
+    def test_problems_keep_their_lines_after_a_huge_cell(self, tmp_path: Path) -> None:
+        big = '"' + "line\n" * (self._BIG // 5 + 1) + '"'
+        text = f"title,when,description\nA,2026,{big}\nB,2026-13,\n"
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        start_of_b = 2 + big.count("\n") + 1
+        assert len(problems) == 1 and f"t.csv:{start_of_b}: when:" in problems[0]
+
+    def test_an_unclosed_quote_before_a_huge_tail(self, tmp_path: Path) -> None:
+        text = 'title,when\nA,2026\n"B,2026\n' + "x" * self._BIG + "\n"
+        problems = _problems(_write(tmp_path, "t.csv", text))
+        assert len(problems) == 1 and "t.csv:3: a quote" in problems[0]
+
+    def test_the_process_limit_is_left_alone(self, tmp_path: Path) -> None:
+        # Another part of the program chose its own limit: reading neither uses nor changes it.
+        before = csv.field_size_limit(1_000)
+        try:
+            text = "title,when,description\nA,2026," + "d" * 5_000 + "\n"
+            (event,) = Timeline.load(_write(tmp_path, "t.csv", text))
+            assert len(event.description or "") == 5_000
+            assert csv.field_size_limit() == 1_000
+        finally:
+            csv.field_size_limit(before)
 
 
 class TestRoundTripThroughFiles:

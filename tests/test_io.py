@@ -624,3 +624,32 @@ class TestProblemText:
 
     def test_error_is_a_value_error(self) -> None:
         assert issubclass(DataFileError, ValueError)
+
+
+class TestCollectorDuringLoads:
+    """Readers pause the cyclic garbage collector while they build, and restore it as it was."""
+
+    def test_the_collector_runs_again_after_a_load_and_after_a_failed_one(self) -> None:
+        import gc
+
+        from timeline import DataFileError
+        from timeline.formats import loads
+
+        assert gc.isenabled()
+        assert len(loads('{"events": [{"title": "A", "when": "2026"}]}', "json")) == 1
+        assert gc.isenabled()
+        with pytest.raises(DataFileError):
+            loads('{"events": [{"title": "A", "when": "Aprill 2026"}]}', "json")
+        assert gc.isenabled()
+
+    def test_a_collector_the_caller_paused_stays_paused(self) -> None:
+        import gc
+
+        from timeline.formats import loads
+
+        gc.disable()
+        try:
+            loads("events:\n  - title: A\n    when: '2026'\n", "yaml")
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

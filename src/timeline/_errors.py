@@ -242,7 +242,11 @@ class IcsParseError(IcsError):
 
 
 class QueryError(TimelineError, ValueError):
-    """An invalid argument to a `Timeline` query (a duration, a grouping, a status).
+    """An invalid argument to `Timeline` or one of its queries.
+
+    A duration, a grouping or a status a query cannot use; a name, description
+    or ``fiscal_years`` the timeline cannot hold (an unknown month, a lone
+    surrogate that no file could write).
 
     >>> from timeline import Event, Timeline
     >>> Timeline().upcoming(as_of="2026-03-28", within="soon")

@@ -16,7 +16,6 @@ through the same reader as YAML and JSON files, so both paths agree.
 
 from __future__ import annotations
 
-import gc
 import operator
 from collections import deque
 from collections.abc import Iterable, Mapping
@@ -25,13 +24,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline._errors import DataFileError, TimelineError
 from timeline.columnar._deps import require
-from timeline.columnar._table import DESCRIPTION_KEY, NAME_KEY, fiscal_years_of
+from timeline.columnar._table import (
+    DESCRIPTION_KEY,
+    NAME_KEY,
+    fiscal_years_of,
+    metadata_text,
+)
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import _ID, Event, _share_names, slugify
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
+from timeline.records._bulk import paused_gc
 from timeline.records._schema import Locations, dotted
 from timeline.records._schema_read import _Reader
 
@@ -266,21 +271,16 @@ def from_arrow(
     if not isinstance(table, pa.Table):
         raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
     metadata = table.schema.metadata or {}
-    if name is None and NAME_KEY in metadata:
-        name = metadata[NAME_KEY].decode()
-    if description is None and DESCRIPTION_KEY in metadata:
-        description = metadata[DESCRIPTION_KEY].decode()
+    if name is None:
+        name = metadata_text(metadata, NAME_KEY)
+    if description is None:
+        description = metadata_text(metadata, DESCRIPTION_KEY)
     if fiscal_years is None:
         fiscal_years = fiscal_years_of(metadata)
     # A bulk build makes a million objects that are never cyclic garbage: the
     # collector's passes over them would cost more than the build itself.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _build(table, name, description, fiscal_years)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _build(

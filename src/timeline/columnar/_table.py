@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from pendulum import Date
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, TimelineError
 from timeline.columnar._deps import require
 from timeline.dates._bounds import Point, _hi_us, _key, _lo_us, _widening
 from timeline.dates._precision import Precision
@@ -34,6 +34,7 @@ from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target
+from timeline.figures._text import checked_text
 from timeline.model._claim import Claim
 from timeline.model._event import Event
 
@@ -116,7 +117,42 @@ def fiscal_years_of(metadata: dict[bytes, bytes]) -> dict[str, int] | None:
             'actor to month number, such as {"Microsoft": 7}; fix or drop that key'
         )
         raise DataFileError([DataFileProblem(problem)])
+    for actor in value:
+        _whole_text(actor, FISCAL_YEARS_KEY)
     return value
+
+
+def metadata_text(metadata: dict[bytes, bytes], key: bytes) -> str | None:
+    """The text a table's schema metadata holds under ``key``, or None; refused unless UTF-8.
+
+    >>> metadata_text({NAME_KEY: "AI race".encode()}, NAME_KEY)
+    'AI race'
+    >>> metadata_text({NAME_KEY: b"\\xff"}, NAME_KEY)
+    Traceback (most recent call last):
+    ...
+    timeline._errors.DataFileError: <records>: the table's metadata timeline.name: ...
+    """
+    raw = metadata.get(key)
+    if raw is None:
+        return None
+    try:
+        text = raw.decode("utf-8")  # strict: a surrogate's UTF-8 bytes are refused too
+    except UnicodeDecodeError as err:
+        problem = (
+            f"the table's metadata {key.decode()}: {raw!r} is not UTF-8 text (byte "
+            f"{err.start + 1}); fix or drop that key"
+        )
+        raise DataFileError([DataFileProblem(problem)]) from None
+    return text
+
+
+def _whole_text(text: str, key: bytes) -> None:
+    # JSON in the metadata can spell half a surrogate pair ("\ud800"): not text.
+    try:
+        checked_text(text, "", "")
+    except TimelineError as err:
+        problem = f"the table's metadata {key.decode()}: {err}"
+        raise DataFileError([DataFileProblem(problem)]) from None
 
 
 def _arrow_types() -> dict[str, pa.DataType]:

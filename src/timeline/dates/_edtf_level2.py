@@ -325,10 +325,19 @@ _COMPACT = (Precision.MONTH, Precision.QUARTER, Precision.HALF)
 
 
 def set_words(w: When) -> str | None:
-    """Words for a one-of set of plain values ("Q3 or Q4 2025"); ``None`` to keep its EDTF.
+    """Words for a one-of set of single values ("Q3 or Q4 2025"); ``None`` to keep its EDTF.
+
+    A qualifier every member shares is said once, of them all ("c. Q3 or Q4
+    2025"). Members qualified differently are each written with their own
+    ("Q3 2025 or c. Q4 2025"); the parser reads a "c." before the first or a
+    "?" after the last as said of all the alternatives, so when those are the
+    only qualifiers they are written inside instead ("Q3 2025~ or Q4 2025",
+    "Q3 2025 or maybe Q4 2025").
 
     >>> set_words(When.from_edtf("[2025-35,2025-36]"))
     'Q3 or Q4 2025'
+    >>> set_words(When.from_edtf("[2025-35~,2025-36~]"))
+    'c. Q3 or Q4 2025'
     """
     assert w.form is not None
     if not w.form.startswith("["):
@@ -339,7 +348,24 @@ def set_words(w: When) -> str | None:
     for m in members:
         if m.is_interval or m.relation is not Relation.ON or m.form is not None:
             return None
+    marks = {(m.approximate, m.uncertain) for m in members}
+    if len(marks) == 1 and marks != {(False, False)}:
+        approximate, uncertain = marks.pop()
+        said = _plain_set_words([m.qualify() for m in members])
+        return ("c. " if approximate else "") + said + ("?" if uncertain else "")
     texts = [str(m) for m in members]
+    first, last = members[0], members[-1]
+    inner = first.uncertain or last.approximate or any(m.qualified for m in members[1:-1])
+    if not inner:  # "c. Q3 2025 or Q4 2025" would read as c. of both
+        if first.approximate:
+            texts[0] = f"{first.qualify()}~"
+        if last.uncertain:
+            texts[-1] = f"maybe {last.qualify()}"
+    return _plain_set_words(list(members), texts)
+
+
+def _plain_set_words(members: list[When], texts: list[str] | None = None) -> str:
+    texts = texts or [str(m) for m in members]
     years = {m.start.year for m in members if m.start is not None}
     grains = {m.precision for m in members}
     plain = not any(m.qualified or m.unspecified for m in members)

@@ -26,8 +26,8 @@ or May 2026", "2026 or 2027", "Q4 2025 or Q1 2026"), spans of two years
 ("TBD", "TBA", "TBC" in capitals, "to be announced", "date not announced",
 "unknown date"; not "unknown" alone, and not "to be announced" when its date
 follows: "to be announced on 15 April"). A phrase `When.parse` refuses with its
-relation or modifier ("by Q3 or Q4 2025": a relation must go on each
-alternative; "early 2H 2026") is read without them, and an alternative it
+relation or modifier ("by Q3 or Q4 2025": a relation applies to one date,
+not to alternatives; "early 2H 2026") is read without them, and an alternative it
 still refuses as its parts ("1H or 2H 2026": "2H 2026").
 
 Phrases without a year ("April", "next month") resolve against ``reference``

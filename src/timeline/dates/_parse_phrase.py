@@ -10,7 +10,9 @@ The text is lower-cased with dashes unified, then read in three layers:
    `timeline.dates._parse_dates` ("15 April 2026", "April 15, 2026", "Q2 2026",
    "H1 2026", "early 2024", "mid-April 2026", "spring 2026", "the 2020s",
    "next quarter" ...). A pattern that matches but names an impossible value
-   ("Q5 2026") is a definite error; no other reading is tried.
+   ("Q5 2026") is a definite error; no other reading is tried. Alternatives
+   ("Q3 or Q4 2025") are a one-of set of such dates; a qualifier said of them
+   ("c. Q3 or Q4 2025") applies to each (`_alternatives`).
 3. **Intervals**: when no single date matches, the text is split at "to",
    "through", "until", a dash or a slash ("between A and B", "from A to
    B"), and each end read as a date. An end without a year takes the
@@ -153,7 +155,7 @@ _SUFFIX_ENDS = (
 class Words:
     """The qualifiers and relation peeled off a phrase, and the date left in the middle."""
 
-    __slots__ = ("approximate", "core", "relation", "uncertain")
+    __slots__ = ("approximate", "core", "end", "relation", "start", "uncertain")
 
     def __init__(self, text: str) -> None:
         self.approximate = self.uncertain = False
@@ -186,6 +188,7 @@ class Words:
                 self.approximate = True
             end = m.start()
         self.core = s[start:end].strip()
+        self.start, self.end = start, end  # the words before and after the core: text[:start] ...
 
     def _relate(self, relation: str) -> None:
         # Saying the same limit twice is common ("by 2030 at the latest"); two
@@ -229,13 +232,8 @@ def parse_phrase(text: str, ctx: Context) -> When:
         if not words.core:
             raise Fail("there is no date in it", definite=False)
         if " or " in words.core:
-            alternatives = _alternatives(words.core, ctx)
+            alternatives = _alternatives(words.core, ctx, s, words)
             if alternatives is not None:
-                if words.relation is not None or words.approximate or words.uncertain:
-                    raise Fail(
-                        "qualifiers and by/before/after go on each alternative, not on all "
-                        "of them ('c. Q3 or Q4 2025' is not read; write 'c. Q3 2025 or Q4 2025')"
-                    )
                 return alternatives
         return words.apply(resolve(core_value(words.core, ctx), ctx))
     except Fail as f:
@@ -252,13 +250,17 @@ _OR = re.compile(r"\s+or\s+")
 _COMMA = re.compile(r",\s+")
 
 
-def _alternatives(core: str, ctx: Context) -> When | None:
+def _alternatives(core: str, ctx: Context, text: str, words: Words) -> When | None:
     """ "Q3 or Q4 2025", "April, May or June 2026": one of them (an EDTF set), or ``None``.
 
-    A member without a year takes the year of the last member.
+    A member without a year takes the year of the last member. ``words`` are
+    those peeled off ``text`` around ``core``. A qualifier said of the
+    alternatives ("c. Q3 or Q4 2025", "2026 or 2027?") applies to each of them;
+    once some alternative carries its own ("c. Q3 2025 or c. Q4 2025"), each
+    qualifier belongs to the alternative it is written on, the words before the
+    first and after the last included. By/before/after are refused: they apply
+    to one date, not to a choice of dates.
     """
-    from timeline.dates._edtf_level2 import parse_set
-
     pieces = _OR.split(core)
     if len(pieces) < 2:
         return None
@@ -268,11 +270,47 @@ def _alternatives(core: str, ctx: Context) -> When | None:
         if f.definite or "," not in pieces[0]:
             return None
         # "Q1, Q2 or Q3 2025"; in "April 15, 2026 or ..." the comma was the date's own
-        items = [*_COMMA.split(pieces[0]), *pieces[1:]]
+        pieces = [*_COMMA.split(pieces[0]), *pieces[1:]]
         try:
-            values = [_side(item, ctx, first=True) for item in items]
+            values = [_side(item, ctx, first=True) for item in pieces]
         except Fail:
             return None
+    if words.relation is not None:
+        one = _set_of(values, ctx)
+        if one is None:
+            return None
+        raise Fail(
+            "by/before/after apply to one date, not to a choice of dates; write one date "
+            f"({_one_date(one, words.relation)!r}) or the alternatives alone ({str(one)!r})"
+        )
+    if words.approximate or words.uncertain:
+        head, tail = text[: words.start], text[words.end :]
+        if any(Words(item).approximate or Words(item).uncertain for item in pieces):
+            # each qualifier on its own alternative: the outer words on the first and the last
+            pieces = [head + pieces[0], *pieces[1:-1], pieces[-1] + tail]
+        else:  # said of them all: on each one
+            pieces = [head + item + tail for item in pieces]
+        try:
+            values = [_side(item, ctx, first=True) for item in pieces]
+        except Fail:
+            return None
+    return _set_of(values, ctx)
+
+
+def _one_date(w: When, relation: str) -> str:
+    """ "by Q4 2025" for "by Q3 or Q4 2025": the relation on the alternative it reaches."""
+    from timeline.dates._edtf_level2 import set_members
+
+    assert w.form is not None
+    members = set_members(w.form)
+    last = relation in ("by", "not after", "after")
+    return f"{relation} {members[-1] if last else members[0]}"
+
+
+def _set_of(values: list[When | Yearless | str], ctx: Context) -> When | None:
+    """The one-of set of these alternatives, or ``None`` if some is not a date."""
+    from timeline.dates._edtf_level2 import parse_set
+
     last = values[-1]
     if isinstance(last, str):
         return None

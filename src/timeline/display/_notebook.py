@@ -48,6 +48,7 @@ from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target, TargetStatus
+from timeline.figures._text import checked_text
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event
 
@@ -390,13 +391,19 @@ def from_pandas(
     # Unless given, name and description come from the frame's metadata (set by to_pandas).
     meta = {k: v if isinstance(v, str) else None for k, v in frame.attrs.items()}
     if name is None:
-        name = meta.get("name")
+        name = _attr_text(meta, "name")
     if description is None:
-        description = meta.get("description")
-    if fiscal_years is not None:
-        return Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
-    fiscal = frame.attrs.get("fiscal_years")
-    try:
-        return Timeline(events, name=name, description=description, fiscal_years=fiscal)
-    except TimelineError as err:
-        raise FrameError(f"the frame's attrs['fiscal_years']: {err}") from None
+        description = _attr_text(meta, "description")
+    if fiscal_years is None:
+        try:  # checked alone, so a problem is pinned on the attribute it comes from
+            fiscal_years = Timeline(fiscal_years=frame.attrs.get("fiscal_years")).fiscal_years
+        except TimelineError as err:
+            raise FrameError(f"the frame's attrs['fiscal_years']: {err}") from None
+    return Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
+
+
+def _attr_text(meta: Mapping[Any, str | None], key: str) -> str | None:
+    text = meta.get(key)
+    return (
+        None if text is None else checked_text(text, f"the frame's attrs[{key!r}]", "", FrameError)
+    )

@@ -17,8 +17,9 @@ __all__ = ["checked_text", "optional_text"]
 def checked_text(text: str, owner: str, field: str, error: type[TimelineError] = EventError) -> str:
     r"""``text``, refused with its position if it holds a lone surrogate, which no file can hold.
 
-    ``owner`` and ``field`` say where the text belongs (``event 'x'``, ``title``);
-    ``error`` is the `TimelineError` subclass of the value being built.
+    ``owner`` and ``field`` say where the text belongs (``event 'x'``, ``title``;
+    either may be empty); ``error`` is the `TimelineError` subclass of the value
+    being built.
 
     >>> checked_text("ab\ud800", "event 'x'", "title")
     Traceback (most recent call last):
@@ -29,7 +30,7 @@ def checked_text(text: str, owner: str, field: str, error: type[TimelineError] =
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as err:
-            where = f"{owner}: {field}: " if owner else f"{field}: "
+            where = "".join(f"{part}: " for part in (owner, field) if part)
             raise error(
                 f"{where}{text!r} holds a lone surrogate {text[err.start]!r} at character "
                 f"{err.start + 1}, which is not text; remove it (an escape such as \\ud800 "

@@ -37,7 +37,9 @@ separator (detected from the header, with a `TimelineWarning`), header names in
 any case. A cell a spreadsheet would run as a formula (starting with ``=``, ``+``,
 ``-``, ``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a
 cell already starting with ``'``; reading strips exactly one ``'`` before those
-characters, so what is saved is what is read.
+characters, so what is saved is what is read. A cell may be of any length: one over
+the csv module's process-wide field limit (131,072 characters) is read by `_Reader`,
+and the limit is left as it is.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ import difflib
 import io
 import json
 import re
-from typing import Any, Final
+from collections.abc import Iterator
+from typing import Any, Final, Protocol
 
 from timeline._errors import DataFileError, DataFileProblem, warn_user
 from timeline.formats._json import _NUMBERS, limit_problem
@@ -99,9 +102,35 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
             f"{file or 'CSV text'}: read as separated by {name}, not commas "
             "(the header's names are separated by it)"
         )
+    try:
+        return _read(
+            text, file, delimiter, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        )
+    except _CsvModuleError:
+        # The csv module refused the text (a cell over its process-wide field limit): the
+        # same reading in Python, which needs no limit for a text already in memory.
+        return _read(text, file, delimiter, _Reader(text, delimiter))
+
+
+class _CsvModuleError(Exception):
+    """The csv module raised `csv.Error`: read again with `_Reader`."""
+
+
+class _RowReader(Protocol):
+    """The csv module's reader, or `_Reader`: rows, and the number of lines read so far."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def _read(
+    text: str, file: str | None, delimiter: str, reader: _RowReader
+) -> tuple[dict[str, Any], Locations]:
     problems: list[DataFileProblem] = []
     lines: dict[Path, int] = {}
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     events: list[dict[str, Any]] = []
     columns_ok = False
     try:
@@ -154,6 +183,8 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
                 )
                 problems.append(DataFileProblem(message, file=file, line=opened))
     except csv.Error as err:
+        if not isinstance(reader, _Reader):
+            raise _CsvModuleError from err
         line = reader.line_num or None
         problems.append(DataFileProblem(f"not valid CSV: {err}", file=file, line=line))
     where = Locations(file, lines, label=_label)
@@ -185,11 +216,131 @@ def _delimiter(text: str) -> str:
     def known(delimiter: str) -> int:
         try:
             cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
-        except csv.Error:  # reported when the file is read
-            return 0
+        except csv.Error:  # a header cell over the csv module's limit
+            cells = next(_Reader(text, delimiter), [])
         return sum(_column(cell) in COLUMNS for cell in cells)
 
     return max(_DELIMITERS, key=known)  # max keeps the first of equals: the comma
+
+
+# The states of the csv module's reader (CPython's Modules/_csv.c), for `_Reader`.
+_START_RECORD, _START_FIELD, _IN_FIELD, _IN_QUOTED, _QUOTE_IN_QUOTED, _EAT_CRNL = range(6)
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class _Reader:
+    r"""``csv.reader(io.StringIO(text, newline=""), delimiter)`` in Python, with no field limit.
+
+    The csv module refuses a cell over `csv.field_size_limit` (131,072 characters
+    unless changed), a limit shared by the whole process, there to bound the
+    memory a stream can take. A data file is already in memory, so its cells are
+    read here instead when the module refuses them: the same states as the
+    module's reader (the default dialect: ``"`` quotes, doubled inside quotes,
+    not strict), the same rows and the same ``line_num``; the limit is never
+    touched, so no other thread sees it change.
+
+    >>> rows = _Reader('a,"b\n""c"" d",e\r\nf', ",")
+    >>> list(rows), rows.line_num
+    ([['a', 'b\n"c" d', 'e'], ['f']], 3)
+    """
+
+    def __init__(self, text: str, delimiter: str) -> None:
+        self.text = text
+        self.delimiter = delimiter
+        self.line_num = 0  # lines read so far, as the csv module counts them
+        self._at = 0
+        self._plain = re.compile(f"[^\r\n{re.escape(delimiter)}]+")  # the rest of an unquoted cell
+
+    def __iter__(self) -> _Reader:
+        return self
+
+    def __next__(self) -> list[str]:
+        text = self.text
+        fields: list[str] = []
+        cell: list[str] = []
+        state = _START_RECORD
+        while True:
+            if self._at >= len(text):
+                if state == _IN_QUOTED:  # a quote never closed: the cell runs to the end
+                    fields.append("".join(cell))
+                    return fields
+                raise StopIteration
+            m = _LINE_END.search(text, self._at)
+            start, end = self._at, (m.end() if m is not None else len(text))
+            self._at = end
+            self.line_num += 1
+            state = self._line(start, end, state, fields, cell)
+            if state == _START_RECORD:
+                return fields
+
+    def _line(self, i: int, end: int, state: int, fields: list[str], cell: list[str]) -> int:
+        """Read ``text[i:end]`` (one line and its end) on from ``state``; the state after it."""
+        text, delimiter, plain = self.text, self.delimiter, self._plain
+
+        def save() -> None:
+            fields.append("".join(cell))
+            cell.clear()
+
+        while i < end:
+            c = text[i]
+            if state == _START_RECORD:
+                if c in "\r\n":
+                    state, i = _EAT_CRNL, i + 1
+                    continue
+                state = _START_FIELD
+            if state == _START_FIELD:
+                if c in "\r\n":
+                    save()
+                    state, i = _EAT_CRNL, i + 1
+                elif c == '"':
+                    state, i = _IN_QUOTED, i + 1
+                elif c == delimiter:
+                    save()
+                    i += 1
+                else:
+                    state = _IN_FIELD
+            elif state == _IN_FIELD:
+                if c in "\r\n":
+                    save()
+                    state, i = _EAT_CRNL, i + 1
+                elif c == delimiter:
+                    save()
+                    state, i = _START_FIELD, i + 1
+                else:  # a quote inside an unquoted cell is text
+                    run = plain.match(text, i, end)
+                    assert run is not None
+                    cell.append(run[0])
+                    i = run.end()
+            elif state == _IN_QUOTED:
+                quote = text.find('"', i, end)
+                if quote < 0:  # line ends inside quotes are text
+                    cell.append(text[i:end])
+                    i = end
+                else:
+                    cell.append(text[i:quote])
+                    state, i = _QUOTE_IN_QUOTED, quote + 1
+            elif state == _QUOTE_IN_QUOTED:
+                if c == '"':  # "" is a quote
+                    cell.append(c)
+                    state, i = _IN_QUOTED, i + 1
+                elif c == delimiter:
+                    save()
+                    state, i = _START_FIELD, i + 1
+                elif c in "\r\n":
+                    save()
+                    state, i = _EAT_CRNL, i + 1
+                else:  # text after the closing quote joins the cell
+                    cell.append(c)
+                    state, i = _IN_FIELD, i + 1
+            elif c in "\r\n":  # _EAT_CRNL
+                i += 1
+            else:
+                raise csv.Error("new-line character seen in unquoted field")
+        # the end of the line
+        if state in (_START_FIELD, _IN_FIELD, _QUOTE_IN_QUOTED):
+            save()
+            return _START_RECORD
+        return _START_RECORD if state == _EAT_CRNL else state
 
 
 def _column(name: str) -> str:

@@ -97,11 +97,13 @@ def loads(text: str, fmt: Format, *, file: str | None = None) -> Timeline:
 
 def _read(text: str, fmt: Format, file: str | None) -> tuple[Timeline, Any, Locations]:
     """The timeline, the document it was read from and where each field came from."""
+    from timeline.records._bulk import paused_gc
     from timeline.records._schema_read import document_to_timeline
 
     try:
-        document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
-        return document_to_timeline(document, where), document, where
+        with paused_gc():  # a large file is millions of objects, none cyclic
+            document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
+            return document_to_timeline(document, where), document, where
     except RecursionError:
         # The readers refuse deep nesting with its line; this is the backstop for a value
         # just under the parser's own limit that a later step cannot walk.

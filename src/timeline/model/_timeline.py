@@ -27,6 +27,7 @@ from timeline.dates._days import DayLike, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When, _coerce
+from timeline.figures._text import checked_text
 from timeline.model import _adapters, _changes, _checks, _figures, _track_record
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._claim import Status
@@ -82,6 +83,8 @@ def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
         raise QueryError(f"fiscal_years: expected a mapping of actor to month, got {value!r}")
     months: dict[str, int] = {}
     for actor, month in value.items():
+        if isinstance(actor, str):
+            checked_text(actor, "fiscal_years", "actor", QueryError)  # before it is quoted
         try:
             start = fiscal_start(month)
         except WhenError as e:
@@ -156,6 +159,16 @@ class Timeline:
         else:
             items = _checked_and_sorted(events)
         self._events: tuple[Event, ...] = tuple(items)
+        # As in Event: blank text is none (a file leaves it out), and text no file can
+        # hold (a lone surrogate) is refused.
+        if isinstance(name, str):
+            name = checked_text(name, "timeline", "name", QueryError) if name.strip() else None
+        if isinstance(description, str):
+            description = (
+                checked_text(description, "timeline", "description", QueryError)
+                if description.strip()
+                else None
+            )
         self.name = name
         self.description = description
         self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)

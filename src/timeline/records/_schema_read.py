@@ -22,7 +22,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from timeline._errors import DataFileError, DataFileProblem, WhenError, WhenParseError
+from timeline._errors import (
+    DataFileError,
+    DataFileProblem,
+    TimelineError,
+    WhenError,
+    WhenParseError,
+)
 from timeline.dates._days import to_day
 from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When
@@ -30,6 +36,7 @@ from timeline.figures._growth import Observation
 from timeline.figures._quantity import Quantity
 from timeline.figures._source import Source
 from timeline.figures._target import Target
+from timeline.figures._text import checked_text
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event, slugify
 from timeline.model._timeline import Timeline
@@ -68,8 +75,8 @@ def document_to_timeline(document: Any, where: Locations) -> Timeline:
         reader.fail((), "the file must be a mapping with an 'events:' list")
         raise DataFileError(reader.problems)
     reader.unknown(document, (), DOCUMENT_FIELDS)
-    name = reader.text(document, "name", ())
-    description = reader.text(document, "description", ())
+    name = reader.whole(reader.text(document, "name", ()), ("name",))
+    description = reader.whole(reader.text(document, "description", ()), ("description",))
     reader.fiscal_years(document.get("fiscal_years"), ("fiscal_years",))
     rows = document.get("events")
     if rows is None:
@@ -97,8 +104,13 @@ def records_to_timeline(
     >>> len(records_to_timeline([{"title": "A", "when": "2026"}]))
     1
     """
-    # With no file lines to point at, problems name the record: records[3].when.
-    reader = _Reader(Locations(file, label=lambda p: dotted(("records", *p[1:]))))
+
+    # With no file lines to point at, problems name the record: records[3].when
+    # (and the argument otherwise: fiscal_years.Microsoft).
+    def label(path: Path) -> str:
+        return dotted(("records", *path[1:]) if path[:1] == ("events",) else path)
+
+    reader = _Reader(Locations(file, label=label))
     reader.fiscal_years(fiscal_years, ("fiscal_years",))
     return reader.timeline(list(rows), ("events",), name, description)
 
@@ -147,6 +159,8 @@ class _Reader:
             self.fail(path, "must be a mapping of actor to month, e.g. {Microsoft: July}")
             return
         for actor, month in value.items():
+            if isinstance(actor, str) and self.whole(actor, (*path, actor)) is None:
+                continue
             try:
                 start = fiscal_start(month)
             except WhenError as e:
@@ -159,6 +173,30 @@ class _Reader:
 
     def fail(self, path: Path, message: str) -> None:
         self.problems.append(self.where.problem(path, message))
+
+    def whole(self, text: str | None, path: Path) -> str | None:
+        """``text``, or ``None`` and a problem at ``path`` if it holds a lone surrogate.
+
+        A JSON or YAML escape can spell half a surrogate pair (``"\\ud800"``): not
+        text, and no file could write it back. (Event fields are checked by the
+        model when the event is built; this is for the file's own fields.)
+        """
+        if text is None:
+            return None
+        try:
+            return checked_text(text, "", "")
+        except TimelineError as err:
+            # The field is named without the surrogate, which no terminal can print.
+            shown = tuple(p.encode("utf-8", "backslashreplace").decode() for p in map(str, path))
+            self.problems.append(
+                DataFileProblem(
+                    str(err),
+                    file=self.where.file,
+                    line=self.where.line(path),
+                    field=self.where.label(shown) or None,
+                )
+            )
+            return None
 
     def unknown(self, record: Mapping[str, Any], path: Path, fields: Sequence[str]) -> None:
         for key in record:
