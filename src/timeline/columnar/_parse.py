@@ -207,7 +207,10 @@ def _string_array(values: Any) -> pa.Array | None:
         if pa.types.is_string(values.type):
             return values
         if pa.types.is_large_string(values.type) or pa.types.is_null(values.type):
-            return values.cast(pa.string())
+            try:
+                return values.cast(pa.string())
+            except pa.ArrowException:  # over 2 GB of text: row by row
+                return None
         return None
     try:
         return pa.array(values, pa.string())
