@@ -11,7 +11,9 @@ events of `bench_timeline` (mixed precisions, instants, deadlines, intervals) it
   N that fit, both times and answer sizes; DuckDB's answer over the N-row file is
   checked equal to `overlapping`'s;
 * parse: `timeline.columnar.parse_dates` over N date texts (as a corpus repeats them)
-  against `When.parse` in a Python loop (target >= 1x), and over N distinct texts;
+  against `When.parse` in a Python loop (target >= 1x), over distinct texts ("3 April 1000"
+  ...), and over N distinct ISO days, instants and months (`mixed_texts`); the distinct runs
+  are checked against the loop's values (``--only parse`` runs this line alone);
 * in memory (section 3): building N events, `Timeline(events)` (the sort, with fresh
   `When` objects) and the window index, in CPU seconds (best of ``--memory-repeat``
   alternating runs, each in a fresh interpreter), in this tree and, with ``--before PATH``
@@ -180,8 +182,13 @@ def bench_parse(tl: Timeline, n: int) -> dict[str, float]:
     if parsed.null_count or parsed.field("error").null_count != len(corpus):
         raise SystemExit("parse_dates failed on text When.parse reads")
     distinct = [f"{d} April {y}" for y in range(1000, 9000) for d in range(1, 31)][:n]
-    loop_distinct_s, _ = timed(lambda: [When.parse(t) for t in distinct])
-    column_distinct_s, _ = timed(lambda: parse_dates(distinct))
+    loop_distinct_s, looped = timed(lambda: [When.parse(t) for t in distinct])
+    column_distinct_s, parsed = timed(lambda: parse_dates(distinct))
+    same(looped, parsed, rng)
+    mixed = mixed_texts(n)
+    loop_mixed_s, looped = timed(lambda: [When.parse(t) for t in mixed])
+    column_mixed_s, parsed = timed(lambda: parse_dates(mixed))
+    same(looped, parsed, rng)
     return {
         "loop_s": loop_s,
         "column_s": column_s,
@@ -190,7 +197,45 @@ def bench_parse(tl: Timeline, n: int) -> dict[str, float]:
         "loop_distinct_s": loop_distinct_s,
         "column_distinct_s": column_distinct_s,
         "ratio_distinct": loop_distinct_s / column_distinct_s,
+        "mixed": len(mixed),
+        "loop_mixed_s": loop_mixed_s,
+        "column_mixed_s": column_mixed_s,
+        "ratio_mixed": loop_mixed_s / column_mixed_s,
     }
+
+
+def same(looped: list[When], parsed: Any, rng: random.Random, sample: int = 2000) -> None:
+    """Stop unless parse_dates read every row, and a sample of them as `When.parse` did."""
+    texts = parsed.field("when")
+    if parsed.null_count or parsed.field("error").null_count != len(looped):
+        raise SystemExit("parse_dates failed on text When.parse reads")
+    for i in rng.sample(range(len(looped)), min(sample, len(looped))):
+        if texts[i].as_py() != str(looped[i]):
+            raise SystemExit(f"parse_dates read row {i} as {texts[i]}, When.parse as {looped[i]}")
+
+
+def mixed_texts(n: int, seed: int = 11) -> list[str]:
+    """Up to ``n`` distinct ISO days, instants (Z, offsets, naive) and months, shuffled."""
+    rng = random.Random(seed)
+    texts: set[str] = set()
+    offsets = ["Z", "+08:00", "-05:00", "+05:30", "+00:00", "-11:45", ""]
+    attempts = 0
+    while len(texts) < n and attempts < 3 * n:
+        attempts += 1
+        y, m, d = rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 28)
+        kind = rng.random()
+        if kind < 0.4:
+            texts.add(f"{y:04d}-{m:02d}-{d:02d}")
+        elif kind < 0.8:
+            y = max(y, 1000)  # instants take years 1000..9999 (years before, the slow path)
+            sec = f":{rng.randint(0, 59):02d}" if rng.random() < 0.5 else ""
+            hh, mi = rng.randint(0, 23), rng.randint(0, 59)
+            texts.add(f"{y:04d}-{m:02d}-{d:02d}T{hh:02d}:{mi:02d}{sec}{rng.choice(offsets)}")
+        else:
+            texts.add(f"{y:04d}-{m:02d}")
+    out = sorted(texts)
+    rng.shuffle(out)
+    return out
 
 
 _IN_MEMORY = """
@@ -254,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spark-rows", type=int, default=200_000)
     parser.add_argument("--no-spark", action="store_true")
     parser.add_argument("--before", metavar="SRC", help="src folder of an older timeline")
+    parser.add_argument(
+        "--only", choices=["parse"], help="run only this part (parse: the parse_dates line)"
+    )
     parser.add_argument("--memory-repeat", type=int, default=2, help="in-memory runs per tree")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -264,31 +312,38 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         tl = events(n)
         last = tl
-        with tempfile.TemporaryDirectory() as folder:
-            load = bench_load(tl, Path(folder))
-            print(
-                f"\n== {n:,} events\nload     JSON {load['json_s']:7.2f}s   Parquet "
-                f"{load['parquet_s']:6.2f}s   Parquet {load['ratio']:.1f}x faster "
-                f"(target >= 10x)",
-                flush=True,
-            )
-            scale = args.scale if n == sizes[-1] else 1
-            window = bench_window(tl, Path(folder), scale)
-            print(
-                f"window   DuckDB over {window['rows']:,} Parquet rows "
-                f"{window['duckdb_s'] * 1e3:7.1f}ms ({window['duckdb_answer']:,} rows)   "
-                f"overlapping on {n:,} in memory {window['memory_s'] * 1e3:6.2f}ms "
-                f"({window['memory_answer']:,} events)",
-                flush=True,
-            )
+        print(f"\n== {n:,} events", flush=True)
+        if args.only != "parse":
+            with tempfile.TemporaryDirectory() as folder:
+                load = bench_load(tl, Path(folder))
+                print(
+                    f"load     JSON {load['json_s']:7.2f}s   Parquet "
+                    f"{load['parquet_s']:6.2f}s   Parquet {load['ratio']:.1f}x faster "
+                    f"(target >= 10x)",
+                    flush=True,
+                )
+                scale = args.scale if n == sizes[-1] else 1
+                window = bench_window(tl, Path(folder), scale)
+                print(
+                    f"window   DuckDB over {window['rows']:,} Parquet rows "
+                    f"{window['duckdb_s'] * 1e3:7.1f}ms ({window['duckdb_answer']:,} rows)   "
+                    f"overlapping on {n:,} in memory {window['memory_s'] * 1e3:6.2f}ms "
+                    f"({window['memory_answer']:,} events)",
+                    flush=True,
+                )
         parse = bench_parse(tl, n)
         print(
             f"parse    {n:,} texts: When.parse loop {parse['loop_s']:6.2f}s   parse_dates "
             f"{parse['column_s']:6.2f}s   {parse['ratio']:.1f}x (target >= 1x); "
             f"{parse['distinct']:,} distinct: {parse['loop_distinct_s']:.2f}s vs "
-            f"{parse['column_distinct_s']:.2f}s, {parse['ratio_distinct']:.2f}x",
+            f"{parse['column_distinct_s']:.2f}s, {parse['ratio_distinct']:.2f}x; "
+            f"{parse['mixed']:,} distinct ISO days/instants/months: "
+            f"{parse['loop_mixed_s']:.2f}s vs {parse['column_mixed_s']:.2f}s, "
+            f"{parse['ratio_mixed']:.2f}x",
             flush=True,
         )
+        if args.only == "parse":
+            continue
         # CPU seconds, best of alternating runs: on a shared machine wall time
         # says more about the neighbours than about the code.
         runs = [
@@ -310,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{before['index_s'] / after['index_s']:.2f}x)"
             )
         print(line, flush=True)
-    if not args.no_spark and last is not None:
+    if not args.no_spark and args.only is None and last is not None:
         texts = sorted({str(e.when) for e in last})
         spark = bench_spark(args.spark_rows, texts)
         print(

@@ -223,7 +223,7 @@ def measure(n: int, seed: int, memory: bool) -> dict[str, Any]:
     random.Random(seed + 1).shuffle(shuffled)
     row["sort_s"], tl = timed(lambda: Timeline(shuffled))
     shuffled.clear()
-    row["index_s"], _ = timed(lambda: tl._index)
+    row["index_s"], _ = timed(lambda: tl._runs)
 
     # A month in the middle of the archive.
     middle = START.add(days=max(730, n // 40) // 2)

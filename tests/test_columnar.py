@@ -616,3 +616,62 @@ def test_missing_pyarrow_names_the_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'timeline-events[arrow]'" in out.stdout
+
+
+_TEXTS = [
+    *("2026-04", "3 April 2026", "Q2 2026", "by end of 2030", "until April 2026", "c. 2026"),
+    *("2026-04-15T10:00+08:00", "2026-04-15T02:00Z", "April", "Aprill 2026", "TBD", "2025"),
+]
+
+
+@st.composite
+def stranger_tables(draw: st.DrawFn) -> list[dict[str, object]]:
+    """Rows as a table from elsewhere holds them: mostly clean, now and then not."""
+    dirty = draw(st.booleans()) and draw(st.booleans())  # a quarter of the tables
+
+    def pick(clean: list[object], bad: list[object]) -> object:
+        return draw(st.sampled_from(clean + bad if dirty else clean))
+
+    n = draw(st.integers(0, 8))
+    good_texts = [t for t in _TEXTS if t not in ("April", "Aprill 2026")]
+    return [
+        {
+            "id": pick([None, None, "a", "b", "c", "d-1", "e_2"], [" pad", ""]),
+            "title": str(pick(["V4", "Forum", "x y"], [" padded ", ""])) + f" {i}",
+            "when": pick(good_texts, ["April", "Aprill 2026"]),
+            "end": pick([None, None, None, *good_texts], ["Aprill 2026"]),
+            "status": pick([None, "expected", "happened"], ["planned"]),
+            "actors": draw(st.lists(st.sampled_from(["A", "B", " C"][: 3 if dirty else 2]))),
+        }
+        for i in range(n)
+    ]
+
+
+class TestTheFastPathIsTheRowReader:
+    @_SLOW
+    @given(stranger_tables(), st.randoms(use_true_random=False))
+    def test_a_table_reads_as_its_records_do(
+        self, rows: list[dict[str, object]], rng: random.Random
+    ) -> None:
+        # Column-wise (clean tables) or row by row, a table means what its rows mean as
+        # records of a data file: the same timeline, or a DataFileError.
+        from timeline.records import records_to_timeline
+
+        records = [{k: v for k, v in row.items() if v is not None and v != []} for row in rows]
+        try:
+            expected: Timeline | None = records_to_timeline(records)
+        except DataFileError:
+            expected = None
+        columns = ["id", "title", "when", "end", "status", "actors"]
+        table = pa.table(
+            {k: pa.array([row[k] for row in rows], pa.list_(pa.string()) if k == "actors"
+                         else pa.string()) for k in columns}
+        )  # fmt: skip
+        if expected is None:
+            with pytest.raises(DataFileError):
+                from_arrow(table)
+        else:
+            assert from_arrow(table) == expected
+            order = list(range(len(rows)))
+            rng.shuffle(order)
+            assert from_arrow(table.take(pa.array(order, pa.int64()))) == expected

@@ -6,9 +6,25 @@ returns one struct per row with the canonical text, precision and bounds in
 the same typed form as `SCHEMA`'s query columns. It never raises for a row: a
 text that does not parse gets null fields and its error message in ``error``.
 
-Each distinct (text, reference) pair is parsed once, so a column that repeats
-values (as real corpora do: "April 2026" thousands of times) costs little more
-than its distinct values.
+Two paths give the same rows (a property test compares them with the parser
+row by row):
+
+* **column-wise** (`timeline.columnar._shapes`): the common reference-free
+  shapes are recognised with Arrow's regular expressions and their fields
+  computed with integer arithmetic and string joins, no Python object per row:
+  ISO 8601 / EDTF years, months and days (``2026``, ``2026-04``,
+  ``2026-04-03``, with ``~``, ``?`` or ``%``), the quarter and half codes
+  (``2026-34``, ``2026-40``) and ``2026-Q2``; instants with minutes or seconds,
+  naive or with ``Z`` or an offset (``2026-04-03T10:00+08:00``); and the words
+  timeline writes (``3 April 2026``, ``April 2026``, ``Q2 2026``, ``H1 2026``,
+  ``c. 2026?``), with short month names (``Apr``, ``Sept``) in any case and
+  ``April 3, 2026``;
+* **row by row** for every other text (and for rows whose reference the parser
+  refuses), each distinct (text, reference) pair once.
+
+A column that repeats its values (as real corpora do: "April 2026" thousands of
+times) is dictionary-encoded first, so both paths see each distinct text once and
+it costs little more than its distinct values.
 """
 
 from __future__ import annotations
@@ -19,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import TimelineError
 from timeline.columnar._deps import require
+from timeline.columnar._shapes import read_shapes
 from timeline.columnar._table import WhenColumns, when_columns
 from timeline.dates._when import When
 
@@ -105,9 +122,124 @@ def parse_dates(
     >>> [(r["when"], str(r["could_end"]), r["error"] is None) for r in rows.to_pylist()]
     [('Q2 2026', '2026-06-30', True), ('April 2026', '2026-04-30', True), (None, 'None', False)]
     """
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    if not isinstance(values, pa.Array | pa.ChunkedArray | list | tuple):
+        values = list(values)  # an iterator is read once
+    texts = _string_array(values)
+    if texts is None:  # not a column of text: every row says what it holds
+        return _parse_rows(_as_list(values), reference)
+    references: list[Any] | None = None
+    if reference is not None and not isinstance(reference, _dt.date | str):
+        references = [_reference_value(r) for r in _as_list(reference)]
+        if len(references) != len(texts):
+            raise ValueError(
+                f"parse_dates: {len(texts)} texts but {len(references)} references; "
+                "give one reference per text, or one for all"
+            )
+    # A column that repeats its values (a corpus) is read once per distinct text.
+    distinct, indices = _distinct(texts)
+    if references is None:  # one reference (or none): rows are per text
+        arrays = _read(distinct, reference, parse=True)
+        if indices is not None:
+            arrays = [pc.take(array, indices) for array in arrays]
+    else:  # the rows that need the parser go to it per (text, reference)
+        arrays = _read(distinct, None, parse=False)
+        ok = arrays.pop()
+        if indices is not None:
+            arrays, ok = [pc.take(a, indices) for a in arrays], pc.take(ok, indices)
+        # A reference the parser refuses makes its row an error: that row goes to it.
+        good: dict[Any, bool] = {}
+        keep = pa.array([_good_reference(r, good) for r in references], pa.bool_())
+        rest = pc.and_not(pc.is_valid(texts), pc.and_(pc.fill_null(ok, False), keep))
+        arrays = _fill(arrays, rest, texts, references)
+    kind = parsed_type()
+    return pa.StructArray.from_arrays(arrays, fields=list(kind), mask=pc.is_null(texts))
+
+
+def _distinct(texts: pa.Array) -> tuple[pa.Array, pa.Array | None]:
+    """The distinct texts, and each row's index among them (``None``: the rows are distinct)."""
+    pc = require("pyarrow.compute")
+
+    encoded = pc.dictionary_encode(texts)  # nulls are null indices, not values
+    if len(encoded.dictionary) == len(texts):  # no null, no repeat: the rows themselves
+        return texts, None
+    return encoded.dictionary, encoded.indices
+
+
+def _read(texts: pa.Array, reference: Any, *, parse: bool) -> list[pa.Array]:
+    """The struct's fields for distinct ``texts``: common shapes column-wise, the rest parsed.
+
+    Without ``parse`` (rows have references of their own) nothing is parsed here:
+    the fields of the common shapes come back, with ``ok`` last.
+    """
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
+
+    ok, columns = read_shapes(texts)
+    arrays = [*columns, pa.nulls(len(texts), pa.string())]
+    if not parse:
+        return [*arrays, ok]
+    if not _good_reference(reference, {}):  # the parser refuses it for every row: says why
+        ok = pa.repeat(False, len(texts))
+    return _fill(arrays, pc.and_not(pc.is_valid(texts), ok), texts, reference)
+
+
+def _fill(arrays: list[pa.Array], rest: pa.Array, texts: pa.Array, reference: Any) -> list[Any]:
+    """``arrays`` with the ``rest`` rows parsed row by row (``reference``: one, or per row)."""
+    pc = require("pyarrow.compute")
+
+    if not pc.any(rest).as_py():
+        return arrays
+    rest_refs: Any = reference
+    if isinstance(reference, list):
+        rest_refs = [reference[i] for i in pc.indices_nonzero(rest).to_pylist()]
+    parsed = _parse_rows(pc.filter(texts, rest).to_pylist(), rest_refs)
+    return [pc.replace_with_mask(array, rest, parsed.field(j)) for j, array in enumerate(arrays)]
+
+
+def _string_array(values: Any) -> pa.Array | None:
+    """``values`` as one Arrow string array, or ``None`` when it holds something else."""
     pa = require("pyarrow")
 
-    texts = _as_list(values)
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        if pa.types.is_string(values.type):
+            return values
+        if pa.types.is_large_string(values.type) or pa.types.is_null(values.type):
+            try:
+                return values.cast(pa.string())
+            except pa.ArrowException:  # over 2 GB of text: row by row
+                return None
+        return None
+    try:
+        return pa.array(values, pa.string())
+    except Exception:  # not all text (numbers, bytes, unpaired surrogates): row by row
+        return None
+
+
+def _good_reference(reference: Any, memo: dict[Any, bool]) -> bool:
+    """Whether `When.parse` takes ``reference`` (it refuses every text with a bad one)."""
+    if reference is None or type(reference) is _dt.date:
+        return True
+    try:
+        found = memo.get(reference)
+    except TypeError:  # unhashable: the parser says what is wrong with it
+        return False
+    if found is None:
+        try:
+            When.parse("2026", reference=reference)
+            found = True
+        except Exception:
+            found = False
+        memo[reference] = found
+    return found
+
+
+def _parse_rows(texts: list[Any], reference: Any) -> pa.StructArray:
+    """The parser row by row (each distinct text, or (text, reference) pair, once)."""
+    pa = require("pyarrow")
+
     per_row = reference is not None and not isinstance(reference, _dt.date | str)
     if per_row:
         references = [_reference_value(r) for r in _as_list(reference)]
