@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from timeline._bulk import paused_gc
 from timeline._errors import DataFileError, TimelineError
 from timeline.columnar._deps import require
 from timeline.columnar._table import (
@@ -36,7 +37,6 @@ from timeline.model._claim import Status
 from timeline.model._event import _ID, Event, _share_names, slugify
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
-from timeline.records._bulk import paused_gc
 from timeline.records._schema import Locations, dotted
 from timeline.records._schema_read import _Reader
 

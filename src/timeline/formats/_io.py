@@ -97,7 +97,7 @@ def loads(text: str, fmt: Format, *, file: str | None = None) -> Timeline:
 
 def _read(text: str, fmt: Format, file: str | None) -> tuple[Timeline, Any, Locations]:
     """The timeline, the document it was read from and where each field came from."""
-    from timeline.records._bulk import paused_gc
+    from timeline._bulk import paused_gc
     from timeline.records._schema_read import document_to_timeline
 
     try:

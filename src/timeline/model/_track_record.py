@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
+from timeline._bulk import paused_gc
 from timeline._errors import QueryError
 from timeline.dates._days import DayLike, to_day
 from timeline.model._claim import Status
@@ -331,17 +332,18 @@ def track_record(
     scored: list[_Scored] = []
     groups_of: list[str | tuple[str, ...]] = []
     positions: list[tuple[float, float, bool, int, str, str]] = []
-    for event in events:
-        known = event.as_of(day)
-        if known is None:
-            continue  # not yet announced on the day
-        judged = _score(known, day)
-        if judged is None:
-            continue  # first recorded as happened or cancelled: a report, not a promise
-        ids.append(known.id)
-        scored.append(judged)
-        groups_of.append(keys(known))
-        positions.append(known.when.sort_key)
+    with paused_gc():  # replays and scores: many objects, none cyclic
+        for event in events:
+            known = event.as_of(day)
+            if known is None:
+                continue  # not yet announced on the day
+            judged = _score(known, day)
+            if judged is None:
+                continue  # first recorded as happened or cancelled: a report, not a promise
+            ids.append(known.id)
+            scored.append(judged)
+            groups_of.append(keys(known))
+            positions.append(known.when.sort_key)
     # Ids in timeline order as known on the day (as `Timeline.as_of(day)` lists them),
     # whatever order the events came in: two stable sorts, by id and then by date.
     order = sorted(range(len(ids)), key=ids.__getitem__)

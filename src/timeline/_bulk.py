@@ -1,4 +1,4 @@
-"""Bulk building: the cyclic garbage collector paused while a reader makes many objects.
+"""Bulk building: the cyclic garbage collector paused while many objects are made.
 
 Reading a large file makes millions of objects (parsed values, events, dates) that form
 no reference cycles. CPython's collector runs a pass every few hundred allocations and
