@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from timeline.dates._bounds import _key, ends_before, inside, meets
+from timeline.dates._bounds import Span, _key, ends_before, inside, meets
 from timeline.dates._when import When, _coerce
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
@@ -121,9 +121,15 @@ def _runs_where(tl: Timeline, runs: list[int], keep: Callable[[int], bool]) -> I
     return chain.from_iterable(events[firsts[r] : lasts[r]] for r in runs if keep(r))
 
 
-def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
-    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`)."""
-    window = _widest(start, end)
+def _keep(
+    tl: Timeline,
+    window: Span,
+    surely: Callable[[int, int, int, int], bool],
+    exactly: Callable[[Span], bool],
+) -> Iterator[Event]:
+    """The events of the runs near ``window`` that ``exactly`` accepts (given a run's
+    span at its widest), asking it only where ``surely`` (on the run's keys and the
+    window's, ``_SLACK`` inside it) does not already decide."""
     lo, hi = window
     runs = tl._runs
     lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, tl._events
@@ -135,9 +141,19 @@ def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterat
         tl,
         _window_runs(tl, lo, hi),
         lambda r: (
-            (highs[r] >= sure_lo and lows[r] <= sure_hi)
-            or meets(events[firsts[r]].fuzzy_window, window)
+            surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(events[firsts[r]].fuzzy_window)
         ),
+    )
+
+
+def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
+    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`)."""
+    window = _widest(start, end)
+    return _keep(
+        tl,
+        window,
+        lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
+        lambda span: meets(span, window),
     )
 
 
@@ -146,17 +162,11 @@ def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[
     lo = _window(start, "start").earliest
     hi = _window(end if end is not None else start, "end").latest
     window = (lo, hi)
-    runs = tl._runs
-    lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, tl._events
-    sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
-    sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-    return _runs_where(
+    return _keep(
         tl,
-        _window_runs(tl, lo, hi),
-        lambda r: (
-            (lows[r] >= sure_lo and highs[r] <= sure_hi)
-            or inside(window, events[firsts[r]].fuzzy_window)
-        ),
+        window,
+        lambda low, high, sure_lo, sure_hi: low >= sure_lo and high <= sure_hi,
+        lambda span: inside(window, span),
     )
 
 
