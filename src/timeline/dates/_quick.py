@@ -31,7 +31,7 @@ from timeline._errors import WhenError
 from timeline.dates._bounds import _last_day
 from timeline.dates._parse_edtf import _QUALIFIERS, Fail, _offset
 from timeline.dates._precision import Precision
-from timeline.dates._quick_words import read_words
+from timeline.dates._quick_words import interval, read_words
 from timeline.dates._when import When
 
 __all__ = ["LONGEST", "canonical", "read"]
@@ -171,24 +171,7 @@ def _instant(
 
 def _interval(text: str) -> When | None:
     left, _, right = text.partition("/")
-    lower = _end(left)
-    upper = _end(right)
-    if lower is None or upper is None:
-        return None
-    if type(lower) is When:
-        start = lower.start
-        if type(upper) is When:
-            stop = upper.end
-            if type(start) is not Date or type(stop) is not Date or start > stop:
-                return None  # instants, or the wrong way round: the general path
-            grain = lower.precision if lower.precision is upper.precision else Precision.MIXED
-        else:
-            stop, grain = None, lower.precision
-    elif type(upper) is When:
-        start, stop, grain = None, upper.end, upper.precision
-    else:
-        return None  # no date at all
-    return When(start, stop, grain, lower=lower, upper=upper)
+    return interval(_end(left), _end(right))
 
 
 def _end(text: str) -> When | Literal["open", "unknown"] | None:

@@ -33,7 +33,7 @@ from timeline.dates._format import ordinal
 from timeline.dates._precision import MONTH_NAMES, Precision, Relation
 from timeline.dates._when import When
 
-__all__ = ["read_words"]
+__all__ = ["interval", "read_words"]
 
 _MONTH = "(" + "|".join(MONTH_NAMES) + ")"
 _MONTHS = {name: n for n, name in enumerate(MONTH_NAMES, 1)}
@@ -95,11 +95,11 @@ def read_words(text: str) -> When | None:
         left, _, right = text.partition(" to ")
         lower: End = "unknown" if left == "unknown start" else _end(left)
         upper: End = "unknown" if right == "unknown end" else _end(right)
-        return _interval(lower, upper)
+        return interval(lower, upper)
     if text.startswith("until "):
-        return _interval("open", _end(text[6:]))
+        return interval("open", _end(text[6:]))
     if text.startswith("from ") and text.endswith(" onwards"):
-        return _interval(_end(text[5:-8]), "open")
+        return interval(_end(text[5:-8]), "open")
     m = _ONE.fullmatch(text)
     if m is not None:
         return _value(m.groups(), Relation.ON)
@@ -117,7 +117,7 @@ def _end(text: str) -> When | None:
     return None if m is None else _value(m.groups(), Relation.ON)
 
 
-def _interval(lower: End, upper: End) -> When | None:
+def interval(lower: End, upper: End) -> When | None:
     """The interval `When.interval` builds, or ``None`` for the general path to explain."""
     if lower is None or upper is None:
         return None
@@ -125,9 +125,8 @@ def _interval(lower: End, upper: End) -> When | None:
         start = lower.start
         if type(upper) is When:
             stop = upper.end
-            assert type(start) is Date and type(stop) is Date  # only calendar values here
-            if start > stop:
-                return None  # the wrong way round: the general path says so
+            if type(start) is not Date or type(stop) is not Date or start > stop:
+                return None  # instants, or the wrong way round: the general path says so
             grain = lower.precision if lower.precision is upper.precision else Precision.MIXED
         else:
             stop, grain = None, lower.precision
