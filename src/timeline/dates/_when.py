@@ -454,8 +454,10 @@ class When:
     @functools.cached_property
     def _order_text(self) -> str:
         """`sort_key`'s integer head as fixed-width text (`order_text`): a large sort
-        sorts strings that start with it."""
-        return self._keys[6]
+        sorts strings that start with it. Computes (and keeps) `_keys` too."""
+        keys = when_keys(self)
+        object.__setattr__(self, "_keys", keys)  # one step for both, as `_keys` does
+        return keys[6]
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, When):
