@@ -15,8 +15,9 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem
+from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
-from timeline.columnar._read import from_arrow, record_columns
+from timeline.columnar._read import from_arrow
 from timeline.columnar._table import to_arrow
 from timeline.model._timeline import Timeline, WindowArg, _window
 from timeline.records._atomic import atomic_path

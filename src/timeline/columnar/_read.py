@@ -23,12 +23,24 @@ from __future__ import annotations
 
 import operator
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from itertools import compress, repeat
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from timeline._bulk import paused_gc
 from timeline._errors import DataFileError, TimelineError
+from timeline.columnar._columns import (
+    _NAMES,
+    _PLAIN,
+    _clean_ids,
+    _clean_texts,
+    _column,
+    _Decoded,
+    _decoded,
+    _name_tuples,
+    _names,
+    _nested_rows,
+)
 from timeline.columnar._deps import require
 from timeline.columnar._table import (
     DESCRIPTION_KEY,
@@ -40,7 +52,7 @@ from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._event import Event, slugify
-from timeline.model._event_fields import _ID, _share_names
+from timeline.model._event_fields import _ID
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
 from timeline.records._schema import Locations, dotted
@@ -49,139 +61,9 @@ from timeline.records._schema_read import _Reader
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["from_arrow", "record_columns"]
+__all__ = ["from_arrow"]
 
-_NESTED = ("sources", "claims", "target", "observations")
-_PLAIN = ("kind", "location", "description")
-_NAMES = ("actors", "tags", "related")
 _STATUS = {s.value: s for s in Status}
-
-
-def record_columns(names: list[str]) -> list[str]:
-    """Of a table's column ``names``, those `from_arrow` reads, in order.
-
-    >>> record_columns(["id", "title", "when", "precision", "initial_when", "slips"])
-    ['id', 'title', 'initial_when']
-    """
-    wanted = {"id", "title", "end", *_PLAIN, *_NAMES, *_NESTED}
-    # The first present of each pair is read, as `_decoded` takes it.
-    wanted.add("initial_when" if "initial_when" in names else "when")
-    wanted.add("initial_status" if "initial_status" in names else "status")
-    return [name for name in names if name in wanted]
-
-
-def _column(table: pa.Table, name: str) -> list[Any] | None:
-    if name not in table.column_names:
-        return None
-    column = table.column(name)
-    pa = require("pyarrow")
-    pc = require("pyarrow.compute")
-    if (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)) and not pc.any(
-        pc.greater(pc.list_value_length(column), 0)
-    ).as_py():
-        return [None] * len(column)  # all empty (related, usually): no list per row
-    values: list[Any] = column.to_pylist()
-    return values
-
-
-def _clean_texts(table: pa.Table, name: str, *, nulls: bool = True, lists: bool = False) -> bool:
-    """Whether a text (or list-of-text) column holds only non-empty, trimmed text.
-
-    An absent column is clean when nulls are allowed.
-    """
-    pa = require("pyarrow")
-    pc = require("pyarrow.compute")
-    if name not in table.column_names:
-        return nulls
-    column = table.column(name)
-    if lists:
-        if not (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
-            return False
-        column = pc.list_flatten(column)
-        nulls = False  # a null item in a list is never clean
-    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-        return False
-    if column.null_count and not nulls:
-        return False
-    if len(column) == column.null_count:
-        return True
-    trimmed = pc.equal(column, pc.utf8_trim_whitespace(column))
-    empty = pc.equal(pc.utf8_length(column), 0)
-    return bool(pc.all(trimmed).as_py() is not False and not pc.any(empty).as_py())
-
-
-# An id as Event checks it, in ASCII (RE2's \w is ASCII): other ids are checked per row.
-_ASCII_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
-
-
-def _clean_ids(column: Any) -> bool:
-    pa = require("pyarrow")
-    pc = require("pyarrow.compute")
-    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-        return False
-    if column.null_count:
-        return False
-    return len(column) == 0 or bool(pc.all(pc.match_substring_regex(column, _ASCII_ID)).as_py())
-
-
-class _Decoded(NamedTuple):
-    """A text column decoded: per row, its text and value (``None`` where absent); and,
-    for a text column, its dictionary encoding and each distinct text's value."""
-
-    texts: list[Any]
-    values: list[Any]
-    encoded: Any = None  # a pyarrow DictionaryArray
-    distinct: list[Any] | None = None
-
-
-def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> _Decoded:
-    """The first of ``names`` present, decoding each distinct text once.
-
-    An absent column gives empty lists.
-    """
-    pa = require("pyarrow")
-    pc = require("pyarrow.compute")
-    for name in names:
-        if name in table.column_names:
-            column = table.column(name)
-            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-                values = column.to_pylist()  # the reader says what is wrong with each
-                return _Decoded(values, [None] * len(values))
-            encoded = pc.dictionary_encode(column).combine_chunks()
-            distinct = encoded.dictionary.to_pylist()
-            decoded = [decode(text) for text in distinct]
-            indices = encoded.indices.to_pylist()
-            if encoded.null_count:
-                texts = [None if j is None else distinct[j] for j in indices]
-                values = [None if j is None else decoded[j] for j in indices]
-            else:
-                texts = list(map(distinct.__getitem__, indices))
-                values = list(map(decoded.__getitem__, indices))
-            return _Decoded(texts, values, encoded, decoded)
-    return _Decoded([], [])
-
-
-def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
-    """The nested values of the rows that have any, by row (most rows have none)."""
-    pa = require("pyarrow")
-    pc = require("pyarrow.compute")
-
-    present = [name for name in _NESTED if name in table.column_names]
-    if not present or table.num_rows == 0:
-        return {}
-    mask: Any = None
-    for name in present:
-        column = table.column(name)
-        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
-            has = pc.fill_null(pc.greater(pc.list_value_length(column), 0), False)
-        else:
-            has = pc.is_valid(column)
-        mask = has if mask is None else pc.or_(mask, has)
-    rows = pc.indices_nonzero(mask)
-    if len(rows) == 0:
-        return {}
-    picked = table.select(present).take(rows).to_pylist()
-    return dict(zip(rows.to_pylist(), picked, strict=True))
 
 
 def _parse(text: Any) -> When | None:
@@ -489,29 +371,6 @@ def _in_order(dates: _Decoded, id_bytes: pa.Array, events: list[Event]) -> list[
     if not pc.all(pc.less(keys.slice(0, n - 1), keys.slice(1))).as_py():
         return None
     return events
-
-
-def _name_tuples(table: pa.Table, name: str) -> list[tuple[str, ...]]:
-    """A checked list-of-text column as shared tuples, each distinct list made once."""
-    pc = require("pyarrow.compute")
-    n = table.num_rows
-    if name not in table.column_names:
-        return [()] * n
-    column = table.column(name)
-    if not pc.any(pc.greater(pc.list_value_length(column), 0)).as_py():
-        return [()] * n  # every list empty (related, usually)
-    if column.null_count or pc.any(pc.match_substring(pc.list_flatten(column), "\x00")).as_py():
-        return [() if not v else _share_names(tuple(v)) for v in column.to_pylist()]
-    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list.
-    encoded = pc.dictionary_encode(pc.binary_join(column, "\x00")).combine_chunks()
-    distinct = [
-        _share_names(tuple(t.split("\x00"))) if t else () for t in encoded.dictionary.to_pylist()
-    ]
-    return list(map(distinct.__getitem__, encoded.indices.to_pylist()))
-
-
-def _names(values: Iterable[str] | None) -> tuple[str, ...]:
-    return () if not values else _share_names(tuple(values))
 
 
 def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:

@@ -17,7 +17,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 
 from timeline._errors import TimelineError
 from timeline.dates._when import When
@@ -123,11 +123,14 @@ def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
     if len(set(ids)) != len(items):
         raise _duplicate(items)
     whens = _whens(items)
-    distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
-    heads = tied_heads(distinct)  # (computes each date's keys once)
+    texts = list(map(_order_text_of, whens))  # (computes each date's keys once)
+    # Heads can tie only where one text stands for more than one date object.
+    last = dict(zip(texts, whens, strict=True))
+    others = list(compress(whens, map(operator.is_not, map(last.__getitem__, texts), whens)))
+    heads = tied_heads([*others, *(last[when._order_text] for when in others)]) if others else []
     # One string per event: its date's order text (fixed width), then its id; strings
     # compare by code point, as ids do, so they order by (head, id).
-    keys = list(map(operator.add, map(_order_text_of, whens), ids))
+    keys = list(map(operator.add, texts, ids))
     # Sorting computes each item's key once, in list order: the next string is its key.
     ordered = sorted(items, key=functools.partial(next, iter(keys)))
     return resort_ties(ordered, heads)

@@ -1,0 +1,175 @@
+"""A table's columns as Python values, checked and decoded whole: for `from_arrow`.
+
+Which columns `from_arrow` reads (`record_columns`), each as a list (`_column`), the
+checks that pass a whole text, id or name-list column at once (`_clean_texts`,
+`_clean_ids`), date and status texts decoded once per distinct text (`_decoded`),
+name lists as shared tuples (`_name_tuples`), and the rows that hold nested values
+(`_nested_rows`). Everything here reads Arrow; nothing builds an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from timeline.columnar._deps import require
+from timeline.model._event_fields import _share_names
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["record_columns"]
+
+_NESTED = ("sources", "claims", "target", "observations")
+_PLAIN = ("kind", "location", "description")
+_NAMES = ("actors", "tags", "related")
+
+
+def record_columns(names: list[str]) -> list[str]:
+    """Of a table's column ``names``, those `from_arrow` reads, in order.
+
+    >>> record_columns(["id", "title", "when", "precision", "initial_when", "slips"])
+    ['id', 'title', 'initial_when']
+    """
+    wanted = {"id", "title", "end", *_PLAIN, *_NAMES, *_NESTED}
+    # The first present of each pair is read, as `_decoded` takes it.
+    wanted.add("initial_when" if "initial_when" in names else "when")
+    wanted.add("initial_status" if "initial_status" in names else "status")
+    return [name for name in names if name in wanted]
+
+
+def _column(table: pa.Table, name: str) -> list[Any] | None:
+    if name not in table.column_names:
+        return None
+    column = table.column(name)
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)) and not pc.any(
+        pc.greater(pc.list_value_length(column), 0)
+    ).as_py():
+        return [None] * len(column)  # all empty (related, usually): no list per row
+    values: list[Any] = column.to_pylist()
+    return values
+
+
+def _clean_texts(table: pa.Table, name: str, *, nulls: bool = True, lists: bool = False) -> bool:
+    """Whether a text (or list-of-text) column holds only non-empty, trimmed text.
+
+    An absent column is clean when nulls are allowed.
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if name not in table.column_names:
+        return nulls
+    column = table.column(name)
+    if lists:
+        if not (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
+            return False
+        column = pc.list_flatten(column)
+        nulls = False  # a null item in a list is never clean
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    if column.null_count and not nulls:
+        return False
+    if len(column) == column.null_count:
+        return True
+    trimmed = pc.equal(column, pc.utf8_trim_whitespace(column))
+    empty = pc.equal(pc.utf8_length(column), 0)
+    return bool(pc.all(trimmed).as_py() is not False and not pc.any(empty).as_py())
+
+
+# An id as Event checks it, in ASCII (RE2's \w is ASCII): other ids are checked per row.
+_ASCII_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+def _clean_ids(column: Any) -> bool:
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    if column.null_count:
+        return False
+    return len(column) == 0 or bool(pc.all(pc.match_substring_regex(column, _ASCII_ID)).as_py())
+
+
+class _Decoded(NamedTuple):
+    """A text column decoded: per row, its text and value (``None`` where absent); and,
+    for a text column, its dictionary encoding and each distinct text's value."""
+
+    texts: list[Any]
+    values: list[Any]
+    encoded: Any = None  # a pyarrow DictionaryArray
+    distinct: list[Any] | None = None
+
+
+def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> _Decoded:
+    """The first of ``names`` present, decoding each distinct text once.
+
+    An absent column gives empty lists.
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    for name in names:
+        if name in table.column_names:
+            column = table.column(name)
+            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+                values = column.to_pylist()  # the reader says what is wrong with each
+                return _Decoded(values, [None] * len(values))
+            encoded = pc.dictionary_encode(column).combine_chunks()
+            distinct = encoded.dictionary.to_pylist()
+            decoded = [decode(text) for text in distinct]
+            indices = encoded.indices.to_pylist()
+            if encoded.null_count:
+                texts = [None if j is None else distinct[j] for j in indices]
+                values = [None if j is None else decoded[j] for j in indices]
+            else:
+                texts = list(map(distinct.__getitem__, indices))
+                values = list(map(decoded.__getitem__, indices))
+            return _Decoded(texts, values, encoded, decoded)
+    return _Decoded([], [])
+
+
+def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
+    """The nested values of the rows that have any, by row (most rows have none)."""
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+
+    present = [name for name in _NESTED if name in table.column_names]
+    if not present or table.num_rows == 0:
+        return {}
+    mask: Any = None
+    for name in present:
+        column = table.column(name)
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            has = pc.fill_null(pc.greater(pc.list_value_length(column), 0), False)
+        else:
+            has = pc.is_valid(column)
+        mask = has if mask is None else pc.or_(mask, has)
+    rows = pc.indices_nonzero(mask)
+    if len(rows) == 0:
+        return {}
+    picked = table.select(present).take(rows).to_pylist()
+    return dict(zip(rows.to_pylist(), picked, strict=True))
+
+
+def _name_tuples(table: pa.Table, name: str) -> list[tuple[str, ...]]:
+    """A checked list-of-text column as shared tuples, each distinct list made once."""
+    pc = require("pyarrow.compute")
+    n = table.num_rows
+    if name not in table.column_names:
+        return [()] * n
+    column = table.column(name)
+    if not pc.any(pc.greater(pc.list_value_length(column), 0)).as_py():
+        return [()] * n  # every list empty (related, usually)
+    if column.null_count or pc.any(pc.match_substring(pc.list_flatten(column), "\x00")).as_py():
+        return [() if not v else _share_names(tuple(v)) for v in column.to_pylist()]
+    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list.
+    encoded = pc.dictionary_encode(pc.binary_join(column, "\x00")).combine_chunks()
+    distinct = [
+        _share_names(tuple(t.split("\x00"))) if t else () for t in encoded.dictionary.to_pylist()
+    ]
+    return list(map(distinct.__getitem__, encoded.indices.to_pylist()))
+
+
+def _names(values: Iterable[str] | None) -> tuple[str, ...]:
+    return () if not values else _share_names(tuple(values))
