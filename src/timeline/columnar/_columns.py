@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline.columnar._deps import require
-from timeline.model._event import _share_names
+from timeline.model._event_fields import _share_names
 
 if TYPE_CHECKING:
     import pyarrow as pa

@@ -51,7 +51,8 @@ from timeline.columnar._table import (
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.model._claim import Status
-from timeline.model._event import _ID, Event, slugify
+from timeline.model._event import Event, slugify
+from timeline.model._event_fields import _ID
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
 from timeline.records._schema import Locations, dotted

@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterator
 import pendulum
 
 from timeline.dates._bounds import Point, _key
-from timeline.dates._parse_edtf import Fail, _qualified, _sub_year
+from timeline.dates._edtf_calendar import Fail, _sub_year
+from timeline.dates._parse_edtf import _qualified
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
@@ -165,7 +166,7 @@ def level2_single(m: re.Match[str]) -> When:
     y, mo, d = m["y"].upper(), m["m"], m["d"]
     bare = y + (f"-{mo.upper()}" if mo else "") + (f"-{d.upper()}" if d else "")
     if "X" in bare:
-        from timeline.dates._parse_edtf import masked
+        from timeline.dates._edtf_calendar import masked
 
         base = masked(bare)
     else:
@@ -184,7 +185,7 @@ def level2_single(m: re.Match[str]) -> When:
 
 
 def _plain(year: int, mo: str | None, d: str | None) -> When:
-    from timeline.dates._parse_edtf import _day
+    from timeline.dates._edtf_calendar import _day
 
     if year == 0:
         raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")

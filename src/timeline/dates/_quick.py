@@ -29,7 +29,8 @@ from pendulum import Date
 
 from timeline._errors import WhenError
 from timeline.dates._bounds import _last_day
-from timeline.dates._parse_edtf import _QUALIFIERS, Fail, _offset
+from timeline.dates._edtf_instants import _offset
+from timeline.dates._parse_edtf import _QUALIFIERS, Fail
 from timeline.dates._precision import Precision
 from timeline.dates._quick_words import interval, read_words
 from timeline.dates._when import When

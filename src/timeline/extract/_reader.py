@@ -4,6 +4,8 @@
 sentences and each sentence into statements (`timeline.extract._clauses`), and
 makes one `Draft` per statement: its cue and direction, its date and status,
 its actors, its figures, its kind, title and confidence with reasons.
+Dating a statement (`timeline.extract._reader_when`) and reading its figures
+(`timeline.extract._reader_figures`) are the two parts `Reader` builds on.
 """
 
 from __future__ import annotations
@@ -14,35 +16,22 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import TimelineError
-from timeline.dates import Precision, Relation, When
+from timeline.dates import When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
-from timeline.extract._cues import Cue, Look, cues, guess_kind
-from timeline.extract._dating import (
-    FISCAL_PHRASE,
-    DateIndex,
-    after,
-    before,
-    day,
-    main_cue,
-    onwards,
-    pick_date,
-    runs_past,
-    until,
-)
+from timeline.extract._cues import cues, guess_kind
+from timeline.extract._dating import FISCAL_PHRASE, DateIndex, main_cue, pick_date
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
+from timeline.extract._reader_figures import _FigureReader
+from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
-from timeline.figures import Observation, Source, Target
-from timeline.model import Status
+from timeline.figures import Source, Target
 
 __all__ = ["Reader"]
 
-_BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
-_DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
 _REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
 _POLICY: Final = re.compile(
     r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
@@ -52,20 +41,11 @@ _ORG_SUFFIXES: Final = words(
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
     co co."""
 )
-_SHARE_OF: Final = re.compile(
-    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w-]+\s*){1,4})"
-)
 _CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
-_METRIC_WORDS: Final = re.compile(
-    r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
-    r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
-    r"token calls|calls|industry)\b",
-    re.IGNORECASE,
-)
 
 
 @attrs.define
-class Reader:
+class Reader(_WhenReader, _FigureReader):
     """Reads one text: sentences, statements, drafts (the state of `extract`)."""
 
     text: str
@@ -271,76 +251,6 @@ class Reader:
             location=location,
         )
 
-    def _when_status(
-        self,
-        date: DateMatch | None,
-        look: Look | None,
-        cue: Cue | None,
-        reasons: list[str],
-        start: int,
-        end: int,
-    ) -> tuple[When, Status, bool]:
-        anchor = self.anchor
-        conflict = False
-        if date is not None:
-            when = date.when
-            reasons.append(f"date {date.text!r} -> {when}")
-            if when.is_undated:
-                # "TBD" is a date still to come; a fiscal period not read follows the cue.
-                past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
-                status = Status.HAPPENED if past else Status.EXPECTED
-                return when, status, conflict
-            if after(when, anchor) or (look is Look.FORWARD and not before(when, anchor)):
-                status = Status.EXPECTED
-                if look is Look.BACK:
-                    conflict = True
-                    reasons.append("looks back but the date is after publication")
-                firm = cue is not None and cue.firm
-                fine = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
-                if firm and fine and when.relation is Relation.ON:
-                    status = Status.CONFIRMED
-            elif look is Look.FORWARD:
-                status = Status.EXPECTED
-                conflict = True
-                reasons.append("looks forward but the date is before publication")
-            elif look is None and anchor is not None and runs_past(when, anchor):
-                status = Status.EXPECTED
-            else:
-                status = Status.HAPPENED
-                if anchor is not None and runs_past(when, anchor):
-                    cut = until(anchor, when)
-                    if cut is not None:
-                        reasons.append(f"happened, so no later than publication: {cut}")
-                        when = cut
-            if when.precision is not Precision.MIXED or when.earliest is not None:
-                names = self.actors.names(start, end, start)
-                words = frozenset(
-                    n.text.split()[-1].lower() for n in names if len(n.text.split()) > 1
-                )
-                self.last_dated = (words, when)
-            return when, status, conflict
-        status = Status.EXPECTED if look is Look.FORWARD else Status.HAPPENED
-        inherited = self._inherited(start)
-        if inherited is not None:
-            reasons.append(
-                f"no date of its own: that of the {inherited[0]} just before, {inherited[1]}"
-            )
-            when = inherited[1]
-            return when, status, conflict
-        if anchor is None:
-            reasons.append("no date of its own, and no reference date: date not announced")
-            return When.undated(), status, conflict
-        if status is Status.EXPECTED:
-            when = onwards(anchor)
-            reasons.append(f"no date of its own: expected from publication onwards ({when})")
-        elif _BEFORE_WORDS.match(self.folded, start, end):
-            when = until(anchor, None) or anchor
-            reasons.append(f"no date of its own: before another event, so by publication ({when})")
-        else:
-            when = anchor
-            reasons.append(f"no date of its own: reported as news at publication ({when})")
-        return when, status, conflict
-
     def _canonical(self, name: Name) -> Name:
         """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
         words = name.text.split()
@@ -385,15 +295,6 @@ class Reader:
             return "target"
         return kind
 
-    def _inherited(self, start: int) -> tuple[str, When] | None:
-        """ "The forum ..." after a dated statement naming a forum: that statement's date."""
-        if self.last_dated is None:
-            return None
-        m = _DEFINITE.match(self.folded, start)
-        if m is None or m.group(1).lower() not in self.last_dated[0]:
-            return None
-        return m.group(1).lower(), self.last_dated[1]
-
     def _actors(
         self,
         names: list[Name],
@@ -419,110 +320,3 @@ class Reader:
             actors = list(previous_actors[:1])
             reasons.append(f"subject shared with the clause before: {actors[0]}")
         return tuple(actors)
-
-    def _figures(
-        self,
-        figs: list[Figure],
-        dates: list[DateMatch],
-        date: DateMatch | None,
-        when: When | None,
-        status: Status,
-        look: Look | None,
-        actors: tuple[str, ...],
-        span: Span,
-        piece: Piece,
-        earlier: list[tuple[Figure, When]],
-    ) -> tuple[Target | None, list[Observation], str | None]:
-        target: Target | None = None
-        observations: list[Observation] = []
-        unplaced: list[str] = []
-        goal = None
-        base_figure = None
-        if (
-            figs
-            and date is not None
-            and status is not Status.HAPPENED
-            and look is Look.FORWARD
-            and date.when.latest is not None
-        ):
-            before = [f for f in figs if f.end <= date.start]
-            goal = before[-1] if before else figs[0]
-            metric = self._metric(goal, piece, span, actors)
-            baseline = None
-            for i, fig in enumerate(figs):
-                # "20 million by 2030, up from 9 million in 2022": where the goal starts.
-                own = self._figure_when(fig, figs[i + 1 :], dates, None, Status.EXPECTED)
-                value = fig.quantity
-                if not value.unit and goal.quantity.unit and goal.quantity.currency is None:
-                    value = attrs.evolve(value, unit=goal.quantity.unit)  # "up from 9 million"
-                if fig is not goal and value.compatible(goal.quantity) and own is not None:
-                    deadline = date.when.latest
-                    if own is not self.anchor and own.latest and day(own.latest) < day(deadline):
-                        baseline, base_figure = Observation(own, value), fig
-                        break
-            for fig, stated in reversed(earlier if baseline is None else []):
-                if fig.quantity.compatible(goal.quantity):
-                    baseline = Observation(stated, fig.quantity)
-                    break
-            try:
-                target = Target(metric, goal.quantity, date.when, baseline=baseline)
-            except TimelineError:
-                try:
-                    target = Target(metric, goal.quantity, date.when)
-                except TimelineError:
-                    target, goal = None, None
-        for i, fig in enumerate(figs):
-            if fig is goal or fig is base_figure:
-                continue
-            seen = self._figure_when(fig, figs[i + 1 :], dates, when, status)
-            if seen is None:
-                unplaced.append(fig.text)
-                continue
-            note = None
-            if status is not Status.HAPPENED and look is Look.FORWARD:
-                note = "a figure the statement looks forward to, as stated at publication"
-            try:
-                observations.append(Observation(seen, fig.quantity, note=note))
-            except TimelineError:
-                unplaced.append(fig.text)
-                continue
-            if status is Status.HAPPENED or look is not Look.FORWARD:
-                earlier.append((fig, seen))
-        extra = None
-        if unplaced:
-            extra = "Figures with no date to place them: " + ", ".join(unplaced) + "."
-        return target, observations, extra
-
-    def _figure_when(
-        self,
-        fig: Figure,
-        later: list[Figure],
-        dates: list[DateMatch],
-        when: When | None,
-        status: Status,
-    ) -> When | None:
-        limit = later[0].start if later else fig.end + 60
-        own = next((d for d in dates if fig.end <= d.start < min(limit, fig.end + 40)), None)
-        if own is not None:
-            return own.when
-        if fig.after_from and later and self.anchor is not None:
-            return until(self.anchor, None)
-        if status is Status.HAPPENED and when is not None and not when.is_undated:
-            return when
-        return self.anchor
-
-    def _metric(self, goal: Figure, piece: Piece, span: Span, actors: tuple[str, ...]) -> str:
-        words = _METRIC_WORDS.search(self.folded, piece.start, piece.end) or _METRIC_WORDS.search(
-            self.folded, span.start, span.end
-        )
-        unit = goal.quantity.unit
-        share = _SHARE_OF.match(self.folded, goal.end)
-        if unit == "%" and share is not None:
-            what = f"share of {share.group(1).strip()}"  # "75% of EU companies"
-        elif unit and unit != "%" and goal.quantity.currency is None:
-            what = unit  # "10,000 AI-plus enterprises"
-        elif words is not None:
-            what = words.group(1)
-        else:
-            what = "figure"
-        return f"{actors[0]}: {what}" if actors else what

@@ -2,7 +2,7 @@
 
 Each VEVENT and the VCALENDAR are ``ics`` containers of content lines
 (``ics.grammar.parse.Container`` and ``ContentLine``), serialised by ``ics``;
-this module decides every value and post-processes the text. The higher-level
+timeline decides every value and post-processes the text. The higher-level
 ``ics.Event``/``ics.Calendar`` are not used, because of ics 0.7's known gaps:
 
 * no DTSTAMP unless ``created`` is set, a random UID unless one is passed:
@@ -18,227 +18,33 @@ this module decides every value and post-processes the text. The higher-level
   so no data can break a line or inject a property.
 
 Properties come out in a fixed order, so the same timeline always gives the
-same bytes.
+same bytes. Where an event goes is `timeline.ics._placement`, its SUMMARY and
+DESCRIPTION `timeline.ics._export_text`, its ``X-TIMELINE-*`` properties
+`timeline.ics._export_props`; this module assembles the feed.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import urllib.parse
 import warnings
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
-
-import attrs
+from typing import Any
 
 from timeline._errors import TimelineWarning
-from timeline.dates._bounds import Point, _cmp
 from timeline.dates._days import to_day
-from timeline.dates._precision import Precision, Relation
-from timeline.dates._when import When
-from timeline.figures._source import Source
-from timeline.ics._feed import X, clean_text, encode_when, escape_text, fold, join_list
-from timeline.model._claim import Claim, Status
+from timeline.ics._export_props import private_props
+from timeline.ics._export_text import description, summary
+from timeline.ics._feed import clean_text, escape_text, fold, join_list
+from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place
+from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._figures import figures_text
 from timeline.model._timeline import Timeline
-from timeline.records._schema import observation_to_record, target_to_record
 
 __all__ = ["LONG_SPAN_DAYS", "Placement", "export", "place", "undated_count"]
 
-LONG_SPAN_DAYS = 92
-"""Spans longer than this (a quarter or season at most) become one-day markers in "auto"."""
-
 FALLBACK_STAMP = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 """DTSTAMP and LAST-MODIFIED of an event with no dated claim or source."""
-
-_ONE_DAY = _dt.timedelta(days=1)
-
-
-@attrs.frozen
-class Placement:
-    """Where an event goes in a calendar: DTSTART, exclusive DTEND, and why.
-
-    ``start`` and ``end`` are dates (all-day) or instants; ``end`` is ``None``
-    for a point in time. ``marker`` says which end of a longer span a one-day
-    marker stands on ("first" or "last"), ``None`` when the whole span is shown.
-
-    >>> place(Event(title="x", when=When.month(2026, 4)), "auto").end
-    datetime.date(2026, 5, 1)
-    """
-
-    start: _dt.date
-    end: _dt.date | None
-    marker: Literal["first", "last"] | None = None
-
-
-def _day(p: Point) -> _dt.date:
-    return _dt.date(p.year, p.month, p.day)
-
-
-def place(event: Event, policy: str) -> Placement | None:
-    """The placement of ``event`` under ``policy``; ``None`` when it has no bounded date.
-
-    >>> place(Event(title="x", when=When.year(2030).by()), "auto")
-    Placement(start=datetime.date(2030, 12, 31), end=datetime.date(2031, 1, 1), marker='last')
-    """
-    lo, hi = event.window
-    if lo is not None and hi is not None and _cmp(hi, lo) < 0:
-        # A later claim moved the date past the end: the end no longer applies.
-        hi = event.when.latest
-    if lo is None and hi is None:
-        return None
-    timed = all(isinstance(p, _dt.datetime) for p in (lo, hi) if p is not None)
-    mode: Literal["window", "first", "last"]
-    if lo is None:
-        mode = "last"
-    elif hi is None:
-        mode = "first"
-    elif policy == "auto":
-        # Events with an end last that long: their span is shown whatever its length.
-        long = (_day(hi) - _day(lo)).days + 1 > LONG_SPAN_DAYS
-        mode = "last" if long and not timed and event.end is None else "window"
-    else:
-        mode = {"window": "window", "start": "first", "end": "last"}[policy]  # type: ignore[assignment]
-    if mode == "window":
-        assert lo is not None and hi is not None
-        if timed:
-            return Placement(lo, hi if _cmp(hi, lo) > 0 else None)
-        return Placement(_day(lo), _day(hi) + _ONE_DAY)
-    point = lo if mode == "first" else hi
-    assert point is not None
-    # A marker stands for a longer span; a single instant or day is just itself.
-    if timed:
-        return Placement(point, None, None if lo == hi else mode)
-    single = lo is not None and hi is not None and _day(lo) == _day(hi)
-    return Placement(_day(point), _day(point) + _ONE_DAY, None if single else mode)
-
-
-# -- text ---------------------------------------------------------------------------
-
-
-def _precise(when: When) -> bool:
-    return (
-        when.precision in (Precision.SECOND, Precision.MINUTE, Precision.DAY)
-        and not when.qualified
-        and when.relation is Relation.ON
-        and not when.is_interval
-        and when.unspecified is None
-    )
-
-
-def when_words(event: Event) -> str:
-    """The event's date in words: its `When`, or "X to Y" when it has an end.
-
-    >>> when_words(Event(title="x", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27)))
-    '24 March 2026 to 27 March 2026'
-    """
-    if event.end is None:
-        return str(event.when)
-    if event.when.is_interval or event.end.is_interval:
-        # "until 2026 to 2027" or "2025 to 2026 to 2027" would not say which part is which
-        return f"{event.when}, ending {event.end}"
-    return f"{event.when} to {event.end}"
-
-
-def summary(event: Event) -> str:
-    """SUMMARY: the title, with the date's precision in words when it is not exact.
-
-    Expected events always say so: "Tencent Hybrid Model 3.0 release
-    (expected April 2026)".
-
-    >>> summary(Event(title="DeepSeek V4 release", when=When.month(2026, 4)))
-    'DeepSeek V4 release (expected April 2026)'
-    """
-    status = event.status
-    if status is Status.EXPECTED:
-        return f"{event.title} (expected {when_words(event)})"
-    if status is Status.CANCELLED:
-        return f"{event.title} (cancelled)"
-    if _precise(event.when) and (event.end is None or _precise(event.end)):
-        return event.title
-    return f"{event.title} ({when_words(event)})"
-
-
-def _moment_words(p: _dt.date) -> str:
-    if isinstance(p, _dt.datetime):
-        return str(When.instant(p))
-    return str(When.day(p.year, p.month, p.day))
-
-
-def _source_words(source: Source) -> str:
-    head = ", ".join(
-        part
-        for part in (source.title, source.publisher, source.published and str(source.published))
-        if part
-    )
-    quote = f": “{source.quote}”" if source.quote else ""
-    url = f" <{source.url}>" if source.url else ""
-    return f"- {head}{quote}{url}"
-
-
-def _history(event: Event) -> list[str]:
-    slips = {id(s.claim): s for s in event.slips}
-    first = f"first expected {event.initial_when} ({event.initial_status.value})"
-    stated = f"{event.stated}: " if event.stated is not None else ""
-    lines = [f"- {stated}{first}"]
-    for claim in event.claims:
-        parts = []
-        if claim.when is not None:
-            slip = slips.get(id(claim))
-            moved = ""
-            if slip is not None:
-                later = f", {slip.days} days later" if slip.days else ""
-                moved = f" (slipped from {slip.before}{later})"
-            parts.append(f"date {claim.when}{moved}")
-        if claim.status is not None:
-            parts.append(f"status {claim.status.value}")
-        if claim.note:
-            parts.append(claim.note)
-        if claim.source is not None:
-            parts.append(f"source: {claim.source.title}")
-        lines.append(f"- {claim.stated}: {'; '.join(parts) or 'no change'}")
-    return lines
-
-
-def description(event: Event, placement: Placement, titles: Mapping[str, str] | None = None) -> str:
-    """DESCRIPTION: the date in words, status, actors, sources with quotes, history.
-
-    ``titles`` maps event ids to titles, so related events are named as a subscriber
-    knows them; an id not in it is shown as it is.
-
-    >>> print(description(Event(title="x", when=When.year(2030).by()),
-    ...                   Placement(_dt.date(2030, 12, 31), None, "last")))
-    When: by end of 2030
-    Shown on 31 December 2030, the last possible day.
-    Status: expected
-    """
-    lines = [f"When: {when_words(event)}"]
-    if placement.marker is not None:
-        moment = "moment" if isinstance(placement.start, _dt.datetime) else "day"
-        where = "at" if moment == "moment" else "on"
-        shown = _moment_words(placement.start)
-        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}.")
-    lines.append(f"Status: {event.status.value}")
-    for label, values in (
-        ("Actors", event.actors),
-        ("Kind", (event.kind,) if event.kind else ()),
-        ("Tags", event.tags),
-        ("Related", tuple((titles or {}).get(i, i) for i in event.related)),
-    ):
-        if values:
-            lines.append(f"{label}: {', '.join(values)}")
-    if event.description:
-        lines += ["", event.description]
-    if event.sources:
-        lines += ["", "Sources:", *(_source_words(s) for s in event.sources)]
-    if event.claims:
-        lines += ["", "History:", *_history(event)]
-    figures = figures_text(event)
-    if figures:
-        lines += ["", *figures]
-    return "\n".join(lines)
 
 
 # -- stamps and values --------------------------------------------------------------
@@ -279,95 +85,6 @@ def _uri(url: str) -> str:
 
 def _floating(p: _dt.datetime) -> str:
     return f"{p.year:04d}{p.month:02d}{p.day:02d}T{p.hour:02d}{p.minute:02d}{p.second:02d}"
-
-
-def _edtf_props(name: str, when: When) -> list[tuple[str, str]]:
-    edtf, text = encode_when(when)
-    props = [(f"{X}{name}", escape_text(edtf))]
-    if text is not None:
-        props.append((f"{X}{name}-TEXT", escape_text(text)))
-    return props
-
-
-def _when_json(out: dict[str, Any], key: str, when: When | None) -> None:
-    if when is not None:
-        edtf, text = encode_when(when)
-        out[key] = edtf
-        if text is not None:
-            out[f"{key}_text"] = text
-
-
-def source_json(source: Source) -> dict[str, Any]:
-    """A `Source` as the JSON object an ``X-TIMELINE-SOURCE`` property carries.
-
-    >>> source_json(Source("s", published=When.month(2026, 3)))
-    {'title': 's', 'published': '2026-03'}
-    """
-    out: dict[str, Any] = {"title": source.title}
-    for key in ("publisher", "url"):
-        if getattr(source, key) is not None:
-            out[key] = getattr(source, key)
-    _when_json(out, "published", source.published)
-    if source.quote is not None:
-        out["quote"] = source.quote
-    return out
-
-
-def claim_json(claim: Claim) -> dict[str, Any]:
-    """A `Claim` as the JSON object an ``X-TIMELINE-CLAIM`` property carries.
-
-    >>> claim_json(Claim(stated=When.day(2026, 4, 20), when=When.month(2026, 5)))
-    {'stated': '2026-04-20', 'when': '2026-05'}
-    """
-    out: dict[str, Any] = {}
-    _when_json(out, "stated", claim.stated)
-    _when_json(out, "when", claim.when)
-    if claim.status is not None:
-        out["status"] = claim.status.value
-    if claim.source is not None:
-        out["source"] = source_json(claim.source)
-    if claim.note is not None:
-        out["note"] = claim.note
-    return out
-
-
-def _json(value: dict[str, Any]) -> str:
-    return escape_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
-
-
-def private_props(event: Event, title_differs: bool) -> list[tuple[str, str]]:
-    """The ``X-TIMELINE-*`` properties that let `timeline.Timeline.from_ics` rebuild ``event``.
-
-    >>> private_props(Event(title="x", when=When.year(2026)), True)[:2]
-    [('X-TIMELINE-ID', 'x'), ('X-TIMELINE-TITLE', 'x')]
-    """
-    props = [(f"{X}ID", escape_text(event.id))]
-    if title_differs:
-        props.append((f"{X}TITLE", escape_text(event.title)))
-    props += _edtf_props("WHEN", event.when)
-    if encode_when(event.initial_when) != encode_when(event.when):
-        props += _edtf_props("INITIAL-WHEN", event.initial_when)
-    if event.end is not None:
-        props += _edtf_props("END", event.end)
-    props.append((f"{X}STATUS", event.status.value))
-    if event.initial_status is not event.status:
-        props.append((f"{X}INITIAL-STATUS", event.initial_status.value))
-    if event.kind is not None:
-        props.append((f"{X}KIND", escape_text(event.kind)))
-    for name, values in (("ACTORS", event.actors), ("TAGS", event.tags)):
-        if values:
-            props.append((f"{X}{name}", join_list(values)))
-    if event.related:
-        props.append((f"{X}RELATED", join_list(event.related)))
-    if event.description is not None:
-        props.append((f"{X}DESCRIPTION", escape_text(event.description)))
-    props += [(f"{X}SOURCE", _json(source_json(s))) for s in event.sources]
-    props += [(f"{X}CLAIM", _json(claim_json(c))) for c in event.claims]
-    # Figures travel as the data-file records (their text round-trips exactly).
-    if event.target is not None:
-        props.append((f"{X}TARGET", _json(target_to_record(event.target))))
-    props += [(f"{X}OBSERVATION", _json(observation_to_record(o))) for o in event.observations]
-    return props
 
 
 # -- assembly -----------------------------------------------------------------------

@@ -1,0 +1,112 @@
+"""Date-times for the EDTF reader: the time of day, UTC offsets and named zones.
+
+`_instant` turns a matched date-time (``2026-04-15T09:30+08:00``, or with an
+RFC 9557 zone ``[Asia/Shanghai]``) into an instant `When`, checking each
+field and, for a named zone, that the local time exists and is not ambiguous.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+
+import pendulum
+
+from timeline.dates._edtf_calendar import Fail, _day
+from timeline.dates._when import When
+
+
+def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
+    _day(year, month, day)
+    hour, minute = int(m["hh"]), int(m["mi"])
+    second = int(m["ss"] or 0)
+    if hour > 23:
+        raise Fail(f"hour {m['hh']} is out of range 00-23")
+    if minute > 59:
+        raise Fail(f"minute {m['mi']} is out of range 00-59")
+    if second > 59:
+        raise Fail(f"second {m['ss']} is out of range 00-59 (leap seconds are not supported)")
+    frac = (m["frac"] or "")[:6]  # finer than a microsecond: truncated, as Python does
+    micro = int(frac.ljust(6, "0")) if frac else 0
+    tz, zone = m["tz"], m["zone"]
+    if zone is not None:
+        moment = _zoned(year, month, day, hour, minute, second, micro, zone, tz)
+    elif tz is None:
+        moment = pendulum.naive(year, month, day, hour, minute, second, micro)
+    else:
+        # A fixed offset or UTC: the constructor gives what pendulum.datetime() would.
+        moment = pendulum.DateTime(
+            year, month, day, hour, minute, second, micro, tzinfo=_offset(tz.upper())
+        )
+    return When.instant(moment)
+
+
+@functools.lru_cache(maxsize=256)
+def _offset(tz: str) -> pendulum.FixedTimezone | pendulum.Timezone:
+    if tz == "Z":
+        return pendulum.UTC
+    if tz in ("-00", "-0000", "-00:00"):
+        # RFC 3339: "-00:00" says the offset is unknown; it is not UTC.
+        raise Fail(
+            "the offset -00:00 means 'offset unknown' (RFC 3339), not UTC; write Z for UTC, "
+            "or leave the offset out for a local time"
+        )
+    # +hh, +hhmm, +hh:mm, and +hh:mm:ss (historic local mean time, as Python writes it)
+    digits = tz[1:].replace(":", "")
+    hours, minutes, seconds = int(digits[:2]), int(digits[2:4] or 0), int(digits[4:] or 0)
+    if hours > 18 or minutes > 59 or seconds > 59 or (hours == 18 and minutes + seconds):
+        raise Fail(f"UTC offset {tz} is out of range -18:00..+18:00")
+    sign = -1 if tz[0] == "-" else 1
+    return pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60 + seconds))
+
+
+def _zoned(
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int,
+    micro: int,
+    zone: str,
+    tz: str | None,
+) -> pendulum.DateTime:
+    """A local time in a named zone (RFC 9557 ``[Area/City]``), checked against its offset."""
+    tzinfo = _zone(zone)
+    candidates = [
+        pendulum.datetime(year, month, day, hour, minute, second, micro, tz=tzinfo, fold=fold)
+        for fold in (0, 1)
+    ]
+    if tz is not None:
+        wanted = _offset(tz.upper())
+        offset = _dt.datetime(2000, 1, 1, tzinfo=wanted).utcoffset()
+        for c in candidates:
+            naive = (c.year, c.month, c.day, c.hour, c.minute)
+            if c.utcoffset() == offset and naive == (year, month, day, hour, minute):
+                return c
+        raise Fail(f"offset {tz} does not match the time zone {zone} at that time")
+    first, second_ = candidates
+    if first.utcoffset() != second_.utcoffset() or (first.hour, first.minute) != (hour, minute):
+        raise Fail(
+            f"that local time is ambiguous or skipped in {zone} (a clock change); "
+            "add the UTC offset, e.g. +01:00"
+        )
+    return first
+
+
+def _zone(name: str) -> pendulum.Timezone:
+    try:
+        return pendulum.timezone(name)
+    except Exception:  # pendulum raises several types for unknown names
+        canonical = _zone_names().get(name.lower())
+    if canonical is None:
+        raise Fail(f"unknown time zone {name!r} (expected an IANA name such as Asia/Shanghai)")
+    return pendulum.timezone(canonical)
+
+
+@functools.cache
+def _zone_names() -> dict[str, str]:
+    import zoneinfo
+
+    return {n.lower(): n for n in zoneinfo.available_timezones()}

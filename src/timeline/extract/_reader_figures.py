@@ -1,0 +1,152 @@
+"""The figures of one statement: a target with its baseline, and observations.
+
+`_FigureReader._figures` turns the figures `timeline.extract._figures` found in a
+statement into a `Target` (a figure with a deadline the statement looks forward
+to, with the figure it starts from) and `Observation` values placed at their own
+date, the statement's, or publication. `Reader` in `timeline.extract._reader`
+builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from timeline._errors import TimelineError
+from timeline.dates import When
+from timeline.dates._find import DateMatch
+from timeline.extract._clauses import Piece
+from timeline.extract._cues import Look
+from timeline.extract._dating import day, until
+from timeline.extract._figures import Figure
+from timeline.extract._text import Span
+from timeline.figures import Observation, Target
+from timeline.model import Status
+
+__all__: list[str] = []
+
+_SHARE_OF: Final = re.compile(
+    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w-]+\s*){1,4})"
+)
+_METRIC_WORDS: Final = re.compile(
+    r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
+    r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
+    r"token calls|calls|industry)\b",
+    re.IGNORECASE,
+)
+
+
+class _FigureReader:
+    """Reads a statement's figures (the part of `Reader` about targets and observations)."""
+
+    folded: str
+    anchor: When | None
+
+    def _figures(
+        self,
+        figs: list[Figure],
+        dates: list[DateMatch],
+        date: DateMatch | None,
+        when: When | None,
+        status: Status,
+        look: Look | None,
+        actors: tuple[str, ...],
+        span: Span,
+        piece: Piece,
+        earlier: list[tuple[Figure, When]],
+    ) -> tuple[Target | None, list[Observation], str | None]:
+        target: Target | None = None
+        observations: list[Observation] = []
+        unplaced: list[str] = []
+        goal = None
+        base_figure = None
+        if (
+            figs
+            and date is not None
+            and status is not Status.HAPPENED
+            and look is Look.FORWARD
+            and date.when.latest is not None
+        ):
+            before = [f for f in figs if f.end <= date.start]
+            goal = before[-1] if before else figs[0]
+            metric = self._metric(goal, piece, span, actors)
+            baseline = None
+            for i, fig in enumerate(figs):
+                # "20 million by 2030, up from 9 million in 2022": where the goal starts.
+                own = self._figure_when(fig, figs[i + 1 :], dates, None, Status.EXPECTED)
+                value = fig.quantity
+                if not value.unit and goal.quantity.unit and goal.quantity.currency is None:
+                    value = attrs.evolve(value, unit=goal.quantity.unit)  # "up from 9 million"
+                if fig is not goal and value.compatible(goal.quantity) and own is not None:
+                    deadline = date.when.latest
+                    if own is not self.anchor and own.latest and day(own.latest) < day(deadline):
+                        baseline, base_figure = Observation(own, value), fig
+                        break
+            for fig, stated in reversed(earlier if baseline is None else []):
+                if fig.quantity.compatible(goal.quantity):
+                    baseline = Observation(stated, fig.quantity)
+                    break
+            try:
+                target = Target(metric, goal.quantity, date.when, baseline=baseline)
+            except TimelineError:
+                try:
+                    target = Target(metric, goal.quantity, date.when)
+                except TimelineError:
+                    target, goal = None, None
+        for i, fig in enumerate(figs):
+            if fig is goal or fig is base_figure:
+                continue
+            seen = self._figure_when(fig, figs[i + 1 :], dates, when, status)
+            if seen is None:
+                unplaced.append(fig.text)
+                continue
+            note = None
+            if status is not Status.HAPPENED and look is Look.FORWARD:
+                note = "a figure the statement looks forward to, as stated at publication"
+            try:
+                observations.append(Observation(seen, fig.quantity, note=note))
+            except TimelineError:
+                unplaced.append(fig.text)
+                continue
+            if status is Status.HAPPENED or look is not Look.FORWARD:
+                earlier.append((fig, seen))
+        extra = None
+        if unplaced:
+            extra = "Figures with no date to place them: " + ", ".join(unplaced) + "."
+        return target, observations, extra
+
+    def _figure_when(
+        self,
+        fig: Figure,
+        later: list[Figure],
+        dates: list[DateMatch],
+        when: When | None,
+        status: Status,
+    ) -> When | None:
+        limit = later[0].start if later else fig.end + 60
+        own = next((d for d in dates if fig.end <= d.start < min(limit, fig.end + 40)), None)
+        if own is not None:
+            return own.when
+        if fig.after_from and later and self.anchor is not None:
+            return until(self.anchor, None)
+        if status is Status.HAPPENED and when is not None and not when.is_undated:
+            return when
+        return self.anchor
+
+    def _metric(self, goal: Figure, piece: Piece, span: Span, actors: tuple[str, ...]) -> str:
+        words = _METRIC_WORDS.search(self.folded, piece.start, piece.end) or _METRIC_WORDS.search(
+            self.folded, span.start, span.end
+        )
+        unit = goal.quantity.unit
+        share = _SHARE_OF.match(self.folded, goal.end)
+        if unit == "%" and share is not None:
+            what = f"share of {share.group(1).strip()}"  # "75% of EU companies"
+        elif unit and unit != "%" and goal.quantity.currency is None:
+            what = unit  # "10,000 AI-plus enterprises"
+        elif words is not None:
+            what = words.group(1)
+        else:
+            what = "figure"
+        return f"{actors[0]}: {what}" if actors else what

@@ -1,0 +1,113 @@
+"""The date and status of one statement: its own date, one inherited, or publication.
+
+`_WhenReader._when_status` weighs a statement's date against its cue and the
+publication date (the anchor): expected, confirmed or happened, cut at
+publication when it happened; a statement with no date of its own takes that of
+the statement before it naming the same thing ("the forum"), or publication.
+`Reader` in `timeline.extract._reader` builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from timeline.dates import Precision, Relation, When
+from timeline.dates._find import DateMatch
+from timeline.extract._actors import Actors
+from timeline.extract._cues import Cue, Look
+from timeline.extract._dating import FISCAL_PHRASE, after, before, onwards, runs_past, until
+from timeline.model import Status
+
+__all__: list[str] = []
+
+_BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
+_DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
+
+
+class _WhenReader:
+    """Dates a statement (the part of `Reader` about when and the status)."""
+
+    folded: str
+    anchor: When | None
+    actors: Actors
+    last_dated: tuple[frozenset[str], When] | None
+
+    def _when_status(
+        self,
+        date: DateMatch | None,
+        look: Look | None,
+        cue: Cue | None,
+        reasons: list[str],
+        start: int,
+        end: int,
+    ) -> tuple[When, Status, bool]:
+        anchor = self.anchor
+        conflict = False
+        if date is not None:
+            when = date.when
+            reasons.append(f"date {date.text!r} -> {when}")
+            if when.is_undated:
+                # "TBD" is a date still to come; a fiscal period not read follows the cue.
+                past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
+                status = Status.HAPPENED if past else Status.EXPECTED
+                return when, status, conflict
+            if after(when, anchor) or (look is Look.FORWARD and not before(when, anchor)):
+                status = Status.EXPECTED
+                if look is Look.BACK:
+                    conflict = True
+                    reasons.append("looks back but the date is after publication")
+                firm = cue is not None and cue.firm
+                fine = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
+                if firm and fine and when.relation is Relation.ON:
+                    status = Status.CONFIRMED
+            elif look is Look.FORWARD:
+                status = Status.EXPECTED
+                conflict = True
+                reasons.append("looks forward but the date is before publication")
+            elif look is None and anchor is not None and runs_past(when, anchor):
+                status = Status.EXPECTED
+            else:
+                status = Status.HAPPENED
+                if anchor is not None and runs_past(when, anchor):
+                    cut = until(anchor, when)
+                    if cut is not None:
+                        reasons.append(f"happened, so no later than publication: {cut}")
+                        when = cut
+            if when.precision is not Precision.MIXED or when.earliest is not None:
+                names = self.actors.names(start, end, start)
+                words = frozenset(
+                    n.text.split()[-1].lower() for n in names if len(n.text.split()) > 1
+                )
+                self.last_dated = (words, when)
+            return when, status, conflict
+        status = Status.EXPECTED if look is Look.FORWARD else Status.HAPPENED
+        inherited = self._inherited(start)
+        if inherited is not None:
+            reasons.append(
+                f"no date of its own: that of the {inherited[0]} just before, {inherited[1]}"
+            )
+            when = inherited[1]
+            return when, status, conflict
+        if anchor is None:
+            reasons.append("no date of its own, and no reference date: date not announced")
+            return When.undated(), status, conflict
+        if status is Status.EXPECTED:
+            when = onwards(anchor)
+            reasons.append(f"no date of its own: expected from publication onwards ({when})")
+        elif _BEFORE_WORDS.match(self.folded, start, end):
+            when = until(anchor, None) or anchor
+            reasons.append(f"no date of its own: before another event, so by publication ({when})")
+        else:
+            when = anchor
+            reasons.append(f"no date of its own: reported as news at publication ({when})")
+        return when, status, conflict
+
+    def _inherited(self, start: int) -> tuple[str, When] | None:
+        """ "The forum ..." after a dated statement naming a forum: that statement's date."""
+        if self.last_dated is None:
+            return None
+        m = _DEFINITE.match(self.folded, start)
+        if m is None or m.group(1).lower() not in self.last_dated[0]:
+            return None
+        return m.group(1).lower(), self.last_dated[1]

@@ -1,0 +1,144 @@
+"""The words of a feed event: SUMMARY and DESCRIPTION.
+
+The summary is the title with the date's precision in words when it is not
+exact (and "expected" or "cancelled"); the description gives the date, where a
+marker stands, status, actors, sources with quotes, history and figures.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+
+from timeline.dates._precision import Precision, Relation
+from timeline.dates._when import When
+from timeline.figures._source import Source
+from timeline.ics._placement import Placement
+from timeline.model._claim import Status
+from timeline.model._event import Event
+from timeline.model._figures import figures_text
+
+__all__ = ["description", "summary", "when_words"]
+
+
+def _precise(when: When) -> bool:
+    return (
+        when.precision in (Precision.SECOND, Precision.MINUTE, Precision.DAY)
+        and not when.qualified
+        and when.relation is Relation.ON
+        and not when.is_interval
+        and when.unspecified is None
+    )
+
+
+def when_words(event: Event) -> str:
+    """The event's date in words: its `When`, or "X to Y" when it has an end.
+
+    >>> when_words(Event(title="x", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27)))
+    '24 March 2026 to 27 March 2026'
+    """
+    if event.end is None:
+        return str(event.when)
+    if event.when.is_interval or event.end.is_interval:
+        # "until 2026 to 2027" or "2025 to 2026 to 2027" would not say which part is which
+        return f"{event.when}, ending {event.end}"
+    return f"{event.when} to {event.end}"
+
+
+def summary(event: Event) -> str:
+    """SUMMARY: the title, with the date's precision in words when it is not exact.
+
+    Expected events always say so: "Tencent Hybrid Model 3.0 release
+    (expected April 2026)".
+
+    >>> summary(Event(title="DeepSeek V4 release", when=When.month(2026, 4)))
+    'DeepSeek V4 release (expected April 2026)'
+    """
+    status = event.status
+    if status is Status.EXPECTED:
+        return f"{event.title} (expected {when_words(event)})"
+    if status is Status.CANCELLED:
+        return f"{event.title} (cancelled)"
+    if _precise(event.when) and (event.end is None or _precise(event.end)):
+        return event.title
+    return f"{event.title} ({when_words(event)})"
+
+
+def _moment_words(p: _dt.date) -> str:
+    if isinstance(p, _dt.datetime):
+        return str(When.instant(p))
+    return str(When.day(p.year, p.month, p.day))
+
+
+def _source_words(source: Source) -> str:
+    head = ", ".join(
+        part
+        for part in (source.title, source.publisher, source.published and str(source.published))
+        if part
+    )
+    quote = f": “{source.quote}”" if source.quote else ""
+    url = f" <{source.url}>" if source.url else ""
+    return f"- {head}{quote}{url}"
+
+
+def _history(event: Event) -> list[str]:
+    slips = {id(s.claim): s for s in event.slips}
+    first = f"first expected {event.initial_when} ({event.initial_status.value})"
+    stated = f"{event.stated}: " if event.stated is not None else ""
+    lines = [f"- {stated}{first}"]
+    for claim in event.claims:
+        parts = []
+        if claim.when is not None:
+            slip = slips.get(id(claim))
+            moved = ""
+            if slip is not None:
+                later = f", {slip.days} days later" if slip.days else ""
+                moved = f" (slipped from {slip.before}{later})"
+            parts.append(f"date {claim.when}{moved}")
+        if claim.status is not None:
+            parts.append(f"status {claim.status.value}")
+        if claim.note:
+            parts.append(claim.note)
+        if claim.source is not None:
+            parts.append(f"source: {claim.source.title}")
+        lines.append(f"- {claim.stated}: {'; '.join(parts) or 'no change'}")
+    return lines
+
+
+def description(event: Event, placement: Placement, titles: Mapping[str, str] | None = None) -> str:
+    """DESCRIPTION: the date in words, status, actors, sources with quotes, history.
+
+    ``titles`` maps event ids to titles, so related events are named as a subscriber
+    knows them; an id not in it is shown as it is.
+
+    >>> print(description(Event(title="x", when=When.year(2030).by()),
+    ...                   Placement(_dt.date(2030, 12, 31), None, "last")))
+    When: by end of 2030
+    Shown on 31 December 2030, the last possible day.
+    Status: expected
+    """
+    lines = [f"When: {when_words(event)}"]
+    if placement.marker is not None:
+        moment = "moment" if isinstance(placement.start, _dt.datetime) else "day"
+        where = "at" if moment == "moment" else "on"
+        shown = _moment_words(placement.start)
+        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}.")
+    lines.append(f"Status: {event.status.value}")
+    for label, values in (
+        ("Actors", event.actors),
+        ("Kind", (event.kind,) if event.kind else ()),
+        ("Tags", event.tags),
+        ("Related", tuple((titles or {}).get(i, i) for i in event.related)),
+    ):
+        if values:
+            lines.append(f"{label}: {', '.join(values)}")
+    if event.description:
+        lines += ["", event.description]
+    if event.sources:
+        lines += ["", "Sources:", *(_source_words(s) for s in event.sources)]
+    if event.claims:
+        lines += ["", "History:", *_history(event)]
+    figures = figures_text(event)
+    if figures:
+        lines += ["", *figures]
+    return "\n".join(lines)

@@ -1,0 +1,82 @@
+"""Where an event goes in a calendar: its DTSTART and exclusive DTEND, and why.
+
+`place` turns an event's window into a `Placement` under the feed's policy:
+the whole span (``window``), or a one-day marker on its first or last possible
+day, which "auto" chooses for spans longer than `LONG_SPAN_DAYS`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Literal
+
+import attrs
+
+from timeline.dates._bounds import Point, _cmp
+from timeline.model._event import Event
+
+__all__ = ["LONG_SPAN_DAYS", "Placement", "place"]
+
+LONG_SPAN_DAYS = 92
+"""Spans longer than this (a quarter or season at most) become one-day markers in "auto"."""
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+@attrs.frozen
+class Placement:
+    """Where an event goes in a calendar: DTSTART, exclusive DTEND, and why.
+
+    ``start`` and ``end`` are dates (all-day) or instants; ``end`` is ``None``
+    for a point in time. ``marker`` says which end of a longer span a one-day
+    marker stands on ("first" or "last"), ``None`` when the whole span is shown.
+
+    >>> place(Event(title="x", when=When.month(2026, 4)), "auto").end
+    datetime.date(2026, 5, 1)
+    """
+
+    start: _dt.date
+    end: _dt.date | None
+    marker: Literal["first", "last"] | None = None
+
+
+def _day(p: Point) -> _dt.date:
+    return _dt.date(p.year, p.month, p.day)
+
+
+def place(event: Event, policy: str) -> Placement | None:
+    """The placement of ``event`` under ``policy``; ``None`` when it has no bounded date.
+
+    >>> place(Event(title="x", when=When.year(2030).by()), "auto")
+    Placement(start=datetime.date(2030, 12, 31), end=datetime.date(2031, 1, 1), marker='last')
+    """
+    lo, hi = event.window
+    if lo is not None and hi is not None and _cmp(hi, lo) < 0:
+        # A later claim moved the date past the end: the end no longer applies.
+        hi = event.when.latest
+    if lo is None and hi is None:
+        return None
+    timed = all(isinstance(p, _dt.datetime) for p in (lo, hi) if p is not None)
+    mode: Literal["window", "first", "last"]
+    if lo is None:
+        mode = "last"
+    elif hi is None:
+        mode = "first"
+    elif policy == "auto":
+        # Events with an end last that long: their span is shown whatever its length.
+        long = (_day(hi) - _day(lo)).days + 1 > LONG_SPAN_DAYS
+        mode = "last" if long and not timed and event.end is None else "window"
+    else:
+        mode = {"window": "window", "start": "first", "end": "last"}[policy]  # type: ignore[assignment]
+    if mode == "window":
+        assert lo is not None and hi is not None
+        if timed:
+            return Placement(lo, hi if _cmp(hi, lo) > 0 else None)
+        return Placement(_day(lo), _day(hi) + _ONE_DAY)
+    point = lo if mode == "first" else hi
+    assert point is not None
+    # A marker stands for a longer span; a single instant or day is just itself.
+    if timed:
+        return Placement(point, None, None if lo == hi else mode)
+    single = lo is not None and hi is not None and _day(lo) == _day(hi)
+    return Placement(_day(point), _day(point) + _ONE_DAY, None if single else mode)
