@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 
-import pendulum
-
 from timeline.dates._bounds import _last_day
 from timeline.dates._precision import MONTH_NAMES
 from timeline.dates._when import When, WhenError
@@ -98,7 +96,3 @@ def masked(text: str) -> When:
 
     first, last, precision = mask_bounds(text)
     return When.masked(text, first, last, precision)
-
-
-def _date(y: int, m: int, d: int) -> pendulum.Date:
-    return pendulum.Date(y, m, d)

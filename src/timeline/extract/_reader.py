@@ -31,7 +31,6 @@ from timeline.figures import Source, Target
 
 __all__ = ["Reader"]
 
-_TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
 _REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
 _POLICY: Final = re.compile(
     r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
@@ -41,7 +40,6 @@ _ORG_SUFFIXES: Final = words(
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
     co co."""
 )
-_CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
 
 
 @attrs.define
