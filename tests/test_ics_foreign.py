@@ -134,6 +134,32 @@ class TestTimesAgreeWithIcalendar:
             "'Sydney winter' (line 29): '-PT1W1D2H3M4S' (line 34)",
         )
 
+    @pytest.mark.parametrize(
+        ("tzid", "local", "utc"),
+        [
+            # the hour clocks pass twice: the first of the two (RFC 5545 §3.3.5)
+            ("Europe/Berlin", "20261025T023000", "2026-10-25T00:30"),
+            ("W. Europe Standard Time", "20261025T023000", "2026-10-25T00:30"),
+            ("America/New_York", "20261101T013000", "2026-11-01T05:30"),
+            ("Australia/Sydney", "20260405T023000", "2026-04-04T15:30"),
+            # the hour clocks skip: the offset in force before the gap
+            ("Europe/Berlin", "20260329T023000", "2026-03-29T01:30"),
+            ("America/New_York", "20260308T023000", "2026-03-08T07:30"),
+            # ordinary hours around them
+            ("Europe/Berlin", "20261025T033000", "2026-10-25T02:30"),
+            ("America/New_York", "20260308T033000", "2026-03-08T07:30"),
+        ],
+    )
+    def test_clock_changes_in_a_named_zone(self, tzid: str, local: str, utc: str) -> None:
+        text = feed(
+            ["BEGIN:VEVENT", "UID:c", "SUMMARY:Change", f"DTSTART;TZID={tzid}:{local}",
+             "END:VEVENT"]
+        )  # fmt: skip
+        (event,) = Timeline.from_ics(text, report=True)[0]
+        theirs = icalendar_starts(text.encode())["c"][0]
+        assert same_moment(event.when.earliest, theirs), (event.when, theirs)
+        assert event.when.earliest.in_tz("UTC").isoformat()[:16] == utc  # type: ignore[union-attr]
+
 
 class TestZones:
     @pytest.mark.parametrize(

@@ -71,6 +71,27 @@ class _Skip(Exception):
     """An event that cannot be imported: the reason, for the report."""
 
 
+def _local(zone: pendulum.Timezone, *wall: int) -> pendulum.DateTime:
+    """A wall-clock time in ``zone`` read as RFC 5545 §3.3.5 says.
+
+    A time the clocks pass twice (the autumn change) is the first of the two,
+    and a time they skip (the spring change) takes the offset in force before
+    the gap, as `icalendar` and calendar apps read them. pendulum's own default
+    (``fold=1``) gives the second of two, an hour late.
+
+    >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 10, 25, 2, 30, 0))
+    '2026-10-25 02:30:00+02:00'
+    >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 3, 29, 2, 30, 0).in_tz("UTC"))
+    '2026-03-29 01:30:00+00:00'
+    """
+    y, mo, d, h, mi, s = wall
+    first = pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=0)
+    if (first.hour, first.minute) == (h, mi):
+        return first
+    # In a gap fold=0 moves the time back by the gap; fold=1 keeps the offset before it.
+    return pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=1)
+
+
 def _number(digits: str, prop: Prop) -> int:
     try:
         return int(digits)
@@ -155,7 +176,7 @@ class _Reader:
             if zone is None:
                 return pendulum.naive(y, mo, d, h, mi, s)
             if isinstance(zone, pendulum.Timezone):
-                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
+                return _local(zone, y, mo, d, h, mi, s)
             # A zone built from a VTIMEZONE: the offset it gives at that local time.
             seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
             return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
