@@ -17,9 +17,12 @@ private properties. Other feeds are read best-effort:
   duration counts by its length), a second DTSTART is ignored;
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
-* a recurring event (RRULE/RDATE) is imported as its first occurrence, an
-  override of one occurrence (RECURRENCE-ID) is skipped, to-dos, journals and
-  other components are skipped, an event without a readable start is skipped;
+* a recurring event (RRULE/RDATE) is imported as its first occurrence, the
+  one a calendar app shows (`timeline.ics._recurrence`: an EXDATE or a
+  cancelled override moves it to the next, an override replaces it); other
+  overrides (RECURRENCE-ID) are skipped, unless their series is not in the
+  file; to-dos, journals and other components are skipped, and so is an
+  event without a readable start;
 * the timeline is named by the calendar's NAME or X-WR-CALNAME, else the file's
   name, else "Calendar".
 
@@ -46,6 +49,7 @@ from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, decode_when, split_list
 from timeline.ics._lines import Component, Prop, Structure, read_components
+from timeline.ics._recurrence import Occurrences, same_moment
 from timeline.ics._report import ImportReport
 from timeline.ics._zones import Zones
 from timeline.model._claim import Claim
@@ -136,10 +140,21 @@ def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
 class _Reader:
     """Reads one calendar's events, collecting what it had to skip or repair."""
 
-    def __init__(self, zones: Zones, default: Prop | None, found: Structure) -> None:
+    def __init__(
+        self,
+        zones: Zones,
+        default: Prop | None,
+        found: Structure,
+        overrides: dict[str, list[Component]] | None = None,
+        occurrences: Occurrences | None = None,
+    ) -> None:
         self.found = found
         self.zones = zones
         self.recurring: list[str] = []
+        # RECURRENCE-ID components by the UID of their series, and those used as a first occurrence
+        self.overrides = overrides if overrides is not None else {}
+        self.used: set[int] = set()
+        self.occurrences = occurrences if occurrences is not None else Occurrences()
         name = default.text.strip() if default is not None else ""
         self.default_zone = zones.get(name, default.line) if default and name else None
 
@@ -171,19 +186,26 @@ class _Reader:
                 )
             if m[7]:
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
-            tzid = prop.params.get("TZID")
-            zone = self.zones.get(tzid, prop.line) if tzid else self.default_zone
-            if zone is None:
-                return pendulum.naive(y, mo, d, h, mi, s)
-            if isinstance(zone, pendulum.Timezone):
-                return _local(zone, y, mo, d, h, mi, s)
-            # A zone built from a VTIMEZONE: the offset it gives at that local time.
-            seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
-            return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
+            return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
         except ValueError:
             raise _Skip(
                 f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
             ) from None
+
+    def zone_of(self, prop: Prop) -> Any:
+        """The zone of a DATE-TIME without ``Z``: its TZID's, else the calendar's; None floats."""
+        tzid = prop.params.get("TZID")
+        return self.zones.get(tzid, prop.line) if tzid else self.default_zone
+
+    def at(self, zone: Any, y: int, mo: int, d: int, h: int, mi: int, s: int) -> _dt.datetime:
+        """A wall-clock time in ``zone`` (``None``: floating); raises ``ValueError``."""
+        if zone is None:
+            return pendulum.naive(y, mo, d, h, mi, s)
+        if isinstance(zone, pendulum.Timezone):
+            return _local(zone, y, mo, d, h, mi, s)
+        # A zone built from a VTIMEZONE: the offset it gives at that local time.
+        seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
+        return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
@@ -255,7 +277,7 @@ class _Reader:
 
     # -- foreign feeds ----------------------------------------------------------------
 
-    def _foreign(self, comp: Component, feed: str | None) -> Event:
+    def _foreign(self, comp: Component, feed: str | None, series: bool = True) -> Event:
         starts = comp.props.get("DTSTART")
         if not starts:
             raise _Skip("no DTSTART")
@@ -266,8 +288,23 @@ class _Reader:
                 "events with more than one DTSTART, the first kept", f"{where}: DTSTART ({lines})"
             )
         start = self.point(starts[0], where)
+        stop = self._stop(comp, start, where)
+        if series and _is_series(comp, self.overrides):
+            first, override = self._first(comp, starts[0], start, where)
+            if override is not None:
+                self.used.add(id(override))
+                self.note(
+                    "recurring events whose first occurrence is changed (RECURRENCE-ID), "
+                    "imported as changed",
+                    f"{where}: {_describe(override)}",
+                )
+                return self._foreign(_overridden(comp, override), feed, series=False)
+            if first != start:
+                if stop is not None:
+                    stop = stop + (first - start)  # the same length, from the occurrence
+                start = first
         when = _as_when(start)
-        end = self._end(comp, start, where)
+        end = self._end(start, stop)
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
@@ -290,8 +327,79 @@ class _Reader:
             sources=sources,
         )
 
-    def _end(self, comp: Component, start: _dt.date, where: str) -> When | None:
-        """The end from DTEND or DURATION; a bad one is noted and the start kept alone."""
+    # -- recurring events: the first occurrence a calendar app shows --------------------
+
+    def _points(self, prop: Prop, where: str) -> list[_dt.date]:
+        """The values of an EXDATE, RDATE or RECURRENCE-ID (a comma-separated list)."""
+        found = []
+        for piece in prop.value.split(","):
+            piece = piece.split("/")[0].strip()  # an RDATE PERIOD starts at its start
+            try:
+                found.append(self.point(Prop(prop.name, prop.params, piece, prop.line), where))
+            except _Skip:
+                self.note(
+                    f"{prop.name} values that are not dates, ignored",
+                    f"{where}: {piece[:40]!r} (line {prop.line})",
+                )
+        return found
+
+    def _first(
+        self, comp: Component, prop: Prop, start: _dt.date, where: str
+    ) -> tuple[_dt.date, Component | None]:
+        """The first occurrence not excluded or cancelled, and the override that replaces it."""
+        replaced: list[tuple[_dt.date, Component]] = []
+        for other in self.overrides.get(_uid(comp), []):
+            rid = other.first("RECURRENCE-ID")
+            assert rid is not None
+            replaced += [(value, other) for value in self._points(rid, where)]
+        excluded = [v for p in comp.props.get("EXDATE", []) for v in self._points(p, where)]
+
+        def override(value: _dt.date) -> Component | None:
+            return next((o for r, o in replaced if same_moment(r, value)), None)
+
+        def gone(value: _dt.date) -> bool:
+            if any(same_moment(x, value) for x in excluded):
+                return True
+            other = override(value)
+            return other is not None and (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+
+        if not gone(start):
+            return start, override(start)
+        rule = comp.first("RRULE")
+        extra = [
+            _wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
+        ]
+        utc = prop.value.strip().upper().endswith("Z")
+        zone = None if utc or not isinstance(start, _dt.datetime) else self.zone_of(prop)
+
+        def local(wall: _dt.datetime) -> _dt.date:
+            if not isinstance(start, _dt.datetime):
+                return pendulum.date(wall.year, wall.month, wall.day)
+            parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+            return pendulum.datetime(*parts, tz="UTC") if utc else self.at(zone, *parts)
+
+        try:
+            first = self.occurrences.first(
+                start, rule.value if rule is not None else None, extra, gone, local
+            )
+        except (ValueError, OverflowError, LookupError):
+            self.note(
+                "recurring events whose first occurrence is excluded or cancelled but whose "
+                "RRULE could not be followed, imported at DTSTART",
+                where,
+            )
+            return start, None
+        if first is None:
+            raise _Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
+        self.note(
+            "recurring events whose DTSTART is excluded or cancelled, "
+            "imported at their first remaining occurrence",
+            where,
+        )
+        return first, override(first)
+
+    def _stop(self, comp: Component, start: _dt.date, where: str) -> _dt.date | None:
+        """The end point from DTEND or DURATION; a bad one is noted and ``None`` given."""
         prop = comp.first("DTEND")
         if prop is not None:
             try:
@@ -318,6 +426,12 @@ class _Reader:
                 self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
         else:
             return None
+        return stop
+
+    def _end(self, start: _dt.date, stop: _dt.date | None) -> When | None:
+        """The event's end: ``None`` for no end, one day, or no length at all."""
+        if stop is None:
+            return None
         if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
             # an end before the start is read as no end, like an end equal to it
             return When.instant(stop) if _cmp(stop, start) > 0 else None
@@ -327,6 +441,37 @@ class _Reader:
             return None  # one day (DTEND is exclusive), or no length at all
         last = stop - _dt.timedelta(days=1)
         return When.day(last.year, last.month, last.day)
+
+
+def _uid(comp: Component) -> str:
+    return (comp.text("UID") or "").strip()
+
+
+def _is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
+    """Whether ``comp`` repeats, or has occurrences replaced elsewhere in the file."""
+    repeats = any(name in comp.props for name in ("RRULE", "RDATE", "EXDATE"))
+    return repeats or bool(_uid(comp) and _uid(comp) in overrides)
+
+
+def _overridden(master: Component, override: Component) -> Component:
+    """The occurrence an override replaces: its own properties, the series' for the rest."""
+    # Without a DTSTART the override's times cannot be read: the series' stand.
+    timing: tuple[str, ...] = ()
+    if "DTSTART" in override.props:
+        timing = ("DTSTART", "DTEND", "DURATION")
+    drop = {"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", *timing}
+    props = {k: v for k, v in master.props.items() if k not in drop}
+    props.update((k, v) for k, v in override.props.items() if k != "RECURRENCE-ID")
+    return Component(override.name, override.line, props, override.children)
+
+
+def _wall_in(value: _dt.date, start: _dt.date) -> _dt.datetime:
+    """An RDATE as a wall-clock time in DTSTART's zone."""
+    if isinstance(value, _dt.datetime) and isinstance(start, _dt.datetime):
+        if value.tzinfo is not None and start.tzinfo is not None:
+            value = value.astimezone(start.tzinfo)
+        return value.replace(tzinfo=None)
+    return _dt.datetime(value.year, value.month, value.day)
 
 
 def _as_when(point: _dt.date) -> When:
@@ -432,6 +577,8 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     recurring: list[str] = []
     zones: dict[str, str] = {}
     floating: list[str] = []
+    overrides = _overrides(calendars)
+    occurrences, used = Occurrences(), set[int]()
     for calendar in calendars:
         definitions: dict[str, Component] = {}
         for comp in calendar.children:
@@ -439,12 +586,18 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
             if tzid is not None:
                 definitions.setdefault(tzid.value.strip(), comp)
         zoner = Zones(definitions)
-        reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found)
+        reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
+        reader.used = used
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
         recurring += reader.recurring
         zones.update(zoner.resolved)
         floating += zoner.floating
+    for replaced in overrides.values():
+        for comp in replaced:
+            if id(comp) not in used:
+                where = _describe(comp)
+                found.skip("changed occurrences of recurring events (RECURRENCE-ID)", where)
     report = ImportReport(
         name,
         len(events),
@@ -458,6 +611,18 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     return Timeline(events, name=name, description=description), report
 
 
+def _overrides(calendars: list[Component]) -> dict[str, list[Component]]:
+    """RECURRENCE-ID components by the UID of their series, for series in the file."""
+    events = [c for calendar in calendars for c in calendar.children if c.name == "VEVENT"]
+    series = {_uid(c) for c in events if c.first("RECURRENCE-ID") is None}
+    found: dict[str, list[Component]] = {}
+    for comp in events:
+        uid = _uid(comp)
+        if uid and uid in series and comp.first("RECURRENCE-ID") is not None:
+            found.setdefault(uid, []).append(comp)
+    return found
+
+
 def _read_child(
     reader: _Reader, comp: Component, feed: str | None, events: list[Event], ids: dict[str, int]
 ) -> None:
@@ -467,8 +632,13 @@ def _read_child(
         reader.skip("components other than VEVENT", f"{comp.name} {_describe(comp)}")
         return
     if comp.first("RECURRENCE-ID") is not None:
-        reader.skip("changed occurrences of recurring events (RECURRENCE-ID)", _describe(comp))
-        return
+        if _uid(comp) in reader.overrides:
+            return  # read with its series: it may replace the first occurrence
+        # Invited to one occurrence only: the calendar shows it as an event.
+        reader.note(
+            "changed occurrences whose series is not in the file, imported as events",
+            _describe(comp),
+        )
     if comp.first("RRULE") is not None or comp.first("RDATE") is not None:
         reader.recurring.append(_describe(comp))
     for child in comp.children:

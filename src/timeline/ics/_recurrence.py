@@ -1,0 +1,140 @@
+"""The first occurrence of a recurring event, as a calendar app shows it.
+
+A series is imported as its first occurrence (timeline tracks events, not
+schedules). That occurrence is DTSTART unless the file says otherwise: an
+``EXDATE`` that removes it, or a ``RECURRENCE-ID`` override that moves it or
+cancels it. Then the first occurrence is the next one the ``RRULE``/``RDATE``
+give that is neither excluded nor cancelled, found with ``dateutil.rrule``
+(dateutil comes with pendulum), over wall-clock times in DTSTART's zone, as
+RFC 5545 repeats local times.
+
+dateutil walks every period up to year 9999 when a rule can never match
+(``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``), seconds per rule. Rules whose
+every period is bound to match (a plain frequency, weekdays) are always
+expanded; other daily or finer rules never; monthly and yearly rules with
+other parts (a few hundred thousand steps at most) a few times per file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+__all__ = ["Occurrences", "same_moment"]
+
+_SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
+_WEEKDAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
+_LOOKED_AHEAD = 1000  # occurrences tried before giving up on a series
+_RISKY_PER_FILE = 8  # monthly/yearly rules with other parts expanded per file
+
+
+def same_moment(a: _dt.date, b: _dt.date) -> bool:
+    """Whether two DATE or DATE-TIME values name the same occurrence.
+
+    Aware times compare as instants, a floating time with an aware one by its
+    wall clock, and a date with a date-time by its day.
+
+    >>> same_moment(_dt.date(2026, 4, 15), _dt.datetime(2026, 4, 15, 9))
+    True
+    """
+    a_time, b_time = isinstance(a, _dt.datetime), isinstance(b, _dt.datetime)
+    if not (a_time and b_time):
+        return _dt.date(a.year, a.month, a.day) == _dt.date(b.year, b.month, b.day)
+    assert isinstance(a, _dt.datetime) and isinstance(b, _dt.datetime)
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        return a.replace(tzinfo=None) == b.replace(tzinfo=None)
+    return a == b
+
+
+def _parts(rule: str) -> dict[str, str]:
+    parts = {}
+    for part in rule.upper().split(";"):
+        key, _, value = part.partition("=")
+        parts[key.strip()] = value.strip()
+    return parts
+
+
+class Occurrences:
+    """Expands the series of one file, within the budget for rules dateutil may walk long.
+
+    >>> import datetime as dt
+    >>> occ = Occurrences()
+    >>> start = dt.datetime(2026, 4, 6, 9)
+    >>> occ.first(start, "FREQ=WEEKLY", [], lambda d: d == start, lambda w: w)
+    datetime.datetime(2026, 4, 13, 9, 0)
+    """
+
+    def __init__(self) -> None:
+        self.risky = 0
+
+    def expandable(self, rule: str) -> bool:
+        """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
+        parts = _parts(rule)
+        freq = parts.get("FREQ", "")
+        extra = set(parts) - _SAFE_PARTS
+        if extra <= {"BYDAY"} and _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")):
+            return True  # every period (or every week) holds an occurrence
+        if freq in ("MONTHLY", "YEARLY") and self.risky < _RISKY_PER_FILE:
+            self.risky += 1
+            return True
+        return False
+
+    def first(
+        self,
+        start: _dt.date,
+        rule: str | None,
+        extra: Iterable[_dt.datetime],
+        gone: Callable[[_dt.date], bool],
+        local: Callable[[_dt.datetime], _dt.date],
+    ) -> _dt.date | None:
+        """The first occurrence not ``gone``, or ``None`` when none is found.
+
+        ``start`` is DTSTART, ``rule`` the RRULE value, ``extra`` the RDATEs as
+        wall-clock times; ``local`` turns a wall-clock time into a value of
+        DTSTART's kind (date, floating, UTC or zoned). Raises ``ValueError``
+        for a rule dateutil cannot read, ``LookupError`` for one too costly to expand.
+        """
+        wall = _wall(start)
+        times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
+        if rule is not None:
+            if not self.expandable(rule):
+                raise LookupError(rule)
+            times.append(iter(_rule(rule, wall)))
+        seen: set[_dt.datetime] = set()
+        merged = _merge(times)
+        for when in itertools.islice(merged, _LOOKED_AHEAD):
+            if when in seen:
+                continue
+            seen.add(when)
+            value = local(when)
+            if not gone(value):
+                return value
+        return None
+
+
+def _wall(value: _dt.date) -> _dt.datetime:
+    if isinstance(value, _dt.datetime):
+        return _dt.datetime(
+            value.year, value.month, value.day, value.hour, value.minute, value.second
+        )
+    return _dt.datetime(value.year, value.month, value.day)
+
+
+def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
+    from dateutil.rrule import rrulestr
+
+    # Wall-clock times: a UTC UNTIL is read as a wall time (it bounds within a day).
+    text = re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", rule.strip(), flags=re.I)
+    try:
+        expanded = rrulestr(text, dtstart=wall, ignoretz=True)
+    except (ValueError, TypeError, OverflowError, KeyError) as err:
+        raise ValueError(rule) from err
+    return iter(expanded)
+
+
+def _merge(streams: list[Iterator[_dt.datetime]]) -> Iterator[_dt.datetime]:
+    import heapq
+
+    return heapq.merge(*streams)

@@ -1,0 +1,174 @@
+"""Recurring events from foreign feeds: imported as the first occurrence a calendar app shows.
+
+A series is its DTSTART unless the file removes it (EXDATE), cancels it or moves
+it (a RECURRENCE-ID override); an override whose series is not in the file (an
+invitation to one occurrence) is an event of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import Timeline, TimelineWarning, When
+
+
+def feed(*events: list[str]) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0"]
+    for body in events:
+        lines += ["BEGIN:VEVENT", f"UID:{body[0]}", *body[1:], "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def read(text: str) -> Timeline:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        return Timeline.from_ics(text)
+
+
+WEEKLY = ["s", "SUMMARY:Weekly sync", "DTSTART:20260415T100000Z", "DTEND:20260415T110000Z"]
+
+
+class TestFirstOccurrence:
+    @pytest.mark.parametrize(
+        ("events", "title", "start", "end"),
+        [
+            # DTSTART is the first occurrence
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=3"]], "Weekly sync", "2026-04-15T10:00Z",
+             "2026-04-15T11:00Z"),
+            # EXDATE removes it: the next one, with the same length
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"]], "Weekly sync",
+             "2026-04-22T10:00Z", "2026-04-22T11:00Z"),
+            # several EXDATE values and lines
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z,20260422T100000Z",
+               "EXDATE:20260429T100000Z"]], "Weekly sync", "2026-05-06T10:00Z",
+             "2026-05-06T11:00Z"),
+            # an RDATE is an occurrence too
+            ([[*WEEKLY, "RDATE:20260420T100000Z", "EXDATE:20260415T100000Z"]], "Weekly sync",
+             "2026-04-20T10:00Z", "2026-04-20T11:00Z"),
+            # an override moves the first occurrence: its time, its title
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260416T150000Z", "DTEND:20260416T153000Z"]],
+             "Sync (moved)", "2026-04-16T15:00Z", "2026-04-16T15:30Z"),
+            # an override that cancels the first occurrence: the next one
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Weekly sync", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260415T100000Z", "STATUS:CANCELLED"]],
+             "Weekly sync", "2026-04-22T10:00Z", "2026-04-22T11:00Z"),
+            # an override of a later occurrence changes nothing here
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Later", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260423T100000Z"]], "Weekly sync", "2026-04-15T10:00Z",
+             "2026-04-15T11:00Z"),
+            # the override comes first in the file
+            ([["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260416T150000Z"], [*WEEKLY, "RRULE:FREQ=WEEKLY"]],
+             "Sync (moved)", "2026-04-16T15:00Z", None),
+            # an occurrence of a series that is not in the file: the calendar shows it
+            ([["s", "SUMMARY:Invited once", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260416T150000Z", "DTEND:20260416T160000Z"]],
+             "Invited once", "2026-04-16T15:00Z", "2026-04-16T16:00Z"),
+            # a zoned series keeps its wall-clock time across the spring change
+            ([["z", "SUMMARY:Berlin", "DTSTART;TZID=Europe/Berlin:20260320T100000",
+               "RRULE:FREQ=WEEKLY", "EXDATE;TZID=Europe/Berlin:20260320T100000"]],
+             "Berlin", "2026-03-27T10:00+01:00[Europe/Berlin]", None),
+            # an EXDATE in UTC removes a zoned occurrence at the same instant
+            ([["z", "SUMMARY:Berlin", "DTSTART;TZID=Europe/Berlin:20260320T100000",
+               "RRULE:FREQ=WEEKLY", "EXDATE:20260320T090000Z"]],
+             "Berlin", "2026-03-27T10:00+01:00[Europe/Berlin]", None),
+            # all-day yearly series, the first year excluded
+            ([["y", "SUMMARY:Anniversary", "DTSTART;VALUE=DATE:20260415",
+               "DTEND;VALUE=DATE:20260417", "RRULE:FREQ=YEARLY",
+               "EXDATE;VALUE=DATE:20260415"]], "Anniversary", "2027-04-15", "2027-04-16"),
+            # a floating monthly series on the second Tuesday
+            ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
+               "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
+        ],
+    )  # fmt: skip
+    def test_as_a_calendar_app_shows_it(
+        self, events: list[list[str]], title: str, start: str, end: str | None
+    ) -> None:
+        (event,) = read(feed(*events))
+        assert event.title == title
+        assert event.when == When.parse(start)
+        assert event.end == (When.parse(end) if end else None)
+
+    def test_each_repair_is_named(self) -> None:
+        text = feed(
+            [*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"],
+            ["o", "SUMMARY:Invited once", "RECURRENCE-ID:20260415T100000Z",
+             "DTSTART:20260416T150000Z"],
+        )  # fmt: skip
+        _, report = Timeline.from_ics(text, report=True)
+        changed = dict(report.changed)
+        assert changed[
+            "recurring events whose DTSTART is excluded or cancelled, "
+            "imported at their first remaining occurrence"
+        ] == ("'Weekly sync' (line 3)",)
+        alone = "changed occurrences whose series is not in the file, imported as events"
+        assert changed[alone] == ("'Invited once' (line 11)",)
+
+    def test_a_series_with_every_occurrence_removed_is_skipped_and_named(self) -> None:
+        text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=2", "EXDATE:20260415T100000Z",
+                     "EXDATE:20260422T100000Z"])  # fmt: skip
+        timeline, report = Timeline.from_ics(text, report=True)
+        assert len(timeline) == 0
+        (why,) = dict(report.skipped)["events that could not be read"]
+        assert "every occurrence of the series is excluded (EXDATE) or cancelled" in why
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",  # never matches: dateutil walks to 9999
+            "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30",
+            "FREQ=NEVER",  # not a rule
+        ],
+    )
+    def test_a_rule_that_cannot_be_followed_keeps_dtstart_quickly(self, rule: str) -> None:
+        events = [[f"r{i}", "SUMMARY:Odd", f"DTSTART:2026041{i}T100000Z", f"RRULE:{rule}",
+                   f"EXDATE:2026041{i}T100000Z"] for i in range(5)]  # fmt: skip
+        began = time.process_time()
+        timeline, report = Timeline.from_ics(feed(*events), report=True)
+        assert time.process_time() - began < 2
+        assert str(timeline[0].when) == "2026-04-10T10:00Z"
+        assert any("could not be followed" in reason for reason, _ in report.changed)
+
+    def test_impossible_monthly_rules_cost_a_bounded_time(self) -> None:
+        rule = "RRULE:FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31"
+        events = [[f"r{i}", "SUMMARY:Odd", "DTSTART:20260415T100000Z", rule,
+                   "EXDATE:20260415T100000Z"] for i in range(60)]  # fmt: skip
+        began = time.process_time()
+        timeline = read(feed(*events))
+        assert time.process_time() - began < 15  # a few expansions per file, then DTSTART
+        assert len(timeline) == 0 or all(str(e.when) == "2026-04-15T10:00Z" for e in timeline)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    removed=st.sets(st.integers(0, 11), max_size=12),
+    cancelled=st.sets(st.integers(0, 11), max_size=12),
+)
+def test_the_first_occurrence_not_removed(removed: set[int], cancelled: set[int]) -> None:
+    """Weekly for 12 weeks: the first week neither excluded nor cancelled, else nothing."""
+    start = dt.datetime(2026, 4, 15, 10, tzinfo=dt.UTC)
+
+    def stamp(week: int) -> str:
+        return (start + dt.timedelta(weeks=week)).strftime("%Y%m%dT%H%M%SZ")
+
+    master = ["s", "SUMMARY:Weekly", f"DTSTART:{stamp(0)}", "RRULE:FREQ=WEEKLY;COUNT=12"]
+    master += [f"EXDATE:{stamp(w)}" for w in sorted(removed)]
+    overrides = [["s", "SUMMARY:Off", f"RECURRENCE-ID:{stamp(w)}", f"DTSTART:{stamp(w)}",
+                  "STATUS:CANCELLED"] for w in sorted(cancelled)]  # fmt: skip
+    timeline = read(feed(master, *overrides))
+    left = [w for w in range(12) if w not in removed | cancelled]
+    if not left:
+        assert len(timeline) == 0
+    else:
+        (event,) = timeline
+        assert event.when.earliest == start + dt.timedelta(weeks=left[0])
