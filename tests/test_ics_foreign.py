@@ -332,13 +332,36 @@ class TestKeepEventsWithAReadableStart:
             (["DTSTART:20260415T100000Z", "DURATION:P1D2D"], None, "DURATION that cannot be"),
             (["DTSTART:99991231T100000Z", "DURATION:P9W"], None, "DURATION that cannot be read"),
             (["DTSTART:20260415T100000Z", "DURATION:P" + "9" * 30 + "D"], None, "cannot be read"),
+            # an end before the start: the start alone, said
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T090000Z"], None, "end is before"),
+            (["DTSTART;TZID=Europe/Berlin:20260415T100000", "DTEND:20260415T075900Z"], None,
+             "end is before their start"),
+            (["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260410"], None, "end is before"),
+            # a date with a date-time: which is meant? the start alone, said
+            (["DTSTART;VALUE=DATE:20260415", "DTEND:20260418T100000Z"], None, "not both dates"),
+            (["DTSTART:20260415T100000Z", "DTEND;VALUE=DATE:20260418"], None, "not both dates"),
         ],
-    )
+    )  # fmt: skip
     def test_kept_with_a_warning(self, lines: list[str], end: When | None, message: str) -> None:
         text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
         with pytest.warns(TimelineWarning, match=re.escape(message)):
             (event,) = Timeline.from_ics(text)
         assert event.end == end
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            ["DTSTART:20260415T100000Z", "DTEND:20260415T100000Z"],  # no length at all
+            ["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260415"],  # a day, said loosely
+            ["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260416"],  # one day
+            ["DTSTART;TZID=Europe/Berlin:20260415T100000", "DTEND:20260415T080000Z"],  # equal
+        ],
+    )
+    def test_an_end_at_the_start_is_no_end_and_no_warning(self, lines: list[str]) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
+        assert messages(text) == []
+        (event,) = Timeline.from_ics(text)
+        assert event.end is None
 
     def test_an_all_day_event_on_the_first_day_of_year_one(self) -> None:
         # DTEND equal to DTSTART, one day: no date arithmetic below year 1

@@ -304,7 +304,7 @@ class _Reader:
                     stop = stop + (first - start)  # the same length, from the occurrence
                 start = first
         when = _as_when(start)
-        end = self._end(start, stop)
+        end = self._end(start, stop, where)
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
@@ -428,19 +428,40 @@ class _Reader:
             return None
         return stop
 
-    def _end(self, start: _dt.date, stop: _dt.date | None) -> When | None:
-        """The event's end: ``None`` for no end, one day, or no length at all."""
+    def _end(self, start: _dt.date, stop: _dt.date | None, where: str) -> When | None:
+        """The event's end: ``None`` for no end, one day, or no length at all.
+
+        An end before the start, or a date with a date-time, cannot be the
+        event's end: the start is kept alone, and the report says so.
+        """
         if stop is None:
             return None
         if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
-            # an end before the start is read as no end, like an end equal to it
-            return When.instant(stop) if _cmp(stop, start) > 0 else None
+            order = _cmp(stop, start)
+            if order < 0:
+                self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
+            return When.instant(stop) if order > 0 else None
         if isinstance(stop, _dt.datetime) or isinstance(start, _dt.datetime):
-            return None  # a DATE start with a DATE-TIME end (or back): keep the start
+            # A DATE start with a DATE-TIME end (or back): which day or time is meant?
+            self.note(
+                "events whose DTSTART and DTEND are not both dates or both date-times, "
+                "kept with their start",
+                f"{where}: starts {_shown(start)}, ends {_shown(stop)}",
+            )
+            return None
+        if stop < start:
+            self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
         if (stop - start).days <= 1:
             return None  # one day (DTEND is exclusive), or no length at all
         last = stop - _dt.timedelta(days=1)
         return When.day(last.year, last.month, last.day)
+
+
+_END_BEFORE = "events whose end is before their start, kept with their start"
+
+
+def _shown(point: _dt.date) -> str:
+    return point.isoformat()
 
 
 def _uid(comp: Component) -> str:
