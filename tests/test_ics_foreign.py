@@ -349,6 +349,47 @@ class TestKeepEventsWithAReadableStart:
         assert event.end == end
 
     @pytest.mark.parametrize(
+        ("lines", "when", "end"),
+        [
+            # Outlook's all-day events: midnight to midnight in a zone, flagged
+            (['DTSTART;TZID="W. Europe Standard Time":20260415T000000',
+              'DTEND;TZID="W. Europe Standard Time":20260418T000000',
+              "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"], When.day(2026, 4, 15), When.day(2026, 4, 17)),
+            (["DTSTART;TZID=Pacific Standard Time:20260415T000000",
+              "DTEND;TZID=Pacific Standard Time:20260416T000000",
+              "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"], When.day(2026, 4, 15), None),
+            (["DTSTART:20260415T000000", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE"],
+             When.day(2026, 4, 15), None),
+            (["DTSTART:20260415T000000Z", "DURATION:P2D", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"],
+             When.day(2026, 4, 15), When.day(2026, 4, 16)),
+        ],
+    )  # fmt: skip
+    def test_outlook_all_day_events_are_days(
+        self, lines: list[str], when: When, end: When | None
+    ) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:Offsite", *lines, "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match="marked all-day by Outlook"):
+            (event,) = Timeline.from_ics(text)
+        assert (event.when, event.end) == (when, end)
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            # flagged but not at midnight, or not flagged: the times as written
+            ["DTSTART:20260415T090000Z", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"],
+            ["DTSTART:20260415T000000Z", "DTEND:20260415T120000Z",
+             "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"],
+            ["DTSTART:20260415T000000Z", "DTEND:20260416T000000Z",
+             "X-MICROSOFT-CDO-ALLDAYEVENT:FALSE"],
+        ],
+    )  # fmt: skip
+    def test_outlook_timed_events_stay_timed(self, lines: list[str]) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:Call", *lines, "END:VEVENT"])
+        assert messages(text) == []
+        (event,) = Timeline.from_ics(text)
+        assert event.when.earliest == dt.datetime(2026, 4, 15, int(lines[0][17:19]), tzinfo=UTC)
+
+    @pytest.mark.parametrize(
         "lines",
         [
             ["DTSTART:20260415T100000Z", "DTEND:20260415T100000Z"],  # no length at all

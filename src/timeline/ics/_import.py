@@ -289,6 +289,10 @@ class _Reader:
             )
         start = self.point(starts[0], where)
         stop = self._stop(comp, start, where)
+        if _marked_all_day(comp) and _midnight(start) and (stop is None or _midnight(stop)):
+            # Outlook writes an all-day event as midnight to midnight in its zone.
+            self.note("events marked all-day by Outlook at local midnight, read as days", where)
+            start, stop = _day_of(start), None if stop is None else _day_of(stop)
         if series and _is_series(comp, self.overrides):
             first, override = self._first(comp, starts[0], start, where)
             if override is not None:
@@ -462,6 +466,21 @@ _END_BEFORE = "events whose end is before their start, kept with their start"
 
 def _shown(point: _dt.date) -> str:
     return point.isoformat()
+
+
+_ALL_DAY = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
+
+
+def _marked_all_day(comp: Component) -> bool:
+    return any((comp.text(name) or "").strip().upper() == "TRUE" for name in _ALL_DAY)
+
+
+def _midnight(point: _dt.date) -> bool:
+    return isinstance(point, _dt.datetime) and (point.hour, point.minute, point.second) == (0, 0, 0)
+
+
+def _day_of(point: _dt.date) -> _dt.date:
+    return pendulum.date(point.year, point.month, point.day)
 
 
 def _uid(comp: Component) -> str:
