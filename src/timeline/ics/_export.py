@@ -51,11 +51,20 @@ FALLBACK_STAMP = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 
 
 def _utc(p: _dt.date) -> _dt.datetime:
+    """``p`` in UTC; raises ``OverflowError`` for an instant whose UTC is outside years 1..9999."""
     if isinstance(p, _dt.datetime):
         if p.tzinfo is None:  # floating: read as UTC, the only fixed choice
             return p.replace(tzinfo=_dt.UTC)
         return p.astimezone(_dt.UTC)
     return _dt.datetime(p.year, p.month, p.day, tzinfo=_dt.UTC)
+
+
+def _stamp_of(p: _dt.date) -> _dt.datetime:
+    """A stamp in UTC; an instant whose UTC is past the calendar's ends stamps its own day."""
+    try:
+        return _utc(p)
+    except OverflowError:  # 0001-01-01T00:00+14:00 is in year 0 in UTC
+        return _dt.datetime(p.year, p.month, p.day, tzinfo=_dt.UTC)
 
 
 def stamp(event: Event) -> _dt.datetime:
@@ -72,9 +81,9 @@ def stamp(event: Event) -> _dt.datetime:
     if changed is not None and (changed.earliest or changed.latest) is not None:
         point = changed.earliest if changed.earliest is not None else changed.latest
         assert point is not None
-        return _utc(point)
+        return _stamp_of(point)
     days = [to_day(s.published) for s in event.sources if s.published is not None]
-    return _utc(max(days)) if days else FALLBACK_STAMP
+    return _stamp_of(max(days)) if days else FALLBACK_STAMP
 
 
 def _uri(url: str) -> str:
@@ -217,13 +226,19 @@ def export(
         if placement is None:
             skipped.append(event)
             continue
-        calendar.append(_vevent(event, placement, domain, Container, ContentLine, titles))
+        try:
+            item = _vevent(event, placement, domain, Container, ContentLine, titles)
+        except OverflowError:  # 9999-12-31T23:00-14:00 is in year 10000 in UTC
+            skipped.append(event)
+            continue
+        calendar.append(item)
     if skipped:
         names = ", ".join(f"{e.id!r} ({e.when})" for e in skipped[:10])
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
         warnings.warn(
             f"left {len(skipped)} event(s) out of the feed because iCalendar cannot place "
-            f"them (no bounded day, or past 9999-12-30): {names}{more}; give them a date",
+            f"them (no bounded day, or past 9999-12-30, or a time that is outside years 1..9999 "
+            f"in UTC): {names}{more}; give them a date",
             TimelineWarning,
             stacklevel=4,
         )
