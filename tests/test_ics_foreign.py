@@ -193,6 +193,20 @@ class TestZones:
             ("(UTC+10:00) Canberra, Melbourne, Sydney", "Australia/Canberra", "display name"),
             ("(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi", "Asia/Kolkata", "display name"),
             ("(GMT+09:00) Osaka, Sapporo, Tokyo", "Asia/Tokyo", "display name"),
+            # Outlook 2003's display names: a dot in the offset, cities split by '/' or ':'
+            (
+                "(GMT+01.00) Amsterdam / Berlin / Bern / Rome / Stockholm / Vienna",
+                "Europe/Amsterdam",
+                "display name",
+            ),
+            ("(GMT-05.00) Eastern Time (US & Canada)", "America/New_York", "display name"),
+            (
+                # the first city with the stated offset (Dublin's "standard" time is summer's)
+                "(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London",
+                "Europe/Lisbon",
+                "display name",
+            ),
+            ("(GMT+08.00) Beijing / Chongqing / Hong Kong / Urumqi", "Asia/Chongqing", "display"),
         ],
     )
     def test_resolved(self, tzid: str, zone: str, how: str) -> None:

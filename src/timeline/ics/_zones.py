@@ -82,7 +82,9 @@ def _windows() -> dict[str, str]:
     return {key.lower(): value for key, value in win_tz.items()}
 
 
-_DISPLAY = re.compile(r"\(\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2}):?(\d{2}))?\s*\)\s*(.+)", re.I)
+# "(UTC+01:00) Amsterdam, Berlin", and Outlook 2003's "(GMT+01.00) Amsterdam / Berlin".
+_DISPLAY = re.compile(r"\(\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2})[:.]?(\d{2}))?\s*\)\s*(.+)", re.I)
+_CITIES = re.compile(r"[,/:;]")
 
 
 def _standard_offsets(name: str) -> set[int]:
@@ -111,7 +113,7 @@ def _display(name: str) -> str | None:
     for key in (label, label.replace(" Time", " Standard Time"), f"{label} Standard Time"):
         if key.lower() in _windows():
             candidates.append(_windows()[key.lower()])
-    for city in rest.split(","):
+    for city in _CITIES.split(rest):
         key = re.sub(r"\s+", "_", re.sub(r"\(.*?\)", "", city).strip()).lower()
         candidates.extend(_iana_cities().get(key, ()))
     for candidate in candidates:
