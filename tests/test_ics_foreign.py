@@ -363,6 +363,35 @@ class TestKeepEventsWithAReadableStart:
         assert event.end == end
 
     @pytest.mark.parametrize(
+        ("value", "when"),
+        [
+            # home-made feeds write ISO 8601: read as written, said
+            ("2026-04-15T10:00:00Z", "2026-04-15T10:00Z"),
+            ("2026-04-15T10:00Z", "2026-04-15T10:00Z"),
+            ("20260415T1000Z", "2026-04-15T10:00Z"),
+            ("20260415T100000.000Z", "2026-04-15T10:00Z"),
+            ("2026-04-15 10:00:00", "2026-04-15T10:00"),  # floating
+            ("20260415T100000+0200", "2026-04-15T10:00+02:00"),
+            ("2026-04-15T10:00:00-05:00", "2026-04-15T10:00-05:00"),
+            ("2026-04-15", "2026-04-15"),
+        ],
+    )
+    def test_iso_8601_values_are_read_as_written(self, value: str, when: str) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART:{value}", "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match=re.escape(f"DTSTART {value!r} (line 5)")):
+            (event,) = Timeline.from_ics(text)
+        assert event.when == When.parse(when)
+
+    @pytest.mark.parametrize(
+        "value", ["2026-04-15T25:00:00Z", "2026-13-01", "20260415T100000+2500", "2026-04-15T10"]
+    )
+    def test_iso_8601_that_is_no_time_skips_the_event(self, value: str) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART:{value}", "END:VEVENT"])
+        timeline, report = Timeline.from_ics(text, report=True)
+        assert len(timeline) == 0
+        assert "is not a date or date-time" in str(report)
+
+    @pytest.mark.parametrize(
         ("lines", "when", "end"),
         [
             # Outlook's all-day events: midnight to midnight in a zone, flagged

@@ -66,6 +66,13 @@ __all__ = ["Component", "ImportReport", "Prop", "read", "read_components"]
 
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DATETIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)", re.IGNORECASE)
+# ISO 8601 as home-made feeds write it: dashes and colons, no seconds, a fraction, an offset.
+# Group 7 is never set (the iCalendar form's Z); group 8 is the offset or Z.
+_LOOSE = re.compile(
+    r"(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d{1,9})?)?()\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(r"([+-]?)P((?:\d+[WD])*)(?:T((?:\d+[WDHMS])+))?", re.IGNORECASE)
 _PART = re.compile(r"(\d+)([WDHMS])", re.IGNORECASE)
 _UNITS = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
@@ -165,7 +172,12 @@ class _Reader:
         self.found.skip(kind, what)
 
     def point(self, prop: Prop, where: str) -> _dt.date:
-        """A DATE or DATE-TIME value, read for what it is: a date, or a datetime in its zone."""
+        """A DATE or DATE-TIME value, read for what it is: a date, or a datetime in its zone.
+
+        Home-made feeds write ISO 8601 instead (``2026-04-15T10:00:00Z``,
+        ``20260415T1000``, an offset ``+02:00``, a fraction of a second): read
+        the same, with a note naming the line.
+        """
         value = prop.value.strip()
         label = prop.params.get("VALUE", "").upper()
         try:
@@ -175,17 +187,35 @@ class _Reader:
                     raise ValueError
                 return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
             m = _DATETIME.fullmatch(value)
+            offset = None
             if m is None:
-                raise ValueError
-            y, mo, d, h, mi, s = (int(m[i]) for i in range(1, 7))
-            s = min(s, 59)  # a leap second reads as the second before it
+                m = _LOOSE.fullmatch(value) if len(value) <= 40 else None
+                if m is None:
+                    raise ValueError
+                self.note(
+                    "dates or date-times written in ISO 8601 form rather than iCalendar's, "
+                    "read as written",
+                    f"{where}: {prop.name} {value!r} (line {prop.line})",
+                )
+                if m[4] is None:
+                    return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
+                offset = m[8]
+            y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
+            s = min(int(m[6] or 0), 59)  # a leap second reads as the second before it
             if label == "DATE":
                 self.note(
                     "date-times labelled VALUE=DATE, read as date-times",
                     f"{where}: {prop.name} (line {prop.line})",
                 )
-            if m[7]:
+            if m[7] or offset in ("Z", "z"):
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
+            if offset:
+                sign = -1 if offset[0] == "-" else 1
+                hours, minutes = int(offset[1:3]), int(offset[-2:])
+                if hours > 23 or minutes > 59:
+                    raise ValueError
+                zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
+                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
             return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
         except ValueError:
             raise _Skip(
