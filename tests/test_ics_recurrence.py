@@ -172,3 +172,47 @@ def test_the_first_occurrence_not_removed(removed: set[int], cancelled: set[int]
     else:
         (event,) = timeline
         assert event.when.earliest == start + dt.timedelta(weeks=left[0])
+
+
+def _series_sharing_one_uid(n: int) -> str:
+    events = []
+    for i in range(n):
+        events.append(["same", "SUMMARY:Series", "DTSTART:20260415T100000Z", "RRULE:FREQ=WEEKLY",
+                       "EXDATE:20260415T100000Z"])  # fmt: skip
+        events.append(["same", "SUMMARY:Moved", f"RECURRENCE-ID:202605{1 + i % 28:02d}T100000Z",
+                       "DTSTART:20260601T100000Z"])  # fmt: skip
+    return feed(*events)
+
+
+def test_series_and_overrides_sharing_one_uid_read_in_linear_time() -> None:
+    """Hostile feeds repeat one UID: each series must not scan every override (issue 17 §1)."""
+    small, large = _series_sharing_one_uid(300), _series_sharing_one_uid(1200)
+    read(small)  # warm caches (zones, dateutil)
+
+    def cost(text: str) -> float:
+        began = time.process_time()
+        assert len(read(text)) == text.count("SUMMARY:Series")
+        return time.process_time() - began
+
+    ratio = cost(large) / max(cost(small), 1e-3)
+    assert ratio < 8, ratio  # 4x the input: linear is 4x, quadratic 16x
+
+
+_ZONES = [None, dt.UTC, dt.timezone(dt.timedelta(hours=2)), dt.timezone(dt.timedelta(hours=-5))]
+_moments = st.one_of(
+    st.dates(dt.date(2026, 4, 14), dt.date(2026, 4, 16)),
+    st.builds(
+        lambda day, hour, zone: dt.datetime(2026, 4, day, hour, tzinfo=zone),
+        st.integers(14, 16),
+        st.sampled_from([0, 2, 10, 22]),
+        st.sampled_from(_ZONES),
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=_moments, b=_moments)
+def test_the_index_finds_what_same_moment_matches(a: dt.date, b: dt.date) -> None:
+    from timeline.ics._recurrence import Moments, same_moment
+
+    assert (Moments([(a, "x")]).get(b) is not None) == same_moment(a, b)

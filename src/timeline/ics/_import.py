@@ -49,7 +49,7 @@ from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, decode_when, split_list
 from timeline.ics._lines import Component, Prop, Structure, read_components
-from timeline.ics._recurrence import Occurrences, same_moment
+from timeline.ics._recurrence import Moments, Occurrences
 from timeline.ics._report import ImportReport
 from timeline.ics._zones import Zones
 from timeline.model._claim import Claim
@@ -161,6 +161,7 @@ class _Reader:
         # RECURRENCE-ID components by the UID of their series, and those used as a first occurrence
         self.overrides = overrides if overrides is not None else {}
         self.used: set[int] = set()
+        self._by_uid: dict[str, Moments[Component]] = {}
         self.occurrences = occurrences if occurrences is not None else Occurrences()
         name = default.text.strip() if default is not None else ""
         self.default_zone = zones.get(name, default.line) if default and name else None
@@ -377,22 +378,35 @@ class _Reader:
                 )
         return found
 
+    def _replaced(self, comp: Component, where: str) -> Moments[Component]:
+        """The overrides of ``comp``'s series by the occurrence each replaces (once per UID)."""
+        uid = _uid(comp)
+        found = self._by_uid.get(uid)
+        if found is None:
+            found = Moments[Component]()
+            for other in self.overrides.get(uid, []):
+                rid = other.first("RECURRENCE-ID")
+                assert rid is not None
+                for value in self._points(rid, where):
+                    found.add(value, other)
+            self._by_uid[uid] = found
+        return found
+
     def _first(
         self, comp: Component, prop: Prop, start: _dt.date, where: str
     ) -> tuple[_dt.date, Component | None]:
         """The first occurrence not excluded or cancelled, and the override that replaces it."""
-        replaced: list[tuple[_dt.date, Component]] = []
-        for other in self.overrides.get(_uid(comp), []):
-            rid = other.first("RECURRENCE-ID")
-            assert rid is not None
-            replaced += [(value, other) for value in self._points(rid, where)]
-        excluded = [v for p in comp.props.get("EXDATE", []) for v in self._points(p, where)]
+        replaced = self._replaced(comp, where)
+        excluded = Moments[bool]()
+        for exdate in comp.props.get("EXDATE", []):
+            for value in self._points(exdate, where):
+                excluded.add(value, True)
 
         def override(value: _dt.date) -> Component | None:
-            return next((o for r, o in replaced if same_moment(r, value)), None)
+            return replaced.get(value) if replaced else None
 
         def gone(value: _dt.date) -> bool:
-            if any(same_moment(x, value) for x in excluded):
+            if excluded and excluded.get(value):
                 return True
             other = override(value)
             return other is not None and (other.text("STATUS") or "").strip().upper() == "CANCELLED"

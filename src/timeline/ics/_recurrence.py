@@ -21,8 +21,9 @@ import datetime as _dt
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
 
-__all__ = ["Occurrences", "same_moment"]
+__all__ = ["Moments", "Occurrences", "same_moment"]
 
 _SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
 _WEEKDAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
@@ -46,6 +47,63 @@ def same_moment(a: _dt.date, b: _dt.date) -> bool:
     if (a.tzinfo is None) != (b.tzinfo is None):
         return a.replace(tzinfo=None) == b.replace(tzinfo=None)
     return a == b
+
+
+_V = TypeVar("_V")
+
+
+def _clock(p: _dt.datetime) -> tuple[int, ...]:
+    return (p.year, p.month, p.day, p.hour, p.minute, p.second, p.microsecond)
+
+
+class Moments(Generic[_V]):
+    """DATE and DATE-TIME values with an item each, found by `same_moment` in constant time.
+
+    A series may carry thousands of EXDATEs or overrides; a lookup per
+    occurrence must not scan them all.
+
+    >>> found = Moments([(_dt.date(2026, 4, 15), "x")])
+    >>> found.get(_dt.datetime(2026, 4, 15, 9))
+    'x'
+    """
+
+    def __init__(self, items: Iterable[tuple[_dt.date, _V]] = ()) -> None:
+        self._instants: dict[_dt.datetime, _V] = {}  # aware values, in UTC
+        self._floating: dict[tuple[int, ...], _V] = {}  # naive values by wall clock
+        self._aware: dict[tuple[int, ...], _V] = {}  # aware values by their own wall clock
+        self._dates: dict[_dt.date, _V] = {}  # DATE values
+        self._days: dict[_dt.date, _V] = {}  # every value by its day
+        for value, item in items:
+            self.add(value, item)
+
+    def __bool__(self) -> bool:
+        return bool(self._days)
+
+    def add(self, value: _dt.date, item: _V) -> None:
+        """Remember ``item`` for ``value``; the first item given for a moment is kept."""
+        day = _dt.date(value.year, value.month, value.day)
+        self._days.setdefault(day, item)
+        if not isinstance(value, _dt.datetime):
+            self._dates.setdefault(day, item)
+        elif value.tzinfo is None:
+            self._floating.setdefault(_clock(value), item)
+        else:
+            self._aware.setdefault(_clock(value), item)
+            utc = value.astimezone(_dt.UTC).replace(tzinfo=None)
+            self._instants.setdefault(utc, item)
+
+    def get(self, value: _dt.date) -> _V | None:
+        """The item of a value that is `same_moment` as ``value``, or ``None``."""
+        if not isinstance(value, _dt.datetime):
+            return self._days.get(value)
+        found = self._dates.get(_dt.date(value.year, value.month, value.day))
+        if found is not None:
+            return found
+        if value.tzinfo is None:
+            found = self._floating.get(_clock(value))
+            return found if found is not None else self._aware.get(_clock(value))
+        found = self._instants.get(value.astimezone(_dt.UTC).replace(tzinfo=None))
+        return found if found is not None else self._floating.get(_clock(value))
 
 
 def _parts(rule: str) -> dict[str, str]:
