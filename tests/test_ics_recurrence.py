@@ -139,6 +139,17 @@ class TestFirstOccurrence:
         assert str(timeline[0].when) == "2026-04-10T10:00Z"
         assert any("could not be followed" in reason for reason, _ in report.changed)
 
+    def test_a_thousand_exdates_then_more_keeps_dtstart_and_says_so(self) -> None:
+        start = dt.datetime(2026, 1, 1, 10, tzinfo=dt.UTC)
+        removed = ",".join(
+            (start + dt.timedelta(days=d)).strftime("%Y%m%dT%H%M%SZ") for d in range(1000)
+        )
+        text = feed(["d", "SUMMARY:Daily", "DTSTART:20260101T100000Z", "RRULE:FREQ=DAILY",
+                     f"EXDATE:{removed}"])  # fmt: skip
+        timeline, report = Timeline.from_ics(text, report=True)
+        assert [str(e.when) for e in timeline] == ["2026-01-01T10:00Z"]
+        assert any("could not be followed" in reason for reason, _ in report.changed)
+
     def test_impossible_monthly_rules_cost_a_bounded_time(self) -> None:
         rule = "RRULE:FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31"
         events = [[f"r{i}", "SUMMARY:Odd", "DTSTART:20260415T100000Z", rule,

@@ -147,12 +147,13 @@ class Occurrences:
         gone: Callable[[_dt.date], bool],
         local: Callable[[_dt.datetime], _dt.date],
     ) -> _dt.date | None:
-        """The first occurrence not ``gone``, or ``None`` when none is found.
+        """The first occurrence not ``gone``, or ``None`` when every one is.
 
         ``start`` is DTSTART, ``rule`` the RRULE value, ``extra`` the RDATEs as
         wall-clock times; ``local`` turns a wall-clock time into a value of
         DTSTART's kind (date, floating, UTC or zoned). Raises ``ValueError``
-        for a rule dateutil cannot read, ``LookupError`` for one too costly to expand.
+        for a rule dateutil cannot read, ``LookupError`` for one too costly to
+        expand or whose first thousand occurrences are all gone.
         """
         wall = _wall(start)
         times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
@@ -169,6 +170,8 @@ class Occurrences:
             value = local(when)
             if not gone(value):
                 return value
+        if next(merged, None) is not None:
+            raise LookupError(f"{_LOOKED_AHEAD} occurrences removed, and more to come")
         return None
 
 
