@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+import time
 import warnings
 import zoneinfo
 from pathlib import Path
@@ -696,6 +697,58 @@ class TestHostileFeeds:
         )
         with pytest.raises(IcsParseError, match="line 7: X-TIMELINE-SOURCE nests JSON too deep"):
             Timeline.from_ics(text)
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=SECONDLY",  # dateutil walks every second from 1601: hours
+            "FREQ=DAILY",
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",  # never matches: walked to year 9999
+            "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=-31",
+            "FREQ=YEARLY;BYMONTH=3;BYDAY=6SU",
+            "FREQ=YEARLY;BYYEARDAY=400",
+        ],
+    )
+    def test_a_vtimezone_rule_no_clock_follows_is_not_walked(self, rule: str) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Odd", "BEGIN:STANDARD", "DTSTART:16010101T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", f"RRULE:{rule}", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        events = [f"DTSTART;TZID=Odd:202607{d:02d}T100000" for d in range(1, 29)]
+        lines = [x for e in events for x in ("BEGIN:VEVENT", "SUMMARY:x", e, "END:VEVENT")]
+        began = time.process_time()
+        timeline, report = Timeline.from_ics(feed(zone + lines), report=True)
+        assert time.process_time() - began < 2
+        assert len(timeline) == 28 and report.floating == ("'Odd' (line 20)",)
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",  # Outlook, Thunderbird, Apple
+            "FREQ=YEARLY;INTERVAL=1;BYDAY=1SU;BYMONTH=11;WKST=MO",
+            "FREQ=YEARLY;BYMONTH=10;BYDAY=SU;BYMONTHDAY=25,26,27,28,29,30,31",  # last Sunday
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",  # leap years only: still found
+            "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20301027T010000Z",
+        ],
+    )
+    def test_the_rules_real_zones_write_are_followed(self, rule: str) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Real", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", f"RRULE:{rule}", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        event = ["BEGIN:VEVENT", "UID:r", "SUMMARY:x", "DTSTART;TZID=Real:20260715T100000",
+                 "END:VEVENT"]  # fmt: skip
+        text = feed(zone + event)
+        (read_back,) = Timeline.from_ics(text, report=True)[0]
+        theirs = icalendar_starts(text.encode())["r"][0]
+        assert same_moment(read_back.when.earliest, theirs), (read_back.when, theirs)
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=2)  # type: ignore[union-attr]
 
     def test_many_events_sharing_one_uid_get_distinct_ids(self) -> None:
         event = ["BEGIN:VEVENT", "UID:same", "SUMMARY:x", "DTSTART:20260101", "END:VEVENT"]

@@ -206,8 +206,49 @@ class VZone:
         return found
 
 
+_RULE_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYMONTH", "BYDAY"})
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MAX_DATES = 2000  # RDATE values per VTIMEZONE: real ones list a few hundred transitions
+
+
+def _followable(comp: Component) -> bool:
+    """Whether dateutil can follow every rule of a VTIMEZONE in bounded time.
+
+    dateutil finds the offset in force by walking each rule from its DTSTART,
+    and walks to year 9999 for a rule that never matches: a hostile
+    ``FREQ=SECONDLY`` or ``BYMONTH=2;BYMONTHDAY=30`` would hang the import.
+    Clocks change yearly, on a month's nth weekday or on days of one month:
+    only such rules are followed (every real VTIMEZONE's); others leave
+    the zone unread.
+    """
+    dates = 0
+    for rule in comp.children:
+        if rule.name not in ("STANDARD", "DAYLIGHT"):
+            continue
+        dates += sum(p.value.count(",") + 1 for p in rule.props.get("RDATE", []))
+        for prop in rule.props.get("RRULE", []):
+            parts = dict(p.partition("=")[::2] for p in prop.value.strip().upper().split(";"))
+            if parts.get("FREQ") != "YEARLY" or not set(parts) <= _RULE_PARTS | {"BYMONTHDAY"}:
+                return False
+            for day in parts.get("BYDAY", "").split(",") if "BYDAY" in parts else ():
+                ordinal = day.strip()[:-2].lstrip("+-")
+                if ordinal and (not ordinal.isdigit() or not 1 <= int(ordinal) <= 5):
+                    return False  # a sixth Sunday never comes
+            months = parts.get("BYMONTH", "").split(",")
+            if "BYMONTHDAY" in parts:
+                if len(months) != 1 or not months[0].isdigit() or not 1 <= int(months[0]) <= 12:
+                    return False
+                longest = _MONTH_DAYS[int(months[0]) - 1]
+                days = parts["BYMONTHDAY"].split(",")
+                if not any(d.lstrip("+-").isdigit() and 1 <= abs(int(d)) <= longest for d in days):
+                    return False
+    return dates <= _MAX_DATES
+
+
 def _from_vtimezone(tzid: str, comp: Component) -> VZone | None:
     """The zone a VTIMEZONE's STANDARD/DAYLIGHT rules give, or ``None`` when they cannot be read."""
+    if not _followable(comp):
+        return None
     text = _vtimezone_text(tzid, comp, None)
     if text is None:
         return None
