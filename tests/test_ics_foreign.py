@@ -724,6 +724,24 @@ class TestHostileFeeds:
         assert time.process_time() - began < 2
         assert len(timeline) == 28 and report.floating == ("'Odd' (line 20)",)
 
+    def test_a_vtimezone_of_thousands_of_parts_is_not_walked(self) -> None:
+        part = [
+            "BEGIN:STANDARD",
+            "DTSTART:16010101T030000",
+            "TZOFFSETFROM:+0200",
+            "TZOFFSETTO:+0100",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "END:STANDARD",
+        ]
+        zone = ["BEGIN:VTIMEZONE", "TZID:Many", *part * 3000, "END:VTIMEZONE"]
+        events = [f"DTSTART;TZID=Many:2026{m:02d}{d:02d}T100000" for m in range(1, 13)
+                  for d in range(1, 29)]  # fmt: skip
+        lines = [x for e in events for x in ("BEGIN:VEVENT", "SUMMARY:x", e, "END:VEVENT")]
+        began = time.process_time()
+        timeline, report = Timeline.from_ics(feed(zone + lines), report=True)
+        assert time.process_time() - began < 5
+        assert len(timeline) == len(events) and len(report.floating) == 1
+
     @pytest.mark.parametrize(
         "rule",
         [

@@ -209,6 +209,7 @@ class VZone:
 _RULE_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYMONTH", "BYDAY"})
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_DATES = 2000  # RDATE values per VTIMEZONE: real ones list a few hundred transitions
+_MAX_RULES = 200  # STANDARD/DAYLIGHT parts: real ones have 2 (Outlook) to ~150 (full history)
 
 
 def _followable(comp: Component) -> bool:
@@ -218,10 +219,12 @@ def _followable(comp: Component) -> bool:
     and walks to year 9999 for a rule that never matches: a hostile
     ``FREQ=SECONDLY`` or ``BYMONTH=2;BYMONTHDAY=30`` would hang the import.
     Clocks change yearly, on a month's nth weekday or on days of one month:
-    only such rules are followed (every real VTIMEZONE's); others leave
-    the zone unread.
+    only such rules are followed (every real VTIMEZONE's), in at most
+    `_MAX_RULES` parts and `_MAX_DATES` RDATEs; others leave the zone unread.
     """
     dates = 0
+    if sum(c.name in ("STANDARD", "DAYLIGHT") for c in comp.children) > _MAX_RULES:
+        return False  # each time read walks every part: thousands make an import crawl
     for rule in comp.children:
         if rule.name not in ("STANDARD", "DAYLIGHT"):
             continue
