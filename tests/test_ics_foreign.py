@@ -743,6 +743,28 @@ class TestHostileFeeds:
         assert len(timeline) == len(events) and len(report.floating) == 1
 
     @pytest.mark.parametrize(
+        ("defined", "used"),
+        [
+            ("My Zone", '"My Zone "'),  # a space the writer left in the parameter
+            ("My Zone ", "My Zone"),  # ... or in the definition
+            ("MY ZONE", "my zone"),  # another case
+            ("My Zone", "My Zone"),
+        ],
+    )
+    def test_a_tzid_names_its_vtimezone_loosely(self, defined: str, used: str) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", f"TZID:{defined}", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            "TZOFFSETFROM:+0600", "TZOFFSETTO:+0500", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0500",
+            "TZOFFSETTO:+0600", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        event = ["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART;TZID={used}:20260715T100000", "END:VEVENT"]
+        (read_back,), report = Timeline.from_ics(feed(zone + event), report=True)
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=6)  # type: ignore[union-attr]
+        assert report.floating == ()
+
+    @pytest.mark.parametrize(
         "rule",
         [
             "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",  # Outlook, Thunderbird, Apple

@@ -287,6 +287,7 @@ class Zones:
         self.resolved: dict[str, str] = {}
         self.floating: list[str] = []
         self._cache: dict[str, Any] = {}
+        self._folded: dict[str, Component] | None = None  # definitions by trimmed, folded TZID
 
     def get(self, tzid: str, line: int) -> Any:
         """The tzinfo of ``tzid`` (a pendulum zone or a dateutil one), or ``None`` (floating)."""
@@ -299,6 +300,17 @@ class Zones:
         else:
             self.resolved[tzid] = how
         return zone
+
+    def _definition(self, tzid: str) -> Component | None:
+        """The VTIMEZONE a TZID names: exactly, else trimmed, else in any case."""
+        found = self.definitions.get(tzid) or self.definitions.get(tzid.strip())
+        if found is None and self.definitions:
+            if self._folded is None:
+                self._folded = {}
+                for key, comp in self.definitions.items():
+                    self._folded.setdefault(key.strip().casefold(), comp)
+            found = self._folded.get(tzid.strip().casefold())
+        return found
 
     def _resolve(self, tzid: str) -> tuple[Any, str]:
         name = tzid.strip()
@@ -316,7 +328,7 @@ class Zones:
             return pendulum.timezone(iana), f"Windows zone name, read as {iana}"
         if (iana := _display(cleaned)) is not None:
             return pendulum.timezone(iana), f"Windows zone display name, read as {iana}"
-        comp = self.definitions.get(tzid)
+        comp = self._definition(tzid)
         if comp is not None and (zone := _from_vtimezone(tzid, comp)) is not None:
             return zone, f"the file's VTIMEZONE (line {comp.line})"
         return None, "left floating"
