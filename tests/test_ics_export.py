@@ -550,3 +550,31 @@ class TestAtTheEndsOfTheCalendar:
         feed = Timeline([event]).to_ics()
         assert f"DTSTAMP:{stamp}\r\n" in feed
         check_feed(feed)
+
+
+class TestFloatingAndZonedEnds:
+    """DTEND is a floating time if and only if DTSTART is (RFC 5545 3.8.2.2)."""
+
+    @pytest.mark.parametrize(
+        ("when", "end", "start_line"),
+        [
+            ("2026-04-15T10:00", "2026-04-15T12:00Z", "DTSTART:20260415T100000\r\n"),
+            ("2026-04-15T10:00Z", "2026-04-15T12:00", "DTSTART:20260415T100000Z\r\n"),
+            ("2026-04-15T10:00+02:00", "2026-04-15T12:00", "DTSTART:20260415T080000Z\r\n"),
+        ],
+    )
+    def test_a_floating_and_a_zoned_end_keep_the_start_alone(
+        self, when: str, end: str, start_line: str
+    ) -> None:
+        text = feed(Event(id="m", title="Meeting", when=when, end=end))
+        check_feed(text)
+        assert start_line in text
+        assert "DTEND" not in text
+        assert f"{when} to {end}" in text.replace("\r\n ", "")  # the end, in words
+
+    def test_both_floating_or_both_zoned_keep_their_end(self) -> None:
+        for when, end in (("2026-04-15T10:00", "2026-04-15T12:00"),
+                          ("2026-04-15T10:00Z", "2026-04-15T13:00+02:00")):  # fmt: skip
+            text = feed(Event(id="m", title="Meeting", when=when, end=end))
+            check_feed(text)
+            assert "DTEND" in text
