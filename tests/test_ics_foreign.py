@@ -599,6 +599,24 @@ class TestNames:
 
 
 class TestReport:
+    def test_text_from_the_file_never_drives_the_terminal(self) -> None:
+        esc, osc = "\x1b[2J", "\x1b]52;c;aGk=\x07"
+        text = feed(
+            [f"BEGIN:VX{esc}", f"END:VX{esc}", f"END:Z{osc}", "BEGIN:VEVENT", f"SUMMARY:a{esc}",
+             f'DTSTART;TZID="Zone{esc}":20260101T000000', f"BEGIN:VALARM{esc}",
+             f"END:VALARM{esc}", "END:VEVENT", f"BEGIN:VTODO\u202e", "END:VTOOD"],
+            head=("VERSION:2.0", f"X-WR-CALNAME:Evil{esc}"),
+        )  # fmt: skip
+        _, report = Timeline.from_ics(text, report=True)
+        shown = [str(report), *report.messages()]
+        for line in shown:
+            assert "\x1b" not in line and "\x07" not in line and "\u202e" not in line, line
+        assert "VX\\x1b[2J" in str(report)  # escaped, still readable
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            Timeline.from_ics(text)
+        assert caught and all("\x1b" not in str(w.message) for w in caught)
+
     def test_a_small_immutable_value(self) -> None:
         _, report = read("thunderbird.ics")
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
