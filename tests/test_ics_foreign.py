@@ -604,7 +604,7 @@ class TestReport:
         text = feed(
             [f"BEGIN:VX{esc}", f"END:VX{esc}", f"END:Z{osc}", "BEGIN:VEVENT", f"SUMMARY:a{esc}",
              f'DTSTART;TZID="Zone{esc}":20260101T000000', f"BEGIN:VALARM{esc}",
-             f"END:VALARM{esc}", "END:VEVENT", f"BEGIN:VTODO\u202e", "END:VTOOD"],
+             f"END:VALARM{esc}", "END:VEVENT", "BEGIN:VTODO\u202e", "END:VTOOD"],
             head=("VERSION:2.0", f"X-WR-CALNAME:Evil{esc}"),
         )  # fmt: skip
         _, report = Timeline.from_ics(text, report=True)

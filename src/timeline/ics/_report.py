@@ -30,7 +30,7 @@ def _pairs(
     value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     items = value.items() if isinstance(value, Mapping) else value
-    return tuple((visible(str(key)), tuple(visible(str(v)) for v in values)) for key, values in items)
+    return tuple((visible(str(k)), tuple(visible(str(v)) for v in vs)) for k, vs in items)
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
