@@ -26,6 +26,7 @@ DESCRIPTION `timeline.ics._export_text`, its ``X-TIMELINE-*`` properties
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import urllib.parse
 import warnings
 from collections.abc import Callable, Mapping
@@ -35,7 +36,7 @@ from timeline._errors import TimelineWarning
 from timeline.dates._days import to_day
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
-from timeline.ics._feed import clean_text, escape_text, fold, join_list
+from timeline.ics._feed import X, clean_text, escape_text, fold, join_list
 from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -189,6 +190,7 @@ def export(
     policy: str,
     include_cancelled: bool,
     refresh: str | None,
+    unnamed: bool = False,
 ) -> str:
     """The feed text; arguments are already checked by `timeline.ics._feed.to_ics`.
 
@@ -212,6 +214,13 @@ def export(
         duration = {"VALUE": ["DURATION"]}
         calendar.append(ContentLine("REFRESH-INTERVAL", params=duration, value=refresh))
         calendar.append(ContentLine("X-PUBLISHED-TTL", value=refresh))
+    # What the calendar has no place for, so the timeline itself reads back exactly:
+    # a timeline without a name (the feed is called "Calendar"), and its fiscal years.
+    if unnamed:
+        calendar.append(ContentLine(f"{X}UNNAMED", value="TRUE"))
+    if timeline.fiscal_years:
+        years = json.dumps(dict(timeline.fiscal_years), ensure_ascii=False, sort_keys=True)
+        calendar.append(ContentLine(f"{X}FISCAL-YEARS", value=escape_text(years)))
     skipped = []
     titles = {event.id: event.title for event in timeline}
     for event in timeline:

@@ -636,6 +636,29 @@ def _name(head: Component, file_name: str | None) -> str:
     return DEFAULT_NAME
 
 
+def _fiscal_years(head: Component, found: Structure) -> dict[str, int]:
+    """The timeline's fiscal years from our feed's ``X-TIMELINE-FISCAL-YEARS``, if sound."""
+    prop = head.first(f"{X}FISCAL-YEARS")
+    if prop is None:
+        return {}
+    try:
+        value = json.loads(prop.text)
+    except RecursionError:
+        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
+    except ValueError:
+        value = None
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and type(v) is int and 1 <= v <= 12 for k, v in value.items()
+    ):
+        try:
+            Timeline(fiscal_years=value)  # the same checks as any timeline's
+            return value
+        except TimelineError:
+            pass
+    found.skip("calendar properties that cannot be read", f"{prop.name} (line {prop.line})")
+    return {}
+
+
 def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportReport]:
     """A `Timeline` from iCalendar bytes, and the report of what was skipped or repaired.
 
@@ -649,7 +672,10 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     roots = read_components(data, found)
     calendars = [c for c in roots if c.name == "VCALENDAR"]
     head = calendars[0]
-    name = _name(head, file_name)
+    name: str | None = _name(head, file_name)
+    if (head.text(f"{X}UNNAMED") or "").strip().upper() == "TRUE":
+        name = None  # our feed of a timeline without a name: "Calendar" is only the feed's
+    fiscal_years = _fiscal_years(head, found)
     description = head.text("X-WR-CALDESC") or head.text("DESCRIPTION")
     if description is not None and not description.strip():
         description = None
@@ -683,7 +709,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
                 where = _describe(comp)
                 found.skip("changed occurrences of recurring events (RECURRENCE-ID)", where)
     report = ImportReport(
-        name,
+        name if name is not None else DEFAULT_NAME,
         len(events),
         encoding=found.encoding,
         skipped=found.skipped,
@@ -692,7 +718,8 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         zones=sorted(zones.items()),
         floating=floating,
     )
-    return Timeline(events, name=name, description=description), report
+    timeline = Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
+    return timeline, report
 
 
 def _overrides(calendars: list[Component]) -> dict[str, list[Component]]:
