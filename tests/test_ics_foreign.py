@@ -573,6 +573,23 @@ class TestDontRefuseAFileForOneFlaw:
         assert [skipped] == [p for _, places in report.skipped for p in places]
 
 
+class TestParameters:
+    @pytest.mark.parametrize(
+        ("line", "when"),
+        [
+            ("DTSTART;VALUE:20260415T100000Z", "2026-04-15T10:00Z"),  # a parameter without =
+            ("DTSTART;TZID=Europe/Berlin;X-ODD:20260415T100000", "2026-04-15T10:00+02:00"),
+        ],
+    )
+    def test_a_parameter_without_a_value_is_dropped_not_the_property(
+        self, line: str, when: str
+    ) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", line, "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match=r"parameters without a value, ignored.*line 5"):
+            (event,) = Timeline.from_ics(text)
+        assert event.when.earliest == When.parse(when).earliest
+
+
 class TestNames:
     @pytest.mark.parametrize(
         ("head", "name"),

@@ -237,8 +237,13 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
         found = {}
         for param in params:
             key, eq, val = param.partition("=")
-            if not eq or not _NAME.fullmatch(key):
+            if not _NAME.fullmatch(key):
                 return None
+            if not eq:
+                # "DTSTART;VALUE:2026..." names no value: the parameter is dropped (and
+                # noted by the caller), the property kept.
+                found[f"{_BARE}{key.upper()}"] = ""
+                continue
             found[key.upper()] = val
         return name.upper(), found, value
     match = _QUOTED.fullmatch(text)
@@ -247,6 +252,9 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
     found = {m[1].upper(): m[2].replace('"', "") for m in _PARAM.finditer(match[2])}
     return match[1].upper(), found, match[3]
 
+
+_BARE = "\x00"
+"""Marks a parameter written without ``=value`` in what `_split` returns."""
 
 # -- components -------------------------------------------------------------------------
 
@@ -292,6 +300,10 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
             found.skip("lines that are not content lines", f"line {number} {text[:40]!r}")
             continue
         name, params, value = parsed
+        if any(key.startswith(_BARE) for key in params):
+            bare = ", ".join(k[1:] for k in params if k.startswith(_BARE))
+            found.change("parameters without a value, ignored", f"line {number} {name};{bare}")
+            params = {k: v for k, v in params.items() if not k.startswith(_BARE)}
         if name == "BEGIN":
             opening = value.strip().upper()
             if opening in _TOP_LEVEL and len(stack) > 1 and stack[-1].name in _TOP_LEVEL:
