@@ -136,6 +136,45 @@ class TestTimesAgreeWithIcalendar:
         )
 
     @pytest.mark.parametrize(
+        ("tzid", "length", "end"),
+        [
+            # days and weeks are calendar days: the same wall-clock time (RFC 5545 3.3.6)
+            ("Europe/Berlin", "P1D", "2026-03-29T10:00+02:00"),  # 23 hours
+            ("Europe/Berlin", "P1W", "2026-04-04T10:00+02:00"),
+            ("Europe/Berlin", "P1DT1H", "2026-03-29T11:00+02:00"),
+            ("W. Europe Standard Time", "P2D", "2026-03-30T10:00+02:00"),
+            # hours, minutes and seconds are exact
+            ("Europe/Berlin", "PT24H", "2026-03-29T11:00+02:00"),
+            ("Europe/Berlin", "PT25H", "2026-03-29T12:00+02:00"),
+            # no clock change that day (New York changed its clocks on 8 March): both the same
+            ("America/New_York", "PT24H", "2026-03-29T10:00-04:00"),
+            ("America/New_York", "P1D", "2026-03-29T10:00-04:00"),
+        ],
+    )
+    def test_a_duration_across_a_clock_change(self, tzid: str, length: str, end: str) -> None:
+        text = feed(
+            ["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART;TZID={tzid}:20260328T100000",
+             f"DURATION:{length}", "END:VEVENT"]
+        )  # fmt: skip
+        (event,) = Timeline.from_ics(text)
+        assert event.end is not None
+        assert event.end.earliest == When.parse(end).earliest  # the same instant
+
+    def test_a_duration_in_a_vtimezone_zone(self) -> None:
+        text = (FOREIGN / "us_eastern.ics").read_text(encoding="utf-8")
+        zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE") + 13]
+        events = [
+            ["BEGIN:VEVENT", "UID:d", "SUMMARY:d", "DTSTART;TZID=US-Eastern:20260307T100000",
+             "DURATION:P1D", "END:VEVENT"],
+            ["BEGIN:VEVENT", "UID:h", "SUMMARY:h", "DTSTART;TZID=US-Eastern:20260307T100000",
+             "DURATION:PT24H", "END:VEVENT"],
+        ]  # fmt: skip
+        timeline = Timeline.from_ics(feed([zone, *events[0], *events[1]]))
+        ends = {e.id: e.end.earliest for e in timeline}  # type: ignore[union-attr]
+        assert ends["d"] == dt.datetime(2026, 3, 8, 14, tzinfo=UTC)  # 10:00 EDT
+        assert ends["h"] == dt.datetime(2026, 3, 8, 15, tzinfo=UTC)  # 24 hours after 10:00 EST
+
+    @pytest.mark.parametrize(
         ("tzid", "local", "utc"),
         [
             # the hour clocks pass twice: the first of the two (RFC 5545 §3.3.5)

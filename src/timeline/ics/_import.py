@@ -66,6 +66,7 @@ __all__ = ["Component", "ImportReport", "Prop", "read", "read_components"]
 
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DATETIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)", re.IGNORECASE)
+_OFFSET = re.compile(r"[+-]\d{2}:?\d{2}$")
 # ISO 8601 as home-made feeds write it: dashes and colons, no seconds, a fraction, an offset.
 # Group 7 is never set (the iCalendar form's Z); group 8 is the offset or Z.
 _LOOSE = re.compile(
@@ -142,6 +143,15 @@ def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
         return _dt.timedelta(**amounts), note
     except OverflowError:
         raise ValueError(prop.value) from None
+
+
+def _calendar_days(prop: Prop) -> int:
+    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans."""
+    return sum(
+        int(digits) * (7 if unit.upper() == "W" else 1)
+        for digits, unit in _PART.findall(prop.value)
+        if unit.upper() in "WD"
+    )
 
 
 class _Reader:
@@ -461,7 +471,7 @@ class _Reader:
         elif (dur := comp.first("DURATION")) is not None:
             try:
                 length, lenient = duration(dur)
-                stop = start + length
+                stop = self._after(start, length, _calendar_days(dur), comp.first("DTSTART"))
             except IcsParseError:
                 raise
             except (ValueError, OverflowError):
@@ -475,6 +485,28 @@ class _Reader:
         else:
             return None
         return stop
+
+    def _after(
+        self, start: _dt.date, length: _dt.timedelta, days: int, prop: Prop | None
+    ) -> _dt.date:
+        """``start`` plus a DURATION of which ``days`` are calendar days, the rest exact.
+
+        RFC 5545 §3.3.6: ``P1D`` across a clock change ends at the same wall-clock
+        time the next day (23 or 25 hours), ``PT24H`` 24 hours later.
+        """
+        zoned = isinstance(start, _dt.datetime) and start.tzinfo is not None
+        if not zoned or days == 0 or prop is None:
+            return start + length  # dates and floating times: wall-clock arithmetic already
+        value = prop.value.strip()
+        if value.upper().endswith("Z") or _OFFSET.search(value):
+            return start + length  # UTC or a fixed offset: no clock changes
+        wall = _dt.datetime(start.year, start.month, start.day, start.hour, start.minute,
+                            start.second) + _dt.timedelta(days=days)  # fmt: skip
+        zone = self.zone_of(prop)
+        if zone is None:
+            return start + length
+        moved = self.at(zone, wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+        return moved + (length - _dt.timedelta(days=days))
 
     def _end(self, start: _dt.date, stop: _dt.date | None, where: str) -> When | None:
         """The event's end: ``None`` for no end, one day, or no length at all.
