@@ -494,8 +494,8 @@ class _Reader:
         RFC 5545 §3.3.6: ``P1D`` across a clock change ends at the same wall-clock
         time the next day (23 or 25 hours), ``PT24H`` 24 hours later.
         """
-        zoned = isinstance(start, _dt.datetime) and start.tzinfo is not None
-        if not zoned or days == 0 or prop is None:
+        timed = isinstance(start, _dt.datetime) and start.tzinfo is not None
+        if not isinstance(start, _dt.datetime) or not timed or days == 0 or prop is None:
             return start + length  # dates and floating times: wall-clock arithmetic already
         value = prop.value.strip()
         if value.upper().endswith("Z") or _OFFSET.search(value):
