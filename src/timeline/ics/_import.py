@@ -44,13 +44,21 @@ import attrs
 import pendulum
 
 from timeline._errors import DataFileError, IcsParseError, TimelineError
-from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, decode_when, split_list
 from timeline.ics._lines import Component, Prop, Structure, read_components
-from timeline.ics._recurrence import Moments, Occurrences
+from timeline.ics._recurrence import (
+    Moments,
+    Occurrences,
+    is_series,
+    overridden,
+    series_overrides,
+    uid_of,
+    wall_in,
+)
 from timeline.ics._report import ImportReport
+from timeline.ics._values import Skip, Values, as_when, day_of, marked_all_day, midnight
 from timeline.ics._zones import Zones
 from timeline.model._claim import Claim
 from timeline.model._event import Event
@@ -62,99 +70,7 @@ _F = TypeVar("_F")
 __all__ = ["Component", "ImportReport", "Prop", "read", "read_components"]
 
 
-# -- values ---------------------------------------------------------------------------
-
-_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DATETIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)", re.IGNORECASE)
-_OFFSET = re.compile(r"[+-]\d{2}:?\d{2}$")
-# ISO 8601 as home-made feeds write it: dashes and colons, no seconds, a fraction, an offset.
-# Group 7 is never set (the iCalendar form's Z); group 8 is the offset or Z.
-_LOOSE = re.compile(
-    r"(\d{4})-?(\d{2})-?(\d{2})"
-    r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d{1,9})?)?()\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(r"([+-]?)P((?:\d+[WD])*)(?:T((?:\d+[WDHMS])+))?", re.IGNORECASE)
-_PART = re.compile(r"(\d+)([WDHMS])", re.IGNORECASE)
-_UNITS = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
-
-
-class _Skip(Exception):
-    """An event that cannot be imported: the reason, for the report."""
-
-
-def _local(zone: pendulum.Timezone, *wall: int) -> pendulum.DateTime:
-    """A wall-clock time in ``zone`` read as RFC 5545 §3.3.5 says.
-
-    A time the clocks pass twice (the autumn change) is the first of the two,
-    and a time they skip (the spring change) takes the offset in force before
-    the gap, as `icalendar` and calendar apps read them. pendulum's own default
-    (``fold=1``) gives the second of two, an hour late.
-
-    >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 10, 25, 2, 30, 0))
-    '2026-10-25 02:30:00+02:00'
-    >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 3, 29, 2, 30, 0).in_tz("UTC"))
-    '2026-03-29 01:30:00+00:00'
-    """
-    y, mo, d, h, mi, s = wall
-    first = pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=0)
-    if (first.hour, first.minute) == (h, mi):
-        return first
-    # In a gap fold=0 moves the time back by the gap; fold=1 keeps the offset before it.
-    return pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=1)
-
-
-def _number(digits: str, prop: Prop) -> int:
-    try:
-        return int(digits)
-    except ValueError:  # more digits than Python converts (4,300): nobody means that
-        raise IcsParseError(
-            prop.line,
-            f"{prop.name} has a number of {len(digits)} digits; no calendar means that, "
-            "the file is damaged or hostile",
-        ) from None
-
-
-def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
-    """A DURATION value, and a note when it was read leniently; raises ``ValueError``.
-
-    A negative duration counts by its length; weeks or days after ``T``
-    (``PT1W``, Exchange's ``-PT1W1D2H3M4S``) count as written.
-
-    >>> duration(Prop("DURATION", {}, "-PT1W1D2H", 3))
-    (datetime.timedelta(days=8, seconds=7200), 'negative durations, read as their length')
-    """
-    m = _DURATION.fullmatch(prop.value.strip())
-    if m is None or not (m[2] or m[3]):
-        raise ValueError(prop.value)
-    amounts: dict[str, int] = {}
-    note = None
-    for part, in_time in ((m[2], False), (m[3] or "", True)):
-        for digits, unit in _PART.findall(part):
-            key = _UNITS[unit.upper()]
-            if key in amounts:
-                raise ValueError(prop.value)  # P1D2D: which one?
-            if in_time and key in ("weeks", "days"):
-                note = "durations with weeks or days after T (PT1W), read as written"
-            amounts[key] = _number(digits, prop)
-    if m[1] == "-":
-        note = "negative durations, read as their length"
-    try:
-        return _dt.timedelta(**amounts), note
-    except OverflowError:
-        raise ValueError(prop.value) from None
-
-
-def _calendar_days(prop: Prop) -> int:
-    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans."""
-    return sum(
-        int(digits) * (7 if unit.upper() == "W" else 1)
-        for digits, unit in _PART.findall(prop.value)
-        if unit.upper() in "WD"
-    )
-
-
-class _Reader:
+class _Reader(Values):
     """Reads one calendar's events, collecting what it had to skip or repair."""
 
     def __init__(
@@ -165,88 +81,13 @@ class _Reader:
         overrides: dict[str, list[Component]] | None = None,
         occurrences: Occurrences | None = None,
     ) -> None:
-        self.found = found
-        self.zones = zones
+        super().__init__(zones, default, found)
         self.recurring: list[str] = []
         # RECURRENCE-ID components by the UID of their series, and those used as a first occurrence
         self.overrides = overrides if overrides is not None else {}
         self.used: set[int] = set()
         self._by_uid: dict[str, Moments[Component]] = {}
         self.occurrences = occurrences if occurrences is not None else Occurrences()
-        name = default.text.strip() if default is not None else ""
-        self.default_zone = zones.get(name, default.line) if default and name else None
-
-    def note(self, kind: str, what: str) -> None:
-        self.found.change(kind, what)
-
-    def skip(self, kind: str, what: str) -> None:
-        self.found.skip(kind, what)
-
-    def point(self, prop: Prop, where: str) -> _dt.date:
-        """A DATE or DATE-TIME value, read for what it is: a date, or a datetime in its zone.
-
-        Home-made feeds write ISO 8601 instead (``2026-04-15T10:00:00Z``,
-        ``20260415T1000``, an offset ``+02:00``, a fraction of a second): read
-        the same, with a note naming the line.
-        """
-        value = prop.value.strip()
-        label = prop.params.get("VALUE", "").upper()
-        try:
-            if len(value) == 8:
-                m = _DATE.fullmatch(value)
-                if m is None:
-                    raise ValueError
-                return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
-            m = _DATETIME.fullmatch(value)
-            offset = None
-            if m is None:
-                m = _LOOSE.fullmatch(value) if len(value) <= 40 else None
-                if m is None:
-                    raise ValueError
-                self.note(
-                    "dates or date-times written in ISO 8601 form rather than iCalendar's, "
-                    "read as written",
-                    f"{where}: {prop.name} {value!r} (line {prop.line})",
-                )
-                if m[4] is None:
-                    return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
-                offset = m[8]
-            y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
-            s = min(int(m[6] or 0), 59)  # a leap second reads as the second before it
-            if label == "DATE":
-                self.note(
-                    "date-times labelled VALUE=DATE, read as date-times",
-                    f"{where}: {prop.name} (line {prop.line})",
-                )
-            if m[7] or offset in ("Z", "z"):
-                return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
-            if offset:
-                sign = -1 if offset[0] == "-" else 1
-                hours, minutes = int(offset[1:3]), int(offset[-2:])
-                if hours > 23 or minutes > 59:
-                    raise ValueError
-                zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
-                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
-            return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
-        except ValueError:
-            raise _Skip(
-                f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
-            ) from None
-
-    def zone_of(self, prop: Prop) -> Any:
-        """The zone of a DATE-TIME without ``Z``: its TZID's, else the calendar's; None floats."""
-        tzid = prop.params.get("TZID")
-        return self.zones.get(tzid, prop.line) if tzid else self.default_zone
-
-    def at(self, zone: Any, y: int, mo: int, d: int, h: int, mi: int, s: int) -> _dt.datetime:
-        """A wall-clock time in ``zone`` (``None``: floating); raises ``ValueError``."""
-        if zone is None:
-            return pendulum.naive(y, mo, d, h, mi, s)
-        if isinstance(zone, pendulum.Timezone):
-            return _local(zone, y, mo, d, h, mi, s)
-        # A zone built from a VTIMEZONE: the offset it gives at that local time.
-        seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
-        return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
@@ -263,12 +104,12 @@ class _Reader:
         try:
             return decode_when(prop.text, text)
         except TimelineError as err:
-            raise _Skip(f"{prop.name} (line {prop.line}): {err}") from None
+            raise Skip(f"{prop.name} (line {prop.line}): {err}") from None
 
     def _ours(self, comp: Component) -> Event:
         when = self._when(comp, "INITIAL-WHEN") or self._when(comp, "WHEN")
         if when is None:
-            raise _Skip(f"no {X}WHEN")
+            raise Skip(f"no {X}WHEN")
         status = comp.text(f"{X}INITIAL-STATUS") or comp.text(f"{X}STATUS") or "expected"
 
         def listed(name: str) -> list[str]:
@@ -299,7 +140,7 @@ class _Reader:
             try:
                 found.append(build(self._json(prop)))
             except DataFileError as err:
-                raise _Skip(f"{prop.name} (line {prop.line}): {err}") from None
+                raise Skip(f"{prop.name} (line {prop.line}): {err}") from None
         return found
 
     def _json(self, prop: Prop) -> dict[str, Any]:
@@ -313,7 +154,7 @@ class _Reader:
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            raise _Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
+            raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
         return value
 
     # -- foreign feeds ----------------------------------------------------------------
@@ -321,7 +162,7 @@ class _Reader:
     def _foreign(self, comp: Component, feed: str | None, series: bool = True) -> Event:
         starts = comp.props.get("DTSTART")
         if not starts:
-            raise _Skip("no DTSTART")
+            raise Skip("no DTSTART")
         where = _describe(comp)
         if len(starts) > 1:
             lines = ", ".join(f"line {p.line}" for p in starts[1:])
@@ -329,12 +170,12 @@ class _Reader:
                 "events with more than one DTSTART, the first kept", f"{where}: DTSTART ({lines})"
             )
         start = self.point(starts[0], where)
-        stop = self._stop(comp, start, where)
-        if _marked_all_day(comp) and _midnight(start) and (stop is None or _midnight(stop)):
+        stop = self.stop(comp, start, where)
+        if marked_all_day(comp) and midnight(start) and (stop is None or midnight(stop)):
             # Outlook writes an all-day event as midnight to midnight in its zone.
             self.note("events marked all-day by Outlook at local midnight, read as days", where)
-            start, stop = _day_of(start), None if stop is None else _day_of(stop)
-        if series and _is_series(comp, self.overrides):
+            start, stop = day_of(start), None if stop is None else day_of(stop)
+        if series and is_series(comp, self.overrides):
             first, override = self._first(comp, starts[0], start, where)
             if override is not None:
                 self.used.add(id(override))
@@ -343,13 +184,13 @@ class _Reader:
                     "imported as changed",
                     f"{where}: {_describe(override)}",
                 )
-                return self._foreign(_overridden(comp, override), feed, series=False)
+                return self._foreign(overridden(comp, override), feed, series=False)
             if first != start:
                 if stop is not None:
                     stop = stop + (first - start)  # the same length, from the occurrence
                 start = first
-        when = _as_when(start)
-        end = self._end(start, stop, where)
+        when = as_when(start)
+        end = self.end(start, stop, where)
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
@@ -381,7 +222,7 @@ class _Reader:
             piece = piece.split("/")[0].strip()  # an RDATE PERIOD starts at its start
             try:
                 found.append(self.point(Prop(prop.name, prop.params, piece, prop.line), where))
-            except _Skip:
+            except Skip:
                 self.note(
                     f"{prop.name} values that are not dates, ignored",
                     f"{where}: {piece[:40]!r} (line {prop.line})",
@@ -390,7 +231,7 @@ class _Reader:
 
     def _replaced(self, comp: Component, where: str) -> Moments[Component]:
         """The overrides of ``comp``'s series by the occurrence each replaces (once per UID)."""
-        uid = _uid(comp)
+        uid = uid_of(comp)
         found = self._by_uid.get(uid)
         if found is None:
             found = Moments[Component]()
@@ -425,7 +266,7 @@ class _Reader:
             return start, override(start)
         rule = comp.first("RRULE")
         extra = [
-            _wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
+            wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
         ]
         utc = prop.value.strip().upper().endswith("Z")
         zone = None if utc or not isinstance(start, _dt.datetime) else self.zone_of(prop)
@@ -448,152 +289,13 @@ class _Reader:
             )
             return start, None
         if first is None:
-            raise _Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
+            raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
         self.note(
             "recurring events whose DTSTART is excluded or cancelled, "
             "imported at their first remaining occurrence",
             where,
         )
         return first, override(first)
-
-    def _stop(self, comp: Component, start: _dt.date, where: str) -> _dt.date | None:
-        """The end point from DTEND or DURATION; a bad one is noted and ``None`` given."""
-        prop = comp.first("DTEND")
-        if prop is not None:
-            try:
-                stop = self.point(prop, where)
-            except _Skip:
-                self.note(
-                    "events with a DTEND that is not a date, kept with their start",
-                    f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
-                )
-                return None
-        elif (dur := comp.first("DURATION")) is not None:
-            try:
-                length, lenient = duration(dur)
-                stop = self._after(start, length, _calendar_days(dur), comp.first("DTSTART"))
-            except IcsParseError:
-                raise
-            except (ValueError, OverflowError):
-                self.note(
-                    "events with a DURATION that cannot be read, kept with their start",
-                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
-                )
-                return None
-            if lenient is not None:
-                self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
-        else:
-            return None
-        return stop
-
-    def _after(
-        self, start: _dt.date, length: _dt.timedelta, days: int, prop: Prop | None
-    ) -> _dt.date:
-        """``start`` plus a DURATION of which ``days`` are calendar days, the rest exact.
-
-        RFC 5545 §3.3.6: ``P1D`` across a clock change ends at the same wall-clock
-        time the next day (23 or 25 hours), ``PT24H`` 24 hours later.
-        """
-        timed = isinstance(start, _dt.datetime) and start.tzinfo is not None
-        if not isinstance(start, _dt.datetime) or not timed or days == 0 or prop is None:
-            return start + length  # dates and floating times: wall-clock arithmetic already
-        value = prop.value.strip()
-        if value.upper().endswith("Z") or _OFFSET.search(value):
-            return start + length  # UTC or a fixed offset: no clock changes
-        wall = _dt.datetime(start.year, start.month, start.day, start.hour, start.minute,
-                            start.second) + _dt.timedelta(days=days)  # fmt: skip
-        zone = self.zone_of(prop)
-        if zone is None:
-            return start + length
-        moved = self.at(zone, wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
-        return moved + (length - _dt.timedelta(days=days))
-
-    def _end(self, start: _dt.date, stop: _dt.date | None, where: str) -> When | None:
-        """The event's end: ``None`` for no end, one day, or no length at all.
-
-        An end before the start, or a date with a date-time, cannot be the
-        event's end: the start is kept alone, and the report says so.
-        """
-        if stop is None:
-            return None
-        if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
-            order = _cmp(stop, start)
-            if order < 0:
-                self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
-            return When.instant(stop) if order > 0 else None
-        if isinstance(stop, _dt.datetime) or isinstance(start, _dt.datetime):
-            # A DATE start with a DATE-TIME end (or back): which day or time is meant?
-            self.note(
-                "events whose DTSTART and DTEND are not both dates or both date-times, "
-                "kept with their start",
-                f"{where}: starts {_shown(start)}, ends {_shown(stop)}",
-            )
-            return None
-        if stop < start:
-            self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
-        if (stop - start).days <= 1:
-            return None  # one day (DTEND is exclusive), or no length at all
-        last = stop - _dt.timedelta(days=1)
-        return When.day(last.year, last.month, last.day)
-
-
-_END_BEFORE = "events whose end is before their start, kept with their start"
-
-
-def _shown(point: _dt.date) -> str:
-    return point.isoformat()
-
-
-_ALL_DAY = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
-
-
-def _marked_all_day(comp: Component) -> bool:
-    return any((comp.text(name) or "").strip().upper() == "TRUE" for name in _ALL_DAY)
-
-
-def _midnight(point: _dt.date) -> bool:
-    return isinstance(point, _dt.datetime) and (point.hour, point.minute, point.second) == (0, 0, 0)
-
-
-def _day_of(point: _dt.date) -> _dt.date:
-    return pendulum.date(point.year, point.month, point.day)
-
-
-def _uid(comp: Component) -> str:
-    return (comp.text("UID") or "").strip()
-
-
-def _is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
-    """Whether ``comp`` repeats, or has occurrences replaced elsewhere in the file."""
-    repeats = any(name in comp.props for name in ("RRULE", "RDATE", "EXDATE"))
-    return repeats or bool(_uid(comp) and _uid(comp) in overrides)
-
-
-def _overridden(master: Component, override: Component) -> Component:
-    """The occurrence an override replaces: its own properties, the series' for the rest."""
-    # Without a DTSTART the override's times cannot be read: the series' stand.
-    timing: tuple[str, ...] = ()
-    if "DTSTART" in override.props:
-        timing = ("DTSTART", "DTEND", "DURATION")
-    drop = {"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", *timing}
-    props = {k: v for k, v in master.props.items() if k not in drop}
-    props.update((k, v) for k, v in override.props.items() if k != "RECURRENCE-ID")
-    return Component(override.name, override.line, props, override.children)
-
-
-def _wall_in(value: _dt.date, start: _dt.date) -> _dt.datetime:
-    """An RDATE as a wall-clock time in DTSTART's zone."""
-    if isinstance(value, _dt.datetime) and isinstance(start, _dt.datetime):
-        if value.tzinfo is not None and start.tzinfo is not None:
-            value = value.astimezone(start.tzinfo)
-        return value.replace(tzinfo=None)
-    return _dt.datetime(value.year, value.month, value.day)
-
-
-def _as_when(point: _dt.date) -> When:
-    if isinstance(point, _dt.datetime):
-        return When.instant(point)
-    return When.day(point.year, point.month, point.day)
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
@@ -632,7 +334,7 @@ def _source(data: dict[str, Any]) -> Source:
 def _claim(data: dict[str, Any]) -> Claim:
     stated = _when_value(data, "stated")
     if stated is None:
-        raise _Skip("a claim without 'stated'")
+        raise Skip("a claim without 'stated'")
     source = data.get("source")
     return Claim(
         stated=stated,
@@ -719,7 +421,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     recurring: list[str] = []
     zones: dict[str, str] = {}
     floating: list[str] = []
-    overrides = _overrides(calendars)
+    overrides = series_overrides(calendars)
     occurrences, used = Occurrences(), set[int]()
     for calendar in calendars:
         definitions: dict[str, Component] = {}
@@ -754,18 +456,6 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     return timeline, report
 
 
-def _overrides(calendars: list[Component]) -> dict[str, list[Component]]:
-    """RECURRENCE-ID components by the UID of their series, for series in the file."""
-    events = [c for calendar in calendars for c in calendar.children if c.name == "VEVENT"]
-    series = {_uid(c) for c in events if c.first("RECURRENCE-ID") is None}
-    found: dict[str, list[Component]] = {}
-    for comp in events:
-        uid = _uid(comp)
-        if uid and uid in series and comp.first("RECURRENCE-ID") is not None:
-            found.setdefault(uid, []).append(comp)
-    return found
-
-
 def _read_child(
     reader: _Reader, comp: Component, feed: str | None, events: list[Event], ids: dict[str, int]
 ) -> None:
@@ -775,7 +465,7 @@ def _read_child(
         reader.skip("components other than VEVENT", f"{comp.name} {_describe(comp)}")
         return
     if comp.first("RECURRENCE-ID") is not None:
-        if _uid(comp) in reader.overrides:
+        if uid_of(comp) in reader.overrides:
             return  # read with its series: it may replace the first occurrence
         # Invited to one occurrence only: the calendar shows it as an event.
         reader.note(
@@ -791,7 +481,7 @@ def _read_child(
         event = reader.event(comp, feed)
     except IcsParseError:
         raise  # hostile input: refused, naming its line
-    except (_Skip, TimelineError) as err:
+    except (Skip, TimelineError) as err:
         reader.skip("events that could not be read", f"{_describe(comp)}: {err}")
         return
     except OverflowError:

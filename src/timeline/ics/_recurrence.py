@@ -23,7 +23,18 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
-__all__ = ["Moments", "Occurrences", "same_moment"]
+from timeline.ics._lines import Component
+
+__all__ = [
+    "Moments",
+    "Occurrences",
+    "is_series",
+    "overridden",
+    "same_moment",
+    "series_overrides",
+    "uid_of",
+    "wall_in",
+]
 
 _SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
 _WEEKDAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
@@ -199,3 +210,70 @@ def _merge(streams: list[Iterator[_dt.datetime]]) -> Iterator[_dt.datetime]:
     import heapq
 
     return heapq.merge(*streams)
+
+
+# -- series in a file: masters, overrides and their occurrences -------------------------
+
+
+def uid_of(comp: Component) -> str:
+    """The UID of ``comp``, trimmed; ``""`` when it has none.
+
+    >>> uid_of(Component("VEVENT", 1))
+    ''
+    """
+    return (comp.text("UID") or "").strip()
+
+
+def is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
+    """Whether ``comp`` repeats, or has occurrences replaced elsewhere in the file.
+
+    >>> is_series(Component("VEVENT", 1), {})
+    False
+    """
+    repeats = any(name in comp.props for name in ("RRULE", "RDATE", "EXDATE"))
+    return repeats or bool(uid_of(comp) and uid_of(comp) in overrides)
+
+
+def overridden(master: Component, override: Component) -> Component:
+    """The occurrence an override replaces: its own properties, the series' for the rest.
+
+    >>> overridden(Component("VEVENT", 1), Component("VEVENT", 9)).line
+    9
+    """
+    # Without a DTSTART the override's times cannot be read: the series' stand.
+    timing: tuple[str, ...] = ()
+    if "DTSTART" in override.props:
+        timing = ("DTSTART", "DTEND", "DURATION")
+    drop = {"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", *timing}
+    props = {k: v for k, v in master.props.items() if k not in drop}
+    props.update((k, v) for k, v in override.props.items() if k != "RECURRENCE-ID")
+    return Component(override.name, override.line, props, override.children)
+
+
+def wall_in(value: _dt.date, start: _dt.date) -> _dt.datetime:
+    """An RDATE as a wall-clock time in DTSTART's zone.
+
+    >>> wall_in(_dt.date(2026, 4, 20), _dt.date(2026, 4, 15))
+    datetime.datetime(2026, 4, 20, 0, 0)
+    """
+    if isinstance(value, _dt.datetime) and isinstance(start, _dt.datetime):
+        if value.tzinfo is not None and start.tzinfo is not None:
+            value = value.astimezone(start.tzinfo)
+        return value.replace(tzinfo=None)
+    return _dt.datetime(value.year, value.month, value.day)
+
+
+def series_overrides(calendars: list[Component]) -> dict[str, list[Component]]:
+    """RECURRENCE-ID components by the UID of their series, for series in the file.
+
+    >>> series_overrides([Component("VCALENDAR", 1)])
+    {}
+    """
+    events = [c for calendar in calendars for c in calendar.children if c.name == "VEVENT"]
+    series = {uid_of(c) for c in events if c.first("RECURRENCE-ID") is None}
+    found: dict[str, list[Component]] = {}
+    for comp in events:
+        uid = uid_of(comp)
+        if uid and uid in series and comp.first("RECURRENCE-ID") is not None:
+            found.setdefault(uid, []).append(comp)
+    return found
