@@ -904,3 +904,39 @@ def test_random_json_in_private_properties(value: object) -> None:
         warnings.simplefilter("ignore", TimelineWarning)
         with contextlib.suppress(TimelineError):
             Timeline.from_ics(feed([*lines, "END:VEVENT"]))
+
+
+_ZONES_SEEN = [
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Lord_Howe",  # a 30-minute clock change
+    "Asia/Kathmandu",  # +05:45
+    "Pacific/Chatham",  # +12:45 / +13:45
+    "America/Santiago",  # southern hemisphere, changes at midnight
+    "Africa/Casablanca",  # clocks go back for Ramadan
+    "Europe/Dublin",  # "negative" summer time in the tz database
+    "America/St_Johns",  # -03:30 with DST
+    "W. Europe Standard Time",
+    "Pacific Standard Time",
+    "UTC",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    tzid=st.sampled_from(_ZONES_SEEN),
+    local=st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2099, 12, 31)),
+)
+def test_a_zoned_start_is_the_instant_icalendar_reads(tzid: str, local: dt.datetime) -> None:
+    """Any wall-clock time in a named zone, clock changes included, is where icalendar puts it."""
+    value = local.strftime("%Y%m%dT%H%M%S")
+    text = feed(
+        ["BEGIN:VEVENT", "UID:p", "SUMMARY:x", f"DTSTART;TZID={tzid}:{value}", "END:VEVENT"]
+    )
+    (event,) = Timeline.from_ics(text, report=True)[0]
+    theirs = icalendar_starts(text.encode())["p"][0]
+    if theirs.tzinfo is None:  # icalendar leaves Windows names it does not know floating
+        theirs = theirs.replace(tzinfo=zoneinfo.ZoneInfo(
+            {"W. Europe Standard Time": "Europe/Berlin",
+             "Pacific Standard Time": "America/Los_Angeles"}[tzid]))  # fmt: skip
+    assert same_moment(event.when.earliest, theirs), (tzid, value, event.when, theirs)
