@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import icalendar
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from timeline import IcsParseError, Timeline, TimelineError, TimelineWarning, When
@@ -864,6 +864,24 @@ class TestHostileFeeds:
         assert same_moment(read_back.when.earliest, theirs), (read_back.when, theirs)
         assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=2)  # type: ignore[union-attr]
 
+    @pytest.mark.parametrize("closing", ["END:VY", "END:VXX"])  # closes nothing; a misspelling
+    def test_deep_nesting_and_stray_ends_read_in_linear_time(self, closing: str) -> None:
+        def text(n: int) -> bytes:
+            lines = ["BEGIN:VCALENDAR", *["BEGIN:VX"] * n, *[closing] * n, "END:VCALENDAR"]
+            return ("\r\n".join(lines) + "\r\n").encode()
+
+        def cost(n: int) -> float:
+            data = text(n)
+            began = time.process_time()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", TimelineWarning)
+                assert len(Timeline.from_ics(data)) == 0
+            return time.process_time() - began
+
+        cost(500)  # warm up
+        ratio = cost(16_000) / max(cost(4_000), 1e-3)
+        assert ratio < 8, ratio  # 4x the input: linear is 4x, quadratic 16x
+
     def test_many_events_sharing_one_uid_get_distinct_ids(self) -> None:
         event = ["BEGIN:VEVENT", "UID:same", "SUMMARY:x", "DTSTART:20260101", "END:VEVENT"]
         extra = ["BEGIN:VEVENT", "UID:same-3", "SUMMARY:x", "DTSTART:20260101", "END:VEVENT"]
@@ -929,6 +947,9 @@ _ZONES_SEEN = [
 )
 def test_a_zoned_start_is_the_instant_icalendar_reads(tzid: str, local: dt.datetime) -> None:
     """Any wall-clock time in a named zone, clock changes included, is where icalendar puts it."""
+    # icalendar builds Windows zones from today's rules for every year; the tz database
+    # (what timeline reads them as) knows when the rules began: compare recent years only.
+    assume(" " not in tzid or local.year >= 2010)
     value = local.strftime("%Y%m%dT%H%M%S")
     text = feed(
         ["BEGIN:VEVENT", "UID:p", "SUMMARY:x", f"DTSTART;TZID={tzid}:{value}", "END:VEVENT"]

@@ -280,7 +280,17 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
     data = _transcode(data, found)
     roots: list[Component] = []
     stack: list[Component] = []
+    open_names: dict[str, int] = {}  # names open, counted: an END finds its BEGIN at once
     binary = False
+
+    def push(comp: Component) -> None:
+        stack.append(comp)
+        open_names[comp.name] = open_names.get(comp.name, 0) + 1
+
+    def pop() -> Component:
+        comp = stack.pop()
+        open_names[comp.name] -= 1
+        return comp
 
     def drop(comp: Component, last: int, why: str) -> None:
         found.skip("components damaged", f"{comp.name} lines {comp.line}-{last} ({why})")
@@ -307,22 +317,22 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
         if name == "BEGIN":
             opening = value.strip().upper()
             if opening in _TOP_LEVEL and len(stack) > 1 and stack[-1].name in _TOP_LEVEL:
-                open_ = stack.pop()
+                open_ = pop()
                 drop(open_, number - 1, f"never closed; BEGIN:{opening} at line {number} follows")
-            stack.append(Component(opening, number))
+            push(Component(opening, number))
         elif name == "END":
             closing = value.strip().upper()
             if stack and stack[-1].name == closing:
-                done = stack.pop()
+                done = pop()
                 (stack[-1].children if stack else roots).append(done)
-            elif any(c.name == closing for c in stack):
+            elif open_names.get(closing, 0) > 0:
                 while stack[-1].name != closing:
-                    open_ = stack.pop()
+                    open_ = pop()
                     drop(open_, number - 1, f"never closed; END:{closing} at line {number} follows")
-                done = stack.pop()
+                done = pop()
                 (stack[-1].children if stack else roots).append(done)
             elif len(stack) > 1 and _similar(closing, stack[-1].name):
-                open_ = stack.pop()
+                open_ = pop()
                 drop(open_, number, f"END:{closing} does not close BEGIN:{open_.name}")
             else:
                 what = f"END:{closing} (line {number})"
