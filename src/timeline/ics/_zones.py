@@ -85,19 +85,21 @@ def _windows() -> dict[str, str]:
 # "(UTC+01:00) Amsterdam, Berlin", and Outlook 2003's "(GMT+01.00) Amsterdam / Berlin".
 _DISPLAY = re.compile(r"\(\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2})[:.]?(\d{2}))?\s*\)\s*(.+)", re.I)
 _CITIES = re.compile(r"[,/:;]")
+_MAX_CITIES = 12  # Windows names list at most a handful; a hostile TZID may list thousands
 
 
-def _standard_offsets(name: str) -> set[int]:
+@functools.lru_cache(maxsize=1024)
+def _standard_offsets(name: str) -> frozenset[int]:
     """The standard (not summer) UTC offsets of zone ``name`` in January and July, in minutes."""
     zone = _pendulum(name)
     if zone is None:
-        return set()
+        return frozenset()
     found = set()
     for month in (1, 7):
         moment = _dt.datetime(2025, month, 15, 12, tzinfo=zone)
         offset = (moment.utcoffset() or _dt.timedelta()) - (moment.dst() or _dt.timedelta())
         found.add(int(offset.total_seconds()) // 60)
-    return found
+    return frozenset(found)
 
 
 def _display(name: str) -> str | None:
@@ -113,7 +115,7 @@ def _display(name: str) -> str | None:
     for key in (label, label.replace(" Time", " Standard Time"), f"{label} Standard Time"):
         if key.lower() in _windows():
             candidates.append(_windows()[key.lower()])
-    for city in _CITIES.split(rest):
+    for city in _CITIES.split(rest)[:_MAX_CITIES]:
         key = re.sub(r"\s+", "_", re.sub(r"\(.*?\)", "", city).strip()).lower()
         candidates.extend(_iana_cities().get(key, ()))
     for candidate in candidates:
