@@ -18,6 +18,7 @@ from timeline import (
     Slip,
     Source,
     Status,
+    Timeline,
     TimelineError,
     When,
 )
@@ -578,6 +579,41 @@ class TestWindowAndState:
     )
     def test_overdue(self, e: Event, day: str, overdue: bool) -> None:
         assert e.overdue(day) is overdue
+
+    @pytest.mark.parametrize(
+        ("new_when", "window", "day", "overdue"),
+        [
+            # postponed to May: the 24-27 March end no longer applies
+            ("2026-05", (D(2026, 5, 1), D(2026, 5, 31)), "2026-04-01", False),
+            ("2026-05-10", (D(2026, 5, 10), D(2026, 5, 10)), "2026-04-01", False),
+            # postponed without a date, or to a deadline: never overdue in March's wake
+            ("TBD", (None, None), "2026-04-01", False),
+            ("by June 2026", (None, D(2026, 6, 30)), "2026-04-01", False),
+            # moved a day inside the old span: the end still holds
+            ("2026-03-25", (D(2026, 3, 25), D(2026, 3, 27)), "2026-03-27", False),
+            ("2026-03-25", (D(2026, 3, 25), D(2026, 3, 27)), "2026-03-28", True),
+        ],
+    )
+    def test_a_claim_that_moves_the_date_past_the_end_drops_it(
+        self, new_when: str, window: tuple[Any, Any], day: str, overdue: bool
+    ) -> None:
+        forum = event(When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+        moved = forum.revise(when=new_when, stated="2026-03-01")
+        assert moved.window == window
+        assert moved.overdue(day) is overdue
+        lo, hi = moved.fuzzy_window
+        assert lo is None or hi is None or lo <= hi
+        # as known before the claim, the forum still ran 24-27 March
+        assert forum.window == (D(2026, 3, 24), D(2026, 3, 27))
+        assert forum.current_end == When.day(2026, 3, 27)
+
+    def test_a_moved_event_is_found_where_it_now_is(self) -> None:
+        forum = event(When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+        tl = Timeline([forum.revise(when="2026-05", stated="2026-03-01")])
+        assert forum.id in tl.overlapping("May 2026")
+        assert forum.id not in tl.overlapping("2026-03-25")
+        assert len(tl.overdue(as_of="2026-04-01")) == 0
+        assert tl[forum.id].current_end is None
 
     def test_str_and_repr(self) -> None:
         e = event(actors=["Tencent"])

@@ -236,14 +236,37 @@ class Event:
         """
         return sum(1 for c in self.claims if c.changes_date_or_status)
 
+    @functools.cached_property
+    def current_end(self) -> When | None:
+        """The end as it stands now: ``end``, or ``None`` once a claim moved the date past it.
+
+        A claim carries a new date, not a new end: a forum on 24-27 March moved to
+        May no longer ends on 27 March, so its span is May's (as the calendar
+        export already placed it). A move that keeps the date on or before the
+        end ("24 March", then "25 March") keeps the end.
+
+        >>> forum = Event(title="x", when="2026-03-24", end="2026-03-27")
+        >>> str(forum.current_end), forum.revise(when="2026-05", stated="2026-03-01").current_end
+        ('27 March 2026', None)
+        """
+        end, when = self.end, self.when
+        if end is None or end.latest is None or when == self.initial_when:
+            return end  # as given: the constructor checked the pair
+        if when.latest is None or _cmp(end.latest, when.latest) < 0:
+            return None  # moved past the end, to no date, or to no last day
+        return end
+
     @property
     def window(self) -> tuple[Point | None, Point | None]:
-        """The stated span: from ``when.earliest`` to ``end.latest`` (or ``when.latest``).
+        """The stated span: from ``when.earliest`` to the end's latest (or ``when.latest``).
+
+        The end counts while it stands (`Event.current_end`).
 
         >>> [str(d) for d in Event(title="x", when="2026-03-24", end="2026-03-27").window]
         ['2026-03-24', '2026-03-27']
         """
-        end = self.end.latest if self.end is not None else self.when.latest
+        stop = self.current_end if self.end is not None else None
+        end = stop.latest if stop is not None else self.when.latest
         return (self.when.earliest, end)
 
     @property
@@ -259,7 +282,9 @@ class Event:
         """
         lo, hi = self.when.fuzzy_bounds()
         if self.end is not None:
-            hi = self.end.fuzzy_bounds()[1]
+            stop = self.current_end
+            if stop is not None:
+                hi = stop.fuzzy_bounds()[1]
         return (lo, hi)
 
     # -- history --------------------------------------------------------------

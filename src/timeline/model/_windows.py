@@ -60,7 +60,11 @@ def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _
     return lo, hi
 
 
-_end_of = operator.attrgetter("end")
+def _end_of(event: Event) -> When | None:
+    """The end that bounds the event's span now (`Event.current_end`), if any."""
+    return None if event.end is None else event.current_end
+
+
 _keys_of = operator.attrgetter("_keys")
 _fuzzy_start = operator.itemgetter(4)
 _fuzzy_stop = operator.itemgetter(5)
