@@ -407,6 +407,18 @@ class TestSlips:
         e = history(("2026-04-20", When.month(2026, 4).after(), None))
         assert e.slips[0].days is None
 
+    def test_first_expected_of_an_undated_announcement_is_the_first_date_given(self) -> None:
+        e = history(
+            ("2026-02-01", "2026-05", None), ("2026-03-01", "2026-06", None), first=When.undated()
+        )
+        assert e.first_expected == MAY
+        assert history(first=When.undated()).first_expected == When.undated()
+        # a date given as it was cancelled or happened is no promise
+        assert (
+            history(("2026-02-01", "2026-05", "cancelled"), first=When.undated()).first_expected
+            == When.undated()
+        )
+
     def test_first_expected_is_the_initial_statement(self) -> None:
         e = history(("2026-04-20", "2026-05", None), ("2026-05-20", "2026-06", None))
         assert e.first_expected == APRIL
@@ -454,6 +466,14 @@ class TestDelay:
                 (("2026-04-20", "2026-05", None), ("2026-05-12", "2026-05-12", "happened")),
                 12,
             ),
+            # first announced undated: measured against the first date given
+            (
+                When.undated(),
+                (("2026-02-01", "2026-04", None), ("2026-05-12", "2026-05-12", "happened")),
+                12,
+            ),
+            # ... given only as it happened: nothing was promised, so not late
+            (When.undated(), (("2026-05-12", "2026-05-12", "happened"),), 0),
         ],
     )
     def test_delay(self, first: When, claims: tuple[Any, ...], delay: int | None) -> None:

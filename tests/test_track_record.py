@@ -134,6 +134,29 @@ class TestOutcome:
                 "late",
                 10,
             ),
+            # first announced without a date: the first date given is the promise
+            (
+                promise(
+                    "TBD",
+                    ("2026-02-01", "April 2026", None),
+                    ("2026-06-01", "2026-06-01", "happened"),
+                ),
+                "2026-07-01",
+                "late",
+                32,
+            ),
+            (
+                promise(
+                    "TBD",
+                    ("2026-02-01", "April 2026", None),
+                    ("2026-04-20", "2026-04-20", "happened"),
+                ),
+                "2026-07-01",
+                "kept",
+                None,
+            ),
+            # a date given only when it happened was never promised: not late
+            (promise("TBD", ("2026-06-01", "2026-06-01", "happened")), "2026-07-01", "kept", None),
         ],
     )
     def test_outcome(self, event: Event, day: str, outcome: str, delay: int | None) -> None:
@@ -274,6 +297,19 @@ class TestGroups:
         assert record.total.slips_per_promise == pytest.approx(1 / 3)
         # 2026-01-05 -> 2026-04-30 is 115 days; 2026-01-31 -> 2026-03-31 is 59 days
         assert record.total.mean_notice_days == pytest.approx((115 + 59) / 2)
+
+    def test_notice_of_a_date_first_given_by_a_claim_counts_from_that_claim(self) -> None:
+        # announced undated on 5 January; "April 2026" said on 1 February: 88 days' notice
+        record = Timeline([promise("TBD", ("2026-02-01", "April 2026", None))]).track_record(
+            as_of="2026-03-01"
+        )
+        assert record.total.mean_notice_days == 88
+        assert [
+            r.group
+            for r in Timeline([promise("TBD", ("2026-02-01", "April 2026", None))]).track_record(
+                as_of="2026-03-01", by="precision"
+            )
+        ] == ["month"]
 
     def test_open_ended_promises_have_no_notice(self) -> None:
         record = Timeline([promise("after March 2026")]).track_record(as_of="2026-06-01")

@@ -208,11 +208,31 @@ class Event:
     def first_expected(self) -> When:
         """The date first promised: the initial statement's ``when``.
 
+        When the event was first announced without a date ("TBD"), it is the first
+        date a claim gave while the event was still open: "TBD", then "April",
+        then "June" was first promised for April. A date given only as the event
+        happened or was cancelled promised nothing, so it stays undated.
+
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> e.first_expected
         When.parse('April 2026')
+        >>> Event(title="x", when="TBD").revise(when="2026-05", stated="2026-04-20").first_expected
+        When.parse('May 2026')
         """
-        return self.initial_when
+        return self._first_promise[0]
+
+    @functools.cached_property
+    def _first_promise(self) -> tuple[When, Claim | None]:
+        """The first date promised, and the claim that gave it (``None``: the initial one)."""
+        when = self.initial_when
+        if not when.is_undated:
+            return (when, None)
+        status = self.initial_status
+        for claim in self.claims:
+            status = claim.status or status
+            if claim.when is not None and not claim.when.is_undated:
+                return (claim.when, claim) if status.is_open else (when, None)
+        return (when, None)
 
     @property
     def last_changed(self) -> When | None:

@@ -25,6 +25,8 @@ late ones; ``slips_per_promise``, the mean number of `Event.slips`;
 ``mean_notice_days``, the mean number of days from the initial statement (the
 first source's ``published`` day) to the latest day of the first announced date,
 over promises with both (an open-ended promise names no day to be ahead of).
+A promise first announced without a date ("TBD") is judged against the first
+date a claim gave (`Event.first_expected`), and its notice counts from that claim.
 An event with several actors (or tags) counts once in each of their groups.
 """
 
@@ -102,8 +104,9 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
     else:
         outcome = "pending"
     notice = None
-    stated = event.stated
-    promised = event.first_expected.latest
+    first, giver = event._first_promise  # a date first given by a claim counts from that claim
+    stated = event.stated if giver is None else giver.stated
+    promised = first.latest
     if stated is not None and promised is not None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
         notice = promised.toordinal() - to_day(stated).toordinal()
