@@ -343,6 +343,33 @@ class TestSentences:
                 ["SANTA CLARA, Calif.", "NVIDIA reported revenue."],
             ),
             ("BEIJING (Reuters) - Tencent said it.", ["BEIJING (Reuters)", "Tencent said it."]),
+            # datelines with the day, the year, a region and a wire service
+            (
+                "BEIJING, March 3 (Reuters) - Tencent said it.",
+                ["BEIJING, March 3 (Reuters)", "Tencent said it."],
+            ),
+            (
+                "TOKYO, Nov 20 (Reuters) - Kaito said it.",
+                ["TOKYO, Nov 20 (Reuters)", "Kaito said it."],
+            ),
+            (
+                "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ -- Nimbus announced it.",
+                ["SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/", "Nimbus announced it."],
+            ),
+            (
+                "SANTA CLARA, Calif., March 3, 2026 -- NVIDIA reported revenue.",
+                ["SANTA CLARA, Calif., March 3, 2026", "NVIDIA reported revenue."],
+            ),
+            (
+                "LONDON, 5 March 2026 (AP) — Arm said it.",
+                ["LONDON, 5 March 2026 (AP)", "Arm said it."],
+            ),
+            (
+                "NEW YORK--(BUSINESS WIRE)--Acme announced it.",
+                ["NEW YORK--(BUSINESS WIRE)", "Acme announced it."],
+            ),
+            # a capitalised word with a hyphen starts a sentence, not a dateline
+            ("NVIDIA-backed Acme raised $5 million.", ["NVIDIA-backed Acme raised $5 million."]),
         ],
     )
     def test_split(self, text: str, expected: list[str]) -> None:
@@ -447,6 +474,32 @@ class TestNames:
         text = "step ranked first. Tengxun launched it in May 2025."
         found = names(text, {"StepFun": ["Step"], "Tencent": "Tengxun"})
         assert found == ["StepFun", "Tencent"]
+
+    @pytest.mark.parametrize(
+        ("text", "published"),
+        [
+            (
+                "BEIJING, March 3 (Reuters) - Orbital Dynamics has delayed its launch to May.",
+                "2026-03-03",
+            ),
+            (
+                "TOKYO, Nov 20 (Reuters) - Kaito Motors will sell its pickup next spring.",
+                "2025-11-20",
+            ),
+            (
+                "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ -- Nimbus Robotics today announced "
+                "its roadmap.",
+                "2026-02-12",
+            ),
+        ],
+    )
+    def test_a_dateline_names_no_actor_and_dates_nothing(self, text: str, published: str) -> None:
+        (draft,) = extract(text, reference=published)
+        assert len(draft.actors) == 1
+        assert draft.actors[0].split()[0] in ("Orbital", "Kaito", "Nimbus")
+        # the statement that follows is the company's, not the wire service's
+        second = extract(text + " The company will ship it in 2027.", reference=published)[1]
+        assert second.actors == draft.actors
 
     def test_the_company_is_the_last_named_organisation(self) -> None:
         text = (

@@ -71,8 +71,15 @@ _ORG_WORDS: Final = words(
     """inc corp corporation ltd llc group holdings technology technologies labs lab ai
     association alliance administration agency ministry department forum bank university
     institute foundation council commission government company intelligence systems capital
-    ventures partners motors electronics"""
+    ventures partners motors electronics robotics dynamics aerospace energy power networks
+    semiconductor semiconductors pharmaceuticals therapeutics biotech solutions industries
+    airlines automotive communications telecom media studios software platforms devices
+    instruments materials chemicals insurance financial securities investments bancorp plc ag
+    sa gmbh nv bv se limited incorporated co"""
 )
+# "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
+# sentence, by "its" (before any "his" or "her") stands for an organisation.
+_ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGNORECASE)
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|maker|developer"
     r"|lab)(?![\w-])",
@@ -91,6 +98,7 @@ class Name:
     text: str
     start: int
     person: bool = False
+    org: bool = False
 
 
 def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
@@ -219,7 +227,9 @@ class Actors:
             text = " ".join(words)
         if not _plausible(text):
             return None
-        return Name(text, first, person=person)
+        its = None if person else _ITS_AFTER.match(self.folded, m.end())
+        org = its is not None and its.group(1).lower() == "its"
+        return Name(text, first, person=person, org=org)
 
     def anaphors(self, start: int, end: int) -> list[int]:
         """Where "the company" (or "the firm" ...) stands in ``folded[start:end]``."""
@@ -279,7 +289,7 @@ def is_org(name: Name) -> bool:
     if name.person:
         return False
     words = name.text.split()
-    return len(words) == 1 or any(w.lower() in _ORG_WORDS for w in words)
+    return name.org or len(words) == 1 or any(w.lower().rstrip(".") in _ORG_WORDS for w in words)
 
 
 @functools.cache

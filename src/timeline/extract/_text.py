@@ -88,11 +88,18 @@ _ABBREVIATION: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'-]*")
-# A news dateline before the first sentence ("SANTA CLARA, Calif. -- ", "BEIJING (Reuters) -"):
-# a place, not part of the statement, so it is kept apart like a heading.
+# A news dateline before the first sentence ("SANTA CLARA, Calif. -- ", "BEIJING (Reuters) -",
+# "BEIJING, March 3 (Reuters) -", "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ --",
+# "NEW YORK--(BUSINESS WIRE)--"): a place, a day and a wire service, not part of the
+# statement (nor its actors), so it is kept apart like a heading.
+_DATELINE_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE: Final = re.compile(
-    r"[A-Z][A-Z.' ]{2,}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:\s+\([A-Za-z .]+\))?"
-    r"\s*(?:--|—|-)\s+"
+    r"[A-Z][A-Z.' ]{2,}"  # the place, in capitals
+    r"(?:,\s+(?!" + _DATELINE_MONTH + r"\s+\d)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?"  # region
+    r"(?:,\s+(?:" + _DATELINE_MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _DATELINE_MONTH + r")"
+    r"(?:,?\s+\d{4})?)?"  # the day: "March 3", "Feb. 12, 2026", "5 March 2026"
+    r"(?:\s*(?:--|—)?\s*(?:\([A-Za-z .&]+\)|/[A-Za-z .&]+/))?"  # "(Reuters)", "/PRNewswire/"
+    r"(?:\s*(?:--|—)\s*|\s+-\s+)"
 )
 _MAX_HEADING: Final = 120
 # Longer "sentences" (a run without stops) are read in pieces of about this many
