@@ -244,7 +244,8 @@ class TestLaunchThatSlipped:
                     ("Tesla",),
                 ),
             ),
-            # it happened on a day; "in Austin, Texas" is where, not who
+            # it happened on a day; "in Austin, Texas" is where, not who, and "Deliveries"
+            # only starts the sentence (it was an actor before: a common word is no name)
             (
                 2,
                 (
@@ -252,7 +253,7 @@ class TestLaunchThatSlipped:
                     "30 November 2023",
                     "happened",
                     "product-launch",
-                    ("Deliveries",),
+                    (),
                 ),
             ),
         ],
@@ -465,6 +466,23 @@ class TestNames:
             ("Industry leaders met. The industry grew.", []),
             # long quoted titles are not names
             ('He wrote "From Reasoning To Agent Thinking" for Qwen.', ["Qwen"]),
+            # common words that only start a sentence are not names
+            ("Shares rose 6% in after-hours trading.", []),
+            ('"Safety comes first," Li Wei said.', ["Li Wei"]),
+            ("Earlier, Battery Co had said the plant would open.", ["Battery Co"]),
+            ("Separately, Acme said it would hire.", ["Acme"]),
+            ("Rival SkyLink is targeting June.", ["SkyLink"]),
+            ("Analysts expect Acme to grow.", ["Acme"]),
+            # a title of several words before a person is dropped whole
+            ("Chief Financial Officer Amy Wood said so.", ["Amy Wood"]),
+            ("Senior Vice President Jo Park spoke.", ["Jo Park"]),
+            # ... but a name that starts with such a word is kept
+            (
+                "Financial Times reported it. General Motors sold cars.",
+                ["Financial Times", "General Motors"],
+            ),
+            # a name that starts the sentence and is followed by a comma and an appositive
+            ("Tesla, the carmaker, said it would grow.", ["Tesla"]),
         ],
     )
     def test_rules(self, text: str, expected: list[str]) -> None:
@@ -500,6 +518,22 @@ class TestNames:
         # the statement that follows is the company's, not the wire service's
         second = extract(text + " The company will ship it in 2027.", reference=published)[1]
         assert second.actors == draft.actors
+
+    @pytest.mark.parametrize(
+        "noun", ["automaker", "carmaker", "chipmaker", "manufacturer", "retailer", "lender"]
+    )
+    def test_the_automaker_is_the_last_named_organisation(self, noun: str) -> None:
+        text = f"Kaito Motors sold 5,000 cars in 2025. The {noun} expects to sell 9,000 in 2027."
+        second = extract(text, reference="2026-03-01")[1]
+        assert second.actors == ("Kaito Motors",)
+
+    def test_the_company_is_not_a_word_that_starts_a_sentence(self) -> None:
+        text = (
+            "Contoso reported revenue of $18 billion on Tuesday. Shares rose 6% in late trading. "
+            "The company will report results on April 28."
+        )
+        drafts = extract(text, reference="2026-01-27")
+        assert [d.actors for d in drafts] == [("Contoso",), (), ("Contoso",)]
 
     def test_the_company_is_the_last_named_organisation(self) -> None:
         text = (

@@ -51,7 +51,30 @@ _STOP: Final = words(
 _TITLES: Final = words(
     """president ceo cfo cto coo chairman chairwoman director founder cofounder co-founder
     leader lead head chief minister secretary spokesperson spokesman spokeswoman newcomer
-    professor dr mr mrs ms sir analyst executive vp premier governor mayor"""
+    professor dr mr mrs ms sir analyst executive vp premier governor mayor vice deputy senior"""
+)
+# Words that go on a title after its first word ("Chief Financial Officer", "Senior Vice
+# President", "Managing Director"): dropped only after a title word, so "Financial Times"
+# and "General Motors" stay names.
+_TITLE_PARTS: Final = words(
+    """financial operating executive technology technical marketing product commercial
+    information revenue strategy legal people science scientific investment operations
+    officer officers vice president director managing general manager counsel partner
+    editor scientist engineer research"""
+)
+# Common words that start news sentences ("Shares rose 6%", "Earlier, ...", "Rival X
+# said"): at a sentence's start they are not names, even when the text never writes them
+# in lower case.
+_STARTERS: Final = words(
+    """shares stocks stock sales revenue revenues profit profits earnings margins prices
+    demand supply production output exports imports growth investors officials executives
+    customers users employees workers regulators lawmakers sources experts critics rival
+    rivals competitors partners safety security shipments deliveries orders costs spending
+    testing trading talks negotiations details terms plans earlier later separately
+    previously currently initially finally additionally overall together instead still now
+    today yesterday tomorrow yet once since until despite although though because whether
+    such each every all any no not more less few several another only even just asked
+    speaking despite elsewhere globally domestically"""
 )
 _ACRONYMS: Final = words(
     """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
@@ -81,8 +104,9 @@ _ORG_WORDS: Final = words(
 # sentence, by "its" (before any "his" or "her") stands for an organisation.
 _ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGNORECASE)
 _ANAPHOR: Final = re.compile(
-    r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|maker|developer"
-    r"|lab)(?![\w-])",
+    r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
+    r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
+    r"|conglomerate|corporation)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -189,6 +213,7 @@ class Actors:
         first = m.start()
         person = False
         # Leading words that only start a sentence or are titles.
+        in_title = False
         while words:
             word = _POSSESSIVE.sub("", words[0])
             low = word.lower()
@@ -197,10 +222,12 @@ class Actors:
                 "'",
                 "(",
             )
-            if low in _TITLES:
-                person = True
+            if low in _TITLES or (in_title and low in _TITLE_PARTS):
+                person = in_title = True
             elif re.search(r"-[a-z]", word) and len(words) > 1:
                 pass  # "Paris-based Mistral AI": an adjective before the name
+            elif at_start and (low in _STARTERS or self._opener(first, word, len(words))):
+                pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
             elif not (low in _STOP or (at_start and low in self._lower)):
                 break
             first += len(words[0]) + 1
@@ -230,6 +257,17 @@ class Actors:
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() == "its"
         return Name(text, first, person=person, org=org)
+
+    def _opener(self, at: int, word: str, run: int) -> bool:
+        """Whether a lone word starting a sentence is an opener: "Earlier, Acme said".
+
+        A word and a comma before a name or a pronoun ("Separately, it ...") open
+        the sentence; "Tesla, the carmaker, said" is a name and its apposition.
+        """
+        if run != 1:
+            return False
+        after = self.folded[at + len(word) : at + len(word) + 40]
+        return re.match(r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you)\b)", after) is not None
 
     def anaphors(self, start: int, end: int) -> list[int]:
         """Where "the company" (or "the firm" ...) stands in ``folded[start:end]``."""
