@@ -304,6 +304,21 @@ class TestStatements:
             ),
             # never cut inside a quotation
             ('Acme said "we launched it and will expand in 2027" today.', [("2027", "expected")]),
+            # forward-looking speech reported with "said": expected, by its own deadline
+            (
+                '"We expect to deploy 5,000 robots by the end of next year," said Maria Chen.',
+                [("by end of 2027", "expected")],
+            ),
+            ('"We anticipate a launch in June," the CEO said.', [("June 2026", "expected")]),
+            (
+                "The target, officials said, is 500 GW of capacity by 2030.",
+                [("by end of 2030", "expected")],
+            ),
+            # ... while a deadline already past stays what was reported
+            (
+                "Acme said it had shipped 5,000 units by the end of February.",
+                [("by February 2026", "happened")],
+            ),
             # no cue, no date, no figure: not a statement
             ("This view aligns with the broader trend.", []),
         ],

@@ -57,6 +57,7 @@ _ADVERB = r"(?:\w+ly\s+)?"
 _FIRM = _alt("scheduled|confirmed|will take place|will be held|is set for|are set for|set for")
 _FORWARD = _alt(
     "slated|set to|plans to|plan to|planning to|planned|aims to|aim to|aims for|aim for|aiming"
+    "|expect|expect to|anticipate|anticipates|anticipated|anticipating|predicts|predict"
     "|aimed at|targets|targeting|expects|expected|expecting|intends to|intend to|poised to"
     "|due to|due in|due by|due on|due out|on track to|is to|are to|upcoming|forthcoming"
     "|is going to|are going to|projected to|forecast to|estimated to|seeks|seeking|seek to"

@@ -25,6 +25,11 @@ _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
 
 
+def _deadline(when: When) -> bool:
+    """Whether a date is a deadline ("by 2030", "before May"): no first day of its own."""
+    return when.earliest is None and when.relation in (Relation.BY, Relation.BEFORE)
+
+
 class _WhenReader:
     """Dates a statement (the part of `Reader` about when and the status)."""
 
@@ -66,6 +71,10 @@ class _WhenReader:
                 conflict = True
                 reasons.append("looks forward but the date is before publication")
             elif look is None and anchor is not None and runs_past(when, anchor):
+                status = Status.EXPECTED
+            elif look is Look.REPORT and _deadline(when) and runs_past(when, anchor):
+                # "The target, officials said, is 500 GW by 2030": a deadline still to
+                # come is a promise reported, not an event that happened.
                 status = Status.EXPECTED
             else:
                 status = Status.HAPPENED
