@@ -580,6 +580,17 @@ class TestFigures:
             # not figures: versions, ranks, glued numbers, bare counts
             ("Hybrid Model 3.0 beats V4 and GPT-5", []),
             ("the 15-year plan for 3 of them", []),
+            # unit words stop at a preposition, an adverb or a verb
+            ("to deploy 5,000 robots across North America", ["5,000 robots"]),
+            ("said 2030 enterprises now use its platform", ["2,030 enterprises"]),
+            ("with 300 engineers through 2027", ["300 engineers"]),
+            # a year before a noun is a year, not a count
+            ("cut emissions by 45% compared with 2005 levels", ["45%"]),
+            ("above its 2019 peak and the 2030 target", []),
+            # "between X and Y" and "X to Y" are one range; "from X to Y" is a change
+            ("expects revenue between $18.5 billion and $19 billion", ["$18.5–19 billion"]),
+            ("guided to $18.5 billion to $19 billion in sales", ["$18.5–19 billion"]),
+            ("grew from $5 billion to $10 billion", ["$5 billion", "$10 billion"]),
         ],
     )
     def test_found(self, text: str, expected: list[str]) -> None:
