@@ -328,6 +328,46 @@ class TestStatements:
         assert [(str(d.when), d.status.value) for d in drafts] == expected
 
     @pytest.mark.parametrize(
+        ("text", "when", "goal", "baseline"),
+        [
+            # the "to" end dates the change, whichever order the two ends come in
+            (
+                "The share of renewables is to rise to 60% by 2030, from 38% in 2025.",
+                "by end of 2030",
+                "60%",
+                "38% (2025)",
+            ),
+            (
+                "The share of renewables is to rise from 38% in 2025 to 60% by 2030.",
+                "by end of 2030",
+                "60%",
+                "38% (2025)",
+            ),
+            # "from" naming a source, not a start: the date after "to" all the same
+            (
+                "Power from renewable sources is to rise to 60% by 2030, from 38% in 2025.",
+                "by end of 2030",
+                "60%",
+                "38% (2025)",
+            ),
+            (
+                "Output from the plant will rise to 500 GW by 2030 from 2025.",
+                "by end of 2030",
+                "500 GW",
+                None,
+            ),
+        ],
+    )
+    def test_a_change_is_dated_by_its_to_end(
+        self, text: str, when: str, goal: str, baseline: str | None
+    ) -> None:
+        (draft,) = extract(text, reference="2026-06-15")
+        assert (str(draft.when), draft.status.value) == (when, "expected")
+        assert draft.target is not None
+        assert str(draft.target.goal) == goal
+        assert (None if draft.target.baseline is None else str(draft.target.baseline)) == baseline
+
+    @pytest.mark.parametrize(
         ("text", "actors"),
         [
             ("Google shipped it. The search giant unveiled it in May 2025.", ("Google",)),

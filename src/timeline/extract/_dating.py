@@ -31,7 +31,8 @@ __all__ = [
     "until",
 ]
 
-_CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
+_CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b|\bto\b.*\bfrom\b", re.IGNORECASE)
+_MARKER: Final = re.compile(r"\b(from|to)\b", re.IGNORECASE)
 FISCAL_PHRASE: Final = re.compile(
     r"(?<![\w$])(?:[QH][1-4],?\s+(?:of\s+)?)?(?:FY|fiscal(?:\s+year)?)\s?'?(?:\d{4}|\d{2})(?!\d)"
     r"(?:[-/]\d{2}(?!\d))?(?:,?\s+[QH][1-4](?![a-z\d]))?",
@@ -124,6 +125,13 @@ def main_cue(found: list[Cue]) -> Cue | None:
     return first
 
 
+def _marker_before(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str:
+    """The last "from" or "to" between the date before ``date`` (or ``start``) and it."""
+    begin = max([d.end for d in dates if d.end <= date.start], default=start)
+    found = [m.group(1).lower() for m in _MARKER.finditer(folded, begin, date.start)]
+    return found[-1] if found else ""
+
+
 def pick_date(
     dates: list[DateMatch], cue: Cue | None, folded: str, start: int, end: int
 ) -> DateMatch | None:
@@ -131,10 +139,14 @@ def pick_date(
         return None
     if len(dates) == 1:
         return dates[0]
-    if _CHANGE.search(folded, start, end) or (cue is not None and cue.slip):
-        # "rose from X at A to Y by B": the change ends at B; "pushed back to A,
-        # then to B": the latest move is B.
-        return dates[-1]
+    if cue is not None and cue.slip:
+        return dates[-1]  # "pushed back to A, then to B": the latest move is B
+    if _CHANGE.search(folded, start, end):
+        # "rose from X at A to Y by B" and "is to rise to Y by B, from X in A": the
+        # change ends at B, the last date whose nearest "from"/"to" before it is "to"
+        # ("from renewable sources is to rise to 60% by 2030" names no start date).
+        ends = [d for d in dates if _marker_before(folded, d, dates, start) == "to"]
+        return ends[-1] if ends else dates[-1]
     if cue is not None:
         after = [d for d in dates if d.start >= cue.end]
         if after:
