@@ -328,6 +328,30 @@ class TestStatements:
         assert [(str(d.when), d.status.value) for d in drafts] == expected
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a past event in a month later in the year than publication: last year's month
+            ("Acme launched the phone in November.", [("November 2025", "happened")]),
+            ("The company raised $250 million on Dec. 5.", [("5 December 2025", "happened")]),
+            (
+                "The launch had originally been scheduled for December last year.",
+                [("December 2025", "happened")],
+            ),
+            # said explicitly, or looking forward: as written
+            ("Acme launched the phone this December.", [("December 2026", "expected")]),
+            ("Acme will launch the phone in November.", [("November 2026", "expected")]),
+            ("Acme has delayed the launch to May from April.", [("May 2026", "expected")]),
+            # a month already past this year stays this year's
+            ("Acme launched the phone in January.", [("January 2026", "happened")]),
+        ],
+    )
+    def test_a_past_event_in_a_bare_month_is_the_last_one(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        drafts = extract(text, reference="2026-03-03")
+        assert [(str(d.when), d.status.value) for d in drafts] == expected
+
+    @pytest.mark.parametrize(
         ("text", "when", "goal", "baseline"),
         [
             # the "to" end dates the change, whichever order the two ends come in

@@ -77,6 +77,7 @@ _SLIP = (
     r"delayed|postponed|slipped|rescheduled|deferred|put\s+off|set\s+back"
     r"|pushed(?:\s+\w+){0,3}?\s+back|moved(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
 )
+_SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
 _WEAK_FORWARD = _alt("would|could|might|may|should|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
@@ -160,6 +161,9 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             if words == "May":
                 continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
+        elif kind == "perfect" and _SLIP_WORD.search(words):
+            # "has delayed the launch to May": a date moved, as "delayed" alone is
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
         elif kind == "back" or kind == "perfect":
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):

@@ -139,12 +139,11 @@ def pick_date(
         return None
     if len(dates) == 1:
         return dates[0]
-    if cue is not None and cue.slip:
-        return dates[-1]  # "pushed back to A, then to B": the latest move is B
-    if _CHANGE.search(folded, start, end):
-        # "rose from X at A to Y by B" and "is to rise to Y by B, from X in A": the
-        # change ends at B, the last date whose nearest "from"/"to" before it is "to"
-        # ("from renewable sources is to rise to 60% by 2030" names no start date).
+    if (cue is not None and cue.slip) or _CHANGE.search(folded, start, end):
+        # "rose from X at A to Y by B", "is to rise to Y by B, from X in A", "delayed
+        # to May from April": the change ends at B (May), the last date whose nearest
+        # "from"/"to" before it is "to" ("from renewable sources is to rise to 60% by
+        # 2030" names no start date); "pushed back to A, then to B": the latest move, B.
         ends = [d for d in dates if _marker_before(folded, d, dates, start) == "to"]
         return ends[-1] if ends else dates[-1]
     if cue is not None:

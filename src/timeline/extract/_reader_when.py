@@ -9,9 +9,11 @@ the statement before it naming the same thing ("the forum"), or publication.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Final
 
+from timeline._errors import TimelineError
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors
@@ -35,6 +37,7 @@ class _WhenReader:
 
     folded: str
     anchor: When | None
+    ref_day: _dt.date | None
     actors: Actors
     last_dated: tuple[frozenset[str], When] | None
 
@@ -52,6 +55,8 @@ class _WhenReader:
         if date is not None:
             when = date.when
             reasons.append(f"date {date.text!r} -> {when}")
+            if look is Look.BACK and after(when, anchor):
+                when = self._last_before(date, when, anchor, reasons)
             if when.is_undated:
                 # "TBD" is a date still to come; a fiscal period not read follows the cue.
                 past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
@@ -111,6 +116,25 @@ class _WhenReader:
             when = anchor
             reasons.append(f"no date of its own: reported as news at publication ({when})")
         return when, status, conflict
+
+    def _last_before(
+        self, date: DateMatch, when: When, anchor: When | None, reasons: list[str]
+    ) -> When:
+        """A past event's month or day said without a year: the last one before publication.
+
+        "Acme launched the phone in November", published in March 2026, is November
+        2025; "this December" and dates with a year stay as written.
+        """
+        if self.ref_day is None or FISCAL_PHRASE.match(date.text):
+            return when
+        try:
+            past = When.parse(date.text, reference=self.ref_day, prefer="past")
+        except TimelineError:
+            return when
+        if past == when or after(past, anchor):
+            return when
+        reasons.append(f"looks back: {date.text!r} is the last one before publication, {past}")
+        return past
 
     def _inherited(self, start: int) -> tuple[str, When] | None:
         """ "The forum ..." after a dated statement naming a forum: that statement's date."""
