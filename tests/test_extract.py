@@ -397,6 +397,8 @@ class TestStatements:
             ("Google shipped it. The search giant unveiled it in May 2025.", ("Google",)),
             ("OpenAI said GPT-5 will be released in 2026.", ("OpenAI",)),
             ("xAI raised $6 billion in a Series C round in May 2024.", ("xAI",)),
+            # a place after "in the" is where, not who
+            ("Kaito Motors plans to launch it in the United States in 2028.", ("Kaito Motors",)),
         ],
     )
     def test_actors(self, text: str, actors: tuple[str, ...]) -> None:

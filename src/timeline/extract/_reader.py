@@ -266,12 +266,13 @@ class Reader(_WhenReader, _FigureReader):
         kept: list[Name] = []
         places: list[Name] = []
         for name in names:
-            before = self.folded[max(0, name.start - 4) : name.start]
+            before = self.folded[max(0, name.start - 8) : name.start].lower()
             after_place = (
                 bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
             )
             known = name.text.lower() in self.known
-            if not known and (before.lower() == " in " or (after_place and len(places) == 1)):
+            at_place = before.endswith(" in ") or before.endswith(" in the ")
+            if not known and (at_place or (after_place and len(places) == 1)):
                 places.append(name)
             else:
                 kept.append(name)
