@@ -82,6 +82,12 @@ class TestParse:
             ("between 5 and 10 billion yuan", Quantity(5 * B, "CNY", high=10 * B)),
             ("2–3%", Quantity(2, "%", high=3)),
             ("about 2-3 devices", Quantity(2, "devices", high=3)),  # a range is already imprecise
+            # the unit written at both ends: one range, not the unit "GW-10 GW"
+            ("5 GW-10 GW", Quantity(5, "GW", high=10)),
+            ("5 GW to 10 GW", Quantity(5, "GW", high=10)),
+            ("5%-10%", Quantity(5, "%", high=10)),
+            ("5% to 10%", Quantity(5, "%", high=10)),
+            ("between 2 GPUs and 3 GPUs", Quantity(2, "GPUs", high=3)),
             # signs, decimals, bare numbers, spacing
             ("-5%", Quantity(-5, "%")),
             ("\u22123.5%", Quantity(Decimal("-3.5"), "%")),
@@ -111,6 +117,8 @@ class TestParse:
             ("over 2-3 devices", "range cannot"),  # bound on a range
             ("over 5 or more", "two bounds"),  # doubled bound
             ("10+ to 20", "'+'"),  # plus on a range
+            ("5 GW-10 MW", "different units"),  # ends in two units
+            ("10 GW-5 GW", "low end"),  # written backwards, with the unit at both ends
         ],
     )
     def test_invalid(self, text: str, reason: str) -> None:
