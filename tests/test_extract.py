@@ -608,6 +608,18 @@ class TestNames:
         second = extract(text, reference="2026-03-01")[1]
         assert second.actors == ("Kaito Motors",)
 
+    def test_the_company_is_the_full_name(self) -> None:
+        text = (
+            "Acme Corp. said it had agreed to buy Widget Labs in May 2026. Acme shares rose 25% "
+            "in June 2026. The company cut its forecast in July 2026."
+        )
+        drafts = extract(text, reference="2026-08-01")
+        assert [d.actors for d in drafts] == [
+            ("Acme Corp", "Widget Labs"),
+            ("Acme Corp",),
+            ("Acme Corp",),
+        ]
+
     def test_the_company_is_not_a_word_that_starts_a_sentence(self) -> None:
         text = (
             "Contoso reported revenue of $18 billion on Tuesday. Shares rose 6% in late trading. "

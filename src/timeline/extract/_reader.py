@@ -151,7 +151,7 @@ class Reader(_WhenReader, _FigureReader):
                 previous_actors = draft.actors
         subject = next((n for n in sentence_names if is_org(n)), None)
         if subject is not None:
-            self.last_org = subject.text
+            self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
         return drafts
 
     # -- one statement ---------------------------------------------------------------
@@ -306,7 +306,7 @@ class Reader(_WhenReader, _FigureReader):
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and is_org(n)), None)
-            org = subject.text if subject is not None else self.last_org
+            org = self._canonical(subject).text if subject is not None else self.last_org
             if org is not None and org not in actors:
                 actors.append(org)
                 reasons.append(f"'the company' read as {org}")
