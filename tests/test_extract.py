@@ -352,6 +352,20 @@ class TestStatements:
         assert [(str(d.when), d.status.value) for d in drafts] == expected
 
     @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            # "since X": from X to publication, not X
+            ("Acme shares have risen 25% since January.", "January 2026 to 2 June 2026"),
+            ("Revenue at Acme has doubled since 2019.", "2019 to 2 June 2026"),
+            # a date not after "since" is the statement's own
+            ("Acme shares rose 25% in January.", "January 2026"),
+        ],
+    )
+    def test_since_runs_to_publication(self, text: str, when: str) -> None:
+        (draft,) = extract(text, reference="2026-06-02")
+        assert (str(draft.when), draft.status.value) == (when, "happened")
+
+    @pytest.mark.parametrize(
         ("text", "when", "goal", "baseline"),
         [
             # the "to" end dates the change, whichever order the two ends come in

@@ -23,6 +23,7 @@ from timeline.model import Status
 
 __all__: list[str] = []
 
+_SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
 
@@ -83,7 +84,14 @@ class _WhenReader:
                 status = Status.EXPECTED
             else:
                 status = Status.HAPPENED
-                if anchor is not None and runs_past(when, anchor):
+                since = _SINCE.search(self.folded, max(0, date.start - 8), date.start)
+                if since is not None and anchor is not None:
+                    # "has risen 25% since January": from then to publication
+                    span = until(anchor, when)
+                    if span is not None:
+                        reasons.append(f"since {date.text!r}: from then to publication, {span}")
+                        when = span
+                elif anchor is not None and runs_past(when, anchor):
                     cut = until(anchor, when)
                     if cut is not None:
                         reasons.append(f"happened, so no later than publication: {cut}")
