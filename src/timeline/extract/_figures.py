@@ -7,8 +7,8 @@ real `Quantity`. Not figures: version numbers after a name ("Model 3.0",
 "V4"), numbers glued to a word ("15-year"), bare numbers with nothing to say
 what they count, a year before a noun ("2005 levels", "the 2030 target"), and
 anything inside a date phrase. Unit words stop at a preposition, an adverb or
-a verb ("5,000 robots across ..."); "between X and Y" and "X to Y" are one range. A verb of passing before
-the number ("surpassed $300 million") makes it a lower bound.
+a verb ("5,000 robots across ..."); "between X and Y" and "X to Y" are one range.
+A verb of passing before the number ("surpassed $300 million") makes it a lower bound.
 """
 
 from __future__ import annotations

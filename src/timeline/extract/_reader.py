@@ -271,7 +271,7 @@ class Reader(_WhenReader, _FigureReader):
                 bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
             )
             known = name.text.lower() in self.known
-            at_place = before.endswith(" in ") or before.endswith(" in the ")
+            at_place = before.endswith((" in ", " in the "))
             if not known and (at_place or (after_place and len(places) == 1)):
                 places.append(name)
             else:
