@@ -9,6 +9,8 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline.dates._parse
 from timeline import (
@@ -730,3 +732,39 @@ class TestClaimStated:
         # a claim counts from the first day it could have been made
         with pytest.raises(EventError, match="has no first day; give the day it was said"):
             Claim(stated=stated)
+
+
+class TestEndProperties:
+    """An event with an end, moved by claims: its span is never inverted."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        start=st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)),
+        length=st.integers(0, 40),
+        moved=st.one_of(
+            st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)).map(
+                lambda d: When.day(d.year, d.month, d.day)
+            ),
+            st.sampled_from([When.undated(), When.year(2026).by(), When.month(2026, 5)]),
+        ),
+        day=st.dates(dt.date(2025, 1, 1), dt.date(2028, 12, 31)),
+    )
+    def test_window_is_ordered_and_overdue_excludes_upcoming(
+        self, start: dt.date, length: int, moved: When, day: dt.date
+    ) -> None:
+        stop = start + dt.timedelta(days=length)
+        forum = Event(
+            title="forum",
+            when=When.day(start.year, start.month, start.day),
+            end=When.day(stop.year, stop.month, stop.day),
+        ).revise(when=moved, stated="2025-01-01")
+        for lo, hi in (forum.window, forum.fuzzy_window):
+            assert lo is None or hi is None or lo <= hi
+        # the span reaches at least as far as the current date does
+        if moved.latest is not None:
+            assert forum.window[1] is not None and forum.window[1] >= moved.latest
+        assert not (forum.overdue(day) and forum.upcoming(day, 30))
+        # a stated end stands only while the date lies on or before it
+        if forum.current_end is not None:
+            assert moved.latest is not None and forum.current_end.latest is not None
+            assert moved.latest <= forum.current_end.latest
