@@ -319,6 +319,15 @@ class TestStatements:
                 "Acme said it had shipped 5,000 units by the end of February.",
                 [("by February 2026", "happened")],
             ),
+            # a clause joined by "and" without a verb of its own shares the one before
+            (
+                "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035.",
+                [("by end of 2030", "expected"), ("by end of 2035", "expected")],
+            ),
+            (
+                "Acme launched A in 2025 and B in February 2026.",
+                [("2025", "happened"), ("February 2026", "happened")],
+            ),
             # no cue, no date, no figure: not a statement
             ("This view aligns with the broader trend.", []),
         ],
@@ -364,6 +373,13 @@ class TestStatements:
     def test_since_runs_to_publication(self, text: str, when: str) -> None:
         (draft,) = extract(text, reference="2026-06-02")
         assert (str(draft.when), draft.status.value) == (when, "happened")
+
+    def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
+        text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
+        first, second = extract(text, reference="2026-03-01")
+        assert str(first.target) == "10,000 firms by end of 2030 (Guangzhou: firms)"
+        assert str(second.target) == "20 national labs by end of 2035 (Guangzhou: national labs)"
+        assert "cue 'aims for' (forward), shared with the clause before" in second.reasons
 
     @pytest.mark.parametrize(
         ("text", "when", "goal", "baseline"),

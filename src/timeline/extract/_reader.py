@@ -20,7 +20,7 @@ from timeline.dates import When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
-from timeline.extract._cues import cues, guess_kind
+from timeline.extract._cues import Cue, cues, guess_kind
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex, main_cue, pick_date
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
@@ -60,6 +60,7 @@ class Reader(_WhenReader, _FigureReader):
     last_org: str | None = None
     short_names: dict[str, str] = attrs.field(factory=dict)
     last_dated: tuple[frozenset[str], When] | None = None
+    shared_cue: Cue | None = None  # the cue of the sentence's statement before
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
@@ -144,6 +145,7 @@ class Reader(_WhenReader, _FigureReader):
         previous_actors: tuple[str, ...] = ()
         sentence_names = self._names(span.start, span.end, span.start)
         earlier_figures: list[tuple[Figure, When]] = []
+        self.shared_cue = None
         for piece in pieces:
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
             if draft is not None:
@@ -204,6 +206,13 @@ class Reader(_WhenReader, _FigureReader):
         if cue is not None:
             reasons.append(f"cue {cue.text!r} ({cue.look.value})")
             score += 0.25 if cue.strong else 0.1
+            self.shared_cue = cue
+        elif self.shared_cue is not None:
+            # "aims for 10,000 firms by 2030 and 20 labs by 2035": a clause joined on
+            # without a verb of its own goes on with the verb of the one before.
+            cue = self.shared_cue
+            reasons.append(f"cue {cue.text!r} ({cue.look.value}), shared with the clause before")
+            score += 0.1
         date = pick_date(dates, cue, self.folded, start, end)
         look = cue.look if cue is not None else None
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
