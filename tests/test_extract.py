@@ -592,6 +592,8 @@ class TestNames:
                 "Financial Times reported it. General Motors sold cars.",
                 ["Financial Times", "General Motors"],
             ),
+            # a model code inside a name ends it: "Nvidia H200 GPUs" is Nvidia's product
+            ("Vexa bought 5,000 Nvidia H200 GPUs.", ["Vexa", "Nvidia"]),
             # a name that starts the sentence and is followed by a comma and an appositive
             ("Tesla, the carmaker, said it would grow.", ["Tesla"]),
         ],

@@ -249,8 +249,9 @@ class Actors:
         text = " ".join(w for w in words if w)
         if not possessive and _VERSION_AFTER.match(self.folded, m.end()):
             return None  # "Hybrid Model 3.0": a product with a version
-        while len(words) > 1 and _VERSION_TOKEN.match(words[-1]):
-            words = words[:-1]  # "DeepSeek V4" -> DeepSeek
+        code = next((i for i in range(1, len(words)) if _VERSION_TOKEN.match(words[i])), None)
+        if code is not None:
+            words = words[:code]  # "DeepSeek V4" -> DeepSeek, "Nvidia H200 GPUs" -> Nvidia
             text = " ".join(words)
         if not _plausible(text):
             return None
