@@ -374,6 +374,18 @@ class TestStatements:
         (draft,) = extract(text, reference="2026-06-02")
         assert (str(draft.when), draft.status.value) == (when, "happened")
 
+    def test_a_plan_that_sets_a_target_is_two_statements(self) -> None:
+        text = (
+            "The Ministry of Energy on Monday published its clean-energy plan, which sets a "
+            "target of 500 GW of renewable capacity by 2030."
+        )
+        published, goal = extract(text, reference="2026-06-15")
+        assert (str(published.when), published.status.value) == ("15 June 2026", "happened")
+        assert (str(goal.when), goal.status.value) == ("by end of 2030", "expected")
+        assert goal.actors == ("Ministry of Energy",)
+        assert goal.target is not None and str(goal.target.goal) == "500 GW"
+        assert goal.title == "Sets a target of 500 GW of renewable capacity by 2030"
+
     def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
         text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
         first, second = extract(text, reference="2026-03-01")
