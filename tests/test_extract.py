@@ -386,6 +386,36 @@ class TestStatements:
         assert goal.target is not None and str(goal.target.goal) == "500 GW"
         assert goal.title == "Sets a target of 500 GW of renewable capacity by 2030"
 
+    def test_list_items_go_on_with_their_lead_in(self) -> None:
+        text = (
+            "Guangzhou set out its targets for 2030 on Monday:\n"
+            "- 10,000 AI-plus enterprises\n"
+            "- 20 national-level labs\n"
+            "- 1 million industrial robots by 2028\n"
+            "\n"
+            "Separately, Guangzhou opened a computing center in January.\n"
+        )
+        lead, firms, labs, robots, center = extract(text, reference="2026-03-10")
+        assert str(lead.when) == "2030"
+        for item, goal, when in (
+            (firms, "10,000 AI-plus enterprises", "2030"),
+            (labs, "20 national-level labs", "2030"),
+            (robots, "1 million industrial robots", "by end of 2028"),  # its own date
+        ):
+            assert (str(item.when), item.status.value, item.actors) == (
+                when,
+                "expected",
+                ("Guangzhou",),
+            )
+            assert item.target is not None and str(item.target.goal) == goal
+        assert any("lead-in" in r for r in firms.reasons)
+        assert center.status.value == "happened"  # the list has ended
+
+    def test_a_list_item_starts_a_sentence(self) -> None:
+        text = "The plan includes:\n- Earlier, Acme said it would list in 2027.\n"
+        (item,) = extract(text, reference="2026-03-10")
+        assert item.actors == ("Acme",)
+
     def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
         text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
         first, second = extract(text, reference="2026-03-01")

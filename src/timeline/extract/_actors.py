@@ -102,6 +102,8 @@ _ORG_WORDS: Final = words(
 )
 # "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
 # sentence, by "its" (before any "his" or "her") stands for an organisation.
+# What may stand before a sentence's first word: a quote, a bracket, a list marker.
+_OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
 _ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGNORECASE)
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
@@ -217,10 +219,8 @@ class Actors:
         while words:
             word = _POSSESSIVE.sub("", words[0])
             low = word.lower()
-            at_start = first == sentence_start or self.folded[sentence_start:first].strip() in (
-                '"',
-                "'",
-                "(",
+            at_start = first == sentence_start or (
+                _OPENING.fullmatch(self.folded, sentence_start, first) is not None
             )
             if low in _TITLES or (in_title and low in _TITLE_PARTS):
                 person = in_title = True

@@ -42,6 +42,20 @@ _ORG_SUFFIXES: Final = words(
 )
 
 
+# A list item: a bullet ("- ", "* ", "• ") or a number ("1.", "2)") before the text.
+_BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
+_NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
+
+
+@attrs.frozen
+class _Lead:
+    """What a list's lead-in ("Guangzhou set out its targets for 2030:") gives its items."""
+
+    cue: Cue | None
+    date: DateMatch | None
+    actors: tuple[str, ...]
+
+
 @attrs.define
 class Reader(_WhenReader, _FigureReader):
     """Reads one text: sentences, statements, drafts (the state of `extract`)."""
@@ -61,6 +75,8 @@ class Reader(_WhenReader, _FigureReader):
     short_names: dict[str, str] = attrs.field(factory=dict)
     last_dated: tuple[frozenset[str], When] | None = None
     shared_cue: Cue | None = None  # the cue of the sentence's statement before
+    last_date: DateMatch | None = None  # the date of the last statement read
+    lead: _Lead | None = None  # the lead-in of the list whose item is being read
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
@@ -70,11 +86,27 @@ class Reader(_WhenReader, _FigureReader):
         spans = sentences(self.text)
         self.dates = DateIndex(self._find(self.text, 0, None))
         drafts: list[Draft] = []
+        lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
+        marker = False  # the span before was a list number ("1.") alone
         for span in spans:
             if span.heading:
+                lead = None
                 continue
+            body = self.folded[span.start : span.end].strip()
+            if _NUMBER_MARKER.fullmatch(body):
+                marker = True
+                continue
+            item = marker or _BULLET.match(self.folded, span.start) is not None
+            marker = False
+            if not item:
+                lead = None
+            self.lead = lead
             self._fiscal_dates(span)
-            drafts += self._sentence(span)
+            found = self._sentence(span)
+            drafts += found
+            if not item and body.endswith(":"):
+                lead = _Lead(self.shared_cue, self.last_date, found[-1].actors if found else ())
+        self.lead = None
         drafts = unique_ids(drafts)
         n_figures = sum(len(d.observations) + (d.target is not None) for d in drafts)
         undated = sum(1 for d in drafts if any(r.startswith("no date") for r in d.reasons))
@@ -145,7 +177,11 @@ class Reader(_WhenReader, _FigureReader):
         previous_actors: tuple[str, ...] = ()
         sentence_names = self._names(span.start, span.end, span.start)
         earlier_figures: list[tuple[Figure, When]] = []
-        self.shared_cue = None
+        # A list item goes on with its lead-in's verb and subject ("targets for 2030:").
+        self.shared_cue = None if self.lead is None else self.lead.cue
+        if self.lead is not None and not previous_actors:
+            previous_actors = self.lead.actors
+        self.last_date = None
         for piece in pieces:
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
             if draft is not None:
@@ -169,6 +205,10 @@ class Reader(_WhenReader, _FigureReader):
         start, end = piece.start, piece.end
         found = cues(self.folded, start, end)
         dates = self.dates.within(start, end)
+        lead_date = None
+        if not dates and self.lead is not None and self.lead.date is not None:
+            lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
+            dates = [lead_date]
         taken = [(d.start, d.end) for d in dates]
         figs = figures(self.folded, start, end, taken)
         names = [
@@ -214,6 +254,9 @@ class Reader(_WhenReader, _FigureReader):
             reasons.append(f"cue {cue.text!r} ({cue.look.value}), shared with the clause before")
             score += 0.1
         date = pick_date(dates, cue, self.folded, start, end)
+        if date is not None and date is lead_date:
+            reasons.append("date of the list's lead-in")
+        self.last_date = date
         look = cue.look if cue is not None else None
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
         if date is not None:
