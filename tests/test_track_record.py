@@ -237,6 +237,35 @@ class TestGroups:
         assert a.on_time_rate == pytest.approx(2 / 3)
         assert b.on_time_rate == pytest.approx(1 / 3)
 
+    @pytest.mark.parametrize("by", ["actor", "tag", "kind", "publisher"])
+    def test_names_that_differ_only_in_case_are_one_group(self, by: str) -> None:
+        # as filter(actor="deepseek") finds both, the record counts them in one row,
+        # under the spelling met first in timeline order
+        first = Event(
+            title="p",
+            when="2026-04",
+            actors=["DeepSeek"],
+            tags=["LLM"],
+            kind="Release",
+            sources=[Source("a", publisher="Reuters", published="2026-01-05")],
+        )
+        second = Event(
+            title="q",
+            when="2026-05",
+            actors=["deepseek"],
+            tags=["llm"],
+            kind="release",
+            sources=[Source("a", publisher="reuters", published="2026-01-05")],
+        )
+        record = Timeline([first, second]).track_record(by=by, as_of="2026-03-01")  # type: ignore[arg-type]
+        assert len(record) == 1
+        (row,) = record
+        assert row.pending_ids == ("p", "q")
+        assert (
+            row.group
+            == {"actor": "DeepSeek", "tag": "LLM", "kind": "Release", "publisher": "Reuters"}[by]
+        )
+
     def test_rows_sorted_by_on_time_rate_then_promises(self) -> None:
         record = sample().track_record(as_of="2026-06-01")
         assert [row.group for row in record] == ["A", "B", "C"]
