@@ -916,6 +916,67 @@ class TestFiscalYears:
     def test_table(self, fiscal_years: dict[str, Any] | None, expected: list[Any]) -> None:
         assert fiscal_rows(fiscal_years) == expected
 
+    @pytest.mark.parametrize(
+        ("sentence", "with_year", "without"),
+        [
+            # the quarter of a fiscal year spelt out: Q2 of FY2026 (July start) is Oct-Dec 2025
+            (
+                "Northwind reported revenue for the second quarter of fiscal 2026.",
+                "Q4 2025",
+                "date not announced",
+            ),
+            (
+                "Northwind expects sales to rise in the third quarter of fiscal 2026.",
+                "Q1 2026",
+                "date not announced",
+            ),
+            (
+                "Northwind expects strong fiscal Q2 2026 results.",
+                "Q4 2025",
+                "date not announced",
+            ),
+            (
+                "Northwind expects revenue to grow in fiscal-year 2027.",
+                "July 2026 to June 2027",
+                "date not announced",
+            ),
+            # "fiscal Q2" names no year: never calendar Q2
+            (
+                "Northwind expects fiscal Q2 revenue of $5 billion.",
+                "date not announced",
+                "date not announced",
+            ),
+        ],
+    )
+    def test_fiscal_phrases_are_never_calendar(
+        self, sentence: str, with_year: str, without: str
+    ) -> None:
+        known = extract(sentence, reference="2026-01-28", fiscal_years={"Northwind": 7})
+        assert str(known[0].when) == with_year
+        unknown = extract(sentence, reference="2026-01-28")
+        assert str(unknown[0].when) == without
+        assert any("fiscal" in r and "not read" in r for r in unknown[0].reasons)
+
+    def test_an_earnings_call(self) -> None:
+        text = (
+            "Northwind reported revenue of $69.6 billion for the second quarter of fiscal 2026. "
+            "For the third quarter of fiscal 2026, Northwind guided revenue of $68.1 billion to "
+            "$69.1 billion. Chief Financial Officer Amy Wood said capital expenditure would rise "
+            "in fiscal 2027."
+        )
+        reported, guidance, capex = extract(
+            text, reference="2026-01-28", fiscal_years={"Northwind": 7}
+        )
+        assert (str(reported.when), reported.status.value) == ("Q4 2025", "happened")
+        # guidance looks forward to its quarter, January - March 2026
+        assert (str(guidance.when), guidance.status.value) == ("Q1 2026", "expected")
+        assert [str(o.value) for o in guidance.observations] + [
+            str(guidance.target.goal) if guidance.target else ""
+        ] in (["$68.1–69.1 billion", ""], ["$68.1–69.1 billion"])
+        # the CFO speaks for the company: its fiscal year reads "fiscal 2027"
+        assert (str(capex.when), capex.actors) == ("July 2026 to June 2027", ("Amy Wood",))
+        assert "fiscal year of Northwind: starts in month 7" in capex.reasons
+
     def test_the_quarter_of_a_july_fiscal_year(self) -> None:
         d = extract("Northwind reported Q3 FY2025 revenue.", fiscal_years={"Northwind": 7})[0]
         assert d.when == When.parse("Q1 2025")  # Jan-Mar 2025: the third quarter of FY2025

@@ -59,7 +59,7 @@ _FORWARD = _alt(
     "slated|set to|plans to|plan to|planning to|planned|aims to|aim to|aims for|aim for|aiming"
     "|expect|expect to|anticipate|anticipates|anticipated|anticipating|predicts|predict"
     "|sets a target|set a target|sets targets|set targets|sets a goal|set a goal|calls for"
-    "|call for|envisages|foresees"
+    "|call for|envisages|foresees|guided|guides|guiding"
     "|aimed at|targets|targeting|expects|expected|expecting|intends to|intend to|poised to"
     "|due to|due in|due by|due on|due out|on track to|is to|are to|upcoming|forthcoming"
     "|is going to|are going to|projected to|forecast to|estimated to|seeks|seeking|seek to"

@@ -21,7 +21,7 @@ from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
 from timeline.extract._cues import Cue, cues, guess_kind
-from timeline.extract._dating import FISCAL_PHRASE, DateIndex, main_cue, pick_date
+from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form, main_cue, pick_date
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
 from timeline.extract._reader_figures import _FigureReader
@@ -127,16 +127,30 @@ class Reader(_WhenReader, _FigureReader):
         same, with the undated value: never read as a calendar year.
         """
         found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
-        unread = [
-            DateMatch(m.group(), m.start(), m.end(), When.undated())
-            for m in FISCAL_PHRASE.finditer(text)
-            if not any(d.start <= m.start() < d.end for d in found)
-        ]
+        unread: list[DateMatch] = []
+        for m in FISCAL_PHRASE.finditer(text):
+            if any(d.start <= m.start() and m.end() <= d.end for d in found):
+                continue  # read whole
+            # Read in part ("fiscal Q2 2026" as calendar "Q2 2026", "the second quarter of
+            # fiscal 2026" as the whole year) or not at all: read it whole, or leave it undated.
+            found = [d for d in found if not (d.start < m.end() and m.start() < d.end)]
+            unread.append(
+                DateMatch(m.group(), m.start(), m.end(), self._fiscal_when(m.group(), fiscal_start))
+            )
         if unread:
             found = sorted(found + unread, key=lambda d: d.start)
         if not offset:
             return found
         return [DateMatch(m.text, m.start + offset, m.end + offset, m.when) for m in found]
+
+    def _fiscal_when(self, phrase: str, fiscal_start: int | None) -> When:
+        """A fiscal phrase `find_dates` did not read whole, read in its plain form, or undated."""
+        form = fiscal_form(phrase)
+        if fiscal_start is None or form is None:
+            return When.undated()
+        read = find_dates(form, reference=self.ref_day, fiscal_year_start=fiscal_start)
+        whole = [d for d in read if d.start == 0 and d.end == len(form)]
+        return whole[0].when if whole else When.undated()
 
     def _redate(self, start: int, end: int, fiscal_start: int | None) -> None:
         """Read ``text[start:end]`` again with a fiscal-year start, in place of what was found."""
@@ -225,6 +239,12 @@ class Reader(_WhenReader, _FigureReader):
             # Timeline's fiscal_years do), or not at all: never as calendar years.
             first = actors[0] if actors else None
             fiscal_start = self._fiscal_of(first)
+            if fiscal_start is None and all(n.person for n in names):
+                # "CFO Amy Hood said capex would rise in fiscal 2027": a person speaks
+                # for the company last named, whose fiscal year it is.
+                org_start = self._fiscal_of(self.last_org)
+                if org_start is not None:
+                    first, fiscal_start = self.last_org, org_start
             self._redate(start, end, fiscal_start)
             dates = self.dates.within(start, end)
             unread = [d.text for d in dates if d.when.is_undated and FISCAL_PHRASE.match(d.text)]
