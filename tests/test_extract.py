@@ -649,6 +649,33 @@ class TestNames:
         assert found == ["StepFun", "Tencent"]
 
     @pytest.mark.parametrize(
+        ("dateline", "when"),
+        [
+            ("SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ -- ", "March 2026"),
+            ("LONDON, 5 March 2026 (AP) \u2014 ", "April 2026"),
+            ("Nimbus Unveils Roadmap\nAUSTIN, Texas, June 30, 2026 -- ", "July 2026"),
+        ],
+    )
+    def test_a_dateline_with_a_year_is_the_reference_when_none_is_given(
+        self, dateline: str, when: str
+    ) -> None:
+        x = extract(dateline + "Nimbus Robotics plans to open a factory next month.")
+        assert [str(d.when) for d in x] == [when]
+        assert x.reference is not None
+        # a reference given wins; a dateline without a year gives none
+        assert (
+            str(
+                extract(dateline + "Nimbus plans to open it next month.", reference="2026-10-01")[
+                    0
+                ].when
+            )
+            == "November 2026"
+        )
+        assert extract("BEIJING, March 3 (Reuters) - Acme plans to open it next month.")[
+            0
+        ].when.is_undated
+
+    @pytest.mark.parametrize(
         ("text", "published"),
         [
             (

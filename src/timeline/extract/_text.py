@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Span", "fold", "sentences", "words"]
+__all__ = ["Span", "dateline", "fold", "sentences", "words"]
 
 _FOLD: Final = str.maketrans(
     {
@@ -117,6 +117,22 @@ def _is_heading(line: str) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
     return capitalised >= 0.7 * len(words)
+
+
+def dateline(text: str, lines: int = 5) -> str | None:
+    """The news dateline among the first lines of ``text`` ("BEIJING, March 3 (Reuters)").
+
+    >>> dateline("Acme Grows\\nSAN FRANCISCO, Feb. 12, 2026 -- Acme said it grew.")
+    'SAN FRANCISCO, Feb. 12, 2026'
+    """
+    for line in fold(text).splitlines()[:lines]:
+        body = line.strip()
+        if not body:
+            continue
+        m = _DATELINE.match(body)
+        if m is not None:
+            return m.group().rstrip(" -—")
+    return None
 
 
 def sentences(text: str) -> list[Span]:
