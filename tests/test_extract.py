@@ -416,6 +416,20 @@ class TestStatements:
         (item,) = extract(text, reference="2026-03-10")
         assert item.actors == ("Acme",)
 
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            # what happened is no target, whatever words it shares with one
+            ("The company said revenue grew 35% in 2025.", "revenue"),
+            ("The city's plan cut emissions by 10% in 2025.", "policy"),
+            # a goal still is
+            ("Acme expects revenue of $5 billion by 2027.", "revenue-target"),
+        ],
+    )
+    def test_a_past_figure_is_not_a_target_kind(self, text: str, kind: str) -> None:
+        (draft,) = extract(text, reference="2026-03-10")
+        assert draft.kind == kind
+
     def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
         text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
         first, second = extract(text, reference="2026-03-01")

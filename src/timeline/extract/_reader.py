@@ -28,6 +28,7 @@ from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
 from timeline.figures import Source, Target
+from timeline.model import Status
 
 __all__ = ["Reader"]
 
@@ -294,6 +295,9 @@ class Reader(_WhenReader, _FigureReader):
         for fig in figs:
             reasons.append(f"figure {fig.text!r}")
         kind = self._kind(span, piece, target)
+        if kind is not None and kind.endswith("-target") and target is None:
+            if status is Status.HAPPENED:  # "revenue grew 35% in 2025": no goal
+                kind = kind.removesuffix("-target")
         quote = " ".join(self.text[start:end].split())
         heading = title(self.text[start:end])
         if not heading:
