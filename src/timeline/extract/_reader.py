@@ -295,9 +295,9 @@ class Reader(_WhenReader, _FigureReader):
         for fig in figs:
             reasons.append(f"figure {fig.text!r}")
         kind = self._kind(span, piece, target)
-        if kind is not None and kind.endswith("-target") and target is None:
-            if status is Status.HAPPENED:  # "revenue grew 35% in 2025": no goal
-                kind = kind.removesuffix("-target")
+        happened = status is Status.HAPPENED and target is None
+        if happened and kind is not None and kind.endswith("-target"):
+            kind = kind.removesuffix("-target")  # "revenue grew 35% in 2025": no goal
         quote = " ".join(self.text[start:end].split())
         heading = title(self.text[start:end])
         if not heading:
