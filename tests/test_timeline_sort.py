@@ -75,6 +75,25 @@ def test_duplicate_ids_name_both_events() -> None:
         Timeline([a, Event(title="other", when="2025"), b])
 
 
+def test_the_collector_runs_again_after_a_sort_and_after_a_refused_one() -> None:
+    # The sort pauses the cyclic garbage collector; it must come back whatever happens,
+    # and a collector the caller paused must stay paused.
+    import gc
+
+    assert gc.isenabled()
+    Timeline([Event(title="b", when="2027"), Event(title="a", when="2026")])
+    assert gc.isenabled()
+    with pytest.raises(DuplicateEventError):
+        Timeline([Event(title="a", when="2026"), Event(title="a", when="2027")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Timeline([Event(title="b", when="2027"), Event(title="a", when="2026")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_non_events_are_refused() -> None:
     with pytest.raises(TypeError, match="Timeline holds Event objects, got '2026'"):
         Timeline([Event(title="x", when="2026"), "2026"])  # type: ignore[list-item]
