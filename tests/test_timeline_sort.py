@@ -125,3 +125,14 @@ def test_keys_are_the_head_and_the_fuzzy_bounds(w: When) -> None:
     fuzzy = w.fuzzy_bounds()
     assert (lo, hi) == tuple(None if p is None else _key(p) for p in fuzzy)
     assert w._order_text == text
+
+
+def test_tied_heads_are_texts_shared_by_different_keys_only() -> None:
+    from timeline.model._order import tied_heads
+
+    a, b = TIES["offsets"][:2]  # the same UTC instant written at two offsets
+    same = When.parse("2026-04")
+    assert a._order_text == b._order_text and a.sort_key != b.sort_key
+    assert tied_heads([a, a, b]) == [a._order_text]
+    assert tied_heads([a, a, same, same]) == []  # one object twice is no tie
+    assert tied_heads([same, When.parse("April 2026")]) == []  # equal values: no tie

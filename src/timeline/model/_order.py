@@ -56,8 +56,11 @@ def _whens(items: Sequence[Event]) -> list[When]:
 
 
 def tied_heads(whens: Sequence[When]) -> list[str]:
-    """Order texts shared by values whose sort keys differ (the head does not decide)."""
-    distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
+    """Order texts shared by values whose sort keys differ (the head does not decide).
+
+    ``whens`` are best given once each (the same object twice is no tie, but costs a look).
+    """
+    distinct = whens
     texts = list(map(_text_in_keys, map(_keys_of, distinct)))
     counts = Counter(texts)
     if len(counts) == len(texts):
