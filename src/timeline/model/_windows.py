@@ -60,7 +60,11 @@ def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _
     return lo, hi
 
 
-_end_of = operator.attrgetter("end")
+def _end_of(event: Event) -> When | None:
+    """The end that bounds the event's span now (`Event.current_end`), if any."""
+    return None if event.end is None else event.current_end
+
+
 _keys_of = operator.attrgetter("_keys")
 _fuzzy_start = operator.itemgetter(4)
 _fuzzy_stop = operator.itemgetter(5)
@@ -80,7 +84,7 @@ class _Runs(NamedTuple):
 
 def runs(events: tuple[Event, ...]) -> _Runs:
     """The window index over runs of ``events`` (in timeline order) that share a span."""
-    # An event's span is its date's fuzzy bounds (to its end's, if it has one), as
+    # An event's span is its date's fuzzy bounds (to its end's while it stands), as
     # `Event.fuzzy_window`, from the keys each `When` keeps. Events in timeline
     # order that share a date object and have no end share one span: a large
     # timeline has a few events a date, and the work is per run.
@@ -98,7 +102,9 @@ def runs(events: tuple[Event, ...]) -> _Runs:
     los = list(map(_fuzzy_start, keys))
     his = list(map(_fuzzy_stop, keys))
     for p in with_end:  # each a run of its own
-        his[bisect_left(firsts, p)] = ends[p]._keys[5]
+        end = ends[p]
+        assert end is not None  # with_end holds the positions of events with an end
+        his[bisect_left(firsts, p)] = end._keys[5]
     return _Runs(
         SpanIndex.from_columns(los, his),
         array("q", firsts),
