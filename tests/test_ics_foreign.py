@@ -612,6 +612,27 @@ class TestDontRefuseAFileForOneFlaw:
         assert [skipped] == [p for _, places in report.skipped for p in places]
 
 
+class TestInvitations:
+    @pytest.mark.parametrize(
+        ("method", "status", "expected"),
+        [
+            ("CANCEL", None, "cancelled"),  # a cancellation notice: the calendar removes it
+            ("CANCEL", "STATUS:CONFIRMED", "cancelled"),
+            ("CANCEL", "STATUS:CANCELLED", "cancelled"),
+            ("REQUEST", None, "confirmed"),  # an invitation
+            ("PUBLISH", "STATUS:TENTATIVE", "expected"),
+        ],
+    )
+    def test_a_cancellation_notice_cancels(
+        self, method: str, status: str | None, expected: str
+    ) -> None:
+        lines = ["BEGIN:VEVENT", "UID:m", "SUMMARY:Sync", "DTSTART:20260415T100000Z"]
+        text = feed([*lines, *([status] if status else []), "END:VEVENT"],
+                    head=("VERSION:2.0", f"METHOD:{method}"))  # fmt: skip
+        (event,) = Timeline.from_ics(text, report=True)[0]
+        assert event.status.value == expected
+
+
 class TestParameters:
     @pytest.mark.parametrize(
         ("line", "when"),

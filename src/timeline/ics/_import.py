@@ -86,6 +86,7 @@ class _Reader(Values):
         # RECURRENCE-ID components by the UID of their series, and those used as a first occurrence
         self.overrides = overrides if overrides is not None else {}
         self.used: set[int] = set()
+        self.cancelling = False  # the calendar is an iTIP cancellation notice
         self._by_uid: dict[str, Moments[Component]] = {}
         self.occurrences = occurrences if occurrences is not None else Occurrences()
 
@@ -194,6 +195,10 @@ class _Reader(Values):
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
+        if self.cancelling and status != "cancelled":
+            # A cancellation notice (iTIP METHOD:CANCEL): the calendar removes the event.
+            self.note("events in a cancellation (METHOD:CANCEL), read as cancelled", where)
+            status = "cancelled"
         tags = [t for p in comp.props.get("CATEGORIES", []) for t in split_list(p.value)]
         url = comp.text("URL")
         sources = [Source(feed or "iCalendar feed", url=url.strip())] if url and url.strip() else []
@@ -432,6 +437,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         zoner = Zones(definitions)
         reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
         reader.used = used
+        reader.cancelling = (calendar.text("METHOD") or "").strip().upper() == "CANCEL"
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
         recurring += reader.recurring
