@@ -86,6 +86,11 @@ class TestFirstOccurrence:
             ([["y", "SUMMARY:Anniversary", "DTSTART;VALUE=DATE:20260415",
                "DTEND;VALUE=DATE:20260417", "RRULE:FREQ=YEARLY",
                "EXDATE;VALUE=DATE:20260415"]], "Anniversary", "2027-04-15", "2027-04-16"),
+            # a UTC UNTIL bounds zoned occurrences at that instant: 09:00 in Tokyo is 00:00Z
+            ([["t", "SUMMARY:Tokyo", "DTSTART;TZID=Asia/Tokyo:20260301T090000",
+               "RRULE:FREQ=DAILY;UNTIL=20260302T000000Z",
+               "EXDATE;TZID=Asia/Tokyo:20260301T090000"]],
+             "Tokyo", "2026-03-02T09:00+09:00[Asia/Tokyo]", None),
             # a floating monthly series on the second Tuesday
             ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
                "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),

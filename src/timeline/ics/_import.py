@@ -55,6 +55,7 @@ from timeline.ics._recurrence import (
     overridden,
     series_overrides,
     uid_of,
+    until_in,
     wall_in,
 )
 from timeline.ics._report import ImportReport
@@ -283,9 +284,8 @@ class _Reader(Values):
             return pendulum.datetime(*parts, tz="UTC") if utc else self.at(zone, *parts)
 
         try:
-            first = self.occurrences.first(
-                start, rule.value if rule is not None else None, extra, gone, local
-            )
+            text = None if rule is None else until_in(rule.value, start)
+            first = self.occurrences.first(start, text, extra, gone, local)
         except (ValueError, OverflowError, LookupError):
             self.note(
                 "recurring events whose first occurrence is excluded or cancelled but whose "

@@ -33,6 +33,7 @@ __all__ = [
     "same_moment",
     "series_overrides",
     "uid_of",
+    "until_in",
     "wall_in",
 ]
 
@@ -194,10 +195,39 @@ def _wall(value: _dt.date) -> _dt.datetime:
     return _dt.datetime(value.year, value.month, value.day)
 
 
+_UNTIL_UTC = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z", re.I)
+
+
+def until_in(rule: str, start: _dt.date) -> str:
+    """``rule`` with a UTC ``UNTIL`` as a wall-clock time in DTSTART's zone.
+
+    Occurrences are expanded as wall-clock times, so the bound must be one too:
+    ``UNTIL=20260302T000000Z`` is 09:00 in Tokyo, and keeps the 09:00 occurrence.
+
+    >>> import zoneinfo
+    >>> tokyo = _dt.datetime(2026, 3, 2, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
+    >>> until_in("FREQ=DAILY;UNTIL=20260302T000000Z", tokyo)
+    'FREQ=DAILY;UNTIL=20260302T090000'
+    """
+    if not (isinstance(start, _dt.datetime) and start.tzinfo is not None):
+        return rule
+
+    def local(m: re.Match[str]) -> str:
+        try:
+            y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+            utc = _dt.datetime(y, mo, d, h, mi, sec, tzinfo=_dt.UTC)
+            wall = utc.astimezone(start.tzinfo)
+        except (ValueError, OverflowError):
+            return m[0]
+        return f"UNTIL={wall:%Y%m%dT%H%M%S}"
+
+    return _UNTIL_UTC.sub(local, rule)
+
+
 def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
     from dateutil.rrule import rrulestr
 
-    # Wall-clock times: a UTC UNTIL is read as a wall time (it bounds within a day).
+    # Wall-clock times: a UTC UNTIL left (a floating series) is read as a wall time.
     text = re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", rule.strip(), flags=re.I)
     try:
         expanded = rrulestr(text, dtstart=wall, ignoretz=True)
