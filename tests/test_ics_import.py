@@ -419,6 +419,10 @@ class TestDamagedFiles:
             ("", "no BEGIN:VCALENDAR"),
             ("END:VCALENDAR\r\n", "no BEGIN:VCALENDAR"),
             ("\x00\x01\xff\n\x00", "binary data; this is not an iCalendar file"),
+            # what people download instead of a feed: the fix for each
+            ("<!DOCTYPE html>\n<html><body>Sign in</body></html>\n", "an HTML page, not a"),
+            ("\n  <html lang='en'>\n<head></head>\n", "use the calendar's iCalendar (.ics) link"),
+            ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana\r\nEND:VCARD\r\n", "a vCard (contacts)"),
         ],
     )
     def test_not_icalendar(self, text: str, message: str) -> None:

@@ -352,6 +352,25 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
             )
             roots.append(open_)
     if not any(c.name == "VCALENDAR" for c in roots):
-        what = "binary data" if binary else "no BEGIN:VCALENDAR"
-        raise IcsParseError(1, f"{what}; this is not an iCalendar file")
+        raise IcsParseError(1, _not_a_calendar(data, roots, binary))
     return roots
+
+
+_HTML = re.compile(rb"\s*(?:<!doctype\s+html|<html|<head|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
+def _not_a_calendar(data: bytes, roots: list[Component], binary: bool) -> str:
+    """Why a file holds no calendar, with the fix for what people download instead.
+
+    >>> _not_a_calendar(b"<!DOCTYPE html><html>", [], False)[:36]
+    'an HTML page, not a calendar feed: t'
+    """
+    if _HTML.match(data[:1024]):
+        return (
+            "an HTML page, not a calendar feed: the link may lead to a web page or a sign-in "
+            "page; use the calendar's iCalendar (.ics) link, or save the feed itself"
+        )
+    if any(c.name == "VCARD" for c in roots):
+        return "a vCard (contacts), not a calendar; export the calendar as .ics instead"
+    what = "binary data" if binary else "no BEGIN:VCALENDAR"
+    return f"{what}; this is not an iCalendar file"
