@@ -242,7 +242,7 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
             if not eq:
                 # "DTSTART;VALUE:2026..." names no value: the parameter is dropped (and
                 # noted by the caller), the property kept.
-                found[f"{_BARE}{key.upper()}"] = ""
+                found[_BARE] = f"{found.get(_BARE, '')},{key.upper()}".lstrip(",")
                 continue
             found[key.upper()] = val
         return name.upper(), found, value
@@ -254,7 +254,7 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
 
 
 _BARE = "\x00"
-"""Marks a parameter written without ``=value`` in what `_split` returns."""
+"""The key under which `_split` lists the parameters written without ``=value``."""
 
 # -- components -------------------------------------------------------------------------
 
@@ -310,10 +310,9 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
             found.skip("lines that are not content lines", f"line {number} {text[:40]!r}")
             continue
         name, params, value = parsed
-        if any(key.startswith(_BARE) for key in params):
-            bare = ", ".join(k[1:] for k in params if k.startswith(_BARE))
+        if _BARE in params:
+            bare = params.pop(_BARE)
             found.change("parameters without a value, ignored", f"line {number} {name};{bare}")
-            params = {k: v for k, v in params.items() if not k.startswith(_BARE)}
         if name == "BEGIN":
             opening = value.strip().upper()
             if opening in _TOP_LEVEL and len(stack) > 1 and stack[-1].name in _TOP_LEVEL:

@@ -260,8 +260,10 @@ def is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
     >>> is_series(Component("VEVENT", 1), {})
     False
     """
-    repeats = any(name in comp.props for name in ("RRULE", "RDATE", "EXDATE"))
-    return repeats or bool(uid_of(comp) and uid_of(comp) in overrides)
+    props = comp.props
+    if "RRULE" in props or "RDATE" in props or "EXDATE" in props:
+        return True
+    return bool(overrides) and uid_of(comp) in overrides
 
 
 def overridden(master: Component, override: Component) -> Component:
@@ -300,10 +302,13 @@ def series_overrides(calendars: list[Component]) -> dict[str, list[Component]]:
     {}
     """
     events = [c for calendar in calendars for c in calendar.children if c.name == "VEVENT"]
-    series = {uid_of(c) for c in events if c.first("RECURRENCE-ID") is None}
+    changed = [c for c in events if "RECURRENCE-ID" in c.props]
+    if not changed:
+        return {}
+    series = {uid_of(c) for c in events if "RECURRENCE-ID" not in c.props}
     found: dict[str, list[Component]] = {}
-    for comp in events:
+    for comp in changed:
         uid = uid_of(comp)
-        if uid and uid in series and comp.first("RECURRENCE-ID") is not None:
+        if uid and uid in series:
             found.setdefault(uid, []).append(comp)
     return found
