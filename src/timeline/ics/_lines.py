@@ -234,7 +234,7 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
         value = text[colon + 1 :]
         if not _NAME.fullmatch(name):
             return None
-        found = {}
+        found: dict[str, str] = {}
         for param in params:
             key, eq, val = param.partition("=")
             if not _NAME.fullmatch(key):
