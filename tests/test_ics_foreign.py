@@ -838,6 +838,34 @@ class TestHostileFeeds:
         assert len(timeline) == len(events) and len(report.floating) == 1
 
     @pytest.mark.parametrize(
+        ("summer", "winter"),
+        [
+            ("+0600", "+0500"),
+            ("+06:00", "+05:00"),  # as some generators write UTC offsets
+            ("+6", "+5"),
+            ("+060000", "+050000"),  # with seconds: RFC 5545 allows them
+        ],
+    )
+    def test_vtimezone_offsets_as_they_are_written(self, summer: str, winter: str) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Loose", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            f"TZOFFSETFROM:{summer}", f"TZOFFSETTO:{winter}",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD", "BEGIN:DAYLIGHT",
+            "DTSTART:19700329T020000", f"TZOFFSETFROM:{winter}", f"TZOFFSETTO:{summer}",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT", "END:VTIMEZONE",
+        ]  # fmt: skip
+        events = [
+            ["BEGIN:VEVENT", "UID:s", "SUMMARY:x", "DTSTART;TZID=Loose:20260715T100000",
+             "END:VEVENT"],
+            ["BEGIN:VEVENT", "UID:w", "SUMMARY:x", "DTSTART;TZID=Loose:20260115T100000",
+             "END:VEVENT"],
+        ]  # fmt: skip
+        timeline, report = Timeline.from_ics(feed(zone + events[0] + events[1]), report=True)
+        offsets = {e.id: e.when.earliest.utcoffset() for e in timeline}  # type: ignore[union-attr]
+        assert offsets == {"s": dt.timedelta(hours=6), "w": dt.timedelta(hours=5)}
+        assert report.floating == ()
+
+    @pytest.mark.parametrize(
         ("defined", "used"),
         [
             ("My Zone", '"My Zone "'),  # a space the writer left in the parameter

@@ -124,6 +124,22 @@ def _display(name: str) -> str | None:
     return None
 
 
+_LOOSE_OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?")
+
+
+def _utc_offset(value: str) -> str:
+    """A UTC offset as RFC 5545 writes it (``+0100``), from ``+01:00`` or ``+1`` as some write it.
+
+    >>> _utc_offset("+01:00"), _utc_offset("-5"), _utc_offset("+0530")
+    ('+0100', '-0500', '+0530')
+    """
+    m = _LOOSE_OFFSET.fullmatch(value)
+    if m is None or int(m[2]) > 23 or int(m[3] or 0) > 59 or int(m[4] or 0) > 59:
+        return value
+    seconds = f"{int(m[4]):02d}" if m[4] and int(m[4]) else ""
+    return f"{m[1]}{int(m[2]):02d}{int(m[3] or 0):02d}{seconds}"
+
+
 def _rrule(value: str) -> str:
     # A UTC UNTIL with a floating DTSTART makes dateutil refuse the rule; the
     # last transition moves by at most the offset, which the rule never reaches again.
@@ -154,10 +170,12 @@ def _vtimezone_text(tzid: str, comp: Component, rebase: int | None) -> str | Non
                     value = f"{rebase:04d}{value[4:]}"
                 elif name == "RRULE":
                     value = _rrule(value)
+                elif name.startswith("TZOFFSET"):
+                    value = _utc_offset(value)
                 lines.append(f"{name}:{value}")
         to = child.first("TZOFFSETTO")
         if child.first("TZOFFSETFROM") is None and to is not None:
-            lines.append(f"TZOFFSETFROM:{to.value.strip()}")
+            lines.append(f"TZOFFSETFROM:{_utc_offset(to.value.strip())}")
         lines.append(f"END:{child.name}")
     lines.append("END:VTIMEZONE")
     return "\r\n".join(lines) if parts else None
