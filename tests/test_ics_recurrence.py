@@ -7,15 +7,18 @@ invitation to one occurrence) is an event of its own.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 import warnings
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Timeline, TimelineWarning, When
+from fuzzing import examples
+from timeline import Timeline, TimelineError, TimelineWarning, When
 
 
 def feed(*events: list[str]) -> str:
@@ -91,6 +94,12 @@ class TestFirstOccurrence:
                "RRULE:FREQ=DAILY;UNTIL=20260302T000000Z",
                "EXDATE;TZID=Asia/Tokyo:20260301T090000"]],
              "Tokyo", "2026-03-02T09:00+09:00[Asia/Tokyo]", None),
+            # DTSTART written in ISO 8601 with its own offset: occurrences keep that offset
+            ([["i", "SUMMARY:Iso", "DTSTART:2026-04-15T10:00:00+02:00", "RRULE:FREQ=WEEKLY",
+               "EXDATE:20260415T080000Z"]], "Iso", "2026-04-22T10:00+02:00", None),
+            ([["i", "SUMMARY:Iso", "DTSTART:2026-04-15T00:00:00+14:00", "DTEND:20260101",
+               "RDATE:00010101T000000Z", "EXDATE;VALUE=DATE:20260415"]],
+             "Iso", "0001-01-01T14:00+14:00", None),
             # a floating monthly series on the second Tuesday
             ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
                "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
@@ -232,3 +241,50 @@ def test_the_index_finds_what_same_moment_matches(a: dt.date, b: dt.date) -> Non
     from timeline.ics._recurrence import Moments, same_moment
 
     assert (Moments([(a, "x")]).get(b) is not None) == same_moment(a, b)
+
+
+# -- damaged real feeds: every recurrence, zone and value path answers or refuses ----------
+
+_FOREIGN = Path(__file__).parent / "foreign"
+_SNIPPETS = [
+    "RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "RRULE:",
+    "RRULE:FREQ=WEEKLY;UNTIL=99991231T235959Z", "RRULE:FREQ=DAILY;INTERVAL=0",
+    "RRULE:FREQ=HOURLY;INTERVAL=" + "9" * 50, "RRULE:FREQ=MONTHLY;BYDAY=5SU",
+    "EXDATE:20260415T100000Z", "EXDATE;VALUE=DATE:20260415", "EXDATE:", "EXDATE:00010101T000000Z",
+    "RECURRENCE-ID:20260415T100000Z", "RECURRENCE-ID;VALUE=DATE:20260415", "RECURRENCE-ID:",
+    "RDATE;VALUE=PERIOD:20260416T100000Z/PT1H", "RDATE:00010101T000000Z", "RDATE:99991231",
+    "DURATION:P1D", "DURATION:-PT1H", "DTEND:20260101", "DTEND;VALUE=DATE:99991231",
+    "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE", "DTSTART:2026-04-15T00:00:00+14:00",
+    "DTSTART;TZID=Nowhere:20260415T000000", "DTSTART;VALUE=DATE:99991231", "DTSTART:00010101",
+    "DTSTART;TZID=Europe/Berlin:20261025T023000", "STATUS:CANCELLED", "METHOD:CANCEL",
+    "TZOFFSETTO:+99:99", "TZOFFSETFROM:-25", "DTSTART:16010101T000000", "UID:shared",
+    "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VTIMEZONE", "END:VTIMEZONE", "END:VTOOD",
+]  # fmt: skip
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    name=st.sampled_from(sorted(p.name for p in _FOREIGN.glob("*.ics"))),
+    edits=st.lists(
+        st.tuples(st.integers(0, 200), st.sampled_from(["insert", "replace", "delete", "copy"]),
+                  st.sampled_from(_SNIPPETS)),
+        min_size=1, max_size=6,
+    ),
+)  # fmt: skip
+def test_damaged_foreign_feeds_read_or_raise_our_error(
+    name: str, edits: list[tuple[int, str, str]]
+) -> None:
+    lines = (_FOREIGN / name).read_bytes().decode("utf-8", "replace").splitlines()
+    for position, how, snippet in edits:
+        i = position % (len(lines) + 1)
+        if how == "insert":
+            lines.insert(i, snippet)
+        elif how == "replace" and i < len(lines):
+            lines[i] = snippet
+        elif how == "delete" and i < len(lines):
+            del lines[i]
+        elif lines:
+            lines.insert(i, lines[position % len(lines)])
+    with warnings.catch_warnings(), contextlib.suppress(TimelineError):
+        warnings.simplefilter("ignore", TimelineWarning)
+        Timeline.from_ics("\r\n".join(lines).encode())

@@ -59,7 +59,15 @@ from timeline.ics._recurrence import (
     wall_in,
 )
 from timeline.ics._report import ImportReport
-from timeline.ics._values import Skip, Values, as_when, day_of, marked_all_day, midnight
+from timeline.ics._values import (
+    Skip,
+    Values,
+    as_when,
+    day_of,
+    marked_all_day,
+    midnight,
+    own_offset,
+)
 from timeline.ics._zones import Zones
 from timeline.model._claim import Claim
 from timeline.model._event import Event
@@ -189,7 +197,10 @@ class _Reader(Values):
                 return self._foreign(overridden(comp, override), feed, series=False)
             if first != start:
                 if stop is not None:
-                    stop = stop + (first - start)  # the same length, from the occurrence
+                    try:  # the same length, from the occurrence
+                        stop = stop + (first - start)
+                    except (ValueError, OverflowError):  # pendulum: "year 0 is out of range"
+                        stop = None  # an end of another kind, far off: the start alone
                 start = first
         when = as_when(start)
         end = self.end(start, stop, where)
@@ -274,14 +285,20 @@ class _Reader(Values):
         extra = [
             wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
         ]
-        utc = prop.value.strip().upper().endswith("Z")
-        zone = None if utc or not isinstance(start, _dt.datetime) else self.zone_of(prop)
+        # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
+        # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
+        fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
+        zone = None if fixed is None or own_offset(prop) else self.zone_of(prop)
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
                 return pendulum.date(wall.year, wall.month, wall.day)
             parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
-            return pendulum.datetime(*parts, tz="UTC") if utc else self.at(zone, *parts)
+            if zone is not None:
+                return self.at(zone, *parts)
+            return (
+                pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
+            )
 
         try:
             text = None if rule is None else until_in(rule.value, start)

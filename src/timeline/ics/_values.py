@@ -23,7 +23,16 @@ from timeline.dates._when import When
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._zones import Zones
 
-__all__ = ["Skip", "Values", "as_when", "day_of", "duration", "marked_all_day", "midnight"]
+__all__ = [
+    "Skip",
+    "Values",
+    "as_when",
+    "day_of",
+    "duration",
+    "marked_all_day",
+    "midnight",
+    "own_offset",
+]
 
 # -- values ---------------------------------------------------------------------------
 
@@ -259,8 +268,7 @@ class Values:
         timed = isinstance(start, _dt.datetime) and start.tzinfo is not None
         if not isinstance(start, _dt.datetime) or not timed or days == 0 or prop is None:
             return start + length  # dates and floating times: wall-clock arithmetic already
-        value = prop.value.strip()
-        if value.upper().endswith("Z") or _OFFSET.search(value):
+        if own_offset(prop):
             return start + length  # UTC or a fixed offset: no clock changes
         wall = _dt.datetime(start.year, start.month, start.day, start.hour, start.minute,
                             start.second) + _dt.timedelta(days=days)  # fmt: skip
@@ -307,6 +315,16 @@ def _shown(point: _dt.date) -> str:
 
 
 _ALL_DAY = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
+
+
+def own_offset(prop: Prop) -> bool:
+    """Whether a DATE-TIME carries its own offset (``Z``, or ISO 8601's ``+02:00``), not a zone.
+
+    >>> own_offset(Prop("DTSTART", {}, "20260415T100000Z", 1))
+    True
+    """
+    value = prop.value.strip()
+    return value[-1:] in ("Z", "z") or _OFFSET.search(value) is not None
 
 
 def marked_all_day(comp: Component) -> bool:
