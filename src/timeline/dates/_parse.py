@@ -33,6 +33,7 @@ from timeline.dates import _fiscal, _quick
 from timeline.dates._parse_dates import Context, year_pair
 from timeline.dates._parse_edtf import COMMON, MONTH_NAMES, Fail, common, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
+from timeline.dates._parse_text import unify
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
 
@@ -220,6 +221,8 @@ def _check_length(text: str) -> None:
 
 def _parse(text: str, ctx: Context) -> When:
     s = text.strip()
+    if not s.isascii():  # full-width forms, odd spaces, invisible marks, dashes
+        s = unify(s).strip()
     if not s:
         raise Fail("the text is empty; write a date such as '2026-04' or 'April 2026'")
     if "  " in s or not s.isprintable():  # tabs and line breaks are not printable
