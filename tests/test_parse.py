@@ -138,6 +138,15 @@ class TestParsePhrases:
             ("Apr 2026", When.month(2026, 4)),
             ("Apr. 2026", When.month(2026, 4)),
             ("april of 2026", When.month(2026, 4)),
+            # a month and its year joined by a hyphen, as spreadsheets write them (was
+            # read as the interval "April 2026 to 2026")
+            ("Apr-2026", When.month(2026, 4)),
+            ("April-2026", When.month(2026, 4)),
+            ("Sept.-2026", When.month(2026, 9)),
+            ("2026-Apr", When.month(2026, 4)),
+            ("15-Apr-2026", When.day(2026, 4, 15)),
+            ("15 Apr-2026", When.day(2026, 4, 15)),
+            ("2026-Apr-15", When.day(2026, 4, 15)),
             # extra spaces and any case are tolerated
             ("  APRIL    2026 ", When.month(2026, 4)),
             ("15 April 2026", When.day(2026, 4, 15)),

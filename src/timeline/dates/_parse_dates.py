@@ -399,7 +399,10 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     raise Fail(f"'{word}' applies to a month or a year, such as {examples}, not to a {kind}")
 
 
-_MY = _c(_MON + r"(?:,? (?:of )?" + _YR + r")?")
+# "April 2026", "April, 2026", "April of 2026", and "Apr-2026" as spreadsheets write it
+_MY = _c(_MON + r"(?:(?:,? (?:of )?|-)" + _YR + r")?")
+# a year after a day and month: "15 April 2026", "15 April, 2026", "15-Apr-2026"
+_THEN_YR = r"(?:(?:,? |-)" + _YR + r")?"
 _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
 _FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
@@ -408,12 +411,12 @@ Handler = Callable[[re.Match[str], Context], Value]
 
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_MY, lambda m, ctx: _month_value(m, ctx, When.month)),
-    (_c(_WEEKDAY + r"(?:the )?" + _DAY + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_value),
+    (_c(_WEEKDAY + r"(?:the )?" + _DAY + r"(?: (?:of )?|-)" + _MON + _THEN_YR), _day_value),
     (_c(_WEEKDAY + _MON + r" (?:the )?" + _DAY + r"(?:,? " + _YR + r")?"), _day_value),
-    (_c(r"(?P<y>\d{4}),? " + _MON + r" " + _DAY), _day_value),
+    (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON + r"[ -]" + _DAY), _day_value),
     (_c(_DAY + _TO + _DAY2 + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_range),
     (_c(_MON + r" " + _DAY + _TO + _DAY2 + r"(?:,? " + _YR + ")?"), _day_range),
-    (_c(r"(?P<y>\d{4}),? " + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
+    (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
     (_c(r"q(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("q")),
     (_c(r"(?P<y>\d{4})[ -]?q(?P<n>\d+)(?P<o>)"), _quarter_or_half("q")),
     (_c(r"(?P<n>\d)q (?P<y>\d{4})(?P<o>)"), _quarter_or_half("q")),
