@@ -763,3 +763,57 @@ class TestAlternativesProperty:
         for member in values:
             if member.relation is Relation.ON:
                 assert w.overlaps(member)
+
+
+# -- instants at the calendar's edges ------------------------------------------------------------
+
+
+@st.composite
+def edge_instants(draw: st.DrawFn) -> When:
+    """An instant within a day of 0001-01-01 or 9999-12-31, at any offset a clock has had."""
+    first = draw(st.booleans())
+    day = dt.datetime(1, 1, 1) if first else dt.datetime(9999, 12, 31)
+    moment = day + dt.timedelta(
+        minutes=draw(st.integers(0, 24 * 60 - 1)), microseconds=draw(st.sampled_from([0, 1, 5]))
+    )
+    minutes = draw(st.integers(-18 * 60, 18 * 60))
+    return When.instant(moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes))))
+
+
+class TestInstantsAtTheCalendarEdges:
+    """'after'/'before' an instant whose UTC time lies outside 1..9999 (pendulum's
+    arithmetic goes through UTC): bounds, EDTF, relations and sorting raised OverflowError."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "after 0001-01-01T00:00+00:02",
+            "after 0001-01-01T10:00+14:00",
+            "before 9999-12-31T23:59-12:00",
+            "before 9999-12-31T23:59:59.999999-01:00",
+        ],
+    )
+    def test_bounds_relations_and_text(self, text: str) -> None:
+        w = P(text)
+        first = w.earliest if w.earliest is not None else w.latest
+        assert first is not None and first.year in (1, 9999)
+        assert w.fuzzy_bounds() == (w.earliest, w.latest)
+        back = When.from_edtf(w.to_edtf())  # "no earlier than" the next microsecond
+        assert (back.earliest, back.latest) == (w.earliest, w.latest) and P(str(w)) == w
+        year = P("0001") if first.year == 1 else P("9999")
+        assert w.overlaps(year) and not w.definitely_before(year)
+        assert sorted([year, w, P("2026")])[1] in (w, year)
+
+    @settings(max_examples=200, deadline=None)
+    @given(edge_instants(), st.sampled_from(["after", "before", "by", "not_before", "not_after"]))
+    def test_any_relation_to_an_edge_instant(self, w: When, relation: str) -> None:
+        try:
+            v = getattr(w, relation)()
+        except ValueError:
+            return  # "before" the first moment, "after" the last: refused (WhenError)
+        for other in (P("0001"), P("9999"), P("2026-04-15"), w):
+            [v.definitely_before(other), other.definitely_before(v), v.overlaps(other)]
+            assert v.contains(other) <= v.overlaps(other)
+        assert sorted([v, w, P("2026")])
+        back = When.from_edtf(v.to_edtf())  # "after X" comes back as "no earlier than X''"
+        assert (back.earliest, back.latest) == (v.earliest, v.latest)

@@ -258,14 +258,30 @@ def _overlap(
 
 def _after(p: Point) -> Point:
     if isinstance(p, _dt.datetime):
-        return p.add(microseconds=1)
+        return _nudge(p, 1)
     return p.add(days=1)
 
 
 def _before(p: Point) -> Point:
     if isinstance(p, _dt.datetime):
-        return p.subtract(microseconds=1)
+        return _nudge(p, -1)
     return p.subtract(days=1)
+
+
+def _nudge(p: DateTime, microseconds: int) -> DateTime:
+    """``p`` moved by a few microseconds, also where its UTC time leaves years 1..9999.
+
+    pendulum adds through UTC, which overflows for 0001-01-01T00:00+01:00 though
+    the local time is in the calendar; there the local clock is moved instead
+    (the same instant for a fixed offset, which is what such early or late
+    times have).
+    """
+    try:
+        return p.add(microseconds=microseconds)
+    except OverflowError:
+        moved = _dt.datetime.__add__(p, _dt.timedelta(microseconds=microseconds))
+        assert isinstance(moved, DateTime)
+        return moved
 
 
 def naive_utc(point: _dt.date) -> _dt.datetime:
