@@ -656,6 +656,53 @@ class TestCenturyAndDecadeText:
         assert str(When.from_edtf("99")) == "the 100th century"
         assert P("the 100th century") == When.century(9900)
 
+    @pytest.mark.parametrize(
+        ("edtf", "text"),
+        [
+            # inside a set the ISO 8601 decade and century are unambiguous: When.parse reads
+            # them as from_edtf does (it refused them, and "{202,203}" was the str() of a value)
+            ("[202,203]", "the 2020s or the 2030s"),
+            ("{202,203}", "{202,203}"),
+            ("[202..204]", "[202..204]"),
+            ("[20,21]", "the 21st century or the 22nd century"),
+            ("[202,2030-04]", "the 2020s or April 2030"),
+            ("[202~,203]", "the 2020s~ or the 2030s"),
+            ("[..202]", "by end of the 2020s"),
+            ("[202..]", "no earlier than the 2020s"),
+        ],
+    )
+    def test_sets_of_decades_and_centuries(self, edtf: str, text: str) -> None:
+        w = When.from_edtf(edtf)
+        assert P(edtf) == w and str(w) == text and P(text) == w and w.to_edtf() == edtf
+
+    @pytest.mark.parametrize(
+        ("text", "reading"),
+        [
+            # alone, three or two digits are more likely a year cut short: refused, with
+            # what ISO 8601 (When.from_edtf) reads ("202" alone: a year takes four digits)
+            ("202~", "c. the 2020s"),
+            ("21?", "the 22nd century?"),
+            ("202/203", "the 2020s to the 2030s"),
+        ],
+    )
+    def test_a_decade_or_century_alone_names_the_iso_reading(self, text: str, reading: str) -> None:
+        with pytest.raises(WhenParseError, match="four digits") as info:
+            P(text)
+        assert "When.from_edtf" in str(info.value) and info.value.suggestion == reading
+        assert str(When.from_edtf(text)) == reading
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(calendar_whens(), min_size=1, max_size=3), st.sampled_from("[{"))
+    def test_any_set_reads_the_same_with_parse_and_from_edtf(
+        self, members: list[When], bracket: str
+    ) -> None:
+        edtf = bracket + ",".join(m.to_edtf() for m in members) + "]}"["[{".index(bracket)]
+        try:
+            w = When.from_edtf(edtf)
+        except WhenParseError:
+            return  # a dekad or a third of a decade has no EDTF member
+        assert P(edtf) == w and P(str(w)) == w
+
 
 # -- round trips for the new forms (Hypothesis) -------------------------------------------------
 

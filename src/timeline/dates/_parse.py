@@ -252,7 +252,9 @@ def _parse(text: str, ctx: Context) -> When:
             )
     if s[0] in _FAST:
         try:
-            return parse_edtf_text(_iso_extras(s), iso_short=False)
+            # ISO 8601's decade "202" and century "20" are read inside an EDTF set, where
+            # they are unambiguous; alone they are more likely a year cut short
+            return parse_edtf_text(_iso_extras(s), iso_short=s[0] in "[{")
         except Fail as f:
             if f.definite:
                 raise
@@ -415,6 +417,9 @@ def _diagnose(s: str, ctx: Context) -> Fail:
         return Fail("numeric day/month order is ambiguous; write ISO 8601 (2026-04-15)", fix)
     if re.fullmatch(r"\d{1,3}", s):
         return Fail("a year takes four digits (write 'the 2020s' for a decade)")
+    iso = _iso_short(s)
+    if iso is not None:
+        return Fail(f"a year takes four digits; in ISO 8601 (When.from_edtf) this is {iso!r}", iso)
     if re.fullmatch(r"\d{5,}", s):
         return Fail("a year takes four digits; years after 9999 are not supported")
     if _TWO_DIGIT_YEAR.fullmatch(low) and not re.search(r"\d{4}", low):
@@ -423,6 +428,16 @@ def _diagnose(s: str, ctx: Context) -> Fail:
         "not a date form timeline reads; try ISO 8601 or EDTF ('2026-04-15', '2026-04', "
         "'2026-04-15T10:00+08:00') or a phrase ('April 2026', 'Q2 2026', 'by end of 2030')"
     )
+
+
+def _iso_short(s: str) -> str | None:
+    """The text of what ISO 8601's decade ``202`` or century ``20`` in ``s`` reads as."""
+    if not s[0].isdigit() or re.match(r"\d{4}", s):
+        return None
+    try:
+        return str(parse_edtf_text(s, iso_short=True))
+    except (Fail, WhenError):
+        return None
 
 
 def _parses(s: str, ctx: Context) -> bool:
