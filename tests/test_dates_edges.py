@@ -512,7 +512,121 @@ class TestFiscalYears:
         assert (w.earliest, w.latest) == (first, last)
         assert P(str(w)) == w  # written as calendar dates, read back without the fiscal year
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # every spelling of a quarter the calendar phrases read, said of a fiscal year
+            "Q3 FY2026",
+            "3Q FY26",
+            "3QFY26",
+            "Q3FY26",
+            "Q3 of FY2026",
+            "FY26 3Q",
+            "the third quarter of fiscal 2026",
+            "third quarter of fiscal year 2026",
+            "3rd quarter of FY2026",
+            "fiscal Q3 2026",
+            "fiscal third quarter 2026",
+            "fiscal 3Q 2026",
+        ],
+    )
+    def test_any_spelling_of_a_fiscal_quarter(self, text: str) -> None:
+        # Nvidia (February): its third quarter of fiscal 2026 is August to October 2025
+        w = P(text, fiscal_year_start=2)
+        assert (w.earliest, w.latest) == (D(2025, 8, 1), D(2025, 10, 31))
+
+    @pytest.mark.parametrize(
+        "text",
+        ["H2 FY26", "2H FY26", "2HFY26", "FY26 2H", "second half of fiscal 2026", "fiscal H2 2026"],
+    )
+    def test_any_spelling_of_a_fiscal_half(self, text: str) -> None:
+        w = P(text, fiscal_year_start=7)  # Microsoft: H2 FY26 is January to June 2026
+        assert w == When.half(2026, 1)
+
+    @pytest.mark.parametrize(
+        ("text", "earliest", "latest", "said"),
+        [
+            # a fiscal period is one date to by/before/after: the end it reaches (these were
+            # refused as "not to an interval"); Microsoft's FY2027 is July 2026 to June 2027
+            ("by FY2027", None, D(2027, 6, 30), "by June 2027"),
+            ("by the end of FY2027", None, D(2027, 6, 30), "by June 2027"),
+            ("no later than fiscal 2027", None, D(2027, 6, 30), "no later than June 2027"),
+            ("before FY2027", None, D(2026, 6, 30), "before July 2026"),
+            ("after FY2027", D(2027, 7, 1), None, "after June 2027"),
+            ("not before FY2027", D(2026, 7, 1), None, "no earlier than July 2026"),
+            ("FY2027 or later", D(2026, 7, 1), None, "no earlier than July 2026"),
+            ("by Q3 FY2027", None, D(2027, 3, 31), "by Q1 2027"),
+            # a qualifier is said of the whole span: each end (it leaked an internal error)
+            ("c. FY2027", D(2026, 7, 1), D(2027, 6, 30), "c. July 2026 to c. June 2027"),
+            ("FY2027?", D(2026, 7, 1), D(2027, 6, 30), "July 2026? to June 2027?"),
+            # an interval between fiscal periods runs from the first's start to the last's end
+            ("FY2026 to FY2027", D(2025, 7, 1), D(2027, 6, 30), "July 2025 to June 2027"),
+            ("FY2026-FY2028", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
+            ("Q4 FY2026 to Q1 FY2027", D(2026, 4, 1), D(2026, 9, 30), "Q2 2026 to Q3 2026"),
+            ("FY2027 onwards", D(2026, 7, 1), None, "from July 2026 onwards"),
+            ("until FY2027", None, D(2027, 6, 30), "until June 2027"),
+        ],
+    )
+    def test_relations_qualifiers_and_intervals_of_fiscal_periods(
+        self, text: str, earliest: D | None, latest: D | None, said: str
+    ) -> None:
+        w = P(text, fiscal_year_start=7)
+        assert (w.earliest, w.latest, str(w)) == (earliest, latest, said)
+        assert P(str(w)) == w
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a part without its year takes the fiscal year of the last one, not its calendar
+            # year ("H1-H2 FY26" was H1 2026 to H1 2026; "Q3-Q4 FY2027" was refused with
+            # calendar quarters as the fix; "Q3 or Q4 FY2027" was Q3 2027 or Q2 2027)
+            ("H1-H2 FY26", When.interval(When.half(2025, 2), When.half(2026, 1))),
+            ("Q3-Q4 FY2027", When.interval(When.quarter(2027, 1), When.quarter(2027, 2))),
+            ("Q3 to Q4 of FY2027", When.interval(When.quarter(2027, 1), When.quarter(2027, 2))),
+            ("Q3 or Q4 FY2027", P("Q1 or Q2 2027")),
+            ("Q2, Q3 or Q4 FY2027", P("Q4 2026, Q1 2027 or Q2 2027")),
+            ("c. Q3 or Q4 FY2027", P("c. Q1 or Q2 2027")),
+        ],
+    )
+    def test_parts_share_the_fiscal_year(self, text: str, expected: When) -> None:
+        assert P(text, fiscal_year_start=7) == expected
+
+    def test_alternative_fiscal_years_off_the_calendar_are_refused_with_the_reason(self) -> None:
+        # a fiscal year from July is a span of months, which no EDTF set can hold
+        with pytest.raises(WhenParseError, match="one of several dates") as err:
+            P("FY2026 or FY2027", fiscal_year_start=7)
+        assert "unknown word" not in str(err.value)
+        assert P("FY2026 or FY2027", fiscal_year_start=1) == P("2026 or 2027")
+
+    @pytest.mark.parametrize("text", ["FY2026 Q5", "Q5 FY2026", "FY2026 or FY2027"])
+    def test_fiscal_words_are_known_words(self, text: str) -> None:
+        with pytest.raises(WhenParseError) as err:
+            P(text)
+        assert "unknown word" not in str(err.value)
+
+    @pytest.mark.parametrize(
+        ("text", "named_by", "first", "last"),
+        [
+            # said on 28 March 2026; Microsoft (July, named by the end): FY2026
+            ("this fiscal year", "end", D(2025, 7, 1), D(2026, 6, 30)),
+            ("the current fiscal year", "end", D(2025, 7, 1), D(2026, 6, 30)),
+            ("next fiscal year", "end", D(2026, 7, 1), D(2027, 6, 30)),
+            ("last fiscal year", "end", D(2024, 7, 1), D(2025, 6, 30)),
+            # named by the start, the same spans
+            ("this fiscal year", "start", D(2025, 7, 1), D(2026, 6, 30)),
+            ("by the end of this fiscal year", "end", None, D(2026, 6, 30)),
+        ],
+    )
+    def test_this_and_next_fiscal_year(
+        self, text: str, named_by: str, first: D | None, last: D
+    ) -> None:
+        w = P(text, reference="2026-03-28", fiscal_year_start=7, fiscal_year_named_by=named_by)  # type: ignore[arg-type]
+        assert (w.earliest, w.latest) == (first, last)
+
     def test_without_a_fiscal_year_it_names_the_fix(self) -> None:
+        for text in ("3Q FY26", "fiscal third quarter 2026", "next fiscal year", "by FY2027"):
+            with pytest.raises(WhenParseError, match="pass fiscal_year_start="):
+                P(text, reference="2026-03-28")
         with pytest.raises(WhenParseError, match="pass fiscal_year_start=") as err:
             P("FY2025")
         assert "fiscal_years:" in str(err.value)
@@ -525,6 +639,27 @@ class TestFiscalYears:
     def test_bad_naming(self) -> None:
         with pytest.raises(WhenParseError, match="'end' or 'start'"):
             P("FY2025", fiscal_year_start=7, fiscal_year_named_by="middle")  # type: ignore[arg-type]
+
+    TEXT = (
+        "Revenue in 3Q FY26 rose, the fiscal third quarter 2026 beat it, the second half of "
+        "fiscal 2026 slowed, Q3-Q4 FY2027 and Q1 or Q2 FY2027 are next, and next fiscal year."
+    )
+
+    def test_find_dates_finds_every_spelling_of_a_fiscal_period_whole(self) -> None:
+        found = find_dates(self.TEXT, reference="2026-03-28", fiscal_year_start=2)
+        assert [(m.text, str(m.when)) for m in found] == [
+            ("3Q FY26", "August 2025 to October 2025"),
+            ("fiscal third quarter 2026", "August 2025 to October 2025"),
+            ("the second half of fiscal 2026", "August 2025 to January 2026"),
+            ("Q3-Q4 FY2027", "August 2026 to January 2027"),
+            # "Q1 or Q2 FY2027": Nvidia's quarters are spans of months, which no set holds
+            ("next fiscal year", "February 2027 to January 2028"),
+        ]
+
+    def test_find_dates_never_reads_a_part_of_a_fiscal_phrase_as_calendar(self) -> None:
+        # without fiscal_year_start, nothing here is a date ("third quarter 2026" was Q3 2026,
+        # and the "Q3" of "Q3-Q4 FY2027" and "Q1 or Q2 FY2027" a calendar quarter)
+        assert find_dates(self.TEXT, reference="2026-03-28") == []
 
     def test_find_dates_never_reads_fiscal_as_calendar(self) -> None:
         text = "Revenue in fiscal 2025 and Q3 FY2025 beat the target set for 2025."

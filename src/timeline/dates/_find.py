@@ -80,6 +80,11 @@ _YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,/]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)"
+# A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
+_FPART = (
+    r"(?:[qh][1-4]|[1-4]q|[12]h|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"\s+quarter|(?:the\s+)?(?:first|second|1st|2nd)\s+half)"
+)
 _PRE = (
     r"(?P<net>net\s+)?"  # "NET" (no earlier than), only in capitals
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
@@ -99,8 +104,11 @@ _MOD = (
 )
 _CORE = (
     r"(?P<core>"
-    # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025
-    rf"(?:[qh][1-4],?\s+(?:of\s+)?)?{_FISCAL}(?:,?\s+[qh][1-4](?![a-z\d]))?|"
+    # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025, nor
+    # "fiscal third quarter 2026" as a calendar quarter
+    rf"(?P<fiscal>(?:{_FPART},?\s*(?:of\s+)?)?{_FISCAL}(?:,?\s+(?:[qh][1-4]|[1-4]q|[12]h)(?![a-z\d]))?"
+    rf"|fiscal\s+{_FPART},?\s+(?:of\s+)?'?\d{{4}}(?!\d)"
+    r"|(?:this|next|last|the\s+current)\s+fiscal\s+year)|"
     # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25"
     r"(?P<short>(?:[1-4]q|[12]h)\s?'?(?:\d{4}|\d{2})|(?:q[1-4]|h[12])\s?'\d{2})(?!\d)|"
     # two years: "2025/26", "1999/2000" (a year before a slash is no year alone)
@@ -209,6 +217,9 @@ def find_dates(
                 found.append(joined)
                 i += 2
                 continue
+            if spans[i + 1].fiscal and scan.joined(spans[i], spans[i + 1]):
+                i += 2  # "Q3-Q4 FY2027" without a fiscal year: not "Q3" of the calendar
+                continue
         match = spans[i].match
         if match is not None:
             found.append(match)
@@ -272,6 +283,7 @@ class _Span:
     start: int
     end: int
     match: DateMatch | None
+    fiscal: bool = False  # an unread fiscal phrase: a part joined to it is no calendar date
 
 
 class _Scan:
@@ -328,6 +340,9 @@ class _Scan:
         read = self.read(start, m.end())
         if read is not None:
             return [_Span(start, m.end(), read)]
+        if m["fiscal"] is not None and m["pre"] == "" and not m["mod"]:
+            # no fiscal year given (or none that reads): none of its parts is a calendar date
+            return [_Span(start, m.end(), None, fiscal=True)]
         inner = m.start("alt") if alt else m.start("core")
         if inner > start:  # "by Q3 or Q4 2025": no relation on alternatives; "early 2H 2026"
             read = self.read(inner, m.end())
@@ -384,6 +399,10 @@ class _Scan:
             # spelled out and capitalised: "an April release", not "apr" or "march on"
             return word[:1].isupper() and len(word.rstrip(".")) >= 4
         return m["q"] is None or text[m.start("q")] == "Q"
+
+    def joined(self, first: _Span, second: _Span) -> bool:
+        """Whether only "to", a dash, "or" or "and" stand between two spans."""
+        return _JOIN.fullmatch(self.low, first.end, second.start) is not None
 
     def join(self, first: _Span, second: _Span) -> DateMatch | None:
         """Two neighbouring dates joined by "to", a dash, "or", or "and" (after "between")."""

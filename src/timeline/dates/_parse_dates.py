@@ -240,7 +240,7 @@ def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -
 
 def _fiscal(m: re.Match[str], ctx: Context) -> Value:
     groups = m.groupdict()
-    year = _short_year(m["fy"])
+    year = _short_year(m["fy"].lstrip("'"))
     if groups.get("fy2"):
         # "FY 2025-26": the fiscal year that starts in 2025, whatever the naming
         nxt = _short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
@@ -250,13 +250,24 @@ def _fiscal(m: re.Match[str], ctx: Context) -> Value:
         if ctx.fiscal_named_by == "end" and start != 1:
             year += 1
     label = "it"
-    if groups.get("qn"):
-        n = int(m["qn"])
+    quarter = groups.get("qn") or groups.get("qn2") or groups.get("qo")
+    if quarter:
+        n = _ORDINALS.get(quarter) or int(quarter)
         return fiscal_months(ctx, label, year, 3 * n - 2, 3)
-    if groups.get("hn"):
-        n = int(m["hn"])
+    half = groups.get("hn") or groups.get("hn2") or groups.get("ho")
+    if half:
+        n = _ORDINALS.get(half) or int(half)
         return fiscal_months(ctx, label, year, 6 * n - 5, 6)
     return fiscal_months(ctx, label, year, 1, 12)
+
+
+def _relative_fiscal(m: re.Match[str], ctx: Context) -> Value:
+    """ "this fiscal year", "next fiscal year": the one holding the reference day, moved."""
+    ref = ctx.need(repr(m[0]))
+    start = ctx.fiscal("it")
+    begins = ref.year if ref.month >= start else ref.year - 1  # the year it starts in
+    named = begins + 1 if ctx.fiscal_named_by == "end" and start != 1 else begins
+    return fiscal_months(ctx, "it", named + _STEP[m["rel"] or "this"], 1, 12)
 
 
 def year_pair(first: int, second: str, ctx: Context) -> When:
@@ -405,6 +416,11 @@ _MY = _c(_MON + r"(?:(?:,? (?:of )?|-)" + _YR + r")?")
 _THEN_YR = r"(?:(?:,? |-)" + _YR + r")?"
 _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
 _FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
+# a quarter or half of a fiscal year, spelt as the calendar's are ("Q3", "3Q", "third quarter")
+_FPART = (
+    r"(?:q(?P<qn>[1-4])|(?P<qn2>[1-4])q|(?:the )?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r" quarter|h(?P<hn>[12])|(?P<hn2>[12])h|(?:the )?(?P<ho>first|second|1st|2nd) half)"
+)
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
 Handler = Callable[[re.Match[str], Context], Value]
@@ -435,10 +451,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?P<n>[12])h ?'?(?P<yy>\d{2})"), _short_part("h")),
     (_c(r"h(?P<n>[12]) ?'(?P<yy>\d{2})"), _short_part("h")),
     (_c(_FY + r"(?:[-/](?P<fy2>\d{4}|\d{2}))?"), _fiscal),
-    (_c(r"q(?P<qn>[1-4]),? (?:of )?" + _FY), _fiscal),
-    (_c(_FY + r",? q(?P<qn>[1-4])"), _fiscal),
-    (_c(r"h(?P<hn>[12]),? (?:of )?" + _FY), _fiscal),
-    (_c(_FY + r",? h(?P<hn>[12])"), _fiscal),
+    (_c(_FPART + r",? ?(?:of )?" + _FY), _fiscal),  # "Q3 FY26", "3QFY26", "Q3 of fiscal 2026"
+    (_c(_FY + r",? " + _FPART), _fiscal),  # "FY26 Q3"
+    (_c(r"fiscal " + _FPART + r",? (?:of )?(?P<fy>\d{4}|'\d{2})"), _fiscal),  # "fiscal Q3 2026"
+    (_c(r"(?:the )?(?:current|(?P<rel>this|next|last)) fiscal year"), _relative_fiscal),
     (
         _c(r"(?:the )?(?P<o>first|second|1st|2nd) half(?:,? (?:of )?" + _YR + r")?(?P<n>)"),
         _quarter_or_half("h"),
