@@ -999,3 +999,38 @@ class TestInstantsAtTheCalendarEdges:
         assert sorted([v, w, P("2026")])
         back = When.from_edtf(v.to_edtf())  # "after X" comes back as "no earlier than X''"
         assert (back.earliest, back.latest) == (v.earliest, v.latest)
+
+
+class TestRefusalsAtTheCalendarEdges:
+    """Refusals say what is wrong in words, not as the model's exception (they read
+    "it cannot be read as a date (WhenError(\\"When.parse('9999').after(): ...\\"))")."""
+
+    @pytest.mark.parametrize(
+        ("text", "says"),
+        [
+            ("after 9999", "nothing lies after 9999 in the calendar (years 1 to 9999)"),
+            ("after 31 December 9999", "nothing lies after 31 December 9999 in the calendar"),
+            ("after c. Q4 9999", "nothing lies after c. Q4 9999 in the calendar"),
+            ("before 0001", "nothing lies before 0001 in the calendar"),
+            ("before 0001-01-01T00:00Z", "nothing lies before 0001-01-01T00:00Z in the calendar"),
+            ("9999/00", "year must be 1..9999, got 10000"),
+        ],
+    )
+    def test_said_in_words(self, text: str, says: str) -> None:
+        with pytest.raises(WhenParseError) as err:
+            P(text)
+        assert says in str(err.value) and "Error(" not in str(err.value)
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.sampled_from(["", "by ", "before ", "after ", "not before ", "c. ", "end of "]),
+        st.sampled_from(["9999", "0001", "December 9999", "Q1 0001", "9999/00", "the 9990s"]),
+        st.sampled_from(["", "?", " or later", " at the latest", " onwards", " to 9999"]),
+    )
+    def test_no_refusal_quotes_an_exception(self, before: str, core: str, after: str) -> None:
+        message = ""
+        try:
+            P(before + core + after, fiscal_year_start=7)
+        except WhenParseError as err:
+            message = str(err)
+        assert "Error(" not in message and "When." not in message

@@ -30,6 +30,7 @@ import pendulum
 
 from timeline._errors import WhenParseError
 from timeline.dates import _fiscal, _quick
+from timeline.dates._parse_context import _model_reason
 from timeline.dates._parse_dates import Context, year_pair
 from timeline.dates._parse_edtf import COMMON, MONTH_NAMES, Fail, common, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
@@ -147,6 +148,8 @@ def parse(
         raise WhenParseError(text, f.reason, f.suggestion) from None
     except WhenParseError:
         raise
+    except WhenError as e:  # a value the model refuses, in its words without the call
+        raise WhenParseError(text, _model_reason(e)) from None
     except Exception as e:
         # A safety net, so no other exception type escapes: a value pendulum or the
         # model rejects in a way not foreseen above is still a parse error.

@@ -15,7 +15,7 @@ import re
 
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._precision import Relation
-from timeline.dates._when import When
+from timeline.dates._when import When, WhenError
 
 __all__ = ["Words"]
 
@@ -153,13 +153,18 @@ class Words:
             raise Fail("by/before/after apply to a single date, not to an interval")
         if self.relation == "by":
             return w.by()
-        if self.relation == "before":
-            return w.before()
-        if self.relation == "after":
-            return w.after()
         if self.relation == "not after":
             return w.not_after()
-        return w.not_before()
+        if self.relation == "not before":
+            return w.not_before()
+        try:
+            return w.before() if self.relation == "before" else w.after()
+        except WhenError:
+            from timeline.dates._format import to_text
+
+            raise Fail(
+                f"nothing lies {self.relation} {to_text(w)} in the calendar (years 1 to 9999)"
+            ) from None
 
     def _apply_to_span(self, lower: When, upper: When) -> When:
         """A span named as one date ("FY2027", "15-20 April 2026", "later this year").
