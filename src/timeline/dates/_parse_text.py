@@ -19,12 +19,16 @@ ISO date it may have meant. A range dash next to a word ("April–June",
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 
 from timeline.dates._edtf_calendar import Fail
 
-__all__ = ["unify"]
+__all__ = ["EDTF_START", "iso_extras", "unify"]
+
+EDTF_START = frozenset("0123456789[Yy-./X~?%{")
+"""The characters an ISO 8601 or EDTF text may start with."""
 
 _HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2212\ufe63\uff0d", "-"))
 _RANGE = "\u2012\u2013\u2014\u2015"
@@ -71,3 +75,39 @@ def _years(m: re.Match[str], dashed: str) -> str:
         f"before it starts; an ISO 8601 date takes hyphens ('-')",
         dashed if _ISO_DATE.fullmatch(dashed) else None,
     )
+
+
+_SPACED_TIME = re.compile(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}\S*)")
+_BASIC = re.compile(
+    r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{2}(?:\d{2})?)?)?"
+    r"([~?%]?)",
+    re.IGNORECASE,
+)
+_ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
+
+
+def iso_extras(s: str) -> str:
+    """ISO 8601 spellings outside EDTF, rewritten to the EDTF spelling."""
+    if " " in s:
+        return _SPACED_TIME.sub(r"\1T\2", s) if s.count(" ") == 1 else s
+    if len(s) >= 8 and s[4] != "-":
+        m = _BASIC.fullmatch(s)
+        if m is not None:
+            y, mo, d, hh, mi, ss, frac, tz, q = m.groups()
+            out = f"{y}-{mo}-{d}"
+            if hh is not None:
+                out += f"T{hh}:{mi}" + (f":{ss}" if ss else "") + (f".{frac}" if frac else "")
+                if tz and len(tz) == 5:
+                    tz = f"{tz[:3]}:{tz[3:]}"
+                out += tz or ""
+            return out + q
+    elif len(s) >= 8 and s[7].isdigit():
+        m = _ORDINAL_DATE.fullmatch(s)
+        if m is not None:
+            year, day = int(m[1]), int(m[2])
+            last = 366 if _dt.date(year, 12, 31).timetuple().tm_yday == 366 else 365
+            if not 1 <= day <= last:
+                raise Fail(f"day {day} of the year does not exist: {year} has {last} days")
+            d = _dt.date(year, 1, 1) + _dt.timedelta(days=day - 1)
+            return d.isoformat() + m[3]
+    return s
