@@ -329,6 +329,14 @@ class TestParseRelative:
         [
             # a bare month resolves within the reference's year
             ("April", When.month(2026, 4)),
+            # "within" a time from the reference: a deadline on the day it runs out
+            ("within 18 months", When.day(2027, 9, 28).by()),
+            ("within a year", When.day(2027, 3, 28).by()),
+            ("within two weeks", When.day(2026, 4, 11).by()),
+            ("within 3 quarters", When.day(2026, 12, 28).by()),
+            ("within the next 6 months", When.day(2026, 9, 28).by()),
+            ("in the next 18 months", When.day(2027, 9, 28).by()),
+            ("over the next two years", When.day(2028, 3, 28).by()),
             ("February", When.month(2026, 2)),
             ("in April", When.month(2026, 4)),
             ("15 April", When.day(2026, 4, 15)),
@@ -392,6 +400,9 @@ class TestParseRelative:
     def test_prefer(self, text: str, prefer: str, expected: When) -> None:
         assert parse(text, reference=REF, prefer=prefer) == expected  # type: ignore[arg-type]
 
+    def test_within_a_month_from_a_month_end_is_its_last_day(self) -> None:
+        assert parse("within a month", reference="2026-01-31") == When.day(2026, 2, 28).by()
+
     def test_bare_winter_is_the_one_around_the_reference(self) -> None:
         assert parse("winter", reference="2026-01-15") == When.season(2025, 24)
         assert parse("winter", reference="2026-03-28") == When.season(2026, 24)
@@ -411,7 +422,17 @@ class TestParseRelative:
         assert parse("next month", reference=reference) == When.month(2026, 4)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
-        "text", ["April", "next month", "this year", "Q2", "later this year", "15 April", "today"]
+        "text",
+        [
+            "April",
+            "next month",
+            "this year",
+            "Q2",
+            "later this year",
+            "15 April",
+            "today",
+            "within 18 months",
+        ],
     )
     def test_relative_without_reference_raises(self, text: str) -> None:
         with pytest.raises(WhenParseError, match=r"relative; pass reference="):
@@ -547,6 +568,19 @@ class TestParseInvalid:
             # a start that is not a date is named as such
             ("from Aprill 2026", "unknown word 'aprill'", None),
             ("from 2026 to", "not a date form", None),
+            # a misspelling is fixed only to a word near it ("Easter" was "did you mean
+            # 'After 2026'?"); holidays and vague spans are refused with what to write
+            ("Easter 2026", "holidays and festivals are not read", None),
+            ("around Easter", "holidays and festivals are not read", None),
+            ("by Christmas 2026", "holidays and festivals are not read", None),
+            ("Chinese New Year 2027", "holidays and festivals are not read", None),
+            ("Aprl 2026", "unknown word 'aprl'", "April 2026"),
+            ("Janaury 2026", "unknown word 'janaury'", "January 2026"),
+            ("next Tuesday", "a weekday alone", None),
+            ("on Friday", "a weekday alone", None),
+            ("in the coming months", "has no bounds", None),
+            ("in 18 months", "a time from now is not a span", None),
+            ("two years from now", "a time from now is not a span", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 import pendulum
 
 from timeline.dates._parse_context import (
+    COUNT,
     Context,
     Prefer,
     Value,
@@ -31,6 +32,7 @@ from timeline.dates._parse_context import (
     build_in,
     pick,
     resolve,
+    within,
 )
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
 from timeline.dates._when import When, WhenError
@@ -423,6 +425,7 @@ _FPART = (
 )
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
+_UNITS = "day|week|month|quarter|year|decade"
 Handler = Callable[[re.Match[str], Context], Value]
 
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
@@ -484,6 +487,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
     (_c(r"today|tomorrow|yesterday"), _day_word),
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
+    (
+        _c(r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + _UNITS + ")s?"),
+        lambda m, ctx: within(m["n"], m["u"], ctx, m[0]),
+    ),
 ]
 
 

@@ -38,7 +38,7 @@ _VOCABULARY = frozenset(
     + _words("until till thru and between from this next last year month quarter half week")
     + _words("decade century today tomorrow yesterday first second third fourth or so some")
     + _words("sometime time wk st nd rd th open unknown onwards onward latest earliest")
-    + _words("fy fiscal current")
+    + _words("fy fiscal current within over")
 )
 _NOT_WORDS = frozenset(_words("q h w t z x y c s"))
 _CAPITALISED = frozenset([n.lower() for n in MONTH_NAMES] + [n[:3].lower() for n in MONTH_NAMES])
@@ -51,9 +51,35 @@ _TWO_DIGIT_YEAR = re.compile(r".*(?:'|\s)(\d{2})")
 _FROM_ALONE = re.compile(r"(?i:from|since)\s+(.+)")
 
 
+# Named days that move from year to year (or that timeline does not know the date of).
+_HOLIDAY = re.compile(
+    r"\b(?:easter|christmas|xmas|thanksgiving|hanukkah|passover|ramadan|eid|diwali|halloween"
+    r"|valentine'?s|(?:lunar |chinese )?new year'?s?(?: day| eve)?|spring festival|golden week"
+    r"|black friday|cyber monday|memorial day|labou?r day|independence day|national day"
+    r"|mid-autumn|qingming|dragon boat|boxing day|good friday)\b"
+)
+_WEEKDAY = re.compile(
+    r"(?:(?:on|this|next|last|coming|the|by|before|after|until|from) )*"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+)
+_VAGUE = re.compile(
+    r"\b(?:coming|upcoming|soon|shortly|imminent(?:ly)?|near[- ]term|near future"
+    r"|foreseeable future|next few|few (?:days|weeks|months|years)|within (?:days|weeks|months"
+    r"|years))\b"
+)
+_FROM_NOW = re.compile(
+    r"(?:in |after )?(?:another )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|eighteen|twenty|a few|several|a couple of) (?:days?|weeks?|months?"
+    r"|quarters?|years?|decades?)(?: from now| later| time| out| ahead| hence)?"
+)
+
+
 def diagnose(s: str, ctx: Context) -> Fail:
     """The most useful reason (and fix) for text no form matched."""
     low = normalise(s)
+    said = _refused_kind(low, ctx)
+    if said is not None:
+        return Fail(said)
     m = _FROM_ALONE.fullmatch(s)
     if m is not None and _parses(f"{m[1]} onwards", ctx):
         # Refused, not guessed: "from 2026" may run on or only start then.
@@ -124,7 +150,7 @@ def _parses(s: str, ctx: Context) -> bool:
 
 def _respell(s: str, word: str, ctx: Context) -> str | None:
     """The text with ``word`` replaced by the closest known word, if that then parses."""
-    for candidate in difflib.get_close_matches(word, _VOCABULARY, n=3, cutoff=0.7):
+    for candidate in difflib.get_close_matches(word, _VOCABULARY, n=3, cutoff=0.8):
         pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
         original = pattern.search(s)
         replacement = candidate
@@ -150,3 +176,28 @@ def _parse_quietly(s: str, ctx: Context) -> When:
             if f.definite:
                 raise
     return parse_phrase(s, ctx)
+
+
+def _refused_kind(low: str, ctx: Context) -> str | None:
+    """Why a holiday, a weekday, a vague span or a time from now is not read, and what to write."""
+    if _HOLIDAY.search(low):
+        return (
+            "holidays and festivals are not read (most move from year to year); write the "
+            "date or the month, such as '5 April 2026' or 'c. April 2026'"
+        )
+    if _WEEKDAY.fullmatch(low):
+        return (
+            "a weekday alone is relative and ambiguous (this week's or next week's?); "
+            "write the date, such as '31 March 2026'"
+        )
+    if _VAGUE.search(low):
+        return (
+            "it has no bounds; write the latest date it means, such as 'by September 2026', "
+            "or 'within 6 months' with reference="
+        )
+    if _FROM_NOW.fullmatch(low):
+        return (
+            "a time from now is not a span of dates; write 'within 18 months' (a deadline, "
+            "with reference=) or the date it lands on, such as 'c. September 2027'"
+        )
+    return None
