@@ -28,6 +28,11 @@ class TestParseIsoAndEdtf:
             ("2026", When.year(2026)),
             ("2026-04", When.month(2026, 4)),
             ("2026-04-15", When.day(2026, 4, 15)),
+            # year, month and day with slashes or dots, as East Asian sources write them: the
+            # order is never in doubt with the year first (they were refused)
+            ("2026/04/03", When.day(2026, 4, 3)),
+            ("2026/4/3", When.day(2026, 4, 3)),
+            ("2026.04.03", When.day(2026, 4, 3)),
             # EDTF qualifiers on the whole value: approximate, uncertain, both
             ("2026-04~", When.month(2026, 4).qualify(approximate=True)),
             ("2026-04?", When.month(2026, 4).qualify(uncertain=True)),
@@ -176,6 +181,11 @@ class TestParsePhrases:
             ("end of 2030", When.third(2030, 3)),
             ("end-2025", When.third(2025, 3)),
             ("year-end 2026", When.third(2026, 3)),
+            # "mid-year 2026" is mid-2026 (it was "mid this year 2026", refused)
+            ("mid-year 2026", When.third(2026, 2)),
+            ("midyear 2026", When.third(2026, 2)),
+            ("mid year 2026", When.third(2026, 2)),
+            ("end of year 2026", When.third(2026, 3)),
             # ... and of a month its first and last dekads
             ("early April 2026", When.dekad(2026, 4, 1)),
             ("mid-April 2026", When.dekad(2026, 4, 2)),
@@ -208,6 +218,11 @@ class TestParsePhrases:
             ("by end-2025", When.year(2025).by()),
             # "no later than" keeps its words (issue 11 §2); its bounds are those of "by"
             ("no later than Q2 2026", When.quarter(2026, 2).not_after()),
+            # "no later than the end of X" is no later than X, as "by the end of X" is by X
+            # (it was "no later than late 2026", a third of the year)
+            ("no later than the end of 2026", When.year(2026).not_after()),
+            ("not later than the end of Q3 2026", When.quarter(2026, 3).not_after()),
+            ("by end of year 2026", When.year(2026).by()),
             ("by the end of Q2 2026", When.quarter(2026, 2).by()),
             ("by mid-2025", When.third(2025, 2).by()),
             # "by the start of X" is before X
@@ -296,6 +311,7 @@ class TestParsePhrases:
             ("April 15–20, 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
             # open ends, as people write them
             ("until June 2026", When.interval("open", When.month(2026, 6))),
+            ("until the end of 2026", When.interval("open", When.year(2026))),
             ("till June 2026", When.interval("open", When.month(2026, 6))),
             (
                 "until c. June 2026",
@@ -345,6 +361,10 @@ class TestParseRelative:
             ("H2", When.half(2026, 2)),
             ("spring", When.season(2026, 21)),
             ("this year", When.year(2026)),
+            # "end of year", as "end of the year" (it was refused)
+            ("end of year", When.third(2026, 3)),
+            ("by end of year", When.year(2026).by()),
+            ("by year end", When.year(2026).by()),
             ("next year", When.year(2027)),
             ("last year", When.year(2025)),
             ("this month", When.month(2026, 3)),

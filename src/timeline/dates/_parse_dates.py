@@ -385,7 +385,7 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     """ "early/mid/late" or "the start/middle/end of" a month (dekads) or a year (thirds)."""
     word = m["a"] or m["b"]
     n = {"early": 1, "start": 1, "beginning": 1, "mid": 2, "middle": 2}.get(word.split()[0], 3)
-    rest = m["rest"]
+    rest = _YEAR_WORD.sub("", m["rest"])  # "end of year 2026": of 2026
     month = _MY.fullmatch(rest)
     if month is not None:
         return _month_value(month, ctx, lambda y, mo: When.dekad(y, mo, n))
@@ -417,6 +417,7 @@ _MY = _c(_MON + r"(?:(?:,? (?:of )?|-)" + _YR + r")?")
 # a year after a day and month: "15 April 2026", "15 April, 2026", "15-Apr-2026"
 _THEN_YR = r"(?:(?:,? |-)" + _YR + r")?"
 _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
+_YEAR_WORD = _c(r"^(?:the )?year (?=\d{4}$)")
 _FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
 # a quarter or half of a fiscal year, spelt as the calendar's are ("Q3", "3Q", "third quarter")
 _FPART = (

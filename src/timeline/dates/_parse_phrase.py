@@ -66,7 +66,8 @@ def normalise(text: str) -> str:
     s = fold(text)
     if "year" in s:
         s = _YEAR_END.sub(lambda m: f"end of {m[1] or 'this year'}", s)
-        s = _MID_YEAR.sub("mid this year", s)
+        s = _MID_YEAR.sub(lambda m: f"mid {m[1] or 'this year'}", s)
+        s = _OF_YEAR.sub(r"\1 of this year", s)
         s = _OF_THE.sub(r"of this \1", s)
     elif "of the " in s:
         s = _OF_THE.sub(r"of this \1", s)
@@ -76,7 +77,8 @@ def normalise(text: str) -> str:
 
 
 _YEAR_END = re.compile(r"\byear[- ]end(?:,? (?:of )?(\d{4}))?\b")
-_MID_YEAR = re.compile(r"\bmid-? ?year\b")
+_MID_YEAR = re.compile(r"\bmid-? ?year(?:,? (?:of )?(\d{4}))?\b")
+_OF_YEAR = re.compile(r"\b(end|start|beginning|middle|close) of year\b(?! \d)")
 _OF_THE = re.compile(r"\bof the (year|month|quarter|week|decade|century)\b")
 _END_DASH = re.compile(r"\b(end|start)-(\d{4})\b")
 
@@ -235,7 +237,8 @@ _UNKNOWN_ENDS = {"unknown start": True, "unknown end": False}
 # Open intervals as people write them: "until X" (open start), "from X onwards",
 # "X onwards", "from X on" (open end). A bare "from X" is not one: it could as
 # well mean "not before X".
-_UNTIL = re.compile(r"(?:until|till) (?P<end>.+)")
+# "until the end of 2026" is until 2026 (not "until late 2026"), as "by the end of" is "by"
+_UNTIL = re.compile(r"(?:until|till) (?:the end of |end of )?(?P<end>.+)")
 _ONWARDS = re.compile(r"(?:from (?P<from>.+) (?:onwards?|on)|(?P<bare>.+) onwards?)")
 
 

@@ -83,11 +83,18 @@ _BASIC = re.compile(
     r"([~?%]?)",
     re.IGNORECASE,
 )
+_SLASHED = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
 _ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
 
 
 def iso_extras(s: str) -> str:
-    """ISO 8601 spellings outside EDTF, rewritten to the EDTF spelling."""
+    """ISO 8601 spellings outside EDTF, rewritten to the EDTF spelling.
+
+    Also year, month and day with slashes or dots ("2026/04/03", "2026.4.3"): with
+    the year first their order is never in doubt.
+    """
+    if s[4:5] in ("/", ".") and (m := _SLASHED.fullmatch(s)) is not None:
+        return f"{m[1]}-{int(m[3]):02d}-{int(m[4]):02d}"
     if " " in s:
         return _SPACED_TIME.sub(r"\1T\2", s) if s.count(" ") == 1 else s
     if len(s) >= 8 and s[4] != "-":

@@ -24,7 +24,8 @@ __all__ = ["Words"]
 _PREFIX = re.compile(
     r"""
     (?:
-        (?P<rel>by\ the\ end\ of|by\ end\ of|by\ the\ close\ of|by\ the\ start\ of
+        (?P<rel>no\ later\ than\ (?:the\ )?end\ of|not\ later\ than\ (?:the\ )?end\ of
+            |by\ the\ end\ of|by\ end\ of|by\ the\ close\ of|by\ the\ start\ of
             |by\ the\ beginning\ of|before\ the\ end\ of|before\ end\ of
             |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
             |no\ later\ than|not\ later\ than|not\ after
@@ -44,6 +45,11 @@ _RELATIONS = {
     "by end of": "by",
     "by the close of": "by",
     "no later than": "not after",
+    # "no later than the end of 2026" is no later than 2026, as "by the end of" is "by"
+    "no later than the end of": "not after",
+    "no later than end of": "not after",
+    "not later than the end of": "not after",
+    "not later than end of": "not after",
     "not later than": "not after",
     "not after": "not after",
     "by the start of": "before",
