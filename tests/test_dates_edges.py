@@ -1034,3 +1034,22 @@ class TestRefusalsAtTheCalendarEdges:
         except WhenParseError as err:
             message = str(err)
         assert "Error(" not in message and "When." not in message
+
+
+class TestInstantOffsets:
+    """`When.instant` takes the offsets `When.parse` reads back (-18:00..+18:00, as ISO 8601
+    and pendulum allow); one beyond (Python allows up to a day) was built, then its text was
+    refused."""
+
+    @pytest.mark.parametrize("minutes", [18 * 60 + 1, 23 * 60 + 59, -(18 * 60 + 1), -(23 * 60)])
+    def test_beyond_18_hours_is_refused(self, minutes: int) -> None:
+        moment = dt.datetime(2026, 4, 15, 10, tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+        with pytest.raises(ValueError, match=r"out of range -18:00\.\.\+18:00"):
+            When.instant(moment)
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.integers(-18 * 3600, 18 * 3600))
+    def test_any_offset_within_reads_back(self, seconds: int) -> None:
+        zone = dt.timezone(dt.timedelta(seconds=seconds))
+        w = When.instant(dt.datetime(2026, 4, 15, 10, 30, tzinfo=zone))
+        assert P(str(w)) == w and When.from_edtf(w.to_edtf()) == w

@@ -66,9 +66,19 @@ def instant(cls: type[When], moment: _dt.datetime) -> When:
             moment.second,
             moment.microsecond,
         )
+    if value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset is not None and abs(offset) > _MAX_OFFSET:
+            # Python allows offsets up to a day; ISO 8601 text (and so When.parse) up to 18 hours
+            raise WhenError(
+                f"When.instant({moment!r}): UTC offset {offset} is out of range -18:00..+18:00"
+            )
     exact_minute = value.second == 0 and value.microsecond == 0
     precision = Precision.MINUTE if exact_minute else Precision.SECOND
     return cls(value, value, precision)
+
+
+_MAX_OFFSET = _dt.timedelta(hours=18)
 
 
 def day(cls: type[When], year: int, month: int, day: int) -> When:
