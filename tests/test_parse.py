@@ -363,6 +363,13 @@ class TestParseRelative:
             ("this year", When.year(2026)),
             # "end of year", as "end of the year" (it was refused)
             ("end of year", When.third(2026, 3)),
+            # thirds of this, next or last decade, as of "the 2020s" ("end of the decade" was
+            # refused: "'end of' applies to a month or a year")
+            ("end of the decade", When.parse("late 2020s")),
+            ("the end of the decade", When.parse("late 2020s")),
+            ("early this decade", When.parse("early 2020s")),
+            ("early next decade", When.parse("early 2030s")),
+            ("by the middle of the decade", When.parse("mid-2020s").by()),
             ("by end of year", When.year(2026).by()),
             ("by year end", When.year(2026).by()),
             ("next year", When.year(2027)),
@@ -547,8 +554,8 @@ class TestParseInvalid:
             ("the 21th century", "the ordinal is 21st", None),
             (
                 "early Q2 2026",
-                "'early' applies to a month or a year, such as 'early April 2026' or "
-                "'early 2026', not to a quarter",
+                "'early' applies to a month, a year or a decade, such as 'early April 2026', "
+                "'early 2026' or 'early 2020s', not to a quarter",
                 None,
             ),
             # a month or year, but not in words: never "not to a month"
@@ -559,6 +566,7 @@ class TestParseInvalid:
                 None,
             ),
             ("late 202X", "'late' takes a month or a year written in words", None),
+            ("early 21st century", "not to a century", None),
             ("202", "a year takes four digits", None),
             ("12026", "years after 9999 are not supported", None),
             # numbers that are not dates

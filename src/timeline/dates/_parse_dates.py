@@ -390,10 +390,12 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     if month is not None:
         return _month_value(month, ctx, lambda y, mo: When.dekad(y, mo, n))
     rel = _RELATIVE_UNIT.fullmatch(rest)
-    if rel is not None and rel["unit"] in ("month", "year"):
+    if rel is not None and rel["unit"] in ("month", "year", "decade"):
         unit = _unit(rel["unit"], _STEP[rel["rel"]], ctx.need(repr(rest)))
         assert unit.start is not None
         s = unit.start
+        if rel["unit"] == "decade":
+            return decade_third(s.year, n)
         return When.dekad(s.year, s.month, n) if rel["unit"] == "month" else When.third(s.year, n)
     if re.fullmatch(r"\d{4}", rest):
         return When.third(int(rest), n)
@@ -409,7 +411,10 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     if kind in ("month", "year"):
         # A month or year, but written as EDTF, with X digits or a qualifier ("2026-04~").
         raise Fail(f"'{word}' takes a month or a year written in words, such as {examples}")
-    raise Fail(f"'{word}' applies to a month or a year, such as {examples}, not to a {kind}")
+    examples = f"'{word} April 2026', '{word} 2026' or '{word} 2020s'"
+    raise Fail(
+        f"'{word}' applies to a month, a year or a decade, such as {examples}, not to a {kind}"
+    )
 
 
 # "April 2026", "April, 2026", "April of 2026", and "Apr-2026" as spreadsheets write it
