@@ -483,6 +483,32 @@ class TestUndated:
         assert P("unknown start to June 2026").is_interval
 
 
+class TestAlternativesInOrder:
+    @pytest.mark.parametrize(
+        ("text", "suggestion"),
+        [
+            # a part without its year is read in the last one's year, and was then after it:
+            # "Q4 or Q1 2027" was Q4 2027 or Q1 2027; which year is meant is not guessed
+            ("Q4 or Q1 2027", "Q4 2026 or Q1 2027"),
+            ("December or January 2027", "December 2026 or January 2027"),
+            ("November, December or January 2027", "November 2026, December 2026 or January 2027"),
+            ("December or January", "December 2025 or January 2026"),  # said in March 2026
+            ("December 2026 or January", "December 2026 or January 2027"),
+        ],
+    )
+    def test_a_part_read_out_of_order_is_refused_with_the_fix(
+        self, text: str, suggestion: str
+    ) -> None:
+        with pytest.raises(WhenParseError, match="in the order written") as err:
+            P(text, reference="2026-03-28")
+        assert err.value.suggestion == suggestion
+        assert P(suggestion) == P(suggestion, reference="2026-03-28")
+
+    @pytest.mark.parametrize("text", ["Q1 or Q4 2027", "2027 or 2026", "Q3 or Q4", "April or May"])
+    def test_in_order_or_with_their_years(self, text: str) -> None:
+        assert P(text, reference="2026-03-28").form is not None
+
+
 class TestFiscalYears:
     @pytest.mark.parametrize(
         ("text", "start", "named_by", "first", "last"),

@@ -41,6 +41,7 @@ and raises; write "winter 2026/27".
 
 from __future__ import annotations
 
+import datetime as _dt
 import itertools
 import re
 
@@ -203,6 +204,7 @@ def _set_of(values: list[When | Yearless | str], ctx: Context) -> When | None:
             build_in(value, _year_of(resolved_last)) if isinstance(value, Yearless) else value
         )
     members.append(resolved_last)
+    _in_order(values, members)
     for w in members:
         if w.is_interval and isinstance(w.lower, When) and isinstance(w.upper, When):
             raise Fail(
@@ -217,6 +219,38 @@ def _set_of(values: list[When | Yearless | str], ctx: Context) -> When | None:
             raise Fail(f"{w} has no EDTF value to be one of a set; write the alternatives as days")
     text = "[" + ",".join(edtf) + "]"
     return parse_set(text, lambda t: _member_value(t, members))
+
+
+def _in_order(values: list[When | Yearless | str], members: list[When]) -> None:
+    """Refuse "Q4 or Q1 2027": a part without its year read after the next one.
+
+    Alternatives are written in order, so "Q4" there is Q4 2026; which year is
+    meant is not guessed, as for "Q4 to Q1 2027": the fix is suggested.
+    """
+    fixed = list(members)
+    for i in range(len(members) - 2, -1, -1):
+        value, nxt = values[i], fixed[i + 1]
+        if isinstance(value, Yearless) and _after(fixed[i], nxt):
+            fixed[i] = build_in(value, _year_of(fixed[i]) - 1)
+    last = values[-1]
+    if isinstance(last, Yearless) and len(fixed) > 1 and _after(fixed[-2], fixed[-1]):
+        fixed[-1] = build_in(last, _year_of(fixed[-1]) + 1)
+    if fixed != members:
+        late = next(i for i, (a, b) in enumerate(zip(members, fixed, strict=True)) if a != b)
+        said = ", ".join(str(w) for w in fixed[:-1]) + f" or {fixed[-1]}"
+        raise Fail(
+            f"alternatives are read in the order written, and {members[late]} would not be; "
+            "write each one's year",
+            said,
+        )
+
+
+def _after(a: When, b: When) -> bool:
+    """Whether calendar value ``a`` lies wholly after ``b``."""
+    lo, hi = a.earliest, b.latest
+    if lo is None or hi is None or isinstance(lo, _dt.datetime) or isinstance(hi, _dt.datetime):
+        return False
+    return lo > hi
 
 
 def _member_value(text: str, members: list[When]) -> When:
