@@ -504,6 +504,10 @@ class TestAlternativesInOrder:
         assert err.value.suggestion == suggestion
         assert P(suggestion) == P(suggestion, reference="2026-03-28")
 
+    def test_a_set_out_of_order_is_written_with_each_year(self) -> None:
+        w = When.from_edtf("[2027-36,2027-33]")
+        assert str(w) == "Q4 2027 or Q1 2027" and P(str(w)) == w
+
     @pytest.mark.parametrize("text", ["Q1 or Q4 2027", "2027 or 2026", "Q3 or Q4", "April or May"])
     def test_in_order_or_with_their_years(self, text: str) -> None:
         assert P(text, reference="2026-03-28").form is not None

@@ -39,6 +39,9 @@ class TestParseIsoAndEdtf:
             ("2026-04-15%", When.day(2026, 4, 15).qualify(approximate=True, uncertain=True)),
             # a qualifier before the only component qualifies the whole value
             ("~2030", When.year(2030).qualify(approximate=True)),
+            # "c." glued to the year, as catalogues write it (it was refused)
+            ("c.2030", When.year(2030).qualify(approximate=True)),
+            ("ca.2030", When.year(2030).qualify(approximate=True)),
             # seasons 21-24 (northern, meteorological; winter runs into the next year)
             ("2026-21", When.season(2026, 21)),
             ("2026-24", When.season(2026, 24)),
@@ -353,6 +356,8 @@ class TestParseRelative:
             ("within the next 6 months", When.day(2026, 9, 28).by()),
             ("in the next 18 months", When.day(2027, 9, 28).by()),
             ("over the next two years", When.day(2028, 3, 28).by()),
+            ("within the next year", When.day(2027, 3, 28).by()),
+            ("over the next decade", When.day(2036, 3, 28).by()),
             ("February", When.month(2026, 2)),
             ("in April", When.month(2026, 4)),
             ("15 April", When.day(2026, 4, 15)),

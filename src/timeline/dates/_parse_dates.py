@@ -494,8 +494,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"today|tomorrow|yesterday"), _day_word),
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
     (
-        _c(r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + _UNITS + ")s?"),
-        lambda m, ctx: within(m["n"], m["u"], ctx, m[0]),
+        _c(
+            r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + _UNITS + ")s?"
+            r"|(?:within|over) the next (?P<u1>" + _UNITS + r")"  # "over the next decade": one
+        ),
+        lambda m, ctx: within(m["n"] or "1", m["u"] or m["u1"], ctx, m[0]),
     ),
 ]
 

@@ -36,6 +36,7 @@ _PREFIX = re.compile(
       | (?P<filler>in|on|during|at|some\ ?time\ in|some\ ?time\ during)
     )\s+
     | (?P<tilde>~)\s*
+    | (?P<glued>c\.|ca\.)(?=\d)
     """,
     re.VERBOSE,
 )
@@ -111,7 +112,7 @@ class Words:
         while (m := _PREFIX.match(s, start, end)) is not None:
             if m["rel"] is not None:
                 self._relate(_RELATIONS[m["rel"]])
-            elif m["approx"] is not None or m["tilde"] is not None:
+            elif m["approx"] is not None or m["tilde"] is not None or m["glued"] is not None:
                 self.approximate = True
             elif m["unc"] is not None:
                 self.uncertain = True
