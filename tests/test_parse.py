@@ -21,6 +21,10 @@ def masked(text: str) -> When:
     return When.from_edtf(text)
 
 
+def P_(text: str) -> When:
+    return When.parse(text)
+
+
 class TestParseIsoAndEdtf:
     @pytest.mark.parametrize(
         ("text", "expected"),
@@ -188,6 +192,20 @@ class TestParsePhrases:
             ("mid-year 2026", When.third(2026, 2)),
             ("midyear 2026", When.third(2026, 2)),
             ("mid year 2026", When.third(2026, 2)),
+            # seasons after "the", and halves and quarters with the year glued on
+            ("in the summer of 2026", When.season(2026, 22)),
+            ("the fall of 2026", When.season(2026, 23)),
+            ("4Q2026", When.quarter(2026, 4)),
+            ("2H2026", When.half(2026, 2)),
+            # a range of thirds, as analysts write it (was refused)
+            ("mid-to-late 2026", When.interval(When.third(2026, 2), When.third(2026, 3))),
+            ("early-to-mid 2027", When.interval(When.third(2027, 1), When.third(2027, 2))),
+            ("early to mid 2027", When.interval(When.third(2027, 1), When.third(2027, 2))),
+            (
+                "mid-to-late April 2026",
+                When.interval(When.dekad(2026, 4, 2), When.dekad(2026, 4, 3)),
+            ),
+            ("early-to-mid 2020s", When.interval(P_("early 2020s"), P_("mid-2020s"))),
             ("end of year 2026", When.third(2026, 3)),
             # ... and of a month its first and last dekads
             ("early April 2026", When.dekad(2026, 4, 1)),
@@ -251,6 +269,11 @@ class TestParsePhrases:
             ("by 2030 at the latest", When.year(2030).by()),
             ("by the end of 2026 at the latest", When.year(2026).by()),
             ("not before April 2026 or later", When.month(2026, 4).not_before()),
+            # more ways to say the same limits (were refused as unknown words)
+            ("ahead of 2027", When.year(2027).before()),
+            ("as early as 2027", When.year(2027).not_before()),
+            ("no sooner than Q3 2026", When.quarter(2026, 3).not_before()),
+            ("by year's end 2026", When.year(2026).by()),
         ],
     )
     def test_relations(self, text: str, expected: When) -> None:
@@ -366,6 +389,10 @@ class TestParseRelative:
             ("H2", When.half(2026, 2)),
             ("spring", When.season(2026, 21)),
             ("this year", When.year(2026)),
+            ("in the fall", When.season(2026, 23)),
+            ("as early as next year", When.year(2027).not_before()),
+            ("by year's end", When.year(2026).by()),
+            ("mid-to-late next year", When.interval(When.third(2027, 2), When.third(2027, 3))),
             # "end of year", as "end of the year" (it was refused)
             ("end of year", When.third(2026, 3)),
             # thirds of this, next or last decade, as of "the 2020s" ("end of the decade" was
@@ -597,6 +624,8 @@ class TestParseInvalid:
             # both readings are offered
             ("from 2026", "write 'from 2026 onwards' (open end) or 'not before 2026'", None),
             ("since April 2026", "write 'from April 2026 onwards' (open end)", None),
+            ("starting in 2027", "write 'from 2027 onwards' (open end)", None),
+            ("beginning in April 2026", "write 'from April 2026 onwards' (open end)", None),
             ("from April", "write 'from April onwards' (open end) or 'not before April'", None),
             # a start that is not a date is named as such
             ("from Aprill 2026", "unknown word 'aprill'", None),

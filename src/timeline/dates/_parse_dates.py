@@ -418,6 +418,18 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
 
 
 # "April 2026", "April, 2026", "April of 2026", and "Apr-2026" as spreadsheets write it
+def _modified_range(m: re.Match[str], ctx: Context) -> Value:
+    """ "mid-to-late 2026": from mid-2026 to late 2026 (thirds, dekads, thirds of a decade)."""
+    first = core_value(f"{m['a']} {m['rest']}", ctx)
+    last = core_value(f"{m['b']} {m['rest']}", ctx)
+    if isinstance(first, Yearless) and isinstance(last, Yearless):
+        a, b = first.build, last.build
+        return Yearless(lambda y: When.interval(a(y), b(y)), f"{first.label} to {last.label}")
+    if isinstance(first, Yearless) or isinstance(last, Yearless):
+        raise Fail("not a range of parts of one date", definite=False)
+    return When.interval(first, last)
+
+
 _MY = _c(_MON + r"(?:(?:,? (?:of )?|-)" + _YR + r")?")
 # a year after a day and month: "15 April 2026", "15 April, 2026", "15-Apr-2026"
 _THEN_YR = r"(?:(?:,? |-)" + _YR + r")?"
@@ -444,7 +456,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
     (_c(r"q(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("q")),
     (_c(r"(?P<y>\d{4})[ -]?q(?P<n>\d+)(?P<o>)"), _quarter_or_half("q")),
-    (_c(r"(?P<n>\d)q (?P<y>\d{4})(?P<o>)"), _quarter_or_half("q")),
+    (_c(r"(?P<n>\d)q ?(?P<y>\d{4})(?P<o>)"), _quarter_or_half("q")),
     (
         _c(
             r"(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
@@ -454,7 +466,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_c(r"h(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("h")),
     (_c(r"(?P<y>\d{4})[ -]?h(?P<n>\d+)(?P<o>)"), _quarter_or_half("h")),
-    (_c(r"(?P<n>\d)h (?P<y>\d{4})(?P<o>)"), _quarter_or_half("h")),
+    (_c(r"(?P<n>\d)h ?(?P<y>\d{4})(?P<o>)"), _quarter_or_half("h")),
     (_c(r"(?P<n>[1-4])q ?'?(?P<yy>\d{2})"), _short_part("q")),
     (_c(r"q(?P<n>[1-4]) ?'(?P<yy>\d{2})"), _short_part("q")),
     (_c(r"(?P<n>[12])h ?'?(?P<yy>\d{2})"), _short_part("h")),
@@ -469,13 +481,17 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _quarter_or_half("h"),
     ),
     (
+        _c(r"(?:the )?(?P<a>early|mid|late)[- ]to[- ](?P<b>early|mid|late)[- ](?P<rest>.+)"),
+        _modified_range,
+    ),
+    (
         _c(
             r"(?:the )?(?:(?P<a>early|late|mid|middle of|start of|beginning of|end of)\s+"
             r"|(?P<b>mid|end|start|early|late)-)(?:the )?(?P<rest>.+)"
         ),
         _modified,
     ),
-    (_c(r"(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), _season),
+    (_c(r"(?:the )?(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), _season),
     (
         _c(
             r"(?P<hemi>northern|southern)(?: hemisphere)? (?P<s>spring|summer|autumn|fall|winter)"

@@ -38,7 +38,7 @@ _VOCABULARY = frozenset(
     + _words("until till thru and between from this next last year month quarter half week")
     + _words("decade century today tomorrow yesterday first second third fourth or so some")
     + _words("sometime time wk st nd rd th open unknown onwards onward latest earliest")
-    + _words("fy fiscal current within over")
+    + _words("fy fiscal current within over ahead as sooner starting")
 )
 _NOT_WORDS = frozenset(_words("q h w t z x y c s"))
 _CAPITALISED = frozenset([n.lower() for n in MONTH_NAMES] + [n[:3].lower() for n in MONTH_NAMES])
@@ -48,7 +48,7 @@ _TIME_ONLY = re.compile(r"t?(\d{1,2}):(\d{2})(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?"
 _HOUR_ONLY = re.compile(r"(\d{4}-\d{2}-\d{2})[tT ](\d{1,2})([zZ]|[+-].*)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _TWO_DIGIT_YEAR = re.compile(r".*(?:'|\s)(\d{2})")
-_FROM_ALONE = re.compile(r"(?i:from|since)\s+(.+)")
+_FROM_ALONE = re.compile(r"(?i:from|since|(?:starting|beginning)(?:\s+(?:in|from|on))?)\s+(.+)")
 
 
 # Named days that move from year to year (or that timeline does not know the date of).

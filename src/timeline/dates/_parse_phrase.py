@@ -77,7 +77,7 @@ def normalise(text: str) -> str:
     return s
 
 
-_YEAR_END = re.compile(r"\byear[- ]end(?:,? (?:of )?(\d{4}))?\b")
+_YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:,? (?:of )?(\d{4}))?\b")
 _MID_YEAR = re.compile(r"\bmid-? ?year(?:,? (?:of )?(\d{4}))?\b")
 _OF_YEAR = re.compile(r"\b(end|start|beginning|middle|close) of year\b(?! \d)")
 _OF_THE = re.compile(r"\bof the (year|month|quarter|week|decade|century)\b")

@@ -29,7 +29,8 @@ _PREFIX = re.compile(
             |by\ the\ beginning\ of|before\ the\ end\ of|before\ end\ of
             |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
             |no\ later\ than|not\ later\ than|not\ after
-            |no\ earlier\ than|not\ earlier\ than|not\ before|net|prior\ to|by|before|after)
+            |no\ earlier\ than|not\ earlier\ than|not\ before|net|prior\ to|by|before|after
+            |ahead\ of|as\ early\ as|no\ sooner\ than|not\ sooner\ than)
       | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
             |some\ ?time\ around)
       | (?P<unc>maybe|possibly|perhaps|probably)
@@ -69,6 +70,10 @@ _RELATIONS = {
     "no earlier than": "not before",
     "not earlier than": "not before",
     "net": "not before",  # "no earlier than", as launch schedules write it
+    "ahead of": "before",
+    "as early as": "not before",
+    "no sooner than": "not before",
+    "not sooner than": "not before",
 }
 _SUFFIX = re.compile(
     r"""\s*(?:
