@@ -1083,3 +1083,46 @@ class TestInstantOffsets:
         zone = dt.timezone(dt.timedelta(seconds=seconds))
         w = When.instant(dt.datetime(2026, 4, 15, 10, 30, tzinfo=zone))
         assert P(str(w)) == w and When.from_edtf(w.to_edtf()) == w
+
+
+class TestClockChanges:
+    """A local time at a clock change in a named zone: the refusal names the offsets there
+    (it said "add the UTC offset, e.g. +01:00" whatever the zone)."""
+
+    @pytest.mark.parametrize(
+        ("text", "says", "suggestion"),
+        [
+            # New York, 1 November 2026: 01:30 happens twice, at -04:00 and then at -05:00
+            (
+                "2026-11-01T01:30[America/New_York]",
+                "happens twice in America/New_York (the clocks go back): at -04:00, then at "
+                "-05:00; add the offset, as in '2026-11-01T01:30-04:00[America/New_York]'",
+                None,
+            ),
+            # New York, 8 March 2026: the clocks go from 02:00 to 03:00
+            (
+                "2026-03-08T02:30[America/New_York]",
+                "does not exist in America/New_York (the clocks go forward from -05:00 to -04:00)",
+                None,
+            ),
+            # an offset the zone does not have then: the one it has
+            (
+                "2026-04-15T10:00+08:00[America/New_York]",
+                "offset +08:00 does not match the time zone America/New_York at that time (-04:00)",
+                "2026-04-15T10:00-04:00[America/New_York]",
+            ),
+        ],
+    )
+    def test_the_refusal_names_the_offsets(
+        self, text: str, says: str, suggestion: str | None
+    ) -> None:
+        with pytest.raises(WhenParseError) as err:
+            P(text)
+        assert says in str(err.value) and err.value.suggestion == suggestion
+        if suggestion is not None:
+            assert P(suggestion).start is not None
+
+    def test_both_offsets_of_a_repeated_hour_read(self) -> None:
+        first = P("2026-11-01T01:30-04:00[America/New_York]")
+        second = P("2026-11-01T01:30-05:00[America/New_York]")
+        assert first.definitely_before(second) and first < second

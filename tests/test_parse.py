@@ -553,7 +553,7 @@ class TestParseInvalid:
             ("2026-04-15T10:00+19:00", "UTC offset +19:00 is out of range", None),
             ("2026-04-15T10:00[Mars/Olympus]", "unknown time zone 'Mars/Olympus'", None),
             # a local time that a clock change makes ambiguous needs its offset
-            ("2026-10-25T02:30[Europe/Paris]", "ambiguous or skipped in Europe/Paris", None),
+            ("2026-10-25T02:30[Europe/Paris]", "happens twice in Europe/Paris", None),
             # EDTF hemisphere seasons look like spans of years: asked, not guessed
             ("2026-26", "is ambiguous: in EDTF a hemisphere season", None),
             ("2024-26", "is ambiguous: in EDTF a hemisphere season", "2024 to 2026"),
