@@ -89,6 +89,7 @@ _PRE = (
     r"(?P<net>net\s+)?"  # "NET" (no earlier than), only in capitals
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
     r"|no\s+later\s+than|not\s+later\s+than|not\s+before|no\s+earlier\s+than|by|before|after"
+    r"|ahead\s+of|as\s+early\s+as|no\s+sooner\s+than|not\s+sooner\s+than"
     r"|circa|c\.|ca\.|about|around|approximately|roughly|maybe|possibly|perhaps|probably)"
     r"\s+){0,3})"  # at most three: a bounded prefix keeps the scan linear
 )
@@ -99,7 +100,8 @@ _ALT_ITEM = rf"(?:q[1-4]|[1-4]q|h[12]|[12]h|{_MONTH}|spring|summer|autumn|fall|w
 # At most five listed before "or": a bounded list keeps the scan linear.
 _ALT = rf"(?P<alt>(?:{_ALT_ITEM},\s+){{0,4}}{_ALT_ITEM}\s+or\s+)?"
 _MOD = (
-    r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:start|beginning|middle|end)\s+of\s+"
+    r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+(?:to[\s-]+(?:early|mid|late)[\s-]+)?"
+    r"|(?:start|beginning|middle|end)\s+of\s+"
     r"(?:the\s+)?|(?:mid|end|start)-))?"
 )
 _CORE = (
@@ -115,6 +117,7 @@ _CORE = (
     r"(?P<pair>(?<![\d.,])(?P<p1>\d{4})/(?P<p2>\d{4}|\d{2}))(?![\d/])|"
     r"\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])"
     r"|\d{4}-w\d{2}(?:-\d)?(?![\d-])"
+    r"|(?<![\d.,/])\d{4}(?P<sl>[/.])\d{1,2}(?P=sl)\d{1,2}(?![\d/]|\.\d)"  # "2026/04/03"
     r"|\d{4}-\d{2}(?![\d-])"
     # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
     rf"|{_DAY}\s*(?:-|to)\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
@@ -132,7 +135,7 @@ _CORE = (
     r"|(?:later|earlier)\s+this\s+(?:year|month|quarter|week)"
     r"|(?:this|next|last)\s+(?:week|month|quarter|year|decade|century|spring|summer|autumn|fall"
     rf"|winter|{_MONTH})"
-    r"|the\s+(?:year|month|quarter)|today|tomorrow|yesterday"
+    r"|the\s+(?:year|month|quarter)|year(?:'s)?[\s-]end|today|tomorrow|yesterday"
     rf"|(?P<year>{_YEAR})"
     r")"
 )
@@ -167,7 +170,7 @@ _MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"
     r"(?![a-z])|-[a-z]"
 )
-_RELATION = re.compile(r"\b(?:by|before|after|than)\b")
+_RELATION = re.compile(r"\b(?:by|before|after|than|ahead|as)\b")
 _COUNTING = _words("no. no number over under than nearly almost least some top total only just")
 _MAY_WORDS = _STRONG | _words("from to this next last")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
