@@ -1126,3 +1126,58 @@ class TestClockChanges:
         first = P("2026-11-01T01:30-04:00[America/New_York]")
         second = P("2026-11-01T01:30-05:00[America/New_York]")
         assert first.definitely_before(second) and first < second
+
+
+class TestIntervalsBetweenADayAndAnInstant:
+    """An interval's order between a floating day and an instant: the instant's local time
+    against the whole day (as "a floating day contains an instant whose local date is that
+    day"). "From 10:00 on 15 April to 15 April" was refused as ending before it starts (the
+    day was taken at its first moment, in UTC), while "15 April to 14 April 23:00 at UTC-12"
+    was accepted."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026-04-15T10:00Z/2026-04-15",  # from 10:00 to the end of that day
+            "2026-04-15T10:00/2026-04-15",
+            "2026-04-15T23:00-12:00/2026-04-15",
+            "2026-04-15/2026-04-15T01:00+14:00",
+            "2026-04/2026-04-01T00:00+14:00",
+            "from 2026-04-15T10:00Z to 15 April 2026",
+        ],
+    )
+    def test_in_order(self, text: str) -> None:
+        w = P(text)
+        assert w.is_interval and P(str(w)) == w and w.overlaps(w)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026-04-15/2026-04-14T23:00-12:00",  # ends on 14 April, local time
+            "2026-04-16T00:30+14:00/2026-04-15",  # starts on 16 April, local time
+            "2026-04-16T00:00/2026-04-15",
+        ],
+    )
+    def test_backwards(self, text: str) -> None:
+        with pytest.raises(WhenParseError, match="before it starts"):
+            P(text)
+
+    @settings(max_examples=200, deadline=None)
+    @given(instants(2026, 2026), calendar_whens(2026, 2026), st.booleans())
+    def test_accepted_exactly_when_local_times_are_in_order(
+        self, moment: When, day: When, instant_first: bool
+    ) -> None:
+        assert moment.start is not None and day.start is not None and day.end is not None
+        local = moment.start.replace(tzinfo=None)  # type: ignore[union-attr]
+        if instant_first:
+            ok = local.date() <= day.end
+            ends = (moment, day)
+        else:
+            ok = local.date() >= day.start
+            ends = (day, moment)
+        try:
+            When.interval(*ends)
+        except ValueError:
+            assert not ok
+        else:
+            assert ok

@@ -210,6 +210,28 @@ def ends_before(a: Span, b: Span) -> bool:
     return _hi_us(a[1], west) <= _lo_us(b[0], east)
 
 
+def runs_backwards(start: _dt.date, stop: _dt.date) -> bool:
+    """Whether an interval from bound ``start`` to bound ``stop`` ends before it starts.
+
+    Two days or two instants compare as they sort (instants in UTC). Between a
+    floating day and an instant, the instant's local time is set against the whole
+    day, as a floating day holds an instant whose local date is that day: from
+    10:00 on 15 April to 15 April runs to the end of that day.
+
+    >>> d, t = pendulum.date(2026, 4, 15), pendulum.datetime(2026, 4, 15, 10)
+    >>> runs_backwards(t, d), runs_backwards(d, t), runs_backwards(t.add(days=1), d)
+    (False, False, True)
+    """
+    start_time, stop_time = isinstance(start, _dt.datetime), isinstance(stop, _dt.datetime)
+    if start_time is stop_time:
+        return _key(start) > _key(stop)
+    if stop_time:
+        assert isinstance(stop, _dt.datetime)
+        return _wall_us(stop) < _key(start)
+    assert isinstance(start, _dt.datetime)
+    return _wall_us(start) >= _key(stop) + _DAY_US
+
+
 def _wall_us(p: _dt.datetime) -> int:
     """An instant's local clock reading, as a floating time's key."""
     return _as_utc_micros(p.replace(tzinfo=None))

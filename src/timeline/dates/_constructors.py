@@ -17,7 +17,7 @@ import pendulum
 from pendulum import Date, DateTime
 
 from timeline._errors import WhenError
-from timeline.dates._bounds import _date, _key, _last_day
+from timeline.dates._bounds import _date, _last_day, runs_backwards
 from timeline.dates._precision import Precision, Relation
 
 if TYPE_CHECKING:
@@ -346,7 +346,7 @@ def interval(cls: type[When], lower: Endpoint, upper: Endpoint) -> When:
             problems.append("an end is a When, 'open' or 'unknown'")
     start = lower.start if isinstance(lower, cls) else None
     stop = upper.end if isinstance(upper, cls) else None
-    if start is not None and stop is not None and start != stop and _key(start) > _key(stop):
+    if start is not None and stop is not None and start != stop and runs_backwards(start, stop):
         problems.append("the interval ends before it starts")
     if problems:
         # repr() formats both ends, so the call is spelled out only on failure

@@ -37,7 +37,7 @@ from typing import Literal
 
 import pendulum
 
-from timeline.dates._bounds import _key, _last_day
+from timeline.dates._bounds import _last_day, runs_backwards
 from timeline.dates._edtf_calendar import Fail, _day, _reason, _sub_year, _week, masked
 from timeline.dates._edtf_instants import _instant
 from timeline.dates._edtf_step import step
@@ -152,7 +152,7 @@ def make_interval(
     """`When.interval` with a message naming the ends (as written, or by ``label``)."""
     if isinstance(lower, When) and isinstance(upper, When):
         lo, hi = lower.earliest, upper.latest
-        if lo is not None and hi is not None and _key(lo) > _key(hi):
+        if lo is not None and hi is not None and runs_backwards(lo, hi):
             if label is not None:
                 left, right = label(lower, left), label(upper, right)
             raise Fail(
