@@ -594,6 +594,9 @@ class TestFiscalYears:
             ("FY2026-FY2028", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
             ("Q4 FY2026 to Q1 FY2027", D(2026, 4, 1), D(2026, 9, 30), "Q2 2026 to Q3 2026"),
             ("FY2027 onwards", D(2026, 7, 1), None, "from July 2026 onwards"),
+            # years further apart than one fiscal year: a range of them (it was refused)
+            ("FY2026-2028", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
+            ("FY2026\u201328", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
             ("until FY2027", None, D(2027, 6, 30), "until June 2027"),
         ],
     )

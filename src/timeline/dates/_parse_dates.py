@@ -246,6 +246,12 @@ def _fiscal(m: re.Match[str], ctx: Context) -> Value:
     if groups.get("fy2"):
         # "FY 2025-26": the fiscal year that starts in 2025, whatever the naming
         nxt = _short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
+        if nxt > year + 1:  # "FY2026-2028": the fiscal years 2026 to 2028
+            first, last = (fiscal_months(ctx, "it", y, 1, 12) for y in (year, nxt))
+            return When.interval(
+                first.lower if isinstance(first.lower, When) else first,
+                last.upper if isinstance(last.upper, When) else last,
+            )
         if nxt != year + 1:
             raise Fail(f"a fiscal year spans two consecutive years, not {m['fy']} and {m['fy2']}")
         start = ctx.fiscal("it")
