@@ -643,6 +643,15 @@ class TestParseInvalid:
             ("in the coming months", "has no bounds", None),
             ("in 18 months", "a time from now is not a span", None),
             ("two years from now", "a time from now is not a span", None),
+            # words about the plan, not the date: the date alone is suggested (they were
+            # "unknown word", 'tbd' even though "TBD" alone is read)
+            ("expected Q3 2026", "'expected' is not part of a date", "Q3 2026"),
+            ("planned for Q3 2026", "'planned for' is not part of a date", "Q3 2026"),
+            ("Q3 2026 (tentative)", "'tentative' is not part of a date", "Q3 2026"),
+            ("2027 (est.)", "'est.' is not part of a date", "2027"),
+            ("TBD 2026", "'TBD' is not part of a date", "2026"),
+            ("2026 (TBD)", "'TBD' is not part of a date", "2026"),
+            ("slated for April", "'slated for' is not part of a date", "April"),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

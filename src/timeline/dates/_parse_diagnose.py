@@ -74,12 +74,29 @@ _FROM_NOW = re.compile(
 )
 
 
+# Words about the plan or the estimate, not the date ("expected Q3 2026", "2027 (est.)").
+_PLAN = re.compile(
+    r"(?i)(?:^|\s|\()(?P<w>(?:expected|planned|scheduled|slated|targeted|projected|due)"
+    r"(?:\s+(?:for|in|on|by))?|tentative(?:ly)?|estimated|est\.|tb[dac]|t\.b\.[dac]\.?)"
+    r"(?=$|[\s),])\)?,?"
+)
+
+
 def diagnose(s: str, ctx: Context) -> Fail:
     """The most useful reason (and fix) for text no form matched."""
     low = normalise(s)
     said = _refused_kind(low, ctx)
     if said is not None:
         return Fail(said)
+    m = _PLAN.search(s)
+    if m is not None:
+        rest = " ".join((s[: m.start()] + " " + s[m.end() :]).split())
+        word = m["w"] if m["w"].lower() not in ("tbd", "tba", "tbc") else m["w"].upper()
+        return Fail(
+            f"{word!r} is not part of a date (it says how sure the plan is, or that the date "
+            "is not known); write the date alone and keep the rest in the event's status",
+            rest if rest and _parses(rest, ctx) else None,
+        )
     m = _FROM_ALONE.fullmatch(s)
     if m is not None and _parses(f"{m[1]} onwards", ctx):
         # Refused, not guessed: "from 2026" may run on or only start then.
