@@ -459,6 +459,11 @@ class TestParseRelative:
     def test_prefer(self, text: str, prefer: str, expected: When) -> None:
         assert parse(text, reference=REF, prefer=prefer) == expected  # type: ignore[arg-type]
 
+    def test_a_weekday_alone_is_refused_with_the_dates_it_may_mean(self) -> None:
+        with pytest.raises(WhenParseError) as err:
+            parse("next Tuesday", reference=REF)  # said on Saturday 28 March 2026
+        assert "such as '31 March 2026' or '7 April 2026'" in str(err.value)
+
     def test_within_a_month_from_a_month_end_is_its_last_day(self) -> None:
         assert parse("within a month", reference="2026-01-31") == When.day(2026, 2, 28).by()
 

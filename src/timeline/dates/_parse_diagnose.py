@@ -8,6 +8,7 @@ numeric day/month order, a year cut short, a start without its end.
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 import re
 
@@ -60,8 +61,9 @@ _HOLIDAY = re.compile(
 )
 _WEEKDAY = re.compile(
     r"(?:(?:on|this|next|last|coming|the|by|before|after|until|from) )*"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day"
 )
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _VAGUE = re.compile(
     r"\b(?:coming|upcoming|soon|shortly|imminent(?:ly)?|near[- ]term|near future"
     r"|foreseeable future|next few|few (?:days|weeks|months|years)|within (?:days|weeks|months"
@@ -202,10 +204,16 @@ def _refused_kind(low: str, ctx: Context) -> str | None:
             "holidays and festivals are not read (most move from year to year); write the "
             "date or the month, such as '5 April 2026' or 'c. April 2026'"
         )
-    if _WEEKDAY.fullmatch(low):
+    m = _WEEKDAY.fullmatch(low)
+    if m is not None:
+        example = "'31 March 2026'"
+        if ctx.reference is not None:  # the next such day, and the one a week later
+            ahead = (_WEEKDAYS.index(m["day"]) - ctx.reference.weekday() - 1) % 7 + 1
+            days = [ctx.reference + _dt.timedelta(days=ahead + k) for k in (0, 7)]
+            example = " or ".join(f"'{d.day} {MONTH_NAMES[d.month - 1]} {d.year}'" for d in days)
         return (
             "a weekday alone is relative and ambiguous (this week's or next week's?); "
-            "write the date, such as '31 March 2026'"
+            f"write the date, such as {example}"
         )
     if _VAGUE.search(low):
         return (
