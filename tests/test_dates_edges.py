@@ -1184,3 +1184,27 @@ class TestIntervalsBetweenADayAndAnInstant:
             assert not ok
         else:
             assert ok
+
+
+class TestIntervalsWithoutADate:
+    """`When.interval` builds an interval with no date at all, `str` and `When.parse` agree on
+    it, and `to_edtf` writes it; `When.from_edtf` refused what `to_edtf` wrote."""
+
+    @pytest.mark.parametrize(
+        ("ends", "edtf"),
+        [
+            (("open", "open"), "../.."),
+            (("unknown", "unknown"), "/"),
+            (("open", "unknown"), "../"),
+            (("unknown", "open"), "/.."),
+        ],
+    )
+    def test_edtf_round_trip(self, ends: tuple[str, str], edtf: str) -> None:
+        w = When.interval(*ends)  # type: ignore[arg-type]
+        assert w.to_edtf() == edtf and When.from_edtf(edtf) == w and P(str(w)) == w
+        assert (w.earliest, w.latest) == (None, None)
+
+    @pytest.mark.parametrize("text", ["../..", "/", "../", "/.."])
+    def test_parse_still_wants_a_date(self, text: str) -> None:
+        with pytest.raises(WhenParseError, match="at least one date"):
+            P(text)

@@ -191,9 +191,9 @@ def parse_edtf(text: str) -> When:
             try:
                 parse_edtf_text(fixed)
             except Fail:
-                return parse_edtf_text(text)  # not EDTF in any case: its own reason
+                return parse_edtf_text(text, dateless=True)  # not EDTF anyway: its own reason
             raise Fail("EDTF letters are upper case (T, Z, X, Y, S, W)", fixed)
-        return parse_edtf_text(text)
+        return parse_edtf_text(text, dateless=True)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
     except Exception as e:  # the same safety net as in parse

@@ -84,15 +84,17 @@ _SET_AFTER = re.compile(r"\[(?P<v>[^\[\]{},]+)\.\.\]")
 _QUALIFIERS = {"~": (True, False), "?": (False, True), "%": (True, True)}
 
 
-def parse_edtf_text(text: str, *, iso_short: bool = True) -> When:
+def parse_edtf_text(text: str, *, iso_short: bool = True, dateless: bool = False) -> When:
     """Read one EDTF text: a single value, an interval ``A/B`` or a set ``[..X]``/``[X..]``.
 
-    ``iso_short`` also accepts the ISO 8601 decade ``202`` and century ``20``.
+    ``iso_short`` also accepts the ISO 8601 decade ``202`` and century ``20``;
+    ``dateless`` an interval with no date at all (``../..``, ``/``), which
+    `When.interval` builds and `When.to_edtf` writes.
     """
     if "/" in text:
         parts = _split_slashes(text)
         if len(parts) > 1:
-            return _interval(parts, iso_short=iso_short)
+            return _interval(parts, iso_short=iso_short, dateless=dateless)
     if text[:1] in "[{":
         m = _SET_BY.fullmatch(text)
         if m is not None:
@@ -123,13 +125,13 @@ def _split_slashes(text: str) -> list[str]:
     return parts
 
 
-def _interval(parts: list[str], *, iso_short: bool) -> When:
+def _interval(parts: list[str], *, iso_short: bool, dateless: bool = False) -> When:
     if len(parts) != 2:
         raise Fail("an EDTF interval has exactly one '/'", definite=False)
     left, right = parts
     lower = _end(left, iso_short=iso_short, default="unknown")
     upper = _end(right, iso_short=iso_short, default="unknown")
-    if not isinstance(lower, When) and not isinstance(upper, When):
+    if not isinstance(lower, When) and not isinstance(upper, When) and not dateless:
         raise Fail("an interval needs at least one date")
     return make_interval(lower, upper, left, right)
 
