@@ -1208,3 +1208,38 @@ class TestIntervalsWithoutADate:
     def test_parse_still_wants_a_date(self, text: str) -> None:
         with pytest.raises(WhenParseError, match="at least one date"):
             P(text)
+
+
+class TestConstructorsTakeWholeNumbers:
+    """The named constructors refuse what is not a whole number with `WhenError`: a float
+    or a string raised `TypeError` from inside, and `True` was read as 1 (January)."""
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: When.year(2026.0),  # type: ignore[arg-type]
+            lambda: When.year("2026"),  # type: ignore[arg-type]
+            lambda: When.month(2026, True),
+            lambda: When.day(2026, 4, 15.5),  # type: ignore[arg-type]
+            lambda: When.quarter(2026, "2"),  # type: ignore[arg-type]
+            lambda: When.half(None, 1),  # type: ignore[arg-type]
+            lambda: When.third(2026, 1.0),  # type: ignore[arg-type]
+            lambda: When.season(2026, 21.0),  # type: ignore[arg-type]
+            lambda: When.week(2026, "15"),  # type: ignore[arg-type]
+            lambda: When.dekad(2026, 4, False),
+            lambda: When.decade(2020.0),  # type: ignore[arg-type]
+            lambda: When.century("2000"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_refused_with_our_error(self, build: object) -> None:
+        with pytest.raises(ValueError, match="whole number"):
+            build()  # type: ignore[operator]
+
+    def test_integer_types_that_are_not_int_are_taken(self) -> None:
+        import fractions
+
+        class Year(int):
+            pass
+
+        assert When.year(Year(2026)) == When.year(2026)
+        assert When.month(2026, fractions.Fraction(4, 1).numerator) == When.month(2026, 4)
