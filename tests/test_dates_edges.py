@@ -1243,3 +1243,26 @@ class TestConstructorsTakeWholeNumbers:
 
         assert When.year(Year(2026)) == When.year(2026)
         assert When.month(2026, fractions.Fraction(4, 1).numerator) == When.month(2026, 4)
+
+
+class TestFuzzPolicies:
+    """A policy gives a whole number of units, 0 or more: -1 gave fuzzy bounds inside the
+    plain ones and backwards (1 May .. 31 March for "2026-04~"); 1.5 or "x" raised
+    TypeError from inside."""
+
+    @pytest.mark.parametrize("pad", [-1, 1.5, "x", -0.5])
+    def test_a_bad_padding_is_refused(self, pad: object) -> None:
+        with pytest.raises(ValueError, match="whole number of units, 0 or more"):
+            P("2026-04~").fuzzy_bounds(policy=lambda w: pad)  # type: ignore[arg-type,return-value]
+
+    @pytest.mark.parametrize(
+        ("pad", "lo", "hi"),
+        [
+            (0, D(2026, 4, 1), D(2026, 4, 30)),
+            (None, D(2026, 4, 1), D(2026, 4, 30)),
+            (2, D(2026, 2, 1), D(2026, 6, 30)),
+        ],
+    )
+    def test_good_paddings(self, pad: int | None, lo: D, hi: D) -> None:
+        got = P("2026-04~").fuzzy_bounds(policy=lambda w: pad)  # type: ignore[arg-type,return-value]
+        assert got == (lo, hi)

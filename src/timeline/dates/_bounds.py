@@ -9,10 +9,12 @@ the two under the one rule for honest relations (`meets`, `ends_before`,
 from __future__ import annotations
 
 import datetime as _dt
+import numbers
 from typing import TypeAlias
 
 from pendulum import Date, DateTime
 
+from timeline._errors import WhenError
 from timeline.dates._precision import Precision
 
 Point: TypeAlias = Date | DateTime
@@ -208,6 +210,22 @@ def ends_before(a: Span, b: Span) -> bool:
     """
     east, west = _widening((*a, *b))
     return _hi_us(a[1], west) <= _lo_us(b[0], east)
+
+
+def padding(pad: object, w: object) -> int:
+    """A fuzz policy's answer as a number of units: 0 for ``None``, else a whole number >= 0.
+
+    >>> padding(None, "w"), padding(True, "w")
+    (0, 1)
+    """
+    if pad is None:
+        return 0
+    if isinstance(pad, numbers.Integral) and int(pad) >= 0:
+        return int(pad)
+    raise WhenError(
+        f"{w!r}.fuzzy_bounds(): the policy gave {pad!r}; it must give a whole number of "
+        "units, 0 or more"
+    )
 
 
 def runs_backwards(start: _dt.date, stop: _dt.date) -> bool:
