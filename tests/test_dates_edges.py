@@ -664,7 +664,13 @@ class TestFiscalYears:
             P("FY2025")
         assert "fiscal_years:" in str(err.value)
 
-    @pytest.mark.parametrize("start", [0, 13, "Julember", True])
+    @pytest.mark.parametrize("start", ["Jul.", "Sept.", " july ", "07"])
+    def test_start_spellings(self, start: str) -> None:
+        # an abbreviation with its full stop, as dates take it ("Sept." was refused)
+        w = P("FY2027", fiscal_year_start=start)
+        assert w.earliest is not None and w.earliest.month == (9 if "S" in start else 7)
+
+    @pytest.mark.parametrize("start", [0, 13, "Julember", True, "Ju.", "."])
     def test_bad_start(self, start: object) -> None:
         with pytest.raises(WhenParseError, match="must be a month"):
             P("FY2025", fiscal_year_start=start)  # type: ignore[arg-type]
