@@ -340,6 +340,22 @@ _PHRASE = st.one_of(
     st.integers(1950, 2150).map(lambda y: f"{y}/{(y + 1) % 100:02d}"),
     st.builds("{} {}0s".format, st.sampled_from(["early", "mid", "late"]), st.integers(195, 214)),
     st.sampled_from(["TBD", "TBA", "to be announced", "date not announced"]),
+    # forms added by the dates hunt: ranges of thirds, the limits' other words, dashes
+    st.builds(
+        "{}-to-{} {}".format,
+        st.sampled_from(["early", "mid"]),
+        st.sampled_from(["late"]),
+        st.integers(1950, 2150),
+    ),
+    st.builds(
+        "{} {}".format,
+        st.sampled_from(["ahead of", "as early as", "no sooner than"]),
+        st.integers(1950, 2150),
+    ),
+    st.integers(1950, 2148).map(lambda y: f"{y}\u2013{(y + 1) % 100:02d}"),
+    st.builds(
+        "{}/{:02d}/{:02d}".format, st.integers(1950, 2150), st.integers(1, 12), st.integers(1, 28)
+    ),
 )
 _FRAME = st.sampled_from(
     ["{}", "Revenue grew in {}.", "Acme said {}, and it will.", "Launch ({}) of 10,000 units"]
