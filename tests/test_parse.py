@@ -644,6 +644,8 @@ class TestParseInvalid:
             ("Aprl 2026", "unknown word 'aprl'", "April 2026"),
             ("Janaury 2026", "unknown word 'janaury'", "January 2026"),
             ("next Tuesday", "a weekday alone", None),
+            # a short weekday is a known word, whatever else is wrong ("unknown word 'wed'")
+            ("Wed-15-Apr-2026", "not a date form", None),
             ("on Friday", "a weekday alone", None),
             ("in the coming months", "has no bounds", None),
             ("in 18 months", "a time from now is not a span", None),
