@@ -159,6 +159,7 @@ class TestParsePhrases:
             ("15-Apr-2026", When.day(2026, 4, 15)),
             ("15 Apr-2026", When.day(2026, 4, 15)),
             ("2026-Apr-15", When.day(2026, 4, 15)),
+            ("Wed-15-Apr-2026", When.day(2026, 4, 15)),
             # extra spaces and any case are tolerated
             ("  APRIL    2026 ", When.month(2026, 4)),
             ("15 April 2026", When.day(2026, 4, 15)),
@@ -644,8 +645,8 @@ class TestParseInvalid:
             ("Aprl 2026", "unknown word 'aprl'", "April 2026"),
             ("Janaury 2026", "unknown word 'janaury'", "January 2026"),
             ("next Tuesday", "a weekday alone", None),
-            # a short weekday is a known word, whatever else is wrong ("unknown word 'wed'")
-            ("Wed-15-Apr-2026", "not a date form", None),
+            # a short weekday is a known word ("unknown word 'wed'"), and it is checked
+            ("Tue-15-Apr-2026", "15 April 2026 is a Wednesday", None),
             ("on Friday", "a weekday alone", None),
             ("in the coming months", "has no bounds", None),
             ("in 18 months", "a time from now is not a span", None),

@@ -59,7 +59,9 @@ _MON = (
 )
 _YR = r"(?P<y>\d{4}|(?:this|next|last) year)"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?P<wd>mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )?"
+_WEEKDAY = (
+    r"(?:(?P<wd>mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?(?:,? |-))?"
+)
 _REL = r"(?P<rel>this|next|last)"
 _DAY2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
 _TO = r" ?(?:-|to|until|through|till) ?"
