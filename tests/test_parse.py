@@ -467,6 +467,8 @@ class TestParseRelative:
 
     def test_within_a_month_from_a_month_end_is_its_last_day(self) -> None:
         assert parse("within a month", reference="2026-01-31") == When.day(2026, 2, 28).by()
+        with pytest.raises(WhenParseError, match="runs beyond year 9999"):
+            parse("within 7999 years", reference="2026-01-31")  # was "unknown word 'years'"
 
     def test_bare_winter_is_the_one_around_the_reference(self) -> None:
         assert parse("winter", reference="2026-01-15") == When.season(2025, 24)

@@ -149,7 +149,7 @@ def _choose(found: list[When], ref: _dt.date, mode: str) -> When | None:
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
 _COUNTS.update({"fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "thirty-six": 36})
-COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
+COUNT = r"(?P<n>\d{1,5}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 """A number of units as written: digits, "a", or a number word."""
 
 

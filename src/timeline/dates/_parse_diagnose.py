@@ -41,6 +41,7 @@ _VOCABULARY = frozenset(
     + _words("sometime time wk st nd rd th open unknown onwards onward latest earliest")
     + _words("fy fiscal current within over ahead as sooner starting")
     + _words("mon tue tues wed thu thur thurs fri sat sun")
+    + _words("a an days weeks months quarters years decades")
 )
 _NOT_WORDS = frozenset(_words("q h w t z x y c s"))
 _CAPITALISED = frozenset([n.lower() for n in MONTH_NAMES] + [n[:3].lower() for n in MONTH_NAMES])
