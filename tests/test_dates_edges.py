@@ -458,6 +458,11 @@ class TestUndated:
             "To be determined",
             "unknown",
             "date not announced",
+            # in brackets, and "date TBC" as "date TBD" (were refused)
+            "(TBD)",
+            "[TBA]",
+            "date TBC",
+            "(date to be confirmed)",
         ],
     )
     def test_phrases(self, text: str) -> None:

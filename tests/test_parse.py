@@ -662,6 +662,8 @@ class TestParseInvalid:
             ("TBD 2026", "'TBD' is not part of a date", "2026"),
             ("2026 (TBD)", "'TBD' is not part of a date", "2026"),
             ("slated for April", "'slated for' is not part of a date", "April"),
+            # a plan word alone, or with what is not a date: not said to be the problem
+            ("expected", "unknown word 'expected'", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

@@ -75,6 +75,10 @@ _UNDATED = frozenset(
         "date not yet announced",
         "date tbd",
         "date tba",
+        "date tbc",
+        "date to be announced",
+        "date to be confirmed",
+        "date to be determined",
         "undated",
         "no date",
     ]
@@ -222,7 +226,7 @@ def _parse(text: str, ctx: Context) -> When:
         raise Fail("the text is empty; write a date such as '2026-04' or 'April 2026'")
     if "  " in s or not s.isprintable():  # tabs and line breaks are not printable
         s = _SPACES.sub(" ", s)
-    if len(s) <= 24 and not s[0].isdigit() and s.lower().rstrip(".") in _UNDATED:
+    if len(s) <= 32 and not s[0].isdigit() and s.lower().strip("()[] ").rstrip(".") in _UNDATED:
         return When.undated()
     if (
         len(s) <= 9

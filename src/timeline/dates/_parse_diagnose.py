@@ -93,13 +93,13 @@ def diagnose(s: str, ctx: Context) -> Fail:
     if said is not None:
         return Fail(said)
     m = _PLAN.search(s)
-    if m is not None:
-        rest = " ".join((s[: m.start()] + " " + s[m.end() :]).split())
+    rest = " ".join((s[: m.start()] + " " + s[m.end() :]).split()) if m is not None else ""
+    if m is not None and rest and _parses(rest, ctx):
         word = m["w"] if m["w"].lower() not in ("tbd", "tba", "tbc") else m["w"].upper()
         return Fail(
             f"{word!r} is not part of a date (it says how sure the plan is, or that the date "
             "is not known); write the date alone and keep the rest in the event's status",
-            rest if rest and _parses(rest, ctx) else None,
+            rest,
         )
     m = _FROM_ALONE.fullmatch(s)
     if m is not None and _parses(f"{m[1]} onwards", ctx):
