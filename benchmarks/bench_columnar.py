@@ -13,13 +13,15 @@ events of `bench_timeline` (mixed precisions, instants, deadlines, intervals) it
 * parse: `timeline.columnar.parse_dates` over N date texts (as a corpus repeats them)
   against `When.parse` in a Python loop (target >= 1x), over distinct texts ("3 April 1000"
   ...), and over N distinct ISO days, instants and months (`mixed_texts`); the distinct runs
-  are checked against the loop's values (``--only parse`` runs this line alone);
+  are checked against the loop's values;
 * in memory (section 3): building N events, `Timeline(events)` (the sort, with fresh
   `When` objects) and the window index, in CPU seconds (best of ``--memory-repeat``
   alternating runs, each in a fresh interpreter), in this tree and, with ``--before PATH``
   (the ``src`` folder of an older checkout), in that one, with the ratio;
 * Spark: `timeline.spark.parse_dates` in ``local[2]`` over ``--spark-rows`` rows, rows
   per second (``--no-spark`` skips it; Spark needs Java).
+
+``--only load``, ``--only parse`` or ``--only memory`` runs that line alone.
 
 Load, parse and in-memory figures are CPU seconds (all threads of the process); DuckDB and
 Spark, which run their own threads and processes, are wall-clock seconds.
@@ -300,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-spark", action="store_true")
     parser.add_argument("--before", metavar="SRC", help="src folder of an older timeline")
     parser.add_argument(
-        "--only", choices=["parse"], help="run only this part (parse: the parse_dates line)"
+        "--only",
+        choices=["load", "parse", "memory"],
+        help="run only this line (load: Parquet vs JSON; parse: parse_dates; memory: section 3)",
     )
     parser.add_argument("--memory-repeat", type=int, default=2, help="in-memory runs per tree")
     args = parser.parse_args(argv)
@@ -313,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         tl = events(n)
         last = tl
         print(f"\n== {n:,} events", flush=True)
-        if args.only != "parse":
+        if args.only in (None, "load"):
             with tempfile.TemporaryDirectory() as folder:
                 load = bench_load(tl, Path(folder))
                 print(
@@ -322,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"(target >= 10x)",
                     flush=True,
                 )
+                if args.only == "load":
+                    continue
                 scale = args.scale if n == sizes[-1] else 1
                 window = bench_window(tl, Path(folder), scale)
                 print(
@@ -331,17 +337,18 @@ def main(argv: list[str] | None = None) -> int:
                     f"({window['memory_answer']:,} events)",
                     flush=True,
                 )
-        parse = bench_parse(tl, n)
-        print(
-            f"parse    {n:,} texts: When.parse loop {parse['loop_s']:6.2f}s   parse_dates "
-            f"{parse['column_s']:6.2f}s   {parse['ratio']:.1f}x (target >= 1x); "
-            f"{parse['distinct']:,} distinct: {parse['loop_distinct_s']:.2f}s vs "
-            f"{parse['column_distinct_s']:.2f}s, {parse['ratio_distinct']:.2f}x; "
-            f"{parse['mixed']:,} distinct ISO days/instants/months: "
-            f"{parse['loop_mixed_s']:.2f}s vs {parse['column_mixed_s']:.2f}s, "
-            f"{parse['ratio_mixed']:.2f}x",
-            flush=True,
-        )
+        if args.only in (None, "parse"):
+            parse = bench_parse(tl, n)
+            print(
+                f"parse    {n:,} texts: When.parse loop {parse['loop_s']:6.2f}s   parse_dates "
+                f"{parse['column_s']:6.2f}s   {parse['ratio']:.1f}x (target >= 1x); "
+                f"{parse['distinct']:,} distinct: {parse['loop_distinct_s']:.2f}s vs "
+                f"{parse['column_distinct_s']:.2f}s, {parse['ratio_distinct']:.2f}x; "
+                f"{parse['mixed']:,} distinct ISO days/instants/months: "
+                f"{parse['loop_mixed_s']:.2f}s vs {parse['column_mixed_s']:.2f}s, "
+                f"{parse['ratio_mixed']:.2f}x",
+                flush=True,
+            )
         if args.only == "parse":
             continue
         # CPU seconds, best of alternating runs: on a shared machine wall time

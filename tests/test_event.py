@@ -9,6 +9,8 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline.dates._parse
 from timeline import (
@@ -18,6 +20,7 @@ from timeline import (
     Slip,
     Source,
     Status,
+    Timeline,
     TimelineError,
     When,
 )
@@ -406,6 +409,18 @@ class TestSlips:
         e = history(("2026-04-20", When.month(2026, 4).after(), None))
         assert e.slips[0].days is None
 
+    def test_first_expected_of_an_undated_announcement_is_the_first_date_given(self) -> None:
+        e = history(
+            ("2026-02-01", "2026-05", None), ("2026-03-01", "2026-06", None), first=When.undated()
+        )
+        assert e.first_expected == MAY
+        assert history(first=When.undated()).first_expected == When.undated()
+        # a date given as it was cancelled or happened is no promise
+        assert (
+            history(("2026-02-01", "2026-05", "cancelled"), first=When.undated()).first_expected
+            == When.undated()
+        )
+
     def test_first_expected_is_the_initial_statement(self) -> None:
         e = history(("2026-04-20", "2026-05", None), ("2026-05-20", "2026-06", None))
         assert e.first_expected == APRIL
@@ -453,6 +468,14 @@ class TestDelay:
                 (("2026-04-20", "2026-05", None), ("2026-05-12", "2026-05-12", "happened")),
                 12,
             ),
+            # first announced undated: measured against the first date given
+            (
+                When.undated(),
+                (("2026-02-01", "2026-04", None), ("2026-05-12", "2026-05-12", "happened")),
+                12,
+            ),
+            # ... given only as it happened: nothing was promised, so not late
+            (When.undated(), (("2026-05-12", "2026-05-12", "happened"),), 0),
         ],
     )
     def test_delay(self, first: When, claims: tuple[Any, ...], delay: int | None) -> None:
@@ -579,6 +602,41 @@ class TestWindowAndState:
     def test_overdue(self, e: Event, day: str, overdue: bool) -> None:
         assert e.overdue(day) is overdue
 
+    @pytest.mark.parametrize(
+        ("new_when", "window", "day", "overdue"),
+        [
+            # postponed to May: the 24-27 March end no longer applies
+            ("2026-05", (D(2026, 5, 1), D(2026, 5, 31)), "2026-04-01", False),
+            ("2026-05-10", (D(2026, 5, 10), D(2026, 5, 10)), "2026-04-01", False),
+            # postponed without a date, or to a deadline: never overdue in March's wake
+            ("TBD", (None, None), "2026-04-01", False),
+            ("by June 2026", (None, D(2026, 6, 30)), "2026-04-01", False),
+            # moved a day inside the old span: the end still holds
+            ("2026-03-25", (D(2026, 3, 25), D(2026, 3, 27)), "2026-03-27", False),
+            ("2026-03-25", (D(2026, 3, 25), D(2026, 3, 27)), "2026-03-28", True),
+        ],
+    )
+    def test_a_claim_that_moves_the_date_past_the_end_drops_it(
+        self, new_when: str, window: tuple[Any, Any], day: str, overdue: bool
+    ) -> None:
+        forum = event(When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+        moved = forum.revise(when=new_when, stated="2026-03-01")
+        assert moved.window == window
+        assert moved.overdue(day) is overdue
+        lo, hi = moved.fuzzy_window
+        assert lo is None or hi is None or lo <= hi
+        # as known before the claim, the forum still ran 24-27 March
+        assert forum.window == (D(2026, 3, 24), D(2026, 3, 27))
+        assert forum.current_end == When.day(2026, 3, 27)
+
+    def test_a_moved_event_is_found_where_it_now_is(self) -> None:
+        forum = event(When.day(2026, 3, 24), end=When.day(2026, 3, 27))
+        tl = Timeline([forum.revise(when="2026-05", stated="2026-03-01")])
+        assert forum.id in tl.overlapping("May 2026")
+        assert forum.id not in tl.overlapping("2026-03-25")
+        assert len(tl.overdue(as_of="2026-04-01")) == 0
+        assert tl[forum.id].current_end is None
+
     def test_str_and_repr(self) -> None:
         e = event(actors=["Tencent"])
         assert str(e).endswith("expected  Tencent  Hybrid Model 3.0 release")
@@ -674,3 +732,39 @@ class TestClaimStated:
         # a claim counts from the first day it could have been made
         with pytest.raises(EventError, match="has no first day; give the day it was said"):
             Claim(stated=stated)
+
+
+class TestEndProperties:
+    """An event with an end, moved by claims: its span is never inverted."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        start=st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)),
+        length=st.integers(0, 40),
+        moved=st.one_of(
+            st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)).map(
+                lambda d: When.day(d.year, d.month, d.day)
+            ),
+            st.sampled_from([When.undated(), When.year(2026).by(), When.month(2026, 5)]),
+        ),
+        day=st.dates(dt.date(2025, 1, 1), dt.date(2028, 12, 31)),
+    )
+    def test_window_is_ordered_and_overdue_excludes_upcoming(
+        self, start: dt.date, length: int, moved: When, day: dt.date
+    ) -> None:
+        stop = start + dt.timedelta(days=length)
+        forum = Event(
+            title="forum",
+            when=When.day(start.year, start.month, start.day),
+            end=When.day(stop.year, stop.month, stop.day),
+        ).revise(when=moved, stated="2025-01-01")
+        for lo, hi in (forum.window, forum.fuzzy_window):
+            assert lo is None or hi is None or lo <= hi
+        # the span reaches at least as far as the current date does
+        if moved.latest is not None:
+            assert forum.window[1] is not None and forum.window[1] >= moved.latest
+        assert not (forum.overdue(day) and forum.upcoming(day, 30))
+        # a stated end stands only while the date lies on or before it
+        if forum.current_end is not None:
+            assert moved.latest is not None and forum.current_end.latest is not None
+            assert moved.latest <= forum.current_end.latest

@@ -244,7 +244,8 @@ class TestLaunchThatSlipped:
                     ("Tesla",),
                 ),
             ),
-            # it happened on a day; "in Austin, Texas" is where, not who
+            # it happened on a day; "in Austin, Texas" is where, not who, and "Deliveries"
+            # only starts the sentence (it was an actor before: a common word is no name)
             (
                 2,
                 (
@@ -252,7 +253,7 @@ class TestLaunchThatSlipped:
                     "30 November 2023",
                     "happened",
                     "product-launch",
-                    ("Deliveries",),
+                    (),
                 ),
             ),
         ],
@@ -303,6 +304,30 @@ class TestStatements:
             ),
             # never cut inside a quotation
             ('Acme said "we launched it and will expand in 2027" today.', [("2027", "expected")]),
+            # forward-looking speech reported with "said": expected, by its own deadline
+            (
+                '"We expect to deploy 5,000 robots by the end of next year," said Maria Chen.',
+                [("by end of 2027", "expected")],
+            ),
+            ('"We anticipate a launch in June," the CEO said.', [("June 2026", "expected")]),
+            (
+                "The target, officials said, is 500 GW of capacity by 2030.",
+                [("by end of 2030", "expected")],
+            ),
+            # ... while a deadline already past stays what was reported
+            (
+                "Acme said it had shipped 5,000 units by the end of February.",
+                [("by February 2026", "happened")],
+            ),
+            # a clause joined by "and" without a verb of its own shares the one before
+            (
+                "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035.",
+                [("by end of 2030", "expected"), ("by end of 2035", "expected")],
+            ),
+            (
+                "Acme launched A in 2025 and B in February 2026.",
+                [("2025", "happened"), ("February 2026", "happened")],
+            ),
             # no cue, no date, no figure: not a statement
             ("This view aligns with the broader trend.", []),
         ],
@@ -312,11 +337,154 @@ class TestStatements:
         assert [(str(d.when), d.status.value) for d in drafts] == expected
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a past event in a month later in the year than publication: last year's month
+            ("Acme launched the phone in November.", [("November 2025", "happened")]),
+            ("The company raised $250 million on Dec. 5.", [("5 December 2025", "happened")]),
+            (
+                "The launch had originally been scheduled for December last year.",
+                [("December 2025", "happened")],
+            ),
+            # said explicitly, or looking forward: as written
+            ("Acme launched the phone this December.", [("December 2026", "expected")]),
+            ("Acme will launch the phone in November.", [("November 2026", "expected")]),
+            ("Acme has delayed the launch to May from April.", [("May 2026", "expected")]),
+            # a month already past this year stays this year's
+            ("Acme launched the phone in January.", [("January 2026", "happened")]),
+        ],
+    )
+    def test_a_past_event_in_a_bare_month_is_the_last_one(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        drafts = extract(text, reference="2026-03-03")
+        assert [(str(d.when), d.status.value) for d in drafts] == expected
+
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            # "since X": from X to publication, not X
+            ("Acme shares have risen 25% since January.", "January 2026 to 2 June 2026"),
+            ("Revenue at Acme has doubled since 2019.", "2019 to 2 June 2026"),
+            # a date not after "since" is the statement's own
+            ("Acme shares rose 25% in January.", "January 2026"),
+        ],
+    )
+    def test_since_runs_to_publication(self, text: str, when: str) -> None:
+        (draft,) = extract(text, reference="2026-06-02")
+        assert (str(draft.when), draft.status.value) == (when, "happened")
+
+    def test_a_plan_that_sets_a_target_is_two_statements(self) -> None:
+        text = (
+            "The Ministry of Energy on Monday published its clean-energy plan, which sets a "
+            "target of 500 GW of renewable capacity by 2030."
+        )
+        published, goal = extract(text, reference="2026-06-15")
+        assert (str(published.when), published.status.value) == ("15 June 2026", "happened")
+        assert (str(goal.when), goal.status.value) == ("by end of 2030", "expected")
+        assert goal.actors == ("Ministry of Energy",)
+        assert goal.target is not None and str(goal.target.goal) == "500 GW"
+        assert goal.title == "Sets a target of 500 GW of renewable capacity by 2030"
+
+    def test_list_items_go_on_with_their_lead_in(self) -> None:
+        text = (
+            "Guangzhou set out its targets for 2030 on Monday:\n"
+            "- 10,000 AI-plus enterprises\n"
+            "- 20 national-level labs\n"
+            "- 1 million industrial robots by 2028\n"
+            "\n"
+            "Separately, Guangzhou opened a computing center in January.\n"
+        )
+        lead, firms, labs, robots, center = extract(text, reference="2026-03-10")
+        assert str(lead.when) == "2030"
+        for item, goal, when in (
+            (firms, "10,000 AI-plus enterprises", "2030"),
+            (labs, "20 national-level labs", "2030"),
+            (robots, "1 million industrial robots", "by end of 2028"),  # its own date
+        ):
+            assert (str(item.when), item.status.value, item.actors) == (
+                when,
+                "expected",
+                ("Guangzhou",),
+            )
+            assert item.target is not None and str(item.target.goal) == goal
+        assert any("lead-in" in r for r in firms.reasons)
+        assert center.status.value == "happened"  # the list has ended
+
+    def test_a_list_item_starts_a_sentence(self) -> None:
+        text = "The plan includes:\n- Earlier, Acme said it would list in 2027.\n"
+        (item,) = extract(text, reference="2026-03-10")
+        assert item.actors == ("Acme",)
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            # what happened is no target, whatever words it shares with one
+            ("The company said revenue grew 35% in 2025.", "revenue"),
+            ("The city's plan cut emissions by 10% in 2025.", "policy"),
+            # a goal still is
+            ("Acme expects revenue of $5 billion by 2027.", "revenue-target"),
+        ],
+    )
+    def test_a_past_figure_is_not_a_target_kind(self, text: str, kind: str) -> None:
+        (draft,) = extract(text, reference="2026-03-10")
+        assert draft.kind == kind
+
+    def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
+        text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
+        first, second = extract(text, reference="2026-03-01")
+        assert str(first.target) == "10,000 firms by end of 2030 (Guangzhou: firms)"
+        assert str(second.target) == "20 national labs by end of 2035 (Guangzhou: national labs)"
+        assert "cue 'aims for' (forward), shared with the clause before" in second.reasons
+
+    @pytest.mark.parametrize(
+        ("text", "when", "goal", "baseline"),
+        [
+            # the "to" end dates the change, whichever order the two ends come in
+            (
+                "The share of renewables is to rise to 60% by 2030, from 38% in 2025.",
+                "by end of 2030",
+                "60%",
+                "38% (2025)",
+            ),
+            (
+                "The share of renewables is to rise from 38% in 2025 to 60% by 2030.",
+                "by end of 2030",
+                "60%",
+                "38% (2025)",
+            ),
+            # "from" naming a source, not a start: the date after "to" all the same
+            (
+                "Power from renewable sources is to rise to 60% by 2030, from 38% in 2025.",
+                "by end of 2030",
+                "60%",
+                "38% (2025)",
+            ),
+            (
+                "Output from the plant will rise to 500 GW by 2030 from 2025.",
+                "by end of 2030",
+                "500 GW",
+                None,
+            ),
+        ],
+    )
+    def test_a_change_is_dated_by_its_to_end(
+        self, text: str, when: str, goal: str, baseline: str | None
+    ) -> None:
+        (draft,) = extract(text, reference="2026-06-15")
+        assert (str(draft.when), draft.status.value) == (when, "expected")
+        assert draft.target is not None
+        assert str(draft.target.goal) == goal
+        assert (None if draft.target.baseline is None else str(draft.target.baseline)) == baseline
+
+    @pytest.mark.parametrize(
         ("text", "actors"),
         [
             ("Google shipped it. The search giant unveiled it in May 2025.", ("Google",)),
             ("OpenAI said GPT-5 will be released in 2026.", ("OpenAI",)),
             ("xAI raised $6 billion in a Series C round in May 2024.", ("xAI",)),
+            # a place after "in the" is where, not who
+            ("Kaito Motors plans to launch it in the United States in 2028.", ("Kaito Motors",)),
         ],
     )
     def test_actors(self, text: str, actors: tuple[str, ...]) -> None:
@@ -343,6 +511,33 @@ class TestSentences:
                 ["SANTA CLARA, Calif.", "NVIDIA reported revenue."],
             ),
             ("BEIJING (Reuters) - Tencent said it.", ["BEIJING (Reuters)", "Tencent said it."]),
+            # datelines with the day, the year, a region and a wire service
+            (
+                "BEIJING, March 3 (Reuters) - Tencent said it.",
+                ["BEIJING, March 3 (Reuters)", "Tencent said it."],
+            ),
+            (
+                "TOKYO, Nov 20 (Reuters) - Kaito said it.",
+                ["TOKYO, Nov 20 (Reuters)", "Kaito said it."],
+            ),
+            (
+                "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ -- Nimbus announced it.",
+                ["SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/", "Nimbus announced it."],
+            ),
+            (
+                "SANTA CLARA, Calif., March 3, 2026 -- NVIDIA reported revenue.",
+                ["SANTA CLARA, Calif., March 3, 2026", "NVIDIA reported revenue."],
+            ),
+            (
+                "LONDON, 5 March 2026 (AP) — Arm said it.",
+                ["LONDON, 5 March 2026 (AP)", "Arm said it."],
+            ),
+            (
+                "NEW YORK--(BUSINESS WIRE)--Acme announced it.",
+                ["NEW YORK--(BUSINESS WIRE)", "Acme announced it."],
+            ),
+            # a capitalised word with a hyphen starts a sentence, not a dateline
+            ("NVIDIA-backed Acme raised $5 million.", ["NVIDIA-backed Acme raised $5 million."]),
         ],
     )
     def test_split(self, text: str, expected: list[str]) -> None:
@@ -438,6 +633,25 @@ class TestNames:
             ("Industry leaders met. The industry grew.", []),
             # long quoted titles are not names
             ('He wrote "From Reasoning To Agent Thinking" for Qwen.', ["Qwen"]),
+            # common words that only start a sentence are not names
+            ("Shares rose 6% in after-hours trading.", []),
+            ('"Safety comes first," Li Wei said.', ["Li Wei"]),
+            ("Earlier, Battery Co had said the plant would open.", ["Battery Co"]),
+            ("Separately, Acme said it would hire.", ["Acme"]),
+            ("Rival SkyLink is targeting June.", ["SkyLink"]),
+            ("Analysts expect Acme to grow.", ["Acme"]),
+            # a title of several words before a person is dropped whole
+            ("Chief Financial Officer Amy Wood said so.", ["Amy Wood"]),
+            ("Senior Vice President Jo Park spoke.", ["Jo Park"]),
+            # ... but a name that starts with such a word is kept
+            (
+                "Financial Times reported it. General Motors sold cars.",
+                ["Financial Times", "General Motors"],
+            ),
+            # a model code inside a name ends it: "Nvidia H200 GPUs" is Nvidia's product
+            ("Vexa bought 5,000 Nvidia H200 GPUs.", ["Vexa", "Nvidia"]),
+            # a name that starts the sentence and is followed by a comma and an appositive
+            ("Tesla, the carmaker, said it would grow.", ["Tesla"]),
         ],
     )
     def test_rules(self, text: str, expected: list[str]) -> None:
@@ -447,6 +661,87 @@ class TestNames:
         text = "step ranked first. Tengxun launched it in May 2025."
         found = names(text, {"StepFun": ["Step"], "Tencent": "Tengxun"})
         assert found == ["StepFun", "Tencent"]
+
+    @pytest.mark.parametrize(
+        ("dateline", "when"),
+        [
+            ("SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ -- ", "March 2026"),
+            ("LONDON, 5 March 2026 (AP) \u2014 ", "April 2026"),
+            ("Nimbus Unveils Roadmap\nAUSTIN, Texas, June 30, 2026 -- ", "July 2026"),
+        ],
+    )
+    def test_a_dateline_with_a_year_is_the_reference_when_none_is_given(
+        self, dateline: str, when: str
+    ) -> None:
+        x = extract(dateline + "Nimbus Robotics plans to open a factory next month.")
+        assert [str(d.when) for d in x] == [when]
+        assert x.reference is not None
+        # a reference given wins; a dateline without a year gives none
+        assert (
+            str(
+                extract(dateline + "Nimbus plans to open it next month.", reference="2026-10-01")[
+                    0
+                ].when
+            )
+            == "November 2026"
+        )
+        assert extract("BEIJING, March 3 (Reuters) - Acme plans to open it next month.")[
+            0
+        ].when.is_undated
+
+    @pytest.mark.parametrize(
+        ("text", "published"),
+        [
+            (
+                "BEIJING, March 3 (Reuters) - Orbital Dynamics has delayed its launch to May.",
+                "2026-03-03",
+            ),
+            (
+                "TOKYO, Nov 20 (Reuters) - Kaito Motors will sell its pickup next spring.",
+                "2025-11-20",
+            ),
+            (
+                "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ -- Nimbus Robotics today announced "
+                "its roadmap.",
+                "2026-02-12",
+            ),
+        ],
+    )
+    def test_a_dateline_names_no_actor_and_dates_nothing(self, text: str, published: str) -> None:
+        (draft,) = extract(text, reference=published)
+        assert len(draft.actors) == 1
+        assert draft.actors[0].split()[0] in ("Orbital", "Kaito", "Nimbus")
+        # the statement that follows is the company's, not the wire service's
+        second = extract(text + " The company will ship it in 2027.", reference=published)[1]
+        assert second.actors == draft.actors
+
+    @pytest.mark.parametrize(
+        "noun", ["automaker", "carmaker", "chipmaker", "manufacturer", "retailer", "lender"]
+    )
+    def test_the_automaker_is_the_last_named_organisation(self, noun: str) -> None:
+        text = f"Kaito Motors sold 5,000 cars in 2025. The {noun} expects to sell 9,000 in 2027."
+        second = extract(text, reference="2026-03-01")[1]
+        assert second.actors == ("Kaito Motors",)
+
+    def test_the_company_is_the_full_name(self) -> None:
+        text = (
+            "Acme Corp. said it had agreed to buy Widget Labs in May 2026. Acme shares rose 25% "
+            "in June 2026. The company cut its forecast in July 2026."
+        )
+        drafts = extract(text, reference="2026-08-01")
+        assert [d.actors for d in drafts] == [
+            ("Acme Corp", "Widget Labs"),
+            ("Acme Corp",),
+            ("Acme Corp",),
+        ]
+
+    def test_the_company_is_not_a_word_that_starts_a_sentence(self) -> None:
+        text = (
+            "Contoso reported revenue of $18 billion on Tuesday. Shares rose 6% in late trading. "
+            "The company will report results on April 28."
+        )
+        drafts = extract(text, reference="2026-01-27")
+        assert [d.actors for d in drafts] == [("Contoso",), (), ("Contoso",)]
 
     def test_the_company_is_the_last_named_organisation(self) -> None:
         text = (
@@ -478,6 +773,17 @@ class TestFigures:
             # not figures: versions, ranks, glued numbers, bare counts
             ("Hybrid Model 3.0 beats V4 and GPT-5", []),
             ("the 15-year plan for 3 of them", []),
+            # unit words stop at a preposition, an adverb or a verb
+            ("to deploy 5,000 robots across North America", ["5,000 robots"]),
+            ("said 2030 enterprises now use its platform", ["2,030 enterprises"]),
+            ("with 300 engineers through 2027", ["300 engineers"]),
+            # a year before a noun is a year, not a count
+            ("cut emissions by 45% compared with 2005 levels", ["45%"]),
+            ("above its 2019 peak and the 2030 target", []),
+            # "between X and Y" and "X to Y" are one range; "from X to Y" is a change
+            ("expects revenue between $18.5 billion and $19 billion", ["$18.5–19 billion"]),
+            ("guided to $18.5 billion to $19 billion in sales", ["$18.5–19 billion"]),
+            ("grew from $5 billion to $10 billion", ["$5 billion", "$10 billion"]),
         ],
     )
     def test_found(self, text: str, expected: list[str]) -> None:
@@ -650,6 +956,67 @@ class TestFiscalYears:
     )
     def test_table(self, fiscal_years: dict[str, Any] | None, expected: list[Any]) -> None:
         assert fiscal_rows(fiscal_years) == expected
+
+    @pytest.mark.parametrize(
+        ("sentence", "with_year", "without"),
+        [
+            # the quarter of a fiscal year spelt out: Q2 of FY2026 (July start) is Oct-Dec 2025
+            (
+                "Northwind reported revenue for the second quarter of fiscal 2026.",
+                "Q4 2025",
+                "date not announced",
+            ),
+            (
+                "Northwind expects sales to rise in the third quarter of fiscal 2026.",
+                "Q1 2026",
+                "date not announced",
+            ),
+            (
+                "Northwind expects strong fiscal Q2 2026 results.",
+                "Q4 2025",
+                "date not announced",
+            ),
+            (
+                "Northwind expects revenue to grow in fiscal-year 2027.",
+                "July 2026 to June 2027",
+                "date not announced",
+            ),
+            # "fiscal Q2" names no year: never calendar Q2
+            (
+                "Northwind expects fiscal Q2 revenue of $5 billion.",
+                "date not announced",
+                "date not announced",
+            ),
+        ],
+    )
+    def test_fiscal_phrases_are_never_calendar(
+        self, sentence: str, with_year: str, without: str
+    ) -> None:
+        known = extract(sentence, reference="2026-01-28", fiscal_years={"Northwind": 7})
+        assert str(known[0].when) == with_year
+        unknown = extract(sentence, reference="2026-01-28")
+        assert str(unknown[0].when) == without
+        assert any("fiscal" in r and "not read" in r for r in unknown[0].reasons)
+
+    def test_an_earnings_call(self) -> None:
+        text = (
+            "Northwind reported revenue of $69.6 billion for the second quarter of fiscal 2026. "
+            "For the third quarter of fiscal 2026, Northwind guided revenue of $68.1 billion to "
+            "$69.1 billion. Chief Financial Officer Amy Wood said capital expenditure would rise "
+            "in fiscal 2027."
+        )
+        reported, guidance, capex = extract(
+            text, reference="2026-01-28", fiscal_years={"Northwind": 7}
+        )
+        assert (str(reported.when), reported.status.value) == ("Q4 2025", "happened")
+        # guidance looks forward to its quarter, January - March 2026
+        assert (str(guidance.when), guidance.status.value) == ("Q1 2026", "expected")
+        assert [str(o.value) for o in guidance.observations] + [
+            str(guidance.target.goal) if guidance.target else ""
+        ] in (["$68.1–69.1 billion", ""], ["$68.1–69.1 billion"])
+        # the CFO speaks for the company: its fiscal year reads "fiscal 2027"
+        assert (str(capex.when), capex.actors) == ("July 2026 to June 2027", ("Amy Wood",))
+        assert "fiscal year of Northwind: starts in month 7" in capex.reasons
 
     def test_the_quarter_of_a_july_fiscal_year(self) -> None:
         d = extract("Northwind reported Q3 FY2025 revenue.", fiscal_years={"Northwind": 7})[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 from decimal import Decimal
@@ -82,6 +83,15 @@ class TestParse:
             ("between 5 and 10 billion yuan", Quantity(5 * B, "CNY", high=10 * B)),
             ("2–3%", Quantity(2, "%", high=3)),
             ("about 2-3 devices", Quantity(2, "devices", high=3)),  # a range is already imprecise
+            # the unit written at both ends: one range, not the unit "GW-10 GW"
+            ("5 GW-10 GW", Quantity(5, "GW", high=10)),
+            ("5 GW to 10 GW", Quantity(5, "GW", high=10)),
+            ("5%-10%", Quantity(5, "%", high=10)),
+            ("5% to 10%", Quantity(5, "%", high=10)),
+            ("between 2 GPUs and 3 GPUs", Quantity(2, "GPUs", high=3)),
+            # a name with a number in the unit is no range
+            ("3 COVID-19 vaccines", Quantity(3, "COVID-19 vaccines")),
+            ("40 F-35 jets", Quantity(40, "F-35 jets")),
             # signs, decimals, bare numbers, spacing
             ("-5%", Quantity(-5, "%")),
             ("\u22123.5%", Quantity(Decimal("-3.5"), "%")),
@@ -111,6 +121,9 @@ class TestParse:
             ("over 2-3 devices", "range cannot"),  # bound on a range
             ("over 5 or more", "two bounds"),  # doubled bound
             ("10+ to 20", "'+'"),  # plus on a range
+            ("5 GW to 10 MW", "different units"),  # ends in two units
+            ("5 GW - 10 MW", "different units"),
+            ("10 GW-5 GW", "low end"),  # written backwards, with the unit at both ends
         ],
     )
     def test_invalid(self, text: str, reason: str) -> None:
@@ -567,3 +580,17 @@ class TestProperties:
         if a.definitely_below(b):
             assert a < b
             assert not b.definitely_below(a)
+
+
+class TestHostileRanges:
+    @pytest.mark.parametrize("separator", ["-", " to ", " - "])
+    def test_many_range_separators_read_in_linear_time(self, separator: str) -> None:
+        # each end is read once: trying every separator never nests (was exponential:
+        # 20 pieces took seconds, 30 would take hours)
+        import time
+
+        text = separator.join(["1 a"] * 2000)
+        started = time.perf_counter()
+        with contextlib.suppress(QuantityError):  # read or refused, but at once
+            Quantity.parse(text)
+        assert time.perf_counter() - started < 1.0

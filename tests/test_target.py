@@ -299,6 +299,11 @@ class TestTarget:
             ("2031-06-01", [obs(When.year(2030), "up to 12,000 x")], "unknown"),  # ceiling: no met
             ("2031-06-01", [obs(When.year(2030), "9,000-11,000 x")], "unknown"),  # straddles
             ("2031-06-01", [obs(When.year(2029), "8,000 x")], "unknown"),  # could grow after
+            # inside the deadline year but before its end: could still grow by 31 December
+            ("2031-06-01", [obs(When.month(2030, 3), "8,000 x")], "unknown"),
+            ("2031-06-01", [obs(When.quarter(2030, 3), "8,000 x")], "unknown"),
+            ("2031-06-01", [obs(When.quarter(2030, 4), "8,000 x")], "missed"),  # to its end
+            ("2031-06-01", [obs(day(2030, 12, 31), "8,000 x")], "missed"),  # the last day
             ("2031-06-01", [obs(When.month(2031, 3), "8,000 x")], "missed"),  # later, still short
             ("2031-06-01", [obs(When.month(2031, 3), "12,000 x")], "unknown"),  # reached late
             ("2031-06-01", [obs(When.year(2029), "about 10,000 x")], "met"),  # approx as stated
@@ -330,6 +335,25 @@ class TestTarget:
     def test_status_falling(self, value: str, expected: str) -> None:
         t = Target("share", "under 5%", When.year(2030).by())
         assert t.status("2031-06-01", [obs(When.year(2030), value)]) == expected
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ("4%", "met"),  # March: down to the goal already
+            ("6%", "unknown"),  # March, still above: could fall by 31 December
+        ],
+    )
+    def test_status_falling_inside_the_deadline_year(self, value: str, expected: str) -> None:
+        t = Target("share", "under 5%", When.year(2030).by())
+        assert t.status("2031-06-01", [obs(When.month(2030, 3), value)]) == expected
+
+    def test_status_compares_instants_in_utc(self) -> None:
+        # due 23:00 at UTC-5 (04:00 UTC on 1 July); reached at 02:00 UTC on 1 July: in time
+        t = Target("x", "10,000 x", "2030-06-30T23:00-05:00")
+        reached = [obs(When.parse("2030-07-01T02:00Z"), "10,500 x")]
+        assert t.status("2030-07-02", reached) == "met"
+        late = [obs(When.parse("2030-07-01T05:00Z"), "10,500 x")]
+        assert t.status("2030-07-02", late) == "unknown"
 
     def test_status_uses_the_baseline(self) -> None:
         # the baseline is evidence too: here a figure for the deadline year itself

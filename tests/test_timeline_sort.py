@@ -75,6 +75,25 @@ def test_duplicate_ids_name_both_events() -> None:
         Timeline([a, Event(title="other", when="2025"), b])
 
 
+def test_the_collector_runs_again_after_a_sort_and_after_a_refused_one() -> None:
+    # The sort pauses the cyclic garbage collector; it must come back whatever happens,
+    # and a collector the caller paused must stay paused.
+    import gc
+
+    assert gc.isenabled()
+    Timeline([Event(title="b", when="2027"), Event(title="a", when="2026")])
+    assert gc.isenabled()
+    with pytest.raises(DuplicateEventError):
+        Timeline([Event(title="a", when="2026"), Event(title="a", when="2027")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Timeline([Event(title="b", when="2027"), Event(title="a", when="2026")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_non_events_are_refused() -> None:
     with pytest.raises(TypeError, match="Timeline holds Event objects, got '2026'"):
         Timeline([Event(title="x", when="2026"), "2026"])  # type: ignore[list-item]
@@ -106,3 +125,14 @@ def test_keys_are_the_head_and_the_fuzzy_bounds(w: When) -> None:
     fuzzy = w.fuzzy_bounds()
     assert (lo, hi) == tuple(None if p is None else _key(p) for p in fuzzy)
     assert w._order_text == text
+
+
+def test_tied_heads_are_texts_shared_by_different_keys_only() -> None:
+    from timeline.model._order import tied_heads
+
+    a, b = TIES["offsets"][:2]  # the same UTC instant written at two offsets
+    same = When.parse("2026-04")
+    assert a._order_text == b._order_text and a.sort_key != b.sort_key
+    assert tied_heads([a, a, b]) == [a._order_text]
+    assert tied_heads([a, a, same, same]) == []  # one object twice is no tie
+    assert tied_heads([same, When.parse("April 2026")]) == []  # equal values: no tie

@@ -134,6 +134,29 @@ class TestOutcome:
                 "late",
                 10,
             ),
+            # first announced without a date: the first date given is the promise
+            (
+                promise(
+                    "TBD",
+                    ("2026-02-01", "April 2026", None),
+                    ("2026-06-01", "2026-06-01", "happened"),
+                ),
+                "2026-07-01",
+                "late",
+                32,
+            ),
+            (
+                promise(
+                    "TBD",
+                    ("2026-02-01", "April 2026", None),
+                    ("2026-04-20", "2026-04-20", "happened"),
+                ),
+                "2026-07-01",
+                "kept",
+                None,
+            ),
+            # a date given only when it happened was never promised: not late
+            (promise("TBD", ("2026-06-01", "2026-06-01", "happened")), "2026-07-01", "kept", None),
         ],
     )
     def test_outcome(self, event: Event, day: str, outcome: str, delay: int | None) -> None:
@@ -214,6 +237,35 @@ class TestGroups:
         assert a.on_time_rate == pytest.approx(2 / 3)
         assert b.on_time_rate == pytest.approx(1 / 3)
 
+    @pytest.mark.parametrize("by", ["actor", "tag", "kind", "publisher"])
+    def test_names_that_differ_only_in_case_are_one_group(self, by: str) -> None:
+        # as filter(actor="deepseek") finds both, the record counts them in one row,
+        # under the spelling met first in timeline order
+        first = Event(
+            title="p",
+            when="2026-04",
+            actors=["DeepSeek"],
+            tags=["LLM"],
+            kind="Release",
+            sources=[Source("a", publisher="Reuters", published="2026-01-05")],
+        )
+        second = Event(
+            title="q",
+            when="2026-05",
+            actors=["deepseek"],
+            tags=["llm"],
+            kind="release",
+            sources=[Source("a", publisher="reuters", published="2026-01-05")],
+        )
+        record = Timeline([first, second]).track_record(by=by, as_of="2026-03-01")  # type: ignore[arg-type]
+        assert len(record) == 1
+        (row,) = record
+        assert row.pending_ids == ("p", "q")
+        assert (
+            row.group
+            == {"actor": "DeepSeek", "tag": "LLM", "kind": "Release", "publisher": "Reuters"}[by]
+        )
+
     def test_rows_sorted_by_on_time_rate_then_promises(self) -> None:
         record = sample().track_record(as_of="2026-06-01")
         assert [row.group for row in record] == ["A", "B", "C"]
@@ -274,6 +326,19 @@ class TestGroups:
         assert record.total.slips_per_promise == pytest.approx(1 / 3)
         # 2026-01-05 -> 2026-04-30 is 115 days; 2026-01-31 -> 2026-03-31 is 59 days
         assert record.total.mean_notice_days == pytest.approx((115 + 59) / 2)
+
+    def test_notice_of_a_date_first_given_by_a_claim_counts_from_that_claim(self) -> None:
+        # announced undated on 5 January; "April 2026" said on 1 February: 88 days' notice
+        record = Timeline([promise("TBD", ("2026-02-01", "April 2026", None))]).track_record(
+            as_of="2026-03-01"
+        )
+        assert record.total.mean_notice_days == 88
+        assert [
+            r.group
+            for r in Timeline([promise("TBD", ("2026-02-01", "April 2026", None))]).track_record(
+                as_of="2026-03-01", by="precision"
+            )
+        ] == ["month"]
 
     def test_open_ended_promises_have_no_notice(self) -> None:
         record = Timeline([promise("after March 2026")]).track_record(as_of="2026-06-01")

@@ -265,7 +265,8 @@ def _terminal_width(args: argparse.Namespace | None = None) -> int | None:
 
 
 def _when_text(event: Event) -> str:
-    return str(event.when) if event.end is None else f"{event.when} to {event.end}"
+    end = event.current_end  # none once a claim moved the date past the given end
+    return str(event.when) if end is None else f"{event.when} to {end}"
 
 
 def _table(timeline: Timeline, width: int | None = None) -> list[str]:

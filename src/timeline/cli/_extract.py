@@ -38,8 +38,9 @@ then edit draft.yaml (titles, dates, statuses; delete what is not an event) and:
 ("Q3 FY2025", "fiscal 2026") are read with its first actor's fiscal year, and
 left undated (never read as calendar years) without one.
 Statements without a date of their own are dated from --published (expected:
-from publication onwards; reported: about publication); without --published
-they are written "when: date not announced", to be dated by hand.
+from publication onwards; reported: about publication); without --published, from
+a news dateline that gives the year ("SAN FRANCISCO, Feb. 12, 2026 --"); without
+either they are written "when: date not announced", to be dated by hand.
 """
 
 

@@ -107,9 +107,10 @@ def date_words(event: Event) -> str:
     >>> date_words(Event(title="x", when=When.month(2026, 4)))
     'April 2026'
     """
-    if event.end is None:
+    end = event.current_end  # none once a claim moved the date past the given end
+    if end is None:
         return str(event.when)
-    return f"{event.when} – {event.end}"
+    return f"{event.when} – {end}"
 
 
 def _bounds(event: Event) -> str:

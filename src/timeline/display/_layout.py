@@ -99,12 +99,12 @@ def shape_of(event: Event) -> Shape | None:
     lo, hi = event.window
     if lo is None and hi is None:
         return None
-    if when.relation in (Relation.BY, Relation.BEFORE) and event.end is None:
+    if when.relation in (Relation.BY, Relation.BEFORE) and event.current_end is None:
         return "deadline"
     if lo is None or hi is None:
         return "open"
     exact = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
-    if event.end is None and exact and not when.is_interval and not when.qualified:
+    if event.current_end is None and exact and not when.is_interval and not when.qualified:
         return "point"
     return "window"
 
@@ -196,7 +196,7 @@ def _draft(
     shape = shape_of(event)
     if shape is None:
         return None
-    x0, x1, f0, f1 = _span(event.when, event.end, num)
+    x0, x1, f0, f1 = _span(event.when, event.current_end, num)
     if shape == "point":
         assert x0 is not None
         x0 = x1 = f0 = f1 = x0 if isinstance(event.when.earliest, _dt.datetime) else x0 + 0.5
@@ -214,7 +214,7 @@ def _draft(
     overdue = as_of is not None and event.overdue(as_of)
     arrow = None
     if ghost is not None:
-        start, end = anchor(event.first_expected, num), anchor(event.when, num, event.end)
+        start, end = anchor(event.first_expected, num), anchor(event.when, num, event.current_end)
         if start is not None and end is not None:
             arrow = (start, end)
     return _Draft(

@@ -51,7 +51,30 @@ _STOP: Final = words(
 _TITLES: Final = words(
     """president ceo cfo cto coo chairman chairwoman director founder cofounder co-founder
     leader lead head chief minister secretary spokesperson spokesman spokeswoman newcomer
-    professor dr mr mrs ms sir analyst executive vp premier governor mayor"""
+    professor dr mr mrs ms sir analyst executive vp premier governor mayor vice deputy senior"""
+)
+# Words that go on a title after its first word ("Chief Financial Officer", "Senior Vice
+# President", "Managing Director"): dropped only after a title word, so "Financial Times"
+# and "General Motors" stay names.
+_TITLE_PARTS: Final = words(
+    """financial operating executive technology technical marketing product commercial
+    information revenue strategy legal people science scientific investment operations
+    officer officers vice president director managing general manager counsel partner
+    editor scientist engineer research"""
+)
+# Common words that start news sentences ("Shares rose 6%", "Earlier, ...", "Rival X
+# said"): at a sentence's start they are not names, even when the text never writes them
+# in lower case.
+_STARTERS: Final = words(
+    """shares stocks stock sales revenue revenues profit profits earnings margins prices
+    demand supply production output exports imports growth investors officials executives
+    customers users employees workers regulators lawmakers sources experts critics rival
+    rivals competitors partners safety security shipments deliveries orders costs spending
+    testing trading talks negotiations details terms plans earlier later separately
+    previously currently initially finally additionally overall together instead still now
+    today yesterday tomorrow yet once since until despite although though because whether
+    such each every all any no not more less few several another only even just asked
+    speaking despite elsewhere globally domestically"""
 )
 _ACRONYMS: Final = words(
     """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
@@ -71,11 +94,21 @@ _ORG_WORDS: Final = words(
     """inc corp corporation ltd llc group holdings technology technologies labs lab ai
     association alliance administration agency ministry department forum bank university
     institute foundation council commission government company intelligence systems capital
-    ventures partners motors electronics"""
+    ventures partners motors electronics robotics dynamics aerospace energy power networks
+    semiconductor semiconductors pharmaceuticals therapeutics biotech solutions industries
+    airlines automotive communications telecom media studios software platforms devices
+    instruments materials chemicals insurance financial securities investments bancorp plc ag
+    sa gmbh nv bv se limited incorporated co"""
 )
+# "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
+# sentence, by "its" (before any "his" or "her") stands for an organisation.
+# What may stand before a sentence's first word: a quote, a bracket, a list marker.
+_OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
+_ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGNORECASE)
 _ANAPHOR: Final = re.compile(
-    r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|maker|developer"
-    r"|lab)(?![\w-])",
+    r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
+    r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
+    r"|conglomerate|corporation)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -91,6 +124,7 @@ class Name:
     text: str
     start: int
     person: bool = False
+    org: bool = False
 
 
 def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
@@ -181,18 +215,19 @@ class Actors:
         first = m.start()
         person = False
         # Leading words that only start a sentence or are titles.
+        in_title = False
         while words:
             word = _POSSESSIVE.sub("", words[0])
             low = word.lower()
-            at_start = first == sentence_start or self.folded[sentence_start:first].strip() in (
-                '"',
-                "'",
-                "(",
+            at_start = first == sentence_start or (
+                _OPENING.fullmatch(self.folded, sentence_start, first) is not None
             )
-            if low in _TITLES:
-                person = True
+            if low in _TITLES or (in_title and low in _TITLE_PARTS):
+                person = in_title = True
             elif re.search(r"-[a-z]", word) and len(words) > 1:
                 pass  # "Paris-based Mistral AI": an adjective before the name
+            elif at_start and (low in _STARTERS or self._opener(first, word, len(words))):
+                pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
             elif not (low in _STOP or (at_start and low in self._lower)):
                 break
             first += len(words[0]) + 1
@@ -214,12 +249,26 @@ class Actors:
         text = " ".join(w for w in words if w)
         if not possessive and _VERSION_AFTER.match(self.folded, m.end()):
             return None  # "Hybrid Model 3.0": a product with a version
-        while len(words) > 1 and _VERSION_TOKEN.match(words[-1]):
-            words = words[:-1]  # "DeepSeek V4" -> DeepSeek
+        code = next((i for i in range(1, len(words)) if _VERSION_TOKEN.match(words[i])), None)
+        if code is not None:
+            words = words[:code]  # "DeepSeek V4" -> DeepSeek, "Nvidia H200 GPUs" -> Nvidia
             text = " ".join(words)
         if not _plausible(text):
             return None
-        return Name(text, first, person=person)
+        its = None if person else _ITS_AFTER.match(self.folded, m.end())
+        org = its is not None and its.group(1).lower() == "its"
+        return Name(text, first, person=person, org=org)
+
+    def _opener(self, at: int, word: str, run: int) -> bool:
+        """Whether a lone word starting a sentence is an opener: "Earlier, Acme said".
+
+        A word and a comma before a name or a pronoun ("Separately, it ...") open
+        the sentence; "Tesla, the carmaker, said" is a name and its apposition.
+        """
+        if run != 1:
+            return False
+        after = self.folded[at + len(word) : at + len(word) + 40]
+        return re.match(r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you)\b)", after) is not None
 
     def anaphors(self, start: int, end: int) -> list[int]:
         """Where "the company" (or "the firm" ...) stands in ``folded[start:end]``."""
@@ -279,7 +328,7 @@ def is_org(name: Name) -> bool:
     if name.person:
         return False
     words = name.text.split()
-    return len(words) == 1 or any(w.lower() in _ORG_WORDS for w in words)
+    return name.org or len(words) == 1 or any(w.lower().rstrip(".") in _ORG_WORDS for w in words)
 
 
 @functools.cache

@@ -2,8 +2,9 @@
 
 A sentence is cut where it joins two statements: at ";", at ", and" / "and"
 before a cue ("is in testing and slated for April"), at ", while",
-", following", ", after", "but", after a leading "When ...," clause, and
-before "aiming"/"targeting" ("announced a plan aiming for ..."). A cut is made
+", following", ", after", "but", after a leading "When ...," clause,
+before "aiming"/"targeting" ("announced a plan aiming for ..."), and before ", which
+sets/aims/calls for ..." ("published a plan, which sets a target of 500 GW by 2030"). A cut is made
 only when both sides stand as statements (a strong cue, or a cue with a date
 or a figure), or when both sides carry a date of their own and are joined by
 "and" or ";" (but not "and then to 2023", which goes on with the same verb).
@@ -35,7 +36,8 @@ _CUT: Final = re.compile(
     r"|\s+and\s+(?:also\s+)?"
     r"|,\s+(?=(?:while|whereas|but|following|after)\s)"
     r"|\s+but\s+"
-    r"|\s+(?=(?:aiming|targeting)\b)",
+    r"|\s+(?=(?:aiming|targeting)\b)"
+    r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)",
     re.IGNORECASE,
 )
 _LEADING: Final = re.compile(
@@ -47,7 +49,7 @@ _ELLIPTIC: Final = re.compile(
     re.IGNORECASE,
 )
 _CONNECTOR: Final = re.compile(
-    r"^(?:(?:and|but|while|whereas|following|after|when|also|so|then|yet|[,;:\-\s]))+",
+    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet|[,;:\-\s]))+",
     re.IGNORECASE,
 )
 # Matched at a clause's start with Pattern.match(text, pos): no "^", which only

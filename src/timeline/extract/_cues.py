@@ -57,6 +57,9 @@ _ADVERB = r"(?:\w+ly\s+)?"
 _FIRM = _alt("scheduled|confirmed|will take place|will be held|is set for|are set for|set for")
 _FORWARD = _alt(
     "slated|set to|plans to|plan to|planning to|planned|aims to|aim to|aims for|aim for|aiming"
+    "|expect|expect to|anticipate|anticipates|anticipated|anticipating|predicts|predict"
+    "|sets a target|set a target|sets targets|set targets|sets a goal|set a goal|calls for"
+    "|call for|envisages|foresees|guided|guides|guiding"
     "|aimed at|targets|targeting|expects|expected|expecting|intends to|intend to|poised to"
     "|due to|due in|due by|due on|due out|on track to|is to|are to|upcoming|forthcoming"
     "|is going to|are going to|projected to|forecast to|estimated to|seeks|seeking|seek to"
@@ -76,6 +79,7 @@ _SLIP = (
     r"delayed|postponed|slipped|rescheduled|deferred|put\s+off|set\s+back"
     r"|pushed(?:\s+\w+){0,3}?\s+back|moved(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
 )
+_SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
 _WEAK_FORWARD = _alt("would|could|might|may|should|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
@@ -159,6 +163,9 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             if words == "May":
                 continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
+        elif kind == "perfect" and _SLIP_WORD.search(words):
+            # "has delayed the launch to May": a date moved, as "delayed" alone is
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
         elif kind == "back" or kind == "perfect":
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):

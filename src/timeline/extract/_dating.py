@@ -24,6 +24,7 @@ __all__ = [
     "after",
     "before",
     "day",
+    "fiscal_form",
     "main_cue",
     "onwards",
     "pick_date",
@@ -31,13 +32,54 @@ __all__ = [
     "until",
 ]
 
-_CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
+_CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b|\bto\b.*\bfrom\b", re.IGNORECASE)
+_MARKER: Final = re.compile(r"\b(from|to)\b", re.IGNORECASE)
+_FISCAL: Final = r"(?:FY|fiscal(?:[\s-]year)?)"
+_FY_YEAR: Final = r"\s?'?(?:\d{4}|\d{2})(?!\d)"
+_ORDINAL_PART: Final = (
+    r"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter|(?:first|second)[\s-]half)"
+)
 FISCAL_PHRASE: Final = re.compile(
-    r"(?<![\w$])(?:[QH][1-4],?\s+(?:of\s+)?)?(?:FY|fiscal(?:\s+year)?)\s?'?(?:\d{4}|\d{2})(?!\d)"
-    r"(?:[-/]\d{2}(?!\d))?(?:,?\s+[QH][1-4](?![a-z\d]))?",
+    r"(?<![\w$])(?:"
+    rf"(?:[QH][1-4],?\s+(?:of\s+)?)?{_FISCAL}{_FY_YEAR}"
+    r"(?:[-/]\d{2}(?!\d))?(?:,?\s+[QH][1-4](?![a-z\d]))?"  # "Q3 FY2025", "fiscal 2026", "FY26 Q2"
+    rf"|(?:the\s+)?{_ORDINAL_PART}\s+of\s+{_FISCAL}{_FY_YEAR}"  # "the second quarter of FY26"
+    rf"|{_FISCAL}\s+(?:[QH][1-4](?![a-z\d])|{_ORDINAL_PART})(?:\s+(?:of\s+)?{_FY_YEAR})?"
+    r")",  # "fiscal Q2 2026", "fiscal second quarter" (no year: not read)
     re.IGNORECASE,
 )
-"""A fiscal period ("Q3 FY2025", "fiscal 2026"): read only with the actor's fiscal year."""
+"""A fiscal period ("Q3 FY2025", "fiscal 2026", "the second quarter of fiscal 2026", "fiscal
+Q2"): read only with the actor's fiscal year, never as a calendar period."""
+
+_PART_NUMBER: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_PART_NUMBER_SHORT: Final = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_FORM_YEAR: Final = re.compile(r"(?:fy|fiscal(?: year)?|\bof)\s?'?(\d{4}|\d{2})(?!\d)|\s(\d{4})$")
+_FORM_CODE: Final = re.compile(r"\b([qh])([1-4])\b")
+_FORM_WORDS: Final = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th) (quarter|half)\b")
+
+
+def fiscal_form(phrase: str) -> str | None:
+    """A fiscal phrase in the form `find_dates` reads ("Q2 FY2026"), or None without a year.
+
+    >>> fiscal_form("the second quarter of fiscal 2026"), fiscal_form("fiscal Q2")
+    ('Q2 FY2026', None)
+    """
+    if re.search(r"\d[-/]\d", phrase):
+        return None  # "FY2025/26": a span of years, read whole by `find_dates` or not at all
+    folded = " ".join(phrase.lower().replace("-", " ").split())
+    year = _FORM_YEAR.search(folded)
+    if year is None:
+        return None
+    number = year.group(1) or year.group(2)
+    part = ""
+    code = _FORM_CODE.search(folded)
+    words = _FORM_WORDS.search(folded)
+    if code is not None:
+        part = f"{code.group(1).upper()}{code.group(2)} "
+    elif words is not None:
+        n = _PART_NUMBER.get(words.group(1)) or _PART_NUMBER_SHORT[words.group(1)]
+        part = f"{'Q' if words.group(2) == 'quarter' else 'H'}{n} "
+    return f"{part}FY{number}"
 
 
 def day(point: _dt.date) -> _dt.date:
@@ -124,6 +166,13 @@ def main_cue(found: list[Cue]) -> Cue | None:
     return first
 
 
+def _marker_before(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str:
+    """The last "from" or "to" between the date before ``date`` (or ``start``) and it."""
+    begin = max([d.end for d in dates if d.end <= date.start], default=start)
+    found = [m.group(1).lower() for m in _MARKER.finditer(folded, begin, date.start)]
+    return found[-1] if found else ""
+
+
 def pick_date(
     dates: list[DateMatch], cue: Cue | None, folded: str, start: int, end: int
 ) -> DateMatch | None:
@@ -131,10 +180,13 @@ def pick_date(
         return None
     if len(dates) == 1:
         return dates[0]
-    if _CHANGE.search(folded, start, end) or (cue is not None and cue.slip):
-        # "rose from X at A to Y by B": the change ends at B; "pushed back to A,
-        # then to B": the latest move is B.
-        return dates[-1]
+    if (cue is not None and cue.slip) or _CHANGE.search(folded, start, end):
+        # "rose from X at A to Y by B", "is to rise to Y by B, from X in A", "delayed
+        # to May from April": the change ends at B (May), the last date whose nearest
+        # "from"/"to" before it is "to" ("from renewable sources is to rise to 60% by
+        # 2030" names no start date); "pushed back to A, then to B": the latest move, B.
+        ends = [d for d in dates if _marker_before(folded, d, dates, start) == "to"]
+        return ends[-1] if ends else dates[-1]
     if cue is not None:
         after = [d for d in dates if d.start >= cue.end]
         if after:

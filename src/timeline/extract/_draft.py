@@ -81,7 +81,7 @@ class Draft:
         """Whether the draft is below `LOW_CONFIDENCE` and marked for review.
 
         >>> from timeline import extract
-        >>> x = extract("Acme launched it in 2020. Regulators are watching.")
+        >>> x = extract("Acme launched it in 2020. Brussels is watching.")
         >>> [d.low_confidence for d in x]
         [False, True]
         """

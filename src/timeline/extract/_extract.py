@@ -40,13 +40,14 @@ from typing import Final
 import attrs
 
 from timeline._errors import ExtractError, TimelineError, WhenError
-from timeline.dates import Relation, When
+from timeline.dates import Precision, Relation, When
+from timeline.dates._find import find_dates
 from timeline.dates._fiscal import fiscal_start
 from timeline.extract._actors import known_table
 from timeline.extract._dating import day
 from timeline.extract._draft import Extraction
 from timeline.extract._reader import Reader
-from timeline.extract._text import fold
+from timeline.extract._text import dateline, fold
 from timeline.figures import Source
 
 __all__ = ["extract"]
@@ -70,7 +71,8 @@ def extract(
 
     ``source`` is where the text comes from: its ``published`` date is the
     reference for relative phrases ("April", "next year") unless ``reference``
-    (a day) is given, and every draft cites it with its sentence as the quote.
+    (a day) is given (with neither, a news dateline that gives the year, such as
+    "SAN FRANCISCO, Feb. 12, 2026 --", is), and every draft cites it with its sentence as the quote.
     ``known_actors`` are names (or a mapping name -> aliases) matched
     case-insensitively. ``fiscal_years`` maps an actor to the month its fiscal
     year starts (7 or "July"): a statement's fiscal periods ("Q3 FY2025",
@@ -96,6 +98,8 @@ def extract(
     if source is not None and not isinstance(source, Source):
         raise ExtractError(f"extract: source: {source!r} is not a Source; pass Source(title, ...)")
     ref_day = _referenceday(reference, source)
+    if ref_day is None:
+        ref_day = _dateline_day(text)  # "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ --"
     anchor = _anchor(source, ref_day)
     known = _known(known_actors)
     fiscal = _fiscal(fiscal_years, known)
@@ -131,6 +135,16 @@ def _referenceday(reference: _dt.date | str | None, source: Source | None) -> _d
         point = source.published.earliest
         return None if point is None else day(point)
     return None
+
+
+def _dateline_day(text: str) -> _dt.date | None:
+    """The day of a news dateline that gives its year: the text's publication day."""
+    line = dateline(text)
+    if line is None:
+        return None
+    found = [m.when for m in find_dates(line, reference=None)]
+    points = [w.earliest for w in found if w.precision is Precision.DAY and w.earliest is not None]
+    return day(points[0]) if len(points) == 1 else None
 
 
 def _anchor(source: Source | None, ref_day: _dt.date | None) -> When | None:

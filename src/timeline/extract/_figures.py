@@ -5,8 +5,10 @@ before it, a currency, a scale, a percent sign, a range "2-3", up to three
 unit words after it); `Quantity.parse` decides, so every figure found is a
 real `Quantity`. Not figures: version numbers after a name ("Model 3.0",
 "V4"), numbers glued to a word ("15-year"), bare numbers with nothing to say
-what they count, and anything inside a date phrase. A verb of passing before
-the number ("surpassed $300 million") makes it a lower bound.
+what they count, a year before a noun ("2005 levels", "the 2030 target"), and
+anything inside a date phrase. Unit words stop at a preposition, an adverb or
+a verb ("5,000 robots across ..."); "between X and Y" and "X to Y" are one range.
+A verb of passing before the number ("surpassed $300 million") makes it a lower bound.
 """
 
 from __future__ import annotations
@@ -64,8 +66,26 @@ _NOT_UNIT: Final = words(
     """a an the and or but to of in on at by for from with than as is are was were be been will
     would could should may might has have had it its this that which who per into over under
     about around after before since until during while when where year years month months
-    day days week weeks quarter half times fold last next ago earlier later each every"""
+    day days week weeks quarter half times fold last next ago earlier later each every
+    across through throughout within without among between via against toward towards
+    upon onto beyond along amid like plus up down out off so if not no now then also still
+    already only just currently today there here use uses run runs work works make makes
+    take takes get gets need needs buy buys sell sells pay pays own owns hold holds employ
+    employs join joins come comes go goes see sees say says help helps serve serves rose fell
+    grew do does did can cannot"""
 )
+# A bare year before these is a year ("2005 levels", "the 2030 target"), not a count.
+_YEAR_NOUNS: Final = words(
+    """level levels figure figures number numbers target targets goal goals plan plans
+    budget budgets result results revenue revenues sales earnings profit profits peak peaks
+    high highs low lows forecast forecasts estimate estimates guidance report reports
+    edition editions season seasons election elections model models version versions data
+    output production baseline base average averages rate rates price prices value values
+    record records total totals deadline deadlines agenda vision strategy roadmap pledge
+    pledges commitment commitments law laws act rules"""
+)
+_YEAR_BEFORE: Final = words("the with than since versus vs of its their from his her our")
+_YEAR: Final = re.compile(r"(?:19|20)\d\d|2100")
 _PASSING: Final = re.compile(
     r"(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|top(?:ped|s|ping)?|pass(?:ed|es|ing)?"
     r"|beat|crossed|broke)\s+$",
@@ -118,6 +138,8 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code")) or units
         if not has_measure:
             continue
+        if _bare_year(m, units, head):
+            continue
         body_end = m.end("units") - len(m.group("units"))
         stop = body_end
         if units:
@@ -139,4 +161,44 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         after_from = bool(re.search(r"\bfrom\s+$", folded[max(start, m.start() - 6) : m.start()]))
         found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
         pos = max(pos, stop)
-    return found
+    return _ranges(folded, found)
+
+
+def _bare_year(m: re.Match[str], units: str, head: str) -> bool:
+    """Whether a number is a year before a noun ("2005 levels", "the 2030 target")."""
+    if any(m.group(g) for g in ("bound", "cur", "pct", "scale", "code")):
+        return False
+    if not _YEAR.fullmatch(m.group("num")) or m.group() != m.group("num") + m.group("units"):
+        return False  # a range "2020-2030", or a figure with more than a number
+    first = units.split()[0].lower() if units else ""
+    before = head.split()[-1].lower() if head.split() else ""
+    return first in _YEAR_NOUNS or re.sub(r"'s?$", "", before) in _YEAR_BEFORE
+
+
+_BETWEEN: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_JOIN: Final = re.compile(r"\s+(and|to)\s+", re.IGNORECASE)
+
+
+def _ranges(folded: str, found: list[Figure]) -> list[Figure]:
+    """Two figures that state one range as one: "between $18.5 billion and $19 billion",
+    "$18.5 billion to $19 billion" (not "from $5 billion to $10 billion": a change)."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        join = None if b is None else _JOIN.fullmatch(folded, a.end, b.start)
+        if b is not None and join is not None and not a.after_from:
+            between = _BETWEEN.search(folded, max(0, a.start - 9), a.start)
+            if (join.group(1).lower() == "and") == bool(between):
+                try:
+                    quantity = Quantity.parse(f"{a.text} to {b.text}")
+                except QuantityError:
+                    quantity = None
+                if quantity is not None and quantity.bound is Bound.RANGE:
+                    out.append(Figure(folded[a.start : b.end], a.start, b.end, quantity))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out

@@ -20,14 +20,15 @@ from timeline.dates import When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
-from timeline.extract._cues import cues, guess_kind
-from timeline.extract._dating import FISCAL_PHRASE, DateIndex, main_cue, pick_date
+from timeline.extract._cues import Cue, cues, guess_kind
+from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form, main_cue, pick_date
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
 from timeline.figures import Source, Target
+from timeline.model import Status
 
 __all__ = ["Reader"]
 
@@ -40,6 +41,20 @@ _ORG_SUFFIXES: Final = words(
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
     co co."""
 )
+
+
+# A list item: a bullet ("- ", "* ", "• ") or a number ("1.", "2)") before the text.
+_BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
+_NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
+
+
+@attrs.frozen
+class _Lead:
+    """What a list's lead-in ("Guangzhou set out its targets for 2030:") gives its items."""
+
+    cue: Cue | None
+    date: DateMatch | None
+    actors: tuple[str, ...]
 
 
 @attrs.define
@@ -60,6 +75,9 @@ class Reader(_WhenReader, _FigureReader):
     last_org: str | None = None
     short_names: dict[str, str] = attrs.field(factory=dict)
     last_dated: tuple[frozenset[str], When] | None = None
+    shared_cue: Cue | None = None  # the cue of the sentence's statement before
+    last_date: DateMatch | None = None  # the date of the last statement read
+    lead: _Lead | None = None  # the lead-in of the list whose item is being read
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
@@ -69,11 +87,27 @@ class Reader(_WhenReader, _FigureReader):
         spans = sentences(self.text)
         self.dates = DateIndex(self._find(self.text, 0, None))
         drafts: list[Draft] = []
+        lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
+        marker = False  # the span before was a list number ("1.") alone
         for span in spans:
             if span.heading:
+                lead = None
                 continue
+            body = self.folded[span.start : span.end].strip()
+            if _NUMBER_MARKER.fullmatch(body):
+                marker = True
+                continue
+            item = marker or _BULLET.match(self.folded, span.start) is not None
+            marker = False
+            if not item:
+                lead = None
+            self.lead = lead
             self._fiscal_dates(span)
-            drafts += self._sentence(span)
+            found = self._sentence(span)
+            drafts += found
+            if not item and body.endswith(":"):
+                lead = _Lead(self.shared_cue, self.last_date, found[-1].actors if found else ())
+        self.lead = None
         drafts = unique_ids(drafts)
         n_figures = sum(len(d.observations) + (d.target is not None) for d in drafts)
         undated = sum(1 for d in drafts if any(r.startswith("no date") for r in d.reasons))
@@ -94,16 +128,30 @@ class Reader(_WhenReader, _FigureReader):
         same, with the undated value: never read as a calendar year.
         """
         found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
-        unread = [
-            DateMatch(m.group(), m.start(), m.end(), When.undated())
-            for m in FISCAL_PHRASE.finditer(text)
-            if not any(d.start <= m.start() < d.end for d in found)
-        ]
+        unread: list[DateMatch] = []
+        for m in FISCAL_PHRASE.finditer(text):
+            if any(d.start <= m.start() and m.end() <= d.end for d in found):
+                continue  # read whole
+            # Read in part ("fiscal Q2 2026" as calendar "Q2 2026", "the second quarter of
+            # fiscal 2026" as the whole year) or not at all: read it whole, or leave it undated.
+            found = [d for d in found if not (d.start < m.end() and m.start() < d.end)]
+            unread.append(
+                DateMatch(m.group(), m.start(), m.end(), self._fiscal_when(m.group(), fiscal_start))
+            )
         if unread:
             found = sorted(found + unread, key=lambda d: d.start)
         if not offset:
             return found
         return [DateMatch(m.text, m.start + offset, m.end + offset, m.when) for m in found]
+
+    def _fiscal_when(self, phrase: str, fiscal_start: int | None) -> When:
+        """A fiscal phrase `find_dates` did not read whole, read in its plain form, or undated."""
+        form = fiscal_form(phrase)
+        if fiscal_start is None or form is None:
+            return When.undated()
+        read = find_dates(form, reference=self.ref_day, fiscal_year_start=fiscal_start)
+        whole = [d for d in read if d.start == 0 and d.end == len(form)]
+        return whole[0].when if whole else When.undated()
 
     def _redate(self, start: int, end: int, fiscal_start: int | None) -> None:
         """Read ``text[start:end]`` again with a fiscal-year start, in place of what was found."""
@@ -144,6 +192,11 @@ class Reader(_WhenReader, _FigureReader):
         previous_actors: tuple[str, ...] = ()
         sentence_names = self._names(span.start, span.end, span.start)
         earlier_figures: list[tuple[Figure, When]] = []
+        # A list item goes on with its lead-in's verb and subject ("targets for 2030:").
+        self.shared_cue = None if self.lead is None else self.lead.cue
+        if self.lead is not None and not previous_actors:
+            previous_actors = self.lead.actors
+        self.last_date = None
         for piece in pieces:
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
             if draft is not None:
@@ -151,7 +204,7 @@ class Reader(_WhenReader, _FigureReader):
                 previous_actors = draft.actors
         subject = next((n for n in sentence_names if is_org(n)), None)
         if subject is not None:
-            self.last_org = subject.text
+            self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
         return drafts
 
     # -- one statement ---------------------------------------------------------------
@@ -167,6 +220,10 @@ class Reader(_WhenReader, _FigureReader):
         start, end = piece.start, piece.end
         found = cues(self.folded, start, end)
         dates = self.dates.within(start, end)
+        lead_date = None
+        if not dates and self.lead is not None and self.lead.date is not None:
+            lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
+            dates = [lead_date]
         taken = [(d.start, d.end) for d in dates]
         figs = figures(self.folded, start, end, taken)
         names = [
@@ -183,6 +240,12 @@ class Reader(_WhenReader, _FigureReader):
             # Timeline's fiscal_years do), or not at all: never as calendar years.
             first = actors[0] if actors else None
             fiscal_start = self._fiscal_of(first)
+            if fiscal_start is None and all(n.person for n in names):
+                # "CFO Amy Hood said capex would rise in fiscal 2027": a person speaks
+                # for the company last named, whose fiscal year it is.
+                org_start = self._fiscal_of(self.last_org)
+                if org_start is not None:
+                    first, fiscal_start = self.last_org, org_start
             self._redate(start, end, fiscal_start)
             dates = self.dates.within(start, end)
             unread = [d.text for d in dates if d.when.is_undated and FISCAL_PHRASE.match(d.text)]
@@ -204,7 +267,17 @@ class Reader(_WhenReader, _FigureReader):
         if cue is not None:
             reasons.append(f"cue {cue.text!r} ({cue.look.value})")
             score += 0.25 if cue.strong else 0.1
+            self.shared_cue = cue
+        elif self.shared_cue is not None:
+            # "aims for 10,000 firms by 2030 and 20 labs by 2035": a clause joined on
+            # without a verb of its own goes on with the verb of the one before.
+            cue = self.shared_cue
+            reasons.append(f"cue {cue.text!r} ({cue.look.value}), shared with the clause before")
+            score += 0.1
         date = pick_date(dates, cue, self.folded, start, end)
+        if date is not None and date is lead_date:
+            reasons.append("date of the list's lead-in")
+        self.last_date = date
         look = cue.look if cue is not None else None
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
         if date is not None:
@@ -222,6 +295,9 @@ class Reader(_WhenReader, _FigureReader):
         for fig in figs:
             reasons.append(f"figure {fig.text!r}")
         kind = self._kind(span, piece, target)
+        happened = status is Status.HAPPENED and target is None
+        if happened and kind is not None and kind.endswith("-target"):
+            kind = kind.removesuffix("-target")  # "revenue grew 35% in 2025": no goal
         quote = " ".join(self.text[start:end].split())
         heading = title(self.text[start:end])
         if not heading:
@@ -266,12 +342,13 @@ class Reader(_WhenReader, _FigureReader):
         kept: list[Name] = []
         places: list[Name] = []
         for name in names:
-            before = self.folded[max(0, name.start - 4) : name.start]
+            before = self.folded[max(0, name.start - 8) : name.start].lower()
             after_place = (
                 bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
             )
             known = name.text.lower() in self.known
-            if not known and (before.lower() == " in " or (after_place and len(places) == 1)):
+            at_place = before.endswith((" in ", " in the "))
+            if not known and (at_place or (after_place and len(places) == 1)):
                 places.append(name)
             else:
                 kept.append(name)
@@ -305,7 +382,7 @@ class Reader(_WhenReader, _FigureReader):
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and is_org(n)), None)
-            org = subject.text if subject is not None else self.last_org
+            org = self._canonical(subject).text if subject is not None else self.last_org
             if org is not None and org not in actors:
                 actors.append(org)
                 reasons.append(f"'the company' read as {org}")

@@ -9,9 +9,11 @@ the statement before it naming the same thing ("the forum"), or publication.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Final
 
+from timeline._errors import TimelineError
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors
@@ -21,8 +23,14 @@ from timeline.model import Status
 
 __all__: list[str] = []
 
+_SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
+
+
+def _deadline(when: When) -> bool:
+    """Whether a date is a deadline ("by 2030", "before May"): no first day of its own."""
+    return when.earliest is None and when.relation in (Relation.BY, Relation.BEFORE)
 
 
 class _WhenReader:
@@ -30,6 +38,7 @@ class _WhenReader:
 
     folded: str
     anchor: When | None
+    ref_day: _dt.date | None
     actors: Actors
     last_dated: tuple[frozenset[str], When] | None
 
@@ -47,6 +56,8 @@ class _WhenReader:
         if date is not None:
             when = date.when
             reasons.append(f"date {date.text!r} -> {when}")
+            if look is Look.BACK and after(when, anchor):
+                when = self._last_before(date, when, anchor, reasons)
             if when.is_undated:
                 # "TBD" is a date still to come; a fiscal period not read follows the cue.
                 past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
@@ -67,9 +78,20 @@ class _WhenReader:
                 reasons.append("looks forward but the date is before publication")
             elif look is None and anchor is not None and runs_past(when, anchor):
                 status = Status.EXPECTED
+            elif look is Look.REPORT and _deadline(when) and runs_past(when, anchor):
+                # "The target, officials said, is 500 GW by 2030": a deadline still to
+                # come is a promise reported, not an event that happened.
+                status = Status.EXPECTED
             else:
                 status = Status.HAPPENED
-                if anchor is not None and runs_past(when, anchor):
+                since = _SINCE.search(self.folded, max(0, date.start - 8), date.start)
+                if since is not None and anchor is not None:
+                    # "has risen 25% since January": from then to publication
+                    span = until(anchor, when)
+                    if span is not None:
+                        reasons.append(f"since {date.text!r}: from then to publication, {span}")
+                        when = span
+                elif anchor is not None and runs_past(when, anchor):
                     cut = until(anchor, when)
                     if cut is not None:
                         reasons.append(f"happened, so no later than publication: {cut}")
@@ -102,6 +124,25 @@ class _WhenReader:
             when = anchor
             reasons.append(f"no date of its own: reported as news at publication ({when})")
         return when, status, conflict
+
+    def _last_before(
+        self, date: DateMatch, when: When, anchor: When | None, reasons: list[str]
+    ) -> When:
+        """A past event's month or day said without a year: the last one before publication.
+
+        "Acme launched the phone in November", published in March 2026, is November
+        2025; "this December" and dates with a year stay as written.
+        """
+        if self.ref_day is None or FISCAL_PHRASE.match(date.text):
+            return when
+        try:
+            past = When.parse(date.text, reference=self.ref_day, prefer="past")
+        except TimelineError:
+            return when
+        if past == when or after(past, anchor):
+            return when
+        reasons.append(f"looks back: {date.text!r} is the last one before publication, {past}")
+        return past
 
     def _inherited(self, start: int) -> tuple[str, When] | None:
         """ "The forum ..." after a dated statement naming a forum: that statement's date."""

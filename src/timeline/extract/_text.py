@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Span", "fold", "sentences", "words"]
+__all__ = ["Span", "dateline", "fold", "sentences", "words"]
 
 _FOLD: Final = str.maketrans(
     {
@@ -88,11 +88,18 @@ _ABBREVIATION: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'-]*")
-# A news dateline before the first sentence ("SANTA CLARA, Calif. -- ", "BEIJING (Reuters) -"):
-# a place, not part of the statement, so it is kept apart like a heading.
+# A news dateline before the first sentence ("SANTA CLARA, Calif. -- ", "BEIJING (Reuters) -",
+# "BEIJING, March 3 (Reuters) -", "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ --",
+# "NEW YORK--(BUSINESS WIRE)--"): a place, a day and a wire service, not part of the
+# statement (nor its actors), so it is kept apart like a heading.
+_DATELINE_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE: Final = re.compile(
-    r"[A-Z][A-Z.' ]{2,}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:\s+\([A-Za-z .]+\))?"
-    r"\s*(?:--|—|-)\s+"
+    r"[A-Z][A-Z.' ]{2,}"  # the place, in capitals
+    r"(?:,\s+(?!" + _DATELINE_MONTH + r"\s+\d)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?"  # region
+    r"(?:,\s+(?:" + _DATELINE_MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _DATELINE_MONTH + r")"
+    r"(?:,?\s+\d{4})?)?"  # the day: "March 3", "Feb. 12, 2026", "5 March 2026"
+    r"(?:\s*(?:--|—)?\s*(?:\([A-Za-z .&]+\)|/[A-Za-z .&]+/))?"  # "(Reuters)", "/PRNewswire/"
+    r"(?:\s*(?:--|—)\s*|\s+-\s+)"
 )
 _MAX_HEADING: Final = 120
 # Longer "sentences" (a run without stops) are read in pieces of about this many
@@ -110,6 +117,22 @@ def _is_heading(line: str) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
     return capitalised >= 0.7 * len(words)
+
+
+def dateline(text: str, lines: int = 5) -> str | None:
+    """The news dateline among the first lines of ``text`` ("BEIJING, March 3 (Reuters)").
+
+    >>> dateline("Acme Grows\\nSAN FRANCISCO, Feb. 12, 2026 -- Acme said it grew.")
+    'SAN FRANCISCO, Feb. 12, 2026'
+    """
+    for line in fold(text).splitlines()[:lines]:
+        body = line.strip()
+        if not body:
+            continue
+        m = _DATELINE.match(body)
+        if m is not None:
+            return m.group().rstrip(" -—")
+    return None
 
 
 def sentences(text: str) -> list[Span]:

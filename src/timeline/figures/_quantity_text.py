@@ -21,6 +21,7 @@ alike ("bullion", "mission", "billing", "billionaires") are kept.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
@@ -320,6 +321,45 @@ def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int |
     return value, scale, canonical_unit(currency) if currency else None
 
 
+_RANGE_SEPARATOR: Final = re.compile(r"\s*(?:-|\b(?i:to)\b)\s*")
+
+
+def _unit_at_both_ends(
+    text: str, body: str, bound: str | None
+) -> tuple[Decimal, str, str, Decimal | None, str | None] | None:
+    """A range with its unit written at both ends ("5 GW-10 GW", "5%-10%"), or None.
+
+    The ends must be plain figures in one unit; two units are an error.
+    """
+    if bound not in (None, "approx"):
+        return None  # "over 5 GW-10 GW": left to the general reading, which refuses it
+    # A range has one separator, a unit with a number in it ("COVID-19") one or two more:
+    # the first few are tried, each end read once, so hostile text stays linear.
+    for sep in itertools.islice(_RANGE_SEPARATOR.finditer(body), 4):
+        low_text, high_text = body[: sep.start()], body[sep.end() :]
+        if not low_text or not high_text or low_text[-1].isdigit():
+            continue
+        try:  # each end read plainly: no second search for ends, so this stays linear
+            low = _parse_quantity(low_text, both_ends=False)
+            high = _parse_quantity(high_text, both_ends=False)
+        except QuantityError:
+            continue
+        if low[2] != "exact" or high[2] != "exact" or not low[1]:
+            continue
+        if low[1] != high[1]:
+            if sep.group() == "-":
+                continue  # "3 COVID-19 vaccines": a name with a number, not a range
+            raise _error(
+                text,
+                f"the ends are in different units ({low[1]}, {high[1]})",
+                f"write both ends in one unit, such as '1-2 {low[1]}'",
+            )
+        if high[0] <= low[0]:
+            raise _error(text, "the low end of the range must come first and be smaller")
+        return low[0], low[1], "range", high[0], None
+    return None
+
+
 def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None, str | None]:
     """Read a figure: (value, unit, bound name, high end of a range or None, wording or None).
 
@@ -331,6 +371,13 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None, str | 
     >>> parse_quantity("$5-10 billion")
     (Decimal('5000000000'), 'USD', 'range', Decimal('10000000000'), None)
     """
+    return _parse_quantity(text, both_ends=True)
+
+
+def _parse_quantity(
+    text: str, *, both_ends: bool
+) -> tuple[Decimal, str, str, Decimal | None, str | None]:
+    """`parse_quantity`; ``both_ends``: also read a range with the unit at both ends."""
     if not isinstance(text, str):
         raise QuantityError(
             f"Quantity.parse expects text, not {type(text).__name__} {text!r}; "
@@ -362,6 +409,10 @@ def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None, str | 
     match = _AMOUNT_RE.match(body)
     if match is None:
         raise _error(text, "no number found where one was expected")
+    if both_ends and match.group("num2") is None and re.search(r"\d", match.group("rest")):
+        ranged = _unit_at_both_ends(text, body, bound)
+        if ranged is not None:
+            return ranged
     _check_scale_word(text, match)
     low, low_scale, low_currency = _end(match, 1, text)
     high, high_scale, high_currency = _end(match, 2, text)

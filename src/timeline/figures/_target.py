@@ -29,7 +29,7 @@ from decimal import Decimal
 import attrs
 
 from timeline._errors import QuantityError, TargetError
-from timeline.dates._bounds import _key
+from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._precision import Relation
 from timeline.dates._when import When
 from timeline.figures._growth import (
@@ -259,9 +259,11 @@ class Target:
         period had ended by then count (a figure for 2026 is known from 2027).
 
         Met: an observation surely dated by the deadline surely reaches the goal.
-        Missed: the deadline has passed and a figure for the deadline's period or
-        later surely falls short (later figures stand for the deadline's, as for
-        figures that only grow). Pending: not met and the deadline not passed.
+        Missed: the deadline has passed and a figure for a period that runs to the
+        deadline's last day or later surely falls short (later figures stand for the
+        deadline's, as for figures that only grow; a figure for March of a year-end
+        deadline's year does not, as the metric could still get there by December).
+        Pending: not met and the deadline not passed.
 
         >>> t = Target("x", "10,000 x", When.year(2030).by())
         >>> t.status("2031-06-01", [Observation(When.year(2030), "8,000 x")]).value
@@ -273,19 +275,24 @@ class Target:
         due = _day_of(deadline)
         period_start = self.deadline.start
         evidence = [*([self.baseline] if self.baseline else []), *observations]
-        known = []
+        known: list[tuple[Observation, Point]] = []
         for item in evidence:
             last = _span(item.when)[1]
             if last is not None and _day_of(last) <= day:
-                known.append((item, _day_of(last)))
-        if any(last <= due and self.reached(o.value) for o, last in known):
+                known.append((item, last))
+        # By the deadline: instants compared in UTC, a day against an instant by its date.
+        if any(_cmp(last, deadline) <= 0 and self.reached(o.value) for o, last in known):
             return TargetStatus.MET
         if day <= due:
             return TargetStatus.PENDING
-        for item, _ in known:
+        for item, last in known:
+            # A figure for a period that ends before the deadline (March of the deadline
+            # year) says nothing of the deadline: the metric could still get there.
             first = _span(item.when)[0]
-            late_enough = first is not None and (
-                period_start is None or _key(first) >= _key(period_start)
+            late_enough = (
+                first is not None
+                and (period_start is None or _key(first) >= _key(period_start))
+                and _cmp(last, deadline) >= 0
             )
             if late_enough and self.reached(item.value) is False:
                 return TargetStatus.MISSED

@@ -208,11 +208,31 @@ class Event:
     def first_expected(self) -> When:
         """The date first promised: the initial statement's ``when``.
 
+        When the event was first announced without a date ("TBD"), it is the first
+        date a claim gave while the event was still open: "TBD", then "April",
+        then "June" was first promised for April. A date given only as the event
+        happened or was cancelled promised nothing, so it stays undated.
+
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> e.first_expected
         When.parse('April 2026')
+        >>> Event(title="x", when="TBD").revise(when="2026-05", stated="2026-04-20").first_expected
+        When.parse('May 2026')
         """
-        return self.initial_when
+        return self._first_promise[0]
+
+    @functools.cached_property
+    def _first_promise(self) -> tuple[When, Claim | None]:
+        """The first date promised, and the claim that gave it (``None``: the initial one)."""
+        when = self.initial_when
+        if not when.is_undated:
+            return (when, None)
+        status = self.initial_status
+        for claim in self.claims:
+            status = claim.status or status
+            if claim.when is not None and not claim.when.is_undated:
+                return (claim.when, claim) if status.is_open else (when, None)
+        return (when, None)
 
     @property
     def last_changed(self) -> When | None:
@@ -236,14 +256,37 @@ class Event:
         """
         return sum(1 for c in self.claims if c.changes_date_or_status)
 
+    @functools.cached_property
+    def current_end(self) -> When | None:
+        """The end as it stands now: ``end``, or ``None`` once a claim moved the date past it.
+
+        A claim carries a new date, not a new end: a forum on 24-27 March moved to
+        May no longer ends on 27 March, so its span is May's (as the calendar
+        export already placed it). A move that keeps the date on or before the
+        end ("24 March", then "25 March") keeps the end.
+
+        >>> forum = Event(title="x", when="2026-03-24", end="2026-03-27")
+        >>> str(forum.current_end), forum.revise(when="2026-05", stated="2026-03-01").current_end
+        ('27 March 2026', None)
+        """
+        end, when = self.end, self.when
+        if end is None or end.latest is None or when == self.initial_when:
+            return end  # as given: the constructor checked the pair
+        if when.latest is None or _cmp(end.latest, when.latest) < 0:
+            return None  # moved past the end, to no date, or to no last day
+        return end
+
     @property
     def window(self) -> tuple[Point | None, Point | None]:
-        """The stated span: from ``when.earliest`` to ``end.latest`` (or ``when.latest``).
+        """The stated span: from ``when.earliest`` to the end's latest (or ``when.latest``).
+
+        The end counts while it stands (`Event.current_end`).
 
         >>> [str(d) for d in Event(title="x", when="2026-03-24", end="2026-03-27").window]
         ['2026-03-24', '2026-03-27']
         """
-        end = self.end.latest if self.end is not None else self.when.latest
+        stop = self.current_end if self.end is not None else None
+        end = stop.latest if stop is not None else self.when.latest
         return (self.when.earliest, end)
 
     @property
@@ -259,7 +302,9 @@ class Event:
         """
         lo, hi = self.when.fuzzy_bounds()
         if self.end is not None:
-            hi = self.end.fuzzy_bounds()[1]
+            stop = self.current_end
+            if stop is not None:
+                hi = stop.fuzzy_bounds()[1]
         return (lo, hi)
 
     # -- history --------------------------------------------------------------

@@ -17,8 +17,9 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import compress, repeat
+from itertools import repeat
 
+from timeline._bulk import paused_gc
 from timeline._errors import TimelineError
 from timeline.dates._when import When
 from timeline.model._event import Event
@@ -55,8 +56,11 @@ def _whens(items: Sequence[Event]) -> list[When]:
 
 
 def tied_heads(whens: Sequence[When]) -> list[str]:
-    """Order texts shared by values whose sort keys differ (the head does not decide)."""
-    distinct = list(dict(zip(map(id, whens), whens, strict=True)).values())
+    """Order texts shared by values whose sort keys differ (the head does not decide).
+
+    ``whens`` are best given once each (the same object twice is no tie, but costs a look).
+    """
+    distinct = whens
     texts = list(map(_text_in_keys, map(_keys_of, distinct)))
     counts = Counter(texts)
     if len(counts) == len(texts):
@@ -119,21 +123,21 @@ def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
     if not all(map(isinstance, items, repeat(Event))):
         bad = next(e for e in items if not isinstance(e, Event))
         raise TypeError(f"Timeline holds Event objects, got {bad!r}")
-    ids = list(map(_by_id, items))
-    if len(set(ids)) != len(items):
-        raise _duplicate(items)
-    whens = _whens(items)
-    texts = list(map(_order_text_of, whens))  # (computes each date's keys once)
-    # Heads can tie only where one text stands for more than one date object.
-    last = dict(zip(texts, whens, strict=True))
-    others = list(compress(whens, map(operator.is_not, map(last.__getitem__, texts), whens)))
-    heads = tied_heads([*others, *(last[when._order_text] for when in others)]) if others else []
-    # One string per event: its date's order text (fixed width), then its id; strings
-    # compare by code point, as ids do, so they order by (head, id).
-    keys = list(map(operator.add, texts, ids))
-    # Sorting computes each item's key once, in list order: the next string is its key.
-    ordered = sorted(items, key=functools.partial(next, iter(keys)))
-    return resort_ties(ordered, heads)
+    with paused_gc():  # a million strings and keys, no cycles: nothing to collect
+        ids = list(map(_by_id, items))
+        if len(set(ids)) != len(items):
+            raise _duplicate(items)
+        whens = _whens(items)
+        # Each date object once, in memory order: computing their keys (once per value,
+        # kept by each `When`) walks memory forwards instead of jumping about.
+        distinct = sorted(dict(zip(map(id, whens), whens, strict=True)).values(), key=id)
+        heads = tied_heads(distinct)
+        # One string per event: its date's order text (fixed width), then its id; strings
+        # compare by code point, as ids do, so they order by (head, id).
+        keys = list(map(operator.add, map(_order_text_of, whens), ids))
+        # Sorting computes each item's key once, in list order: the next string is its key.
+        ordered = sorted(items, key=functools.partial(next, iter(keys)))
+        return resort_ties(ordered, heads)
 
 
 def resort_ties(ordered: list[Event], heads: list[str]) -> list[Event]:

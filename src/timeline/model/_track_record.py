@@ -25,7 +25,11 @@ late ones; ``slips_per_promise``, the mean number of `Event.slips`;
 ``mean_notice_days``, the mean number of days from the initial statement (the
 first source's ``published`` day) to the latest day of the first announced date,
 over promises with both (an open-ended promise names no day to be ahead of).
+A promise first announced without a date ("TBD") is judged against the first
+date a claim gave (`Event.first_expected`), and its notice counts from that claim.
 An event with several actors (or tags) counts once in each of their groups.
+Names that differ only in case ("DeepSeek", "deepseek") are one group, shown as
+first met in timeline order.
 """
 
 from __future__ import annotations
@@ -102,8 +106,9 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
     else:
         outcome = "pending"
     notice = None
-    stated = event.stated
-    promised = event.first_expected.latest
+    first, giver = event._first_promise  # a date first given by a claim counts from that claim
+    stated = event.stated if giver is None else giver.stated
+    promised = first.latest
     if stated is not None and promised is not None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
         notice = promised.toordinal() - to_day(stated).toordinal()
@@ -349,12 +354,17 @@ def track_record(
     order = sorted(range(len(ids)), key=ids.__getitem__)
     order.sort(key=positions.__getitem__)
     groups: dict[str, list[int]] = {}
+    # Names that differ only in case are one group (as `Timeline.filter` matches them),
+    # shown as first met in timeline order; a function's groups are kept as it names them.
+    folded = not callable(by)
+    shown: dict[str, str] = {}
     for i in order:
         found = groups_of[i]
-        if type(found) is str:
-            groups.setdefault(found, []).append(i)
-        else:
-            for key in found:
-                groups.setdefault(key, []).append(i)
+        for key in (found,) if type(found) is str else dict.fromkeys(found):
+            if folded:
+                key = shown.setdefault(key.casefold(), key)
+            members = groups.setdefault(key, [])
+            if not members or members[-1] != i:  # "DeepSeek" and "deepseek" on one event
+                members.append(i)
     rows = sorted((_row(key, members, ids, scored) for key, members in groups.items()), key=_order)
     return TrackRecord(tuple(rows), _row(ALL, order, ids, scored), name, day)

@@ -80,7 +80,7 @@ class _Runs(NamedTuple):
 
 def runs(events: tuple[Event, ...]) -> _Runs:
     """The window index over runs of ``events`` (in timeline order) that share a span."""
-    # An event's span is its date's fuzzy bounds (to its end's, if it has one), as
+    # An event's span is its date's fuzzy bounds (to its end's while it stands), as
     # `Event.fuzzy_window`, from the keys each `When` keeps. Events in timeline
     # order that share a date object and have no end share one span: a large
     # timeline has a few events a date, and the work is per run.
@@ -88,7 +88,12 @@ def runs(events: tuple[Event, ...]) -> _Runs:
     whens = _whens(events)
     ends = list(map(_end_of, events))
     cuts = set(compress(range(1, n), map(operator.is_not, whens[1:], whens)))
-    with_end = list(compress(range(n), map(operator.is_not, ends, repeat(None))))
+    # An end counts while it stands (`Event.current_end`): few events have one.
+    with_end = []
+    for p in compress(range(n), map(operator.is_not, ends, repeat(None))):
+        ends[p] = events[p].current_end
+        if ends[p] is not None:
+            with_end.append(p)
     cuts.update(with_end)
     cuts.update(p + 1 for p in with_end)
     cuts.discard(0)
@@ -98,7 +103,9 @@ def runs(events: tuple[Event, ...]) -> _Runs:
     los = list(map(_fuzzy_start, keys))
     his = list(map(_fuzzy_stop, keys))
     for p in with_end:  # each a run of its own
-        his[bisect_left(firsts, p)] = ends[p]._keys[5]
+        end = ends[p]
+        assert end is not None  # with_end holds the positions of events with an end
+        his[bisect_left(firsts, p)] = end._keys[5]
     return _Runs(
         SpanIndex.from_columns(los, his),
         array("q", firsts),
