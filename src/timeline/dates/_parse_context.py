@@ -17,7 +17,20 @@ import pendulum
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._when import When, WhenError
 
-__all__ = ["Context", "Prefer", "Value", "Yearless", "build_in", "pick", "resolve", "within"]
+__all__ = [
+    "COUNT",
+    "ORDINALS",
+    "STEP",
+    "Context",
+    "Prefer",
+    "Value",
+    "Yearless",
+    "build_in",
+    "pick",
+    "resolve",
+    "short_year",
+    "within",
+]
 
 Prefer = Literal["current", "future", "past"]
 
@@ -142,6 +155,22 @@ def _choose(found: list[When], ref: _dt.date, mode: str) -> When | None:
     if mode == "next":
         return next((w for w in found if lo(w) > ref), None)
     return next((w for w in reversed(found) if hi(w) < ref), None)
+
+
+# -- words shared by the phrase readers ----------------------------------------------------------
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+ORDINALS.update({"fourth": 4, "4th": 4})
+STEP = {"this": 0, "next": 1, "last": -1}
+
+
+def short_year(token: str) -> int:
+    """ "25" in "2H25" or "H2'25": the year 2025 (two-digit years here are this century's).
+
+    >>> short_year("25"), short_year("1999")
+    (2025, 1999)
+    """
+    return 2000 + int(token) if len(token) == 2 else int(token)
 
 
 # -- a time from the reference -----------------------------------------------------------------

@@ -24,6 +24,8 @@ import pendulum
 
 from timeline.dates._parse_context import (
     COUNT,
+    ORDINALS,
+    STEP,
     Context,
     Prefer,
     Value,
@@ -32,9 +34,15 @@ from timeline.dates._parse_context import (
     build_in,
     pick,
     resolve,
+    short_year,
     within,
 )
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
+from timeline.dates._parse_fiscal import FPART as _FPART
+from timeline.dates._parse_fiscal import FY as _FY
+from timeline.dates._parse_fiscal import fiscal as _fiscal
+from timeline.dates._parse_fiscal import fiscal_months, year_pair
+from timeline.dates._parse_fiscal import relative_fiscal as _relative_fiscal
 from timeline.dates._when import When, WhenError
 
 __all__ = [
@@ -68,10 +76,9 @@ _TO = r" ?(?:-|to|until|through|till) ?"
 _MONTHS = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
-_ORDINALS.update({"fourth": 4, "4th": 4})
+_ORDINALS = ORDINALS
 _SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
-_STEP = {"this": 0, "next": 1, "last": -1}
+_STEP = STEP
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -187,17 +194,12 @@ def _hemisphere_season(m: re.Match[str], ctx: Context) -> Value:
     return When.season(y, code)
 
 
-def _short_year(token: str) -> int:
-    """ "25" in "2H25" or "H2'25": the year 2025 (two-digit years here are this century's)."""
-    return 2000 + int(token) if len(token) == 2 else int(token)
-
-
 def _short_part(kind: str) -> Callable[[re.Match[str], Context], Value]:
     """ "2H25", "H2'25", "3Q25", "Q3'25": halves and quarters as earnings calls write them."""
     build = When.quarter if kind == "q" else When.half
 
     def handler(m: re.Match[str], ctx: Context) -> Value:
-        return build(_short_year(m["yy"]), int(m["n"]))
+        return build(short_year(m["yy"]), int(m["n"]))
 
     return handler
 
@@ -216,85 +218,6 @@ def decade_third(first_year: int, n: int) -> When:
 
 def _dt_date(y: int, m: int, d: int) -> pendulum.Date:
     return pendulum.Date(y, m, d)
-
-
-# -- fiscal years ---------------------------------------------------------------------------
-
-
-def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -> When:
-    """``count`` months from the ``first`` month (1-based) of fiscal year ``year``.
-
-    A calendar quarter, half or year when the months line up with one; else the
-    months as an interval ("July 2024 to June 2025").
-    """
-    start = ctx.fiscal(label)
-    begins = year - 1 if ctx.fiscal_named_by == "end" and start != 1 else year
-    index = begins * 12 + (start - 1) + (first - 1)
-    y, m0 = divmod(index, 12)
-    end_y, end_m0 = divmod(index + count - 1, 12)
-    if y == end_y:
-        if count == 12:
-            return When.year(y)
-        if count == 6 and m0 % 6 == 0:
-            return When.half(y, m0 // 6 + 1)
-        if count == 3 and m0 % 3 == 0:
-            return When.quarter(y, m0 // 3 + 1)
-    return When.interval(When.month(y, m0 + 1), When.month(end_y, end_m0 + 1))
-
-
-def _fiscal(m: re.Match[str], ctx: Context) -> Value:
-    groups = m.groupdict()
-    year = _short_year(m["fy"].lstrip("'"))
-    if groups.get("fy2"):
-        # "FY 2025-26": the fiscal year that starts in 2025, whatever the naming
-        nxt = _short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
-        if nxt > year + 1:  # "FY2026-2028": the fiscal years 2026 to 2028
-            first, last = (fiscal_months(ctx, "it", y, 1, 12) for y in (year, nxt))
-            return When.interval(
-                first.lower if isinstance(first.lower, When) else first,
-                last.upper if isinstance(last.upper, When) else last,
-            )
-        if nxt != year + 1:
-            raise Fail(f"a fiscal year spans two consecutive years, not {m['fy']} and {m['fy2']}")
-        start = ctx.fiscal("it")
-        if ctx.fiscal_named_by == "end" and start != 1:
-            year += 1
-    label = "it"
-    quarter = groups.get("qn") or groups.get("qn2") or groups.get("qo")
-    if quarter:
-        n = _ORDINALS.get(quarter) or int(quarter)
-        return fiscal_months(ctx, label, year, 3 * n - 2, 3)
-    half = groups.get("hn") or groups.get("hn2") or groups.get("ho")
-    if half:
-        n = _ORDINALS.get(half) or int(half)
-        return fiscal_months(ctx, label, year, 6 * n - 5, 6)
-    return fiscal_months(ctx, label, year, 1, 12)
-
-
-def _relative_fiscal(m: re.Match[str], ctx: Context) -> Value:
-    """ "this fiscal year", "next fiscal year": the one holding the reference day, moved."""
-    ref = ctx.need(repr(m[0]))
-    start = ctx.fiscal("it")
-    begins = ref.year if ref.month >= start else ref.year - 1  # the year it starts in
-    named = begins + 1 if ctx.fiscal_named_by == "end" and start != 1 else begins
-    return fiscal_months(ctx, "it", named + _STEP[m["rel"] or "this"], 1, 12)
-
-
-def year_pair(first: int, second: str, ctx: Context) -> When:
-    """ "2025/26", "2025-26": the fiscal year from 2025 when one applies, else 2025 to 2026."""
-    nxt = int(second)
-    if len(second) == 2:  # the next year with these last two digits: 2099/00 is 2100
-        nxt += first - first % 100
-        nxt += 100 if nxt <= first else 0
-    if nxt != first + 1:
-        raise Fail(
-            f"{first}/{second}: two years written this way are consecutive",
-            f"{first} to {nxt}" if nxt > first else None,
-        )
-    if ctx.fiscal_start is not None and ctx.fiscal_start != 1:
-        named = first + 1 if ctx.fiscal_named_by == "end" else first
-        return fiscal_months(ctx, f"'{first}/{second}'", named, 1, 12)
-    return When.interval(When.year(first), When.year(nxt))
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Value:
@@ -443,12 +366,6 @@ _MY = _c(_MON + r"(?:(?:,? (?:of )?|-)" + _YR + r")?")
 _THEN_YR = r"(?:(?:,? |-)" + _YR + r")?"
 _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
 _YEAR_WORD = _c(r"^(?:the )?year (?=\d{4}$)")
-_FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
-# a quarter or half of a fiscal year, spelt as the calendar's are ("Q3", "3Q", "third quarter")
-_FPART = (
-    r"(?:q(?P<qn>[1-4])|(?P<qn2>[1-4])q|(?:the )?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)"
-    r" quarter|h(?P<hn>[12])|(?P<hn2>[12])h|(?:the )?(?P<ho>first|second|1st|2nd) half)"
-)
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
 _UNITS = "day|week|month|quarter|year|decade"
