@@ -2,10 +2,10 @@
 
 The text is lower-cased with dashes unified, then read in three layers:
 
-1. **Words around a date**, peeled from both ends: relations ("by", "by the
-   end of", "before", "after", "not before", "or later"), qualifiers
-   ("circa", "c.", "about", "around", "maybe", a trailing ``?``) and fillers
-   ("in", "on", "during", "at").
+1. **Words around a date**, peeled from both ends (`timeline.dates._parse_words`):
+   relations ("by", "by the end of", "before", "after", "not before", "or
+   later"), qualifiers ("circa", "c.", "about", "around", "maybe", a trailing
+   ``?``) and fillers ("in", "on", "during", "at").
 2. **One date**, matched whole by one of a table of compiled patterns in
    `timeline.dates._parse_dates` ("15 April 2026", "April 15, 2026", "Q2 2026",
    "H1 2026", "early 2024", "mid-April 2026", "spring 2026", "the 2020s",
