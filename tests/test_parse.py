@@ -394,6 +394,9 @@ class TestParseRelative:
             ("as early as next year", When.year(2027).not_before()),
             ("by year's end", When.year(2026).by()),
             ("mid-to-late next year", When.interval(When.third(2027, 2), When.third(2027, 3))),
+            # "now" is the reference day ("unknown word 'now'")
+            ("between now and 2030", When.interval(When.day(2026, 3, 28), When.year(2030))),
+            ("from now until June", When.interval(When.day(2026, 3, 28), When.month(2026, 6))),
             # "end of year", as "end of the year" (it was refused)
             ("end of year", When.third(2026, 3)),
             # thirds of this, next or last decade, as of "the 2020s" ("end of the decade" was

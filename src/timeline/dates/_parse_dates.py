@@ -257,7 +257,7 @@ def _relative_named(m: re.Match[str], ctx: Context) -> Value:
 
 def _day_word(m: re.Match[str], ctx: Context) -> Value:
     ref = ctx.need(repr(m[0]))
-    d = ref + _dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m[0]])
+    d = ref + _dt.timedelta(days={"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[m[0]])
     return When.day(d.year, d.month, d.day)
 
 
@@ -432,7 +432,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), _century),
     (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
-    (_c(r"today|tomorrow|yesterday"), _day_word),
+    (_c(r"today|tomorrow|yesterday|now"), _day_word),  # "between now and 2030": from today
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
     (
         _c(
