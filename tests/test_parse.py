@@ -208,6 +208,19 @@ class TestParsePhrases:
             ),
             ("early-to-mid 2020s", When.interval(P_("early 2020s"), P_("mid-2020s"))),
             ("end of year 2026", When.third(2026, 3)),
+            # "of the year 2026" (it became "of this year 2026")
+            ("end of the year 2026", When.third(2026, 3)),
+            ("the first half of the year 2027", When.half(2027, 1)),
+            ("by the end of the year 2026", When.year(2026).by()),
+            # reporting periods named by the day they end, as results are: the months
+            # before it (refused as an unknown word)
+            ("the quarter ended March 31, 2026", When.quarter(2026, 1)),
+            ("quarter ending June 2026", When.quarter(2026, 2)),
+            ("the three months ended 31 May 2026", P_("March 2026 to May 2026")),
+            ("the six months ended June 30, 2026", When.half(2026, 1)),
+            ("the nine months ended September 30, 2026", P_("January 2026 to September 2026")),
+            ("the year ended 31 March 2026", P_("April 2025 to March 2026")),
+            ("the twelve months ending December 2026", When.year(2026)),
             # ... and of a month its first and last dekads
             ("early April 2026", When.dekad(2026, 4, 1)),
             ("mid-April 2026", When.dekad(2026, 4, 2)),
@@ -667,6 +680,8 @@ class TestParseInvalid:
             ("slated for April", "'slated for' is not part of a date", "April"),
             # a plan word alone, or with what is not a date: not said to be the problem
             ("expected", "unknown word 'expected'", None),
+            # a reporting period ends on the last day of a month
+            ("the quarter ended March 15, 2026", "ends on the last day of a month", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

@@ -40,8 +40,8 @@ from timeline.dates._parse_context import (
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
 from timeline.dates._parse_fiscal import FPART as _FPART
 from timeline.dates._parse_fiscal import FY as _FY
+from timeline.dates._parse_fiscal import SPAN, fiscal_months, period_ending, year_pair
 from timeline.dates._parse_fiscal import fiscal as _fiscal
-from timeline.dates._parse_fiscal import fiscal_months, year_pair
 from timeline.dates._parse_fiscal import relative_fiscal as _relative_fiscal
 from timeline.dates._when import When, WhenError
 
@@ -218,6 +218,15 @@ def decade_third(first_year: int, n: int) -> When:
 
 def _dt_date(y: int, m: int, d: int) -> pendulum.Date:
     return pendulum.Date(y, m, d)
+
+
+def _period_ending(m: re.Match[str], ctx: Context) -> Value:
+    """ "the quarter ended March 31, 2026": the months up to that day."""
+    end = core_value(m["rest"], ctx)
+    if isinstance(end, Yearless):
+        inner = end.build
+        return Yearless(lambda y: period_ending(m, ctx, inner(y)), f"the {m['span']} ended")
+    return period_ending(m, ctx, end)
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Value:
@@ -432,6 +441,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), _century),
     (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
+    (_c(r"(?:the )?" + SPAN + r" end(?:ing|ed)(?: on)? (?P<rest>.+)"), _period_ending),
     (_c(r"today|tomorrow|yesterday|now"), _day_word),  # "between now and 2030": from today
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
     (

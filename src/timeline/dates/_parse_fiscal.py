@@ -10,13 +10,24 @@ matched by `FY` and `FPART` in `timeline.dates._parse_dates`' table.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from timeline.dates._parse_context import ORDINALS, STEP, Context, Value, short_year
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._when import When
 
-__all__ = ["FPART", "FY", "fiscal", "fiscal_months", "relative_fiscal", "year_pair"]
+__all__ = [
+    "FPART",
+    "FY",
+    "SPAN",
+    "fiscal",
+    "fiscal_months",
+    "months_from",
+    "period_ending",
+    "relative_fiscal",
+    "year_pair",
+]
 
 FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
 # a quarter or half of a fiscal year, spelt as the calendar's are ("Q3", "3Q", "third quarter")
@@ -34,7 +45,18 @@ def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -
     """
     start = ctx.fiscal(label)
     begins = year - 1 if ctx.fiscal_named_by == "end" and start != 1 else year
-    index = begins * 12 + (start - 1) + (first - 1)
+    return months_from(begins * 12 + (start - 1) + (first - 1), count)
+
+
+def months_from(index: int, count: int) -> When:
+    """``count`` months from month ``index`` (year * 12 + month - 1), as a calendar value.
+
+    A quarter, half or year when the months line up with one; else the months as
+    an interval.
+
+    >>> str(months_from(2026 * 12 + 3, 3)), str(months_from(2026 * 12 + 2, 3))
+    ('Q2 2026', 'March 2026 to May 2026')
+    """
     y, m0 = divmod(index, 12)
     end_y, end_m0 = divmod(index + count - 1, 12)
     if y == end_y:
@@ -101,3 +123,30 @@ def year_pair(first: int, second: str, ctx: Context) -> When:
         named = first + 1 if ctx.fiscal_named_by == "end" else first
         return fiscal_months(ctx, f"'{first}/{second}'", named, 1, 12)
     return When.interval(When.year(first), When.year(nxt))
+
+
+_SPANS = {"quarter": 3, "three months": 3, "3 months": 3, "half-year": 6, "half year": 6}
+_SPANS.update({"six months": 6, "6 months": 6, "nine months": 9, "9 months": 9, "year": 12})
+_SPANS.update({"twelve months": 12, "12 months": 12, "fiscal year": 12})
+SPAN = r"(?P<span>" + "|".join(sorted(_SPANS, key=len, reverse=True)) + ")"
+"""The reporting periods `period_ending` reads: "quarter", "six months", "year" ..."""
+
+
+def period_ending(m: re.Match[str], ctx: Context, end: When) -> When:
+    """ "the quarter ended March 31, 2026": the months of a reporting period up to ``end``.
+
+    ``end`` is the day (the last of its month) or the month the period ends in.
+    """
+    last = end.end
+    if (
+        end.is_interval
+        or end.qualified
+        or end.precision.value not in ("day", "month")
+        or not isinstance(last, _dt.date)
+        or isinstance(last, _dt.datetime)
+    ):
+        raise Fail(f"the {m['span']} ended: give the day or the month it ends on")
+    if end.precision.value == "day" and (last + _dt.timedelta(days=1)).day != 1:
+        raise Fail(f"a reporting period ends on the last day of a month, not on {last:%d %B}")
+    count = _SPANS[m["span"]]
+    return months_from(last.year * 12 + last.month - count, count)

@@ -69,6 +69,7 @@ def normalise(text: str) -> str:
         s = _YEAR_END.sub(lambda m: f"end of {m[1] or 'this year'}", s)
         s = _MID_YEAR.sub(lambda m: f"mid {m[1] or 'this year'}", s)
         s = _OF_YEAR.sub(r"\1 of this year", s)
+        s = _OF_THE_YEAR.sub(r"of \1", s)  # "the end of the year 2026": of 2026
         s = _OF_THE.sub(r"of this \1", s)
     elif "of the " in s:
         s = _OF_THE.sub(r"of this \1", s)
@@ -81,6 +82,7 @@ _YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:,? (?:of )?(\d{4}))?\b")
 _MID_YEAR = re.compile(r"\bmid-? ?year(?:,? (?:of )?(\d{4}))?\b")
 _OF_YEAR = re.compile(r"\b(end|start|beginning|middle|close) of year\b(?! \d)")
 _OF_THE = re.compile(r"\bof the (year|month|quarter|week|decade|century)\b")
+_OF_THE_YEAR = re.compile(r"\bof the year (\d{4})\b")
 _END_DASH = re.compile(r"\b(end|start)-(\d{4})\b")
 
 # -- whole phrases and intervals ---------------------------------------------------------------
