@@ -548,6 +548,9 @@ class TestParseInvalid:
             # days that do not exist
             ("2026-02-30", "day 30 does not exist: February 2026 has 28 days", None),
             ("2025-02-29", "2025 is not a leap year: February 2025 has 28 days", None),
+            # the same words for a phrase (it said "day must be 1..28 in that month")
+            ("29 February 2025", "2025 is not a leap year", None),
+            ("Feb 29, 2027", "2027 is not a leap year", None),
             ("2026-04-31", "day 31 does not exist: April 2026 has 30 days", None),
             ("Q5 2026", "quarter must be 1..4, got 5", None),
             ("H3 2026", "half must be 1 or 2, got 3", None),

@@ -113,7 +113,8 @@ def day(cls: type[When], year: int, month: int, day: int) -> When:
         check_year(year, call)
         check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
         last = _last_day(year, month)
-        check(False, call, f"day must be 1..{last} in that month, got {day}")
+        leap = f" ({year} is not a leap year)" if month == 2 and day == 29 else ""
+        check(False, call, f"day must be 1..{last} in that month, got {day}{leap}")
     found = _DAYS.get((cls, year, month, day))
     if found is None:  # each calendar day is built once and shared (values are immutable)
         d = _date(year, month, day)
