@@ -16,7 +16,13 @@ billion" is $5 billion to $10 billion).
 A word right after the number that is a scale word misspelt ("bilion", "milion",
 "thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
 the unit: "$3 bilion" would otherwise be 3 "USD bilion". Real units that look
-alike ("bullion", "mission", "billing", "billionaires") are kept.
+alike ("bullion", "mission", "billing", "billionaires") are kept
+(`timeline.figures._scale_words`).
+
+Multiples ("3x", "1.5×", "3 times", "3-fold") are figures in a multiple unit
+(`timeline.figures._units`), written back with the mark they were read with: "x" and
+"×" right after the number ("1.5x"), "fold" after a hyphen ("3-fold"), "times" after a
+space.
 """
 
 from __future__ import annotations
@@ -28,8 +34,15 @@ from typing import TYPE_CHECKING, Final
 
 from timeline._errors import QuantityError
 from timeline.figures._numbers import EXACT, checked
+from timeline.figures._scale_words import check_scale_word
 from timeline.figures._text import checked_text
-from timeline.figures._units import CURRENCY_CODES, CURRENCY_SYMBOLS, canonical_unit, split_currency
+from timeline.figures._units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    canonical_unit,
+    multiple_mark,
+    split_currency,
+)
 
 if TYPE_CHECKING:
     from timeline.figures._quantity import Bound
@@ -207,6 +220,7 @@ def _amount(n: int) -> str:
 _AMOUNT_RE: Final = re.compile(
     rf"^{_amount(1)}(?P<plus>\+)?(?:\s*(?:-|(?i:to)\b)\s*{_amount(2)})?(?P<rest>.*)$", re.DOTALL
 )
+_FOLD: Final = re.compile(r"^-(?=(?i:fold)\b)")
 _PERCENT_PLUS_RE: Final = re.compile(r"^\s*%\s*\+(?=\s|$)")
 _BETWEEN_RE: Final = re.compile(r"(?i)^between\s+(?P<low>.+?)\s+and\s+(?P<high>.+)$")
 _DASHES: Final = str.maketrans(
@@ -216,87 +230,6 @@ _DASHES: Final = str.maketrans(
 
 def _error(text: str, reason: str, fix: str = _FIX) -> QuantityError:
     return QuantityError(f"{text!r} is not a quantity: {reason}; {fix}", text=text)
-
-
-# Spelled-out scale words, and the abbreviations people use that this reader does not.
-_SCALE_WORDS: Final = ("thousand", "million", "billion", "trillion")
-_SCALE_ABBREVIATIONS: Final = {"mln": "million", "bln": "billion", "trn": "trillion"}
-# English words one letter from a scale word, which may well be units.
-_LOOKALIKES: Final = frozenset({"bullion", "mullion", "pillion", "minion", "mission"})
-_FIRST_WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z]+)\b")
-
-
-def _squeeze(word: str) -> str:
-    """The word with doubled letters written once: "billion" -> "bilion"."""
-    return re.sub(r"(.)\1+", r"\1", word)
-
-
-def _distance(a: str, b: str) -> int:
-    """Edits (insert, delete, replace, swap two neighbours) that turn ``a`` into ``b``."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        row = [i]
-        for j, y in enumerate(b, 1):
-            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                cost = min(cost, previous2[j - 2] + 1)
-            row.append(cost)
-        previous2, previous = previous, row
-    return previous[-1]
-
-
-def misspelt_scale(word: str) -> tuple[str, ...]:
-    """The scale words ``word`` may misspell, closest first ("bilion" -> billion).
-
-    A word counts when, with doubled letters written once, it is one edit from a
-    scale word ("bilion", "bilon", "thousnd", "millions"); words that merely start
-    with one ("billionaires", "thousandths") and look-alike English words
-    ("bullion", "mission") do not. "illion" is as near to million as to billion.
-
-    >>> misspelt_scale("bilion"), misspelt_scale("Thousnd"), misspelt_scale("tokens")
-    (('billion',), ('thousand',), ())
-    """
-    low = word.lower()
-    if low in _SCALE_ABBREVIATIONS:
-        return (_SCALE_ABBREVIATIONS[low],)
-    if low in _SCALE_WORDS or low in _LOOKALIKES or len(low) < 5:
-        return ()
-    for scale in _SCALE_WORDS:
-        if low.startswith(scale):
-            # one letter more is a typo or a plural; more is a word ("billionth")
-            return (scale,) if len(low) == len(scale) + 1 else ()
-    # difflib orders the candidates; the edit distance decides which count: the
-    # nearest ones within one edit ("bilion" is billion, not million).
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(low, _SCALE_WORDS, n=4, cutoff=0.5)
-    edits = {c: _distance(_squeeze(low), _squeeze(c)) for c in close}
-    nearest = min(edits.values(), default=2)
-    return tuple(c for c in close if edits[c] == nearest <= 1)
-
-
-def _check_scale_word(text: str, match: re.Match[str]) -> None:
-    """Refuse a misspelt scale word right after the last number, naming the fix."""
-    last = 2 if match.group("num2") is not None else 1
-    if match.group(f"scale{last}") or match.group(f"abbr{last}"):
-        return
-    first = _FIRST_WORD.match(match.group("rest"))
-    if first is None:
-        return
-    word = first.group("word")
-    scales = misspelt_scale(word)
-    if not scales:
-        return
-    fixes = [
-        re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", scale, text, count=1)
-        for scale in scales
-    ]
-    guess = " or ".join(repr(fix) for fix in fixes)
-    raise QuantityError(
-        f"{text!r} is not a quantity: {word!r} is not a scale word; did you mean {guess}?",
-        text=text,
-    )
 
 
 def _scale_key(word: str) -> str:
@@ -413,10 +346,10 @@ def _parse_quantity(
         ranged = _unit_at_both_ends(text, body, bound)
         if ranged is not None:
             return ranged
-    _check_scale_word(text, match)
+    check_scale_word(text, match)
     low, low_scale, low_currency = _end(match, 1, text)
     high, high_scale, high_currency = _end(match, 2, text)
-    rest = match.group("rest")
+    rest = _FOLD.sub("", match.group("rest"))  # "3-fold": the unit is "fold"
     plus = bool(match.group("plus"))
     # "30%+" puts the plus after the percent sign: still "30% or more".
     percent_plus = _PERCENT_PLUS_RE.match(rest)
@@ -445,7 +378,7 @@ def _parse_quantity(
             low_currency = high_currency
     low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
-    if unit and not (unit[0].isalpha() or unit[0] == "%"):
+    if unit and not (unit[0].isalpha() or unit[0] in "%×"):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
     code, _ = split_currency(unit)
     if low_currency:
@@ -514,7 +447,14 @@ def format_quantity(
     else:
         amount = "–".join(numbers) + scale
         tail = unit
-    # "5%" and "5% per year" are written without a space; other units take one.
-    text = amount + tail if tail.startswith("%") else f"{amount} {tail}".rstrip()
+    # "5%", "5% per year", "1.5x" and "3×" are written without a space ("5 million x"
+    # keeps it: "millionx" is no scale word), "3-fold" with a hyphen; other units take one.
+    mark = multiple_mark(tail)
+    if tail.startswith("%") or (mark in ("x", "×") and not scale):
+        text = amount + tail
+    elif mark == "fold":
+        text = f"{amount}-{tail}"
+    else:
+        text = f"{amount} {tail}".rstrip()
     words = wording or DEFAULT_WORDING.get(bound.value)
     return text if words is None else f"{words} {text}"
