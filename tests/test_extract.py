@@ -784,6 +784,10 @@ class TestFigures:
             ("expects revenue between $18.5 billion and $19 billion", ["$18.5–19 billion"]),
             ("guided to $18.5 billion to $19 billion in sales", ["$18.5–19 billion"]),
             ("grew from $5 billion to $10 billion", ["$5 billion", "$10 billion"]),
+            # digits grouped the Indian way (lakh, crore) are one number
+            ("raised ₹5,00,00,000 in seed funding", ["50 million INR"]),
+            ("employs 12,34,567 people in Pune", ["1,234,567 people"]),
+            ("pays between ₹1,00,000 and ₹2,50,000", ["100,000–250,000 INR"]),
         ],
     )
     def test_found(self, text: str, expected: list[str]) -> None:

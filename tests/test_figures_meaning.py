@@ -436,3 +436,64 @@ def test_multiples_read_back_as_written(value: Decimal, mark: str, bound: Bound)
     assert back.unit == q.unit and str(back) == str(q)
     # every mark states the same multiple
     assert back == Quantity(value, "times" + mark[len(mark.split()[0]) :], bound=bound)
+
+
+class TestIndianGrouping:
+    """Digits grouped the Indian way ("5,00,000": lakh, crore) read as the number they write."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("5,00,000", Quantity(500_000, "")),
+            ("₹5,00,000", Quantity(500_000, "INR")),
+            ("12,34,56,789", Quantity(123_456_789, "")),
+            ("1,00,00,000 rupees", Quantity(10_000_000, "INR")),
+            ("Rs 2,50,000.50", Quantity(Decimal("250000.5"), "INR")),
+            ("INR 10,00,000", Quantity(1_000_000, "INR")),
+            ("over ₹5,00,000", Quantity(500_000, "INR", bound="more_than", wording="over")),
+            ("5,00,000+ farmers", Quantity(500_000, "farmers", bound="at_least")),
+            ("₹5,00,000-7,50,000", Quantity(500_000, "INR", high=750_000)),
+            ("between 1,00,000 and 2,50,000 people", Quantity(100_000, "people", high=250_000)),
+            ("99,999", Quantity(99_999, "")),  # thousands: unchanged
+            ("1,234,567", Quantity(1_234_567, "")),
+        ],
+    )
+    def test_read(self, text: str, expected: Quantity) -> None:
+        got = Quantity.parse(text)
+        assert got == expected and repr(got) == repr(expected)
+        assert Quantity.parse(str(got)) == got  # written back with thousands commas
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "5,0,00",
+            "1,00",
+            "5,00,00",
+            "12,3456",
+            "1,000,00",
+            "1,00,000,000",
+            "₹5,0,00",
+            "over 5,0,00 people",
+            "1,00 tokens",
+        ],
+    )
+    def test_malformed_grouping_is_refused_with_the_fix(self, text: str) -> None:
+        with pytest.raises(QuantityError) as caught:
+            Quantity.parse(text)
+        message = str(caught.value)
+        assert repr(text) in message  # quotes the input
+        assert "grouped" in message and "'1,000,000'" in message and "'10,00,000'" in message
+
+
+@given(st.integers(min_value=1000, max_value=10**15), st.sampled_from(["", "₹", "INR "]))
+@settings(max_examples=150, deadline=None)
+def test_indian_grouping_reads_the_number_it_writes(number: int, currency: str) -> None:
+    digits = str(number)
+    head, tail = digits[:-3], digits[-3:]
+    pairs = []
+    while len(head) > 2:
+        head, pairs = head[:-2], [head[-2:], *pairs]
+    grouped = ",".join([head, *pairs, tail])
+    got = Quantity.parse(f"{currency}{grouped}")
+    assert got.value == number
+    assert got.unit == ("INR" if currency else "")

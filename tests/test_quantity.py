@@ -114,7 +114,7 @@ class TestParse:
             ("$", "no number"),  # a currency without a figure
             ("3-2 devices", "low end"),  # range written backwards
             ("3-3 devices", "low end"),  # an empty range
-            ("1,00 tokens", "unexpected ',00 tokens'"),  # malformed thousands group
+            ("1,00 tokens", "grouped wrongly ('1,00')"),  # malformed group: says so, names the fix
             ("5 6 devices", "unexpected '6 devices'"),  # two numbers
             ("$5 billion CNY", "two currencies"),  # symbol and code disagree
             ("¥5 to $6", "different currencies"),  # range ends disagree

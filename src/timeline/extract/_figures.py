@@ -47,7 +47,8 @@ _BOUND = (
     r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
 )
 _CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹)"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567"), as Quantity reads them.
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
 _CODE = r"(?:CNY|USD|EUR|GBP|JPY|RMB|HKD|INR|KRW|yuan|dollars|euros|pounds|yen|rupees)(?![\w-])"
 # Unit words: lower case, a compound such as "AI-plus", or an acronym before a lower-case

@@ -7,11 +7,12 @@ formatted parses back to the same figure.
 
 Reading rules, in order: an optional bound phrase ("over", "more than", "up to",
 "about" …, or a trailing "or more" / "+"), an optional currency symbol or code, a
-number with optional thousands commas, an optional scale (thousand, million, billion,
-trillion; attached k, m, b, bn, T), an optional second end for a range ("2-3",
-"5 to 10", "between 5 and 10"), and the unit words. Scales are short-scale (a billion
-is 10⁹). In a range an end without a scale or currency takes the other end's ("$5-10
-billion" is $5 billion to $10 billion).
+number with optional commas grouping its digits in threes ("1,000,000") or the Indian
+way ("10,00,000"; other groupings are refused with the fix), an optional scale
+(thousand, million, billion, trillion; attached k, m, b, bn, T), an optional second
+end for a range ("2-3", "5 to 10", "between 5 and 10"), and the unit words. Scales
+are short-scale (a billion is 10⁹). In a range an end without a scale or currency
+takes the other end's ("$5-10 billion" is $5 billion to $10 billion).
 
 A word right after the number that is a scale word misspelt ("bilion", "milion",
 "thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
@@ -206,11 +207,33 @@ _SUFFIX_RE: Final = re.compile(rf"(?i)(?:^|\s+)(?P<suffix>{_alternation(list(_SU
 _CODES: Final = "|".join(sorted([*CURRENCY_CODES, "RMB"]))
 
 
+# Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567": lakh, crore).
+_GROUPED: Final = r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
+_BAD_GROUP: Final = re.compile(r",\d|(?<=\d,\d\d\d)\d")
+_DIGIT_RUN: Final = re.compile(r"[\d,]*\d")
+
+
+def _check_grouping(text: str, body: str, match: re.Match[str]) -> None:
+    """Refuse a number whose digits are grouped neither in threes nor the Indian way."""
+    for n in (1, 2):
+        if match.group(f"num{n}") is None:
+            continue
+        if _BAD_GROUP.match(body, match.end(f"num{n}")):
+            run = _DIGIT_RUN.match(body, match.start(f"num{n}"))
+            assert run is not None
+            raise _error(
+                text,
+                f"its digits are grouped wrongly ({run.group()!r})",
+                "group digits in threes or the Indian way, such as '1,000,000' or "
+                "'10,00,000', or write them without commas",
+            )
+
+
 def _amount(n: int) -> str:
     return (
         rf"(?P<sign{n}>-)?\s*"
         rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|¥|₩|₹|(?:{_CODES}|Rs\.?)(?=\s?\d))\s?)?"
-        rf"(?P<num{n}>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[eE][+-]?\d+)?)"
+        rf"(?P<num{n}>(?:{_GROUPED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
         rf"|bn|mn|tn))\b"
         rf"|(?P<abbr{n}>[kKmMbBT])(?![A-Za-z]))?"
@@ -346,6 +369,7 @@ def _parse_quantity(
         ranged = _unit_at_both_ends(text, body, bound)
         if ranged is not None:
             return ranged
+    _check_grouping(text, body, match)
     check_scale_word(text, match)
     low, low_scale, low_currency = _end(match, 1, text)
     high, high_scale, high_currency = _end(match, 2, text)
