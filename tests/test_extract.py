@@ -430,6 +430,34 @@ class TestStatements:
         (draft,) = extract(text, reference="2026-03-10")
         assert draft.kind == kind
 
+    @pytest.mark.parametrize(
+        ("text", "target", "observations"),
+        [
+            (
+                "Acme expects revenue to grow 3.5x by 2027.",
+                "3.5x by end of 2027 (Acme: revenue)",  # the metric is what grows, not "x"
+                [],
+            ),
+            ("Acme's revenue rose 2x in 2025.", None, ["2x (2025)"]),
+            (
+                "Nimbus said its output grew three times faster than rivals in 2025.",
+                None,
+                ["3 times (2025)"],
+            ),
+            (
+                "Kaito Motors aims for a tenfold rise in sales by 2030.",
+                "10-fold by end of 2030 (Kaito Motors: sales)",
+                [],
+            ),
+        ],
+    )
+    def test_multiples_are_figures(
+        self, text: str, target: str | None, observations: list[str]
+    ) -> None:
+        (draft,) = extract(text, reference="2026-03-01")
+        assert (None if draft.target is None else str(draft.target)) == target
+        assert [f"{o.value} ({o.when})" for o in draft.observations] == observations
+
     def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
         text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
         first, second = extract(text, reference="2026-03-01")
@@ -788,6 +816,22 @@ class TestFigures:
             ("raised ₹5,00,00,000 in seed funding", ["50 million INR"]),
             ("employs 12,34,567 people in Pune", ["1,234,567 people"]),
             ("pays between ₹1,00,000 and ₹2,50,000", ["100,000–250,000 INR"]),
+            # multiples, in digits or words: the multiple alone, without the words after it
+            ("revenue grew 3.5x in 2025", ["3.5x"]),
+            ("expects a 2x rise in output", ["2x"]),
+            ("a 10× jump in sales", ["10×"]),
+            ("about 4x the 2024 figure", ["about 4x"]),
+            ("a 2-3x gain", ["2–3x"]),
+            ("grew three times faster than the market", ["3 times"]),
+            ("is now twelve times larger", ["12 times"]),
+            ("output rose 5 times in a year", ["5 times"]),
+            ("up to 5 times as many chips", ["up to 5 times"]),
+            ("a growth of more than a thousand‑fold in two years", ["more than 1,000-fold"]),
+            ("a threefold rise", ["3-fold"]),
+            ("a 3-fold rise", ["3-fold"]),
+            # a count of occasions is not a multiple
+            ("the launch was delayed three times", []),
+            ("meets 4 times a year", []),
         ],
     )
     def test_found(self, text: str, expected: list[str]) -> None:

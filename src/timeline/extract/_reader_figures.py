@@ -23,6 +23,7 @@ from timeline.extract._dating import day, until
 from timeline.extract._figures import Figure
 from timeline.extract._text import Span
 from timeline.figures import Observation, Target
+from timeline.figures._units import multiple_mark
 from timeline.model import Status
 
 __all__: list[str] = []
@@ -143,7 +144,7 @@ class _FigureReader:
         share = _SHARE_OF.match(self.folded, goal.end)
         if unit == "%" and share is not None:
             what = f"share of {share.group(1).strip()}"  # "75% of EU companies"
-        elif unit and unit != "%" and goal.quantity.currency is None:
+        elif unit and unit != "%" and goal.quantity.currency is None and not multiple_mark(unit):
             what = unit  # "10,000 AI-plus enterprises"
         elif words is not None:
             what = words.group(1)
