@@ -771,6 +771,104 @@ class TestNames:
         drafts = extract(text, reference="2026-01-27")
         assert [d.actors for d in drafts] == [("Contoso",), (), ("Contoso",)]
 
+    # "The ministry", "the regulator", "the government" ... stand for the institution of that
+    # kind named last; with none named, they stay unresolved (never a company).
+    @pytest.mark.parametrize(
+        ("text", "actors"),
+        [
+            (
+                "China's Ministry of Industry and Information Technology (MIIT) published new "
+                "rules on 3 March 2026. The ministry said it will review them in 2027.",
+                [
+                    ("China", "Ministry of Industry and Information Technology"),
+                    ("Ministry of Industry and Information Technology",),
+                ],
+            ),
+            (
+                "The Cyberspace Administration of China issued draft rules in January 2026. "
+                "The regulator expects to finalise them by June 2026.",
+                [("Cyberspace Administration of China",), ("Cyberspace Administration of China",)],
+            ),
+            (
+                "The Securities and Exchange Commission fined Acme Corp $5 million in 2025. "
+                "The agency said more cases will follow in 2026.",
+                [
+                    ("Securities and Exchange Commission", "Acme Corp"),
+                    ("Securities and Exchange Commission",),
+                ],
+            ),
+            (
+                "The Guangzhou Municipal Government set a target of 10,000 firms by 2030. "
+                "The government will review progress in 2027.",
+                [("Guangzhou Municipal Government",), ("Guangzhou Municipal Government",)],
+            ),
+            (
+                "The Department of Health and Human Services issued guidance in 2025. "
+                "The department will update it in 2026.",
+                [("Department of Health and Human Services",)] * 2,
+            ),
+            # the last of that kind: a later ministry, not the regulator before it
+            (
+                "The Financial Conduct Authority fined Acme Corp in 2025. The Ministry of "
+                "Finance cut taxes in 2025. The ministry will raise them in 2027. The "
+                "watchdog will review the fine in 2026.",
+                [
+                    ("Financial Conduct Authority", "Acme Corp"),
+                    ("Ministry of Finance",),
+                    ("Ministry of Finance",),
+                    ("Financial Conduct Authority",),
+                ],
+            ),
+            (
+                "China's Ministry of Commerce banned exports in May 2025. The ministry will "
+                "review the ban in 2026. MOFCOM said so.",
+                [("China", "Ministry of Commerce"), ("Ministry of Commerce",), ("MOFCOM",)],
+            ),
+            (
+                "The Food and Drug Administration approved the drug in 2025. The agency will "
+                "review it in 2027.",
+                [("Food and Drug Administration",)] * 2,
+            ),
+            # the acronym given in brackets stands for the institution from then on
+            (
+                "The Ministry of Industry and Information Technology (MIIT) set rules in 2025. "
+                "MIIT will review them in 2027.",
+                [("Ministry of Industry and Information Technology",)] * 2,
+            ),
+            # two names joined by "and" stay two
+            (
+                "The Ministry of Finance and Tencent signed a deal in 2025.",
+                [("Ministry of Finance", "Tencent")],
+            ),
+            # a word before the noun must be in the name
+            (
+                "The Ministry of Commerce banned exports in May 2025. The finance ministry will "
+                "issue bonds in 2026. The commerce ministry will review the ban in 2026.",
+                [("Ministry of Commerce",), (), ("Ministry of Commerce",)],
+            ),
+            # none of that kind named: unresolved, not invented, and never the company
+            (
+                "Acme Corp shipped 5,000 robots in 2025. The ministry said it will review them "
+                "in 2027.",
+                [("Acme Corp",), ()],
+            ),
+            (
+                "The Ministry of Finance cut taxes in 2025. The regulator will review banks in "
+                "2026.",
+                [("Ministry of Finance",), ()],
+            ),
+        ],
+    )
+    def test_the_ministry_is_the_last_named_institution_of_its_kind(
+        self, text: str, actors: list[tuple[str, ...]]
+    ) -> None:
+        drafts = extract(text, reference="2026-03-10")
+        assert [d.actors for d in drafts] == actors
+        for draft in drafts:
+            for reason in draft.reasons:
+                if reason.startswith("'the "):
+                    assert reason.endswith(f"read as {draft.actors[-1]}")
+
     def test_the_company_is_the_last_named_organisation(self) -> None:
         text = (
             "Anthropic is seeking $10 billion, following a court injunction that blocked a "
