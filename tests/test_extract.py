@@ -458,6 +458,56 @@ class TestStatements:
         assert (None if draft.target is None else str(draft.target)) == target
         assert [f"{o.value} ({o.when})" for o in draft.observations] == observations
 
+    # A figure in a present-tense clause joined by "and" is as of publication, not the date
+    # of the past clause beside it; a past clause's figure keeps that date.
+    @pytest.mark.parametrize(
+        ("text", "observations"),
+        [
+            (
+                "Acme was founded in 2015 and employs 1,200 people.",
+                ["1,200 people (10 March 2026)"],
+            ),
+            (
+                "Acme employs 1,200 people and was founded in 2015.",
+                ["1,200 people (10 March 2026)"],
+            ),
+            (
+                "Acme launched in 2019 and now has 3 million users.",
+                ["3 million users (10 March 2026)"],
+            ),
+            (
+                "Acme raised $5 million in 2015 and has 40 staff.",
+                ["$5 million (2015)", "40 staff (10 March 2026)"],
+            ),
+            ("Acme was founded in 2015; it operates 12 plants.", ["12 plants (10 March 2026)"]),
+            (
+                "Acme was founded in 2015 and its revenue is $5 million.",
+                ["$5 million (10 March 2026)"],
+            ),
+            # past clauses keep the date
+            (
+                "In 2015 Acme had 1,200 people and 3 plants.",
+                ["1,200 people (2015)", "3 plants (2015)"],
+            ),
+            (
+                "Acme raised $5 million in 2015 and $10 million in 2018.",
+                ["$5 million (2015)", "$10 million (2018)"],
+            ),
+            ("Acme's sales and profits rose 5% in 2025.", ["5% (2025)"]),
+            ("Acme was founded in 2015 with 12 staff.", ["12 staff (2015)"]),
+        ],
+    )
+    def test_a_present_clause_figure_is_as_of_publication(
+        self, text: str, observations: list[str]
+    ) -> None:
+        drafts = extract(text, reference="2026-03-10")
+        assert [f"{o.value} ({o.when})" for d in drafts for o in d.observations] == observations
+
+    def test_without_publication_a_present_clause_figure_is_not_placed(self) -> None:
+        (draft,) = extract("Acme was founded in 2015 and employs 1,200 people.")
+        assert draft.observations == ()
+        assert "1,200 people" in (draft.description or "")
+
     def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
         text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
         first, second = extract(text, reference="2026-03-01")
