@@ -14,6 +14,7 @@ import itertools
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import timeline
-from timeline import Event, ExtractError, Source, Status, Timeline, When
+from timeline import Event, ExtractError, Quantity, Source, Status, Timeline, When
 from timeline.extract import Draft, Extraction, extract, names
 from timeline.extract._cues import Look, cues, guess_kind
 from timeline.extract._figures import figures
@@ -1359,3 +1360,36 @@ class TestProperties:
         assert first == second
         assert first.to_yaml() == second.to_yaml()
         assert loads(first.to_yaml(), "yaml") == first.timeline()
+
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "ten": 10, "twelve": 12, "hundred": 100}
+
+
+class TestMultipleProperties:
+    # Any multiple, in digits or words, with any mark, is found as the figure it states.
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.one_of(
+            st.decimals(min_value=1, max_value=10**6, places=1).map(str),
+            st.sampled_from(list(_WORD_NUMBERS)),
+        ),
+        st.sampled_from(["x", "×", "-fold", " times faster than rivals", " times as many"]),
+        st.sampled_from(["", "over ", "about ", "up to "]),
+    )
+    def test_a_multiple_is_found_as_stated(self, number: str, mark: str, bound: str) -> None:
+        digits = not number.isalpha()
+        if not digits and mark in ("x", "×"):
+            mark = " times more"  # "threex" is no multiple
+        text = f"Acme said its output grew {bound}{number}{mark} in 2025."
+        found = figures(fold(text), 0, len(text), [])
+        (figure,) = found
+        value = Decimal(number) if digits else _WORD_NUMBERS[number]
+        assert figure.quantity == Quantity(value, "x", bound=figure.quantity.bound)
+        bounds = {"": "exact", "over ": "more_than", "about ": "approx", "up to ": "at_most"}
+        assert figure.quantity.bound.value == bounds[bound]
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(1, 50), st.sampled_from(["was delayed", "met", "visited the site"]))
+    def test_a_count_of_occasions_is_not_a_multiple(self, n: int, verb: str) -> None:
+        text = f"Acme {verb} {n} times in 2025."
+        assert figures(fold(text), 0, len(text), []) == []

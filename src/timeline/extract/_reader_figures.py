@@ -125,9 +125,9 @@ class _FigureReader:
             if present is not None:
                 # "founded in 2015 and employs 1,200 people": as of publication, unless the
                 # clause has a date of its own ("and employs 1,200 people as of 2026")
-                own = [d for d in dates if present[0] <= d.start and d.end <= present[1]]
-                seen = own[0].when if own else self.anchor
-                if not own:
+                in_clause = [d for d in dates if present[0] <= d.start and d.end <= present[1]]
+                seen = in_clause[0].when if in_clause else self.anchor
+                if not in_clause:
                     note = "in a present-tense clause: as of publication"
             else:
                 seen = self._figure_when(fig, figs[i + 1 :], dates, when, status)
