@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import Event, Source, Timeline, When
+from timeline.dates._bounds import _cmp
 from timeline.model._index import SpanIndex
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -108,7 +109,11 @@ def events(draw: st.DrawFn, id: str) -> Event:
             later += dt.timedelta(days=2)
             tz = draw(OFFSETS)
             end = When.instant(pendulum.datetime(later.year, later.month, later.day, 12, tz=tz))
-    return Event(id=id, title=f"event {id}", when=when, end=end)
+    event = Event(id=id, title=f"event {id}", when=when, end=end)
+    if draw(st.integers(0, 3)) == 0:
+        # a claim moves the date: before, within or past the end (which then no longer stands)
+        event = event.revise(when=draw(whens()), stated="2026-01-01")
+    return event
 
 
 @st.composite
@@ -189,11 +194,22 @@ def _inside(container: tuple[Any, Any], other: tuple[Any, Any]) -> bool:
     return bool(_stop(o_hi, frame if _aware(c_hi) else None) <= _stop(c_hi, None))
 
 
+def _standing_end(e: Event) -> When | None:
+    """The end, unless a claim moved the date past it (or to no last day)."""
+    end = e.end
+    if end is None or end.latest is None or e.when == e.initial_when:
+        return end
+    latest = e.when.latest
+    return None if latest is None or _cmp(end.latest, latest) < 0 else end
+
+
 def _span(e: Event) -> tuple[Any, Any]:
-    """Where the event could fall: its dates' fuzzy bounds (qualified dates widen)."""
+    """Where the event could fall: its dates' fuzzy bounds (qualified dates widen), to its
+    end's while the end stands."""
     lo, hi = e.when.fuzzy_bounds()
-    if e.end is not None:
-        hi = e.end.fuzzy_bounds()[1]
+    end = _standing_end(e)
+    if end is not None:
+        hi = end.fuzzy_bounds()[1]
     return lo, hi
 
 

@@ -60,11 +60,7 @@ def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _
     return lo, hi
 
 
-def _end_of(event: Event) -> When | None:
-    """The end that bounds the event's span now (`Event.current_end`), if any."""
-    return None if event.end is None else event.current_end
-
-
+_end_of = operator.attrgetter("end")
 _keys_of = operator.attrgetter("_keys")
 _fuzzy_start = operator.itemgetter(4)
 _fuzzy_stop = operator.itemgetter(5)
@@ -92,7 +88,12 @@ def runs(events: tuple[Event, ...]) -> _Runs:
     whens = _whens(events)
     ends = list(map(_end_of, events))
     cuts = set(compress(range(1, n), map(operator.is_not, whens[1:], whens)))
-    with_end = list(compress(range(n), map(operator.is_not, ends, repeat(None))))
+    # An end counts while it stands (`Event.current_end`): few events have one.
+    with_end = []
+    for p in compress(range(n), map(operator.is_not, ends, repeat(None))):
+        ends[p] = events[p].current_end
+        if ends[p] is not None:
+            with_end.append(p)
     cuts.update(with_end)
     cuts.update(p + 1 for p in with_end)
     cuts.discard(0)
