@@ -965,6 +965,9 @@ class TestFigures:
             ("raised ₹5,00,00,000 in seed funding", ["50 million INR"]),
             ("employs 12,34,567 people in Pune", ["1,234,567 people"]),
             ("pays between ₹1,00,000 and ₹2,50,000", ["100,000–250,000 INR"]),
+            ("a grant of Rs 5,00,000 for each startup", ["500,000 INR"]),
+            ("a grant of Rs. 12,50,000 for each startup", ["1.25 million INR"]),
+            ("sold for ₩3 billion", ["3 billion KRW"]),
             # multiples, in digits or words: the multiple alone, without the words after it
             ("revenue grew 3.5x in 2025", ["3.5x"]),
             ("expects a 2x rise in output", ["2x"]),

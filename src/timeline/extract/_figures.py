@@ -49,7 +49,7 @@ _BOUND = (
     r"|as\s+many\s+as|over|under|above|below|about|around|approximately|roughly|nearly"
     r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
 )
-_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹)"
+_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d))"
 # Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567"), as Quantity reads them.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
@@ -58,7 +58,7 @@ _CODE = r"(?:CNY|USD|EUR|GBP|JPY|RMB|HKD|INR|KRW|yuan|dollars|euros|pounds|yen|r
 # word ("ICT specialists"), never an acronym alone ("$300 million ARR" is in USD).
 _UNIT_WORD = r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z]))"
 _CANDIDATE: Final = re.compile(
-    rf"(?<![\w.$€£¥-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
+    rf"(?<![\w.$€£¥₹₩-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
     rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"
     rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
