@@ -886,6 +886,14 @@ class TestNames:
                 "MIIT will review them in 2027.",
                 [("Ministry of Industry and Information Technology",)] * 2,
             ),
+            (
+                "China's Ministry of Science and Technology set out a plan in 2025. The ministry "
+                "will fund 100 labs by 2030.",
+                [
+                    ("China", "Ministry of Science and Technology"),
+                    ("Ministry of Science and Technology",),
+                ],
+            ),
             # two names joined by "and" stay two
             (
                 "The Ministry of Finance and Tencent signed a deal in 2025.",

@@ -41,8 +41,19 @@ _NAME_OF: Final = re.compile(
 _AND_NAME: Final = re.compile(rf"(?<![\w'&-]){_RUN}\s+(?:and|&)\s+{_RUN}\s+(?:{_HEAD})(?![\w-])")
 _ACRONYM: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 _LEADING: Final = re.compile(r"^(?:(?:The|A|An|This|That|Its|Their|Both|And)\s+)+")
-# A run after "and" that is a company or one word is another name ("the Ministry of
-# Finance and Tencent", "... and Alibaba Group"), not the rest of the institution's.
+# A run after "and" that is a company, or one word that names no field of government, is
+# another name ("the Ministry of Finance and Tencent", "... and Alibaba Group"), not the
+# rest of the institution's ("Ministry of Science and Technology").
+_FIELDS: Final = words(
+    """technology technologies trade industry industries commerce finance economy environment
+    tourism culture security health education science sciences justice energy transport
+    transportation agriculture affairs development planning welfare labour labor employment
+    communications information media sport sports youth defence defense housing
+    infrastructure innovation research budget management resources fisheries forestry water
+    mines mining petroleum aviation telecommunications broadcasting safety standards
+    statistics customs taxation revenue audit supervision reform growth investment markets
+    exchange insurance banking competition consumers"""
+)
 _COMPANY_END: Final = re.compile(
     r"\b(?:Group|Inc|Corp|Corporation|Ltd|LLC|Holdings|Technologies|Labs|AI|Co|Plc)$"
 )
@@ -105,7 +116,9 @@ def institution_names(folded: str, start: int, end: int) -> Iterator[tuple[int, 
     for m in _NAME_OF.finditer(folded, start, end):
         stop = m.end()
         after = m.group("after")
-        if after is not None and (len(after.split()) < 2 or _COMPANY_END.search(after)):
+        if after is not None and (
+            _COMPANY_END.search(after) or (len(after.split()) < 2 and after.lower() not in _FIELDS)
+        ):
             stop = m.start("tail")  # "the Ministry of Finance and Tencent": two names
         found.append((m.start(), stop, folded[m.start() : stop]))
     for m in _AND_NAME.finditer(folded, start, end):
