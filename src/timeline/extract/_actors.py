@@ -11,9 +11,10 @@ with a version number ("Hybrid Model 3.0"; "DeepSeek V4" keeps "DeepSeek").
 Known actors, given by the caller with their aliases, are matched
 case-insensitively anywhere and always win: "kling" and "KeLing AI" both
 become the canonical name. "The company" (and "the firm", "the group" ...)
-is the organisation last named as a sentence's subject. Institutions whose names join
-words across "and" ("Ministry of Industry and Information Technology (MIIT)") are found
-whole, their bracketed acronym standing for them (`timeline.extract._institutions`).
+is the organisation last named as a sentence's subject. Institutions ("Ministry of
+Commerce", also after a possessive, and names joining words across "and": "Ministry of
+Industry and Information Technology (MIIT)") are found whole, their bracketed acronym
+standing for them (`timeline.extract._institutions`).
 
 If spaCy and an English model are installed, its ORG/PERSON/GPE names are
 added to those the rules find (``use_spacy=None`` means "if installed").
@@ -198,8 +199,8 @@ class Actors:
                 canonical = self.known[m.group().lower()]
                 found.setdefault(canonical, Name(canonical, m.start()))
                 taken.append((m.start(), m.end()))
-        # Institutions whose names join words across "and" ("Ministry of Industry and
-        # Information Technology (MIIT)"), whole; a name before one is read up to it.
+        # Institutions, whole ("Ministry of Industry and Information Technology (MIIT)");
+        # a name before one is read up to it ("China's Ministry of ..." names China too).
         institutions: list[int] = []
         for a, b, text, acronym in institution_names(self.folded, start, end):
             if any(x < b and a < y for x, y in taken) or inside(self._quoted, a):
