@@ -135,7 +135,7 @@ class TestFiguresText:
             observations=[Observation(When.year(2030), "8,000 x")],
         )
         assert figures_text(event, as_of="2031-06-01")[0].endswith(
-            "; 80% of the way (8,000 x (2030)); missed"
+            "; 80% of the way (8,000x (2030)); missed"  # a multiple: "8,000x"
         )
 
     def test_incomparable_figures_still_print(self) -> None:
@@ -144,7 +144,7 @@ class TestFiguresText:
             when="2030",
             observations=[Observation(When.year(2024), "5 x"), Observation(When.year(2025), "$5")],
         )
-        assert figures_text(event) == ["Figures: 5 x (2024); $5 (2025)"]
+        assert figures_text(event) == ["Figures: 5x (2024); $5 (2025)"]  # a multiple: "5x"
 
     def test_str_adds_indented_figure_lines(self) -> None:
         text = str(keling_event()).splitlines()

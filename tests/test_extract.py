@@ -14,6 +14,7 @@ import itertools
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import timeline
-from timeline import Event, ExtractError, Source, Status, Timeline, When
+from timeline import Event, ExtractError, Quantity, Source, Status, Timeline, When
 from timeline.extract import Draft, Extraction, extract, names
 from timeline.extract._cues import Look, cues, guess_kind
 from timeline.extract._figures import figures
@@ -430,6 +431,84 @@ class TestStatements:
         (draft,) = extract(text, reference="2026-03-10")
         assert draft.kind == kind
 
+    @pytest.mark.parametrize(
+        ("text", "target", "observations"),
+        [
+            (
+                "Acme expects revenue to grow 3.5x by 2027.",
+                "3.5x by end of 2027 (Acme: revenue)",  # the metric is what grows, not "x"
+                [],
+            ),
+            ("Acme's revenue rose 2x in 2025.", None, ["2x (2025)"]),
+            (
+                "Nimbus said its output grew three times faster than rivals in 2025.",
+                None,
+                ["3 times (2025)"],
+            ),
+            (
+                "Kaito Motors aims for a tenfold rise in sales by 2030.",
+                "10-fold by end of 2030 (Kaito Motors: sales)",
+                [],
+            ),
+        ],
+    )
+    def test_multiples_are_figures(
+        self, text: str, target: str | None, observations: list[str]
+    ) -> None:
+        (draft,) = extract(text, reference="2026-03-01")
+        assert (None if draft.target is None else str(draft.target)) == target
+        assert [f"{o.value} ({o.when})" for o in draft.observations] == observations
+
+    # A figure in a present-tense clause joined by "and" is as of publication, not the date
+    # of the past clause beside it; a past clause's figure keeps that date.
+    @pytest.mark.parametrize(
+        ("text", "observations"),
+        [
+            (
+                "Acme was founded in 2015 and employs 1,200 people.",
+                ["1,200 people (10 March 2026)"],
+            ),
+            (
+                "Acme employs 1,200 people and was founded in 2015.",
+                ["1,200 people (10 March 2026)"],
+            ),
+            (
+                "Acme launched in 2019 and now has 3 million users.",
+                ["3 million users (10 March 2026)"],
+            ),
+            (
+                "Acme raised $5 million in 2015 and has 40 staff.",
+                ["$5 million (2015)", "40 staff (10 March 2026)"],
+            ),
+            ("Acme was founded in 2015; it operates 12 plants.", ["12 plants (10 March 2026)"]),
+            (
+                "Acme was founded in 2015 and its revenue is $5 million.",
+                ["$5 million (10 March 2026)"],
+            ),
+            # past clauses keep the date
+            (
+                "In 2015 Acme had 1,200 people and 3 plants.",
+                ["1,200 people (2015)", "3 plants (2015)"],
+            ),
+            (
+                "Acme raised $5 million in 2015 and $10 million in 2018.",
+                ["$5 million (2015)", "$10 million (2018)"],
+            ),
+            ("Acme's sales and profits rose 5% in 2025.", ["5% (2025)"]),
+            ("Acme was founded in 2015 with 12 staff.", ["12 staff (2015)"]),
+        ],
+    )
+    def test_a_present_clause_figure_is_as_of_publication(
+        self, text: str, observations: list[str]
+    ) -> None:
+        drafts = extract(text, reference="2026-03-10")
+        assert [f"{o.value} ({o.when})" for d in drafts for o in d.observations] == observations
+
+    def test_without_publication_a_present_clause_figure_is_not_placed(self) -> None:
+        (draft,) = extract("Acme was founded in 2015 and employs 1,200 people.")
+        assert draft.observations == ()
+        assert "1,200 people" in (draft.description or "")
+
     def test_a_goal_joined_by_and_is_a_target_too(self) -> None:
         text = "Guangzhou aims for 10,000 firms by 2030 and 20 national labs by 2035."
         first, second = extract(text, reference="2026-03-01")
@@ -743,6 +822,112 @@ class TestNames:
         drafts = extract(text, reference="2026-01-27")
         assert [d.actors for d in drafts] == [("Contoso",), (), ("Contoso",)]
 
+    # "The ministry", "the regulator", "the government" ... stand for the institution of that
+    # kind named last; with none named, they stay unresolved (never a company).
+    @pytest.mark.parametrize(
+        ("text", "actors"),
+        [
+            (
+                "China's Ministry of Industry and Information Technology (MIIT) published new "
+                "rules on 3 March 2026. The ministry said it will review them in 2027.",
+                [
+                    ("China", "Ministry of Industry and Information Technology"),
+                    ("Ministry of Industry and Information Technology",),
+                ],
+            ),
+            (
+                "The Cyberspace Administration of China issued draft rules in January 2026. "
+                "The regulator expects to finalise them by June 2026.",
+                [("Cyberspace Administration of China",), ("Cyberspace Administration of China",)],
+            ),
+            (
+                "The Securities and Exchange Commission fined Acme Corp $5 million in 2025. "
+                "The agency said more cases will follow in 2026.",
+                [
+                    ("Securities and Exchange Commission", "Acme Corp"),
+                    ("Securities and Exchange Commission",),
+                ],
+            ),
+            (
+                "The Guangzhou Municipal Government set a target of 10,000 firms by 2030. "
+                "The government will review progress in 2027.",
+                [("Guangzhou Municipal Government",), ("Guangzhou Municipal Government",)],
+            ),
+            (
+                "The Department of Health and Human Services issued guidance in 2025. "
+                "The department will update it in 2026.",
+                [("Department of Health and Human Services",)] * 2,
+            ),
+            # the last of that kind: a later ministry, not the regulator before it
+            (
+                "The Financial Conduct Authority fined Acme Corp in 2025. The Ministry of "
+                "Finance cut taxes in 2025. The ministry will raise them in 2027. The "
+                "watchdog will review the fine in 2026.",
+                [
+                    ("Financial Conduct Authority", "Acme Corp"),
+                    ("Ministry of Finance",),
+                    ("Ministry of Finance",),
+                    ("Financial Conduct Authority",),
+                ],
+            ),
+            (
+                "China's Ministry of Commerce banned exports in May 2025. The ministry will "
+                "review the ban in 2026. MOFCOM said so.",
+                [("China", "Ministry of Commerce"), ("Ministry of Commerce",), ("MOFCOM",)],
+            ),
+            (
+                "The Food and Drug Administration approved the drug in 2025. The agency will "
+                "review it in 2027.",
+                [("Food and Drug Administration",)] * 2,
+            ),
+            # the acronym given in brackets stands for the institution from then on
+            (
+                "The Ministry of Industry and Information Technology (MIIT) set rules in 2025. "
+                "MIIT will review them in 2027.",
+                [("Ministry of Industry and Information Technology",)] * 2,
+            ),
+            (
+                "China's Ministry of Science and Technology set out a plan in 2025. The ministry "
+                "will fund 100 labs by 2030.",
+                [
+                    ("China", "Ministry of Science and Technology"),
+                    ("Ministry of Science and Technology",),
+                ],
+            ),
+            # two names joined by "and" stay two
+            (
+                "The Ministry of Finance and Tencent signed a deal in 2025.",
+                [("Ministry of Finance", "Tencent")],
+            ),
+            # a word before the noun must be in the name
+            (
+                "The Ministry of Commerce banned exports in May 2025. The finance ministry will "
+                "issue bonds in 2026. The commerce ministry will review the ban in 2026.",
+                [("Ministry of Commerce",), (), ("Ministry of Commerce",)],
+            ),
+            # none of that kind named: unresolved, not invented, and never the company
+            (
+                "Acme Corp shipped 5,000 robots in 2025. The ministry said it will review them "
+                "in 2027.",
+                [("Acme Corp",), ()],
+            ),
+            (
+                "The Ministry of Finance cut taxes in 2025. The regulator will review banks in "
+                "2026.",
+                [("Ministry of Finance",), ()],
+            ),
+        ],
+    )
+    def test_the_ministry_is_the_last_named_institution_of_its_kind(
+        self, text: str, actors: list[tuple[str, ...]]
+    ) -> None:
+        drafts = extract(text, reference="2026-03-10")
+        assert [d.actors for d in drafts] == actors
+        for draft in drafts:
+            for reason in draft.reasons:
+                if reason.startswith("'the "):
+                    assert reason.endswith(f"read as {draft.actors[-1]}")
+
     def test_the_company_is_the_last_named_organisation(self) -> None:
         text = (
             "Anthropic is seeking $10 billion, following a court injunction that blocked a "
@@ -784,6 +969,29 @@ class TestFigures:
             ("expects revenue between $18.5 billion and $19 billion", ["$18.5–19 billion"]),
             ("guided to $18.5 billion to $19 billion in sales", ["$18.5–19 billion"]),
             ("grew from $5 billion to $10 billion", ["$5 billion", "$10 billion"]),
+            # digits grouped the Indian way (lakh, crore) are one number
+            ("raised ₹5,00,00,000 in seed funding", ["50 million INR"]),
+            ("employs 12,34,567 people in Pune", ["1,234,567 people"]),
+            ("pays between ₹1,00,000 and ₹2,50,000", ["100,000–250,000 INR"]),
+            ("a grant of Rs 5,00,000 for each startup", ["500,000 INR"]),
+            ("a grant of Rs. 12,50,000 for each startup", ["1.25 million INR"]),
+            ("sold for ₩3 billion", ["3 billion KRW"]),
+            # multiples, in digits or words: the multiple alone, without the words after it
+            ("revenue grew 3.5x in 2025", ["3.5x"]),
+            ("expects a 2x rise in output", ["2x"]),
+            ("a 10× jump in sales", ["10×"]),
+            ("about 4x the 2024 figure", ["about 4x"]),
+            ("a 2-3x gain", ["2–3x"]),
+            ("grew three times faster than the market", ["3 times"]),
+            ("is now twelve times larger", ["12 times"]),
+            ("output rose 5 times in a year", ["5 times"]),
+            ("up to 5 times as many chips", ["up to 5 times"]),
+            ("a growth of more than a thousand‑fold in two years", ["more than 1,000-fold"]),
+            ("a threefold rise", ["3-fold"]),
+            ("a 3-fold rise", ["3-fold"]),
+            # a count of occasions is not a multiple
+            ("the launch was delayed three times", []),
+            ("meets 4 times a year", []),
         ],
     )
     def test_found(self, text: str, expected: list[str]) -> None:
@@ -1163,3 +1371,36 @@ class TestProperties:
         assert first == second
         assert first.to_yaml() == second.to_yaml()
         assert loads(first.to_yaml(), "yaml") == first.timeline()
+
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "ten": 10, "twelve": 12, "hundred": 100}
+
+
+class TestMultipleProperties:
+    # Any multiple, in digits or words, with any mark, is found as the figure it states.
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.one_of(
+            st.decimals(min_value=1, max_value=10**6, places=1).map(str),
+            st.sampled_from(list(_WORD_NUMBERS)),
+        ),
+        st.sampled_from(["x", "×", "-fold", " times faster than rivals", " times as many"]),
+        st.sampled_from(["", "over ", "about ", "up to "]),
+    )
+    def test_a_multiple_is_found_as_stated(self, number: str, mark: str, bound: str) -> None:
+        digits = not number.isalpha()
+        if not digits and mark in ("x", "×"):
+            mark = " times more"  # "threex" is no multiple
+        text = f"Acme said its output grew {bound}{number}{mark} in 2025."
+        found = figures(fold(text), 0, len(text), [])
+        (figure,) = found
+        value = Decimal(number) if digits else _WORD_NUMBERS[number]
+        assert figure.quantity == Quantity(value, "x", bound=figure.quantity.bound)
+        bounds = {"": "exact", "over ": "more_than", "about ": "approx", "up to ": "at_most"}
+        assert figure.quantity.bound.value == bounds[bound]
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(1, 50), st.sampled_from(["was delayed", "met", "visited the site"]))
+    def test_a_count_of_occasions_is_not_a_multiple(self, n: int, verb: str) -> None:
+        text = f"Acme {verb} {n} times in 2025."
+        assert figures(fold(text), 0, len(text), []) == []

@@ -337,3 +337,163 @@ def test_csv_json_cell_numbers_are_exact(tmp_path: Path) -> None:
     path.write_text(text.replace('""value"": ""1 GPU""', f'""value"": {digits}'))
     (observation,) = Timeline.load(path)["x"].observations
     assert observation.value.value == Decimal(digits)
+
+
+class TestMultiples:
+    """ "3x", "3 times", "3×" and "3-fold" state one figure, a multiple, written as it was read."""
+
+    SPELLINGS = ("3x", "3X", "3 x", "3×", "3 ×", "3 times", "3-fold", "3 fold", "3‑fold")
+
+    @pytest.mark.parametrize("text", SPELLINGS)
+    def test_every_spelling_is_the_same_figure(self, text: str) -> None:
+        q = Quantity.parse(text)
+        assert q == Quantity.parse("3x")
+        assert q == Quantity.parse("3 times")
+        assert q.compatible(Quantity.parse("2 times"))
+        assert Quantity.parse("2 times") < q < Quantity.parse("4x")
+        assert Quantity.parse("over 2x").definitely_below(q) is False
+        assert Quantity.parse("up to 2 times").definitely_below(q)
+        assert hash(q) == hash(Quantity.parse("3 times"))
+
+    @pytest.mark.parametrize(
+        ("text", "written"),
+        [
+            ("1.5x", "1.5x"),  # was "1.5 x"
+            ("3×", "3×"),  # was refused
+            ("3X", "3X"),
+            ("3 x", "3x"),
+            ("3 times", "3 times"),
+            ("3-fold", "3-fold"),  # was refused
+            ("3 fold", "3-fold"),
+            ("over 140x", "over 140x"),
+            ("about 140×", "about 140×"),
+            ("2-3x", "2–3x"),
+            ("2x-3x", "2–3x"),
+            ("1.5x to 2x", "1.5–2x"),
+            ("3x faster", "3x faster"),
+            ("3 times faster", "3 times faster"),
+            ("10x or more", "at least 10x"),
+            ("1,000x", "1,000x"),
+        ],
+    )
+    def test_written_back_as_read(self, text: str, written: str) -> None:
+        q = Quantity.parse(text)
+        assert str(q) == written
+        back = Quantity.parse(written)
+        assert back == q and back.unit == q.unit and str(back) == written
+
+    @pytest.mark.parametrize(
+        ("a", "b", "equal"),
+        [
+            ("3x faster", "3 times faster", True),
+            ("3x faster", "3x", False),  # "faster" is part of what the figure says
+            ("140x", "140 GPUs", False),
+            ("1.5x", "1.50 times", True),
+        ],
+    )
+    def test_words_after_the_multiple_count(self, a: str, b: str, equal: bool) -> None:
+        assert (Quantity.parse(a) == Quantity.parse(b)) is equal
+
+    def test_multiples_add_and_keep_a_spelling(self) -> None:
+        total = Quantity.parse("2x") + Quantity.parse("1 times")
+        assert total == Quantity.parse("3×")
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    @pytest.mark.parametrize("text", ["1.5x", "3×", "3 times", "over 140x", "2–3x", "3-fold"])
+    def test_files_keep_the_spelling(self, tmp_path: Path, suffix: str, text: str) -> None:
+        q = Quantity.parse(text)
+        tl = Timeline(
+            [
+                Event(
+                    title="x",
+                    when="2026",
+                    observations=[Observation("2026", q)],
+                    target=Target("speed-up", q, "2030"),
+                )
+            ]
+        )
+        path = tmp_path / f"t{suffix}"
+        tl.save(path)
+        loaded = Timeline.load(path)
+        assert loaded == tl
+        (observation,) = loaded["x"].observations
+        assert str(observation.value) == str(q)
+        assert loaded["x"].target.goal.unit == q.unit  # type: ignore[union-attr]
+
+
+@given(
+    value=st.decimals(
+        allow_nan=False, allow_infinity=False, places=2, min_value=-(10**9), max_value=10**9
+    ),
+    mark=st.sampled_from(["x", "X", "×", "times", "fold", "x faster", "times more"]),
+    bound=_BOUNDS,
+)
+@settings(max_examples=150, deadline=None)
+def test_multiples_read_back_as_written(value: Decimal, mark: str, bound: Bound) -> None:
+    q = Quantity(value, mark, bound=bound)
+    back = Quantity.parse(str(q))
+    assert back == q
+    assert back.unit == q.unit and str(back) == str(q)
+    # every mark states the same multiple
+    assert back == Quantity(value, "times" + mark[len(mark.split()[0]) :], bound=bound)
+
+
+class TestIndianGrouping:
+    """Digits grouped the Indian way ("5,00,000": lakh, crore) read as the number they write."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("5,00,000", Quantity(500_000, "")),
+            ("₹5,00,000", Quantity(500_000, "INR")),
+            ("12,34,56,789", Quantity(123_456_789, "")),
+            ("1,00,00,000 rupees", Quantity(10_000_000, "INR")),
+            ("Rs 2,50,000.50", Quantity(Decimal("250000.5"), "INR")),
+            ("INR 10,00,000", Quantity(1_000_000, "INR")),
+            ("over ₹5,00,000", Quantity(500_000, "INR", bound="more_than", wording="over")),
+            ("5,00,000+ farmers", Quantity(500_000, "farmers", bound="at_least")),
+            ("₹5,00,000-7,50,000", Quantity(500_000, "INR", high=750_000)),
+            ("between 1,00,000 and 2,50,000 people", Quantity(100_000, "people", high=250_000)),
+            ("99,999", Quantity(99_999, "")),  # thousands: unchanged
+            ("1,234,567", Quantity(1_234_567, "")),
+        ],
+    )
+    def test_read(self, text: str, expected: Quantity) -> None:
+        got = Quantity.parse(text)
+        assert got == expected and repr(got) == repr(expected)
+        assert Quantity.parse(str(got)) == got  # written back with thousands commas
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "5,0,00",
+            "1,00",
+            "5,00,00",
+            "12,3456",
+            "1,000,00",
+            "1,00,000,000",
+            "₹5,0,00",
+            "over 5,0,00 people",
+            "1,00 tokens",
+        ],
+    )
+    def test_malformed_grouping_is_refused_with_the_fix(self, text: str) -> None:
+        with pytest.raises(QuantityError) as caught:
+            Quantity.parse(text)
+        message = str(caught.value)
+        assert repr(text) in message  # quotes the input
+        assert "grouped" in message and "'1,000,000'" in message and "'10,00,000'" in message
+
+
+@given(st.integers(min_value=1000, max_value=10**15), st.sampled_from(["", "₹", "INR "]))
+@settings(max_examples=150, deadline=None)
+def test_indian_grouping_reads_the_number_it_writes(number: int, currency: str) -> None:
+    digits = str(number)
+    head, tail = digits[:-3], digits[-3:]
+    pairs = []
+    while len(head) > 2:
+        head, pairs = head[:-2], [head[-2:], *pairs]
+    grouped = ",".join([head, *pairs, tail])
+    got = Quantity.parse(f"{currency}{grouped}")
+    assert got.value == number
+    assert got.unit == ("INR" if currency else "")

@@ -155,6 +155,15 @@ class TestFindDates:
             ("Launch: date not yet announced.", [("date not yet announced", "")]),
             ("Launch at an unknown date.", [("unknown date", "")]),
             ("The team is to be determined.", [("to be determined", "")]),
+            # ranges of thirds and the limits' other words, found whole ("mid-to-late 2026"
+            # was found as "late 2026", "ahead of 2027" as the year 2027)
+            ("Shipments are expected mid-to-late 2026.", [("mid-to-late 2026", "")]),
+            ("Sales peak in early-to-mid 2027, they said.", [("early-to-mid 2027", "")]),
+            ("The launch is set ahead of 2027.", [("ahead of 2027", "")]),
+            ("It ships as early as Q3 2026.", [("as early as Q3 2026", "")]),
+            ("It ships no sooner than 2H 2026.", [("no sooner than 2H 2026", "")]),
+            ("The deal closes by year's end.", [("by year's end", "")]),
+            ("Sales on 2026/04/03 were up.", [("2026/04/03", "")]),
         ],
     )
     def test_finds_analysts_phrases_whole(self, text: str, expected: list[tuple[str, str]]) -> None:
@@ -201,7 +210,9 @@ class TestFindDates:
             ("May or may not 2026", [("2026", "2026")]),
             # a year glued to "/digits" that are not the next year: no year, no guess
             ("call 555-2025/26 now", []),
-            ("on 2025/03/15 it rose", []),
+            # ... but year, month and day with slashes are that day (When.parse reads them)
+            ("on 2025/03/15 it rose", [("2025/03/15", "15 March 2025")]),
+            ("on 2025/13/15 it rose", []),
             # undated abbreviations need capitals; "unknown" alone is not a date
             ("an unknown player, tbd later", []),
             # an alternative the parser refuses: without its relation, else as its parts
@@ -329,6 +340,22 @@ _PHRASE = st.one_of(
     st.integers(1950, 2150).map(lambda y: f"{y}/{(y + 1) % 100:02d}"),
     st.builds("{} {}0s".format, st.sampled_from(["early", "mid", "late"]), st.integers(195, 214)),
     st.sampled_from(["TBD", "TBA", "to be announced", "date not announced"]),
+    # forms added by the dates hunt: ranges of thirds, the limits' other words, dashes
+    st.builds(
+        "{}-to-{} {}".format,
+        st.sampled_from(["early", "mid"]),
+        st.sampled_from(["late"]),
+        st.integers(1950, 2150),
+    ),
+    st.builds(
+        "{} {}".format,
+        st.sampled_from(["ahead of", "as early as", "no sooner than"]),
+        st.integers(1950, 2150),
+    ),
+    st.integers(1950, 2148).map(lambda y: f"{y}\u2013{(y + 1) % 100:02d}"),
+    st.builds(
+        "{}/{:02d}/{:02d}".format, st.integers(1950, 2150), st.integers(1, 12), st.integers(1, 28)
+    ),
 )
 _FRAME = st.sampled_from(
     ["{}", "Revenue grew in {}.", "Acme said {}, and it will.", "Launch ({}) of 10,000 units"]

@@ -278,7 +278,7 @@ class TestToPandas:
         target = Target("x", "10 x", When.year(2030), baseline=Observation(When.year(2024), "2 x"))
         df = Timeline([Event(title="x", when=When.year(2030), target=target)]).to_pandas()
         assert df.loc[0, "target_progress"] == 0.0
-        assert df.loc[0, "last_observation"] == "2 x (2024)"
+        assert df.loc[0, "last_observation"] == "2x (2024)"  # a multiple: "2x"
 
     def test_categorical_queries_work(self) -> None:
         df = sample().to_pandas()

@@ -8,6 +8,8 @@ from typing import Any
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline import (
     DuplicateEventError,
@@ -738,6 +740,68 @@ class TestGroupBy:
         assert list(got) == list(groups)
         assert {k: ids(v) for k, v in got.items()} == groups
         assert all(isinstance(v, Timeline) for v in got.values())
+
+    # Names that differ only in case are one group (as `filter(actor=...)` matches them),
+    # shown with the spelling met first; an event with both spellings is in it once.
+    @pytest.mark.parametrize(
+        ("key", "field", "names", "groups"),
+        [
+            (
+                "actor",
+                "actors",
+                [["DeepSeek"], ["deepseek"], ["DEEPSEEK", "Tencent"], ["Deepseek", "deepSeek"]],
+                {"DeepSeek": ["a", "b", "c", "d"], "Tencent": ["c"]},
+            ),
+            (
+                "tag",
+                "tags",
+                [["AI"], ["ai", "Chips"], ["chips"], []],
+                {"AI": ["a", "b"], "Chips": ["b", "c"], "(no tag)": ["d"]},
+            ),
+            (
+                "kind",
+                "kind",
+                ["Model-Release", "model-release", None, "MODEL-RELEASE"],
+                {"Model-Release": ["a", "b", "d"], "(no kind)": ["c"]},
+            ),
+        ],
+    )
+    def test_names_differing_only_in_case_are_one_group(
+        self, key: str, field: str, names: list[Any], groups: dict[str, list[str]]
+    ) -> None:
+        tl = Timeline(
+            [
+                ev(i, When.month(2026, n), **{field: value})
+                for n, (i, value) in enumerate(zip("abcd", names, strict=True), 1)
+            ]
+        )
+        got = tl.group_by(key)
+        assert {k: ids(v) for k, v in got.items()} == groups
+        assert list(got) == list(groups)
+        # the same events as a case-insensitive filter finds, when the filter takes the key
+        if key in ("actor", "tag", "kind"):
+            for name, members in groups.items():
+                if not name.startswith("("):
+                    assert ids(tl.filter(**{key: name.swapcase()})) == members
+
+    @given(
+        st.lists(
+            st.lists(st.sampled_from(["Ab", "ab", "AB", "aB", "Cd", "cd"]), max_size=3),
+            max_size=6,
+        )
+    )
+    def test_grouping_by_actor_ignores_case(self, actor_lists: list[list[str]]) -> None:
+        tl = Timeline([ev(f"e{i}", When.year(2026), actors=a) for i, a in enumerate(actor_lists)])
+        got = tl.group_by("actor")
+        folded = [k.casefold() for k in got]
+        assert len(folded) == len(set(folded))  # one group per name, whatever the case
+        for name, group in got.items():
+            if name == "(no actor)":
+                continue
+            expected = [e.id for e in tl if name.casefold() in {a.casefold() for a in e.actors}]
+            assert ids(group) == expected  # each event once, in timeline order
+            first = next(a for e in tl for a in e.actors if a.casefold() == name.casefold())
+            assert name == first  # shown as first met
 
     def test_unknown_key(self) -> None:
         with pytest.raises(QueryError, match="'week'"):

@@ -80,10 +80,16 @@ _YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,/]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)"
+# A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
+_FPART = (
+    r"(?:[qh][1-4]|[1-4]q|[12]h|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"\s+quarter|(?:the\s+)?(?:first|second|1st|2nd)\s+half)"
+)
 _PRE = (
     r"(?P<net>net\s+)?"  # "NET" (no earlier than), only in capitals
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
     r"|no\s+later\s+than|not\s+later\s+than|not\s+before|no\s+earlier\s+than|by|before|after"
+    r"|ahead\s+of|as\s+early\s+as|no\s+sooner\s+than|not\s+sooner\s+than"
     r"|circa|c\.|ca\.|about|around|approximately|roughly|maybe|possibly|perhaps|probably)"
     r"\s+){0,3})"  # at most three: a bounded prefix keeps the scan linear
 )
@@ -94,19 +100,24 @@ _ALT_ITEM = rf"(?:q[1-4]|[1-4]q|h[12]|[12]h|{_MONTH}|spring|summer|autumn|fall|w
 # At most five listed before "or": a bounded list keeps the scan linear.
 _ALT = rf"(?P<alt>(?:{_ALT_ITEM},\s+){{0,4}}{_ALT_ITEM}\s+or\s+)?"
 _MOD = (
-    r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:start|beginning|middle|end)\s+of\s+"
+    r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+(?:to[\s-]+(?:early|mid|late)[\s-]+)?"
+    r"|(?:start|beginning|middle|end)\s+of\s+"
     r"(?:the\s+)?|(?:mid|end|start)-))?"
 )
 _CORE = (
     r"(?P<core>"
-    # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025
-    rf"(?:[qh][1-4],?\s+(?:of\s+)?)?{_FISCAL}(?:,?\s+[qh][1-4](?![a-z\d]))?|"
+    # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025, nor
+    # "fiscal third quarter 2026" as a calendar quarter
+    rf"(?P<fiscal>(?:{_FPART},?\s*(?:of\s+)?)?{_FISCAL}(?:,?\s+(?:[qh][1-4]|[1-4]q|[12]h)(?![a-z\d]))?"
+    rf"|fiscal\s+{_FPART},?\s+(?:of\s+)?'?\d{{4}}(?!\d)"
+    r"|(?:this|next|last|the\s+current)\s+fiscal\s+year)|"
     # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25"
     r"(?P<short>(?:[1-4]q|[12]h)\s?'?(?:\d{4}|\d{2})|(?:q[1-4]|h[12])\s?'\d{2})(?!\d)|"
     # two years: "2025/26", "1999/2000" (a year before a slash is no year alone)
     r"(?P<pair>(?<![\d.,])(?P<p1>\d{4})/(?P<p2>\d{4}|\d{2}))(?![\d/])|"
     r"\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])"
     r"|\d{4}-w\d{2}(?:-\d)?(?![\d-])"
+    r"|(?<![\d.,/])\d{4}(?P<sl>[/.])\d{1,2}(?P=sl)\d{1,2}(?![\d/]|\.\d)"  # "2026/04/03"
     r"|\d{4}-\d{2}(?![\d-])"
     # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
     rf"|{_DAY}\s*(?:-|to)\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
@@ -124,7 +135,7 @@ _CORE = (
     r"|(?:later|earlier)\s+this\s+(?:year|month|quarter|week)"
     r"|(?:this|next|last)\s+(?:week|month|quarter|year|decade|century|spring|summer|autumn|fall"
     rf"|winter|{_MONTH})"
-    r"|the\s+(?:year|month|quarter)|today|tomorrow|yesterday"
+    r"|the\s+(?:year|month|quarter)|year(?:'s)?[\s-]end|today|tomorrow|yesterday"
     rf"|(?P<year>{_YEAR})"
     r")"
 )
@@ -159,7 +170,7 @@ _MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"
     r"(?![a-z])|-[a-z]"
 )
-_RELATION = re.compile(r"\b(?:by|before|after|than)\b")
+_RELATION = re.compile(r"\b(?:by|before|after|than|ahead|as)\b")
 _COUNTING = _words("no. no number over under than nearly almost least some top total only just")
 _MAY_WORDS = _STRONG | _words("from to this next last")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
@@ -208,6 +219,9 @@ def find_dates(
             if joined is not None:
                 found.append(joined)
                 i += 2
+                continue
+            if spans[i + 1].fiscal and scan.joined(spans[i], spans[i + 1]):
+                i += 2  # "Q3-Q4 FY2027" without a fiscal year: not "Q3" of the calendar
                 continue
         match = spans[i].match
         if match is not None:
@@ -272,6 +286,7 @@ class _Span:
     start: int
     end: int
     match: DateMatch | None
+    fiscal: bool = False  # an unread fiscal phrase: a part joined to it is no calendar date
 
 
 class _Scan:
@@ -328,6 +343,9 @@ class _Scan:
         read = self.read(start, m.end())
         if read is not None:
             return [_Span(start, m.end(), read)]
+        if m["fiscal"] is not None and m["pre"] == "" and not m["mod"]:
+            # no fiscal year given (or none that reads): none of its parts is a calendar date
+            return [_Span(start, m.end(), None, fiscal=True)]
         inner = m.start("alt") if alt else m.start("core")
         if inner > start:  # "by Q3 or Q4 2025": no relation on alternatives; "early 2H 2026"
             read = self.read(inner, m.end())
@@ -384,6 +402,10 @@ class _Scan:
             # spelled out and capitalised: "an April release", not "apr" or "march on"
             return word[:1].isupper() and len(word.rstrip(".")) >= 4
         return m["q"] is None or text[m.start("q")] == "Q"
+
+    def joined(self, first: _Span, second: _Span) -> bool:
+        """Whether only "to", a dash, "or" or "and" stand between two spans."""
+        return _JOIN.fullmatch(self.low, first.end, second.start) is not None
 
     def join(self, first: _Span, second: _Span) -> DateMatch | None:
         """Two neighbouring dates joined by "to", a dash, "or", or "and" (after "between")."""

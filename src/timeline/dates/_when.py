@@ -45,6 +45,7 @@ from timeline.dates._bounds import (
     ends_before,
     inside,
     meets,
+    padding,
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
 from timeline.dates._keys import Keys, order_head, when_keys
@@ -400,6 +401,8 @@ class When:
             if members is not None:  # a set: the hull of its members at their widest
                 return _hull([m.fuzzy_bounds(policy) for m in members], self)
         pad = policy(self)
+        if type(pad) is not int or pad < 0:
+            pad = padding(pad, self)
         lo, hi = self.earliest, self.latest
         if pad:
             if lo is not None:

@@ -11,7 +11,10 @@ with a version number ("Hybrid Model 3.0"; "DeepSeek V4" keeps "DeepSeek").
 Known actors, given by the caller with their aliases, are matched
 case-insensitively anywhere and always win: "kling" and "KeLing AI" both
 become the canonical name. "The company" (and "the firm", "the group" ...)
-is the organisation last named as a sentence's subject.
+is the organisation last named as a sentence's subject. Institutions ("Ministry of
+Commerce", also after a possessive, and names joining words across "and": "Ministry of
+Industry and Information Technology (MIIT)") are found whole, their bracketed acronym
+standing for them (`timeline.extract._institutions`).
 
 If spaCy and an English model are installed, its ORG/PERSON/GPE names are
 added to those the rules find (``use_spacy=None`` means "if installed").
@@ -27,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from timeline.extract._institutions import institution_names
 from timeline.extract._text import fold, words
 
 __all__ = ["Actors", "Name", "known_table", "names"]
@@ -166,6 +170,7 @@ class Actors:
     _known_re: re.Pattern[str] | None = attrs.field(init=False)
     _spacy: list[tuple[int, int, str]] = attrs.field(init=False)
     _quoted: list[tuple[int, int]] = attrs.field(init=False)
+    acronyms: dict[str, str] = attrs.field(init=False, factory=dict)  # "MIIT" -> its name
 
     def __attrs_post_init__(self) -> None:
         self._lower = _lowercase_words(self.folded)
@@ -194,15 +199,31 @@ class Actors:
                 canonical = self.known[m.group().lower()]
                 found.setdefault(canonical, Name(canonical, m.start()))
                 taken.append((m.start(), m.end()))
+        # Institutions, whole ("Ministry of Industry and Information Technology (MIIT)");
+        # a name before one is read up to it ("China's Ministry of ..." names China too).
+        institutions: list[int] = []
+        for a, b, text, acronym in institution_names(self.folded, start, end):
+            if any(x < b and a < y for x, y in taken) or inside(self._quoted, a):
+                continue
+            canonical = self.known.get(text.lower(), text)
+            found.setdefault(canonical, Name(canonical, a, org=True))
+            taken.append((a, b))
+            institutions.append(a)
+            if acronym:
+                self.acronyms.setdefault(acronym, canonical)
         for m in _NAME.finditer(self.folded, start, end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            clash = [a for a, b in taken if a < m.end() and m.start() < b]
+            head = min(clash, default=m.end())
+            if clash and (head <= m.start() or head not in institutions):
                 continue
-            if inside(self._quoted, m.start()):
-                continue
-            name = self._clean(m, sentence_start)
-            if name is not None:
-                canonical = self.known.get(name.text.lower(), name.text)
-                found.setdefault(canonical, attrs.evolve(name, text=canonical))
+            for part in [m] if not clash else _NAME.finditer(self.folded, m.start(), head):
+                if inside(self._quoted, part.start()):
+                    continue
+                name = self._clean(part, sentence_start)
+                if name is not None:
+                    canonical = self.known.get(name.text.lower(), name.text)
+                    canonical = self.acronyms.get(canonical, canonical)
+                    found.setdefault(canonical, attrs.evolve(name, text=canonical))
         for a, b, label in self._spacy:
             if start <= a and b <= end and not any(x < b and a < y for x, y in taken):
                 text = self.known.get(self.folded[a:b].lower(), self.folded[a:b])

@@ -9,6 +9,8 @@ what they count, a year before a noun ("2005 levels", "the 2030 target"), and
 anything inside a date phrase. Unit words stop at a preposition, an adverb or
 a verb ("5,000 robots across ..."); "between X and Y" and "X to Y" are one range.
 A verb of passing before the number ("surpassed $300 million") makes it a lower bound.
+Multiples ("3.5x", "three times faster", "a thousand-fold") are figures too
+(`timeline.extract._multiples`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Final
 import attrs
 
 from timeline._errors import QuantityError
+from timeline.extract._multiples import multiples
 from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
 
@@ -46,15 +49,16 @@ _BOUND = (
     r"|as\s+many\s+as|over|under|above|below|about|around|approximately|roughly|nearly"
     r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
 )
-_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹)"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d))"
+# Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567"), as Quantity reads them.
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
 _CODE = r"(?:CNY|USD|EUR|GBP|JPY|RMB|HKD|INR|KRW|yuan|dollars|euros|pounds|yen|rupees)(?![\w-])"
 # Unit words: lower case, a compound such as "AI-plus", or an acronym before a lower-case
 # word ("ICT specialists"), never an acronym alone ("$300 million ARR" is in USD).
 _UNIT_WORD = r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z]))"
 _CANDIDATE: Final = re.compile(
-    rf"(?<![\w.$€£¥-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
+    rf"(?<![\w.$€£¥₹₩-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
     rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"
     rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
@@ -118,7 +122,12 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
     ...                          0, 58, [])]
     ['$300 million', '2-3 new models']
     """
-    found: list[Figure] = []
+    # Multiples ("3.5x", "three times faster") first: a number with a mark of its own.
+    found = [
+        Figure(folded[a:b], a, b, quantity)
+        for a, b, quantity in multiples(folded, start, end, taken)
+    ]
+    multiple_spans = [(f.start, f.end) for f in found]
     pos = start
     while True:
         m = _CANDIDATE.search(folded, pos, end)
@@ -147,7 +156,7 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
             kept = len(units.split())
             words = list(re.finditer(r"\S+", folded[body_end : m.end("units")]))
             stop = body_end + words[kept - 1].end()
-        if any(a < stop and m.start() < b for a, b in taken):
+        if any(a < stop and m.start() < b for a, b in [*taken, *multiple_spans]):
             continue
         text = " ".join(folded[m.start() : stop].split())
         passing = _PASSING.search(folded, max(start, m.start() - 14), m.start())
@@ -161,6 +170,7 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         after_from = bool(re.search(r"\bfrom\s+$", folded[max(start, m.start() - 6) : m.start()]))
         found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
         pos = max(pos, stop)
+    found.sort(key=lambda f: f.start)
     return _ranges(folded, found)
 
 

@@ -24,6 +24,7 @@ from timeline.extract._cues import Cue, cues, guess_kind
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form, main_cue, pick_date
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
+from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
@@ -74,6 +75,7 @@ class Reader(_WhenReader, _FigureReader):
     quoted: list[tuple[int, int]] = attrs.field(init=False)
     last_org: str | None = None
     short_names: dict[str, str] = attrs.field(factory=dict)
+    institutions: list[str] = attrs.field(factory=list)  # named so far, the last named last
     last_dated: tuple[frozenset[str], When] | None = None
     shared_cue: Cue | None = None  # the cue of the sentence's statement before
     last_date: DateMatch | None = None  # the date of the last statement read
@@ -205,6 +207,10 @@ class Reader(_WhenReader, _FigureReader):
         subject = next((n for n in sentence_names if is_org(n)), None)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
+        for name in sentence_names:
+            text = self._canonical(name).text
+            if is_institution(text):  # "the ministry" in a later sentence may stand for it
+                self.institutions = [*(i for i in self.institutions if i != text), text]
         return drafts
 
     # -- one statement ---------------------------------------------------------------
@@ -386,6 +392,14 @@ class Reader(_WhenReader, _FigureReader):
             if org is not None and org not in actors:
                 actors.append(org)
                 reasons.append(f"'the company' read as {org}")
+        for phrase in institutional(self.folded, start, end):
+            # "the ministry": the institution of that kind named last, here or before
+            before = [self._canonical(n).text for n in sentence_names if n.start < phrase.start]
+            named = [*self.institutions, *before]
+            body = next((i for i in reversed(named) if refers_to(phrase, i)), None)
+            if body is not None and body not in actors:
+                actors.append(body)
+                reasons.append(f"'the {phrase.noun}' read as {body}")
         if not actors and self.folded.startswith("It ", start) and self.last_org is not None:
             actors = [self.last_org]
             reasons.append(f"'It' read as {self.last_org}")

@@ -3,8 +3,10 @@
 `_FigureReader._figures` turns the figures `timeline.extract._figures` found in a
 statement into a `Target` (a figure with a deadline the statement looks forward
 to, with the figure it starts from) and `Observation` values placed at their own
-date, the statement's, or publication. `Reader` in `timeline.extract._reader`
-builds on it.
+date, the statement's, or publication. A figure in a present-tense clause joined to a
+dated past one ("founded in 2015 and employs 1,200 people") is as of publication, not
+the past clause's date; with no publication date it is left unplaced. `Reader` in
+`timeline.extract._reader` builds on it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from timeline.extract._clauses import Piece
 from timeline.extract._cues import Look
 from timeline.extract._dating import day, until
 from timeline.extract._figures import Figure
-from timeline.extract._text import Span
+from timeline.extract._text import Span, words
 from timeline.figures import Observation, Target
+from timeline.figures._units import multiple_mark
 from timeline.model import Status
 
 __all__: list[str] = []
@@ -35,6 +38,25 @@ _METRIC_WORDS: Final = re.compile(
     r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
     r"token calls|calls|industry)\b",
     re.IGNORECASE,
+)
+
+
+# Where a statement's clauses join: "founded in 2015 and employs ...", "...; it operates ...".
+_JOIN: Final = re.compile(r"\s+and\s+|\s*;\s+|,?\s+but\s+", re.IGNORECASE)
+# Verbs that put a clause in the present ("employs", "has", "now"), or in the past.
+_PRESENT: Final = words(
+    """is are has have employs operates runs owns holds serves counts boasts sells makes
+    produces ships generates earns controls manages includes covers remains totals numbers
+    exceeds tops now currently today still"""
+)
+_PAST: Final = words(
+    """was were had did rose grew fell sold made held ran won built began became took gave hit
+    led spent paid raised got saw"""
+)
+_NOT_PAST: Final = words("based related limited listed advanced detailed dedicated skilled")
+_NOT_VERB: Final = words(
+    """its this his hers ours theirs yours plus less thus was sales profits revenues earnings
+    shares users customers employees staff people units plants"""
 )
 
 
@@ -98,11 +120,20 @@ class _FigureReader:
         for i, fig in enumerate(figs):
             if fig is goal or fig is base_figure:
                 continue
-            seen = self._figure_when(fig, figs[i + 1 :], dates, when, status)
+            note = None
+            present = self._present_clause(fig, figs, piece) if status is Status.HAPPENED else None
+            if present is not None:
+                # "founded in 2015 and employs 1,200 people": as of publication, unless the
+                # clause has a date of its own ("and employs 1,200 people as of 2026")
+                in_clause = [d for d in dates if present[0] <= d.start and d.end <= present[1]]
+                seen = in_clause[0].when if in_clause else self.anchor
+                if not in_clause:
+                    note = "in a present-tense clause: as of publication"
+            else:
+                seen = self._figure_when(fig, figs[i + 1 :], dates, when, status)
             if seen is None:
                 unplaced.append(fig.text)
                 continue
-            note = None
             if status is not Status.HAPPENED and look is Look.FORWARD:
                 note = "a figure the statement looks forward to, as stated at publication"
             try:
@@ -135,6 +166,37 @@ class _FigureReader:
             return when
         return self.anchor
 
+    def _present_clause(
+        self, fig: Figure, figs: list[Figure], piece: Piece
+    ) -> tuple[int, int] | None:
+        """The span of ``fig``'s clause when it is in the present tense and joined to another
+        by "and", ";" or "but" ("founded in 2015 and employs 1,200 people"), else None."""
+        inside = [(f.start, f.end) for f in figs]
+        cuts = [
+            m.span()
+            for m in _JOIN.finditer(self.folded, piece.start, piece.end)
+            if not any(a <= m.start() < b for a, b in inside)  # "between 5 and 10 GW"
+        ]
+        if not cuts:
+            return None
+        begin = max((b for a, b in cuts if b <= fig.start), default=piece.start)
+        stop = min((a for a, b in cuts if a >= fig.end), default=piece.end)
+        clause = (self.folded[begin : fig.start] + " " + self.folded[fig.end : stop]).lower()
+        tokens = re.findall(r"[a-z']+", clause)
+        perfect = False
+        for word in tokens:
+            if word in _PAST or (word.endswith("ed") and not perfect and word not in _NOT_PAST):
+                return None
+            perfect = word in ("has", "have", "having")
+        present = any(w in _PRESENT for w in tokens) or any(
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is"))
+            and w not in _NOT_VERB
+            for w in tokens[:2]
+        )
+        return (begin, stop) if present else None
+
     def _metric(self, goal: Figure, piece: Piece, span: Span, actors: tuple[str, ...]) -> str:
         words = _METRIC_WORDS.search(self.folded, piece.start, piece.end) or _METRIC_WORDS.search(
             self.folded, span.start, span.end
@@ -143,7 +205,7 @@ class _FigureReader:
         share = _SHARE_OF.match(self.folded, goal.end)
         if unit == "%" and share is not None:
             what = f"share of {share.group(1).strip()}"  # "75% of EU companies"
-        elif unit and unit != "%" and goal.quantity.currency is None:
+        elif unit and unit != "%" and goal.quantity.currency is None and not multiple_mark(unit):
             what = unit  # "10,000 AI-plus enterprises"
         elif words is not None:
             what = words.group(1)

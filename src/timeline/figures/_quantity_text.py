@@ -7,16 +7,23 @@ formatted parses back to the same figure.
 
 Reading rules, in order: an optional bound phrase ("over", "more than", "up to",
 "about" …, or a trailing "or more" / "+"), an optional currency symbol or code, a
-number with optional thousands commas, an optional scale (thousand, million, billion,
-trillion; attached k, m, b, bn, T), an optional second end for a range ("2-3",
-"5 to 10", "between 5 and 10"), and the unit words. Scales are short-scale (a billion
-is 10⁹). In a range an end without a scale or currency takes the other end's ("$5-10
-billion" is $5 billion to $10 billion).
+number with optional commas grouping its digits in threes ("1,000,000") or the Indian
+way ("10,00,000"; other groupings are refused with the fix), an optional scale
+(thousand, million, billion, trillion; attached k, m, b, bn, T), an optional second
+end for a range ("2-3", "5 to 10", "between 5 and 10"), and the unit words. Scales
+are short-scale (a billion is 10⁹). In a range an end without a scale or currency
+takes the other end's ("$5-10 billion" is $5 billion to $10 billion).
 
 A word right after the number that is a scale word misspelt ("bilion", "milion",
 "thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
 the unit: "$3 bilion" would otherwise be 3 "USD bilion". Real units that look
-alike ("bullion", "mission", "billing", "billionaires") are kept.
+alike ("bullion", "mission", "billing", "billionaires") are kept
+(`timeline.figures._scale_words`).
+
+Multiples ("3x", "1.5×", "3 times", "3-fold") are figures in a multiple unit
+(`timeline.figures._units`), written back with the mark they were read with: "x" and
+"×" right after the number ("1.5x"), "fold" after a hyphen ("3-fold"), "times" after a
+space.
 """
 
 from __future__ import annotations
@@ -28,8 +35,15 @@ from typing import TYPE_CHECKING, Final
 
 from timeline._errors import QuantityError
 from timeline.figures._numbers import EXACT, checked
+from timeline.figures._scale_words import check_scale_word
 from timeline.figures._text import checked_text
-from timeline.figures._units import CURRENCY_CODES, CURRENCY_SYMBOLS, canonical_unit, split_currency
+from timeline.figures._units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    canonical_unit,
+    multiple_mark,
+    split_currency,
+)
 
 if TYPE_CHECKING:
     from timeline.figures._quantity import Bound
@@ -193,11 +207,33 @@ _SUFFIX_RE: Final = re.compile(rf"(?i)(?:^|\s+)(?P<suffix>{_alternation(list(_SU
 _CODES: Final = "|".join(sorted([*CURRENCY_CODES, "RMB"]))
 
 
+# Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567": lakh, crore).
+_GROUPED: Final = r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
+_BAD_GROUP: Final = re.compile(r",\d|(?<=\d,\d\d\d)\d")
+_DIGIT_RUN: Final = re.compile(r"[\d,]*\d")
+
+
+def _check_grouping(text: str, body: str, match: re.Match[str]) -> None:
+    """Refuse a number whose digits are grouped neither in threes nor the Indian way."""
+    for n in (1, 2):
+        if match.group(f"num{n}") is None:
+            continue
+        if _BAD_GROUP.match(body, match.end(f"num{n}")):
+            run = _DIGIT_RUN.match(body, match.start(f"num{n}"))
+            assert run is not None
+            raise _error(
+                text,
+                f"its digits are grouped wrongly ({run.group()!r})",
+                "group digits in threes or the Indian way, such as '1,000,000' or "
+                "'10,00,000', or write them without commas",
+            )
+
+
 def _amount(n: int) -> str:
     return (
         rf"(?P<sign{n}>-)?\s*"
         rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|¥|₩|₹|(?:{_CODES}|Rs\.?)(?=\s?\d))\s?)?"
-        rf"(?P<num{n}>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[eE][+-]?\d+)?)"
+        rf"(?P<num{n}>(?:{_GROUPED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
         rf"|bn|mn|tn))\b"
         rf"|(?P<abbr{n}>[kKmMbBT])(?![A-Za-z]))?"
@@ -207,6 +243,7 @@ def _amount(n: int) -> str:
 _AMOUNT_RE: Final = re.compile(
     rf"^{_amount(1)}(?P<plus>\+)?(?:\s*(?:-|(?i:to)\b)\s*{_amount(2)})?(?P<rest>.*)$", re.DOTALL
 )
+_FOLD: Final = re.compile(r"^-(?=(?i:fold)\b)")
 _PERCENT_PLUS_RE: Final = re.compile(r"^\s*%\s*\+(?=\s|$)")
 _BETWEEN_RE: Final = re.compile(r"(?i)^between\s+(?P<low>.+?)\s+and\s+(?P<high>.+)$")
 _DASHES: Final = str.maketrans(
@@ -216,87 +253,6 @@ _DASHES: Final = str.maketrans(
 
 def _error(text: str, reason: str, fix: str = _FIX) -> QuantityError:
     return QuantityError(f"{text!r} is not a quantity: {reason}; {fix}", text=text)
-
-
-# Spelled-out scale words, and the abbreviations people use that this reader does not.
-_SCALE_WORDS: Final = ("thousand", "million", "billion", "trillion")
-_SCALE_ABBREVIATIONS: Final = {"mln": "million", "bln": "billion", "trn": "trillion"}
-# English words one letter from a scale word, which may well be units.
-_LOOKALIKES: Final = frozenset({"bullion", "mullion", "pillion", "minion", "mission"})
-_FIRST_WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z]+)\b")
-
-
-def _squeeze(word: str) -> str:
-    """The word with doubled letters written once: "billion" -> "bilion"."""
-    return re.sub(r"(.)\1+", r"\1", word)
-
-
-def _distance(a: str, b: str) -> int:
-    """Edits (insert, delete, replace, swap two neighbours) that turn ``a`` into ``b``."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        row = [i]
-        for j, y in enumerate(b, 1):
-            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                cost = min(cost, previous2[j - 2] + 1)
-            row.append(cost)
-        previous2, previous = previous, row
-    return previous[-1]
-
-
-def misspelt_scale(word: str) -> tuple[str, ...]:
-    """The scale words ``word`` may misspell, closest first ("bilion" -> billion).
-
-    A word counts when, with doubled letters written once, it is one edit from a
-    scale word ("bilion", "bilon", "thousnd", "millions"); words that merely start
-    with one ("billionaires", "thousandths") and look-alike English words
-    ("bullion", "mission") do not. "illion" is as near to million as to billion.
-
-    >>> misspelt_scale("bilion"), misspelt_scale("Thousnd"), misspelt_scale("tokens")
-    (('billion',), ('thousand',), ())
-    """
-    low = word.lower()
-    if low in _SCALE_ABBREVIATIONS:
-        return (_SCALE_ABBREVIATIONS[low],)
-    if low in _SCALE_WORDS or low in _LOOKALIKES or len(low) < 5:
-        return ()
-    for scale in _SCALE_WORDS:
-        if low.startswith(scale):
-            # one letter more is a typo or a plural; more is a word ("billionth")
-            return (scale,) if len(low) == len(scale) + 1 else ()
-    # difflib orders the candidates; the edit distance decides which count: the
-    # nearest ones within one edit ("bilion" is billion, not million).
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(low, _SCALE_WORDS, n=4, cutoff=0.5)
-    edits = {c: _distance(_squeeze(low), _squeeze(c)) for c in close}
-    nearest = min(edits.values(), default=2)
-    return tuple(c for c in close if edits[c] == nearest <= 1)
-
-
-def _check_scale_word(text: str, match: re.Match[str]) -> None:
-    """Refuse a misspelt scale word right after the last number, naming the fix."""
-    last = 2 if match.group("num2") is not None else 1
-    if match.group(f"scale{last}") or match.group(f"abbr{last}"):
-        return
-    first = _FIRST_WORD.match(match.group("rest"))
-    if first is None:
-        return
-    word = first.group("word")
-    scales = misspelt_scale(word)
-    if not scales:
-        return
-    fixes = [
-        re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", scale, text, count=1)
-        for scale in scales
-    ]
-    guess = " or ".join(repr(fix) for fix in fixes)
-    raise QuantityError(
-        f"{text!r} is not a quantity: {word!r} is not a scale word; did you mean {guess}?",
-        text=text,
-    )
 
 
 def _scale_key(word: str) -> str:
@@ -413,10 +369,11 @@ def _parse_quantity(
         ranged = _unit_at_both_ends(text, body, bound)
         if ranged is not None:
             return ranged
-    _check_scale_word(text, match)
+    _check_grouping(text, body, match)
+    check_scale_word(text, match)
     low, low_scale, low_currency = _end(match, 1, text)
     high, high_scale, high_currency = _end(match, 2, text)
-    rest = match.group("rest")
+    rest = _FOLD.sub("", match.group("rest"))  # "3-fold": the unit is "fold"
     plus = bool(match.group("plus"))
     # "30%+" puts the plus after the percent sign: still "30% or more".
     percent_plus = _PERCENT_PLUS_RE.match(rest)
@@ -445,7 +402,7 @@ def _parse_quantity(
             low_currency = high_currency
     low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
-    if unit and not (unit[0].isalpha() or unit[0] == "%"):
+    if unit and not (unit[0].isalpha() or unit[0] in "%×"):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
     code, _ = split_currency(unit)
     if low_currency:
@@ -514,7 +471,14 @@ def format_quantity(
     else:
         amount = "–".join(numbers) + scale
         tail = unit
-    # "5%" and "5% per year" are written without a space; other units take one.
-    text = amount + tail if tail.startswith("%") else f"{amount} {tail}".rstrip()
+    # "5%", "5% per year", "1.5x" and "3×" are written without a space ("5 million x"
+    # keeps it: "millionx" is no scale word), "3-fold" with a hyphen; other units take one.
+    mark = multiple_mark(tail)
+    if tail.startswith("%") or (mark in ("x", "×") and not scale):
+        text = amount + tail
+    elif mark == "fold":
+        text = f"{amount}-{tail}"
+    else:
+        text = f"{amount} {tail}".rstrip()
     words = wording or DEFAULT_WORDING.get(bound.value)
     return text if words is None else f"{words} {text}"

@@ -15,6 +15,11 @@ Two units are *compatible* (can be added, compared, divided) when:
 * they are physical units of one dimension ("2 GW" and "1500 MW"), converted exactly
   through pint (`timeline.figures._physical`, loaded only when such units meet).
 
+A *multiple* ("3x", "1.5×", "3 times", "3-fold") has a unit whose first word is one
+of the marks "x", "×", "times" or "fold" (any case): every mark states the same
+multiple, so "3x" == "3 times" and "3x faster" == "3 times faster". The unit keeps
+the mark as written, so a figure is written back as it was read ("1.5x", not "1.5 x").
+
 Currencies never convert (there are no rates here): USD and EUR figures do not compare.
 """
 
@@ -30,6 +35,7 @@ __all__ = [
     "canonical_unit",
     "conversion",
     "merge_units",
+    "multiple_mark",
     "same_things",
     "split_currency",
     "unit_key",
@@ -92,6 +98,27 @@ _PERIODS: Final = "second|minute|hour|day|week|month|quarter|year"
 _PER_RE: Final = re.compile(rf"(?i)(?:\s*/\s*|\s+an?\s+)({_PERIODS})$")
 
 
+# The marks of a multiple, lower-cased: "3x", "3×", "3 times", "3-fold" are one figure.
+_MULTIPLE_MARKS: Final = frozenset({"x", "×", "times", "fold"})
+
+
+def multiple_mark(unit: str) -> str | None:
+    """The mark of a multiple unit ("x", "×", "times" or "fold", lower-cased), else None.
+
+    >>> multiple_mark("X"), multiple_mark("times faster"), multiple_mark("x-rays")
+    ('x', 'times', None)
+    """
+    first = unit.split(" ", 1)[0].lower()
+    return first if first in _MULTIPLE_MARKS else None
+
+
+def _multiple_key(words: list[str]) -> list[str]:
+    """Unit words with a multiple's mark written one way: ["times", "faster"] -> ["×", ...]."""
+    if words and words[0].lower() in _MULTIPLE_MARKS:
+        return ["×", *words[1:]]
+    return words
+
+
 def canonical_unit(unit: str) -> str:
     """Normalise a unit: collapse spaces, ASCII hyphens, currency names to codes.
 
@@ -144,7 +171,7 @@ def unit_key(unit: str) -> str:
     (True, False)
     """
     code, rest = split_currency(unit)
-    words = " ".join(_singular(word) for word in rest.lower().split())
+    words = " ".join(_singular(word) for word in _multiple_key(rest.lower().split()))
     return f"{code} {words}".strip() if code else words
 
 
@@ -182,7 +209,7 @@ def same_things(left: str, right: str) -> bool:
     (code_a, rest_a), (code_b, rest_b) = split_currency(left), split_currency(right)
     if code_a != code_b:
         return False
-    words_a, words_b = rest_a.split(), rest_b.split()
+    words_a, words_b = _multiple_key(rest_a.split()), _multiple_key(rest_b.split())
     return len(words_a) == len(words_b) and all(
         _same_word(a, b) for a, b in zip(words_a, words_b, strict=True)
     )

@@ -97,11 +97,18 @@ def group_by(tl: Timeline, key: str | Callable[[Event], str]) -> dict[str, Timel
     ``key`` is ``"month"``, ``"quarter"``, ``"year"`` (by the event's sort
     position), ``"actor"``, ``"tag"`` (an event goes in each of its groups),
     ``"kind"``, ``"status"``, or a callable returning a string. Groups come
-    in order of their first event.
+    in order of their first event. Names (actor, tag, kind) that differ only in
+    case are one group, as `filter` matches them: "DeepSeek" and "deepseek" are
+    one group, shown with the spelling met first (an event holding both is in it
+    once); a function's groups are kept as it names them.
 
     >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-05")])
     >>> list(tl.group_by("quarter"))
     ['2026-Q2']
+    >>> tl = Timeline([Event(title="x", when="2026", actors=["DeepSeek"]),
+    ...                Event(title="y", when="2027", actors=["deepseek"])])
+    >>> {k: len(v) for k, v in tl.group_by("actor").items()}
+    {'DeepSeek': 2}
     """
     keys: Callable[[Event], Iterable[str]]
     if callable(key):
@@ -121,10 +128,16 @@ def group_by(tl: Timeline, key: str | Callable[[Event], str]) -> dict[str, Timel
             f"group_by: {key!r} is not a grouping; use month, quarter, year, actor, "
             "tag, kind, status or a function"
         )
+    folded = key in ("actor", "tag", "kind")
+    shown: dict[str, str] = {}  # a name case-folded -> its spelling met first
     groups: dict[str, list[Event]] = {}
     for event in tl:
         for k in keys(event):
-            groups.setdefault(k, []).append(event)
+            if folded:
+                k = shown.setdefault(k.casefold(), k)
+            members = groups.setdefault(k, [])
+            if not members or members[-1] is not event:  # "DeepSeek" and "deepseek" on one
+                members.append(event)
     return {k: tl._subset(events) for k, events in groups.items()}
 
 

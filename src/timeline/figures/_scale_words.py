@@ -1,0 +1,97 @@
+"""Scale words misspelt after a number: "$3 bilion" is refused with the fix.
+
+A word right after the number that is a scale word misspelt ("bilion", "milion",
+"thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
+the unit: "$3 bilion" would otherwise be 3 "USD bilion". Real units that look
+alike ("bullion", "mission", "billing", "billionaires") are kept. Used by
+`timeline.figures._quantity_text` when it reads a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from timeline._errors import QuantityError
+
+__all__ = ["check_scale_word", "misspelt_scale"]
+
+# Spelled-out scale words, and the abbreviations people use that this reader does not.
+_SCALE_WORDS: Final = ("thousand", "million", "billion", "trillion")
+_SCALE_ABBREVIATIONS: Final = {"mln": "million", "bln": "billion", "trn": "trillion"}
+# English words one letter from a scale word, which may well be units.
+_LOOKALIKES: Final = frozenset({"bullion", "mullion", "pillion", "minion", "mission"})
+_FIRST_WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z]+)\b")
+
+
+def _squeeze(word: str) -> str:
+    """The word with doubled letters written once: "billion" -> "bilion"."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn ``a`` into ``b``."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def misspelt_scale(word: str) -> tuple[str, ...]:
+    """The scale words ``word`` may misspell, closest first ("bilion" -> billion).
+
+    A word counts when, with doubled letters written once, it is one edit from a
+    scale word ("bilion", "bilon", "thousnd", "millions"); words that merely start
+    with one ("billionaires", "thousandths") and look-alike English words
+    ("bullion", "mission") do not. "illion" is as near to million as to billion.
+
+    >>> misspelt_scale("bilion"), misspelt_scale("Thousnd"), misspelt_scale("tokens")
+    (('billion',), ('thousand',), ())
+    """
+    low = word.lower()
+    if low in _SCALE_ABBREVIATIONS:
+        return (_SCALE_ABBREVIATIONS[low],)
+    if low in _SCALE_WORDS or low in _LOOKALIKES or len(low) < 5:
+        return ()
+    for scale in _SCALE_WORDS:
+        if low.startswith(scale):
+            # one letter more is a typo or a plural; more is a word ("billionth")
+            return (scale,) if len(low) == len(scale) + 1 else ()
+    # difflib orders the candidates; the edit distance decides which count: the
+    # nearest ones within one edit ("bilion" is billion, not million).
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(low, _SCALE_WORDS, n=4, cutoff=0.5)
+    edits = {c: _distance(_squeeze(low), _squeeze(c)) for c in close}
+    nearest = min(edits.values(), default=2)
+    return tuple(c for c in close if edits[c] == nearest <= 1)
+
+
+def check_scale_word(text: str, match: re.Match[str]) -> None:
+    """Refuse a misspelt scale word right after the last number, naming the fix."""
+    last = 2 if match.group("num2") is not None else 1
+    if match.group(f"scale{last}") or match.group(f"abbr{last}"):
+        return
+    first = _FIRST_WORD.match(match.group("rest"))
+    if first is None:
+        return
+    word = first.group("word")
+    scales = misspelt_scale(word)
+    if not scales:
+        return
+    fixes = [
+        re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", scale, text, count=1)
+        for scale in scales
+    ]
+    guess = " or ".join(repr(fix) for fix in fixes)
+    raise QuantityError(
+        f"{text!r} is not a quantity: {word!r} is not a scale word; did you mean {guess}?",
+        text=text,
+    )
