@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem
@@ -69,6 +70,13 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     where = os.fspath(path)
     if not os.path.exists(where):
         raise FileNotFoundError(f"no such file or folder: {where!r}")
+    if os.path.isdir(where) and not any(Path(where).rglob("*.parquet")):
+        # An empty dataset has no columns: say what is wrong, not "no 'title' column".
+        problem = (
+            "the folder holds no .parquet files; give a data file "
+            "(.yaml, .yml, .json, .csv, .parquet) or a folder of Parquet files"
+        )
+        raise DataFileError([DataFileProblem(problem, file=where)])
     try:
         schema = require("pyarrow.dataset").dataset(where, format="parquet").schema
         # Only what `from_arrow` reads: the query columns are derived, not decoded.
