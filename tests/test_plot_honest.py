@@ -339,3 +339,25 @@ class TestTrendChart:
     def test_trend_plot_draws(self) -> None:
         ax = Timeline(RESOLVED, name="$Name$").plot_trend(as_of="9999-12-31")
         drawn(ax)
+
+
+class TestOpenEnd:
+    """An event whose end is only "after X" lasts at least to X: the picture shows that far."""
+
+    @pytest.mark.parametrize(
+        ("end", "reach"),
+        [
+            ("after 2027", dt.date(2028, 1, 1)),  # a year after
+            ("after March 2029", dt.date(2029, 4, 1)),  # a month after
+            ("2027-06/..", dt.date(2027, 6, 1)),  # EDTF: from June 2027 on
+        ],
+    )
+    def test_axis_reaches_the_first_possible_end(self, end: str, reach: dt.date) -> None:
+        ax = Timeline([Event(title="Campaign", when="April 2026", end=end)]).plot()
+        drawn(ax)
+        _, right = ax.get_xlim()
+        assert right >= _num(reach)
+        bar = piece(ax, "open", "campaign")
+        assert isinstance(bar, PolyCollection)
+        xs = np.vstack([p.vertices for p in bar.get_paths()])[:, 0]
+        assert xs.max() >= _num(reach)

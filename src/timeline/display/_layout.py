@@ -170,7 +170,12 @@ def _span(
     lo, hi = when.earliest, (end or when).latest
     f_lo = when.fuzzy_bounds()[0]
     f_hi = (end or when).fuzzy_bounds()[1]
-    return x(lo, last=False), x(hi, last=True), x(f_lo, last=False), x(f_hi, last=True)
+    x_f_hi = x(f_hi, last=True)
+    if hi is None and end is not None and end.earliest is not None:
+        # An end "after 2027" has no last day, but the event lasts at least to its
+        # first possible one: the picture must reach that far, not stop at the start.
+        x_f_hi = x(end.earliest, last=False)
+    return x(lo, last=False), x(hi, last=True), x(f_lo, last=False), x_f_hi
 
 
 def _cut(title: str) -> str:
