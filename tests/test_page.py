@@ -7,6 +7,8 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib
@@ -16,7 +18,7 @@ matplotlib.use("Agg")
 import pytest
 from matplotlib import image
 
-from timeline import Event, Source, Timeline, When, datasets
+from timeline import Event, Source, Target, Timeline, TimelineWarning, When, datasets
 
 EVIL = '<img src=x onerror="document.title=1">'
 
@@ -90,6 +92,68 @@ class TestPageText:
         first = sample().to_html(out).read_bytes()
         assert sample().to_html(out).read_bytes() == first
         assert [p.name for p in tmp_path.iterdir()] == ["p.html"]
+
+
+class _Unisolated(HTMLParser):
+    """Text from the data that holds right-to-left letters or bidi controls outside a <bdi>."""
+
+    _SKIP = frozenset({"svg", "title", "option", "script", "style"})  # own lines, or not text
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if "bdi" in self.stack or self._SKIP.intersection(self.stack):
+            return
+        if any(unicodedata.bidirectional(c) in _BIDI for c in data):
+            self.found.append(data)
+
+
+_VOID = frozenset({"meta", "input", "br", "hr", "img", "link", "col", "wbr"})
+_BIDI = frozenset({"R", "AL", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مؤتمر الذكاء",  # Arabic
+        "שלום עולם",  # Hebrew
+        "\u202eevil\u202c",  # a right-to-left override, closed
+        "open \u202e override",  # ... and one left open
+    ],
+)
+def test_right_to_left_data_is_isolated(text: str, tmp_path: Path) -> None:
+    # Each datum sits in its own <bdi>, so it cannot reorder the text around it
+    # (the next actor in a list, the date in a note, the source after it).
+    source = Source("Art", publisher=text, url="https://example.org/a", published="2026-03-01")
+    events = [
+        Event(
+            title=text,
+            when="April 2026",
+            actors=[text, "Next"],
+            kind=text,
+            tags=[text],
+            sources=[source, Source("Other")],
+            target=Target(metric=text, goal="10 GW", deadline="by 2030"),
+        ),
+        Event(title=text + " undated", when="TBD", actors=["Next"]),
+    ]
+    out = tmp_path / "p.html"
+    with pytest.warns(TimelineWarning):
+        Timeline(events, name=text).to_html(out, as_of="2026-04-01")
+    finder = _Unisolated()
+    finder.feed(out.read_text())
+    assert finder.found == []
 
 
 def test_page_without_matplotlib(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from timeline._errors import TimelineWarning
 from timeline.dates._days import DayLike, to_day
-from timeline.display._html import STYLE, badge, table_rows
+from timeline.display._html import STYLE, badge, isolate, table_rows
 from timeline.display._layout import shape_of
 from timeline.display._progress import STYLE as _TARGETS_STYLE
 from timeline.display._progress import targets_section
@@ -183,7 +183,7 @@ def _unplaced_note(shown: Timeline) -> str:
     unplaced = [e for e in shown if shape_of(e) is None]
     if not unplaced:
         return ""
-    names = "; ".join(f"{_e(e.title)} ({_e(e.when)})" for e in unplaced)
+    names = "; ".join(f"{isolate(e.title)} ({_e(e.when)})" for e in unplaced)
     them = "it has" if len(unplaced) == 1 else "they have"
     return (
         f'<figcaption class="tl-note" id="tl-unplaced">Not in the picture, as {them} no date '
@@ -270,7 +270,7 @@ def page_html(
         picture = f'<p class="tl-note">No picture: {_e(err)}</p>'
     else:
         picture += _unplaced_note(shown)
-    about = f"<p>{_e(timeline.description)}</p>" if timeline.description else ""
+    about = f"<p>{isolate(timeline.description)}</p>" if timeline.description else ""
     known = f" · as known on {day}" if day is not None else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -283,7 +283,7 @@ def page_html(
 <style>{STYLE}{_PAGE_STYLE}{_TARGETS_STYLE}</style>
 </head>
 <body data-shown="{len(shown)}">
-<header><h1>{_e(heading)}</h1>{about}
+<header><h1>{isolate(heading)}</h1>{about}
 <p>{len(shown)} events{known}{late_note}</p></header>
 {_filters(shown)}
 <figure id="tl-picture">{picture}</figure>

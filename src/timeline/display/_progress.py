@@ -20,6 +20,7 @@ import json
 from collections.abc import Sequence
 
 from timeline._errors import TimelineError
+from timeline.display._html import isolate
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._target import Target
 from timeline.model._event import Event
@@ -75,7 +76,7 @@ def _progress_cell(target: Target, latest: Observation | None) -> str:
         high = None if share.high is None else float(share.high)
     except (TimelineError, ArithmeticError, ValueError):
         # Another unit, or a goal equal to its baseline: nothing honest to draw.
-        return f'<span class="tl-note">cannot be measured ({_e(latest.value)})</span>'
+        return f'<span class="tl-note">cannot be measured ({isolate(latest.value)})</span>'
     filled = min(max(value, 0.0), 1.0)
     return (
         f'<meter min="0" max="1" value="{filled:g}" title="{_e(progress_text(value, high))}">'
@@ -89,7 +90,7 @@ def _row(event: Event, day: _dt.date, cutoff: _dt.date | None) -> str:
     assert target is not None
     known = _known(event.observations, cutoff)
     latest = known[-1] if known else target.baseline
-    figure = "" if latest is None else _e(latest)
+    figure = "" if latest is None else isolate(latest)
     try:
         status = target.status(day, known).value
     except TimelineError:
@@ -99,10 +100,10 @@ def _row(event: Event, day: _dt.date, cutoff: _dt.date | None) -> str:
         f'data-actors="{_e(json.dumps(list(event.actors)))}"'
     )
     return (
-        f"<tr {attrs}><td>{_e(target.metric)}</td>"
-        f"<td>{_e(target.goal)} {_e(target.deadline_text)}</td>"
+        f"<tr {attrs}><td>{isolate(target.metric)}</td>"
+        f"<td>{isolate(target.goal)} {_e(target.deadline_text)}</td>"
         f"<td>{figure}</td><td>{_progress_cell(target, latest)}</td>"
-        f"<td>{_e(status)}</td><td>{_e(event.title)}</td></tr>"
+        f"<td>{_e(status)}</td><td>{isolate(event.title)}</td></tr>"
     )
 
 
