@@ -556,6 +556,17 @@ class TestDemo:
         assert html.lstrip().lower().startswith("<!doctype html")
         assert all(html_escape(e.title) in html for e in bundled)
 
+    @pytest.mark.parametrize("where", ["a-file/out", "a-file"])
+    def test_a_folder_that_cannot_be_made_fails_first(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path, where: str
+    ) -> None:
+        # --out under (or at) a file: one line naming the folder and the fix, before any table.
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+        code, out, err = run(capsys, "demo", "--out", str(tmp_path / where))
+        assert (code, out) == (1, "")
+        assert err.startswith(f"timeline: error: cannot write to folder {str(tmp_path / where)!r}")
+        assert "--out" in err and err.count("\n") == 1
+
     def test_writes_to_the_current_folder_by_default(
         self,
         bundled: Timeline,

@@ -211,12 +211,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    folder = Path(args.out)
+    try:  # before any output: a folder that cannot be made fails alone, in one line
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _Failure(
+            f"cannot write to folder {args.out!r}: {err.strerror or err}; "
+            "give --out a folder you can write to"
+        ) from err
     timeline = _args._bundled()
     _out(f"{timeline.name or 'timeline'}: {_count(len(timeline))}")
     for line in _table(timeline, _args._terminal_width()):
         _out(line)
-    folder = Path(args.out)
-    folder.mkdir(parents=True, exist_ok=True)
     stem = slugify(timeline.name or "timeline")
     _out()
     feed = folder / f"{stem}.ics"
