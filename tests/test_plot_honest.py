@@ -361,3 +361,18 @@ class TestOpenEnd:
         assert isinstance(bar, PolyCollection)
         xs = np.vstack([p.vertices for p in bar.get_paths()])[:, 0]
         assert xs.max() >= _num(reach)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Launch 🚀", "腾讯混元大模型发布", "ሰላም launch", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 model"],  # glyphs DejaVu lacks
+)
+def test_glyphs_the_font_lacks_do_not_warn(title: str, tmp_path: Path) -> None:
+    # They draw as boxes, as the saved file documents; measuring a label next to the
+    # "as of" line warned (an error under -W error) where saving did not.
+    tl = Timeline([Event(title=title, when="2026-03-30"), Event(title="b", when="2026-04-02")])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tl.save_plot(tmp_path / "p.png", as_of="2026-04-01")
+        tl.save_plot(tmp_path / "p.svg", as_of="2026-04-01")
+        tl.to_html(tmp_path / "p.html", as_of="2026-04-01")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.display._html import OVERDUE_COLOUR, STATUS_COLOURS
 from timeline.display._layout import Layout, Placed
-from timeline.display._mpl import _FONT, LITERAL
+from timeline.display._mpl import _FONT, LITERAL, quiet_glyphs
 from timeline.model._claim import Status
 
 if TYPE_CHECKING:
@@ -274,7 +274,8 @@ def _as_of_line(ax: Axes, x: float, rows: int, placed: Sequence[tuple[Placed, Te
         to_data = ax.transData.inverted()
         pad = margin * fig.dpi / 72
         for label in labels:
-            box = label.get_window_extent().padded(pad)
+            with quiet_glyphs():  # a title the font lacks draws as boxes, without a warning
+                box = label.get_window_extent().padded(pad)
             (x0, y0), (x1, y1) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
             if min(x0, x1) <= x <= max(x0, x1):
                 gaps.append((min(y0, y1), max(y0, y1)))
