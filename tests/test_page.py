@@ -19,6 +19,7 @@ import pytest
 from matplotlib import image
 
 from timeline import Event, Source, Target, Timeline, TimelineWarning, When, datasets
+from timeline.model._text import visible
 
 EVIL = '<img src=x onerror="document.title=1">'
 
@@ -271,3 +272,44 @@ class TestInChromium:
         # the picture dims what the filter hides
         hidden = {e.id for e in sample()} - {e.id for e in tl}
         assert dimmed(dom) == hidden
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x08", "\x7f", "\x85", "\x9b"])
+def test_control_characters_are_shown_escaped(char: str, tmp_path: Path) -> None:
+    # As in the terminal and the picture: visible as an escape, never a raw control
+    # character (a parse error in HTML, shown as nothing or dropped by the browser).
+    title = f"Launch{char}[31m now"
+    event = Event(
+        title=title,
+        when="2026-03-01",
+        actors=[f"Acme{char}"],
+        description=f"d{char}",
+        sources=[Source(f"s{char}", publisher=f"p{char}", quote=f"q{char}")],
+        target=Target(metric=f"m{char}", goal="10 GW", deadline="by 2030"),
+    )
+    out = tmp_path / "p.html"
+    tl = Timeline(
+        [event, Event(title="b", when="2026-05")], name=f"n{char}", description=f"d{char}"
+    )
+    tl.to_html(out, as_of="2026-04-01")
+    shown = visible(char)
+    for text in (out.read_text(encoding="utf-8"), tl._repr_html_(), event._repr_html_()):
+        assert not [c for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r"]
+        assert f"Launch{shown}[31m now" in text
+
+
+def test_actor_filter_matches_an_actor_with_a_control_character(tmp_path: Path) -> None:
+    # The filter compares an <option> value with the row's data-actors: both show
+    # the escape, so choosing the actor still finds its rows.
+    import html as html_lib
+    import json
+
+    out = tmp_path / "p.html"
+    Timeline([Event(title="a", when="2026-03-01", actors=["x\x00y\x07", "plain"])]).to_html(
+        out, as_of="2026-04-01"
+    )
+    text = out.read_text(encoding="utf-8")
+    options = {html_lib.unescape(v) for v in re.findall(r'<option value="([^"]+)"', text)}
+    row = re.search(r'<tr class="tl-expected" data-event="a"[^>]*data-actors="([^"]*)"', text)
+    assert row is not None
+    assert options == set(json.loads(html_lib.unescape(row.group(1)))) == {"x\\x00y\\x07", "plain"}

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from timeline.figures._source import Source
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -33,9 +35,11 @@ __all__ = [
     "OVERDUE_COLOUR",
     "STATUS_COLOURS",
     "STYLE",
+    "actors_json",
     "event_html",
     "isolate",
     "safe_url",
+    "shown",
     "table_rows",
     "timeline_html",
 ]
@@ -78,8 +82,27 @@ STYLE = """
 """CSS for the table and card, scoped under ``.tl-view``."""
 
 
+# Control characters other than tab and line ends: a parse error in HTML, and shown as
+# nothing (or dropped) by a browser, so a title could hide what it holds.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """Data text with control characters as readable escapes, as the terminal shows them.
+
+    >>> shown("Launch\\x1b[2J now")
+    'Launch\\\\x1b[2J now'
+    """
+    return _CONTROL.sub(lambda m: visible(m.group()), str(value))
+
+
+def actors_json(actors: tuple[str, ...]) -> str:
+    """The ``data-actors`` value: the actor names as the page shows them, in JSON."""
+    return json.dumps([shown(a) for a in actors])
+
+
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(shown(value), quote=True)
 
 
 def isolate(value: object) -> str:
@@ -167,7 +190,7 @@ def _row(event: Event, overdue: bool = False) -> str:
     # data- attributes let the shared page filter rows without a server.
     attrs = (
         f'data-event="{_e(event.id)}" data-status="{_e(event.status.value)}" '
-        f'data-actors="{_e(json.dumps(list(event.actors)))}"'
+        f'data-actors="{html.escape(actors_json(event.actors))}"'
     )
     if overdue:
         attrs += ' data-overdue="true"'

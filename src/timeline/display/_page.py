@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from timeline._errors import TimelineWarning
 from timeline.dates._days import DayLike, to_day
-from timeline.display._html import STYLE, badge, isolate, table_rows
+from timeline.display._html import STYLE, badge, isolate, shown, table_rows
 from timeline.display._layout import shape_of
 from timeline.display._progress import STYLE as _TARGETS_STYLE
 from timeline.display._progress import targets_section
@@ -147,7 +147,7 @@ _SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(shown(value), quote=True)
 
 
 def _responsive(svg: str) -> str:

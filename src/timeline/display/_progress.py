@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import json
 from collections.abc import Sequence
 
 from timeline._errors import TimelineError
-from timeline.display._html import isolate
+from timeline.display._html import actors_json, isolate, shown
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._target import Target
 from timeline.model._event import Event
@@ -36,7 +35,7 @@ STYLE = """
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(shown(value), quote=True)
 
 
 def _last_day(observation: Observation) -> _dt.date | None:
@@ -97,7 +96,7 @@ def _row(event: Event, day: _dt.date, cutoff: _dt.date | None) -> str:
         status = "unknown"
     attrs = (
         f'data-event="{_e(event.id)}" data-status="{_e(event.status.value)}" '
-        f'data-actors="{_e(json.dumps(list(event.actors)))}"'
+        f'data-actors="{html.escape(actors_json(event.actors))}"'
     )
     return (
         f"<tr {attrs}><td>{isolate(target.metric)}</td>"
