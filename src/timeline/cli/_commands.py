@@ -121,7 +121,8 @@ def _overdue(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     out = None if args.output in (None, "-") else _writable(args.output)
-    selected = _select(_load(args.file), args)
+    loaded = _load(args.file)
+    selected = _select(loaded, args)
     # The feed's name: --name, else the timeline's own, else the file's stem.
     name = args.name or selected.name or (Path(args.file).stem if args.file else None)
     options: dict[str, Any] = {
@@ -130,12 +131,10 @@ def _export(args: argparse.Namespace) -> int:
         "policy": args.policy,
         "include_cancelled": args.include_cancelled,
     }
-    if not len(selected):
+    if not len(loaded):
+        _err(f"timeline: warning: {args.file or 'the dataset'!r} has no events; the feed is empty")
+    elif not len(selected):
         _err("timeline: warning: no events match the filters; the feed is empty")
-    if out is None:
-        _write_bytes(selected.to_ics(**options).encode())
-        return EXIT_OK
-    selected.write_ics(out, **options)
     from timeline.ics._export import undated_count
 
     cancelled = 0 if args.include_cancelled else len(selected.filter(status=Status.CANCELLED))
@@ -145,10 +144,16 @@ def _export(args: argparse.Namespace) -> int:
         notes.append(f"{cancelled} cancelled left out; --include-cancelled keeps them")
     if undated:
         notes.append(f"{undated} undated left out: a feed event needs a date")
-    _out(
-        f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}"
-        + (f" ({'; '.join(notes)})" if notes else "")
-    )
+    left_out = f" ({'; '.join(notes)})" if notes else ""
+    if out is None:
+        feed = selected.to_ics(**options)
+        _write_bytes(feed.encode())
+        if notes:  # the feed is stdout: what it left out goes to stderr
+            held = _count(feed.count("\r\nBEGIN:VEVENT\r\n"))
+            _err(f"timeline: note: the feed holds {held}{left_out}")
+        return EXIT_OK
+    selected.write_ics(out, **options)
+    _out(f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}{left_out}")
     return EXIT_OK
 
 
