@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -313,3 +314,21 @@ def test_actor_filter_matches_an_actor_with_a_control_character(tmp_path: Path) 
     row = re.search(r'<tr class="tl-expected" data-event="a"[^>]*data-actors="([^"]*)"', text)
     assert row is not None
     assert options == set(json.loads(html_lib.unescape(row.group(1)))) == {"x\\x00y\\x07", "plain"}
+
+
+@pytest.mark.parametrize("title", ["see url(#x) now", 'id="y" quoted', 'a href="#z" link'])
+def test_the_trend_charts_ids_leave_titles_alone(title: str, tmp_path: Path) -> None:
+    # The trend chart's ids get a prefix so they do not clash with the picture's;
+    # a title that reads like an id reference is text, shown as written.
+    event = (
+        Event(title=title, when="2026-01", actors=["A"])
+        .revise(when="2026-02", stated="2026-01-10")
+        .revise(status="happened", when="2026-02-10", stated="2026-02-10")
+    )
+    out = tmp_path / "p.html"
+    Timeline([event]).to_html(out, as_of="2026-03-01")
+    text = out.read_text(encoding="utf-8")
+    trend = text[text.index('<figure id="tl-trend">') :]
+    assert html.escape(title, quote=False) in trend or html.escape(title) in trend
+    for rewritten in ("url(#trend-x)", "id=&quot;trend-y", "href=&quot;#trend-z"):
+        assert rewritten not in text

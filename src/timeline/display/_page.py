@@ -193,6 +193,7 @@ def _unplaced_note(shown: Timeline) -> str:
 
 _TREND_MAX = 30  # lines the trend chart stays readable with
 _ID = re.compile(r'(\bid="|url\(#|href="#)(?!tl-)')
+_TAG = re.compile(r"<[^<>]*>")  # text holds no raw "<": a tag runs to its ">"
 
 
 def _own_ids(svg: str, prefix: str) -> str:
@@ -201,7 +202,8 @@ def _own_ids(svg: str, prefix: str) -> str:
     Two inline SVGs on one page would otherwise share ids, and a clip path
     reference could resolve into the other picture. Our ``tl-`` ids are kept.
     """
-    return _ID.sub(lambda m: m.group(1) + prefix, svg)
+    # Only inside tags: a title drawn as text ("see url(#x)") is data, shown as written.
+    return _TAG.sub(lambda tag: _ID.sub(lambda m: m.group(1) + prefix, tag.group()), svg)
 
 
 def _track_record_section(timeline: Timeline, day: _dt.date | None) -> str:
