@@ -376,3 +376,49 @@ def test_glyphs_the_font_lacks_do_not_warn(title: str, tmp_path: Path) -> None:
         tl.save_plot(tmp_path / "p.png", as_of="2026-04-01")
         tl.save_plot(tmp_path / "p.svg", as_of="2026-04-01")
         tl.to_html(tmp_path / "p.html", as_of="2026-04-01")
+
+
+class TestSets:
+    """A set ("April or June 2026") is drawn as its members, never as one bar over the gap."""
+
+    @pytest.mark.parametrize(
+        ("when", "inside", "gap"),
+        [
+            (
+                "[2026-04, 2026-06]",
+                [dt.date(2026, 4, 15), dt.date(2026, 6, 15)],
+                dt.date(2026, 5, 15),
+            ),
+            (
+                "{2026-04, 2026-06}",
+                [dt.date(2026, 4, 15), dt.date(2026, 6, 15)],
+                dt.date(2026, 5, 15),
+            ),
+            ("[2026-01..2026-02, 2026-11]", [dt.date(2026, 2, 10)], dt.date(2026, 6, 1)),
+            ("[2025, 2027]", [dt.date(2025, 6, 1), dt.date(2027, 6, 1)], dt.date(2026, 6, 1)),
+        ],
+    )
+    def test_members_drawn_not_the_gap(
+        self, when: str, inside: list[dt.date], gap: dt.date
+    ) -> None:
+        ax = Timeline([Event(title="Launch", when=when), Event(title="b", when="2028")]).plot()
+        drawn(ax)
+        bar = piece(ax, "window", "launch")
+        assert isinstance(bar, PolyCollection)
+        spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in bar.get_paths()]
+
+        def covered(day: dt.date) -> bool:
+            return any(a <= _num(day) <= b for a, b in spans)
+
+        assert all(covered(d) for d in inside)
+        assert not covered(gap)
+        if len(spans) > 1:  # the members are joined by a dotted line across the gap
+            joint = piece(ax, "or", "launch")
+            assert isinstance(joint, Line2D) and joint.get_linestyle() == ":"
+
+    def test_a_set_of_adjacent_months_is_one_bar(self) -> None:
+        ax = Timeline([Event(title="Launch", when="[2026-04, 2026-05]")]).plot()
+        drawn(ax)
+        bar = piece(ax, "window", "launch")
+        spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in bar.get_paths()]
+        assert any(a <= _num(dt.date(2026, 4, 30)) + 0.5 <= b for a, b in spans)

@@ -65,6 +65,9 @@ def _bar(ax: Axes, p: Placed, y: float, part: str, colour: str, alpha: float) ->
         # "By X": any time from when it was said; the start is not a bound, so it fades in.
         pieces += _fade(x0, x0 + ramp, True, alpha)
         pieces.append((x0 + ramp, x1, alpha))
+    elif p.parts:
+        # A set ("April or June"): its members, not one bar that would say May too.
+        pieces += [(a, b, alpha) for a, b in p.parts]
     else:
         if lo is None:  # open start: fade in from the left edge
             f0, x0 = x0, x0 + ramp
@@ -80,6 +83,12 @@ def _bar(ax: Axes, p: Placed, y: float, part: str, colour: str, alpha: float) ->
     faces = [_rgba(colour, a) for _, _, a in pieces]
     bars = PolyCollection(verts, facecolors=faces, edgecolors="none", gid=_gid(part, p))
     ax.add_collection(bars)
+    if part == "window" and len(p.parts) > 1:
+        # One dotted line joins a set's members: one event, one of these dates.
+        xs: list[float] = []
+        for (_, end), (start, _) in zip(p.parts, p.parts[1:], strict=False):
+            xs += [end, start, math.nan]
+        ax.plot(xs, [y] * len(xs), linestyle=":", linewidth=0.9, color=colour, gid=_gid("or", p))
     if p.overdue:
         from matplotlib.patches import Rectangle
 
