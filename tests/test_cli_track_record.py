@@ -130,9 +130,10 @@ class TestShowTrend:
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         monkeypatch.chdir(tmp_path)
-        code, _, err = run(capsys, "show", *argv)
-        assert code in (1, 2)
-        assert message in err
+        code, out, err = run(capsys, "show", *argv)
+        assert (code, out) == (2, "")  # usage, like every other misuse, before any work
+        assert message in err and err.count("\n") == 1
+        assert list(tmp_path.iterdir()) == []
         assert not list(tmp_path.iterdir())
 
 

@@ -63,6 +63,10 @@ def _trend(args: argparse.Namespace) -> int:
         )
     if args.json:
         raise _Failure("--trend writes a picture, not JSON; leave out --json", EXIT_USAGE)
+    if Path(args.output).suffix.lower() not in (".png", ".svg"):
+        raise _Failure(
+            f"-o {args.output!r} has no .png or .svg suffix; name it e.g. trend.png", EXIT_USAGE
+        )
     out = _writable(args.output)
     everything = _load(args.file)
     day, said = _today(args)
