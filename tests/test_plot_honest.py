@@ -422,3 +422,27 @@ class TestSets:
         bar = piece(ax, "window", "launch")
         spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in bar.get_paths()]
         assert any(a <= _num(dt.date(2026, 4, 30)) + 0.5 <= b for a, b in spans)
+
+
+class TestUnspecifiedDigits:
+    """A day with unspecified digits ("2026-04-XX": some day in April) is a window, not a dot."""
+
+    @pytest.mark.parametrize(
+        ("when", "first", "last"),
+        [
+            ("2026-04-XX", dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+            ("2026-04-1X", dt.date(2026, 4, 10), dt.date(2026, 4, 19)),
+            ("2026-XX-15", dt.date(2026, 1, 15), dt.date(2026, 12, 15)),
+        ],
+    )
+    def test_drawn_over_every_day_it_could_be(
+        self, when: str, first: dt.date, last: dt.date
+    ) -> None:
+        ax = Timeline([Event(title="Launch", when=when), Event(title="b", when="2027")]).plot()
+        drawn(ax)
+        bar = piece(ax, "window", "launch")
+        assert isinstance(bar, PolyCollection)
+        xs = np.vstack([p.vertices for p in bar.get_paths()])[:, 0]
+        assert xs.min() <= _num(first) + 0.5 and xs.max() >= _num(last) + 0.5
+        gids = [str(a.get_gid()) for a in ax.findobj() if a.get_gid()]
+        assert not [g for g in gids if g.startswith("tl-point-") and g.endswith("-launch")]

@@ -105,7 +105,9 @@ def shape_of(event: Event) -> Shape | None:
     if lo is None or hi is None:
         return "open"
     exact = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
-    if event.current_end is None and exact and not when.is_interval and not when.qualified:
+    # One day or instant only: "2026-04-XX" has a day's grain but could be any day of April.
+    single = when.earliest == when.latest
+    if event.current_end is None and exact and single and not when.qualified:
         return "point"
     return "window"
 
