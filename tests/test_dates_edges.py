@@ -1277,3 +1277,87 @@ class TestFuzzPolicies:
     def test_good_paddings(self, pad: int | None, lo: D, hi: D) -> None:
         got = P("2026-04~").fuzzy_bounds(policy=lambda w: pad)  # type: ignore[arg-type,return-value]
         assert got == (lo, hi)
+
+
+class TestShortCodesAndWeeks:
+    """Halves and quarters with a dash or a two-digit year, basic ISO weeks, estimate years."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("H1-26", When.half(2026, 1)),
+            ("H2-'25", When.half(2025, 2)),
+            ("Q3 26", When.quarter(2026, 3)),
+            ("Q3-26", When.quarter(2026, 3)),
+            ("H1 26", When.half(2026, 1)),
+            ("3Q-26", When.quarter(2026, 3)),
+            ("2H-2025", When.half(2025, 2)),
+            ("3Q-2025", When.quarter(2025, 3)),
+            ("1H-2H 2026", When.interval(When.half(2026, 1), When.half(2026, 2))),
+            ("1Q-3Q 2026", When.interval(When.quarter(2026, 1), When.quarter(2026, 3))),
+            ("2026W53", When.week(2026, 53)),
+            ("2026W05", When.week(2026, 5)),
+            ("2026W053", When.day(2026, 1, 28)),
+            ("2027E", When.year(2027)),
+            ("by 2027E", When.year(2027).by()),
+            ("first week of April 2026", When.interval(When.day(2026, 4, 1), When.day(2026, 4, 7))),
+            (
+                "the second week of May 2026",
+                When.interval(When.day(2026, 5, 8), When.day(2026, 5, 14)),
+            ),
+            (
+                "the last week of February 2028",
+                When.interval(When.day(2028, 2, 23), When.day(2028, 2, 29)),
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: When) -> None:
+        w = P(text)
+        assert w == expected
+        assert P(str(w)) == w
+
+    @pytest.mark.parametrize(
+        ("text", "members"),
+        [
+            ("the second or third quarter of 2026", ["2026-34", "2026-35"]),
+            ("second or third quarter 2026", ["2026-34", "2026-35"]),
+            ("the first or second half of 2027", ["2027-40", "2027-41"]),
+        ],
+    )
+    def test_ordinal_alternatives(self, text: str, members: list[str]) -> None:
+        w = P(text)
+        assert w.to_edtf() == "[" + ",".join(members) + "]"
+        assert P(str(w)) == w
+
+    def test_week_53_only_where_the_year_has_one(self) -> None:
+        with pytest.raises(WhenParseError, match="52 ISO weeks"):
+            P("2025W53")
+        with pytest.raises(WhenParseError, match="52 ISO weeks"):
+            P("2025-W53")
+
+    def test_first_week_without_a_year_needs_the_reference(self) -> None:
+        assert P("the first week of April", reference="2026-03-02") == When.interval(
+            When.day(2026, 4, 1), When.day(2026, 4, 7)
+        )
+        with pytest.raises(WhenParseError, match="reference="):
+            P("the first week of April")
+
+    @pytest.mark.parametrize("text", ["Q3 2", "Q3 266", "2027EE", "H3-26", "Q5 26", "Q3 -26"])
+    def test_still_refused(self, text: str) -> None:
+        with pytest.raises(WhenParseError):
+            P(text)
+
+
+class TestReferenceIsAWhen:
+    def test_its_earliest_day(self) -> None:
+        assert P("April", reference=When.month(2026, 3)) == When.month(2026, 4)
+        assert P("next month", reference=When.quarter(2026, 4)) == When.month(2026, 11)
+        assert P("tomorrow", reference=P("2026-04-15T23:30+08:00")) == When.day(2026, 4, 16)
+
+    def test_without_an_earliest_day_refused(self) -> None:
+        with pytest.raises(WhenParseError, match="earliest day"):
+            P("April", reference=When.year(2026).by())
+
+    def test_find_dates_takes_one(self) -> None:
+        found = find_dates("due in April", reference=When.day(2026, 3, 2))
+        assert [m.when for m in found] == [When.month(2026, 4)]

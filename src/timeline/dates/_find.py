@@ -181,7 +181,7 @@ _YEAR_BEFORE_DASH = re.compile(r"(?<![\d.,])(\d{4})\s*-\s*$")
 def find_dates(
     text: str,
     *,
-    reference: _dt.date | str | None,
+    reference: _dt.date | str | When | None,
     prefer: Literal["current", "future", "past"] = "current",
     fiscal_year_start: int | str | None = None,
     fiscal_year_named_by: Literal["end", "start"] = "end",

@@ -75,7 +75,26 @@ def normalise(text: str) -> str:
         s = _OF_THE.sub(r"of this \1", s)
     if "end-" in s or "start-" in s:
         s = _END_DASH.sub(r"\1 of \2", s)
+    if " or " in s and ("quarter" in s or "half" in s):
+        s = _ORDINAL_OR.sub(_codes, s)
     return s
+
+
+_ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
+# "the second or third quarter of 2026": the alternatives "q2 or q3 2026"
+_ORDINAL_OR = re.compile(
+    rf"\b(?:the )?{_ORDINAL} or (?:the )?{_ORDINAL} (quarter|half)s?(?:,? of)?\b"
+)
+_ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _codes(m: re.Match[str]) -> str:
+    """ "second or third quarter" as "q2 or q3"; an impossible half is left to be refused."""
+    letter = m[3][0]
+    a, b = (_ORDINAL_NUMBER.get(x) or int(x[0]) for x in (m[1], m[2]))
+    if letter == "h" and max(a, b) > 2:
+        return m[0]
+    return f"{letter}{a} or {letter}{b}"
 
 
 _YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:,? (?:of )?(\d{4}))?\b")
