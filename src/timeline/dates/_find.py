@@ -31,7 +31,13 @@ not to alternatives; "early 2H 2026") is read without them, and an alternative i
 still refuses as its parts ("1H or 2H 2026": "2H 2026").
 
 Phrases without a year ("April", "next month") resolve against ``reference``
-(the date of the source); with ``reference=None`` they are skipped.
+(the date of the source); with ``reference=None`` they are skipped. A part of
+a year named against it is found whole: "December last year", "the second
+half of this year", "Q1 next year", "year-end 2027"; "the third quarter" alone
+is the reference year's, as "Q3" is. A time from the reference is a deadline
+("within 18 months", "over the next five years", "the next 6 months"), except
+a time from some other event ("within 18 months of the merger"), which is not
+found. Vague spans ("in the coming weeks") have no date and are not found.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ import attrs
 from timeline._errors import WhenError, WhenParseError
 from timeline.dates._fiscal import fiscal_start
 from timeline.dates._parse import check_options, parse
+from timeline.dates._parse_context import COUNT
 from timeline.dates._parse_phrase import fold
 from timeline.dates._when import When
 
@@ -78,6 +85,18 @@ _MONTH = (
 # digits ("2025/27" is no year; "2025/26" is a span, read whole below).
 _YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,/]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
+# a year named against the reference: "December last year", "the first quarter of next year"
+_REL_YEAR = r"(?:this|next|last)\s+year"
+_THE_YEAR = rf"(?:{_YEAR}|{_REL_YEAR})"
+# "within 18 months", "over the next five years": a deadline that time from the reference,
+# unless the time runs from some other event ("within 18 months of the merger")
+_COUNT = COUNT.replace("?P<n>", "?:")
+_UNIT = r"(?:day|week|month|quarter|year|decade)"
+_WITHIN = (
+    rf"(?:(?:within(?:\s+the\s+next)?|(?:over\s+)?the\s+next)\s+{_COUNT}\s+{_UNIT}s?"
+    rf"|(?:within|over)\s+the\s+next\s+{_UNIT})"
+    r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)"
 # A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
@@ -124,18 +143,22 @@ _CORE = (
     rf"|{_MONTH}\s+{_DAY}\s*(?:-|to)\s*{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<my>{_YEAR}))?"
-    rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_YEAR})?|{_YEAR}[\s-]?q[1-4]"
-    rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?{_YEAR}"
-    rf"|h[12],?[\s-]+(?:of\s+)?{_YEAR}|{_YEAR}[\s-]?h[12]"
-    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_YEAR}"
+    rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<my>{_YEAR})|(?P<mrel>{_REL_YEAR})))?"
+    rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_THE_YEAR})?|{_YEAR}[\s-]?q[1-4]"
+    # "the third quarter" alone is the reference year's, as "Q3" is
+    rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    rf"(?:,?\s+(?:of\s+)?{_THE_YEAR})?"
+    rf"|h[12],?[\s-]+(?:of\s+)?{_THE_YEAR}|{_YEAR}[\s-]?h[12]"
+    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_THE_YEAR}"
+    rf"|{_WITHIN}"
     rf"|(?:spring|summer|autumn|fall)(?:\s+of)?\s+{_YEAR}|winter(?:\s+of)?\s+\d{{4}}\s*[-/]\s*\d{{2,4}}"
     r"|(?:the\s+)?\d{3}0'?s(?![a-z])"
     r"|(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+century"
     r"|(?:later|earlier)\s+this\s+(?:year|month|quarter|week)"
     r"|(?:this|next|last)\s+(?:week|month|quarter|year|decade|century|spring|summer|autumn|fall"
     rf"|winter|{_MONTH})"
-    r"|the\s+(?:year|month|quarter)|year(?:'s)?[\s-]end|today|tomorrow|yesterday"
+    rf"|the\s+(?:year|month|quarter)|year(?:'s)?[\s-]end(?:,?\s+(?:of\s+)?{_YEAR})?"
+    r"|today|tomorrow|yesterday"
     rf"|(?P<year>{_YEAR})"
     r")"
 )
@@ -339,6 +362,9 @@ class _Scan:
         if m["net"] is not None and self.text[start : start + 3] != "NET":
             start = m.end("net")  # "net 2025 revenue": the word, not "no earlier than"
         if not self._plausible(m, start):
+            if m["mrel"] is not None:  # "we may next year": the verb, then "next year"
+                read = self.read(m.start("mrel"), m.end())
+                return [] if read is None else [_Span(read.start, read.end, read)]
             return self._parts(m) if alt else []
         read = self.read(start, m.end())
         if read is not None:
@@ -391,6 +417,8 @@ class _Scan:
             return all(
                 not c.isalpha() or c.isupper() for c in text[m.start("short") : m.end("short")]
             )
+        if m["mrel"] is not None:  # "December last year": the month capitalised
+            return text[m.start("month")].isupper()
         if m["month"] is not None and m["my"] is None and not m["mod"]:
             word = text[m.start("core") : m.end("core")]
             if m["alt"] is not None:  # "April or May": the last month capitalised too

@@ -310,9 +310,7 @@ def _reference(reference: object) -> _dt.date | None:
         return _reference_text(reference)
     if isinstance(reference, When):
         return _reference_when(reference)
-    raise Fail(
-        f"reference must be a date, a date string or a When, got {type(reference).__name__}"
-    )
+    raise Fail(f"reference must be a date, a date string or a When, got {type(reference).__name__}")
 
 
 def _reference_when(w: When) -> _dt.date:

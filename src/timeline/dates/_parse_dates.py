@@ -337,9 +337,6 @@ def _week_of_month(m: re.Match[str], ctx: Context) -> Value:
     return _month_value(m, ctx, build)
 
 
-
-
-
 def _modified(m: re.Match[str], ctx: Context) -> Value:
     """ "early/mid/late" or "the start/middle/end of" a month (dekads) or a year (thirds)."""
     word = m["a"] or m["b"]

@@ -91,8 +91,9 @@ _BASIC_WEEK = re.compile(r"(\d{4})W(\d{2})(\d)?([~?%]?)")
 def iso_extras(s: str) -> str:
     """ISO 8601 spellings outside EDTF, rewritten to the EDTF spelling.
 
-    Also basic week dates ("2026W15", "2026W153"), and year, month and day with slashes or dots ("2026/04/03", "2026.4.3"): with
-    the year first their order is never in doubt.
+    Also basic week dates ("2026W15", "2026W153"), and year, month and day with
+    slashes or dots ("2026/04/03", "2026.4.3"): with the year first their order
+    is never in doubt.
     """
     if s[4:5] in ("/", ".") and (m := _SLASHED.fullmatch(s)) is not None:
         return f"{m[1]}-{int(m[3]):02d}-{int(m[4]):02d}"
