@@ -1361,3 +1361,39 @@ class TestReferenceIsAWhen:
     def test_find_dates_takes_one(self) -> None:
         found = find_dates("due in April", reference=When.day(2026, 3, 2))
         assert [m.when for m in found] == [When.month(2026, 4)]
+
+
+class TestShortCodesProperties:
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.sampled_from(["Q", "H"]),
+        st.integers(1, 4),
+        st.integers(0, 99),
+        st.sampled_from([" ", "-", "-'", " '", "'"]),
+        st.booleans(),
+    )
+    def test_two_digit_years_after_a_code(
+        self, letter: str, n: int, yy: int, sep: str, first: bool
+    ) -> None:
+        n = n if letter == "Q" else (n - 1) % 2 + 1
+        code = f"{letter}{n}" if first else f"{n}{letter}"
+        w = P(f"{code}{sep}{yy:02d}")
+        build = When.quarter if letter == "Q" else When.half
+        assert w == build(2000 + yy, n)
+        assert P(str(w)) == w
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.integers(1900, 2200), st.integers(1, 53), st.one_of(st.none(), st.integers(1, 7)))
+    def test_basic_week_dates_read_as_the_extended_form(
+        self, year: int, week: int, day: int | None
+    ) -> None:
+        tail = "" if day is None else str(day)
+        basic, extended = f"{year}W{week:02d}{tail}", f"{year}-W{week:02d}"
+        extended += "" if day is None else f"-{day}"
+        try:
+            expected = P(extended)
+        except WhenParseError:
+            with pytest.raises(WhenParseError):
+                P(basic)
+            return
+        assert P(basic) == expected

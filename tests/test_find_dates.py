@@ -339,6 +339,8 @@ class TestRelativePhrasesFoundWhole:
             ("by year-end 2027.", [("by year-end 2027", "by end of 2027")]),
             ("results for the third quarter were", [("the third quarter", "Q3 2026")]),
             ("in the fourth quarter", [("the fourth quarter", "Q4 2026")]),
+            # a quarter of something else is no date
+            ("in the third quarter of the match", []),
             ("within 18 months", [("within 18 months", "by 30 September 2027")]),
             ("within the next two years", [("within the next two years", "by 30 March 2028")]),
             ("over the next five years", [("over the next five years", "by 30 March 2031")]),

@@ -147,7 +147,7 @@ _CORE = (
     rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_THE_YEAR})?|{_YEAR}[\s-]?q[1-4]"
     # "the third quarter" alone is the reference year's, as "Q3" is
     rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-    rf"(?:,?\s+(?:of\s+)?{_THE_YEAR})?"
+    rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"  # not "the third quarter of the match"
     rf"|h[12],?[\s-]+(?:of\s+)?{_THE_YEAR}|{_YEAR}[\s-]?h[12]"
     rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_THE_YEAR}"
     rf"|{_WITHIN}"
