@@ -341,6 +341,21 @@ class TestRelativePhrasesFoundWhole:
             ("in the fourth quarter", [("the fourth quarter", "Q4 2026")]),
             # a quarter of something else is no date
             ("in the third quarter of the match", []),
+            # the short codes When.parse reads with a dash, basic ISO weeks, weeks of a month
+            ("sales in H1-26 rose", [("H1-26", "H1 2026")]),
+            ("guidance for 2H-2025 was", [("2H-2025", "H2 2025")]),
+            ("in 1H-2H 2026", [("1H-2H 2026", "H1 2026 to H2 2026")]),
+            ("in Q3-'26", [("Q3-'26", "Q3 2026")]),
+            ("shipped in 2026W15", [("2026W15", "2026-W15")]),
+            (
+                "in the first week of April 2026",
+                [("the first week of April 2026", "1 April 2026 to 7 April 2026")],
+            ),
+            (
+                "in the last week of April",
+                [("the last week of April", "24 April 2026 to 30 April 2026")],
+            ),
+            ("chip h1-26 and 3q-26 parts", []),
             ("within 18 months", [("within 18 months", "by 30 September 2027")]),
             ("within the next two years", [("within the next two years", "by 30 March 2028")]),
             ("over the next five years", [("over the next five years", "by 30 March 2031")]),
@@ -418,6 +433,15 @@ _PHRASE = st.one_of(
         st.sampled_from(["this", "next", "last"]),
     ),
     st.builds("year-end {}".format, st.integers(1950, 2150)),
+    st.builds("H{}-{:02d}".format, st.integers(1, 2), st.integers(0, 99)),
+    st.builds("{}Q-{}".format, st.integers(1, 4), st.integers(1950, 2150)),
+    st.builds("{}W{:02d}".format, st.integers(1950, 2150), st.integers(1, 52)),
+    st.builds(
+        "the {} week of {} {}".format,
+        st.sampled_from(["first", "second", "third", "fourth", "last"]),
+        st.sampled_from(_MONTHS),
+        st.integers(1950, 2150),
+    ),
     st.builds(
         "{} {} {}".format,
         st.sampled_from(["within", "over the next", "within the next"]),

@@ -130,12 +130,14 @@ _CORE = (
     rf"(?P<fiscal>(?:{_FPART},?\s*(?:of\s+)?)?{_FISCAL}(?:,?\s+(?:[qh][1-4]|[1-4]q|[12]h)(?![a-z\d]))?"
     rf"|fiscal\s+{_FPART},?\s+(?:of\s+)?'?\d{{4}}(?!\d)"
     r"|(?:this|next|last|the\s+current)\s+fiscal\s+year)|"
-    # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25"
-    r"(?P<short>(?:[1-4]q|[12]h)\s?'?(?:\d{4}|\d{2})|(?:q[1-4]|h[12])\s?'\d{2})(?!\d)|"
+    # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25", "H1-26",
+    # "2H-2025", "1H-2H 2026" (a space before two digits is left out: "Q3 26 stores")
+    r"(?P<short>(?:(?:[1-4]q|[12]h)-)?(?:[1-4]q|[12]h)(?:\s?'?|-)(?:\d{4}|\d{2})"
+    r"|(?:q[1-4]|h[12])(?:\s?'|-'?)\d{2})(?!\d)|"
     # two years: "2025/26", "1999/2000" (a year before a slash is no year alone)
     r"(?P<pair>(?<![\d.,])(?P<p1>\d{4})/(?P<p2>\d{4}|\d{2}))(?![\d/])|"
     r"\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])"
-    r"|\d{4}-w\d{2}(?:-\d)?(?![\d-])"
+    r"|\d{4}(?:-w\d{2}(?:-\d)?|w\d{2}\d?)(?![\d-])"
     r"|(?<![\d.,/])\d{4}(?P<sl>[/.])\d{1,2}(?P=sl)\d{1,2}(?![\d/]|\.\d)"  # "2026/04/03"
     r"|\d{4}-\d{2}(?![\d-])"
     # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
@@ -145,6 +147,9 @@ _CORE = (
     rf"|(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<my>{_YEAR})|(?P<mrel>{_REL_YEAR})))?"
     rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_THE_YEAR})?|{_YEAR}[\s-]?q[1-4]"
+    # "the first week of April": its days 1-7
+    rf"|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+    rf"{_MONTH}(?:,?\s+{_YEAR})?"
     # "the third quarter" alone is the reference year's, as "Q3" is
     rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
     rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"  # not "the third quarter of the match"
