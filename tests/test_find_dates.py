@@ -356,6 +356,19 @@ class TestRelativePhrasesFoundWhole:
                 [("the last week of April", "24 April 2026 to 30 April 2026")],
             ),
             ("chip h1-26 and 3q-26 parts", []),
+            # alternatives said with ordinals, found whole
+            (
+                "in the second or third quarter of 2026 it",
+                [("the second or third quarter of 2026", "Q2 or Q3 2026")],
+            ),
+            (
+                "the first or second half of next year",
+                [("the first or second half of next year", "H1 or H2 2027")],
+            ),
+            (
+                "in the second or third quarter, sales",
+                [("the second or third quarter", "Q2 or Q3 2026")],
+            ),
             ("within 18 months", [("within 18 months", "by 30 September 2027")]),
             ("within the next two years", [("within the next two years", "by 30 March 2028")]),
             ("over the next five years", [("over the next five years", "by 30 March 2031")]),

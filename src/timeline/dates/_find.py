@@ -115,7 +115,10 @@ _PRE = (
 # The first alternatives of "Q3 or Q4 2025", "Q2, Q3 or Q4 2025", "April or May
 # 2026": parts that are no date alone. Whole dates joined by "or" ("2026 or
 # 2027", "Q4 2025 or Q1 2026") are joined after they are found.
-_ALT_ITEM = rf"(?:q[1-4]|[1-4]q|h[12]|[12]h|{_MONTH}|spring|summer|autumn|fall|winter)"
+_ALT_ITEM = (
+    rf"(?:q[1-4]|[1-4]q|h[12]|[12]h|{_MONTH}|spring|summer|autumn|fall|winter"
+    r"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th))"  # "the second or third quarter"
+)
 # At most five listed before "or": a bounded list keeps the scan linear.
 _ALT = rf"(?P<alt>(?:{_ALT_ITEM},\s+){{0,4}}{_ALT_ITEM}\s+or\s+)?"
 _MOD = (
@@ -184,6 +187,7 @@ _JOIN = re.compile(r"\s*(?:-|to|through|until|till)\s*|\s+(?:and|or)\s+")
 _ANNOUNCED_ON = re.compile(r"\s+(?:(?:on|in|at|for|around|during|sometime|from|until|till)\s+)?")
 _ALT_WORD = re.compile(r"[a-z\d]+")
 _SEASONS = _words("spring summer autumn fall winter")
+_ORDINAL_WORDS = _words("or the first second third fourth 1st 2nd 3rd 4th")
 
 
 # Words after which a four-digit number is a year ("in 2025"), and words that
@@ -401,7 +405,7 @@ class _Scan:
         """
         for a in _ALT_WORD.finditer(self.low, start, end):
             word = self.text[a.start() : a.end()]
-            if a[0] in _SEASONS or a[0] == "or":
+            if a[0] in _SEASONS or a[0] in _ORDINAL_WORDS:
                 continue
             short = any(c.isdigit() for c in word)
             if not (word.isupper() if short else word[0].isupper()):
