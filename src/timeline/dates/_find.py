@@ -165,7 +165,9 @@ _CORE = (
     r"|(?:later|earlier)\s+this\s+(?:year|month|quarter|week)"
     r"|(?:this|next|last)\s+(?:week|month|quarter|year|decade|century|spring|summer|autumn|fall"
     rf"|winter|{_MONTH})"
-    rf"|the\s+(?:year|month|quarter)|year(?:'s)?[\s-]end(?:,?\s+(?:of\s+)?{_YEAR})?"
+    rf"|(?:the\s+)?year(?:'s)?[\s-]end(?:,?\s+(?:of\s+)?{_YEAR})?"
+    rf"|the\s+(?:year|month|quarter|week|decade)"
+    rf"|(?P<midyear>mid[\s-]?year)(?:,?\s+(?:of\s+)?(?P<mdy>{_YEAR}))?"
     r"|today|tomorrow|yesterday"
     rf"|(?P<year>{_YEAR})"
     r")"
@@ -426,6 +428,11 @@ class _Scan:
             return all(
                 not c.isalpha() or c.isupper() for c in text[m.start("short") : m.end("short")]
             )
+        if m["midyear"] is not None and m["mdy"] is None:
+            # "by mid-year", "in mid-year"; not "a mid-year report"
+            at = m.start()
+            prev = _PREV_WORD.search(low, max(0, at - 20), at)
+            return relation or (prev is not None and prev[1] in _MAY_WORDS | {"at", "around"})
         if m["mrel"] is not None:  # "December last year": the month capitalised
             return text[m.start("month")].isupper()
         if m["month"] is not None and m["my"] is None and not m["mod"]:
