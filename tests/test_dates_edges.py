@@ -1329,6 +1329,12 @@ class TestShortCodesAndWeeks:
         assert w.to_edtf() == "[" + ",".join(members) + "]"
         assert P(str(w)) == w
 
+    def test_fiscal_estimate_years(self) -> None:
+        assert P("FY27E", fiscal_year_start=7) == P("FY27", fiscal_year_start=7)
+        assert P("Q3 FY2027E", fiscal_year_start=7) == P("Q3 FY2027", fiscal_year_start=7)
+        with pytest.raises(WhenParseError, match="fiscal_year_start="):
+            P("FY27E")
+
     def test_week_53_only_where_the_year_has_one(self) -> None:
         with pytest.raises(WhenParseError, match="52 ISO weeks"):
             P("2025W53")

@@ -364,6 +364,10 @@ class TestRelativePhrasesFoundWhole:
                 [("the last week of April", "24 April 2026 to 30 April 2026")],
             ),
             ("chip h1-26 and 3q-26 parts", []),
+            # an analyst's estimate year, with its capital E
+            ("revenue of $5bn in 2027E, up", [("2027E", "2027")]),
+            ("by 2027E", [("by 2027E", "by end of 2027")]),
+            ("model 2027e and $2027E", []),
             # alternatives said with ordinals, found whole
             (
                 "in the second or third quarter of 2026 it",

@@ -98,7 +98,7 @@ _WITHIN = (
     r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
-_FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)"
+_FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)e?"
 # A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
 _FPART = (
     r"(?:[qh][1-4]|[1-4]q|[12]h|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -169,6 +169,7 @@ _CORE = (
     rf"|the\s+(?:year|month|quarter|week|decade)"
     rf"|(?P<midyear>mid[\s-]?year)(?:,?\s+(?:of\s+)?(?P<mdy>{_YEAR}))?"
     r"|today|tomorrow|yesterday"
+    rf"|(?P<est>{_YEAR})e"  # "2027E": an analyst's estimate for 2027
     rf"|(?P<year>{_YEAR})"
     r")"
 )
@@ -427,6 +428,13 @@ class _Scan:
         if m["short"] is not None:
             return all(
                 not c.isalpha() or c.isupper() for c in text[m.start("short") : m.end("short")]
+            )
+        if m["est"] is not None:  # "2027E" with its capital, no amount: "$2027E" is none
+            at = m.start("est")
+            return (
+                text[m.end("est")] == "E"
+                and 1900 <= int(m["est"]) <= 2199
+                and (at == 0 or low[at - 1] not in "$€£¥#+-")
             )
         if m["midyear"] is not None and m["mdy"] is None:
             # "by mid-year", "in mid-year"; not "a mid-year report"

@@ -436,6 +436,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(_FY + r"(?:[-/](?P<fy2>\d{4}|\d{2}))?"), _fiscal),
     (_c(_FPART + r",? ?(?:of )?" + _FY), _fiscal),  # "Q3 FY26", "3QFY26", "Q3 of fiscal 2026"
     (_c(_FY + r",? " + _FPART), _fiscal),  # "FY26 Q3"
+    (_c(r"(?:" + _FPART + r",? ?(?:of )?)?" + _FY + "e"), _fiscal),  # "FY27E": an estimate's
     (_c(r"fiscal " + _FPART + r",? (?:of )?(?P<fy>\d{4}|'\d{2})"), _fiscal),  # "fiscal Q3 2026"
     (_c(r"(?:the )?(?:current|(?P<rel>this|next|last)) fiscal year"), _relative_fiscal),
     (
