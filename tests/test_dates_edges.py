@@ -1335,6 +1335,19 @@ class TestShortCodesAndWeeks:
         with pytest.raises(WhenParseError, match="fiscal_year_start="):
             P("FY27E")
 
+    @pytest.mark.parametrize(
+        ("text", "fix"),
+        [("2026-W5", "2026-W05"), ("2026W5", "2026-W05"), ("2026-W5-3", "2026-W05-3")],
+    )
+    def test_a_one_digit_week_is_refused_with_the_fix(self, text: str, fix: str) -> None:
+        # "2026-W5" was read as the interval 2026 to week 5 of 2026
+        with pytest.raises(WhenParseError, match="two digits") as err:
+            P(text)
+        assert err.value.suggestion == fix
+
+    def test_lower_case_basic_week(self) -> None:
+        assert P("2026w15") == When.week(2026, 15)
+
     def test_week_53_only_where_the_year_has_one(self) -> None:
         with pytest.raises(WhenParseError, match="52 ISO weeks"):
             P("2025W53")
