@@ -1348,6 +1348,25 @@ class TestShortCodesAndWeeks:
     def test_lower_case_basic_week(self) -> None:
         assert P("2026w15") == When.week(2026, 15)
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a part of a year glued to it by a hyphen is that part (was "2026 to Q3 2026")
+            ("2026-3Q", When.quarter(2026, 3)),
+            ("2026-2H", When.half(2026, 2)),
+            ("2026-spring", When.season(2026, 21)),
+            ("2026-week 5", When.week(2026, 5)),
+            ("week 5-2026", When.week(2026, 5)),
+            ("3Q-2026", When.quarter(2026, 3)),
+            # spelled as an interval, it still is one
+            ("2026 to Q3 2026", When.interval(When.year(2026), When.quarter(2026, 3))),
+        ],
+    )
+    def test_a_part_glued_to_its_year(self, text: str, expected: When) -> None:
+        w = P(text)
+        assert w == expected
+        assert P(str(w)) == w
+
     def test_week_53_only_where_the_year_has_one(self) -> None:
         with pytest.raises(WhenParseError, match="52 ISO weeks"):
             P("2025W53")

@@ -48,6 +48,7 @@ import re
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
 from timeline.dates._parse_edtf import Fail, make_interval
 from timeline.dates._parse_words import Words
+from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = ["fold", "normalise", "parse_phrase"]
@@ -315,6 +316,8 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
             left, right = body[: m.start()], body[m.end() :]
             if not left or not right:
                 continue
+            if m[0] == "-" and (part := _part_of_year(left, right, ctx)) is not None:
+                return part
             try:
                 return _interval_of(left, right, ctx)
             except Fail as f:
@@ -322,6 +325,27 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
                     definite = f
     if definite is not None:
         raise definite
+    return None
+
+
+def _part_of_year(left: str, right: str, ctx: Context) -> When | None:
+    """ "2026-3Q", "2026-spring", "week 5-2026": a part of a year glued to it, or ``None``.
+
+    As "2026-Q3" is Q3 2026, never the interval from 2026 to Q3 2026.
+    """
+    try:
+        sides = (_side(left, ctx, first=True), _side(right, ctx, first=False))
+    except Fail:
+        return None
+    for year, part in (sides, sides[::-1]):
+        if (
+            isinstance(part, Yearless)
+            and isinstance(year, When)
+            and year.precision is Precision.YEAR
+            and not (year.is_interval or year.approximate or year.uncertain)
+            and year.relation is Relation.ON
+        ):
+            return build_in(part, _year_of(year))
     return None
 
 
