@@ -1277,3 +1277,161 @@ class TestFuzzPolicies:
     def test_good_paddings(self, pad: int | None, lo: D, hi: D) -> None:
         got = P("2026-04~").fuzzy_bounds(policy=lambda w: pad)  # type: ignore[arg-type,return-value]
         assert got == (lo, hi)
+
+
+class TestShortCodesAndWeeks:
+    """Halves and quarters with a dash or a two-digit year, basic ISO weeks, estimate years."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("H1-26", When.half(2026, 1)),
+            ("H2-'25", When.half(2025, 2)),
+            ("Q3 26", When.quarter(2026, 3)),
+            ("Q3-26", When.quarter(2026, 3)),
+            ("H1 26", When.half(2026, 1)),
+            ("3Q-26", When.quarter(2026, 3)),
+            ("2H-2025", When.half(2025, 2)),
+            ("3Q-2025", When.quarter(2025, 3)),
+            ("1H-2H 2026", When.interval(When.half(2026, 1), When.half(2026, 2))),
+            ("1Q-3Q 2026", When.interval(When.quarter(2026, 1), When.quarter(2026, 3))),
+            ("2026W53", When.week(2026, 53)),
+            ("2026W05", When.week(2026, 5)),
+            ("2026W053", When.day(2026, 1, 28)),
+            ("2027E", When.year(2027)),
+            ("by 2027E", When.year(2027).by()),
+            ("first week of April 2026", When.interval(When.day(2026, 4, 1), When.day(2026, 4, 7))),
+            (
+                "the second week of May 2026",
+                When.interval(When.day(2026, 5, 8), When.day(2026, 5, 14)),
+            ),
+            (
+                "the last week of February 2028",
+                When.interval(When.day(2028, 2, 23), When.day(2028, 2, 29)),
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: When) -> None:
+        w = P(text)
+        assert w == expected
+        assert P(str(w)) == w
+
+    @pytest.mark.parametrize(
+        ("text", "members"),
+        [
+            ("the second or third quarter of 2026", ["2026-34", "2026-35"]),
+            ("second or third quarter 2026", ["2026-34", "2026-35"]),
+            ("the first or second half of 2027", ["2027-40", "2027-41"]),
+        ],
+    )
+    def test_ordinal_alternatives(self, text: str, members: list[str]) -> None:
+        w = P(text)
+        assert w.to_edtf() == "[" + ",".join(members) + "]"
+        assert P(str(w)) == w
+
+    def test_fiscal_estimate_years(self) -> None:
+        assert P("FY27E", fiscal_year_start=7) == P("FY27", fiscal_year_start=7)
+        assert P("Q3 FY2027E", fiscal_year_start=7) == P("Q3 FY2027", fiscal_year_start=7)
+        with pytest.raises(WhenParseError, match="fiscal_year_start="):
+            P("FY27E")
+
+    @pytest.mark.parametrize(
+        ("text", "fix"),
+        [("2026-W5", "2026-W05"), ("2026W5", "2026-W05"), ("2026-W5-3", "2026-W05-3")],
+    )
+    def test_a_one_digit_week_is_refused_with_the_fix(self, text: str, fix: str) -> None:
+        # "2026-W5" was read as the interval 2026 to week 5 of 2026
+        with pytest.raises(WhenParseError, match="two digits") as err:
+            P(text)
+        assert err.value.suggestion == fix
+
+    def test_lower_case_basic_week(self) -> None:
+        assert P("2026w15") == When.week(2026, 15)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a part of a year glued to it by a hyphen is that part (was "2026 to Q3 2026")
+            ("2026-3Q", When.quarter(2026, 3)),
+            ("2026-2H", When.half(2026, 2)),
+            ("2026-spring", When.season(2026, 21)),
+            ("2026-week 5", When.week(2026, 5)),
+            ("week 5-2026", When.week(2026, 5)),
+            ("3Q-2026", When.quarter(2026, 3)),
+            # spelled as an interval, it still is one
+            ("2026 to Q3 2026", When.interval(When.year(2026), When.quarter(2026, 3))),
+        ],
+    )
+    def test_a_part_glued_to_its_year(self, text: str, expected: When) -> None:
+        w = P(text)
+        assert w == expected
+        assert P(str(w)) == w
+
+    def test_week_53_only_where_the_year_has_one(self) -> None:
+        with pytest.raises(WhenParseError, match="52 ISO weeks"):
+            P("2025W53")
+        with pytest.raises(WhenParseError, match="52 ISO weeks"):
+            P("2025-W53")
+
+    def test_first_week_without_a_year_needs_the_reference(self) -> None:
+        assert P("the first week of April", reference="2026-03-02") == When.interval(
+            When.day(2026, 4, 1), When.day(2026, 4, 7)
+        )
+        with pytest.raises(WhenParseError, match="reference="):
+            P("the first week of April")
+
+    @pytest.mark.parametrize("text", ["Q3 2", "Q3 266", "2027EE", "H3-26", "Q5 26", "Q3 -26"])
+    def test_still_refused(self, text: str) -> None:
+        with pytest.raises(WhenParseError):
+            P(text)
+
+
+class TestReferenceIsAWhen:
+    def test_its_earliest_day(self) -> None:
+        assert P("April", reference=When.month(2026, 3)) == When.month(2026, 4)
+        assert P("next month", reference=When.quarter(2026, 4)) == When.month(2026, 11)
+        assert P("tomorrow", reference=P("2026-04-15T23:30+08:00")) == When.day(2026, 4, 16)
+
+    def test_without_an_earliest_day_refused(self) -> None:
+        with pytest.raises(WhenParseError, match="earliest day"):
+            P("April", reference=When.year(2026).by())
+
+    def test_find_dates_takes_one(self) -> None:
+        found = find_dates("due in April", reference=When.day(2026, 3, 2))
+        assert [m.when for m in found] == [When.month(2026, 4)]
+
+
+class TestShortCodesProperties:
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.sampled_from(["Q", "H"]),
+        st.integers(1, 4),
+        st.integers(0, 99),
+        st.sampled_from([" ", "-", "-'", " '", "'"]),
+        st.booleans(),
+    )
+    def test_two_digit_years_after_a_code(
+        self, letter: str, n: int, yy: int, sep: str, first: bool
+    ) -> None:
+        n = n if letter == "Q" else (n - 1) % 2 + 1
+        code = f"{letter}{n}" if first else f"{n}{letter}"
+        w = P(f"{code}{sep}{yy:02d}")
+        build = When.quarter if letter == "Q" else When.half
+        assert w == build(2000 + yy, n)
+        assert P(str(w)) == w
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.integers(1900, 2200), st.integers(1, 53), st.one_of(st.none(), st.integers(1, 7)))
+    def test_basic_week_dates_read_as_the_extended_form(
+        self, year: int, week: int, day: int | None
+    ) -> None:
+        tail = "" if day is None else str(day)
+        basic, extended = f"{year}W{week:02d}{tail}", f"{year}-W{week:02d}"
+        extended += "" if day is None else f"-{day}"
+        try:
+            expected = P(extended)
+        except WhenParseError:
+            with pytest.raises(WhenParseError):
+                P(basic)
+            return
+        assert P(basic) == expected

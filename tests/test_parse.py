@@ -526,7 +526,7 @@ class TestParseRelative:
         [
             ("2026-04", "must name one day"),
             ("someday", "the reference 'someday' is not a date"),
-            (20260328, "reference must be a date or a date string, got int"),
+            (20260328, "reference must be a date, a date string or a When, got int"),
         ],
     )
     def test_bad_reference(self, reference: object, message: str) -> None:

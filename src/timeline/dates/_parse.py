@@ -88,14 +88,15 @@ _UNDATED = frozenset(
 def parse(
     text: str,
     *,
-    reference: _dt.date | str | None = None,
+    reference: _dt.date | str | When | None = None,
     prefer: Prefer = "current",
     fiscal_year_start: int | str | None = None,
     fiscal_year_named_by: Literal["end", "start"] = "end",
 ) -> When:
     """Read ISO 8601, EDTF or an English date phrase into a `When`; raise `WhenParseError`.
 
-    ``reference`` is the day the text was written (a date, or a date string);
+    ``reference`` is the day the text was written (a date, a date string, or a
+    `When`, whose earliest day is taken: ``When.month(2026, 3)`` is 1 March 2026);
     relative phrases ("April", "next month", "later this year") need it.
     ``prefer`` says which occurrence a name without a year means: the one
     around the reference (``"current"``), the next (``"future"``) or the
@@ -307,7 +308,20 @@ def _reference(reference: object) -> _dt.date | None:
         return reference
     if isinstance(reference, str):
         return _reference_text(reference)
-    raise Fail(f"reference must be a date or a date string, got {type(reference).__name__}")
+    if isinstance(reference, When):
+        return _reference_when(reference)
+    raise Fail(f"reference must be a date, a date string or a When, got {type(reference).__name__}")
+
+
+def _reference_when(w: When) -> _dt.date:
+    """A `When` as the reference: its earliest day (the first day it can be)."""
+    first = w.earliest
+    if first is None:
+        raise Fail(
+            f"the reference {str(w)!r} has no earliest day (it is open or undated); "
+            "pass the day the source was written"
+        )
+    return first.date() if isinstance(first, _dt.datetime) else first
 
 
 @functools.lru_cache(maxsize=256)

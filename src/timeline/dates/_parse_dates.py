@@ -321,6 +321,22 @@ def _week_of(m: re.Match[str], ctx: Context) -> Value:
     return week(day)
 
 
+def _week_of_month(m: re.Match[str], ctx: Context) -> Value:
+    """ "the first week of April 2026": its days 1-7 (8-14, 15-21, 22-28; the last: its last 7).
+
+    Days of the month, not calendar weeks: the week of 1 April may start in March.
+    """
+    which = m["wo"]
+
+    def build(y: int, month: int) -> When:
+        last_day = When.month(y, month).latest
+        assert isinstance(last_day, _dt.date)
+        first = last_day.day - 6 if which == "last" else 7 * _ORDINALS[which] - 6
+        return When.interval(When.day(y, month, first), When.day(y, month, first + 6))
+
+    return _month_value(m, ctx, build)
+
+
 def _modified(m: re.Match[str], ctx: Context) -> Value:
     """ "early/mid/late" or "the start/middle/end of" a month (dekads) or a year (thirds)."""
     word = m["a"] or m["b"]
@@ -390,7 +406,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
     (_c(r"q(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("q")),
     (_c(r"(?P<y>\d{4})[ -]?q(?P<n>\d+)(?P<o>)"), _quarter_or_half("q")),
-    (_c(r"(?P<n>\d)q ?(?P<y>\d{4})(?P<o>)"), _quarter_or_half("q")),
+    (_c(r"(?P<n>\d)q(?:[ -]?(?P<y>\d{4}))?(?P<o>)"), _quarter_or_half("q")),  # "3Q-2025"
     (
         _c(
             r"(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
@@ -400,14 +416,27 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_c(r"h(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("h")),
     (_c(r"(?P<y>\d{4})[ -]?h(?P<n>\d+)(?P<o>)"), _quarter_or_half("h")),
-    (_c(r"(?P<n>\d)h ?(?P<y>\d{4})(?P<o>)"), _quarter_or_half("h")),
-    (_c(r"(?P<n>[1-4])q ?'?(?P<yy>\d{2})"), _short_part("q")),
-    (_c(r"q(?P<n>[1-4]) ?'(?P<yy>\d{2})"), _short_part("q")),
-    (_c(r"(?P<n>[12])h ?'?(?P<yy>\d{2})"), _short_part("h")),
-    (_c(r"h(?P<n>[12]) ?'(?P<yy>\d{2})"), _short_part("h")),
+    (_c(r"(?P<n>\d)h(?:[ -]?(?P<y>\d{4}))?(?P<o>)"), _quarter_or_half("h")),
+    # two-digit years after a code, as "FY26" is read: "3Q25", "Q3'25", "Q3 26", "H1-26"
+    (_c(r"(?P<n>[1-4])q(?: ?'?|-'?)(?P<yy>\d{2})"), _short_part("q")),
+    (_c(r"q(?P<n>[1-4])(?: ?'| |-'?)(?P<yy>\d{2})"), _short_part("q")),
+    (_c(r"(?P<n>[12])h(?: ?'?|-'?)(?P<yy>\d{2})"), _short_part("h")),
+    (_c(r"h(?P<n>[12])(?: ?'| |-'?)(?P<yy>\d{2})"), _short_part("h")),
+    (_c(r"(?P<y>\d{4})e"), lambda m, ctx: When.year(int(m["y"]))),  # "2027E": an estimate's year
+    (
+        _c(
+            r"(?:the )?(?P<wo>first|second|third|fourth|last|1st|2nd|3rd|4th) week (?:of|in) "
+            + _MON
+            + r"(?:,? (?:of )?"
+            + _YR
+            + r")?"
+        ),
+        _week_of_month,
+    ),
     (_c(_FY + r"(?:[-/](?P<fy2>\d{4}|\d{2}))?"), _fiscal),
     (_c(_FPART + r",? ?(?:of )?" + _FY), _fiscal),  # "Q3 FY26", "3QFY26", "Q3 of fiscal 2026"
     (_c(_FY + r",? " + _FPART), _fiscal),  # "FY26 Q3"
+    (_c(r"(?:" + _FPART + r",? ?(?:of )?)?" + _FY + "e"), _fiscal),  # "FY27E": an estimate's
     (_c(r"fiscal " + _FPART + r",? (?:of )?(?P<fy>\d{4}|'\d{2})"), _fiscal),  # "fiscal Q3 2026"
     (_c(r"(?:the )?(?:current|(?P<rel>this|next|last)) fiscal year"), _relative_fiscal),
     (

@@ -48,6 +48,7 @@ import re
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
 from timeline.dates._parse_edtf import Fail, make_interval
 from timeline.dates._parse_words import Words
+from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = ["fold", "normalise", "parse_phrase"]
@@ -75,7 +76,26 @@ def normalise(text: str) -> str:
         s = _OF_THE.sub(r"of this \1", s)
     if "end-" in s or "start-" in s:
         s = _END_DASH.sub(r"\1 of \2", s)
+    if " or " in s and ("quarter" in s or "half" in s):
+        s = _ORDINAL_OR.sub(_codes, s)
     return s
+
+
+_ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
+# "the second or third quarter of 2026": the alternatives "q2 or q3 2026"
+_ORDINAL_OR = re.compile(
+    rf"\b(?:the )?{_ORDINAL} or (?:the )?{_ORDINAL} (quarter|half)s?(?:,? of)?\b"
+)
+_ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _codes(m: re.Match[str]) -> str:
+    """ "second or third quarter" as "q2 or q3"; an impossible half is left to be refused."""
+    letter = m[3][0]
+    a, b = (_ORDINAL_NUMBER.get(x) or int(x[0]) for x in (m[1], m[2]))
+    if letter == "h" and max(a, b) > 2:
+        return m[0]
+    return f"{letter}{a} or {letter}{b}"
 
 
 _YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:,? (?:of )?(\d{4}))?\b")
@@ -296,6 +316,8 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
             left, right = body[: m.start()], body[m.end() :]
             if not left or not right:
                 continue
+            if m[0] == "-" and (part := _part_of_year(left, right, ctx)) is not None:
+                return part
             try:
                 return _interval_of(left, right, ctx)
             except Fail as f:
@@ -303,6 +325,27 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
                     definite = f
     if definite is not None:
         raise definite
+    return None
+
+
+def _part_of_year(left: str, right: str, ctx: Context) -> When | None:
+    """ "2026-3Q", "2026-spring", "week 5-2026": a part of a year glued to it, or ``None``.
+
+    As "2026-Q3" is Q3 2026, never the interval from 2026 to Q3 2026.
+    """
+    try:
+        sides = (_side(left, ctx, first=True), _side(right, ctx, first=False))
+    except Fail:
+        return None
+    for year, part in (sides, sides[::-1]):
+        if (
+            isinstance(part, Yearless)
+            and isinstance(year, When)
+            and year.precision is Precision.YEAR
+            and not (year.is_interval or year.approximate or year.uncertain)
+            and year.relation is Relation.ON
+        ):
+            return build_in(part, _year_of(year))
     return None
 
 

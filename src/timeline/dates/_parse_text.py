@@ -85,16 +85,26 @@ _BASIC = re.compile(
 )
 _SLASHED = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
 _ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
+_BASIC_WEEK = re.compile(r"(\d{4})[Ww](\d{2})(\d)?([~?%]?)")
+_SHORT_WEEK = re.compile(r"(\d{4})-?[Ww](\d)(?:-(\d))?")
 
 
 def iso_extras(s: str) -> str:
     """ISO 8601 spellings outside EDTF, rewritten to the EDTF spelling.
 
-    Also year, month and day with slashes or dots ("2026/04/03", "2026.4.3"): with
-    the year first their order is never in doubt.
+    Also basic week dates ("2026W15", "2026W153"), and year, month and day with
+    slashes or dots ("2026/04/03", "2026.4.3"): with the year first their order
+    is never in doubt.
     """
     if s[4:5] in ("/", ".") and (m := _SLASHED.fullmatch(s)) is not None:
         return f"{m[1]}-{int(m[3]):02d}-{int(m[4]):02d}"
+    if s[4:5] in ("W", "w") and (m := _BASIC_WEEK.fullmatch(s)) is not None:
+        # the basic week date "2026W15", "2026W153": ISO 8601's extended form checks the week
+        return f"{m[1]}-W{m[2]}" + (f"-{m[3]}" if m[3] else "") + m[4]
+    if s[4:5] in ("W", "w", "-") and (m := _SHORT_WEEK.fullmatch(s)) is not None:
+        # not the interval 2026 to week 5 of it
+        fix = f"{m[1]}-W0{m[2]}" + (f"-{m[3]}" if m[3] else "")
+        raise Fail("an ISO week takes two digits", fix)
     if " " in s:
         return _SPACED_TIME.sub(r"\1T\2", s) if s.count(" ") == 1 else s
     if len(s) >= 8 and s[4] != "-":

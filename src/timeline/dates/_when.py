@@ -246,12 +246,15 @@ class When:
         cls,
         text: str,
         *,
-        reference: _dt.date | str | None = None,
+        reference: _dt.date | str | When | None = None,
         prefer: Literal["current", "future", "past"] = "current",
         fiscal_year_start: int | str | None = None,
         fiscal_year_named_by: Literal["end", "start"] = "end",
     ) -> When:
         """Parse ISO 8601, EDTF or an English phrase; raises `WhenParseError`.
+
+        ``reference`` (a date, a date string, or a `When`: its earliest day) is
+        the day the text was written, for relative phrases ("April", "next month").
 
         ``fiscal_year_start`` (a month) reads fiscal periods ("FY2025", "Q3
         FY2025"), named by the year they end in unless ``fiscal_year_named_by``
