@@ -19,7 +19,7 @@ it; the table lists them as usual.
 Overdue events carry an "overdue" badge in the table, judged as known on the
 page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
 judged on that day. Without ``as_of`` the page judges on the day it is written
-and says which day that was (like the command line, a page is read by people
+(the picture's overdue outlines and as-of line too) and says which day that was (like the command line, a page is read by people
 for whom "overdue" means "by now"). A section lists each target with its
 latest figure, progress and status (`timeline.display._progress`).
 
@@ -266,7 +266,8 @@ def page_html(
         late_note += " (the day this page was written)"
     heading = title or timeline.name or "Timeline"
     try:
-        picture = _responsive(svg_text(timeline, by=by, as_of=day, title=""))
+        # One day for the picture and the table: the page's day, else today.
+        picture = _responsive(svg_text(timeline, by=by, as_of=judged, title=""))
     except ImportError as err:
         # Without the plot extra the page still has its table and filters.
         picture = f'<p class="tl-note">No picture: {_e(err)}</p>'
