@@ -197,6 +197,7 @@ def _parser() -> argparse.ArgumentParser:
         help="group by actor (default), kind, tag, precision or publisher of the first date",
     )
     track.add_argument("--json", action="store_true", help="print the record as JSON (see below)")
+    _wide(track)
     _filters(track, as_of_help="judge as known on day D (default: today)")
 
     upcoming = command("upcoming", _upcoming, "open events due soon", _JSON_EPILOG)
