@@ -237,8 +237,8 @@ def test_nothing_known_is_dated_after_the_day(tl: Timeline, day: _dt.date) -> No
             assert o.when.earliest is None or _day(o.when.earliest) <= day
             assert o.when.latest is not None and _day(o.when.latest) <= day
             published = o.source.published if o.source else None
-            assert published is None or published.earliest is None or (
-                _day(published.earliest) <= day
+            assert (
+                published is None or published.earliest is None or (_day(published.earliest) <= day)
             )
         # every figure known that day is kept
         assert len(replayed.observations) == sum(o.known_on(day) for o in event.observations)

@@ -19,8 +19,9 @@ it; the table lists them as usual.
 Overdue events carry an "overdue" badge in the table, judged as known on the
 page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
 judged on that day. Without ``as_of`` the page judges on the day it is written
-(the picture's overdue outlines and as-of line too) and says which day that was (like the command line, a page is read by people
-for whom "overdue" means "by now"). A section lists each target with its
+(the picture's overdue outlines and as-of line too) and says which day that
+was (like the command line, a page is read by people for whom "overdue" means
+"by now"). A section lists each target with its
 latest figure, progress and status (`timeline.display._progress`).
 
 Once any promise has resolved (kept, late or broken, as known on the page's

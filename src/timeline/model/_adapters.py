@@ -453,7 +453,8 @@ def to_html(
     ``as_of`` makes the page as known on that day: picture, table, target
     figures, and the "overdue" badges (replayed to that day, then judged);
     without it the badges and the picture's overdue outlines are judged on the
-    day the page is written (one day for both), and the page says which day. A Targets section shows each target's progress.
+    day the page is written (one day for both), and the page says which day.
+    A Targets section shows each target's progress.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"
