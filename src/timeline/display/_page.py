@@ -41,7 +41,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline._errors import TimelineWarning
+from timeline._errors import PlotError, TimelineWarning
 from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STYLE, badge, isolate, shown, table_rows
 from timeline.display._layout import shape_of
@@ -323,5 +323,10 @@ def write_page(
     from timeline.records._atomic import write_atomic
 
     target = Path(path)
+    if target.suffix.lower() not in (".html", ".htm"):
+        # As save and save_plot refuse a suffix they do not write, so does the page.
+        raise PlotError(
+            f"to_html: {str(path)!r} has no .html or .htm suffix; name it e.g. page.html"
+        )
     write_atomic(target, page_html(timeline, by=by, as_of=as_of, title=title))
     return target

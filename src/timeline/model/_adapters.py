@@ -454,7 +454,9 @@ def to_html(
     figures, and the "overdue" badges (replayed to that day, then judged);
     without it the badges and the picture's overdue outlines are judged on the
     day the page is written (one day for both), and the page says which day.
-    A Targets section shows each target's progress.
+    A Targets section shows each target's progress. ``path`` must end in
+    ``.html`` or ``.htm`` (`PlotError` otherwise, as `save` and `save_plot`
+    refuse suffixes they do not write).
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"
