@@ -100,7 +100,8 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     """A pyarrow filter for the events that could fall in the window, for `read_parquet`.
 
     The window is read as `Timeline.overlapping` reads it (from the earliest
-    day of ``start`` to the latest of ``end``), over the ``could_start`` and
+    day of ``start`` to the latest of ``end``, each at its widest: an approximate
+    or uncertain window is widened as its fuzzy bounds are), over the ``could_start`` and
     ``could_end`` columns (null is unbounded). For a window of whole days the
     answer is exactly `Timeline.overlapping`'s; a window given as instants is
     widened to their local days, so follow it with ``.overlapping(...)``.
@@ -111,8 +112,9 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     """
     pc = require("pyarrow.compute")
 
-    lo = _window(start, "start").earliest
-    hi = _window(end if end is not None else start, "end").latest
+    # At its widest, as `overlapping` reads it: "c. 2001?" reaches into 1999.
+    lo = _window(start, "start").fuzzy_bounds()[0]
+    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
     condition = None
     if hi is not None:
         last = pc.field("could_start") <= pc.scalar(_day(hi, 1))
