@@ -18,7 +18,7 @@ from timeline.model._event_fields import _share_names
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["record_columns"]
+__all__ = ["record_columns", "stated"]
 
 _NESTED = ("sources", "claims", "target", "observations")
 _PLAIN = ("kind", "location", "description")
@@ -29,13 +29,56 @@ def record_columns(names: list[str]) -> list[str]:
     """Of a table's column ``names``, those `from_arrow` reads, in order.
 
     >>> record_columns(["id", "title", "when", "precision", "initial_when", "slips"])
-    ['id', 'title', 'initial_when']
+    ['id', 'title', 'when', 'initial_when']
     """
-    wanted = {"id", "title", "end", *_PLAIN, *_NAMES, *_NESTED}
-    # The first present of each pair is read, as `_decoded` takes it.
-    wanted.add("initial_when" if "initial_when" in names else "when")
-    wanted.add("initial_status" if "initial_status" in names else "status")
+    # Both of each pair: a row with claims replays them from the initial value, a row
+    # without stands as it is now (`stated`).
+    wanted = {"id", "title", "end", "when", "initial_when", "status", "initial_status"}
+    wanted.update(_PLAIN, _NAMES, _NESTED)
     return [name for name in names if name in wanted]
+
+
+def stated(table: pa.Table, initial: str, current: str) -> Any:
+    """Per row, the value to build the event from: ``initial`` (``initial_when``) where the
+    row has claims to replay onto it, ``current`` (``when``) where it has none.
+
+    A row without claims is the event as it is now, whatever its initial value: a
+    SQL projection that drops ``claims``, or a file written without them, keeps each
+    event's current date and status. Either column fills the other's nulls; an
+    absent column gives the other (``None`` when both are absent).
+
+    >>> import pyarrow as pa
+    >>> t = pa.table({"initial_when": ["2026-04", "2026-04"], "when": ["May 2026", "2027"],
+    ...               "claims": [[{"when": "2026-05"}], []]})
+    >>> stated(t, "initial_when", "when").to_pylist()
+    ['2026-04', '2027']
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    names = table.column_names
+    if initial not in names or current not in names:
+        for name in (initial, current):
+            if name in names:
+                return table.column(name)
+        return None
+    first, now = table.column(initial), table.column(current)
+    if "claims" not in names:
+        return pc.coalesce(now, first) if now.null_count and first.type == now.type else now
+    claims = table.column("claims")
+    if pa.types.is_list(claims.type) or pa.types.is_large_list(claims.type):
+        replay = pc.fill_null(pc.greater(pc.list_value_length(claims), 0), False)
+    else:  # not a list: the reader says so, against the initial value
+        replay = pc.is_valid(claims)
+    try:
+        if first.type != now.type:
+            first = first.cast(now.type)
+        return pc.if_else(replay, pc.coalesce(first, now), pc.coalesce(now, first))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        # Columns of types that do not mix: row by row, for the reader to judge.
+        return [
+            (a if a is not None else b) if r else (b if b is not None else a)
+            for a, b, r in zip(first.to_pylist(), now.to_pylist(), replay.to_pylist(), strict=True)
+        ]
 
 
 def _column(table: pa.Table, name: str) -> list[Any] | None:
@@ -102,31 +145,31 @@ class _Decoded(NamedTuple):
     distinct: list[Any] | None = None
 
 
-def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> _Decoded:
-    """The first of ``names`` present, decoding each distinct text once.
+def _decoded(column: Any, decode: Any) -> _Decoded:
+    """A text column (or a list of values) decoded, each distinct text once.
 
-    An absent column gives empty lists.
+    An absent column (``None``) gives empty lists.
     """
     pa = require("pyarrow")
     pc = require("pyarrow.compute")
-    for name in names:
-        if name in table.column_names:
-            column = table.column(name)
-            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-                values = column.to_pylist()  # the reader says what is wrong with each
-                return _Decoded(values, [None] * len(values))
-            encoded = pc.dictionary_encode(column).combine_chunks()
-            distinct = encoded.dictionary.to_pylist()
-            decoded = [decode(text) for text in distinct]
-            indices = encoded.indices.to_pylist()
-            if encoded.null_count:
-                texts = [None if j is None else distinct[j] for j in indices]
-                values = [None if j is None else decoded[j] for j in indices]
-            else:
-                texts = list(map(distinct.__getitem__, indices))
-                values = list(map(decoded.__getitem__, indices))
-            return _Decoded(texts, values, encoded, decoded)
-    return _Decoded([], [])
+    if column is None:
+        return _Decoded([], [])
+    if isinstance(column, list) or not (
+        pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
+    ):
+        values = column if isinstance(column, list) else column.to_pylist()
+        return _Decoded(values, [None] * len(values))  # the reader says what is wrong
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    distinct = encoded.dictionary.to_pylist()
+    decoded = [decode(text) for text in distinct]
+    indices = encoded.indices.to_pylist()
+    if encoded.null_count:
+        texts = [None if j is None else distinct[j] for j in indices]
+        values = [None if j is None else decoded[j] for j in indices]
+    else:
+        texts = list(map(distinct.__getitem__, indices))
+        values = list(map(decoded.__getitem__, indices))
+    return _Decoded(texts, values, encoded, decoded)
 
 
 def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:

@@ -1,0 +1,73 @@
+"""Tables and Parquet files written by other tools (DuckDB, Polars, Spark, by hand): read right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+duckdb = pytest.importorskip("duckdb")
+
+from timeline import Event, Timeline  # noqa: E402
+from timeline.columnar import from_arrow, to_arrow  # noqa: E402
+
+
+def _slipped() -> Timeline:
+    """Events whose claims moved the date and the status; and one without claims."""
+    v4 = Event(title="V4 release", when="2026-04", actors=["DeepSeek"]).revise(
+        when="2026-05", stated="2026-04-20"
+    )
+    done = Event(title="Launch", when="2026-Q2").revise(status="happened", stated="2026-05-02")
+    plain = Event(title="Forum", when="2026-03-24")
+    return Timeline([v4, done, plain])
+
+
+def _dates(tl: Timeline) -> dict[str, tuple[str, str]]:
+    return {e.id: (str(e.when), e.status.value) for e in tl}
+
+
+class TestTheCurrentDateWithoutClaims:
+    """A row whose claims are gone (projected away in SQL, or a file written without them)
+    stands for the event as it is now: its ``when`` and ``status``, not the initial ones."""
+
+    @pytest.mark.parametrize(
+        "select",
+        [
+            "SELECT * EXCLUDE (claims) FROM t",
+            'SELECT title, initial_when, "when", initial_status, status FROM t',
+            "SELECT * REPLACE ([] AS claims) FROM t",
+            "SELECT * REPLACE (NULL AS claims) FROM t",
+        ],
+    )
+    def test_a_sql_projection_without_claims(self, select: str) -> None:
+        tl = _slipped()
+        t = to_arrow(tl)  # noqa: F841  (DuckDB reads it by name)
+        back = from_arrow(duckdb.sql(select))
+        assert _dates(back) == _dates(tl)
+        assert _dates(back)["v4-release"] == ("May 2026", "expected")
+        assert _dates(back)["launch"] == ("Q2 2026", "happened")
+
+    def test_rows_with_claims_still_replay_them(self) -> None:
+        tl = _slipped()
+        assert from_arrow(to_arrow(tl)) == tl
+        half = to_arrow(tl)
+        claims = half.column("claims").to_pylist()
+        claims[1] = []  # the launch's claim dropped; the V4 release keeps its own
+        half = half.set_column(
+            half.schema.get_field_index("claims"),
+            "claims",
+            pa.array(claims, half.schema.field("claims").type),
+        )
+        back = from_arrow(half)
+        assert back["v4-release"] == tl["v4-release"]  # claims and all
+        assert _dates(back)["launch"] == ("Q2 2026", "happened")
+
+    def test_a_dataset_whose_files_differ(self, tmp_path: Path) -> None:
+        # The first file has the record columns, the second only title, when and status.
+        tl = _slipped()
+        pq.write_table(to_arrow(tl[:1]), tmp_path / "part-0.parquet")
+        rest = to_arrow(tl[1:]).select(["title", "when", "status"])
+        pq.write_table(rest, tmp_path / "part-1.parquet")
+        assert _dates(Timeline.load(tmp_path)) == _dates(tl)
