@@ -71,3 +71,27 @@ class TestTheCurrentDateWithoutClaims:
         rest = to_arrow(tl[1:]).select(["title", "when", "status"])
         pq.write_table(rest, tmp_path / "part-1.parquet")
         assert _dates(Timeline.load(tmp_path)) == _dates(tl)
+
+
+def _names_typed(value_type: object, list_type: object) -> object:
+    return pa.array([["DeepSeek", "Tencent"], [], ["x"]], pa.list_(pa.string())).cast(
+        list_type(value_type)  # type: ignore[operator]
+    )
+
+
+@pytest.mark.parametrize("list_type", [pa.list_, pa.large_list], ids=["list", "large_list"])
+@pytest.mark.parametrize(
+    "value_type",
+    [pa.string(), pa.large_string(), pa.string_view(), pa.dictionary(pa.int32(), pa.string())],
+    ids=["string", "large_string", "string_view", "dictionary"],
+)
+def test_name_lists_of_any_string_type(value_type: object, list_type: object) -> None:
+    # Polars writes large_list<large_string>; Arrow has other spellings of text too.
+    names = _names_typed(value_type, list_type)
+    table = pa.table(
+        {"title": ["A", "B", "C"], "when": ["2026", "2027", "2028"], "actors": names,
+         "tags": names, "related": pa.array([[], [], []], pa.list_(pa.string()))}
+    )  # fmt: skip
+    tl = from_arrow(table)
+    assert [e.actors for e in tl] == [("DeepSeek", "Tencent"), (), ("x",)]
+    assert [e.tags for e in tl] == [("DeepSeek", "Tencent"), (), ("x",)]

@@ -206,8 +206,10 @@ def _name_tuples(table: pa.Table, name: str) -> list[tuple[str, ...]]:
         return [()] * n  # every list empty (related, usually)
     if column.null_count or pc.any(pc.match_substring(pc.list_flatten(column), "\x00")).as_py():
         return [() if not v else _share_names(tuple(v)) for v in column.to_pylist()]
-    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list.
-    encoded = pc.dictionary_encode(pc.binary_join(column, "\x00")).combine_chunks()
+    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list;
+    # the separator is of the names' own type (large_string in Polars' lists).
+    nul = require("pyarrow").scalar("\x00", column.type.value_type)
+    encoded = pc.dictionary_encode(pc.binary_join(column, nul)).combine_chunks()
     distinct = [
         _share_names(tuple(t.split("\x00"))) if t else () for t in encoded.dictionary.to_pylist()
     ]
