@@ -95,3 +95,30 @@ def test_name_lists_of_any_string_type(value_type: object, list_type: object) ->
     tl = from_arrow(table)
     assert [e.actors for e in tl] == [("DeepSeek", "Tencent"), (), ("x",)]
     assert [e.tags for e in tl] == [("DeepSeek", "Tencent"), (), ("x",)]
+
+
+class TestDuckDBOverFilesFromElsewhere:
+    def test_a_folder_whose_files_differ_is_one_view(self, tmp_path: Path) -> None:
+        from timeline.columnar import duckdb_connect
+
+        tl = _slipped()
+        pq.write_table(to_arrow(tl[:1]), tmp_path / "part-0.parquet")
+        rest = to_arrow(tl[1:]).select(["title", "when", "status"])
+        pq.write_table(rest, tmp_path / "part-1.parquet")
+        con = duckdb_connect(tmp_path)
+        rows = con.sql('SELECT title, "when", id FROM events ORDER BY title').fetchall()
+        first = tl.events[0]
+        assert rows == sorted(
+            (e.title, str(e.when), e.id if e is first else None) for e in tl
+        )  # the second file has no ids: NULL
+        assert _dates(from_arrow(con.sql("SELECT * FROM events"))) == _dates(tl)
+
+    @pytest.mark.parametrize("content", [b"", b"title,when\nx,2026\n", b"PAR1 not really PAR1"])
+    def test_a_file_that_is_not_parquet(self, tmp_path: Path, content: bytes) -> None:
+        from timeline import DataFileError
+        from timeline.columnar import duckdb_connect
+
+        path = tmp_path / "events.parquet"
+        path.write_bytes(content)
+        with pytest.raises(DataFileError, match="not a Parquet file"):
+            duckdb_connect(path)

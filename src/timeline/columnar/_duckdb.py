@@ -71,8 +71,10 @@ def register_when_parse(connection: duckdb.DuckDBPyConnection) -> None:
 def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with the view ``events`` over a Parquet file or folder.
 
-    ``path`` is a ``.parquet`` file or a folder of them (searched recursively);
-    without it only ``when_parse`` is registered. The connection is in memory:
+    ``path`` is a ``.parquet`` file or a folder of them (searched recursively; files
+    whose columns differ are joined by column name, a missing column reading as NULL);
+    without it only ``when_parse`` is registered. Raises `DataFileError` for a file
+    that is not Parquet. The connection is in memory:
     the Parquet files are read, never written.
 
     >>> import tempfile, pathlib
@@ -102,5 +104,14 @@ def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBP
     else:
         raise FileNotFoundError(f"no such file or folder: {os.fspath(path)!r}")
     literal = str(files).replace("'", "''")
-    connection.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet('{literal}')")
+    # By name: files of one folder may differ (another tool's files without the query
+    # columns, say); a column a file lacks reads as NULL.
+    view = f"CREATE VIEW events AS SELECT * FROM read_parquet('{literal}', union_by_name = true)"
+    try:
+        connection.execute(view)
+    except duckdb.Error as err:
+        connection.close()
+        first = str(err).splitlines()[0]
+        problem = f"not a Parquet file or dataset DuckDB can read: {first}"
+        raise DataFileError([DataFileProblem(problem, file=os.fspath(path))]) from None
     return connection
