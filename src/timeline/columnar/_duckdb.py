@@ -112,6 +112,6 @@ def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBP
     except duckdb.Error as err:
         connection.close()
         first = str(err).splitlines()[0]
-        problem = f"not a Parquet file or dataset DuckDB can read: {first}"
-        raise DataFileError([DataFileProblem(problem, file=os.fspath(path))]) from None
+        unread = f"not a Parquet file or dataset DuckDB can read: {first}"
+        raise DataFileError([DataFileProblem(unread, file=os.fspath(path))]) from None
     return connection
