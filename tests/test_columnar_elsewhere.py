@@ -122,3 +122,73 @@ class TestDuckDBOverFilesFromElsewhere:
         path.write_bytes(content)
         with pytest.raises(DataFileError, match="not a Parquet file"):
             duckdb_connect(path)
+
+
+class TestDatasetsFromElsewhere:
+    def test_columns_only_later_files_have_are_read(self, tmp_path: Path) -> None:
+        # The first file (by name) has only title and when: the second's actors, claims
+        # and sources must not be dropped.
+        tl = _slipped()
+        first = Timeline([Event(title="Aardvark", when="2025")])
+        pq.write_table(to_arrow(first).select(["title", "when"]), tmp_path / "part-0.parquet")
+        pq.write_table(to_arrow(tl), tmp_path / "part-1.parquet")
+        back = Timeline.load(tmp_path)
+        assert back["v4-release"] == tl["v4-release"]  # actors and claims kept
+        assert back["launch"] == tl["launch"]
+        assert len(back) == 4
+
+    def test_text_columns_of_other_string_types(self, tmp_path: Path) -> None:
+        tl = _slipped()
+        pq.write_table(to_arrow(tl[:1]), tmp_path / "part-0.parquet")
+        table = to_arrow(tl[1:]).select(["title", "when", "status", "actors"])
+        big = pa.schema([(f.name, pa.large_string() if f.type == pa.string() else
+                          pa.large_list(pa.large_string())) for f in table.schema])  # fmt: skip
+        pq.write_table(table.cast(big), tmp_path / "part-1.parquet")
+        assert _dates(Timeline.load(tmp_path)) == _dates(tl)
+
+    def test_files_that_are_not_parquet_are_left_alone(self, tmp_path: Path) -> None:
+        # As Spark writes a folder (_SUCCESS, .crc files) and people leave notes beside it.
+        tl = _slipped()
+        pq.write_table(to_arrow(tl), tmp_path / "part-0.parquet")
+        (tmp_path / "README.txt").write_text("events of 2026\n")
+        (tmp_path / "_SUCCESS").write_text("")
+        (tmp_path / ".part-0.parquet.crc").write_bytes(b"\x00\x01")
+        assert Timeline.load(tmp_path) == tl
+
+    def test_a_folder_without_parquet_files(self, tmp_path: Path) -> None:
+        from timeline import DataFileError
+
+        (tmp_path / "README.txt").write_text("nothing here\n")
+        with pytest.raises(DataFileError, match=r"no \.parquet files"):
+            Timeline.load(tmp_path)
+
+    def test_a_window_over_files_without_the_query_columns(self, tmp_path: Path) -> None:
+        # Files from elsewhere have no could_start/could_end: the window is still exact.
+        from timeline.columnar import window_filter
+
+        tl = _slipped()
+        pq.write_table(to_arrow(tl[:1]), tmp_path / "part-0.parquet")
+        pq.write_table(to_arrow(tl[1:]).select(["title", "when", "status"]),
+                       tmp_path / "part-1.parquet")  # fmt: skip
+        for month in ("2026-03", "2026-05", "2026-06", "2027"):
+            back = Timeline.load(tmp_path, filters=window_filter(month))
+            assert _dates(back) == _dates(tl.overlapping(month)), month
+        alone = tmp_path / "part-1.parquet"
+        back = Timeline.load(alone, filters=window_filter("2026-06"))
+        assert [e.title for e in back] == ["Launch"]
+
+    def test_hive_partitions_still_filter(self, tmp_path: Path) -> None:
+        tl = _slipped()
+        for year in (2025, 2026):
+            (tmp_path / f"year={year}").mkdir()
+            part = tl[:1] if year == 2025 else tl[1:]
+            pq.write_table(to_arrow(part), tmp_path / f"year={year}" / "part-0.parquet")
+        back = Timeline.load(tmp_path, filters=[("year", "=", 2026)])
+        assert back == tl[1:]
+
+    def test_a_filter_on_a_column_nobody_has(self, tmp_path: Path) -> None:
+        from timeline import DataFileError
+
+        _slipped().save(tmp_path / "events.parquet")
+        with pytest.raises(DataFileError, match="filter on the columns of SCHEMA"):
+            Timeline.load(tmp_path / "events.parquet", filters=[("nope", "=", "x")])
