@@ -192,3 +192,47 @@ class TestDatasetsFromElsewhere:
         _slipped().save(tmp_path / "events.parquet")
         with pytest.raises(DataFileError, match="filter on the columns of SCHEMA"):
             Timeline.load(tmp_path / "events.parquet", filters=[("nope", "=", "x")])
+
+
+class TestDateColumnsOfOtherTypes:
+    """``when`` and ``end`` typed as dates or timestamps (``published::DATE AS "when"`` in
+    SQL) are read as the days and instants they hold."""
+
+    @pytest.mark.parametrize("kind", [pa.date32(), pa.date64()], ids=["date32", "date64"])
+    def test_days(self, kind: object) -> None:
+        import datetime as dt
+
+        days = pa.array([dt.date(2026, 3, 24), dt.date(1, 1, 1), None], pa.date32()).cast(kind)
+        starts = pa.array([dt.date(2026, 3, 24), dt.date(1, 1, 1), dt.date(2026, 4, 1)]).cast(kind)
+        table = pa.table({"title": ["Forum", "Epoch", "Open"], "when": starts, "end": days})
+        tl = from_arrow(table)
+        assert [(e.title, str(e.when), e.end and str(e.end)) for e in tl] == [
+            ("Epoch", "1 January 0001", "1 January 0001"),
+            ("Forum", "24 March 2026", "24 March 2026"),
+            ("Open", "1 April 2026", None),
+        ]
+
+    @pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+    @pytest.mark.parametrize("zone", [None, "UTC", "Asia/Shanghai", "-09:30"])
+    def test_instants(self, unit: str, zone: str | None) -> None:
+        import datetime as dt
+
+        from timeline import When
+
+        moment = dt.datetime(2026, 4, 15, 2, 30, tzinfo=dt.UTC)
+        stamps = pa.array([moment], pa.timestamp("us", tz="UTC")).cast(pa.timestamp(unit, tz=zone))
+        tl = from_arrow(pa.table({"title": ["Keynote"], "when": stamps}))
+        when = tl["keynote"].when
+        if zone is None:  # a naive timestamp: the floating local time it holds
+            assert when == When.parse("2026-04-15T02:30:00")
+        else:
+            assert when == When.parse("2026-04-15T02:30:00Z")
+            assert str(when) == str(When.parse("2026-04-15T02:30:00Z"))  # UTC, as written
+
+    def test_a_fraction_of_a_second_is_kept(self) -> None:
+        import datetime as dt
+
+        moment = dt.datetime(2026, 4, 15, 2, 30, 1, 250000, tzinfo=dt.UTC)
+        stamps = pa.array([moment], pa.timestamp("ms", tz="UTC"))
+        tl = from_arrow(pa.table({"title": ["x"], "when": stamps}))
+        assert str(tl["x"].when) == "2026-04-15T02:30:01.250000Z"

@@ -18,7 +18,7 @@ from timeline.model._event_fields import _share_names
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["record_columns", "stated"]
+__all__ = ["dates_as_text", "record_columns", "stated"]
 
 _NESTED = ("sources", "claims", "target", "observations")
 _PLAIN = ("kind", "location", "description")
@@ -36,6 +36,50 @@ def record_columns(names: list[str]) -> list[str]:
     wanted = {"id", "title", "end", "when", "initial_when", "status", "initial_status"}
     wanted.update(_PLAIN, _NAMES, _NESTED)
     return [name for name in names if name in wanted]
+
+
+def dates_as_text(table: pa.Table) -> pa.Table:
+    """``table`` with its date columns (``when``, ``end``, ``initial_when``) typed as days or
+    instants made into the ISO text `When.parse` reads: a day (``date32``, ``date64``) as
+    ``2026-03-24``; an instant with a time zone as its UTC time (``2026-04-15T02:30:00Z``,
+    with the fraction of a second its unit holds, when not zero); one without, as the
+    floating local time it holds.
+
+    >>> import datetime as dt, pyarrow as pa
+    >>> t = pa.table({"when": pa.array([dt.date(2026, 3, 24)], pa.date64())})
+    >>> dates_as_text(t).column("when").to_pylist()
+    ['2026-03-24']
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    for name in ("when", "end", "initial_when"):
+        if name not in table.column_names:
+            continue
+        column = table.column(name)
+        kind = column.type
+        if pa.types.is_date(kind):
+            text = column.cast(pa.date32()).cast(pa.string())
+        elif pa.types.is_timestamp(kind):
+            zone = "" if kind.tz is None else "Z"
+            if kind.tz is not None:
+                column = column.cast(pa.timestamp(kind.unit, tz="UTC"))
+            whole = pc.strftime(
+                column.cast(pa.timestamp("s", tz=kind.tz and "UTC"), safe=False),
+                format="%Y-%m-%dT%H:%M:%S",
+            )
+            exact = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")
+            # The fraction only when not zero: "02:30:00.000" is "02:30:00".
+            fraction = pc.not_equal(
+                column.cast(pa.int64()),
+                column.cast(pa.timestamp("s", tz=kind.tz and "UTC"), safe=False)
+                .cast(pa.timestamp(kind.unit, tz=kind.tz and "UTC"))
+                .cast(pa.int64()),
+            )
+            text = pc.binary_join_element_wise(pc.if_else(fraction, exact, whole), zone, "")
+        else:
+            continue
+        table = table.set_column(table.schema.get_field_index(name), name, text)
+    return table
 
 
 def stated(table: pa.Table, initial: str, current: str) -> Any:

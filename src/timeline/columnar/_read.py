@@ -42,6 +42,7 @@ from timeline.columnar._columns import (
     _name_tuples,
     _names,
     _nested_rows,
+    dates_as_text,
     stated,
 )
 from timeline.columnar._deps import require
@@ -180,6 +181,7 @@ def _build(
     description: str | None,
     fiscal_years: Mapping[str, int | str] | None,
 ) -> Timeline:
+    table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
     where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
     reader = _Reader(where)
     n = table.num_rows
