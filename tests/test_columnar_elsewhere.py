@@ -236,3 +236,21 @@ class TestDateColumnsOfOtherTypes:
         stamps = pa.array([moment], pa.timestamp("ms", tz="UTC"))
         tl = from_arrow(pa.table({"title": ["x"], "when": stamps}))
         assert str(tl["x"].when) == "2026-04-15T02:30:01.250000Z"
+
+
+@pytest.mark.parametrize("name", ["title", "when", "claims", "initial_when", "actors"])
+def test_a_column_twice_is_a_problem_naming_it(name: str) -> None:
+    from timeline import DataFileError
+
+    table = to_arrow(_slipped())
+    twice = table.append_column(table.schema.field(name), table.column(name))
+    with pytest.raises(DataFileError, match=rf"column {name!r} appears 2 times"):
+        from_arrow(twice)
+
+
+def test_a_column_twice_that_timeline_does_not_read_is_left_alone() -> None:
+    table = pa.Table.from_arrays(
+        [pa.array(["A"]), pa.array(["2026"]), pa.array([1]), pa.array([2])],
+        names=["title", "when", "score", "score"],
+    )
+    assert [e.id for e in from_arrow(table)] == ["a"]

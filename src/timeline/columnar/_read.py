@@ -43,6 +43,7 @@ from timeline.columnar._columns import (
     _names,
     _nested_rows,
     dates_as_text,
+    record_columns,
     stated,
 )
 from timeline.columnar._deps import require
@@ -181,9 +182,18 @@ def _build(
     description: str | None,
     fiscal_years: Mapping[str, int | str] | None,
 ) -> Timeline:
-    table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
     where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
     reader = _Reader(where)
+    names = table.column_names
+    for twice in sorted({n for n in record_columns(names) if names.count(n) > 1}):
+        reader.fail(
+            (),
+            f"the table's column {twice!r} appears {names.count(twice)} times; rename or "
+            'drop all but one (in SQL, give the others another name: SELECT ... AS "other")',
+        )
+    if reader.problems:
+        raise DataFileError(reader.problems)
+    table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
     n = table.num_rows
     titles = _column(table, "title")
     dates = _decoded(stated(table, "initial_when", "when"), _parse)
