@@ -189,6 +189,15 @@ class TestDatasetsFromElsewhere:
             pq.write_table(to_arrow(part), tmp_path / f"year={year}" / "part-0.parquet")
         back = Timeline.load(tmp_path, filters=[("year", "=", 2026)])
         assert back == tl[1:]
+        # A partition of another tool's files (no query columns): read file by file.
+        bare = to_arrow(tl[1:]).select(["title", "when", "status"])
+        pq.write_table(bare, tmp_path / "year=2026" / "part-0.parquet")
+        window = window_filter("2026-06")
+        back = Timeline.load(tmp_path, filters=window & (pa.compute.field("year") == 2026))
+        assert _dates(back) == _dates(tl[1:].overlapping("2026-06"))
+        assert (
+            len(Timeline.load(tmp_path, filters=window & (pa.compute.field("year") == 2025))) == 0
+        )
 
     def test_a_filter_on_a_column_nobody_has(self, tmp_path: Path) -> None:
         from timeline import DataFileError

@@ -194,6 +194,11 @@ def _derived(fragment: ds.Fragment, own: pa.Schema, filters: pc.Expression) -> p
             for p in err.problems
         ]
         raise DataFileError(problems) from None
+    # The partition keys (``year=2026/`` in the path) are columns the filter may name.
+    keys = require("pyarrow.dataset").get_partition_keys(fragment.partition_expression)
+    for key, value in keys.items():
+        kind = own.field(key).type if key in own.names else None
+        derived = derived.append_column(key, pa.array([value] * derived.num_rows, kind))
     try:
         kept = derived.filter(filters)
     except pa.ArrowInvalid as err:
@@ -209,15 +214,8 @@ def _own_schema(fragment: ds.Fragment, schema: pa.Schema) -> pa.Schema:
     """The dataset's schema cut to the columns the fragment's file has (and partition keys)."""
     pa = require("pyarrow")
     has = set(fragment.physical_schema.names)
-    partition = str(fragment.partition_expression)
-    return pa.schema(
-        [
-            f
-            for f in schema
-            if f.name in has or f"{f.name} ==" in partition or f"{f.name}==" in partition
-        ],
-        metadata=schema.metadata,
-    )
+    has.update(require("pyarrow.dataset").get_partition_keys(fragment.partition_expression))
+    return pa.schema([f for f in schema if f.name in has], metadata=schema.metadata)
 
 
 def _has_columns(fragment: ds.Fragment, schema: pa.Schema) -> bool:
