@@ -36,6 +36,8 @@ def check_feed(text: str) -> Any:
             end = event.decoded("DTEND")
             assert type(end) is type(start), (start, end)
             if isinstance(start, dt.datetime):
+                # RFC 5545 3.8.2.2: DTEND is a local (floating) time iff DTSTART is
+                assert (start.tzinfo is None) == (end.tzinfo is None), (start, end)
                 assert end > start, (start, end)
             else:
                 assert end > start, "DTEND of an all-day event is exclusive: after DTSTART"

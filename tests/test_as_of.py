@@ -78,6 +78,14 @@ class TestDurations:
             ("2 weeks", 14),
             (30, 30),
             (_dt.timedelta(days=7), 7),
+            # a number alone is days, as the int is (the CLI's "--within 90" was refused);
+            # quarters and the short spellings of months and years
+            ("90", 90),
+            ("2 quarters", 182),  # 15 Jan to 15 Jul 2024
+            ("1q", 91),
+            ("6 mo", 182),
+            ("1 yr", 366),
+            ("2 yrs", 731),
         ],
     )
     def test_one_parser(self, within: object, days: int) -> None:

@@ -388,6 +388,10 @@ class TestUsageErrors:
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
             (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
             (["convert", "a.yaml", "b"], "'b' has no suffix"),
+            # a feed where a data file goes: the command that reads or writes it
+            (["show", "feed.ics"], "it is a feed: import it first with `timeline convert feed.ics"),
+            (["check", "feed.ics"], "import it first with `timeline convert feed.ics events.yaml`"),
+            (["convert", "a.yaml", "b.ics"], "`timeline export DATA -o feed.ics` writes a feed"),
             (["check"], "the following arguments are required: FILE"),
             # machine output is for the listing commands; a feed is already machine output
             (["export", "--json"], "unrecognized arguments: --json"),

@@ -458,6 +458,11 @@ class TestUndated:
             "To be determined",
             "unknown",
             "date not announced",
+            # in brackets, and "date TBC" as "date TBD" (were refused)
+            "(TBD)",
+            "[TBA]",
+            "date TBC",
+            "(date to be confirmed)",
         ],
     )
     def test_phrases(self, text: str) -> None:
@@ -481,6 +486,36 @@ class TestUndated:
 
     def test_unknown_end_of_an_interval_is_still_an_end(self) -> None:
         assert P("unknown start to June 2026").is_interval
+
+
+class TestAlternativesInOrder:
+    @pytest.mark.parametrize(
+        ("text", "suggestion"),
+        [
+            # a part without its year is read in the last one's year, and was then after it:
+            # "Q4 or Q1 2027" was Q4 2027 or Q1 2027; which year is meant is not guessed
+            ("Q4 or Q1 2027", "Q4 2026 or Q1 2027"),
+            ("December or January 2027", "December 2026 or January 2027"),
+            ("November, December or January 2027", "November 2026, December 2026 or January 2027"),
+            ("December or January", "December 2025 or January 2026"),  # said in March 2026
+            ("December 2026 or January", "December 2026 or January 2027"),
+        ],
+    )
+    def test_a_part_read_out_of_order_is_refused_with_the_fix(
+        self, text: str, suggestion: str
+    ) -> None:
+        with pytest.raises(WhenParseError, match="in the order written") as err:
+            P(text, reference="2026-03-28")
+        assert err.value.suggestion == suggestion
+        assert P(suggestion) == P(suggestion, reference="2026-03-28")
+
+    def test_a_set_out_of_order_is_written_with_each_year(self) -> None:
+        w = When.from_edtf("[2027-36,2027-33]")
+        assert str(w) == "Q4 2027 or Q1 2027" and P(str(w)) == w
+
+    @pytest.mark.parametrize("text", ["Q1 or Q4 2027", "2027 or 2026", "Q3 or Q4", "April or May"])
+    def test_in_order_or_with_their_years(self, text: str) -> None:
+        assert P(text, reference="2026-03-28").form is not None
 
 
 class TestFiscalYears:
@@ -512,12 +547,135 @@ class TestFiscalYears:
         assert (w.earliest, w.latest) == (first, last)
         assert P(str(w)) == w  # written as calendar dates, read back without the fiscal year
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # every spelling of a quarter the calendar phrases read, said of a fiscal year
+            "Q3 FY2026",
+            "3Q FY26",
+            "3QFY26",
+            "Q3FY26",
+            "Q3 of FY2026",
+            "FY26 3Q",
+            "the third quarter of fiscal 2026",
+            "third quarter of fiscal year 2026",
+            "3rd quarter of FY2026",
+            "fiscal Q3 2026",
+            "fiscal third quarter 2026",
+            "fiscal 3Q 2026",
+        ],
+    )
+    def test_any_spelling_of_a_fiscal_quarter(self, text: str) -> None:
+        # Nvidia (February): its third quarter of fiscal 2026 is August to October 2025
+        w = P(text, fiscal_year_start=2)
+        assert (w.earliest, w.latest) == (D(2025, 8, 1), D(2025, 10, 31))
+
+    @pytest.mark.parametrize(
+        "text",
+        ["H2 FY26", "2H FY26", "2HFY26", "FY26 2H", "second half of fiscal 2026", "fiscal H2 2026"],
+    )
+    def test_any_spelling_of_a_fiscal_half(self, text: str) -> None:
+        w = P(text, fiscal_year_start=7)  # Microsoft: H2 FY26 is January to June 2026
+        assert w == When.half(2026, 1)
+
+    @pytest.mark.parametrize(
+        ("text", "earliest", "latest", "said"),
+        [
+            # a fiscal period is one date to by/before/after: the end it reaches (these were
+            # refused as "not to an interval"); Microsoft's FY2027 is July 2026 to June 2027
+            ("by FY2027", None, D(2027, 6, 30), "by June 2027"),
+            ("by the end of FY2027", None, D(2027, 6, 30), "by June 2027"),
+            ("no later than fiscal 2027", None, D(2027, 6, 30), "no later than June 2027"),
+            ("before FY2027", None, D(2026, 6, 30), "before July 2026"),
+            ("after FY2027", D(2027, 7, 1), None, "after June 2027"),
+            ("not before FY2027", D(2026, 7, 1), None, "no earlier than July 2026"),
+            ("FY2027 or later", D(2026, 7, 1), None, "no earlier than July 2026"),
+            ("by Q3 FY2027", None, D(2027, 3, 31), "by Q1 2027"),
+            # a qualifier is said of the whole span: each end (it leaked an internal error)
+            ("c. FY2027", D(2026, 7, 1), D(2027, 6, 30), "c. July 2026 to c. June 2027"),
+            ("FY2027?", D(2026, 7, 1), D(2027, 6, 30), "July 2026? to June 2027?"),
+            # an interval between fiscal periods runs from the first's start to the last's end
+            ("FY2026 to FY2027", D(2025, 7, 1), D(2027, 6, 30), "July 2025 to June 2027"),
+            ("FY2026-FY2028", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
+            ("Q4 FY2026 to Q1 FY2027", D(2026, 4, 1), D(2026, 9, 30), "Q2 2026 to Q3 2026"),
+            ("FY2027 onwards", D(2026, 7, 1), None, "from July 2026 onwards"),
+            # years further apart than one fiscal year: a range of them (it was refused)
+            ("FY2026-2028", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
+            ("FY2026\u201328", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
+            ("until FY2027", None, D(2027, 6, 30), "until June 2027"),
+        ],
+    )
+    def test_relations_qualifiers_and_intervals_of_fiscal_periods(
+        self, text: str, earliest: D | None, latest: D | None, said: str
+    ) -> None:
+        w = P(text, fiscal_year_start=7)
+        assert (w.earliest, w.latest, str(w)) == (earliest, latest, said)
+        assert P(str(w)) == w
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a part without its year takes the fiscal year of the last one, not its calendar
+            # year ("H1-H2 FY26" was H1 2026 to H1 2026; "Q3-Q4 FY2027" was refused with
+            # calendar quarters as the fix; "Q3 or Q4 FY2027" was Q3 2027 or Q2 2027)
+            ("H1-H2 FY26", When.interval(When.half(2025, 2), When.half(2026, 1))),
+            ("Q3-Q4 FY2027", When.interval(When.quarter(2027, 1), When.quarter(2027, 2))),
+            ("Q3 to Q4 of FY2027", When.interval(When.quarter(2027, 1), When.quarter(2027, 2))),
+            ("Q3 or Q4 FY2027", P("Q1 or Q2 2027")),
+            ("Q2, Q3 or Q4 FY2027", P("Q4 2026, Q1 2027 or Q2 2027")),
+            ("c. Q3 or Q4 FY2027", P("c. Q1 or Q2 2027")),
+        ],
+    )
+    def test_parts_share_the_fiscal_year(self, text: str, expected: When) -> None:
+        assert P(text, fiscal_year_start=7) == expected
+
+    def test_alternative_fiscal_years_off_the_calendar_are_refused_with_the_reason(self) -> None:
+        # a fiscal year from July is a span of months, which no EDTF set can hold
+        with pytest.raises(WhenParseError, match="one of several dates") as err:
+            P("FY2026 or FY2027", fiscal_year_start=7)
+        assert "unknown word" not in str(err.value)
+        assert P("FY2026 or FY2027", fiscal_year_start=1) == P("2026 or 2027")
+
+    @pytest.mark.parametrize("text", ["FY2026 Q5", "Q5 FY2026", "FY2026 or FY2027"])
+    def test_fiscal_words_are_known_words(self, text: str) -> None:
+        with pytest.raises(WhenParseError) as err:
+            P(text)
+        assert "unknown word" not in str(err.value)
+
+    @pytest.mark.parametrize(
+        ("text", "named_by", "first", "last"),
+        [
+            # said on 28 March 2026; Microsoft (July, named by the end): FY2026
+            ("this fiscal year", "end", D(2025, 7, 1), D(2026, 6, 30)),
+            ("the current fiscal year", "end", D(2025, 7, 1), D(2026, 6, 30)),
+            ("next fiscal year", "end", D(2026, 7, 1), D(2027, 6, 30)),
+            ("last fiscal year", "end", D(2024, 7, 1), D(2025, 6, 30)),
+            # named by the start, the same spans
+            ("this fiscal year", "start", D(2025, 7, 1), D(2026, 6, 30)),
+            ("by the end of this fiscal year", "end", None, D(2026, 6, 30)),
+        ],
+    )
+    def test_this_and_next_fiscal_year(
+        self, text: str, named_by: str, first: D | None, last: D
+    ) -> None:
+        w = P(text, reference="2026-03-28", fiscal_year_start=7, fiscal_year_named_by=named_by)  # type: ignore[arg-type]
+        assert (w.earliest, w.latest) == (first, last)
+
     def test_without_a_fiscal_year_it_names_the_fix(self) -> None:
+        for text in ("3Q FY26", "fiscal third quarter 2026", "next fiscal year", "by FY2027"):
+            with pytest.raises(WhenParseError, match="pass fiscal_year_start="):
+                P(text, reference="2026-03-28")
         with pytest.raises(WhenParseError, match="pass fiscal_year_start=") as err:
             P("FY2025")
         assert "fiscal_years:" in str(err.value)
 
-    @pytest.mark.parametrize("start", [0, 13, "Julember", True])
+    @pytest.mark.parametrize("start", ["Jul.", "Sept.", " july ", "07"])
+    def test_start_spellings(self, start: str) -> None:
+        # an abbreviation with its full stop, as dates take it ("Sept." was refused)
+        w = P("FY2027", fiscal_year_start=start)
+        assert w.earliest is not None and w.earliest.month == (9 if "S" in start else 7)
+
+    @pytest.mark.parametrize("start", [0, 13, "Julember", True, "Ju.", "."])
     def test_bad_start(self, start: object) -> None:
         with pytest.raises(WhenParseError, match="must be a month"):
             P("FY2025", fiscal_year_start=start)  # type: ignore[arg-type]
@@ -525,6 +683,27 @@ class TestFiscalYears:
     def test_bad_naming(self) -> None:
         with pytest.raises(WhenParseError, match="'end' or 'start'"):
             P("FY2025", fiscal_year_start=7, fiscal_year_named_by="middle")  # type: ignore[arg-type]
+
+    TEXT = (
+        "Revenue in 3Q FY26 rose, the fiscal third quarter 2026 beat it, the second half of "
+        "fiscal 2026 slowed, Q3-Q4 FY2027 and Q1 or Q2 FY2027 are next, and next fiscal year."
+    )
+
+    def test_find_dates_finds_every_spelling_of_a_fiscal_period_whole(self) -> None:
+        found = find_dates(self.TEXT, reference="2026-03-28", fiscal_year_start=2)
+        assert [(m.text, str(m.when)) for m in found] == [
+            ("3Q FY26", "August 2025 to October 2025"),
+            ("fiscal third quarter 2026", "August 2025 to October 2025"),
+            ("the second half of fiscal 2026", "August 2025 to January 2026"),
+            ("Q3-Q4 FY2027", "August 2026 to January 2027"),
+            # "Q1 or Q2 FY2027": Nvidia's quarters are spans of months, which no set holds
+            ("next fiscal year", "February 2027 to January 2028"),
+        ]
+
+    def test_find_dates_never_reads_a_part_of_a_fiscal_phrase_as_calendar(self) -> None:
+        # without fiscal_year_start, nothing here is a date ("third quarter 2026" was Q3 2026,
+        # and the "Q3" of "Q3-Q4 FY2027" and "Q1 or Q2 FY2027" a calendar quarter)
+        assert find_dates(self.TEXT, reference="2026-03-28") == []
 
     def test_find_dates_never_reads_fiscal_as_calendar(self) -> None:
         text = "Revenue in fiscal 2025 and Q3 FY2025 beat the target set for 2025."
@@ -656,6 +835,53 @@ class TestCenturyAndDecadeText:
         assert str(When.from_edtf("99")) == "the 100th century"
         assert P("the 100th century") == When.century(9900)
 
+    @pytest.mark.parametrize(
+        ("edtf", "text"),
+        [
+            # inside a set the ISO 8601 decade and century are unambiguous: When.parse reads
+            # them as from_edtf does (it refused them, and "{202,203}" was the str() of a value)
+            ("[202,203]", "the 2020s or the 2030s"),
+            ("{202,203}", "{202,203}"),
+            ("[202..204]", "[202..204]"),
+            ("[20,21]", "the 21st century or the 22nd century"),
+            ("[202,2030-04]", "the 2020s or April 2030"),
+            ("[202~,203]", "the 2020s~ or the 2030s"),
+            ("[..202]", "by end of the 2020s"),
+            ("[202..]", "no earlier than the 2020s"),
+        ],
+    )
+    def test_sets_of_decades_and_centuries(self, edtf: str, text: str) -> None:
+        w = When.from_edtf(edtf)
+        assert P(edtf) == w and str(w) == text and P(text) == w and w.to_edtf() == edtf
+
+    @pytest.mark.parametrize(
+        ("text", "reading"),
+        [
+            # alone, three or two digits are more likely a year cut short: refused, with
+            # what ISO 8601 (When.from_edtf) reads ("202" alone: a year takes four digits)
+            ("202~", "c. the 2020s"),
+            ("21?", "the 22nd century?"),
+            ("202/203", "the 2020s to the 2030s"),
+        ],
+    )
+    def test_a_decade_or_century_alone_names_the_iso_reading(self, text: str, reading: str) -> None:
+        with pytest.raises(WhenParseError, match="four digits") as info:
+            P(text)
+        assert "When.from_edtf" in str(info.value) and info.value.suggestion == reading
+        assert str(When.from_edtf(text)) == reading
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(calendar_whens(), min_size=1, max_size=3), st.sampled_from("[{"))
+    def test_any_set_reads_the_same_with_parse_and_from_edtf(
+        self, members: list[When], bracket: str
+    ) -> None:
+        edtf = bracket + ",".join(m.to_edtf() for m in members) + "]}"["[{".index(bracket)]
+        try:
+            w = When.from_edtf(edtf)
+        except WhenParseError:
+            return  # a dekad or a third of a decade has no EDTF member
+        assert P(edtf) == w and P(str(w)) == w
+
 
 # -- round trips for the new forms (Hypothesis) -------------------------------------------------
 
@@ -763,3 +989,449 @@ class TestAlternativesProperty:
         for member in values:
             if member.relation is Relation.ON:
                 assert w.overlaps(member)
+
+
+# -- instants at the calendar's edges ------------------------------------------------------------
+
+
+@st.composite
+def edge_instants(draw: st.DrawFn) -> When:
+    """An instant within a day of 0001-01-01 or 9999-12-31, at any offset a clock has had."""
+    first = draw(st.booleans())
+    day = dt.datetime(1, 1, 1) if first else dt.datetime(9999, 12, 31)
+    moment = day + dt.timedelta(
+        minutes=draw(st.integers(0, 24 * 60 - 1)), microseconds=draw(st.sampled_from([0, 1, 5]))
+    )
+    minutes = draw(st.integers(-18 * 60, 18 * 60))
+    return When.instant(moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes))))
+
+
+class TestInstantsAtTheCalendarEdges:
+    """'after'/'before' an instant whose UTC time lies outside 1..9999 (pendulum's
+    arithmetic goes through UTC): bounds, EDTF, relations and sorting raised OverflowError."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "after 0001-01-01T00:00+00:02",
+            "after 0001-01-01T10:00+14:00",
+            "before 9999-12-31T23:59-12:00",
+            "before 9999-12-31T23:59:59.999999-01:00",
+        ],
+    )
+    def test_bounds_relations_and_text(self, text: str) -> None:
+        w = P(text)
+        first = w.earliest if w.earliest is not None else w.latest
+        assert first is not None and first.year in (1, 9999)
+        assert w.fuzzy_bounds() == (w.earliest, w.latest)
+        back = When.from_edtf(w.to_edtf())  # "no earlier than" the next microsecond
+        assert (back.earliest, back.latest) == (w.earliest, w.latest) and P(str(w)) == w
+        year = P("0001") if first.year == 1 else P("9999")
+        assert w.overlaps(year) and not w.definitely_before(year)
+        assert sorted([year, w, P("2026")])[1] in (w, year)
+
+    @settings(max_examples=200, deadline=None)
+    @given(edge_instants(), st.sampled_from(["after", "before", "by", "not_before", "not_after"]))
+    def test_any_relation_to_an_edge_instant(self, w: When, relation: str) -> None:
+        try:
+            v = getattr(w, relation)()
+        except ValueError:
+            return  # "before" the first moment, "after" the last: refused (WhenError)
+        for other in (P("0001"), P("9999"), P("2026-04-15"), w):
+            [v.definitely_before(other), other.definitely_before(v), v.overlaps(other)]
+            assert v.contains(other) <= v.overlaps(other)
+        assert sorted([v, w, P("2026")])
+        back = When.from_edtf(v.to_edtf())  # "after X" comes back as "no earlier than X''"
+        assert (back.earliest, back.latest) == (v.earliest, v.latest)
+
+
+class TestRefusalsAtTheCalendarEdges:
+    """Refusals say what is wrong in words, not as the model's exception (they read
+    "it cannot be read as a date (WhenError(\\"When.parse('9999').after(): ...\\"))")."""
+
+    @pytest.mark.parametrize(
+        ("text", "says"),
+        [
+            ("after 9999", "nothing lies after 9999 in the calendar (years 1 to 9999)"),
+            ("after 31 December 9999", "nothing lies after 31 December 9999 in the calendar"),
+            ("after c. Q4 9999", "nothing lies after c. Q4 9999 in the calendar"),
+            ("before 0001", "nothing lies before 0001 in the calendar"),
+            ("before 0001-01-01T00:00Z", "nothing lies before 0001-01-01T00:00Z in the calendar"),
+            ("9999/00", "year must be 1..9999, got 10000"),
+        ],
+    )
+    def test_said_in_words(self, text: str, says: str) -> None:
+        with pytest.raises(WhenParseError) as err:
+            P(text)
+        assert says in str(err.value) and "Error(" not in str(err.value)
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.sampled_from(["", "by ", "before ", "after ", "not before ", "c. ", "end of "]),
+        st.sampled_from(["9999", "0001", "December 9999", "Q1 0001", "9999/00", "the 9990s"]),
+        st.sampled_from(["", "?", " or later", " at the latest", " onwards", " to 9999"]),
+    )
+    def test_no_refusal_quotes_an_exception(self, before: str, core: str, after: str) -> None:
+        message = ""
+        try:
+            P(before + core + after, fiscal_year_start=7)
+        except WhenParseError as err:
+            message = str(err)
+        assert "Error(" not in message and "When." not in message
+
+
+class TestInstantOffsets:
+    """`When.instant` takes the offsets `When.parse` reads back (-18:00..+18:00, as ISO 8601
+    and pendulum allow); one beyond (Python allows up to a day) was built, then its text was
+    refused."""
+
+    @pytest.mark.parametrize("minutes", [18 * 60 + 1, 23 * 60 + 59, -(18 * 60 + 1), -(23 * 60)])
+    def test_beyond_18_hours_is_refused(self, minutes: int) -> None:
+        moment = dt.datetime(2026, 4, 15, 10, tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+        with pytest.raises(ValueError, match=r"out of range -18:00\.\.\+18:00"):
+            When.instant(moment)
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.integers(-18 * 3600, 18 * 3600))
+    def test_any_offset_within_reads_back(self, seconds: int) -> None:
+        zone = dt.timezone(dt.timedelta(seconds=seconds))
+        w = When.instant(dt.datetime(2026, 4, 15, 10, 30, tzinfo=zone))
+        assert P(str(w)) == w and When.from_edtf(w.to_edtf()) == w
+
+
+class TestClockChanges:
+    """A local time at a clock change in a named zone: the refusal names the offsets there
+    (it said "add the UTC offset, e.g. +01:00" whatever the zone)."""
+
+    @pytest.mark.parametrize(
+        ("text", "says", "suggestion"),
+        [
+            # New York, 1 November 2026: 01:30 happens twice, at -04:00 and then at -05:00
+            (
+                "2026-11-01T01:30[America/New_York]",
+                "happens twice in America/New_York (the clocks go back): at -04:00, then at "
+                "-05:00; add the offset, as in '2026-11-01T01:30-04:00[America/New_York]'",
+                None,
+            ),
+            # New York, 8 March 2026: the clocks go from 02:00 to 03:00
+            (
+                "2026-03-08T02:30[America/New_York]",
+                "does not exist in America/New_York (the clocks go forward from -05:00 to -04:00)",
+                None,
+            ),
+            # an offset the zone does not have then: the one it has
+            (
+                "2026-04-15T10:00+08:00[America/New_York]",
+                "offset +08:00 does not match the time zone America/New_York at that time (-04:00)",
+                "2026-04-15T10:00-04:00[America/New_York]",
+            ),
+        ],
+    )
+    def test_the_refusal_names_the_offsets(
+        self, text: str, says: str, suggestion: str | None
+    ) -> None:
+        with pytest.raises(WhenParseError) as err:
+            P(text)
+        assert says in str(err.value) and err.value.suggestion == suggestion
+        if suggestion is not None:
+            assert P(suggestion).start is not None
+
+    def test_both_offsets_of_a_repeated_hour_read(self) -> None:
+        first = P("2026-11-01T01:30-04:00[America/New_York]")
+        second = P("2026-11-01T01:30-05:00[America/New_York]")
+        assert first.definitely_before(second) and first < second
+
+
+class TestIntervalsBetweenADayAndAnInstant:
+    """An interval's order between a floating day and an instant: the instant's local time
+    against the whole day (as "a floating day contains an instant whose local date is that
+    day"). "From 10:00 on 15 April to 15 April" was refused as ending before it starts (the
+    day was taken at its first moment, in UTC), while "15 April to 14 April 23:00 at UTC-12"
+    was accepted."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026-04-15T10:00Z/2026-04-15",  # from 10:00 to the end of that day
+            "2026-04-15T10:00/2026-04-15",
+            "2026-04-15T23:00-12:00/2026-04-15",
+            "2026-04-15/2026-04-15T01:00+14:00",
+            "2026-04/2026-04-01T00:00+14:00",
+            "from 2026-04-15T10:00Z to 15 April 2026",
+        ],
+    )
+    def test_in_order(self, text: str) -> None:
+        w = P(text)
+        assert w.is_interval and P(str(w)) == w and w.overlaps(w)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026-04-15/2026-04-14T23:00-12:00",  # ends on 14 April, local time
+            "2026-04-16T00:30+14:00/2026-04-15",  # starts on 16 April, local time
+            "2026-04-16T00:00/2026-04-15",
+        ],
+    )
+    def test_backwards(self, text: str) -> None:
+        with pytest.raises(WhenParseError, match="before it starts"):
+            P(text)
+
+    @settings(max_examples=200, deadline=None)
+    @given(instants(2026, 2026), calendar_whens(2026, 2026), st.booleans())
+    def test_accepted_exactly_when_local_times_are_in_order(
+        self, moment: When, day: When, instant_first: bool
+    ) -> None:
+        assert moment.start is not None and day.start is not None and day.end is not None
+        local = moment.start.replace(tzinfo=None)  # type: ignore[union-attr]
+        if instant_first:
+            ok = local.date() <= day.end
+            ends = (moment, day)
+        else:
+            ok = local.date() >= day.start
+            ends = (day, moment)
+        try:
+            When.interval(*ends)
+        except ValueError:
+            assert not ok
+        else:
+            assert ok
+
+
+class TestIntervalsWithoutADate:
+    """`When.interval` builds an interval with no date at all, `str` and `When.parse` agree on
+    it, and `to_edtf` writes it; `When.from_edtf` refused what `to_edtf` wrote."""
+
+    @pytest.mark.parametrize(
+        ("ends", "edtf"),
+        [
+            (("open", "open"), "../.."),
+            (("unknown", "unknown"), "/"),
+            (("open", "unknown"), "../"),
+            (("unknown", "open"), "/.."),
+        ],
+    )
+    def test_edtf_round_trip(self, ends: tuple[str, str], edtf: str) -> None:
+        w = When.interval(*ends)  # type: ignore[arg-type]
+        assert w.to_edtf() == edtf and When.from_edtf(edtf) == w and P(str(w)) == w
+        assert (w.earliest, w.latest) == (None, None)
+
+    @pytest.mark.parametrize("text", ["../..", "/", "../", "/.."])
+    def test_parse_still_wants_a_date(self, text: str) -> None:
+        with pytest.raises(WhenParseError, match="at least one date"):
+            P(text)
+
+
+class TestConstructorsTakeWholeNumbers:
+    """The named constructors refuse what is not a whole number with `WhenError`: a float
+    or a string raised `TypeError` from inside, and `True` was read as 1 (January)."""
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: When.year(2026.0),  # type: ignore[arg-type]
+            lambda: When.year("2026"),  # type: ignore[arg-type]
+            lambda: When.month(2026, True),
+            lambda: When.day(2026, 4, 15.5),  # type: ignore[arg-type]
+            lambda: When.quarter(2026, "2"),  # type: ignore[arg-type]
+            lambda: When.half(None, 1),  # type: ignore[arg-type]
+            lambda: When.third(2026, 1.0),  # type: ignore[arg-type]
+            lambda: When.season(2026, 21.0),  # type: ignore[arg-type]
+            lambda: When.week(2026, "15"),  # type: ignore[arg-type]
+            lambda: When.dekad(2026, 4, False),
+            lambda: When.decade(2020.0),  # type: ignore[arg-type]
+            lambda: When.century("2000"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_refused_with_our_error(self, build: object) -> None:
+        with pytest.raises(ValueError, match="whole number"):
+            build()  # type: ignore[operator]
+
+    def test_integer_types_that_are_not_int_are_taken(self) -> None:
+        import fractions
+
+        class Year(int):
+            pass
+
+        assert When.year(Year(2026)) == When.year(2026)
+        assert When.month(2026, fractions.Fraction(4, 1).numerator) == When.month(2026, 4)
+
+
+class TestFuzzPolicies:
+    """A policy gives a whole number of units, 0 or more: -1 gave fuzzy bounds inside the
+    plain ones and backwards (1 May .. 31 March for "2026-04~"); 1.5 or "x" raised
+    TypeError from inside."""
+
+    @pytest.mark.parametrize("pad", [-1, 1.5, "x", -0.5])
+    def test_a_bad_padding_is_refused(self, pad: object) -> None:
+        with pytest.raises(ValueError, match="whole number of units, 0 or more"):
+            P("2026-04~").fuzzy_bounds(policy=lambda w: pad)  # type: ignore[arg-type,return-value]
+
+    @pytest.mark.parametrize(
+        ("pad", "lo", "hi"),
+        [
+            (0, D(2026, 4, 1), D(2026, 4, 30)),
+            (None, D(2026, 4, 1), D(2026, 4, 30)),
+            (2, D(2026, 2, 1), D(2026, 6, 30)),
+        ],
+    )
+    def test_good_paddings(self, pad: int | None, lo: D, hi: D) -> None:
+        got = P("2026-04~").fuzzy_bounds(policy=lambda w: pad)  # type: ignore[arg-type,return-value]
+        assert got == (lo, hi)
+
+
+class TestShortCodesAndWeeks:
+    """Halves and quarters with a dash or a two-digit year, basic ISO weeks, estimate years."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("H1-26", When.half(2026, 1)),
+            ("H2-'25", When.half(2025, 2)),
+            ("Q3 26", When.quarter(2026, 3)),
+            ("Q3-26", When.quarter(2026, 3)),
+            ("H1 26", When.half(2026, 1)),
+            ("3Q-26", When.quarter(2026, 3)),
+            ("2H-2025", When.half(2025, 2)),
+            ("3Q-2025", When.quarter(2025, 3)),
+            ("1H-2H 2026", When.interval(When.half(2026, 1), When.half(2026, 2))),
+            ("1Q-3Q 2026", When.interval(When.quarter(2026, 1), When.quarter(2026, 3))),
+            ("2026W53", When.week(2026, 53)),
+            ("2026W05", When.week(2026, 5)),
+            ("2026W053", When.day(2026, 1, 28)),
+            ("2027E", When.year(2027)),
+            ("by 2027E", When.year(2027).by()),
+            ("first week of April 2026", When.interval(When.day(2026, 4, 1), When.day(2026, 4, 7))),
+            (
+                "the second week of May 2026",
+                When.interval(When.day(2026, 5, 8), When.day(2026, 5, 14)),
+            ),
+            (
+                "the last week of February 2028",
+                When.interval(When.day(2028, 2, 23), When.day(2028, 2, 29)),
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: When) -> None:
+        w = P(text)
+        assert w == expected
+        assert P(str(w)) == w
+
+    @pytest.mark.parametrize(
+        ("text", "members"),
+        [
+            ("the second or third quarter of 2026", ["2026-34", "2026-35"]),
+            ("second or third quarter 2026", ["2026-34", "2026-35"]),
+            ("the first or second half of 2027", ["2027-40", "2027-41"]),
+        ],
+    )
+    def test_ordinal_alternatives(self, text: str, members: list[str]) -> None:
+        w = P(text)
+        assert w.to_edtf() == "[" + ",".join(members) + "]"
+        assert P(str(w)) == w
+
+    def test_fiscal_estimate_years(self) -> None:
+        assert P("FY27E", fiscal_year_start=7) == P("FY27", fiscal_year_start=7)
+        assert P("Q3 FY2027E", fiscal_year_start=7) == P("Q3 FY2027", fiscal_year_start=7)
+        with pytest.raises(WhenParseError, match="fiscal_year_start="):
+            P("FY27E")
+
+    @pytest.mark.parametrize(
+        ("text", "fix"),
+        [("2026-W5", "2026-W05"), ("2026W5", "2026-W05"), ("2026-W5-3", "2026-W05-3")],
+    )
+    def test_a_one_digit_week_is_refused_with_the_fix(self, text: str, fix: str) -> None:
+        # "2026-W5" was read as the interval 2026 to week 5 of 2026
+        with pytest.raises(WhenParseError, match="two digits") as err:
+            P(text)
+        assert err.value.suggestion == fix
+
+    def test_lower_case_basic_week(self) -> None:
+        assert P("2026w15") == When.week(2026, 15)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a part of a year glued to it by a hyphen is that part (was "2026 to Q3 2026")
+            ("2026-3Q", When.quarter(2026, 3)),
+            ("2026-2H", When.half(2026, 2)),
+            ("2026-spring", When.season(2026, 21)),
+            ("2026-week 5", When.week(2026, 5)),
+            ("week 5-2026", When.week(2026, 5)),
+            ("3Q-2026", When.quarter(2026, 3)),
+            # spelled as an interval, it still is one
+            ("2026 to Q3 2026", When.interval(When.year(2026), When.quarter(2026, 3))),
+        ],
+    )
+    def test_a_part_glued_to_its_year(self, text: str, expected: When) -> None:
+        w = P(text)
+        assert w == expected
+        assert P(str(w)) == w
+
+    def test_week_53_only_where_the_year_has_one(self) -> None:
+        with pytest.raises(WhenParseError, match="52 ISO weeks"):
+            P("2025W53")
+        with pytest.raises(WhenParseError, match="52 ISO weeks"):
+            P("2025-W53")
+
+    def test_first_week_without_a_year_needs_the_reference(self) -> None:
+        assert P("the first week of April", reference="2026-03-02") == When.interval(
+            When.day(2026, 4, 1), When.day(2026, 4, 7)
+        )
+        with pytest.raises(WhenParseError, match="reference="):
+            P("the first week of April")
+
+    @pytest.mark.parametrize("text", ["Q3 2", "Q3 266", "2027EE", "H3-26", "Q5 26", "Q3 -26"])
+    def test_still_refused(self, text: str) -> None:
+        with pytest.raises(WhenParseError):
+            P(text)
+
+
+class TestReferenceIsAWhen:
+    def test_its_earliest_day(self) -> None:
+        assert P("April", reference=When.month(2026, 3)) == When.month(2026, 4)
+        assert P("next month", reference=When.quarter(2026, 4)) == When.month(2026, 11)
+        assert P("tomorrow", reference=P("2026-04-15T23:30+08:00")) == When.day(2026, 4, 16)
+
+    def test_without_an_earliest_day_refused(self) -> None:
+        with pytest.raises(WhenParseError, match="earliest day"):
+            P("April", reference=When.year(2026).by())
+
+    def test_find_dates_takes_one(self) -> None:
+        found = find_dates("due in April", reference=When.day(2026, 3, 2))
+        assert [m.when for m in found] == [When.month(2026, 4)]
+
+
+class TestShortCodesProperties:
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.sampled_from(["Q", "H"]),
+        st.integers(1, 4),
+        st.integers(0, 99),
+        st.sampled_from([" ", "-", "-'", " '", "'"]),
+        st.booleans(),
+    )
+    def test_two_digit_years_after_a_code(
+        self, letter: str, n: int, yy: int, sep: str, first: bool
+    ) -> None:
+        n = n if letter == "Q" else (n - 1) % 2 + 1
+        code = f"{letter}{n}" if first else f"{n}{letter}"
+        w = P(f"{code}{sep}{yy:02d}")
+        build = When.quarter if letter == "Q" else When.half
+        assert w == build(2000 + yy, n)
+        assert P(str(w)) == w
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.integers(1900, 2200), st.integers(1, 53), st.one_of(st.none(), st.integers(1, 7)))
+    def test_basic_week_dates_read_as_the_extended_form(
+        self, year: int, week: int, day: int | None
+    ) -> None:
+        tail = "" if day is None else str(day)
+        basic, extended = f"{year}W{week:02d}{tail}", f"{year}-W{week:02d}"
+        extended += "" if day is None else f"-{day}"
+        try:
+            expected = P(extended)
+        except WhenParseError:
+            with pytest.raises(WhenParseError):
+                P(basic)
+            return
+        assert P(basic) == expected

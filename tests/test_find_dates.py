@@ -155,6 +155,15 @@ class TestFindDates:
             ("Launch: date not yet announced.", [("date not yet announced", "")]),
             ("Launch at an unknown date.", [("unknown date", "")]),
             ("The team is to be determined.", [("to be determined", "")]),
+            # ranges of thirds and the limits' other words, found whole ("mid-to-late 2026"
+            # was found as "late 2026", "ahead of 2027" as the year 2027)
+            ("Shipments are expected mid-to-late 2026.", [("mid-to-late 2026", "")]),
+            ("Sales peak in early-to-mid 2027, they said.", [("early-to-mid 2027", "")]),
+            ("The launch is set ahead of 2027.", [("ahead of 2027", "")]),
+            ("It ships as early as Q3 2026.", [("as early as Q3 2026", "")]),
+            ("It ships no sooner than 2H 2026.", [("no sooner than 2H 2026", "")]),
+            ("The deal closes by year's end.", [("by year's end", "")]),
+            ("Sales on 2026/04/03 were up.", [("2026/04/03", "")]),
         ],
     )
     def test_finds_analysts_phrases_whole(self, text: str, expected: list[tuple[str, str]]) -> None:
@@ -201,7 +210,9 @@ class TestFindDates:
             ("May or may not 2026", [("2026", "2026")]),
             # a year glued to "/digits" that are not the next year: no year, no guess
             ("call 555-2025/26 now", []),
-            ("on 2025/03/15 it rose", []),
+            # ... but year, month and day with slashes are that day (When.parse reads them)
+            ("on 2025/03/15 it rose", [("2025/03/15", "15 March 2025")]),
+            ("on 2025/13/15 it rose", []),
             # undated abbreviations need capitals; "unknown" alone is not a date
             ("an unknown player, tbd later", []),
             # an alternative the parser refuses: without its relation, else as its parts
@@ -210,7 +221,7 @@ class TestFindDates:
             ("around mid-2026 or 2027", [("around mid-2026 or 2027", "c. mid-2026 or 2027")]),
             ("due c. Q3 or Q4 2025.", [("c. Q3 or Q4 2025", "c. Q3 or Q4 2025")]),
             ("over 1999/2000", []),
-            ("1H or 2H 2026", [("2H 2026", "H2 2026")]),
+            ("1H or 2H 2026", [("1H or 2H 2026", "H1 or H2 2026")]),
             # "to be announced" followed by its date is that date
             (
                 "The winner is to be announced on 15 April 2026.",
@@ -309,6 +320,100 @@ class TestFindDates:
             assert isinstance(m.when, When)
 
 
+class TestRelativePhrasesFoundWhole:
+    """Parts of a year said against the reference, and times from it: one phrase, one date."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Sales fell in December last year.", [("December last year", "December 2025")]),
+            ("in December of last year", [("December of last year", "December 2025")]),
+            ("due in June next year", [("June next year", "June 2027")]),
+            ("in the second half of this year", [("the second half of this year", "H2 2026")]),
+            ("the first quarter of next year", [("the first quarter of next year", "Q1 2027")]),
+            ("due Q1 next year", [("Q1 next year", "Q1 2027")]),
+            ("by H2 this year", [("by H2 this year", "by H2 2026")]),
+            ("H1 of last year", [("H1 of last year", "H1 2025")]),
+            ("done by year-end", [("by year-end", "by end of 2026")]),
+            ("done by the year-end", [("by the year-end", "by end of 2026")]),
+            ("by mid-year", [("by mid-year", "by mid-2026")]),
+            ("a mid-year 2027 launch", [("mid-year 2027", "mid-2027")]),
+            ("by midyear 2027", [("by midyear 2027", "by mid-2027")]),
+            ("by the end of the decade", [("by the end of the decade", "by end of the 2020s")]),
+            ("by the end of the week", [("by the end of the week", "by 2026-W14")]),
+            ("the middle of the decade", [("the middle of the decade", "mid-2020s")]),
+            ("a mid year report", []),
+            ("a year-end 2027 goal", [("year-end 2027", "late 2027")]),
+            ("by year-end 2027.", [("by year-end 2027", "by end of 2027")]),
+            ("results for the third quarter were", [("the third quarter", "Q3 2026")]),
+            ("in the fourth quarter", [("the fourth quarter", "Q4 2026")]),
+            # a quarter of something else is no date
+            ("in the third quarter of the match", []),
+            # the short codes When.parse reads with a dash, basic ISO weeks, weeks of a month
+            ("sales in H1-26 rose", [("H1-26", "H1 2026")]),
+            ("guidance for 2H-2025 was", [("2H-2025", "H2 2025")]),
+            ("in 1H-2H 2026", [("1H-2H 2026", "H1 2026 to H2 2026")]),
+            ("in Q3-'26", [("Q3-'26", "Q3 2026")]),
+            ("shipped in 2026W15", [("2026W15", "2026-W15")]),
+            (
+                "in the first week of April 2026",
+                [("the first week of April 2026", "1 April 2026 to 7 April 2026")],
+            ),
+            (
+                "in the last week of April",
+                [("the last week of April", "24 April 2026 to 30 April 2026")],
+            ),
+            ("chip h1-26 and 3q-26 parts", []),
+            # an analyst's estimate year, with its capital E
+            ("revenue of $5bn in 2027E, up", [("2027E", "2027")]),
+            ("by 2027E", [("by 2027E", "by end of 2027")]),
+            ("model 2027e and $2027E", []),
+            # alternatives said with ordinals, found whole
+            (
+                "in the second or third quarter of 2026 it",
+                [("the second or third quarter of 2026", "Q2 or Q3 2026")],
+            ),
+            (
+                "the first or second half of next year",
+                [("the first or second half of next year", "H1 or H2 2027")],
+            ),
+            (
+                "in the second or third quarter, sales",
+                [("the second or third quarter", "Q2 or Q3 2026")],
+            ),
+            ("within 18 months", [("within 18 months", "by 30 September 2027")]),
+            ("within the next two years", [("within the next two years", "by 30 March 2028")]),
+            ("over the next five years", [("over the next five years", "by 30 March 2031")]),
+            ("in the next 6 months", [("the next 6 months", "by 30 September 2026")]),
+            ("over the next decade", [("over the next decade", "by 30 March 2036")]),
+            # a time from some other event is not from the reference
+            ("within 18 months of the merger", []),
+            ("within two years after launch", []),
+            ("over the next five years of the plan", []),
+            # vague spans have no honest date: When.parse refuses them, so none is found
+            ("in the coming weeks", []),
+            ("in the coming months", []),
+            # lower-case "may" is the verb: only "next year" is a date
+            ("we may next year", [("next year", "2027")]),
+        ],
+    )
+    def test_finds(self, text: str, expected: list[tuple[str, str]]) -> None:
+        assert [(m.text, str(m.when)) for m in find_dates(text, reference=REF)] == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "December last year",
+            "the second half of this year",
+            "the third quarter",
+            "within 18 months",
+            "over the next five years",
+        ],
+    )
+    def test_skipped_without_a_reference(self, text: str) -> None:
+        assert find_dates(text, reference=None) == []
+
+
 _MONTHS = ["January", "April", "May", "June", "September", "December"]
 _PHRASE = st.one_of(
     st.builds("NET {} {}".format, st.sampled_from(_MONTHS), st.integers(1950, 2150)),
@@ -329,6 +434,45 @@ _PHRASE = st.one_of(
     st.integers(1950, 2150).map(lambda y: f"{y}/{(y + 1) % 100:02d}"),
     st.builds("{} {}0s".format, st.sampled_from(["early", "mid", "late"]), st.integers(195, 214)),
     st.sampled_from(["TBD", "TBA", "to be announced", "date not announced"]),
+    # forms added by the dates hunt: ranges of thirds, the limits' other words, dashes
+    st.builds(
+        "{}-to-{} {}".format,
+        st.sampled_from(["early", "mid"]),
+        st.sampled_from(["late"]),
+        st.integers(1950, 2150),
+    ),
+    st.builds(
+        "{} {}".format,
+        st.sampled_from(["ahead of", "as early as", "no sooner than"]),
+        st.integers(1950, 2150),
+    ),
+    st.integers(1950, 2148).map(lambda y: f"{y}\u2013{(y + 1) % 100:02d}"),
+    st.builds(
+        "{}/{:02d}/{:02d}".format, st.integers(1950, 2150), st.integers(1, 12), st.integers(1, 28)
+    ),
+    # forms added by the second dates hunt: parts of a year against the reference, deadlines
+    st.builds(
+        "{}{}{} year".format,
+        st.sampled_from([*_MONTHS, "Q2", "H1", "the first quarter", "the second half"]),
+        st.sampled_from([" ", " of "]),
+        st.sampled_from(["this", "next", "last"]),
+    ),
+    st.builds("year-end {}".format, st.integers(1950, 2150)),
+    st.builds("H{}-{:02d}".format, st.integers(1, 2), st.integers(0, 99)),
+    st.builds("{}Q-{}".format, st.integers(1, 4), st.integers(1950, 2150)),
+    st.builds("{}W{:02d}".format, st.integers(1950, 2150), st.integers(1, 52)),
+    st.builds(
+        "the {} week of {} {}".format,
+        st.sampled_from(["first", "second", "third", "fourth", "last"]),
+        st.sampled_from(_MONTHS),
+        st.integers(1950, 2150),
+    ),
+    st.builds(
+        "{} {} {}".format,
+        st.sampled_from(["within", "over the next", "within the next"]),
+        st.one_of(st.integers(1, 99).map(str), st.sampled_from(["two", "five", "eighteen"])),
+        st.sampled_from(["days", "weeks", "months", "quarters", "years"]),
+    ),
 )
 _FRAME = st.sampled_from(
     ["{}", "Revenue grew in {}.", "Acme said {}, and it will.", "Launch ({}) of 10,000 units"]
@@ -355,6 +499,11 @@ _HOSTILE = [
     "2025/",
     "NET ",
     "2H25 ",
+    "within 18 ",
+    "over the next ",
+    "December last ",
+    "the third quarter of ",
+    "year-end ",
 ]
 
 

@@ -516,3 +516,65 @@ def test_no_warnings_for_a_normal_feed() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         feed(_tracked())
+
+
+class TestAtTheEndsOfTheCalendar:
+    """Times whose UTC form falls outside years 1..9999 never crash a feed."""
+
+    @pytest.mark.parametrize(
+        "when",
+        [
+            "9999-12-31T23:00-14:00",  # year 10000 in UTC
+            "0001-01-01T00:00+14:00",  # year 0 in UTC
+            "9999-12-31T20:00-05:00",
+        ],
+    )
+    def test_an_instant_past_the_ends_in_utc_is_left_out_and_named(self, when: str) -> None:
+        tl = Timeline([Event(id="edge", title="Edge", when=when), Event(title="Ok", when="2026")])
+        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'"):
+            feed = tl.to_ics()
+        assert [str(e["SUMMARY"]) for e in vevents(feed)] == ["Ok (expected 2026)"]
+
+    @pytest.mark.parametrize(
+        ("stated", "stamp"),
+        [
+            ("0001-01-01T00:00+14:00", "00010101T000000Z"),  # its own day
+            ("9999-12-31T23:00-14:00", "99991231T000000Z"),
+            ("2026-04-01T10:00+02:00", "20260401T080000Z"),  # in range: the instant in UTC
+        ],
+    )
+    def test_a_claim_stated_past_the_ends_in_utc_stamps_its_day(
+        self, stated: str, stamp: str
+    ) -> None:
+        event = Event(id="e", title="E", when="2026").revise(when="2027", stated=stated)
+        feed = Timeline([event]).to_ics()
+        assert f"DTSTAMP:{stamp}\r\n" in feed
+        check_feed(feed)
+
+
+class TestFloatingAndZonedEnds:
+    """DTEND is a floating time if and only if DTSTART is (RFC 5545 3.8.2.2)."""
+
+    @pytest.mark.parametrize(
+        ("when", "end", "start_line"),
+        [
+            ("2026-04-15T10:00", "2026-04-15T12:00Z", "DTSTART:20260415T100000\r\n"),
+            ("2026-04-15T10:00Z", "2026-04-15T12:00", "DTSTART:20260415T100000Z\r\n"),
+            ("2026-04-15T10:00+02:00", "2026-04-15T12:00", "DTSTART:20260415T080000Z\r\n"),
+        ],
+    )
+    def test_a_floating_and_a_zoned_end_keep_the_start_alone(
+        self, when: str, end: str, start_line: str
+    ) -> None:
+        text = feed(Event(id="m", title="Meeting", when=when, end=end))
+        check_feed(text)
+        assert start_line in text
+        assert "DTEND" not in text
+        assert f"{when} to {end}" in text.replace("\r\n ", "")  # the end, in words
+
+    def test_both_floating_or_both_zoned_keep_their_end(self) -> None:
+        for when, end in (("2026-04-15T10:00", "2026-04-15T12:00"),
+                          ("2026-04-15T10:00Z", "2026-04-15T13:00+02:00")):  # fmt: skip
+            text = feed(Event(id="m", title="Meeting", when=when, end=end))
+            check_feed(text)
+            assert "DTEND" in text

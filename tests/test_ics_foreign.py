@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+import time
 import warnings
 import zoneinfo
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import attrs
 import icalendar
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from timeline import IcsParseError, Timeline, TimelineError, TimelineWarning, When
@@ -134,6 +135,71 @@ class TestTimesAgreeWithIcalendar:
             "'Sydney winter' (line 29): '-PT1W1D2H3M4S' (line 34)",
         )
 
+    @pytest.mark.parametrize(
+        ("tzid", "length", "end"),
+        [
+            # days and weeks are calendar days: the same wall-clock time (RFC 5545 3.3.6)
+            ("Europe/Berlin", "P1D", "2026-03-29T10:00+02:00"),  # 23 hours
+            ("Europe/Berlin", "P1W", "2026-04-04T10:00+02:00"),
+            ("Europe/Berlin", "P1DT1H", "2026-03-29T11:00+02:00"),
+            ("W. Europe Standard Time", "P2D", "2026-03-30T10:00+02:00"),
+            # hours, minutes and seconds are exact
+            ("Europe/Berlin", "PT24H", "2026-03-29T11:00+02:00"),
+            ("Europe/Berlin", "PT25H", "2026-03-29T12:00+02:00"),
+            # no clock change that day (New York changed its clocks on 8 March): both the same
+            ("America/New_York", "PT24H", "2026-03-29T10:00-04:00"),
+            ("America/New_York", "P1D", "2026-03-29T10:00-04:00"),
+        ],
+    )
+    def test_a_duration_across_a_clock_change(self, tzid: str, length: str, end: str) -> None:
+        text = feed(
+            ["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART;TZID={tzid}:20260328T100000",
+             f"DURATION:{length}", "END:VEVENT"]
+        )  # fmt: skip
+        (event,) = Timeline.from_ics(text)
+        assert event.end is not None
+        assert event.end.earliest == When.parse(end).earliest  # the same instant
+
+    def test_a_duration_in_a_vtimezone_zone(self) -> None:
+        text = (FOREIGN / "us_eastern.ics").read_text(encoding="utf-8")
+        zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE") + 13]
+        events = [
+            ["BEGIN:VEVENT", "UID:d", "SUMMARY:d", "DTSTART;TZID=US-Eastern:20260307T100000",
+             "DURATION:P1D", "END:VEVENT"],
+            ["BEGIN:VEVENT", "UID:h", "SUMMARY:h", "DTSTART;TZID=US-Eastern:20260307T100000",
+             "DURATION:PT24H", "END:VEVENT"],
+        ]  # fmt: skip
+        timeline = Timeline.from_ics(feed([zone, *events[0], *events[1]]))
+        ends = {e.id: e.end.earliest for e in timeline}  # type: ignore[union-attr]
+        assert ends["d"] == dt.datetime(2026, 3, 8, 14, tzinfo=UTC)  # 10:00 EDT
+        assert ends["h"] == dt.datetime(2026, 3, 8, 15, tzinfo=UTC)  # 24 hours after 10:00 EST
+
+    @pytest.mark.parametrize(
+        ("tzid", "local", "utc"),
+        [
+            # the hour clocks pass twice: the first of the two (RFC 5545 §3.3.5)
+            ("Europe/Berlin", "20261025T023000", "2026-10-25T00:30"),
+            ("W. Europe Standard Time", "20261025T023000", "2026-10-25T00:30"),
+            ("America/New_York", "20261101T013000", "2026-11-01T05:30"),
+            ("Australia/Sydney", "20260405T023000", "2026-04-04T15:30"),
+            # the hour clocks skip: the offset in force before the gap
+            ("Europe/Berlin", "20260329T023000", "2026-03-29T01:30"),
+            ("America/New_York", "20260308T023000", "2026-03-08T07:30"),
+            # ordinary hours around them
+            ("Europe/Berlin", "20261025T033000", "2026-10-25T02:30"),
+            ("America/New_York", "20260308T033000", "2026-03-08T07:30"),
+        ],
+    )
+    def test_clock_changes_in_a_named_zone(self, tzid: str, local: str, utc: str) -> None:
+        text = feed(
+            ["BEGIN:VEVENT", "UID:c", "SUMMARY:Change", f"DTSTART;TZID={tzid}:{local}",
+             "END:VEVENT"]
+        )  # fmt: skip
+        (event,) = Timeline.from_ics(text, report=True)[0]
+        theirs = icalendar_starts(text.encode())["c"][0]
+        assert same_moment(event.when.earliest, theirs), (event.when, theirs)
+        assert event.when.earliest.in_tz("UTC").isoformat()[:16] == utc  # type: ignore[union-attr]
+
 
 class TestZones:
     @pytest.mark.parametrize(
@@ -167,6 +233,20 @@ class TestZones:
             ("(UTC+10:00) Canberra, Melbourne, Sydney", "Australia/Canberra", "display name"),
             ("(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi", "Asia/Kolkata", "display name"),
             ("(GMT+09:00) Osaka, Sapporo, Tokyo", "Asia/Tokyo", "display name"),
+            # Outlook 2003's display names: a dot in the offset, cities split by '/' or ':'
+            (
+                "(GMT+01.00) Amsterdam / Berlin / Bern / Rome / Stockholm / Vienna",
+                "Europe/Amsterdam",
+                "display name",
+            ),
+            ("(GMT-05.00) Eastern Time (US & Canada)", "America/New_York", "display name"),
+            (
+                # the first city with the stated offset (Dublin's "standard" time is summer's)
+                "(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London",
+                "Europe/Lisbon",
+                "display name",
+            ),
+            ("(GMT+08.00) Beijing / Chongqing / Hong Kong / Urumqi", "Asia/Chongqing", "display"),
         ],
     )
     def test_resolved(self, tzid: str, zone: str, how: str) -> None:
@@ -306,13 +386,106 @@ class TestKeepEventsWithAReadableStart:
             (["DTSTART:20260415T100000Z", "DURATION:P1D2D"], None, "DURATION that cannot be"),
             (["DTSTART:99991231T100000Z", "DURATION:P9W"], None, "DURATION that cannot be read"),
             (["DTSTART:20260415T100000Z", "DURATION:P" + "9" * 30 + "D"], None, "cannot be read"),
+            # an end before the start: the start alone, said
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T090000Z"], None, "end is before"),
+            (["DTSTART;TZID=Europe/Berlin:20260415T100000", "DTEND:20260415T075900Z"], None,
+             "end is before their start"),
+            (["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260410"], None, "end is before"),
+            # a date with a date-time: which is meant? the start alone, said
+            (["DTSTART;VALUE=DATE:20260415", "DTEND:20260418T100000Z"], None, "not both dates"),
+            (["DTSTART:20260415T100000Z", "DTEND;VALUE=DATE:20260418"], None, "not both dates"),
         ],
-    )
+    )  # fmt: skip
     def test_kept_with_a_warning(self, lines: list[str], end: When | None, message: str) -> None:
         text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
         with pytest.warns(TimelineWarning, match=re.escape(message)):
             (event,) = Timeline.from_ics(text)
         assert event.end == end
+
+    @pytest.mark.parametrize(
+        ("value", "when"),
+        [
+            # home-made feeds write ISO 8601: read as written, said
+            ("2026-04-15T10:00:00Z", "2026-04-15T10:00Z"),
+            ("2026-04-15T10:00Z", "2026-04-15T10:00Z"),
+            ("20260415T1000Z", "2026-04-15T10:00Z"),
+            ("20260415T100000.000Z", "2026-04-15T10:00Z"),
+            ("2026-04-15 10:00:00", "2026-04-15T10:00"),  # floating
+            ("20260415T100000+0200", "2026-04-15T10:00+02:00"),
+            ("2026-04-15T10:00:00-05:00", "2026-04-15T10:00-05:00"),
+            ("2026-04-15", "2026-04-15"),
+        ],
+    )
+    def test_iso_8601_values_are_read_as_written(self, value: str, when: str) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART:{value}", "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match=re.escape(f"DTSTART {value!r} (line 5)")):
+            (event,) = Timeline.from_ics(text)
+        assert event.when == When.parse(when)
+
+    @pytest.mark.parametrize(
+        "value", ["2026-04-15T25:00:00Z", "2026-13-01", "20260415T100000+2500", "2026-04-15T10"]
+    )
+    def test_iso_8601_that_is_no_time_skips_the_event(self, value: str) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART:{value}", "END:VEVENT"])
+        timeline, report = Timeline.from_ics(text, report=True)
+        assert len(timeline) == 0
+        assert "is not a date or date-time" in str(report)
+
+    @pytest.mark.parametrize(
+        ("lines", "when", "end"),
+        [
+            # Outlook's all-day events: midnight to midnight in a zone, flagged
+            (['DTSTART;TZID="W. Europe Standard Time":20260415T000000',
+              'DTEND;TZID="W. Europe Standard Time":20260418T000000',
+              "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"], When.day(2026, 4, 15), When.day(2026, 4, 17)),
+            (["DTSTART;TZID=Pacific Standard Time:20260415T000000",
+              "DTEND;TZID=Pacific Standard Time:20260416T000000",
+              "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"], When.day(2026, 4, 15), None),
+            (["DTSTART:20260415T000000", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE"],
+             When.day(2026, 4, 15), None),
+            (["DTSTART:20260415T000000Z", "DURATION:P2D", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"],
+             When.day(2026, 4, 15), When.day(2026, 4, 16)),
+        ],
+    )  # fmt: skip
+    def test_outlook_all_day_events_are_days(
+        self, lines: list[str], when: When, end: When | None
+    ) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:Offsite", *lines, "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match="marked all-day by Outlook"):
+            (event,) = Timeline.from_ics(text)
+        assert (event.when, event.end) == (when, end)
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            # flagged but not at midnight, or not flagged: the times as written
+            ["DTSTART:20260415T090000Z", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"],
+            ["DTSTART:20260415T000000Z", "DTEND:20260415T120000Z",
+             "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE"],
+            ["DTSTART:20260415T000000Z", "DTEND:20260416T000000Z",
+             "X-MICROSOFT-CDO-ALLDAYEVENT:FALSE"],
+        ],
+    )  # fmt: skip
+    def test_outlook_timed_events_stay_timed(self, lines: list[str]) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:Call", *lines, "END:VEVENT"])
+        assert messages(text) == []
+        (event,) = Timeline.from_ics(text)
+        assert event.when.earliest == dt.datetime(2026, 4, 15, int(lines[0][17:19]), tzinfo=UTC)
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            ["DTSTART:20260415T100000Z", "DTEND:20260415T100000Z"],  # no length at all
+            ["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260415"],  # a day, said loosely
+            ["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260416"],  # one day
+            ["DTSTART;TZID=Europe/Berlin:20260415T100000", "DTEND:20260415T080000Z"],  # equal
+        ],
+    )
+    def test_an_end_at_the_start_is_no_end_and_no_warning(self, lines: list[str]) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
+        assert messages(text) == []
+        (event,) = Timeline.from_ics(text)
+        assert event.end is None
 
     def test_an_all_day_event_on_the_first_day_of_year_one(self) -> None:
         # DTEND equal to DTSTART, one day: no date arithmetic below year 1
@@ -439,6 +612,44 @@ class TestDontRefuseAFileForOneFlaw:
         assert [skipped] == [p for _, places in report.skipped for p in places]
 
 
+class TestInvitations:
+    @pytest.mark.parametrize(
+        ("method", "status", "expected"),
+        [
+            ("CANCEL", None, "cancelled"),  # a cancellation notice: the calendar removes it
+            ("CANCEL", "STATUS:CONFIRMED", "cancelled"),
+            ("CANCEL", "STATUS:CANCELLED", "cancelled"),
+            ("REQUEST", None, "confirmed"),  # an invitation
+            ("PUBLISH", "STATUS:TENTATIVE", "expected"),
+        ],
+    )
+    def test_a_cancellation_notice_cancels(
+        self, method: str, status: str | None, expected: str
+    ) -> None:
+        lines = ["BEGIN:VEVENT", "UID:m", "SUMMARY:Sync", "DTSTART:20260415T100000Z"]
+        text = feed([*lines, *([status] if status else []), "END:VEVENT"],
+                    head=("VERSION:2.0", f"METHOD:{method}"))  # fmt: skip
+        (event,) = Timeline.from_ics(text, report=True)[0]
+        assert event.status.value == expected
+
+
+class TestParameters:
+    @pytest.mark.parametrize(
+        ("line", "when"),
+        [
+            ("DTSTART;VALUE:20260415T100000Z", "2026-04-15T10:00Z"),  # a parameter without =
+            ("DTSTART;TZID=Europe/Berlin;X-ODD:20260415T100000", "2026-04-15T10:00+02:00"),
+        ],
+    )
+    def test_a_parameter_without_a_value_is_dropped_not_the_property(
+        self, line: str, when: str
+    ) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", line, "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match=r"parameters without a value, ignored.*line 5"):
+            (event,) = Timeline.from_ics(text)
+        assert event.when.earliest == When.parse(when).earliest
+
+
 class TestNames:
     @pytest.mark.parametrize(
         ("head", "name"),
@@ -465,6 +676,24 @@ class TestNames:
 
 
 class TestReport:
+    def test_text_from_the_file_never_drives_the_terminal(self) -> None:
+        esc, osc = "\x1b[2J", "\x1b]52;c;aGk=\x07"
+        text = feed(
+            [f"BEGIN:VX{esc}", f"END:VX{esc}", f"END:Z{osc}", "BEGIN:VEVENT", f"SUMMARY:a{esc}",
+             f'DTSTART;TZID="Zone{esc}":20260101T000000', f"BEGIN:VALARM{esc}",
+             f"END:VALARM{esc}", "END:VEVENT", "BEGIN:VTODO\u202e", "END:VTOOD"],
+            head=("VERSION:2.0", f"X-WR-CALNAME:Evil{esc}"),
+        )  # fmt: skip
+        _, report = Timeline.from_ics(text, report=True)
+        shown = [str(report), *report.messages()]
+        for line in shown:
+            assert "\x1b" not in line and "\x07" not in line and "\u202e" not in line, line
+        assert "VX\\x1b[2J" in str(report)  # escaped, still readable
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            Timeline.from_ics(text)
+        assert caught and all("\x1b" not in str(w.message) for w in caught)
+
     def test_a_small_immutable_value(self) -> None:
         _, report = read("thunderbird.ics")
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -564,6 +793,161 @@ class TestHostileFeeds:
         with pytest.raises(IcsParseError, match="line 7: X-TIMELINE-SOURCE nests JSON too deep"):
             Timeline.from_ics(text)
 
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=SECONDLY",  # dateutil walks every second from 1601: hours
+            "FREQ=DAILY",
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",  # never matches: walked to year 9999
+            "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=-31",
+            "FREQ=YEARLY;BYMONTH=3;BYDAY=6SU",
+            "FREQ=YEARLY;BYYEARDAY=400",
+        ],
+    )
+    def test_a_vtimezone_rule_no_clock_follows_is_not_walked(self, rule: str) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Odd", "BEGIN:STANDARD", "DTSTART:16010101T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", f"RRULE:{rule}", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        events = [f"DTSTART;TZID=Odd:202607{d:02d}T100000" for d in range(1, 29)]
+        lines = [x for e in events for x in ("BEGIN:VEVENT", "SUMMARY:x", e, "END:VEVENT")]
+        began = time.process_time()
+        timeline, report = Timeline.from_ics(feed(zone + lines), report=True)
+        assert time.process_time() - began < 2
+        assert len(timeline) == 28 and report.floating == ("'Odd' (line 20)",)
+
+    def test_a_vtimezone_of_thousands_of_parts_is_not_walked(self) -> None:
+        part = [
+            "BEGIN:STANDARD",
+            "DTSTART:16010101T030000",
+            "TZOFFSETFROM:+0200",
+            "TZOFFSETTO:+0100",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "END:STANDARD",
+        ]
+        zone = ["BEGIN:VTIMEZONE", "TZID:Many", *part * 3000, "END:VTIMEZONE"]
+        events = [f"DTSTART;TZID=Many:2026{m:02d}{d:02d}T100000" for m in range(1, 13)
+                  for d in range(1, 29)]  # fmt: skip
+        lines = [x for e in events for x in ("BEGIN:VEVENT", "SUMMARY:x", e, "END:VEVENT")]
+        began = time.process_time()
+        timeline, report = Timeline.from_ics(feed(zone + lines), report=True)
+        assert time.process_time() - began < 5
+        assert len(timeline) == len(events) and len(report.floating) == 1
+
+    @pytest.mark.parametrize(
+        ("summer", "winter"),
+        [
+            ("+0600", "+0500"),
+            ("+06:00", "+05:00"),  # as some generators write UTC offsets
+            ("+6", "+5"),
+            ("+060000", "+050000"),  # with seconds: RFC 5545 allows them
+        ],
+    )
+    @pytest.mark.parametrize("lower", [False, True])  # "dtstart:19701025t030000", "freq=yearly"
+    def test_vtimezone_offsets_as_they_are_written(
+        self, summer: str, winter: str, lower: bool
+    ) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Loose", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            f"TZOFFSETFROM:{summer}", f"TZOFFSETTO:{winter}",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD", "BEGIN:DAYLIGHT",
+            "DTSTART:19700329T020000", f"TZOFFSETFROM:{winter}", f"TZOFFSETTO:{summer}",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT", "END:VTIMEZONE",
+        ]  # fmt: skip
+        if lower:
+            zone = [line if line.startswith("TZID") else line.lower() for line in zone]
+        events = [
+            ["BEGIN:VEVENT", "UID:s", "SUMMARY:x", "DTSTART;TZID=Loose:20260715T100000",
+             "END:VEVENT"],
+            ["BEGIN:VEVENT", "UID:w", "SUMMARY:x", "DTSTART;TZID=Loose:20260115T100000",
+             "END:VEVENT"],
+        ]  # fmt: skip
+        timeline, report = Timeline.from_ics(feed(zone + events[0] + events[1]), report=True)
+        offsets = {e.id: e.when.earliest.utcoffset() for e in timeline}  # type: ignore[union-attr]
+        assert offsets == {"s": dt.timedelta(hours=6), "w": dt.timedelta(hours=5)}
+        assert report.floating == ()
+
+    @pytest.mark.parametrize(
+        ("defined", "used"),
+        [
+            ("My Zone", '"My Zone "'),  # a space the writer left in the parameter
+            ("My Zone ", "My Zone"),  # ... or in the definition
+            ("MY ZONE", "my zone"),  # another case
+            ("My Zone", "My Zone"),
+        ],
+    )
+    def test_a_tzid_names_its_vtimezone_loosely(self, defined: str, used: str) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", f"TZID:{defined}", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            "TZOFFSETFROM:+0600", "TZOFFSETTO:+0500", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0500",
+            "TZOFFSETTO:+0600", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        event = ["BEGIN:VEVENT", "SUMMARY:x", f"DTSTART;TZID={used}:20260715T100000", "END:VEVENT"]
+        (read_back,), report = Timeline.from_ics(feed(zone + event), report=True)
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=6)  # type: ignore[union-attr]
+        assert report.floating == ()
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",  # Outlook, Thunderbird, Apple
+            "FREQ=YEARLY;INTERVAL=1;BYDAY=1SU;BYMONTH=11;WKST=MO",
+            "FREQ=YEARLY;BYMONTH=10;BYDAY=SU;BYMONTHDAY=25,26,27,28,29,30,31",  # last Sunday
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",  # leap years only: still found
+            "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20301027T010000Z",
+        ],
+    )
+    def test_the_rules_real_zones_write_are_followed(self, rule: str) -> None:
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Real", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", f"RRULE:{rule}", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        event = ["BEGIN:VEVENT", "UID:r", "SUMMARY:x", "DTSTART;TZID=Real:20260715T100000",
+                 "END:VEVENT"]  # fmt: skip
+        text = feed(zone + event)
+        (read_back,) = Timeline.from_ics(text, report=True)[0]
+        theirs = icalendar_starts(text.encode())["r"][0]
+        assert same_moment(read_back.when.earliest, theirs), (read_back.when, theirs)
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=2)  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize("closing", ["END:VY", "END:VXX"])  # closes nothing; a misspelling
+    def test_deep_nesting_and_stray_ends_read_in_linear_time(self, closing: str) -> None:
+        def text(n: int) -> bytes:
+            lines = ["BEGIN:VCALENDAR", *["BEGIN:VX"] * n, *[closing] * n, "END:VCALENDAR"]
+            return ("\r\n".join(lines) + "\r\n").encode()
+
+        def cost(n: int) -> float:
+            data = text(n)
+            began = time.process_time()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", TimelineWarning)
+                assert len(Timeline.from_ics(data)) == 0
+            return time.process_time() - began
+
+        cost(500)  # warm up
+        ratio = cost(16_000) / max(cost(4_000), 1e-3)
+        assert ratio < 8, ratio  # 4x the input: linear is 4x, quadratic 16x
+
+    def test_many_long_display_names_read_quickly(self) -> None:
+        cities = ", ".join(["Berlin", "Paris", "London", "Tokyo", "Sydney"] * 40)
+        lines = []
+        for i in range(800):
+            tzid = f'"(UTC+03:{i % 60:02d}) {cities} {i}"'
+            lines += ["BEGIN:VEVENT", f"UID:{i}", f"DTSTART;TZID={tzid}:20260101T100000",
+                      "END:VEVENT"]  # fmt: skip
+        began = time.process_time()
+        timeline, report = Timeline.from_ics(feed(lines), report=True)
+        assert time.process_time() - began < 2  # was about 5 s: every city of every name looked up
+        assert len(timeline) == 800 and len(report.floating) == 800
+
     def test_many_events_sharing_one_uid_get_distinct_ids(self) -> None:
         event = ["BEGIN:VEVENT", "UID:same", "SUMMARY:x", "DTSTART:20260101", "END:VEVENT"]
         extra = ["BEGIN:VEVENT", "UID:same-3", "SUMMARY:x", "DTSTART:20260101", "END:VEVENT"]
@@ -604,3 +988,42 @@ def test_random_json_in_private_properties(value: object) -> None:
         warnings.simplefilter("ignore", TimelineWarning)
         with contextlib.suppress(TimelineError):
             Timeline.from_ics(feed([*lines, "END:VEVENT"]))
+
+
+_ZONES_SEEN = [
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Lord_Howe",  # a 30-minute clock change
+    "Asia/Kathmandu",  # +05:45
+    "Pacific/Chatham",  # +12:45 / +13:45
+    "America/Santiago",  # southern hemisphere, changes at midnight
+    "Africa/Casablanca",  # clocks go back for Ramadan
+    "Europe/Dublin",  # "negative" summer time in the tz database
+    "America/St_Johns",  # -03:30 with DST
+    "W. Europe Standard Time",
+    "Pacific Standard Time",
+    "UTC",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    tzid=st.sampled_from(_ZONES_SEEN),
+    local=st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2099, 12, 31)),
+)
+def test_a_zoned_start_is_the_instant_icalendar_reads(tzid: str, local: dt.datetime) -> None:
+    """Any wall-clock time in a named zone, clock changes included, is where icalendar puts it."""
+    # icalendar builds Windows zones from today's rules for every year; the tz database
+    # (what timeline reads them as) knows when the rules began: compare recent years only.
+    assume(" " not in tzid or local.year >= 2010)
+    value = local.strftime("%Y%m%dT%H%M%S")
+    text = feed(
+        ["BEGIN:VEVENT", "UID:p", "SUMMARY:x", f"DTSTART;TZID={tzid}:{value}", "END:VEVENT"]
+    )
+    (event,) = Timeline.from_ics(text, report=True)[0]
+    theirs = icalendar_starts(text.encode())["p"][0]
+    if theirs.tzinfo is None:  # icalendar leaves Windows names it does not know floating
+        theirs = theirs.replace(tzinfo=zoneinfo.ZoneInfo(
+            {"W. Europe Standard Time": "Europe/Berlin",
+             "Pacific Standard Time": "America/Los_Angeles"}[tzid]))  # fmt: skip
+    assert same_moment(event.when.earliest, theirs), (tzid, value, event.when, theirs)

@@ -91,6 +91,41 @@ class TestOwnFeeds:
         assert back == tl
         assert (back.name, back.description) == (tl.name, tl.description)
 
+    @pytest.mark.parametrize(
+        ("timeline", "options", "name"),
+        [
+            # no name: the feed is called "Calendar", the timeline comes back unnamed
+            (Timeline([Event(id="a", title="A", when="2026")]), {}, None),
+            # ... unless the feed was given a name
+            (Timeline([Event(id="a", title="A", when="2026")]), {"name": "Feed"}, "Feed"),
+            # a timeline really called "Calendar"
+            (Timeline([Event(id="a", title="A", when="2026")], name="Calendar"), {}, "Calendar"),
+            # fiscal years, with names a calendar has to escape
+            (Timeline([Event(id="m", title="FY", when="FY2026", actors=["Microsoft"],
+                             fiscal_year_start=7)],
+                      name="T", fiscal_years={"Microsoft": "July", "Acme, Inc; \"x\"": 4}),
+             {}, "T"),
+        ],
+    )  # fmt: skip
+    def test_the_timeline_itself_comes_back(
+        self, timeline: Timeline, options: dict[str, str], name: str | None
+    ) -> None:
+        back = Timeline.from_ics(timeline.to_ics(**options))  # type: ignore[arg-type]
+        assert back.name == name
+        assert dict(back.fiscal_years) == dict(timeline.fiscal_years)
+        if "name" not in options:
+            assert back == timeline
+
+    @pytest.mark.parametrize(
+        "value", ["{broken", '{"Acme": 13}', '["Acme"]', '{"Acme": "July"}', '{"Acme": true}']
+    )
+    def test_damaged_fiscal_years_are_skipped_and_named(self, value: str) -> None:
+        text = Timeline([Event(id="a", title="A", when="2026")], name="T").to_ics()
+        text = text.replace("NAME:T\r\n", f"NAME:T\r\nX-TIMELINE-FISCAL-YEARS:{value}\r\n", 1)
+        back, report = Timeline.from_ics(text, report=True)
+        assert dict(back.fiscal_years) == {} and len(back) == 1
+        assert "calendar properties that cannot be read" in str(report)
+
     def test_offsets_survive(self) -> None:
         back = Timeline.from_ics(rich_timeline().to_ics())
         instants = [e.when.start for e in back if e.when.is_instant]
@@ -186,12 +221,7 @@ class TestForeignFeeds:
                 When.instant(pendulum.datetime(2026, 4, 15, 2)),
                 When.instant(pendulum.datetime(2026, 4, 15, 3, 30)),
             ),
-            # an end before the start is no end
-            (
-                ["DTSTART:20260415T020000Z", "DTEND:20260415T010000Z"],
-                When.instant(pendulum.datetime(2026, 4, 15, 2)),
-                None,
-            ),
+            # (an end before the start is no end, with a warning: test_ics_foreign)
             # seconds make a second-precision instant
             (
                 ["DTSTART:20260415T020005Z"],
@@ -389,6 +419,10 @@ class TestDamagedFiles:
             ("", "no BEGIN:VCALENDAR"),
             ("END:VCALENDAR\r\n", "no BEGIN:VCALENDAR"),
             ("\x00\x01\xff\n\x00", "binary data; this is not an iCalendar file"),
+            # what people download instead of a feed: the fix for each
+            ("<!DOCTYPE html>\n<html><body>Sign in</body></html>\n", "an HTML page, not a"),
+            ("\n  <html lang='en'>\n<head></head>\n", "use the calendar's iCalendar (.ics) link"),
+            ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana\r\nEND:VCARD\r\n", "a vCard (contacts)"),
         ],
     )
     def test_not_icalendar(self, text: str, message: str) -> None:

@@ -144,8 +144,9 @@ def timelines(draw: st.DrawFn) -> Timeline:
     count = draw(st.integers(0, 5))
     return Timeline(
         [draw(events(n)) for n in range(count)],
-        name=draw(TEXT),
+        name=draw(st.none() | TEXT),  # unnamed: the feed is "Calendar", the timeline stays unnamed
         description=draw(st.none() | TEXT),
+        fiscal_years=draw(st.dictionaries(TEXT, st.integers(1, 12), max_size=2)),
     )
 
 

@@ -118,11 +118,23 @@ class TestLoadSave:
             ("tracker", "no suffix: name the file with one of .yaml, .yml, .json, .csv"),
             # a suffix we do not read
             ("tracker.xlsx", "unknown suffix '.xlsx': name the file with one of"),
+            # a feed is not a data file: the methods that read and write one
+            ("tracker.ics", "an iCalendar feed, not a data file: read it with Timeline.from_ics"),
         ],
     )
     def test_unknown_format(self, tmp_path: Path, name: str, message: str) -> None:
         with pytest.raises(DataFileError, match=message):
             _tracker().save(tmp_path / name)
+        (tmp_path / name).write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+        with pytest.raises(DataFileError, match=message):
+            Timeline.load(tmp_path / name)
+
+    @pytest.mark.parametrize("name", ["empty", "events.yaml", "events.parquet"])
+    def test_a_folder_without_parquet_files(self, tmp_path: Path, name: str) -> None:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notes.txt").write_text("x", encoding="utf-8")
+        with pytest.raises(DataFileError, match=r"the folder holds no \.parquet files; give a"):
+            Timeline.load(tmp_path / name)
 
     def test_save_replaces_atomically(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -21,6 +21,10 @@ def masked(text: str) -> When:
     return When.from_edtf(text)
 
 
+def P_(text: str) -> When:
+    return When.parse(text)
+
+
 class TestParseIsoAndEdtf:
     @pytest.mark.parametrize(
         ("text", "expected"),
@@ -28,12 +32,20 @@ class TestParseIsoAndEdtf:
             ("2026", When.year(2026)),
             ("2026-04", When.month(2026, 4)),
             ("2026-04-15", When.day(2026, 4, 15)),
+            # year, month and day with slashes or dots, as East Asian sources write them: the
+            # order is never in doubt with the year first (they were refused)
+            ("2026/04/03", When.day(2026, 4, 3)),
+            ("2026/4/3", When.day(2026, 4, 3)),
+            ("2026.04.03", When.day(2026, 4, 3)),
             # EDTF qualifiers on the whole value: approximate, uncertain, both
             ("2026-04~", When.month(2026, 4).qualify(approximate=True)),
             ("2026-04?", When.month(2026, 4).qualify(uncertain=True)),
             ("2026-04-15%", When.day(2026, 4, 15).qualify(approximate=True, uncertain=True)),
             # a qualifier before the only component qualifies the whole value
             ("~2030", When.year(2030).qualify(approximate=True)),
+            # "c." glued to the year, as catalogues write it (it was refused)
+            ("c.2030", When.year(2030).qualify(approximate=True)),
+            ("ca.2030", When.year(2030).qualify(approximate=True)),
             # seasons 21-24 (northern, meteorological; winter runs into the next year)
             ("2026-21", When.season(2026, 21)),
             ("2026-24", When.season(2026, 24)),
@@ -138,6 +150,16 @@ class TestParsePhrases:
             ("Apr 2026", When.month(2026, 4)),
             ("Apr. 2026", When.month(2026, 4)),
             ("april of 2026", When.month(2026, 4)),
+            # a month and its year joined by a hyphen, as spreadsheets write them (was
+            # read as the interval "April 2026 to 2026")
+            ("Apr-2026", When.month(2026, 4)),
+            ("April-2026", When.month(2026, 4)),
+            ("Sept.-2026", When.month(2026, 9)),
+            ("2026-Apr", When.month(2026, 4)),
+            ("15-Apr-2026", When.day(2026, 4, 15)),
+            ("15 Apr-2026", When.day(2026, 4, 15)),
+            ("2026-Apr-15", When.day(2026, 4, 15)),
+            ("Wed-15-Apr-2026", When.day(2026, 4, 15)),
             # extra spaces and any case are tolerated
             ("  APRIL    2026 ", When.month(2026, 4)),
             ("15 April 2026", When.day(2026, 4, 15)),
@@ -167,6 +189,38 @@ class TestParsePhrases:
             ("end of 2030", When.third(2030, 3)),
             ("end-2025", When.third(2025, 3)),
             ("year-end 2026", When.third(2026, 3)),
+            # "mid-year 2026" is mid-2026 (it was "mid this year 2026", refused)
+            ("mid-year 2026", When.third(2026, 2)),
+            ("midyear 2026", When.third(2026, 2)),
+            ("mid year 2026", When.third(2026, 2)),
+            # seasons after "the", and halves and quarters with the year glued on
+            ("in the summer of 2026", When.season(2026, 22)),
+            ("the fall of 2026", When.season(2026, 23)),
+            ("4Q2026", When.quarter(2026, 4)),
+            ("2H2026", When.half(2026, 2)),
+            # a range of thirds, as analysts write it (was refused)
+            ("mid-to-late 2026", When.interval(When.third(2026, 2), When.third(2026, 3))),
+            ("early-to-mid 2027", When.interval(When.third(2027, 1), When.third(2027, 2))),
+            ("early to mid 2027", When.interval(When.third(2027, 1), When.third(2027, 2))),
+            (
+                "mid-to-late April 2026",
+                When.interval(When.dekad(2026, 4, 2), When.dekad(2026, 4, 3)),
+            ),
+            ("early-to-mid 2020s", When.interval(P_("early 2020s"), P_("mid-2020s"))),
+            ("end of year 2026", When.third(2026, 3)),
+            # "of the year 2026" (it became "of this year 2026")
+            ("end of the year 2026", When.third(2026, 3)),
+            ("the first half of the year 2027", When.half(2027, 1)),
+            ("by the end of the year 2026", When.year(2026).by()),
+            # reporting periods named by the day they end, as results are: the months
+            # before it (refused as an unknown word)
+            ("the quarter ended March 31, 2026", When.quarter(2026, 1)),
+            ("quarter ending June 2026", When.quarter(2026, 2)),
+            ("the three months ended 31 May 2026", P_("March 2026 to May 2026")),
+            ("the six months ended June 30, 2026", When.half(2026, 1)),
+            ("the nine months ended September 30, 2026", P_("January 2026 to September 2026")),
+            ("the year ended 31 March 2026", P_("April 2025 to March 2026")),
+            ("the twelve months ending December 2026", When.year(2026)),
             # ... and of a month its first and last dekads
             ("early April 2026", When.dekad(2026, 4, 1)),
             ("mid-April 2026", When.dekad(2026, 4, 2)),
@@ -199,6 +253,11 @@ class TestParsePhrases:
             ("by end-2025", When.year(2025).by()),
             # "no later than" keeps its words (issue 11 §2); its bounds are those of "by"
             ("no later than Q2 2026", When.quarter(2026, 2).not_after()),
+            # "no later than the end of X" is no later than X, as "by the end of X" is by X
+            # (it was "no later than late 2026", a third of the year)
+            ("no later than the end of 2026", When.year(2026).not_after()),
+            ("not later than the end of Q3 2026", When.quarter(2026, 3).not_after()),
+            ("by end of year 2026", When.year(2026).by()),
             ("by the end of Q2 2026", When.quarter(2026, 2).by()),
             ("by mid-2025", When.third(2025, 2).by()),
             # "by the start of X" is before X
@@ -224,6 +283,11 @@ class TestParsePhrases:
             ("by 2030 at the latest", When.year(2030).by()),
             ("by the end of 2026 at the latest", When.year(2026).by()),
             ("not before April 2026 or later", When.month(2026, 4).not_before()),
+            # more ways to say the same limits (were refused as unknown words)
+            ("ahead of 2027", When.year(2027).before()),
+            ("as early as 2027", When.year(2027).not_before()),
+            ("no sooner than Q3 2026", When.quarter(2026, 3).not_before()),
+            ("by year's end 2026", When.year(2026).by()),
         ],
     )
     def test_relations(self, text: str, expected: When) -> None:
@@ -287,6 +351,7 @@ class TestParsePhrases:
             ("April 15–20, 2026", When.interval(When.day(2026, 4, 15), When.day(2026, 4, 20))),
             # open ends, as people write them
             ("until June 2026", When.interval("open", When.month(2026, 6))),
+            ("until the end of 2026", When.interval("open", When.year(2026))),
             ("till June 2026", When.interval("open", When.month(2026, 6))),
             (
                 "until c. June 2026",
@@ -320,6 +385,16 @@ class TestParseRelative:
         [
             # a bare month resolves within the reference's year
             ("April", When.month(2026, 4)),
+            # "within" a time from the reference: a deadline on the day it runs out
+            ("within 18 months", When.day(2027, 9, 28).by()),
+            ("within a year", When.day(2027, 3, 28).by()),
+            ("within two weeks", When.day(2026, 4, 11).by()),
+            ("within 3 quarters", When.day(2026, 12, 28).by()),
+            ("within the next 6 months", When.day(2026, 9, 28).by()),
+            ("in the next 18 months", When.day(2027, 9, 28).by()),
+            ("over the next two years", When.day(2028, 3, 28).by()),
+            ("within the next year", When.day(2027, 3, 28).by()),
+            ("over the next decade", When.day(2036, 3, 28).by()),
             ("February", When.month(2026, 2)),
             ("in April", When.month(2026, 4)),
             ("15 April", When.day(2026, 4, 15)),
@@ -328,6 +403,24 @@ class TestParseRelative:
             ("H2", When.half(2026, 2)),
             ("spring", When.season(2026, 21)),
             ("this year", When.year(2026)),
+            ("in the fall", When.season(2026, 23)),
+            ("as early as next year", When.year(2027).not_before()),
+            ("by year's end", When.year(2026).by()),
+            ("mid-to-late next year", When.interval(When.third(2027, 2), When.third(2027, 3))),
+            # "now" is the reference day ("unknown word 'now'")
+            ("between now and 2030", When.interval(When.day(2026, 3, 28), When.year(2030))),
+            ("from now until June", When.interval(When.day(2026, 3, 28), When.month(2026, 6))),
+            # "end of year", as "end of the year" (it was refused)
+            ("end of year", When.third(2026, 3)),
+            # thirds of this, next or last decade, as of "the 2020s" ("end of the decade" was
+            # refused: "'end of' applies to a month or a year")
+            ("end of the decade", When.parse("late 2020s")),
+            ("the end of the decade", When.parse("late 2020s")),
+            ("early this decade", When.parse("early 2020s")),
+            ("early next decade", When.parse("early 2030s")),
+            ("by the middle of the decade", When.parse("mid-2020s").by()),
+            ("by end of year", When.year(2026).by()),
+            ("by year end", When.year(2026).by()),
             ("next year", When.year(2027)),
             ("last year", When.year(2025)),
             ("this month", When.month(2026, 3)),
@@ -383,6 +476,16 @@ class TestParseRelative:
     def test_prefer(self, text: str, prefer: str, expected: When) -> None:
         assert parse(text, reference=REF, prefer=prefer) == expected  # type: ignore[arg-type]
 
+    def test_a_weekday_alone_is_refused_with_the_dates_it_may_mean(self) -> None:
+        with pytest.raises(WhenParseError) as err:
+            parse("next Tuesday", reference=REF)  # said on Saturday 28 March 2026
+        assert "such as '31 March 2026' or '7 April 2026'" in str(err.value)
+
+    def test_within_a_month_from_a_month_end_is_its_last_day(self) -> None:
+        assert parse("within a month", reference="2026-01-31") == When.day(2026, 2, 28).by()
+        with pytest.raises(WhenParseError, match="runs beyond year 9999"):
+            parse("within 7999 years", reference="2026-01-31")  # was "unknown word 'years'"
+
     def test_bare_winter_is_the_one_around_the_reference(self) -> None:
         assert parse("winter", reference="2026-01-15") == When.season(2025, 24)
         assert parse("winter", reference="2026-03-28") == When.season(2026, 24)
@@ -402,7 +505,17 @@ class TestParseRelative:
         assert parse("next month", reference=reference) == When.month(2026, 4)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
-        "text", ["April", "next month", "this year", "Q2", "later this year", "15 April", "today"]
+        "text",
+        [
+            "April",
+            "next month",
+            "this year",
+            "Q2",
+            "later this year",
+            "15 April",
+            "today",
+            "within 18 months",
+        ],
     )
     def test_relative_without_reference_raises(self, text: str) -> None:
         with pytest.raises(WhenParseError, match=r"relative; pass reference="):
@@ -413,7 +526,7 @@ class TestParseRelative:
         [
             ("2026-04", "must name one day"),
             ("someday", "the reference 'someday' is not a date"),
-            (20260328, "reference must be a date or a date string, got int"),
+            (20260328, "reference must be a date, a date string or a When, got int"),
         ],
     )
     def test_bad_reference(self, reference: object, message: str) -> None:
@@ -435,6 +548,9 @@ class TestParseInvalid:
             # days that do not exist
             ("2026-02-30", "day 30 does not exist: February 2026 has 28 days", None),
             ("2025-02-29", "2025 is not a leap year: February 2025 has 28 days", None),
+            # the same words for a phrase (it said "day must be 1..28 in that month")
+            ("29 February 2025", "2025 is not a leap year", None),
+            ("Feb 29, 2027", "2027 is not a leap year", None),
             ("2026-04-31", "day 31 does not exist: April 2026 has 30 days", None),
             ("Q5 2026", "quarter must be 1..4, got 5", None),
             ("H3 2026", "half must be 1 or 2, got 3", None),
@@ -464,7 +580,7 @@ class TestParseInvalid:
             ("2026-04-15T10:00+19:00", "UTC offset +19:00 is out of range", None),
             ("2026-04-15T10:00[Mars/Olympus]", "unknown time zone 'Mars/Olympus'", None),
             # a local time that a clock change makes ambiguous needs its offset
-            ("2026-10-25T02:30[Europe/Paris]", "ambiguous or skipped in Europe/Paris", None),
+            ("2026-10-25T02:30[Europe/Paris]", "happens twice in Europe/Paris", None),
             # EDTF hemisphere seasons look like spans of years: asked, not guessed
             ("2026-26", "is ambiguous: in EDTF a hemisphere season", None),
             ("2024-26", "is ambiguous: in EDTF a hemisphere season", "2024 to 2026"),
@@ -497,8 +613,8 @@ class TestParseInvalid:
             ("the 21th century", "the ordinal is 21st", None),
             (
                 "early Q2 2026",
-                "'early' applies to a month or a year, such as 'early April 2026' or "
-                "'early 2026', not to a quarter",
+                "'early' applies to a month, a year or a decade, such as 'early April 2026', "
+                "'early 2026' or 'early 2020s', not to a quarter",
                 None,
             ),
             # a month or year, but not in words: never "not to a month"
@@ -509,6 +625,7 @@ class TestParseInvalid:
                 None,
             ),
             ("late 202X", "'late' takes a month or a year written in words", None),
+            ("early 21st century", "not to a century", None),
             ("202", "a year takes four digits", None),
             ("12026", "years after 9999 are not supported", None),
             # numbers that are not dates
@@ -534,10 +651,40 @@ class TestParseInvalid:
             # both readings are offered
             ("from 2026", "write 'from 2026 onwards' (open end) or 'not before 2026'", None),
             ("since April 2026", "write 'from April 2026 onwards' (open end)", None),
+            ("starting in 2027", "write 'from 2027 onwards' (open end)", None),
+            ("beginning in April 2026", "write 'from April 2026 onwards' (open end)", None),
             ("from April", "write 'from April onwards' (open end) or 'not before April'", None),
             # a start that is not a date is named as such
             ("from Aprill 2026", "unknown word 'aprill'", None),
             ("from 2026 to", "not a date form", None),
+            # a misspelling is fixed only to a word near it ("Easter" was "did you mean
+            # 'After 2026'?"); holidays and vague spans are refused with what to write
+            ("Easter 2026", "holidays and festivals are not read", None),
+            ("around Easter", "holidays and festivals are not read", None),
+            ("by Christmas 2026", "holidays and festivals are not read", None),
+            ("Chinese New Year 2027", "holidays and festivals are not read", None),
+            ("Aprl 2026", "unknown word 'aprl'", "April 2026"),
+            ("Janaury 2026", "unknown word 'janaury'", "January 2026"),
+            ("next Tuesday", "a weekday alone", None),
+            # a short weekday is a known word ("unknown word 'wed'"), and it is checked
+            ("Tue-15-Apr-2026", "15 April 2026 is a Wednesday", None),
+            ("on Friday", "a weekday alone", None),
+            ("in the coming months", "has no bounds", None),
+            ("in 18 months", "a time from now is not a span", None),
+            ("two years from now", "a time from now is not a span", None),
+            # words about the plan, not the date: the date alone is suggested (they were
+            # "unknown word", 'tbd' even though "TBD" alone is read)
+            ("expected Q3 2026", "'expected' is not part of a date", "Q3 2026"),
+            ("planned for Q3 2026", "'planned for' is not part of a date", "Q3 2026"),
+            ("Q3 2026 (tentative)", "'tentative' is not part of a date", "Q3 2026"),
+            ("2027 (est.)", "'est.' is not part of a date", "2027"),
+            ("TBD 2026", "'TBD' is not part of a date", "2026"),
+            ("2026 (TBD)", "'TBD' is not part of a date", "2026"),
+            ("slated for April", "'slated for' is not part of a date", "April"),
+            # a plan word alone, or with what is not a date: not said to be the problem
+            ("expected", "unknown word 'expected'", None),
+            # a reporting period ends on the last day of a month
+            ("the quarter ended March 15, 2026", "ends on the last day of a month", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

@@ -120,7 +120,12 @@ def _suffix(path: str, role: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         shown = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise _Failure(f"{role} {path!r} has {shown}; use a {_KNOWN} file", EXIT_USAGE)
+        fix = f"use a {_KNOWN} file"
+        if suffix == ".ics" and role == "output":
+            fix += "; `timeline export DATA -o feed.ics` writes a feed"
+        elif suffix == ".ics":
+            fix = f"it is a feed: import it first with `timeline convert {path} events.yaml`"
+        raise _Failure(f"{role} {path!r} has {shown}; {fix}", EXIT_USAGE)
     return suffix
 
 

@@ -71,6 +71,13 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     where = os.fspath(path)
     if not os.path.exists(where):
         raise FileNotFoundError(f"no such file or folder: {where!r}")
+    if os.path.isdir(where) and not any(Path(where).rglob("*.parquet")):
+        # An empty dataset has no columns: say what is wrong, not "no 'title' column".
+        problem = (
+            "the folder holds no .parquet files; give a data file "
+            "(.yaml, .yml, .json, .csv, .parquet) or a folder of Parquet files"
+        )
+        raise DataFileError([DataFileProblem(problem, file=where)])
     try:
         table = _scan(_dataset(where), filters)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OSError) as err:

@@ -9,10 +9,12 @@ the two under the one rule for honest relations (`meets`, `ends_before`,
 from __future__ import annotations
 
 import datetime as _dt
+import numbers
 from typing import TypeAlias
 
 from pendulum import Date, DateTime
 
+from timeline._errors import WhenError
 from timeline.dates._precision import Precision
 
 Point: TypeAlias = Date | DateTime
@@ -210,6 +212,44 @@ def ends_before(a: Span, b: Span) -> bool:
     return _hi_us(a[1], west) <= _lo_us(b[0], east)
 
 
+def padding(pad: object, w: object) -> int:
+    """A fuzz policy's answer as a number of units: 0 for ``None``, else a whole number >= 0.
+
+    >>> padding(None, "w"), padding(True, "w")
+    (0, 1)
+    """
+    if pad is None:
+        return 0
+    if isinstance(pad, numbers.Integral) and int(pad) >= 0:
+        return int(pad)
+    raise WhenError(
+        f"{w!r}.fuzzy_bounds(): the policy gave {pad!r}; it must give a whole number of "
+        "units, 0 or more"
+    )
+
+
+def runs_backwards(start: _dt.date, stop: _dt.date) -> bool:
+    """Whether an interval from bound ``start`` to bound ``stop`` ends before it starts.
+
+    Two days or two instants compare as they sort (instants in UTC). Between a
+    floating day and an instant, the instant's local time is set against the whole
+    day, as a floating day holds an instant whose local date is that day: from
+    10:00 on 15 April to 15 April runs to the end of that day.
+
+    >>> d, t = pendulum.date(2026, 4, 15), pendulum.datetime(2026, 4, 15, 10)
+    >>> runs_backwards(t, d), runs_backwards(d, t), runs_backwards(t.add(days=1), d)
+    (False, False, True)
+    """
+    start_time, stop_time = isinstance(start, _dt.datetime), isinstance(stop, _dt.datetime)
+    if start_time is stop_time:
+        return _key(start) > _key(stop)
+    if stop_time:
+        assert isinstance(stop, _dt.datetime)
+        return _wall_us(stop) < _key(start)
+    assert isinstance(start, _dt.datetime)
+    return _wall_us(start) >= _key(stop) + _DAY_US
+
+
 def _wall_us(p: _dt.datetime) -> int:
     """An instant's local clock reading, as a floating time's key."""
     return _as_utc_micros(p.replace(tzinfo=None))
@@ -258,14 +298,30 @@ def _overlap(
 
 def _after(p: Point) -> Point:
     if isinstance(p, _dt.datetime):
-        return p.add(microseconds=1)
+        return _nudge(p, 1)
     return p.add(days=1)
 
 
 def _before(p: Point) -> Point:
     if isinstance(p, _dt.datetime):
-        return p.subtract(microseconds=1)
+        return _nudge(p, -1)
     return p.subtract(days=1)
+
+
+def _nudge(p: DateTime, microseconds: int) -> DateTime:
+    """``p`` moved by a few microseconds, also where its UTC time leaves years 1..9999.
+
+    pendulum adds through UTC, which overflows for 0001-01-01T00:00+01:00 though
+    the local time is in the calendar; there the local clock is moved instead
+    (the same instant for a fixed offset, which is what such early or late
+    times have).
+    """
+    try:
+        return p.add(microseconds=microseconds)
+    except OverflowError:
+        moved = _dt.datetime.__add__(p, _dt.timedelta(microseconds=microseconds))
+        assert isinstance(moved, DateTime)
+        return moved
 
 
 def naive_utc(point: _dt.date) -> _dt.datetime:

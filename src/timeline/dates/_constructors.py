@@ -10,6 +10,7 @@ its relation (`When.by`, `When.before`, `When.after` ...).
 from __future__ import annotations
 
 import datetime as _dt
+import numbers
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
@@ -17,13 +18,13 @@ import pendulum
 from pendulum import Date, DateTime
 
 from timeline._errors import WhenError
-from timeline.dates._bounds import _date, _key, _last_day
+from timeline.dates._bounds import _date, _last_day, runs_backwards
 from timeline.dates._precision import Precision, Relation
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["check", "check_year", "week_span"]
+__all__ = ["check", "check_year", "week_span", "whole"]
 
 Endpoint: TypeAlias = "When | Literal['open', 'unknown']"
 
@@ -35,6 +36,24 @@ def check(cond: bool, call: str, message: str) -> None:
     """
     if not cond:
         raise WhenError(f"{call}: {message}")
+
+
+def whole(name: str, *values: object) -> None:
+    """Refuse a part that is not a whole number (a float, a string, a bool) with `WhenError`.
+
+    Called only when some part is not exactly an ``int``, so the common case costs
+    a type test. Integer types that are not ``int`` (an ``int`` subclass, NumPy's)
+    are taken.
+
+    >>> whole("year", 2026)
+    """
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+            said = ", ".join(repr(x) for x in values)
+            raise WhenError(
+                f"When.{name}({said}): each part is a whole number (an int), "
+                f"got {type(v).__name__} {v!r}"
+            )
 
 
 def check_year(year: int, call: str) -> None:
@@ -66,9 +85,19 @@ def instant(cls: type[When], moment: _dt.datetime) -> When:
             moment.second,
             moment.microsecond,
         )
+    if value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset is not None and abs(offset) > _MAX_OFFSET:
+            # Python allows offsets up to a day; ISO 8601 text (and so When.parse) up to 18 hours
+            raise WhenError(
+                f"When.instant({moment!r}): UTC offset {offset} is out of range -18:00..+18:00"
+            )
     exact_minute = value.second == 0 and value.microsecond == 0
     precision = Precision.MINUTE if exact_minute else Precision.SECOND
     return cls(value, value, precision)
+
+
+_MAX_OFFSET = _dt.timedelta(hours=18)
 
 
 def day(cls: type[When], year: int, month: int, day: int) -> When:
@@ -77,12 +106,15 @@ def day(cls: type[When], year: int, month: int, day: int) -> When:
     >>> str(When.day(2026, 4, 15).earliest)
     '2026-04-15'
     """
+    if type(year) is not int or type(month) is not int or type(day) is not int:
+        whole("day", year, month, day)
     if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= _last_day(year, month)):
         call = f"When.day({year}, {month}, {day})"  # formatted only on failure
         check_year(year, call)
         check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
         last = _last_day(year, month)
-        check(False, call, f"day must be 1..{last} in that month, got {day}")
+        leap = f" ({year} is not a leap year)" if month == 2 and day == 29 else ""
+        check(False, call, f"day must be 1..{last} in that month, got {day}{leap}")
     found = _DAYS.get((cls, year, month, day))
     if found is None:  # each calendar day is built once and shared (values are immutable)
         d = _date(year, month, day)
@@ -104,6 +136,8 @@ def week(cls: type[When], year: int, week: int) -> When:
     >>> (str(w.earliest), str(w.latest))
     ('2026-04-06', '2026-04-12')
     """
+    if type(year) is not int or type(week) is not int:
+        whole("week", year, week)
     monday, sunday = week_span(year, week)
     return cls(monday, sunday, Precision.WEEK)
 
@@ -139,6 +173,8 @@ def dekad(cls: type[When], year: int, month: int, n: int) -> When:
     >>> str(When.dekad(2026, 4, 2).earliest)
     '2026-04-11'
     """
+    if type(year) is not int or type(month) is not int or type(n) is not int:
+        whole("dekad", year, month, n)
     call = f"When.dekad({year}, {month}, {n})"
     check_year(year, call)
     check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
@@ -180,6 +216,8 @@ def month(cls: type[When], year: int, month: int) -> When:
     >>> str(When.month(2026, 2).latest)
     '2026-02-28'
     """
+    if type(year) is not int or type(month) is not int:
+        whole("month", year, month)
     if not (1 <= year <= 9999 and 1 <= month <= 12):
         call = f"When.month({year}, {month})"  # formatted only on failure
         check_year(year, call)
@@ -205,6 +243,8 @@ def season(cls: type[When], year: int, code: int) -> When:
     >>> str(When.season(2001, 29))
     'southern spring 2001'
     """
+    if type(year) is not int or type(code) is not int:
+        whole("season", year, code)
     call = f"When.season({year}, {code})"
     check_year(year, call)
     check(21 <= code <= 32, call, f"season code must be 21..32, got {code}")
@@ -224,6 +264,8 @@ def quarter(cls: type[When], year: int, quarter: int) -> When:
     >>> str(When.quarter(2026, 2).earliest)
     '2026-04-01'
     """
+    if type(year) is not int or type(quarter) is not int:
+        whole("quarter", year, quarter)
     if not (1 <= year <= 9999 and 1 <= quarter <= 4):
         call = f"When.quarter({year}, {quarter})"  # formatted only on failure
         check_year(year, call)
@@ -237,6 +279,8 @@ def third(cls: type[When], year: int, n: int) -> When:
     >>> str(When.third(2024, 1).latest)
     '2024-04-30'
     """
+    if type(year) is not int or type(n) is not int:
+        whole("third", year, n)
     if not (1 <= year <= 9999 and 1 <= n <= 3):
         call = f"When.third({year}, {n})"  # formatted only on failure
         check_year(year, call)
@@ -250,6 +294,8 @@ def half(cls: type[When], year: int, half: int) -> When:
     >>> str(When.half(2026, 2).earliest)
     '2026-07-01'
     """
+    if type(year) is not int or type(half) is not int:
+        whole("half", year, half)
     if not (1 <= year <= 9999 and half in (1, 2)):
         call = f"When.half({year}, {half})"  # formatted only on failure
         check_year(year, call)
@@ -263,6 +309,8 @@ def year(cls: type[When], year: int) -> When:
     >>> str(When.year(2030).latest)
     '2030-12-31'
     """
+    if type(year) is not int:
+        whole("year", year)
     if not 1 <= year <= 9999:
         check_year(year, f"When.year({year})")
     return cls._months(year, 1, 12, Precision.YEAR)
@@ -274,6 +322,8 @@ def decade(cls: type[When], first_year: int) -> When:
     >>> str(When.decade(2020).latest)
     '2029-12-31'
     """
+    if type(first_year) is not int:
+        whole("decade", first_year)
     call = f"When.decade({first_year})"
     check(first_year % 10 == 0, call, "a decade starts on a year ending in 0")
     check(10 <= first_year <= 9990, call, f"decade must be 10..9990, got {first_year}")
@@ -286,6 +336,8 @@ def century(cls: type[When], first_year: int) -> When:
     >>> str(When.century(2000).latest)
     '2099-12-31'
     """
+    if type(first_year) is not int:
+        whole("century", first_year)
     call = f"When.century({first_year})"
     check(first_year % 100 == 0, call, "a century starts on a year ending in 00")
     check(100 <= first_year <= 9900, call, f"century must be 100..9900, got {first_year}")
@@ -336,7 +388,7 @@ def interval(cls: type[When], lower: Endpoint, upper: Endpoint) -> When:
             problems.append("an end is a When, 'open' or 'unknown'")
     start = lower.start if isinstance(lower, cls) else None
     stop = upper.end if isinstance(upper, cls) else None
-    if start is not None and stop is not None and start != stop and _key(start) > _key(stop):
+    if start is not None and stop is not None and start != stop and runs_backwards(start, stop):
         problems.append("the interval ends before it starts")
     if problems:
         # repr() formats both ends, so the call is spelled out only on failure

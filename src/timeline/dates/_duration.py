@@ -1,8 +1,9 @@
 """Durations: the one reader of "how far ahead" (``within=``) for every query and the CLI.
 
-``90``, a `datetime.timedelta`, or text such as ``"90 days"``, ``"12w"``, ``"3 months"``,
-``"1 year"``. Months and years are calendar steps from the day they count from (15 January
-plus one month is 15 February), so the number of days depends on that day.
+``90``, a `datetime.timedelta`, or text such as ``"90"`` (days), ``"90 days"``, ``"12w"``,
+``"3 months"``, ``"2 quarters"``, ``"1 year"``. Months and years are calendar steps from
+the day they count from (15 January plus one month is 15 February), so the number of days
+depends on that day.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ __all__ = ["Within", "within_days"]
 Within: TypeAlias = "int | _dt.timedelta | str"
 """A duration: days, a timedelta, or text such as '90 days', '12w', '3 months' or '1 year'."""
 
-_WITHIN: Final = re.compile(r"\s*(\d{1,7})\s*(d|days?|w|weeks?|m|months?|y|years?)\s*", re.I)
+_WITHIN: Final = re.compile(
+    r"\s*(\d{1,7})\s*(d|days?|w|weeks?|m|mos?|months?|q|quarters?|y|yrs?|years?|)\s*", re.I
+)
 _FIX: Final = "write e.g. '90 days', '12w', '3 months' or '1 year'"
 
 
@@ -44,7 +47,9 @@ def within_days(within: Within, as_of: _dt.date) -> int:
     match = _WITHIN.fullmatch(within) if isinstance(within, str) else None
     if match is None:
         raise QueryError(f"within: {within!r} is not a duration; {_FIX}")
-    n, unit = int(match[1]), match[2][0].lower()
+    n, unit = int(match[1]), (match[2] or "d")[0].lower()  # a number alone is days
+    if unit == "q":
+        n, unit = 3 * n, "m"
     if unit in "dw":
         days = n * (7 if unit == "w" else 1)
         _check_end(within, as_of, days)

@@ -78,6 +78,17 @@ def _zoned(
         pendulum.datetime(year, month, day, hour, minute, second, micro, tz=tzinfo, fold=fold)
         for fold in (0, 1)
     ]
+    local = _dt.datetime(year, month, day, hour, minute, second, micro)
+    offsets = [local.replace(tzinfo=tzinfo, fold=f).utcoffset() for f in (0, 1)]
+    # a local time the clocks skip does not come back from UTC as itself
+    there = local.replace(tzinfo=tzinfo).astimezone(_dt.UTC).astimezone(tzinfo)
+    skipped = there.replace(tzinfo=None) != local
+
+    def written(offset: _dt.timedelta | None) -> str:
+        return local.isoformat(timespec="minutes" if not (second or micro) else "auto") + (
+            f"{_offset_text(offset)}[{zone}]"
+        )
+
     if tz is not None:
         wanted = _offset(tz.upper())
         offset = _dt.datetime(2000, 1, 1, tzinfo=wanted).utcoffset()
@@ -85,14 +96,41 @@ def _zoned(
             naive = (c.year, c.month, c.day, c.hour, c.minute)
             if c.utcoffset() == offset and naive == (year, month, day, hour, minute):
                 return c
-        raise Fail(f"offset {tz} does not match the time zone {zone} at that time")
-    first, second_ = candidates
-    if first.utcoffset() != second_.utcoffset() or (first.hour, first.minute) != (hour, minute):
+        if skipped:
+            raise Fail(f"offset {tz} does not match: {_skipped(zone, offsets)}")
+        has = list(dict.fromkeys(_offset_text(o) for o in offsets))
         raise Fail(
-            f"that local time is ambiguous or skipped in {zone} (a clock change); "
-            "add the UTC offset, e.g. +01:00"
+            f"offset {tz} does not match the time zone {zone} at that time ({' or '.join(has)})",
+            written(offsets[0]) if len(has) == 1 else None,
+        )
+    first, second_ = candidates
+    if skipped:
+        raise Fail(_skipped(zone, offsets))
+    if first.utcoffset() != second_.utcoffset():
+        a, b = (_offset_text(o) for o in offsets)
+        raise Fail(
+            f"that local time happens twice in {zone} (the clocks go back): at {a}, then "
+            f"at {b}; add the offset, as in {written(offsets[0])!r}"
         )
     return first
+
+
+def _skipped(zone: str, offsets: list[_dt.timedelta | None]) -> str:
+    before, after = (_offset_text(o) for o in offsets)
+    return (
+        f"that local time does not exist in {zone} (the clocks go forward from {before} to "
+        f"{after}); check the time"
+    )
+
+
+def _offset_text(offset: _dt.timedelta | None) -> str:
+    """``-04:00`` for an offset (seconds too, for historic local mean times)."""
+    if offset is None:
+        return ""
+    sign = "-" if offset < _dt.timedelta(0) else "+"
+    seconds = abs(int(offset.total_seconds()))
+    text = f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+    return text + (f":{seconds % 60:02d}" if seconds % 60 else "")
 
 
 def _zone(name: str) -> pendulum.Timezone:

@@ -385,10 +385,23 @@ def _plain_set_words(members: list[When], texts: list[str] | None = None) -> str
     years = {m.start.year for m in members if m.start is not None}
     grains = {m.precision for m in members}
     plain = not any(m.qualified or m.unspecified for m in members)
-    if plain and len(years) == 1 and len(grains) == 1 and grains <= set(_COMPACT):
+    if (
+        plain
+        and len(years) == 1
+        and len(grains) == 1
+        and grains <= set(_COMPACT)
+        and _in_order(members)  # "Q4 or Q1 2027" would not read back as Q4 2027
+    ):
         year = f" {years.pop():04d}"
         texts = [t.removesuffix(year) for t in texts[:-1]] + [texts[-1]]
     return ", ".join(texts[:-1]) + " or " + texts[-1]
+
+
+def _in_order(members: list[When]) -> bool:
+    """Whether no member (of one calendar grain) lies wholly after the next one."""
+    return all(
+        a.start is None or b.end is None or a.start <= b.end for a, b in itertools.pairwise(members)
+    )
 
 
 _HEMISPHERES = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from timeline.dates._bounds import _nudge
 from timeline.dates._edtf_calendar import Fail, masked
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
@@ -40,7 +41,7 @@ def _step(w: When, n: int) -> When:
         raise Fail(f"{w.form} has no neighbour of the same shape")
     p = w.precision
     if isinstance(s, _dt.datetime):
-        return When.instant(s.add(microseconds=n))
+        return When.instant(_nudge(s, n))
     if p is Precision.DAY:
         d = s + _dt.timedelta(days=n)
         return When.day(d.year, d.month, d.day)

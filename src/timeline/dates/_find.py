@@ -31,7 +31,13 @@ not to alternatives; "early 2H 2026") is read without them, and an alternative i
 still refuses as its parts ("1H or 2H 2026": "2H 2026").
 
 Phrases without a year ("April", "next month") resolve against ``reference``
-(the date of the source); with ``reference=None`` they are skipped.
+(the date of the source); with ``reference=None`` they are skipped. A part of
+a year named against it is found whole: "December last year", "the second
+half of this year", "Q1 next year", "year-end 2027"; "the third quarter" alone
+is the reference year's, as "Q3" is. A time from the reference is a deadline
+("within 18 months", "over the next five years", "the next 6 months"), except
+a time from some other event ("within 18 months of the merger"), which is not
+found. Vague spans ("in the coming weeks") have no date and are not found.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ import attrs
 from timeline._errors import WhenError, WhenParseError
 from timeline.dates._fiscal import fiscal_start
 from timeline.dates._parse import check_options, parse
+from timeline.dates._parse_context import COUNT
 from timeline.dates._parse_phrase import fold
 from timeline.dates._when import When
 
@@ -78,53 +85,91 @@ _MONTH = (
 # digits ("2025/27" is no year; "2025/26" is a span, read whole below).
 _YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,/]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
+# a year named against the reference: "December last year", "the first quarter of next year"
+_REL_YEAR = r"(?:this|next|last)\s+year"
+_THE_YEAR = rf"(?:{_YEAR}|{_REL_YEAR})"
+# "within 18 months", "over the next five years": a deadline that time from the reference,
+# unless the time runs from some other event ("within 18 months of the merger")
+_COUNT = COUNT.replace("?P<n>", "?:")
+_UNIT = r"(?:day|week|month|quarter|year|decade)"
+_WITHIN = (
+    rf"(?:(?:within(?:\s+the\s+next)?|(?:over\s+)?the\s+next)\s+{_COUNT}\s+{_UNIT}s?"
+    rf"|(?:within|over)\s+the\s+next\s+{_UNIT})"
+    r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
-_FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)"
+_FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)e?"
+# A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
+_FPART = (
+    r"(?:[qh][1-4]|[1-4]q|[12]h|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"\s+quarter|(?:the\s+)?(?:first|second|1st|2nd)\s+half)"
+)
 _PRE = (
     r"(?P<net>net\s+)?"  # "NET" (no earlier than), only in capitals
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
     r"|no\s+later\s+than|not\s+later\s+than|not\s+before|no\s+earlier\s+than|by|before|after"
+    r"|ahead\s+of|as\s+early\s+as|no\s+sooner\s+than|not\s+sooner\s+than"
     r"|circa|c\.|ca\.|about|around|approximately|roughly|maybe|possibly|perhaps|probably)"
     r"\s+){0,3})"  # at most three: a bounded prefix keeps the scan linear
 )
 # The first alternatives of "Q3 or Q4 2025", "Q2, Q3 or Q4 2025", "April or May
 # 2026": parts that are no date alone. Whole dates joined by "or" ("2026 or
 # 2027", "Q4 2025 or Q1 2026") are joined after they are found.
-_ALT_ITEM = rf"(?:q[1-4]|[1-4]q|h[12]|[12]h|{_MONTH}|spring|summer|autumn|fall|winter)"
+_ALT_ITEM = (
+    rf"(?:q[1-4]|[1-4]q|h[12]|[12]h|{_MONTH}|spring|summer|autumn|fall|winter"
+    r"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th))"  # "the second or third quarter"
+)
 # At most five listed before "or": a bounded list keeps the scan linear.
 _ALT = rf"(?P<alt>(?:{_ALT_ITEM},\s+){{0,4}}{_ALT_ITEM}\s+or\s+)?"
 _MOD = (
-    r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:start|beginning|middle|end)\s+of\s+"
+    r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+(?:to[\s-]+(?:early|mid|late)[\s-]+)?"
+    r"|(?:start|beginning|middle|end)\s+of\s+"
     r"(?:the\s+)?|(?:mid|end|start)-))?"
 )
 _CORE = (
     r"(?P<core>"
-    # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025
-    rf"(?:[qh][1-4],?\s+(?:of\s+)?)?{_FISCAL}(?:,?\s+[qh][1-4](?![a-z\d]))?|"
-    # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25"
-    r"(?P<short>(?:[1-4]q|[12]h)\s?'?(?:\d{4}|\d{2})|(?:q[1-4]|h[12])\s?'\d{2})(?!\d)|"
+    # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025, nor
+    # "fiscal third quarter 2026" as a calendar quarter
+    rf"(?P<fiscal>(?:{_FPART},?\s*(?:of\s+)?)?{_FISCAL}(?:,?\s+(?:[qh][1-4]|[1-4]q|[12]h)(?![a-z\d]))?"
+    rf"|fiscal\s+{_FPART},?\s+(?:of\s+)?'?\d{{4}}(?!\d)"
+    r"|(?:this|next|last|the\s+current)\s+fiscal\s+year)|"
+    # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25", "H1-26",
+    # "2H-2025", "1H-2H 2026" (a space before two digits is left out: "Q3 26 stores")
+    r"(?P<short>(?:(?:[1-4]q|[12]h)-)?(?:[1-4]q|[12]h)(?:\s?'?|-)(?:\d{4}|\d{2})"
+    r"|(?:q[1-4]|h[12])(?:\s?'|-'?)\d{2})(?!\d)|"
     # two years: "2025/26", "1999/2000" (a year before a slash is no year alone)
     r"(?P<pair>(?<![\d.,])(?P<p1>\d{4})/(?P<p2>\d{4}|\d{2}))(?![\d/])|"
     r"\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])"
-    r"|\d{4}-w\d{2}(?:-\d)?(?![\d-])"
+    r"|\d{4}(?:-w\d{2}(?:-\d)?|w\d{2}\d?)(?![\d-])"
+    r"|(?<![\d.,/])\d{4}(?P<sl>[/.])\d{1,2}(?P=sl)\d{1,2}(?![\d/]|\.\d)"  # "2026/04/03"
     r"|\d{4}-\d{2}(?![\d-])"
     # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
     rf"|{_DAY}\s*(?:-|to)\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}\s*(?:-|to)\s*{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<my>{_YEAR}))?"
-    rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_YEAR})?|{_YEAR}[\s-]?q[1-4]"
-    rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?{_YEAR}"
-    rf"|h[12],?[\s-]+(?:of\s+)?{_YEAR}|{_YEAR}[\s-]?h[12]"
-    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_YEAR}"
+    rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<my>{_YEAR})|(?P<mrel>{_REL_YEAR})))?"
+    rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_THE_YEAR})?|{_YEAR}[\s-]?q[1-4]"
+    # "the first week of April": its days 1-7
+    rf"|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+    rf"{_MONTH}(?:,?\s+{_YEAR})?"
+    # "the third quarter" alone is the reference year's, as "Q3" is
+    rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"  # not "the third quarter of the match"
+    rf"|h[12],?[\s-]+(?:of\s+)?{_THE_YEAR}|{_YEAR}[\s-]?h[12]"
+    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_THE_YEAR}"
+    rf"|{_WITHIN}"
     rf"|(?:spring|summer|autumn|fall)(?:\s+of)?\s+{_YEAR}|winter(?:\s+of)?\s+\d{{4}}\s*[-/]\s*\d{{2,4}}"
     r"|(?:the\s+)?\d{3}0'?s(?![a-z])"
     r"|(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+century"
     r"|(?:later|earlier)\s+this\s+(?:year|month|quarter|week)"
     r"|(?:this|next|last)\s+(?:week|month|quarter|year|decade|century|spring|summer|autumn|fall"
     rf"|winter|{_MONTH})"
-    r"|the\s+(?:year|month|quarter)|today|tomorrow|yesterday"
+    rf"|(?:the\s+)?year(?:'s)?[\s-]end(?:,?\s+(?:of\s+)?{_YEAR})?"
+    rf"|the\s+(?:year|month|quarter|week|decade)"
+    rf"|(?P<midyear>mid[\s-]?year)(?:,?\s+(?:of\s+)?(?P<mdy>{_YEAR}))?"
+    r"|today|tomorrow|yesterday"
+    rf"|(?P<est>{_YEAR})e"  # "2027E": an analyst's estimate for 2027
     rf"|(?P<year>{_YEAR})"
     r")"
 )
@@ -145,6 +190,7 @@ _JOIN = re.compile(r"\s*(?:-|to|through|until|till)\s*|\s+(?:and|or)\s+")
 _ANNOUNCED_ON = re.compile(r"\s+(?:(?:on|in|at|for|around|during|sometime|from|until|till)\s+)?")
 _ALT_WORD = re.compile(r"[a-z\d]+")
 _SEASONS = _words("spring summer autumn fall winter")
+_ORDINAL_WORDS = _words("or the first second third fourth 1st 2nd 3rd 4th")
 
 
 # Words after which a four-digit number is a year ("in 2025"), and words that
@@ -159,7 +205,7 @@ _MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"
     r"(?![a-z])|-[a-z]"
 )
-_RELATION = re.compile(r"\b(?:by|before|after|than)\b")
+_RELATION = re.compile(r"\b(?:by|before|after|than|ahead|as)\b")
 _COUNTING = _words("no. no number over under than nearly almost least some top total only just")
 _MAY_WORDS = _STRONG | _words("from to this next last")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
@@ -170,7 +216,7 @@ _YEAR_BEFORE_DASH = re.compile(r"(?<![\d.,])(\d{4})\s*-\s*$")
 def find_dates(
     text: str,
     *,
-    reference: _dt.date | str | None,
+    reference: _dt.date | str | When | None,
     prefer: Literal["current", "future", "past"] = "current",
     fiscal_year_start: int | str | None = None,
     fiscal_year_named_by: Literal["end", "start"] = "end",
@@ -208,6 +254,9 @@ def find_dates(
             if joined is not None:
                 found.append(joined)
                 i += 2
+                continue
+            if spans[i + 1].fiscal and scan.joined(spans[i], spans[i + 1]):
+                i += 2  # "Q3-Q4 FY2027" without a fiscal year: not "Q3" of the calendar
                 continue
         match = spans[i].match
         if match is not None:
@@ -272,6 +321,7 @@ class _Span:
     start: int
     end: int
     match: DateMatch | None
+    fiscal: bool = False  # an unread fiscal phrase: a part joined to it is no calendar date
 
 
 class _Scan:
@@ -324,10 +374,16 @@ class _Scan:
         if m["net"] is not None and self.text[start : start + 3] != "NET":
             start = m.end("net")  # "net 2025 revenue": the word, not "no earlier than"
         if not self._plausible(m, start):
+            if m["mrel"] is not None:  # "we may next year": the verb, then "next year"
+                read = self.read(m.start("mrel"), m.end())
+                return [] if read is None else [_Span(read.start, read.end, read)]
             return self._parts(m) if alt else []
         read = self.read(start, m.end())
         if read is not None:
             return [_Span(start, m.end(), read)]
+        if m["fiscal"] is not None and m["pre"] == "" and not m["mod"]:
+            # no fiscal year given (or none that reads): none of its parts is a calendar date
+            return [_Span(start, m.end(), None, fiscal=True)]
         inner = m.start("alt") if alt else m.start("core")
         if inner > start:  # "by Q3 or Q4 2025": no relation on alternatives; "early 2H 2026"
             read = self.read(inner, m.end())
@@ -352,7 +408,7 @@ class _Scan:
         """
         for a in _ALT_WORD.finditer(self.low, start, end):
             word = self.text[a.start() : a.end()]
-            if a[0] in _SEASONS or a[0] == "or":
+            if a[0] in _SEASONS or a[0] in _ORDINAL_WORDS:
                 continue
             short = any(c.isdigit() for c in word)
             if not (word.isupper() if short else word[0].isupper()):
@@ -373,6 +429,20 @@ class _Scan:
             return all(
                 not c.isalpha() or c.isupper() for c in text[m.start("short") : m.end("short")]
             )
+        if m["est"] is not None:  # "2027E" with its capital, no amount: "$2027E" is none
+            at = m.start("est")
+            return (
+                text[m.end("est")] == "E"
+                and 1900 <= int(m["est"]) <= 2199
+                and (at == 0 or low[at - 1] not in "$€£¥#+-")
+            )
+        if m["midyear"] is not None and m["mdy"] is None:
+            # "by mid-year", "in mid-year"; not "a mid-year report"
+            at = m.start()
+            prev = _PREV_WORD.search(low, max(0, at - 20), at)
+            return relation or (prev is not None and prev[1] in _MAY_WORDS | {"at", "around"})
+        if m["mrel"] is not None:  # "December last year": the month capitalised
+            return text[m.start("month")].isupper()
         if m["month"] is not None and m["my"] is None and not m["mod"]:
             word = text[m.start("core") : m.end("core")]
             if m["alt"] is not None:  # "April or May": the last month capitalised too
@@ -384,6 +454,10 @@ class _Scan:
             # spelled out and capitalised: "an April release", not "apr" or "march on"
             return word[:1].isupper() and len(word.rstrip(".")) >= 4
         return m["q"] is None or text[m.start("q")] == "Q"
+
+    def joined(self, first: _Span, second: _Span) -> bool:
+        """Whether only "to", a dash, "or" or "and" stand between two spans."""
+        return _JOIN.fullmatch(self.low, first.end, second.start) is not None
 
     def join(self, first: _Span, second: _Span) -> DateMatch | None:
         """Two neighbouring dates joined by "to", a dash, "or", or "and" (after "between")."""

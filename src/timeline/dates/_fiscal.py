@@ -27,7 +27,7 @@ def fiscal_start(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
         return value
     if isinstance(value, str):
-        name = value.strip().lower()
+        name = value.strip().lower().removesuffix(".")  # "Sept." as "Sept"
         for i, month in enumerate(MONTH_NAMES, 1):
             if len(name) >= 3 and month.lower().startswith(name):
                 return i

@@ -21,7 +21,6 @@ Beyond EDTF, `parse` also reads ISO 8601 forms people paste: a space instead of
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import functools
 import re
 from typing import Literal
@@ -30,9 +29,12 @@ import pendulum
 
 from timeline._errors import WhenParseError
 from timeline.dates import _fiscal, _quick
+from timeline.dates._parse_context import _model_reason
 from timeline.dates._parse_dates import Context, year_pair
-from timeline.dates._parse_edtf import COMMON, MONTH_NAMES, Fail, common, parse_edtf_text
-from timeline.dates._parse_phrase import normalise, parse_phrase
+from timeline.dates._parse_diagnose import diagnose
+from timeline.dates._parse_edtf import COMMON, Fail, common, parse_edtf_text
+from timeline.dates._parse_phrase import parse_phrase
+from timeline.dates._parse_text import EDTF_START, iso_extras, unify
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
 
@@ -41,16 +43,8 @@ __all__ = ["MAX_TEXT", "check_options", "fiscal_start", "parse", "parse_edtf"]
 Prefer = Literal["current", "future", "past"]
 
 _SPACES = re.compile(r"\s+")
-_SPACED_TIME = re.compile(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}\S*)")
-_BASIC = re.compile(
-    r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{2}(?:\d{2})?)?)?"
-    r"([~?%]?)",
-    re.IGNORECASE,
-)
 _ZONE = re.compile(r"\[[A-Za-z][A-Za-z_]*(?:/[^\]]*)?\]")
 _YEAR_PAIR = re.compile(r"(\d{4}) ?[/-] ?(\d{2})")
-_ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})([~?%]?)")
-_FAST = frozenset("0123456789[Yy-./X~?%{")
 
 MAX_TEXT = 500
 """The longest date text `parse` and `parse_edtf` read, in characters.
@@ -81,6 +75,10 @@ _UNDATED = frozenset(
         "date not yet announced",
         "date tbd",
         "date tba",
+        "date tbc",
+        "date to be announced",
+        "date to be confirmed",
+        "date to be determined",
         "undated",
         "no date",
     ]
@@ -90,14 +88,15 @@ _UNDATED = frozenset(
 def parse(
     text: str,
     *,
-    reference: _dt.date | str | None = None,
+    reference: _dt.date | str | When | None = None,
     prefer: Prefer = "current",
     fiscal_year_start: int | str | None = None,
     fiscal_year_named_by: Literal["end", "start"] = "end",
 ) -> When:
     """Read ISO 8601, EDTF or an English date phrase into a `When`; raise `WhenParseError`.
 
-    ``reference`` is the day the text was written (a date, or a date string);
+    ``reference`` is the day the text was written (a date, a date string, or a
+    `When`, whose earliest day is taken: ``When.month(2026, 3)`` is 1 March 2026);
     relative phrases ("April", "next month", "later this year") need it.
     ``prefer`` says which occurrence a name without a year means: the one
     around the reference (``"current"``), the next (``"future"``) or the
@@ -146,6 +145,8 @@ def parse(
         raise WhenParseError(text, f.reason, f.suggestion) from None
     except WhenParseError:
         raise
+    except WhenError as e:  # a value the model refuses, in its words without the call
+        raise WhenParseError(text, _model_reason(e)) from None
     except Exception as e:
         # A safety net, so no other exception type escapes: a value pendulum or the
         # model rejects in a way not foreseen above is still a parse error.
@@ -195,9 +196,9 @@ def parse_edtf(text: str) -> When:
             try:
                 parse_edtf_text(fixed)
             except Fail:
-                return parse_edtf_text(text)  # not EDTF in any case: its own reason
+                return parse_edtf_text(text, dateless=True)  # not EDTF anyway: its own reason
             raise Fail("EDTF letters are upper case (T, Z, X, Y, S, W)", fixed)
-        return parse_edtf_text(text)
+        return parse_edtf_text(text, dateless=True)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
     except Exception as e:  # the same safety net as in parse
@@ -220,11 +221,13 @@ def _check_length(text: str) -> None:
 
 def _parse(text: str, ctx: Context) -> When:
     s = text.strip()
+    if not s.isascii():  # full-width forms, odd spaces, invisible marks, dashes
+        s = unify(s).strip()
     if not s:
         raise Fail("the text is empty; write a date such as '2026-04' or 'April 2026'")
     if "  " in s or not s.isprintable():  # tabs and line breaks are not printable
         s = _SPACES.sub(" ", s)
-    if len(s) <= 24 and not s[0].isdigit() and s.lower().rstrip(".") in _UNDATED:
+    if len(s) <= 32 and not s[0].isdigit() and s.lower().strip("()[] ").rstrip(".") in _UNDATED:
         return When.undated()
     if (
         len(s) <= 9
@@ -247,9 +250,11 @@ def _parse(text: str, ctx: Context) -> When:
                 "or read it with When.from_edtf",
                 f"{year} to {later}" if later > year else None,
             )
-    if s[0] in _FAST:
+    if s[0] in EDTF_START:
         try:
-            return parse_edtf_text(_iso_extras(s), iso_short=False)
+            # ISO 8601's decade "202" and century "20" are read inside an EDTF set, where
+            # they are unambiguous; alone they are more likely a year cut short
+            return parse_edtf_text(iso_extras(s), iso_short=s[0] in "[{")
         except Fail as f:
             if f.definite:
                 raise
@@ -258,34 +263,7 @@ def _parse(text: str, ctx: Context) -> When:
     except Fail as f:
         if f.definite:
             raise
-    raise _diagnose(s, ctx)
-
-
-def _iso_extras(s: str) -> str:
-    """ISO 8601 spellings outside EDTF, rewritten to the EDTF spelling."""
-    if " " in s:
-        return _SPACED_TIME.sub(r"\1T\2", s) if s.count(" ") == 1 else s
-    if len(s) >= 8 and s[4] != "-":
-        m = _BASIC.fullmatch(s)
-        if m is not None:
-            y, mo, d, hh, mi, ss, frac, tz, q = m.groups()
-            out = f"{y}-{mo}-{d}"
-            if hh is not None:
-                out += f"T{hh}:{mi}" + (f":{ss}" if ss else "") + (f".{frac}" if frac else "")
-                if tz and len(tz) == 5:
-                    tz = f"{tz[:3]}:{tz[3:]}"
-                out += tz or ""
-            return out + q
-    elif len(s) >= 8 and s[7].isdigit():
-        m = _ORDINAL_DATE.fullmatch(s)
-        if m is not None:
-            year, day = int(m[1]), int(m[2])
-            last = 366 if _dt.date(year, 12, 31).timetuple().tm_yday == 366 else 365
-            if not 1 <= day <= last:
-                raise Fail(f"day {day} of the year does not exist: {year} has {last} days")
-            d = _dt.date(year, 1, 1) + _dt.timedelta(days=day - 1)
-            return d.isoformat() + m[3]
-    return s
+    raise diagnose(s, ctx)
 
 
 def check_options(reference: object, prefer: object) -> _dt.date | None:
@@ -330,7 +308,20 @@ def _reference(reference: object) -> _dt.date | None:
         return reference
     if isinstance(reference, str):
         return _reference_text(reference)
-    raise Fail(f"reference must be a date or a date string, got {type(reference).__name__}")
+    if isinstance(reference, When):
+        return _reference_when(reference)
+    raise Fail(f"reference must be a date, a date string or a When, got {type(reference).__name__}")
+
+
+def _reference_when(w: When) -> _dt.date:
+    """A `When` as the reference: its earliest day (the first day it can be)."""
+    first = w.earliest
+    if first is None:
+        raise Fail(
+            f"the reference {str(w)!r} has no earliest day (it is open or undated); "
+            "pass the day the source was written"
+        )
+    return first.date() if isinstance(first, _dt.datetime) else first
 
 
 @functools.lru_cache(maxsize=256)
@@ -343,120 +334,3 @@ def _reference_text(text: str) -> _dt.date:
     if start is None or not (w.precision is Precision.DAY or w.is_instant):
         raise Fail(f"the reference {text!r} must name one day, such as '2026-03-28'")
     return start.date() if isinstance(start, _dt.datetime) else start
-
-
-# -- saying what is wrong ----------------------------------------------------------------------
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_VOCABULARY = frozenset(
-    [name.lower() for name in MONTH_NAMES]
-    + [name[:3].lower() for name in MONTH_NAMES]
-    + ["sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    + _words("spring summer autumn fall winter early mid middle late start beginning end close")
-    + _words("by before after prior not no later earlier than circa ca about around approximately")
-    + _words("approx roughly maybe possibly perhaps probably in on during at the of to through")
-    + _words("until till thru and between from this next last year month quarter half week")
-    + _words("decade century today tomorrow yesterday first second third fourth or so some")
-    + _words("sometime time wk st nd rd th open unknown onwards onward latest earliest")
-)
-_NOT_WORDS = frozenset(_words("q h w t z x y c s"))
-_CAPITALISED = frozenset([n.lower() for n in MONTH_NAMES] + [n[:3].lower() for n in MONTH_NAMES])
-_WORD = re.compile(r"[a-z]+")
-_SHORT_PART = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(.*)")
-_TIME_ONLY = re.compile(r"t?(\d{1,2}):(\d{2})(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
-_HOUR_ONLY = re.compile(r"(\d{4}-\d{2}-\d{2})[tT ](\d{1,2})([zZ]|[+-].*)?")
-_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_TWO_DIGIT_YEAR = re.compile(r".*(?:'|\s)(\d{2})")
-_FROM_ALONE = re.compile(r"(?i:from|since)\s+(.+)")
-
-
-def _diagnose(s: str, ctx: Context) -> Fail:
-    """The most useful reason (and fix) for text no form matched."""
-    low = normalise(s)
-    m = _FROM_ALONE.fullmatch(s)
-    if m is not None and _parses(f"{m[1]} onwards", ctx):
-        # Refused, not guessed: "from 2026" may run on or only start then.
-        return Fail(
-            f"a start alone does not say how long it runs; write 'from {m[1]} onwards' "
-            f"(open end) or 'not before {m[1]}'"
-        )
-    for word in _WORD.findall(low):
-        if word in _VOCABULARY or word in _NOT_WORDS:
-            continue
-        return Fail(f"unknown word {word!r}", _respell(s, word, ctx))
-    m = _SHORT_PART.fullmatch(s)
-    if m is not None and (len(m[2]) == 1 or (m[3] is not None and len(m[3]) == 1)):
-        fixed = f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "") + m[4]
-        return Fail("month and day take two digits", fixed)
-    m = _TIME_ONLY.fullmatch(s)
-    if m is not None:
-        hour = int(m[1])
-        if hour > 23:
-            return Fail(f"hour {m[1]} is out of range 00-23, and a time needs a date")
-        return Fail("a time needs a date, such as '2026-04-15T10:00'")
-    m = _HOUR_ONLY.fullmatch(s)
-    if m is not None:
-        return Fail("a time needs minutes", f"{m[1]}T{int(m[2]):02d}:00{m[3] or ''}")
-    m = _NUMERIC.fullmatch(s)
-    if m is not None:
-        a, b = int(m[1]), int(m[2])
-        fix = None
-        if a > 12 >= b:
-            fix = f"{m[3]}-{b:02d}-{a:02d}"
-        elif b > 12 >= a:
-            fix = f"{m[3]}-{a:02d}-{b:02d}"
-        return Fail("numeric day/month order is ambiguous; write ISO 8601 (2026-04-15)", fix)
-    if re.fullmatch(r"\d{1,3}", s):
-        return Fail("a year takes four digits (write 'the 2020s' for a decade)")
-    if re.fullmatch(r"\d{5,}", s):
-        return Fail("a year takes four digits; years after 9999 are not supported")
-    if _TWO_DIGIT_YEAR.fullmatch(low) and not re.search(r"\d{4}", low):
-        return Fail("two-digit years are ambiguous; write all four digits")
-    return Fail(
-        "not a date form timeline reads; try ISO 8601 or EDTF ('2026-04-15', '2026-04', "
-        "'2026-04-15T10:00+08:00') or a phrase ('April 2026', 'Q2 2026', 'by end of 2030')"
-    )
-
-
-def _parses(s: str, ctx: Context) -> bool:
-    try:
-        _parse_quietly(s, ctx)
-    except Fail as f:
-        return "relative" in f.reason  # a form it reads, given a reference
-    except (WhenParseError, WhenError):
-        return False
-    return True
-
-
-def _respell(s: str, word: str, ctx: Context) -> str | None:
-    """The text with ``word`` replaced by the closest known word, if that then parses."""
-    for candidate in difflib.get_close_matches(word, _VOCABULARY, n=3, cutoff=0.7):
-        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-        original = pattern.search(s)
-        replacement = candidate
-        if candidate in _CAPITALISED or (original is not None and original[0][:1].isupper()):
-            replacement = candidate.capitalize()
-        fixed = pattern.sub(replacement, s, count=1)
-        try:
-            _parse_quietly(fixed, ctx)
-        except Fail as f:
-            if "relative" not in f.reason:
-                continue
-        except (WhenParseError, WhenError):
-            continue
-        return fixed
-    return None
-
-
-def _parse_quietly(s: str, ctx: Context) -> When:
-    if s[0] in _FAST:
-        try:
-            return parse_edtf_text(_iso_extras(s), iso_short=False)
-        except Fail as f:
-            if f.definite:
-                raise
-    return parse_phrase(s, ctx)

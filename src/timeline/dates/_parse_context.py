@@ -12,10 +12,25 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Literal
 
+import pendulum
+
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._when import When, WhenError
 
-__all__ = ["Context", "Prefer", "Value", "Yearless", "build_in", "pick", "resolve"]
+__all__ = [
+    "COUNT",
+    "ORDINALS",
+    "STEP",
+    "Context",
+    "Prefer",
+    "Value",
+    "Yearless",
+    "build_in",
+    "pick",
+    "resolve",
+    "short_year",
+    "within",
+]
 
 Prefer = Literal["current", "future", "past"]
 
@@ -140,3 +155,45 @@ def _choose(found: list[When], ref: _dt.date, mode: str) -> When | None:
     if mode == "next":
         return next((w for w in found if lo(w) > ref), None)
     return next((w for w in reversed(found) if hi(w) < ref), None)
+
+
+# -- words shared by the phrase readers ----------------------------------------------------------
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+ORDINALS.update({"fourth": 4, "4th": 4})
+STEP = {"this": 0, "next": 1, "last": -1}
+
+
+def short_year(token: str) -> int:
+    """ "25" in "2H25" or "H2'25": the year 2025 (two-digit years here are this century's).
+
+    >>> short_year("25"), short_year("1999")
+    (2025, 1999)
+    """
+    return 2000 + int(token) if len(token) == 2 else int(token)
+
+
+# -- a time from the reference -----------------------------------------------------------------
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
+_COUNTS.update({"fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "thirty-six": 36})
+COUNT = r"(?P<n>\d{1,5}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
+"""A number of units as written: digits, "a", or a number word."""
+
+
+def within(count: str, unit: str, ctx: Context, said: str) -> When:
+    """ "within 18 months": a deadline on the day that time from the reference runs out."""
+    ref = ctx.need(repr(said))
+    n = int(count) if count.isdigit() else _COUNTS[count]
+    if n < 1:
+        raise Fail(f"{said!r} is no time at all; write the date it means")
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
+    day = pendulum.Date(ref.year, ref.month, ref.day)
+    try:
+        end = (
+            day.add(months=months * n) if months else day.add(days=n * (7 if unit == "week" else 1))
+        )
+        return When.day(end.year, end.month, end.day).by()
+    except (ValueError, OverflowError, WhenError):
+        raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None

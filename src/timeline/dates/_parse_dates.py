@@ -23,6 +23,9 @@ from collections.abc import Callable
 import pendulum
 
 from timeline.dates._parse_context import (
+    COUNT,
+    ORDINALS,
+    STEP,
     Context,
     Prefer,
     Value,
@@ -31,8 +34,15 @@ from timeline.dates._parse_context import (
     build_in,
     pick,
     resolve,
+    short_year,
+    within,
 )
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
+from timeline.dates._parse_fiscal import FPART as _FPART
+from timeline.dates._parse_fiscal import FY as _FY
+from timeline.dates._parse_fiscal import SPAN, fiscal_months, period_ending, year_pair
+from timeline.dates._parse_fiscal import fiscal as _fiscal
+from timeline.dates._parse_fiscal import relative_fiscal as _relative_fiscal
 from timeline.dates._when import When, WhenError
 
 __all__ = [
@@ -57,17 +67,18 @@ _MON = (
 )
 _YR = r"(?P<y>\d{4}|(?:this|next|last) year)"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?P<wd>mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )?"
+_WEEKDAY = (
+    r"(?:(?P<wd>mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?(?:,? |-))?"
+)
 _REL = r"(?P<rel>this|next|last)"
 _DAY2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
 _TO = r" ?(?:-|to|until|through|till) ?"
 _MONTHS = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
-_ORDINALS.update({"fourth": 4, "4th": 4})
+_ORDINALS = ORDINALS
 _SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
-_STEP = {"this": 0, "next": 1, "last": -1}
+_STEP = STEP
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -183,17 +194,12 @@ def _hemisphere_season(m: re.Match[str], ctx: Context) -> Value:
     return When.season(y, code)
 
 
-def _short_year(token: str) -> int:
-    """ "25" in "2H25" or "H2'25": the year 2025 (two-digit years here are this century's)."""
-    return 2000 + int(token) if len(token) == 2 else int(token)
-
-
 def _short_part(kind: str) -> Callable[[re.Match[str], Context], Value]:
     """ "2H25", "H2'25", "3Q25", "Q3'25": halves and quarters as earnings calls write them."""
     build = When.quarter if kind == "q" else When.half
 
     def handler(m: re.Match[str], ctx: Context) -> Value:
-        return build(_short_year(m["yy"]), int(m["n"]))
+        return build(short_year(m["yy"]), int(m["n"]))
 
     return handler
 
@@ -214,66 +220,13 @@ def _dt_date(y: int, m: int, d: int) -> pendulum.Date:
     return pendulum.Date(y, m, d)
 
 
-# -- fiscal years ---------------------------------------------------------------------------
-
-
-def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -> When:
-    """``count`` months from the ``first`` month (1-based) of fiscal year ``year``.
-
-    A calendar quarter, half or year when the months line up with one; else the
-    months as an interval ("July 2024 to June 2025").
-    """
-    start = ctx.fiscal(label)
-    begins = year - 1 if ctx.fiscal_named_by == "end" and start != 1 else year
-    index = begins * 12 + (start - 1) + (first - 1)
-    y, m0 = divmod(index, 12)
-    end_y, end_m0 = divmod(index + count - 1, 12)
-    if y == end_y:
-        if count == 12:
-            return When.year(y)
-        if count == 6 and m0 % 6 == 0:
-            return When.half(y, m0 // 6 + 1)
-        if count == 3 and m0 % 3 == 0:
-            return When.quarter(y, m0 // 3 + 1)
-    return When.interval(When.month(y, m0 + 1), When.month(end_y, end_m0 + 1))
-
-
-def _fiscal(m: re.Match[str], ctx: Context) -> Value:
-    groups = m.groupdict()
-    year = _short_year(m["fy"])
-    if groups.get("fy2"):
-        # "FY 2025-26": the fiscal year that starts in 2025, whatever the naming
-        nxt = _short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
-        if nxt != year + 1:
-            raise Fail(f"a fiscal year spans two consecutive years, not {m['fy']} and {m['fy2']}")
-        start = ctx.fiscal("it")
-        if ctx.fiscal_named_by == "end" and start != 1:
-            year += 1
-    label = "it"
-    if groups.get("qn"):
-        n = int(m["qn"])
-        return fiscal_months(ctx, label, year, 3 * n - 2, 3)
-    if groups.get("hn"):
-        n = int(m["hn"])
-        return fiscal_months(ctx, label, year, 6 * n - 5, 6)
-    return fiscal_months(ctx, label, year, 1, 12)
-
-
-def year_pair(first: int, second: str, ctx: Context) -> When:
-    """ "2025/26", "2025-26": the fiscal year from 2025 when one applies, else 2025 to 2026."""
-    nxt = int(second)
-    if len(second) == 2:  # the next year with these last two digits: 2099/00 is 2100
-        nxt += first - first % 100
-        nxt += 100 if nxt <= first else 0
-    if nxt != first + 1:
-        raise Fail(
-            f"{first}/{second}: two years written this way are consecutive",
-            f"{first} to {nxt}" if nxt > first else None,
-        )
-    if ctx.fiscal_start is not None and ctx.fiscal_start != 1:
-        named = first + 1 if ctx.fiscal_named_by == "end" else first
-        return fiscal_months(ctx, f"'{first}/{second}'", named, 1, 12)
-    return When.interval(When.year(first), When.year(nxt))
+def _period_ending(m: re.Match[str], ctx: Context) -> Value:
+    """ "the quarter ended March 31, 2026": the months up to that day."""
+    end = core_value(m["rest"], ctx)
+    if isinstance(end, Yearless):
+        inner = end.build
+        return Yearless(lambda y: period_ending(m, ctx, inner(y)), f"the {m['span']} ended")
+    return period_ending(m, ctx, end)
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Value:
@@ -313,7 +266,7 @@ def _relative_named(m: re.Match[str], ctx: Context) -> Value:
 
 def _day_word(m: re.Match[str], ctx: Context) -> Value:
     ref = ctx.need(repr(m[0]))
-    d = ref + _dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m[0]])
+    d = ref + _dt.timedelta(days={"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[m[0]])
     return When.day(d.year, d.month, d.day)
 
 
@@ -368,19 +321,37 @@ def _week_of(m: re.Match[str], ctx: Context) -> Value:
     return week(day)
 
 
+def _week_of_month(m: re.Match[str], ctx: Context) -> Value:
+    """ "the first week of April 2026": its days 1-7 (8-14, 15-21, 22-28; the last: its last 7).
+
+    Days of the month, not calendar weeks: the week of 1 April may start in March.
+    """
+    which = m["wo"]
+
+    def build(y: int, month: int) -> When:
+        last_day = When.month(y, month).latest
+        assert isinstance(last_day, _dt.date)
+        first = last_day.day - 6 if which == "last" else 7 * _ORDINALS[which] - 6
+        return When.interval(When.day(y, month, first), When.day(y, month, first + 6))
+
+    return _month_value(m, ctx, build)
+
+
 def _modified(m: re.Match[str], ctx: Context) -> Value:
     """ "early/mid/late" or "the start/middle/end of" a month (dekads) or a year (thirds)."""
     word = m["a"] or m["b"]
     n = {"early": 1, "start": 1, "beginning": 1, "mid": 2, "middle": 2}.get(word.split()[0], 3)
-    rest = m["rest"]
+    rest = _YEAR_WORD.sub("", m["rest"])  # "end of year 2026": of 2026
     month = _MY.fullmatch(rest)
     if month is not None:
         return _month_value(month, ctx, lambda y, mo: When.dekad(y, mo, n))
     rel = _RELATIVE_UNIT.fullmatch(rest)
-    if rel is not None and rel["unit"] in ("month", "year"):
+    if rel is not None and rel["unit"] in ("month", "year", "decade"):
         unit = _unit(rel["unit"], _STEP[rel["rel"]], ctx.need(repr(rest)))
         assert unit.start is not None
         s = unit.start
+        if rel["unit"] == "decade":
+            return decade_third(s.year, n)
         return When.dekad(s.year, s.month, n) if rel["unit"] == "month" else When.third(s.year, n)
     if re.fullmatch(r"\d{4}", rest):
         return When.third(int(rest), n)
@@ -396,27 +367,46 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     if kind in ("month", "year"):
         # A month or year, but written as EDTF, with X digits or a qualifier ("2026-04~").
         raise Fail(f"'{word}' takes a month or a year written in words, such as {examples}")
-    raise Fail(f"'{word}' applies to a month or a year, such as {examples}, not to a {kind}")
+    examples = f"'{word} April 2026', '{word} 2026' or '{word} 2020s'"
+    raise Fail(
+        f"'{word}' applies to a month, a year or a decade, such as {examples}, not to a {kind}"
+    )
 
 
-_MY = _c(_MON + r"(?:,? (?:of )?" + _YR + r")?")
+# "April 2026", "April, 2026", "April of 2026", and "Apr-2026" as spreadsheets write it
+def _modified_range(m: re.Match[str], ctx: Context) -> Value:
+    """ "mid-to-late 2026": from mid-2026 to late 2026 (thirds, dekads, thirds of a decade)."""
+    first = core_value(f"{m['a']} {m['rest']}", ctx)
+    last = core_value(f"{m['b']} {m['rest']}", ctx)
+    if isinstance(first, Yearless) and isinstance(last, Yearless):
+        a, b = first.build, last.build
+        return Yearless(lambda y: When.interval(a(y), b(y)), f"{first.label} to {last.label}")
+    if isinstance(first, Yearless) or isinstance(last, Yearless):
+        raise Fail("not a range of parts of one date", definite=False)
+    return When.interval(first, last)
+
+
+_MY = _c(_MON + r"(?:(?:,? (?:of )?|-)" + _YR + r")?")
+# a year after a day and month: "15 April 2026", "15 April, 2026", "15-Apr-2026"
+_THEN_YR = r"(?:(?:,? |-)" + _YR + r")?"
 _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
-_FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
+_YEAR_WORD = _c(r"^(?:the )?year (?=\d{4}$)")
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
+_UNITS = "day|week|month|quarter|year|decade"
 Handler = Callable[[re.Match[str], Context], Value]
 
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_MY, lambda m, ctx: _month_value(m, ctx, When.month)),
-    (_c(_WEEKDAY + r"(?:the )?" + _DAY + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_value),
+    (_c(_WEEKDAY + r"(?:the )?" + _DAY + r"(?: (?:of )?|-)" + _MON + _THEN_YR), _day_value),
     (_c(_WEEKDAY + _MON + r" (?:the )?" + _DAY + r"(?:,? " + _YR + r")?"), _day_value),
-    (_c(r"(?P<y>\d{4}),? " + _MON + r" " + _DAY), _day_value),
+    (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON + r"[ -]" + _DAY), _day_value),
     (_c(_DAY + _TO + _DAY2 + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_range),
     (_c(_MON + r" " + _DAY + _TO + _DAY2 + r"(?:,? " + _YR + ")?"), _day_range),
-    (_c(r"(?P<y>\d{4}),? " + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
+    (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
     (_c(r"q(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("q")),
     (_c(r"(?P<y>\d{4})[ -]?q(?P<n>\d+)(?P<o>)"), _quarter_or_half("q")),
-    (_c(r"(?P<n>\d)q (?P<y>\d{4})(?P<o>)"), _quarter_or_half("q")),
+    (_c(r"(?P<n>\d)q(?:[ -]?(?P<y>\d{4}))?(?P<o>)"), _quarter_or_half("q")),  # "3Q-2025"
     (
         _c(
             r"(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
@@ -426,19 +416,36 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_c(r"h(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("h")),
     (_c(r"(?P<y>\d{4})[ -]?h(?P<n>\d+)(?P<o>)"), _quarter_or_half("h")),
-    (_c(r"(?P<n>\d)h (?P<y>\d{4})(?P<o>)"), _quarter_or_half("h")),
-    (_c(r"(?P<n>[1-4])q ?'?(?P<yy>\d{2})"), _short_part("q")),
-    (_c(r"q(?P<n>[1-4]) ?'(?P<yy>\d{2})"), _short_part("q")),
-    (_c(r"(?P<n>[12])h ?'?(?P<yy>\d{2})"), _short_part("h")),
-    (_c(r"h(?P<n>[12]) ?'(?P<yy>\d{2})"), _short_part("h")),
+    (_c(r"(?P<n>\d)h(?:[ -]?(?P<y>\d{4}))?(?P<o>)"), _quarter_or_half("h")),
+    # two-digit years after a code, as "FY26" is read: "3Q25", "Q3'25", "Q3 26", "H1-26"
+    (_c(r"(?P<n>[1-4])q(?: ?'?|-'?)(?P<yy>\d{2})"), _short_part("q")),
+    (_c(r"q(?P<n>[1-4])(?: ?'| |-'?)(?P<yy>\d{2})"), _short_part("q")),
+    (_c(r"(?P<n>[12])h(?: ?'?|-'?)(?P<yy>\d{2})"), _short_part("h")),
+    (_c(r"h(?P<n>[12])(?: ?'| |-'?)(?P<yy>\d{2})"), _short_part("h")),
+    (_c(r"(?P<y>\d{4})e"), lambda m, ctx: When.year(int(m["y"]))),  # "2027E": an estimate's year
+    (
+        _c(
+            r"(?:the )?(?P<wo>first|second|third|fourth|last|1st|2nd|3rd|4th) week (?:of|in) "
+            + _MON
+            + r"(?:,? (?:of )?"
+            + _YR
+            + r")?"
+        ),
+        _week_of_month,
+    ),
     (_c(_FY + r"(?:[-/](?P<fy2>\d{4}|\d{2}))?"), _fiscal),
-    (_c(r"q(?P<qn>[1-4]),? (?:of )?" + _FY), _fiscal),
-    (_c(_FY + r",? q(?P<qn>[1-4])"), _fiscal),
-    (_c(r"h(?P<hn>[12]),? (?:of )?" + _FY), _fiscal),
-    (_c(_FY + r",? h(?P<hn>[12])"), _fiscal),
+    (_c(_FPART + r",? ?(?:of )?" + _FY), _fiscal),  # "Q3 FY26", "3QFY26", "Q3 of fiscal 2026"
+    (_c(_FY + r",? " + _FPART), _fiscal),  # "FY26 Q3"
+    (_c(r"(?:" + _FPART + r",? ?(?:of )?)?" + _FY + "e"), _fiscal),  # "FY27E": an estimate's
+    (_c(r"fiscal " + _FPART + r",? (?:of )?(?P<fy>\d{4}|'\d{2})"), _fiscal),  # "fiscal Q3 2026"
+    (_c(r"(?:the )?(?:current|(?P<rel>this|next|last)) fiscal year"), _relative_fiscal),
     (
         _c(r"(?:the )?(?P<o>first|second|1st|2nd) half(?:,? (?:of )?" + _YR + r")?(?P<n>)"),
         _quarter_or_half("h"),
+    ),
+    (
+        _c(r"(?:the )?(?P<a>early|mid|late)[- ]to[- ](?P<b>early|mid|late)[- ](?P<rest>.+)"),
+        _modified_range,
     ),
     (
         _c(
@@ -447,7 +454,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _modified,
     ),
-    (_c(r"(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), _season),
+    (_c(r"(?:the )?(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), _season),
     (
         _c(
             r"(?P<hemi>northern|southern)(?: hemisphere)? (?P<s>spring|summer|autumn|fall|winter)"
@@ -463,8 +470,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), _century),
     (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
-    (_c(r"today|tomorrow|yesterday"), _day_word),
+    (_c(r"(?:the )?" + SPAN + r" end(?:ing|ed)(?: on)? (?P<rest>.+)"), _period_ending),
+    (_c(r"today|tomorrow|yesterday|now"), _day_word),  # "between now and 2030": from today
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
+    (
+        _c(
+            r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + _UNITS + ")s?"
+            r"|(?:within|over) the next (?P<u1>" + _UNITS + r")"  # "over the next decade": one
+        ),
+        lambda m, ctx: within(m["n"] or "1", m["u"] or m["u1"], ctx, m[0]),
+    ),
 ]
 
 

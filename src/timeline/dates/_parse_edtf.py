@@ -37,7 +37,7 @@ from typing import Literal
 
 import pendulum
 
-from timeline.dates._bounds import _key, _last_day
+from timeline.dates._bounds import _last_day, runs_backwards
 from timeline.dates._edtf_calendar import Fail, _day, _reason, _sub_year, _week, masked
 from timeline.dates._edtf_instants import _instant
 from timeline.dates._edtf_step import step
@@ -84,15 +84,17 @@ _SET_AFTER = re.compile(r"\[(?P<v>[^\[\]{},]+)\.\.\]")
 _QUALIFIERS = {"~": (True, False), "?": (False, True), "%": (True, True)}
 
 
-def parse_edtf_text(text: str, *, iso_short: bool = True) -> When:
+def parse_edtf_text(text: str, *, iso_short: bool = True, dateless: bool = False) -> When:
     """Read one EDTF text: a single value, an interval ``A/B`` or a set ``[..X]``/``[X..]``.
 
-    ``iso_short`` also accepts the ISO 8601 decade ``202`` and century ``20``.
+    ``iso_short`` also accepts the ISO 8601 decade ``202`` and century ``20``;
+    ``dateless`` an interval with no date at all (``../..``, ``/``), which
+    `When.interval` builds and `When.to_edtf` writes.
     """
     if "/" in text:
         parts = _split_slashes(text)
         if len(parts) > 1:
-            return _interval(parts, iso_short=iso_short)
+            return _interval(parts, iso_short=iso_short, dateless=dateless)
     if text[:1] in "[{":
         m = _SET_BY.fullmatch(text)
         if m is not None:
@@ -123,13 +125,13 @@ def _split_slashes(text: str) -> list[str]:
     return parts
 
 
-def _interval(parts: list[str], *, iso_short: bool) -> When:
+def _interval(parts: list[str], *, iso_short: bool, dateless: bool = False) -> When:
     if len(parts) != 2:
         raise Fail("an EDTF interval has exactly one '/'", definite=False)
     left, right = parts
     lower = _end(left, iso_short=iso_short, default="unknown")
     upper = _end(right, iso_short=iso_short, default="unknown")
-    if not isinstance(lower, When) and not isinstance(upper, When):
+    if not isinstance(lower, When) and not isinstance(upper, When) and not dateless:
         raise Fail("an interval needs at least one date")
     return make_interval(lower, upper, left, right)
 
@@ -152,7 +154,7 @@ def make_interval(
     """`When.interval` with a message naming the ends (as written, or by ``label``)."""
     if isinstance(lower, When) and isinstance(upper, When):
         lo, hi = lower.earliest, upper.latest
-        if lo is not None and hi is not None and _key(lo) > _key(hi):
+        if lo is not None and hi is not None and runs_backwards(lo, hi):
             if label is not None:
                 left, right = label(lower, left), label(upper, right)
             raise Fail(

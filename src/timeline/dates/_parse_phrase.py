@@ -2,10 +2,10 @@
 
 The text is lower-cased with dashes unified, then read in three layers:
 
-1. **Words around a date**, peeled from both ends: relations ("by", "by the
-   end of", "before", "after", "not before", "or later"), qualifiers
-   ("circa", "c.", "about", "around", "maybe", a trailing ``?``) and fillers
-   ("in", "on", "during", "at").
+1. **Words around a date**, peeled from both ends (`timeline.dates._parse_words`):
+   relations ("by", "by the end of", "before", "after", "not before", "or
+   later"), qualifiers ("circa", "c.", "about", "around", "maybe", a trailing
+   ``?``) and fillers ("in", "on", "during", "at").
 2. **One date**, matched whole by one of a table of compiled patterns in
    `timeline.dates._parse_dates` ("15 April 2026", "April 15, 2026", "Q2 2026",
    "H1 2026", "early 2024", "mid-April 2026", "spring 2026", "the 2020s",
@@ -41,12 +41,14 @@ and raises; write "winter 2026/27".
 
 from __future__ import annotations
 
+import datetime as _dt
 import itertools
 import re
 
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
 from timeline.dates._parse_edtf import Fail, make_interval
-from timeline.dates._precision import Relation
+from timeline.dates._parse_words import Words
+from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = ["fold", "normalise", "parse_phrase"]
@@ -66,160 +68,42 @@ def normalise(text: str) -> str:
     s = fold(text)
     if "year" in s:
         s = _YEAR_END.sub(lambda m: f"end of {m[1] or 'this year'}", s)
-        s = _MID_YEAR.sub("mid this year", s)
+        s = _MID_YEAR.sub(lambda m: f"mid {m[1] or 'this year'}", s)
+        s = _OF_YEAR.sub(r"\1 of this year", s)
+        s = _OF_THE_YEAR.sub(r"of \1", s)  # "the end of the year 2026": of 2026
         s = _OF_THE.sub(r"of this \1", s)
     elif "of the " in s:
         s = _OF_THE.sub(r"of this \1", s)
     if "end-" in s or "start-" in s:
         s = _END_DASH.sub(r"\1 of \2", s)
+    if " or " in s and ("quarter" in s or "half" in s):
+        s = _ORDINAL_OR.sub(_codes, s)
     return s
 
 
-_YEAR_END = re.compile(r"\byear[- ]end(?:,? (?:of )?(\d{4}))?\b")
-_MID_YEAR = re.compile(r"\bmid-? ?year\b")
+_ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
+# "the second or third quarter of 2026": the alternatives "q2 or q3 2026"
+_ORDINAL_OR = re.compile(
+    rf"\b(?:the )?{_ORDINAL} or (?:the )?{_ORDINAL} (quarter|half)s?(?:,? of)?\b"
+)
+_ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _codes(m: re.Match[str]) -> str:
+    """ "second or third quarter" as "q2 or q3"; an impossible half is left to be refused."""
+    letter = m[3][0]
+    a, b = (_ORDINAL_NUMBER.get(x) or int(x[0]) for x in (m[1], m[2]))
+    if letter == "h" and max(a, b) > 2:
+        return m[0]
+    return f"{letter}{a} or {letter}{b}"
+
+
+_YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:,? (?:of )?(\d{4}))?\b")
+_MID_YEAR = re.compile(r"\bmid-? ?year(?:,? (?:of )?(\d{4}))?\b")
+_OF_YEAR = re.compile(r"\b(end|start|beginning|middle|close) of year\b(?! \d)")
 _OF_THE = re.compile(r"\bof the (year|month|quarter|week|decade|century)\b")
+_OF_THE_YEAR = re.compile(r"\bof the year (\d{4})\b")
 _END_DASH = re.compile(r"\b(end|start)-(\d{4})\b")
-
-# -- words around a date -----------------------------------------------------------------------
-
-_PREFIX = re.compile(
-    r"""
-    (?:
-        (?P<rel>by\ the\ end\ of|by\ end\ of|by\ the\ close\ of|by\ the\ start\ of
-            |by\ the\ beginning\ of|before\ the\ end\ of|before\ end\ of
-            |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
-            |no\ later\ than|not\ later\ than|not\ after
-            |no\ earlier\ than|not\ earlier\ than|not\ before|net|prior\ to|by|before|after)
-      | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
-            |some\ ?time\ around)
-      | (?P<unc>maybe|possibly|perhaps|probably)
-      | (?P<filler>in|on|during|at|some\ ?time\ in|some\ ?time\ during)
-    )\s+
-    | (?P<tilde>~)\s*
-    """,
-    re.VERBOSE,
-)
-_RELATIONS = {
-    "by": "by",
-    "by the end of": "by",
-    "by end of": "by",
-    "by the close of": "by",
-    "no later than": "not after",
-    "not later than": "not after",
-    "not after": "not after",
-    "by the start of": "before",
-    "by the beginning of": "before",
-    # "before the end of 2026" is on or before its last day, not before its last third
-    "before the end of": "by",
-    "before end of": "by",
-    "prior to the end of": "by",
-    # "after the start of 2027" is from its first day, not after its first third
-    "after the start of": "not before",
-    "after the beginning of": "not before",
-    "before": "before",
-    "prior to": "before",
-    "after": "after",
-    "not before": "not before",
-    "no earlier than": "not before",
-    "not earlier than": "not before",
-    "net": "not before",  # "no earlier than", as launch schedules write it
-}
-_SUFFIX = re.compile(
-    r"""\s*(?:
-        (?P<mark>[?~%])|\((?P<pmark>\?)\)
-      | (?P<later>or\ later|or\ after|at\ the\ earliest)
-      | (?P<earlier>or\ earlier|or\ before|at\ the\ latest)
-      | (?P<orso>or\ so)
-    )$""",
-    re.VERBOSE,
-)
-
-
-_SUFFIX_REACH = 24  # characters: the longest suffix and a little white space
-
-_SUFFIX_ENDS = (
-    "?",
-    "~",
-    "%",
-    ")",
-    "later",
-    "after",
-    "earliest",
-    "earlier",
-    "before",
-    "latest",
-    "so",
-)
-
-
-class Words:
-    """The qualifiers and relation peeled off a phrase, and the date left in the middle."""
-
-    __slots__ = ("approximate", "core", "end", "relation", "start", "uncertain")
-
-    def __init__(self, text: str) -> None:
-        self.approximate = self.uncertain = False
-        self.relation: str | None = None
-        # Words are peeled by moving two indices, never by re-slicing the text,
-        # and each suffix is looked for only near the end: linear in the length.
-        s, start, end = text, 0, len(text)
-        while (m := _PREFIX.match(s, start, end)) is not None:
-            if m["rel"] is not None:
-                self._relate(_RELATIONS[m["rel"]])
-            elif m["approx"] is not None or m["tilde"] is not None:
-                self.approximate = True
-            elif m["unc"] is not None:
-                self.uncertain = True
-            start = m.end()
-        while s.endswith(_SUFFIX_ENDS, start, end):
-            # the longest suffix is "at the earliest" with a few spaces before it
-            m = _SUFFIX.search(s, max(start, end - _SUFFIX_REACH), end)
-            if m is None or m.start() == start:
-                break
-            mark = m["mark"] or m["pmark"]
-            if mark is not None:
-                self.approximate |= mark in "~%"
-                self.uncertain |= mark in "?%"
-            elif m["later"] is not None:
-                self._relate("not before")
-            elif m["earlier"] is not None:
-                self._relate("by")
-            else:
-                self.approximate = True
-            end = m.start()
-        self.core = s[start:end].strip()
-        self.start, self.end = start, end  # the words before and after the core: text[:start] ...
-
-    def _relate(self, relation: str) -> None:
-        # Saying the same limit twice is common ("by 2030 at the latest"); two
-        # different ones ("by 2030 or later") contradict each other.
-        if self.relation is not None and self.relation != relation:
-            raise Fail("more than one of by/before/after", definite=False)
-        self.relation = relation
-
-    def apply(self, w: When) -> When:
-        """``w`` with these qualifiers and this relation."""
-        if self.approximate or self.uncertain:
-            w = w.qualify(
-                approximate=w.approximate or self.approximate,
-                uncertain=w.uncertain or self.uncertain,
-            )
-        if self.relation is None:
-            return w
-        if w.relation is not Relation.ON:
-            raise Fail("more than one of by/before/after")
-        if w.is_interval:
-            raise Fail("by/before/after apply to a single date, not to an interval")
-        if self.relation == "by":
-            return w.by()
-        if self.relation == "before":
-            return w.before()
-        if self.relation == "after":
-            return w.after()
-        if self.relation == "not after":
-            return w.not_after()
-        return w.not_before()
-
 
 # -- whole phrases and intervals ---------------------------------------------------------------
 
@@ -265,14 +149,16 @@ def _alternatives(core: str, ctx: Context, text: str, words: Words) -> When | No
     if len(pieces) < 2:
         return None
     try:
-        values = [_side(item, ctx, first=True) for item in pieces]
+        values = _members(pieces, ctx)
     except Fail as f:
+        if _FISCAL_NEEDED in f.reason:
+            raise
         if f.definite or "," not in pieces[0]:
             return None
         # "Q1, Q2 or Q3 2025"; in "April 15, 2026 or ..." the comma was the date's own
         pieces = [*_COMMA.split(pieces[0]), *pieces[1:]]
         try:
-            values = [_side(item, ctx, first=True) for item in pieces]
+            values = _members(pieces, ctx)
         except Fail:
             return None
     if words.relation is not None:
@@ -291,10 +177,27 @@ def _alternatives(core: str, ctx: Context, text: str, words: Words) -> When | No
         else:  # said of them all: on each one
             pieces = [head + item + tail for item in pieces]
         try:
-            values = [_side(item, ctx, first=True) for item in pieces]
+            values = _members(pieces, ctx)
         except Fail:
             return None
     return _set_of(values, ctx)
+
+
+_FISCAL_NEEDED = "fiscal_year_start="
+# The fiscal year said after the last of several parts: "Q3 or Q4 FY2027", "H1-H2 FY26".
+_FISCAL_TAIL = re.compile(r"(?:,? of | |)(?P<fy>(?:fy ?|fiscal(?: year)? )'?\d{2,4})$")
+
+
+def _members(pieces: list[str], ctx: Context) -> list[When | Yearless | str]:
+    """Each alternative; a quarter or half without its year takes the last one's fiscal year."""
+    values = [_side(item, ctx, first=True) for item in pieces]
+    tail = _FISCAL_TAIL.search(pieces[-1])
+    if tail is None:
+        return values
+    return [
+        _side(f"{item} {tail['fy']}", ctx, first=True) if isinstance(value, Yearless) else value
+        for item, value in zip(pieces[:-1], values[:-1], strict=True)
+    ] + values[-1:]
 
 
 def _one_date(w: When, relation: str) -> str:
@@ -323,7 +226,13 @@ def _set_of(values: list[When | Yearless | str], ctx: Context) -> When | None:
             build_in(value, _year_of(resolved_last)) if isinstance(value, Yearless) else value
         )
     members.append(resolved_last)
+    _in_order(values, members)
     for w in members:
+        if w.is_interval and isinstance(w.lower, When) and isinstance(w.upper, When):
+            raise Fail(
+                f"{w} is a span of time, and one of several dates must each be one date (an "
+                "EDTF set holds no spans); write the span they cover, or each one as a date"
+            )
         if w.is_interval or w.form is not None:
             return None
     edtf = [w.to_edtf() for w in members]
@@ -332,6 +241,38 @@ def _set_of(values: list[When | Yearless | str], ctx: Context) -> When | None:
             raise Fail(f"{w} has no EDTF value to be one of a set; write the alternatives as days")
     text = "[" + ",".join(edtf) + "]"
     return parse_set(text, lambda t: _member_value(t, members))
+
+
+def _in_order(values: list[When | Yearless | str], members: list[When]) -> None:
+    """Refuse "Q4 or Q1 2027": a part without its year read after the next one.
+
+    Alternatives are written in order, so "Q4" there is Q4 2026; which year is
+    meant is not guessed, as for "Q4 to Q1 2027": the fix is suggested.
+    """
+    fixed = list(members)
+    for i in range(len(members) - 2, -1, -1):
+        value, nxt = values[i], fixed[i + 1]
+        if isinstance(value, Yearless) and _after(fixed[i], nxt):
+            fixed[i] = build_in(value, _year_of(fixed[i]) - 1)
+    last = values[-1]
+    if isinstance(last, Yearless) and len(fixed) > 1 and _after(fixed[-2], fixed[-1]):
+        fixed[-1] = build_in(last, _year_of(fixed[-1]) + 1)
+    if fixed != members:
+        late = next(i for i, (a, b) in enumerate(zip(members, fixed, strict=True)) if a != b)
+        said = ", ".join(str(w) for w in fixed[:-1]) + f" or {fixed[-1]}"
+        raise Fail(
+            f"alternatives are read in the order written, and {members[late]} would not be; "
+            "write each one's year",
+            said,
+        )
+
+
+def _after(a: When, b: When) -> bool:
+    """Whether calendar value ``a`` lies wholly after ``b``."""
+    lo, hi = a.earliest, b.latest
+    if lo is None or hi is None or isinstance(lo, _dt.datetime) or isinstance(hi, _dt.datetime):
+        return False
+    return lo > hi
 
 
 def _member_value(text: str, members: list[When]) -> When:
@@ -352,7 +293,8 @@ _UNKNOWN_ENDS = {"unknown start": True, "unknown end": False}
 # Open intervals as people write them: "until X" (open start), "from X onwards",
 # "X onwards", "from X on" (open end). A bare "from X" is not one: it could as
 # well mean "not before X".
-_UNTIL = re.compile(r"(?:until|till) (?P<end>.+)")
+# "until the end of 2026" is until 2026 (not "until late 2026"), as "by the end of" is "by"
+_UNTIL = re.compile(r"(?:until|till) (?:the end of |end of )?(?P<end>.+)")
 _ONWARDS = re.compile(r"(?:from (?P<from>.+) (?:onwards?|on)|(?P<bare>.+) onwards?)")
 
 
@@ -374,6 +316,8 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
             left, right = body[: m.start()], body[m.end() :]
             if not left or not right:
                 continue
+            if m[0] == "-" and (part := _part_of_year(left, right, ctx)) is not None:
+                return part
             try:
                 return _interval_of(left, right, ctx)
             except Fail as f:
@@ -381,6 +325,27 @@ def _interval_phrase(s: str, ctx: Context) -> When | None:
                     definite = f
     if definite is not None:
         raise definite
+    return None
+
+
+def _part_of_year(left: str, right: str, ctx: Context) -> When | None:
+    """ "2026-3Q", "2026-spring", "week 5-2026": a part of a year glued to it, or ``None``.
+
+    As "2026-Q3" is Q3 2026, never the interval from 2026 to Q3 2026.
+    """
+    try:
+        sides = (_side(left, ctx, first=True), _side(right, ctx, first=False))
+    except Fail:
+        return None
+    for year, part in (sides, sides[::-1]):
+        if (
+            isinstance(part, Yearless)
+            and isinstance(year, When)
+            and year.precision is Precision.YEAR
+            and not (year.is_interval or year.approximate or year.uncertain)
+            and year.relation is Relation.ON
+        ):
+            return build_in(part, _year_of(year))
     return None
 
 
@@ -403,12 +368,21 @@ def _open_phrase(s: str, ctx: Context) -> When | None:
         return None  # "until unknown", "from .. on": no date at all
     end = resolve(end, ctx)
     if first:
-        return make_interval(end, "open", text, "..")
-    return make_interval("open", end, "..", text)
+        return make_interval(_outer(end, first=True), "open", text, "..")
+    return make_interval("open", _outer(end, first=False), "..", text)
+
+
+def _outer(end: When | str, *, first: bool) -> When | str:
+    """A span's first end where it starts an interval, its last where it ends one."""
+    if isinstance(end, When) and isinstance(end.lower, When) and isinstance(end.upper, When):
+        return end.lower if first else end.upper
+    return end
 
 
 def _interval_of(left: str, right: str, ctx: Context) -> When:
     lo, hi = _side(left, ctx, first=True), _side(right, ctx, first=False)
+    if isinstance(lo, Yearless) and (tail := _FISCAL_TAIL.search(right)) is not None:
+        lo = _side(f"{left} {tail['fy']}", ctx, first=True)  # "Q3-Q4 FY2027": both fiscal
     lower: When | str
     upper: When | str
     if isinstance(lo, Yearless) and isinstance(hi, Yearless):
@@ -423,6 +397,8 @@ def _interval_of(left: str, right: str, ctx: Context) -> When:
         upper = build_in(hi, _year_of(lo)) if isinstance(lo, When) else resolve(hi, ctx)
     else:
         lower, upper = lo, hi
+    # an end that is itself a span ("FY2026 to FY2027"): from the first's start to the last's end
+    lower, upper = _outer(lower, first=True), _outer(upper, first=False)
     try:
         return make_interval(lower, upper, left, right, _label)
     except Fail as f:

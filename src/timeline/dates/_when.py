@@ -45,6 +45,7 @@ from timeline.dates._bounds import (
     ends_before,
     inside,
     meets,
+    padding,
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
 from timeline.dates._keys import Keys, order_head, when_keys
@@ -245,12 +246,15 @@ class When:
         cls,
         text: str,
         *,
-        reference: _dt.date | str | None = None,
+        reference: _dt.date | str | When | None = None,
         prefer: Literal["current", "future", "past"] = "current",
         fiscal_year_start: int | str | None = None,
         fiscal_year_named_by: Literal["end", "start"] = "end",
     ) -> When:
         """Parse ISO 8601, EDTF or an English phrase; raises `WhenParseError`.
+
+        ``reference`` (a date, a date string, or a `When`: its earliest day) is
+        the day the text was written, for relative phrases ("April", "next month").
 
         ``fiscal_year_start`` (a month) reads fiscal periods ("FY2025", "Q3
         FY2025"), named by the year they end in unless ``fiscal_year_named_by``
@@ -400,6 +404,8 @@ class When:
             if members is not None:  # a set: the hull of its members at their widest
                 return _hull([m.fuzzy_bounds(policy) for m in members], self)
         pad = policy(self)
+        if type(pad) is not int or pad < 0:
+            pad = padding(pad, self)
         lo, hi = self.earliest, self.latest
         if pad:
             if lo is not None:

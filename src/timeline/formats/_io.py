@@ -62,6 +62,12 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         return FORMATS[suffix]
     except KeyError:
         known = ", ".join(FORMATS)
+        if suffix in (".ics", ".ical", ".ifb", ".icalendar"):
+            problem = (
+                "an iCalendar feed, not a data file: read it with Timeline.from_ics, write "
+                "one with write_ics (or `timeline convert feed.ics events.yaml`)"
+            )
+            raise DataFileError([DataFileProblem(problem, file=str(path))]) from None
         why = f"unknown suffix {suffix!r}" if suffix else "no suffix"
         raise DataFileError(
             [DataFileProblem(f"{why}: name the file with one of {known}", file=str(path))]

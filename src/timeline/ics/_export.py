@@ -26,6 +26,7 @@ DESCRIPTION `timeline.ics._export_text`, its ``X-TIMELINE-*`` properties
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import urllib.parse
 import warnings
 from collections.abc import Callable, Mapping
@@ -35,7 +36,7 @@ from timeline._errors import TimelineWarning
 from timeline.dates._days import to_day
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
-from timeline.ics._feed import clean_text, escape_text, fold, join_list
+from timeline.ics._feed import X, clean_text, escape_text, fold, join_list
 from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -51,11 +52,20 @@ FALLBACK_STAMP = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 
 
 def _utc(p: _dt.date) -> _dt.datetime:
+    """``p`` in UTC; raises ``OverflowError`` for an instant whose UTC is outside years 1..9999."""
     if isinstance(p, _dt.datetime):
         if p.tzinfo is None:  # floating: read as UTC, the only fixed choice
             return p.replace(tzinfo=_dt.UTC)
         return p.astimezone(_dt.UTC)
     return _dt.datetime(p.year, p.month, p.day, tzinfo=_dt.UTC)
+
+
+def _stamp_of(p: _dt.date) -> _dt.datetime:
+    """A stamp in UTC; an instant whose UTC is past the calendar's ends stamps its own day."""
+    try:
+        return _utc(p)
+    except OverflowError:  # 0001-01-01T00:00+14:00 is in year 0 in UTC
+        return _dt.datetime(p.year, p.month, p.day, tzinfo=_dt.UTC)
 
 
 def stamp(event: Event) -> _dt.datetime:
@@ -72,9 +82,9 @@ def stamp(event: Event) -> _dt.datetime:
     if changed is not None and (changed.earliest or changed.latest) is not None:
         point = changed.earliest if changed.earliest is not None else changed.latest
         assert point is not None
-        return _utc(point)
+        return _stamp_of(point)
     days = [to_day(s.published) for s in event.sources if s.published is not None]
-    return _utc(max(days)) if days else FALLBACK_STAMP
+    return _stamp_of(max(days)) if days else FALLBACK_STAMP
 
 
 def _uri(url: str) -> str:
@@ -180,6 +190,7 @@ def export(
     policy: str,
     include_cancelled: bool,
     refresh: str | None,
+    unnamed: bool = False,
 ) -> str:
     """The feed text; arguments are already checked by `timeline.ics._feed.to_ics`.
 
@@ -203,6 +214,13 @@ def export(
         duration = {"VALUE": ["DURATION"]}
         calendar.append(ContentLine("REFRESH-INTERVAL", params=duration, value=refresh))
         calendar.append(ContentLine("X-PUBLISHED-TTL", value=refresh))
+    # What the calendar has no place for, so the timeline itself reads back exactly:
+    # a timeline without a name (the feed is called "Calendar"), and its fiscal years.
+    if unnamed:
+        calendar.append(ContentLine(f"{X}UNNAMED", value="TRUE"))
+    if timeline.fiscal_years:
+        years = json.dumps(dict(timeline.fiscal_years), ensure_ascii=False, sort_keys=True)
+        calendar.append(ContentLine(f"{X}FISCAL-YEARS", value=escape_text(years)))
     skipped = []
     titles = {event.id: event.title for event in timeline}
     for event in timeline:
@@ -217,13 +235,19 @@ def export(
         if placement is None:
             skipped.append(event)
             continue
-        calendar.append(_vevent(event, placement, domain, Container, ContentLine, titles))
+        try:
+            item = _vevent(event, placement, domain, Container, ContentLine, titles)
+        except OverflowError:  # 9999-12-31T23:00-14:00 is in year 10000 in UTC
+            skipped.append(event)
+            continue
+        calendar.append(item)
     if skipped:
         names = ", ".join(f"{e.id!r} ({e.when})" for e in skipped[:10])
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
         warnings.warn(
             f"left {len(skipped)} event(s) out of the feed because iCalendar cannot place "
-            f"them (no bounded day, or past 9999-12-30): {names}{more}; give them a date",
+            f"them (no bounded day, or past 9999-12-30, or a time that is outside years 1..9999 "
+            f"in UTC): {names}{more}; give them a date",
             TimelineWarning,
             stacklevel=4,
         )

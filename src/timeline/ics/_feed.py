@@ -267,6 +267,7 @@ def to_ics(
     return export(
         timeline,
         name=feed_name,
+        unnamed=name is None and feed_name == DEFAULT_NAME and timeline.name != DEFAULT_NAME,
         description=description if description is not None else timeline.description,
         domain=domain,
         policy=policy,

@@ -17,9 +17,12 @@ private properties. Other feeds are read best-effort:
   duration counts by its length), a second DTSTART is ignored;
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
-* a recurring event (RRULE/RDATE) is imported as its first occurrence, an
-  override of one occurrence (RECURRENCE-ID) is skipped, to-dos, journals and
-  other components are skipped, an event without a readable start is skipped;
+* a recurring event (RRULE/RDATE) is imported as its first occurrence, the
+  one a calendar app shows (`timeline.ics._recurrence`: an EXDATE or a
+  cancelled override moves it to the next, an override replaces it); other
+  overrides (RECURRENCE-ID) are skipped, unless their series is not in the
+  file; to-dos, journals and other components are skipped, and so is an
+  event without a readable start;
 * the timeline is named by the calendar's NAME or X-WR-CALNAME, else the file's
   name, else "Calendar".
 
@@ -41,12 +44,30 @@ import attrs
 import pendulum
 
 from timeline._errors import DataFileError, IcsParseError, TimelineError
-from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, decode_when, split_list
 from timeline.ics._lines import Component, Prop, Structure, read_components
+from timeline.ics._recurrence import (
+    Moments,
+    Occurrences,
+    is_series,
+    overridden,
+    series_overrides,
+    uid_of,
+    until_in,
+    wall_in,
+)
 from timeline.ics._report import ImportReport
+from timeline.ics._values import (
+    Skip,
+    Values,
+    as_when,
+    day_of,
+    marked_all_day,
+    midnight,
+    own_offset,
+)
 from timeline.ics._zones import Zones
 from timeline.model._claim import Claim
 from timeline.model._event import Event
@@ -58,111 +79,25 @@ _F = TypeVar("_F")
 __all__ = ["Component", "ImportReport", "Prop", "read", "read_components"]
 
 
-# -- values ---------------------------------------------------------------------------
-
-_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DATETIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)", re.IGNORECASE)
-_DURATION = re.compile(r"([+-]?)P((?:\d+[WD])*)(?:T((?:\d+[WDHMS])+))?", re.IGNORECASE)
-_PART = re.compile(r"(\d+)([WDHMS])", re.IGNORECASE)
-_UNITS = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
-
-
-class _Skip(Exception):
-    """An event that cannot be imported: the reason, for the report."""
-
-
-def _number(digits: str, prop: Prop) -> int:
-    try:
-        return int(digits)
-    except ValueError:  # more digits than Python converts (4,300): nobody means that
-        raise IcsParseError(
-            prop.line,
-            f"{prop.name} has a number of {len(digits)} digits; no calendar means that, "
-            "the file is damaged or hostile",
-        ) from None
-
-
-def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
-    """A DURATION value, and a note when it was read leniently; raises ``ValueError``.
-
-    A negative duration counts by its length; weeks or days after ``T``
-    (``PT1W``, Exchange's ``-PT1W1D2H3M4S``) count as written.
-
-    >>> duration(Prop("DURATION", {}, "-PT1W1D2H", 3))
-    (datetime.timedelta(days=8, seconds=7200), 'negative durations, read as their length')
-    """
-    m = _DURATION.fullmatch(prop.value.strip())
-    if m is None or not (m[2] or m[3]):
-        raise ValueError(prop.value)
-    amounts: dict[str, int] = {}
-    note = None
-    for part, in_time in ((m[2], False), (m[3] or "", True)):
-        for digits, unit in _PART.findall(part):
-            key = _UNITS[unit.upper()]
-            if key in amounts:
-                raise ValueError(prop.value)  # P1D2D: which one?
-            if in_time and key in ("weeks", "days"):
-                note = "durations with weeks or days after T (PT1W), read as written"
-            amounts[key] = _number(digits, prop)
-    if m[1] == "-":
-        note = "negative durations, read as their length"
-    try:
-        return _dt.timedelta(**amounts), note
-    except OverflowError:
-        raise ValueError(prop.value) from None
-
-
-class _Reader:
+class _Reader(Values):
     """Reads one calendar's events, collecting what it had to skip or repair."""
 
-    def __init__(self, zones: Zones, default: Prop | None, found: Structure) -> None:
-        self.found = found
-        self.zones = zones
+    def __init__(
+        self,
+        zones: Zones,
+        default: Prop | None,
+        found: Structure,
+        overrides: dict[str, list[Component]] | None = None,
+        occurrences: Occurrences | None = None,
+    ) -> None:
+        super().__init__(zones, default, found)
         self.recurring: list[str] = []
-        name = default.text.strip() if default is not None else ""
-        self.default_zone = zones.get(name, default.line) if default and name else None
-
-    def note(self, kind: str, what: str) -> None:
-        self.found.change(kind, what)
-
-    def skip(self, kind: str, what: str) -> None:
-        self.found.skip(kind, what)
-
-    def point(self, prop: Prop, where: str) -> _dt.date:
-        """A DATE or DATE-TIME value, read for what it is: a date, or a datetime in its zone."""
-        value = prop.value.strip()
-        label = prop.params.get("VALUE", "").upper()
-        try:
-            if len(value) == 8:
-                m = _DATE.fullmatch(value)
-                if m is None:
-                    raise ValueError
-                return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
-            m = _DATETIME.fullmatch(value)
-            if m is None:
-                raise ValueError
-            y, mo, d, h, mi, s = (int(m[i]) for i in range(1, 7))
-            s = min(s, 59)  # a leap second reads as the second before it
-            if label == "DATE":
-                self.note(
-                    "date-times labelled VALUE=DATE, read as date-times",
-                    f"{where}: {prop.name} (line {prop.line})",
-                )
-            if m[7]:
-                return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
-            tzid = prop.params.get("TZID")
-            zone = self.zones.get(tzid, prop.line) if tzid else self.default_zone
-            if zone is None:
-                return pendulum.naive(y, mo, d, h, mi, s)
-            if isinstance(zone, pendulum.Timezone):
-                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
-            # A zone built from a VTIMEZONE: the offset it gives at that local time.
-            seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
-            return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
-        except ValueError:
-            raise _Skip(
-                f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
-            ) from None
+        # RECURRENCE-ID components by the UID of their series, and those used as a first occurrence
+        self.overrides = overrides if overrides is not None else {}
+        self.used: set[int] = set()
+        self.cancelling = False  # the calendar is an iTIP cancellation notice
+        self._by_uid: dict[str, Moments[Component]] = {}
+        self.occurrences = occurrences if occurrences is not None else Occurrences()
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
@@ -179,12 +114,12 @@ class _Reader:
         try:
             return decode_when(prop.text, text)
         except TimelineError as err:
-            raise _Skip(f"{prop.name} (line {prop.line}): {err}") from None
+            raise Skip(f"{prop.name} (line {prop.line}): {err}") from None
 
     def _ours(self, comp: Component) -> Event:
         when = self._when(comp, "INITIAL-WHEN") or self._when(comp, "WHEN")
         if when is None:
-            raise _Skip(f"no {X}WHEN")
+            raise Skip(f"no {X}WHEN")
         status = comp.text(f"{X}INITIAL-STATUS") or comp.text(f"{X}STATUS") or "expected"
 
         def listed(name: str) -> list[str]:
@@ -215,7 +150,7 @@ class _Reader:
             try:
                 found.append(build(self._json(prop)))
             except DataFileError as err:
-                raise _Skip(f"{prop.name} (line {prop.line}): {err}") from None
+                raise Skip(f"{prop.name} (line {prop.line}): {err}") from None
         return found
 
     def _json(self, prop: Prop) -> dict[str, Any]:
@@ -229,15 +164,15 @@ class _Reader:
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            raise _Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
+            raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
         return value
 
     # -- foreign feeds ----------------------------------------------------------------
 
-    def _foreign(self, comp: Component, feed: str | None) -> Event:
+    def _foreign(self, comp: Component, feed: str | None, series: bool = True) -> Event:
         starts = comp.props.get("DTSTART")
         if not starts:
-            raise _Skip("no DTSTART")
+            raise Skip("no DTSTART")
         where = _describe(comp)
         if len(starts) > 1:
             lines = ", ".join(f"line {p.line}" for p in starts[1:])
@@ -245,11 +180,37 @@ class _Reader:
                 "events with more than one DTSTART, the first kept", f"{where}: DTSTART ({lines})"
             )
         start = self.point(starts[0], where)
-        when = _as_when(start)
-        end = self._end(comp, start, where)
+        stop = self.stop(comp, start, where)
+        if marked_all_day(comp) and midnight(start) and (stop is None or midnight(stop)):
+            # Outlook writes an all-day event as midnight to midnight in its zone.
+            self.note("events marked all-day by Outlook at local midnight, read as days", where)
+            start, stop = day_of(start), None if stop is None else day_of(stop)
+        if series and is_series(comp, self.overrides):
+            first, override = self._first(comp, starts[0], start, where)
+            if override is not None:
+                self.used.add(id(override))
+                self.note(
+                    "recurring events whose first occurrence is changed (RECURRENCE-ID), "
+                    "imported as changed",
+                    f"{where}: {_describe(override)}",
+                )
+                return self._foreign(overridden(comp, override), feed, series=False)
+            if first != start:
+                if stop is not None:
+                    try:  # the same length, from the occurrence
+                        stop = stop + (first - start)
+                    except (ValueError, OverflowError):  # pendulum: "year 0 is out of range"
+                        stop = None  # an end of another kind, far off: the start alone
+                start = first
+        when = as_when(start)
+        end = self.end(start, stop, where)
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
+        if self.cancelling and status != "cancelled":
+            # A cancellation notice (iTIP METHOD:CANCEL): the calendar removes the event.
+            self.note("events in a cancellation (METHOD:CANCEL), read as cancelled", where)
+            status = "cancelled"
         tags = [t for p in comp.props.get("CATEGORIES", []) for t in split_list(p.value)]
         url = comp.text("URL")
         sources = [Source(feed or "iCalendar feed", url=url.strip())] if url and url.strip() else []
@@ -269,49 +230,94 @@ class _Reader:
             sources=sources,
         )
 
-    def _end(self, comp: Component, start: _dt.date, where: str) -> When | None:
-        """The end from DTEND or DURATION; a bad one is noted and the start kept alone."""
-        prop = comp.first("DTEND")
-        if prop is not None:
-            try:
-                stop = self.point(prop, where)
-            except _Skip:
-                self.note(
-                    "events with a DTEND that is not a date, kept with their start",
-                    f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
-                )
-                return None
-        elif (dur := comp.first("DURATION")) is not None:
-            try:
-                length, lenient = duration(dur)
-                stop = start + length
-            except IcsParseError:
-                raise
-            except (ValueError, OverflowError):
-                self.note(
-                    "events with a DURATION that cannot be read, kept with their start",
-                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
-                )
-                return None
-            if lenient is not None:
-                self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
-        else:
-            return None
-        if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
-            # an end before the start is read as no end, like an end equal to it
-            return When.instant(stop) if _cmp(stop, start) > 0 else None
-        if isinstance(stop, _dt.datetime) or isinstance(start, _dt.datetime):
-            return None  # a DATE start with a DATE-TIME end (or back): keep the start
-        if (stop - start).days <= 1:
-            return None  # one day (DTEND is exclusive), or no length at all
-        last = stop - _dt.timedelta(days=1)
-        return When.day(last.year, last.month, last.day)
+    # -- recurring events: the first occurrence a calendar app shows --------------------
 
+    def _points(self, prop: Prop, where: str) -> list[_dt.date]:
+        """The values of an EXDATE, RDATE or RECURRENCE-ID (a comma-separated list)."""
+        found = []
+        for piece in prop.value.split(","):
+            piece = piece.split("/")[0].strip()  # an RDATE PERIOD starts at its start
+            try:
+                found.append(self.point(Prop(prop.name, prop.params, piece, prop.line), where))
+            except Skip:
+                self.note(
+                    f"{prop.name} values that are not dates, ignored",
+                    f"{where}: {piece[:40]!r} (line {prop.line})",
+                )
+        return found
 
-def _as_when(point: _dt.date) -> When:
-    if isinstance(point, _dt.datetime):
-        return When.instant(point)
-    return When.day(point.year, point.month, point.day)
+    def _replaced(self, comp: Component, where: str) -> Moments[Component]:
+        """The overrides of ``comp``'s series by the occurrence each replaces (once per UID)."""
+        uid = uid_of(comp)
+        found = self._by_uid.get(uid)
+        if found is None:
+            found = Moments[Component]()
+            for other in self.overrides.get(uid, []):
+                rid = other.first("RECURRENCE-ID")
+                assert rid is not None
+                for value in self._points(rid, where):
+                    found.add(value, other)
+            self._by_uid[uid] = found
+        return found
+
+    def _first(
+        self, comp: Component, prop: Prop, start: _dt.date, where: str
+    ) -> tuple[_dt.date, Component | None]:
+        """The first occurrence not excluded or cancelled, and the override that replaces it."""
+        replaced = self._replaced(comp, where)
+        excluded = Moments[bool]()
+        for exdate in comp.props.get("EXDATE", []):
+            for value in self._points(exdate, where):
+                excluded.add(value, True)
+
+        def override(value: _dt.date) -> Component | None:
+            return replaced.get(value) if replaced else None
+
+        def gone(value: _dt.date) -> bool:
+            if excluded and excluded.get(value):
+                return True
+            other = override(value)
+            return other is not None and (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+
+        if not gone(start):
+            return start, override(start)
+        rule = comp.first("RRULE")
+        extra = [
+            wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
+        ]
+        # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
+        # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
+        fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
+        zone = None if fixed is None or own_offset(prop) else self.zone_of(prop)
+
+        def local(wall: _dt.datetime) -> _dt.date:
+            if not isinstance(start, _dt.datetime):
+                return pendulum.date(wall.year, wall.month, wall.day)
+            parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+            if zone is not None:
+                return self.at(zone, *parts)
+            return (
+                pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
+            )
+
+        try:
+            text = None if rule is None else until_in(rule.value, start)
+            first = self.occurrences.first(start, text, extra, gone, local)
+        except (ValueError, OverflowError, LookupError):
+            self.note(
+                "recurring events whose first occurrence is excluded or cancelled but whose "
+                "RRULE could not be followed, imported at DTSTART",
+                where,
+            )
+            return start, None
+        if first is None:
+            raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
+        self.note(
+            "recurring events whose DTSTART is excluded or cancelled, "
+            "imported at their first remaining occurrence",
+            where,
+        )
+        return first, override(first)
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
@@ -350,7 +356,7 @@ def _source(data: dict[str, Any]) -> Source:
 def _claim(data: dict[str, Any]) -> Claim:
     stated = _when_value(data, "stated")
     if stated is None:
-        raise _Skip("a claim without 'stated'")
+        raise Skip("a claim without 'stated'")
     source = data.get("source")
     return Claim(
         stated=stated,
@@ -386,6 +392,29 @@ def _name(head: Component, file_name: str | None) -> str:
     return DEFAULT_NAME
 
 
+def _fiscal_years(head: Component, found: Structure) -> dict[str, int]:
+    """The timeline's fiscal years from our feed's ``X-TIMELINE-FISCAL-YEARS``, if sound."""
+    prop = head.first(f"{X}FISCAL-YEARS")
+    if prop is None:
+        return {}
+    try:
+        value = json.loads(prop.text)
+    except RecursionError:
+        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
+    except ValueError:
+        value = None
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and type(v) is int and 1 <= v <= 12 for k, v in value.items()
+    ):
+        try:
+            Timeline(fiscal_years=value)  # the same checks as any timeline's
+            return value
+        except TimelineError:
+            pass
+    found.skip("calendar properties that cannot be read", f"{prop.name} (line {prop.line})")
+    return {}
+
+
 def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportReport]:
     """A `Timeline` from iCalendar bytes, and the report of what was skipped or repaired.
 
@@ -399,7 +428,10 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     roots = read_components(data, found)
     calendars = [c for c in roots if c.name == "VCALENDAR"]
     head = calendars[0]
-    name = _name(head, file_name)
+    name: str | None = _name(head, file_name)
+    if (head.text(f"{X}UNNAMED") or "").strip().upper() == "TRUE":
+        name = None  # our feed of a timeline without a name: "Calendar" is only the feed's
+    fiscal_years = _fiscal_years(head, found)
     description = head.text("X-WR-CALDESC") or head.text("DESCRIPTION")
     if description is not None and not description.strip():
         description = None
@@ -411,6 +443,8 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     recurring: list[str] = []
     zones: dict[str, str] = {}
     floating: list[str] = []
+    overrides = series_overrides(calendars)
+    occurrences, used = Occurrences(), set[int]()
     for calendar in calendars:
         definitions: dict[str, Component] = {}
         for comp in calendar.children:
@@ -418,14 +452,21 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
             if tzid is not None:
                 definitions.setdefault(tzid.value.strip(), comp)
         zoner = Zones(definitions)
-        reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found)
+        reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
+        reader.used = used
+        reader.cancelling = (calendar.text("METHOD") or "").strip().upper() == "CANCEL"
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
         recurring += reader.recurring
         zones.update(zoner.resolved)
         floating += zoner.floating
+    for replaced in overrides.values():
+        for comp in replaced:
+            if id(comp) not in used:
+                where = _describe(comp)
+                found.skip("changed occurrences of recurring events (RECURRENCE-ID)", where)
     report = ImportReport(
-        name,
+        name if name is not None else DEFAULT_NAME,
         len(events),
         encoding=found.encoding,
         skipped=found.skipped,
@@ -434,7 +475,8 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         zones=sorted(zones.items()),
         floating=floating,
     )
-    return Timeline(events, name=name, description=description), report
+    timeline = Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
+    return timeline, report
 
 
 def _read_child(
@@ -446,8 +488,13 @@ def _read_child(
         reader.skip("components other than VEVENT", f"{comp.name} {_describe(comp)}")
         return
     if comp.first("RECURRENCE-ID") is not None:
-        reader.skip("changed occurrences of recurring events (RECURRENCE-ID)", _describe(comp))
-        return
+        if uid_of(comp) in reader.overrides:
+            return  # read with its series: it may replace the first occurrence
+        # Invited to one occurrence only: the calendar shows it as an event.
+        reader.note(
+            "changed occurrences whose series is not in the file, imported as events",
+            _describe(comp),
+        )
     if comp.first("RRULE") is not None or comp.first("RDATE") is not None:
         reader.recurring.append(_describe(comp))
     for child in comp.children:
@@ -457,7 +504,7 @@ def _read_child(
         event = reader.event(comp, feed)
     except IcsParseError:
         raise  # hostile input: refused, naming its line
-    except (_Skip, TimelineError) as err:
+    except (Skip, TimelineError) as err:
         reader.skip("events that could not be read", f"{_describe(comp)}: {err}")
         return
     except OverflowError:

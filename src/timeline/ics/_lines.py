@@ -234,11 +234,16 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
         value = text[colon + 1 :]
         if not _NAME.fullmatch(name):
             return None
-        found = {}
+        found: dict[str, str] = {}
         for param in params:
             key, eq, val = param.partition("=")
-            if not eq or not _NAME.fullmatch(key):
+            if not _NAME.fullmatch(key):
                 return None
+            if not eq:
+                # "DTSTART;VALUE:2026..." names no value: the parameter is dropped (and
+                # noted by the caller), the property kept.
+                found[_BARE] = f"{found.get(_BARE, '')},{key.upper()}".lstrip(",")
+                continue
             found[key.upper()] = val
         return name.upper(), found, value
     match = _QUOTED.fullmatch(text)
@@ -247,6 +252,9 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
     found = {m[1].upper(): m[2].replace('"', "") for m in _PARAM.finditer(match[2])}
     return match[1].upper(), found, match[3]
 
+
+_BARE = "\x00"
+"""The key under which `_split` lists the parameters written without ``=value``."""
 
 # -- components -------------------------------------------------------------------------
 
@@ -272,7 +280,17 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
     data = _transcode(data, found)
     roots: list[Component] = []
     stack: list[Component] = []
+    open_names: dict[str, int] = {}  # names open, counted: an END finds its BEGIN at once
     binary = False
+
+    def push(comp: Component) -> None:
+        stack.append(comp)
+        open_names[comp.name] = open_names.get(comp.name, 0) + 1
+
+    def pop() -> Component:
+        comp = stack.pop()
+        open_names[comp.name] -= 1
+        return comp
 
     def drop(comp: Component, last: int, why: str) -> None:
         found.skip("components damaged", f"{comp.name} lines {comp.line}-{last} ({why})")
@@ -292,25 +310,28 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
             found.skip("lines that are not content lines", f"line {number} {text[:40]!r}")
             continue
         name, params, value = parsed
+        if _BARE in params:
+            bare = params.pop(_BARE)
+            found.change("parameters without a value, ignored", f"line {number} {name};{bare}")
         if name == "BEGIN":
             opening = value.strip().upper()
             if opening in _TOP_LEVEL and len(stack) > 1 and stack[-1].name in _TOP_LEVEL:
-                open_ = stack.pop()
+                open_ = pop()
                 drop(open_, number - 1, f"never closed; BEGIN:{opening} at line {number} follows")
-            stack.append(Component(opening, number))
+            push(Component(opening, number))
         elif name == "END":
             closing = value.strip().upper()
             if stack and stack[-1].name == closing:
-                done = stack.pop()
+                done = pop()
                 (stack[-1].children if stack else roots).append(done)
-            elif any(c.name == closing for c in stack):
+            elif open_names.get(closing, 0) > 0:
                 while stack[-1].name != closing:
-                    open_ = stack.pop()
+                    open_ = pop()
                     drop(open_, number - 1, f"never closed; END:{closing} at line {number} follows")
-                done = stack.pop()
+                done = pop()
                 (stack[-1].children if stack else roots).append(done)
             elif len(stack) > 1 and _similar(closing, stack[-1].name):
-                open_ = stack.pop()
+                open_ = pop()
                 drop(open_, number, f"END:{closing} does not close BEGIN:{open_.name}")
             else:
                 what = f"END:{closing} (line {number})"
@@ -330,6 +351,25 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
             )
             roots.append(open_)
     if not any(c.name == "VCALENDAR" for c in roots):
-        what = "binary data" if binary else "no BEGIN:VCALENDAR"
-        raise IcsParseError(1, f"{what}; this is not an iCalendar file")
+        raise IcsParseError(1, _not_a_calendar(data, roots, binary))
     return roots
+
+
+_HTML = re.compile(rb"\s*(?:<!doctype\s+html|<html|<head|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
+def _not_a_calendar(data: bytes, roots: list[Component], binary: bool) -> str:
+    """Why a file holds no calendar, with the fix for what people download instead.
+
+    >>> _not_a_calendar(b"<!DOCTYPE html><html>", [], False)[:36]
+    'an HTML page, not a calendar feed: t'
+    """
+    if _HTML.match(data[:1024]):
+        return (
+            "an HTML page, not a calendar feed: the link may lead to a web page or a sign-in "
+            "page; use the calendar's iCalendar (.ics) link, or save the feed itself"
+        )
+    if any(c.name == "VCARD" for c in roots):
+        return "a vCard (contacts), not a calendar; export the calendar as .ics instead"
+    what = "binary data" if binary else "no BEGIN:VCALENDAR"
+    return f"{what}; this is not an iCalendar file"

@@ -40,6 +40,10 @@ class Placement:
     marker: Literal["first", "last"] | None = None
 
 
+def _aware(p: Point) -> bool:
+    return isinstance(p, _dt.datetime) and p.tzinfo is not None
+
+
 def _day(p: Point) -> _dt.date:
     return _dt.date(p.year, p.month, p.day)
 
@@ -71,7 +75,10 @@ def place(event: Event, policy: str) -> Placement | None:
     if mode == "window":
         assert lo is not None and hi is not None
         if timed:
-            return Placement(lo, hi if _cmp(hi, lo) > 0 else None)
+            # DTEND is a floating time if and only if DTSTART is (RFC 5545 3.8.2.2): a
+            # floating start with a zoned end (or back) keeps the start alone.
+            same_kind = _aware(lo) == _aware(hi)
+            return Placement(lo, hi if same_kind and _cmp(hi, lo) > 0 else None)
         return Placement(_day(lo), _day(hi) + _ONE_DAY)
     point = lo if mode == "first" else hi
     assert point is not None

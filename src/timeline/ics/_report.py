@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from timeline.model._text import visible
+
 __all__ = ["ImportReport"]
 
 _SHOWN = 10  # places listed per kind; the rest are counted
@@ -20,19 +22,23 @@ def _listed(items: tuple[str, ...]) -> str:
     return ", ".join(items[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
+# Places quote the file (a component's name, an END line, a TZID): a control character
+# there would drive the terminal the report or its warning is printed on.
+
+
 def _pairs(
     value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     items = value.items() if isinstance(value, Mapping) else value
-    return tuple((str(key), tuple(str(v) for v in values)) for key, values in items)
+    return tuple((visible(str(k)), tuple(visible(str(v)) for v in vs)) for k, vs in items)
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(str(v) for v in value)
+    return tuple(visible(str(v)) for v in value)
 
 
 def _zones(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple((str(tzid), str(how)) for tzid, how in value)
+    return tuple((str(tzid), visible(str(how))) for tzid, how in value)
 
 
 @attrs.frozen

@@ -82,20 +82,24 @@ def _windows() -> dict[str, str]:
     return {key.lower(): value for key, value in win_tz.items()}
 
 
-_DISPLAY = re.compile(r"\(\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2}):?(\d{2}))?\s*\)\s*(.+)", re.I)
+# "(UTC+01:00) Amsterdam, Berlin", and Outlook 2003's "(GMT+01.00) Amsterdam / Berlin".
+_DISPLAY = re.compile(r"\(\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2})[:.]?(\d{2}))?\s*\)\s*(.+)", re.I)
+_CITIES = re.compile(r"[,/:;]")
+_MAX_CITIES = 12  # Windows names list at most a handful; a hostile TZID may list thousands
 
 
-def _standard_offsets(name: str) -> set[int]:
+@functools.lru_cache(maxsize=1024)
+def _standard_offsets(name: str) -> frozenset[int]:
     """The standard (not summer) UTC offsets of zone ``name`` in January and July, in minutes."""
     zone = _pendulum(name)
     if zone is None:
-        return set()
+        return frozenset()
     found = set()
     for month in (1, 7):
         moment = _dt.datetime(2025, month, 15, 12, tzinfo=zone)
         offset = (moment.utcoffset() or _dt.timedelta()) - (moment.dst() or _dt.timedelta())
         found.add(int(offset.total_seconds()) // 60)
-    return found
+    return frozenset(found)
 
 
 def _display(name: str) -> str | None:
@@ -111,13 +115,29 @@ def _display(name: str) -> str | None:
     for key in (label, label.replace(" Time", " Standard Time"), f"{label} Standard Time"):
         if key.lower() in _windows():
             candidates.append(_windows()[key.lower()])
-    for city in rest.split(","):
+    for city in _CITIES.split(rest)[:_MAX_CITIES]:
         key = re.sub(r"\s+", "_", re.sub(r"\(.*?\)", "", city).strip()).lower()
         candidates.extend(_iana_cities().get(key, ()))
     for candidate in candidates:
         if minutes in _standard_offsets(candidate):
             return candidate
     return None
+
+
+_LOOSE_OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?")
+
+
+def _utc_offset(value: str) -> str:
+    """A UTC offset as RFC 5545 writes it (``+0100``), from ``+01:00`` or ``+1`` as some write it.
+
+    >>> _utc_offset("+01:00"), _utc_offset("-5"), _utc_offset("+0530")
+    ('+0100', '-0500', '+0530')
+    """
+    m = _LOOSE_OFFSET.fullmatch(value)
+    if m is None or int(m[2]) > 23 or int(m[3] or 0) > 59 or int(m[4] or 0) > 59:
+        return value
+    seconds = f"{int(m[4]):02d}" if m[4] and int(m[4]) else ""
+    return f"{m[1]}{int(m[2]):02d}{int(m[3] or 0):02d}{seconds}"
 
 
 def _rrule(value: str) -> str:
@@ -150,10 +170,12 @@ def _vtimezone_text(tzid: str, comp: Component, rebase: int | None) -> str | Non
                     value = f"{rebase:04d}{value[4:]}"
                 elif name == "RRULE":
                     value = _rrule(value)
+                elif name.startswith("TZOFFSET"):
+                    value = _utc_offset(value)
                 lines.append(f"{name}:{value}")
         to = child.first("TZOFFSETTO")
         if child.first("TZOFFSETFROM") is None and to is not None:
-            lines.append(f"TZOFFSETFROM:{to.value.strip()}")
+            lines.append(f"TZOFFSETFROM:{_utc_offset(to.value.strip())}")
         lines.append(f"END:{child.name}")
     lines.append("END:VTIMEZONE")
     return "\r\n".join(lines) if parts else None
@@ -204,8 +226,52 @@ class VZone:
         return found
 
 
+_RULE_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYMONTH", "BYDAY"})
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MAX_DATES = 2000  # RDATE values per VTIMEZONE: real ones list a few hundred transitions
+_MAX_RULES = 200  # STANDARD/DAYLIGHT parts: real ones have 2 (Outlook) to ~150 (full history)
+
+
+def _followable(comp: Component) -> bool:
+    """Whether dateutil can follow every rule of a VTIMEZONE in bounded time.
+
+    dateutil finds the offset in force by walking each rule from its DTSTART,
+    and walks to year 9999 for a rule that never matches: a hostile
+    ``FREQ=SECONDLY`` or ``BYMONTH=2;BYMONTHDAY=30`` would hang the import.
+    Clocks change yearly, on a month's nth weekday or on days of one month:
+    only such rules are followed (every real VTIMEZONE's), in at most
+    `_MAX_RULES` parts and `_MAX_DATES` RDATEs; others leave the zone unread.
+    """
+    dates = 0
+    if sum(c.name in ("STANDARD", "DAYLIGHT") for c in comp.children) > _MAX_RULES:
+        return False  # each time read walks every part: thousands make an import crawl
+    for rule in comp.children:
+        if rule.name not in ("STANDARD", "DAYLIGHT"):
+            continue
+        dates += sum(p.value.count(",") + 1 for p in rule.props.get("RDATE", []))
+        for prop in rule.props.get("RRULE", []):
+            parts = dict(p.partition("=")[::2] for p in prop.value.strip().upper().split(";"))
+            if parts.get("FREQ") != "YEARLY" or not set(parts) <= _RULE_PARTS | {"BYMONTHDAY"}:
+                return False
+            for day in parts.get("BYDAY", "").split(",") if "BYDAY" in parts else ():
+                ordinal = day.strip()[:-2].lstrip("+-")
+                if ordinal and (not ordinal.isdigit() or not 1 <= int(ordinal) <= 5):
+                    return False  # a sixth Sunday never comes
+            months = parts.get("BYMONTH", "").split(",")
+            if "BYMONTHDAY" in parts:
+                if len(months) != 1 or not months[0].isdigit() or not 1 <= int(months[0]) <= 12:
+                    return False
+                longest = _MONTH_DAYS[int(months[0]) - 1]
+                days = parts["BYMONTHDAY"].split(",")
+                if not any(d.lstrip("+-").isdigit() and 1 <= abs(int(d)) <= longest for d in days):
+                    return False
+    return dates <= _MAX_DATES
+
+
 def _from_vtimezone(tzid: str, comp: Component) -> VZone | None:
     """The zone a VTIMEZONE's STANDARD/DAYLIGHT rules give, or ``None`` when they cannot be read."""
+    if not _followable(comp):
+        return None
     text = _vtimezone_text(tzid, comp, None)
     if text is None:
         return None
@@ -241,6 +307,7 @@ class Zones:
         self.resolved: dict[str, str] = {}
         self.floating: list[str] = []
         self._cache: dict[str, Any] = {}
+        self._folded: dict[str, Component] | None = None  # definitions by trimmed, folded TZID
 
     def get(self, tzid: str, line: int) -> Any:
         """The tzinfo of ``tzid`` (a pendulum zone or a dateutil one), or ``None`` (floating)."""
@@ -253,6 +320,17 @@ class Zones:
         else:
             self.resolved[tzid] = how
         return zone
+
+    def _definition(self, tzid: str) -> Component | None:
+        """The VTIMEZONE a TZID names: exactly, else trimmed, else in any case."""
+        found = self.definitions.get(tzid) or self.definitions.get(tzid.strip())
+        if found is None and self.definitions:
+            if self._folded is None:
+                self._folded = {}
+                for key, comp in self.definitions.items():
+                    self._folded.setdefault(key.strip().casefold(), comp)
+            found = self._folded.get(tzid.strip().casefold())
+        return found
 
     def _resolve(self, tzid: str) -> tuple[Any, str]:
         name = tzid.strip()
@@ -270,7 +348,7 @@ class Zones:
             return pendulum.timezone(iana), f"Windows zone name, read as {iana}"
         if (iana := _display(cleaned)) is not None:
             return pendulum.timezone(iana), f"Windows zone display name, read as {iana}"
-        comp = self.definitions.get(tzid)
+        comp = self._definition(tzid)
         if comp is not None and (zone := _from_vtimezone(tzid, comp)) is not None:
             return zone, f"the file's VTIMEZONE (line {comp.line})"
         return None, "left floating"

@@ -1,0 +1,152 @@
+"""Fiscal years: "FY2025", "Q3 FY26", "the third quarter of fiscal 2026", "FY 2025-26".
+
+A fiscal year starts in the month `Context.fiscal` gives (``fiscal_year_start=``)
+and is named by the calendar year it ends in, or with ``fiscal_year_named_by=
+"start"`` the year it starts in. `fiscal_months` turns months of a fiscal year
+into the calendar value they cover (a quarter, half or year when they line up
+with one, else the months as an interval); the handlers here read the phrases
+matched by `FY` and `FPART` in `timeline.dates._parse_dates`' table.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from timeline.dates._parse_context import ORDINALS, STEP, Context, Value, short_year
+from timeline.dates._parse_edtf import Fail
+from timeline.dates._when import When
+
+__all__ = [
+    "FPART",
+    "FY",
+    "SPAN",
+    "fiscal",
+    "fiscal_months",
+    "months_from",
+    "period_ending",
+    "relative_fiscal",
+    "year_pair",
+]
+
+FY = r"(?:fy|fiscal(?: year)?) ?'?(?P<fy>\d{4}|\d{2})"
+# a quarter or half of a fiscal year, spelt as the calendar's are ("Q3", "3Q", "third quarter")
+FPART = (
+    r"(?:q(?P<qn>[1-4])|(?P<qn2>[1-4])q|(?:the )?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r" quarter|h(?P<hn>[12])|(?P<hn2>[12])h|(?:the )?(?P<ho>first|second|1st|2nd) half)"
+)
+
+
+def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -> When:
+    """``count`` months from the ``first`` month (1-based) of fiscal year ``year``.
+
+    A calendar quarter, half or year when the months line up with one; else the
+    months as an interval ("July 2024 to June 2025").
+    """
+    start = ctx.fiscal(label)
+    begins = year - 1 if ctx.fiscal_named_by == "end" and start != 1 else year
+    return months_from(begins * 12 + (start - 1) + (first - 1), count)
+
+
+def months_from(index: int, count: int) -> When:
+    """``count`` months from month ``index`` (year * 12 + month - 1), as a calendar value.
+
+    A quarter, half or year when the months line up with one; else the months as
+    an interval.
+
+    >>> str(months_from(2026 * 12 + 3, 3)), str(months_from(2026 * 12 + 2, 3))
+    ('Q2 2026', 'March 2026 to May 2026')
+    """
+    y, m0 = divmod(index, 12)
+    end_y, end_m0 = divmod(index + count - 1, 12)
+    if y == end_y:
+        if count == 12:
+            return When.year(y)
+        if count == 6 and m0 % 6 == 0:
+            return When.half(y, m0 // 6 + 1)
+        if count == 3 and m0 % 3 == 0:
+            return When.quarter(y, m0 // 3 + 1)
+    return When.interval(When.month(y, m0 + 1), When.month(end_y, end_m0 + 1))
+
+
+def fiscal(m: re.Match[str], ctx: Context) -> Value:
+    """A fiscal period: "FY2025", "Q3 FY26", "the third quarter of fiscal 2026", "FY 2025-26"."""
+    groups = m.groupdict()
+    year = short_year(m["fy"].lstrip("'"))
+    if groups.get("fy2"):
+        # "FY 2025-26": the fiscal year that starts in 2025, whatever the naming
+        nxt = short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
+        if nxt > year + 1:  # "FY2026-2028": the fiscal years 2026 to 2028
+            first, last = (fiscal_months(ctx, "it", y, 1, 12) for y in (year, nxt))
+            return When.interval(
+                first.lower if isinstance(first.lower, When) else first,
+                last.upper if isinstance(last.upper, When) else last,
+            )
+        if nxt != year + 1:
+            raise Fail(f"a fiscal year spans two consecutive years, not {m['fy']} and {m['fy2']}")
+        start = ctx.fiscal("it")
+        if ctx.fiscal_named_by == "end" and start != 1:
+            year += 1
+    label = "it"
+    quarter = groups.get("qn") or groups.get("qn2") or groups.get("qo")
+    if quarter:
+        n = ORDINALS.get(quarter) or int(quarter)
+        return fiscal_months(ctx, label, year, 3 * n - 2, 3)
+    half = groups.get("hn") or groups.get("hn2") or groups.get("ho")
+    if half:
+        n = ORDINALS.get(half) or int(half)
+        return fiscal_months(ctx, label, year, 6 * n - 5, 6)
+    return fiscal_months(ctx, label, year, 1, 12)
+
+
+def relative_fiscal(m: re.Match[str], ctx: Context) -> Value:
+    """ "this fiscal year", "next fiscal year": the one holding the reference day, moved."""
+    ref = ctx.need(repr(m[0]))
+    start = ctx.fiscal("it")
+    begins = ref.year if ref.month >= start else ref.year - 1  # the year it starts in
+    named = begins + 1 if ctx.fiscal_named_by == "end" and start != 1 else begins
+    return fiscal_months(ctx, "it", named + STEP[m["rel"] or "this"], 1, 12)
+
+
+def year_pair(first: int, second: str, ctx: Context) -> When:
+    """ "2025/26", "2025-26": the fiscal year from 2025 when one applies, else 2025 to 2026."""
+    nxt = int(second)
+    if len(second) == 2:  # the next year with these last two digits: 2099/00 is 2100
+        nxt += first - first % 100
+        nxt += 100 if nxt <= first else 0
+    if nxt != first + 1:
+        raise Fail(
+            f"{first}/{second}: two years written this way are consecutive",
+            f"{first} to {nxt}" if nxt > first else None,
+        )
+    if ctx.fiscal_start is not None and ctx.fiscal_start != 1:
+        named = first + 1 if ctx.fiscal_named_by == "end" else first
+        return fiscal_months(ctx, f"'{first}/{second}'", named, 1, 12)
+    return When.interval(When.year(first), When.year(nxt))
+
+
+_SPANS = {"quarter": 3, "three months": 3, "3 months": 3, "half-year": 6, "half year": 6}
+_SPANS.update({"six months": 6, "6 months": 6, "nine months": 9, "9 months": 9, "year": 12})
+_SPANS.update({"twelve months": 12, "12 months": 12, "fiscal year": 12})
+SPAN = r"(?P<span>" + "|".join(sorted(_SPANS, key=len, reverse=True)) + ")"
+"""The reporting periods `period_ending` reads: "quarter", "six months", "year" ..."""
+
+
+def period_ending(m: re.Match[str], ctx: Context, end: When) -> When:
+    """ "the quarter ended March 31, 2026": the months of a reporting period up to ``end``.
+
+    ``end`` is the day (the last of its month) or the month the period ends in.
+    """
+    last = end.end
+    if (
+        end.is_interval
+        or end.qualified
+        or end.precision.value not in ("day", "month")
+        or not isinstance(last, _dt.date)
+        or isinstance(last, _dt.datetime)
+    ):
+        raise Fail(f"the {m['span']} ended: give the day or the month it ends on")
+    if end.precision.value == "day" and (last + _dt.timedelta(days=1)).day != 1:
+        raise Fail(f"a reporting period ends on the last day of a month, not on {last:%d %B}")
+    count = _SPANS[m["span"]]
+    return months_from(last.year * 12 + last.month - count, count)

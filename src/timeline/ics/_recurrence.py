@@ -1,0 +1,314 @@
+"""The first occurrence of a recurring event, as a calendar app shows it.
+
+A series is imported as its first occurrence (timeline tracks events, not
+schedules). That occurrence is DTSTART unless the file says otherwise: an
+``EXDATE`` that removes it, or a ``RECURRENCE-ID`` override that moves it or
+cancels it. Then the first occurrence is the next one the ``RRULE``/``RDATE``
+give that is neither excluded nor cancelled, found with ``dateutil.rrule``
+(dateutil comes with pendulum), over wall-clock times in DTSTART's zone, as
+RFC 5545 repeats local times.
+
+dateutil walks every period up to year 9999 when a rule can never match
+(``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``), seconds per rule. Rules whose
+every period is bound to match (a plain frequency, weekdays) are always
+expanded; other daily or finer rules never; monthly and yearly rules with
+other parts (a few hundred thousand steps at most) a few times per file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
+
+from timeline.ics._lines import Component
+
+__all__ = [
+    "Moments",
+    "Occurrences",
+    "is_series",
+    "overridden",
+    "same_moment",
+    "series_overrides",
+    "uid_of",
+    "until_in",
+    "wall_in",
+]
+
+_SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
+_WEEKDAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
+_LOOKED_AHEAD = 1000  # occurrences tried before giving up on a series
+_RISKY_PER_FILE = 8  # monthly/yearly rules with other parts expanded per file
+
+
+def same_moment(a: _dt.date, b: _dt.date) -> bool:
+    """Whether two DATE or DATE-TIME values name the same occurrence.
+
+    Aware times compare as instants, a floating time with an aware one by its
+    wall clock, and a date with a date-time by its day.
+
+    >>> same_moment(_dt.date(2026, 4, 15), _dt.datetime(2026, 4, 15, 9))
+    True
+    """
+    a_time, b_time = isinstance(a, _dt.datetime), isinstance(b, _dt.datetime)
+    if not (a_time and b_time):
+        return _dt.date(a.year, a.month, a.day) == _dt.date(b.year, b.month, b.day)
+    assert isinstance(a, _dt.datetime) and isinstance(b, _dt.datetime)
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        return a.replace(tzinfo=None) == b.replace(tzinfo=None)
+    return a == b
+
+
+_V = TypeVar("_V")
+
+
+def _clock(p: _dt.datetime) -> tuple[int, ...]:
+    return (p.year, p.month, p.day, p.hour, p.minute, p.second, p.microsecond)
+
+
+class Moments(Generic[_V]):
+    """DATE and DATE-TIME values with an item each, found by `same_moment` in constant time.
+
+    A series may carry thousands of EXDATEs or overrides; a lookup per
+    occurrence must not scan them all.
+
+    >>> found = Moments([(_dt.date(2026, 4, 15), "x")])
+    >>> found.get(_dt.datetime(2026, 4, 15, 9))
+    'x'
+    """
+
+    def __init__(self, items: Iterable[tuple[_dt.date, _V]] = ()) -> None:
+        self._instants: dict[_dt.datetime, _V] = {}  # aware values, in UTC
+        self._floating: dict[tuple[int, ...], _V] = {}  # naive values by wall clock
+        self._aware: dict[tuple[int, ...], _V] = {}  # aware values by their own wall clock
+        self._dates: dict[_dt.date, _V] = {}  # DATE values
+        self._days: dict[_dt.date, _V] = {}  # every value by its day
+        for value, item in items:
+            self.add(value, item)
+
+    def __bool__(self) -> bool:
+        return bool(self._days)
+
+    def add(self, value: _dt.date, item: _V) -> None:
+        """Remember ``item`` for ``value``; the first item given for a moment is kept."""
+        day = _dt.date(value.year, value.month, value.day)
+        self._days.setdefault(day, item)
+        if not isinstance(value, _dt.datetime):
+            self._dates.setdefault(day, item)
+        elif value.tzinfo is None:
+            self._floating.setdefault(_clock(value), item)
+        else:
+            self._aware.setdefault(_clock(value), item)
+            utc = value.astimezone(_dt.UTC).replace(tzinfo=None)
+            self._instants.setdefault(utc, item)
+
+    def get(self, value: _dt.date) -> _V | None:
+        """The item of a value that is `same_moment` as ``value``, or ``None``."""
+        if not isinstance(value, _dt.datetime):
+            return self._days.get(value)
+        found = self._dates.get(_dt.date(value.year, value.month, value.day))
+        if found is not None:
+            return found
+        if value.tzinfo is None:
+            found = self._floating.get(_clock(value))
+            return found if found is not None else self._aware.get(_clock(value))
+        found = self._instants.get(value.astimezone(_dt.UTC).replace(tzinfo=None))
+        return found if found is not None else self._floating.get(_clock(value))
+
+
+def _parts(rule: str) -> dict[str, str]:
+    parts = {}
+    for part in rule.upper().split(";"):
+        key, _, value = part.partition("=")
+        parts[key.strip()] = value.strip()
+    return parts
+
+
+class Occurrences:
+    """Expands the series of one file, within the budget for rules dateutil may walk long.
+
+    >>> import datetime as dt
+    >>> occ = Occurrences()
+    >>> start = dt.datetime(2026, 4, 6, 9)
+    >>> occ.first(start, "FREQ=WEEKLY", [], lambda d: d == start, lambda w: w)
+    datetime.datetime(2026, 4, 13, 9, 0)
+    """
+
+    def __init__(self) -> None:
+        self.risky = 0
+
+    def expandable(self, rule: str) -> bool:
+        """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
+        parts = _parts(rule)
+        freq = parts.get("FREQ", "")
+        extra = set(parts) - _SAFE_PARTS
+        if extra <= {"BYDAY"} and _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")):
+            return True  # every period (or every week) holds an occurrence
+        if freq in ("MONTHLY", "YEARLY") and self.risky < _RISKY_PER_FILE:
+            self.risky += 1
+            return True
+        return False
+
+    def first(
+        self,
+        start: _dt.date,
+        rule: str | None,
+        extra: Iterable[_dt.datetime],
+        gone: Callable[[_dt.date], bool],
+        local: Callable[[_dt.datetime], _dt.date],
+    ) -> _dt.date | None:
+        """The first occurrence not ``gone``, or ``None`` when every one is.
+
+        ``start`` is DTSTART, ``rule`` the RRULE value, ``extra`` the RDATEs as
+        wall-clock times; ``local`` turns a wall-clock time into a value of
+        DTSTART's kind (date, floating, UTC or zoned). Raises ``ValueError``
+        for a rule dateutil cannot read, ``LookupError`` for one too costly to
+        expand or whose first thousand occurrences are all gone.
+        """
+        wall = _wall(start)
+        times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
+        if rule is not None:
+            if not self.expandable(rule):
+                raise LookupError(rule)
+            times.append(iter(_rule(rule, wall)))
+        seen: set[_dt.datetime] = set()
+        merged = _merge(times)
+        for when in itertools.islice(merged, _LOOKED_AHEAD):
+            if when in seen:
+                continue
+            seen.add(when)
+            value = local(when)
+            if not gone(value):
+                return value
+        if next(merged, None) is not None:
+            raise LookupError(f"{_LOOKED_AHEAD} occurrences removed, and more to come")
+        return None
+
+
+def _wall(value: _dt.date) -> _dt.datetime:
+    if isinstance(value, _dt.datetime):
+        return _dt.datetime(
+            value.year, value.month, value.day, value.hour, value.minute, value.second
+        )
+    return _dt.datetime(value.year, value.month, value.day)
+
+
+_UNTIL_UTC = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z", re.I)
+
+
+def until_in(rule: str, start: _dt.date) -> str:
+    """``rule`` with a UTC ``UNTIL`` as a wall-clock time in DTSTART's zone.
+
+    Occurrences are expanded as wall-clock times, so the bound must be one too:
+    ``UNTIL=20260302T000000Z`` is 09:00 in Tokyo, and keeps the 09:00 occurrence.
+
+    >>> import zoneinfo
+    >>> tokyo = _dt.datetime(2026, 3, 2, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
+    >>> until_in("FREQ=DAILY;UNTIL=20260302T000000Z", tokyo)
+    'FREQ=DAILY;UNTIL=20260302T090000'
+    """
+    if not (isinstance(start, _dt.datetime) and start.tzinfo is not None):
+        return rule
+
+    def local(m: re.Match[str]) -> str:
+        try:
+            y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+            utc = _dt.datetime(y, mo, d, h, mi, sec, tzinfo=_dt.UTC)
+            wall = utc.astimezone(start.tzinfo)
+        except (ValueError, OverflowError):
+            return m[0]
+        return f"UNTIL={wall:%Y%m%dT%H%M%S}"
+
+    return _UNTIL_UTC.sub(local, rule)
+
+
+def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
+    from dateutil.rrule import rrulestr
+
+    # Wall-clock times: a UTC UNTIL left (a floating series) is read as a wall time.
+    text = re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", rule.strip(), flags=re.I)
+    try:
+        expanded = rrulestr(text, dtstart=wall, ignoretz=True)
+    except (ValueError, TypeError, OverflowError, KeyError) as err:
+        raise ValueError(rule) from err
+    return iter(expanded)
+
+
+def _merge(streams: list[Iterator[_dt.datetime]]) -> Iterator[_dt.datetime]:
+    import heapq
+
+    return heapq.merge(*streams)
+
+
+# -- series in a file: masters, overrides and their occurrences -------------------------
+
+
+def uid_of(comp: Component) -> str:
+    """The UID of ``comp``, trimmed; ``""`` when it has none.
+
+    >>> uid_of(Component("VEVENT", 1))
+    ''
+    """
+    return (comp.text("UID") or "").strip()
+
+
+def is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
+    """Whether ``comp`` repeats, or has occurrences replaced elsewhere in the file.
+
+    >>> is_series(Component("VEVENT", 1), {})
+    False
+    """
+    props = comp.props
+    if "RRULE" in props or "RDATE" in props or "EXDATE" in props:
+        return True
+    return bool(overrides) and uid_of(comp) in overrides
+
+
+def overridden(master: Component, override: Component) -> Component:
+    """The occurrence an override replaces: its own properties, the series' for the rest.
+
+    >>> overridden(Component("VEVENT", 1), Component("VEVENT", 9)).line
+    9
+    """
+    # Without a DTSTART the override's times cannot be read: the series' stand.
+    timing: tuple[str, ...] = ()
+    if "DTSTART" in override.props:
+        timing = ("DTSTART", "DTEND", "DURATION")
+    drop = {"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", *timing}
+    props = {k: v for k, v in master.props.items() if k not in drop}
+    props.update((k, v) for k, v in override.props.items() if k != "RECURRENCE-ID")
+    return Component(override.name, override.line, props, override.children)
+
+
+def wall_in(value: _dt.date, start: _dt.date) -> _dt.datetime:
+    """An RDATE as a wall-clock time in DTSTART's zone.
+
+    >>> wall_in(_dt.date(2026, 4, 20), _dt.date(2026, 4, 15))
+    datetime.datetime(2026, 4, 20, 0, 0)
+    """
+    if isinstance(value, _dt.datetime) and isinstance(start, _dt.datetime):
+        if value.tzinfo is not None and start.tzinfo is not None:
+            value = value.astimezone(start.tzinfo)
+        return value.replace(tzinfo=None)
+    return _dt.datetime(value.year, value.month, value.day)
+
+
+def series_overrides(calendars: list[Component]) -> dict[str, list[Component]]:
+    """RECURRENCE-ID components by the UID of their series, for series in the file.
+
+    >>> series_overrides([Component("VCALENDAR", 1)])
+    {}
+    """
+    events = [c for calendar in calendars for c in calendar.children if c.name == "VEVENT"]
+    changed = [c for c in events if "RECURRENCE-ID" in c.props]
+    if not changed:
+        return {}
+    series = {uid_of(c) for c in events if "RECURRENCE-ID" not in c.props}
+    found: dict[str, list[Component]] = {}
+    for comp in changed:
+        uid = uid_of(comp)
+        if uid and uid in series:
+            found.setdefault(uid, []).append(comp)
+    return found

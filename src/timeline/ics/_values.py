@@ -1,0 +1,365 @@
+"""Values of foreign feeds: DATE, DATE-TIME and DURATION, read as clients write them.
+
+RFC 5545's forms first (``20260415``, ``20260415T100000Z``, a TZID resolved by
+`timeline.ics._zones`), then what home-made feeds write instead (ISO 8601 with
+dashes, offsets and fractions), each repair noted with its line. A wall-clock
+time in a zone is read as §3.3.5 says (the first of a time the clocks pass
+twice, the offset before a gap); a DURATION's days are calendar days, its
+hours exact (§3.3.6); an end before its start, or of another kind, is dropped
+and said; Outlook's midnight-to-midnight all-day events are days.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+import pendulum
+
+from timeline._errors import IcsParseError
+from timeline.dates._bounds import _cmp
+from timeline.dates._when import When
+from timeline.ics._lines import Component, Prop, Structure
+from timeline.ics._zones import Zones
+
+__all__ = [
+    "Skip",
+    "Values",
+    "as_when",
+    "day_of",
+    "duration",
+    "marked_all_day",
+    "midnight",
+    "own_offset",
+]
+
+# -- values ---------------------------------------------------------------------------
+
+_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DATETIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)", re.IGNORECASE)
+_OFFSET = re.compile(r"[+-]\d{2}:?\d{2}$")
+# ISO 8601 as home-made feeds write it: dashes and colons, no seconds, a fraction, an offset.
+# Group 7 is never set (the iCalendar form's Z); group 8 is the offset or Z.
+_LOOSE = re.compile(
+    r"(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d{1,9})?)?()\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"([+-]?)P((?:\d+[WD])*)(?:T((?:\d+[WDHMS])+))?", re.IGNORECASE)
+_PART = re.compile(r"(\d+)([WDHMS])", re.IGNORECASE)
+_UNITS = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
+
+
+class Skip(Exception):
+    """An event that cannot be imported: the reason, for the report."""
+
+
+def _local(zone: pendulum.Timezone, *wall: int) -> pendulum.DateTime:
+    """A wall-clock time in ``zone`` read as RFC 5545 §3.3.5 says.
+
+    A time the clocks pass twice (the autumn change) is the first of the two,
+    and a time they skip (the spring change) takes the offset in force before
+    the gap, as `icalendar` and calendar apps read them. pendulum's own default
+    (``fold=1``) gives the second of two, an hour late.
+
+    >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 10, 25, 2, 30, 0))
+    '2026-10-25 02:30:00+02:00'
+    >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 3, 29, 2, 30, 0).in_tz("UTC"))
+    '2026-03-29 01:30:00+00:00'
+    """
+    y, mo, d, h, mi, s = wall
+    first = pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=0)
+    if (first.hour, first.minute) == (h, mi):
+        return first
+    # In a gap fold=0 moves the time back by the gap; fold=1 keeps the offset before it.
+    return pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=1)
+
+
+def _number(digits: str, prop: Prop) -> int:
+    try:
+        return int(digits)
+    except ValueError:  # more digits than Python converts (4,300): nobody means that
+        raise IcsParseError(
+            prop.line,
+            f"{prop.name} has a number of {len(digits)} digits; no calendar means that, "
+            "the file is damaged or hostile",
+        ) from None
+
+
+def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
+    """A DURATION value, and a note when it was read leniently; raises ``ValueError``.
+
+    A negative duration counts by its length; weeks or days after ``T``
+    (``PT1W``, Exchange's ``-PT1W1D2H3M4S``) count as written.
+
+    >>> duration(Prop("DURATION", {}, "-PT1W1D2H", 3))
+    (datetime.timedelta(days=8, seconds=7200), 'negative durations, read as their length')
+    """
+    m = _DURATION.fullmatch(prop.value.strip())
+    if m is None or not (m[2] or m[3]):
+        raise ValueError(prop.value)
+    amounts: dict[str, int] = {}
+    note = None
+    for part, in_time in ((m[2], False), (m[3] or "", True)):
+        for digits, unit in _PART.findall(part):
+            key = _UNITS[unit.upper()]
+            if key in amounts:
+                raise ValueError(prop.value)  # P1D2D: which one?
+            if in_time and key in ("weeks", "days"):
+                note = "durations with weeks or days after T (PT1W), read as written"
+            amounts[key] = _number(digits, prop)
+    if m[1] == "-":
+        note = "negative durations, read as their length"
+    try:
+        return _dt.timedelta(**amounts), note
+    except OverflowError:
+        raise ValueError(prop.value) from None
+
+
+def _calendar_days(prop: Prop) -> int:
+    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans."""
+    return sum(
+        int(digits) * (7 if unit.upper() == "W" else 1)
+        for digits, unit in _PART.findall(prop.value)
+        if unit.upper() in "WD"
+    )
+
+
+class Values:
+    """Reads the DATE, DATE-TIME and DURATION values of one calendar, noting repairs.
+
+    >>> from timeline.ics._zones import Zones
+    >>> values = Values(Zones({}), None, Structure())
+    >>> values.point(Prop("DTSTART", {"TZID": "Europe/Berlin"}, "20261025T023000", 4), "x")
+    DateTime(2026, 10, 25, 2, 30, 0, tzinfo=Timezone('Europe/Berlin'))
+    """
+
+    def __init__(self, zones: Zones, default: Prop | None, found: Structure) -> None:
+        self.found = found
+        self.zones = zones
+        name = default.text.strip() if default is not None else ""
+        self.default_zone = zones.get(name, default.line) if default and name else None
+
+    def note(self, kind: str, what: str) -> None:
+        """Record a part read with a repair.
+
+        >>> from timeline.ics._zones import Zones
+        >>> values = Values(Zones({}), None, Structure())
+        >>> values.note("odd", "line 3"); values.found.changed
+        {'odd': ['line 3']}
+        """
+        self.found.change(kind, what)
+
+    def skip(self, kind: str, what: str) -> None:
+        """Record a part left out.
+
+        >>> from timeline.ics._zones import Zones
+        >>> values = Values(Zones({}), None, Structure())
+        >>> values.skip("junk", "line 3"); values.found.skipped
+        {'junk': ['line 3']}
+        """
+        self.found.skip(kind, what)
+
+    def point(self, prop: Prop, where: str) -> _dt.date:
+        """A DATE or DATE-TIME value, read for what it is: a date, or a datetime in its zone.
+
+        Home-made feeds write ISO 8601 instead (``2026-04-15T10:00:00Z``,
+        ``20260415T1000``, an offset ``+02:00``, a fraction of a second): read
+        the same, with a note naming the line.
+        """
+        value = prop.value.strip()
+        label = prop.params.get("VALUE", "").upper()
+        try:
+            if len(value) == 8:
+                m = _DATE.fullmatch(value)
+                if m is None:
+                    raise ValueError
+                return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
+            m = _DATETIME.fullmatch(value)
+            offset = None
+            if m is None:
+                m = _LOOSE.fullmatch(value) if len(value) <= 40 else None
+                if m is None:
+                    raise ValueError
+                self.note(
+                    "dates or date-times written in ISO 8601 form rather than iCalendar's, "
+                    "read as written",
+                    f"{where}: {prop.name} {value!r} (line {prop.line})",
+                )
+                if m[4] is None:
+                    return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
+                offset = m[8]
+            y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
+            s = min(int(m[6] or 0), 59)  # a leap second reads as the second before it
+            if label == "DATE":
+                self.note(
+                    "date-times labelled VALUE=DATE, read as date-times",
+                    f"{where}: {prop.name} (line {prop.line})",
+                )
+            if m[7] or offset in ("Z", "z"):
+                return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
+            if offset:
+                sign = -1 if offset[0] == "-" else 1
+                hours, minutes = int(offset[1:3]), int(offset[-2:])
+                if hours > 23 or minutes > 59:
+                    raise ValueError
+                zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
+                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
+            return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
+        except ValueError:
+            raise Skip(
+                f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
+            ) from None
+
+    def zone_of(self, prop: Prop) -> Any:
+        """The zone of a DATE-TIME without ``Z``: its TZID's, else the calendar's; None floats."""
+        tzid = prop.params.get("TZID")
+        return self.zones.get(tzid, prop.line) if tzid else self.default_zone
+
+    def at(self, zone: Any, y: int, mo: int, d: int, h: int, mi: int, s: int) -> _dt.datetime:
+        """A wall-clock time in ``zone`` (``None``: floating); raises ``ValueError``."""
+        if zone is None:
+            return pendulum.naive(y, mo, d, h, mi, s)
+        if isinstance(zone, pendulum.Timezone):
+            return _local(zone, y, mo, d, h, mi, s)
+        # A zone built from a VTIMEZONE: the offset it gives at that local time.
+        seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
+        return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
+
+    def stop(self, comp: Component, start: _dt.date, where: str) -> _dt.date | None:
+        """The end point from DTEND or DURATION; a bad one is noted and ``None`` given."""
+        prop = comp.first("DTEND")
+        if prop is not None:
+            try:
+                stop = self.point(prop, where)
+            except Skip:
+                self.note(
+                    "events with a DTEND that is not a date, kept with their start",
+                    f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
+                )
+                return None
+        elif (dur := comp.first("DURATION")) is not None:
+            try:
+                length, lenient = duration(dur)
+                stop = self._after(start, length, _calendar_days(dur), comp.first("DTSTART"))
+            except IcsParseError:
+                raise
+            except (ValueError, OverflowError):
+                self.note(
+                    "events with a DURATION that cannot be read, kept with their start",
+                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
+                )
+                return None
+            if lenient is not None:
+                self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
+        else:
+            return None
+        return stop
+
+    def _after(
+        self, start: _dt.date, length: _dt.timedelta, days: int, prop: Prop | None
+    ) -> _dt.date:
+        """``start`` plus a DURATION of which ``days`` are calendar days, the rest exact.
+
+        RFC 5545 §3.3.6: ``P1D`` across a clock change ends at the same wall-clock
+        time the next day (23 or 25 hours), ``PT24H`` 24 hours later.
+        """
+        timed = isinstance(start, _dt.datetime) and start.tzinfo is not None
+        if not isinstance(start, _dt.datetime) or not timed or days == 0 or prop is None:
+            return start + length  # dates and floating times: wall-clock arithmetic already
+        if own_offset(prop):
+            return start + length  # UTC or a fixed offset: no clock changes
+        wall = _dt.datetime(start.year, start.month, start.day, start.hour, start.minute,
+                            start.second) + _dt.timedelta(days=days)  # fmt: skip
+        zone = self.zone_of(prop)
+        if zone is None:
+            return start + length
+        moved = self.at(zone, wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+        return moved + (length - _dt.timedelta(days=days))
+
+    def end(self, start: _dt.date, stop: _dt.date | None, where: str) -> When | None:
+        """The event's end: ``None`` for no end, one day, or no length at all.
+
+        An end before the start, or a date with a date-time, cannot be the
+        event's end: the start is kept alone, and the report says so.
+        """
+        if stop is None:
+            return None
+        if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
+            order = _cmp(stop, start)
+            if order < 0:
+                self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
+            return When.instant(stop) if order > 0 else None
+        if isinstance(stop, _dt.datetime) or isinstance(start, _dt.datetime):
+            # A DATE start with a DATE-TIME end (or back): which day or time is meant?
+            self.note(
+                "events whose DTSTART and DTEND are not both dates or both date-times, "
+                "kept with their start",
+                f"{where}: starts {_shown(start)}, ends {_shown(stop)}",
+            )
+            return None
+        if stop < start:
+            self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
+        if (stop - start).days <= 1:
+            return None  # one day (DTEND is exclusive), or no length at all
+        last = stop - _dt.timedelta(days=1)
+        return When.day(last.year, last.month, last.day)
+
+
+_END_BEFORE = "events whose end is before their start, kept with their start"
+
+
+def _shown(point: _dt.date) -> str:
+    return point.isoformat()
+
+
+_ALL_DAY = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
+
+
+def own_offset(prop: Prop) -> bool:
+    """Whether a DATE-TIME carries its own offset (``Z``, or ISO 8601's ``+02:00``), not a zone.
+
+    >>> own_offset(Prop("DTSTART", {}, "20260415T100000Z", 1))
+    True
+    """
+    value = prop.value.strip()
+    return value[-1:] in ("Z", "z") or _OFFSET.search(value) is not None
+
+
+def marked_all_day(comp: Component) -> bool:
+    """Whether Outlook marks ``comp`` as an all-day event (``X-MICROSOFT-CDO-ALLDAYEVENT``).
+
+    >>> marked_all_day(Component("VEVENT", 1))
+    False
+    """
+    return any((comp.text(name) or "").strip().upper() == "TRUE" for name in _ALL_DAY)
+
+
+def midnight(point: _dt.date) -> bool:
+    """Whether ``point`` is a date-time at 00:00:00 on its own clock.
+
+    >>> midnight(_dt.datetime(2026, 4, 15)), midnight(_dt.date(2026, 4, 15))
+    (True, False)
+    """
+    return isinstance(point, _dt.datetime) and (point.hour, point.minute, point.second) == (0, 0, 0)
+
+
+def day_of(point: _dt.date) -> _dt.date:
+    """The calendar day of ``point`` on its own clock.
+
+    >>> day_of(_dt.datetime(2026, 4, 15, 23, 30))
+    Date(2026, 4, 15)
+    """
+    return pendulum.date(point.year, point.month, point.day)
+
+
+def as_when(point: _dt.date) -> When:
+    """A day for a DATE, an instant for a DATE-TIME.
+
+    >>> as_when(_dt.date(2026, 4, 15))
+    When.parse('15 April 2026')
+    """
+    if isinstance(point, _dt.datetime):
+        return When.instant(point)
+    return When.day(point.year, point.month, point.day)

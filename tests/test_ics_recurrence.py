@@ -1,0 +1,290 @@
+"""Recurring events from foreign feeds: imported as the first occurrence a calendar app shows.
+
+A series is its DTSTART unless the file removes it (EXDATE), cancels it or moves
+it (a RECURRENCE-ID override); an override whose series is not in the file (an
+invitation to one occurrence) is an event of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from timeline import Timeline, TimelineError, TimelineWarning, When
+
+
+def feed(*events: list[str]) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0"]
+    for body in events:
+        lines += ["BEGIN:VEVENT", f"UID:{body[0]}", *body[1:], "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def read(text: str) -> Timeline:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        return Timeline.from_ics(text)
+
+
+WEEKLY = ["s", "SUMMARY:Weekly sync", "DTSTART:20260415T100000Z", "DTEND:20260415T110000Z"]
+
+
+class TestFirstOccurrence:
+    @pytest.mark.parametrize(
+        ("events", "title", "start", "end"),
+        [
+            # DTSTART is the first occurrence
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=3"]], "Weekly sync", "2026-04-15T10:00Z",
+             "2026-04-15T11:00Z"),
+            # EXDATE removes it: the next one, with the same length
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"]], "Weekly sync",
+             "2026-04-22T10:00Z", "2026-04-22T11:00Z"),
+            # several EXDATE values and lines
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z,20260422T100000Z",
+               "EXDATE:20260429T100000Z"]], "Weekly sync", "2026-05-06T10:00Z",
+             "2026-05-06T11:00Z"),
+            # an RDATE is an occurrence too
+            ([[*WEEKLY, "RDATE:20260420T100000Z", "EXDATE:20260415T100000Z"]], "Weekly sync",
+             "2026-04-20T10:00Z", "2026-04-20T11:00Z"),
+            # an override moves the first occurrence: its time, its title
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260416T150000Z", "DTEND:20260416T153000Z"]],
+             "Sync (moved)", "2026-04-16T15:00Z", "2026-04-16T15:30Z"),
+            # an override that cancels the first occurrence: the next one
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Weekly sync", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260415T100000Z", "STATUS:CANCELLED"]],
+             "Weekly sync", "2026-04-22T10:00Z", "2026-04-22T11:00Z"),
+            # an override of a later occurrence changes nothing here
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Later", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260423T100000Z"]], "Weekly sync", "2026-04-15T10:00Z",
+             "2026-04-15T11:00Z"),
+            # the override comes first in the file
+            ([["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260416T150000Z"], [*WEEKLY, "RRULE:FREQ=WEEKLY"]],
+             "Sync (moved)", "2026-04-16T15:00Z", None),
+            # an occurrence of a series that is not in the file: the calendar shows it
+            ([["s", "SUMMARY:Invited once", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260416T150000Z", "DTEND:20260416T160000Z"]],
+             "Invited once", "2026-04-16T15:00Z", "2026-04-16T16:00Z"),
+            # a zoned series keeps its wall-clock time across the spring change
+            ([["z", "SUMMARY:Berlin", "DTSTART;TZID=Europe/Berlin:20260320T100000",
+               "RRULE:FREQ=WEEKLY", "EXDATE;TZID=Europe/Berlin:20260320T100000"]],
+             "Berlin", "2026-03-27T10:00+01:00[Europe/Berlin]", None),
+            # an EXDATE in UTC removes a zoned occurrence at the same instant
+            ([["z", "SUMMARY:Berlin", "DTSTART;TZID=Europe/Berlin:20260320T100000",
+               "RRULE:FREQ=WEEKLY", "EXDATE:20260320T090000Z"]],
+             "Berlin", "2026-03-27T10:00+01:00[Europe/Berlin]", None),
+            # all-day yearly series, the first year excluded
+            ([["y", "SUMMARY:Anniversary", "DTSTART;VALUE=DATE:20260415",
+               "DTEND;VALUE=DATE:20260417", "RRULE:FREQ=YEARLY",
+               "EXDATE;VALUE=DATE:20260415"]], "Anniversary", "2027-04-15", "2027-04-16"),
+            # a UTC UNTIL bounds zoned occurrences at that instant: 09:00 in Tokyo is 00:00Z
+            ([["t", "SUMMARY:Tokyo", "DTSTART;TZID=Asia/Tokyo:20260301T090000",
+               "RRULE:FREQ=DAILY;UNTIL=20260302T000000Z",
+               "EXDATE;TZID=Asia/Tokyo:20260301T090000"]],
+             "Tokyo", "2026-03-02T09:00+09:00[Asia/Tokyo]", None),
+            # DTSTART written in ISO 8601 with its own offset: occurrences keep that offset
+            ([["i", "SUMMARY:Iso", "DTSTART:2026-04-15T10:00:00+02:00", "RRULE:FREQ=WEEKLY",
+               "EXDATE:20260415T080000Z"]], "Iso", "2026-04-22T10:00+02:00", None),
+            ([["i", "SUMMARY:Iso", "DTSTART:2026-04-15T00:00:00+14:00", "DTEND:20260101",
+               "RDATE:00010101T000000Z", "EXDATE;VALUE=DATE:20260415"]],
+             "Iso", "0001-01-01T14:00+14:00", None),
+            # a floating monthly series on the second Tuesday
+            ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
+               "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
+        ],
+    )  # fmt: skip
+    def test_as_a_calendar_app_shows_it(
+        self, events: list[list[str]], title: str, start: str, end: str | None
+    ) -> None:
+        (event,) = read(feed(*events))
+        assert event.title == title
+        assert event.when == When.parse(start)
+        assert event.end == (When.parse(end) if end else None)
+
+    def test_each_repair_is_named(self) -> None:
+        text = feed(
+            [*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"],
+            ["o", "SUMMARY:Invited once", "RECURRENCE-ID:20260415T100000Z",
+             "DTSTART:20260416T150000Z"],
+        )  # fmt: skip
+        _, report = Timeline.from_ics(text, report=True)
+        changed = dict(report.changed)
+        assert changed[
+            "recurring events whose DTSTART is excluded or cancelled, "
+            "imported at their first remaining occurrence"
+        ] == ("'Weekly sync' (line 3)",)
+        alone = "changed occurrences whose series is not in the file, imported as events"
+        assert changed[alone] == ("'Invited once' (line 11)",)
+
+    def test_a_series_with_every_occurrence_removed_is_skipped_and_named(self) -> None:
+        text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=2", "EXDATE:20260415T100000Z",
+                     "EXDATE:20260422T100000Z"])  # fmt: skip
+        timeline, report = Timeline.from_ics(text, report=True)
+        assert len(timeline) == 0
+        (why,) = dict(report.skipped)["events that could not be read"]
+        assert "every occurrence of the series is excluded (EXDATE) or cancelled" in why
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",  # never matches: dateutil walks to 9999
+            "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30",
+            "FREQ=NEVER",  # not a rule
+        ],
+    )
+    def test_a_rule_that_cannot_be_followed_keeps_dtstart_quickly(self, rule: str) -> None:
+        events = [[f"r{i}", "SUMMARY:Odd", f"DTSTART:2026041{i}T100000Z", f"RRULE:{rule}",
+                   f"EXDATE:2026041{i}T100000Z"] for i in range(5)]  # fmt: skip
+        began = time.process_time()
+        timeline, report = Timeline.from_ics(feed(*events), report=True)
+        assert time.process_time() - began < 2
+        assert str(timeline[0].when) == "2026-04-10T10:00Z"
+        assert any("could not be followed" in reason for reason, _ in report.changed)
+
+    def test_a_thousand_exdates_then_more_keeps_dtstart_and_says_so(self) -> None:
+        start = dt.datetime(2026, 1, 1, 10, tzinfo=dt.UTC)
+        removed = ",".join(
+            (start + dt.timedelta(days=d)).strftime("%Y%m%dT%H%M%SZ") for d in range(1000)
+        )
+        text = feed(["d", "SUMMARY:Daily", "DTSTART:20260101T100000Z", "RRULE:FREQ=DAILY",
+                     f"EXDATE:{removed}"])  # fmt: skip
+        timeline, report = Timeline.from_ics(text, report=True)
+        assert [str(e.when) for e in timeline] == ["2026-01-01T10:00Z"]
+        assert any("could not be followed" in reason for reason, _ in report.changed)
+
+    def test_impossible_monthly_rules_cost_a_bounded_time(self) -> None:
+        rule = "RRULE:FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31"
+        events = [[f"r{i}", "SUMMARY:Odd", "DTSTART:20260415T100000Z", rule,
+                   "EXDATE:20260415T100000Z"] for i in range(60)]  # fmt: skip
+        began = time.process_time()
+        timeline = read(feed(*events))
+        assert time.process_time() - began < 15  # a few expansions per file, then DTSTART
+        assert len(timeline) == 0 or all(str(e.when) == "2026-04-15T10:00Z" for e in timeline)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    removed=st.sets(st.integers(0, 11), max_size=12),
+    cancelled=st.sets(st.integers(0, 11), max_size=12),
+)
+def test_the_first_occurrence_not_removed(removed: set[int], cancelled: set[int]) -> None:
+    """Weekly for 12 weeks: the first week neither excluded nor cancelled, else nothing."""
+    start = dt.datetime(2026, 4, 15, 10, tzinfo=dt.UTC)
+
+    def stamp(week: int) -> str:
+        return (start + dt.timedelta(weeks=week)).strftime("%Y%m%dT%H%M%SZ")
+
+    master = ["s", "SUMMARY:Weekly", f"DTSTART:{stamp(0)}", "RRULE:FREQ=WEEKLY;COUNT=12"]
+    master += [f"EXDATE:{stamp(w)}" for w in sorted(removed)]
+    overrides = [["s", "SUMMARY:Off", f"RECURRENCE-ID:{stamp(w)}", f"DTSTART:{stamp(w)}",
+                  "STATUS:CANCELLED"] for w in sorted(cancelled)]  # fmt: skip
+    timeline = read(feed(master, *overrides))
+    left = [w for w in range(12) if w not in removed | cancelled]
+    if not left:
+        assert len(timeline) == 0
+    else:
+        (event,) = timeline
+        assert event.when.earliest == start + dt.timedelta(weeks=left[0])
+
+
+def _series_sharing_one_uid(n: int) -> str:
+    events = []
+    for i in range(n):
+        events.append(["same", "SUMMARY:Series", "DTSTART:20260415T100000Z", "RRULE:FREQ=WEEKLY",
+                       "EXDATE:20260415T100000Z"])  # fmt: skip
+        events.append(["same", "SUMMARY:Moved", f"RECURRENCE-ID:202605{1 + i % 28:02d}T100000Z",
+                       "DTSTART:20260601T100000Z"])  # fmt: skip
+    return feed(*events)
+
+
+def test_series_and_overrides_sharing_one_uid_read_in_linear_time() -> None:
+    """Hostile feeds repeat one UID: each series must not scan every override (issue 17 §1)."""
+    small, large = _series_sharing_one_uid(300), _series_sharing_one_uid(1200)
+    read(small)  # warm caches (zones, dateutil)
+
+    def cost(text: str) -> float:
+        began = time.process_time()
+        assert len(read(text)) == text.count("SUMMARY:Series")
+        return time.process_time() - began
+
+    ratio = cost(large) / max(cost(small), 1e-3)
+    assert ratio < 8, ratio  # 4x the input: linear is 4x, quadratic 16x
+
+
+_ZONES = [None, dt.UTC, dt.timezone(dt.timedelta(hours=2)), dt.timezone(dt.timedelta(hours=-5))]
+_moments = st.one_of(
+    st.dates(dt.date(2026, 4, 14), dt.date(2026, 4, 16)),
+    st.builds(
+        lambda day, hour, zone: dt.datetime(2026, 4, day, hour, tzinfo=zone),
+        st.integers(14, 16),
+        st.sampled_from([0, 2, 10, 22]),
+        st.sampled_from(_ZONES),
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=_moments, b=_moments)
+def test_the_index_finds_what_same_moment_matches(a: dt.date, b: dt.date) -> None:
+    from timeline.ics._recurrence import Moments, same_moment
+
+    assert (Moments([(a, "x")]).get(b) is not None) == same_moment(a, b)
+
+
+# -- damaged real feeds: every recurrence, zone and value path answers or refuses ----------
+
+_FOREIGN = Path(__file__).parent / "foreign"
+_SNIPPETS = [
+    "RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "RRULE:",
+    "RRULE:FREQ=WEEKLY;UNTIL=99991231T235959Z", "RRULE:FREQ=DAILY;INTERVAL=0",
+    "RRULE:FREQ=HOURLY;INTERVAL=" + "9" * 50, "RRULE:FREQ=MONTHLY;BYDAY=5SU",
+    "EXDATE:20260415T100000Z", "EXDATE;VALUE=DATE:20260415", "EXDATE:", "EXDATE:00010101T000000Z",
+    "RECURRENCE-ID:20260415T100000Z", "RECURRENCE-ID;VALUE=DATE:20260415", "RECURRENCE-ID:",
+    "RDATE;VALUE=PERIOD:20260416T100000Z/PT1H", "RDATE:00010101T000000Z", "RDATE:99991231",
+    "DURATION:P1D", "DURATION:-PT1H", "DTEND:20260101", "DTEND;VALUE=DATE:99991231",
+    "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE", "DTSTART:2026-04-15T00:00:00+14:00",
+    "DTSTART;TZID=Nowhere:20260415T000000", "DTSTART;VALUE=DATE:99991231", "DTSTART:00010101",
+    "DTSTART;TZID=Europe/Berlin:20261025T023000", "STATUS:CANCELLED", "METHOD:CANCEL",
+    "TZOFFSETTO:+99:99", "TZOFFSETFROM:-25", "DTSTART:16010101T000000", "UID:shared",
+    "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VTIMEZONE", "END:VTIMEZONE", "END:VTOOD",
+]  # fmt: skip
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    name=st.sampled_from(sorted(p.name for p in _FOREIGN.glob("*.ics"))),
+    edits=st.lists(
+        st.tuples(st.integers(0, 200), st.sampled_from(["insert", "replace", "delete", "copy"]),
+                  st.sampled_from(_SNIPPETS)),
+        min_size=1, max_size=6,
+    ),
+)  # fmt: skip
+def test_damaged_foreign_feeds_read_or_raise_our_error(
+    name: str, edits: list[tuple[int, str, str]]
+) -> None:
+    lines = (_FOREIGN / name).read_bytes().decode("utf-8", "replace").splitlines()
+    for position, how, snippet in edits:
+        i = position % (len(lines) + 1)
+        if how == "insert":
+            lines.insert(i, snippet)
+        elif how == "replace" and i < len(lines):
+            lines[i] = snippet
+        elif how == "delete" and i < len(lines):
+            del lines[i]
+        elif lines:
+            lines.insert(i, lines[position % len(lines)])
+    with warnings.catch_warnings(), contextlib.suppress(TimelineError):
+        warnings.simplefilter("ignore", TimelineWarning)
+        Timeline.from_ics("\r\n".join(lines).encode())
