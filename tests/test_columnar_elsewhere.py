@@ -291,3 +291,43 @@ def test_a_window_pushed_down_to_a_dataset_is_overlapping(
         pq.write_table(second, Path(folder) / "part-1.parquet", row_group_size=rows_per_group)
         got = Timeline.load(folder, filters=window_filter(start, end))
     assert {e.id for e in got} == {e.id for e in expected}
+
+
+@pytest.mark.parametrize("folder", ["events.parquet", "events"])
+def test_the_command_line_reads_a_folder_of_parquet_files(tmp_path: Path, folder: str) -> None:
+    # As Spark writes `df.write.parquet("events.parquet")`: a folder of part files.
+    from timeline.cli._main import main
+
+    tl = _slipped()
+    (tmp_path / folder).mkdir()
+    pq.write_table(to_arrow(tl[:2]), tmp_path / folder / "part-0.parquet")
+    pq.write_table(to_arrow(tl[2:]), tmp_path / folder / "part-1.parquet")
+    (tmp_path / folder / "_SUCCESS").write_text("")
+    out = tmp_path / "events.yaml"
+    assert main(["convert", str(tmp_path / folder), str(out)]) == 0
+    assert Timeline.load(out) == Timeline(tl.events)
+
+
+def test_the_command_line_refuses_a_folder_without_parquet_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from timeline.cli._main import main
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.yaml").write_text("events: []\n")
+    assert main(["convert", str(tmp_path / "notes"), str(tmp_path / "x.json")]) != 0
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_the_command_line_checks_parquet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from timeline.cli._main import main
+
+    _slipped().save(tmp_path / "events.parquet")
+    assert main(["check", str(tmp_path / "events.parquet")]) == 0
+    assert "3 events, 0 problems" in capsys.readouterr().out  # it was read as text: "not UTF-8"
+    pq.write_table(pa.table({"title": ["x"], "when": ["Aprill 2026"]}), tmp_path / "bad.parquet")
+    assert main(["check", str(tmp_path / "bad.parquet")]) != 0
+    assert "rows[0].when" in capsys.readouterr().err
+    assert main(["check", str(tmp_path)]) != 0  # the folder holds both: bad.parquet's row
