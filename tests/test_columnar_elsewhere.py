@@ -331,3 +331,34 @@ def test_the_command_line_checks_parquet(
     assert main(["check", str(tmp_path / "bad.parquet")]) != 0
     assert "rows[0].when" in capsys.readouterr().err
     assert main(["check", str(tmp_path)]) != 0  # the folder holds both: bad.parquet's row
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (pa.string_view(), pa.list_(pa.string_view())),
+        (pa.dictionary(pa.int32(), pa.string()), pa.list_(pa.dictionary(pa.int32(), pa.string()))),
+        (pa.large_string(), pa.list_view(pa.string())),
+    ],
+    ids=["string_view", "dictionary", "list_view"],
+)
+def test_other_text_types_take_the_column_path(text: object, names: object) -> None:
+    # A clean table in another spelling of text is built column-wise, not row by row.
+    from unittest import mock
+
+    from timeline.records._schema_read import _Reader
+
+    tl = Timeline(
+        Event(title=f"Milestone {i}", when="2026-04", actors=["Acme"], kind="k") for i in range(50)
+    )
+    table = to_arrow(tl)
+    columns = []
+    for field, column in zip(table.schema, table.columns, strict=True):
+        if field.type == pa.string():
+            column = column.cast(text)
+        elif field.type == pa.list_(pa.string()):
+            column = pa.array(column.to_pylist(), names)
+        columns.append(column)
+    other = pa.table(columns, names=table.column_names)
+    with mock.patch.object(_Reader, "event", side_effect=AssertionError("row by row")):
+        assert from_arrow(other) == tl

@@ -18,7 +18,7 @@ from timeline.model._event_fields import _share_names
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["dates_as_text", "record_columns", "stated"]
+__all__ = ["dates_as_text", "plain_text", "record_columns", "stated"]
 
 _NESTED = ("sources", "claims", "target", "observations")
 _PLAIN = ("kind", "location", "description")
@@ -36,6 +36,44 @@ def record_columns(names: list[str]) -> list[str]:
     wanted = {"id", "title", "end", "when", "initial_when", "status", "initial_status"}
     wanted.update(_PLAIN, _NAMES, _NESTED)
     return [name for name in names if name in wanted]
+
+
+def plain_text(table: pa.Table) -> pa.Table:
+    """``table`` with the text columns `from_arrow` reads spelt as ``string`` and
+    ``list<string>``: a ``string_view``, a dictionary of text or a list view (as Polars and
+    DuckDB may hand them over) passes the whole-column checks instead of going row by row.
+
+    >>> import pyarrow as pa
+    >>> t = pa.table({"title": pa.array(["x"], pa.string_view())})
+    >>> plain_text(t).schema.field("title").type
+    DataType(string)
+    """
+    pa = require("pyarrow")
+
+    def other(kind: Any) -> bool:
+        return bool(
+            pa.types.is_string_view(kind)
+            or (pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type))
+        )
+
+    for i, field in enumerate(table.schema):
+        kind = field.type
+        if field.name not in _READ:
+            continue
+        if other(kind):
+            table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
+            continue
+        view = pa.types.is_list_view(kind) or pa.types.is_large_list_view(kind)
+        if not (view or pa.types.is_list(kind) or pa.types.is_large_list(kind)):
+            continue
+        value = kind.value_type
+        text = pa.types.is_string(value) or pa.types.is_large_string(value)
+        if other(value) or (view and text):
+            table = table.set_column(i, field.name, table.column(i).cast(pa.list_(pa.string())))
+    return table
+
+
+_READ = {"id", "title", "when", "end", "status", "initial_when", "initial_status", *_PLAIN, *_NAMES}
 
 
 def dates_as_text(table: pa.Table) -> pa.Table:

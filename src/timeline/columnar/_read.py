@@ -43,6 +43,7 @@ from timeline.columnar._columns import (
     _names,
     _nested_rows,
     dates_as_text,
+    plain_text,
     record_columns,
     stated,
 )
@@ -194,6 +195,7 @@ def _build(
     if reader.problems:
         raise DataFileError(reader.problems)
     table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
+    table = plain_text(table)  # string_view, dictionaries, list views: as string, list
     n = table.num_rows
     titles = _column(table, "title")
     dates = _decoded(stated(table, "initial_when", "when"), _parse)
