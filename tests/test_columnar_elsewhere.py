@@ -362,3 +362,17 @@ def test_other_text_types_take_the_column_path(text: object, names: object) -> N
     other = pa.table(columns, names=table.column_names)
     with mock.patch.object(_Reader, "event", side_effect=AssertionError("row by row")):
         assert from_arrow(other) == tl
+
+
+def test_duckdb_reads_the_files_timeline_reads(tmp_path: Path) -> None:
+    # Spark's unfinished _temporary/ files and hidden files are not part of the dataset.
+    from timeline.columnar import duckdb_connect
+
+    tl = _slipped()
+    pq.write_table(to_arrow(tl), tmp_path / "part-0.parquet")
+    (tmp_path / "_temporary" / "0").mkdir(parents=True)
+    pq.write_table(to_arrow(tl), tmp_path / "_temporary" / "0" / "part-0.parquet")
+    pq.write_table(to_arrow(tl), tmp_path / ".part-1.parquet")
+    count = duckdb_connect(tmp_path).sql("SELECT count(*) FROM events").fetchall()
+    assert count == [(len(tl),)]
+    assert len(Timeline.load(tmp_path)) == len(tl)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import pyarrow.compute as pc
     import pyarrow.dataset as ds
 
-__all__ = ["read_parquet", "window_filter", "write_parquet"]
+__all__ = ["parquet_files", "read_parquet", "window_filter", "write_parquet"]
 
 # Rows per row group: small enough that a window's statistics skip most groups
 # of a time-sorted file, large enough to compress well.
@@ -95,6 +95,27 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
         raise DataFileError(problems) from None
 
 
+def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
+    """The Parquet files of a dataset folder, in name order: its ``.parquet`` files and
+    those of its sub-folders, but none whose name, or a folder's on the way, starts with
+    ``.`` or ``_`` (hidden files, Spark's ``_temporary/`` files of a job not finished).
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("a.parquet", "_b.parquet", "c.txt"):
+    ...     _ = (root / name).write_text("")
+    >>> [pathlib.Path(f).name for f in parquet_files(root)]
+    ['a.parquet']
+    """
+    root = Path(folder)
+    return sorted(
+        str(file)
+        for file in root.rglob("*.parquet")
+        if file.is_file()
+        and not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
+    )
+
+
 def _dataset(where: str) -> ds.Dataset:
     """A Parquet file, or the ``.parquet`` files of a folder (and its sub-folders), as one
     dataset whose schema holds every file's columns.
@@ -108,13 +129,7 @@ def _dataset(where: str) -> ds.Dataset:
 
     if not os.path.isdir(where):
         return dataset.dataset(where, format="parquet")
-    root = Path(where)
-    files = sorted(
-        str(file)
-        for file in root.rglob("*.parquet")
-        if file.is_file()
-        and not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
-    )
+    files = parquet_files(where)
     if not files:
         problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
         raise DataFileError([DataFileProblem(problem, file=where)])
