@@ -513,6 +513,29 @@ class TestExport:
         assert err.startswith("timeline: warning: left 1 event(s) out of the feed")
         assert "'end-of-days'" in err
 
+    def test_to_stdout_says_what_it_left_out(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Piped, the feed is the output: what it left out is said on stderr, as -o says it.
+        sample = _sample().add(Event(title="Cancelled launch", when="2026-05", status="cancelled"))
+        sample = sample.add(Event(title="Someday", when="TBD"))
+        monkeypatch.setattr(_cli, "_bundled", lambda: sample)
+        code, out, err = run(capsys, "export")
+        assert code == 0 and out.startswith("BEGIN:VCALENDAR")
+        assert err == (
+            "timeline: note: the feed holds 7 events (1 cancelled left out; "
+            "--include-cancelled keeps them; 1 undated left out: a feed event needs a date)\n"
+        )
+
+    def test_an_empty_file_is_not_called_a_filter_miss(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        data = tmp_path / "empty.yaml"
+        data.write_text("events: []\n", encoding="utf-8")
+        code, _, err = run(capsys, "export", str(data), "-o", str(tmp_path / "f.ics"))
+        assert code == 0
+        assert err == f"timeline: warning: {str(data)!r} has no events; the feed is empty\n"
+
     def test_feed_name_falls_back_to_the_file_stem(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
@@ -555,6 +578,17 @@ class TestDemo:
         html = page.read_text(encoding="utf-8")
         assert html.lstrip().lower().startswith("<!doctype html")
         assert all(html_escape(e.title) in html for e in bundled)
+
+    @pytest.mark.parametrize("where", ["a-file/out", "a-file"])
+    def test_a_folder_that_cannot_be_made_fails_first(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path, where: str
+    ) -> None:
+        # --out under (or at) a file: one line naming the folder and the fix, before any table.
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+        code, out, err = run(capsys, "demo", "--out", str(tmp_path / where))
+        assert (code, out) == (1, "")
+        assert err.startswith(f"timeline: error: cannot write to folder {str(tmp_path / where)!r}")
+        assert "--out" in err and err.count("\n") == 1
 
     def test_writes_to_the_current_folder_by_default(
         self,

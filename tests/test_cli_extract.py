@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -199,3 +200,24 @@ def test_article_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     path.write_bytes("Caf\xe9 launched in 2026.".encode("latin-1"))
     assert main(["extract", str(path)]) == 1
     assert "not UTF-8 text" in capsys.readouterr().err
+
+
+def test_missing_article_names_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err == f"timeline: error: article {str(tmp_path / 'nope.txt')!r} does not exist; " + (
+        "check the path, or give - to read the article from stdin\n"
+    )
+
+
+def test_article_from_stdin(
+    article: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `curl ... | timeline extract - --published ...`: the same draft as from the file
+    assert main(["extract", str(article), "--published", "2026-03-28", "--json"]) == 0
+    from_file = capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO(article.read_text("utf-8")))
+    assert main(["extract", "-", "--published", "2026-03-28", "--json"]) == 0
+    from_stdin = capsys.readouterr()
+    assert json.loads(from_stdin.out) == json.loads(from_file.out) != []
+    assert from_stdin.err.startswith("-: ")  # the summary names where it read

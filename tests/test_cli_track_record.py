@@ -130,7 +130,37 @@ class TestShowTrend:
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         monkeypatch.chdir(tmp_path)
-        code, _, err = run(capsys, "show", *argv)
-        assert code in (1, 2)
-        assert message in err
+        code, out, err = run(capsys, "show", *argv)
+        assert (code, out) == (2, "")  # usage, like every other misuse, before any work
+        assert message in err and err.count("\n") == 1
+        assert list(tmp_path.iterdir()) == []
         assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "actor", ["Acme\u202eInc", "Acme\x1b[2J", "Acme\r\nforged", "腾讯", "שלום"]
+)
+def test_columns_stay_aligned_whatever_the_group_holds(
+    actor: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A control character is shown as an escape (several columns wide): the padding
+    # must be measured on what is printed, or every column after it shifts.
+    path = tmp_path / "t.yaml"
+    Timeline(
+        [
+            Event(title="a", when="2026-01", actors=[actor]),
+            Event(title="b", when="2026-02", actors=["Other"]),
+        ]
+    ).save(path)
+    code, out, _ = run(capsys, "track-record", str(path), "--as-of", "2026-06-01")
+    assert code == 0
+    table = out.splitlines()[1:]
+    assert len(table) == 4 and "\\x1b" not in actor
+    ends = {_width(line) for line in table}
+    assert len(ends) == 1, table
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

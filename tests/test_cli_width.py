@@ -112,3 +112,26 @@ class TestWide:
     ) -> None:
         assert main(["check", str(data), "--wide"]) == 2
         assert "--wide" in capsys.readouterr().err
+
+
+class TestWideTerminal:
+    """A terminal wider than the table: nothing is cut, and nothing is padded out either."""
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    @pytest.mark.parametrize("columns", [400, 10**6, 10**20])
+    def test_the_table_keeps_its_natural_widths(
+        self,
+        command: list[str],
+        columns: int,
+        data: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+        piped = run(capsys, *command, str(data))  # nothing cut: the natural table
+        terminal(monkeypatch, columns)
+        lines = run(capsys, *command, str(data))
+        rule = next(line for line in lines if set(line) <= {"-", " "} and line)
+        assert [line for line in lines if line != rule] == piped
+        assert cell_width(rule) == max(cell_width(line) for line in piped[1:])

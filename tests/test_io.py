@@ -19,6 +19,7 @@ from timeline import (
     Status,
     Timeline,
     When,
+    WriteError,
     file_schema,
 )
 from timeline.formats import _io
@@ -151,6 +152,35 @@ class TestLoadSave:
         # The old file is intact and no temporary file is left behind.
         assert path.read_text(encoding="utf-8") == "old"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["t.json"]
+
+    @pytest.mark.parametrize(
+        ("error", "fix"),
+        [
+            (PermissionError(13, "Permission denied"), "write somewhere you may"),
+            (OSError(30, "Read-only file system"), "write somewhere you may"),
+            (OSError(28, "No space left on device"), "free some space"),
+            (FileNotFoundError(2, "No such file or directory"), "write somewhere else"),
+        ],
+    )
+    @pytest.mark.parametrize("name", ["t.json", "t.yaml", "t.csv"])
+    def test_a_folder_that_refuses_the_file_names_the_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, name: str, fix: str
+    ) -> None:
+        # Writing the hidden temporary file fails (a folder we may not write, a full
+        # disk, /proc): the error names the file asked for, the reason and the fix,
+        # never the temporary file.
+        def refuse(path: object, *args: object) -> int:
+            error.filename = str(path)
+            raise error
+
+        monkeypatch.setattr(os, "open", refuse)
+        path = tmp_path / name
+        with pytest.raises(WriteError) as caught:
+            _tracker().save(path)
+        message = str(caught.value)
+        assert message.startswith(f"cannot write {str(path)!r}: {error.strerror}")
+        assert fix in message and ".tmp" not in message
+        assert list(tmp_path.iterdir()) == []
 
     def test_save_keeps_the_replaced_files_mode(self, tmp_path: Path) -> None:
         path = tmp_path / "t.yaml"

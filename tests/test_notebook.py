@@ -121,11 +121,11 @@ class TestTimelineHtml:
             ">happened</span>",
             ">Tencent<",  # actors
             ">model-release<",  # kind
-            '<span class="tl-tag">open-weights</span>',  # tags as chips
+            '<span class="tl-tag"><bdi>open-weights</bdi></span>',  # tags as chips, text isolated
             '<a href="https://example.org/tencent"',  # source link
-            ">AI Wave</a>",  # named by its publisher
+            ">AI Wave</bdi></a>",  # named by its publisher
             "first expected",  # the slip is shown
-            "<caption>Sample · 5 events</caption>",
+            "<caption><bdi>Sample</bdi> · 5 events</caption>",
         ],
     )
     def test_shows(self, fragment: str) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib
@@ -16,7 +19,8 @@ matplotlib.use("Agg")
 import pytest
 from matplotlib import image
 
-from timeline import Event, Source, Timeline, When, datasets
+from timeline import Event, Source, Target, Timeline, TimelineWarning, When, datasets
+from timeline.model._text import visible
 
 EVIL = '<img src=x onerror="document.title=1">'
 
@@ -90,6 +94,68 @@ class TestPageText:
         first = sample().to_html(out).read_bytes()
         assert sample().to_html(out).read_bytes() == first
         assert [p.name for p in tmp_path.iterdir()] == ["p.html"]
+
+
+class _Unisolated(HTMLParser):
+    """Text from the data that holds right-to-left letters or bidi controls outside a <bdi>."""
+
+    _SKIP = frozenset({"svg", "title", "option", "script", "style"})  # own lines, or not text
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if "bdi" in self.stack or self._SKIP.intersection(self.stack):
+            return
+        if any(unicodedata.bidirectional(c) in _BIDI for c in data):
+            self.found.append(data)
+
+
+_VOID = frozenset({"meta", "input", "br", "hr", "img", "link", "col", "wbr"})
+_BIDI = frozenset({"R", "AL", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مؤتمر الذكاء",  # Arabic
+        "שלום עולם",  # Hebrew
+        "\u202eevil\u202c",  # a right-to-left override, closed
+        "open \u202e override",  # ... and one left open
+    ],
+)
+def test_right_to_left_data_is_isolated(text: str, tmp_path: Path) -> None:
+    # Each datum sits in its own <bdi>, so it cannot reorder the text around it
+    # (the next actor in a list, the date in a note, the source after it).
+    source = Source("Art", publisher=text, url="https://example.org/a", published="2026-03-01")
+    events = [
+        Event(
+            title=text,
+            when="April 2026",
+            actors=[text, "Next"],
+            kind=text,
+            tags=[text],
+            sources=[source, Source("Other")],
+            target=Target(metric=text, goal="10 GW", deadline="by 2030"),
+        ),
+        Event(title=text + " undated", when="TBD", actors=["Next"]),
+    ]
+    out = tmp_path / "p.html"
+    with pytest.warns(TimelineWarning):
+        Timeline(events, name=text).to_html(out, as_of="2026-04-01")
+    finder = _Unisolated()
+    finder.feed(out.read_text())
+    assert finder.found == []
 
 
 def test_page_without_matplotlib(tmp_path: Path) -> None:
@@ -207,3 +273,62 @@ class TestInChromium:
         # the picture dims what the filter hides
         hidden = {e.id for e in sample()} - {e.id for e in tl}
         assert dimmed(dom) == hidden
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x08", "\x7f", "\x85", "\x9b"])
+def test_control_characters_are_shown_escaped(char: str, tmp_path: Path) -> None:
+    # As in the terminal and the picture: visible as an escape, never a raw control
+    # character (a parse error in HTML, shown as nothing or dropped by the browser).
+    title = f"Launch{char}[31m now"
+    event = Event(
+        title=title,
+        when="2026-03-01",
+        actors=[f"Acme{char}"],
+        description=f"d{char}",
+        sources=[Source(f"s{char}", publisher=f"p{char}", quote=f"q{char}")],
+        target=Target(metric=f"m{char}", goal="10 GW", deadline="by 2030"),
+    )
+    out = tmp_path / "p.html"
+    tl = Timeline(
+        [event, Event(title="b", when="2026-05")], name=f"n{char}", description=f"d{char}"
+    )
+    tl.to_html(out, as_of="2026-04-01")
+    shown = visible(char)
+    for text in (out.read_text(encoding="utf-8"), tl._repr_html_(), event._repr_html_()):
+        assert not [c for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r"]
+        assert f"Launch{shown}[31m now" in text
+
+
+def test_actor_filter_matches_an_actor_with_a_control_character(tmp_path: Path) -> None:
+    # The filter compares an <option> value with the row's data-actors: both show
+    # the escape, so choosing the actor still finds its rows.
+    import html as html_lib
+    import json
+
+    out = tmp_path / "p.html"
+    Timeline([Event(title="a", when="2026-03-01", actors=["x\x00y\x07", "plain"])]).to_html(
+        out, as_of="2026-04-01"
+    )
+    text = out.read_text(encoding="utf-8")
+    options = {html_lib.unescape(v) for v in re.findall(r'<option value="([^"]+)"', text)}
+    row = re.search(r'<tr class="tl-expected" data-event="a"[^>]*data-actors="([^"]*)"', text)
+    assert row is not None
+    assert options == set(json.loads(html_lib.unescape(row.group(1)))) == {"x\\x00y\\x07", "plain"}
+
+
+@pytest.mark.parametrize("title", ["see url(#x) now", 'id="y" quoted', 'a href="#z" link'])
+def test_the_trend_charts_ids_leave_titles_alone(title: str, tmp_path: Path) -> None:
+    # The trend chart's ids get a prefix so they do not clash with the picture's;
+    # a title that reads like an id reference is text, shown as written.
+    event = (
+        Event(title=title, when="2026-01", actors=["A"])
+        .revise(when="2026-02", stated="2026-01-10")
+        .revise(status="happened", when="2026-02-10", stated="2026-02-10")
+    )
+    out = tmp_path / "p.html"
+    Timeline([event]).to_html(out, as_of="2026-03-01")
+    text = out.read_text(encoding="utf-8")
+    trend = text[text.index('<figure id="tl-trend">') :]
+    assert html.escape(title, quote=False) in trend or html.escape(title) in trend
+    for rewritten in ("url(#trend-x)", "id=&quot;trend-y", "href=&quot;#trend-z"):
+        assert rewritten not in text

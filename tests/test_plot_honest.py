@@ -339,3 +339,110 @@ class TestTrendChart:
     def test_trend_plot_draws(self) -> None:
         ax = Timeline(RESOLVED, name="$Name$").plot_trend(as_of="9999-12-31")
         drawn(ax)
+
+
+class TestOpenEnd:
+    """An event whose end is only "after X" lasts at least to X: the picture shows that far."""
+
+    @pytest.mark.parametrize(
+        ("end", "reach"),
+        [
+            ("after 2027", dt.date(2028, 1, 1)),  # a year after
+            ("after March 2029", dt.date(2029, 4, 1)),  # a month after
+            ("2027-06/..", dt.date(2027, 6, 1)),  # EDTF: from June 2027 on
+        ],
+    )
+    def test_axis_reaches_the_first_possible_end(self, end: str, reach: dt.date) -> None:
+        ax = Timeline([Event(title="Campaign", when="April 2026", end=end)]).plot()
+        drawn(ax)
+        _, right = ax.get_xlim()
+        assert right >= _num(reach)
+        bar = piece(ax, "open", "campaign")
+        assert isinstance(bar, PolyCollection)
+        xs = np.vstack([p.vertices for p in bar.get_paths()])[:, 0]
+        assert xs.max() >= _num(reach)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Launch 🚀", "腾讯混元大模型发布", "ሰላም launch", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 model"],  # glyphs DejaVu lacks
+)
+def test_glyphs_the_font_lacks_do_not_warn(title: str, tmp_path: Path) -> None:
+    # They draw as boxes, as the saved file documents; measuring a label next to the
+    # "as of" line warned (an error under -W error) where saving did not.
+    tl = Timeline([Event(title=title, when="2026-03-30"), Event(title="b", when="2026-04-02")])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tl.save_plot(tmp_path / "p.png", as_of="2026-04-01")
+        tl.save_plot(tmp_path / "p.svg", as_of="2026-04-01")
+        tl.to_html(tmp_path / "p.html", as_of="2026-04-01")
+
+
+class TestSets:
+    """A set ("April or June 2026") is drawn as its members, never as one bar over the gap."""
+
+    @pytest.mark.parametrize(
+        ("when", "inside", "gap"),
+        [
+            (
+                "[2026-04, 2026-06]",
+                [dt.date(2026, 4, 15), dt.date(2026, 6, 15)],
+                dt.date(2026, 5, 15),
+            ),
+            (
+                "{2026-04, 2026-06}",
+                [dt.date(2026, 4, 15), dt.date(2026, 6, 15)],
+                dt.date(2026, 5, 15),
+            ),
+            ("[2026-01..2026-02, 2026-11]", [dt.date(2026, 2, 10)], dt.date(2026, 6, 1)),
+            ("[2025, 2027]", [dt.date(2025, 6, 1), dt.date(2027, 6, 1)], dt.date(2026, 6, 1)),
+        ],
+    )
+    def test_members_drawn_not_the_gap(
+        self, when: str, inside: list[dt.date], gap: dt.date
+    ) -> None:
+        ax = Timeline([Event(title="Launch", when=when), Event(title="b", when="2028")]).plot()
+        drawn(ax)
+        bar = piece(ax, "window", "launch")
+        assert isinstance(bar, PolyCollection)
+        spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in bar.get_paths()]
+
+        def covered(day: dt.date) -> bool:
+            return any(a <= _num(day) <= b for a, b in spans)
+
+        assert all(covered(d) for d in inside)
+        assert not covered(gap)
+        if len(spans) > 1:  # the members are joined by a dotted line across the gap
+            joint = piece(ax, "or", "launch")
+            assert isinstance(joint, Line2D) and joint.get_linestyle() == ":"
+
+    def test_a_set_of_adjacent_months_is_one_bar(self) -> None:
+        ax = Timeline([Event(title="Launch", when="[2026-04, 2026-05]")]).plot()
+        drawn(ax)
+        bar = piece(ax, "window", "launch")
+        spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in bar.get_paths()]
+        assert any(a <= _num(dt.date(2026, 4, 30)) + 0.5 <= b for a, b in spans)
+
+
+class TestUnspecifiedDigits:
+    """A day with unspecified digits ("2026-04-XX": some day in April) is a window, not a dot."""
+
+    @pytest.mark.parametrize(
+        ("when", "first", "last"),
+        [
+            ("2026-04-XX", dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+            ("2026-04-1X", dt.date(2026, 4, 10), dt.date(2026, 4, 19)),
+            ("2026-XX-15", dt.date(2026, 1, 15), dt.date(2026, 12, 15)),
+        ],
+    )
+    def test_drawn_over_every_day_it_could_be(
+        self, when: str, first: dt.date, last: dt.date
+    ) -> None:
+        ax = Timeline([Event(title="Launch", when=when), Event(title="b", when="2027")]).plot()
+        drawn(ax)
+        bar = piece(ax, "window", "launch")
+        assert isinstance(bar, PolyCollection)
+        xs = np.vstack([p.vertices for p in bar.get_paths()])[:, 0]
+        assert xs.min() <= _num(first) + 0.5 and xs.max() >= _num(last) + 0.5
+        gids = [str(a.get_gid()) for a in ax.findobj() if a.get_gid()]
+        assert not [g for g in gids if g.startswith("tl-point-") and g.endswith("-launch")]

@@ -115,7 +115,8 @@ class TestPage:
         note = re.search(r'<figcaption class="tl-note" id="tl-unplaced">(.*?)</figcaption>', text)
         assert note is not None
         caption = note.group(1)
-        assert f"Someday &lt;model&gt; ({html.escape(str(NOWHERE))})" in caption  # escaped
+        # escaped, and isolated from the date after it
+        assert f"<bdi>Someday &lt;model&gt;</bdi> ({html.escape(str(NOWHERE))})" in caption
         assert "A rumoured deal" in caption
         assert "Hybrid Model 3.0" not in caption  # only the ones left out
         # inside the figure, after the picture

@@ -63,6 +63,10 @@ def _trend(args: argparse.Namespace) -> int:
         )
     if args.json:
         raise _Failure("--trend writes a picture, not JSON; leave out --json", EXIT_USAGE)
+    if Path(args.output).suffix.lower() not in (".png", ".svg"):
+        raise _Failure(
+            f"-o {args.output!r} has no .png or .svg suffix; name it e.g. trend.png", EXIT_USAGE
+        )
     out = _writable(args.output)
     everything = _load(args.file)
     day, said = _today(args)
@@ -121,7 +125,8 @@ def _overdue(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     out = None if args.output in (None, "-") else _writable(args.output)
-    selected = _select(_load(args.file), args)
+    loaded = _load(args.file)
+    selected = _select(loaded, args)
     # The feed's name: --name, else the timeline's own, else the file's stem.
     name = args.name or selected.name or (Path(args.file).stem if args.file else None)
     options: dict[str, Any] = {
@@ -130,12 +135,10 @@ def _export(args: argparse.Namespace) -> int:
         "policy": args.policy,
         "include_cancelled": args.include_cancelled,
     }
-    if not len(selected):
+    if not len(loaded):
+        _err(f"timeline: warning: {args.file or 'the dataset'!r} has no events; the feed is empty")
+    elif not len(selected):
         _err("timeline: warning: no events match the filters; the feed is empty")
-    if out is None:
-        _write_bytes(selected.to_ics(**options).encode())
-        return EXIT_OK
-    selected.write_ics(out, **options)
     from timeline.ics._export import undated_count
 
     cancelled = 0 if args.include_cancelled else len(selected.filter(status=Status.CANCELLED))
@@ -145,10 +148,16 @@ def _export(args: argparse.Namespace) -> int:
         notes.append(f"{cancelled} cancelled left out; --include-cancelled keeps them")
     if undated:
         notes.append(f"{undated} undated left out: a feed event needs a date")
-    _out(
-        f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}"
-        + (f" ({'; '.join(notes)})" if notes else "")
-    )
+    left_out = f" ({'; '.join(notes)})" if notes else ""
+    if out is None:
+        feed = selected.to_ics(**options)
+        _write_bytes(feed.encode())
+        if notes:  # the feed is stdout: what it left out goes to stderr
+            held = _count(feed.count("\r\nBEGIN:VEVENT\r\n"))
+            _err(f"timeline: note: the feed holds {held}{left_out}")
+        return EXIT_OK
+    selected.write_ics(out, **options)
+    _out(f"Wrote {args.output}: feed {name!r}, {_count(_feed_events(out))}{left_out}")
     return EXIT_OK
 
 
@@ -211,12 +220,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    folder = Path(args.out)
+    try:  # before any output: a folder that cannot be made fails alone, in one line
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _Failure(
+            f"cannot write to folder {args.out!r}: {err.strerror or err}; "
+            "give --out a folder you can write to"
+        ) from err
     timeline = _args._bundled()
     _out(f"{timeline.name or 'timeline'}: {_count(len(timeline))}")
     for line in _table(timeline, _args._terminal_width()):
         _out(line)
-    folder = Path(args.out)
-    folder.mkdir(parents=True, exist_ok=True)
     stem = slugify(timeline.name or "timeline")
     _out()
     feed = folder / f"{stem}.ics"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,9 @@ def add_extract(command: Any) -> None:
     parser = command(
         "extract", _extract, "draft a timeline file from an article, to review", _EPILOG
     )
-    parser.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file")
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="a UTF-8 text file, or - to read it from stdin"
+    )
     parser.add_argument(
         "--published",
         metavar="DATE",
@@ -101,6 +104,25 @@ def _fiscal_years(text: str | None) -> dict[str, str] | None:
             )
         table[actor.strip()] = month.strip()
     return table
+
+
+def _read_article(name: str) -> str:
+    """The article's text, from the file ``name`` or from stdin for ``-``."""
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)  # bytes, decoded as UTF-8 whatever the locale
+        raw: bytes | str = stream.read() if stream is not None else sys.stdin.read()
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise _Failure(f"article {name!r} is a folder; give a text file")
+        if not path.exists():
+            raise _Failure(
+                f"article {name!r} does not exist; "
+                "check the path, or give - to read the article from stdin"
+            )
+        raw = path.read_bytes()
+    text = raw if isinstance(raw, str) else raw.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads a file
 
 
 def _title(args: argparse.Namespace, text: str) -> str:
@@ -184,7 +206,7 @@ def _extract(args: argparse.Namespace) -> int:
     from timeline.extract import extract
 
     try:
-        text = Path(args.article).read_text("utf-8")
+        text = _read_article(args.article)
     except UnicodeDecodeError as err:
         raise _Failure(
             f"{args.article}: not UTF-8 text (byte {err.start}); save the article as UTF-8 "

@@ -7,7 +7,9 @@ event shows as a card with its sources and the history of claims about it.
 
 Every piece of data is HTML-escaped, and a source link is only a link when
 its URL is ``http``, ``https`` or ``mailto``: a title holding ``<script>``
-shows as text, and a ``javascript:`` URL never becomes clickable. The styles
+shows as text, and a ``javascript:`` URL never becomes clickable. Each piece
+of data text sits in its own ``<bdi>``, so an Arabic title or a stray
+right-to-left override cannot reorder the actors, dates or sources around it. The styles
 are scoped under ``.tl-view`` so they do not leak into the rest of a notebook.
 The same table, with ``data-`` attributes for filtering, is the body of the
 page `Timeline.to_html` writes.
@@ -17,12 +19,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from timeline.figures._source import Source
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event
+from timeline.model._text import visible
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -31,8 +35,11 @@ __all__ = [
     "OVERDUE_COLOUR",
     "STATUS_COLOURS",
     "STYLE",
+    "actors_json",
     "event_html",
+    "isolate",
     "safe_url",
+    "shown",
     "table_rows",
     "timeline_html",
 ]
@@ -75,8 +82,37 @@ STYLE = """
 """CSS for the table and card, scoped under ``.tl-view``."""
 
 
+# Control characters other than tab and line ends: a parse error in HTML, and shown as
+# nothing (or dropped) by a browser, so a title could hide what it holds.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """Data text with control characters as readable escapes, as the terminal shows them.
+
+    >>> shown("Launch\\x1b[2J now")
+    'Launch\\\\x1b[2J now'
+    """
+    return _CONTROL.sub(lambda m: visible(m.group()), str(value))
+
+
+def actors_json(actors: tuple[str, ...]) -> str:
+    """The ``data-actors`` value: the actor names as the page shows them, in JSON."""
+    return json.dumps([shown(a) for a in actors])
+
+
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(shown(value), quote=True)
+
+
+def isolate(value: object) -> str:
+    """Data text, escaped, in its own ``<bdi>``: right-to-left text or a stray bidi control
+    in one title or actor cannot reorder what is written around it.
+
+    >>> isolate("\u202eevil")
+    '<bdi>\u202eevil</bdi>'
+    """
+    return f"<bdi>{_e(value)}</bdi>"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -127,15 +163,15 @@ def _source_link(source: Source) -> str:
     url = safe_url(source.url)
     tip = _e(source.title if source.published is None else f"{source.title} ({source.published})")
     if url is None:
-        return f'<span title="{tip}">{_e(label)}</span>'
+        return f'<span title="{tip}">{isolate(label)}</span>'
     return (
         f'<a href="{_e(url)}" title="{tip}" target="_blank" rel="noopener noreferrer">'
-        f"{_e(label)}</a>"
+        f"{isolate(label)}</a>"
     )
 
 
 def _tags(tags: tuple[str, ...]) -> str:
-    return "".join(f'<span class="tl-tag">{_e(t)}</span>' for t in tags)
+    return "".join(f'<span class="tl-tag">{isolate(t)}</span>' for t in tags)
 
 
 def _when_cell(event: Event) -> str:
@@ -154,7 +190,7 @@ def _row(event: Event, overdue: bool = False) -> str:
     # data- attributes let the shared page filter rows without a server.
     attrs = (
         f'data-event="{_e(event.id)}" data-status="{_e(event.status.value)}" '
-        f'data-actors="{_e(json.dumps(list(event.actors)))}"'
+        f'data-actors="{html.escape(actors_json(event.actors))}"'
     )
     if overdue:
         attrs += ' data-overdue="true"'
@@ -163,9 +199,9 @@ def _row(event: Event, overdue: bool = False) -> str:
     cells = [
         _when_cell(event),
         f"<td>{badge(event.status)}{late}</td>",
-        f'<td class="tl-title"{title_tip}>{_e(event.title)}</td>',
-        f"<td>{_e(', '.join(event.actors))}</td>",
-        f'<td class="tl-kind">{_e(event.kind or "")}</td>',
+        f'<td class="tl-title"{title_tip}>{isolate(event.title)}</td>',
+        f"<td>{', '.join(isolate(a) for a in event.actors)}</td>",
+        f'<td class="tl-kind">{isolate(event.kind) if event.kind else ""}</td>',
         f"<td>{_tags(event.tags)}</td>",
         f"<td>{'; '.join(_source_link(s) for s in event.sources)}</td>",
     ]
@@ -200,7 +236,7 @@ def timeline_html(timeline: Timeline, *, max_rows: int = 30, table_id: str | Non
     """
     events = timeline.events
     count = len(events)
-    name = f"{_e(timeline.name)} · " if timeline.name else ""
+    name = f"{isolate(timeline.name)} · " if timeline.name else ""
     noun = "event" if count == 1 else "events"
     if count > max_rows:
         head, tail = max(max_rows // 2, 1), max(max_rows - max_rows // 2, 1)
@@ -228,7 +264,7 @@ def _claim_row(claim: Claim) -> str:
         f"<tr><td class='tl-when'>{_e(claim.stated)}</td>"
         f"<td>{_e(claim.when) if claim.when is not None else ''}</td>"
         f"<td>{badge(claim.status) if claim.status is not None else ''}</td>"
-        f"<td>{_e(claim.note or '')}</td><td>{source}</td></tr>"
+        f"<td>{isolate(claim.note) if claim.note else ''}</td><td>{source}</td></tr>"
     )
 
 
@@ -245,23 +281,27 @@ def event_html(event: Event) -> str:
     ]
     if event.slipped:
         fields.append(("First expected", _e(event.first_expected)))
+
+    def names(values: tuple[str, ...]) -> str:
+        return ", ".join(isolate(v) for v in values)
+
     optional = [
-        ("Kind", event.kind),
-        ("Actors", ", ".join(event.actors)),
-        ("Location", event.location),
-        ("Description", event.description),
-        ("Related", ", ".join(event.related)),
+        ("Kind", isolate(event.kind) if event.kind else ""),
+        ("Actors", names(event.actors)),
+        ("Location", isolate(event.location) if event.location else ""),
+        ("Description", isolate(event.description) if event.description else ""),
+        ("Related", names(event.related)),
     ]
-    fields.extend((label, _e(value)) for label, value in optional if value)
+    fields.extend((label, value) for label, value in optional if value)
     if event.tags:
         fields.append(("Tags", _tags(event.tags)))
     from timeline.model._figures import figures_text
 
     for line in figures_text(event):
         label, _, text = line.partition(": ")
-        fields.append((_e(label), _e(text)))
+        fields.append((_e(label), isolate(text)))
     for source in event.sources:
-        quote = f"<div class='tl-note'>“{_e(source.quote)}”</div>" if source.quote else ""
+        quote = f"<div class='tl-note'>“{isolate(source.quote)}”</div>" if source.quote else ""
         fields.append(("Source", _source_link(source) + quote))
     card = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in fields)
     history = ""

@@ -70,6 +70,7 @@ class Placed:
     overdue: bool
     arrow: tuple[float, float] | None = None  # a slip: from the first anchor to the current one
     label_width: float = 0.0  # the label's measured width, in x units
+    parts: tuple[tuple[float, float], ...] = ()  # a set's members, when they leave gaps
 
 
 @attrs.frozen
@@ -104,7 +105,9 @@ def shape_of(event: Event) -> Shape | None:
     if lo is None or hi is None:
         return "open"
     exact = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
-    if event.current_end is None and exact and not when.is_interval and not when.qualified:
+    # One day or instant only: "2026-04-XX" has a day's grain but could be any day of April.
+    single = when.earliest == when.latest
+    if event.current_end is None and exact and single and not when.qualified:
         return "point"
     return "window"
 
@@ -170,7 +173,12 @@ def _span(
     lo, hi = when.earliest, (end or when).latest
     f_lo = when.fuzzy_bounds()[0]
     f_hi = (end or when).fuzzy_bounds()[1]
-    return x(lo, last=False), x(hi, last=True), x(f_lo, last=False), x(f_hi, last=True)
+    x_f_hi = x(f_hi, last=True)
+    if hi is None and end is not None and end.earliest is not None:
+        # An end "after 2027" has no last day, but the event lasts at least to its
+        # first possible one: the picture must reach that far, not stop at the start.
+        x_f_hi = x(end.earliest, last=False)
+    return x(lo, last=False), x(hi, last=True), x(f_lo, last=False), x_f_hi
 
 
 def _cut(title: str) -> str:
@@ -188,6 +196,33 @@ class _Draft:
     said: float | None
     overdue: bool
     arrow: tuple[float, float] | None
+    parts: tuple[tuple[float, float], ...] = ()
+
+
+def _set_parts(event: Event, num: Callable[[_dt.date], float]) -> tuple[tuple[float, float], ...]:
+    """The x spans of a set's members ("April or June 2026"), merged where they touch.
+
+    Empty unless the set leaves a gap: drawn whole, "April or June" would say May.
+    A set with an open or qualified member is drawn as one window, as before.
+    """
+    form = event.when.form
+    if event.current_end is not None or form is None or form[:1] not in ("[", "{"):
+        return ()
+    from timeline.dates._edtf_level2 import set_members
+
+    spans: list[tuple[float, float]] = []
+    for member in set_members(form):
+        lo, hi, f_lo, f_hi = _span(member, None, num)
+        if lo is None or hi is None or (f_lo, f_hi) != (lo, hi):
+            return ()
+        spans.append((lo, hi))
+    merged: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return tuple(merged) if len(merged) > 1 else ()
 
 
 def _draft(
@@ -217,8 +252,9 @@ def _draft(
         start, end = anchor(event.first_expected, num), anchor(event.when, num, event.current_end)
         if start is not None and end is not None:
             arrow = (start, end)
+    parts = _set_parts(event, num) if shape == "window" else ()
     return _Draft(
-        event, _lane_name(event, by), shape, (x0, x1), (f0, f1), ghost, said, overdue, arrow
+        event, _lane_name(event, by), shape, (x0, x1), (f0, f1), ghost, said, overdue, arrow, parts
     )
 
 
@@ -345,12 +381,21 @@ def layout(
                     d.overdue,
                     d.arrow,
                     w,
+                    tuple(_visible_span(a, b, least) for a, b in d.parts),
                 )
             )
         rows = max(len(row_ends), 1)
         lanes.append((lane, first_row, rows))
         first_row += rows
     return Layout(tuple(lanes), tuple(placed), xlim, first_row, tuple(skipped), tuple(outside))
+
+
+def _visible_span(x0: float, x1: float, least: float) -> tuple[float, float]:
+    """``(x0, x1)``, widened about its middle to ``least`` when too short to see."""
+    if x1 - x0 >= least:
+        return (x0, x1)
+    middle = (x0 + x1) / 2
+    return (middle - least / 2, middle + least / 2)
 
 
 def _lane_order(drafts: Sequence[_Draft], by: LaneKey) -> list[str]:

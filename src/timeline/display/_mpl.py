@@ -11,22 +11,38 @@ file with no clock in it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from timeline._errors import PlotError
 from timeline.dates._bounds import naive_utc
 
-__all__ = ["LITERAL", "axis_range", "render_svg", "write_figure"]
+__all__ = ["LITERAL", "axis_range", "quiet_glyphs", "render_svg", "write_figure"]
 
 LITERAL: dict[str, Any] = {"parse_math": False, "usetex": False}
 """Text options that draw user text as written: no mathtext ("$5B and $10B"), no TeX."""
 _FONT = 8.0  # label size in points
+
+
+@contextlib.contextmanager
+def quiet_glyphs() -> Iterator[None]:
+    """Lay out text without matplotlib's "Glyph ... missing from font" warnings.
+
+    Titles in scripts the default font lacks (Chinese, emoji ...) draw as boxes,
+    not warnings (errors under ``-W error``), wherever the text is laid out.
+
+    >>> with quiet_glyphs():  # nothing shown, nothing raised under -W error
+    ...     warnings.warn("Glyph 128640 (\\N{ROCKET}) missing from font(s) DejaVu Sans.")
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        yield
 
 
 def _require_matplotlib() -> Any:
@@ -55,8 +71,7 @@ def _measure(size: float = _FONT) -> Any:
     engine, font = TextToPath(), FontProperties(size=size)
 
     def width(text: str) -> float:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        with quiet_glyphs():
             w, _, _ = engine.get_text_width_height_descent(text, font, ismath=False)
         return float(w) / 72.0  # points to inches
 
@@ -81,9 +96,7 @@ def axis_range(low: float, high: float) -> tuple[float, float]:
 
 
 def _quiet_save(fig: Any, target: Any, **options: Any) -> None:
-    with warnings.catch_warnings():
-        # Titles in scripts the default font lacks (Chinese, say) draw as boxes, not errors.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+    with quiet_glyphs():
         fig.savefig(target, **options)
 
 

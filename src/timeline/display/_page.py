@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from timeline._errors import TimelineWarning
 from timeline.dates._days import DayLike, to_day
-from timeline.display._html import STYLE, badge, table_rows
+from timeline.display._html import STYLE, badge, isolate, shown, table_rows
 from timeline.display._layout import shape_of
 from timeline.display._progress import STYLE as _TARGETS_STYLE
 from timeline.display._progress import targets_section
@@ -147,7 +147,7 @@ _SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(shown(value), quote=True)
 
 
 def _responsive(svg: str) -> str:
@@ -183,7 +183,7 @@ def _unplaced_note(shown: Timeline) -> str:
     unplaced = [e for e in shown if shape_of(e) is None]
     if not unplaced:
         return ""
-    names = "; ".join(f"{_e(e.title)} ({_e(e.when)})" for e in unplaced)
+    names = "; ".join(f"{isolate(e.title)} ({_e(e.when)})" for e in unplaced)
     them = "it has" if len(unplaced) == 1 else "they have"
     return (
         f'<figcaption class="tl-note" id="tl-unplaced">Not in the picture, as {them} no date '
@@ -193,6 +193,7 @@ def _unplaced_note(shown: Timeline) -> str:
 
 _TREND_MAX = 30  # lines the trend chart stays readable with
 _ID = re.compile(r'(\bid="|url\(#|href="#)(?!tl-)')
+_TAG = re.compile(r"<[^<>]*>")  # text holds no raw "<": a tag runs to its ">"
 
 
 def _own_ids(svg: str, prefix: str) -> str:
@@ -201,7 +202,8 @@ def _own_ids(svg: str, prefix: str) -> str:
     Two inline SVGs on one page would otherwise share ids, and a clip path
     reference could resolve into the other picture. Our ``tl-`` ids are kept.
     """
-    return _ID.sub(lambda m: m.group(1) + prefix, svg)
+    # Only inside tags: a title drawn as text ("see url(#x)") is data, shown as written.
+    return _TAG.sub(lambda tag: _ID.sub(lambda m: m.group(1) + prefix, tag.group()), svg)
 
 
 def _track_record_section(timeline: Timeline, day: _dt.date | None) -> str:
@@ -270,7 +272,7 @@ def page_html(
         picture = f'<p class="tl-note">No picture: {_e(err)}</p>'
     else:
         picture += _unplaced_note(shown)
-    about = f"<p>{_e(timeline.description)}</p>" if timeline.description else ""
+    about = f"<p>{isolate(timeline.description)}</p>" if timeline.description else ""
     known = f" · as known on {day}" if day is not None else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -283,7 +285,7 @@ def page_html(
 <style>{STYLE}{_PAGE_STYLE}{_TARGETS_STYLE}</style>
 </head>
 <body data-shown="{len(shown)}">
-<header><h1>{_e(heading)}</h1>{about}
+<header><h1>{isolate(heading)}</h1>{about}
 <p>{len(shown)} events{known}{late_note}</p></header>
 {_filters(shown)}
 <figure id="tl-picture">{picture}</figure>

@@ -16,7 +16,8 @@ place on a time axis; it is left out, never silently: a `TimelineWarning`
 names it.
 
 Every drawn piece carries a ``gid`` of the form ``tl-<part>-L<lane>-<event id>``
-(part: point, window, deadline, deadmark, open, ghost, slip, label), which the
+(part: point, window, deadline, deadmark, open, ghost, slip, label; ``or`` joins
+the members of a set), which the
 SVG keeps as element ids: tests count them, and the shared page uses them to
 dim what a filter hides.
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.display._html import OVERDUE_COLOUR, STATUS_COLOURS
 from timeline.display._layout import Layout, Placed
-from timeline.display._mpl import _FONT, LITERAL
+from timeline.display._mpl import _FONT, LITERAL, quiet_glyphs
 from timeline.model._claim import Status
 
 if TYPE_CHECKING:
@@ -65,6 +65,9 @@ def _bar(ax: Axes, p: Placed, y: float, part: str, colour: str, alpha: float) ->
         # "By X": any time from when it was said; the start is not a bound, so it fades in.
         pieces += _fade(x0, x0 + ramp, True, alpha)
         pieces.append((x0 + ramp, x1, alpha))
+    elif p.parts:
+        # A set ("April or June"): its members, not one bar that would say May too.
+        pieces += [(a, b, alpha) for a, b in p.parts]
     else:
         if lo is None:  # open start: fade in from the left edge
             f0, x0 = x0, x0 + ramp
@@ -80,6 +83,12 @@ def _bar(ax: Axes, p: Placed, y: float, part: str, colour: str, alpha: float) ->
     faces = [_rgba(colour, a) for _, _, a in pieces]
     bars = PolyCollection(verts, facecolors=faces, edgecolors="none", gid=_gid(part, p))
     ax.add_collection(bars)
+    if part == "window" and len(p.parts) > 1:
+        # One dotted line joins a set's members: one event, one of these dates.
+        xs: list[float] = []
+        for (_, end), (start, _) in zip(p.parts, p.parts[1:], strict=False):
+            xs += [end, start, math.nan]
+        ax.plot(xs, [y] * len(xs), linestyle=":", linewidth=0.9, color=colour, gid=_gid("or", p))
     if p.overdue:
         from matplotlib.patches import Rectangle
 
@@ -274,7 +283,8 @@ def _as_of_line(ax: Axes, x: float, rows: int, placed: Sequence[tuple[Placed, Te
         to_data = ax.transData.inverted()
         pad = margin * fig.dpi / 72
         for label in labels:
-            box = label.get_window_extent().padded(pad)
+            with quiet_glyphs():  # a title the font lacks draws as boxes, without a warning
+                box = label.get_window_extent().padded(pad)
             (x0, y0), (x1, y1) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
             if min(x0, x1) <= x <= max(x0, x1):
                 gaps.append((min(y0, y1), max(y0, y1)))

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import json
 from collections.abc import Sequence
 
 from timeline._errors import TimelineError
+from timeline.display._html import actors_json, isolate, shown
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._target import Target
 from timeline.model._event import Event
@@ -35,7 +35,7 @@ STYLE = """
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(shown(value), quote=True)
 
 
 def _last_day(observation: Observation) -> _dt.date | None:
@@ -75,7 +75,7 @@ def _progress_cell(target: Target, latest: Observation | None) -> str:
         high = None if share.high is None else float(share.high)
     except (TimelineError, ArithmeticError, ValueError):
         # Another unit, or a goal equal to its baseline: nothing honest to draw.
-        return f'<span class="tl-note">cannot be measured ({_e(latest.value)})</span>'
+        return f'<span class="tl-note">cannot be measured ({isolate(latest.value)})</span>'
     filled = min(max(value, 0.0), 1.0)
     return (
         f'<meter min="0" max="1" value="{filled:g}" title="{_e(progress_text(value, high))}">'
@@ -89,20 +89,20 @@ def _row(event: Event, day: _dt.date, cutoff: _dt.date | None) -> str:
     assert target is not None
     known = _known(event.observations, cutoff)
     latest = known[-1] if known else target.baseline
-    figure = "" if latest is None else _e(latest)
+    figure = "" if latest is None else isolate(latest)
     try:
         status = target.status(day, known).value
     except TimelineError:
         status = "unknown"
     attrs = (
         f'data-event="{_e(event.id)}" data-status="{_e(event.status.value)}" '
-        f'data-actors="{_e(json.dumps(list(event.actors)))}"'
+        f'data-actors="{html.escape(actors_json(event.actors))}"'
     )
     return (
-        f"<tr {attrs}><td>{_e(target.metric)}</td>"
-        f"<td>{_e(target.goal)} {_e(target.deadline_text)}</td>"
+        f"<tr {attrs}><td>{isolate(target.metric)}</td>"
+        f"<td>{isolate(target.goal)} {_e(target.deadline_text)}</td>"
         f"<td>{figure}</td><td>{_progress_cell(target, latest)}</td>"
-        f"<td>{_e(status)}</td><td>{_e(event.title)}</td></tr>"
+        f"<td>{_e(status)}</td><td>{isolate(event.title)}</td></tr>"
     )
 
 

@@ -71,6 +71,8 @@ def _fit(natural: list[int], width: int, flex: int, squeeze: Mapping[int, int]) 
     """Column widths summing (with gaps) to at most ``width``."""
     widths = list(natural)
     excess = sum(widths) + len(_GAP) * (len(widths) - 1) - width
+    if excess <= 0:  # a terminal wider than the table: nothing to cut, nothing to pad out
+        return widths
     others = [i for i in range(len(widths)) if i != flex]
 
     def take(column: int, floor: int) -> None:

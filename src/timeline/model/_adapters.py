@@ -445,7 +445,7 @@ def to_html(
     as_of: DayLike | None = None,
     title: str | None = None,
 ) -> Path:
-    """Write one tl-contained HTML page: the picture, the table, actor and status filters.
+    """Write one self-contained HTML page: the picture, the table, actor and status filters.
 
     The page needs no network and no server; filters also read the URL
     hash (``page.html#actor=Tencent&status=expected``). Events the picture

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
+from timeline.model._text import visible
 from timeline.model._track_row import TrackRow
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ def record_text(record: TrackRecord) -> str:
         return record.summary
     rows = [_cells(row) for row in record.rows]
     rows.append(_cells(record.total))
+    for cells in rows:  # measured as printed: a control character shows as its escape
+        cells[0] = visible(cells[0])
     headers = [record.by.upper(), *_HEADERS]
     widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
 
@@ -109,7 +112,8 @@ def record_html(record: TrackRecord) -> str:
     for row in [*record.rows, record.total]:
         cells = _cells(row)
         tag = ' class="tl-total"' if row is record.total else ""
-        tds = f"<th>{html.escape(cells[0])}</th>" + "".join(
+        # A group is data (an actor, a kind): its control characters show as escapes.
+        tds = f"<th>{html.escape(visible(cells[0]))}</th>" + "".join(
             f'<td style="text-align:right">{html.escape(c)}</td>' for c in cells[1:]
         )
         body.append(f"<tr{tag}>{tds}</tr>")

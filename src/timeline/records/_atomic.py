@@ -8,6 +8,7 @@ flushed to disk, and only then renamed over the target.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Iterator
@@ -53,9 +54,26 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         if target.exists():
             os.chmod(temp, target.stat().st_mode & 0o7777)
         os.replace(temp, target)
+    except OSError as err:
+        temp.unlink(missing_ok=True)
+        if isinstance(err, WriteError):
+            raise
+        # The hidden temporary file is ours, not the user's: name the file they asked for.
+        raise WriteError(
+            f"cannot write {str(target)!r}: {err.strerror or err}; {_fix(err)}"
+        ) from err
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _fix(err: OSError) -> str:
+    """What to do about a write the system refused."""
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "write somewhere you may, or change the folder's permissions"
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space, or write somewhere else"
+    return "check the folder, or write somewhere else"
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
