@@ -376,3 +376,22 @@ def test_duckdb_reads_the_files_timeline_reads(tmp_path: Path) -> None:
     count = duckdb_connect(tmp_path).sql("SELECT count(*) FROM events").fetchall()
     assert count == [(len(tl),)]
     assert len(Timeline.load(tmp_path)) == len(tl)
+
+
+@pytest.mark.parametrize(
+    ("filters", "says"),
+    [
+        ("kind = 'funding'", "is not a pyarrow filter"),
+        (5, "is not a pyarrow filter"),
+        ([], "is not a pyarrow filter"),
+        ([("could_start", "<", "2026-04-01")], "cannot be applied"),
+        ([("actors", "in", ["Acme"])], "cannot be applied"),
+    ],
+)
+def test_a_filter_that_is_wrong_says_so(tmp_path: Path, filters: object, says: str) -> None:
+    # A mistake in the filter is the caller's, named as such: not "not a Parquet file".
+    from timeline import QueryError
+
+    _slipped().save(tmp_path / "events.parquet")
+    with pytest.raises(QueryError, match=says):
+        Timeline.load(tmp_path / "events.parquet", filters=filters)

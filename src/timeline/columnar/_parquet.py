@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, QueryError
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
 from timeline.columnar._read import from_arrow
@@ -56,7 +56,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
 
     ``filters`` is a pyarrow expression (see `window_filter`) or pyarrow's list
     form (``[("kind", "=", "funding")]``), pushed down to the files. Raises
-    `DataFileError` for a file that is not Parquet or rows that are not events.
+    `DataFileError` for a file that is not Parquet or rows that are not events,
+    `QueryError` for a filter that is not one or does not fit the columns.
 
     >>> import tempfile, pathlib
     >>> from timeline import Event, Timeline
@@ -179,8 +180,31 @@ def _scan(found: ds.Dataset, filters: Any) -> pa.Table:
     columns = record_columns(found.schema.names)
     if filters is None:
         return found.to_table(columns=columns)
+    pc = require("pyarrow.compute")
+    fix = "give an expression such as window_filter('2026-04'), or [('kind', '=', 'funding')]"
     if isinstance(filters, list):
-        filters = pq.filters_to_expression(filters)
+        try:
+            filters = pq.filters_to_expression(filters)
+        except (ValueError, TypeError, pa.ArrowException) as err:
+            raise QueryError(
+                f"filters: {filters!r} is not a pyarrow filter ({err}); {fix}"
+            ) from None
+    if not isinstance(filters, pc.Expression):
+        raise QueryError(f"filters: {filters!r} is not a pyarrow filter; {fix}")
+    try:
+        return _filtered(found, columns, filters)
+    except (pa.ArrowNotImplementedError, pa.ArrowTypeError) as err:
+        problem = str(err).splitlines()[0]
+        raise QueryError(
+            f"filters: {filters} cannot be applied to the files' columns ({problem}); compare "
+            "each column with a value of its type (a date column with a datetime.date)"
+        ) from None
+
+
+def _filtered(found: ds.Dataset, columns: list[str], filters: pc.Expression) -> pa.Table:
+    """`_scan` with a filter: pushed down where the files have its columns."""
+    pa = require("pyarrow")
+
     fragments = list(found.get_fragments())
     if all(_has_columns(f, found.schema) for f in fragments):
         try:
