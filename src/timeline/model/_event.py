@@ -221,7 +221,7 @@ class Event:
         """
         return self._first_promise[0]
 
-    @functools.cached_property
+    @property
     def _first_promise(self) -> tuple[When, Claim | None]:
         """The first date promised, and the claim that gave it (``None``: the initial one)."""
         when = self.initial_when
@@ -256,7 +256,7 @@ class Event:
         """
         return sum(1 for c in self.claims if c.changes_date_or_status)
 
-    @functools.cached_property
+    @property
     def current_end(self) -> When | None:
         """The end as it stands now: ``end``, or ``None`` once a claim moved the date past it.
 
