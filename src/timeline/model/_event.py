@@ -269,9 +269,12 @@ class Event:
         >>> str(forum.current_end), forum.revise(when="2026-05", stated="2026-03-01").current_end
         ('27 March 2026', None)
         """
-        end, when = self.end, self.when
-        if end is None or end.latest is None or when == self.initial_when:
+        end = self.end
+        if end is None or not self.claims:
             return end  # as given: the constructor checked the pair
+        when = self.when
+        if end.latest is None or when == self.initial_when:
+            return end
         if when.latest is None or _cmp(end.latest, when.latest) < 0:
             return None  # moved past the end, to no date, or to no last day
         return end
