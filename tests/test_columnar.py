@@ -396,6 +396,35 @@ class TestParquet:
         else:
             assert picked == expected
 
+    @_SLOW
+    @given(timelines(), whens(), st.none() | whens())
+    def test_window_filter_keeps_every_overlapping_event_of_any_window(
+        self, tl: Timeline, start: When, end: When | None
+    ) -> None:
+        # Windows of every kind (qualified, deadlines, intervals; one or two of them) are read
+        # at their widest, as `overlapping` reads them: no event it finds is filtered out.
+        try:
+            expected = tl.overlapping(start, end)
+        except ValueError:
+            return  # an end before the start, say: no window
+        picked = from_arrow(to_arrow(tl).filter(window_filter(start, end)))
+        assert set(expected.events) <= set(picked.events)
+        assert picked.overlapping(start, end) == expected
+
+    @pytest.mark.parametrize(
+        ("window", "when"),
+        [
+            ("c. 2001?", "December 1999"),  # 2001 give or take two years
+            ("c. April 2026", "2026-03-15"),
+            ("2026-04?", "2026-05-20"),
+            ("the 2010s?", "2021"),
+        ],
+    )
+    def test_a_qualified_window_is_read_at_its_widest(self, window: str, when: str) -> None:
+        tl = Timeline([Event(title="x", when=when)])
+        assert len(tl.overlapping(window)) == 1
+        assert to_arrow(tl).filter(window_filter(window)).num_rows == 1
+
     @pytest.mark.parametrize(
         ("moment", "month", "meets"),
         [

@@ -103,3 +103,23 @@ def test_timelines_go_in_and_out(spark: Any, tmp_path: Path) -> None:
     # Through Parquet written by Spark, back into timeline.
     df.write.parquet(str(tmp_path / "out"))
     assert Timeline.load(tmp_path / "out") == Timeline(tl.events)
+
+
+def test_the_timelines_own_fields_travel_with_the_dataframe(spark: Any) -> None:
+    # Name, description and fiscal years ride in the schema's metadata, as in Arrow and Parquet.
+    tl = Timeline(
+        [
+            Event(title="FY26 close", when="FY2026", actors=["Microsoft"], fiscal_year_start=7),
+            Event(title="Plan", when="by 2030", tags=["policy"]),
+        ],
+        name="Big tech",
+        description="fiscal years",
+        fiscal_years={"Microsoft": 7},
+    )
+    df = to_spark(tl, spark)
+    assert from_spark(df) == tl
+    picked = from_spark(df.where("slips = 0").select("id", "title", "when", "actors"))
+    assert (picked.name, picked.description, picked.fiscal_years) == (
+        "Big tech", "fiscal years", tl.fiscal_years
+    )  # fmt: skip
+    assert from_spark(df, name="other").name == "other"

@@ -129,14 +129,30 @@ def _suffix(path: str, role: str) -> str:
     return suffix
 
 
+def _parquet_folder(path: str) -> bool:
+    """Whether ``path`` is a folder of Parquet files (a dataset, as Spark writes one)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return False
+    return any(
+        not any(part.startswith((".", "_")) for part in file.relative_to(folder).parts)
+        for file in folder.rglob("*.parquet")
+    )
+
+
 def _readable(path: str) -> None:
-    """Refuse, with the fix, a path that is not a data file that exists."""
-    _suffix(path, "data file")
+    """Refuse, with the fix, a path that is not a data file (or a folder of Parquet files)
+    that exists."""
     file = Path(path)
+    if file.is_dir():
+        if _parquet_folder(path):
+            return  # a dataset: `Timeline.load` reads its .parquet files as one table
+        raise _Failure(
+            f"{path!r} is a folder; give a data file ({_KNOWN}) or a folder of .parquet files"
+        )
+    _suffix(path, "data file")
     if not file.exists():
         raise _Failure(f"data file {path!r} does not exist; check the path")
-    if file.is_dir():
-        raise _Failure(f"{path!r} is a folder; give a data file ({_KNOWN})")
 
 
 def _load(path: str | None) -> Timeline:
@@ -159,6 +175,9 @@ def _load_with_lines(
     from timeline.formats._io import load_with_lines
 
     _readable(path)
+    if _parquet_folder(path) or Path(path).suffix.lower() == ".parquet":
+        # Parquet has rows, not lines: its problems name their row (rows[3].when).
+        return _load(path), lambda _id, _field: None
     try:
         return load_with_lines(path)
     except UnicodeDecodeError:

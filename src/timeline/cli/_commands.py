@@ -208,7 +208,7 @@ def _check(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     source, target = args.input, args.output
     feed = Path(source).suffix.lower() == ".ics"
-    if not feed:
+    if not feed and not Path(source).is_dir():  # a folder: a Parquet dataset, or refused
         _suffix(source, "input")
     _suffix(target, "output")
     out = _writable(target)

@@ -264,7 +264,11 @@ def _parser() -> argparse.ArgumentParser:
         _convert,
         "convert a data file between YAML, JSON, CSV and Parquet, or import a feed (.ics)",
     )
-    convert.add_argument("input", metavar="IN", help=f"a {_KNOWN} data file, or an .ics feed")
+    convert.add_argument(
+        "input",
+        metavar="IN",
+        help=f"a {_KNOWN} data file, a folder of .parquet files, or an .ics feed",
+    )
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
 

@@ -18,7 +18,7 @@ from timeline.model._event_fields import _share_names
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["record_columns"]
+__all__ = ["dates_as_text", "plain_text", "record_columns", "stated"]
 
 _NESTED = ("sources", "claims", "target", "observations")
 _PLAIN = ("kind", "location", "description")
@@ -29,13 +29,138 @@ def record_columns(names: list[str]) -> list[str]:
     """Of a table's column ``names``, those `from_arrow` reads, in order.
 
     >>> record_columns(["id", "title", "when", "precision", "initial_when", "slips"])
-    ['id', 'title', 'initial_when']
+    ['id', 'title', 'when', 'initial_when']
     """
-    wanted = {"id", "title", "end", *_PLAIN, *_NAMES, *_NESTED}
-    # The first present of each pair is read, as `_decoded` takes it.
-    wanted.add("initial_when" if "initial_when" in names else "when")
-    wanted.add("initial_status" if "initial_status" in names else "status")
+    # Both of each pair: a row with claims replays them from the initial value, a row
+    # without stands as it is now (`stated`).
+    wanted = {"id", "title", "end", "when", "initial_when", "status", "initial_status"}
+    wanted.update(_PLAIN, _NAMES, _NESTED)
     return [name for name in names if name in wanted]
+
+
+def plain_text(table: pa.Table) -> pa.Table:
+    """``table`` with the text columns `from_arrow` reads spelt as ``string`` and
+    ``list<string>``: a ``string_view``, a dictionary of text or a list view (as Polars and
+    DuckDB may hand them over) passes the whole-column checks instead of going row by row.
+
+    >>> import pyarrow as pa
+    >>> t = pa.table({"title": pa.array(["x"], pa.string_view())})
+    >>> plain_text(t).schema.field("title").type
+    DataType(string)
+    """
+    pa = require("pyarrow")
+
+    def other(kind: Any) -> bool:
+        return bool(
+            pa.types.is_string_view(kind)
+            or (pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type))
+        )
+
+    for i, field in enumerate(table.schema):
+        kind = field.type
+        if field.name not in _READ:
+            continue
+        if other(kind):
+            table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
+            continue
+        view = pa.types.is_list_view(kind) or pa.types.is_large_list_view(kind)
+        if not (view or pa.types.is_list(kind) or pa.types.is_large_list(kind)):
+            continue
+        value = kind.value_type
+        text = pa.types.is_string(value) or pa.types.is_large_string(value)
+        if other(value) or (view and text):
+            table = table.set_column(i, field.name, table.column(i).cast(pa.list_(pa.string())))
+    return table
+
+
+_READ = {"id", "title", "when", "end", "status", "initial_when", "initial_status", *_PLAIN, *_NAMES}
+
+
+def dates_as_text(table: pa.Table) -> pa.Table:
+    """``table`` with its date columns (``when``, ``end``, ``initial_when``) typed as days or
+    instants made into the ISO text `When.parse` reads: a day (``date32``, ``date64``) as
+    ``2026-03-24``; an instant with a time zone as its UTC time (``2026-04-15T02:30:00Z``,
+    with the fraction of a second its unit holds, when not zero); one without, as the
+    floating local time it holds.
+
+    >>> import datetime as dt, pyarrow as pa
+    >>> t = pa.table({"when": pa.array([dt.date(2026, 3, 24)], pa.date64())})
+    >>> dates_as_text(t).column("when").to_pylist()
+    ['2026-03-24']
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    for name in ("when", "end", "initial_when"):
+        if name not in table.column_names:
+            continue
+        column = table.column(name)
+        kind = column.type
+        if pa.types.is_date(kind):
+            text = column.cast(pa.date32()).cast(pa.string())
+        elif pa.types.is_timestamp(kind):
+            zone = "" if kind.tz is None else "Z"
+            if kind.tz is not None:
+                column = column.cast(pa.timestamp(kind.unit, tz="UTC"))
+            whole = pc.strftime(
+                column.cast(pa.timestamp("s", tz=kind.tz and "UTC"), safe=False),
+                format="%Y-%m-%dT%H:%M:%S",
+            )
+            exact = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")
+            # The fraction only when not zero: "02:30:00.000" is "02:30:00".
+            fraction = pc.not_equal(
+                column.cast(pa.int64()),
+                column.cast(pa.timestamp("s", tz=kind.tz and "UTC"), safe=False)
+                .cast(pa.timestamp(kind.unit, tz=kind.tz and "UTC"))
+                .cast(pa.int64()),
+            )
+            text = pc.binary_join_element_wise(pc.if_else(fraction, exact, whole), zone, "")
+        else:
+            continue
+        table = table.set_column(table.schema.get_field_index(name), name, text)
+    return table
+
+
+def stated(table: pa.Table, initial: str, current: str) -> Any:
+    """Per row, the value to build the event from: ``initial`` (``initial_when``) where the
+    row has claims to replay onto it, ``current`` (``when``) where it has none.
+
+    A row without claims is the event as it is now, whatever its initial value: a
+    SQL projection that drops ``claims``, or a file written without them, keeps each
+    event's current date and status. Either column fills the other's nulls; an
+    absent column gives the other (``None`` when both are absent).
+
+    >>> import pyarrow as pa
+    >>> t = pa.table({"initial_when": ["2026-04", "2026-04"], "when": ["May 2026", "2027"],
+    ...               "claims": [[{"when": "2026-05"}], []]})
+    >>> stated(t, "initial_when", "when").to_pylist()
+    ['2026-04', '2027']
+    """
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    names = table.column_names
+    if initial not in names or current not in names:
+        for name in (initial, current):
+            if name in names:
+                return table.column(name)
+        return None
+    first, now = table.column(initial), table.column(current)
+    if "claims" not in names:
+        return pc.coalesce(now, first) if now.null_count and first.type == now.type else now
+    claims = table.column("claims")
+    if pa.types.is_list(claims.type) or pa.types.is_large_list(claims.type):
+        replay = pc.fill_null(pc.greater(pc.list_value_length(claims), 0), False)
+    else:  # not a list: the reader says so, against the initial value
+        replay = pc.is_valid(claims)
+    try:
+        if first.type != now.type:
+            first = first.cast(now.type)
+        return pc.if_else(replay, pc.coalesce(first, now), pc.coalesce(now, first))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        # Columns of types that do not mix: row by row, for the reader to judge.
+        return [
+            (a if a is not None else b) if r else (b if b is not None else a)
+            for a, b, r in zip(first.to_pylist(), now.to_pylist(), replay.to_pylist(), strict=True)
+        ]
 
 
 def _column(table: pa.Table, name: str) -> list[Any] | None:
@@ -102,31 +227,31 @@ class _Decoded(NamedTuple):
     distinct: list[Any] | None = None
 
 
-def _decoded(table: pa.Table, names: tuple[str, ...], decode: Any) -> _Decoded:
-    """The first of ``names`` present, decoding each distinct text once.
+def _decoded(column: Any, decode: Any) -> _Decoded:
+    """A text column (or a list of values) decoded, each distinct text once.
 
-    An absent column gives empty lists.
+    An absent column (``None``) gives empty lists.
     """
     pa = require("pyarrow")
     pc = require("pyarrow.compute")
-    for name in names:
-        if name in table.column_names:
-            column = table.column(name)
-            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-                values = column.to_pylist()  # the reader says what is wrong with each
-                return _Decoded(values, [None] * len(values))
-            encoded = pc.dictionary_encode(column).combine_chunks()
-            distinct = encoded.dictionary.to_pylist()
-            decoded = [decode(text) for text in distinct]
-            indices = encoded.indices.to_pylist()
-            if encoded.null_count:
-                texts = [None if j is None else distinct[j] for j in indices]
-                values = [None if j is None else decoded[j] for j in indices]
-            else:
-                texts = list(map(distinct.__getitem__, indices))
-                values = list(map(decoded.__getitem__, indices))
-            return _Decoded(texts, values, encoded, decoded)
-    return _Decoded([], [])
+    if column is None:
+        return _Decoded([], [])
+    if isinstance(column, list) or not (
+        pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
+    ):
+        values = column if isinstance(column, list) else column.to_pylist()
+        return _Decoded(values, [None] * len(values))  # the reader says what is wrong
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    distinct = encoded.dictionary.to_pylist()
+    decoded = [decode(text) for text in distinct]
+    indices = encoded.indices.to_pylist()
+    if encoded.null_count:
+        texts = [None if j is None else distinct[j] for j in indices]
+        values = [None if j is None else decoded[j] for j in indices]
+    else:
+        texts = list(map(distinct.__getitem__, indices))
+        values = list(map(decoded.__getitem__, indices))
+    return _Decoded(texts, values, encoded, decoded)
 
 
 def _nested_rows(table: pa.Table) -> dict[int, dict[str, Any]]:
@@ -163,8 +288,10 @@ def _name_tuples(table: pa.Table, name: str) -> list[tuple[str, ...]]:
         return [()] * n  # every list empty (related, usually)
     if column.null_count or pc.any(pc.match_substring(pc.list_flatten(column), "\x00")).as_py():
         return [() if not v else _share_names(tuple(v)) for v in column.to_pylist()]
-    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list.
-    encoded = pc.dictionary_encode(pc.binary_join(column, "\x00")).combine_chunks()
+    # Each row's names joined by NUL (which no name holds), then decoded once per distinct list;
+    # the separator is of the names' own type (large_string in Polars' lists).
+    nul = require("pyarrow").scalar("\x00", column.type.value_type)
+    encoded = pc.dictionary_encode(pc.binary_join(column, nul)).combine_chunks()
     distinct = [
         _share_names(tuple(t.split("\x00"))) if t else () for t in encoded.dictionary.to_pylist()
     ]

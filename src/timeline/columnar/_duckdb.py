@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem
 from timeline.columnar._deps import require
+from timeline.columnar._parquet import parquet_files
 from timeline.columnar._parse import parse_dates, parsed_type
 
 if TYPE_CHECKING:
@@ -71,8 +72,11 @@ def register_when_parse(connection: duckdb.DuckDBPyConnection) -> None:
 def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with the view ``events`` over a Parquet file or folder.
 
-    ``path`` is a ``.parquet`` file or a folder of them (searched recursively);
-    without it only ``when_parse`` is registered. The connection is in memory:
+    ``path`` is a ``.parquet`` file or a folder of them (searched recursively for the
+    files `Timeline.load` reads, `parquet_files`; files
+    whose columns differ are joined by column name, a missing column reading as NULL);
+    without it only ``when_parse`` is registered. Raises `DataFileError` for a file
+    that is not Parquet. The connection is in memory:
     the Parquet files are read, never written.
 
     >>> import tempfile, pathlib
@@ -93,14 +97,24 @@ def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBP
         return connection
     where = Path(path)
     if where.is_dir():
-        files = where / "**" / "*.parquet"
-        if not any(where.rglob("*.parquet")):
+        # The files `Timeline.load` reads (no hidden ones, no Spark _temporary/ ones).
+        files = parquet_files(where)
+        if not files:
             problem = DataFileProblem("the folder holds no .parquet files", file=str(where))
             raise DataFileError([problem])
     elif where.exists():
-        files = where
+        files = [str(where)]
     else:
         raise FileNotFoundError(f"no such file or folder: {os.fspath(path)!r}")
-    literal = str(files).replace("'", "''")
-    connection.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet('{literal}')")
+    listed = ", ".join("'" + file.replace("'", "''") + "'" for file in files)
+    # By name: files of one folder may differ (another tool's files without the query
+    # columns, say); a column a file lacks reads as NULL.
+    view = f"CREATE VIEW events AS SELECT * FROM read_parquet([{listed}], union_by_name = true)"
+    try:
+        connection.execute(view)
+    except duckdb.Error as err:
+        connection.close()
+        first = str(err).splitlines()[0]
+        unread = f"not a Parquet file or dataset DuckDB can read: {first}"
+        raise DataFileError([DataFileProblem(unread, file=os.fspath(path))]) from None
     return connection

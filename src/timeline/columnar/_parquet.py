@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, QueryError
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
 from timeline.columnar._read import from_arrow
@@ -24,9 +24,11 @@ from timeline.model._timeline import Timeline, WindowArg, _window
 from timeline.records._atomic import atomic_path
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     import pyarrow.compute as pc
+    import pyarrow.dataset as ds
 
-__all__ = ["read_parquet", "window_filter", "write_parquet"]
+__all__ = ["parquet_files", "read_parquet", "window_filter", "write_parquet"]
 
 # Rows per row group: small enough that a window's statistics skip most groups
 # of a time-sorted file, large enough to compress well.
@@ -54,7 +56,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
 
     ``filters`` is a pyarrow expression (see `window_filter`) or pyarrow's list
     form (``[("kind", "=", "funding")]``), pushed down to the files. Raises
-    `DataFileError` for a file that is not Parquet or rows that are not events.
+    `DataFileError` for a file that is not Parquet or rows that are not events,
+    `QueryError` for a filter that is not one or does not fit the columns.
 
     >>> import tempfile, pathlib
     >>> from timeline import Event, Timeline
@@ -65,7 +68,6 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     ['x']
     """
     pa = require("pyarrow")
-    pq = require("pyarrow.parquet")
 
     where = os.fspath(path)
     if not os.path.exists(where):
@@ -78,10 +80,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
         )
         raise DataFileError([DataFileProblem(problem, file=where)])
     try:
-        schema = require("pyarrow.dataset").dataset(where, format="parquet").schema
-        # Only what `from_arrow` reads: the query columns are derived, not decoded.
-        table = pq.read_table(where, columns=record_columns(schema.names), filters=filters)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as err:
+        table = _scan(_dataset(where), filters)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OSError) as err:
         if isinstance(err, FileNotFoundError):
             raise
         problem = f"not a Parquet file or dataset timeline can read: {err}"
@@ -96,6 +96,178 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
         raise DataFileError(problems) from None
 
 
+def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
+    """The Parquet files of a dataset folder, in name order: its ``.parquet`` files and
+    those of its sub-folders, but none whose name, or a folder's on the way, starts with
+    ``.`` or ``_`` (hidden files, Spark's ``_temporary/`` files of a job not finished).
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("a.parquet", "_b.parquet", "c.txt"):
+    ...     _ = (root / name).write_text("")
+    >>> [pathlib.Path(f).name for f in parquet_files(root)]
+    ['a.parquet']
+    """
+    root = Path(folder)
+    return sorted(
+        str(file)
+        for file in root.rglob("*.parquet")
+        if file.is_file()
+        and not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
+    )
+
+
+def _dataset(where: str) -> ds.Dataset:
+    """A Parquet file, or the ``.parquet`` files of a folder (and its sub-folders), as one
+    dataset whose schema holds every file's columns.
+
+    Files whose names start with ``.`` or ``_`` (Spark's ``_SUCCESS``, ``.crc`` files)
+    and files of other suffixes (notes beside the data) are left alone, as DuckDB
+    leaves them. A column some files lack reads as null in their rows.
+    """
+    pa = require("pyarrow")
+    dataset = require("pyarrow.dataset")
+
+    if not os.path.isdir(where):
+        return dataset.dataset(where, format="parquet")
+    files = parquet_files(where)
+    if not files:
+        problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
+        raise DataFileError([DataFileProblem(problem, file=where)])
+    found = dataset.dataset(files, format="parquet", partitioning="hive", partition_base_dir=where)
+    # Discovery reads the first file's schema only: a column of later files would be lost.
+    schemas = [found.schema, *(f.physical_schema for f in found.get_fragments())]
+    schema = pa.unify_schemas([_plain(s) for s in schemas], promote_options="permissive")
+    return found.replace_schema(schema.with_metadata(found.schema.metadata))
+
+
+def _plain(schema: pa.Schema) -> pa.Schema:
+    """``schema`` with text and lists in one spelling (``string``, ``list``) and every
+    field nullable, so the schemas of files written by different tools unify."""
+    pa = require("pyarrow")
+
+    def plain(kind: Any) -> Any:
+        if pa.types.is_dictionary(kind):
+            return plain(kind.value_type)
+        if pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
+            return pa.string()
+        if pa.types.is_large_binary(kind) or pa.types.is_binary_view(kind):
+            return pa.binary()
+        if (
+            pa.types.is_list(kind)
+            or pa.types.is_large_list(kind)
+            or pa.types.is_list_view(kind)
+            or pa.types.is_large_list_view(kind)
+        ):
+            return pa.list_(plain(kind.value_type))
+        if pa.types.is_struct(kind):
+            return pa.struct([pa.field(f.name, plain(f.type)) for f in kind])
+        return kind
+
+    return pa.schema([pa.field(f.name, plain(f.type)) for f in schema], metadata=schema.metadata)
+
+
+def _scan(found: ds.Dataset, filters: Any) -> pa.Table:
+    """The record columns of the rows ``filters`` keeps.
+
+    Files without a column the filter names (another tool's files, without the
+    query columns) are read whole, made into events and filtered on the columns
+    `to_arrow` derives for them, so a window is exact over them too.
+    """
+    pa = require("pyarrow")
+    pq = require("pyarrow.parquet")
+
+    columns = record_columns(found.schema.names)
+    if filters is None:
+        return found.to_table(columns=columns)
+    pc = require("pyarrow.compute")
+    fix = "give an expression such as window_filter('2026-04'), or [('kind', '=', 'funding')]"
+    if isinstance(filters, list):
+        try:
+            filters = pq.filters_to_expression(filters)
+        except (ValueError, TypeError, pa.ArrowException) as err:
+            raise QueryError(
+                f"filters: {filters!r} is not a pyarrow filter ({err}); {fix}"
+            ) from None
+    if not isinstance(filters, pc.Expression):
+        raise QueryError(f"filters: {filters!r} is not a pyarrow filter; {fix}")
+    try:
+        return _filtered(found, columns, filters)
+    except (pa.ArrowNotImplementedError, pa.ArrowTypeError) as err:
+        problem = str(err).splitlines()[0]
+        raise QueryError(
+            f"filters: {filters} cannot be applied to the files' columns ({problem}); compare "
+            "each column with a value of its type (a date column with a datetime.date)"
+        ) from None
+
+
+def _filtered(found: ds.Dataset, columns: list[str], filters: pc.Expression) -> pa.Table:
+    """`_scan` with a filter: pushed down where the files have its columns."""
+    pa = require("pyarrow")
+
+    fragments = list(found.get_fragments())
+    if all(_has_columns(f, found.schema) for f in fragments):
+        try:
+            return found.to_table(columns=columns, filter=filters)
+        except pa.ArrowInvalid as err:
+            if "No match for FieldRef" not in str(err):
+                raise
+    parts = []
+    for fragment in fragments:
+        own = _own_schema(fragment, found.schema)
+        try:
+            part = fragment.to_table(schema=own, columns=record_columns(own.names), filter=filters)
+        except pa.ArrowInvalid as err:
+            if "No match for FieldRef" not in str(err):
+                raise
+            part = _derived(fragment, own, filters)
+        parts.append(part)
+    table = pa.concat_tables(parts, promote_options="permissive")
+    return table.replace_schema_metadata(found.schema.metadata)
+
+
+def _derived(fragment: ds.Fragment, own: pa.Schema, filters: pc.Expression) -> pa.Table:
+    """The record columns of a fragment's rows that ``filters`` keeps, the filter applied to
+    the columns `to_arrow` derives (the file lacks some the filter names)."""
+    pa = require("pyarrow")
+
+    whole = fragment.to_table(schema=own, columns=record_columns(own.names))
+    try:
+        derived = to_arrow(from_arrow(whole))
+    except DataFileError as err:
+        problems = [
+            DataFileProblem(p.message, file=fragment.path, line=p.line, field=p.field)
+            for p in err.problems
+        ]
+        raise DataFileError(problems) from None
+    # The partition keys (``year=2026/`` in the path) are columns the filter may name.
+    keys = require("pyarrow.dataset").get_partition_keys(fragment.partition_expression)
+    for key, value in keys.items():
+        kind = own.field(key).type if key in own.names else None
+        derived = derived.append_column(key, pa.array([value] * derived.num_rows, kind))
+    try:
+        kept = derived.filter(filters)
+    except pa.ArrowInvalid as err:
+        problem = (
+            f"the filter names a column neither this file nor timeline.columnar.SCHEMA has "
+            f"({str(err).splitlines()[0]}); filter on the columns of SCHEMA"
+        )
+        raise DataFileError([DataFileProblem(problem, file=fragment.path)]) from None
+    return kept.select(record_columns(kept.column_names))
+
+
+def _own_schema(fragment: ds.Fragment, schema: pa.Schema) -> pa.Schema:
+    """The dataset's schema cut to the columns the fragment's file has (and partition keys)."""
+    pa = require("pyarrow")
+    has = set(fragment.physical_schema.names)
+    has.update(require("pyarrow.dataset").get_partition_keys(fragment.partition_expression))
+    return pa.schema([f for f in schema if f.name in has], metadata=schema.metadata)
+
+
+def _has_columns(fragment: ds.Fragment, schema: pa.Schema) -> bool:
+    return set(_own_schema(fragment, schema).names) == set(schema.names)
+
+
 def _day(point: _dt.date, widen: int) -> _dt.date:
     day = _dt.date(point.year, point.month, point.day)
     if isinstance(point, _dt.datetime):
@@ -108,7 +280,8 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     """A pyarrow filter for the events that could fall in the window, for `read_parquet`.
 
     The window is read as `Timeline.overlapping` reads it (from the earliest
-    day of ``start`` to the latest of ``end``), over the ``could_start`` and
+    day of ``start`` to the latest of ``end``, each at its widest: an approximate
+    or uncertain window is widened as its fuzzy bounds are), over the ``could_start`` and
     ``could_end`` columns (null is unbounded). For a window of whole days the
     answer is exactly `Timeline.overlapping`'s; a window given as instants is
     widened to their local days, so follow it with ``.overlapping(...)``.
@@ -119,8 +292,9 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     """
     pc = require("pyarrow.compute")
 
-    lo = _window(start, "start").earliest
-    hi = _window(end if end is not None else start, "end").latest
+    # At its widest, as `overlapping` reads it: "c. 2001?" reaches into 1999.
+    lo = _window(start, "start").fuzzy_bounds()[0]
+    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
     condition = None
     if hi is not None:
         last = pc.field("could_start") <= pc.scalar(_day(hi, 1))

@@ -30,10 +30,10 @@ it costs little more than its distinct values.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import TimelineError
+from timeline._errors import QueryError, TimelineError
 from timeline.columnar._deps import require
 from timeline.columnar._shapes import read_shapes
 from timeline.columnar._table import WhenColumns, when_columns
@@ -57,8 +57,6 @@ PARSED_FIELDS = (
 )
 """The fields of `parse_dates`'s struct, in order."""
 
-_MAX_TEXT = 200  # longer text is not a date phrase: refused without parsing
-
 
 def parsed_type() -> pa.StructType:
     """The Arrow type `parse_dates` returns.
@@ -78,8 +76,6 @@ _NULLS: Row = (None,) * len(PARSED_FIELDS)
 
 
 def _parse_one(text: str, reference: Any) -> Row:
-    if len(text) > _MAX_TEXT:
-        return (*_NULLS[:-1], f"{text[:40]!r}... is {len(text)} characters; not a date")
     try:
         value = When.parse(text, reference=reference)
     except TimelineError as err:
@@ -95,6 +91,22 @@ def _as_list(values: Any) -> list[Any]:
         result: list[Any] = values.to_pylist()
         return result
     return list(values)
+
+
+def _one_reference(reference: Any) -> bool:
+    """Whether ``reference`` is one value for every row (a date, text, or anything that is
+    not a column: the parser says what is wrong with it), rather than one per row."""
+    if reference is None or isinstance(reference, _dt.date | str | bytes):
+        return True
+    return not (hasattr(reference, "to_pylist") or isinstance(reference, Iterable))
+
+
+def _same_length(texts: int, references: int) -> None:
+    if texts != references:
+        raise QueryError(
+            f"parse_dates: {texts} texts but {references} references; "
+            "give one reference per text, or one for all"
+        )
 
 
 def _reference_value(value: Any) -> Any:
@@ -113,10 +125,13 @@ def parse_dates(
 ) -> pa.StructArray:
     """Parse a column of date texts; one struct per row, never raising for a row.
 
-    ``reference`` is one date for every row, or a column of them (dates,
-    timestamps or ISO text; null where unknown): the day each text was said,
-    which relative phrases ("April", "next quarter") need. A null text gives a
-    null row; text that does not parse, null fields and the reason in ``error``.
+    ``reference`` is one date for every row (an Arrow scalar too), or a column of
+    them (dates, timestamps or ISO text; null where unknown): the day each text
+    was said, which relative phrases ("April", "next quarter") need. A null text
+    gives a null row; text that does not parse (or a reference the parser refuses),
+    null fields and the reason in ``error``: each row is exactly what `When.parse`
+    says of it. A column of references of another length than the texts is a
+    `QueryError`.
 
     >>> rows = parse_dates(["Q2 2026", "April", "Aprill 2026"], reference="2026-03-28")
     >>> [(r["when"], str(r["could_end"]), r["error"] is None) for r in rows.to_pylist()]
@@ -126,17 +141,15 @@ def parse_dates(
 
     if not isinstance(values, pa.Array | pa.ChunkedArray | list | tuple):
         values = list(values)  # an iterator is read once
+    if isinstance(reference, pa.Scalar):
+        reference = reference.as_py()  # one reference, as Arrow holds it
     texts = _string_array(values)
     if texts is None:  # not a column of text: every row says what it holds
         return _parse_rows(_as_list(values), reference)
     references: list[Any] | None = None
-    if reference is not None and not isinstance(reference, _dt.date | str):
+    if not _one_reference(reference):
         references = [_reference_value(r) for r in _as_list(reference)]
-        if len(references) != len(texts):
-            raise ValueError(
-                f"parse_dates: {len(texts)} texts but {len(references)} references; "
-                "give one reference per text, or one for all"
-            )
+        _same_length(len(texts), len(references))
     # A column that repeats its values (a corpus) is read once per distinct text.
     distinct, indices = _distinct(texts)
     if references is None:  # one reference (or none): rows are per text
@@ -240,14 +253,10 @@ def _parse_rows(texts: list[Any], reference: Any) -> pa.StructArray:
     """The parser row by row (each distinct text, or (text, reference) pair, once)."""
     pa = require("pyarrow")
 
-    per_row = reference is not None and not isinstance(reference, _dt.date | str)
+    per_row = not _one_reference(reference)
     if per_row:
         references = [_reference_value(r) for r in _as_list(reference)]
-        if len(references) != len(texts):
-            raise ValueError(
-                f"parse_dates: {len(texts)} texts but {len(references)} references; "
-                "give one reference per text, or one for all"
-            )
+        _same_length(len(texts), len(references))
     memo: dict[Any, Row] = {}
     rows: list[Row | None] = []
     for i, text in enumerate(texts):

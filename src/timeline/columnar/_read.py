@@ -2,9 +2,11 @@
 
 The record columns (``initial_when``, ``initial_status``, the nested sources,
 claims, target and observations, and the plain fields) are read; the query
-columns are derived data and ignored. A table made elsewhere (DuckDB, Spark,
-Polars, a hand-made one) needs only ``title`` and ``when``: a missing
-``initial_when`` is taken from ``when``, a missing status is "expected".
+columns are derived data and ignored. A row with claims replays them from
+``initial_when`` and ``initial_status``; a row without claims is the event as it
+is now, read from ``when`` and ``status`` (a SQL projection that drops ``claims``
+keeps the current dates). A table made elsewhere (DuckDB, Spark, Polars, a
+hand-made one) needs only ``title`` and ``when``; a missing status is "expected".
 
 Tables are input from strangers: every row is checked as a data file's record
 is, and every problem is reported at once (``rows[3].when: ...``) in a
@@ -40,6 +42,10 @@ from timeline.columnar._columns import (
     _name_tuples,
     _names,
     _nested_rows,
+    dates_as_text,
+    plain_text,
+    record_columns,
+    stated,
 )
 from timeline.columnar._deps import require
 from timeline.columnar._table import (
@@ -179,9 +185,20 @@ def _build(
 ) -> Timeline:
     where = Locations(None, label=lambda p: dotted(("rows", *p[1:])))
     reader = _Reader(where)
+    names = table.column_names
+    for twice in sorted({n for n in record_columns(names) if names.count(n) > 1}):
+        reader.fail(
+            (),
+            f"the table's column {twice!r} appears {names.count(twice)} times; rename or "
+            'drop all but one (in SQL, give the others another name: SELECT ... AS "other")',
+        )
+    if reader.problems:
+        raise DataFileError(reader.problems)
+    table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
+    table = plain_text(table)  # string_view, dictionaries, list views: as string, list
     n = table.num_rows
     titles = _column(table, "title")
-    dates = _decoded(table, ("initial_when", "when"), _parse)
+    dates = _decoded(stated(table, "initial_when", "when"), _parse)
     whens, starts = dates.texts, dates.values
     has_when = "initial_when" in table.column_names or "when" in table.column_names
     if titles is None or not has_when:
@@ -190,9 +207,10 @@ def _build(
         raise DataFileError(reader.problems)
     none: list[Any] = [None] * n
     ids = _column(table, "id") or none
-    ends, stops = _decoded(table, ("end",), _parse)[:2]
+    end_column = table.column("end") if "end" in table.column_names else None
+    ends, stops = _decoded(end_column, _parse)[:2]
     ends, stops = ends or none, stops or none
-    statuses, known = _decoded(table, ("initial_status", "status"), _STATUS.get)[:2]
+    statuses, known = _decoded(stated(table, "initial_status", "status"), _STATUS.get)[:2]
     statuses = statuses or none
     known = known or [Status.EXPECTED] * n
     plain = [_column(table, k) or none for k in _PLAIN]

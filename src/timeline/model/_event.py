@@ -221,7 +221,7 @@ class Event:
         """
         return self._first_promise[0]
 
-    @functools.cached_property
+    @property
     def _first_promise(self) -> tuple[When, Claim | None]:
         """The first date promised, and the claim that gave it (``None``: the initial one)."""
         when = self.initial_when
@@ -256,7 +256,7 @@ class Event:
         """
         return sum(1 for c in self.claims if c.changes_date_or_status)
 
-    @functools.cached_property
+    @property
     def current_end(self) -> When | None:
         """The end as it stands now: ``end``, or ``None`` once a claim moved the date past it.
 
@@ -269,9 +269,12 @@ class Event:
         >>> str(forum.current_end), forum.revise(when="2026-05", stated="2026-03-01").current_end
         ('27 March 2026', None)
         """
-        end, when = self.end, self.when
-        if end is None or end.latest is None or when == self.initial_when:
+        end = self.end
+        if end is None or not self.claims:
             return end  # as given: the constructor checked the pair
+        when = self.when
+        if end.latest is None or when == self.initial_when:
+            return end
         if when.latest is None or _cmp(end.latest, when.latest) < 0:
             return None  # moved past the end, to no date, or to no last day
         return end

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from timeline.columnar._deps import require
@@ -104,7 +104,7 @@ def to_spark(timeline: Timeline, spark: SparkSession) -> DataFrame:
     """
     pa = require("pyarrow")
     table = to_arrow(timeline)
-    schema: Any = _spark_type(pa.struct(list(arrow_schema())))
+    schema: Any = _with_metadata(_spark_type(pa.struct(list(arrow_schema()))), table)
     try:
         # Spark 4 takes an Arrow table as it is.
         result: DataFrame = spark.createDataFrame(table, schema=schema)
@@ -114,12 +114,43 @@ def to_spark(timeline: Timeline, spark: SparkSession) -> DataFrame:
     return result
 
 
+# The key of the Spark column metadata that holds the timeline's own fields.
+_METADATA = "timeline"
+
+
+def _with_metadata(schema: Any, table: pa.Table) -> Any:
+    """``schema`` with the table's metadata (name, description, fiscal years) on every
+    column's Spark metadata, so any selection of columns keeps it."""
+    from pyspark.sql import types as t
+
+    metadata = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
+    if not metadata:
+        return schema
+    fields = [t.StructField(f.name, f.dataType, f.nullable, {_METADATA: metadata}) for f in schema]
+    return t.StructType(fields)
+
+
+def _metadata_of(df: DataFrame) -> dict[bytes, bytes]:
+    """The timeline metadata `to_spark` put on the DataFrame's columns (the first found)."""
+    for field in df.schema.fields:
+        found = (field.metadata or {}).get(_METADATA)
+        if isinstance(found, dict):
+            return {str(k).encode(): str(v).encode() for k, v in found.items()}
+    return {}
+
+
 def from_spark(
-    df: DataFrame, *, name: str | None = None, description: str | None = None
+    df: DataFrame,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    fiscal_years: Mapping[str, int | str] | None = None,
 ) -> Timeline:
     """The timeline a DataFrame holds (as `to_spark` makes it, or any title/when rows).
 
-    Collects to the driver: filter and select in Spark first.
+    Collects to the driver: filter and select in Spark first. ``name``,
+    ``description`` and ``fiscal_years`` default to those `to_spark` wrote in the
+    columns' metadata (a selection of columns keeps them).
 
     >>> from_spark(to_spark(tl, spark)) == tl  # doctest: +SKIP
     True
@@ -131,4 +162,7 @@ def from_spark(
     else:  # Spark 3.5
         legacy: Any = df
         table = pa.Table.from_batches(legacy._collect_as_arrow())
-    return from_arrow(table, name=name, description=description)
+    metadata = _metadata_of(df)
+    if metadata:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
+    return from_arrow(table, name=name, description=description, fiscal_years=fiscal_years)
