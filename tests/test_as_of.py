@@ -175,3 +175,77 @@ def test_queries_judge_what_was_known(tl: Timeline, day: _dt.date) -> None:
         replayed = event.as_of(day)
         assert event.overdue(day) == (replayed is not None and replayed.overdue(day))
         assert event.upcoming(day, 30) == (replayed is not None and replayed.upcoming(day, 30))
+
+
+# -- figures as of a day (observations): known once their period ended and they were published --
+
+
+def _measured() -> Event:
+    return Event(
+        title="GPU goal",
+        when="by 2026-06-30",
+        sources=[Source("plan", published="2025-01-10")],
+        target=Target("GPUs", "1,000 GPUs", "by 2026-06-30"),
+        observations=[
+            Observation("2025-11", "400 GPUs"),
+            Observation("2026-01", "900 GPUs"),
+            Observation("2025-10", "300 GPUs", source=Source("late", published="2026-02-01")),
+        ],
+    )
+
+
+class TestObservationsAsOf:
+    @pytest.mark.parametrize(
+        ("day", "kept"),
+        [
+            ("2025-12-15", ["400 GPUs"]),  # January's figure and a late report: not known yet
+            ("2026-01-31", ["400 GPUs", "900 GPUs"]),  # January over: its figure counts
+            ("2026-02-01", ["300 GPUs", "400 GPUs", "900 GPUs"]),  # the late report is out
+        ],
+    )
+    def test_event_as_of_drops_figures_not_known(self, day: str, kept: list[str]) -> None:
+        replayed = _measured().as_of(day)
+        assert replayed is not None
+        assert [str(o.value) for o in replayed.observations] == kept
+
+    def test_timeline_as_of_and_json_drop_them(
+        self, tmp_path: object, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        import pathlib
+
+        path = pathlib.Path(str(tmp_path)) / "t.yaml"
+        Timeline([_measured()]).save(path)
+        assert [len(e.observations) for e in Timeline([_measured()]).as_of("2025-12-15")] == [1]
+        assert main(["show", str(path), "--as-of", "2025-12-15", "--json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        assert len(rows[0]["observations"]) == 1
+
+    def test_rule_is_the_target_status_rule(self) -> None:
+        o = Observation("2026", "5 x")
+        assert not o.known_on("2026-06-01")  # a figure for 2026 is known from 2027
+        assert o.known_on("2026-12-31")
+
+
+@settings(max_examples=80, deadline=None)
+@given(tl=timelines(), day=_DAYS)
+def test_nothing_known_is_dated_after_the_day(tl: Timeline, day: _dt.date) -> None:
+    for event in tl:
+        replayed = event.as_of(day)
+        if replayed is None:
+            continue
+        for o in replayed.observations:
+            assert o.when.earliest is None or _day(o.when.earliest) <= day
+            assert o.when.latest is not None and _day(o.when.latest) <= day
+            published = o.source.published if o.source else None
+            assert (
+                published is None or published.earliest is None or (_day(published.earliest) <= day)
+            )
+        # every figure known that day is kept
+        assert len(replayed.observations) == sum(o.known_on(day) for o in event.observations)
+
+
+def _day(point: object) -> _dt.date:
+    if isinstance(point, _dt.datetime):
+        return point.date()
+    assert isinstance(point, _dt.date)
+    return point

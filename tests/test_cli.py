@@ -384,6 +384,9 @@ class TestUsageErrors:
             # relative phrases are refused, showing what they would mean today
             (["show", "--as-of", "next month"], "'next month' is relative; write the date itself"),
             (["show", "--between", "2027", "2026"], "give the earlier date first"),
+            # an undated bound says nothing about a window: refused, one line, with the fix
+            (["show", "--between", "TBD", "2026"], "has no date; give both ends as dates"),
+            (["upcoming", "--between", "2026", "unknown"], "has no date; give both ends"),
             (["show", "--status", "planned"], "'planned' is not a status; use one of expected"),
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
             (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
@@ -409,6 +412,15 @@ class TestUsageErrors:
         assert out == ""
         assert says in err
         assert "Traceback" not in err
+
+    @pytest.mark.parametrize("bounds", [["TBD", "2026"], ["2026", "date not announced"]])
+    def test_an_undated_between_bound_is_one_line(
+        self, capsys: pytest.CaptureFixture[str], bounds: list[str]
+    ) -> None:
+        code, out, err = run(capsys, "show", "--between", *bounds)
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and err.startswith("timeline: error: --between:")
+        assert "e.g. --between 2026 2027" in err
 
 
 class TestDataErrors:

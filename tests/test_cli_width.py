@@ -135,3 +135,56 @@ class TestWideTerminal:
         rule = next(line for line in lines if set(line) <= {"-", " "} and line)
         assert [line for line in lines if line != rule] == piped
         assert cell_width(rule) == max(cell_width(line) for line in piped[1:])
+
+
+@pytest.fixture
+def record_data(tmp_path: Path) -> Path:
+    # Resolved promises (kept, late, broken) by actors with long names: the record has a table.
+    path = tmp_path / "record.yaml"
+    Timeline(
+        [
+            Event(title="A", when="2026-01", actors=["Tencent Holdings Limited of Shenzhen"])
+            .revise(when="2026-04", stated="2025-12-01")
+            .revise(status="happened", when="2026-05-20", stated="2026-05-20"),
+            Event(title="B", when="2026-02", actors=["DeepSeek"]).revise(
+                status="happened", when="2026-02-10", stated="2026-02-10"
+            ),
+            Event(title="C", when="2026-03", actors=["腾讯混元大模型团队"]).revise(
+                status="cancelled", stated="2026-03-10"
+            ),
+        ]
+    ).save(path)
+    return path
+
+
+class TestTrackRecordFits:
+    @pytest.mark.parametrize("columns", [40, 60, 80, 100])
+    def test_every_line_fits(
+        self,
+        columns: int,
+        record_data: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        terminal(monkeypatch, columns)
+        lines = run(capsys, "track-record", str(record_data), "--as-of", "2026-06-01")
+        assert all(cell_width(line) <= columns for line in lines), lines
+        table = "\n".join(lines)
+        if columns >= 60:  # the counts stay whole; the total row is named
+            assert "PROMISES" in table and "KEPT" in table and "BROKEN" in table
+            assert any(line.startswith("(all)") for line in lines)
+        assert "1 kept, 1" in table.replace("\n", " ")  # the summary is wrapped, not cut
+        assert any(ELLIPSIS in line for line in lines)  # the long actor is cut, and said so
+
+    def test_wide_and_piped_show_everything(
+        self, record_data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+        piped = run(capsys, "track-record", str(record_data), "--as-of", "2026-06-01")
+        terminal(monkeypatch, 40)
+        wide = run(capsys, "track-record", str(record_data), "--as-of", "2026-06-01", "--wide")
+        assert wide == piped
+        out = "\n".join(wide)
+        assert "Tencent Holdings Limited of Shenzhen" in out and ELLIPSIS not in out
+        assert "NOTICE" in out and "SLIPS/PROMISE" in out

@@ -19,7 +19,7 @@ matplotlib.use("Agg")
 import pytest
 from matplotlib import image
 
-from timeline import Event, Source, Target, Timeline, TimelineWarning, When, datasets
+from timeline import Event, PlotError, Source, Target, Timeline, TimelineWarning, When, datasets
 from timeline.model._text import visible
 
 EVIL = '<img src=x onerror="document.title=1">'
@@ -332,3 +332,16 @@ def test_the_trend_charts_ids_leave_titles_alone(title: str, tmp_path: Path) -> 
     assert html.escape(title, quote=False) in trend or html.escape(title) in trend
     for rewritten in ("url(#trend-x)", "id=&quot;trend-y", "href=&quot;#trend-z"):
         assert rewritten not in text
+
+
+@pytest.mark.parametrize("name", ["page.txt", "page", "page.svg", "page.html.bak"])
+def test_a_page_needs_an_html_suffix(name: str, tmp_path: Path) -> None:
+    # As save and save_plot refuse a suffix they cannot write, so does to_html: nothing written.
+    with pytest.raises(PlotError, match=r"\.html.*e\.g\. page\.html"):
+        sample().to_html(tmp_path / name)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.htm", "PAGE.HTML"])
+def test_html_suffixes_are_written(name: str, tmp_path: Path) -> None:
+    assert sample().to_html(tmp_path / name).read_text(encoding="utf-8").startswith("<!DOCTYPE")

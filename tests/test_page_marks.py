@@ -117,6 +117,16 @@ class TestOverdue:
         assert marked(page) == {"long-ago"}
         assert f"1 overdue on {dt.date.today().isoformat()}" in page
 
+    @pytest.mark.parametrize("as_of", [None, "2026-06-15", "2026-07-01"])
+    def test_picture_and_table_judge_on_one_day(self, tmp_path: Path, as_of: str | None) -> None:
+        # Without as_of both are judged today (the page's documented default).
+        tl = Timeline([*tracker(), Event(title="Long ago", when="2001-04")])
+        page = write(tmp_path, tl, **({} if as_of is None else {"as_of": as_of}))
+        figure = page[page.index('id="tl-picture"') : page.index("</figure>")]
+        outlined = set(re.findall(r'id="tl-overdue-L\d+-([^"]+)"', figure))
+        assert outlined == marked(page)
+        assert "long-ago" in outlined or as_of is not None
+
     def test_an_overdue_row_says_so_in_words(self, tmp_path: Path) -> None:
         row = rows(write(tmp_path, tracker(), as_of="2026-07-01"))["hybrid-model"]
         assert 'data-overdue="true"' in row and "tl-badge" in row

@@ -363,6 +363,40 @@ class TestOpenEnd:
         assert xs.max() >= _num(reach)
 
 
+class TestOpenBothSides:
+    """Begun before one day and ending after another: drawn, open on both sides, reaching both."""
+
+    @pytest.mark.parametrize(
+        ("start", "end", "begun", "reach"),
+        [
+            ("before 2026", "after 2027", dt.date(2026, 1, 1), dt.date(2028, 1, 1)),
+            ("../2025-06", "2027-06/..", dt.date(2025, 7, 1), dt.date(2027, 6, 1)),
+            ("by 2026", "after March 2029", dt.date(2027, 1, 1), dt.date(2029, 4, 1)),
+        ],
+    )
+    def test_drawn_and_reaching_both_days(
+        self, start: str, end: str, begun: dt.date, reach: dt.date, tmp_path: Path
+    ) -> None:
+        tl = Timeline(
+            [Event(title="Campaign", when=start, end=end), Event(title="b", when="2026-04")]
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # not left out with a warning
+            ax = tl.plot()
+        drawn(ax)
+        left, right = ax.get_xlim()
+        assert left <= _num(begun) and right >= _num(reach)
+        bar = piece(ax, "open", "campaign")
+        assert isinstance(bar, PolyCollection)
+        xs = np.vstack([p.vertices for p in bar.get_paths()])[:, 0]
+        alphas = bar.get_facecolors()[:, 3]
+        # It covers both days, and fades out at both ends (open: no first or last day).
+        assert xs.min() <= _num(begun) and xs.max() >= _num(reach)
+        assert alphas[0] < alphas.max() and alphas[-1] < alphas.max()
+        page = tl.to_html(tmp_path / "p.html").read_text(encoding="utf-8")
+        assert 'id="tl-unplaced"' not in page and "tl-open-L" in page
+
+
 @pytest.mark.parametrize(
     "title",
     ["Launch 🚀", "腾讯混元大模型发布", "ሰላም launch", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 model"],  # glyphs DejaVu lacks

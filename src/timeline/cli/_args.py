@@ -230,6 +230,13 @@ def _select(timeline: Timeline, args: argparse.Namespace) -> Timeline:
         timeline = timeline.filter(where=lambda e: e.id in matched)
     if args.between:
         start, end = args.between
+        for bound in (start, end):
+            if bound.earliest is None and bound.latest is None:  # "TBD": no window at all
+                raise _Failure(
+                    f"--between: {str(bound)!r} has no date; give both ends as dates, "
+                    "e.g. --between 2026 2027",
+                    EXIT_USAGE,
+                )
         lo, hi = start.earliest, end.latest
         if lo is not None and hi is not None and _cmp(hi, lo) < 0:
             raise _Failure(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,13 @@ from timeline.cli._args import (
     _write_bytes,
 )
 from timeline.dates._duration import within_days
+from timeline.display._table import render
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import slugify
 from timeline.model._timeline import Timeline
+from timeline.model._track_record import TrackRecord
+from timeline.model._track_text import record_table
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -92,11 +96,27 @@ def _track_record(args: argparse.Namespace) -> int:
         }
         _out(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK
-    text = str(record)
-    if said != str(day):  # the day was not given: say it is today
-        text = text.replace(f"As of {day}", f"As of {said}", 1)
-    _out(text)
+    _out(_record_text(record, _args._terminal_width(args), said))
     return EXIT_OK
+
+
+def _record_text(record: TrackRecord, width: int | None, said: str) -> str:
+    """The record fitted to ``width`` like the other tables (None: in full).
+
+    The summary is wrapped, not cut (it holds the figures); on a narrow terminal
+    the notice, slips, max and median delay and on-time columns are left out in
+    that order, then long group names are cut with an ellipsis.
+    """
+    day = str(record.as_of)
+    if width is None:  # the day not given: say it is today
+        return str(record).replace(f"As of {day}", f"As of {said}", 1)
+    text = record.summary.replace(f"As of {day}", f"As of {said}", 1)
+    summary = textwrap.wrap(text, max(width, 20), break_on_hyphens=False)
+    if not record.total.resolved:
+        return "\n".join(summary)
+    headers, rows = record_table(record)
+    table = render(headers, rows, width=width, flex=0, drop=(10, 9, 8, 7, 6), right=range(1, 11))
+    return "\n".join([*summary, *table])
 
 
 def _upcoming(args: argparse.Namespace) -> int:

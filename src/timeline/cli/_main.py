@@ -17,7 +17,8 @@ its values), ``--between A B`` and ``--as-of D`` (the timeline as known on D).
 
 Exit codes: 0 success, 1 bad or unreadable data (every problem listed on
 stderr), 2 a usage mistake (an unknown option, date text that is not a date).
-A user mistake never ends in a traceback.
+A user mistake never ends in a traceback. A closed stdout (``timeline show |
+head -1``) stops any command quietly with 0.
 """
 
 from __future__ import annotations
@@ -197,6 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         help="group by actor (default), kind, tag, precision or publisher of the first date",
     )
     track.add_argument("--json", action="store_true", help="print the record as JSON (see below)")
+    _wide(track)
     _filters(track, as_of_help="judge as known on day D (default: today)")
 
     upcoming = command("upcoming", _upcoming, "open events due soon", _JSON_EPILOG)
@@ -319,7 +321,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one command, turning every user-facing failure into a message and an exit code."""
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
     except _Failure as err:
         _err(f"timeline: error: {err}")
         return err.code
@@ -328,11 +332,12 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         _err(f"timeline: error: {err}")
         return EXIT_DATA
     except BrokenPipeError:
-        # The reader went away (`timeline show | head`): stop quietly, and point stdout
+        # The reader went away (`timeline show | head`): stop quietly with 0, as when
+        # the whole output fit in the pipe's buffer, whatever the command; point stdout
         # at devnull so the interpreter's final flush does not fail again.
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_DATA
+        return EXIT_OK
     except OSError as err:
         where = f"{err.filename}: " if err.filename else ""
         _err(f"timeline: error: {where}{err.strerror or err}")

@@ -96,18 +96,22 @@ def shape_of(event: Event) -> Shape | None:
     >>> shape_of(Event(title="x", when=When.year(2030).by()))
     'deadline'
     """
-    when = event.when
+    when, end = event.when, event.current_end
     lo, hi = event.window
     if lo is None and hi is None:
-        return None
-    if when.relation in (Relation.BY, Relation.BEFORE) and event.current_end is None:
+        # Begun "before 2026", ending "after 2027": open on both sides, yet placed by
+        # the start's last day or the end's first one; with neither, nothing to place by.
+        if end is None or (when.latest is None and end.earliest is None):
+            return None
+        return "open"
+    if when.relation in (Relation.BY, Relation.BEFORE) and end is None:
         return "deadline"
     if lo is None or hi is None:
         return "open"
     exact = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
     # One day or instant only: "2026-04-XX" has a day's grain but could be any day of April.
     single = when.earliest == when.latest
-    if event.current_end is None and exact and single and not when.qualified:
+    if end is None and exact and single and not when.qualified:
         return "point"
     return "window"
 
@@ -173,12 +177,15 @@ def _span(
     lo, hi = when.earliest, (end or when).latest
     f_lo = when.fuzzy_bounds()[0]
     f_hi = (end or when).fuzzy_bounds()[1]
-    x_f_hi = x(f_hi, last=True)
+    x_f_lo, x_f_hi = x(f_lo, last=False), x(f_hi, last=True)
     if hi is None and end is not None and end.earliest is not None:
         # An end "after 2027" has no last day, but the event lasts at least to its
         # first possible one: the picture must reach that far, not stop at the start.
         x_f_hi = x(end.earliest, last=False)
-    return x(lo, last=False), x(hi, last=True), x(f_lo, last=False), x_f_hi
+    if lo is None and end is not None and when.latest is not None:
+        # Likewise a start "before 2026": it was under way by the start's last day.
+        x_f_lo = x(when.latest, last=True)
+    return x(lo, last=False), x(hi, last=True), x_f_lo, x_f_hi
 
 
 def _cut(title: str) -> str:
@@ -418,4 +425,8 @@ def _resolve(d: _Draft, xlim: tuple[float, float]) -> tuple[float, float, float,
         return (begin, x1, begin, x1)
     lo = x0 if x0 is not None else xlim[0]
     hi = x1 if x1 is not None else xlim[1]
-    return (lo, hi, f0 if f0 is not None else xlim[0], f1 if f1 is not None else xlim[1])
+    # An open side is drawn to the edge: its first or last possible day (kept in the
+    # draft so the axis reaches it) is not where the bar stops.
+    f_lo = f0 if f0 is not None and x0 is not None else xlim[0]
+    f_hi = f1 if f1 is not None and x1 is not None else xlim[1]
+    return (lo, hi, f_lo, f_hi)

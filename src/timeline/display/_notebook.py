@@ -145,9 +145,8 @@ def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:
 
 
 def _known(observation: Observation, day: _dt.date | None) -> bool:
-    """Whether a figure was known on ``day``: its period had ended by then."""
-    last = observation.when.latest
-    return day is None or (last is not None and naive_utc(last).date() <= day)
+    """Whether a figure was known on ``day`` (`Observation.known_on`); always without one."""
+    return day is None or observation.known_on(day)
 
 
 def _status(target: Target | None, day: _dt.date | None, known: list[Observation]) -> str | None:

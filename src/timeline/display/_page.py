@@ -19,8 +19,9 @@ it; the table lists them as usual.
 Overdue events carry an "overdue" badge in the table, judged as known on the
 page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
 judged on that day. Without ``as_of`` the page judges on the day it is written
-and says which day that was (like the command line, a page is read by people
-for whom "overdue" means "by now"). A section lists each target with its
+(the picture's overdue outlines and as-of line too) and says which day that
+was (like the command line, a page is read by people for whom "overdue" means
+"by now"). A section lists each target with its
 latest figure, progress and status (`timeline.display._progress`).
 
 Once any promise has resolved (kept, late or broken, as known on the page's
@@ -40,7 +41,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline._errors import TimelineWarning
+from timeline._errors import PlotError, TimelineWarning
 from timeline.dates._days import DayLike, to_day
 from timeline.display._html import STYLE, badge, isolate, shown, table_rows
 from timeline.display._layout import shape_of
@@ -266,7 +267,8 @@ def page_html(
         late_note += " (the day this page was written)"
     heading = title or timeline.name or "Timeline"
     try:
-        picture = _responsive(svg_text(timeline, by=by, as_of=day, title=""))
+        # One day for the picture and the table: the page's day, else today.
+        picture = _responsive(svg_text(timeline, by=by, as_of=judged, title=""))
     except ImportError as err:
         # Without the plot extra the page still has its table and filters.
         picture = f'<p class="tl-note">No picture: {_e(err)}</p>'
@@ -321,5 +323,10 @@ def write_page(
     from timeline.records._atomic import write_atomic
 
     target = Path(path)
+    if target.suffix.lower() not in (".html", ".htm"):
+        # As save and save_plot refuse a suffix they do not write, so does the page.
+        raise PlotError(
+            f"to_html: {str(path)!r} has no .html or .htm suffix; name it e.g. page.html"
+        )
     write_atomic(target, page_html(timeline, by=by, as_of=as_of, title=title))
     return target

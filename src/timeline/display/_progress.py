@@ -38,19 +38,12 @@ def _e(value: object) -> str:
     return html.escape(shown(value), quote=True)
 
 
-def _last_day(observation: Observation) -> _dt.date | None:
-    latest = observation.when.latest
-    if latest is None:
-        return None
-    return latest.date() if isinstance(latest, _dt.datetime) else latest
-
-
 def _known(observations: Sequence[Observation], day: _dt.date | None) -> list[Observation]:
     """The observations known on ``day`` (all of them without one), in time order."""
     items = sorted(observations, key=series_order)
     if day is None:
         return items
-    return [o for o in items if (last := _last_day(o)) is not None and last <= day]
+    return [o for o in items if o.known_on(day)]  # "as known on that day"
 
 
 def progress_text(share: float, high: float | None = None) -> str:

@@ -111,6 +111,7 @@ def render(
     flex: int = -1,
     squeeze: Mapping[int, int] | None = None,
     drop: Sequence[int] = (),
+    right: Sequence[int] = (),
 ) -> list[str]:
     """The table as lines: a header, a rule when sized for a terminal, then rows.
 
@@ -118,7 +119,8 @@ def render(
     dropped); ``flex`` is the column that takes what is left (default: the
     last); ``squeeze`` maps columns to the width they are cut to before ``flex``
     is; ``drop`` lists columns to leave out, in that order, while ``flex`` would
-    get less than a quarter of the width.
+    get less than a quarter of the width; ``right`` lists columns aligned
+    right (figures).
 
     >>> for line in render(["WHEN", "TITLE"], [["2026-04", "DeepSeek V4 release"]], width=22):
     ...     print(line)
@@ -146,10 +148,14 @@ def render(
     if width is not None:
         fit_squeeze = {position[c]: w for c, w in (squeeze or {}).items() if c in position}
         widths = _fit(widths, width, position[flex], fit_squeeze)
+    flush = [i in right for i in keep]
     lines = []
     for n, row in enumerate(table):
         cells = [truncate(cell, w) for cell, w in zip(row, widths, strict=True)]
-        line = _GAP.join(_pad(cell, w) for cell, w in zip(cells, widths, strict=True))
+        line = _GAP.join(
+            _pad(c, w) if not r else " " * (w - cell_width(c)) + c
+            for c, w, r in zip(cells, widths, flush, strict=True)
+        )
         lines.append(line.rstrip())
         if n == 0 and width is not None:
             lines.append(_GAP.join("-" * w for w in widths))

@@ -116,6 +116,27 @@ class Observation:
     def __str__(self) -> str:
         return f"{self.value} ({self.when})"
 
+    def known_on(self, day: When | _dt.date | str) -> bool:
+        """Whether the figure was known on ``day``: "as known on that day" for figures.
+
+        A figure is known once the period it measures has ended (its latest day,
+        fuzzy bounds for approximate dates: a figure for 2026 is known from
+        2026-12-31, one open-ended or undated never) and, when its source has a
+        ``published`` date, once that was published (from its earliest day, as a
+        claim counts from its ``stated`` day). `Event.as_of`, `Target.status`, the
+        page and ``to_pandas(as_of=)`` all use this rule.
+
+        >>> o = Observation("2026-01", "900 GPUs", source=Source("s", published="2026-02-03"))
+        >>> o.known_on("2026-01-31"), o.known_on("2026-02-03")
+        (False, True)
+        """
+        cutoff = to_day(day)
+        last = _span(self.when)[1]
+        if last is None or _day_of(last) > cutoff:
+            return False
+        published = self.source.published if self.source is not None else None
+        return published is None or published.earliest is None or to_day(published) <= cutoff
+
 
 def series_order(observation: Observation) -> tuple[float, float, tuple[object, ...]]:
     """The key that puts a series of figures in time order: by latest, then earliest day.

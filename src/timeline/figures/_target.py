@@ -255,8 +255,9 @@ class Target:
     ) -> TargetStatus:
         """ "met", "missed", "pending" or "unknown" on ``as_of``, from the observations known then.
 
-        ``as_of`` means "as known on that day", as everywhere: only figures whose
-        period had ended by then count (a figure for 2026 is known from 2027).
+        ``as_of`` means "as known on that day", as everywhere: only figures known
+        then count (`Observation.known_on`: their period had ended and their source,
+        if dated, was published; a figure for 2026 is known from its last day).
 
         Met: an observation surely dated by the deadline surely reaches the goal.
         Missed: the deadline has passed and a figure for a period that runs to the
@@ -278,7 +279,7 @@ class Target:
         known: list[tuple[Observation, Point]] = []
         for item in evidence:
             last = _span(item.when)[1]
-            if last is not None and _day_of(last) <= day:
+            if last is not None and item.known_on(day):
                 known.append((item, last))
         # By the deadline: instants compared in UTC, a day against an instant by its date.
         if any(_cmp(last, deadline) <= 0 and self.reached(o.value) for o, last in known):

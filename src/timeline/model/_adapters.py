@@ -452,8 +452,11 @@ def to_html(
     cannot place (no bounded date) are named under it, and in a `TimelineWarning`.
     ``as_of`` makes the page as known on that day: picture, table, target
     figures, and the "overdue" badges (replayed to that day, then judged);
-    without it the badges are judged on the day the page is written, and the
-    page says which day. A Targets section shows each target's progress.
+    without it the badges and the picture's overdue outlines are judged on the
+    day the page is written (one day for both), and the page says which day.
+    A Targets section shows each target's progress. ``path`` must end in
+    ``.html`` or ``.htm`` (`PlotError` otherwise, as `save` and `save_plot`
+    refuse suffixes they do not write).
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "tl.html"

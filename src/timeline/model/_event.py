@@ -386,7 +386,9 @@ class Event:
         """The event as known on ``day``; ``None`` if not yet announced then.
 
         Replays the initial statement (known from the first source's ``published``
-        day; always, without a dated source) and every claim stated on or before ``day``.
+        day; always, without a dated source) and every claim stated on or before ``day``,
+        and keeps only the figures known then (`Observation.known_on`: period ended,
+        source published), so nothing in the result is dated after ``day``.
 
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
@@ -397,23 +399,24 @@ class Event:
         stated = self.stated
         if stated is not None and to_day(stated) > cutoff:
             return None
-        claims = self.claims
-        if not claims or claims[-1].day <= cutoff:
-            return self  # everything said about it was said by then
-        # Claims are kept in stated order: drop the ones said after the day.
-        keep = len(claims) - 1
+        claims, figures = self.claims, self.observations
+        if figures and not all(o.known_on(cutoff) for o in figures):
+            figures = tuple(o for o in figures if o.known_on(cutoff))
+        keep = len(claims)  # claims are kept in stated order: drop those said after the day
         while keep and claims[keep - 1].day > cutoff:
             keep -= 1
-        return self._with_claims(claims[:keep])
+        if keep == len(claims) and figures is self.observations:
+            return self  # everything said about it was said by then
+        return self._with_claims(claims[:keep], figures)
 
-    def _with_claims(self, claims: tuple[Claim, ...]) -> Event:
-        """This event with ``claims`` (checked, in stated order) instead of its own.
+    def _with_claims(self, claims: tuple[Claim, ...], figures: tuple[Observation, ...]) -> Event:
+        """This event with ``claims`` (checked, in stated order) and ``figures`` instead.
 
         Every other field was checked when this event was made, so the copy
         skips the constructor (`Timeline.track_record` replays 10^5 events).
         """
         fields: dict[str, Any] = {str(f.alias): getattr(self, f.name) for f in _FIELDS}
-        fields["claims"] = claims
+        fields["claims"], fields["observations"] = claims, figures
         copy = object.__new__(Event)
         copy.__attrs_init__(**fields)
         return copy

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from timeline.model._track_record import TrackRecord
 
-__all__ = ["record_frame", "record_html", "record_text"]
+__all__ = ["record_frame", "record_html", "record_table", "record_text"]
 
 _HEADERS = (
     "PROMISES",
@@ -71,6 +71,24 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def record_table(record: TrackRecord) -> tuple[list[str], list[list[str]]]:
+    """The table's headers and rows as text: one row per group, then the total.
+
+    Group names are shown with their control characters escaped (`visible`).
+
+    >>> from timeline import Event, Timeline
+    >>> headers, rows = record_table(Timeline([Event(title="a", when="2026-04")]).track_record(
+    ...     as_of="2026-06-01"))
+    >>> headers[:3], rows[-1][:3]
+    (['ACTOR', 'PROMISES', 'KEPT'], ['(all)', '1', '0'])
+    """
+    rows = [_cells(row) for row in record.rows]
+    rows.append(_cells(record.total))
+    for cells in rows:  # measured as printed: a control character shows as its escape
+        cells[0] = visible(cells[0])
+    return [record.by.upper(), *_HEADERS], rows
+
+
 def record_text(record: TrackRecord) -> str:
     """The summary line, then the table: one line per group and the total, columns aligned.
 
@@ -83,11 +101,7 @@ def record_text(record: TrackRecord) -> str:
     """
     if not record.total.resolved:
         return record.summary
-    rows = [_cells(row) for row in record.rows]
-    rows.append(_cells(record.total))
-    for cells in rows:  # measured as printed: a control character shows as its escape
-        cells[0] = visible(cells[0])
-    headers = [record.by.upper(), *_HEADERS]
+    headers, rows = record_table(record)
     widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
 
     def line(cells: list[str]) -> str:
