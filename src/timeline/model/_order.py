@@ -43,8 +43,6 @@ _by_id = operator.attrgetter("id")
 _when_of = operator.attrgetter("when")
 _initial_when_of = operator.attrgetter("initial_when")
 _claims_of = operator.attrgetter("claims")
-_keys_of = operator.attrgetter("_keys")
-_text_in_keys = operator.itemgetter(6)
 _order_text_of = operator.attrgetter("_order_text")
 
 
@@ -60,15 +58,14 @@ def tied_heads(whens: Sequence[When]) -> list[str]:
 
     ``whens`` are best given once each (the same object twice is no tie, but costs a look).
     """
-    distinct = whens
-    texts = list(map(_text_in_keys, map(_keys_of, distinct)))
+    texts = list(map(_order_text_of, whens))  # (computes each date's keys once)
     counts = Counter(texts)
     if len(counts) == len(texts):
         return []
     shared = {text for text, count in counts.items() if count > 1}
     seen: dict[str, When] = {}
     tied: set[str] = set()
-    for text, when in zip(texts, distinct, strict=True):
+    for text, when in zip(texts, whens, strict=True):
         if text in shared:
             first = seen.setdefault(text, when)
             if first is not when and first.sort_key != when.sort_key:
