@@ -41,6 +41,7 @@ _METRIC_WORDS: Final = re.compile(
 )
 
 
+_SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # Where a statement's clauses join: "founded in 2015 and employs ...", "...; it operates ...".
 _JOIN: Final = re.compile(r"\s+and\s+|\s*;\s+|,?\s+but\s+", re.IGNORECASE)
 # Verbs that put a clause in the present ("employs", "has", "now"), or in the past.
@@ -158,6 +159,10 @@ class _FigureReader:
     ) -> When | None:
         limit = later[0].start if later else fig.end + 60
         own = next((d for d in dates if fig.end <= d.start < min(limit, fig.end + 40)), None)
+        if own is not None and _SINCE.search(self.folded, max(0, own.start - 8), own.start):
+            # "grew tenfold since 2020": measured from then to publication, the span the
+            # statement is dated with; not a figure of 2020
+            return when if status is Status.HAPPENED and when is not None else self.anchor
         if own is not None:
             return own.when
         if fig.after_from and later and self.anchor is not None:
