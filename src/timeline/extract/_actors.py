@@ -80,6 +80,33 @@ _STARTERS: Final = words(
     such each every all any no not more less few several another only even just asked
     speaking despite elsewhere globally domestically"""
 )
+# Common nouns and adjectives that open news sentences about markets, policy, products
+# and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
+# trials"): alone at a sentence's start (one capitalised word), they are no name unless
+# the text also writes them capitalised inside a sentence (a name: "... said Amazon").
+_COMMON_OPENERS: Final = words(
+    """tax taxes tariff tariffs subsidy subsidies incentive incentives rebate rebates credit
+    credits grant grants loan loans funding funds investment investments budget budgets
+    debt deficit inflation interest rates rate price wages wage jobs unemployment
+    employment emissions pollution energy electricity fuel oil gas power battery batteries
+    electric hybrid solar wind nuclear vehicle vehicles car cars truck trucks chip chips
+    trade tickets ticket fans players teams games construction approval approvals
+    regulation regulations rules law laws legislation policy policies reforms reform
+    inventory inventories capacity margin income losses loss cash bonds yields markets
+    market consumer consumers household households home homes housing rent rents mortgage
+    mortgages net gross operating total average annual quarterly monthly weekly daily
+    global domestic foreign federal national regional local public private new old
+    clinical trial trials patients doctors drug drugs treatment vaccine vaccines data
+    research work works progress funding traffic passengers ridership freight cargo
+    launch launches flights flight tests test testing production manufacturing factory
+    factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
+    water rain weather heat temperatures storms drought fire fires tourism travel
+    advertising ad ads software hardware cloud demand sales"""
+)
+# Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
+# "Shipments"): alone at a sentence's start, before a lower-case word, no name unless
+# the text also writes the word capitalised inside a sentence.
+_NOUN_ENDINGS: Final = ("tion", "tions", "sion", "sions", "ments", "ies", "ness")
 _ACRONYMS: Final = words(
     """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
     HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D"""
@@ -155,6 +182,11 @@ def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dic
     return table
 
 
+def _midsentence_capitals(folded: str) -> frozenset[str]:
+    """Capitalised words written inside a sentence (after a lower-case word or a comma)."""
+    return frozenset(re.findall(r"(?<=[a-z,;] )[A-Z][\w-]*", folded))
+
+
 def _lowercase_words(folded: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'-]+", folded))
 
@@ -167,6 +199,7 @@ class Actors:
     known: dict[str, str]
     use_spacy: bool | None = None
     _lower: frozenset[str] = attrs.field(init=False)
+    _midcaps: frozenset[str] = attrs.field(init=False)
     _known_re: re.Pattern[str] | None = attrs.field(init=False)
     _spacy: list[tuple[int, int, str]] = attrs.field(init=False)
     _quoted: list[tuple[int, int]] = attrs.field(init=False)
@@ -174,6 +207,7 @@ class Actors:
 
     def __attrs_post_init__(self) -> None:
         self._lower = _lowercase_words(self.folded)
+        self._midcaps = _midsentence_capitals(self.folded)
         keys = sorted(self.known, key=len, reverse=True)
         self._known_re = (
             re.compile(
@@ -249,6 +283,9 @@ class Actors:
                 pass  # "Paris-based Mistral AI": an adjective before the name
             elif at_start and (low in _STARTERS or self._opener(first, word, len(words))):
                 pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
+            elif at_start and len(words) == 1 and self._common(first, word):
+                pass  # "Tax breaks will expire", "Subsidies end": a common noun
+
             elif not (low in _STOP or (at_start and low in self._lower)):
                 break
             first += len(words[0]) + 1
@@ -279,6 +316,21 @@ class Actors:
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() == "its"
         return Name(text, first, person=person, org=org)
+
+    def _common(self, at: int, word: str) -> bool:
+        """Whether a lone capitalised word opening a sentence is a common noun or adjective.
+
+        It is when it is a word news sentences open with, or has the ending of an
+        abstract or plural noun and a lower-case word follows ("Negotiations are"),
+        and the text never writes it capitalised inside a sentence (where it would be a name).
+        """
+        low = word.lower()
+        listed = low in _COMMON_OPENERS
+        if not listed:
+            after = self.folded[at + len(word) : at + len(word) + 2]
+            if not (low.endswith(_NOUN_ENDINGS) and re.match(r"\s[a-z]", after)):
+                return False
+        return word not in self._midcaps
 
     def _opener(self, at: int, word: str, run: int) -> bool:
         """Whether a lone word starting a sentence is an opener: "Earlier, Acme said".
