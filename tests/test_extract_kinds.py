@@ -268,3 +268,21 @@ class TestGameQuarters:
     )
     def test_quarter_of_a_year(self, text: str, when: str) -> None:
         assert str(drafted(text)[0].when) == when
+
+
+def test_moved_draft_yaml_loads_and_checks() -> None:
+    # the first promise and the claim survive the data file, and `check` has nothing to say
+    from timeline.formats._io import loads
+
+    x = extract(
+        "Rivian said it would launch the R2 in June, a target it later pushed to July.",
+        source=Source("Test", published="2026-03-10"),
+    )
+    tl = loads(x.to_yaml(), "yaml")
+    event = next(iter(tl))
+    assert (str(event.initial_when), str(event.when), len(event.claims)) == (
+        "June 2026",
+        "July 2026",
+        1,
+    )
+    assert tl.check(today="2026-03-10") == []

@@ -19,7 +19,7 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
+__all__ = ["SLIP_WORD", "Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
 
 
 class Look(enum.Enum):
@@ -76,10 +76,12 @@ _FORWARD = _alt(
 # statement dates is the new expectation, so these look forward; the latest date named
 # is the new one.
 _SLIP = (
-    r"delayed|postponed|slipped|rescheduled|deferred|put\s+off|set\s+back"
-    r"|pushed(?:\s+\w+){0,3}?\s+back|moved(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
+    r"delay(?:ed|ing|s)|postpon(?:ed|ing|es)|slipp(?:ed|ing)|reschedul(?:ed|ing)"
+    r"|defer(?:red|ring|s)|put(?:ting)?\s+off|set\s+back"
+    r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until)(?=\s)"
+    r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
 )
-_SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
+SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
 _WEAK_FORWARD = _alt("would|could|might|may|should|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
@@ -163,7 +165,7 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             if words == "May":
                 continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
-        elif kind == "perfect" and _SLIP_WORD.search(words):
+        elif kind == "perfect" and SLIP_WORD.search(words):
             # "has delayed the launch to May": a date moved, as "delayed" alone is
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
         elif kind == "back" or kind == "perfect":

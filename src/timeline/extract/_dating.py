@@ -29,6 +29,7 @@ __all__ = [
     "onwards",
     "pick_date",
     "runs_past",
+    "slip_of",
     "until",
 ]
 
@@ -171,6 +172,43 @@ def _marker_before(folded: str, date: DateMatch, dates: list[DateMatch], start: 
     begin = max([d.end for d in dates if d.end <= date.start], default=start)
     found = [m.group(1).lower() for m in _MARKER.finditer(folded, begin, date.start)]
     return found[-1] if found else ""
+
+
+# Before the first date of a slip, what says it was a promise: a forward word, or "originally".
+_PROMISE: Final = re.compile(
+    r"\b(?:plan|schedul|expect|target|slat|aim|set\s+for|due|promis|intend|would|will"
+    r"|originally|initially|first|previously|once|earlier)",
+    re.IGNORECASE,
+)
+
+
+def slip_of(
+    dates: list[DateMatch], found: list[Cue], folded: str, start: int
+) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
+    """A date moved within one statement: the slip cue, the first promise and the moves.
+
+    "would launch it in June, a target it later pushed to July", "planned for
+    June, has been delayed to September", "delayed from June to September": the
+    first date is the one before the slip (said as a promise: "planned",
+    "originally" ...) or after it with "from"; the moves are the dates after the
+    slip not marked "from", in order, the last of them the date now expected.
+    """
+    slip = next((c for c in found if c.slip), None)
+    if slip is None:
+        return None
+    after = [d for d in dates if d.start >= slip.end]
+    moves = [d for d in after if _marker_before(folded, d, dates, slip.end) != "from"]
+    if not moves:
+        return None
+    earlier = [d for d in dates if d.end <= slip.start]
+    first = None
+    if earlier and _PROMISE.search(folded, start, earlier[0].start):
+        first = earlier[0]
+    elif not earlier:
+        first = next((d for d in after if d not in moves), None)
+    if first is None or first.when == moves[-1].when:
+        return None
+    return slip, first, moves
 
 
 def pick_date(

@@ -16,12 +16,20 @@ from typing import Final
 
 import attrs
 
+from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
-from timeline.extract._cues import Cue, cues, guess_kind
-from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form, main_cue, pick_date
+from timeline.extract._cues import Cue, Look, cues, guess_kind
+from timeline.extract._dating import (
+    FISCAL_PHRASE,
+    DateIndex,
+    fiscal_form,
+    main_cue,
+    pick_date,
+    slip_of,
+)
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures
 from timeline.extract._institutions import institutional, is_institution, refers_to
@@ -29,7 +37,7 @@ from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
 from timeline.figures import Source, Target
-from timeline.model import Status
+from timeline.model import Claim, Status
 
 __all__ = ["Reader"]
 
@@ -280,7 +288,16 @@ class Reader(_WhenReader, _FigureReader):
             cue = self.shared_cue
             reasons.append(f"cue {cue.text!r} ({cue.look.value}), shared with the clause before")
             score += 0.1
-        date = pick_date(dates, cue, self.folded, start, end)
+        moved = slip_of(dates, found, self.folded, start)
+        if moved is not None:
+            # "in June, a target it later pushed to July": the date now expected is the
+            # last move; the first promise and the moves become the event's claims
+            slip, first, moves = moved
+            if not any(c.look is Look.BACK and c.start > slip.end for c in found if c.strong):
+                cue = slip  # not "delayed from June, it took place on 3 September"
+            date = moves[-1]
+        else:
+            date = pick_date(dates, cue, self.folded, start, end)
         if date is not None and date is lead_date:
             reasons.append("date of the list's lead-in")
         self.last_date = date
@@ -288,6 +305,9 @@ class Reader(_WhenReader, _FigureReader):
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
         if date is not None:
             score += 0.3
+        first_when, claims = None, ()
+        if moved is not None:
+            first_when, claims = self._moves(moved, when, status, reasons)
         if conflict:
             score -= 0.2
         if actors:
@@ -329,7 +349,42 @@ class Reader(_WhenReader, _FigureReader):
             description=extra,
             source=cited,
             location=location,
+            first_when=first_when,
+            claims=claims,
         )
+
+    def _moves(
+        self,
+        moved: tuple[Cue, DateMatch, list[DateMatch]],
+        when: When,
+        status: Status,
+        reasons: list[str],
+    ) -> tuple[When, tuple[Claim, ...]]:
+        """The first promise of a date moved in one statement, and a claim per move.
+
+        The claims are stated at publication (all that the text says of when); with
+        no publication date there is no day to state them on, and the draft keeps
+        only the date now expected, the first promise in its reasons.
+        """
+        _, first, moves = moved
+        reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
+        if self.anchor is None:
+            return first.when, ()
+        claims = []
+        for move in moves:
+            last = move is moves[-1]
+            try:
+                claims.append(
+                    Claim(
+                        stated=self.anchor,
+                        when=when if last else move.when,
+                        status=status if last else Status.EXPECTED,
+                        note=f"moved to {' '.join(move.text.split())}",
+                    )
+                )
+            except TimelineError:
+                continue
+        return first.when, tuple(claims)
 
     def _canonical(self, name: Name) -> Name:
         """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
