@@ -25,6 +25,7 @@ __all__ = [
     "before",
     "day",
     "fiscal_form",
+    "game_periods",
     "main_cue",
     "onwards",
     "pick_date",
@@ -81,6 +82,65 @@ def fiscal_form(phrase: str) -> str | None:
         n = _PART_NUMBER.get(words.group(1)) or _PART_NUMBER_SHORT[words.group(1)]
         part = f"{'Q' if words.group(2) == 'quarter' else 'H'}{n} "
     return f"{part}FY{number}"
+
+
+# A quarter or half said without a year: of a year in business news, of a game in sport.
+_YEARLESS_PERIOD: Final = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-](?:quarter|half)",
+    re.IGNORECASE,
+)
+_PLAY: Final = re.compile(
+    r"\b(?:points?|scored|scores?|scoring|games?|match(?:es)?|overtime|half-?time|touchdowns?"
+    r"|innings?|rebounds|assists|fumbled?|interceptions?|quarterback|penalty|penalties"
+    r"|trailed|trailing|tied|buzzer|whistle|kick-?off|playoffs?|referee|yards|field\s+goal"
+    r"|free\s+throws?|three-pointers?|hat-trick|goals?|teams?|coach|league|season|fans"
+    r"|defen[cs]e|offen[cs]e|inning|striker|goalkeeper|pitcher|rallied|comeback|victory"
+    r"|win|won|beat|lost|final\s+score)\b",
+    re.IGNORECASE,
+)
+_BUSINESS: Final = re.compile(
+    r"\b(?:revenue|revenues|sales|earnings|profits?|income|margins?|shipments|deliveries"
+    r"|orders|fiscal|results|guidance|gdp|economy|economic|quarterly|shares|stock|investors"
+    r"|analysts|forecasts?|outlook|demand|production|output|customers|growth|spending|prices"
+    r"|inflation|billion|million|capex|launch|release|year)\b|[$€£¥]",
+    re.IGNORECASE,
+)
+
+
+def game_periods(folded: str, spans: list[tuple[int, int]], dates: list[DateMatch]) -> set[int]:
+    """Where a yearless quarter or half is a period of a game, not of a year.
+
+    "the fourth quarter" (no year, not fiscal) is a quarter of the year in
+    business news and of a game in sport. It is read as a game's when its
+    sentence speaks of play ("points", "scored", "game", "overtime" ...) and not
+    of business ("revenue", "sales", "earnings", a currency ...); in a text about
+    play (three or more play words in all) a sentence without business words is
+    read the same way. Returns the start offsets of such date phrases.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "James scored 14 points in the fourth quarter."
+    >>> sorted(game_periods(t, [(0, len(t))], find_dates(t, reference="2026-03-10")))
+    [26]
+    """
+    periods = [
+        d
+        for d in dates
+        if _YEARLESS_PERIOD.search(d.text)  # "the fourth quarter", "after the third quarter"
+        and not re.search(r"\d|\byear\b|\bfiscal\b|\bFY", d.text, re.IGNORECASE)
+    ]
+    if not periods:
+        return set()
+    sporty = len({m.group().lower() for m in _PLAY.finditer(folded)}) >= 3
+    found: set[int] = set()
+    for start, end in spans:
+        inside = [d for d in periods if start <= d.start and d.end <= end]
+        if not inside:
+            continue
+        if _BUSINESS.search(folded, start, end):
+            continue
+        if sporty or _PLAY.search(folded, start, end):
+            found.update(d.start for d in inside)
+    return found
 
 
 def day(point: _dt.date) -> _dt.date:

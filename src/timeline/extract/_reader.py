@@ -26,6 +26,7 @@ from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
     fiscal_form,
+    game_periods,
     main_cue,
     pick_date,
     slip_of,
@@ -95,7 +96,9 @@ class Reader(_WhenReader, _FigureReader):
 
     def run(self) -> Extraction:
         spans = sentences(self.text)
-        self.dates = DateIndex(self._find(self.text, 0, None))
+        found = self._find(self.text, 0, None)
+        games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], found)
+        self.dates = DateIndex([d for d in found if d.start not in games])
         drafts: list[Draft] = []
         lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
         marker = False  # the span before was a list number ("1.") alone
