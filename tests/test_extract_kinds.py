@@ -286,3 +286,278 @@ def test_moved_draft_yaml_loads_and_checks() -> None:
         1,
     )
     assert tl.check(today="2026-03-10") == []
+
+
+# -- found by reading articles of other kinds (tests/data/extract) -----------------------
+
+
+class TestReportedAfterTheContent:
+    """ "X will list Y in H1 2026, the chairman told shareholders": the verb of the content,
+    not the verb of speech, says which way the statement looks; its date is the content's."""
+
+    @pytest.mark.parametrize(
+        ("text", "when", "status"),
+        [
+            (
+                "Reliance will list Jio in the first half of 2026, chairman Mukesh Ambani "
+                "told shareholders.",
+                "H1 2026",
+                "expected",
+            ),
+            (
+                "The bullet train is expected to begin operations by August 2027, the "
+                "minister said on 28 February.",
+                "by August 2027",
+                "expected",
+            ),
+            (
+                "Acme plans to open the plant in 2027, a spokesperson said on 2 March.",
+                "2027",
+                "expected",
+            ),
+            (
+                "Acme will ship the phone in June, its chief executive told reporters.",
+                "June 2026",
+                "expected",
+            ),
+            # the content looks back: happened, on its own date
+            (
+                "Acme launched the phone in January, the company said on 2 March.",
+                "January 2026",
+                "happened",
+            ),
+        ],
+    )
+    def test_content_decides(self, text: str, when: str, status: str) -> None:
+        d = drafted(text)[0]
+        assert (str(d.when), d.status.value) == (when, status)
+
+
+class TestWeekdays:
+    """ "said on Tuesday": news names a day of the week near publication. A past statement
+    is on the last such day on or before publication, a forward one on the next after it."""
+
+    # published on Thursday 5 March 2026
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            ("Novo Nordisk said on Monday its trial missed its goal.", "2 March 2026"),
+            ("The Commission unveiled the plan on Wednesday.", "4 March 2026"),
+            ("Acme announced the deal on Thursday.", "5 March 2026"),
+            ("Acme raised $1 billion last Friday.", "27 February 2026"),
+            ("Acme said Tuesday it had closed the round.", "3 March 2026"),
+            # forward: the next one after publication
+            ("Acme will report results on Tuesday.", "10 March 2026"),
+            ("The vote is scheduled for Friday.", "6 March 2026"),
+            ("Acme will unveil the car next Monday.", "9 March 2026"),
+        ],
+    )
+    def test_day(self, text: str, when: str) -> None:
+        assert str(drafted(text, "2026-03-05")[0].when) == when
+
+    def test_without_reference(self) -> None:
+        # no publication day: a weekday names no date
+        d = extract("Acme said on Monday it launched the phone in May 2025.").drafts[0]
+        assert str(d.when) == "May 2025"
+
+
+class TestNotActors:
+    """Products, plants and places are not who a statement is about."""
+
+    @pytest.mark.parametrize(
+        ("text", "actors"),
+        [
+            # a name after "its"/"their" (and an adjective) is something the actor owns
+            ("Tesla cut the price of its Model Y in China last week.", ("Tesla",)),
+            ("Intel postponed the opening of its Ohio factory to 2030.", ("Intel",)),
+            ("TSMC will build chips at its second Arizona fab by 2028.", ("TSMC",)),
+            ("Blue Origin plans to launch its Blue Moon lander in 2026.", ("Blue Origin",)),
+            ("Tata Motors said its Sanand plant would start in April.", ("Tata Motors",)),
+            ("Rivian will deliver its cheaper R2 SUV in 2026.", ("Rivian",)),
+            # ... but not a company after "its subsidiary"
+            ("Alphabet said its subsidiary Waymo would expand in 2026.", ("Alphabet", "Waymo")),
+            # acronyms in the plural are things: "EVs", "SUVs", "GPUs"
+            ("GM now expects to build 200,000 EVs in 2026.", ("GM",)),
+            ("Tata will start producing electric SUVs in April.", ("Tata",)),
+            # a stage or a model with a number
+            ("Vertex said a Phase 3 trial failed in 2025.", ("Vertex",)),
+            # an organisation's last word is never a name alone
+            ("Rocket Lab's Neutron rocket will fly in 2026.", ("Rocket Lab",)),
+            # places between which something runs
+            (
+                "Service between Merced and Bakersfield would begin in 2030.",
+                (),
+            ),
+            (
+                "The tunnel between Denmark and Germany is expected to open in 2031.",
+                (),
+            ),
+            # a title before a person, however many words ("Transport Secretary")
+            (
+                "Transport Secretary Heidi Alexander said trains would run in 2033.",
+                ("Heidi Alexander",),
+            ),
+        ],
+    )
+    def test_actors(self, text: str, actors: tuple[str, ...]) -> None:
+        assert drafted(text)[0].actors == actors
+
+    def test_between_is_one_phrase(self) -> None:
+        # "between Merced and Bakersfield would begin": no cut at "and"
+        found = drafted(
+            "The authority said service between Merced and Bakersfield would begin in 2030."
+        )
+        assert len(found) == 1
+        assert str(found[0].when) == "2030"
+
+
+class TestComparisonDates:
+    """ "up from $40.9 billion last year": the date of the figure compared with, not the
+    statement's."""
+
+    @pytest.mark.parametrize(
+        ("text", "when", "figures"),
+        [
+            (
+                "TSMC raised its capital budget to $52 billion, up from $40.9 billion last year.",
+                "5 March 2026",
+                [("$52 billion", "5 March 2026"), ("$40.9 billion", "2025")],
+            ),
+            (
+                "Acme said sales reached $3 billion, compared with $2 billion in 2024.",
+                "5 March 2026",
+                [("$3 billion", "5 March 2026"), ("$2 billion", "2024")],
+            ),
+            (
+                "Acme now employs 1,200 people, down from 1,500 in 2023.",
+                "5 March 2026",
+                [("1,200 people", "5 March 2026"), ("1,500 people", "2023")],
+            ),
+            # a date of its own stays the statement's
+            (
+                "Acme sold 45,000 cars in February, up from 40,000 in January.",
+                "February 2026",
+                [("45,000 cars", "February 2026"), ("40,000 cars", "January 2026")],
+            ),
+        ],
+    )
+    def test_dates(self, text: str, when: str, figures: list[tuple[str, str]]) -> None:
+        d = drafted(text, "2026-03-05")[0]
+        assert str(d.when) == when
+        assert [(str(o.value), str(o.when)) for o in d.observations] == figures
+
+
+class TestNegatedDeadline:
+    """ "will not run before 2033": no earlier than 2033, not before it."""
+
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            ("The first trains will not run before 2033.", "no earlier than 2033"),
+            ("The plant won't open until 2028.", "no earlier than 2028"),
+            ("Approval is not expected before June.", "no earlier than June 2026"),
+            ("The line will not be finished until late 2031.", "no earlier than late 2031"),
+            # not negated: as before
+            ("The line will be finished before 2031.", "before 2031"),
+        ],
+    )
+    def test_when(self, text: str, when: str) -> None:
+        assert str(drafted(text)[0].when) == when
+
+
+class TestByThen:
+    """ "by then" is the deadline of the date named just before it."""
+
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            (
+                "Britain will ban new petrol cars from 2030 and require 80% of new cars "
+                "to be zero-emission by then.",
+                "by end of 2030",
+            ),
+            (
+                "Acme will open the plant in 2027. By then it expects to employ 2,000 people.",
+                "by end of 2027",
+            ),
+            (
+                "The law takes effect in June; firms must comply by that time.",
+                "by end of June 2026",
+            ),
+        ],
+    )
+    def test_when(self, text: str, when: str) -> None:
+        assert str(drafted(text)[-1].when) == when
+
+
+class TestSlipFromAfter:
+    """ "will fly no earlier than Q1 2026, after a delay from 2025": the date now expected is
+    the one not marked "from"; the "from" date is the first promise."""
+
+    def test_after_a_delay(self) -> None:
+        d = drafted(
+            "Rocket Lab's Neutron will make its debut flight no earlier than the first "
+            "quarter of 2026, the company said, after a delay from 2025.",
+            "2025-12-01",
+        )[0]
+        assert (str(d.when), d.status.value) == ("no earlier than Q1 2026", "expected")
+        assert d.first_when is not None and str(d.first_when) == "2025"
+
+
+class TestHeadline:
+    """The first line of an article, without closing punctuation and followed by a blank
+    line, is its headline: no statement (the body says the same, with its date)."""
+
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Rivian delays R2 deliveries as EV price war deepens",
+            "Reliance to list Jio in first half of 2026; RBI holds rates",
+            "TSMC to start 2nm mass production in Arizona by 2028",
+        ],
+    )
+    def test_not_drafted(self, headline: str) -> None:
+        text = f"{headline}\n\nAcme launched the phone in May 2025.\n"
+        assert [d.title for d in drafted(text)] == ["Acme launched the phone in May 2025"]
+
+    def test_a_body_line_is_read(self) -> None:
+        # a line with a full stop is a sentence, wherever it stands
+        text = "Acme will ship the phone in June.\n\nIt sold well in 2025.\n"
+        assert len(drafted(text)) == 2
+
+
+class TestCancelled:
+    """ "scrapped plans for", "cancelled", "called off": the event is cancelled."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "General Motors scrapped plans for a second battery plant in Michigan.",
+            "Acme cancelled the launch of its tablet.",
+            "The summit, planned for June, was called off.",
+            "Acme has abandoned plans to build a factory in Ohio.",
+            "Acme shelved its IPO in February.",
+        ],
+    )
+    def test_status(self, text: str) -> None:
+        assert drafted(text)[0].status is Status.CANCELLED
+
+    def test_not_cancelled(self) -> None:
+        d = drafted("Acme said it has no plans to cancel the launch in June.")[0]
+        assert d.status is not Status.CANCELLED
+
+
+class TestSeasonsWithoutYear:
+    """ "in the spring": the next such season for a plan, the last for a past event."""
+
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            ("Blue Origin plans to launch the lander in the spring.", "spring 2026"),
+            ("Acme will open the store in the autumn.", "autumn 2026"),
+            ("Acme expects to ship it in the fall.", "autumn 2026"),
+            ("Acme launched the phone in the summer.", "summer 2025"),
+        ],
+    )
+    def test_when(self, text: str, when: str) -> None:
+        assert str(drafted(text)[0].when) == when

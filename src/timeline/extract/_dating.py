@@ -221,9 +221,15 @@ def main_cue(found: list[Cue]) -> Cue | None:
     strong = [c for c in found if c.strong]
     first = strong[0] if strong else found[0]
     if first.look is Look.REPORT:
+        # What is reported says which way the statement looks: "said it would launch"
+        # (after the verb of speech), "will list Jio ..., the chairman told shareholders"
+        # (before it).
         later = [c for c in found if c.start > first.start and c.look is not Look.REPORT]
         if later and later[0].look is Look.FORWARD:
             return later[0]
+        earlier = [c for c in found if c.end <= first.start and c.look is not Look.REPORT]
+        if not later and earlier and earlier[0].look in (Look.FORWARD, Look.BACK):
+            return earlier[0]
     return first
 
 

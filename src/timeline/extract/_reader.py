@@ -53,6 +53,12 @@ _ORG_SUFFIXES: Final = words(
 )
 
 
+# Kinds that say less than "a goal with a deadline": a target's kind replaces them
+# ("funding", "investment", "model-release" ... say more, and stay).
+_GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "publication"})
+
+_DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
+
 # A list item: a bullet ("- ", "* ", "• ") or a number ("1.", "2)") before the text.
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
@@ -318,8 +324,19 @@ class Reader(_WhenReader, _FigureReader):
             reasons.append(f"named: {', '.join(actors)}")
         if figs:
             score += 0.1
+        # The size of a deal (a funding round, an acquisition) is its amount, not a goal.
+        deal = self._kind(span, piece, None) in _DEAL_KINDS
         target, observations, extra = self._figures(
-            figs, dates, date, when, status, look, actors, span, piece, earlier_figures
+            figs,
+            dates,
+            date,
+            when,
+            status,
+            None if deal else look,
+            actors,
+            span,
+            piece,
+            earlier_figures,
         )
         for fig in figs:
             reasons.append(f"figure {fig.text!r}")
@@ -425,7 +442,7 @@ class Reader(_WhenReader, _FigureReader):
         kind = guess_kind(self.folded[piece.start : piece.end], sentence)
         if kind is None and piece.index == 0:
             kind = guess_kind(sentence)
-        if target is not None and (kind is None or not kind.endswith("-target")):
+        if target is not None and (kind is None or kind in _GENERIC_KINDS):
             # A goal with a deadline: its kind says what the goal is about.
             if _REVENUE.search(sentence):
                 return "revenue-target"
