@@ -32,7 +32,7 @@ __all__ = ["Figure", "figures"]
 class Figure:
     """A figure found at ``start``..``end`` with its `Quantity`.
 
-    >>> f = figures("Meta doubled it from $5 billion to $10 billion.", 0, 47, [])[0]
+    >>> f = figures("Meta doubled it from $5 billion to $10 billion.", 0, 47, [])[1]
     >>> (f.text, str(f.quantity), f.after_from)
     ('$5 billion', '$5 billion', True)
     """

@@ -37,6 +37,7 @@ from timeline.extract._institutions import institutional, is_institution, refers
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
+from timeline.extract._weekdays import weekdays
 from timeline.figures import Source, Target
 from timeline.model import Claim, Status
 
@@ -95,6 +96,7 @@ class Reader(_WhenReader, _FigureReader):
     shared_cue: Cue | None = None  # the cue of the sentence's statement before
     last_date: DateMatch | None = None  # the date of the last statement read
     lead: _Lead | None = None  # the lead-in of the list whose item is being read
+    weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
@@ -159,6 +161,11 @@ class Reader(_WhenReader, _FigureReader):
             )
         if unread:
             found = sorted(found + unread, key=lambda d: d.start)
+        days = weekdays(text, self.ref_day, found)
+        if days:
+            for w in days:
+                self.weekdays[w.match.start + offset] = w.forward
+            found = sorted(found + [w.match for w in days], key=lambda d: d.start)
         if not offset:
             return found
         return [DateMatch(m.text, m.start + offset, m.end + offset, m.when) for m in found]

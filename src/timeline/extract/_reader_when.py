@@ -41,6 +41,7 @@ class _WhenReader:
     ref_day: _dt.date | None
     actors: Actors
     last_dated: tuple[frozenset[str], When] | None
+    weekdays: dict[int, When]
 
     def _when_status(
         self,
@@ -55,6 +56,13 @@ class _WhenReader:
         conflict = False
         if date is not None:
             when = date.when
+            ahead = self.weekdays.get(date.start)
+            if (
+                ahead is not None
+                and look is Look.FORWARD
+                and not date.text.lower().startswith("last")
+            ):
+                when = ahead  # "will report on Tuesday": the next Tuesday
             reasons.append(f"date {date.text!r} -> {when}")
             if look is Look.BACK and after(when, anchor):
                 when = self._last_before(date, when, anchor, reasons)

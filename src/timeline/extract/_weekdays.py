@@ -1,0 +1,78 @@
+"""Days of the week in news: "said on Tuesday", "last Friday", "will report on Monday".
+
+`find_dates` reads no bare weekday: without a week it names no day. News text
+uses them for days near publication, so here they are read against the
+reference day: "on Tuesday" and "last Tuesday" are the last Tuesday on or before
+it (a past statement, the usual case), "next Tuesday" the first after it. A
+forward-looking statement reads a bare weekday as the first such day after the
+reference (`forward`). Not read: a weekday after a capitalised word ("Black
+Friday", "Super Tuesday", "Good Friday"), or right before a date that names the
+day already ("Monday, March 2").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Final
+
+import attrs
+
+from timeline.dates import When
+from timeline.dates._find import DateMatch
+
+__all__ = ["Weekday", "weekdays"]
+
+_DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY: Final = re.compile(
+    r"(?<![\w-])(?:(?P<which>last|next|this|on|since|by|until|before|after)\s+)?"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])",
+    re.IGNORECASE,
+)
+_NAME_BEFORE: Final = re.compile(r"[A-Z][\w'-]*\s+$")
+_DATE_AFTER: Final = re.compile(r",?\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)")
+
+
+@attrs.frozen
+class Weekday:
+    """A weekday phrase read as a past day (``match``) and as the next one (``forward``).
+
+    >>> w = weekdays("Acme said on Monday it would ship.", _dt.date(2026, 3, 5), [])[0]
+    >>> (w.match.text, str(w.match.when), str(w.forward))
+    ('on Monday', '2 March 2026', '9 March 2026')
+    """
+
+    match: DateMatch
+    forward: When
+
+
+def weekdays(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> list[Weekday]:
+    """The weekday phrases of ``text`` outside the ``taken`` dates, read against a day."""
+    if reference is None:
+        return []
+    found: list[Weekday] = []
+    for m in _WEEKDAY.finditer(text):
+        day = m.group("day")
+        if not day[0].isupper():
+            continue
+        if any(d.start < m.end() and m.start() < d.end for d in taken):
+            continue
+        at = m.start("day")
+        if _NAME_BEFORE.search(text, max(0, at - 20), at) and m.group("which") is None:
+            continue  # "Black Friday", "Super Tuesday"
+        if _DATE_AFTER.match(text, m.end()):
+            continue  # "Monday, March 2": the date says it
+        number = _DAYS.index(day.lower())
+        back = (reference.weekday() - number) % 7  # 0: the reference day itself
+        past = reference - _dt.timedelta(days=back)
+        ahead = (number - reference.weekday()) % 7 or 7
+        nxt = reference + _dt.timedelta(days=ahead)
+        which = (m.group("which") or "").lower()
+        if which == "last" and back == 0:
+            past -= _dt.timedelta(days=7)
+        start = m.start() if which in ("last", "next", "this", "on", "") else at
+        read = nxt if which == "next" else past
+        when = When.day(read.year, read.month, read.day)
+        forward = When.day(nxt.year, nxt.month, nxt.day)
+        found.append(Weekday(DateMatch(text[start : m.end()], start, m.end(), when), forward))
+    return found
