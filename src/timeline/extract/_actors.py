@@ -80,6 +80,28 @@ _STARTERS: Final = words(
     such each every all any no not more less few several another only even just asked
     speaking despite elsewhere globally domestically"""
 )
+# Titles inside a run of capitalised words, after the organisation or the portfolio and
+# before the person: "Tesla CEO Elon Musk", "Transport Secretary Heidi Alexander".
+_MID_TITLES: Final = words(
+    """ceo cfo cto coo chairman chairwoman president secretary minister governor mayor premier
+    spokesperson spokesman spokeswoman commissioner chancellor senator director chief"""
+)
+_GOVERNMENT_TITLES: Final = words("secretary minister commissioner chancellor senator")
+# Words a name never ends on alone: "Rocket Lab's" keeps "Rocket".
+_ORG_TAILS: Final = words(
+    """lab labs group motors systems technologies technology industries inc corp corporation
+    ltd llc plc holdings ai robotics dynamics aerospace energy electronics semiconductor
+    pharmaceuticals therapeutics airlines bank capital ventures partners networks"""
+)
+# After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
+# second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
+_OWNED: Final = re.compile(
+    r"\b(?:its|their)\s+(?:(?:new|first|second|third|fourth|next|latest|upcoming|planned"
+    r"|proposed|flagship|own|cheaper|cheapest|largest|biggest|main|older|newest|existing"
+    r"|future|only|former|popular|best-selling|electric|mass-market|midsize|compact)\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBERED: Final = re.compile(r"\s+(?:\d{1,2}|I{1,3}|IV|V)(?![\w.,]*\d)(?![\w-])")
 # Common nouns and adjectives that open news sentences about markets, policy, products
 # and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
 # trials"): alone at a sentence's start (one capitalised word), they are no name unless
@@ -101,7 +123,8 @@ _COMMON_OPENERS: Final = words(
     launch launches flights flight tests test testing production manufacturing factory
     factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
     water rain weather heat temperatures storms drought fire fires tourism travel
-    advertising ad ads software hardware cloud demand sales"""
+    advertising ad ads software hardware cloud demand sales service services operations
+    shipping delivery"""
 )
 # Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
 # "Shipments"): alone at a sentence's start, before a lower-case word, no name unless
@@ -250,7 +273,8 @@ class Actors:
             head = min(clash, default=m.end())
             if clash and (head <= m.start() or head not in institutions):
                 continue
-            for part in [m] if not clash else _NAME.finditer(self.folded, m.start(), head):
+            runs = [m] if not clash else list(_NAME.finditer(self.folded, m.start(), head))
+            for part in (sub for run in runs for sub in self._title_split(run)):
                 if inside(self._quoted, part.start()):
                     continue
                 name = self._clean(part, sentence_start)
@@ -288,12 +312,18 @@ class Actors:
 
             elif not (low in _STOP or (at_start and low in self._lower)):
                 break
+            elif low not in _STOP and len(words) > 1 and _org_tail(words[1]):
+                break  # "Rocket Lab's": the first word of the name, though the text has "rocket"
             first += len(words[0]) + 1
             words = words[1:]
             while first < m.end() and self.folded[first].isspace():
                 first += 1
         if not words:
             return None
+        if len(words) == 1 and _NUMBERED.match(self.folded, m.end()):
+            return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
+        if not person and _OWNED.search(self.folded, max(0, first - 40), first):
+            return None  # "its Model Y", "its second Arizona fab": a thing owned
         # A title just before the name ("newcomer Alexandr Wang", "director of").
         before = self.folded[max(0, first - 40) : first].split()
         if before and before[-1].lower().strip(",") in _TITLES:
@@ -316,6 +346,25 @@ class Actors:
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() == "its"
         return Name(text, first, person=person, org=org)
+
+    def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:
+        """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
+        Elon Musk; a word before a government title is a portfolio, not a name ("Transport
+        Secretary Heidi Alexander" is Heidi Alexander)."""
+        tokens = list(re.finditer(r"\S+", m.group()))
+        for i in range(1, len(tokens) - 1):
+            low = _POSSESSIVE.sub("", tokens[i].group()).lower()
+            if low not in _MID_TITLES:
+                continue
+            at = m.start() + tokens[i].start()
+            person = _NAME.match(self.folded, at, m.end())
+            before = _NAME.match(self.folded, m.start(), m.start() + tokens[i - 1].end())
+            if person is None:
+                return [m]
+            if before is None or (low in _GOVERNMENT_TITLES and i == 1):
+                return [person]
+            return [before, person]
+        return [m]
 
     def _common(self, at: int, word: str) -> bool:
         """Whether a lone capitalised word opening a sentence is a common noun or adjective.
@@ -370,11 +419,17 @@ def quoted(folded: str) -> Iterator[re.Match[str]]:
     return _QUOTED.finditer(folded)
 
 
+def _org_tail(word: str) -> bool:
+    return _POSSESSIVE.sub("", word).lower() in _ORG_TAILS
+
+
 def _plausible(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
         word = words[0]
         low = word.lower()
+        if re.fullmatch(r"[A-Z]{2,6}s", word):
+            return False  # "EVs", "SUVs", "GPUs": acronyms in the plural are things
         if re.search(r"-[a-z]", word):
             return False  # "AI-related", "AI-plus": a compound adjective
         if re.search(r"\d", word):

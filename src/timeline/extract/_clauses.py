@@ -52,6 +52,8 @@ _CONNECTOR: Final = re.compile(
     r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet|[,;:\-\s]))+",
     re.IGNORECASE,
 )
+# "between" and up to four words before an "and": the "and" of "between X and Y".
+_BETWEEN: Final = re.compile(r"\bbetween\s+(?:[^\s,;]+\s+){0,3}[^\s,;]+$", re.IGNORECASE)
 # What may stand between a cut and a slip that goes on with the same thing: "but later
 # pushed it to July", "and has since been delayed to 2027", ", a target it later moved".
 _SLIP_LEAD: Final = re.compile(
@@ -127,6 +129,10 @@ def clauses(
         right = (cut_end, left_end)
         if _slip_goes_on(folded, cut_end, left_end) and dates.has(left_start, cut_start):
             continue  # "in June but later pushed it to July": one thing, moved
+        if "and" in word.split() and _BETWEEN.search(
+            folded, max(left_start, cut_start - 60), cut_start
+        ):
+            continue  # "between Merced and Bakersfield": one phrase
         # Two dated statements joined by "and" or ";" are two statements.
         both_dated = dates.has(left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").

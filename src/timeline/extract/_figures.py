@@ -55,8 +55,9 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
 _CODE = r"(?:CNY|USD|EUR|GBP|JPY|RMB|HKD|INR|KRW|yuan|dollars|euros|pounds|yen|rupees)(?![\w-])"
 # Unit words: lower case, a compound such as "AI-plus", or an acronym before a lower-case
-# word ("ICT specialists"), never an acronym alone ("$300 million ARR" is in USD).
-_UNIT_WORD = r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z]))"
+# word ("ICT specialists") or in the plural ("200,000 EVs"), never an acronym alone
+# ("$300 million ARR" is in USD).
+_UNIT_WORD = r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s(?![\w-]))"
 _CANDIDATE: Final = re.compile(
     rf"(?<![\w.$€£¥₹₩-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
     rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"

@@ -426,17 +426,24 @@ class Reader(_WhenReader, _FigureReader):
         return name if full is None else attrs.evolve(name, text=full)
 
     def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
-        """Names after "in" ("an event in Austin, Texas") are where, not who."""
+        """Names after "in" ("an event in Austin, Texas") or "between" ("between Detroit and
+        Windsor") are where, not who."""
         kept: list[Name] = []
         places: list[Name] = []
+        between = False  # the last place came after "between": "and" joins the next
         for name in names:
-            before = self.folded[max(0, name.start - 8) : name.start].lower()
+            before = self.folded[max(0, name.start - 13) : name.start].lower()
             after_place = (
                 bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
             )
+            and_place = between and re.fullmatch(
+                r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
+            )
             known = name.text.lower() in self.known
-            at_place = before.endswith((" in ", " in the "))
-            if not known and (at_place or (after_place and len(places) == 1)):
+            in_place = before.endswith((" in ", " in the "))
+            between = before.endswith((" between ", " between the "))
+            at_place = in_place or between
+            if not known and (at_place or and_place or (after_place and len(places) == 1)):
                 places.append(name)
             else:
                 kept.append(name)
