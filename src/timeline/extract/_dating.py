@@ -23,6 +23,7 @@ __all__ = [
     "DateIndex",
     "after",
     "before",
+    "compared",
     "day",
     "fiscal_form",
     "game_periods",
@@ -275,6 +276,32 @@ def slip_of(
     if first is None or first.when == moves[-1].when:
         return None
     return slip, first, moves
+
+
+# The tail of a comparison, up to a date: "up from $40.9 billion (last year)", "compared
+# with $2 billion (in 2024)", "down from 1,500 (in 2023)", "versus 3% (a year earlier)".
+_COMPARED: Final = re.compile(
+    r"(?:\b(?:up|down|rising|falling|higher|lower)\s+(?:[^\s,;]+\s+){0,2}?from"
+    r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bas\s+against)\s+"
+    r"(?:[^,;]|(?<=\d),(?=\d)){0,50}$",
+    re.IGNORECASE,
+)
+
+
+def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]:
+    """The dates of a statement that belong to a figure it is compared with.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "Revenue rose to $5 billion, up from $4 billion in 2024."
+    >>> [d.text for d in compared(t, find_dates(t, reference=None), 0)]
+    ['2024']
+    """
+    found = []
+    for d in dates:
+        begin = max([e.end for e in dates if e.end <= d.start], default=start)
+        if _COMPARED.search(folded, begin, d.start):
+            found.append(d)
+    return found
 
 
 def pick_date(

@@ -24,6 +24,7 @@ from timeline._errors import QuantityError
 from timeline.extract._multiples import multiples
 from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
+from timeline.figures._units import multiple_mark
 
 __all__ = ["Figure", "figures"]
 
@@ -172,7 +173,43 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
         pos = max(pos, stop)
     found.sort(key=lambda f: f.start)
+    found = _compared_counts(folded, start, end, taken, found)
     return _ranges(folded, found)
+
+
+# A bare number compared with a figure: "45,000 cars, up from 40,000", "$5 billion
+# compared with 4 billion".
+_COMPARED_COUNT: Final = re.compile(
+    rf"\b(?:from|with|versus|vs\.?)\s+(?:(?P<bound>about|around|roughly|nearly)\s+)?"
+    rf"(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?(?![\w%$.-]|\s?-?\s?\d)",
+    re.IGNORECASE,
+)
+
+
+def _compared_counts(
+    folded: str, start: int, end: int, taken: list[tuple[int, int]], found: list[Figure]
+) -> list[Figure]:
+    """Bare numbers compared with the figure before them take its unit or currency."""
+    extra: list[Figure] = []
+    for m in _COMPARED_COUNT.finditer(folded, start, end):
+        a, b = m.start("bound") if m.group("bound") else m.start("num"), m.end()
+        if any(x < b and a < y for x, y in [*taken, *((f.start, f.end) for f in found)]):
+            continue
+        if _YEAR.fullmatch(m.group("num")) and not m.group("scale"):
+            continue  # "from 2025": a year
+        before = [f for f in found if f.end <= a]
+        if not before or not before[-1].quantity.unit or multiple_mark(before[-1].quantity.unit):
+            continue
+        unit = before[-1].quantity.unit
+        if unit == "%":
+            continue
+        words = [w for w in (m.group("bound"), m.group("num"), m.group("scale"), unit) if w]
+        try:
+            quantity = Quantity.parse(" ".join(words))
+        except QuantityError:
+            continue
+        extra.append(Figure(folded[a:b], a, b, quantity))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _bare_year(m: re.Match[str], units: str, head: str) -> bool:

@@ -25,6 +25,7 @@ from timeline.extract._cues import Cue, Look, cues, guess_kind
 from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
+    compared,
     fiscal_form,
     game_periods,
     main_cue,
@@ -313,7 +314,12 @@ class Reader(_WhenReader, _FigureReader):
                 cue = slip  # not "delayed from June, it took place on 3 September"
             date = moves[-1]
         else:
-            date = pick_date(dates, cue, self.folded, start, end)
+            # "up from $40.9 billion last year": that date is the compared figure's
+            baselines = compared(self.folded, dates, start)
+            own = [d for d in dates if d not in baselines]
+            date = pick_date(own, cue, self.folded, start, end)
+            if baselines and date is None:
+                reasons.append(f"date {baselines[0].text!r} is that of a figure compared with")
         if date is not None and date is lead_date:
             reasons.append("date of the list's lead-in")
         self.last_date = date
