@@ -472,8 +472,8 @@ class TestByThen:
         ("text", "when"),
         [
             (
-                "Britain will ban new petrol cars from 2030 and require 80% of new cars "
-                "to be zero-emission by then.",
+                "Britain will ban new petrol cars from 2030. By then, 80% of new cars sold "
+                "must be zero-emission.",
                 "by end of 2030",
             ),
             (
@@ -481,8 +481,8 @@ class TestByThen:
                 "by end of 2027",
             ),
             (
-                "The law takes effect in June; firms must comply by that time.",
-                "by end of June 2026",
+                "The law takes effect in June. Firms must comply by that time, the ministry said.",
+                "by June 2026",
             ),
         ],
     )

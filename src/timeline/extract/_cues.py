@@ -82,7 +82,7 @@ _SLIP = (
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
 )
 SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
-_WEAK_FORWARD = _alt("would|could|might|may|should|estimate|forecast to|projected")
+_WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
     "|bought|sold|signed|showcased|topped|surpassed|exceeded|passed|reached|hit|rose|grew|fell"
@@ -134,6 +134,18 @@ _NOT_VERB: Final = words(
 )
 
 
+# After a participle, a verb: the participle qualifies the noun before it ("cars sold must").
+_BEFORE_VERB: Final = re.compile(
+    r"\s+(?:must|will|would|should|can|could|may|might|shall|is|are|was|were)\b"
+)
+# Before a past participle, a passive still to come: "will be finished", "to be launched".
+_FUTURE_PASSIVE: Final = re.compile(
+    r"\b(?:will|would|shall|to|could|should|may|might|must|won't|wouldn't|can't|cannot)"
+    r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:be|have\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """The cue phrases in ``text[start:end]`` in order; spans index ``text``.
 
@@ -172,6 +184,14 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):
                 continue  # "its historically closed ecosystem": a participle as an adjective
+            if kind == "back" and " " not in words and _BEFORE_VERB.match(text, m.end(), stop):
+                continue  # "80% of new cars sold must be ...": a participle after a noun
+            if kind == "back" and _FUTURE_PASSIVE.search(
+                text, max(start, m.start() - 40), m.start()
+            ):
+                # "will be completed", "is expected to be launched": still to come
+                found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
+                continue
             found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
         elif kind == "report":
             found.append(Cue(words, m.start(), m.end(), Look.REPORT, True))

@@ -160,7 +160,8 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
             stop = body_end + words[kept - 1].end()
         if any(a < stop and m.start() < b for a, b in [*taken, *multiple_spans]):
             continue
-        text = " ".join(folded[m.start() : stop].split())
+        begin = m.start() + len(m.group()) - len(m.group().lstrip())  # no space before
+        text = " ".join(folded[begin:stop].split())
         passing = _PASSING.search(folded, max(start, m.start() - 14), m.start())
         stated = f"over {text}" if passing and not m.group("bound") else text
         try:
@@ -170,7 +171,7 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         if quantity.bound is Bound.EXACT and quantity.value == 0:
             continue
         after_from = bool(re.search(r"\bfrom\s+$", folded[max(start, m.start() - 6) : m.start()]))
-        found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
+        found.append(Figure(folded[begin:stop], begin, stop, quantity, after_from))
         pos = max(pos, stop)
     found.sort(key=lambda f: f.start)
     found = _compared_counts(folded, start, end, taken, found)

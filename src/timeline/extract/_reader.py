@@ -59,6 +59,13 @@ _ORG_SUFFIXES: Final = words(
 # ("funding", "investment", "model-release" ... say more, and stay).
 _GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "publication"})
 
+_BY_THEN: Final = re.compile(
+    r"\bby\s+(?:then|that\s+(?:time|date|point|year|deadline))\b", re.IGNORECASE
+)
+# "not ... before/until X": a date no earlier than X.
+_UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
+_UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
+_NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 
 # A list item: a bullet ("- ", "* ", "• ") or a number ("1.", "2)") before the text.
@@ -97,7 +104,10 @@ class Reader(_WhenReader, _FigureReader):
     shared_cue: Cue | None = None  # the cue of the sentence's statement before
     last_date: DateMatch | None = None  # the date of the last statement read
     lead: _Lead | None = None  # the lead-in of the list whose item is being read
-    weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
+    weekdays: dict[int, When] = attrs.field(factory=dict)
+    previous_date: DateMatch | None = (
+        None  # the date of the last dated statement  # "on Tuesday" looking forward
+    )
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
@@ -255,6 +265,9 @@ class Reader(_WhenReader, _FigureReader):
         if not dates and self.lead is not None and self.lead.date is not None:
             lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
             dates = [lead_date]
+        if not dates and self.previous_date is not None:
+            then = self._by_then(self.previous_date, start, end)
+            dates = [] if then is None else [then]
         taken = [(d.start, d.end) for d in dates]
         figs = figures(self.folded, start, end, taken)
         names = [
@@ -320,6 +333,9 @@ class Reader(_WhenReader, _FigureReader):
             date = pick_date(own, cue, self.folded, start, end)
             if baselines and date is None:
                 reasons.append(f"date {baselines[0].text!r} is that of a figure compared with")
+        if date is not None:
+            date = self._negated(date, start, reasons)
+            self.previous_date = date
         if date is not None and date is lead_date:
             reasons.append("date of the list's lead-in")
         self.last_date = date
@@ -385,6 +401,38 @@ class Reader(_WhenReader, _FigureReader):
             first_when=first_when,
             claims=claims,
         )
+
+    def _by_then(self, previous: DateMatch, start: int, end: int) -> DateMatch | None:
+        """ "by then", "by that time": by the end of the date named last."""
+        m = _BY_THEN.search(self.folded, start, end)
+        if m is None or previous.when.is_undated:
+            return None
+        try:
+            when = When.parse(f"by {previous.when}")
+        except TimelineError:
+            return None
+        return DateMatch(m.group(), m.start(), m.end(), when)
+
+    def _negated(self, date: DateMatch, start: int, reasons: list[str]) -> DateMatch:
+        """ "will not run before 2033", "won't open until 2028": no earlier than that date."""
+        m = _UNTIL.match(date.text)
+        head = self.folded[start : date.start]
+        if m is None:
+            m = _UNTIL_BEFORE.search(head)
+            if m is None:
+                return date
+            bare = date.text
+        else:
+            bare = date.text[m.end() :]
+        clause = re.split(r"[,;]", head)[-1]
+        if not _NEGATION.search(clause):
+            return date
+        try:
+            when = When.parse(f"no earlier than {bare}", reference=self.ref_day)
+        except TimelineError:
+            return date
+        reasons.append(f"negated {date.text!r}: no earlier than it")
+        return DateMatch(date.text, date.start, date.end, when)
 
     def _moves(
         self,
