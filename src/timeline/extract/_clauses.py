@@ -58,6 +58,7 @@ _BETWEEN: Final = re.compile(r"\bbetween\s+(?:[^\s,;]+\s+){0,3}[^\s,;]+$", re.IG
 # pushed it to July", "and has since been delayed to 2027", ", a target it later moved".
 _SLIP_LEAD: Final = re.compile(
     r"(?:(?:a|the|that|this|which|it|they|has|have|had|was|were|is|been|since|later|then"
+    r"|after|following|amid|despite|two|three|four|several|repeated|further|another|new"
     r"|subsequently|eventually|again|now|once|date|target|deadline|timeline|schedule|plan"
     r"|goal|launch|release)\s+){0,6}",
     re.IGNORECASE,

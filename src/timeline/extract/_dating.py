@@ -265,11 +265,15 @@ def slip_of(
         return None
     after = [d for d in dates if d.start >= slip.end]
     moves = [d for d in after if _marker_before(folded, d, dates, slip.end) != "from"]
-    if not moves:
-        return None
     earlier = [d for d in dates if d.end <= slip.start]
     first = None
-    if earlier and _PROMISE.search(folded, start, earlier[0].start):
+    if not moves:
+        # "will fly no earlier than Q1 2026, after a delay from 2025": the slip told
+        # after the new date, the first promise marked "from"
+        if not earlier or not after:
+            return None
+        first, moves = after[0], earlier[-1:]
+    elif earlier and _PROMISE.search(folded, start, earlier[0].start):
         first = earlier[0]
     elif not earlier:
         first = next((d for d in after if d not in moves), None)
