@@ -47,6 +47,7 @@ class Cue:
     strong: bool
     firm: bool = False  # a fixed date ("scheduled", "confirmed"): status confirmed
     slip: bool = False  # a date moved ("pushed back to"): the latest date named is the new one
+    cancel: bool = False  # "scrapped", "called off": the event will not happen
 
 
 def _alt(words: str) -> str:
@@ -89,7 +90,9 @@ _BACK = _alt(
     "|dropped|declined|doubled|tripled|halved|cut|hired|laid off|fired|approved|blocked|banned"
     "|designated|ruled|sued|fined|invested|partnered|merged|completed|finished|began|started"
     "|ended|debuted|shipped|filed|won|lost|cancelled"
-    "|canceled|scrapped|shut down|shuttered|went live|took place|was held|were held"
+    "|canceled|scrapped|called off|calls off|abandoned|abandons|shelved|shelves|axed|ditched"
+    "|cancels|scraps|scrapping|cancelling|canceling|shut down|shuttered|went live|took place"
+    "|was held|were held"
     "|coordinated|demonstrated|agreed|joined|resigned|appointed|elected|enacted|adopted"
     "|issued|posted|recorded|established|founded|formed|created|built|deployed|rolled out"
     "|revealed|disclosed|presented|expanded|increased|decreased|jumped|soared|plunged|slumped"
@@ -134,6 +137,15 @@ _NOT_VERB: Final = words(
 )
 
 
+# Cues that say an event will not happen: it is cancelled.
+_CANCEL: Final = re.compile(
+    r"cancel(?:l?ed|s|l?ing)|scrap(?:ped|s|ping)|called\s+off|calls\s+off|abandon(?:ed|s)"
+    r"|shelve[ds]|axed|ditched",
+    re.IGNORECASE,
+)
+_DENIED: Final = re.compile(
+    r"(?:\b(?:not|never|no|denied|denies|deny)\b|n't)[^,;.]*$", re.IGNORECASE
+)
 # After a participle, a verb: the participle qualifies the noun before it ("cars sold must").
 _BEFORE_VERB: Final = re.compile(
     r"\s+(?:must|will|would|should|can|could|may|might|shall|is|are|was|were)\b"
@@ -192,7 +204,10 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 # "will be completed", "is expected to be launched": still to come
                 found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
                 continue
-            found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
+            cancel = _CANCEL.search(words) is not None
+            if cancel and _DENIED.search(text, max(start, m.start() - 40), m.start()):
+                cancel = False  # "has not cancelled", "denied it had scrapped"
+            found.append(Cue(words, m.start(), m.end(), Look.BACK, True, cancel=cancel))
         elif kind == "report":
             found.append(Cue(words, m.start(), m.end(), Look.REPORT, True))
         else:

@@ -340,7 +340,13 @@ class Reader(_WhenReader, _FigureReader):
             reasons.append("date of the list's lead-in")
         self.last_date = date
         look = cue.look if cue is not None else None
+        cancel = cue is not None and cue.cancel
+        if cancel:
+            look = None  # "planned for June, was called off": June, as it was planned
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
+        if cancel:
+            status = Status.CANCELLED
+            reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")
         if date is not None:
             score += 0.3
         first_when, claims = None, ()
