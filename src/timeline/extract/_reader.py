@@ -38,7 +38,7 @@ from timeline.extract._institutions import institutional, is_institution, refers
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
-from timeline.extract._weekdays import weekdays
+from timeline.extract._weekdays import seasons, weekdays
 from timeline.figures import Source, Target
 from timeline.model import Claim, Status
 
@@ -173,6 +173,7 @@ class Reader(_WhenReader, _FigureReader):
         if unread:
             found = sorted(found + unread, key=lambda d: d.start)
         days = weekdays(text, self.ref_day, found)
+        days += seasons(text, self.ref_day, found)
         if days:
             for w in days:
                 self.weekdays[w.match.start + offset] = w.forward

@@ -1,4 +1,4 @@
-"""Days of the week in news: "said on Tuesday", "last Friday", "will report on Monday".
+"""Days of the week and seasons without a year: "said on Tuesday", "in the spring".
 
 `find_dates` reads no bare weekday: without a week it names no day. News text
 uses them for days near publication, so here they are read against the
@@ -8,6 +8,10 @@ forward-looking statement reads a bare weekday as the first such day after the
 reference (`forward`). Not read: a weekday after a capitalised word ("Black
 Friday", "Super Tuesday", "Good Friday"), or right before a date that names the
 day already ("Monday, March 2").
+
+"In the spring" (a season with "the" and no year, which `find_dates` leaves alone) is
+read the same way: the last such season begun by the reference day, or for a
+forward-looking statement the first not yet over.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import attrs
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 
-__all__ = ["Weekday", "weekdays"]
+__all__ = ["Weekday", "seasons", "weekdays"]
 
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY: Final = re.compile(
@@ -75,4 +79,46 @@ def weekdays(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> l
         when = When.day(read.year, read.month, read.day)
         forward = When.day(nxt.year, nxt.month, nxt.day)
         found.append(Weekday(DateMatch(text[start : m.end()], start, m.end(), when), forward))
+    return found
+
+
+_SEASON: Final = re.compile(
+    r"(?<![\w-])(?:in|by|during|over|until|through|for)\s+the\s+"
+    r"(?P<season>spring|summer|autumn|fall|winter)(?![\w-])(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def _season(name: str, year: int) -> When:
+    if name == "winter":
+        return When.parse(f"winter {year}/{str(year + 1)[2:]}")
+    return When.parse(f"{'autumn' if name == 'fall' else name} {year}")
+
+
+def seasons(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> list[Weekday]:
+    """The seasons said without a year in ``text``, read against a day (past, forward).
+
+    >>> w = seasons("It flies in the spring.", _dt.date(2026, 3, 5), [])[0]
+    >>> (w.match.text, str(w.match.when), str(w.forward))
+    ('the spring', 'spring 2025', 'spring 2026')
+    """
+    if reference is None:
+        return []
+    found: list[Weekday] = []
+    for m in _SEASON.finditer(text):
+        at = m.start() + m.group().lower().index("the")
+        if any(d.start < m.end() and at < d.end for d in taken):
+            continue
+        name = m.group("season").lower()
+        readings = [
+            _season(name, y) for y in (reference.year - 1, reference.year, reference.year + 1)
+        ]
+        begun = [w for w in readings if w.earliest is not None and w.earliest <= reference]
+        ahead = [w for w in readings if w.latest is not None and w.latest >= reference]
+        if not begun or not ahead:
+            continue
+        past = begun[-1]
+        if past.latest is not None and past.latest >= reference and len(begun) > 1:
+            past = begun[-2]  # a past event "in the spring", said in spring: the last one over
+        found.append(Weekday(DateMatch(text[at : m.end()], at, m.end(), past), ahead[0]))
     return found
