@@ -115,9 +115,9 @@ class Reader(_WhenReader, _FigureReader):
 
     def run(self) -> Extraction:
         spans = sentences(self.text)
-        found = self._find(self.text, 0, None)
-        games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], found)
-        self.dates = DateIndex([d for d in found if d.start not in games])
+        read = self._find(self.text, 0, None)
+        games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], read)
+        self.dates = DateIndex([d for d in read if d.start not in games])
         drafts: list[Draft] = []
         lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
         marker = False  # the span before was a list number ("1.") alone
@@ -319,11 +319,12 @@ class Reader(_WhenReader, _FigureReader):
             cue = self.shared_cue
             reasons.append(f"cue {cue.text!r} ({cue.look.value}), shared with the clause before")
             score += 0.1
+        date: DateMatch | None
         moved = slip_of(dates, found, self.folded, start)
         if moved is not None:
             # "in June, a target it later pushed to July": the date now expected is the
             # last move; the first promise and the moves become the event's claims
-            slip, first, moves = moved
+            slip, _, moves = moved
             if not any(c.look is Look.BACK and c.start > slip.end for c in found if c.strong):
                 cue = slip  # not "delayed from June, it took place on 3 September"
             date = moves[-1]
@@ -350,7 +351,8 @@ class Reader(_WhenReader, _FigureReader):
             reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")
         if date is not None:
             score += 0.3
-        first_when, claims = None, ()
+        first_when: When | None = None
+        claims: tuple[Claim, ...] = ()
         if moved is not None:
             first_when, claims = self._moves(moved, when, status, reasons)
         if conflict:
