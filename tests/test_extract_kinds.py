@@ -561,3 +561,29 @@ class TestSeasonsWithoutYear:
     )
     def test_when(self, text: str, when: str) -> None:
         assert str(drafted(text)[0].when) == when
+
+
+class TestYearBeforePreposition:
+    """ "to 2030 from 2025": a year before a preposition is a year, not a count of things."""
+
+    @pytest.mark.parametrize(
+        ("text", "years"),
+        [
+            ("postponed the opening to 2030 from 2025", ["2030", "2025"]),
+            ("moved it to 2027 amid weak demand", ["2027"]),
+            ("pushed to 2028 citing costs", ["2028"]),
+            ("delayed to 2029 despite protests", ["2029"]),
+            ("back to 2031 following a review", ["2031"]),
+            # counts stay counts
+            ("hired 2000 engineers from rivals", []),
+        ],
+    )
+    def test_years(self, text: str, years: list[str]) -> None:
+        from timeline.dates import find_dates
+
+        assert [m.text for m in find_dates(text, reference="2026-03-05")] == years
+
+    def test_slip_read(self) -> None:
+        d = only("Intel postponed the opening of its Ohio factory to 2030 from 2025.")
+        assert (str(d.when), d.status.value, d.actors) == ("2030", "expected", ("Intel",))
+        assert d.first_when is not None and str(d.first_when) == "2025"
