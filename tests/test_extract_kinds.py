@@ -587,3 +587,32 @@ class TestYearBeforePreposition:
         d = only("Intel postponed the opening of its Ohio factory to 2030 from 2025.")
         assert (str(d.when), d.status.value, d.actors) == ("2030", "expected", ("Intel",))
         assert d.first_when is not None and str(d.first_when) == "2025"
+
+
+class TestRangesWithOneUnit:
+    """ "between 40,000 and 46,000 vehicles": one range, the unit said once."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("expects to deliver between 40,000 and 46,000 vehicles", ["40,000–46,000 vehicles"]),
+            ("will add 5 to 10 GW of capacity", ["5–10 GW"]),
+            ("guided to $18.5 to $19 billion", ["$18.5–19 billion"]),
+            # a change is two figures
+            ("grew from 5 to 10 GW", ["10 GW"]),
+            ("a count of 3 and 40 engineers", ["40 engineers"]),
+        ],
+    )
+    def test_found(self, text: str, expected: list[str]) -> None:
+        assert found_figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samsung expects profit to rise. Its HBM4 chips are due to ship next month.",
+        "Samsung expects profit to rise. It plans to ship HBM4 chips next month.",
+    ],
+)
+def test_its_at_a_sentence_start_is_the_last_company(text: str) -> None:
+    assert drafted(text)[-1].actors == ("Samsung",)

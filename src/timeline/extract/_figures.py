@@ -57,8 +57,12 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
 _CODE = r"(?:CNY|USD|EUR|GBP|JPY|RMB|HKD|INR|KRW|yuan|dollars|euros|pounds|yen|rupees)(?![\w-])"
 # Unit words: lower case, a compound such as "AI-plus", or an acronym before a lower-case
 # word ("ICT specialists") or in the plural ("200,000 EVs"), never an acronym alone
-# ("$300 million ARR" is in USD).
-_UNIT_WORD = r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s(?![\w-]))"
+# ("$300 million ARR" is in USD), except units of power and energy at a clause's end
+# ("to 10 GW.").
+_UNIT_WORD = (
+    r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s(?![\w-])"
+    r"|[GMkT]Wh?(?=[.,;:)]|\s*$))"
+)
 _CANDIDATE: Final = re.compile(
     rf"(?<![\w.$€£¥₹₩-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
     rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"
@@ -175,7 +179,40 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         pos = max(pos, stop)
     found.sort(key=lambda f: f.start)
     found = _compared_counts(folded, start, end, taken, found)
+    found = _bare_low_ends(folded, start, taken, found)
     return _ranges(folded, found)
+
+
+# A bare number as the low end of a range whose high end has the unit: "between 40,000 and
+# 46,000 vehicles", "5 to 10 GW", "$18.5 to $19 billion" (not "from 5 to 10 GW": a change).
+_LOW_END: Final = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?P<cur>{_CURRENCY})?(?P<num>{_NUMBER})\s+(?P<join>and|to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bare_low_ends(
+    folded: str, start: int, taken: list[tuple[int, int]], found: list[Figure]
+) -> list[Figure]:
+    out: list[Figure] = []
+    for fig in found:
+        m = _LOW_END.search(folded, max(start, fig.start - 40), fig.start)
+        joined = None
+        if m is not None and not any(a < fig.start and m.start("num") < b for a, b in taken):
+            low_end = m.start("cur") if m.group("cur") else m.start("num")
+            between = m.group("between") is not None
+            change = re.search(r"\bfrom\s+$", folded[max(start, low_end - 6) : low_end])
+            overlap = any(f.end > low_end and f.start < fig.start for f in out)
+            if (m.group("join").lower() == "and") == between and not change and not overlap:
+                low = f"{m.group('cur') or ''}{m.group('num')}"
+                try:
+                    quantity = Quantity.parse(f"{low} to {fig.text}")
+                except QuantityError:
+                    quantity = None
+                if quantity is not None and quantity.bound is Bound.RANGE:
+                    joined = Figure(folded[low_end : fig.end], low_end, fig.end, quantity)
+        out.append(fig if joined is None else joined)
+    return out
 
 
 # A bare number compared with a figure: "45,000 cars, up from 40,000", "$5 billion

@@ -552,9 +552,10 @@ class Reader(_WhenReader, _FigureReader):
             if body is not None and body not in actors:
                 actors.append(body)
                 reasons.append(f"'the {phrase.noun}' read as {body}")
-        if not actors and self.folded.startswith("It ", start) and self.last_org is not None:
-            actors = [self.last_org]
-            reasons.append(f"'It' read as {self.last_org}")
+        pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])
+        if not actors and pronoun is not None and self.last_org is not None:
+            actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
+            reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
         if not actors and previous_actors:
             # A clause without a name of its own shares the subject of the one before
             # ("... surpassed $300 million and expects $600 million by 2026").
