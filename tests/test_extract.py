@@ -187,7 +187,7 @@ class TestPolicyTargets:
                     ("EU",),
                 ),
             ),
-            # "scheduled" with a day: confirmed
+            # "scheduled" with a day: confirmed; "Member states" is no actor (it was one)
             (
                 3,
                 (
@@ -196,7 +196,7 @@ class TestPolicyTargets:
                     "15 September 2026",
                     "confirmed",
                     "publication",
-                    ("Member",),
+                    (),
                 ),
             ),
         ],

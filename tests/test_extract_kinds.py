@@ -616,3 +616,56 @@ class TestRangesWithOneUnit:
 )
 def test_its_at_a_sentence_start_is_the_last_company(text: str) -> None:
     assert drafted(text)[-1].actors == ("Samsung",)
+
+
+class TestPolicyPhrases:
+    """Plans said with an infinitive or a report after the content."""
+
+    @pytest.mark.parametrize(
+        ("text", "when", "status", "goal"),
+        [
+            # "a target to cut": an infinitive, not a cut that happened
+            (
+                "The Commission proposed on Wednesday a binding target to cut emissions by "
+                "90% by 2040, compared with 1990 levels.",
+                "by end of 2040",
+                "expected",
+                "90%",
+            ),
+            (
+                "Acme set a goal to hit 1 million users by 2027.",
+                "by end of 2027",
+                "expected",
+                "1 million users",
+            ),
+            # a report after the content, with a cancel cue after it: the content decides
+            (
+                "The trains will not run before 2033, the minister told Parliament on "
+                "Wednesday, scrapping the previous target.",
+                "no earlier than 2033",
+                "expected",
+                None,
+            ),
+            # "sold to be": a participle, the clause goes on with "will"
+            (
+                "Britain will ban petrol cars from 2030. By then, 80% of new cars sold are "
+                "to be zero-emission.",
+                "by end of 2030",
+                "expected",
+                "80%",
+            ),
+        ],
+    )
+    def test_draft(self, text: str, when: str, status: str, goal: str | None) -> None:
+        d = drafted(text, "2026-03-05")[-1]
+        assert (str(d.when), d.status.value) == (when, status)
+        if goal is not None:
+            assert d.target is not None and str(d.target.goal) == goal
+
+    def test_member_states(self) -> None:
+        d = only("Member states and the European Parliament must still approve the target.")
+        assert d.actors == ("European Parliament",)
+
+    def test_inflation_metric(self) -> None:
+        d = only("Inflation is expected to average 4% in 2027, the governor said.")
+        assert d.target is not None and d.target.metric.lower() == "inflation"

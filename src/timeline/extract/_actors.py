@@ -124,7 +124,7 @@ _COMMON_OPENERS: Final = words(
     factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
     water rain weather heat temperatures storms drought fire fires tourism travel
     advertising ad ads software hardware cloud demand sales service services operations
-    shipping delivery"""
+    shipping delivery member members"""
 )
 # Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
 # "Shipments"): alone at a sentence's start, before a lower-case word, no name unless

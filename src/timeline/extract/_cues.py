@@ -148,8 +148,10 @@ _DENIED: Final = re.compile(
 )
 # After a participle, a verb: the participle qualifies the noun before it ("cars sold must").
 _BEFORE_VERB: Final = re.compile(
-    r"\s+(?:must|will|would|should|can|could|may|might|shall|is|are|was|were)\b"
+    r"\s+(?:must|will|would|should|can|could|may|might|shall|is|are|was|were|to\s+be)\b"
 )
+# "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
+_INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
 # Before a past participle, a passive still to come: "will be finished", "to be launched".
 _FUTURE_PASSIVE: Final = re.compile(
     r"\b(?:will|would|shall|to|could|should|may|might|must|won't|wouldn't|can't|cannot)"
@@ -196,6 +198,10 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):
                 continue  # "its historically closed ecosystem": a participle as an adjective
+            if kind == "back" and _INFINITIVE.search(text, max(start, m.start() - 4), m.start()):
+                # "a target to cut emissions by 90% by 2040": what is to be done
+                found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
+                continue
             if kind == "back" and " " not in words and _BEFORE_VERB.match(text, m.end(), stop):
                 continue  # "80% of new cars sold must be ...": a participle after a noun
             if kind == "back" and _FUTURE_PASSIVE.search(

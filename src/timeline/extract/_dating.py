@@ -229,7 +229,7 @@ def main_cue(found: list[Cue]) -> Cue | None:
         if later and later[0].look is Look.FORWARD:
             return later[0]
         earlier = [c for c in found if c.end <= first.start and c.look is not Look.REPORT]
-        if not later and earlier and earlier[0].look in (Look.FORWARD, Look.BACK):
+        if earlier and earlier[0].look in (Look.FORWARD, Look.BACK):
             return earlier[0]
     return first
 

@@ -36,7 +36,8 @@ _SHARE_OF: Final = re.compile(
 _METRIC_WORDS: Final = re.compile(
     r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
     r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
-    r"token calls|calls|industry)\b",
+    r"token calls|calls|industry|inflation|emissions|deliveries|production|unemployment"
+    r"|gdp|prices|growth|installations|exports|imports)\b",
     re.IGNORECASE,
 )
 
