@@ -669,3 +669,28 @@ class TestPolicyPhrases:
     def test_inflation_metric(self) -> None:
         d = only("Inflation is expected to average 4% in 2027, the governor said.")
         assert d.target is not None and d.target.metric.lower() == "inflation"
+
+
+def test_a_calendar_date_before_an_unread_fiscal_period() -> None:
+    # no fiscal year known for Apple: the calendar day is the statement's date
+    d = only("Apple will report results for its fiscal first quarter on Jan. 30.", "2026-01-10")
+    assert (str(d.when), d.status.value) == ("30 January 2026", "expected")
+
+
+class TestMonthQuarters:
+    """ "the December quarter": the three months ending in December, not December."""
+
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            ("Apple guided to revenue growth for the December quarter.", "Q4 2026"),
+            ("Revenue in the September quarter rose 5%.", "Q3 2025"),
+            ("Acme expects sales to rise in the June quarter.", "Q2 2026"),
+            (
+                "Nvidia expects revenue of $65 billion in the October quarter.",
+                "August 2026 to October 2026",
+            ),
+        ],
+    )
+    def test_when(self, text: str, when: str) -> None:
+        assert str(drafted(text, "2026-01-10")[0].when) == when

@@ -38,7 +38,7 @@ from timeline.extract._institutions import institutional, is_institution, refers
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
-from timeline.extract._weekdays import seasons, weekdays
+from timeline.extract._weekdays import month_quarter, seasons, weekdays
 from timeline.figures import Source, Target
 from timeline.model import Claim, Status
 
@@ -104,10 +104,9 @@ class Reader(_WhenReader, _FigureReader):
     shared_cue: Cue | None = None  # the cue of the sentence's statement before
     last_date: DateMatch | None = None  # the date of the last statement read
     lead: _Lead | None = None  # the lead-in of the list whose item is being read
-    weekdays: dict[int, When] = attrs.field(factory=dict)
-    previous_date: DateMatch | None = (
-        None  # the date of the last dated statement  # "on Tuesday" looking forward
-    )
+    weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
+    previous_date: DateMatch | None = None  # the date of the last dated statement
+    month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
@@ -172,6 +171,11 @@ class Reader(_WhenReader, _FigureReader):
             )
         if unread:
             found = sorted(found + unread, key=lambda d: d.start)
+        for i, d in enumerate(found):
+            quarter = month_quarter(text, d)
+            if quarter is not None:  # "the December quarter"
+                found[i] = quarter
+                self.month_quarters.add(d.start + offset)
         days = weekdays(text, self.ref_day, found)
         days += seasons(text, self.ref_day, found)
         if days:
@@ -332,7 +336,10 @@ class Reader(_WhenReader, _FigureReader):
             # "up from $40.9 billion last year": that date is the compared figure's
             baselines = compared(self.folded, dates, start)
             own = [d for d in dates if d not in baselines]
-            date = pick_date(own, cue, self.folded, start, end)
+            # "results for its fiscal first quarter on Jan. 30": a fiscal period not read
+            # gives way to a date that is
+            read = [d for d in own if not (d.when.is_undated and FISCAL_PHRASE.match(d.text))]
+            date = pick_date(read or own, cue, self.folded, start, end)
             if baselines and date is None:
                 reasons.append(f"date {baselines[0].text!r} is that of a figure compared with")
         if date is not None:

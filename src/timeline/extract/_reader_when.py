@@ -18,11 +18,13 @@ from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors
 from timeline.extract._cues import Cue, Look
+from timeline.extract._weekdays import quarter_ending
 from timeline.extract._dating import FISCAL_PHRASE, after, before, onwards, runs_past, until
 from timeline.model import Status
 
 __all__: list[str] = []
 
+_QUARTER_WORD: Final = re.compile(r"\s+quarter$", re.IGNORECASE)
 _SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
@@ -42,6 +44,7 @@ class _WhenReader:
     actors: Actors
     last_dated: tuple[frozenset[str], When] | None
     weekdays: dict[int, When]
+    month_quarters: set[int]
 
     def _when_status(
         self,
@@ -143,10 +146,14 @@ class _WhenReader:
         """
         if self.ref_day is None or FISCAL_PHRASE.match(date.text):
             return when
+        quarter = date.start in self.month_quarters
+        text = _QUARTER_WORD.sub("", date.text) if quarter else date.text
         try:
-            past = When.parse(date.text, reference=self.ref_day, prefer="past")
+            past = When.parse(text, reference=self.ref_day, prefer="past")
         except TimelineError:
             return when
+        if quarter:
+            past = quarter_ending(past)  # "the December quarter", the last one
         if past == when or after(past, anchor):
             return when
         reasons.append(f"looks back: {date.text!r} is the last one before publication, {past}")

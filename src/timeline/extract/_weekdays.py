@@ -25,7 +25,7 @@ import attrs
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 
-__all__ = ["Weekday", "seasons", "weekdays"]
+__all__ = ["Weekday", "month_quarter", "seasons", "weekdays"]
 
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY: Final = re.compile(
@@ -122,3 +122,40 @@ def seasons(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> li
             past = begun[-2]  # a past event "in the spring", said in spring: the last one over
         found.append(Weekday(DateMatch(text[at : m.end()], at, m.end(), past), ahead[0]))
     return found
+
+
+_QUARTER_AFTER: Final = re.compile(r"\s+quarter(?![\w-])", re.IGNORECASE)
+
+
+def month_quarter(text: str, match: DateMatch) -> DateMatch | None:
+    """ "the December quarter": a month date followed by "quarter", as the quarter it ends.
+
+    >>> m = DateMatch("December", 4, 12, When.month(2025, 12))
+    >>> q = month_quarter("the December quarter", m)
+    >>> (q.text, str(q.when)) if q else None
+    ('December quarter', 'Q4 2025')
+    """
+    if match.when.precision.value != "month" or match.when.is_interval:
+        return None
+    after = _QUARTER_AFTER.match(text, match.end)
+    if after is None or match.when.earliest is None:
+        return None
+    end = after.end()
+    return DateMatch(text[match.start : end], match.start, end, quarter_ending(match.when))
+
+
+def quarter_ending(month: When) -> When:
+    """The three months ending with ``month``: a calendar quarter when they are one.
+
+    >>> str(quarter_ending(When.month(2026, 10)))
+    'August 2026 to October 2026'
+    """
+    if month.earliest is None:
+        return month
+    year, number = month.earliest.year, month.earliest.month
+    if number % 3 == 0:
+        return When.quarter(year, number // 3)
+    first = number - 2
+    first_year = year if first >= 1 else year - 1
+    first = first if first >= 1 else first + 12
+    return When.interval(When.month(first_year, first), month)
