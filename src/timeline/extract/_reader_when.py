@@ -18,8 +18,8 @@ from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors
 from timeline.extract._cues import Cue, Look
-from timeline.extract._weekdays import quarter_ending
 from timeline.extract._dating import FISCAL_PHRASE, after, before, onwards, runs_past, until
+from timeline.extract._weekdays import quarter_ending
 from timeline.model import Status
 
 __all__: list[str] = []
