@@ -694,3 +694,25 @@ class TestMonthQuarters:
     )
     def test_when(self, text: str, when: str) -> None:
         assert str(drafted(text, "2026-01-10")[0].when) == when
+
+
+class TestClauseSharesDate:
+    """A clause without a date, cut from a dated one that looks the same way, shares its date."""
+
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            ("Acme's orders doubled last year, while costs halved.", "2025"),
+            ("Acme raised prices in January, but sales fell 5%.", "January 2026"),
+            ("Acme will open the plant in 2027 and will hire 2,000 workers.", "2027"),
+        ],
+    )
+    def test_shared(self, text: str, when: str) -> None:
+        found = drafted(text)
+        assert len(found) == 2
+        assert str(found[1].when) == when
+
+    def test_not_shared_across_directions(self) -> None:
+        # a plan after a past event keeps its own reading: from publication onwards
+        found = drafted("Acme launched the phone in January, and it plans to expand.")
+        assert str(found[-1].when) != "January 2026"

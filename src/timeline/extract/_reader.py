@@ -312,6 +312,7 @@ class Reader(_WhenReader, _FigureReader):
         if not (dates or (strong and about) or weak_ok):
             return None
         score = 0.2
+        cue_before = self.shared_cue  # the cue of the clause before, in this sentence
         cue = main_cue(found)
         if cue is not None:
             reasons.append(f"cue {cue.text!r} ({cue.look.value})")
@@ -342,6 +343,12 @@ class Reader(_WhenReader, _FigureReader):
             date = pick_date(read or own, cue, self.folded, start, end)
             if baselines and date is None:
                 reasons.append(f"date {baselines[0].text!r} is that of a figure compared with")
+        if date is None and piece.index > 0 and self.last_date is not None:
+            same_way = cue_before is not None and cue is not None and cue.look is cue_before.look
+            if same_way and cue is not None and cue.look in (Look.BACK, Look.FORWARD):
+                # "Orders doubled last year, while costs halved": the same time
+                date = self.last_date
+                reasons.append(f"date shared with the clause before: {date.text!r}")
         if date is not None:
             date = self._negated(date, start, reasons)
             self.previous_date = date
