@@ -716,3 +716,23 @@ class TestClauseSharesDate:
         # a plan after a past event keeps its own reading: from publication onwards
         found = drafted("Acme launched the phone in January, and it plans to expand.")
         assert str(found[-1].when) != "January 2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "California's Air Resources Board voted to delay the rule to 2027.",
+            ("Air Resources Board",),
+        ),
+        (
+            "Japan's Financial Services Agency will publish rules in June.",
+            ("Financial Services Agency",),
+        ),
+        # a possessive before a product or a word keeps the owner
+        ("Tencent's Hybrid Model is slated for April.", ("Tencent",)),
+        ("China's AI industry will grow in 2027.", ("China",)),
+    ],
+)
+def test_body_after_a_possessive(text: str, actors: tuple[str, ...]) -> None:
+    assert drafted(text)[0].actors == actors

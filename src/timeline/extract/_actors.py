@@ -101,6 +101,12 @@ _OWNED: Final = re.compile(
     r"|future|only|former|popular|best-selling|electric|mass-market|midsize|compact)\s+)?$",
     re.IGNORECASE,
 )
+# The last word of a public or corporate body named after a possessive.
+_BODIES: Final = words(
+    """board authority agency commission ministry department council bank office
+    administration court parliament assembly regulator bureau committee service institute
+    university"""
+)
 _NUMBERED: Final = re.compile(r"\s+(?:\d{1,2}|I{1,3}|IV|V)(?![\w.,]*\d)(?![\w-])")
 # Common nouns and adjectives that open news sentences about markets, policy, products
 # and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
@@ -331,6 +337,12 @@ class Actors:
         possessive = False
         for i, word in enumerate(words):
             if _POSSESSIVE.search(word) and "'" in word:
+                rest = words[i + 1 :]
+                if len(rest) >= 2 and rest[-1].lower() in _BODIES:
+                    # "California's Air Resources Board": the body is who acts
+                    first = m.start() + m.group().index(rest[0], m.group().index(word))
+                    words = rest
+                    break
                 words = [*words[:i], _POSSESSIVE.sub("", word)]  # "China's AI" -> China
                 possessive = True
                 break
