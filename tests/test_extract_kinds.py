@@ -12,11 +12,15 @@ expects of their drafts.
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from timeline import Source, Status
+from timeline import Source, Status, When
 from timeline.extract import Draft, extract
 from timeline.extract._figures import figures
 from timeline.extract._text import fold
@@ -736,3 +740,191 @@ class TestClauseSharesDate:
 )
 def test_body_after_a_possessive(text: str, actors: tuple[str, ...]) -> None:
     assert drafted(text)[0].actors == actors
+
+
+# -- whole articles: what a journalist expects of the key drafts -------------------------
+
+DATA = Path(__file__).parent / "data" / "extract"
+
+# (article, title start, when, status, actors); all published on Thursday 5 March 2026
+ARTICLES = [
+    # EV makers: a slip said with "from an earlier target", a range goal, "last week", a
+    # plan scrapped, a figure in EVs; the headline is no draft
+    (
+        "ev_makers",
+        "Rivian Automotive said on Tuesday",
+        "H2 2026",
+        "expected",
+        ("Rivian Automotive",),
+    ),
+    ("ev_makers", "Expects to deliver between", "2026", "expected", ("Rivian Automotive",)),
+    ("ev_makers", "Lucid Group plans", "late 2027", "expected", ("Lucid Group", "Marc Winterhoff")),
+    ("ev_makers", "Tesla cut the price", "2026-W09", "happened", ("Tesla",)),
+    ("ev_makers", "General Motors scrapped", "5 March 2026", "cancelled", ("General Motors",)),
+    ("ev_makers", "The automaker now expects", "2026", "expected", ("General Motors",)),
+    # chips: "to 2030 from 2025", "up from ... last year", "Its" as the company
+    (
+        "chips",
+        "The company raised its 2026",
+        "5 March 2026",
+        "happened",
+        ("Taiwan Semiconductor Manufacturing Co",),
+    ),
+    ("chips", "The chipmaker postponed", "2030", "expected", ("Intel",)),
+    ("chips", "Its HBM4 memory chips", "April 2026", "expected", ("Samsung Electronics",)),
+    # pharma: "on Monday", "within 12 months", "early 2026", a stage is no actor
+    (
+        "pharma",
+        "Novo Nordisk said on Monday",
+        "2 March 2026",
+        "happened",
+        ("Novo Nordisk", "CagriSema"),
+    ),
+    ("pharma", "The FDA is expected", "by 5 March 2027", "expected", ("FDA",)),
+    ("pharma", "Vertex said a Phase 3", "5 March 2026", "happened", ("Vertex",)),
+    # space: "in the spring", a push back with "from", "no earlier than ... after a delay"
+    ("space", "Blue Origin plans", "spring 2026", "expected", ("Blue Origin", "Dave Limp")),
+    ("space", "NASA pushed back", "April 2026", "expected", ("NASA", "Artemis II")),
+    ("space", "Rocket Lab's Neutron", "no earlier than Q1 2026", "expected", ("Rocket Lab",)),
+    # policy: "a target to cut ... by 2040", "next month", a body after a possessive
+    (
+        "policy",
+        "The European Commission proposed",
+        "by end of 2040",
+        "expected",
+        ("European Commission",),
+    ),
+    (
+        "policy",
+        "The Department for Transport",
+        "April 2026",
+        "expected",
+        ("Department for Transport",),
+    ),
+    ("policy", "California's Air Resources Board", "2027", "expected", ("Air Resources Board",)),
+    # earnings: a calendar day beats an unread fiscal quarter; "the December quarter"
+    ("earnings", "Apple will report", "30 January 2026", "expected", ("Apple",)),
+    ("earnings", "Oracle shares doubled", "5 March 2026", "happened", ("Oracle",)),
+    # a delayed project: "will not run before 2033", places are not actors
+    (
+        "infrastructure",
+        "The first HS2 trains",
+        "no earlier than 2033",
+        "expected",
+        ("Heidi Alexander", "Parliament"),
+    ),
+    ("infrastructure", "California's high-speed rail", "2030 to 2033", "expected", ("California",)),
+    # a non-US source: day-month-year dates, "on 1 March", "from next month"
+    (
+        "non_us",
+        "Reliance Industries will list",
+        "H1 2026",
+        "expected",
+        ("Reliance Industries", "Jio Platforms", "Mukesh Ambani"),
+    ),
+    (
+        "non_us",
+        "The Reserve Bank of India kept",
+        "6 February 2026",
+        "happened",
+        ("Reserve Bank of India",),
+    ),
+    ("non_us", "Will next meet on 8 April", "8 April 2026", "expected", ("Reserve Bank of India",)),
+    ("non_us", "Tata Motors said on 1 March", "April 2026", "expected", ("Tata Motors",)),
+    ("non_us", "The carmaker sold", "February 2026", "happened", ("Tata Motors",)),
+]
+
+
+def article(name: str) -> list[Draft]:
+    return drafted((DATA / f"{name}.txt").read_text(encoding="utf-8"), "2026-03-05")
+
+
+class TestArticles:
+    @pytest.mark.parametrize(("name", "head", "when", "status", "actors"), ARTICLES)
+    def test_draft(
+        self, name: str, head: str, when: str, status: str, actors: tuple[str, ...]
+    ) -> None:
+        found = [d for d in article(name) if d.title.startswith(head)]
+        assert len(found) == 1, [d.title for d in article(name)]
+        d = found[0]
+        assert (str(d.when), d.status.value, d.actors) == (when, status, actors)
+
+    @pytest.mark.parametrize(
+        "name",
+        ["ev_makers", "chips", "pharma", "space", "policy", "earnings", "infrastructure", "non_us"],
+    )
+    def test_headline_is_no_draft(self, name: str) -> None:
+        headline = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()[0]
+        assert all(d.title != headline for d in article(name))
+
+    def test_figures(self) -> None:
+        ev = {d.title[:30]: d for d in article("ev_makers")}
+        goal = ev["Expects to deliver between 40,"].target
+        assert goal is not None and str(goal.goal) == "40,000–46,000 vehicles"
+        gm = ev["The automaker now expects to b"].target
+        assert gm is not None and str(gm.goal) == "200,000 EVs"
+        chips = {d.title[:30]: d for d in article("chips")}
+        raised = chips["The company raised its 2026 ca"]
+        assert [(str(o.value), str(o.when)) for o in raised.observations] == [
+            ("$52–56 billion", "5 March 2026"),
+            ("$40.9 billion", "2025"),
+        ]
+
+    def test_slips_become_claims(self) -> None:
+        space = {d.title[:16]: d for d in article("space")}
+        nasa = space["NASA pushed back"]
+        assert nasa.first_when is not None and str(nasa.first_when) == "September 2025"
+        assert [str(s.after) for s in nasa.to_event().slips] == ["April 2026"]
+
+
+# -- invariants --------------------------------------------------------------------------
+
+_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class TestProperties:
+    @given(
+        st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2150, 12, 31)),
+        st.sampled_from(_DAY_NAMES),
+        st.sampled_from(["on ", "last ", "next ", ""]),
+    )
+    @settings(max_examples=200, deadline=None)
+    def test_weekday_reading(self, ref: dt.date, name: str, which: str) -> None:
+        # the past reading is that weekday within the week up to the reference (the week
+        # before for "last"); the forward one within the week after it
+        from timeline.extract._weekdays import weekdays
+
+        (w,) = weekdays(f"Acme said {which}{name} it grew.", ref, [])
+        past, ahead = w.match.when.earliest, w.forward.earliest
+        assert past is not None and ahead is not None
+        assert ahead.weekday() == _DAY_NAMES.index(name) == past.weekday()
+        assert 1 <= (ahead - ref).days <= 7
+        if which == "next ":
+            assert past == ahead
+        elif which == "last ":
+            assert 1 <= (ref - past).days <= 7
+        else:
+            assert 0 <= (ref - past).days <= 6
+
+    @given(st.integers(1000, 2999), st.integers(1, 12))
+    def test_quarter_ending(self, year: int, month: int) -> None:
+        # three whole months, the last of them the month named
+        from timeline.extract._weekdays import quarter_ending
+
+        q = quarter_ending(When.month(year, month))
+        assert q.latest == When.month(year, month).latest
+        assert q.earliest is not None and q.latest is not None
+        months = (q.latest.year - q.earliest.year) * 12 + q.latest.month - q.earliest.month
+        assert (months, q.earliest.day) == (2, 1)
+
+    @given(
+        st.sampled_from(["doubled", "tripled", "quadrupled", "halved", "doubles", "tripling"]),
+        st.sampled_from(["", "more than ", "nearly "]),
+        st.text(alphabet="abcdefghij ,.", max_size=30),
+    )
+    def test_verb_multiple_always_one_figure(self, verb: str, bound: str, tail: str) -> None:
+        text = f"Sales {bound}{verb} {tail}"
+        found = figures(fold(text), 0, len(text), [])
+        multiples = [f for f in found if f.quantity.unit == "x"]
+        assert len(multiples) == 1
+        assert multiples[0].start == len("Sales ")
