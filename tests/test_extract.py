@@ -1404,3 +1404,32 @@ class TestMultipleProperties:
     def test_a_count_of_occasions_is_not_a_multiple(self, n: int, verb: str) -> None:
         text = f"Acme {verb} {n} times in 2025."
         assert figures(fold(text), 0, len(text), []) == []
+
+
+class TestTitles:
+    """A connector is taken off a title's start only as a whole word: "SoftBank" lost "So",
+    "Andreessen" "And", "Butterfly" "But" ("ftBank Group said ...")."""
+
+    @pytest.mark.parametrize(
+        "name",
+        ["SoftBank", "Sony", "Andreessen Horowitz", "Butterfly", "Thenable", "Yeti", "Alsoft",
+         "Whenever Labs", "Afterpay", "Whilst", "Sooner Robotics", "Anduril"],
+    )  # fmt: skip
+    def test_a_name_that_starts_like_a_connector_is_kept_whole(self, name: str) -> None:
+        text = f"{name} said on Tuesday it will open a plant in April 2027."
+        [draft] = extract(text, reference="2026-03-03").drafts
+        assert draft.title.startswith(name), draft.title
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("and expects to double by 2026", "Expects to double by 2026"),
+            ("so the plant opens in 2027", "The plant opens in 2027"),
+            ("But, then, Sony opens in 2027", "Sony opens in 2027"),
+            ("; also Andes opens in 2027", "Andes opens in 2027"),
+        ],
+    )
+    def test_connectors_are_taken_off(self, raw: str, expected: str) -> None:
+        from timeline.extract._clauses import title
+
+        assert title(raw) == expected

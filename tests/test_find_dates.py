@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from pathlib import Path
@@ -562,10 +563,8 @@ class TestNumericDates:
         text = f"On {a:02d}{sep}{b:02d}{sep}2026 it opens."
         days = set()
         for day, month in ((a, b), (b, a)):
-            try:
+            with contextlib.suppress(ValueError):
                 days.add(dt.date(2026, month, day))
-            except ValueError:
-                pass
         found = find_dates(text, reference=None)
         if not days:
             assert found == []
