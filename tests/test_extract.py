@@ -1433,3 +1433,42 @@ class TestTitles:
         from timeline.extract._clauses import title
 
         assert title(raw) == expected
+
+
+class TestYenSign:
+    """ "¥" is the yen in a text about Japan ("¥3 trillion" at SoftBank was 3 trillion CNY)."""
+
+    JAPAN = (
+        "TOKYO, March 3 (Reuters) - SoftBank Group said on Tuesday it will invest {amount} in "
+        "AI data centres in Japan by 2027."
+    )
+
+    @pytest.mark.parametrize(
+        ("amount", "expected"),
+        [
+            ("¥3 trillion", Quantity(3 * 10**12, "JPY")),
+            ("about ¥3 trillion", Quantity(3 * 10**12, "JPY", bound="approx")),
+            ("between ¥2 trillion and ¥3 trillion", Quantity(2 * 10**12, "JPY", high=3 * 10**12)),
+            ("CN¥3 trillion", Quantity(3 * 10**12, "CNY")),  # said outright
+            ("$3 billion", Quantity(3 * 10**9, "USD")),
+        ],
+    )
+    def test_in_a_text_about_japan(self, amount: str, expected: Quantity) -> None:
+        [draft] = extract(self.JAPAN.format(amount=amount), reference="2026-03-03").drafts
+        assert draft.target is not None
+        assert draft.target.goal == expected
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Baidu said in Beijing it will spend ¥3 billion on chips by 2027.", "CNY"),
+            ("The yen fell. Sony will spend ¥3 billion on chips by 2027.", "JPY"),
+            ("Sony will spend ¥3 billion (about 140 million yuan) on chips by 2027.", "CNY"),
+            ("The firm will spend ¥3 billion on chips by 2027.", "CNY"),  # no sign of Japan
+            ("Toyota, in Japan, will spend ¥3 billion on chips by 2027.", "JPY"),
+        ],
+    )
+    def test_the_text_decides(self, text: str, code: str) -> None:
+        drafts = extract(text, reference="2026-03-03").drafts
+        goals = [d.target.goal for d in drafts if d.target is not None]
+        assert goals and goals[0].currency == code
