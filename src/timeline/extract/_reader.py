@@ -33,7 +33,7 @@ from timeline.extract._dating import (
     slip_of,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
-from timeline.extract._figures import Figure, figures
+from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
@@ -107,9 +107,11 @@ class Reader(_WhenReader, _FigureReader):
     weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
     previous_date: DateMatch | None = None  # the date of the last dated statement
     month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
+    yen: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
+        self.yen = yen_text(self.folded)  # "¥" in a text about Japan
         self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]
 
     def run(self) -> Extraction:
@@ -274,7 +276,7 @@ class Reader(_WhenReader, _FigureReader):
             then = self._by_then(self.previous_date, start, end)
             dates = [] if then is None else [then]
         taken = [(d.start, d.end) for d in dates]
-        figs = figures(self.folded, start, end, taken)
+        figs = figures(self.folded, start, end, taken, yen=self.yen)
         names = [
             self._canonical(n)
             for n in self._names(start, end, span.start)
