@@ -86,6 +86,9 @@ _MID_TITLES: Final = words(
     """ceo cfo cto coo chairman chairwoman president secretary minister governor mayor premier
     spokesperson spokesman spokeswoman commissioner chancellor senator director chief"""
 )
+_MID_TITLE_HINT: Final = re.compile(
+    r"\s(?:" + "|".join(sorted(_MID_TITLES)) + r")\b", re.IGNORECASE
+)
 _GOVERNMENT_TITLES: Final = words("secretary minister commissioner chancellor senator")
 # Words a name never ends on alone: "Rocket Lab's" keeps "Rocket".
 _ORG_TAILS: Final = words(
@@ -363,6 +366,8 @@ class Actors:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
         Elon Musk; a word before a government title is a portfolio, not a name ("Transport
         Secretary Heidi Alexander" is Heidi Alexander)."""
+        if _MID_TITLE_HINT.search(m.group(), 1) is None:
+            return [m]  # most names hold no title
         tokens = list(re.finditer(r"\S+", m.group()))
         for i in range(1, len(tokens) - 1):
             low = _POSSESSIVE.sub("", tokens[i].group()).lower()

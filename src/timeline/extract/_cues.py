@@ -152,6 +152,7 @@ _BEFORE_VERB: Final = re.compile(
 )
 # "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
 _INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+_BE_BEFORE: Final = re.compile(r"\bbe(?:en)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Before a past participle, a passive still to come: "will be finished", "to be launched".
 _FUTURE_PASSIVE: Final = re.compile(
     r"\b(?:will|would|shall|to|could|should|may|might|must|won't|wouldn't|can't|cannot)"
@@ -204,8 +205,10 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 continue
             if kind == "back" and " " not in words and _BEFORE_VERB.match(text, m.end(), stop):
                 continue  # "80% of new cars sold must be ...": a participle after a noun
-            if kind == "back" and _FUTURE_PASSIVE.search(
-                text, max(start, m.start() - 40), m.start()
+            if (
+                kind == "back"
+                and _BE_BEFORE.search(text, max(start, m.start() - 20), m.start())
+                and _FUTURE_PASSIVE.search(text, max(start, m.start() - 40), m.start())
             ):
                 # "will be completed", "is expected to be launched": still to come
                 found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))

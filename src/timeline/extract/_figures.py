@@ -223,11 +223,17 @@ _LOW_END: Final = re.compile(
 )
 
 
+_JOIN_BEFORE: Final = re.compile(r"(?:and|to)\s+$", re.IGNORECASE)
+
+
 def _bare_low_ends(
     folded: str, start: int, taken: list[tuple[int, int]], found: list[Figure], yen: bool
 ) -> list[Figure]:
     out: list[Figure] = []
     for fig in found:
+        if _JOIN_BEFORE.search(folded, max(start, fig.start - 5), fig.start) is None:
+            out.append(fig)  # no "and"/"to" just before: no low end
+            continue
         m = _LOW_END.search(folded, max(start, fig.start - 40), fig.start)
         joined = None
         if m is not None and not any(a < fig.start and m.start("num") < b for a, b in taken):

@@ -18,6 +18,7 @@ idiom ("doubled down on").
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -85,13 +86,22 @@ _VERB: Final = re.compile(
     r"|(?<![\w-])(?P<cut>cut|cuts|cutting)\s+(?:\w+\s+){0,3}?in\s+half(?![\w-])",
     re.IGNORECASE,
 )
+_VERB_HINT: Final = re.compile(r"doubl|tripl|quadrupl|quintupl|halv|half", re.IGNORECASE)
 # Before these the word is an adjective or a noun ("a double whammy"), not a verb.
 _NOT_VERB_BEFORE: Final = words("a an the its their his her our this that")
+
+
+@functools.lru_cache(maxsize=64)
+def _verb_quantity(text: str) -> Quantity:
+    """The figure of a verb of multiplication ("more than 2x"): a few texts, read once."""
+    return Quantity.parse(text)
 
 
 def _verbs(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Verbs of multiplication in ``folded[start:end]``: (start, end, the multiple as text)."""
     found: list[tuple[int, int, str]] = []
+    if _VERB_HINT.search(folded, start, end) is None:
+        return found  # most clauses: no verb of multiplication at all
     for m in _VERB.finditer(folded, start, end):
         if m.group("cut") is not None:
             found.append((m.start(), m.end(), "0.5x"))
@@ -129,7 +139,7 @@ def multiples(
     found: list[tuple[int, int, Quantity]] = []
     for a, b, text in _verbs(folded, start, end):
         if not any(x < b and a < y for x, y in taken):
-            found.append((a, b, Quantity.parse(text)))
+            found.append((a, b, _verb_quantity(text)))
     for m in _MULTIPLE.finditer(folded, start, end):
         if any(a < m.end() and m.start() < b for a, b in taken) or not _is_multiple(folded, m):
             continue
