@@ -928,3 +928,37 @@ class TestProperties:
         multiples = [f for f in found if f.quantity.unit == "x"]
         assert len(multiples) == 1
         assert multiples[0].start == len("Sales ")
+
+
+class TestMoreNewsDates:
+    """Halves of the year without a number, and a company's suffix ending a sentence."""
+
+    @pytest.mark.parametrize(
+        ("text", "when"),
+        [
+            ("The merger should close in the second half of the year.", "H2 2026"),
+            ("Acme expects demand to recover in the second half.", "H2 2026"),
+            ("Acme will ship the chip in the first half of the year.", "H1 2026"),
+            ("Acme sees growth in the back half of the year.", "H2 2026"),
+            # with a year, find_dates reads it
+            ("Acme will ship the chip in the first half of 2027.", "H1 2027"),
+        ],
+    )
+    def test_halves(self, text: str, when: str) -> None:
+        assert str(drafted(text)[0].when) == when
+
+    def test_half_of_a_match(self) -> None:
+        found = drafted("Rovers scored twice in the second half to win the match.")
+        assert all(d.when.precision.value != "half" for d in found)
+
+    @pytest.mark.parametrize(
+        ("text", "n"),
+        [
+            ("Earlier this year, Acme acquired Beta Corp. Sales rose 12% in 2025.", 2),
+            ("Acme bought Beta Inc. The deal closed in May 2025.", 2),
+            # a name goes on after the suffix
+            ("Beta Corp. Chief Executive Jane Roe said it would list in 2027.", 1),
+        ],
+    )
+    def test_company_suffix_ends_a_sentence(self, text: str, n: int) -> None:
+        assert len(drafted(text)) == n

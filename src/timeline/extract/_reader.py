@@ -38,7 +38,7 @@ from timeline.extract._institutions import institutional, is_institution, refers
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
-from timeline.extract._weekdays import month_quarter, seasons, weekdays
+from timeline.extract._weekdays import halves, month_quarter, seasons, weekdays
 from timeline.figures import Source, Target
 from timeline.model import Claim, Status
 
@@ -180,6 +180,7 @@ class Reader(_WhenReader, _FigureReader):
                 self.month_quarters.add(d.start + offset)
         days = weekdays(text, self.ref_day, found)
         days += seasons(text, self.ref_day, found)
+        days += halves(text, self.ref_day, found)
         if days:
             for w in days:
                 self.weekdays[w.match.start + offset] = w.forward

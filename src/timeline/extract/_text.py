@@ -88,6 +88,15 @@ _ABBREVIATION: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'-]*")
+# "Acme acquired Beta Corp. Sales rose": a company's abbreviated suffix ends the sentence
+# when a word that opens sentences follows it (and not "Beta Corp. Chief Executive ...").
+_COMPANY_END: Final = re.compile(
+    r"\b(?:inc|corp|ltd|co|llc|plc)\.\s+(?:the|a|an|it|its|this|that|these|those|they|he|she"
+    r"|we|in|on|at|for|but|and|however|meanwhile|shares|sales|revenue|analysts|separately"
+    r"|earlier|later|last|next|also|both|after|before|since|while|when|as|some|many|most"
+    r"|there|such|according)\b",
+    re.IGNORECASE,
+)
 # A news dateline before the first sentence ("SANTA CLARA, Calif. -- ", "BEIJING (Reuters) -",
 # "BEIJING, March 3 (Reuters) -", "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ --",
 # "NEW YORK--(BUSINESS WIRE)--"): a place, a day and a wire service, not part of the
@@ -182,8 +191,10 @@ def sentences(text: str) -> list[Span]:
             found.append(Span(first, first + len(place), heading=True))
             begin = dateline.end()
         for m in _END.finditer(folded, begin, last):
-            if m.start() > begin and _ABBREVIATION.search(
-                folded, max(begin, m.start() - 12), m.start()
+            if (
+                m.start() > begin
+                and _ABBREVIATION.search(folded, max(begin, m.start() - 12), m.start())
+                and not _COMPANY_END.search(folded, max(begin, m.start() - 6), m.end() + 30)
             ):
                 continue  # "U.S." or "Mr." does not end a sentence
             end = m.end()

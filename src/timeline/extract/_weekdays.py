@@ -25,7 +25,7 @@ import attrs
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 
-__all__ = ["Weekday", "month_quarter", "seasons", "weekdays"]
+__all__ = ["Weekday", "halves", "month_quarter", "seasons", "weekdays"]
 
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY: Final = re.compile(
@@ -159,3 +159,33 @@ def quarter_ending(month: When) -> When:
     first_year = year if first >= 1 else year - 1
     first = first if first >= 1 else first + 12
     return When.interval(When.month(first_year, first), month)
+
+
+_HALF: Final = re.compile(
+    r"(?<![\w-])the\s+(?P<which>first|second|back|1st|2nd)[\s-]half"
+    r"(?:\s+of\s+(?:the|this)\s+year)?(?![\w-])(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def halves(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> list[Weekday]:
+    """ "the second half of the year", "the first half" (no year): a half of the reference year.
+
+    `find_dates` reads "the first half of 2026" and "of next year", not these; a yearless
+    half in a story about a game is a period of play (`game_periods` drops it later).
+
+    >>> w = halves("It ships in the second half of the year.", _dt.date(2026, 3, 5), [])[0]
+    >>> (w.match.text, str(w.match.when))
+    ('the second half of the year', 'H2 2026')
+    """
+    if reference is None:
+        return []
+    found: list[Weekday] = []
+    for m in _HALF.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in taken):
+            continue
+        which = m.group("which").lower()
+        half = 1 if which in ("first", "1st") else 2
+        when = When.parse(f"H{half} {reference.year}")
+        found.append(Weekday(DateMatch(m.group(), m.start(), m.end(), when), when))
+    return found
