@@ -962,3 +962,48 @@ class TestMoreNewsDates:
     )
     def test_company_suffix_ends_a_sentence(self, text: str, n: int) -> None:
         assert len(drafted(text)) == n
+
+
+class TestUkNews:
+    """Phrases of a UK business page (published 26 February 2026)."""
+
+    @pytest.mark.parametrize(
+        ("text", "when", "status"),
+        [
+            # a deadline given, whatever verb reports it
+            (
+                "Thames Water has until the end of March to agree a rescue deal, the High "
+                "Court ruled.",
+                "by March 2026",
+                "expected",
+            ),
+            ("Acme was given until June to respond.", "by June 2026", "expected"),
+        ],
+    )
+    def test_deadline(self, text: str, when: str, status: str) -> None:
+        d = drafted(text, "2026-02-26")[0]
+        assert (str(d.when), d.status.value) == (when, status)
+
+    def test_figures_of_a_past_quarter(self) -> None:
+        # the quarter as read for the statement, and "a year earlier" a year before it
+        d = drafted(
+            "BP reported results. The oil major posted a profit of $1.2 billion for the "
+            "fourth quarter, down from $2.3 billion a year earlier.",
+            "2026-02-26",
+        )[-1]
+        assert d.actors == ("BP",)
+        assert [(str(o.value), str(o.when)) for o in d.observations] == [
+            ("$1.2 billion", "Q4 2025"),
+            ("$2.3 billion", "Q4 2024"),
+        ]
+
+    def test_cost_is_no_goal(self) -> None:
+        d = drafted(
+            "Sizewell C is expected to generate power in the mid-2030s, at a cost of £38 billion.",
+            "2026-02-26",
+        )[0]
+        assert d.target is None
+        assert [str(o.value) for o in d.observations] == ["£38 billion"]
+
+    def test_ministers(self) -> None:
+        assert drafted("Ministers approved the project last July.", "2026-02-26")[0].actors == ()

@@ -133,7 +133,7 @@ _COMMON_OPENERS: Final = words(
     factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
     water rain weather heat temperatures storms drought fire fires tourism travel
     advertising ad ads software hardware cloud demand sales service services operations
-    shipping delivery member members"""
+    shipping delivery member members ministers lawmakers legislators"""
 )
 # Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
 # "Shipments"): alone at a sentence's start, before a lower-case word, no name unless
@@ -171,7 +171,7 @@ _ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGN
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
     r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
-    r"|conglomerate|corporation)(?![\w-])",
+    r"|conglomerate|corporation|major|utility|miner|producer|brand|carrier|outfit)(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -72,6 +72,7 @@ _FORWARD = _alt(
     "|will launch|will release|will open|will ship|will unveil|will debut|will start|will begin"
     "|will hold|will close|will introduce|will roll out|will raise|will invest|will announce"
     "|will publish|will build|will deliver|will enter|will acquire|will take effect"
+    "|has until|have until|given until|gets until"
 )
 # A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
 # statement dates is the new expectation, so these look forward; the latest date named

@@ -65,6 +65,7 @@ _BY_THEN: Final = re.compile(
 # "not ... before/until X": a date no earlier than X.
 _UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
 _UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
+_GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 
@@ -107,6 +108,7 @@ class Reader(_WhenReader, _FigureReader):
     weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
     previous_date: DateMatch | None = None  # the date of the last dated statement
     month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
+    picked: DateMatch | None = None  # the date phrase of the statement being read
     yen: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -381,6 +383,7 @@ class Reader(_WhenReader, _FigureReader):
             score += 0.1
         # The size of a deal (a funding round, an acquisition) is its amount, not a goal.
         deal = self._kind(span, piece, None) in _DEAL_KINDS
+        self.picked = date
         target, observations, extra = self._figures(
             figs,
             dates,
@@ -452,6 +455,14 @@ class Reader(_WhenReader, _FigureReader):
             bare = date.text[m.end() :]
         clause = re.split(r"[,;]", head)[-1]
         if not _NEGATION.search(clause):
+            if _GIVEN_UNTIL.search(head):
+                # "has until the end of March to agree a deal": a deadline
+                try:
+                    when = When.parse(f"by {bare}", reference=self.ref_day, prefer="future")
+                except TimelineError:
+                    return date
+                reasons.append(f"{date.text!r} is a deadline given: {when}")
+                return DateMatch(date.text, date.start, date.end, when)
             return date
         try:
             when = When.parse(f"no earlier than {bare}", reference=self.ref_day)

@@ -62,11 +62,33 @@ _NOT_VERB: Final = words(
 )
 
 
+_YEAR_EARLIER: Final = re.compile(r",?\s*(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.I)
+_COST: Final = re.compile(
+    r"(?:\bcost(?:s|ing)?|\bcost\s+of|\bprice\s+tag\s+of|\bpriced\s+at|\bbudget\s+of)\s+"
+    r"(?:(?:about|around|some|nearly|roughly|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _year_earlier(when: When) -> When | None:
+    """The same period a year before ("Q4 2025" -> "Q4 2024"), for a plain dated value."""
+    text = str(when)
+    years = re.findall(r"\b\d{4}\b", text)
+    if len(years) != 1 or when.is_interval:
+        return None
+    try:
+        earlier = When.parse(text.replace(years[0], str(int(years[0]) - 1)))
+    except TimelineError:
+        return None
+    return earlier if earlier.precision is when.precision else None
+
+
 class _FigureReader:
     """Reads a statement's figures (the part of `Reader` about targets and observations)."""
 
     folded: str
     anchor: When | None
+    picked: DateMatch | None  # the date phrase the statement is dated by
 
     def _figures(
         self,
@@ -93,8 +115,13 @@ class _FigureReader:
             and look is Look.FORWARD
             and date.when.latest is not None
         ):
-            before = [f for f in figs if f.end <= date.start]
-            goal = before[-1] if before else figs[0]
+            # "at a cost of £38 billion" is what it costs, not a goal
+            goals = [
+                f for f in figs if not _COST.search(self.folded, max(0, f.start - 30), f.start)
+            ]
+            before = [f for f in goals if f.end <= date.start]
+            goal = before[-1] if before else (goals[0] if goals else None)
+        if goal is not None and date is not None and date.when.latest is not None:
             metric = self._metric(goal, piece, span, actors)
             baseline = None
             for i, fig in enumerate(figs):
@@ -164,8 +191,18 @@ class _FigureReader:
             # "grew tenfold since 2020": measured from then to publication, the span the
             # statement is dated with; not a figure of 2020
             return when if status is Status.HAPPENED and when is not None else self.anchor
+        if own is not None and when is not None and own is self.picked:
+            return when  # the statement's own date, as read for it ("the fourth quarter": 2025)
         if own is not None:
             return own.when
+        if (
+            status is Status.HAPPENED
+            and when is not None
+            and _YEAR_EARLIER.match(self.folded, fig.end)
+        ):
+            earlier = _year_earlier(when)
+            if earlier is not None:
+                return earlier  # "down from $2.3 billion a year earlier"
         if fig.after_from and later and self.anchor is not None:
             return until(self.anchor, None)
         if status is Status.HAPPENED and when is not None and not when.is_undated:
