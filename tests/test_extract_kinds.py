@@ -1007,3 +1007,30 @@ class TestUkNews:
 
     def test_ministers(self) -> None:
         assert drafted("Ministers approved the project last July.", "2026-02-26")[0].actors == ()
+
+
+class TestSlipsWithoutANewDate:
+    @pytest.mark.parametrize(
+        ("text", "first"),
+        [
+            (
+                "The FDA's decision on the application, originally expected by April 1, has "
+                "been delayed indefinitely.",
+                "by 1 April 2025",
+            ),
+            ("The launch, planned for June, was postponed until further notice.", "June 2025"),
+        ],
+    )
+    def test_undated(self, text: str, first: str) -> None:
+        d = drafted(text, "2025-06-20")[0]
+        assert (d.when.is_undated, d.status.value) == (True, "expected")
+        assert d.first_when is not None and str(d.first_when) == first
+        assert d.to_event().when.is_undated
+
+    def test_instead_of(self) -> None:
+        d = drafted(
+            "Moderna pushed back its filing, saying it now expects to file by the end of the "
+            "year instead of in the first half.",
+            "2025-06-20",
+        )[0]
+        assert (str(d.when), str(d.first_when)) == ("by end of 2025", "H1 2025")

@@ -249,6 +249,12 @@ _PROMISE: Final = re.compile(
 )
 
 
+# "by the end of the year instead of in the first half": the date given up.
+_INSTEAD: Final = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|not)\s+(?:in|by|on|for|at)?\s*$", re.IGNORECASE
+)
+
+
 def slip_of(
     dates: list[DateMatch], found: list[Cue], folded: str, start: int
 ) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
@@ -264,7 +270,12 @@ def slip_of(
     if slip is None:
         return None
     after = [d for d in dates if d.start >= slip.end]
-    moves = [d for d in after if _marker_before(folded, d, dates, slip.end) != "from"]
+    moves = [
+        d
+        for d in after
+        if _marker_before(folded, d, dates, slip.end) != "from"
+        and not _INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
+    ]
     earlier = [d for d in dates if d.end <= slip.start]
     first = None
     if not moves:

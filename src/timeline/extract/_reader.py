@@ -65,6 +65,11 @@ _BY_THEN: Final = re.compile(
 # "not ... before/until X": a date no earlier than X.
 _UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
 _UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
+_INDEFINITE: Final = re.compile(
+    r"\b(?:indefinitely|until\s+further\s+notice|(?:with|without)\s+(?:no\s+)?(?:a\s+)?new"
+    r"\s+(?:date|timeline|timetable))\b",
+    re.IGNORECASE,
+)
 _GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
@@ -331,7 +336,11 @@ class Reader(_WhenReader, _FigureReader):
             score += 0.1
         date: DateMatch | None
         moved = slip_of(dates, found, self.folded, start)
-        if moved is not None:
+        shelved = self._indefinite(found, dates, start, end)
+        if shelved is not None:
+            # "originally expected by April 1, has been delayed indefinitely": no date now
+            cue, date = shelved[0], None
+        elif moved is not None:
             # "in June, a target it later pushed to July": the date now expected is the
             # last move; the first promise and the moves become the event's claims
             slip, _, moves = moved
@@ -372,7 +381,11 @@ class Reader(_WhenReader, _FigureReader):
             score += 0.3
         first_when: When | None = None
         claims: tuple[Claim, ...] = ()
-        if moved is not None:
+        if shelved is not None:
+            when, status = When.undated(), Status.EXPECTED
+            first_when, claims = self._moves((shelved[0], shelved[1], []), when, status, reasons)
+            reasons.append("delayed with no new date: date not announced")
+        elif moved is not None:
             first_when, claims = self._moves(moved, when, status, reasons)
         if conflict:
             score -= 0.2
@@ -471,6 +484,16 @@ class Reader(_WhenReader, _FigureReader):
         reasons.append(f"negated {date.text!r}: no earlier than it")
         return DateMatch(date.text, date.start, date.end, when)
 
+    def _indefinite(
+        self, found: list[Cue], dates: list[DateMatch], start: int, end: int
+    ) -> tuple[Cue, DateMatch] | None:
+        """A slip with no new date ("delayed indefinitely"): the slip and the first promise."""
+        slip = next((c for c in found if c.slip), None)
+        if slip is None or not _INDEFINITE.search(self.folded, slip.end, end):
+            return None
+        earlier = [d for d in dates if d.end <= slip.start]
+        return None if not earlier else (slip, earlier[0])
+
     def _moves(
         self,
         moved: tuple[Cue, DateMatch, list[DateMatch]],
@@ -489,6 +512,8 @@ class Reader(_WhenReader, _FigureReader):
         if self.anchor is None:
             return first.when, ()
         claims = []
+        if not moves:
+            claims.append(Claim(stated=self.anchor, when=when, status=status, note="no new date"))
         for move in moves:
             last = move is moves[-1]
             try:
