@@ -1034,3 +1034,19 @@ class TestSlipsWithoutANewDate:
             "2025-06-20",
         )[0]
         assert (str(d.when), str(d.first_when)) == ("by end of 2025", "H1 2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # units glued to the number, as energy news writes them
+        ("output of 300MW.", ["300 MW"]),
+        ("a 1.2GW plant", ["1.2 GW"]),
+        ("a 100kWh battery pack", ["100 kWh"]),
+        ("will add 5 to 10 GW.", ["5–10 GW"]),
+        # "pc": British for per cent, not parsecs
+        ("prices rose 5pc in May", ["5%"]),
+    ],
+)
+def test_energy_and_british_units(text: str, expected: list[str]) -> None:
+    assert found_figures(text) == expected

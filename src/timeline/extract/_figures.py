@@ -66,8 +66,9 @@ _UNIT_WORD = (
 _CANDIDATE: Final = re.compile(
     rf"(?<![\w.$€£¥₹₩-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
     rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"
-    rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+    rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b|pc(?![\w-])))?"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
+    r"(?:(?P<glued>[GMkT]Wh?)(?![\w-]))?"
     rf"(?:\s+(?P<code>{_CODE}))?"
     rf"(?P<units>(?:\s+(?:per\s+)?{_UNIT_WORD}){{0,3}})"
     r"(?![\w.]\d)",
@@ -179,8 +180,9 @@ def figures(
             word = re.search(r"(\w+)\s?$", head)
             if word is None or not word.group(1).islower():
                 continue
-        units = _unit_words(m.group("units"))
-        has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code")) or units
+        # "300MW plant": a unit glued to the number is the whole unit
+        units = "" if m.group("glued") else _unit_words(m.group("units"))
+        has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code", "glued")) or units
         if not has_measure:
             continue
         if _bare_year(m, units, head):
@@ -198,6 +200,8 @@ def figures(
         text = " ".join(folded[begin:stop].split())
         passing = _PASSING.search(folded, max(start, m.start() - 14), m.start())
         stated = f"over {text}" if passing and not m.group("bound") else text
+        if m.group("pct") == "pc":
+            stated = re.sub(r"(?<=\d)\s?pc\b", "%", stated, count=1)  # "10pc": per cent
         if yen:
             stated = _BARE_YEN_SIGN.sub("JP¥", stated)
         try:
