@@ -98,11 +98,14 @@ _ORG_TAILS: Final = words(
 )
 # After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
 # second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
-_OWNED: Final = re.compile(
-    r"\b(?:its|their)\s+(?:(?:new|first|second|third|fourth|next|latest|upcoming|planned"
-    r"|proposed|flagship|own|cheaper|cheapest|largest|biggest|main|older|newest|existing"
-    r"|future|only|former|popular|best-selling|electric|mass-market|midsize|compact)\s+)?$",
-    re.IGNORECASE,
+_OWNED: Final = re.compile(r"\b(?:its|their)\s+((?:[a-z][\w-]*\s+){0,3})$")
+# Between "its" and a name, these say the name is a company of its own: "its subsidiary Waymo".
+_ROLE_NOUNS: Final = words(
+    """subsidiary subsidiaries unit units arm arms partner partners rival rivals parent
+    affiliate affiliates division divisions competitor competitors customer customers supplier
+    suppliers investor investors backer backers owner owners chief founder founders
+    cofounder co-founder chairman president executive ceo cfo spokesperson spokesman
+    spokeswoman head director manager team brand joint venture venture"""
 )
 # The last word of a public or corporate body named after a possessive.
 _BODIES: Final = words(
@@ -331,8 +334,9 @@ class Actors:
             return None
         if len(words) == 1 and _NUMBERED.match(self.folded, m.end()):
             return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
-        if not person and _OWNED.search(self.folded, max(0, first - 40), first):
-            return None  # "its Model Y", "its second Arizona fab": a thing owned
+        owned = None if person else _OWNED.search(self.folded, max(0, first - 50), first)
+        if owned is not None and not any(w in _ROLE_NOUNS for w in owned.group(1).split()):
+            return None  # "its Model Y", "its first uncrewed Gaganyaan mission": a thing owned
         # A title just before the name ("newcomer Alexandr Wang", "director of").
         before = self.folded[max(0, first - 40) : first].split()
         if before and before[-1].lower().strip(",") in _TITLES:

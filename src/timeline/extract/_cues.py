@@ -138,6 +138,13 @@ _NOT_VERB: Final = words(
 )
 
 
+# After "due to", a cause rather than a verb: "due to weather", "due to the pandemic".
+_CAUSE_AFTER: Final = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|weather|bad|poor|high|low"
+    r"|strong|weak|technical|supply|rising|falling|higher|lower|delays|concerns|problems"
+    r"|issues|a\s+lack|lack|safety|regulatory|ongoing|continued|market|demand|[a-z]+ing\b)",
+    re.IGNORECASE,
+)
 # Cues that say an event will not happen: it is cancelled.
 _CANCEL: Final = re.compile(
     r"cancel(?:l?ed|s|l?ing)|scrap(?:ped|s|ping)|called\s+off|calls\s+off|abandon(?:ed|s)"
@@ -187,6 +194,8 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         elif kind == "firm":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, firm=True))
         elif kind == "forward":
+            if words.lower() == "due to" and _CAUSE_AFTER.match(text, m.end(), stop):
+                continue  # "scrubbed due to weather": a cause, not a schedule
             weak = words.lower() in ("will", "shall", "expected", "proposed", "planned")
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, not weak))
         elif kind == "weak":

@@ -297,10 +297,15 @@ def slip_of(
 # with $2 billion (in 2024)", "down from 1,500 (in 2023)", "versus 3% (a year earlier)".
 _COMPARED: Final = re.compile(
     r"(?:\b(?:up|down|rising|falling|higher|lower)\s+(?:[^\s,;]+\s+){0,2}?from"
-    r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bas\s+against)\s+"
+    r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bas\s+against"
+    r")\s+"
     r"(?:[^,;]|(?<=\d),(?=\d)){0,50}$",
     re.IGNORECASE,
 )
+
+
+# Right before a date, a multiple of it: "double last year's total", "twice 2024's".
+_TIMES_OF: Final = re.compile(r"\b(?:double|twice|triple|treble)\s+(?:that\s+of\s+)?$", re.I)
 
 
 def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]:
@@ -314,7 +319,7 @@ def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]
     found = []
     for d in dates:
         begin = max([e.end for e in dates if e.end <= d.start], default=start)
-        if _COMPARED.search(folded, begin, d.start):
+        if _COMPARED.search(folded, begin, d.start) or _TIMES_OF.search(folded, begin, d.start):
             found.append(d)
     return found
 

@@ -25,6 +25,7 @@ from timeline.model import Status
 __all__: list[str] = []
 
 _QUARTER_WORD: Final = re.compile(r"\s+quarter$", re.IGNORECASE)
+_PRESENT: Final = re.compile(r"\b(?:is|are)\b")
 _SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
@@ -60,12 +61,14 @@ class _WhenReader:
         if date is not None:
             when = date.when
             ahead = self.weekdays.get(date.start)
+            present = look in (None, Look.CURRENT) and _PRESENT.search(self.folded, start, end)
             if (
                 ahead is not None
-                and look is Look.FORWARD
+                and (look is Look.FORWARD or present)
                 and not date.text.lower().startswith("last")
             ):
-                when = ahead  # "will report on Tuesday": the next Tuesday
+                # "will report on Tuesday", "a backup is available on Wednesday": the next one
+                when = ahead
             reasons.append(f"date {date.text!r} -> {when}")
             if look is Look.BACK and after(when, anchor):
                 when = self._last_before(date, when, anchor, reasons)
