@@ -1116,3 +1116,25 @@ class TestLaunchNews:
     )
     def test_owned(self, text: str, actors: tuple[str, ...]) -> None:
         assert drafted(text, "2026-03-06")[0].actors == actors
+
+
+class TestPolicyTimelines:
+    """Government timelines (published 12 January 2026)."""
+
+    def test_brought_forward(self) -> None:
+        # a deadline replacing a previous one: the previous is the first promise
+        d = drafted(
+            "Germany will phase out coal power by 2035, three years earlier than the previous "
+            "deadline of 2038, the ministry said.",
+            "2026-01-12",
+        )[0]
+        assert (str(d.when), str(d.first_when)) == ("by end of 2035", "by end of 2038")
+        assert str(d.to_event().when) == "by end of 2035"
+
+    def test_wants_is_a_goal(self) -> None:
+        d = drafted(
+            "France wants 13 GW of offshore wind capacity by 2030, rising to 45 GW by 2050.",
+            "2026-01-12",
+        )[0]
+        assert d.target is not None
+        assert (str(d.target.goal), str(d.target.deadline)) == ("13 GW", "by end of 2030")

@@ -73,6 +73,7 @@ _FORWARD = _alt(
     "|will hold|will close|will introduce|will roll out|will raise|will invest|will announce"
     "|will publish|will build|will deliver|will enter|will acquire|will take effect"
     "|has until|have until|given until|gets until"
+    "|wants to|want to|wants"
 )
 # A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
 # statement dates is the new expectation, so these look forward; the latest date named

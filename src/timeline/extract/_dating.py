@@ -255,6 +255,45 @@ _INSTEAD: Final = re.compile(
 )
 
 
+# "three years earlier than the previous deadline of 2038": the date given up.
+_PREVIOUS: Final = re.compile(
+    r"\b(?:previous|earlier|original|initial|old|prior|former)\s+(?:\w+\s+)?"
+    r"(?:deadline|target|date|goal|timeline|schedule|plan|estimate)\s+(?:of|for|in)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _replaced(
+    dates: list[DateMatch], found: list[Cue], folded: str
+) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
+    """A date said to replace another with no verb of slipping ("by 2035, three years earlier
+    than the previous deadline of 2038", "by the end of the year instead of in the first half")."""
+    cue = next((c for c in found if c.look is Look.FORWARD), None)
+    if cue is None or len(dates) < 2:
+        return None
+    old = [
+        d
+        for d in dates
+        if _PREVIOUS.search(folded, max(0, d.start - 50), d.start)
+        or _INSTEAD.search(folded, max(0, d.start - 24), d.start)
+    ]
+    new = [d for d in dates if d not in old and d.start >= cue.end]
+    if not old or not new or old[0].when == new[0].when:
+        return None
+    first = old[0]
+    said = _PREVIOUS.search(folded, max(0, first.start - 50), first.start)
+    if (
+        said is not None
+        and "deadline" in said.group().lower()
+        and first.when.relation is Relation.ON
+    ):
+        try:  # "the previous deadline of 2038": by the end of 2038
+            first = DateMatch(first.text, first.start, first.end, When.parse(f"by {first.when}"))
+        except TimelineError:
+            pass
+    return cue, first, new[:1]
+
+
 def slip_of(
     dates: list[DateMatch], found: list[Cue], folded: str, start: int
 ) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
@@ -268,7 +307,7 @@ def slip_of(
     """
     slip = next((c for c in found if c.slip), None)
     if slip is None:
-        return None
+        return _replaced(dates, found, folded)
     after = [d for d in dates if d.start >= slip.end]
     moves = [
         d
