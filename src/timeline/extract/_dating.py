@@ -9,6 +9,7 @@ is cut at March). Dates are looked up by range with `DateIndex`.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as _dt
 import re
 from typing import Final
@@ -287,10 +288,9 @@ def _replaced(
         and "deadline" in said.group().lower()
         and first.when.relation is Relation.ON
     ):
-        try:  # "the previous deadline of 2038": by the end of 2038
-            first = DateMatch(first.text, first.start, first.end, When.parse(f"by {first.when}"))
-        except TimelineError:
-            pass
+        with contextlib.suppress(TimelineError):  # "the previous deadline of 2038": by 2038
+            deadline = When.parse(f"by {first.when}")
+            first = DateMatch(first.text, first.start, first.end, deadline)
     return cue, first, new[:1]
 
 
