@@ -28,11 +28,14 @@ __all__ = [
     "day",
     "fiscal_form",
     "game_periods",
+    "given_up",
     "main_cue",
+    "now_marked",
     "onwards",
     "pick_date",
     "runs_past",
     "slip_of",
+    "split_moves",
     "until",
 ]
 
@@ -264,21 +267,83 @@ _PREVIOUS: Final = re.compile(
 )
 
 
+# Before a date, what says it was promised and given up since: "originally slated for",
+# "initially planned to open in", "previously expected in", "first due in".
+_ORIGINAL: Final = re.compile(
+    r"\b(?:originally|initially|previously|formerly|first|once|earlier)\s+(?:\w+\s+){0,2}?"
+    r"(?:slated|scheduled|planned|expected|due|set|targett?ed|pencil+ed|meant|supposed|intended"
+    r"|promised|earmarked|billed|penned|forecast|projected|guided|timed|envisaged|aimed)"
+    r"\b[^,;.()]{0,40}$",
+    re.IGNORECASE,
+)
+# "no longer expected in 2027", "no longer planned for the first half".
+_NO_LONGER: Final = re.compile(
+    r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:slated|scheduled|planned|expected|due|set|targett?ed"
+    r"|forecast|projected|likely|on\s+track)\b[^,;.()]{0,40}$",
+    re.IGNORECASE,
+)
+# "was due in April", "had been scheduled for 2027": given up only if a date "now" follows.
+_WAS_DUE: Final = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:slated|scheduled|planned|expected|due|set"
+    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b[^,;.()]{0,40}$",
+    re.IGNORECASE,
+)
+# Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
+# targeted for".
+_NOW: Final = re.compile(r"\bnow\b(?:\s+[\w-]+){0,5}?\s*$", re.IGNORECASE)
+
+
+def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, reach: int) -> str:
+    """The text before ``date``, back to the date before it, ``start`` or ``reach`` characters."""
+    begin = max([d.end for d in dates if d.end <= date.start], default=start)
+    return folded[max(begin, date.start - reach) : date.start]
+
+
+def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str | None:
+    """How ``date`` is said to be given up: "original" ("originally slated for", "the previous
+    deadline of", "instead of", "rather than"), "no longer" ("no longer expected in"),
+    "was due" ("was due in": given up when a date "now" follows), or None.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "The plant, originally planned for 2027, will now open in 2029."
+    >>> [given_up(t, d, find_dates(t, reference=None), 0) for d in find_dates(t, reference=None)]
+    ['original', None]
+    """
+    head = _before(folded, date, dates, start, 60)
+    if _ORIGINAL.search(head) or _PREVIOUS.search(head) or _INSTEAD.search(head[-24:]):
+        return "original"
+    if _NO_LONGER.search(head):
+        return "no longer"
+    if _WAS_DUE.search(head):
+        return "was due"
+    return None
+
+
+def now_marked(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> bool:
+    """Whether ``date`` is said to be the one expected now ("will now ship in early 2028").
+
+    >>> from timeline.dates import find_dates
+    >>> t = "The IPO, previously expected in 2026, is now targeted for 2027."
+    >>> [now_marked(t, d, find_dates(t, reference=None), 0) for d in find_dates(t, reference=None)]
+    [False, True]
+    """
+    return _NOW.search(_before(folded, date, dates, start, 50)) is not None
+
+
 def _replaced(
-    dates: list[DateMatch], found: list[Cue], folded: str
+    dates: list[DateMatch], found: list[Cue], folded: str, start: int
 ) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
-    """A date said to replace another with no verb of slipping ("by 2035, three years earlier
-    than the previous deadline of 2038", "by the end of the year instead of in the first half")."""
+    """A date said to replace another with no verb of slipping: "by 2035, three years earlier
+    than the previous deadline of 2038", "by the end of the year instead of in the first half",
+    "originally slated for H2 2027, will now ship in early 2028", "was due in April; it is now
+    expected in July", "now expected in 2027 rather than 2026"."""
     cue = next((c for c in found if c.look is Look.FORWARD), None)
     if cue is None or len(dates) < 2:
         return None
-    old = [
-        d
-        for d in dates
-        if _PREVIOUS.search(folded, max(0, d.start - 50), d.start)
-        or _INSTEAD.search(folded, max(0, d.start - 24), d.start)
-    ]
-    new = [d for d in dates if d not in old and d.start >= cue.end]
+    how = {id(d): given_up(folded, d, dates, start) for d in dates}
+    now = [d for d in dates if how[id(d)] is None and now_marked(folded, d, dates, start)]
+    old = [d for d in dates if how[id(d)] not in (None, "was due") or (how[id(d)] and now)]
+    new = now or [d for d in dates if how[id(d)] is None and d.start >= cue.end]
     if not old or not new or old[0].when == new[0].when:
         return None
     first = old[0]
@@ -294,6 +359,38 @@ def _replaced(
     return cue, first, new[:1]
 
 
+# "pushed back from May to July": one date phrase, an interval, that is the two ends of a move.
+_FROM_BEFORE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_INSIDE: Final = re.compile(r"\s+(?:to|until|till|into)\s+", re.IGNORECASE)
+
+
+def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatch]:
+    """The dates, a range after a move ("postponed from June to September") cut at its ends.
+
+    >>> from timeline.dates import find_dates
+    >>> from timeline.extract._cues import cues
+    >>> t = "The vote was postponed from June to September."
+    >>> [d.text for d in split_moves(t, find_dates(t, reference="2026-03-01"), cues(t)[0])]
+    ['June', 'September']
+    """
+    out: list[DateMatch] = []
+    for d in dates:
+        lower, upper = d.when.lower, d.when.upper
+        to = _TO_INSIDE.search(d.text)
+        if (
+            d.start < slip.end
+            or not isinstance(lower, When)
+            or not isinstance(upper, When)
+            or to is None
+            or not _FROM_BEFORE.search(folded, max(0, d.start - 6), d.start)
+        ):
+            out.append(d)
+            continue
+        out.append(DateMatch(d.text[: to.start()], d.start, d.start + to.start(), lower))
+        out.append(DateMatch(d.text[to.end() :], d.start + to.end(), d.end, upper))
+    return out
+
+
 def slip_of(
     dates: list[DateMatch], found: list[Cue], folded: str, start: int
 ) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
@@ -307,12 +404,13 @@ def slip_of(
     """
     slip = next((c for c in found if c.slip), None)
     if slip is None:
-        return _replaced(dates, found, folded)
+        return _replaced(dates, found, folded, start)
+    dates = split_moves(folded, dates, slip)
     after = [d for d in dates if d.start >= slip.end]
     moves = [
         d
         for d in after
-        if _marker_before(folded, d, dates, slip.end) != "from"
+        if _marker_before(folded, d, dates, slip.start) != "from"  # "moved ... from May"
         and not _INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
     ]
     earlier = [d for d in dates if d.end <= slip.start]

@@ -55,7 +55,8 @@ STARTERS: Final = words(
     customers users employees workers regulators lawmakers sources experts critics rival
     rivals competitors partners safety security shipments deliveries orders costs spending
     testing trading talks negotiations details terms plans earlier later separately
-    previously currently initially finally additionally overall together instead still now
+    previously currently initially originally formerly finally additionally overall together
+    instead still now
     today yesterday tomorrow yet once since until despite although though because whether
     such each every all any no not more less few several another only even just asked
     speaking despite elsewhere globally domestically"""

@@ -30,6 +30,7 @@ from timeline.extract._dating import (
     DateIndex,
     compared,
     game_periods,
+    given_up,
     main_cue,
     pick_date,
     slip_of,
@@ -37,7 +38,6 @@ from timeline.extract._dating import (
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import is_institution
-from timeline.extract._reader_dates import _DateReader
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
@@ -74,7 +74,7 @@ class _Lead:
 
 
 @attrs.define
-class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
+class Reader(_MoveReader, _WhenReader, _FigureReader):
     """Reads one text: sentences, statements, drafts (the state of `extract`)."""
 
     text: str
@@ -99,6 +99,8 @@ class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
     previous_date: DateMatch | None = None  # the date of the last dated statement
     month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
     picked: DateMatch | None = None  # the date phrase of the statement being read
+    drafts: list[Draft] = attrs.field(factory=list)  # made so far, in text order
+    previous_draft: Draft | None = None  # of the statement just before, if it made one
     yen: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -111,12 +113,12 @@ class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
         read = self._find(self.text, 0, None)
         games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], read)
         self.dates = DateIndex([d for d in read if d.start not in games])
-        drafts: list[Draft] = []
         lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
         marker = False  # the span before was a list number ("1.") alone
         for span in spans:
             if span.heading:
                 lead = None
+                self.previous_draft = None
                 continue
             body = self.folded[span.start : span.end].strip()
             if _NUMBER_MARKER.fullmatch(body):
@@ -129,11 +131,10 @@ class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
             self.lead = lead
             self._fiscal_dates(span)
             found = self._sentence(span)
-            drafts += found
             if not item and body.endswith(":"):
                 lead = _Lead(self.shared_cue, self.last_date, found[-1].actors if found else ())
         self.lead = None
-        drafts = unique_ids(drafts)
+        drafts = unique_ids(self.drafts)
         n_figures = sum(len(d.observations) + (d.target is not None) for d in drafts)
         undated = sum(1 for d in drafts if any(r.startswith("no date") for r in d.reasons))
         stats = Stats(
@@ -159,11 +160,27 @@ class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
         if self.lead is not None and not previous_actors:
             previous_actors = self.lead.actors
         self.last_date = None
+        made = False
         for piece in pieces:
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
-            if draft is not None:
+            if draft is None:
+                continue
+            previous = self.previous_draft  # always the last draft made
+            joined = None if previous is None else self._follow_up(previous, draft)
+            if joined is not None:
+                # "It was originally due to open in 2028": the statement before, moved
+                self.drafts[-1] = joined
+                if drafts:
+                    drafts[-1] = joined
+                draft = joined
+            else:
+                self.drafts.append(draft)
                 drafts.append(draft)
-                previous_actors = draft.actors
+            self.previous_draft = draft
+            previous_actors = draft.actors
+            made = True
+        if not made:
+            self.previous_draft = None  # a sentence between: no longer just before
         subject = next((n for n in sentence_names if is_org(n)), None)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
@@ -234,6 +251,10 @@ class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
         score = 0.2
         cue_before = self.shared_cue  # the cue of the clause before, in this sentence
         cue = main_cue(found)
+        past = self._past_move(cue, dates, start)
+        if past is not None:
+            cue = past  # "after the company pushed back production": it happened
+            reasons.append(f"a move told in the past, with no date of its own: {cue.text!r}")
         if cue is not None:
             reasons.append(f"cue {cue.text!r} ({cue.look.value})")
             score += 0.25 if cue.strong else 0.1
@@ -269,7 +290,9 @@ class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
                 reasons.append(f"date {baselines[0].text!r} is that of a figure compared with")
         if date is None and piece.index > 0 and self.last_date is not None:
             same_way = cue_before is not None and cue is not None and cue.look is cue_before.look
-            if same_way and cue is not None and cue.look in (Look.BACK, Look.FORWARD):
+            # never a date given up ("originally slated for 2027"): it is no one's now
+            kept = not given_up(self.folded, self.last_date, [self.last_date], span.start)
+            if same_way and kept and cue is not None and cue.look in (Look.BACK, Look.FORWARD):
                 # "Orders doubled last year, while costs halved": the same time
                 date = self.last_date
                 reasons.append(f"date shared with the clause before: {date.text!r}")
@@ -294,7 +317,7 @@ class Reader(_DateReader, _MoveReader, _WhenReader, _FigureReader):
         if shelved is not None:
             when, status = When.undated(), Status.EXPECTED
             first_when, claims = self._moves((shelved[0], shelved[1], []), when, status, reasons)
-            reasons.append("delayed with no new date: date not announced")
+            reasons.append("given up with no new date: date not announced")
         elif moved is not None:
             first_when, claims = self._moves(moved, when, status, reasons)
         if conflict:
