@@ -385,8 +385,10 @@ class TestUsageErrors:
             (["show", "--as-of", "next month"], "'next month' is relative; write the date itself"),
             (["show", "--between", "2027", "2026"], "give the earlier date first"),
             # an undated bound says nothing about a window: refused, one line, with the fix
-            (["show", "--between", "TBD", "2026"], "has no date; give both ends as dates"),
-            (["upcoming", "--between", "2026", "unknown"], "has no date; give both ends"),
+            # (the library's refusal, relayed: `Timeline.overlapping` refuses the same)
+            (["show", "--between", "TBD", "2026"], "start 'date not announced' has no date"),
+            (["upcoming", "--between", "2026", "unknown"], "end 'date not announced' has no"),
+            (["show", "--between", "2026", "2027/"], "end '2027 to unknown end' has an unknown"),
             (["show", "--status", "planned"], "'planned' is not a status; use one of expected"),
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
             (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
@@ -420,7 +422,7 @@ class TestUsageErrors:
         code, out, err = run(capsys, "show", "--between", *bounds)
         assert (code, out) == (2, "")
         assert err.count("\n") == 1 and err.startswith("timeline: error: --between:")
-        assert "e.g. --between 2026 2027" in err
+        assert "give a date such as '2026-04', or for an open window" in err
 
 
 class TestDataErrors:
