@@ -567,6 +567,17 @@ class TestExport:
         assert "no events match the filters; the feed is empty" in err
         assert _uids(_feed((tmp_path / "f.ics").read_bytes())) == []
 
+    @pytest.mark.parametrize("name", ["feed.yaml", "feed.json", "feed"])
+    def test_a_feed_needs_an_ics_suffix(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+    ) -> None:
+        # a usage error, said before anything is read or written
+        code, out, err = run(capsys, "export", "-o", str(tmp_path / name))
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1
+        assert f"'{tmp_path / name}' has no .ics suffix; name it e.g. feed.ics" in err
+        assert list(tmp_path.iterdir()) == []
+
     def test_missing_folder(
         self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
