@@ -390,6 +390,8 @@ class TestUsageErrors:
             (["upcoming", "--between", "2026", "unknown"], "end 'date not announced' has no"),
             (["show", "--between", "2026", "2027/"], "end '2027 to unknown end' has an unknown"),
             (["show", "--status", "planned"], "'planned' is not a status; use one of expected"),
+            # a blank search would match every event
+            (["show", "--text", " "], "--text: ' ' is blank; give words to search for"),
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
             (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
             (["convert", "a.yaml", "b"], "'b' has no suffix"),

@@ -1056,3 +1056,16 @@ class TestTextFilterTakesACollection:
         tl = Timeline([Event(title="x", when="2026")])
         with pytest.raises(QueryError, match="text"):
             tl.filter(text=[3])  # type: ignore[list-item]
+
+    @pytest.mark.parametrize("blank", ["", " ", "\t\n", ["tencent", ""]])
+    def test_blank_text_is_refused(self, blank: Any) -> None:
+        # "" is in every text, " " in nearly every title: a blank search matched
+        # (almost) everything, or excluded it, instead of saying there was nothing to find
+        tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
+        for query in (tl.filter, tl.exclude):
+            with pytest.raises(QueryError, match=r"text: '.*' is blank; give words to search for"):
+                query(text=blank)
+
+    def test_words_with_spaces_still_search_as_a_phrase(self) -> None:
+        tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
+        assert [e.title for e in tl.filter(text="tencent model")] == ["Tencent model"]

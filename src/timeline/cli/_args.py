@@ -226,7 +226,10 @@ def _select(timeline: Timeline, args: argparse.Namespace) -> Timeline:
         timeline = timeline.as_of(args.as_of)
     timeline = timeline.filter(status=args.status, kind=args.kind, actor=args.actor, tag=args.tag)
     if args.text:
-        matched = {e.id for text in args.text for e in timeline.filter(text=text)}
+        try:
+            matched = {e.id for text in args.text for e in timeline.filter(text=text)}
+        except QueryError as err:  # blank text: the library's "text: ..." said as --text
+            raise _Failure(f"--{err}", EXIT_USAGE) from None
         timeline = timeline.filter(where=lambda e: e.id in matched)
     if args.between:
         start, end = args.between

@@ -67,6 +67,10 @@ def _needles(text: str | Collection[str]) -> tuple[str, ...]:
     for item in items:
         if not isinstance(item, str):
             raise QueryError(f"text: {item!r} is not text; give words to search for as strings")
+        if not item.strip():  # "" is in every text: it would match everything, silently
+            raise QueryError(
+                f"text: {item!r} is blank; give words to search for, or leave text out"
+            )
     return tuple(item.casefold() for item in items)
 
 
