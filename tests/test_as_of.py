@@ -303,7 +303,7 @@ class TestBaselineAsOf:
         later = target.describe([Observation("2026-05", "$450 million")], as_of="2026-06-01")
         assert "from $300 million" in later and "50% of the way ($450 million" in later
 
-    def test_cli_json_and_text_leave_it_out(
+    def test_cli_json_leaves_it_out(
         self, tmp_path: object, capsys: pytest.CaptureFixture[str]
     ) -> None:
         import pathlib
@@ -317,8 +317,13 @@ class TestBaselineAsOf:
         assert main(["show", str(path), "--as-of", "2026-04-01", "--json"]) == 0
         rows = json.loads(capsys.readouterr().out)
         assert rows[0]["target"]["baseline"]["value"] == "$300 million"
-        assert main(["show", str(path), "--as-of", "2026-03-20"]) == 0
-        assert "$300 million" not in capsys.readouterr().out
+
+    def test_the_frame_leaves_it_out(self) -> None:
+        pd = pytest.importorskip("pandas")
+        early = Timeline([_keling()]).to_pandas(as_of="2026-03-20")
+        assert pd.isna(early["last_observation"][0])  # it fell back on the unknown baseline
+        later = Timeline([_keling()]).to_pandas(as_of="2026-04-01")
+        assert "$300 million" in later["last_observation"][0]
 
     def test_the_page_leaves_it_out(self, tmp_path: object) -> None:
         pytest.importorskip("matplotlib")
