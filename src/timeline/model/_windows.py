@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from timeline.dates._bounds import Span, _key, ends_before, inside, meets
-from timeline.dates._when import When, _coerce
+from timeline.dates._bounds import Span, _key, ends_before, holds, meets
+from timeline.dates._when import When, _coerce, _holders, _readings, _set_kind
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 from timeline.model._order import _whens
@@ -60,7 +60,15 @@ def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _
     return lo, hi
 
 
+def _window_readings(start: WindowArg, end: WindowArg | None) -> tuple[Span, ...]:
+    """The window's readings at their widest: a set alone is each of its members."""
+    if end is None:
+        return _readings(_window(start, "start"))
+    return (_widest(start, end),)
+
+
 _end_of = operator.attrgetter("end")
+_form_of = operator.attrgetter("form")
 _keys_of = operator.attrgetter("_keys")
 _fuzzy_start = operator.itemgetter(4)
 _fuzzy_stop = operator.itemgetter(5)
@@ -69,13 +77,15 @@ _fuzzy_stop = operator.itemgetter(5)
 class _Runs(NamedTuple):
     """A timeline's window index. Run ``r`` is the events ``firsts[r] .. lasts[r] - 1``,
     which share one span, ``lows[r] .. highs[r]`` as keys (int64 ends for unbounded);
-    ``finder`` finds runs by span."""
+    ``finder`` finds runs by span. ``sets`` holds the runs whose date is an EDTF set
+    (and no end stands): their span is the members' hull, and each member is a reading."""
 
     finder: SpanIndex
     firsts: array[int]
     lasts: array[int]
     lows: array[int]
     highs: array[int]
+    sets: frozenset[int]
 
 
 def runs(events: tuple[Event, ...]) -> _Runs:
@@ -106,12 +116,19 @@ def runs(events: tuple[Event, ...]) -> _Runs:
         end = ends[p]
         assert end is not None  # with_end holds the positions of events with an end
         his[bisect_left(firsts, p)] = end._keys[5]
+    # Few dates carry a level-2 form; of those, the sets with no end standing.
+    sets = frozenset(
+        r
+        for r in compress(range(len(firsts)), map(_form_of, map(whens.__getitem__, firsts)))
+        if ends[firsts[r]] is None and _set_kind(whens[firsts[r]]) is not None
+    )
     return _Runs(
         SpanIndex.from_columns(los, his),
         array("q", firsts),
         array("q", [*firsts[1:], n] if n else []),
         array("q", [_LOWEST if k is None else k for k in los]),
         array("q", [_HIGHEST if k is None else k for k in his]),
+        sets,
     )
 
 
@@ -131,59 +148,93 @@ def _runs_where(tl: Timeline, runs: list[int], keep: Callable[[int], bool]) -> I
 def _keep(
     tl: Timeline,
     window: Span,
-    surely: Callable[[int, int, int, int], bool],
-    exactly: Callable[[Span], bool],
+    surely: Callable[[int, int, int, int], bool] | None,
+    exactly: Callable[[tuple[Span, ...]], bool],
+    *,
+    sets_surely: bool = False,
 ) -> Iterator[Event]:
-    """The events of the runs near ``window`` that ``exactly`` accepts (given a run's
-    span at its widest), asking it only where ``surely`` (on the run's keys and the
-    window's, ``_SLACK`` inside it) does not already decide."""
+    """The events of the runs near ``window`` (a span holding every reading of the
+    window) that ``exactly`` accepts, given a run's readings at their widest (its span,
+    or each member of a set date), asking it only where ``surely`` (on the run's keys
+    and the window's, ``_SLACK`` inside it) does not already decide.
+
+    ``surely`` reads a run's span, the hull of a set: it is not asked about set runs
+    unless ``sets_surely`` says the hull decides (every member surely inside it is).
+    ``None`` asks ``exactly`` about every candidate (a window that is a set)."""
     lo, hi = window
     runs = tl._runs
-    lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, tl._events
-    # Spans that meet the window with days to spare surely meet it by the
-    # exact rule too (see _SLACK); only those near its edges are checked, once a run.
+    lows, highs, firsts, events, sets = runs.lows, runs.highs, runs.firsts, tl._events, runs.sets
+    candidates = _window_runs(tl, lo, hi)
+    if surely is None:
+        return _runs_where(tl, candidates, lambda r: exactly(events[firsts[r]]._readings))
+    # Spans that meet the window with days to spare surely meet it by the exact rule
+    # too (see _SLACK); only those near its edges are checked, once a run.
     sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
     sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
+    if not sets or sets_surely:  # the common case: no run is a set, or the hull decides
+        return _runs_where(
+            tl,
+            candidates,
+            lambda r: (
+                surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(events[firsts[r]]._readings)
+            ),
+        )
     return _runs_where(
         tl,
-        _window_runs(tl, lo, hi),
+        candidates,
         lambda r: (
-            surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(events[firsts[r]].fuzzy_window)
+            (r not in sets and surely(lows[r], highs[r], sure_lo, sure_hi))
+            or exactly(events[firsts[r]]._readings)
         ),
     )
 
 
 def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
-    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`)."""
+    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`):
+    some reading of the event meets some reading of the window."""
     window = _widest(start, end)
-    return _keep(
-        tl,
-        window,
-        lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
-        lambda span: meets(span, window),
-    )
+    windows = _window_readings(start, end)
+    if len(windows) == 1:
+        return _keep(
+            tl,
+            window,
+            lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
+            lambda spans: any(meets(span, window) for span in spans),
+        )
+    return _keep(tl, window, None, lambda spans: any(meets(s, w) for s in spans for w in windows))
 
 
 def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
-    """The events of ``tl`` certainly inside the window (`Timeline.included`)."""
-    lo = _window(start, "start").earliest
+    """The events of ``tl`` certainly inside the window (`Timeline.included`): every
+    reading of the event inside the window at its narrowest (each member of a one-of
+    set window, some member of an all-of one)."""
+    first = _window(start, "start")
+    lo = first.earliest
     hi = _window(end if end is not None else start, "end").latest
     window = (lo, hi)
+    holders = _holders(first) if end is None else (window,)
+    every = end is not None or _set_kind(first) != "{"
+    if len(holders) > 1:
+        return _keep(tl, window, None, lambda spans: holds(holders, spans, every=every))
+    # A set event whose hull lies inside with days to spare has every member inside.
     return _keep(
         tl,
         window,
         lambda low, high, sure_lo, sure_hi: low >= sure_lo and high <= sure_hi,
-        lambda span: inside(window, span),
+        lambda spans: holds(holders, spans, every=True),
+        sets_surely=True,
     )
 
 
 def start_after(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
-    """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`)."""
-    window = _window(moment, "moment").fuzzy_bounds()
-    return (e for e in tl if ends_before(window, e.fuzzy_window))
+    """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`):
+    every reading of the event after every reading of ``moment``."""
+    windows = _readings(_window(moment, "moment"))
+    return (e for e in tl if all(ends_before(w, r) for r in e._readings for w in windows))
 
 
 def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
-    """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`)."""
-    window = _window(moment, "moment").fuzzy_bounds()
-    return (e for e in tl if ends_before(e.fuzzy_window, window))
+    """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`):
+    every reading of the event before every reading of ``moment``."""
+    windows = _readings(_window(moment, "moment"))
+    return (e for e in tl if all(ends_before(r, w) for r in e._readings for w in windows))
