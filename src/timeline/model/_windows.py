@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from timeline.dates._bounds import Span, _key, ends_before, holds, meets
+from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets
 from timeline.dates._when import When, _coerce, _holders, _readings, _set_kind
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
@@ -149,44 +149,50 @@ def _keep(
     tl: Timeline,
     window: Span,
     surely: Callable[[int, int, int, int], bool] | None,
-    exactly: Callable[[tuple[Span, ...]], bool],
+    exactly: Callable[[Span], bool],
+    readings_ok: Callable[[tuple[Span, ...]], bool],
     *,
     sets_surely: bool = False,
 ) -> Iterator[Event]:
     """The events of the runs near ``window`` (a span holding every reading of the
-    window) that ``exactly`` accepts, given a run's readings at their widest (its span,
-    or each member of a set date), asking it only where ``surely`` (on the run's keys
-    and the window's, ``_SLACK`` inside it) does not already decide.
+    window) that the exact rule accepts: ``exactly`` given a run's span at its widest
+    (`Event.fuzzy_window`), ``readings_ok`` given a set run's readings (each member at
+    its widest). Either is asked only where ``surely`` (on the run's keys and the
+    window's, ``_SLACK`` inside it) does not already decide.
 
-    ``surely`` reads a run's span, the hull of a set: it is not asked about set runs
-    unless ``sets_surely`` says the hull decides (every member surely inside it is).
-    ``None`` asks ``exactly`` about every candidate (a window that is a set)."""
+    ``surely`` reads a run's span, the hull of a set: it decides set runs only if
+    ``sets_surely`` says the hull does (every member of a hull inside is inside).
+    With ``surely`` ``None`` (a window that is a set), ``readings_ok`` decides every run."""
     lo, hi = window
     runs = tl._runs
     lows, highs, firsts, events, sets = runs.lows, runs.highs, runs.firsts, tl._events, runs.sets
     candidates = _window_runs(tl, lo, hi)
     if surely is None:
-        return _runs_where(tl, candidates, lambda r: exactly(events[firsts[r]]._readings))
+        return _runs_where(tl, candidates, lambda r: readings_ok(events[firsts[r]]._readings))
     # Spans that meet the window with days to spare surely meet it by the exact rule
     # too (see _SLACK); only those near its edges are checked, once a run.
     sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
     sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-    if not sets or sets_surely:  # the common case: no run is a set, or the hull decides
+    if not sets:  # the common case: no date is a set
         return _runs_where(
             tl,
             candidates,
             lambda r: (
-                surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(events[firsts[r]]._readings)
+                surely(lows[r], highs[r], sure_lo, sure_hi)
+                or exactly(events[firsts[r]].fuzzy_window)
             ),
         )
-    return _runs_where(
-        tl,
-        candidates,
-        lambda r: (
-            (r not in sets and surely(lows[r], highs[r], sure_lo, sure_hi))
-            or exactly(events[firsts[r]]._readings)
-        ),
-    )
+
+    def keep(r: int) -> bool:
+        if r in sets:
+            return (sets_surely and surely(lows[r], highs[r], sure_lo, sure_hi)) or readings_ok(
+                events[firsts[r]]._readings
+            )
+        return surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(
+            events[firsts[r]].fuzzy_window
+        )
+
+    return _runs_where(tl, candidates, keep)
 
 
 def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
@@ -199,9 +205,16 @@ def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterat
             tl,
             window,
             lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
+            lambda span: meets(span, window),
             lambda spans: any(meets(span, window) for span in spans),
         )
-    return _keep(tl, window, None, lambda spans: any(meets(s, w) for s in spans for w in windows))
+    return _keep(
+        tl,
+        window,
+        None,
+        lambda span: any(meets(span, w) for w in windows),
+        lambda spans: any(meets(s, w) for s in spans for w in windows),
+    )
 
 
 def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
@@ -213,15 +226,22 @@ def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[
     hi = _window(end if end is not None else start, "end").latest
     window = (lo, hi)
     holders = _holders(first) if end is None else (window,)
-    every = end is not None or _set_kind(first) != "{"
     if len(holders) > 1:
-        return _keep(tl, window, None, lambda spans: holds(holders, spans, every=every))
+        every = _set_kind(first) != "{"
+        return _keep(
+            tl,
+            window,
+            None,
+            lambda span: holds(holders, (span,), every=every),
+            lambda spans: holds(holders, spans, every=every),
+        )
     # A set event whose hull lies inside with days to spare has every member inside.
     return _keep(
         tl,
         window,
         lambda low, high, sure_lo, sure_hi: low >= sure_lo and high <= sure_hi,
-        lambda spans: holds(holders, spans, every=True),
+        lambda span: inside(window, span),
+        lambda spans: all(inside(window, span) for span in spans),
         sets_surely=True,
     )
 
