@@ -310,7 +310,9 @@ class Timeline:
         The window runs from the start of ``start`` to the end of ``end`` (or
         of ``start`` alone), each read at its widest as `When.overlaps` reads
         it: with one argument this is ``[e for e in tl if e.when.overlaps(start)]``
-        (an event with an ``end`` spans both).
+        (an event with an ``end`` spans both). A date or a one-argument window that
+        is an EDTF set is read as its members: "April or June 2026" is not found on
+        10 May. Two arguments span from the one to the other, as an interval does.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-09")])
         >>> [e.id for e in tl.overlapping("2026-05")]
@@ -322,7 +324,9 @@ class Timeline:
         """Events certainly inside the window: their whole span, at its widest, lies within it.
 
         The window keeps its plain bounds (as `When.contains` reads a container):
-        with one argument this is ``[e for e in tl if start.contains(e.when)]``.
+        with one argument this is ``[e for e in tl if start.contains(e.when)]``, so
+        a window that is an EDTF set holds what each member holds (one of) or what
+        one of them holds (all of), and a set date is inside if every member is.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-04")])
         >>> [e.id for e in tl.included("2026-04")]

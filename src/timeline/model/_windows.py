@@ -250,6 +250,17 @@ def start_after(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
     """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`):
     every reading of the event after every reading of ``moment``."""
     windows = _readings(_window(moment, "moment"))
+    if len(windows) == 1:  # the common case: one span, asked directly of plain dates
+        (window,) = windows
+        return (
+            e
+            for e in tl
+            if (
+                ends_before(window, e.fuzzy_window)
+                if e.when.form is None
+                else all(ends_before(window, r) for r in e._readings)
+            )
+        )
     return (e for e in tl if all(ends_before(w, r) for r in e._readings for w in windows))
 
 
@@ -257,4 +268,15 @@ def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
     """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`):
     every reading of the event before every reading of ``moment``."""
     windows = _readings(_window(moment, "moment"))
+    if len(windows) == 1:  # the common case: one span, asked directly of plain dates
+        (window,) = windows
+        return (
+            e
+            for e in tl
+            if (
+                ends_before(e.fuzzy_window, window)
+                if e.when.form is None
+                else all(ends_before(r, window) for r in e._readings)
+            )
+        )
     return (e for e in tl if all(ends_before(r, w) for r in e._readings for w in windows))
