@@ -74,6 +74,7 @@ from timeline.dates._fiscal import fiscal_start
 from timeline.dates._numeric import numeric_edtf
 from timeline.dates._parse import check_options, parse
 from timeline.dates._parse_phrase import fold
+from timeline.dates._parse_time import day_span
 from timeline.dates._when import When
 
 __all__ = ["DateMatch", "find_dates"]
@@ -263,6 +264,11 @@ class _Scan:
         read = self.read(start, m.end())
         if read is not None:
             return [_Span(start, m.end(), read)]
+        day = day_span(self.text[start : m.end()])
+        if day is not None:  # a time When.parse refuses ("9 a.m. EST" in July): the day alone
+            read = self.read(start + day[0], start + day[1])
+            if read is not None:
+                return [_Span(read.start, read.end, read)]
         if m["fiscal"] is not None and m["pre"] == "" and not m["mod"]:
             # no fiscal year given (or none that reads): none of its parts is a calendar date
             return [_Span(start, m.end(), None, fiscal=True)]

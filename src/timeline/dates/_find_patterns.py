@@ -11,6 +11,7 @@ import re
 
 from timeline.dates._numeric import NUMERIC
 from timeline.dates._parse_context import COUNT
+from timeline.dates._parse_time import CLOCK, ZONE_WORD
 
 __all__ = [
     "ALT_WORD",
@@ -56,6 +57,8 @@ _WITHIN = (
     rf"|(?:within|over)\s+the\s+next\s+{_UNIT})"
     r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
 )
+_TPRE = rf"(?:{CLOCK}(?:\s*\(?{ZONE_WORD}\)?)?,?\s+(?:on\s+)?)?"
+_TSUF = rf"(?:,?\s+(?:at\s+|from\s+)?{CLOCK}(?:\s*,?\s*\(?{ZONE_WORD}\)?)?)?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)e?"
 # A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
@@ -106,8 +109,9 @@ _CORE = (
     # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
     rf"|{_DAY}\s*(?:-|to)\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}\s*(?:-|to)\s*{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    # a day, maybe with its time: "9 a.m. PT on April 7, 2026", "April 7, 2026 at 4:30 p.m. ET"
+    rf"|{_TPRE}(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_TSUF}"
+    rf"|{_TPRE}(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_TSUF}"
     rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<my>{_YEAR})|(?P<mrel>{_REL_YEAR})))?"
     rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_THE_YEAR})?|{_YEAR}[\s-]?q[1-4]"
     # "the first week of April": its days 1-7

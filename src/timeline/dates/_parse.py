@@ -36,6 +36,7 @@ from timeline.dates._parse_edtf import COMMON, Fail, common, parse_edtf_text
 from timeline.dates._parse_fiscal import written_pair
 from timeline.dates._parse_phrase import parse_phrase
 from timeline.dates._parse_text import EDTF_START, iso_extras, unify
+from timeline.dates._parse_time import with_time
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
 
@@ -231,6 +232,9 @@ def _parse(text: str, ctx: Context) -> When:
     pair = written_pair(s, ctx)
     if pair is not None:
         return pair
+    timed = with_time(s, lambda day: _parse(day, ctx))  # "April 7, 2026 at 9 a.m. ET"
+    if timed is not None:
+        return timed
     if s[0] in EDTF_START:
         try:
             # ISO 8601's decade "202" and century "20" are read inside an EDTF set, where
