@@ -1110,3 +1110,108 @@ class TestTextFilterTakesACollection:
     def test_words_with_spaces_still_search_as_a_phrase(self) -> None:
         tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
         assert [e.title for e in tl.filter(text="tencent model")] == ["Tencent model"]
+
+class TestSetDates:
+    """An EDTF set is read as its members (DESIGN §2): "April or June 2026" is April or
+    June, never May, in every query."""
+
+    SETS = Timeline(
+        [
+            ev("april-or-june", "April or June 2026"),
+            ev("both", "{2026-04-14,2026-04-16}"),
+            ev("open", "[..2026-04-15,2026-06]"),
+            ev("may", "2026-05"),
+            # an end stands: the event spans from April to its end, May included
+            ev("forum", "April or June 2026", end="2026-07-31"),
+        ]
+    )
+
+    @pytest.mark.parametrize(
+        ("window", "expected"),
+        [
+            # neither April nor June meets 10 May (the hull, April..June, did)
+            ("2026-05-10", ["forum", "may"]),
+            ("2026-04-10", ["april-or-june", "forum", "open"]),
+            ("2026-04-15", ["april-or-june", "forum", "open"]),
+            # all of 14 and 16 April: 15 April meets neither
+            ("2026-04-16", ["april-or-june", "forum", "both"]),
+            ("2026-06-10", ["april-or-june", "forum", "open"]),
+            # a window that is a set is read by its members too
+            ("[2026-05-10,2026-07]", ["forum", "may"]),
+            ("{2026-04-16,2026-05-02}", ["april-or-june", "forum", "both", "may"]),
+        ],
+    )
+    def test_overlapping_and_on(self, window: str, expected: list[str]) -> None:
+        assert ids(self.SETS.overlapping(window)) == expected
+        assert ids(self.SETS.on(window)) == expected
+        w = When.parse(window)
+        assert ids(self.SETS.overlapping(w)) == [e.id for e in self.SETS if _could(e, w)]
+
+    def test_a_window_from_start_to_end_spans_between(self) -> None:
+        # from April-or-June to December: every day from April 1 (some reading holds it)
+        assert "may" in self.SETS.overlapping("April or June 2026", "2026-12")
+
+    @pytest.mark.parametrize(
+        ("window", "expected"),
+        [
+            # surely inside: every member of the event inside the window
+            ("2026-Q2", ["april-or-june", "both", "may"]),
+            ("2026-04", ["both"]),
+            # a one-of window holds only what each of its members holds
+            ("[2026-04,2026-04-10..2026-04-20]", ["both"]),
+            ("[2026-04,2026-05]", []),
+            # an all-of window holds what one of its members holds
+            ("{2026-04,2026-06}", ["april-or-june", "both"]),
+        ],
+    )
+    def test_included(self, window: str, expected: list[str]) -> None:
+        assert ids(self.SETS.included(window)) == expected
+        w = When.parse(window)
+        assert ids(self.SETS.included(w)) == [
+            e.id for e in self.SETS if e.end is None and w.contains(e.when)
+        ]
+
+    @pytest.mark.parametrize(
+        ("moment", "before", "after"),
+        [
+            # surely before / after: every member (the hull decides)
+            ("2026-05-10", ["both"], []),
+            ("2026-07", ["april-or-june", "both", "may", "open"], []),
+            ("2026-03", [], ["april-or-june", "forum", "both", "may"]),
+        ],
+    )
+    def test_before_and_start_after(self, moment: str, before: list[str], after: list[str]) -> None:
+        assert ids(self.SETS.before(moment)) == before
+        assert ids(self.SETS.start_after(moment)) == after
+
+    @pytest.mark.parametrize(
+        ("when", "as_of", "within", "upcoming", "overdue"),
+        [
+            # 1..11 May meets neither April nor June: not upcoming (it was, by the hull)
+            ("April or June 2026", "2026-05-01", 10, False, False),
+            ("April or June 2026", "2026-05-01", 40, True, False),
+            ("April or June 2026", "2026-03-25", 10, True, False),
+            # overdue once every member is over
+            ("April or June 2026", "2026-07-01", 10, False, True),
+            ("[..2026-04-15,2026-06]", "2026-05-01", 10, False, False),
+            ("{2026-04-14,2026-04-16}", "2026-04-15", 0, False, False),
+            ("{2026-04-14,2026-04-16}", "2026-04-15", 1, True, False),
+        ],
+    )
+    def test_upcoming_and_overdue(
+        self, when: str, as_of: str, within: int, upcoming: bool, overdue: bool
+    ) -> None:
+        e = ev("x", when)
+        assert e.upcoming(as_of, within) is upcoming
+        assert e.overdue(as_of) is overdue
+        tl = Timeline([e])
+        assert ("x" in tl.upcoming(as_of=as_of, within=within)) is upcoming
+        assert ("x" in tl.overdue(as_of=as_of)) is overdue
+
+
+def _could(e: Event, window: When) -> bool:
+    """`Timeline.overlapping`'s rule, from `When.overlaps`: an event with an end spans
+    from its date's first day to the end's last (an interval)."""
+    if e.end is None:
+        return e.when.overlaps(window)
+    return When.interval(e.when, e.end).overlaps(window)

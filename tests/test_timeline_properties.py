@@ -73,9 +73,30 @@ def plain(draw: st.DrawFn) -> When:
 
 
 @st.composite
+def sets(draw: st.DrawFn) -> When:
+    """An EDTF set, one of ``[..]`` or all of ``{..}``: 1-3 members (days, months, plain
+    or qualified, instants), the first maybe open at its start or the last at its end."""
+    texts = []
+    for _ in range(draw(st.integers(1, 3))):
+        member = draw(st.one_of(plain().filter(lambda w: w.precision.value in ("day", "month")),
+                                instants()))  # fmt: skip
+        texts.append(member.to_edtf())
+    if len(texts) > 1 and draw(st.integers(0, 4)) == 0:
+        d = draw(DAYS)
+        texts[0] = f"..{d.isoformat()}"
+    elif len(texts) > 1 and draw(st.integers(0, 4)) == 0:
+        d = draw(DAYS)
+        texts[-1] = f"{d.isoformat()}.."
+    close = draw(st.sampled_from(["[]", "{}"]))
+    return When.from_edtf(close[0] + ",".join(texts) + close[1])
+
+
+@st.composite
 def whens(draw: st.DrawFn) -> When:
-    """Any value: plain, instants with offsets, deadlines, before/after, intervals."""
-    choice = draw(st.integers(0, 6))
+    """Any value: plain, instants with offsets, deadlines, before/after, intervals, sets."""
+    choice = draw(st.integers(0, 7))
+    if choice == 7:
+        return draw(sets())
     if choice <= 1:
         return draw(plain())
     if choice == 2:
@@ -214,12 +235,76 @@ def _span(e: Event) -> tuple[Any, Any]:
     return lo, hi
 
 
-def brute_overlapping(tl: Timeline, lo: Any, hi: Any) -> list[str]:
-    return [e.id for e in tl if _meets(_span(e), (lo, hi))]
+def _is_set(w: When) -> bool:
+    return w.form is not None and w.form[:1] in "[{"
 
 
-def brute_included(tl: Timeline, lo: Any, hi: Any) -> list[str]:
-    return [e.id for e in tl if _inside((lo, hi), _span(e))]
+def _members(w: When) -> list[When]:
+    """A set's members, read back from its EDTF text one by one; else the value alone."""
+    if not _is_set(w):
+        return [w]
+    assert w.form is not None
+    out = []
+    for item in w.form[1:-1].split(","):
+        if item.startswith(".."):
+            out.append(When.from_edtf(item[2:]).by())
+        elif item.endswith(".."):
+            out.append(When.from_edtf(item[:-2]).not_before())
+        else:
+            out.append(When.from_edtf(item))
+    return out
+
+
+def _readings(e: Event) -> list[tuple[Any, Any]]:
+    """Each way the event could fall: a set date (with no end standing) is each of its
+    members at its widest; else its span."""
+    if _standing_end(e) is None and _is_set(e.when):
+        return [m.fuzzy_bounds() for m in _members(e.when)]
+    return [_span(e)]
+
+
+def _window_readings(start: Any, end: Any) -> list[tuple[Any, Any]]:
+    """A window at its widest: a set alone is each of its members; else one span."""
+    if end is None and _is_set(_as_when(start)):
+        return [m.fuzzy_bounds() for m in _members(_as_when(start))]
+    return [_widest(start, end)]
+
+
+def _window_holders(start: Any, end: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    """A window as a container at its narrowest (plain bounds): a set alone is its
+    members, each of which must hold an event (one of) or one of which must (all of)."""
+    w = _as_when(start)
+    if end is None and _is_set(w):
+        return [(m.earliest, m.latest) for m in _members(w)], (w.form or "")[:1] == "["
+    return [_bounds(start, end)], True
+
+
+def brute_overlapping(tl: Timeline, windows: list[tuple[Any, Any]]) -> list[str]:
+    return [e.id for e in tl if any(_meets(r, w) for r in _readings(e) for w in windows)]
+
+
+def brute_included(tl: Timeline, holders: list[tuple[Any, Any]], every: bool) -> list[str]:
+    def held(r: tuple[Any, Any]) -> bool:
+        inside = [_inside(c, r) for c in holders]
+        return all(inside) if every else any(inside)
+
+    return [e.id for e in tl if all(held(r) for r in _readings(e))]
+
+
+def _before(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    frame = _frame((*a, *b))
+    stop, start = _stop(a[1], frame), _start(b[0], frame)
+    return stop is not None and start is not None and stop <= start
+
+
+def brute_before(tl: Timeline, moment: When) -> list[str]:
+    windows = _window_readings(moment, None)
+    return [e.id for e in tl if all(_before(r, w) for r in _readings(e) for w in windows)]
+
+
+def brute_start_after(tl: Timeline, moment: When) -> list[str]:
+    windows = _window_readings(moment, None)
+    return [e.id for e in tl if all(_before(w, r) for r in _readings(e) for w in windows)]
 
 
 WINDOW_ARGS = st.one_of(whens(), DAYS, instants().map(lambda w: w.earliest))
@@ -229,7 +314,7 @@ def window_args(tl: Timeline) -> st.SearchStrategy[Any]:
     """Random window bounds, often on an event's own bounds (or their local dates)."""
     edges: list[Any] = []
     for e in tl:
-        for point in (*_span(e), e.when.earliest, e.when.latest):
+        for point in (*_span(e), *(p for r in _readings(e) for p in r), e.when.earliest):
             if point is not None:
                 edges.append(point)
                 if isinstance(point, dt.datetime):
@@ -312,8 +397,8 @@ class TestWindowQueries:
     @given(timelines(), st.data())
     def test_overlapping_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
         start, end = dated_windows(tl, data)
-        lo, hi = _widest(start, end)
-        assert [e.id for e in tl.overlapping(start, end)] == brute_overlapping(tl, lo, hi)
+        windows = _window_readings(start, end)
+        assert [e.id for e in tl.overlapping(start, end)] == brute_overlapping(tl, windows)
 
     @SETTINGS
     @given(timelines(), st.data())
@@ -329,14 +414,31 @@ class TestWindowQueries:
         # and included is a filter with When.contains
         inside = [e.id for e in plain if window.contains(e.when)]
         assert [e.id for e in tl.included(window) if e.end is None] == inside
+        # and before / start_after are filters with When.definitely_before
+        before = [e.id for e in plain if e.when.definitely_before(window)]
+        assert [e.id for e in tl.before(window) if e.end is None] == before
+        after = [e.id for e in plain if window.definitely_before(e.when)]
+        assert [e.id for e in tl.start_after(window) if e.end is None] == after
+
+    @SETTINGS
+    @given(timelines(), st.data())
+    def test_before_and_start_after_are_the_brute_force_filters(
+        self, tl: Timeline, data: st.DataObject
+    ) -> None:
+        # Every reading of the event surely before (after) every reading of the moment:
+        # for a set event the hull decides, up to each member's own frame.
+        moment = _as_when(
+            data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        )
+        assert [e.id for e in tl.before(moment)] == brute_before(tl, moment)
+        assert [e.id for e in tl.start_after(moment)] == brute_start_after(tl, moment)
 
     @SETTINGS
     @given(timelines(), st.data())
     def test_included_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
         start, end = dated_windows(tl, data)
-        lo, hi = _bounds(start, end)
         found = [e.id for e in tl.included(start, end)]
-        assert found == brute_included(tl, lo, hi)
+        assert found == brute_included(tl, *_window_holders(start, end))
         # what is certainly inside could fall inside
         assert set(found) <= {e.id for e in tl.overlapping(start, end)}
 

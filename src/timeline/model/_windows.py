@@ -20,8 +20,8 @@ from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from timeline._errors import QueryError
-from timeline.dates._bounds import Span, _key, ends_before, inside, meets, runs_backwards
-from timeline.dates._when import When, _coerce
+from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets, runs_backwards
+from timeline.dates._when import When, _coerce, _holders, _readings, _set_kind
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 from timeline.model._order import _whens
@@ -116,7 +116,15 @@ def _widest(first: When, last: When) -> Span:
     return first.fuzzy_bounds()[0], last.fuzzy_bounds()[1]
 
 
+def _window_readings(first: When, last: When, alone: bool) -> tuple[Span, ...]:
+    """The window's readings at their widest: a set ``alone`` is each of its members."""
+    if alone:
+        return _readings(first)
+    return (_widest(first, last),)
+
+
 _end_of = operator.attrgetter("end")
+_form_of = operator.attrgetter("form")
 _keys_of = operator.attrgetter("_keys")
 _fuzzy_start = operator.itemgetter(4)
 _fuzzy_stop = operator.itemgetter(5)
@@ -125,13 +133,15 @@ _fuzzy_stop = operator.itemgetter(5)
 class _Runs(NamedTuple):
     """A timeline's window index. Run ``r`` is the events ``firsts[r] .. lasts[r] - 1``,
     which share one span, ``lows[r] .. highs[r]`` as keys (int64 ends for unbounded);
-    ``finder`` finds runs by span."""
+    ``finder`` finds runs by span. ``sets`` holds the runs whose date is an EDTF set
+    (and no end stands): their span is the members' hull, and each member is a reading."""
 
     finder: SpanIndex
     firsts: array[int]
     lasts: array[int]
     lows: array[int]
     highs: array[int]
+    sets: frozenset[int]
 
 
 def runs(events: tuple[Event, ...]) -> _Runs:
@@ -162,12 +172,19 @@ def runs(events: tuple[Event, ...]) -> _Runs:
         end = ends[p]
         assert end is not None  # with_end holds the positions of events with an end
         his[bisect_left(firsts, p)] = end._keys[5]
+    # Few dates carry a level-2 form; of those, the sets with no end standing.
+    sets = frozenset(
+        r
+        for r in compress(range(len(firsts)), map(_form_of, map(whens.__getitem__, firsts)))
+        if ends[firsts[r]] is None and _set_kind(whens[firsts[r]]) is not None
+    )
     return _Runs(
         SpanIndex.from_columns(los, his),
         array("q", firsts),
         array("q", [*firsts[1:], n] if n else []),
         array("q", [_LOWEST if k is None else k for k in los]),
         array("q", [_HIGHEST if k is None else k for k in his]),
+        sets,
     )
 
 
@@ -187,26 +204,51 @@ def _runs_where(tl: Timeline, runs: list[int], keep: Callable[[int], bool]) -> I
 def _keep(
     tl: Timeline,
     window: Span,
-    surely: Callable[[int, int, int, int], bool],
+    surely: Callable[[int, int, int, int], bool] | None,
     exactly: Callable[[Span], bool],
+    readings_ok: Callable[[tuple[Span, ...]], bool],
+    *,
+    sets_surely: bool = False,
 ) -> Iterator[Event]:
-    """The events of the runs near ``window`` that ``exactly`` accepts (given a run's
-    span at its widest), asking it only where ``surely`` (on the run's keys and the
-    window's, ``_SLACK`` inside it) does not already decide."""
+    """The events of the runs near ``window`` (a span holding every reading of the
+    window) that the exact rule accepts: ``exactly`` given a run's span at its widest
+    (`Event.fuzzy_window`), ``readings_ok`` given a set run's readings (each member at
+    its widest). Either is asked only where ``surely`` (on the run's keys and the
+    window's, ``_SLACK`` inside it) does not already decide.
+
+    ``surely`` reads a run's span, the hull of a set: it decides set runs only if
+    ``sets_surely`` says the hull does (every member of a hull inside is inside).
+    With ``surely`` ``None`` (a window that is a set), ``readings_ok`` decides every run."""
     lo, hi = window
     runs = tl._runs
-    lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, tl._events
-    # Spans that meet the window with days to spare surely meet it by the
-    # exact rule too (see _SLACK); only those near its edges are checked, once a run.
+    lows, highs, firsts, events, sets = runs.lows, runs.highs, runs.firsts, tl._events, runs.sets
+    candidates = _window_runs(tl, lo, hi)
+    if surely is None:
+        return _runs_where(tl, candidates, lambda r: readings_ok(events[firsts[r]]._readings))
+    # Spans that meet the window with days to spare surely meet it by the exact rule
+    # too (see _SLACK); only those near its edges are checked, once a run.
     sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
     sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-    return _runs_where(
-        tl,
-        _window_runs(tl, lo, hi),
-        lambda r: (
-            surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(events[firsts[r]].fuzzy_window)
-        ),
-    )
+    if not sets:  # the common case: no date is a set
+        return _runs_where(
+            tl,
+            candidates,
+            lambda r: (
+                surely(lows[r], highs[r], sure_lo, sure_hi)
+                or exactly(events[firsts[r]].fuzzy_window)
+            ),
+        )
+
+    def keep(r: int) -> bool:
+        if r in sets:
+            return (sets_surely and surely(lows[r], highs[r], sure_lo, sure_hi)) or readings_ok(
+                events[firsts[r]]._readings
+            )
+        return surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(
+            events[firsts[r]].fuzzy_window
+        )
+
+    return _runs_where(tl, candidates, keep)
 
 
 def overlapping(
@@ -216,35 +258,86 @@ def overlapping(
     query: str = "overlapping",
     name: str = "start",
 ) -> Iterator[Event]:
-    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`)."""
-    span = _widest(*window(start, end, query, name))
+    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`):
+    some reading of the event meets some reading of the window."""
+    first, last = window(start, end, query, name)
+    span = _widest(first, last)
+    windows = _window_readings(first, last, end is None)
+    if len(windows) == 1:
+        return _keep(
+            tl,
+            span,
+            lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
+            lambda other: meets(other, span),
+            lambda spans: any(meets(other, span) for other in spans),
+        )
     return _keep(
         tl,
         span,
-        lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
-        lambda other: meets(other, span),
+        None,
+        lambda other: any(meets(other, w) for w in windows),
+        lambda spans: any(meets(other, w) for other in spans for w in windows),
     )
 
 
 def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
-    """The events of ``tl`` certainly inside the window (`Timeline.included`)."""
+    """The events of ``tl`` certainly inside the window (`Timeline.included`): every
+    reading of the event inside the window at its narrowest (each member of a one-of
+    set window, some member of an all-of one)."""
     first, last = window(start, end, "included")
     span = (first.earliest, last.latest)
+    holders = _holders(first) if end is None else (span,)
+    if len(holders) > 1:
+        every = _set_kind(first) != "{"
+        return _keep(
+            tl,
+            span,
+            None,
+            lambda other: holds(holders, (other,), every=every),
+            lambda spans: holds(holders, spans, every=every),
+        )
+    # A set event whose hull lies inside with days to spare has every member inside.
     return _keep(
         tl,
         span,
         lambda low, high, sure_lo, sure_hi: low >= sure_lo and high <= sure_hi,
         lambda other: inside(span, other),
+        lambda spans: all(inside(span, other) for other in spans),
+        sets_surely=True,
     )
 
 
 def start_after(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
-    """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`)."""
-    span = bound(moment, "moment", "end", "start_after").fuzzy_bounds()
-    return (e for e in tl if ends_before(span, e.fuzzy_window))
+    """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`):
+    every reading of the event after every reading of ``moment``."""
+    windows = _readings(bound(moment, "moment", "end", "start_after"))
+    if len(windows) == 1:  # the common case: one span, asked directly of plain dates
+        (span,) = windows
+        return (
+            e
+            for e in tl
+            if (
+                ends_before(span, e.fuzzy_window)
+                if e.when.form is None
+                else all(ends_before(span, r) for r in e._readings)
+            )
+        )
+    return (e for e in tl if all(ends_before(w, r) for r in e._readings for w in windows))
 
 
 def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
-    """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`)."""
-    span = bound(moment, "moment", "start", "before").fuzzy_bounds()
-    return (e for e in tl if ends_before(e.fuzzy_window, span))
+    """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`):
+    every reading of the event before every reading of ``moment``."""
+    windows = _readings(bound(moment, "moment", "start", "before"))
+    if len(windows) == 1:  # the common case: one span, asked directly of plain dates
+        (span,) = windows
+        return (
+            e
+            for e in tl
+            if (
+                ends_before(e.fuzzy_window, span)
+                if e.when.form is None
+                else all(ends_before(r, span) for r in e._readings)
+            )
+        )
+    return (e for e in tl if all(ends_before(r, w) for r in e._readings for w in windows))
