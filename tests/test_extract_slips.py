@@ -134,6 +134,26 @@ LATER = [
         "November 2026",
         "September 2026",
     ),
+    # a schedule given up for a date "now", with no "originally"
+    ("The launch, slated for June, is now expected in September.", "September 2026", "June 2026"),
+    (
+        "Its debut, pencilled in for June, is now expected in the autumn.",
+        "autumn 2026",
+        "June 2026",
+    ),
+    # a date "now" with no verb looking forward, against an earlier guidance
+    (
+        "The company now sees the plant opening in 2028, versus its earlier guidance of 2027.",
+        "2028",
+        "2027",
+    ),
+    # the first promise in a clause of its own, with no subject of its own
+    (
+        "Boeing now expects the 777X to enter service in 2027, after once targeting 2020.",
+        "2027",
+        "2020",
+    ),
+    ("The tunnel will open in 2031 and was originally due to open in 2028.", "2031", "2028"),
     # "no longer expected in X", with a new date
     (
         "The deal is no longer expected to close in 2026 but in the first half of 2027.",
@@ -214,6 +234,11 @@ class TestMovedInOneSentence:
             "Originally a maker of phones, Acme now plans to sell cars in 2027.",
             "The firm originally raised $5 million in 2020 and now plans an IPO in 2027.",
             "Ford said the plant will open in 2027. The company also plans a second plant in 2029.",
+            # a figure "now", a schedule going on, another subject in the same sentence
+            "Acme's plant is scheduled to open in 2027. It now employs 500 people in 2026.",
+            "Acme will open a plant in 2027. It is scheduled to start production in 2028.",
+            "Acme, which expected revenue of $5 billion in 2025, now expects $8 billion in 2027.",
+            "The tunnel will open in 2031, while the airport was originally due to open in 2028.",
         ],
     )
     def test_no_move(self, text: str) -> None:
@@ -299,6 +324,11 @@ class TestAcrossSentences:
                 "2027",
             ),
             ("The report was due in April. It is now expected in July.", "July 2026", "April 2026"),
+            (
+                "The launch is slated for June. It will now take place in September.",
+                "September 2026",
+                "June 2026",
+            ),
             # the date given up is past: the statement before reads as happened, alone
             (
                 "The project was due for completion in 2025. It is now expected to be finished "

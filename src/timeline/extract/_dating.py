@@ -262,7 +262,8 @@ _INSTEAD: Final = re.compile(
 # "three years earlier than the previous deadline of 2038": the date given up.
 _PREVIOUS: Final = re.compile(
     r"\b(?:previous|earlier|original|initial|old|prior|former)\s+(?:\w+\s+)?"
-    r"(?:deadline|target|date|goal|timeline|schedule|plan|estimate)\s+(?:of|for|in)?\s*$",
+    r"(?:deadline|target|date|goal|timeline|timetable|timeframe|schedule|plan|estimate"
+    r"|guidance|forecast|projection|expectation)s?\s+(?:of|for|in)?\s*$",
     re.IGNORECASE,
 )
 
@@ -271,9 +272,9 @@ _PREVIOUS: Final = re.compile(
 # "initially planned to open in", "previously expected in", "first due in".
 _ORIGINAL: Final = re.compile(
     r"\b(?:originally|initially|previously|formerly|first|once|earlier)\s+(?:\w+\s+){0,2}?"
-    r"(?:slated|scheduled|planned|expected|due|set|targett?ed|pencil+ed|meant|supposed|intended"
-    r"|promised|earmarked|billed|penned|forecast|projected|guided|timed|envisaged|aimed)"
-    r"\b[^,;.()]{0,40}$",
+    r"(?:slated|schedul\w*|plann\w*|expect\w*|due|set|target\w*|pencil+ed|meant|supposed"
+    r"|intend\w*|promis\w*|earmarked|billed|penned|forecast\w*|project\w*|guid\w*|timed"
+    r"|envisag\w*|aim\w*)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
 # "no longer expected in 2027", "no longer planned for the first half".
@@ -282,15 +283,21 @@ _NO_LONGER: Final = re.compile(
     r"|forecast|projected|likely|on\s+track)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
-# "was due in April", "had been scheduled for 2027": given up only if a date "now" follows.
+# "was due in April", "had been scheduled for 2027", "slated for June" (a schedule, no
+# figure): given up only if a date "now" follows.
 _WAS_DUE: Final = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:slated|scheduled|planned|expected|due|set"
-    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b[^,;.()]{0,40}$",
+    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b[^,;.()\d$€£¥]{0,40}$",
+    re.IGNORECASE,
+)
+_SCHEDULED: Final = re.compile(
+    r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
+    r"|penciled\s+in|pencilled\s+in|earmarked)\b[^,;.()\d$€£¥]{0,40}$",
     re.IGNORECASE,
 )
 # Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
-# targeted for".
-_NOW: Final = re.compile(r"\bnow\b(?:\s+[\w-]+){0,5}?\s*$", re.IGNORECASE)
+# targeted for"; words only between ("now employs 500 people in 2026" is no new date).
+_NOW: Final = re.compile(r"\bnow\b(?:\s+[a-z][\w-]*){0,5}?\s*$", re.IGNORECASE)
 
 
 def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, reach: int) -> str:
@@ -302,7 +309,8 @@ def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, re
 def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str | None:
     """How ``date`` is said to be given up: "original" ("originally slated for", "the previous
     deadline of", "instead of", "rather than"), "no longer" ("no longer expected in"),
-    "was due" ("was due in": given up when a date "now" follows), or None.
+    "was due" ("was due in") or "scheduled" ("slated for", "is scheduled to open in"), these
+    two given up only when a date "now" follows; or None.
 
     >>> from timeline.dates import find_dates
     >>> t = "The plant, originally planned for 2027, will now open in 2029."
@@ -316,6 +324,8 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         return "no longer"
     if _WAS_DUE.search(head):
         return "was due"
+    if _SCHEDULED.search(head):
+        return "scheduled"
     return None
 
 
@@ -332,18 +342,20 @@ def now_marked(folded: str, date: DateMatch, dates: list[DateMatch], start: int)
 
 def _replaced(
     dates: list[DateMatch], found: list[Cue], folded: str, start: int
-) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
+) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
     """A date said to replace another with no verb of slipping: "by 2035, three years earlier
     than the previous deadline of 2038", "by the end of the year instead of in the first half",
     "originally slated for H2 2027, will now ship in early 2028", "was due in April; it is now
     expected in July", "now expected in 2027 rather than 2026"."""
     cue = next((c for c in found if c.look is Look.FORWARD), None)
-    if cue is None or len(dates) < 2:
+    if len(dates) < 2:
         return None
     how = {id(d): given_up(folded, d, dates, start) for d in dates}
     now = [d for d in dates if how[id(d)] is None and now_marked(folded, d, dates, start)]
-    old = [d for d in dates if how[id(d)] not in (None, "was due") or (how[id(d)] and now)]
-    new = now or [d for d in dates if how[id(d)] is None and d.start >= cue.end]
+    weak = ("was due", "scheduled")  # given up only if a date "now" follows
+    old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
+    after_cue = [] if cue is None else [d for d in dates if d.start >= cue.end]
+    new = now or [d for d in after_cue if how[id(d)] is None]
     if not old or not new or old[0].when == new[0].when:
         return None
     first = old[0]
@@ -393,8 +405,11 @@ def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatc
 
 def slip_of(
     dates: list[DateMatch], found: list[Cue], folded: str, start: int
-) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
+) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
     """A date moved within one statement: the slip cue, the first promise and the moves.
+
+    The cue is None for a date "now" said with no verb looking forward ("now sees the plant
+    opening in 2028, versus its earlier guidance of 2027").
 
     "would launch it in June, a target it later pushed to July", "planned for
     June, has been delayed to September", "delayed from June to September": the

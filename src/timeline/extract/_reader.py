@@ -275,7 +275,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             # "in June, a target it later pushed to July": the date now expected is the
             # last move; the first promise and the moves become the event's claims
             slip, _, moves = moved
-            if not any(c.look is Look.BACK and c.start > slip.end for c in found if c.strong):
+            later_back = slip is not None and any(
+                c.look is Look.BACK and c.start > slip.end for c in found if c.strong
+            )
+            if slip is not None and not later_back:
                 cue = slip  # not "delayed from June, it took place on 3 September"
             date = moves[-1]
         else:

@@ -53,6 +53,14 @@ _GOES_ON: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[a-z][\w-]+")
+# A clause with no subject of its own, going on with the one before in its sentence: "after
+# once targeting 2020", "and was originally due in 2028".
+_NO_SUBJECT: Final = re.compile(
+    r"\W*(?:(?:and|but|after|following|while|having)\s+)*"
+    r"(?:(?:once|since|later|first|originally|initially|previously|earlier)\s+)?"
+    r"(?:[a-z]+ing|was|were|had|has|is|are|will|would)\b",
+    re.IGNORECASE,
+)
 
 
 _AT: Final = re.compile(r"(?:on|in|at|for)\s+", re.IGNORECASE)
@@ -103,7 +111,7 @@ class _MoveReader(_DateReader):
 
     def _moves(
         self,
-        moved: tuple[Cue, DateMatch, list[DateMatch]],
+        moved: tuple[Cue | None, DateMatch, list[DateMatch]],
         when: When,
         status: Status,
         reasons: list[str],
@@ -161,10 +169,12 @@ class _MoveReader(_DateReader):
             return None
         date, old = mine[0], theirs[0]
         open_before = previous.status in (Status.EXPECTED, Status.CONFIRMED)
-        if open_before and given_up(self.folded, date, mine, draft.start) is not None:
+        how = given_up(self.folded, date, mine, draft.start)
+        if open_before and how not in (None, "scheduled"):
             # this statement tells the first promise of the one before
             return self._join(previous, draft, date.when, previous.when, previous.status)
-        now = now_marked(self.folded, date, mine, draft.start)
+        open_now = draft.status in (Status.EXPECTED, Status.CONFIRMED)
+        now = open_now and now_marked(self.folded, date, mine, draft.start)
         if now and given_up(self.folded, old, theirs, previous.start) is not None:
             # the statement before told the first promise ("was due in April", read as
             # happened if April is past): this one its new date
@@ -180,7 +190,11 @@ class _MoveReader(_DateReader):
             noun = m.group("noun").lower()
             return noun in _WORD.findall(previous.quote.lower())
         own = [n.text for n in self._names(draft.start, draft.end, draft.start)]
-        return bool(own) and all(a in previous.actors for a in own)
+        if own:
+            return all(a in previous.actors for a in own)
+        # no subject of its own, in the same sentence: it goes on with the one before
+        one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
+        return one_sentence and _NO_SUBJECT.match(self.folded, draft.start, draft.end) is not None
 
     def _join(
         self,
