@@ -22,9 +22,10 @@ import attrs
 
 from timeline.extract._actors import inside
 from timeline.extract._cues import SLIP_WORD, Cue, bare_past, cues, listed_cues
-from timeline.extract._dating import DateIndex, given_up
+from timeline.extract._dating import DateIndex
 from timeline.extract._draft import Draft
 from timeline.extract._figures import figures
+from timeline.extract._slips import given_up
 from timeline.extract._text import Span, fold
 from timeline.model._event import slugify
 

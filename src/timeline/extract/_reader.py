@@ -30,10 +30,8 @@ from timeline.extract._dating import (
     DateIndex,
     compared,
     game_periods,
-    given_up,
     main_cue,
     pick_date,
-    slip_of,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
@@ -41,6 +39,7 @@ from timeline.extract._institutions import is_institution
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
+from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
 from timeline.figures import Source, Target
 from timeline.model import Claim, Status

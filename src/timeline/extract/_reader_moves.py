@@ -9,7 +9,7 @@ the company pushed back production") happened. A statement that gives the one
 just before its first promise ("The tunnel will open in 2031. It was originally
 due to open in 2028.") or its new date ("The report was due in April. It is now
 expected in July.") joins it. Which dates a statement moves between is
-`timeline.extract._dating.slip_of`.
+`timeline.extract._slips.slip_of`.
 `Reader` in `timeline.extract._reader` builds on it.
 """
 
@@ -24,9 +24,9 @@ from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
-from timeline.extract._dating import given_up, now_marked
 from timeline.extract._draft import Draft
 from timeline.extract._reader_dates import _DateReader
+from timeline.extract._slips import given_up, now_marked
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
