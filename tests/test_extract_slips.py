@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from timeline import Source, Status
 from timeline.dates import find_dates
 from timeline.extract import Draft, extract
+from timeline.extract._draft import LOW_CONFIDENCE
 
 PUBLISHED = "2026-03-10"
 DATA = Path(__file__).parent / "data" / "extract"
@@ -218,6 +219,9 @@ class TestMovedInOneSentence:
         assert d.when.is_undated and d.status is Status.EXPECTED
         assert str(d.first_when) == first
         assert [c.note for c in d.claims] == ["no new date"]
+        # a first promise is a date said: no "no date of its own", no low confidence
+        assert not any(r.startswith("no date of its own") for r in d.reasons)
+        assert d.confidence >= LOW_CONFIDENCE
 
     @pytest.mark.parametrize(
         "text",

@@ -312,12 +312,13 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if cancel:
             status = Status.CANCELLED
             reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")
-        if date is not None:
-            score += 0.3
+        if date is not None or shelved is not None:
+            score += 0.3  # a date, or a first promise given up
         first_when: When | None = None
         claims: tuple[Claim, ...] = ()
         if shelved is not None:
             when, status = When.undated(), Status.EXPECTED
+            reasons[:] = [r for r in reasons if not r.startswith("no date of its own")]
             first_when, claims = self._moves((shelved[0], shelved[1], []), when, status, reasons)
             reasons.append("given up with no new date: date not announced")
         elif moved is not None:
