@@ -44,6 +44,7 @@ def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -
     months as an interval ("July 2024 to June 2025").
     """
     start = ctx.fiscal(label)
+    ctx.fiscal_used = True
     begins = year - 1 if ctx.fiscal_named_by == "end" and start != 1 else year
     return months_from(begins * 12 + (start - 1) + (first - 1), count)
 

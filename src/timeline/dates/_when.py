@@ -48,6 +48,7 @@ from timeline.dates._bounds import (
     padding,
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
+from timeline.dates._fiscal import Fiscal
 from timeline.dates._keys import Keys, order_head, when_keys
 from timeline.dates._precision import Precision, Relation
 
@@ -111,6 +112,9 @@ class When:
     # ("2004?-06-~11"), a hemisphere season ("2001-29"), significant digits
     # ("1950S2"). Its bounds are in start/end; the text keeps the rest.
     form: str | None = None
+    # The fiscal years the value was stated in ("Q3 FY2026"): its bounds are the
+    # calendar months above; this says how to show them (`When.fiscal_text`).
+    fiscal: Fiscal | None = None
 
     # -- named constructors (timeline.dates._constructors) -------------------
 
@@ -235,6 +239,7 @@ class When:
             self.lower,
             self.upper,
             self.form,
+            self.fiscal,
         )
 
     _relate = _constructors.relate
@@ -445,6 +450,8 @@ class When:
         True
         """
         edtf = "" if self.is_undated else self.to_edtf()
+        if self.fiscal is not None:  # after the same span in calendar terms
+            edtf += f" FY{self.fiscal.start:02d}{self.fiscal.named_by}"
         return (*order_head(self), edtf, self.relation.value)
 
     @functools.cached_property
