@@ -156,8 +156,9 @@ def test_fiscal_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     tl = load(out)
     whens = {e.actors[0]: str(e.when) for e in tl}
     assert whens == {
-        "Microsoft": "Q1 2025",  # FY2025 starts July 2024: its third quarter is Jan-Mar 2025
-        "Apple": "October 2025 to September 2026",
+        # FY2025 starts July 2024: its third quarter is Jan-Mar 2025, shown as said
+        "Microsoft": "Q3 FY2025 (January–March 2025)",
+        "Apple": "FY2026 (October 2025–September 2026)",
         "Contoso": "date not announced",  # no fiscal year given: not read as calendar 2026
     }
     assert dict(tl.fiscal_years) == {"Microsoft": 7, "Apple": 10}

@@ -347,3 +347,21 @@ def test_track_record_counts_fiscal_promises_by_their_grain() -> None:
     groups = {r["group"]: r["pending"] for r in record.to_records()}
     # a fiscal year from April is written as months, but it was promised to the year
     assert groups.get("year") == 1 and groups.get("half") == 1 and groups.get("month") == 1
+
+
+@pytest.mark.parametrize("first", ["calendar", "fiscal"])
+def test_events_never_share_a_calendar_value_with_a_fiscal_one(first: str) -> None:
+    # Events share one object per equal date: the same months stated two ways are two dates
+    calendar = Event(title="a", when="Q1 2026")
+    fiscal = Event(title="b", when="Q3 FY2026", fiscal_year_start=7)
+    if first == "fiscal":
+        fiscal, calendar = (
+            Event(title="b", when="Q3 FY2026", fiscal_year_start=7),
+            Event(title="a", when="Q1 2026"),
+        )
+    assert (str(calendar.when), str(fiscal.when)) == ("Q1 2026", Q3)
+    # April to September 2025 twice: Apple's second half (October) and an April first half
+    apple = Event(title="c", when="H2 FY2025", fiscal_year_start=10)
+    tata = Event(title="d", when="H1 FY2026", fiscal_year_start=4)
+    assert str(apple.when) == "H2 FY2025 (April–September 2025)"
+    assert str(tata.when) == "H1 FY2026 (April–September 2025)"

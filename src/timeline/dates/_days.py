@@ -72,6 +72,7 @@ _SHARE_FIELDS = (
     "lower",
     "upper",
     "form",
+    "fiscal",
 )
 
 
@@ -104,6 +105,7 @@ def _share(w: When) -> When:
         w.lower,
         w.upper,
         w.form,
+        w.fiscal,  # "Q3 FY2026" is not "Q1 2026", though the months are the same
     )
     shared = _shared_whens.get(key)
     if shared is not None:

@@ -200,15 +200,20 @@ class _Say:
         members = set_members(w.form)
         if len(members) < 2 or w.relation is not Relation.ON:
             return None
+        marks = {(m.approximate, m.uncertain) for m in members}
+        if len(marks) > 1:  # qualified one by one: the calendar's words keep them apart
+            return None
         labels = []
         for m in members:
-            if m.is_interval or m.form is not None or m.qualified or m.relation is not Relation.ON:
+            if m.is_interval or m.form is not None or m.relation is not Relation.ON:
                 return None
             label = self.core(m)
             if label is None:
                 return None
             labels.append(label)
-        return " or ".join(labels)
+        approximate, uncertain = marks.pop()  # said once, of them all ("c. Q3 or Q4 2025")
+        said = " or ".join(labels)
+        return ("c. " if approximate else "") + said + ("?" if uncertain else "")
 
 
 def _plain_month(w: When, *, qualified: bool) -> bool:

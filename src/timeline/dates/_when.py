@@ -268,7 +268,7 @@ class When:
         >>> When.parse("Q2 2026") == When.quarter(2026, 2)
         True
         >>> str(When.parse("FY2025", fiscal_year_start=7))
-        'July 2024 to June 2025'
+        'FY2025 (July 2024–June 2025)'
         """
         parse: Callable[..., When] = (_PARSE[0] if _PARSE else _load_parser()).parse
         if fiscal_year_start is None and fiscal_year_named_by == "end":
