@@ -365,3 +365,57 @@ def test_events_never_share_a_calendar_value_with_a_fiscal_one(first: str) -> No
     tata = Event(title="d", when="H1 FY2026", fiscal_year_start=4)
     assert str(apple.when) == "H2 FY2025 (April–September 2025)"
     assert str(tata.when) == "H1 FY2026 (April–September 2025)"
+
+
+class TestParsingEdges:
+    """The fiscal parser at its edges: January starts, naming, century turns."""
+
+    @pytest.mark.parametrize(
+        ("text", "start", "named_by", "shown"),
+        [
+            # a fiscal year spelt with both its years, across a century (was refused)
+            ("FY 1999-00", 4, "end", "FY2000 (April 1999–March 2000)"),
+            ("FY2099-00", 7, "end", "FY2100 (July 2099–June 2100)"),
+            ("FY 1999-00", 4, "start", "FY1999 (April 1999–March 2000)"),
+            # with four digits too, and a range of fiscal years (its last named by its end)
+            ("FY1999-2000", 4, "end", "FY2000 (April 1999–March 2000)"),
+            ("FY1999-2001", 4, "end", "FY1999 to FY2001 (April 1998–March 2001)"),
+            ("FY1999-2001", 4, "start", "FY1999 to FY2001 (April 1999–March 2002)"),
+        ],
+    )
+    def test_both_years_spelt(self, text: str, start: int, named_by: str, shown: str) -> None:
+        assert str(_read(text, start, named_by)) == shown
+
+    @pytest.mark.parametrize("named_by", ["end", "start"])
+    @pytest.mark.parametrize("text", ["FY 2025-26", "FY2025/26", "FY2025-2026"])
+    def test_a_january_fiscal_year_never_spans_two_years(self, text: str, named_by: str) -> None:
+        # it was read as 2025, one of the two years named, silently
+        with pytest.raises(WhenParseError, match=r"January .* within one calendar year"):
+            _read(text, 1, named_by)
+
+    @pytest.mark.parametrize("named_by", ["end", "start"])
+    @pytest.mark.parametrize("part", ["", "Q1 ", "Q4 ", "H2 "])
+    def test_a_january_fiscal_year_is_the_calendar_year(self, part: str, named_by: str) -> None:
+        w = _read(f"{part}FY2026", 1, named_by)
+        calendar = When.parse(f"{part}2026".strip())
+        assert attrs.evolve(w, fiscal=None) == calendar
+        assert w.fiscal == Fiscal(1)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(2, 12), st.integers(1001, 9998), st.sampled_from(["end", "start"]))
+    def test_naming_is_applied_the_same_way_everywhere(
+        self, start: int, year: int, named_by: str
+    ) -> None:
+        # FY<n> named by its end starts the year before; named by its start, that year. Every
+        # spelling of the same fiscal year agrees: "FY", "fiscal", "FY a-b" and the parts.
+        begins = year - 1 if named_by == "end" else year
+        fy = _read(f"FY{year}", start, named_by)
+        assert fy.earliest is not None and (fy.earliest.year, fy.earliest.month) == (
+            begins,
+            start,
+        )
+        assert _read(f"fiscal {year}", start, named_by) == fy
+        assert _read(f"FY {begins}-{(begins + 1) % 100:02d}", start, named_by) == fy
+        q1, q4 = (_read(f"Q{n} FY{year}", start, named_by) for n in (1, 4))
+        assert (q1.earliest, q4.latest) == (fy.earliest, fy.latest)
+        assert str(fy).startswith(f"FY{year:04d} (")
