@@ -91,7 +91,7 @@ class _Say:
         self.fiscal = fiscal
         self.used = False
 
-    def label(self, first: int, count: int) -> str | None:
+    def label(self, first: int, count: int, *, say: bool = True) -> str | None:
         """ "Q3 FY2026" for ``count`` months from month index ``first`` (year * 12 + month - 1)."""
         offset = (first - (self.fiscal.start - 1)) % 12
         name = self.fiscal.name((first - offset) // 12)
@@ -105,15 +105,23 @@ class _Say:
             text = f"Q{offset // 3 + 1} FY{name:04d}"
         else:
             return None
-        self.used = True
+        self.used = self.used or say
         return text
 
     def anchored(self, month: int, *, at_end: bool) -> str | None:
-        """The longest fiscal period ending (``at_end``) or starting on month index ``month``."""
+        """The longest fiscal period held as months ending (``at_end``) or starting on ``month``.
+
+        A period that is a calendar quarter, half or year is held as one, not as its
+        months: a month there is the month, and is said so.
+        """
+        count = self.anchored_count(month, at_end=at_end)
+        return None if count is None else self.label(_first(month, count, at_end), count)
+
+    def anchored_count(self, month: int, *, at_end: bool) -> int | None:
         for count in (12, 6, 3):
-            text = self.label(month - count + 1 if at_end else month, count)
-            if text is not None:
-                return text
+            first = _first(month, count, at_end)
+            if not _calendar_unit(first, count) and self.label(first, count, say=False):
+                return count
         return None
 
     def value(self, w: When) -> str | None:
@@ -172,7 +180,10 @@ class _Say:
             return None
         first, last = _months(lo), _months(hi)
         assert first is not None and last is not None
-        text = self.label(first[0], last[0] - first[0] + 1)
+        count = last[0] - first[0] + 1
+        if _calendar_unit(first[0], count):  # held as a quarter, half or year, not months
+            return None
+        text = self.label(first[0], count)
         if text is None:
             return None
         return ("c. " if lo.approximate else "") + text + ("?" if lo.uncertain else "")
@@ -214,6 +225,15 @@ class _Say:
         approximate, uncertain = marks.pop()  # said once, of them all ("c. Q3 or Q4 2025")
         said = " or ".join(labels)
         return ("c. " if approximate else "") + said + ("?" if uncertain else "")
+
+
+def _first(month: int, count: int, at_end: bool) -> int:
+    return month - count + 1 if at_end else month
+
+
+def _calendar_unit(first: int, count: int) -> bool:
+    """Whether ``count`` months from ``first`` are a calendar quarter, half or year."""
+    return count in (3, 6, 12) and first % count == 0
 
 
 def _plain_month(w: When, *, qualified: bool) -> bool:
@@ -375,8 +395,7 @@ def stated_precision(w: When) -> Precision:
         return w.precision
     span = _months(plain)
     if span is not None and w.precision is Precision.MONTH and w.relation is not Relation.ON:
-        at_end = w.relation in _AT_END
-        for count in (12, 6, 3):
-            if say.label(span[0] - count + 1 if at_end else span[0], count) is not None:
-                return _GRAINS[count]
+        count = say.anchored_count(span[0], at_end=w.relation in _AT_END)
+        if count is not None:
+            return _GRAINS[count]
     return w.precision
