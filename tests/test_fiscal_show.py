@@ -430,3 +430,18 @@ class TestParsingEdges:
         q1, q4 = (_read(f"Q{n} FY{year}", start, named_by) for n in (1, 4))
         assert (q1.earliest, q4.latest) == (fy.earliest, fy.latest)
         assert str(fy).startswith(f"FY{year:04d} (")
+
+
+def test_columnar_precision_is_the_grain_stated() -> None:
+    # DuckDB and Spark users filter on the precision column: a fiscal year is a year there too
+    pa = pytest.importorskip("pyarrow")
+    from timeline.columnar import parse_dates
+
+    rows = parse_dates(pa.array([Q3, BY, "FY2026 (April 2025–March 2026)", "April 2026"]))
+    assert [r["precision"] for r in rows.to_pylist()] == ["quarter", "year", "year", "month"]
+    table = _microsoft().to_arrow()
+    assert dict(zip(table["id"].to_pylist(), table["precision"].to_pylist(), strict=True)) == {
+        "microsoft-q3-results": "quarter",
+        "tata-capex-plan": "year",
+        "deepseek-v4": "month",
+    }
