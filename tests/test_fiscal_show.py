@@ -445,3 +445,19 @@ def test_columnar_precision_is_the_grain_stated() -> None:
         "tata-capex-plan": "year",
         "deepseek-v4": "month",
     }
+
+
+def test_plot_label_of_a_deadline_past_the_edge_names_the_fiscal_year() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = _microsoft().plot(between=("2025-10-01", "2026-06-30"))
+    try:
+        labels = [t.get_text() for t in ax.texts]
+        assert any(label.endswith(f"→ {BY}") for label in labels), labels
+        assert not any("by end of March 2027" in t and "FY" not in t for t in labels)
+    finally:
+        plt.close(ax.figure)
