@@ -30,7 +30,7 @@ from timeline.display._table import render, truncate
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._text import visible
+from timeline.model._text import name_key, visible
 from timeline.model._timeline import Timeline
 
 _KNOWN = ".yaml, .yml, .json, .csv or .parquet"
@@ -206,11 +206,11 @@ def _unknown_values(timeline: Timeline, args: argparse.Namespace) -> None:
         ("--actor", args.actor, lambda e: e.actors),
         ("--tag", args.tag, lambda e: e.tags),
     ):
-        known = {name.casefold(): name for e in timeline for name in names(e)}
+        known = {name_key(name): name for e in timeline for name in names(e)}
         for value in values or ():
-            if value.casefold() in known:
+            if name_key(value) in known:
                 continue
-            close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(name_key(value), known, n=1, cutoff=0.75)
             fix = f"did you mean {known[close[0]]!r}?" if close else "check the spelling"
             warnings.warn(
                 f"{option} {value!r} matches no event in the timeline; {fix}",

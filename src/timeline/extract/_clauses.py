@@ -49,7 +49,8 @@ _ELLIPTIC: Final = re.compile(
     re.IGNORECASE,
 )
 _CONNECTOR: Final = re.compile(
-    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet|[,;:\-\s]))+",
+    # whole words only: "Sony" and "SoftBank" do not start with "so"
+    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet)\b|[,;:\-\s])+",
     re.IGNORECASE,
 )
 # Matched at a clause's start with Pattern.match(text, pos): no "^", which only

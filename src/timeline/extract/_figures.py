@@ -25,7 +25,7 @@ from timeline.extract._multiples import multiples
 from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
 
-__all__ = ["Figure", "figures"]
+__all__ = ["Figure", "figures", "yen_text"]
 
 
 @attrs.frozen
@@ -49,7 +49,7 @@ _BOUND = (
     r"|as\s+many\s+as|over|under|above|below|about|around|approximately|roughly|nearly"
     r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
 )
-_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d))"
+_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|(?:JP|CN|RMB)?¥|₹|₩|Rs\.?(?=\s?\d))"
 # Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567"), as Quantity reads them.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
@@ -115,8 +115,38 @@ def _unit_words(text: str) -> str:
     return " ".join(kept)
 
 
-def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Figure]:
-    """The figures in ``folded[start:end]`` that do not overlap the ``taken`` spans (dates).
+_YEN_WORDS: Final = re.compile(r"\b(?:yen|JPY)\b")
+_YUAN_WORDS: Final = re.compile(r"\b(?:yuan|RMB|renminbi|CNY)\b", re.IGNORECASE)
+_JAPAN: Final = re.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|Nikkei|Yokohama|Kyoto)\b")
+_CHINA: Final = re.compile(
+    r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong)\b"
+)
+_BARE_YEN_SIGN: Final = re.compile(r"(?<![A-Za-z])¥")
+
+
+def yen_text(folded: str) -> bool:
+    """Whether "¥" in this text is the yen, not the yuan `Quantity` reads it as.
+
+    The currency's name decides when the text names one of the two ("yen" or
+    "yuan"/"RMB"); else the text is about Japan when it names Japanese places
+    more often than Chinese ones.
+
+    >>> yen_text("SoftBank, Japan's tech investor, will spend ¥3 trillion."), yen_text("¥3")
+    (True, False)
+    """
+    yen, yuan = _YEN_WORDS.search(folded) is not None, _YUAN_WORDS.search(folded) is not None
+    if yen != yuan:
+        return yen
+    if yen:
+        return False  # both named: "¥" is left to its default
+    return len(_JAPAN.findall(folded)) > len(_CHINA.findall(folded))
+
+
+def figures(
+    folded: str, start: int, end: int, taken: list[tuple[int, int]], *, yen: bool = False
+) -> list[Figure]:
+    """The figures in ``folded[start:end]`` that do not overlap the ``taken`` spans (dates);
+    with ``yen`` (`yen_text`), "¥" is read as the yen.
 
     >>> [f.text for f in figures("KeLing AI passed $300 million and expects 2-3 new models.",
     ...                          0, 58, [])]
@@ -161,6 +191,8 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         text = " ".join(folded[m.start() : stop].split())
         passing = _PASSING.search(folded, max(start, m.start() - 14), m.start())
         stated = f"over {text}" if passing and not m.group("bound") else text
+        if yen:
+            stated = _BARE_YEN_SIGN.sub("JP¥", stated)
         try:
             quantity = Quantity.parse(stated)
         except QuantityError:
@@ -171,7 +203,7 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
         pos = max(pos, stop)
     found.sort(key=lambda f: f.start)
-    return _ranges(folded, found)
+    return _ranges(folded, found, yen)
 
 
 def _bare_year(m: re.Match[str], units: str, head: str) -> bool:
@@ -189,7 +221,7 @@ _BETWEEN: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _JOIN: Final = re.compile(r"\s+(and|to)\s+", re.IGNORECASE)
 
 
-def _ranges(folded: str, found: list[Figure]) -> list[Figure]:
+def _ranges(folded: str, found: list[Figure], yen: bool) -> list[Figure]:
     """Two figures that state one range as one: "between $18.5 billion and $19 billion",
     "$18.5 billion to $19 billion" (not "from $5 billion to $10 billion": a change)."""
     out: list[Figure] = []
@@ -202,7 +234,8 @@ def _ranges(folded: str, found: list[Figure]) -> list[Figure]:
             between = _BETWEEN.search(folded, max(0, a.start - 9), a.start)
             if (join.group(1).lower() == "and") == bool(between):
                 try:
-                    quantity = Quantity.parse(f"{a.text} to {b.text}")
+                    said = f"{a.text} to {b.text}"
+                    quantity = Quantity.parse(_BARE_YEN_SIGN.sub("JP¥", said) if yen else said)
                 except QuantityError:
                     quantity = None
                 if quantity is not None and quantity.bound is Bound.RANGE:

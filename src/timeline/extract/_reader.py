@@ -23,7 +23,7 @@ from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
 from timeline.extract._cues import Cue, cues, guess_kind
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form, main_cue, pick_date
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
-from timeline.extract._figures import Figure, figures
+from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
@@ -80,9 +80,11 @@ class Reader(_WhenReader, _FigureReader):
     shared_cue: Cue | None = None  # the cue of the sentence's statement before
     last_date: DateMatch | None = None  # the date of the last statement read
     lead: _Lead | None = None  # the lead-in of the list whose item is being read
+    yen: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
+        self.yen = yen_text(self.folded)  # "¥" in a text about Japan
         self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]
 
     def run(self) -> Extraction:
@@ -231,7 +233,7 @@ class Reader(_WhenReader, _FigureReader):
             lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
             dates = [lead_date]
         taken = [(d.start, d.end) for d in dates]
-        figs = figures(self.folded, start, end, taken)
+        figs = figures(self.folded, start, end, taken, yen=self.yen)
         names = [
             self._canonical(n)
             for n in self._names(start, end, span.start)

@@ -241,6 +241,9 @@ class Target:
         """
         if self.reached(observation.value):
             return True
+        figures = (self._origin().value, observation.value, self.goal)
+        if any(q.minimum is not None and q.minimum < 0 for q in figures):
+            return None  # a pace of growth is a ratio: it says nothing across zero
         observed = growth(self._origin(), observation).annual_rate
         needed = self.required_growth().annual_rate
         faster, slower = (observed, needed) if self.rising else (needed, observed)

@@ -28,6 +28,7 @@ from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._event import Event
 from timeline.model._filters import Values
 from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
+from timeline.model._text import name_key
 
 # Re-exported: the adapters, display and columnar layers import them from here.
 from timeline.model._windows import WindowArg as WindowArg
@@ -140,7 +141,7 @@ class Timeline:
         if actor is None:
             return None
         for name, month in self.fiscal_years.items():
-            if name.casefold() == actor.casefold():
+            if name_key(name) == name_key(actor):
                 return month
         return None
 
