@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,13 @@ def test_fiscal_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     }
     assert dict(tl.fiscal_years) == {"Microsoft": 7, "Apple": 10}
     assert main(["check", str(out)]) == 0
+    # the summary's columns stay aligned when a fiscal date is longer than the usual width
+    out_lines = capsys.readouterr().out.splitlines()
+    lines = [line for line in out_lines if re.match(r" [ ?]\d\.\d\d  ", line)]
+    statuses = {
+        line.index(word) for line in lines for word in (" happened ", " expected ") if word in line
+    }
+    assert len(lines) == 3 and len(statuses) == 1
 
 
 @pytest.mark.parametrize(
