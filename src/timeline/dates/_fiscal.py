@@ -1,9 +1,11 @@
-"""Fiscal years: which month one starts in (`fiscal_start`), kept light for the model.
+"""Fiscal years: which month one starts in (`fiscal_start`) and how it is named (`Fiscal`).
 
 A fiscal year is named by the calendar year in which it ends (Microsoft's
 FY2025 runs from July 2024 to June 2025) unless the caller says it is named
 by the year it starts in (the Japanese and Indian convention). The phrases
-themselves ("FY2025", "Q3 FY2025") are read in `timeline.dates._parse_dates`.
+themselves ("FY2025", "Q3 FY2025") are read in `timeline.dates._parse_fiscal`;
+a value read from one keeps its `Fiscal` (`When.fiscal`) so it is shown in
+those terms (`timeline.dates._format_fiscal`). Kept light for the model.
 """
 
 from __future__ import annotations

@@ -93,6 +93,13 @@ class When:
     True
     >>> sorted([When.year(2026), When.month(2026, 4)]) == [When.year(2026), When.month(2026, 4)]
     True
+
+    A value read from a fiscal phrase keeps the calendar months as its bounds
+    and, in ``fiscal``, the fiscal years it was stated in, so it is shown as said:
+
+    >>> q3 = When.parse("Q3 FY2026", fiscal_year_start="July")
+    >>> str(q3), q3.fiscal, str(q3.latest)
+    ('Q3 FY2026 (January–March 2026)', Fiscal(7), '2026-03-31')
     """
 
     # Bounds compare as instants (UTC) or calendar days. Python's own datetime
