@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +24,7 @@ from timeline import (  # noqa: E402
     DataFileError,
     Event,
     Observation,
+    QueryError,
     Source,
     Target,
     Timeline,
@@ -405,11 +408,40 @@ class TestParquet:
         # at their widest, as `overlapping` reads them: no event it finds is filtered out.
         try:
             expected = tl.overlapping(start, end)
-        except ValueError:
-            return  # an end before the start, say: no window
+        except QueryError as err:
+            refusal = str(err)
+        else:
+            refusal = None
+        if refusal is not None:
+            # an end before the start, or an unknown end: no window, and the filter says so too
+            said = refusal.replace("overlapping:", "window_filter:", 1)
+            with pytest.raises(QueryError, match=re.escape(said)):
+                window_filter(start, end)
+            return
         picked = from_arrow(to_arrow(tl).filter(window_filter(start, end)))
         assert set(expected.events) <= set(picked.events)
         assert picked.overlapping(start, end) == expected
+
+    @pytest.mark.parametrize(
+        ("args", "says"),
+        [
+            # an undated bound was read as open: every row passed (`pc.scalar(True)`)
+            (("TBD",), "window_filter: start 'TBD' has no date"),
+            (("TBD", "2026"), "window_filter: start 'TBD' has no date"),
+            (("2026", When.undated()), "window_filter: end 'date not announced' has no date"),
+            (("2026", "2027/"), "window_filter: end '2027/' has an unknown end"),
+            # and a window that ends before it starts kept nothing, silently
+            (("2027", "2026"), "window_filter: end '2026' ends before start '2027' starts"),
+        ],
+    )
+    def test_a_window_overlapping_refuses_is_refused(
+        self, args: tuple[Any, ...], says: str
+    ) -> None:
+        with pytest.raises(QueryError, match=re.escape(says)):
+            window_filter(*args)
+        same = says.replace("window_filter", "overlapping")
+        with pytest.raises(QueryError, match=re.escape(same)):
+            _tracker().overlapping(*args)
 
     @pytest.mark.parametrize(
         ("window", "when"),

@@ -500,6 +500,37 @@ class TestWriteIcs:
             Timeline().write_ics(path, name="x", policy="middle")  # type: ignore[arg-type]
         assert path.read_bytes() == b"old feed"
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "feed.yaml",  # a data file's name: iCalendar text in it would not load
+            "feed.json",
+            "feed.html",
+            "feed",  # no suffix at all
+            "feed.ics.bak",
+            # RFC 5545 section 8.1: .ifb is for free/busy data, which a feed of events is not
+            "feed.ifb",
+            "feed.ical",  # not the registered extension: calendar apps look for .ics
+        ],
+    )
+    def test_a_feed_needs_an_ics_suffix(self, tmp_path: Path, name: str) -> None:
+        tl = Timeline([Event(title="x", when=When.year(2026))])
+        with pytest.raises(
+            IcsError, match=rf"write_ics: '.*{re.escape(name)}' has no \.ics suffix"
+        ):
+            tl.write_ics(tmp_path / name, name="Feed")
+        assert list(tmp_path.iterdir()) == []  # nothing written
+        # an existing file under that name is left as it was
+        (tmp_path / name).write_bytes(b"data")
+        with pytest.raises(IcsError, match=r"name it e\.g\. feed\.ics"):
+            tl.write_ics(str(tmp_path / name))
+        assert (tmp_path / name).read_bytes() == b"data"
+
+    @pytest.mark.parametrize("name", ["feed.ics", "FEED.ICS", "my.feed.ics"])
+    def test_ics_suffixes_are_written(self, tmp_path: Path, name: str) -> None:
+        Timeline().write_ics(tmp_path / name, name="x")
+        assert (tmp_path / name).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
     def test_keeps_the_permissions_of_the_old_feed(self, tmp_path: Path) -> None:
         path = tmp_path / "feed.ics"
         path.write_bytes(b"old")

@@ -123,6 +123,16 @@ class TestKnownCases:
             # the undated value is surely inside nothing bounded, and holds nothing
             (P("2026"), When.undated(), False),
             (When.undated(), P("2026"), False),
+            # an unknown end may come as soon as the start allows: at its narrowest the
+            # interval is its known end's span (it held 2030 as if the end were open)
+            (P("2026/"), P("2030"), False),
+            (P("2026/"), P("2026-04"), True),
+            (P("/2026"), P("1990"), False),
+            (P("/2026"), P("2026-04"), True),
+            (When.interval("unknown", "unknown"), P("2026"), False),
+            # an open end is a bound: it runs on for ever
+            (P("2026/.."), P("2030"), True),
+            (P("../2026"), P("1990"), True),
         ],
     )
     def test_contains_table(self, container: When, other: When, contains: bool) -> None:

@@ -509,6 +509,106 @@ class TestWindows:
         assert set(ids(MIXED_TL.before(moment))) == expected
 
 
+class TestWindowBounds:
+    """A bound with no date on the side the window uses is refused, not read as open.
+
+    "TBD", or an interval's unknown end, says nothing about where a window starts
+    or stops: reading it as unbounded answered a different question (everything).
+    An open end (`..`, "before X", "after X", a deadline) is a bound and is kept.
+    """
+
+    @pytest.mark.parametrize(
+        ("call", "says"),
+        [
+            # an undated value, as text (quoted as given) or as a When
+            (lambda tl: tl.overlapping("TBD"), "overlapping: start 'TBD' has no date"),
+            (lambda tl: tl.overlapping(When.undated()), "start 'date not announced' has no"),
+            (lambda tl: tl.overlapping("TBD", "2026"), "overlapping: start 'TBD' has no date"),
+            (lambda tl: tl.overlapping("2026", "TBD"), "overlapping: end 'TBD' has no date"),
+            (lambda tl: tl.included("TBD"), "included: start 'TBD' has no date"),
+            (lambda tl: tl.included("2026", When.undated()), "included: end 'date not"),
+            (lambda tl: tl.on("TBD"), "on: day 'TBD' has no date"),
+            (lambda tl: tl.start_after("TBD"), "start_after: moment 'TBD' has no date"),
+            (lambda tl: tl.before("TBD"), "before: moment 'TBD' has no date"),
+            # an unknown interval end, on the side the window uses
+            (lambda tl: tl.overlapping("2026", "2027/"), "end '2027/' has an unknown end"),
+            (lambda tl: tl.overlapping("/2026", "2027"), "start '/2026' has an unknown start"),
+            (lambda tl: tl.overlapping("2026/"), "start '2026/' has an unknown end"),
+            (lambda tl: tl.included("2026/"), "included: start '2026/' has an unknown end"),
+            (lambda tl: tl.start_after("2026/"), "moment '2026/' has an unknown end"),
+            (lambda tl: tl.before("/2026"), "moment '/2026' has an unknown start"),
+        ],
+    )
+    def test_an_undated_bound_is_refused(self, call: Any, says: str) -> None:
+        with pytest.raises(QueryError) as info:
+            call(MIXED_TL)
+        message = str(info.value)
+        assert says in message
+        # and the fix: a date, or an open end written as one
+        assert "give a date such as '2026-04'" in message
+        assert "'2026/..'" in message
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            # the other side of a half-unknown interval is dated: that is all these use
+            lambda tl: tl.before("2026/"),
+            lambda tl: tl.start_after("/2026"),
+            lambda tl: tl.overlapping("2026/", "2027"),
+            lambda tl: tl.overlapping("2025", "/2026"),
+        ],
+    )
+    def test_the_dated_side_of_a_bound_is_enough(self, call: Any) -> None:
+        call(MIXED_TL)  # no error
+
+    @pytest.mark.parametrize(
+        ("window", "same_as"),
+        [
+            # an open end is a bound: the window runs on for ever, or from the beginning
+            (("2026-04", "2026-04/.."), ("2026-04", "after March 2026")),
+            (("../2026-04", "2026-04"), ("before May 2026", "2026-04")),
+            (("2026-04", "after March 2026"), ("2026-04", "2026-04/..")),
+        ],
+    )
+    def test_an_open_end_is_a_bound(
+        self, window: tuple[str, str], same_as: tuple[str, str]
+    ) -> None:
+        found = ids(MIXED_TL.overlapping(*window))
+        assert found == ids(MIXED_TL.overlapping(*same_as))
+        # an open end reaches events on that side the other bound alone does not
+        assert set(found) > set(ids(MIXED_TL.overlapping("2026-04")))
+
+    @pytest.mark.parametrize(
+        ("query", "start", "end"),
+        [
+            ("overlapping", "2027", "2026"),
+            ("included", "2027", "2026"),
+            ("overlapping", "2026-04-16", "2026-04-15"),
+            # an instant after the day it is set against, by its local clock
+            ("overlapping", instant(2026, 4, 16, 1, tz=UTC14), "2026-04-15"),
+            ("included", "after 2030", "before 2020"),
+        ],
+    )
+    def test_a_window_that_ends_before_it_starts_is_refused(
+        self, query: str, start: Any, end: Any
+    ) -> None:
+        with pytest.raises(QueryError, match=f"{query}: end .* ends before start .* starts; give"):
+            getattr(MIXED_TL, query)(start, end)
+
+    @pytest.mark.parametrize(
+        ("start", "end"),
+        [
+            # from 10:00 on 15 April to (the end of) 15 April: a window of that day
+            (instant(2026, 4, 15, 10, tz=UTC8), "2026-04-15"),
+            ("2026-04-15", instant(2026, 4, 15, 10, tz=UTC8)),
+            # a qualified start whose plain bounds come first
+            ("c. April 2026", "2026-04-30"),
+        ],
+    )
+    def test_a_window_within_one_day_is_not_backwards(self, start: Any, end: Any) -> None:
+        assert "apr-15-10h-utc8" in MIXED_TL.overlapping(start, end)
+
+
 UPCOMING = Timeline(
     [
         ev("year-2026", When.year(2026)),
@@ -996,3 +1096,17 @@ class TestTextFilterTakesACollection:
         tl = Timeline([Event(title="x", when="2026")])
         with pytest.raises(QueryError, match="text"):
             tl.filter(text=[3])  # type: ignore[list-item]
+
+    # (a lone combining accent is blank once accents are ignored, as the search ignores them)
+    @pytest.mark.parametrize("blank", ["", " ", "\t\n", ["tencent", ""], "\u0301"])
+    def test_blank_text_is_refused(self, blank: Any) -> None:
+        # "" is in every text, " " in nearly every title: a blank search matched
+        # (almost) everything, or excluded it, instead of saying there was nothing to find
+        tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
+        for query in (tl.filter, tl.exclude):
+            with pytest.raises(QueryError, match=r"text: '.*' is blank; give words to search for"):
+                query(text=blank)
+
+    def test_words_with_spaces_still_search_as_a_phrase(self) -> None:
+        tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
+        assert [e.title for e in tl.filter(text="tencent model")] == ["Tencent model"]

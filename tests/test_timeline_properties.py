@@ -16,10 +16,11 @@ import itertools
 from typing import Any
 
 import pendulum
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Source, Timeline, When
+from timeline import Event, QueryError, Source, Timeline, When
 from timeline.dates._bounds import _cmp
 from timeline.model._index import SpanIndex
 
@@ -242,9 +243,55 @@ def window_args(tl: Timeline) -> st.SearchStrategy[Any]:
 def _as_when(x: Any) -> When:
     if isinstance(x, When):
         return x
+    if isinstance(x, str):
+        return When.parse(x)
     if isinstance(x, dt.datetime):
         return When.instant(x)
     return _day(x)
+
+
+def _dated(x: Any, side: str) -> bool:
+    """Whether a bound has a date on ``side``: not undated, that end not unknown (open is)."""
+    w = _as_when(x)
+    return not w.is_undated and (w.lower if side == "start" else w.upper) != "unknown"
+
+
+def _local(p: Any) -> dt.date:
+    return p.date() if isinstance(p, dt.datetime) else p
+
+
+def _backwards(start: Any, end: Any) -> bool:
+    """Independent oracle: the window from ``start`` to ``end`` ends before it starts.
+
+    Two instants compare in UTC, two days by the calendar; an instant against a
+    floating day by its local date (a day holds the instants whose local date it is).
+    """
+    lo, hi = _as_when(start).earliest, _as_when(end).latest
+    if lo is None or hi is None:
+        return False
+    if _aware(lo) and _aware(hi):
+        return bool(lo > hi)
+    if isinstance(lo, dt.datetime) or isinstance(hi, dt.datetime):
+        return _local(lo) > _local(hi)
+    return bool(lo > hi)
+
+
+def dated_windows(tl: Timeline, data: st.DataObject) -> tuple[Any, Any]:
+    """A window query's arguments with a date wherever the window uses one, start first.
+
+    Undated or unknown-ended bounds are refused (`TestUndatedBounds`), and so is a
+    window that ends before it starts: the pair is drawn, put in order, then kept
+    when each bound is dated on its side.
+    """
+    first = data.draw(window_args(tl))
+    if data.draw(st.booleans()):
+        assume(_dated(first, "start") and _dated(first, "end"))
+        return first, None
+    second = data.draw(window_args(tl))
+    if _backwards(first, second):
+        first, second = second, first
+    assume(_dated(first, "start") and _dated(second, "end") and not _backwards(first, second))
+    return first, second
 
 
 def _bounds(start: Any, end: Any) -> tuple[Any, Any]:
@@ -264,8 +311,7 @@ class TestWindowQueries:
     @SETTINGS
     @given(timelines(), st.data())
     def test_overlapping_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
-        start = data.draw(window_args(tl))
-        end = data.draw(st.one_of(st.none(), window_args(tl)))
+        start, end = dated_windows(tl, data)
         lo, hi = _widest(start, end)
         assert [e.id for e in tl.overlapping(start, end)] == brute_overlapping(tl, lo, hi)
 
@@ -274,7 +320,9 @@ class TestWindowQueries:
     def test_overlapping_is_a_filter_with_when_overlaps(
         self, tl: Timeline, data: st.DataObject
     ) -> None:
-        window = _as_when(data.draw(window_args(tl)))
+        window = _as_when(
+            data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        )
         plain = [e for e in tl if e.end is None]
         expected = [e.id for e in plain if e.when.overlaps(window)]
         assert [e.id for e in tl.overlapping(window) if e.end is None] == expected
@@ -285,8 +333,7 @@ class TestWindowQueries:
     @SETTINGS
     @given(timelines(), st.data())
     def test_included_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
-        start = data.draw(window_args(tl))
-        end = data.draw(st.one_of(st.none(), window_args(tl)))
+        start, end = dated_windows(tl, data)
         lo, hi = _bounds(start, end)
         found = [e.id for e in tl.included(start, end)]
         assert found == brute_included(tl, lo, hi)
@@ -306,6 +353,77 @@ class TestWindowQueries:
         if lo is not None and hi is not None:
             assert "x" in tl.included(days[0], days[1])
             assert "x" in tl.included(lo, hi)
+
+
+# Values with no date at all, as text or a When.
+UNDATED = st.one_of(
+    st.just(When.undated()), st.sampled_from(["TBD", "TBA", "unknown", "date not announced"])
+)
+
+
+@st.composite
+def unknown_ended(draw: st.DrawFn) -> tuple[When, str]:
+    """An interval with one unknown end, and that end's side."""
+    base = draw(plain())
+    if draw(st.booleans()):
+        return When.interval(base, "unknown"), "end"
+    return When.interval("unknown", base), "start"
+
+
+class TestUndatedBounds:
+    """A bound with no date where the window uses one is always refused, never read as open."""
+
+    @SETTINGS
+    @given(timelines(), UNDATED, st.data())
+    def test_an_undated_bound_is_refused_by_every_query(
+        self, tl: Timeline, bad: Any, data: st.DataObject
+    ) -> None:
+        other = data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        shown = bad if isinstance(bad, str) else str(bad)
+        for call in (
+            lambda: tl.overlapping(bad),
+            lambda: tl.overlapping(bad, other),
+            lambda: tl.overlapping(other, bad),
+            lambda: tl.included(bad),
+            lambda: tl.included(bad, other),
+            lambda: tl.included(other, bad),
+            lambda: tl.on(bad),
+            lambda: tl.start_after(bad),
+            lambda: tl.before(bad),
+        ):
+            with pytest.raises(QueryError, match=f"{shown!r} has no date"):
+                call()
+
+    @SETTINGS
+    @given(timelines(), unknown_ended(), st.data())
+    def test_an_unknown_end_is_refused_where_the_window_uses_it(
+        self, tl: Timeline, bad: tuple[When, str], data: st.DataObject
+    ) -> None:
+        interval, side = bad
+        other = data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        calls = [lambda: tl.overlapping(interval), lambda: tl.included(interval)]
+        if side == "start":
+            calls += [lambda: tl.overlapping(interval, other), lambda: tl.before(interval)]
+        else:
+            calls += [lambda: tl.included(other, interval), lambda: tl.start_after(interval)]
+        for call in calls:
+            with pytest.raises(QueryError, match=f"has an unknown {side}"):
+                call()
+
+    @SETTINGS
+    @given(timelines(), st.data())
+    def test_a_window_that_ends_before_it_starts_is_refused(
+        self, tl: Timeline, data: st.DataObject
+    ) -> None:
+        start = data.draw(window_args(tl).filter(lambda x: _dated(x, "start")))
+        end = data.draw(window_args(tl).filter(lambda x: _dated(x, "end")))
+        if _backwards(start, end):
+            for query in (tl.overlapping, tl.included):
+                with pytest.raises(QueryError, match="ends before start"):
+                    query(start, end)
+        else:
+            tl.overlapping(start, end)
+            tl.included(start, end)
 
 
 class TestOrder:

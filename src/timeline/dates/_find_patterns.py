@@ -163,7 +163,7 @@ STRONG = _words("in by before after since until till during of early mid late ye
 FUNCTION_WORDS = _words(
     "and or to through until till when while before after as in at on for with but the a an is "
     "was will would could should may might has had have are were be been if so because then "
-    "onwards onward versus vs than"
+    "onwards onward versus vs than from into since amid despite citing following during due via"
 )
 MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"

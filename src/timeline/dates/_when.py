@@ -550,10 +550,24 @@ class When:
         False
         >>> When.month(2026, 4).contains(When.parse("2026-04~"))
         False
+
+        An interval's unknown end may come as soon as its other end allows, so at
+        its narrowest the interval is that other end's span (an open end, ``..``,
+        runs on for ever):
+
+        >>> When.parse("2026/").contains(When.year(2030)), When.parse("2026/..").contains(
+        ...     When.year(2030))
+        (False, True)
         """
         o = _coerce(other)
         if self.is_undated:  # no reading of an unknown date surely holds anything
             return False
+        lower, upper = self.lower, self.upper
+        if lower == "unknown" or upper == "unknown":
+            known = upper if lower == "unknown" else lower
+            if not isinstance(known, When):  # unknown, or open, to unknown: no narrowest span
+                return False
+            return inside((known.earliest, known.latest), o.fuzzy_bounds())
         return inside((self.earliest, self.latest), o.fuzzy_bounds())
 
     def __contains__(self, other: object) -> bool:

@@ -388,7 +388,8 @@ class Event:
         Replays the initial statement (known from the first source's ``published``
         day; always, without a dated source) and every claim stated on or before ``day``,
         and keeps only the figures known then (`Observation.known_on`: period ended,
-        source published), so nothing in the result is dated after ``day``.
+        source published; a target's baseline too, `Target.as_of`), so nothing in
+        the result is dated after ``day``.
 
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
@@ -399,24 +400,33 @@ class Event:
         stated = self.stated
         if stated is not None and to_day(stated) > cutoff:
             return None
-        claims, figures = self.claims, self.observations
+        claims, figures, target = self.claims, self.observations, self.target
         if figures and not all(o.known_on(cutoff) for o in figures):
             figures = tuple(o for o in figures if o.known_on(cutoff))
+        if target is not None:
+            target = target.as_of(cutoff)  # a baseline is a figure too
         keep = len(claims)  # claims are kept in stated order: drop those said after the day
         while keep and claims[keep - 1].day > cutoff:
             keep -= 1
-        if keep == len(claims) and figures is self.observations:
+        if keep == len(claims) and figures is self.observations and target is self.target:
             return self  # everything said about it was said by then
-        return self._with_claims(claims[:keep], figures)
+        return self._with_claims(claims[:keep], figures, target)
 
-    def _with_claims(self, claims: tuple[Claim, ...], figures: tuple[Observation, ...]) -> Event:
-        """This event with ``claims`` (checked, in stated order) and ``figures`` instead.
+    def _with_claims(
+        self,
+        claims: tuple[Claim, ...],
+        figures: tuple[Observation, ...],
+        target: Target | None = None,
+    ) -> Event:
+        """This event with ``claims`` (checked, in stated order), ``figures`` and ``target``.
 
         Every other field was checked when this event was made, so the copy
         skips the constructor (`Timeline.track_record` replays 10^5 events).
         """
         fields: dict[str, Any] = {str(f.alias): getattr(self, f.name) for f in _FIELDS}
         fields["claims"], fields["observations"] = claims, figures
+        if target is not None:
+            fields["target"] = target
         copy = object.__new__(Event)
         copy.__attrs_init__(**fields)
         return copy

@@ -66,10 +66,17 @@ def predicate(
 
 def _needles(text: str | Collection[str]) -> tuple[str, ...]:
     items = [text] if isinstance(text, str) else list(text)
+    needles = []
     for item in items:
         if not isinstance(item, str):
             raise QueryError(f"text: {item!r} is not text; give words to search for as strings")
-    return tuple(search_key(item) for item in items)
+        needle = search_key(item)
+        if not needle.strip():  # "" is in every text: it would match everything, silently
+            raise QueryError(
+                f"text: {item!r} is blank; give words to search for, or leave text out"
+            )
+        needles.append(needle)
+    return tuple(needles)
 
 
 def _haystack(event: Event) -> str:

@@ -311,7 +311,10 @@ class Timeline:
         The window runs from the start of ``start`` to the end of ``end`` (or
         of ``start`` alone), each read at its widest as `When.overlaps` reads
         it: with one argument this is ``[e for e in tl if e.when.overlaps(start)]``
-        (an event with an ``end`` spans both).
+        (an event with an ``end`` spans both). A bound with no date on the side the
+        window uses (undated, "TBD"; an interval's unknown end) and a window that
+        ends before it starts are a `QueryError` naming the fix; an open end
+        (``"2026/.."`` as ``end``, ``"../2026"`` as ``start``) is a bound.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-09")])
         >>> [e.id for e in tl.overlapping("2026-05")]
@@ -324,6 +327,7 @@ class Timeline:
 
         The window keeps its plain bounds (as `When.contains` reads a container):
         with one argument this is ``[e for e in tl if start.contains(e.when)]``.
+        Bounds are checked as `Timeline.overlapping` checks them.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-04")])
         >>> [e.id for e in tl.included("2026-04")]
@@ -332,15 +336,18 @@ class Timeline:
         return self._subset(_windows.included(self, start, end))
 
     def on(self, day: WindowArg) -> Timeline:
-        """Events that could fall on ``day`` (a day, or any `When`).
+        """Events that could fall on ``day`` (a day, or any dated `When`: "TBD" is refused).
 
         >>> Timeline([Event(title="x", when="2026-04")]).on("2026-04-15").events[0].id
         'x'
         """
-        return self.overlapping(day)
+        return self._subset(_windows.overlapping(self, day, None, "on", "day"))
 
     def start_after(self, moment: WindowArg) -> Timeline:
         """Events that certainly start after ``moment`` ends (`When.definitely_before`).
+
+        A ``moment`` with no end ("TBD", ``2026/``) is a `QueryError`; an open one
+        ("after 2026") has nothing after it.
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.start_after("2026-05")]
@@ -350,6 +357,9 @@ class Timeline:
 
     def before(self, moment: WindowArg) -> Timeline:
         """Events that certainly end before ``moment`` starts (`When.definitely_before`).
+
+        A ``moment`` with no start ("TBD", ``/2026``) is a `QueryError`; an open one
+        ("by 2026") has nothing before it.
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.before("2026-05")]

@@ -17,9 +17,10 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import chain, compress, repeat
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
-from timeline.dates._bounds import Span, _key, ends_before, inside, meets
+from timeline._errors import QueryError
+from timeline.dates._bounds import Span, _key, ends_before, inside, meets, runs_backwards
 from timeline.dates._when import When, _coerce
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
@@ -28,10 +29,12 @@ from timeline.model._order import _whens
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
 
-__all__ = ["WindowArg"]
+__all__ = ["WindowArg", "bound", "window"]
 
 WindowArg: TypeAlias = "When | _dt.date | str"
 """A window bound: a `When`, a date or datetime, or text `When.parse` reads."""
+
+Side: TypeAlias = Literal["start", "end"]
 
 _DAY = 86_400_000_000
 # Keys put a floating day at its UTC midnight, but compared with an instant a
@@ -53,11 +56,64 @@ def _window(value: WindowArg, name: str) -> When:
     raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
 
 
-def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _dt.date | None]:
-    """A window at its widest: from the fuzzy start of ``start`` to the fuzzy end of ``end``."""
-    lo = _window(start, "start").fuzzy_bounds()[0]
-    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
-    return lo, hi
+# The fix every refused bound names: a date, or an end written as open.
+_FIX = "give a date such as '2026-04', or for an open window '../2026' as start or '2026/..' as end"
+
+
+def _shown(value: WindowArg, when: When) -> str:
+    """A bound as the caller gave it: text as typed, anything else as the date it reads as."""
+    return value if isinstance(value, str) else str(when)
+
+
+def bound(value: WindowArg, name: str, side: Side, query: str) -> When:
+    """``value`` as a `When` that has a date on ``side`` (an open side counts as one).
+
+    An undated value ("TBD") or an interval's unknown end on that side says nothing
+    about where the window starts or stops: read as unbounded it would answer a
+    different question, so it is a `QueryError` quoting it, with the fix.
+    """
+    when = _window(value, name)
+    if when.is_undated:
+        problem = "has no date, so it cannot bound a window"
+    elif (when.lower if side == "start" else when.upper) == "unknown":
+        problem = f"has an unknown {side}, so the window would have no {side}"
+    else:
+        return when
+    raise QueryError(f"{query}: {name} {_shown(value, when)!r} {problem}; {_FIX}")
+
+
+def window(
+    start: WindowArg, end: WindowArg | None, query: str, name: str = "start"
+) -> tuple[When, When]:
+    """The bounds of the window from ``start`` to ``end`` (or of ``start`` alone), checked.
+
+    Each must have a date on the side the window uses (`bound`), and the window
+    must not end before it starts (plain bounds, as `When.interval` checks them):
+    both are a `QueryError` naming ``query`` and the fix.
+
+    >>> [str(w) for w in window("2026-04", "2026/..", "overlapping")]
+    ['April 2026', 'from 2026 onwards']
+    >>> window("TBD", None, "on", "day")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QueryError: on: day 'TBD' has no date, so it cannot bound a window; ...
+    """
+    if end is None:
+        first = bound(start, name, "start", query)
+        return first, bound(start, name, "end", query)
+    first, last = bound(start, "start", "start", query), bound(end, "end", "end", query)
+    lo, hi = first.earliest, last.latest
+    if lo is not None and hi is not None and runs_backwards(lo, hi):
+        raise QueryError(
+            f"{query}: end {_shown(end, last)!r} ends before start {_shown(start, first)!r} "
+            "starts; give the earlier date first"
+        )
+    return first, last
+
+
+def _widest(first: When, last: When) -> Span:
+    """A window at its widest: from the fuzzy start of ``first`` to the fuzzy end of ``last``."""
+    return first.fuzzy_bounds()[0], last.fuzzy_bounds()[1]
 
 
 _end_of = operator.attrgetter("end")
@@ -153,37 +209,42 @@ def _keep(
     )
 
 
-def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
+def overlapping(
+    tl: Timeline,
+    start: WindowArg,
+    end: WindowArg | None,
+    query: str = "overlapping",
+    name: str = "start",
+) -> Iterator[Event]:
     """The events of ``tl`` that could fall in the window (`Timeline.overlapping`)."""
-    window = _widest(start, end)
+    span = _widest(*window(start, end, query, name))
     return _keep(
         tl,
-        window,
+        span,
         lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
-        lambda span: meets(span, window),
+        lambda other: meets(other, span),
     )
 
 
 def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
     """The events of ``tl`` certainly inside the window (`Timeline.included`)."""
-    lo = _window(start, "start").earliest
-    hi = _window(end if end is not None else start, "end").latest
-    window = (lo, hi)
+    first, last = window(start, end, "included")
+    span = (first.earliest, last.latest)
     return _keep(
         tl,
-        window,
+        span,
         lambda low, high, sure_lo, sure_hi: low >= sure_lo and high <= sure_hi,
-        lambda span: inside(window, span),
+        lambda other: inside(span, other),
     )
 
 
 def start_after(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
     """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`)."""
-    window = _window(moment, "moment").fuzzy_bounds()
-    return (e for e in tl if ends_before(window, e.fuzzy_window))
+    span = bound(moment, "moment", "end", "start_after").fuzzy_bounds()
+    return (e for e in tl if ends_before(span, e.fuzzy_window))
 
 
 def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
     """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`)."""
-    window = _window(moment, "moment").fuzzy_bounds()
-    return (e for e in tl if ends_before(e.fuzzy_window, window))
+    span = bound(moment, "moment", "start", "before").fuzzy_bounds()
+    return (e for e in tl if ends_before(e.fuzzy_window, span))
