@@ -62,7 +62,7 @@ def fiscal_text(w: When) -> str | None:
     say = _Say(w.fiscal)
     body = say.value(plain)
     months = months_text(plain)
-    if not say.used or body is None or months is None:
+    if not say.used or months is None:
         return None
     return f"{body} ({months})"
 
@@ -118,13 +118,15 @@ class _Say:
         return None if count is None else self.label(_first(month, count, at_end), count)
 
     def anchored_count(self, month: int, *, at_end: bool) -> int | None:
+        """The months of the period `anchored` names, or ``None``."""
         for count in (12, 6, 3):
             first = _first(month, count, at_end)
             if not _calendar_unit(first, count) and self.label(first, count, say=False):
                 return count
         return None
 
-    def value(self, w: When) -> str | None:
+    def value(self, w: When) -> str:
+        """``w`` with each part that is a fiscal period named so; the rest in calendar words."""
         from timeline.dates._format import to_text
 
         if w.is_interval:
