@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Timeline, When, WhenParseError
+from timeline import Event, EventError, Timeline, When, WhenParseError
 from timeline.cli._main import main
 from timeline.dates._fiscal import Fiscal
 
@@ -461,3 +461,30 @@ def test_plot_label_of_a_deadline_past_the_edge_names_the_fiscal_year() -> None:
         assert not any("by end of March 2027" in t and "FY" not in t for t in labels)
     finally:
         plt.close(ax.figure)
+
+
+class TestRevise:
+    """A claim's fiscal phrase is read in the fiscal years the event was stated in."""
+
+    def test_a_fiscal_phrase_in_the_events_fiscal_years(self) -> None:
+        e = Event(title="x", when="Q3 FY2026", fiscal_year_start=7)
+        later = e.revise(when="Q4 FY2026", stated="2026-01-05")  # refused: "give fiscal_year_start"
+        assert str(later.when) == "Q4 FY2026 (April–June 2026)" and later.slipped
+        assert str(later.revise(when="H1 FY2027", stated="2026-03-01").when) == (
+            "H1 FY2027 (July–December 2026)"
+        )
+
+    def test_with_its_naming(self) -> None:
+        fy = When.parse("FY2026", fiscal_year_start=4, fiscal_year_named_by="start")
+        e = Event(title="y", when=fy)
+        assert str(e.revise(when="H2 FY2026", stated="2026-06-01").when) == (
+            "H2 FY2026 (October 2026–March 2027)"
+        )
+
+    def test_calendar_phrases_stay_calendar(self) -> None:
+        e = Event(title="x", when="Q3 FY2026", fiscal_year_start=7)
+        assert e.revise(when="May 2026", stated="2026-01-05").when == When.month(2026, 5)
+
+    def test_an_event_without_fiscal_dates_still_asks(self) -> None:
+        with pytest.raises(EventError, match="names a fiscal period"):
+            Event(title="z", when="2026").revise(when="FY2027", stated="2026-01-05")
