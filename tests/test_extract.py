@@ -831,10 +831,7 @@ class TestNames:
             (
                 "China's Ministry of Industry and Information Technology (MIIT) published new "
                 "rules on 3 March 2026. The ministry said it will review them in 2027.",
-                [
-                    ("China", "Ministry of Industry and Information Technology"),
-                    ("Ministry of Industry and Information Technology",),
-                ],
+                [("Ministry of Industry and Information Technology",)] * 2,
             ),
             (
                 "The Cyberspace Administration of China issued draft rules in January 2026. "
@@ -874,7 +871,7 @@ class TestNames:
             (
                 "China's Ministry of Commerce banned exports in May 2025. The ministry will "
                 "review the ban in 2026. MOFCOM said so.",
-                [("China", "Ministry of Commerce"), ("Ministry of Commerce",), ("MOFCOM",)],
+                [("Ministry of Commerce",), ("Ministry of Commerce",), ("MOFCOM",)],
             ),
             (
                 "The Food and Drug Administration approved the drug in 2025. The agency will "
@@ -890,10 +887,7 @@ class TestNames:
             (
                 "China's Ministry of Science and Technology set out a plan in 2025. The ministry "
                 "will fund 100 labs by 2030.",
-                [
-                    ("China", "Ministry of Science and Technology"),
-                    ("Ministry of Science and Technology",),
-                ],
+                [("Ministry of Science and Technology",)] * 2,
             ),
             # two names joined by "and" stay two
             (

@@ -48,6 +48,7 @@ from timeline.extract._name_words import (
     TITLE_PARTS,
     TITLES,
     Name,
+    holiday,
     is_org,
     org_tail,
     plausible,
@@ -59,6 +60,7 @@ __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
 _TOKEN = r"(?:[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
 _NAME: Final = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){_TOKEN})*")
 _VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
+_OWNER: Final = re.compile(r"'s?\s*$")
 _VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 
 # What may stand before a sentence's first word: a quote, a bracket, a list marker.
@@ -150,7 +152,9 @@ class Actors:
                 found.setdefault(canonical, Name(canonical, m.start()))
                 taken.append((m.start(), m.end()))
         # Institutions, whole ("Ministry of Industry and Information Technology (MIIT)");
-        # a name before one is read up to it ("China's Ministry of ..." names China too).
+        # a name before one is read up to it ("Tencent and the Ministry of ..."); a possessive
+        # just before one is who owns the body, not who acts ("China's Ministry of Commerce",
+        # as "California's Air Resources Board").
         institutions: list[int] = []
         for a, b, text, acronym in institution_names(self.folded, start, end):
             if any(x < b and a < y for x, y in taken) or inside(self._quoted, a):
@@ -170,6 +174,8 @@ class Actors:
             for part in (sub for run in runs for sub in self._title_split(run)):
                 if inside(self._quoted, part.start()):
                     continue
+                if clash and _OWNER.search(self.folded[part.start() : head]):
+                    continue  # "China's" before "Ministry of Commerce"
                 name = self._clean(part, sentence_start)
                 if name is not None:
                     canonical = self.known.get(name.text.lower(), name.text)
@@ -211,8 +217,8 @@ class Actors:
             words = words[1:]
             while first < m.end() and self.folded[first].isspace():
                 first += 1
-        if not words:
-            return None
+        if not words or holiday(" ".join(words)):
+            return None  # "before Christmas", "over Lunar New Year": when, not who
         if len(words) == 1 and NUMBERED.match(self.folded, m.end()):
             return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
         owned = None if person else OWNED.search(self.folded, max(0, first - 50), first)

@@ -4,8 +4,8 @@ Names of public bodies join words across "and" that the plain name rule keeps
 apart: "Ministry of Industry and Information Technology", "Department of Health
 and Human Services", "Securities and Exchange Commission". `institution_names`
 finds them, and every "<Body> of <Name>", whole (also after a possessive: "China's
-Ministry of Commerce" names China and the ministry), with the acronym written after
-one in brackets ("(MIIT)"), which stands for it from then on.
+Ministry of Commerce" names the ministry: who owns a body is not who acts), with the
+acronym written after one in brackets ("(MIIT)"), which stands for it from then on.
 
 "The ministry", "the regulator", "the agency", "the government" ... stand for the
 institution of that kind named last (`refers_to`): a name holding one of the

@@ -17,7 +17,7 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Name", "is_org", "org_tail", "plausible"]
+__all__ = ["Name", "holiday", "is_org", "org_tail", "plausible"]
 
 POSSESSIVE: Final = re.compile(r"'s?$")
 
@@ -199,3 +199,41 @@ def is_org(name: Name) -> bool:
         return False
     words = name.text.split()
     return name.org or len(words) == 1 or any(w.lower().rstrip(".") in ORG_WORDS for w in words)
+
+
+# Holidays and festivals: when things happen ("before Christmas"), never who.
+HOLIDAYS: Final = frozenset(
+    (
+        *words(
+            """christmas easter diwali deepavali ramadan ramadhan eid hanukkah chanukah
+            passover thanksgiving halloween hogmanay nowruz navratri holi vesak songkran
+            pentecost whitsun qingming obon chuseok"""
+        ),
+        "lunar new year",
+        "chinese new year",
+        "new year",
+        "black friday",
+        "cyber monday",
+        "yom kippur",
+        "rosh hashanah",
+        "super bowl",
+    )
+)
+# The last word of a holiday's name ("Labor Day", "Christmas Eve", "Golden Week",
+# "Mid-Autumn Festival", "Valentine's Day").
+HOLIDAY_TAILS: Final = words("day eve week festival")
+
+
+def holiday(text: str) -> bool:
+    """Whether a run of capitalised words names a holiday or a festival.
+
+    >>> holiday("Lunar New Year"), holiday("Christmas"), holiday("Labor Day"), holiday("Acme")
+    (True, True, True, False)
+    """
+    low = " ".join(POSSESSIVE.sub("", w) for w in text.lower().split())
+    words_ = low.split()
+    if not words_:
+        return False
+    if low in HOLIDAYS or words_[0] in HOLIDAYS:
+        return True
+    return len(words_) > 1 and words_[-1] in HOLIDAY_TAILS

@@ -17,10 +17,12 @@ import attrs
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, refers_to
+from timeline.extract._places import region
 from timeline.extract._text import words
 
 __all__: list[str] = []
 
+_AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
@@ -63,8 +65,10 @@ class _ActorReader:
         return name if full is None else attrs.evolve(name, text=full)
 
     def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
-        """Names after "in" ("an event in Austin, Texas") or "between" ("between Detroit and
-        Windsor") are where, not who."""
+        """Names after "in" or "near" ("an event in Austin, Texas") or "between" ("between
+        Detroit and Windsor") are where, not who; so is a possessive after "on", "at" or
+        "from" ("on Shanghai's STAR Market") and a US state or a country after a name and a
+        comma ("near Austin, Texas", "in Shenzhen, China")."""
         kept: list[Name] = []
         places: list[Name] = []
         between = False  # the last place came after "between": "and" joins the next
@@ -77,7 +81,14 @@ class _ActorReader:
                 r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
             )
             known = name.text.lower() in self.known
-            in_place = before.endswith((" in ", " in the "))
+            in_place = before.endswith((" in ", " in the ", " near ", " outside "))
+            owner = self.folded.startswith(name.text + "'", name.start)
+            if owner and before.endswith((" on ", " at ", " from ")):
+                in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
+            if region(name.text) and _AFTER_PLACE.search(
+                self.folded, max(0, name.start - 40), name.start
+            ):
+                in_place = True  # "near Austin, Texas": a state after a place
             between = before.endswith((" between ", " between the "))
             at_place = in_place or between
             if not known and (at_place or and_place or (after_place and len(places) == 1)):
