@@ -45,9 +45,13 @@ _CUT: Final = re.compile(
 _LEADING: Final = re.compile(
     r"\s*(?:when|after|as|once|before|following|while)\b[^,;]{5,}?,\s+", re.IGNORECASE
 )
+# "and then to 2023", "and to $7 billion in 2026": the right side goes on with the left's
+# verb. "and to have 10,000 robots by 2028" is an infinitive: a goal of its own.
 _ELLIPTIC: Final = re.compile(
     r"(?:(?:then|later|again|also|finally|eventually),?\s+)*"
-    r"(?:to|in|on|by|from|for|at|until|till|before|after|into|through)\b",
+    r"(?:to(?!\s+(?!(?:the|a|an|about|around|roughly|nearly|almost|some|over|under|at|its"
+    r"|their|more|less|between|just|only|as)\b)[a-z])"
+    r"|in|on|by|from|for|at|until|till|before|after|into|through)\b",
     re.IGNORECASE,
 )
 _CONNECTOR: Final = re.compile(
