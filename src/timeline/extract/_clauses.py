@@ -21,6 +21,7 @@ from typing import Final
 import attrs
 
 from timeline.extract._actors import inside
+from timeline.extract._asides import asides
 from timeline.extract._cues import SLIP_WORD, Cue, bare_past, cues, listed_cues
 from timeline.extract._dating import DateIndex
 from timeline.extract._draft import Draft
@@ -29,7 +30,15 @@ from timeline.extract._slips import given_up
 from timeline.extract._text import Span, fold
 from timeline.model._event import slugify
 
-__all__ = ["Piece", "clauses", "slug", "title", "unique_ids"]
+__all__ = [
+    "Piece",
+    "clauses",
+    "in_aside",
+    "slug",
+    "title",
+    "unique_ids",
+    "without_aside",
+]
 
 _MAX_TITLE: Final = 100
 _CUT: Final = re.compile(
@@ -84,11 +93,17 @@ _TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
 
 @attrs.frozen
 class Piece:
-    """A statement's place: ``folded[start:end]``, the ``index``-th clause of its sentence."""
+    """A statement's place: ``folded[start:end]``, the ``index``-th clause of its sentence.
+
+    ``aside`` is the part of it that is background (", which shipped 500 robots this
+    year,"), read as a piece of its own with ``background`` set.
+    """
 
     start: int
     end: int
     index: int  # position in its sentence: 0 for the first clause
+    aside: tuple[int, int] | None = None
+    background: bool = False
 
 
 class _SentenceIndex:
@@ -130,8 +145,10 @@ def clauses(
     lead = _LEADING.match(folded, span.start, span.end)
     if lead:
         cuts.append((lead.end() - len(lead.group()) + lead.group().rindex(","), lead.end()))
+    aside_spans = asides(folded, span.start, span.end, quoted)
     for m in _CUT.finditer(folded, span.start, span.end):
-        cuts.append((m.start(), m.end()))
+        if not any(a <= m.start() < b for a, b in aside_spans):  # never inside an aside
+            cuts.append((m.start(), m.end()))
     cuts.sort()
     pieces: list[tuple[int, int]] = [(span.start, span.end)]
     for cut_start, cut_end in cuts:
@@ -168,7 +185,18 @@ def clauses(
         if _stands(left_start, cut_start, index, dates) and _stands(*right, index, dates):
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
-    return [Piece(a, b, i) for i, (a, b) in enumerate(pieces)]
+    return _with_asides(pieces, aside_spans)
+
+
+def _with_asides(pieces: list[tuple[int, int]], aside_spans: list[tuple[int, int]]) -> list[Piece]:
+    """The pieces in text order, each aside (one a piece) right after the piece it is in."""
+    out: list[Piece] = []
+    for start, end in pieces:
+        within = [(a, b) for a, b in aside_spans if start < a and b < end]
+        out.append(Piece(start, end, len(out), aside=within[0] if within else None))
+        for a, b in within[:1]:  # one aside a statement: the first
+            out.append(Piece(a, b, len(out), background=True))
+    return out
 
 
 def _slip_goes_on(folded: str, start: int, end: int) -> bool:
@@ -239,3 +267,25 @@ def unique_ids(drafts: list[Draft]) -> list[Draft]:
         seen[draft.id] = n
         out.append(draft if n == 1 else attrs.evolve(draft, id=f"{draft.id}-{n}"))
     return out
+
+
+def in_aside(piece: Piece, at: int) -> bool:
+    """Whether ``at`` lies in the piece's aside, which it does not read.
+
+    >>> in_aside(Piece(0, 40, 0, aside=(6, 20)), 10), in_aside(Piece(0, 40, 0), 10)
+    (True, False)
+    """
+    return piece.aside is not None and piece.aside[0] <= at < piece.aside[1]
+
+
+def without_aside(text: str, piece: Piece) -> str:
+    """The piece's words without its aside.
+
+    >>> t = "UBTech, which shipped 500 robots, plans to triple output."
+    >>> without_aside(t, Piece(0, len(t), 0, aside=(6, 33)))
+    'UBTech plans to triple output.'
+    """
+    if piece.aside is None:
+        return text[piece.start : piece.end]
+    a, b = piece.aside
+    return text[piece.start : a] + text[b : piece.end]

@@ -23,7 +23,15 @@ import attrs
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors, Name, is_org, quoted
-from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
+from timeline.extract._clauses import (
+    Piece,
+    clauses,
+    in_aside,
+    slug,
+    title,
+    unique_ids,
+    without_aside,
+)
 from timeline.extract._cues import Cue, Look, cues, guess_kind
 from timeline.extract._dating import (
     FISCAL_PHRASE,
@@ -161,16 +169,29 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         self.last_date = None
         made = False
         for piece in pieces:
+            if piece.background:
+                # An aside (", which shipped 500 robots this year,") is read apart: its
+                # cue and date are not shared with the clauses after it.
+                saved = (self.shared_cue, self.last_date, self.previous_date)
+                aside = self._statement(span, piece, sentence_names, (), earlier_figures)
+                self.shared_cue, self.last_date, self.previous_date = saved
+                if aside is not None:
+                    self.drafts.append(aside)
+                    drafts.append(aside)
+                continue
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
             if draft is None:
                 continue
-            previous = self.previous_draft  # always the last draft made
+            previous = self.previous_draft  # the last draft made, asides aside
             joined = None if previous is None else self._follow_up(previous, draft)
             if joined is not None:
                 # "It was originally due to open in 2028": the statement before, moved
-                self.drafts[-1] = joined
-                if drafts:
-                    drafts[-1] = joined
+                at = next(
+                    i for i in reversed(range(len(self.drafts))) if self.drafts[i] is previous
+                )
+                self.drafts[at] = joined
+                if previous in drafts:
+                    drafts[drafts.index(previous)] = joined
                 draft = joined
             else:
                 self.drafts.append(draft)
@@ -200,25 +221,36 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         earlier_figures: list[tuple[Figure, When]],
     ) -> Draft | None:
         start, end = piece.start, piece.end
-        found = cues(self.folded, start, end)
-        dates = self.dates.within(start, end)
+        found = [c for c in cues(self.folded, start, end) if not in_aside(piece, c.start)]
+        dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
         lead_date = None
-        if not dates and self.lead is not None and self.lead.date is not None:
+        if piece.background:
+            pass  # an aside has a date of its own or none
+        elif not dates and self.lead is not None and self.lead.date is not None:
             lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
             dates = [lead_date]
         if not dates and self.previous_date is not None:
             then = self._by_then(self.previous_date, start, end)
             dates = [] if then is None else [then]
         taken = [(d.start, d.end) for d in dates]
-        figs = figures(self.folded, start, end, taken, yen=self.yen)
+        figs = [
+            f
+            for f in figures(self.folded, start, end, taken, yen=self.yen)
+            if not in_aside(piece, f.start)
+        ]
+        if piece.background and not (dates or figs):
+            return None  # an aside with no date nor figure of its own: background only
         names = [
             self._canonical(n)
             for n in self._names(start, end, span.start)
             if not any(f.start <= n.start < f.end for f in figs)  # "20 million ICT specialists"
+            and not in_aside(piece, n.start)
         ]
         reasons: list[str] = []
         names, location = self._location(names)
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
+        if piece.background:
+            actors = self._antecedent(actors, sentence_names, start, reasons)
         unread: list[str] = []
         if FISCAL_PHRASE.search(self.text, start, end):
             # Fiscal periods read with the statement's first actor's fiscal year (as a
@@ -232,7 +264,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 if org_start is not None:
                     first, fiscal_start = self.last_org, org_start
             self._redate(start, end, fiscal_start)
-            dates = self.dates.within(start, end)
+            dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
             unread = [d.text for d in dates if d.when.is_undated and FISCAL_PHRASE.match(d.text)]
             if unread:
                 who = repr(first) if first else "'Actor'"
@@ -352,7 +384,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if happened and kind is not None and kind.endswith("-target"):
             kind = kind.removesuffix("-target")  # "revenue grew 35% in 2025": no goal
         quote = " ".join(self.text[start:end].split())
-        heading = title(self.text[start:end])
+        words = without_aside(self.text, piece)
+        if piece.background and actors:
+            words = f"{actors[0]}{words}"  # "UBTech, which shipped 500 robots this year"
+        heading = title(words)
         if not heading:
             return None
         confidence = round(min(1.0, max(0.0, score)), 2)
@@ -382,7 +417,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
 
     def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:
         sentence = self.folded[span.start : span.end]
-        kind = guess_kind(self.folded[piece.start : piece.end], sentence)
+        kind = guess_kind(without_aside(self.folded, piece), sentence)
         if kind is None and piece.index == 0:
             kind = guess_kind(sentence)
         if target is not None and (kind is None or kind in _GENERIC_KINDS):

@@ -133,3 +133,14 @@ class _ActorReader:
             actors = list(previous_actors[:1])
             reasons.append(f"subject shared with the clause before: {actors[0]}")
         return tuple(actors)
+
+    def _antecedent(
+        self, actors: tuple[str, ...], sentence_names: list[Name], start: int, reasons: list[str]
+    ) -> tuple[str, ...]:
+        """An aside's actors: the name it stands beside ("UBTech, which ...") first."""
+        before = [n for n in sentence_names if n.start < start]
+        if not before:
+            return actors
+        subject = self._canonical(before[-1]).text
+        reasons.append(f"an aside about {subject}")
+        return (subject, *(a for a in actors if a != subject))

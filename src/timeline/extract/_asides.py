@@ -1,0 +1,85 @@
+"""Asides: what a sentence says beside its statement, between its subject and its verb.
+
+A non-restrictive relative clause (", which shipped 500 robots this year,", ", who
+founded it in 2015,", ", whose first rocket failed in 2024,") or an appositive after a
+name (", the company that built the Model S,", ", a supplier that doubled sales in
+2025,") closed by a comma before the main verb ("plans", "will", "said", "raised") is
+background: the statement, its status and its date are the main clause's. The aside
+may make a draft of its own, but only with a date or a figure of its own.
+
+Not asides: a date given up (", which was originally planned for 2027,", the
+statement's first promise), a list of names (", Tesla, and Rivian"), a clause that
+runs to the end of the sentence, anything inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from timeline.extract._actors import inside
+from timeline.extract._cues import SLIP_WORD
+
+__all__ = ["asides"]
+
+# The aside: a comma, "which"/"who"/"whose" (any antecedent) or "the"/"a"/"an" after a
+# capitalised word (a name), its words (no clause mark; a comma only inside a number:
+# "10,000"), and the comma that closes it before a word that can be the main verb.
+_ASIDE: Final = re.compile(
+    r"(?:(?<=\w)|(?<=\w[.')]))"
+    r",\s+(?P<head>which|who|whom|whose|the|a|an)\s+"
+    r"(?:[^,;:()\"\n]|,(?=\d))+?"
+    r",(?=\s+(?P<verb>[a-z][\w-]*))"
+)
+_NAME_BEFORE: Final = re.compile(r"[A-Z][\w.&'-]*[\w.)]?\Z")
+# Words that can be the main verb after an aside: modals, auxiliaries, a third person
+# "-s" ("plans", "ships"), a past "-ed" ("raised"), and common irregular pasts.
+_VERB: Final = re.compile(
+    r"(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does"
+    r"|did|said|says|also|now|still|sold|won|made|set|cut|took|began|became|grew|rose|fell"
+    r"|built|bought|got|gave|led|lost|paid|put|ran|saw|sent|spent|told|went|wrote|expects"
+    r"|(?!(?:its|this|his|as|us|plus|less|across|unless|thus|whereas|hers|ours|theirs"
+    r"|yours|news|various|previous)\b)[a-z]{2,}s|[a-z]{2,}ed)",
+    re.IGNORECASE,
+)
+# A date given up in the aside: the statement's first promise, never background.
+_GIVEN_UP: Final = re.compile(
+    r"\b(?:originally|initially|previously|formerly|earlier|until\s+now"
+    r"|(?:first|once)\s+(?:planned|scheduled|slated|expected|due|set|promised|targeted))\b",
+    re.IGNORECASE,
+)
+# The main clause goes on to move or give up a date: the aside's date is the first promise
+# ("The expo, which was scheduled for December, has been postponed to March").
+_MOVE_AFTER: Final = re.compile(r"[^.;!?]*?(?<![\w-])now(?![\w-])", re.IGNORECASE)
+
+
+def asides(
+    folded: str, start: int, end: int, quoted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The asides of ``folded[start:end]``: (start, end), from the comma that opens one
+    through the comma that closes it.
+
+    >>> t = "UBTech, which shipped 500 robots this year, plans to triple output in 2027."
+    >>> [t[a:b] for a, b in asides(t, 0, len(t), [])]
+    [', which shipped 500 robots this year,']
+    >>> t = "The plant, which was originally planned for 2027, will now open in 2029."
+    >>> asides(t, 0, len(t), [])
+    []
+    """
+    found: list[tuple[int, int]] = []
+    for m in _ASIDE.finditer(folded, start, end):
+        if inside(quoted, m.start()):
+            continue
+        head = m.group("head").lower()
+        if head in ("the", "a", "an") and not _NAME_BEFORE.search(
+            folded, max(start, m.start() - 60), m.start()
+        ):
+            continue  # "in 2025, the company said": no name for it to stand beside
+        if not _VERB.fullmatch(m.group("verb")):
+            continue
+        if _GIVEN_UP.search(folded, m.start(), m.end()):
+            continue  # ", which was originally planned for 2027,": a first promise
+        if SLIP_WORD.search(folded, m.end(), end) or _MOVE_AFTER.match(folded, m.end(), end):
+            continue  # ", which was due in May, has been delayed to July": one thing, moved
+        found.append((m.start(), m.end()))
+    return found
