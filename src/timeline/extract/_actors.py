@@ -67,7 +67,12 @@ _VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 _OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
 # "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
 # sentence, by "its" (before any "his" or "her") stands for an organisation.
-_ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGNORECASE)
+# "Vodafone Idea said on Monday it will ...": "it" with a verb stands for an organisation too.
+_ITS_AFTER: Final = re.compile(
+    r"(?:[^.!?\n]|\.(?=\S)){0,80}?\b(its|his|her|their"
+    r"|it(?=\s+(?:will|would|plans|expects|aims|intends|hopes|wants|has|had|is|was)\b))\b",
+    re.IGNORECASE,
+)
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
     r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
@@ -250,7 +255,7 @@ class Actors:
         if not plausible(text):
             return None
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
-        org = its is not None and its.group(1).lower() == "its"
+        org = its is not None and its.group(1).lower() in ("its", "it")
         return Name(text, first, person=person, org=org)
 
     def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:

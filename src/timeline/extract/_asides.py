@@ -15,6 +15,7 @@ runs to the end of the sentence, anything inside a quotation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from timeline.extract._actors import inside
@@ -42,6 +43,18 @@ _VERB: Final = re.compile(
     r"|yours|news|various|previous)\b)[a-z]{2,}s|[a-z]{2,}ed)",
     re.IGNORECASE,
 )
+# A clause at the end of a sentence on what came before or after its statement.
+_TRAILING: Final = re.compile(
+    r",\s+(?:after|following|before)\s+(?:[^,;:()\"\n]|,(?=\d))+?[.!?]?[\"']?\s*\Z",
+    re.IGNORECASE,
+)
+# Words of a date moved or given up: "after a delay from 2025", "after once targeting
+# 2020", "now expects": the trailing clause is the statement's first promise.
+_MOVED: Final = re.compile(
+    r"\b(?:now|once|originally|initially|previously|delays?|delayed|target(?:ing|ed)"
+    r"|planned|scheduled|slated|due|promised)\b",
+    re.IGNORECASE,
+)
 # A date given up in the aside: the statement's first promise, never background.
 _GIVEN_UP: Final = re.compile(
     r"\b(?:originally|initially|previously|formerly|earlier|until\s+now"
@@ -54,10 +67,15 @@ _MOVE_AFTER: Final = re.compile(r"[^.;!?]*?(?<![\w-])now(?![\w-])", re.IGNORECAS
 
 
 def asides(
-    folded: str, start: int, end: int, quoted: list[tuple[int, int]]
+    folded: str,
+    start: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    dated: Callable[[int, int], bool] = lambda a, b: False,
 ) -> list[tuple[int, int]]:
     """The asides of ``folded[start:end]``: (start, end), from the comma that opens one
-    through the comma that closes it.
+    through the comma that closes it, or through the sentence's end for a trailing
+    "after"/"following" clause; ``dated(a, b)`` says whether ``folded[a:b]`` has a date.
 
     >>> t = "UBTech, which shipped 500 robots this year, plans to triple output in 2027."
     >>> [t[a:b] for a, b in asides(t, 0, len(t), [])]
@@ -82,4 +100,17 @@ def asides(
         if SLIP_WORD.search(folded, m.end(), end) or _MOVE_AFTER.match(folded, m.end(), end):
             continue  # ", which was due in May, has been delayed to July": one thing, moved
         found.append((m.start(), m.end()))
+    trailing = _TRAILING.search(folded, start, end)
+    if (
+        trailing is not None
+        and not inside(quoted, trailing.start())
+        and not any(a <= trailing.start() < b for a, b in found)
+        and dated(trailing.start(), trailing.end())
+        and dated(start, trailing.start())
+        and not _MOVED.search(folded, start, trailing.end())
+        and not SLIP_WORD.search(folded, trailing.start(), trailing.end())
+    ):
+        # "kept its rate at 4% on Thursday, after cutting it in August": the cut is
+        # background to the decision, each with its own date
+        found.append((trailing.start(), trailing.end()))
     return found

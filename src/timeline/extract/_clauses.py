@@ -26,6 +26,7 @@ from timeline.extract._cues import SLIP_WORD, Cue, bare_past, cues, listed_cues
 from timeline.extract._dating import DateIndex
 from timeline.extract._draft import Draft
 from timeline.extract._figures import figures
+from timeline.extract._institutions import institution_names
 from timeline.extract._slips import given_up
 from timeline.extract._text import Span, fold
 from timeline.model._event import slugify
@@ -145,9 +146,13 @@ def clauses(
     lead = _LEADING.match(folded, span.start, span.end)
     if lead:
         cuts.append((lead.end() - len(lead.group()) + lead.group().rindex(","), lead.end()))
-    aside_spans = asides(folded, span.start, span.end, quoted)
+    aside_spans = asides(folded, span.start, span.end, quoted, dates.has)
+    # never inside an aside, nor inside a name ("Food and Drug Administration")
+    kept_whole = aside_spans + [
+        (a, b) for a, b, _, _ in institution_names(folded, span.start, span.end)
+    ]
     for m in _CUT.finditer(folded, span.start, span.end):
-        if not any(a <= m.start() < b for a, b in aside_spans):  # never inside an aside
+        if not any(a <= m.start() < b for a, b in kept_whole):
             cuts.append((m.start(), m.end()))
     cuts.sort()
     pieces: list[tuple[int, int]] = [(span.start, span.end)]
@@ -192,7 +197,7 @@ def _with_asides(pieces: list[tuple[int, int]], aside_spans: list[tuple[int, int
     """The pieces in text order, each aside (one a piece) right after the piece it is in."""
     out: list[Piece] = []
     for start, end in pieces:
-        within = [(a, b) for a, b in aside_spans if start < a and b < end]
+        within = [(a, b) for a, b in aside_spans if start < a and b <= end]
         out.append(Piece(start, end, len(out), aside=within[0] if within else None))
         for a, b in within[:1]:  # one aside a statement: the first
             out.append(Piece(a, b, len(out), background=True))

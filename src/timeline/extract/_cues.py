@@ -161,6 +161,13 @@ _DENIED: Final = re.compile(
 _BEFORE_VERB: Final = re.compile(
     r"\s+(?:must|will|would|should|can|could|may|might|shall|is|are|was|were|to\s+be)\b"
 )
+# Past verbs that are also nouns, and the words that make them one: "one more cut", "a
+# rate cut", "another hit".
+_NOUN_VERBS: Final = frozenset({"cut", "hit", "cuts", "hits"})
+_NOUN_BEFORE: Final = words(
+    """a an the one another more further rate tax price job first second third any no
+    big deep sharp quarter-point half-point its their this that"""
+)
 # "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
 _INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
 _BE_BEFORE: Final = re.compile(r"\bbe(?:en)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -216,6 +223,8 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):
                 continue  # "its historically closed ecosystem": a participle as an adjective
+            if words.lower() in _NOUN_VERBS and _adjective(text, start, m.start(), _NOUN_BEFORE):
+                continue  # "one more cut by March", "a rate cut": a noun, not a verb
             if kind == "back" and _INFINITIVE.search(text, max(start, m.start() - 4), m.start()):
                 # "a target to cut emissions by 90% by 2040": what is to be done
                 found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))

@@ -115,7 +115,10 @@ COMMON_OPENERS: Final = words(
     factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
     water rain weather heat temperatures storms drought fire fires tourism travel
     advertising ad ads software hardware cloud demand sales service services operations
-    shipping delivery member members ministers lawmakers legislators"""
+    shipping delivery member members ministers lawmakers legislators lenders banks
+    borrowers traders economists analysts carmakers automakers chipmakers retailers
+    insurers farmers drivers operators carriers airlines buyers sellers landlords
+    tenants savers depositors exporters importers manufacturers suppliers developers"""
 )
 # Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
 # "Shipments"): alone at a sentence's start, before a lower-case word, no name unless
@@ -123,7 +126,9 @@ COMMON_OPENERS: Final = words(
 NOUN_ENDINGS: Final = ("tion", "tions", "sion", "sions", "ments", "ies", "ness")
 ACRONYMS: Final = words(
     """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
-    HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D"""
+    HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D
+    PDUFA NDA BLA IND EUA CRL ANDA sNDA sBLA MAA
+    Hz kHz MHz GHz THz W kW MW GW TW Wh kWh MWh GWh TWh mAh V kV Mbps Gbps Tbps TB GB PB"""
 )
 DEMONYMS: Final = words(
     """chinese american european asian african japanese korean indian british french german
@@ -141,6 +146,7 @@ ORG_WORDS: Final = words(
     institute foundation council commission government company intelligence systems capital
     ventures partners motors electronics robotics dynamics aerospace energy power networks
     semiconductor semiconductors pharmaceuticals therapeutics biotech solutions industries
+    bio biosciences bioscience biotherapeutics biopharma pharma genomics medical health
     airlines automotive communications telecom media studios software platforms devices
     instruments materials chemicals insurance financial securities investments bancorp plc ag
     sa gmbh nv bv se limited incorporated co"""

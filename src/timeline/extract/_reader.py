@@ -22,7 +22,7 @@ import attrs
 
 from timeline.dates import When
 from timeline.dates._find import DateMatch
-from timeline.extract._actors import Actors, Name, is_org, quoted
+from timeline.extract._actors import Actors, Name, quoted
 from timeline.extract._clauses import (
     Piece,
     clauses,
@@ -173,7 +173,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 # An aside (", which shipped 500 robots this year,") is read apart: its
                 # cue and date are not shared with the clauses after it.
                 saved = (self.shared_cue, self.last_date, self.previous_date)
-                aside = self._statement(span, piece, sentence_names, (), earlier_figures)
+                main = drafts[-1].actors if drafts else ()
+                aside = self._statement(span, piece, sentence_names, main, earlier_figures)
                 self.shared_cue, self.last_date, self.previous_date = saved
                 if aside is not None:
                     self.drafts.append(aside)
@@ -201,7 +202,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             made = True
         if not made:
             self.previous_draft = None  # a sentence between: no longer just before
-        subject = next((n for n in sentence_names if is_org(n)), None)
+        subject = self._subject(sentence_names)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
         for name in sentence_names:
@@ -250,7 +251,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         names, location = self._location(names)
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
         if piece.background:
-            actors = self._antecedent(actors, sentence_names, start, reasons)
+            actors = self._antecedent(actors, sentence_names, previous_actors, start, reasons)
         unread: list[str] = []
         if FISCAL_PHRASE.search(self.text, start, end):
             # Fiscal periods read with the statement's first actor's fiscal year (as a

@@ -16,7 +16,7 @@ import attrs
 
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
-from timeline.extract._institutions import institutional, refers_to
+from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._places import region
 from timeline.extract._text import words
 
@@ -99,6 +99,12 @@ class _ActorReader:
             return names, None
         return kept, ", ".join(p.text for p in places)
 
+    def _subject(self, sentence_names: list[Name]) -> Name | None:
+        """A sentence's subject, for "the company" and "It" later: an organisation, not a
+        place ("in Mumbai") nor a public body ("the FDA")."""
+        kept = {n.start for n in self._location(sentence_names)[0]}
+        return next((n for n in sentence_names if n.start in kept and _company(n)), None)
+
     def _actors(
         self,
         names: list[Name],
@@ -110,7 +116,7 @@ class _ActorReader:
     ) -> tuple[str, ...]:
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
-            subject = next((n for n in sentence_names if n.start < at and is_org(n)), None)
+            subject = next((n for n in sentence_names if n.start < at and _company(n)), None)
             org = self._canonical(subject).text if subject is not None else self.last_org
             if org is not None and org not in actors:
                 actors.append(org)
@@ -135,12 +141,26 @@ class _ActorReader:
         return tuple(actors)
 
     def _antecedent(
-        self, actors: tuple[str, ...], sentence_names: list[Name], start: int, reasons: list[str]
+        self,
+        actors: tuple[str, ...],
+        sentence_names: list[Name],
+        main: tuple[str, ...],
+        start: int,
+        reasons: list[str],
     ) -> tuple[str, ...]:
-        """An aside's actors: the name it stands beside ("UBTech, which ...") first."""
+        """An aside's actors: the name it stands beside ("UBTech, which ...") first, else
+        the main clause's subject ("The operator, which ..." read as the company)."""
         before = [n for n in sentence_names if n.start < start]
-        if not before:
+        if before:
+            subject = self._canonical(before[-1]).text
+        elif main:
+            subject = main[0]
+        else:
             return actors
-        subject = self._canonical(before[-1]).text
         reasons.append(f"an aside about {subject}")
         return (subject, *(a for a in actors if a != subject))
+
+
+def _company(name: Name) -> bool:
+    """Whether a name can be "the company": an organisation, not a public body."""
+    return is_org(name) and not is_institution(name.text)

@@ -72,6 +72,8 @@ class _WhenReader:
             reasons.append(f"date {date.text!r} -> {when}")
             if look is Look.BACK and after(when, anchor):
                 when = self._last_before(date, when, anchor, reasons)
+            elif look is Look.FORWARD and before(when, anchor):
+                when = self._next_after(date, when, anchor, reasons)
             if when.is_undated:
                 # "TBD" is a date still to come; a fiscal period not read follows the cue.
                 past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
@@ -161,6 +163,30 @@ class _WhenReader:
             return when
         reasons.append(f"looks back: {date.text!r} is the last one before publication, {past}")
         return past
+
+    def _next_after(
+        self, date: DateMatch, when: When, anchor: When | None, reasons: list[str]
+    ) -> When:
+        """A plan's month, quarter or half said without a year: the next one after publication.
+
+        "will publish its guidance in the first quarter", said in November 2025, is Q1
+        2026; days ("on Jan. 30") and dates with a year stay as written, flagged as a
+        plan dated before publication.
+        """
+        if self.ref_day is None or FISCAL_PHRASE.match(date.text):
+            return when
+        if date.start in self.month_quarters:
+            return when  # "the December quarter": its own reading
+        if when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND):
+            return when  # "will report on Jan. 30" said after it: a slip of the reference
+        try:
+            ahead = When.parse(date.text, reference=self.ref_day, prefer="future")
+        except TimelineError:
+            return when
+        if ahead == when or before(ahead, anchor):
+            return when
+        reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
+        return ahead
 
     def _inherited(self, start: int) -> tuple[str, When] | None:
         """ "The forum ..." after a dated statement naming a forum: that statement's date."""
