@@ -318,3 +318,21 @@ def test_an_aside_never_takes_the_main_clause_over(
     assert len(heads) == 1, [d.title for d in found]
     assert summary(heads[0]) == (when, status)
     assert len(found) <= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UBTech shipped 500 Walker S robots this year.", ["500 robots"]),
+        ("Tesla delivered 1,000 Model Y cars in May.", ["1,000 cars"]),
+        ("Meta bought 20,000 H100 GPUs in 2025.", ["20,000 GPUs"]),
+        ("Acme sold 500 robots.", ["500 robots"]),
+        # a year before a name is no count; a version after a name is no number
+        ("In 2025 Acme Motors cut prices.", []),
+        ("Acme launched Model 3 cars.", []),
+    ],
+)
+def test_a_count_with_a_product_name_before_its_noun(text: str, expected: list[str]) -> None:
+    from timeline.extract._figures import figures
+
+    assert [str(f.quantity) for f in figures(text, 0, len(text), [])] == expected

@@ -213,10 +213,39 @@ def figures(
         after_from = bool(re.search(r"\bfrom\s+$", folded[max(start, m.start() - 6) : m.start()]))
         found.append(Figure(folded[begin:stop], begin, stop, quantity, after_from))
         pos = max(pos, stop)
+    found += _named_counts(folded, start, end, [*taken, *((f.start, f.end) for f in found)])
     found.sort(key=lambda f: f.start)
     found = _compared_counts(folded, start, end, taken, found)
     found = _bare_low_ends(folded, start, taken, found, yen)
     return _ranges(folded, found, yen)
+
+
+# A count with a product's name between the number and what it counts: "500 Walker S
+# robots", "1,000 Model Y cars", "20,000 H100 GPUs".
+_NAMED_COUNT: Final = re.compile(
+    r"(?<![\w.$€£¥₹₩-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?P<unit>[a-z][a-z-]*s|[A-Z]{2,5}s)(?![\w-])"
+)
+
+
+def _named_counts(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _NAMED_COUNT.finditer(folded, start, end):
+        num = m.group("num")
+        if re.fullmatch(r"(?:19|20)\d\d", num):
+            continue  # "In 2025 Acme Motors ...": a year
+        if re.search(r"\b[A-Z][\w-]*\s?$", folded[max(start, m.start() - 20) : m.start()]):
+            continue  # "Model 3 ...": a version
+        if m.group("unit").lower() in _NOT_UNIT or any(
+            a < m.end() and m.start() < b for a, b in taken
+        ):
+            continue
+        try:
+            quantity = Quantity.parse(f"{num} {m.group('unit')}")
+        except QuantityError:
+            continue
+        out.append(Figure(m.group(), m.start(), m.end(), quantity))
+    return out
 
 
 # A bare number as the low end of a range whose high end has the unit: "between 40,000 and
