@@ -336,3 +336,27 @@ def test_a_count_with_a_product_name_before_its_noun(text: str, expected: list[s
     from timeline.extract._figures import figures
 
     assert [str(f.quantity) for f in figures(text, 0, len(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "aside_title"),
+    [
+        (
+            "UBTech, which shipped 500 Walker S robots this year, plans to triple output in 2027.",
+            "UBTech, which shipped 500 Walker S robots this year",
+        ),
+        # the aside stands beside "revenue", not beside Acme
+        (
+            "Acme said revenue, which rose 20% in 2025, will grow 30% in 2026.",
+            "Acme said revenue, which rose 20% in 2025",
+        ),
+        (
+            "The rule, which takes effect in January 2027, requires banks to hold more capital "
+            "by 2028.",
+            "The rule, which takes effect in January 2027",
+        ),
+    ],
+)
+def test_an_aside_is_titled_with_what_it_stands_beside(text: str, aside_title: str) -> None:
+    found = drafted(text)
+    assert [d.title for d in found][1:] == [aside_title]

@@ -105,6 +105,7 @@ class Piece:
     index: int  # position in its sentence: 0 for the first clause
     aside: tuple[int, int] | None = None
     background: bool = False
+    head: int | None = None  # of an aside: where the clause it stands in starts
 
 
 class _SentenceIndex:
@@ -200,7 +201,7 @@ def _with_asides(pieces: list[tuple[int, int]], aside_spans: list[tuple[int, int
         within = [(a, b) for a, b in aside_spans if start < a and b <= end]
         out.append(Piece(start, end, len(out), aside=within[0] if within else None))
         for a, b in within[:1]:  # one aside a statement: the first
-            out.append(Piece(a, b, len(out), background=True))
+            out.append(Piece(a, b, len(out), background=True, head=start))
     return out
 
 

@@ -67,6 +67,9 @@ _GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "
 _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 
 # A list item: a bullet ("- ", "* ", "• ") or a number ("1.", "2)") before the text.
+# A trailing aside on what came before or after ("after cutting it in August"): titled
+# with its subject, not with the clause it ends.
+_AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -386,8 +389,13 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             kind = kind.removesuffix("-target")  # "revenue grew 35% in 2025": no goal
         quote = " ".join(self.text[start:end].split())
         words = without_aside(self.text, piece)
-        if piece.background and actors:
-            words = f"{actors[0]}{words}"  # "UBTech, which shipped 500 robots this year"
+        if piece.background:
+            # "UBTech, which shipped 500 robots this year", "Acme said revenue, which rose"
+            head = "" if piece.head is None else self.text[piece.head : start]
+            if 0 < len(head) <= 80 and not _AFTER.match(self.folded, start, end):
+                words = f"{head}{words}"
+            elif actors:
+                words = f"{actors[0]}{words}"
         heading = title(words)
         if not heading:
             return None
