@@ -109,7 +109,7 @@ def claims(
         stated=st.builds(When.day, _YEARS, st.integers(1, 12), st.integers(1, 28))
         if dates is None
         else dates.filter(_has_start),
-        when=st.none() | (dates or whens()),
+        when=st.none() | (whens() if dates is None else dates),
         status=st.none() | st.sampled_from(Status),
         source=st.none() | sources(text, dates),
         note=st.none() | text,
@@ -173,7 +173,7 @@ def events(
     fields = {
         "title": draw(text.filter(_visible)),
         "id": draw(ids),
-        "when": draw(dates or whens()),
+        "when": draw(whens() if dates is None else dates),
         "status": draw(st.sampled_from(Status)),
         "kind": draw(st.none() | text),
         "actors": draw(names.map(_one_each)),
@@ -210,9 +210,9 @@ def timelines(
     evs = list(
         {e.id: e for e in draw(st.lists(events(text, dates, ids), max_size=max_events))}.values()
     )
-    ids = [e.id for e in evs]
+    known = [e.id for e in evs]
     evs = [
-        attrs.evolve(e, related=draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)))
+        attrs.evolve(e, related=draw(st.lists(st.sampled_from(known), max_size=2, unique=True)))
         for e in evs
     ]
     # Fiscal years (actor: the month it starts) sometimes, as a tracker of big tech has them.
@@ -262,8 +262,10 @@ EXOTIC = [
     *("\x1b[2J", "\x7f", "\x01", "\x08", "\x9b", "\ufffd", "\ufffe", "\U0010ffff", "\uf8ff"),
     *("𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "ﬁ", "Ⅻ", "²", "٣", "İ", "ß", "ǅ", "\u0345", "腾讯混元", "\n", "\r\n", "\r"),
 ]
-_PIECE = st.sampled_from(LOOKALIKES) | st.sampled_from(EXOTIC) | st.characters(
-    blacklist_categories=["Cs"], blacklist_characters="\x00"
+_PIECE = (
+    st.sampled_from(LOOKALIKES)
+    | st.sampled_from(EXOTIC)
+    | st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")
 )
 
 
@@ -363,7 +365,8 @@ _EDGE_WHENS = [w for w in map(_edge_when, _EDGE_TEXTS) if w is not None]
 def fiscal_whens(draw: st.DrawFn) -> When:
     """A fiscal period, as the calendar dates it covers."""
     phrase = draw(st.sampled_from(["FY{y}", "Q{q} FY{y}", "H{h} FY{y}", "by FY{y}", "c. FY{y}"]))
-    year, quarter, half = draw(st.integers(2, 9999)), draw(st.integers(1, 4)), draw(st.integers(1, 2))
+    year, quarter = draw(st.integers(2, 9999)), draw(st.integers(1, 4))
+    half = draw(st.integers(1, 2))
     text = phrase.format(y=year, q=quarter, h=half)
     try:
         return When.parse(text, fiscal_year_start=draw(st.integers(1, 12)))
