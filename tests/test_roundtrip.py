@@ -370,3 +370,41 @@ def _break_the_writer(monkeypatch: pytest.MonkeyPatch, suffix: str, fail: object
         monkeypatch.setattr(pq, "write_table", half)
         return
     monkeypatch.setattr(os, "fdopen", _failing_fdopen(fail))
+
+
+class TestZonedInstantsAtTheCalendarsEnds:
+    # A local time in a named zone hours from year 1 or year 9999 (its UTC falls outside the
+    # calendar): built, and read back from every format, never "cannot be read as a date".
+    @pytest.mark.parametrize(
+        ("moment", "zone"),
+        [
+            ((1, 1, 1, 0, 0), "Asia/Kolkata"),  # local mean time +05:53:28: UTC is in year 0
+            ((1, 1, 1, 3, 30), "Asia/Tokyo"),
+            ((9999, 12, 31, 23, 0), "America/New_York"),  # UTC is in year 10000
+            ((9999, 12, 31, 20, 15), "Pacific/Honolulu"),
+        ],
+    )
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "csv", "arrow", "parquet", "ics"])
+    def test_read_back(self, tmp_path: Path, moment: tuple[int, ...], zone: str, fmt: str) -> None:
+        import datetime as dt
+        from zoneinfo import ZoneInfo
+
+        from timeline import When
+        from timeline.formats import _io
+
+        when = When.instant(dt.datetime(*moment, tzinfo=ZoneInfo(zone)))
+        assert When.parse(str(when)) == when
+        event = Event(
+            id="e", title="Edge", when="2026", claims=[Claim(stated="2026-01-01", when=when)]
+        )
+        tl = Timeline([event, Event(id="f", title="At the edge", when=when)])
+        if fmt in ("yaml", "json", "csv"):
+            assert _io.loads(_io.dumps(tl, fmt), fmt) == tl  # type: ignore[arg-type]
+        elif fmt == "arrow":
+            assert Timeline.from_arrow(tl.to_arrow()) == tl
+        elif fmt == "parquet":
+            tl.save(tmp_path / "t.parquet")
+            assert Timeline.load(tmp_path / "t.parquet") == tl
+        else:
+            back, expected = _from_feed(tl)
+            assert back == expected
