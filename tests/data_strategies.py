@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import attrs
 from hypothesis import strategies as st
@@ -315,6 +316,12 @@ _ODD_OFFSETS = [
 ]
 
 
+_EDGE_ZONES = [
+    *("Asia/Kolkata", "America/New_York", "Pacific/Kiritimati", "Pacific/Honolulu"),
+    *("Europe/Amsterdam", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"),
+]
+
+
 @st.composite
 def edge_instants(draw: st.DrawFn) -> When:
     """Instants at the calendar's ends, with odd offsets and fractions of a second."""
@@ -328,9 +335,11 @@ def edge_instants(draw: st.DrawFn) -> When:
         draw(st.integers(0, 59)),
         draw(st.sampled_from([0, 0, 1, 999_999, 500_000])),
     )
-    offset = draw(st.none() | st.sampled_from(_ODD_OFFSETS))
-    if offset is not None:
-        moment = moment.replace(tzinfo=dt.timezone(offset))
+    zone = draw(st.none() | st.sampled_from(_ODD_OFFSETS) | st.sampled_from(_EDGE_ZONES))
+    if isinstance(zone, dt.timedelta):
+        moment = moment.replace(tzinfo=dt.timezone(zone))
+    elif zone is not None:  # a named zone: local mean time before 1900, DST, either fold
+        moment = moment.replace(tzinfo=ZoneInfo(zone), fold=draw(st.integers(0, 1)))
     try:
         return When.instant(moment)
     except TimelineError:  # past the calendar once the offset is applied: refused, fine
