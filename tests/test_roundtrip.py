@@ -185,6 +185,34 @@ class TestHostileTimelines:
         _same_history(expected, back)
 
     @given(tl=hostile_timelines(max_events=3))
+    @_settings(4)
+    def test_the_json_output_says_what_the_file_holds(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        tl: Timeline,
+    ) -> None:
+        # `timeline show --json` is machine output: every text exactly as in the file,
+        # control characters and all (the table escapes them; JSON need not).
+        import json
+
+        path = tmp_path / "t.json"
+        tl.save(path)
+        code = main(["show", str(path), "--json"])
+        out, err = capsys.readouterr()
+        assert (code, err) == (0, "")
+        shown = json.loads(out)
+        fields = ("id", "title", "kind", "actors", "tags", "location", "description")
+        assert [tuple(row[k] for k in fields) for row in shown] == [
+            (e.id, e.title, e.kind, list(e.actors), list(e.tags), e.location, e.description)
+            for e in tl
+        ]
+        assert [row["when"] for row in shown] == [str(e.when) for e in tl]
+        assert [row["claims"] for row in shown] == [
+            [json.loads(json.dumps(c)) for c in r.get("claims", [])] for r in tl.to_records()
+        ]
+
+    @given(tl=hostile_timelines(max_events=3))
     @_settings(3)
     def test_convert_chain_is_the_identity(
         self,
