@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from data_strategies import hostile_timelines
 from fuzzing import examples
@@ -49,11 +50,11 @@ def _events_only(tl: Timeline) -> Timeline:
     return Timeline(tl.events)
 
 
-def _from_feed(tl: Timeline) -> tuple[Timeline, Timeline]:
+def _from_feed(tl: Timeline, policy: str = "auto") -> tuple[Timeline, Timeline]:
     """What our feed of ``tl`` reads back as, and what it should: the events it places."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        feed = tl.to_ics(include_cancelled=True)
+        feed = tl.to_ics(include_cancelled=True, policy=policy)  # type: ignore[arg-type]
     back = Timeline.from_ics(feed)
     kept = {e.id for e in back}
     left_out = [e for e in tl if e.id not in kept]
@@ -177,10 +178,10 @@ class TestHostileTimelines:
         assert back == tl
         _same_history(tl, back)
 
-    @given(tl=hostile_timelines())
+    @given(tl=hostile_timelines(), policy=st.sampled_from(["auto", "window", "start", "end"]))
     @_settings(6)
-    def test_our_feeds_read_back(self, tl: Timeline) -> None:
-        back, expected = _from_feed(tl)
+    def test_our_feeds_read_back(self, tl: Timeline, policy: str) -> None:
+        back, expected = _from_feed(tl, policy)
         assert back == expected
         _same_history(expected, back)
 
@@ -413,7 +414,9 @@ class TestZonedInstantsAtTheCalendarsEnds:
         ],
     )
     @pytest.mark.parametrize("fmt", ["yaml", "json", "csv", "arrow", "parquet", "ics"])
-    def test_read_back(self, tmp_path: Path, moment: tuple[int, ...], zone: str, fmt: str) -> None:
+    def test_read_back(
+        self, tmp_path: Path, moment: tuple[int, int, int, int, int], zone: str, fmt: str
+    ) -> None:
         import datetime as dt
         from zoneinfo import ZoneInfo
 
