@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data_strategies import timelines
-from timeline import Event, Observation, QueryError, Source, Target, Timeline
+from timeline import Event, Observation, QueryError, Source, Target, TargetError, Timeline
 from timeline.cli._main import main
 from timeline.dates._duration import within_days
 
@@ -226,6 +226,116 @@ class TestObservationsAsOf:
         assert o.known_on("2026-12-31")
 
 
+# -- a target's baseline as of a day: a figure like the others, known on the same rule ------------
+
+
+def _keling() -> Event:
+    """Stated on 15 March 2026, with a baseline for March (known once March is over)."""
+    return Event(
+        title="KeLing ARR",
+        when="by 2026",
+        sources=[Source("article", published="2026-03-15")],
+        target=Target(
+            "KeLing AI ARR", "$600 million", "2026", baseline=Observation("2026-03", "$300 million")
+        ),
+    )
+
+
+def _cut() -> Event:
+    """A falling target ("cut to 5%") whose baseline's source came out later."""
+    late = Source("statistics office", published="2026-02-01")
+    return Event(
+        title="Error rate",
+        when="by 2030",
+        target=Target("error rate", "5%", "2030", baseline=Observation("2025", "12%", source=late)),
+        observations=[Observation("2025-06", "4%")],
+    )
+
+
+class TestBaselineAsOf:
+    @pytest.mark.parametrize(
+        ("day", "baseline"),
+        [
+            ("2026-03-20", None),  # the event is known, March's figure is not yet
+            ("2026-03-31", "$300 million"),  # March is over: the baseline is known
+            ("2026-06-01", "$300 million"),
+        ],
+    )
+    def test_event_as_of_drops_a_baseline_not_known(self, day: str, baseline: str | None) -> None:
+        replayed = _keling().as_of(day)
+        assert replayed is not None and replayed.target is not None
+        got = replayed.target.baseline
+        assert (None if got is None else str(got.value)) == baseline
+        # the rest of the target is as stated
+        assert (replayed.target.metric, str(replayed.target.goal)) == (
+            "KeLing AI ARR",
+            "$600 million",
+        )
+        assert Timeline([_keling()]).as_of(day)[0] == replayed
+
+    def test_target_as_of_is_the_rule(self) -> None:
+        target = _keling().target
+        assert target is not None
+        assert target.as_of("2026-03-20").baseline is None
+        assert target.as_of("2026-04-01") is target  # nothing to drop: the same target
+        no_baseline = Target("x", "5 x", "2030")
+        assert no_baseline.as_of("2020-01-01") is no_baseline
+
+    def test_status_judges_the_target_as_known_that_day(self) -> None:
+        # Direction comes from the baseline (12% down to 5%); before the baseline was
+        # published the target as known was "5% by 2030", which a 4% figure does not
+        # show met; once it is, 4% meets the cut. The as-of view and status agree.
+        event = _cut()
+        target = event.target
+        assert target is not None
+        for day, status in [("2026-01-15", "pending"), ("2026-02-01", "met")]:
+            replayed = event.as_of(day)
+            assert replayed is not None and replayed.target is not None
+            assert target.status(day, event.observations).value == status
+            assert replayed.target.status(day, replayed.observations).value == status
+
+    def test_describe_as_of_says_what_was_known(self) -> None:
+        target = _keling().target
+        assert target is not None
+        assert "from $300 million" in target.describe()
+        early = target.describe([Observation("2026-05", "$450 million")], as_of="2026-03-20")
+        assert "$300 million" not in early and "$450 million" not in early
+        later = target.describe([Observation("2026-05", "$450 million")], as_of="2026-06-01")
+        assert "from $300 million" in later and "50% of the way ($450 million" in later
+
+    def test_cli_json_leaves_it_out(
+        self, tmp_path: object, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        import pathlib
+
+        path = pathlib.Path(str(tmp_path)) / "t.yaml"
+        Timeline([_keling()]).save(path)
+        assert main(["show", str(path), "--as-of", "2026-03-20", "--json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        assert rows[0]["target"].get("baseline") is None  # left out, as a file leaves it out
+        assert rows[0]["target"]["goal"] == "$600 million"
+        assert main(["show", str(path), "--as-of", "2026-04-01", "--json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        assert rows[0]["target"]["baseline"]["value"] == "$300 million"
+
+    def test_the_frame_leaves_it_out(self) -> None:
+        pd = pytest.importorskip("pandas")
+        early = Timeline([_keling()]).to_pandas(as_of="2026-03-20")
+        assert pd.isna(early["last_observation"][0])  # it fell back on the unknown baseline
+        later = Timeline([_keling()]).to_pandas(as_of="2026-04-01")
+        assert "$300 million" in later["last_observation"][0]
+
+    def test_the_page_leaves_it_out(self, tmp_path: object) -> None:
+        pytest.importorskip("matplotlib")
+        import pathlib
+
+        out = pathlib.Path(str(tmp_path)) / "p.html"
+        Timeline([_keling()]).to_html(out, as_of="2026-03-20")
+        assert "$300 million" not in out.read_text(encoding="utf-8")
+        Timeline([_keling()]).to_html(out, as_of="2026-04-01")
+        assert "$300 million" in out.read_text(encoding="utf-8")
+
+
 @settings(max_examples=80, deadline=None)
 @given(tl=timelines(), day=_DAYS)
 def test_nothing_known_is_dated_after_the_day(tl: Timeline, day: _dt.date) -> None:
@@ -242,6 +352,24 @@ def test_nothing_known_is_dated_after_the_day(tl: Timeline, day: _dt.date) -> No
             )
         # every figure known that day is kept
         assert len(replayed.observations) == sum(o.known_on(day) for o in event.observations)
+        # and a target's baseline is a figure like the others: there exactly when known
+        if event.target is not None:
+            assert replayed.target is not None
+            baseline = event.target.baseline
+            expected = baseline if baseline is not None and baseline.known_on(day) else None
+            assert replayed.target.baseline == expected
+            # the target as known judges as the target does on that day (or refuses alike:
+            # a figure in another unit)
+            assert _status(replayed.target, day, replayed.observations) == _status(
+                event.target, day, event.observations
+            )
+
+
+def _status(target: Target, day: _dt.date, observations: tuple[Observation, ...]) -> str:
+    try:
+        return target.status(day, observations).value
+    except TargetError as err:
+        return f"refused: {err}"
 
 
 def _day(point: object) -> _dt.date:

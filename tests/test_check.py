@@ -89,6 +89,34 @@ events:
         4,
         "happened",
     ),
+    # said to have happened on a day after it was said: "stated 2026-01-05: happened in
+    # February" (today is later, so the date itself is not in the future)
+    "claim-happened-after-it-was-stated": (
+        """\
+events:
+  - title: Launch
+    when: "2025-12"
+    claims:
+      - stated: "2026-01-05"
+        status: happened
+        when: "2026-02-10"
+""",
+        6,
+        "after it was stated",
+    ),
+    "source-says-happened-before-it-did": (
+        """\
+events:
+  - title: Launch
+    when: "2026-02-10"
+    status: happened
+    sources:
+      - title: Article
+        published: "2026-01-05"
+""",
+        4,
+        "after it was stated",
+    ),
     "slip-before-its-date": (
         """\
 events:

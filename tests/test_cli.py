@@ -385,9 +385,13 @@ class TestUsageErrors:
             (["show", "--as-of", "next month"], "'next month' is relative; write the date itself"),
             (["show", "--between", "2027", "2026"], "give the earlier date first"),
             # an undated bound says nothing about a window: refused, one line, with the fix
-            (["show", "--between", "TBD", "2026"], "has no date; give both ends as dates"),
-            (["upcoming", "--between", "2026", "unknown"], "has no date; give both ends"),
+            # (the library's refusal, relayed: `Timeline.overlapping` refuses the same)
+            (["show", "--between", "TBD", "2026"], "start 'date not announced' has no date"),
+            (["upcoming", "--between", "2026", "unknown"], "end 'date not announced' has no"),
+            (["show", "--between", "2026", "2027/"], "end '2027 to unknown end' has an unknown"),
             (["show", "--status", "planned"], "'planned' is not a status; use one of expected"),
+            # a blank search would match every event
+            (["show", "--text", " "], "--text: ' ' is blank; give words to search for"),
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
             (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
             (["convert", "a.yaml", "b"], "'b' has no suffix"),
@@ -420,7 +424,7 @@ class TestUsageErrors:
         code, out, err = run(capsys, "show", "--between", *bounds)
         assert (code, out) == (2, "")
         assert err.count("\n") == 1 and err.startswith("timeline: error: --between:")
-        assert "e.g. --between 2026 2027" in err
+        assert "give a date such as '2026-04', or for an open window" in err
 
 
 class TestDataErrors:
@@ -564,6 +568,17 @@ class TestExport:
         assert code == 0
         assert "no events match the filters; the feed is empty" in err
         assert _uids(_feed((tmp_path / "f.ics").read_bytes())) == []
+
+    @pytest.mark.parametrize("name", ["feed.yaml", "feed.json", "feed"])
+    def test_a_feed_needs_an_ics_suffix(
+        self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+    ) -> None:
+        # a usage error, said before anything is read or written
+        code, out, err = run(capsys, "export", "-o", str(tmp_path / name))
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1
+        assert f"'{tmp_path / name}' has no .ics suffix; name it e.g. feed.ics" in err
+        assert list(tmp_path.iterdir()) == []
 
     def test_missing_folder(
         self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +24,7 @@ from timeline import (  # noqa: E402
     DataFileError,
     Event,
     Observation,
+    QueryError,
     Source,
     Target,
     Timeline,
@@ -405,11 +408,40 @@ class TestParquet:
         # at their widest, as `overlapping` reads them: no event it finds is filtered out.
         try:
             expected = tl.overlapping(start, end)
-        except ValueError:
-            return  # an end before the start, say: no window
+        except QueryError as err:
+            refusal = str(err)
+        else:
+            refusal = None
+        if refusal is not None:
+            # an end before the start, or an unknown end: no window, and the filter says so too
+            said = refusal.replace("overlapping:", "window_filter:", 1)
+            with pytest.raises(QueryError, match=re.escape(said)):
+                window_filter(start, end)
+            return
         picked = from_arrow(to_arrow(tl).filter(window_filter(start, end)))
         assert set(expected.events) <= set(picked.events)
         assert picked.overlapping(start, end) == expected
+
+    @pytest.mark.parametrize(
+        ("args", "says"),
+        [
+            # an undated bound was read as open: every row passed (`pc.scalar(True)`)
+            (("TBD",), "window_filter: start 'TBD' has no date"),
+            (("TBD", "2026"), "window_filter: start 'TBD' has no date"),
+            (("2026", When.undated()), "window_filter: end 'date not announced' has no date"),
+            (("2026", "2027/"), "window_filter: end '2027/' has an unknown end"),
+            # and a window that ends before it starts kept nothing, silently
+            (("2027", "2026"), "window_filter: end '2026' ends before start '2027' starts"),
+        ],
+    )
+    def test_a_window_overlapping_refuses_is_refused(
+        self, args: tuple[Any, ...], says: str
+    ) -> None:
+        with pytest.raises(QueryError, match=re.escape(says)):
+            window_filter(*args)
+        same = says.replace("window_filter", "overlapping")
+        with pytest.raises(QueryError, match=re.escape(same)):
+            _tracker().overlapping(*args)
 
     @pytest.mark.parametrize(
         ("window", "when"),
@@ -704,3 +736,73 @@ class TestTheFastPathIsTheRowReader:
             order = list(range(len(rows)))
             rng.shuffle(order)
             assert from_arrow(table.take(pa.array(order, pa.int64()))) == expected
+
+
+def _set_whens() -> st.SearchStrategy[When]:
+    from test_timeline_properties import sets
+
+    return sets()
+
+
+def _is_set(w: When) -> bool:
+    return w.form is not None and w.form[:1] in "[{"
+
+
+def _set_events() -> st.SearchStrategy[list[Event]]:
+    from test_timeline_properties import sets
+
+    return st.lists(sets(), max_size=4).map(
+        lambda ws: [Event(id=f"set-{i}", title=f"set {i}", when=w) for i, w in enumerate(ws)]
+    )
+
+
+class TestSetDatesInColumns:
+    """An EDTF set is read as its members ("April or June 2026" is never 10 May), but a
+    row holds one ``could_start``/``could_end`` pair: the hull. So the pushdown (SQL, or
+    `window_filter`) is a superset filter for sets; `.overlapping` after it is exact."""
+
+    TL = Timeline(
+        [
+            Event(id="april-or-june", title="x", when="April or June 2026"),
+            Event(id="may", title="y", when="2026-05"),
+            Event(id="april", title="z", when="2026-04"),
+        ]
+    )
+
+    def test_the_pushdown_keeps_the_hull_and_overlapping_refines_it(self, tmp_path: Path) -> None:
+        write_parquet(self.TL, tmp_path / "events.parquet")
+        pushed = Timeline.load(tmp_path / "events.parquet", filters=window_filter("2026-05-10"))
+        assert [e.id for e in pushed] == ["april-or-june", "may"]
+        assert [e.id for e in pushed.overlapping("2026-05-10")] == ["may"]
+        assert [e.id for e in self.TL.overlapping("2026-05-10")] == ["may"]
+        rows = (
+            duckdb_connect(tmp_path / "events.parquet")
+            .execute(
+                "SELECT id FROM events WHERE (could_start IS NULL OR could_start <= ?) "
+                "AND (could_end IS NULL OR could_end >= ?) ORDER BY id",
+                [dt.date(2026, 5, 10), dt.date(2026, 5, 10)],
+            )
+            .fetchall()
+        )
+        assert [r[0] for r in rows] == ["april-or-june", "may"]
+
+    def test_a_set_window_is_pushed_down_by_its_hull(self) -> None:
+        picked = from_arrow(to_arrow(self.TL).filter(window_filter("[2026-04-10,2026-06-20]")))
+        assert [e.id for e in picked] == ["april", "april-or-june", "may"]
+        window = "[2026-04-10,2026-06-20]"  # 10 April or 20 June: not May
+        assert [e.id for e in picked.overlapping(window)] == ["april", "april-or-june"]
+
+    @_SLOW
+    @given(timelines(), _set_events(), st.one_of(plain_whens(), _set_whens()))
+    def test_window_filter_then_overlapping_is_overlapping(
+        self, tl: Timeline, sets: list[Event], window: When
+    ) -> None:
+        if window.is_instant:
+            window = When.day(window.start.year, window.start.month, window.start.day)  # type: ignore[union-attr]
+        tl = Timeline([*tl, *sets])
+        picked = from_arrow(to_arrow(tl).filter(window_filter(window)))
+        expected = tl.overlapping(window)
+        assert set(expected.events) <= set(picked.events)
+        assert picked.overlapping(window) == expected
+        if not sets and not _is_set(window):
+            assert picked == expected  # exact when no set is involved

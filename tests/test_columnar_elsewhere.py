@@ -242,6 +242,38 @@ class TestDateColumnsOfOtherTypes:
             assert when == When.parse("2026-04-15T02:30:00Z")
             assert str(when) == str(When.parse("2026-04-15T02:30:00Z"))  # UTC, as written
 
+    # pandas writes its dates (pd.to_datetime, no date type) as naive timestamps at
+    # midnight: a column of nothing else is days, as in from_pandas, not 00:00 instants.
+    @pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+    def test_naive_midnights_are_days(self, unit: str) -> None:
+        import datetime as dt
+
+        nights = [dt.datetime(2026, 3, 24), dt.datetime(2026, 4, 1), None]
+        table = pa.table(
+            {
+                "title": ["Forum", "Launch", "Open"],
+                "when": pa.array([dt.datetime(2026, 3, 20), *nights[1:2], nights[0]]),
+                "end": pa.array(nights, pa.timestamp(unit)),
+            }
+        ).cast(
+            pa.schema(
+                [("title", pa.string()), ("when", pa.timestamp(unit)), ("end", pa.timestamp(unit))]
+            )
+        )
+        tl = from_arrow(table)
+        assert [(e.title, str(e.when), e.end and str(e.end)) for e in tl] == [
+            ("Forum", "20 March 2026", "24 March 2026"),
+            ("Open", "24 March 2026", None),
+            ("Launch", "1 April 2026", "1 April 2026"),
+        ]
+
+    def test_a_column_with_one_time_is_instants(self) -> None:
+        import datetime as dt
+
+        stamps = pa.array([dt.datetime(2026, 3, 24), dt.datetime(2026, 3, 25, 9, 30)])
+        tl = from_arrow(pa.table({"title": ["a", "b"], "when": stamps}))
+        assert [str(e.when) for e in tl] == ["2026-03-24T00:00", "2026-03-25T09:30"]
+
     def test_a_fraction_of_a_second_is_kept(self) -> None:
         import datetime as dt
 

@@ -418,6 +418,45 @@ class TestYearPairs:
         # EDTF reads it strictly: northern summer 2024
         assert str(When.from_edtf("2024-26")) == "northern summer 2024"
 
+    # Inside a phrase the pair is read as it is alone: "by 2026-27" was "by northern
+    # autumn 2026", "in 2020-21" spring 2020.
+    @pytest.mark.parametrize("word", ["in", "c.", "around", "during"])
+    @pytest.mark.parametrize("text", ["2026-27", "2020-21", "2025/26", "2099-00", "2026 - 27"])
+    def test_a_pair_in_a_phrase_is_two_years(self, word: str, text: str) -> None:
+        alone = P(text)
+        w = P(f"{word} {text}")
+        assert (w.earliest, w.latest) == (alone.earliest, alone.latest)
+        assert "autumn" not in str(w) and "spring" not in str(w)
+
+    # A relation to the pair is one to the span of the two years: "by 2026-27" was "by
+    # northern autumn 2026" (30 November 2026), a year and a month too early.
+    @pytest.mark.parametrize(
+        ("word", "earliest", "latest"),
+        [
+            ("by", None, D(2027, 12, 31)),
+            ("until", None, D(2027, 12, 31)),
+            ("no later than", None, D(2027, 12, 31)),
+            ("before", None, D(2025, 12, 31)),
+            ("after", D(2028, 1, 1), None),
+        ],
+    )
+    @pytest.mark.parametrize("text", ["2026-27", "2026/27", "2026 - 27"])
+    def test_a_relation_to_a_pair_is_to_the_two_years(
+        self, word: str, earliest: D | None, latest: D | None, text: str
+    ) -> None:
+        w = P(f"{word} {text}")
+        assert (w.earliest, w.latest) == (earliest, latest)
+        assert P(str(w)) == w
+
+    def test_a_relation_to_a_fiscal_pair_is_to_the_fiscal_year(self) -> None:
+        w = P("by 2026-27", fiscal_year_start=4)
+        assert (w.earliest, w.latest) == (None, D(2027, 3, 31))
+
+    @pytest.mark.parametrize("word", ["by", "in", "after"])
+    def test_a_season_code_in_a_phrase_is_ambiguous_as_alone(self, word: str) -> None:
+        with pytest.raises(WhenParseError, match="ambiguous"):
+            P(f"{word} 2026-28")
+
 
 class TestDecadeThirds:
     @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -514,3 +516,60 @@ def test_hostile_text_takes_linear_time(piece: str) -> None:
     started = time.perf_counter()
     find_dates(text, reference=REF)
     assert time.perf_counter() - started < 1.5
+
+
+class TestNumericDates:
+    """Day/month/year written in numbers: found whole, read only as far as they are sure.
+
+    "Results on 25/04/2026" used to give the year 2026 alone (the day dropped);
+    "03/04/2026" is 3 April or 4 March, and says so.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "found", "said"),
+        [
+            ("Results on 25/04/2026.", "25/04/2026", "25 April 2026"),
+            ("Results on 04/25/2026.", "04/25/2026", "25 April 2026"),
+            ("Results on 25.04.2026.", "25.04.2026", "25 April 2026"),
+            ("Results on 5/4/2026.", "5/4/2026", "5 April 2026 or 4 May 2026"),
+            ("Results on 03/03/2026.", "03/03/2026", "3 March 2026"),
+            ("Results on 31/12/2026.", "31/12/2026", "31 December 2026"),
+            ("Due by 25/04/2026, it said.", "by 25/04/2026", "by 25 April 2026"),
+            ("Version 2.0 ships 12/2026.", "12/2026", "December 2026"),
+            ("Version 2.0 ships 1/2027.", "1/2027", "January 2027"),
+        ],
+    )
+    def test_read(self, text: str, found: str, said: str) -> None:
+        [m] = find_dates(text, reference="2026-03-01")
+        assert (text[m.start : m.end], m.text, str(m.when)) == (found, found, said)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Results on 13/13/2026.",
+            "Results on 31/02/2026.",
+            "Results on 30/02/2026.",
+            "Ships 13/2026.",
+        ],
+    )
+    def test_no_day_either_way_is_no_date(self, text: str) -> None:
+        # not the year alone either: the text names a day, just not a real one
+        assert find_dates(text, reference="2026-03-01") == []
+
+    @pytest.mark.parametrize("sep", ["/", "."])
+    @pytest.mark.parametrize("a", [1, 3, 12, 13, 28, 29, 30, 31])
+    @pytest.mark.parametrize("b", [1, 2, 4, 12, 13, 31])
+    def test_every_reading_is_a_real_day(self, sep: str, a: int, b: int) -> None:
+        text = f"On {a:02d}{sep}{b:02d}{sep}2026 it opens."
+        days = set()
+        for day, month in ((a, b), (b, a)):
+            with contextlib.suppress(ValueError):
+                days.add(dt.date(2026, month, day))
+        found = find_dates(text, reference=None)
+        if not days:
+            assert found == []
+            return
+        [m] = found
+        assert m.text == f"{a:02d}{sep}{b:02d}{sep}2026"
+        assert (m.when.earliest, m.when.latest) == (min(days), max(days))
+        assert (" or " in str(m.when)) == (len(days) == 2)

@@ -85,6 +85,26 @@ class TestPlacement:
         assert event.decoded("DTSTART") == start
         assert (event.decoded("DTEND") if "DTEND" in event else None) == end
 
+    # One of dates with a gap between them: never one block over the gap ("1 April or
+    # 15 June 2026" was shown from 1 April to 15 June), a marker on the last possible day.
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "marker"),
+        [
+            ("[2026-04-01,2026-06-15]", D(2026, 6, 15), D(2026, 6, 16), True),
+            ("April or June 2026", D(2026, 6, 30), D(2026, 7, 1), True),
+            ("[2026-04-01,2026-04-03]", D(2026, 4, 3), D(2026, 4, 4), True),
+            # members that touch are one span: shown whole, as a span of that length is
+            ("April or May 2026", D(2026, 4, 1), D(2026, 6, 1), False),
+            ("[2026-04-01,2026-04-02]", D(2026, 4, 1), D(2026, 4, 3), False),
+        ],
+    )
+    def test_a_choice_of_dates_apart_is_a_marker(
+        self, text: str, start: dt.date, end: dt.date, marker: bool
+    ) -> None:
+        event = only(Event(title="x", when=When.parse(text)))
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (start, end)
+        assert ("the last possible day" in str(event["DESCRIPTION"])) is marker
+
     def test_an_event_with_an_end_spans_it_whatever_its_length(self) -> None:
         # things that last (a forum, a campaign) are shown over their whole span
         event = only(Event(title="x", when=When.month(2026, 4), end=When.month(2026, 12)))
@@ -479,6 +499,37 @@ class TestWriteIcs:
         with pytest.raises(IcsError):
             Timeline().write_ics(path, name="x", policy="middle")  # type: ignore[arg-type]
         assert path.read_bytes() == b"old feed"
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "feed.yaml",  # a data file's name: iCalendar text in it would not load
+            "feed.json",
+            "feed.html",
+            "feed",  # no suffix at all
+            "feed.ics.bak",
+            # RFC 5545 section 8.1: .ifb is for free/busy data, which a feed of events is not
+            "feed.ifb",
+            "feed.ical",  # not the registered extension: calendar apps look for .ics
+        ],
+    )
+    def test_a_feed_needs_an_ics_suffix(self, tmp_path: Path, name: str) -> None:
+        tl = Timeline([Event(title="x", when=When.year(2026))])
+        with pytest.raises(
+            IcsError, match=rf"write_ics: '.*{re.escape(name)}' has no \.ics suffix"
+        ):
+            tl.write_ics(tmp_path / name, name="Feed")
+        assert list(tmp_path.iterdir()) == []  # nothing written
+        # an existing file under that name is left as it was
+        (tmp_path / name).write_bytes(b"data")
+        with pytest.raises(IcsError, match=r"name it e\.g\. feed\.ics"):
+            tl.write_ics(str(tmp_path / name))
+        assert (tmp_path / name).read_bytes() == b"data"
+
+    @pytest.mark.parametrize("name", ["feed.ics", "FEED.ICS", "my.feed.ics"])
+    def test_ics_suffixes_are_written(self, tmp_path: Path, name: str) -> None:
+        Timeline().write_ics(tmp_path / name, name="x")
+        assert (tmp_path / name).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
 
     def test_keeps_the_permissions_of_the_old_feed(self, tmp_path: Path) -> None:
         path = tmp_path / "feed.ics"

@@ -327,6 +327,41 @@ class TestFromPandas:
         assert tl["v4"].actors == ("DeepSeek",) and tl["v4"].kind is None
         assert tl["hybrid-3-0"].actors == () and tl["v4"].status is Status.EXPECTED
 
+    # pandas has no date type: a column of dates read with pd.to_datetime holds
+    # midnights, which were read as instants at 00:00 ("2026-04-15T00:00").
+    def test_a_datetime_column_of_midnights_is_days(self) -> None:
+        df = pd.DataFrame(
+            {"title": ["a", "b"], "when": pd.to_datetime(["2026-04-15", "2026-05-01"])}
+        )
+        tl = Timeline.from_pandas(df)
+        assert [e.when for e in tl] == [When.day(2026, 4, 15), When.day(2026, 5, 1)]
+
+    def test_a_datetime_column_with_times_is_instants(self) -> None:
+        when = pd.to_datetime(["2026-04-15 00:00", "2026-05-01 10:00"])
+        tl = Timeline.from_pandas(pd.DataFrame({"title": ["a", "b"], "when": when}))
+        assert [str(e.when) for e in tl] == ["2026-04-15T00:00", "2026-05-01T10:00"]
+        zoned = when.tz_localize("Asia/Shanghai")
+        tl = Timeline.from_pandas(pd.DataFrame({"title": ["a", "b"], "when": zoned}))
+        assert str(tl["a"].when) == "2026-04-15T00:00+08:00"  # a zone says it is a time
+
+    def test_an_end_column_of_midnights_is_days(self) -> None:
+        df = pd.DataFrame(
+            {
+                "title": ["forum"],
+                "when": pd.to_datetime(["2026-03-24"]),
+                "end": pd.to_datetime(["2026-03-27"]),
+            }
+        )
+        e = Timeline.from_pandas(df)["forum"]
+        assert (e.when, e.end) == (When.day(2026, 3, 24), When.day(2026, 3, 27))
+
+    def test_whole_years_as_floats_are_years(self) -> None:
+        # a column of years with a gap elsewhere becomes float64 in pandas: 2026.0
+        df = pd.DataFrame({"title": ["a", "b"], "when": [2026.0, 2027.0]})
+        assert [str(e.when) for e in Timeline.from_pandas(df)] == ["2026", "2027"]
+        with pytest.raises(FrameError, match=r"2026\.5"):
+            Timeline.from_pandas(pd.DataFrame({"title": ["a"], "when": [2026.5]}))
+
     def test_edited_frame_without_history(self) -> None:
         # dropping the claims column rebuilds from the current values
         df = sample().to_pandas().drop(columns=["claims"])

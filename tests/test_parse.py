@@ -603,6 +603,14 @@ class TestParseInvalid:
             ("winter 2026", "'winter 2026' is ambiguous", None),
             ("15/04/2026", "numeric day/month order is ambiguous", "2026-04-15"),
             ("04/05/2026", "numeric day/month order is ambiguous", None),
+            # a suggestion is a real day: "31/02/2026" suggested 2026-02-31
+            ("31/02/2026", "no day read day/month or month/day", None),
+            ("13/13/2026", "no day read day/month or month/day", None),
+            ("31/04/2026", "no day read day/month or month/day", None),
+            ("03/03/2026", "numeric day/month order is ambiguous", "2026-03-03"),
+            # a month and its year: "12/2026" suggested 'the 13th century to 2026'
+            ("12/2026", "a month and year in numbers", "2026-12"),
+            ("13/2026", "13 is no month", None),
             ("April '26", "two-digit years are ambiguous", None),
             # the weekday disagrees with the date: which one is wrong is not guessed
             (

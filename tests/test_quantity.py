@@ -35,6 +35,12 @@ class TestParse:
             ("2-3 devices", Quantity(2, "devices", high=3)),
             ("about 5%", Quantity(5, "%", bound="approx")),
             ("¥3 billion", Quantity(3 * B, "CNY")),  # ¥ is read as yuan
+            # the yen sign said of one country: JP¥ is yen, CN¥ (and RMB¥) yuan
+            ("JP¥3 billion", Quantity(3 * B, "JPY")),
+            ("CN¥3 billion", Quantity(3 * B, "CNY")),
+            ("RMB¥3 billion", Quantity(3 * B, "CNY")),
+            ("about JP¥500 million", Quantity(500 * M, "JPY", bound="approx")),
+            ("JP¥5-6 billion", Quantity(5 * B, "JPY", high=6 * B)),
             ("USD 5 billion", Quantity(5 * B, "USD")),
             # the article's own spelling: non-breaking hyphens
             (
@@ -328,6 +334,9 @@ class TestConstruct:
             ("$", "USD"),
             ("rmb", "CNY"),
             ("¥", "CNY"),
+            ("JP¥", "JPY"),
+            ("jp¥", "JPY"),
+            ("CN¥ ARR", "CNY ARR"),
             ("percent", "%"),
             ("  tokens   per  day ", "tokens per day"),
             ("usd ARR", "USD ARR"),

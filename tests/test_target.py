@@ -177,6 +177,11 @@ class TestGrowth:
             (obs(day(2024, 1, 1), "1 x"), obs(day(2024, 1, 1), "2 x"), "not after"),  # same day
             (obs(day(2024, 1, 1), "$1"), obs(day(2025, 1, 1), "2 x"), "units"),  # units differ
             (obs(day(2024, 1, 1), "0 x"), obs(day(2025, 1, 1), "2 x"), "may be zero"),  # from 0
+            # a growth factor is a ratio of amounts: -5% to 5% was "growth -1", a rate of -100%
+            (obs(day(2024, 1, 1), "-5%"), obs(day(2025, 1, 1), "5%"), "negative"),
+            (obs(day(2024, 1, 1), "5%"), obs(day(2025, 1, 1), "-5%"), "negative"),
+            (obs(day(2024, 1, 1), "-5 x"), obs(day(2025, 1, 1), "-10 x"), "negative"),
+            (obs(day(2024, 1, 1), "-2-3 x"), obs(day(2025, 1, 1), "4 x"), "negative"),
         ],
     )
     def test_invalid(self, start: Observation, end: Observation, message: str) -> None:
@@ -280,6 +285,21 @@ class TestTarget:
     def test_on_track(self, value: str, expected: bool | None) -> None:
         t = Target("m", "121 x", day(2026, 1, 1), baseline=obs(day(2024, 1, 1), "100 x"))
         assert t.on_track(obs(day(2025, 1, 1), value)) is expected
+
+    @pytest.mark.parametrize(
+        ("baseline", "goal", "value", "expected"),
+        [
+            ("2%", "-5%", "0%", None),  # a pace of growth cannot cross zero: not judged
+            ("2%", "-5%", "-6%", True),  # already past the goal
+            ("-2%", "5%", "1%", None),
+            ("-2%", "5%", "6%", True),
+        ],
+    )
+    def test_on_track_with_figures_that_cross_zero(
+        self, baseline: str, goal: str, value: str, expected: bool | None
+    ) -> None:
+        t = Target("m", goal, day(2030, 12, 31), baseline=obs(day(2024, 1, 1), baseline))
+        assert t.on_track(obs(day(2026, 1, 1), value)) is expected
 
     def test_on_track_falling(self) -> None:
         t = Target("share", "5%", day(2026, 1, 1), baseline=obs(day(2024, 1, 1), "10%"))

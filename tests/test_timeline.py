@@ -269,6 +269,39 @@ class TestFilter:
         else:
             assert ids(rest) == ids(TRACKER)
 
+    # Text from different sources spells one name in different Unicode forms: "Zürich"
+    # precomposed, or "Zu" + a combining diaeresis (macOS, some web pages). They did not
+    # match; a search without the accents ("zurich", "istanbul") found nothing either.
+    ACCENTED = Timeline(
+        [
+            Event(title="Zürich AI summit", when="2026", actors=["ETH Zürich"], tags=["Forschung"]),
+            Event(title="İstanbul launch", when="2026", actors=["Türk Telekom"]),
+            Event(title="Cafe\u0301 opening", when="2026", actors=["Cafe\u0301 Co"], kind="Café"),
+        ]
+    )
+
+    @pytest.mark.parametrize(
+        ("kwargs", "expected"),
+        [
+            ({"text": "Zu\u0308rich"}, ["zurich-ai-summit"]),  # decomposed finds precomposed
+            ({"text": "zurich"}, ["zurich-ai-summit"]),  # a search ignores accents
+            ({"text": "ZÜRICH"}, ["zurich-ai-summit"]),
+            ({"text": "istanbul"}, ["istanbul-launch"]),
+            ({"text": "café"}, ["cafe-opening"]),  # precomposed finds decomposed
+            ({"text": "cafe"}, ["cafe-opening"]),
+            ({"actor": "ETH Zu\u0308rich"}, ["zurich-ai-summit"]),  # names: same in any form
+            ({"actor": "café co"}, ["cafe-opening"]),
+            ({"kind": "cafe\u0301"}, ["cafe-opening"]),
+            ({"tag": "forschung"}, ["zurich-ai-summit"]),
+        ],
+    )
+    def test_unicode_forms_match(self, kwargs: dict[str, Any], expected: list[str]) -> None:
+        assert ids(self.ACCENTED.filter(**kwargs)) == expected
+
+    def test_names_keep_their_accents(self) -> None:
+        # a name is not a search: "Turk Telekom" is another name than "Türk Telekom"
+        assert ids(self.ACCENTED.filter(actor="Turk Telekom")) == []
+
     def test_queries_chain(self) -> None:
         chained = TRACKER.filter(kind="model-release").exclude(actor="deepseek").on("2026-04-10")
         assert ids(chained) == ["hy3"]
@@ -474,6 +507,106 @@ class TestWindows:
     )
     def test_before(self, moment: Any, expected: set[str]) -> None:
         assert set(ids(MIXED_TL.before(moment))) == expected
+
+
+class TestWindowBounds:
+    """A bound with no date on the side the window uses is refused, not read as open.
+
+    "TBD", or an interval's unknown end, says nothing about where a window starts
+    or stops: reading it as unbounded answered a different question (everything).
+    An open end (`..`, "before X", "after X", a deadline) is a bound and is kept.
+    """
+
+    @pytest.mark.parametrize(
+        ("call", "says"),
+        [
+            # an undated value, as text (quoted as given) or as a When
+            (lambda tl: tl.overlapping("TBD"), "overlapping: start 'TBD' has no date"),
+            (lambda tl: tl.overlapping(When.undated()), "start 'date not announced' has no"),
+            (lambda tl: tl.overlapping("TBD", "2026"), "overlapping: start 'TBD' has no date"),
+            (lambda tl: tl.overlapping("2026", "TBD"), "overlapping: end 'TBD' has no date"),
+            (lambda tl: tl.included("TBD"), "included: start 'TBD' has no date"),
+            (lambda tl: tl.included("2026", When.undated()), "included: end 'date not"),
+            (lambda tl: tl.on("TBD"), "on: day 'TBD' has no date"),
+            (lambda tl: tl.start_after("TBD"), "start_after: moment 'TBD' has no date"),
+            (lambda tl: tl.before("TBD"), "before: moment 'TBD' has no date"),
+            # an unknown interval end, on the side the window uses
+            (lambda tl: tl.overlapping("2026", "2027/"), "end '2027/' has an unknown end"),
+            (lambda tl: tl.overlapping("/2026", "2027"), "start '/2026' has an unknown start"),
+            (lambda tl: tl.overlapping("2026/"), "start '2026/' has an unknown end"),
+            (lambda tl: tl.included("2026/"), "included: start '2026/' has an unknown end"),
+            (lambda tl: tl.start_after("2026/"), "moment '2026/' has an unknown end"),
+            (lambda tl: tl.before("/2026"), "moment '/2026' has an unknown start"),
+        ],
+    )
+    def test_an_undated_bound_is_refused(self, call: Any, says: str) -> None:
+        with pytest.raises(QueryError) as info:
+            call(MIXED_TL)
+        message = str(info.value)
+        assert says in message
+        # and the fix: a date, or an open end written as one
+        assert "give a date such as '2026-04'" in message
+        assert "'2026/..'" in message
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            # the other side of a half-unknown interval is dated: that is all these use
+            lambda tl: tl.before("2026/"),
+            lambda tl: tl.start_after("/2026"),
+            lambda tl: tl.overlapping("2026/", "2027"),
+            lambda tl: tl.overlapping("2025", "/2026"),
+        ],
+    )
+    def test_the_dated_side_of_a_bound_is_enough(self, call: Any) -> None:
+        call(MIXED_TL)  # no error
+
+    @pytest.mark.parametrize(
+        ("window", "same_as"),
+        [
+            # an open end is a bound: the window runs on for ever, or from the beginning
+            (("2026-04", "2026-04/.."), ("2026-04", "after March 2026")),
+            (("../2026-04", "2026-04"), ("before May 2026", "2026-04")),
+            (("2026-04", "after March 2026"), ("2026-04", "2026-04/..")),
+        ],
+    )
+    def test_an_open_end_is_a_bound(
+        self, window: tuple[str, str], same_as: tuple[str, str]
+    ) -> None:
+        found = ids(MIXED_TL.overlapping(*window))
+        assert found == ids(MIXED_TL.overlapping(*same_as))
+        # an open end reaches events on that side the other bound alone does not
+        assert set(found) > set(ids(MIXED_TL.overlapping("2026-04")))
+
+    @pytest.mark.parametrize(
+        ("query", "start", "end"),
+        [
+            ("overlapping", "2027", "2026"),
+            ("included", "2027", "2026"),
+            ("overlapping", "2026-04-16", "2026-04-15"),
+            # an instant after the day it is set against, by its local clock
+            ("overlapping", instant(2026, 4, 16, 1, tz=UTC14), "2026-04-15"),
+            ("included", "after 2030", "before 2020"),
+        ],
+    )
+    def test_a_window_that_ends_before_it_starts_is_refused(
+        self, query: str, start: Any, end: Any
+    ) -> None:
+        with pytest.raises(QueryError, match=f"{query}: end .* ends before start .* starts; give"):
+            getattr(MIXED_TL, query)(start, end)
+
+    @pytest.mark.parametrize(
+        ("start", "end"),
+        [
+            # from 10:00 on 15 April to (the end of) 15 April: a window of that day
+            (instant(2026, 4, 15, 10, tz=UTC8), "2026-04-15"),
+            ("2026-04-15", instant(2026, 4, 15, 10, tz=UTC8)),
+            # a qualified start whose plain bounds come first
+            ("c. April 2026", "2026-04-30"),
+        ],
+    )
+    def test_a_window_within_one_day_is_not_backwards(self, start: Any, end: Any) -> None:
+        assert "apr-15-10h-utc8" in MIXED_TL.overlapping(start, end)
 
 
 UPCOMING = Timeline(
@@ -764,6 +897,13 @@ class TestGroupBy:
                 ["Model-Release", "model-release", None, "MODEL-RELEASE"],
                 {"Model-Release": ["a", "b", "d"], "(no kind)": ["c"]},
             ),
+            # one name in two Unicode forms: precomposed, and with a combining mark
+            (
+                "actor",
+                "actors",
+                [["Zürich Labs"], ["Zu\u0308rich labs"], ["ZÜRICH LABS"], []],
+                {"Zürich Labs": ["a", "b", "c"], "(no actor)": ["d"]},
+            ),
         ],
     )
     def test_names_differing_only_in_case_are_one_group(
@@ -956,3 +1096,122 @@ class TestTextFilterTakesACollection:
         tl = Timeline([Event(title="x", when="2026")])
         with pytest.raises(QueryError, match="text"):
             tl.filter(text=[3])  # type: ignore[list-item]
+
+    # (a lone combining accent is blank once accents are ignored, as the search ignores them)
+    @pytest.mark.parametrize("blank", ["", " ", "\t\n", ["tencent", ""], "\u0301"])
+    def test_blank_text_is_refused(self, blank: Any) -> None:
+        # "" is in every text, " " in nearly every title: a blank search matched
+        # (almost) everything, or excluded it, instead of saying there was nothing to find
+        tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
+        for query in (tl.filter, tl.exclude):
+            with pytest.raises(QueryError, match=r"text: '.*' is blank; give words to search for"):
+                query(text=blank)
+
+    def test_words_with_spaces_still_search_as_a_phrase(self) -> None:
+        tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
+        assert [e.title for e in tl.filter(text="tencent model")] == ["Tencent model"]
+
+class TestSetDates:
+    """An EDTF set is read as its members (DESIGN §2): "April or June 2026" is April or
+    June, never May, in every query."""
+
+    SETS = Timeline(
+        [
+            ev("april-or-june", "April or June 2026"),
+            ev("both", "{2026-04-14,2026-04-16}"),
+            ev("open", "[..2026-04-15,2026-06]"),
+            ev("may", "2026-05"),
+            # an end stands: the event spans from April to its end, May included
+            ev("forum", "April or June 2026", end="2026-07-31"),
+        ]
+    )
+
+    @pytest.mark.parametrize(
+        ("window", "expected"),
+        [
+            # neither April nor June meets 10 May (the hull, April..June, did)
+            ("2026-05-10", ["forum", "may"]),
+            ("2026-04-10", ["april-or-june", "forum", "open"]),
+            ("2026-04-15", ["april-or-june", "forum", "open"]),
+            # all of 14 and 16 April: 15 April meets neither
+            ("2026-04-16", ["april-or-june", "forum", "both"]),
+            ("2026-06-10", ["april-or-june", "forum", "open"]),
+            # a window that is a set is read by its members too
+            ("[2026-05-10,2026-07]", ["forum", "may"]),
+            ("{2026-04-16,2026-05-02}", ["april-or-june", "forum", "both", "may"]),
+        ],
+    )
+    def test_overlapping_and_on(self, window: str, expected: list[str]) -> None:
+        assert ids(self.SETS.overlapping(window)) == expected
+        assert ids(self.SETS.on(window)) == expected
+        w = When.parse(window)
+        assert ids(self.SETS.overlapping(w)) == [e.id for e in self.SETS if _could(e, w)]
+
+    def test_a_window_from_start_to_end_spans_between(self) -> None:
+        # from April-or-June to December: every day from April 1 (some reading holds it)
+        assert "may" in self.SETS.overlapping("April or June 2026", "2026-12")
+
+    @pytest.mark.parametrize(
+        ("window", "expected"),
+        [
+            # surely inside: every member of the event inside the window
+            ("2026-Q2", ["april-or-june", "both", "may"]),
+            ("2026-04", ["both"]),
+            # a one-of window holds only what each of its members holds
+            ("[2026-04,2026-04-10..2026-04-20]", ["both"]),
+            ("[2026-04,2026-05]", []),
+            # an all-of window holds what one of its members holds
+            ("{2026-04,2026-06}", ["april-or-june", "both"]),
+        ],
+    )
+    def test_included(self, window: str, expected: list[str]) -> None:
+        assert ids(self.SETS.included(window)) == expected
+        w = When.parse(window)
+        assert ids(self.SETS.included(w)) == [
+            e.id for e in self.SETS if e.end is None and w.contains(e.when)
+        ]
+
+    @pytest.mark.parametrize(
+        ("moment", "before", "after"),
+        [
+            # surely before / after: every member (the hull decides)
+            ("2026-05-10", ["both"], []),
+            ("2026-07", ["april-or-june", "both", "may", "open"], []),
+            ("2026-03", [], ["april-or-june", "forum", "both", "may"]),
+        ],
+    )
+    def test_before_and_start_after(self, moment: str, before: list[str], after: list[str]) -> None:
+        assert ids(self.SETS.before(moment)) == before
+        assert ids(self.SETS.start_after(moment)) == after
+
+    @pytest.mark.parametrize(
+        ("when", "as_of", "within", "upcoming", "overdue"),
+        [
+            # 1..11 May meets neither April nor June: not upcoming (it was, by the hull)
+            ("April or June 2026", "2026-05-01", 10, False, False),
+            ("April or June 2026", "2026-05-01", 40, True, False),
+            ("April or June 2026", "2026-03-25", 10, True, False),
+            # overdue once every member is over
+            ("April or June 2026", "2026-07-01", 10, False, True),
+            ("[..2026-04-15,2026-06]", "2026-05-01", 10, False, False),
+            ("{2026-04-14,2026-04-16}", "2026-04-15", 0, False, False),
+            ("{2026-04-14,2026-04-16}", "2026-04-15", 1, True, False),
+        ],
+    )
+    def test_upcoming_and_overdue(
+        self, when: str, as_of: str, within: int, upcoming: bool, overdue: bool
+    ) -> None:
+        e = ev("x", when)
+        assert e.upcoming(as_of, within) is upcoming
+        assert e.overdue(as_of) is overdue
+        tl = Timeline([e])
+        assert ("x" in tl.upcoming(as_of=as_of, within=within)) is upcoming
+        assert ("x" in tl.overdue(as_of=as_of)) is overdue
+
+
+def _could(e: Event, window: When) -> bool:
+    """`Timeline.overlapping`'s rule, from `When.overlaps`: an event with an end spans
+    from its date's first day to the end's last (an interval)."""
+    if e.end is None:
+        return e.when.overlaps(window)
+    return When.interval(e.when, e.end).overlaps(window)

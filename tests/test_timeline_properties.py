@@ -16,10 +16,11 @@ import itertools
 from typing import Any
 
 import pendulum
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Source, Timeline, When
+from timeline import Event, QueryError, Source, Timeline, When
 from timeline.dates._bounds import _cmp
 from timeline.model._index import SpanIndex
 
@@ -72,9 +73,30 @@ def plain(draw: st.DrawFn) -> When:
 
 
 @st.composite
+def sets(draw: st.DrawFn) -> When:
+    """An EDTF set, one of ``[..]`` or all of ``{..}``: 1-3 members (days, months, plain
+    or qualified, instants), the first maybe open at its start or the last at its end."""
+    texts = []
+    for _ in range(draw(st.integers(1, 3))):
+        member = draw(st.one_of(plain().filter(lambda w: w.precision.value in ("day", "month")),
+                                instants()))  # fmt: skip
+        texts.append(member.to_edtf())
+    if len(texts) > 1 and draw(st.integers(0, 4)) == 0:
+        d = draw(DAYS)
+        texts[0] = f"..{d.isoformat()}"
+    elif len(texts) > 1 and draw(st.integers(0, 4)) == 0:
+        d = draw(DAYS)
+        texts[-1] = f"{d.isoformat()}.."
+    close = draw(st.sampled_from(["[]", "{}"]))
+    return When.from_edtf(close[0] + ",".join(texts) + close[1])
+
+
+@st.composite
 def whens(draw: st.DrawFn) -> When:
-    """Any value: plain, instants with offsets, deadlines, before/after, intervals."""
-    choice = draw(st.integers(0, 6))
+    """Any value: plain, instants with offsets, deadlines, before/after, intervals, sets."""
+    choice = draw(st.integers(0, 7))
+    if choice == 7:
+        return draw(sets())
     if choice <= 1:
         return draw(plain())
     if choice == 2:
@@ -213,12 +235,76 @@ def _span(e: Event) -> tuple[Any, Any]:
     return lo, hi
 
 
-def brute_overlapping(tl: Timeline, lo: Any, hi: Any) -> list[str]:
-    return [e.id for e in tl if _meets(_span(e), (lo, hi))]
+def _is_set(w: When) -> bool:
+    return w.form is not None and w.form[:1] in "[{"
 
 
-def brute_included(tl: Timeline, lo: Any, hi: Any) -> list[str]:
-    return [e.id for e in tl if _inside((lo, hi), _span(e))]
+def _members(w: When) -> list[When]:
+    """A set's members, read back from its EDTF text one by one; else the value alone."""
+    if not _is_set(w):
+        return [w]
+    assert w.form is not None
+    out = []
+    for item in w.form[1:-1].split(","):
+        if item.startswith(".."):
+            out.append(When.from_edtf(item[2:]).by())
+        elif item.endswith(".."):
+            out.append(When.from_edtf(item[:-2]).not_before())
+        else:
+            out.append(When.from_edtf(item))
+    return out
+
+
+def _readings(e: Event) -> list[tuple[Any, Any]]:
+    """Each way the event could fall: a set date (with no end standing) is each of its
+    members at its widest; else its span."""
+    if _standing_end(e) is None and _is_set(e.when):
+        return [m.fuzzy_bounds() for m in _members(e.when)]
+    return [_span(e)]
+
+
+def _window_readings(start: Any, end: Any) -> list[tuple[Any, Any]]:
+    """A window at its widest: a set alone is each of its members; else one span."""
+    if end is None and _is_set(_as_when(start)):
+        return [m.fuzzy_bounds() for m in _members(_as_when(start))]
+    return [_widest(start, end)]
+
+
+def _window_holders(start: Any, end: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    """A window as a container at its narrowest (plain bounds): a set alone is its
+    members, each of which must hold an event (one of) or one of which must (all of)."""
+    w = _as_when(start)
+    if end is None and _is_set(w):
+        return [(m.earliest, m.latest) for m in _members(w)], (w.form or "")[:1] == "["
+    return [_bounds(start, end)], True
+
+
+def brute_overlapping(tl: Timeline, windows: list[tuple[Any, Any]]) -> list[str]:
+    return [e.id for e in tl if any(_meets(r, w) for r in _readings(e) for w in windows)]
+
+
+def brute_included(tl: Timeline, holders: list[tuple[Any, Any]], every: bool) -> list[str]:
+    def held(r: tuple[Any, Any]) -> bool:
+        inside = [_inside(c, r) for c in holders]
+        return all(inside) if every else any(inside)
+
+    return [e.id for e in tl if all(held(r) for r in _readings(e))]
+
+
+def _before(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    frame = _frame((*a, *b))
+    stop, start = _stop(a[1], frame), _start(b[0], frame)
+    return stop is not None and start is not None and stop <= start
+
+
+def brute_before(tl: Timeline, moment: When) -> list[str]:
+    windows = _window_readings(moment, None)
+    return [e.id for e in tl if all(_before(r, w) for r in _readings(e) for w in windows)]
+
+
+def brute_start_after(tl: Timeline, moment: When) -> list[str]:
+    windows = _window_readings(moment, None)
+    return [e.id for e in tl if all(_before(w, r) for r in _readings(e) for w in windows)]
 
 
 WINDOW_ARGS = st.one_of(whens(), DAYS, instants().map(lambda w: w.earliest))
@@ -228,7 +314,7 @@ def window_args(tl: Timeline) -> st.SearchStrategy[Any]:
     """Random window bounds, often on an event's own bounds (or their local dates)."""
     edges: list[Any] = []
     for e in tl:
-        for point in (*_span(e), e.when.earliest, e.when.latest):
+        for point in (*_span(e), *(p for r in _readings(e) for p in r), e.when.earliest):
             if point is not None:
                 edges.append(point)
                 if isinstance(point, dt.datetime):
@@ -242,9 +328,55 @@ def window_args(tl: Timeline) -> st.SearchStrategy[Any]:
 def _as_when(x: Any) -> When:
     if isinstance(x, When):
         return x
+    if isinstance(x, str):
+        return When.parse(x)
     if isinstance(x, dt.datetime):
         return When.instant(x)
     return _day(x)
+
+
+def _dated(x: Any, side: str) -> bool:
+    """Whether a bound has a date on ``side``: not undated, that end not unknown (open is)."""
+    w = _as_when(x)
+    return not w.is_undated and (w.lower if side == "start" else w.upper) != "unknown"
+
+
+def _local(p: Any) -> dt.date:
+    return p.date() if isinstance(p, dt.datetime) else p
+
+
+def _backwards(start: Any, end: Any) -> bool:
+    """Independent oracle: the window from ``start`` to ``end`` ends before it starts.
+
+    Two instants compare in UTC, two days by the calendar; an instant against a
+    floating day by its local date (a day holds the instants whose local date it is).
+    """
+    lo, hi = _as_when(start).earliest, _as_when(end).latest
+    if lo is None or hi is None:
+        return False
+    if _aware(lo) and _aware(hi):
+        return bool(lo > hi)
+    if isinstance(lo, dt.datetime) or isinstance(hi, dt.datetime):
+        return _local(lo) > _local(hi)
+    return bool(lo > hi)
+
+
+def dated_windows(tl: Timeline, data: st.DataObject) -> tuple[Any, Any]:
+    """A window query's arguments with a date wherever the window uses one, start first.
+
+    Undated or unknown-ended bounds are refused (`TestUndatedBounds`), and so is a
+    window that ends before it starts: the pair is drawn, put in order, then kept
+    when each bound is dated on its side.
+    """
+    first = data.draw(window_args(tl))
+    if data.draw(st.booleans()):
+        assume(_dated(first, "start") and _dated(first, "end"))
+        return first, None
+    second = data.draw(window_args(tl))
+    if _backwards(first, second):
+        first, second = second, first
+    assume(_dated(first, "start") and _dated(second, "end") and not _backwards(first, second))
+    return first, second
 
 
 def _bounds(start: Any, end: Any) -> tuple[Any, Any]:
@@ -264,32 +396,49 @@ class TestWindowQueries:
     @SETTINGS
     @given(timelines(), st.data())
     def test_overlapping_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
-        start = data.draw(window_args(tl))
-        end = data.draw(st.one_of(st.none(), window_args(tl)))
-        lo, hi = _widest(start, end)
-        assert [e.id for e in tl.overlapping(start, end)] == brute_overlapping(tl, lo, hi)
+        start, end = dated_windows(tl, data)
+        windows = _window_readings(start, end)
+        assert [e.id for e in tl.overlapping(start, end)] == brute_overlapping(tl, windows)
 
     @SETTINGS
     @given(timelines(), st.data())
     def test_overlapping_is_a_filter_with_when_overlaps(
         self, tl: Timeline, data: st.DataObject
     ) -> None:
-        window = _as_when(data.draw(window_args(tl)))
+        window = _as_when(
+            data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        )
         plain = [e for e in tl if e.end is None]
         expected = [e.id for e in plain if e.when.overlaps(window)]
         assert [e.id for e in tl.overlapping(window) if e.end is None] == expected
         # and included is a filter with When.contains
         inside = [e.id for e in plain if window.contains(e.when)]
         assert [e.id for e in tl.included(window) if e.end is None] == inside
+        # and before / start_after are filters with When.definitely_before
+        before = [e.id for e in plain if e.when.definitely_before(window)]
+        assert [e.id for e in tl.before(window) if e.end is None] == before
+        after = [e.id for e in plain if window.definitely_before(e.when)]
+        assert [e.id for e in tl.start_after(window) if e.end is None] == after
+
+    @SETTINGS
+    @given(timelines(), st.data())
+    def test_before_and_start_after_are_the_brute_force_filters(
+        self, tl: Timeline, data: st.DataObject
+    ) -> None:
+        # Every reading of the event surely before (after) every reading of the moment:
+        # for a set event the hull decides, up to each member's own frame.
+        moment = _as_when(
+            data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        )
+        assert [e.id for e in tl.before(moment)] == brute_before(tl, moment)
+        assert [e.id for e in tl.start_after(moment)] == brute_start_after(tl, moment)
 
     @SETTINGS
     @given(timelines(), st.data())
     def test_included_is_the_brute_force_filter(self, tl: Timeline, data: st.DataObject) -> None:
-        start = data.draw(window_args(tl))
-        end = data.draw(st.one_of(st.none(), window_args(tl)))
-        lo, hi = _bounds(start, end)
+        start, end = dated_windows(tl, data)
         found = [e.id for e in tl.included(start, end)]
-        assert found == brute_included(tl, lo, hi)
+        assert found == brute_included(tl, *_window_holders(start, end))
         # what is certainly inside could fall inside
         assert set(found) <= {e.id for e in tl.overlapping(start, end)}
 
@@ -306,6 +455,77 @@ class TestWindowQueries:
         if lo is not None and hi is not None:
             assert "x" in tl.included(days[0], days[1])
             assert "x" in tl.included(lo, hi)
+
+
+# Values with no date at all, as text or a When.
+UNDATED = st.one_of(
+    st.just(When.undated()), st.sampled_from(["TBD", "TBA", "unknown", "date not announced"])
+)
+
+
+@st.composite
+def unknown_ended(draw: st.DrawFn) -> tuple[When, str]:
+    """An interval with one unknown end, and that end's side."""
+    base = draw(plain())
+    if draw(st.booleans()):
+        return When.interval(base, "unknown"), "end"
+    return When.interval("unknown", base), "start"
+
+
+class TestUndatedBounds:
+    """A bound with no date where the window uses one is always refused, never read as open."""
+
+    @SETTINGS
+    @given(timelines(), UNDATED, st.data())
+    def test_an_undated_bound_is_refused_by_every_query(
+        self, tl: Timeline, bad: Any, data: st.DataObject
+    ) -> None:
+        other = data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        shown = bad if isinstance(bad, str) else str(bad)
+        for call in (
+            lambda: tl.overlapping(bad),
+            lambda: tl.overlapping(bad, other),
+            lambda: tl.overlapping(other, bad),
+            lambda: tl.included(bad),
+            lambda: tl.included(bad, other),
+            lambda: tl.included(other, bad),
+            lambda: tl.on(bad),
+            lambda: tl.start_after(bad),
+            lambda: tl.before(bad),
+        ):
+            with pytest.raises(QueryError, match=f"{shown!r} has no date"):
+                call()
+
+    @SETTINGS
+    @given(timelines(), unknown_ended(), st.data())
+    def test_an_unknown_end_is_refused_where_the_window_uses_it(
+        self, tl: Timeline, bad: tuple[When, str], data: st.DataObject
+    ) -> None:
+        interval, side = bad
+        other = data.draw(window_args(tl).filter(lambda x: _dated(x, "start") and _dated(x, "end")))
+        calls = [lambda: tl.overlapping(interval), lambda: tl.included(interval)]
+        if side == "start":
+            calls += [lambda: tl.overlapping(interval, other), lambda: tl.before(interval)]
+        else:
+            calls += [lambda: tl.included(other, interval), lambda: tl.start_after(interval)]
+        for call in calls:
+            with pytest.raises(QueryError, match=f"has an unknown {side}"):
+                call()
+
+    @SETTINGS
+    @given(timelines(), st.data())
+    def test_a_window_that_ends_before_it_starts_is_refused(
+        self, tl: Timeline, data: st.DataObject
+    ) -> None:
+        start = data.draw(window_args(tl).filter(lambda x: _dated(x, "start")))
+        end = data.draw(window_args(tl).filter(lambda x: _dated(x, "end")))
+        if _backwards(start, end):
+            for query in (tl.overlapping, tl.included):
+                with pytest.raises(QueryError, match="ends before start"):
+                    query(start, end)
+        else:
+            tl.overlapping(start, end)
+            tl.included(start, end)
 
 
 class TestOrder:

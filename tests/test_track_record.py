@@ -266,6 +266,22 @@ class TestGroups:
             == {"actor": "DeepSeek", "tag": "LLM", "kind": "Release", "publisher": "Reuters"}[by]
         )
 
+    @pytest.mark.parametrize("by", ["actor", "tag", "kind", "publisher"])
+    def test_one_name_in_two_unicode_forms_is_one_group(self, by: str) -> None:
+        # "Zürich" precomposed and "Zu" + a combining diaeresis (as macOS writes it)
+        def event(title: str, name: str) -> Event:
+            source = Source("a", publisher=name, published="2026-01-05")
+            return Event(
+                title=title, when="2026-04", actors=[name], tags=[name], kind=name,
+                sources=[source],
+            )  # fmt: skip
+
+        tl = Timeline([event("p", "Zürich Labs"), event("q", "Zu\u0308rich labs")])
+        record = tl.track_record(by=by, as_of="2026-03-01")  # type: ignore[arg-type]
+        (row,) = record
+        assert row.pending_ids == ("p", "q") and row.group == "Zürich Labs"
+        assert record.row("zu\u0308rich LABS") is row
+
     def test_rows_sorted_by_on_time_rate_then_promises(self) -> None:
         record = sample().track_record(as_of="2026-06-01")
         assert [row.group for row in record] == ["A", "B", "C"]

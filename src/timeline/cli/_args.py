@@ -20,9 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timeline._errors import TimelineError, TimelineWarning, WhenParseError
+from timeline._errors import QueryError, TimelineError, TimelineWarning, WhenParseError
 from timeline.cli._json import event_state
-from timeline.dates._bounds import _cmp
 from timeline.dates._days import to_day
 from timeline.dates._duration import within_days
 from timeline.dates._when import When
@@ -30,8 +29,9 @@ from timeline.display._table import render, truncate
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._text import visible
+from timeline.model._text import name_key, visible
 from timeline.model._timeline import Timeline
+from timeline.model._windows import window
 
 _KNOWN = ".yaml, .yml, .json, .csv or .parquet"
 _DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
@@ -206,11 +206,11 @@ def _unknown_values(timeline: Timeline, args: argparse.Namespace) -> None:
         ("--actor", args.actor, lambda e: e.actors),
         ("--tag", args.tag, lambda e: e.tags),
     ):
-        known = {name.casefold(): name for e in timeline for name in names(e)}
+        known = {name_key(name): name for e in timeline for name in names(e)}
         for value in values or ():
-            if value.casefold() in known:
+            if name_key(value) in known:
                 continue
-            close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(name_key(value), known, n=1, cutoff=0.75)
             fix = f"did you mean {known[close[0]]!r}?" if close else "check the spelling"
             warnings.warn(
                 f"{option} {value!r} matches no event in the timeline; {fix}",
@@ -226,24 +226,17 @@ def _select(timeline: Timeline, args: argparse.Namespace) -> Timeline:
         timeline = timeline.as_of(args.as_of)
     timeline = timeline.filter(status=args.status, kind=args.kind, actor=args.actor, tag=args.tag)
     if args.text:
-        matched = {e.id for text in args.text for e in timeline.filter(text=text)}
+        try:
+            matched = {e.id for text in args.text for e in timeline.filter(text=text)}
+        except QueryError as err:  # blank text: the library's "text: ..." said as --text
+            raise _Failure(f"--{err}", EXIT_USAGE) from None
         timeline = timeline.filter(where=lambda e: e.id in matched)
     if args.between:
         start, end = args.between
-        for bound in (start, end):
-            if bound.earliest is None and bound.latest is None:  # "TBD": no window at all
-                raise _Failure(
-                    f"--between: {str(bound)!r} has no date; give both ends as dates, "
-                    "e.g. --between 2026 2027",
-                    EXIT_USAGE,
-                )
-        lo, hi = start.earliest, end.latest
-        if lo is not None and hi is not None and _cmp(hi, lo) < 0:
-            raise _Failure(
-                f"--between: {str(end)!r} ends before {str(start)!r} starts; "
-                "give the earlier date first",
-                EXIT_USAGE,
-            )
+        try:  # the library's refusal (undated, unknown end, backwards), said as --between
+            window(start, end, "--between")
+        except QueryError as err:
+            raise _Failure(str(err), EXIT_USAGE) from None
         timeline = timeline.overlapping(start, end)
     return timeline
 

@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from timeline._errors import DataFileError, TimelineError
+from timeline._errors import DataFileError, IcsError, TimelineError
 from timeline.cli import _args
 from timeline.cli._args import (
     EXIT_DATA,
@@ -144,7 +144,15 @@ def _overdue(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    out = None if args.output in (None, "-") else _writable(args.output)
+    out = None
+    if args.output not in (None, "-"):
+        from timeline.ics._feed import feed_path
+
+        try:  # the library's refusal, said before anything is read or written
+            feed_path(args.output, "output")
+        except IcsError as err:
+            raise _Failure(str(err), EXIT_USAGE) from None
+        out = _writable(args.output)
     loaded = _load(args.file)
     selected = _select(loaded, args)
     # The feed's name: --name, else the timeline's own, else the file's stem.

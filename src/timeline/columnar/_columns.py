@@ -76,12 +76,25 @@ def plain_text(table: pa.Table) -> pa.Table:
 _READ = {"id", "title", "when", "end", "status", "initial_when", "initial_status", *_PLAIN, *_NAMES}
 
 
+def _midnights(column: pa.ChunkedArray) -> bool:
+    """Whether ``column`` holds naive timestamps that are all midnights: days, as pandas
+    writes its dates (it has no date type), not times at 00:00."""
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if not pa.types.is_timestamp(column.type) or column.type.tz is not None:
+        return False
+    if column.null_count == len(column):
+        return False
+    return bool(pc.all(pc.equal(pc.floor_temporal(column, unit="day"), column)).as_py())
+
+
 def dates_as_text(table: pa.Table) -> pa.Table:
     """``table`` with its date columns (``when``, ``end``, ``initial_when``) typed as days or
     instants made into the ISO text `When.parse` reads: a day (``date32``, ``date64``) as
     ``2026-03-24``; an instant with a time zone as its UTC time (``2026-04-15T02:30:00Z``,
     with the fraction of a second its unit holds, when not zero); one without, as the
-    floating local time it holds.
+    floating local time it holds, unless the column holds nothing but midnights: then
+    they are days (pandas has no date type and writes dates as midnights).
 
     >>> import datetime as dt, pyarrow as pa
     >>> t = pa.table({"when": pa.array([dt.date(2026, 3, 24)], pa.date64())})
@@ -95,7 +108,7 @@ def dates_as_text(table: pa.Table) -> pa.Table:
             continue
         column = table.column(name)
         kind = column.type
-        if pa.types.is_date(kind):
+        if pa.types.is_date(kind) or _midnights(column):
             text = column.cast(pa.date32()).cast(pa.string())
         elif pa.types.is_timestamp(kind):
             zone = "" if kind.tz is None else "Z"

@@ -20,7 +20,8 @@ from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
 from timeline.columnar._read import from_arrow
 from timeline.columnar._table import to_arrow
-from timeline.model._timeline import Timeline, WindowArg, _window
+from timeline.model._timeline import Timeline, WindowArg
+from timeline.model._windows import window
 from timeline.records._atomic import atomic_path
 
 if TYPE_CHECKING:
@@ -284,7 +285,15 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     or uncertain window is widened as its fuzzy bounds are), over the ``could_start`` and
     ``could_end`` columns (null is unbounded). For a window of whole days the
     answer is exactly `Timeline.overlapping`'s; a window given as instants is
-    widened to their local days, so follow it with ``.overlapping(...)``.
+    widened to their local days, so follow it with ``.overlapping(...)``. A bound
+    `overlapping` refuses (undated, an unknown end, a window that ends before it
+    starts) is the same `QueryError` here.
+
+    An EDTF set ("April or June 2026") is read as its members, but a row holds
+    one pair of days, the members' hull (April..June), and a window that is a set
+    is pushed down by its hull too: for sets the filter keeps a superset (the
+    April-or-June row for a window of 10 May), which ``.overlapping(...)`` on the
+    timeline read makes exact.
 
     >>> str(window_filter("2026-04"))
     '(((could_start <= 2026-04-30) or is_null(could_start, {nan_is_null=false})) and \
@@ -293,8 +302,8 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     pc = require("pyarrow.compute")
 
     # At its widest, as `overlapping` reads it: "c. 2001?" reaches into 1999.
-    lo = _window(start, "start").fuzzy_bounds()[0]
-    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
+    first, last = window(start, end, "window_filter")  # refused as `overlapping` refuses it
+    lo, hi = first.fuzzy_bounds()[0], last.fuzzy_bounds()[1]
     condition = None
     if hi is not None:
         last = pc.field("could_start") <= pc.scalar(_day(hi, 1))

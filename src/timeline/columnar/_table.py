@@ -14,7 +14,10 @@ Day columns hold calendar days; ``null`` means unbounded. ``earliest`` and
 ``latest`` are the plain bounds (an instant's local date); ``could_start`` and
 ``could_end`` are the days the event could fall on under the one rule for mixed
 frames (a floating day is read at every UTC offset: see `could_days`), so a
-window of whole days over them gives exactly `Timeline.overlapping`'s answer.
+window of whole days over them gives exactly `Timeline.overlapping`'s answer;
+for a date that is an EDTF set ("April or June 2026", read as its members) they
+are the members' hull, so such a window keeps a superset of those rows, exact
+after `Timeline.overlapping`.
 """
 
 from __future__ import annotations

@@ -290,6 +290,23 @@ def inside(container: Span, other: Span) -> bool:
     return _hi_us(o_hi, west if o_float and not c_float else 0) <= _key(c_hi) + _grain_us(c_hi)
 
 
+def holds(holders: tuple[Span, ...], readings: tuple[Span, ...], *, every: bool) -> bool:
+    """Whether each reading lies inside every holder (``every``: a one-of container) or
+    some holder (an all-of container), under `inside`'s rule.
+
+    A set's readings are its members (`timeline.dates._when._readings`).
+
+    >>> d = pendulum.date
+    >>> april, june = (d(2026, 4, 1), d(2026, 4, 30)), (d(2026, 6, 1), d(2026, 6, 30))
+    >>> tenth = ((d(2026, 4, 10), d(2026, 4, 10)),)
+    >>> holds((april, june), tenth, every=True), holds((april, june), tenth, every=False)
+    (False, True)
+    """
+    if every:
+        return all(inside(c, r) for c in holders for r in readings)
+    return all(any(inside(c, r) for c in holders) for r in readings)
+
+
 def _overlap(
     a_lo: Point | None, a_hi: Point | None, b_lo: Point | None, b_hi: Point | None
 ) -> bool:

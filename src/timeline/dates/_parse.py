@@ -30,11 +30,13 @@ import pendulum
 from timeline._errors import WhenParseError
 from timeline.dates import _fiscal, _quick
 from timeline.dates._parse_context import _model_reason
-from timeline.dates._parse_dates import Context, year_pair
+from timeline.dates._parse_dates import Context
 from timeline.dates._parse_diagnose import diagnose
 from timeline.dates._parse_edtf import COMMON, Fail, common, parse_edtf_text
+from timeline.dates._parse_fiscal import written_pair
 from timeline.dates._parse_phrase import parse_phrase
 from timeline.dates._parse_text import EDTF_START, iso_extras, unify
+from timeline.dates._parse_time import with_time
 from timeline.dates._precision import Precision
 from timeline.dates._when import When, WhenError
 
@@ -44,8 +46,6 @@ Prefer = Literal["current", "future", "past"]
 
 _SPACES = re.compile(r"\s+")
 _ZONE = re.compile(r"\[[A-Za-z][A-Za-z_]*(?:/[^\]]*)?\]")
-_YEAR_PAIR = re.compile(r"(\d{4}) ?[/-] ?(\d{2})")
-
 MAX_TEXT = 500
 """The longest date text `parse` and `parse_edtf` read, in characters.
 
@@ -229,27 +229,12 @@ def _parse(text: str, ctx: Context) -> When:
         s = _SPACES.sub(" ", s)
     if len(s) <= 32 and not s[0].isdigit() and s.lower().strip("()[] ").rstrip(".") in _UNDATED:
         return When.undated()
-    if (
-        len(s) <= 9
-        and s[4:5] in ("/", "-", " ")
-        and not (len(s) == 7 and s[4] == "-" and s[5:7] <= "12")
-    ):
-        pair = _YEAR_PAIR.fullmatch(s)
-        month = "-" in s and int(pair[2]) <= 12 if pair is not None else False
-        if pair is not None and not month and (int(pair[1]) + 1) % 100 == int(pair[2]):
-            # consecutive years ("2025/26", "2025-26"), though "2011-12" is December
-            # 2011 and "2026-26" stays EDTF (northern summer 2026, with a question)
-            return year_pair(int(pair[1]), pair[2], ctx)
-        if pair is not None and s[4] == "-" and 25 <= int(pair[2]) <= 32:
-            # EDTF reads "2024-26" as a hemisphere season; people mean years. Ask.
-            year, code = int(pair[1]), int(pair[2])
-            later = year - year % 100 + code
-            raise Fail(
-                f"'{s}' is ambiguous: in EDTF a hemisphere season (25-32), else the years "
-                f"{year} to {later}; write the season in words ('northern summer {year}') "
-                "or read it with When.from_edtf",
-                f"{year} to {later}" if later > year else None,
-            )
+    pair = written_pair(s, ctx)
+    if pair is not None:
+        return pair
+    timed = with_time(s, lambda day: _parse(day, ctx))  # "April 7, 2026 at 9 a.m. ET"
+    if timed is not None:
+        return timed
     if s[0] in EDTF_START:
         try:
             # ISO 8601's decade "202" and century "20" are read inside an EDTF set, where

@@ -123,8 +123,8 @@ def pick(value: Yearless, ref: _dt.date, mode: str) -> When:
         for y in range(ref.year - width - 1, ref.year + width + 2):
             try:
                 found.append(value.build(y))
-            except WhenError:
-                continue
+            except (WhenError, Fail):
+                continue  # no such day that year, or not that weekday ("Tuesday, March 10")
         chosen = _choose(found, ref, mode)
         if chosen is not None:
             return chosen

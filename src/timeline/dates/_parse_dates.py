@@ -40,7 +40,7 @@ from timeline.dates._parse_context import (
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
 from timeline.dates._parse_fiscal import FPART as _FPART
 from timeline.dates._parse_fiscal import FY as _FY
-from timeline.dates._parse_fiscal import SPAN, fiscal_months, period_ending, year_pair
+from timeline.dates._parse_fiscal import SPAN, fiscal_months, period_ending, written_pair, year_pair
 from timeline.dates._parse_fiscal import fiscal as _fiscal
 from timeline.dates._parse_fiscal import relative_fiscal as _relative_fiscal
 from timeline.dates._when import When, WhenError
@@ -485,7 +485,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
 
 def core_value(core: str, ctx: Context) -> Value:
     """The one date ``core`` names (a `Yearless` when its year is left to context)."""
-    w = edtf_value(core)
+    w = written_pair(core, ctx) or edtf_value(core)
     if w is not None:
         return w
     for pattern, handler in _PATTERNS:

@@ -13,6 +13,7 @@ import difflib
 import re
 
 from timeline._errors import WhenParseError
+from timeline.dates._numeric import numeric_days
 from timeline.dates._parse_dates import Context
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
 from timeline.dates._parse_phrase import normalise, parse_phrase
@@ -50,6 +51,7 @@ _SHORT_PART = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(.*)")
 _TIME_ONLY = re.compile(r"t?(\d{1,2}):(\d{2})(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
 _HOUR_ONLY = re.compile(r"(\d{4}-\d{2}-\d{2})[tT ](\d{1,2})([zZ]|[+-].*)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
 _TWO_DIGIT_YEAR = re.compile(r".*(?:'|\s)(\d{2})")
 _FROM_ALONE = re.compile(r"(?i:from|since|(?:starting|beginning)(?:\s+(?:in|from|on))?)\s+(.+)")
 
@@ -127,13 +129,23 @@ def diagnose(s: str, ctx: Context) -> Fail:
         return Fail("a time needs minutes", f"{m[1]}T{int(m[2]):02d}:00{m[3] or ''}")
     m = _NUMERIC.fullmatch(s)
     if m is not None:
-        a, b = int(m[1]), int(m[2])
-        fix = None
-        if a > 12 >= b:
-            fix = f"{m[3]}-{b:02d}-{a:02d}"
-        elif b > 12 >= a:
-            fix = f"{m[3]}-{a:02d}-{b:02d}"
+        days = numeric_days(int(m[1]), int(m[2]), int(m[3]))
+        if not days:
+            return Fail(
+                f"{m[1]}/{m[2]} names no day read day/month or month/day; write the day in "
+                "ISO 8601 (2026-04-15)"
+            )
+        fix = days[0].isoformat() if len(days) == 1 else None
         return Fail("numeric day/month order is ambiguous; write ISO 8601 (2026-04-15)", fix)
+    m = _MONTH_YEAR.fullmatch(s)
+    if m is not None:
+        month = int(m[1])
+        if not 1 <= month <= 12:
+            return Fail(f"{m[1]} is no month (01-12); write the month in ISO 8601 (2026-04)")
+        return Fail(
+            "a month and year in numbers are written year first in ISO 8601 (2026-04)",
+            f"{m[2]}-{month:02d}",
+        )
     if re.fullmatch(r"\d{1,3}", s):
         return Fail("a year takes four digits (write 'the 2020s' for a decade)")
     iso = _iso_short(s)

@@ -108,6 +108,37 @@ def relative_fiscal(m: re.Match[str], ctx: Context) -> Value:
     return fiscal_months(ctx, "it", named + STEP[m["rel"] or "this"], 1, 12)
 
 
+_YEAR_PAIR = re.compile(r"(\d{4}) ?[/-] ?(\d{2})")
+
+
+def written_pair(s: str, ctx: Context) -> When | None:
+    """ "2025/26", "2025-26": two consecutive years (`year_pair`), alone or inside a phrase
+    ("in 2025-26", "by 2025-26"); ``None`` for any other text.
+
+    "2011-12" stays December 2011 and "2026-26" EDTF (northern summer 2026). A pair
+    that EDTF reads as a hemisphere season (codes 25-32, "2024-26") is refused as
+    ambiguous, with the years as the suggestion.
+    """
+    if len(s) > 9 or s[4:5] not in ("/", "-", " "):
+        return None
+    pair = _YEAR_PAIR.fullmatch(s)
+    if pair is None or ("-" in s and 1 <= int(pair[2]) <= 12):  # "2011-12": a month
+        return None
+    year, code = int(pair[1]), int(pair[2])
+    if (year + 1) % 100 == code:
+        return year_pair(year, pair[2], ctx)
+    if s[4] == "-" and 25 <= code <= 32:
+        # EDTF reads "2024-26" as a hemisphere season; people mean years. Ask.
+        later = year - year % 100 + code
+        raise Fail(
+            f"'{s}' is ambiguous: in EDTF a hemisphere season (25-32), else the years "
+            f"{year} to {later}; write the season in words ('northern summer {year}') "
+            "or read it with When.from_edtf",
+            f"{year} to {later}" if later > year else None,
+        )
+    return None
+
+
 def year_pair(first: int, second: str, ctx: Context) -> When:
     """ "2025/26", "2025-26": the fiscal year from 2025 when one applies, else 2025 to 2026."""
     nxt = int(second)

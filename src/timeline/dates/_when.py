@@ -38,11 +38,13 @@ from timeline._errors import WhenError
 from timeline.dates import _constructors
 from timeline.dates._bounds import (
     Point,
+    Span,
     _after,
     _before,
     _clamp_shift,
     _point_identity,
     ends_before,
+    holds,
     inside,
     meets,
     padding,
@@ -491,19 +493,27 @@ class When:
     # reading of both values, each at its widest (fuzzy bounds; a floating day
     # spans every UTC offset when compared with an instant); "surely" relations
     # (definitely_before, contains) hold for every reading: a container at its
-    # narrowest (plain bounds), the other side at its widest. So for any a, b
-    # exactly one of a.definitely_before(b), b.definitely_before(a) and
-    # a.overlaps(b) holds (timeline.dates._bounds).
+    # narrowest (plain bounds), the other side at its widest. The readings of an
+    # EDTF set ("April or June 2026", [2026-04,2026-06]; all of {a,b}) are its
+    # members, not their hull: neither April nor June meets 10 May (`_readings`).
+    # So for any a, b that are not sets exactly one of a.definitely_before(b),
+    # b.definitely_before(a) and a.overlaps(b) holds (timeline.dates._bounds);
+    # with a set, at most one, and none when some reading is before and some after.
 
     def definitely_before(self, other: When) -> bool:
         """Whether this surely ends before ``other`` begins, whatever the readings.
+
+        Every member of a set must end before every member of the other.
 
         >>> When.month(2026, 3).definitely_before(When.month(2026, 4))
         True
         >>> When.parse("2026-03~").definitely_before(When.month(2026, 4))
         False
         """
-        return ends_before(self.fuzzy_bounds(), other.fuzzy_bounds())
+        if self.form is None and other.form is None:  # the common case: one reading each
+            return ends_before(self.fuzzy_bounds(), other.fuzzy_bounds())
+        theirs = _readings(other)
+        return all(ends_before(a, b) for a in _readings(self) for b in theirs)
 
     def possibly_before(self, other: When) -> bool:
         """Whether this could start before ``other`` ends: not ``other.definitely_before(self)``.
@@ -513,22 +523,33 @@ class When:
         >>> When.year(2027).possibly_before(When.month(2026, 1))
         False
         """
-        return not ends_before(other.fuzzy_bounds(), self.fuzzy_bounds())
+        return not other.definitely_before(self)
 
     def overlaps(self, other: When) -> bool:
         """Whether the two could share a day or instant, each read at its widest.
+
+        A set could fall where one of its members could: "April or June 2026"
+        never falls on 10 May.
 
         >>> When.month(2026, 4).overlaps(When.quarter(2026, 2))
         True
         >>> When.parse("2026-04~").overlaps(When.month(2026, 5))
         True
+        >>> When.parse("April or June 2026").overlaps(When.parse("2026-05-10"))
+        False
         """
-        return meets(self.fuzzy_bounds(), other.fuzzy_bounds())
+        if self.form is None and other.form is None:  # the common case: one reading each
+            return meets(self.fuzzy_bounds(), other.fuzzy_bounds())
+        theirs = _readings(other)
+        return any(meets(a, b) for a in _readings(self) for b in theirs)
 
     def contains(self, other: When | _dt.date) -> bool:
         """Whether ``other``, at its widest, surely lies inside this span (plain bounds).
 
-        A floating day contains an instant whose local date is that day.
+        A floating day contains an instant whose local date is that day. A
+        one-of set holds only what every member holds ("April or June 2026" does
+        not surely hold 10 April); an all-of set what some member holds; a set
+        inside another value is inside only if every member is.
 
         >>> When.month(2026, 4).contains(pendulum.date(2026, 4, 15))
         True
@@ -536,11 +557,29 @@ class When:
         False
         >>> When.month(2026, 4).contains(When.parse("2026-04~"))
         False
+        >>> When.parse("April or June 2026").contains(pendulum.date(2026, 4, 10))
+        False
+
+        An interval's unknown end may come as soon as its other end allows, so at
+        its narrowest the interval is that other end's span (an open end, ``..``,
+        runs on for ever):
+
+        >>> When.parse("2026/").contains(When.year(2030)), When.parse("2026/..").contains(
+        ...     When.year(2030))
+        (False, True)
         """
         o = _coerce(other)
         if self.is_undated:  # no reading of an unknown date surely holds anything
             return False
-        return inside((self.earliest, self.latest), o.fuzzy_bounds())
+        lower, upper = self.lower, self.upper
+        if lower == "unknown" or upper == "unknown":
+            known = upper if lower == "unknown" else lower
+            if not isinstance(known, When):  # unknown, or open, to unknown: no narrowest span
+                return False
+            return inside((known.earliest, known.latest), o.fuzzy_bounds())
+        if self.form is None and o.form is None:  # the common case: one reading each
+            return inside((self.earliest, self.latest), o.fuzzy_bounds())
+        return holds(_holders(self), _readings(o), every=_set_kind(self) != "{")
 
     def __contains__(self, other: object) -> bool:
         if not isinstance(other, When | _dt.date):
@@ -558,6 +597,42 @@ def _load_parser() -> types.ModuleType:
 
     _PARSE.append(_parse)
     return _parse
+
+
+def _set_kind(w: When) -> str | None:
+    """``"["`` for a one-of set, ``"{"`` for an all-of set read by its members, else ``None``.
+
+    A set with a relation of its own (none can be written: `When.by` and the
+    parser refuse one) keeps its hull.
+    """
+    form = w.form
+    if form is None or form[0] not in "[{" or w.relation is not Relation.ON:
+        return None
+    return form[0]
+
+
+def _readings(w: When) -> tuple[Span, ...]:
+    """The value's readings at their widest: each member's fuzzy bounds for a set, else its own.
+
+    Open members (``[..2026-04-15,2026-06]``) are readings unbounded on one side.
+    Unspecified digits (``2026-XX-15``) are one reading, their hull: a known limit.
+    """
+    if _set_kind(w) is None:
+        return (w.fuzzy_bounds(),)
+    from timeline.dates._edtf_level2 import set_members
+
+    assert w.form is not None
+    return tuple(m.fuzzy_bounds() for m in set_members(w.form))
+
+
+def _holders(w: When) -> tuple[Span, ...]:
+    """The value as a container, at its narrowest: each member's plain bounds for a set."""
+    if _set_kind(w) is None:
+        return ((w.earliest, w.latest),)
+    from timeline.dates._edtf_level2 import set_members
+
+    assert w.form is not None
+    return tuple((m.earliest, m.latest) for m in set_members(w.form))
 
 
 def _coerce(value: When | _dt.date) -> When:

@@ -138,17 +138,15 @@ def write_figure(
     >>> write_figure(lambda: _figure(tl), out, dpi=72, example="t.png").suffix
     '.svg'
     """
-    target = Path(path)
+    from timeline.records._atomic import checked_suffix, write_atomic
+
+    target = checked_suffix(
+        path, (".png", ".svg"), writer="save_plot", example=example, error=PlotError
+    )
     kind = target.suffix.lower().lstrip(".")
-    if kind not in ("png", "svg"):
-        raise PlotError(
-            f"save_plot: {str(path)!r} has no .png or .svg suffix; name it e.g. {example}"
-        )
     _require_matplotlib()
     from matplotlib import pyplot as plt
     from matplotlib import rc_context
-
-    from timeline.records._atomic import write_atomic
 
     with rc_context({"svg.hashsalt": "timeline"}):
         fig = make_figure()

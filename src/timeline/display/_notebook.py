@@ -268,9 +268,11 @@ def _objects(value: object, kind: type, where: str) -> tuple[Any, ...]:
     return items
 
 
-def _event(row: dict[str, Any], columns: Sequence[str], where: str) -> Event:
-    when = row["when"]
-    if _missing(when):
+def _event(
+    row: dict[str, Any], columns: Sequence[str], where: str, days: frozenset[str] = frozenset()
+) -> Event:
+    when = _when_or_text(row["when"], "when" in days)
+    if when is None:
         raise FrameError(f"{where}: 'when' is empty; give a date such as 'April 2026'")
     status = _text(row.get("status")) or "expected"
     sources: tuple[Source, ...] = ()
@@ -288,15 +290,14 @@ def _event(row: dict[str, Any], columns: Sequence[str], where: str) -> Event:
     first_when, first_status = when, status
     if claims:
         # Rebuilt from the first statement and its claims; `when`/`status` are derived.
-        first_when = row.get("first_expected", when)
-        first_when = when if _missing(first_when) else first_when
+        first_when = _when_or_text(row.get("first_expected"), "first_expected" in days) or when
         first_status = _text(row.get("first_status")) or status
     try:
         event = Event(
             id=_text(row.get("id")),
             title=_text(row.get("title")) or "",
             when=first_when if isinstance(first_when, When) else str(first_when),
-            end=_when_or_text(row.get("end")),
+            end=_when_or_text(row.get("end"), "end" in days),
             status=first_status,
             kind=_text(row.get("kind")),
             actors=_texts(row.get("actors"), f"{where}: actors"),
@@ -339,10 +340,41 @@ def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target |
         raise FrameError(f"{where}: {err}") from err
 
 
-def _when_or_text(value: object) -> When | str | None:
+def _when_or_text(value: object, day: bool = False) -> When | str | None:
+    """A date cell as a `When` or its text; ``day``: the cell is from a column of dates.
+
+    pandas has no date type: dates read with ``pd.to_datetime`` are midnights, which a
+    column of nothing but naive midnights (``day``) gives back as days. A whole number
+    stored as a float (a column of years with a gap) is that number.
+    """
     if _missing(value):
         return None
-    return value if isinstance(value, When) else str(value)
+    if isinstance(value, When):
+        return value
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if day else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _day_columns(frame: pd.DataFrame) -> frozenset[str]:
+    """The date columns of ``frame`` that hold only naive midnights: days, not times."""
+    pandas = _require_pandas()
+    days = set()
+    for name in _DATE_COLUMNS:
+        if name not in frame.columns:
+            continue
+        column = frame[name]
+        if not pandas.api.types.is_datetime64_dtype(column.dtype):  # naive only
+            continue
+        present = column.dropna()
+        if len(present) and bool((present == present.dt.normalize()).all()):
+            days.add(name)
+    return frozenset(days)
+
+
+_DATE_COLUMNS = ("when", "end", "first_expected")
 
 
 def _check_current(event: Event, when: object, status: str, where: str) -> None:
@@ -382,11 +414,12 @@ def from_pandas(
                 f"the frame has no {needed!r} column; it needs 'title' and 'when' "
                 "(see Timeline.to_pandas for every column)"
             )
+    days = _day_columns(frame)
     events = []
     for position, record in enumerate(frame.to_dict("records")):
         row = {str(k): v for k, v in record.items()}
         label = _text(row.get("id")) or _text(row.get("title")) or "?"
-        events.append(_event(row, columns, f"row {position} ({label!r})"))
+        events.append(_event(row, columns, f"row {position} ({label!r})", days))
     # Unless given, name and description come from the frame's metadata (set by to_pandas).
     meta = {k: v if isinstance(v, str) else None for k, v in frame.attrs.items()}
     if name is None:

@@ -320,13 +320,11 @@ def write_page(
     >>> write_page(Timeline([Event(title="x", when=When.month(2026, 4))]), out).exists()
     True
     """
-    from timeline.records._atomic import write_atomic
+    from timeline.records._atomic import checked_suffix, write_atomic
 
-    target = Path(path)
-    if target.suffix.lower() not in (".html", ".htm"):
-        # As save and save_plot refuse a suffix they do not write, so does the page.
-        raise PlotError(
-            f"to_html: {str(path)!r} has no .html or .htm suffix; name it e.g. page.html"
-        )
+    # As save and save_plot refuse a suffix they do not write, so does the page.
+    target = checked_suffix(
+        path, (".html", ".htm"), writer="to_html", example="page.html", error=PlotError
+    )
     write_atomic(target, page_html(timeline, by=by, as_of=as_of, title=title))
     return target

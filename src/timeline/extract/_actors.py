@@ -80,6 +80,68 @@ _STARTERS: Final = words(
     such each every all any no not more less few several another only even just asked
     speaking despite elsewhere globally domestically"""
 )
+# Titles inside a run of capitalised words, after the organisation or the portfolio and
+# before the person: "Tesla CEO Elon Musk", "Transport Secretary Heidi Alexander".
+_MID_TITLES: Final = words(
+    """ceo cfo cto coo chairman chairwoman president secretary minister governor mayor premier
+    spokesperson spokesman spokeswoman commissioner chancellor senator director chief"""
+)
+_MID_TITLE_HINT: Final = re.compile(
+    r"\s(?:" + "|".join(sorted(_MID_TITLES)) + r")\b", re.IGNORECASE
+)
+_GOVERNMENT_TITLES: Final = words("secretary minister commissioner chancellor senator")
+# Words a name never ends on alone: "Rocket Lab's" keeps "Rocket".
+_ORG_TAILS: Final = words(
+    """lab labs group motors systems technologies technology industries inc corp corporation
+    ltd llc plc holdings ai robotics dynamics aerospace energy electronics semiconductor
+    pharmaceuticals therapeutics airlines bank capital ventures partners networks"""
+)
+# After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
+# second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
+_OWNED: Final = re.compile(r"\b(?:its|their)\s+((?:[a-z][\w-]*\s+){0,3})$")
+# Between "its" and a name, these say the name is a company of its own: "its subsidiary Waymo".
+_ROLE_NOUNS: Final = words(
+    """subsidiary subsidiaries unit units arm arms partner partners rival rivals parent
+    affiliate affiliates division divisions competitor competitors customer customers supplier
+    suppliers investor investors backer backers owner owners chief founder founders
+    cofounder co-founder chairman president executive ceo cfo spokesperson spokesman
+    spokeswoman head director manager team brand joint venture venture"""
+)
+# The last word of a public or corporate body named after a possessive.
+_BODIES: Final = words(
+    """board authority agency commission ministry department council bank office
+    administration court parliament assembly regulator bureau committee service institute
+    university"""
+)
+_NUMBERED: Final = re.compile(r"\s+(?:\d{1,2}|I{1,3}|IV|V)(?![\w.,]*\d)(?![\w-])")
+# Common nouns and adjectives that open news sentences about markets, policy, products
+# and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
+# trials"): alone at a sentence's start (one capitalised word), they are no name unless
+# the text also writes them capitalised inside a sentence (a name: "... said Amazon").
+_COMMON_OPENERS: Final = words(
+    """tax taxes tariff tariffs subsidy subsidies incentive incentives rebate rebates credit
+    credits grant grants loan loans funding funds investment investments budget budgets
+    debt deficit inflation interest rates rate price wages wage jobs unemployment
+    employment emissions pollution energy electricity fuel oil gas power battery batteries
+    electric hybrid solar wind nuclear vehicle vehicles car cars truck trucks chip chips
+    trade tickets ticket fans players teams games construction approval approvals
+    regulation regulations rules law laws legislation policy policies reforms reform
+    inventory inventories capacity margin income losses loss cash bonds yields markets
+    market consumer consumers household households home homes housing rent rents mortgage
+    mortgages net gross operating total average annual quarterly monthly weekly daily
+    global domestic foreign federal national regional local public private new old
+    clinical trial trials patients doctors drug drugs treatment vaccine vaccines data
+    research work works progress funding traffic passengers ridership freight cargo
+    launch launches flights flight tests test testing production manufacturing factory
+    factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
+    water rain weather heat temperatures storms drought fire fires tourism travel
+    advertising ad ads software hardware cloud demand sales service services operations
+    shipping delivery member members ministers lawmakers legislators"""
+)
+# Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
+# "Shipments"): alone at a sentence's start, before a lower-case word, no name unless
+# the text also writes the word capitalised inside a sentence.
+_NOUN_ENDINGS: Final = ("tion", "tions", "sion", "sions", "ments", "ies", "ness")
 _ACRONYMS: Final = words(
     """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
     HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D"""
@@ -112,7 +174,7 @@ _ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGN
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
     r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
-    r"|conglomerate|corporation)(?![\w-])",
+    r"|conglomerate|corporation|major|utility|miner|producer|brand|carrier|outfit)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -155,6 +217,11 @@ def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dic
     return table
 
 
+def _midsentence_capitals(folded: str) -> frozenset[str]:
+    """Capitalised words written inside a sentence (after a lower-case word or a comma)."""
+    return frozenset(re.findall(r"(?<=[a-z,;] )[A-Z][\w-]*", folded))
+
+
 def _lowercase_words(folded: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'-]+", folded))
 
@@ -167,6 +234,7 @@ class Actors:
     known: dict[str, str]
     use_spacy: bool | None = None
     _lower: frozenset[str] = attrs.field(init=False)
+    _midcaps: frozenset[str] = attrs.field(init=False)
     _known_re: re.Pattern[str] | None = attrs.field(init=False)
     _spacy: list[tuple[int, int, str]] = attrs.field(init=False)
     _quoted: list[tuple[int, int]] = attrs.field(init=False)
@@ -174,6 +242,7 @@ class Actors:
 
     def __attrs_post_init__(self) -> None:
         self._lower = _lowercase_words(self.folded)
+        self._midcaps = _midsentence_capitals(self.folded)
         keys = sorted(self.known, key=len, reverse=True)
         self._known_re = (
             re.compile(
@@ -216,7 +285,8 @@ class Actors:
             head = min(clash, default=m.end())
             if clash and (head <= m.start() or head not in institutions):
                 continue
-            for part in [m] if not clash else _NAME.finditer(self.folded, m.start(), head):
+            runs = [m] if not clash else list(_NAME.finditer(self.folded, m.start(), head))
+            for part in (sub for run in runs for sub in self._title_split(run)):
                 if inside(self._quoted, part.start()):
                     continue
                 name = self._clean(part, sentence_start)
@@ -249,14 +319,24 @@ class Actors:
                 pass  # "Paris-based Mistral AI": an adjective before the name
             elif at_start and (low in _STARTERS or self._opener(first, word, len(words))):
                 pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
+            elif at_start and len(words) == 1 and self._common(first, word):
+                pass  # "Tax breaks will expire", "Subsidies end": a common noun
+
             elif not (low in _STOP or (at_start and low in self._lower)):
                 break
+            elif low not in _STOP and len(words) > 1 and _org_tail(words[1]):
+                break  # "Rocket Lab's": the first word of the name, though the text has "rocket"
             first += len(words[0]) + 1
             words = words[1:]
             while first < m.end() and self.folded[first].isspace():
                 first += 1
         if not words:
             return None
+        if len(words) == 1 and _NUMBERED.match(self.folded, m.end()):
+            return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
+        owned = None if person else _OWNED.search(self.folded, max(0, first - 50), first)
+        if owned is not None and not any(w in _ROLE_NOUNS for w in owned.group(1).split()):
+            return None  # "its Model Y", "its first uncrewed Gaganyaan mission": a thing owned
         # A title just before the name ("newcomer Alexandr Wang", "director of").
         before = self.folded[max(0, first - 40) : first].split()
         if before and before[-1].lower().strip(",") in _TITLES:
@@ -264,6 +344,12 @@ class Actors:
         possessive = False
         for i, word in enumerate(words):
             if _POSSESSIVE.search(word) and "'" in word:
+                rest = words[i + 1 :]
+                if len(rest) >= 2 and rest[-1].lower() in _BODIES:
+                    # "California's Air Resources Board": the body is who acts
+                    first = m.start() + m.group().index(rest[0], m.group().index(word))
+                    words = rest
+                    break
                 words = [*words[:i], _POSSESSIVE.sub("", word)]  # "China's AI" -> China
                 possessive = True
                 break
@@ -279,6 +365,42 @@ class Actors:
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() == "its"
         return Name(text, first, person=person, org=org)
+
+    def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:
+        """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
+        Elon Musk; a word before a government title is a portfolio, not a name ("Transport
+        Secretary Heidi Alexander" is Heidi Alexander)."""
+        if _MID_TITLE_HINT.search(m.group(), 1) is None:
+            return [m]  # most names hold no title
+        tokens = list(re.finditer(r"\S+", m.group()))
+        for i in range(1, len(tokens) - 1):
+            low = _POSSESSIVE.sub("", tokens[i].group()).lower()
+            if low not in _MID_TITLES:
+                continue
+            at = m.start() + tokens[i].start()
+            person = _NAME.match(self.folded, at, m.end())
+            before = _NAME.match(self.folded, m.start(), m.start() + tokens[i - 1].end())
+            if person is None:
+                return [m]
+            if before is None or (low in _GOVERNMENT_TITLES and i == 1):
+                return [person]
+            return [before, person]
+        return [m]
+
+    def _common(self, at: int, word: str) -> bool:
+        """Whether a lone capitalised word opening a sentence is a common noun or adjective.
+
+        It is when it is a word news sentences open with, or has the ending of an
+        abstract or plural noun and a lower-case word follows ("Negotiations are"),
+        and the text never writes it capitalised inside a sentence (where it would be a name).
+        """
+        low = word.lower()
+        listed = low in _COMMON_OPENERS
+        if not listed:
+            after = self.folded[at + len(word) : at + len(word) + 2]
+            if not (low.endswith(_NOUN_ENDINGS) and re.match(r"\s[a-z]", after)):
+                return False
+        return word not in self._midcaps
 
     def _opener(self, at: int, word: str, run: int) -> bool:
         """Whether a lone word starting a sentence is an opener: "Earlier, Acme said".
@@ -318,11 +440,17 @@ def quoted(folded: str) -> Iterator[re.Match[str]]:
     return _QUOTED.finditer(folded)
 
 
+def _org_tail(word: str) -> bool:
+    return _POSSESSIVE.sub("", word).lower() in _ORG_TAILS
+
+
 def _plausible(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
         word = words[0]
         low = word.lower()
+        if re.fullmatch(r"[A-Z]{2,6}s", word):
+            return False  # "EVs", "SUVs", "GPUs": acronyms in the plural are things
         if re.search(r"-[a-z]", word):
             return False  # "AI-related", "AI-plus": a compound adjective
         if re.search(r"\d", word):

@@ -20,7 +20,7 @@ from typing import Final
 import attrs
 
 from timeline.extract._actors import inside
-from timeline.extract._cues import Cue, bare_past, cues, listed_cues
+from timeline.extract._cues import SLIP_WORD, Cue, bare_past, cues, listed_cues
 from timeline.extract._dating import DateIndex
 from timeline.extract._draft import Draft
 from timeline.extract._figures import figures
@@ -49,7 +49,19 @@ _ELLIPTIC: Final = re.compile(
     re.IGNORECASE,
 )
 _CONNECTOR: Final = re.compile(
-    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet|[,;:\-\s]))+",
+    # whole words only: "Sony" and "SoftBank" do not start with "so"
+    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet)\b|[,;:\-\s])+",
+    re.IGNORECASE,
+)
+# "between" and up to four words before an "and": the "and" of "between X and Y".
+_BETWEEN: Final = re.compile(r"\bbetween\s+(?:[^\s,;]+\s+){0,3}[^\s,;]+$", re.IGNORECASE)
+# What may stand between a cut and a slip that goes on with the same thing: "but later
+# pushed it to July", "and has since been delayed to 2027", ", a target it later moved".
+_SLIP_LEAD: Final = re.compile(
+    r"(?:(?:a|the|that|this|which|it|they|has|have|had|was|were|is|been|since|later|then"
+    r"|after|following|amid|despite|two|three|four|several|repeated|further|another|new"
+    r"|subsequently|eventually|again|now|once|date|target|deadline|timeline|schedule|plan"
+    r"|goal|launch|release)\s+){0,6}",
     re.IGNORECASE,
 )
 # Matched at a clause's start with Pattern.match(text, pos): no "^", which only
@@ -117,6 +129,12 @@ def clauses(
             continue  # never inside a quotation
         word = folded[cut_start:cut_end].strip().lower()
         right = (cut_end, left_end)
+        if _slip_goes_on(folded, cut_end, left_end) and dates.has(left_start, cut_start):
+            continue  # "in June but later pushed it to July": one thing, moved
+        if "and" in word.split() and _BETWEEN.search(
+            folded, max(left_start, cut_start - 60), cut_start
+        ):
+            continue  # "between Merced and Bakersfield": one phrase
         # Two dated statements joined by "and" or ";" are two statements.
         both_dated = dates.has(left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").
@@ -134,6 +152,13 @@ def clauses(
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
     return [Piece(a, b, i) for i, (a, b) in enumerate(pieces)]
+
+
+def _slip_goes_on(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` starts with a slip and no subject of its own."""
+    lead = _SLIP_LEAD.match(folded, start, end)
+    at = start if lead is None else lead.end()
+    return SLIP_WORD.match(folded, at, end) is not None
 
 
 def _stands(start: int, end: int, index: _SentenceIndex, dates: DateIndex) -> bool:

@@ -19,7 +19,7 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
+__all__ = ["SLIP_WORD", "Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
 
 
 class Look(enum.Enum):
@@ -47,6 +47,7 @@ class Cue:
     strong: bool
     firm: bool = False  # a fixed date ("scheduled", "confirmed"): status confirmed
     slip: bool = False  # a date moved ("pushed back to"): the latest date named is the new one
+    cancel: bool = False  # "scrapped", "called off": the event will not happen
 
 
 def _alt(words: str) -> str:
@@ -71,23 +72,29 @@ _FORWARD = _alt(
     "|will launch|will release|will open|will ship|will unveil|will debut|will start|will begin"
     "|will hold|will close|will introduce|will roll out|will raise|will invest|will announce"
     "|will publish|will build|will deliver|will enter|will acquire|will take effect"
+    "|has until|have until|given until|gets until"
+    "|wants to|want to|wants"
 )
 # A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
 # statement dates is the new expectation, so these look forward; the latest date named
 # is the new one.
 _SLIP = (
-    r"delayed|postponed|slipped|rescheduled|deferred|put\s+off|set\s+back"
-    r"|pushed(?:\s+\w+){0,3}?\s+back|moved(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
+    r"delay(?:ed|ing|s)?|postpone[ds]?|postponing|postponement|slipp(?:ed|ing)|reschedul(?:ed|ing)"
+    r"|defer(?:red|ring|s)|put(?:ting)?\s+off|set\s+back"
+    r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until)(?=\s)"
+    r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
 )
-_SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
-_WEAK_FORWARD = _alt("would|could|might|may|should|estimate|forecast to|projected")
+SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
+_WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
     "|bought|sold|signed|showcased|topped|surpassed|exceeded|passed|reached|hit|rose|grew|fell"
     "|dropped|declined|doubled|tripled|halved|cut|hired|laid off|fired|approved|blocked|banned"
     "|designated|ruled|sued|fined|invested|partnered|merged|completed|finished|began|started"
     "|ended|debuted|shipped|filed|won|lost|cancelled"
-    "|canceled|scrapped|shut down|shuttered|went live|took place|was held|were held"
+    "|canceled|scrapped|called off|calls off|abandoned|abandons|shelved|shelves|axed|ditched"
+    "|cancels|scraps|scrapping|cancelling|canceling|shut down|shuttered|went live|took place"
+    "|was held|were held"
     "|coordinated|demonstrated|agreed|joined|resigned|appointed|elected|enacted|adopted"
     "|issued|posted|recorded|established|founded|formed|created|built|deployed|rolled out"
     "|revealed|disclosed|presented|expanded|increased|decreased|jumped|soared|plunged|slumped"
@@ -132,6 +139,37 @@ _NOT_VERB: Final = words(
 )
 
 
+# After "due to", a cause rather than a verb: "due to weather", "due to the pandemic".
+_CAUSE_AFTER: Final = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|weather|bad|poor|high|low"
+    r"|strong|weak|technical|supply|rising|falling|higher|lower|delays|concerns|problems"
+    r"|issues|a\s+lack|lack|safety|regulatory|ongoing|continued|market|demand|[a-z]+ing\b)",
+    re.IGNORECASE,
+)
+# Cues that say an event will not happen: it is cancelled.
+_CANCEL: Final = re.compile(
+    r"cancel(?:l?ed|s|l?ing)|scrap(?:ped|s|ping)|called\s+off|calls\s+off|abandon(?:ed|s)"
+    r"|shelve[ds]|axed|ditched",
+    re.IGNORECASE,
+)
+_DENIED: Final = re.compile(
+    r"(?:\b(?:not|never|no|denied|denies|deny)\b|n't)[^,;.]*$", re.IGNORECASE
+)
+# After a participle, a verb: the participle qualifies the noun before it ("cars sold must").
+_BEFORE_VERB: Final = re.compile(
+    r"\s+(?:must|will|would|should|can|could|may|might|shall|is|are|was|were|to\s+be)\b"
+)
+# "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
+_INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+_BE_BEFORE: Final = re.compile(r"\bbe(?:en)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Before a past participle, a passive still to come: "will be finished", "to be launched".
+_FUTURE_PASSIVE: Final = re.compile(
+    r"\b(?:will|would|shall|to|could|should|may|might|must|won't|wouldn't|can't|cannot)"
+    r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:be|have\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """The cue phrases in ``text[start:end]`` in order; spans index ``text``.
 
@@ -157,20 +195,39 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         elif kind == "firm":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, firm=True))
         elif kind == "forward":
+            if words.lower() == "due to" and _CAUSE_AFTER.match(text, m.end(), stop):
+                continue  # "scrubbed due to weather": a cause, not a schedule
             weak = words.lower() in ("will", "shall", "expected", "proposed", "planned")
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, not weak))
         elif kind == "weak":
             if words == "May":
                 continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
-        elif kind == "perfect" and _SLIP_WORD.search(words):
+        elif kind == "perfect" and SLIP_WORD.search(words):
             # "has delayed the launch to May": a date moved, as "delayed" alone is
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
         elif kind == "back" or kind == "perfect":
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):
                 continue  # "its historically closed ecosystem": a participle as an adjective
-            found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
+            if kind == "back" and _INFINITIVE.search(text, max(start, m.start() - 4), m.start()):
+                # "a target to cut emissions by 90% by 2040": what is to be done
+                found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
+                continue
+            if kind == "back" and " " not in words and _BEFORE_VERB.match(text, m.end(), stop):
+                continue  # "80% of new cars sold must be ...": a participle after a noun
+            if (
+                kind == "back"
+                and _BE_BEFORE.search(text, max(start, m.start() - 20), m.start())
+                and _FUTURE_PASSIVE.search(text, max(start, m.start() - 40), m.start())
+            ):
+                # "will be completed", "is expected to be launched": still to come
+                found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
+                continue
+            cancel = _CANCEL.search(words) is not None
+            if cancel and _DENIED.search(text, max(start, m.start() - 40), m.start()):
+                cancel = False  # "has not cancelled", "denied it had scrapped"
+            found.append(Cue(words, m.start(), m.end(), Look.BACK, True, cancel=cancel))
         elif kind == "report":
             found.append(Cue(words, m.start(), m.end(), Look.REPORT, True))
         else:

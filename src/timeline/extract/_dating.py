@@ -9,6 +9,7 @@ is cut at March). Dates are looked up by range with `DateIndex`.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as _dt
 import re
 from typing import Final
@@ -23,12 +24,15 @@ __all__ = [
     "DateIndex",
     "after",
     "before",
+    "compared",
     "day",
     "fiscal_form",
+    "game_periods",
     "main_cue",
     "onwards",
     "pick_date",
     "runs_past",
+    "slip_of",
     "until",
 ]
 
@@ -80,6 +84,65 @@ def fiscal_form(phrase: str) -> str | None:
         n = _PART_NUMBER.get(words.group(1)) or _PART_NUMBER_SHORT[words.group(1)]
         part = f"{'Q' if words.group(2) == 'quarter' else 'H'}{n} "
     return f"{part}FY{number}"
+
+
+# A quarter or half said without a year: of a year in business news, of a game in sport.
+_YEARLESS_PERIOD: Final = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-](?:quarter|half)",
+    re.IGNORECASE,
+)
+_PLAY: Final = re.compile(
+    r"\b(?:points?|scored|scores?|scoring|games?|match(?:es)?|overtime|half-?time|touchdowns?"
+    r"|innings?|rebounds|assists|fumbled?|interceptions?|quarterback|penalty|penalties"
+    r"|trailed|trailing|tied|buzzer|whistle|kick-?off|playoffs?|referee|yards|field\s+goal"
+    r"|free\s+throws?|three-pointers?|hat-trick|goals?|teams?|coach|league|season|fans"
+    r"|defen[cs]e|offen[cs]e|inning|striker|goalkeeper|pitcher|rallied|comeback|victory"
+    r"|win|won|beat|lost|final\s+score)\b",
+    re.IGNORECASE,
+)
+_BUSINESS: Final = re.compile(
+    r"\b(?:revenue|revenues|sales|earnings|profits?|income|margins?|shipments|deliveries"
+    r"|orders|fiscal|results|guidance|gdp|economy|economic|quarterly|shares|stock|investors"
+    r"|analysts|forecasts?|outlook|demand|production|output|customers|growth|spending|prices"
+    r"|inflation|billion|million|capex|launch|release|year)\b|[$€£¥]",
+    re.IGNORECASE,
+)
+
+
+def game_periods(folded: str, spans: list[tuple[int, int]], dates: list[DateMatch]) -> set[int]:
+    """Where a yearless quarter or half is a period of a game, not of a year.
+
+    "the fourth quarter" (no year, not fiscal) is a quarter of the year in
+    business news and of a game in sport. It is read as a game's when its
+    sentence speaks of play ("points", "scored", "game", "overtime" ...) and not
+    of business ("revenue", "sales", "earnings", a currency ...); in a text about
+    play (three or more play words in all) a sentence without business words is
+    read the same way. Returns the start offsets of such date phrases.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "James scored 14 points in the fourth quarter."
+    >>> sorted(game_periods(t, [(0, len(t))], find_dates(t, reference="2026-03-10")))
+    [26]
+    """
+    periods = [
+        d
+        for d in dates
+        if _YEARLESS_PERIOD.search(d.text)  # "the fourth quarter", "after the third quarter"
+        and not re.search(r"\d|\byear\b|\bfiscal\b|\bFY", d.text, re.IGNORECASE)
+    ]
+    if not periods:
+        return set()
+    sporty = len({m.group().lower() for m in _PLAY.finditer(folded)}) >= 3
+    found: set[int] = set()
+    for start, end in spans:
+        inside = [d for d in periods if start <= d.start and d.end <= end]
+        if not inside:
+            continue
+        if _BUSINESS.search(folded, start, end):
+            continue
+        if sporty or _PLAY.search(folded, start, end):
+            found.update(d.start for d in inside)
+    return found
 
 
 def day(point: _dt.date) -> _dt.date:
@@ -160,9 +223,15 @@ def main_cue(found: list[Cue]) -> Cue | None:
     strong = [c for c in found if c.strong]
     first = strong[0] if strong else found[0]
     if first.look is Look.REPORT:
+        # What is reported says which way the statement looks: "said it would launch"
+        # (after the verb of speech), "will list Jio ..., the chairman told shareholders"
+        # (before it).
         later = [c for c in found if c.start > first.start and c.look is not Look.REPORT]
         if later and later[0].look is Look.FORWARD:
             return later[0]
+        earlier = [c for c in found if c.end <= first.start and c.look is not Look.REPORT]
+        if earlier and earlier[0].look in (Look.FORWARD, Look.BACK):
+            return earlier[0]
     return first
 
 
@@ -171,6 +240,127 @@ def _marker_before(folded: str, date: DateMatch, dates: list[DateMatch], start: 
     begin = max([d.end for d in dates if d.end <= date.start], default=start)
     found = [m.group(1).lower() for m in _MARKER.finditer(folded, begin, date.start)]
     return found[-1] if found else ""
+
+
+# Before the first date of a slip, what says it was a promise: a forward word, or "originally".
+_PROMISE: Final = re.compile(
+    r"\b(?:plan|schedul|expect|target|slat|aim|set\s+for|due|promis|intend|would|will"
+    r"|originally|initially|first|previously|once|earlier)",
+    re.IGNORECASE,
+)
+
+
+# "by the end of the year instead of in the first half": the date given up.
+_INSTEAD: Final = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|not)\s+(?:in|by|on|for|at)?\s*$", re.IGNORECASE
+)
+
+
+# "three years earlier than the previous deadline of 2038": the date given up.
+_PREVIOUS: Final = re.compile(
+    r"\b(?:previous|earlier|original|initial|old|prior|former)\s+(?:\w+\s+)?"
+    r"(?:deadline|target|date|goal|timeline|schedule|plan|estimate)\s+(?:of|for|in)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _replaced(
+    dates: list[DateMatch], found: list[Cue], folded: str
+) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
+    """A date said to replace another with no verb of slipping ("by 2035, three years earlier
+    than the previous deadline of 2038", "by the end of the year instead of in the first half")."""
+    cue = next((c for c in found if c.look is Look.FORWARD), None)
+    if cue is None or len(dates) < 2:
+        return None
+    old = [
+        d
+        for d in dates
+        if _PREVIOUS.search(folded, max(0, d.start - 50), d.start)
+        or _INSTEAD.search(folded, max(0, d.start - 24), d.start)
+    ]
+    new = [d for d in dates if d not in old and d.start >= cue.end]
+    if not old or not new or old[0].when == new[0].when:
+        return None
+    first = old[0]
+    said = _PREVIOUS.search(folded, max(0, first.start - 50), first.start)
+    if (
+        said is not None
+        and "deadline" in said.group().lower()
+        and first.when.relation is Relation.ON
+    ):
+        with contextlib.suppress(TimelineError):  # "the previous deadline of 2038": by 2038
+            deadline = When.parse(f"by {first.when}")
+            first = DateMatch(first.text, first.start, first.end, deadline)
+    return cue, first, new[:1]
+
+
+def slip_of(
+    dates: list[DateMatch], found: list[Cue], folded: str, start: int
+) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
+    """A date moved within one statement: the slip cue, the first promise and the moves.
+
+    "would launch it in June, a target it later pushed to July", "planned for
+    June, has been delayed to September", "delayed from June to September": the
+    first date is the one before the slip (said as a promise: "planned",
+    "originally" ...) or after it with "from"; the moves are the dates after the
+    slip not marked "from", in order, the last of them the date now expected.
+    """
+    slip = next((c for c in found if c.slip), None)
+    if slip is None:
+        return _replaced(dates, found, folded)
+    after = [d for d in dates if d.start >= slip.end]
+    moves = [
+        d
+        for d in after
+        if _marker_before(folded, d, dates, slip.end) != "from"
+        and not _INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
+    ]
+    earlier = [d for d in dates if d.end <= slip.start]
+    first = None
+    if not moves:
+        # "will fly no earlier than Q1 2026, after a delay from 2025": the slip told
+        # after the new date, the first promise marked "from"
+        if not earlier or not after:
+            return None
+        first, moves = after[0], earlier[-1:]
+    elif earlier and _PROMISE.search(folded, start, earlier[0].start):
+        first = earlier[0]
+    elif not earlier:
+        first = next((d for d in after if d not in moves), None)
+    if first is None or first.when == moves[-1].when:
+        return None
+    return slip, first, moves
+
+
+# The tail of a comparison, up to a date: "up from $40.9 billion (last year)", "compared
+# with $2 billion (in 2024)", "down from 1,500 (in 2023)", "versus 3% (a year earlier)".
+_COMPARED: Final = re.compile(
+    r"(?:\b(?:up|down|rising|falling|higher|lower)\s+(?:[^\s,;]+\s+){0,2}?from"
+    r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bas\s+against"
+    r")\s+"
+    r"(?:[^,;]|(?<=\d),(?=\d)){0,50}$",
+    re.IGNORECASE,
+)
+
+
+# Right before a date, a multiple of it: "double last year's total", "twice 2024's".
+_TIMES_OF: Final = re.compile(r"\b(?:double|twice|triple|treble)\s+(?:that\s+of\s+)?$", re.I)
+
+
+def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]:
+    """The dates of a statement that belong to a figure it is compared with.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "Revenue rose to $5 billion, up from $4 billion in 2024."
+    >>> [d.text for d in compared(t, find_dates(t, reference=None), 0)]
+    ['2024']
+    """
+    found = []
+    for d in dates:
+        begin = max([e.end for e in dates if e.end <= d.start], default=start)
+        if _COMPARED.search(folded, begin, d.start) or _TIMES_OF.search(folded, begin, d.start):
+            found.append(d)
+    return found
 
 
 def pick_date(

@@ -21,7 +21,7 @@ import yaml
 from timeline.dates import When
 from timeline.dates._precision import MONTH_NAMES
 from timeline.figures import Observation, Source, Target
-from timeline.model import Event, Status, Timeline
+from timeline.model import Claim, Event, Status, Timeline
 from timeline.records import event_to_record
 
 __all__ = ["LOW_CONFIDENCE", "Draft", "Extraction", "Stats"]
@@ -63,6 +63,12 @@ class Draft:
     description: str | None = None
     source: Source | None = None
     location: str | None = None
+    first_when: When | None = None
+    """The date first promised, when the statement says it moved ("in June, a target it
+    later pushed to July"); ``when`` is the date now expected."""
+    claims: tuple[Claim, ...] = ()
+    """The moves of a date moved in the statement, stated at publication: its event starts
+    at ``first_when`` and these claims bring it to ``when``."""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -95,11 +101,13 @@ class Draft:
         >>> (e.id, str(e.when))
         ('tencent-will-launch-it-in-q3-2026', 'Q3 2026')
         """
+        moved = self.first_when is not None and bool(self.claims)
         return Event(
             id=self.id,
             title=self.title,
-            when=self.when,
-            status=self.status,
+            when=self.first_when if moved and self.first_when is not None else self.when,
+            status=Status.EXPECTED if moved else self.status,
+            claims=self.claims,
             kind=self.kind,
             actors=self.actors,
             location=self.location,

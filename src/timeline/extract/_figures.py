@@ -24,15 +24,16 @@ from timeline._errors import QuantityError
 from timeline.extract._multiples import multiples
 from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
+from timeline.figures._units import multiple_mark
 
-__all__ = ["Figure", "figures"]
+__all__ = ["Figure", "figures", "yen_text"]
 
 
 @attrs.frozen
 class Figure:
     """A figure found at ``start``..``end`` with its `Quantity`.
 
-    >>> f = figures("Meta doubled it from $5 billion to $10 billion.", 0, 47, [])[0]
+    >>> f = figures("Meta doubled it from $5 billion to $10 billion.", 0, 47, [])[1]
     >>> (f.text, str(f.quantity), f.after_from)
     ('$5 billion', '$5 billion', True)
     """
@@ -49,19 +50,25 @@ _BOUND = (
     r"|as\s+many\s+as|over|under|above|below|about|around|approximately|roughly|nearly"
     r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
 )
-_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d))"
+_CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|(?:JP|CN|RMB)?¥|₹|₩|Rs\.?(?=\s?\d))"
 # Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567"), as Quantity reads them.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)(?![\w-])"
 _CODE = r"(?:CNY|USD|EUR|GBP|JPY|RMB|HKD|INR|KRW|yuan|dollars|euros|pounds|yen|rupees)(?![\w-])"
 # Unit words: lower case, a compound such as "AI-plus", or an acronym before a lower-case
-# word ("ICT specialists"), never an acronym alone ("$300 million ARR" is in USD).
-_UNIT_WORD = r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z]))"
+# word ("ICT specialists") or in the plural ("200,000 EVs"), never an acronym alone
+# ("$300 million ARR" is in USD), except units of power and energy at a clause's end
+# ("to 10 GW.").
+_UNIT_WORD = (
+    r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s(?![\w-])"
+    r"|[GMkT]Wh?(?=[.,;:)]|\s*$))"
+)
 _CANDIDATE: Final = re.compile(
     rf"(?<![\w.$€£¥₹₩-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
     rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"
-    rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+    rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b|pc(?![\w-])))?"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
+    r"(?:(?P<glued>[GMkT]Wh?)(?![\w-]))?"
     rf"(?:\s+(?P<code>{_CODE}))?"
     rf"(?P<units>(?:\s+(?:per\s+)?{_UNIT_WORD}){{0,3}})"
     r"(?![\w.]\d)",
@@ -115,8 +122,38 @@ def _unit_words(text: str) -> str:
     return " ".join(kept)
 
 
-def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Figure]:
-    """The figures in ``folded[start:end]`` that do not overlap the ``taken`` spans (dates).
+_YEN_WORDS: Final = re.compile(r"\b(?:yen|JPY)\b")
+_YUAN_WORDS: Final = re.compile(r"\b(?:yuan|RMB|renminbi|CNY)\b", re.IGNORECASE)
+_JAPAN: Final = re.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|Nikkei|Yokohama|Kyoto)\b")
+_CHINA: Final = re.compile(
+    r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong)\b"
+)
+_BARE_YEN_SIGN: Final = re.compile(r"(?<![A-Za-z])¥")
+
+
+def yen_text(folded: str) -> bool:
+    """Whether "¥" in this text is the yen, not the yuan `Quantity` reads it as.
+
+    The currency's name decides when the text names one of the two ("yen" or
+    "yuan"/"RMB"); else the text is about Japan when it names Japanese places
+    more often than Chinese ones.
+
+    >>> yen_text("SoftBank, Japan's tech investor, will spend ¥3 trillion."), yen_text("¥3")
+    (True, False)
+    """
+    yen, yuan = _YEN_WORDS.search(folded) is not None, _YUAN_WORDS.search(folded) is not None
+    if yen != yuan:
+        return yen
+    if yen:
+        return False  # both named: "¥" is left to its default
+    return len(_JAPAN.findall(folded)) > len(_CHINA.findall(folded))
+
+
+def figures(
+    folded: str, start: int, end: int, taken: list[tuple[int, int]], *, yen: bool = False
+) -> list[Figure]:
+    """The figures in ``folded[start:end]`` that do not overlap the ``taken`` spans (dates);
+    with ``yen`` (`yen_text`), "¥" is read as the yen.
 
     >>> [f.text for f in figures("KeLing AI passed $300 million and expects 2-3 new models.",
     ...                          0, 58, [])]
@@ -143,8 +180,9 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
             word = re.search(r"(\w+)\s?$", head)
             if word is None or not word.group(1).islower():
                 continue
-        units = _unit_words(m.group("units"))
-        has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code")) or units
+        # "300MW plant": a unit glued to the number is the whole unit
+        units = "" if m.group("glued") else _unit_words(m.group("units"))
+        has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code", "glued")) or units
         if not has_measure:
             continue
         if _bare_year(m, units, head):
@@ -158,9 +196,14 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
             stop = body_end + words[kept - 1].end()
         if any(a < stop and m.start() < b for a, b in [*taken, *multiple_spans]):
             continue
-        text = " ".join(folded[m.start() : stop].split())
+        begin = m.start() + len(m.group()) - len(m.group().lstrip())  # no space before
+        text = " ".join(folded[begin:stop].split())
         passing = _PASSING.search(folded, max(start, m.start() - 14), m.start())
         stated = f"over {text}" if passing and not m.group("bound") else text
+        if m.group("pct") == "pc":
+            stated = re.sub(r"(?<=\d)\s?pc\b", "%", stated, count=1)  # "10pc": per cent
+        if yen:
+            stated = _BARE_YEN_SIGN.sub("JP¥", stated)
         try:
             quantity = Quantity.parse(stated)
         except QuantityError:
@@ -168,10 +211,87 @@ def figures(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
         if quantity.bound is Bound.EXACT and quantity.value == 0:
             continue
         after_from = bool(re.search(r"\bfrom\s+$", folded[max(start, m.start() - 6) : m.start()]))
-        found.append(Figure(folded[m.start() : stop], m.start(), stop, quantity, after_from))
+        found.append(Figure(folded[begin:stop], begin, stop, quantity, after_from))
         pos = max(pos, stop)
     found.sort(key=lambda f: f.start)
-    return _ranges(folded, found)
+    found = _compared_counts(folded, start, end, taken, found)
+    found = _bare_low_ends(folded, start, taken, found, yen)
+    return _ranges(folded, found, yen)
+
+
+# A bare number as the low end of a range whose high end has the unit: "between 40,000 and
+# 46,000 vehicles", "5 to 10 GW", "$18.5 to $19 billion" (not "from 5 to 10 GW": a change).
+_LOW_END: Final = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?P<cur>{_CURRENCY})?(?P<num>{_NUMBER})\s+(?P<join>and|to)\s+$",
+    re.IGNORECASE,
+)
+
+
+_JOIN_BEFORE: Final = re.compile(r"(?:and|to)\s+$", re.IGNORECASE)
+
+
+def _bare_low_ends(
+    folded: str, start: int, taken: list[tuple[int, int]], found: list[Figure], yen: bool
+) -> list[Figure]:
+    out: list[Figure] = []
+    for fig in found:
+        if _JOIN_BEFORE.search(folded, max(start, fig.start - 5), fig.start) is None:
+            out.append(fig)  # no "and"/"to" just before: no low end
+            continue
+        m = _LOW_END.search(folded, max(start, fig.start - 40), fig.start)
+        joined = None
+        if m is not None and not any(a < fig.start and m.start("num") < b for a, b in taken):
+            low_end = m.start("cur") if m.group("cur") else m.start("num")
+            between = m.group("between") is not None
+            change = re.search(r"\bfrom\s+$", folded[max(start, low_end - 6) : low_end])
+            overlap = any(f.end > low_end and f.start < fig.start for f in out)
+            if (m.group("join").lower() == "and") == between and not change and not overlap:
+                low = f"{m.group('cur') or ''}{m.group('num')}"
+                if yen:
+                    low = _BARE_YEN_SIGN.sub("JP¥", low)
+                try:
+                    quantity = Quantity.parse(f"{low} to {fig.text}")
+                except QuantityError:
+                    quantity = None
+                if quantity is not None and quantity.bound is Bound.RANGE:
+                    joined = Figure(folded[low_end : fig.end], low_end, fig.end, quantity)
+        out.append(fig if joined is None else joined)
+    return out
+
+
+# A bare number compared with a figure: "45,000 cars, up from 40,000", "$5 billion
+# compared with 4 billion".
+_COMPARED_COUNT: Final = re.compile(
+    rf"\b(?:from|with|versus|vs\.?)\s+(?:(?P<bound>about|around|roughly|nearly)\s+)?"
+    rf"(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?(?![\w%$.-]|\s?-?\s?\d)",
+    re.IGNORECASE,
+)
+
+
+def _compared_counts(
+    folded: str, start: int, end: int, taken: list[tuple[int, int]], found: list[Figure]
+) -> list[Figure]:
+    """Bare numbers compared with the figure before them take its unit or currency."""
+    extra: list[Figure] = []
+    for m in _COMPARED_COUNT.finditer(folded, start, end):
+        a, b = m.start("bound") if m.group("bound") else m.start("num"), m.end()
+        if any(x < b and a < y for x, y in [*taken, *((f.start, f.end) for f in found)]):
+            continue
+        if _YEAR.fullmatch(m.group("num")) and not m.group("scale"):
+            continue  # "from 2025": a year
+        before = [f for f in found if f.end <= a]
+        if not before or not before[-1].quantity.unit or multiple_mark(before[-1].quantity.unit):
+            continue
+        unit = before[-1].quantity.unit
+        if unit == "%":
+            continue
+        words = [w for w in (m.group("bound"), m.group("num"), m.group("scale"), unit) if w]
+        try:
+            quantity = Quantity.parse(" ".join(words))
+        except QuantityError:
+            continue
+        extra.append(Figure(folded[a:b], a, b, quantity))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _bare_year(m: re.Match[str], units: str, head: str) -> bool:
@@ -189,7 +309,7 @@ _BETWEEN: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _JOIN: Final = re.compile(r"\s+(and|to)\s+", re.IGNORECASE)
 
 
-def _ranges(folded: str, found: list[Figure]) -> list[Figure]:
+def _ranges(folded: str, found: list[Figure], yen: bool) -> list[Figure]:
     """Two figures that state one range as one: "between $18.5 billion and $19 billion",
     "$18.5 billion to $19 billion" (not "from $5 billion to $10 billion": a change)."""
     out: list[Figure] = []
@@ -202,7 +322,8 @@ def _ranges(folded: str, found: list[Figure]) -> list[Figure]:
             between = _BETWEEN.search(folded, max(0, a.start - 9), a.start)
             if (join.group(1).lower() == "and") == bool(between):
                 try:
-                    quantity = Quantity.parse(f"{a.text} to {b.text}")
+                    said = f"{a.text} to {b.text}"
+                    quantity = Quantity.parse(_BARE_YEN_SIGN.sub("JP¥", said) if yen else said)
                 except QuantityError:
                     quantity = None
                 if quantity is not None and quantity.bound is Bound.RANGE:

@@ -7,11 +7,18 @@ faster", "5 times as many", "four times the") or a verb of growth comes before
 ("rose 5 times"): "delayed three times" and "4 times a year" count occasions. A
 bound word before it is kept ("more than a thousand-fold"). The figure is the
 multiple alone, without the words after it, so "3x" and "3x growth" state one figure.
+
+Verbs of multiplication state a multiple too, in every form: "doubled" (2x),
+"tripled" (3x), "quadrupled" (4x), "quintupled" (5x), "halved" and "cut in half"
+(0.5x), as "plans to double", "is doubling", "doubles". Not when they are an
+adjective or a noun ("a double whammy", "the triple-A rating", "double-digit") or an
+idiom ("doubled down on").
 `timeline.extract._figures` adds these to the figures it finds.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -68,6 +75,48 @@ _GROWTH: Final = re.compile(
 )
 
 
+# Verbs of multiplication, every form: "doubled", "plans to double", "is tripling".
+_VERB_FACTOR: Final = {"doubl": "2", "tripl": "3", "quadrupl": "4", "quintupl": "5", "halv": "0.5"}
+_VERB: Final = re.compile(
+    r"(?<![\w-])"
+    r"(?:(?P<bound>more\s+than|less\s+than|nearly|almost|roughly|about|around|at\s+least"
+    r"|over)\s+)?"
+    r"(?P<stem>doubl|tripl|quadrupl|quintupl|halv)(?:e|es|ed|ing)(?![\w-])"
+    r"(?!\s+(?:down|up)\b)"  # "doubled down on", "doubled up": idioms
+    r"|(?<![\w-])(?P<cut>cut|cuts|cutting)\s+(?:\w+\s+){0,3}?in\s+half(?![\w-])",
+    re.IGNORECASE,
+)
+_VERB_HINT: Final = re.compile(r"doubl|tripl|quadrupl|quintupl|halv|half", re.IGNORECASE)
+# Before these the word is an adjective or a noun ("a double whammy"), not a verb.
+_NOT_VERB_BEFORE: Final = words("a an the its their his her our this that")
+
+
+@functools.lru_cache(maxsize=64)
+def _verb_quantity(text: str) -> Quantity:
+    """The figure of a verb of multiplication ("more than 2x"): a few texts, read once."""
+    return Quantity.parse(text)
+
+
+def _verbs(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Verbs of multiplication in ``folded[start:end]``: (start, end, the multiple as text)."""
+    found: list[tuple[int, int, str]] = []
+    if _VERB_HINT.search(folded, start, end) is None:
+        return found  # most clauses: no verb of multiplication at all
+    for m in _VERB.finditer(folded, start, end):
+        if m.group("cut") is not None:
+            found.append((m.start(), m.end(), "0.5x"))
+            continue
+        before = folded[max(start, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower() in _NOT_VERB_BEFORE:
+            continue
+        factor = _VERB_FACTOR[m.group("stem").lower()]
+        bound = m.group("bound")
+        found.append(
+            (m.start(), m.end(), f"{' '.join(bound.split())} {factor}x" if bound else f"{factor}x")
+        )
+    return found
+
+
 def _is_multiple(folded: str, m: re.Match[str]) -> bool:
     if m.group("times") is None:
         return True
@@ -88,6 +137,9 @@ def multiples(
     [('3.5x', '3.5x'), ('three times', '3 times')]
     """
     found: list[tuple[int, int, Quantity]] = []
+    for a, b, text in _verbs(folded, start, end):
+        if not any(x < b and a < y for x, y in taken):
+            found.append((a, b, _verb_quantity(text)))
     for m in _MULTIPLE.finditer(folded, start, end):
         if any(a < m.end() and m.start() < b for a, b in taken) or not _is_multiple(folded, m):
             continue
@@ -106,5 +158,6 @@ def multiples(
             quantity = Quantity.parse(text)
         except QuantityError:
             continue
-        found.append((m.start(), m.end(), quantity))
-    return found
+        if not any(a < m.end() and m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), quantity))
+    return sorted(found, key=lambda f: f[0])

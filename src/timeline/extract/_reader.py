@@ -16,20 +16,31 @@ from typing import Final
 
 import attrs
 
+from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
-from timeline.extract._cues import Cue, cues, guess_kind
-from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form, main_cue, pick_date
+from timeline.extract._cues import Cue, Look, cues, guess_kind
+from timeline.extract._dating import (
+    FISCAL_PHRASE,
+    DateIndex,
+    compared,
+    fiscal_form,
+    game_periods,
+    main_cue,
+    pick_date,
+    slip_of,
+)
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
-from timeline.extract._figures import Figure, figures
+from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._text import Span, sentences, words
+from timeline.extract._weekdays import halves, month_quarter, seasons, weekdays
 from timeline.figures import Source, Target
-from timeline.model import Status
+from timeline.model import Claim, Status
 
 __all__ = ["Reader"]
 
@@ -43,6 +54,25 @@ _ORG_SUFFIXES: Final = words(
     co co."""
 )
 
+
+# Kinds that say less than "a goal with a deadline": a target's kind replaces them
+# ("funding", "investment", "model-release" ... say more, and stay).
+_GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "publication"})
+
+_BY_THEN: Final = re.compile(
+    r"\bby\s+(?:then|that\s+(?:time|date|point|year|deadline))\b", re.IGNORECASE
+)
+# "not ... before/until X": a date no earlier than X.
+_UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
+_UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
+_INDEFINITE: Final = re.compile(
+    r"\b(?:indefinitely|until\s+further\s+notice|(?:with|without)\s+(?:no\s+)?(?:a\s+)?new"
+    r"\s+(?:date|timeline|timetable))\b",
+    re.IGNORECASE,
+)
+_GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
+_NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+_DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 
 # A list item: a bullet ("- ", "* ", "• ") or a number ("1.", "2)") before the text.
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
@@ -80,14 +110,22 @@ class Reader(_WhenReader, _FigureReader):
     shared_cue: Cue | None = None  # the cue of the sentence's statement before
     last_date: DateMatch | None = None  # the date of the last statement read
     lead: _Lead | None = None  # the lead-in of the list whose item is being read
+    weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
+    previous_date: DateMatch | None = None  # the date of the last dated statement
+    month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
+    picked: DateMatch | None = None  # the date phrase of the statement being read
+    yen: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.actors = Actors(self.folded, self.known, self.use_spacy)
+        self.yen = yen_text(self.folded)  # "¥" in a text about Japan
         self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]
 
     def run(self) -> Extraction:
         spans = sentences(self.text)
-        self.dates = DateIndex(self._find(self.text, 0, None))
+        read = self._find(self.text, 0, None)
+        games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], read)
+        self.dates = DateIndex([d for d in read if d.start not in games])
         drafts: list[Draft] = []
         lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
         marker = False  # the span before was a list number ("1.") alone
@@ -142,6 +180,18 @@ class Reader(_WhenReader, _FigureReader):
             )
         if unread:
             found = sorted(found + unread, key=lambda d: d.start)
+        for i, d in enumerate(found):
+            quarter = month_quarter(text, d)
+            if quarter is not None:  # "the December quarter"
+                found[i] = quarter
+                self.month_quarters.add(d.start + offset)
+        days = weekdays(text, self.ref_day, found)
+        days += seasons(text, self.ref_day, found)
+        days += halves(text, self.ref_day, found)
+        if days:
+            for w in days:
+                self.weekdays[w.match.start + offset] = w.forward
+            found = sorted(found + [w.match for w in days], key=lambda d: d.start)
         if not offset:
             return found
         return [DateMatch(m.text, m.start + offset, m.end + offset, m.when) for m in found]
@@ -230,8 +280,11 @@ class Reader(_WhenReader, _FigureReader):
         if not dates and self.lead is not None and self.lead.date is not None:
             lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
             dates = [lead_date]
+        if not dates and self.previous_date is not None:
+            then = self._by_then(self.previous_date, start, end)
+            dates = [] if then is None else [then]
         taken = [(d.start, d.end) for d in dates]
-        figs = figures(self.folded, start, end, taken)
+        figs = figures(self.folded, start, end, taken, yen=self.yen)
         names = [
             self._canonical(n)
             for n in self._names(start, end, span.start)
@@ -269,6 +322,7 @@ class Reader(_WhenReader, _FigureReader):
         if not (dates or (strong and about) or weak_ok):
             return None
         score = 0.2
+        cue_before = self.shared_cue  # the cue of the clause before, in this sentence
         cue = main_cue(found)
         if cue is not None:
             reasons.append(f"cue {cue.text!r} ({cue.look.value})")
@@ -280,14 +334,59 @@ class Reader(_WhenReader, _FigureReader):
             cue = self.shared_cue
             reasons.append(f"cue {cue.text!r} ({cue.look.value}), shared with the clause before")
             score += 0.1
-        date = pick_date(dates, cue, self.folded, start, end)
+        date: DateMatch | None
+        moved = slip_of(dates, found, self.folded, start)
+        shelved = self._indefinite(found, dates, start, end)
+        if shelved is not None:
+            # "originally expected by April 1, has been delayed indefinitely": no date now
+            cue, date = shelved[0], None
+        elif moved is not None:
+            # "in June, a target it later pushed to July": the date now expected is the
+            # last move; the first promise and the moves become the event's claims
+            slip, _, moves = moved
+            if not any(c.look is Look.BACK and c.start > slip.end for c in found if c.strong):
+                cue = slip  # not "delayed from June, it took place on 3 September"
+            date = moves[-1]
+        else:
+            # "up from $40.9 billion last year": that date is the compared figure's
+            baselines = compared(self.folded, dates, start)
+            own = [d for d in dates if d not in baselines]
+            # "results for its fiscal first quarter on Jan. 30": a fiscal period not read
+            # gives way to a date that is
+            read = [d for d in own if not (d.when.is_undated and FISCAL_PHRASE.match(d.text))]
+            date = pick_date(read or own, cue, self.folded, start, end)
+            if baselines and date is None:
+                reasons.append(f"date {baselines[0].text!r} is that of a figure compared with")
+        if date is None and piece.index > 0 and self.last_date is not None:
+            same_way = cue_before is not None and cue is not None and cue.look is cue_before.look
+            if same_way and cue is not None and cue.look in (Look.BACK, Look.FORWARD):
+                # "Orders doubled last year, while costs halved": the same time
+                date = self.last_date
+                reasons.append(f"date shared with the clause before: {date.text!r}")
+        if date is not None:
+            date = self._negated(date, start, reasons)
+            self.previous_date = date
         if date is not None and date is lead_date:
             reasons.append("date of the list's lead-in")
         self.last_date = date
         look = cue.look if cue is not None else None
+        cancel = cue is not None and cue.cancel
+        if cancel:
+            look = None  # "planned for June, was called off": June, as it was planned
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
+        if cancel:
+            status = Status.CANCELLED
+            reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")
         if date is not None:
             score += 0.3
+        first_when: When | None = None
+        claims: tuple[Claim, ...] = ()
+        if shelved is not None:
+            when, status = When.undated(), Status.EXPECTED
+            first_when, claims = self._moves((shelved[0], shelved[1], []), when, status, reasons)
+            reasons.append("delayed with no new date: date not announced")
+        elif moved is not None:
+            first_when, claims = self._moves(moved, when, status, reasons)
         if conflict:
             score -= 0.2
         if actors:
@@ -295,8 +394,20 @@ class Reader(_WhenReader, _FigureReader):
             reasons.append(f"named: {', '.join(actors)}")
         if figs:
             score += 0.1
+        # The size of a deal (a funding round, an acquisition) is its amount, not a goal.
+        deal = self._kind(span, piece, None) in _DEAL_KINDS
+        self.picked = date
         target, observations, extra = self._figures(
-            figs, dates, date, when, status, look, actors, span, piece, earlier_figures
+            figs,
+            dates,
+            date,
+            when,
+            status,
+            None if deal else look,
+            actors,
+            span,
+            piece,
+            earlier_figures,
         )
         for fig in figs:
             reasons.append(f"figure {fig.text!r}")
@@ -329,7 +440,94 @@ class Reader(_WhenReader, _FigureReader):
             description=extra,
             source=cited,
             location=location,
+            first_when=first_when,
+            claims=claims,
         )
+
+    def _by_then(self, previous: DateMatch, start: int, end: int) -> DateMatch | None:
+        """ "by then", "by that time": by the end of the date named last."""
+        m = _BY_THEN.search(self.folded, start, end)
+        if m is None or previous.when.is_undated:
+            return None
+        try:
+            when = When.parse(f"by {previous.when}")
+        except TimelineError:
+            return None
+        return DateMatch(m.group(), m.start(), m.end(), when)
+
+    def _negated(self, date: DateMatch, start: int, reasons: list[str]) -> DateMatch:
+        """ "will not run before 2033", "won't open until 2028": no earlier than that date."""
+        m = _UNTIL.match(date.text)
+        head = self.folded[start : date.start]
+        if m is None:
+            m = _UNTIL_BEFORE.search(head)
+            if m is None:
+                return date
+            bare = date.text
+        else:
+            bare = date.text[m.end() :]
+        clause = re.split(r"[,;]", head)[-1]
+        if not _NEGATION.search(clause):
+            if _GIVEN_UNTIL.search(head):
+                # "has until the end of March to agree a deal": a deadline
+                try:
+                    when = When.parse(f"by {bare}", reference=self.ref_day, prefer="future")
+                except TimelineError:
+                    return date
+                reasons.append(f"{date.text!r} is a deadline given: {when}")
+                return DateMatch(date.text, date.start, date.end, when)
+            return date
+        try:
+            when = When.parse(f"no earlier than {bare}", reference=self.ref_day)
+        except TimelineError:
+            return date
+        reasons.append(f"negated {date.text!r}: no earlier than it")
+        return DateMatch(date.text, date.start, date.end, when)
+
+    def _indefinite(
+        self, found: list[Cue], dates: list[DateMatch], start: int, end: int
+    ) -> tuple[Cue, DateMatch] | None:
+        """A slip with no new date ("delayed indefinitely"): the slip and the first promise."""
+        slip = next((c for c in found if c.slip), None)
+        if slip is None or not _INDEFINITE.search(self.folded, slip.end, end):
+            return None
+        earlier = [d for d in dates if d.end <= slip.start]
+        return None if not earlier else (slip, earlier[0])
+
+    def _moves(
+        self,
+        moved: tuple[Cue, DateMatch, list[DateMatch]],
+        when: When,
+        status: Status,
+        reasons: list[str],
+    ) -> tuple[When, tuple[Claim, ...]]:
+        """The first promise of a date moved in one statement, and a claim per move.
+
+        The claims are stated at publication (all that the text says of when); with
+        no publication date there is no day to state them on, and the draft keeps
+        only the date now expected, the first promise in its reasons.
+        """
+        _, first, moves = moved
+        reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
+        if self.anchor is None:
+            return first.when, ()
+        claims = []
+        if not moves:
+            claims.append(Claim(stated=self.anchor, when=when, status=status, note="no new date"))
+        for move in moves:
+            last = move is moves[-1]
+            try:
+                claims.append(
+                    Claim(
+                        stated=self.anchor,
+                        when=when if last else move.when,
+                        status=status if last else Status.EXPECTED,
+                        note=f"moved to {' '.join(move.text.split())}",
+                    )
+                )
+            except TimelineError:
+                continue
+        return first.when, tuple(claims)
 
     def _canonical(self, name: Name) -> Name:
         """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
@@ -344,17 +542,24 @@ class Reader(_WhenReader, _FigureReader):
         return name if full is None else attrs.evolve(name, text=full)
 
     def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
-        """Names after "in" ("an event in Austin, Texas") are where, not who."""
+        """Names after "in" ("an event in Austin, Texas") or "between" ("between Detroit and
+        Windsor") are where, not who."""
         kept: list[Name] = []
         places: list[Name] = []
+        between = False  # the last place came after "between": "and" joins the next
         for name in names:
-            before = self.folded[max(0, name.start - 8) : name.start].lower()
+            before = self.folded[max(0, name.start - 13) : name.start].lower()
             after_place = (
                 bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
             )
+            and_place = between and re.fullmatch(
+                r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
+            )
             known = name.text.lower() in self.known
-            at_place = before.endswith((" in ", " in the "))
-            if not known and (at_place or (after_place and len(places) == 1)):
+            in_place = before.endswith((" in ", " in the "))
+            between = before.endswith((" between ", " between the "))
+            at_place = in_place or between
+            if not known and (at_place or and_place or (after_place and len(places) == 1)):
                 places.append(name)
             else:
                 kept.append(name)
@@ -367,7 +572,7 @@ class Reader(_WhenReader, _FigureReader):
         kind = guess_kind(self.folded[piece.start : piece.end], sentence)
         if kind is None and piece.index == 0:
             kind = guess_kind(sentence)
-        if target is not None and (kind is None or not kind.endswith("-target")):
+        if target is not None and (kind is None or kind in _GENERIC_KINDS):
             # A goal with a deadline: its kind says what the goal is about.
             if _REVENUE.search(sentence):
                 return "revenue-target"
@@ -400,9 +605,10 @@ class Reader(_WhenReader, _FigureReader):
             if body is not None and body not in actors:
                 actors.append(body)
                 reasons.append(f"'the {phrase.noun}' read as {body}")
-        if not actors and self.folded.startswith("It ", start) and self.last_org is not None:
-            actors = [self.last_org]
-            reasons.append(f"'It' read as {self.last_org}")
+        pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])
+        if not actors and pronoun is not None and self.last_org is not None:
+            actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
+            reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
         if not actors and previous_actors:
             # A clause without a name of its own shares the subject of the one before
             # ("... surpassed $300 million and expects $600 million by 2026").

@@ -36,11 +36,13 @@ _SHARE_OF: Final = re.compile(
 _METRIC_WORDS: Final = re.compile(
     r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
     r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
-    r"token calls|calls|industry)\b",
+    r"token calls|calls|industry|inflation|emissions|deliveries|production|unemployment"
+    r"|gdp|prices|growth|installations|exports|imports)\b",
     re.IGNORECASE,
 )
 
 
+_SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # Where a statement's clauses join: "founded in 2015 and employs ...", "...; it operates ...".
 _JOIN: Final = re.compile(r"\s+and\s+|\s*;\s+|,?\s+but\s+", re.IGNORECASE)
 # Verbs that put a clause in the present ("employs", "has", "now"), or in the past.
@@ -60,11 +62,33 @@ _NOT_VERB: Final = words(
 )
 
 
+_YEAR_EARLIER: Final = re.compile(r",?\s*(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.I)
+_COST: Final = re.compile(
+    r"(?:\bcost(?:s|ing)?|\bcost\s+of|\bprice\s+tag\s+of|\bpriced\s+at|\bbudget\s+of)\s+"
+    r"(?:(?:about|around|some|nearly|roughly|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _year_earlier(when: When) -> When | None:
+    """The same period a year before ("Q4 2025" -> "Q4 2024"), for a plain dated value."""
+    text = str(when)
+    years = re.findall(r"\b\d{4}\b", text)
+    if len(years) != 1 or when.is_interval:
+        return None
+    try:
+        earlier = When.parse(text.replace(years[0], str(int(years[0]) - 1)))
+    except TimelineError:
+        return None
+    return earlier if earlier.precision is when.precision else None
+
+
 class _FigureReader:
     """Reads a statement's figures (the part of `Reader` about targets and observations)."""
 
     folded: str
     anchor: When | None
+    picked: DateMatch | None  # the date phrase the statement is dated by
 
     def _figures(
         self,
@@ -91,8 +115,13 @@ class _FigureReader:
             and look is Look.FORWARD
             and date.when.latest is not None
         ):
-            before = [f for f in figs if f.end <= date.start]
-            goal = before[-1] if before else figs[0]
+            # "at a cost of £38 billion" is what it costs, not a goal
+            goals = [
+                f for f in figs if not _COST.search(self.folded, max(0, f.start - 30), f.start)
+            ]
+            before = [f for f in goals if f.end <= date.start]
+            goal = before[-1] if before else (goals[0] if goals else None)
+        if goal is not None and date is not None and date.when.latest is not None:
             metric = self._metric(goal, piece, span, actors)
             baseline = None
             for i, fig in enumerate(figs):
@@ -158,8 +187,22 @@ class _FigureReader:
     ) -> When | None:
         limit = later[0].start if later else fig.end + 60
         own = next((d for d in dates if fig.end <= d.start < min(limit, fig.end + 40)), None)
+        if own is not None and _SINCE.search(self.folded, max(0, own.start - 8), own.start):
+            # "grew tenfold since 2020": measured from then to publication, the span the
+            # statement is dated with; not a figure of 2020
+            return when if status is Status.HAPPENED and when is not None else self.anchor
+        if own is not None and when is not None and own is self.picked:
+            return when  # the statement's own date, as read for it ("the fourth quarter": 2025)
         if own is not None:
             return own.when
+        if (
+            status is Status.HAPPENED
+            and when is not None
+            and _YEAR_EARLIER.match(self.folded, fig.end)
+        ):
+            earlier = _year_earlier(when)
+            if earlier is not None:
+                return earlier  # "down from $2.3 billion a year earlier"
         if fig.after_from and later and self.anchor is not None:
             return until(self.anchor, None)
         if status is Status.HAPPENED and when is not None and not when.is_undated:

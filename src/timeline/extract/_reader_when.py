@@ -19,10 +19,13 @@ from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import FISCAL_PHRASE, after, before, onwards, runs_past, until
+from timeline.extract._weekdays import quarter_ending
 from timeline.model import Status
 
 __all__: list[str] = []
 
+_QUARTER_WORD: Final = re.compile(r"\s+quarter$", re.IGNORECASE)
+_PRESENT: Final = re.compile(r"\b(?:is|are)\b")
 _SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
 _DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
@@ -41,6 +44,8 @@ class _WhenReader:
     ref_day: _dt.date | None
     actors: Actors
     last_dated: tuple[frozenset[str], When] | None
+    weekdays: dict[int, When]
+    month_quarters: set[int]
 
     def _when_status(
         self,
@@ -55,6 +60,15 @@ class _WhenReader:
         conflict = False
         if date is not None:
             when = date.when
+            ahead = self.weekdays.get(date.start)
+            present = look in (None, Look.CURRENT) and _PRESENT.search(self.folded, start, end)
+            if (
+                ahead is not None
+                and (look is Look.FORWARD or present)
+                and not date.text.lower().startswith("last")
+            ):
+                # "will report on Tuesday", "a backup is available on Wednesday": the next one
+                when = ahead
             reasons.append(f"date {date.text!r} -> {when}")
             if look is Look.BACK and after(when, anchor):
                 when = self._last_before(date, when, anchor, reasons)
@@ -135,10 +149,14 @@ class _WhenReader:
         """
         if self.ref_day is None or FISCAL_PHRASE.match(date.text):
             return when
+        quarter = date.start in self.month_quarters
+        text = _QUARTER_WORD.sub("", date.text) if quarter else date.text
         try:
-            past = When.parse(date.text, reference=self.ref_day, prefer="past")
+            past = When.parse(text, reference=self.ref_day, prefer="past")
         except TimelineError:
             return when
+        if quarter:
+            past = quarter_ending(past)  # "the December quarter", the last one
         if past == when or after(past, anchor):
             return when
         reasons.append(f"looks back: {date.text!r} is the last one before publication, {past}")

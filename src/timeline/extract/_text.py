@@ -88,6 +88,15 @@ _ABBREVIATION: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'-]*")
+# "Acme acquired Beta Corp. Sales rose": a company's abbreviated suffix ends the sentence
+# when a word that opens sentences follows it (and not "Beta Corp. Chief Executive ...").
+_COMPANY_END: Final = re.compile(
+    r"\b(?:inc|corp|ltd|co|llc|plc)\.\s+(?:the|a|an|it|its|this|that|these|those|they|he|she"
+    r"|we|in|on|at|for|but|and|however|meanwhile|shares|sales|revenue|analysts|separately"
+    r"|earlier|later|last|next|also|both|after|before|since|while|when|as|some|many|most"
+    r"|there|such|according)\b",
+    re.IGNORECASE,
+)
 # A news dateline before the first sentence ("SANTA CLARA, Calif. -- ", "BEIJING (Reuters) -",
 # "BEIJING, March 3 (Reuters) -", "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ --",
 # "NEW YORK--(BUSINESS WIRE)--"): a place, a day and a wire service, not part of the
@@ -102,6 +111,7 @@ _DATELINE: Final = re.compile(
     r"(?:\s*(?:--|—)\s*|\s+-\s+)"
 )
 _MAX_HEADING: Final = 120
+_BULLET_START: Final = re.compile(r"(?:[-*\u2022]|\d{1,2}[.)])\s")
 # Longer "sentences" (a run without stops) are read in pieces of about this many
 # characters, cut at a space, so that every step stays linear in the text's length.
 MAX_SENTENCE: Final = 2000
@@ -117,6 +127,21 @@ def _is_heading(line: str) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
     return capitalised >= 0.7 * len(words)
+
+
+def _headline(lines: list[str]) -> int | None:
+    """The index of an article's headline: its first line, when it has no closing
+    punctuation and a blank line and more text follow ("Rivian delays R2 deliveries as
+    EV price war deepens"), whatever its capitals."""
+    n = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if n is None or n + 2 >= len(lines) or lines[n + 1].strip():
+        return None
+    body = lines[n].strip()
+    if len(body) > _MAX_HEADING or body[-1] in ".!?:\"'" or _BULLET_START.match(body):
+        return None
+    if not any(line.strip() for line in lines[n + 2 :]):
+        return None
+    return n
 
 
 def dateline(text: str, lines: int = 5) -> str | None:
@@ -146,7 +171,9 @@ def sentences(text: str) -> list[Span]:
     folded = fold(text)
     found: list[Span] = []
     offset = 0
-    for line in folded.splitlines(keepends=True):
+    lines = folded.splitlines(keepends=True)
+    headline = _headline(lines)
+    for n, line in enumerate(lines):
         start, stop = offset, offset + len(line)
         offset = stop
         body = line.strip()
@@ -154,7 +181,7 @@ def sentences(text: str) -> list[Span]:
             continue
         first = start + (len(line) - len(line.lstrip()))
         last = start + len(line.rstrip())
-        if _is_heading(body):
+        if n == headline or _is_heading(body):
             found.append(Span(first, last, heading=True))
             continue
         begin = first
@@ -164,8 +191,10 @@ def sentences(text: str) -> list[Span]:
             found.append(Span(first, first + len(place), heading=True))
             begin = dateline.end()
         for m in _END.finditer(folded, begin, last):
-            if m.start() > begin and _ABBREVIATION.search(
-                folded, max(begin, m.start() - 12), m.start()
+            if (
+                m.start() > begin
+                and _ABBREVIATION.search(folded, max(begin, m.start() - 12), m.start())
+                and not _COMPANY_END.search(folded, max(begin, m.start() - 6), m.end() + 30)
             ):
                 continue  # "U.S." or "Mr." does not end a sentence
             end = m.end()

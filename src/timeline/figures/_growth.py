@@ -232,6 +232,14 @@ class Growth:
                 f"growth from {self.start} to {self.end}: the second observation is not "
                 "after the first; pass them in time order"
             )
+        for said in (self.start, self.end):
+            low = said.value.minimum
+            if low is not None and low < 0:
+                raise TargetError(
+                    f"growth from {self.start} to {self.end}: {said.value} may be negative, and "
+                    "growth is a ratio of amounts; compare the two figures by their "
+                    "difference instead (in percentage points for rates)"
+                )
         _ = self.factor  # raises early for incompatible units or a zero start
 
     @property

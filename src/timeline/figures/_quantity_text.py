@@ -232,7 +232,7 @@ def _check_grouping(text: str, body: str, match: re.Match[str]) -> None:
 def _amount(n: int) -> str:
     return (
         rf"(?P<sign{n}>-)?\s*"
-        rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|¥|₩|₹|(?:{_CODES}|Rs\.?)(?=\s?\d))\s?)?"
+        rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|(?i:jp|cn|rmb)?¥|₩|₹|(?:{_CODES}|Rs\.?)(?=\s?\d))\s?)?"
         rf"(?P<num{n}>(?:{_GROUPED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
         rf"|bn|mn|tn))\b"

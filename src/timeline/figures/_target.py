@@ -128,6 +128,25 @@ class Target:
                 )
         self.__attrs_init__(metric, quantity, when, baseline)
 
+    # -- as known on a day -----------------------------------------------------------
+
+    def as_of(self, day: When | _dt.date | str) -> Target:
+        """The target as known on ``day``: without its baseline while that figure was unknown.
+
+        The baseline is a figure like any other (`Observation.known_on`: its period
+        had ended and its source, if dated, was published); before then the target
+        as known is its goal and deadline alone, so progress counts from zero and
+        the direction comes from the goal. The same target when nothing is dropped.
+
+        >>> t = Target("ARR", "$600 million", "2026",
+        ...            baseline=Observation("2026-03", "$300 million"))
+        >>> t.as_of("2026-03-20").baseline is None, t.as_of("2026-04-01") is t
+        (True, True)
+        """
+        if self.baseline is None or self.baseline.known_on(day):
+            return self
+        return Target(self.metric, self.goal, self.deadline)
+
     # -- direction and reach ------------------------------------------------------
 
     @property
@@ -241,6 +260,9 @@ class Target:
         """
         if self.reached(observation.value):
             return True
+        figures = (self._origin().value, observation.value, self.goal)
+        if any(q.minimum is not None and q.minimum < 0 for q in figures):
+            return None  # a pace of growth is a ratio: it says nothing across zero
         observed = growth(self._origin(), observation).annual_rate
         needed = self.required_growth().annual_rate
         faster, slower = (observed, needed) if self.rising else (needed, observed)
@@ -257,7 +279,9 @@ class Target:
 
         ``as_of`` means "as known on that day", as everywhere: only figures known
         then count (`Observation.known_on`: their period had ended and their source,
-        if dated, was published; a figure for 2026 is known from its last day).
+        if dated, was published; a figure for 2026 is known from its last day), and
+        the target is judged as known then (`Target.as_of`: a baseline not yet known
+        neither counts as a figure nor sets the direction).
 
         Met: an observation surely dated by the deadline surely reaches the goal.
         Missed: the deadline has passed and a figure for a period that runs to the
@@ -271,6 +295,9 @@ class Target:
         'missed'
         """
         day = _to_day(as_of)
+        known_target = self.as_of(day)
+        if known_target is not self:
+            return known_target.status(day, observations)
         deadline = self.deadline.latest
         assert deadline is not None  # checked when the target was built
         due = _day_of(deadline)
@@ -316,12 +343,20 @@ class Target:
     ) -> str:
         """One line: goal, deadline, baseline, progress of the latest figure, status.
 
-        The status is given when ``as_of`` is, judged as known on that day (`Target.status`).
+        With ``as_of`` the line says what was known on that day: the target as known
+        then (`Target.as_of`), the latest figure known then, and the status
+        (`Target.status`).
 
         >>> t = Target("enterprises", "10,000 enterprises", When.year(2030))
         >>> t.describe([Observation(When.year(2026), "2,500 enterprises")])
         '10,000 enterprises by 2030 (enterprises); 25% of the way (2,500 enterprises (2026))'
         """
+        if as_of is not None:
+            day = _to_day(as_of)
+            target = self.as_of(day)
+            observations = [o for o in observations if o.known_on(day)]
+            if target is not self:
+                return target.describe(observations, day)
         parts = [str(self)]
         if self.baseline is not None:
             parts.append(f"from {self.baseline}")

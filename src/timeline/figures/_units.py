@@ -4,8 +4,10 @@ A unit is free text ("tokens per day", "enterprises", "%") except for money, who
 unit starts with an ISO 4217 code ("USD", "CNY", "USD ARR"). Symbols and names
 people write ("$", "¥", "RMB", "yuan", "dollars") are mapped to the code when a
 `Quantity` is built, so "$600 million" and "600 million USD" are the same figure.
-"¥" is read as Chinese yuan (CNY): this library's sources are mostly about China's
-AI industry; write "JPY" for yen. "₩" is the Korean won (KRW), "₹" the Indian rupee (INR).
+"¥" alone is read as Chinese yuan (CNY): this library's sources are mostly about
+China's AI industry; "JP¥" (or "JPY", "yen") is yen and "CN¥" or "RMB¥" yuan, and
+`timeline.extract` reads "¥" as yen in a text about Japan. "₩" is the Korean won (KRW),
+"₹" the Indian rupee (INR).
 
 Two units are *compatible* (can be added, compared, divided) when:
 
@@ -59,6 +61,9 @@ _CURRENCY_ALIASES: Final = {
     "a$": "AUD",
     "c$": "CAD",
     "¥": "CNY",
+    "cn¥": "CNY",
+    "rmb¥": "CNY",
+    "jp¥": "JPY",
     "₩": "KRW",
     "₹": "INR",
     "€": "EUR",
@@ -90,7 +95,7 @@ _ALIAS_RE: Final = re.compile(
     )
     + r")(?=$|\s)"
 )
-_SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|HK\$|NT\$|[SAC]\$|\$|¥|₩|₹|€|£)")
+_SYMBOL_RE: Final = re.compile(r"^(?P<alias>US\$|HK\$|NT\$|[SAC]\$|\$|(?i:jp|cn|rmb)?¥|₩|₹|€|£)")
 _PERCENT_RE: Final = re.compile(r"(?i)^(?:%|percent\b|per\s+cent\b)\s*")
 _DASHES: Final = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _PERIODS: Final = "second|minute|hour|day|week|month|quarter|year"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from timeline._errors import IcsError, TimelineError, TimelineWarning
 from timeline.dates._when import When
-from timeline.records._atomic import write_atomic
+from timeline.records._atomic import checked_suffix, write_atomic
 
 if TYPE_CHECKING:
     from timeline.ics._report import ImportReport
@@ -314,6 +314,22 @@ def to_ics(
     )
 
 
+def feed_path(path: str | os.PathLike[str], writer: str = "write_ics") -> Path:
+    """``path`` as a feed's file: it must end in ``.ics`` (`IcsError` naming the fix otherwise).
+
+    RFC 5545 section 8.1 registers ``.ics`` for calendar data (``.ifb`` is for
+    free/busy data, which a feed of events is not): a feed written under another
+    name (``feed.yaml``) is iCalendar text that a reader of that kind of file
+    chokes on, and that calendar apps do not offer to open.
+
+    >>> feed_path("feed.json")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.IcsError: write_ics: 'feed.json' has no .ics suffix; name it e.g. feed.ics
+    """
+    return checked_suffix(path, (".ics",), writer=writer, example="feed.ics", error=IcsError)
+
+
 def write_ics(
     timeline: Timeline,
     path: str | os.PathLike[str],
@@ -325,7 +341,7 @@ def write_ics(
     include_cancelled: bool = False,
     refresh: str | _dt.timedelta | None = "PT12H",
 ) -> None:
-    """Write the feed to ``path`` atomically; see `timeline.Timeline.write_ics`.
+    """Write the feed to ``path`` (an ``.ics`` file) atomically; see `timeline.Timeline.write_ics`.
 
     >>> import tempfile, pathlib
     >>> from timeline import Event, Timeline
@@ -334,6 +350,7 @@ def write_ics(
     >>> target.read_bytes().endswith(b"END:VCALENDAR\\r\\n")
     True
     """
+    target = feed_path(path)
     text = to_ics(
         timeline,
         name=name,
@@ -343,7 +360,7 @@ def write_ics(
         include_cancelled=include_cancelled,
         refresh=refresh,
     )
-    write_atomic(path, text)
+    write_atomic(target, text)
 
 
 @overload

@@ -2,7 +2,8 @@
 
 `place` turns an event's window into a `Placement` under the feed's policy:
 the whole span (``window``), or a one-day marker on its first or last possible
-day, which "auto" chooses for spans longer than `LONG_SPAN_DAYS`.
+day, which "auto" chooses for spans longer than `LONG_SPAN_DAYS` and for one of dates with a
+gap between them (a span would fill days they cannot fall on).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Literal
 import attrs
 
 from timeline.dates._bounds import Point, _cmp
+from timeline.dates._edtf_level2 import set_members
+from timeline.dates._when import When
 from timeline.model._event import Event
 
 __all__ = ["LONG_SPAN_DAYS", "Placement", "place"]
@@ -48,6 +51,27 @@ def _day(p: Point) -> _dt.date:
     return _dt.date(p.year, p.month, p.day)
 
 
+def _apart(when: When) -> bool:
+    """Whether ``when`` is one of dates with a gap between them ("1 April or 15 June
+    2026"): shown over its whole span, it would fill days it cannot fall on.
+
+    >>> _apart(When.parse("April or June 2026")), _apart(When.parse("April or May 2026"))
+    (True, False)
+    """
+    if when.form is None or when.form[:1] != "[":
+        return False
+    spans = [(m.earliest, m.latest) for m in set_members(when.form)]
+    if any(lo is None or hi is None for lo, hi in spans):
+        return False  # an open member ("[..2026-04]"): the span is the set's meaning
+    days = sorted((_day(lo), _day(hi)) for lo, hi in spans)  # type: ignore[arg-type]
+    reach = days[0][1]
+    for lo, hi in days[1:]:
+        if lo > reach + _ONE_DAY:
+            return True
+        reach = max(reach, hi)
+    return False
+
+
 def place(event: Event, policy: str) -> Placement | None:
     """The placement of ``event`` under ``policy``; ``None`` when it has no bounded date.
 
@@ -68,7 +92,7 @@ def place(event: Event, policy: str) -> Placement | None:
         mode = "first"
     elif policy == "auto":
         # Events with an end last that long: their span is shown whatever its length.
-        long = (_day(hi) - _day(lo)).days + 1 > LONG_SPAN_DAYS
+        long = (_day(hi) - _day(lo)).days + 1 > LONG_SPAN_DAYS or _apart(event.when)
         mode = "last" if long and not timed and event.end is None else "window"
     else:
         mode = {"window": "window", "start": "first", "end": "last"}[policy]  # type: ignore[assignment]

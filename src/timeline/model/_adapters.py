@@ -220,6 +220,10 @@ def write_ics(
 ) -> None:
     """Write `Timeline.to_ics` to ``path`` atomically; a failure leaves the old feed intact.
 
+    ``path`` must end in ``.ics``, the extension RFC 5545 registers for calendar
+    data: another name (``feed.yaml``, ``feed.json``, none) is an `IcsError`
+    naming the fix, and nothing is written.
+
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "ai.ics"
     >>> Timeline([Event(title="x", when="2026")]).write_ics(path, name="AI")

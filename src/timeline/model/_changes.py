@@ -14,6 +14,7 @@ import attrs
 from timeline._errors import QueryError
 from timeline.model._claim import Slip
 from timeline.model._event import Event
+from timeline.model._text import name_key
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -134,7 +135,7 @@ def group_by(tl: Timeline, key: str | Callable[[Event], str]) -> dict[str, Timel
     for event in tl:
         for k in keys(event):
             if folded:
-                k = shown.setdefault(k.casefold(), k)
+                k = shown.setdefault(name_key(k), k)
             members = groups.setdefault(k, [])
             if not members or members[-1] is not event:  # "DeepSeek" and "deepseek" on one
                 members.append(event)

@@ -5,7 +5,8 @@ data is valid, but probably not what the editor meant:
 
 * a claim stated before the event's first source was published;
 * a claim, or a source's publication date, in the future of ``today``;
-* status "happened" with a date that lies wholly in the future;
+* status "happened" with a date that lies wholly in the future, or wholly after the day
+  it was said (by the claim, or the first source for the initial statement);
 * a slip stated before the date it replaces was stated;
 * the same source given twice on one event;
 * a figure that cannot be compared with the event's target (different units).
@@ -17,7 +18,7 @@ Each finding names the event and the field (a path inside the event's record,
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -107,6 +108,9 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
             seen[key] = j
 
     first_published = None if event.stated is None else _first_day(event.stated)
+    # "Happened" on a day after it was said to have happened.
+    if event.initial_status is Status.HAPPENED and event.stated is not None:
+        yield from _happened_later(finding, ("status",), event.initial_when, event.stated)
     # Claims: before the first source, in the future, slips stated before the date they replace.
     stated_at = first_published  # when the date in force was stated (None: always known)
     when, status = event.initial_when, event.initial_status
@@ -143,6 +147,8 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
         if claim.when is not None:
             when, stated_at = claim.when, max(said, stated_at) if stated_at else said
         status = claim.status or status
+        if claim.status is Status.HAPPENED:
+            yield from _happened_later(finding, ("claims", i, "status"), when, claim.stated)
 
     # "Happened" with a date wholly in the future.
     if event.status is Status.HAPPENED:
@@ -169,6 +175,20 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
                     f"{str(target.goal)!r}: the units differ ({observation.value.unit!r}, "
                     f"{target.goal.unit!r}); progress and status cannot use it",
                 )
+
+
+def _happened_later(
+    finding: Callable[[Field, str], Finding], field: Field, when: When, stated: When
+) -> Iterator[Finding]:
+    """A finding if ``when`` lies wholly after the last day ``stated`` may be: a thing said
+    to have happened before it could have."""
+    start, said = _first_day(when), _last_day(stated)
+    if start is not None and said is not None and start > said:
+        yield finding(
+            field,
+            f"'happened' on {when}, after it was stated ({stated}); check the date, the "
+            "stated day, or the status (expected? confirmed?)",
+        )
 
 
 def check(tl: Timeline, *, today: DayLike) -> list[Finding]:

@@ -26,10 +26,10 @@ from typing import Any
 import attrs
 
 from timeline._errors import EventError
-from timeline.dates._bounds import Point, _cmp, ends_before
+from timeline.dates._bounds import Point, Span, _cmp, ends_before, meets
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
-from timeline.dates._when import When
+from timeline.dates._when import When, _readings
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source
 from timeline.figures._target import Target
@@ -298,7 +298,8 @@ class Event:
 
         Window queries, `overdue` and `upcoming` use this span, so "c. April
         2026" could fall in May (the default fuzz policy pads one unit of the
-        value's own grain each side).
+        value's own grain each side); for a date that is an EDTF set they read
+        each member instead, of which this span is the hull.
 
         >>> [str(d) for d in Event(title="x", when="c. April 2026").fuzzy_window]
         ['2026-03-01', '2026-05-31']
@@ -309,6 +310,15 @@ class Event:
             if stop is not None:
                 hi = stop.fuzzy_bounds()[1]
         return (lo, hi)
+
+    @property
+    def _readings(self) -> tuple[Span, ...]:
+        """Each way it could fall, at its widest: `fuzzy_window`, or, for a date that is an
+        EDTF set with no end standing, each member's fuzzy bounds ("April or June 2026" is
+        April or June, never May). The window queries, `overdue` and `upcoming` read these."""
+        if self.when.form is None or (self.end is not None and self.current_end is not None):
+            return (self.fuzzy_window,)
+        return _readings(self.when)
 
     # -- history --------------------------------------------------------------
 
@@ -388,7 +398,8 @@ class Event:
         Replays the initial statement (known from the first source's ``published``
         day; always, without a dated source) and every claim stated on or before ``day``,
         and keeps only the figures known then (`Observation.known_on`: period ended,
-        source published), so nothing in the result is dated after ``day``.
+        source published; a target's baseline too, `Target.as_of`), so nothing in
+        the result is dated after ``day``.
 
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
@@ -399,24 +410,33 @@ class Event:
         stated = self.stated
         if stated is not None and to_day(stated) > cutoff:
             return None
-        claims, figures = self.claims, self.observations
+        claims, figures, target = self.claims, self.observations, self.target
         if figures and not all(o.known_on(cutoff) for o in figures):
             figures = tuple(o for o in figures if o.known_on(cutoff))
+        if target is not None:
+            target = target.as_of(cutoff)  # a baseline is a figure too
         keep = len(claims)  # claims are kept in stated order: drop those said after the day
         while keep and claims[keep - 1].day > cutoff:
             keep -= 1
-        if keep == len(claims) and figures is self.observations:
+        if keep == len(claims) and figures is self.observations and target is self.target:
             return self  # everything said about it was said by then
-        return self._with_claims(claims[:keep], figures)
+        return self._with_claims(claims[:keep], figures, target)
 
-    def _with_claims(self, claims: tuple[Claim, ...], figures: tuple[Observation, ...]) -> Event:
-        """This event with ``claims`` (checked, in stated order) and ``figures`` instead.
+    def _with_claims(
+        self,
+        claims: tuple[Claim, ...],
+        figures: tuple[Observation, ...],
+        target: Target | None = None,
+    ) -> Event:
+        """This event with ``claims`` (checked, in stated order), ``figures`` and ``target``.
 
         Every other field was checked when this event was made, so the copy
         skips the constructor (`Timeline.track_record` replays 10^5 events).
         """
         fields: dict[str, Any] = {str(f.alias): getattr(self, f.name) for f in _FIELDS}
         fields["claims"], fields["observations"] = claims, figures
+        if target is not None:
+            fields["target"] = target
         copy = object.__new__(Event)
         copy.__attrs_init__(**fields)
         return copy
@@ -440,8 +460,13 @@ class Event:
 
     def _overdue_on(self, day: _dt.date) -> bool:
         """`overdue` for an event already as known on ``day``."""
-        # Surely over before that day starts (the rule of When.definitely_before).
-        return self.status.is_open and ends_before(self.fuzzy_window, (day, day))
+        # Surely over before that day starts (the rule of When.definitely_before): every
+        # member of a set date, each in its own frame.
+        if not self.status.is_open:
+            return False
+        if self.when.form is None:  # the common case: one reading
+            return ends_before(self.fuzzy_window, (day, day))
+        return all(ends_before(r, (day, day)) for r in self._readings)
 
     def upcoming(self, as_of: DayLike, within: Within = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
@@ -465,7 +490,11 @@ class Event:
         """`upcoming` for an event already as known on ``start``, due by ``stop``."""
         if not self.status.is_open:
             return False
-        if ends_before(self.fuzzy_window, (start, start)):
+        readings = self._readings
+        if len(readings) > 1:  # a set date: some member must meet the days ahead
+            if not any(meets(r, (start, stop)) for r in readings):
+                return False
+        elif ends_before(readings[0], (start, start)):
             return False
         lo, hi = self.window  # the sort position: earliest, or latest for a deadline
         position = lo if lo is not None else hi

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from timeline._errors import TargetError
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, growth, series_order
+from timeline.model._text import name_key
 
 if TYPE_CHECKING:
     from timeline.model._event import Event
@@ -55,13 +56,13 @@ def series(events: Iterable[Event], metric: str) -> list[Observation]:
     >>> series([], "daily token calls")
     []
     """
-    wanted = metric.strip().casefold()
+    wanted = name_key(metric.strip())
     found: list[Observation] = []
     for event in events:
         target = event.target
-        names = {event.title.casefold(), event.id.casefold()}
+        names = {name_key(event.title), name_key(event.id)}
         if target is not None:
-            names.add(target.metric.casefold())
+            names.add(name_key(target.metric))
         if wanted not in names:
             continue
         if target is not None and target.baseline is not None:

@@ -1,8 +1,9 @@
 """Filtering a timeline's events: `Timeline.filter` and `Timeline.exclude` match with these.
 
 `predicate` turns the criteria (status, kind, actor, tag, text, any predicate) into
-one test on an event; values match case-insensitively, a collection means any of
-its values, and a misspelt status is an error rather than a silent empty result.
+one test on an event; values match case-insensitively and in any Unicode form
+(`name_key`), a text search ignores accents too (`search_key`), a collection means
+any of its values, and a misspelt status is an error rather than a silent empty result.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TypeAlias
 from timeline._errors import QueryError
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import name_key, search_key
 
 __all__ = ["Values"]
 
@@ -23,7 +25,7 @@ def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
     if values is None:
         return None
     items = [values] if isinstance(values, str | Status) else list(values)
-    wanted = {(v.value if isinstance(v, Status) else str(v)).casefold() for v in items}
+    wanted = {name_key(v.value if isinstance(v, Status) else str(v)) for v in items}
     if name == "status":
         # A misspelt status would silently match nothing; say so instead.
         known = {s.value for s in Status}
@@ -31,7 +33,7 @@ def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
             raise QueryError(
                 f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
             )
-    return lambda value: value is not None and value.casefold() in wanted
+    return lambda value: value is not None and name_key(value) in wanted
 
 
 def predicate(
@@ -64,13 +66,20 @@ def predicate(
 
 def _needles(text: str | Collection[str]) -> tuple[str, ...]:
     items = [text] if isinstance(text, str) else list(text)
+    needles = []
     for item in items:
         if not isinstance(item, str):
             raise QueryError(f"text: {item!r} is not text; give words to search for as strings")
-    return tuple(item.casefold() for item in items)
+        needle = search_key(item)
+        if not needle.strip():  # "" is in every text: it would match everything, silently
+            raise QueryError(
+                f"text: {item!r} is blank; give words to search for, or leave text out"
+            )
+        needles.append(needle)
+    return tuple(needles)
 
 
 def _haystack(event: Event) -> str:
     parts = [event.title, event.description or "", *event.actors]
     parts.extend(s.quote or "" for s in event.sources)
-    return "\n".join(parts).casefold()
+    return search_key("\n".join(parts))

@@ -1,4 +1,4 @@
-"""Text from the data, made safe to print on a terminal.
+"""Text from the data: made safe to print on a terminal, and keys to match it by.
 
 Titles, actors and names come from strangers (a shared feed, a colleague's
 CSV). Printed raw, a control character drives the terminal: ``ESC ] 52`` writes
@@ -6,13 +6,20 @@ the clipboard, ``ESC [ 2 J`` clears the screen, ``\\r\\n`` forges a table row,
 a right-to-left override reorders what follows. `visible` shows each such
 character as an escape a person can read (``\\x1b``, ``\\r``, ``\\u202e``) and
 leaves every other character, CJK and emoji included, as it is.
+
+One name reaches the data in several Unicode forms ("Zürich" precomposed, or
+"Zu" and a combining diaeresis, as macOS and some web pages write it; "ＡＩ" in
+full width): `name_key` is what names match by (NFKC, case folded), and
+`search_key` what a text search matches by (the same, accents dropped too: a
+search for "zurich" finds "Zürich").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["visible"]
+__all__ = ["name_key", "search_key", "visible"]
 
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 # C0 controls (ESC among them), DEL, C1 controls; line and paragraph
@@ -37,3 +44,26 @@ def visible(text: str) -> str:
     '腾讯混元 3.0'
     """
     return _CONTROL.sub(_escape, text)
+
+
+def name_key(text: str) -> str:
+    """What a name matches by: its NFKC form, case folded ("Zu\u0308rich" is "zürich").
+
+    >>> name_key("ETH Zu\u0308rich") == name_key("eth zürich"), name_key("ＡＩ")
+    (True, 'ai')
+    """
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def search_key(text: str) -> str:
+    """What a text search matches by: `name_key` without accents ("İstanbul" is "istanbul").
+
+    >>> search_key("İstanbul"), search_key("Café au lait")
+    ('istanbul', 'cafe au lait')
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -28,6 +28,7 @@ from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._event import Event
 from timeline.model._filters import Values
 from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
+from timeline.model._text import name_key
 
 # Re-exported: the adapters, display and columnar layers import them from here.
 from timeline.model._windows import WindowArg as WindowArg
@@ -140,7 +141,7 @@ class Timeline:
         if actor is None:
             return None
         for name, month in self.fiscal_years.items():
-            if name.casefold() == actor.casefold():
+            if name_key(name) == name_key(actor):
                 return month
         return None
 
@@ -310,7 +311,13 @@ class Timeline:
         The window runs from the start of ``start`` to the end of ``end`` (or
         of ``start`` alone), each read at its widest as `When.overlaps` reads
         it: with one argument this is ``[e for e in tl if e.when.overlaps(start)]``
-        (an event with an ``end`` spans both).
+        (an event with an ``end`` spans both). A date or a one-argument window that
+        is an EDTF set is read as its members: "April or June 2026" is not found on
+        10 May. Two arguments span from the one to the other, as an interval does.
+        A bound with no date on the side the window uses (undated, "TBD"; an
+        interval's unknown end) and a window that ends before it starts are a
+        `QueryError` naming the fix; an open end (``"2026/.."`` as ``end``,
+        ``"../2026"`` as ``start``) is a bound.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-09")])
         >>> [e.id for e in tl.overlapping("2026-05")]
@@ -322,7 +329,10 @@ class Timeline:
         """Events certainly inside the window: their whole span, at its widest, lies within it.
 
         The window keeps its plain bounds (as `When.contains` reads a container):
-        with one argument this is ``[e for e in tl if start.contains(e.when)]``.
+        with one argument this is ``[e for e in tl if start.contains(e.when)]``, so
+        a window that is an EDTF set holds what each member holds (one of) or what
+        one of them holds (all of), and a set date is inside if every member is.
+        Bounds are checked as `Timeline.overlapping` checks them.
 
         >>> tl = Timeline([Event(title="x", when="2026-Q2"), Event(title="y", when="2026-04")])
         >>> [e.id for e in tl.included("2026-04")]
@@ -331,15 +341,18 @@ class Timeline:
         return self._subset(_windows.included(self, start, end))
 
     def on(self, day: WindowArg) -> Timeline:
-        """Events that could fall on ``day`` (a day, or any `When`).
+        """Events that could fall on ``day`` (a day, or any dated `When`: "TBD" is refused).
 
         >>> Timeline([Event(title="x", when="2026-04")]).on("2026-04-15").events[0].id
         'x'
         """
-        return self.overlapping(day)
+        return self._subset(_windows.overlapping(self, day, None, "on", "day"))
 
     def start_after(self, moment: WindowArg) -> Timeline:
         """Events that certainly start after ``moment`` ends (`When.definitely_before`).
+
+        A ``moment`` with no end ("TBD", ``2026/``) is a `QueryError`; an open one
+        ("after 2026") has nothing after it.
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.start_after("2026-05")]
@@ -349,6 +362,9 @@ class Timeline:
 
     def before(self, moment: WindowArg) -> Timeline:
         """Events that certainly end before ``moment`` starts (`When.definitely_before`).
+
+        A ``moment`` with no start ("TBD", ``/2026``) is a `QueryError`; an open one
+        ("by 2026") has nothing before it.
 
         >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="2026-06")])
         >>> [e.id for e in tl.before("2026-05")]

@@ -45,6 +45,7 @@ from timeline._errors import QueryError
 from timeline.dates._days import DayLike, to_day
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import _plural, record_frame, record_html, record_text
 
@@ -204,7 +205,7 @@ class TrackRecord:
         for row in self.rows:
             if row.group == group:
                 return row
-        folded = [row for row in self.rows if row.group.casefold() == str(group).casefold()]
+        folded = [row for row in self.rows if name_key(row.group) == name_key(str(group))]
         if len(folded) == 1:
             return folded[0]
         names = ", ".join(repr(row.group) for row in self.rows[:20]) or "none"
@@ -362,7 +363,7 @@ def track_record(
         found = groups_of[i]
         for key in (found,) if type(found) is str else dict.fromkeys(found):
             if folded:
-                key = shown.setdefault(key.casefold(), key)
+                key = shown.setdefault(name_key(key), key)
             members = groups.setdefault(key, [])
             if not members or members[-1] != i:  # "DeepSeek" and "deepseek" on one event
                 members.append(i)

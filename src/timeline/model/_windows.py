@@ -17,10 +17,11 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import chain, compress, repeat
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
-from timeline.dates._bounds import Span, _key, ends_before, inside, meets
-from timeline.dates._when import When, _coerce
+from timeline._errors import QueryError
+from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets, runs_backwards
+from timeline.dates._when import When, _coerce, _holders, _readings, _set_kind
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 from timeline.model._order import _whens
@@ -28,10 +29,12 @@ from timeline.model._order import _whens
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
 
-__all__ = ["WindowArg"]
+__all__ = ["WindowArg", "bound", "window"]
 
 WindowArg: TypeAlias = "When | _dt.date | str"
 """A window bound: a `When`, a date or datetime, or text `When.parse` reads."""
+
+Side: TypeAlias = Literal["start", "end"]
 
 _DAY = 86_400_000_000
 # Keys put a floating day at its UTC midnight, but compared with an instant a
@@ -53,14 +56,75 @@ def _window(value: WindowArg, name: str) -> When:
     raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
 
 
-def _widest(start: WindowArg, end: WindowArg | None) -> tuple[_dt.date | None, _dt.date | None]:
-    """A window at its widest: from the fuzzy start of ``start`` to the fuzzy end of ``end``."""
-    lo = _window(start, "start").fuzzy_bounds()[0]
-    hi = _window(end if end is not None else start, "end").fuzzy_bounds()[1]
-    return lo, hi
+# The fix every refused bound names: a date, or an end written as open.
+_FIX = "give a date such as '2026-04', or for an open window '../2026' as start or '2026/..' as end"
+
+
+def _shown(value: WindowArg, when: When) -> str:
+    """A bound as the caller gave it: text as typed, anything else as the date it reads as."""
+    return value if isinstance(value, str) else str(when)
+
+
+def bound(value: WindowArg, name: str, side: Side, query: str) -> When:
+    """``value`` as a `When` that has a date on ``side`` (an open side counts as one).
+
+    An undated value ("TBD") or an interval's unknown end on that side says nothing
+    about where the window starts or stops: read as unbounded it would answer a
+    different question, so it is a `QueryError` quoting it, with the fix.
+    """
+    when = _window(value, name)
+    if when.is_undated:
+        problem = "has no date, so it cannot bound a window"
+    elif (when.lower if side == "start" else when.upper) == "unknown":
+        problem = f"has an unknown {side}, so the window would have no {side}"
+    else:
+        return when
+    raise QueryError(f"{query}: {name} {_shown(value, when)!r} {problem}; {_FIX}")
+
+
+def window(
+    start: WindowArg, end: WindowArg | None, query: str, name: str = "start"
+) -> tuple[When, When]:
+    """The bounds of the window from ``start`` to ``end`` (or of ``start`` alone), checked.
+
+    Each must have a date on the side the window uses (`bound`), and the window
+    must not end before it starts (plain bounds, as `When.interval` checks them):
+    both are a `QueryError` naming ``query`` and the fix.
+
+    >>> [str(w) for w in window("2026-04", "2026/..", "overlapping")]
+    ['April 2026', 'from 2026 onwards']
+    >>> window("TBD", None, "on", "day")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QueryError: on: day 'TBD' has no date, so it cannot bound a window; ...
+    """
+    if end is None:
+        first = bound(start, name, "start", query)
+        return first, bound(start, name, "end", query)
+    first, last = bound(start, "start", "start", query), bound(end, "end", "end", query)
+    lo, hi = first.earliest, last.latest
+    if lo is not None and hi is not None and runs_backwards(lo, hi):
+        raise QueryError(
+            f"{query}: end {_shown(end, last)!r} ends before start {_shown(start, first)!r} "
+            "starts; give the earlier date first"
+        )
+    return first, last
+
+
+def _widest(first: When, last: When) -> Span:
+    """A window at its widest: from the fuzzy start of ``first`` to the fuzzy end of ``last``."""
+    return first.fuzzy_bounds()[0], last.fuzzy_bounds()[1]
+
+
+def _window_readings(first: When, last: When, alone: bool) -> tuple[Span, ...]:
+    """The window's readings at their widest: a set ``alone`` is each of its members."""
+    if alone:
+        return _readings(first)
+    return (_widest(first, last),)
 
 
 _end_of = operator.attrgetter("end")
+_form_of = operator.attrgetter("form")
 _keys_of = operator.attrgetter("_keys")
 _fuzzy_start = operator.itemgetter(4)
 _fuzzy_stop = operator.itemgetter(5)
@@ -69,13 +133,15 @@ _fuzzy_stop = operator.itemgetter(5)
 class _Runs(NamedTuple):
     """A timeline's window index. Run ``r`` is the events ``firsts[r] .. lasts[r] - 1``,
     which share one span, ``lows[r] .. highs[r]`` as keys (int64 ends for unbounded);
-    ``finder`` finds runs by span."""
+    ``finder`` finds runs by span. ``sets`` holds the runs whose date is an EDTF set
+    (and no end stands): their span is the members' hull, and each member is a reading."""
 
     finder: SpanIndex
     firsts: array[int]
     lasts: array[int]
     lows: array[int]
     highs: array[int]
+    sets: frozenset[int]
 
 
 def runs(events: tuple[Event, ...]) -> _Runs:
@@ -106,12 +172,19 @@ def runs(events: tuple[Event, ...]) -> _Runs:
         end = ends[p]
         assert end is not None  # with_end holds the positions of events with an end
         his[bisect_left(firsts, p)] = end._keys[5]
+    # Few dates carry a level-2 form; of those, the sets with no end standing.
+    sets = frozenset(
+        r
+        for r in compress(range(len(firsts)), map(_form_of, map(whens.__getitem__, firsts)))
+        if ends[firsts[r]] is None and _set_kind(whens[firsts[r]]) is not None
+    )
     return _Runs(
         SpanIndex.from_columns(los, his),
         array("q", firsts),
         array("q", [*firsts[1:], n] if n else []),
         array("q", [_LOWEST if k is None else k for k in los]),
         array("q", [_HIGHEST if k is None else k for k in his]),
+        sets,
     )
 
 
@@ -131,59 +204,140 @@ def _runs_where(tl: Timeline, runs: list[int], keep: Callable[[int], bool]) -> I
 def _keep(
     tl: Timeline,
     window: Span,
-    surely: Callable[[int, int, int, int], bool],
+    surely: Callable[[int, int, int, int], bool] | None,
     exactly: Callable[[Span], bool],
+    readings_ok: Callable[[tuple[Span, ...]], bool],
+    *,
+    sets_surely: bool = False,
 ) -> Iterator[Event]:
-    """The events of the runs near ``window`` that ``exactly`` accepts (given a run's
-    span at its widest), asking it only where ``surely`` (on the run's keys and the
-    window's, ``_SLACK`` inside it) does not already decide."""
+    """The events of the runs near ``window`` (a span holding every reading of the
+    window) that the exact rule accepts: ``exactly`` given a run's span at its widest
+    (`Event.fuzzy_window`), ``readings_ok`` given a set run's readings (each member at
+    its widest). Either is asked only where ``surely`` (on the run's keys and the
+    window's, ``_SLACK`` inside it) does not already decide.
+
+    ``surely`` reads a run's span, the hull of a set: it decides set runs only if
+    ``sets_surely`` says the hull does (every member of a hull inside is inside).
+    With ``surely`` ``None`` (a window that is a set), ``readings_ok`` decides every run."""
     lo, hi = window
     runs = tl._runs
-    lows, highs, firsts, events = runs.lows, runs.highs, runs.firsts, tl._events
-    # Spans that meet the window with days to spare surely meet it by the
-    # exact rule too (see _SLACK); only those near its edges are checked, once a run.
+    lows, highs, firsts, events, sets = runs.lows, runs.highs, runs.firsts, tl._events, runs.sets
+    candidates = _window_runs(tl, lo, hi)
+    if surely is None:
+        return _runs_where(tl, candidates, lambda r: readings_ok(events[firsts[r]]._readings))
+    # Spans that meet the window with days to spare surely meet it by the exact rule
+    # too (see _SLACK); only those near its edges are checked, once a run.
     sure_lo = _LOWEST if lo is None else _key(lo) + _SLACK
     sure_hi = _HIGHEST if hi is None else _key(hi) - _SLACK
-    return _runs_where(
-        tl,
-        _window_runs(tl, lo, hi),
-        lambda r: (
-            surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(events[firsts[r]].fuzzy_window)
-        ),
-    )
+    if not sets:  # the common case: no date is a set
+        return _runs_where(
+            tl,
+            candidates,
+            lambda r: (
+                surely(lows[r], highs[r], sure_lo, sure_hi)
+                or exactly(events[firsts[r]].fuzzy_window)
+            ),
+        )
+
+    def keep(r: int) -> bool:
+        if r in sets:
+            return (sets_surely and surely(lows[r], highs[r], sure_lo, sure_hi)) or readings_ok(
+                events[firsts[r]]._readings
+            )
+        return surely(lows[r], highs[r], sure_lo, sure_hi) or exactly(
+            events[firsts[r]].fuzzy_window
+        )
+
+    return _runs_where(tl, candidates, keep)
 
 
-def overlapping(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
-    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`)."""
-    window = _widest(start, end)
+def overlapping(
+    tl: Timeline,
+    start: WindowArg,
+    end: WindowArg | None,
+    query: str = "overlapping",
+    name: str = "start",
+) -> Iterator[Event]:
+    """The events of ``tl`` that could fall in the window (`Timeline.overlapping`):
+    some reading of the event meets some reading of the window."""
+    first, last = window(start, end, query, name)
+    span = _widest(first, last)
+    windows = _window_readings(first, last, end is None)
+    if len(windows) == 1:
+        return _keep(
+            tl,
+            span,
+            lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
+            lambda other: meets(other, span),
+            lambda spans: any(meets(other, span) for other in spans),
+        )
     return _keep(
         tl,
-        window,
-        lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
-        lambda span: meets(span, window),
+        span,
+        None,
+        lambda other: any(meets(other, w) for w in windows),
+        lambda spans: any(meets(other, w) for other in spans for w in windows),
     )
 
 
 def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[Event]:
-    """The events of ``tl`` certainly inside the window (`Timeline.included`)."""
-    lo = _window(start, "start").earliest
-    hi = _window(end if end is not None else start, "end").latest
-    window = (lo, hi)
+    """The events of ``tl`` certainly inside the window (`Timeline.included`): every
+    reading of the event inside the window at its narrowest (each member of a one-of
+    set window, some member of an all-of one)."""
+    first, last = window(start, end, "included")
+    span = (first.earliest, last.latest)
+    holders = _holders(first) if end is None else (span,)
+    if len(holders) > 1:
+        every = _set_kind(first) != "{"
+        return _keep(
+            tl,
+            span,
+            None,
+            lambda other: holds(holders, (other,), every=every),
+            lambda spans: holds(holders, spans, every=every),
+        )
+    # A set event whose hull lies inside with days to spare has every member inside.
     return _keep(
         tl,
-        window,
+        span,
         lambda low, high, sure_lo, sure_hi: low >= sure_lo and high <= sure_hi,
-        lambda span: inside(window, span),
+        lambda other: inside(span, other),
+        lambda spans: all(inside(span, other) for other in spans),
+        sets_surely=True,
     )
 
 
 def start_after(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
-    """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`)."""
-    window = _window(moment, "moment").fuzzy_bounds()
-    return (e for e in tl if ends_before(window, e.fuzzy_window))
+    """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`):
+    every reading of the event after every reading of ``moment``."""
+    windows = _readings(bound(moment, "moment", "end", "start_after"))
+    if len(windows) == 1:  # the common case: one span, asked directly of plain dates
+        (span,) = windows
+        return (
+            e
+            for e in tl
+            if (
+                ends_before(span, e.fuzzy_window)
+                if e.when.form is None
+                else all(ends_before(span, r) for r in e._readings)
+            )
+        )
+    return (e for e in tl if all(ends_before(w, r) for r in e._readings for w in windows))
 
 
 def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
-    """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`)."""
-    window = _window(moment, "moment").fuzzy_bounds()
-    return (e for e in tl if ends_before(e.fuzzy_window, window))
+    """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`):
+    every reading of the event before every reading of ``moment``."""
+    windows = _readings(bound(moment, "moment", "start", "before"))
+    if len(windows) == 1:  # the common case: one span, asked directly of plain dates
+        (span,) = windows
+        return (
+            e
+            for e in tl
+            if (
+                ends_before(e.fuzzy_window, span)
+                if e.when.form is None
+                else all(ends_before(r, span) for r in e._readings)
+            )
+        )
+    return (e for e in tl if all(ends_before(r, w) for r in e._readings for w in windows))

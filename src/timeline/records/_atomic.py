@@ -11,12 +11,42 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from timeline._errors import WriteError
 
-__all__ = ["atomic_path", "write_atomic"]
+__all__ = ["atomic_path", "checked_suffix", "write_atomic"]
+
+
+def checked_suffix(
+    path: str | os.PathLike[str],
+    suffixes: tuple[str, ...],
+    *,
+    writer: str,
+    example: str,
+    error: Callable[[str], Exception],
+) -> Path:
+    """``path`` as a `Path`, once its suffix is one of ``suffixes`` (in any case).
+
+    A writer of one kind of file (`to_html`, `save_plot`, `write_ics`) refuses a
+    name that says another kind before anything is written: ``error`` with a
+    message that quotes the path and names the fix, ``name it e.g. {example}``.
+
+    >>> checked_suffix("Feed.ICS", (".ics",), writer="write_ics", example="feed.ics",
+    ...                error=ValueError).name
+    'Feed.ICS'
+    >>> checked_suffix("feed.yaml", (".ics",), writer="write_ics", example="feed.ics",
+    ...                error=ValueError)
+    Traceback (most recent call last):
+    ...
+    ValueError: write_ics: 'feed.yaml' has no .ics suffix; name it e.g. feed.ics
+    """
+    target = Path(path)
+    if target.suffix.lower() not in suffixes:
+        wanted = " or ".join(suffixes)
+        raise error(f"{writer}: {str(path)!r} has no {wanted} suffix; name it e.g. {example}")
+    return target
 
 
 @contextlib.contextmanager

@@ -19,6 +19,7 @@ from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When
 from timeline.figures._text import checked_text
 from timeline.model._claim import Status
+from timeline.model._text import name_key
 from timeline.records._schema import Locations, Path
 
 __all__: list[str] = []
@@ -52,7 +53,7 @@ class _FieldReader:
             if not isinstance(actor, str) or start is None:
                 self.fail((*path, str(actor)), "give an actor's name and a month")
                 continue
-            self.fiscal[actor.casefold()] = (actor, start)
+            self.fiscal[name_key(actor)] = (actor, start)
 
     def fail(self, path: Path, message: str) -> None:
         self.problems.append(self.where.problem(path, message))

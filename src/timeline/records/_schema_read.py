@@ -31,6 +31,7 @@ from timeline.figures._source import Source
 from timeline.figures._target import Target
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event, slugify
+from timeline.model._text import name_key
 from timeline.model._timeline import Timeline
 from timeline.records._schema import (
     CLAIM_FIELDS,
@@ -265,7 +266,7 @@ class _Reader(_FieldReader):
         title = self.required(record, "title", path)
         actors = record.get("actors")
         first = actors[0] if isinstance(actors, list) and actors else actors
-        known = self.fiscal.get(first.casefold()) if isinstance(first, str) else None
+        known = self.fiscal.get(name_key(first)) if isinstance(first, str) else None
         self.fiscal_now = None if known is None else known[1]
         sources = self.items(record, "sources", path, self.source)
         # Relative dates ("April") resolve against the first source's date, as in Event.

@@ -1,0 +1,137 @@
+"""A time of day said in words with its day ("April 7, 2026 at 9 a.m. ET")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import When, WhenParseError, find_dates
+
+P = When.parse
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("April 7, 2026 at 9 a.m. ET", "2026-04-07T09:00[America/New_York]"),
+        ("April 7, 2026 at 9am ET", "2026-04-07T09:00[America/New_York]"),
+        ("Tuesday, April 7, 2026 at 9:00 a.m. (ET)", "2026-04-07T09:00[America/New_York]"),
+        ("9:00 a.m. PT on April 7, 2026", "2026-04-07T09:00[America/Los_Angeles]"),
+        ("at 4:30 p.m. Eastern on 7 April 2026", "2026-04-07T16:30[America/New_York]"),
+        ("April 7, 2026 from 9:30 a.m. ET", "2026-04-07T09:30[America/New_York]"),
+        ("July 7, 2026 at 9 a.m. EDT", "2026-07-07T09:00[America/New_York]"),
+        ("7 April 2026 09:30 CEST", "2026-04-07T09:30[Europe/Berlin]"),
+        ("7 April 2026, 14:30 Beijing time", "2026-04-07T14:30[Asia/Shanghai]"),
+        ("10 a.m. Tokyo time, April 7, 2026", "2026-04-07T10:00[Asia/Tokyo]"),
+        ("2026-04-07 10:00 Asia/Shanghai", "2026-04-07T10:00[Asia/Shanghai]"),
+        # UTC and offsets
+        ("April 7, 2026, 10:00 UTC", "2026-04-07T10:00Z"),
+        ("10:00 GMT on April 7, 2026", "2026-04-07T10:00Z"),
+        ("April 7, 2026 10:00 UTC+8", "2026-04-07T10:00+08:00"),
+        ("April 7, 2026 at 9 a.m. GMT+5:30", "2026-04-07T09:00+05:30"),
+        ("2026-04-07 10:00 +0800", "2026-04-07T10:00+08:00"),
+        # no zone: a floating time
+        ("April 7, 2026 at 9 a.m.", "2026-04-07T09:00"),
+        ("noon on April 7, 2026", "2026-04-07T12:00"),
+        ("12 a.m. on April 7, 2026", "2026-04-07T00:00"),
+        ("12:15 p.m. on April 7, 2026", "2026-04-07T12:15"),
+        ("14:30 on 7 April 2026", "2026-04-07T14:30"),
+        ("Apr 7 2026 10am", "2026-04-07T10:00"),
+    ],
+)
+def test_read(text: str, iso: str) -> None:
+    assert P(text) == P(iso)
+    assert P(str(P(text))) == P(text)  # and written back as it reads
+
+
+def test_a_day_without_its_year_takes_the_reference() -> None:
+    assert P("April 7 at 9 a.m. ET", reference="2026-03-01") == P(
+        "2026-04-07T09:00[America/New_York]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a label that says another offset than the place keeps that day
+        ("July 7, 2026 at 9 a.m. EST", "EDT (UTC-4)"),
+        ("7 April 2026 09:30 CET", "CEST (UTC+2)"),
+        # labels with two meanings
+        ("April 7, 2026 at 4:30 p.m. CST", "US Central"),
+        ("April 7, 2026 at 4:30 p.m. IST", "India, Israel"),
+        # the start or the end of the day?
+        ("midnight on April 7, 2026", "start or the end of the day"),
+        # clock changes in the zone
+        ("March 8, 2026 at 2:30 a.m. ET", "does not exist"),
+        ("November 1, 2026 at 1:30 a.m. ET", "happens twice"),
+        # a time needs one day
+        ("April 2026 at 9 a.m.", "needs one exact day"),
+        ("by April 7, 2026 at 9 a.m.", "needs one exact day"),
+        ("c. April 7, 2026 at 9 a.m.", "needs one exact day"),
+        # not a zone, not an offset
+        ("April 7, 2026 at 9 a.m. sharp", "'sharp' is not a time zone"),
+        ("April 7, 2026 at 9 a.m. UTC+15", "UTC-12 to UTC+14"),
+    ],
+)
+def test_refused(text: str, words: str) -> None:
+    with pytest.raises(WhenParseError, match=re.escape(words)) as err:
+        P(text)
+    assert err.value.text == text  # the words, not an ISO text made of them
+
+
+_ZONES = {"ET": "America/New_York", "PT": "America/Los_Angeles", "Beijing time": "Asia/Shanghai"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(dt.date(1971, 1, 1), dt.date(2099, 12, 31)),
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from(["", *_ZONES]),
+    st.booleans(),
+)
+def test_every_clock_reads_as_its_instant(
+    day: dt.date, hour: int, minute: int, zone: str, time_first: bool
+) -> None:
+    twelve = f"{hour % 12 or 12}:{minute:02d} {'p.m.' if hour >= 12 else 'a.m.'}"
+    said = day.strftime("%B %-d, %Y")
+    text = f"{twelve} {zone} on {said}" if time_first else f"{said} at {twelve} {zone}"
+    iso = f"{day.isoformat()}T{hour:02d}:{minute:02d}" + (f"[{_ZONES[zone]}]" if zone else "")
+    try:
+        expected = P(iso)
+    except WhenParseError:  # a local time the clock change skips or repeats
+        with pytest.raises(WhenParseError):
+            P(text.strip())
+        return
+    assert P(" ".join(text.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        (
+            "Nvidia will report results on May 20, 2026 at 4:30 p.m. ET, it said.",
+            "May 20, 2026 at 4:30 p.m. ET",
+            "2026-05-20T16:30[America/New_York]",
+        ),
+        (
+            "The call starts at 9:00 a.m. PT on April 7, 2026.",
+            "9:00 a.m. PT on April 7, 2026",
+            "2026-04-07T09:00[America/Los_Angeles]",
+        ),
+        (
+            "Launch is set for 7 April 2026, 14:30 Beijing time, the agency said.",
+            "7 April 2026, 14:30 Beijing time",
+            "2026-04-07T14:30[Asia/Shanghai]",
+        ),
+        # a time the text gives with a label that contradicts the day: the day alone
+        ("The call is on July 7, 2026 at 9 a.m. EST.", "July 7, 2026", "2026-07-07"),
+    ],
+)
+def test_found_in_text(text: str, found: str, iso: str) -> None:
+    [m] = find_dates(text, reference="2026-03-01")
+    assert (m.text, m.when) == (found, P(iso))
