@@ -110,6 +110,27 @@ class TestFeedsKeepEveryCharacter:
         assert "X-TIMELINE-EXACT" not in feed
 
 
+class TestFeedsOfEventsOnceUndated:
+    # An undated event is left out of a feed "until a claim gives it one" (the dates
+    # how-to): once it has one, the feed is written and reads back with its history.
+    @pytest.mark.parametrize(
+        "event",
+        [
+            Event(id="e", title="Widget 3 launch", when="TBD").revise(
+                when="Q4 2026", stated="2026-06-01"
+            ),
+            Event(id="e", title="Slipped to unknown, then dated", when="2026-04")
+            .revise(when="TBD", stated="2026-03-01")
+            .revise(when="2026-09", stated="2026-05-01"),
+            Event(id="e", title="Open-ended forum", when="2026-04", end="TBD"),
+        ],
+        ids=["dated-by-a-claim", "undated-claim-in-history", "undated-end"],
+    )
+    def test_the_feed_reads_back(self, event: Event) -> None:
+        tl = Timeline([event])
+        assert Timeline.from_ics(tl.to_ics()) == tl
+
+
 class TestLongFileNames:
     # A file name the system takes (255 bytes) must save: the temporary file beside it
     # cannot be longer than the name allows.

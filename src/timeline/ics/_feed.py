@@ -205,9 +205,16 @@ def encode_when(when: When) -> tuple[str, str | None]:
     EDTF says "before 2030" as the set "2029 or earlier", which has the same
     bounds but another relation; the text form keeps such values exact.
 
+    An undated value ("TBD": in an event's history, or an end not yet announced)
+    has no EDTF form; its text stands in both places.
+
     >>> encode_when(When.month(2026, 4))
     ('2026-04', None)
+    >>> encode_when(When.undated())
+    ('date not announced', 'date not announced')
     """
+    if when.is_undated:
+        return str(when), str(when)
     edtf = when.to_edtf()
     back = _from_edtf(edtf)
     # Equal instants in different offsets compare equal, so the offsets are
