@@ -34,9 +34,14 @@ from timeline.cli import main
 pa = pytest.importorskip("pyarrow")
 
 
+# A hostile timeline takes about a third of a second through a format: `make fuzz` runs
+# 1,000 of them per property (some minutes each), `make test` a handful.
+_LONG = 1_000
+
+
 def _settings(modest: int) -> settings:
     return settings(
-        max_examples=examples(modest),
+        max_examples=examples(modest, _LONG),
         deadline=None,
         suppress_health_check=[
             HealthCheck.too_slow,
