@@ -186,8 +186,11 @@ class TestHostileTimelines:
         path.unlink(missing_ok=True)  # one folder serves every example
         if suffix == ".csv" and tl.fiscal_years:
             # CSV has no place for fiscal years: refused naming the formats that keep them.
-            with pytest.raises(DataFileError, match=r"fiscal_years: .*save it as \.yaml or \.json"):
+            with pytest.raises(
+                DataFileError, match=r"fiscal_years: .*save it as \.yaml or \.json"
+            ) as info:
                 tl.save(path)
+            assert "\n" not in str(info.value)  # an actor's name is quoted, not broken over lines
             assert not path.exists()
             tl = _without_fiscal_years(tl)
         tl.save(path)
@@ -349,6 +352,14 @@ class TestFailedSaves:
             _write(_new(), path)
         assert path.read_bytes() == old
         assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+    def test_the_refusal_quotes_an_actor_holding_a_line_break(self) -> None:
+        from timeline.formats import _io
+
+        tl = Timeline([Event(title="x", when="2026")], fiscal_years={"yes\n": 1, "Apple": 10})
+        with pytest.raises(DataFileError) as info:
+            _io.dumps(tl, "csv")
+        assert "fiscal years ('yes\\n': January, Apple: October) would be lost" in str(info.value)
 
     def test_csv_refuses_fiscal_years_and_keeps_the_old_file(self, tmp_path: Path) -> None:
         path = tmp_path / "t.csv"
