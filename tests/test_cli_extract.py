@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -156,12 +157,20 @@ def test_fiscal_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     tl = load(out)
     whens = {e.actors[0]: str(e.when) for e in tl}
     assert whens == {
-        "Microsoft": "Q1 2025",  # FY2025 starts July 2024: its third quarter is Jan-Mar 2025
-        "Apple": "October 2025 to September 2026",
+        # FY2025 starts July 2024: its third quarter is Jan-Mar 2025, shown as said
+        "Microsoft": "Q3 FY2025 (January–March 2025)",
+        "Apple": "FY2026 (October 2025–September 2026)",
         "Contoso": "date not announced",  # no fiscal year given: not read as calendar 2026
     }
     assert dict(tl.fiscal_years) == {"Microsoft": 7, "Apple": 10}
     assert main(["check", str(out)]) == 0
+    # the summary's columns stay aligned when a fiscal date is longer than the usual width
+    out_lines = capsys.readouterr().out.splitlines()
+    lines = [line for line in out_lines if re.match(r" [ ?]\d\.\d\d  ", line)]
+    statuses = {
+        line.index(word) for line in lines for word in (" happened ", " expected ") if word in line
+    }
+    assert len(lines) == 3 and len(statuses) == 1
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import calendar_whens, instants, single_whens
 from timeline import Relation, When, WhenParseError, find_dates
+from timeline.dates._fiscal import Fiscal
 
 D = dt.date
 P = When.parse
@@ -557,6 +559,10 @@ class TestAlternativesInOrder:
         assert P(text, reference="2026-03-28").form is not None
 
 
+FY27 = "FY2027 (July 2025–June 2027)"
+FY28 = "FY2028 (July 2025–June 2028)"
+
+
 class TestFiscalYears:
     @pytest.mark.parametrize(
         ("text", "start", "named_by", "first", "last"),
@@ -584,7 +590,7 @@ class TestFiscalYears:
     def test_table(self, text: str, start: int | str, named_by: str, first: D, last: D) -> None:
         w = P(text, fiscal_year_start=start, fiscal_year_named_by=named_by)  # type: ignore[arg-type]
         assert (w.earliest, w.latest) == (first, last)
-        assert P(str(w)) == w  # written as calendar dates, read back without the fiscal year
+        assert P(str(w)) == w  # written in fiscal terms, read back without the fiscal year
 
     @pytest.mark.parametrize(
         "text",
@@ -615,33 +621,45 @@ class TestFiscalYears:
     )
     def test_any_spelling_of_a_fiscal_half(self, text: str) -> None:
         w = P(text, fiscal_year_start=7)  # Microsoft: H2 FY26 is January to June 2026
-        assert w == When.half(2026, 1)
+        assert attrs.evolve(w, fiscal=None) == When.half(2026, 1)
+        assert str(w) == "H2 FY2026 (January–June 2026)"  # as said, not "H1 2026"
 
     @pytest.mark.parametrize(
         ("text", "earliest", "latest", "said"),
         [
             # a fiscal period is one date to by/before/after: the end it reaches (these were
             # refused as "not to an interval"); Microsoft's FY2027 is July 2026 to June 2027
-            ("by FY2027", None, D(2027, 6, 30), "by June 2027"),
-            ("by the end of FY2027", None, D(2027, 6, 30), "by June 2027"),
-            ("no later than fiscal 2027", None, D(2027, 6, 30), "no later than June 2027"),
-            ("before FY2027", None, D(2026, 6, 30), "before July 2026"),
-            ("after FY2027", D(2027, 7, 1), None, "after June 2027"),
-            ("not before FY2027", D(2026, 7, 1), None, "no earlier than July 2026"),
-            ("FY2027 or later", D(2026, 7, 1), None, "no earlier than July 2026"),
-            ("by Q3 FY2027", None, D(2027, 3, 31), "by Q1 2027"),
+            # (shown in fiscal terms, the calendar months in brackets)
+            ("by FY2027", None, D(2027, 6, 30), "by FY2027 (by end of June 2027)"),
+            ("by the end of FY2027", None, D(2027, 6, 30), "by FY2027 (by end of June 2027)"),
+            (
+                "no later than fiscal 2027",
+                None,
+                D(2027, 6, 30),
+                "no later than FY2027 (by end of June 2027)",
+            ),
+            ("before FY2027", None, D(2026, 6, 30), "before FY2027 (before July 2026)"),
+            ("after FY2027", D(2027, 7, 1), None, "after FY2027 (after June 2027)"),
+            ("not before FY2027", D(2026, 7, 1), None, "no earlier than FY2027 (from July 2026)"),
+            ("FY2027 or later", D(2026, 7, 1), None, "no earlier than FY2027 (from July 2026)"),
+            ("by Q3 FY2027", None, D(2027, 3, 31), "by Q3 FY2027 (by end of March 2027)"),
             # a qualifier is said of the whole span: each end (it leaked an internal error)
-            ("c. FY2027", D(2026, 7, 1), D(2027, 6, 30), "c. July 2026 to c. June 2027"),
-            ("FY2027?", D(2026, 7, 1), D(2027, 6, 30), "July 2026? to June 2027?"),
+            ("c. FY2027", D(2026, 7, 1), D(2027, 6, 30), "c. FY2027 (July 2026–June 2027)"),
+            ("FY2027?", D(2026, 7, 1), D(2027, 6, 30), "FY2027? (July 2026–June 2027)"),
             # an interval between fiscal periods runs from the first's start to the last's end
-            ("FY2026 to FY2027", D(2025, 7, 1), D(2027, 6, 30), "July 2025 to June 2027"),
-            ("FY2026-FY2028", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
-            ("Q4 FY2026 to Q1 FY2027", D(2026, 4, 1), D(2026, 9, 30), "Q2 2026 to Q3 2026"),
-            ("FY2027 onwards", D(2026, 7, 1), None, "from July 2026 onwards"),
+            ("FY2026 to FY2027", D(2025, 7, 1), D(2027, 6, 30), f"FY2026 to {FY27}"),
+            ("FY2026-FY2028", D(2025, 7, 1), D(2028, 6, 30), f"FY2026 to {FY28}"),
+            (
+                "Q4 FY2026 to Q1 FY2027",
+                D(2026, 4, 1),
+                D(2026, 9, 30),
+                "Q4 FY2026 to Q1 FY2027 (April–September 2026)",
+            ),
+            ("FY2027 onwards", D(2026, 7, 1), None, "from FY2027 onwards (from July 2026)"),
             # years further apart than one fiscal year: a range of them (it was refused)
-            ("FY2026-2028", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
-            ("FY2026\u201328", D(2025, 7, 1), D(2028, 6, 30), "July 2025 to June 2028"),
-            ("until FY2027", None, D(2027, 6, 30), "until June 2027"),
+            ("FY2026-2028", D(2025, 7, 1), D(2028, 6, 30), f"FY2026 to {FY28}"),
+            ("FY2026\u201328", D(2025, 7, 1), D(2028, 6, 30), f"FY2026 to {FY28}"),
+            ("until FY2027", None, D(2027, 6, 30), "until FY2027 (until June 2027)"),
         ],
     )
     def test_relations_qualifiers_and_intervals_of_fiscal_periods(
@@ -666,14 +684,16 @@ class TestFiscalYears:
         ],
     )
     def test_parts_share_the_fiscal_year(self, text: str, expected: When) -> None:
-        assert P(text, fiscal_year_start=7) == expected
+        w = P(text, fiscal_year_start=7)
+        assert attrs.evolve(w, fiscal=None) == expected and w.fiscal == Fiscal(7)
 
     def test_alternative_fiscal_years_off_the_calendar_are_refused_with_the_reason(self) -> None:
         # a fiscal year from July is a span of months, which no EDTF set can hold
         with pytest.raises(WhenParseError, match="one of several dates") as err:
             P("FY2026 or FY2027", fiscal_year_start=7)
         assert "unknown word" not in str(err.value)
-        assert P("FY2026 or FY2027", fiscal_year_start=1) == P("2026 or 2027")
+        w = P("FY2026 or FY2027", fiscal_year_start=1)
+        assert attrs.evolve(w, fiscal=None) == P("2026 or 2027")
 
     @pytest.mark.parametrize("text", ["FY2026 Q5", "Q5 FY2026", "FY2026 or FY2027"])
     def test_fiscal_words_are_known_words(self, text: str) -> None:
@@ -731,12 +751,13 @@ class TestFiscalYears:
     def test_find_dates_finds_every_spelling_of_a_fiscal_period_whole(self) -> None:
         found = find_dates(self.TEXT, reference="2026-03-28", fiscal_year_start=2)
         assert [(m.text, str(m.when)) for m in found] == [
-            ("3Q FY26", "August 2025 to October 2025"),
-            ("fiscal third quarter 2026", "August 2025 to October 2025"),
-            ("the second half of fiscal 2026", "August 2025 to January 2026"),
-            ("Q3-Q4 FY2027", "August 2026 to January 2027"),
+            ("3Q FY26", "Q3 FY2026 (August–October 2025)"),
+            ("fiscal third quarter 2026", "Q3 FY2026 (August–October 2025)"),
+            ("the second half of fiscal 2026", "H2 FY2026 (August 2025–January 2026)"),
+            # the same months as its second half: shown as that
+            ("Q3-Q4 FY2027", "H2 FY2027 (August 2026–January 2027)"),
             # "Q1 or Q2 FY2027": Nvidia's quarters are spans of months, which no set holds
-            ("next fiscal year", "February 2027 to January 2028"),
+            ("next fiscal year", "FY2028 (February 2027–January 2028)"),
         ]
 
     def test_find_dates_never_reads_a_part_of_a_fiscal_phrase_as_calendar(self) -> None:
@@ -752,8 +773,8 @@ class TestFiscalYears:
             (m.text, str(m.when)) for m in find_dates(text, reference=None, fiscal_year_start=7)
         ]
         assert found == [
-            ("fiscal 2025", "July 2024 to June 2025"),
-            ("Q3 FY2025", "Q1 2025"),
+            ("fiscal 2025", "FY2025 (July 2024–June 2025)"),
+            ("Q3 FY2025", "Q3 FY2025 (January–March 2025)"),
             ("2025", "2025"),
         ]
 

@@ -1132,11 +1132,11 @@ class TestFiscalYears:
                 {"Northwind": 7, "Fabrikam": "October"},
                 [
                     # Q3 of FY2025 (July 2024 - June 2025) is January - March 2025
-                    (("Northwind",), "Q1 2025", "happened"),
+                    (("Northwind",), "Q3 FY2025 (January–March 2025)", "happened"),
                     # "the company" is Northwind: FY2026 = July 2025 - June 2026
-                    (("Northwind",), "July 2025 to June 2026", "expected"),
-                    (("Northwind",), "H2 2025", "expected"),  # H1 FY26
-                    (("Fabrikam",), "October 2025 to September 2026", "expected"),
+                    (("Northwind",), "FY2026 (July 2025–June 2026)", "expected"),
+                    (("Northwind",), "H1 FY2026 (July–December 2025)", "expected"),
+                    (("Fabrikam",), "FY2026 (October 2025–September 2026)", "expected"),
                     (("Contoso",), "date not announced", "expected"),
                 ],
             ),
@@ -1144,11 +1144,11 @@ class TestFiscalYears:
                 # named by the calendar year it ends in, so a January start is calendar-like
                 {"Northwind": 1, "Contoso": "Jan"},
                 [
-                    (("Northwind",), "Q3 2025", "happened"),
-                    (("Northwind",), "2026", "expected"),
-                    (("Northwind",), "H1 2026", "expected"),
+                    (("Northwind",), "Q3 FY2025 (July–September 2025)", "happened"),
+                    (("Northwind",), "FY2026 (January–December 2026)", "expected"),
+                    (("Northwind",), "H1 FY2026 (January–June 2026)", "expected"),
                     (("Fabrikam",), "date not announced", "expected"),
-                    (("Contoso",), "2026", "expected"),
+                    (("Contoso",), "FY2026 (January–December 2026)", "expected"),
                 ],
             ),
             (
@@ -1172,22 +1172,22 @@ class TestFiscalYears:
             # the quarter of a fiscal year spelt out: Q2 of FY2026 (July start) is Oct-Dec 2025
             (
                 "Northwind reported revenue for the second quarter of fiscal 2026.",
-                "Q4 2025",
+                "Q2 FY2026 (October–December 2025)",
                 "date not announced",
             ),
             (
                 "Northwind expects sales to rise in the third quarter of fiscal 2026.",
-                "Q1 2026",
+                "Q3 FY2026 (January–March 2026)",
                 "date not announced",
             ),
             (
                 "Northwind expects strong fiscal Q2 2026 results.",
-                "Q4 2025",
+                "Q2 FY2026 (October–December 2025)",
                 "date not announced",
             ),
             (
                 "Northwind expects revenue to grow in fiscal-year 2027.",
-                "July 2026 to June 2027",
+                "FY2027 (July 2026–June 2027)",
                 "date not announced",
             ),
             # "fiscal Q2" names no year: never calendar Q2
@@ -1217,19 +1217,29 @@ class TestFiscalYears:
         reported, guidance, capex = extract(
             text, reference="2026-01-28", fiscal_years={"Northwind": 7}
         )
-        assert (str(reported.when), reported.status.value) == ("Q4 2025", "happened")
+        assert (str(reported.when), reported.status.value) == (
+            "Q2 FY2026 (October–December 2025)",
+            "happened",
+        )
         # guidance looks forward to its quarter, January - March 2026
-        assert (str(guidance.when), guidance.status.value) == ("Q1 2026", "expected")
+        assert (str(guidance.when), guidance.status.value) == (
+            "Q3 FY2026 (January–March 2026)",
+            "expected",
+        )
         assert [str(o.value) for o in guidance.observations] + [
             str(guidance.target.goal) if guidance.target else ""
         ] in (["$68.1–69.1 billion", ""], ["$68.1–69.1 billion"])
         # the CFO speaks for the company: its fiscal year reads "fiscal 2027"
-        assert (str(capex.when), capex.actors) == ("July 2026 to June 2027", ("Amy Wood",))
+        assert (str(capex.when), capex.actors) == ("FY2027 (July 2026–June 2027)", ("Amy Wood",))
         assert "fiscal year of Northwind: starts in month 7" in capex.reasons
 
     def test_the_quarter_of_a_july_fiscal_year(self) -> None:
         d = extract("Northwind reported Q3 FY2025 revenue.", fiscal_years={"Northwind": 7})[0]
-        assert d.when == When.parse("Q1 2025")  # Jan-Mar 2025: the third quarter of FY2025
+        assert (d.when.earliest, d.when.latest) == (
+            When.parse("Q1 2025").earliest,
+            When.parse("Q1 2025").latest,
+        )
+        assert str(d.when) == "Q3 FY2025 (January–March 2025)"  # not "Q1 2025"
         assert "fiscal year of Northwind: starts in month 7" in d.reasons
 
     def test_unread_fiscal_period_says_why(self) -> None:
@@ -1243,7 +1253,7 @@ class TestFiscalYears:
         # Two actors, two fiscal years: the statement's first actor's is used.
         text = "Fabrikam, unlike Northwind, expects growth in fiscal 2026."
         d = extract(text, fiscal_years={"Northwind": 7, "Fabrikam": 10})[0]
-        assert d.actors[0] == "Fabrikam" and str(d.when) == "October 2025 to September 2026"
+        assert d.actors[0] == "Fabrikam" and str(d.when) == "FY2026 (October 2025–September 2026)"
 
     def test_fiscal_period_is_not_a_name(self) -> None:
         d = extract("Northwind reported Q3 FY2025 revenue.")[0]

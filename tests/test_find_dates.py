@@ -23,6 +23,9 @@ def found(text: str, reference: str | None = REF) -> list[tuple[str, When]]:
     return [(m.text, m.when) for m in find_dates(text, reference=reference)]
 
 
+FY25 = "FY2025 (July 2024–June 2025)"
+
+
 class TestFindDates:
     @pytest.mark.parametrize(
         ("text", "expected"),
@@ -177,11 +180,12 @@ class TestFindDates:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
-            ("Microsoft grew in FY2025.", [("FY2025", "July 2024 to June 2025")]),
-            ("Microsoft grew in Q3 FY2025.", [("Q3 FY2025", "Q1 2025")]),
-            ("Microsoft grew in H1 FY26.", [("H1 FY26", "H2 2025")]),
-            ("Microsoft grew in fiscal 2025.", [("fiscal 2025", "July 2024 to June 2025")]),
-            ("It grew in fiscal year 2025.", [("fiscal year 2025", "July 2024 to June 2025")]),
+            # shown as the fiscal period, the calendar months in brackets
+            ("Microsoft grew in FY2025.", [("FY2025", FY25)]),
+            ("Microsoft grew in Q3 FY2025.", [("Q3 FY2025", "Q3 FY2025 (January–March 2025)")]),
+            ("Microsoft grew in H1 FY26.", [("H1 FY26", "H1 FY2026 (July–December 2025)")]),
+            ("Microsoft grew in fiscal 2025.", [("fiscal 2025", FY25)]),
+            ("It grew in fiscal year 2025.", [("fiscal year 2025", FY25)]),
         ],
     )
     def test_finds_fiscal_periods_whole(self, text: str, expected: list[tuple[str, str]]) -> None:

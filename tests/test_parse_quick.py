@@ -429,7 +429,7 @@ def test_no_fiscal_year_changes_a_canonical_text(
 
 
 def test_a_fiscal_year_still_reads_fiscal_texts() -> None:
-    assert str(When.parse("FY2025", fiscal_year_start=7)) == "July 2024 to June 2025"
+    assert str(When.parse("FY2025", fiscal_year_start=7)) == "FY2025 (July 2024–June 2025)"
     assert When.parse("2025/26", fiscal_year_start=4) != When.parse("2025/26")
     assert _quick.canonical("FY2025") is None
     assert _quick.canonical("2025/26") is None

@@ -251,9 +251,14 @@ def _readings(w: When) -> list[tuple[object, object]]:
 
 
 def _plain(w: When) -> list[tuple[object, object]]:
-    """A container at its narrowest: each member's plain bounds (a set), or its own."""
+    """A container at its narrowest: each member's plain bounds (a set), or its own; an
+    interval with an unknown end may end (or start) as soon as its known end allows, so
+    at its narrowest it is that end's span (nothing, if both are unknown or open)."""
     if w.form is not None and w.form[:1] in "[{":
         return [(m.earliest, m.latest) for m in set_members(w.form)]
+    if w.lower == "unknown" or w.upper == "unknown":
+        known = w.upper if w.lower == "unknown" else w.lower
+        return [(known.earliest, known.latest)] if isinstance(known, When) else []
     return [(w.earliest, w.latest)]
 
 
@@ -276,6 +281,8 @@ def brute_contains(container: When, other: When) -> bool:
     if container.is_undated:
         return False
     holders = _plain(container)
+    if not holders:
+        return False
     every = not container.form or container.form[:1] != "{"  # one of: every member must hold it
     for reading in _readings(other):
         held = [_inside(c, reading) for c in holders]

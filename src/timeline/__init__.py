@@ -25,7 +25,15 @@ from timeline._errors import (
     TimelineWarning,
     WriteError,
 )
-from timeline.dates import DEFAULT_FUZZ, Precision, Relation, When, WhenError, WhenParseError
+from timeline.dates import (
+    DEFAULT_FUZZ,
+    Fiscal,
+    Precision,
+    Relation,
+    When,
+    WhenError,
+    WhenParseError,
+)
 from timeline.figures import (
     Bound,
     Growth,
@@ -78,6 +86,7 @@ __all__ = [  # noqa: RUF022
     "ExtractError",
     "Extraction",
     "Finding",
+    "Fiscal",
     "FrameError",
     "Growth",
     "IcsError",

@@ -185,11 +185,12 @@ def _summary(args: argparse.Namespace, result: Extraction) -> list[str]:
         f"({stats.dated} dated in the text, {stats.undated} without a date of their own, "
         f"{stats.low_confidence} of low confidence)"
     ]
-    for draft in result:
+    whens = [str(draft.when) for draft in result]
+    width = max([28, *map(len, whens)])  # "FY2026 (October 2025–September 2026)" is longer
+    for draft, when in zip(result, whens, strict=True):
         mark = "?" if draft.low_confidence else " "
-        when = str(draft.when)
         lines.append(
-            f" {mark}{draft.confidence:.2f}  {when:<28} {draft.status.value:<9} {draft.title}"
+            f" {mark}{draft.confidence:.2f}  {when:<{width}} {draft.status.value:<9} {draft.title}"
         )
     return lines
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from timeline.dates._format_fiscal import stated_precision
 from timeline.model._event import Event
 from timeline.records._schema import (
     claim_to_record,
@@ -72,7 +73,7 @@ def event_state(event: Event) -> dict[str, Any]:
         "status": event.status.value,
         "earliest": _iso(lo),
         "latest": _iso(hi),
-        "precision": event.when.precision.value,
+        "precision": stated_precision(event.when).value,  # FY2026 is a year in any months
         "end": None if event.end is None else str(event.end),
         "kind": event.kind,
         "actors": list(event.actors),

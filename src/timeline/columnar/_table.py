@@ -32,6 +32,7 @@ from pendulum import Date
 from timeline._errors import DataFileError, DataFileProblem, TimelineError
 from timeline.columnar._deps import require
 from timeline.dates._bounds import Point, _hi_us, _key, _lo_us, _widening
+from timeline.dates._format_fiscal import stated_precision
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
@@ -296,7 +297,8 @@ def when_columns(when: When) -> WhenColumns:
         could = (first, last)
     return (
         when.format(),
-        _PRECISION[when.precision],
+        # the grain stated: a fiscal year from April is a year, though written as months
+        _PRECISION[when.precision if when.fiscal is None else stated_precision(when)],
         first,
         last,
         *could,

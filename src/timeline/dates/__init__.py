@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from timeline._errors import WhenError, WhenParseError
 from timeline.dates._days import DayLike, to_day
+from timeline.dates._fiscal import Fiscal
 from timeline.dates._when import DEFAULT_FUZZ, FuzzPolicy, Precision, Relation, When
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ __all__ = [
     "DEFAULT_FUZZ",
     "DateMatch",
     "DayLike",
+    "Fiscal",
     "FuzzPolicy",
     "Precision",
     "Relation",

@@ -22,6 +22,7 @@ from timeline.dates._bounds import _date, _last_day, runs_backwards
 from timeline.dates._precision import Precision, Relation
 
 if TYPE_CHECKING:
+    from timeline.dates._fiscal import Fiscal
     from timeline.dates._when import When
 
 __all__ = ["check", "check_year", "week_span", "whole"]
@@ -398,7 +399,24 @@ def interval(cls: type[When], lower: Endpoint, upper: Endpoint) -> When:
     else:
         grain = lower.precision if isinstance(lower, cls) else Precision.MIXED
         grain = upper.precision if isinstance(upper, cls) else grain
-    return cls(start, stop, grain, lower=lower, upper=upper)
+    fiscal = None
+    if (isinstance(lower, cls) and lower.fiscal) or (isinstance(upper, cls) and upper.fiscal):
+        # Stated in fiscal years: the interval as a whole is shown in them
+        fiscal, lower, upper = _fiscal_ends(lower, upper)
+    return cls(start, stop, grain, lower=lower, upper=upper, fiscal=fiscal)
+
+
+def _fiscal_ends(lower: Endpoint, upper: Endpoint) -> tuple[Fiscal, Endpoint, Endpoint]:
+    """The fiscal years of an interval's ends, and the ends without them; one kind only."""
+    kinds = {end.fiscal for end in (lower, upper) if not isinstance(end, str) and end.fiscal}
+    if len(kinds) > 1:
+        check(
+            False,
+            f"When.interval({lower!r}, {upper!r})",
+            "the ends are stated in different fiscal years; give both in the same ones",
+        )
+    lo, hi = (e if isinstance(e, str) else attrs.evolve(e, fiscal=None) for e in (lower, upper))
+    return kinds.pop(), lo, hi
 
 
 def relate(self: When, relation: Relation) -> When:

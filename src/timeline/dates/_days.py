@@ -13,6 +13,7 @@ from typing import Any, TypeAlias
 import pendulum
 
 from timeline._errors import EventError, TimelineError, WhenParseError
+from timeline.dates._fiscal import Fiscal
 from timeline.dates._when import When
 
 __all__ = ["DayLike", "coerce_when", "to_day"]
@@ -72,6 +73,7 @@ _SHARE_FIELDS = (
     "lower",
     "upper",
     "form",
+    "fiscal",
 )
 
 
@@ -104,6 +106,7 @@ def _share(w: When) -> When:
         w.lower,
         w.upper,
         w.form,
+        w.fiscal,  # "Q3 FY2026" is not "Q1 2026", though the months are the same
     )
     shared = _shared_whens.get(key)
     if shared is not None:
@@ -123,6 +126,8 @@ def coerce_when(
     reference: Any = None,
     relative_fix: str = "write the year",
     fiscal_year_start: int | str | None = None,
+    *,
+    fiscal: Fiscal | None = None,
 ) -> When:
     if isinstance(value, When):
         return _share(value)
@@ -133,6 +138,15 @@ def coerce_when(
     if not isinstance(value, str):
         raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
     try:
+        if fiscal is not None:  # read in these fiscal years, and with their naming
+            return _share(
+                When.parse(
+                    value,
+                    reference=reference,
+                    fiscal_year_start=fiscal.start,
+                    fiscal_year_named_by=fiscal.named_by,
+                )
+            )
         return _share(When.parse(value, reference=reference, fiscal_year_start=fiscal_year_start))
     except WhenParseError as err:
         if reference is None and "is relative; pass reference=" in err.reason:

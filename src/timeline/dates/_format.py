@@ -62,6 +62,12 @@ def to_text(w: When) -> str:
     >>> to_text(When.year(2030).by())
     'by end of 2030'
     """
+    if w.fiscal is not None:  # stated in fiscal years: said in their terms
+        from timeline.dates._format_fiscal import fiscal_text
+
+        said = fiscal_text(w)
+        if said is not None:
+            return said
     if w.is_interval:
         return _interval_text(w)
     if w.is_undated:

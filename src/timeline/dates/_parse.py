@@ -29,6 +29,14 @@ import pendulum
 
 from timeline._errors import WhenParseError
 from timeline.dates import _fiscal, _quick
+from timeline.dates._fiscal import Fiscal
+from timeline.dates._format_fiscal import (
+    fiscal_of_shift,
+    months_text,
+    normal_months,
+    read_months,
+    tagged,
+)
 from timeline.dates._parse_context import _model_reason
 from timeline.dates._parse_dates import Context
 from timeline.dates._parse_diagnose import diagnose
@@ -37,7 +45,7 @@ from timeline.dates._parse_fiscal import written_pair
 from timeline.dates._parse_phrase import parse_phrase
 from timeline.dates._parse_text import EDTF_START, iso_extras, unify
 from timeline.dates._parse_time import with_time
-from timeline.dates._precision import Precision
+from timeline.dates._precision import MONTH_NAMES, Precision
 from timeline.dates._when import When, WhenError
 
 __all__ = ["MAX_TEXT", "check_options", "fiscal_start", "parse", "parse_edtf"]
@@ -140,7 +148,11 @@ def parse(
                 fiscal_start(fiscal_year_start),
                 _named_by(fiscal_year_named_by),
             )
-        return _parse(text, ctx)
+        w = _parse(text, ctx)
+        if ctx.fiscal_used and w.fiscal is None and ctx.fiscal_start is not None:
+            # read in fiscal years: shown in them ("Q3 FY2026 (January–March 2026)")
+            return tagged(w, Fiscal(ctx.fiscal_start, ctx.fiscal_named_by)) or w
+        return w
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
     except WhenParseError:
@@ -227,6 +239,8 @@ def _parse(text: str, ctx: Context) -> When:
         raise Fail("the text is empty; write a date such as '2026-04' or 'April 2026'")
     if "  " in s or not s.isprintable():  # tabs and line breaks are not printable
         s = _SPACES.sub(" ", s)
+    if s[-1] == ")" and (bracket := _BRACKET.fullmatch(s)) is not None:
+        return _fiscal_bracket(bracket["body"], bracket["months"], ctx)
     if len(s) <= 32 and not s[0].isdigit() and s.lower().strip("()[] ").rstrip(".") in _UNDATED:
         return When.undated()
     pair = written_pair(s, ctx)
@@ -249,6 +263,44 @@ def _parse(text: str, ctx: Context) -> When:
         if f.definite:
             raise
     raise diagnose(s, ctx)
+
+
+_BRACKET = re.compile(r"(?P<body>[^()]*?(?:fy|fiscal)[^()]*?) ?\((?P<months>[^()]*)\)", re.I)
+
+
+def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
+    """ "Q3 FY2026 (January–March 2026)": a fiscal period, its fiscal years read from the months.
+
+    The months say where the fiscal year starts and how it is named: the text
+    reads the same without ``fiscal_year_start``, and a different one given
+    with it is refused rather than silently overruled.
+    """
+    given = read_months(months)
+    if given is None:
+        raise Fail(
+            f"the brackets after {body!r} give the calendar months it covers, such as "
+            "'(January–March 2026)'; write them so, or drop them and pass fiscal_year_start="
+        )
+    probe = _parse(body, Context(ctx.reference, ctx.prefer, 1))
+    seen = read_months(months_text(probe) or "")
+    fiscal = None if seen is None else fiscal_of_shift(given - seen)
+    if fiscal is None:
+        raise Fail(f"{body!r} names no fiscal period that covers {months}; check the months")
+    if ctx.fiscal_start is not None and ctx.fiscal_start != fiscal.start:
+        said, asked = (MONTH_NAMES[m - 1] for m in (fiscal.start, ctx.fiscal_start))
+        raise Fail(
+            f"{body} ({months}) is in fiscal years that start in {said}, not in {asked} as "
+            f"asked; correct the months in brackets, or drop them to read {body!r} in "
+            f"fiscal years from {asked}"
+        )
+    real = Context(ctx.reference, ctx.prefer, fiscal.start, fiscal.named_by)
+    w = _parse(body, real)
+    marked = tagged(w, fiscal) if real.fiscal_used else None
+    covers = months_text(w)
+    if marked is None or covers is None or normal_months(covers) != normal_months(months):
+        fix = f"{body} ({covers})" if marked is not None and covers is not None else None
+        raise Fail(f"{body!r} covers {covers or 'no months'}, not {months}", fix)
+    return marked
 
 
 def check_options(reference: object, prefer: object) -> _dt.date | None:

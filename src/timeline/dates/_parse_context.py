@@ -38,7 +38,7 @@ Prefer = Literal["current", "future", "past"]
 class Context:
     """What a phrase is read against: the reference day, the preference, the fiscal year."""
 
-    __slots__ = ("fiscal_named_by", "fiscal_start", "prefer", "reference")
+    __slots__ = ("fiscal_named_by", "fiscal_start", "fiscal_used", "prefer", "reference")
 
     def __init__(
         self,
@@ -51,6 +51,7 @@ class Context:
         self.prefer = prefer
         self.fiscal_start = fiscal_start
         self.fiscal_named_by = fiscal_named_by
+        self.fiscal_used = False  # a fiscal period was read: the value is shown in its terms
 
     def fiscal(self, what: str) -> int:
         """The month the fiscal year starts, or a definite failure naming the fix."""

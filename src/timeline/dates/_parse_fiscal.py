@@ -44,6 +44,7 @@ def fiscal_months(ctx: Context, label: str, year: int, first: int, count: int) -
     months as an interval ("July 2024 to June 2025").
     """
     start = ctx.fiscal(label)
+    ctx.fiscal_used = True
     begins = year - 1 if ctx.fiscal_named_by == "end" and start != 1 else year
     return months_from(begins * 12 + (start - 1) + (first - 1), count)
 
@@ -76,6 +77,8 @@ def fiscal(m: re.Match[str], ctx: Context) -> Value:
     if groups.get("fy2"):
         # "FY 2025-26": the fiscal year that starts in 2025, whatever the naming
         nxt = short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
+        if len(m["fy2"]) == 2 and nxt <= year:  # "FY 1999-00": the next century's 2000
+            nxt += 100
         if nxt > year + 1:  # "FY2026-2028": the fiscal years 2026 to 2028
             first, last = (fiscal_months(ctx, "it", y, 1, 12) for y in (year, nxt))
             return When.interval(
@@ -85,7 +88,12 @@ def fiscal(m: re.Match[str], ctx: Context) -> Value:
         if nxt != year + 1:
             raise Fail(f"a fiscal year spans two consecutive years, not {m['fy']} and {m['fy2']}")
         start = ctx.fiscal("it")
-        if ctx.fiscal_named_by == "end" and start != 1:
+        if start == 1:
+            raise Fail(
+                f"a fiscal year starting in January lies within one calendar year, and "
+                f"{m[0]!r} names two; write FY{year} or FY{nxt}, or check fiscal_year_start"
+            )
+        if ctx.fiscal_named_by == "end":
             year += 1
     label = "it"
     quarter = groups.get("qn") or groups.get("qn2") or groups.get("qo")

@@ -50,6 +50,7 @@ from timeline.dates._bounds import (
     padding,
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
+from timeline.dates._fiscal import Fiscal
 from timeline.dates._keys import Keys, order_head, when_keys
 from timeline.dates._precision import Precision, Relation
 
@@ -94,6 +95,13 @@ class When:
     True
     >>> sorted([When.year(2026), When.month(2026, 4)]) == [When.year(2026), When.month(2026, 4)]
     True
+
+    A value read from a fiscal phrase keeps the calendar months as its bounds
+    and, in ``fiscal``, the fiscal years it was stated in, so it is shown as said:
+
+    >>> q3 = When.parse("Q3 FY2026", fiscal_year_start="July")
+    >>> str(q3), q3.fiscal, str(q3.latest)
+    ('Q3 FY2026 (January–March 2026)', Fiscal(7), '2026-03-31')
     """
 
     # Bounds compare as instants (UTC) or calendar days. Python's own datetime
@@ -113,6 +121,9 @@ class When:
     # ("2004?-06-~11"), a hemisphere season ("2001-29"), significant digits
     # ("1950S2"). Its bounds are in start/end; the text keeps the rest.
     form: str | None = None
+    # The fiscal years the value was stated in ("Q3 FY2026"): its bounds are the
+    # calendar months above; this says how to show them (`When.fiscal_text`).
+    fiscal: Fiscal | None = None
 
     # -- named constructors (timeline.dates._constructors) -------------------
 
@@ -237,6 +248,7 @@ class When:
             self.lower,
             self.upper,
             self.form,
+            self.fiscal,
         )
 
     _relate = _constructors.relate
@@ -265,7 +277,7 @@ class When:
         >>> When.parse("Q2 2026") == When.quarter(2026, 2)
         True
         >>> str(When.parse("FY2025", fiscal_year_start=7))
-        'July 2024 to June 2025'
+        'FY2025 (July 2024–June 2025)'
         """
         parse: Callable[..., When] = (_PARSE[0] if _PARSE else _load_parser()).parse
         if fiscal_year_start is None and fiscal_year_named_by == "end":
@@ -447,6 +459,8 @@ class When:
         True
         """
         edtf = "" if self.is_undated else self.to_edtf()
+        if self.fiscal is not None:  # after the same span in calendar terms
+            edtf += f" FY{self.fiscal.start:02d}{self.fiscal.named_by}"
         return (*order_head(self), edtf, self.relation.value)
 
     @functools.cached_property

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, cast
 from timeline._errors import FrameError, QuantityError, TargetError, TimelineError
 from timeline.dates._bounds import naive_utc
 from timeline.dates._days import DayLike, to_day
+from timeline.dates._format_fiscal import stated_precision
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
@@ -121,7 +122,7 @@ def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:
         "end": None if event.end is None else str(event.end),
         "earliest": _timestamp(lo),
         "latest": _timestamp(hi),
-        "precision": event.when.precision.value,
+        "precision": stated_precision(event.when).value,  # FY2026 is a year in any months
         "status": event.status.value,
         "kind": event.kind,
         "actors": list(event.actors),

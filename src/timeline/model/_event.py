@@ -29,6 +29,7 @@ from timeline._errors import EventError
 from timeline.dates._bounds import Point, Span, _cmp, ends_before, meets
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
+from timeline.dates._fiscal import Fiscal
 from timeline.dates._when import When, _readings
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source
@@ -389,8 +390,18 @@ class Event:
         >>> e.status.value, len(e.claims)
         ('confirmed', 1)
         """
+        if isinstance(when, str) and (fiscal := self._fiscal) is not None:
+            # "Q4 FY2026" said of an event stated in fiscal years: in those years
+            day = Claim(stated=stated).day
+            when = coerce_when(when, "claim", "when", day, fiscal=fiscal)
         claim = Claim(stated=stated, when=when, status=status, source=source, note=note)
         return attrs.evolve(self, claims=(*self.claims, claim))
+
+    @property
+    def _fiscal(self) -> Fiscal | None:
+        """The fiscal years the event's dates were stated in: its latest date's that has some."""
+        whens = [self.initial_when, *(c.when for c in self.claims if c.when is not None)]
+        return next((w.fiscal for w in reversed(whens) if w.fiscal is not None), None)
 
     def as_of(self, day: DayLike) -> Event | None:
         """The event as known on ``day``; ``None`` if not yet announced then.

@@ -43,6 +43,7 @@ import attrs
 from timeline._bulk import paused_gc
 from timeline._errors import QueryError
 from timeline.dates._days import DayLike, to_day
+from timeline.dates._format_fiscal import stated_precision
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._text import name_key
@@ -294,7 +295,8 @@ def _keys(by: Grouping) -> tuple[str, Callable[[Event], str | tuple[str, ...]]]:
     if by == "kind":
         return by, lambda e: e.kind or "(no kind)"
     if by == "precision":
-        return by, lambda e: e.first_expected.precision.value
+        # a fiscal year is promised to the year, whichever months it covers
+        return by, lambda e: stated_precision(e.first_expected).value
     if by == "publisher":
         return by, lambda e: (e.sources[0].publisher if e.sources else None) or "(no publisher)"
     raise QueryError(
