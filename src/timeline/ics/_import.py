@@ -126,17 +126,18 @@ class _Reader(Values):
             prop = comp.first(f"{X}{name}")
             return split_list(prop.value) if prop is not None else []
 
+        exact = _exact(comp, self._json)
         return Event(
             id=comp.text(f"{X}ID"),
-            title=comp.text(f"{X}TITLE") or comp.text("SUMMARY") or "",
+            title=exact.get("title") or comp.text(f"{X}TITLE") or comp.text("SUMMARY") or "",
             when=when,
             end=self._when(comp, "END"),
             status=status,
-            kind=comp.text(f"{X}KIND"),
-            actors=listed("ACTORS"),
-            tags=listed("TAGS"),
-            location=comp.text("LOCATION"),
-            description=comp.text(f"{X}DESCRIPTION"),
+            kind=exact.get("kind", comp.text(f"{X}KIND")),
+            actors=exact.get("actors", listed("ACTORS")),
+            tags=exact.get("tags", listed("TAGS")),
+            location=exact.get("location", comp.text("LOCATION")),
+            description=exact.get("description", comp.text(f"{X}DESCRIPTION")),
             sources=[_source(self._json(p)) for p in comp.props.get(f"{X}SOURCE", [])],
             claims=[_claim(self._json(p)) for p in comp.props.get(f"{X}CLAIM", [])],
             related=listed("RELATED"),
@@ -337,6 +338,31 @@ def _text(data: dict[str, Any], key: str) -> str | None:
     return None if value is None else str(value)
 
 
+_EXACT_TEXT = ("title", "kind", "location", "description", "name")
+_EXACT_LISTS = ("actors", "tags")
+
+
+def _exact(comp: Component, read: Callable[[Prop], dict[str, Any]]) -> dict[str, Any]:
+    """The fields ``X-TIMELINE-EXACT`` carries exactly (text with control characters).
+
+    Only values of the right type are taken; anything else falls back to the visible
+    property, as a feed without the property reads.
+    """
+    prop = comp.first(f"{X}EXACT")
+    if prop is None:
+        return {}
+    try:
+        data = read(prop)
+    except Skip:  # damaged: the visible properties still give the text, cleaned
+        return {}
+    exact: dict[str, Any] = {k: data[k] for k in _EXACT_TEXT if isinstance(data.get(k), str)}
+    for key in _EXACT_LISTS:
+        items = data.get(key)
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            exact[key] = items
+    return exact
+
+
 def _when_value(data: dict[str, Any], key: str) -> When | None:
     if key not in data:
         return None
@@ -392,6 +418,19 @@ def _name(head: Component, file_name: str | None) -> str:
     return DEFAULT_NAME
 
 
+def _calendar_json(prop: Prop) -> dict[str, Any]:
+    """A calendar property's JSON object; `Skip` when it is not one."""
+    try:
+        value = json.loads(prop.text)
+    except RecursionError:
+        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
+    return value
+
+
 def _fiscal_years(head: Component, found: Structure) -> dict[str, int]:
     """The timeline's fiscal years from our feed's ``X-TIMELINE-FISCAL-YEARS``, if sound."""
     prop = head.first(f"{X}FISCAL-YEARS")
@@ -433,6 +472,9 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         name = None  # our feed of a timeline without a name: "Calendar" is only the feed's
     fiscal_years = _fiscal_years(head, found)
     description = head.text("X-WR-CALDESC") or head.text("DESCRIPTION")
+    exact = _exact(head, _calendar_json)
+    name = exact.get("name", name)  # our feed of a timeline named with control characters
+    description = exact.get("description", description)
     if description is not None and not description.strip():
         description = None
     for other in roots:
