@@ -30,7 +30,8 @@ from timeline.dates._bounds import Point, Span, _cmp, ends_before, meets
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import Fiscal
-from timeline.dates._when import When, _readings
+from timeline.dates._relations import _readings
+from timeline.dates._when import When
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source
 from timeline.figures._target import Target
