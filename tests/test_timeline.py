@@ -1111,6 +1111,7 @@ class TestTextFilterTakesACollection:
         tl = Timeline([Event(title="Tencent model", when="2026-04"), Event(title="x", when="2026")])
         assert [e.title for e in tl.filter(text="tencent model")] == ["Tencent model"]
 
+
 class TestSetDates:
     """An EDTF set is read as its members (DESIGN §2): "April or June 2026" is April or
     June, never May, in every query."""

@@ -65,7 +65,9 @@ from timeline.dates._find_patterns import (
     ORDINAL_WORDS,
     PLAIN,
     PREV_WORD,
+    RATHER_THAN,
     RELATION,
+    SCHEDULED_FOR,
     SEASONS,
     STRONG,
     YEAR_BEFORE_DASH,
@@ -171,8 +173,8 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
     # what is counted ("2000 employees"); a capitalised one is a name ("the 2026 Forum").
     nxt = NEXT_WORD.match(low, end)
     noun_follows = nxt is not None and nxt[1] not in FUNCTION_WORDS and text[nxt.start(1)].islower()
-    if prev_word in COUNTING:
-        return False
+    if prev_word in COUNTING and not RATHER_THAN.search(low, max(0, start - 14), start):
+        return False  # "more than 2000": a count; "rather than 2026": a year given up
     if prev_word in STRONG and 1900 <= year <= 2199:
         return True
     return 1000 <= year <= 2999 and not noun_follows
@@ -351,7 +353,10 @@ class _Scan:
             if word.lower() == "may":
                 at = m.start("core")
                 prev = PREV_WORD.search(low, max(0, at - 20), at)
-                return word[0] == "M" and prev is not None and prev[1] in MAY_WORDS
+                if word[0] != "M" or prev is None:
+                    return False
+                # "slated for May", "set for May": a schedule; "support for May" is not
+                return prev[1] in MAY_WORDS or bool(SCHEDULED_FOR.search(low, max(0, at - 30), at))
             # spelled out and capitalised: "an April release", not "apr" or "march on"
             return word[:1].isupper() and len(word.rstrip(".")) >= 4
         return m["q"] is None or text[m.start("q")] == "Q"

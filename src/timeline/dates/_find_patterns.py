@@ -26,7 +26,9 @@ __all__ = [
     "ORDINAL_WORDS",
     "PLAIN",
     "PREV_WORD",
+    "RATHER_THAN",
     "RELATION",
+    "SCHEDULED_FOR",
     "SEASONS",
     "STRONG",
     "YEAR_BEFORE_DASH",
@@ -171,6 +173,8 @@ MAGNITUDE = re.compile(
 )
 RELATION = re.compile(r"\b(?:by|before|after|than|ahead|as)\b")
 COUNTING = _words("no. no number over under than nearly almost least some top total only just")
+RATHER_THAN = re.compile(r"\brather\s+than\s+$")
+SCHEDULED_FOR = re.compile(r"\b(?:\w+ed|set|due|date|deadline|target)\s+for\s+$")
 MAY_WORDS = STRONG | _words("from to this next last")
 NEXT_WORD = re.compile(r"\s*([a-z]+)")
 PREV_WORD = re.compile(r"([a-z]+\.?)\s*$")

@@ -7,6 +7,7 @@ capitalised word follows. Dropped: words that only start a sentence ("The",
 a person ("President", "director", "newcomer"), demonyms ("Chinese"), bare
 acronyms that are not organisations ("AI", "ARR"), month names, and products
 with a version number ("Hybrid Model 3.0"; "DeepSeek V4" keeps "DeepSeek").
+The word lists and the checks on what is left are `timeline.extract._name_words`.
 
 Known actors, given by the caller with their aliases, are matched
 case-insensitively anywhere and always win: "kling" and "KeLing AI" both
@@ -31,145 +32,39 @@ from typing import Any, Final
 import attrs
 
 from timeline.extract._institutions import institution_names
-from timeline.extract._text import fold, words
+from timeline.extract._name_words import (
+    BODIES,
+    COMMON_OPENERS,
+    GOVERNMENT_TITLES,
+    MID_TITLE_HINT,
+    MID_TITLES,
+    NOUN_ENDINGS,
+    NUMBERED,
+    OWNED,
+    POSSESSIVE,
+    ROLE_NOUNS,
+    STARTERS,
+    STOP,
+    TITLE_PARTS,
+    TITLES,
+    Name,
+    is_org,
+    org_tail,
+    plausible,
+)
+from timeline.extract._text import fold
 
-__all__ = ["Actors", "Name", "known_table", "names"]
+__all__ = ["Actors", "Name", "is_org", "known_table", "names"]
 
 _TOKEN = r"(?:[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
 _NAME: Final = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){_TOKEN})*")
-_POSSESSIVE: Final = re.compile(r"'s?$")
 _VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
 _VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 
-_STOP: Final = words(
-    """the a an this that these those there their its his her our my your when while after
-    before as at in on for from with by to of and or but if so then also both some many most
-    other others new notably however meanwhile according former recent industry analysts
-    projections compared simultaneously president ceo cfo cto chairman chairwoman director
-    founder leader lead head chief minister secretary spokesperson spokesman newcomer
-    professor dr mr mrs ms sir written sign rate reader was were is are will would it he she
-    they we you i what which who whose how why where following under over into than about
-    across against between during deep dive latest first last next early mid late one two
-    three four five six seven eight nine ten dozens hundreds thousands millions billions"""
-)
-_TITLES: Final = words(
-    """president ceo cfo cto coo chairman chairwoman director founder cofounder co-founder
-    leader lead head chief minister secretary spokesperson spokesman spokeswoman newcomer
-    professor dr mr mrs ms sir analyst executive vp premier governor mayor vice deputy senior"""
-)
-# Words that go on a title after its first word ("Chief Financial Officer", "Senior Vice
-# President", "Managing Director"): dropped only after a title word, so "Financial Times"
-# and "General Motors" stay names.
-_TITLE_PARTS: Final = words(
-    """financial operating executive technology technical marketing product commercial
-    information revenue strategy legal people science scientific investment operations
-    officer officers vice president director managing general manager counsel partner
-    editor scientist engineer research"""
-)
-# Common words that start news sentences ("Shares rose 6%", "Earlier, ...", "Rival X
-# said"): at a sentence's start they are not names, even when the text never writes them
-# in lower case.
-_STARTERS: Final = words(
-    """shares stocks stock sales revenue revenues profit profits earnings margins prices
-    demand supply production output exports imports growth investors officials executives
-    customers users employees workers regulators lawmakers sources experts critics rival
-    rivals competitors partners safety security shipments deliveries orders costs spending
-    testing trading talks negotiations details terms plans earlier later separately
-    previously currently initially finally additionally overall together instead still now
-    today yesterday tomorrow yet once since until despite although though because whether
-    such each every all any no not more less few several another only even just asked
-    speaking despite elsewhere globally domestically"""
-)
-# Titles inside a run of capitalised words, after the organisation or the portfolio and
-# before the person: "Tesla CEO Elon Musk", "Transport Secretary Heidi Alexander".
-_MID_TITLES: Final = words(
-    """ceo cfo cto coo chairman chairwoman president secretary minister governor mayor premier
-    spokesperson spokesman spokeswoman commissioner chancellor senator director chief"""
-)
-_MID_TITLE_HINT: Final = re.compile(
-    r"\s(?:" + "|".join(sorted(_MID_TITLES)) + r")\b", re.IGNORECASE
-)
-_GOVERNMENT_TITLES: Final = words("secretary minister commissioner chancellor senator")
-# Words a name never ends on alone: "Rocket Lab's" keeps "Rocket".
-_ORG_TAILS: Final = words(
-    """lab labs group motors systems technologies technology industries inc corp corporation
-    ltd llc plc holdings ai robotics dynamics aerospace energy electronics semiconductor
-    pharmaceuticals therapeutics airlines bank capital ventures partners networks"""
-)
-# After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
-# second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
-_OWNED: Final = re.compile(r"\b(?:its|their)\s+((?:[a-z][\w-]*\s+){0,3})$")
-# Between "its" and a name, these say the name is a company of its own: "its subsidiary Waymo".
-_ROLE_NOUNS: Final = words(
-    """subsidiary subsidiaries unit units arm arms partner partners rival rivals parent
-    affiliate affiliates division divisions competitor competitors customer customers supplier
-    suppliers investor investors backer backers owner owners chief founder founders
-    cofounder co-founder chairman president executive ceo cfo spokesperson spokesman
-    spokeswoman head director manager team brand joint venture venture"""
-)
-# The last word of a public or corporate body named after a possessive.
-_BODIES: Final = words(
-    """board authority agency commission ministry department council bank office
-    administration court parliament assembly regulator bureau committee service institute
-    university"""
-)
-_NUMBERED: Final = re.compile(r"\s+(?:\d{1,2}|I{1,3}|IV|V)(?![\w.,]*\d)(?![\w-])")
-# Common nouns and adjectives that open news sentences about markets, policy, products
-# and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
-# trials"): alone at a sentence's start (one capitalised word), they are no name unless
-# the text also writes them capitalised inside a sentence (a name: "... said Amazon").
-_COMMON_OPENERS: Final = words(
-    """tax taxes tariff tariffs subsidy subsidies incentive incentives rebate rebates credit
-    credits grant grants loan loans funding funds investment investments budget budgets
-    debt deficit inflation interest rates rate price wages wage jobs unemployment
-    employment emissions pollution energy electricity fuel oil gas power battery batteries
-    electric hybrid solar wind nuclear vehicle vehicles car cars truck trucks chip chips
-    trade tickets ticket fans players teams games construction approval approvals
-    regulation regulations rules law laws legislation policy policies reforms reform
-    inventory inventories capacity margin income losses loss cash bonds yields markets
-    market consumer consumers household households home homes housing rent rents mortgage
-    mortgages net gross operating total average annual quarterly monthly weekly daily
-    global domestic foreign federal national regional local public private new old
-    clinical trial trials patients doctors drug drugs treatment vaccine vaccines data
-    research work works progress funding traffic passengers ridership freight cargo
-    launch launches flights flight tests test testing production manufacturing factory
-    factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
-    water rain weather heat temperatures storms drought fire fires tourism travel
-    advertising ad ads software hardware cloud demand sales service services operations
-    shipping delivery member members ministers lawmakers legislators"""
-)
-# Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
-# "Shipments"): alone at a sentence's start, before a lower-case word, no name unless
-# the text also writes the word capitalised inside a sentence.
-_NOUN_ENDINGS: Final = ("tion", "tions", "sion", "sions", "ments", "ies", "ness")
-_ACRONYMS: Final = words(
-    """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
-    HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D"""
-)
-_DEMONYMS: Final = words(
-    """chinese american european asian african japanese korean indian british french german
-    italian spanish russian canadian australian brazilian mexican taiwanese singaporean
-    western eastern english"""
-)
-_MONTHS: Final = words(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall
-    winter"""
-)
-_ORG_WORDS: Final = words(
-    """inc corp corporation ltd llc group holdings technology technologies labs lab ai
-    association alliance administration agency ministry department forum bank university
-    institute foundation council commission government company intelligence systems capital
-    ventures partners motors electronics robotics dynamics aerospace energy power networks
-    semiconductor semiconductors pharmaceuticals therapeutics biotech solutions industries
-    airlines automotive communications telecom media studios software platforms devices
-    instruments materials chemicals insurance financial securities investments bancorp plc ag
-    sa gmbh nv bv se limited incorporated co"""
-)
-# "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
-# sentence, by "its" (before any "his" or "her") stands for an organisation.
 # What may stand before a sentence's first word: a quote, a bracket, a list marker.
 _OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
+# "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
+# sentence, by "its" (before any "his" or "her") stands for an organisation.
 _ITS_AFTER: Final = re.compile(r"[^.!?\n]{0,80}?\b(its|his|her|their)\b", re.IGNORECASE)
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
@@ -177,20 +72,6 @@ _ANAPHOR: Final = re.compile(
     r"|conglomerate|corporation|major|utility|miner|producer|brand|carrier|outfit)(?![\w-])",
     re.IGNORECASE,
 )
-
-
-@attrs.frozen
-class Name:
-    """A name found at ``start``; ``person`` when a title or context says so.
-
-    >>> Name("Liu Chi-ping", 10, person=True).text
-    'Liu Chi-ping'
-    """
-
-    text: str
-    start: int
-    person: bool = False
-    org: bool = False
 
 
 def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
@@ -308,23 +189,23 @@ class Actors:
         # Leading words that only start a sentence or are titles.
         in_title = False
         while words:
-            word = _POSSESSIVE.sub("", words[0])
+            word = POSSESSIVE.sub("", words[0])
             low = word.lower()
             at_start = first == sentence_start or (
                 _OPENING.fullmatch(self.folded, sentence_start, first) is not None
             )
-            if low in _TITLES or (in_title and low in _TITLE_PARTS):
+            if low in TITLES or (in_title and low in TITLE_PARTS):
                 person = in_title = True
             elif re.search(r"-[a-z]", word) and len(words) > 1:
                 pass  # "Paris-based Mistral AI": an adjective before the name
-            elif at_start and (low in _STARTERS or self._opener(first, word, len(words))):
+            elif at_start and (low in STARTERS or self._opener(first, word, len(words))):
                 pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
             elif at_start and len(words) == 1 and self._common(first, word):
                 pass  # "Tax breaks will expire", "Subsidies end": a common noun
 
-            elif not (low in _STOP or (at_start and low in self._lower)):
+            elif not (low in STOP or (at_start and low in self._lower)):
                 break
-            elif low not in _STOP and len(words) > 1 and _org_tail(words[1]):
+            elif low not in STOP and len(words) > 1 and org_tail(words[1]):
                 break  # "Rocket Lab's": the first word of the name, though the text has "rocket"
             first += len(words[0]) + 1
             words = words[1:]
@@ -332,25 +213,25 @@ class Actors:
                 first += 1
         if not words:
             return None
-        if len(words) == 1 and _NUMBERED.match(self.folded, m.end()):
+        if len(words) == 1 and NUMBERED.match(self.folded, m.end()):
             return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
-        owned = None if person else _OWNED.search(self.folded, max(0, first - 50), first)
-        if owned is not None and not any(w in _ROLE_NOUNS for w in owned.group(1).split()):
+        owned = None if person else OWNED.search(self.folded, max(0, first - 50), first)
+        if owned is not None and not any(w in ROLE_NOUNS for w in owned.group(1).split()):
             return None  # "its Model Y", "its first uncrewed Gaganyaan mission": a thing owned
         # A title just before the name ("newcomer Alexandr Wang", "director of").
         before = self.folded[max(0, first - 40) : first].split()
-        if before and before[-1].lower().strip(",") in _TITLES:
+        if before and before[-1].lower().strip(",") in TITLES:
             person = True
         possessive = False
         for i, word in enumerate(words):
-            if _POSSESSIVE.search(word) and "'" in word:
+            if POSSESSIVE.search(word) and "'" in word:
                 rest = words[i + 1 :]
-                if len(rest) >= 2 and rest[-1].lower() in _BODIES:
+                if len(rest) >= 2 and rest[-1].lower() in BODIES:
                     # "California's Air Resources Board": the body is who acts
                     first = m.start() + m.group().index(rest[0], m.group().index(word))
                     words = rest
                     break
-                words = [*words[:i], _POSSESSIVE.sub("", word)]  # "China's AI" -> China
+                words = [*words[:i], POSSESSIVE.sub("", word)]  # "China's AI" -> China
                 possessive = True
                 break
         text = " ".join(w for w in words if w)
@@ -360,7 +241,7 @@ class Actors:
         if code is not None:
             words = words[:code]  # "DeepSeek V4" -> DeepSeek, "Nvidia H200 GPUs" -> Nvidia
             text = " ".join(words)
-        if not _plausible(text):
+        if not plausible(text):
             return None
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() == "its"
@@ -370,19 +251,19 @@ class Actors:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
         Elon Musk; a word before a government title is a portfolio, not a name ("Transport
         Secretary Heidi Alexander" is Heidi Alexander)."""
-        if _MID_TITLE_HINT.search(m.group(), 1) is None:
+        if MID_TITLE_HINT.search(m.group(), 1) is None:
             return [m]  # most names hold no title
         tokens = list(re.finditer(r"\S+", m.group()))
         for i in range(1, len(tokens) - 1):
-            low = _POSSESSIVE.sub("", tokens[i].group()).lower()
-            if low not in _MID_TITLES:
+            low = POSSESSIVE.sub("", tokens[i].group()).lower()
+            if low not in MID_TITLES:
                 continue
             at = m.start() + tokens[i].start()
             person = _NAME.match(self.folded, at, m.end())
             before = _NAME.match(self.folded, m.start(), m.start() + tokens[i - 1].end())
             if person is None:
                 return [m]
-            if before is None or (low in _GOVERNMENT_TITLES and i == 1):
+            if before is None or (low in GOVERNMENT_TITLES and i == 1):
                 return [person]
             return [before, person]
         return [m]
@@ -395,10 +276,10 @@ class Actors:
         and the text never writes it capitalised inside a sentence (where it would be a name).
         """
         low = word.lower()
-        listed = low in _COMMON_OPENERS
+        listed = low in COMMON_OPENERS
         if not listed:
             after = self.folded[at + len(word) : at + len(word) + 2]
-            if not (low.endswith(_NOUN_ENDINGS) and re.match(r"\s[a-z]", after)):
+            if not (low.endswith(NOUN_ENDINGS) and re.match(r"\s[a-z]", after)):
                 return False
         return word not in self._midcaps
 
@@ -438,46 +319,6 @@ def quoted(folded: str) -> Iterator[re.Match[str]]:
     ['"we will ship"']
     """
     return _QUOTED.finditer(folded)
-
-
-def _org_tail(word: str) -> bool:
-    return _POSSESSIVE.sub("", word).lower() in _ORG_TAILS
-
-
-def _plausible(text: str) -> bool:
-    words = text.split()
-    if len(words) == 1:
-        word = words[0]
-        low = word.lower()
-        if re.fullmatch(r"[A-Z]{2,6}s", word):
-            return False  # "EVs", "SUVs", "GPUs": acronyms in the plural are things
-        if re.search(r"-[a-z]", word):
-            return False  # "AI-related", "AI-plus": a compound adjective
-        if re.search(r"\d", word):
-            return False  # "GPT-5", "R1": a product or a code, not who
-        if word in _ACRONYMS or low in _DEMONYMS or low in _MONTHS or low in _STOP:
-            return False
-        if "." in word.rstrip("."):
-            return False  # "U.S." is kept out; it reads better as a country in the text
-        if len(word) < 2:
-            return False
-    if re.fullmatch(r"Series [A-Z]\d?", text):
-        return False  # a funding round
-    if all(w in _ACRONYMS or w.lower() in _STOP | _MONTHS | _DEMONYMS for w in words):
-        return False
-    return len(text) <= 60
-
-
-def is_org(name: Name) -> bool:
-    """Whether a name can stand for "the company": not a person.
-
-    >>> is_org(Name("Tencent", 0)), is_org(Name("Ma Huateng", 0, person=True))
-    (True, False)
-    """
-    if name.person:
-        return False
-    words = name.text.split()
-    return name.org or len(words) == 1 or any(w.lower().rstrip(".") in _ORG_WORDS for w in words)
 
 
 @functools.cache

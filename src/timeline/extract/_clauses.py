@@ -1,13 +1,14 @@
 """Cutting a sentence into statements, and the titles and ids of the drafts made from them.
 
 A sentence is cut where it joins two statements: at ";", at ", and" / "and"
-before a cue ("is in testing and slated for April"), at ", while",
-", following", ", after", "but", after a leading "When ...," clause,
-before "aiming"/"targeting" ("announced a plan aiming for ..."), and before ", which
-sets/aims/calls for ..." ("published a plan, which sets a target of 500 GW by 2030"). A cut is made
-only when both sides stand as statements (a strong cue, or a cue with a date
-or a figure), or when both sides carry a date of their own and are joined by
-"and" or ";" (but not "and then to 2023", which goes on with the same verb).
+before a cue ("is in testing and slated for April"), at ", while", ", following",
+", after", "but", after a leading "When ...," clause, before "aiming"/"targeting"
+("announced a plan aiming for ..."), and before ", which sets/aims/calls for ..."
+("published a plan, which sets a target of 500 GW by 2030"). A cut is made only when
+both sides stand as statements (a strong cue, or a cue with a date or a figure), or
+when both sides carry a date of their own and are joined by "and" or ";" (but not
+"and then to 2023", which goes on with the same verb). No cut before "now" after a
+date given up: "initially planned for April but is now set for May" is one statement.
 Never inside a quotation.
 """
 
@@ -24,6 +25,7 @@ from timeline.extract._cues import SLIP_WORD, Cue, bare_past, cues, listed_cues
 from timeline.extract._dating import DateIndex
 from timeline.extract._draft import Draft
 from timeline.extract._figures import figures
+from timeline.extract._slips import given_up
 from timeline.extract._text import Span, fold
 from timeline.model._event import slugify
 
@@ -62,6 +64,13 @@ _SLIP_LEAD: Final = re.compile(
     r"|after|following|amid|despite|two|three|four|several|repeated|further|another|new"
     r"|subsequently|eventually|again|now|once|date|target|deadline|timeline|schedule|plan"
     r"|goal|launch|release)\s+){0,6}",
+    re.IGNORECASE,
+)
+# What starts a clause that gives a date in place of one given up: "but is now set for",
+# "; it is now expected in", "and will now ship in".
+_NOW_GOES_ON: Final = re.compile(
+    r"(?:(?:it|they|which|this|that|is|are|was|were|has|have|had|been|will|would|shall|be)"
+    r"\s+){0,3}now\b",
     re.IGNORECASE,
 )
 # Matched at a clause's start with Pattern.match(text, pos): no "^", which only
@@ -131,6 +140,10 @@ def clauses(
         right = (cut_end, left_end)
         if _slip_goes_on(folded, cut_end, left_end) and dates.has(left_start, cut_start):
             continue  # "in June but later pushed it to July": one thing, moved
+        if _NOW_GOES_ON.match(folded, cut_end, left_end) and _gives_up(
+            folded, dates, left_start, cut_start
+        ):
+            continue  # "initially planned for April but is now set for May": one thing, moved
         if "and" in word.split() and _BETWEEN.search(
             folded, max(left_start, cut_start - 60), cut_start
         ):
@@ -159,6 +172,12 @@ def _slip_goes_on(folded: str, start: int, end: int) -> bool:
     lead = _SLIP_LEAD.match(folded, start, end)
     at = start if lead is None else lead.end()
     return SLIP_WORD.match(folded, at, end) is not None
+
+
+def _gives_up(folded: str, dates: DateIndex, start: int, end: int) -> bool:
+    """Whether a date in ``folded[start:end]`` is said to be given up ("was due in April")."""
+    inside = dates.within(start, end)
+    return any(given_up(folded, d, inside, start) for d in inside)
 
 
 def _stands(start: int, end: int, index: _SentenceIndex, dates: DateIndex) -> bool:

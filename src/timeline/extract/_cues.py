@@ -81,8 +81,10 @@ _FORWARD = _alt(
 _SLIP = (
     r"delay(?:ed|ing|s)?|postpone[ds]?|postponing|postponement|slipp(?:ed|ing)|reschedul(?:ed|ing)"
     r"|defer(?:red|ring|s)|put(?:ting)?\s+off|set\s+back"
-    r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until)(?=\s)"
-    r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into)(?=\s)"
+    r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until|from)(?![\w-])"
+    r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"
+    # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
+    r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?)(?:\s+\w+){0,3}?\s+forward"
 )
 SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
 _WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")
@@ -203,9 +205,13 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             if words == "May":
                 continue  # the month, not the verb
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, False))
-        elif kind == "perfect" and SLIP_WORD.search(words):
-            # "has delayed the launch to May": a date moved, as "delayed" alone is
-            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
+        elif kind == "perfect" and (
+            moved := SLIP_WORD.match(text, m.end() - len(words.split()[-1]), stop)
+        ):
+            # "has delayed the launch to May", "has pulled forward the opening": a date
+            # moved, as "delayed" alone is
+            words = text[m.start() : moved.end()]
+            found.append(Cue(words, m.start(), moved.end(), Look.FORWARD, True, slip=True))
         elif kind == "back" or kind == "perfect":
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):

@@ -9,7 +9,6 @@ is cut at March). Dates are looked up by range with `DateIndex`.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime as _dt
 import re
 from typing import Final
@@ -29,10 +28,10 @@ __all__ = [
     "fiscal_form",
     "game_periods",
     "main_cue",
+    "marker_before",
     "onwards",
     "pick_date",
     "runs_past",
-    "slip_of",
     "until",
 ]
 
@@ -235,101 +234,18 @@ def main_cue(found: list[Cue]) -> Cue | None:
     return first
 
 
-def _marker_before(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str:
-    """The last "from" or "to" between the date before ``date`` (or ``start``) and it."""
+def marker_before(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str:
+    """The last "from" or "to" between the date before ``date`` (or ``start``) and it.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "delayed to 2030 from 2025"
+    >>> found = find_dates(t, reference=None)
+    >>> [marker_before(t, d, found, 0) for d in found]
+    ['to', 'from']
+    """
     begin = max([d.end for d in dates if d.end <= date.start], default=start)
     found = [m.group(1).lower() for m in _MARKER.finditer(folded, begin, date.start)]
     return found[-1] if found else ""
-
-
-# Before the first date of a slip, what says it was a promise: a forward word, or "originally".
-_PROMISE: Final = re.compile(
-    r"\b(?:plan|schedul|expect|target|slat|aim|set\s+for|due|promis|intend|would|will"
-    r"|originally|initially|first|previously|once|earlier)",
-    re.IGNORECASE,
-)
-
-
-# "by the end of the year instead of in the first half": the date given up.
-_INSTEAD: Final = re.compile(
-    r"\b(?:instead\s+of|rather\s+than|not)\s+(?:in|by|on|for|at)?\s*$", re.IGNORECASE
-)
-
-
-# "three years earlier than the previous deadline of 2038": the date given up.
-_PREVIOUS: Final = re.compile(
-    r"\b(?:previous|earlier|original|initial|old|prior|former)\s+(?:\w+\s+)?"
-    r"(?:deadline|target|date|goal|timeline|schedule|plan|estimate)\s+(?:of|for|in)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _replaced(
-    dates: list[DateMatch], found: list[Cue], folded: str
-) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
-    """A date said to replace another with no verb of slipping ("by 2035, three years earlier
-    than the previous deadline of 2038", "by the end of the year instead of in the first half")."""
-    cue = next((c for c in found if c.look is Look.FORWARD), None)
-    if cue is None or len(dates) < 2:
-        return None
-    old = [
-        d
-        for d in dates
-        if _PREVIOUS.search(folded, max(0, d.start - 50), d.start)
-        or _INSTEAD.search(folded, max(0, d.start - 24), d.start)
-    ]
-    new = [d for d in dates if d not in old and d.start >= cue.end]
-    if not old or not new or old[0].when == new[0].when:
-        return None
-    first = old[0]
-    said = _PREVIOUS.search(folded, max(0, first.start - 50), first.start)
-    if (
-        said is not None
-        and "deadline" in said.group().lower()
-        and first.when.relation is Relation.ON
-    ):
-        with contextlib.suppress(TimelineError):  # "the previous deadline of 2038": by 2038
-            deadline = When.parse(f"by {first.when}")
-            first = DateMatch(first.text, first.start, first.end, deadline)
-    return cue, first, new[:1]
-
-
-def slip_of(
-    dates: list[DateMatch], found: list[Cue], folded: str, start: int
-) -> tuple[Cue, DateMatch, list[DateMatch]] | None:
-    """A date moved within one statement: the slip cue, the first promise and the moves.
-
-    "would launch it in June, a target it later pushed to July", "planned for
-    June, has been delayed to September", "delayed from June to September": the
-    first date is the one before the slip (said as a promise: "planned",
-    "originally" ...) or after it with "from"; the moves are the dates after the
-    slip not marked "from", in order, the last of them the date now expected.
-    """
-    slip = next((c for c in found if c.slip), None)
-    if slip is None:
-        return _replaced(dates, found, folded)
-    after = [d for d in dates if d.start >= slip.end]
-    moves = [
-        d
-        for d in after
-        if _marker_before(folded, d, dates, slip.end) != "from"
-        and not _INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
-    ]
-    earlier = [d for d in dates if d.end <= slip.start]
-    first = None
-    if not moves:
-        # "will fly no earlier than Q1 2026, after a delay from 2025": the slip told
-        # after the new date, the first promise marked "from"
-        if not earlier or not after:
-            return None
-        first, moves = after[0], earlier[-1:]
-    elif earlier and _PROMISE.search(folded, start, earlier[0].start):
-        first = earlier[0]
-    elif not earlier:
-        first = next((d for d in after if d not in moves), None)
-    if first is None or first.when == moves[-1].when:
-        return None
-    return slip, first, moves
 
 
 # The tail of a comparison, up to a date: "up from $40.9 billion (last year)", "compared
@@ -375,7 +291,7 @@ def pick_date(
         # to May from April": the change ends at B (May), the last date whose nearest
         # "from"/"to" before it is "to" ("from renewable sources is to rise to 60% by
         # 2030" names no start date); "pushed back to A, then to B": the latest move, B.
-        ends = [d for d in dates if _marker_before(folded, d, dates, start) == "to"]
+        ends = [d for d in dates if marker_before(folded, d, dates, start) == "to"]
         return ends[-1] if ends else dates[-1]
     if cue is not None:
         after = [d for d in dates if d.start >= cue.end]

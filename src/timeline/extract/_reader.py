@@ -4,8 +4,12 @@
 sentences and each sentence into statements (`timeline.extract._clauses`), and
 makes one `Draft` per statement: its cue and direction, its date and status,
 its actors, its figures, its kind, title and confidence with reasons.
-Dating a statement (`timeline.extract._reader_when`) and reading its figures
-(`timeline.extract._reader_figures`) are the two parts `Reader` builds on.
+`Reader` builds on its parts: finding and qualifying dates
+(`timeline.extract._reader_dates`), resolving names to actors
+(`timeline.extract._reader_actors`), dating a statement and its status
+(`timeline.extract._reader_when`), dates moved and first promises
+(`timeline.extract._reader_moves`) and reading figures
+(`timeline.extract._reader_figures`).
 """
 
 from __future__ import annotations
@@ -16,9 +20,8 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import TimelineError
 from timeline.dates import When
-from timeline.dates._find import DateMatch, find_dates
+from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors, Name, is_org, quoted
 from timeline.extract._clauses import Piece, clauses, slug, title, unique_ids
 from timeline.extract._cues import Cue, Look, cues, guess_kind
@@ -26,19 +29,18 @@ from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
     compared,
-    fiscal_form,
     game_periods,
     main_cue,
     pick_date,
-    slip_of,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
-from timeline.extract._institutions import institutional, is_institution, refers_to
+from timeline.extract._institutions import is_institution
 from timeline.extract._reader_figures import _FigureReader
+from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
-from timeline.extract._text import Span, sentences, words
-from timeline.extract._weekdays import halves, month_quarter, seasons, weekdays
+from timeline.extract._slips import given_up, slip_of
+from timeline.extract._text import Span, sentences
 from timeline.figures import Source, Target
 from timeline.model import Claim, Status
 
@@ -48,30 +50,12 @@ _REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
 _POLICY: Final = re.compile(
     r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
 )
-_ORG_SUFFIXES: Final = words(
-    """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
-    technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
-    co co."""
-)
 
 
 # Kinds that say less than "a goal with a deadline": a target's kind replaces them
 # ("funding", "investment", "model-release" ... say more, and stay).
 _GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "publication"})
 
-_BY_THEN: Final = re.compile(
-    r"\bby\s+(?:then|that\s+(?:time|date|point|year|deadline))\b", re.IGNORECASE
-)
-# "not ... before/until X": a date no earlier than X.
-_UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
-_UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
-_INDEFINITE: Final = re.compile(
-    r"\b(?:indefinitely|until\s+further\s+notice|(?:with|without)\s+(?:no\s+)?(?:a\s+)?new"
-    r"\s+(?:date|timeline|timetable))\b",
-    re.IGNORECASE,
-)
-_GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
-_NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 
 # A list item: a bullet ("- ", "* ", "• ") or a number ("1.", "2)") before the text.
@@ -89,7 +73,7 @@ class _Lead:
 
 
 @attrs.define
-class Reader(_WhenReader, _FigureReader):
+class Reader(_MoveReader, _WhenReader, _FigureReader):
     """Reads one text: sentences, statements, drafts (the state of `extract`)."""
 
     text: str
@@ -114,6 +98,8 @@ class Reader(_WhenReader, _FigureReader):
     previous_date: DateMatch | None = None  # the date of the last dated statement
     month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
     picked: DateMatch | None = None  # the date phrase of the statement being read
+    drafts: list[Draft] = attrs.field(factory=list)  # made so far, in text order
+    previous_draft: Draft | None = None  # of the statement just before, if it made one
     yen: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -126,12 +112,12 @@ class Reader(_WhenReader, _FigureReader):
         read = self._find(self.text, 0, None)
         games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], read)
         self.dates = DateIndex([d for d in read if d.start not in games])
-        drafts: list[Draft] = []
         lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
         marker = False  # the span before was a list number ("1.") alone
         for span in spans:
             if span.heading:
                 lead = None
+                self.previous_draft = None
                 continue
             body = self.folded[span.start : span.end].strip()
             if _NUMBER_MARKER.fullmatch(body):
@@ -144,11 +130,10 @@ class Reader(_WhenReader, _FigureReader):
             self.lead = lead
             self._fiscal_dates(span)
             found = self._sentence(span)
-            drafts += found
             if not item and body.endswith(":"):
                 lead = _Lead(self.shared_cue, self.last_date, found[-1].actors if found else ())
         self.lead = None
-        drafts = unique_ids(drafts)
+        drafts = unique_ids(self.drafts)
         n_figures = sum(len(d.observations) + (d.target is not None) for d in drafts)
         undated = sum(1 for d in drafts if any(r.startswith("no date") for r in d.reasons))
         stats = Stats(
@@ -160,81 +145,6 @@ class Reader(_WhenReader, _FigureReader):
             figures=n_figures,
         )
         return Extraction(tuple(drafts), stats, self.source, self.ref_day)
-
-    def _find(self, text: str, offset: int, fiscal_start: int | None) -> list[DateMatch]:
-        """The dates of ``text`` (at ``offset`` in the text), fiscal periods read with a start.
-
-        A fiscal period that cannot be read (no start) is a date phrase all the
-        same, with the undated value: never read as a calendar year.
-        """
-        found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
-        unread: list[DateMatch] = []
-        for m in FISCAL_PHRASE.finditer(text):
-            if any(d.start <= m.start() and m.end() <= d.end for d in found):
-                continue  # read whole
-            # Read in part ("fiscal Q2 2026" as calendar "Q2 2026", "the second quarter of
-            # fiscal 2026" as the whole year) or not at all: read it whole, or leave it undated.
-            found = [d for d in found if not (d.start < m.end() and m.start() < d.end)]
-            unread.append(
-                DateMatch(m.group(), m.start(), m.end(), self._fiscal_when(m.group(), fiscal_start))
-            )
-        if unread:
-            found = sorted(found + unread, key=lambda d: d.start)
-        for i, d in enumerate(found):
-            quarter = month_quarter(text, d)
-            if quarter is not None:  # "the December quarter"
-                found[i] = quarter
-                self.month_quarters.add(d.start + offset)
-        days = weekdays(text, self.ref_day, found)
-        days += seasons(text, self.ref_day, found)
-        days += halves(text, self.ref_day, found)
-        if days:
-            for w in days:
-                self.weekdays[w.match.start + offset] = w.forward
-            found = sorted(found + [w.match for w in days], key=lambda d: d.start)
-        if not offset:
-            return found
-        return [DateMatch(m.text, m.start + offset, m.end + offset, m.when) for m in found]
-
-    def _fiscal_when(self, phrase: str, fiscal_start: int | None) -> When:
-        """A fiscal phrase `find_dates` did not read whole, read in its plain form, or undated."""
-        form = fiscal_form(phrase)
-        if fiscal_start is None or form is None:
-            return When.undated()
-        read = find_dates(form, reference=self.ref_day, fiscal_year_start=fiscal_start)
-        whole = [d for d in read if d.start == 0 and d.end == len(form)]
-        return whole[0].when if whole else When.undated()
-
-    def _redate(self, start: int, end: int, fiscal_start: int | None) -> None:
-        """Read ``text[start:end]`` again with a fiscal-year start, in place of what was found."""
-        kept = [d for d in self.dates.dates if not (start <= d.start < end)]
-        self.dates = DateIndex(kept + self._find(self.text[start:end], start, fiscal_start))
-
-    def _names(self, start: int, end: int, sentence_start: int) -> list[Name]:
-        """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
-        spans = [(d.start, d.end) for d in self.dates.within(start, end)]
-        spans += [m.span() for m in FISCAL_PHRASE.finditer(self.text, start, end)]
-        return [
-            n
-            for n in self.actors.names(start, end, sentence_start)
-            if not any(a <= n.start < b for a, b in spans)
-        ]
-
-    def _fiscal_of(self, actor: str | None) -> int | None:
-        return None if actor is None else self.fiscal.get(actor.lower())
-
-    def _fiscal_dates(self, span: Span) -> None:
-        """Read a sentence's fiscal periods with its subject's fiscal year, to cut clauses.
-
-        Each statement then reads them with its own first actor's (`_statement`).
-        """
-        if not self.fiscal or not FISCAL_PHRASE.search(self.text, span.start, span.end):
-            return
-        names = self._names(span.start, span.end, span.start)
-        subject = self._canonical(names[0]).text if names else self.last_org
-        fiscal_start = self._fiscal_of(subject)
-        if fiscal_start is not None:
-            self._redate(span.start, span.end, fiscal_start)
 
     # -- one sentence ----------------------------------------------------------------
 
@@ -249,11 +159,27 @@ class Reader(_WhenReader, _FigureReader):
         if self.lead is not None and not previous_actors:
             previous_actors = self.lead.actors
         self.last_date = None
+        made = False
         for piece in pieces:
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
-            if draft is not None:
+            if draft is None:
+                continue
+            previous = self.previous_draft  # always the last draft made
+            joined = None if previous is None else self._follow_up(previous, draft)
+            if joined is not None:
+                # "It was originally due to open in 2028": the statement before, moved
+                self.drafts[-1] = joined
+                if drafts:
+                    drafts[-1] = joined
+                draft = joined
+            else:
+                self.drafts.append(draft)
                 drafts.append(draft)
-                previous_actors = draft.actors
+            self.previous_draft = draft
+            previous_actors = draft.actors
+            made = True
+        if not made:
+            self.previous_draft = None  # a sentence between: no longer just before
         subject = next((n for n in sentence_names if is_org(n)), None)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
@@ -324,6 +250,10 @@ class Reader(_WhenReader, _FigureReader):
         score = 0.2
         cue_before = self.shared_cue  # the cue of the clause before, in this sentence
         cue = main_cue(found)
+        past = self._past_move(cue, dates, start)
+        if past is not None:
+            cue = past  # "after the company pushed back production": it happened
+            reasons.append(f"a move told in the past, with no date of its own: {cue.text!r}")
         if cue is not None:
             reasons.append(f"cue {cue.text!r} ({cue.look.value})")
             score += 0.25 if cue.strong else 0.1
@@ -344,7 +274,10 @@ class Reader(_WhenReader, _FigureReader):
             # "in June, a target it later pushed to July": the date now expected is the
             # last move; the first promise and the moves become the event's claims
             slip, _, moves = moved
-            if not any(c.look is Look.BACK and c.start > slip.end for c in found if c.strong):
+            later_back = slip is not None and any(
+                c.look is Look.BACK and c.start > slip.end for c in found if c.strong
+            )
+            if slip is not None and not later_back:
                 cue = slip  # not "delayed from June, it took place on 3 September"
             date = moves[-1]
         else:
@@ -359,7 +292,9 @@ class Reader(_WhenReader, _FigureReader):
                 reasons.append(f"date {baselines[0].text!r} is that of a figure compared with")
         if date is None and piece.index > 0 and self.last_date is not None:
             same_way = cue_before is not None and cue is not None and cue.look is cue_before.look
-            if same_way and cue is not None and cue.look in (Look.BACK, Look.FORWARD):
+            # never a date given up ("originally slated for 2027"): it is no one's now
+            kept = not given_up(self.folded, self.last_date, [self.last_date], span.start)
+            if same_way and kept and cue is not None and cue.look in (Look.BACK, Look.FORWARD):
                 # "Orders doubled last year, while costs halved": the same time
                 date = self.last_date
                 reasons.append(f"date shared with the clause before: {date.text!r}")
@@ -377,14 +312,15 @@ class Reader(_WhenReader, _FigureReader):
         if cancel:
             status = Status.CANCELLED
             reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")
-        if date is not None:
-            score += 0.3
+        if date is not None or shelved is not None:
+            score += 0.3  # a date, or a first promise given up
         first_when: When | None = None
         claims: tuple[Claim, ...] = ()
         if shelved is not None:
             when, status = When.undated(), Status.EXPECTED
+            reasons[:] = [r for r in reasons if not r.startswith("no date of its own")]
             first_when, claims = self._moves((shelved[0], shelved[1], []), when, status, reasons)
-            reasons.append("delayed with no new date: date not announced")
+            reasons.append("given up with no new date: date not announced")
         elif moved is not None:
             first_when, claims = self._moves(moved, when, status, reasons)
         if conflict:
@@ -444,129 +380,6 @@ class Reader(_WhenReader, _FigureReader):
             claims=claims,
         )
 
-    def _by_then(self, previous: DateMatch, start: int, end: int) -> DateMatch | None:
-        """ "by then", "by that time": by the end of the date named last."""
-        m = _BY_THEN.search(self.folded, start, end)
-        if m is None or previous.when.is_undated:
-            return None
-        try:
-            when = When.parse(f"by {previous.when}")
-        except TimelineError:
-            return None
-        return DateMatch(m.group(), m.start(), m.end(), when)
-
-    def _negated(self, date: DateMatch, start: int, reasons: list[str]) -> DateMatch:
-        """ "will not run before 2033", "won't open until 2028": no earlier than that date."""
-        m = _UNTIL.match(date.text)
-        head = self.folded[start : date.start]
-        if m is None:
-            m = _UNTIL_BEFORE.search(head)
-            if m is None:
-                return date
-            bare = date.text
-        else:
-            bare = date.text[m.end() :]
-        clause = re.split(r"[,;]", head)[-1]
-        if not _NEGATION.search(clause):
-            if _GIVEN_UNTIL.search(head):
-                # "has until the end of March to agree a deal": a deadline
-                try:
-                    when = When.parse(f"by {bare}", reference=self.ref_day, prefer="future")
-                except TimelineError:
-                    return date
-                reasons.append(f"{date.text!r} is a deadline given: {when}")
-                return DateMatch(date.text, date.start, date.end, when)
-            return date
-        try:
-            when = When.parse(f"no earlier than {bare}", reference=self.ref_day)
-        except TimelineError:
-            return date
-        reasons.append(f"negated {date.text!r}: no earlier than it")
-        return DateMatch(date.text, date.start, date.end, when)
-
-    def _indefinite(
-        self, found: list[Cue], dates: list[DateMatch], start: int, end: int
-    ) -> tuple[Cue, DateMatch] | None:
-        """A slip with no new date ("delayed indefinitely"): the slip and the first promise."""
-        slip = next((c for c in found if c.slip), None)
-        if slip is None or not _INDEFINITE.search(self.folded, slip.end, end):
-            return None
-        earlier = [d for d in dates if d.end <= slip.start]
-        return None if not earlier else (slip, earlier[0])
-
-    def _moves(
-        self,
-        moved: tuple[Cue, DateMatch, list[DateMatch]],
-        when: When,
-        status: Status,
-        reasons: list[str],
-    ) -> tuple[When, tuple[Claim, ...]]:
-        """The first promise of a date moved in one statement, and a claim per move.
-
-        The claims are stated at publication (all that the text says of when); with
-        no publication date there is no day to state them on, and the draft keeps
-        only the date now expected, the first promise in its reasons.
-        """
-        _, first, moves = moved
-        reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
-        if self.anchor is None:
-            return first.when, ()
-        claims = []
-        if not moves:
-            claims.append(Claim(stated=self.anchor, when=when, status=status, note="no new date"))
-        for move in moves:
-            last = move is moves[-1]
-            try:
-                claims.append(
-                    Claim(
-                        stated=self.anchor,
-                        when=when if last else move.when,
-                        status=status if last else Status.EXPECTED,
-                        note=f"moved to {' '.join(move.text.split())}",
-                    )
-                )
-            except TimelineError:
-                continue
-        return first.when, tuple(claims)
-
-    def _canonical(self, name: Name) -> Name:
-        """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
-        words = name.text.split()
-        low = name.text.lower()
-        if low in self.known:
-            return name
-        if len(words) > 1 and all(w.lower() in _ORG_SUFFIXES for w in words[1:]):
-            self.short_names.setdefault(words[0].lower(), name.text)
-            return name
-        full = self.short_names.get(low)
-        return name if full is None else attrs.evolve(name, text=full)
-
-    def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
-        """Names after "in" ("an event in Austin, Texas") or "between" ("between Detroit and
-        Windsor") are where, not who."""
-        kept: list[Name] = []
-        places: list[Name] = []
-        between = False  # the last place came after "between": "and" joins the next
-        for name in names:
-            before = self.folded[max(0, name.start - 13) : name.start].lower()
-            after_place = (
-                bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
-            )
-            and_place = between and re.fullmatch(
-                r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
-            )
-            known = name.text.lower() in self.known
-            in_place = before.endswith((" in ", " in the "))
-            between = before.endswith((" between ", " between the "))
-            at_place = in_place or between
-            if not known and (at_place or and_place or (after_place and len(places) == 1)):
-                places.append(name)
-            else:
-                kept.append(name)
-        if not places:
-            return names, None
-        return kept, ", ".join(p.text for p in places)
-
     def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:
         sentence = self.folded[span.start : span.end]
         kind = guess_kind(self.folded[piece.start : piece.end], sentence)
@@ -580,38 +393,3 @@ class Reader(_WhenReader, _FigureReader):
                 return "policy-target"
             return "target"
         return kind
-
-    def _actors(
-        self,
-        names: list[Name],
-        sentence_names: list[Name],
-        previous_actors: tuple[str, ...],
-        start: int,
-        end: int,
-        reasons: list[str],
-    ) -> tuple[str, ...]:
-        actors = [n.text for n in names]
-        for at in self.actors.anaphors(start, end):
-            subject = next((n for n in sentence_names if n.start < at and is_org(n)), None)
-            org = self._canonical(subject).text if subject is not None else self.last_org
-            if org is not None and org not in actors:
-                actors.append(org)
-                reasons.append(f"'the company' read as {org}")
-        for phrase in institutional(self.folded, start, end):
-            # "the ministry": the institution of that kind named last, here or before
-            before = [self._canonical(n).text for n in sentence_names if n.start < phrase.start]
-            named = [*self.institutions, *before]
-            body = next((i for i in reversed(named) if refers_to(phrase, i)), None)
-            if body is not None and body not in actors:
-                actors.append(body)
-                reasons.append(f"'the {phrase.noun}' read as {body}")
-        pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])
-        if not actors and pronoun is not None and self.last_org is not None:
-            actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
-            reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
-        if not actors and previous_actors:
-            # A clause without a name of its own shares the subject of the one before
-            # ("... surpassed $300 million and expects $600 million by 2026").
-            actors = list(previous_actors[:1])
-            reasons.append(f"subject shared with the clause before: {actors[0]}")
-        return tuple(actors)

@@ -1,0 +1,201 @@
+"""What a run of capitalised words is: the word lists and checks behind `Actors`.
+
+A run ("Chief Executive Jensen Huang", "Tax breaks", "Rocket Lab's") is cut and
+judged by these: titles before a person, words that only open a sentence, common
+nouns news sentences start with, acronyms and demonyms that are no one, the last
+words of organisations and bodies. `plausible` says whether what is left can be
+a name; `is_org` whether a name can stand for "the company".
+`timeline.extract._actors` finds the runs and applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from timeline.extract._text import words
+
+__all__ = ["Name", "is_org", "org_tail", "plausible"]
+
+POSSESSIVE: Final = re.compile(r"'s?$")
+
+STOP: Final = words(
+    """the a an this that these those there their its his her our my your when while after
+    before as at in on for from with by to of and or but if so then also both some many most
+    other others new notably however meanwhile according former recent industry analysts
+    projections compared simultaneously president ceo cfo cto chairman chairwoman director
+    founder leader lead head chief minister secretary spokesperson spokesman newcomer
+    professor dr mr mrs ms sir written sign rate reader was were is are will would it he she
+    they we you i what which who whose how why where following under over into than about
+    across against between during deep dive latest first last next early mid late one two
+    three four five six seven eight nine ten dozens hundreds thousands millions billions"""
+)
+TITLES: Final = words(
+    """president ceo cfo cto coo chairman chairwoman director founder cofounder co-founder
+    leader lead head chief minister secretary spokesperson spokesman spokeswoman newcomer
+    professor dr mr mrs ms sir analyst executive vp premier governor mayor vice deputy senior"""
+)
+# Words that go on a title after its first word ("Chief Financial Officer", "Senior Vice
+# President", "Managing Director"): dropped only after a title word, so "Financial Times"
+# and "General Motors" stay names.
+TITLE_PARTS: Final = words(
+    """financial operating executive technology technical marketing product commercial
+    information revenue strategy legal people science scientific investment operations
+    officer officers vice president director managing general manager counsel partner
+    editor scientist engineer research"""
+)
+# Common words that start news sentences ("Shares rose 6%", "Earlier, ...", "Rival X
+# said"): at a sentence's start they are not names, even when the text never writes them
+# in lower case.
+STARTERS: Final = words(
+    """shares stocks stock sales revenue revenues profit profits earnings margins prices
+    demand supply production output exports imports growth investors officials executives
+    customers users employees workers regulators lawmakers sources experts critics rival
+    rivals competitors partners safety security shipments deliveries orders costs spending
+    testing trading talks negotiations details terms plans earlier later separately
+    previously currently initially originally formerly finally additionally overall together
+    instead still now
+    today yesterday tomorrow yet once since until despite although though because whether
+    such each every all any no not more less few several another only even just asked
+    speaking despite elsewhere globally domestically"""
+)
+# Titles inside a run of capitalised words, after the organisation or the portfolio and
+# before the person: "Tesla CEO Elon Musk", "Transport Secretary Heidi Alexander".
+MID_TITLES: Final = words(
+    """ceo cfo cto coo chairman chairwoman president secretary minister governor mayor premier
+    spokesperson spokesman spokeswoman commissioner chancellor senator director chief"""
+)
+MID_TITLE_HINT: Final = re.compile(r"\s(?:" + "|".join(sorted(MID_TITLES)) + r")\b", re.IGNORECASE)
+GOVERNMENT_TITLES: Final = words("secretary minister commissioner chancellor senator")
+# Words a name never ends on alone: "Rocket Lab's" keeps "Rocket".
+ORG_TAILS: Final = words(
+    """lab labs group motors systems technologies technology industries inc corp corporation
+    ltd llc plc holdings ai robotics dynamics aerospace energy electronics semiconductor
+    pharmaceuticals therapeutics airlines bank capital ventures partners networks"""
+)
+# After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
+# second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
+OWNED: Final = re.compile(r"\b(?:its|their)\s+((?:[a-z][\w-]*\s+){0,3})$")
+# Between "its" and a name, these say the name is a company of its own: "its subsidiary Waymo".
+ROLE_NOUNS: Final = words(
+    """subsidiary subsidiaries unit units arm arms partner partners rival rivals parent
+    affiliate affiliates division divisions competitor competitors customer customers supplier
+    suppliers investor investors backer backers owner owners chief founder founders
+    cofounder co-founder chairman president executive ceo cfo spokesperson spokesman
+    spokeswoman head director manager team brand joint venture venture"""
+)
+# The last word of a public or corporate body named after a possessive.
+BODIES: Final = words(
+    """board authority agency commission ministry department council bank office
+    administration court parliament assembly regulator bureau committee service institute
+    university"""
+)
+NUMBERED: Final = re.compile(r"\s+(?:\d{1,2}|I{1,3}|IV|V)(?![\w.,]*\d)(?![\w-])")
+# Common nouns and adjectives that open news sentences about markets, policy, products
+# and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
+# trials"): alone at a sentence's start (one capitalised word), they are no name unless
+# the text also writes them capitalised inside a sentence (a name: "... said Amazon").
+COMMON_OPENERS: Final = words(
+    """tax taxes tariff tariffs subsidy subsidies incentive incentives rebate rebates credit
+    credits grant grants loan loans funding funds investment investments budget budgets
+    debt deficit inflation interest rates rate price wages wage jobs unemployment
+    employment emissions pollution energy electricity fuel oil gas power battery batteries
+    electric hybrid solar wind nuclear vehicle vehicles car cars truck trucks chip chips
+    trade tickets ticket fans players teams games construction approval approvals
+    regulation regulations rules law laws legislation policy policies reforms reform
+    inventory inventories capacity margin income losses loss cash bonds yields markets
+    market consumer consumers household households home homes housing rent rents mortgage
+    mortgages net gross operating total average annual quarterly monthly weekly daily
+    global domestic foreign federal national regional local public private new old
+    clinical trial trials patients doctors drug drugs treatment vaccine vaccines data
+    research work works progress funding traffic passengers ridership freight cargo
+    launch launches flights flight tests test testing production manufacturing factory
+    factories plants mining steel aluminium aluminum copper lithium wheat corn rice food
+    water rain weather heat temperatures storms drought fire fires tourism travel
+    advertising ad ads software hardware cloud demand sales service services operations
+    shipping delivery member members ministers lawmakers legislators"""
+)
+# Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
+# "Shipments"): alone at a sentence's start, before a lower-case word, no name unless
+# the text also writes the word capitalised inside a sentence.
+NOUN_ENDINGS: Final = ("tion", "tions", "sion", "sions", "ments", "ies", "ness")
+ACRONYMS: Final = words(
+    """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
+    HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D"""
+)
+DEMONYMS: Final = words(
+    """chinese american european asian african japanese korean indian british french german
+    italian spanish russian canadian australian brazilian mexican taiwanese singaporean
+    western eastern english"""
+)
+MONTHS: Final = words(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall
+    winter"""
+)
+ORG_WORDS: Final = words(
+    """inc corp corporation ltd llc group holdings technology technologies labs lab ai
+    association alliance administration agency ministry department forum bank university
+    institute foundation council commission government company intelligence systems capital
+    ventures partners motors electronics robotics dynamics aerospace energy power networks
+    semiconductor semiconductors pharmaceuticals therapeutics biotech solutions industries
+    airlines automotive communications telecom media studios software platforms devices
+    instruments materials chemicals insurance financial securities investments bancorp plc ag
+    sa gmbh nv bv se limited incorporated co"""
+)
+
+
+@attrs.frozen
+class Name:
+    """A name found at ``start``; ``person`` when a title or context says so.
+
+    >>> Name("Liu Chi-ping", 10, person=True).text
+    'Liu Chi-ping'
+    """
+
+    text: str
+    start: int
+    person: bool = False
+    org: bool = False
+
+
+def org_tail(word: str) -> bool:
+    return POSSESSIVE.sub("", word).lower() in ORG_TAILS
+
+
+def plausible(text: str) -> bool:
+    words = text.split()
+    if len(words) == 1:
+        word = words[0]
+        low = word.lower()
+        if re.fullmatch(r"[A-Z]{2,6}s", word):
+            return False  # "EVs", "SUVs", "GPUs": acronyms in the plural are things
+        if re.search(r"-[a-z]", word):
+            return False  # "AI-related", "AI-plus": a compound adjective
+        if re.search(r"\d", word):
+            return False  # "GPT-5", "R1": a product or a code, not who
+        if word in ACRONYMS or low in DEMONYMS or low in MONTHS or low in STOP:
+            return False
+        if "." in word.rstrip("."):
+            return False  # "U.S." is kept out; it reads better as a country in the text
+        if len(word) < 2:
+            return False
+    if re.fullmatch(r"Series [A-Z]\d?", text):
+        return False  # a funding round
+    if all(w in ACRONYMS or w.lower() in STOP | MONTHS | DEMONYMS for w in words):
+        return False
+    return len(text) <= 60
+
+
+def is_org(name: Name) -> bool:
+    """Whether a name can stand for "the company": not a person.
+
+    >>> is_org(Name("Tencent", 0)), is_org(Name("Ma Huateng", 0, person=True))
+    (True, False)
+    """
+    if name.person:
+        return False
+    words = name.text.split()
+    return name.org or len(words) == 1 or any(w.lower().rstrip(".") in ORG_WORDS for w in words)

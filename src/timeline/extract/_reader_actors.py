@@ -1,0 +1,124 @@
+"""Who a statement is about, as `Reader` reads it: names, places and "the company".
+
+`_ActorReader` turns the names `timeline.extract._actors` finds in a statement
+into its actors: one spelling per organisation ("Mistral" after "Mistral AI"),
+places after "in"/"between" set apart, "the company", "the ministry", "It"
+and a clause without a subject of its own read as the organisation meant.
+`Reader` in `timeline.extract._reader` builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from timeline.extract._actors import Actors, Name, is_org
+from timeline.extract._dating import FISCAL_PHRASE, DateIndex
+from timeline.extract._institutions import institutional, refers_to
+from timeline.extract._text import words
+
+__all__: list[str] = []
+
+_ORG_SUFFIXES: Final = words(
+    """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
+    technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
+    co co."""
+)
+
+
+class _ActorReader:
+    """Resolves a statement's names to its actors (the part of `Reader` about who)."""
+
+    text: str
+    folded: str
+    known: dict[str, str]
+    dates: DateIndex
+    actors: Actors
+    last_org: str | None
+    short_names: dict[str, str]
+    institutions: list[str]
+
+    def _names(self, start: int, end: int, sentence_start: int) -> list[Name]:
+        """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
+        spans = [(d.start, d.end) for d in self.dates.within(start, end)]
+        spans += [m.span() for m in FISCAL_PHRASE.finditer(self.text, start, end)]
+        return [
+            n
+            for n in self.actors.names(start, end, sentence_start)
+            if not any(a <= n.start < b for a, b in spans)
+        ]
+
+    def _canonical(self, name: Name) -> Name:
+        """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
+        words = name.text.split()
+        low = name.text.lower()
+        if low in self.known:
+            return name
+        if len(words) > 1 and all(w.lower() in _ORG_SUFFIXES for w in words[1:]):
+            self.short_names.setdefault(words[0].lower(), name.text)
+            return name
+        full = self.short_names.get(low)
+        return name if full is None else attrs.evolve(name, text=full)
+
+    def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
+        """Names after "in" ("an event in Austin, Texas") or "between" ("between Detroit and
+        Windsor") are where, not who."""
+        kept: list[Name] = []
+        places: list[Name] = []
+        between = False  # the last place came after "between": "and" joins the next
+        for name in names:
+            before = self.folded[max(0, name.start - 13) : name.start].lower()
+            after_place = (
+                bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
+            )
+            and_place = between and re.fullmatch(
+                r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
+            )
+            known = name.text.lower() in self.known
+            in_place = before.endswith((" in ", " in the "))
+            between = before.endswith((" between ", " between the "))
+            at_place = in_place or between
+            if not known and (at_place or and_place or (after_place and len(places) == 1)):
+                places.append(name)
+            else:
+                kept.append(name)
+        if not places:
+            return names, None
+        return kept, ", ".join(p.text for p in places)
+
+    def _actors(
+        self,
+        names: list[Name],
+        sentence_names: list[Name],
+        previous_actors: tuple[str, ...],
+        start: int,
+        end: int,
+        reasons: list[str],
+    ) -> tuple[str, ...]:
+        actors = [n.text for n in names]
+        for at in self.actors.anaphors(start, end):
+            subject = next((n for n in sentence_names if n.start < at and is_org(n)), None)
+            org = self._canonical(subject).text if subject is not None else self.last_org
+            if org is not None and org not in actors:
+                actors.append(org)
+                reasons.append(f"'the company' read as {org}")
+        for phrase in institutional(self.folded, start, end):
+            # "the ministry": the institution of that kind named last, here or before
+            before = [self._canonical(n).text for n in sentence_names if n.start < phrase.start]
+            named = [*self.institutions, *before]
+            body = next((i for i in reversed(named) if refers_to(phrase, i)), None)
+            if body is not None and body not in actors:
+                actors.append(body)
+                reasons.append(f"'the {phrase.noun}' read as {body}")
+        pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])
+        if not actors and pronoun is not None and self.last_org is not None:
+            actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
+            reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
+        if not actors and previous_actors:
+            # A clause without a name of its own shares the subject of the one before
+            # ("... surpassed $300 million and expects $600 million by 2026").
+            actors = list(previous_actors[:1])
+            reasons.append(f"subject shared with the clause before: {actors[0]}")
+        return tuple(actors)

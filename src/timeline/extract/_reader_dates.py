@@ -1,0 +1,148 @@
+"""The dates of a text as `Reader` reads them: fiscal periods, "by then", "not until".
+
+`_DateReader` finds the dates of a text once (`find_dates`, with the weekdays,
+seasons and halves of `timeline.extract._weekdays`), reads fiscal periods again
+with the fiscal year of the actor they belong to, and qualifies a statement's
+date by its words: "by then" is by the date named last, "not before 2033" no
+earlier than it, "has until March" a deadline.
+`Reader` in `timeline.extract._reader` builds on it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Final
+
+from timeline._errors import TimelineError
+from timeline.dates import When
+from timeline.dates._find import DateMatch, find_dates
+from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form
+from timeline.extract._reader_actors import _ActorReader
+from timeline.extract._text import Span
+from timeline.extract._weekdays import halves, month_quarter, seasons, weekdays
+
+__all__: list[str] = []
+
+_BY_THEN: Final = re.compile(
+    r"\bby\s+(?:then|that\s+(?:time|date|point|year|deadline))\b", re.IGNORECASE
+)
+# "not ... before/until X": a date no earlier than X.
+_UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
+_UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
+_GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
+_NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+
+
+class _DateReader(_ActorReader):
+    """Finds and qualifies dates (the part of `Reader` about date phrases)."""
+
+    ref_day: _dt.date | None
+    fiscal: dict[str, int]
+    weekdays: dict[int, When]
+    month_quarters: set[int]
+
+    def _find(self, text: str, offset: int, fiscal_start: int | None) -> list[DateMatch]:
+        """The dates of ``text`` (at ``offset`` in the text), fiscal periods read with a start.
+
+        A fiscal period that cannot be read (no start) is a date phrase all the
+        same, with the undated value: never read as a calendar year.
+        """
+        found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
+        unread: list[DateMatch] = []
+        for m in FISCAL_PHRASE.finditer(text):
+            if any(d.start <= m.start() and m.end() <= d.end for d in found):
+                continue  # read whole
+            # Read in part ("fiscal Q2 2026" as calendar "Q2 2026", "the second quarter of
+            # fiscal 2026" as the whole year) or not at all: read it whole, or leave it undated.
+            found = [d for d in found if not (d.start < m.end() and m.start() < d.end)]
+            unread.append(
+                DateMatch(m.group(), m.start(), m.end(), self._fiscal_when(m.group(), fiscal_start))
+            )
+        if unread:
+            found = sorted(found + unread, key=lambda d: d.start)
+        for i, d in enumerate(found):
+            quarter = month_quarter(text, d)
+            if quarter is not None:  # "the December quarter"
+                found[i] = quarter
+                self.month_quarters.add(d.start + offset)
+        days = weekdays(text, self.ref_day, found)
+        days += seasons(text, self.ref_day, found)
+        days += halves(text, self.ref_day, found)
+        if days:
+            for w in days:
+                self.weekdays[w.match.start + offset] = w.forward
+            found = sorted(found + [w.match for w in days], key=lambda d: d.start)
+        if not offset:
+            return found
+        return [DateMatch(m.text, m.start + offset, m.end + offset, m.when) for m in found]
+
+    def _fiscal_when(self, phrase: str, fiscal_start: int | None) -> When:
+        """A fiscal phrase `find_dates` did not read whole, read in its plain form, or undated."""
+        form = fiscal_form(phrase)
+        if fiscal_start is None or form is None:
+            return When.undated()
+        read = find_dates(form, reference=self.ref_day, fiscal_year_start=fiscal_start)
+        whole = [d for d in read if d.start == 0 and d.end == len(form)]
+        return whole[0].when if whole else When.undated()
+
+    def _redate(self, start: int, end: int, fiscal_start: int | None) -> None:
+        """Read ``text[start:end]`` again with a fiscal-year start, in place of what was found."""
+        kept = [d for d in self.dates.dates if not (start <= d.start < end)]
+        self.dates = DateIndex(kept + self._find(self.text[start:end], start, fiscal_start))
+
+    def _fiscal_of(self, actor: str | None) -> int | None:
+        return None if actor is None else self.fiscal.get(actor.lower())
+
+    def _fiscal_dates(self, span: Span) -> None:
+        """Read a sentence's fiscal periods with its subject's fiscal year, to cut clauses.
+
+        Each statement then reads them with its own first actor's (`_statement`).
+        """
+        if not self.fiscal or not FISCAL_PHRASE.search(self.text, span.start, span.end):
+            return
+        names = self._names(span.start, span.end, span.start)
+        subject = self._canonical(names[0]).text if names else self.last_org
+        fiscal_start = self._fiscal_of(subject)
+        if fiscal_start is not None:
+            self._redate(span.start, span.end, fiscal_start)
+
+    def _by_then(self, previous: DateMatch, start: int, end: int) -> DateMatch | None:
+        """ "by then", "by that time": by the end of the date named last."""
+        m = _BY_THEN.search(self.folded, start, end)
+        if m is None or previous.when.is_undated:
+            return None
+        try:
+            when = When.parse(f"by {previous.when}")
+        except TimelineError:
+            return None
+        return DateMatch(m.group(), m.start(), m.end(), when)
+
+    def _negated(self, date: DateMatch, start: int, reasons: list[str]) -> DateMatch:
+        """ "will not run before 2033", "won't open until 2028": no earlier than that date."""
+        m = _UNTIL.match(date.text)
+        head = self.folded[start : date.start]
+        if m is None:
+            m = _UNTIL_BEFORE.search(head)
+            if m is None:
+                return date
+            bare = date.text
+        else:
+            bare = date.text[m.end() :]
+        clause = re.split(r"[,;]", head)[-1]
+        if not _NEGATION.search(clause):
+            if _GIVEN_UNTIL.search(head):
+                # "has until the end of March to agree a deal": a deadline
+                try:
+                    when = When.parse(f"by {bare}", reference=self.ref_day, prefer="future")
+                except TimelineError:
+                    return date
+                reasons.append(f"{date.text!r} is a deadline given: {when}")
+                return DateMatch(date.text, date.start, date.end, when)
+            return date
+        try:
+            when = When.parse(f"no earlier than {bare}", reference=self.ref_day)
+        except TimelineError:
+            return date
+        reasons.append(f"negated {date.text!r}: no earlier than it")
+        return DateMatch(date.text, date.start, date.end, when)

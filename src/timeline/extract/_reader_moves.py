@@ -1,0 +1,233 @@
+"""Dates moved: the first promise, the date now expected, a claim per move.
+
+`_MoveReader` gives a draft whose date moved ("planned for June, delayed to
+September", "originally slated for H2 2027, will now ship in early 2028") its first
+promise (`Draft.first_when`) and the claims recording each move, stated at
+publication; a slip with no new date ("delayed indefinitely", "no longer expected
+in 2027") is undated now. A move told in the past with no date of its own ("after
+the company pushed back production") happened. A statement that gives the one
+just before its first promise ("The tunnel will open in 2031. It was originally
+due to open in 2028.") or its new date ("The report was due in April. It is now
+expected in July.") joins it. Which dates a statement moves between is
+`timeline.extract._slips.slip_of`.
+`Reader` in `timeline.extract._reader` builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from timeline._errors import TimelineError
+from timeline.dates import When
+from timeline.dates._find import DateMatch
+from timeline.extract._cues import Cue, Look
+from timeline.extract._draft import Draft
+from timeline.extract._reader_dates import _DateReader
+from timeline.extract._slips import given_up, now_marked
+from timeline.figures import Source
+from timeline.model import Claim, Status
+
+__all__: list[str] = []
+
+_INDEFINITE: Final = re.compile(
+    r"\b(?:indefinitely|until\s+further\s+notice|(?:with|without)\s+(?:no\s+)?(?:a\s+)?new"
+    r"\s+(?:date|timeline|timetable))\b",
+    re.IGNORECASE,
+)
+# Before a verb of moving, what makes it a move still to come: "will delay", "could be
+# pushed back", "is expected to be postponed", "plans to delay".
+_TO_COME: Final = re.compile(
+    r"\b(?:will|would|shall|could|should|may|might|must|to|won't|wouldn't|can|cannot)"
+    r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+been\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_FORM: Final = re.compile(r"(?:ha[sd]|have)\s|\w+ed\b|(?:brought|put|set)\b", re.IGNORECASE)
+# What a statement opens with when it goes on about the statement just before: a pronoun,
+# or "the <noun>" for a noun of that statement ("The plant was originally planned ...").
+_GOES_ON: Final = re.compile(
+    r"\W*(?:(?:and|but|yet|so|however),?\s+)?(?:(?P<pronoun>it|its|they|this|that|which)\b"
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\b(?=\s+(?:was|were|had|has|is|are|will)\b))",
+    re.IGNORECASE,
+)
+_WORD: Final = re.compile(r"[a-z][\w-]+")
+# A clause with no subject of its own, going on with the one before in its sentence: "after
+# once targeting 2020", "and was originally due in 2028".
+_NO_SUBJECT: Final = re.compile(
+    r"\W*(?:(?:and|but|after|following|while|having)\s+)*"
+    r"(?:(?:once|since|later|first|originally|initially|previously|earlier)\s+)?"
+    r"(?:[a-z]+ing|was|were|had|has|is|are|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+_AT: Final = re.compile(r"(?:on|in|at|for)\s+", re.IGNORECASE)
+
+
+def _note(first: When, text: str, when: When) -> str:
+    """ "moved to July", or "brought forward to July" for a date moved earlier."""
+    said = _AT.sub("", " ".join(text.split()), count=1) if _AT.match(text) else text
+    if when.definitely_before(first):
+        return f"brought forward to {said}"
+    return f"moved to {said}"
+
+
+class _MoveReader(_DateReader):
+    """First promises and moves (the part of `Reader` about slips)."""
+
+    anchor: When | None
+    source: Source | None
+
+    def _indefinite(
+        self, found: list[Cue], dates: list[DateMatch], start: int, end: int
+    ) -> tuple[Cue, DateMatch] | None:
+        """A slip with no new date: the cue and the first promise.
+
+        "delayed indefinitely" after a first promise; "no longer expected in 2027" with
+        no date named in its place.
+        """
+        slip = next((c for c in found if c.slip), None)
+        if slip is not None and _INDEFINITE.search(self.folded, slip.end, end):
+            earlier = [d for d in dates if d.end <= slip.start]
+            return None if not earlier else (slip, earlier[0])
+        how = [given_up(self.folded, d, dates, start) for d in dates]
+        cue = next((c for c in found if c.look is Look.FORWARD), None)
+        if how[:1] == ["no longer"] and all(how) and cue is not None:
+            return cue, dates[0]
+        return None
+
+    def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:
+        """A move told in the past with no date of its own ("after the company pushed back
+        production", "Acme delayed its launch"): it happened, a cue looking back."""
+        if cue is None or not cue.slip or dates:
+            return None
+        if not _PAST_FORM.match(cue.text):
+            return None  # "delays", "is delaying": going on
+        if _TO_COME.search(self.folded, max(start, cue.start - 40), cue.start):
+            return None  # "will delay", "could be pushed back": still to come
+        return attrs.evolve(cue, look=Look.BACK, slip=False)
+
+    def _moves(
+        self,
+        moved: tuple[Cue | None, DateMatch, list[DateMatch]],
+        when: When,
+        status: Status,
+        reasons: list[str],
+    ) -> tuple[When, tuple[Claim, ...]]:
+        """The first promise of a date moved in one statement, and a claim per move.
+
+        The claims are stated at publication (all that the text says of when); with
+        no publication date there is no day to state them on, and the draft keeps
+        only the date now expected, the first promise in its reasons. A move to an
+        earlier date is "brought forward", not a slip.
+        """
+        _, first, moves = moved
+        reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
+        if self.anchor is None:
+            return first.when, ()
+        claims = []
+        if not moves:
+            claims.append(Claim(stated=self.anchor, when=when, status=status, note="no new date"))
+        before = first.when
+        for move in moves:
+            last = move is moves[-1]
+            try:
+                claims.append(
+                    Claim(
+                        stated=self.anchor,
+                        when=when if last else move.when,
+                        status=status if last else Status.EXPECTED,
+                        note=_note(before, move.text, when if last else move.when),
+                    )
+                )
+            except TimelineError:
+                continue
+            before = move.when
+        return first.when, tuple(claims)
+
+    # -- across statements -----------------------------------------------------------
+
+    def _follow_up(self, previous: Draft | None, draft: Draft) -> Draft | None:
+        """The statement before, joined with this one when this one says how its date moved.
+
+        "The tunnel will open in 2031. It was originally due to open in 2028.": 2028
+        is the first promise of the statement before. "The report was due in April.
+        It is now expected in July.": July is its date now. Only when clearly linked:
+        the statement just before, expected and not moved already, and this one about
+        the same thing (its pronoun, a noun of that statement, or the same actors).
+        Returns the joined draft, or None.
+        """
+        if previous is None or previous.first_when is not None or draft.first_when is not None:
+            return None
+        if previous.when.is_undated or not self._same_subject(previous, draft):
+            return None
+        mine = self.dates.within(draft.start, draft.end)
+        theirs = self.dates.within(previous.start, previous.end)
+        if len(mine) != 1 or len(theirs) != 1:
+            return None
+        date, old = mine[0], theirs[0]
+        open_before = previous.status in (Status.EXPECTED, Status.CONFIRMED)
+        how = given_up(self.folded, date, mine, draft.start)
+        if open_before and how not in (None, "scheduled"):
+            # this statement tells the first promise of the one before
+            return self._join(previous, draft, date.when, previous.when, previous.status)
+        open_now = draft.status in (Status.EXPECTED, Status.CONFIRMED)
+        now = open_now and now_marked(self.folded, date, mine, draft.start)
+        if now and given_up(self.folded, old, theirs, previous.start) is not None:
+            # the statement before told the first promise ("was due in April", read as
+            # happened if April is past): this one its new date
+            return self._join(previous, draft, old.when, draft.when, draft.status)
+        return None
+
+    def _same_subject(self, previous: Draft, draft: Draft) -> bool:
+        """Whether ``draft``'s statement is about what ``previous``'s is."""
+        m = _GOES_ON.match(self.folded, draft.start, draft.end)
+        if m is not None and m.group("pronoun"):
+            return True
+        if m is not None and m.group("noun"):
+            noun = m.group("noun").lower()
+            return noun in _WORD.findall(previous.quote.lower())
+        own = [n.text for n in self._names(draft.start, draft.end, draft.start)]
+        if own:
+            return all(a in previous.actors for a in own)
+        # no subject of its own, in the same sentence: it goes on with the one before
+        one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
+        return one_sentence and _NO_SUBJECT.match(self.folded, draft.start, draft.end) is not None
+
+    def _join(
+        self,
+        previous: Draft,
+        draft: Draft,
+        first: When,
+        when: When,
+        status: Status,
+    ) -> Draft | None:
+        """``previous`` spanning both statements, first promised ``first``, now ``when``."""
+        if first == when:
+            return None
+        quote = " ".join(self.text[previous.start : draft.end].split())
+        note = _note(first, str(when), when)
+        reasons = (
+            *previous.reasons,
+            f"the statement after says how its date moved: first {first}, now {when}",
+        )
+        claims: tuple[Claim, ...] = ()
+        if self.anchor is not None:
+            try:
+                claims = (Claim(stated=self.anchor, when=when, status=status, note=note),)
+            except TimelineError:
+                return None
+        cited = None if previous.source is None else attrs.evolve(previous.source, quote=quote)
+        return attrs.evolve(
+            previous,
+            when=when,
+            status=status,
+            end=draft.end,
+            quote=quote,
+            reasons=reasons,
+            first_when=first,
+            claims=claims,
+            source=cited,
+        )
