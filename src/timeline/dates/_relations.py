@@ -11,21 +11,20 @@ So for any a, b that are not sets exactly one of ``a.definitely_before(b)``,
 ``b.definitely_before(a)`` and ``a.overlaps(b)`` holds (`timeline.dates._bounds`);
 with a set, at most one, and none when some reading is before and some after.
 
-`When` keeps each relation's method, its docstring and the common case (one
-reading each: no EDTF level-2 ``form``) inline, so comparing two plain values
-costs no extra call. This module holds the rest: which values are sets
-(`_set_kind`), their readings at their widest (`_readings`) and as containers at
-their narrowest (`_holders`), the relations read over every reading, and
-containment by an interval with an unknown end. The timeline's window queries
-(`timeline.model._windows`) and events (`timeline.model._event`) read sets through
-the same helpers.
+`When` keeps each relation's method, its docstring and the cases of one reading
+each (no EDTF level-2 ``form``; an interval's unknown end) inline, so comparing
+two plain values costs no extra call. This module holds the rest: which values
+are sets (`_set_kind`), their readings at their widest (`_readings`) and as
+containers at their narrowest (`_holders`), and the relations read over every
+reading. The timeline's window queries (`timeline.model._windows`) and events
+(`timeline.model._event`) read sets through the same helpers.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Span, ends_before, holds, inside, meets
+from timeline.dates._bounds import Span, ends_before, holds, meets
 from timeline.dates._precision import Relation
 
 if TYPE_CHECKING:
@@ -91,23 +90,14 @@ def read_overlaps(a: When, b: When) -> bool:
 
 
 def read_contains(w: When, o: When) -> bool:
-    """`When.contains` for an interval with an unknown end, or with a set on either side.
+    """`When.contains` with a set on either side: every reading of ``o`` inside ``w``'s holders.
 
-    At its narrowest, an interval with an unknown end is its known end's span;
-    a one-of set holds only what every member holds, an all-of set what some
-    member holds.
+    A one-of set holds only what every member holds, an all-of set what some
+    member holds; a set inside another value is inside only if every member is.
 
-    >>> read_contains(When.parse("2026/"), When.year(2026))
-    True
+    >>> read_contains(When.parse("[2026-04,2026-06]"), When.parse("2026-04-10"))
+    False
     >>> read_contains(When.parse("{2026-04,2026-06}"), When.parse("2026-06-10"))
     True
     """
-    lower, upper = w.lower, w.upper
-    if lower == "unknown" or upper == "unknown":
-        from timeline.dates._when import When
-
-        known = upper if lower == "unknown" else lower
-        if not isinstance(known, When):  # unknown, or open, to unknown: no narrowest span
-            return False
-        return inside((known.earliest, known.latest), o.fuzzy_bounds())
     return holds(_holders(w), _readings(o), every=_set_kind(w) != "{")

@@ -578,8 +578,12 @@ class When:
         if self.is_undated:  # no reading of an unknown date surely holds anything
             return False
         lower, upper = self.lower, self.upper
-        # The common case: one reading each, no unknown end (`read_contains` reads those).
-        if lower != "unknown" and upper != "unknown" and self.form is None and o.form is None:
+        if lower == "unknown" or upper == "unknown":
+            known = upper if lower == "unknown" else lower
+            if not isinstance(known, When):  # unknown, or open, to unknown: no narrowest span
+                return False
+            return inside((known.earliest, known.latest), o.fuzzy_bounds())
+        if self.form is None and o.form is None:  # the common case: one reading each
             return inside((self.earliest, self.latest), o.fuzzy_bounds())
         return read_contains(self, o)
 
