@@ -81,8 +81,13 @@ def _zoned(
     local = _dt.datetime(year, month, day, hour, minute, second, micro)
     offsets = [local.replace(tzinfo=tzinfo, fold=f).utcoffset() for f in (0, 1)]
     # a local time the clocks skip does not come back from UTC as itself
-    there = local.replace(tzinfo=tzinfo).astimezone(_dt.UTC).astimezone(tzinfo)
-    skipped = there.replace(tzinfo=None) != local
+    try:
+        there = local.replace(tzinfo=tzinfo).astimezone(_dt.UTC).astimezone(tzinfo)
+        skipped = there.replace(tzinfo=None) != local
+    except OverflowError:
+        # Hours from year 1 or 9999, UTC is past the calendar (0001-01-01T00:00 in
+        # Asia/Kolkata is in year 0): no clocks change there, so nothing is skipped.
+        skipped = False
 
     def written(offset: _dt.timedelta | None) -> str:
         return local.isoformat(timespec="minutes" if not (second or micro) else "auto") + (

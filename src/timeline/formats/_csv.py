@@ -403,7 +403,12 @@ def write(document: Document, file: str | None = None) -> str:
     """
     fiscal = document.get("fiscal_years")
     if fiscal:
-        starts = ", ".join(f"{actor}: {month}" for actor, month in fiscal.items())
+        # A name holding a line break or control character is quoted, so the message
+        # stays one line and shows what the name holds.
+        starts = ", ".join(
+            f"{actor if actor.isprintable() else repr(actor)}: {month}"
+            for actor, month in fiscal.items()
+        )
         problem = (
             f"a CSV file holds events only, so the timeline's fiscal years ({starts}) would be "
             "lost; save it as .yaml or .json, which keep them (or build the timeline without "

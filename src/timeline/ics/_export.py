@@ -26,7 +26,6 @@ DESCRIPTION `timeline.ics._export_text`, its ``X-TIMELINE-*`` properties
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import urllib.parse
 import warnings
 from collections.abc import Callable, Mapping
@@ -36,7 +35,7 @@ from timeline._errors import TimelineWarning
 from timeline.dates._days import to_day
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
-from timeline.ics._feed import X, clean_text, escape_text, fold, join_list
+from timeline.ics._feed import X, clean_text, escape_text, exact_json, fold, join_list, json_text
 from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place
 from timeline.model._claim import Status
 from timeline.model._event import Event
@@ -191,8 +190,12 @@ def export(
     include_cancelled: bool,
     refresh: str | None,
     unnamed: bool = False,
+    exact_name: str | None = None,
 ) -> str:
     """The feed text; arguments are already checked by `timeline.ics._feed.to_ics`.
+
+    ``exact_name`` is the name the feed reads back as: the timeline's own, kept exactly
+    (``X-TIMELINE-EXACT``) when NAME cannot carry it (control characters).
 
     >>> export(Timeline(), name="Demo", description=None, domain="example.org",
     ...        policy="auto", include_cancelled=False, refresh=None).splitlines()[-1]
@@ -219,8 +222,11 @@ def export(
     if unnamed:
         calendar.append(ContentLine(f"{X}UNNAMED", value="TRUE"))
     if timeline.fiscal_years:
-        years = json.dumps(dict(timeline.fiscal_years), ensure_ascii=False, sort_keys=True)
-        calendar.append(ContentLine(f"{X}FISCAL-YEARS", value=escape_text(years)))
+        years = json_text(dict(sorted(timeline.fiscal_years.items())), separators=(", ", ": "))
+        calendar.append(ContentLine(f"{X}FISCAL-YEARS", value=years))
+    exact = exact_json({"name": exact_name, "description": description})
+    if exact is not None:  # text NAME and DESCRIPTION cannot carry (control characters)
+        calendar.append(ContentLine(f"{X}EXACT", value=exact))
     skipped = []
     titles = {event.id: event.title for event in timeline}
     for event in timeline:

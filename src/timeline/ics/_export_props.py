@@ -7,12 +7,11 @@ TEXT-escaped here.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from timeline.dates._when import When
 from timeline.figures._source import Source
-from timeline.ics._feed import X, encode_when, escape_text, join_list
+from timeline.ics._feed import X, encode_when, escape_text, exact_json, join_list, json_text
 from timeline.model._claim import Claim
 from timeline.model._event import Event
 from timeline.records._schema import observation_to_record, target_to_record
@@ -71,7 +70,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 
 
 def _json(value: dict[str, Any]) -> str:
-    return escape_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    return json_text(value)
 
 
 def private_props(event: Event, title_differs: bool) -> list[tuple[str, str]]:
@@ -106,4 +105,17 @@ def private_props(event: Event, title_differs: bool) -> list[tuple[str, str]]:
     if event.target is not None:
         props.append((f"{X}TARGET", _json(target_to_record(event.target))))
     props += [(f"{X}OBSERVATION", _json(observation_to_record(o))) for o in event.observations]
+    # Text a TEXT property cannot carry (control characters, a bare CR), exactly.
+    exact = exact_json(
+        {
+            "title": event.title,
+            "kind": event.kind,
+            "location": event.location,
+            "description": event.description,
+            "actors": event.actors,
+            "tags": event.tags,
+        }
+    )
+    if exact is not None:
+        props.append((f"{X}EXACT", exact))
     return props

@@ -73,6 +73,43 @@ def clean_text(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def json_text(value: object, separators: tuple[str, str] = (",", ":")) -> str:
+    r"""``value`` as JSON, TEXT-escaped, every character kept (see `clean_text`).
+
+    JSON escapes the C0 controls itself; DEL, which `clean_text` drops and JSON does
+    not escape, is written ``\u007f``.
+
+    >>> print(json_text({"a": "x\x01\x7f"}))
+    {"a":"x\\u0001\\u007f"}
+    """
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, separators=separators)
+    return escape_text(text.replace("\x7f", "\\u007f"))
+
+
+def exact_json(fields: dict[str, str | tuple[str, ...] | None]) -> str | None:
+    r"""An ``X-TIMELINE-EXACT`` value: the fields whose text `clean_text` would change.
+
+    iCalendar TEXT cannot carry control characters or a bare CR, so the visible
+    properties lose them; this private property carries those fields exactly, so
+    our own feeds still read back as they were. ``None`` when no field needs it.
+
+    >>> print(exact_json({"title": "a\x1bb", "kind": "k", "tags": ("x", "y\rz")}))
+    {"title":"a\\u001bb"\,"tags":["x"\,"y\\rz"]}
+    >>> exact_json({"title": "plain"}) is None
+    True
+    """
+    changed: dict[str, str | list[str]] = {}
+    for key, value in fields.items():
+        if isinstance(value, str):
+            if clean_text(value) != value:
+                changed[key] = value
+        elif value and any(clean_text(item) != item for item in value):
+            changed[key] = list(value)
+    return json_text(changed) if changed else None
+
+
 def escape_text(text: str) -> str:
     """A TEXT property value: backslash, semicolon, comma and newline escaped.
 
@@ -168,9 +205,16 @@ def encode_when(when: When) -> tuple[str, str | None]:
     EDTF says "before 2030" as the set "2029 or earlier", which has the same
     bounds but another relation; the text form keeps such values exact.
 
+    An undated value ("TBD": in an event's history, or an end not yet announced)
+    has no EDTF form; its text stands in both places.
+
     >>> encode_when(When.month(2026, 4))
     ('2026-04', None)
+    >>> encode_when(When.undated())
+    ('date not announced', 'date not announced')
     """
+    if when.is_undated:
+        return str(when), str(when)
     edtf = when.to_edtf()
     back = _from_edtf(edtf)
     # Equal instants in different offsets compare equal, so the offsets are
@@ -268,6 +312,7 @@ def to_ics(
         timeline,
         name=feed_name,
         unnamed=name is None and feed_name == DEFAULT_NAME and timeline.name != DEFAULT_NAME,
+        exact_name=timeline.name if name is None else name,
         description=description if description is not None else timeline.description,
         domain=domain,
         policy=policy,

@@ -37,6 +37,7 @@ import datetime as _dt
 import hashlib
 import json
 import re
+from typing import Any
 
 import attrs
 import pendulum
@@ -44,7 +45,7 @@ import pendulum
 from timeline._errors import IcsParseError, TimelineError
 from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
-from timeline.ics._import_props import own_event
+from timeline.ics._import_props import _exact, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
 from timeline.ics._recurrence import (
     Moments,
@@ -288,6 +289,19 @@ def _name(head: Component, file_name: str | None) -> str:
     return DEFAULT_NAME
 
 
+def _calendar_json(prop: Prop) -> dict[str, Any]:
+    """A calendar property's JSON object; `Skip` when it is not one."""
+    try:
+        value = json.loads(prop.text)
+    except RecursionError:
+        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
+    return value
+
+
 def _fiscal_years(head: Component, found: Structure) -> dict[str, int]:
     """The timeline's fiscal years from our feed's ``X-TIMELINE-FISCAL-YEARS``, if sound."""
     prop = head.first(f"{X}FISCAL-YEARS")
@@ -329,6 +343,9 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         name = None  # our feed of a timeline without a name: "Calendar" is only the feed's
     fiscal_years = _fiscal_years(head, found)
     description = head.text("X-WR-CALDESC") or head.text("DESCRIPTION")
+    exact = _exact(head, _calendar_json)
+    name = exact.get("name", name)  # our feed of a timeline named with control characters
+    description = exact.get("description", description)
     if description is not None and not description.strip():
         description = None
     for other in roots:

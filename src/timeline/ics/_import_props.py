@@ -2,9 +2,11 @@
 
 A feed we wrote carries each event whole in private properties
 (`timeline.ics._export_props` writes them): the id, the initial date and status
-as EDTF with their text, kind, actors, tags, related ids, and the sources,
-claims, target and observations as JSON objects. `own_event` reads them back,
-so our feeds re-import without loss; a property it cannot read skips the event
+as EDTF with their text, kind, actors, tags, related ids, the sources,
+claims, target and observations as JSON objects, and text the visible
+properties show cleaned exactly (``X-TIMELINE-EXACT``, `_exact`, which the
+calendar's name and description use too). `own_event` reads them back, so our
+feeds re-import without loss; a property it cannot read skips the event
 (`Skip`, naming the property and its line), and JSON nested too deep to read is
 refused as hostile (`IcsParseError`). Foreign feeds are read best-effort from
 the standard properties instead (`timeline.ics._import`), which is why this
@@ -51,17 +53,18 @@ def own_event(comp: Component) -> Event:
         prop = comp.first(f"{X}{name}")
         return split_list(prop.value) if prop is not None else []
 
+    exact = _exact(comp, _json)
     return Event(
         id=comp.text(f"{X}ID"),
-        title=comp.text(f"{X}TITLE") or comp.text("SUMMARY") or "",
+        title=exact.get("title") or comp.text(f"{X}TITLE") or comp.text("SUMMARY") or "",
         when=when,
         end=_when(comp, "END"),
         status=status,
-        kind=comp.text(f"{X}KIND"),
-        actors=listed("ACTORS"),
-        tags=listed("TAGS"),
-        location=comp.text("LOCATION"),
-        description=comp.text(f"{X}DESCRIPTION"),
+        kind=exact.get("kind", comp.text(f"{X}KIND")),
+        actors=exact.get("actors", listed("ACTORS")),
+        tags=exact.get("tags", listed("TAGS")),
+        location=exact.get("location", comp.text("LOCATION")),
+        description=exact.get("description", comp.text(f"{X}DESCRIPTION")),
         sources=[_source(_json(p)) for p in comp.props.get(f"{X}SOURCE", [])],
         claims=[_claim(_json(p)) for p in comp.props.get(f"{X}CLAIM", [])],
         related=listed("RELATED"),
@@ -109,6 +112,31 @@ def _json(prop: Prop) -> dict[str, Any]:
 def _text(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     return None if value is None else str(value)
+
+
+_EXACT_TEXT = ("title", "kind", "location", "description", "name")
+_EXACT_LISTS = ("actors", "tags")
+
+
+def _exact(comp: Component, read: Callable[[Prop], dict[str, Any]]) -> dict[str, Any]:
+    """The fields ``X-TIMELINE-EXACT`` carries exactly (text with control characters).
+
+    Only values of the right type are taken; anything else falls back to the visible
+    property, as a feed without the property reads.
+    """
+    prop = comp.first(f"{X}EXACT")
+    if prop is None:
+        return {}
+    try:
+        data = read(prop)
+    except Skip:  # damaged: the visible properties still give the text, cleaned
+        return {}
+    exact: dict[str, Any] = {k: data[k] for k in _EXACT_TEXT if isinstance(data.get(k), str)}
+    for key in _EXACT_LISTS:
+        items = data.get(key)
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            exact[key] = items
+    return exact
 
 
 def _when_value(data: dict[str, Any], key: str) -> When | None:

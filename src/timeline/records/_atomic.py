@@ -76,7 +76,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         )
     if target.is_dir():
         raise WriteError(f"cannot write {str(target)!r}: it is a folder; give a file name")
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    temp = target.with_name(f".{_shortened(target.name)}.{secrets.token_hex(6)}.tmp")
     try:
         yield temp
         with open(temp, "rb+") as handle:
@@ -85,7 +85,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             os.chmod(temp, target.stat().st_mode & 0o7777)
         os.replace(temp, target)
     except OSError as err:
-        temp.unlink(missing_ok=True)
+        _remove(temp)
         if isinstance(err, WriteError):
             raise
         # The hidden temporary file is ours, not the user's: name the file they asked for.
@@ -93,8 +93,31 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             f"cannot write {str(target)!r}: {err.strerror or err}; {_fix(err)}"
         ) from err
     except BaseException:
-        temp.unlink(missing_ok=True)
+        _remove(temp)
         raise
+
+
+# File names are at most 255 bytes on the usual file systems; the temporary name adds
+# 18 (".", ".<12 hex>.tmp"), so the target's name is cut to fit: a name that fits saves.
+_NAME_BYTES = 200
+
+
+def _shortened(name: str) -> str:
+    """``name`` cut to at most `_NAME_BYTES` bytes of UTF-8, never inside a character.
+
+    >>> _shortened("events.yaml"), len(_shortened("腾" * 100).encode())
+    ('events.yaml', 198)
+    """
+    data = name.encode("utf-8", "surrogateescape")
+    if len(data) <= _NAME_BYTES:
+        return name
+    return data[:_NAME_BYTES].decode("utf-8", "ignore")
+
+
+def _remove(temp: Path) -> None:
+    """Remove our temporary file if it is there; a failure to does not hide the first error."""
+    with contextlib.suppress(OSError):
+        temp.unlink(missing_ok=True)
 
 
 def _fix(err: OSError) -> str:
