@@ -294,7 +294,7 @@ def holds(holders: tuple[Span, ...], readings: tuple[Span, ...], *, every: bool)
     """Whether each reading lies inside every holder (``every``: a one-of container) or
     some holder (an all-of container), under `inside`'s rule.
 
-    A set's readings are its members (`timeline.dates._when._readings`).
+    A set's readings are its members (`timeline.dates._relations._readings`).
 
     >>> d = pendulum.date
     >>> april, june = (d(2026, 4, 1), d(2026, 4, 30)), (d(2026, 6, 1), d(2026, 6, 30))

@@ -20,7 +20,8 @@ Two kinds of comparison are offered, because they answer different questions:
 Invariant: if ``a.definitely_before(b)`` then ``a < b``.
 
 The plumbing lives in siblings: building values (`timeline.dates._constructors`),
-arithmetic on bounds and the honest relations' rule (`timeline.dates._bounds`) and
+arithmetic on bounds and the honest relations' rule (`timeline.dates._bounds`), the
+readings of EDTF sets and the relations over them (`timeline.dates._relations`) and
 the integer order keys (`timeline.dates._keys`).
 """
 
@@ -38,13 +39,11 @@ from timeline._errors import WhenError
 from timeline.dates import _constructors
 from timeline.dates._bounds import (
     Point,
-    Span,
     _after,
     _before,
     _clamp_shift,
     _point_identity,
     ends_before,
-    holds,
     inside,
     meets,
     padding,
@@ -53,6 +52,7 @@ from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._keys import Keys, order_head, when_keys
 from timeline.dates._precision import Precision, Relation
+from timeline.dates._relations import read_before, read_contains, read_overlaps
 
 __all__ = [
     "DEFAULT_FUZZ",
@@ -503,16 +503,10 @@ class When:
 
     # -- honest comparisons -----------------------------------------------------
     #
-    # One rule: "could" relations (possibly_before, overlaps) hold for some
-    # reading of both values, each at its widest (fuzzy bounds; a floating day
-    # spans every UTC offset when compared with an instant); "surely" relations
-    # (definitely_before, contains) hold for every reading: a container at its
-    # narrowest (plain bounds), the other side at its widest. The readings of an
-    # EDTF set ("April or June 2026", [2026-04,2026-06]; all of {a,b}) are its
-    # members, not their hull: neither April nor June meets 10 May (`_readings`).
-    # So for any a, b that are not sets exactly one of a.definitely_before(b),
-    # b.definitely_before(a) and a.overlaps(b) holds (timeline.dates._bounds);
-    # with a set, at most one, and none when some reading is before and some after.
+    # One rule (timeline.dates._relations): "could" relations hold for some reading
+    # of both values, each at its widest; "surely" relations for every reading, a
+    # container at its narrowest. An EDTF set's readings are its members. The
+    # common case, one reading each (no `form`), is read here without a further call.
 
     def definitely_before(self, other: When) -> bool:
         """Whether this surely ends before ``other`` begins, whatever the readings.
@@ -526,8 +520,7 @@ class When:
         """
         if self.form is None and other.form is None:  # the common case: one reading each
             return ends_before(self.fuzzy_bounds(), other.fuzzy_bounds())
-        theirs = _readings(other)
-        return all(ends_before(a, b) for a in _readings(self) for b in theirs)
+        return read_before(self, other)
 
     def possibly_before(self, other: When) -> bool:
         """Whether this could start before ``other`` ends: not ``other.definitely_before(self)``.
@@ -554,8 +547,7 @@ class When:
         """
         if self.form is None and other.form is None:  # the common case: one reading each
             return meets(self.fuzzy_bounds(), other.fuzzy_bounds())
-        theirs = _readings(other)
-        return any(meets(a, b) for a in _readings(self) for b in theirs)
+        return read_overlaps(self, other)
 
     def contains(self, other: When | _dt.date) -> bool:
         """Whether ``other``, at its widest, surely lies inside this span (plain bounds).
@@ -593,7 +585,7 @@ class When:
             return inside((known.earliest, known.latest), o.fuzzy_bounds())
         if self.form is None and o.form is None:  # the common case: one reading each
             return inside((self.earliest, self.latest), o.fuzzy_bounds())
-        return holds(_holders(self), _readings(o), every=_set_kind(self) != "{")
+        return read_contains(self, o)
 
     def __contains__(self, other: object) -> bool:
         if not isinstance(other, When | _dt.date):
@@ -611,42 +603,6 @@ def _load_parser() -> types.ModuleType:
 
     _PARSE.append(_parse)
     return _parse
-
-
-def _set_kind(w: When) -> str | None:
-    """``"["`` for a one-of set, ``"{"`` for an all-of set read by its members, else ``None``.
-
-    A set with a relation of its own (none can be written: `When.by` and the
-    parser refuse one) keeps its hull.
-    """
-    form = w.form
-    if form is None or form[0] not in "[{" or w.relation is not Relation.ON:
-        return None
-    return form[0]
-
-
-def _readings(w: When) -> tuple[Span, ...]:
-    """The value's readings at their widest: each member's fuzzy bounds for a set, else its own.
-
-    Open members (``[..2026-04-15,2026-06]``) are readings unbounded on one side.
-    Unspecified digits (``2026-XX-15``) are one reading, their hull: a known limit.
-    """
-    if _set_kind(w) is None:
-        return (w.fuzzy_bounds(),)
-    from timeline.dates._edtf_level2 import set_members
-
-    assert w.form is not None
-    return tuple(m.fuzzy_bounds() for m in set_members(w.form))
-
-
-def _holders(w: When) -> tuple[Span, ...]:
-    """The value as a container, at its narrowest: each member's plain bounds for a set."""
-    if _set_kind(w) is None:
-        return ((w.earliest, w.latest),)
-    from timeline.dates._edtf_level2 import set_members
-
-    assert w.form is not None
-    return tuple((m.earliest, m.latest) for m in set_members(w.form))
 
 
 def _coerce(value: When | _dt.date) -> When:

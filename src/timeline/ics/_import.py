@@ -6,7 +6,7 @@ faster), keeps the line number of everything it reads for the report, and
 recovers at the component from what real clients write (`timeline.ics._lines`).
 
 Our own feeds (events with ``X-TIMELINE-ID``) come back exactly from their
-private properties. Other feeds are read best-effort:
+private properties (`timeline.ics._import_props`). Other feeds are read best-effort:
 
 * DTSTART as a DATE gives a day; a multi-day all-day event gets an ``end``
   (DTEND is exclusive); a value is read for what it is, whatever its VALUE
@@ -37,16 +37,15 @@ import datetime as _dt
 import hashlib
 import json
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 import pendulum
 
-from timeline._errors import DataFileError, IcsParseError, TimelineError
-from timeline.dates._when import When
+from timeline._errors import IcsParseError, TimelineError
 from timeline.figures._source import Source
-from timeline.ics._feed import DEFAULT_NAME, X, decode_when, split_list
+from timeline.ics._feed import DEFAULT_NAME, X, split_list
+from timeline.ics._import_props import _exact, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
 from timeline.ics._recurrence import (
     Moments,
@@ -69,12 +68,8 @@ from timeline.ics._values import (
     own_offset,
 )
 from timeline.ics._zones import Zones
-from timeline.model._claim import Claim
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
-from timeline.records._schema_read import record_to_observation, record_to_target
-
-_F = TypeVar("_F")
 
 __all__ = ["Component", "ImportReport", "Prop", "read", "read_components"]
 
@@ -101,72 +96,8 @@ class _Reader(Values):
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
-            return self._ours(comp)
+            return own_event(comp)  # our own feed (timeline.ics._import_props)
         return self._foreign(comp, feed)
-
-    # -- our own feeds: the X-TIMELINE-* properties -----------------------------------
-
-    def _when(self, comp: Component, name: str) -> When | None:
-        prop = comp.first(f"{X}{name}")
-        if prop is None:
-            return None
-        text = comp.text(f"{X}{name}-TEXT")
-        try:
-            return decode_when(prop.text, text)
-        except TimelineError as err:
-            raise Skip(f"{prop.name} (line {prop.line}): {err}") from None
-
-    def _ours(self, comp: Component) -> Event:
-        when = self._when(comp, "INITIAL-WHEN") or self._when(comp, "WHEN")
-        if when is None:
-            raise Skip(f"no {X}WHEN")
-        status = comp.text(f"{X}INITIAL-STATUS") or comp.text(f"{X}STATUS") or "expected"
-
-        def listed(name: str) -> list[str]:
-            prop = comp.first(f"{X}{name}")
-            return split_list(prop.value) if prop is not None else []
-
-        exact = _exact(comp, self._json)
-        return Event(
-            id=comp.text(f"{X}ID"),
-            title=exact.get("title") or comp.text(f"{X}TITLE") or comp.text("SUMMARY") or "",
-            when=when,
-            end=self._when(comp, "END"),
-            status=status,
-            kind=exact.get("kind", comp.text(f"{X}KIND")),
-            actors=exact.get("actors", listed("ACTORS")),
-            tags=exact.get("tags", listed("TAGS")),
-            location=exact.get("location", comp.text("LOCATION")),
-            description=exact.get("description", comp.text(f"{X}DESCRIPTION")),
-            sources=[_source(self._json(p)) for p in comp.props.get(f"{X}SOURCE", [])],
-            claims=[_claim(self._json(p)) for p in comp.props.get(f"{X}CLAIM", [])],
-            related=listed("RELATED"),
-            target=next(iter(self._figures(comp, "TARGET", record_to_target)), None),
-            observations=self._figures(comp, "OBSERVATION", record_to_observation),
-        )
-
-    def _figures(self, comp: Component, name: str, build: Callable[[Any], _F]) -> list[_F]:
-        found = []
-        for prop in comp.props.get(f"{X}{name}", []):
-            try:
-                found.append(build(self._json(prop)))
-            except DataFileError as err:
-                raise Skip(f"{prop.name} (line {prop.line}): {err}") from None
-        return found
-
-    def _json(self, prop: Prop) -> dict[str, Any]:
-        try:
-            value = json.loads(prop.text)
-        except RecursionError:
-            raise IcsParseError(
-                prop.line,
-                f"{prop.name} nests JSON too deep to read; the file is damaged or hostile",
-            ) from None
-        except ValueError:
-            value = None
-        if not isinstance(value, dict):
-            raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
-        return value
 
     # -- foreign feeds ----------------------------------------------------------------
 
@@ -331,66 +262,6 @@ def _foreign_id(uid: str | None, title: str, start: _dt.date) -> str:
         seed = uid or f"{title}|{start.isoformat()}"
         base = f"event-{hashlib.sha1(seed.encode()).hexdigest()[:10]}"
     return base
-
-
-def _text(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    return None if value is None else str(value)
-
-
-_EXACT_TEXT = ("title", "kind", "location", "description", "name")
-_EXACT_LISTS = ("actors", "tags")
-
-
-def _exact(comp: Component, read: Callable[[Prop], dict[str, Any]]) -> dict[str, Any]:
-    """The fields ``X-TIMELINE-EXACT`` carries exactly (text with control characters).
-
-    Only values of the right type are taken; anything else falls back to the visible
-    property, as a feed without the property reads.
-    """
-    prop = comp.first(f"{X}EXACT")
-    if prop is None:
-        return {}
-    try:
-        data = read(prop)
-    except Skip:  # damaged: the visible properties still give the text, cleaned
-        return {}
-    exact: dict[str, Any] = {k: data[k] for k in _EXACT_TEXT if isinstance(data.get(k), str)}
-    for key in _EXACT_LISTS:
-        items = data.get(key)
-        if isinstance(items, list) and all(isinstance(item, str) for item in items):
-            exact[key] = items
-    return exact
-
-
-def _when_value(data: dict[str, Any], key: str) -> When | None:
-    if key not in data:
-        return None
-    return decode_when(str(data[key]), _text(data, f"{key}_text"))
-
-
-def _source(data: dict[str, Any]) -> Source:
-    return Source(
-        _text(data, "title") or "",
-        publisher=_text(data, "publisher"),
-        url=_text(data, "url"),
-        published=_when_value(data, "published"),
-        quote=_text(data, "quote"),
-    )
-
-
-def _claim(data: dict[str, Any]) -> Claim:
-    stated = _when_value(data, "stated")
-    if stated is None:
-        raise Skip("a claim without 'stated'")
-    source = data.get("source")
-    return Claim(
-        stated=stated,
-        when=_when_value(data, "when"),
-        status=_text(data, "status"),
-        source=_source(source) if isinstance(source, dict) else None,
-        note=_text(data, "note"),
-    )
 
 
 def _describe(comp: Component) -> str:

@@ -13,7 +13,9 @@ time axis: when a source said it, not when a row was typed in).
   happened against its first promise.
 
 "Overdue" and "slipped" are derived, never stored. The fields are checked (and
-lists of names shared) in `timeline.model._event_fields`.
+lists of names shared) in `timeline.model._event_fields`; an event is judged
+against a day (overdue, upcoming, delay) in `timeline.model._event_day` and
+shown as text by `timeline.model._event_text`.
 """
 
 from __future__ import annotations
@@ -25,20 +27,19 @@ from typing import Any
 
 import attrs
 
-from timeline._errors import EventError
-from timeline.dates._bounds import Point, Span, _cmp, ends_before, meets
+from timeline.dates._bounds import Point, Span, _cmp
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import Fiscal
-from timeline.dates._when import When, _readings
-from timeline.figures._growth import Observation, series_order
+from timeline.dates._relations import _readings
+from timeline.dates._when import When
+from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.figures._text import checked_text, optional_text
-from timeline.model._claim import Claim, Slip, Status, _later, _status
-from timeline.model._event_fields import _ID, _claim_order, _newlines, _strings, slugify
-from timeline.model._figures import figures_text
-from timeline.model._text import visible
+from timeline.model._claim import Claim, Slip, Status, _later
+from timeline.model._event_day import days_late, overdue_on, upcoming_in
+from timeline.model._event_fields import init_checked, slugify
+from timeline.model._event_text import event_repr, event_str
 
 __all__ = ["Event", "slugify"]
 
@@ -91,71 +92,11 @@ class Event:
         observations: Iterable[Observation] = (),
         fiscal_year_start: int | str | None = None,
     ) -> None:
-        if not isinstance(title, str) or not title.strip():
-            raise EventError(f"event: title: {title!r} is empty; give the event a title")
-        # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
-        # is what is read back.
-        title = checked_text(_newlines(title).strip(), "event", "title")
-        if isinstance(description, str):
-            description = _newlines(description)
-        owner = f"event {title!r}"
-        id = slugify(title) if id is None else id
-        if not isinstance(id, str) or not _ID.fullmatch(id):
-            raise EventError(
-                f"{owner}: id: {id!r} is not a slug; use letters, digits, '-', '_' or '.'"
-            )
-        sources = tuple(sources)
-        for source in sources:
-            if not isinstance(source, Source):
-                raise EventError(f"{owner}: sources: {source!r} is not a Source")
-        claims = tuple(claims)
-        for claim in claims:
-            if not isinstance(claim, Claim):
-                raise EventError(f"{owner}: claims: {claim!r} is not a Claim")
-        if target is not None and not isinstance(target, Target):
-            raise EventError(f"{owner}: target: {target!r} is not a Target")
-        observations = tuple(observations)
-        for observation in observations:
-            if not isinstance(observation, Observation):
-                raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
-        published = sources[0].published if sources else None
-        reference = to_day(published) if published else None
-        # Without a dated source nothing says which April "April" is.
-        fix = "write the year, or give the event a first source with a published date"
-        # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event
-        # (a timeline's fiscal_years gives its first actor's when a file is read).
-        fy = fiscal_year_start
-        start = coerce_when(when, owner, "when", reference, fix, fy)
-        stop = None if end is None else coerce_when(end, owner, "end", reference, fix, fy)
-        stop_at, start_at = (stop.latest if stop else None), start.earliest
-        if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
-            raise EventError(
-                f"{owner}: end: {str(stop)!r} is before when {str(start)!r}; "
-                "swap them or drop the end"
-            )
-        self.__attrs_init__(
-            title=title,
-            when=start,
-            id=id,
-            end=stop,
-            status=_status(status, owner),
-            kind=optional_text(kind, owner, "kind"),
-            actors=_strings(actors, owner, "actors"),
-            tags=_strings(tags, owner, "tags"),
-            location=optional_text(location, owner, "location"),
-            description=optional_text(description, owner, "description"),
-            sources=sources,
-            # Kept in stated order; the stable sort keeps same-day claims as given.
-            claims=claims if len(claims) < 2 else tuple(sorted(claims, key=_claim_order)),
-            related=_strings(related, owner, "related"),
-            target=target,
-            # A series reads in time order; the stable sort keeps same-time figures as given.
-            observations=(
-                observations
-                if len(observations) < 2
-                else tuple(sorted(observations, key=series_order))
-            ),
-        )
+        # Checked, then set, in `timeline.model._event_fields` (positional: this runs per event).
+        init_checked(
+            self, title, when, id, end, status, kind, actors, tags, location, description,
+            sources, claims, related, target, observations, fiscal_year_start,
+        )  # fmt: skip
 
     # -- the current state ------------------------------------------------------
 
@@ -363,17 +304,7 @@ class Event:
         """
         if self.status is not Status.HAPPENED:
             return None
-        first, actual = self.first_expected, self.when
-        if actual.earliest is not None and first.latest is not None:
-            # Ordinals, not date subtraction: pendulum builds an Interval for each.
-            late = to_day(actual.earliest).toordinal() - to_day(first.latest).toordinal()
-            if late > 0:
-                return late
-        if actual.latest is not None and first.earliest is not None:
-            early = to_day(actual.latest).toordinal() - to_day(first.earliest).toordinal()
-            if early < 0:
-                return early
-        return 0
+        return days_late(self.first_expected, self.when)
 
     def revise(
         self,
@@ -467,17 +398,7 @@ class Event:
         """
         day = to_day(as_of, "as_of")
         known = self.as_of(day)
-        return known is not None and known._overdue_on(day)
-
-    def _overdue_on(self, day: _dt.date) -> bool:
-        """`overdue` for an event already as known on ``day``."""
-        # Surely over before that day starts (the rule of When.definitely_before): every
-        # member of a set date, each in its own frame.
-        if not self.status.is_open:
-            return False
-        if self.when.form is None:  # the common case: one reading
-            return ends_before(self.fuzzy_window, (day, day))
-        return all(ends_before(r, (day, day)) for r in self._readings)
+        return known is not None and overdue_on(known, day)
 
     def upcoming(self, as_of: DayLike, within: Within = 90) -> bool:
         """Still open, its window meets ``[as_of, as_of + within]`` and it sorts inside it.
@@ -495,42 +416,12 @@ class Event:
         start = to_day(as_of, "as_of")
         stop = _dt.date.fromordinal(start.toordinal() + within_days(within, start))
         known = self.as_of(start)
-        return known is not None and known._upcoming_in(start, stop)
+        return known is not None and upcoming_in(known, start, stop)
 
-    def _upcoming_in(self, start: _dt.date, stop: _dt.date) -> bool:
-        """`upcoming` for an event already as known on ``start``, due by ``stop``."""
-        if not self.status.is_open:
-            return False
-        readings = self._readings
-        if len(readings) > 1:  # a set date: some member must meet the days ahead
-            if not any(meets(r, (start, stop)) for r in readings):
-                return False
-        elif ends_before(readings[0], (start, start)):
-            return False
-        lo, hi = self.window  # the sort position: earliest, or latest for a deadline
-        position = lo if lo is not None else hi
-        # Unbounded both ways ("../..", undated) sorts last, so it is never due soon.
-        return position is not None and not ends_before((stop, stop), (position, position))
+    # -- display (timeline.model._event_text) ------------------------------------
 
-    # -- display ----------------------------------------------------------------
-
-    def __repr__(self) -> str:
-        # A constructor call: the initial statement plus the fields that differ from
-        # their defaults (a status as its text, which the constructor accepts).
-        parts = [f"id={self.id!r}", f"title={self.title!r}", f"when={self.initial_when!r}"]
-        for field in attrs.fields(type(self))[3:]:
-            value = getattr(self, field.name)
-            if value != field.default:
-                shown = value.value if isinstance(value, Status) else value
-                parts.append(f"{field.alias}={shown!r}")
-        return f"Event({', '.join(parts)})"
-
-    def __str__(self) -> str:
-        actors = ", ".join(self.actors) or "-"
-        line = f"{self.when}  {self.status.value}  {actors}  {self.title}"
-        # Figures (target, observations, growth) follow on indented lines; data
-        # text shows its control characters escaped, so it cannot drive a terminal.
-        return "\n".join(visible(t) for t in [line, *(f"    {t}" for t in figures_text(self))])
+    __repr__ = event_repr
+    __str__ = event_str
 
     def _repr_html_(self) -> str:
         """The event as a card in a notebook: fields, sources and the claims made.

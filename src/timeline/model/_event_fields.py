@@ -1,22 +1,38 @@
 """The checked and shared fields of an `Event`, before the event is built.
 
-Lists of names (actors, tags, related ids) checked and shared one tuple per
-distinct list, so large timelines stay small; the default id (`slugify`) and
-the id pattern; line endings made one; the order claims are kept in.
-`timeline.model._event` builds the event from them.
+`init_checked` is the body of `Event`'s constructor: it checks the arguments,
+each error naming its field and the fix (the title and the id, by default the
+title's slug, `slugify`; line endings made one; the types of sources, claims,
+target and observations; the dates read, relative to the first source and in
+the given fiscal years, and in order), then sets the fields. Lists of names
+(actors, tags, related ids) are checked and shared one tuple per distinct list,
+so large timelines stay small; claims are kept in stated order. Apart from
+`timeline.model._event` so the event reads as what it says, not how its
+arguments are checked.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from timeline._errors import EventError
-from timeline.figures._text import checked_text
-from timeline.model._claim import Claim
+from timeline.dates._bounds import _cmp
+from timeline.dates._days import coerce_when, to_day
+from timeline.figures._growth import Observation, series_order
+from timeline.figures._source import Source
+from timeline.figures._target import Target
+from timeline.figures._text import checked_text, optional_text
+from timeline.model._claim import Claim, Status, _status
 
-__all__ = ["slugify"]
+if TYPE_CHECKING:
+    from timeline.dates._when import When
+    from timeline.model._event import Event
+
+__all__ = ["init_checked", "slugify"]
 
 # Large timelines repeat the same actor and tag lists; sharing one tuple per
 # distinct list keeps an event small (benchmarks/bench_timeline.py).
@@ -97,3 +113,96 @@ def slugify(text: str) -> str:
 def _newlines(text: str) -> str:
     """``text`` with CR LF and lone CR line endings as LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def init_checked(
+    event: Event,
+    title: str,
+    when: When | str | _dt.date,
+    id: str | None,
+    end: When | str | _dt.date | None,
+    status: Status | str,
+    kind: str | None,
+    actors: Iterable[str] | str,
+    tags: Iterable[str] | str,
+    location: str | None,
+    description: str | None,
+    sources: Iterable[Source],
+    claims: Iterable[Claim],
+    related: Iterable[str] | str,
+    target: Target | None,
+    observations: Iterable[Observation],
+    fiscal_year_start: int | str | None,
+    /,
+) -> None:
+    """`Event.__init__`: check the arguments (in this order) and set ``event``'s fields.
+
+    Texts are made one line ending and checked; the id defaults to the title's
+    slug; ``when`` and ``end`` are read (relative to the first source's
+    ``published``, in the fiscal years given) and must be in order; names are
+    shared; claims and observations are sorted, stably, by time. Raises
+    `EventError` naming the field and the fix. Positional: it runs per event.
+
+    >>> Event(title="DeepSeek V4 release", when="2026-04", actors="DeepSeek").actors
+    ('DeepSeek',)
+    """
+    if not isinstance(title, str) or not title.strip():
+        raise EventError(f"event: title: {title!r} is empty; give the event a title")
+    # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
+    # is what is read back.
+    title = checked_text(_newlines(title).strip(), "event", "title")
+    if isinstance(description, str):
+        description = _newlines(description)
+    owner = f"event {title!r}"
+    id = slugify(title) if id is None else id
+    if not isinstance(id, str) or not _ID.fullmatch(id):
+        raise EventError(f"{owner}: id: {id!r} is not a slug; use letters, digits, '-', '_' or '.'")
+    sources = tuple(sources)
+    for source in sources:
+        if not isinstance(source, Source):
+            raise EventError(f"{owner}: sources: {source!r} is not a Source")
+    claims = tuple(claims)
+    for claim in claims:
+        if not isinstance(claim, Claim):
+            raise EventError(f"{owner}: claims: {claim!r} is not a Claim")
+    if target is not None and not isinstance(target, Target):
+        raise EventError(f"{owner}: target: {target!r} is not a Target")
+    observations = tuple(observations)
+    for observation in observations:
+        if not isinstance(observation, Observation):
+            raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
+    published = sources[0].published if sources else None
+    reference = to_day(published) if published else None
+    # Without a dated source nothing says which April "April" is.
+    fix = "write the year, or give the event a first source with a published date"
+    # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event
+    # (a timeline's fiscal_years gives its first actor's when a file is read).
+    fy = fiscal_year_start
+    start = coerce_when(when, owner, "when", reference, fix, fy)
+    stop = None if end is None else coerce_when(end, owner, "end", reference, fix, fy)
+    stop_at, start_at = (stop.latest if stop else None), start.earliest
+    if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
+        raise EventError(
+            f"{owner}: end: {str(stop)!r} is before when {str(start)!r}; swap them or drop the end"
+        )
+    event.__attrs_init__(
+        title=title,
+        when=start,
+        id=id,
+        end=stop,
+        status=_status(status, owner),
+        kind=optional_text(kind, owner, "kind"),
+        actors=_strings(actors, owner, "actors"),
+        tags=_strings(tags, owner, "tags"),
+        location=optional_text(location, owner, "location"),
+        description=optional_text(description, owner, "description"),
+        sources=sources,
+        # Kept in stated order; the stable sort keeps same-day claims as given.
+        claims=claims if len(claims) < 2 else tuple(sorted(claims, key=_claim_order)),
+        related=_strings(related, owner, "related"),
+        target=target,
+        # A series reads in time order; the stable sort keeps same-time figures as given.
+        observations=(
+            observations if len(observations) < 2 else tuple(sorted(observations, key=series_order))
+        ),
+    )

@@ -26,6 +26,7 @@ from timeline.figures._text import checked_text
 from timeline.model import _adapters, _changes, _checks, _figures, _filters, _track_record, _windows
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._event import Event
+from timeline.model._event_day import overdue_on, upcoming_in
 from timeline.model._filters import Values
 from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
 from timeline.model._text import name_key
@@ -390,7 +391,7 @@ class Timeline:
         day = to_day(as_of, "as_of")
         stop = _dt.date.fromordinal(day.toordinal() + within_days(within, day))
         known = self.as_of(day)
-        return known._subset(e for e in known if e._upcoming_in(day, stop))
+        return known._subset(e for e in known if upcoming_in(e, day, stop))
 
     def overdue(self, *, as_of: DayLike) -> Timeline:
         """Open events whose latest possible day is before ``as_of``, as known on ``as_of``.
@@ -404,7 +405,7 @@ class Timeline:
         """
         day = to_day(as_of, "as_of")
         known = self.as_of(day)
-        return known._subset(e for e in known if e._overdue_on(day))
+        return known._subset(e for e in known if overdue_on(e, day))
 
     def as_of(self, day: DayLike) -> Timeline:
         """The timeline as known on ``day``: announced events, with claims stated up to then.

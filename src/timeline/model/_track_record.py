@@ -46,6 +46,7 @@ from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
 from timeline.model._claim import Status
 from timeline.model._event import Event
+from timeline.model._event_day import overdue_on
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import _plural, record_frame, record_html, record_text
@@ -103,7 +104,7 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
             outcome, delay = "late", late
         else:
             outcome = "kept"
-    elif status is Status.CANCELLED or event._overdue_on(day):  # already as known on the day
+    elif status is Status.CANCELLED or overdue_on(event, day):  # already as known on the day
         outcome = "broken"
     else:
         outcome = "pending"

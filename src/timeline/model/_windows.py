@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from timeline._errors import QueryError
 from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets, runs_backwards
-from timeline.dates._when import When, _coerce, _holders, _readings, _set_kind
+from timeline.dates._relations import _holders, _readings, _set_kind
+from timeline.dates._when import When, _coerce
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
 from timeline.model._order import _whens

@@ -1,0 +1,103 @@
+"""The readings behind `When`'s honest relations, and the relations over them.
+
+One rule: "could" relations (`When.possibly_before`, `When.overlaps`) hold for
+some reading of both values, each at its widest (fuzzy bounds; a floating day
+spans every UTC offset when compared with an instant); "surely" relations
+(`When.definitely_before`, `When.contains`) hold for every reading: a container
+at its narrowest (plain bounds), the other side at its widest. The readings of
+an EDTF set ("April or June 2026", ``[2026-04,2026-06]``; all of ``{a,b}``) are
+its members, not their hull: neither April nor June meets 10 May (`_readings`).
+So for any a, b that are not sets exactly one of ``a.definitely_before(b)``,
+``b.definitely_before(a)`` and ``a.overlaps(b)`` holds (`timeline.dates._bounds`);
+with a set, at most one, and none when some reading is before and some after.
+
+`When` keeps each relation's method, its docstring and the cases of one reading
+each (no EDTF level-2 ``form``; an interval's unknown end) inline, so comparing
+two plain values costs no extra call. This module holds the rest: which values
+are sets (`_set_kind`), their readings at their widest (`_readings`) and as
+containers at their narrowest (`_holders`), and the relations read over every
+reading. The timeline's window queries (`timeline.model._windows`) and events
+(`timeline.model._event`) read sets through the same helpers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.dates._bounds import Span, ends_before, holds, meets
+from timeline.dates._precision import Relation
+
+if TYPE_CHECKING:
+    from timeline.dates._when import When
+
+__all__ = ["read_before", "read_contains", "read_overlaps"]
+
+
+def _set_kind(w: When) -> str | None:
+    """``"["`` for a one-of set, ``"{"`` for an all-of set read by its members, else ``None``.
+
+    A set with a relation of its own (none can be written: `When.by` and the
+    parser refuse one) keeps its hull.
+    """
+    form = w.form
+    if form is None or form[0] not in "[{" or w.relation is not Relation.ON:
+        return None
+    return form[0]
+
+
+def _readings(w: When) -> tuple[Span, ...]:
+    """The value's readings at their widest: each member's fuzzy bounds for a set, else its own.
+
+    Open members (``[..2026-04-15,2026-06]``) are readings unbounded on one side.
+    Unspecified digits (``2026-XX-15``) are one reading, their hull: a known limit.
+    """
+    if _set_kind(w) is None:
+        return (w.fuzzy_bounds(),)
+    from timeline.dates._edtf_level2 import set_members
+
+    assert w.form is not None
+    return tuple(m.fuzzy_bounds() for m in set_members(w.form))
+
+
+def _holders(w: When) -> tuple[Span, ...]:
+    """The value as a container, at its narrowest: each member's plain bounds for a set."""
+    if _set_kind(w) is None:
+        return ((w.earliest, w.latest),)
+    from timeline.dates._edtf_level2 import set_members
+
+    assert w.form is not None
+    return tuple((m.earliest, m.latest) for m in set_members(w.form))
+
+
+def read_before(a: When, b: When) -> bool:
+    """`When.definitely_before` over every reading: each of ``a``'s ends before each of ``b``'s.
+
+    >>> read_before(When.parse("[2026-03,2026-04]"), When.month(2026, 5))
+    True
+    """
+    theirs = _readings(b)
+    return all(ends_before(x, y) for x in _readings(a) for y in theirs)
+
+
+def read_overlaps(a: When, b: When) -> bool:
+    """`When.overlaps` over every reading: some reading of ``a`` meets some reading of ``b``.
+
+    >>> read_overlaps(When.parse("[2026-04,2026-06]"), When.parse("2026-05-10"))
+    False
+    """
+    theirs = _readings(b)
+    return any(meets(x, y) for x in _readings(a) for y in theirs)
+
+
+def read_contains(w: When, o: When) -> bool:
+    """`When.contains` with a set on either side: every reading of ``o`` inside ``w``'s holders.
+
+    A one-of set holds only what every member holds, an all-of set what some
+    member holds; a set inside another value is inside only if every member is.
+
+    >>> read_contains(When.parse("[2026-04,2026-06]"), When.parse("2026-04-10"))
+    False
+    >>> read_contains(When.parse("{2026-04,2026-06}"), When.parse("2026-06-10"))
+    True
+    """
+    return holds(_holders(w), _readings(o), every=_set_kind(w) != "{")

@@ -1,0 +1,81 @@
+"""An event judged against a day: overdue, upcoming, and how late it happened.
+
+`Event.overdue`, `Event.upcoming` and `Event.delay`, and the timeline's queries of
+the same names event by event, judge an event as known on the day (the claims
+stated up to then: `Event.as_of`). The judgements follow `When`'s rule for honest
+relations, read over the event's readings (`Event.fuzzy_window`, or each member
+of a set date): overdue is *surely* over before the day starts; upcoming *could*
+meet the days ahead and sorts inside them. They live apart from
+`timeline.model._event` so the event reads as what was said about it, and when.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+from timeline.dates._bounds import ends_before, meets
+from timeline.dates._days import to_day
+
+if TYPE_CHECKING:
+    from timeline.dates._when import When
+    from timeline.model._event import Event
+
+__all__ = ["days_late", "overdue_on", "upcoming_in"]
+
+
+def overdue_on(event: Event, day: _dt.date) -> bool:
+    """`Event.overdue` for an event already as known on ``day``.
+
+    >>> overdue_on(Event(title="x", when="2026-04"), pendulum.date(2026, 5, 1))
+    True
+    """
+    # Surely over before that day starts (the rule of When.definitely_before): every
+    # member of a set date, each in its own frame.
+    if not event.status.is_open:
+        return False
+    if event.when.form is None:  # the common case: one reading
+        return ends_before(event.fuzzy_window, (day, day))
+    return all(ends_before(r, (day, day)) for r in event._readings)
+
+
+def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
+    """`Event.upcoming` for an event already as known on ``start``, due by ``stop``.
+
+    >>> d = pendulum.date
+    >>> upcoming_in(Event(title="x", when="by 2030"), d(2026, 3, 1), d(2026, 5, 30))
+    False
+    """
+    if not event.status.is_open:
+        return False
+    readings = event._readings
+    if len(readings) > 1:  # a set date: some member must meet the days ahead
+        if not any(meets(r, (start, stop)) for r in readings):
+            return False
+    elif ends_before(readings[0], (start, start)):
+        return False
+    lo, hi = event.window  # the sort position: earliest, or latest for a deadline
+    position = lo if lo is not None else hi
+    # Unbounded both ways ("../..", undated) sorts last, so it is never due soon.
+    return position is not None and not ends_before((stop, stop), (position, position))
+
+
+def days_late(first: When, actual: When) -> int:
+    """`Event.delay` of a happened event: days from ``first``'s window to ``actual``.
+
+    0 when ``actual`` can fall inside ``first``, negative when surely early: the
+    smallest delay the dates allow.
+
+    >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
+    10
+    """
+    if actual.earliest is not None and first.latest is not None:
+        # Ordinals, not date subtraction: pendulum builds an Interval for each.
+        late = to_day(actual.earliest).toordinal() - to_day(first.latest).toordinal()
+        if late > 0:
+            return late
+    if actual.latest is not None and first.earliest is not None:
+        early = to_day(actual.latest).toordinal() - to_day(first.earliest).toordinal()
+        if early < 0:
+            return early
+    return 0
