@@ -860,6 +860,10 @@ class TestLevel2:
             ("2026-33S2", "not an EDTF date"),
             ("[2020,,2021]", "between each pair of commas"),
             ("[2021..2020]", "ends before it starts"),
+            # a range from an instant to a day (or back) that runs backwards: said so, not
+            # "can't compare DateTime to Date"
+            ("[2026-04-16T10:00Z..2026-04-14]", "ends before it starts"),
+            ("{2026-04-16..2026-04-14T23:00Z}", "ends before it starts"),
             ("[1760-12..,1762]", "only the last member"),
             ("[2020", "ends with ]"),
         ],
@@ -867,6 +871,16 @@ class TestLevel2:
     def test_refused(self, edtf: str, says: str) -> None:
         with pytest.raises(WhenParseError, match=says):
             When.from_edtf(edtf)
+
+    @pytest.mark.parametrize(
+        "edtf", ["[2026-04-14T10:00-12:00..2026-04-15]", "{2026-04-14..2026-04-15T10:00Z}"]
+    )
+    def test_a_range_from_an_instant_to_a_day_is_a_member(self, edtf: str) -> None:
+        w = When.from_edtf(edtf)
+        first, _, last = edtf[1:-1].partition("..")
+        lo, hi = When.from_edtf(first).earliest, When.from_edtf(last).latest
+        assert (w.earliest, w.latest) == (lo, hi)
+        assert When.from_edtf(w.to_edtf()) == w
 
     def test_fractions_beyond_microseconds_are_truncated(self) -> None:
         w = When.from_edtf("2026-04-15T10:00:00.1234567Z")

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 
 import pendulum
 
-from timeline.dates._bounds import Point, _key
+from timeline.dates._bounds import Point, _key, runs_backwards
 from timeline.dates._edtf_calendar import Fail, _sub_year
 from timeline.dates._parse_edtf import _qualified
 from timeline.dates._precision import Precision, Relation
@@ -249,7 +249,7 @@ def _member(item: str, read: Callable[[str], When], i: int, n: int) -> When:
         first, _, last = item.partition("..")
         lower, upper = read(first), read(last)
         lo, hi = lower.earliest, upper.latest
-        if lo is None or hi is None or lo > hi:
+        if lo is None or hi is None or runs_backwards(lo, hi):  # a day against an instant too
             raise Fail(f"the range {item} ends before it starts")
         return When.interval(lower, upper)
     w = read(item)
