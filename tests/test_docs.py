@@ -75,6 +75,10 @@ def test_strict_build_makes_every_page_in_the_nav(site: Path) -> None:
     # the API reference shows the docstrings' examples
     api = (site / "reference/api/index.html").read_text("utf-8")
     assert "When.parse" in api and "definitely_before" in api
+    # ... the constructors bound as class attributes too (When.month = classmethod(...)):
+    # read statically they had no docstring and were left out of the reference
+    for name in ("day", "month", "quarter", "year", "interval", "undated"):
+        assert f'id="timeline.dates.When.{name}"' in api, name
     # the data-file page ends with the schema from timeline.file_schema()
     data = (site / "reference/data-files/index.html").read_text("utf-8")
     assert "The fields, from the schema" in data and "draft/2020-12/schema" in data
