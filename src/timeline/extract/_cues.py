@@ -19,7 +19,16 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["SLIP_WORD", "Cue", "Look", "bare_past", "cues", "guess_kind", "listed_cues"]
+__all__ = [
+    "SLIP_WORD",
+    "Cue",
+    "Look",
+    "bare_past",
+    "cues",
+    "guess_kind",
+    "listed_cues",
+    "tense_cue",
+]
 
 
 class Look(enum.Enum):
@@ -273,6 +282,38 @@ def bare_past(text: str, start: int, stop: int) -> list[Cue]:
             continue
         found.append(Cue(word, m.start(), m.end(), Look.BACK, False))
     return found
+
+
+# The tense of a clause with no listed cue: a simple past not in -ed ("flew", "made"),
+# "so far", or a verb of intent without "to" ("plans three more"). Weak: it never makes
+# a statement, it only says which way one looks.
+_TENSE_BACK: Final = re.compile(
+    r"(?<![\w-])(?:flew|flown|made|took|went|saw|got|gave|sent|ran|brought|bought|sold|held"
+    r"|won|lost|grew|rose|fell|began|broke|drove|wrote|spoke|told|met|kept|paid|found|chose"
+    r"|so\s+far)(?![\w-])",
+    re.IGNORECASE,
+)
+_TENSE_FORWARD: Final = re.compile(
+    r"(?<![\w-])(?:plans?|expects?|intends?|aims?|hopes?|targets?|eyes|will|shall"
+    r"|is\s+planning|are\s+planning)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def tense_cue(text: str, start: int, stop: int) -> Cue | None:
+    """A weak cue for a clause's tense when no listed cue names it, or None.
+
+    >>> [tense_cue(t, 0, len(t)).look.value for t in ("flew twice", "and plans three more")]
+    ['back', 'forward']
+    """
+    ahead = _TENSE_FORWARD.search(text, start, stop)
+    back = _TENSE_BACK.search(text, start, stop)
+    m, look = (ahead, Look.FORWARD) if ahead is not None else (back, Look.BACK)
+    if back is not None and ahead is not None and back.start() < ahead.start():
+        m, look = back, Look.BACK
+    if m is None:
+        return None
+    return Cue(m.group(), m.start(), m.end(), look, False)
 
 
 # Kinds by cue words, first match wins: the more specific before the general. A kind

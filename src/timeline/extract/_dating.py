@@ -261,6 +261,9 @@ _COMPARED: Final = re.compile(
 
 # Right before a date, a multiple of it: "double last year's total", "twice 2024's".
 _TIMES_OF: Final = re.compile(r"\b(?:double|twice|triple|treble)\s+(?:that\s+of\s+)?$", re.I)
+# ... and the date is a figure's: "twice 2024's", "double that of 2024", never "flew
+# twice this week" (how often, in that week).
+_OWNED: Final = re.compile(r"['\u2019]s?\b|\s+(?:levels?|totals?|figures?)\b", re.I)
 
 
 def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]:
@@ -274,7 +277,11 @@ def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]
     found = []
     for d in dates:
         begin = max([e.end for e in dates if e.end <= d.start], default=start)
-        if _COMPARED.search(folded, begin, d.start) or _TIMES_OF.search(folded, begin, d.start):
+        times = _TIMES_OF.search(folded, begin, d.start)
+        owned = times is not None and (
+            "that" in times.group().lower() or _OWNED.match(folded, d.end) is not None
+        )
+        if _COMPARED.search(folded, begin, d.start) or owned:
             found.append(d)
     return found
 

@@ -32,7 +32,7 @@ from timeline.extract._clauses import (
     unique_ids,
     without_aside,
 )
-from timeline.extract._cues import Cue, Look, cues, guess_kind
+from timeline.extract._cues import Cue, Look, cues, guess_kind, tense_cue
 from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
@@ -290,6 +290,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if past is not None:
             cue = past  # "after the company pushed back production": it happened
             reasons.append(f"a move told in the past, with no date of its own: {cue.text!r}")
+        if cue is None:
+            # "and plans three more this year", "flew three times": no listed cue, but a
+            # verb whose tense says which way the clause looks (its own, not the first's)
+            cue = tense_cue(self.folded, start, end)
         if cue is not None:
             reasons.append(f"cue {cue.text!r} ({cue.look.value})")
             score += 0.25 if cue.strong else 0.1
