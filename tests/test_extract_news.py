@@ -238,3 +238,38 @@ def test_articles(
     found = [d for d in drafted(text, published) if d.title.startswith(head)]
     assert len(found) == 1, [d.title for d in drafted(text, published)]
     assert (str(found[0].when), found[0].status.value, found[0].actors) == (when, status, actors)
+
+
+class TestTheCompanyAfterAPublicBody:
+    """ "The company" is a company named before, never a public body ("NASA's Artemis III")
+    nor a product named after "of" or "on" ("the first flight of Starship")."""
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            (
+                "SpaceX now expects the first crewed flight of Starship in late 2027. NASA's "
+                "Artemis III landing, which depends on Starship, has slipped to mid-2028. "
+                "The company completed its ninth test flight on February 12.",
+                "SpaceX",
+            ),
+            (
+                "Acme plans to ship the Widget in 2027. The FDA approved a rival on May 2. "
+                "The company said its trial ended on April 3.",
+                "Acme",
+            ),
+            (
+                "Moderna expects approval in 2027. The EPA fined a supplier of Moderna on "
+                "May 2. The company completed the study on April 3.",
+                "Moderna",
+            ),
+        ],
+    )
+    def test_the_company(self, text: str, company: str) -> None:
+        last = drafted(text)[-1]
+        assert last.actors[0] == company, last.reasons
+
+    def test_a_name_with_new_keeps_it(self) -> None:
+        text = "Blue Origin said its New Glenn rocket would launch on May 2."
+        (draft,) = drafted(text)
+        assert "Glenn" not in draft.actors
