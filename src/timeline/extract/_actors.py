@@ -207,6 +207,8 @@ class Actors:
             )
             if low in TITLES or (in_title and low in TITLE_PARTS):
                 person = in_title = True
+            elif low == "new" and not at_start and len(words) > 1:
+                break  # "New York", "its New Glenn rocket": a name's first word, mid-sentence
             elif re.search(r"-[a-z]", word) and len(words) > 1:
                 pass  # "Paris-based Mistral AI": an adjective before the name
             elif at_start and (low in STARTERS or self._opener(first, word, len(words))):

@@ -147,12 +147,25 @@ def institutional(folded: str, start: int, end: int) -> Iterator[Institutional]:
         yield Institutional(m.start(), noun, modifier)
 
 
-def is_institution(name: str) -> bool:
-    """Whether a name is a public body's: it holds a word such as Ministry or Commission.
+# Agencies and regulators news names by their acronyms alone: never "the company". (Not
+# unions of states such as the EU: "It" after "The EU ..." still stands for it.)
+_PUBLIC_ACRONYMS: Final = words(
+    """NASA ESA JAXA ISRO CNSA FAA FDA EMA SEC FTC FCC EPA DOJ DOE DOD NHTSA NTSB CFTC FERC
+    NRC CDC NIH IRS CMA FCA ECB NDRC MIIT CAC SAMR PBOC CSRC SEBI RBI BOJ"""
+)
 
-    >>> is_institution("Financial Conduct Authority"), is_institution("Acme Corp")
-    (True, False)
+
+def is_institution(name: str) -> bool:
+    """Whether a name is a public body's: it holds a word such as Ministry or Commission,
+    or it is a public body's acronym ("NASA", "FDA").
+
+    >>> is_institution("Financial Conduct Authority"), is_institution("NASA")
+    (True, True)
+    >>> is_institution("Acme Corp")
+    False
     """
+    if name.strip() in _PUBLIC_ACRONYMS:
+        return True
     return any(w in _HEAD_WORDS for w in name.lower().split())
 
 

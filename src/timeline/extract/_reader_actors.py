@@ -23,6 +23,11 @@ from timeline.extract._text import words
 __all__: list[str] = []
 
 _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
+# A name after "of" or "on" that ends its phrase is an object, not who the sentence is
+# about (", which depends on Starship,", "the first flight of Starship."): never "the
+# company" later; "75% of EU companies" still names the EU.
+_OBJECT_BEFORE: Final = re.compile(r"\b(?:of|on)\s+\Z")
+_PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
@@ -103,7 +108,14 @@ class _ActorReader:
         """A sentence's subject, for "the company" and "It" later: an organisation, not a
         place ("in Mumbai") nor a public body ("the FDA")."""
         kept = {n.start for n in self._location(sentence_names)[0]}
-        return next((n for n in sentence_names if n.start in kept and _company(n)), None)
+        return next(
+            (
+                n
+                for n in sentence_names
+                if n.start in kept and _company(n) and not _object(self.folded, n)
+            ),
+            None,
+        )
 
     def _actors(
         self,
@@ -164,3 +176,10 @@ class _ActorReader:
 def _company(name: Name) -> bool:
     """Whether a name can be "the company": an organisation, not a public body."""
     return is_org(name) and not is_institution(name.text)
+
+
+def _object(folded: str, name: Name) -> bool:
+    """Whether a name ends a phrase after "of" or "on" (", which depends on Starship,")."""
+    if not _OBJECT_BEFORE.search(folded, max(0, name.start - 6), name.start):
+        return False
+    return _PHRASE_END.match(folded, name.start + len(name.text)) is not None
