@@ -802,8 +802,9 @@ ARTICLES = [
         ("Department for Transport",),
     ),
     ("policy", "California's Air Resources Board", "2027", "expected", ("Air Resources Board",)),
-    # earnings: a calendar day beats an unread fiscal quarter; "the December quarter"
-    ("earnings", "Apple will report", "30 January 2026", "expected", ("Apple",)),
+    # earnings: a calendar day beats an unread fiscal quarter, and a plan's day without
+    # its year, five weeks before publication, is next year's; "the December quarter"
+    ("earnings", "Apple will report", "30 January 2027", "expected", ("Apple",)),
     ("earnings", "Oracle shares doubled", "5 March 2026", "happened", ("Oracle",)),
     # a delayed project: "will not run before 2033", places are not actors
     (

@@ -100,3 +100,24 @@ def test_status_and_dates_agree_with_publication(
             assert when.latest is None or _day(when.latest) >= published, text
         if verb in FORWARD and period in draft.title and "completed" not in draft.title:
             assert draft.status is not Status.HAPPENED, text
+
+
+# A day said without its year in a plan: the next such day after publication, unless
+# it is only days before publication (then the publication day is the likelier slip).
+# "will report second-quarter results on January 28", published 29 October 2025, was
+# dated 28 January 2025, nine months before it was said.
+@pytest.mark.parametrize(
+    ("text", "reference", "when"),
+    [
+        ("Microsoft will report results on January 28.", "2025-10-29", "28 January 2026"),
+        ("The company plans to open the plant on March 1.", "2025-11-20", "1 March 2026"),
+        ("The firm will hold its meeting on December 5.", "2026-01-20", "5 December 2026"),
+        ("Apple will report results on Jan. 30.", "2026-01-10", "30 January 2026"),
+        # a few days before publication: kept (the publication day may be the slip)
+        ("The company will report results on Jan. 30.", "2026-02-03", "30 January 2026"),
+        # a past statement's day stays on or before publication
+        ("Microsoft reported results on January 28.", "2025-10-29", "28 January 2025"),
+    ],
+)
+def test_a_plans_day_without_a_year_is_the_next_one(text: str, reference: str, when: str) -> None:
+    assert str(only(text, reference).when) == when

@@ -25,6 +25,9 @@ from timeline.model import Status
 __all__: list[str] = []
 
 _QUARTER_WORD: Final = re.compile(r"\s+quarter$", re.IGNORECASE)
+_YEAR: Final = re.compile(r"\d{4}|'\d{2}\b")
+# A plan's yearless day at most this many days before publication keeps its year.
+_SLIP_DAYS: Final = 14
 _PRESENT: Final = re.compile(r"\b(?:is|are)\b")
 _SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
@@ -167,18 +170,29 @@ class _WhenReader:
     def _next_after(
         self, date: DateMatch, when: When, anchor: When | None, reasons: list[str]
     ) -> When:
-        """A plan's month, quarter or half said without a year: the next one after publication.
+        """A plan's month, quarter, half or day said without a year: the next one after
+        publication.
 
         "will publish its guidance in the first quarter", said in November 2025, is Q1
-        2026; days ("on Jan. 30") and dates with a year stay as written, flagged as a
-        plan dated before publication.
+        2026, and "will report on January 28", said in October, next January's. Dates
+        with a year stay as written, as does a day only days before publication ("on
+        Jan. 30" said on 3 February: the publication day is the likelier slip); both
+        are flagged as a plan dated before publication.
         """
         if self.ref_day is None or FISCAL_PHRASE.match(date.text):
             return when
         if date.start in self.month_quarters:
             return when  # "the December quarter": its own reading
         if when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND):
-            return when  # "will report on Jan. 30" said after it: a slip of the reference
+            # "will report on January 28" said in October is next January's; said a few
+            # days after it, the publication day is the likelier slip: kept as written
+            day = when.latest
+            if (
+                _YEAR.search(date.text) is not None
+                or day is None
+                or (self.ref_day - _dt.date(day.year, day.month, day.day)).days <= _SLIP_DAYS
+            ):
+                return when
         try:
             ahead = When.parse(date.text, reference=self.ref_day, prefer="future")
         except TimelineError:
