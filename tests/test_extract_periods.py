@@ -121,3 +121,23 @@ def test_status_and_dates_agree_with_publication(
 )
 def test_a_plans_day_without_a_year_is_the_next_one(text: str, reference: str, when: str) -> None:
     assert str(only(text, reference).when) == when
+
+
+# A date that belongs to a compared figure is never the statement's: "expects capital
+# spending to exceed last year's $88 billion", said in October 2025, was dated 2024.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company expects capital spending to exceed last year's $88 billion.",
+        "The company expects capital spending in fiscal 2026 to exceed last year's $88 billion.",
+        "The firm expects sales to beat 2024's 5 million units.",
+        "The company expects revenue to rise 10% from last year.",
+        "The company expects deliveries to grow 20% from 2024.",
+        "Analysts expect profit to fall 5% from a year earlier.",
+    ],
+)
+def test_a_compared_figures_date_is_not_the_plans(text: str) -> None:
+    draft = only(text, "2025-10-29")
+    assert draft.status is Status.EXPECTED
+    latest = draft.when.latest
+    assert latest is None or latest >= _dt.date(2025, 10, 29), str(draft.when)

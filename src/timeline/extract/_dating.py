@@ -251,7 +251,9 @@ def marker_before(folded: str, date: DateMatch, dates: list[DateMatch], start: i
 # The tail of a comparison, up to a date: "up from $40.9 billion (last year)", "compared
 # with $2 billion (in 2024)", "down from 1,500 (in 2023)", "versus 3% (a year earlier)".
 _COMPARED: Final = re.compile(
-    r"(?:\b(?:up|down|rising|falling|higher|lower)\s+(?:[^\s,;]+\s+){0,2}?from"
+    r"(?:\b(?:up|down|rising|falling|higher|lower|ris(?:e|es|en)|rose|gr[eo]w(?:s|n)?|growing"
+    r"|(?:in|de)creas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?"
+    r"|declin(?:e|es|ed|ing))\s+(?:[^\s,;]+\s+){0,2}?from"
     r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bas\s+against"
     r")\s+"
     r"(?:[^,;]|(?<=\d),(?=\d)){0,50}$",
@@ -264,6 +266,12 @@ _TIMES_OF: Final = re.compile(r"\b(?:double|twice|triple|treble)\s+(?:that\s+of\
 # ... and the date is a figure's: "twice 2024's", "double that of 2024", never "flew
 # twice this week" (how often, in that week).
 _OWNED: Final = re.compile(r"['\u2019]s?\b|\s+(?:levels?|totals?|figures?)\b", re.I)
+# A date owning a figure: "last year's $88 billion", "2024's 5 million units", "last
+# year's record": the figure's date, whatever verb compares it.
+_OWNS_FIGURE: Final = re.compile(
+    r"['\u2019]s?\s+(?:[$€£¥₹]|\d|(?:record|total|level|figure|high|low|peak|result|tally)s?\b)",
+    re.I,
+)
 
 
 def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]:
@@ -281,7 +289,7 @@ def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]
         owned = times is not None and (
             "that" in times.group().lower() or _OWNED.match(folded, d.end) is not None
         )
-        if _COMPARED.search(folded, begin, d.start) or owned:
+        if _COMPARED.search(folded, begin, d.start) or owned or _OWNS_FIGURE.match(folded, d.end):
             found.append(d)
     return found
 
