@@ -46,7 +46,7 @@ from timeline.dates._parse_edtf import MONTH_NAMES, Fail, step
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
-__all__ = ["to_edtf", "to_text"]
+__all__ = ["qualified_text", "to_edtf", "to_text"]
 
 _SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 _THIRDS = ("early", "mid-", "late")
@@ -72,20 +72,27 @@ def to_text(w: When) -> str:
         return _interval_text(w)
     if w.is_undated:
         return "date not announced"
-    if w.form is not None:  # a level-2 value: its words, or its EDTF (qualifiers inside)
-        core = _form_text(w)
-    else:
-        core = _core_text(w)
-        if w.approximate:
-            core = f"c. {core}"
-        if w.uncertain:
-            core += "?"
+    # a level-2 value: its words, or its EDTF (qualifiers inside)
+    core = _form_text(w) if w.form is not None else qualified_text(_core_text(w), w)
     if w.relation is Relation.ON:
         return core
     if w.relation is Relation.BY:
         plain = not w.approximate and w.unspecified is None and w.precision in _COARSE
         return f"by end of {core}" if plain and w.form is None else f"by {core}"
     return f"{_RELATION_WORDS[w.relation]} {core}"
+
+
+def qualified_text(core: str, w: When) -> str:
+    """``core`` with ``w``'s qualifiers in words: "c. " before it, "?" after it.
+
+    >>> qualified_text("April 2026", When.parse("2026-04%"))
+    'c. April 2026?'
+    """
+    if w.approximate:
+        core = f"c. {core}"
+    if w.uncertain:
+        core += "?"
+    return core
 
 
 _RELATION_WORDS = {

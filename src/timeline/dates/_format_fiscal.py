@@ -127,7 +127,7 @@ class _Say:
 
     def value(self, w: When) -> str:
         """``w`` with each part that is a fiscal period named so; the rest in calendar words."""
-        from timeline.dates._format import to_text
+        from timeline.dates._format import qualified_text, to_text
 
         if w.is_interval:
             return self.interval(w)
@@ -136,10 +136,7 @@ class _Say:
         core = self.core(w)
         if core is None:
             return to_text(w)
-        if w.approximate:
-            core = f"c. {core}"
-        if w.uncertain:
-            core += "?"
+        core = qualified_text(core, w)
         if w.relation is Relation.ON:
             return core
         return f"{_WORDS[w.relation]} {core}"

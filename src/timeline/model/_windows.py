@@ -312,33 +312,29 @@ def start_after(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
     """The events of ``tl`` that certainly start after ``moment`` ends (`Timeline.start_after`):
     every reading of the event after every reading of ``moment``."""
     windows = _readings(bound(moment, "moment", "end", "start_after"))
-    if len(windows) == 1:  # the common case: one span, asked directly of plain dates
-        (span,) = windows
-        return (
-            e
-            for e in tl
-            if (
-                ends_before(span, e.fuzzy_window)
-                if e.when.form is None
-                else all(ends_before(span, r) for r in e._readings)
-            )
-        )
-    return (e for e in tl if all(ends_before(w, r) for r in e._readings for w in windows))
+    return _surely(tl, windows, lambda mine, theirs: ends_before(theirs, mine))
 
 
 def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
     """The events of ``tl`` that certainly end before ``moment`` starts (`Timeline.before`):
     every reading of the event before every reading of ``moment``."""
-    windows = _readings(bound(moment, "moment", "start", "before"))
+    return _surely(tl, _readings(bound(moment, "moment", "start", "before")), ends_before)
+
+
+def _surely(
+    tl: Timeline, windows: tuple[Span, ...], apart: Callable[[Span, Span], bool]
+) -> Iterator[Event]:
+    """The events every reading of which stands ``apart`` (an event's span, then the
+    moment's) from every reading of the moment."""
     if len(windows) == 1:  # the common case: one span, asked directly of plain dates
         (span,) = windows
         return (
             e
             for e in tl
             if (
-                ends_before(e.fuzzy_window, span)
+                apart(e.fuzzy_window, span)
                 if e.when.form is None
-                else all(ends_before(r, span) for r in e._readings)
+                else all(apart(r, span) for r in e._readings)
             )
         )
-    return (e for e in tl if all(ends_before(r, w) for r in e._readings for w in windows))
+    return (e for e in tl if all(apart(r, w) for r in e._readings for w in windows))
