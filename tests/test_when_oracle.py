@@ -1,0 +1,487 @@
+"""An independent oracle for `When` on calendar values: every possible day, enumerated.
+
+Each drawn value comes with its *model*, built here from the text's meaning (DESIGN
+§2), not from the library: its readings, each a run of consecutive days (a plain
+value is one; a one-of set ``[a,b]`` is each member; an all-of set ``{a,b}`` each
+member, all of which happen; unspecified digits ``2026-XX-15`` each run of
+consecutive days the digits allow - the 15th of each month, but ``2026-04-XX`` is
+all of April), both plain (a container at its narrowest) and padded (at its widest:
+one unit of the value's own grain for ``~`` or ``?``, two for ``%``). Days are
+ordinals within 2015..2035; an unbounded side runs to a sentinel day beyond.
+
+From the models, by set arithmetic on explicit days:
+
+* ``a.overlaps(b)``: some reading of ``a`` shares a day with some reading of ``b``;
+* ``a.definitely_before(b)``: every day of every reading of ``a`` precedes every day
+  of every reading of ``b``; ``possibly_before`` is not ``b`` surely before ``a``;
+* ``a.contains(b)``: every padded reading of ``b`` is a subset of every plain reading
+  of ``a`` (of some, for an all-of set);
+* ``earliest``/``latest`` and ``fuzzy_bounds``: the first and last day of all plain
+  and all padded readings;
+* the timeline's window queries equal the relations, and sorting agrees with
+  ``definitely_before``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from timeline import Event, Timeline, When
+
+LO = dt.date(2015, 1, 1).toordinal()
+HI = dt.date(2035, 12, 31).toordinal()
+BELOW, BEYOND = LO - 1, HI + 1  # an unbounded side reaches these
+UNIVERSE = range(BELOW, BEYOND + 1)
+
+Run = tuple[int, int]  # first and last day (ordinals), inclusive
+
+
+@dataclass(frozen=True)
+class Model:
+    """What a value means, as runs of days: ``plain`` at its narrowest, ``wide`` padded."""
+
+    text: str
+    plain: tuple[Run, ...]
+    wide: tuple[Run, ...]
+    all_of: bool = False  # an all-of set: every member happens
+
+
+def days(run: Run) -> set[int]:
+    return set(range(run[0], run[1] + 1))
+
+
+def _first(y: int, m: int) -> dt.date:
+    return dt.date(y + (m - 1) // 12, (m - 1) % 12 + 1, 1)
+
+
+def _last(y: int, m: int) -> dt.date:
+    return _first(y, m + 1) - dt.timedelta(days=1)
+
+
+# A unit: its grain's size in months (0 for a day), and its first and last day.
+Unit = tuple[int, dt.date, dt.date]
+
+
+def pad(unit: Unit, n: int) -> Run:
+    """The unit widened by ``n`` units of its own grain on each side, on unit boundaries."""
+    months, first, last = unit
+    if months == 0:
+        return first.toordinal() - n, last.toordinal() + n
+    lo = _first(first.year, first.month - n * months)
+    hi = _last(last.year, last.month + n * months)
+    return lo.toordinal(), hi.toordinal()
+
+
+def plain_run(unit: Unit) -> Run:
+    return unit[1].toordinal(), unit[2].toordinal()
+
+
+MARKS = {"": 0, "~": 1, "?": 1, "%": 2}
+SEASONS = {21: 3, 22: 6, 23: 9, 24: 12}  # first month: spring, summer, autumn, winter
+
+
+@st.composite
+def units(draw: st.DrawFn) -> tuple[str, Unit]:
+    """A day, month, season, quarter or year in 2025..2027, as EDTF text and unit."""
+    y = draw(st.integers(2025, 2027))
+    kind = draw(st.sampled_from(["day", "month", "season", "quarter", "year"]))
+    if kind == "day":
+        d = draw(st.dates(dt.date(y, 1, 1), dt.date(y, 12, 31)))
+        return d.isoformat(), (0, d, d)
+    if kind == "month":
+        m = draw(st.integers(1, 12))
+        return f"{y}-{m:02d}", (1, _first(y, m), _last(y, m))
+    if kind == "season":
+        code = draw(st.sampled_from(sorted(SEASONS)))
+        m = SEASONS[code]
+        return f"{y}-{code}", (3, _first(y, m), _last(y, m + 2))
+    if kind == "quarter":
+        q = draw(st.integers(1, 4))
+        m = 3 * q - 2
+        return f"{y}-{32 + q}", (3, _first(y, m), _last(y, m + 2))
+    return str(y), (12, _first(y, 1), _last(y, 12))
+
+
+@st.composite
+def single(draw: st.DrawFn) -> Model:
+    text, unit = draw(units())
+    mark = draw(st.sampled_from(sorted(MARKS)))
+    return Model(text + mark, (plain_run(unit),), (pad(unit, MARKS[mark]),))
+
+
+# -- unspecified digits ---------------------------------------------------------------------
+
+MASKS = [
+    "2026-XX-15",
+    "2026-XX-31",
+    "2026-XX-3X",
+    "2026-XX-X1",
+    "2026-XX-0X",
+    "2026-1X-0X",
+    "2026-04-XX",
+    "2026-04-1X",
+    "2026-XX-XX",
+    "2026-XX",
+    "2026-1X",
+    "2026-X2",
+    "202X",
+    "202X-XX-15",
+    "202X-02-29",
+    "202X-12",
+    "202X-1X-XX",
+]
+
+
+def _fits(mask: str, text: str) -> bool:
+    return all(c in ("X", t) for c, t in zip(mask, text, strict=True))
+
+
+def mask_units(mask: str) -> list[Unit]:
+    """Every day, month or year (the mask's grain) whose digits the mask allows."""
+    parts = mask.count("-")
+    out: list[Unit] = []
+    for y in range(2015, 2036):
+        if parts == 0:
+            if _fits(mask, f"{y:04d}"):
+                out.append((12, _first(y, 1), _last(y, 12)))
+            continue
+        for m in range(1, 13):
+            if parts == 1:
+                if _fits(mask, f"{y:04d}-{m:02d}"):
+                    out.append((1, _first(y, m), _last(y, m)))
+                continue
+            for d in range(1, _last(y, m).day + 1):
+                if _fits(mask, f"{y:04d}-{m:02d}-{d:02d}"):
+                    day = dt.date(y, m, d)
+                    out.append((0, day, day))
+    return out
+
+
+def runs_of(ordinals: list[Run]) -> tuple[Run, ...]:
+    """Consecutive runs merged: the readings of unspecified digits."""
+    merged: list[Run] = []
+    for lo, hi in sorted(ordinals):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
+@st.composite
+def masked(draw: st.DrawFn) -> Model:
+    mask = draw(st.sampled_from(MASKS))
+    mark = draw(st.sampled_from(sorted(MARKS)))
+    found = mask_units(mask)
+    plain = runs_of([plain_run(u) for u in found])
+    # A run of units padded is the union of its units padded; runs stay readings.
+    wide = tuple(
+        (pad(first, MARKS[mark])[0], pad(last, MARKS[mark])[1])
+        for first, last in _runs_units(found)
+    )
+    return Model(mask + mark, plain, wide)
+
+
+def _runs_units(found: list[Unit]) -> list[tuple[Unit, Unit]]:
+    out: list[tuple[Unit, Unit]] = []
+    for u in found:
+        if out and u[1].toordinal() == out[-1][1][2].toordinal() + 1:
+            out[-1] = (out[-1][0], u)
+        else:
+            out.append((u, u))
+    return out
+
+
+# -- relations to a value, intervals and sets -----------------------------------------------
+
+
+@st.composite
+def related(draw: st.DrawFn) -> Model:
+    """"by X", "before X", "after X", "no earlier than X" (EDTF or words), maybe qualified."""
+    text, unit = draw(units())
+    mark = draw(st.sampled_from(["", "~"]))
+    n = MARKS[mark]
+    lo, hi = plain_run(unit)
+    wlo, whi = pad(unit, n)
+    word = draw(st.sampled_from(["by", "before", "after", "not before"]))
+    if word == "by":
+        return Model(f"by {text}{mark}", ((BELOW, hi),), ((BELOW, whi),))
+    if word == "not before":
+        return Model(f"not before {text}{mark}", ((lo, BEYOND),), ((wlo, BEYOND),))
+    months = unit[0]
+    if word == "before":  # strictly before the unit starts: the unit before it, padded
+        last = dt.date.fromordinal(lo - 1)
+        prev: Unit = (months, _first(last.year, last.month - max(months, 1) + 1), last)
+        if months == 0:
+            prev = (0, last, last)
+        return Model(f"before {text}{mark}", ((BELOW, lo - 1),), ((BELOW, pad(prev, n)[1]),))
+    first = dt.date.fromordinal(hi + 1)
+    nxt: Unit = (months, first, _last(first.year, first.month + max(months, 1) - 1))
+    if months == 0:
+        nxt = (0, first, first)
+    return Model(f"after {text}{mark}", ((hi + 1, BEYOND),), ((pad(nxt, n)[0], BEYOND),))
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Model:
+    """``A/B``, ``A/..``, ``../B``, ``A/`` (unknown end) with plain or qualified ends."""
+    a, b = draw(single()), draw(single())
+    if a.plain[0][0] > b.plain[0][1]:
+        a, b = b, a
+    shape = draw(st.sampled_from(["both", "open end", "open start", "unknown end"]))
+    if shape == "both":
+        return Model(
+            f"{a.text}/{b.text}",
+            ((a.plain[0][0], b.plain[0][1]),),
+            ((a.wide[0][0], b.wide[0][1]),),
+        )
+    if shape == "open end":
+        return Model(f"{a.text}/..", ((a.plain[0][0], BEYOND),), ((a.wide[0][0], BEYOND),))
+    if shape == "open start":
+        return Model(f"../{b.text}", ((BELOW, b.plain[0][1]),), ((BELOW, b.wide[0][1]),))
+    # An unknown end may come as soon as the known end allows: at its narrowest the
+    # interval is the known end's span; at its widest it runs on for ever.
+    return Model(f"{a.text}/", a.plain, ((a.wide[0][0], BEYOND),))
+
+
+@st.composite
+def sets(draw: st.DrawFn) -> Model:
+    """``[a,b..c]`` or ``{a,b}``: members single values, ranges, or open at the outer ends."""
+    n = draw(st.integers(1, 3))
+    texts: list[str] = []
+    plain: list[Run] = []
+    wide: list[Run] = []
+    for i in range(n):
+        kind = draw(st.sampled_from(["single", "single", "range", "open"]))
+        if kind == "open" and n > 1 and i in (0, n - 1):
+            text, unit = draw(units())
+            lo, hi = plain_run(unit)
+            if i == 0:
+                texts.append(".." + text)
+                plain.append((BELOW, hi))
+                wide.append((BELOW, hi))
+            else:
+                texts.append(text + "..")
+                plain.append((lo, BEYOND))
+                wide.append((lo, BEYOND))
+        elif kind == "range":
+            (ta, ua), (tb, ub) = draw(units()), draw(units())
+            if ua[1] > ub[2]:
+                (ta, ua), (tb, ub) = (tb, ub), (ta, ua)
+            texts.append(f"{ta}..{tb}")
+            plain.append((ua[1].toordinal(), ub[2].toordinal()))
+            wide.append(plain[-1])
+        else:
+            m = draw(single())
+            texts.append(m.text)
+            plain.extend(m.plain)
+            wide.extend(m.wide)
+    close = draw(st.sampled_from(["[]", "{}"]))
+    text = close[0] + ",".join(texts) + close[1]
+    return Model(text, tuple(plain), tuple(wide), all_of=close == "{}")
+
+
+def models() -> st.SearchStrategy[Model]:
+    return st.one_of(single(), masked(), masked(), related(), intervals(), sets())
+
+
+# -- the oracle -----------------------------------------------------------------------------
+
+
+def overlaps(a: Model, b: Model) -> bool:
+    return any(days(x) & days(y) for x in a.wide for y in b.wide)
+
+
+def definitely_before(a: Model, b: Model) -> bool:
+    return all(max(days(x)) < min(days(y)) for x in a.wide for y in b.wide)
+
+
+def contains(a: Model, b: Model) -> bool:
+    held = [[days(y) <= days(h) for h in a.plain] for y in b.wide]
+    if a.all_of:
+        return all(any(row) for row in held)
+    return all(all(row) for row in held)
+
+
+def bounds(runs: tuple[Run, ...]) -> tuple[dt.date | None, dt.date | None]:
+    every = set().union(*(days(r) for r in runs))
+    lo, hi = min(every), max(every)
+    return (
+        None if lo <= BELOW else dt.date.fromordinal(lo),
+        None if hi >= BEYOND else dt.date.fromordinal(hi),
+    )
+
+
+def as_date(p: object) -> dt.date | None:
+    if p is None:
+        return None
+    assert isinstance(p, dt.date) and not isinstance(p, dt.datetime)
+    return dt.date(p.year, p.month, p.day)
+
+
+def value(m: Model) -> When:
+    return When.parse(m.text)
+
+
+def several(m: Model) -> bool:
+    return len(m.wide) > 1
+
+
+# -- known cases, one per rule ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        ("2026-XX-15", "2026-04-20", False),  # only ever the 15th of some month
+        ("2026-XX-15", "2026-04-15", True),
+        ("2026-XX-15", "2026-04-16/2026-05-14", False),
+        ("2026-XX-15", "2026-04-16/2026-05-15", True),
+        ("2026-XX-15~", "2026-04-16", True),  # the 15th give or take a day
+        ("2026-XX-15~", "2026-04-17", False),
+        ("2026-XX-15%", "2026-04-17", True),
+        ("2026-XX-3X", "2026-02", False),  # no 30th in February
+        ("2026-XX-3X", "2026-03-01/2026-03-29", False),
+        ("2026-XX-31", "2026-04", False),
+        ("2026-XX-31", "2026-05", True),
+        ("202X-02-29", "2026", False),  # no 29 February in 2026
+        ("202X-02-29", "2028-02", True),
+        ("2026-1X", "2026-09", False),
+        ("2026-X2", "2026-06", False),  # February or December
+        ("2026-X2", "2026-12-25", True),
+        ("2026-X2~", "2026-03", True),
+        ("2026-X2~", "2026-06", False),
+        ("2026-04-XX", "2026-04-20", True),  # any day of April
+        ("2026-XX-15", "[2026-04-20,2026-06-20]", False),
+        ("2026-XX-15", "[2026-04-20,2026-06-15]", True),
+        ("2026-XX-15", "2026-XX-16", False),
+        ("2026-XX-15", "2026-1X-1X", True),
+        ("[2026-XX-15,2027]", "2026-04-20", False),  # a set's member with digits unspecified
+        ("{2026-XX-15,2027}", "2026-04-15", True),
+    ],
+)
+def test_unspecified_digits_overlap_only_where_they_can_fall(
+    a: str, b: str, overlap: bool
+) -> None:
+    wa, wb = When.parse(a), When.parse(b)
+    assert wa.overlaps(wb) is overlap
+    assert wb.overlaps(wa) is overlap
+
+
+@pytest.mark.parametrize(
+    ("container", "other", "held"),
+    [
+        ("2026-XX-15", "2026-04-15", False),  # it may be the 15th of any other month
+        ("2026-04-XX", "2026-04-20", True),  # some day of April: April
+        ("2026-1X", "2026-11", True),  # October to December, one run
+        ("2026-X2", "2026-12", False),  # February or December
+        ("2026", "2026-XX-15", True),
+        ("2026-04/2026-06", "2026-XX-15", False),
+        ("{2026-01..2026-06,2026-07..2026-12}", "2026-XX-15", True),  # each 15th is inside some
+        ("{2026-01..2026-06,2026-08..2026-12}", "2026-XX-15", False),  # not 15 July
+        ("{2026-01..2026-06,2026-08..2026-12}", "2026-X2", True),
+    ],
+)
+def test_unspecified_digits_contain_only_what_every_reading_holds(
+    container: str, other: str, held: bool
+) -> None:
+    assert When.parse(container).contains(When.parse(other)) is held
+
+
+def test_a_timeline_reads_unspecified_digits_as_the_relations_do() -> None:
+    tl = Timeline(
+        [
+            Event(id="fifteenth", title="a", when="2026-XX-15"),
+            Event(id="april", title="b", when="2026-04-XX"),
+            Event(id="x2", title="c", when="2026-X2"),
+        ]
+    )
+    assert [e.id for e in tl.overlapping("2026-04-20")] == ["april"]
+    assert [e.id for e in tl.overlapping("2026-05")] == ["fifteenth"]
+    assert [e.id for e in tl.overlapping("2026-XX-20")] == ["april", "x2"]
+    assert sorted(e.id for e in tl.overlapping("2026-XX-15")) == ["april", "fifteenth", "x2"]
+    assert [e.id for e in tl.included("2026-X2")] == []
+    assert sorted(e.id for e in tl.included("2026")) == ["april", "fifteenth", "x2"]
+
+
+# -- properties over the enumerated days ----------------------------------------------------
+
+_SETTINGS = settings(
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@pytest.mark.fuzz
+@_SETTINGS
+@given(models())
+def test_bounds_are_the_first_and_last_possible_day(m: Model) -> None:
+    w = value(m)
+    assert (as_date(w.earliest), as_date(w.latest)) == bounds(m.plain), m.text
+    lo, hi = w.fuzzy_bounds()
+    assert (as_date(lo), as_date(hi)) == bounds(m.wide), m.text
+
+
+@pytest.mark.fuzz
+@_SETTINGS
+@given(models(), models())
+def test_relations_are_the_enumerated_days(a: Model, b: Model) -> None:
+    wa, wb = value(a), value(b)
+    shown = f"{a.text} | {b.text}"
+    assert wa.overlaps(wb) is overlaps(a, b), shown
+    assert wa.definitely_before(wb) is definitely_before(a, b), shown
+    assert wa.possibly_before(wb) is (not definitely_before(b, a)), shown
+    assert wa.contains(wb) is contains(a, b), shown
+
+
+@pytest.mark.fuzz
+@_SETTINGS
+@given(models(), models())
+def test_trichotomy_and_order(a: Model, b: Model) -> None:
+    wa, wb = value(a), value(b)
+    held = [wa.definitely_before(wb), wb.definitely_before(wa), wa.overlaps(wb)]
+    if several(a) or several(b):  # one reading before, another after: none of the three
+        assert sum(held) <= 1, (a.text, b.text)
+    else:
+        assert sum(held) == 1, (a.text, b.text)
+    if held[0]:
+        assert wa < wb
+    if wa.contains(wb):
+        assert wa.overlaps(wb)
+
+
+@pytest.mark.fuzz
+@_SETTINGS
+@given(st.lists(models(), min_size=1, max_size=6), models())
+def test_window_queries_are_the_relations(events: list[Model], window: Model) -> None:
+    w = value(window)
+    tl = Timeline(
+        [Event(id=f"e{i}", title=m.text, when=m.text) for i, m in enumerate(events)]
+    )
+    by_id = {f"e{i}": m for i, m in enumerate(events)}
+    overlapping = {e.id for e in tl.overlapping(w)} if not w.is_undated else set()
+    assert overlapping == {i for i, m in by_id.items() if overlaps(m, window)}, window.text
+    included = {e.id for e in tl.included(w)}
+    assert included == {i for i, m in by_id.items() if contains(window, m)}, window.text
+    if w.earliest is not None or w.latest is not None:
+        after = {e.id for e in tl.start_after(w)} if w.latest is not None else set()
+        if w.latest is not None:
+            want = {i for i, m in by_id.items() if definitely_before(window, m)}
+            assert after == want, window.text
+        if w.earliest is not None:
+            earlier = {e.id for e in tl.before(w)}
+            want = {i for i, m in by_id.items() if definitely_before(m, window)}
+            assert earlier == want, window.text
+    ordered = [e.id for e in tl]  # a timeline keeps its events in date order
+    position = {i: k for k, i in enumerate(ordered)}
+    for i, m in by_id.items():
+        for j, n in by_id.items():
+            if definitely_before(m, n):
+                assert position[i] < position[j], (m.text, n.text)
