@@ -28,7 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
@@ -42,7 +42,7 @@ UNIVERSE = range(BELOW, BEYOND + 1)
 Run = tuple[int, int]  # first and last day (ordinals), inclusive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Model:
     """What a value means, as runs of days: ``plain`` at its narrowest, ``wide`` padded."""
 
@@ -50,6 +50,10 @@ class Model:
     plain: tuple[Run, ...]
     wide: tuple[Run, ...]
     all_of: bool = False  # an all-of set: every member happens
+    reach: Run | None = None  # earliest..latest when not the plain runs' (an unknown end)
+
+    def __repr__(self) -> str:
+        return f"Model({self.text!r})"
 
 
 def days(run: Run) -> set[int]:
@@ -203,7 +207,7 @@ def _runs_units(found: list[Unit]) -> list[tuple[Unit, Unit]]:
 
 @st.composite
 def related(draw: st.DrawFn) -> Model:
-    """"by X", "before X", "after X", "no earlier than X" (EDTF or words), maybe qualified."""
+    """ "by X", "before X", "after X", "no earlier than X" (EDTF or words), maybe qualified."""
     text, unit = draw(units())
     mark = draw(st.sampled_from(["", "~"]))
     n = MARKS[mark]
@@ -247,7 +251,7 @@ def intervals(draw: st.DrawFn) -> Model:
         return Model(f"../{b.text}", ((BELOW, b.plain[0][1]),), ((BELOW, b.wide[0][1]),))
     # An unknown end may come as soon as the known end allows: at its narrowest the
     # interval is the known end's span; at its widest it runs on for ever.
-    return Model(f"{a.text}/", a.plain, ((a.wide[0][0], BEYOND),))
+    return Model(f"{a.text}/", a.plain, ((a.wide[0][0], BEYOND),), reach=(a.plain[0][0], BEYOND))
 
 
 @st.composite
@@ -257,9 +261,11 @@ def sets(draw: st.DrawFn) -> Model:
     texts: list[str] = []
     plain: list[Run] = []
     wide: list[Run] = []
+    opened = False  # a set needs a bounded member: one open end at most
     for i in range(n):
         kind = draw(st.sampled_from(["single", "single", "range", "open"]))
-        if kind == "open" and n > 1 and i in (0, n - 1):
+        if kind == "open" and n > 1 and i in (0, n - 1) and not opened:
+            opened = True
             text, unit = draw(units())
             lo, hi = plain_run(unit)
             if i == 0:
@@ -366,9 +372,7 @@ def several(m: Model) -> bool:
         ("{2026-XX-15,2027}", "2026-04-15", True),
     ],
 )
-def test_unspecified_digits_overlap_only_where_they_can_fall(
-    a: str, b: str, overlap: bool
-) -> None:
+def test_unspecified_digits_overlap_only_where_they_can_fall(a: str, b: str, overlap: bool) -> None:
     wa, wb = When.parse(a), When.parse(b)
     assert wa.overlaps(wb) is overlap
     assert wb.overlaps(wa) is overlap
@@ -404,7 +408,7 @@ def test_a_timeline_reads_unspecified_digits_as_the_relations_do() -> None:
     )
     assert [e.id for e in tl.overlapping("2026-04-20")] == ["april"]
     assert [e.id for e in tl.overlapping("2026-05")] == ["fifteenth"]
-    assert [e.id for e in tl.overlapping("2026-XX-20")] == ["april", "x2"]
+    assert sorted(e.id for e in tl.overlapping("2026-XX-20")) == ["april", "x2"]
     assert sorted(e.id for e in tl.overlapping("2026-XX-15")) == ["april", "fifteenth", "x2"]
     assert [e.id for e in tl.included("2026-X2")] == []
     assert sorted(e.id for e in tl.included("2026")) == ["april", "fifteenth", "x2"]
@@ -424,7 +428,8 @@ _SETTINGS = settings(
 @given(models())
 def test_bounds_are_the_first_and_last_possible_day(m: Model) -> None:
     w = value(m)
-    assert (as_date(w.earliest), as_date(w.latest)) == bounds(m.plain), m.text
+    reach = m.plain if m.reach is None else (m.reach,)
+    assert (as_date(w.earliest), as_date(w.latest)) == bounds(reach), m.text
     lo, hi = w.fuzzy_bounds()
     assert (as_date(lo), as_date(hi)) == bounds(m.wide), m.text
 
@@ -462,9 +467,8 @@ def test_trichotomy_and_order(a: Model, b: Model) -> None:
 @given(st.lists(models(), min_size=1, max_size=6), models())
 def test_window_queries_are_the_relations(events: list[Model], window: Model) -> None:
     w = value(window)
-    tl = Timeline(
-        [Event(id=f"e{i}", title=m.text, when=m.text) for i, m in enumerate(events)]
-    )
+    assume(w.upper != "unknown")  # a window needs its end (QueryError, tested elsewhere)
+    tl = Timeline([Event(id=f"e{i}", title=m.text, when=m.text) for i, m in enumerate(events)])
     by_id = {f"e{i}": m for i, m in enumerate(events)}
     overlapping = {e.id for e in tl.overlapping(w)} if not w.is_undated else set()
     assert overlapping == {i for i, m in by_id.items() if overlaps(m, window)}, window.text

@@ -6,10 +6,12 @@ spans every UTC offset when compared with an instant); "surely" relations
 (`When.definitely_before`, `When.contains`) hold for every reading: a container
 at its narrowest (plain bounds), the other side at its widest. The readings of
 an EDTF set ("April or June 2026", ``[2026-04,2026-06]``; all of ``{a,b}``) are
-its members, not their hull: neither April nor June meets 10 May (`_readings`).
-So for any a, b that are not sets exactly one of ``a.definitely_before(b)``,
+its members, not their hull: neither April nor June meets 10 May (`_readings`);
+those of unspecified digits each run of days the digits allow (``2026-XX-15``: the
+15th of each month, never 20 April; `timeline.dates._masks`).
+So for any a, b with one reading each exactly one of ``a.definitely_before(b)``,
 ``b.definitely_before(a)`` and ``a.overlaps(b)`` holds (`timeline.dates._bounds`);
-with a set, at most one, and none when some reading is before and some after.
+with several readings, at most one, and none when some reading is before and some after.
 
 `When` keeps each relation's method, its docstring and the cases of one reading
 each (no EDTF level-2 ``form``; an interval's unknown end) inline, so comparing
@@ -24,7 +26,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Span, ends_before, holds, meets
+from timeline.dates._bounds import Span, ends_before, holds
+from timeline.dates._masks import mask_readings, meets_any
 from timeline.dates._precision import Relation
 
 if TYPE_CHECKING:
@@ -46,27 +49,35 @@ def _set_kind(w: When) -> str | None:
 
 
 def _readings(w: When) -> tuple[Span, ...]:
-    """The value's readings at their widest: each member's fuzzy bounds for a set, else its own.
+    """The value's readings at their widest: each member's for a set, each run of days
+    its unspecified digits allow (``2026-XX-15``: the 15th of each month), else its own.
 
     Open members (``[..2026-04-15,2026-06]``) are readings unbounded on one side.
-    Unspecified digits (``2026-XX-15``) are one reading, their hull: a known limit.
+    Digits that allow one run (``2026-04-XX``, ``202X``) are one reading, their hull.
     """
     if _set_kind(w) is None:
-        return (w.fuzzy_bounds(),)
+        if w.unspecified is None and w.form is None:
+            return (w.fuzzy_bounds(),)
+        return mask_readings(w) or (w.fuzzy_bounds(),)
     from timeline.dates._edtf_level2 import set_members
 
     assert w.form is not None
-    return tuple(m.fuzzy_bounds() for m in set_members(w.form))
+    return tuple(r for m in set_members(w.form) for r in _readings(m))
 
 
 def _holders(w: When) -> tuple[Span, ...]:
-    """The value as a container, at its narrowest: each member's plain bounds for a set."""
+    """The value as a container, at its narrowest: each member's plain bounds for a set
+    (each run of a member's unspecified digits), each run of its own digits, else itself."""
     if _set_kind(w) is None:
-        return ((w.earliest, w.latest),)
+        if w.unspecified is None and w.form is None:
+            return ((w.earliest, w.latest),)
+        return mask_readings(w, plain=True) or ((w.earliest, w.latest),)
     from timeline.dates._edtf_level2 import set_members
 
     assert w.form is not None
-    return tuple((m.earliest, m.latest) for m in set_members(w.form))
+    if w.form[0] == "{":  # all of: a member holds only what each of its own readings holds
+        return tuple(h for m in set_members(w.form) if len(hs := _holders(m)) == 1 for h in hs)
+    return tuple(h for m in set_members(w.form) for h in _holders(m))
 
 
 def read_before(a: When, b: When) -> bool:
@@ -85,8 +96,7 @@ def read_overlaps(a: When, b: When) -> bool:
     >>> read_overlaps(When.parse("[2026-04,2026-06]"), When.parse("2026-05-10"))
     False
     """
-    theirs = _readings(b)
-    return any(meets(x, y) for x in _readings(a) for y in theirs)
+    return meets_any(_readings(a), _readings(b))
 
 
 def read_contains(w: When, o: When) -> bool:
@@ -100,4 +110,7 @@ def read_contains(w: When, o: When) -> bool:
     >>> read_contains(When.parse("{2026-04,2026-06}"), When.parse("2026-06-10"))
     True
     """
-    return holds(_holders(w), _readings(o), every=_set_kind(w) != "{")
+    every = _set_kind(w) != "{"
+    if every and o.form is None:  # inside each holder: the hull of o's runs is (a span is convex)
+        return holds(_holders(w), (o.fuzzy_bounds(),), every=True)
+    return holds(_holders(w), _readings(o), every=every)

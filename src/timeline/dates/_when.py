@@ -536,7 +536,8 @@ class When:
         """Whether the two could share a day or instant, each read at its widest.
 
         A set could fall where one of its members could: "April or June 2026"
-        never falls on 10 May.
+        never falls on 10 May; unspecified digits where they allow, ``2026-XX-15``
+        only on the 15th of a month.
 
         >>> When.month(2026, 4).overlaps(When.quarter(2026, 2))
         True
@@ -544,8 +545,15 @@ class When:
         True
         >>> When.parse("April or June 2026").overlaps(When.parse("2026-05-10"))
         False
+        >>> When.parse("2026-XX-15").overlaps(When.parse("2026-04-20"))
+        False
         """
-        if self.form is None and other.form is None:  # the common case: one reading each
+        if (
+            self.form is None
+            and other.form is None
+            and self.unspecified is None
+            and other.unspecified is None
+        ):  # the common case: one reading each
             return meets(self.fuzzy_bounds(), other.fuzzy_bounds())
         return read_overlaps(self, other)
 
@@ -555,7 +563,9 @@ class When:
         A floating day contains an instant whose local date is that day. A
         one-of set holds only what every member holds ("April or June 2026" does
         not surely hold 10 April); an all-of set what some member holds; a set
-        inside another value is inside only if every member is.
+        inside another value is inside only if every member is. Unspecified digits
+        are one of the runs of days they allow: ``2026-XX-15`` holds nothing surely,
+        ``2026-04-XX`` (some day of April) holds what April holds.
 
         >>> When.month(2026, 4).contains(pendulum.date(2026, 4, 15))
         True
@@ -583,7 +593,7 @@ class When:
             if not isinstance(known, When):  # unknown, or open, to unknown: no narrowest span
                 return False
             return inside((known.earliest, known.latest), o.fuzzy_bounds())
-        if self.form is None and o.form is None:  # the common case: one reading each
+        if self.form is None and o.form is None and self.unspecified is None:  # one reading
             return inside((self.earliest, self.latest), o.fuzzy_bounds())
         return read_contains(self, o)
 

@@ -257,8 +257,12 @@ class Event:
     def _readings(self) -> tuple[Span, ...]:
         """Each way it could fall, at its widest: `fuzzy_window`, or, for a date that is an
         EDTF set with no end standing, each member's fuzzy bounds ("April or June 2026" is
-        April or June, never May). The window queries, `overdue` and `upcoming` read these."""
-        if self.when.form is None or (self.end is not None and self.current_end is not None):
+        April or June, never May), or each run of days its unspecified digits allow
+        ("2026-XX-15"). The window queries, `overdue` and `upcoming` read these."""
+        when = self.when
+        if (when.form is None and when.unspecified is None) or (
+            self.end is not None and self.current_end is not None
+        ):
             return (self.fuzzy_window,)
         return _readings(self.when)
 

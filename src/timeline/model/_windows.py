@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from timeline._errors import QueryError
 from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets, runs_backwards
+from timeline.dates._masks import meets_any
 from timeline.dates._relations import _holders, _readings, _set_kind
 from timeline.dates._when import When, _coerce
 from timeline.model._event import Event
@@ -125,7 +126,13 @@ def _window_readings(first: When, last: When, alone: bool) -> tuple[Span, ...]:
 
 
 _end_of = operator.attrgetter("end")
-_form_of = operator.attrgetter("form")
+
+
+def _several_of(w: When) -> bool:
+    """Whether ``w`` may have several readings: a level-2 form or unspecified digits."""
+    return w.form is not None or w.unspecified is not None
+
+
 _keys_of = operator.attrgetter("_keys")
 _fuzzy_start = operator.itemgetter(4)
 _fuzzy_stop = operator.itemgetter(5)
@@ -134,8 +141,9 @@ _fuzzy_stop = operator.itemgetter(5)
 class _Runs(NamedTuple):
     """A timeline's window index. Run ``r`` is the events ``firsts[r] .. lasts[r] - 1``,
     which share one span, ``lows[r] .. highs[r]`` as keys (int64 ends for unbounded);
-    ``finder`` finds runs by span. ``sets`` holds the runs whose date is an EDTF set
-    (and no end stands): their span is the members' hull, and each member is a reading."""
+    ``finder`` finds runs by span. ``sets`` holds the runs whose date has several
+    readings (an EDTF set, unspecified digits allowing several runs of days) and no end
+    stands: their span is the readings' hull."""
 
     finder: SpanIndex
     firsts: array[int]
@@ -173,11 +181,12 @@ def runs(events: tuple[Event, ...]) -> _Runs:
         end = ends[p]
         assert end is not None  # with_end holds the positions of events with an end
         his[bisect_left(firsts, p)] = end._keys[5]
-    # Few dates carry a level-2 form; of those, the sets with no end standing.
+    # Few dates carry a level-2 form or unspecified digits; of those, the sets and the
+    # digits that allow several runs of days, with no end standing.
     sets = frozenset(
         r
-        for r in compress(range(len(firsts)), map(_form_of, map(whens.__getitem__, firsts)))
-        if ends[firsts[r]] is None and _set_kind(whens[firsts[r]]) is not None
+        for r in compress(range(len(firsts)), map(_several_of, map(whens.__getitem__, firsts)))
+        if ends[firsts[r]] is None and len(_readings(whens[firsts[r]])) > 1
     )
     return _Runs(
         SpanIndex.from_columns(los, his),
@@ -270,14 +279,14 @@ def overlapping(
             span,
             lambda low, high, sure_lo, sure_hi: high >= sure_lo and low <= sure_hi,
             lambda other: meets(other, span),
-            lambda spans: any(meets(other, span) for other in spans),
+            lambda spans: meets_any(spans, windows),
         )
     return _keep(
         tl,
         span,
         None,
-        lambda other: any(meets(other, w) for w in windows),
-        lambda spans: any(meets(other, w) for other in spans for w in windows),
+        lambda other: meets_any((other,), windows),
+        lambda spans: meets_any(spans, windows),
     )
 
 
