@@ -51,6 +51,7 @@ class Model:
     wide: tuple[Run, ...]
     all_of: bool = False  # an all-of set: every member happens
     reach: Run | None = None  # earliest..latest when not the plain runs' (an unknown end)
+    members: tuple[tuple[Run, ...], ...] = ()  # an all-of set's members, each its plain runs
 
     def __repr__(self) -> str:
         return f"Model({self.text!r})"
@@ -234,24 +235,49 @@ def related(draw: st.DrawFn) -> Model:
 
 @st.composite
 def intervals(draw: st.DrawFn) -> Model:
-    """``A/B``, ``A/..``, ``../B``, ``A/`` (unknown end) with plain or qualified ends."""
-    a, b = draw(single()), draw(single())
-    if a.plain[0][0] > b.plain[0][1]:
+    """``A/B``, ``A/..``, ``../B``, ``A/`` (unknown end) with plain, qualified or
+    unspecified-digit ends.
+
+    Each reading runs from a run of ``A`` to a run of ``B`` that does not end before it
+    starts; at its widest the first to the last (one span), at its narrowest (as a
+    container) the days every reading holds: from the latest such start to the
+    earliest such end.
+    """
+    ends = st.one_of(single(), single(), masked())
+    a, b = draw(ends), draw(ends)
+    if a.plain[0][0] > b.plain[-1][1]:
         a, b = b, a
+    assume(a.plain[0][0] <= b.plain[-1][1])
     shape = draw(st.sampled_from(["both", "open end", "open start", "unknown end"]))
+    start = max(lo for lo, _ in a.plain if lo <= b.plain[-1][1])
+    stop = min(hi for _, hi in b.plain if hi >= a.plain[0][0])
+    reach = (a.plain[0][0], b.plain[-1][1])
     if shape == "both":
-        return Model(
-            f"{a.text}/{b.text}",
-            ((a.plain[0][0], b.plain[0][1]),),
-            ((a.wide[0][0], b.wide[0][1]),),
-        )
+        narrow = ((start, stop),) if start <= stop else ()
+        return Model(f"{a.text}/{b.text}", narrow, ((a.wide[0][0], b.wide[-1][1]),), reach=reach)
     if shape == "open end":
-        return Model(f"{a.text}/..", ((a.plain[0][0], BEYOND),), ((a.wide[0][0], BEYOND),))
+        return Model(
+            f"{a.text}/..",
+            ((a.plain[-1][0], BEYOND),),
+            ((a.wide[0][0], BEYOND),),
+            reach=(a.plain[0][0], BEYOND),
+        )
     if shape == "open start":
-        return Model(f"../{b.text}", ((BELOW, b.plain[0][1]),), ((BELOW, b.wide[0][1]),))
+        return Model(
+            f"../{b.text}",
+            ((BELOW, b.plain[0][1]),),
+            ((BELOW, b.wide[-1][1]),),
+            reach=(BELOW, b.plain[-1][1]),
+        )
     # An unknown end may come as soon as the known end allows: at its narrowest the
-    # interval is the known end's span; at its widest it runs on for ever.
-    return Model(f"{a.text}/", a.plain, ((a.wide[0][0], BEYOND),), reach=(a.plain[0][0], BEYOND))
+    # interval is the known end's span (nothing, if that is several runs); at its
+    # widest it runs on for ever.
+    return Model(
+        f"{a.text}/",
+        a.plain if len(a.plain) == 1 else (),
+        ((a.wide[0][0], BEYOND),),
+        reach=(a.plain[0][0], BEYOND),
+    )
 
 
 @st.composite
@@ -261,6 +287,7 @@ def sets(draw: st.DrawFn) -> Model:
     texts: list[str] = []
     plain: list[Run] = []
     wide: list[Run] = []
+    members: list[tuple[Run, ...]] = []
     opened = False  # a set needs a bounded member: one open end at most
     for i in range(n):
         kind = draw(st.sampled_from(["single", "single", "range", "open"]))
@@ -284,17 +311,30 @@ def sets(draw: st.DrawFn) -> Model:
             plain.append((ua[1].toordinal(), ub[2].toordinal()))
             wide.append(plain[-1])
         else:
-            m = draw(single())
+            m = draw(st.one_of(single(), masked()))
             texts.append(m.text)
             plain.extend(m.plain)
             wide.extend(m.wide)
+            members.append(m.plain)
+            continue
+        members.append((plain[-1],))
     close = draw(st.sampled_from(["[]", "{}"]))
     text = close[0] + ",".join(texts) + close[1]
-    return Model(text, tuple(plain), tuple(wide), all_of=close == "{}")
+    all_of = close == "{}"
+    return Model(
+        text, tuple(plain), tuple(wide), all_of=all_of, members=tuple(members) if all_of else ()
+    )
+
+
+@st.composite
+def by_masked(draw: st.DrawFn) -> Model:
+    """ "by 2026-XX-15": on or before the last day the digits allow."""
+    m = draw(masked())
+    return Model(f"by {m.text}", ((BELOW, m.plain[-1][1]),), ((BELOW, m.wide[-1][1]),))
 
 
 def models() -> st.SearchStrategy[Model]:
-    return st.one_of(single(), masked(), masked(), related(), intervals(), sets())
+    return st.one_of(single(), masked(), masked(), related(), by_masked(), intervals(), sets())
 
 
 # -- the oracle -----------------------------------------------------------------------------
@@ -309,10 +349,15 @@ def definitely_before(a: Model, b: Model) -> bool:
 
 
 def contains(a: Model, b: Model) -> bool:
-    held = [[days(y) <= days(h) for h in a.plain] for y in b.wide]
+    """Every padded reading of ``b`` inside every plain reading of ``a``; for an all-of
+    set, inside some member, which holds only what each of its own readings holds."""
+    if not a.plain:  # no day is in every reading of ``a``
+        return False
     if a.all_of:
-        return all(any(row) for row in held)
-    return all(all(row) for row in held)
+        return all(
+            any(all(days(y) <= days(h) for h in member) for member in a.members) for y in b.wide
+        )
+    return all(days(y) <= days(h) for y in b.wide for h in a.plain)
 
 
 def bounds(runs: tuple[Run, ...]) -> tuple[dt.date | None, dt.date | None]:
@@ -489,3 +534,41 @@ def test_window_queries_are_the_relations(events: list[Model], window: Model) ->
         for j, n in by_id.items():
             if definitely_before(m, n):
                 assert position[i] < position[j], (m.text, n.text)
+
+
+@pytest.mark.parametrize(
+    ("container", "other", "held"),
+    [
+        # starts on 15 January, February or March: surely from 15 March only
+        ("2026-XX-15/2026-03", "2026-02-20", False),
+        ("2026-XX-15/2026-03", "2026-03-20", True),
+        ("2026-04/2026-X2", "2026-06", True),  # not February, before it starts: December
+        ("2026-01/2026-X2", "2026-01-20", True),  # ends in February at the earliest
+        ("2026-01/2026-X2", "2026-03", False),
+        ("2026-XX-15/..", "2026-11", False),
+        ("2026-XX-15/..", "2027", True),
+        ("../2026-XX-15", "2026-01-10", True),
+        ("../2026-XX-15", "2026-01-20", False),
+        ("2026-XX-15/2026-XX-20", "2026-06-17", False),  # 15-20 January .. 15-20 December
+        ("2026-XX-15/", "2026-06-15", False),  # may end as soon as it starts, any month
+        ("2026-04-XX/", "2026-04-10", True),  # starts and may end in April: April
+        ("[2026-XX-15..2026-XX-20]", "2026-06-17", False),
+        ("{2026-XX-15..2026-XX-20,2026-06}", "2026-06-17", True),
+    ],
+)
+def test_an_interval_between_unspecified_digits_holds_what_every_reading_holds(
+    container: str, other: str, held: bool
+) -> None:
+    assert When.parse(container).contains(When.parse(other)) is held
+
+
+def test_a_timeline_window_between_unspecified_digits_is_as_narrow() -> None:
+    tl = Timeline(
+        [
+            Event(id="feb", title="a", when="2026-02-20"),
+            Event(id="mar", title="b", when="2026-03-20"),
+        ]
+    )
+    assert [e.id for e in tl.included("2026-XX-15/2026-03")] == ["mar"]
+    assert [e.id for e in tl.included("2026-XX-15", "2026-03")] == ["mar"]
+    assert [e.id for e in tl.included("2026-XX-15/2026-XX-20")] == []

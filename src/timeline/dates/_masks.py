@@ -68,31 +68,37 @@ def mask_runs(text: str) -> tuple[tuple[int, int], ...]:
         mo = None
     years = [k for k in range(1, 10_000) if _fits(y, f"{k:04d}")] if "X" in y else [int(y)]
     runs: list[tuple[int, int]] = []
-
-    def add(first: int, last: int) -> None:
-        if runs and first == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], last)
-        else:
-            runs.append((first, last))
-
+    add = runs.append
     months = _allowed(mo, 12)
-    days = _allowed(d, 31)
+    # The runs of allowed days within a month of each length (28..31), as offsets.
+    in_month = {n: _day_runs(d, n) for n in range(28, 32)}
     for year in years:
-        if year == 0:
-            continue
         if mo is None:
-            add(_dt.date(year, 1, 1).toordinal(), _dt.date(year, 12, 31).toordinal())
+            add((_dt.date(year, 1, 1).toordinal(), _dt.date(year, 12, 31).toordinal()))
             continue
         for month in months:
             first = _dt.date(year, month, 1).toordinal()
             length = calendar.monthrange(year, month)[1]
-            if d is None:
-                add(first, first + length - 1)
-                continue
-            for day in days:
-                if day <= length:
-                    add(first + day - 1, first + day - 1)
-    return tuple(runs)
+            for lo, hi in in_month[length]:
+                add((first + lo, first + hi))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in runs:  # runs that touch across a month's or year's end are one
+        if merged and lo == merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
+def _day_runs(mask: str | None, length: int) -> list[tuple[int, int]]:
+    """Runs of the days 1..length a day mask allows (all of them for none), as offsets."""
+    out: list[tuple[int, int]] = []
+    for day in _allowed(mask, length):
+        if out and day - 1 == out[-1][1] + 1:
+            out[-1] = (out[-1][0], day - 1)
+        else:
+            out.append((day - 1, day - 1))
+    return out
 
 
 def _mask_text(w: When) -> str | None:
@@ -135,16 +141,24 @@ def mask_readings(w: When, *, plain: bool = False) -> Runs | None:
 
 @functools.lru_cache(maxsize=256)
 def _padded(text: str, grain: Precision, pad: int) -> Runs:
-    spans: list[Span] = []
-    for first, last in mask_runs(text):
-        lo, hi = Date.fromordinal(first), Date.fromordinal(last)
-        if pad:
-            lo = _clamp_shift(lo, grain, -pad, at_end=False)
-            hi = _clamp_shift(hi, grain, pad, at_end=True)
-        spans.append((lo, hi))
-    runs = Runs(spans)
-    runs.his = [hi.toordinal() for _, hi in spans]  # type: ignore[union-attr]
-    return runs
+    # Plain calendar dates: the bounds' arithmetic (timeline.dates._bounds) reads them as
+    # pendulum's, and a mask of any year (XXXX-12-25) has thousands of runs.
+    day = _dt.date.fromordinal
+    runs = mask_runs(text)
+    if pad and grain is not Precision.DAY:
+        spans: list[Span] = [
+            (
+                _clamp_shift(Date.fromordinal(lo), grain, -pad, at_end=False),
+                _clamp_shift(Date.fromordinal(hi), grain, pad, at_end=True),
+            )
+            for lo, hi in runs
+        ]
+    else:
+        low, high = 1, _dt.date.max.toordinal()
+        spans = [(day(max(lo - pad, low)), day(min(hi + pad, high))) for lo, hi in runs]
+    out = Runs(spans)
+    out.his = [hi.toordinal() for _, hi in spans]  # type: ignore[union-attr]
+    return out
 
 
 def _ordinal(p: _dt.date) -> int:

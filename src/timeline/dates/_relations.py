@@ -24,16 +24,17 @@ reading. The timeline's window queries (`timeline.model._windows`) and events
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Span, ends_before, holds
+from timeline.dates._bounds import Span, _key, ends_before, holds, runs_backwards
 from timeline.dates._masks import mask_readings, meets_any
 from timeline.dates._precision import Relation
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["read_before", "read_contains", "read_overlaps"]
+__all__ = ["one_holder", "read_before", "read_contains", "read_overlaps", "span_holders"]
 
 
 def _set_kind(w: When) -> str | None:
@@ -67,8 +68,19 @@ def _readings(w: When) -> tuple[Span, ...]:
 
 def _holders(w: When) -> tuple[Span, ...]:
     """The value as a container, at its narrowest: each member's plain bounds for a set
-    (each run of a member's unspecified digits), each run of its own digits, else itself."""
+    (each run of a member's unspecified digits), each run of its own digits, an interval
+    from the latest start to the earliest end its ends allow (`span_holders`), else itself.
+    None at all when no day is in every reading (``2026-XX-15/2026-XX-20``)."""
     if _set_kind(w) is None:
+        if w.lower is not None or w.upper is not None:
+            lower, upper = w.lower, w.upper
+            if lower == "unknown" or upper == "unknown":  # it may end as soon as it starts
+                known = upper if lower == "unknown" else lower
+                return () if known is None or isinstance(known, str) else _holders(known)
+            return span_holders(
+                None if isinstance(lower, str) else lower,
+                None if isinstance(upper, str) else upper,
+            )
         if w.unspecified is None and w.form is None:
             return ((w.earliest, w.latest),)
         return mask_readings(w, plain=True) or ((w.earliest, w.latest),)
@@ -78,6 +90,68 @@ def _holders(w: When) -> tuple[Span, ...]:
     if w.form[0] == "{":  # all of: a member holds only what each of its own readings holds
         return tuple(h for m in set_members(w.form) if len(hs := _holders(m)) == 1 for h in hs)
     return tuple(h for m in set_members(w.form) for h in _holders(m))
+
+
+def span_holders(lower: When | None, upper: When | None) -> tuple[Span, ...]:
+    """From ``lower`` to ``upper`` (``None``: open) at its narrowest: the days every
+    reading holds, from the last start a reading of ``lower`` allows (one that some
+    reading of ``upper`` does not end before) to the first such end; ``()`` if none.
+
+    Plain ends give their plain bounds; ends with unspecified digits narrow it:
+    ``2026-XX-15/2026-03`` starts on 15 January, February or March, so surely
+    holds 15 to 31 March only.
+
+    >>> [str(p) for p in span_holders(When.parse("2026-XX-15"), When.month(2026, 3))[0]]
+    ['2026-03-15', '2026-03-31']
+    """
+    los = None if lower is None else _holders(lower)
+    his = None if upper is None else _holders(upper)
+    if los == () or his == ():
+        return ()
+    firsts = None if los is None else _all_bounded([lo for lo, _ in los])
+    lasts = None if his is None else _all_bounded([hi for _, hi in his])
+    start: _dt.date | None = None
+    stop: _dt.date | None = None
+    if firsts:  # the latest start some reading of the upper end does not end before
+        last = max(lasts, key=_key) if lasts else None
+        starts = [lo for lo in firsts if last is None or not runs_backwards(lo, last)]
+        if not starts:
+            return ()
+        start = max(starts, key=_key)
+    if lasts:  # the earliest end that does not end before some reading of the lower end
+        first = min(firsts, key=_key) if firsts else None
+        stops = [hi for hi in lasts if first is None or not runs_backwards(first, hi)]
+        if not stops:
+            return ()
+        stop = min(stops, key=_key)
+    if start is not None and stop is not None and start != stop and runs_backwards(start, stop):
+        return ()
+    return ((start, stop),)
+
+
+def _all_bounded(points: list[_dt.date | None]) -> list[_dt.date] | None:
+    """The points, or ``None`` when one is unbounded (that side is then unbounded)."""
+    bounded = [p for p in points if p is not None]
+    return bounded if len(bounded) == len(points) else None
+
+
+def one_holder(w: When) -> bool:
+    """Whether ``w`` holds as its plain bounds do: no set, no unspecified digits, in it
+    or in an interval's ends (those are read by `read_contains`).
+
+    >>> one_holder(When.parse("2026-04/2026-06")), one_holder(When.parse("2026-XX-15/2027"))
+    (True, False)
+    """
+    if w.form is not None or w.unspecified is not None:
+        return False
+    lower, upper = w.lower, w.upper
+    return (isinstance(lower, str) or lower is None or _plain_end(lower)) and (
+        isinstance(upper, str) or upper is None or _plain_end(upper)
+    )
+
+
+def _plain_end(end: When) -> bool:
+    return end.form is None and end.unspecified is None
 
 
 def read_before(a: When, b: When) -> bool:
@@ -110,7 +184,10 @@ def read_contains(w: When, o: When) -> bool:
     >>> read_contains(When.parse("{2026-04,2026-06}"), When.parse("2026-06-10"))
     True
     """
+    holders = _holders(w)
+    if not holders:  # no day is in every reading
+        return False
     every = _set_kind(w) != "{"
     if every and o.form is None:  # inside each holder: the hull of o's runs is (a span is convex)
-        return holds(_holders(w), (o.fuzzy_bounds(),), every=True)
-    return holds(_holders(w), _readings(o), every=every)
+        return holds(holders, (o.fuzzy_bounds(),), every=True)
+    return holds(holders, _readings(o), every=every)

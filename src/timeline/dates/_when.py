@@ -52,7 +52,7 @@ from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._keys import Keys, order_head, when_keys
 from timeline.dates._precision import Precision, Relation
-from timeline.dates._relations import read_before, read_contains, read_overlaps
+from timeline.dates._relations import one_holder, read_before, read_contains, read_overlaps
 
 __all__ = [
     "DEFAULT_FUZZ",
@@ -592,8 +592,13 @@ class When:
             known = upper if lower == "unknown" else lower
             if not isinstance(known, When):  # unknown, or open, to unknown: no narrowest span
                 return False
-            return inside((known.earliest, known.latest), o.fuzzy_bounds())
-        if self.form is None and o.form is None and self.unspecified is None:  # one reading
+            return known.contains(o)
+        if (  # one reading each; an interval's ends of unspecified digits narrow it
+            self.form is None
+            and o.form is None
+            and self.unspecified is None
+            and (lower is None or one_holder(self))
+        ):
             return inside((self.earliest, self.latest), o.fuzzy_bounds())
         return read_contains(self, o)
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 from timeline._errors import QueryError
 from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets, runs_backwards
 from timeline.dates._masks import meets_any
-from timeline.dates._relations import _holders, _readings, _set_kind
+from timeline.dates._relations import _holders, _readings, _set_kind, span_holders
 from timeline.dates._when import When, _coerce
 from timeline.model._event import Event
 from timeline.model._index import SpanIndex
@@ -296,9 +296,13 @@ def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[
     set window, some member of an all-of one)."""
     first, last = window(start, end, "included")
     span = (first.earliest, last.latest)
-    holders = _holders(first) if end is None else (span,)
-    if len(holders) > 1:
-        every = _set_kind(first) != "{"
+    # At its narrowest the window may be less than its bounds: the members of a set,
+    # the runs of unspecified digits, an interval between such ends, or nothing at all.
+    holders = _holders(first) if end is None else span_holders(first, last)
+    if not holders:
+        return iter(())
+    if holders != (span,):
+        every = end is not None or _set_kind(first) != "{"
         return _keep(
             tl,
             span,
