@@ -69,15 +69,16 @@ def _last(y: int, m: int) -> dt.date:
     return _first(y, m + 1) - dt.timedelta(days=1)
 
 
-# A unit: its grain's size in months (0 for a day), and its first and last day.
+# A unit: its grain's size in months (0 for a day, -7 for a week), and its first and last day.
 Unit = tuple[int, dt.date, dt.date]
 
 
 def pad(unit: Unit, n: int) -> Run:
     """The unit widened by ``n`` units of its own grain on each side, on unit boundaries."""
     months, first, last = unit
-    if months == 0:
-        return first.toordinal() - n, last.toordinal() + n
+    if months <= 0:  # a day, or (-7) a week
+        step = max(-months, 1)
+        return first.toordinal() - n * step, last.toordinal() + n * step
     lo = _first(first.year, first.month - n * months)
     hi = _last(last.year, last.month + n * months)
     return lo.toordinal(), hi.toordinal()
@@ -93,12 +94,24 @@ SEASONS = {21: 3, 22: 6, 23: 9, 24: 12}  # first month: spring, summer, autumn, 
 
 @st.composite
 def units(draw: st.DrawFn) -> tuple[str, Unit]:
-    """A day, month, season, quarter or year in 2025..2027, as EDTF text and unit."""
+    """A day, ISO week, month, season, quarter, third, half or year in 2025..2027, as EDTF
+    text and unit."""
     y = draw(st.integers(2025, 2027))
-    kind = draw(st.sampled_from(["day", "month", "season", "quarter", "year"]))
+    kinds = ["day", "week", "month", "season", "quarter", "third", "half", "year"]
+    kind = draw(st.sampled_from(kinds))
     if kind == "day":
         d = draw(st.dates(dt.date(y, 1, 1), dt.date(y, 12, 31)))
         return d.isoformat(), (0, d, d)
+    if kind == "week":
+        w = draw(st.integers(1, dt.date(y, 12, 28).isocalendar()[1]))
+        monday = dt.date.fromisocalendar(y, w, 1)
+        return f"{y}-W{w:02d}", (-7, monday, monday + dt.timedelta(days=6))
+    if kind == "third":
+        k = draw(st.integers(0, 2))
+        return f"{y}-{37 + k}", (4, _first(y, 4 * k + 1), _last(y, 4 * k + 4))
+    if kind == "half":
+        k = draw(st.integers(0, 1))
+        return f"{y}-{40 + k}", (6, _first(y, 6 * k + 1), _last(y, 6 * k + 6))
     if kind == "month":
         m = draw(st.integers(1, 12))
         return f"{y}-{m:02d}", (1, _first(y, m), _last(y, m))
@@ -222,15 +235,55 @@ def related(draw: st.DrawFn) -> Model:
     months = unit[0]
     if word == "before":  # strictly before the unit starts: the unit before it, padded
         last = dt.date.fromordinal(lo - 1)
-        prev: Unit = (months, _first(last.year, last.month - max(months, 1) + 1), last)
-        if months == 0:
-            prev = (0, last, last)
+        if months <= 0:
+            prev: Unit = (months, last - dt.timedelta(days=max(-months, 1) - 1), last)
+        else:
+            prev = (months, _first(last.year, last.month - months + 1), last)
         return Model(f"before {text}{mark}", ((BELOW, lo - 1),), ((BELOW, pad(prev, n)[1]),))
     first = dt.date.fromordinal(hi + 1)
-    nxt: Unit = (months, first, _last(first.year, first.month + max(months, 1) - 1))
-    if months == 0:
-        nxt = (0, first, first)
+    if months <= 0:
+        nxt: Unit = (months, first, first + dt.timedelta(days=max(-months, 1) - 1))
+    else:
+        nxt = (months, first, _last(first.year, first.month + months - 1))
     return Model(f"after {text}{mark}", ((hi + 1, BEYOND),), ((pad(nxt, n)[0], BEYOND),))
+
+
+def _add_months(day: dt.date, n: int) -> dt.date:
+    """``day`` moved by ``n`` months, kept within the month (31 March - 1 month: 28 February)."""
+    first = _first(day.year, day.month + n)
+    return first.replace(day=min(day.day, _last(first.year, first.month).day))
+
+
+@st.composite
+def component_qualified(draw: st.DrawFn) -> Model:
+    """A day, or a mask of days, with a qualifier on one of its parts (EDTF level 2):
+    ``2026-~04-15`` pads each reading by the coarsest qualified part's grain (a month)."""
+    y = draw(st.integers(2025, 2027))
+    d = draw(st.dates(dt.date(y, 1, 1), dt.date(y, 12, 31)))
+    digits = [f"{y}", f"{d.month:02d}", f"{d.day:02d}"]
+    if draw(st.booleans()):
+        digits[1] = draw(st.sampled_from(["XX", "1X", "0X"]))
+        digits[2] = draw(st.sampled_from(["15", "28", "3X"]))
+    part = draw(st.integers(0, 2))
+    mark = draw(st.sampled_from(["~", "?", "%"]))
+    n = MARKS[mark]
+    text = "-".join(mark + t if i == part else t for i, t in enumerate(digits))
+    found = [u[1] for u in mask_units("-".join(digits))]
+    assume(found)
+    months = {0: 12, 1: 1}.get(part, 0)
+
+    def padded(day: dt.date) -> Run:
+        if months == 0:
+            return day.toordinal() - n, day.toordinal() + n
+        after = _add_months(day + dt.timedelta(days=1), n * months) - dt.timedelta(days=1)
+        return _add_months(day, -n * months).toordinal(), after.toordinal()
+
+    plain = runs_of([(day.toordinal(), day.toordinal()) for day in found])
+    # Each run of days, padded at its first and last day.
+    wide = tuple(
+        (padded(dt.date.fromordinal(lo))[0], padded(dt.date.fromordinal(hi))[1]) for lo, hi in plain
+    )
+    return Model(text, plain, wide)
 
 
 @st.composite
@@ -334,7 +387,16 @@ def by_masked(draw: st.DrawFn) -> Model:
 
 
 def models() -> st.SearchStrategy[Model]:
-    return st.one_of(single(), masked(), masked(), related(), by_masked(), intervals(), sets())
+    return st.one_of(
+        single(),
+        masked(),
+        masked(),
+        related(),
+        by_masked(),
+        intervals(),
+        sets(),
+        component_qualified(),
+    )
 
 
 # -- the oracle -----------------------------------------------------------------------------
