@@ -634,3 +634,30 @@ def test_a_timeline_window_between_unspecified_digits_is_as_narrow() -> None:
     assert [e.id for e in tl.included("2026-XX-15/2026-03")] == ["mar"]
     assert [e.id for e in tl.included("2026-XX-15", "2026-03")] == ["mar"]
     assert [e.id for e in tl.included("2026-XX-15/2026-XX-20")] == []
+
+
+def test_unspecified_digits_are_upcoming_only_when_a_day_they_allow_is() -> None:
+    event = Event(title="x", when="2026-XX-15")
+    assert not event.upcoming("2026-04-16", 20)  # 16 April to 6 May holds no 15th
+    assert event.upcoming("2026-04-16", 30)
+    assert len(Timeline([event]).upcoming(as_of="2026-04-16", within=20)) == 0
+    assert not event.overdue("2026-12-15")
+    assert event.overdue("2026-12-16")
+
+
+@pytest.mark.fuzz
+@_SETTINGS
+@given(models(), st.dates(dt.date(2024, 6, 1), dt.date(2028, 6, 1)), st.integers(0, 120))
+def test_upcoming_and_overdue_are_the_enumerated_days(
+    m: Model, as_of: dt.date, within: int
+) -> None:
+    event = Event(title="x", when=m.text)
+    day = as_of.toordinal()
+    stop = day + within
+    wide = set().union(*(days(r) for r in m.wide))
+    assert event.overdue(as_of) is (max(wide) < day), m.text
+    lo, hi = bounds(m.plain if m.reach is None else (m.reach,))
+    position = lo if lo is not None else hi
+    due = position is not None and position.toordinal() <= stop
+    meets_window = bool(wide & set(range(day, stop + 1)))
+    assert event.upcoming(as_of, within) is (meets_window and due), m.text
