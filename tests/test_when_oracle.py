@@ -661,3 +661,14 @@ def test_upcoming_and_overdue_are_the_enumerated_days(
     due = position is not None and position.toordinal() <= stop
     meets_window = bool(wide & set(range(day, stop + 1)))
     assert event.upcoming(as_of, within) is (meets_window and due), m.text
+
+
+def test_an_interval_from_a_set_holds_from_its_last_possible_start() -> None:
+    # April-or-June to December is April..December or June..December: surely June on
+    w = When.interval(When.parse("April or June 2026"), When.parse("2026-12"))
+    assert not w.contains(When.parse("2026-05-10"))
+    assert w.contains(When.parse("2026-07"))
+    assert w.overlaps(When.parse("2026-05-10"))  # at its widest it is one span
+    tl = Timeline([Event(id="may", title="x", when="2026-05-10")])
+    assert len(tl.included("April or June 2026", "2026-12")) == 0
+    assert len(tl.included("2026-04", "2026-12")) == 1
