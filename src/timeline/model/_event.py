@@ -153,7 +153,9 @@ class Event:
         When the event was first announced without a date ("TBD"), it is the first
         date a claim gave while the event was still open: "TBD", then "April",
         then "June" was first promised for April. A date given only as the event
-        happened or was cancelled promised nothing, so it stays undated.
+        happened or was cancelled promised nothing: the first date given while it
+        was open counts (after a cancellation, the date it was revived for), and
+        without one it stays undated.
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> e.first_expected
@@ -172,8 +174,10 @@ class Event:
         status = self.initial_status
         for claim in self.claims:
             status = claim.status or status
-            if claim.when is not None and not claim.when.is_undated:
-                return (claim.when, claim) if status.is_open else (when, None)
+            # A date given as the event happened or was cancelled promised nothing; a
+            # later one given once it was open again (a retraction, a revival) did.
+            if claim.when is not None and not claim.when.is_undated and status.is_open:
+                return (claim.when, claim)
         return (when, None)
 
     @property

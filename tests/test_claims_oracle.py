@@ -1,0 +1,270 @@
+"""An independent reading of the claim semantics (DESIGN.md, "How claims work"), compared
+with the library on random claim histories.
+
+The reference below is deliberately slow and direct: it replays a history claim by claim
+from plain ``datetime.date`` bounds, with none of the library's shortcuts (cached state,
+truncation of sorted claims, shared copies), and judges each promise as the track record's
+documentation defines it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import Claim, Event, Source, Status, Timeline, When
+from timeline.model._text import name_key
+
+# -- the reference ---------------------------------------------------------------------------
+
+TEXTS = (
+    "2026-04",
+    "2026-04-15",
+    "2026-03-31",
+    "Q2 2026",
+    "H1 2026",
+    "2026",
+    "by 2026",
+    "by May 2026",
+    "c. April 2026",
+    "after March 2026",
+    "TBD",
+    "2025-12",
+    "2027-01",
+)
+
+
+def _day(p: object) -> dt.date | None:
+    if p is None:
+        return None
+    if isinstance(p, dt.datetime):
+        return dt.date(p.year, p.month, p.day)
+    assert isinstance(p, dt.date)
+    return dt.date(p.year, p.month, p.day)
+
+
+def _last(w: When) -> dt.date | None:
+    return _day(w.latest)
+
+
+def _first(w: When) -> dt.date | None:
+    return _day(w.earliest)
+
+
+Step = tuple[dt.date, str | None, Status | None]  # stated day, when text, status
+
+
+def ref_order(steps: Sequence[Step]) -> list[Step]:
+    """Stated order: by day; claims stated the same day keep the order given."""
+    return [s for _, s in sorted(enumerate(steps), key=lambda p: (p[1][0], p[0]))]
+
+
+def ref_replay(
+    initial: tuple[str, Status], published: dt.date | None, steps: Sequence[Step], day: dt.date
+) -> tuple[str, Status, list[Step]] | None:
+    """(when, status, claims known) as known on ``day``, or None before it was announced."""
+    if published is not None and published > day:
+        return None
+    when, status = initial
+    known = [s for s in ref_order(steps) if s[0] <= day]
+    for _, w, st_ in known:
+        when = w if w is not None else when
+        status = st_ if st_ is not None else status
+    return when, status, known
+
+
+def ref_first_expected(initial: tuple[str, Status], steps: Sequence[Step]) -> str:
+    when, status = initial
+    if not When.parse(when).is_undated:
+        return when
+    for _, w, st_ in ref_order(steps):
+        status = st_ if st_ is not None else status
+        if w is not None and not When.parse(w).is_undated and status.is_open:
+            return w
+    return when
+
+
+def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[str, str]]:
+    when, status = initial
+    found = []
+    for _, w, st_ in ref_order(steps):
+        if w is not None and status.is_open:
+            old, new = _last(When.parse(when)), _last(When.parse(w))
+            if (new is None and old is not None) or (
+                new is not None and old is not None and new > old
+            ):
+                found.append((when, w))
+        when = w if w is not None else when
+        status = st_ if st_ is not None else status
+    return found
+
+
+def ref_delay(first: str, actual: str) -> int:
+    """The smallest delay the dates allow: 0 if the two windows could share a day."""
+    f, a = When.parse(first), When.parse(actual)
+    f_lo, f_hi, a_lo, a_hi = _first(f), _last(f), _first(a), _last(a)
+    if a_lo is not None and f_hi is not None and a_lo > f_hi:
+        return (a_lo - f_hi).days
+    if a_hi is not None and f_lo is not None and a_hi < f_lo:
+        return (a_hi - f_lo).days
+    return 0
+
+
+def ref_overdue(when: str, status: Status, day: dt.date) -> bool:
+    if not status.is_open:
+        return False
+    hi = When.parse(when).fuzzy_bounds()[1]
+    return hi is not None and _day(hi) is not None and _day(hi) < day  # type: ignore[operator]
+
+
+def ref_outcome(
+    initial: tuple[str, Status], published: dt.date | None, steps: Sequence[Step], day: dt.date
+) -> str | None:
+    known = ref_replay(initial, published, steps, day)
+    if known is None or not initial[1].is_open:
+        return None
+    when, status, claims = known
+    if status is Status.HAPPENED:
+        late = ref_delay(ref_first_expected(initial, claims), when)
+        return "late" if late > 0 else "kept"
+    if status is Status.CANCELLED or ref_overdue(when, status, day):
+        return "broken"
+    return "pending"
+
+
+# -- the histories ---------------------------------------------------------------------------
+
+DAYS = st.dates(dt.date(2025, 11, 1), dt.date(2027, 2, 28))
+STEPS = st.tuples(
+    DAYS, st.none() | st.sampled_from(TEXTS), st.none() | st.sampled_from(list(Status))
+)
+HISTORIES = st.tuples(
+    st.tuples(st.sampled_from(TEXTS), st.sampled_from(list(Status))),
+    st.none() | DAYS,
+    st.lists(STEPS, max_size=5),
+)
+
+
+def _event(history: tuple[tuple[str, Status], dt.date | None, list[Step]], title: str) -> Event:
+    (when, status), published, steps = history
+    event = Event(
+        title=title,
+        when=when,
+        status=status,
+        sources=[] if published is None else [Source("s", published=published)],
+    )
+    for stated, w, st_ in steps:  # one claim at a time, as a user types them in
+        event = event.revise(stated=stated, when=w, status=st_)
+    return event
+
+
+class TestAgainstTheReference:
+    @settings(max_examples=300)
+    @given(HISTORIES, DAYS)
+    def test_as_of_replays(self, history: tuple, day: dt.date) -> None:  # type: ignore[type-arg]
+        initial, published, steps = history
+        event = _event(history, "x")
+        expected = ref_replay(initial, published, steps, day)
+        known = event.as_of(day)
+        if expected is None:
+            assert known is None
+            return
+        assert known is not None
+        assert (str(known.when), known.status) == (str(When.parse(expected[0])), expected[1])
+        assert [(c.day, c.when, c.status) for c in known.claims] == [
+            (d, None if w is None else When.parse(w), s) for d, w, s in expected[2]
+        ]
+
+    @settings(max_examples=300)
+    @given(HISTORIES)
+    def test_current_slips_and_delay(self, history: tuple) -> None:  # type: ignore[type-arg]
+        initial, _, steps = history
+        event = _event(history, "x")
+        when, status, _ = ref_replay(initial, None, steps, dt.date.max)  # type: ignore[misc]
+        assert (str(event.when), event.status) == (str(When.parse(when)), status)
+        assert str(event.first_expected) == str(When.parse(ref_first_expected(initial, steps)))
+        assert [(str(s.before), str(s.after)) for s in event.slips] == [
+            (str(When.parse(a)), str(When.parse(b))) for a, b in ref_slips(initial, steps)
+        ]
+        expected_delay = (
+            ref_delay(ref_first_expected(initial, steps), when)
+            if status is Status.HAPPENED
+            else None
+        )
+        assert event.delay == expected_delay
+
+    @settings(max_examples=300)
+    @given(HISTORIES, DAYS)
+    def test_overdue(self, history: tuple, day: dt.date) -> None:  # type: ignore[type-arg]
+        initial, published, steps = history
+        known = ref_replay(initial, published, steps, day)
+        expected = known is not None and ref_overdue(known[0], known[1], day)
+        assert _event(history, "x").overdue(day) == expected
+
+    @settings(max_examples=150)
+    @given(
+        st.lists(
+            st.tuples(HISTORIES, st.sampled_from(["Acme", "acme", "ACME", "Calder"])),
+            max_size=6,
+        ),
+        DAYS,
+    )
+    def test_track_record_counts(self, rows: list, day: dt.date) -> None:  # type: ignore[type-arg]
+        events = []
+        expected: dict[str, dict[str, list[str]]] = {}
+        for i, (history, actor) in enumerate(rows):
+            event = _event(history, f"e{i}")
+            event = Event(
+                title=event.title,
+                when=event.initial_when,
+                status=event.initial_status,
+                sources=event.sources,
+                claims=event.claims,
+                actors=[actor],
+            )
+            events.append(event)
+            outcome = ref_outcome(history[0], history[1], history[2], day)
+            if outcome is not None:
+                expected.setdefault(name_key(actor), {}).setdefault(outcome, []).append(event.id)
+        record = Timeline(events).track_record(as_of=day)
+        got = {
+            name_key(r.group): {o: sorted(r.ids(o)) for o in ("kept", "late", "broken", "pending")}
+            for r in record
+        }
+        want = {
+            k: {o: sorted(v.get(o, [])) for o in ("kept", "late", "broken", "pending")}
+            for k, v in expected.items()
+        }
+        assert got == want
+        for row in record:
+            resolved = row.kept + row.late + row.broken
+            assert row.on_time_rate == (row.kept / resolved if resolved else None)
+
+
+class TestClaimsTheSameDay:
+    def test_given_order_is_stated_order(self) -> None:
+        e = Event(title="x", when="2026-04")
+        e = e.revise(stated="2026-04-20", when="2026-05").revise(
+            stated="2026-04-20", when="2026-06"
+        )
+        assert str(e.when) == "June 2026"
+        assert str(e.as_of("2026-04-20").when) == "June 2026"  # type: ignore[union-attr]
+
+
+class TestFirstPromise:
+    def test_a_date_given_while_cancelled_does_not_end_the_search(self) -> None:
+        # "TBD"; cancelled (with March named); revived for June; happened 1 December:
+        # June was the first date promised, so it is late, not kept on a "TBD" promise.
+        e = (
+            Event(title="x", when="TBD", actors=["A"])
+            .revise(stated="2026-01-10", when="2026-03", status="cancelled")
+            .revise(stated="2026-02-01", when="2026-06", status="expected")
+            .revise(stated="2026-12-01", when="2026-12-01", status="happened")
+        )
+        assert str(e.first_expected) == "June 2026"
+        assert e.delay == 154
+        row = Timeline([e]).track_record(as_of="2026-12-31").row("A")
+        assert (row.kept_ids, row.late_ids, row.delay_days) == ((), ("x",), (154,))
