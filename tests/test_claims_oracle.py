@@ -268,3 +268,41 @@ class TestFirstPromise:
         assert e.delay == 154
         row = Timeline([e]).track_record(as_of="2026-12-31").row("A")
         assert (row.kept_ids, row.late_ids, row.delay_days) == ((), ("x",), (154,))
+
+
+class TestInstantsInZones:
+    def test_same_day_instants_are_in_the_order_they_were_said(self) -> None:
+        # 09:00 at +08:00 is 01:00 UTC: said before 08:00 UTC the same day, though typed in after.
+        e = (
+            Event(title="x", when="2026-04")
+            .revise(stated="2026-04-20T08:00Z", when="2026-06")
+            .revise(stated="2026-04-20T09:00+08:00", when="2026-05")
+        )
+        assert [str(c.stated) for c in e.claims] == ["2026-04-20T09:00+08:00", "2026-04-20T08:00Z"]
+        assert str(e.when) == "June 2026"
+        assert [(str(s.before), str(s.after)) for s in e.slips] == [
+            ("April 2026", "May 2026"),
+            ("May 2026", "June 2026"),
+        ]
+
+    def test_same_day_claims_without_a_time_keep_their_place(self) -> None:
+        # A day has no time to order by: it stays where it was given among the instants.
+        e = (
+            Event(title="x", when="2026-04")
+            .revise(stated="2026-04-20T08:00Z", when="2026-07")
+            .revise(stated="2026-04-20", when="2026-06")
+            .revise(stated="2026-04-20T01:00Z", when="2026-05")
+        )
+        assert [str(c.when) for c in e.claims] == ["May 2026", "June 2026", "July 2026"]
+
+    def test_a_slip_between_instants_is_never_a_negative_number_of_days(self) -> None:
+        # 05:00 at +08:00 on the 21st is 21:00 UTC on the 20th; 20:00 at -05:00 on the 20th is
+        # 01:00 UTC on the 21st: four hours later, a slip, not one day earlier.
+        e = Event(title="x", when="2026-04-21T05:00+08:00").revise(
+            stated="2026-04-01", when="2026-04-20T20:00-05:00"
+        )
+        assert [s.days for s in e.slips] == [0]
+        later = Event(title="x", when="2026-04-21T05:00+08:00").revise(
+            stated="2026-04-01", when="2026-04-22T20:00-05:00"
+        )
+        assert [s.days for s in later.slips] == [2]
