@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Claim, Event, Source, Status, Timeline, When
+from timeline import Event, Source, Status, Timeline, When
 from timeline.model._text import name_key
 
 # -- the reference ---------------------------------------------------------------------------

@@ -13,13 +13,15 @@ import functools
 import attrs
 
 from timeline._errors import EventError
-from timeline.dates._bounds import _cmp
+from timeline.dates._bounds import _cmp, _key
 from timeline.dates._days import coerce_when, to_day
 from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.figures._text import optional_text
 
 __all__ = ["Claim", "Slip", "Status"]
+
+_DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
 
 class Status(enum.Enum):
@@ -162,9 +164,14 @@ class Slip:
         >>> Slip(When.month(2026, 4), When.quarter(2026, 3), Claim(stated="2026-04-20")).days
         153
         """
-        if self.before.latest is None or self.after.latest is None:
+        before, after = self.before.latest, self.after.latest
+        if before is None or after is None:
             return None
-        return to_day(self.after.latest).toordinal() - to_day(self.before.latest).toordinal()
+        if isinstance(before, _dt.datetime) and isinstance(after, _dt.datetime):
+            # Two instants compare in UTC (as `_later` does): whole days between them,
+            # never the difference of their local dates, which can run the other way.
+            return (_key(after) - _key(before)) // _DAY_US
+        return to_day(after).toordinal() - to_day(before).toordinal()
 
 
 def _later(new: When, old: When) -> bool:

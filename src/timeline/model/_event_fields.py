@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from timeline._errors import EventError
-from timeline.dates._bounds import _cmp
+from timeline.dates._bounds import _cmp, _key
 from timeline.dates._days import coerce_when, to_day
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source
@@ -84,6 +84,35 @@ def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _claim_order(claim: Claim) -> int:
     return claim.day.toordinal()
+
+
+def _stated_order(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """Claims in stated order: by day, and the same day's instants by when they were said.
+
+    A claim stated at an instant counts from its local day (as `Event.as_of` reads it);
+    two stated the same day at instants were said in UTC order, whichever zone wrote
+    them ("09:00+08:00" before "08:00Z"). A claim stated as a day has no time: it keeps
+    its place among the others, and the stable sort keeps same-day days as given.
+    """
+    ordered = sorted(claims, key=_claim_order)
+    if not any(isinstance(c.stated.earliest, _dt.datetime) for c in ordered):
+        return tuple(ordered)  # the common case: claims stated as days
+    start = 0
+    while start < len(ordered):
+        stop = start + 1
+        while stop < len(ordered) and ordered[stop].day == ordered[start].day:
+            stop += 1
+        timed: list[tuple[int, int]] = []  # (position, when said in UTC) of each instant
+        for i in range(start, stop):
+            at = ordered[i].stated.earliest
+            if isinstance(at, _dt.datetime):
+                timed.append((i, _key(at)))
+        if len(timed) > 1:
+            claims_in_order = [ordered[i] for i, _ in sorted(timed, key=lambda p: p[1])]
+            for (i, _), claim in zip(timed, claims_in_order, strict=True):
+                ordered[i] = claim
+        start = stop
+    return tuple(ordered)
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -197,8 +226,8 @@ def init_checked(
         location=optional_text(location, owner, "location"),
         description=optional_text(description, owner, "description"),
         sources=sources,
-        # Kept in stated order; the stable sort keeps same-day claims as given.
-        claims=claims if len(claims) < 2 else tuple(sorted(claims, key=_claim_order)),
+        # Kept in stated order; same-day claims as given, unless both were said at instants.
+        claims=claims if len(claims) < 2 else _stated_order(claims),
         related=_strings(related, owner, "related"),
         target=target,
         # A series reads in time order; the stable sort keeps same-time figures as given.
