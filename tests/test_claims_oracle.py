@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Source, Status, Timeline, When
+from timeline import Event, Observation, Source, Status, Timeline, When
 from timeline.model._text import name_key
 
 # -- the reference ---------------------------------------------------------------------------
@@ -306,3 +307,42 @@ class TestInstantsInZones:
             stated="2026-04-01", when="2026-04-22T20:00-05:00"
         )
         assert [s.days for s in later.slips] == [2]
+
+
+class TestUndatedPublication:
+    """A source whose ``published`` has no first day is an undated source: always known.
+
+    That is the rule `Observation.known_on` already follows for figures.
+    """
+
+    @pytest.mark.parametrize(
+        "published",
+        [
+            "TBD",  # used to raise EventError from as_of, overdue and the track record
+            "../2026-03",  # "until March 2026": used to count from 31 March
+            "before 2026-03-10",
+        ],
+    )
+    def test_as_of_knows_it_from_the_start(self, published: str) -> None:
+        e = Event(
+            title="x", when="2026-04", actors=["A"], sources=[Source("s", published=published)]
+        )
+        assert e.as_of("2020-01-01") is e
+        assert e.overdue("2026-05-01")
+        assert Timeline([e]).track_record(as_of="2026-05-01").row("A").broken_ids == ("x",)
+        assert Observation("2025", "5 x", source=Source("s", published=published)).known_on(
+            "2026-01-01"
+        )
+
+    def test_no_notice_is_counted_from_an_undated_publication(self) -> None:
+        e = Event(title="x", when="2026-04", actors=["A"], sources=[Source("s", published="TBD")])
+        assert Timeline([e]).track_record(as_of="2026-01-01").row("A").mean_notice_days is None
+
+    def test_the_trend_chart_starts_it_at_the_chart_origin(self) -> None:
+        pytest.importorskip("matplotlib")
+        from timeline.display._trend import trend_lines
+
+        e = Event(title="x", when="2026-04", sources=[Source("s", published="TBD")])
+        e = e.revise(stated="2026-02-01", when="2026-05")
+        (line,) = trend_lines([e], as_of="2026-03-01")
+        assert line.steps[0][0] == dt.date(2026, 2, 1)  # the chart's first day: the claim's
