@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -333,6 +334,13 @@ class TestUndatedPublication:
         assert Observation("2025", "5 x", source=Source("s", published=published)).known_on(
             "2026-01-01"
         )
+
+    @pytest.mark.parametrize("published", ["TBD", "../2026-03"])
+    def test_files_and_feeds_take_it(self, published: str, tmp_path: Path) -> None:
+        e = Event(title="x", when="2026-04", sources=[Source("s", published=published)])
+        Timeline([e]).save(tmp_path / "t.yaml")  # used to fail to load: "no bounded day"
+        assert Timeline.load(tmp_path / "t.yaml")["x"] == e
+        assert "BEGIN:VEVENT" in Timeline([e]).to_ics(domain="example.org")
 
     def test_no_notice_is_counted_from_an_undated_publication(self) -> None:
         e = Event(title="x", when="2026-04", actors=["A"], sources=[Source("s", published="TBD")])

@@ -137,6 +137,17 @@ class Event:
         return self.sources[0].published if self.sources else None
 
     @property
+    def _stated_day(self) -> _dt.date | None:
+        """The day the initial statement counts from: the earliest day of `stated`.
+
+        ``None`` when it has none (no source, or one published "TBD" or "until
+        March 2026"): an undated statement counts as always known, as an undated
+        source's figures do (`Observation.known_on`).
+        """
+        stated = self.stated
+        return None if stated is None or stated.earliest is None else to_day(stated.earliest)
+
+    @property
     def url(self) -> str | None:
         """The main link: the url of the first source that has one.
 
@@ -341,8 +352,8 @@ class Event:
     def as_of(self, day: DayLike) -> Event | None:
         """The event as known on ``day``; ``None`` if not yet announced then.
 
-        Replays the initial statement (known from the first source's ``published``
-        day; always, without a dated source) and every claim stated on or before ``day``,
+        Replays the initial statement (known from the first day of the first
+        source's ``published``; always, without one) and every claim stated on or before ``day``,
         and keeps only the figures known then (`Observation.known_on`: period ended,
         source published; a target's baseline too, `Target.as_of`), so nothing in
         the result is dated after ``day``.
@@ -353,8 +364,8 @@ class Event:
         (When.parse('April 2026'), None)
         """
         cutoff = to_day(day)
-        stated = self.stated
-        if stated is not None and to_day(stated) > cutoff:
+        stated = self._stated_day
+        if stated is not None and stated > cutoff:
             return None
         claims, figures, target = self.claims, self.observations, self.target
         if figures and not all(o.known_on(cutoff) for o in figures):

@@ -201,7 +201,11 @@ def init_checked(
         if not isinstance(observation, Observation):
             raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
     published = sources[0].published if sources else None
-    reference = to_day(published) if published else None
+    # A source published "TBD" is undated: it dates nothing (and the event counts as
+    # always known, `Event.as_of`), so a relative "April" needs the year written.
+    reference = None
+    if published is not None and (published.earliest or published.latest) is not None:
+        reference = to_day(published)
     # Without a dated source nothing says which April "April" is.
     fix = "write the year, or give the event a first source with a published date"
     # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event

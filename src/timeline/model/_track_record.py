@@ -110,11 +110,11 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
         outcome = "pending"
     notice = None
     first, giver = event._first_promise  # a date first given by a claim counts from that claim
-    stated = event.stated if giver is None else giver.stated
+    stated = event._stated_day if giver is None else giver.day
     promised = first.latest
     if stated is not None and promised is not None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
-        notice = promised.toordinal() - to_day(stated).toordinal()
+        notice = promised.toordinal() - stated.toordinal()
     return (outcome, delay, len(event.slips), notice)
 
 
