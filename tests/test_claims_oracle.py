@@ -354,3 +354,41 @@ class TestUndatedPublication:
         e = e.revise(stated="2026-02-01", when="2026-05")
         (line,) = trend_lines([e], as_of="2026-03-01")
         assert line.steps[0][0] == dt.date(2026, 2, 1)  # the chart's first day: the claim's
+
+
+class TestQualifiedDelay:
+    """Delay is the smallest the dates allow, and a qualified date could fall a unit either side
+    (its fuzzy bounds, as `Event.overdue` reads it): delivering must never score worse than
+    still being open on the same day."""
+
+    @pytest.mark.parametrize(
+        ("promised", "happened", "delay"),
+        [
+            ("c. April 2026", "2026-05-15", 0),  # c. April could be May: was 15 (late)
+            ("c. April 2026", "2026-06-01", 1),  # past c. April's widest (31 May)
+            ("c. April 2026", "2026-02-27", -1),  # before its widest start (1 March)
+            ("2026-04-15?", "2026-04-16", 0),  # "15 April?" could be the 16th: was 1
+            ("April 2026", "c. May 2026", 0),  # "c. May" could be April: was 1
+            ("April 2026", "2026-05-01", 1),  # exact dates: unchanged
+        ],
+    )
+    def test_delay(self, promised: str, happened: str, delay: int) -> None:
+        e = Event(title="x", when=promised).revise(
+            stated="2026-07-01", when=happened, status="happened"
+        )
+        assert e.delay == delay
+
+    @settings(max_examples=200)
+    @given(st.sampled_from(TEXTS), DAYS, DAYS)
+    def test_happening_never_scores_worse_than_staying_open(
+        self, promised: str, done: dt.date, day: dt.date
+    ) -> None:
+        # Done on `done`, judged on `day` after it: if the promise still open on `done`
+        # would have been pending (not overdue), happening that day is kept, not late.
+        if done > day:
+            done, day = day, done
+        e = Event(title="x", when=promised, actors=["A"])
+        if e.overdue(done) or When.parse(promised).is_undated:
+            return
+        h = e.revise(stated=done, when=done, status="happened")
+        assert Timeline([h]).track_record(as_of=day).row("A").late == 0
