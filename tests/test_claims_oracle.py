@@ -106,8 +106,9 @@ def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[
 
 def ref_delay(first: str, actual: str) -> int:
     """The smallest delay the dates allow: 0 if the two windows could share a day."""
-    f, a = When.parse(first), When.parse(actual)
-    f_lo, f_hi, a_lo, a_hi = _first(f), _last(f), _first(a), _last(a)
+    # A qualified date could fall anywhere its fuzzy bounds reach.
+    f_lo, f_hi = (_day(p) for p in When.parse(first).fuzzy_bounds())
+    a_lo, a_hi = (_day(p) for p in When.parse(actual).fuzzy_bounds())
     if a_lo is not None and f_hi is not None and a_lo > f_hi:
         return (a_lo - f_hi).days
     if a_hi is not None and f_lo is not None and a_hi < f_lo:
@@ -366,7 +367,7 @@ class TestQualifiedDelay:
         [
             ("c. April 2026", "2026-05-15", 0),  # c. April could be May: was 15 (late)
             ("c. April 2026", "2026-06-01", 1),  # past c. April's widest (31 May)
-            ("c. April 2026", "2026-02-27", -1),  # before its widest start (1 March)
+            ("c. April 2026", "2026-02-27", -2),  # before its widest start (1 March)
             ("2026-04-15?", "2026-04-16", 0),  # "15 April?" could be the 16th: was 1
             ("April 2026", "c. May 2026", 0),  # "c. May" could be April: was 1
             ("April 2026", "2026-05-01", 1),  # exact dates: unchanged

@@ -310,7 +310,8 @@ class Event:
         """Days late against the first promise, once it happened; ``None`` before.
 
         0 when it happened inside the first promised window, negative when early.
-        With imprecise dates this is the smallest delay the dates allow.
+        With imprecise dates this is the smallest delay the dates allow; a qualified
+        date counts with its fuzzy bounds, as `Event.overdue` reads it.
 
         >>> e = Event(title="x", when="2026-04").revise(
         ...     when="2026-05-10", status="happened", stated="2026-05-10")

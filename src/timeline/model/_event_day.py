@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import ends_before, meets
+from timeline.dates._bounds import Point, ends_before, meets
 from timeline.dates._days import to_day
 
 if TYPE_CHECKING:
@@ -64,18 +64,29 @@ def days_late(first: When, actual: When) -> int:
     """`Event.delay` of a happened event: days from ``first``'s window to ``actual``.
 
     0 when ``actual`` can fall inside ``first``, negative when surely early: the
-    smallest delay the dates allow.
+    smallest delay the dates allow. A qualified date could fall where its fuzzy
+    bounds reach, as `Event.overdue` reads it: "c. April 2026" done on 15 May is
+    on time, as it was not overdue that day.
 
     >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
     10
+    >>> days_late(When.parse("c. April 2026"), When.parse("2026-05-10"))
+    0
     """
-    if actual.earliest is not None and first.latest is not None:
+    first_lo, first_hi = _widest(first)
+    actual_lo, actual_hi = _widest(actual)
+    if actual_lo is not None and first_hi is not None:
         # Ordinals, not date subtraction: pendulum builds an Interval for each.
-        late = to_day(actual.earliest).toordinal() - to_day(first.latest).toordinal()
+        late = to_day(actual_lo).toordinal() - to_day(first_hi).toordinal()
         if late > 0:
             return late
-    if actual.latest is not None and first.earliest is not None:
-        early = to_day(actual.latest).toordinal() - to_day(first.earliest).toordinal()
+    if actual_hi is not None and first_lo is not None:
+        early = to_day(actual_hi).toordinal() - to_day(first_lo).toordinal()
         if early < 0:
             return early
     return 0
+
+
+def _widest(when: When) -> tuple[Point | None, Point | None]:
+    """Where ``when`` could fall: its fuzzy bounds when qualified, else its bounds."""
+    return when.fuzzy_bounds() if when.qualified else (when.earliest, when.latest)

@@ -14,7 +14,8 @@ out), and only then judged. Each promise lands in exactly one of four counts:
   happened by the deadline; an open-ended promise ("after March 2026", "no
   earlier than May") has no latest day, so it is never late.
 * ``late``: it happened after that day; its delay (`Event.delay`: the smallest
-  number of days past the first window that the dates allow) is kept per event.
+  number of days past the first window that the dates allow, a qualified date
+  read at its fuzzy bounds as `Event.overdue` reads it) is kept per event.
 * ``broken``: cancelled, or still open and overdue on the day (`Event.overdue`:
   the latest possible day of the date *then expected* has passed).
 * ``pending``: still open and not overdue on the day.
