@@ -393,3 +393,66 @@ class TestQualifiedDelay:
             return
         h = e.revise(stated=done, when=done, status="happened")
         assert Timeline([h]).track_record(as_of=day).row("A").late == 0
+
+
+def ref_upcoming(when: str, status: Status, start: dt.date, within: int) -> bool:
+    """Open, could meet [start, start + within], and sorts (earliest, else latest) by then."""
+    if not status.is_open:
+        return False
+    w = When.parse(when)
+    stop = start + dt.timedelta(days=within)
+    lo, hi = (_day(p) for p in w.fuzzy_bounds())
+    if (lo is not None and lo > stop) or (hi is not None and hi < start):
+        return False
+    position = _first(w) if _first(w) is not None else _last(w)
+    return position is not None and position <= stop
+
+
+class TestTimelineAgainstTheReference:
+    @settings(max_examples=150)
+    @given(st.lists(HISTORIES, max_size=6), DAYS, st.integers(0, 400))
+    def test_as_of_overdue_upcoming(
+        self,
+        histories: list,  # type: ignore[type-arg]
+        day: dt.date,
+        within: int,
+    ) -> None:
+        tl = Timeline([_event(h, f"e{i}") for i, h in enumerate(histories)])
+        known = {
+            f"e{i}": k
+            for i, h in enumerate(histories)
+            if (k := ref_replay(h[0], h[1], h[2], day)) is not None
+        }
+        assert {e.id for e in tl.as_of(day)} == set(known)
+        assert {e.id for e in tl.overdue(as_of=day)} == {
+            i for i, (w, s, _) in known.items() if ref_overdue(w, s, day)
+        }
+        assert {e.id for e in tl.upcoming(as_of=day, within=within)} == {
+            i for i, (w, s, _) in known.items() if ref_upcoming(w, s, day, within)
+        }
+
+
+class TestInstantDelay:
+    """Two instants compare in UTC, so a delay between them counts in UTC too: any time
+    after the promised instant is at least one day late, any time before it is early."""
+
+    @pytest.mark.parametrize(
+        ("promised", "happened", "delay"),
+        [
+            # 11 hours *before* the promise (04:00 UTC on 1 Jan); local dates say a day after:
+            # was 1 (late)
+            ("2026-12-31T23:00-05:00", "2027-01-01T01:00+08:00", -1),
+            # 23 hours after the promise (02:00 UTC); both on the 31st locally: was 0 (kept)
+            ("2026-12-31T10:00+08:00", "2026-12-31T20:00-05:00", 1),
+            ("2026-12-31T10:00Z", "2027-01-01T10:00Z", 1),  # exactly a day
+            ("2026-12-31T10:00Z", "2027-01-01T10:01Z", 2),  # a day and a minute
+            ("2026-12-31T10:00Z", "2026-12-31T10:00Z", 0),  # on the minute
+            # a day against an instant: the instant's local date, as before
+            ("2026-12-31", "2027-01-01T01:00+08:00", 1),
+        ],
+    )
+    def test_delay(self, promised: str, happened: str, delay: int) -> None:
+        e = Event(title="x", when=promised).revise(
+            stated="2027-01-02", when=happened, status="happened"
+        )
+        assert e.delay == delay
