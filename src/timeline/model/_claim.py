@@ -168,9 +168,10 @@ class Slip:
         if before is None or after is None:
             return None
         if isinstance(before, _dt.datetime) and isinstance(after, _dt.datetime):
-            # Two instants compare in UTC (as `_later` does): whole days between them,
-            # never the difference of their local dates, which can run the other way.
-            return (_key(after) - _key(before)) // _DAY_US
+            # Two instants compare in UTC (as `_later` does), and any move later is at
+            # least a day (as `Event.delay` counts): never the difference of their
+            # local dates, which can run the other way.
+            return -(-(_key(after) - _key(before)) // _DAY_US)
         return to_day(after).toordinal() - to_day(before).toordinal()
 
 
