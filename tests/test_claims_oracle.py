@@ -456,3 +456,38 @@ class TestInstantDelay:
             stated="2027-01-02", when=happened, status="happened"
         )
         assert e.delay == delay
+
+
+class TestRestatements:
+    """A claim that repeats the current date and status changes nothing: it is no revision
+    (the iCalendar SEQUENCE) and does not move `last_changed` (the feed's DTSTAMP)."""
+
+    def test_a_restated_date_is_no_revision(self) -> None:
+        wire = Source("w", published="2026-01-05")
+        e = Event(title="x", when="2026-04", sources=[wire])
+        e = e.revise(stated="2026-02-01", when="2026-04", note="still April")
+        e = e.revise(stated="2026-03-01", status="expected")  # still expected
+        assert e.revisions == 0  # was 2
+        assert e.last_changed == wire.published  # was 1 March
+        moved = e.revise(stated="2026-03-10", when="2026-05").revise(
+            stated="2026-03-20", when="2026-05", status="confirmed"
+        )
+        assert moved.revisions == 2  # May; then confirmed (the date restated)
+        assert str(moved.last_changed) == "20 March 2026"
+
+    def test_a_different_spelling_of_the_date_is_a_revision(self) -> None:
+        # "by end of April" is not "April": the feed's text changes, so SEQUENCE rises.
+        e = Event(title="x", when="2026-04").revise(stated="2026-02-01", when="by April 2026")
+        assert e.revisions == 1
+
+    @settings(max_examples=200)
+    @given(HISTORIES)
+    def test_revisions_count_the_changes(self, history: tuple) -> None:  # type: ignore[type-arg]
+        (when, status), _, steps = history
+        changes = 0
+        current = (When.parse(when), status)
+        for _, w, s in ref_order(steps):
+            new = (current[0] if w is None else When.parse(w), current[1] if s is None else s)
+            changes += new != current
+            current = new
+        assert _event(history, "x").revisions == changes
