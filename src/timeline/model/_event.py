@@ -193,25 +193,37 @@ class Event:
 
     @property
     def last_changed(self) -> When | None:
-        """When the date or status last changed: the latest such claim, else `stated`.
+        """When the date or status last changed: the latest claim changing one, else `stated`.
 
         >>> e = Event(title="x", when="2026").revise(status="happened", stated="2026-06-01")
         >>> e.last_changed
         When.parse('1 June 2026')
         """
-        for claim in reversed(self.claims):
-            if claim.changes_date_or_status:
-                return claim.stated
-        return self.stated
+        changes = self._changes
+        return changes[-1].stated if changes else self.stated
 
     @property
     def revisions(self) -> int:
         """How many claims changed the date or status (the iCalendar SEQUENCE).
 
+        A claim repeating the current date and status ("still April") changes nothing.
+
         >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").revisions
         1
         """
-        return sum(1 for c in self.claims if c.changes_date_or_status)
+        return len(self._changes)
+
+    @functools.cached_property
+    def _changes(self) -> tuple[Claim, ...]:
+        """The claims that changed the date or status, in stated order."""
+        found = []
+        when, status = self.initial_when, self.initial_status
+        for claim in self.claims:
+            new_when, new_status = claim.when or when, claim.status or status
+            if new_when != when or new_status is not status:
+                found.append(claim)
+            when, status = new_when, new_status
+        return tuple(found)
 
     @property
     def current_end(self) -> When | None:
