@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Observation, Source, Status, Timeline, When
+from timeline import Event, Observation, Source, Status, Target, TargetError, Timeline, When
 from timeline.model._text import name_key
 
 # -- the reference ---------------------------------------------------------------------------
@@ -491,3 +491,15 @@ class TestRestatements:
             changes += new != current
             current = new
         assert _event(history, "x").revisions == changes
+
+
+class TestOnTrackTheBaselineDay:
+    def test_a_figure_on_the_baseline_day_cannot_tell_a_pace(self) -> None:
+        t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01", "100 x"))
+        assert t.on_track(Observation("2024-01-01", "110 x")) is None  # raised TargetError
+        assert t.on_track(Observation("2024-01-01", "125 x")) is True  # already reached
+
+    def test_a_figure_before_the_baseline_is_refused(self) -> None:
+        t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01", "100 x"))
+        with pytest.raises(TargetError, match="before the baseline"):
+            t.on_track(Observation("2023-12-31", "110 x"))
