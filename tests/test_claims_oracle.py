@@ -503,3 +503,7 @@ class TestOnTrackTheBaselineDay:
         t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01", "100 x"))
         with pytest.raises(TargetError, match="before the baseline"):
             t.on_track(Observation("2023-12-31", "110 x"))
+
+    def test_a_day_against_an_instant_baseline_the_same_day(self) -> None:
+        t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01T12:00Z", "100 x"))
+        assert t.on_track(Observation("2024-01-01", "110 x")) is None

@@ -251,7 +251,8 @@ class Target:
         """Whether the observed pace since the baseline is at least the pace required.
 
         True when the figure already reaches the goal; None when the bounds and
-        dates cannot tell.
+        dates cannot tell (a figure from the baseline's own day shows no pace). A
+        figure surely before the baseline raises `TargetError`.
 
         >>> t = Target("x", "121 x", When.day(2026, 1, 1),
         ...            baseline=Observation(When.day(2024, 1, 1), "100 x"))
@@ -260,6 +261,15 @@ class Target:
         """
         if self.reached(observation.value):
             return True
+        since, until = _span(self._origin().when)[0], _span(observation.when)[1]
+        if since is not None and until is not None and _key(until) <= _key(since):
+            # Surely before: instants in UTC, a day against an instant by its local date.
+            if _cmp(until, since) < 0:
+                raise TargetError(
+                    f"target {self.metric!r}: {observation} is before the baseline "
+                    f"({self.baseline}); pass a figure from the baseline on"
+                )
+            return None  # the baseline's own moment: no time has passed to show a pace
         figures = (self._origin().value, observation.value, self.goal)
         if any(q.minimum is not None and q.minimum < 0 for q in figures):
             return None  # a pace of growth is a ratio: it says nothing across zero
