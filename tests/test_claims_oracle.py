@@ -507,3 +507,36 @@ class TestOnTrackTheBaselineDay:
     def test_a_day_against_an_instant_baseline_the_same_day(self) -> None:
         t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01T12:00Z", "100 x"))
         assert t.on_track(Observation("2024-01-01", "110 x")) is None
+
+
+def _kept_and_broken(kept: int, broken: int) -> Timeline:
+    events = [
+        Event(title=f"k{i}", when="2026-04", actors=["A"]).revise(
+            stated="2026-04-10", when="2026-04-10", status="happened"
+        )
+        for i in range(kept)
+    ]
+    events += [Event(title=f"b{i}", when="2026-04", actors=["A"]) for i in range(broken)]
+    return Timeline(events)
+
+
+class TestOnTimeRateText:
+    """The rate as printed never says all or none when it is not: 199 of 200 is not "100%"."""
+
+    @pytest.mark.parametrize(
+        ("kept", "broken", "shown"),
+        [
+            (199, 1, ">99%"),  # was "100%"
+            (1, 249, "<1%"),  # was "0%"
+            (1, 7, "13%"),  # 12.5%: was "12%" (half to even), now half up as people round
+            (3, 5, "38%"),
+            (2, 1, "67%"),
+            (1, 0, "100%"),
+            (0, 1, "0%"),
+        ],
+    )
+    def test_summary_and_table(self, kept: int, broken: int, shown: str) -> None:
+        record = _kept_and_broken(kept, broken).track_record(as_of="2026-06-01")
+        assert record.summary.endswith(f"({shown} on time).")
+        table = str(record).splitlines()
+        assert f" {shown} " in table[2] + " " and f" {shown} " in table[-1] + " "

@@ -50,7 +50,13 @@ from timeline.model._event import Event
 from timeline.model._event_day import overdue_on
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
-from timeline.model._track_text import _plural, record_frame, record_html, record_text
+from timeline.model._track_text import (
+    _plural,
+    rate_text,
+    record_frame,
+    record_html,
+    record_text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -235,11 +241,9 @@ class TrackRecord:
                 f"As of {self.as_of}, all {_plural(t.promises, 'promise')} {verb} pending: "
                 "none has come due, happened or been cancelled."
             )
-        rate = t.on_time_rate
-        assert rate is not None
         return (
             f"As of {self.as_of}, {_plural(t.promises, 'promise')}: {t.kept} kept, {t.late} late, "
-            f"{t.broken} broken, {t.pending} pending ({rate:.0%} on time)."
+            f"{t.broken} broken, {t.pending} pending ({rate_text(t.kept, t.resolved)} on time)."
         )
 
     def __str__(self) -> str:
