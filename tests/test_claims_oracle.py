@@ -540,3 +540,10 @@ class TestOnTimeRateText:
         assert record.summary.endswith(f"({shown} on time).")
         table = str(record).splitlines()
         assert f" {shown} " in table[2] + " " and f" {shown} " in table[-1] + " "
+
+
+def test_a_mean_of_days_near_zero_is_never_minus_zero() -> None:
+    from timeline.model._track_text import _days
+
+    assert _days(-0.04) == "0 days"  # was "-0 days"
+    assert (_days(-0.06), _days(-1.0), _days(2.5)) == ("-0.1 days", "-1 day", "2.5 days")

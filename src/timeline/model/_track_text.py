@@ -46,6 +46,7 @@ def _days(value: float | None) -> str:
     if value is None:
         return "-"
     number = f"{value:.1f}".removesuffix(".0")
+    number = "0" if number == "-0" else number  # a mean of -0.04 days is not "-0 days"
     return f"{number} day" if number in ("1", "-1") else f"{number} days"
 
 
