@@ -547,3 +547,22 @@ def test_a_mean_of_days_near_zero_is_never_minus_zero() -> None:
 
     assert _days(-0.04) == "0 days"  # was "-0 days"
     assert (_days(-0.06), _days(-1.0), _days(2.5)) == ("-0.1 days", "-1 day", "2.5 days")
+
+
+class TestOpenEndedSlips:
+    """ "After March" then "after June" is a slip: with no latest day on either side, the
+    earliest day moving later is what moved the promise."""
+
+    @pytest.mark.parametrize(
+        ("before", "after", "days"),
+        [
+            ("after March 2026", "after June 2026", 91),  # was no slip
+            ("2026-03/..", "2026-06/..", 92),  # "from March on" to "from June on"
+            ("after June 2026", "after March 2026", None),  # pulled in: no slip
+            ("after March 2026", "after March 2026", None),  # restated
+            ("after March 2026", "TBD", None),  # no date at all: nothing to compare
+        ],
+    )
+    def test_slip(self, before: str, after: str, days: int | None) -> None:
+        e = Event(title="x", when=before).revise(stated="2026-01-10", when=after)
+        assert [s.days for s in e.slips] == ([] if days is None else [days])
