@@ -33,6 +33,7 @@ TEXTS = (
     "by May 2026",
     "c. April 2026",
     "after March 2026",
+    "after June 2026",
     "TBD",
     "2025-12",
     "2027-01",
@@ -95,9 +96,16 @@ def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[
     for _, w, st_ in ref_order(steps):
         if w is not None and status.is_open:
             old, new = _last(When.parse(when)), _last(When.parse(w))
-            if (new is None and old is not None) or (
-                new is not None and old is not None and new > old
-            ):
+            if old is None and new is None:  # open-ended both: compare the earliest days
+                old, new = _first(When.parse(when)), _first(When.parse(w))
+                if old is None or new is None:
+                    old = new = None
+            elif new is None:
+                found.append((when, w))
+                when = w
+                status = st_ if st_ is not None else status
+                continue
+            if new is not None and old is not None and new > old:
                 found.append((when, w))
         when = w if w is not None else when
         status = st_ if st_ is not None else status

@@ -161,10 +161,15 @@ class Slip:
     def days(self) -> int | None:
         """How many days later the latest possible day moved, when both are bounded.
 
+        Between two open-ended dates ("after March", then "after June"), how many
+        days later the earliest day moved.
+
         >>> Slip(When.month(2026, 4), When.quarter(2026, 3), Claim(stated="2026-04-20")).days
         153
         """
         before, after = self.before.latest, self.after.latest
+        if before is None and after is None:  # open-ended both: the earliest day moved
+            before, after = self.before.earliest, self.after.earliest
         if before is None or after is None:
             return None
         if isinstance(before, _dt.datetime) and isinstance(after, _dt.datetime):
@@ -180,8 +185,13 @@ def _later(new: When, old: When) -> bool:
 
     Narrowing inside the promised window ("Q1 2026", then "2 March 2026") or
     restating the same deadline ("April 2026", then "by end of April 2026") is
-    not a slip; an unbounded latest day is the latest of all.
+    not a slip; an unbounded latest day is the latest of all. Between two
+    open-ended dates ("after March", then "after June") the earliest day moving
+    later is the slip.
     """
     if new.latest is None:
-        return old.latest is not None
+        if old.latest is not None:
+            return True
+        first, was = new.earliest, old.earliest
+        return first is not None and was is not None and _cmp(first, was) > 0
     return old.latest is not None and _cmp(new.latest, old.latest) > 0
