@@ -574,3 +574,30 @@ class TestOpenEndedSlips:
     def test_slip(self, before: str, after: str, days: int | None) -> None:
         e = Event(title="x", when=before).revise(stated="2026-01-10", when=after)
         assert [s.days for s in e.slips] == ([] if days is None else [days])
+
+
+class TestQualifiedSlips:
+    """A slip moves the latest *possible* day later, and a qualified date's latest possible day
+    is its fuzzy one (as `overdue` and `delay` read it): "c. April" done on 15 May kept its
+    promise, so it did not slip."""
+
+    @pytest.mark.parametrize(
+        ("before", "after", "days"),
+        [
+            ("c. April 2026", "2026-05-15", None),  # inside "c. April" (to 31 May): was a slip
+            ("c. April 2026", "May 2026", None),  # the same latest possible day
+            ("c. April 2026", "2026-06-01", 1),  # past it
+            ("April 2026", "c. April 2026", 31),  # now it could be May
+            ("April 2026", "May 2026", 31),  # exact dates: as before
+        ],
+    )
+    def test_slip(self, before: str, after: str, days: int | None) -> None:
+        e = Event(title="x", when=before).revise(stated="2026-01-10", when=after)
+        assert [s.days for s in e.slips] == ([] if days is None else [days])
+
+    def test_kept_is_not_slipped(self) -> None:
+        e = Event(title="x", when="c. April 2026", actors=["A"]).revise(
+            stated="2026-05-15", when="2026-05-15", status="happened"
+        )
+        row = Timeline([e]).track_record(as_of="2026-07-01").row("A")
+        assert (row.kept, row.slips_per_promise) == (1, 0.0)  # was 1 slip
