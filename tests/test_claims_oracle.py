@@ -612,3 +612,10 @@ class TestQualifiedSlips:
         )
         row = Timeline([e]).track_record(as_of="2026-07-01").row("A")
         assert (row.kept, row.slips_per_promise) == (1, 0.0)  # was 1 slip
+
+
+def test_timeline_slips_the_same_day_in_the_order_said() -> None:
+    # Two events slipped the same day: 09:00 at +08:00 (01:00 UTC) was said before 08:00 UTC.
+    a = Event(title="a", when="2026-04").revise(stated="2026-04-20T08:00Z", when="2026-05")
+    b = Event(title="b", when="2026-04").revise(stated="2026-04-20T09:00+08:00", when="2026-05")
+    assert [e.id for e, _ in Timeline([a, b]).slips()] == ["b", "a"]  # was a, b
