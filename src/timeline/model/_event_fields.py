@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline._errors import EventError
 from timeline.dates._bounds import _cmp, _key
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.model._event import Event
 
-__all__ = ["init_checked", "slugify"]
+__all__ = ["init_checked", "slugify", "stated_order"]
 
 # Large timelines repeat the same actor and tag lists; sharing one tuple per
 # distinct list keeps an event small (benchmarks/bench_timeline.py).
@@ -95,32 +95,45 @@ def _claim_order(claim: Claim) -> int:
 
 
 def _stated_order(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """Claims in stated order: by day, and the same day's instants by when they were said.
+    """Claims in stated order (`stated_order`)."""
+    return tuple(stated_order(claims, lambda claim: claim))
+
+
+_T = TypeVar("_T")
+
+
+def stated_order(items: Iterable[_T], claim_of: Callable[[_T], Claim]) -> list[_T]:
+    """Items in the order their claims were stated: by day, same-day instants in UTC order.
 
     A claim stated at an instant counts from its local day (as `Event.as_of` reads it);
     two stated the same day at instants were said in UTC order, whichever zone wrote
     them ("09:00+08:00" before "08:00Z"). A claim stated as a day has no time: it keeps
     its place among the others, and the stable sort keeps same-day days as given.
+
+    >>> said = [Claim(stated="2026-04-20T08:00Z"), Claim(stated="2026-04-20T09:00+08:00")]
+    >>> [str(c.stated) for c in stated_order(said, lambda c: c)]
+    ['2026-04-20T09:00+08:00', '2026-04-20T08:00Z']
     """
-    ordered = sorted(claims, key=_claim_order)
-    if not any(isinstance(c.stated.earliest, _dt.datetime) for c in ordered):
-        return tuple(ordered)  # the common case: claims stated as days
+    ordered = sorted(items, key=lambda item: _claim_order(claim_of(item)))
+    if not any(isinstance(claim_of(item).stated.earliest, _dt.datetime) for item in ordered):
+        return ordered  # the common case: claims stated as days
     start = 0
     while start < len(ordered):
+        day = claim_of(ordered[start]).day
         stop = start + 1
-        while stop < len(ordered) and ordered[stop].day == ordered[start].day:
+        while stop < len(ordered) and claim_of(ordered[stop]).day == day:
             stop += 1
         timed: list[tuple[int, int]] = []  # (position, when said in UTC) of each instant
         for i in range(start, stop):
-            at = ordered[i].stated.earliest
+            at = claim_of(ordered[i]).stated.earliest
             if isinstance(at, _dt.datetime):
                 timed.append((i, _key(at)))
         if len(timed) > 1:
-            claims_in_order = [ordered[i] for i, _ in sorted(timed, key=lambda p: p[1])]
-            for (i, _), claim in zip(timed, claims_in_order, strict=True):
-                ordered[i] = claim
+            in_order = [ordered[i] for i, _ in sorted(timed, key=lambda p: p[1])]
+            for (i, _), item in zip(timed, in_order, strict=True):
+                ordered[i] = item
         start = stop
-    return tuple(ordered)
+    return ordered
 
 
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
