@@ -17,7 +17,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Observation, Source, Status, Target, TargetError, Timeline, When
+from timeline import (
+    Event,
+    Observation,
+    Source,
+    Status,
+    Target,
+    TargetError,
+    Timeline,
+    When,
+    growth,
+)
 from timeline.model._text import name_key
 
 # -- the reference ---------------------------------------------------------------------------
@@ -619,3 +629,23 @@ def test_timeline_slips_the_same_day_in_the_order_said() -> None:
     a = Event(title="a", when="2026-04").revise(stated="2026-04-20T08:00Z", when="2026-05")
     b = Event(title="b", when="2026-04").revise(stated="2026-04-20T09:00+08:00", when="2026-05")
     assert [e.id for e, _ in Timeline([a, b]).slips()] == ["b", "a"]  # was a, b
+
+
+class TestGrowthText:
+    @pytest.mark.parametrize(
+        ("start", "end", "shown"),
+        [
+            # was "1.714285714285714285714285714–2×": 28 digits; the range is widened outward
+            ("$300M–$350M", "$600M", "1.71–2×"),
+            ("$300M", "$700M", "2.33×"),  # was 2.333333333333333333333333333×
+            ("$600M", "$300M–$350M", "0.5–0.584×"),
+            ("1 trillion tokens per day", "over 140 trillion tokens per day", "over 140×"),
+            ("3 x", "1,000,000 x", "333,333×"),  # big factors: whole numbers, to the nearest
+            ("1 x", "2 x", "2×"),
+        ],
+    )
+    def test_factor_is_written_in_three_significant_digits(
+        self, start: str, end: str, shown: str
+    ) -> None:
+        g = growth(Observation("2025-01-01", start), Observation("2026-01-01", end))
+        assert str(g).startswith(f"{shown} from ")
