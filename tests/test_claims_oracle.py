@@ -649,3 +649,25 @@ class TestGrowthText:
     ) -> None:
         g = growth(Observation("2025-01-01", start), Observation("2026-01-01", end))
         assert str(g).startswith(f"{shown} from ")
+
+
+class TestProgressText:
+    """The share of the way never says the goal is reached (100%) when it is not, nor
+    nothing (0%) when something was done."""
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            ("$597M", "99.5%"),  # was "100%"
+            ("$599.9M", "99.9%"),  # was "100%"
+            ("$2M", "<1%"),  # was "0%"
+            ("$600M", "100%"),
+            ("$603M", "101%"),  # 100.5%: half up, as people round (was "100%")
+            ("$75M", "13%"),  # 12.5%: half up (was "12%")
+            ("$0", "0%"),
+            ("$300M–$597M", "50%–99.5%"),
+        ],
+    )
+    def test_describe(self, value: str, shown: str) -> None:
+        t = Target("ARR", "$600M", "by 2026")
+        assert f"; {shown} of the way" in t.describe([Observation("2026-06", value)])
