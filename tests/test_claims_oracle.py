@@ -671,3 +671,7 @@ class TestProgressText:
     def test_describe(self, value: str, shown: str) -> None:
         t = Target("ARR", "$600M", "by 2026")
         assert f"; {shown} of the way" in t.describe([Observation("2026-06", value)])
+
+    def test_a_little_below_the_baseline_is_not_minus_zero(self) -> None:
+        t = Target("ARR", "$600M", "by 2026", baseline=Observation("2026-01", "$300M"))
+        assert "; -0.4% of the way" in t.describe([Observation("2026-06", "$299M")])
