@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import (
     Event,
     Observation,
@@ -193,7 +194,7 @@ def _event(history: tuple[tuple[str, Status], dt.date | None, list[Step]], title
 
 
 class TestAgainstTheReference:
-    @settings(max_examples=300)
+    @settings(max_examples=examples(300, 3000), deadline=None)
     @given(HISTORIES, DAYS)
     def test_as_of_replays(self, history: tuple, day: dt.date) -> None:  # type: ignore[type-arg]
         initial, published, steps = history
@@ -209,7 +210,7 @@ class TestAgainstTheReference:
             (d, None if w is None else When.parse(w), s) for d, w, s in expected[2]
         ]
 
-    @settings(max_examples=300)
+    @settings(max_examples=examples(300, 3000), deadline=None)
     @given(HISTORIES)
     def test_current_slips_and_delay(self, history: tuple) -> None:  # type: ignore[type-arg]
         initial, _, steps = history
@@ -227,7 +228,7 @@ class TestAgainstTheReference:
         )
         assert event.delay == expected_delay
 
-    @settings(max_examples=300)
+    @settings(max_examples=examples(300, 3000), deadline=None)
     @given(HISTORIES, DAYS)
     def test_overdue(self, history: tuple, day: dt.date) -> None:  # type: ignore[type-arg]
         initial, published, steps = history
@@ -235,7 +236,7 @@ class TestAgainstTheReference:
         expected = known is not None and ref_overdue(known[0], known[1], day)
         assert _event(history, "x").overdue(day) == expected
 
-    @settings(max_examples=150)
+    @settings(max_examples=examples(150, 3000), deadline=None)
     @given(
         st.lists(
             st.tuples(HISTORIES, st.sampled_from(["Acme", "acme", "ACME", "Calder"])),
@@ -407,7 +408,7 @@ class TestQualifiedDelay:
         )
         assert e.delay == delay
 
-    @settings(max_examples=200)
+    @settings(max_examples=examples(200, 3000), deadline=None)
     @given(st.sampled_from(TEXTS), DAYS, DAYS)
     def test_happening_never_scores_worse_than_staying_open(
         self, promised: str, done: dt.date, day: dt.date
@@ -437,7 +438,7 @@ def ref_upcoming(when: str, status: Status, start: dt.date, within: int) -> bool
 
 
 class TestTimelineAgainstTheReference:
-    @settings(max_examples=150)
+    @settings(max_examples=examples(150, 3000), deadline=None)
     @given(st.lists(HISTORIES, max_size=6), DAYS, st.integers(0, 400))
     def test_as_of_overdue_upcoming(
         self,
@@ -508,7 +509,7 @@ class TestRestatements:
         e = Event(title="x", when="2026-04").revise(stated="2026-02-01", when="by April 2026")
         assert e.revisions == 1
 
-    @settings(max_examples=200)
+    @settings(max_examples=examples(200, 3000), deadline=None)
     @given(HISTORIES)
     def test_revisions_count_the_changes(self, history: tuple) -> None:  # type: ignore[type-arg]
         (when, status), _, steps = history
