@@ -288,6 +288,12 @@ class TestParsePhrases:
             ("as early as 2027", When.year(2027).not_before()),
             ("no sooner than Q3 2026", When.quarter(2026, 3).not_before()),
             ("by year's end 2026", When.year(2026).by()),
+            # "beyond"/"post-" and "pre-", as forecasts write them (were unknown words)
+            ("beyond 2030", When.year(2030).after()),
+            ("post-2030", When.year(2030).after()),
+            ("post 2030", When.year(2030).after()),
+            ("pre-2030", When.year(2030).before()),
+            ("pre-Q3 2026", When.quarter(2026, 3).before()),
         ],
     )
     def test_relations(self, text: str, expected: When) -> None:
@@ -353,6 +359,10 @@ class TestParsePhrases:
             ("until June 2026", When.interval("open", When.month(2026, 6))),
             ("until the end of 2026", When.interval("open", When.year(2026))),
             ("till June 2026", When.interval("open", When.month(2026, 6))),
+            # "runs through 2028": up to its end, as "until" (was refused)
+            ("through 2028", When.interval("open", When.year(2028))),
+            ("thru June 2026", When.interval("open", When.month(2026, 6))),
+            ("through the end of 2028", When.interval("open", When.year(2028))),
             (
                 "until c. June 2026",
                 When.interval("open", When.month(2026, 6).qualify(approximate=True)),
