@@ -225,6 +225,15 @@ class TestParsePhrases:
             ("early April 2026", When.dekad(2026, 4, 1)),
             ("mid-April 2026", When.dekad(2026, 4, 2)),
             ("the end of April 2026", When.dekad(2026, 4, 3)),
+            # a calendar year said as such, as against a fiscal one (were unknown words)
+            ("CY2027", When.year(2027)),
+            ("CY 2027", When.year(2027)),
+            ("CY27", When.year(2027)),
+            ("calendar 2027", When.year(2027)),
+            ("calendar year 2027", When.year(2027)),
+            ("by the end of calendar year 2027", When.year(2027).by()),
+            ("Q3 CY2026", When.quarter(2026, 3)),
+            ("H2 CY26", When.half(2026, 2)),
             # ... and of a quarter its months, of a half-year two months each: thirds, as
             # of a year (were refused: "'late' applies to a month, a year or a decade")
             ("early Q3 2026", When.month(2026, 7)),

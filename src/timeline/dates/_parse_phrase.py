@@ -78,7 +78,14 @@ def normalise(text: str) -> str:
         s = _END_DASH.sub(r"\1 of \2", s)
     if " or " in s and ("quarter" in s or "half" in s):
         s = _ORDINAL_OR.sub(_codes, s)
+    if "cy" in s or "calendar" in s:
+        # A calendar year said as such, as against a fiscal one: "CY2027", "CY27",
+        # "calendar year 2027" are the year (two digits: 20xx, as "3Q25" reads).
+        s = _CALENDAR_YEAR.sub(lambda m: m[1] or m[3] or f"20{m[2]}", s)
     return s
+
+
+_CALENDAR_YEAR = re.compile(r"\b(?:cy ?'?(?:(\d{4})|(\d{2}))|calendar (?:year )?(\d{4}))\b")
 
 
 _ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
