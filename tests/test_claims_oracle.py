@@ -90,15 +90,22 @@ def ref_replay(
     return when, status, known
 
 
-def ref_first_expected(initial: tuple[str, Status], steps: Sequence[Step]) -> str:
+def ref_first_promise(
+    initial: tuple[str, Status], steps: Sequence[Step]
+) -> tuple[str, dt.date | None]:
+    """The first date promised, and the day of the claim that gave it (None: the initial)."""
     when, status = initial
     if not When.parse(when).is_undated:
-        return when
-    for _, w, st_ in ref_order(steps):
+        return when, None
+    for day, w, st_ in ref_order(steps):
         status = st_ if st_ is not None else status
         if w is not None and not When.parse(w).is_undated and status.is_open:
-            return w
-    return when
+            return w, day
+    return when, None
+
+
+def ref_first_expected(initial: tuple[str, Status], steps: Sequence[Step]) -> str:
+    return ref_first_promise(initial, steps)[0]
 
 
 def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[str, str]]:
@@ -247,6 +254,8 @@ class TestAgainstTheReference:
     def test_track_record_counts(self, rows: list, day: dt.date) -> None:  # type: ignore[type-arg]
         events = []
         expected: dict[str, dict[str, list[str]]] = {}
+        slips: dict[str, int] = {}
+        notices: dict[str, list[int]] = {}
         for i, (history, actor) in enumerate(rows):
             event = _event(history, f"e{i}")
             event = Event(
@@ -259,8 +268,20 @@ class TestAgainstTheReference:
             )
             events.append(event)
             outcome = ref_outcome(history[0], history[1], history[2], day)
-            if outcome is not None:
-                expected.setdefault(name_key(actor), {}).setdefault(outcome, []).append(event.id)
+            if outcome is None:
+                continue
+            key = name_key(actor)
+            expected.setdefault(key, {}).setdefault(outcome, []).append(event.id)
+            initial, published, steps = history
+            known = [s for s in ref_order(steps) if s[0] <= day]
+            slips[key] = slips.get(key, 0) + len(ref_slips(initial, known))
+            first, giver = ref_first_promise(initial, known)
+            # Notice: from the statement that gave the first date to that date's last day.
+            said = published if giver is None else giver
+            last = _last(When.parse(first))
+            notices.setdefault(key, [])
+            if said is not None and last is not None:
+                notices[key].append((last - said).days)
         record = Timeline(events).track_record(as_of=day)
         got = {
             name_key(r.group): {o: sorted(r.ids(o)) for o in ("kept", "late", "broken", "pending")}
@@ -274,6 +295,10 @@ class TestAgainstTheReference:
         for row in record:
             resolved = row.kept + row.late + row.broken
             assert row.on_time_rate == (row.kept / resolved if resolved else None)
+            key = name_key(row.group)
+            assert row.slips == slips[key]
+            mean = sum(notices[key]) / len(notices[key]) if notices[key] else None
+            assert row.mean_notice_days == mean
 
 
 class TestClaimsTheSameDay:
