@@ -710,3 +710,31 @@ class TestProgressText:
     def test_a_little_below_the_baseline_is_not_minus_zero(self) -> None:
         t = Target("ARR", "$600M", "by 2026", baseline=Observation("2026-01", "$300M"))
         assert "; -0.4% of the way" in t.describe([Observation("2026-06", "$299M")])
+
+
+class TestBoundedGoalsKeepTheirDirection:
+    """A goal's own bound says which way reaching it goes: "under 5%" is a ceiling and "at
+    least 10,000" a floor, whichever side of it the baseline was (a goal already kept)."""
+
+    @pytest.mark.parametrize(
+        ("goal", "baseline", "figure", "reached", "status"),
+        [
+            # was: rising (5% > 4%), so 4.5% fell short ("missed") and 6% reached it
+            ("under 5%", "4%", "4.5%", True, "met"),
+            ("under 5%", "4%", "6%", False, "missed"),
+            ("at most 5%", "4%", "5%", True, "met"),
+            # was: falling (10,000 < 12,000), so 11,000 fell short and 9,000 reached it
+            ("at least 10,000 firms", "12,000 firms", "11,000 firms", True, "met"),
+            ("at least 10,000 firms", "12,000 firms", "9,000 firms", False, "missed"),
+            ("more than 10,000 firms", "12,000 firms", "10,000 firms", False, "missed"),
+            # an unbounded goal still takes its direction from the baseline
+            ("5%", "10%", "4%", True, "met"),
+            ("10,000 firms", "2,000 firms", "9,000 firms", False, "missed"),
+        ],
+    )
+    def test_reached_and_status(
+        self, goal: str, baseline: str, figure: str, reached: bool, status: str
+    ) -> None:
+        t = Target("m", goal, "by 2030", baseline=Observation("2025", baseline))
+        assert t.reached(Observation("2030", figure).value) is reached
+        assert t.status("2031-01-01", [Observation("2030", figure)]) == status
