@@ -153,12 +153,21 @@ class Target:
     def rising(self) -> bool:
         """Whether reaching the goal means going up (False: coming down to it).
 
+        A goal with a bound says so itself: "under 5%" is a ceiling and "at least
+        10,000" a floor, whichever side of it the baseline was (then the goal is
+        already kept). Otherwise the baseline gives the direction (a goal below it
+        is a cut), and without one the goal rises.
+
         >>> Target("share", "under 5%", When.year(2030)).rising
         False
+        >>> Target("share", "under 5%", "2030", baseline=Observation("2025", "4%")).rising
+        False
         """
-        if self.baseline is not None:
-            return self.goal.midpoint >= self.baseline.value.to(self.goal.unit).midpoint
-        return self.goal.bound not in (Bound.AT_MOST, Bound.LESS_THAN)
+        if self.goal.bound in (Bound.AT_MOST, Bound.LESS_THAN):
+            return False
+        if self.goal.bound in (Bound.AT_LEAST, Bound.MORE_THAN) or self.baseline is None:
+            return True
+        return self.goal.midpoint >= self.baseline.value.to(self.goal.unit).midpoint
 
     @property
     def threshold(self) -> Decimal:
