@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+from typing import Literal
 
 import attrs
 
@@ -51,6 +52,20 @@ class Status(enum.Enum):
 
 
 _STATUS_TEXT = {s.value: s for s in Status}
+
+
+def yearless_reading(status: Status | None) -> Literal["current", "future", "past"]:
+    """How a date said without its year ("January") is read, by the status said with it.
+
+    Still to come (or no status: a new date is a plan), the next such date not yet
+    over; happened, the last one begun by then; cancelled, the one of that year.
+
+    >>> yearless_reading(Status.EXPECTED), yearless_reading(Status.HAPPENED)
+    ('future', 'past')
+    """
+    if status is None or status.is_open:
+        return "future"
+    return "past" if status is Status.HAPPENED else "current"
 
 
 def _status(value: Status | str, owner: str, field: str = "status") -> Status:
@@ -107,10 +122,12 @@ class Claim:
         day = to_day(stated_when)
         if source is not None and not isinstance(source, Source):
             raise EventError(f"claim: source: {source!r} is not a Source")
+        state = None if status is None else _status(status, "claim")
+        reading = yearless_reading(state)
         self.__attrs_init__(
             stated_when,
-            None if when is None else coerce_when(when, "claim", "when", day),
-            None if status is None else _status(status, "claim"),
+            None if when is None else coerce_when(when, "claim", "when", day, prefer=reading),
+            state,
             source,
             optional_text(note, "claim", "note"),
         )

@@ -36,7 +36,7 @@ from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._claim import Claim, Slip, Status, _later
+from timeline.model._claim import Claim, Slip, Status, _later, _status, yearless_reading
 from timeline.model._event_day import days_late, overdue_on, upcoming_in
 from timeline.model._event_fields import init_checked, slugify
 from timeline.model._event_text import event_repr, event_str
@@ -352,7 +352,9 @@ class Event:
         if isinstance(when, str) and (fiscal := self._fiscal) is not None:
             # "Q4 FY2026" said of an event stated in fiscal years: in those years
             day = Claim(stated=stated).day
-            when = coerce_when(when, "claim", "when", day, fiscal=fiscal)
+            state = None if status is None else _status(status, "claim")
+            prefer = yearless_reading(state)
+            when = coerce_when(when, "claim", "when", day, fiscal=fiscal, prefer=prefer)
         claim = Claim(stated=stated, when=when, status=status, source=source, note=note)
         return attrs.evolve(self, claims=(*self.claims, claim))
 

@@ -26,7 +26,7 @@ from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source
 from timeline.figures._target import Target
 from timeline.figures._text import checked_text, optional_text
-from timeline.model._claim import Claim, Status, _status
+from timeline.model._claim import Claim, Status, _status, yearless_reading
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
@@ -233,8 +233,13 @@ def init_checked(
     # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event
     # (a timeline's fiscal_years gives its first actor's when a file is read).
     fy = fiscal_year_start
-    start = coerce_when(when, owner, "when", reference, fix, fy)
-    stop = None if end is None else coerce_when(end, owner, "end", reference, fix, fy)
+    state = _status(status, owner)
+    # "January" said on 20 December: the next one if still to come, the last if it happened.
+    reading = yearless_reading(state)
+    start = coerce_when(when, owner, "when", reference, fix, fy, prefer=reading)
+    stop = (
+        None if end is None else coerce_when(end, owner, "end", reference, fix, fy, prefer=reading)
+    )
     stop_at, start_at = (stop.latest if stop else None), start.earliest
     if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
         raise EventError(
@@ -245,7 +250,7 @@ def init_checked(
         when=start,
         id=id,
         end=stop,
-        status=_status(status, owner),
+        status=state,
         kind=optional_text(kind, owner, "kind"),
         actors=_strings(actors, owner, "actors"),
         tags=_strings(tags, owner, "tags"),
