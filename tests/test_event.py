@@ -216,6 +216,42 @@ class TestIds:
     def test_explicit_id_is_kept(self) -> None:
         assert event(id="hy3").id == "hy3"
 
+    @given(st.text(max_size=40))
+    @settings(max_examples=300)
+    def test_ascii_slug_is_the_words_between_gaps(self, text: str) -> None:
+        # The slug's definition: runs of anything but [a-z0-9] become one "-", trimmed.
+        import re
+
+        from timeline.model._event_fields import slugify
+
+        if text.isascii():
+            expected = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+            assert slugify(text) == expected
+
+
+class TestSharedNames:
+    """Repeated lists of names are shared; sharing must not skip a check or a clean-up."""
+
+    def test_equal_lists_share_one_tuple_from_any_iterable(self) -> None:
+        a = event(actors=["Tencent", "DeepSeek"])
+        b = event(actors=("Tencent", "DeepSeek"))
+        c = event(actors=iter(["Tencent", "DeepSeek"]))
+        assert a.actors == ("Tencent", "DeepSeek")
+        assert a.actors is b.actors is c.actors
+
+    def test_a_list_seen_before_still_strips_and_checks_what_differs(self) -> None:
+        event(actors=["Tencent"])
+        assert event(actors=[" Tencent "]).actors == ("Tencent",)
+        with pytest.raises(EventError, match="not text"):
+            event(actors=["Tencent", 3])
+        with pytest.raises(EventError, match="lone surrogate"):
+            event(actors=["Tencent", "x\ud800"])
+        with pytest.raises(EventError, match="not text"):
+            event(actors=["Tencent", ["nested"]])
+
+    def test_an_empty_iterable_is_no_names(self) -> None:
+        assert event(tags=iter([])).tags == ()
+
 
 class TestRelativeDates:
     def test_relative_phrase_reads_the_first_sources_date(self, monkeypatch: Any) -> None:
@@ -256,6 +292,50 @@ class TestRelativeDates:
     def test_relative_phrase_resolves(self, when: str, published: Any, expected: When) -> None:
         sources = [Source("first", published=published), Source("later", published="2027-01-01")]
         assert Event(title="x", when=when, sources=sources).when == expected
+
+    @pytest.mark.parametrize(
+        ("when", "status", "published", "expected"),
+        [
+            # a month named without its year, expected: the next such month not yet over
+            # (was the publication's year: "January" said on 20 December was overdue at once)
+            ("January", "expected", "2026-12-20", When.month(2027, 1)),
+            ("Q3", "expected", "2026-12-01", When.quarter(2027, 3)),
+            ("15 March", "expected", "2026-04-02", When.day(2027, 3, 15)),
+            # ... the month it was said in is still to come
+            ("April", "expected", "2026-04-15", When.month(2026, 4)),
+            ("December", "confirmed", "2026-11-10", When.month(2026, 12)),
+            # happened: the last such month begun by then
+            ("December", "happened", "2026-03-10", When.month(2025, 12)),
+            ("March", "happened", "2026-03-28", When.month(2026, 3)),
+        ],
+    )
+    def test_a_yearless_date_reads_by_status(
+        self, when: str, status: str, published: str, expected: When
+    ) -> None:
+        e = Event(title="x", when=when, status=status, sources=[Source("s", published=published)])
+        assert e.when == expected
+
+    def test_an_expected_end_without_its_year_follows_its_start(self) -> None:
+        # "December to January", said in November: January of the next year (was refused:
+        # the end before the start)
+        e = Event(
+            title="x", when="December", end="January", sources=[Source("s", published="2026-11-02")]
+        )
+        assert (e.when, e.end) == (When.month(2026, 12), When.month(2027, 1))
+
+    @pytest.mark.parametrize(
+        ("status", "expected"),
+        [
+            (None, When.month(2027, 1)),  # a new date: a plan, the next January
+            ("expected", When.month(2027, 1)),
+            ("happened", When.month(2026, 1)),
+        ],
+    )
+    def test_a_claims_yearless_date_reads_by_its_status(
+        self, status: str | None, expected: When
+    ) -> None:
+        claim = Claim(stated="2026-12-20", when="January", status=status)
+        assert claim.when == expected
 
     def test_relative_claim_resolves_against_its_day(self) -> None:
         e = event(sources=[ARTICLE]).revise(when="May", stated="2026-04-20")
