@@ -22,6 +22,7 @@ from test_timeline_properties import _frame, _inside, _meets, _start, _stop
 from test_timeline_properties import whens as near_whens
 from timeline import When
 from timeline.dates._edtf_level2 import set_members
+from timeline.dates._masks import mask_readings
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 P = When.parse
@@ -244,22 +245,55 @@ def set_values() -> st.SearchStrategy[When]:
 
 
 def _readings(w: When) -> list[tuple[object, object]]:
-    """Brute force: a set is read as each of its members at its widest; else one span."""
+    """Brute force: a set is read as each of its members at its widest, unspecified digits
+    as each run of days they allow (the runs are `mask_readings`', checked against every
+    day in tests/test_when_oracle.py); else one span."""
     if w.form is not None and w.form[:1] in "[{":
-        return [m.fuzzy_bounds() for m in set_members(w.form)]
-    return [w.fuzzy_bounds()]
+        return [r for m in set_members(w.form) for r in _readings(m)]
+    return list(mask_readings(w) or [w.fuzzy_bounds()])
 
 
-def _plain(w: When) -> list[tuple[object, object]]:
-    """A container at its narrowest: each member's plain bounds (a set), or its own; an
-    interval with an unknown end may end (or start) as soon as its known end allows, so
-    at its narrowest it is that end's span (nothing, if both are unknown or open)."""
-    if w.form is not None and w.form[:1] in "[{":
-        return [(m.earliest, m.latest) for m in set_members(w.form)]
+def _member_holders(w: When) -> list[tuple[object, object]]:
+    """A single value or an interval as a container at its narrowest: each run of its
+    unspecified digits; an interval from the last start its ends allow to the first end."""
     if w.lower == "unknown" or w.upper == "unknown":
         known = w.upper if w.lower == "unknown" else w.lower
-        return [(known.earliest, known.latest)] if isinstance(known, When) else []
-    return [(w.earliest, w.latest)]
+        return _member_holders(known) if isinstance(known, When) else []
+    if w.is_interval:
+        los = _member_holders(w.lower) if isinstance(w.lower, When) else [(None, None)]
+        his = _member_holders(w.upper) if isinstance(w.upper, When) else [(None, None)]
+        if not los or not his:
+            return []
+        last = None if isinstance(w.upper, str) else max(_day(h) for _, h in his)
+        first = None if isinstance(w.lower, str) else min(_day(lo) for lo, _ in los)
+        starts = [lo for lo, _ in los if lo is None or last is None or _day(lo) <= last]
+        stops = [hi for _, hi in his if hi is None or first is None or _day(hi) >= first]
+        if not starts or not stops:
+            return []
+        start = None if None in starts else max(starts, key=_day)
+        stop = None if None in stops else min(stops, key=_day)
+        if start is not None and stop is not None and _day(start) > _day(stop):
+            return []
+        return [(start, stop)]
+    return list(mask_readings(w, plain=True) or [(w.earliest, w.latest)])
+
+
+def _day(p: Any) -> Any:
+    """A bound as a calendar day (only ends of days and months are compared here)."""
+    return p.date() if isinstance(p, dt.datetime) else p
+
+
+def _plain(w: When) -> list[list[tuple[object, object]]]:
+    """A container at its narrowest, as groups of holders: one group a member of an all-of
+    set (a member holds what each of its holders does), else one group of every holder
+    (one of: what every member holds). An interval with an unknown end may end (or
+    start) as soon as its known end allows, so at its narrowest it is that end's span
+    (nothing, if both are unknown or open)."""
+    if w.form is not None and w.form[:1] == "{":
+        return [_member_holders(m) for m in set_members(w.form)]
+    if w.form is not None and w.form[:1] == "[":
+        return [[h for m in set_members(w.form) for h in _member_holders(m)]]
+    return [_member_holders(w)]
 
 
 def _ends_before(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
@@ -280,19 +314,18 @@ def brute_definitely_before(a: When, b: When) -> bool:
 def brute_contains(container: When, other: When) -> bool:
     if container.is_undated:
         return False
-    holders = _plain(container)
-    if not holders:
+    groups = [g for g in _plain(container) if g]
+    if not groups:
         return False
-    every = not container.form or container.form[:1] != "{"  # one of: every member must hold it
-    for reading in _readings(other):
-        held = [_inside(c, reading) for c in holders]
-        if not (all(held) if every else any(held)):
-            return False
-    return True
+    return all(
+        any(all(_inside(c, reading) for c in group) for group in groups)
+        for reading in _readings(other)
+    )
 
 
 def _is_set(w: When) -> bool:
-    return w.form is not None and w.form[:1] in "[{"
+    """Several readings: a set, or unspecified digits that allow several runs of days."""
+    return len(_readings(w)) > 1
 
 
 class TestSets:
