@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from timeline import Event, QueryError, Source, Timeline, When
-from timeline.dates._bounds import _cmp
+from timeline.dates._bounds import _cmp, runs_backwards
 from timeline.model._index import SpanIndex
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -272,11 +272,37 @@ def _window_readings(start: Any, end: Any) -> list[tuple[Any, Any]]:
 
 def _window_holders(start: Any, end: Any) -> tuple[list[tuple[Any, Any]], bool]:
     """A window as a container at its narrowest (plain bounds): a set alone is its
-    members, each of which must hold an event (one of) or one of which must (all of)."""
+    members, each of which must hold an event (one of) or one of which must (all of).
+    A window between two bounds is every span from a reading of the first to a reading
+    of the last that does not end before it starts: each must hold an event."""
     w = _as_when(start)
     if end is None and _is_set(w):
         return [(m.earliest, m.latest) for m in _members(w)], (w.form or "")[:1] == "["
-    return [_bounds(start, end)], True
+    if end is None and not w.is_interval:
+        return [_bounds(start, end)], True
+    first, last = (w, _as_when(end)) if end is not None else (w.lower, w.upper)
+    los = _plain_holders(first) if isinstance(first, When) else [(None, None)]
+    his = _plain_holders(last) if isinstance(last, When) else [(None, None)]
+    pairs = [
+        (lo, hi)
+        for lo, _ in los
+        for _, hi in his
+        if lo is None or hi is None or lo == hi or not runs_backwards(lo, hi)
+    ]
+    return pairs, True
+
+
+def _plain_holders(w: When) -> list[tuple[Any, Any]]:
+    """A window bound's readings at their narrowest: a set's members, an interval's span."""
+    if w.is_interval:
+        lower = w.lower if isinstance(w.lower, When) else None
+        upper = w.upper if isinstance(w.upper, When) else None
+        return [
+            (lo, hi)
+            for lo, _ in (_plain_holders(lower) if lower else [(None, None)])
+            for _, hi in (_plain_holders(upper) if upper else [(None, None)])
+        ]
+    return [(m.earliest, m.latest) for m in _members(w)]
 
 
 def brute_overlapping(tl: Timeline, windows: list[tuple[Any, Any]]) -> list[str]:
@@ -284,6 +310,9 @@ def brute_overlapping(tl: Timeline, windows: list[tuple[Any, Any]]) -> list[str]
 
 
 def brute_included(tl: Timeline, holders: list[tuple[Any, Any]], every: bool) -> list[str]:
+    if not holders:  # no span every reading of the window holds
+        return []
+
     def held(r: tuple[Any, Any]) -> bool:
         inside = [_inside(c, r) for c in holders]
         return all(inside) if every else any(inside)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Span, _key, ends_before, holds, runs_backwards
+from timeline.dates._bounds import Span, ends_before, holds, runs_backwards
 from timeline.dates._masks import mask_readings, meets_any
 from timeline.dates._precision import Relation
 
@@ -93,38 +93,45 @@ def _holders(w: When) -> tuple[Span, ...]:
 
 
 def span_holders(lower: When | None, upper: When | None) -> tuple[Span, ...]:
-    """From ``lower`` to ``upper`` (``None``: open) at its narrowest: the days every
-    reading holds, from the last start a reading of ``lower`` allows (one that some
-    reading of ``upper`` does not end before) to the first such end; ``()`` if none.
+    """From ``lower`` to ``upper`` (``None``: open) at its narrowest: the spans from a
+    reading of ``lower`` to a reading of ``upper`` that does not end before it starts,
+    each of which must hold what the whole surely holds; ``()`` if there are none.
 
-    Plain ends give their plain bounds; ends with unspecified digits narrow it:
-    ``2026-XX-15/2026-03`` starts on 15 January, February or March, so surely
-    holds 15 to 31 March only.
+    Plain ends give their plain bounds; ends with unspecified digits (or sets) narrow
+    it: ``2026-XX-15/2026-03`` starts on 15 January, February or March, so surely
+    holds 15 to 31 March only. Between calendar days the spans meet in one, from the
+    latest start to the earliest end.
 
     >>> [str(p) for p in span_holders(When.parse("2026-XX-15"), When.month(2026, 3))[0]]
     ['2026-03-15', '2026-03-31']
     """
-    los = None if lower is None else _holders(lower)
-    his = None if upper is None else _holders(upper)
-    if los == () or his == ():
-        return ()
-    firsts = None if los is None else _all_bounded([lo for lo, _ in los])
-    lasts = None if his is None else _all_bounded([hi for _, hi in his])
+    los = ((None, None),) if lower is None else _holders(lower)
+    his = ((None, None),) if upper is None else _holders(upper)
+    if any(isinstance(p, _dt.datetime) for spans in (los, his) for span in spans for p in span):
+        # An instant and a day: each pair is read in its own frame (few: no digits in a time)
+        return tuple(
+            (lo, hi)
+            for lo, _ in los
+            for _, hi in his
+            if lo is None or hi is None or lo == hi or not runs_backwards(lo, hi)
+        )
+    firsts = _all_bounded([lo for lo, _ in los])
+    lasts = _all_bounded([hi for _, hi in his])
     start: _dt.date | None = None
     stop: _dt.date | None = None
     if firsts:  # the latest start some reading of the upper end does not end before
-        last = max(lasts, key=_key) if lasts else None
-        starts = [lo for lo in firsts if last is None or not runs_backwards(lo, last)]
+        last = max(lasts) if lasts else None
+        starts = [lo for lo in firsts if last is None or lo <= last]
         if not starts:
             return ()
-        start = max(starts, key=_key)
+        start = max(starts)
     if lasts:  # the earliest end that does not end before some reading of the lower end
-        first = min(firsts, key=_key) if firsts else None
-        stops = [hi for hi in lasts if first is None or not runs_backwards(first, hi)]
+        first = min(firsts) if firsts else None
+        stops = [hi for hi in lasts if first is None or hi >= first]
         if not stops:
             return ()
-        stop = min(stops, key=_key)
-    if start is not None and stop is not None and start != stop and runs_backwards(start, stop):
+        stop = min(stops)
+    if start is not None and stop is not None and start > stop:
         return ()
     return ((start, stop),)
 
