@@ -34,7 +34,7 @@ from timeline.dates._precision import Relation
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["one_holder", "read_before", "read_contains", "read_overlaps", "span_holders"]
+__all__ = ["read_before", "read_contains", "read_overlaps", "span_holders"]
 
 
 def _set_kind(w: When) -> str | None:
@@ -140,25 +140,6 @@ def _all_bounded(points: list[_dt.date | None]) -> list[_dt.date] | None:
     """The points, or ``None`` when one is unbounded (that side is then unbounded)."""
     bounded = [p for p in points if p is not None]
     return bounded if len(bounded) == len(points) else None
-
-
-def one_holder(w: When) -> bool:
-    """Whether ``w`` holds as its plain bounds do: no set, no unspecified digits, in it
-    or in an interval's ends (those are read by `read_contains`).
-
-    >>> one_holder(When.parse("2026-04/2026-06")), one_holder(When.parse("2026-XX-15/2027"))
-    (True, False)
-    """
-    if w.form is not None or w.unspecified is not None:
-        return False
-    lower, upper = w.lower, w.upper
-    return (isinstance(lower, str) or lower is None or _plain_end(lower)) and (
-        isinstance(upper, str) or upper is None or _plain_end(upper)
-    )
-
-
-def _plain_end(end: When) -> bool:
-    return end.form is None and end.unspecified is None
 
 
 def read_before(a: When, b: When) -> bool:

@@ -52,7 +52,7 @@ from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._keys import Keys, order_head, when_keys
 from timeline.dates._precision import Precision, Relation
-from timeline.dates._relations import one_holder, read_before, read_contains, read_overlaps
+from timeline.dates._relations import read_before, read_contains, read_overlaps
 
 __all__ = [
     "DEFAULT_FUZZ",
@@ -597,10 +597,21 @@ class When:
             self.form is None
             and o.form is None
             and self.unspecified is None
-            and (lower is None or one_holder(self))
+            and (lower is None or self._plain_ends)
         ):
             return inside((self.earliest, self.latest), o.fuzzy_bounds())
         return read_contains(self, o)
+
+    @functools.cached_property
+    def _plain_ends(self) -> bool:
+        """Whether an interval's ends are plain: at its narrowest it is its plain bounds.
+
+        Ends with unspecified digits narrow it (`timeline.dates._relations.span_holders`).
+        """
+        return all(
+            isinstance(end, str) or end is None or (end.unspecified is None and end.form is None)
+            for end in (self.lower, self.upper)
+        )
 
     def __contains__(self, other: object) -> bool:
         if not isinstance(other, When | _dt.date):
