@@ -26,7 +26,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._draft import Draft
 from timeline.extract._reader_dates import _DateReader
-from timeline.extract._slips import given_up, now_marked
+from timeline.extract._slips import given_up, now_marked, worked_out
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
@@ -124,6 +124,8 @@ class _MoveReader(_DateReader):
         earlier date is "brought forward", not a slip.
         """
         _, first, moves = moved
+        if worked_out(first):
+            reasons.append(f"first promise worked out from the move {first.text!r}: {first.when}")
         reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
         if self.anchor is None:
             return first.when, ()
