@@ -1,0 +1,110 @@
+"""`timeline.extract`: who acts, as against what is acted on.
+
+A list of names opening a sentence ("Acme, Foxconn and Tesla will ...") keeps its
+first name. Products and plans are not actors: a name launched, shipped or flown
+("SpaceX plans to launch Starship"), a product that flies, ships or launches beside
+the organisation that says so ("Rocket Lab said Neutron will fly"), a name followed
+by a product noun ("the Neutron rocket"), a plan or a law ("the Five-Year Plan", "the
+CHIPS Act"). True actors stay: partners, buyers, the organisation acquired, the owner
+of a possessive, a body acting.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import Source
+from timeline.extract import extract
+
+PUBLISHED = "2026-03-10"
+
+
+def actors(text: str) -> list[tuple[str, ...]]:
+    return [d.actors for d in extract(text, source=Source("Test", published=PUBLISHED))]
+
+
+LISTS = [
+    ("Acme, Foxconn and Tesla will build a plant in Ohio in 2027.", ("Acme", "Foxconn", "Tesla")),
+    (
+        "Zorbix, Quanta and Wistron plan to invest $2 billion by 2028.",
+        ("Zorbix", "Quanta", "Wistron"),
+    ),
+    (
+        "Nuvia, Ampere, Tenstorrent and Groq will ship chips in 2027.",
+        ("Nuvia", "Ampere", "Tenstorrent", "Groq"),
+    ),
+    ("Kestrel or Harbinger will win the contract in June.", ("Kestrel", "Harbinger")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_a_list_opening_a_sentence_keeps_its_first_name(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert actors(text) == [expected]
+
+
+# Openers are still no names: "Separately, Acme and Tesla ..."
+OPENERS = [
+    ("Separately, Acme and Tesla will build a plant in 2027.", ("Acme", "Tesla")),
+    ("Moreover, Acme and Tesla will build a plant in 2027.", ("Acme", "Tesla")),
+    ("Likewise, Acme and Tesla will build a plant in 2027.", ("Acme", "Tesla")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENERS)
+def test_openers_before_a_list_are_no_names(text: str, expected: tuple[str, ...]) -> None:
+    assert actors(text) == [expected]
+
+
+PRODUCTS = [
+    ("SpaceX plans to launch Starship in June.", ("SpaceX",)),
+    ("Rocket Lab said Neutron will fly in 2026.", ("Rocket Lab",)),
+    ("Apple will ship Vision Pro 2 in 2027.", ("Apple",)),
+    ("Amazon will launch Kuiper satellites in April.", ("Amazon",)),
+    ("Tesla expects to deliver Cybercab by 2027.", ("Tesla",)),
+    ("Blue Origin said the New Glenn rocket will fly again in May.", ("Blue Origin",)),
+    ("Xiaomi said Hyperion will go on sale in September.", ("Xiaomi",)),
+    ("The Five-Year Plan will run until 2030.", ()),
+    ("China's Five-Year Plan will end in 2030.", ("China",)),
+    (
+        "The CHIPS Act will fund 12 fabs by 2030, the Commerce Department said.",
+        ("Commerce Department",),
+    ),
+    ("Brussels said the Green Deal Industrial Plan will be revised in 2027.", ("Brussels",)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRODUCTS)
+def test_products_and_plans_are_not_actors(text: str, expected: tuple[str, ...]) -> None:
+    assert actors(text) == [expected]
+
+
+# True actors stay: the object of a deal, a partner, a buyer, the owner, a body.
+ACTORS = [
+    ("Nvidia will acquire Arm in 2027.", ("Nvidia", "Arm")),
+    ("SpaceX will launch with Airbus in June.", ("SpaceX", "Airbus")),
+    ("Nvidia will ship Rubin to Microsoft in 2027.", ("Nvidia", "Microsoft")),
+    ("SpaceX will launch NASA's Artemis III crew in 2027.", ("SpaceX", "NASA")),
+    ("Delta will fly to more cities in 2027.", ("Delta",)),
+    ("United will fly the A321XLR in 2027.", ("United",)),
+    ("Foxconn will build a plant for Apple in 2027.", ("Foxconn", "Apple")),
+    ("Airbus said Lufthansa will receive the jet in 2027.", ("Airbus", "Lufthansa")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTORS)
+def test_true_actors_stay(text: str, expected: tuple[str, ...]) -> None:
+    assert actors(text) == [expected]
+
+
+_NAMES = ["Zorbix", "Quanta", "Wistron", "Pegatron", "Kestrel", "Harbinger", "Acme", "Foxconn"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(picked=st.lists(st.sampled_from(_NAMES), min_size=2, max_size=4, unique=True))
+def test_every_name_of_an_opening_list_is_an_actor(picked: list[str]) -> None:
+    listed = ", ".join(picked[:-1]) + f" and {picked[-1]}"
+    assert actors(f"{listed} will build a plant in 2027.") == [tuple(picked)]
