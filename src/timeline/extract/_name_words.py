@@ -17,7 +17,7 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Name", "holiday", "is_org", "org_tail", "plausible"]
+__all__ = ["Name", "holiday", "is_org", "org_tail", "plan", "plausible"]
 
 POSSESSIVE: Final = re.compile(r"'s?$")
 
@@ -59,7 +59,8 @@ STARTERS: Final = words(
     instead still now
     today yesterday tomorrow yet once since until despite although though because whether
     such each every all any no not more less few several another only even just asked
-    speaking despite elsewhere globally domestically"""
+    speaking despite elsewhere globally domestically again likewise besides moreover
+    furthermore nonetheless nevertheless indeed thus hence otherwise regardless meanwhile"""
 )
 # Titles inside a run of capitalised words, after the organisation or the portfolio and
 # before the person: "Tesla CEO Elon Musk", "Transport Secretary Heidi Alexander".
@@ -165,6 +166,9 @@ class Name:
     start: int
     person: bool = False
     org: bool = False
+    thing: bool = False
+    """A product said to fly, ship or launch ("Neutron will fly in 2026"): who makes it is
+    the actor when the statement names anyone else."""
 
 
 def org_tail(word: str) -> bool:
@@ -243,3 +247,21 @@ def holiday(text: str) -> bool:
     if low in HOLIDAYS or words_[0] in HOLIDAYS:
         return True
     return len(words_) > 1 and words_[-1] in HOLIDAY_TAILS
+
+
+# The last word of a plan, a programme or a law: what is done, never who does it.
+PLAN_TAILS: Final = words(
+    """plan plans programme program programs strategy initiative act bill agenda framework
+    roadmap blueprint scheme treaty accord accords agreement directive regulation law pact
+    deal doctrine charter compact manifesto"""
+)
+
+
+def plan(text: str) -> bool:
+    """Whether a name is that of a plan, a programme or a law ("Five-Year Plan", "CHIPS Act").
+
+    >>> plan("Five-Year Plan"), plan("CHIPS Act"), plan("Green Deal"), plan("Acme")
+    (True, True, True, False)
+    """
+    words_ = text.split()
+    return len(words_) > 1 and POSSESSIVE.sub("", words_[-1]).lower() in PLAN_TAILS

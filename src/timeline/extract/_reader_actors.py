@@ -112,7 +112,7 @@ class _ActorReader:
             (
                 n
                 for n in sentence_names
-                if n.start in kept and _company(n) and not _object(self.folded, n)
+                if n.start in kept and _company(n) and not n.thing and not _object(self.folded, n)
             ),
             None,
         )
@@ -126,6 +126,11 @@ class _ActorReader:
         end: int,
         reasons: list[str],
     ) -> tuple[str, ...]:
+        things = [n.text for n in names if n.thing]
+        if things and len(things) < len(names):
+            # "Rocket Lab said Neutron will fly in 2026": the product is what flies
+            reasons.append(f"{', '.join(map(repr, things))}: a product, not an actor")
+            names = [n for n in names if not n.thing]
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and _company(n)), None)
