@@ -295,10 +295,10 @@ class Actors:
         thing = False
         if not possessive and not person:
             end = first + len(text)
-            before = self.folded[max(0, first - 60) : first]
-            if _LAUNCHED.search(before):
+            lead = self.folded[max(0, first - 60) : first]
+            if _LAUNCHED.search(lead):
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
-            if _ARTICLE_BEFORE.search(before) and _PRODUCT_NOUN.match(self.folded, end):
+            if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
                 return None  # "the New Glenn rocket": a product
             thing = _FLIES.match(self.folded, end) is not None  # "Neutron will fly in 2026"
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
