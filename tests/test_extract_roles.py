@@ -108,3 +108,28 @@ _NAMES = ["Zorbix", "Quanta", "Wistron", "Pegatron", "Kestrel", "Harbinger", "Ac
 def test_every_name_of_an_opening_list_is_an_actor(picked: list[str]) -> None:
     listed = ", ".join(picked[:-1]) + f" and {picked[-1]}"
     assert actors(f"{listed} will build a plant in 2027.") == [tuple(picked)]
+
+
+# "The retailer" (and "the company" ...) is never a country or a capital standing for a
+# government: the organisation named before it stays meant, or none.
+COUNTRY_BEFORE = [
+    (
+        "China's Five-Year Plan will end in 2030. The retailer expects to open 20 stores in 2027.",
+        (),
+    ),
+    (
+        "Walmart said sales rose 5% in 2025. China will cut tariffs in 2027. "
+        "The retailer expects to open 20 stores in 2027.",
+        ("Walmart",),
+    ),
+    (
+        "Airbus said it delivered 700 jets in 2025. Beijing will approve the deal in 2026. "
+        "The company expects 820 deliveries in 2026.",
+        ("Airbus",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTRY_BEFORE)
+def test_the_company_is_never_a_country(text: str, expected: tuple[str, ...]) -> None:
+    assert actors(text)[-1] == expected
