@@ -178,9 +178,25 @@ class _ActorReader:
         return (subject, *(a for a in actors if a != subject))
 
 
+# Capitals that stand for their governments ("Beijing will approve the deal"): never "the
+# company".
+_CAPITALS: Final = words(
+    """beijing brussels tokyo london paris berlin moscow seoul taipei delhi ottawa canberra
+    washington kyiv ankara riyadh"""
+)
+
+
 def _company(name: Name) -> bool:
-    """Whether a name can be "the company": an organisation, not a public body."""
-    return is_org(name) and not is_institution(name.text)
+    """Whether a name can be "the company": an organisation, not a public body, a country
+    or a capital."""
+    low = name.text.lower()
+    return (
+        is_org(name)
+        and not is_institution(name.text)
+        and not region(name.text)
+        and low not in _CAPITALS
+        and low.removeprefix("new ") not in _CAPITALS
+    )
 
 
 def _object(folded: str, name: Name) -> bool:
