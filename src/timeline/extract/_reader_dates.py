@@ -18,6 +18,7 @@ from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form
+from timeline.extract._holidays import holidays
 from timeline.extract._reader_actors import _ActorReader
 from timeline.extract._text import Span
 from timeline.extract._weekdays import halves, month_quarter, seasons, weekdays
@@ -66,7 +67,15 @@ class _DateReader(_ActorReader):
             if quarter is not None:  # "the December quarter"
                 found[i] = quarter
                 self.month_quarters.add(d.start + offset)
-        days = weekdays(text, self.ref_day, found)
+        said = holidays(text, self.ref_day, found)  # "before Christmas 2026", "by Lunar New Year"
+        if said:
+            # the year in "Christmas 2026" is the holiday's
+            found = [
+                d
+                for d in found
+                if not any(d.start < h.match.end and h.match.start < d.end for h in said)
+            ]
+        days = said + weekdays(text, self.ref_day, found + [h.match for h in said])
         days += seasons(text, self.ref_day, found)
         days += halves(text, self.ref_day, found)
         if days:
