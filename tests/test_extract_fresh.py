@@ -39,7 +39,7 @@ def only(text: str, published: str = "2026-03-10") -> Draft:
         ("The central bank will cut rates in April.", "April 2026"),
         ("Boeing would close the plant in May, the union said.", "May 2026"),
         ("Acme could sell the unit in June.", "June 2026"),
-        ("The ministry will ban the imports from July.", "from July 2026"),
+        ("The ministry will ban the imports in July.", "July 2026"),
     ],
 )
 def test_a_back_verb_after_a_modal_looks_forward(text: str, when: str) -> None:

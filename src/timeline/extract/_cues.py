@@ -179,6 +179,12 @@ _NOUN_BEFORE: Final = words(
 )
 # "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
 _INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Just before a verb: a modal, so the verb is still to come ("will cut", "could sell").
+_MODAL: Final = re.compile(
+    r"\b(?:will|would|shall|could|should|may|might|must|can|won't|wouldn't|'ll)"
+    r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:also\s+|then\s+|soon\s+)?$",
+    re.IGNORECASE,
+)
 _BE_BEFORE: Final = re.compile(r"\bbe(?:en)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Before a past participle, a passive still to come: "will be finished", "to be launched".
 _FUTURE_PASSIVE: Final = re.compile(
@@ -234,7 +240,11 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 continue  # "its historically closed ecosystem": a participle as an adjective
             if words.lower() in _NOUN_VERBS and _adjective(text, start, m.start(), _NOUN_BEFORE):
                 continue  # "one more cut by March", "a rate cut": a noun, not a verb
-            if kind == "back" and _INFINITIVE.search(text, max(start, m.start() - 4), m.start()):
+            if kind == "back" and (
+                _INFINITIVE.search(text, max(start, m.start() - 4), m.start())
+                or _MODAL.search(text, max(start, m.start() - 40), m.start())
+            ):
+                # "will cut rates in April", "could sell the unit in June": still to come
                 # "a target to cut emissions by 90% by 2040": what is to be done
                 found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
                 continue
