@@ -85,7 +85,7 @@ _SCHEDULED: Final = re.compile(
 )
 # Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
 # targeted for"; words only between ("now employs 500 people in 2026" is no new date).
-_NOW: Final = re.compile(r"\bnow\b(?:\s+[a-z][\w-]*){0,7}?\s*$", re.IGNORECASE)
+_NOW: Final = re.compile(r"\bnow\b(?:\s+[a-z][\w-]*){0,10}?\s*$", re.IGNORECASE)
 
 
 def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, reach: int) -> str:
@@ -125,7 +125,7 @@ def now_marked(folded: str, date: DateMatch, dates: list[DateMatch], start: int)
     >>> [now_marked(t, d, find_dates(t, reference=None), 0) for d in find_dates(t, reference=None)]
     [False, True]
     """
-    return _NOW.search(_before(folded, date, dates, start, 50)) is not None
+    return _NOW.search(_before(folded, date, dates, start, 90)) is not None
 
 
 def _replaced(
