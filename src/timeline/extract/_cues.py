@@ -57,6 +57,7 @@ class Cue:
     firm: bool = False  # a fixed date ("scheduled", "confirmed"): status confirmed
     slip: bool = False  # a date moved ("pushed back to"): the latest date named is the new one
     cancel: bool = False  # "scrapped", "called off": the event will not happen
+    promised: bool = False  # "had expected", "had pledged": a promise told in the past
 
 
 def _alt(words: str) -> str:
@@ -185,6 +186,12 @@ _MODAL: Final = re.compile(
     r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:also\s+|then\s+|soon\s+)?$",
     re.IGNORECASE,
 )
+# The participle of a perfect that makes a promise: "had expected", "has pledged".
+_PROMISED: Final = re.compile(
+    r"\b(?:expected|planned|promised|pledged|hoped|aimed|intended|targett?ed|vowed|projected"
+    r"|forecast|scheduled|committed|signall?ed|guided|anticipated)$",
+    re.IGNORECASE,
+)
 _BE_BEFORE: Final = re.compile(r"\bbe(?:en)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Before a past participle, a passive still to come: "will be finished", "to be launched".
 _FUTURE_PASSIVE: Final = re.compile(
@@ -234,6 +241,15 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             # moved, as "delayed" alone is
             words = text[m.start() : moved.end()]
             found.append(Cue(words, m.start(), moved.end(), Look.FORWARD, True, slip=True))
+        elif (
+            kind == "perfect"
+            and _PROMISED.search(words)
+            and not re.match(r"\s*(?:[.,;:)]|$)", text[m.end() : stop])
+        ):
+            # "had expected to restart testing in H1 2026", "has pledged to cut emissions
+            # by 2030": a promise, about the date promised (given up, if at all, when a
+            # date "now" follows)
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, promised=True))
         elif kind == "back" or kind == "perfect":
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):
