@@ -26,7 +26,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._draft import Draft
 from timeline.extract._reader_dates import _DateReader
-from timeline.extract._slips import given_up, now_marked, worked_out
+from timeline.extract._slips import given_up, now_after, now_marked, worked_out
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
@@ -95,6 +95,15 @@ class _MoveReader(_DateReader):
         how = [given_up(self.folded, d, dates, start) for d in dates]
         cue = next((c for c in found if c.look is Look.FORWARD), None)
         if how[:1] == ["no longer"] and all(how) and cue is not None:
+            return cue, dates[0]
+        if (
+            len(dates) == 1
+            and how == ["was due"]
+            and cue is not None
+            and now_after(self.folded, dates[0], end)
+        ):
+            # "which had signalled a rise by December, now says it will wait": given up,
+            # with no date in its place
             return cue, dates[0]
         return None
 

@@ -21,7 +21,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
 
-__all__ = ["given_up", "now_marked", "slip_of", "split_moves", "worked_out"]
+__all__ = ["given_up", "now_after", "now_marked", "slip_of", "split_moves", "worked_out"]
 
 
 # Before the first date of a slip, what says it was a promise: a forward word, or "originally".
@@ -73,9 +73,10 @@ _WAS_DUE: Final = re.compile(
 # finish the line by": a promise told in the past, given up only if a date "now" follows.
 _PAST_PROMISE: Final = re.compile(
     r"\b(?:had\s+(?:\w+ly\s+)?(?:promised|pledged|vowed|said|targett?ed|planned|expected"
-    r"|aimed|hoped|forecast|predicted|projected|guided|committed|announced|intended)"
+    r"|aimed|hoped|forecast|predicted|projected|guided|committed|announced|intended"
+    r"|signall?ed|indicated|flagged)"
     r"|(?:which|who|that|it|he|she|they|once)\s+(?:\w+ly\s+)?(?:promised|pledged|vowed"
-    r"|predicted|targett?ed))\b[^,;.()\d$€£¥]{0,48}$",
+    r"|predicted|targett?ed|signall?ed))\b[^,;.()\d$€£¥]{0,48}$",
     re.IGNORECASE,
 )
 _SCHEDULED: Final = re.compile(
@@ -350,3 +351,23 @@ def worked_out(first: DateMatch) -> bool:
     ('a year', '2026', True)
     """
     return _AMOUNT.fullmatch(first.text) is not None
+
+
+# After a date given up, "now" and a verb looking forward with no date: "now says it will
+# wait", "now expects to decide later".
+_NOW_FORWARD: Final = re.compile(
+    r"\bnow\s+(?:\w+\s+){0,4}?(?:will|would|expects?|plans?|intends?|aims?|hopes?|wants?"
+    r"|sees?)\b",
+    re.IGNORECASE,
+)
+
+
+def now_after(folded: str, date: DateMatch, end: int) -> bool:
+    """Whether "now" and a verb looking forward follow ``date`` before ``end``.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "Acme, which had promised it by June, now says it will wait."
+    >>> now_after(t, find_dates(t, reference="2026-03-01")[0], len(t))
+    True
+    """
+    return _NOW_FORWARD.search(folded, date.end, end) is not None
