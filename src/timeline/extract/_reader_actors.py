@@ -22,6 +22,9 @@ from timeline.extract._text import words
 
 __all__: list[str] = []
 
+_PLACE_END: Final = re.compile(
+    r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
+)
 _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 # A name after "of" or "on" that ends its phrase is an object, not who the sentence is
 # about (", which depends on Starship,", "the first flight of Starship."): never "the
@@ -78,9 +81,14 @@ class _ActorReader:
         places: list[Name] = []
         between = False  # the last place came after "between": "and" joins the next
         for name in names:
-            before = self.folded[max(0, name.start - 13) : name.start].lower()
+            # " in " also at a sentence's or a paragraph's start ("In China, Baidu said")
+            before = " " + re.sub(r"\s+", " ", self.folded[max(0, name.start - 13) : name.start])
+            before = before.lower()
             after_place = (
-                bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
+                bool(places)
+                and self.folded[places[-1].start : name.start].count(",") == 1
+                # "in Shenzhen, China," but not "In China, Baidu said": no verb after it
+                and _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
             )
             and_place = between and re.fullmatch(
                 r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
