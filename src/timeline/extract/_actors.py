@@ -275,6 +275,8 @@ class Actors:
         for i, word in enumerate(words):
             if POSSESSIVE.search(word) and "'" in word:
                 rest = words[i + 1 :]
+                if word.lower() == "people's" and rest:
+                    break  # "the People's Bank of China": one name
                 if len(rest) >= 2 and rest[-1].lower() in BODIES:
                     # "California's Air Resources Board": the body is who acts
                     first = m.start() + m.group().index(rest[0], m.group().index(word))

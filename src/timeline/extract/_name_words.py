@@ -119,6 +119,7 @@ COMMON_OPENERS: Final = words(
     shipping delivery member members ministers lawmakers legislators lenders banks
     borrowers traders economists analysts carmakers automakers chipmakers retailers
     insurers farmers drivers operators carriers airlines buyers sellers landlords
+    retail wholesale industrial core headline
     tenants savers depositors exporters importers manufacturers suppliers developers"""
 )
 # Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
@@ -175,6 +176,10 @@ def org_tail(word: str) -> bool:
     return POSSESSIVE.sub("", word).lower() in ORG_TAILS
 
 
+# A company named as its web domain: "Pony.ai", "Booking.com".
+_DOMAIN: Final = re.compile(r"[A-Z][A-Za-z]+\.(?:ai|com|io|net|org|co)")
+
+
 def plausible(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
@@ -188,7 +193,7 @@ def plausible(text: str) -> bool:
             return False  # "GPT-5", "R1": a product or a code, not who
         if word in ACRONYMS or low in DEMONYMS or low in MONTHS or low in STOP:
             return False
-        if "." in word.rstrip("."):
+        if "." in word.rstrip(".") and not _DOMAIN.fullmatch(word):
             return False  # "U.S." is kept out; it reads better as a country in the text
         if len(word) < 2:
             return False
