@@ -147,7 +147,7 @@ ARTICLES = [
     ("robotaxi_rollouts", "2026-03-12", "General Motors delayed", "March 2027", "expected",
      "September 2026"),
     ("robotaxi_rollouts", "2026-03-12", "The automaker had expected", "H1 2026", "expected", None),
-    ("robotaxi_rollouts", "2026-03-12", "Waymo said its sixth-generation", "before 25 December 2026",
+    ("robotaxi_rollouts", "2026-03-12", "Waymo said its sixth", "before 25 December 2026",
      "expected", None),
     ("robotaxi_rollouts", "2026-03-12", "In China, Baidu said", "c. 6 February 2027", "expected",
      None),

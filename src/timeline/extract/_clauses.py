@@ -36,6 +36,7 @@ __all__ = [
     "clauses",
     "in_aside",
     "slug",
+    "subject_title",
     "title",
     "unique_ids",
     "without_aside",
@@ -244,6 +245,30 @@ def title(raw: str) -> str:
     if text[:1].islower() and not _camel(text):
         text = text[0].upper() + text[1:]  # a clause cut from its sentence starts a title
     return text
+
+
+# Words a clause with a subject of its own starts with: a pronoun, an article, a number.
+_OWN_SUBJECT: Final = re.compile(
+    r"(?:it|its|they|their|he|his|she|her|we|our|i|you|the|a|an|this|that|these|those|there"
+    r"|some|many|most|all|each|both|no|one|two|three|shares|sales|revenue)\b|\d",
+    re.IGNORECASE,
+)
+
+
+def subject_title(raw: str, subject: str) -> str | None:
+    """The title of a clause cut from its sentence with no subject of its own, with the
+    subject it shares ("and said it expects to cut rates" -> "Bank of England said ..."),
+    or None when the clause has a subject of its own or starts with a name.
+
+    >>> subject_title("and said it expects to cut rates by early 2027.", "Bank of England")
+    'Bank of England said it expects to cut rates by early 2027'
+    >>> subject_title("and it expects more.", "Acme") is None
+    True
+    """
+    text = _CONNECTOR.sub("", " ".join(raw.split())).strip()
+    if not text[:1].islower() or _OWN_SUBJECT.match(text) or _camel(text):
+        return None
+    return title(f"{subject} {text}")
 
 
 def _camel(text: str) -> bool:

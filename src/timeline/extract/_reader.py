@@ -28,6 +28,7 @@ from timeline.extract._clauses import (
     clauses,
     in_aside,
     slug,
+    subject_title,
     title,
     unique_ids,
     without_aside,
@@ -401,6 +402,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             elif actors:
                 words = f"{actors[0]}{words}"
         heading = title(words)
+        shared = any(r.startswith("subject shared with the clause before") for r in reasons)
+        if heading and shared and not piece.background and piece.index > 0:
+            # "... and said it expects to cut rates": titled with the subject it shares
+            heading = subject_title(words, actors[0]) or heading
         if not heading:
             return None
         confidence = round(min(1.0, max(0.0, score)), 2)
