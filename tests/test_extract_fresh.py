@@ -175,3 +175,36 @@ def test_fresh_articles(
     d = found[0]
     assert (str(d.when), d.status.value) == (when, status), d.reasons
     assert (None if d.first_when is None else str(d.first_when)) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status"),
+    [
+        ("The government has committed ¥1.7 trillion to the project so far.", "10 March 2026",
+         Status.HAPPENED),
+        ("Acme has committed $2 billion to the plant in 2025.", "2025", Status.HAPPENED),
+        ("Acme has committed to open the plant in 2027.", "2027", Status.EXPECTED),
+    ],
+)  # fmt: skip
+def test_committed_money_happened_committed_to_is_a_promise(
+    text: str, when: str, status: Status
+) -> None:
+    d = only(text)
+    assert (str(d.when), d.status) == (when, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Commerce finalised grants for TSMC, whose second Arizona fab will open in 2028.",
+            ("Commerce", "TSMC"),
+        ),
+        ("Samsung will open its Texas plant in 2026.", ("Samsung",)),
+        ("Tesla said a new Texas factory will open in 2027.", ("Tesla",)),
+        ("Texas sued Google in 2024.", ("Texas", "Google")),
+        ("China will cut tariffs in 2027.", ("China",)),
+    ],
+)
+def test_a_place_before_a_facility_is_no_actor(text: str, actors: tuple[str, ...]) -> None:
+    assert only(text).actors == actors
