@@ -189,7 +189,7 @@ _MODAL: Final = re.compile(
 # The participle of a perfect that makes a promise: "had expected", "has pledged".
 _PROMISED: Final = re.compile(
     r"\b(?:expected|planned|promised|pledged|hoped|aimed|intended|targett?ed|vowed|projected"
-    r"|forecast|scheduled|committed|signall?ed|guided|anticipated)$",
+    r"|forecast|scheduled|signall?ed|guided|anticipated)$",
     re.IGNORECASE,
 )
 _BE_BEFORE: Final = re.compile(r"\bbe(?:en)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)

@@ -22,6 +22,13 @@ from timeline.extract._text import words
 
 __all__: list[str] = []
 
+# After a state or a country, a noun for a site: the place says which site, no one acts.
+_FACILITY: Final = re.compile(
+    r"\s+(?:fab|fabs|plant|plants|factory|factories|site|sites|facility|facilities|campus"
+    r"|megafab|gigafactory|mine|mines|refinery|warehouse|office|offices|data\s+cent(?:er|re)s?"
+    r"|operations|unit|subsidiary|project|expansion|line|store|stores|headquarters|hub)\b",
+    re.IGNORECASE,
+)
 _PLACE_END: Final = re.compile(
     r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
 )
@@ -98,6 +105,8 @@ class _ActorReader:
             owner = self.folded.startswith(name.text + "'", name.start)
             if owner and before.endswith((" on ", " at ", " from ")):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
+            if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
+                continue  # "its second Arizona fab", "a new Texas plant": which one, not who
             if region(name.text) and _AFTER_PLACE.search(
                 self.folded, max(0, name.start - 40), name.start
             ):
@@ -109,7 +118,7 @@ class _ActorReader:
             else:
                 kept.append(name)
         if not places:
-            return names, None
+            return kept, None
         return kept, ", ".join(p.text for p in places)
 
     def _subject(self, sentence_names: list[Name]) -> Name | None:
