@@ -92,6 +92,11 @@ ACTORS = [
     ("United will fly the A321XLR in 2027.", ("United",)),
     ("Foxconn will build a plant for Apple in 2027.", ("Foxconn", "Apple")),
     ("Airbus said Lufthansa will receive the jet in 2027.", ("Airbus", "Lufthansa")),
+    # a buyer or a receiver after the verb: "sell Foxconn", "deliver Lufthansa its first jet"
+    ("SoftBank will sell Arm shares in 2027.", ("SoftBank", "Arm")),
+    ("Acme agreed to sell Foxconn its Ohio plant in 2026.", ("Acme", "Foxconn")),
+    ("Airbus will deliver Lufthansa its first A321XLR in June.", ("Airbus", "Lufthansa")),
+    ("Nvidia will ship Microsoft the first Rubin racks in 2027.", ("Nvidia", "Microsoft")),
 ]
 
 
