@@ -79,21 +79,24 @@ _ITS_AFTER: Final = re.compile(
 # ("launch with Airbus", "ship to Microsoft").
 _LAUNCHED: Final = re.compile(
     r"\b(?:launch|ship|fly|flew|flown|release|unveil|debut|deliver|introduce|roll\w*\s+out"
-    r"|test|sell|sold|market|mass-produce|produce)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"|test|mass-produce|produce)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
     r"(?:(?!(?:with|for|from|to|by|at|in|on|into|alongside|via|and|or|against|after|before)\s)"
     r"[a-z][\w-]*\s+){0,2}$",
     re.IGNORECASE,
 )
+# After a name right after the verb, what makes it the receiver: "deliver Lufthansa its
+# first jet", "ship Microsoft the first racks".
+_DATIVE: Final = re.compile(r"\s+(?:its|their|his|her|the|a|an)\b", re.IGNORECASE)
 # After "the"/"a" and a name, a noun for a product: "the New Glenn rocket", "a Falcon 9 launch".
 _PRODUCT_NOUN: Final = re.compile(
     r"(?:\s+\d[\w.]*)?\s+(?:rocket|spacecraft|capsule|headset|phone|smartphone|handset|chip"
     r"|processor|accelerator|satellite|constellation|vehicle|car|suv|sedan|truck|jet|aircraft"
     r"|airliner|plane|drone|robot|humanoid|console|laptop|tablet|app|engine|reactor|telescope"
     r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
-    r"|watch|probe|module|station)s?(?![\w-])",
+    r"|watch|probe|module|station|rack|server|gpu|supercomputer)s?(?![\w-])",
     re.IGNORECASE,
 )
-_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 # A name that flies, ships or launches itself: "Neutron will fly in 2026", "Hyperion will go
 # on sale in September"; not with an object or a route ("will fly the A321XLR", "to Lisbon").
 _FLIES: Final = re.compile(
@@ -298,7 +301,7 @@ class Actors:
         if not possessive and not person:
             end = first + len(text)
             lead = self.folded[max(0, first - 60) : first]
-            if _LAUNCHED.search(lead):
+            if _LAUNCHED.search(lead) and not _DATIVE.match(self.folded, end):
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
             if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
                 return None  # "the New Glenn rocket": a product
