@@ -208,3 +208,16 @@ def test_committed_money_happened_committed_to_is_a_promise(
 )
 def test_a_place_before_a_facility_is_no_actor(text: str, actors: tuple[str, ...]) -> None:
     assert only(text).actors == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Commission proposed on Tuesday to delay the rules by 16 months, to December 2027, "
+        "after industry groups warned that standards would not be ready.",
+        "Acme will open the plant in 2027, while regulators said approval could come in 2026.",
+    ],
+)
+def test_a_clause_with_a_subject_of_its_own_keeps_its_title(text: str) -> None:
+    titles = [d.title for d in drafted(text)]
+    assert not any(t.startswith(("Commission industry", "Acme regulators")) for t in titles), titles

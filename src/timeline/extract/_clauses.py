@@ -247,10 +247,22 @@ def title(raw: str) -> str:
     return text
 
 
-# Words a clause with a subject of its own starts with: a pronoun, an article, a number.
-_OWN_SUBJECT: Final = re.compile(
-    r"(?:it|its|they|their|he|his|she|her|we|our|i|you|the|a|an|this|that|these|those|there"
-    r"|some|many|most|all|each|both|no|one|two|three|shares|sales|revenue)\b|\d",
+# A clause with no subject of its own starts with its verb: a modal or an auxiliary, or a
+# verb ("-s", "-ed", a common irregular past) not followed by another ("regulators said",
+# "industry groups warned": a subject of their own).
+_AUX: Final = (
+    r"(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does"
+    r"|did|also|now|still|then|later)"
+)
+_PAST: Final = (
+    r"(?:said|says|sold|won|made|set|sets|cut|cuts|took|began|became|grew|rose|fell|built"
+    r"|bought|got|gave|led|lost|paid|put|ran|saw|sent|spent|told|went|wrote|kept|held|hit"
+    r"|[a-z]{2,}ed)"
+)
+_VERB_FIRST: Final = re.compile(
+    rf"(?:{_AUX}\b|(?!(?:its|this|his|hers|ours|theirs|yours|us|as|plus|less|thus|news"
+    rf"|various|previous|whereas|unless|across)\b)"
+    rf"(?:{_PAST}|[a-z]{{2,}}s)\b(?!\s+(?:{_AUX}|{_PAST})\b))",
     re.IGNORECASE,
 )
 
@@ -262,11 +274,13 @@ def subject_title(raw: str, subject: str) -> str | None:
 
     >>> subject_title("and said it expects to cut rates by early 2027.", "Bank of England")
     'Bank of England said it expects to cut rates by early 2027'
-    >>> subject_title("and it expects more.", "Acme") is None
+    >>> [subject_title(t, "Acme") for t in ("and it expects more.", "while rivals said so.")]
+    [None, None]
+    >>> subject_title("and its sales rose.", "Acme") is None
     True
     """
     text = _CONNECTOR.sub("", " ".join(raw.split())).strip()
-    if not text[:1].islower() or _OWN_SUBJECT.match(text) or _camel(text):
+    if not text[:1].islower() or not _VERB_FIRST.match(text) or _camel(text):
         return None
     return title(f"{subject} {text}")
 
