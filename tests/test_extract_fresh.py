@@ -221,3 +221,18 @@ def test_a_place_before_a_facility_is_no_actor(text: str, actors: tuple[str, ...
 def test_a_clause_with_a_subject_of_its_own_keeps_its_title(text: str) -> None:
     titles = [d.title for d in drafted(text)]
     assert not any(t.startswith(("Commission industry", "Acme regulators")) for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Tesla has promised full self-driving every year since 2016.", Status.HAPPENED),
+        ("Acme has pledged to cut emissions by half by 2030.", Status.EXPECTED),
+    ],
+)
+def test_a_present_perfect_promise_looks_forward_only_with_to(text: str, status: Status) -> None:
+    assert only(text).status is status
+
+
+def test_shoppers_are_no_actor() -> None:
+    assert only("Shoppers spent $10 billion on Black Friday, Adobe said.").actors == ("Adobe",)

@@ -120,6 +120,8 @@ SHIFTS = [
     ("The tariff was delayed a year until 2028.", "2028", "2027"),
     ("The deadline was pushed back by a year, to Q4 2027.", "Q4 2027", "Q4 2026"),
     ("The deadline was pushed back by a year to 2028.", "2028", "2027"),
+    ("Boeing delayed the 777X by another year, to 2027.", "2027", "2026"),
+    ("The launch slipped a further two months, to June.", "June 2026", "April 2026"),
     # a date moved earlier
     ("The ban was brought forward by five years to 2030.", "2030", "2035"),
     ("The opening was brought forward by two months, to May.", "May 2026", "July 2026"),
