@@ -245,6 +245,9 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             kind == "perfect"
             and _PROMISED.search(words)
             and not re.match(r"\s*(?:[.,;:)]|$)", text[m.end() : stop])
+            # "has pledged to cut", but "has promised self-driving every year since 2016"
+            # tells what was done
+            and (words[:3].lower() == "had" or re.match(r"\s+to\s", text[m.end() : stop]))
         ):
             # "had expected to restart testing in H1 2026", "has pledged to cut emissions
             # by 2030": a promise, about the date promised (given up, if at all, when a

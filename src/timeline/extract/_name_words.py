@@ -119,7 +119,8 @@ COMMON_OPENERS: Final = words(
     shipping delivery member members ministers lawmakers legislators lenders banks
     borrowers traders economists analysts carmakers automakers chipmakers retailers
     insurers farmers drivers operators carriers airlines buyers sellers landlords
-    retail wholesale industrial core headline
+    retail wholesale industrial core headline shoppers visitors tourists residents voters
+    students commuters
     tenants savers depositors exporters importers manufacturers suppliers developers"""
 )
 # Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",

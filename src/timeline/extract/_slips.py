@@ -203,7 +203,7 @@ _AMOUNT: Final = re.compile(
     r"(?<![\w-])(?P<vague>(?:more\s+than|over|at\s+least|about|around|roughly|nearly|almost"
     r"|up\s+to|some|less\s+than|under|approximately)\s+)?"
     r"(?:(?:another|a\s+further|an\s+additional)\s+)?"
-    rf"(?P<n>\d{{1,3}}|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})[\s-]+"
+    rf"(?P<n>\d{{1,3}}|another|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})[\s-]+"
     r"(?P<unit>year|month|quarter|week|day)s?(?![\w-])"
     r"(?P<more>\s+and\s+a\s+half|\s+or\s+(?:so|more|two|three))?",
     re.IGNORECASE,
@@ -273,7 +273,7 @@ def _by_amount(folded: str, slip: Cue, start: int, move: DateMatch) -> DateMatch
         return None
     m = found[0]
     word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _NUMBERS[word]
+    n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)  # "another year": one
     unit = m.group("unit").lower()
     sign = 1 if "forward" in slip.text.lower() else -1  # the first promise: before, or after
     months = sign * n * _UNIT_MONTHS.get(unit, 0)
