@@ -67,6 +67,7 @@ PRODUCTS = [
     ("Tesla expects to deliver Cybercab by 2027.", ("Tesla",)),
     ("Blue Origin said the New Glenn rocket will fly again in May.", ("Blue Origin",)),
     ("Xiaomi said Hyperion will go on sale in September.", ("Xiaomi",)),
+    ("Amazon said Kuiper would start service in 2025.", ("Amazon",)),
     ("The Five-Year Plan will run until 2030.", ()),
     ("China's Five-Year Plan will end in 2030.", ("China",)),
     (

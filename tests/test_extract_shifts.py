@@ -69,6 +69,27 @@ PAST_PROMISES = [
         "2029",
         "2024",
     ),
+    (
+        "Tesla promised robotaxis by 2020 but now says they will arrive in 2027.",
+        "2027",
+        "by end of 2020",
+    ),
+    (
+        "Tesla, which said in 2019 that robotaxis would arrive in 2020, now says they will "
+        "arrive in 2027.",
+        "2027",
+        "2020",
+    ),
+    (
+        "Acme previously said the plant would open in 2026, but now sees it opening in 2028.",
+        "2028",
+        "2026",
+    ),
+    (
+        "Amazon had said Kuiper would start service in 2025; it now expects service in mid-2026.",
+        "mid-2026",
+        "2025",
+    ),
 ]
 
 
