@@ -102,7 +102,8 @@ _ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$"
 _FLIES: Final = re.compile(
     r"\s+(?:will|would|could|should|may|might|is\s+to|is\s+(?:\w+ly\s+)?(?:set|slated"
     r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?(?:(?:first\s+)?fly"
-    r"|launch|ship|debut|arrive|go\s+on\s+sale|enter\s+service|hit\s+(?:shelves|stores"
+    r"|launch|ship|debut|arrive|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?service"
+    r"|go\s+live|come\s+online|hit\s+(?:shelves|stores"
     r"|the\s+market)|be\s+(?:released|launched|shipped|delivered|available|unveiled))"
     r"(?=\s+(?:in|on|by|before|after|next|this|later|again|early|late|around|from\s+\d"
     r"|no\s+earlier|for\s+the\s+first|as\s+early|within|\d)\b|\s*[.,;])",

@@ -58,7 +58,7 @@ _WORD: Final = re.compile(r"[a-z][\w-]+")
 _NO_SUBJECT: Final = re.compile(
     r"\W*(?:(?:and|but|after|following|while|having)\s+)*"
     r"(?:(?:once|since|later|first|originally|initially|previously|earlier)\s+)?"
-    r"(?:[a-z]+ing|was|were|had|has|is|are|will|would)\b",
+    r"(?:[a-z]+ing|was|were|had|has|is|are|will|would|now\s+[a-z]+s)\b",
     re.IGNORECASE,
 )
 
