@@ -368,7 +368,11 @@ def test_an_aside_is_titled_with_what_it_stands_beside(text: str, aside_title: s
         ("Acme, founded in 2015, will open a plant in 2027.", "2027", "2015"),
         ("The Neutron rocket, built by Rocket Lab, will fly in 2026.", "2026", None),
         ("The plant, opened in 2020, will double output by 2027.", "by end of 2027", "2020"),
-        ("Zorbix, backed by SoftBank since 2021, plans to list in 2027.", "2027", "2021 to 10 March 2026"),
+        (
+            "Zorbix, backed by SoftBank since 2021, plans to list in 2027.",
+            "2027",
+            "2021 to 10 March 2026",
+        ),
     ],
 )
 def test_a_participle_aside_is_background(
