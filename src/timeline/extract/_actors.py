@@ -96,6 +96,18 @@ _PRODUCT_NOUN: Final = re.compile(
     r"|watch|probe|module|station|rack|server|gpu|supercomputer)s?(?![\w-])",
     re.IGNORECASE,
 )
+_LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
+_REPORTED_BEFORE: Final = re.compile(
+    r"\b(?:said|says|expects|announced|confirmed|added|stated|predicts|believes|told\s+\w+)"
+    r"\s+(?:that\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
+# Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
+_OWNED_NAME: Final = re.compile(
+    r"(?:\b(?:its|their)|[A-Z][\w-]*'s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 # A name that flies, ships or launches itself: "Neutron will fly in 2026", "Hyperion will go
 # on sale in September"; not with an object or a route ("will fly the A321XLR", "to Lisbon").
@@ -167,6 +179,7 @@ class Actors:
     _spacy: list[tuple[int, int, str]] = attrs.field(init=False)
     _quoted: list[tuple[int, int]] = attrs.field(init=False)
     acronyms: dict[str, str] = attrs.field(init=False, factory=dict)  # "MIIT" -> its name
+    _products: frozenset[str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self._lower = _lowercase_words(self.folded)
@@ -181,6 +194,7 @@ class Actors:
             else None
         )
         self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
+        self._products = frozenset(m.group(1) for m in _OWNED_NAME.finditer(self.folded))
         # Capitalised words inside a quoted passage of several words are a title
         # or a quote ("From 'Reasoning-Based Thinking' to ..."), not names.
         self._quoted = [
@@ -306,7 +320,22 @@ class Actors:
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
             if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
                 return None  # "the New Glenn rocket": a product
-            thing = _FLIES.match(self.folded, end) is not None  # "Neutron will fly in 2026"
+            # "Rocket Lab said Neutron will fly in 2026", "Vision Pro 2 will ship in 2027":
+            # a product, when said so (after another's word, with a version, or owned or
+            # launched elsewhere in the text); never a name of a list ("Firefly and
+            # Relativity will launch")
+            version = re.match(r"\s+v?\d[\w.]*", self.folded[end : end + 12])
+            after = end + (version.end() if version is not None else 0)
+            thing = (
+                _FLIES.match(self.folded, after) is not None
+                and not _LISTED_BEFORE.search(lead)
+                and (
+                    version is not None
+                    or code is not None
+                    or _REPORTED_BEFORE.search(lead) is not None
+                    or text in self._products
+                )
+            )
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() in ("its", "it")
         return Name(text, first, person=person, org=org, thing=thing)
