@@ -384,3 +384,12 @@ def test_a_participle_aside_is_background(
     assert [str(d.when) for d in main] == [main_when], [(d.title, str(d.when)) for d in found]
     asides = [str(d.when) for d in found if d.status.value == "happened"]
     assert asides == ([] if aside_when is None else [aside_when])
+
+
+def test_the_maker_in_a_participle_aside_is_the_actor_of_a_statement_with_none() -> None:
+    (d,) = extract(
+        "The Neutron rocket, built by Rocket Lab, will fly in 2026.", reference="2026-03-10"
+    )
+    assert d.actors == ("Rocket Lab",)
+    (d,) = extract("Acme, backed by SoftBank, will list in 2027.", reference="2026-03-10")
+    assert d.actors == ("Acme",)
