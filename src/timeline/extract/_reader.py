@@ -71,6 +71,7 @@ _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 # A trailing aside on what came before or after ("after cutting it in August"): titled
 # with its subject, not with the clause it ends.
 _AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
+_BY_NAME: Final = re.compile(r"\b(?:built|made|developed|designed|operated|run|owned|led)\s+by\s+")
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -256,6 +257,13 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
         if piece.background:
             actors = self._antecedent(actors, sentence_names, previous_actors, start, reasons)
+        elif not actors and piece.aside is not None:
+            # "The Neutron rocket, built by Rocket Lab, will fly": who made it acts
+            by = _BY_NAME.search(self.folded, piece.aside[0], piece.aside[1])
+            maker = next((n for n in sentence_names if by and n.start == by.end()), None)
+            if maker is not None:
+                actors = (self._canonical(maker).text,)
+                reasons.append(f"named in the aside: {actors[0]}")
         unread: list[str] = []
         if FISCAL_PHRASE.search(self.text, start, end):
             # Fiscal periods read with the statement's first actor's fiscal year (as a
