@@ -236,3 +236,18 @@ def test_a_present_perfect_promise_looks_forward_only_with_to(text: str, status:
 
 def test_shoppers_are_no_actor() -> None:
     assert only("Shoppers spent $10 billion on Black Friday, Adobe said.").actors == ("Adobe",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "The Inflation Reduction Act will cut EV credits in 2027, the Treasury said.",
+            ("Treasury",),
+        ),
+        ("Acme said GDP growth will slow to 2% in 2027.", ("Acme",)),
+        ("Acme will list an ETF tracking AV makers in June.", ("Acme",)),
+    ],
+)
+def test_common_acronyms_are_no_actors(text: str, actors: tuple[str, ...]) -> None:
+    assert only(text).actors == actors
