@@ -251,3 +251,27 @@ def test_shoppers_are_no_actor() -> None:
 )
 def test_common_acronyms_are_no_actors(text: str, actors: tuple[str, ...]) -> None:
     assert only(text).actors == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status"),
+    [
+        (
+            "LG, Panasonic and CATL will spend $25 billion on North American plants by 2029, "
+            "down from the $40 billion they had announced in 2024.",
+            "by end of 2029",
+            Status.EXPECTED,
+        ),
+        (
+            "Acme expects revenue of $9 billion in 2027, up from the $6 billion it reported in 2025.",
+            "2027",
+            Status.EXPECTED,
+        ),
+    ],
+)
+def test_a_verb_in_a_compared_figure_is_not_the_statements(
+    text: str, when: str, status: Status
+) -> None:
+    d = only(text)
+    assert (str(d.when), d.status) == (when, status)
+    assert "North American" not in d.actors
