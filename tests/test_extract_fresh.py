@@ -263,7 +263,8 @@ def test_common_acronyms_are_no_actors(text: str, actors: tuple[str, ...]) -> No
             Status.EXPECTED,
         ),
         (
-            "Acme expects revenue of $9 billion in 2027, up from the $6 billion it reported in 2025.",
+            "Acme expects revenue of $9 billion in 2027, up from the $6 billion it reported "
+            "in 2025.",
             "2027",
             Status.EXPECTED,
         ),

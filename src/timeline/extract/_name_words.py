@@ -182,6 +182,12 @@ def org_tail(word: str) -> bool:
 _DOMAIN: Final = re.compile(r"[A-Z][A-Za-z]+\.(?:ai|com|io|net|org|co)")
 
 
+_COMPASS: Final = words(
+    "north south east west northern southern eastern western central southeast southwest"
+    " northeast northwest latin sub-saharan"
+)
+
+
 def plausible(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
@@ -203,6 +209,8 @@ def plausible(text: str) -> bool:
         return False  # a funding round
     if all(w in ACRONYMS or w.lower() in STOP | MONTHS | DEMONYMS for w in words):
         return False
+    if len(words) == 2 and words[0].lower() in _COMPASS and words[1].lower() in DEMONYMS:
+        return False  # "North American plants", "Southeast Asian markets": where, not who
     return len(text) <= 60
 
 

@@ -38,6 +38,7 @@ from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
     compared,
+    compared_tails,
     game_periods,
     main_cue,
     pick_date,
@@ -229,6 +230,9 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         start, end = piece.start, piece.end
         found = [c for c in cues(self.folded, start, end) if not in_aside(piece, c.start)]
         dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
+        # "down from the $40 billion they had announced in 2024": the figure's verb
+        tails = compared_tails(self.folded, dates, start)
+        found = [c for c in found if not any(a <= c.start < b for a, b in tails)]
         lead_date = None
         if piece.background:
             pass  # an aside has a date of its own or none
