@@ -213,3 +213,21 @@ def test_months_back_any_amount(year: int, month: int, months: int) -> None:
     name = dt.date(year, month, 1).strftime("%B")
     d = only(f"The opening was delayed by {months} months to {name} {year}.")
     assert (str(d.when), str(d.first_when)) == (str(now), str(first))
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "CATL, which had planned to open a plant in Michigan in 2026, said the deal would "
+            "slip by about six months.",
+            "2026",
+        ),
+        ("The launch, planned for June, was delayed by a few weeks.", "June 2026"),
+        ("The plant, due in 2027, has been pushed back by several years.", "2027"),
+    ],
+)
+def test_a_move_by_an_amount_not_worked_out_leaves_no_date(text: str, first: str) -> None:
+    """No date invented, and the date given up is not the date now."""
+    d = only(text)
+    assert (d.when.is_undated, str(d.first_when), d.status) == (True, first, Status.EXPECTED)
