@@ -231,3 +231,16 @@ def test_a_move_by_an_amount_not_worked_out_leaves_no_date(text: str, first: str
     """No date invented, and the date given up is not the date now."""
     d = only(text)
     assert (d.when.is_undated, str(d.first_when), d.status) == (True, first, Status.EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("In March, Acme's production was delayed by two months.", "March 2026"),
+        ("In March, Acme delayed production.", "March 2026"),
+        ("On Monday, the vote was postponed.", "8 June 2026"),
+    ],
+)
+def test_a_date_before_a_move_told_in_the_past_is_when_it_moved(text: str, when: str) -> None:
+    (d,) = drafted(text, "2026-06-10")
+    assert (str(d.when), d.status, d.first_when) == (when, Status.HAPPENED, None)
