@@ -89,7 +89,8 @@ _FORWARD = _alt(
 # statement dates is the new expectation, so these look forward; the latest date named
 # is the new one.
 _SLIP = (
-    r"delay(?:ed|ing|s)?|postpone[ds]?|postponing|postponement|slipp(?:ed|ing)|reschedul(?:ed|ing)"
+    r"delay(?:ed|ing|s)?|postpone[ds]?|postponing|postponement|slipp(?:ed|ing)|slips?(?=\s+by\s)"
+    r"|reschedul(?:ed|ing)"
     r"|defer(?:red|ring|s)|put(?:ting)?\s+off|set\s+back"
     r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until|from)(?![\w-])"
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"

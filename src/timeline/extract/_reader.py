@@ -302,7 +302,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         past = self._past_move(cue, dates, start)
         if past is not None:
             cue = past  # "after the company pushed back production": it happened
-            reasons.append(f"a move told in the past, with no date of its own: {cue.text!r}")
+            reasons.append(f"a move told in the past, dated when it moved if at all: {cue.text!r}")
         if cue is None:
             # "and plans three more this year", "flew three times": no listed cue, but a
             # verb whose tense says which way the clause looks (its own, not the first's)

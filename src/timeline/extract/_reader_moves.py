@@ -26,7 +26,14 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._draft import Draft
 from timeline.extract._reader_dates import _DateReader
-from timeline.extract._slips import given_up, now_after, now_marked, worked_out
+from timeline.extract._slips import (
+    amount_after,
+    given_up,
+    now_after,
+    now_marked,
+    promised_before,
+    worked_out,
+)
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
@@ -92,6 +99,17 @@ class _MoveReader(_DateReader):
         if slip is not None and _INDEFINITE.search(self.folded, slip.end, end):
             earlier = [d for d in dates if d.end <= slip.start]
             return None if not earlier else (slip, earlier[0])
+        if (
+            slip is not None
+            and "forward" not in slip.text.lower()
+            and dates
+            and all(d.end <= slip.start for d in dates)
+            and promised_before(self.folded, start, dates[0])  # not "In March, ... delayed"
+            and amount_after(self.folded, slip.end, end)
+        ):
+            # "planned for June, was delayed by a few weeks", "would slip by about six
+            # months": moved by an amount not worked out to a date (`slip_of`), no date now
+            return slip, dates[0]
         how = [given_up(self.folded, d, dates, start) for d in dates]
         cue = next((c for c in found if c.look is Look.FORWARD), None)
         if how[:1] == ["no longer"] and all(how) and cue is not None:
@@ -109,9 +127,17 @@ class _MoveReader(_DateReader):
 
     def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:
         """A move told in the past with no date of its own ("after the company pushed back
-        production", "Acme delayed its launch"): it happened, a cue looking back."""
-        if cue is None or not cue.slip or dates:
+        production", "Acme delayed its launch"), or only the date it moved on ("In March,
+        Acme delayed production"): it happened, a cue looking back."""
+        if cue is None or not cue.slip:
             return None
+        if any(
+            d.end > cue.start
+            or promised_before(self.folded, start, d)
+            or given_up(self.folded, d, dates, start) is not None
+            for d in dates
+        ):
+            return None  # a date after it, or one promised: a date moved, not when it moved
         if not _PAST_FORM.match(cue.text):
             return None  # "delays", "is delaying": going on
         if _TO_COME.search(self.folded, max(start, cue.start - 40), cue.start):

@@ -21,7 +21,16 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
 
-__all__ = ["given_up", "now_after", "now_marked", "slip_of", "split_moves", "worked_out"]
+__all__ = [
+    "amount_after",
+    "given_up",
+    "now_after",
+    "now_marked",
+    "promised_before",
+    "slip_of",
+    "split_moves",
+    "worked_out",
+]
 
 
 # Before the first date of a slip, what says it was a promise: a forward word, or "originally".
@@ -285,6 +294,13 @@ def _by_amount(folded: str, slip: Cue, start: int, move: DateMatch) -> DateMatch
     return DateMatch(m.group(), m.start(), m.end(), first)
 
 
+# Before a date, what says it is the one now expected: "will now open in", "is expected in".
+_AHEAD: Final = re.compile(
+    r"\b(?:will|now|expects?|expected|plans?|planned|scheduled|slated|due|set\s+to|aims?)\b",
+    re.IGNORECASE,
+)
+
+
 def slip_of(
     dates: list[DateMatch], found: list[Cue], folded: str, start: int
 ) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
@@ -325,7 +341,10 @@ def slip_of(
         if not earlier:
             return None
         if not after:
-            # "will open in June 2027, after a six-month delay": worked out from the amount
+            # "will open in June 2027, after a six-month delay": worked out from the amount,
+            # when the date is the one now ("In March, production was delayed" is no move)
+            if not _AHEAD.search(folded, start, earlier[-1].start):
+                return None
             found_first = _by_amount(folded, slip, start, earlier[-1])
             return None if found_first is None else (slip, found_first, earlier[-1:])
         first, moves = after[0], earlier[-1:]
@@ -372,3 +391,37 @@ def now_after(folded: str, date: DateMatch, end: int) -> bool:
     True
     """
     return _NOW_FORWARD.search(folded, date.end, end) is not None
+
+
+# Any amount a date moved by, counted or not: "by about six months", "by a few weeks",
+# "by several years", "a year".
+_ANY_AMOUNT: Final = re.compile(
+    r"\b(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|more\s+than|at\s+least"
+    r"|up\s+to|over|a\s+few|a\s+couple\s+of|several|many|another|a\s+further)\s+)*"
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen"
+    r"|few|several|many)?[\s-]*(?:years?|months?|quarters?|weeks?|days?)\b",
+    re.IGNORECASE,
+)
+
+
+def amount_after(folded: str, slip_end: int, end: int) -> bool:
+    """Whether a slip says how far a date moved ("by about six months") right after it.
+
+    >>> t = "The deal would slip by about six months."
+    >>> amount_after(t, t.index("slip") + 4, len(t))
+    True
+    """
+    return _ANY_AMOUNT.match(folded, slip_end + 1, end) is not None or (
+        _ANY_AMOUNT.search(folded, slip_end, min(end, slip_end + 40)) is not None
+    )
+
+
+def promised_before(folded: str, start: int, date: DateMatch) -> bool:
+    """Whether a word of promise comes before ``date`` in its statement ("planned for June").
+
+    >>> t = "The launch, planned for June, was delayed."
+    >>> from timeline.dates import find_dates
+    >>> promised_before(t, 0, find_dates(t, reference="2026-03-01")[0])
+    True
+    """
+    return _PROMISE.search(folded, start, date.start) is not None
