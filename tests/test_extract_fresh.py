@@ -1,5 +1,6 @@
-"""`timeline.extract` on three fresh articles (tests/data/extract/robotaxi_rollouts.txt,
-fab_subsidies.txt, central_banks_2027.txt) and the wrong answers they showed, each
+"""`timeline.extract` on fresh articles (tests/data/extract/robotaxi_rollouts.txt,
+fab_subsidies.txt, central_banks_2027.txt, ai_rules_ipos.txt, ev_batteries_2026.txt) and
+the wrong answers they showed, each
 checked for its kind of input: a back verb after "will" ("will cut"), a date "now"
 said far after the date given up, a past expectation ("had expected ... in H1 2026"),
 a promise given up with no new date ("had signalled a rise by December, now says it
@@ -162,6 +163,22 @@ ARTICLES = [
      None),
     ("central_banks_2027", None, "The Bank of Japan", "date not announced", "expected",
      "by December 2026"),
+    ("ai_rules_ipos", None, "The European Commission proposed", "December 2027", "expected",
+     "August 2026"),
+    ("ai_rules_ipos", None, "Mistral, which had targeted", "H1 2027", "expected", "2026"),
+    ("ai_rules_ipos", None, "Revolut said", "by 25 December 2026", "expected", None),
+    ("ai_rules_ipos", None, "In Washington, the Senate", "before 26 November 2026", "expected",
+     None),
+    ("ai_rules_ipos", None, "The Commerce Department pushed back", "Q1 2027", "expected",
+     "Q3 2026"),
+    ("ev_batteries_2026", None, "LG Energy Solution, Panasonic and CATL", "by end of 2029",
+     "expected", None),
+    ("ev_batteries_2026", None, "LG said", "H1 2027", "expected", "2025"),
+    ("ev_batteries_2026", None, "Panasonic delayed", "March 2028", "expected", "March 2027"),
+    ("ev_batteries_2026", None, "CATL, which had planned", "date not announced", "expected",
+     "2026"),
+    ("ev_batteries_2026", None, "Chief Executive Robin Zeng", "c. 6 February 2027", "expected",
+     None),
 ]  # fmt: skip
 
 
