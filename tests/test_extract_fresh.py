@@ -293,3 +293,19 @@ def test_a_verb_in_a_compared_figure_is_not_the_statements(
     d = only(text)
     assert (str(d.when), d.status) == (when, status)
     assert "North American" not in d.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Acme will spend $25 billion by 2029, down from the $40 billion they announced.",
+         "$40 billion"),
+        ("Acme expects 10 million users we counted last year to double by 2028.", "10 million users"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_is_no_unit(text: str, figure: str) -> None:
+    d = only(text)
+    values = [str(o.value) for o in d.observations]
+    if d.target is not None:
+        values.append(str(d.target.goal))
+    assert figure in values, values
