@@ -309,3 +309,31 @@ def test_a_pronoun_is_no_unit(text: str, figure: str) -> None:
     if d.target is not None:
         values.append(str(d.target.goal))
     assert figure in values, values
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Pfizer and Merck have sued to block the program; a federal appeals court will "
+            "hear the case in April.",
+            (),
+        ),
+        ("Acme will build a plant, and the plant will open in 2027.", ("Acme",)),
+        ("Acme will build a plant and expects to open it in 2027.", ("Acme",)),
+    ],
+)
+def test_a_clause_with_a_new_subject_shares_none(text: str, actors: tuple[str, ...]) -> None:
+    assert drafted(text)[-1].actors == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Novo Nordisk now expects US approval in the second quarter of 2027.", ("Novo Nordisk",)),
+        ("Acme expects China sales to double by 2028.", ("Acme",)),
+        ("The US government will ban the chips in 2027.", ("US",)),
+    ],
+)
+def test_a_country_before_a_common_noun_is_no_actor(text: str, actors: tuple[str, ...]) -> None:
+    assert only(text).actors == actors
