@@ -300,7 +300,8 @@ def test_a_verb_in_a_compared_figure_is_not_the_statements(
     [
         ("Acme will spend $25 billion by 2029, down from the $40 billion they announced.",
          "$40 billion"),
-        ("Acme expects 10 million users we counted last year to double by 2028.", "10 million users"),
+        ("Acme expects 10 million users we counted last year to double by 2028.",
+         "10 million users"),
     ],
 )  # fmt: skip
 def test_a_pronoun_is_no_unit(text: str, figure: str) -> None:

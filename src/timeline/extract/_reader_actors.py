@@ -26,8 +26,16 @@ __all__: list[str] = []
 _FACILITY: Final = re.compile(
     r"\s+(?:fab|fabs|plant|plants|factory|factories|site|sites|facility|facilities|campus"
     r"|megafab|gigafactory|mine|mines|refinery|warehouse|office|offices|data\s+cent(?:er|re)s?"
-    r"|operations|unit|subsidiary|project|expansion|line|store|stores|headquarters|hub)\b",
+    r"|operations|unit|subsidiary|project|expansion|line|store|stores|headquarters|hub"
+    # and other common nouns a place says which of: "US approval", "China sales"
+    r"|approvals?|market|markets|sales|launch|rollout|listing|demand|exports|imports|revenue"
+    r"|customers|consumers|users|buyers|prices|deliveries|shipments|production|output)\b",
     re.IGNORECASE,
+)
+# A clause opening with a subject of its own, new to the text: "a federal appeals court will
+# hear the case" shares no actor with the clause before.
+_NEW_SUBJECT: Final = re.compile(
+    r"[\W]*(?:(?:and|but|while|whereas|yet)\s+)?(?:a|an)\s+[a-z][\w-]*", re.IGNORECASE
 )
 _PLACE_END: Final = re.compile(
     r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
@@ -167,7 +175,8 @@ class _ActorReader:
         if not actors and pronoun is not None and self.last_org is not None:
             actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
             reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
-        if not actors and previous_actors:
+        new_subject = _NEW_SUBJECT.match(self.folded, start, end) is not None
+        if not actors and previous_actors and not new_subject:
             # A clause without a name of its own shares the subject of the one before
             # ("... surpassed $300 million and expects $600 million by 2026").
             actors = list(previous_actors[:1])
