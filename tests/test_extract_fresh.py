@@ -1,5 +1,6 @@
 """`timeline.extract` on fresh articles (tests/data/extract/robotaxi_rollouts.txt,
-fab_subsidies.txt, central_banks_2027.txt, ai_rules_ipos.txt, ev_batteries_2026.txt) and
+fab_subsidies.txt, central_banks_2027.txt, ai_rules_ipos.txt, ev_batteries_2026.txt,
+pharma_policy_2027.txt) and
 the wrong answers they showed, each
 checked for its kind of input: a back verb after "will" ("will cut"), a date "now"
 said far after the date given up, a past expectation ("had expected ... in H1 2026"),
@@ -179,6 +180,13 @@ ARTICLES = [
      "2026"),
     ("ev_batteries_2026", None, "Chief Executive Robin Zeng", "c. 6 February 2027", "expected",
      None),
+    ("pharma_policy_2027", None, "The FDA is expected", "by March 2027", "expected", None),
+    ("pharma_policy_2027", None, "Novo Nordisk, which had hoped", "Q2 2027", "expected", "2026"),
+    ("pharma_policy_2027", None, "A federal appeals court", "after 28 March 2027", "expected",
+     None),
+    ("pharma_policy_2027", None, "The European Medicines Agency", "June 2027", "expected",
+     "March 2027"),
+    ("pharma_policy_2027", None, "Moderna said", "before 25 November 2027", "expected", None),
 ]  # fmt: skip
 
 
