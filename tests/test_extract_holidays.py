@@ -51,6 +51,11 @@ READ = [
      "by 25 December 2026", Status.EXPECTED),
     ("Tesla will deliver the first cars by Christmas of 2027.", "2026-03-10",
      "by 25 December 2027", Status.EXPECTED),
+    # negated: no earlier than the day
+    ("Acme will not ship the phone before Christmas.", "2026-03-10",
+     "no earlier than 25 December 2026", Status.EXPECTED),
+    ("The store won't reopen until Lunar New Year.", "2026-03-10",
+     "no earlier than 6 February 2027", Status.EXPECTED),
 ]  # fmt: skip
 
 
