@@ -75,7 +75,8 @@ _FORWARD = _alt(
     "|due to|due in|due by|due on|due out|on track to|is to|are to|upcoming|forthcoming"
     "|is going to|are going to|projected to|forecast to|estimated to|seeks|seeking|seek to"
     "|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to"
-    "|preparing to|prepares to|looks to|hopes to|proposed|proposes|will|shall|is opening"
+    "|preparing to|prepares to|looks to|hopes to|proposed|proposes|will|won't|will not|shall"
+    "|is opening"
     "|are opening|is launching|are launching|is releasing|is rolling out|is raising|are raising"
     "|is considering|are considering|is exploring|is weighing|is developing|is building"
     "|is introducing|is negotiating|in talks|to launch|to release|to open|to debut"
@@ -229,7 +230,15 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         elif kind == "forward":
             if words.lower() == "due to" and _CAUSE_AFTER.match(text, m.end(), stop):
                 continue  # "scrubbed due to weather": a cause, not a schedule
-            weak = words.lower() in ("will", "shall", "expected", "proposed", "planned")
+            weak = words.lower() in (
+                "will",
+                "won't",
+                "will not",
+                "shall",
+                "expected",
+                "proposed",
+                "planned",
+            )
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, not weak))
         elif kind == "weak":
             if words == "May":
