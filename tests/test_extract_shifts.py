@@ -143,6 +143,8 @@ SHIFTS = [
     ("The deadline was pushed back by a year to 2028.", "2028", "2027"),
     ("Boeing delayed the 777X by another year, to 2027.", "2027", "2026"),
     ("The launch slipped a further two months, to June.", "June 2026", "April 2026"),
+    ("The launch was pushed back by a year to the end of 2027.", "late 2027", "late 2026"),
+    ("The launch slipped by four months to mid-2027.", "mid-2027", "early 2027"),
     # a date moved earlier
     ("The ban was brought forward by five years to 2030.", "2030", "2035"),
     ("The opening was brought forward by two months, to May.", "May 2026", "July 2026"),
@@ -169,7 +171,7 @@ AMBIGUOUS = [
     ("The plant was postponed by several years to 2030.", "2030"),
     ("The review was delayed by 45 days to June.", "June 2026"),
     ("The launch was delayed by two weeks to March.", "March 2026"),
-    ("The launch was delayed by a year to early 2027.", "early 2027"),
+    ("The launch was delayed by two months to early 2027.", "early 2027"),
 ]
 
 
