@@ -224,6 +224,7 @@ _UNIT_DAYS: Final = {"week": 7, "day": 1}
 _GRAIN_MONTHS: Final = {
     Precision.MONTH: 1,
     Precision.QUARTER: 3,
+    Precision.THIRD: 4,
     Precision.HALF: 6,
     Precision.YEAR: 12,
 }
@@ -264,6 +265,8 @@ def _shifted(when: When, months: int, days: int) -> When | None:
             plain = When.month(year, month + 1)
         elif when.precision is Precision.QUARTER:
             plain = When.quarter(year, month // 3 + 1)
+        elif when.precision is Precision.THIRD:
+            plain = When.third(year, month // 4 + 1)
         elif when.precision is Precision.HALF:
             plain = When.half(year, month // 6 + 1)
         else:
