@@ -246,3 +246,11 @@ def test_a_move_by_an_amount_not_worked_out_leaves_no_date(text: str, first: str
 def test_a_date_before_a_move_told_in_the_past_is_when_it_moved(text: str, when: str) -> None:
     (d,) = drafted(text, "2026-06-10")
     assert (str(d.when), d.status, d.first_when) == (when, Status.HAPPENED, None)
+
+
+def test_would_before_the_new_date_is_not_a_promise_given_up() -> None:
+    d = only(
+        "Rivian said first deliveries of its R2 would slip to the second half of 2026, from an "
+        "earlier target of the first half."
+    )
+    assert (str(d.when), str(d.first_when)) == ("H2 2026", "H1 2026")

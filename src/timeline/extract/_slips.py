@@ -154,7 +154,7 @@ def _replaced(
     weak = ("was due", "scheduled")  # given up only if a date "now" follows
     old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
     after_cue = [] if cue is None else [d for d in dates if d.start >= cue.end]
-    new = now or [d for d in after_cue if how[id(d)] is None]
+    new = now or [d for d in after_cue if how[id(d)] in (None, *weak)]  # weak: not given up
     if not old or not new or old[0].when == new[0].when:
         return None
     first = old[0]
