@@ -151,3 +151,10 @@ COUNTRY_BEFORE = [
 @pytest.mark.parametrize(("text", "expected"), COUNTRY_BEFORE)
 def test_the_company_is_never_a_country(text: str, expected: tuple[str, ...]) -> None:
     assert actors(text)[-1] == expected
+
+
+def test_a_launch_verb_ending_the_sentence_before_takes_no_name() -> None:
+    text = "SpaceX targets Tuesday for next Starlink launch\n\nSpaceX is targeting March 10 for it."
+    assert actors(text)[-1] == ("SpaceX",)
+    text = "Rocket Lab said the rocket is ready to launch. Airbus will fly it in June."
+    assert actors(text)[-1] == ("Airbus",)

@@ -315,7 +315,7 @@ class Actors:
         thing = False
         if not possessive and not person:
             end = first + len(text)
-            lead = self.folded[max(0, first - 60) : first]
+            lead = self.folded[max(sentence_start, first - 60) : first]  # its own sentence
             if _LAUNCHED.search(lead) and not _DATIVE.match(self.folded, end):
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
             if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
