@@ -346,3 +346,11 @@ def test_a_clause_with_a_new_subject_shares_none(text: str, actors: tuple[str, .
 )
 def test_a_country_before_a_common_noun_is_no_actor(text: str, actors: tuple[str, ...]) -> None:
     assert only(text).actors == actors
+
+
+def test_a_participle_going_on_with_is_keeps_its_title() -> None:
+    text = (
+        "President Liu Chi-ping announced that the model is in internal testing and slated for "
+        "an April release."
+    )
+    assert drafted(text)[-1].title == "Slated for an April release"

@@ -261,7 +261,11 @@ _PAST: Final = (
 )
 _VERB_FIRST: Final = re.compile(
     rf"(?:{_AUX}\b|(?!(?:its|this|his|hers|ours|theirs|yours|us|as|plus|less|thus|news"
-    rf"|various|previous|whereas|unless|across)\b)"
+    rf"|various|previous|whereas|unless|across"
+    # a participle going on with "is ..." ("is in testing and slated for April"): its
+    # subject is the thing, not who spoke
+    rf"|slated|scheduled|expected|due|planned|poised|targett?ed|designed|meant|supposed"
+    rf"|intended|priced|valued|based|located|owned|backed|set\s+(?:for|to)|likely)\b)"
     rf"(?:{_PAST}|[a-z]{{2,}}s)\b(?!\s+(?:{_AUX}|{_PAST})\b))",
     re.IGNORECASE,
 )
@@ -277,6 +281,8 @@ def subject_title(raw: str, subject: str) -> str | None:
     >>> [subject_title(t, "Acme") for t in ("and it expects more.", "while rivals said so.")]
     [None, None]
     >>> subject_title("and its sales rose.", "Acme") is None
+    True
+    >>> subject_title("and slated for an April release.", "Liu Chi-ping") is None
     True
     """
     text = _CONNECTOR.sub("", " ".join(raw.split())).strip()
