@@ -18,6 +18,7 @@ from timeline import (
     Source,
     Status,
     Timeline,
+    TimelineWarning,
     When,
     WriteError,
     file_schema,
@@ -695,3 +696,50 @@ class TestCollectorDuringLoads:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+class TestCsvDropsTheTimelinesText:
+    """A CSV file holds events only: saving a name or description there says they are lost."""
+
+    @pytest.mark.parametrize(
+        ("name", "description", "said"),
+        [
+            ("AI race", None, "name 'AI race'"),
+            (None, "A small tracker", "description 'A small tracker'"),
+            ("AI race", "A small tracker", "name 'AI race' and description 'A small tracker'"),
+        ],
+    )
+    def test_save_warns_naming_what_is_lost_and_the_fix(
+        self, tmp_path: Path, name: str | None, description: str | None, said: str
+    ) -> None:
+        tl = Timeline([Event(title="A", when="2026")], name=name, description=description)
+        path = tmp_path / "t.csv"
+        with pytest.warns(TimelineWarning) as caught:
+            tl.save(path)
+        (message,) = [str(w.message) for w in caught]
+        assert message.startswith(f"{path}: a CSV file holds events only, so the timeline's {said}")
+        assert "save it as .yaml, .json or .parquet to keep them" in message
+        # the events are written all the same
+        assert Timeline.load(path).events == tl.events
+
+    def test_dumps_warns_too(self) -> None:
+        with pytest.warns(TimelineWarning, match="CSV text: a CSV file holds events only"):
+            _io.dumps(Timeline(name="AI race"), "csv")
+
+    def test_a_long_or_multiline_name_is_shown_short_on_one_line(self, tmp_path: Path) -> None:
+        tl = Timeline(name="line one\nline two " + "x" * 200)
+        path = tmp_path / "t.csv"
+        with pytest.warns(TimelineWarning) as caught:
+            tl.save(path)
+        (message,) = [str(w.message) for w in caught]
+        assert "\n" not in message and "'line one\\nline two xx" in message
+        assert "x" * 60 not in message and len(message) - len(str(path)) < 250
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".parquet"])
+    def test_formats_that_keep_them_say_nothing(self, tmp_path: Path, suffix: str) -> None:
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        _tracker().save(tmp_path / f"t{suffix}")  # warnings are errors in the suite
+
+    def test_a_timeline_without_them_says_nothing(self, tmp_path: Path) -> None:
+        Timeline([Event(title="A", when="2026")]).save(tmp_path / "t.csv")

@@ -28,8 +28,9 @@ observations       a JSON array of observation objects
 
 Nested lists stay in JSON cells rather than numbered columns so that a file
 keeps one fixed header however many claims an event gathers. A CSV file holds
-events only: a timeline's ``name`` and ``description`` are not kept, and a
-timeline with ``fiscal_years`` is refused (use YAML or JSON). Problems
+events only: a timeline's ``name`` and ``description`` are not kept (`write`
+says so with a `TimelineWarning`), and a timeline with ``fiscal_years`` is
+refused (use YAML, JSON or Parquet). Problems
 are reported at the line where the row starts, with the column name, all at once.
 
 Files from spreadsheets read as they are: a byte-order mark, ``;`` or tab as the
@@ -415,6 +416,7 @@ def write(document: Document, file: str | None = None) -> str:
             "fiscal_years to write its events alone)"
         )
         raise DataFileError([DataFileProblem(problem, file=file, field="fiscal_years")])
+    _warn_lost_text(document, file)
     out = _Rows()
     # With "\r\n" as the terminator the writer quotes every cell holding a "\r" or a
     # "\n" (with "\n" alone, a lone "\r" goes out bare and splits the row on reading).
@@ -423,6 +425,37 @@ def write(document: Document, file: str | None = None) -> str:
     for event in document.get("events", []):
         writer.writerow([_escape(_cell(event, column)) for column in COLUMNS])
     return "".join(out.rows)
+
+
+def _warn_lost_text(document: Document, file: str | None) -> None:
+    """Warn that the document's ``name`` and ``description`` are not written (CSV has no place).
+
+    Unlike ``fiscal_years`` they do not change what the events mean, so the events are
+    written all the same, with a `TimelineWarning` naming what is lost and the fix.
+    """
+    lost = [
+        f"{field} {_short(document[field])}"
+        for field in ("name", "description")
+        if document.get(field)
+    ]
+    if not lost:
+        return
+    verb = "are" if len(lost) > 1 else "is"
+    warn_user(
+        f"{file or 'CSV text'}: a CSV file holds events only, so the timeline's "
+        f"{' and '.join(lost)} {verb} not written; save it as .yaml, .json or .parquet to "
+        "keep them (or build the timeline without them to write its events alone)"
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """Text quoted on one line for a message, cut after ``limit`` characters.
+
+    >>> _short("AI race"), _short("a\\nb"), _short("x" * 70)[-6:]
+    ("'AI race'", "'a\\\\nb'", "xx'...")
+    """
+    shown = repr(text[:limit])
+    return shown + "..." if len(text) > limit else shown
 
 
 class _Rows:
