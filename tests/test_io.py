@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from csv_notes import csv_notes
 from data_strategies import timelines
 from timeline import (
     Claim,
@@ -79,7 +80,8 @@ class TestLoadSave:
     def test_save_then_load_gives_equal_events(self, tmp_path: Path, suffix: str) -> None:
         tl = _tracker()
         path = tmp_path / f"tracker{suffix}"
-        tl.save(path)
+        with csv_notes(tl, path):  # CSV warns that the name and description are not written
+            tl.save(path)
         back = Timeline.load(path)
         assert back.events == tl.events
         # CSV keeps events only; YAML and JSON keep the timeline's name too.
@@ -101,7 +103,8 @@ class TestLoadSave:
 
     def test_csv_has_one_row_per_event_and_the_documented_header(self, tmp_path: Path) -> None:
         path = tmp_path / "t.csv"
-        _tracker().save(path)
+        with csv_notes(_tracker(), path):
+            _tracker().save(path)
         import csv
 
         with path.open(encoding="utf-8", newline="") as f:
@@ -176,7 +179,7 @@ class TestLoadSave:
 
         monkeypatch.setattr(os, "open", refuse)
         path = tmp_path / name
-        with pytest.raises(WriteError) as caught:
+        with pytest.raises(WriteError) as caught, csv_notes(_tracker(), path):
             _tracker().save(path)
         message = str(caught.value)
         assert message.startswith(f"cannot write {str(path)!r}: {error.strerror}")
@@ -266,7 +269,9 @@ class TestRoundTrip:
             with pytest.raises(DataFileError, match="fiscal_years: a CSV file holds events only"):
                 _io.dumps(tl, fmt)
             tl = Timeline(tl.events, name=tl.name, description=tl.description)
-        back = _io.loads(_io.dumps(tl, fmt), fmt)
+        with csv_notes(tl, f"t.{fmt}"):
+            text = _io.dumps(tl, fmt)
+        back = _io.loads(text, fmt)
         assert back.events == tl.events
         for event, again in zip(tl, back, strict=True):
             # Equal values, and the same initial statement and claims.
