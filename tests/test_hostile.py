@@ -33,6 +33,7 @@ from timeline import (
     TimelineError,
     TimelineWarning,
     When,
+    WriteError,
 )
 from timeline.cli import main
 from timeline.formats import _csv, _io, _yaml
@@ -649,3 +650,92 @@ class TestIcsTextThatIsNotAFeed:
     def test_any_short_text_reads_or_raises_timeline_error(self, text: str) -> None:
         with contextlib.suppress(TimelineError):
             Timeline.from_ics(text)
+
+
+class TestWhereASaveGoes:
+    """Odd output paths: a link is written through, a name too long is a `WriteError`."""
+
+    _SUFFIXES = (".yaml", ".json", ".csv", ".parquet")
+
+    @staticmethod
+    def _save(tl: Timeline, path: Path) -> None:
+        if path.suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        tl.save(path)
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_link_is_written_through_and_kept(self, tmp_path: Path, suffix: str) -> None:
+        # tracker.yaml -> shared/tracker.yaml (a dotfiles or synced-folder setup): saving
+        # replaced the link by a file of its own and left the shared file as it was.
+        (tmp_path / "shared").mkdir()
+        real = tmp_path / "shared" / f"tracker{suffix}"
+        self._save(Timeline([Event(title="Old", when="2026")]), real)
+        link = tmp_path / f"tracker{suffix}"
+        link.symlink_to(real)
+        new = Timeline([Event(title="New", when="2027")])
+        self._save(new, link)
+        assert link.is_symlink() and link.resolve() == real.resolve()
+        assert Timeline.load(real) == new
+        assert sorted(p.name for p in real.parent.iterdir()) == [real.name]  # no temp file
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["shared", link.name])
+
+    def test_a_chain_of_links_reaches_the_file(self, tmp_path: Path) -> None:
+        real = tmp_path / "real.yaml"
+        real.write_text("events: []\n", encoding="utf-8")
+        (tmp_path / "one.yaml").symlink_to("real.yaml")  # relative, as ln -s writes it
+        (tmp_path / "two.yaml").symlink_to(tmp_path / "one.yaml")
+        new = Timeline([Event(title="New", when="2027")])
+        new.save(tmp_path / "two.yaml")
+        assert (tmp_path / "two.yaml").is_symlink() and (tmp_path / "one.yaml").is_symlink()
+        assert Timeline.load(real) == new
+
+    def test_a_link_to_a_file_not_yet_there_creates_it(self, tmp_path: Path) -> None:
+        link = tmp_path / "t.yaml"
+        link.symlink_to(tmp_path / "later.yaml")
+        Timeline([Event(title="New", when="2027")]).save(link)
+        assert link.is_symlink() and len(Timeline.load(tmp_path / "later.yaml")) == 1
+
+    def test_a_link_into_a_missing_folder_names_both(self, tmp_path: Path) -> None:
+        link = tmp_path / "t.yaml"
+        link.symlink_to(tmp_path / "gone" / "t.yaml")
+        with pytest.raises(WriteError) as info:
+            Timeline().save(link)
+        message = str(info.value)
+        assert message.startswith(f"cannot write {str(link)!r} (a link to ")
+        assert f"the folder {str(tmp_path / 'gone')!r} does not exist" in message
+        assert link.is_symlink() and list(tmp_path.iterdir()) == [link]
+
+    def test_a_link_to_a_folder_is_refused(self, tmp_path: Path) -> None:
+        (tmp_path / "folder").mkdir()
+        link = tmp_path / "t.yaml"
+        link.symlink_to(tmp_path / "folder")
+        with pytest.raises(WriteError, match="it is a folder; give a file name"):
+            Timeline().save(link)
+
+    def test_a_loop_of_links_is_refused(self, tmp_path: Path) -> None:
+        (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+        (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+        with pytest.raises(WriteError, match=r"a loop of links; .*write somewhere else"):
+            Timeline().save(tmp_path / "a.yaml")
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_name_too_long_for_the_system(self, tmp_path: Path, suffix: str) -> None:
+        # The system takes 255 bytes: a longer name raised a bare OSError (errno 36).
+        path = tmp_path / ("a" * 300 + suffix)
+        with pytest.raises(WriteError) as info:
+            self._save(Timeline(), path)
+        message = str(info.value)
+        assert message.startswith(f"cannot write {str(path)!r}: ")
+        assert "the file name is too long; give a shorter one" in message
+        assert list(tmp_path.iterdir()) == []
+
+    def test_a_name_too_long_on_the_command_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        source = tmp_path / "a.yaml"
+        Timeline([Event(title="A", when="2026")]).save(source)
+        target = tmp_path / ("b" * 300 + ".json")
+        assert main(["convert", str(source), str(target)]) == 1
+        err = capsys.readouterr().err
+        assert "the file name is too long; give a shorter one" in err
+        assert "Traceback" not in err
