@@ -739,3 +739,50 @@ class TestWhereASaveGoes:
         err = capsys.readouterr().err
         assert "the file name is too long; give a shorter one" in err
         assert "Traceback" not in err
+
+
+class TestFiscalYearsInParquetMetadata:
+    """``timeline.fiscal_years`` in a foreign table's metadata: refused naming the key, briefly."""
+
+    @staticmethod
+    def _table(raw: bytes) -> object:
+        pytest.importorskip("pyarrow")
+        table = Timeline([Event(title="A", when="2026")]).to_arrow()
+        return table.replace_schema_metadata({b"timeline.fiscal_years": raw})
+
+    @pytest.mark.parametrize(
+        ("raw", "said"),
+        [
+            # nested thousands deep: a RecursionError escaped
+            (b"[" * 100_000, "nested too deeply"),
+            # given twice: the last one silently won
+            (b'{"M": 7, "M": 1}', "'M' is given twice"),
+            # a month that is no month: a QueryError that named neither file nor key
+            (b'{"M": 13}', "M: 13 is not a month number 1..12"),
+            (b'{"M": 0}', "M: 0 is not a month number 1..12"),
+            (b'{"M": true}', "M: True is not a month number 1..12"),
+        ],
+    )
+    def test_refused_naming_the_key(self, tmp_path: Path, raw: bytes, said: str) -> None:
+        import pyarrow.parquet as pq
+
+        table = self._table(raw)
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_arrow(table)
+        message = str(info.value)
+        assert message.startswith("<records>: the table's metadata timeline.fiscal_years: ")
+        assert said in message and "fix or drop that key" in message
+        path = tmp_path / "t.parquet"
+        pq.write_table(table, path)
+        with pytest.raises(DataFileError, match=rf"^{path}: the table's metadata timeline\."):
+            Timeline.load(path)
+
+    @pytest.mark.parametrize("raw", [b"[" * 100_000, b'{"M": 1' + b"0" * 5000 + b"}"])
+    def test_a_long_value_is_quoted_short(self, raw: bytes) -> None:
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_arrow(self._table(raw))
+        assert len(str(info.value)) < 400
+
+    def test_a_good_value_still_reads(self) -> None:
+        tl = Timeline.from_arrow(self._table(b'{"Microsoft": 7, "Apple": 10}'))
+        assert tl.fiscal_years == {"Microsoft": 7, "Apple": 10}
