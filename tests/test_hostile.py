@@ -786,3 +786,55 @@ class TestFiscalYearsInParquetMetadata:
     def test_a_good_value_still_reads(self) -> None:
         tl = Timeline.from_arrow(self._table(b'{"Microsoft": 7, "Apple": 10}'))
         assert tl.fiscal_years == {"Microsoft": 7, "Apple": 10}
+
+
+class TestValuesOfTheWrongType:
+    """A number where text belongs is shown as written, with the fix; a ';' list is no name."""
+
+    @pytest.mark.parametrize(
+        ("record", "said"),
+        [
+            ('"title": 1984', 'title: must be text, not 1984; write it in quotes: "1984"'),
+            ('"id": 123', 'id: must be text, not 123; write it in quotes: "123"'),
+            # a JSON fraction was shown as the reader's Decimal('1.5')
+            ('"title": 1.5', 'title: must be text, not 1.5; write it in quotes: "1.5"'),
+            ('"kind": 1e400', 'kind: must be text, not 1E+400; write it in quotes: "1E+400"'),
+            ('"actors": [3]', 'actors[0]: must be non-empty text, not 3; write it in quotes: "3"'),
+            ('"when": 2026.5', "when: must be a date as text, e.g. 'April 2026', not 2026.5"),
+        ],
+    )
+    def test_a_number_in_json(self, tmp_path: Path, record: str, said: str) -> None:
+        text = '{"events": [{"title": "A", "when": "2026", ' + record + "}]}"
+        text = text.replace('"title": "A", "when": "2026", "title"', '"when": "2026", "title"')
+        text = text.replace('"when": "2026", "when"', '"when"')
+        path = _write(tmp_path, "t.json", text)
+        assert _problems(path) == [f"{path}:1: {said}"]
+
+    @pytest.mark.parametrize(
+        ("suffix", "text", "line"),
+        [
+            (".yaml", "events:\n  - title: A\n    when: 2026\n    actors: Tencent; WeChat\n", 4),
+            (
+                ".json",
+                '{"events": [{"title": "A", "when": "2026", "actors": "Tencent; WeChat"}]}',
+                1,
+            ),
+        ],
+    )
+    def test_a_list_written_with_semicolons_is_refused(
+        self, tmp_path: Path, suffix: str, text: str, line: int
+    ) -> None:
+        # It silently became one actor named "Tencent; WeChat" (a comma was refused already).
+        path = _write(tmp_path, f"t{suffix}", text)
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:{line}: actors: must be a list, e.g. [Tencent, WeChat]")
+        assert '(or ["Tencent; WeChat"] for one name holding a ";")' in problem
+
+    def test_one_name_holding_a_semicolon_in_a_list_is_kept(self, tmp_path: Path) -> None:
+        path = _write(
+            tmp_path, "t.yaml", "events:\n  - title: A\n    when: 2026\n    actors: ['a; b']\n"
+        )
+        assert Timeline.load(path)[0].actors == ("a; b",)
+        assert Timeline.load(path) == Timeline.load(
+            _write(tmp_path, "t.csv", _io.dumps(Timeline.load(path), "csv"))
+        )
