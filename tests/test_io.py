@@ -505,7 +505,7 @@ class TestJsonProblems:
         problems = _problems(_write(tmp_path, "t.json", text))
         base = str(tmp_path / "t.json")
         assert problems[0].startswith(f"{base}:4: when: '2026-13' is not a date")
-        assert problems[1] == f"{base}:6: kind: must be text, not 3"
+        assert problems[1] == f'{base}:6: kind: must be text, not 3; write it in quotes: "3"'
 
     @pytest.mark.parametrize(
         ("text", "expected"),
