@@ -838,3 +838,58 @@ class TestValuesOfTheWrongType:
         assert Timeline.load(path) == Timeline.load(
             _write(tmp_path, "t.csv", _io.dumps(Timeline.load(path), "csv"))
         )
+
+
+class TestYamlCharacters:
+    """Characters YAML cannot hold raw, and escapes as JSON writes them (YAML reads JSON)."""
+
+    @pytest.mark.parametrize(
+        ("raw", "shown", "escape"),
+        [
+            ("\x00", "'\\x00'", '"\\x00"'),
+            ("\x1b", "'\\x1b'", '"\\x1b"'),
+            ("\x7f", "'\\x7f'", '"\\x7f"'),
+        ],
+    )
+    def test_a_raw_control_character_is_placed_with_the_fix(
+        self, tmp_path: Path, raw: str, shown: str, escape: str
+    ) -> None:
+        # Was "not valid YAML: unacceptable character #x001b: ... in "<unicode string>",
+        # position 20": no line, a position in bytes, no fix.
+        path = _write(tmp_path, "t.yaml", f"events:\n  - title: Café{raw}B\n    when: 2026\n")
+        (problem,) = _problems(path)
+        assert problem == (
+            f"{path}:2: {shown} (a control character) at column 16 cannot be in a YAML file as "
+            f"it is; write it as the escape {escape} inside double quotes, or remove it"
+        )
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json"])
+    def test_surrogate_pair_escapes_as_json_writes_them(self, tmp_path: Path, suffix: str) -> None:
+        # A JSON file is YAML too; "\ud83d\ude00" (an emoji as JSON escapes it) was refused
+        # in .yaml as "invalid Unicode character escape code; check the indentation".
+        text = '{"events": [{"title": "Launch \\ud83d\\ude00", "when": "2026"}]}'
+        path = _write(tmp_path, f"t{suffix}", text)
+        assert Timeline.load(path)[0].title == "Launch \U0001f600"
+
+    def test_a_pair_in_a_long_yaml_file(self, tmp_path: Path) -> None:
+        lines = ["events:"]
+        for i in range(50):
+            lines += [f'  - title: "Event {i} \\ud83d\\ude00"', f"    when: 2026-{i % 12 + 1:02}"]
+        path = _write(tmp_path, "t.yaml", "\n".join(lines) + "\n")
+        tl = Timeline.load(path)
+        assert len(tl) == 50 and all(e.title.endswith("\U0001f600") for e in tl)
+
+    def test_a_lone_surrogate_escape_is_a_problem_at_its_field(self, tmp_path: Path) -> None:
+        path = _write(
+            tmp_path,
+            "t.yaml",
+            'events:\n  - title: A\n    when: 2026\n  - title: "B\\ud800"\n    when: 2026\n',
+        )
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:4: ") and "lone surrogate" in problem
+
+    def test_an_escape_past_unicode(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.yaml", 'events:\n  - title: "B\\U00110000"\n    when: 2026\n')
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:2: ")
+        assert "names no character" in problem and "write the character itself" in problem
