@@ -398,11 +398,13 @@ class TestLoneSurrogates:
         ],
     )
     def test_timeline_text_in_a_yaml_file(self, tmp_path: Path, text: str, line: int) -> None:
-        # YAML's double-quoted escapes could spell half a pair too: the reader refuses the escape.
+        # YAML's double-quoted escapes could spell half a pair too: refused at its field, as
+        # in JSON (a whole pair, as JSON writes it, is read as its character).
         problems = _problems(_write(tmp_path, "t.yaml", text))
         assert len(problems) == 1, problems
         assert problems[0].startswith(f"{tmp_path / 't.yaml'}:{line}: ")
-        assert "invalid Unicode character escape" in problems[0]
+        assert "holds a lone surrogate" in problems[0]
+        assert "an escape such as \\ud800 needs its other half" in problems[0]
 
     def test_timeline_text_in_records(self) -> None:
         from timeline.records import records_to_timeline
@@ -887,6 +889,10 @@ class TestYamlCharacters:
         )
         (problem,) = _problems(path)
         assert problem.startswith(f"{path}:4: ") and "lone surrogate" in problem
+
+    def test_a_pair_in_a_field_name(self, tmp_path: Path) -> None:
+        text = 'fiscal_years:\n  "M\\ud83d\\ude00": July\nevents: []\n'
+        assert Timeline.load(_write(tmp_path, "t.yaml", text)).fiscal_years == {"M\U0001f600": 7}
 
     def test_an_escape_past_unicode(self, tmp_path: Path) -> None:
         path = _write(tmp_path, "t.yaml", 'events:\n  - title: "B\\U00110000"\n    when: 2026\n')
