@@ -899,3 +899,68 @@ class TestYamlCharacters:
         (problem,) = _problems(path)
         assert problem.startswith(f"{path}:2: ")
         assert "names no character" in problem and "write the character itself" in problem
+
+
+class TestReadOnlyFiles:
+    """A file the user may not write is not replaced behind their back by the atomic rename."""
+
+    @staticmethod
+    def _read_only(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+        # Root may write anything, so the check is shown with os.access saying "no".
+        import os
+
+        real = os.access
+
+        def access(where: object, mode: int, **kwargs: object) -> bool:
+            if mode & os.W_OK and Path(str(where)).resolve() == path.resolve():
+                return False
+            return real(where, mode, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "access", access)
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".parquet", ".ics"])
+    def test_refused_and_left_as_it_was(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+    ) -> None:
+        # The rename replaced a read-only file (0444) without a word: a folder's permission
+        # is all os.replace needs.
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"t{suffix}"
+        path.write_text("old", encoding="utf-8")
+        self._read_only(monkeypatch, path)
+        tl = Timeline([Event(title="A", when="2026-04-01")])
+        with pytest.raises(WriteError) as info:
+            tl.write_ics(path) if suffix == ".ics" else tl.save(path)
+        assert str(info.value) == (
+            f"cannot write {str(path)!r}: the file is read-only; make it writable "
+            "(chmod u+w) or write somewhere else"
+        )
+        assert path.read_text(encoding="utf-8") == "old"
+        assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+    def test_on_the_command_line(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        source, target = tmp_path / "a.yaml", tmp_path / "b.json"
+        Timeline([Event(title="A", when="2026")]).save(source)
+        target.write_text("old", encoding="utf-8")
+        self._read_only(monkeypatch, target)
+        assert main(["convert", str(source), str(target), "--force"]) == 1
+        assert "the file is read-only; make it writable" in capsys.readouterr().err
+        assert target.read_text(encoding="utf-8") == "old"
+
+    def test_a_real_read_only_file(self, tmp_path: Path) -> None:
+        import os
+
+        path = tmp_path / "t.yaml"
+        path.write_text("old", encoding="utf-8")
+        path.chmod(0o444)
+        if os.access(path, os.W_OK):
+            pytest.skip("this user may write any file (root)")
+        with pytest.raises(WriteError, match="the file is read-only"):
+            Timeline().save(path)
+        assert path.read_text(encoding="utf-8") == "old"
