@@ -57,7 +57,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     flushed to disk and takes the place of the target only if the block succeeds;
     on any failure the old file stays as it was and no temporary file is left. An
     existing file keeps its permissions. A folder that does not exist raises
-    `WriteError` naming it; the folder is never created. A symbolic link is
+    `WriteError` naming it; the folder is never created, and a file the user may
+    not write (read-only) is refused, not replaced. A symbolic link is
     written through: the file it points at (after every link in a chain) is
     replaced, and the link stays a link.
 
@@ -83,6 +84,12 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             )
         if target.is_dir():
             raise WriteError(f"cannot write {shown}: it is a folder; give a file name")
+        if target.exists() and not os.access(target, os.W_OK):
+            # The rename needs only the folder's permission: ask the file's, as `>` would.
+            raise WriteError(
+                f"cannot write {shown}: the file is read-only; make it writable (chmod u+w) "
+                "or write somewhere else"
+            )
     except WriteError:
         raise
     except OSError as err:  # a name too long, a loop of links ...
