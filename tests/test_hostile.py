@@ -964,3 +964,40 @@ class TestReadOnlyFiles:
         with pytest.raises(WriteError, match="the file is read-only"):
             Timeline().save(path)
         assert path.read_text(encoding="utf-8") == "old"
+
+
+class TestColumnsLikeOnesTimelineReads:
+    """A foreign table's column one typo from a record column was dropped without a word."""
+
+    @staticmethod
+    def _table(**columns: list[object]) -> object:
+        pa = pytest.importorskip("pyarrow")
+        return pa.table({"title": ["A"], "when": ["2026"], **columns})
+
+    @pytest.mark.parametrize(
+        ("column", "meant"),
+        [("actor", "actors"), ("Tags", "tags"), ("staus", "status"), ("source", "sources")],
+    )
+    def test_from_arrow_warns_naming_the_column_meant(self, column: str, meant: str) -> None:
+        table = self._table(**{column: ["x"]})
+        with pytest.warns(TimelineWarning) as caught:
+            Timeline.from_arrow(table)
+        (message,) = [str(w.message) for w in caught]
+        assert message == (
+            f"the table's column {column!r} is not read: did you mean {meant!r}? rename it "
+            f"(in SQL: SELECT {column} AS {meant})"
+        )
+
+    def test_parquet_names_the_file(self, tmp_path: Path) -> None:
+        import pyarrow.parquet as pq
+
+        path = tmp_path / "t.parquet"
+        pq.write_table(self._table(actor=["Tesla"]), path)
+        with pytest.warns(TimelineWarning, match=rf"^{path}: the table's column 'actor' is not"):
+            Timeline.load(path)
+
+    def test_other_columns_are_left_alone(self) -> None:
+        # Partition keys, scores, the query columns to_arrow derives: no word (warnings are errors).
+        table = self._table(year=[2026], score=[0.5], precision=["year"], earliest=[None])
+        assert len(Timeline.from_arrow(table)) == 1
+        Timeline.from_arrow(Timeline([Event(title="A", when="2026", actors=["x"])]).to_arrow())
