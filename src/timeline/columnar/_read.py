@@ -30,7 +30,7 @@ from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
 
 from timeline._bulk import paused_gc
-from timeline._errors import DataFileError, TimelineError
+from timeline._errors import DataFileError, TimelineError, warn_user
 from timeline.columnar._columns import (
     _NAMES,
     _PLAIN,
@@ -43,6 +43,7 @@ from timeline.columnar._columns import (
     _names,
     _nested_rows,
     dates_as_text,
+    lookalike_columns,
     plain_text,
     record_columns,
     stated,
@@ -164,6 +165,7 @@ def from_arrow(
         table = pa.table(table)  # a DuckDB relation, a Polars frame, a RecordBatchReader ...
     if not isinstance(table, pa.Table):
         raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
+    warn_lookalikes(table.column_names, None)
     metadata = table.schema.metadata or {}
     if name is None:
         name = metadata_text(metadata, NAME_KEY)
@@ -175,6 +177,16 @@ def from_arrow(
     # collector's passes over them would cost more than the build itself.
     with paused_gc():
         return _build(table, name, description, fiscal_years)
+
+
+def warn_lookalikes(names: list[str], file: str | None) -> None:
+    """A `TimelineWarning` for each column one slip from one `from_arrow` reads (not read)."""
+    for given, meant in lookalike_columns(names):
+        place = f"{file}: " if file else ""
+        warn_user(
+            f"{place}the table's column {given!r} is not read: did you mean {meant!r}? rename "
+            f"it (in SQL: SELECT {given} AS {meant})"
+        )
 
 
 def _build(
