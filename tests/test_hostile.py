@@ -1001,3 +1001,39 @@ class TestColumnsLikeOnesTimelineReads:
         table = self._table(year=[2026], score=[0.5], precision=["year"], earliest=[None])
         assert len(Timeline.from_arrow(table)) == 1
         Timeline.from_arrow(Timeline([Event(title="A", when="2026", actors=["x"])]).to_arrow())
+
+
+class TestCsvJsonCellsWithAKeyTwice:
+    """A JSON cell naming a key twice silently kept the last (JSON and YAML files refuse it)."""
+
+    @pytest.mark.parametrize(
+        ("columns", "cell", "column", "key"),
+        [
+            (
+                "claims",
+                '[{"stated": "2026-04-20", "when": "May 2026", "when": "June 2026"}]',
+                "claims",
+                "when",
+            ),
+            (
+                "target_metric,target_goal,target_deadline,target_baseline",
+                'm,5,2027,"{""when"": ""2026-03"", ""value"": ""3"", ""value"": ""4""}"',
+                "target_baseline",
+                "value",
+            ),
+            (
+                "observations",
+                '[{"when": "2026-03", "when": "2026-04", "value": "3"}]',
+                "observations",
+                "when",
+            ),
+        ],
+    )
+    def test_refused_naming_the_column_and_key(
+        self, tmp_path: Path, columns: str, cell: str, column: str, key: str
+    ) -> None:
+        if "," not in columns:
+            cell = '"' + cell.replace('"', '""') + '"'
+        path = _write(tmp_path, "t.csv", f"title,when,{columns}\nA,2026,{cell}\n")
+        problems = _problems(path)
+        assert f"{path}:2: {column}: {key!r} is given twice in the JSON; keep one" in problems
