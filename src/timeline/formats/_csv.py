@@ -302,8 +302,21 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         value = text(column)
         if value is None:
             return None
+        twice: list[str] = []
+
+        def once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            # json keeps the last of a key given twice, silently; JSON files refuse it
+            found = dict(pairs)
+            if len(found) < len(pairs):
+                seen: set[str] = set()
+                for key, _ in pairs:
+                    if key in seen:
+                        twice.append(key)
+                    seen.add(key)
+            return found
+
         try:
-            parsed = json.loads(value, **_NUMBERS)  # numbers exact, as in JSON files
+            parsed = json.loads(value, object_pairs_hook=once, **_NUMBERS)  # numbers exact
         except json.JSONDecodeError as err:
             fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"] or Tencent; WeChat')
             reason = f"not valid JSON ({err.msg} at character {err.pos + 1})"
@@ -311,6 +324,10 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
             return None
         except (RecursionError, ValueError) as err:  # too deep, or a number too long
             bad.append((column, limit_problem(value, err, None).message))
+            return None
+        if twice:
+            for key in dict.fromkeys(twice):
+                bad.append((column, f"{key!r} is given twice in the JSON; keep one"))
             return None
         if not isinstance(parsed, kind):
             what = "an array [...]" if kind is list else "an object {...}"
