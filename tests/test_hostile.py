@@ -1037,3 +1037,26 @@ class TestCsvJsonCellsWithAKeyTwice:
         path = _write(tmp_path, "t.csv", f"title,when,{columns}\nA,2026,{cell}\n")
         problems = _problems(path)
         assert f"{path}:2: {column}: {key!r} is given twice in the JSON; keep one" in problems
+
+
+class TestYamlReadByOtherTools:
+    """Text that a YAML 1.2 reader (editors, Go, JavaScript) or a YAML 1.1 one would type."""
+
+    # YAML 1.2's core schema reads these as numbers; YAML 1.1 readers (Go's yaml.v2) read
+    # y/n as booleans. PyYAML (1.1, without y/n) wrote them plain.
+    TYPED = ("0o17", "1e3", "1E-5", "-2e+10", "+.inf", "-.Inf", ".NaN", "y", "Y", "n", "N")
+
+    @pytest.mark.parametrize("text", TYPED)
+    def test_written_in_quotes(self, text: str) -> None:
+        tl = Timeline([Event(id="x", title=text, when="2026", actors=[text, "Tesla"])])
+        written = _io.dumps(tl, "yaml")
+        assert f"    title: '{text}'\n" in written
+        assert f"    actors: ['{text}', Tesla]\n" in written
+        assert _io.loads(written, "yaml") == tl
+
+    @pytest.mark.parametrize(
+        "text", ["yes-no", "y2k", "1e", "e3", "0o8", "1.2.3", "Nvidia", "2026-04"]
+    )
+    def test_near_misses_stay_plain(self, text: str) -> None:
+        written = _io.dumps(Timeline([Event(id="x", title=text, when="2026")]), "yaml")
+        assert f"    title: {text}\n" in written
