@@ -308,6 +308,8 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Multi-line text as a literal block; the emitter falls back to quoting
     # when a block cannot hold the text exactly (trailing spaces, say).
     style = "|" if "\n" in value else None
+    if _TYPED_ELSEWHERE.fullmatch(value):
+        style = "'"  # PyYAML would write it plain, and other readers would not read text
     if _BREAKS.intersection(value):
         # YAML reads NEL as a line break (folded to a space when plain): quote it, escaped.
         style = '"'
@@ -315,6 +317,12 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _BREAKS = frozenset("\x85")
+# Plain scalars PyYAML (YAML 1.1, as it resolves) takes for text but other readers do not:
+# YAML 1.2's core schema reads octal 0o17 and exponents without a dot (1e3) as numbers, and
+# YAML 1.1's full schema (Go's yaml.v2, say) reads y/n as booleans.
+_TYPED_ELSEWHERE = re.compile(
+    r"0o[0-7]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[yYnN]"
+)
 
 
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
@@ -330,11 +338,11 @@ _Dumper.add_representer(list, _list)
 def write(document: Document) -> str:
     """The document as block-style YAML text, a blank line between events.
 
-    >>> print(write({"events": [{"title": "A", "when": "2026", "actors": ["X", "Y"]}]}), end="")
+    >>> print(write({"events": [{"title": "A", "when": "2026", "actors": ["X", "Z"]}]}), end="")
     events:
       - title: A
         when: '2026'
-        actors: [X, Y]
+        actors: [X, Z]
     """
     head = {k: v for k, v in document.items() if k != "events"}
     events = document.get("events", [])
