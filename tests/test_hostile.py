@@ -1060,3 +1060,49 @@ class TestYamlReadByOtherTools:
     def test_near_misses_stay_plain(self, text: str) -> None:
         written = _io.dumps(Timeline([Event(id="x", title=text, when="2026")]), "yaml")
         assert f"    title: {text}\n" in written
+
+
+class TestCsvAsSpreadsheetsSaveIt:
+    """Excel's separator line, empty trailing columns, blank lines before the header."""
+
+    @pytest.mark.parametrize(
+        ("text", "note"),
+        [
+            # Excel writes "sep=;" first so it opens the file right: it was taken for the header.
+            ("sep=;\r\ntitle;when;actors\r\nA;2026;X; Y\r\n", "separated by ';'"),
+            ("sep=,\ntitle,when,actors\nA,2026,X; Y\n", None),
+            ("sep=\t\ntitle\twhen\tactors\nA\t2026\tX; Y\n", "separated by tab"),
+        ],
+    )
+    def test_excels_separator_line(self, tmp_path: Path, text: str, note: str | None) -> None:
+        path = _write(tmp_path, "t.csv", text)
+        with pytest.warns(TimelineWarning, match=note) if note else contextlib.nullcontext():
+            (event,) = Timeline.load(path)
+        assert (event.title, str(event.when), event.actors) == ("A", "2026", ("X", "Y"))
+
+    def test_problems_keep_their_lines_after_the_separator_line(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.csv", "sep=,\ntitle,when\nA,2026\nB,Aprill 2026\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:4: when: 'Aprill 2026' is not a date")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["title,when,\nA,2026,\n", "title,when,,,\nA,2026,,,\nB,2027\n", "title,,when\nA,,2026\n"],
+    )
+    def test_empty_columns_without_a_name_are_harmless(self, tmp_path: Path, text: str) -> None:
+        # Was "unknown column; columns are id, title, ..." with an empty name.
+        tl = Timeline.load(_write(tmp_path, "t.csv", text))
+        assert [e.title for e in tl][:1] == ["A"]
+
+    def test_a_value_under_a_column_without_a_name(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.csv", "title,when,\nA,2026,\nB,2027,Tesla\n")
+        assert _problems(path) == [
+            f"{path}:3: 'Tesla' is in column 3, which has no name in the header; name the "
+            "column (e.g. actors) or remove the cell"
+        ]
+
+    def test_blank_lines_before_the_header(self, tmp_path: Path) -> None:
+        # Were "missing column 'title'" and "2 cells but the header has 0 columns" per row.
+        path = _write(tmp_path, "t.csv", "\n\n,,\ntitle,when\nA,2026\nB,Aprill 2026\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:6: when: 'Aprill 2026' is not a date")
