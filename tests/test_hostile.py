@@ -1069,7 +1069,7 @@ class TestCsvAsSpreadsheetsSaveIt:
         ("text", "note"),
         [
             # Excel writes "sep=;" first so it opens the file right: it was taken for the header.
-            ("sep=;\r\ntitle;when;actors\r\nA;2026;X; Y\r\n", "separated by ';'"),
+            ('sep=;\r\ntitle;when;actors\r\nA;2026;"X; Y"\r\n', "separated by ';'"),
             ("sep=,\ntitle,when,actors\nA,2026,X; Y\n", None),
             ("sep=\t\ntitle\twhen\tactors\nA\t2026\tX; Y\n", "separated by tab"),
         ],

@@ -34,8 +34,9 @@ refused (use YAML, JSON or Parquet). Problems
 are reported at the line where the row starts, with the column name, all at once.
 
 Files from spreadsheets read as they are: a byte-order mark, ``;`` or tab as the
-separator (detected from the header, with a `TimelineWarning`), header names in
-any case. A cell a spreadsheet would run as a formula (starting with ``=``, ``+``,
+separator (detected from the header, or named by Excel's ``sep=;`` first line, with
+a `TimelineWarning`), header names in any case, blank lines above the header, and
+empty columns without a name (a trailing comma; a value under one is a problem). A cell a spreadsheet would run as a formula (starting with ``=``, ``+``,
 ``-``, ``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a
 cell already starting with ``'``; reading strips exactly one ``'`` before those
 characters, so what is saved is what is read. A cell may be of any length: one over
@@ -49,6 +50,7 @@ import csv
 import difflib
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, Final, Protocol
 
@@ -96,7 +98,12 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     ([{'title': 'A', 'when': 'April 2026', 'actors': ['X', 'Y']}], 2)
     """
     text = text.removeprefix("\ufeff")
-    delimiter = _delimiter(text)
+    hint = _SEP_LINE.match(text)
+    if hint is not None:
+        # Excel's "sep=;" line says the separator; it is blanked, so lines keep their numbers.
+        delimiter, text = hint.group(1), "\n" + text[hint.end() :]
+    else:
+        delimiter = _delimiter(text)
     if delimiter != ",":
         name = "tab" if delimiter == "\t" else repr(delimiter)
         warn_user(
@@ -136,10 +143,12 @@ def _read(
     columns_ok = False
     try:
         raw_header = next(reader, None)
+        while raw_header is not None and not _filled(raw_header):
+            raw_header = next(reader, None)  # blank lines above the header
         if raw_header is None:
             raise DataFileError([DataFileProblem("empty file: no header row", file=file)])
         header = [_column(h) for h in raw_header]
-        problems += _check_header(raw_header, header, file)
+        problems += _check_header(raw_header, header, file, reader.line_num)
         # With no title or when column every row would repeat it: values are not judged.
         columns_ok = "title" in header and "when" in header
 
@@ -156,6 +165,13 @@ def _read(
                     )
                 )
                 return
+            for i, (name, cell) in enumerate(zip(header, row, strict=False)):
+                if name == "" and cell.strip():
+                    message = (
+                        f"{cell!r} is in column {i + 1}, which has no name in the header; name "
+                        "the column (e.g. actors) or remove the cell"
+                    )
+                    problems.append(DataFileProblem(message, file=file, line=start))
             cells = {h: _unescape(c) for h, c in zip(header, row, strict=False) if h in COLUMNS}
             event, bad = _event(cells)
             for column, message in bad:
@@ -209,6 +225,8 @@ def _value_problems(document: dict[str, Any], where: Locations) -> list[DataFile
 
 
 _DELIMITERS = (",", ";", "\t")
+# The line Excel writes first to say the separator ("sep=;"), and reads, but no other tool.
+_SEP_LINE = re.compile(r"sep=([,;\t])[ ]*\r?\n")
 
 
 def _delimiter(text: str) -> str:
@@ -216,12 +234,18 @@ def _delimiter(text: str) -> str:
 
     def known(delimiter: str) -> int:
         try:
-            cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+            rows: Iterator[list[str]] = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            cells = next((row for row in rows if _filled(row)), [])
         except csv.Error:  # a header cell over the csv module's limit
-            cells = next(_Reader(text, delimiter), [])
+            cells = next((row for row in _Reader(text, delimiter) if _filled(row)), [])
         return sum(_column(cell) in COLUMNS for cell in cells)
 
     return max(_DELIMITERS, key=known)  # max keeps the first of equals: the comma
+
+
+def _filled(row: list[str]) -> bool:
+    """Whether a row holds anything: blank lines and rows of empty cells are skipped."""
+    return any(cell.strip() for cell in row)
 
 
 def _column(name: str) -> str:
@@ -252,7 +276,9 @@ def _unescape(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell[1:2] in _ESCAPED else cell
 
 
-def _check_header(raw: list[str], header: list[str], file: str | None) -> list[DataFileProblem]:
+def _check_header(
+    raw: list[str], header: list[str], file: str | None, line: int = 1
+) -> list[DataFileProblem]:
     problems: list[DataFileProblem] = []
     separator = next((sep for sep in ";\t|" if sep in raw[0]), None) if raw else None
     if len(raw) == 1 and separator is not None and header[0] not in COLUMNS:
@@ -261,22 +287,24 @@ def _check_header(raw: list[str], header: list[str], file: str | None) -> list[D
             f"the header {raw[0]!r} is one column: the file is separated by {separator!r}, "
             "not commas; save it as comma-separated CSV"
         )
-        return [DataFileProblem(message, file=file, line=1)]
+        return [DataFileProblem(message, file=file, line=line)]
     seen: set[str] = set()
     for given, name in zip(raw, header, strict=True):
         shown = given.strip()
+        if name == "":
+            continue  # an empty column (a trailing comma): harmless while its cells are empty
         if name in seen:
-            problems.append(DataFileProblem("column given twice", file=file, line=1, field=shown))
+            problems.append(DataFileProblem("column given twice", file=file, line=line, field=shown))
         seen.add(name)
         if name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1)
             fix = f"did you mean {close[0]!r}?" if close else f"columns are {', '.join(COLUMNS)}"
             problems.append(
-                DataFileProblem(f"unknown column; {fix}", file=file, line=1, field=shown)
+                DataFileProblem(f"unknown column; {fix}", file=file, line=line, field=shown)
             )
     for name in ("title", "when"):
         if name not in seen:
-            problems.append(DataFileProblem(f"missing column {name!r}", file=file, line=1))
+            problems.append(DataFileProblem(f"missing column {name!r}", file=file, line=line))
     return problems
 
 
