@@ -36,9 +36,11 @@ are reported at the line where the row starts, with the column name, all at once
 Files from spreadsheets read as they are: a byte-order mark, ``;`` or tab as the
 separator (detected from the header, or named by Excel's ``sep=;`` first line, with
 a `TimelineWarning`), header names in any case, blank lines above the header, and
-empty columns without a name (a trailing comma; a value under one is a problem). A cell a spreadsheet would run as a formula (starting with ``=``, ``+``,
-``-``, ``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a
-cell already starting with ``'``; reading strips exactly one ``'`` before those
+empty columns without a name (a trailing comma; a value under one is a problem).
+
+A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a cell
+already starting with ``'``; reading strips exactly one ``'`` before those
 characters, so what is saved is what is read. A cell may be of any length: one over
 the csv module's process-wide field limit (131,072 characters) is read by `_Reader`,
 and the limit is left as it is.
@@ -234,7 +236,7 @@ def _delimiter(text: str) -> str:
 
     def known(delimiter: str) -> int:
         try:
-            rows: Iterator[list[str]] = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
             cells = next((row for row in rows if _filled(row)), [])
         except csv.Error:  # a header cell over the csv module's limit
             cells = next((row for row in _Reader(text, delimiter) if _filled(row)), [])
@@ -294,7 +296,8 @@ def _check_header(
         if name == "":
             continue  # an empty column (a trailing comma): harmless while its cells are empty
         if name in seen:
-            problems.append(DataFileProblem("column given twice", file=file, line=line, field=shown))
+            twice = DataFileProblem("column given twice", file=file, line=line, field=shown)
+            problems.append(twice)
         seen.add(name)
         if name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1)
