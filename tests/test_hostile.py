@@ -142,6 +142,31 @@ class TestEncoding:
         assert problems[0].startswith(f"{path}:2: ")
         assert "not UTF-8" in problems[0] and "save it as UTF-8" in problems[0]
 
+    @pytest.mark.parametrize(
+        ("head", "line", "column"),
+        [
+            (b"", 2, 4),
+            (b"\xef\xbb\xbf", 2, 4),
+            (b"\xef\xbb\xbfx,y\n", 3, 4),
+            (b"\xef\xbb\xbf\xc3\xa9", 2, 4),
+        ],
+    )
+    def test_the_byte_is_placed_after_a_byte_order_mark(
+        self, tmp_path: Path, head: bytes, line: int, column: int
+    ) -> None:
+        # A UTF-8 BOM, then Latin-1: the place was counted without the BOM's 3 bytes
+        # ("byte 0x43 at column 1", the C of Café, on the line above when near a break).
+        path = tmp_path / "t.csv"
+        path.write_bytes(head + b"title,when\nCaf\xe9,2026\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:{line}: byte 0xe9 at column {column} cannot be read")
+
+    def test_utf_32_is_named(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.json"
+        path.write_bytes('{"events": []}'.encode("utf-32"))
+        (problem,) = _problems(path)
+        assert "the file is UTF-32 (it starts with a UTF-32 byte-order mark)" in problem
+
     def test_utf_16_is_named(self, tmp_path: Path) -> None:
         # Excel's "Unicode text" is UTF-16 with a byte-order mark.
         path = tmp_path / "t.csv"
