@@ -161,6 +161,17 @@ class TestEncoding:
         (problem,) = _problems(path)
         assert problem.startswith(f"{path}:{line}: byte 0xe9 at column {column} cannot be read")
 
+    @pytest.mark.parametrize(
+        ("text", "column"),
+        [(b"\xef\xbb\xbftitle\xe9,when\n", 6), (b"title,\xc3\xa9\xc3\xa9\xe9\n", 9)],
+    )
+    def test_the_column_counts_characters(self, tmp_path: Path, text: bytes, column: int) -> None:
+        # On the first line the BOM is no column, and "é" (two bytes) is one.
+        path = tmp_path / "t.csv"
+        path.write_bytes(text)
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:1: byte 0xe9 at column {column} cannot be read")
+
     def test_utf_32_is_named(self, tmp_path: Path) -> None:
         path = tmp_path / "t.json"
         path.write_bytes('{"events": []}'.encode("utf-32"))
