@@ -1142,3 +1142,24 @@ class TestCsvAsSpreadsheetsSaveIt:
         path = _write(tmp_path, "t.csv", "\n\n,,\ntitle,when\nA,2026\nB,Aprill 2026\n")
         (problem,) = _problems(path)
         assert problem.startswith(f"{path}:6: when: 'Aprill 2026' is not a date")
+
+
+class TestSpreadsheetDayNumbers:
+    """A date a spreadsheet saved as its day number (46113) says which day that is."""
+
+    @pytest.mark.parametrize(
+        ("cell", "day"), [("46113", "2026-04-01"), ("45658", "2025-01-01"), ("73050", "2099-12-31")]
+    )
+    def test_named_with_the_day(self, tmp_path: Path, cell: str, day: str) -> None:
+        path = _write(tmp_path, "t.csv", f"title,when\nA,{cell}\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:2: when: {cell!r} is not a date")
+        assert problem.endswith(
+            f"; if it is a spreadsheet's day number, that is {day}: format the column as text "
+            "or as dates (2026-04-01) before saving"
+        )
+
+    @pytest.mark.parametrize("cell", ["12345", "99999", "460000"])
+    def test_other_numbers_are_not_called_day_numbers(self, tmp_path: Path, cell: str) -> None:
+        (problem,) = _problems(_write(tmp_path, "t.csv", f"title,when\nA,{cell}\n"))
+        assert "day number" not in problem
