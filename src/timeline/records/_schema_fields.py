@@ -179,7 +179,7 @@ class _FieldReader:
                     "year in the file's 'fiscal_years:' (e.g. fiscal_years: {Microsoft: July})",
                 )
             else:
-                self.fail((*path, key), str(err))
+                self.fail((*path, key), str(err) + _day_number_hint(value))
             return None
         except ValueError as err:
             self.fail((*path, key), str(err))
@@ -197,6 +197,31 @@ class _FieldReader:
             fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(choices)}"
             self.fail((*path, key), f"{value!r} is not a status; {fix}")
             return None
+
+
+def _day_number_hint(text: str) -> str:
+    """For a date a spreadsheet saved as its day number, which day that is; else "".
+
+    Spreadsheets count days from 30 December 1899; 20,000 to 80,000 are 1954 to 2119.
+
+    >>> _day_number_hint("46113")
+    "; if it is a spreadsheet's day number, that is 2026-04-01: format the column as text or \
+as dates (2026-04-01) before saving"
+    >>> _day_number_hint("2026")
+    ''
+    """
+    import datetime as _dt
+
+    digits = text.strip()
+    if not (len(digits) == 5 and digits.isascii() and digits.isdigit()):
+        return ""
+    if not 20_000 <= int(digits) <= 80_000:
+        return ""
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(digits))
+    return (
+        f"; if it is a spreadsheet's day number, that is {day.isoformat()}: format the column "
+        "as text or as dates (2026-04-01) before saving"
+    )
 
 
 def _show(value: Any) -> str:
