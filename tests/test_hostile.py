@@ -1163,3 +1163,23 @@ class TestSpreadsheetDayNumbers:
     def test_other_numbers_are_not_called_day_numbers(self, tmp_path: Path, cell: str) -> None:
         (problem,) = _problems(_write(tmp_path, "t.csv", f"title,when\nA,{cell}\n"))
         assert "day number" not in problem
+
+
+class TestFrameColumnsLikeOnesTimelineReads:
+    def test_from_pandas_warns_naming_the_column_meant(self) -> None:
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame({"title": ["A"], "when": ["2026"], "actor": ["Tesla"]})
+        with pytest.warns(TimelineWarning) as caught:
+            (event,) = Timeline.from_pandas(frame)
+        assert [str(w.message) for w in caught] == [
+            "the frame's column 'actor' is not read: did you mean 'actors'? rename it "
+            "(frame.rename(columns={'actor': 'actors'}))"
+        ]
+        assert event.actors == ()
+
+    def test_to_pandas_output_says_nothing(self) -> None:
+        pytest.importorskip("pandas")
+        from timeline import datasets
+
+        tl = datasets.ai_race_2026()
+        assert Timeline.from_pandas(tl.to_pandas()).events == tl.events
