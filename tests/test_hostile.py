@@ -1183,3 +1183,36 @@ class TestFrameColumnsLikeOnesTimelineReads:
 
         tl = datasets.ai_race_2026()
         assert Timeline.from_pandas(tl.to_pandas()).events == tl.events
+
+
+class TestNamesNoFileCanHave:
+    """A path holding NUL or half a surrogate pair (a title made a file name, say)."""
+
+    NAMES = (
+        ("a\x00b", "a NUL character ('\\x00')"),
+        ("a\ud800b", "'\\ud800', which no file name can hold"),
+    )
+
+    @pytest.mark.parametrize(("stem", "said"), NAMES)
+    @pytest.mark.parametrize("suffix", [".yaml", ".csv", ".parquet", ".ics"])
+    def test_save_is_a_write_error(self, tmp_path: Path, stem: str, said: str, suffix: str) -> None:
+        # Was a bare ValueError ("embedded null byte") or UnicodeEncodeError.
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"{stem}{suffix}"
+        tl = Timeline([Event(title="A", when="2026-04-01")])
+        with pytest.raises(WriteError) as info:
+            tl.write_ics(path) if suffix == ".ics" else tl.save(path)
+        assert str(info.value).startswith(f"cannot write {str(path)!r}: the name holds {said}")
+        assert "give another name" in str(info.value)
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize(("stem", "said"), NAMES)
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".parquet"])
+    def test_load_is_a_data_file_error(
+        self, tmp_path: Path, stem: str, said: str, suffix: str
+    ) -> None:
+        path = tmp_path / f"{stem}{suffix}"
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value).startswith(f"{path}: the name holds {said}")
