@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._atomic import write_atomic
+from timeline.records._atomic import name_problem, write_atomic
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -141,6 +141,7 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     ``filters`` (Parquet only) is pushed down to the files: see
     `timeline.columnar.window_filter`.
     """
+    _check_name(path)
     if os.path.isdir(path) or format_of(path) == "parquet":
         from timeline.columnar._parquet import read_parquet
 
@@ -153,6 +154,13 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
         data = f.read()
     file = os.fspath(path)
     return loads(decode(data, file), fmt, file=file)
+
+
+def _check_name(path: str | os.PathLike[str]) -> None:
+    """Refuse a name no file can have (a NUL, half a surrogate pair) as the data file's problem."""
+    problem = name_problem(path)
+    if problem is not None:
+        raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
 
 
 def decode(data: bytes, file: str | None = None) -> str:
@@ -206,6 +214,7 @@ def load_with_lines(
     """
     from timeline.records._schema_read import _intended_id
 
+    _check_name(path)
     fmt = format_of(path)
     with open(path, "rb") as f:
         data = f.read()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from timeline._errors import WriteError
 
-__all__ = ["atomic_path", "checked_suffix", "refusal", "write_atomic"]
+__all__ = ["atomic_path", "checked_suffix", "name_problem", "refusal", "write_atomic"]
 
 
 def checked_suffix(
@@ -71,6 +71,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     given = Path(path)
     shown = repr(str(given))
+    bad_name = name_problem(given)
+    if bad_name is not None:
+        raise WriteError(f"cannot write {shown}: {bad_name}")
     try:
         target = _through_links(given)
         if target != given:
@@ -134,6 +137,25 @@ def _remove(temp: Path) -> None:
     """Remove our temporary file if it is there; a failure to does not hide the first error."""
     with contextlib.suppress(OSError):
         temp.unlink(missing_ok=True)
+
+
+def name_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why no file can have this name (a NUL, half a surrogate pair), with the fix; or None.
+
+    >>> print(name_problem("a\\x00.yaml"))
+    the name holds a NUL character ('\\x00'); give another name
+    >>> name_problem("events.yaml") is None
+    True
+    """
+    name = os.fspath(path)
+    if "\x00" in name:
+        return "the name holds a NUL character ('\\x00'); give another name"
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError as err:
+        held = name[err.start]
+        return f"the name holds {held!r}, which no file name can hold; give another name"
+    return None
 
 
 # Links followed before a chain is taken for a loop (Linux's own limit).
