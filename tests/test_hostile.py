@@ -1216,3 +1216,17 @@ class TestNamesNoFileCanHave:
         with pytest.raises(DataFileError) as info:
             Timeline.load(path)
         assert str(info.value).startswith(f"{path}: the name holds {said}")
+
+
+class TestSeveralNamesInOneText:
+    def test_event_refuses_names_joined_by_semicolons(self) -> None:
+        # Was one actor named "Tesla; SpaceX" (a comma was refused already).
+        with pytest.raises(EventError) as info:
+            Event(title="A", when="2026", actors="Tesla; SpaceX")
+        assert str(info.value) == (
+            "event 'A': actors: 'Tesla; SpaceX' holds several names in one text; give a list: "
+            "['Tesla', 'SpaceX'] (or ['Tesla; SpaceX'] for one name holding a ';')"
+        )
+
+    def test_one_name_holding_a_semicolon_in_a_list(self) -> None:
+        assert Event(title="A", when="2026", tags=["a; b"]).tags == ("a; b",)
