@@ -1230,3 +1230,29 @@ class TestSeveralNamesInOneText:
 
     def test_one_name_holding_a_semicolon_in_a_list(self) -> None:
         assert Event(title="A", when="2026", tags=["a; b"]).tags == ("a; b",)
+
+
+class TestManyProblems:
+    """A file with a problem on every one of thousands of rows: the first thousand, then a stop.
+
+    Each bad date is diagnosed (a spelling suggestion), so 100,000 bad rows took a minute and
+    gave a message of 22 MB; reading stops at 1,000 problems and says so.
+    """
+
+    def test_stops_after_a_thousand_and_says_where(self, tmp_path: Path) -> None:
+        rows = "".join(f"E{i},Aprill 2026\n" for i in range(3000))
+        path = _write(tmp_path, "t.csv", "title,when\n" + rows)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert [p.line for p in problems[:2]] == [2, 3]
+        assert str(problems[-1]) == (
+            f"{path}:1002: stopped after 1,000 problems; fix these (they may share a cause) "
+            "and load the file again for the rest"
+        )
+
+    def test_a_thousand_problems_are_all_reported(self, tmp_path: Path) -> None:
+        rows = "".join(f"E{i},Aprill 2026\n" for i in range(1000))
+        path = _write(tmp_path, "t.csv", "title,when\n" + rows)
+        assert len(_problems(path)) == 1000
