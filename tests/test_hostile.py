@@ -1256,3 +1256,15 @@ class TestManyProblems:
         rows = "".join(f"E{i},Aprill 2026\n" for i in range(1000))
         path = _write(tmp_path, "t.csv", "title,when\n" + rows)
         assert len(_problems(path)) == 1000
+
+    def test_a_table_stops_too(self) -> None:
+        pa = pytest.importorskip("pyarrow")
+        table = pa.table({"title": [f"E{i}" for i in range(3000)], "when": ["Aprill 2026"] * 3000})
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_arrow(table)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert str(problems[-1]) == (
+            "<records>: rows[1000]: stopped after 1,000 problems; fix these (they may share a "
+            "cause) and load the file again for the rest"
+        )
