@@ -1268,3 +1268,23 @@ class TestManyProblems:
             "<records>: rows[1000]: stopped after 1,000 problems; fix these (they may share a "
             "cause) and load the file again for the rest"
         )
+
+
+class TestMissingColumnsWithALookalike:
+    @pytest.mark.parametrize(
+        ("columns", "said"), [(("Title", "when"), "'Title'"), (("title", "When"), "'When'")]
+    )
+    def test_the_refusal_names_the_column_to_rename(
+        self, columns: tuple[str, str], said: str
+    ) -> None:
+        pa = pytest.importorskip("pyarrow")
+        table = pa.table({columns[0]: ["A"], columns[1]: ["2026"]})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TimelineWarning)  # the lookalike's own warning
+            with pytest.raises(DataFileError) as info:
+                Timeline.from_arrow(table)
+        meant = said.lower()
+        assert str(info.value).endswith(
+            f"the table has no {meant} column; give every row a title and a when (it has "
+            f"{said}: rename it to {meant})"
+        )
