@@ -215,7 +215,11 @@ def _build(
     has_when = "initial_when" in table.column_names or "when" in table.column_names
     if titles is None or not has_when:
         missing = "title" if titles is None else "when"
-        reader.fail((), f"the table has no {missing!r} column; give every row a title and a when")
+        like = [given for given, meant in lookalike_columns(table.column_names) if meant == missing]
+        hint = f" (it has {like[0]!r}: rename it to {missing!r})" if like else ""
+        reader.fail(
+            (), f"the table has no {missing!r} column; give every row a title and a when{hint}"
+        )
         raise DataFileError(reader.problems)
     none: list[Any] = [None] * n
     ids = _column(table, "id") or none
