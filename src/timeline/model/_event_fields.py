@@ -42,13 +42,16 @@ _SHARED_MAX = 1 << 16
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if not value:
         return ()
-    if isinstance(value, str) and "," in value:
-        # "Tesla, Elon Musk" is two names written as one text: stored as one name it
-        # would match neither; refuse it and show the list.
-        parts = [part.strip() for part in value.split(",") if part.strip()]
+    text = value if isinstance(value, str) else ""
+    separator = next((sep for sep in ",;" if sep in text), None)
+    if isinstance(value, str) and separator is not None:
+        # "Tesla, Elon Musk" (or "Tesla; SpaceX", as CSV lists go) is two names written as one
+        # text: stored as one name it would match neither; refuse it and show the list.
+        parts = [part.strip() for part in value.split(separator) if part.strip()]
+        held = "a comma" if separator == "," else f"a {separator!r}"
         raise EventError(
             f"{owner}: {field}: {value!r} holds several names in one text; give a list: "
-            f"{parts!r} (or [{value!r}] for one name holding a comma)"
+            f"{parts!r} (or [{value!r}] for one name holding {held})"
         )
     try:
         items = (value,) if isinstance(value, str) else tuple(value)
