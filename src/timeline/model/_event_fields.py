@@ -42,9 +42,8 @@ _SHARED_MAX = 1 << 16
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if not value:
         return ()
-    text = value if isinstance(value, str) else ""
-    separator = next((sep for sep in ",;" if sep in text), None)
-    if isinstance(value, str) and separator is not None:
+    if isinstance(value, str) and ("," in value or ";" in value):
+        separator = "," if "," in value else ";"
         # "Tesla, Elon Musk" (or "Tesla; SpaceX", as CSV lists go) is two names written as one
         # text: stored as one name it would match neither; refuse it and show the list.
         parts = [part.strip() for part in value.split(separator) if part.strip()]
