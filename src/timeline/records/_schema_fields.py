@@ -124,7 +124,9 @@ class _FieldReader:
         if value is None:
             return ()
         # "Tencent, WeChat" or "Tencent; WeChat" (CSV's way) would silently be one name.
-        separator = next((sep for sep in ",;" if isinstance(value, str) and sep in value), None)
+        separator = None
+        if isinstance(value, str) and ("," in value or ";" in value):
+            separator = "," if "," in value else ";"
         if isinstance(value, str) and value.strip() and separator is None:
             return (value,)  # one name, as Event(actors="Tesla") takes it
         if isinstance(value, str) or not isinstance(value, Sequence):
