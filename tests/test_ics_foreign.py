@@ -68,6 +68,26 @@ def same_moment(ours: object, theirs: object) -> bool:
     return isinstance(ours, dt.date) and not isinstance(ours, dt.datetime) and ours == theirs
 
 
+def _same_as_berlin(local: str) -> None:
+    """Berlin's rules in a VTIMEZONE of its own name give the instants Europe/Berlin does."""
+    zone = [
+        "BEGIN:VTIMEZONE", "TZID:Berlin copy", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+        "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+        "END:VTIMEZONE",
+    ]  # fmt: skip
+    events = [
+        ["BEGIN:VEVENT", f"UID:{uid}", "SUMMARY:x", f"DTSTART;TZID={tzid}:{local}",
+         "END:VEVENT"]
+        for uid, tzid in (("copy", "Berlin copy"), ("iana", "Europe/Berlin"))
+    ]  # fmt: skip
+    timeline = Timeline.from_ics(feed([*zone, *events[0], *events[1]]))
+    copy, iana = (timeline[uid].when.earliest for uid in ("copy", "iana"))
+    assert isinstance(copy, dt.datetime) and isinstance(iana, dt.datetime)
+    assert copy.astimezone(UTC) == iana.astimezone(UTC), (local, copy, iana)
+
+
 class TestTimesAgreeWithIcalendar:
     @pytest.mark.parametrize(
         "name",
@@ -106,7 +126,6 @@ class TestTimesAgreeWithIcalendar:
             "19600715T100000",
             "19700315T100000",
             "19710404T023000",  # the hour that happens twice: its first reading
-            "19711003T023000",  # the hour that never happens
             "20261004T013000",
             "21000101T000000",
         ],
@@ -118,6 +137,46 @@ class TestTimesAgreeWithIcalendar:
         theirs = icalendar_starts(text.encode())["ex-2"][0]
         (event,) = Timeline.from_ics(text, report=True)[0].filter(text="Sydney summer")
         assert same_moment(event.when.earliest, theirs), (event.when, theirs)
+
+    @pytest.mark.parametrize(
+        ("local", "utc"),
+        [
+            # the hour Sydney's clocks skip: the offset before the gap (RFC 5545 §3.3.5),
+            # 02:30 AEST; icalendar (dateutil's tzical) reads 02:30 AEDT, an hour earlier
+            ("19711003T023000", "1971-10-02T16:30"),
+            ("20261004T023000", "2026-10-03T16:30"),
+            ("20261004T020000", "2026-10-03T16:00"),
+            ("20261004T030000", "2026-10-03T16:00"),  # the first minute after the gap
+            ("20261004T015959", "2026-10-03T15:59"),
+        ],
+    )
+    def test_a_vtimezone_only_zone_in_the_hour_clocks_skip(self, local: str, utc: str) -> None:
+        text = (FOREIGN / "exchange.ics").read_text(encoding="utf-8")
+        text = text.replace("20261210T090000", local).replace("20261210T100000", "")
+        (event,) = Timeline.from_ics(text, report=True)[0].filter(text="Sydney summer")
+        assert event.when.earliest.in_tz("UTC").isoformat()[:16] == utc  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        "local",
+        [
+            "20260329T020000", "20260329T023000", "20260329T025959",  # skipped
+            "20261025T020000", "20261025T023000", "20261025T030000",  # passed twice
+            "20260329T013000", "20260329T030000", "20260715T120000", "20260115T120000",
+        ],
+    )  # fmt: skip
+    def test_a_vtimezone_reads_as_the_iana_zone_it_copies(self, local: str) -> None:
+        _same_as_berlin(local)
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        year=st.integers(1997, 2037),
+        month=st.sampled_from([3, 10]),
+        minutes=st.integers(0, 24 * 60 - 1),
+    )
+    def test_around_every_clock_change_too(self, year: int, month: int, minutes: int) -> None:
+        last = dt.date(year, month, 31)
+        day = last - dt.timedelta(days=(last.weekday() + 1) % 7)  # the last Sunday
+        _same_as_berlin(f"{day:%Y%m%d}T{minutes // 60:02d}{minutes % 60:02d}00")
 
     def test_exchange_custom_zone_in_the_southern_hemisphere(self) -> None:
         timeline, _ = read("exchange.ics")

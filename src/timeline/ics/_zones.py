@@ -217,11 +217,26 @@ class VZone:
         self._seen: dict[_dt.datetime, _dt.timedelta] = {}
 
     def offset(self, local: _dt.datetime) -> _dt.timedelta:
-        """The UTC offset at a local (naive) time, as the VTIMEZONE's rules give it."""
+        """The UTC offset at a local (naive) time, as the VTIMEZONE's rules give it.
+
+        A time the clocks pass twice is the first of the two (dateutil's
+        ``fold=0``); a time they skip takes the offset in force before the gap
+        (RFC 5545 §3.3.5), as an IANA zone's does here. dateutil alone gives
+        the offset after the gap: an hour early.
+        """
         found = self._seen.get(local)
         if found is None:
             zone = self.recent if self.recent is not None and local.year > _REBASE else self.full
             found = local.replace(tzinfo=zone).utcoffset() or _dt.timedelta()
+            try:
+                # In a gap, ``local - found`` is an instant before the change, when the
+                # clocks read another time: its offset is the one before the gap.
+                moment = (local - found).replace(tzinfo=zone)
+                before = zone.fromutc(moment).utcoffset() or found
+            except (ValueError, OverflowError):  # next to year 1 or 9999: no change there
+                before = found
+            if before < found:  # the clocks read ``local - found + before`` then: a gap
+                found = before
             self._seen[local] = found
         return found
 
