@@ -100,6 +100,32 @@ class TestFirstOccurrence:
             ([["i", "SUMMARY:Iso", "DTSTART:2026-04-15T00:00:00+14:00", "DTEND:20260101",
                "RDATE:00010101T000000Z", "EXDATE;VALUE=DATE:20260415"]],
              "Iso", "0001-01-01T14:00+14:00", None),
+            # an RDATE before DTSTART is the first occurrence (RFC 5545: the set is DTSTART,
+            # the RRULE's and the RDATEs', less the EXDATEs)
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "RDATE:20260410T080000Z"]], "Weekly sync",
+             "2026-04-10T08:00Z", "2026-04-10T09:00Z"),
+            ([["d", "SUMMARY:Days", "DTSTART;VALUE=DATE:20260415", "RDATE;VALUE=DATE:20260401"]],
+             "Days", "2026-04-01", None),
+            # an override moves the first occurrence past the second: the second comes first
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260430T100000Z", "DTEND:20260430T110000Z"]],
+             "Weekly sync", "2026-04-22T10:00Z", "2026-04-22T11:00Z"),
+            # an override moves a later occurrence before DTSTART: it comes first
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (early)", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260413T090000Z", "DTEND:20260413T100000Z"]],
+             "Sync (early)", "2026-04-13T09:00Z", "2026-04-13T10:00Z"),
+            # ... unless it is cancelled
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (early)", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260413T090000Z", "STATUS:CANCELLED"]],
+             "Weekly sync", "2026-04-15T10:00Z", "2026-04-15T11:00Z"),
+            # DTSTART excluded, the second occurrence moved past the third: the third
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"],
+              ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260505T100000Z"]],
+             "Weekly sync", "2026-04-29T10:00Z", "2026-04-29T11:00Z"),
             # a floating monthly series on the second Tuesday
             ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
                "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
@@ -197,6 +223,56 @@ def test_the_first_occurrence_not_removed(removed: set[int], cancelled: set[int]
     else:
         (event,) = timeline
         assert event.when.earliest == start + dt.timedelta(weeks=left[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    removed=st.sets(st.integers(0, 7), max_size=8),
+    moved=st.dictionaries(st.integers(0, 7), st.integers(-30 * 24, 30 * 24), max_size=4),
+    cancelled=st.sets(st.integers(0, 7), max_size=3),
+    added=st.sets(st.integers(-30 * 24, 60 * 24), max_size=3),
+)
+def test_the_earliest_occurrence_whatever_moves_it(
+    removed: set[int], moved: dict[int, int], cancelled: set[int], added: set[int]
+) -> None:
+    """Weekly for 8 weeks with EXDATEs, RDATEs (hours from DTSTART) and overrides that move or
+    cancel occurrences: the event is the earliest occurrence left, moved where it was moved."""
+    start = dt.datetime(2026, 4, 15, 10, tzinfo=dt.UTC)
+
+    def stamp(moment: dt.datetime) -> str:
+        return moment.strftime("%Y%m%dT%H%M%SZ")
+
+    weeks = {start + dt.timedelta(weeks=w) for w in range(8)}
+    extra = {start + dt.timedelta(hours=h) for h in added}
+    master = ["s", "SUMMARY:Weekly", f"DTSTART:{stamp(start)}", "RRULE:FREQ=WEEKLY;COUNT=8"]
+    master += [f"RDATE:{stamp(m)}" for m in sorted(extra)]
+    master += [f"EXDATE:{stamp(start + dt.timedelta(weeks=w))}" for w in sorted(removed)]
+    overrides, occurrences = [], {}  # the oracle: occurrence -> (title, when it happens)
+    for moment in weeks | extra:
+        occurrences[moment] = ("Weekly", moment)
+    for w in range(8):
+        moment = start + dt.timedelta(weeks=w)
+        if w in removed:
+            occurrences.pop(moment, None)
+        elif w in cancelled:
+            overrides.append(["s", "SUMMARY:Off", f"RECURRENCE-ID:{stamp(moment)}",
+                              f"DTSTART:{stamp(moment)}", "STATUS:CANCELLED"])  # fmt: skip
+            occurrences.pop(moment, None)
+        elif w in moved:
+            to = moment + dt.timedelta(hours=moved[w])
+            overrides.append(["s", f"SUMMARY:Moved {w}", f"RECURRENCE-ID:{stamp(moment)}",
+                              f"DTSTART:{stamp(to)}"])  # fmt: skip
+            occurrences[moment] = (f"Moved {w}", to)
+    timeline = read(feed(master, *overrides))
+    if not occurrences:
+        assert len(timeline) == 0
+        return
+    title, when = min(occurrences.values(), key=lambda o: (o[1], o[0] == "Weekly"))
+    (event,) = timeline
+    assert (event.when.earliest, event.title) == (when, title) or (
+        # two occurrences at one instant: either is the first
+        sum(o[1] == when for o in occurrences.values()) > 1 and event.when.earliest == when
+    )
 
 
 def _series_sharing_one_uid(n: int) -> str:
