@@ -154,6 +154,14 @@ class TestFirstOccurrence:
         alone = "changed occurrences whose series is not in the file, imported as events"
         assert changed[alone] == ("'Invited once' (line 11)",)
 
+    def test_a_first_occurrence_that_is_not_dtstart_is_named(self) -> None:
+        text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY", "RDATE:20260410T080000Z"])
+        _, report = Timeline.from_ics(text, report=True)
+        assert dict(report.changed)[
+            "recurring events whose first occurrence is not DTSTART (an RDATE before it, or "
+            "DTSTART moved later by a RECURRENCE-ID), imported at their first occurrence"
+        ] == ("'Weekly sync' (line 3)",)
+
     def test_a_series_with_every_occurrence_removed_is_skipped_and_named(self) -> None:
         text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=2", "EXDATE:20260415T100000Z",
                      "EXDATE:20260422T100000Z"])  # fmt: skip
@@ -225,7 +233,7 @@ def test_the_first_occurrence_not_removed(removed: set[int], cancelled: set[int]
         assert event.when.earliest == start + dt.timedelta(weeks=left[0])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     removed=st.sets(st.integers(0, 7), max_size=8),
     moved=st.dictionaries(st.integers(0, 7), st.integers(-30 * 24, 30 * 24), max_size=4),

@@ -18,8 +18,9 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
 * a recurring event (RRULE/RDATE) is imported as its first occurrence, the
-  one a calendar app shows (`timeline.ics._recurrence`: an EXDATE or a
-  cancelled override moves it to the next, an override replaces it); other
+  one a calendar app shows (`timeline.ics._recurrence`): the earliest of
+  DTSTART, the RRULE's and the RDATEs' occurrences not removed by an EXDATE
+  or a cancelled override, each where its override moves it; other
   overrides (RECURRENCE-ID) are skipped, unless their series is not in the
   file; to-dos, journals and other components are skipped, and so is an
   event without a readable start;
@@ -34,6 +35,7 @@ of thousands of digits, JSON nested thousands deep) raise `IcsParseError`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import re
@@ -43,6 +45,7 @@ import attrs
 import pendulum
 
 from timeline._errors import IcsParseError, TimelineError
+from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, own_event
@@ -92,6 +95,7 @@ class _Reader(Values):
         self.used: set[int] = set()
         self.cancelling = False  # the calendar is an iTIP cancellation notice
         self._by_uid: dict[str, Moments[Component]] = {}
+        self._pairs: dict[str, list[tuple[_dt.date, Component]]] = {}  # (occurrence, override)
         self.occurrences = occurrences if occurrences is not None else Occurrences()
 
     def event(self, comp: Component, feed: str | None) -> Event:
@@ -184,18 +188,36 @@ class _Reader(Values):
         found = self._by_uid.get(uid)
         if found is None:
             found = Moments[Component]()
+            pairs: list[tuple[_dt.date, Component]] = []
             for other in self.overrides.get(uid, []):
                 rid = other.first("RECURRENCE-ID")
                 assert rid is not None
                 for value in self._points(rid, where):
                     found.add(value, other)
+                    pairs.append((value, other))
             self._by_uid[uid] = found
+            self._pairs[uid] = [(v, c) for v, c in pairs if found.get(v) is c]
         return found
+
+    def _moved(self, other: Component, where: str) -> _dt.date | None:
+        """Where an override moves its occurrence: its own DTSTART, if it has a readable one."""
+        prop = other.first("DTSTART")
+        if prop is None:
+            return None
+        try:
+            return self.point(prop, where)
+        except Skip:
+            return None
 
     def _first(
         self, comp: Component, prop: Prop, start: _dt.date, where: str
     ) -> tuple[_dt.date, Component | None]:
-        """The first occurrence not excluded or cancelled, and the override that replaces it."""
+        """The earliest occurrence not excluded or cancelled, and the override that replaces it.
+
+        The occurrences are DTSTART's, the RRULE's and the RDATEs' (an RDATE may come before
+        DTSTART), less the EXDATEs; an override (RECURRENCE-ID) moves its occurrence to its
+        own DTSTART, which may be before or after others, or cancels it.
+        """
         replaced = self._replaced(comp, where)
         excluded = Moments[bool]()
         for exdate in comp.props.get("EXDATE", []):
@@ -205,14 +227,35 @@ class _Reader(Values):
         def override(value: _dt.date) -> Component | None:
             return replaced.get(value) if replaced else None
 
+        def cancelled(other: Component) -> bool:
+            return (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+
         def gone(value: _dt.date) -> bool:
             if excluded and excluded.get(value):
                 return True
             other = override(value)
-            return other is not None and (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+            return other is not None and cancelled(other)
 
-        if not gone(start):
-            return start, override(start)
+        # Occurrences their overrides move, at the times they move them to.
+        moved: list[tuple[_dt.date, Component | None]] = []
+        for value, changed in self._pairs.get(uid_of(comp), []) if replaced else []:
+            to = self._moved(changed, where)
+            if to is not None and not cancelled(changed) and not (excluded and excluded.get(value)):
+                moved.append((to, changed))
+
+        def taken(value: _dt.date) -> bool:
+            """Not an occurrence at its own time: removed, or moved by an override."""
+            other = override(value)
+            return gone(value) or (other is not None and "DTSTART" in other.props)
+
+        Found = tuple[_dt.date, Component | None]
+
+        def order(a: Found, b: Found) -> int:
+            return _cmp(a[0], b[0])
+
+        def earliest(found: list[Found]) -> Found:
+            return min(found, key=functools.cmp_to_key(order))
+
         rule = comp.first("RRULE")
         extra = [
             wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
@@ -232,24 +275,55 @@ class _Reader(Values):
                 pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
             )
 
+        # The first occurrence left at its own time: an RDATE before DTSTART, DTSTART, or
+        # (only when neither, and no moved occurrence comes first anyway) the rule's next.
+        plain: _dt.date | None = None
         try:
-            text = None if rule is None else until_in(rule.value, start)
-            first = self.occurrences.first(start, text, extra, gone, local)
-        except (ValueError, OverflowError, LookupError):
+            begin = wall_in(start, start)
+            early = (local(w) for w in sorted(extra) if w < begin)
+            plain = next((v for v in early if not taken(v)), None)
+        except (ValueError, OverflowError):
+            plain = None
+        if plain is None and not taken(start):
+            plain = start
+        if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
+            try:
+                text = None if rule is None else until_in(rule.value, start)
+                plain = self.occurrences.first(start, text, extra, taken, local)
+            except (ValueError, OverflowError, LookupError):
+                self.note(
+                    "recurring events whose first occurrence is excluded or cancelled but whose "
+                    "RRULE could not be followed, imported at DTSTART",
+                    where,
+                )
+                return start, override(start)
+        found: list[tuple[_dt.date, Component | None]] = list(moved)
+        if plain is not None:
+            found.append((plain, override(plain)))  # an override without a DTSTART of its own
+        if not found:
+            raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
+        first, other = earliest(found)
+        rid = None if other is None else other.first("RECURRENCE-ID")
+        if (
+            other is not None
+            and rid is not None
+            and "DTSTART" not in other.props
+            and (first is not start)
+        ):
+            # An override of a later occurrence without a DTSTART: at its RECURRENCE-ID.
+            props = {**other.props, "DTSTART": [Prop("DTSTART", rid.params, rid.value, rid.line)]}
+            other = Component(other.name, other.line, props, other.children)
+        if other is None and first is not start:
             self.note(
-                "recurring events whose first occurrence is excluded or cancelled but whose "
-                "RRULE could not be followed, imported at DTSTART",
+                "recurring events whose DTSTART is excluded or cancelled, "
+                "imported at their first remaining occurrence"
+                if gone(start)
+                else "recurring events whose first occurrence is not DTSTART (an RDATE before "
+                "it, or DTSTART moved later by a RECURRENCE-ID), imported at their first "
+                "occurrence",
                 where,
             )
-            return start, None
-        if first is None:
-            raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
-        self.note(
-            "recurring events whose DTSTART is excluded or cancelled, "
-            "imported at their first remaining occurrence",
-            where,
-        )
-        return first, override(first)
+        return first, other
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
