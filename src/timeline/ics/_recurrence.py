@@ -2,11 +2,12 @@
 
 A series is imported as its first occurrence (timeline tracks events, not
 schedules). That occurrence is DTSTART unless the file says otherwise: an
-``EXDATE`` that removes it, or a ``RECURRENCE-ID`` override that moves it or
-cancels it. Then the first occurrence is the next one the ``RRULE``/``RDATE``
-give that is neither excluded nor cancelled, found with ``dateutil.rrule``
-(dateutil comes with pendulum), over wall-clock times in DTSTART's zone, as
-RFC 5545 repeats local times.
+``RDATE`` before it, an ``EXDATE`` that removes it, or a ``RECURRENCE-ID``
+override that moves it (past others, or another before it) or cancels it.
+Then the first occurrence is the earliest the ``RRULE``/``RDATE`` give that
+is neither excluded nor cancelled, each at the time its override moves it
+to, found with ``dateutil.rrule`` (dateutil comes with pendulum), over
+wall-clock times in DTSTART's zone, as RFC 5545 repeats local times.
 
 dateutil walks every period up to year 9999 when a rule can never match
 (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``), seconds per rule. Rules whose
