@@ -154,6 +154,38 @@ class TestFirstOccurrence:
         alone = "changed occurrences whose series is not in the file, imported as events"
         assert changed[alone] == ("'Invited once' (line 11)",)
 
+    @pytest.mark.parametrize(
+        ("lines", "start"),
+        [
+            # a UTC UNTIL after the spring change: 07:00Z is 09:00 summer time, kept
+            (["RRULE:FREQ=DAILY;UNTIL=20260329T070000Z"], "2026-03-29T07:00Z"),
+            # a UTC RDATE after the spring change: at that instant
+            (["RDATE:20260415T070000Z"], "2026-04-15T07:00Z"),
+            (["RDATE;TZID=Europe/Berlin:20260415T090000"], "2026-04-15T07:00Z"),
+        ],
+    )
+    def test_a_series_in_the_files_own_zone_across_a_clock_change(
+        self, lines: list[str], start: str
+    ) -> None:
+        """Berlin's rules in a VTIMEZONE of the file's own: as Europe/Berlin gives them."""
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Custom", "BEGIN:STANDARD", "DTSTART:16010101T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        for tzid in ("Custom", "Europe/Berlin"):
+            event = [
+                "BEGIN:VEVENT", "UID:c", "SUMMARY:Series", f"DTSTART;TZID={tzid}:20260328T090000",
+                *lines, f"EXDATE;TZID={tzid}:20260328T090000", "END:VEVENT",
+            ]  # fmt: skip
+            text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *zone, *event, "END:VCALENDAR"])
+            (found,) = read(text + "\r\n")
+            moment = found.when.earliest
+            assert isinstance(moment, dt.datetime)
+            assert moment.astimezone(dt.UTC) == When.parse(start).earliest, (tzid, moment)
+
     def test_a_first_occurrence_that_is_not_dtstart_is_named(self) -> None:
         text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY", "RDATE:20260410T080000Z"])
         _, report = Timeline.from_ics(text, report=True)
