@@ -70,7 +70,7 @@ from timeline.ics._values import (
     midnight,
     own_offset,
 )
-from timeline.ics._zones import Zones
+from timeline.ics._zones import VZone, Zones
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
@@ -257,13 +257,17 @@ class _Reader(Values):
             return min(found, key=functools.cmp_to_key(order))
 
         rule = comp.first("RRULE")
-        extra = [
-            wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
-        ]
         # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
         zone = None if fixed is None or own_offset(prop) else self.zone_of(prop)
+        # A zone from the file's VTIMEZONE: DTSTART holds only its offset that day.
+        clock = zone.wall if isinstance(zone, VZone) else None
+        extra = [
+            wall_in(v, start, clock)
+            for p in comp.props.get("RDATE", [])
+            for v in self._points(p, where)
+        ]
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
@@ -288,7 +292,7 @@ class _Reader(Values):
             plain = start
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
-                text = None if rule is None else until_in(rule.value, start)
+                text = None if rule is None else until_in(rule.value, start, clock)
                 plain = self.occurrences.first(start, text, extra, taken, local)
             except (ValueError, OverflowError, LookupError):
                 self.note(

@@ -27,6 +27,7 @@ from typing import Generic, TypeVar
 from timeline.ics._lines import Component
 
 __all__ = [
+    "Clock",
     "Moments",
     "Occurrences",
     "is_series",
@@ -199,11 +200,24 @@ def _wall(value: _dt.date) -> _dt.datetime:
 _UNTIL_UTC = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z", re.I)
 
 
-def until_in(rule: str, start: _dt.date) -> str:
+Clock = Callable[[_dt.datetime], _dt.datetime]
+"""An aware time as the wall clock of DTSTART's zone reads it (naive)."""
+
+
+def _clock_of(start: _dt.datetime, clock: Clock | None) -> Clock:
+    if clock is not None:
+        return clock
+    return lambda moment: moment.astimezone(start.tzinfo).replace(tzinfo=None)
+
+
+def until_in(rule: str, start: _dt.date, clock: Clock | None = None) -> str:
     """``rule`` with a UTC ``UNTIL`` as a wall-clock time in DTSTART's zone.
 
     Occurrences are expanded as wall-clock times, so the bound must be one too:
     ``UNTIL=20260302T000000Z`` is 09:00 in Tokyo, and keeps the 09:00 occurrence.
+    ``clock`` reads an instant in DTSTART's zone when ``start.tzinfo`` cannot
+    (a zone from the file's VTIMEZONE, whose offset changes with the date);
+    by default, ``start.tzinfo``.
 
     >>> import zoneinfo
     >>> tokyo = _dt.datetime(2026, 3, 2, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
@@ -212,12 +226,12 @@ def until_in(rule: str, start: _dt.date) -> str:
     """
     if not (isinstance(start, _dt.datetime) and start.tzinfo is not None):
         return rule
+    read = _clock_of(start, clock)
 
     def local(m: re.Match[str]) -> str:
         try:
             y, mo, d, h, mi, sec = (int(g) for g in m.groups())
-            utc = _dt.datetime(y, mo, d, h, mi, sec, tzinfo=_dt.UTC)
-            wall = utc.astimezone(start.tzinfo)
+            wall = read(_dt.datetime(y, mo, d, h, mi, sec, tzinfo=_dt.UTC))
         except (ValueError, OverflowError):
             return m[0]
         return f"UNTIL={wall:%Y%m%dT%H%M%S}"
@@ -283,15 +297,15 @@ def overridden(master: Component, override: Component) -> Component:
     return Component(override.name, override.line, props, override.children)
 
 
-def wall_in(value: _dt.date, start: _dt.date) -> _dt.datetime:
-    """An RDATE as a wall-clock time in DTSTART's zone.
+def wall_in(value: _dt.date, start: _dt.date, clock: Clock | None = None) -> _dt.datetime:
+    """An RDATE as a wall-clock time in DTSTART's zone (read by ``clock``, as in `until_in`).
 
     >>> wall_in(_dt.date(2026, 4, 20), _dt.date(2026, 4, 15))
     datetime.datetime(2026, 4, 20, 0, 0)
     """
     if isinstance(value, _dt.datetime) and isinstance(start, _dt.datetime):
         if value.tzinfo is not None and start.tzinfo is not None:
-            value = value.astimezone(start.tzinfo)
+            return _clock_of(start, clock)(value)
         return value.replace(tzinfo=None)
     return _dt.datetime(value.year, value.month, value.day)
 

@@ -229,6 +229,8 @@ class VZone:
             zone = self.recent if self.recent is not None and local.year > _REBASE else self.full
             found = local.replace(tzinfo=zone).utcoffset() or _dt.timedelta()
             try:
+                if zone is None:
+                    raise ValueError  # no rules: no gap
                 # In a gap, ``local - found`` is an instant before the change, when the
                 # clocks read another time: its offset is the one before the gap.
                 moment = (local - found).replace(tzinfo=zone)
@@ -239,6 +241,19 @@ class VZone:
                 found = before
             self._seen[local] = found
         return found
+
+    def wall(self, moment: _dt.datetime) -> _dt.datetime:
+        """The wall-clock time (naive) an aware ``moment`` is in this zone.
+
+        >>> VZone(None, None).wall(_dt.datetime(2026, 1, 1, 9, tzinfo=_dt.UTC))
+        datetime.datetime(2026, 1, 1, 9, 0)
+        """
+        at = moment.astimezone(_dt.UTC)  # a plain datetime: pendulum's refuses dateutil zones
+        utc = _dt.datetime(at.year, at.month, at.day, at.hour, at.minute, at.second)
+        zone = self.recent if self.recent is not None and utc.year > _REBASE else self.full
+        if zone is None:
+            return utc
+        return zone.fromutc(utc.replace(tzinfo=zone)).replace(tzinfo=None)  # type: ignore[no-any-return]
 
 
 _RULE_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYMONTH", "BYDAY"})
