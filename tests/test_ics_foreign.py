@@ -306,6 +306,10 @@ class TestZones:
                 "display name",
             ),
             ("(GMT+08.00) Beijing / Chongqing / Hong Kong / Urumqi", "Asia/Chongqing", "display"),
+            # Windows' own UTC zone: no city to find, but no doubt either
+            ("(UTC) Coordinated Universal Time", "UTC", "display name"),
+            ("(UTC+00:00) Coordinated Universal Time", "UTC", "display name"),
+            ("(GMT) Coordinated Universal Time", "UTC", "display name"),
         ],
     )
     def test_resolved(self, tzid: str, zone: str, how: str) -> None:
