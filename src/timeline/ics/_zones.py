@@ -109,6 +109,8 @@ def _display(name: str) -> str | None:
         return None
     minutes = (int(m[2]) * 60 + int(m[3])) * (-1 if m[1] == "-" else 1) if m[2] else 0
     rest = m[4].strip()
+    if minutes == 0 and rest.casefold() == "coordinated universal time":
+        return "UTC"  # Windows' "UTC" zone: its display name lists no city
     candidates: list[str] = []
     # "Eastern Time (US & Canada)" is the display name of "Eastern Standard Time".
     label = re.sub(r"\s*\(.*?\)\s*", " ", rest).strip()
