@@ -457,6 +457,18 @@ class TestKeepEventsWithAReadableStart:
             # a date with a date-time: which is meant? the start alone, said
             (["DTSTART;VALUE=DATE:20260415", "DTEND:20260418T100000Z"], None, "not both dates"),
             (["DTSTART:20260415T100000Z", "DTEND;VALUE=DATE:20260418"], None, "not both dates"),
+            # a date with a DURATION in hours (RFC 5545: days or weeks): the days it touches
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:PT36H"], When.day(2026, 4, 16),
+             "all-day events with a DURATION in hours, minutes or seconds"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:P2DT12H"], When.day(2026, 4, 17),
+             "read as the days it reaches: 'P2DT12H'"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:PT24H"], None,
+             "all-day events with a DURATION in hours"),
+            # DTEND and DURATION both (RFC 5545: one or the other): DTEND, said when they differ
+            (["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260417", "DURATION:P5D"],
+             When.day(2026, 4, 16), "events with both DTEND and DURATION, DTEND kept"),
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T110000Z", "DURATION:PT2H"],
+             When.instant(dt.datetime(2026, 4, 15, 11, tzinfo=UTC)), "'PT2H' (line 6)"),
         ],
     )  # fmt: skip
     def test_kept_with_a_warning(self, lines: list[str], end: When | None, message: str) -> None:
@@ -464,6 +476,27 @@ class TestKeepEventsWithAReadableStart:
         with pytest.warns(TimelineWarning, match=re.escape(message)):
             (event,) = Timeline.from_ics(text)
         assert event.end == end
+
+    @pytest.mark.parametrize(
+        ("lines", "end"),
+        [
+            # a floating start with a zoned end, or back: compared on the wall clock
+            (["DTSTART:20260415T100000", "DTEND;TZID=Europe/Berlin:20260415T110000"],
+             "2026-04-15T11:00+02:00[Europe/Berlin]"),
+            (["DTSTART;TZID=Europe/Berlin:20260415T100000", "DTEND:20260415T110000"],
+             "2026-04-15T11:00"),
+            (["DTSTART:20260415T100000", "DTEND:20260415T090000Z"], None),
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T090000"], None),
+        ],
+    )  # fmt: skip
+    def test_a_floating_time_with_a_zoned_one(self, lines: list[str], end: str | None) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (event,) = Timeline.from_ics(text)
+        assert event.end == (When.parse(end) if end else None)
+        said = " ".join(str(w.message) for w in caught)
+        assert ("end is before their start" in said) == (end is None), said
 
     @pytest.mark.parametrize(
         ("value", "when"),
