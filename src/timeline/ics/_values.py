@@ -228,33 +228,57 @@ class Values:
         return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
 
     def stop(self, comp: Component, start: _dt.date, where: str) -> _dt.date | None:
-        """The end point from DTEND or DURATION; a bad one is noted and ``None`` given."""
-        prop = comp.first("DTEND")
-        if prop is not None:
-            try:
-                stop = self.point(prop, where)
-            except Skip:
+        """The end point from DTEND or DURATION; a bad one is noted and ``None`` given.
+
+        With both (RFC 5545 allows one), DTEND is kept, and said when they differ.
+        """
+        prop, dur = comp.first("DTEND"), comp.first("DURATION")
+        if prop is None:
+            return None if dur is None else self._by_duration(dur, start, comp, where, True)
+        try:
+            stop = self.point(prop, where)
+        except Skip:
+            self.note(
+                "events with a DTEND that is not a date, kept with their start",
+                f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
+            )
+            return None
+        if dur is not None:
+            other = self._by_duration(dur, start, comp, where, False)
+            if other is None or stop != other:
                 self.note(
-                    "events with a DTEND that is not a date, kept with their start",
-                    f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
+                    "events with both DTEND and DURATION, DTEND kept",
+                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
                 )
-                return None
-        elif (dur := comp.first("DURATION")) is not None:
-            try:
-                length, lenient = duration(dur)
-                stop = self._after(start, length, _calendar_days(dur), comp.first("DTSTART"))
-            except IcsParseError:
-                raise
-            except (ValueError, OverflowError):
+        return stop
+
+    def _by_duration(
+        self, dur: Prop, start: _dt.date, comp: Component, where: str, say: bool
+    ) -> _dt.date | None:
+        """The end point a DURATION gives; noted (if ``say``) when read leniently or not at all."""
+        try:
+            length, lenient = duration(dur)
+            days = _calendar_days(dur)
+            if not isinstance(start, _dt.datetime) and length != _dt.timedelta(days=days):
+                # A date lasts whole days (RFC 5545): the days the hours reach, said.
+                lenient = (
+                    "all-day events with a DURATION in hours, minutes or seconds, "
+                    "read as the days it reaches"
+                )
+                whole = length.days + (1 if length.seconds or length.microseconds else 0)
+                length, days = _dt.timedelta(days=whole), whole
+            stop = self._after(start, length, days, comp.first("DTSTART"))
+        except IcsParseError:
+            raise
+        except (ValueError, OverflowError):
+            if say:
                 self.note(
                     "events with a DURATION that cannot be read, kept with their start",
                     f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
                 )
-                return None
-            if lenient is not None:
-                self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
-        else:
             return None
+        if lenient is not None and say:
+            self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
         return stop
 
     def _after(
@@ -288,6 +312,17 @@ class Values:
             return None
         if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
             order = _cmp(stop, start)
+            if (stop.tzinfo is None) != (start.tzinfo is None):
+                # A floating time with a zoned one: the same wall clock is all they share.
+                wall = _cmp(stop.replace(tzinfo=None), start.replace(tzinfo=None))
+                if wall > 0 and order <= 0:  # an event orders a floating time as if UTC
+                    self.note(
+                        "events from a floating time to a zoned one, ending before their start "
+                        "if the floating time is UTC, kept with their start",
+                        f"{where}: ends {_shown(stop)}, starts {_shown(start)}",
+                    )
+                    return None
+                order = wall
             if order < 0:
                 self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
             return When.instant(stop) if order > 0 else None
