@@ -126,6 +126,14 @@ class TestFirstOccurrence:
               ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260422T100000Z",
                "DTSTART:20260505T100000Z"]],
              "Weekly sync", "2026-04-29T10:00Z", "2026-04-29T11:00Z"),
+            # a DATE UNTIL with DATE-TIME occurrences (RFC 5545 asks for a DATE-TIME; Google and
+            # Apple keep that whole day): the last day's occurrence is kept
+            ([["u", "SUMMARY:Until", "DTSTART:20260227T100000Z", "RRULE:FREQ=DAILY;UNTIL=20260301",
+               "EXDATE:20260227T100000Z,20260228T100000Z"]], "Until", "2026-03-01T10:00Z", None),
+            ([["u", "SUMMARY:Until", "DTSTART;TZID=America/New_York:20260227T220000",
+               "RRULE:FREQ=DAILY;UNTIL=20260301",
+               "EXDATE;TZID=America/New_York:20260227T220000,20260228T220000"]],
+             "Until", "2026-03-01T22:00-05:00[America/New_York]", None),
             # a floating monthly series on the second Tuesday
             ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
                "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
