@@ -58,6 +58,7 @@ from timeline.ics._recurrence import (
     series_overrides,
     uid_of,
     until_in,
+    until_is_day,
     wall_in,
 )
 from timeline.ics._report import ImportReport
@@ -293,6 +294,13 @@ class _Reader(Values):
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
                 text = None if rule is None else until_in(rule.value, start, clock)
+                timed = isinstance(start, _dt.datetime)
+                if rule is not None and timed and until_is_day(rule.value):
+                    self.note(
+                        "recurring events repeating date-times until a date (UNTIL), "
+                        "read to the end of that day",
+                        f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
+                    )
                 plain = self.occurrences.first(start, text, extra, taken, local)
             except (ValueError, OverflowError, LookupError):
                 self.note(

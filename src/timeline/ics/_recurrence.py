@@ -36,6 +36,7 @@ __all__ = [
     "series_overrides",
     "uid_of",
     "until_in",
+    "until_is_day",
     "wall_in",
 ]
 
@@ -197,6 +198,7 @@ def _wall(value: _dt.date) -> _dt.datetime:
     return _dt.datetime(value.year, value.month, value.day)
 
 
+_UNTIL_DAY = re.compile(r"(UNTIL=\d{8})(?=;|$)", re.I)
 _UNTIL_UTC = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z", re.I)
 
 
@@ -210,11 +212,22 @@ def _clock_of(start: _dt.datetime, clock: Clock | None) -> Clock:
     return lambda moment: moment.astimezone(start.tzinfo).replace(tzinfo=None)
 
 
+def until_is_day(rule: str) -> bool:
+    """Whether ``rule`` ends on a DATE (``UNTIL=20260302``) rather than a DATE-TIME.
+
+    >>> until_is_day("FREQ=DAILY;UNTIL=20260302"), until_is_day("FREQ=DAILY;UNTIL=20260302T1000Z")
+    (True, False)
+    """
+    return _UNTIL_DAY.search(rule) is not None
+
+
 def until_in(rule: str, start: _dt.date, clock: Clock | None = None) -> str:
     """``rule`` with a UTC ``UNTIL`` as a wall-clock time in DTSTART's zone.
 
     Occurrences are expanded as wall-clock times, so the bound must be one too:
     ``UNTIL=20260302T000000Z`` is 09:00 in Tokyo, and keeps the 09:00 occurrence.
+    A DATE ``UNTIL`` with a DATE-TIME DTSTART (RFC 5545 asks for a DATE-TIME)
+    keeps that whole day, as Google and Apple calendars do.
     ``clock`` reads an instant in DTSTART's zone when ``start.tzinfo`` cannot
     (a zone from the file's VTIMEZONE, whose offset changes with the date);
     by default, ``start.tzinfo``.
@@ -223,7 +236,12 @@ def until_in(rule: str, start: _dt.date, clock: Clock | None = None) -> str:
     >>> tokyo = _dt.datetime(2026, 3, 2, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
     >>> until_in("FREQ=DAILY;UNTIL=20260302T000000Z", tokyo)
     'FREQ=DAILY;UNTIL=20260302T090000'
+    >>> until_in("FREQ=DAILY;UNTIL=20260302", tokyo)  # a day: all of it
+    'FREQ=DAILY;UNTIL=20260302T235959'
     """
+    if isinstance(start, _dt.datetime):
+        # A DATE UNTIL with DATE-TIME occurrences: that whole day, as calendar apps read it.
+        rule = _UNTIL_DAY.sub(r"\1T235959", rule)
     if not (isinstance(start, _dt.datetime) and start.tzinfo is not None):
         return rule
     read = _clock_of(start, clock)
