@@ -356,6 +356,24 @@ class TestZones:
         assert timeline.events[0].when.earliest.tzinfo is None  # type: ignore[union-attr]
         assert report.floating == ("'Broken' (line 11)",)
 
+    def test_a_vtimezone_rule_with_count_and_until_both(self) -> None:
+        # RFC 5545 allows one; dateutil reads both but warns (DeprecationWarning): no leak
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Both", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10;COUNT=100;UNTIL=20501030T010000Z",
+            "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        event = ["BEGIN:VEVENT", "UID:b", "SUMMARY:x", "DTSTART;TZID=Both:20260715T100000",
+                 "END:VEVENT"]  # fmt: skip
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (found,) = Timeline.from_ics(feed([*zone, *event]))
+        assert all(issubclass(w.category, TimelineWarning) for w in caught), caught
+        assert found.when.earliest.utcoffset() == dt.timedelta(hours=2)  # type: ignore[union-attr]
+
     def test_a_vtimezone_rule_with_a_utc_until(self) -> None:
         # Rules that stop (UNTIL=...Z) and a later rule: the later one applies.
         text = "\r\n".join(

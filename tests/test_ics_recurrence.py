@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import time
 import warnings
 from pathlib import Path
 
+import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
@@ -193,6 +195,16 @@ class TestFirstOccurrence:
             moment = found.when.earliest
             assert isinstance(moment, dt.datetime)
             assert moment.astimezone(dt.UTC) == When.parse(start).earliest, (tzid, moment)
+
+    def test_count_and_until_both_follow_the_rule_without_dateutils_warning(self) -> None:
+        # RFC 5545 allows one of them; dateutil warns (DeprecationWarning) when given both
+        text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=3;UNTIL=20260422T100000Z",
+                     "EXDATE:20260415T100000Z"])  # fmt: skip
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (event,) = Timeline.from_ics(text)
+        assert all(w.category is TimelineWarning for w in caught), [str(w.message) for w in caught]
+        assert event.when == When.parse("2026-04-22T10:00Z")
 
     def test_a_first_occurrence_that_is_not_dtstart_is_named(self) -> None:
         text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY", "RDATE:20260410T080000Z"])
@@ -412,3 +424,64 @@ def test_damaged_foreign_feeds_read_or_raise_our_error(
     with warnings.catch_warnings(), contextlib.suppress(TimelineError):
         warnings.simplefilter("ignore", TimelineWarning)
         Timeline.from_ics("\r\n".join(lines).encode())
+
+
+_RULES = [
+    "FREQ=DAILY;INTERVAL=3",
+    "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU",
+    "FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYMONTHDAY=31",
+    "FREQ=MONTHLY;BYMONTHDAY=-1",
+    "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+    "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "FREQ=MONTHLY;COUNT=6;BYDAY=2TU",
+    "FREQ=WEEKLY;COUNT=5",
+]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    rule=st.sampled_from(_RULES),
+    near=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2090, 12, 31)),
+    zone=st.sampled_from([None, "UTC", "Europe/Berlin", "America/New_York", "Australia/Sydney"]),
+    removed=st.integers(0, 6),
+    until=st.none() | st.integers(0, 8),
+)
+def test_the_first_occurrence_left_is_dateutils(
+    rule: str, near: dt.datetime, zone: str | None, removed: int, until: int | None
+) -> None:
+    """The first `removed` occurrences excluded: the next one dateutil.rrule gives, in the zone."""
+    from dateutil.rrule import rrulestr
+
+    from timeline.ics._values import _local
+
+    near = near.replace(second=0, microsecond=0)
+    walls = list(itertools.islice(iter(rrulestr(rule, dtstart=near)), 12))
+    assume(walls)
+    start, walls = walls[0], list(rrulestr(rule, dtstart=walls[0])[:12])  # DTSTART on the rule
+    if until is not None and "COUNT" not in rule:
+        assume(until < len(walls))
+        rule += f";UNTIL={walls[until]:%Y%m%dT%H%M%S}"
+        walls = walls[: until + 1]
+    param = "" if zone in (None, "UTC") else f";TZID={zone}"
+    z = "Z" if zone == "UTC" else ""
+    stamps = [f"{w:%Y%m%dT%H%M%S}{z}" for w in walls[:removed]]
+    lines = ["s", "SUMMARY:S", f"DTSTART{param}:{start:%Y%m%dT%H%M%S}{z}", f"RRULE:{rule}"]
+    lines += [f"EXDATE{param}:{s}" for s in stamps]
+    timeline = read(feed(lines))
+    left = walls[removed:]
+    if not left:
+        assert len(timeline) == 0
+        return
+    (event,) = timeline
+    wall = left[0]
+    moment = event.when.earliest
+    assert isinstance(moment, dt.datetime)
+    if zone is None:
+        assert moment.tzinfo is None and moment.replace(tzinfo=None) == wall
+    else:
+        parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+        expected = _local(pendulum.timezone(zone), *parts)
+        assert moment.astimezone(dt.UTC) == expected.astimezone(dt.UTC), (moment, expected)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
@@ -263,7 +264,11 @@ def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
     # Wall-clock times: a UTC UNTIL left (a floating series) is read as a wall time.
     text = re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", rule.strip(), flags=re.I)
     try:
-        expanded = rrulestr(text, dtstart=wall, ignoretz=True)
+        with warnings.catch_warnings():
+            # COUNT and UNTIL both (RFC 5545 allows one): dateutil stops at the first bound
+            # reached, as readers do, but warns that it will refuse them some day.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            expanded = rrulestr(text, dtstart=wall, ignoretz=True)
     except (ValueError, TypeError, OverflowError, KeyError) as err:
         raise ValueError(rule) from err
     return iter(expanded)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import warnings
 from typing import Any
 
 import pendulum
@@ -312,11 +313,13 @@ def _from_vtimezone(tzid: str, comp: Component) -> VZone | None:
     from dateutil.tz import tzical
 
     try:
-        full = tzical(io.StringIO(text)).get()
-        recent = None
-        if _rebasable(comp):
-            rebased = _vtimezone_text(tzid, comp, _REBASE)
-            recent = tzical(io.StringIO(rebased or "")).get()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # COUNT and UNTIL both
+            full = tzical(io.StringIO(text)).get()
+            recent = None
+            if _rebasable(comp):
+                rebased = _vtimezone_text(tzid, comp, _REBASE)
+                recent = tzical(io.StringIO(rebased or "")).get()
         zone = VZone(full, recent)
         # Read offsets now, so a rule dateutil cannot follow fails here, not per event.
         for year in (1960, 1990, 2030):
