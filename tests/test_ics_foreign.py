@@ -465,7 +465,9 @@ class TestKeepEventsWithAReadableStart:
             (["DTSTART:20260415T100000Z", "DURATION:P1M"], None, "DURATION that cannot be read"),
             (["DTSTART:20260415T100000Z", "DURATION:P"], None, "DURATION that cannot be read"),
             (["DTSTART:20260415T100000Z", "DURATION:P1D2D"], None, "DURATION that cannot be"),
-            (["DTSTART:99991231T100000Z", "DURATION:P9W"], None, "DURATION that cannot be read"),
+            # a duration past year 9999: the start alone, said as such
+            (["DTSTART:99991231T100000Z", "DURATION:P9W"], None, "DURATION ending after year 9999"),
+            (["DTSTART;VALUE=DATE:99991231", "DURATION:P2D"], None, "ending after year 9999"),
             (["DTSTART:20260415T100000Z", "DURATION:P" + "9" * 30 + "D"], None, "cannot be read"),
             # an end before the start: the start alone, said
             (["DTSTART:20260415T100000Z", "DTEND:20260415T090000Z"], None, "end is before"),

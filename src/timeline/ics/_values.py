@@ -267,13 +267,21 @@ class Values:
                 )
                 whole = length.days + (1 if length.seconds or length.microseconds else 0)
                 length, days = _dt.timedelta(days=whole), whole
-            stop = self._after(start, length, days, comp.first("DTSTART"))
         except IcsParseError:
             raise
         except (ValueError, OverflowError):
             if say:
                 self.note(
                     "events with a DURATION that cannot be read, kept with their start",
+                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
+                )
+            return None
+        try:
+            stop = self._after(start, length, days, comp.first("DTSTART"))
+        except (ValueError, OverflowError):  # past 9999-12-31: no date can say it
+            if say:
+                self.note(
+                    "events with a DURATION ending after year 9999, kept with their start",
                     f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
                 )
             return None
