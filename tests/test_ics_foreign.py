@@ -770,6 +770,35 @@ class TestParameters:
             (event,) = Timeline.from_ics(text)
         assert event.when.earliest == When.parse(when).earliest
 
+    @pytest.mark.parametrize(
+        ("lines", "when", "end"),
+        [
+            # an Outlook display name with its colon, unquoted: the TZID up to the time
+            (["DTSTART;TZID=(UTC+01:00) Amsterdam, Berlin, Rome:20260415T100000",
+              "DTEND;TZID=(UTC+01:00) Amsterdam, Berlin, Rome:20260415T113000"],
+             "2026-04-15T08:00Z", "2026-04-15T09:30Z"),
+            (["DTSTART;VALUE=DATE-TIME;TZID=(GMT-05:00) Eastern Time (US & Canada):"
+              "20260415T100000"],
+             "2026-04-15T14:00Z", None),
+        ],
+    )  # fmt: skip
+    def test_a_tzid_with_a_colon_without_quotes(
+        self, lines: list[str], when: str, end: str | None
+    ) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match=r"TZID parameters holding a colon"):
+            (event,) = Timeline.from_ics(text)
+        assert event.when.earliest == When.parse(when).earliest
+        assert (event.end.earliest if event.end else None) == (
+            When.parse(end).earliest if end else None
+        )
+
+    def test_a_colon_in_a_text_value_is_text(self) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY;LANGUAGE=en:Talk: 10:00", "DTSTART:20260415",
+                     "END:VEVENT"])  # fmt: skip
+        (event,) = Timeline.from_ics(text)
+        assert event.title == "Talk: 10:00"
+
 
 class TestNames:
     @pytest.mark.parametrize(
