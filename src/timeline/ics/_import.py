@@ -50,11 +50,13 @@ from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
+from timeline.ics._placement import place
 from timeline.ics._recurrence import (
     Moments,
     Occurrences,
     is_series,
     overridden,
+    same_moment,
     series_overrides,
     uid_of,
     until_in,
@@ -101,8 +103,49 @@ class _Reader(Values):
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
-            return own_event(comp)  # our own feed (timeline.ics._import_props)
+            event = own_event(comp)  # our own feed (timeline.ics._import_props)
+            self._check_placed(comp, event)
+            return event
         return self._foreign(comp, feed)
+
+    def _check_placed(self, comp: Component, event: Event) -> None:
+        """Say when our feed's DTSTART/DTEND are not where any policy puts ``event``.
+
+        Calendar apps (Thunderbird, Apple) keep unknown ``X-`` properties when an
+        event is moved: the timeline's own dates come back, the move is said.
+        """
+        written = []
+        for name in ("DTSTART", "DTEND"):
+            prop = comp.first(name)
+            try:
+                written.append(None if prop is None else self.point(prop, _describe(comp)))
+            except Skip:
+                return  # not a date we wrote: nothing to compare
+        start, end = written
+        if start is None:
+            return
+        for policy in ("auto", "window", "start", "end"):
+            try:
+                placed = place(event, policy)
+            except OverflowError:
+                return
+            if placed is None:
+                return
+            ends = placed.end is None and end is None
+            if placed.end is not None and end is not None:
+                ends = same_moment(_whole(placed.end), end)
+            if ends and same_moment(_whole(placed.start), start):
+                return
+        shown = ", ".join(
+            f"{p.name}{''.join(f';{k}={v}' for k, v in p.params.items())}:{p.value.strip()[:40]}"
+            for p in (comp.first("DTSTART"), comp.first("DTEND"))
+            if p is not None
+        )
+        self.note(
+            "events of a timeline feed whose date was changed in another calendar app, read "
+            f"from {X}WHEN (record the change with Event.revise)",
+            f"{event.title[:40]!r} (line {comp.line}): {shown}, {X}WHEN {event.when.to_edtf()}",
+        )
 
     # -- foreign feeds ----------------------------------------------------------------
 
@@ -336,6 +379,11 @@ class _Reader(Values):
                 where,
             )
         return first, other
+
+
+def _whole(point: _dt.date) -> _dt.date:
+    """``point`` as a feed writes it: to the second."""
+    return point.replace(microsecond=0) if isinstance(point, _dt.datetime) else point
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
