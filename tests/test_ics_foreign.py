@@ -22,6 +22,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import IcsParseError, Timeline, TimelineError, TimelineWarning, When
 from timeline.cli import main
 from timeline.ics import ImportReport
@@ -1177,3 +1178,59 @@ def test_a_zoned_start_is_the_instant_icalendar_reads(tzid: str, local: dt.datet
             {"W. Europe Standard Time": "Europe/Berlin",
              "Pacific Standard Time": "America/Los_Angeles"}[tzid]))  # fmt: skip
     assert same_moment(event.when.earliest, theirs), (tzid, value, event.when, theirs)
+
+
+_KINDS = ["date", "utc", "floating", "Europe/Berlin", "America/New_York", "W. Europe Standard Time"]
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(
+    kind=st.sampled_from(_KINDS),
+    start=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2060, 12, 31)),
+    length=st.timedeltas(dt.timedelta(0), dt.timedelta(days=40)),
+    by_duration=st.booleans(),
+)
+def test_start_and_end_are_what_icalendar_reads(
+    kind: str, start: dt.datetime, length: dt.timedelta, by_duration: bool
+) -> None:
+    """DTSTART with DTEND or DURATION, of every kind: the span icalendar reads (days inclusive)."""
+    assume(kind != "W. Europe Standard Time" or start.year >= 2010)  # see the test above
+    start = start.replace(microsecond=0)
+    stop = start + length
+    if kind == "date":
+        lines = [f"DTSTART;VALUE=DATE:{start:%Y%m%d}"]
+        days = max(length.days, 1)
+        lines.append(
+            f"DURATION:P{days}D"
+            if by_duration
+            else f"DTEND;VALUE=DATE:{start.date() + dt.timedelta(days=days):%Y%m%d}"
+        )
+    else:
+        z = "Z" if kind == "utc" else ""
+        tz = "" if kind in ("utc", "floating") else f";TZID={kind}"
+        lines = [f"DTSTART{tz}:{start:%Y%m%dT%H%M%S}{z}"]
+        if by_duration:
+            assume(kind in ("utc", "floating"))  # icalendar adds hours on the wall clock
+            seconds = int(length.total_seconds())
+            lines.append(f"DURATION:PT{seconds}S")
+        else:
+            lines.append(f"DTEND{tz}:{stop:%Y%m%dT%H%M%S}{z}")
+    text = feed(["BEGIN:VEVENT", "UID:p", "SUMMARY:x", *lines, "END:VEVENT"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        (event,) = Timeline.from_ics(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (theirs,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+        their_start, their_end = theirs.start, theirs.end
+    if kind == "W. Europe Standard Time" and their_start.tzinfo is None:  # icalendar floats it
+        berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+        their_start, their_end = (p.replace(tzinfo=berlin) for p in (their_start, their_end))
+    assert same_moment(event.when.earliest, their_start), (event.when, their_start)
+    if kind == "date":
+        last = their_end - dt.timedelta(days=1)
+        assert (event.end.earliest if event.end else event.when.earliest) == last
+    elif event.end is None:
+        assert same_moment(event.when.earliest, their_end)  # no length at all
+    else:
+        assert same_moment(event.end.earliest, their_end), (event.end, their_end)
