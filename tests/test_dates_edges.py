@@ -1509,3 +1509,46 @@ class TestShortCodesProperties:
                 P(basic)
             return
         assert P(basic) == expected
+
+
+class TestCalendarSteps:
+    """Widening a qualified value steps days and months with the standard library; the
+    steps must be pendulum's (`Date.add`), day clamped to the month, to the calendar's edge."""
+
+    @given(
+        st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)),
+        st.integers(-30_000, 30_000),
+    )
+    @settings(max_examples=400)
+    def test_days_and_months_step_as_pendulum_does(self, day: dt.date, n: int) -> None:
+        import pendulum
+
+        from timeline.dates._bounds import _add_days, _add_months
+
+        p = pendulum.Date(day.year, day.month, day.day)
+        for step, reference in ((_add_days, "days"), (_add_months, "months")):
+            count = n if reference == "days" else n // 30
+            try:
+                expected = p.add(**{reference: count})
+            except (ValueError, OverflowError):
+                with pytest.raises(ValueError, match=r"range|ordinal"):
+                    step(p, count)
+                continue
+            got = step(p, count)
+            assert type(got) is pendulum.Date
+            assert got == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lo", "hi"),
+        [
+            ("2026-01~", D(2025, 12, 1), D(2026, 2, 28)),
+            ("2024-02~", D(2024, 1, 1), D(2024, 3, 31)),
+            ("0001-01~", D(1, 1, 1), D(1, 2, 28)),
+            ("9999-12~", D(9999, 11, 1), D(9999, 12, 31)),
+            ("2026-04-30~", D(2026, 4, 29), D(2026, 5, 1)),
+        ],
+    )
+    def test_widened_bounds_at_month_ends_and_the_calendars_edge(
+        self, text: str, lo: dt.date, hi: dt.date
+    ) -> None:
+        assert When.parse(text).fuzzy_bounds() == (lo, hi)

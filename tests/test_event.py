@@ -216,6 +216,42 @@ class TestIds:
     def test_explicit_id_is_kept(self) -> None:
         assert event(id="hy3").id == "hy3"
 
+    @given(st.text(max_size=40))
+    @settings(max_examples=300)
+    def test_ascii_slug_is_the_words_between_gaps(self, text: str) -> None:
+        # The slug's definition: runs of anything but [a-z0-9] become one "-", trimmed.
+        import re
+
+        from timeline.model._event_fields import slugify
+
+        if text.isascii():
+            expected = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+            assert slugify(text) == expected
+
+
+class TestSharedNames:
+    """Repeated lists of names are shared; sharing must not skip a check or a clean-up."""
+
+    def test_equal_lists_share_one_tuple_from_any_iterable(self) -> None:
+        a = event(actors=["Tencent", "DeepSeek"])
+        b = event(actors=("Tencent", "DeepSeek"))
+        c = event(actors=iter(["Tencent", "DeepSeek"]))
+        assert a.actors == ("Tencent", "DeepSeek")
+        assert a.actors is b.actors is c.actors
+
+    def test_a_list_seen_before_still_strips_and_checks_what_differs(self) -> None:
+        event(actors=["Tencent"])
+        assert event(actors=[" Tencent "]).actors == ("Tencent",)
+        with pytest.raises(EventError, match="not text"):
+            event(actors=["Tencent", 3])
+        with pytest.raises(EventError, match="lone surrogate"):
+            event(actors=["Tencent", "x\ud800"])
+        with pytest.raises(EventError, match="not text"):
+            event(actors=["Tencent", ["nested"]])
+
+    def test_an_empty_iterable_is_no_names(self) -> None:
+        assert event(tags=iter([])).tags == ()
+
 
 class TestRelativeDates:
     def test_relative_phrase_reads_the_first_sources_date(self, monkeypatch: Any) -> None:

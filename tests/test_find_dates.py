@@ -168,6 +168,13 @@ class TestFindDates:
             ("It ships as early as Q3 2026.", [("as early as Q3 2026", "")]),
             ("It ships no sooner than 2H 2026.", [("no sooner than 2H 2026", "")]),
             ("The deal closes by year's end.", [("by year's end", "")]),
+            # calendar years said as such ("Q3 CY27" was found as "Q3" of the reference year)
+            ("Q3 CY27 results beat estimates.", [("Q3 CY27", "")]),
+            ("Capex in CY2026 will rise.", [("CY2026", "")]),
+            ("It ships in calendar year 2027.", [("calendar year 2027", "")]),
+            # a third of a quarter or a half is found whole ("late Q3" was the whole quarter)
+            ("The chip is slated for late Q3 2026.", [("late Q3 2026", "")]),
+            ("It launches in early H2 2026, after tests.", [("early H2 2026", "")]),
             ("Sales on 2026/04/03 were up.", [("2026/04/03", "")]),
         ],
     )

@@ -225,6 +225,26 @@ class TestParsePhrases:
             ("early April 2026", When.dekad(2026, 4, 1)),
             ("mid-April 2026", When.dekad(2026, 4, 2)),
             ("the end of April 2026", When.dekad(2026, 4, 3)),
+            # a calendar year said as such, as against a fiscal one (were unknown words)
+            ("CY2027", When.year(2027)),
+            ("CY 2027", When.year(2027)),
+            ("CY27", When.year(2027)),
+            ("calendar 2027", When.year(2027)),
+            ("calendar year 2027", When.year(2027)),
+            ("by the end of calendar year 2027", When.year(2027).by()),
+            ("Q3 CY2026", When.quarter(2026, 3)),
+            ("H2 CY26", When.half(2026, 2)),
+            # ... and of a quarter its months, of a half-year two months each: thirds, as
+            # of a year (were refused: "'late' applies to a month, a year or a decade")
+            ("early Q3 2026", When.month(2026, 7)),
+            ("mid-Q3 2026", When.month(2026, 8)),
+            ("late Q3 2026", When.month(2026, 9)),
+            ("the end of Q4 2026", When.month(2026, 12)),
+            ("the start of the third quarter of 2026", When.month(2026, 7)),
+            ("late 2Q26", When.month(2026, 6)),
+            ("early H2 2026", P_("July 2026 to August 2026")),
+            ("the end of H1 2026", P_("May 2026 to June 2026")),
+            ("mid-to-late Q3 2026", P_("August 2026 to September 2026")),
             ("Spring 2026", When.season(2026, 21)),
             ("summer of 2026", When.season(2026, 22)),
             ("fall 2026", When.season(2026, 23)),
@@ -288,6 +308,12 @@ class TestParsePhrases:
             ("as early as 2027", When.year(2027).not_before()),
             ("no sooner than Q3 2026", When.quarter(2026, 3).not_before()),
             ("by year's end 2026", When.year(2026).by()),
+            # "beyond"/"post-" and "pre-", as forecasts write them (were unknown words)
+            ("beyond 2030", When.year(2030).after()),
+            ("post-2030", When.year(2030).after()),
+            ("post 2030", When.year(2030).after()),
+            ("pre-2030", When.year(2030).before()),
+            ("pre-Q3 2026", When.quarter(2026, 3).before()),
         ],
     )
     def test_relations(self, text: str, expected: When) -> None:
@@ -353,6 +379,10 @@ class TestParsePhrases:
             ("until June 2026", When.interval("open", When.month(2026, 6))),
             ("until the end of 2026", When.interval("open", When.year(2026))),
             ("till June 2026", When.interval("open", When.month(2026, 6))),
+            # "runs through 2028": up to its end, as "until" (was refused)
+            ("through 2028", When.interval("open", When.year(2028))),
+            ("thru June 2026", When.interval("open", When.month(2026, 6))),
+            ("through the end of 2028", When.interval("open", When.year(2028))),
             (
                 "until c. June 2026",
                 When.interval("open", When.month(2026, 6).qualify(approximate=True)),
@@ -437,6 +467,10 @@ class TestParseRelative:
             ("early next year", When.third(2027, 1)),
             ("the end of the year", When.third(2026, 3)),
             ("the end of the month", When.dekad(2026, 3, 3)),
+            # a quarter's thirds are its months (was refused), with or without the year
+            ("the end of the quarter", When.month(2026, 3)),
+            ("early next quarter", When.month(2026, 4)),
+            ("late Q3", When.month(2026, 9)),
             ("by the end of the year", When.year(2026).by()),
             ("by year-end", When.year(2026).by()),
             ("before the end of the year", When.year(2026).by()),
@@ -620,9 +654,9 @@ class TestParseInvalid:
             ),
             ("the 21th century", "the ordinal is 21st", None),
             (
-                "early Q2 2026",
-                "'early' applies to a month, a year or a decade, such as 'early April 2026', "
-                "'early 2026' or 'early 2020s', not to a quarter",
+                "early week 15 2026",
+                "'early' applies to a month, a quarter, a half, a year or a decade, such as "
+                "'early April 2026', 'early Q3 2026', 'early 2026' or 'early 2020s', not to a week",
                 None,
             ),
             # a month or year, but not in words: never "not to a month"

@@ -86,30 +86,56 @@ def _shift(p: Point, precision: Precision, n: int, *, at_end: bool) -> Point:
     if n == 0:
         return p
     if isinstance(p, _dt.datetime):
-        step = {Precision.SECOND: 1, Precision.MINUTE: 60}.get(precision, 86400)
+        step = _STEP_SECONDS.get(precision._name_, 86400)
         return p.add(seconds=step * n)
     if at_end:  # move the day after, then step back: keeps month ends right
-        return _shift(p.add(days=1), precision, n, at_end=False).subtract(days=1)
+        return _add_days(_shift(_add_days(p, 1), precision, n, at_end=False), -1)
     if precision is Precision.DAY:
-        return p.add(days=n)
+        return _add_days(p, n)
     if precision is Precision.WEEK:
-        return p.add(days=7 * n)
+        return _add_days(p, 7 * n)
     if precision is Precision.DEKAD:
         index = (p.year * 12 + p.month - 1) * 3 + min(p.day // 10, 2) + n
         month_index, dekad = divmod(index, 3)
         year, month = divmod(month_index, 12)
         return _date(year, month + 1, dekad * 10 + 1)
-    months = {
-        Precision.MONTH: 1,
-        Precision.SEASON: 3,
-        Precision.QUARTER: 3,
-        Precision.THIRD: 4,
-        Precision.HALF: 6,
-        Precision.YEAR: 12,
-        Precision.DECADE: 120,
-        Precision.CENTURY: 1200,
-    }.get(precision, 12)
-    return p.add(months=months * n)
+    return _add_months(p, _STEP_MONTHS.get(precision._name_, 12) * n)
+
+
+# By name: an Enum member hashes in Python, its name in C.
+_STEP_SECONDS = {Precision.SECOND._name_: 1, Precision.MINUTE._name_: 60}
+_STEP_MONTHS = {
+    p._name_: months
+    for p, months in (
+        (Precision.MONTH, 1),
+        (Precision.SEASON, 3),
+        (Precision.QUARTER, 3),
+        (Precision.THIRD, 4),
+        (Precision.HALF, 6),
+        (Precision.YEAR, 12),
+        (Precision.DECADE, 120),
+        (Precision.CENTURY, 1200),
+    )
+}
+
+
+# Calendar steps in the standard library's C code: pendulum's `add` is pure Python (about
+# 5 us a call), and a large timeline widens tens of thousands of qualified values.
+
+
+def _add_days(p: Date, n: int) -> Date:
+    """``p`` moved ``n`` days (``p.add(days=n)``); ValueError past years 1..9999."""
+    day = _dt.date.fromordinal(p.toordinal() + n)
+    return Date(day.year, day.month, day.day)
+
+
+def _add_months(p: Date, n: int) -> Date:
+    """``p`` moved ``n`` months, its day kept within the month (``p.add(months=n)``: 31
+    January plus a month is 28 or 29 February); ValueError past years 1..9999."""
+    year, month = divmod(p.year * 12 + p.month - 1 + n, 12)
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    return Date(year, month + 1, min(p.day, _last_day(year, month + 1)))
 
 
 def _clamp_shift(p: Point, precision: Precision, n: int, *, at_end: bool) -> Point:

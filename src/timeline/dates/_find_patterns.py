@@ -97,6 +97,8 @@ _CORE = (
     rf"(?P<fiscal>(?:{_FPART},?\s*(?:of\s+)?)?{_FISCAL}(?:,?\s+(?:[qh][1-4]|[1-4]q|[12]h)(?![a-z\d]))?"
     rf"|fiscal\s+{_FPART},?\s+(?:of\s+)?'?\d{{4}}(?!\d)"
     r"|(?:this|next|last|the\s+current)\s+fiscal\s+year)|"
+    # calendar years said as such: "CY2027", "Q3 CY26", "calendar year 2027" (not Q3 alone)
+    rf"(?:{_FPART},?\s*(?:of\s+)?)?(?:(?<![a-z\d])cy\s?'?(?:\d{{4}}|\d{{2}})|calendar\s+(?:year\s+)?\d{{4}})(?!\d)|"
     # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25", "H1-26",
     # "2H-2025", "1H-2H 2026" (a space before two digits is left out: "Q3 26 stores")
     r"(?P<short>(?:(?:[1-4]q|[12]h)-)?(?:[1-4]q|[12]h)(?:\s?'?|-)(?:\d{4}|\d{2})"

@@ -43,6 +43,7 @@ from timeline.dates._parse_fiscal import FY as _FY
 from timeline.dates._parse_fiscal import SPAN, fiscal_months, period_ending, written_pair, year_pair
 from timeline.dates._parse_fiscal import fiscal as _fiscal
 from timeline.dates._parse_fiscal import relative_fiscal as _relative_fiscal
+from timeline.dates._precision import Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = [
@@ -346,12 +347,14 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     if month is not None:
         return _month_value(month, ctx, lambda y, mo: When.dekad(y, mo, n))
     rel = _RELATIVE_UNIT.fullmatch(rest)
-    if rel is not None and rel["unit"] in ("month", "year", "decade"):
+    if rel is not None and rel["unit"] in ("month", "quarter", "year", "decade"):
         unit = _unit(rel["unit"], _STEP[rel["rel"]], ctx.need(repr(rest)))
         assert unit.start is not None
         s = unit.start
         if rel["unit"] == "decade":
             return decade_third(s.year, n)
+        if rel["unit"] == "quarter":
+            return _third_of_part(unit, n)
         return When.dekad(s.year, s.month, n) if rel["unit"] == "month" else When.third(s.year, n)
     if re.fullmatch(r"\d{4}", rest):
         return When.third(int(rest), n)
@@ -362,14 +365,45 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
         other = core_value(rest, ctx)
     except Fail:
         raise Fail(f"{word!r} applies to a month or a year", definite=False) from None
-    kind = other.label if isinstance(other, Yearless) else other.precision.value
+    if isinstance(other, Yearless):
+        # "late Q3": a quarter or half without its year, checked on any year
+        if _PARTS.get(other.build(2000).precision.value) is not None:
+            inner = other.build
+            return Yearless(lambda y: _third_of_part(inner(y), n), f"{word} {other.label}")
+        kind = other.label
+    else:
+        if _PARTS.get(other.precision.value) is not None and _plain(other):
+            return _third_of_part(other, n)
+        kind = other.precision.value
     examples = f"'{word} April 2026' or '{word} 2026'"
-    if kind in ("month", "year"):
+    if kind in ("month", "quarter", "half", "year"):
         # A month or year, but written as EDTF, with X digits or a qualifier ("2026-04~").
         raise Fail(f"'{word}' takes a month or a year written in words, such as {examples}")
-    examples = f"'{word} April 2026', '{word} 2026' or '{word} 2020s'"
+    examples = f"'{word} April 2026', '{word} Q3 2026', '{word} 2026' or '{word} 2020s'"
     raise Fail(
-        f"'{word}' applies to a month, a year or a decade, such as {examples}, not to a {kind}"
+        f"'{word}' applies to a month, a quarter, a half, a year or a decade, such as "
+        f"{examples}, not to a {kind}"
+    )
+
+
+# The thirds of a quarter are its months; of a half-year, two months each.
+_PARTS = {"quarter": 1, "half": 2}
+
+
+def _plain(w: When) -> bool:
+    return not w.qualified and w.form is None and w.relation is Relation.ON and not w.is_interval
+
+
+def _third_of_part(part: When, n: int) -> When:
+    """The ``n``-th third (1 early, 2 mid, 3 late) of a quarter or a half-year, in months."""
+    months = _PARTS[part.precision.value]
+    assert part.start is not None
+    first = part.start.year * 12 + part.start.month - 1 + (n - 1) * months
+    last = first + months - 1
+    if first == last:
+        return When.month(first // 12, first % 12 + 1)
+    return When.interval(
+        When.month(first // 12, first % 12 + 1), When.month(last // 12, last % 12 + 1)
     )
 
 

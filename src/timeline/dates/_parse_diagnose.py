@@ -40,7 +40,7 @@ _VOCABULARY = frozenset(
     + _words("until till thru and between from this next last year month quarter half week")
     + _words("decade century today tomorrow yesterday first second third fourth or so some")
     + _words("sometime time wk st nd rd th open unknown onwards onward latest earliest")
-    + _words("fy fiscal current within over ahead as sooner starting")
+    + _words("fy fiscal current within over ahead as sooner starting beyond post pre")
     + _words("mon tue tues wed thu thur thurs fri sat sun")
     + _words("a an days weeks months quarters years decades")
 )

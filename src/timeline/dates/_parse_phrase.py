@@ -17,7 +17,7 @@ The text is lower-cased with dashes unified, then read in three layers:
    "through", "until", a dash or a slash ("between A and B", "from A to
    B"), and each end read as a date. An end without a year takes the
    other end's ("April to June 2026"). One open end is said in words:
-   "until X" (open start), "from X onwards" / "X onwards" / "from X on"
+   "until X" or "through X" (open start), "from X onwards" / "X onwards" / "from X on"
    (open end); an unknown end is "unknown start" / "unknown end" (or the
    older "unknown"), and ".." still reads as an open end.
 
@@ -78,7 +78,14 @@ def normalise(text: str) -> str:
         s = _END_DASH.sub(r"\1 of \2", s)
     if " or " in s and ("quarter" in s or "half" in s):
         s = _ORDINAL_OR.sub(_codes, s)
+    if "cy" in s or "calendar" in s:
+        # A calendar year said as such, as against a fiscal one: "CY2027", "CY27",
+        # "calendar year 2027" are the year (two digits: 20xx, as "3Q25" reads).
+        s = _CALENDAR_YEAR.sub(lambda m: m[1] or m[3] or f"20{m[2]}", s)
     return s
+
+
+_CALENDAR_YEAR = re.compile(r"\b(?:cy ?'?(?:(\d{4})|(\d{2}))|calendar (?:year )?(\d{4}))\b")
 
 
 _ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -294,7 +301,7 @@ _UNKNOWN_ENDS = {"unknown start": True, "unknown end": False}
 # "X onwards", "from X on" (open end). A bare "from X" is not one: it could as
 # well mean "not before X".
 # "until the end of 2026" is until 2026 (not "until late 2026"), as "by the end of" is "by"
-_UNTIL = re.compile(r"(?:until|till) (?:the end of |end of )?(?P<end>.+)")
+_UNTIL = re.compile(r"(?:until|till|through|thru) (?:the end of |end of )?(?P<end>.+)")
 _ONWARDS = re.compile(r"(?:from (?P<from>.+) (?:onwards?|on)|(?P<bare>.+) onwards?)")
 
 

@@ -30,7 +30,7 @@ _PREFIX = re.compile(
             |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
             |no\ later\ than|not\ later\ than|not\ after
             |no\ earlier\ than|not\ earlier\ than|not\ before|net|prior\ to|by|before|after
-            |ahead\ of|as\ early\ as|no\ sooner\ than|not\ sooner\ than)
+            |ahead\ of|as\ early\ as|no\ sooner\ than|not\ sooner\ than|beyond|post|pre)
       | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
             |some\ ?time\ around)
       | (?P<unc>maybe|possibly|perhaps|probably)
@@ -38,6 +38,7 @@ _PREFIX = re.compile(
     )\s+
     | (?P<tilde>~)\s*
     | (?P<glued>c\.|ca\.)(?=\d)
+    | (?P<hyphened>post|pre)-(?=\w)
     """,
     re.VERBOSE,
 )
@@ -74,6 +75,10 @@ _RELATIONS = {
     "as early as": "not before",
     "no sooner than": "not before",
     "not sooner than": "not before",
+    # as forecasts write them: "beyond 2030", "post-2030", "pre-2030"
+    "beyond": "after",
+    "post": "after",
+    "pre": "before",
 }
 _SUFFIX = re.compile(
     r"""\s*(?:
@@ -115,8 +120,8 @@ class Words:
         # and each suffix is looked for only near the end: linear in the length.
         s, start, end = text, 0, len(text)
         while (m := _PREFIX.match(s, start, end)) is not None:
-            if m["rel"] is not None:
-                self._relate(_RELATIONS[m["rel"]])
+            if m["rel"] is not None or m["hyphened"] is not None:
+                self._relate(_RELATIONS[m["rel"] or m["hyphened"]])
             elif m["approx"] is not None or m["tilde"] is not None or m["glued"] is not None:
                 self.approximate = True
             elif m["unc"] is not None:

@@ -54,6 +54,14 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
         items = (value,) if isinstance(value, str) else tuple(value)
     except TypeError:
         raise EventError(f"{owner}: {field}: {value!r} is not a list of names") from None
+    # A list seen before (large timelines repeat a few): its names, equal to these,
+    # were checked then.
+    try:
+        shared = _shared_names.get(items)
+    except TypeError:  # an unhashable item: reported below
+        shared = None
+    if shared is not None:
+        return shared
     for item in items:
         if not isinstance(item, str):
             raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
@@ -86,7 +94,7 @@ def _claim_order(claim: Claim) -> int:
     return claim.day.toordinal()
 
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 _ID = re.compile(r"[A-Za-z0-9][\w.\-]*")
 
 
@@ -97,9 +105,10 @@ def slugify(text: str) -> str:
     'tencent-hybrid-model-3-0-release'
     """
     if text.isascii():  # the common case: nothing to fold or lose
-        return _NOT_SLUG.sub("-", text.lower()).strip("-") or "event"
+        # (the words joined by "-": faster than replacing the gaps and trimming)
+        return "-".join(_SLUG_WORD.findall(text.lower())) or "event"
     folded = unicodedata.normalize("NFKD", text)
-    slug = _NOT_SLUG.sub("-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
+    slug = "-".join(_SLUG_WORD.findall(folded.encode("ascii", "ignore").decode().lower()))
     if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
         # Titles in other scripts (Chinese is common here) lose letters when
         # folded to ASCII; a digest of the full title keeps the id stable and distinct.
