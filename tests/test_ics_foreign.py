@@ -478,6 +478,12 @@ class TestKeepEventsWithAReadableStart:
             # a date with a date-time: which is meant? the start alone, said
             (["DTSTART;VALUE=DATE:20260415", "DTEND:20260418T100000Z"], None, "not both dates"),
             (["DTSTART:20260415T100000Z", "DTEND;VALUE=DATE:20260418"], None, "not both dates"),
+            # a TZID on a UTC time (RFC 5545: must not be): UTC, as written in the value, said
+            (["DTSTART;TZID=Europe/Berlin:20260415T100000Z",
+              "DTEND;TZID=Europe/Berlin:20260415T110000Z"],
+             When.instant(dt.datetime(2026, 4, 15, 11, tzinfo=UTC)),
+             "date-times with a TZID and a Z (UTC), read as UTC: 'x' (line 3): DTSTART "
+             "TZID=Europe/Berlin '20260415T100000Z' (line 5)"),
             # a date with a DURATION in hours (RFC 5545: days or weeks): the days it touches
             (["DTSTART;VALUE=DATE:20260415", "DURATION:PT36H"], When.day(2026, 4, 16),
              "all-day events with a DURATION in hours, minutes or seconds"),
