@@ -198,6 +198,12 @@ class Values:
                     f"{where}: {prop.name} (line {prop.line})",
                 )
             if m[7] or offset in ("Z", "z"):
+                if "TZID" in prop.params:  # RFC 5545: a UTC time has no TZID; which is meant?
+                    self.note(
+                        "date-times with a TZID and a Z (UTC), read as UTC",
+                        f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {value!r} "
+                        f"(line {prop.line})",
+                    )
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
             if offset:
                 sign = -1 if offset[0] == "-" else 1
