@@ -209,6 +209,24 @@ class TestOwnFeedsEditedElsewhere:
         (message,) = [str(w.message) for w in caught if "another calendar" in str(w.message)]
         assert moved in message and new.split(":")[-1] in message
 
+    @pytest.mark.parametrize(
+        ("old", "new"),
+        [
+            # written again by another app, the same dates: nothing to say
+            ("DTSTART:20260415T080000Z", "DTSTART;TZID=Europe/Berlin:20260415T100000"),
+            ("DTEND;VALUE=DATE:20260501", "DURATION:P30D"),
+            ("DTEND;VALUE=DATE:20310101", ""),  # a date alone lasts its day
+            ("DTEND;VALUE=DATE:20310101", "DURATION:P1D"),
+        ],
+    )
+    def test_the_same_dates_written_otherwise_say_nothing(self, old: str, new: str) -> None:
+        text = self.TL.to_ics()
+        assert old in text
+        text = text.replace(old + "\r\n", new + "\r\n" if new else "")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert Timeline.from_ics(text) == self.TL
+
     @pytest.mark.parametrize("policy", ["auto", "window", "start", "end"])
     def test_a_feed_as_written_says_nothing(self, policy: str) -> None:
         text = self.TL.to_ics(policy=policy)  # type: ignore[arg-type]
