@@ -114,16 +114,19 @@ class _Reader(Values):
         Calendar apps (Thunderbird, Apple) keep unknown ``X-`` properties when an
         event is moved: the timeline's own dates come back, the move is said.
         """
-        written = []
-        for name in ("DTSTART", "DTEND"):
-            prop = comp.first(name)
-            try:
-                written.append(None if prop is None else self.point(prop, _describe(comp)))
-            except Skip:
-                return  # not a date we wrote: nothing to compare
-        start, end = written
-        if start is None:
-            return
+        where = _describe(comp)
+        first, last, length = comp.first("DTSTART"), comp.first("DTEND"), comp.first("DURATION")
+        try:
+            if first is None:
+                return
+            start = self.point(first, where)
+            end = None if last is None else self.point(last, where)
+        except Skip:
+            return  # not a date we wrote: nothing to compare
+        if end is None and length is not None:  # written again with a DURATION
+            end = self._by_duration(length, start, comp, where, False)
+        elif end is None and not isinstance(start, _dt.datetime):
+            end = start + _dt.timedelta(days=1)  # a date alone lasts its day
         for policy in ("auto", "window", "start", "end"):
             try:
                 placed = place(event, policy)
