@@ -13,6 +13,7 @@ import itertools
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
@@ -345,9 +346,23 @@ def _series_sharing_one_uid(n: int) -> str:
     return feed(*events)
 
 
-def test_series_and_overrides_sharing_one_uid_read_in_linear_time() -> None:
+def _hourly_series_sharing_one_uid(n: int) -> str:
+    """Each override moves a different occurrence far ahead: every series steps over them."""
+    events = []
+    base = dt.datetime(2026, 4, 15, 10)
+    for i in range(n):
+        events.append(["same", "SUMMARY:Series", "DTSTART:20260415T100000Z", "RRULE:FREQ=HOURLY",
+                       "EXDATE:20260415T100000Z"])  # fmt: skip
+        moved = base + dt.timedelta(hours=i + 1)
+        events.append(["same", "SUMMARY:Moved", f"RECURRENCE-ID:{moved:%Y%m%dT%H%M%S}Z",
+                       "DTSTART:20270601T100000Z"])  # fmt: skip
+    return feed(*events)
+
+
+@pytest.mark.parametrize("make", [_series_sharing_one_uid, _hourly_series_sharing_one_uid])
+def test_series_and_overrides_sharing_one_uid_read_in_linear_time(make: Any) -> None:
     """Hostile feeds repeat one UID: each series must not scan every override (issue 17 §1)."""
-    small, large = _series_sharing_one_uid(300), _series_sharing_one_uid(1200)
+    small, large = make(300), make(1200)
     read(small)  # warm caches (zones, dateutil)
 
     def cost(text: str) -> float:

@@ -98,7 +98,9 @@ class _Reader(Values):
         self.used: set[int] = set()
         self.cancelling = False  # the calendar is an iTIP cancellation notice
         self._by_uid: dict[str, Moments[Component]] = {}
-        self._pairs: dict[str, list[tuple[_dt.date, Component]]] = {}  # (occurrence, override)
+        # By UID: (where an override moves it, the occurrence, the override), earliest first
+        self._moves: dict[str, list[tuple[_dt.date, _dt.date, Component]]] = {}
+        self._budget: dict[str, int] = {}  # moved occurrences left to step over, by UID
         self.occurrences = occurrences if occurrences is not None else Occurrences()
 
     def event(self, comp: Component, feed: str | None) -> Event:
@@ -243,16 +245,26 @@ class _Reader(Values):
                     found.add(value, other)
                     pairs.append((value, other))
             self._by_uid[uid] = found
-            self._pairs[uid] = [(v, c) for v, c in pairs if found.get(v) is c]
+            # Where each override moves its occurrence, earliest first (once per UID: a hostile
+            # file repeats one UID over thousands of series and overrides).
+            moves = []
+            for value, other in pairs:
+                cancelled = (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+                to = None if cancelled or found.get(value) is not other else self._moved(other)
+                if to is not None:
+                    moves.append((to, value, other))
+            moves.sort(key=functools.cmp_to_key(_by_first))
+            self._moves[uid] = moves
+            self._budget[uid] = 4 * len(moves) + 64
         return found
 
-    def _moved(self, other: Component, where: str) -> _dt.date | None:
+    def _moved(self, other: Component) -> _dt.date | None:
         """Where an override moves its occurrence: its own DTSTART, if it has a readable one."""
         prop = other.first("DTSTART")
         if prop is None:
             return None
         try:
-            return self.point(prop, where)
+            return self.point(prop, _describe(other))
         except Skip:
             return None
 
@@ -283,17 +295,29 @@ class _Reader(Values):
             other = override(value)
             return other is not None and cancelled(other)
 
-        # Occurrences their overrides move, at the times they move them to.
+        # The earliest occurrence an override moves, at the time it moves it to (each skipped
+        # one is excluded by an EXDATE of this series: bounded by its EXDATEs).
         moved: list[tuple[_dt.date, Component | None]] = []
-        for value, changed in self._pairs.get(uid_of(comp), []) if replaced else []:
-            to = self._moved(changed, where)
-            if to is not None and not cancelled(changed) and not (excluded and excluded.get(value)):
+        for to, value, changed in self._moves.get(uid_of(comp), []) if replaced else []:
+            if not (excluded and excluded.get(value)):
                 moved.append((to, changed))
+                break
+
+        uid = uid_of(comp)
 
         def taken(value: _dt.date) -> bool:
             """Not an occurrence at its own time: removed, or moved by an override."""
+            if gone(value):
+                return True
             other = override(value)
-            return gone(value) or (other is not None and "DTSTART" in other.props)
+            if other is None or "DTSTART" not in other.props:
+                return False
+            # Series sharing a UID share its overrides: moved occurrences are stepped over a
+            # few times each per UID, not once per series (a hostile file repeats one UID).
+            self._budget[uid] -= 1
+            if self._budget[uid] < 0:
+                raise LookupError("occurrences moved by overrides shared by many series")
+            return True
 
         Found = tuple[_dt.date, Component | None]
 
@@ -382,6 +406,10 @@ class _Reader(Values):
                 where,
             )
         return first, other
+
+
+def _by_first(a: tuple[_dt.date, Any, Any], b: tuple[_dt.date, Any, Any]) -> int:
+    return _cmp(a[0], b[0])
 
 
 def _whole(point: _dt.date) -> _dt.date:
