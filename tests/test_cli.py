@@ -377,7 +377,7 @@ class TestUsageErrors:
             # an empty date says so once, with one fix
             (["show", "--as-of", ""], "'' is empty; write a date such as 2026-03-28"),
             # the parser's list of forms is the fix: not followed by a second one
-            (["show", "--as-of", "through 2026"], "'by end of 2030')\n"),
+            (["show", "--as-of", "2026 second half"], "'by end of 2030')\n"),
             (["show", "--as-of", "from 2026"], "or 'not before 2026'\n"),
             # the parser's suggestion is passed on
             (["show", "--between", "Aprill 2026", "2027"], "did you mean 'April 2026'?"),
