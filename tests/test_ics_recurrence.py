@@ -137,6 +137,12 @@ class TestFirstOccurrence:
                "RRULE:FREQ=DAILY;UNTIL=20260301",
                "EXDATE;TZID=America/New_York:20260227T220000,20260228T220000"]],
              "Until", "2026-03-01T22:00-05:00[America/New_York]", None),
+            # an RDATE PERIOD is an occurrence with its own length (RFC 5545 3.8.5.2)
+            ([[*WEEKLY, "RDATE;VALUE=PERIOD:20260410T080000Z/PT2H"]], "Weekly sync",
+             "2026-04-10T08:00Z", "2026-04-10T10:00Z"),
+            ([[*WEEKLY, "RDATE;VALUE=PERIOD:20260420T080000Z/20260420T083000Z",
+               "EXDATE:20260415T100000Z"]], "Weekly sync", "2026-04-20T08:00Z",
+             "2026-04-20T08:30Z"),
             # a floating monthly series on the second Tuesday
             ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
                "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
