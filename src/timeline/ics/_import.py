@@ -69,6 +69,7 @@ from timeline.ics._values import (
     Values,
     as_when,
     day_of,
+    duration,
     marked_all_day,
     midnight,
     own_offset,
@@ -171,7 +172,7 @@ class _Reader(Values):
             self.note("events marked all-day by Outlook at local midnight, read as days", where)
             start, stop = day_of(start), None if stop is None else day_of(stop)
         if series and is_series(comp, self.overrides):
-            first, override = self._first(comp, starts[0], start, where)
+            first, override, own_stop = self._first(comp, starts[0], start, where)
             if override is not None:
                 self.used.add(id(override))
                 self.note(
@@ -180,7 +181,9 @@ class _Reader(Values):
                     f"{where}: {_describe(override)}",
                 )
                 return self._foreign(overridden(comp, override), feed, series=False)
-            if first != start:
+            if own_stop is not None:  # an RDATE PERIOD: the occurrence's own end
+                stop, start = own_stop, first
+            elif first != start:
                 if stop is not None:
                     try:  # the same length, from the occurrence
                         stop = stop + (first - start)
@@ -270,8 +273,9 @@ class _Reader(Values):
 
     def _first(
         self, comp: Component, prop: Prop, start: _dt.date, where: str
-    ) -> tuple[_dt.date, Component | None]:
-        """The earliest occurrence not excluded or cancelled, and the override that replaces it.
+    ) -> tuple[_dt.date, Component | None, _dt.date | None]:
+        """The earliest occurrence not excluded or cancelled, the override that replaces it,
+        and its own end when it is an RDATE PERIOD.
 
         The occurrences are DTSTART's, the RRULE's and the RDATEs' (an RDATE may come before
         DTSTART), less the EXDATEs; an override (RECURRENCE-ID) moves its occurrence to its
@@ -378,7 +382,7 @@ class _Reader(Values):
                     "RRULE could not be followed, imported at DTSTART",
                     where,
                 )
-                return start, override(start)
+                return start, override(start), None
         found: list[tuple[_dt.date, Component | None]] = list(moved)
         if plain is not None:
             found.append((plain, override(plain)))  # an override without a DTSTART of its own
@@ -405,7 +409,28 @@ class _Reader(Values):
                 "occurrence",
                 where,
             )
-        return first, other
+        own = self._periods(comp, where).get(first) if other is None else None
+        return first, other, own
+
+    def _periods(self, comp: Component, where: str) -> Moments[_dt.date]:
+        """The ends of ``comp``'s RDATE PERIODs (``start/end`` or ``start/duration``) by start."""
+        found = Moments[_dt.date]()
+        for prop in comp.props.get("RDATE", []):
+            for piece in prop.value.split(","):
+                begin, slash, finish = (part.strip() for part in piece.partition("/"))
+                if not slash:
+                    continue
+                try:
+                    start = self.point(Prop(prop.name, prop.params, begin, prop.line), where)
+                    if finish[:1] in ("P", "p", "+", "-"):
+                        length, _ = duration(Prop("DURATION", {}, finish, prop.line))
+                        found.add(start, start + length)
+                    else:
+                        end = self.point(Prop(prop.name, prop.params, finish, prop.line), where)
+                        found.add(start, end)
+                except (Skip, ValueError, OverflowError):
+                    continue  # the start is noted with the RDATE's values; no end here
+        return found
 
 
 def _by_first(a: tuple[_dt.date, Any, Any], b: tuple[_dt.date, Any, Any]) -> int:
