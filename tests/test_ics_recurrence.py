@@ -143,6 +143,14 @@ class TestFirstOccurrence:
             ([[*WEEKLY, "RDATE;VALUE=PERIOD:20260420T080000Z/20260420T083000Z",
                "EXDATE:20260415T100000Z"]], "Weekly sync", "2026-04-20T08:00Z",
              "2026-04-20T08:30Z"),
+            # DTSTART in the hour the clocks skip: later occurrences keep the time as written
+            ([["g", "SUMMARY:Gap", "DTSTART;TZID=Europe/Berlin:20260329T023000",
+               "RRULE:FREQ=DAILY", "EXDATE;TZID=Europe/Berlin:20260329T023000"]],
+             "Gap", "2026-03-30T02:30+02:00[Europe/Berlin]", None),
+            ([["g", "SUMMARY:Gap", "DTSTART;TZID=Europe/Berlin:20000326T020000",
+               "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;UNTIL=20010325T010000Z",
+               "EXDATE;TZID=Europe/Berlin:20000326T020000"]],
+             "Gap", "2001-03-25T01:00Z", None),
             # a floating monthly series on the second Tuesday
             ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
                "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
