@@ -73,6 +73,7 @@ from timeline.ics._values import (
     marked_all_day,
     midnight,
     own_offset,
+    written_wall,
 )
 from timeline.ics._zones import VZone, Zones
 from timeline.model._event import Event
@@ -336,6 +337,7 @@ class _Reader(Values):
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
         zone = None if fixed is None or own_offset(prop) else self.zone_of(prop)
+        written = written_wall(prop) if isinstance(start, _dt.datetime) else None
         # A zone from the file's VTIMEZONE: DTSTART holds only its offset that day.
         clock = zone.wall if isinstance(zone, VZone) else None
         extra = [
@@ -358,7 +360,7 @@ class _Reader(Values):
         # (only when neither, and no moved occurrence comes first anyway) the rule's next.
         plain: _dt.date | None = None
         try:
-            begin = wall_in(start, start)
+            begin = written or wall_in(start, start)
             early = (local(w) for w in sorted(extra) if w < begin)
             plain = next((v for v in early if not taken(v)), None)
         except (ValueError, OverflowError):
@@ -375,7 +377,7 @@ class _Reader(Values):
                         "read to the end of that day",
                         f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
                     )
-                plain = self.occurrences.first(start, text, extra, taken, local)
+                plain = self.occurrences.first(start, text, extra, taken, local, written)
             except (ValueError, OverflowError, LookupError):
                 self.note(
                     "recurring events whose first occurrence is excluded or cancelled but whose "

@@ -162,16 +162,18 @@ class Occurrences:
         extra: Iterable[_dt.datetime],
         gone: Callable[[_dt.date], bool],
         local: Callable[[_dt.datetime], _dt.date],
+        wall: _dt.datetime | None = None,
     ) -> _dt.date | None:
         """The first occurrence not ``gone``, or ``None`` when every one is.
 
-        ``start`` is DTSTART, ``rule`` the RRULE value, ``extra`` the RDATEs as
-        wall-clock times; ``local`` turns a wall-clock time into a value of
-        DTSTART's kind (date, floating, UTC or zoned). Raises ``ValueError``
-        for a rule dateutil cannot read, ``LookupError`` for one too costly to
-        expand or whose first thousand occurrences are all gone.
+        ``start`` is DTSTART (``wall`` its time as written, when it is one), ``rule``
+        the RRULE value, ``extra`` the RDATEs as wall-clock times; ``local`` turns
+        a wall-clock time into a value of DTSTART's kind (date, floating, UTC or
+        zoned). Raises ``ValueError`` for a rule dateutil cannot read,
+        ``LookupError`` for one too costly to expand or whose first thousand
+        occurrences are all gone.
         """
-        wall = _wall(start)
+        wall = wall or _wall(start)  # DTSTART as written: a skipped hour reads as another
         times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
         if rule is not None:
             if not self.expandable(rule):

@@ -32,6 +32,7 @@ __all__ = [
     "marked_all_day",
     "midnight",
     "own_offset",
+    "written_wall",
 ]
 
 # -- values ---------------------------------------------------------------------------
@@ -374,6 +375,26 @@ def own_offset(prop: Prop) -> bool:
     """
     value = prop.value.strip()
     return value[-1:] in ("Z", "z") or _OFFSET.search(value) is not None
+
+
+def written_wall(prop: Prop) -> _dt.datetime | None:
+    """The wall-clock time a DATE-TIME value is written as (naive), ``None`` for others.
+
+    A time the clocks skip reads as another time (RFC 5545 §3.3.5), but a series
+    repeats the time as written.
+
+    >>> written_wall(Prop("DTSTART", {"TZID": "Europe/Berlin"}, "20260329T023000", 1))
+    datetime.datetime(2026, 3, 29, 2, 30)
+    """
+    value = prop.value.strip()
+    m = _DATETIME.fullmatch(value) or (_LOOSE.fullmatch(value) if len(value) <= 40 else None)
+    if m is None or m[4] is None:
+        return None
+    try:
+        y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
+        return _dt.datetime(y, mo, d, h, mi, min(int(m[6] or 0), 59))
+    except ValueError:
+        return None
 
 
 def marked_all_day(comp: Component) -> bool:
