@@ -293,6 +293,50 @@ class TestRelativeDates:
         sources = [Source("first", published=published), Source("later", published="2027-01-01")]
         assert Event(title="x", when=when, sources=sources).when == expected
 
+    @pytest.mark.parametrize(
+        ("when", "status", "published", "expected"),
+        [
+            # a month named without its year, expected: the next such month not yet over
+            # (was the publication's year: "January" said on 20 December was overdue at once)
+            ("January", "expected", "2026-12-20", When.month(2027, 1)),
+            ("Q3", "expected", "2026-12-01", When.quarter(2027, 3)),
+            ("15 March", "expected", "2026-04-02", When.day(2027, 3, 15)),
+            # ... the month it was said in is still to come
+            ("April", "expected", "2026-04-15", When.month(2026, 4)),
+            ("December", "confirmed", "2026-11-10", When.month(2026, 12)),
+            # happened: the last such month begun by then
+            ("December", "happened", "2026-03-10", When.month(2025, 12)),
+            ("March", "happened", "2026-03-28", When.month(2026, 3)),
+        ],
+    )
+    def test_a_yearless_date_reads_by_status(
+        self, when: str, status: str, published: str, expected: When
+    ) -> None:
+        e = Event(title="x", when=when, status=status, sources=[Source("s", published=published)])
+        assert e.when == expected
+
+    def test_an_expected_end_without_its_year_follows_its_start(self) -> None:
+        # "December to January", said in November: January of the next year (was refused:
+        # the end before the start)
+        e = Event(
+            title="x", when="December", end="January", sources=[Source("s", published="2026-11-02")]
+        )
+        assert (e.when, e.end) == (When.month(2026, 12), When.month(2027, 1))
+
+    @pytest.mark.parametrize(
+        ("status", "expected"),
+        [
+            (None, When.month(2027, 1)),  # a new date: a plan, the next January
+            ("expected", When.month(2027, 1)),
+            ("happened", When.month(2026, 1)),
+        ],
+    )
+    def test_a_claims_yearless_date_reads_by_its_status(
+        self, status: str | None, expected: When
+    ) -> None:
+        claim = Claim(stated="2026-12-20", when="January", status=status)
+        assert claim.when == expected
+
     def test_relative_claim_resolves_against_its_day(self) -> None:
         e = event(sources=[ARTICLE]).revise(when="May", stated="2026-04-20")
         assert e.when == MAY

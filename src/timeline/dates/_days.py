@@ -8,7 +8,7 @@ shared `When`, naming the record and field when it cannot.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import pendulum
 
@@ -128,7 +128,15 @@ def coerce_when(
     fiscal_year_start: int | str | None = None,
     *,
     fiscal: Fiscal | None = None,
+    prefer: Literal["current", "future", "past"] = "current",
 ) -> When:
+    """A field's value (text, date or `When`) as a shared `When`, or `EventError` naming
+    ``owner`` and ``field``; text is read relative to ``reference``, a date without its
+    year by ``prefer`` (`When.parse`).
+
+    >>> coerce_when("January", "event 'x'", "when", _dt.date(2026, 12, 20), prefer="future")
+    When.parse('January 2027')
+    """
     if isinstance(value, When):
         return _share(value)
     if isinstance(value, _dt.date):
@@ -145,9 +153,14 @@ def coerce_when(
                     reference=reference,
                     fiscal_year_start=fiscal.start,
                     fiscal_year_named_by=fiscal.named_by,
+                    prefer=prefer,
                 )
             )
-        return _share(When.parse(value, reference=reference, fiscal_year_start=fiscal_year_start))
+        return _share(
+            When.parse(
+                value, reference=reference, fiscal_year_start=fiscal_year_start, prefer=prefer
+            )
+        )
     except WhenParseError as err:
         if reference is None and "is relative; pass reference=" in err.reason:
             # `reference=` is When.parse's fix; here the fix is in the record itself.

@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as _dt
 import html
 from collections.abc import Sequence
+from decimal import Decimal
 
 from timeline._errors import TimelineError
 from timeline.display._html import actors_json, isolate, shown
 from timeline.figures._growth import Observation, series_order
-from timeline.figures._target import Target
+from timeline.figures._target import Target, percent_text
 from timeline.model._event import Event
 
 __all__ = ["progress_text", "targets_section"]
@@ -46,16 +47,18 @@ def _known(observations: Sequence[Observation], day: _dt.date | None) -> list[Ob
     return [o for o in items if o.known_on(day)]  # "as known on that day"
 
 
-def progress_text(share: float, high: float | None = None) -> str:
-    """A share of the way as a whole percentage ("25%"), or a range ("20–30%").
+def progress_text(share: float | Decimal, high: float | Decimal | None = None) -> str:
+    """A share of the way as a percentage ("25%"), or a range ("20–30%").
 
-    >>> progress_text(0.25), progress_text(1.5), progress_text(0.2, 0.3)
-    ('25%', '150%', '20%–30%')
+    Never "100%" short of the goal nor "0%" past the start (`percent_text`).
+
+    >>> progress_text(0.25), progress_text(1.5), progress_text(0.2, 0.3), progress_text(0.995)
+    ('25%', '150%', '20%–30%', '99.5%')
     """
-    low = f"{round(share * 100):,}%"
+    low = percent_text(Decimal(str(share)))
     if high is None:
         return low
-    top = f"{round(high * 100):,}%"
+    top = percent_text(Decimal(str(high)))
     return low if top == low else f"{low}–{top}"
 
 
@@ -65,14 +68,14 @@ def _progress_cell(target: Target, latest: Observation | None) -> str:
     try:
         share = target.progress(latest)
         value = float(share.value)
-        high = None if share.high is None else float(share.high)
+        high = share.high
     except (TimelineError, ArithmeticError, ValueError):
         # Another unit, or a goal equal to its baseline: nothing honest to draw.
         return f'<span class="tl-note">cannot be measured ({isolate(latest.value)})</span>'
     filled = min(max(value, 0.0), 1.0)
     return (
-        f'<meter min="0" max="1" value="{filled:g}" title="{_e(progress_text(value, high))}">'
-        f"</meter>{_e(progress_text(value, high))}"
+        f'<meter min="0" max="1" value="{filled:g}" title="{_e(progress_text(share.value, high))}">'
+        f"</meter>{_e(progress_text(share.value, high))}"
     )
 
 

@@ -114,7 +114,8 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
     steps: list[tuple[_dt.date, When]] = []
     when, status = event.initial_when, event.initial_status
     if status.is_open:
-        steps.append((origin if event.stated is None else to_day(event.stated), when))
+        stated = event._stated_day
+        steps.append((origin if stated is None else stated, when))
     for claim in event.claims:
         new_when, new_status = claim.when or when, claim.status or status
         if new_status.is_open and new_when != when:
@@ -197,7 +198,7 @@ def trend_lines(
     day = _dt.date.today() if as_of is None else to_day(as_of, "as_of")
     lines, unplaced = [], []
     drawn = _chosen(events, chosen, day)
-    days = [to_day(e.stated) for e in drawn if e.stated is not None]
+    days = [stated for e in drawn if (stated := e._stated_day) is not None]
     days.extend(c.day for e in drawn for c in e.claims)
     origin = min(days, default=day)
     for event in drawn:

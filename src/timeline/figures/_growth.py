@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Final
 
 import attrs
@@ -294,7 +295,31 @@ class Growth:
             rate = f"at most {_percent(high)}"
         else:
             rate = "an unknown rate"
-        return f"{self.factor}× from {self.start} to {self.end}: {rate} a year"
+        return f"{_factor_text(self.factor)}× from {self.start} to {self.end}: {rate} a year"
+
+
+def _shown(value: Decimal, rounding: str) -> Decimal:
+    """``value`` to three significant digits (whole numbers from 100 up)."""
+    if value == 0:
+        return value
+    places = max(0, 3 - value.adjusted() - 1)
+    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding).normalize() + 0
+
+
+def _factor_text(factor: Quantity) -> str:
+    """A growth factor as written: three significant digits, a range widened outward.
+
+    An exact ratio of two figures can run to 28 digits ($700M / $300M); a reader
+    needs "2.33". A range's ends are rounded outward so the range shown still holds
+    the true one ("1.71–2", not "1.71–2.00" nor a narrower one).
+    """
+    if factor.high is not None:
+        low = _shown(factor.value, ROUND_FLOOR)
+        high: Decimal | None = _shown(factor.high, ROUND_CEILING)
+    else:
+        low, high = _shown(factor.value, ROUND_HALF_EVEN), None
+    shown = Quantity(low, factor.unit, bound=factor.bound, high=high, wording=factor.wording)
+    return str(shown)
 
 
 def growth(start: Observation, end: Observation) -> Growth:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -46,7 +46,7 @@ from timeline.figures._growth import (
 from timeline.figures._quantity import Bound, Quantity
 from timeline.figures._text import checked_text
 
-__all__ = ["Target", "TargetStatus"]
+__all__ = ["Target", "TargetStatus", "percent_text"]
 
 
 class TargetStatus(enum.StrEnum):
@@ -153,12 +153,21 @@ class Target:
     def rising(self) -> bool:
         """Whether reaching the goal means going up (False: coming down to it).
 
+        A goal with a bound says so itself: "under 5%" is a ceiling and "at least
+        10,000" a floor, whichever side of it the baseline was (then the goal is
+        already kept). Otherwise the baseline gives the direction (a goal below it
+        is a cut), and without one the goal rises.
+
         >>> Target("share", "under 5%", When.year(2030)).rising
         False
+        >>> Target("share", "under 5%", "2030", baseline=Observation("2025", "4%")).rising
+        False
         """
-        if self.baseline is not None:
-            return self.goal.midpoint >= self.baseline.value.to(self.goal.unit).midpoint
-        return self.goal.bound not in (Bound.AT_MOST, Bound.LESS_THAN)
+        if self.goal.bound in (Bound.AT_MOST, Bound.LESS_THAN):
+            return False
+        if self.goal.bound in (Bound.AT_LEAST, Bound.MORE_THAN) or self.baseline is None:
+            return True
+        return self.goal.midpoint >= self.baseline.value.to(self.goal.unit).midpoint
 
     @property
     def threshold(self) -> Decimal:
@@ -251,7 +260,8 @@ class Target:
         """Whether the observed pace since the baseline is at least the pace required.
 
         True when the figure already reaches the goal; None when the bounds and
-        dates cannot tell.
+        dates cannot tell (a figure from the baseline's own day shows no pace). A
+        figure surely before the baseline raises `TargetError`.
 
         >>> t = Target("x", "121 x", When.day(2026, 1, 1),
         ...            baseline=Observation(When.day(2024, 1, 1), "100 x"))
@@ -260,6 +270,15 @@ class Target:
         """
         if self.reached(observation.value):
             return True
+        since, until = _span(self._origin().when)[0], _span(observation.when)[1]
+        if since is not None and until is not None and _key(until) <= _key(since):
+            # Surely before: instants in UTC, a day against an instant by its local date.
+            if _cmp(until, since) < 0:
+                raise TargetError(
+                    f"target {self.metric!r}: {observation} is before the baseline "
+                    f"({self.baseline}); pass a figure from the baseline on"
+                )
+            return None  # the baseline's own moment: no time has passed to show a pace
         figures = (self._origin().value, observation.value, self.goal)
         if any(q.minimum is not None and q.minimum < 0 for q in figures):
             return None  # a pace of growth is a ratio: it says nothing across zero
@@ -377,10 +396,27 @@ class Target:
         return f"{self.goal} {self.deadline_text} ({self.metric})"
 
 
+def percent_text(share: Decimal) -> str:
+    """A share as a percentage, whole and half up, never "100%" short of the goal nor
+    "0%" past the start: 99.5% stays "99.5%", 0.3% is "<1%".
+
+    >>> percent_text(Decimal("0.995")), percent_text(Decimal("0.125")), percent_text(Decimal(1))
+    ('99.5%', '13%', '100%')
+    """
+    percent = share * 100
+    if 0 < percent < 1:
+        return "<1%"
+    if -1 < percent < 0:  # fallen a little below the baseline: never "-0%"
+        return f"{percent.quantize(Decimal('0.1'), rounding=ROUND_FLOOR).normalize()}%"
+    if 99 < percent < 100:  # one decimal, cut (not rounded) so it stays short of 100
+        return f"{percent.quantize(Decimal('0.1'), rounding=ROUND_FLOOR).normalize()}%"
+    return f"{percent.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}%"
+
+
 def _share_text(share: Quantity) -> str:
     """A progress share as a percentage, rounded to whole percent: "over 50%"."""
     ends = [share.value] if share.high is None else [share.value, share.high]
-    numbers = [f"{round(float(end) * 100):,}%" for end in ends]
+    numbers = [percent_text(end) for end in ends]
     if len(numbers) == 2 and numbers[0] != numbers[1]:
         return "–".join(numbers)
     prefix = {

@@ -82,7 +82,12 @@ def stamp(event: Event) -> _dt.datetime:
         point = changed.earliest if changed.earliest is not None else changed.latest
         assert point is not None
         return _stamp_of(point)
-    days = [to_day(s.published) for s in event.sources if s.published is not None]
+    days = [
+        to_day(s.published)
+        for s in event.sources
+        # "TBD" or "../.." dates nothing
+        if s.published is not None and (s.published.earliest or s.published.latest) is not None
+    ]
     return _stamp_of(max(days)) if days else FALLBACK_STAMP
 
 

@@ -14,6 +14,7 @@ import attrs
 from timeline._errors import QueryError
 from timeline.model._claim import Slip
 from timeline.model._event import Event
+from timeline.model._event_fields import stated_order
 from timeline.model._text import name_key
 
 if TYPE_CHECKING:
@@ -88,8 +89,7 @@ def slips(tl: Timeline) -> list[tuple[Event, Slip]]:
     [('x', 'May 2026')]
     """
     found = [(event, slip) for event in tl for slip in event.slips]
-    found.sort(key=lambda pair: pair[1].claim.day.toordinal())
-    return found
+    return stated_order(found, lambda pair: pair[1].claim)
 
 
 def group_by(tl: Timeline, key: str | Callable[[Event], str]) -> dict[str, Timeline]:

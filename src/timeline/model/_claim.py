@@ -9,17 +9,20 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+from typing import Literal
 
 import attrs
 
 from timeline._errors import EventError
-from timeline.dates._bounds import _cmp
+from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._days import coerce_when, to_day
 from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.figures._text import optional_text
 
 __all__ = ["Claim", "Slip", "Status"]
+
+_DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
 
 class Status(enum.Enum):
@@ -49,6 +52,20 @@ class Status(enum.Enum):
 
 
 _STATUS_TEXT = {s.value: s for s in Status}
+
+
+def yearless_reading(status: Status | None) -> Literal["current", "future", "past"]:
+    """How a date said without its year ("January") is read, by the status said with it.
+
+    Still to come (or no status: a new date is a plan), the next such date not yet
+    over; happened, the last one begun by then; cancelled, the one of that year.
+
+    >>> yearless_reading(Status.EXPECTED), yearless_reading(Status.HAPPENED)
+    ('future', 'past')
+    """
+    if status is None or status.is_open:
+        return "future"
+    return "past" if status is Status.HAPPENED else "current"
 
 
 def _status(value: Status | str, owner: str, field: str = "status") -> Status:
@@ -105,10 +122,12 @@ class Claim:
         day = to_day(stated_when)
         if source is not None and not isinstance(source, Source):
             raise EventError(f"claim: source: {source!r} is not a Source")
+        state = None if status is None else _status(status, "claim")
+        reading = yearless_reading(state)
         self.__attrs_init__(
             stated_when,
-            None if when is None else coerce_when(when, "claim", "when", day),
-            None if status is None else _status(status, "claim"),
+            None if when is None else coerce_when(when, "claim", "when", day, prefer=reading),
+            state,
             source,
             optional_text(note, "claim", "note"),
         )
@@ -159,12 +178,26 @@ class Slip:
     def days(self) -> int | None:
         """How many days later the latest possible day moved, when both are bounded.
 
+        A plain date is measured against a qualified one's fuzzy latest day ("c. April
+        2026": 31 May).
+
+        Between two open-ended dates ("after March", then "after June"), how many
+        days later the earliest day moved.
+
         >>> Slip(When.month(2026, 4), When.quarter(2026, 3), Claim(stated="2026-04-20")).days
         153
         """
-        if self.before.latest is None or self.after.latest is None:
+        (was_first, before), (first, after) = _compared(self.after, self.before)
+        if before is None and after is None:  # open-ended both: the earliest day moved
+            before, after = was_first, first
+        if before is None or after is None:
             return None
-        return to_day(self.after.latest).toordinal() - to_day(self.before.latest).toordinal()
+        if isinstance(before, _dt.datetime) and isinstance(after, _dt.datetime):
+            # Two instants compare in UTC (as `_later` does), and any move later is at
+            # least a day (as `Event.delay` counts): never the difference of their
+            # local dates, which can run the other way.
+            return -(-(_key(after) - _key(before)) // _DAY_US)
+        return to_day(after).toordinal() - to_day(before).toordinal()
 
 
 def _later(new: When, old: When) -> bool:
@@ -172,8 +205,29 @@ def _later(new: When, old: When) -> bool:
 
     Narrowing inside the promised window ("Q1 2026", then "2 March 2026") or
     restating the same deadline ("April 2026", then "by end of April 2026") is
-    not a slip; an unbounded latest day is the latest of all.
+    not a slip; an unbounded latest day is the latest of all, and a plain date
+    inside a qualified one's fuzzy bounds ("c. April" to "15 May") is no slip. Between two
+    open-ended dates ("after March", then "after June") the earliest day moving
+    later is the slip.
     """
-    if new.latest is None:
-        return old.latest is not None
-    return old.latest is not None and _cmp(new.latest, old.latest) > 0
+    (was_first, was_last), (first, last) = _compared(new, old)
+    if last is None:
+        if was_last is not None:
+            return True
+        return first is not None and was_first is not None and _cmp(first, was_first) > 0
+    return was_last is not None and _cmp(last, was_last) > 0
+
+
+def _compared(new: When, old: When) -> tuple[tuple[Point | None, Point | None], ...]:
+    """The bounds of ``old`` and ``new`` a move is measured between: ``(old, new)``.
+
+    A date said plainly is measured against where a qualified one could fall (its
+    fuzzy bounds, as `Event.overdue` and `Event.delay` read it): "c. April 2026"
+    to "15 May" moves nothing, to "1 June" a day. Otherwise the stated bounds:
+    "c. April" to "c. May" moves a month, and "April" to "c. April" (looser, not
+    later) nothing.
+    """
+    new_bounds = (new.earliest, new.latest)
+    if old.qualified and not new.qualified:
+        return (old.fuzzy_bounds(), new_bounds)
+    return ((old.earliest, old.latest), new_bounds)

@@ -36,7 +36,7 @@ from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._claim import Claim, Slip, Status, _later
+from timeline.model._claim import Claim, Slip, Status, _later, _status, yearless_reading
 from timeline.model._event_day import days_late, overdue_on, upcoming_in
 from timeline.model._event_fields import init_checked, slugify
 from timeline.model._event_text import event_repr, event_str
@@ -137,6 +137,17 @@ class Event:
         return self.sources[0].published if self.sources else None
 
     @property
+    def _stated_day(self) -> _dt.date | None:
+        """The day the initial statement counts from: the earliest day of `stated`.
+
+        ``None`` when it has none (no source, or one published "TBD" or "until
+        March 2026"): an undated statement counts as always known, as an undated
+        source's figures do (`Observation.known_on`).
+        """
+        stated = self.stated
+        return None if stated is None or stated.earliest is None else to_day(stated.earliest)
+
+    @property
     def url(self) -> str | None:
         """The main link: the url of the first source that has one.
 
@@ -153,7 +164,9 @@ class Event:
         When the event was first announced without a date ("TBD"), it is the first
         date a claim gave while the event was still open: "TBD", then "April",
         then "June" was first promised for April. A date given only as the event
-        happened or was cancelled promised nothing, so it stays undated.
+        happened or was cancelled promised nothing: the first date given while it
+        was open counts (after a cancellation, the date it was revived for), and
+        without one it stays undated.
 
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> e.first_expected
@@ -172,31 +185,45 @@ class Event:
         status = self.initial_status
         for claim in self.claims:
             status = claim.status or status
-            if claim.when is not None and not claim.when.is_undated:
-                return (claim.when, claim) if status.is_open else (when, None)
+            # A date given as the event happened or was cancelled promised nothing; a
+            # later one given once it was open again (a retraction, a revival) did.
+            if claim.when is not None and not claim.when.is_undated and status.is_open:
+                return (claim.when, claim)
         return (when, None)
 
     @property
     def last_changed(self) -> When | None:
-        """When the date or status last changed: the latest such claim, else `stated`.
+        """When the date or status last changed: the latest claim changing one, else `stated`.
 
         >>> e = Event(title="x", when="2026").revise(status="happened", stated="2026-06-01")
         >>> e.last_changed
         When.parse('1 June 2026')
         """
-        for claim in reversed(self.claims):
-            if claim.changes_date_or_status:
-                return claim.stated
-        return self.stated
+        changes = self._changes
+        return changes[-1].stated if changes else self.stated
 
     @property
     def revisions(self) -> int:
         """How many claims changed the date or status (the iCalendar SEQUENCE).
 
+        A claim repeating the current date and status ("still April") changes nothing.
+
         >>> Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20").revisions
         1
         """
-        return sum(1 for c in self.claims if c.changes_date_or_status)
+        return len(self._changes)
+
+    @functools.cached_property
+    def _changes(self) -> tuple[Claim, ...]:
+        """The claims that changed the date or status, in stated order."""
+        found = []
+        when, status = self.initial_when, self.initial_status
+        for claim in self.claims:
+            new_when, new_status = claim.when or when, claim.status or status
+            if new_when != when or new_status is not status:
+                found.append(claim)
+            when, status = new_when, new_status
+        return tuple(found)
 
     @property
     def current_end(self) -> When | None:
@@ -295,7 +322,8 @@ class Event:
         """Days late against the first promise, once it happened; ``None`` before.
 
         0 when it happened inside the first promised window, negative when early.
-        With imprecise dates this is the smallest delay the dates allow.
+        With imprecise dates this is the smallest delay the dates allow; a qualified
+        date counts with its fuzzy bounds, as `Event.overdue` reads it.
 
         >>> e = Event(title="x", when="2026-04").revise(
         ...     when="2026-05-10", status="happened", stated="2026-05-10")
@@ -324,7 +352,9 @@ class Event:
         if isinstance(when, str) and (fiscal := self._fiscal) is not None:
             # "Q4 FY2026" said of an event stated in fiscal years: in those years
             day = Claim(stated=stated).day
-            when = coerce_when(when, "claim", "when", day, fiscal=fiscal)
+            state = None if status is None else _status(status, "claim")
+            prefer = yearless_reading(state)
+            when = coerce_when(when, "claim", "when", day, fiscal=fiscal, prefer=prefer)
         claim = Claim(stated=stated, when=when, status=status, source=source, note=note)
         return attrs.evolve(self, claims=(*self.claims, claim))
 
@@ -337,8 +367,8 @@ class Event:
     def as_of(self, day: DayLike) -> Event | None:
         """The event as known on ``day``; ``None`` if not yet announced then.
 
-        Replays the initial statement (known from the first source's ``published``
-        day; always, without a dated source) and every claim stated on or before ``day``,
+        Replays the initial statement (known from the first day of the first
+        source's ``published``; always, without one) and every claim stated on or before ``day``,
         and keeps only the figures known then (`Observation.known_on`: period ended,
         source published; a target's baseline too, `Target.as_of`), so nothing in
         the result is dated after ``day``.
@@ -349,8 +379,8 @@ class Event:
         (When.parse('April 2026'), None)
         """
         cutoff = to_day(day)
-        stated = self.stated
-        if stated is not None and to_day(stated) > cutoff:
+        stated = self._stated_day
+        if stated is not None and stated > cutoff:
             return None
         claims, figures, target = self.claims, self.observations, self.target
         if figures and not all(o.known_on(cutoff) for o in figures):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import ends_before, meets
+from timeline.dates._bounds import Point, _key, ends_before, meets
 from timeline.dates._days import to_day
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from timeline.model._event import Event
 
 __all__ = ["days_late", "overdue_on", "upcoming_in"]
+
+_DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
 
 def overdue_on(event: Event, day: _dt.date) -> bool:
@@ -64,18 +66,41 @@ def days_late(first: When, actual: When) -> int:
     """`Event.delay` of a happened event: days from ``first``'s window to ``actual``.
 
     0 when ``actual`` can fall inside ``first``, negative when surely early: the
-    smallest delay the dates allow.
+    smallest delay the dates allow. A qualified date could fall where its fuzzy
+    bounds reach, as `Event.overdue` reads it: "c. April 2026" done on 15 May is
+    on time, as it was not overdue that day.
 
     >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
     10
+    >>> days_late(When.parse("c. April 2026"), When.parse("2026-05-10"))
+    0
     """
-    if actual.earliest is not None and first.latest is not None:
-        # Ordinals, not date subtraction: pendulum builds an Interval for each.
-        late = to_day(actual.earliest).toordinal() - to_day(first.latest).toordinal()
+    first_lo, first_hi = _widest(first)
+    actual_lo, actual_hi = _widest(actual)
+    if actual_lo is not None and first_hi is not None:
+        late = _days_after(actual_lo, first_hi)
         if late > 0:
             return late
-    if actual.latest is not None and first.earliest is not None:
-        early = to_day(actual.latest).toordinal() - to_day(first.earliest).toordinal()
+    if actual_hi is not None and first_lo is not None:
+        early = -_days_after(first_lo, actual_hi)
         if early < 0:
             return early
     return 0
+
+
+def _days_after(a: Point, b: Point) -> int:
+    """Days ``a`` is after ``b`` (0 or less when it is not).
+
+    Two instants compare in UTC, and any time after is at least a day: 23 hours
+    after "10:00+08:00" is a day late, though both fall on the 31st locally. A
+    day against an instant counts by the instant's local date, as `When` reads it.
+    """
+    if isinstance(a, _dt.datetime) and isinstance(b, _dt.datetime):
+        return -(-(_key(a) - _key(b)) // _DAY_US)  # whole days, rounded up
+    # Ordinals, not date subtraction: pendulum builds an Interval for each.
+    return to_day(a).toordinal() - to_day(b).toordinal()
+
+
+def _widest(when: When) -> tuple[Point | None, Point | None]:
+    """Where ``when`` could fall: its fuzzy bounds when qualified, else its bounds."""
+    return when.fuzzy_bounds() if when.qualified else (when.earliest, when.latest)

@@ -16,23 +16,23 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline._errors import EventError
-from timeline.dates._bounds import _cmp
+from timeline.dates._bounds import _cmp, _key
 from timeline.dates._days import coerce_when, to_day
 from timeline.figures._growth import Observation, series_order
 from timeline.figures._source import Source
 from timeline.figures._target import Target
 from timeline.figures._text import checked_text, optional_text
-from timeline.model._claim import Claim, Status, _status
+from timeline.model._claim import Claim, Status, _status, yearless_reading
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.model._event import Event
 
-__all__ = ["init_checked", "slugify"]
+__all__ = ["init_checked", "slugify", "stated_order"]
 
 # Large timelines repeat the same actor and tag lists; sharing one tuple per
 # distinct list keeps an event small (benchmarks/bench_timeline.py).
@@ -92,6 +92,48 @@ def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _claim_order(claim: Claim) -> int:
     return claim.day.toordinal()
+
+
+def _stated_order(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """Claims in stated order (`stated_order`)."""
+    return tuple(stated_order(claims, lambda claim: claim))
+
+
+_T = TypeVar("_T")
+
+
+def stated_order(items: Iterable[_T], claim_of: Callable[[_T], Claim]) -> list[_T]:
+    """Items in the order their claims were stated: by day, same-day instants in UTC order.
+
+    A claim stated at an instant counts from its local day (as `Event.as_of` reads it);
+    two stated the same day at instants were said in UTC order, whichever zone wrote
+    them ("09:00+08:00" before "08:00Z"). A claim stated as a day has no time: it keeps
+    its place among the others, and the stable sort keeps same-day days as given.
+
+    >>> said = [Claim(stated="2026-04-20T08:00Z"), Claim(stated="2026-04-20T09:00+08:00")]
+    >>> [str(c.stated) for c in stated_order(said, lambda c: c)]
+    ['2026-04-20T09:00+08:00', '2026-04-20T08:00Z']
+    """
+    ordered = sorted(items, key=lambda item: _claim_order(claim_of(item)))
+    if not any(isinstance(claim_of(item).stated.earliest, _dt.datetime) for item in ordered):
+        return ordered  # the common case: claims stated as days
+    start = 0
+    while start < len(ordered):
+        day = claim_of(ordered[start]).day
+        stop = start + 1
+        while stop < len(ordered) and claim_of(ordered[stop]).day == day:
+            stop += 1
+        timed: list[tuple[int, int]] = []  # (position, when said in UTC) of each instant
+        for i in range(start, stop):
+            at = claim_of(ordered[i]).stated.earliest
+            if isinstance(at, _dt.datetime):
+                timed.append((i, _key(at)))
+        if len(timed) > 1:
+            in_order = [ordered[i] for i, _ in sorted(timed, key=lambda p: p[1])]
+            for (i, _), item in zip(timed, in_order, strict=True):
+                ordered[i] = item
+        start = stop
+    return ordered
 
 
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
@@ -181,14 +223,23 @@ def init_checked(
         if not isinstance(observation, Observation):
             raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
     published = sources[0].published if sources else None
-    reference = to_day(published) if published else None
+    # A source published "TBD" is undated: it dates nothing (and the event counts as
+    # always known, `Event.as_of`), so a relative "April" needs the year written.
+    reference = None
+    if published is not None and (published.earliest or published.latest) is not None:
+        reference = to_day(published)
     # Without a dated source nothing says which April "April" is.
     fix = "write the year, or give the event a first source with a published date"
     # Fiscal phrases ("FY2025") resolve with the fiscal year given for the event
     # (a timeline's fiscal_years gives its first actor's when a file is read).
     fy = fiscal_year_start
-    start = coerce_when(when, owner, "when", reference, fix, fy)
-    stop = None if end is None else coerce_when(end, owner, "end", reference, fix, fy)
+    state = _status(status, owner)
+    # "January" said on 20 December: the next one if still to come, the last if it happened.
+    reading = yearless_reading(state)
+    start = coerce_when(when, owner, "when", reference, fix, fy, prefer=reading)
+    stop = (
+        None if end is None else coerce_when(end, owner, "end", reference, fix, fy, prefer=reading)
+    )
     stop_at, start_at = (stop.latest if stop else None), start.earliest
     if stop_at is not None and start_at is not None and _cmp(stop_at, start_at) < 0:
         raise EventError(
@@ -199,15 +250,15 @@ def init_checked(
         when=start,
         id=id,
         end=stop,
-        status=_status(status, owner),
+        status=state,
         kind=optional_text(kind, owner, "kind"),
         actors=_strings(actors, owner, "actors"),
         tags=_strings(tags, owner, "tags"),
         location=optional_text(location, owner, "location"),
         description=optional_text(description, owner, "description"),
         sources=sources,
-        # Kept in stated order; the stable sort keeps same-day claims as given.
-        claims=claims if len(claims) < 2 else tuple(sorted(claims, key=_claim_order)),
+        # Kept in stated order; same-day claims as given, unless both were said at instants.
+        claims=claims if len(claims) < 2 else _stated_order(claims),
         related=_strings(related, owner, "related"),
         target=target,
         # A series reads in time order; the stable sort keeps same-time figures as given.

@@ -14,7 +14,8 @@ out), and only then judged. Each promise lands in exactly one of four counts:
   happened by the deadline; an open-ended promise ("after March 2026", "no
   earlier than May") has no latest day, so it is never late.
 * ``late``: it happened after that day; its delay (`Event.delay`: the smallest
-  number of days past the first window that the dates allow) is kept per event.
+  number of days past the first window that the dates allow, a qualified date
+  read at its fuzzy bounds as `Event.overdue` reads it) is kept per event.
 * ``broken``: cancelled, or still open and overdue on the day (`Event.overdue`:
   the latest possible day of the date *then expected* has passed).
 * ``pending``: still open and not overdue on the day.
@@ -49,7 +50,13 @@ from timeline.model._event import Event
 from timeline.model._event_day import overdue_on
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
-from timeline.model._track_text import _plural, record_frame, record_html, record_text
+from timeline.model._track_text import (
+    _plural,
+    rate_text,
+    record_frame,
+    record_html,
+    record_text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -110,11 +117,11 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
         outcome = "pending"
     notice = None
     first, giver = event._first_promise  # a date first given by a claim counts from that claim
-    stated = event.stated if giver is None else giver.stated
+    stated = event._stated_day if giver is None else giver.day
     promised = first.latest
     if stated is not None and promised is not None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
-        notice = promised.toordinal() - to_day(stated).toordinal()
+        notice = promised.toordinal() - stated.toordinal()
     return (outcome, delay, len(event.slips), notice)
 
 
@@ -234,11 +241,9 @@ class TrackRecord:
                 f"As of {self.as_of}, all {_plural(t.promises, 'promise')} {verb} pending: "
                 "none has come due, happened or been cancelled."
             )
-        rate = t.on_time_rate
-        assert rate is not None
         return (
             f"As of {self.as_of}, {_plural(t.promises, 'promise')}: {t.kept} kept, {t.late} late, "
-            f"{t.broken} broken, {t.pending} pending ({rate:.0%} on time)."
+            f"{t.broken} broken, {t.pending} pending ({rate_text(t.kept, t.resolved)} on time)."
         )
 
     def __str__(self) -> str:

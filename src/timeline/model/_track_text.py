@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from timeline.model._track_record import TrackRecord
 
-__all__ = ["record_frame", "record_html", "record_table", "record_text"]
+__all__ = ["rate_text", "record_frame", "record_html", "record_table", "record_text"]
 
 _HEADERS = (
     "PROMISES",
@@ -46,11 +46,30 @@ def _days(value: float | None) -> str:
     if value is None:
         return "-"
     number = f"{value:.1f}".removesuffix(".0")
+    number = "0" if number == "-0" else number  # a mean of -0.04 days is not "-0 days"
     return f"{number} day" if number in ("1", "-1") else f"{number} days"
 
 
+def rate_text(kept: int, resolved: int) -> str:
+    """The on-time rate as a whole percentage, never claiming all or none when it is not.
+
+    Rounded half up from the counts (12.5% is "13%"); a rate that rounds to 100% or 0%
+    without being it is ">99%" or "<1%": 199 of 200 kept is not "100% on time".
+
+    >>> rate_text(199, 200), rate_text(1, 8), rate_text(0, 3), rate_text(1, 250)
+    ('>99%', '13%', '0%', '<1%')
+    """
+    if not resolved:
+        return "-"
+    percent = (200 * kept + resolved) // (2 * resolved)  # half up, in whole numbers
+    if percent == 100 and kept < resolved:
+        return ">99%"
+    if percent == 0 and kept > 0:
+        return "<1%"
+    return f"{percent}%"
+
+
 def _cells(row: TrackRow) -> list[str]:
-    rate = row.on_time_rate
     spp = row.slips_per_promise
     return [
         row.group,
@@ -59,7 +78,7 @@ def _cells(row: TrackRow) -> list[str]:
         str(row.late),
         str(row.broken),
         str(row.pending),
-        "-" if rate is None else f"{rate:.0%}",
+        rate_text(row.kept, row.resolved),
         _days(row.median_delay_days),
         _days(row.max_delay_days),
         "-" if spp is None else f"{spp:.2f}",

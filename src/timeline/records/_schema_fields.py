@@ -154,7 +154,9 @@ class _FieldReader:
             return None
         try:
             # The same reference day the model uses (a When counts from its earliest day).
-            ref = None if reference is None else to_day(reference)
+            # A source published "TBD" dates nothing: a relative date needs its year.
+            dated = reference is not None and (reference.earliest or reference.latest) is not None
+            ref = to_day(reference) if dated and reference is not None else None
             return When.parse(value, reference=ref, fiscal_year_start=self.fiscal_now)
         except WhenParseError as err:  # quotes the text and suggests a fix
             if ref is None and "is relative; pass reference=" in err.reason:
