@@ -51,17 +51,10 @@ _LUNAR_NEW_YEAR: Final = {
 
 
 def _easter(year: int) -> _dt.date:
-    """Western Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * leap) // 451
-    month, day = divmod(h + leap - 7 * m + 114, 31)
-    return _dt.date(year, month, day + 1)
+    """Western Easter Sunday (dateutil's Gregorian computus; dateutil reads feeds already)."""
+    from dateutil.easter import EASTER_WESTERN, easter
+
+    return easter(year, EASTER_WESTERN)
 
 
 def _thanksgiving(year: int) -> _dt.date:
