@@ -237,7 +237,7 @@ def init_checked(
     fy = fiscal_year_start
     state = _status(status, owner)
     # "January" said on 20 December: the next one if still to come, the last if it happened.
-    reading = yearless_reading(state)
+    reading = "current" if reference is None else yearless_reading(state)
     start = coerce_when(when, owner, "when", reference, fix, fy, prefer=reading)
     stop = (
         None if end is None else coerce_when(end, owner, "end", reference, fix, fy, prefer=reading)
