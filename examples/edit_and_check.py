@@ -42,6 +42,8 @@ def main(folder: Path | None = None) -> Path:
     # 3. Save: the suffix picks the format; YAML for people, CSV for a spreadsheet.
     #    A file must load on its own, so `related` ids naming events the filter
     #    left behind are left out of it, with a TimelineWarning that says which.
+    #    CSV holds events only: the timeline's name and description stay behind, and
+    #    another TimelineWarning says so (YAML, JSON and Parquet keep them).
     yaml_path, csv_path = folder / "releases.yaml", folder / "releases.csv"
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", TimelineWarning)

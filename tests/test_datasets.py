@@ -8,6 +8,7 @@ from typing import Any
 import pendulum
 import pytest
 
+from csv_notes import csv_notes
 from ics_check import check_feed
 from timeline import Quantity, Status, Timeline, When, datasets, file_schema
 from timeline.formats import _io
@@ -207,7 +208,9 @@ class TestFigures:
 class TestRoundTrip:
     @pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
     def test_every_format(self, tl: Timeline, fmt: _io.Format) -> None:
-        back = _io.loads(_io.dumps(tl, fmt), fmt)
+        with csv_notes(tl, f"ai.{fmt}"):  # CSV says it leaves the name behind
+            text = _io.dumps(tl, fmt)
+        back = _io.loads(text, fmt)
         assert back.events == tl.events
 
     def test_file_on_disk(self, tl: Timeline, tmp_path: Any) -> None:

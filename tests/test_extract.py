@@ -386,7 +386,9 @@ class TestStatements:
         assert (str(goal.when), goal.status.value) == ("by end of 2030", "expected")
         assert goal.actors == ("Ministry of Energy",)
         assert goal.target is not None and str(goal.target.goal) == "500 GW"
-        assert goal.title == "Sets a target of 500 GW of renewable capacity by 2030"
+        assert (
+            goal.title == "Ministry of Energy sets a target of 500 GW of renewable capacity by 2030"
+        )
 
     def test_list_items_go_on_with_their_lead_in(self) -> None:
         text = (

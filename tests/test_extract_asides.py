@@ -360,3 +360,36 @@ def test_a_count_with_a_product_name_before_its_noun(text: str, expected: list[s
 def test_an_aside_is_titled_with_what_it_stands_beside(text: str, aside_title: str) -> None:
     found = drafted(text)
     assert [d.title for d in found][1:] == [aside_title]
+
+
+@pytest.mark.parametrize(
+    ("text", "main_when", "aside_when"),
+    [
+        ("Acme, founded in 2015, will open a plant in 2027.", "2027", "2015"),
+        ("The Neutron rocket, built by Rocket Lab, will fly in 2026.", "2026", None),
+        ("The plant, opened in 2020, will double output by 2027.", "by end of 2027", "2020"),
+        (
+            "Zorbix, backed by SoftBank since 2021, plans to list in 2027.",
+            "2027",
+            "2021 to 10 March 2026",
+        ),
+    ],
+)
+def test_a_participle_aside_is_background(
+    text: str, main_when: str, aside_when: str | None
+) -> None:
+    """ ", founded in 2015,", ", built by Rocket Lab,": the main clause keeps its date."""
+    found = list(extract(text, reference="2026-03-10"))
+    main = [d for d in found if d.status.value == "expected"]
+    assert [str(d.when) for d in main] == [main_when], [(d.title, str(d.when)) for d in found]
+    asides = [str(d.when) for d in found if d.status.value == "happened"]
+    assert asides == ([] if aside_when is None else [aside_when])
+
+
+def test_the_maker_in_a_participle_aside_is_the_actor_of_a_statement_with_none() -> None:
+    (d,) = extract(
+        "The Neutron rocket, built by Rocket Lab, will fly in 2026.", reference="2026-03-10"
+    )
+    assert d.actors == ("Rocket Lab",)
+    (d,) = extract("Acme, backed by SoftBank, will list in 2027.", reference="2026-03-10")
+    assert d.actors == ("Acme",)

@@ -224,7 +224,7 @@ def test_an_aside_about_the_company_named_before() -> None:
         (
             "biotech",
             "2025-10-02",
-            "Set a PDUFA target action date",
+            "Verdant Bio set a PDUFA target action date",
             "14 June 2026",
             "expected",
             ("Verdant Bio",),

@@ -33,6 +33,7 @@ from timeline import (
     TimelineError,
     TimelineWarning,
     When,
+    WriteError,
 )
 from timeline.cli import main
 from timeline.formats import _csv, _io, _yaml
@@ -140,6 +141,42 @@ class TestEncoding:
         assert len(problems) == 1
         assert problems[0].startswith(f"{path}:2: ")
         assert "not UTF-8" in problems[0] and "save it as UTF-8" in problems[0]
+
+    @pytest.mark.parametrize(
+        ("head", "line", "column"),
+        [
+            (b"", 2, 4),
+            (b"\xef\xbb\xbf", 2, 4),
+            (b"\xef\xbb\xbfx,y\n", 3, 4),
+            (b"\xef\xbb\xbf\xc3\xa9", 2, 4),
+        ],
+    )
+    def test_the_byte_is_placed_after_a_byte_order_mark(
+        self, tmp_path: Path, head: bytes, line: int, column: int
+    ) -> None:
+        # A UTF-8 BOM, then Latin-1: the place was counted without the BOM's 3 bytes
+        # ("byte 0x43 at column 1", the C of Café, on the line above when near a break).
+        path = tmp_path / "t.csv"
+        path.write_bytes(head + b"title,when\nCaf\xe9,2026\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:{line}: byte 0xe9 at column {column} cannot be read")
+
+    @pytest.mark.parametrize(
+        ("text", "column"),
+        [(b"\xef\xbb\xbftitle\xe9,when\n", 6), (b"title,\xc3\xa9\xc3\xa9\xe9\n", 9)],
+    )
+    def test_the_column_counts_characters(self, tmp_path: Path, text: bytes, column: int) -> None:
+        # On the first line the BOM is no column, and "é" (two bytes) is one.
+        path = tmp_path / "t.csv"
+        path.write_bytes(text)
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:1: byte 0xe9 at column {column} cannot be read")
+
+    def test_utf_32_is_named(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.json"
+        path.write_bytes('{"events": []}'.encode("utf-32"))
+        (problem,) = _problems(path)
+        assert "the file is UTF-32 (it starts with a UTF-32 byte-order mark)" in problem
 
     def test_utf_16_is_named(self, tmp_path: Path) -> None:
         # Excel's "Unicode text" is UTF-16 with a byte-order mark.
@@ -397,11 +434,13 @@ class TestLoneSurrogates:
         ],
     )
     def test_timeline_text_in_a_yaml_file(self, tmp_path: Path, text: str, line: int) -> None:
-        # YAML's double-quoted escapes could spell half a pair too: the reader refuses the escape.
+        # YAML's double-quoted escapes could spell half a pair too: refused at its field, as
+        # in JSON (a whole pair, as JSON writes it, is read as its character).
         problems = _problems(_write(tmp_path, "t.yaml", text))
         assert len(problems) == 1, problems
         assert problems[0].startswith(f"{tmp_path / 't.yaml'}:{line}: ")
-        assert "invalid Unicode character escape" in problems[0]
+        assert "holds a lone surrogate" in problems[0]
+        assert "an escape such as \\ud800 needs its other half" in problems[0]
 
     def test_timeline_text_in_records(self) -> None:
         from timeline.records import records_to_timeline
@@ -649,3 +688,603 @@ class TestIcsTextThatIsNotAFeed:
     def test_any_short_text_reads_or_raises_timeline_error(self, text: str) -> None:
         with contextlib.suppress(TimelineError):
             Timeline.from_ics(text)
+
+
+class TestWhereASaveGoes:
+    """Odd output paths: a link is written through, a name too long is a `WriteError`."""
+
+    _SUFFIXES = (".yaml", ".json", ".csv", ".parquet")
+
+    @staticmethod
+    def _save(tl: Timeline, path: Path) -> None:
+        if path.suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        tl.save(path)
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_link_is_written_through_and_kept(self, tmp_path: Path, suffix: str) -> None:
+        # tracker.yaml -> shared/tracker.yaml (a dotfiles or synced-folder setup): saving
+        # replaced the link by a file of its own and left the shared file as it was.
+        (tmp_path / "shared").mkdir()
+        real = tmp_path / "shared" / f"tracker{suffix}"
+        self._save(Timeline([Event(title="Old", when="2026")]), real)
+        link = tmp_path / f"tracker{suffix}"
+        link.symlink_to(real)
+        new = Timeline([Event(title="New", when="2027")])
+        self._save(new, link)
+        assert link.is_symlink() and link.resolve() == real.resolve()
+        assert Timeline.load(real) == new
+        assert sorted(p.name for p in real.parent.iterdir()) == [real.name]  # no temp file
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["shared", link.name])
+
+    def test_a_chain_of_links_reaches_the_file(self, tmp_path: Path) -> None:
+        real = tmp_path / "real.yaml"
+        real.write_text("events: []\n", encoding="utf-8")
+        (tmp_path / "one.yaml").symlink_to("real.yaml")  # relative, as ln -s writes it
+        (tmp_path / "two.yaml").symlink_to(tmp_path / "one.yaml")
+        new = Timeline([Event(title="New", when="2027")])
+        new.save(tmp_path / "two.yaml")
+        assert (tmp_path / "two.yaml").is_symlink() and (tmp_path / "one.yaml").is_symlink()
+        assert Timeline.load(real) == new
+
+    def test_a_link_to_a_file_not_yet_there_creates_it(self, tmp_path: Path) -> None:
+        link = tmp_path / "t.yaml"
+        link.symlink_to(tmp_path / "later.yaml")
+        Timeline([Event(title="New", when="2027")]).save(link)
+        assert link.is_symlink() and len(Timeline.load(tmp_path / "later.yaml")) == 1
+
+    def test_a_link_into_a_missing_folder_names_both(self, tmp_path: Path) -> None:
+        link = tmp_path / "t.yaml"
+        link.symlink_to(tmp_path / "gone" / "t.yaml")
+        with pytest.raises(WriteError) as info:
+            Timeline().save(link)
+        message = str(info.value)
+        assert message.startswith(f"cannot write {str(link)!r} (a link to ")
+        assert f"the folder {str(tmp_path / 'gone')!r} does not exist" in message
+        assert link.is_symlink() and list(tmp_path.iterdir()) == [link]
+
+    def test_a_link_to_a_folder_is_refused(self, tmp_path: Path) -> None:
+        (tmp_path / "folder").mkdir()
+        link = tmp_path / "t.yaml"
+        link.symlink_to(tmp_path / "folder")
+        with pytest.raises(WriteError, match="it is a folder; give a file name"):
+            Timeline().save(link)
+
+    def test_a_loop_of_links_is_refused(self, tmp_path: Path) -> None:
+        (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+        (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+        with pytest.raises(WriteError, match=r"a loop of links; .*write somewhere else"):
+            Timeline().save(tmp_path / "a.yaml")
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_name_too_long_for_the_system(self, tmp_path: Path, suffix: str) -> None:
+        # The system takes 255 bytes: a longer name raised a bare OSError (errno 36).
+        path = tmp_path / ("a" * 300 + suffix)
+        with pytest.raises(WriteError) as info:
+            self._save(Timeline(), path)
+        message = str(info.value)
+        assert message.startswith(f"cannot write {str(path)!r}: ")
+        assert "the file name is too long; give a shorter one" in message
+        assert list(tmp_path.iterdir()) == []
+
+    def test_a_name_too_long_on_the_command_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        source = tmp_path / "a.yaml"
+        Timeline([Event(title="A", when="2026")]).save(source)
+        target = tmp_path / ("b" * 300 + ".json")
+        assert main(["convert", str(source), str(target)]) == 1
+        err = capsys.readouterr().err
+        assert "the file name is too long; give a shorter one" in err
+        assert "Traceback" not in err
+
+
+class TestFiscalYearsInParquetMetadata:
+    """``timeline.fiscal_years`` in a foreign table's metadata: refused naming the key, briefly."""
+
+    @staticmethod
+    def _table(raw: bytes) -> object:
+        pytest.importorskip("pyarrow")
+        table = Timeline([Event(title="A", when="2026")]).to_arrow()
+        return table.replace_schema_metadata({b"timeline.fiscal_years": raw})
+
+    @pytest.mark.parametrize(
+        ("raw", "said"),
+        [
+            # nested thousands deep: a RecursionError escaped
+            (b"[" * 100_000, "nested too deeply"),
+            # given twice: the last one silently won
+            (b'{"M": 7, "M": 1}', "'M' is given twice"),
+            # a month that is no month: a QueryError that named neither file nor key
+            (b'{"M": 13}', "M: 13 is not a month number 1..12"),
+            (b'{"M": 0}', "M: 0 is not a month number 1..12"),
+            (b'{"M": true}', "M: True is not a month number 1..12"),
+        ],
+    )
+    def test_refused_naming_the_key(self, tmp_path: Path, raw: bytes, said: str) -> None:
+        import pyarrow.parquet as pq
+
+        table = self._table(raw)
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_arrow(table)
+        message = str(info.value)
+        assert message.startswith("<records>: the table's metadata timeline.fiscal_years: ")
+        assert said in message and "fix or drop that key" in message
+        path = tmp_path / "t.parquet"
+        pq.write_table(table, path)
+        with pytest.raises(DataFileError, match=rf"^{path}: the table's metadata timeline\."):
+            Timeline.load(path)
+
+    @pytest.mark.parametrize("raw", [b"[" * 100_000, b'{"M": 1' + b"0" * 5000 + b"}"])
+    def test_a_long_value_is_quoted_short(self, raw: bytes) -> None:
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_arrow(self._table(raw))
+        assert len(str(info.value)) < 400
+
+    def test_a_good_value_still_reads(self) -> None:
+        tl = Timeline.from_arrow(self._table(b'{"Microsoft": 7, "Apple": 10}'))
+        assert tl.fiscal_years == {"Microsoft": 7, "Apple": 10}
+
+
+class TestValuesOfTheWrongType:
+    """A number where text belongs is shown as written, with the fix; a ';' list is no name."""
+
+    @pytest.mark.parametrize(
+        ("record", "said"),
+        [
+            ('"title": 1984', 'title: must be text, not 1984; write it in quotes: "1984"'),
+            ('"id": 123', 'id: must be text, not 123; write it in quotes: "123"'),
+            # a JSON fraction was shown as the reader's Decimal('1.5')
+            ('"title": 1.5', 'title: must be text, not 1.5; write it in quotes: "1.5"'),
+            ('"kind": 1e400', 'kind: must be text, not 1E+400; write it in quotes: "1E+400"'),
+            ('"actors": [3]', 'actors[0]: must be non-empty text, not 3; write it in quotes: "3"'),
+            ('"when": 2026.5', "when: must be a date as text, e.g. 'April 2026', not 2026.5"),
+        ],
+    )
+    def test_a_number_in_json(self, tmp_path: Path, record: str, said: str) -> None:
+        text = '{"events": [{"title": "A", "when": "2026", ' + record + "}]}"
+        text = text.replace('"title": "A", "when": "2026", "title"', '"when": "2026", "title"')
+        text = text.replace('"when": "2026", "when"', '"when"')
+        path = _write(tmp_path, "t.json", text)
+        assert _problems(path) == [f"{path}:1: {said}"]
+
+    @pytest.mark.parametrize(
+        ("suffix", "text", "line"),
+        [
+            (".yaml", "events:\n  - title: A\n    when: 2026\n    actors: Tencent; WeChat\n", 4),
+            (
+                ".json",
+                '{"events": [{"title": "A", "when": "2026", "actors": "Tencent; WeChat"}]}',
+                1,
+            ),
+        ],
+    )
+    def test_a_list_written_with_semicolons_is_refused(
+        self, tmp_path: Path, suffix: str, text: str, line: int
+    ) -> None:
+        # It silently became one actor named "Tencent; WeChat" (a comma was refused already).
+        path = _write(tmp_path, f"t{suffix}", text)
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:{line}: actors: must be a list, e.g. [Tencent, WeChat]")
+        assert '(or ["Tencent; WeChat"] for one name holding a ";")' in problem
+
+    def test_one_name_holding_a_semicolon_in_a_list_is_kept(self, tmp_path: Path) -> None:
+        path = _write(
+            tmp_path, "t.yaml", "events:\n  - title: A\n    when: 2026\n    actors: ['a; b']\n"
+        )
+        assert Timeline.load(path)[0].actors == ("a; b",)
+        assert Timeline.load(path) == Timeline.load(
+            _write(tmp_path, "t.csv", _io.dumps(Timeline.load(path), "csv"))
+        )
+
+
+class TestYamlCharacters:
+    """Characters YAML cannot hold raw, and escapes as JSON writes them (YAML reads JSON)."""
+
+    @pytest.mark.parametrize(
+        ("raw", "shown", "escape"),
+        [
+            ("\x00", "'\\x00'", '"\\x00"'),
+            ("\x1b", "'\\x1b'", '"\\x1b"'),
+            ("\x7f", "'\\x7f'", '"\\x7f"'),
+        ],
+    )
+    def test_a_raw_control_character_is_placed_with_the_fix(
+        self, tmp_path: Path, raw: str, shown: str, escape: str
+    ) -> None:
+        # Was "not valid YAML: unacceptable character #x001b: ... in "<unicode string>",
+        # position 20": no line, a position in bytes, no fix.
+        path = _write(tmp_path, "t.yaml", f"events:\n  - title: Café{raw}B\n    when: 2026\n")
+        (problem,) = _problems(path)
+        assert problem == (
+            f"{path}:2: {shown} (a control character) at column 16 cannot be in a YAML file as "
+            f"it is; write it as the escape {escape} inside double quotes, or remove it"
+        )
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json"])
+    def test_surrogate_pair_escapes_as_json_writes_them(self, tmp_path: Path, suffix: str) -> None:
+        # A JSON file is YAML too; "\ud83d\ude00" (an emoji as JSON escapes it) was refused
+        # in .yaml as "invalid Unicode character escape code; check the indentation".
+        text = '{"events": [{"title": "Launch \\ud83d\\ude00", "when": "2026"}]}'
+        path = _write(tmp_path, f"t{suffix}", text)
+        assert Timeline.load(path)[0].title == "Launch \U0001f600"
+
+    def test_a_pair_in_a_long_yaml_file(self, tmp_path: Path) -> None:
+        lines = ["events:"]
+        for i in range(50):
+            lines += [f'  - title: "Event {i} \\ud83d\\ude00"', f"    when: 2026-{i % 12 + 1:02}"]
+        path = _write(tmp_path, "t.yaml", "\n".join(lines) + "\n")
+        tl = Timeline.load(path)
+        assert len(tl) == 50 and all(e.title.endswith("\U0001f600") for e in tl)
+
+    def test_a_lone_surrogate_escape_is_a_problem_at_its_field(self, tmp_path: Path) -> None:
+        path = _write(
+            tmp_path,
+            "t.yaml",
+            'events:\n  - title: A\n    when: 2026\n  - title: "B\\ud800"\n    when: 2026\n',
+        )
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:4: ") and "lone surrogate" in problem
+
+    def test_a_pair_in_a_field_name(self, tmp_path: Path) -> None:
+        text = 'fiscal_years:\n  "M\\ud83d\\ude00": July\nevents: []\n'
+        assert Timeline.load(_write(tmp_path, "t.yaml", text)).fiscal_years == {"M\U0001f600": 7}
+
+    def test_an_escape_past_unicode(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.yaml", 'events:\n  - title: "B\\U00110000"\n    when: 2026\n')
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:2: ")
+        assert "names no character" in problem and "write the character itself" in problem
+
+
+class TestReadOnlyFiles:
+    """A file the user may not write is not replaced behind their back by the atomic rename."""
+
+    @staticmethod
+    def _read_only(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+        # Root may write anything, so the check is shown with os.access saying "no".
+        import os
+
+        real = os.access
+
+        def access(where: object, mode: int, **kwargs: object) -> bool:
+            if mode & os.W_OK and Path(str(where)).resolve() == path.resolve():
+                return False
+            return real(where, mode, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "access", access)
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".parquet", ".ics"])
+    def test_refused_and_left_as_it_was(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+    ) -> None:
+        # The rename replaced a read-only file (0444) without a word: a folder's permission
+        # is all os.replace needs.
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"t{suffix}"
+        path.write_text("old", encoding="utf-8")
+        self._read_only(monkeypatch, path)
+        tl = Timeline([Event(title="A", when="2026-04-01")])
+        with pytest.raises(WriteError) as info:
+            tl.write_ics(path) if suffix == ".ics" else tl.save(path)
+        assert str(info.value) == (
+            f"cannot write {str(path)!r}: the file is read-only; make it writable "
+            "(chmod u+w) or write somewhere else"
+        )
+        assert path.read_text(encoding="utf-8") == "old"
+        assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+    def test_on_the_command_line(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        source, target = tmp_path / "a.yaml", tmp_path / "b.json"
+        Timeline([Event(title="A", when="2026")]).save(source)
+        target.write_text("old", encoding="utf-8")
+        self._read_only(monkeypatch, target)
+        assert main(["convert", str(source), str(target), "--force"]) == 1
+        assert "the file is read-only; make it writable" in capsys.readouterr().err
+        assert target.read_text(encoding="utf-8") == "old"
+
+    def test_a_real_read_only_file(self, tmp_path: Path) -> None:
+        import os
+
+        path = tmp_path / "t.yaml"
+        path.write_text("old", encoding="utf-8")
+        path.chmod(0o444)
+        if os.access(path, os.W_OK):
+            pytest.skip("this user may write any file (root)")
+        with pytest.raises(WriteError, match="the file is read-only"):
+            Timeline().save(path)
+        assert path.read_text(encoding="utf-8") == "old"
+
+
+class TestColumnsLikeOnesTimelineReads:
+    """A foreign table's column one typo from a record column was dropped without a word."""
+
+    @staticmethod
+    def _table(**columns: list[object]) -> object:
+        pa = pytest.importorskip("pyarrow")
+        return pa.table({"title": ["A"], "when": ["2026"], **columns})
+
+    @pytest.mark.parametrize(
+        ("column", "meant"),
+        [("actor", "actors"), ("Tags", "tags"), ("staus", "status"), ("source", "sources")],
+    )
+    def test_from_arrow_warns_naming_the_column_meant(self, column: str, meant: str) -> None:
+        table = self._table(**{column: ["x"]})
+        with pytest.warns(TimelineWarning) as caught:
+            Timeline.from_arrow(table)
+        (message,) = [str(w.message) for w in caught]
+        assert message == (
+            f"the table's column {column!r} is not read: did you mean {meant!r}? rename it "
+            f"(in SQL: SELECT {column} AS {meant})"
+        )
+
+    def test_parquet_names_the_file(self, tmp_path: Path) -> None:
+        import pyarrow.parquet as pq
+
+        path = tmp_path / "t.parquet"
+        pq.write_table(self._table(actor=["Tesla"]), path)
+        with pytest.warns(TimelineWarning, match=rf"^{path}: the table's column 'actor' is not"):
+            Timeline.load(path)
+
+    def test_other_columns_are_left_alone(self) -> None:
+        # Partition keys, scores, the query columns to_arrow derives: no word (warnings are errors).
+        table = self._table(year=[2026], score=[0.5], precision=["year"], earliest=[None])
+        assert len(Timeline.from_arrow(table)) == 1
+        Timeline.from_arrow(Timeline([Event(title="A", when="2026", actors=["x"])]).to_arrow())
+
+
+class TestCsvJsonCellsWithAKeyTwice:
+    """A JSON cell naming a key twice silently kept the last (JSON and YAML files refuse it)."""
+
+    @pytest.mark.parametrize(
+        ("columns", "cell", "column", "key"),
+        [
+            (
+                "claims",
+                '[{"stated": "2026-04-20", "when": "May 2026", "when": "June 2026"}]',
+                "claims",
+                "when",
+            ),
+            (
+                "target_metric,target_goal,target_deadline,target_baseline",
+                'm,5,2027,"{""when"": ""2026-03"", ""value"": ""3"", ""value"": ""4""}"',
+                "target_baseline",
+                "value",
+            ),
+            (
+                "observations",
+                '[{"when": "2026-03", "when": "2026-04", "value": "3"}]',
+                "observations",
+                "when",
+            ),
+        ],
+    )
+    def test_refused_naming_the_column_and_key(
+        self, tmp_path: Path, columns: str, cell: str, column: str, key: str
+    ) -> None:
+        if "," not in columns:
+            cell = '"' + cell.replace('"', '""') + '"'
+        path = _write(tmp_path, "t.csv", f"title,when,{columns}\nA,2026,{cell}\n")
+        problems = _problems(path)
+        assert f"{path}:2: {column}: {key!r} is given twice in the JSON; keep one" in problems
+
+
+class TestYamlReadByOtherTools:
+    """Text that a YAML 1.2 reader (editors, Go, JavaScript) or a YAML 1.1 one would type."""
+
+    # YAML 1.2's core schema reads these as numbers; YAML 1.1 readers (Go's yaml.v2) read
+    # y/n as booleans. PyYAML (1.1, without y/n) wrote them plain.
+    TYPED = ("0o17", "1e3", "1E-5", "-2e+10", "+.inf", "-.Inf", ".NaN", "y", "Y", "n", "N")
+
+    @pytest.mark.parametrize("text", TYPED)
+    def test_written_in_quotes(self, text: str) -> None:
+        tl = Timeline([Event(id="x", title=text, when="2026", actors=[text, "Tesla"])])
+        written = _io.dumps(tl, "yaml")
+        assert f"    title: '{text}'\n" in written
+        assert f"    actors: ['{text}', Tesla]\n" in written
+        assert _io.loads(written, "yaml") == tl
+
+    @pytest.mark.parametrize(
+        "text", ["yes-no", "y2k", "1e", "e3", "0o8", "1.2.3", "Nvidia", "2026-04"]
+    )
+    def test_near_misses_stay_plain(self, text: str) -> None:
+        written = _io.dumps(Timeline([Event(id="x", title=text, when="2026")]), "yaml")
+        assert f"    title: {text}\n" in written
+
+
+class TestCsvAsSpreadsheetsSaveIt:
+    """Excel's separator line, empty trailing columns, blank lines before the header."""
+
+    @pytest.mark.parametrize(
+        ("text", "note"),
+        [
+            # Excel writes "sep=;" first so it opens the file right: it was taken for the header.
+            ('sep=;\r\ntitle;when;actors\r\nA;2026;"X; Y"\r\n', "separated by ';'"),
+            ("sep=,\ntitle,when,actors\nA,2026,X; Y\n", None),
+            ("sep=\t\ntitle\twhen\tactors\nA\t2026\tX; Y\n", "separated by tab"),
+        ],
+    )
+    def test_excels_separator_line(self, tmp_path: Path, text: str, note: str | None) -> None:
+        path = _write(tmp_path, "t.csv", text)
+        with pytest.warns(TimelineWarning, match=note) if note else contextlib.nullcontext():
+            (event,) = Timeline.load(path)
+        assert (event.title, str(event.when), event.actors) == ("A", "2026", ("X", "Y"))
+
+    def test_problems_keep_their_lines_after_the_separator_line(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.csv", "sep=,\ntitle,when\nA,2026\nB,Aprill 2026\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:4: when: 'Aprill 2026' is not a date")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["title,when,\nA,2026,\n", "title,when,,,\nA,2026,,,\nB,2027\n", "title,,when\nA,,2026\n"],
+    )
+    def test_empty_columns_without_a_name_are_harmless(self, tmp_path: Path, text: str) -> None:
+        # Was "unknown column; columns are id, title, ..." with an empty name.
+        tl = Timeline.load(_write(tmp_path, "t.csv", text))
+        assert [e.title for e in tl][:1] == ["A"]
+
+    def test_a_value_under_a_column_without_a_name(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.csv", "title,when,\nA,2026,\nB,2027,Tesla\n")
+        assert _problems(path) == [
+            f"{path}:3: 'Tesla' is in column 3, which has no name in the header; name the "
+            "column (e.g. actors) or remove the cell"
+        ]
+
+    def test_blank_lines_before_the_header(self, tmp_path: Path) -> None:
+        # Were "missing column 'title'" and "2 cells but the header has 0 columns" per row.
+        path = _write(tmp_path, "t.csv", "\n\n,,\ntitle,when\nA,2026\nB,Aprill 2026\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:6: when: 'Aprill 2026' is not a date")
+
+
+class TestSpreadsheetDayNumbers:
+    """A date a spreadsheet saved as its day number (46113) says which day that is."""
+
+    @pytest.mark.parametrize(
+        ("cell", "day"), [("46113", "2026-04-01"), ("45658", "2025-01-01"), ("73050", "2099-12-31")]
+    )
+    def test_named_with_the_day(self, tmp_path: Path, cell: str, day: str) -> None:
+        path = _write(tmp_path, "t.csv", f"title,when\nA,{cell}\n")
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:2: when: {cell!r} is not a date")
+        assert problem.endswith(
+            f"; if it is a spreadsheet's day number, that is {day}: format the column as text "
+            "or as dates (2026-04-01) before saving"
+        )
+
+    @pytest.mark.parametrize("cell", ["12345", "99999", "460000"])
+    def test_other_numbers_are_not_called_day_numbers(self, tmp_path: Path, cell: str) -> None:
+        (problem,) = _problems(_write(tmp_path, "t.csv", f"title,when\nA,{cell}\n"))
+        assert "day number" not in problem
+
+
+class TestFrameColumnsLikeOnesTimelineReads:
+    def test_from_pandas_warns_naming_the_column_meant(self) -> None:
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame({"title": ["A"], "when": ["2026"], "actor": ["Tesla"]})
+        with pytest.warns(TimelineWarning) as caught:
+            (event,) = Timeline.from_pandas(frame)
+        assert [str(w.message) for w in caught] == [
+            "the frame's column 'actor' is not read: did you mean 'actors'? rename it "
+            "(frame.rename(columns={'actor': 'actors'}))"
+        ]
+        assert event.actors == ()
+
+    def test_to_pandas_output_says_nothing(self) -> None:
+        pytest.importorskip("pandas")
+        from timeline import datasets
+
+        tl = datasets.ai_race_2026()
+        assert Timeline.from_pandas(tl.to_pandas()).events == tl.events
+
+
+class TestNamesNoFileCanHave:
+    """A path holding NUL or half a surrogate pair (a title made a file name, say)."""
+
+    NAMES = (
+        ("a\x00b", "a NUL character ('\\x00')"),
+        ("a\ud800b", "'\\ud800', which no file name can hold"),
+    )
+
+    @pytest.mark.parametrize(("stem", "said"), NAMES)
+    @pytest.mark.parametrize("suffix", [".yaml", ".csv", ".parquet", ".ics"])
+    def test_save_is_a_write_error(self, tmp_path: Path, stem: str, said: str, suffix: str) -> None:
+        # Was a bare ValueError ("embedded null byte") or UnicodeEncodeError.
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"{stem}{suffix}"
+        tl = Timeline([Event(title="A", when="2026-04-01")])
+        with pytest.raises(WriteError) as info:
+            tl.write_ics(path) if suffix == ".ics" else tl.save(path)
+        assert str(info.value).startswith(f"cannot write {str(path)!r}: the name holds {said}")
+        assert "give another name" in str(info.value)
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize(("stem", "said"), NAMES)
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".parquet"])
+    def test_load_is_a_data_file_error(
+        self, tmp_path: Path, stem: str, said: str, suffix: str
+    ) -> None:
+        path = tmp_path / f"{stem}{suffix}"
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value).startswith(f"{path}: the name holds {said}")
+
+
+class TestSeveralNamesInOneText:
+    def test_event_refuses_names_joined_by_semicolons(self) -> None:
+        # Was one actor named "Tesla; SpaceX" (a comma was refused already).
+        with pytest.raises(EventError) as info:
+            Event(title="A", when="2026", actors="Tesla; SpaceX")
+        assert str(info.value) == (
+            "event 'A': actors: 'Tesla; SpaceX' holds several names in one text; give a list: "
+            "['Tesla', 'SpaceX'] (or ['Tesla; SpaceX'] for one name holding a ';')"
+        )
+
+    def test_one_name_holding_a_semicolon_in_a_list(self) -> None:
+        assert Event(title="A", when="2026", tags=["a; b"]).tags == ("a; b",)
+
+
+class TestManyProblems:
+    """A file with a problem on every one of thousands of rows: the first thousand, then a stop.
+
+    Each bad date is diagnosed (a spelling suggestion), so 100,000 bad rows took a minute and
+    gave a message of 22 MB; reading stops at 1,000 problems and says so.
+    """
+
+    def test_stops_after_a_thousand_and_says_where(self, tmp_path: Path) -> None:
+        rows = "".join(f"E{i},Aprill 2026\n" for i in range(3000))
+        path = _write(tmp_path, "t.csv", "title,when\n" + rows)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert [p.line for p in problems[:2]] == [2, 3]
+        assert str(problems[-1]) == (
+            f"{path}:1002: stopped after 1,000 problems; fix these (they may share a cause) "
+            "and load the file again for the rest"
+        )
+
+    def test_a_thousand_problems_are_all_reported(self, tmp_path: Path) -> None:
+        rows = "".join(f"E{i},Aprill 2026\n" for i in range(1000))
+        path = _write(tmp_path, "t.csv", "title,when\n" + rows)
+        assert len(_problems(path)) == 1000
+
+    def test_a_table_stops_too(self) -> None:
+        pa = pytest.importorskip("pyarrow")
+        table = pa.table({"title": [f"E{i}" for i in range(3000)], "when": ["Aprill 2026"] * 3000})
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_arrow(table)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert str(problems[-1]) == (
+            "<records>: rows[1000]: stopped after 1,000 problems; fix these (they may share a "
+            "cause) and load the file again for the rest"
+        )
+
+
+class TestMissingColumnsWithALookalike:
+    @pytest.mark.parametrize(
+        ("columns", "said"), [(("Title", "when"), "'Title'"), (("title", "When"), "'When'")]
+    )
+    def test_the_refusal_names_the_column_to_rename(
+        self, columns: tuple[str, str], said: str
+    ) -> None:
+        pa = pytest.importorskip("pyarrow")
+        table = pa.table({columns[0]: ["A"], columns[1]: ["2026"]})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TimelineWarning)  # the lookalike's own warning
+            with pytest.raises(DataFileError) as info:
+                Timeline.from_arrow(table)
+        meant = said.lower()
+        assert str(info.value).endswith(
+            f"the table has no {meant} column; give every row a title and a when (it has "
+            f"{said}: rename it to {meant})"
+        )

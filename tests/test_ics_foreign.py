@@ -22,6 +22,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import IcsParseError, Timeline, TimelineError, TimelineWarning, When
 from timeline.cli import main
 from timeline.ics import ImportReport
@@ -68,6 +69,26 @@ def same_moment(ours: object, theirs: object) -> bool:
     return isinstance(ours, dt.date) and not isinstance(ours, dt.datetime) and ours == theirs
 
 
+def _same_as_berlin(local: str) -> None:
+    """Berlin's rules in a VTIMEZONE of its own name give the instants Europe/Berlin does."""
+    zone = [
+        "BEGIN:VTIMEZONE", "TZID:Berlin copy", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+        "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+        "END:VTIMEZONE",
+    ]  # fmt: skip
+    events = [
+        ["BEGIN:VEVENT", f"UID:{uid}", "SUMMARY:x", f"DTSTART;TZID={tzid}:{local}",
+         "END:VEVENT"]
+        for uid, tzid in (("copy", "Berlin copy"), ("iana", "Europe/Berlin"))
+    ]  # fmt: skip
+    timeline = Timeline.from_ics(feed([*zone, *events[0], *events[1]]))
+    copy, iana = (timeline[uid].when.earliest for uid in ("copy", "iana"))
+    assert isinstance(copy, dt.datetime) and isinstance(iana, dt.datetime)
+    assert copy.astimezone(UTC) == iana.astimezone(UTC), (local, copy, iana)
+
+
 class TestTimesAgreeWithIcalendar:
     @pytest.mark.parametrize(
         "name",
@@ -106,7 +127,6 @@ class TestTimesAgreeWithIcalendar:
             "19600715T100000",
             "19700315T100000",
             "19710404T023000",  # the hour that happens twice: its first reading
-            "19711003T023000",  # the hour that never happens
             "20261004T013000",
             "21000101T000000",
         ],
@@ -118,6 +138,46 @@ class TestTimesAgreeWithIcalendar:
         theirs = icalendar_starts(text.encode())["ex-2"][0]
         (event,) = Timeline.from_ics(text, report=True)[0].filter(text="Sydney summer")
         assert same_moment(event.when.earliest, theirs), (event.when, theirs)
+
+    @pytest.mark.parametrize(
+        ("local", "utc"),
+        [
+            # the hour Sydney's clocks skip: the offset before the gap (RFC 5545 §3.3.5),
+            # 02:30 AEST; icalendar (dateutil's tzical) reads 02:30 AEDT, an hour earlier
+            ("19711003T023000", "1971-10-02T16:30"),
+            ("20261004T023000", "2026-10-03T16:30"),
+            ("20261004T020000", "2026-10-03T16:00"),
+            ("20261004T030000", "2026-10-03T16:00"),  # the first minute after the gap
+            ("20261004T015959", "2026-10-03T15:59"),
+        ],
+    )
+    def test_a_vtimezone_only_zone_in_the_hour_clocks_skip(self, local: str, utc: str) -> None:
+        text = (FOREIGN / "exchange.ics").read_text(encoding="utf-8")
+        text = text.replace("20261210T090000", local).replace("20261210T100000", "")
+        (event,) = Timeline.from_ics(text, report=True)[0].filter(text="Sydney summer")
+        assert event.when.earliest.in_tz("UTC").isoformat()[:16] == utc  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        "local",
+        [
+            "20260329T020000", "20260329T023000", "20260329T025959",  # skipped
+            "20261025T020000", "20261025T023000", "20261025T030000",  # passed twice
+            "20260329T013000", "20260329T030000", "20260715T120000", "20260115T120000",
+        ],
+    )  # fmt: skip
+    def test_a_vtimezone_reads_as_the_iana_zone_it_copies(self, local: str) -> None:
+        _same_as_berlin(local)
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        year=st.integers(1997, 2037),
+        month=st.sampled_from([3, 10]),
+        minutes=st.integers(0, 24 * 60 - 1),
+    )
+    def test_around_every_clock_change_too(self, year: int, month: int, minutes: int) -> None:
+        last = dt.date(year, month, 31)
+        day = last - dt.timedelta(days=(last.weekday() + 1) % 7)  # the last Sunday
+        _same_as_berlin(f"{day:%Y%m%d}T{minutes // 60:02d}{minutes % 60:02d}00")
 
     def test_exchange_custom_zone_in_the_southern_hemisphere(self) -> None:
         timeline, _ = read("exchange.ics")
@@ -247,6 +307,10 @@ class TestZones:
                 "display name",
             ),
             ("(GMT+08.00) Beijing / Chongqing / Hong Kong / Urumqi", "Asia/Chongqing", "display"),
+            # Windows' own UTC zone: no city to find, but no doubt either
+            ("(UTC) Coordinated Universal Time", "UTC", "display name"),
+            ("(UTC+00:00) Coordinated Universal Time", "UTC", "display name"),
+            ("(GMT) Coordinated Universal Time", "UTC", "display name"),
         ],
     )
     def test_resolved(self, tzid: str, zone: str, how: str) -> None:
@@ -292,6 +356,24 @@ class TestZones:
         timeline, report = Timeline.from_ics(text, report=True)
         assert timeline.events[0].when.earliest.tzinfo is None  # type: ignore[union-attr]
         assert report.floating == ("'Broken' (line 11)",)
+
+    def test_a_vtimezone_rule_with_count_and_until_both(self) -> None:
+        # RFC 5545 allows one; dateutil reads both but warns (DeprecationWarning): no leak
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Both", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10;COUNT=100;UNTIL=20501030T010000Z",
+            "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        event = ["BEGIN:VEVENT", "UID:b", "SUMMARY:x", "DTSTART;TZID=Both:20260715T100000",
+                 "END:VEVENT"]  # fmt: skip
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (found,) = Timeline.from_ics(feed([*zone, *event]))
+        assert all(issubclass(w.category, TimelineWarning) for w in caught), caught
+        assert found.when.earliest.utcoffset() == dt.timedelta(hours=2)  # type: ignore[union-attr]
 
     def test_a_vtimezone_rule_with_a_utc_until(self) -> None:
         # Rules that stop (UNTIL=...Z) and a later rule: the later one applies.
@@ -384,7 +466,9 @@ class TestKeepEventsWithAReadableStart:
             (["DTSTART:20260415T100000Z", "DURATION:P1M"], None, "DURATION that cannot be read"),
             (["DTSTART:20260415T100000Z", "DURATION:P"], None, "DURATION that cannot be read"),
             (["DTSTART:20260415T100000Z", "DURATION:P1D2D"], None, "DURATION that cannot be"),
-            (["DTSTART:99991231T100000Z", "DURATION:P9W"], None, "DURATION that cannot be read"),
+            # a duration past year 9999: the start alone, said as such
+            (["DTSTART:99991231T100000Z", "DURATION:P9W"], None, "DURATION ending after year 9999"),
+            (["DTSTART;VALUE=DATE:99991231", "DURATION:P2D"], None, "ending after year 9999"),
             (["DTSTART:20260415T100000Z", "DURATION:P" + "9" * 30 + "D"], None, "cannot be read"),
             # an end before the start: the start alone, said
             (["DTSTART:20260415T100000Z", "DTEND:20260415T090000Z"], None, "end is before"),
@@ -394,6 +478,24 @@ class TestKeepEventsWithAReadableStart:
             # a date with a date-time: which is meant? the start alone, said
             (["DTSTART;VALUE=DATE:20260415", "DTEND:20260418T100000Z"], None, "not both dates"),
             (["DTSTART:20260415T100000Z", "DTEND;VALUE=DATE:20260418"], None, "not both dates"),
+            # a TZID on a UTC time (RFC 5545: must not be): UTC, as written in the value, said
+            (["DTSTART;TZID=Europe/Berlin:20260415T100000Z",
+              "DTEND;TZID=Europe/Berlin:20260415T110000Z"],
+             When.instant(dt.datetime(2026, 4, 15, 11, tzinfo=UTC)),
+             "date-times with a TZID and a Z (UTC), read as UTC: 'x' (line 3): DTSTART "
+             "TZID=Europe/Berlin '20260415T100000Z' (line 5)"),
+            # a date with a DURATION in hours (RFC 5545: days or weeks): the days it touches
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:PT36H"], When.day(2026, 4, 16),
+             "all-day events with a DURATION in hours, minutes or seconds"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:P2DT12H"], When.day(2026, 4, 17),
+             "read as the days it reaches: 'x' (line 3): 'P2DT12H' (line 6)"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:PT24H"], None,
+             "all-day events with a DURATION in hours"),
+            # DTEND and DURATION both (RFC 5545: one or the other): DTEND, said when they differ
+            (["DTSTART;VALUE=DATE:20260415", "DTEND;VALUE=DATE:20260417", "DURATION:P5D"],
+             When.day(2026, 4, 16), "events with both DTEND and DURATION, DTEND kept"),
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T110000Z", "DURATION:PT2H"],
+             When.instant(dt.datetime(2026, 4, 15, 11, tzinfo=UTC)), "'PT2H' (line 7)"),
         ],
     )  # fmt: skip
     def test_kept_with_a_warning(self, lines: list[str], end: When | None, message: str) -> None:
@@ -401,6 +503,32 @@ class TestKeepEventsWithAReadableStart:
         with pytest.warns(TimelineWarning, match=re.escape(message)):
             (event,) = Timeline.from_ics(text)
         assert event.end == end
+
+    @pytest.mark.parametrize(
+        ("lines", "end", "said"),
+        [
+            # a floating start with a zoned end, or back: compared on the wall clock
+            (["DTSTART;TZID=Europe/Berlin:20260415T100000", "DTEND:20260415T110000"],
+             "2026-04-15T11:00", ""),
+            (["DTSTART:20260415T100000", "DTEND;TZID=Europe/Berlin:20260415T110000"], None,
+             "events from a floating time to a zoned one, ending before their start if the "
+             "floating time is UTC, kept with their start: 'x' (line 3): ends "
+             "2026-04-15T11:00:00+02:00, starts 2026-04-15T10:00:00"),
+            (["DTSTART:20260415T100000", "DTEND:20260415T120000Z"], "2026-04-15T12:00Z", ""),
+            (["DTSTART:20260415T100000", "DTEND:20260415T090000Z"], None, "end is before"),
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T090000"], None, "end is before"),
+        ],
+    )  # fmt: skip
+    def test_a_floating_time_with_a_zoned_one(
+        self, lines: list[str], end: str | None, said: str
+    ) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (event,) = Timeline.from_ics(text)
+        assert event.end == (When.parse(end) if end else None)
+        messages = " ".join(str(w.message) for w in caught)
+        assert said in messages if said else not messages, messages
 
     @pytest.mark.parametrize(
         ("value", "when"),
@@ -648,6 +776,35 @@ class TestParameters:
         with pytest.warns(TimelineWarning, match=r"parameters without a value, ignored.*line 5"):
             (event,) = Timeline.from_ics(text)
         assert event.when.earliest == When.parse(when).earliest
+
+    @pytest.mark.parametrize(
+        ("lines", "when", "end"),
+        [
+            # an Outlook display name with its colon, unquoted: the TZID up to the time
+            (["DTSTART;TZID=(UTC+01:00) Amsterdam, Berlin, Rome:20260415T100000",
+              "DTEND;TZID=(UTC+01:00) Amsterdam, Berlin, Rome:20260415T113000"],
+             "2026-04-15T08:00Z", "2026-04-15T09:30Z"),
+            (["DTSTART;VALUE=DATE-TIME;TZID=(GMT-05:00) Eastern Time (US & Canada):"
+              "20260415T100000"],
+             "2026-04-15T14:00Z", None),
+        ],
+    )  # fmt: skip
+    def test_a_tzid_with_a_colon_without_quotes(
+        self, lines: list[str], when: str, end: str | None
+    ) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY:x", *lines, "END:VEVENT"])
+        with pytest.warns(TimelineWarning, match=r"TZID parameters holding a colon"):
+            (event,) = Timeline.from_ics(text)
+        assert event.when.earliest == When.parse(when).earliest
+        assert (event.end.earliest if event.end else None) == (
+            When.parse(end).earliest if end else None
+        )
+
+    def test_a_colon_in_a_text_value_is_text(self) -> None:
+        text = feed(["BEGIN:VEVENT", "SUMMARY;LANGUAGE=en:Talk: 10:00", "DTSTART:20260415",
+                     "END:VEVENT"])  # fmt: skip
+        (event,) = Timeline.from_ics(text)
+        assert event.title == "Talk: 10:00"
 
 
 class TestNames:
@@ -1027,3 +1184,59 @@ def test_a_zoned_start_is_the_instant_icalendar_reads(tzid: str, local: dt.datet
             {"W. Europe Standard Time": "Europe/Berlin",
              "Pacific Standard Time": "America/Los_Angeles"}[tzid]))  # fmt: skip
     assert same_moment(event.when.earliest, theirs), (tzid, value, event.when, theirs)
+
+
+_KINDS = ["date", "utc", "floating", "Europe/Berlin", "America/New_York", "W. Europe Standard Time"]
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(
+    kind=st.sampled_from(_KINDS),
+    start=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2060, 12, 31)),
+    length=st.timedeltas(dt.timedelta(0), dt.timedelta(days=40)),
+    by_duration=st.booleans(),
+)
+def test_start_and_end_are_what_icalendar_reads(
+    kind: str, start: dt.datetime, length: dt.timedelta, by_duration: bool
+) -> None:
+    """DTSTART with DTEND or DURATION, of every kind: the span icalendar reads (days inclusive)."""
+    assume(kind != "W. Europe Standard Time" or start.year >= 2010)  # see the test above
+    start = start.replace(microsecond=0)
+    stop = start + length
+    if kind == "date":
+        lines = [f"DTSTART;VALUE=DATE:{start:%Y%m%d}"]
+        days = max(length.days, 1)
+        lines.append(
+            f"DURATION:P{days}D"
+            if by_duration
+            else f"DTEND;VALUE=DATE:{start.date() + dt.timedelta(days=days):%Y%m%d}"
+        )
+    else:
+        z = "Z" if kind == "utc" else ""
+        tz = "" if kind in ("utc", "floating") else f";TZID={kind}"
+        lines = [f"DTSTART{tz}:{start:%Y%m%dT%H%M%S}{z}"]
+        if by_duration:
+            assume(kind in ("utc", "floating"))  # icalendar adds hours on the wall clock
+            seconds = int(length.total_seconds())
+            lines.append(f"DURATION:PT{seconds}S")
+        else:
+            lines.append(f"DTEND{tz}:{stop:%Y%m%dT%H%M%S}{z}")
+    text = feed(["BEGIN:VEVENT", "UID:p", "SUMMARY:x", *lines, "END:VEVENT"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        (event,) = Timeline.from_ics(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (theirs,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+        their_start, their_end = theirs.start, theirs.end
+    if kind == "W. Europe Standard Time" and their_start.tzinfo is None:  # icalendar floats it
+        berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+        their_start, their_end = (p.replace(tzinfo=berlin) for p in (their_start, their_end))
+    assert same_moment(event.when.earliest, their_start), (event.when, their_start)
+    if kind == "date":
+        last = their_end - dt.timedelta(days=1)
+        assert (event.end.earliest if event.end else event.when.earliest) == last
+    elif event.end is None:
+        assert same_moment(event.when.earliest, their_end)  # no length at all
+    else:
+        assert same_moment(event.end.earliest, their_end), (event.end, their_end)

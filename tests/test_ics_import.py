@@ -180,6 +180,61 @@ def one(*lines: str) -> Event:
     return event
 
 
+class TestOwnFeedsEditedElsewhere:
+    """Thunderbird and others keep our X-TIMELINE-* properties when the event is moved."""
+
+    TL = Timeline(
+        [
+            Event(id="m", title="Month", when="2026-04"),
+            Event(id="t", title="Call", when="2026-04-15T10:00+02:00"),
+            Event(id="y", title="Goal", when="by 2030"),
+        ]
+    )
+
+    @pytest.mark.parametrize(
+        ("old", "new", "moved"),
+        [
+            ("DTSTART;VALUE=DATE:20260401", "DTSTART;VALUE=DATE:20260505", "'Month'"),
+            ("DTEND;VALUE=DATE:20260501", "DTEND;VALUE=DATE:20260503", "'Month'"),
+            ("DTSTART:20260415T080000Z", "DTSTART;TZID=Europe/Berlin:20260416T100000", "'Call'"),
+            ("DTSTART;VALUE=DATE:20301231", "DTSTART;VALUE=DATE:20300101", "'Goal'"),
+        ],
+    )
+    def test_a_date_moved_in_another_app_is_said(self, old: str, new: str, moved: str) -> None:
+        text = self.TL.to_ics()
+        assert old in text
+        with pytest.warns(TimelineWarning, match="changed in another calendar app") as caught:
+            back = Timeline.from_ics(text.replace(old, new))
+        assert back == self.TL  # the timeline's own dates: a calendar edit is no claim
+        (message,) = [str(w.message) for w in caught if "another calendar" in str(w.message)]
+        assert moved in message and new.split(":")[-1] in message
+
+    @pytest.mark.parametrize(
+        ("old", "new"),
+        [
+            # written again by another app, the same dates: nothing to say
+            ("DTSTART:20260415T080000Z", "DTSTART;TZID=Europe/Berlin:20260415T100000"),
+            ("DTEND;VALUE=DATE:20260501", "DURATION:P30D"),
+            ("DTEND;VALUE=DATE:20310101", ""),  # a date alone lasts its day
+            ("DTEND;VALUE=DATE:20310101", "DURATION:P1D"),
+        ],
+    )
+    def test_the_same_dates_written_otherwise_say_nothing(self, old: str, new: str) -> None:
+        text = self.TL.to_ics()
+        assert old in text
+        text = text.replace(old + "\r\n", new + "\r\n" if new else "")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert Timeline.from_ics(text) == self.TL
+
+    @pytest.mark.parametrize("policy", ["auto", "window", "start", "end"])
+    def test_a_feed_as_written_says_nothing(self, policy: str) -> None:
+        text = self.TL.to_ics(policy=policy)  # type: ignore[arg-type]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert Timeline.from_ics(text) == self.TL
+
+
 class TestForeignFeeds:
     @pytest.mark.parametrize(
         ("lines", "when", "end"),

@@ -188,3 +188,29 @@ def test_feeds_are_clean_and_round_trip(tl: Timeline, policy: str) -> None:
         _check_dates(event, component.decoded("DTSTART"), end)
     assert Timeline.from_ics(text) == tl
     assert tl.to_ics(include_cancelled=True, policy=policy) == text  # byte-identical  # type: ignore[arg-type]
+
+
+CHANGING = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Europe/Dublin",
+            "America/Santiago", "Pacific/Chatham"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    wall=st.datetimes(dt.datetime(1971, 1, 1), dt.datetime(2099, 12, 31)),
+    zone=st.sampled_from(CHANGING),
+    fold=st.integers(0, 1),
+    hours=st.integers(0, 30),
+)
+def test_times_in_zones_with_clock_changes_read_the_same_in_icalendar(
+    wall: dt.datetime, zone: str, fold: int, hours: int
+) -> None:
+    """Any instant, the second of a time passed twice included, is where icalendar puts it."""
+    parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+    start = pendulum.datetime(*parts, tz=zone, fold=fold)
+    end = start.add(hours=hours, minutes=1)
+    tl = Timeline([Event(id="e", title="x", when=When.instant(start), end=When.instant(end))])
+    (component,) = vevents(tl.to_ics())
+    for name, moment in (("DTSTART", start), ("DTEND", end)):
+        theirs = component.decoded(name)
+        assert theirs.astimezone(dt.UTC) == moment.astimezone(dt.UTC), (name, moment, theirs)
+    assert Timeline.from_ics(tl.to_ics()) == tl

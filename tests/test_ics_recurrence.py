@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
+import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
@@ -100,6 +103,54 @@ class TestFirstOccurrence:
             ([["i", "SUMMARY:Iso", "DTSTART:2026-04-15T00:00:00+14:00", "DTEND:20260101",
                "RDATE:00010101T000000Z", "EXDATE;VALUE=DATE:20260415"]],
              "Iso", "0001-01-01T14:00+14:00", None),
+            # an RDATE before DTSTART is the first occurrence (RFC 5545: the set is DTSTART,
+            # the RRULE's and the RDATEs', less the EXDATEs)
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "RDATE:20260410T080000Z"]], "Weekly sync",
+             "2026-04-10T08:00Z", "2026-04-10T09:00Z"),
+            ([["d", "SUMMARY:Days", "DTSTART;VALUE=DATE:20260415", "RDATE;VALUE=DATE:20260401"]],
+             "Days", "2026-04-01", None),
+            # an override moves the first occurrence past the second: the second comes first
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260415T100000Z",
+               "DTSTART:20260430T100000Z", "DTEND:20260430T110000Z"]],
+             "Weekly sync", "2026-04-22T10:00Z", "2026-04-22T11:00Z"),
+            # an override moves a later occurrence before DTSTART: it comes first
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (early)", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260413T090000Z", "DTEND:20260413T100000Z"]],
+             "Sync (early)", "2026-04-13T09:00Z", "2026-04-13T10:00Z"),
+            # ... unless it is cancelled
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY"],
+              ["s", "SUMMARY:Sync (early)", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260413T090000Z", "STATUS:CANCELLED"]],
+             "Weekly sync", "2026-04-15T10:00Z", "2026-04-15T11:00Z"),
+            # DTSTART excluded, the second occurrence moved past the third: the third
+            ([[*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"],
+              ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260422T100000Z",
+               "DTSTART:20260505T100000Z"]],
+             "Weekly sync", "2026-04-29T10:00Z", "2026-04-29T11:00Z"),
+            # a DATE UNTIL with DATE-TIME occurrences (RFC 5545 asks for a DATE-TIME; Google and
+            # Apple keep that whole day): the last day's occurrence is kept
+            ([["u", "SUMMARY:Until", "DTSTART:20260227T100000Z", "RRULE:FREQ=DAILY;UNTIL=20260301",
+               "EXDATE:20260227T100000Z,20260228T100000Z"]], "Until", "2026-03-01T10:00Z", None),
+            ([["u", "SUMMARY:Until", "DTSTART;TZID=America/New_York:20260227T220000",
+               "RRULE:FREQ=DAILY;UNTIL=20260301",
+               "EXDATE;TZID=America/New_York:20260227T220000,20260228T220000"]],
+             "Until", "2026-03-01T22:00-05:00[America/New_York]", None),
+            # an RDATE PERIOD is an occurrence with its own length (RFC 5545 3.8.5.2)
+            ([[*WEEKLY, "RDATE;VALUE=PERIOD:20260410T080000Z/PT2H"]], "Weekly sync",
+             "2026-04-10T08:00Z", "2026-04-10T10:00Z"),
+            ([[*WEEKLY, "RDATE;VALUE=PERIOD:20260420T080000Z/20260420T083000Z",
+               "EXDATE:20260415T100000Z"]], "Weekly sync", "2026-04-20T08:00Z",
+             "2026-04-20T08:30Z"),
+            # DTSTART in the hour the clocks skip: later occurrences keep the time as written
+            ([["g", "SUMMARY:Gap", "DTSTART;TZID=Europe/Berlin:20260329T023000",
+               "RRULE:FREQ=DAILY", "EXDATE;TZID=Europe/Berlin:20260329T023000"]],
+             "Gap", "2026-03-30T02:30+02:00[Europe/Berlin]", None),
+            ([["g", "SUMMARY:Gap", "DTSTART;TZID=Europe/Berlin:20000326T020000",
+               "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;UNTIL=20010325T010000Z",
+               "EXDATE;TZID=Europe/Berlin:20000326T020000"]],
+             "Gap", "2001-03-25T01:00Z", None),
             # a floating monthly series on the second Tuesday
             ([["m", "SUMMARY:Board", "DTSTART:20260414T090000", "RRULE:FREQ=MONTHLY;BYDAY=2TU",
                "EXDATE:20260414T090000"]], "Board", "2026-05-12T09:00", None),
@@ -127,6 +178,56 @@ class TestFirstOccurrence:
         ] == ("'Weekly sync' (line 3)",)
         alone = "changed occurrences whose series is not in the file, imported as events"
         assert changed[alone] == ("'Invited once' (line 11)",)
+
+    @pytest.mark.parametrize(
+        ("lines", "start"),
+        [
+            # a UTC UNTIL after the spring change: 07:00Z is 09:00 summer time, kept
+            (["RRULE:FREQ=DAILY;UNTIL=20260329T070000Z"], "2026-03-29T07:00Z"),
+            # a UTC RDATE after the spring change: at that instant
+            (["RDATE:20260415T070000Z"], "2026-04-15T07:00Z"),
+            (["RDATE;TZID=Europe/Berlin:20260415T090000"], "2026-04-15T07:00Z"),
+        ],
+    )
+    def test_a_series_in_the_files_own_zone_across_a_clock_change(
+        self, lines: list[str], start: str
+    ) -> None:
+        """Berlin's rules in a VTIMEZONE of the file's own: as Europe/Berlin gives them."""
+        zone = [
+            "BEGIN:VTIMEZONE", "TZID:Custom", "BEGIN:STANDARD", "DTSTART:16010101T030000",
+            "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+        ]  # fmt: skip
+        for tzid in ("Custom", "Europe/Berlin"):
+            event = [
+                "BEGIN:VEVENT", "UID:c", "SUMMARY:Series", f"DTSTART;TZID={tzid}:20260328T090000",
+                *lines, f"EXDATE;TZID={tzid}:20260328T090000", "END:VEVENT",
+            ]  # fmt: skip
+            text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *zone, *event, "END:VCALENDAR"])
+            (found,) = read(text + "\r\n")
+            moment = found.when.earliest
+            assert isinstance(moment, dt.datetime)
+            assert moment.astimezone(dt.UTC) == When.parse(start).earliest, (tzid, moment)
+
+    def test_count_and_until_both_follow_the_rule_without_dateutils_warning(self) -> None:
+        # RFC 5545 allows one of them; dateutil warns (DeprecationWarning) when given both
+        text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=3;UNTIL=20260422T100000Z",
+                     "EXDATE:20260415T100000Z"])  # fmt: skip
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (event,) = Timeline.from_ics(text)
+        assert all(w.category is TimelineWarning for w in caught), [str(w.message) for w in caught]
+        assert event.when == When.parse("2026-04-22T10:00Z")
+
+    def test_a_first_occurrence_that_is_not_dtstart_is_named(self) -> None:
+        text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY", "RDATE:20260410T080000Z"])
+        _, report = Timeline.from_ics(text, report=True)
+        assert dict(report.changed)[
+            "recurring events whose first occurrence is not DTSTART (an RDATE before it, or "
+            "DTSTART moved later by a RECURRENCE-ID), imported at their first occurrence"
+        ] == ("'Weekly sync' (line 3)",)
 
     def test_a_series_with_every_occurrence_removed_is_skipped_and_named(self) -> None:
         text = feed([*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=2", "EXDATE:20260415T100000Z",
@@ -199,6 +300,56 @@ def test_the_first_occurrence_not_removed(removed: set[int], cancelled: set[int]
         assert event.when.earliest == start + dt.timedelta(weeks=left[0])
 
 
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    removed=st.sets(st.integers(0, 7), max_size=8),
+    moved=st.dictionaries(st.integers(0, 7), st.integers(-30 * 24, 30 * 24), max_size=4),
+    cancelled=st.sets(st.integers(0, 7), max_size=3),
+    added=st.sets(st.integers(-30 * 24, 60 * 24), max_size=3),
+)
+def test_the_earliest_occurrence_whatever_moves_it(
+    removed: set[int], moved: dict[int, int], cancelled: set[int], added: set[int]
+) -> None:
+    """Weekly for 8 weeks with EXDATEs, RDATEs (hours from DTSTART) and overrides that move or
+    cancel occurrences: the event is the earliest occurrence left, moved where it was moved."""
+    start = dt.datetime(2026, 4, 15, 10, tzinfo=dt.UTC)
+
+    def stamp(moment: dt.datetime) -> str:
+        return moment.strftime("%Y%m%dT%H%M%SZ")
+
+    weeks = {start + dt.timedelta(weeks=w) for w in range(8)}
+    extra = {start + dt.timedelta(hours=h) for h in added}
+    master = ["s", "SUMMARY:Weekly", f"DTSTART:{stamp(start)}", "RRULE:FREQ=WEEKLY;COUNT=8"]
+    master += [f"RDATE:{stamp(m)}" for m in sorted(extra)]
+    master += [f"EXDATE:{stamp(start + dt.timedelta(weeks=w))}" for w in sorted(removed)]
+    overrides, occurrences = [], {}  # the oracle: occurrence -> (title, when it happens)
+    for moment in weeks | extra:
+        occurrences[moment] = ("Weekly", moment)
+    for w in range(8):
+        moment = start + dt.timedelta(weeks=w)
+        if w in removed:
+            occurrences.pop(moment, None)
+        elif w in cancelled:
+            overrides.append(["s", "SUMMARY:Off", f"RECURRENCE-ID:{stamp(moment)}",
+                              f"DTSTART:{stamp(moment)}", "STATUS:CANCELLED"])  # fmt: skip
+            occurrences.pop(moment, None)
+        elif w in moved:
+            to = moment + dt.timedelta(hours=moved[w])
+            overrides.append(["s", f"SUMMARY:Moved {w}", f"RECURRENCE-ID:{stamp(moment)}",
+                              f"DTSTART:{stamp(to)}"])  # fmt: skip
+            occurrences[moment] = (f"Moved {w}", to)
+    timeline = read(feed(master, *overrides))
+    if not occurrences:
+        assert len(timeline) == 0
+        return
+    title, when = min(occurrences.values(), key=lambda o: (o[1], o[0] == "Weekly"))
+    (event,) = timeline
+    assert (event.when.earliest, event.title) == (when, title) or (
+        # two occurrences at one instant: either is the first
+        sum(o[1] == when for o in occurrences.values()) > 1 and event.when.earliest == when
+    )
+
+
 def _series_sharing_one_uid(n: int) -> str:
     events = []
     for i in range(n):
@@ -209,9 +360,23 @@ def _series_sharing_one_uid(n: int) -> str:
     return feed(*events)
 
 
-def test_series_and_overrides_sharing_one_uid_read_in_linear_time() -> None:
+def _hourly_series_sharing_one_uid(n: int) -> str:
+    """Each override moves a different occurrence far ahead: every series steps over them."""
+    events = []
+    base = dt.datetime(2026, 4, 15, 10)
+    for i in range(n):
+        events.append(["same", "SUMMARY:Series", "DTSTART:20260415T100000Z", "RRULE:FREQ=HOURLY",
+                       "EXDATE:20260415T100000Z"])  # fmt: skip
+        moved = base + dt.timedelta(hours=i + 1)
+        events.append(["same", "SUMMARY:Moved", f"RECURRENCE-ID:{moved:%Y%m%dT%H%M%S}Z",
+                       "DTSTART:20270601T100000Z"])  # fmt: skip
+    return feed(*events)
+
+
+@pytest.mark.parametrize("make", [_series_sharing_one_uid, _hourly_series_sharing_one_uid])
+def test_series_and_overrides_sharing_one_uid_read_in_linear_time(make: Any) -> None:
     """Hostile feeds repeat one UID: each series must not scan every override (issue 17 §1)."""
-    small, large = _series_sharing_one_uid(300), _series_sharing_one_uid(1200)
+    small, large = make(300), make(1200)
     read(small)  # warm caches (zones, dateutil)
 
     def cost(text: str) -> float:
@@ -288,3 +453,64 @@ def test_damaged_foreign_feeds_read_or_raise_our_error(
     with warnings.catch_warnings(), contextlib.suppress(TimelineError):
         warnings.simplefilter("ignore", TimelineWarning)
         Timeline.from_ics("\r\n".join(lines).encode())
+
+
+_RULES = [
+    "FREQ=DAILY;INTERVAL=3",
+    "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU",
+    "FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYMONTHDAY=31",
+    "FREQ=MONTHLY;BYMONTHDAY=-1",
+    "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+    "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "FREQ=MONTHLY;COUNT=6;BYDAY=2TU",
+    "FREQ=WEEKLY;COUNT=5",
+]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    rule=st.sampled_from(_RULES),
+    near=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2090, 12, 31)),
+    zone=st.sampled_from([None, "UTC", "Europe/Berlin", "America/New_York", "Australia/Sydney"]),
+    removed=st.integers(0, 6),
+    until=st.none() | st.integers(0, 8),
+)
+def test_the_first_occurrence_left_is_dateutils(
+    rule: str, near: dt.datetime, zone: str | None, removed: int, until: int | None
+) -> None:
+    """The first `removed` occurrences excluded: the next one dateutil.rrule gives, in the zone."""
+    from dateutil.rrule import rrulestr
+
+    from timeline.ics._values import _local
+
+    near = near.replace(second=0, microsecond=0)
+    walls = list(itertools.islice(iter(rrulestr(rule, dtstart=near)), 12))
+    assume(walls)
+    start, walls = walls[0], list(rrulestr(rule, dtstart=walls[0])[:12])  # DTSTART on the rule
+    if until is not None and "COUNT" not in rule:
+        assume(until < len(walls))
+        rule += f";UNTIL={walls[until]:%Y%m%dT%H%M%S}"
+        walls = walls[: until + 1]
+    param = "" if zone in (None, "UTC") else f";TZID={zone}"
+    z = "Z" if zone == "UTC" else ""
+    stamps = [f"{w:%Y%m%dT%H%M%S}{z}" for w in walls[:removed]]
+    lines = ["s", "SUMMARY:S", f"DTSTART{param}:{start:%Y%m%dT%H%M%S}{z}", f"RRULE:{rule}"]
+    lines += [f"EXDATE{param}:{s}" for s in stamps]
+    timeline = read(feed(lines))
+    left = walls[removed:]
+    if not left:
+        assert len(timeline) == 0
+        return
+    (event,) = timeline
+    wall = left[0]
+    moment = event.when.earliest
+    assert isinstance(moment, dt.datetime)
+    if zone is None:
+        assert moment.tzinfo is None and moment.replace(tzinfo=None) == wall
+    else:
+        parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+        expected = _local(pendulum.timezone(zone), *parts)
+        assert moment.astimezone(dt.UTC) == expected.astimezone(dt.UTC), (moment, expected)

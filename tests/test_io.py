@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from csv_notes import csv_notes
 from data_strategies import timelines
 from timeline import (
     Claim,
@@ -18,6 +19,7 @@ from timeline import (
     Source,
     Status,
     Timeline,
+    TimelineWarning,
     When,
     WriteError,
     file_schema,
@@ -78,7 +80,8 @@ class TestLoadSave:
     def test_save_then_load_gives_equal_events(self, tmp_path: Path, suffix: str) -> None:
         tl = _tracker()
         path = tmp_path / f"tracker{suffix}"
-        tl.save(path)
+        with csv_notes(tl, path):  # CSV warns that the name and description are not written
+            tl.save(path)
         back = Timeline.load(path)
         assert back.events == tl.events
         # CSV keeps events only; YAML and JSON keep the timeline's name too.
@@ -100,7 +103,8 @@ class TestLoadSave:
 
     def test_csv_has_one_row_per_event_and_the_documented_header(self, tmp_path: Path) -> None:
         path = tmp_path / "t.csv"
-        _tracker().save(path)
+        with csv_notes(_tracker(), path):
+            _tracker().save(path)
         import csv
 
         with path.open(encoding="utf-8", newline="") as f:
@@ -175,7 +179,7 @@ class TestLoadSave:
 
         monkeypatch.setattr(os, "open", refuse)
         path = tmp_path / name
-        with pytest.raises(WriteError) as caught:
+        with pytest.raises(WriteError) as caught, csv_notes(_tracker(), path):
             _tracker().save(path)
         message = str(caught.value)
         assert message.startswith(f"cannot write {str(path)!r}: {error.strerror}")
@@ -265,7 +269,9 @@ class TestRoundTrip:
             with pytest.raises(DataFileError, match="fiscal_years: a CSV file holds events only"):
                 _io.dumps(tl, fmt)
             tl = Timeline(tl.events, name=tl.name, description=tl.description)
-        back = _io.loads(_io.dumps(tl, fmt), fmt)
+        with csv_notes(tl, f"t.{fmt}"):
+            text = _io.dumps(tl, fmt)
+        back = _io.loads(text, fmt)
         assert back.events == tl.events
         for event, again in zip(tl, back, strict=True):
             # Equal values, and the same initial statement and claims.
@@ -499,7 +505,7 @@ class TestJsonProblems:
         problems = _problems(_write(tmp_path, "t.json", text))
         base = str(tmp_path / "t.json")
         assert problems[0].startswith(f"{base}:4: when: '2026-13' is not a date")
-        assert problems[1] == f"{base}:6: kind: must be text, not 3"
+        assert problems[1] == f'{base}:6: kind: must be text, not 3; write it in quotes: "3"'
 
     @pytest.mark.parametrize(
         ("text", "expected"),
@@ -695,3 +701,50 @@ class TestCollectorDuringLoads:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+class TestCsvDropsTheTimelinesText:
+    """A CSV file holds events only: saving a name or description there says they are lost."""
+
+    @pytest.mark.parametrize(
+        ("name", "description", "said"),
+        [
+            ("AI race", None, "name 'AI race'"),
+            (None, "A small tracker", "description 'A small tracker'"),
+            ("AI race", "A small tracker", "name 'AI race' and description 'A small tracker'"),
+        ],
+    )
+    def test_save_warns_naming_what_is_lost_and_the_fix(
+        self, tmp_path: Path, name: str | None, description: str | None, said: str
+    ) -> None:
+        tl = Timeline([Event(title="A", when="2026")], name=name, description=description)
+        path = tmp_path / "t.csv"
+        with pytest.warns(TimelineWarning) as caught:
+            tl.save(path)
+        (message,) = [str(w.message) for w in caught]
+        assert message.startswith(f"{path}: a CSV file holds events only, so the timeline's {said}")
+        assert "save it as .yaml, .json or .parquet to keep them" in message
+        # the events are written all the same
+        assert Timeline.load(path).events == tl.events
+
+    def test_dumps_warns_too(self) -> None:
+        with pytest.warns(TimelineWarning, match="CSV text: a CSV file holds events only"):
+            _io.dumps(Timeline(name="AI race"), "csv")
+
+    def test_a_long_or_multiline_name_is_shown_short_on_one_line(self, tmp_path: Path) -> None:
+        tl = Timeline(name="line one\nline two " + "x" * 200)
+        path = tmp_path / "t.csv"
+        with pytest.warns(TimelineWarning) as caught:
+            tl.save(path)
+        (message,) = [str(w.message) for w in caught]
+        assert "\n" not in message and "'line one\\nline two xx" in message
+        assert "x" * 60 not in message and len(message) - len(str(path)) < 250
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".parquet"])
+    def test_formats_that_keep_them_say_nothing(self, tmp_path: Path, suffix: str) -> None:
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        _tracker().save(tmp_path / f"t{suffix}")  # warnings are errors in the suite
+
+    def test_a_timeline_without_them_says_nothing(self, tmp_path: Path) -> None:
+        Timeline([Event(title="A", when="2026")]).save(tmp_path / "t.csv")

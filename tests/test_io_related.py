@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from csv_notes import csv_notes
 from timeline import DataFileError, Event, Timeline, TimelineWarning, datasets
 from timeline.cli._main import main
 from timeline.records import _schema_read
@@ -224,7 +225,7 @@ class TestSave:
         outside = {o for e in releases for o in e.related if o not in releases}
         assert outside  # the filter left related events behind
         path = tmp_path / f"releases.{suffix}"
-        with pytest.warns(TimelineWarning, match="related id") as said:
+        with pytest.warns(TimelineWarning, match="related id") as said, csv_notes(releases, path):
             releases.save(path)
         message = str(said[0].message)
         assert all(repr(o) in message for o in outside)

@@ -26,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from csv_notes import LOST, csv_notes
 from data_strategies import hostile_timelines
 from fuzzing import examples
 from timeline import Claim, DataFileError, Event, Source, Timeline, TimelineWarning
@@ -193,7 +194,8 @@ class TestHostileTimelines:
             assert "\n" not in str(info.value)  # an actor's name is quoted, not broken over lines
             assert not path.exists()
             tl = _without_fiscal_years(tl)
-        tl.save(path)
+        with csv_notes(tl, path):  # CSV says the name and description are not written
+            tl.save(path)
         back = Timeline.load(path)
         # CSV keeps events only (documented): the timeline's name and description stay behind.
         assert back == (_events_only(tl) if suffix == ".csv" else tl)
@@ -265,7 +267,13 @@ class TestHostileTimelines:
             if target.endswith(".csv") and tl.fiscal_years:
                 assert code == 1 and "save it as .yaml or .json" in err
                 assert not Path(target).exists()
-                _without_fiscal_years(tl).save(target)
+                with csv_notes(tl, target):
+                    _without_fiscal_years(tl).save(target)
+                continue
+            if target.endswith(".csv") and (tl.name or tl.description):
+                # Saving to CSV says what it leaves behind and which formats keep it.
+                assert code == 0 and err.startswith(f"timeline: warning: {target}: {LOST}"), err
+                assert "save it as .yaml, .json or .parquet to keep them" in err
                 continue
             assert (code, err) == (0, ""), err
             if not target.endswith(".csv"):
@@ -285,7 +293,8 @@ def _old_file(path: Path) -> bytes:
     if path.suffix == ".ics":
         tl.write_ics(path)
     else:
-        tl.save(path)
+        with csv_notes(tl, path):
+            tl.save(path)
     return path.read_bytes()
 
 
@@ -297,7 +306,8 @@ def _write(tl: Timeline, path: Path) -> None:
     if path.suffix == ".ics":
         tl.write_ics(path)
     else:
-        tl.save(path)
+        with csv_notes(tl, path):
+            tl.save(path)
 
 
 class TestFailedSaves:

@@ -127,7 +127,8 @@ class DataFileError(TimelineError, ValueError):
     """A data file (or list of records) that cannot be loaded; lists every problem.
 
     Loading checks the whole file before giving up, so ``problems`` holds all of
-    them at once, in file order. Nothing half-loaded is ever returned. `save`
+    them at once, in file order (up to 1,000: then a last one says where reading
+    stopped). Nothing half-loaded is ever returned. `save`
     raises it too, writing nothing, for a timeline the format cannot hold (a CSV
     file has no place for ``fiscal_years``).
 

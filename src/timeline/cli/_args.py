@@ -188,11 +188,18 @@ def _load_with_lines(
 
 def _writable(path: str) -> Path:
     """``path`` as a file to write, once its folder is known to exist."""
+    from timeline.records._atomic import refusal
+
     out = Path(path)
-    if not out.parent.is_dir():
-        raise _Failure(f"cannot write {path!r}: folder '{out.parent}' does not exist; create it")
-    if out.is_dir():
-        raise _Failure(f"cannot write {path!r}: it is a folder; give a file name")
+    try:
+        if not out.parent.is_dir():
+            raise _Failure(
+                f"cannot write {path!r}: folder '{out.parent}' does not exist; create it"
+            )
+        if out.is_dir():
+            raise _Failure(f"cannot write {path!r}: it is a folder; give a file name")
+    except OSError as err:  # a name too long for the system, a loop of links
+        raise _Failure(f"cannot write {path!r}: {refusal(err)}") from None
     return out
 
 

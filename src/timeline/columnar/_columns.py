@@ -18,11 +18,44 @@ from timeline.model._event_fields import _share_names
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["dates_as_text", "plain_text", "record_columns", "stated"]
+__all__ = ["dates_as_text", "lookalike_columns", "plain_text", "record_columns", "stated"]
 
 _NESTED = ("sources", "claims", "target", "observations")
 _PLAIN = ("kind", "location", "description")
 _NAMES = ("actors", "tags", "related")
+
+
+# The columns `to_arrow` derives for queries: read by nobody, expected in any table.
+_DERIVED = frozenset(
+    prefix + name
+    for prefix in ("", "end_")
+    for name in (
+        "precision", "earliest", "latest", "could_start", "could_end", "earliest_at", "latest_at"
+    )
+) | {"slips", "delay"}  # fmt: skip
+
+
+def lookalike_columns(names: Iterable[str]) -> list[tuple[str, str]]:
+    """The columns of ``names`` not read but one slip from one that is: (given, meant).
+
+    A table from elsewhere may hold any other columns (partition keys, scores), and
+    they are left alone; but ``actor`` for ``actors`` would silently drop every actor.
+
+    >>> lookalike_columns(["title", "when", "actor", "Tags", "year", "precision"])
+    [('actor', 'actors'), ('Tags', 'tags')]
+    """
+    import difflib
+
+    read = ["id", "title", "end", "when", "initial_when", "status", "initial_status"]
+    read += [*_PLAIN, *_NAMES, *_NESTED]
+    found: list[tuple[str, str]] = []
+    for name in names:
+        if name in read or name in _DERIVED:
+            continue
+        close = difflib.get_close_matches(name.lower(), read, n=1, cutoff=0.8)
+        if close and close[0] not in names:
+            found.append((name, close[0]))
+    return found
 
 
 def record_columns(names: list[str]) -> list[str]:

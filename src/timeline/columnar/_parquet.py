@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from timeline._errors import DataFileError, DataFileProblem, QueryError
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
-from timeline.columnar._read import from_arrow
+from timeline.columnar._read import from_arrow, warn_lookalikes
 from timeline.columnar._table import to_arrow
 from timeline.model._timeline import Timeline, WindowArg
 from timeline.model._windows import window
@@ -81,12 +81,14 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
         )
         raise DataFileError([DataFileProblem(problem, file=where)])
     try:
-        table = _scan(_dataset(where), filters)
+        found = _dataset(where)
+        table = _scan(found, filters)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OSError) as err:
         if isinstance(err, FileNotFoundError):
             raise
         problem = f"not a Parquet file or dataset timeline can read: {err}"
         raise DataFileError([DataFileProblem(problem, file=where)]) from None
+    warn_lookalikes(found.schema.names, where)  # the table read holds only the columns read
     try:
         return from_arrow(table)
     except DataFileError as err:

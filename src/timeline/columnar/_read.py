@@ -30,7 +30,7 @@ from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
 
 from timeline._bulk import paused_gc
-from timeline._errors import DataFileError, TimelineError
+from timeline._errors import DataFileError, TimelineError, warn_user
 from timeline.columnar._columns import (
     _NAMES,
     _PLAIN,
@@ -43,6 +43,7 @@ from timeline.columnar._columns import (
     _names,
     _nested_rows,
     dates_as_text,
+    lookalike_columns,
     plain_text,
     record_columns,
     stated,
@@ -62,7 +63,7 @@ from timeline.model._event_fields import _ID
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
 from timeline.records._schema import Locations, dotted
-from timeline.records._schema_read import _Reader
+from timeline.records._schema_read import MAX_PROBLEMS, _Reader
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -164,6 +165,7 @@ def from_arrow(
         table = pa.table(table)  # a DuckDB relation, a Polars frame, a RecordBatchReader ...
     if not isinstance(table, pa.Table):
         raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
+    warn_lookalikes(table.column_names, None)
     metadata = table.schema.metadata or {}
     if name is None:
         name = metadata_text(metadata, NAME_KEY)
@@ -175,6 +177,16 @@ def from_arrow(
     # collector's passes over them would cost more than the build itself.
     with paused_gc():
         return _build(table, name, description, fiscal_years)
+
+
+def warn_lookalikes(names: list[str], file: str | None) -> None:
+    """A `TimelineWarning` for each column one slip from one `from_arrow` reads (not read)."""
+    for given, meant in lookalike_columns(names):
+        place = f"{file}: " if file else ""
+        warn_user(
+            f"{place}the table's column {given!r} is not read: did you mean {meant!r}? rename "
+            f"it (in SQL: SELECT {given} AS {meant})"
+        )
 
 
 def _build(
@@ -203,7 +215,11 @@ def _build(
     has_when = "initial_when" in table.column_names or "when" in table.column_names
     if titles is None or not has_when:
         missing = "title" if titles is None else "when"
-        reader.fail((), f"the table has no {missing!r} column; give every row a title and a when")
+        like = [given for given, meant in lookalike_columns(table.column_names) if meant == missing]
+        hint = f" (it has {like[0]!r}: rename it to {missing!r})" if like else ""
+        reader.fail(
+            (), f"the table has no {missing!r} column; give every row a title and a when{hint}"
+        )
         raise DataFileError(reader.problems)
     none: list[Any] = [None] * n
     ids = _column(table, "id") or none
@@ -293,6 +309,13 @@ def _build(
             )  # fmt: skip
             events.append((i, event))
             continue
+        if len(reader.problems) >= MAX_PROBLEMS:
+            reader.fail(
+                ("events", i),
+                f"stopped after {MAX_PROBLEMS:,} problems; fix these (they may share a cause) "
+                "and load the file again for the rest",
+            )
+            raise DataFileError(reader.problems)
         record: dict[str, Any] = {
             "id": id,
             "title": title,

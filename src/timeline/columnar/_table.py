@@ -108,22 +108,54 @@ def fiscal_years_of(metadata: dict[bytes, bytes]) -> dict[str, int] | None:
     raw = metadata.get(FISCAL_YEARS_KEY)
     if raw is None:
         return None
+
+    def refuse(why: str) -> DataFileError:
+        problem = f"the table's metadata timeline.fiscal_years: {why}; fix or drop that key"
+        return DataFileError([DataFileProblem(problem)])
+
     try:
-        value = json.loads(raw)
-    except ValueError:
+        value = json.loads(raw, object_pairs_hook=_once)
+    except _GivenTwice as twice:
+        raise refuse(f"{twice.args[0]!r} is given twice") from None
+    except RecursionError:
+        raise refuse(f"{_quoted(raw)} is nested too deeply to read") from None
+    except ValueError:  # not JSON, not UTF-8, or a number of thousands of digits
         value = None
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, int) for k, v in value.items()
-    ):
-        text = raw.decode("utf-8", "replace")
-        problem = (
-            f"the table's metadata timeline.fiscal_years: {text!r} is not a JSON object of "
-            'actor to month number, such as {"Microsoft": 7}; fix or drop that key'
-        )
-        raise DataFileError([DataFileProblem(problem)])
-    for actor in value:
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        why = 'is not a JSON object of actor to month number, such as {"Microsoft": 7}'
+        raise refuse(f"{_quoted(raw)} {why}")
+    for actor, month in value.items():
         _whole_text(actor, FISCAL_YEARS_KEY)
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+            shown = actor if actor.isprintable() and len(actor) <= 60 else repr(actor[:60])
+            raise refuse(f"{shown}: {month!r} is not a month number 1..12")
     return value
+
+
+class _GivenTwice(Exception):
+    """A JSON object in the metadata names a key twice (``args[0]``)."""
+
+
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; a key given twice raises `_GivenTwice`."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _GivenTwice(key)
+        found[key] = value
+    return found
+
+
+def _quoted(raw: bytes, limit: int = 60) -> str:
+    """Metadata bytes as text quoted for a message, cut after ``limit`` characters.
+
+    >>> print(_quoted(b'{"M": 7}'), _quoted(b"[" * 100)[-20:])
+    '{"M": 7}' [[[...' (100 bytes)
+    """
+    text = raw.decode("utf-8", "replace")
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit] + '...'!r} ({len(raw)} bytes)"
 
 
 def metadata_text(metadata: dict[bytes, bytes], key: bytes) -> str | None:

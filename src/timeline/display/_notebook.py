@@ -40,7 +40,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from timeline._errors import FrameError, QuantityError, TargetError, TimelineError
+from timeline._errors import FrameError, QuantityError, TargetError, TimelineError, warn_user
 from timeline.dates._bounds import naive_utc
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
@@ -408,7 +408,14 @@ def from_pandas(
     from timeline.model._timeline import Timeline
 
     _require_pandas()
+    from timeline.columnar._columns import lookalike_columns
+
     columns = [str(c) for c in frame.columns]
+    for given, meant in lookalike_columns(columns):  # its values would be lost without a word
+        warn_user(
+            f"the frame's column {given!r} is not read: did you mean {meant!r}? rename it "
+            f"(frame.rename(columns={{{given!r}: {meant!r}}}))"
+        )
     for needed in ("title", "when"):
         if needed not in columns:
             raise FrameError(

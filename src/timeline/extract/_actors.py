@@ -51,6 +51,7 @@ from timeline.extract._name_words import (
     holiday,
     is_org,
     org_tail,
+    plan,
     plausible,
 )
 from timeline.extract._text import fold
@@ -72,6 +73,57 @@ _ITS_AFTER: Final = re.compile(
     r"(?:[^.!?\n]|\.(?=\S)){0,80}?\b(its|his|her|their"
     r"|it(?=\s+(?:will|would|plans|expects|aims|intends|hopes|wants|has|had|is|was)\b))\b",
     re.IGNORECASE,
+)
+# A name launched, shipped or flown: the object of the verb, not who acts ("launch
+# Starship", "ship the Vision Pro", "deliver its first Cybercab"); not after a preposition
+# ("launch with Airbus", "ship to Microsoft").
+_LAUNCHED: Final = re.compile(
+    r"\b(?:launch|ship|fly|flew|flown|release|unveil|debut|deliver|introduce|roll\w*\s+out"
+    r"|test|mass-produce|produce)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"(?:(?!(?:with|for|from|to|by|at|in|on|into|alongside|via|and|or|against|after|before)\s)"
+    r"[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+# After a name right after the verb, what makes it the receiver: "deliver Lufthansa its
+# first jet", "ship Microsoft the first racks".
+_DATIVE: Final = re.compile(r"\s+(?:its|their|his|her|the|a|an)\b", re.IGNORECASE)
+# After "the"/"a" and a name, a noun for a product: "the New Glenn rocket", "a Falcon 9 launch".
+_PRODUCT_NOUN: Final = re.compile(
+    r"(?:\s+\d[\w.]*)?\s+(?:rocket|spacecraft|capsule|headset|phone|smartphone|handset|chip"
+    r"|processor|accelerator|satellite|constellation|vehicle|car|suv|sedan|truck|jet|aircraft"
+    r"|airliner|plane|drone|robot|humanoid|console|laptop|tablet|app|engine|reactor|telescope"
+    r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
+    r"|watch|probe|module|station|rack|server|gpu|supercomputer)s?(?![\w-])",
+    re.IGNORECASE,
+)
+_LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
+_REPORTED_BEFORE: Final = re.compile(
+    r"\b(?:said|says|expects|announced|confirmed|added|stated|predicts|believes|told\s+\w+)"
+    r"\s+(?:that\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
+# Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
+_OWNED_NAME: Final = re.compile(
+    r"(?:\b(?:its|their)|[A-Z][\w-]*'s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+# A name that flies, ships or launches itself: "Neutron will fly in 2026", "Hyperion will go
+# on sale in September"; not with an object or a route ("will fly the A321XLR", "to Lisbon").
+_FLIES: Final = re.compile(
+    r"\s+(?:will|would|could|should|may|might|is\s+to|is\s+(?:\w+ly\s+)?(?:set|slated"
+    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?(?:(?:first\s+)?fly"
+    r"|launch|ship|debut|arrive|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?service"
+    r"|go\s+live|come\s+online|hit\s+(?:shelves|stores"
+    r"|the\s+market)|be\s+(?:released|launched|shipped|delivered|available|unveiled))"
+    r"(?=\s+(?:in|on|by|before|after|next|this|later|again|early|late|around|from\s+\d"
+    r"|no\s+earlier|for\s+the\s+first|as\s+early|within|\d)\b|\s*[.,;])",
+    re.IGNORECASE,
+)
+# After a sentence's first word, the rest of a list of names: ", Foxconn and Tesla".
+_LIST_AFTER: Final = re.compile(
+    r"(?:,\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)+,?\s+(?:and|or|&)\s+[A-Z]"
 )
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
@@ -127,6 +179,7 @@ class Actors:
     _spacy: list[tuple[int, int, str]] = attrs.field(init=False)
     _quoted: list[tuple[int, int]] = attrs.field(init=False)
     acronyms: dict[str, str] = attrs.field(init=False, factory=dict)  # "MIIT" -> its name
+    _products: frozenset[str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self._lower = _lowercase_words(self.folded)
@@ -141,6 +194,7 @@ class Actors:
             else None
         )
         self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
+        self._products = frozenset(m.group(1) for m in _OWNED_NAME.finditer(self.folded))
         # Capitalised words inside a quoted passage of several words are a title
         # or a quote ("From 'Reasoning-Based Thinking' to ..."), not names.
         self._quoted = [
@@ -239,6 +293,8 @@ class Actors:
         for i, word in enumerate(words):
             if POSSESSIVE.search(word) and "'" in word:
                 rest = words[i + 1 :]
+                if word.lower() == "people's" and rest:
+                    break  # "the People's Bank of China": one name
                 if len(rest) >= 2 and rest[-1].lower() in BODIES:
                     # "California's Air Resources Board": the body is who acts
                     first = m.start() + m.group().index(rest[0], m.group().index(word))
@@ -254,11 +310,35 @@ class Actors:
         if code is not None:
             words = words[:code]  # "DeepSeek V4" -> DeepSeek, "Nvidia H200 GPUs" -> Nvidia
             text = " ".join(words)
-        if not plausible(text):
-            return None
+        if not plausible(text) or plan(text):
+            return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
+        thing = False
+        if not possessive and not person:
+            end = first + len(text)
+            lead = self.folded[max(sentence_start, first - 60) : first]  # its own sentence
+            if _LAUNCHED.search(lead) and not _DATIVE.match(self.folded, end):
+                return None  # "launch Starship", "ship Vision Pro 2": the event's object
+            if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
+                return None  # "the New Glenn rocket": a product
+            # "Rocket Lab said Neutron will fly in 2026", "Vision Pro 2 will ship in 2027":
+            # a product, when said so (after another's word, with a version, or owned or
+            # launched elsewhere in the text); never a name of a list ("Firefly and
+            # Relativity will launch")
+            version = re.match(r"\s+v?\d[\w.]*", self.folded[end : end + 12])
+            after = end + (version.end() if version is not None else 0)
+            thing = (
+                _FLIES.match(self.folded, after) is not None
+                and not _LISTED_BEFORE.search(lead)
+                and (
+                    version is not None
+                    or code is not None
+                    or _REPORTED_BEFORE.search(lead) is not None
+                    or text in self._products
+                )
+            )
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() in ("its", "it")
-        return Name(text, first, person=person, org=org)
+        return Name(text, first, person=person, org=org, thing=thing)
 
     def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
@@ -304,7 +384,9 @@ class Actors:
         """
         if run != 1:
             return False
-        after = self.folded[at + len(word) : at + len(word) + 40]
+        after = self.folded[at + len(word) : at + len(word) + 120]
+        if not word.lower().endswith("ly") and _LIST_AFTER.match(after):
+            return False  # "Acme, Foxconn and Tesla will ...": the first of a list of names
         return re.match(r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you)\b)", after) is not None
 
     def anaphors(self, start: int, end: int) -> list[int]:

@@ -28,7 +28,13 @@ __all__ = ["asides"]
 # "10,000"), and the comma that closes it before a word that can be the main verb.
 _ASIDE: Final = re.compile(
     r"(?:(?<=\w)|(?<=\w[.')]))"
-    r",\s+(?P<head>which|who|whom|whose|the|a|an)\s+"
+    r",\s+(?P<head>which|who|whom|whose|the|a|an"
+    # a participle and its preposition: ", founded in 2015,", ", built by Rocket Lab,"
+    # (not a schedule: ", planned for June," is the statement's date)
+    r"|(?!(?:planned|scheduled|slated|expected|targett?ed|intended|earmarked|pencill?ed|billed"
+    r"|timed|proposed|delayed|postponed|moved|pushed|rescheduled|deferred|due|set)\b)"
+    r"(?:[a-z]+ed|built|made|led|run|owned|held|known|born|sold|bought|grown|taken|given"
+    r"|shown|hit)(?=\s+(?:by|in|on|at|as|from|with|for|under|since)\s))\s+"
     r"(?:[^,;:()\"\n]|,(?=\d))+?"
     r",(?=\s+(?P<verb>[a-z][\w-]*))"
 )

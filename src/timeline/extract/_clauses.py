@@ -36,6 +36,7 @@ __all__ = [
     "clauses",
     "in_aside",
     "slug",
+    "subject_title",
     "title",
     "unique_ids",
     "without_aside",
@@ -244,6 +245,50 @@ def title(raw: str) -> str:
     if text[:1].islower() and not _camel(text):
         text = text[0].upper() + text[1:]  # a clause cut from its sentence starts a title
     return text
+
+
+# A clause with no subject of its own starts with its verb: a modal or an auxiliary, or a
+# verb ("-s", "-ed", a common irregular past) not followed by another ("regulators said",
+# "industry groups warned": a subject of their own).
+_AUX: Final = (
+    r"(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does"
+    r"|did|also|now|still|then|later)"
+)
+_PAST: Final = (
+    r"(?:said|says|sold|won|made|set|sets|cut|cuts|took|began|became|grew|rose|fell|built"
+    r"|bought|got|gave|led|lost|paid|put|ran|saw|sent|spent|told|went|wrote|kept|held|hit"
+    r"|[a-z]{2,}ed)"
+)
+_VERB_FIRST: Final = re.compile(
+    rf"(?:{_AUX}\b|(?!(?:its|this|his|hers|ours|theirs|yours|us|as|plus|less|thus|news"
+    rf"|various|previous|whereas|unless|across"
+    # a participle going on with "is ..." ("is in testing and slated for April"): its
+    # subject is the thing, not who spoke
+    rf"|slated|scheduled|expected|due|planned|poised|targett?ed|designed|meant|supposed"
+    rf"|intended|priced|valued|based|located|owned|backed|set\s+(?:for|to)|likely)\b)"
+    rf"(?:{_PAST}|[a-z]{{2,}}s)\b(?!\s+(?:{_AUX}|{_PAST})\b))",
+    re.IGNORECASE,
+)
+
+
+def subject_title(raw: str, subject: str) -> str | None:
+    """The title of a clause cut from its sentence with no subject of its own, with the
+    subject it shares ("and said it expects to cut rates" -> "Bank of England said ..."),
+    or None when the clause has a subject of its own or starts with a name.
+
+    >>> subject_title("and said it expects to cut rates by early 2027.", "Bank of England")
+    'Bank of England said it expects to cut rates by early 2027'
+    >>> [subject_title(t, "Acme") for t in ("and it expects more.", "while rivals said so.")]
+    [None, None]
+    >>> subject_title("and its sales rose.", "Acme") is None
+    True
+    >>> subject_title("and slated for an April release.", "Liu Chi-ping") is None
+    True
+    """
+    text = _CONNECTOR.sub("", " ".join(raw.split())).strip()
+    if not text[:1].islower() or not _VERB_FIRST.match(text) or _camel(text):
+        return None
+    return title(f"{subject} {text}")
 
 
 def _camel(text: str) -> bool:

@@ -57,6 +57,7 @@ class Cue:
     firm: bool = False  # a fixed date ("scheduled", "confirmed"): status confirmed
     slip: bool = False  # a date moved ("pushed back to"): the latest date named is the new one
     cancel: bool = False  # "scrapped", "called off": the event will not happen
+    promised: bool = False  # "had expected", "had pledged": a promise told in the past
 
 
 def _alt(words: str) -> str:
@@ -74,7 +75,8 @@ _FORWARD = _alt(
     "|due to|due in|due by|due on|due out|on track to|is to|are to|upcoming|forthcoming"
     "|is going to|are going to|projected to|forecast to|estimated to|seeks|seeking|seek to"
     "|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to"
-    "|preparing to|prepares to|looks to|hopes to|proposed|proposes|will|shall|is opening"
+    "|preparing to|prepares to|looks to|hopes to|proposed|proposes|will|won't|will not|shall"
+    "|is opening"
     "|are opening|is launching|are launching|is releasing|is rolling out|is raising|are raising"
     "|is considering|are considering|is exploring|is weighing|is developing|is building"
     "|is introducing|is negotiating|in talks|to launch|to release|to open|to debut"
@@ -88,7 +90,8 @@ _FORWARD = _alt(
 # statement dates is the new expectation, so these look forward; the latest date named
 # is the new one.
 _SLIP = (
-    r"delay(?:ed|ing|s)?|postpone[ds]?|postponing|postponement|slipp(?:ed|ing)|reschedul(?:ed|ing)"
+    r"delay(?:ed|ing|s)?|postpone[ds]?|postponing|postponement|slipp(?:ed|ing)|slips?(?=\s+by\s)"
+    r"|reschedul(?:ed|ing)"
     r"|defer(?:red|ring|s)|put(?:ting)?\s+off|set\s+back"
     r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until|from)(?![\w-])"
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"
@@ -179,6 +182,18 @@ _NOUN_BEFORE: Final = words(
 )
 # "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
 _INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Just before a verb: a modal, so the verb is still to come ("will cut", "could sell").
+_MODAL: Final = re.compile(
+    r"\b(?:will|would|shall|could|should|may|might|must|can|won't|wouldn't|'ll)"
+    r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:also\s+|then\s+|soon\s+)?$",
+    re.IGNORECASE,
+)
+# The participle of a perfect that makes a promise: "had expected", "has pledged".
+_PROMISED: Final = re.compile(
+    r"\b(?:expected|planned|promised|pledged|hoped|aimed|intended|targett?ed|vowed|projected"
+    r"|forecast|scheduled|signall?ed|guided|anticipated)$",
+    re.IGNORECASE,
+)
 _BE_BEFORE: Final = re.compile(r"\bbe(?:en)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Before a past participle, a passive still to come: "will be finished", "to be launched".
 _FUTURE_PASSIVE: Final = re.compile(
@@ -215,7 +230,15 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         elif kind == "forward":
             if words.lower() == "due to" and _CAUSE_AFTER.match(text, m.end(), stop):
                 continue  # "scrubbed due to weather": a cause, not a schedule
-            weak = words.lower() in ("will", "shall", "expected", "proposed", "planned")
+            weak = words.lower() in (
+                "will",
+                "won't",
+                "will not",
+                "shall",
+                "expected",
+                "proposed",
+                "planned",
+            )
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, not weak))
         elif kind == "weak":
             if words == "May":
@@ -228,13 +251,29 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             # moved, as "delayed" alone is
             words = text[m.start() : moved.end()]
             found.append(Cue(words, m.start(), moved.end(), Look.FORWARD, True, slip=True))
+        elif (
+            kind == "perfect"
+            and _PROMISED.search(words)
+            and not re.match(r"\s*(?:[.,;:)]|$)", text[m.end() : stop])
+            # "has pledged to cut", but "has promised self-driving every year since 2016"
+            # tells what was done
+            and (words[:3].lower() == "had" or re.match(r"\s+to\s", text[m.end() : stop]))
+        ):
+            # "had expected to restart testing in H1 2026", "has pledged to cut emissions
+            # by 2030": a promise, about the date promised (given up, if at all, when a
+            # date "now" follows)
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, promised=True))
         elif kind == "back" or kind == "perfect":
             single = kind == "back" and words.endswith("ed") and " " not in words
             if single and _adjective(text, start, m.start(), _DETERMINERS):
                 continue  # "its historically closed ecosystem": a participle as an adjective
             if words.lower() in _NOUN_VERBS and _adjective(text, start, m.start(), _NOUN_BEFORE):
                 continue  # "one more cut by March", "a rate cut": a noun, not a verb
-            if kind == "back" and _INFINITIVE.search(text, max(start, m.start() - 4), m.start()):
+            if kind == "back" and (
+                _INFINITIVE.search(text, max(start, m.start() - 4), m.start())
+                or _MODAL.search(text, max(start, m.start() - 40), m.start())
+            ):
+                # "will cut rates in April", "could sell the unit in June": still to come
                 # "a target to cut emissions by 90% by 2040": what is to be done
                 found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
                 continue

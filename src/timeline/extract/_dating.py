@@ -24,6 +24,7 @@ __all__ = [
     "after",
     "before",
     "compared",
+    "compared_tails",
     "day",
     "fiscal_form",
     "game_periods",
@@ -292,6 +293,24 @@ def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]
         if _COMPARED.search(folded, begin, d.start) or owned or _OWNS_FIGURE.match(folded, d.end):
             found.append(d)
     return found
+
+
+def compared_tails(folded: str, dates: list[DateMatch], start: int) -> list[tuple[int, int]]:
+    """Where a statement compares with a figure, through that figure's date: cues there
+    are the figure's ("down from the $40 billion they had announced in 2024").
+
+    >>> from timeline.dates import find_dates
+    >>> t = "Acme will spend $5 billion by 2029, down from $8 billion it announced in 2024."
+    >>> [t[a:b] for a, b in compared_tails(t, find_dates(t, reference=None), 0)]
+    ['down from $8 billion it announced in 2024']
+    """
+    spans = []
+    for d in dates:
+        begin = max([e.end for e in dates if e.end <= d.start], default=start)
+        m = _COMPARED.search(folded, begin, d.start)
+        if m is not None:
+            spans.append((m.start(), d.end))
+    return spans
 
 
 def pick_date(

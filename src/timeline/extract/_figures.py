@@ -83,7 +83,8 @@ _NOT_UNIT: Final = words(
     already only just currently today there here use uses run runs work works make makes
     take takes get gets need needs buy buys sell sells pay pays own owns hold holds employ
     employs join joins come comes go goes see sees say says help helps serve serves rose fell
-    grew do does did can cannot"""
+    grew do does did can cannot they we he she i you them us our your their his her him
+    these those"""
 )
 # A bare year before these is a year ("2005 levels", "the 2030 target"), not a count.
 _YEAR_NOUNS: Final = words(

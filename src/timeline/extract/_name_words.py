@@ -17,7 +17,7 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Name", "holiday", "is_org", "org_tail", "plausible"]
+__all__ = ["Name", "holiday", "is_org", "org_tail", "plan", "plausible"]
 
 POSSESSIVE: Final = re.compile(r"'s?$")
 
@@ -59,7 +59,8 @@ STARTERS: Final = words(
     instead still now
     today yesterday tomorrow yet once since until despite although though because whether
     such each every all any no not more less few several another only even just asked
-    speaking despite elsewhere globally domestically"""
+    speaking despite elsewhere globally domestically again likewise besides moreover
+    furthermore nonetheless nevertheless indeed thus hence otherwise regardless meanwhile"""
 )
 # Titles inside a run of capitalised words, after the organisation or the portfolio and
 # before the person: "Tesla CEO Elon Musk", "Transport Secretary Heidi Alexander".
@@ -118,6 +119,8 @@ COMMON_OPENERS: Final = words(
     shipping delivery member members ministers lawmakers legislators lenders banks
     borrowers traders economists analysts carmakers automakers chipmakers retailers
     insurers farmers drivers operators carriers airlines buyers sellers landlords
+    retail wholesale industrial core headline shoppers visitors tourists residents voters
+    students commuters
     tenants savers depositors exporters importers manufacturers suppliers developers"""
 )
 # Endings of abstract and plural nouns ("Inflation", "Negotiations", "Subsidies",
@@ -127,6 +130,7 @@ NOUN_ENDINGS: Final = ("tion", "tions", "sion", "sions", "ments", "ies", "ness")
 ACRONYMS: Final = words(
     """AI AGI ARR CEO CFO CTO COO LLM LLMS GPU GPUS CPU API APIS IPO ML USD CNY RMB EUR GBP JPY
     HKD KPI SaaS PR TV VR AR OK ID FY Q1 Q2 Q3 Q4 H1 H2 AIGC B2B B2C R&D
+    EV AV SUV ESG GDP CPI PPI PMI ETF ETFS SPAC VC LNG CO2 EBITDA EPS ROI IT IoT HPC
     PDUFA NDA BLA IND EUA CRL ANDA sNDA sBLA MAA
     Hz kHz MHz GHz THz W kW MW GW TW Wh kWh MWh GWh TWh mAh V kV Mbps Gbps Tbps TB GB PB"""
 )
@@ -165,10 +169,23 @@ class Name:
     start: int
     person: bool = False
     org: bool = False
+    thing: bool = False
+    """A product said to fly, ship or launch ("Neutron will fly in 2026"): who makes it is
+    the actor when the statement names anyone else."""
 
 
 def org_tail(word: str) -> bool:
     return POSSESSIVE.sub("", word).lower() in ORG_TAILS
+
+
+# A company named as its web domain: "Pony.ai", "Booking.com".
+_DOMAIN: Final = re.compile(r"[A-Z][A-Za-z]+\.(?:ai|com|io|net|org|co)")
+
+
+_COMPASS: Final = words(
+    "north south east west northern southern eastern western central southeast southwest"
+    " northeast northwest latin sub-saharan"
+)
 
 
 def plausible(text: str) -> bool:
@@ -184,7 +201,7 @@ def plausible(text: str) -> bool:
             return False  # "GPT-5", "R1": a product or a code, not who
         if word in ACRONYMS or low in DEMONYMS or low in MONTHS or low in STOP:
             return False
-        if "." in word.rstrip("."):
+        if "." in word.rstrip(".") and not _DOMAIN.fullmatch(word):
             return False  # "U.S." is kept out; it reads better as a country in the text
         if len(word) < 2:
             return False
@@ -192,6 +209,8 @@ def plausible(text: str) -> bool:
         return False  # a funding round
     if all(w in ACRONYMS or w.lower() in STOP | MONTHS | DEMONYMS for w in words):
         return False
+    if len(words) == 2 and words[0].lower() in _COMPASS and words[1].lower() in DEMONYMS:
+        return False  # "North American plants", "Southeast Asian markets": where, not who
     return len(text) <= 60
 
 
@@ -243,3 +262,21 @@ def holiday(text: str) -> bool:
     if low in HOLIDAYS or words_[0] in HOLIDAYS:
         return True
     return len(words_) > 1 and words_[-1] in HOLIDAY_TAILS
+
+
+# The last word of a plan, a programme or a law: what is done, never who does it.
+PLAN_TAILS: Final = words(
+    """plan plans programme program programs strategy initiative act bill agenda framework
+    roadmap blueprint scheme treaty accord accords agreement directive regulation law pact
+    deal doctrine charter compact manifesto"""
+)
+
+
+def plan(text: str) -> bool:
+    """Whether a name is that of a plan, a programme or a law ("Five-Year Plan", "CHIPS Act").
+
+    >>> plan("Five-Year Plan"), plan("CHIPS Act"), plan("Green Deal"), plan("Acme")
+    (True, True, True, False)
+    """
+    words_ = text.split()
+    return len(words_) > 1 and POSSESSIVE.sub("", words_[-1]).lower() in PLAN_TAILS

@@ -28,6 +28,7 @@ from timeline.extract._clauses import (
     clauses,
     in_aside,
     slug,
+    subject_title,
     title,
     unique_ids,
     without_aside,
@@ -37,6 +38,7 @@ from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
     compared,
+    compared_tails,
     game_periods,
     main_cue,
     pick_date,
@@ -70,6 +72,7 @@ _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 # A trailing aside on what came before or after ("after cutting it in August"): titled
 # with its subject, not with the clause it ends.
 _AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
+_BY_NAME: Final = re.compile(r"\b(?:built|made|developed|designed|operated|run|owned|led)\s+by\s+")
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -227,6 +230,9 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         start, end = piece.start, piece.end
         found = [c for c in cues(self.folded, start, end) if not in_aside(piece, c.start)]
         dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
+        # "down from the $40 billion they had announced in 2024": the figure's verb
+        tails = compared_tails(self.folded, dates, start)
+        found = [c for c in found if not any(a <= c.start < b for a, b in tails)]
         lead_date = None
         if piece.background:
             pass  # an aside has a date of its own or none
@@ -255,6 +261,13 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
         if piece.background:
             actors = self._antecedent(actors, sentence_names, previous_actors, start, reasons)
+        elif not actors and piece.aside is not None:
+            # "The Neutron rocket, built by Rocket Lab, will fly": who made it acts
+            by = _BY_NAME.search(self.folded, piece.aside[0], piece.aside[1])
+            maker = next((n for n in sentence_names if by and n.start == by.end()), None)
+            if maker is not None:
+                actors = (self._canonical(maker).text,)
+                reasons.append(f"named in the aside: {actors[0]}")
         unread: list[str] = []
         if FISCAL_PHRASE.search(self.text, start, end):
             # Fiscal periods read with the statement's first actor's fiscal year (as a
@@ -289,7 +302,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         past = self._past_move(cue, dates, start)
         if past is not None:
             cue = past  # "after the company pushed back production": it happened
-            reasons.append(f"a move told in the past, with no date of its own: {cue.text!r}")
+            reasons.append(f"a move told in the past, dated when it moved if at all: {cue.text!r}")
         if cue is None:
             # "and plans three more this year", "flew three times": no listed cue, but a
             # verb whose tense says which way the clause looks (its own, not the first's)
@@ -401,6 +414,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             elif actors:
                 words = f"{actors[0]}{words}"
         heading = title(words)
+        shared = any(r.startswith("subject shared with the clause before") for r in reasons)
+        if heading and shared and not piece.background and piece.index > 0:
+            # "... and said it expects to cut rates": titled with the subject it shares
+            heading = subject_title(words, actors[0]) or heading
         if not heading:
             return None
         confidence = round(min(1.0, max(0.0, score)), 2)

@@ -22,6 +22,24 @@ from timeline.extract._text import words
 
 __all__: list[str] = []
 
+# After a state or a country, a noun for a site: the place says which site, no one acts.
+_FACILITY: Final = re.compile(
+    r"\s+(?:fab|fabs|plant|plants|factory|factories|site|sites|facility|facilities|campus"
+    r"|megafab|gigafactory|mine|mines|refinery|warehouse|office|offices|data\s+cent(?:er|re)s?"
+    r"|operations|unit|subsidiary|project|expansion|line|store|stores|headquarters|hub"
+    # and other common nouns a place says which of: "US approval", "China sales"
+    r"|approvals?|market|markets|sales|launch|rollout|listing|demand|exports|imports|revenue"
+    r"|customers|consumers|users|buyers|prices|deliveries|shipments|production|output)\b",
+    re.IGNORECASE,
+)
+# A clause opening with a subject of its own, new to the text: "a federal appeals court will
+# hear the case" shares no actor with the clause before.
+_NEW_SUBJECT: Final = re.compile(
+    r"[\W]*(?:(?:and|but|while|whereas|yet)\s+)?(?:a|an)\s+[a-z][\w-]*", re.IGNORECASE
+)
+_PLACE_END: Final = re.compile(
+    r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
+)
 _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 # A name after "of" or "on" that ends its phrase is an object, not who the sentence is
 # about (", which depends on Starship,", "the first flight of Starship."): never "the
@@ -78,9 +96,14 @@ class _ActorReader:
         places: list[Name] = []
         between = False  # the last place came after "between": "and" joins the next
         for name in names:
-            before = self.folded[max(0, name.start - 13) : name.start].lower()
+            # " in " also at a sentence's or a paragraph's start ("In China, Baidu said")
+            before = " " + re.sub(r"\s+", " ", self.folded[max(0, name.start - 13) : name.start])
+            before = before.lower()
             after_place = (
-                bool(places) and self.folded[places[-1].start : name.start].count(",") == 1
+                bool(places)
+                and self.folded[places[-1].start : name.start].count(",") == 1
+                # "in Shenzhen, China," but not "In China, Baidu said": no verb after it
+                and _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
             )
             and_place = between and re.fullmatch(
                 r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
@@ -90,6 +113,8 @@ class _ActorReader:
             owner = self.folded.startswith(name.text + "'", name.start)
             if owner and before.endswith((" on ", " at ", " from ")):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
+            if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
+                continue  # "its second Arizona fab", "a new Texas plant": which one, not who
             if region(name.text) and _AFTER_PLACE.search(
                 self.folded, max(0, name.start - 40), name.start
             ):
@@ -101,7 +126,7 @@ class _ActorReader:
             else:
                 kept.append(name)
         if not places:
-            return names, None
+            return kept, None
         return kept, ", ".join(p.text for p in places)
 
     def _subject(self, sentence_names: list[Name]) -> Name | None:
@@ -112,7 +137,7 @@ class _ActorReader:
             (
                 n
                 for n in sentence_names
-                if n.start in kept and _company(n) and not _object(self.folded, n)
+                if n.start in kept and _company(n) and not n.thing and not _object(self.folded, n)
             ),
             None,
         )
@@ -126,6 +151,11 @@ class _ActorReader:
         end: int,
         reasons: list[str],
     ) -> tuple[str, ...]:
+        things = [n.text for n in names if n.thing]
+        if things and len(things) < len(names):
+            # "Rocket Lab said Neutron will fly in 2026": the product is what flies
+            reasons.append(f"{', '.join(map(repr, things))}: a product, not an actor")
+            names = [n for n in names if not n.thing]
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and _company(n)), None)
@@ -145,7 +175,8 @@ class _ActorReader:
         if not actors and pronoun is not None and self.last_org is not None:
             actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
             reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
-        if not actors and previous_actors:
+        new_subject = _NEW_SUBJECT.match(self.folded, start, end) is not None
+        if not actors and previous_actors and not new_subject:
             # A clause without a name of its own shares the subject of the one before
             # ("... surpassed $300 million and expects $600 million by 2026").
             actors = list(previous_actors[:1])
@@ -173,9 +204,25 @@ class _ActorReader:
         return (subject, *(a for a in actors if a != subject))
 
 
+# Capitals that stand for their governments ("Beijing will approve the deal"): never "the
+# company".
+_CAPITALS: Final = words(
+    """beijing brussels tokyo london paris berlin moscow seoul taipei delhi ottawa canberra
+    washington kyiv ankara riyadh"""
+)
+
+
 def _company(name: Name) -> bool:
-    """Whether a name can be "the company": an organisation, not a public body."""
-    return is_org(name) and not is_institution(name.text)
+    """Whether a name can be "the company": an organisation, not a public body, a country
+    or a capital."""
+    low = name.text.lower()
+    return (
+        is_org(name)
+        and not is_institution(name.text)
+        and not region(name.text)
+        and low not in _CAPITALS
+        and low.removeprefix("new ") not in _CAPITALS
+    )
 
 
 def _object(folded: str, name: Name) -> bool:

@@ -14,10 +14,13 @@ import datetime as _dt
 import re
 from typing import Final
 
+import attrs
+
 from timeline._errors import TimelineError
-from timeline.dates import When
+from timeline.dates import Relation, When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form
+from timeline.extract._holidays import holidays
 from timeline.extract._reader_actors import _ActorReader
 from timeline.extract._text import Span
 from timeline.extract._weekdays import halves, month_quarter, seasons, weekdays
@@ -66,7 +69,15 @@ class _DateReader(_ActorReader):
             if quarter is not None:  # "the December quarter"
                 found[i] = quarter
                 self.month_quarters.add(d.start + offset)
-        days = weekdays(text, self.ref_day, found)
+        said = holidays(text, self.ref_day, found)  # "before Christmas 2026", "by Lunar New Year"
+        if said:
+            # the year in "Christmas 2026" is the holiday's
+            found = [
+                d
+                for d in found
+                if not any(d.start < h.match.end and h.match.start < d.end for h in said)
+            ]
+        days = said + weekdays(text, self.ref_day, found + [h.match for h in said])
         days += seasons(text, self.ref_day, found)
         days += halves(text, self.ref_day, found)
         if days:
@@ -143,6 +154,25 @@ class _DateReader(_ActorReader):
         try:
             when = When.parse(f"no earlier than {bare}", reference=self.ref_day)
         except TimelineError:
-            return date
+            # a phrase `When.parse` does not read ("before Christmas"): its day, no earlier,
+            # read back and forward as the phrase is
+            negated = _no_earlier(date.when)
+            if negated is None:
+                return date
+            when = negated
+            ahead = self.weekdays.get(date.start)
+            if ahead is not None:
+                self.weekdays[date.start] = _no_earlier(ahead) or ahead
         reasons.append(f"negated {date.text!r}: no earlier than it")
         return DateMatch(date.text, date.start, date.end, when)
+
+
+def _no_earlier(when: When) -> When | None:
+    """ "before"/"by"/"until" a day, negated: no earlier than that day; or None."""
+    plain = attrs.evolve(when, relation=Relation.ON)
+    if when.relation not in (Relation.BEFORE, Relation.BY) or plain.is_interval:
+        return None
+    try:
+        return plain.not_before()
+    except TimelineError:
+        return None

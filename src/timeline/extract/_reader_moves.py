@@ -26,7 +26,14 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._draft import Draft
 from timeline.extract._reader_dates import _DateReader
-from timeline.extract._slips import given_up, now_marked
+from timeline.extract._slips import (
+    amount_after,
+    given_up,
+    now_after,
+    now_marked,
+    promised_before,
+    worked_out,
+)
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
@@ -58,7 +65,7 @@ _WORD: Final = re.compile(r"[a-z][\w-]+")
 _NO_SUBJECT: Final = re.compile(
     r"\W*(?:(?:and|but|after|following|while|having)\s+)*"
     r"(?:(?:once|since|later|first|originally|initially|previously|earlier)\s+)?"
-    r"(?:[a-z]+ing|was|were|had|has|is|are|will|would)\b",
+    r"(?:[a-z]+ing|was|were|had|has|is|are|will|would|now\s+[a-z]+s)\b",
     re.IGNORECASE,
 )
 
@@ -92,17 +99,45 @@ class _MoveReader(_DateReader):
         if slip is not None and _INDEFINITE.search(self.folded, slip.end, end):
             earlier = [d for d in dates if d.end <= slip.start]
             return None if not earlier else (slip, earlier[0])
+        if (
+            slip is not None
+            and "forward" not in slip.text.lower()
+            and dates
+            and all(d.end <= slip.start for d in dates)
+            and promised_before(self.folded, start, dates[0])  # not "In March, ... delayed"
+            and amount_after(self.folded, slip.end, end)
+        ):
+            # "planned for June, was delayed by a few weeks", "would slip by about six
+            # months": moved by an amount not worked out to a date (`slip_of`), no date now
+            return slip, dates[0]
         how = [given_up(self.folded, d, dates, start) for d in dates]
         cue = next((c for c in found if c.look is Look.FORWARD), None)
         if how[:1] == ["no longer"] and all(how) and cue is not None:
+            return cue, dates[0]
+        if (
+            len(dates) == 1
+            and how == ["was due"]
+            and cue is not None
+            and now_after(self.folded, dates[0], end)
+        ):
+            # "which had signalled a rise by December, now says it will wait": given up,
+            # with no date in its place
             return cue, dates[0]
         return None
 
     def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:
         """A move told in the past with no date of its own ("after the company pushed back
-        production", "Acme delayed its launch"): it happened, a cue looking back."""
-        if cue is None or not cue.slip or dates:
+        production", "Acme delayed its launch"), or only the date it moved on ("In March,
+        Acme delayed production"): it happened, a cue looking back."""
+        if cue is None or not cue.slip:
             return None
+        if any(
+            d.end > cue.start
+            or promised_before(self.folded, start, d)
+            or given_up(self.folded, d, dates, start) is not None
+            for d in dates
+        ):
+            return None  # a date after it, or one promised: a date moved, not when it moved
         if not _PAST_FORM.match(cue.text):
             return None  # "delays", "is delaying": going on
         if _TO_COME.search(self.folded, max(start, cue.start - 40), cue.start):
@@ -124,6 +159,8 @@ class _MoveReader(_DateReader):
         earlier date is "brought forward", not a slip.
         """
         _, first, moves = moved
+        if worked_out(first):
+            reasons.append(f"first promise worked out from the move {first.text!r}: {first.when}")
         reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
         if self.anchor is None:
             return first.when, ()

@@ -63,6 +63,8 @@ class _WhenReader:
         conflict = False
         if date is not None:
             when = date.when
+            # "had promised a decision by January": the January before, as promised then
+            promised = cue is not None and cue.promised
             ahead = self.weekdays.get(date.start)
             present = look in (None, Look.CURRENT) and _PRESENT.search(self.folded, start, end)
             if (
@@ -75,7 +77,7 @@ class _WhenReader:
             reasons.append(f"date {date.text!r} -> {when}")
             if look is Look.BACK and after(when, anchor):
                 when = self._last_before(date, when, anchor, reasons)
-            elif look is Look.FORWARD and before(when, anchor):
+            elif look is Look.FORWARD and before(when, anchor) and not promised:
                 when = self._next_after(date, when, anchor, reasons)
             if when.is_undated:
                 # "TBD" is a date still to come; a fiscal period not read follows the cue.

@@ -11,16 +11,26 @@ across statements, `timeline.extract._reader_moves`).
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import re
 from typing import Final
 
 from timeline._errors import TimelineError
-from timeline.dates import Relation, When
+from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
 
-__all__ = ["given_up", "now_marked", "slip_of", "split_moves"]
+__all__ = [
+    "amount_after",
+    "given_up",
+    "now_after",
+    "now_marked",
+    "promised_before",
+    "slip_of",
+    "split_moves",
+    "worked_out",
+]
 
 
 # Before the first date of a slip, what says it was a promise: a forward word, or "originally".
@@ -68,6 +78,17 @@ _WAS_DUE: Final = re.compile(
     r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b[^,;.()\d$€£¥]{0,40}$",
     re.IGNORECASE,
 )
+# "which had promised robotaxis by", "had said deliveries would start in", "pledged to
+# finish the line by": a promise told in the past, given up only if a date "now" follows.
+_PAST_PROMISE: Final = re.compile(
+    r"\b(?:had\s+(?:\w+ly\s+)?(?:promised|pledged|vowed|said|targett?ed|planned|expected"
+    r"|aimed|hoped|forecast|predicted|projected|guided|committed|announced|intended"
+    r"|signall?ed|indicated|flagged)"
+    r"|(?:promised|pledged|vowed|predicted|targett?ed|signall?ed)"
+    # "said in 2019 that robotaxis would arrive in": a future told in the past
+    r"|would)\b[^,;.()\d$€£¥]{0,48}$",
+    re.IGNORECASE,
+)
 _SCHEDULED: Final = re.compile(
     r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
     r"|penciled\s+in|pencilled\s+in|earmarked)\b[^,;.()\d$€£¥]{0,40}$",
@@ -75,7 +96,7 @@ _SCHEDULED: Final = re.compile(
 )
 # Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
 # targeted for"; words only between ("now employs 500 people in 2026" is no new date).
-_NOW: Final = re.compile(r"\bnow\b(?:\s+[a-z][\w-]*){0,5}?\s*$", re.IGNORECASE)
+_NOW: Final = re.compile(r"\bnow\b(?:\s+[a-z][\w-]*){0,10}?\s*$", re.IGNORECASE)
 
 
 def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, reach: int) -> str:
@@ -100,8 +121,8 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         return "original"
     if _NO_LONGER.search(head):
         return "no longer"
-    if _WAS_DUE.search(head):
-        return "was due"
+    if _WAS_DUE.search(head) or (_PAST_PROMISE.search(head) and not _NOW.search(head)):
+        return "was due"  # not "is now targeted for", "now says it would open in"
     if _SCHEDULED.search(head):
         return "scheduled"
     return None
@@ -115,7 +136,7 @@ def now_marked(folded: str, date: DateMatch, dates: list[DateMatch], start: int)
     >>> [now_marked(t, d, find_dates(t, reference=None), 0) for d in find_dates(t, reference=None)]
     [False, True]
     """
-    return _NOW.search(_before(folded, date, dates, start, 50)) is not None
+    return _NOW.search(_before(folded, date, dates, start, 90)) is not None
 
 
 def _replaced(
@@ -133,7 +154,7 @@ def _replaced(
     weak = ("was due", "scheduled")  # given up only if a date "now" follows
     old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
     after_cue = [] if cue is None else [d for d in dates if d.start >= cue.end]
-    new = now or [d for d in after_cue if how[id(d)] is None]
+    new = now or [d for d in after_cue if how[id(d)] in (None, *weak)]  # weak: not given up
     if not old or not new or old[0].when == new[0].when:
         return None
     first = old[0]
@@ -181,6 +202,108 @@ def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatc
     return out
 
 
+# "by a year", "by six months", "two weeks", "a one-year delay", "18-month": how far a date
+# moved. Not "a few months", "more than a year", "a year and a half" (no amount to count).
+_NUMBERS: Final = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "eighteen": 18, "twenty-four": 24,
+}  # fmt: skip
+_AMOUNT: Final = re.compile(
+    r"(?<![\w-])(?P<vague>(?:more\s+than|over|at\s+least|about|around|roughly|nearly|almost"
+    r"|up\s+to|some|less\s+than|under|approximately)\s+)?"
+    r"(?:(?:another|a\s+further|an\s+additional)\s+)?"
+    rf"(?P<n>\d{{1,3}}|another|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})[\s-]+"
+    r"(?P<unit>year|month|quarter|week|day)s?(?![\w-])"
+    r"(?P<more>\s+and\s+a\s+half|\s+or\s+(?:so|more|two|three))?",
+    re.IGNORECASE,
+)
+_UNIT_MONTHS: Final = {"year": 12, "quarter": 3, "month": 1}
+_UNIT_DAYS: Final = {"week": 7, "day": 1}
+# The months a date of each grain spans: a move of a whole number of them keeps the grain.
+_GRAIN_MONTHS: Final = {
+    Precision.MONTH: 1,
+    Precision.QUARTER: 3,
+    Precision.THIRD: 4,
+    Precision.HALF: 6,
+    Precision.YEAR: 12,
+}
+
+
+def _shifted(when: When, months: int, days: int) -> When | None:
+    """``when`` moved by ``months`` or ``days`` (signed), or None when that is not one date
+    of the same grain (six months from "2027", 45 days from "June", "early 2027")."""
+    if (
+        when.is_interval
+        or when.qualified
+        or when.fiscal is not None
+        or when.form is not None
+        or when.relation not in (Relation.ON, Relation.BY)
+        or when.start is None
+    ):
+        return None
+    start = when.start
+    plain: When
+    if when.precision is Precision.DAY:
+        base = _dt.date(start.year, start.month, start.day)
+        if days:
+            moved = base + _dt.timedelta(days=days)
+        else:
+            total = start.year * 12 + start.month - 1 + months
+            try:
+                moved = _dt.date(total // 12, total % 12 + 1, start.day)
+            except ValueError:
+                return None  # "a month before 31 March": no such day
+        plain = When.day(moved.year, moved.month, moved.day)
+    else:
+        grain = _GRAIN_MONTHS.get(when.precision)
+        if grain is None or days or months % grain:
+            return None
+        total = start.year * 12 + start.month - 1 + months
+        year, month = divmod(total, 12)
+        if when.precision is Precision.MONTH:
+            plain = When.month(year, month + 1)
+        elif when.precision is Precision.QUARTER:
+            plain = When.quarter(year, month // 3 + 1)
+        elif when.precision is Precision.THIRD:
+            plain = When.third(year, month // 4 + 1)
+        elif when.precision is Precision.HALF:
+            plain = When.half(year, month // 6 + 1)
+        else:
+            plain = When.year(year)
+    return plain.by() if when.relation is Relation.BY else plain
+
+
+def _by_amount(folded: str, slip: Cue, start: int, move: DateMatch) -> DateMatch | None:
+    """The first promise worked out from how far the date moved ("postponed by a year, to
+    2027": 2026), when the amount is a whole number of the date's grain; or None."""
+    # near the slip, on its side of the date: "delayed by six months to March 2027",
+    # "a one-year delay, to 2028", "will now open in June 2027 after a six-month delay"
+    low = max(start, slip.start - 30, move.end if move.end <= slip.start else start)
+    high = move.start if move.start >= slip.end else min(len(folded), slip.end + 30)
+    found = list(_AMOUNT.finditer(folded, low, high))
+    if len(found) != 1 or found[0].group("vague") or found[0].group("more"):
+        return None
+    m = found[0]
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)  # "another year": one
+    unit = m.group("unit").lower()
+    sign = 1 if "forward" in slip.text.lower() else -1  # the first promise: before, or after
+    months = sign * n * _UNIT_MONTHS.get(unit, 0)
+    days = sign * n * _UNIT_DAYS.get(unit, 0)
+    first = _shifted(move.when, months, days)
+    if first is None:
+        return None
+    return DateMatch(m.group(), m.start(), m.end(), first)
+
+
+# Before a date, what says it is the one now expected: "will now open in", "is expected in".
+_AHEAD: Final = re.compile(
+    r"\b(?:will|now|expects?|expected|plans?|planned|scheduled|slated|due|set\s+to|aims?)\b",
+    re.IGNORECASE,
+)
+
+
 def slip_of(
     dates: list[DateMatch], found: list[Cue], folded: str, start: int
 ) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
@@ -218,13 +341,90 @@ def slip_of(
     if not moves:
         # "will fly no earlier than Q1 2026, after a delay from 2025": the slip told
         # after the new date, the first promise marked "from"
-        if not earlier or not after:
+        if not earlier:
             return None
+        if not after:
+            # "will open in June 2027, after a six-month delay": worked out from the amount,
+            # when the date is the one now ("In March, production was delayed" is no move)
+            if not _AHEAD.search(folded, start, earlier[-1].start):
+                return None
+            found_first = _by_amount(folded, slip, start, earlier[-1])
+            return None if found_first is None else (slip, found_first, earlier[-1:])
         first, moves = after[0], earlier[-1:]
     elif earlier and _PROMISE.search(folded, start, earlier[0].start):
         first = earlier[0]
     elif not earlier:
         first = next((d for d in after if d not in moves), None)
+    if first is None and len(moves) == 1:
+        # "postponed by a year, to 2027": the first promise, worked out from the amount
+        first = _by_amount(folded, slip, start, moves[0])
     if first is None or first.when == moves[-1].when:
         return None
     return slip, first, moves
+
+
+def worked_out(first: DateMatch) -> bool:
+    """Whether a first promise was worked out from how far a date moved ("by a year").
+
+    >>> from timeline.dates import find_dates
+    >>> from timeline.extract._cues import cues
+    >>> t = "The launch was postponed by a year, to 2027."
+    >>> _, first, _ = slip_of(find_dates(t, reference=None), cues(t), t, 0)
+    >>> (first.text, str(first.when), worked_out(first))
+    ('a year', '2026', True)
+    """
+    return _AMOUNT.fullmatch(first.text) is not None
+
+
+# After a date given up, "now" and a verb looking forward with no date: "now says it will
+# wait", "now expects to decide later".
+_NOW_FORWARD: Final = re.compile(
+    r"\bnow\s+(?:\w+\s+){0,4}?(?:will|would|expects?|plans?|intends?|aims?|hopes?|wants?"
+    r"|sees?)\b",
+    re.IGNORECASE,
+)
+
+
+def now_after(folded: str, date: DateMatch, end: int) -> bool:
+    """Whether "now" and a verb looking forward follow ``date`` before ``end``.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "Acme, which had promised it by June, now says it will wait."
+    >>> now_after(t, find_dates(t, reference="2026-03-01")[0], len(t))
+    True
+    """
+    return _NOW_FORWARD.search(folded, date.end, end) is not None
+
+
+# Any amount a date moved by, counted or not: "by about six months", "by a few weeks",
+# "by several years", "a year".
+_ANY_AMOUNT: Final = re.compile(
+    r"\b(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|more\s+than|at\s+least"
+    r"|up\s+to|over|a\s+few|a\s+couple\s+of|several|many|another|a\s+further)\s+)*"
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen"
+    r"|few|several|many)?[\s-]*(?:years?|months?|quarters?|weeks?|days?)\b",
+    re.IGNORECASE,
+)
+
+
+def amount_after(folded: str, slip_end: int, end: int) -> bool:
+    """Whether a slip says how far a date moved ("by about six months") right after it.
+
+    >>> t = "The deal would slip by about six months."
+    >>> amount_after(t, t.index("slip") + 4, len(t))
+    True
+    """
+    return _ANY_AMOUNT.match(folded, slip_end + 1, end) is not None or (
+        _ANY_AMOUNT.search(folded, slip_end, min(end, slip_end + 40)) is not None
+    )
+
+
+def promised_before(folded: str, start: int, date: DateMatch) -> bool:
+    """Whether a word of promise comes before ``date`` in its statement ("planned for June").
+
+    >>> t = "The launch, planned for June, was delayed."
+    >>> from timeline.dates import find_dates
+    >>> promised_before(t, 0, find_dates(t, reference="2026-03-01")[0])
+    True
+    """
+    return _PROMISE.search(folded, start, date.start) is not None

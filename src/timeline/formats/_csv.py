@@ -28,15 +28,19 @@ observations       a JSON array of observation objects
 
 Nested lists stay in JSON cells rather than numbered columns so that a file
 keeps one fixed header however many claims an event gathers. A CSV file holds
-events only: a timeline's ``name`` and ``description`` are not kept, and a
-timeline with ``fiscal_years`` is refused (use YAML or JSON). Problems
+events only: a timeline's ``name`` and ``description`` are not kept (`write`
+says so with a `TimelineWarning`), and a timeline with ``fiscal_years`` is
+refused (use YAML, JSON or Parquet). Problems
 are reported at the line where the row starts, with the column name, all at once.
 
 Files from spreadsheets read as they are: a byte-order mark, ``;`` or tab as the
-separator (detected from the header, with a `TimelineWarning`), header names in
-any case. A cell a spreadsheet would run as a formula (starting with ``=``, ``+``,
-``-``, ``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a
-cell already starting with ``'``; reading strips exactly one ``'`` before those
+separator (detected from the header, or named by Excel's ``sep=;`` first line, with
+a `TimelineWarning`), header names in any case, blank lines above the header, and
+empty columns without a name (a trailing comma; a value under one is a problem).
+
+A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a cell
+already starting with ``'``; reading strips exactly one ``'`` before those
 characters, so what is saved is what is read. A cell may be of any length: one over
 the csv module's process-wide field limit (131,072 characters) is read by `_Reader`,
 and the limit is left as it is.
@@ -48,6 +52,7 @@ import csv
 import difflib
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, Final, Protocol
 
@@ -95,7 +100,12 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     ([{'title': 'A', 'when': 'April 2026', 'actors': ['X', 'Y']}], 2)
     """
     text = text.removeprefix("\ufeff")
-    delimiter = _delimiter(text)
+    hint = _SEP_LINE.match(text)
+    if hint is not None:
+        # Excel's "sep=;" line says the separator; it is blanked, so lines keep their numbers.
+        delimiter, text = hint.group(1), "\n" + text[hint.end() :]
+    else:
+        delimiter = _delimiter(text)
     if delimiter != ",":
         name = "tab" if delimiter == "\t" else repr(delimiter)
         warn_user(
@@ -135,10 +145,12 @@ def _read(
     columns_ok = False
     try:
         raw_header = next(reader, None)
+        while raw_header is not None and not _filled(raw_header):
+            raw_header = next(reader, None)  # blank lines above the header
         if raw_header is None:
             raise DataFileError([DataFileProblem("empty file: no header row", file=file)])
         header = [_column(h) for h in raw_header]
-        problems += _check_header(raw_header, header, file)
+        problems += _check_header(raw_header, header, file, reader.line_num)
         # With no title or when column every row would repeat it: values are not judged.
         columns_ok = "title" in header and "when" in header
 
@@ -155,6 +167,13 @@ def _read(
                     )
                 )
                 return
+            for i, (name, cell) in enumerate(zip(header, row, strict=False)):
+                if name == "" and cell.strip():
+                    message = (
+                        f"{cell!r} is in column {i + 1}, which has no name in the header; name "
+                        "the column (e.g. actors) or remove the cell"
+                    )
+                    problems.append(DataFileProblem(message, file=file, line=start))
             cells = {h: _unescape(c) for h, c in zip(header, row, strict=False) if h in COLUMNS}
             event, bad = _event(cells)
             for column, message in bad:
@@ -208,6 +227,8 @@ def _value_problems(document: dict[str, Any], where: Locations) -> list[DataFile
 
 
 _DELIMITERS = (",", ";", "\t")
+# The line Excel writes first to say the separator ("sep=;"), and reads, but no other tool.
+_SEP_LINE = re.compile(r"sep=([,;\t])[ ]*\r?\n")
 
 
 def _delimiter(text: str) -> str:
@@ -215,12 +236,18 @@ def _delimiter(text: str) -> str:
 
     def known(delimiter: str) -> int:
         try:
-            cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+            rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            cells = next((row for row in rows if _filled(row)), [])
         except csv.Error:  # a header cell over the csv module's limit
-            cells = next(_Reader(text, delimiter), [])
+            cells = next((row for row in _Reader(text, delimiter) if _filled(row)), [])
         return sum(_column(cell) in COLUMNS for cell in cells)
 
     return max(_DELIMITERS, key=known)  # max keeps the first of equals: the comma
+
+
+def _filled(row: list[str]) -> bool:
+    """Whether a row holds anything: blank lines and rows of empty cells are skipped."""
+    return any(cell.strip() for cell in row)
 
 
 def _column(name: str) -> str:
@@ -251,7 +278,9 @@ def _unescape(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell[1:2] in _ESCAPED else cell
 
 
-def _check_header(raw: list[str], header: list[str], file: str | None) -> list[DataFileProblem]:
+def _check_header(
+    raw: list[str], header: list[str], file: str | None, line: int = 1
+) -> list[DataFileProblem]:
     problems: list[DataFileProblem] = []
     separator = next((sep for sep in ";\t|" if sep in raw[0]), None) if raw else None
     if len(raw) == 1 and separator is not None and header[0] not in COLUMNS:
@@ -260,22 +289,25 @@ def _check_header(raw: list[str], header: list[str], file: str | None) -> list[D
             f"the header {raw[0]!r} is one column: the file is separated by {separator!r}, "
             "not commas; save it as comma-separated CSV"
         )
-        return [DataFileProblem(message, file=file, line=1)]
+        return [DataFileProblem(message, file=file, line=line)]
     seen: set[str] = set()
     for given, name in zip(raw, header, strict=True):
         shown = given.strip()
+        if name == "":
+            continue  # an empty column (a trailing comma): harmless while its cells are empty
         if name in seen:
-            problems.append(DataFileProblem("column given twice", file=file, line=1, field=shown))
+            twice = DataFileProblem("column given twice", file=file, line=line, field=shown)
+            problems.append(twice)
         seen.add(name)
         if name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1)
             fix = f"did you mean {close[0]!r}?" if close else f"columns are {', '.join(COLUMNS)}"
             problems.append(
-                DataFileProblem(f"unknown column; {fix}", file=file, line=1, field=shown)
+                DataFileProblem(f"unknown column; {fix}", file=file, line=line, field=shown)
             )
     for name in ("title", "when"):
         if name not in seen:
-            problems.append(DataFileProblem(f"missing column {name!r}", file=file, line=1))
+            problems.append(DataFileProblem(f"missing column {name!r}", file=file, line=line))
     return problems
 
 
@@ -301,8 +333,21 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
         value = text(column)
         if value is None:
             return None
+        twice: list[str] = []
+
+        def once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            # json keeps the last of a key given twice, silently; JSON files refuse it
+            found = dict(pairs)
+            if len(found) < len(pairs):
+                seen: set[str] = set()
+                for key, _ in pairs:
+                    if key in seen:
+                        twice.append(key)
+                    seen.add(key)
+            return found
+
         try:
-            parsed = json.loads(value, **_NUMBERS)  # numbers exact, as in JSON files
+            parsed = json.loads(value, object_pairs_hook=once, **_NUMBERS)  # numbers exact
         except json.JSONDecodeError as err:
             fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"] or Tencent; WeChat')
             reason = f"not valid JSON ({err.msg} at character {err.pos + 1})"
@@ -310,6 +355,10 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
             return None
         except (RecursionError, ValueError) as err:  # too deep, or a number too long
             bad.append((column, limit_problem(value, err, None).message))
+            return None
+        if twice:
+            for key in dict.fromkeys(twice):
+                bad.append((column, f"{key!r} is given twice in the JSON; keep one"))
             return None
         if not isinstance(parsed, kind):
             what = "an array [...]" if kind is list else "an object {...}"
@@ -415,6 +464,7 @@ def write(document: Document, file: str | None = None) -> str:
             "fiscal_years to write its events alone)"
         )
         raise DataFileError([DataFileProblem(problem, file=file, field="fiscal_years")])
+    _warn_lost_text(document, file)
     out = _Rows()
     # With "\r\n" as the terminator the writer quotes every cell holding a "\r" or a
     # "\n" (with "\n" alone, a lone "\r" goes out bare and splits the row on reading).
@@ -423,6 +473,37 @@ def write(document: Document, file: str | None = None) -> str:
     for event in document.get("events", []):
         writer.writerow([_escape(_cell(event, column)) for column in COLUMNS])
     return "".join(out.rows)
+
+
+def _warn_lost_text(document: Document, file: str | None) -> None:
+    """Warn that the document's ``name`` and ``description`` are not written (CSV has no place).
+
+    Unlike ``fiscal_years`` they do not change what the events mean, so the events are
+    written all the same, with a `TimelineWarning` naming what is lost and the fix.
+    """
+    lost = [
+        f"{field} {_short(document[field])}"
+        for field in ("name", "description")
+        if document.get(field)
+    ]
+    if not lost:
+        return
+    verb = "are" if len(lost) > 1 else "is"
+    warn_user(
+        f"{file or 'CSV text'}: a CSV file holds events only, so the timeline's "
+        f"{' and '.join(lost)} {verb} not written; save it as .yaml, .json or .parquet to "
+        "keep them (or build the timeline without them to write its events alone)"
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """Text quoted on one line for a message, cut after ``limit`` characters.
+
+    >>> _short("AI race"), _short("a\\nb"), _short("x" * 70)[-6:]
+    ("'AI race'", "'a\\\\nb'", "xx'...")
+    """
+    shown = repr(text[:limit])
+    return shown + "..." if len(text) > limit else shown
 
 
 class _Rows:

@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._atomic import write_atomic
+from timeline.records._atomic import name_problem, write_atomic
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -141,6 +141,7 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     ``filters`` (Parquet only) is pushed down to the files: see
     `timeline.columnar.window_filter`.
     """
+    _check_name(path)
     if os.path.isdir(path) or format_of(path) == "parquet":
         from timeline.columnar._parquet import read_parquet
 
@@ -153,6 +154,13 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
         data = f.read()
     file = os.fspath(path)
     return loads(decode(data, file), fmt, file=file)
+
+
+def _check_name(path: str | os.PathLike[str]) -> None:
+    """Refuse a name no file can have (a NUL, half a surrogate pair) as the data file's problem."""
+    problem = name_problem(path)
+    if problem is not None:
+        raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
 
 
 def decode(data: bytes, file: str | None = None) -> str:
@@ -169,12 +177,19 @@ def decode(data: bytes, file: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
+            line, what = None, "the file is UTF-32 (it starts with a UTF-32 byte-order mark)"
+        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             line, what = None, "the file is UTF-16 (it starts with a UTF-16 byte-order mark)"
         else:
-            line = data.count(b"\n", 0, err.start) + 1
-            column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-            what = f"byte {data[err.start]:#04x} at column {column} cannot be read"
+            # utf-8-sig counts from after the byte-order mark: place the byte in the file.
+            bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+            start = err.start + bom
+            line = data.count(b"\n", 0, start) + 1
+            # The column in characters, as an editor counts them (é is one, the BOM none).
+            before = data[max(data.rfind(b"\n", 0, start) + 1, bom) : start]
+            column = len(before.decode("utf-8", "replace")) + 1
+            what = f"byte {data[start]:#04x} at column {column} cannot be read"
         fix = "so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save As 'CSV UTF-8')"
         raise DataFileError([DataFileProblem(f"{what}, {fix}", file=file, line=line)]) from None
 
@@ -199,6 +214,7 @@ def load_with_lines(
     """
     from timeline.records._schema_read import _intended_id
 
+    _check_name(path)
     fmt = format_of(path)
     with open(path, "rb") as f:
         data = f.read()

@@ -15,6 +15,7 @@ flow style (``actors: [Tencent]``), and dates as people write them
 
 from __future__ import annotations
 
+import contextlib
 import re
 import textwrap
 from typing import Any
@@ -47,6 +48,49 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
                 return _CORE + "merge"
             return _CORE + "str"
         return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
+
+
+class _PyLoader(yaml.SafeLoader):
+    """PyYAML's reader in Python, resolving as `_Loader` does: it reads ``\\ud83d`` escapes."""
+
+    resolve = _Loader.resolve
+
+
+_BAD_ESCAPE = "found invalid Unicode character escape code"
+
+
+def _compose_escapes(text: str, err: yaml.MarkedYAMLError, file: str | None) -> yaml.Node | None:
+    """Compose text libyaml refused for a surrogate escape, with PyYAML's reader in Python."""
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=_PyLoader)
+    except ValueError:  # chr() of an escape past U+10FFFF
+        mark = err.problem_mark
+        message = (
+            "an escape here names no character (past U+10FFFF); write the character itself, "
+            "or a \\U escape of 8 hex digits up to \\U0010FFFF"
+        )
+        line = mark.line + 1 if mark is not None else None
+        raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
+    return node
+
+
+def _unreadable(text: str, err: yaml.reader.ReaderError, file: str | None) -> DataFileProblem:
+    """A character YAML does not allow in a file (a control character), placed, with the fix.
+
+    libyaml counts the position in bytes; the first such character is the one refused.
+    """
+    code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or " ")
+    at = text.find(chr(code))
+    if at < 0:
+        return DataFileProblem(f"not valid YAML: {err}", file=file)
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    message = (
+        f"{chr(code)!r} (a control character) at column {column} cannot be in a YAML file as "
+        f'it is; write it as the escape "{escape}" inside double quotes, or remove it'
+    )
+    return DataFileProblem(message, file=file, line=line)
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -118,14 +162,24 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     >>> data, where.line(("events", 0, "when"))
     ({'events': [{'title': 'A', 'when': '2026'}]}, 3)
     """
+    pairs = False  # surrogate pairs spelt as two \u escapes, to join in the scalars
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as err:
+            if err.problem != _BAD_ESCAPE or _Loader is _PyLoader:
+                raise
+            # libyaml refuses every \u escape of a surrogate, even a pair as JSON writes an
+            # emoji ("\ud83d\ude00"); the Python reader keeps them, to be joined below.
+            node, pairs = _compose_escapes(text, err, file), True
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = err.problem or err.context or "not valid YAML"
         message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line)}"
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
+    except yaml.reader.ReaderError as err:
+        raise DataFileError([_unreadable(text, err, file)]) from None
     except yaml.YAMLError as err:
         raise DataFileError([DataFileProblem(f"not valid YAML: {err}", file=file)]) from None
     except UnicodeEncodeError as err:  # libyaml reads UTF-8: text from Python may hold surrogates
@@ -136,7 +190,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         )
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     # Only a file with both an anchor (&) and an alias (*) can expand; others skip the bookkeeping.
-    walker = _Walker(file, aliases="&" in text and "*" in text)
+    walker = _Walker(file, aliases="&" in text and "*" in text, pairs=pairs)
     data = walker.value(node, ()) if node is not None else None
     if walker.problems:
         raise DataFileError(walker.problems)
@@ -146,8 +200,9 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
 class _Walker:
     """Turns a composed node tree into dicts, lists and strings, noting lines."""
 
-    def __init__(self, file: str | None, *, aliases: bool = True) -> None:
+    def __init__(self, file: str | None, *, aliases: bool = True, pairs: bool = False) -> None:
         self.file = file
+        self.pairs = pairs  # join surrogate pairs that \u escapes spelt in two halves
         self.lines: dict[Path, int] = {}
         self.problems: list[DataFileProblem] = []
         self.open: set[int] = set()  # nodes on the current path, to refuse cycles
@@ -211,7 +266,14 @@ class _Walker:
         if node.tag not in _SCALAR_TAGS:
             self.problem(node, f"tag {node.tag!r} is not allowed; data files hold plain text")
             return None
-        return str(node.value)
+        return self.joined(str(node.value))
+
+    def joined(self, text: str) -> str:
+        """``text`` with surrogate pairs spelt as two ``\\u`` escapes joined into characters."""
+        if self.pairs:
+            with contextlib.suppress(UnicodeError):  # a lone half stays, refused by its field
+                return text.encode("utf-16", "surrogatepass").decode("utf-16")
+        return text
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -221,7 +283,7 @@ class _Walker:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _CORE + "null":
                 self.problem(key_node, "a field name must be plain text")
                 continue
-            key = str(key_node.value)
+            key = self.joined(str(key_node.value))
             if key_node.tag == _CORE + "merge":
                 self.problem(key_node, "merge keys ('<<') are not supported; write the fields out")
                 continue
@@ -246,6 +308,8 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Multi-line text as a literal block; the emitter falls back to quoting
     # when a block cannot hold the text exactly (trailing spaces, say).
     style = "|" if "\n" in value else None
+    if _TYPED_ELSEWHERE.fullmatch(value):
+        style = "'"  # PyYAML would write it plain, and other readers would not read text
     if _BREAKS.intersection(value):
         # YAML reads NEL as a line break (folded to a space when plain): quote it, escaped.
         style = '"'
@@ -253,6 +317,12 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _BREAKS = frozenset("\x85")
+# Plain scalars PyYAML (YAML 1.1, as it resolves) takes for text but other readers do not:
+# YAML 1.2's core schema reads octal 0o17 and exponents without a dot (1e3) as numbers, and
+# YAML 1.1's full schema (Go's yaml.v2, say) reads y/n as booleans.
+_TYPED_ELSEWHERE = re.compile(
+    r"0o[0-7]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[yYnN]"
+)
 
 
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
@@ -268,11 +338,11 @@ _Dumper.add_representer(list, _list)
 def write(document: Document) -> str:
     """The document as block-style YAML text, a blank line between events.
 
-    >>> print(write({"events": [{"title": "A", "when": "2026", "actors": ["X", "Y"]}]}), end="")
+    >>> print(write({"events": [{"title": "A", "when": "2026", "actors": ["X", "Z"]}]}), end="")
     events:
       - title: A
         when: '2026'
-        actors: [X, Y]
+        actors: [X, Z]
     """
     head = {k: v for k, v in document.items() if k != "events"}
     events = document.get("events", [])

@@ -18,8 +18,9 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
 * a recurring event (RRULE/RDATE) is imported as its first occurrence, the
-  one a calendar app shows (`timeline.ics._recurrence`: an EXDATE or a
-  cancelled override moves it to the next, an override replaces it); other
+  one a calendar app shows (`timeline.ics._recurrence`): the earliest of
+  DTSTART, the RRULE's and the RDATEs' occurrences not removed by an EXDATE
+  or a cancelled override, each where its override moves it; other
   overrides (RECURRENCE-ID) are skipped, unless their series is not in the
   file; to-dos, journals and other components are skipped, and so is an
   event without a readable start;
@@ -34,6 +35,7 @@ of thousands of digits, JSON nested thousands deep) raise `IcsParseError`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import re
@@ -43,18 +45,22 @@ import attrs
 import pendulum
 
 from timeline._errors import IcsParseError, TimelineError
+from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
+from timeline.ics._placement import place
 from timeline.ics._recurrence import (
     Moments,
     Occurrences,
     is_series,
     overridden,
+    same_moment,
     series_overrides,
     uid_of,
     until_in,
+    until_is_day,
     wall_in,
 )
 from timeline.ics._report import ImportReport
@@ -63,11 +69,13 @@ from timeline.ics._values import (
     Values,
     as_when,
     day_of,
+    duration,
     marked_all_day,
     midnight,
     own_offset,
+    written_wall,
 )
-from timeline.ics._zones import Zones
+from timeline.ics._zones import VZone, Zones
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
@@ -92,12 +100,59 @@ class _Reader(Values):
         self.used: set[int] = set()
         self.cancelling = False  # the calendar is an iTIP cancellation notice
         self._by_uid: dict[str, Moments[Component]] = {}
+        # By UID: (where an override moves it, the occurrence, the override), earliest first
+        self._moves: dict[str, list[tuple[_dt.date, _dt.date, Component]]] = {}
+        self._budget: dict[str, int] = {}  # moved occurrences left to step over, by UID
         self.occurrences = occurrences if occurrences is not None else Occurrences()
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
-            return own_event(comp)  # our own feed (timeline.ics._import_props)
+            event = own_event(comp)  # our own feed (timeline.ics._import_props)
+            self._check_placed(comp, event)
+            return event
         return self._foreign(comp, feed)
+
+    def _check_placed(self, comp: Component, event: Event) -> None:
+        """Say when our feed's DTSTART/DTEND are not where any policy puts ``event``.
+
+        Calendar apps (Thunderbird, Apple) keep unknown ``X-`` properties when an
+        event is moved: the timeline's own dates come back, the move is said.
+        """
+        where = _describe(comp)
+        first, last, length = comp.first("DTSTART"), comp.first("DTEND"), comp.first("DURATION")
+        try:
+            if first is None:
+                return
+            start = self.point(first, where)
+            end = None if last is None else self.point(last, where)
+        except Skip:
+            return  # not a date we wrote: nothing to compare
+        if end is None and length is not None:  # written again with a DURATION
+            end = self._by_duration(length, start, comp, where, False)
+        elif end is None and not isinstance(start, _dt.datetime):
+            end = start + _dt.timedelta(days=1)  # a date alone lasts its day
+        for policy in ("auto", "window", "start", "end"):
+            try:
+                placed = place(event, policy)
+            except OverflowError:
+                return
+            if placed is None:
+                return
+            ends = placed.end is None and end is None
+            if placed.end is not None and end is not None:
+                ends = same_moment(_whole(placed.end), end)
+            if ends and same_moment(_whole(placed.start), start):
+                return
+        shown = ", ".join(
+            f"{p.name}{''.join(f';{k}={v}' for k, v in p.params.items())}:{p.value.strip()[:40]}"
+            for p in (comp.first("DTSTART"), comp.first("DTEND"))
+            if p is not None
+        )
+        self.note(
+            "events of a timeline feed whose date was changed in another calendar app, read "
+            f"from {X}WHEN (record the change with Event.revise)",
+            f"{event.title[:40]!r} (line {comp.line}): {shown}, {X}WHEN {event.when.to_edtf()}",
+        )
 
     # -- foreign feeds ----------------------------------------------------------------
 
@@ -118,7 +173,7 @@ class _Reader(Values):
             self.note("events marked all-day by Outlook at local midnight, read as days", where)
             start, stop = day_of(start), None if stop is None else day_of(stop)
         if series and is_series(comp, self.overrides):
-            first, override = self._first(comp, starts[0], start, where)
+            first, override, own_stop = self._first(comp, starts[0], start, where)
             if override is not None:
                 self.used.add(id(override))
                 self.note(
@@ -127,7 +182,9 @@ class _Reader(Values):
                     f"{where}: {_describe(override)}",
                 )
                 return self._foreign(overridden(comp, override), feed, series=False)
-            if first != start:
+            if own_stop is not None:  # an RDATE PERIOD: the occurrence's own end
+                stop, start = own_stop, first
+            elif first != start:
                 if stop is not None:
                     try:  # the same length, from the occurrence
                         stop = stop + (first - start)
@@ -184,18 +241,47 @@ class _Reader(Values):
         found = self._by_uid.get(uid)
         if found is None:
             found = Moments[Component]()
+            pairs: list[tuple[_dt.date, Component]] = []
             for other in self.overrides.get(uid, []):
                 rid = other.first("RECURRENCE-ID")
                 assert rid is not None
                 for value in self._points(rid, where):
                     found.add(value, other)
+                    pairs.append((value, other))
             self._by_uid[uid] = found
+            # Where each override moves its occurrence, earliest first (once per UID: a hostile
+            # file repeats one UID over thousands of series and overrides).
+            moves = []
+            for value, other in pairs:
+                cancelled = (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+                to = None if cancelled or found.get(value) is not other else self._moved(other)
+                if to is not None:
+                    moves.append((to, value, other))
+            moves.sort(key=functools.cmp_to_key(_by_first))
+            self._moves[uid] = moves
+            self._budget[uid] = 4 * len(moves) + 64
         return found
+
+    def _moved(self, other: Component) -> _dt.date | None:
+        """Where an override moves its occurrence: its own DTSTART, if it has a readable one."""
+        prop = other.first("DTSTART")
+        if prop is None:
+            return None
+        try:
+            return self.point(prop, _describe(other))
+        except Skip:
+            return None
 
     def _first(
         self, comp: Component, prop: Prop, start: _dt.date, where: str
-    ) -> tuple[_dt.date, Component | None]:
-        """The first occurrence not excluded or cancelled, and the override that replaces it."""
+    ) -> tuple[_dt.date, Component | None, _dt.date | None]:
+        """The earliest occurrence not excluded or cancelled, the override that replaces it,
+        and its own end when it is an RDATE PERIOD.
+
+        The occurrences are DTSTART's, the RRULE's and the RDATEs' (an RDATE may come before
+        DTSTART), less the EXDATEs; an override (RECURRENCE-ID) moves its occurrence to its
+        own DTSTART, which may be before or after others, or cancels it.
+        """
         replaced = self._replaced(comp, where)
         excluded = Moments[bool]()
         for exdate in comp.props.get("EXDATE", []):
@@ -205,22 +291,60 @@ class _Reader(Values):
         def override(value: _dt.date) -> Component | None:
             return replaced.get(value) if replaced else None
 
+        def cancelled(other: Component) -> bool:
+            return (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+
         def gone(value: _dt.date) -> bool:
             if excluded and excluded.get(value):
                 return True
             other = override(value)
-            return other is not None and (other.text("STATUS") or "").strip().upper() == "CANCELLED"
+            return other is not None and cancelled(other)
 
-        if not gone(start):
-            return start, override(start)
+        # The earliest occurrence an override moves, at the time it moves it to (each skipped
+        # one is excluded by an EXDATE of this series: bounded by its EXDATEs).
+        moved: list[tuple[_dt.date, Component | None]] = []
+        for to, value, changed in self._moves.get(uid_of(comp), []) if replaced else []:
+            if not (excluded and excluded.get(value)):
+                moved.append((to, changed))
+                break
+
+        uid = uid_of(comp)
+
+        def taken(value: _dt.date) -> bool:
+            """Not an occurrence at its own time: removed, or moved by an override."""
+            if gone(value):
+                return True
+            other = override(value)
+            if other is None or "DTSTART" not in other.props:
+                return False
+            # Series sharing a UID share its overrides: moved occurrences are stepped over a
+            # few times each per UID, not once per series (a hostile file repeats one UID).
+            self._budget[uid] -= 1
+            if self._budget[uid] < 0:
+                raise LookupError("occurrences moved by overrides shared by many series")
+            return True
+
+        Found = tuple[_dt.date, Component | None]
+
+        def order(a: Found, b: Found) -> int:
+            return _cmp(a[0], b[0])
+
+        def earliest(found: list[Found]) -> Found:
+            return min(found, key=functools.cmp_to_key(order))
+
         rule = comp.first("RRULE")
-        extra = [
-            wall_in(v, start) for p in comp.props.get("RDATE", []) for v in self._points(p, where)
-        ]
         # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
         zone = None if fixed is None or own_offset(prop) else self.zone_of(prop)
+        written = written_wall(prop) if isinstance(start, _dt.datetime) else None
+        # A zone from the file's VTIMEZONE: DTSTART holds only its offset that day.
+        clock = zone.wall if isinstance(zone, VZone) else None
+        extra = [
+            wall_in(v, start, clock)
+            for p in comp.props.get("RDATE", [])
+            for v in self._points(p, where)
+        ]
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
@@ -232,24 +356,92 @@ class _Reader(Values):
                 pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
             )
 
+        # The first occurrence left at its own time: an RDATE before DTSTART, DTSTART, or
+        # (only when neither, and no moved occurrence comes first anyway) the rule's next.
+        plain: _dt.date | None = None
         try:
-            text = None if rule is None else until_in(rule.value, start)
-            first = self.occurrences.first(start, text, extra, gone, local)
-        except (ValueError, OverflowError, LookupError):
+            begin = written or wall_in(start, start)
+            early = (local(w) for w in sorted(extra) if w < begin)
+            plain = next((v for v in early if not taken(v)), None)
+        except (ValueError, OverflowError):
+            plain = None
+        if plain is None and not taken(start):
+            plain = start
+        if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
+            try:
+                text = None if rule is None else until_in(rule.value, start, clock)
+                timed = isinstance(start, _dt.datetime)
+                if rule is not None and timed and until_is_day(rule.value):
+                    self.note(
+                        "recurring events repeating date-times until a date (UNTIL), "
+                        "read to the end of that day",
+                        f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
+                    )
+                plain = self.occurrences.first(start, text, extra, taken, local, written)
+            except (ValueError, OverflowError, LookupError):
+                self.note(
+                    "recurring events whose first occurrence is excluded or cancelled but whose "
+                    "RRULE could not be followed, imported at DTSTART",
+                    where,
+                )
+                return start, override(start), None
+        found: list[tuple[_dt.date, Component | None]] = list(moved)
+        if plain is not None:
+            found.append((plain, override(plain)))  # an override without a DTSTART of its own
+        if not found:
+            raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
+        first, other = earliest(found)
+        rid = None if other is None else other.first("RECURRENCE-ID")
+        if (
+            other is not None
+            and rid is not None
+            and "DTSTART" not in other.props
+            and (first is not start)
+        ):
+            # An override of a later occurrence without a DTSTART: at its RECURRENCE-ID.
+            props = {**other.props, "DTSTART": [Prop("DTSTART", rid.params, rid.value, rid.line)]}
+            other = Component(other.name, other.line, props, other.children)
+        if other is None and first is not start:
             self.note(
-                "recurring events whose first occurrence is excluded or cancelled but whose "
-                "RRULE could not be followed, imported at DTSTART",
+                "recurring events whose DTSTART is excluded or cancelled, "
+                "imported at their first remaining occurrence"
+                if gone(start)
+                else "recurring events whose first occurrence is not DTSTART (an RDATE before "
+                "it, or DTSTART moved later by a RECURRENCE-ID), imported at their first "
+                "occurrence",
                 where,
             )
-            return start, None
-        if first is None:
-            raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
-        self.note(
-            "recurring events whose DTSTART is excluded or cancelled, "
-            "imported at their first remaining occurrence",
-            where,
-        )
-        return first, override(first)
+        own = self._periods(comp, where).get(first) if other is None else None
+        return first, other, own
+
+    def _periods(self, comp: Component, where: str) -> Moments[_dt.date]:
+        """The ends of ``comp``'s RDATE PERIODs (``start/end`` or ``start/duration``) by start."""
+        found = Moments[_dt.date]()
+        for prop in comp.props.get("RDATE", []):
+            for piece in prop.value.split(","):
+                begin, slash, finish = (part.strip() for part in piece.partition("/"))
+                if not slash:
+                    continue
+                try:
+                    start = self.point(Prop(prop.name, prop.params, begin, prop.line), where)
+                    if finish[:1] in ("P", "p", "+", "-"):
+                        length, _ = duration(Prop("DURATION", {}, finish, prop.line))
+                        found.add(start, start + length)
+                    else:
+                        end = self.point(Prop(prop.name, prop.params, finish, prop.line), where)
+                        found.add(start, end)
+                except (Skip, ValueError, OverflowError):
+                    continue  # the start is noted with the RDATE's values; no end here
+        return found
+
+
+def _by_first(a: tuple[_dt.date, Any, Any], b: tuple[_dt.date, Any, Any]) -> int:
+    return _cmp(a[0], b[0])
+
+
+def _whole(point: _dt.date) -> _dt.date:
+    """``point`` as a feed writes it: to the second."""
+    return point.replace(microsecond=0) if isinstance(point, _dt.datetime) else point
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)

@@ -253,6 +253,32 @@ def _split(text: str) -> tuple[str, dict[str, str], str] | None:
     return match[1].upper(), found, match[3]
 
 
+_TIMED = frozenset({"DTSTART", "DTEND", "DUE", "EXDATE", "RDATE", "RECURRENCE-ID"})
+_TIMES = re.compile(r"\d{8}(?:T\d{6}Z?)?(?:,\d{8}(?:T\d{6}Z?)?)*", re.I)
+
+
+def _unquoted_tzid(params: dict[str, str], value: str, number: int, found: Structure) -> str:
+    """The value of a time whose TZID holds a colon unquoted, the TZID made whole.
+
+    ``DTSTART;TZID=(UTC+01:00) Amsterdam:20260415T100000`` splits at the TZID's
+    own colon; RFC 5545 asks for quotes. When what follows the last colon is a
+    time and the rest is not, the rest belongs to the TZID.
+
+    >>> params = {"TZID": "(UTC+01"}
+    >>> _unquoted_tzid(params, "00) Amsterdam:20260415T100000", 7, Structure()), params
+    ('20260415T100000', {'TZID': '(UTC+01:00) Amsterdam'})
+    """
+    rest, _, times = value.rpartition(":")
+    if _TIMES.fullmatch(value.strip()) or not _TIMES.fullmatch(times.strip()):
+        return value
+    params["TZID"] = f"{params['TZID']}:{rest}"
+    found.change(
+        "TZID parameters holding a colon without quotes, read up to the time",
+        f"line {number} TZID={params['TZID'][:60]!r}",
+    )
+    return times
+
+
 _BARE = "\x00"
 """The key under which `_split` lists the parameters written without ``=value``."""
 
@@ -310,6 +336,8 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
             found.skip("lines that are not content lines", f"line {number} {text[:40]!r}")
             continue
         name, params, value = parsed
+        if "TZID" in params and ":" in value and name in _TIMED:
+            value = _unquoted_tzid(params, value, number, found)
         if _BARE in params:
             bare = params.pop(_BARE)
             found.change("parameters without a value, ignored", f"line {number} {name};{bare}")

@@ -2,11 +2,12 @@
 
 A series is imported as its first occurrence (timeline tracks events, not
 schedules). That occurrence is DTSTART unless the file says otherwise: an
-``EXDATE`` that removes it, or a ``RECURRENCE-ID`` override that moves it or
-cancels it. Then the first occurrence is the next one the ``RRULE``/``RDATE``
-give that is neither excluded nor cancelled, found with ``dateutil.rrule``
-(dateutil comes with pendulum), over wall-clock times in DTSTART's zone, as
-RFC 5545 repeats local times.
+``RDATE`` before it, an ``EXDATE`` that removes it, or a ``RECURRENCE-ID``
+override that moves it (past others, or another before it) or cancels it.
+Then the first occurrence is the earliest the ``RRULE``/``RDATE`` give that
+is neither excluded nor cancelled, each at the time its override moves it
+to, found with ``dateutil.rrule`` (dateutil comes with pendulum), over
+wall-clock times in DTSTART's zone, as RFC 5545 repeats local times.
 
 dateutil walks every period up to year 9999 when a rule can never match
 (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``), seconds per rule. Rules whose
@@ -20,12 +21,14 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from timeline.ics._lines import Component
 
 __all__ = [
+    "Clock",
     "Moments",
     "Occurrences",
     "is_series",
@@ -34,6 +37,7 @@ __all__ = [
     "series_overrides",
     "uid_of",
     "until_in",
+    "until_is_day",
     "wall_in",
 ]
 
@@ -158,16 +162,18 @@ class Occurrences:
         extra: Iterable[_dt.datetime],
         gone: Callable[[_dt.date], bool],
         local: Callable[[_dt.datetime], _dt.date],
+        wall: _dt.datetime | None = None,
     ) -> _dt.date | None:
         """The first occurrence not ``gone``, or ``None`` when every one is.
 
-        ``start`` is DTSTART, ``rule`` the RRULE value, ``extra`` the RDATEs as
-        wall-clock times; ``local`` turns a wall-clock time into a value of
-        DTSTART's kind (date, floating, UTC or zoned). Raises ``ValueError``
-        for a rule dateutil cannot read, ``LookupError`` for one too costly to
-        expand or whose first thousand occurrences are all gone.
+        ``start`` is DTSTART (``wall`` its time as written, when it is one), ``rule``
+        the RRULE value, ``extra`` the RDATEs as wall-clock times; ``local`` turns
+        a wall-clock time into a value of DTSTART's kind (date, floating, UTC or
+        zoned). Raises ``ValueError`` for a rule dateutil cannot read,
+        ``LookupError`` for one too costly to expand or whose first thousand
+        occurrences are all gone.
         """
-        wall = _wall(start)
+        wall = wall or _wall(start)  # DTSTART as written: a skipped hour reads as another
         times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
         if rule is not None:
             if not self.expandable(rule):
@@ -195,28 +201,58 @@ def _wall(value: _dt.date) -> _dt.datetime:
     return _dt.datetime(value.year, value.month, value.day)
 
 
+_UNTIL_DAY = re.compile(r"(UNTIL=\d{8})(?=;|$)", re.I)
 _UNTIL_UTC = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z", re.I)
 
 
-def until_in(rule: str, start: _dt.date) -> str:
+Clock = Callable[[_dt.datetime], _dt.datetime]
+"""An aware time as the wall clock of DTSTART's zone reads it (naive)."""
+
+
+def _clock_of(start: _dt.datetime, clock: Clock | None) -> Clock:
+    if clock is not None:
+        return clock
+    return lambda moment: moment.astimezone(start.tzinfo).replace(tzinfo=None)
+
+
+def until_is_day(rule: str) -> bool:
+    """Whether ``rule`` ends on a DATE (``UNTIL=20260302``) rather than a DATE-TIME.
+
+    >>> until_is_day("FREQ=DAILY;UNTIL=20260302"), until_is_day("FREQ=DAILY;UNTIL=20260302T1000Z")
+    (True, False)
+    """
+    return _UNTIL_DAY.search(rule) is not None
+
+
+def until_in(rule: str, start: _dt.date, clock: Clock | None = None) -> str:
     """``rule`` with a UTC ``UNTIL`` as a wall-clock time in DTSTART's zone.
 
     Occurrences are expanded as wall-clock times, so the bound must be one too:
     ``UNTIL=20260302T000000Z`` is 09:00 in Tokyo, and keeps the 09:00 occurrence.
+    A DATE ``UNTIL`` with a DATE-TIME DTSTART (RFC 5545 asks for a DATE-TIME)
+    keeps that whole day, as Google and Apple calendars do.
+    ``clock`` reads an instant in DTSTART's zone when ``start.tzinfo`` cannot
+    (a zone from the file's VTIMEZONE, whose offset changes with the date);
+    by default, ``start.tzinfo``.
 
     >>> import zoneinfo
     >>> tokyo = _dt.datetime(2026, 3, 2, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
     >>> until_in("FREQ=DAILY;UNTIL=20260302T000000Z", tokyo)
     'FREQ=DAILY;UNTIL=20260302T090000'
+    >>> until_in("FREQ=DAILY;UNTIL=20260302", tokyo)  # a day: all of it
+    'FREQ=DAILY;UNTIL=20260302T235959'
     """
+    if isinstance(start, _dt.datetime):
+        # A DATE UNTIL with DATE-TIME occurrences: that whole day, as calendar apps read it.
+        rule = _UNTIL_DAY.sub(r"\1T235959", rule)
     if not (isinstance(start, _dt.datetime) and start.tzinfo is not None):
         return rule
+    read = _clock_of(start, clock)
 
     def local(m: re.Match[str]) -> str:
         try:
             y, mo, d, h, mi, sec = (int(g) for g in m.groups())
-            utc = _dt.datetime(y, mo, d, h, mi, sec, tzinfo=_dt.UTC)
-            wall = utc.astimezone(start.tzinfo)
+            wall = read(_dt.datetime(y, mo, d, h, mi, sec, tzinfo=_dt.UTC))
         except (ValueError, OverflowError):
             return m[0]
         return f"UNTIL={wall:%Y%m%dT%H%M%S}"
@@ -230,7 +266,11 @@ def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
     # Wall-clock times: a UTC UNTIL left (a floating series) is read as a wall time.
     text = re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", rule.strip(), flags=re.I)
     try:
-        expanded = rrulestr(text, dtstart=wall, ignoretz=True)
+        with warnings.catch_warnings():
+            # COUNT and UNTIL both (RFC 5545 allows one): dateutil stops at the first bound
+            # reached, as readers do, but warns that it will refuse them some day.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            expanded = rrulestr(text, dtstart=wall, ignoretz=True)
     except (ValueError, TypeError, OverflowError, KeyError) as err:
         raise ValueError(rule) from err
     return iter(expanded)
@@ -282,15 +322,15 @@ def overridden(master: Component, override: Component) -> Component:
     return Component(override.name, override.line, props, override.children)
 
 
-def wall_in(value: _dt.date, start: _dt.date) -> _dt.datetime:
-    """An RDATE as a wall-clock time in DTSTART's zone.
+def wall_in(value: _dt.date, start: _dt.date, clock: Clock | None = None) -> _dt.datetime:
+    """An RDATE as a wall-clock time in DTSTART's zone (read by ``clock``, as in `until_in`).
 
     >>> wall_in(_dt.date(2026, 4, 20), _dt.date(2026, 4, 15))
     datetime.datetime(2026, 4, 20, 0, 0)
     """
     if isinstance(value, _dt.datetime) and isinstance(start, _dt.datetime):
         if value.tzinfo is not None and start.tzinfo is not None:
-            value = value.astimezone(start.tzinfo)
+            return _clock_of(start, clock)(value)
         return value.replace(tzinfo=None)
     return _dt.datetime(value.year, value.month, value.day)
 

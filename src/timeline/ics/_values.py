@@ -32,6 +32,7 @@ __all__ = [
     "marked_all_day",
     "midnight",
     "own_offset",
+    "written_wall",
 ]
 
 # -- values ---------------------------------------------------------------------------
@@ -198,6 +199,12 @@ class Values:
                     f"{where}: {prop.name} (line {prop.line})",
                 )
             if m[7] or offset in ("Z", "z"):
+                if "TZID" in prop.params:  # RFC 5545: a UTC time has no TZID; which is meant?
+                    self.note(
+                        "date-times with a TZID and a Z (UTC), read as UTC",
+                        f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {value!r} "
+                        f"(line {prop.line})",
+                    )
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
             if offset:
                 sign = -1 if offset[0] == "-" else 1
@@ -228,33 +235,65 @@ class Values:
         return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
 
     def stop(self, comp: Component, start: _dt.date, where: str) -> _dt.date | None:
-        """The end point from DTEND or DURATION; a bad one is noted and ``None`` given."""
-        prop = comp.first("DTEND")
-        if prop is not None:
-            try:
-                stop = self.point(prop, where)
-            except Skip:
+        """The end point from DTEND or DURATION; a bad one is noted and ``None`` given.
+
+        With both (RFC 5545 allows one), DTEND is kept, and said when they differ.
+        """
+        prop, dur = comp.first("DTEND"), comp.first("DURATION")
+        if prop is None:
+            return None if dur is None else self._by_duration(dur, start, comp, where, True)
+        try:
+            stop = self.point(prop, where)
+        except Skip:
+            self.note(
+                "events with a DTEND that is not a date, kept with their start",
+                f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
+            )
+            return None
+        if dur is not None:
+            other = self._by_duration(dur, start, comp, where, False)
+            if other is None or stop != other:
                 self.note(
-                    "events with a DTEND that is not a date, kept with their start",
-                    f"{where}: {prop.value.strip()[:40]!r} (line {prop.line})",
+                    "events with both DTEND and DURATION, DTEND kept",
+                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
                 )
-                return None
-        elif (dur := comp.first("DURATION")) is not None:
-            try:
-                length, lenient = duration(dur)
-                stop = self._after(start, length, _calendar_days(dur), comp.first("DTSTART"))
-            except IcsParseError:
-                raise
-            except (ValueError, OverflowError):
+        return stop
+
+    def _by_duration(
+        self, dur: Prop, start: _dt.date, comp: Component, where: str, say: bool
+    ) -> _dt.date | None:
+        """The end point a DURATION gives; noted (if ``say``) when read leniently or not at all."""
+        try:
+            length, lenient = duration(dur)
+            days = _calendar_days(dur)
+            if not isinstance(start, _dt.datetime) and length != _dt.timedelta(days=days):
+                # A date lasts whole days (RFC 5545): the days the hours reach, said.
+                lenient = (
+                    "all-day events with a DURATION in hours, minutes or seconds, "
+                    "read as the days it reaches"
+                )
+                whole = length.days + (1 if length.seconds or length.microseconds else 0)
+                length, days = _dt.timedelta(days=whole), whole
+        except IcsParseError:
+            raise
+        except (ValueError, OverflowError):
+            if say:
                 self.note(
                     "events with a DURATION that cannot be read, kept with their start",
                     f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
                 )
-                return None
-            if lenient is not None:
-                self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
-        else:
             return None
+        try:
+            stop = self._after(start, length, days, comp.first("DTSTART"))
+        except (ValueError, OverflowError):  # past 9999-12-31: no date can say it
+            if say:
+                self.note(
+                    "events with a DURATION ending after year 9999, kept with their start",
+                    f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})",
+                )
+            return None
+        if lenient is not None and say:
+            self.note(lenient, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
         return stop
 
     def _after(
@@ -288,6 +327,17 @@ class Values:
             return None
         if isinstance(stop, _dt.datetime) and isinstance(start, _dt.datetime):
             order = _cmp(stop, start)
+            if (stop.tzinfo is None) != (start.tzinfo is None):
+                # A floating time with a zoned one: the same wall clock is all they share.
+                wall = _cmp(stop.replace(tzinfo=None), start.replace(tzinfo=None))
+                if wall > 0 and order <= 0:  # an event orders a floating time as if UTC
+                    self.note(
+                        "events from a floating time to a zoned one, ending before their start "
+                        "if the floating time is UTC, kept with their start",
+                        f"{where}: ends {_shown(stop)}, starts {_shown(start)}",
+                    )
+                    return None
+                order = wall
             if order < 0:
                 self.note(_END_BEFORE, f"{where}: ends {_shown(stop)}, starts {_shown(start)}")
             return When.instant(stop) if order > 0 else None
@@ -325,6 +375,26 @@ def own_offset(prop: Prop) -> bool:
     """
     value = prop.value.strip()
     return value[-1:] in ("Z", "z") or _OFFSET.search(value) is not None
+
+
+def written_wall(prop: Prop) -> _dt.datetime | None:
+    """The wall-clock time a DATE-TIME value is written as (naive), ``None`` for others.
+
+    A time the clocks skip reads as another time (RFC 5545 §3.3.5), but a series
+    repeats the time as written.
+
+    >>> written_wall(Prop("DTSTART", {"TZID": "Europe/Berlin"}, "20260329T023000", 1))
+    datetime.datetime(2026, 3, 29, 2, 30)
+    """
+    value = prop.value.strip()
+    m = _DATETIME.fullmatch(value) or (_LOOSE.fullmatch(value) if len(value) <= 40 else None)
+    if m is None or m[4] is None:
+        return None
+    try:
+        y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
+        return _dt.datetime(y, mo, d, h, mi, min(int(m[6] or 0), 59))
+    except ValueError:
+        return None
 
 
 def marked_all_day(comp: Component) -> bool:

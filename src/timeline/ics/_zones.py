@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import warnings
 from typing import Any
 
 import pendulum
@@ -109,6 +110,8 @@ def _display(name: str) -> str | None:
         return None
     minutes = (int(m[2]) * 60 + int(m[3])) * (-1 if m[1] == "-" else 1) if m[2] else 0
     rest = m[4].strip()
+    if minutes == 0 and rest.casefold() == "coordinated universal time":
+        return "UTC"  # Windows' "UTC" zone: its display name lists no city
     candidates: list[str] = []
     # "Eastern Time (US & Canada)" is the display name of "Eastern Standard Time".
     label = re.sub(r"\s*\(.*?\)\s*", " ", rest).strip()
@@ -217,13 +220,43 @@ class VZone:
         self._seen: dict[_dt.datetime, _dt.timedelta] = {}
 
     def offset(self, local: _dt.datetime) -> _dt.timedelta:
-        """The UTC offset at a local (naive) time, as the VTIMEZONE's rules give it."""
+        """The UTC offset at a local (naive) time, as the VTIMEZONE's rules give it.
+
+        A time the clocks pass twice is the first of the two (dateutil's
+        ``fold=0``); a time they skip takes the offset in force before the gap
+        (RFC 5545 §3.3.5), as an IANA zone's does here. dateutil alone gives
+        the offset after the gap: an hour early.
+        """
         found = self._seen.get(local)
         if found is None:
             zone = self.recent if self.recent is not None and local.year > _REBASE else self.full
             found = local.replace(tzinfo=zone).utcoffset() or _dt.timedelta()
+            try:
+                if zone is None:
+                    raise ValueError  # no rules: no gap
+                # In a gap, ``local - found`` is an instant before the change, when the
+                # clocks read another time: its offset is the one before the gap.
+                moment = (local - found).replace(tzinfo=zone)
+                before = zone.fromutc(moment).utcoffset() or found
+            except (ValueError, OverflowError):  # next to year 1 or 9999: no change there
+                before = found
+            if before < found:  # the clocks read ``local - found + before`` then: a gap
+                found = before
             self._seen[local] = found
         return found
+
+    def wall(self, moment: _dt.datetime) -> _dt.datetime:
+        """The wall-clock time (naive) an aware ``moment`` is in this zone.
+
+        >>> VZone(None, None).wall(_dt.datetime(2026, 1, 1, 9, tzinfo=_dt.UTC))
+        datetime.datetime(2026, 1, 1, 9, 0)
+        """
+        at = moment.astimezone(_dt.UTC)  # a plain datetime: pendulum's refuses dateutil zones
+        utc = _dt.datetime(at.year, at.month, at.day, at.hour, at.minute, at.second)
+        zone = self.recent if self.recent is not None and utc.year > _REBASE else self.full
+        if zone is None:
+            return utc
+        return zone.fromutc(utc.replace(tzinfo=zone)).replace(tzinfo=None)  # type: ignore[no-any-return]
 
 
 _RULE_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYMONTH", "BYDAY"})
@@ -280,11 +313,13 @@ def _from_vtimezone(tzid: str, comp: Component) -> VZone | None:
     from dateutil.tz import tzical
 
     try:
-        full = tzical(io.StringIO(text)).get()
-        recent = None
-        if _rebasable(comp):
-            rebased = _vtimezone_text(tzid, comp, _REBASE)
-            recent = tzical(io.StringIO(rebased or "")).get()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # COUNT and UNTIL both
+            full = tzical(io.StringIO(text)).get()
+            recent = None
+            if _rebasable(comp):
+                rebased = _vtimezone_text(tzid, comp, _REBASE)
+                recent = tzical(io.StringIO(rebased or "")).get()
         zone = VZone(full, recent)
         # Read offsets now, so a rule dateutil cannot follow fails here, not per event.
         for year in (1960, 1990, 2030):

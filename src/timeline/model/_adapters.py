@@ -81,12 +81,13 @@ def save(tl: Timeline, path: str | os.PathLike[str]) -> None:
 
     The file loads again: ``related`` ids naming events not in this
     timeline (it was filtered from a larger one, say) are left out of it,
-    with a `TimelineWarning` naming them.
+    with a `TimelineWarning` naming them. CSV holds events only: a name or
+    description is not written, with a `TimelineWarning` saying so.
 
     >>> import os, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     path = os.path.join(folder, "tracker.csv")
-    ...     Timeline([Event(title="x", when="2026")], name="Demo").save(path)
+    ...     Timeline([Event(title="x", when="2026")]).save(path)
     ...     len(Timeline.load(path))
     1
     """

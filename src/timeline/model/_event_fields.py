@@ -42,13 +42,15 @@ _SHARED_MAX = 1 << 16
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if not value:
         return ()
-    if isinstance(value, str) and "," in value:
-        # "Tesla, Elon Musk" is two names written as one text: stored as one name it
-        # would match neither; refuse it and show the list.
-        parts = [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, str) and ("," in value or ";" in value):
+        separator = "," if "," in value else ";"
+        # "Tesla, Elon Musk" (or "Tesla; SpaceX", as CSV lists go) is two names written as one
+        # text: stored as one name it would match neither; refuse it and show the list.
+        parts = [part.strip() for part in value.split(separator) if part.strip()]
+        held = "a comma" if separator == "," else f"a {separator!r}"
         raise EventError(
             f"{owner}: {field}: {value!r} holds several names in one text; give a list: "
-            f"{parts!r} (or [{value!r}] for one name holding a comma)"
+            f"{parts!r} (or [{value!r}] for one name holding {held})"
         )
     try:
         items = (value,) if isinstance(value, str) else tuple(value)
@@ -235,7 +237,7 @@ def init_checked(
     fy = fiscal_year_start
     state = _status(status, owner)
     # "January" said on 20 December: the next one if still to come, the last if it happened.
-    reading = yearless_reading(state)
+    reading = "current" if reference is None else yearless_reading(state)
     start = coerce_when(when, owner, "when", reference, fix, fy, prefer=reading)
     stop = (
         None if end is None else coerce_when(end, owner, "end", reference, fix, fy, prefer=reading)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from timeline._errors import WriteError
 
-__all__ = ["atomic_path", "checked_suffix", "write_atomic"]
+__all__ = ["atomic_path", "checked_suffix", "name_problem", "refusal", "write_atomic"]
 
 
 def checked_suffix(
@@ -57,7 +57,10 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     flushed to disk and takes the place of the target only if the block succeeds;
     on any failure the old file stays as it was and no temporary file is left. An
     existing file keeps its permissions. A folder that does not exist raises
-    `WriteError` naming it; the folder is never created.
+    `WriteError` naming it; the folder is never created, and a file the user may
+    not write (read-only) is refused, not replaced. A symbolic link is
+    written through: the file it points at (after every link in a chain) is
+    replaced, and the link stays a link.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "events.bin"
@@ -66,16 +69,34 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     >>> target.read_bytes()
     b'data'
     """
-    target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise WriteError(
-            f"cannot write {str(target)!r}: the folder {str(folder)!r} {what}; "
-            "create it first, or write somewhere else"
-        )
-    if target.is_dir():
-        raise WriteError(f"cannot write {str(target)!r}: it is a folder; give a file name")
+    given = Path(path)
+    shown = repr(str(given))
+    bad_name = name_problem(given)
+    if bad_name is not None:
+        raise WriteError(f"cannot write {shown}: {bad_name}")
+    try:
+        target = _through_links(given)
+        if target != given:
+            shown += f" (a link to {str(target)!r})"
+        folder = target.parent
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise WriteError(
+                f"cannot write {shown}: the folder {str(folder)!r} {what}; "
+                "create it first, or write somewhere else"
+            )
+        if target.is_dir():
+            raise WriteError(f"cannot write {shown}: it is a folder; give a file name")
+        if target.exists() and not os.access(target, os.W_OK):
+            # The rename needs only the folder's permission: ask the file's, as `>` would.
+            raise WriteError(
+                f"cannot write {shown}: the file is read-only; make it writable (chmod u+w) "
+                "or write somewhere else"
+            )
+    except WriteError:
+        raise
+    except OSError as err:  # a name too long, a loop of links ...
+        raise WriteError(f"cannot write {shown}: {refusal(err)}") from err
     temp = target.with_name(f".{_shortened(target.name)}.{secrets.token_hex(6)}.tmp")
     try:
         yield temp
@@ -89,9 +110,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         if isinstance(err, WriteError):
             raise
         # The hidden temporary file is ours, not the user's: name the file they asked for.
-        raise WriteError(
-            f"cannot write {str(target)!r}: {err.strerror or err}; {_fix(err)}"
-        ) from err
+        raise WriteError(f"cannot write {shown}: {refusal(err)}") from err
     except BaseException:
         _remove(temp)
         raise
@@ -118,6 +137,62 @@ def _remove(temp: Path) -> None:
     """Remove our temporary file if it is there; a failure to does not hide the first error."""
     with contextlib.suppress(OSError):
         temp.unlink(missing_ok=True)
+
+
+def name_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why no file can have this name (a NUL, half a surrogate pair), with the fix; or None.
+
+    >>> print(name_problem("a\\x00.yaml"))
+    the name holds a NUL character ('\\x00'); give another name
+    >>> name_problem("events.yaml") is None
+    True
+    """
+    name = os.fspath(path)
+    if "\x00" in name:
+        return "the name holds a NUL character ('\\x00'); give another name"
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError as err:
+        held = name[err.start]
+        return f"the name holds {held!r}, which no file name can hold; give another name"
+    return None
+
+
+# Links followed before a chain is taken for a loop (Linux's own limit).
+_MAX_LINKS = 40
+
+
+def _through_links(path: Path) -> Path:
+    """The path a chain of symbolic links ends at (``path`` itself when it is no link).
+
+    A loop, or a chain longer than `_MAX_LINKS`, raises `OSError` (``ELOOP``).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "link.yaml").symlink_to("real.yaml")
+    >>> _through_links(folder / "link.yaml") == folder / "real.yaml"
+    True
+    """
+    for _ in range(_MAX_LINKS):
+        if not path.is_symlink():
+            return path
+        path = path.parent / os.readlink(path)  # an absolute link replaces the folder
+    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+
+
+def refusal(err: OSError) -> str:
+    """Why the system refused to write a file, and what to do about it, for a message.
+
+    >>> refusal(OSError(errno.ENAMETOOLONG, "File name too long"))
+    'the file name is too long; give a shorter one'
+    >>> refusal(PermissionError(errno.EACCES, "Permission denied"))
+    "Permission denied; write somewhere you may, or change the folder's permissions"
+    """
+    if err.errno == errno.ENAMETOOLONG:
+        return "the file name is too long; give a shorter one"
+    if err.errno == errno.ELOOP:
+        return "it is a loop of links; point the link at a file, or write somewhere else"
+    return f"{err.strerror or err}; {_fix(err)}"
 
 
 def _fix(err: OSError) -> str:

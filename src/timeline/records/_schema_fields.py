@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from timeline._errors import DataFileProblem, TimelineError, WhenError, WhenParseError
@@ -104,7 +105,7 @@ class _FieldReader:
         if isinstance(value, str):
             self.fail((*path, key), "is empty; leave the field out instead")
         else:
-            self.fail((*path, key), f"must be text, not {_show(value)}")
+            self.fail((*path, key), f"must be text, not {_show(value)}{_quote_it(value)}")
         return None
 
     def required(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
@@ -122,13 +123,20 @@ class _FieldReader:
         value = record.get(key)
         if value is None:
             return ()
-        if isinstance(value, str) and value.strip() and "," not in value:
+        # "Tencent, WeChat" or "Tencent; WeChat" (CSV's way) would silently be one name.
+        separator = None
+        if isinstance(value, str) and ("," in value or ";" in value):
+            separator = "," if "," in value else ";"
+        if isinstance(value, str) and value.strip() and separator is None:
             return (value,)  # one name, as Event(actors="Tesla") takes it
         if isinstance(value, str) or not isinstance(value, Sequence):
-            example = f"[{value}]" if isinstance(value, str) else "[A, B]"
-            one = (
-                f' (or ["{value}"] for one name holding a comma)' if isinstance(value, str) else ""
-            )
+            if isinstance(value, str):
+                names = ", ".join(n.strip() for n in value.split(separator or ",") if n.strip())
+                example = f"[{names}]"
+                held = "a comma" if separator == "," else f'a "{separator}"'
+                one = f' (or ["{value}"] for one name holding {held})'
+            else:
+                example, one = "[A, B]", ""
             self.fail((*path, key), f"must be a list, e.g. {example}{one}")
             return ()
         items: list[str] = []
@@ -136,7 +144,9 @@ class _FieldReader:
             if isinstance(item, str) and item.strip():
                 items.append(item)
             else:
-                self.fail((*path, key, i), f"must be non-empty text, not {_show(item)}")
+                self.fail(
+                    (*path, key, i), f"must be non-empty text, not {_show(item)}{_quote_it(item)}"
+                )
         return tuple(items)
 
     def when(
@@ -173,7 +183,7 @@ class _FieldReader:
                     "year in the file's 'fiscal_years:' (e.g. fiscal_years: {Microsoft: July})",
                 )
             else:
-                self.fail((*path, key), str(err))
+                self.fail((*path, key), str(err) + _day_number_hint(value))
             return None
         except ValueError as err:
             self.fail((*path, key), str(err))
@@ -193,9 +203,53 @@ class _FieldReader:
             return None
 
 
+def _day_number_hint(text: str) -> str:
+    """For a date a spreadsheet saved as its day number, which day that is; else "".
+
+    Spreadsheets count days from 30 December 1899; 20,000 to 80,000 are 1954 to 2119.
+
+    >>> _day_number_hint("46113")
+    "; if it is a spreadsheet's day number, that is 2026-04-01: format the column as text or \
+as dates (2026-04-01) before saving"
+    >>> _day_number_hint("2026")
+    ''
+    """
+    import datetime as _dt
+
+    digits = text.strip()
+    if not (len(digits) == 5 and digits.isascii() and digits.isdigit()):
+        return ""
+    if not 20_000 <= int(digits) <= 80_000:
+        return ""
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(digits))
+    return (
+        f"; if it is a spreadsheet's day number, that is {day.isoformat()}: format the column "
+        "as text or as dates (2026-04-01) before saving"
+    )
+
+
 def _show(value: Any) -> str:
+    """A value that is not what a field takes, shown for a message (a number as written).
+
+    >>> from decimal import Decimal
+    >>> _show(Decimal("1.5")), _show(123), _show([1]), _show(None)
+    ('1.5', '123', 'a list', 'None')
+    """
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
+    if isinstance(value, Decimal):  # JSON numbers are read exactly, as Decimal
+        return str(value)
     return repr(value)
+
+
+def _quote_it(value: Any) -> str:
+    """For a number where text belongs, the fix: the same characters in quotes.
+
+    >>> _quote_it(1984), _quote_it(True)
+    ('; write it in quotes: "1984"', '')
+    """
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return f'; write it in quotes: "{_show(value)}"'
+    return ""

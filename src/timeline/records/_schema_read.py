@@ -55,6 +55,9 @@ __all__ = [
 
 _T = TypeVar("_T")
 
+MAX_PROBLEMS = 1_000
+"""Reading stops at the row after this many problems, and says so (a problem on every row)."""
+
 
 def document_to_timeline(document: Any, where: Locations) -> Timeline:
     """Build a timeline from a document, or raise `DataFileError` listing every problem.
@@ -318,8 +321,19 @@ class _Reader(_FieldReader):
     ) -> Timeline:
         events: list[Event] = []
         first: dict[str, Path] = {}
+        stopped = False
         for i, row in enumerate(rows):
             here: Path = (*path, i)
+            if len(self.problems) >= MAX_PROBLEMS:
+                # A problem on every row of a large file: each costs a diagnosis, and a
+                # million of them would take minutes to find and megabytes to show.
+                self.fail(
+                    here,
+                    f"stopped after {MAX_PROBLEMS:,} problems; fix these (they may share a "
+                    "cause) and load the file again for the rest",
+                )
+                stopped = True
+                break
             event = self.event(row, here)
             # Duplicates are found from the id the row asks for, even when the
             # row has other problems, so one run reports them all.
@@ -338,7 +352,8 @@ class _Reader(_FieldReader):
             first[id] = here
             if event is not None:
                 events.append(event)
-        self.related(rows, path, first)
+        if not stopped:
+            self.related(rows, path, first)
         if self.problems:
             self.problems.sort(key=lambda p: p.line if p.line is not None else 0)
             raise DataFileError(self.problems)
