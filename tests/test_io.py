@@ -245,6 +245,34 @@ class TestRecords:
         assert tl["x"].status is Status.HAPPENED
         assert tl["x"].sources == (Source("s"),)
 
+    def test_a_yearless_date_reads_by_status_as_in_event(self, tmp_path: Path) -> None:
+        # A file reads its dates itself: it must read "January" as Event does ("January",
+        # expected, said on 20 December, was January of that year; "December", happened,
+        # said in March, was the December to come).
+        records = [
+            {"title": "launch", "when": "January",
+             "sources": [{"title": "s", "published": "2026-12-20"}]},
+            {"title": "done", "when": "December", "status": "happened",
+             "sources": [{"title": "s", "published": "2026-03-10"}]},
+            {"title": "moved", "when": "2026-11",
+             "claims": [{"stated": "2026-12-20", "when": "February"}]},
+        ]  # fmt: skip
+        expected = {
+            "launch": When.month(2027, 1),
+            "done": When.month(2025, 12),
+            "moved": When.month(2027, 2),
+        }
+        tl = Timeline.from_records(records)
+        assert {e.id: e.when for e in tl} == expected
+        for fmt in ("yaml", "json", "csv"):
+            path = tmp_path / f"t.{fmt}"
+            path.write_text(
+                _io.dumps(Timeline.from_records(records), fmt)
+                .replace("January 2027", "January")
+                .replace("December 2025", "December")
+            )  # fmt: skip
+            assert {e.id: e.when for e in Timeline.load(path)} == expected, fmt
+
     def test_from_records_reports_every_problem_by_record(self) -> None:
         with pytest.raises(DataFileError) as info:
             Timeline.from_records(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from timeline._errors import DataFileProblem, TimelineError, WhenError, WhenParseError
 from timeline.dates._days import to_day
@@ -150,7 +150,12 @@ class _FieldReader:
         return tuple(items)
 
     def when(
-        self, record: Mapping[str, Any], key: str, path: Path, reference: When | None = None
+        self,
+        record: Mapping[str, Any],
+        key: str,
+        path: Path,
+        reference: When | None = None,
+        prefer: Literal["current", "future", "past"] = "current",
     ) -> When | None:
         value = record.get(key)
         if value is None or isinstance(value, When):
@@ -167,7 +172,9 @@ class _FieldReader:
             # A source published "TBD" dates nothing: a relative date needs its year.
             dated = reference is not None and (reference.earliest or reference.latest) is not None
             ref = to_day(reference) if dated and reference is not None else None
-            return When.parse(value, reference=ref, fiscal_year_start=self.fiscal_now)
+            return When.parse(
+                value, reference=ref, fiscal_year_start=self.fiscal_now, prefer=prefer
+            )
         except WhenParseError as err:  # quotes the text and suggests a fix
             if ref is None and "is relative; pass reference=" in err.reason:
                 # `reference=` is When.parse's fix; in a file the fix is in the file.

@@ -29,7 +29,7 @@ from timeline.figures._growth import Observation
 from timeline.figures._quantity import Quantity
 from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._claim import Claim, Status
+from timeline.model._claim import Claim, Status, yearless_reading
 from timeline.model._event import Event, slugify
 from timeline.model._text import name_key
 from timeline.model._timeline import Timeline
@@ -166,8 +166,9 @@ class _Reader(_FieldReader):
         if record.get("stated") is None:
             self.fail(path, "missing 'stated' (when the source said it)")
         stated = self.when(record, "stated", path)
-        when = self.when(record, "when", path, stated)
         status = self.status(record, "status", path)
+        # "January" said in December: read by the status said with it, as `Claim` reads it.
+        when = self.when(record, "when", path, stated, yearless_reading(status))
         source = (
             None
             if record.get("source") is None
@@ -276,9 +277,11 @@ class _Reader(_FieldReader):
         reference = sources[0].published if sources else None
         if record.get("when") is None:
             self.fail((*path, "when") if "when" in record else path, "missing 'when'")
-        when = self.when(record, "when", path, reference)
-        end = self.when(record, "end", path, reference)
         status = self.status(record, "status", path)
+        # "January" said in December: read by the status said with it, as `Event` reads it.
+        reading = yearless_reading(Status.EXPECTED if status is None else status)
+        when = self.when(record, "when", path, reference, reading)
+        end = self.when(record, "end", path, reference, reading)
         claims = self.items(record, "claims", path, self.claim)
         raw_target = record.get("target")
         target = None if raw_target is None else self.target(raw_target, (*path, "target"))
