@@ -461,3 +461,42 @@ def test_any_move_keeps_both_dates(subject: str, promised: str, move: str, a: in
     assert (str(d.when), str(d.first_when)) == (str(b), str(a))
     assert [str(c.when) for c in d.claims] == [str(b)]
     assert len(d.to_event().slips) == (1 if b > a else 0)
+
+
+class TestAFirstPromiseWithoutItsYear:
+    """A first promise named without its year is the occurrence next to the date it moved
+    to (the last before it for a slip): said on 18 December 2026 and moved to April,
+    "originally slated for January" was January 2027, not January 2026 (read in the
+    publication's year); "originally due in November", November 2026."""
+
+    @pytest.mark.parametrize(
+        ("text", "now", "first"),
+        [
+            (
+                "Nimbus said its N2 robot, originally slated for January, will now ship in April.",
+                "April 2027",
+                "January 2027",
+            ),
+            (
+                "Nimbus said its N2 robot, originally due in November, will now ship in April.",
+                "April 2027",
+                "November 2026",
+            ),
+            (
+                "Orbitline, which had promised a home robot before Christmas, now says it will "
+                "arrive after Lunar New Year.",
+                "after 6 February 2027",
+                "before 25 December 2026",
+            ),
+            # with its year, as written
+            (
+                "Nimbus said its N2 robot, originally slated for January 2026, will now ship in "
+                "April.",
+                "April 2027",
+                "January 2026",
+            ),
+        ],
+    )
+    def test_next_to_the_date_it_moved_to(self, text: str, now: str, first: str) -> None:
+        found = [d for d in drafted(text, "2026-12-18") if d.first_when is not None]
+        assert [(str(d.when), str(d.first_when)) for d in found] == [(now, first)]

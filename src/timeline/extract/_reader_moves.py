@@ -15,6 +15,7 @@ expected in July.") joins it. Which dates a statement moves between is
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Final
 
@@ -22,6 +23,7 @@ import attrs
 
 from timeline._errors import TimelineError
 from timeline.dates import When
+from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._draft import Draft
@@ -144,6 +146,40 @@ class _MoveReader(_DateReader):
             return None  # "will delay", "could be pushed back": still to come
         return attrs.evolve(cue, look=Look.BACK, slip=False)
 
+    def _next_to(self, first: DateMatch, then: When, *, forward: bool) -> DateMatch:
+        """A first promise named without its year ("originally slated for January", "had
+        promised it before Christmas") as the occurrence next to the date it moved to: the
+        last one starting no later (a slip), or the first starting no earlier (brought
+        forward). Said on 18 December 2026 and moved to April 2027, "January" is January
+        2027, not January 2026; moved from September to July 2026, "September" is
+        September 2026. A date with its year, or none on that side, stays as written."""
+        ref, to = self.ref_day, then.earliest or then.latest
+        if ref is None or to is None:
+            return first
+        found = [first.when]
+        ahead = self.weekdays.get(first.start)  # a holiday's or weekday's next one
+        if ahead is not None:
+            found.append(ahead)
+        for prefer in ("past", "future"):
+            try:
+                found.append(When.parse(first.text, reference=ref, prefer=prefer))
+            except TimelineError:
+                continue
+
+        def start(w: When) -> _dt.date | None:
+            point = w.earliest or w.latest
+            return None if point is None else to_day(point)
+
+        day = to_day(to)
+        dated = [(d, w) for w in found if (d := start(w)) is not None]
+        if forward:
+            after = [(d, w) for d, w in dated if d >= day]
+            chosen = min(after, key=lambda p: p[0])[1] if after else first.when
+        else:
+            before = [(d, w) for d, w in dated if d <= day]
+            chosen = max(before, key=lambda p: p[0])[1] if before else first.when
+        return first if chosen == first.when else attrs.evolve(first, when=chosen)
+
     def _moves(
         self,
         moved: tuple[Cue | None, DateMatch, list[DateMatch]],
@@ -158,9 +194,15 @@ class _MoveReader(_DateReader):
         only the date now expected, the first promise in its reasons. A move to an
         earlier date is "brought forward", not a slip.
         """
-        _, first, moves = moved
+        cue, first, moves = moved
         if worked_out(first):
             reasons.append(f"first promise worked out from the move {first.text!r}: {first.when}")
+        else:
+            forward = cue is not None and "forward" in cue.text.lower()
+            # the date it moved to: the one now expected, as read (a yearless one too),
+            # unless other moves came between
+            then = moves[0].when if len(moves) > 1 else when
+            first = self._next_to(first, then, forward=forward)
         reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
         if self.anchor is None:
             return first.when, ()
