@@ -27,10 +27,11 @@ from typing import Any
 
 import attrs
 
-from timeline.dates._bounds import Point, Span, _cmp
+from timeline.dates._bounds import Point, _cmp
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import Fiscal
+from timeline.dates._masks import Readings
 from timeline.dates._relations import _readings
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
@@ -281,7 +282,7 @@ class Event:
         return (lo, hi)
 
     @property
-    def _readings(self) -> tuple[Span, ...]:
+    def _readings(self) -> Readings:
         """Each way it could fall, at its widest: `fuzzy_window`, or, for a date that is an
         EDTF set with no end standing, each member's fuzzy bounds ("April or June 2026" is
         April or June, never May), or each run of days its unspecified digits allow

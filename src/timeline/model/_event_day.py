@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Point, _key, ends_before, meets
+from timeline.dates._bounds import Point, _key, ends_before
 from timeline.dates._days import to_day
+from timeline.dates._masks import every_reading, meets_any, several
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
@@ -38,7 +39,7 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
         return False
     if event.when.form is None:  # the common case: one reading
         return ends_before(event.fuzzy_window, (day, day))
-    return all(ends_before(r, (day, day)) for r in event._readings)
+    return all(ends_before(r, (day, day)) for r in every_reading(event._readings))
 
 
 def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
@@ -51,10 +52,10 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     if not event.status.is_open:
         return False
     readings = event._readings
-    if len(readings) > 1:  # a set date: some member must meet the days ahead
-        if not any(meets(r, (start, stop)) for r in readings):
+    if several(readings):  # a set date: some member must meet the days ahead
+        if not meets_any(readings, ((start, stop),)):
             return False
-    elif ends_before(readings[0], (start, start)):
+    elif ends_before(every_reading(readings)[0], (start, start)):
         return False
     lo, hi = event.window  # the sort position: earliest, or latest for a deadline
     position = lo if lo is not None else hi
