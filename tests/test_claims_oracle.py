@@ -739,3 +739,84 @@ class TestBoundedGoalsKeepTheirDirection:
         t = Target("m", goal, "by 2030", baseline=Observation("2025", baseline))
         assert t.reached(Observation("2030", figure).value) is reached
         assert t.status("2031-01-01", [Observation("2030", figure)]) == status
+
+
+# -- zones: a plain day has none, so it is read in every one (UTC+14 to UTC-12) ----------------
+
+ZONES = ["+14:00", "-12:00", "+05:45", "Z", "-09:30", "+08:00"]
+
+
+class TestZones:
+    """An event is judged on a day as `Event.overdue` judges it: a plain day has no zone, so
+    it starts at UTC+14 and ends at UTC-12; an instant falls on its own local day. So a
+    promise is late exactly when, on the day it happened, it was already overdue; two
+    instants compare in UTC (tests above)."""
+
+    @pytest.mark.parametrize(
+        ("promised", "happened", "delay"),
+        [
+            # noon UTC on the 20th: the 21st starts at 10:00 UTC on the 20th at UTC+14, before
+            # it, so it was not overdue on the 21st: was 1 (late)
+            ("2026-04-20T12:00Z", "2026-04-21", 0),
+            ("2026-04-20T12:00Z", "2026-04-22", 1),
+            # 23:00 at UTC-12 is 11:00 UTC on the 21st: not overdue until the 23rd: was 2 and 1
+            ("2026-04-20T23:00-12:00", "2026-04-22", 0),
+            ("2026-04-20T23:00-12:00", "2026-04-21", 0),
+            ("2026-04-20T23:00-12:00", "2026-04-23", 1),
+            # 10:00 at UTC+14 is 20:00 UTC on the 19th; the 18th ends at 12:00 UTC on the 19th
+            # at UTC-12, before it: a day early, not two (was -2)
+            ("2026-04-20T10:00+14:00", "2026-04-18", -1),
+            ("2026-04-20T10:00+14:00", "2026-04-19", 0),
+            # an instant happening against a plain day: its own local day, as before
+            ("2026-04-20", "2026-04-21T01:00+14:00", 1),
+            ("2026-04-20", "2026-04-20T23:00-12:00", 0),
+        ],
+    )
+    def test_delay_reads_a_plain_day_as_overdue_does(
+        self, promised: str, happened: str, delay: int
+    ) -> None:
+        e = Event(title="x", when=promised).revise(
+            stated="2026-04-25", when=happened, status="happened"
+        )
+        assert e.delay == delay
+
+    @settings(max_examples=examples(300, 3000), deadline=None)
+    @given(
+        st.one_of(
+            st.builds(
+                lambda d, h, z: f"{d.isoformat()}T{h:02d}:00{z}",
+                st.dates(dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+                st.integers(0, 23),
+                st.sampled_from(ZONES),
+            ),
+            st.dates(dt.date(2026, 4, 1), dt.date(2026, 4, 30)).map(dt.date.isoformat),
+        ),
+        st.dates(dt.date(2026, 3, 20), dt.date(2026, 5, 10)),
+        st.none() | st.tuples(st.integers(0, 23), st.sampled_from(ZONES)),
+    )
+    def test_late_exactly_when_overdue_on_the_day_it_happened(
+        self, promised: str, done: dt.date, at: tuple[int, str] | None
+    ) -> None:
+        happened = done.isoformat() if at is None else f"{done.isoformat()}T{at[0]:02d}:00{at[1]}"
+        if at is not None and "T" in promised:
+            return  # two instants: in UTC, to the hour (TestInstantDelay)
+        e = Event(title="x", when=promised, actors=["A"])
+        h = e.revise(stated="2026-06-01", when=happened, status="happened")
+        assert h.delay is not None
+        assert (h.delay > 0) is e.overdue(done), (promised, happened, h.delay)
+        # late by as many days as it had been overdue, and early by as many days as it
+        # could not yet have happened (`When.definitely_before` from the other side)
+        overdue_days = sum(e.overdue(done - dt.timedelta(days=k)) for k in range(0, 60))
+        assert max(h.delay, 0) == overdue_days, (promised, happened)
+        if at is None:
+            day = When.parse(happened)
+            early = sum(
+                When.day(*(done + dt.timedelta(days=k)).timetuple()[:3]).definitely_before(
+                    When.parse(promised)
+                )
+                for k in range(0, 60)
+            )
+            assert day.definitely_before(When.parse(promised)) is (h.delay < 0)
+            assert min(h.delay, 0) == -early, (promised, happened)
+        record = Timeline([h]).track_record(as_of="2026-06-01").row("A")
+        assert record.late == (h.delay > 0)
