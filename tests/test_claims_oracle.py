@@ -68,7 +68,8 @@ def _first(w: When) -> dt.date | None:
     return _day(w.earliest)
 
 
-Step = tuple[dt.date, str | None, Status | None]  # stated day, when text, status
+# Stated (a day, or an instant as ISO text with its zone), when text, status.
+Step = tuple[dt.date | str, str | None, Status | None]
 Published = dt.date | str | None  # a day, or a date as text ("2026-03~", "TBD")
 
 
@@ -79,9 +80,25 @@ def _published_day(published: Published) -> dt.date | None:
     return _first(When.parse(published))
 
 
+def said_day(stated: dt.date | str) -> dt.date:
+    """The day a claim counts from: the day, or an instant's own local date."""
+    if isinstance(stated, str):
+        return dt.datetime.fromisoformat(stated).date()
+    return stated
+
+
 def ref_order(steps: Sequence[Step]) -> list[Step]:
-    """Stated order: by day; claims stated the same day keep the order given."""
-    return [s for _, s in sorted(enumerate(steps), key=lambda p: (p[1][0], p[0]))]
+    """Stated order: by day, claims stated the same day in the order given; then the
+    places of the claims stated at instants are filled with them in UTC order."""
+    by_day = [s for _, s in sorted(enumerate(steps), key=lambda p: (said_day(p[1][0]), p[0]))]
+    places = [i for i, s in enumerate(by_day) if isinstance(s[0], str)]
+    instants = sorted(
+        (by_day[i] for i in places),
+        key=lambda s: dt.datetime.fromisoformat(str(s[0])).astimezone(dt.UTC),
+    )
+    for i, s in zip(places, instants, strict=True):
+        by_day[i] = s
+    return by_day
 
 
 def ref_replay(
@@ -92,7 +109,7 @@ def ref_replay(
     if said is not None and said > day:
         return None
     when, status = initial
-    known = [s for s in ref_order(steps) if s[0] <= day]
+    known = [s for s in ref_order(steps) if said_day(s[0]) <= day]
     for _, w, st_ in known:
         when = w if w is not None else when
         status = st_ if st_ is not None else status
@@ -106,10 +123,10 @@ def ref_first_promise(
     when, status = initial
     if not When.parse(when).is_undated:
         return when, None
-    for day, w, st_ in ref_order(steps):
+    for stated, w, st_ in ref_order(steps):
         status = st_ if st_ is not None else status
         if w is not None and not When.parse(w).is_undated and status.is_open:
-            return w, day
+            return w, said_day(stated)
     return when, None
 
 
@@ -186,8 +203,19 @@ def ref_outcome(
 # -- the histories ---------------------------------------------------------------------------
 
 DAYS = st.dates(dt.date(2025, 11, 1), dt.date(2027, 2, 28))
+# Claims stated at instants too, in zones from UTC+14 to UTC-12: their local days and their
+# UTC order can run apart.
+CLOSE = st.dates(dt.date(2026, 4, 19), dt.date(2026, 4, 22))  # a few days: orders cross
+INSTANTS = st.builds(
+    lambda d, h, z: f"{d.isoformat()}T{h:02d}:00{z}",
+    st.one_of(DAYS, CLOSE, CLOSE),
+    st.integers(0, 23),
+    st.sampled_from(["+14:00", "-12:00", "+05:45", "Z", "-09:30"]),
+)
 STEPS = st.tuples(
-    DAYS, st.none() | st.sampled_from(TEXTS), st.none() | st.sampled_from(list(Status))
+    st.one_of(DAYS, DAYS, INSTANTS),
+    st.none() | st.sampled_from(TEXTS),
+    st.none() | st.sampled_from(list(Status)),
 )
 HISTORIES = st.tuples(
     st.tuples(st.sampled_from(TEXTS), st.sampled_from(list(Status))),
@@ -211,7 +239,7 @@ def _event(history: tuple[tuple[str, Status], dt.date | None, list[Step]], title
 
 class TestAgainstTheReference:
     @settings(max_examples=examples(300, 3000), deadline=None)
-    @given(HISTORIES, DAYS)
+    @given(HISTORIES, st.one_of(DAYS, CLOSE))
     def test_as_of_replays(self, history: tuple, day: dt.date) -> None:  # type: ignore[type-arg]
         initial, published, steps = history
         event = _event(history, "x")
@@ -223,7 +251,7 @@ class TestAgainstTheReference:
         assert known is not None
         assert (str(known.when), known.status) == (str(When.parse(expected[0])), expected[1])
         assert [(c.day, c.when, c.status) for c in known.claims] == [
-            (d, None if w is None else When.parse(w), s) for d, w, s in expected[2]
+            (said_day(d), None if w is None else When.parse(w), s) for d, w, s in expected[2]
         ]
 
     @settings(max_examples=examples(300, 3000), deadline=None)
@@ -282,7 +310,7 @@ class TestAgainstTheReference:
             key = name_key(actor)
             expected.setdefault(key, {}).setdefault(outcome, []).append(event.id)
             initial, published, steps = history
-            known = [s for s in ref_order(steps) if s[0] <= day]
+            known = [s for s in ref_order(steps) if said_day(s[0]) <= day]
             slips[key] = slips.get(key, 0) + len(ref_slips(initial, known))
             first, giver = ref_first_promise(initial, known)
             # Notice: from the statement that gave the first date to that date's last day.
@@ -820,3 +848,39 @@ class TestZones:
             assert min(h.delay, 0) == -early, (promised, happened)
         record = Timeline([h]).track_record(as_of="2026-06-01").row("A")
         assert record.late == (h.delay > 0)
+
+
+class TestInstantsSaidOnDifferentLocalDays:
+    """Instants are in the order they were said, in UTC, whatever their zones, even when
+    their local days run the other way; "as of" a day still replays what was stated on
+    or before it, each claim counting from its own local day."""
+
+    # 01:00 on the 21st at UTC+14 is 11:00 UTC on the 20th; 20:00 on the 20th at UTC-12 is
+    # 08:00 UTC on the 21st: said 21 hours later, though its local day is a day earlier.
+    EARLY = "2026-04-21T01:00+14:00"
+    LATE = "2026-04-20T20:00-12:00"
+
+    @pytest.mark.parametrize("typed", [(EARLY, LATE), (LATE, EARLY)])
+    def test_order_current_and_slips(self, typed: tuple[str, str]) -> None:
+        said = {self.EARLY: "2026-06", self.LATE: "2026-05"}
+        e = Event(title="x", when="2026-04")
+        for stated in typed:
+            e = e.revise(stated=stated, when=said[stated])
+        assert [str(c.stated) for c in e.claims] == [self.EARLY, self.LATE]  # was LATE first
+        assert str(e.when) == "May 2026"  # said last: was June 2026
+        assert [(str(s.before), str(s.after)) for s in e.slips] == [("April 2026", "June 2026")]
+
+    def test_as_of_each_local_day(self) -> None:
+        e = (
+            Event(title="x", when="2026-04")
+            .revise(stated=self.EARLY, when="2026-06")
+            .revise(stated=self.LATE, when="2026-05")
+        )
+        on_20th = e.as_of("2026-04-20")
+        assert on_20th is not None and [str(c.stated) for c in on_20th.claims] == [self.LATE]
+        assert str(on_20th.when) == "May 2026"
+        on_21st = e.as_of("2026-04-21")
+        assert on_21st is not None and str(on_21st.when) == "May 2026"
+        before = e.as_of("2026-04-19")  # nothing said yet: the initial statement
+        assert before is not None and str(before.when) == "April 2026" and not before.claims
+        assert not e.overdue("2026-05-05") and e.overdue("2026-06-01")

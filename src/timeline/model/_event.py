@@ -395,9 +395,21 @@ class Event:
         keep = len(claims)  # claims are kept in stated order: drop those said after the day
         while keep and claims[keep - 1].day > cutoff:
             keep -= 1
-        if keep == len(claims) and figures is self.observations and target is self.target:
+        known = claims[:keep]
+        if keep > 1 and not self._days_in_order:
+            # Instants said in UTC order on local days that run the other way: each
+            # counts from its own day.
+            known = tuple(c for c in known if c.day <= cutoff)
+        if len(known) == len(claims) and figures is self.observations and target is self.target:
             return self  # everything said about it was said by then
-        return self._with_claims(claims[:keep], figures, target)
+        return self._with_claims(known, figures, target)
+
+    @functools.cached_property
+    def _days_in_order(self) -> bool:
+        """Whether the claims' days never go back (they do only where instants said in
+        UTC order fall on local days that run the other way)."""
+        days = [c.day for c in self.claims]
+        return all(a <= b for a, b in zip(days, days[1:], strict=False))
 
     def _with_claims(
         self,
