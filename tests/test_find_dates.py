@@ -584,3 +584,42 @@ class TestNumericDates:
         assert m.text == f"{a:02d}{sep}{b:02d}{sep}2026"
         assert (m.when.earliest, m.when.latest) == (min(days), max(days))
         assert (" or " in str(m.when)) == (len(days) == 2)
+
+
+class TestSeveralDatesWithTimes:
+    """A time said before "on <day>" is that day's, not the time of the day before it."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was ('1 January 2027, at 23:59', 2027-01-01T23:59) and 31 December without its time
+            (
+                "Set for 1 January 2027, at 23:59 on 31 December 2026 it began.",
+                [
+                    ("1 January 2027", "1 January 2027"),
+                    ("23:59 on 31 December 2026", "2026-12-31T23:59"),
+                ],
+            ),
+            (
+                "on 5 May 2026 at 10:00 and at 11:00 on 6 May 2026",
+                [
+                    ("5 May 2026 at 10:00", "2026-05-05T10:00"),
+                    ("11:00 on 6 May 2026", "2026-05-06T11:00"),
+                ],
+            ),
+            (
+                "It opens 6 May 2026, at 9 a.m. PT on 7 May 2026 the doors close.",
+                [
+                    ("6 May 2026", "6 May 2026"),
+                    ("9 a.m. PT on 7 May 2026", "2026-05-07T09:00-07:00[America/Los_Angeles]"),
+                ],
+            ),
+            (
+                "Launch on 1 January 2027, at 23:59.",  # no day after the time: it is this day's
+                [("1 January 2027, at 23:59", "2027-01-01T23:59")],
+            ),
+        ],
+    )
+    def test_a_time_goes_with_its_own_day(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2026-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected

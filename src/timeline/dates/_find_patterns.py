@@ -60,7 +60,10 @@ _WITHIN = (
     r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
 )
 _TPRE = rf"(?:{CLOCK}(?:\s*\(?{ZONE_WORD}\)?)?,?\s+(?:on\s+)?)?"
-_TSUF = rf"(?:,?\s+(?:at\s+|from\s+)?{CLOCK}(?:\s*,?\s*\(?{ZONE_WORD}\)?)?)?"
+# A time said after a day is its time, unless "on <day>" follows: "1 January, at 23:59 on 31
+# December" gives 23:59 to 31 December.
+_TZONE = rf"(?:\s*,?\s*\(?{ZONE_WORD}\)?)"
+_TSUF = rf"(?:,?\s+(?:at\s+|from\s+)?{CLOCK}{_TZONE}?(?!{_TZONE}?\s+on\s))?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)e?"
 # A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
