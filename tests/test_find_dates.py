@@ -623,3 +623,21 @@ class TestSeveralDatesWithTimes:
     def test_a_time_goes_with_its_own_day(self, text: str, expected: list[tuple[str, str]]) -> None:
         found = find_dates(text, reference="2026-01-01")
         assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestBesideAnUnreadFiscalYear:
+    """A part joined to a fiscal phrase no fiscal year reads ("Q3-Q4 FY2027") is left out;
+    a date that names its own year is a date of its own ("H2 2026 and FY2027")."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("H2 2026 and FY2027 will tell.", [("H2 2026", "H2 2026")]),  # was nothing
+            ("In March 2026 or FY2027.", [("March 2026", "March 2026")]),  # was nothing
+            ("Q3-Q4 FY2027 sales", []),  # Q3 of the fiscal year, unread: not Q3 of 2026
+            ("Q3 or FY2027", []),
+        ],
+    )
+    def test_found(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2026-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected

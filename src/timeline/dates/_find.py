@@ -139,7 +139,11 @@ def find_dates(
                 found.append(joined)
                 i += 2
                 continue
-            if spans[i + 1].fiscal and scan.joined(spans[i], spans[i + 1]):
+            if (
+                spans[i + 1].fiscal
+                and scan.joined(spans[i], spans[i + 1])
+                and not scan.names_its_year(spans[i])
+            ):
                 i += 2  # "Q3-Q4 FY2027" without a fiscal year: not "Q3" of the calendar
                 continue
         match = spans[i].match
@@ -360,6 +364,16 @@ class _Scan:
             # spelled out and capitalised: "an April release", not "apr" or "march on"
             return word[:1].isupper() and len(word.rstrip(".")) >= 4
         return m["q"] is None or text[m.start("q")] == "Q"
+
+    def names_its_year(self, span: _Span) -> bool:
+        """Whether a found span reads without the reference ("H2 2026", not "Q3")."""
+        if span.match is None:
+            return False
+        try:
+            parse(span.match.text)
+        except WhenParseError:
+            return False
+        return True
 
     def joined(self, first: _Span, second: _Span) -> bool:
         """Whether only "to", a dash, "or" or "and" stand between two spans."""
