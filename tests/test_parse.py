@@ -617,6 +617,11 @@ class TestParseInvalid:
                 "2016-12-31T23:59:59Z",
             ),
             ("2016-12-31T23:59:60.5+01:00", "leap second", "2016-12-31T23:59:59.5+01:00"),
+            # a part of a year beside a year of unspecified digits: was week 1 of year 1 (0001-W01)
+            ("XXXX-W01", "XXXX leaves the year unknown", None),
+            ("202X-W53", "202X leaves the year unknown", None),  # was 2020-W53
+            ("XXXX-spring", "XXXX leaves the year unknown", None),  # was spring 0001
+            ("202X to June", "202X leaves the year unknown", None),  # was 202X to June 2020
             ("2026-04-15T10", "a time needs minutes", "2026-04-15T10:00"),
             ("2026-04-15T10:00+19:00", "UTC offset +19:00 is out of range", None),
             ("2026-04-15T10:00[Mars/Olympus]", "unknown time zone 'Mars/Olympus'", None),
