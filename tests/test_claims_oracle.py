@@ -834,7 +834,7 @@ class TestZones:
         assert (h.delay > 0) is e.overdue(done), (promised, happened, h.delay)
         # late by as many days as it had been overdue, and early by as many days as it
         # could not yet have happened (`When.definitely_before` from the other side)
-        overdue_days = sum(e.overdue(done - dt.timedelta(days=k)) for k in range(0, 60))
+        overdue_days = sum(e.overdue(done - dt.timedelta(days=k)) for k in range(60))
         assert max(h.delay, 0) == overdue_days, (promised, happened)
         if at is None:
             day = When.parse(happened)
@@ -842,7 +842,7 @@ class TestZones:
                 When.day(*(done + dt.timedelta(days=k)).timetuple()[:3]).definitely_before(
                     When.parse(promised)
                 )
-                for k in range(0, 60)
+                for k in range(60)
             )
             assert day.definitely_before(When.parse(promised)) is (h.delay < 0)
             assert min(h.delay, 0) == -early, (promised, happened)

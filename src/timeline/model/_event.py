@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
@@ -409,7 +410,7 @@ class Event:
         """Whether the claims' days never go back (they do only where instants said in
         UTC order fall on local days that run the other way)."""
         days = [c.day for c in self.claims]
-        return all(a <= b for a, b in zip(days, days[1:], strict=False))
+        return all(a <= b for a, b in itertools.pairwise(days))
 
     def _with_claims(
         self,
