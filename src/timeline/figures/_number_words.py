@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
-__all__ = ["words_as_digits"]
+__all__ = ["number_end", "words_as_digits"]
 
 _SMALL: Final = (
     "zero",
@@ -165,11 +165,12 @@ def _number(words: _Words) -> str | None:
             words.take()
             scaled.append((value, word))
             if words.peek() == "and" and words.peek(1) in (*_ONES, *_TENS):
-                # "one thousand and one": the last group, under a hundred
+                # "one thousand and one": the last group, under a hundred (not "two
+                # million and three million": two numbers)
                 saved = words.pos
                 words.take()
                 last = _below_thousand(words)
-                if last is not None and last < 100:
+                if last is not None and last < 100 and words.peek() not in _SCALES:
                     value = Decimal(last)
                     break
                 words.pos = saved
@@ -229,3 +230,14 @@ def words_as_digits(body: str) -> str:
         if second is not None:
             return f"{digits}{joiner.group()}{second[0]}{body[second[1] :]}"
     return digits + body[end:]
+
+
+def number_end(text: str, pos: int) -> int | None:
+    """Where the number said in words at ``pos`` ends, or ``None`` if none starts there.
+
+    >>> text = "two million and three million"
+    >>> text[: number_end(text, 0)]
+    'two million'
+    """
+    converted = _convert_at(text, pos)
+    return None if converted is None else converted[1]
