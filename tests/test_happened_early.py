@@ -38,6 +38,9 @@ def test_said_before_the_window_it_happened_by_that_day() -> None:
         ("by 2027", "2026-03-15", "by end of 2027"),  # no first day: could be any day before
         ("2026-04", "2026-03-31", "by 31 March 2026"),
         ("2026-04-01T09:00:00+14:00", "2026-03-31", "2026-04-01T09:00+14:00"),  # 31 March UTC
+        # 1 April 12:00 UTC is 31 March 24:00 at UTC-12: the last moment of that day
+        ("2026-04-01T12:00:00Z", "2026-03-31", "2026-04-01T12:00Z"),
+        ("2026-04-01T12:01:00Z", "2026-03-31", "by 31 March 2026"),
     ],
 )
 def test_only_a_date_not_yet_begun_is_replaced(when: str, stated: str, now: str) -> None:

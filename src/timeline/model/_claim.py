@@ -230,8 +230,9 @@ def _begins_after(when: When, day: _dt.date) -> bool:
     if first is None:
         return False
     if isinstance(first, _dt.datetime):
-        # The day ends, in the westernmost zone (UTC-12), at noon UTC the next day.
-        return first.astimezone(_dt.UTC).date() > day + _dt.timedelta(days=1)
+        # A floating day runs to 24:00 at UTC-12 (DESIGN §2): noon UTC the next day.
+        end = _dt.datetime.combine(day + _dt.timedelta(days=1), _dt.time(12), _dt.UTC)
+        return first > end
     return to_day(first) > day
 
 
