@@ -60,6 +60,14 @@ def test_a_period_to_a_day_is_the_period_ending_then(text: str, expected: str) -
             "Between today and 2030 we will invest.",
             [("Between today and 2030", "15 March 2026 to 2030")],
         ),
+        (
+            "Shipments begin the week of March 16 and run through Q2.",
+            [("the week of March 16", "2026-W12"), ("Q2", "Q2 2026")],
+        ),
+        (
+            "Talks resume in the week beginning 6 April 2026.",
+            [("the week beginning 6 April 2026", "2026-W15")],
+        ),
         # a move by a time is no period: "by six months to March 2027"
         (
             "GM delayed the relaunch by six months to March 2027.",

@@ -101,6 +101,9 @@ _PERIOD = (
 _CORE = (
     r"(?P<core>"
     rf"{_PERIOD}|"
+    # "the week of March 16": that day's week (`When.parse` reads it whole)
+    rf"(?:the\s+)?week\s+(?:of|beginning|starting)\s+"
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY})(?:,?\s+{_YEAR})?|"
     # "between now and 2030", "from now until 2030": now is the reference day
     r"(?<=between )now(?=\s+and\s)|(?<=from )now(?=\s+(?:to|until|till|through)\s)|"
     # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025, nor
