@@ -81,3 +81,29 @@ def test_a_period_to_a_day_is_the_period_ending_then(text: str, expected: str) -
 def test_find_dates_finds_the_whole_period(sentence: str, found: list[tuple[str, str]]) -> None:
     got = [(m.text, str(m.when)) for m in find_dates(sentence, reference=REF)]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as soon as June 2026",  # refused as vague ("soon")
+        "not until June 2026",
+        "until at least June 2026",
+        "at least until June 2026",
+    ],
+)
+def test_a_start_not_before(text: str) -> None:
+    assert When.parse(text) == When.parse("not before June 2026")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Approval could come as soon as June.", "as soon as June"),
+        ("Rates will stay on hold until at least mid-2027.", "until at least mid-2027"),
+        ("Output rises, but not until 2028.", "not until 2028"),
+    ],
+)
+def test_find_dates_keeps_the_words_that_bound_it(sentence: str, found: str) -> None:
+    (m,) = find_dates(sentence, reference=REF)
+    assert m.text == found

@@ -72,7 +72,8 @@ _PRE = (
     r"(?P<net>net\s+)?"  # "NET" (no earlier than), only in capitals
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
     r"|no\s+later\s+than|not\s+later\s+than|not\s+before|no\s+earlier\s+than|by|before|after"
-    r"|ahead\s+of|as\s+early\s+as|no\s+sooner\s+than|not\s+sooner\s+than"
+    r"|ahead\s+of|as\s+early\s+as|as\s+soon\s+as|no\s+sooner\s+than|not\s+sooner\s+than"
+    r"|until\s+at\s+least|at\s+least\s+until|not\s+until"
     r"|circa|c\.|ca\.|about|around|approximately|roughly|maybe|possibly|perhaps|probably)"
     r"\s+){0,3})"  # at most three: a bounded prefix keeps the scan linear
 )
