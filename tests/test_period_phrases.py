@@ -68,6 +68,12 @@ def test_a_period_to_a_day_is_the_period_ending_then(text: str, expected: str) -
             "Talks resume in the week beginning 6 April 2026.",
             [("the week beginning 6 April 2026", "2026-W15")],
         ),
+        ("The firm targets an IPO in the second half.", [("the second half", "H2 2026")]),
+        (
+            "Sales rose in the first half of the year.",
+            [("the first half of the year", "H1 2026")],
+        ),
+        ("Due in the third quarter of the year.", [("the third quarter of the year", "Q3 2026")]),
         # a move by a time is no period: "by six months to March 2027"
         (
             "GM delayed the relaunch by six months to March 2027.",

@@ -49,7 +49,7 @@ _YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,/]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
 # a year named against the reference: "December last year", "the first quarter of next year"
 _REL_YEAR = r"(?:this|next|last)\s+year"
-_THE_YEAR = rf"(?:{_YEAR}|{_REL_YEAR})"
+_THE_YEAR = rf"(?:{_YEAR}|{_REL_YEAR}|the\s+year(?![\s-]end))"  # "the first half of the year"
 # "within 18 months", "over the next five years": a deadline that time from the reference,
 # unless the time runs from some other event ("within 18 months of the merger")
 _COUNT = COUNT.replace("?P<n>", "?:")
@@ -140,7 +140,9 @@ _CORE = (
     rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
     rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"  # not "the third quarter of the match"
     rf"|h[12],?[\s-]+(?:of\s+)?{_THE_YEAR}|{_YEAR}[\s-]?h[12]"
-    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_THE_YEAR}"
+    # "the second half" alone is the reference year's, as "the third quarter" is
+    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half"
+    rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"
     rf"|{_WITHIN}"
     rf"|(?:spring|summer|autumn|fall)(?:\s+of)?\s+{_YEAR}|winter(?:\s+of)?\s+\d{{4}}\s*[-/]\s*\d{{2,4}}"
     r"|(?:the\s+)?\d{3}0'?s(?![a-z])"
