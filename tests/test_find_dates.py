@@ -641,3 +641,57 @@ class TestBesideAnUnreadFiscalYear:
     def test_found(self, text: str, expected: list[tuple[str, str]]) -> None:
         found = find_dates(text, reference="2026-01-01")
         assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestAlternativesReadAsParts:
+    """An alternative `When.parse` refuses whole is found as its parts; a part without its
+    year takes the year the alternative names, as "April or May 2027" does."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was late March 2025 (the reference's year)
+            (
+                "in late March or early April 2026",
+                [("late March", "late March 2026"), ("early April 2026", "early April 2026")],
+            ),
+            (
+                "mid-March or early April 2027 at the latest",
+                [
+                    ("mid-March", "mid-March 2027"),
+                    ("early April 2027 at the latest", "by early April 2027"),
+                ],
+            ),
+        ],
+    )
+    def test_a_part_takes_the_named_year(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2025-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestIsoIntervals:
+    """An ISO 8601 interval written with a slash is one date, as `When.parse` reads it."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was two dates, 6 April and 10 April
+            (
+                "from 2026-04-06/2026-04-10 on",
+                [("2026-04-06/2026-04-10", "6 April 2026 to 10 April 2026")],
+            ),
+            ("in 2026-04/2026-06", [("2026-04/2026-06", "April 2026 to June 2026")]),
+            (
+                "at 2026-04-06T10:00Z/2026-04-07",
+                [("2026-04-06T10:00Z/2026-04-07", "2026-04-06T10:00Z to 7 April 2026")],
+            ),
+            ("in 2025/2026", [("2025/2026", "2025 to 2026")]),  # as before
+            (
+                "2026-04-10/2026-04-06",
+                [("2026-04-10", "10 April 2026"), ("2026-04-06", "6 April 2026")],
+            ),
+        ],
+    )
+    def test_found_whole(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2025-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected

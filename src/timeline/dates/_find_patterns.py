@@ -14,11 +14,13 @@ from timeline.dates._parse_context import COUNT
 from timeline.dates._parse_time import CLOCK, ZONE_WORD
 
 __all__ = [
+    "ALTERNATIVES",
     "ALT_WORD",
     "ANNOUNCED_ON",
     "CANDIDATE",
     "COUNTING",
     "FUNCTION_WORDS",
+    "ISO_START",
     "JOIN",
     "MAGNITUDE",
     "MAY_WORDS",
@@ -173,6 +175,10 @@ CANDIDATE = re.compile(rf"(?<![\w$€£¥#])(?:{_UNDATED}|{_PRE}{_ALT}{_MOD}{_CO
 PLAIN = re.compile(
     rf"(?<![\w$€£¥#])(?:{_UNDATED}|{_PRE}(?P<alt>(?!))?{_MOD}{_CORE}{_SUF})(?![\w%])"
 )
+# The start of an ISO 8601 date ("2026-04", "2026-04-06T10:00Z"): two such joined by a slash
+# are an interval.
+ISO_START = re.compile(r"\d{4}-\d{2}")
+ALTERNATIVES = re.compile(r"\s+(?:and|or)\s+")
 JOIN = re.compile(r"\s*(?:-|to|through|until|till)\s*|\s+(?:and|or)\s+")
 # What may stand between "to be announced" and the date it is announced on.
 ANNOUNCED_ON = re.compile(r"\s+(?:(?:on|in|at|for|around|during|sometime|from|until|till)\s+)?")
