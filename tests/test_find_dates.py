@@ -662,6 +662,8 @@ class TestAlternativesReadAsParts:
                     ("early April 2027 at the latest", "by early April 2027"),
                 ],
             ),
+            # which December is not guessed (When.parse refuses "Q4 or Q1 2027"): was 2025's
+            ("late December or early January 2027", [("early January 2027", "early January 2027")]),
         ],
     )
     def test_a_part_takes_the_named_year(self, text: str, expected: list[tuple[str, str]]) -> None:

@@ -328,10 +328,15 @@ class _Scan:
         if day is None or isinstance(day, _dt.datetime):
             return spans
         out = list(spans)
+        assert named is not None
         for k, part in enumerate(out):
             if part.match is not None and not self.names_its_year(part):
                 read = self.read(part.start, part.end, reference=day)
-                if read is not None:
+                if read is not None and named.when.definitely_before(read.when):
+                    # "late December or early January 2027": which December is not
+                    # guessed, as `When.parse` refuses "Q4 or Q1 2027"
+                    out[k] = _Span(part.start, part.end, None)
+                elif read is not None:
                     out[k] = _Span(read.start, read.end, read)
         return out
 
