@@ -697,3 +697,36 @@ class TestIsoIntervals:
     def test_found_whole(self, text: str, expected: list[tuple[str, str]]) -> None:
         found = find_dates(text, reference="2025-01-01")
         assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestOneOfTwoDays:
+    """ "30 or 31 December 2026" is one of two days (an EDTF one-of set), not the 31st."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was ("31 December 2026", "31 December 2026"): the 30th dropped
+            ("on 30 or 31 December 2026", [("30 or 31 December 2026", "[2026-12-30,2026-12-31]")]),
+            (
+                "on December 30 or 31, 2026",
+                [("December 30 or 31, 2026", "[2026-12-30,2026-12-31]")],
+            ),
+            ("on 28 or 29 February 2028", [("28 or 29 February 2028", "[2028-02-28,2028-02-29]")]),
+        ],
+    )
+    def test_found(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2026-01-01")
+        assert [(f.text, f.when.to_edtf()) for f in found] == expected
+        for f in found:
+            assert When.parse(str(f.when)) == f.when  # said back and read again
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("29 or 30 February 2028", "day must be 1..29 in that month, got 30"),
+            ("31 or 30 December 2026", "write the days in order"),
+        ],
+    )
+    def test_refused(self, text: str, reason: str) -> None:
+        with pytest.raises(WhenParseError, match=reason):
+            When.parse(text)

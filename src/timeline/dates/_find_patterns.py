@@ -131,8 +131,8 @@ _CORE = (
     rf"|{NUMERIC}"  # "25/04/2026", "12/2026": read as far as they are sure
     r"|\d{4}-\d{2}(?![\d-])"
     # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
-    rf"|{_DAY}\s*(?:-|to)\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_MONTH}\s+{_DAY}\s*(?:-|to)\s*{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}(?:\s*(?:-|to)\s*|\s+or\s+){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s+{_DAY}(?:\s*(?:-|to)\s*|\s+or\s+){_DAY}(?:,?\s+{_YEAR})?"
     # a day, maybe with its time: "9 a.m. PT on April 7, 2026", "April 7, 2026 at 4:30 p.m. ET"
     rf"|{_TPRE}(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_TSUF}"
     rf"|{_TPRE}(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_TSUF}"
