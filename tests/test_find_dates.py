@@ -730,3 +730,17 @@ class TestOneOfTwoDays:
     def test_refused(self, text: str, reason: str) -> None:
         with pytest.raises(WhenParseError, match=reason):
             When.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # an adverb after a year is no noun it counts: was 2030 and 2035 only
+        ("targets for 2030, 2035 and 2040 respectively", ["2030", "2035", "2040"]),
+        ("now due in 2027 instead", ["2027"]),
+        ("a launch in 2026 too", ["2026"]),
+        ("2000 employees in 2026", ["2026"]),  # a count stays a count
+    ],
+)
+def test_a_year_before_an_adverb_is_a_year(text: str, years: list[str]) -> None:
+    assert [f.text for f in find_dates(text, reference="2026-01-01")] == years

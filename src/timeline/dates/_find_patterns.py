@@ -195,7 +195,9 @@ FUNCTION_WORDS = _words(
     "was will would could should may might has had have are were be been if so because then "
     "onwards onward versus vs than from into since amid despite citing following during due via "
     # pronouns count nothing: "between now and 2030 it will invest"
-    "it its they we he she i you there their our"
+    "it its they we he she i you there their our "
+    # nor adverbs: "2030, 2035 and 2040 respectively"
+    "respectively instead too already either"
 )
 MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"
