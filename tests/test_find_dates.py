@@ -744,3 +744,18 @@ class TestOneOfTwoDays:
 )
 def test_a_year_before_an_adverb_is_a_year(text: str, years: list[str]) -> None:
     assert [f.text for f in find_dates(text, reference="2026-01-01")] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # was ("2026", "2026"): the year alone, though the text names a week of it
+        ("In week 53 of 2026 the plant shuts.", [("week 53 of 2026", "2026-W53")]),
+        ("due in week 5, 2027", [("week 5, 2027", "2027-W05")]),
+        ("in week 53 of 2025", []),  # 2025 has 52 ISO weeks: no date, and not the year
+        ("week 3 of the season", []),
+    ],
+)
+def test_a_week_of_a_year_is_found_whole(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_dates(text, reference="2026-01-01")
+    assert [(f.text, str(f.when)) for f in found] == expected

@@ -138,6 +138,8 @@ _CORE = (
     rf"|{_TPRE}(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_TSUF}"
     rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<my>{_YEAR})|(?P<mrel>{_REL_YEAR})))?"
     rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_THE_YEAR})?|{_YEAR}[\s-]?q[1-4]"
+    # an ISO week of a year: "week 53 of 2026", "week 5, 2027" (not the year alone)
+    rf"|week\s+\d{{1,2}}(?!\d),?\s+(?:of\s+)?{_YEAR}"
     # "the first week of April": its days 1-7
     rf"|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
     rf"{_MONTH}(?:,?\s+{_YEAR})?"
