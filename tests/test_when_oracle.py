@@ -866,3 +866,33 @@ def test_a_timeline_of_masks_of_any_year_reads_only_the_runs_near_the_window() -
         assert len(tl.before("2026")) == 0 and len(tl.start_after("2026")) == 0
         assert [e.id for e in tl.on("2026-04-20")] == ["d20"]
     assert calls < 28 * 2_000, calls  # runs of a few years each, not of 9,999
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap", "held"),
+    [
+        ("[XXXX-XX-15,2027]", "2026-04-15", True, False),
+        ("[XXXX-XX-15,2027]", "2026-04-16", False, False),
+        ("{XXXX-XX-15,2027}", "2027-04-16", True, True),  # 2027 holds it
+        ("[XXXX-XX-15,XXXX-XX-16]", "2026-04-17", False, False),
+    ],
+)
+def test_a_set_with_a_mask_of_any_year_reads_the_runs_near_the_other_side(
+    a: str, b: str, overlap: bool, held: bool
+) -> None:
+    calls = 0
+    real = Runs._raw
+
+    def counted(self: Runs, k: int) -> Iterator[tuple[int, int]]:
+        nonlocal calls
+        for run in real(self, k):
+            calls += 1
+            yield run
+
+    wa, wb = When.parse(a), When.parse(b)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Runs, "_raw", counted)
+        assert wa.overlaps(wb) is overlap and wb.overlaps(wa) is overlap
+        assert wa.contains(wb) is held
+        assert not wa.definitely_before(wb) and not wb.definitely_before(wa)
+    assert calls < 5_000, calls  # was every run of the mask: ~120,000

@@ -35,7 +35,16 @@ from timeline.dates._precision import Precision, Relation
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["Readings", "Runs", "every_reading", "mask_readings", "meets_any", "several"]
+__all__ = [
+    "Readings",
+    "Runs",
+    "Several",
+    "every_reading",
+    "joined",
+    "mask_readings",
+    "meets_any",
+    "several",
+]
 
 _MASK = re.compile(r"([\dX]{4})(?:-([\dX]{2})(?:-([\dX]{2}))?)?")
 _MARKS = re.compile(r"[~?%]")
@@ -244,8 +253,38 @@ class Runs:
         return None
 
 
-Readings: TypeAlias = "tuple[Span, ...] | Runs"
-"""A value's readings: a few spans, or the lazily made runs of a mask (`Runs`)."""
+class Several:
+    """The readings of a set one of whose members is a mask of many runs: each member's
+    readings, kept apart so that the runs are still made only near the other side.
+
+    >>> parts = Several((mask_readings(When.parse("XXXX-XX-15")), ((None, None),)))
+    >>> several(parts), len(every_reading(parts))
+    (True, 2)
+    """
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Readings, ...]) -> None:
+        self.parts = parts
+
+    def __iter__(self) -> Iterator[Span]:
+        return itertools.chain.from_iterable(self.parts)
+
+
+Readings: TypeAlias = "tuple[Span, ...] | Runs | Several"
+"""A value's readings: a few spans, the lazily made runs of a mask (`Runs`), or the
+readings of a set's members, one of which is such runs (`Several`)."""
+
+
+def joined(parts: list[Readings]) -> Readings:
+    """The readings of a set's members, one after the other.
+
+    >>> joined([((None, None),), ((None, None),)])
+    ((None, None), (None, None))
+    """
+    if any(isinstance(p, (Runs, Several)) for p in parts):
+        return Several(tuple(parts))
+    return tuple(span for p in parts for span in p)
 
 
 @functools.lru_cache(maxsize=64)
@@ -333,7 +372,7 @@ def several(readings: Readings) -> bool:
     >>> several(mask_readings(When.parse("2026-XX-15"))), several(((None, None),))
     (True, False)
     """
-    return isinstance(readings, Runs) or len(readings) > 1
+    return isinstance(readings, (Runs, Several)) or len(readings) > 1
 
 
 def every_reading(readings: Readings) -> tuple[Span, ...]:
@@ -345,6 +384,8 @@ def every_reading(readings: Readings) -> tuple[Span, ...]:
     >>> [str(p) for p in every_reading(mask_readings(When.parse("2026-XX-15")))[0]]
     ['2026-01-15', '2026-12-15']
     """
+    if isinstance(readings, Several):
+        return tuple(span for part in readings.parts for span in every_reading(part))
     return (readings.hull(),) if isinstance(readings, Runs) else readings
 
 
@@ -356,6 +397,10 @@ def meets_any(xs: Readings, ys: Readings) -> bool:
     >>> meets_any((april,), mask_readings(When.parse("2026-XX-15")))
     False
     """
+    if isinstance(xs, Several):
+        return any(meets_any(part, ys) for part in xs.parts)
+    if isinstance(ys, Several):
+        return any(meets_any(xs, part) for part in ys.parts)
     if isinstance(xs, Runs):
         if isinstance(ys, Runs):
             return _masks_meet(xs, ys)

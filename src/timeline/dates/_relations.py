@@ -28,7 +28,14 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from timeline.dates._bounds import Span, ends_before, holds, runs_backwards
-from timeline.dates._masks import Readings, Runs, every_reading, mask_readings, meets_any
+from timeline.dates._masks import (
+    Readings,
+    Runs,
+    every_reading,
+    joined,
+    mask_readings,
+    meets_any,
+)
 from timeline.dates._precision import Relation
 
 if TYPE_CHECKING:
@@ -63,7 +70,7 @@ def _readings(w: When) -> Readings:
     from timeline.dates._edtf_level2 import set_members
 
     assert w.form is not None
-    return tuple(r for m in set_members(w.form) for r in _readings(m))
+    return joined([_readings(m) for m in set_members(w.form)])
 
 
 def _holders(w: When) -> Readings:
@@ -91,10 +98,10 @@ def _holders(w: When) -> Readings:
         return tuple(
             h
             for m in set_members(w.form)
-            if not isinstance(hs := _holders(m), Runs) and len(hs) == 1
+            if isinstance(hs := _holders(m), tuple) and len(hs) == 1
             for h in hs
         )
-    return tuple(h for m in set_members(w.form) for h in _holders(m))
+    return joined([_holders(m) for m in set_members(w.form)])
 
 
 def span_holders(lower: When | None, upper: When | None) -> tuple[Span, ...]:
