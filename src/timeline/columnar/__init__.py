@@ -25,11 +25,13 @@ from timeline.columnar._duckdb import duckdb_connect, register_when_parse
 from timeline.columnar._parquet import read_parquet, window_filter, write_parquet
 from timeline.columnar._parse import PARSED_FIELDS, parse_dates, parsed_type
 from timeline.columnar._read import from_arrow
+from timeline.columnar._runs import RUNS_LIMIT
 from timeline.columnar._table import COLUMNS, arrow_schema, to_arrow
 
 __all__ = [
     "COLUMNS",
     "PARSED_FIELDS",
+    "RUNS_LIMIT",
     "SCHEMA",
     "arrow_schema",
     "duckdb_connect",
