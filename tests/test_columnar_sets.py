@@ -294,6 +294,30 @@ class TestSQLWindowsAreOverlapping:
 
     @_SLOW
     @given(timelines(), _odd_events(), _day_windows())
+    def test_runs_beyond_a_low_limit_stay_exact_in_duckdb(
+        self, tl: Timeline, odd: list[Event], window: When
+    ) -> None:
+        # With a limit of 2, most sets and masks are coarsened: the plain SQL keeps a
+        # superset, events_overlapping asks could_meet and stays exact.
+        from timeline.columnar import _duckdb, _runs
+
+        tl = Timeline([*tl, *odd])
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_runs, "RUNS_LIMIT", 2)
+            patch.setattr(_duckdb, "RUNS_LIMIT", 2)
+            _runs.date_runs.cache_clear()
+            try:
+                table = to_arrow(tl)
+                con = duckdb_connect(table)
+                query = "SELECT id FROM events_overlapping(?, ?)"
+                rows = con.execute(query, _days(window)).fetchall()
+            finally:
+                _runs.date_runs.cache_clear()
+        assert all(len(r) <= 2 for r in table.column("could_runs").to_pylist() if r)
+        assert _ids(rows) == _expected(tl, window)
+
+    @_SLOW
+    @given(timelines(), _odd_events(), _day_windows())
     def test_window_filter_stays_a_superset(
         self, tl: Timeline, odd: list[Event], window: When
     ) -> None:
