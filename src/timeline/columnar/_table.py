@@ -14,10 +14,12 @@ Day columns hold calendar days; ``null`` means unbounded. ``earliest`` and
 ``latest`` are the plain bounds (an instant's local date); ``could_start`` and
 ``could_end`` are the days the event could fall on under the one rule for mixed
 frames (a floating day is read at every UTC offset: see `could_days`), so a
-window of whole days over them gives exactly `Timeline.overlapping`'s answer;
-for a date that is an EDTF set ("April or June 2026", read as its members) they
-are the members' hull, so such a window keeps a superset of those rows, exact
-after `Timeline.overlapping`.
+window of whole days over them gives exactly `Timeline.overlapping`'s answer.
+For a date with several readings (an EDTF set, "April or June 2026", read as its
+members; unspecified digits, "2026-XX-15") they are the readings' hull, and
+``could_runs`` lists the runs of days within it the event could fall on
+(`timeline.columnar._runs`; null for every other date): a window meets the event
+when it meets the hull and one run.
 """
 
 from __future__ import annotations
