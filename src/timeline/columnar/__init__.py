@@ -6,7 +6,9 @@ Polars and Spark read natively, `from_arrow` reads it back without loss, and
 `parse_dates` runs the date parser over a whole column. Parquet is the form on
 disk (`Timeline.load`/`Timeline.save` choose it by the ``.parquet`` suffix;
 a folder of Parquet files is a dataset read with `window_filter` pushed down),
-and `duckdb_connect` opens SQL over it with the parser as ``when_parse``.
+and `duckdb_connect` opens SQL over it with the parser as ``when_parse`` and
+``events_overlapping(first, last)``, the window `Timeline.overlapping` answers
+(``could_runs`` makes it exact for sets and unspecified digits; `RUNS_LIMIT`).
 
 pyarrow (and duckdb, for `duckdb_connect`) are imported only when used:
 ``pip install 'timeline-events[arrow]'`` or ``[duckdb]``.

@@ -23,7 +23,6 @@ from timeline.columnar._deps import require
 from timeline.columnar._parquet import parquet_files
 from timeline.columnar._parse import parse_dates, parsed_type
 from timeline.columnar._runs import RUNS_LIMIT, date_runs, runs_array, window_meets
-
 from timeline.dates._when import When
 
 if TYPE_CHECKING:
@@ -243,7 +242,7 @@ def duckdb_connect(
         connection.close()
         first = str(err).splitlines()[0]
         unread = f"not a Parquet file or dataset DuckDB can read: {first}"
-        shown = "<table>" if source == "timeline_table" else os.fspath(path)  # type: ignore[arg-type]
+        shown = "<table>" if source == "timeline_table" else os.fspath(path)
         raise DataFileError([DataFileProblem(unread, file=shown)]) from None
     columns = {row[0] for row in connection.execute("DESCRIBE events").fetchall()}
     macro = _overlapping_macro(columns)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from timeline.columnar._deps import require
 from timeline.columnar._table import could_days
@@ -41,10 +41,10 @@ DayRun = tuple[int | None, int | None]
 _EPOCH = _dt.date(1970, 1, 1).toordinal()
 
 
-def _days(lo: Point | None, hi: Point | None) -> DayRun:
+def _days(lo: _dt.date | None, hi: _dt.date | None) -> DayRun:
     """The first and last day a reading could fall on, as days since 1970."""
     if isinstance(lo, _dt.datetime) or isinstance(hi, _dt.datetime):
-        return could_days(lo, hi)
+        return could_days(cast("Point | None", lo), cast("Point | None", hi))
     # Calendar days: the days themselves, in every frame.
     return (
         None if lo is None else lo.toordinal() - _EPOCH,
@@ -56,7 +56,7 @@ def _merged(readings: Sequence[Span]) -> list[DayRun]:
     """The readings as days, sorted and merged where they overlap or touch."""
     days = sorted(
         (_days(lo, hi) for lo, hi in readings),
-        key=lambda r: (-(2**40) if r[0] is None else r[0]),
+        key=lambda r: -(2**40) if r[0] is None else r[0],
     )
     out: list[DayRun] = []
     for first, last in days:
@@ -152,7 +152,10 @@ def runs_array(rows: list[tuple[DayRun, ...] | None], kind: pa.DataType) -> pa.A
         offsets.append(len(firsts))
     run = kind.value_type
     values = pa.StructArray.from_arrays(
-        [pa.array(firsts, pa.int32()).cast(pa.date32()), pa.array(lasts, pa.int32()).cast(pa.date32())],
+        [
+            pa.array(firsts, pa.int32()).cast(pa.date32()),
+            pa.array(lasts, pa.int32()).cast(pa.date32()),
+        ],
         fields=list(run),
     )
     mask = pa.array([r is None for r in rows], pa.bool_())

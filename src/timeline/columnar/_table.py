@@ -65,7 +65,12 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
     ("latest", "date32", True, "last possible day of `when` (plain bounds)"),
     ("could_start", "date32", True, "first day the event could fall on (fuzzy, any offset)"),
     ("could_end", "date32", True, "last day it could fall on (to its `end` when it has one)"),
-    ("could_runs", "list<run>", True, "runs of days within those it could fall on (sets, X digits)"),
+    (
+        "could_runs",
+        "list<run>",
+        True,
+        "runs of days within those it could fall on (sets, X digits)",
+    ),
     ("earliest_at", "timestamp", True, "`earliest` as a UTC instant, for instants only"),
     ("latest_at", "timestamp", True, "`latest` as a UTC instant, for instants only"),
     ("end", "string", True, "end of an event that lasts, canonical text"),
@@ -518,11 +523,10 @@ def to_arrow(timeline: Timeline) -> pa.Table:
 def _array(values: list[Any], kind: pa.DataType) -> pa.Array:
     pa = require("pyarrow")
 
-    if pa.types.is_list(kind) and pa.types.is_struct(kind.value_type):
-        if kind.value_type.names == ["first", "last"]:
-            from timeline.columnar._runs import runs_array
+    if kind == _arrow_types()["list<run>"]:
+        from timeline.columnar._runs import runs_array
 
-            return runs_array(values, kind)
+        return runs_array(values, kind)
     if pa.types.is_date32(kind):
         # Day counts as int32 first: much faster than converting date objects.
         return pa.array(values, pa.int32()).cast(kind)
