@@ -181,6 +181,12 @@ def _odd_events() -> st.SearchStrategy[list[Event]]:
     )
 
 
+def _instants() -> st.SearchStrategy[When]:
+    from test_timeline_properties import instants
+
+    return instants()
+
+
 def _day_windows() -> st.SearchStrategy[When]:
     """Calendar windows: days and months near the odd dates, and every plain grain."""
     near = st.dates(D(1990, 1, 1), D(2030, 12, 31))
@@ -315,6 +321,31 @@ class TestSQLWindowsAreOverlapping:
                 _runs.date_runs.cache_clear()
         assert all(len(r) <= 2 for r in table.column("could_runs").to_pylist() if r)
         assert _ids(rows) == _expected(tl, window)
+
+    @_SLOW
+    @given(timelines(), _odd_events(), _instants())
+    def test_an_instant_window_by_the_days_it_could_fall_on(
+        self, tl: Timeline, odd: list[Event], window: When
+    ) -> None:
+        # The columns hold days, instants compare in UTC: by the days the instant could fall
+        # on, the SQL keeps every event overlapping keeps, and exactly those among the
+        # events whose readings are all calendar days (sets and masks included).
+        tl = Timeline([*tl, *odd])
+        lo, hi = could_days(window.earliest, window.latest)
+        assert lo is not None and hi is not None
+        days = [D.fromordinal(lo + _EPOCH), D.fromordinal(hi + _EPOCH)]
+        rows = duckdb_connect(to_arrow(tl)).execute(
+            "SELECT id FROM events_overlapping(?, ?)", days
+        )
+        got = set(_ids(rows.fetchall()))
+        expected = set(_expected(tl, window))
+        assert expected <= got
+        calendar = {
+            e.id
+            for e in tl
+            if not any(isinstance(p, dt.datetime) for r in e._readings for p in r)
+        }
+        assert got & calendar == expected & calendar
 
     @_SLOW
     @given(timelines(), _odd_events(), _day_windows())

@@ -139,7 +139,7 @@ def runs_array(rows: list[tuple[DayRun, ...] | None], kind: pa.DataType) -> pa.A
     pa = require("pyarrow")
 
     n = len(rows)
-    if all(r is None for r in rows):
+    if rows.count(None) == n:
         return pa.nulls(n, kind)
     offsets = [0]
     firsts: list[int | None] = []

@@ -523,10 +523,13 @@ def to_arrow(timeline: Timeline) -> pa.Table:
 def _array(values: list[Any], kind: pa.DataType) -> pa.Array:
     pa = require("pyarrow")
 
-    if kind == _arrow_types()["list<run>"]:
-        from timeline.columnar._runs import runs_array
+    if pa.types.is_list(kind) and pa.types.is_struct(kind.value_type):
+        if values.count(None) == len(values):  # could_runs: null but for sets and masks
+            return pa.nulls(len(values), kind)
+        if kind.value_type.names == ["first", "last"]:
+            from timeline.columnar._runs import runs_array
 
-        return runs_array(values, kind)
+            return runs_array(values, kind)
     if pa.types.is_date32(kind):
         # Day counts as int32 first: much faster than converting date objects.
         return pa.array(values, pa.int32()).cast(kind)
