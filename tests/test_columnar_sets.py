@@ -334,16 +334,12 @@ class TestSQLWindowsAreOverlapping:
         lo, hi = could_days(window.earliest, window.latest)
         assert lo is not None and hi is not None
         days = [D.fromordinal(lo + _EPOCH), D.fromordinal(hi + _EPOCH)]
-        rows = duckdb_connect(to_arrow(tl)).execute(
-            "SELECT id FROM events_overlapping(?, ?)", days
-        )
+        rows = duckdb_connect(to_arrow(tl)).execute("SELECT id FROM events_overlapping(?, ?)", days)
         got = set(_ids(rows.fetchall()))
         expected = set(_expected(tl, window))
         assert expected <= got
         calendar = {
-            e.id
-            for e in tl
-            if not any(isinstance(p, dt.datetime) for r in e._readings for p in r)
+            e.id for e in tl if not any(isinstance(p, dt.datetime) for r in e._readings for p in r)
         }
         assert got & calendar == expected & calendar
 
@@ -396,3 +392,18 @@ class TestFilesWrittenBefore:
     def test_the_window_filter_reads_them(self, old: Path) -> None:
         loaded = Timeline.load(old, filters=window_filter("2026-05-10"))
         assert loaded.overlapping("2026-05-10") == self.TL.overlapping("2026-05-10")
+
+    @_SLOW
+    @given(timelines(), _odd_events(), _day_windows())
+    def test_derived_runs_are_exact_for_rows_without_an_end(
+        self, tl: Timeline, odd: list[Event], window: When
+    ) -> None:
+        tl = Timeline([*tl, *odd])
+        table = to_arrow(tl).drop_columns(["could_runs", "end_could_runs"])
+        rows = duckdb_connect(table).execute(
+            "SELECT id FROM events_overlapping(?, ?)", _days(window)
+        )
+        got, expected = set(_ids(rows.fetchall())), set(_expected(tl, window))
+        assert expected <= got
+        no_end = {e.id for e in tl if e.end is None}
+        assert got & no_end == expected & no_end
