@@ -407,3 +407,37 @@ class TestFilesWrittenBefore:
         assert expected <= got
         no_end = {e.id for e in tl if e.end is None}
         assert got & no_end == expected & no_end
+
+
+class TestParsedRuns:
+    """`parse_dates` (and ``when_parse`` in SQL, Spark's `parse_dates`) give the runs too."""
+
+    def test_parse_dates_gives_the_runs(self) -> None:
+        from timeline.columnar import parse_dates
+
+        texts = ["April or June 2026", "2026-04", "2026-X2", "Aprill 2026", None, "2026-04-15"]
+        rows = parse_dates(texts).to_pylist()
+        assert [None if r is None else r["could_runs"] for r in rows] == [
+            _runs(_month(2026, 4), _month(2026, 6)),
+            None,
+            _runs(_month(2026, 2), _month(2026, 12)),
+            None,
+            None,
+            None,
+        ]
+
+    @_SLOW
+    @given(st.lists(st.one_of(masks(), plain_whens()), max_size=6))
+    def test_parse_dates_runs_are_the_rows(self, whens: list[When]) -> None:
+        from timeline.columnar import parse_dates
+
+        texts = [str(w) for w in whens]
+        parsed = [r["could_runs"] for r in parse_dates(texts).to_pylist()]
+        tl = Timeline([Event(id=f"e{i}", title="x", when=w) for i, w in enumerate(whens)])
+        by_id = {r["id"]: r["could_runs"] for r in to_arrow(tl).to_pylist()}
+        assert parsed == [by_id[f"e{i}"] for i in range(len(whens))]
+
+    def test_when_parse_in_sql(self) -> None:
+        con = duckdb_connect()
+        got = con.execute("SELECT when_parse('2026-X2', NULL).could_runs").fetchall()
+        assert got == [(_runs(_month(2026, 2), _month(2026, 12)),)]
