@@ -40,6 +40,8 @@ def _duckdb_type(kind: Any) -> str:
         return "DATE"
     if pa.types.is_timestamp(kind):
         return "TIMESTAMPTZ"
+    if pa.types.is_list(kind):
+        return _RUN
     return "VARCHAR"
 
 
