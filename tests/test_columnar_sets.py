@@ -269,6 +269,10 @@ class TestSQLWindowsAreOverlapping:
         rows = con.execute("SELECT id FROM events_overlapping(?, ?)", _days(When.parse(window)))
         assert bool(rows.fetchall()) is meets
 
+    def test_duckdb_connect_takes_a_table_or_a_path_only(self) -> None:
+        with pytest.raises(TypeError, match="a Parquet file or folder, or an Arrow table"):
+            duckdb_connect([1, 2])  # type: ignore[arg-type]
+
     @_SLOW
     @given(timelines(), _odd_events(), _day_windows())
     def test_over_parquet(self, tl: Timeline, odd: list[Event], window: When) -> None:
