@@ -53,7 +53,12 @@ def _days(lo: _dt.date | None, hi: _dt.date | None) -> DayRun:
 
 
 def _merged(readings: Sequence[Span]) -> list[DayRun]:
-    """The readings as days, sorted and merged where they overlap or touch."""
+    """The readings as days, sorted and merged where they overlap or touch.
+
+    >>> d = _dt.date
+    >>> _merged([(d(1970, 1, 5), d(1970, 1, 6)), (None, d(1970, 1, 2)), (None, d(1970, 1, 1))])
+    [(None, 1), (4, 5)]
+    """
     days = sorted(
         (_days(lo, hi) for lo, hi in readings),
         key=lambda r: -(2**40) if r[0] is None else r[0],
@@ -62,7 +67,7 @@ def _merged(readings: Sequence[Span]) -> list[DayRun]:
     for first, last in days:
         if out:
             top = out[-1][1]
-            if top is None or (first is not None and first <= top + 1):
+            if top is None or first is None or first <= top + 1:
                 if top is not None and (last is None or last > top):
                     out[-1] = (out[-1][0], last)
                 continue
