@@ -23,7 +23,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.columnar._duckdb import duckdb_connect, register_when_parse
+from timeline.columnar._duckdb import (
+    duckdb_connect,
+    register_when_parse,
+    register_window_functions,
+)
 from timeline.columnar._parquet import read_parquet, window_filter, write_parquet
 from timeline.columnar._parse import PARSED_FIELDS, parse_dates, parsed_type
 from timeline.columnar._read import from_arrow
@@ -42,6 +46,7 @@ __all__ = [
     "parsed_type",
     "read_parquet",
     "register_when_parse",
+    "register_window_functions",
     "to_arrow",
     "window_filter",
     "write_parquet",
