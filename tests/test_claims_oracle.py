@@ -621,6 +621,28 @@ class TestOnTrackTheBaselineDay:
         t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01T12:00Z", "100 x"))
         assert t.on_track(Observation("2024-01-01", "110 x")) is None
 
+    @pytest.mark.parametrize(
+        ("at", "on_track"),
+        [
+            # its own local day is the baseline's, whatever its zone: no pace (was True at UTC-12)
+            ("2024-01-01T23:00-12:00", None),
+            ("2024-01-01T01:00+14:00", None),
+            ("2024-01-01T12:00Z", None),
+        ],
+    )
+    def test_an_instant_on_a_day_baselines_own_local_day(
+        self, at: str, on_track: bool | None
+    ) -> None:
+        t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01", "100 x"))
+        assert t.on_track(Observation(at, "101 x")) is on_track
+
+    @pytest.mark.parametrize("at", ["2023-12-31T23:00-12:00", "2023-12-31T12:00Z"])
+    def test_an_instant_on_a_local_day_before_the_baseline_is_refused(self, at: str) -> None:
+        # 23:00 on 31 December at UTC-12 is 11:00 UTC on 1 January: was True (on track)
+        t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01", "100 x"))
+        with pytest.raises(TargetError, match="before the baseline"):
+            t.on_track(Observation(at, "101 x"))
+
 
 def _kept_and_broken(kept: int, broken: int) -> Timeline:
     events = [
