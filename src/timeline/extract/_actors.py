@@ -96,6 +96,13 @@ _PRODUCT_NOUN: Final = re.compile(
     r"|watch|probe|module|station|rack|server|gpu|supercomputer)s?(?![\w-])",
     re.IGNORECASE,
 )
+# A sentence opening with a past participle and what goes with it: "Delayed twice, the
+# launch ...", "Postponed in 2025, the vote ...". "United will fly" is a name: a verb follows.
+_PARTICIPLE_OPENING: Final = re.compile(r"[A-Z][a-z]{2,}ed$")
+_AFTER_PARTICIPLE: Final = re.compile(
+    r"(?:,|\s+(?:in|on|by|for|to|from|at|again|twice|once|until|since|after|before|amid"
+    r"|over|under|with|last|earlier|several|three|four|repeatedly|[a-z]+ly)\b)"
+)
 _LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
 _REPORTED_BEFORE: Final = re.compile(
     r"\b(?:said|says|expects|announced|confirmed|added|stated|predicts|believes|told\s+\w+)"
@@ -269,6 +276,11 @@ class Actors:
                 pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
             elif at_start and len(words) == 1 and self._common(first, word):
                 pass  # "Tax breaks will expire", "Subsidies end": a common noun
+            elif at_start and len(words) == 1 and _PARTICIPLE_OPENING.match(word, 0):
+                if _AFTER_PARTICIPLE.match(self.folded, first + len(word)):
+                    pass  # "Delayed twice, the launch ...", "Founded in 2015, Acme ...": a verb
+                elif not (low in STOP or low in self._lower):
+                    break
 
             elif not (low in STOP or (at_start and low in self._lower)):
                 break

@@ -88,6 +88,12 @@ _NOW_GOES_ON: Final = re.compile(
     r"\s+){0,3}now\b",
     re.IGNORECASE,
 )
+# A clause that only tells of a delay, opening with "after" or "following": "After a
+# six-month delay", ", following a one-year postponement", "after repeated delays".
+_DELAY_LEAD: Final = re.compile(r"\s*(?:after|following|despite|amid)\s", re.IGNORECASE)
+_DELAY_NOUN: Final = re.compile(
+    r"(?:delay|postponement|slip|slippage|setback|deferral)s?", re.IGNORECASE
+)
 # Matched at a clause's start with Pattern.match(text, pos): no "^", which only
 # matches at the start of the whole text.
 _TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
@@ -146,6 +152,8 @@ def clauses(
     index = _SentenceIndex(folded, span)
     cuts: list[tuple[int, int]] = []
     lead = _LEADING.match(folded, span.start, span.end)
+    if lead and _delay_only(folded, span.start, lead.end(), index, dates):
+        lead = None  # "After a six-month delay, the plant will open": the delay is its move
     if lead:
         cuts.append((lead.end() - len(lead.group()) + lead.group().rindex(","), lead.end()))
     aside_spans = asides(folded, span.start, span.end, quoted, dates.has)
@@ -172,6 +180,8 @@ def clauses(
             folded, dates, left_start, cut_start
         ):
             continue  # "initially planned for April but is now set for May": one thing, moved
+        if word in (",", "") and _delay_only(folded, cut_end, left_end, index, dates):
+            continue  # "..., following a one-year postponement.": how its date moved
         if "and" in word.split() and _BETWEEN.search(
             folded, max(left_start, cut_start - 60), cut_start
         ):
@@ -211,6 +221,15 @@ def _slip_goes_on(folded: str, start: int, end: int) -> bool:
     lead = _SLIP_LEAD.match(folded, start, end)
     at = start if lead is None else lead.end()
     return SLIP_WORD.match(folded, at, end) is not None
+
+
+def _delay_only(folded: str, start: int, end: int, index: _SentenceIndex, dates: DateIndex) -> bool:
+    """Whether ``folded[start:end]`` only tells of a delay, with no date nor verb of its own
+    ("After a six-month delay", "following repeated postponements")."""
+    if dates.has(start, end) or not _DELAY_LEAD.match(folded, start, end):
+        return False
+    found = index.cues(start, end)
+    return bool(found) and all(c.slip and _DELAY_NOUN.fullmatch(c.text) for c in found)
 
 
 def _gives_up(folded: str, dates: DateIndex, start: int, end: int) -> bool:

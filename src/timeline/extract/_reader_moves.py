@@ -61,6 +61,11 @@ _GOES_ON: Final = re.compile(
     r"|the\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\b(?=\s+(?:was|were|had|has|is|are|will)\b))",
     re.IGNORECASE,
 )
+# Before a slip, what makes it the delay a date came after: "after a delay of", "following
+# a one-year postponement".
+_AFTER_DELAY: Final = re.compile(
+    r"\b(?:after|following|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
 _WORD: Final = re.compile(r"[a-z][\w-]+")
 # A clause with no subject of its own, going on with the one before in its sentence: "after
 # once targeting 2020", "and was originally due in 2028".
@@ -108,6 +113,8 @@ class _MoveReader(_DateReader):
             and all(d.end <= slip.start for d in dates)
             and promised_before(self.folded, start, dates[0])  # not "In March, ... delayed"
             and amount_after(self.folded, slip.end, end)
+            # not "will be held in September after a delay of three months": the date now
+            and not _AFTER_DELAY.search(self.folded, max(start, slip.start - 40), slip.start)
         ):
             # "planned for June, was delayed by a few weeks", "would slip by about six
             # months": moved by an amount not worked out to a date (`slip_of`), no date now

@@ -1,0 +1,206 @@
+"""`timeline.extract`: what a sentence's opening says, and who says what.
+
+A delay told at the start of a sentence ("After a six-month delay, the plant will
+open in June 2027") gives what the same delay told after the date gives: the first
+promise worked out from the amount, nothing invented without one. A product alone as
+a subject ("Starship will fly in March") is no actor: its maker named in the text is,
+or none. In "NASA said SpaceX will launch in May" NASA is who said so (the draft's
+``said_by``), SpaceX who acts. A sentence going on from the one before ("It will then
+ship in Europe in Q3") is a statement of its own, with its own title, unless it only
+says how the date of the one before moved.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import Source
+from timeline.extract import Draft, extract
+
+PUBLISHED = "2026-03-05"
+
+
+def drafted(text: str) -> list[Draft]:
+    return list(extract(text, source=Source("Test", published=PUBLISHED)))
+
+
+def only(text: str) -> Draft:
+    (d,) = drafted(text)
+    return d
+
+
+def first(d: Draft) -> str | None:
+    return None if d.first_when is None else str(d.first_when)
+
+
+# -- 1. a delay opening the sentence ------------------------------------------------------
+
+LEADING_DELAYS = [
+    # (leading form, mid-sentence form, now, first promise)
+    ("After a six-month delay, the plant will open in June 2027.",
+     "The plant will open in June 2027 after a six-month delay.", "June 2027", "December 2026"),
+    ("Following a one-year postponement, Acme will open the plant in June 2027.",
+     "Acme will open the plant in June 2027 following a one-year postponement.", "June 2027",
+     "June 2026"),
+    ("After a two-quarter delay, the chip will ship in Q4 2026.",
+     "The chip will ship in Q4 2026 after a two-quarter delay.", "Q4 2026", "Q2 2026"),
+    ("After a delay of three months, the summit will be held in September.",
+     "The summit will be held in September after a delay of three months.", "September 2026",
+     "June 2026"),
+    ("Following an 18-month delay, the line will start in 2028.",
+     "The line will start in 2028 following an 18-month delay.", "2028", None),
+    # no amount: nothing invented
+    ("After a delay, the plant will open in June 2027.",
+     "The plant will open in June 2027 after a delay.", "June 2027", None),
+    ("After repeated delays, the plant will open in June 2027.",
+     "The plant will open in June 2027 after repeated delays.", "June 2027", None),
+    ("Delayed twice, the launch is now set for June 2027.",
+     "The launch, delayed twice, is now set for June 2027.", "June 2027", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("leading", "middle", "when", "promise"), LEADING_DELAYS)
+def test_a_delay_opening_a_sentence_gives_what_it_gives_mid_sentence(
+    leading: str, middle: str, when: str, promise: str | None
+) -> None:
+    a, b = only(leading), only(middle)
+    assert (str(a.when), a.status.value, first(a)) == (when, "expected", promise), a.reasons
+    assert (str(b.when), b.status.value, first(b)) == (when, "expected", promise), b.reasons
+    assert a.actors == b.actors
+
+
+def test_a_participle_opening_a_sentence_is_no_actor() -> None:
+    assert only("Delayed twice, the launch is now set for June 2027.").actors == ()
+    assert only("Postponed in 2025, the vote is now set for May.").actors == ()
+
+
+def test_a_delay_after_a_comma_is_no_statement_of_its_own() -> None:
+    d = only("Acme will open the plant in June 2027, following a one-year postponement.")
+    assert (str(d.when), first(d), d.actors) == ("June 2027", "June 2026", ("Acme",))
+
+
+def test_a_leading_clause_with_its_own_date_or_subject_still_stands() -> None:
+    ds = drafted("After Acme delayed the launch in January, the plant will open in June 2027.")
+    assert [str(d.when) for d in ds][-1] == "June 2027"
+    # "When ..." with a date of its own stays a statement apart
+    ds = drafted("When the law takes effect in 2027, Acme will open the plant in 2028.")
+    assert str(ds[-1].when) == "2028"
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    n=st.sampled_from([("one", 1), ("two", 2), ("three", 3), ("six", 6)]),
+    noun=st.sampled_from(["delay", "postponement"]),
+    lead=st.sampled_from(["After", "Following"]),
+)
+def test_a_leading_delay_of_months_works_out_the_first_promise(
+    n: tuple[str, int], noun: str, lead: str
+) -> None:
+    word, months = n
+    d = only(f"{lead} a {word}-month {noun}, the plant will open in October 2027.")
+    assert str(d.when) == "October 2027"
+    assert d.first_when is not None and d.first_when.earliest is not None
+    assert d.first_when.earliest.month == 10 - months
+
+
+# -- 2. a product alone as a subject --------------------------------------------------------
+
+PRODUCT_SUBJECTS = [
+    ("Starship will fly in March.", ()),
+    ("Vision Pro 2 will ship in 2027.", ()),
+    ("Hyperion will go on sale in September.", ()),
+    # its maker, named in the text
+    ("SpaceX's Starship is ready. Starship will fly in March.", ("SpaceX",)),
+    ("Apple showed its Vision Pro 2 on Monday. Vision Pro 2 will ship in 2027.", ("Apple",)),
+    ("Xiaomi unveiled the Hyperion sedan. Hyperion will go on sale in September.", ()),
+    # a maker in the sentence
+    ("Starship will fly in March, SpaceX said.", ("SpaceX",)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRODUCT_SUBJECTS)
+def test_a_product_alone_as_a_subject_is_no_actor(text: str, expected: tuple[str, ...]) -> None:
+    assert drafted(text)[-1].actors == expected
+
+
+ORGANISATIONS_THAT_LAUNCH = [
+    ("SpaceX will launch in May.", ("SpaceX",)),
+    ("Rivian will launch in Europe in 2027.", ("Rivian",)),
+    ("Blue Origin will launch in June, Amazon said.", ("Blue Origin",)),
+    ("Acme Inc will ship in Q3.", ("Acme Inc",)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANISATIONS_THAT_LAUNCH)
+def test_an_organisation_that_launches_stays_an_actor(text: str, expected: tuple[str, ...]) -> None:
+    assert drafted(text)[-1].actors == expected
+
+
+# -- 3. who said it, who acts -----------------------------------------------------------------
+
+REPORTED = [
+    ("NASA said SpaceX will launch in May.", ("SpaceX",), "NASA"),
+    ("NASA says SpaceX will launch in May.", ("SpaceX",), "NASA"),
+    ("NASA said on Tuesday that SpaceX will launch in May.", ("SpaceX",), "NASA"),
+    ("The FDA announced that Pfizer will file in June.", ("Pfizer",), "FDA"),
+    ("Nvidia told analysts that TSMC would start output in 2027.", ("TSMC",), "Nvidia"),
+    ("Analysts at Morgan Stanley expect Tesla to launch the Cybercab in 2027.", ("Tesla",),
+     "Morgan Stanley"),
+    ("Airbus said Lufthansa will receive the jet in 2027.", ("Lufthansa",), "Airbus"),
+    ("SpaceX will launch in May, NASA said.", ("SpaceX",), "NASA"),
+    ("Blue Origin will launch in June, Amazon said.", ("Blue Origin",), "Amazon"),
+    # the reported clause has no one of its own: the speaker acts
+    ("Tesla said a new Texas factory will open in 2027.", ("Tesla",), None),
+    ("Rocket Lab said Neutron will fly in 2026.", ("Rocket Lab",), None),
+    ("Acme said it will open the plant in 2027.", ("Acme",), None),
+    ("Vision Pro 2 will ship in 2027, Apple said.", ("Apple",), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actors", "said_by"), REPORTED)
+def test_the_speaker_is_the_source_the_reported_subject_acts(
+    text: str, actors: tuple[str, ...], said_by: str | None
+) -> None:
+    d = only(text)
+    assert (d.actors, d.said_by) == (actors, said_by), d.reasons
+
+
+def test_said_by_is_in_the_reasons_and_the_yaml() -> None:
+    x = extract("NASA said SpaceX will launch in May.", source=Source("T", published=PUBLISHED))
+    assert any("said by NASA" in r for r in x.drafts[0].reasons)
+    assert "said by NASA" in x.to_yaml()
+
+
+# -- 4. a sentence going on from the one before -------------------------------------------------
+
+FOLLOW_ONS = [
+    "The phone was due to ship in May. It will now ship in Europe in Q3.",
+    "The phone will ship in the US in May. It will then ship in Europe in Q3.",
+    "Acme's plant was due to open in 2026. It will also open a second one in 2028.",
+    "The drug was due for US approval in May. It is now expected to launch in Europe in Q3.",
+]
+
+
+@pytest.mark.parametrize("text", FOLLOW_ONS)
+def test_a_follow_on_sentence_has_its_own_title(text: str) -> None:
+    ds = drafted(text)
+    assert len(ds) == 2, [d.title for d in ds]
+    assert ds[1].title.startswith("It "), ds[1].title
+    assert ds[1].quote == text.split(". ", 1)[1]
+    assert ds[0].first_when is None
+
+
+SAME_STATEMENT = [
+    ("The report was due in April. It is now expected in July.", "July 2026", "April 2026"),
+    ("The tunnel will open in 2031. It was originally due to open in 2028.", "2031", "2028"),
+    ("The phone was due to ship in Europe in May. It will now ship in Europe in Q3.", "Q3 2026",
+     "May 2026"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "promise"), SAME_STATEMENT)
+def test_a_follow_on_saying_how_the_date_moved_joins(text: str, when: str, promise: str) -> None:
+    d = only(text)
+    assert (str(d.when), first(d)) == (when, promise)
