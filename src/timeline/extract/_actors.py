@@ -104,11 +104,6 @@ _AFTER_PARTICIPLE: Final = re.compile(
     r"|over|under|with|last|earlier|several|three|four|repeatedly|[a-z]+ly)\b)"
 )
 _LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
-_REPORTED_BEFORE: Final = re.compile(
-    r"\b(?:said|says|expects|announced|confirmed|added|stated|predicts|believes|told\s+\w+)"
-    r"\s+(?:that\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
 # Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
 _OWNED_NAME: Final = re.compile(
@@ -118,15 +113,29 @@ _OWNED_NAME: Final = re.compile(
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 # A name that flies, ships or launches itself: "Neutron will fly in 2026", "Hyperion will go
 # on sale in September"; not with an object or a route ("will fly the A321XLR", "to Lisbon").
+# Only things fly, go on sale, enter service or are shipped (``thing``); organisations also
+# launch, ship, debut and arrive ("SpaceX will launch in May"), so those verbs make a product
+# only when the text says so otherwise (a version, owned, a product noun).
 _FLIES: Final = re.compile(
     r"\s+(?:will|would|could|should|may|might|is\s+to|is\s+(?:\w+ly\s+)?(?:set|slated"
-    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?(?:(?:first\s+)?fly"
-    r"|launch|ship|debut|arrive|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?service"
-    r"|go\s+live|come\s+online|hit\s+(?:shelves|stores"
-    r"|the\s+market)|be\s+(?:released|launched|shipped|delivered|available|unveiled))"
+    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:(?P<thing>(?:first\s+)?fly|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?"
+    r"service|hit\s+(?:shelves|stores|the\s+market)|be\s+(?:released|launched|shipped"
+    r"|delivered|available|unveiled))|launch|ship|debut|arrive|go\s+live|come\s+online)"
     r"(?=\s+(?:in|on|by|before|after|next|this|later|again|early|late|around|from\s+\d"
     r"|no\s+earlier|for\s+the\s+first|as\s+early|within|\d)\b|\s*[.,;])",
     re.IGNORECASE,
+)
+# A name said to be a product by the noun after it anywhere: "the Hyperion sedan", "a
+# Falcon 9 launch".
+_NAMED_PRODUCT: Final = re.compile(
+    r"\b(?:the|a|an|its|their)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=(?:\s+\d[\w.]*)?\s+[a-z])",
+)
+# Who owns a product named with a possessive: "SpaceX's Starship", "Rocket Lab's Neutron
+# rocket", "its Vision Pro 2".
+_OWNER_OF: Final = re.compile(
+    r"(?:(?P<its>\b(?:its|their))|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s?)"
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<product>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 # After a sentence's first word, the rest of a list of names: ", Foxconn and Tesla".
 _LIST_AFTER: Final = re.compile(
@@ -187,6 +196,8 @@ class Actors:
     _quoted: list[tuple[int, int]] = attrs.field(init=False)
     acronyms: dict[str, str] = attrs.field(init=False, factory=dict)  # "MIIT" -> its name
     _products: frozenset[str] = attrs.field(init=False)
+    # a product -> where its owner is named: the end of "SpaceX's", or the start of "its"
+    _owners: dict[str, tuple[int, bool]] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self._lower = _lowercase_words(self.folded)
@@ -201,7 +212,15 @@ class Actors:
             else None
         )
         self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
-        self._products = frozenset(m.group(1) for m in _OWNED_NAME.finditer(self.folded))
+        self._products = frozenset(m.group(1) for m in _OWNED_NAME.finditer(self.folded)) | {
+            m.group(1)
+            for m in _NAMED_PRODUCT.finditer(self.folded)
+            if _PRODUCT_NOUN.match(self.folded, m.end(1))
+        }
+        self._owners = {}
+        for m in _OWNER_OF.finditer(self.folded):
+            where = m.start("its") if m.group("its") else m.end("owner")
+            self._owners.setdefault(m.group("product"), (where, bool(m.group("its"))))
         # Capitalised words inside a quoted passage of several words are a title
         # or a quote ("From 'Reasoning-Based Thinking' to ..."), not names.
         self._quoted = [
@@ -332,25 +351,38 @@ class Actors:
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
             if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
                 return None  # "the New Glenn rocket": a product
-            # "Rocket Lab said Neutron will fly in 2026", "Vision Pro 2 will ship in 2027":
-            # a product, when said so (after another's word, with a version, or owned or
-            # launched elsewhere in the text); never a name of a list ("Firefly and
-            # Relativity will launch")
+            # "Starship will fly in March", "Vision Pro 2 will ship in 2027": a product when
+            # only a thing does so, or when said so (a version, owned, launched or before a
+            # product noun elsewhere in the text); never a name of a list ("Firefly and
+            # Relativity will launch") nor one with an organisation's word ("Acme Inc")
             version = re.match(r"\s+v?\d[\w.]*", self.folded[end : end + 12])
             after = end + (version.end() if version is not None else 0)
+            flies = _FLIES.match(self.folded, after)
             thing = (
-                _FLIES.match(self.folded, after) is not None
+                flies is not None
                 and not _LISTED_BEFORE.search(lead)
+                and not any(org_tail(w) for w in words[1:])
                 and (
-                    version is not None
+                    flies.group("thing") is not None
+                    or version is not None
                     or code is not None
-                    or _REPORTED_BEFORE.search(lead) is not None
                     or text in self._products
                 )
             )
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() in ("its", "it")
         return Name(text, first, person=person, org=org, thing=thing)
+
+    def owner(self, product: str) -> tuple[int, bool] | None:
+        """Where the text names who owns ``product``: the end of the possessive ("SpaceX's
+        Starship": after "SpaceX") and False, or the start of "its" ("its Starship") and True;
+        None when it never does.
+
+        >>> a = Actors("SpaceX's Starship is ready.", {})
+        >>> a.owner("Starship"), a.owner("Neutron")
+        ((6, False), None)
+        """
+        return self._owners.get(product)
 
     def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and

@@ -258,6 +258,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         ]
         reasons: list[str] = []
         names, location = self._location(names)
+        names, said_by = self._speaker(names, start, end, reasons)
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
         if piece.background:
             actors = self._antecedent(actors, sentence_names, previous_actors, start, reasons)
@@ -443,6 +444,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             location=location,
             first_when=first_when,
             claims=claims,
+            said_by=said_by,
         )
 
     def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:

@@ -46,6 +46,26 @@ _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 # company" later; "75% of EU companies" still names the EU.
 _OBJECT_BEFORE: Final = re.compile(r"\b(?:of|on)\s+\Z")
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
+# A verb of saying before the clause said: "said", "announced on Tuesday that", "told
+# analysts", "expect ... to" ("Analysts at Morgan Stanley expect Tesla to launch").
+_SAY_VERBS: Final = (
+    r"(?:said|says|announced|announces|confirmed|confirms|stated|states|added|predicts"
+    r"|predicted|believes|believed|expects|expect|expected|estimates|estimated|reported"
+    r"|reports|noted|notes|warned|warns|forecasts?|projects|projected)"
+)
+_SAYS: Final = re.compile(
+    rf"\b(?:{_SAY_VERBS}|told\s+(?:[a-z]+\s+){{0,2}}?[a-z]+|tells\s+(?:[a-z]+\s+){{0,2}}?[a-z]+)"
+    r"(?:\s+(?:on|in|at|last|this|late|early)(?:\s+[\w-]+){1,2}?)?,?\s+(?:that\s+)?(?:the\s+)?"
+    r"(?=[A-Z])"
+)
+# Between a speaker's name and the verb: nothing, a title ("CEO Jane Doe"), "at Morgan
+# Stanley", an apposition.
+_SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
+# The speaker after the clause: ", NASA said.", ", according to NASA.", ", Apple said on Monday."
+_SAID_AFTER: Final = re.compile(
+    rf",\s+(?:(?:the\s+)?[A-Z][^,;.]{{0,60}}?\s+{_SAY_VERBS}\b|according\s+to\b)"
+    r"[^,;]{0,40}[.!?]?\s*$"
+)
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
@@ -152,10 +172,16 @@ class _ActorReader:
         reasons: list[str],
     ) -> tuple[str, ...]:
         things = [n.text for n in names if n.thing]
-        if things and len(things) < len(names):
-            # "Rocket Lab said Neutron will fly in 2026": the product is what flies
+        if things:
+            # "Rocket Lab said Neutron will fly in 2026": the product is what flies, its
+            # maker acts; alone ("Starship will fly in March"), its maker named elsewhere
+            # in the text ("SpaceX's Starship"), or no one
             reasons.append(f"{', '.join(map(repr, things))}: a product, not an actor")
             names = [n for n in names if not n.thing]
+            maker = None if names else self._maker(things[0])
+            if maker is not None:
+                names = [maker]
+                reasons.append(f"{things[0]!r} made by {maker.text}")
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and _company(n)), None)
@@ -182,6 +208,64 @@ class _ActorReader:
             actors = list(previous_actors[:1])
             reasons.append(f"subject shared with the clause before: {actors[0]}")
         return tuple(actors)
+
+    def _maker(self, product: str) -> Name | None:
+        """Who the text says owns ``product``: "SpaceX's Starship", or the organisation
+        before "its" in "SpaceX unveiled its Starship"; None when it never says."""
+        owned = self.actors.owner(product)
+        if owned is None:
+            return None
+        at, its = owned
+        begin = max(self.folded.rfind(c, 0, at) for c in ".!?\n") + 1
+        while begin < at and self.folded[begin].isspace():
+            begin += 1
+        found = [n for n in self._names(begin, at, begin) if not n.thing and is_org(n)]
+        if not found:
+            return None
+        # "SpaceX's": the name ending at the possessive; "its": the sentence's first
+        return self._canonical(found[0] if its else found[-1])
+
+    def _speaker(
+        self, names: list[Name], start: int, end: int, reasons: list[str]
+    ) -> tuple[list[Name], str | None]:
+        """The names without who is said to say so, and who that is: in "NASA said SpaceX
+        will launch in May" (or "SpaceX will launch in May, NASA said", "according to NASA")
+        NASA is the source, SpaceX acts. Only when the reported clause names a subject of
+        its own (not a product, not a place); else the speaker is who acts ("Tesla said a
+        new factory will open", "Acme said it will open").
+        """
+        if len(names) < 2:
+            return names, None
+        split: tuple[list[Name], list[Name]] | None = None  # (speakers, reported)
+        lead = _SAYS.search(self.folded, start, end)
+        if lead is not None:
+            head = names[0].start >= start and _SPEAKER_END.fullmatch(
+                self.folded, names[0].start, lead.start()
+            )
+            subject = next((n for n in names if n.start >= lead.end()), None)
+            if (
+                subject is not None
+                and subject.start == lead.end()
+                and not subject.thing
+                and head
+            ):
+                split = (
+                    [n for n in names if n.start < lead.start()],
+                    [n for n in names if n.start >= lead.end()],
+                )
+        if split is None:
+            tail = _SAID_AFTER.search(self.folded, start, end)
+            if tail is not None:
+                reported = [n for n in names if n.start < tail.start()]
+                speakers = [n for n in names if n.start >= tail.start()]
+                if reported and speakers and not reported[0].thing:
+                    split = (speakers, reported)
+        if split is None or not split[0] or not split[1]:
+            return names, None
+        speakers, reported = split
+        said_by = self._canonical(speakers[-1] if lead is None else speakers[0]).text
+        reasons.append(f"said by {said_by}: the source, not an actor")
+        return reported, said_by
 
     def _antecedent(
         self,
