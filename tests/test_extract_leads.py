@@ -204,3 +204,34 @@ SAME_STATEMENT = [
 def test_a_follow_on_saying_how_the_date_moved_joins(text: str, when: str, promise: str) -> None:
     d = only(text)
     assert (str(d.when), first(d)) == (when, promise)
+
+
+THEN_ELSEWHERE = [
+    ("Acme will ship the phone in the US in May and then in Europe in Q3.",
+     [("Acme will ship the phone in the US in May", "May 2026"),
+      ("Acme will ship the phone in Europe in Q3", "Q3 2026")]),
+    ("The drug will launch in Germany in June, then in France in 2027.",
+     [("The drug will launch in Germany in June", "June 2026"),
+      ("The drug will launch in France in 2027", "2027")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), THEN_ELSEWHERE)
+def test_then_somewhere_else_is_a_statement_of_its_own(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    ds = drafted(text)
+    assert [(d.title, str(d.when)) for d in ds] == expected
+    assert ds[0].actors == ds[1].actors
+    assert all(d.status.value == "expected" for d in ds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue rose to $5 billion in 2024 and then to $7 billion in 2025.",
+        "The launch slipped to 2025 and then to 2026.",
+    ],
+)
+def test_then_going_on_with_a_figure_or_a_move_stays_one(text: str) -> None:
+    assert len(drafted(text)) == 1

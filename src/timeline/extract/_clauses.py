@@ -50,8 +50,14 @@ _CUT: Final = re.compile(
     r"|,\s+(?=(?:while|whereas|but|following|after)\s)"
     r"|\s+but\s+"
     r"|\s+(?=(?:aiming|targeting)\b)"
-    r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)",
+    r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)"
+    r"|,\s+(?=then\s)",
     re.IGNORECASE,
+)
+# "... in the US in May and then in Europe in Q3": the same act somewhere else, later; a
+# statement of its own (not "and then to 2023", which goes on with a move or a figure).
+_THEN_ELSEWHERE: Final = re.compile(
+    r"(?:then|later|afterwards),?\s+(?P<prep>in|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*)"
 )
 _LEADING: Final = re.compile(
     r"\s*(?:when|after|as|once|before|following|while)\b[^,;]{5,}?,\s+", re.IGNORECASE
@@ -113,6 +119,9 @@ class Piece:
     aside: tuple[int, int] | None = None
     background: bool = False
     head: int | None = None  # of an aside: where the clause it stands in starts
+    # "and then in Europe in Q3": the left clause's words it goes on with ("Acme will ship
+    # the phone") and where its own words start ("in Europe in Q3")
+    base: tuple[int, int, int] | None = None
 
 
 class _SentenceIndex:
@@ -166,6 +175,7 @@ def clauses(
             cuts.append((m.start(), m.end()))
     cuts.sort()
     pieces: list[tuple[int, int]] = [(span.start, span.end)]
+    bases: dict[int, tuple[int, int, int]] = {}
     for cut_start, cut_end in cuts:
         left_start, left_end = pieces[-1]
         if not (left_start < cut_start and cut_end < left_end):
@@ -186,6 +196,21 @@ def clauses(
             folded, max(left_start, cut_start - 60), cut_start
         ):
             continue  # "between Merced and Bakersfield": one phrase
+        then = _THEN_ELSEWHERE.match(folded, cut_end, left_end)
+        if then is not None and word in (",", "and"):
+            base = re.search(rf"\s{then.group('prep')}\s", folded[left_start:cut_start])
+            if (
+                base is not None
+                and dates.has(left_start, cut_start)
+                and dates.has(*right)
+                and not dates.has(then.start("place"), then.end("place"))
+            ):
+                pieces[-1] = (left_start, cut_start)
+                pieces.append(right)
+                bases[cut_end] = (left_start, left_start + base.start(), then.start("prep"))
+                continue
+        if word == "," and folded.startswith("then", cut_end):
+            continue  # ", then ..." otherwise goes on with the same verb
         # Two dated statements joined by "and" or ";" are two statements.
         both_dated = dates.has(left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").
@@ -202,15 +227,20 @@ def clauses(
         if _stands(left_start, cut_start, index, dates) and _stands(*right, index, dates):
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
-    return _with_asides(pieces, aside_spans)
+    return _with_asides(pieces, aside_spans, bases)
 
 
-def _with_asides(pieces: list[tuple[int, int]], aside_spans: list[tuple[int, int]]) -> list[Piece]:
+def _with_asides(
+    pieces: list[tuple[int, int]],
+    aside_spans: list[tuple[int, int]],
+    bases: dict[int, tuple[int, int, int]],
+) -> list[Piece]:
     """The pieces in text order, each aside (one a piece) right after the piece it is in."""
     out: list[Piece] = []
     for start, end in pieces:
         within = [(a, b) for a, b in aside_spans if start < a and b <= end]
-        out.append(Piece(start, end, len(out), aside=within[0] if within else None))
+        aside = within[0] if within else None
+        out.append(Piece(start, end, len(out), aside=aside, base=bases.get(start)))
         for a, b in within[:1]:  # one aside a statement: the first
             out.append(Piece(a, b, len(out), background=True, head=start))
     return out

@@ -414,6 +414,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 words = f"{head}{words}"
             elif actors:
                 words = f"{actors[0]}{words}"
+        if piece.base is not None:
+            # "and then in Europe in Q3": "Acme will ship the phone in Europe in Q3"
+            left, cut, own = piece.base
+            words = f"{self.text[left:cut]} {self.text[own : piece.end]}"
         heading = title(words)
         shared = any(r.startswith("subject shared with the clause before") for r in reasons)
         if heading and shared and not piece.background and piece.index > 0:

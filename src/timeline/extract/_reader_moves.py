@@ -66,6 +66,11 @@ _GOES_ON: Final = re.compile(
 _AFTER_DELAY: Final = re.compile(
     r"\b(?:after|following|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
+# What comes next, said after a statement: "It will then ship in Europe", "It also plans".
+_NEXT: Final = re.compile(
+    r"\b(?:then|also|next|afterwards|subsequently|as\s+well|in\s+turn)\b",
+    re.IGNORECASE,
+)
 _WORD: Final = re.compile(r"[a-z][\w-]+")
 # A clause with no subject of its own, going on with the one before in its sentence: "after
 # once targeting 2020", "and was originally due in 2028".
@@ -249,6 +254,8 @@ class _MoveReader(_DateReader):
             return None
         if previous.when.is_undated or not self._same_subject(previous, draft):
             return None
+        if not self._same_statement(previous, draft):
+            return None  # "It will then ship in Europe in Q3": what it does next, not a move
         mine = self.dates.within(draft.start, draft.end)
         theirs = self.dates.within(previous.start, previous.end)
         if len(mine) != 1 or len(theirs) != 1:
@@ -281,6 +288,14 @@ class _MoveReader(_DateReader):
         # no subject of its own, in the same sentence: it goes on with the one before
         one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
         return one_sentence and _NO_SUBJECT.match(self.folded, draft.start, draft.end) is not None
+
+    def _same_statement(self, previous: Draft, draft: Draft) -> bool:
+        """Whether ``draft`` says only when ``previous``'s thing happens: not what comes next
+        ("then", "also", "next"), nor the same somewhere else ("in Europe" after "in the US"
+        or no place)."""
+        if _NEXT.search(self.folded, draft.start, draft.end):
+            return False
+        return draft.location is None or draft.location == previous.location
 
     def _join(
         self,
