@@ -416,8 +416,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 words = f"{actors[0]}{words}"
         if piece.base is not None:
             # "and then in Europe in Q3": "Acme will ship the phone in Europe in Q3"
-            left, cut, own = piece.base
-            words = f"{self.text[left:cut]} {self.text[own : piece.end]}"
+            left, cut, rest = piece.base
+            words = f"{self.text[left:cut]} {self.text[rest : piece.end]}"
         heading = title(words)
         shared = any(r.startswith("subject shared with the clause before") for r in reasons)
         if heading and shared and not piece.background and piece.index > 0:

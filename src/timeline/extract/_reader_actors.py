@@ -243,12 +243,7 @@ class _ActorReader:
                 self.folded, names[0].start, lead.start()
             )
             subject = next((n for n in names if n.start >= lead.end()), None)
-            if (
-                subject is not None
-                and subject.start == lead.end()
-                and not subject.thing
-                and head
-            ):
+            if subject is not None and subject.start == lead.end() and not subject.thing and head:
                 split = (
                     [n for n in names if n.start < lead.start()],
                     [n for n in names if n.start >= lead.end()],
