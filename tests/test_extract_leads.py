@@ -235,3 +235,18 @@ def test_then_somewhere_else_is_a_statement_of_its_own(
 )
 def test_then_going_on_with_a_figure_or_a_move_stays_one(text: str) -> None:
     assert len(drafted(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After a six-month delay, the plant will open in June 2027.",
+         "After a six-month delay, the plant will open in June 2027"),
+        ("Following a one-year postponement, Acme will open the plant in 2027.",
+         "Following a one-year postponement, Acme will open the plant in 2027"),
+        ("When the law takes effect in 2027, Acme will open the plant in 2028.",
+         "When the law takes effect in 2027, Acme will open the plant in 2028"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_with_its_delay_keeps_it_in_its_title(text: str, expected: str) -> None:
+    assert drafted(text)[0].title == expected

@@ -76,6 +76,11 @@ _CONNECTOR: Final = re.compile(
     r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet)\b|[,;:\-\s])+",
     re.IGNORECASE,
 )
+# A sentence opening with a clause before its main one: "After a six-month delay, the plant
+# will open ...", "When the law takes effect in 2027, Acme will ...": its first word stays.
+_OPENS_SENTENCE: Final = re.compile(
+    r"(?:After|Following|Despite|Amid|When|While|Once|Before)\s[^,;]{3,80},\s+\S"
+)
 # "between" and up to four words before an "and": the "and" of "between X and Y".
 _BETWEEN: Final = re.compile(r"\bbetween\s+(?:[^\s,;]+\s+){0,3}[^\s,;]+$", re.IGNORECASE)
 # What may stand between a cut and a slip that goes on with the same thing: "but later
@@ -280,9 +285,12 @@ def title(raw: str) -> str:
 
     >>> title("and expects to double to $600 million by 2026, illustrating how firms grow.")
     'Expects to double to $600 million by 2026'
+    >>> title("After a six-month delay, the plant will open in June 2027.")
+    'After a six-month delay, the plant will open in June 2027'
     """
     text = " ".join(raw.split())
-    text = _CONNECTOR.sub("", text).strip()
+    if not _OPENS_SENTENCE.match(text):
+        text = _CONNECTOR.sub("", text).strip()
     text = text.rstrip(" .;:,!?")
     if len(text) > 60:
         m = _TRAILING.search(text, 40)
