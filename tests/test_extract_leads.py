@@ -250,3 +250,48 @@ def test_then_going_on_with_a_figure_or_a_move_stays_one(text: str) -> None:
 )  # fmt: skip
 def test_a_sentence_opening_with_its_delay_keeps_it_in_its_title(text: str, expected: str) -> None:
     assert drafted(text)[0].title == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Samsung now expects to ship the Exynos 2700 in the third quarter.", "Q3 2026"),
+        ("AMD will launch the Ryzen 9000 in May.", "May 2026"),
+        ("Nvidia will ship the RTX 5090 by the end of the year.", "by end of 2026"),
+        # a year named after a word is a year still
+        ("In 2027, Acme will open the plant.", "2027"),
+        ("The Vision 2030 plan aims for 50% renewables.", "from 5 March 2026 onwards"),
+    ],
+)
+def test_a_model_number_after_a_name_is_no_year(text: str, when: str) -> None:
+    assert str(only(text).when) == when
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "promise"),
+    [
+        ("Micron said its Idaho fab would open in 2028, a year later than planned.", "2028",
+         "2027"),
+        ("The plant will open in June 2027, six months later than originally planned.",
+         "June 2027", "December 2026"),
+        ("The line will start in Q3 2027, a quarter behind schedule.", "Q3 2027", "Q2 2027"),
+        ("The rocket will fly in March 2027, two months earlier than expected.", "March 2027",
+         "May 2027"),
+        # no amount to count: nothing invented
+        ("The plant will open in 2028, later than planned.", "2028", None),
+        ("The plant will open in 2028, a year later than its rival's.", "2028", None),
+    ],
+)  # fmt: skip
+def test_an_amount_later_than_planned_gives_the_first_promise(
+    text: str, when: str, promise: str | None
+) -> None:
+    d = only(text)
+    assert (str(d.when), first(d)) == (when, promise), d.reasons
+
+
+def test_a_model_number_between_now_and_the_date_keeps_the_move() -> None:
+    d = only(
+        "Samsung, which had targeted 2026 for its first 2nm chip, now expects to ship the "
+        "Exynos 2700 in the third quarter."
+    )
+    assert (str(d.when), first(d)) == ("Q3 2026", "2026")

@@ -34,6 +34,11 @@ _BY_THEN: Final = re.compile(
 _UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
 _UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
 _GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
+# A number read as a year far from any news's time, right after a capitalised name: the
+# name's model number ("the Exynos 2700"), not a date.
+_MODEL_NUMBER: Final = re.compile(
+    r"(?<![\w-])[A-Z][A-Za-z]+\s+(?:1[0-8]\d\d|2[1-9]\d\d|[3-9]\d\d\d)\Z"
+)
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 
 
@@ -52,6 +57,8 @@ class _DateReader(_ActorReader):
         same, with the undated value: never read as a calendar year.
         """
         found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
+        # "the Exynos 2700", "Snapdragon 2500": a model number after a name, not a year
+        found = [d for d in found if not _MODEL_NUMBER.search(text, max(0, d.start - 30), d.end)]
         unread: list[DateMatch] = []
         for m in FISCAL_PHRASE.finditer(text):
             if any(d.start <= m.start() and m.end() <= d.end for d in found):

@@ -96,7 +96,10 @@ _SCHEDULED: Final = re.compile(
 )
 # Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
 # targeted for"; words only between ("now employs 500 people in 2026" is no new date).
-_NOW: Final = re.compile(r"\bnow\b(?:\s+[a-z][\w-]*){0,10}?\s*$", re.IGNORECASE)
+# A name and its model number may stand between ("now expects to ship the Exynos 2700 in").
+_NOW: Final = re.compile(
+    r"\b(?i:now)\b(?:\s+(?:[a-z][\w-]*|[A-Z][\w-]*(?:\s+\d[\w.]*)?)){0,10}?\s*$"
+)
 
 
 def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, reach: int) -> str:
@@ -327,7 +330,7 @@ def slip_of(
     """
     slip = next((c for c in found if c.slip), None)
     if slip is None:
-        return _replaced(dates, found, folded, start)
+        return _replaced(dates, found, folded, start) or _later_than(dates, folded)
     dates = split_moves(folded, dates, slip)
     after = [d for d in dates if d.start >= slip.end]
     moves = [
@@ -361,6 +364,45 @@ def slip_of(
     if first is None or first.when == moves[-1].when:
         return None
     return slip, first, moves
+
+
+# After a date, how far it is from the one first promised: ", a year later than planned",
+# "six months later than originally scheduled", "a quarter behind schedule", "two months
+# earlier than expected".
+_LATER_THAN: Final = re.compile(
+    r",?\s+(?P<amount>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|eighteen|\d{1,3})[\s-]+(?:year|month|quarter|week|day)s?)\s+"
+    r"(?:(?P<late>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
+    r"(?:than\s+)?(?:(?:originally|initially|first|previously)\s+)?"
+    r"(?:planned|scheduled|expected|promised|targett?ed|forecast|projected|intended|hoped"
+    r"|schedule|plan)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_than(
+    dates: list[DateMatch], folded: str
+) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
+    """A date said to be an amount later or earlier than first promised ("in 2028, a year
+    later than planned"): the first promise worked out from the amount, the date the move."""
+    for date in dates:
+        m = _LATER_THAN.match(folded, date.end)
+        if m is None:
+            continue
+        amount = _AMOUNT.fullmatch(m.group("amount"))
+        if amount is None:
+            return None
+        word = amount.group("n").lower()
+        n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+        unit = amount.group("unit").lower()
+        sign = -1 if m.group("late") else 1
+        first = _shifted(
+            date.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
+        )
+        if first is None:
+            return None
+        return None, DateMatch(amount.group(), m.start("amount"), m.end("amount"), first), [date]
+    return None
 
 
 def worked_out(first: DateMatch) -> bool:
