@@ -295,3 +295,24 @@ def test_a_model_number_between_now_and_the_date_keeps_the_move() -> None:
         "Exynos 2700 in the third quarter."
     )
     assert (str(d.when), first(d)) == ("Q3 2026", "2026")
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "said_by"),
+    [
+        ("Nvidia told investors that Rubin Ultra systems will ship in the second half.",
+         ("Nvidia",), None),
+        ("Toyota said Lexus models will get the batteries in 2028.", ("Toyota",), None),
+        ("NASA said SpaceX plans to launch in May.", ("SpaceX",), "NASA"),
+        ("Regulators expect Acme to file in June.", ("Acme",), None),
+    ],
+)  # fmt: skip
+def test_the_reported_subject_is_a_name_and_its_verb(
+    text: str, actors: tuple[str, ...], said_by: str | None
+) -> None:
+    d = only(text)
+    assert (d.actors, d.said_by) == (actors, said_by), d.reasons
+
+
+def test_a_maker_before_its_product_noun_alone_stays_an_actor() -> None:
+    assert only("Nvidia chips will power the new cluster in 2027.").actors == ("Nvidia",)

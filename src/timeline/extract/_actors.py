@@ -93,7 +93,7 @@ _PRODUCT_NOUN: Final = re.compile(
     r"|processor|accelerator|satellite|constellation|vehicle|car|suv|sedan|truck|jet|aircraft"
     r"|airliner|plane|drone|robot|humanoid|console|laptop|tablet|app|engine|reactor|telescope"
     r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
-    r"|watch|probe|module|station|rack|server|gpu|supercomputer)s?(?![\w-])",
+    r"|watch|probe|module|station|rack|server|gpu|supercomputer|system)s?(?![\w-])",
     re.IGNORECASE,
 )
 # A sentence opening with a past participle and what goes with it: "Delayed twice, the
@@ -102,6 +102,12 @@ _PARTICIPLE_OPENING: Final = re.compile(r"[A-Z][a-z]{2,}ed$")
 _AFTER_PARTICIPLE: Final = re.compile(
     r"(?:,|\s+(?:in|on|by|for|to|from|at|again|twice|once|until|since|after|before|amid"
     r"|over|under|with|last|earlier|several|three|four|repeatedly|[a-z]+ly)\b)"
+)
+_MODAL_AFTER: Final = re.compile(
+    r"\s+(?:will|would|shall|could|can|may|might|must|are|is|were|was)\b"
+)
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|says|announced|told\s+[a-z]+|expects|confirmed|added|predicts)\s+(?:that\s+)?$"
 )
 _LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
 # A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
@@ -369,6 +375,16 @@ class Actors:
                     or text in self._products
                 )
             )
+            noun = _PRODUCT_NOUN.match(self.folded, end)
+            if (
+                noun is not None
+                and _MODAL_AFTER.match(self.folded, noun.end())
+                and _SAID_BEFORE.search(lead)
+            ):
+                # "Nvidia told investors that Rubin Ultra systems will ship", "Toyota said
+                # Lexus models will get": what the speaker makes ("Nvidia chips will" alone
+                # keeps Nvidia)
+                thing = True
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() in ("its", "it")
         return Name(text, first, person=person, org=org, thing=thing)

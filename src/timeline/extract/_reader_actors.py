@@ -58,6 +58,11 @@ _SAYS: Final = re.compile(
     r"(?:\s+(?:on|in|at|last|this|late|early)(?:\s+[\w-]+){1,2}?)?,?\s+(?:that\s+)?(?:the\s+)?"
     r"(?=[A-Z])"
 )
+# After the subject of a clause said, its verb: "SpaceX will", "Acme to", "Pfizer plans".
+_ITS_VERB: Final = re.compile(
+    r"(?:'s?)?\s+(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had"
+    r"|to|plans|expects|aims|intends|hopes|wants|needs|targets|says|[a-z]{2,}ed)\b"
+)
 # Between a speaker's name and the verb: nothing, a title ("CEO Jane Doe"), "at Morgan
 # Stanley", an apposition.
 _SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
@@ -243,7 +248,14 @@ class _ActorReader:
                 self.folded, names[0].start, lead.start()
             )
             subject = next((n for n in names if n.start >= lead.end()), None)
-            if subject is not None and subject.start == lead.end() and not subject.thing and head:
+            if (
+                subject is not None
+                and subject.start == lead.end()
+                and not subject.thing
+                and head
+                # "SpaceX will", "Tesla to": the name is the subject, not "Lexus models"
+                and _ITS_VERB.match(self.folded, subject.start + len(subject.text))
+            ):
                 split = (
                     [n for n in names if n.start < lead.start()],
                     [n for n in names if n.start >= lead.end()],
