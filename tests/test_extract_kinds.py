@@ -764,7 +764,7 @@ ARTICLES = [
         "expected",
         ("Rivian Automotive",),
     ),
-    ("ev_makers", "Lucid Group plans", "late 2027", "expected", ("Lucid Group", "Marc Winterhoff")),
+    ("ev_makers", "Lucid Group plans", "late 2027", "expected", ("Lucid Group",)),
     ("ev_makers", "Tesla cut the price", "2026-W09", "happened", ("Tesla",)),
     ("ev_makers", "General Motors scrapped", "5 March 2026", "cancelled", ("General Motors",)),
     ("ev_makers", "The automaker now expects", "2026", "expected", ("General Motors",)),

@@ -316,3 +316,20 @@ def test_the_reported_subject_is_a_name_and_its_verb(
 
 def test_a_maker_before_its_product_noun_alone_stays_an_actor() -> None:
     assert only("Nvidia chips will power the new cluster in 2027.").actors == ("Nvidia",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "said_by"),
+    [
+        ("GM will start building the batteries in the fourth quarter, Chief Executive Mary "
+         "Barra told analysts on Monday.", ("GM",), "Mary Barra"),
+        ("SpaceX will launch in May, according to NASA.", ("SpaceX",), "NASA"),
+        ("Acme will open the plant in 2027, its chief executive told reporters.", ("Acme",),
+         None),
+    ],
+)  # fmt: skip
+def test_a_trailing_speaker_is_the_source(
+    text: str, actors: tuple[str, ...], said_by: str | None
+) -> None:
+    d = only(text)
+    assert (d.actors, d.said_by) == (actors, said_by), d.reasons

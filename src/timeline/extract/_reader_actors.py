@@ -68,7 +68,7 @@ _ITS_VERB: Final = re.compile(
 _SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
 # The speaker after the clause: ", NASA said.", ", according to NASA.", ", Apple said on Monday."
 _SAID_AFTER: Final = re.compile(
-    rf",\s+(?:(?:the\s+)?[A-Z][^,;.]{{0,60}}?\s+{_SAY_VERBS}\b|according\s+to\b)"
+    rf",\s+(?:(?:the\s+)?[A-Z][^,;.]{{0,60}}?\s+(?:{_SAY_VERBS}|told|tells)\b|according\s+to\b)"
     r"[^,;]{0,40}[.!?]?\s*$"
 )
 _ORG_SUFFIXES: Final = words(
