@@ -333,3 +333,29 @@ def test_a_trailing_speaker_is_the_source(
 ) -> None:
     d = only(text)
     assert (d.actors, d.said_by) == (actors, said_by), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # named beside its noun: a product
+        ("Regulators will rule on Amgen's monthly obesity injection MariTide by September.",
+         ("Amgen",)),
+        ("Pfizer expects approval for the RSV vaccine Abrysvo in May.", ("Pfizer",)),
+        # flown, launched or sent on or aboard it: a vehicle
+        ("Amazon will launch 100 Kuiper satellites on New Glenn this year.", ("Amazon",)),
+        ("India expects to send astronauts into orbit on Gaganyaan by 2027.", ("India",)),
+        ("NASA will fly the crew aboard Starliner in June.", ("NASA",)),
+        # before a noun of what it does, beside who does it
+        ("SpaceX will attempt an uncrewed Starship landing in 2028.", ("SpaceX",)),
+        ("Boeing will run a Starliner test flight in June.", ("Boeing",)),
+        # alone, it stays
+        ("The first SpaceX launch of the year is set for May.", ("SpaceX",)),
+        # not a vehicle: a market, a platform
+        ("Acme will list on Nasdaq in June.", ("Acme", "Nasdaq")),
+    ],
+)  # fmt: skip
+def test_a_product_beside_its_noun_or_flown_on_is_no_actor(
+    text: str, actors: tuple[str, ...]
+) -> None:
+    assert only(text).actors == actors

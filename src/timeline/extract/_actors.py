@@ -88,13 +88,32 @@ _LAUNCHED: Final = re.compile(
 # first jet", "ship Microsoft the first racks".
 _DATIVE: Final = re.compile(r"\s+(?:its|their|his|her|the|a|an)\b", re.IGNORECASE)
 # After "the"/"a" and a name, a noun for a product: "the New Glenn rocket", "a Falcon 9 launch".
-_PRODUCT_NOUN: Final = re.compile(
-    r"(?:\s+\d[\w.]*)?\s+(?:rocket|spacecraft|capsule|headset|phone|smartphone|handset|chip"
+_PRODUCT_WORDS: Final = (
+    r"(?:rocket|spacecraft|capsule|headset|phone|smartphone|handset|chip"
     r"|processor|accelerator|satellite|constellation|vehicle|car|suv|sedan|truck|jet|aircraft"
     r"|airliner|plane|drone|robot|humanoid|console|laptop|tablet|app|engine|reactor|telescope"
     r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
-    r"|watch|probe|module|station|rack|server|gpu|supercomputer|system)s?(?![\w-])",
+    r"|watch|probe|module|station|rack|server|gpu|supercomputer|system"
+    r"|drug|vaccine|injection|pill|treatment|therapy|shot|medicine|jab|antibody|biosimilar)s?"
+)
+_PRODUCT_NOUN: Final = re.compile(
+    rf"(?:\s+\d[\w.]*)?\s+{_PRODUCT_WORDS}(?![\w-])",
     re.IGNORECASE,
+)
+# A product named beside its noun: "the obesity injection MariTide", "the RSV vaccine Abrysvo".
+_NOUN_BEFORE: Final = re.compile(rf"(?<![\w-]){_PRODUCT_WORDS}\s+$", re.IGNORECASE)
+# A vehicle flown, launched or sent on or aboard: "launch 100 satellites on New Glenn",
+# "send astronauts into orbit on Gaganyaan", "fly the crew aboard Starliner".
+_FLOWN_ON: Final = re.compile(
+    r"\b(?:launch|fly|flew|flown|send|sent|carry|carried|ride|rode|lift|loft)\w*\b[^.;,]{0,60}?"
+    r"\s(?:on|aboard|atop)\s+(?:(?:a|an|the|its|their)\s+)?$",
+    re.IGNORECASE,
+)
+# After a name between an article and it, a noun of what it does: "an uncrewed Starship
+# landing", "a Starliner test flight", "the first SpaceX launch".
+_EVENT_NOUN: Final = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:landing|flight|launch|test|mission|demonstration|demo|debut|mission)s?"
+    r"(?![\w-])"
 )
 # A sentence opening with a past participle and what goes with it: "Delayed twice, the
 # launch ...", "Postponed in 2025, the vote ...". "United will fly" is a name: a verb follows.
@@ -349,7 +368,7 @@ class Actors:
             text = " ".join(words)
         if not plausible(text) or plan(text):
             return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
-        thing = False
+        thing = beside = False
         if not possessive and not person:
             end = first + len(text)
             lead = self.folded[max(sentence_start, first - 60) : first]  # its own sentence
@@ -357,6 +376,9 @@ class Actors:
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
             if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
                 return None  # "the New Glenn rocket": a product
+            if _NOUN_BEFORE.search(lead) or _FLOWN_ON.search(lead):
+                return None  # "the injection MariTide", "launch them on New Glenn": a product
+            beside = bool(_ARTICLE_BEFORE.search(lead) and _EVENT_NOUN.match(self.folded, end))
             # "Starship will fly in March", "Vision Pro 2 will ship in 2027": a product when
             # only a thing does so, or when said so (a version, owned, launched or before a
             # product noun elsewhere in the text); never a name of a list ("Firefly and
@@ -387,7 +409,7 @@ class Actors:
                 thing = True
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() in ("its", "it")
-        return Name(text, first, person=person, org=org, thing=thing)
+        return Name(text, first, person=person, org=org, thing=thing, beside=beside)
 
     def owner(self, product: str) -> tuple[int, bool] | None:
         """Where the text names who owns ``product``: the end of the possessive ("SpaceX's

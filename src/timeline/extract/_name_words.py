@@ -172,6 +172,9 @@ class Name:
     thing: bool = False
     """A product said to fly, ship or launch ("Neutron will fly in 2026"): who makes it is
     the actor when the statement names anyone else."""
+    beside: bool = False
+    """Between an article and a noun of what it does ("an uncrewed Starship landing"): an
+    actor only when the statement names no one else."""
 
 
 def org_tail(word: str) -> bool:

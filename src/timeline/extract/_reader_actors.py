@@ -40,6 +40,9 @@ _NEW_SUBJECT: Final = re.compile(
 _PLACE_END: Final = re.compile(
     r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
 )
+# After a possessive, a name: "on Shanghai's STAR Market" is a place, "on Amgen's monthly
+# injection" is not.
+_NAMED_AFTER: Final = re.compile(r"'s?\s+[A-Z]")
 _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 # A name after "of" or "on" that ends its phrase is an object, not who the sentence is
 # about (", which depends on Starship,", "the first flight of Starship."): never "the
@@ -136,7 +139,11 @@ class _ActorReader:
             known = name.text.lower() in self.known
             in_place = before.endswith((" in ", " in the ", " near ", " outside "))
             owner = self.folded.startswith(name.text + "'", name.start)
-            if owner and before.endswith((" on ", " at ", " from ")):
+            if (
+                owner
+                and before.endswith((" on ", " at ", " from "))
+                and _NAMED_AFTER.match(self.folded, name.start + len(name.text))
+            ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "its second Arizona fab", "a new Texas plant": which one, not who
@@ -176,6 +183,11 @@ class _ActorReader:
         end: int,
         reasons: list[str],
     ) -> tuple[str, ...]:
+        beside = [n.text for n in names if n.beside and not n.thing]
+        if beside and len(beside) < len(names):
+            # "SpaceX will attempt an uncrewed Starship landing": SpaceX acts
+            reasons.append(f"{', '.join(map(repr, beside))}: what it does is about, not who")
+            names = [n for n in names if not n.beside or n.thing]
         things = [n.text for n in names if n.thing]
         if things:
             # "Rocket Lab said Neutron will fly in 2026": the product is what flies, its
