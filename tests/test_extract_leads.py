@@ -359,3 +359,29 @@ def test_a_product_beside_its_noun_or_flown_on_is_no_actor(
     text: str, actors: tuple[str, ...]
 ) -> None:
     assert only(text).actors == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "promise"),
+    [
+        ("Artemis III, the first crewed landing since 1972, is now targeted for mid-2028.",
+         "mid-2028", None),
+        # a promise in the aside is the first promise still
+        ("The expo, which was scheduled for December 2026, has been postponed to March 2027.",
+         "March 2027", "December 2026"),
+        ("The plant, originally planned for 2027, will now open in 2029.", "2029", "2027"),
+    ],
+)  # fmt: skip
+def test_an_aside_with_no_promise_is_background_before_now(
+    text: str, when: str, promise: str | None
+) -> None:
+    d = only(text)
+    assert (str(d.when), first(d)) == (when, promise), d.reasons
+
+
+def test_an_aside_with_a_verb_and_no_promise_is_no_first_promise() -> None:
+    ds = drafted("The plant, which opened in 2019, has now been delayed to 2028.")
+    assert [(str(d.when), d.status.value, first(d)) for d in ds] == [
+        ("2028", "expected", None),
+        ("2019", "happened", None),
+    ]

@@ -67,6 +67,14 @@ _GIVEN_UP: Final = re.compile(
     r"|(?:first|once)\s+(?:planned|scheduled|slated|expected|due|set|promised|targeted))\b",
     re.IGNORECASE,
 )
+# In an aside, words of a promise: its date may be the one the main clause moves (", which
+# was scheduled for December,"); not ", the first crewed landing since 1972,".
+_PROMISED: Final = re.compile(
+    r"\b(?:plann|schedul|slat|due|expect|target|set\s+(?:for|to)|promis|aim|hop|would|will"
+    r"|intend|pledg|vow|meant|supposed|penc|earmark|forecast|project|guid|signal|indicat"
+    r"|predict|commit|had\s)",
+    re.IGNORECASE,
+)
 # The main clause goes on to move or give up a date: the aside's date is the first promise
 # ("The expo, which was scheduled for December, has been postponed to March").
 _MOVE_AFTER: Final = re.compile(r"[^.;!?]*?(?<![\w-])now(?![\w-])", re.IGNORECASE)
@@ -103,7 +111,10 @@ def asides(
             continue
         if _GIVEN_UP.search(folded, m.start(), m.end()):
             continue  # ", which was originally planned for 2027,": a first promise
-        if SLIP_WORD.search(folded, m.end(), end) or _MOVE_AFTER.match(folded, m.end(), end):
+        moved_after = SLIP_WORD.search(folded, m.end(), end) or _MOVE_AFTER.match(
+            folded, m.end(), end
+        )
+        if moved_after and _PROMISED.search(folded, m.start(), m.end()):
             continue  # ", which was due in May, has been delayed to July": one thing, moved
         found.append((m.start(), m.end()))
     trailing = _TRAILING.search(folded, start, end)

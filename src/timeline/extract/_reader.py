@@ -73,6 +73,7 @@ _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 # with its subject, not with the clause it ends.
 _AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
 _BY_NAME: Final = re.compile(r"\b(?:built|made|developed|designed|operated|run|owned|led)\s+by\s+")
+_APPOSITIVE: Final = re.compile(r",\s+(?:the|a|an)\s", re.IGNORECASE)
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -250,6 +251,13 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         ]
         if piece.background and not (dates or figs):
             return None  # an aside with no date nor figure of its own: background only
+        if (
+            piece.background
+            and not any(c.strong for c in found)  # "crewed" in "the first crewed landing"
+            and not figs
+            and _APPOSITIVE.match(self.folded, start, end)
+        ):
+            return None  # ", the first crewed landing since 1972,": a description, no statement
         names = [
             self._canonical(n)
             for n in self._names(start, end, span.start)
