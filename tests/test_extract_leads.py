@@ -385,3 +385,19 @@ def test_an_aside_with_a_verb_and_no_promise_is_no_first_promise() -> None:
         ("2028", "expected", None),
         ("2019", "happened", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "goal", "actors"),
+    [
+        ("Tesla will open 2,000 new Supercharger stalls by 2027.", "2,000 stalls", ("Tesla",)),
+        ("Acme will deliver 500 more Walker S robots by 2028.", "500 robots", ("Acme",)),
+        ("Acme will hire 2,000 new engineers by 2028.", "2,000 new engineers", ("Acme",)),
+    ],
+)
+def test_a_count_with_an_adjective_and_a_name_counts_the_noun(
+    text: str, goal: str, actors: tuple[str, ...]
+) -> None:
+    d = only(text)
+    assert d.target is not None and str(d.target.goal) == goal
+    assert d.actors == actors
