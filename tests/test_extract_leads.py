@@ -401,3 +401,12 @@ def test_a_count_with_an_adjective_and_a_name_counts_the_noun(
     d = only(text)
     assert d.target is not None and str(d.target.goal) == goal
     assert d.actors == actors
+
+
+def test_a_follow_on_telling_the_first_promise_worked_out_joins() -> None:
+    text = (
+        "The tunnel is now expected to be completed in 2031, three years later than planned. "
+        "The tunnel was originally due to open in 2028."
+    )
+    d = only(text)
+    assert (str(d.when), first(d), d.quote) == ("2031", "2028", text)

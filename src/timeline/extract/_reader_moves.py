@@ -250,8 +250,10 @@ class _MoveReader(_DateReader):
         the same thing (its pronoun, a noun of that statement, or the same actors).
         Returns the joined draft, or None.
         """
-        if previous is None or previous.first_when is not None or draft.first_when is not None:
+        if previous is None or draft.first_when is not None:
             return None
+        if previous.first_when is not None:
+            return self._same_promise(previous, draft)
         if previous.when.is_undated or not self._same_subject(previous, draft):
             return None
         if not self._same_statement(previous, draft):
@@ -288,6 +290,27 @@ class _MoveReader(_DateReader):
         # no subject of its own, in the same sentence: it goes on with the one before
         one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
         return one_sentence and _NO_SUBJECT.match(self.folded, draft.start, draft.end) is not None
+
+    def _same_promise(self, previous: Draft, draft: Draft) -> Draft | None:
+        """``previous`` spanning ``draft`` too when ``draft`` only tells the first promise it
+        has already ("..., three years later than planned. The tunnel was originally due to
+        open in 2028."); else None."""
+        if not self._same_subject(previous, draft):
+            return None
+        mine = self.dates.within(draft.start, draft.end)
+        if len(mine) != 1 or mine[0].when != previous.first_when:
+            return None
+        if given_up(self.folded, mine[0], mine, draft.start) in (None, "scheduled"):
+            return None
+        quote = " ".join(self.text[previous.start : draft.end].split())
+        cited = None if previous.source is None else attrs.evolve(previous.source, quote=quote)
+        return attrs.evolve(
+            previous,
+            end=draft.end,
+            quote=quote,
+            source=cited,
+            reasons=(*previous.reasons, "the statement after says the same first promise"),
+        )
 
     def _same_statement(self, previous: Draft, draft: Draft) -> bool:
         """Whether ``draft`` says only when ``previous``'s thing happens: not what comes next
