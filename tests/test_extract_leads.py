@@ -410,3 +410,18 @@ def test_a_follow_on_telling_the_first_promise_worked_out_joins() -> None:
     )
     d = only(text)
     assert (str(d.when), first(d), d.quote) == ("2031", "2028", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "promise"),
+    [
+        ("Rivian, which had planned to deliver the R2 in the first half of 2026, now expects "
+         "deliveries in July.", "July 2026", "H1 2026"),
+        ("The A16 chip, which was scheduled for 2026, is now expected in 2027.", "2027", "2026"),
+    ],
+)  # fmt: skip
+def test_a_model_name_with_a_digit_keeps_a_promise_given_up(
+    text: str, when: str, promise: str
+) -> None:
+    d = only(text)
+    assert (str(d.when), first(d)) == (when, promise), d.reasons

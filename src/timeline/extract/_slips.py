@@ -75,7 +75,7 @@ _NO_LONGER: Final = re.compile(
 # figure): given up only if a date "now" follows.
 _WAS_DUE: Final = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:slated|scheduled|planned|expected|due|set"
-    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b[^,;.()\d$€£¥]{0,40}$",
+    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,40}$",
     re.IGNORECASE,
 )
 # "which had promised robotaxis by", "had said deliveries would start in", "pledged to
@@ -86,12 +86,12 @@ _PAST_PROMISE: Final = re.compile(
     r"|signall?ed|indicated|flagged)"
     r"|(?:promised|pledged|vowed|predicted|targett?ed|signall?ed)"
     # "said in 2019 that robotaxis would arrive in": a future told in the past
-    r"|would)\b[^,;.()\d$€£¥]{0,48}$",
+    r"|would)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,48}$",
     re.IGNORECASE,
 )
 _SCHEDULED: Final = re.compile(
     r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
-    r"|penciled\s+in|pencilled\s+in|earmarked)\b[^,;.()\d$€£¥]{0,40}$",
+    r"|penciled\s+in|pencilled\s+in|earmarked)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,40}$",
     re.IGNORECASE,
 )
 # Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
