@@ -425,3 +425,19 @@ def test_a_model_name_with_a_digit_keeps_a_promise_given_up(
 ) -> None:
     d = only(text)
     assert (str(d.when), first(d)) == (when, promise), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status", "promise"),
+    [
+        ("Rivian, which had planned to deliver the R2 in the first half of 2025, began "
+         "customer deliveries in January.", "January 2026", "happened", "H1 2025"),
+        ("Acme, which had hoped to open the plant in 2024, opened it in May 2025.", "May 2025",
+         "happened", "2024"),
+    ],
+)  # fmt: skip
+def test_a_promise_in_an_aside_then_done_is_the_first_promise(
+    text: str, when: str, status: str, promise: str
+) -> None:
+    d = only(text)
+    assert (str(d.when), d.status.value, first(d)) == (when, status, promise), d.reasons

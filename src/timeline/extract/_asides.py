@@ -67,6 +67,12 @@ _GIVEN_UP: Final = re.compile(
     r"|(?:first|once)\s+(?:planned|scheduled|slated|expected|due|set|promised|targeted))\b",
     re.IGNORECASE,
 )
+# In an aside, a promise told in the past: ", which had planned to deliver it in 2026,".
+_HAD_PROMISED: Final = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:planned|hoped|targett?ed|promised|expected|aimed|intended"
+    r"|pledged|vowed|scheduled|forecast|projected|guided|signall?ed)\b",
+    re.IGNORECASE,
+)
 # In an aside, words of a promise: its date may be the one the main clause moves (", which
 # was scheduled for December,"); not ", the first crewed landing since 1972,".
 _PROMISED: Final = re.compile(
@@ -111,6 +117,12 @@ def asides(
             continue
         if _GIVEN_UP.search(folded, m.start(), m.end()):
             continue  # ", which was originally planned for 2027,": a first promise
+        if (
+            _HAD_PROMISED.search(folded, m.start(), m.end())
+            and dated(m.start(), m.end())
+            and dated(m.end(), end)
+        ):
+            continue  # ", which had hoped to open it in 2024, opened it in May 2025": moved
         moved_after = SLIP_WORD.search(folded, m.end(), end) or _MOVE_AFTER.match(
             folded, m.end(), end
         )

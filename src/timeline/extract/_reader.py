@@ -341,6 +341,18 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             )
             if slip is not None and not later_back:
                 cue = slip  # not "delayed from June, it took place on 3 September"
+            done = next(
+                (
+                    c
+                    for c in found
+                    if c.look is Look.BACK
+                    and c.strong
+                    and moved[1].end <= c.start < moves[-1].start
+                ),
+                None,
+            )
+            if done is not None and (slip is None or not slip.slip):
+                cue = done  # "which had hoped to open it in 2024, opened it in May 2025"
             date = moves[-1]
         else:
             # "up from $40.9 billion last year": that date is the compared figure's

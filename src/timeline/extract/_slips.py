@@ -18,7 +18,7 @@ from typing import Final
 from timeline._errors import TimelineError
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
-from timeline.extract._cues import Cue, Look
+from timeline.extract._cues import Cue, Look, cues
 from timeline.extract._dating import marker_before
 
 __all__ = [
@@ -154,6 +154,10 @@ def _replaced(
         return None
     how = {id(d): given_up(folded, d, dates, start) for d in dates}
     now = [d for d in dates if how[id(d)] is None and now_marked(folded, d, dates, start)]
+    if not now:
+        # "which had hoped to open it in 2024, opened it in May 2025": a promise told in
+        # the past, then done at another date
+        now = [d for d in dates if how[id(d)] is None and _done_before(folded, d, dates, how)]
     weak = ("was due", "scheduled")  # given up only if a date "now" follows
     old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
     after_cue = [] if cue is None else [d for d in dates if d.start >= cue.end]
@@ -171,6 +175,23 @@ def _replaced(
             deadline = When.parse(f"by {first.when}")
             first = DateMatch(first.text, first.start, first.end, deadline)
     return cue, first, new[:1]
+
+
+def _done_before(
+    folded: str, date: DateMatch, dates: list[DateMatch], how: dict[int, str | None]
+) -> bool:
+    """Whether ``date`` follows a promise told in the past ("had hoped to ... in 2024") and a
+    verb saying it was done ("opened it in May 2025") between the two."""
+    earlier = [d for d in dates if d.end <= date.start]
+    if not earlier or how[id(earlier[-1])] != "was due":
+        return False
+    between = folded[earlier[-1].end : date.start]
+    if not _HAD_BEFORE.search(folded, max(0, earlier[-1].start - 60), earlier[-1].start):
+        return False
+    return any(c.look is Look.BACK and c.strong for c in cues(between))
+
+
+_HAD_BEFORE: Final = re.compile(r"\bhad\s+(?:\w+ly\s+)?[a-z]+ed\b[^,;.]{0,48}$", re.IGNORECASE)
 
 
 # "pushed back from May to July": one date phrase, an interval, that is the two ends of a move.
