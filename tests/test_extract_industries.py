@@ -129,6 +129,7 @@ FIGURES = [
     ("ev_charging_2027", "The Department of Energy said", "2,000 stalls"),
     ("ev_charging_2027", "Ionna aims", "30,000 chargers"),
     ("drug_approvals_2027", "The company aims", "12 new medicines"),
+    ("space_2027", "Amazon aims", "3,236 satellites"),
 ]
 
 

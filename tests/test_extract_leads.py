@@ -441,3 +441,21 @@ def test_a_promise_in_an_aside_then_done_is_the_first_promise(
 ) -> None:
     d = only(text)
     assert (str(d.when), d.status.value, first(d)) == (when, status, promise), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Amazon will launch the first 100 Kuiper satellites this year and aims to have 3,236 "
+         "in orbit by July 2029.", "3,236 satellites"),
+        ("UBTech aims to mass-produce robots by 2027 and to have 10,000 in factories by 2028.",
+         "10,000 robots"),
+    ],
+)  # fmt: skip
+def test_a_bare_count_as_a_goal_counts_what_the_sentence_names(text: str, goal: str) -> None:
+    d = drafted(text)[-1]
+    assert d.target is not None and str(d.target.goal) == goal, d.reasons
+
+
+def test_a_bare_count_with_nothing_named_stays_no_figure() -> None:
+    assert only("Acme aims to have 3,236 in orbit by July 2029.").target is None
