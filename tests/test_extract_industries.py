@@ -1,5 +1,5 @@
-"""`timeline.extract` on four more articles (tests/data/extract): chips, carmakers, drug
-approvals and launches, each read against what a careful reader drafts from it.
+"""`timeline.extract` on five more articles (tests/data/extract): chips, carmakers, drug
+approvals, launches and climate targets, each read against what a careful reader drafts from it.
 
 What they showed, each a table of variants below the articles: a sentence opening
 with its delay keeps "After ..." in its title; a model number after a name ("Exynos
@@ -27,6 +27,7 @@ PUBLISHED = {
     "ev_charging_2027": "2027-04-20",
     "drug_approvals_2027": "2027-06-02",
     "space_2027": "2027-01-14",
+    "climate_targets_2027": "2027-09-28",
 }
 
 
@@ -91,6 +92,23 @@ EXPECTED = [
     ("space_2027", "Japan's space agency JAXA", "December 2026", "happened", None,
      ("Japan", "JAXA")),
     ("space_2027", "India expects", "by end of 2027", "expected", None, ("India",)),
+    ("climate_targets_2027", "The European Union will cut", "by end of 2035", "expected", None,
+     ("European Union",)),
+    ("climate_targets_2027", "Member states must", "by 31 March 2028", "expected", None, ()),
+    ("climate_targets_2027", "Britain said", "by end of 2030", "expected", None, ("Britain",)),
+    ("climate_targets_2027", "Following an 18-month delay", "2031", "expected", None, ()),
+    ("climate_targets_2027", "Germany's Bundestag", "November 2027", "expected", None,
+     ("Bundestag",)),
+    ("climate_targets_2027", "India has installed", "28 September 2027", "happened", None,
+     ("India",)),
+    ("climate_targets_2027", "India aims for 280 GW by 2030", "by end of 2030", "expected", None,
+     ("India",)),
+    ("climate_targets_2027", "In Washington, the Treasury", "Q1 2028", "expected", None,
+     ("Treasury Department",)),
+    ("climate_targets_2027", "Canada, which had promised", "by end of 2035", "expected", None,
+     ("Canada",)),
+    ("climate_targets_2027", "Canada pushed its interim 2026 target back", "2027", "expected",
+     "2026", ("Canada",)),
 ]  # fmt: skip
 
 
@@ -113,6 +131,12 @@ SAID_BY = [
     ("ev_charging_2027", "The Department of Energy said", "Department of Energy"),
     ("drug_approvals_2027", "The European Commission said", "European Commission"),
     ("space_2027", "NASA said on Wednesday", "NASA"),
+    ("climate_targets_2027", "The European Union will cut", "European Commission"),
+    (
+        "climate_targets_2027",
+        "India aims for 280 GW by 2030",
+        "Ministry of New and Renewable Energy",
+    ),
 ]
 
 
@@ -130,6 +154,8 @@ FIGURES = [
     ("ev_charging_2027", "Ionna aims", "30,000 chargers"),
     ("drug_approvals_2027", "The company aims", "12 new medicines"),
     ("space_2027", "Amazon aims", "3,236 satellites"),
+    ("climate_targets_2027", "The European Union will cut", "90 gigawatts"),
+    ("climate_targets_2027", "India aims for 280 GW by 2030", "280 GW"),
 ]
 
 
