@@ -459,3 +459,15 @@ def test_a_bare_count_as_a_goal_counts_what_the_sentence_names(text: str, goal: 
 
 def test_a_bare_count_with_nothing_named_stays_no_figure() -> None:
     assert only("Acme aims to have 3,236 in orbit by July 2029.").target is None
+
+
+def test_a_trailing_speaker_of_a_clause_going_on_is_the_source() -> None:
+    first_, second = drafted(
+        "India has installed 125 GW of solar capacity and aims for 280 GW by 2030, the "
+        "Ministry of New and Renewable Energy said."
+    )
+    assert (second.actors, second.said_by) == (("India",), "Ministry of New and Renewable Energy")
+    assert second.title.startswith("India aims for 280 GW by 2030")
+    # alone, who says so acts
+    d = only("The rules will take effect in 2027, the Treasury said.")
+    assert (d.actors, d.said_by) == (("Treasury",), None)

@@ -281,8 +281,13 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         ]
         reasons: list[str] = []
         names, location = self._location(names)
-        names, said_by = self._speaker(names, start, end, reasons)
+        names, said_by = self._speaker(
+            names, start, end, reasons, shared=bool(previous_actors) and piece.index > 0
+        )
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
+        if not actors and said_by is not None:
+            actors, said_by = (said_by,), None  # no one else: who says so acts
+            reasons[:] = [r for r in reasons if not r.startswith("said by")]
         if piece.background:
             actors = self._antecedent(actors, sentence_names, previous_actors, start, reasons)
         elif not actors and piece.aside is not None:

@@ -243,15 +243,16 @@ class _ActorReader:
         return self._canonical(found[0] if its else found[-1])
 
     def _speaker(
-        self, names: list[Name], start: int, end: int, reasons: list[str]
+        self, names: list[Name], start: int, end: int, reasons: list[str], *, shared: bool = False
     ) -> tuple[list[Name], str | None]:
         """The names without who is said to say so, and who that is: in "NASA said SpaceX
         will launch in May" (or "SpaceX will launch in May, NASA said", "according to NASA")
         NASA is the source, SpaceX acts. Only when the reported clause names a subject of
-        its own (not a product, not a place); else the speaker is who acts ("Tesla said a
-        new factory will open", "Acme said it will open").
+        its own (not a product, not a place), or goes on with the subject of the clause
+        before (``shared``); else the speaker is who acts ("Tesla said a new factory will
+        open", "Acme said it will open").
         """
-        if len(names) < 2:
+        if not names or (len(names) < 2 and not shared):
             return names, None
         split: tuple[list[Name], list[Name]] | None = None  # (speakers, reported)
         lead = _SAYS.search(self.folded, start, end)
@@ -279,7 +280,11 @@ class _ActorReader:
                 speakers = [n for n in names if n.start >= tail.start()]
                 if reported and speakers and not reported[0].thing:
                     split = (speakers, reported)
-        if split is None or not split[0] or not split[1]:
+                elif not reported and speakers and shared:
+                    # "... and aims for 280 GW by 2030, the ministry said": the clause goes
+                    # on with the subject before; the ministry says so
+                    split = (speakers, [])
+        if split is None or not split[0] or (not split[1] and not shared):
             return names, None
         speakers, reported = split
         said_by = self._canonical(speakers[-1] if lead is None else speakers[0]).text
