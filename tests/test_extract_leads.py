@@ -471,3 +471,27 @@ def test_a_trailing_speaker_of_a_clause_going_on_is_the_source() -> None:
     # alone, who says so acts
     d = only("The rules will take effect in 2027, the Treasury said.")
     assert (d.actors, d.said_by) == (("Treasury",), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Germany's Bundestag will vote on the heating law in November.", ("Bundestag",)),
+        ("Japan's Diet will pass the budget in March.", ("Diet",)),
+        ("Britain's Parliament will debate the bill in June.", ("Parliament",)),
+    ],
+)
+def test_a_legislature_after_a_possessive_is_the_actor(text: str, actors: tuple[str, ...]) -> None:
+    assert only(text).actors == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following an 18-month delay, the Eastern Green Link 2 cable is now due in 2031.",
+        "The Nord Stream pipeline will reopen in 2028.",
+        "The Fehmarn Belt tunnel will open in 2031.",
+    ],
+)
+def test_infrastructure_named_before_its_noun_is_no_actor(text: str) -> None:
+    assert only(text).actors == ()

@@ -34,6 +34,7 @@ import attrs
 from timeline.extract._institutions import institution_names
 from timeline.extract._name_words import (
     BODIES,
+    LEGISLATURES,
     COMMON_OPENERS,
     GOVERNMENT_TITLES,
     MID_TITLE_HINT,
@@ -94,7 +95,8 @@ _PRODUCT_WORDS: Final = (
     r"|airliner|plane|drone|robot|humanoid|console|laptop|tablet|app|engine|reactor|telescope"
     r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
     r"|watch|probe|module|station|rack|server|gpu|supercomputer|system"
-    r"|drug|vaccine|injection|pill|treatment|therapy|shot|medicine|jab|antibody|biosimilar)s?"
+    r"|drug|vaccine|injection|pill|treatment|therapy|shot|medicine|jab|antibody|biosimilar"
+    r"|cable|pipeline|interconnector|tunnel|bridge|railway|dam|canal|reactor)s?"
 )
 _PRODUCT_NOUN: Final = re.compile(
     rf"(?:\s+\d[\w.]*)?\s+{_PRODUCT_WORDS}(?![\w-])",
@@ -351,7 +353,9 @@ class Actors:
                 rest = words[i + 1 :]
                 if word.lower() == "people's" and rest:
                     break  # "the People's Bank of China": one name
-                if len(rest) >= 2 and rest[-1].lower() in BODIES:
+                if (len(rest) >= 2 and rest[-1].lower() in BODIES) or (
+                    len(rest) == 1 and rest[0].lower() in LEGISLATURES
+                ):
                     # "California's Air Resources Board": the body is who acts
                     first = m.start() + m.group().index(rest[0], m.group().index(word))
                     words = rest
