@@ -462,7 +462,7 @@ def test_a_bare_count_with_nothing_named_stays_no_figure() -> None:
 
 
 def test_a_trailing_speaker_of_a_clause_going_on_is_the_source() -> None:
-    first_, second = drafted(
+    _, second = drafted(
         "India has installed 125 GW of solar capacity and aims for 280 GW by 2030, the "
         "Ministry of New and Renewable Energy said."
     )

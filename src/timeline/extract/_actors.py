@@ -34,9 +34,9 @@ import attrs
 from timeline.extract._institutions import institution_names
 from timeline.extract._name_words import (
     BODIES,
-    LEGISLATURES,
     COMMON_OPENERS,
     GOVERNMENT_TITLES,
+    LEGISLATURES,
     MID_TITLE_HINT,
     MID_TITLES,
     NOUN_ENDINGS,
