@@ -107,8 +107,8 @@ EXPECTED = [
      ("Treasury Department",)),
     ("climate_targets_2027", "Canada, which had promised", "by end of 2035", "expected", None,
      ("Canada",)),
-    ("climate_targets_2027", "Canada pushed its interim 2026 target back", "2027", "expected",
-     "2026", ("Canada",)),
+    ("climate_targets_2027", "Canada pushed its interim 2026 target back", "by end of 2027",
+     "expected", "by end of 2026", ("Canada",)),
 ]  # fmt: skip
 
 

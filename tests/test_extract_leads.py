@@ -495,3 +495,21 @@ def test_a_legislature_after_a_possessive_is_the_actor(text: str, actors: tuple[
 )
 def test_infrastructure_named_before_its_noun_is_no_actor(text: str) -> None:
     assert only(text).actors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "said_by"),
+    [
+        ("Acme will open the plant in 2028, the ministry of industry said on Monday.", "2028",
+         None),
+        ("Acme will open the plant in 2028, NASA said on Monday, after a review.", "2028",
+         "NASA"),
+        ("Acme will cut its 2035 goal to 90 gigawatts, Brussels said on Monday.",
+         "by end of 2035", "Brussels"),
+    ],
+)  # fmt: skip
+def test_the_day_it_was_said_is_not_the_statements(
+    text: str, when: str, said_by: str | None
+) -> None:
+    d = only(text)
+    assert (str(d.when), d.said_by) == (when, said_by), d.reasons

@@ -86,6 +86,12 @@ _MADE: Final = re.compile(
     r"\b(?:to|will)\s+[a-z-]+\s+(?:(?:more|new|its|their|the)\s+)?([a-z]{3,}s)\b"
 )
 _NOT_COUNTED: Final = frozenset({"plans", "aims", "its", "this", "costs", "prices", "sales"})
+# Before a date, a verb of saying: the day it was said ("said on Monday", "told
+# reporters on Tuesday").
+_SAID_ON: Final = re.compile(
+    r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
+    r"(?:on\s+)?$"
+)
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -252,6 +258,12 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         elif not dates and self.lead is not None and self.lead.date is not None:
             lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
             dates = [lead_date]
+        said_on = [
+            d for d in dates if _SAID_ON.search(self.folded, max(start, d.start - 30), d.start)
+        ]
+        if said_on and len(said_on) < len(dates):
+            # "..., the Commission said on Monday": the day it was said, not the statement's
+            dates = [d for d in dates if d not in said_on]
         if not dates and self.previous_date is not None:
             then = self._by_then(self.previous_date, start, end)
             dates = [] if then is None else [then]

@@ -72,7 +72,10 @@ _SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
 # The speaker after the clause: ", NASA said.", ", according to NASA.", ", Apple said on Monday."
 _SAID_AFTER: Final = re.compile(
     rf",\s+(?:(?:the\s+)?[A-Z][^,;.]{{0,60}}?\s+(?:{_SAY_VERBS}|told|tells)\b|according\s+to\b)"
-    r"[^,;]{0,40}[.!?]?\s*$"
+    r"[^,;]{0,40}"
+    # and what it came after: ", the Commission said on Monday, after auctions drew no bids."
+    r"(?:,\s+(?:after|following|as|because|when|while|before|amid|citing)\b[^;]*?)?"
+    r"[.!?]?\s*$"
 )
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
@@ -287,7 +290,7 @@ class _ActorReader:
         if split is None or not split[0] or (not split[1] and not shared):
             return names, None
         speakers, reported = split
-        said_by = self._canonical(speakers[-1] if lead is None else speakers[0]).text
+        said_by = self._canonical(speakers[0]).text
         reasons.append(f"said by {said_by}: the source, not an actor")
         return reported, said_by
 
