@@ -513,3 +513,33 @@ def test_the_day_it_was_said_is_not_the_statements(
 ) -> None:
     d = only(text)
     assert (str(d.when), d.said_by) == (when, said_by), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "promise"),
+    [
+        ("Canada pushed its 2026 target back by a year.", "by end of 2027", "by end of 2026"),
+        ("Canada pushed its interim 2026 target back by a year.", "by end of 2027",
+         "by end of 2026"),
+        ("Canada, which had promised to ban the sale of new gasoline cars by 2035, pushed its "
+         "interim 2026 target back by a year.", "by end of 2027", "by end of 2026"),
+        ("The EU moved its 2030 deadline forward by two years.", "by end of 2028",
+         "by end of 2030"),
+    ],
+)  # fmt: skip
+def test_a_goal_moved_by_an_amount_with_its_year_inside(text: str, when: str, promise: str) -> None:
+    d = [d for d in drafted(text) if d.first_when is not None]
+    assert len(d) == 1, [(x.title, str(x.when)) for x in drafted(text)]
+    assert (str(d[0].when), first(d[0])) == (when, promise), d[0].reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Ofgem said on Wednesday that the price cap would fall by 7% from 1 April.",
+         "1 April 2026"),
+        ("Revenue rose to $5 billion, up from $4 billion in 2024.", "5 March 2026"),
+    ],
+)  # fmt: skip
+def test_a_change_from_a_day_starts_that_day(text: str, when: str) -> None:
+    assert str(only(text).when).startswith(when)

@@ -71,9 +71,14 @@ class _DateReader(_ActorReader):
             DateMatch(m.group("year"), m.start("year"), m.end("year"), When.parse(f"by {year}"))
             for m in _YEAR_GOAL.finditer(text)
             if (year := m.group("year"))
-            and not any(d.start < m.end("year") and m.start("year") < d.end for d in found)
+            and not any(
+                d.start < m.end("year") and m.start("year") < d.end and d.text != year
+                for d in found
+            )
         ]
         if goals:
+            spans = {(g.start, g.end) for g in goals}
+            found = [d for d in found if (d.start, d.end) not in spans]
             found = sorted(found + goals, key=lambda d: d.start)
         unread: list[DateMatch] = []
         for m in FISCAL_PHRASE.finditer(text):

@@ -166,8 +166,8 @@ class _MoveReader(_DateReader):
         2027, not January 2026; moved from September to July 2026, "September" is
         September 2026. A date with its year, or none on that side, stays as written."""
         ref, to = self.ref_day, then.earliest or then.latest
-        if ref is None or to is None:
-            return first
+        if ref is None or to is None or re.search(r"(?<!\d)\d{4}(?!\d)", first.text):
+            return first  # with its year: as read ("its 2030 deadline": by 2030)
         found = [first.when]
         ahead = self.weekdays.get(first.start)  # a holiday's or weekday's next one
         if ahead is not None:

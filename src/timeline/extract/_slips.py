@@ -362,6 +362,11 @@ def slip_of(
     ]
     earlier = [d for d in dates if d.end <= slip.start]
     first = None
+    inside = [d for d in dates if slip.start <= d.start and d.end <= slip.end]
+    if not moves and inside:
+        # "pushed its 2026 target back by a year", "moved its 2030 deadline forward by two
+        # years": the goal's year is the first promise, moved by the amount
+        return _moved_by(folded, slip, inside[0])
     if not moves:
         # "will fly no earlier than Q1 2026, after a delay from 2025": the slip told
         # after the new date, the first promise marked "from"
@@ -424,6 +429,31 @@ def _later_than(
             return None
         return None, DateMatch(amount.group(), m.start("amount"), m.end("amount"), first), [date]
     return None
+
+
+def _moved_by(
+    folded: str, slip: Cue, first: DateMatch
+) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
+    """A date inside its slip ("pushed its 2026 target back by a year") moved by the amount
+    after it, a whole number of the date's grain; or None."""
+    m = _AMOUNT.search(folded, slip.end, min(len(folded), slip.end + 30))
+    if m is None or m.group("vague") or m.group("more"):
+        return None
+    if re.search(r"[,;.]", folded[slip.end : m.start()]):
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+    unit = m.group("unit").lower()
+    sign = -1 if "forward" in slip.text.lower() else 1
+    moved = _shifted(
+        first.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
+    )
+    if moved is None:
+        return None
+    said = str(moved)
+    if re.fullmatch(r"\d{4}", first.text) and moved.start is not None:
+        said = str(moved.start.year)  # "moved to 2027"
+    return slip, first, [DateMatch(said, m.start(), m.end(), moved)]
 
 
 def worked_out(first: DateMatch) -> bool:
