@@ -71,7 +71,7 @@ EXPECTED = [
     ("drug_approvals_2027", "Amgen plans to launch the drug in Japan", "2028", "expected", None,
      ("Amgen",)),
     ("drug_approvals_2027", "Vertex said", "October 2027", "expected", "July 2027",
-     ("Vertex", "Food and Drug Administration")),
+     ("Food and Drug Administration",)),
     ("drug_approvals_2027", "Eli Lilly expects", "Q4 2027", "expected", None,
      ("Eli Lilly", "European Medicines Agency")),
     ("drug_approvals_2027", "Novartis completed", "May 2027", "happened", None,
@@ -130,6 +130,7 @@ SAID_BY = [
     ("ev_charging_2027", "General Motors will start", "Mary Barra"),
     ("ev_charging_2027", "The Department of Energy said", "Department of Energy"),
     ("drug_approvals_2027", "The European Commission said", "European Commission"),
+    ("drug_approvals_2027", "Vertex said", "Vertex"),
     ("space_2027", "NASA said on Wednesday", "NASA"),
     ("climate_targets_2027", "The European Union will cut", "European Commission"),
     (

@@ -543,3 +543,21 @@ def test_a_goal_moved_by_an_amount_with_its_year_inside(text: str, when: str, pr
 )  # fmt: skip
 def test_a_change_from_a_day_starts_that_day(text: str, when: str) -> None:
     assert str(only(text).when).startswith(when)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "said_by"),
+    [
+        ("The Food and Drug Administration set a date. Vertex said the agency had pushed back "
+         "its review by three months, to October.", ("Food and Drug Administration",), "Vertex"),
+        ("The Financial Conduct Authority met on Thursday. Barclays expects the regulator to "
+         "publish its rules in June.", ("Financial Conduct Authority",), "Barclays"),
+        # the company it says so of is itself
+        ("Acme said the company will open the plant in 2027.", ("Acme",), None),
+    ],
+)  # fmt: skip
+def test_a_body_named_again_in_the_clause_said_acts(
+    text: str, actors: tuple[str, ...], said_by: str | None
+) -> None:
+    d = drafted(text)[-1]
+    assert (d.actors, d.said_by) == (actors, said_by), d.reasons

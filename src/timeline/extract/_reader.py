@@ -297,6 +297,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             names, start, end, reasons, shared=bool(previous_actors) and piece.index > 0
         )
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
+        if said_by is None and len(actors) > 1:
+            actors, said_by = self._body_said(names, actors, start, end, reasons)
         if not actors and said_by is not None:
             actors, said_by = (said_by,), None  # no one else: who says so acts
             reasons[:] = [r for r in reasons if not r.startswith("said by")]

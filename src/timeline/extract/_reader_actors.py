@@ -66,6 +66,12 @@ _ITS_VERB: Final = re.compile(
     r"(?:'s?)?\s+(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had"
     r"|to|plans|expects|aims|intends|hopes|wants|needs|targets|says|[a-z]{2,}ed)\b"
 )
+# A verb of saying before "the <body>": "said the agency had", "expects the regulator to".
+_SAYS_BODY: Final = re.compile(
+    rf"\b(?:{_SAY_VERBS}|told\s+[a-z]+)\s+(?:that\s+)?the\s+(?:[a-z]+\s+)?"
+    r"(?P<noun>ministry|department|agency|regulator|watchdog|administration|commission"
+    r"|authority|bureau|council|board|government|cabinet|parliament|court)\b"
+)
 # Between a speaker's name and the verb: nothing, a title ("CEO Jane Doe"), "at Morgan
 # Stanley", an apposition.
 _SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
@@ -293,6 +299,32 @@ class _ActorReader:
         said_by = self._canonical(speakers[0]).text
         reasons.append(f"said by {said_by}: the source, not an actor")
         return reported, said_by
+
+    def _body_said(
+        self,
+        names: list[Name],
+        actors: tuple[str, ...],
+        start: int,
+        end: int,
+        reasons: list[str],
+    ) -> tuple[tuple[str, ...], str | None]:
+        """In "Vertex said the agency had pushed back its review", the body "the agency" stands
+        for acts, and Vertex is who says so: the actors without the speaker, and the speaker.
+        Unchanged when the clause said is about the speaker itself ("Acme said the company
+        will ...")."""
+        m = _SAYS_BODY.search(self.folded, start, end)
+        if m is None:
+            return actors, None
+        speakers = [n for n in names if n.start < m.start()]
+        if not speakers:
+            return actors, None
+        speaker = self._canonical(speakers[0]).text
+        read = f"'the {m.group('noun').lower()}' read as "
+        body = next((r[len(read) :] for r in reasons if r.startswith(read)), None)
+        if body is None or body == speaker or body not in actors or speaker not in actors:
+            return actors, None
+        reasons.append(f"said by {speaker}: the source, not an actor")
+        return (body, *(a for a in actors if a not in (body, speaker))), speaker
 
     def _antecedent(
         self,
