@@ -561,3 +561,16 @@ def test_a_body_named_again_in_the_clause_said_acts(
 ) -> None:
     d = drafted(text)[-1]
     assert (d.actors, d.said_by) == (actors, said_by), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Japan's space agency JAXA launched its H3 rocket in December.", ("JAXA",)),
+        ("China's market regulator SAMR will rule on the deal in June.", ("SAMR",)),
+        # with no name after it, the country stands for its body
+        ("China's commerce ministry will rule on the deal in June.", ("China",)),
+    ],
+)
+def test_a_body_named_after_a_country_and_its_kind_acts(text: str, actors: tuple[str, ...]) -> None:
+    assert only(text).actors == actors

@@ -130,6 +130,12 @@ _MODAL_AFTER: Final = re.compile(
 _SAID_BEFORE: Final = re.compile(
     r"\b(?:said|says|announced|told\s+[a-z]+|expects|confirmed|added|predicts)\s+(?:that\s+)?$"
 )
+# After a possessive, the kind of a body and its name: "Japan's space agency JAXA",
+# "China's market regulator SAMR".
+_BODY_NAMED_AFTER: Final = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:agency|regulator|watchdog|ministry|authority|commission"
+    r"|operator|bank|court)\s+[A-Z]"
+)
 _LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
 # A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
 # Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
@@ -360,6 +366,8 @@ class Actors:
                     first = m.start() + m.group().index(rest[0], m.group().index(word))
                     words = rest
                     break
+                if not rest and _BODY_NAMED_AFTER.match(self.folded, m.end()):
+                    return None  # "Japan's space agency JAXA": the body named after acts
                 words = [*words[:i], POSSESSIVE.sub("", word)]  # "China's AI" -> China
                 possessive = True
                 break
