@@ -574,3 +574,26 @@ def test_a_body_named_again_in_the_clause_said_acts(
 )
 def test_a_body_named_after_a_country_and_its_kind_acts(text: str, actors: tuple[str, ...]) -> None:
     assert only(text).actors == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status", "promise", "actors"),
+    [
+        ("After being delayed by six months, the plant will open in June 2027.", "June 2027",
+         "expected", "December 2026", ()),
+        ("Pushed back by a year, the launch is now set for 2028.", "2028", "expected", "2027",
+         ()),
+        ("After a one-year delay, the plant opened in January.", "January 2026",
+         "happened", "January 2025", ()),
+    ],
+)  # fmt: skip
+def test_more_delays_opening_a_sentence(
+    text: str, when: str, status: str, promise: str, actors: tuple[str, ...]
+) -> None:
+    d = only(text)
+    assert (str(d.when), d.status.value, first(d), d.actors) == (when, status, promise, actors)
+
+
+def test_a_speaker_with_a_bare_weekday_and_a_possessive_subject() -> None:
+    d = only("NASA said Tuesday that Boeing's Starliner will fly in August.")
+    assert (str(d.when), d.actors, d.said_by) == ("August 2026", ("Boeing",), "NASA")

@@ -122,7 +122,8 @@ _EVENT_NOUN: Final = re.compile(
 _PARTICIPLE_OPENING: Final = re.compile(r"[A-Z][a-z]{2,}ed$")
 _AFTER_PARTICIPLE: Final = re.compile(
     r"(?:,|\s+(?:in|on|by|for|to|from|at|again|twice|once|until|since|after|before|amid"
-    r"|over|under|with|last|earlier|several|three|four|repeatedly|[a-z]+ly)\b)"
+    r"|over|under|with|last|earlier|several|three|four|repeatedly|back|forward|out|off"
+    r"|[a-z]+ly)\b)"
 )
 _MODAL_AFTER: Final = re.compile(
     r"\s+(?:will|would|shall|could|can|may|might|must|are|is|were|was)\b"

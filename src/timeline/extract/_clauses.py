@@ -102,6 +102,9 @@ _NOW_GOES_ON: Final = re.compile(
 # A clause that only tells of a delay, opening with "after" or "following": "After a
 # six-month delay", ", following a one-year postponement", "after repeated delays".
 _DELAY_LEAD: Final = re.compile(r"\s*(?:after|following|despite|amid)\s", re.IGNORECASE)
+_BEING: Final = re.compile(
+    r"\s*(?:after|following|despite)\s+(?:being|having\s+been)\s", re.IGNORECASE
+)
 _DELAY_NOUN: Final = re.compile(
     r"(?:delay|postponement|slip|slippage|setback|deferral)s?", re.IGNORECASE
 )
@@ -264,7 +267,9 @@ def _delay_only(folded: str, start: int, end: int, index: _SentenceIndex, dates:
     if dates.has(start, end) or not _DELAY_LEAD.match(folded, start, end):
         return False
     found = index.cues(start, end)
-    return bool(found) and all(c.slip and _DELAY_NOUN.fullmatch(c.text) for c in found)
+    # "After being delayed by six months": a participle with no subject of its own
+    passive = _BEING.match(folded, start, end) is not None
+    return bool(found) and all(c.slip and (passive or _DELAY_NOUN.fullmatch(c.text)) for c in found)
 
 
 def _gives_up(folded: str, dates: DateIndex, start: int, end: int) -> bool:

@@ -385,8 +385,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 ),
                 None,
             )
-            if done is not None and (slip is None or not slip.slip):
-                cue = done  # "which had hoped to open it in 2024, opened it in May 2025"
+            if done is not None and (slip is None or not slip.slip or later_back):
+                # "which had hoped to open it in 2024, opened it in May 2025", "After a
+                # one-year delay, the plant opened in January": done, at the date moved to
+                cue = done
             date = moves[-1]
         else:
             # "up from $40.9 billion last year": that date is the compared figure's

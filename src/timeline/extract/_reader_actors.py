@@ -58,12 +58,14 @@ _SAY_VERBS: Final = (
 )
 _SAYS: Final = re.compile(
     rf"\b(?:{_SAY_VERBS}|told\s+(?:[a-z]+\s+){{0,2}}?[a-z]+|tells\s+(?:[a-z]+\s+){{0,2}}?[a-z]+)"
-    r"(?:\s+(?:on|in|at|last|this|late|early)(?:\s+[\w-]+){1,2}?)?,?\s+(?:that\s+)?(?:the\s+)?"
+    r"(?:\s+(?:on|in|at|last|this|late|early)(?:\s+[\w-]+){1,2}?"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r",?\s+(?:that\s+)?(?:the\s+)?"
     r"(?=[A-Z])"
 )
 # After the subject of a clause said, its verb: "SpaceX will", "Acme to", "Pfizer plans".
 _ITS_VERB: Final = re.compile(
-    r"(?:'s?)?\s+(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had"
+    r"(?:'s?(?:\s+[A-Z][\w-]*(?:\s+\d[\w.]*)?){0,3})?\s+(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had"
     r"|to|plans|expects|aims|intends|hopes|wants|needs|targets|says|[a-z]{2,}ed)\b"
 )
 # A verb of saying before "the <body>": "said the agency had", "expects the regulator to".
