@@ -597,3 +597,8 @@ def test_more_delays_opening_a_sentence(
 def test_a_speaker_with_a_bare_weekday_and_a_possessive_subject() -> None:
     d = only("NASA said Tuesday that Boeing's Starliner will fly in August.")
     assert (str(d.when), d.actors, d.said_by) == ("August 2026", ("Boeing",), "NASA")
+
+
+def test_according_to_opening_a_sentence_is_the_source() -> None:
+    d = only("According to Bloomberg, Apple will unveil the headset in June.")
+    assert (d.actors, d.said_by) == (("Apple",), "Bloomberg")

@@ -74,6 +74,7 @@ _SAYS_BODY: Final = re.compile(
     r"(?P<noun>ministry|department|agency|regulator|watchdog|administration|commission"
     r"|authority|bureau|council|board|government|cabinet|parliament|court)\b"
 )
+_ACCORDING: Final = re.compile(r"\W*according\s+to\s+[^,;.]{2,60},\s+", re.IGNORECASE)
 # Between a speaker's name and the verb: nothing, a title ("CEO Jane Doe"), "at Morgan
 # Stanley", an apposition.
 _SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
@@ -284,6 +285,13 @@ class _ActorReader:
                     [n for n in names if n.start < lead.start()],
                     [n for n in names if n.start >= lead.end()],
                 )
+        opening = _ACCORDING.match(self.folded, start, end)
+        if split is None and opening is not None:
+            # "According to Bloomberg, Apple will ...": Bloomberg says so
+            split = (
+                [n for n in names if n.start < opening.end()],
+                [n for n in names if n.start >= opening.end()],
+            )
         if split is None:
             tail = _SAID_AFTER.search(self.folded, start, end)
             if tail is not None:
