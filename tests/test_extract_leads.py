@@ -284,6 +284,10 @@ def test_a_model_number_after_a_name_is_no_year(text: str, when: str) -> None:
          "June 2027", "December 2026"),
         ("The chip will ship in Q4 2026, a quarter later than previously promised.", "Q4 2026",
          "Q3 2026"),
+        ("The fab will start in mid-2027, a year later than the original schedule.",
+         "mid-2027", "mid-2026"),
+        ("The plant will open in June 2027, six months behind its initial timetable.",
+         "June 2027", "December 2026"),
         # no amount to count: nothing invented
         ("The plant will open in 2028, later than planned.", "2028", None),
         ("The plant will open in 2028, a year later than its rival's.", "2028", None),

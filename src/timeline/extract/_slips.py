@@ -404,7 +404,10 @@ _LATER_THAN: Final = re.compile(
     r"(?:(?:it|they|we|he|she|the\s+(?:\w+\s+){0,2}?\w+)\s+(?:had\s+|has\s+|have\s+)?)?"
     r"(?:(?:originally|initially|first|previously)\s+)?"
     r"(?:planned|scheduled|expected|promised|targett?ed|forecast|projected|intended|hoped"
-    r"|schedule|plan)\b",
+    r"|schedule|plan"
+    # "than the original schedule", "behind its initial timetable"
+    r"|(?:the|its|their)\s+(?:original|initial|earlier|previous|first)\s+"
+    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b",
     re.IGNORECASE,
 )
 
