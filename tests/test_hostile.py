@@ -1239,6 +1239,11 @@ class TestManyProblems:
     gave a message of 22 MB; reading stops at 1,000 problems and says so.
     """
 
+    _STOPPED = (
+        "stopped after 1,000 problems; fix these (they may share a cause) and load the file "
+        "again for the rest"
+    )
+
     def test_stops_after_a_thousand_and_says_where(self, tmp_path: Path) -> None:
         rows = "".join(f"E{i},Aprill 2026\n" for i in range(3000))
         path = _write(tmp_path, "t.csv", "title,when\n" + rows)
@@ -1256,6 +1261,76 @@ class TestManyProblems:
         rows = "".join(f"E{i},Aprill 2026\n" for i in range(1000))
         path = _write(tmp_path, "t.csv", "title,when\n" + rows)
         assert len(_problems(path)) == 1000
+
+    # A problem in every row's cells, found while the rows are read (before any value is).
+    _CELL_PROBLEMS = {
+        "comma in a list": ("title,when,actors\n", 'E{i},2026,"Tencent, WeChat"\n'),
+        "ragged row": ("title,when\n", "E{i},2026,x,y\n"),
+        "bad JSON cell": ("title,when,claims\n", "E{i},2026,[oops\n"),
+        "cell in an unnamed column": ("title,when,\n", "E{i},2026,stray\n"),
+    }
+
+    @pytest.mark.parametrize("kind", sorted(_CELL_PROBLEMS))
+    def test_csv_cell_problems_stop_too(self, tmp_path: Path, kind: str) -> None:
+        # A cell problem on each of 100,000 rows gave a message of 18 MB, every row read.
+        header, row = self._CELL_PROBLEMS[kind]
+        rows = "".join(row.format(i=i) for i in range(100_000))
+        path = _write(tmp_path, "t.csv", header + rows)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert [p.line for p in problems[:1000]] == list(range(2, 1002))
+        assert str(problems[-1]) == f"{path}:1002: {self._STOPPED}"
+        assert len(str(info.value)) < 300_000
+
+    def test_csv_cell_and_value_problems_stop_together(self, tmp_path: Path) -> None:
+        # Two problems a row (a bad date, a comma in a list): 500 rows make the thousand.
+        rows = "".join(f'E{i},Aprill 2026,"A, B"\n' for i in range(3000))
+        path = _write(tmp_path, "t.csv", "title,when,actors\n" + rows)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert sorted({p.field for p in problems[:1000]}, key=str) == ["actors", "when"]
+        assert [p.line for p in problems[:1000:2]] == list(range(2, 502))
+        assert str(problems[-1]) == f"{path}:502: {self._STOPPED}"
+
+    def test_csv_value_problems_after_cell_problems(self, tmp_path: Path) -> None:
+        # 600 rows with a cell problem, then 3,000 with a bad date: a thousand in all.
+        cells = "".join(f'E{i},2026,"A, B"\n' for i in range(600))
+        values = "".join(f"F{i},Aprill 2026,\n" for i in range(3000))
+        path = _write(tmp_path, "t.csv", "title,when,actors\n" + cells + values)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert [p.field for p in problems[599:601]] == ["actors", "when"]
+        assert str(problems[-1]) == f"{path}:1002: {self._STOPPED}"
+
+    @pytest.mark.parametrize(
+        ("name", "row"),
+        [
+            ("t.yaml", "- title: E{i}\n  when: '2026'\n  when: '2027'\n"),
+            ("t.json", '{{"title": "E{i}", "when": "2026", "when": "2027"}},\n'),
+        ],
+    )
+    def test_keys_given_twice_on_every_row_stop_too(
+        self, tmp_path: Path, name: str, row: str
+    ) -> None:
+        rows = "".join(row.format(i=i) for i in range(5000))
+        if name.endswith(".json"):
+            text = '{"events": [\n' + rows.rstrip(",\n") + "\n]}\n"
+        else:
+            text = "events:\n" + rows
+        path = _write(tmp_path, name, text)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert all("given twice" in p.message for p in problems[:1000])
+        assert problems[-1].message == self._STOPPED
+        assert problems[-1].line == problems[999].line + (3 if name.endswith(".yaml") else 1)
 
     def test_a_table_stops_too(self) -> None:
         pa = pytest.importorskip("pyarrow")

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._schema import Document, Locations, Path
+from timeline.records._schema import Document, Locations, Path, capped
 
 __all__ = ["MAX_DEPTH", "limit_problem", "read", "write"]
 
@@ -77,7 +77,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     if duplicated:  # json keeps the last value silently; find and report each one
         walker = _Walker(text, file)
         walker.walk()
-        raise DataFileError(walker.problems)
+        raise DataFileError(capped(walker.problems, file))
     # Lines are needed only to report problems, so the slower walk that finds
     # them runs only if a problem is reported.
     return data, Locations(file, _Lines(text, file))

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._schema import Document, Locations, Path
+from timeline.records._schema import Document, Locations, Path, capped
 
 __all__ = ["read", "write"]
 
@@ -193,7 +193,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     walker = _Walker(file, aliases="&" in text and "*" in text, pairs=pairs)
     data = walker.value(node, ()) if node is not None else None
     if walker.problems:
-        raise DataFileError(walker.problems)
+        raise DataFileError(capped(walker.problems, file))
     return data, Locations(file, walker.lines)
 
 
