@@ -809,6 +809,105 @@ class TestConvert:
         assert not Path("out.csv").exists()
 
 
+class TestOutputIsTheInput:
+    """An output that is the input under another name: refused, the input left as it was.
+
+    `timeline convert a.yaml link.json` with link.json -> a.yaml wrote JSON into a.yaml
+    without --force (a file that is the input was taken for "the same file, in place").
+    """
+
+    @staticmethod
+    def _alias(kind: str, real: Path, name: str) -> Path:
+        other = real.parent / name
+        if kind == "symbolic link":
+            other.symlink_to(real.name)
+        elif kind == "hard link":
+            other.hardlink_to(real)
+        else:  # the same name, reached through a link to its folder
+            (real.parent / "via").symlink_to(".")
+            other = real.parent / "via" / real.name
+        return other
+
+    _KINDS = ("symbolic link", "hard link", "folder link")
+
+    @pytest.mark.parametrize("kind", _KINDS)
+    @pytest.mark.parametrize("force", [False, True])
+    def test_convert_refuses(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        kind: str,
+        force: bool,
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.yaml")
+        before = Path("a.yaml").read_bytes()
+        name = "a.yaml" if kind == "folder link" else "link.json"
+        out = self._alias(kind, tmp_path / "a.yaml", name)
+        target = str(out.relative_to(tmp_path))
+        code, stdout, err = run(capsys, "convert", "a.yaml", target, *["--force"] * force)
+        assert (code, stdout) == (1, "")
+        assert err.startswith(
+            f"timeline: error: output {target!r} is the input 'a.yaml' under another name ("
+        )
+        assert "writing it would replace the input; write to a new file" in err
+        assert Path("a.yaml").read_bytes() == before
+        assert out.exists() and (kind != "symbolic link" or out.is_symlink())
+
+    def test_the_same_name_rewrites_in_place(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # The input's own name, said outright, is a rewrite in place (normalising the file).
+        monkeypatch.chdir(tmp_path)
+        Path("a.yaml").write_text("events:\n- {title: A, when: 2026}\n", encoding="utf-8")
+        assert run(capsys, "convert", "a.yaml", str(tmp_path / "a.yaml"))[0] == 0
+        assert Path("a.yaml").read_text(encoding="utf-8").startswith("events:\n  - id: a\n")
+
+    @pytest.mark.parametrize("kind", ["symbolic link", "hard link"])
+    def test_export_refuses(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        kind: str,
+    ) -> None:
+        # export -o feed.ics, feed.ics -> a.yaml: the feed replaced the data file.
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.yaml")
+        before = Path("a.yaml").read_bytes()
+        self._alias(kind, tmp_path / "a.yaml", "feed.ics")
+        code, stdout, err = run(capsys, "export", "a.yaml", "-o", "feed.ics")
+        assert (code, stdout) == (1, "")
+        assert "output 'feed.ics' is the input 'a.yaml' under another name (" in err
+        assert Path("a.yaml").read_bytes() == before
+
+    def test_extract_refuses_even_forced(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        article = "Tencent's model is slated for an April 2026 release.\n"
+        Path("article.txt").write_text(article, encoding="utf-8")
+        Path("draft.yaml").symlink_to("article.txt")
+        code, stdout, err = run(capsys, "extract", "article.txt", "-o", "draft.yaml", "--force")
+        assert (code, stdout) == (1, "")
+        assert "output 'draft.yaml' is the input 'article.txt' under another name (" in err
+        assert Path("article.txt").read_text(encoding="utf-8") == article
+
+    def test_convert_into_the_dataset_it_reads(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # A new file in the folder read would join the dataset: read twice next time.
+        pytest.importorskip("pyarrow")
+        monkeypatch.chdir(tmp_path)
+        Path("data").mkdir()
+        _sample().save("data/part-0.parquet")
+        code, stdout, err = run(capsys, "convert", "data", "data/all.parquet")
+        assert (code, stdout) == (1, "")
+        assert "output 'data/all.parquet' is inside the input folder 'data'" in err
+        assert sorted(p.name for p in Path("data").iterdir()) == ["part-0.parquet"]
+
+
 def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "schema")
     assert code == 0

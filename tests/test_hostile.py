@@ -1232,6 +1232,15 @@ class TestSeveralNamesInOneText:
         assert Event(title="A", when="2026", tags=["a; b"]).tags == ("a; b",)
 
 
+# A problem in every row's cells, found while the rows are read (before any value is).
+_CSV_CELL_PROBLEMS = {
+    "comma in a list": ("title,when,actors\n", 'E{i},2026,"Tencent, WeChat"\n'),
+    "ragged row": ("title,when\n", "E{i},2026,x,y\n"),
+    "bad JSON cell": ("title,when,claims\n", "E{i},2026,[oops\n"),
+    "cell in an unnamed column": ("title,when,\n", "E{i},2026,stray\n"),
+}
+
+
 class TestManyProblems:
     """A file with a problem on every one of thousands of rows: the first thousand, then a stop.
 
@@ -1262,18 +1271,10 @@ class TestManyProblems:
         path = _write(tmp_path, "t.csv", "title,when\n" + rows)
         assert len(_problems(path)) == 1000
 
-    # A problem in every row's cells, found while the rows are read (before any value is).
-    _CELL_PROBLEMS = {
-        "comma in a list": ("title,when,actors\n", 'E{i},2026,"Tencent, WeChat"\n'),
-        "ragged row": ("title,when\n", "E{i},2026,x,y\n"),
-        "bad JSON cell": ("title,when,claims\n", "E{i},2026,[oops\n"),
-        "cell in an unnamed column": ("title,when,\n", "E{i},2026,stray\n"),
-    }
-
-    @pytest.mark.parametrize("kind", sorted(_CELL_PROBLEMS))
+    @pytest.mark.parametrize("kind", sorted(_CSV_CELL_PROBLEMS))
     def test_csv_cell_problems_stop_too(self, tmp_path: Path, kind: str) -> None:
         # A cell problem on each of 100,000 rows gave a message of 18 MB, every row read.
-        header, row = self._CELL_PROBLEMS[kind]
+        header, row = _CSV_CELL_PROBLEMS[kind]
         rows = "".join(row.format(i=i) for i in range(100_000))
         path = _write(tmp_path, "t.csv", header + rows)
         with pytest.raises(DataFileError) as info:

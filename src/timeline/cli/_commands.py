@@ -26,6 +26,7 @@ from timeline.cli._args import (
     _feed_events,
     _load,
     _load_with_lines,
+    _not_the_input,
     _out,
     _select,
     _suffix,
@@ -72,6 +73,7 @@ def _trend(args: argparse.Namespace) -> int:
             f"-o {args.output!r} has no .png or .svg suffix; name it e.g. trend.png", EXIT_USAGE
         )
     out = _writable(args.output)
+    _not_the_input(out, args.output, args.file)
     everything = _load(args.file)
     day, said = _today(args)
     selected = _select(everything, args)
@@ -153,6 +155,7 @@ def _export(args: argparse.Namespace) -> int:
         except IcsError as err:
             raise _Failure(str(err), EXIT_USAGE) from None
         out = _writable(args.output)
+        _not_the_input(out, args.output, args.file)
     loaded = _load(args.file)
     selected = _select(loaded, args)
     # The feed's name: --name, else the timeline's own, else the file's stem.
@@ -220,6 +223,7 @@ def _convert(args: argparse.Namespace) -> int:
         _suffix(source, "input")
     _suffix(target, "output")
     out = _writable(target)
+    _not_the_input(out, target, source, in_place=True)
     same = out.exists() and Path(source).exists() and out.samefile(source)
     if out.exists() and not same and not args.force:
         raise _Failure(f"output {target!r} already exists; add --force to replace it")

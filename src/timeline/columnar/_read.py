@@ -62,8 +62,7 @@ from timeline.model._event import Event, slugify
 from timeline.model._event_fields import _ID
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
-from timeline.records._schema import Locations, dotted
-from timeline.records._schema import MAX_PROBLEMS, STOPPED
+from timeline.records._schema import MAX_PROBLEMS, STOPPED, Locations, dotted
 from timeline.records._schema_read import _Reader
 
 if TYPE_CHECKING:
