@@ -10,6 +10,7 @@ import contextlib
 import csv
 import json
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -1216,6 +1217,123 @@ class TestNamesNoFileCanHave:
         with pytest.raises(DataFileError) as info:
             Timeline.load(path)
         assert str(info.value).startswith(f"{path}: the name holds {said}")
+
+
+@contextlib.contextmanager
+def _writer_later(fifo: Path, text: str, wait: float = 5.0) -> Iterator[None]:
+    """Feed ``text`` to a reader of the FIFO if one opens it within ``wait`` seconds.
+
+    A reader that blocks on the pipe then gets a file and the test fails, rather than
+    hanging; a reader that refuses the pipe leaves the writer to give up.
+    """
+    import os
+    import threading
+    import time
+
+    def write() -> None:
+        end = time.monotonic() + wait
+        while time.monotonic() < end:
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # no reader yet (ENXIO)
+                time.sleep(0.05)
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as pipe, contextlib.suppress(OSError):
+                pipe.write(text)
+            return
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
+_SUFFIXES = (".yaml", ".json", ".csv", ".parquet")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+class TestNotARegularFile:
+    """A named pipe, a device or a folder where a data file is expected: refused, never read.
+
+    Loading a FIFO named events.yaml waited for a writer for ever; a link to /dev/zero read
+    without end; a folder named events.yaml was "the folder holds no .parquet files".
+    """
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_named_pipe(self, tmp_path: Path, suffix: str) -> None:
+        import os
+
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"events{suffix}"
+        os.mkfifo(path)
+        with _writer_later(path, "events: []\n"), pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value) == (
+            f"{path}: a named pipe (FIFO), not a file: reading it would wait for a writer; "
+            f"save what it carries to a file first (cat {path.name} > saved{suffix}) and "
+            "load that"
+        )
+
+    def test_a_named_pipe_checked(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        import os
+
+        path = tmp_path / "events.yaml"
+        os.mkfifo(path)
+        with _writer_later(path, "events: []\n"):
+            assert main(["check", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert f"{path}: a named pipe (FIFO), not a file" in err and "Traceback" not in err
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_device(self, tmp_path: Path, suffix: str) -> None:
+        # /dev/null read as an empty file; /dev/zero would be read until memory ran out.
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        if not Path("/dev/null").exists():
+            pytest.skip("no /dev/null here")
+        path = tmp_path / f"events{suffix}"
+        path.symlink_to("/dev/null")
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value) == (f"{path}: a device, not a file; give the path of a data file")
+
+    @pytest.mark.parametrize(
+        ("suffix", "kind"), [(".yaml", "YAML"), (".json", "JSON"), (".csv", "CSV")]
+    )
+    def test_a_folder_with_a_text_suffix(self, tmp_path: Path, suffix: str, kind: str) -> None:
+        path = tmp_path / f"events{suffix}"
+        path.mkdir()
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value) == (
+            f"{path}: a folder, not a {kind} file; give the path of the file itself (a folder "
+            "is read only as a dataset of .parquet files)"
+        )
+
+    def test_a_folder_of_part_files_names_one(self, tmp_path: Path) -> None:
+        # Spark's df.write.csv("events.csv") writes a folder of part files.
+        path = tmp_path / "events.csv"
+        path.mkdir()
+        (path / "_SUCCESS").write_text("", encoding="utf-8")
+        for i in (1, 0):
+            (path / f"part-0000{i}.csv").write_text("title,when\nA,2026\n", encoding="utf-8")
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value).endswith(
+            f"(a folder is read only as a dataset of .parquet files); its files are "
+            f"{str(path / 'part-00000.csv')!r} and 1 more: load each, or write Parquet"
+        )
+
+    def test_a_folder_of_parquet_files_is_still_a_dataset(self, tmp_path: Path) -> None:
+        pytest.importorskip("pyarrow")
+        tl = Timeline([Event(title="A", when="2026")])
+        for name in ("events.parquet", "spark-out"):
+            (tmp_path / name).mkdir()
+            tl.save(tmp_path / name / "part-0.parquet")
+            assert Timeline.load(tmp_path / name) == tl
 
 
 class TestSeveralNamesInOneText:

@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._atomic import name_problem, write_atomic
+from timeline.records._atomic import name_problem, read_regular, write_atomic
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -142,6 +142,8 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     `timeline.columnar.window_filter`.
     """
     _check_name(path)
+    if os.path.isdir(path):
+        _dataset_folder(path)
     if os.path.isdir(path) or format_of(path) == "parquet":
         from timeline.columnar._parquet import read_parquet
 
@@ -150,10 +152,50 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     if filters is not None:
         problem = f"filters apply to Parquet files and folders, not {fmt.upper()}; load, then query"
         raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
-    with open(path, "rb") as f:
-        data = f.read()
     file = os.fspath(path)
-    return loads(decode(data, file), fmt, file=file)
+    return loads(decode(_read_file(path), file), fmt, file=file)
+
+
+def _read_file(path: str | os.PathLike[str]) -> bytes:
+    """A data file's bytes; a named pipe, a device or a folder is refused unread."""
+    if os.path.isdir(path):
+        _dataset_folder(path, dataset=False)
+    file = os.fspath(path)
+
+    def refused(problem: str) -> DataFileError:
+        return DataFileError([DataFileProblem(problem, file=file)])
+
+    return read_regular(path, refused)
+
+
+def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> None:
+    """Refuse a folder named as a text data file (``events.yaml/``) that holds no Parquet.
+
+    A folder is read only as a Parquet dataset (when ``dataset``); one named
+    ``.csv``, as Spark's ``df.write.csv`` names its folder of part files, has its
+    files named.
+    """
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if dataset and fmt in (None, "parquet"):
+        return
+    folder = Path(path)
+    if dataset and any(folder.rglob("*.parquet")):
+        return  # a dataset, whatever its name
+    kind = fmt.upper() if fmt is not None else "data"
+    problem = (
+        f"a folder, not a {kind} file; give the path of the file itself (a folder is read "
+        "only as a dataset of .parquet files)"
+    )
+    suffix = folder.suffix.lower()
+    parts = sorted(
+        str(f)
+        for f in folder.iterdir()
+        if f.suffix.lower() == suffix and not f.name.startswith((".", "_"))
+    )
+    if parts:
+        more = f" and {len(parts) - 1} more" if len(parts) > 1 else ""
+        problem += f"; its files are {parts[0]!r}{more}: load each, or write Parquet"
+    raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
 
 
 def _check_name(path: str | os.PathLike[str]) -> None:
@@ -216,8 +258,7 @@ def load_with_lines(
 
     _check_name(path)
     fmt = format_of(path)
-    with open(path, "rb") as f:
-        data = f.read()
+    data = _read_file(path)
     file = os.fspath(path)
     timeline, document, where = _read(decode(data, file), fmt, file)
     rows = document.get("events") if isinstance(document, dict) else None

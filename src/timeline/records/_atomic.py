@@ -11,12 +11,21 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from timeline._errors import WriteError
 
-__all__ = ["atomic_path", "checked_suffix", "name_problem", "refusal", "write_atomic"]
+__all__ = [
+    "atomic_path",
+    "checked_suffix",
+    "name_problem",
+    "read_regular",
+    "refusal",
+    "special_problem",
+    "write_atomic",
+]
 
 
 def checked_suffix(
@@ -156,6 +165,58 @@ def name_problem(path: str | os.PathLike[str]) -> str | None:
         held = name[err.start]
         return f"the name holds {held!r}, which no file name can hold; give another name"
     return None
+
+
+def special_problem(path: str | os.PathLike[str], mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is no data file (a pipe, a device), with the fix; or None.
+
+    A named pipe would make a reader wait for a writer, a device such as
+    ``/dev/zero`` would be read without end: neither is read at all.
+
+    >>> import stat
+    >>> print(special_problem("events.yaml", stat.S_IFCHR))
+    a device, not a file; give the path of a data file
+    >>> special_problem("events.yaml", stat.S_IFREG) is None
+    True
+    """
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        name = Path(path)
+        return (
+            "a named pipe (FIFO), not a file: reading it would wait for a writer; save what it "
+            f"carries to a file first (cat {name.name} > saved{name.suffix}) and load that"
+        )
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    else:  # pragma: no cover - the kinds above are all POSIX has
+        what = "not a regular file"
+    return f"{what}, not a file; give the path of a data file"
+
+
+def read_regular(path: str | os.PathLike[str], error: Callable[[str], Exception]) -> bytes:
+    """The bytes of the file at ``path``, once it is known to be a regular file.
+
+    It is opened without waiting (a named pipe opened for reading waits for a writer)
+    and looked at through the open file, so it cannot be swapped between the look and
+    the read; a pipe or device raises ``error(message)`` unread. A folder is the
+    caller's to handle (`OSError` here, as `open` gives).
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "t.yaml"
+    >>> _ = target.write_bytes(b"events: []")
+    >>> read_regular(target, ValueError)
+    b'events: []'
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        problem = special_problem(path, os.fstat(fd).st_mode)
+        if problem is not None:
+            raise error(problem)
+        return handle.read()
 
 
 # Links followed before a chain is taken for a loop (Linux's own limit).
