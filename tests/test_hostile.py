@@ -187,6 +187,108 @@ class TestEncoding:
         assert "UTF-16" in problems[0] and "save it as UTF-8" in problems[0]
 
 
+class TestUtf16WithoutAMark:
+    """UTF-16 without a byte-order mark is valid UTF-8 (a NUL after each ASCII character).
+
+    It was read as text: "t\\x00i\\x00t\\x00l\\x00e: unknown column" in a CSV, "not valid
+    JSON" or YAML at some column. Now named as UTF-16, with the fix.
+    """
+
+    @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+    @pytest.mark.parametrize(
+        ("suffix", "text"),
+        [
+            (".csv", "title,when\nA,2026\n"),
+            (".yaml", "events:\n  - title: A\n    when: '2026'\n"),
+            (".json", '{"events": [{"title": "A", "when": "2026"}]}'),
+        ],
+    )
+    def test_named(self, tmp_path: Path, codec: str, suffix: str, text: str) -> None:
+        path = tmp_path / f"t{suffix}"
+        path.write_bytes(text.encode(codec))
+        (problem,) = _problems(path)
+        width = codec[:6].upper()
+        assert problem == (
+            f"{path}: the file looks like {width} without a byte-order mark (a NUL byte beside "
+            "each letter), so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save "
+            "As 'CSV UTF-8')"
+        )
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    def test_a_file_of_nul_bytes(self, tmp_path: Path, suffix: str) -> None:
+        # What a crash leaves: the CSV header was 5,000 NULs, printed raw in the message.
+        path = tmp_path / f"t{suffix}"
+        path.write_bytes(b"\x00" * 5000)
+        (problem,) = _problems(path)
+        assert problem == (
+            f"{path}: the file starts with nothing but NUL bytes, not text (a file left "
+            "unwritten by a crash?); restore it from a copy"
+        )
+
+    def test_a_nul_inside_a_field_is_text(self, tmp_path: Path) -> None:
+        # One NUL in a UTF-8 file is a control character in a value, not an encoding.
+        path = _write(tmp_path, "t.csv", "title,when\nA\x00B,2026\n")
+        assert [e.title for e in Timeline.load(path)] == ["A\x00B"]
+
+
+class TestJsonNanAndInfinity:
+    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON, though Python's json reads them.
+
+    A figure ``"goal": NaN`` said "'nan' is not a quantity: no number found"; a title
+    ``NaN`` said "must be text, not nan". Now the token is named at its line, with the fix.
+    """
+
+    @pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
+    def test_in_a_file(self, tmp_path: Path, token: str) -> None:
+        text = (
+            '{"events": [\n  {"title": "A", "when": "2026",\n   "target": {"metric": "m",\n'
+            f'    "goal": {token}, "deadline": "2027"}}}}]}}\n'
+        )
+        (problem,) = _problems(_write(tmp_path, "t.json", text))
+        assert problem == (
+            f"{tmp_path / 't.json'}:4: {token} is not a JSON number (JSON has no NaN or "
+            "Infinity); leave the field out if the value is not known, or write it as text "
+            "in quotes"
+        )
+
+    def test_inside_a_string_is_text(self, tmp_path: Path) -> None:
+        text = '{"events": [{"title": "NaN Infinity", "when": "2026"}]}'
+        assert [e.title for e in Timeline.load(_write(tmp_path, "t.json", text))] == [
+            "NaN Infinity"
+        ]
+
+    def test_in_a_csv_json_cell(self, tmp_path: Path) -> None:
+        rows = 'title,when,observations\nA,2026,"[{""when"": ""2026"", ""value"": NaN}]"\n'
+        (problem,) = _problems(_write(tmp_path, "t.csv", rows))
+        assert problem == (
+            f"{tmp_path / 't.csv'}:2: observations: NaN is not a JSON number (JSON has no NaN or "
+            "Infinity); leave the field out if the value is not known, or write it as text "
+            "in quotes"
+        )
+
+
+class TestYamlSyntaxAdvice:
+    """libyaml's limits named with their own fix, not "check the indentation"."""
+
+    def test_nesting_too_deep(self, tmp_path: Path) -> None:
+        text = "events:\n  - title: A\n    when: " + "[" * 2000 + "]" * 2000 + "\n"
+        (problem,) = _problems(_write(tmp_path, "t.yaml", text))
+        assert problem.startswith(f"{tmp_path / 't.yaml'}:3: not valid YAML: ")
+        assert problem.endswith(
+            "nesting depth; values are nested too deeply (a timeline file needs at most 6 "
+            "levels): look for brackets that are never closed"
+        )
+
+    def test_two_documents(self, tmp_path: Path) -> None:
+        text = "events:\n  - title: A\n    when: '2026'\n---\nevents: []\n"
+        (problem,) = _problems(_write(tmp_path, "t.yaml", text))
+        assert problem.startswith(f"{tmp_path / 't.yaml'}:4: not valid YAML: ")
+        assert problem.endswith(
+            "another document; a data file holds one YAML document: remove the '---' line "
+            "and put every event under one 'events:'"
+        )
+
+
 class TestDatesAtTheEdgeOfTheCalendar:
     """Queries that would reach past 9999-12-31 raise QueryError, not OverflowError."""
 

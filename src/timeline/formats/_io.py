@@ -217,7 +217,7 @@ def decode(data: bytes, file: str | None = None) -> str:
     timeline._errors.DataFileError: t.csv:2: byte 0xe9 at column 4 cannot be read, ...
     """
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
             line, what = None, "the file is UTF-32 (it starts with a UTF-32 byte-order mark)"
@@ -232,8 +232,49 @@ def decode(data: bytes, file: str | None = None) -> str:
             before = data[max(data.rfind(b"\n", 0, start) + 1, bom) : start]
             column = len(before.decode("utf-8", "replace")) + 1
             what = f"byte {data[start]:#04x} at column {column} cannot be read"
-        fix = "so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save As 'CSV UTF-8')"
-        raise DataFileError([DataFileProblem(f"{what}, {fix}", file=file, line=line)]) from None
+        raise DataFileError(
+            [DataFileProblem(f"{what}, {_SAVE_AS}", file=file, line=line)]
+        ) from None
+    if "\x00" in text[:64]:  # only then can it be UTF-16 or UTF-32 (valid UTF-8 in ASCII)
+        if not data[:256].strip(b"\x00"):
+            # What a crash can leave: a file of the right size whose blocks were never written.
+            what = (
+                "the file starts with nothing but NUL bytes, not text (a file left unwritten by a "
+                "crash?); restore it from a copy"
+            )
+            raise DataFileError([DataFileProblem(what, file=file)])
+        wide = _wide(data)
+        if wide is not None:
+            what = (
+                f"the file looks like {wide} without a byte-order mark (a NUL byte beside "
+                "each letter)"
+            )
+            raise DataFileError([DataFileProblem(f"{what}, {_SAVE_AS}", file=file)])
+    return text
+
+
+_SAVE_AS = "so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save As 'CSV UTF-8')"
+
+
+def _wide(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the start of ``data`` reads as that without a byte-order mark.
+
+    Mostly ASCII text in those encodings has a NUL beside each character: three of
+    every four bytes (UTF-32) or every other byte (UTF-16), at the same place in each.
+
+    >>> _wide("title,when".encode("utf-16-le")), _wide(b"title\\x00,when")
+    ('UTF-16', None)
+    """
+    head = data[:256]
+    for size in (4, 2):
+        chunks = [head[i : i + size] for i in range(0, len(head) - size + 1, size)]
+        for place in range(size):  # where the character's own byte is: the rest are NUL
+            mostly = sum(
+                c[place] != 0 and c[:place] + c[place + 1 :] == bytes(size - 1) for c in chunks
+            )
+            if chunks and mostly * 4 >= len(chunks) * 3:
+                return f"UTF-{size * 8}"
+    return None
 
 
 def load_with_lines(

@@ -38,7 +38,24 @@ def _number(text: str) -> int | Decimal:
     return int(text) if len(text) <= 4300 else Decimal(text)
 
 
-_NUMBERS: dict[str, Any] = {"parse_float": Decimal, "parse_int": _number}
+class _NotANumber(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has none."""
+
+
+def _constant(token: str) -> Any:
+    raise _NotANumber(
+        f"{token} is not a JSON number (JSON has no NaN or Infinity); leave the field out if "
+        "the value is not known, or write it as text in quotes"
+    )
+
+
+_NUMBERS: dict[str, Any] = {
+    "parse_float": Decimal,
+    "parse_int": _number,
+    "parse_constant": _constant,
+}
+# Strings (skipped whole) and the tokens `_constant` refuses, to find the line of one.
+_CONSTANTS = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
 
 
 def _json_fix(text: str, pos: int) -> str:
@@ -86,7 +103,9 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
 def limit_problem(
     text: str, err: RecursionError | ValueError, file: str | None, *, line: int | None = None
 ) -> DataFileProblem:
-    """The problem for JSON the parser gives up on without a syntax error: nesting too deep.
+    """The problem for JSON the parser gives up on without a syntax error.
+
+    Nesting too deep, or ``NaN``/``Infinity`` (which Python's json reads, as JSON does not).
 
     ``line`` places the problem when the JSON is one cell of a larger file (CSV).
     (Numbers of any length are read, by `_NUMBERS`; the figure reader judges them.)
@@ -97,6 +116,9 @@ def limit_problem(
     if isinstance(err, RecursionError):
         index = _too_deep(text)
         message = f"nested more than {MAX_DEPTH} levels deep; a timeline file needs at most 6"
+    elif isinstance(err, _NotANumber):
+        found = next((m for m in _CONSTANTS.finditer(text) if m.group(1)), None)
+        index, message = (found.start() if found else None), str(err)
     else:
         index, message = None, f"not valid JSON: {err}"
     if line is None and index is not None:

@@ -112,6 +112,16 @@ def _yaml_fix(text: str, reason: str, line: int | None) -> str:
     indentation = _indentation_fix(text, source, line)
     if indentation is not None:
         return indentation
+    if "maximum nesting depth" in reason:
+        return (
+            "values are nested too deeply (a timeline file needs at most 6 levels): look for "
+            "brackets that are never closed"
+        )
+    if "found another document" in reason:
+        return (
+            "a data file holds one YAML document: remove the '---' line and put every event "
+            "under one 'events:'"
+        )
     if "mapping values are not allowed" in reason:
         return "put text holding ': ' in quotes, e.g. title: \"Sora: the end\""
     if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
