@@ -296,6 +296,8 @@ def _check_header(
         return [DataFileProblem(message, file=file, line=line)]
     seen: set[str] = set()
     for given, name in zip(raw, header, strict=True):
+        if len(problems) > MAX_PROBLEMS:
+            break  # thousands of unknown columns: `capped` says where reading stopped
         shown = given.strip()
         if name == "":
             continue  # an empty column (a trailing comma): harmless while its cells are empty

@@ -141,12 +141,12 @@ STOPPED = (
 def capped(
     problems: Iterable[DataFileProblem], file: str | None, stopped_at: int | None = None
 ) -> list[DataFileProblem]:
-    """Problems in line order: the first `MAX_PROBLEMS`, then one saying where reading stopped.
+    """Problems in line order: at most `MAX_PROBLEMS`, then one saying where reading stopped.
 
-    A line's problems are kept together (a CSV row's are all on the line where it
-    starts), so the cut falls between lines. ``stopped_at`` is the line a reader
-    stopped at on its own; a `STOPPED` problem among ``problems`` (a reader that
-    stopped earlier) counts the same, and only the earliest stop is said.
+    ``stopped_at`` is the line a reader stopped at on its own; a `STOPPED` problem
+    among ``problems`` (a reader that stopped) counts the same. Problems after the
+    earliest stop are left out (the ones there were found by another reader, and
+    the stopped one's would be missing), and only that stop is said.
 
     >>> many = [DataFileProblem("bad", file="t.csv", line=n) for n in range(2, 2000)]
     >>> out = capped(many, "t.csv")
@@ -165,16 +165,9 @@ def capped(
     kept.sort(key=lambda p: p.line or 0)
     stop = min(stops, default=None)
     if stop is not None:
-        kept = [p for p in kept if (p.line or 0) < stop]
+        kept = [p for p in kept if (p.line or 0) <= stop]
     if len(kept) > MAX_PROBLEMS:
-        last = kept[MAX_PROBLEMS - 1].line or 0
-        cut = next(
-            i
-            for i in range(MAX_PROBLEMS, len(kept) + 1)
-            if i == len(kept) or (kept[i].line or 0) > last
-        )
-        if cut < len(kept):
-            stop, kept = kept[cut].line, kept[:cut]
+        stop, kept = kept[MAX_PROBLEMS].line, kept[:MAX_PROBLEMS]
     if stop is not None:
         kept.append(DataFileProblem(STOPPED, file=file, line=stop))
     return kept

@@ -379,6 +379,9 @@ class _Reader(_FieldReader):
                 else:
                     message += "; use the id of one of its events, or remove it from related"
                 field = (*path, i, "related")
+                if len(self.problems) >= MAX_PROBLEMS:
+                    self.fail((*field, j), STOPPED)
+                    return
                 self.problems.append(
                     DataFileProblem(
                         message,
