@@ -290,6 +290,42 @@ class TestYamlSyntaxAdvice:
         )
 
 
+_HUGE = "x" * 1_000_000
+
+
+class TestHugeValuesInMessages:
+    """A problem about a huge value quotes its ends and its length, not a megabyte of it.
+
+    ``status: xxx...`` (1,000,000 characters) gave a 1 MB message; so did a long figure, an
+    unknown CSV column or YAML field name, and a CSV list cell holding a comma.
+    """
+
+    @pytest.mark.parametrize(
+        ("name", "text"),
+        [
+            ("t.yaml", f"events:\n- title: A\n  when: '2026'\n  status: {_HUGE}\n"),
+            (
+                "t.yaml",
+                "events:\n- title: A\n  when: '2026'\n  target: {metric: m, deadline: '2027', "
+                f"goal: '{'$1 ' * 300_000}'}}\n",
+            ),
+            ("t.json", f'{{"events": [{{"title": "A", "when": "2026", "{_HUGE}": "x"}}]}}'),
+            ("t.csv", f"title,when,status\nA,2026,{_HUGE}\n"),
+            ("t.csv", f"title,when,{_HUGE}\nA,2026,\n"),
+            ("t.csv", f'title,when,actors\nA,2026,"{_HUGE}, y"\n'),
+        ],
+    )
+    def test_quoted_short(self, tmp_path: Path, name: str, text: str) -> None:
+        (problem,) = _problems(_write(tmp_path, name, text))
+        assert len(problem) < 2_000
+        assert "characters)" in problem or "…" in problem
+
+    def test_short_values_are_quoted_whole(self, tmp_path: Path) -> None:
+        text = f"events:\n- title: A\n  when: '2026'\n  status: {'x' * 200}\n"
+        (problem,) = _problems(_write(tmp_path, "t.yaml", text))
+        assert f"'{'x' * 200}'" in problem
+
+
 class TestDatesAtTheEdgeOfTheCalendar:
     """Queries that would reach past 9999-12-31 raise QueryError, not OverflowError."""
 
