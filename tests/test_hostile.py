@@ -326,6 +326,22 @@ class TestHugeValuesInMessages:
         assert f"'{'x' * 200}'" in problem
 
 
+class TestJsonLinesEndedByCarriageReturns:
+    """A JSON file with old-Mac line ends (CR only): problems were all "line 1"."""
+
+    def test_a_value_problem(self, tmp_path: Path) -> None:
+        text = '{"events": [\r{"title": "A",\r"when": "Aprill 2026"}]}'
+        (problem,) = _problems(_write(tmp_path, "t.json", text))
+        assert problem.startswith(f"{tmp_path / 't.json'}:3: when: ")
+
+    @pytest.mark.parametrize("end", ["\r", "\r\n"])
+    def test_a_syntax_error(self, tmp_path: Path, end: str) -> None:
+        text = '{"events": [' + end + '{"title": "A",' + end + '"when": "2026",}]}'
+        (problem,) = _problems(_write(tmp_path, "t.json", text))
+        assert problem.startswith(f"{tmp_path / 't.json'}:3: not valid JSON: ")
+        assert "(column 16)" in problem
+
+
 class TestDatesAtTheEdgeOfTheCalendar:
     """Queries that would reach past 9999-12-31 raise QueryError, not OverflowError."""
 
@@ -1040,6 +1056,52 @@ class TestYamlCharacters:
             f"{path}:2: {shown} (a control character) at column 16 cannot be in a YAML file as "
             f"it is; write it as the escape {escape} inside double quotes, or remove it"
         )
+
+    @pytest.mark.parametrize(
+        ("raw", "name", "escape"),
+        [
+            ("\u2028", "LINE SEPARATOR", "\\u2028"),
+            ("\u2029", "PARAGRAPH SEPARATOR", "\\u2029"),
+            ("\x85", "NEXT LINE", "\\x85"),
+        ],
+    )
+    @pytest.mark.parametrize(
+        "line", ["title: Café{raw}B", "title: Café{raw}", "title: |\n      Café{raw}B"]
+    )
+    def test_a_line_end_only_yaml_sees(
+        self, tmp_path: Path, raw: str, name: str, escape: str, line: str
+    ) -> None:
+        # Pasted from a web page: plain, "not valid YAML: could not find expected ':'" a line
+        # below the one an editor shows; in quotes U+0085 silently became a space and a
+        # U+2029 at the end of a value was dropped.
+        text = "events:\n  - when: 2026\n    " + line.format(raw=raw) + "\n"
+        path = _write(tmp_path, "t.yaml", text)
+        (problem,) = _problems(path)
+        at = text.index(raw)
+        column = at - text.rfind("\n", 0, at)
+        assert problem == (
+            f"{path}:{text.count(chr(10), 0, at) + 1}: {raw!r} ({name}) at column {column} "
+            "ends a line to YAML, though an editor shows none; write it as the escape "
+            f'"{escape}" inside double quotes, or remove it'
+        )
+
+    @pytest.mark.parametrize("quote", ["'", '"'])
+    def test_separators_in_quotes_are_kept(self, tmp_path: Path, quote: str) -> None:
+        # As this library wrote them before it escaped them: in quotes YAML keeps them.
+        text = f"events:\n  - when: 2026\n    title: {quote}a\u2028b\u2029c{quote}\n"
+        assert Timeline.load(_write(tmp_path, "t.yaml", text))[0].title == "a\u2028b\u2029c"
+
+    def test_a_next_line_in_quotes_is_refused(self, tmp_path: Path) -> None:
+        # YAML folded it to a space without a word.
+        path = _write(tmp_path, "t.yaml", 'events:\n  - when: 2026\n    title: "a\x85b"\n')
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:3: '\\x85' (NEXT LINE) at column 14 ends a line")
+
+    def test_separators_are_written_as_escapes(self) -> None:
+        tl = Timeline([Event(title="a\u2028b\u2029c", when="2026")])
+        text = _io.dumps(tl, "yaml")
+        assert "\u2028" not in text and "\u2029" not in text
+        assert _io.loads(text, "yaml") == tl
 
     @pytest.mark.parametrize("suffix", [".yaml", ".json"])
     def test_surrogate_pair_escapes_as_json_writes_them(self, tmp_path: Path, suffix: str) -> None:

@@ -87,8 +87,9 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     try:
         data = json.loads(text, object_pairs_hook=pairs, **_NUMBERS)
     except json.JSONDecodeError as err:
-        message = f"not valid JSON: {err.msg} (column {err.colno}); {_json_fix(text, err.pos)}"
-        raise DataFileError([DataFileProblem(message, file=file, line=err.lineno)]) from None
+        line, column = _place(text, err.pos)
+        message = f"not valid JSON: {err.msg} (column {column}); {_json_fix(text, err.pos)}"
+        raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except (RecursionError, ValueError) as err:
         raise DataFileError([limit_problem(text, err, file)]) from None
     if duplicated:  # json keeps the last value silently; find and report each one
@@ -98,6 +99,30 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     # Lines are needed only to report problems, so the slower walk that finds
     # them runs only if a problem is reported.
     return data, Locations(file, _Lines(text, file))
+
+
+# Line ends as editors count them: CR LF, LF, and a CR alone (old Mac files).
+_LINE_ENDS = re.compile(r"\r\n?|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line end is, counting a lone CR as one (only looked for when there is a CR)."""
+    if "\r" not in text:
+        return [m.start() for m in re.finditer("\n", text)]
+    return [m.start() for m in _LINE_ENDS.finditer(text)]
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    r"""The line and column of ``index``, counting lines as an editor does.
+
+    >>> _place('{\r"a":\r1,}', 9)
+    (3, 3)
+    """
+    if "\r" not in text:
+        line_start = text.rfind("\n", 0, index) + 1
+        return text.count("\n", 0, index) + 1, index - line_start + 1
+    ends = [m.end() for m in _LINE_ENDS.finditer(text, 0, index)]
+    return len(ends) + 1, index - (ends[-1] if ends else 0) + 1
 
 
 def limit_problem(
@@ -122,7 +147,7 @@ def limit_problem(
     else:
         index, message = None, f"not valid JSON: {err}"
     if line is None and index is not None:
-        line = text.count("\n", 0, index) + 1
+        line = _place(text, index)[0]
     return DataFileProblem(message, file=file, line=line)
 
 
@@ -182,7 +207,7 @@ class _Walker:
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.newlines = _line_starts(text)
         self.decoder = json.JSONDecoder(**_NUMBERS)
         self.lines: dict[Path, int] = {}
         self.problems: list[DataFileProblem] = []
