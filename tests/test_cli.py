@@ -479,6 +479,21 @@ class TestExport:
         assert str(calendar["X-WR-CALNAME"]) == "Sample race"
         assert sorted(_uids(calendar)) == sorted(e.id for e in bundled)
 
+    @pytest.mark.skipif(sys.platform == "win32", reason="file names there are Unicode")
+    def test_the_feed_named_by_a_file_name_not_utf_8(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        # b"caf\xe9.yaml" (a Latin-1 name): the feed was named "caf", the byte dropped unseen.
+        import os
+
+        source = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.yaml"))
+        Timeline([Event(title="A", when="2026")]).save(source)
+        path = tmp_path / "feed.ics"
+        code, out, _ = run(capsys, "export", str(source), "-o", str(path))
+        assert code == 0
+        assert str(_feed(path.read_bytes())["X-WR-CALNAME"]) == "caf\ufffd"
+        assert out == f"Wrote {path}: feed 'caf\ufffd', 1 event\n"
+
     def test_filters_name_and_domain(
         self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:

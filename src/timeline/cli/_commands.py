@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,9 @@ def _export(args: argparse.Namespace) -> int:
     loaded = _load(args.file)
     selected = _select(loaded, args)
     # The feed's name: --name, else the timeline's own, else the file's stem.
-    name = args.name or selected.name or (Path(args.file).stem if args.file else None)
+    # A file name's bytes that are not UTF-8 show as U+FFFD, not as half a surrogate pair.
+    stem = os.fsencode(Path(args.file).stem).decode("utf-8", "replace") if args.file else None
+    name = args.name or selected.name or stem
     options: dict[str, Any] = {
         "name": name,
         "domain": args.domain,
