@@ -342,6 +342,24 @@ class TestJsonLinesEndedByCarriageReturns:
         assert "(column 16)" in problem
 
 
+class TestDamagedParquet:
+    """A Parquet file cut short, empty or of another format: the refusal names the fix too."""
+
+    @pytest.mark.parametrize("cut", ["empty", "half", "csv"])
+    def test_refused_with_the_fix(self, tmp_path: Path, cut: str) -> None:
+        pytest.importorskip("pyarrow")
+        path = tmp_path / "t.parquet"
+        Timeline([Event(title="A", when="2026")]).save(path)
+        whole = path.read_bytes()
+        path.write_bytes({"empty": b"", "half": whole[: len(whole) // 2], "csv": b"title\n"}[cut])
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}: not a Parquet file or dataset timeline can read: ")
+        assert problem.endswith(
+            "; it may be cut short (a copy or download that did not finish) or another format "
+            "named .parquet: copy it again, or save it again with Timeline.save"
+        )
+
+
 class TestDatesAtTheEdgeOfTheCalendar:
     """Queries that would reach past 9999-12-31 raise QueryError, not OverflowError."""
 

@@ -89,7 +89,11 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OSError) as err:
         if isinstance(err, FileNotFoundError):
             raise
-        problem = f"not a Parquet file or dataset timeline can read: {err}"
+        problem = (
+            f"not a Parquet file or dataset timeline can read: {str(err).rstrip('.')}; it may be "
+            "cut short (a copy or download that did not finish) or another format named "
+            ".parquet: copy it again, or save it again with Timeline.save"
+        )
         raise DataFileError([DataFileProblem(problem, file=where)]) from None
     warn_lookalikes(found.schema.names, where)  # the table read holds only the columns read
     try:
