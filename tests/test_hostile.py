@@ -917,6 +917,35 @@ class TestWhereASaveGoes:
         assert f"the folder {str(tmp_path / 'gone')!r} does not exist" in message
         assert link.is_symlink() and list(tmp_path.iterdir()) == [link]
 
+    @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+    @pytest.mark.parametrize("suffix", [*_SUFFIXES, ".ics"])
+    @pytest.mark.parametrize("through_a_link", [False, True])
+    def test_a_named_pipe_is_not_replaced(
+        self, tmp_path: Path, suffix: str, through_a_link: bool
+    ) -> None:
+        # The atomic rename put a file in the pipe's place (and, run as root, would have
+        # replaced a device such as /dev/null reached through a link).
+        import os
+        import stat
+
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        pipe = tmp_path / f"pipe{suffix}"
+        os.mkfifo(pipe)
+        path = pipe
+        if through_a_link:
+            path = tmp_path / f"link{suffix}"
+            path.symlink_to(pipe)
+        tl = Timeline([Event(title="A", when="2026-04-01")])
+        with pytest.raises(WriteError) as info:
+            tl.write_ics(path) if suffix == ".ics" else tl.save(path)
+        assert str(info.value).startswith(f"cannot write {str(path)!r}")
+        assert str(info.value).endswith(
+            "it is a named pipe (FIFO), not a file; give the path of a file to write"
+        )
+        assert stat.S_ISFIFO(pipe.stat().st_mode)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted({pipe.name, path.name})
+
     def test_a_link_to_a_folder_is_refused(self, tmp_path: Path) -> None:
         (tmp_path / "folder").mkdir()
         link = tmp_path / "t.yaml"

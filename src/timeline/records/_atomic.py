@@ -67,7 +67,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     on any failure the old file stays as it was and no temporary file is left. An
     existing file keeps its permissions. A folder that does not exist raises
     `WriteError` naming it; the folder is never created, and a file the user may
-    not write (read-only) is refused, not replaced. A symbolic link is
+    not write (read-only) is refused, not replaced, as is a named pipe or a device
+    (the rename would put a file in its place). A symbolic link is
     written through: the file it points at (after every link in a chain) is
     replaced, and the link stays a link.
 
@@ -96,6 +97,13 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             )
         if target.is_dir():
             raise WriteError(f"cannot write {shown}: it is a folder; give a file name")
+        special = special_problem(target, target.stat().st_mode) if target.exists() else None
+        if special is not None:
+            # The rename would put a file in its place (as root, even a device's, /dev/null).
+            what = special.split(", not a file", 1)[0]
+            raise WriteError(
+                f"cannot write {shown}: it is {what}, not a file; give the path of a file to write"
+            )
         if target.exists() and not os.access(target, os.W_OK):
             # The rename needs only the folder's permission: ask the file's, as `>` would.
             raise WriteError(
