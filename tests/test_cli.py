@@ -714,6 +714,20 @@ class TestCheck:
         Timeline([Event(title="x", when="2026")]).save("one.yaml")
         assert run(capsys, "check", "one.yaml") == (0, "one.yaml: 1 event, 0 problems\n", "")
 
+    def test_a_file_that_stops_reading_counts_what_was_found(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        # Was "t.csv: 1001 problems": the line saying where reading stopped counted as one.
+        path = tmp_path / "t.csv"
+        path.write_text(
+            "title,when\n" + "".join(f"E{i},Aprill 2026\n" for i in range(1500)), encoding="utf-8"
+        )
+        code, out, err = run(capsys, "check", str(path))
+        assert (code, out) == (1, "")
+        assert err.splitlines()[-1] == (
+            f"{path}: 1,000 problems before reading stopped (line 1002); there may be more"
+        )
+
     @pytest.mark.parametrize("suffix", sorted(BAD_FILES))
     def test_bad_file_lists_every_problem(
         self,

@@ -44,6 +44,7 @@ from timeline.model._event import slugify
 from timeline.model._timeline import Timeline
 from timeline.model._track_record import TrackRecord
 from timeline.model._track_text import record_table
+from timeline.records._schema import STOPPED
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -199,10 +200,18 @@ def _check(args: argparse.Namespace) -> int:
     try:
         timeline, line = _load_with_lines(args.file)
     except TimelineError as err:
-        problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
+        found = list(err.problems) if isinstance(err, DataFileError) else []
+        problems = [str(p) for p in found] if found else [str(err)]
         for problem in problems:
             _err(problem)
-        _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        if found and found[-1].message == STOPPED:  # a line saying where reading stopped
+            count = len(found) - 1
+            _err(
+                f"{args.file}: {count:,} problem{'s' if count != 1 else ''} before reading "
+                f"stopped (line {found[-1].line}); there may be more"
+            )
+        else:
+            _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         return EXIT_DATA
     today = args.today if args.today is not None else _dt.date.today()
     findings = timeline.check(today=today)
