@@ -360,6 +360,50 @@ class TestDamagedParquet:
         )
 
 
+class TestProblemLimitsProperties:
+    """Invariants of the problem cap and of message shortening, for any input."""
+
+    @given(
+        lines=st.lists(st.integers(min_value=1, max_value=3000), max_size=2500),
+        stopped_at=st.none() | st.integers(min_value=1, max_value=3000),
+    )
+    @settings(max_examples=50, deadline=None)
+    def test_capped(self, lines: list[int], stopped_at: int | None) -> None:
+        from timeline import DataFileProblem
+        from timeline.records._schema import MAX_PROBLEMS, capped
+
+        problems = [DataFileProblem(f"bad {n}", file="t.csv", line=n) for n in lines]
+        out = capped(problems, "t.csv", stopped_at)
+        found = [p for p in out if p.message != STOPPED]
+        assert len(found) <= MAX_PROBLEMS
+        assert [p.line for p in found] == sorted(p.line for p in found)
+        assert all(p.message != STOPPED for p in out[:-1])  # a stop is said once, last
+        stopped = bool(out) and out[-1].message == STOPPED
+        assert stopped == (stopped_at is not None or len(problems) > MAX_PROBLEMS)
+        if not stopped:
+            assert sorted(found, key=lambda p: p.line or 0) == sorted(
+                problems, key=lambda p: p.line or 0
+            )
+
+    @given(st.text(max_size=3000))
+    @settings(max_examples=100, deadline=None)
+    def test_messages_stay_short_and_short_ones_whole(self, value: str) -> None:
+        from timeline import DataFileProblem
+
+        message = f"{value!r} is not a status; did you mean 'expected'?"
+        shown = DataFileProblem(message).message
+        if len(message) < 1_000:
+            assert shown == message
+        assert len(shown) <= len(message)
+        assert shown.endswith("did you mean 'expected'?")
+
+    @given(st.text(st.characters(blacklist_characters="\x00"), max_size=300))
+    @settings(max_examples=100, deadline=None)
+    def test_utf_8_text_without_nul_decodes_as_it_is(self, text: str) -> None:
+        # The UTF-16 and NUL-file checks never refuse text that has no NUL.
+        assert _io.decode(text.encode("utf-8"), "t.csv") == text.removeprefix("\ufeff")
+
+
 class TestDatesAtTheEdgeOfTheCalendar:
     """Queries that would reach past 9999-12-31 raise QueryError, not OverflowError."""
 
