@@ -935,6 +935,9 @@ class TestOutputIsTheInput:
         assert (code, stdout) == (1, "")
         assert "output 'data/all.parquet' is inside the input folder 'data'" in err
         assert sorted(p.name for p in Path("data").iterdir()) == ["part-0.parquet"]
+        # A feed beside the dataset's files does not join it.
+        assert run(capsys, "export", "data", "-o", "data/feed.ics")[0] == 0
+        assert len(Timeline.load("data")) == 7
 
 
 def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:

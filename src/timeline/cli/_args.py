@@ -217,7 +217,9 @@ def _not_the_input(out: Path, given: str, source: str | None, *, in_place: bool 
     input = Path(source)
     try:
         if input.is_dir():
-            if out.resolve().is_relative_to(input.resolve()):
+            # Only a .parquet file joins the dataset; a feed or a picture beside it is harmless.
+            parquet = out.suffix.lower() == ".parquet"
+            if parquet and out.resolve().is_relative_to(input.resolve()):
                 raise _Failure(
                     f"output {given!r} is inside the input folder {source!r}: it would join "
                     "the dataset it is made from; write it outside the folder"
