@@ -923,6 +923,21 @@ class TestOutputIsTheInput:
         assert "output 'draft.yaml' is the input 'article.txt' under another name (" in err
         assert Path("article.txt").read_text(encoding="utf-8") == article
 
+    @pytest.mark.parametrize("command", [["convert", "", "b.json"], ["show", ""], ["check", ""]])
+    def test_an_empty_input_name(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        command: list[str],
+    ) -> None:
+        # '' is the current folder to the system: "'' is a folder; give a data file".
+        monkeypatch.chdir(tmp_path)
+        code, stdout, err = run(capsys, *command)
+        assert (code, stdout) == (1, "")
+        assert err == "timeline: error: the data file's name is empty; give its path\n"
+        assert list(tmp_path.iterdir()) == []
+
     def test_convert_into_the_dataset_it_reads(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

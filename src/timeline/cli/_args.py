@@ -143,6 +143,8 @@ def _parquet_folder(path: str) -> bool:
 def _readable(path: str) -> None:
     """Refuse, with the fix, a path that is not a data file (or a folder of Parquet files)
     that exists."""
+    if not path:  # Path("") is the current folder
+        raise _Failure("the data file's name is empty; give its path")
     file = Path(path)
     if file.is_dir():
         if _parquet_folder(path):

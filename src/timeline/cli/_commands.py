@@ -231,6 +231,8 @@ def _check(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     source, target = args.input, args.output
     feed = Path(source).suffix.lower() == ".ics"
+    if not source:  # Path("") is the current folder
+        raise _Failure("the data file's name is empty; give its path")
     if not feed and not Path(source).is_dir():  # a folder: a Parquet dataset, or refused
         _suffix(source, "input")
     _suffix(target, "output")
