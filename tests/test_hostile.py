@@ -1592,6 +1592,20 @@ class TestNotARegularFile:
             Timeline.load(path)
         assert str(info.value) == (f"{path}: a device, not a file; give the path of a data file")
 
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_socket(self, tmp_path: Path, suffix: str) -> None:
+        # Opening a socket raised a bare OSError: "No such device or address".
+        import socket
+
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"s{suffix}"
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+            server.bind(str(path))
+            with pytest.raises(DataFileError) as info:
+                Timeline.load(path)
+        assert str(info.value) == f"{path}: a socket, not a file; give the path of a data file"
+
     @pytest.mark.parametrize(
         ("suffix", "kind"), [(".yaml", "YAML"), (".json", "JSON"), (".csv", "CSV")]
     )

@@ -219,7 +219,17 @@ def read_regular(path: str | os.PathLike[str], error: Callable[[str], Exception]
     b'events: []'
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        # A socket cannot be opened at all ("No such device or address"): say what it is.
+        try:
+            problem = special_problem(path, os.stat(path).st_mode)
+        except OSError:
+            problem = None
+        if problem is not None:
+            raise error(problem) from None
+        raise
     with os.fdopen(fd, "rb") as handle:
         problem = special_problem(path, os.fstat(fd).st_mode)
         if problem is not None:
