@@ -404,6 +404,50 @@ class TestProblemLimitsProperties:
         assert _io.decode(text.encode("utf-8"), "t.csv") == text.removeprefix("\ufeff")
 
 
+class TestAnotherFormatUnderThisName:
+    """A YAML file saved as .json (or CSV as .yaml ...) was "not valid JSON ... near 'events:'"."""
+
+    @pytest.mark.parametrize(
+        ("name", "text", "said"),
+        [
+            (
+                "t.json",
+                "events:\n  - title: A\n    when: 2026\n",
+                "YAML (it starts with 'events:')",
+            ),
+            (
+                "t.json",
+                "# my tracker\nname: X\nevents: []\n",
+                "YAML (it starts with '# my tracker')",
+            ),
+            ("t.json", "title,when\nA,2026\n", "CSV (it starts with 'title,when')"),
+            ("t.yaml", "Title;When\nA;2026\n", "CSV (it starts with 'Title;When')"),
+            ("t.csv", '{"events": []}\n', "JSON (it starts with '{\"events\": []}')"),
+            ("t.csv", "events:\n  - title: A\n", "YAML (it starts with 'events:')"),
+        ],
+    )
+    def test_named(self, tmp_path: Path, name: str, text: str, said: str) -> None:
+        path = _write(tmp_path, name, text)
+        kind = said.split()[0]
+        suffix = {"YAML": ".yaml", "JSON": ".json", "CSV": ".csv"}[kind]
+        (problem,) = _problems(path)
+        assert problem == (
+            f"{path}:1: the file holds {said}, not {_io.format_of(path).upper()}: name it "
+            f"t{suffix}, or convert it to the format its name says"
+        )
+
+    def test_json_in_a_yaml_file_is_read(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.yaml", '{"events": [{"title": "A", "when": "2026"}]}')
+        assert len(Timeline.load(path)) == 1
+
+    @pytest.mark.parametrize(("name", "said"), [("t.json", "not valid JSON"), ("t.yaml", "YAML")])
+    def test_a_real_mistake_is_not_called_another_format(
+        self, tmp_path: Path, name: str, said: str
+    ) -> None:
+        (problem,) = _problems(_write(tmp_path, name, '{"events": [,]}'))
+        assert said in problem and "the file holds" not in problem
+
+
 class TestDatesAtTheEdgeOfTheCalendar:
     """Queries that would reach past 9999-12-31 raise QueryError, not OverflowError."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -110,11 +111,52 @@ def _read(text: str, fmt: Format, file: str | None) -> tuple[Timeline, Any, Loca
         with paused_gc():  # a large file is millions of objects, none cyclic
             document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
             return document_to_timeline(document, where), document, where
+    except DataFileError:
+        other = _other_format(text, fmt, file)  # only looked for once reading failed
+        if other is None:
+            raise
+        raise DataFileError([other]) from None
     except RecursionError:
         # The readers refuse deep nesting with its line; this is the backstop for a value
         # just under the parser's own limit that a later step cannot walk.
         message = "values nested too deeply to read; a timeline file needs at most 6 levels"
         raise DataFileError([DataFileProblem(message, file=file)]) from None
+
+
+# What the start of each format looks like: a document's own first field (YAML), a CSV
+# header naming title and when, a JSON object.
+_YAML_START = re.compile(r"(?:events|name|description|fiscal_years)\s*:(?:\s|$)")
+_CSV_HEADER = re.compile(r"[\w ]+(?:[,;\t][\w ]*)+")
+
+
+def _other_format(text: str, fmt: Format, file: str | None) -> DataFileProblem | None:
+    """The problem for a file of one format named as another (YAML saved as .json), or None.
+
+    >>> print(_other_format("events:\\n  - title: A\\n", "json", "t.json").message)
+    the file holds YAML (it starts with 'events:'), not JSON: name it t.yaml, or ...
+    """
+    body = text.removeprefix("\ufeff").lstrip()
+    lines = [line.strip() for line in body.splitlines()[:50]]
+    content = next((line for line in lines if line and not line.startswith("#")), "")
+    found: Format | None = None
+    if body.startswith("{"):
+        # YAML reads JSON: a .yaml file's error there is a real one, not a misnamed file.
+        found = "json" if fmt != "yaml" else None
+    elif _YAML_START.match(content):
+        found = "yaml"
+    elif _CSV_HEADER.fullmatch(content):
+        names = {name.strip().lower() for name in re.split(r"[,;\t]", content)}
+        found = "csv" if {"title", "when"} <= names else None
+    if found is None or found == fmt:
+        return None
+    first = lines[0] if len(lines[0]) <= 40 else lines[0][:40] + "..."
+    suffix = {"yaml": ".yaml", "json": ".json", "csv": ".csv"}[found]
+    name = Path(file).with_suffix(suffix).name if file else f"a {suffix} file"
+    message = (
+        f"the file holds {found.upper()} (it starts with {first!r}), not {fmt.upper()}: name it "
+        f"{name}, or convert it to the format its name says"
+    )
+    return DataFileProblem(message, file=file, line=1)
 
 
 def dumps(timeline: Timeline, fmt: Format, *, file: str | None = None) -> str:
