@@ -200,15 +200,15 @@ def _check(args: argparse.Namespace) -> int:
     try:
         timeline, line = _load_with_lines(args.file)
     except TimelineError as err:
-        found = list(err.problems) if isinstance(err, DataFileError) else []
-        problems = [str(p) for p in found] if found else [str(err)]
+        reported = list(err.problems) if isinstance(err, DataFileError) else []
+        problems = [str(p) for p in reported] if reported else [str(err)]
         for problem in problems:
             _err(problem)
-        if found and found[-1].message == STOPPED:  # a line saying where reading stopped
-            count = len(found) - 1
+        if reported and reported[-1].message == STOPPED:  # a line saying where reading stopped
+            count = len(reported) - 1
             _err(
                 f"{args.file}: {count:,} problem{'s' if count != 1 else ''} before reading "
-                f"stopped (line {found[-1].line}); there may be more"
+                f"stopped (line {reported[-1].line}); there may be more"
             )
         else:
             _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
