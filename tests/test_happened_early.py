@@ -12,9 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Status, Timeline, When
-
 from strategies import whens
+from timeline import Event, Status, Timeline, When
 
 
 def _v4() -> Event:
