@@ -15,6 +15,7 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
   the file's VTIMEZONE), the calendar's X-WR-TIMEZONE, or floating;
 * a bad DTEND or DURATION leaves the event with its start alone (a negative
   duration counts by its length), a second DTSTART is ignored;
+* a UID sent more than once is one event: its newest version (`timeline.ics._duplicates`);
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
 * a recurring event (RRULE/RDATE) is imported as its first occurrence, the
@@ -47,6 +48,7 @@ import pendulum
 from timeline._errors import IcsParseError, TimelineError
 from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
+from timeline.ics._duplicates import newest_versions
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
@@ -528,7 +530,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     """
     found = Structure()
     roots = read_components(data, found)
-    calendars = [c for c in roots if c.name == "VCALENDAR"]
+    calendars = newest_versions([c for c in roots if c.name == "VCALENDAR"], found)
     head = calendars[0]
     name: str | None = _name(head, file_name)
     if (head.text(f"{X}UNNAMED") or "").strip().upper() == "TRUE":
@@ -623,6 +625,8 @@ def _read_child(
             n += 1
         ids[base] = n + 1
         event = attrs.evolve(event, id=f"{base}-{n}")
-        reader.note("events sharing a UID, given new ids", f"{base}-{n} {_describe(comp)}")
+        reader.note(
+            "events whose UIDs give the same id, given new ids", f"{base}-{n} {_describe(comp)}"
+        )
     ids[event.id] = 2
     events.append(event)

@@ -1,0 +1,123 @@
+"""Foreign feeds that hold one event more than once, or change a series from one occurrence on.
+
+RFC 5545 is the oracle: a UID names one event (§3.8.4.7); of two versions the
+higher SEQUENCE (§3.8.7.4), then the later DTSTAMP (RFC 5546 §2.1.5), is the
+newer; ``RECURRENCE-ID;RANGE=THISANDFUTURE`` changes its occurrence and every
+later one (§3.2.13). ``dateutil.rrule`` expands the series independently.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import Timeline, TimelineWarning, When
+from timeline.ics import ImportReport
+
+
+def feed(*events: list[str], head: tuple[str, ...] = ()) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *head]
+    for body in events:
+        lines += ["BEGIN:VEVENT", *body, "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def read(text: str | bytes) -> tuple[Timeline, ImportReport]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        return Timeline.from_ics(text, report=True)
+
+
+def said(report: ImportReport) -> str:
+    return "\n".join(report.messages())
+
+
+OLD = ["UID:launch@x", "SUMMARY:Launch", "DTSTART:20260415T100000Z", "DTSTAMP:20260301T000000Z"]
+NEW = ["UID:launch@x", "SUMMARY:Launch (moved)", "DTSTART:20260420T100000Z"]
+
+
+class TestOneEventPerUid:
+    @pytest.mark.parametrize(
+        ("events", "title", "start", "message"),
+        [
+            # a higher SEQUENCE supersedes, wherever it stands in the file
+            ([OLD, [*NEW, "SEQUENCE:1", "DTSTAMP:20260101T000000Z"]], "Launch (moved)",
+             "2026-04-20T10:00Z", "the one with the higher SEQUENCE kept"),
+            ([[*NEW, "SEQUENCE:2", "DTSTAMP:20260101T000000Z"], [*OLD, "SEQUENCE:1"]],
+             "Launch (moved)", "2026-04-20T10:00Z", "the one with the higher SEQUENCE kept"),
+            # equal SEQUENCE: the later DTSTAMP
+            ([[*NEW, "DTSTAMP:20260302T000000Z"], OLD], "Launch (moved)", "2026-04-20T10:00Z",
+             "the later DTSTAMP"),
+            ([OLD, [*NEW, "DTSTAMP:20260201T000000Z"]], "Launch", "2026-04-15T10:00Z",
+             "the later DTSTAMP"),
+            # equal DTSTAMP: the later LAST-MODIFIED
+            ([[*OLD, "LAST-MODIFIED:20260305T000000Z"],
+              [*NEW, "DTSTAMP:20260301T000000Z", "LAST-MODIFIED:20260304T000000Z"]], "Launch",
+             "2026-04-15T10:00Z", "(or LAST-MODIFIED) kept"),
+            # nothing tells them apart: the later in the file, said
+            ([OLD, [*NEW, "DTSTAMP:20260301T000000Z"]], "Launch (moved)", "2026-04-20T10:00Z",
+             "the later in the file kept"),
+            # an exact copy (a merged export): read once
+            ([OLD, OLD], "Launch", "2026-04-15T10:00Z", "repeated under one UID, read once"),
+        ],
+    )  # fmt: skip
+    def test_the_newest_version_is_kept_and_said(
+        self, events: list[list[str]], title: str, start: str, message: str
+    ) -> None:
+        timeline, report = read(feed(*events))
+        (event,) = timeline
+        assert (event.title, event.when) == (title, When.parse(start))
+        assert message in said(report)
+        assert report.events == 1
+
+    def test_a_cancellation_sent_later_cancels(self) -> None:
+        cancel = [*OLD, "SEQUENCE:1", "STATUS:CANCELLED"]
+        (event,) = read(feed(OLD, cancel))[0]
+        assert event.status.value == "cancelled"
+
+    def test_a_cancel_notice_in_a_second_calendar_of_the_file(self) -> None:
+        text = feed(OLD) + feed([*OLD, "SEQUENCE:1"], head=("METHOD:CANCEL",))
+        (event,) = read(text)[0]
+        assert event.status.value == "cancelled"
+
+    def test_a_series_sent_again(self) -> None:
+        first = [*OLD, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"]
+        again = [*OLD, "SEQUENCE:1", "RRULE:FREQ=DAILY", "EXDATE:20260415T100000Z"]
+        (event,) = read(feed(first, again))[0]
+        assert event.when == When.parse("2026-04-16T10:00Z")  # daily now, not weekly
+
+    def test_an_override_sent_again(self) -> None:
+        series = [*OLD, "RRULE:FREQ=WEEKLY"]
+        moved = ["UID:launch@x", "RECURRENCE-ID:20260415T100000Z", "SUMMARY:Launch"]
+        once = [*moved, "DTSTART:20260416T100000Z"]
+        twice = [*moved, "SEQUENCE:1", "DTSTART:20260417T100000Z"]
+        for events in ([series, once, twice], [series, twice, once]):
+            timeline, report = read(feed(*events))
+            (event,) = timeline
+            assert event.when == When.parse("2026-04-17T10:00Z")
+            assert "higher SEQUENCE" in said(report)
+
+    def test_events_without_a_uid_are_all_kept(self) -> None:
+        a = ["SUMMARY:A", "DTSTART:20260415"]
+        b = ["SUMMARY:B", "DTSTART:20260416"]
+        assert [e.title for e in read(feed(a, b))[0]] == ["A", "B"]
+
+    def test_distinct_uids_are_distinct_events(self) -> None:
+        other = ["UID:other@x", *OLD[1:]]
+        assert len(read(feed(OLD, other))[0]) == 2
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(4)))
+def test_the_newest_wins_in_any_order(order: list[int]) -> None:
+    """Versions ranked by SEQUENCE then DTSTAMP: the file's order does not matter."""
+    versions = [
+        ["UID:u", f"SUMMARY:v{i}", f"SEQUENCE:{i // 2}", f"DTSTAMP:2026030{i % 2 + 1}T000000Z",
+         f"DTSTART:2026041{i}"]
+        for i in range(4)
+    ]  # fmt: skip
+    timeline, _ = read(feed(*(versions[i] for i in order)))
+    assert [e.title for e in timeline] == ["v3"]
