@@ -121,3 +121,65 @@ def test_the_newest_wins_in_any_order(order: list[int]) -> None:
     ]  # fmt: skip
     timeline, _ = read(feed(*(versions[i] for i in order)))
     assert [e.title for e in timeline] == ["v3"]
+
+
+# -- files in East Asian encodings, no charset declared ----------------------------------
+
+_CJK = [
+    ("shift_jis", "Shift_JIS (Japanese)",
+     ["新製品の発表会", "打ち合わせ：東京本社", "四半期レビュー"], "東京都千代田区丸の内"),
+    ("cp932", "Shift_JIS (Japanese)", ["①会議の準備", "週次ミーティング"], "大阪支社"),
+    ("euc_jp", "EUC-JP (Japanese)", ["新製品の発表会", "打ち合わせ"], "東京本社"),
+    ("gb2312", "GB2312/GBK (Simplified Chinese)",
+     ["季度总结会", "团队建设活动", "产品发布会"], "北京市海淀区"),
+    ("gbk", "GB2312/GBK (Simplified Chinese)", ["项目评审会议", "北京总部年会"], "上海浦东"),
+    ("big5", "Big5 (Traditional Chinese)",
+     ["專案會議", "台北總部年會", "產品發表"], "台北市信義區"),
+    ("euc_kr", "EUC-KR (Korean)",
+     ["주간 회의", "서울 본사 방문", "신제품 발표"], "서울특별시 강남구"),
+]  # fmt: skip
+
+
+class TestEastAsianEncodings:
+    @pytest.mark.parametrize(("codec", "label", "titles", "place"), _CJK)
+    def test_read_in_the_encoding_they_are_written_in(
+        self, codec: str, label: str, titles: list[str], place: str
+    ) -> None:
+        events = [
+            [f"UID:{i}@x", f"SUMMARY:{title}", f"LOCATION:{place}", f"DTSTART:2026041{i}"]
+            for i, title in enumerate(titles)
+        ]
+        timeline, report = read(feed(*events).encode(codec))
+        assert [e.title for e in timeline] == titles
+        assert {e.location for e in timeline} == {place}
+        assert report.encoding == label
+        assert f"Read as {label}." in str(report)
+        assert f"lines that are not UTF-8, read as {label}: line 5, line 6" in said(report)
+
+    def test_a_fold_inside_a_double_byte_character(self) -> None:
+        title = "新製品の発表会と四半期レビューおよび来年度の事業計画についての打ち合わせ"
+        line = f"SUMMARY:{title}".encode("shift_jis")
+        cut = 75  # "SUMMARY:" then two bytes a character: an odd octet is inside one
+        folded = line[:cut] + b"\r\n " + line[cut:]
+        with pytest.raises(UnicodeDecodeError):
+            line[:cut].decode("shift_jis")  # the fold splits a character
+        data = feed(["UID:a", "DTSTART:20260415"]).encode().replace(b"UID:a", b"UID:a\r\n" + folded)
+        timeline, report = read(data)
+        assert [e.title for e in timeline] == [title]
+        assert report.encoding == "Shift_JIS (Japanese)"
+
+    def test_utf8_files_are_not_guessed(self) -> None:
+        timeline, report = read(feed(["UID:a", "SUMMARY:新製品の発表会", "DTSTART:20260415"]))
+        assert [e.title for e in timeline] == ["新製品の発表会"]
+        assert report.encoding == "UTF-8" and report.clean
+
+    @pytest.mark.parametrize(
+        "title", ["Zürich Straße", "Müller & Söhne — Größe", "naïve façade rôle déjà", "Café €5"]
+    )
+    def test_western_text_stays_cp1252(self, title: str) -> None:
+        timeline, report = read(feed(["UID:a", f"SUMMARY:{title}", "DTSTART:20260415"]).encode(
+            "cp1252"
+        ))  # fmt: skip
+        assert [e.title for e in timeline] == [title]
+        assert "read as cp1252" in said(report)
+        assert report.encoding == "UTF-8"  # the rest of the file

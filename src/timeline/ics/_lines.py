@@ -4,9 +4,11 @@ Real files are not all RFC 5545. This reader keeps what is sound and names
 what is not, instead of refusing a whole file for one flaw:
 
 * encodings: UTF-8 (with or without a byte-order mark), UTF-16 and UTF-32
-  by their byte-order mark (or UTF-16 by its zero bytes), and a line that is
-  not UTF-8 read as cp1252 (old Outlook exports), or Latin-1 where cp1252
-  has no character, with a note naming the lines;
+  by their byte-order mark (or UTF-16 by its zero bytes); lines that are not
+  UTF-8 in the East Asian encoding they are surely written in (Shift_JIS,
+  GB2312/GBK, Big5, EUC-KR, EUC-JP: `timeline.ics._encoding`), else read as
+  cp1252 (old Outlook exports), or Latin-1 where cp1252 has no character,
+  with a note naming the lines and the encoding in the report;
 * a ``BEGIN:``/``END:`` line indented by mistake is its own line, not a
   continuation of the one before (a real fold follows a full-width line);
 * a component that is never closed, or closed by a misspelt ``END:`` (``END:VTOOD``),
@@ -154,14 +156,45 @@ def _transcode(data: bytes, found: Structure) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _decode(raw: bytes, number: int, found: Structure) -> str | None:
-    """One line as text: UTF-8, else cp1252, else Latin-1; ``None`` for binary data."""
+def _legacy(data: bytes, lines: list[tuple[int, bytes]]) -> tuple[str, str] | None:
+    """The East Asian encoding of the lines that are not UTF-8, if they are surely in one."""
+    if data.isascii():
+        return None
+    try:
+        data.decode()
+        return None  # UTF-8 throughout (unfolding joins whole lines: each is UTF-8 too)
+    except UnicodeDecodeError:
+        pass
+    bad = []
+    for _, raw in lines:
+        try:
+            raw.decode()
+        except UnicodeDecodeError:
+            if b"\x00" not in raw:
+                bad.append(raw)
+    from timeline.ics._encoding import east_asian
+
+    return east_asian(bad)
+
+
+def _decode(
+    raw: bytes, number: int, found: Structure, legacy: tuple[str, str] | None = None
+) -> str | None:
+    """One line as text: UTF-8, else ``legacy`` (an East Asian encoding found for the file's
+    lines that are not UTF-8), else cp1252, else Latin-1; ``None`` for binary data."""
     try:
         return raw.decode()
     except UnicodeDecodeError:
         pass
     if b"\x00" in raw:
         return None
+    if legacy is not None:
+        try:
+            text = raw.decode(legacy[0])
+            found.change(f"lines that are not UTF-8, read as {legacy[1]}", f"line {number}")
+            return text
+        except UnicodeDecodeError:
+            pass
     try:
         text, codec = raw.decode("cp1252"), "cp1252 (Windows Western European)"
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no cp1252 character
@@ -322,11 +355,15 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
         found.skip("components damaged", f"{comp.name} lines {comp.line}-{last} ({why})")
 
     last = 0
-    for number, raw in _logical_lines(data, found):
+    lines = _logical_lines(data, found)
+    legacy = _legacy(data, lines)
+    if legacy is not None:
+        found.encoding = legacy[1]
+    for number, raw in lines:
         last = number
         if not raw.strip():
             continue
-        text = _decode(raw, number, found)
+        text = _decode(raw, number, found, legacy)
         if text is None:
             binary = True
             found.skip("lines that are not text", f"line {number}")

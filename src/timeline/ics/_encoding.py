@@ -1,0 +1,103 @@
+"""The legacy encoding of a calendar's lines that are not UTF-8: East Asian, else Western.
+
+RFC 5545 files are UTF-8, but old exports from Japanese, Chinese and Korean
+systems are written in their national encodings (Shift_JIS, GB2312/GBK, Big5,
+EUC-KR, EUC-JP) and declare none. Read as cp1252 they become mojibake
+(``‰ï‹c`` for ``会議``). The lines that are not UTF-8 are given to ``chardet``
+(imported only then), limited to these encodings and cp1252; its East Asian
+answer is taken only when every such line decodes in it without an error and
+what they say is East Asian script (ideographs, kana, hangul). Otherwise they
+stay cp1252, as before: a wrong guess never replaces a plain one.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Sequence
+
+__all__ = ["east_asian"]
+
+# chardet's candidates: the East Asian encodings calendars were exported in, and cp1252.
+_CANDIDATES = (
+    "windows-1252",
+    "shift_jis",
+    "cp932",
+    "euc-jp",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "big5",
+    "cp950",
+    "euc-kr",
+    "cp949",
+)
+
+# Python codec name of chardet's answer -> (the superset decoded with, the name reported)
+_EAST_ASIAN = {
+    "shift_jis": ("cp932", "Shift_JIS (Japanese)"),
+    "cp932": ("cp932", "Shift_JIS (Japanese)"),
+    "euc_jp": ("euc_jp", "EUC-JP (Japanese)"),
+    "gb2312": ("gb18030", "GB2312/GBK (Simplified Chinese)"),
+    "gbk": ("gb18030", "GB2312/GBK (Simplified Chinese)"),
+    "gb18030": ("gb18030", "GB2312/GBK (Simplified Chinese)"),
+    "big5": ("cp950", "Big5 (Traditional Chinese)"),
+    "cp950": ("cp950", "Big5 (Traditional Chinese)"),
+    "euc_kr": ("cp949", "EUC-KR (Korean)"),
+    "cp949": ("cp949", "EUC-KR (Korean)"),
+}
+
+_SCRIPT = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FDF),  # CJK radicals
+    (0x3000, 0x30FF),  # CJK punctuation, hiragana, katakana
+    (0x3130, 0x318F),  # Hangul compatibility jamo
+    (0x31F0, 0x31FF),  # katakana extensions
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF01, 0xFF60),  # full-width forms (not half-width katakana: mojibake's mark)
+    (0xFFE0, 0xFFE6),
+)
+_SHARE = 0.8  # of the characters past ASCII that must be East Asian script
+
+
+def _east_asian_script(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _SCRIPT)
+
+
+def east_asian(lines: Sequence[bytes]) -> tuple[str, str] | None:
+    """The codec and name of the East Asian encoding ``lines`` (not UTF-8) are in, if surely one.
+
+    >>> east_asian(["SUMMARY:会議の準備".encode("shift_jis")])
+    ('cp932', 'Shift_JIS (Japanese)')
+    >>> east_asian(["SUMMARY:Café".encode("cp1252")]) is None
+    True
+    """
+    if not lines:
+        return None
+    try:
+        import chardet
+    except ImportError:  # pragma: no cover - a dependency; cp1252 as before without it
+        return None
+    sample = b"\n".join(lines)
+    found = chardet.detect(sample, include_encodings=_CANDIDATES, prefer_superset=True)
+    name = found.get("encoding")
+    if not name:
+        return None
+    try:
+        known = _EAST_ASIAN.get(codecs.lookup(name).name.replace("-", "_"))
+    except LookupError:
+        return None
+    if known is None:
+        return None
+    codec, label = known
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    past = [c for c in text if not c.isascii()]
+    if not past or sum(map(_east_asian_script, past)) < _SHARE * len(past):
+        return None
+    return codec, label
