@@ -183,3 +183,123 @@ class TestEastAsianEncodings:
         assert [e.title for e in timeline] == [title]
         assert "read as cp1252" in said(report)
         assert report.encoding == "UTF-8"  # the rest of the file
+
+
+# -- RECURRENCE-ID;RANGE=THISANDFUTURE: this occurrence and every later one ------------------
+
+SERIES = ["UID:s", "SUMMARY:Sync", "DTSTART;TZID=Europe/Berlin:20260318T100000",
+          "DTEND;TZID=Europe/Berlin:20260318T110000", "RRULE:FREQ=WEEKLY;COUNT=10"]  # fmt: skip
+
+
+def future(rid: str, *lines: str) -> list[str]:
+    return ["UID:s", f"RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:{rid}", *lines]
+
+
+def berlin(text: str) -> When:
+    return When.parse(f"{text}[Europe/Berlin]")
+
+
+class TestThisAndFuture:
+    @pytest.mark.parametrize(
+        ("events", "title", "start", "end"),
+        [
+            # from the 2nd on, ten days later: the 2nd (moved) comes before the 3rd, moved too
+            ([[*SERIES, "EXDATE;TZID=Europe/Berlin:20260318T100000"],
+              future("20260325T100000", "SUMMARY:Sync (later)",
+                     "DTSTART;TZID=Europe/Berlin:20260404T100000",
+                     "DTEND;TZID=Europe/Berlin:20260404T110000")],
+             "Sync (later)", "2026-04-04T10:00+02:00", "2026-04-04T11:00+02:00"),
+            # from the 2nd on, in the afternoon; the 2nd excluded: the 3rd, in the afternoon,
+            # its new title and length, at the wall-clock time across the clock change
+            ([[*SERIES, "EXDATE;TZID=Europe/Berlin:20260318T100000,20260325T100000"],
+              future("20260325T100000", "SUMMARY:Sync (afternoon)",
+                     "DTSTART;TZID=Europe/Berlin:20260325T140000",
+                     "DTEND;TZID=Europe/Berlin:20260325T153000")],
+             "Sync (afternoon)", "2026-04-01T14:00+02:00", "2026-04-01T15:30+02:00"),
+            # new properties without new times: the later occurrences are renamed
+            ([[*SERIES, "EXDATE;TZID=Europe/Berlin:20260318T100000,20260325T100000"],
+              future("20260325T100000", "SUMMARY:Sync (renamed)", "LOCATION:Room 2")],
+             "Sync (renamed)", "2026-04-01T10:00+02:00", "2026-04-01T11:00+02:00"),
+            # the RECURRENCE-ID in UTC (09:00Z is 10:00 in Berlin in March): the same
+            ([[*SERIES, "EXDATE;TZID=Europe/Berlin:20260318T100000,20260325T100000"],
+              ["UID:s", "RECURRENCE-ID;RANGE=THISANDFUTURE:20260325T090000Z",
+               "SUMMARY:Sync (afternoon)", "DTSTART;TZID=Europe/Berlin:20260325T140000",
+               "DTEND;TZID=Europe/Berlin:20260325T153000"]],
+             "Sync (afternoon)", "2026-04-01T14:00+02:00", "2026-04-01T15:30+02:00"),
+            # a change from a later occurrence on leaves the first as it was
+            ([SERIES, future("20260325T100000", "SUMMARY:Other",
+                             "DTSTART;TZID=Europe/Berlin:20260325T140000")],
+             "Sync", "2026-03-18T10:00+01:00", "2026-03-18T11:00+01:00"),
+            # from the first on: the whole series
+            ([SERIES, future("20260318T100000", "SUMMARY:All moved",
+                             "DTSTART;TZID=Europe/Berlin:20260318T080000",
+                             "DTEND;TZID=Europe/Berlin:20260318T083000")],
+             "All moved", "2026-03-18T08:00+01:00", "2026-03-18T08:30+01:00"),
+        ],
+    )  # fmt: skip
+    def test_the_change_carries_to_later_occurrences(
+        self, events: list[list[str]], title: str, start: str, end: str
+    ) -> None:
+        (event,) = read(feed(*events))[0]
+        assert (event.title, event.when, event.end) == (title, berlin(start), berlin(end))
+
+    def test_cancelled_from_an_occurrence_on(self) -> None:
+        """The 1st excluded, the rest cancelled from the 2nd on: nothing is left."""
+        cancel = future("20260325T100000", "STATUS:CANCELLED")
+        timeline, report = read(
+            feed([*SERIES, "EXDATE;TZID=Europe/Berlin:20260318T100000"], cancel)
+        )
+        assert len(timeline) == 0
+        assert "every occurrence of the series is excluded" in said(report)
+
+    def test_a_carried_change_is_said(self) -> None:
+        _, report = read(feed(
+            [*SERIES, "EXDATE;TZID=Europe/Berlin:20260318T100000,20260325T100000"],
+            future("20260325T100000", "SUMMARY:Sync (renamed)"),
+        ))  # fmt: skip
+        assert "RANGE=THISANDFUTURE" in said(report)
+        assert "changed occurrences of recurring events" not in said(report)  # it was used
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    excluded=st.sets(st.integers(0, 7), max_size=6),
+    at=st.integers(0, 7),
+    shift=st.integers(-3, 20) | st.none(),  # days; None cancels
+)
+def test_this_and_future_against_dateutil(excluded: set[int], at: int, shift: int | None) -> None:
+    """RFC 5545 §3.2.13 over dateutil's occurrences: from the `at`-th on, moved or cancelled."""
+    import datetime as dt
+
+    from dateutil.rrule import WEEKLY, rrule
+
+    walls = list(rrule(WEEKLY, count=8, dtstart=dt.datetime(2026, 4, 1, 10)))
+    changed = ["SUMMARY:Changed"]
+    if shift is None:
+        changed.append("STATUS:CANCELLED")
+    else:
+        changed.append(f"DTSTART:{walls[at] + dt.timedelta(days=shift):%Y%m%dT%H%M%S}Z")
+    master = [
+        "UID:s",
+        "SUMMARY:S",
+        f"DTSTART:{walls[0]:%Y%m%dT%H%M%S}Z",
+        "RRULE:FREQ=WEEKLY;COUNT=8",
+    ]
+    master += [f"EXDATE:{walls[i]:%Y%m%dT%H%M%S}Z" for i in sorted(excluded)]
+    rid = f"RECURRENCE-ID;RANGE=THISANDFUTURE:{walls[at]:%Y%m%dT%H%M%S}Z"
+    override = ["UID:s", rid, *changed]
+    timeline, _ = read(feed(master, override))
+    left = []
+    for i, wall in enumerate(walls):
+        if i >= at and shift is None:
+            continue  # cancelled from `at` on
+        if i in excluded:
+            continue  # an excluded occurrence is gone, the override's own too
+        moved = i >= at and shift is not None
+        left.append((wall + dt.timedelta(days=shift if moved else 0), "Changed" if moved else "S"))
+    if not left:
+        assert len(timeline) == 0
+        return
+    wall, title = min(left)
+    (event,) = timeline
+    assert (event.title, event.when) == (title, When.instant(wall.replace(tzinfo=dt.UTC)))

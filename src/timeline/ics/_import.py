@@ -21,7 +21,8 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
 * a recurring event (RRULE/RDATE) is imported as its first occurrence, the
   one a calendar app shows (`timeline.ics._recurrence`): the earliest of
   DTSTART, the RRULE's and the RDATEs' occurrences not removed by an EXDATE
-  or a cancelled override, each where its override moves it; other
+  or a cancelled override, each where its override moves it (a
+  RANGE=THISANDFUTURE one, and every later one: `timeline.ics._ranges`); other
   overrides (RECURRENCE-ID) are skipped, unless their series is not in the
   file; to-dos, journals and other components are skipped, and so is an
   event without a readable start;
@@ -38,7 +39,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
-import json
 import re
 from typing import Any
 
@@ -48,11 +48,14 @@ import pendulum
 from timeline._errors import IcsParseError, TimelineError
 from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
+from timeline.ics._calendar import calendar_json, timeline_name
+from timeline.ics._calendar import fiscal_years as fiscal_years_of
 from timeline.ics._duplicates import newest_versions
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
 from timeline.ics._placement import place
+from timeline.ics._ranges import Futures, carried, is_future
 from timeline.ics._recurrence import (
     Moments,
     Occurrences,
@@ -105,6 +108,8 @@ class _Reader(Values):
         # By UID: (where an override moves it, the occurrence, the override), earliest first
         self._moves: dict[str, list[tuple[_dt.date, _dt.date, Component]]] = {}
         self._budget: dict[str, int] = {}  # moved occurrences left to step over, by UID
+        self._futures: dict[str, Futures] = {}  # THISANDFUTURE overrides, by UID
+        self._carried: dict[int, Component] = {}  # occurrences they change -> the override
         self.occurrences = occurrences if occurrences is not None else Occurrences()
 
     def event(self, comp: Component, feed: str | None) -> Event:
@@ -177,11 +182,16 @@ class _Reader(Values):
         if series and is_series(comp, self.overrides):
             first, override, own_stop = self._first(comp, starts[0], start, where)
             if override is not None:
-                self.used.add(id(override))
+                source = self._carried.pop(id(override), override)
+                self.used.add(id(source))
                 self.note(
                     "recurring events whose first occurrence is changed (RECURRENCE-ID), "
-                    "imported as changed",
-                    f"{where}: {_describe(override)}",
+                    "imported as changed"
+                    if source is override
+                    else "recurring events changed from an earlier occurrence on "
+                    "(RECURRENCE-ID;RANGE=THISANDFUTURE), their first occurrence imported as "
+                    "changed",
+                    f"{where}: {_describe(source)}",
                 )
                 return self._foreign(overridden(comp, override), feed, series=False)
             if own_stop is not None:  # an RDATE PERIOD: the occurrence's own end
@@ -262,6 +272,8 @@ class _Reader(Values):
             moves.sort(key=functools.cmp_to_key(_by_first))
             self._moves[uid] = moves
             self._budget[uid] = 4 * len(moves) + 64
+            futures = [(v, o) for v, o in pairs if is_future(o) and found.get(v) is o]
+            self._futures[uid] = Futures(futures)
         return found
 
     def _moved(self, other: Component) -> _dt.date | None:
@@ -296,17 +308,19 @@ class _Reader(Values):
         def cancelled(other: Component) -> bool:
             return (other.text("STATUS") or "").strip().upper() == "CANCELLED"
 
+        futures = self._futures.get(uid_of(comp))
+
         def gone(value: _dt.date) -> bool:
             if excluded and excluded.get(value):
                 return True
-            other = override(value)
-            return other is not None and cancelled(other)
+            other = override(value) or (futures.governing(value) if futures else None)
+            return other is not None and cancelled(other)  # cancelled from an occurrence on
 
         # The earliest occurrence an override moves, at the time it moves it to (each skipped
         # one is excluded by an EXDATE of this series: bounded by its EXDATEs).
         moved: list[tuple[_dt.date, Component | None]] = []
         for to, value, changed in self._moves.get(uid_of(comp), []) if replaced else []:
-            if not (excluded and excluded.get(value)):
+            if not gone(value):
                 moved.append((to, changed))
                 break
 
@@ -389,7 +403,7 @@ class _Reader(Values):
                 return start, override(start), None
         found: list[tuple[_dt.date, Component | None]] = list(moved)
         if plain is not None:
-            found.append((plain, override(plain)))  # an override without a DTSTART of its own
+            found.append(self._changed(comp, plain, override(plain), futures, where))
         if not found:
             raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
         first, other = earliest(found)
@@ -415,6 +429,34 @@ class _Reader(Values):
             )
         own = self._periods(comp, where).get(first) if other is None else None
         return first, other, own
+
+    def _changed(
+        self,
+        comp: Component,
+        plain: _dt.date,
+        own: Component | None,
+        futures: Futures | None,
+        where: str,
+    ) -> tuple[_dt.date, Component | None]:
+        """The occurrence ``plain`` as its own override or a THISANDFUTURE one before it
+        makes it: where it starts, and the override to read it from."""
+        source = None if own is not None or not futures else futures.governing(plain)
+        rid = None if source is None else source.first("RECURRENCE-ID")
+        if source is None or rid is None:
+            return plain, own  # own: an override without a DTSTART of its own, or none
+        try:
+            anchor = self.point(rid, where)
+            changed = carried(comp, source, plain, anchor)
+            start = changed.first("DTSTART")
+            assert start is not None
+            at = self.point(start, where)
+        except (Skip, ValueError, OverflowError):
+            raise Skip(
+                "its first occurrence is changed by a RECURRENCE-ID;RANGE=THISANDFUTURE "
+                f"({_describe(source)}) whose times cannot be carried to it"
+            ) from None
+        self._carried[id(changed)] = source
+        return at, changed
 
     def _periods(self, comp: Component, where: str) -> Moments[_dt.date]:
         """The ends of ``comp``'s RDATE PERIODs (``start/end`` or ``start/duration``) by start."""
@@ -469,56 +511,6 @@ def _describe(comp: Component) -> str:
 _SILENT = {"VTIMEZONE"}  # support data: read when a TZID needs it
 
 
-def _name(head: Component, file_name: str | None) -> str:
-    for prop in ("NAME", "X-WR-CALNAME"):
-        text = head.text(prop)
-        if text is not None and text.strip():
-            return text
-    if file_name:
-        from pathlib import PurePath
-
-        stem = PurePath(file_name).stem.strip()
-        if stem:
-            return stem
-    return DEFAULT_NAME
-
-
-def _calendar_json(prop: Prop) -> dict[str, Any]:
-    """A calendar property's JSON object; `Skip` when it is not one."""
-    try:
-        value = json.loads(prop.text)
-    except RecursionError:
-        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
-    except ValueError:
-        value = None
-    if not isinstance(value, dict):
-        raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
-    return value
-
-
-def _fiscal_years(head: Component, found: Structure) -> dict[str, int]:
-    """The timeline's fiscal years from our feed's ``X-TIMELINE-FISCAL-YEARS``, if sound."""
-    prop = head.first(f"{X}FISCAL-YEARS")
-    if prop is None:
-        return {}
-    try:
-        value = json.loads(prop.text)
-    except RecursionError:
-        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
-    except ValueError:
-        value = None
-    if isinstance(value, dict) and all(
-        isinstance(k, str) and type(v) is int and 1 <= v <= 12 for k, v in value.items()
-    ):
-        try:
-            Timeline(fiscal_years=value)  # the same checks as any timeline's
-            return value
-        except TimelineError:
-            pass
-    found.skip("calendar properties that cannot be read", f"{prop.name} (line {prop.line})")
-    return {}
-
-
 def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportReport]:
     """A `Timeline` from iCalendar bytes, and the report of what was skipped or repaired.
 
@@ -532,12 +524,12 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     roots = read_components(data, found)
     calendars = newest_versions([c for c in roots if c.name == "VCALENDAR"], found)
     head = calendars[0]
-    name: str | None = _name(head, file_name)
+    name: str | None = timeline_name(head, file_name)
     if (head.text(f"{X}UNNAMED") or "").strip().upper() == "TRUE":
         name = None  # our feed of a timeline without a name: "Calendar" is only the feed's
-    fiscal_years = _fiscal_years(head, found)
+    fiscal_years = fiscal_years_of(head, found)
     description = head.text("X-WR-CALDESC") or head.text("DESCRIPTION")
-    exact = _exact(head, _calendar_json)
+    exact = _exact(head, calendar_json)
     name = exact.get("name", name)  # our feed of a timeline named with control characters
     description = exact.get("description", description)
     if description is not None and not description.strip():
