@@ -303,3 +303,33 @@ def test_this_and_future_against_dateutil(excluded: set[int], at: int, shift: in
     wall, title = min(left)
     (event,) = timeline
     assert (event.title, event.when) == (title, When.instant(wall.replace(tzinfo=dt.UTC)))
+
+
+class TestCancellationNotices:
+    """RFC 5546 §3.2.5: METHOD:CANCEL with a RECURRENCE-ID cancels that occurrence only."""
+
+    SERIES = ("UID:a", "SUMMARY:Standup", "DTSTART:20260415T100000Z", "RRULE:FREQ=DAILY;COUNT=3")
+    FIRST = ("UID:a", "RECURRENCE-ID:20260415T100000Z", "SEQUENCE:1", "SUMMARY:Standup",
+             "DTSTART:20260415T100000Z")  # fmt: skip
+
+    def test_a_cancelled_first_occurrence_is_not_imported_as_confirmed(self) -> None:
+        text = feed(list(self.SERIES)) + feed(list(self.FIRST), head=("METHOD:CANCEL",))
+        timeline, report = read(text)
+        (event,) = timeline
+        assert event.when == When.parse("2026-04-16T10:00Z")  # the next one, as before
+        assert event.status.value == "confirmed"  # the series is not cancelled
+        assert "METHOD:CANCEL" in said(report)
+
+    def test_every_occurrence_cancelled(self) -> None:
+        notices = [
+            ["UID:a", f"RECURRENCE-ID:2026041{d}T100000Z", "DTSTART:20260415T100000Z"]
+            for d in (5, 6, 7)
+        ]
+        timeline, report = read(feed(list(self.SERIES)) + feed(*notices, head=("METHOD:CANCEL",)))
+        assert len(timeline) == 0
+        assert "every occurrence of the series is excluded (EXDATE) or cancelled" in said(report)
+
+    def test_the_whole_series_cancelled(self) -> None:
+        text = feed(list(self.SERIES)) + feed([*self.SERIES, "SEQUENCE:1"], head=("METHOD:CANCEL",))
+        (event,) = read(text)[0]
+        assert (event.when, event.status.value) == (When.parse("2026-04-15T10:00Z"), "cancelled")

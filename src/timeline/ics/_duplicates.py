@@ -8,16 +8,21 @@ SEQUENCEs the later DTSTAMP (then LAST-MODIFIED). With all of those equal, the
 later in the file is kept, as a calendar store that saves them in order does;
 a copy identical to the one kept is dropped. Each replacement is said in the
 report: nothing is dropped in silence.
+
+An iTIP cancellation notice (``METHOD:CANCEL``, RFC 5546 §3.2.5) is such a
+version too: each event in it is read as ``STATUS:CANCELLED`` (`cancellations`),
+so a notice for one occurrence (with its RECURRENCE-ID) cancels that occurrence
+only, and one for the series cancels the event.
 """
 
 from __future__ import annotations
 
 import re
 
-from timeline.ics._lines import Component, Structure
+from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._recurrence import uid_of
 
-__all__ = ["newest_versions"]
+__all__ = ["cancellations", "newest_versions"]
 
 _STAMP = re.compile(r"(\d{8})(?:T(\d{6}))?")
 _SEQUENCE = re.compile(r"[+-]?\d{1,9}")
@@ -152,3 +157,34 @@ def _say(
             "(a UID names one event)",
             where,
         )
+
+
+def cancellations(calendars: list[Component], found: Structure) -> list[Component]:
+    """``calendars`` with each event of a cancellation notice (``METHOD:CANCEL``) cancelled.
+
+    >>> from timeline.ics._lines import read_components
+    >>> data = (b"BEGIN:VCALENDAR\\nMETHOD:CANCEL\\nBEGIN:VEVENT\\nUID:a\\nEND:VEVENT\\n"
+    ...         b"END:VCALENDAR\\n")
+    >>> (calendar,) = cancellations(read_components(data), Structure())
+    >>> calendar.children[0].text("STATUS")
+    'CANCELLED'
+    """
+    out = []
+    for calendar in calendars:
+        method = (calendar.text("METHOD") or "").strip().upper()
+        if calendar.name != "VCALENDAR" or method != "CANCEL":
+            out.append(calendar)
+            continue
+        children = []
+        for comp in calendar.children:
+            if comp.name == "VEVENT" and (comp.text("STATUS") or "").strip().upper() != "CANCELLED":
+                found.change(
+                    "events in a cancellation (METHOD:CANCEL), read as cancelled", _describe(comp)
+                )
+                status = [Prop("STATUS", {}, "CANCELLED", comp.line)]
+                comp = Component(
+                    comp.name, comp.line, {**comp.props, "STATUS": status}, comp.children
+                )
+            children.append(comp)
+        out.append(Component(calendar.name, calendar.line, calendar.props, children))
+    return out

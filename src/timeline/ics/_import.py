@@ -50,7 +50,7 @@ from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
 from timeline.ics._calendar import calendar_json, timeline_name
 from timeline.ics._calendar import fiscal_years as fiscal_years_of
-from timeline.ics._duplicates import newest_versions
+from timeline.ics._duplicates import cancellations, newest_versions
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
@@ -103,7 +103,6 @@ class _Reader(Values):
         # RECURRENCE-ID components by the UID of their series, and those used as a first occurrence
         self.overrides = overrides if overrides is not None else {}
         self.used: set[int] = set()
-        self.cancelling = False  # the calendar is an iTIP cancellation notice
         self._by_uid: dict[str, Moments[Component]] = {}
         # By UID: (where an override moves it, the occurrence, the override), earliest first
         self._moves: dict[str, list[tuple[_dt.date, _dt.date, Component]]] = {}
@@ -208,10 +207,6 @@ class _Reader(Values):
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
-        if self.cancelling and status != "cancelled":
-            # A cancellation notice (iTIP METHOD:CANCEL): the calendar removes the event.
-            self.note("events in a cancellation (METHOD:CANCEL), read as cancelled", where)
-            status = "cancelled"
         tags = [t for p in comp.props.get("CATEGORIES", []) for t in split_list(p.value)]
         url = comp.text("URL")
         sources = [Source(feed or "iCalendar feed", url=url.strip())] if url and url.strip() else []
@@ -522,7 +517,8 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     """
     found = Structure()
     roots = read_components(data, found)
-    calendars = newest_versions([c for c in roots if c.name == "VCALENDAR"], found)
+    calendars = [c for c in roots if c.name == "VCALENDAR"]
+    calendars = newest_versions(cancellations(calendars, found), found)
     head = calendars[0]
     name: str | None = timeline_name(head, file_name)
     if (head.text(f"{X}UNNAMED") or "").strip().upper() == "TRUE":
@@ -553,7 +549,6 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         zoner = Zones(definitions)
         reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
         reader.used = used
-        reader.cancelling = (calendar.text("METHOD") or "").strip().upper() == "CANCEL"
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
         recurring += reader.recurring
