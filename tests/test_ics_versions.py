@@ -333,3 +333,11 @@ class TestCancellationNotices:
         text = feed(list(self.SERIES)) + feed([*self.SERIES, "SEQUENCE:1"], head=("METHOD:CANCEL",))
         (event,) = read(text)[0]
         assert (event.when, event.status.value) == (When.parse("2026-04-15T10:00Z"), "cancelled")
+
+
+def test_a_reply_does_not_replace_the_event_it_answers() -> None:
+    """RFC 5546 §3.2.3: a REPLY carries an attendee's answer, not the event (DTSTART optional)."""
+    reply = ["UID:launch@x", "DTSTAMP:20260310T000000Z", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x"]
+    timeline, _ = read(feed(OLD) + feed(reply, head=("METHOD:REPLY",)))
+    (event,) = timeline
+    assert (event.title, event.when) == ("Launch", When.parse("2026-04-15T10:00Z"))

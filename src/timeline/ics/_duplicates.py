@@ -24,6 +24,7 @@ from timeline.ics._recurrence import uid_of
 
 __all__ = ["cancellations", "newest_versions"]
 
+_ANSWERS = frozenset({"REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH"})
 _STAMP = re.compile(r"(\d{8})(?:T(\d{6}))?")
 _SEQUENCE = re.compile(r"[+-]?\d{1,9}")
 
@@ -85,7 +86,9 @@ def newest_versions(calendars: list[Component], found: Structure) -> list[Compon
     """``calendars`` with each VEVENT sent again under its UID (and RECURRENCE-ID) once: the newest.
 
     The order of newness is SEQUENCE, then DTSTAMP, then LAST-MODIFIED, then the
-    place in the file; every version left out is named in ``found``.
+    place in the file; an attendee's answer (a calendar with METHOD:REPLY, COUNTER,
+    DECLINECOUNTER or REFRESH) gives way to any version of the event itself. Every
+    version left out is named in ``found``.
 
     >>> from timeline.ics._lines import read_components
     >>> data = (b"BEGIN:VCALENDAR\\nBEGIN:VEVENT\\nUID:a\\nSEQUENCE:1\\nSUMMARY:new\\nEND:VEVENT\\n"
@@ -95,18 +98,21 @@ def newest_versions(calendars: list[Component], found: Structure) -> list[Compon
     >>> [event.text("SUMMARY") for event in calendar.children]
     ['new']
     """
-    best: dict[tuple[str, str, str], tuple[tuple[int, str, str, int], Component]] = {}
+    best: dict[tuple[str, str, str], tuple[tuple[int, int, str, str, int], Component]] = {}
     dropped: set[int] = set()
     position = 0
     for calendar in calendars:
         if calendar.name != "VCALENDAR":
             continue
+        # An attendee's answer (REPLY, COUNTER ...) is not a version of the event itself.
+        event = (calendar.text("METHOD") or "").strip().upper() not in _ANSWERS
         for comp in calendar.children:
             position += 1
             key = _key(comp) if comp.name == "VEVENT" else None
             if key is None:
                 continue
             rank = (
+                int(event),
                 _sequence(comp, found, _describe(comp)),
                 _stamp(comp, "DTSTAMP"),
                 _stamp(comp, "LAST-MODIFIED"),
@@ -133,19 +139,21 @@ def newest_versions(calendars: list[Component], found: Structure) -> list[Compon
 def _say(
     found: Structure,
     old: Component,
-    old_rank: tuple[int, str, str, int],
+    old_rank: tuple[int, int, str, str, int],
     new: Component,
-    new_rank: tuple[int, str, str, int],
+    new_rank: tuple[int, int, str, str, int],
 ) -> None:
     where = f"{_describe(old)}, kept {_describe(new)}"
     if _content(old) == _content(new):
         found.change("events repeated under one UID, read once", where)
     elif old_rank[0] != new_rank[0]:
+        found.change("answers (METHOD:REPLY, COUNTER ...) to an event in the file, left out", where)
+    elif old_rank[1] != new_rank[1]:
         found.change(
             "events sent again under one UID, the one with the higher SEQUENCE kept",
-            f"{where} (SEQUENCE {old_rank[0]} < {new_rank[0]})",
+            f"{where} (SEQUENCE {old_rank[1]} < {new_rank[1]})",
         )
-    elif old_rank[1:3] != new_rank[1:3]:
+    elif old_rank[2:4] != new_rank[2:4]:
         found.change(
             "events sent again under one UID with the same SEQUENCE, the later DTSTAMP "
             "(or LAST-MODIFIED) kept",
