@@ -329,6 +329,15 @@ class TestCancellationNotices:
         assert len(timeline) == 0
         assert "every occurrence of the series is excluded (EXDATE) or cancelled" in said(report)
 
+    def test_a_notice_without_a_dtstart_cancels_the_event_it_names(self) -> None:
+        """RFC 5546 §3.2.5: a CANCEL need not repeat DTSTART; the event keeps its date."""
+        notice = ["UID:a", "SEQUENCE:1", "DTSTAMP:20260401T000000Z"]
+        timeline, report = read(feed(list(self.SERIES)) + feed(notice, head=("METHOD:CANCEL",)))
+        (event,) = timeline
+        assert (event.when, event.status.value) == (When.parse("2026-04-15T10:00Z"), "cancelled")
+        assert event.title == "Standup"
+        assert "the one with the higher SEQUENCE kept" in said(report)
+
     def test_the_whole_series_cancelled(self) -> None:
         text = feed(list(self.SERIES)) + feed([*self.SERIES, "SEQUENCE:1"], head=("METHOD:CANCEL",))
         (event,) = read(text)[0]

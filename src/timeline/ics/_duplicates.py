@@ -100,6 +100,8 @@ def newest_versions(calendars: list[Component], found: Structure) -> list[Compon
     """
     best: dict[tuple[str, str, str], tuple[tuple[int, int, str, str, int], Component]] = {}
     dropped: set[int] = set()
+    swap: dict[int, Component] = {}  # a version in the file -> that version made whole
+    origin: dict[int, Component] = {}  # and back
     position = 0
     for calendar in calendars:
         if calendar.name != "VCALENDAR":
@@ -123,17 +125,33 @@ def newest_versions(calendars: list[Component], found: Structure) -> list[Compon
                 best[key] = rank, comp
                 continue
             (old_rank, old), (new_rank, new) = sorted([held, (rank, comp)], key=lambda p: p[0])
-            best[key] = new_rank, new
-            dropped.add(id(old))
+            dropped.add(id(origin.get(id(old), old)))
             _say(found, old, old_rank, new, new_rank)
-    if not dropped:
+            if _cancelled(new) and "DTSTART" not in new.props and "DTSTART" in old.props:
+                # RFC 5546 §3.2.5: a CANCEL need not repeat the event's times: the event it
+                # cancels keeps them (and the rest it does not say again).
+                whole = Component(new.name, new.line, {**old.props, **new.props}, new.children)
+                first = origin.get(id(new), new)  # the version as it stands in the file
+                origin[id(whole)], swap[id(first)] = first, whole
+                new = whole
+            best[key] = new_rank, new
+    if not dropped and not swap:
         return calendars
     return [
-        Component(c.name, c.line, c.props, [x for x in c.children if id(x) not in dropped])
+        Component(
+            c.name,
+            c.line,
+            c.props,
+            [swap.get(id(x), x) for x in c.children if id(x) not in dropped],
+        )
         if c.name == "VCALENDAR"
         else c
         for c in calendars
     ]
+
+
+def _cancelled(comp: Component) -> bool:
+    return (comp.text("STATUS") or "").strip().upper() == "CANCELLED"
 
 
 def _say(
