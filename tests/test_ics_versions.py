@@ -350,3 +350,21 @@ def test_a_reply_does_not_replace_the_event_it_answers() -> None:
     timeline, _ = read(feed(OLD) + feed(reply, head=("METHOD:REPLY",)))
     (event,) = timeline
     assert (event.title, event.when) == ("Launch", When.parse("2026-04-15T10:00Z"))
+
+
+# -- text values as other writers escape them --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [r"C:\path\to\file", r"a\:b", r'say \"hi\"', r"tab\there", r"x\\y", r"a\Nb\nc", r"a\;b\,c",
+     "trail\\"],
+)  # fmt: skip
+def test_text_unescaped_as_icalendar_does(value: str) -> None:
+    """RFC 5545 §3.3.11 escapes \\\\ \\; \\, \\n (and \\N); any other backslash is text."""
+    import icalendar
+
+    text = feed(["UID:a", f"SUMMARY:{value}", "DTSTART:20260415"])
+    expected = str(icalendar.Calendar.from_ical(text).walk("VEVENT")[0]["SUMMARY"])
+    (event,) = read(text)[0]
+    assert event.title == expected
