@@ -368,3 +368,54 @@ def test_text_unescaped_as_icalendar_does(value: str) -> None:
     expected = str(icalendar.Calendar.from_ical(text).walk("VEVENT")[0]["SUMMARY"])
     (event,) = read(text)[0]
     assert event.title == expected
+
+
+# -- vCalendar 1.0 files (.vcs: Outlook, Lotus Notes, phones): encodings said per value ------
+
+VCS = ("VERSION:1.0",)
+
+
+class TestDeclaredEncodings:
+    @pytest.mark.parametrize(
+        ("line", "title"),
+        [
+            ("SUMMARY;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Caf=C3=A9 =E4=BC=9A=E8=AD=B0",
+             "Café 会議"),
+            ("SUMMARY;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:Caf=E9 M=FCller", "Café Müller"),
+            ("SUMMARY;ENCODING=QUOTED-PRINTABLE;CHARSET=SHIFT_JIS:=89=EF=8Bc", "会議"),
+            ("SUMMARY;ENCODING=QUOTED-PRINTABLE:Caf=C3=A9", "Café"),  # no CHARSET: UTF-8
+            ("SUMMARY;QUOTED-PRINTABLE:Caf=C3=A9", "Café"),  # vCalendar's bare parameter
+            ("SUMMARY;ENCODING=BASE64;CHARSET=UTF-8:Q2Fmw6kg5Lya6K2w", "Café 会議"),
+            ("SUMMARY;ENCODING=B:SGVsbG8=", "Hello"),
+        ],
+    )  # fmt: skip
+    def test_a_value_in_its_declared_encoding(self, line: str, title: str) -> None:
+        timeline, report = read(feed(["UID:a", line, "DTSTART:20260415"], head=VCS))
+        assert [e.title for e in timeline] == [title]
+        assert "decoded" in said(report)
+
+    def test_quoted_printable_soft_line_breaks(self) -> None:
+        lines = ["UID:a", "SUMMARY:x", "DESCRIPTION;ENCODING=QUOTED-PRINTABLE:line one=0D=0A=",
+                 "line two, and a long one that a writer breaks=", " here",
+                 "DTSTART:20260415"]  # fmt: skip
+        timeline, report = read(feed(lines, head=VCS))
+        (event,) = timeline
+        assert event.description == "line one\nline two, and a long one that a writer breaks here"
+        assert "not content lines" not in said(report)
+
+    def test_a_line_in_the_charset_it_declares(self) -> None:
+        """Kanji alone are Japanese or Chinese; the CHARSET parameter says which."""
+        text = feed(["UID:a", "SUMMARY;CHARSET=EUC-JP:東京本社会議", "DTSTART:20260415"], head=VCS)
+        timeline, report = read(text.encode("euc_jp"))
+        assert [e.title for e in timeline] == ["東京本社会議"]
+        assert "CHARSET" in said(report)
+
+    def test_a_last_soft_break_does_not_swallow_the_end_of_the_event(self) -> None:
+        lines = ["UID:a", "DTSTART:20260415", "SUMMARY;ENCODING=QUOTED-PRINTABLE:Caf=C3=A9="]
+        assert [e.title for e in read(feed(lines, head=VCS))[0]] == ["Café"]
+
+    def test_an_unknown_charset_is_said(self) -> None:
+        line = "SUMMARY;ENCODING=QUOTED-PRINTABLE;CHARSET=X-NOPE:Caf=C3=A9"
+        timeline, report = read(feed(["UID:a", line, "DTSTART:20260415"], head=VCS))
+        assert [e.title for e in timeline] == ["Café"]
+        assert "X-NOPE" in said(report)

@@ -8,14 +8,20 @@ EUC-KR, EUC-JP) and declare none. Read as cp1252 they become mojibake
 answer is taken only when every such line decodes in it without an error and
 what they say is East Asian script (ideographs, kana, hangul). Otherwise they
 stay cp1252, as before: a wrong guess never replaces a plain one.
+
+vCalendar 1.0 files (``.vcs``, still written by Outlook, Lotus Notes and
+phones) say their encodings per value instead: ``CHARSET=Shift_JIS`` on a
+line that is not UTF-8 (`declared_charset`), and ``ENCODING=QUOTED-PRINTABLE``
+or ``BASE64`` on a value (`decoded`), read as they say, each noted.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Sequence
 
-__all__ = ["east_asian"]
+__all__ = ["bare_encoding", "declared_charset", "decoded", "east_asian"]
 
 # chardet's candidates: the East Asian encodings calendars were exported in, and cp1252.
 _CANDIDATES = (
@@ -101,3 +107,87 @@ def east_asian(lines: Sequence[bytes]) -> tuple[str, str] | None:
     if not past or sum(map(_east_asian_script, past)) < _SHARE * len(past):
         return None
     return codec, label
+
+
+# -- vCalendar 1.0: encodings declared per value -------------------------------------------
+
+_DECLARED = re.compile(rb';CHARSET="?([A-Za-z0-9_.:\-]+)', re.IGNORECASE)
+_ENCODINGS = {"QUOTED-PRINTABLE": "QUOTED-PRINTABLE", "QP": "QUOTED-PRINTABLE",
+              "BASE64": "BASE64", "B": "BASE64"}  # fmt: skip
+
+
+def declared_charset(raw: bytes) -> tuple[str, str] | None:
+    """The codec and name a content line's ``CHARSET`` parameter declares, if Python knows it.
+
+    >>> declared_charset(b"SUMMARY;CHARSET=Shift_JIS:x")
+    ('shift_jis', 'Shift_JIS')
+    """
+    m = _DECLARED.search(raw.split(b":", 1)[0])
+    if m is None:
+        return None
+    name = m[1].decode("ascii")
+    try:
+        return codecs.lookup(name).name, name
+    except LookupError:
+        return None
+
+
+def bare_encoding(params: dict[str, str], bare: str) -> str:
+    """vCalendar's bare ``;QUOTED-PRINTABLE`` or ``;BASE64`` made ``ENCODING=``; the others.
+
+    >>> params = {}
+    >>> bare_encoding(params, "QUOTED-PRINTABLE,X"), params
+    ('X', {'ENCODING': 'QUOTED-PRINTABLE'})
+    """
+    rest = []
+    for name in bare.split(","):
+        if name.upper() in _ENCODINGS and "ENCODING" not in params:
+            params["ENCODING"] = name.upper()
+        else:
+            rest.append(name)
+    return ",".join(rest)
+
+
+def decoded(name: str, params: dict[str, str], value: str) -> tuple[str, list[str]]:
+    """A value written in QUOTED-PRINTABLE or BASE64 (its ``ENCODING``) as text, and notes.
+
+    The bytes are read in the value's ``CHARSET``, else UTF-8, else cp1252; line
+    breaks become ``\\n``. A binary value (``VALUE=BINARY``, ``ATTACH``) is left
+    as it is, and so is one that is not what its encoding says.
+
+    >>> decoded("SUMMARY", {"ENCODING": "QUOTED-PRINTABLE", "CHARSET": "UTF-8"}, "Caf=C3=A9")
+    ('Café', ['values in QUOTED-PRINTABLE (vCalendar), decoded'])
+    """
+    encoding = _ENCODINGS.get(params.get("ENCODING", "").strip().upper())
+    binary = params.get("VALUE", "").upper() == "BINARY" or name == "ATTACH"
+    if encoding is None or binary:
+        return value, []
+    import base64
+    import binascii
+    import quopri
+
+    try:
+        if encoding == "BASE64":
+            data = base64.b64decode("".join(value.split()), validate=True)
+        else:
+            data = quopri.decodestring(value.encode("utf-8"))
+    except (binascii.Error, ValueError):
+        return value, [f"values not in the {encoding} their ENCODING says, read as written"]
+    params.pop("ENCODING")
+    notes = [f"values in {encoding} (vCalendar), decoded"]
+    charset = params.get("CHARSET", "").strip()
+    codec = "utf-8"
+    if charset:
+        try:
+            codec = codecs.lookup(charset).name
+        except LookupError:
+            notes.append(f"values in an unknown CHARSET ({charset[:30]!r}), read as UTF-8")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", "replace")
+        notes.append(f"values not in their CHARSET ({charset or 'UTF-8'}), read as UTF-8 or cp1252")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), notes

@@ -26,6 +26,7 @@ import re
 import attrs
 
 from timeline._errors import IcsParseError
+from timeline.ics._encoding import bare_encoding, declared_charset, decoded
 from timeline.ics._feed import unescape_text
 
 __all__ = ["Component", "Prop", "Structure", "read_components"]
@@ -188,6 +189,17 @@ def _decode(
         pass
     if b"\x00" in raw:
         return None
+    charset = declared_charset(raw)
+    if charset is not None:
+        try:
+            text = raw.decode(charset[0])
+            found.change(
+                f"lines that are not UTF-8, read in the CHARSET they declare ({charset[1]})",
+                f"line {number}",
+            )
+            return text
+        except UnicodeDecodeError:
+            pass
     if legacy is not None:
         try:
             text = raw.decode(legacy[0])
@@ -207,7 +219,14 @@ def _decode(
 
 _STRUCTURAL = re.compile(rb"[ \t]+((?:BEGIN|END):[A-Za-z0-9-]+)[ \t]*", re.IGNORECASE)
 _PROPERTY = re.compile(rb"[ \t]+[A-Za-z][A-Za-z0-9-]*[;:]")
+_BEGIN_END = re.compile(rb"(?:BEGIN|END):[A-Za-z0-9-]+[ \t]*", re.IGNORECASE)
 _FOLD_WIDTH = range(60, 77)  # octets of a physical line a writer folds after (RFC: 75)
+
+
+def _quoted_printable(line: bytes) -> bool:
+    """Whether a content line's parameters say QUOTED-PRINTABLE (vCalendar 1.0)."""
+    head = line.split(b":", 1)[0]
+    return b"QUOTED-PRINTABLE" in head.upper()
 
 
 def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
@@ -224,8 +243,16 @@ def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
     parts: list[bytes] = []
     first, previous = 0, 0
     indented = False  # seen an indented BEGIN/END line: the file indents by hand
+    soft = False  # the line so far is QUOTED-PRINTABLE and ends with "=": it goes on
     for number, raw in enumerate(data.split(b"\n"), start=1):
         physical = raw[:-1] if raw.endswith(b"\r") else raw
+        if soft and parts and not _BEGIN_END.fullmatch(physical):
+            # A soft line break of QUOTED-PRINTABLE (vCalendar 1.0): the "=" goes, the next
+            # line is the value's next part, as it stands.
+            parts[-1] = parts[-1][:-1]
+            parts.append(physical)
+            soft = physical.endswith(b"=")
+            continue
         if physical[:1] in (b" ", b"\t"):
             structural = _STRUCTURAL.fullmatch(physical)
             if structural is not None and (not parts or previous not in _FOLD_WIDTH):
@@ -238,10 +265,12 @@ def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
             elif parts:
                 parts.append(physical[1:])
                 previous = len(physical)
+                soft = physical.endswith(b"=") and _quoted_printable(parts[0])
                 continue
         if parts:
             out.append((first, b"".join(parts)))
         parts, first, previous = [physical], number, len(physical)
+        soft = physical.endswith(b"=") and _quoted_printable(physical)
     if parts:
         out.append((first, b"".join(parts)))
     return out
@@ -376,8 +405,13 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
         if "TZID" in params and ":" in value and name in _TIMED:
             value = _unquoted_tzid(params, value, number, found)
         if _BARE in params:
-            bare = params.pop(_BARE)
-            found.change("parameters without a value, ignored", f"line {number} {name};{bare}")
+            bare = bare_encoding(params, params.pop(_BARE))
+            if bare:
+                found.change("parameters without a value, ignored", f"line {number} {name};{bare}")
+        if "ENCODING" in params:
+            value, notes = decoded(name, params, value)
+            for note in notes:
+                found.change(note, f"line {number} {name}")
         if name == "BEGIN":
             opening = value.strip().upper()
             if opening in _TOP_LEVEL and len(stack) > 1 and stack[-1].name in _TOP_LEVEL:
