@@ -419,3 +419,70 @@ class TestDeclaredEncodings:
         timeline, report = read(feed(["UID:a", line, "DTSTART:20260415"], head=VCS))
         assert [e.title for e in timeline] == ["Café"]
         assert "X-NOPE" in said(report)
+
+
+# -- EXDATE and RDATE in zones other than DTSTART's: icalendar + dateutil as the oracle ------
+
+_ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "UTC"]
+
+
+def _written(moment: object, zone: str, name: str) -> str:
+    import datetime as dt
+    import zoneinfo
+
+    assert isinstance(moment, dt.datetime)
+    if zone == "UTC":
+        return f"{name}:{moment.astimezone(dt.UTC):%Y%m%dT%H%M%S}Z"
+    wall = moment.astimezone(zoneinfo.ZoneInfo(zone))
+    return f"{name};TZID={zone}:{wall:%Y%m%dT%H%M%S}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    zone=st.sampled_from(_ZONES),
+    rule=st.sampled_from(["FREQ=DAILY", "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+                          "FREQ=MONTHLY", "FREQ=DAILY;INTERVAL=3"]),  # fmt: skip
+    day=st.integers(1, 360),
+    hour=st.integers(0, 23),
+    removed=st.lists(st.tuples(st.integers(0, 5), st.sampled_from(_ZONES)), max_size=4),
+    added=st.lists(st.tuples(st.integers(-30 * 24, 30 * 24), st.sampled_from(_ZONES)), max_size=2),
+)
+def test_exdates_and_rdates_in_other_zones_against_icalendar(
+    zone: str,
+    rule: str,
+    day: int,
+    hour: int,
+    removed: list[tuple[int, str]],
+    added: list[tuple[int, str]],
+) -> None:
+    import datetime as dt
+    import zoneinfo
+
+    import icalendar
+    from dateutil.rrule import rruleset, rrulestr
+
+    tz = dt.UTC if zone == "UTC" else zoneinfo.ZoneInfo(zone)
+    start = (dt.datetime(2026, 1, 1, hour) + dt.timedelta(days=day)).replace(tzinfo=tz)
+    if "BYDAY" in rule:
+        start += dt.timedelta(days=-start.weekday())  # a Monday: DTSTART on the rule
+    start = start.astimezone(dt.UTC).astimezone(tz)  # a real wall time (not in a gap)
+    walls = list(rrulestr(rule, dtstart=start)[:8])
+    lines = ["UID:r", "SUMMARY:R", _written(start, zone, "DTSTART"), f"RRULE:{rule}"]
+    lines += [_written(walls[i], other, "EXDATE") for i, other in removed]
+    lines += [_written(start + dt.timedelta(hours=h), other, "RDATE") for h, other in added]
+    text = feed(lines)
+
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    dates = rruleset()
+    dates.rrule(rrulestr(rule, dtstart=event.decoded("DTSTART")))
+    for name, add in (("EXDATE", dates.exdate), ("RDATE", dates.rdate)):
+        props = event.get(name, [])
+        for prop in props if isinstance(props, list) else [props]:
+            for value in prop.dts:
+                add(value.dt)
+    expected = next(iter(dates))
+
+    (ours,) = read(text)[0]
+    moment = ours.when.earliest
+    assert isinstance(moment, dt.datetime)
+    assert moment.astimezone(dt.UTC) == expected.astimezone(dt.UTC), text
