@@ -440,8 +440,15 @@ def _written(moment: object, zone: str, name: str) -> str:
 @settings(max_examples=60, deadline=None)
 @given(
     zone=st.sampled_from(_ZONES),
-    rule=st.sampled_from(["FREQ=DAILY", "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=MO,WE,FR",
-                          "FREQ=MONTHLY", "FREQ=DAILY;INTERVAL=3"]),  # fmt: skip
+    rule=st.sampled_from(
+        [
+            "FREQ=DAILY",
+            "FREQ=WEEKLY",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+            "FREQ=MONTHLY",
+            "FREQ=DAILY;INTERVAL=3",
+        ]
+    ),
     day=st.integers(1, 360),
     hour=st.integers(0, 23),
     removed=st.lists(st.tuples(st.integers(0, 5), st.sampled_from(_ZONES)), max_size=4),
@@ -486,3 +493,44 @@ def test_exdates_and_rdates_in_other_zones_against_icalendar(
     moment = ours.when.earliest
     assert isinstance(moment, dt.datetime)
     assert moment.astimezone(dt.UTC) == expected.astimezone(dt.UTC), text
+
+
+# -- RFC 2445's several RRULEs and EXRULE (still read by icalendar and dateutil) -------------
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["RRULE:FREQ=WEEKLY", "RRULE:FREQ=DAILY;INTERVAL=2", "EXDATE:20260415T100000Z"],
+        ["RRULE:FREQ=DAILY", "EXRULE:FREQ=DAILY;COUNT=3"],
+        ["EXRULE:FREQ=DAILY;COUNT=3", "RDATE:20260420T100000Z"],
+        ["RRULE:FREQ=DAILY", "EXRULE:FREQ=WEEKLY;BYDAY=WE,TH"],
+        ["RRULE:FREQ=DAILY;COUNT=3", "EXRULE:FREQ=DAILY"],  # nothing left
+        ["RRULE:FREQ=WEEKLY;COUNT=2", "RRULE:FREQ=MONTHLY;BYMONTHDAY=1", "EXRULE:FREQ=WEEKLY"],
+    ],
+)
+def test_several_rules_and_exrules_as_dateutil_reads_them(extra: list[str]) -> None:
+    import datetime as dt
+
+    from dateutil.rrule import rruleset, rrulestr
+
+    start = dt.datetime(2026, 4, 15, 10, tzinfo=dt.UTC)  # a Wednesday
+    dates = rruleset()
+    dates.rdate(start)  # DTSTART is always an occurrence (RFC 5545 §3.8.5.3)
+    for line in extra:
+        name, _, value = line.partition(":")
+        if name == "RRULE":
+            dates.rrule(rrulestr(value, dtstart=start))
+        elif name == "EXRULE":
+            dates.exrule(rrulestr(value, dtstart=start))
+        else:
+            when = dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+            (dates.exdate if name == "EXDATE" else dates.rdate)(when)
+    expected = next(iter(dates), None)
+    timeline, report = read(feed(["UID:x", "SUMMARY:X", "DTSTART:20260415T100000Z", *extra]))
+    if expected is None:
+        assert len(timeline) == 0
+        assert "every occurrence of the series is excluded" in said(report)
+        return
+    (event,) = timeline
+    assert event.when == When.instant(expected)

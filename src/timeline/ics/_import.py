@@ -52,16 +52,15 @@ from timeline.ics._calendar import calendar_json, timeline_name
 from timeline.ics._calendar import fiscal_years as fiscal_years_of
 from timeline.ics._duplicates import cancellations, newest_versions
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
-from timeline.ics._import_props import _exact, own_event
+from timeline.ics._import_props import _exact, check_placed, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
-from timeline.ics._placement import place
 from timeline.ics._ranges import Futures, carried, is_future
 from timeline.ics._recurrence import (
     Moments,
     Occurrences,
+    RuleTimes,
     is_series,
     overridden,
-    same_moment,
     series_overrides,
     uid_of,
     until_in,
@@ -114,51 +113,9 @@ class _Reader(Values):
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
             event = own_event(comp)  # our own feed (timeline.ics._import_props)
-            self._check_placed(comp, event)
+            check_placed(self, comp, event)
             return event
         return self._foreign(comp, feed)
-
-    def _check_placed(self, comp: Component, event: Event) -> None:
-        """Say when our feed's DTSTART/DTEND are not where any policy puts ``event``.
-
-        Calendar apps (Thunderbird, Apple) keep unknown ``X-`` properties when an
-        event is moved: the timeline's own dates come back, the move is said.
-        """
-        where = _describe(comp)
-        first, last, length = comp.first("DTSTART"), comp.first("DTEND"), comp.first("DURATION")
-        try:
-            if first is None:
-                return
-            start = self.point(first, where)
-            end = None if last is None else self.point(last, where)
-        except Skip:
-            return  # not a date we wrote: nothing to compare
-        if end is None and length is not None:  # written again with a DURATION
-            end = self._by_duration(length, start, comp, where, False)
-        elif end is None and not isinstance(start, _dt.datetime):
-            end = start + _dt.timedelta(days=1)  # a date alone lasts its day
-        for policy in ("auto", "window", "start", "end"):
-            try:
-                placed = place(event, policy)
-            except OverflowError:
-                return
-            if placed is None:
-                return
-            ends = placed.end is None and end is None
-            if placed.end is not None and end is not None:
-                ends = same_moment(_whole(placed.end), end)
-            if ends and same_moment(_whole(placed.start), start):
-                return
-        shown = ", ".join(
-            f"{p.name}{''.join(f';{k}={v}' for k, v in p.params.items())}:{p.value.strip()[:40]}"
-            for p in (comp.first("DTSTART"), comp.first("DTEND"))
-            if p is not None
-        )
-        self.note(
-            "events of a timeline feed whose date was changed in another calendar app, read "
-            f"from {X}WHEN (record the change with Event.revise)",
-            f"{event.title[:40]!r} (line {comp.line}): {shown}, {X}WHEN {event.when.to_edtf()}",
-        )
 
     # -- foreign feeds ----------------------------------------------------------------
 
@@ -305,19 +262,15 @@ class _Reader(Values):
 
         futures = self._futures.get(uid_of(comp))
 
+        exrules: list[RuleTimes] = []
+
         def gone(value: _dt.date) -> bool:
             if excluded and excluded.get(value):
                 return True
+            if exrules and any(wall_in(value, start, clock) in times for times in exrules):
+                return True
             other = override(value) or (futures.governing(value) if futures else None)
             return other is not None and cancelled(other)  # cancelled from an occurrence on
-
-        # The earliest occurrence an override moves, at the time it moves it to (each skipped
-        # one is excluded by an EXDATE of this series: bounded by its EXDATEs).
-        moved: list[tuple[_dt.date, Component | None]] = []
-        for to, value, changed in self._moves.get(uid_of(comp), []) if replaced else []:
-            if not gone(value):
-                moved.append((to, changed))
-                break
 
         uid = uid_of(comp)
 
@@ -343,7 +296,7 @@ class _Reader(Values):
         def earliest(found: list[Found]) -> Found:
             return min(found, key=functools.cmp_to_key(order))
 
-        rule = comp.first("RRULE")
+        rules = comp.props.get("RRULE", [])  # RFC 2445 allowed several: their union
         # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
@@ -367,6 +320,25 @@ class _Reader(Values):
                 pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
             )
 
+        for exrule in comp.props.get("EXRULE", []):  # RFC 2445: a rule of times removed
+            try:
+                text = until_in(exrule.value, start, clock)
+                exrules.append(self.occurrences.removed(text, start, written))
+            except (ValueError, OverflowError, LookupError):
+                self.note(
+                    "EXRULEs (RFC 2445) that cannot be followed, ignored (the first occurrence "
+                    "may be one they remove)",
+                    f"{where}: {exrule.value.strip()[:60]!r} (line {exrule.line})",
+                )
+
+        # The earliest occurrence an override moves, at the time it moves it to (each skipped
+        # one is excluded by an EXDATE of this series: bounded by its EXDATEs).
+        moved: list[tuple[_dt.date, Component | None]] = []
+        for to, value, changed in self._moves.get(uid_of(comp), []) if replaced else []:
+            if not gone(value):
+                moved.append((to, changed))
+                break
+
         # The first occurrence left at its own time: an RDATE before DTSTART, DTSTART, or
         # (only when neither, and no moved occurrence comes first anyway) the rule's next.
         plain: _dt.date | None = None
@@ -380,15 +352,15 @@ class _Reader(Values):
             plain = start
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
-                text = None if rule is None else until_in(rule.value, start, clock)
-                timed = isinstance(start, _dt.datetime)
-                if rule is not None and timed and until_is_day(rule.value):
-                    self.note(
-                        "recurring events repeating date-times until a date (UNTIL), "
-                        "read to the end of that day",
-                        f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
-                    )
-                plain = self.occurrences.first(start, text, extra, taken, local, written)
+                texts = [until_in(rule.value, start, clock) for rule in rules]
+                for rule in rules:
+                    if isinstance(start, _dt.datetime) and until_is_day(rule.value):
+                        self.note(
+                            "recurring events repeating date-times until a date (UNTIL), "
+                            "read to the end of that day",
+                            f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
+                        )
+                plain = self.occurrences.first(start, texts, extra, taken, local, written)
             except (ValueError, OverflowError, LookupError):
                 self.note(
                     "recurring events whose first occurrence is excluded or cancelled but whose "
@@ -396,6 +368,8 @@ class _Reader(Values):
                     where,
                 )
                 return start, override(start), None
+        if any(times.exhausted for times in exrules):
+            self.note("EXRULEs (RFC 2445) followed for their first 100,000 times only", where)
         found: list[tuple[_dt.date, Component | None]] = list(moved)
         if plain is not None:
             found.append(self._changed(comp, plain, override(plain), futures, where))
@@ -476,11 +450,6 @@ class _Reader(Values):
 
 def _by_first(a: tuple[_dt.date, Any, Any], b: tuple[_dt.date, Any, Any]) -> int:
     return _cmp(a[0], b[0])
-
-
-def _whole(point: _dt.date) -> _dt.date:
-    """``point`` as a feed writes it: to the second."""
-    return point.replace(microsecond=0) if isinstance(point, _dt.datetime) else point
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
