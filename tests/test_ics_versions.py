@@ -534,3 +534,30 @@ def test_several_rules_and_exrules_as_dateutil_reads_them(extra: list[str]) -> N
         return
     (event,) = timeline
     assert event.when == When.instant(expected)
+
+
+def test_calendars_joined_with_their_byte_order_marks() -> None:
+    """`cat a.ics b.ics` of files saved with a BOM: the second calendar is read too."""
+    a = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000Z"])
+    b = feed(["UID:b", "SUMMARY:B", "DTSTART:20260416T100000Z"])
+    timeline, report = read(("\ufeff" + a + "\ufeff" + b).encode())
+    assert [e.title for e in timeline] == ["A", "B"]
+    assert report.skipped == ()
+    assert "byte-order marks inside the file" in said(report)
+
+
+def test_this_and_prior_changes_the_first_occurrence() -> None:
+    """RFC 2445 §4.2.13 RANGE=THISANDPRIOR: this occurrence and every earlier one."""
+    series = ["UID:a", "SUMMARY:A", "DTSTART:20260415T100000Z", "DTEND:20260415T110000Z",
+              "RRULE:FREQ=DAILY"]  # fmt: skip
+    prior = ["UID:a", "RECURRENCE-ID;RANGE=THISANDPRIOR:20260417T100000Z", "SUMMARY:B",
+             "DTSTART:20260417T120000Z", "DTEND:20260417T130000Z"]  # fmt: skip
+    (event,) = read(feed(series, prior))[0]
+    assert (event.title, event.when, event.end) == (
+        "B",
+        When.parse("2026-04-15T12:00Z"),
+        When.parse("2026-04-15T13:00Z"),
+    )
+    cancelled = [*prior[:2], "STATUS:CANCELLED"]
+    (event,) = read(feed(series, cancelled))[0]
+    assert (event.title, event.when) == ("A", When.parse("2026-04-18T10:00Z"))

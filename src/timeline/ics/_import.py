@@ -144,9 +144,9 @@ class _Reader(Values):
                     "recurring events whose first occurrence is changed (RECURRENCE-ID), "
                     "imported as changed"
                     if source is override
-                    else "recurring events changed from an earlier occurrence on "
-                    "(RECURRENCE-ID;RANGE=THISANDFUTURE), their first occurrence imported as "
-                    "changed",
+                    else "recurring events changed over a range of occurrences "
+                    "(RECURRENCE-ID;RANGE=THISANDFUTURE or THISANDPRIOR), their first occurrence "
+                    "imported as changed",
                     f"{where}: {_describe(source)}",
                 )
                 return self._foreign(overridden(comp, override), feed, series=False)

@@ -246,6 +246,11 @@ def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
     soft = False  # the line so far is QUOTED-PRINTABLE and ends with "=": it goes on
     for number, raw in enumerate(data.split(b"\n"), start=1):
         physical = raw[:-1] if raw.endswith(b"\r") else raw
+        if physical.startswith(b"\xef\xbb\xbf"):  # files joined, each with its mark
+            found.change(
+                "byte-order marks inside the file (files joined), removed", f"line {number}"
+            )
+            physical = physical[3:]
         if soft and parts and not _BEGIN_END.fullmatch(physical):
             # A soft line break of QUOTED-PRINTABLE (vCalendar 1.0): the "=" goes, the next
             # line is the value's next part, as it stands.

@@ -1,5 +1,8 @@
 """``RECURRENCE-ID;RANGE=THISANDFUTURE``: an override of one occurrence and every later one.
 
+(RFC 2445's ``RANGE=THISANDPRIOR``, this occurrence and every earlier one, is read
+the same way the other way round.)
+
 RFC 5545 §3.2.13: such an override changes its own occurrence and all that
 follow it: its properties replace the series', and when its DTSTART differs
 from the RECURRENCE-ID, every later occurrence moves by the same amount (or
@@ -29,14 +32,18 @@ _key = functools.cmp_to_key(_cmp)
 
 
 def is_future(override: Component) -> bool:
-    """Whether an override's RECURRENCE-ID says ``RANGE=THISANDFUTURE``.
+    """Whether an override's RECURRENCE-ID has a RANGE (THISANDFUTURE, RFC 2445's THISANDPRIOR).
 
     >>> rid = Prop("RECURRENCE-ID", {"RANGE": "THISANDFUTURE"}, "20260415", 2)
     >>> is_future(Component("VEVENT", 1, {"RECURRENCE-ID": [rid]}))
     True
     """
+    return _range(override) in ("THISANDFUTURE", "THISANDPRIOR")
+
+
+def _range(override: Component) -> str:
     rid = override.first("RECURRENCE-ID")
-    return rid is not None and rid.params.get("RANGE", "").strip().upper() == "THISANDFUTURE"
+    return "" if rid is None else rid.params.get("RANGE", "").strip().upper()
 
 
 class Futures:
@@ -52,15 +59,27 @@ class Futures:
     """
 
     def __init__(self, items: list[tuple[_dt.date, Component]]) -> None:
-        self._items = sorted(items, key=lambda item: _key(item[0]))
+        self._items = sorted(
+            ((v, o) for v, o in items if _range(o) == "THISANDFUTURE"), key=lambda i: _key(i[0])
+        )
         self._keys = [_key(value) for value, _ in self._items]
+        # RFC 2445's THISANDPRIOR: this occurrence and every earlier one.
+        self._prior = sorted(
+            ((v, o) for v, o in items if _range(o) == "THISANDPRIOR"), key=lambda i: _key(i[0])
+        )
+        self._prior_keys = [_key(value) for value, _ in self._prior]
 
     def __bool__(self) -> bool:
-        return bool(self._items)
+        return bool(self._items or self._prior)
 
     def governing(self, value: _dt.date) -> Component | None:
-        """The override whose occurrence is the latest at or before ``value``, if any."""
-        at = bisect.bisect_right(self._keys, _key(value))
+        """The override whose range holds ``value``: the nearest THISANDPRIOR at or after
+        it, else the nearest THISANDFUTURE at or before it; ``None`` if none."""
+        key = _key(value)
+        at = bisect.bisect_left(self._prior_keys, key)
+        if at < len(self._prior):
+            return self._prior[at][1]
+        at = bisect.bisect_right(self._keys, key)
         return self._items[at - 1][1] if at else None
 
 
