@@ -156,6 +156,26 @@ class TestEastAsianEncodings:
         assert f"Read as {label}." in str(report)
         assert f"lines that are not UTF-8, read as {label}: line 5, line 6" in said(report)
 
+    @pytest.mark.parametrize(
+        ("codec", "titles"),
+        [
+            ("shift_jis", ["会議", "打合せ", "出張", "休暇", "定例会", "健康診断", "締め切り",
+                           "部長会議", "ランチ", "面接", "研修", "納品"]),
+            ("euc_jp", ["打合せ", "ランチ", "面接の準備"]),  # kanji alone: see CHARSET below
+            ("gb2312", ["会议", "出差", "休假", "生日", "周会", "面试", "培训", "截止日期",
+                        "项目启动", "春节", "团建"]),
+            ("gbk", ["周例会", "客户拜访"]),
+            ("big5", ["會議", "出差", "休假", "生日", "週會", "面試", "培訓", "截止日期",
+                      "專案啟動", "春節"]),
+            ("euc_kr", ["회의", "출장", "휴가", "생일", "주간회의", "면접", "교육", "마감"]),
+        ],
+    )  # fmt: skip
+    def test_one_short_title(self, codec: str, titles: list[str]) -> None:
+        """A file of one event with a title of two or three characters: little to go on."""
+        for title in titles:
+            data = feed(["UID:a", f"SUMMARY:{title}", "DTSTART:20260415"]).encode(codec)
+            assert [e.title for e in read(data)[0]] == [title], (codec, title)
+
     def test_a_fold_inside_a_double_byte_character(self) -> None:
         title = "新製品の発表会と四半期レビューおよび来年度の事業計画についての打ち合わせ"
         line = f"SUMMARY:{title}".encode("shift_jis")

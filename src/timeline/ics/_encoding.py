@@ -88,25 +88,33 @@ def east_asian(lines: Sequence[bytes]) -> tuple[str, str] | None:
     except ImportError:  # pragma: no cover - a dependency; cp1252 as before without it
         return None
     sample = b"\n".join(lines)
-    found = chardet.detect(sample, include_encodings=_CANDIDATES, prefer_superset=True)
-    name = found.get("encoding")
-    if not name:
-        return None
-    try:
-        known = _EAST_ASIAN.get(codecs.lookup(name).name.replace("-", "_"))
-    except LookupError:
-        return None
-    if known is None:
-        return None
-    codec, label = known
+    # chardet's readings, likeliest first: the first East Asian one that holds, before any
+    # Western one (cp1252 ranked above it means the text is not surely East Asian).
+    for found in chardet.detect_all(sample, include_encodings=_CANDIDATES, prefer_superset=True):
+        name = found.get("encoding")
+        try:
+            known = _EAST_ASIAN.get(codecs.lookup(name or "").name.replace("-", "_"))
+        except LookupError:
+            known = None
+        if known is None:
+            return None
+        if _holds(sample, *known):
+            return known
+    return None
+
+
+def _holds(sample: bytes, codec: str, label: str) -> bool:
+    """Whether ``sample`` decodes in ``codec`` to East Asian script (Chinese without kana)."""
     try:
         text = sample.decode(codec)
     except UnicodeDecodeError:
-        return None
+        return False
     past = [c for c in text if not c.isascii()]
     if not past or sum(map(_east_asian_script, past)) < _SHARE * len(past):
-        return None
-    return codec, label
+        return False
+    # Kana in text read as Chinese is a misreading (Big5 "休假" read as GBK is "ヰ安").
+    chinese = label.startswith(("GB", "Big5"))
+    return not (chinese and any(0x3040 <= ord(c) <= 0x30FF for c in past))
 
 
 # -- vCalendar 1.0: encodings declared per value -------------------------------------------
