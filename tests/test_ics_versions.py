@@ -53,6 +53,11 @@ class TestOneEventPerUid:
              "the later DTSTAMP"),
             ([OLD, [*NEW, "DTSTAMP:20260201T000000Z"]], "Launch", "2026-04-15T10:00Z",
              "the later DTSTAMP"),
+            # a DTSTAMP written in ISO 8601 form compares by its time all the same
+            ([[*NEW, "DTSTAMP:2026-03-02T00:00:00Z"], OLD], "Launch (moved)",
+             "2026-04-20T10:00Z", "the later DTSTAMP"),
+            ([OLD, [*NEW, "DTSTAMP:2026-02-01T00:00:00Z"]], "Launch", "2026-04-15T10:00Z",
+             "the later DTSTAMP"),
             # equal DTSTAMP: the later LAST-MODIFIED
             ([[*OLD, "LAST-MODIFIED:20260305T000000Z"],
               [*NEW, "DTSTAMP:20260301T000000Z", "LAST-MODIFIED:20260304T000000Z"]], "Launch",

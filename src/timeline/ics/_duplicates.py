@@ -34,7 +34,10 @@ def _stamp(comp: Component, name: str) -> str:
     prop = comp.first(name)
     if prop is None:
         return ""
-    m = _STAMP.fullmatch(prop.value.strip().rstrip("Zz"))
+    value = prop.value.strip().rstrip("Zz")
+    if "-" in value[:10] or ":" in value:  # ISO 8601 as home-made feeds write it
+        value = re.sub(r"[.,]\d+$", "", value.replace("-", "").replace(":", ""))
+    m = _STAMP.fullmatch(value)
     return "" if m is None else f"{m[1]}T{m[2] or '000000'}"
 
 
