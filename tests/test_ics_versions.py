@@ -586,3 +586,20 @@ def test_this_and_prior_changes_the_first_occurrence() -> None:
     cancelled = [*prior[:2], "STATUS:CANCELLED"]
     (event,) = read(feed(series, cancelled))[0]
     assert (event.title, event.when) == ("A", When.parse("2026-04-18T10:00Z"))
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_overrides_of_one_occurrence_written_in_two_zones(order: tuple[int, int]) -> None:
+    """The same occurrence named in Berlin time and in UTC: the newer override is kept."""
+    series = ["UID:s", "SUMMARY:Sync", "DTSTART;TZID=Europe/Berlin:20260415T100000",
+              "RRULE:FREQ=WEEKLY"]  # fmt: skip
+    overrides = [
+        ["UID:s", "RECURRENCE-ID;TZID=Europe/Berlin:20260415T100000", "SEQUENCE:1",
+         "SUMMARY:Older", "DTSTART;TZID=Europe/Berlin:20260416T100000"],
+        ["UID:s", "RECURRENCE-ID:20260415T080000Z", "SEQUENCE:2", "SUMMARY:Newer",
+         "DTSTART;TZID=Europe/Berlin:20260417T100000"],
+    ]  # fmt: skip
+    timeline, report = read(feed(series, *(overrides[i] for i in order)))
+    (event,) = timeline
+    assert event.title == "Newer"
+    assert "the newest kept" in said(report)

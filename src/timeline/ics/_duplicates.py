@@ -22,7 +22,7 @@ import re
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._recurrence import uid_of
 
-__all__ = ["cancellations", "newest_versions"]
+__all__ = ["cancellations", "newest_versions", "version_rank"]
 
 _ANSWERS = frozenset({"REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH"})
 _STAMP = re.compile(r"(\d{8})(?:T(\d{6}))?")
@@ -41,14 +41,30 @@ def _stamp(comp: Component, name: str) -> str:
     return "" if m is None else f"{m[1]}T{m[2] or '000000'}"
 
 
-def _sequence(comp: Component, found: Structure, where: str) -> int:
+def _sequence(comp: Component, found: Structure | None, where: str) -> int:
     prop = comp.first("SEQUENCE")
     if prop is None:
         return 0
     if _SEQUENCE.fullmatch(prop.value.strip()) is None:
+        if found is None:
+            return 0
         found.change("SEQUENCE values that are not numbers, read as 0", f"{where}")
         return 0
     return int(prop.value.strip())
+
+
+def version_rank(comp: Component) -> tuple[int, str, str, int]:
+    """How new a version is: SEQUENCE, DTSTAMP, LAST-MODIFIED, then its line in the file.
+
+    >>> version_rank(Component("VEVENT", 7))
+    (0, '', '', 7)
+    """
+    return (
+        _sequence(comp, None, ""),
+        _stamp(comp, "DTSTAMP"),
+        _stamp(comp, "LAST-MODIFIED"),
+        comp.line,
+    )
 
 
 def _key(comp: Component) -> tuple[str, str, str] | None:

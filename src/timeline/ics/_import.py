@@ -50,7 +50,7 @@ from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
 from timeline.ics._calendar import calendar_json, timeline_name
 from timeline.ics._calendar import fiscal_years as fiscal_years_of
-from timeline.ics._duplicates import cancellations, newest_versions
+from timeline.ics._duplicates import cancellations, newest_versions, version_rank
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, check_placed, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
@@ -206,10 +206,18 @@ class _Reader(Values):
         if found is None:
             found = Moments[Component]()
             pairs: list[tuple[_dt.date, Component]] = []
-            for other in self.overrides.get(uid, []):
+            # Newest first: of two overrides of one occurrence (written in two zones, say)
+            # the first added is kept.
+            for other in sorted(self.overrides.get(uid, []), key=version_rank, reverse=True):
                 rid = other.first("RECURRENCE-ID")
                 assert rid is not None
                 for value in self._points(rid, where):
+                    held = found.get(value)
+                    if held is not None and held is not other:
+                        self.note(
+                            "overrides of one occurrence, the newest kept (SEQUENCE, DTSTAMP)",
+                            f"{_describe(other)}, kept {_describe(held)}",
+                        )
                     found.add(value, other)
                     pairs.append((value, other))
             self._by_uid[uid] = found
