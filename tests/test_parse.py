@@ -646,6 +646,14 @@ class TestParseInvalid:
             ("12/2026", "a month and year in numbers", "2026-12"),
             ("13/2026", "13 is no month", None),
             ("April '26", "two-digit years are ambiguous", None),
+            # spreadsheet formats: "mmm-yy" is a month or a day; "d-mmm-yy" a day in 20yy
+            ("Apr-26", "'Apr-26' is April 2026 (a spreadsheet's month and year) or 26 April", None),
+            ("April-26", "is April 2026 (a spreadsheet's month and year) or 26 April", None),
+            ("1-Apr-26", "two-digit years are ambiguous", "1 April 2026"),
+            ("01-Apr-99", "two-digit years are ambiguous", "1 April 1999"),
+            ("Apr-45", "is April 1945 (a spreadsheet's month and year); write", None),
+            ("2026.04", "a month and year in numbers", "2026-04"),
+            ("04.2026", "a month and year in numbers", "2026-04"),
             # the weekday disagrees with the date: which one is wrong is not guessed
             (
                 "Tuesday 15 April 2026",

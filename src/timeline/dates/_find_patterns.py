@@ -90,8 +90,19 @@ _MOD = (
     r"|(?:start|beginning|middle|end)\s+of\s+"
     r"(?:the\s+)?|(?:mid|end|start)-))?"
 )
+# A reporting period up to a day or month: "the quarter ended June 30, 2026", "the year
+# ending March 31, 2027", "the three months to June 30" (`When.parse` reads them whole).
+_SPAN = r"(?:quarter|half[\s-]year|(?:fiscal\s+)?year|(?:three|six|nine|twelve|3|6|9|12)\s+months)"
+# ("to" only after "the": "delayed by six months to March 2027" is a move, not a period)
+_PERIOD = (
+    rf"(?:(?:the\s+)?{_SPAN}\s+end(?:ing|ed)(?:\s+on)?|the\s+{_SPAN}\s+to)\s+"
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+{_DAY})?)(?:,?\s+{_YEAR})?"
+)
 _CORE = (
     r"(?P<core>"
+    rf"{_PERIOD}|"
+    # "between now and 2030", "from now until 2030": now is the reference day
+    r"(?<=between )now(?=\s+and\s)|(?<=from )now(?=\s+(?:to|until|till|through)\s)|"
     # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025, nor
     # "fiscal third quarter 2026" as a calendar quarter
     rf"(?P<fiscal>(?:{_FPART},?\s*(?:of\s+)?)?{_FISCAL}(?:,?\s+(?:[qh][1-4]|[1-4]q|[12]h)(?![a-z\d]))?"
@@ -167,7 +178,9 @@ STRONG = _words("in by before after since until till during of early mid late ye
 FUNCTION_WORDS = _words(
     "and or to through until till when while before after as in at on for with but the a an is "
     "was will would could should may might has had have are were be been if so because then "
-    "onwards onward versus vs than from into since amid despite citing following during due via"
+    "onwards onward versus vs than from into since amid despite citing following during due via "
+    # pronouns count nothing: "between now and 2030 it will invest"
+    "it its they we he she i you there their our"
 )
 MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"

@@ -504,7 +504,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), _century),
     (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
+    # "the quarter ended June 30", and in British reports "the three months to June 30"
+    # ("to" only after "the": "six months to March 2027" may be a move by six months)
     (_c(r"(?:the )?" + SPAN + r" end(?:ing|ed)(?: on)? (?P<rest>.+)"), _period_ending),
+    (_c(r"the " + SPAN + r" to (?P<rest>.+)"), _period_ending),
     (_c(r"today|tomorrow|yesterday|now"), _day_word),  # "between now and 2030": from today
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
     (

@@ -51,7 +51,11 @@ _SHORT_PART = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(.*)")
 _TIME_ONLY = re.compile(r"t?(\d{1,2}):(\d{2})(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
 _HOUR_ONLY = re.compile(r"(\d{4}-\d{2}-\d{2})[tT ](\d{1,2})([zZ]|[+-].*)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{4})")
+_YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{2})")
+# Spreadsheet date formats: "mmm-yy" ("Apr-26") and "d-mmm-yy" ("1-Apr-26").
+_MON_YY = re.compile(r"(?P<mon>[a-z]{3,9})-(?P<yy>\d{2})")
+_D_MON_YY = re.compile(r"(?P<d>\d{1,2})-(?P<mon>[a-z]{3,9})-(?P<yy>\d{2})")
 _TWO_DIGIT_YEAR = re.compile(r".*(?:'|\s)(\d{2})")
 _FROM_ALONE = re.compile(r"(?i:from|since|(?:starting|beginning)(?:\s+(?:in|from|on))?)\s+(.+)")
 
@@ -146,6 +150,15 @@ def diagnose(s: str, ctx: Context) -> Fail:
             "a month and year in numbers are written year first in ISO 8601 (2026-04)",
             f"{m[2]}-{month:02d}",
         )
+    m = _YEAR_DOT_MONTH.fullmatch(s)
+    if m is not None and 1 <= int(m[2]) <= 12:
+        return Fail(
+            "a month and year in numbers are written with a hyphen in ISO 8601 (2026-04)",
+            f"{m[1]}-{m[2]}",
+        )
+    spreadsheet = _spreadsheet(low)
+    if spreadsheet is not None:
+        return spreadsheet
     if re.fullmatch(r"\d{1,3}", s):
         return Fail("a year takes four digits (write 'the 2020s' for a decade)")
     iso = _iso_short(s)
@@ -159,6 +172,44 @@ def diagnose(s: str, ctx: Context) -> Fail:
         "not a date form timeline reads; try ISO 8601 or EDTF ('2026-04-15', '2026-04', "
         "'2026-04-15T10:00+08:00') or a phrase ('April 2026', 'Q2 2026', 'by end of 2030')"
     )
+
+
+def _month_number(word: str) -> int | None:
+    for i, name in enumerate(MONTH_NAMES, 1):
+        if word in (name.lower(), name[:3].lower()) or (word == "sept" and i == 9):
+            return i
+    return None
+
+
+def _spreadsheet_year(yy: int) -> int:
+    """A two-digit year as spreadsheets read it: 00-29 in the 2000s, 30-99 in the 1900s."""
+    return 2000 + yy if yy < 30 else 1900 + yy
+
+
+def _spreadsheet(low: str) -> Fail | None:
+    """Why a spreadsheet's "Apr-26" or "1-Apr-26" is not read, with what it likely means."""
+    m = _D_MON_YY.fullmatch(low)
+    if m is not None and (month := _month_number(m["mon"])) is not None:
+        yy = int(m["yy"])
+        year = _spreadsheet_year(yy)
+        try:
+            day = _dt.date(year, month, int(m["d"]))
+        except ValueError:
+            return None
+        return Fail(
+            "two-digit years are ambiguous; write all four digits",
+            f"{day.day} {MONTH_NAMES[month - 1]} {year}",
+        )
+    m = _MON_YY.fullmatch(low)
+    if m is not None and (month := _month_number(m["mon"])) is not None:
+        name, yy = MONTH_NAMES[month - 1], int(m["yy"])
+        or_day = f" or {yy} {name}" if 1 <= yy <= 31 else ""
+        said = f"{name} {_spreadsheet_year(yy)}"
+        return Fail(
+            f"'{m[0].title()}' is {said} (a spreadsheet's month and year){or_day}; "
+            f"write '{said}' or the day in ISO 8601"
+        )
+    return None
 
 
 def _iso_short(s: str) -> str | None:

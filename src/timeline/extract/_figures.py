@@ -21,6 +21,7 @@ from typing import Final
 import attrs
 
 from timeline._errors import QuantityError
+from timeline.extract._figure_words import worded_figures
 from timeline.extract._multiples import multiples
 from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
@@ -63,6 +64,8 @@ _UNIT_WORD = (
     r"(?:[a-z][a-z-]*|[A-Z]{1,4}-[a-z][\w-]*|[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s(?![\w-])"
     r"|[GMkT]Wh?(?=[.,;:)]|\s*$))"
 )
+# The words after a figure that may be its unit (`_unit_words` keeps those that are).
+_UNITS: Final = re.compile(rf"(?:\s+(?:per\s+)?{_UNIT_WORD}){{0,3}}")
 _CANDIDATE: Final = re.compile(
     rf"(?<![\w.$€£¥₹₩-])(?:(?P<bound>{_BOUND})\s+)?(?P<cur>{_CURRENCY})?\s?"
     rf"(?P<num>{_NUMBER})(?:\s?-\s?(?:{_CURRENCY})?(?:{_NUMBER}))?"
@@ -215,6 +218,12 @@ def figures(
         found.append(Figure(folded[begin:stop], begin, stop, quantity, after_from))
         pos = max(pos, stop)
     found += _named_counts(folded, start, end, [*taken, *((f.start, f.end) for f in found)])
+    found += [
+        Figure(folded[a:b], a, b, quantity)
+        for a, b, quantity in worded_figures(
+            folded, start, end, [*taken, *((f.start, f.end) for f in found)], _UNITS, _unit_words
+        )
+    ]
     found.sort(key=lambda f: f.start)
     found = _compared_counts(folded, start, end, taken, found)
     found = _bare_low_ends(folded, start, taken, found, yen)

@@ -5,14 +5,15 @@ or "about 5%" into the parts of a `Quantity`; `format_quantity` writes them back
 way a person would ("$600 million", "2–3 devices"). The two round-trip: what is
 formatted parses back to the same figure.
 
-Reading rules, in order: an optional bound phrase ("over", "more than", "up to",
-"about" …, or a trailing "or more" / "+"), an optional currency symbol or code, a
-number with optional commas grouping its digits in threes ("1,000,000") or the Indian
-way ("10,00,000"; other groupings are refused with the fix), an optional scale
-(thousand, million, billion, trillion; attached k, m, b, bn, T), an optional second
-end for a range ("2-3", "5 to 10", "between 5 and 10"), and the unit words. Scales
-are short-scale (a billion is 10⁹). In a range an end without a scale or currency
-takes the other end's ("$5-10 billion" is $5 billion to $10 billion).
+Reading rules, in order: numbers said in words are read as their digits ("two million
+users", "half a million": `timeline.figures._number_words`); an optional bound phrase
+("over", "more than", "up to", "about" …, or a trailing "or more" / "+"), an optional
+currency symbol or code, a number with optional commas grouping its digits in threes
+("1,000,000") or the Indian way ("10,00,000"; other groupings are refused with the fix),
+an optional scale (thousand, million, billion, trillion; attached k, m, b, bn, T), an
+optional second end for a range ("2-3", "5 to 10", "between 5 and 10"), and the unit
+words. Scales are short-scale (a billion is 10⁹). In a range an end without a scale or
+currency takes the other end's ("$5-10 billion" is $5 billion to $10 billion).
 
 A word right after the number that is a scale word misspelt ("bilion", "milion",
 "thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
@@ -34,6 +35,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from timeline._errors import QuantityError
+from timeline.figures._number_words import words_as_digits
 from timeline.figures._numbers import EXACT, checked
 from timeline.figures._scale_words import check_scale_word
 from timeline.figures._text import checked_text
@@ -356,6 +358,7 @@ def _parse_quantity(
     between = _BETWEEN_RE.match(body)
     if between:
         body = f"{between.group('low')} to {between.group('high')}"
+    body = words_as_digits(body)  # "two million users", "half a million", "a dozen"
     suffix = _SUFFIX_RE.search(body)
     if suffix and suffix.start() > 0:
         if bound is not None:
