@@ -608,3 +608,11 @@ def test_overrides_of_one_occurrence_written_in_two_zones(order: tuple[int, int]
     (event,) = timeline
     assert event.title == "Newer"
     assert "the newest kept" in said(report)
+
+
+def test_count_zero_is_said() -> None:
+    """COUNT=0 asks for no occurrences, yet DTSTART always is one (RFC 5545 §3.8.5.3)."""
+    text = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000Z", "RRULE:FREQ=DAILY;COUNT=0"])
+    timeline, report = read(text)
+    assert [e.when for e in timeline] == [When.parse("2026-04-15T10:00Z")]
+    assert "COUNT=0" in said(report)

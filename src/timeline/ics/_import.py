@@ -480,6 +480,7 @@ def _describe(comp: Component) -> str:
 
 # -- the calendar ---------------------------------------------------------------------
 
+_NO_COUNT = re.compile(r"(?:^|;)\s*COUNT\s*=\s*0+\s*(?:;|$)", re.IGNORECASE)
 _SILENT = {"VTIMEZONE"}  # support data: read when a TZID needs it
 
 
@@ -568,6 +569,11 @@ def _read_child(
         )
     if comp.first("RRULE") is not None or comp.first("RDATE") is not None:
         reader.recurring.append(_describe(comp))
+    for rule in comp.props.get("RRULE", []):
+        if _NO_COUNT.search(rule.value):
+            reader.note(
+                "RRULEs with COUNT=0 (no occurrences), read as DTSTART alone", _describe(comp)
+            )
     for child in comp.children:
         if child.name != "VALARM":  # reminders are the subscriber's own business
             reader.skip("components inside events", f"{child.name} (line {child.line})")
