@@ -199,8 +199,11 @@ class TestEastAsianEncodings:
         assert report.encoding == "UTF-8" and report.clean
 
     @pytest.mark.parametrize(
-        "title", ["Zürich Straße", "Müller & Söhne — Größe", "naïve façade rôle déjà", "Café €5"]
-    )
+        "title",
+        ["Zürich Straße", "Müller & Söhne — Größe", "naïve façade rôle déjà", "Café €5", "Ñandú",
+         "Tromsø", "Müller", "Größe", "São Paulo", "Curaçao", "Åland", "Æble", "Crème brûlée",
+         "Köln", "Málaga", "Besprechung • Raum 5", "“Quoted”", "½ day", "°C"],
+    )  # fmt: skip
     def test_western_text_stays_cp1252(self, title: str) -> None:
         timeline, report = read(feed(["UID:a", f"SUMMARY:{title}", "DTSTART:20260415"]).encode(
             "cp1252"
@@ -616,3 +619,19 @@ def test_count_zero_is_said() -> None:
     timeline, report = read(text)
     assert [e.when for e in timeline] == [When.parse("2026-04-15T10:00Z")]
     assert "COUNT=0" in said(report)
+
+
+@pytest.mark.parametrize(
+    ("codec", "label", "titles"),
+    [
+        ("cp1251", "Windows-1251 (Cyrillic)", ["Встреча", "Совещание в офисе", "Отпуск"]),
+        ("koi8_r", "KOI8-R (Cyrillic)", ["Встреча с клиентом", "Планёрка"]),
+        ("cp1253", "Windows-1253 (Greek)", ["Συνάντηση", "Διακοπές"]),
+    ],
+)
+def test_cyrillic_and_greek_files(codec: str, label: str, titles: list[str]) -> None:
+    """Russian, Ukrainian and Greek Outlook exports are not cp1252 either."""
+    events = [[f"UID:{i}", f"SUMMARY:{t}", "DTSTART:20260415"] for i, t in enumerate(titles)]
+    timeline, report = read(feed(*events).encode(codec))
+    assert [e.title for e in timeline] == titles
+    assert report.encoding == label

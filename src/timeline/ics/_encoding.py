@@ -6,8 +6,10 @@ EUC-KR, EUC-JP) and declare none. Read as cp1252 they become mojibake
 (``‰ï‹c`` for ``会議``). The lines that are not UTF-8 are given to ``chardet``
 (imported only then), limited to these encodings and cp1252; its East Asian
 answer is taken only when every such line decodes in it without an error and
-what they say is East Asian script (ideographs, kana, hangul). Otherwise they
-stay cp1252, as before: a wrong guess never replaces a plain one.
+what they say is East Asian script (ideographs, kana, hangul). Russian and
+Greek exports (Windows-1251, KOI8-R, Windows-1253) are read so too when chardet
+ranks that reading first and every word is in that alphabet alone. Otherwise
+they stay cp1252, as before: a wrong guess never replaces a plain one.
 
 vCalendar 1.0 files (``.vcs``, still written by Outlook, Lotus Notes and
 phones) say their encodings per value instead: ``CHARSET=Shift_JIS`` on a
@@ -36,6 +38,10 @@ _CANDIDATES = (
     "cp950",
     "euc-kr",
     "cp949",
+    "windows-1251",
+    "koi8-r",
+    "windows-1253",
+    "windows-1250",
 )
 
 # Python codec name of chardet's answer -> (the superset decoded with, the name reported)
@@ -51,6 +57,14 @@ _EAST_ASIAN = {
     "euc_kr": ("cp949", "EUC-KR (Korean)"),
     "cp949": ("cp949", "EUC-KR (Korean)"),
 }
+
+# Single-byte encodings of other scripts: their codec, name, and the script's letters.
+_ALPHABETS = {
+    "cp1251": ("cp1251", "Windows-1251 (Cyrillic)", (0x0400, 0x04FF)),
+    "koi8_r": ("koi8_r", "KOI8-R (Cyrillic)", (0x0400, 0x04FF)),
+    "cp1253": ("cp1253", "Windows-1253 (Greek)", (0x0370, 0x03FF)),
+}
+_WORD = re.compile(r"\w+")
 
 _SCRIPT = (
     (0x1100, 0x11FF),  # Hangul Jamo
@@ -74,7 +88,8 @@ def _east_asian_script(char: str) -> bool:
 
 
 def east_asian(lines: Sequence[bytes]) -> tuple[str, str] | None:
-    """The codec and name of the East Asian encoding ``lines`` (not UTF-8) are in, if surely one.
+    """The codec and name of the East Asian (or Cyrillic, Greek) encoding ``lines`` (not
+    UTF-8) are in, if surely one.
 
     >>> east_asian(["SUMMARY:会議の準備".encode("shift_jis")])
     ('cp932', 'Shift_JIS (Japanese)')
@@ -89,18 +104,44 @@ def east_asian(lines: Sequence[bytes]) -> tuple[str, str] | None:
         return None
     sample = b"\n".join(lines)
     # chardet's readings, likeliest first: the first East Asian one that holds, before any
-    # Western one (cp1252 ranked above it means the text is not surely East Asian).
+    # Western one (cp1252 ranked above it means the text is not surely East Asian); or a
+    # Cyrillic or Greek one ranked first whose words are all in that alphabet.
     for found in chardet.detect_all(sample, include_encodings=_CANDIDATES, prefer_superset=True):
-        name = found.get("encoding")
         try:
-            known = _EAST_ASIAN.get(codecs.lookup(name or "").name.replace("-", "_"))
+            name = codecs.lookup(found.get("encoding") or "").name.replace("-", "_")
         except LookupError:
-            known = None
-        if known is None:
             return None
-        if _holds(sample, *known):
+        known = _EAST_ASIAN.get(name)
+        if known is not None and _holds(sample, *known):
             return known
+        alphabet = _ALPHABETS.get(name)
+        if alphabet is not None:
+            codec, label, letters = alphabet
+            return (codec, label) if _written_in(sample, codec, letters) else None
+        if known is None:
+            return None  # a Western reading first: cp1252, as before
     return None
+
+
+def _written_in(sample: bytes, codec: str, letters: tuple[int, int]) -> bool:
+    """Whether ``sample`` decodes in ``codec`` to words of that alphabet alone.
+
+    Western text read in it mixes the alphabets inside a word ("Müller" in
+    Windows-1251 is "Mьller"): never taken.
+    """
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    low, high = letters
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    if not words:
+        return False
+    for word in words:
+        inside = sum(low <= ord(c) <= high for c in word)
+        if inside != sum(not c.isascii() for c in word) or any(c.isascii() for c in word):
+            return False
+    return True
 
 
 def _holds(sample: bytes, codec: str, label: str) -> bool:
