@@ -635,3 +635,36 @@ def test_cyrillic_and_greek_files(codec: str, label: str, titles: list[str]) -> 
     timeline, report = read(feed(*events).encode(codec))
     assert [e.title for e in timeline] == titles
     assert report.encoding == label
+
+
+@pytest.mark.parametrize(
+    ("vcal", "rfc", "start"),
+    [
+        ("W1 WE #3", "FREQ=WEEKLY;BYDAY=WE;COUNT=3", "20260415T100000Z"),
+        ("W2 MO WE FR #0", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR", "20260415T100000Z"),
+        ("D2 20260425T000000Z", "FREQ=DAILY;INTERVAL=2;UNTIL=20260425T000000Z", "20260415T100000Z"),
+        ("D1", "FREQ=DAILY;COUNT=2", "20260415T100000Z"),  # no duration: twice
+        ("MP1 1+ MO #3", "FREQ=MONTHLY;BYDAY=1MO;COUNT=3", "20260406T100000Z"),
+        ("MP1 2- FR #3", "FREQ=MONTHLY;BYDAY=-2FR;COUNT=3", "20260424T100000Z"),
+        ("MD1 1- #3", "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3", "20260430T100000Z"),
+        ("MD1 1 15 #4", "FREQ=MONTHLY;BYMONTHDAY=1,15;COUNT=4", "20260415T100000Z"),
+        ("YM1 4 10 #3", "FREQ=YEARLY;BYMONTH=4,10;COUNT=3", "20260415T100000Z"),
+    ],
+)
+def test_vcalendar_rules_as_dateutil_reads_their_rfc_5545_form(
+    vcal: str, rfc: str, start: str
+) -> None:
+    """vCalendar 1.0 §3.1.2's recurrence grammar; DTSTART excluded, so the rule decides."""
+    import datetime as dt
+
+    from dateutil.rrule import rruleset, rrulestr
+
+    first = dt.datetime.strptime(start, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+    dates = rruleset()
+    dates.rrule(rrulestr(rfc, dtstart=first))
+    dates.exdate(first)
+    expected = next(iter(dates), None)
+    lines = ["UID:v", "SUMMARY:V", f"DTSTART:{start}", f"RRULE:{vcal}", f"EXDATE:{start}"]
+    timeline, report = read(feed(lines, head=VCS))
+    assert [e.when for e in timeline] == ([] if expected is None else [When.instant(expected)])
+    assert "vCalendar 1.0" in said(report)

@@ -79,6 +79,7 @@ from timeline.ics._values import (
     own_offset,
     written_wall,
 )
+from timeline.ics._vcal import rfc5545_rule
 from timeline.ics._zones import VZone, Zones
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
@@ -305,6 +306,7 @@ class _Reader(Values):
             return min(found, key=functools.cmp_to_key(order))
 
         rules = comp.props.get("RRULE", [])  # RFC 2445 allowed several: their union
+        rule_of = functools.partial(self._rule_text, where=where)
         # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
@@ -330,7 +332,7 @@ class _Reader(Values):
 
         for exrule in comp.props.get("EXRULE", []):  # RFC 2445: a rule of times removed
             try:
-                text = until_in(exrule.value, start, clock)
+                text = until_in(rule_of(exrule), start, clock)
                 exrules.append(self.occurrences.removed(text, start, written))
             except (ValueError, OverflowError, LookupError):
                 self.note(
@@ -360,7 +362,7 @@ class _Reader(Values):
             plain = start
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
-                texts = [until_in(rule.value, start, clock) for rule in rules]
+                texts = [until_in(rule_of(rule), start, clock) for rule in rules]
                 for rule in rules:
                     if isinstance(start, _dt.datetime) and until_is_day(rule.value):
                         self.note(
@@ -406,6 +408,17 @@ class _Reader(Values):
             )
         own = self._periods(comp, where).get(first) if other is None else None
         return first, other, own
+
+    def _rule_text(self, rule: Prop, where: str) -> str:
+        """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
+        translated = rfc5545_rule(rule.value)
+        if translated is None:
+            return rule.value
+        self.note(
+            "vCalendar 1.0 recurrence rules, read as RFC 5545's",
+            f"{where}: {rule.value.strip()[:40]!r} as {translated!r} (line {rule.line})",
+        )
+        return translated
 
     def _changed(
         self,
