@@ -437,8 +437,8 @@ class TestForeignWarnings:
                     *vevent("SUMMARY:A", "DTSTART;VALUE=DATE:20260415", uid="same"),
                     *vevent("SUMMARY:B", "DTSTART;VALUE=DATE:20260416", uid="same"),
                 ],
-                r"sharing a UID with the same SEQUENCE and DTSTAMP, the later in the file kept "
-                r".*'A' \(line 4\), kept 'B' \(line 10\)",
+                r"sharing a UID with the same SEQUENCE and DTSTAMP \(the later in the file kept"
+                r".*skipped: 'A' \(line 4\), kept 'B' \(line 10\)",
                 1,
             ),
             # no SUMMARY

@@ -7,7 +7,7 @@ it, as a mailbox of invitations or a merged export does: §3.8.7.4 and RFC 5546
 SEQUENCEs the later DTSTAMP (then LAST-MODIFIED). With all of those equal, the
 later in the file is kept, as a calendar store that saves them in order does;
 a copy identical to the one kept is dropped. Each replacement is said in the
-report: nothing is dropped in silence.
+report (as skipped, naming the version kept): nothing is dropped in silence.
 
 An iTIP cancellation notice (``METHOD:CANCEL``, RFC 5546 §3.2.5) is such a
 version too: each event in it is read as ``STATUS:CANCELLED`` (`cancellations`),
@@ -182,24 +182,25 @@ def _say(
 ) -> None:
     where = f"{_describe(old)}, kept {_describe(new)}"
     if _content(old) == _content(new):
-        found.change("events repeated under one UID, read once", where)
+        found.skip("copies of events repeated under one UID (read once)", where)
     elif old_rank[0] != new_rank[0]:
-        found.change("answers (METHOD:REPLY, COUNTER ...) to an event in the file, left out", where)
+        found.skip("answers (METHOD:REPLY, COUNTER ...) to an event in the file", where)
     elif old_rank[1] != new_rank[1]:
-        found.change(
-            "events sent again under one UID, the one with the higher SEQUENCE kept",
+        found.skip(
+            "older versions of events sent again under one UID (the one with the higher "
+            "SEQUENCE kept)",
             f"{where} (SEQUENCE {old_rank[1]} < {new_rank[1]})",
         )
     elif old_rank[2:4] != new_rank[2:4]:
-        found.change(
-            "events sent again under one UID with the same SEQUENCE, the later DTSTAMP "
-            "(or LAST-MODIFIED) kept",
+        found.skip(
+            "older versions of events sent again under one UID with the same SEQUENCE (the "
+            "later DTSTAMP or LAST-MODIFIED kept)",
             where,
         )
     else:
-        found.change(
-            "events sharing a UID with the same SEQUENCE and DTSTAMP, the later in the file kept "
-            "(a UID names one event)",
+        found.skip(
+            "versions of events sharing a UID with the same SEQUENCE and DTSTAMP (the later in "
+            "the file kept: a UID names one event)",
             where,
         )
 

@@ -215,8 +215,9 @@ class _Reader(Values):
                 for value in self._points(rid, where):
                     held = found.get(value)
                     if held is not None and held is not other:
-                        self.note(
-                            "overrides of one occurrence, the newest kept (SEQUENCE, DTSTAMP)",
+                        self.skip(
+                            "older overrides of one occurrence written differently (the "
+                            "newest kept: SEQUENCE, DTSTAMP)",
                             f"{_describe(other)}, kept {_describe(held)}",
                         )
                     found.add(value, other)
