@@ -84,6 +84,25 @@ def ref_order(steps: Sequence[Step]) -> list[Step]:
     return [s for _, s in sorted(enumerate(steps), key=lambda p: (p[1][0], p[0]))]
 
 
+def ref_after(when: str, step: Step) -> str:
+    """The date after a claim: its own; else, for "happened" said before the date could
+    begin, by the day it was said; else the date before."""
+    day, w, st_ = step
+    if w is not None:
+        return w
+    if st_ is Status.HAPPENED:
+        value = When.parse(when)
+        lo = None if value.is_undated else value.fuzzy_bounds()[0]
+        if isinstance(lo, dt.datetime):  # after the day's last moment, 24:00 at UTC-12
+            end = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) + dt.timedelta(hours=36)
+            begins_after = lo > end
+        else:
+            begins_after = lo is not None and _day(lo) > day  # type: ignore[operator]
+        if begins_after:
+            return f"by {day.isoformat()}"
+    return when
+
+
 def ref_replay(
     initial: tuple[str, Status], published: Published, steps: Sequence[Step], day: dt.date
 ) -> tuple[str, Status, list[Step]] | None:
@@ -93,9 +112,9 @@ def ref_replay(
         return None
     when, status = initial
     known = [s for s in ref_order(steps) if s[0] <= day]
-    for _, w, st_ in known:
-        when = w if w is not None else when
-        status = st_ if st_ is not None else status
+    for step in known:
+        when = ref_after(when, step)
+        status = step[2] if step[2] is not None else status
     return when, status, known
 
 
@@ -120,7 +139,8 @@ def ref_first_expected(initial: tuple[str, Status], steps: Sequence[Step]) -> st
 def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[str, str]]:
     when, status = initial
     found = []
-    for _, w, st_ in ref_order(steps):
+    for step in ref_order(steps):
+        _, w, st_ = step
         if w is not None and status.is_open:
             # A plain date against where a qualified one could fall; else as stated.
             was, now = When.parse(when), When.parse(w)
@@ -144,7 +164,7 @@ def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[
                 continue
             if new is not None and old is not None and new > old:
                 found.append((when, w))
-        when = w if w is not None else when
+        when = ref_after(when, step)
         status = st_ if st_ is not None else status
     return found
 
@@ -549,8 +569,9 @@ class TestRestatements:
         (when, status), _, steps = history
         changes = 0
         current = (When.parse(when), status)
-        for _, w, s in ref_order(steps):
-            new = (current[0] if w is None else When.parse(w), current[1] if s is None else s)
+        for step in ref_order(steps):
+            s = step[2]
+            new = (When.parse(ref_after(str(current[0]), step)), current[1] if s is None else s)
             changes += new != current
             current = new
         assert _event(history, "x").revisions == changes

@@ -60,6 +60,20 @@ def test_a_period_to_a_day_is_the_period_ending_then(text: str, expected: str) -
             "Between today and 2030 we will invest.",
             [("Between today and 2030", "15 March 2026 to 2030")],
         ),
+        (
+            "Shipments begin the week of March 16 and run through Q2.",
+            [("the week of March 16", "2026-W12"), ("Q2", "Q2 2026")],
+        ),
+        (
+            "Talks resume in the week beginning 6 April 2026.",
+            [("the week beginning 6 April 2026", "2026-W15")],
+        ),
+        ("The firm targets an IPO in the second half.", [("the second half", "H2 2026")]),
+        (
+            "Sales rose in the first half of the year.",
+            [("the first half of the year", "H1 2026")],
+        ),
+        ("Due in the third quarter of the year.", [("the third quarter of the year", "Q3 2026")]),
         # a move by a time is no period: "by six months to March 2027"
         (
             "GM delayed the relaunch by six months to March 2027.",
@@ -73,3 +87,29 @@ def test_a_period_to_a_day_is_the_period_ending_then(text: str, expected: str) -
 def test_find_dates_finds_the_whole_period(sentence: str, found: list[tuple[str, str]]) -> None:
     got = [(m.text, str(m.when)) for m in find_dates(sentence, reference=REF)]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as soon as June 2026",  # refused as vague ("soon")
+        "not until June 2026",
+        "until at least June 2026",
+        "at least until June 2026",
+    ],
+)
+def test_a_start_not_before(text: str) -> None:
+    assert When.parse(text) == When.parse("not before June 2026")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Approval could come as soon as June.", "as soon as June"),
+        ("Rates will stay on hold until at least mid-2027.", "until at least mid-2027"),
+        ("Output rises, but not until 2028.", "not until 2028"),
+    ],
+)
+def test_find_dates_keeps_the_words_that_bound_it(sentence: str, found: str) -> None:
+    (m,) = find_dates(sentence, reference=REF)
+    assert m.text == found

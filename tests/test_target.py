@@ -170,6 +170,12 @@ class TestGrowth:
         g = growth(obs(When.year(2024), "$1bn"), obs(When.year(2025), "$2bn"))
         assert str(g).endswith(": 41.5% to over 1,000,000% a year")
 
+    def test_a_huge_upper_rate_alone_is_no_bound(self) -> None:
+        # "at most over 1,000,000%" said nothing and read as a contradiction
+        g = growth(obs(When.year(2025), "over $1bn"), obs(When.year(2026), "$2bn"))
+        assert g.annual_rate[0] is None
+        assert str(g).endswith(": an unknown rate a year")
+
     @pytest.mark.parametrize(
         ("start", "end", "message"),
         [

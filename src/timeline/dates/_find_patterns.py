@@ -49,7 +49,7 @@ _YEAR = r"(?<![\d.,])\d{4}(?!\d|[.,/]\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
 # a year named against the reference: "December last year", "the first quarter of next year"
 _REL_YEAR = r"(?:this|next|last)\s+year"
-_THE_YEAR = rf"(?:{_YEAR}|{_REL_YEAR})"
+_THE_YEAR = rf"(?:{_YEAR}|{_REL_YEAR}|the\s+year(?![\s-]end))"  # "the first half of the year"
 # "within 18 months", "over the next five years": a deadline that time from the reference,
 # unless the time runs from some other event ("within 18 months of the merger")
 _COUNT = COUNT.replace("?P<n>", "?:")
@@ -72,7 +72,8 @@ _PRE = (
     r"(?P<net>net\s+)?"  # "NET" (no earlier than), only in capitals
     r"(?P<pre>(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+(?:start|beginning)\s+of"
     r"|no\s+later\s+than|not\s+later\s+than|not\s+before|no\s+earlier\s+than|by|before|after"
-    r"|ahead\s+of|as\s+early\s+as|no\s+sooner\s+than|not\s+sooner\s+than"
+    r"|ahead\s+of|as\s+early\s+as|as\s+soon\s+as|no\s+sooner\s+than|not\s+sooner\s+than"
+    r"|until\s+at\s+least|at\s+least\s+until|not\s+until"
     r"|circa|c\.|ca\.|about|around|approximately|roughly|maybe|possibly|perhaps|probably)"
     r"\s+){0,3})"  # at most three: a bounded prefix keeps the scan linear
 )
@@ -101,6 +102,9 @@ _PERIOD = (
 _CORE = (
     r"(?P<core>"
     rf"{_PERIOD}|"
+    # "the week of March 16": that day's week (`When.parse` reads it whole)
+    rf"(?:the\s+)?week\s+(?:of|beginning|starting)\s+"
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY})(?:,?\s+{_YEAR})?|"
     # "between now and 2030", "from now until 2030": now is the reference day
     r"(?<=between )now(?=\s+and\s)|(?<=from )now(?=\s+(?:to|until|till|through)\s)|"
     # fiscal periods: found whole, so "fiscal 2025" is never read as the year 2025, nor
@@ -136,7 +140,9 @@ _CORE = (
     rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
     rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"  # not "the third quarter of the match"
     rf"|h[12],?[\s-]+(?:of\s+)?{_THE_YEAR}|{_YEAR}[\s-]?h[12]"
-    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?{_THE_YEAR}"
+    # "the second half" alone is the reference year's, as "the third quarter" is
+    rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half"
+    rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"
     rf"|{_WITHIN}"
     rf"|(?:spring|summer|autumn|fall)(?:\s+of)?\s+{_YEAR}|winter(?:\s+of)?\s+\d{{4}}\s*[-/]\s*\d{{2,4}}"
     r"|(?:the\s+)?\d{3}0'?s(?![a-z])"

@@ -30,7 +30,8 @@ _PREFIX = re.compile(
             |prior\ to\ the\ end\ of|after\ the\ start\ of|after\ the\ beginning\ of
             |no\ later\ than|not\ later\ than|not\ after
             |no\ earlier\ than|not\ earlier\ than|not\ before|net|prior\ to|by|before|after
-            |ahead\ of|as\ early\ as|no\ sooner\ than|not\ sooner\ than|beyond|post|pre)
+            |ahead\ of|as\ early\ as|as\ soon\ as|until\ at\ least|at\ least\ until
+            |not\ until|no\ sooner\ than|not\ sooner\ than|beyond|post|pre)
       | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
             |some\ ?time\ around)
       | (?P<unc>maybe|possibly|perhaps|probably)
@@ -73,6 +74,11 @@ _RELATIONS = {
     "net": "not before",  # "no earlier than", as launch schedules write it
     "ahead of": "before",
     "as early as": "not before",
+    "as soon as": "not before",
+    # "on hold until at least mid-2027", "not until 2028": it ends (or starts) no earlier
+    "until at least": "not before",
+    "at least until": "not before",
+    "not until": "not before",
     "no sooner than": "not before",
     "not sooner than": "not before",
     # as forecasts write them: "beyond 2030", "post-2030", "pre-2030"

@@ -47,7 +47,7 @@ from timeline.display._mpl import (
     render_svg,
     write_figure,
 )
-from timeline.model._claim import Status
+from timeline.model._claim import Status, after_claim
 from timeline.model._event import Event
 from timeline.model._text import visible
 
@@ -117,7 +117,7 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
         stated = event._stated_day
         steps.append((origin if stated is None else stated, when))
     for claim in event.claims:
-        new_when, new_status = claim.when or when, claim.status or status
+        new_when, new_status = after_claim(when, status, claim)
         if new_status.is_open and new_when != when:
             steps.append((claim.day, new_when))
         when, status = new_when, new_status

@@ -291,7 +291,7 @@ class Growth:
             rate = _percent(low) if same else f"{_percent(low)} to {_percent(high)}"
         elif low is not None:
             rate = f"at least {_percent(low)}"
-        elif high is not None:
+        elif high is not None and high <= _HUGE_RATE:  # "at most over 1,000,000%" bounds nothing
             rate = f"at most {_percent(high)}"
         else:
             rate = "an unknown rate"

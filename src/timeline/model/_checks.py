@@ -26,7 +26,7 @@ import attrs
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.figures._source import Source
-from timeline.model._claim import Status, _later
+from timeline.model._claim import Status, _later, after_claim
 
 if TYPE_CHECKING:
     from timeline.model._event import Event
@@ -145,8 +145,9 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
                 f"({event.stated}); check the stated day or the source",
             )
         if claim.when is not None:
-            when, stated_at = claim.when, max(said, stated_at) if stated_at else said
-        status = claim.status or status
+            stated_at = max(said, stated_at) if stated_at else said
+        # (a "happened" without its date, said before the date could begin, dates it by then)
+        when, status = after_claim(when, status, claim)
         if claim.status is Status.HAPPENED:
             yield from _happened_later(finding, ("claims", i, "status"), when, claim.stated)
 

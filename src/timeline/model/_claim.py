@@ -200,6 +200,42 @@ class Slip:
         return to_day(after).toordinal() - to_day(before).toordinal()
 
 
+def after_claim(when: When, status: Status, claim: Claim) -> tuple[When, Status]:
+    """The date and status an event has after ``claim``: those it says, else those before.
+
+    A claim that it happened, said without its date on a day before the date then
+    expected could begin ("V4, expected in April, has been released", said on 15
+    March), dates it by that day ("by 15 March 2026"): it cannot have happened in
+    April. A date it could still have fallen on by then is kept.
+
+    >>> c = Claim(stated="2026-03-15", status="happened")
+    >>> str(after_claim(When.parse("2026-04"), Status.EXPECTED, c)[0])
+    'by 15 March 2026'
+    """
+    now = claim.status or status
+    if claim.when is not None:
+        return claim.when, now
+    if claim.status is Status.HAPPENED and _begins_after(when, claim.day):
+        day = claim.day
+        return When.day(day.year, day.month, day.day).by(), now
+    return when, now
+
+
+def _begins_after(when: When, day: _dt.date) -> bool:
+    """Whether ``when`` surely begins after ``day`` (a qualified date: where it could fall;
+    an instant: after the day in every time zone)."""
+    if when.is_undated:
+        return False
+    first = when.fuzzy_bounds()[0]
+    if first is None:
+        return False
+    if isinstance(first, _dt.datetime):
+        # A floating day runs to 24:00 at UTC-12 (DESIGN §2): noon UTC the next day.
+        end = _dt.datetime.combine(day + _dt.timedelta(days=1), _dt.time(12), _dt.UTC)
+        return first > end
+    return to_day(first) > day
+
+
 def _later(new: When, old: When) -> bool:
     """Whether ``new`` moves the promise later: its latest possible day is later.
 

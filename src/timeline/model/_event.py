@@ -36,7 +36,15 @@ from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._claim import Claim, Slip, Status, _later, _status, yearless_reading
+from timeline.model._claim import (
+    Claim,
+    Slip,
+    Status,
+    _later,
+    _status,
+    after_claim,
+    yearless_reading,
+)
 from timeline.model._event_day import days_late, overdue_on, upcoming_in
 from timeline.model._event_fields import init_checked, slugify
 from timeline.model._event_text import event_repr, event_str
@@ -104,8 +112,7 @@ class Event:
     def _state(self) -> tuple[When, Status]:
         when, status = self.initial_when, self.initial_status
         for claim in self.claims:
-            when = claim.when or when
-            status = claim.status or status
+            when, status = after_claim(when, status, claim)
         return when, status
 
     @property
@@ -219,7 +226,7 @@ class Event:
         found = []
         when, status = self.initial_when, self.initial_status
         for claim in self.claims:
-            new_when, new_status = claim.when or when, claim.status or status
+            new_when, new_status = after_claim(when, status, claim)
             if new_when != when or new_status is not status:
                 found.append(claim)
             when, status = new_when, new_status
@@ -308,8 +315,7 @@ class Event:
         for claim in self.claims:
             if claim.when is not None and status.is_open and _later(claim.when, when):
                 found.append(Slip(when, claim.when, claim))
-            when = claim.when or when
-            status = claim.status or status
+            when, status = after_claim(when, status, claim)
         return tuple(found)
 
     @property
