@@ -302,7 +302,8 @@ class TestForeignFeeds:
 
     def test_floating_times_take_the_calendar_zone(self) -> None:
         text = cal("X-WR-TIMEZONE:Europe/Berlin", *vevent("SUMMARY:x", "DTSTART:20260415T100000"))
-        start = Timeline.from_ics(text).events[0].when.start
+        with pytest.warns(TimelineWarning, match="read in the calendar's X-WR-TIMEZONE"):
+            start = Timeline.from_ics(text).events[0].when.start
         assert isinstance(start, pendulum.DateTime) and start.timezone_name == "Europe/Berlin"
 
     @pytest.mark.parametrize(

@@ -668,3 +668,18 @@ def test_vcalendar_rules_as_dateutil_reads_their_rfc_5545_form(
     timeline, report = read(feed(lines, head=VCS))
     assert [e.when for e in timeline] == ([] if expected is None else [When.instant(expected)])
     assert "vCalendar 1.0" in said(report)
+
+
+def test_floating_times_read_in_x_wr_timezone_are_said() -> None:
+    """Google's reading (the calendar's zone), not RFC 5545's (floating): said, once a line."""
+    text = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000", "DTEND:20260415T110000",
+                 "RRULE:FREQ=DAILY", "EXDATE:20260415T100000"],
+                head=("X-WR-TIMEZONE:America/New_York",))  # fmt: skip
+    timeline, report = read(text)
+    (event,) = timeline
+    assert event.when == When.parse("2026-04-16T10:00-04:00[America/New_York]")
+    (places,) = [p for r, p in report.changed if "X-WR-TIMEZONE" in r]
+    assert places == tuple(
+        f"'A' (line 4): {name} (line {n})"
+        for name, n in (("DTSTART", 7), ("DTEND", 8), ("EXDATE", 10))
+    )
