@@ -757,9 +757,10 @@ def _set_events() -> st.SearchStrategy[list[Event]]:
 
 
 class TestSetDatesInColumns:
-    """An EDTF set is read as its members ("April or June 2026" is never 10 May), but a
-    row holds one ``could_start``/``could_end`` pair: the hull. So the pushdown (SQL, or
-    `window_filter`) is a superset filter for sets; `.overlapping` after it is exact."""
+    """An EDTF set is read as its members ("April or June 2026" is never 10 May), but
+    ``could_start``/``could_end`` are the hull: a window over them alone (`window_filter`,
+    SQL without ``could_runs``) is a superset filter for sets; `.overlapping` after it is
+    exact. SQL with ``could_runs`` is exact on its own: tests/test_columnar_sets.py."""
 
     TL = Timeline(
         [

@@ -22,6 +22,7 @@ pa = pytest.importorskip("pyarrow")
 from fuzzing import examples  # noqa: E402
 from timeline import QueryError, TimelineError, When  # noqa: E402
 from timeline.columnar import parse_dates  # noqa: E402
+from timeline.columnar._runs import date_runs  # noqa: E402
 from timeline.columnar._shapes import read_shapes  # noqa: E402
 from timeline.columnar._table import when_columns  # noqa: E402
 from timeline.dates._precision import MONTH_NAMES  # noqa: E402
@@ -39,8 +40,8 @@ def _oracle(text: str | None, reference: Any = None) -> tuple[Any, ...] | None:
     try:
         value = When.parse(text, reference=reference)
     except TimelineError as err:
-        return (None,) * 8 + (str(err),)
-    return (*when_columns(value), None)
+        return (None,) * 9 + (str(err),)
+    return (*when_columns(value), date_runs(value), None)
 
 
 def _rows(array: Any) -> list[tuple[Any, ...] | None]:
@@ -52,9 +53,22 @@ def _rows(array: Any) -> list[tuple[Any, ...] | None]:
             column = column.cast(pa.int32())
         elif pa.types.is_timestamp(field.type):
             column = column.cast(pa.int64())
+        elif pa.types.is_list(field.type):  # could_runs: as `date_runs` gives them
+            fields.append([None if v is None else _day_runs(v) for v in column.to_pylist()])
+            continue
         fields.append(column.to_pylist())
     valid = array.is_valid().to_pylist()
     return [tuple(f[i] for f in fields) if valid[i] else None for i in range(len(array))]
+
+
+def _day_runs(runs: list[dict[str, Any]]) -> tuple[tuple[int | None, int | None], ...]:
+    def day(d: Any) -> int | None:
+        return None if d is None else d.toordinal() - _EPOCH
+
+    return tuple((day(r["first"]), day(r["last"])) for r in runs)
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
 
 
 def _check(texts: Sequence[str | None], reference: Any = None) -> None:
@@ -347,7 +361,7 @@ def test_the_common_shapes_never_reach_the_parser() -> None:
 
 
 def test_other_rows_go_to_the_parser_once_each() -> None:
-    with mock.patch("timeline.columnar._parse._parse_one", wraps=lambda t, r: (None,) * 9) as one:
+    with mock.patch("timeline.columnar._parse._parse_one", wraps=lambda t, r: (None,) * 10) as one:
         parse_dates(["2026", "spring 2026", "2026-04", "spring 2026", "banana"])
     assert sorted(c.args[0] for c in one.call_args_list) == ["banana", "spring 2026"]
 

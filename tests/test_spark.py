@@ -123,3 +123,29 @@ def test_the_timelines_own_fields_travel_with_the_dataframe(spark: Any) -> None:
         "Big tech", "fiscal years", tl.fiscal_years
     )  # fmt: skip
     assert from_spark(df, name="other").name == "other"
+
+
+def test_sets_and_masks_keep_their_runs_in_spark(spark: Any) -> None:
+    # "March or May 2026" and "2026-XX-31" cannot be in April: the runs say so in Spark SQL too.
+    tl = Timeline(
+        [
+            Event(id="march-or-may", title="x", when="March or May 2026"),
+            Event(id="any-31st", title="x", when="2026-XX-31"),
+            Event(id="any-15th", title="x", when="2026-XX-15"),
+            Event(id="april", title="x", when="2026-04"),
+        ]
+    )
+    df = to_spark(tl, spark)
+    df.createOrReplaceTempView("events")
+    rows = spark.sql(
+        """
+        SELECT id FROM events
+        WHERE (could_start IS NULL OR could_start <= DATE '2026-04-30')
+          AND (could_end IS NULL OR could_end >= DATE '2026-04-01')
+          AND (could_runs IS NULL OR exists(could_runs, r ->
+                (r.first IS NULL OR r.first <= DATE '2026-04-30')
+                AND (r.last IS NULL OR r.last >= DATE '2026-04-01')))
+        """
+    ).collect()
+    assert sorted(r["id"] for r in rows) == sorted(e.id for e in tl.overlapping("2026-04"))
+    assert from_spark(df) == Timeline(tl.events)

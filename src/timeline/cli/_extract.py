@@ -167,6 +167,7 @@ def draft_json(draft: Draft) -> dict[str, Any]:
         "status": draft.status.value,
         "kind": draft.kind,
         "actors": list(draft.actors),
+        "said_by": draft.said_by,
         "start": draft.start,
         "end": draft.end,
         "quote": draft.quote,

@@ -30,7 +30,8 @@ _DERIVED = frozenset(
     prefix + name
     for prefix in ("", "end_")
     for name in (
-        "precision", "earliest", "latest", "could_start", "could_end", "earliest_at", "latest_at"
+        "precision", "earliest", "latest", "could_start", "could_end", "could_runs",
+        "earliest_at", "latest_at",
     )
 ) | {"slips", "delay"}  # fmt: skip
 

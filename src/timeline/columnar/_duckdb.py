@@ -1,26 +1,35 @@
 """DuckDB, embedded: SQL over Parquet timelines, with timeline's parser inside.
 
 `duckdb_connect` opens an in-process DuckDB connection with a view ``events``
-over a Parquet file or a folder of them (the columns of `SCHEMA`), and the
-parser registered as the SQL function ``when_parse(text, reference)``, which
-returns the struct `parse_dates` gives (``when_parse('Q2 2026', NULL).could_end``).
+over a Parquet file, a folder of them or an Arrow table (the columns of `SCHEMA`),
+the parser registered as the SQL function ``when_parse(text, reference)``, which
+returns the struct `parse_dates` gives (``when_parse('Q2 2026', NULL).could_end``),
+and the table macro ``events_overlapping(first, last)``: the events that could
+fall on a day from ``first`` to ``last``, exactly `Timeline.overlapping`'s
+(``could_start``/``could_end``, pushed down to the files, then ``could_runs`` for
+sets and unspecified digits, and ``could_meet`` for the few values beyond
+`RUNS_LIMIT`).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, TimelineError
 from timeline.columnar._deps import require
 from timeline.columnar._parquet import parquet_files
 from timeline.columnar._parse import parse_dates, parsed_type
+from timeline.columnar._runs import RUNS_LIMIT, date_runs, runs_array, window_meets
+from timeline.dates._when import When
 
 if TYPE_CHECKING:
     import duckdb
+    import pyarrow as pa
 
-__all__ = ["duckdb_connect", "register_when_parse"]
+__all__ = ["duckdb_connect", "register_when_parse", "register_window_functions"]
 
 
 def _duckdb_type(kind: Any) -> str:
@@ -31,6 +40,8 @@ def _duckdb_type(kind: Any) -> str:
         return "DATE"
     if pa.types.is_timestamp(kind):
         return "TIMESTAMPTZ"
+    if pa.types.is_list(kind):
+        return _RUN
     return "VARCHAR"
 
 
@@ -69,15 +80,130 @@ def register_when_parse(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with the view ``events`` over a Parquet file or folder.
+_RUN = "STRUCT(first DATE, last DATE)[]"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> When | None:
+    try:
+        return When.parse(text)
+    except TimelineError:
+        return None
+
+
+def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
+    """Register ``could_meet(text, first, last)`` and ``when_could_runs(text)`` on DuckDB.
+
+    ``could_meet`` says whether the date ``text`` could fall on a day from ``first`` to
+    ``last`` (``NULL``: open), by `Timeline.overlapping`'s rule (each member of a set,
+    each run of unspecified digits); ``when_could_runs`` gives the runs a row's
+    ``could_runs`` holds for that date. Text that is not a date gives ``NULL``.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> register_window_functions(con)
+    >>> con.execute("SELECT could_meet('April or June 2026', DATE '2026-05-10', "
+    ...             "DATE '2026-05-10')").fetchall()
+    [(False,)]
+    """
+    pa = require("pyarrow")
+    kind = pa.list_(pa.struct([("first", pa.date32()), ("last", pa.date32())]))
+
+    def could_meet(texts: Any, firsts: Any, lasts: Any) -> Any:
+        out: list[bool | None] = []
+        for text, first, last in zip(
+            texts.to_pylist(), firsts.to_pylist(), lasts.to_pylist(), strict=True
+        ):
+            when = None if text is None else _parsed(text)
+            out.append(None if when is None else window_meets(when, first, last))
+        return pa.array(out, pa.bool_())
+
+    def when_could_runs(texts: Any) -> Any:
+        rows = []
+        for text in texts.to_pylist():
+            when = None if text is None else _parsed(text)
+            rows.append(None if when is None else date_runs(when))
+        return runs_array(rows, kind)
+
+    create: Any = connection.create_function
+    create(
+        "could_meet",
+        could_meet,
+        ["VARCHAR", "DATE", "DATE"],
+        "BOOLEAN",
+        type="arrow",
+        null_handling="special",
+    )
+    create("when_could_runs", when_could_runs, ["VARCHAR"], _RUN, type="arrow")
+
+
+def _lambda(param: str, body: str) -> str:
+    """A DuckDB lambda in the syntax of the running release (``lambda r: ...`` since 1.3)."""
+    duckdb = require("duckdb")
+    major, minor = (int(p) for p in duckdb.__version__.split(".")[:2])
+    return f"lambda {param}: {body}" if (major, minor) >= (1, 3) else f"{param} -> {body}"
+
+
+def _overlapping_macro(columns: set[str]) -> str | None:
+    """The SQL of ``events_overlapping(first, last)`` over a view with ``columns``; None when
+    it lacks the columns a window reads."""
+    if not {"when", "could_start", "could_end", "could_runs"} <= columns:
+        return None
+    hit = _lambda(
+        "r",
+        "(hi IS NULL OR r.first IS NULL OR r.first <= hi) "
+        "AND (lo IS NULL OR r.last IS NULL OR r.last >= lo)",
+    )
+    return f"""
+        CREATE MACRO events_overlapping(lo, hi) AS TABLE
+        SELECT * FROM events
+        WHERE (hi IS NULL OR could_start IS NULL OR could_start <= hi)
+          AND (lo IS NULL OR could_end IS NULL OR could_end >= lo)
+          AND (could_runs IS NULL OR (
+                len(list_filter(could_runs, {hit})) > 0
+                AND (len(could_runs) < {RUNS_LIMIT} OR could_meet("when", lo, hi))))
+    """
+
+
+# Canonical texts of the dates that may have several readings: an EDTF set ("[", "{", or
+# "April or June 2026") or unspecified digits ("2026-XX-15"). A superset: the runs decide.
+_SEVERAL = r"'[\[\{X]| or '"
+
+
+def _derived_runs(names: dict[str, str]) -> str:
+    """Columns to add to a view over files written before ``could_runs`` (none if not needed):
+    the runs derived from the date texts, for rows with no ``end`` (an end may stand or not,
+    which its claims decide: such a row keeps its hull, a superset)."""
+    if "could_runs" in names or names.get("when") != "VARCHAR" or "could_start" not in names:
+        return ""
+    no_end = '"end" IS NULL AND ' if "end" in names else ""
+    added = (
+        f', CASE WHEN {no_end}regexp_matches("when", {_SEVERAL}) '
+        f'THEN when_could_runs("when") END AS could_runs'
+    )
+    if names.get("end") == "VARCHAR" and "end_could_runs" not in names:
+        added += (
+            f', CASE WHEN regexp_matches("end", {_SEVERAL}) '
+            f'THEN when_could_runs("end") END AS end_could_runs'
+        )
+    return added
+
+
+def duckdb_connect(
+    path: str | os.PathLike[str] | pa.Table | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with the view ``events`` over a Parquet file or folder, or a table.
 
     ``path`` is a ``.parquet`` file or a folder of them (searched recursively for the
     files `Timeline.load` reads, `parquet_files`; files
-    whose columns differ are joined by column name, a missing column reading as NULL);
-    without it only ``when_parse`` is registered. Raises `DataFileError` for a file
-    that is not Parquet. The connection is in memory:
-    the Parquet files are read, never written.
+    whose columns differ are joined by column name, a missing column reading as NULL),
+    or an Arrow table (`to_arrow`'s); without it only the functions are registered:
+    ``when_parse`` (`register_when_parse`), ``could_meet`` and ``when_could_runs``
+    (`register_window_functions`). Over events, the table macro
+    ``events_overlapping(first, last)`` gives the events that could fall on a day from
+    ``first`` to ``last`` (``DATE``; ``NULL`` for an open side), exactly
+    `Timeline.overlapping`'s. Raises `DataFileError` for a file that is not Parquet. The
+    connection is in memory: the Parquet files are read, never written.
 
     >>> import tempfile, pathlib
     >>> from timeline import Event, Timeline
@@ -87,34 +213,62 @@ def duckdb_connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBP
     >>> query = "SELECT id, could_end FROM events WHERE list_contains(actors, 'DeepSeek')"
     >>> con.execute(query).fetchall()
     [('v4-release', datetime.date(2026, 4, 30))]
+    >>> con.execute("SELECT id FROM events_overlapping(DATE '2026-04-30', NULL)").fetchall()
+    [('v4-release',)]
     """
     require("duckdb")
     import duckdb
 
     connection = duckdb.connect()
     register_when_parse(connection)
+    register_window_functions(connection)
     if path is None:
         return connection
+    if not isinstance(path, (str, os.PathLike)):
+        pa = require("pyarrow")
+        if not isinstance(path, (pa.Table, pa.RecordBatch)):
+            connection.close()
+            raise TypeError(
+                f"duckdb_connect: expected a Parquet file or folder, or an Arrow table; "
+                f"got {type(path).__name__}"
+            )
+        connection.register("timeline_table", path)
+        source = "timeline_table"
+    else:
+        source = _parquet_source(connection, path)
+    try:
+        described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        names = {str(row[0]): str(row[1]) for row in described}
+        connection.execute(f"CREATE VIEW events AS SELECT *{_derived_runs(names)} FROM {source}")
+    except duckdb.Error as err:
+        connection.close()
+        first = str(err).splitlines()[0]
+        unread = f"not a Parquet file or dataset DuckDB can read: {first}"
+        shown = "<table>" if source == "timeline_table" else os.fspath(path)
+        raise DataFileError([DataFileProblem(unread, file=shown)]) from None
+    columns = {row[0] for row in connection.execute("DESCRIBE events").fetchall()}
+    macro = _overlapping_macro(columns)
+    if macro is not None:
+        connection.execute(macro)
+    return connection
+
+
+def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> str:
+    """The ``read_parquet(...)`` of a file or folder (`Timeline.load`'s files of a folder)."""
     where = Path(path)
     if where.is_dir():
         # The files `Timeline.load` reads (no hidden ones, no Spark _temporary/ ones).
         files = parquet_files(where)
         if not files:
             problem = DataFileProblem("the folder holds no .parquet files", file=str(where))
+            connection.close()
             raise DataFileError([problem])
     elif where.exists():
         files = [str(where)]
     else:
+        connection.close()
         raise FileNotFoundError(f"no such file or folder: {os.fspath(path)!r}")
     listed = ", ".join("'" + file.replace("'", "''") + "'" for file in files)
     # By name: files of one folder may differ (another tool's files without the query
     # columns, say); a column a file lacks reads as NULL.
-    view = f"CREATE VIEW events AS SELECT * FROM read_parquet([{listed}], union_by_name = true)"
-    try:
-        connection.execute(view)
-    except duckdb.Error as err:
-        connection.close()
-        first = str(err).splitlines()[0]
-        unread = f"not a Parquet file or dataset DuckDB can read: {first}"
-        raise DataFileError([DataFileProblem(unread, file=os.fspath(path))]) from None
-    return connection
+    return f"read_parquet([{listed}], union_by_name = true)"

@@ -291,11 +291,12 @@ def window_filter(start: WindowArg, end: WindowArg | None = None) -> pc.Expressi
     `overlapping` refuses (undated, an unknown end, a window that ends before it
     starts) is the same `QueryError` here.
 
-    An EDTF set ("April or June 2026") is read as its members, but a row holds
-    one pair of days, the members' hull (April..June), and a window that is a set
-    is pushed down by its hull too: for sets the filter keeps a superset (the
+    An EDTF set ("April or June 2026") or unspecified digits ("2026-XX-15") are read
+    as their readings, whose runs ``could_runs`` lists; pyarrow's dataset filters do
+    not read lists, so this filter reads their hull (April..June), and a window that
+    is a set is pushed down by its hull too: for sets the filter keeps a superset (the
     April-or-June row for a window of 10 May), which ``.overlapping(...)`` on the
-    timeline read makes exact.
+    timeline read makes exact (DuckDB's ``events_overlapping`` is exact on its own).
 
     >>> str(window_filter("2026-04"))
     '(((could_start <= 2026-04-30) or is_null(could_start, {nan_is_null=false})) and \

@@ -3,7 +3,8 @@
 Engines hand over columns, not strings: `parse_dates` takes an Arrow array of
 texts (and optionally one of reference dates, the day each text was said) and
 returns one struct per row with the canonical text, precision and bounds in
-the same typed form as `SCHEMA`'s query columns. It never raises for a row: a
+the same typed form as `SCHEMA`'s query columns (``could_runs`` too: null but for
+sets and unspecified digits, which the common shapes never are). It never raises for a row: a
 text that does not parse gets null fields and its error message in ``error``.
 
 Two paths give the same rows (a property test compares them with the parser
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import QueryError, TimelineError
 from timeline.columnar._deps import require
+from timeline.columnar._runs import date_runs, runs_array
 from timeline.columnar._shapes import read_shapes
 from timeline.columnar._table import WhenColumns, when_columns
 from timeline.dates._when import When
@@ -53,6 +55,7 @@ PARSED_FIELDS = (
     "could_end",
     "earliest_at",
     "latest_at",
+    "could_runs",
     "error",
 )
 """The fields of `parse_dates`'s struct, in order."""
@@ -67,7 +70,8 @@ def parsed_type() -> pa.StructType:
     pa = require("pyarrow")
 
     day, at = pa.date32(), pa.timestamp("us", tz="UTC")
-    types = [pa.string(), pa.string(), day, day, day, day, at, at, pa.string()]
+    runs = pa.list_(pa.struct([("first", day), ("last", day)]))
+    types = [pa.string(), pa.string(), day, day, day, day, at, at, runs, pa.string()]
     return pa.struct(list(zip(PARSED_FIELDS, types, strict=True)))
 
 
@@ -83,7 +87,7 @@ def _parse_one(text: str, reference: Any) -> Row:
     except Exception as err:  # never raise for a row: the message says what went wrong
         return (*_NULLS[:-1], f"{text!r}: {type(err).__name__}: {err}")
     columns: WhenColumns = when_columns(value)
-    return (*columns, None)
+    return (*columns, date_runs(value), None)
 
 
 def _as_list(values: Any) -> list[Any]:
@@ -189,7 +193,9 @@ def _read(texts: pa.Array, reference: Any, *, parse: bool) -> list[pa.Array]:
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
     ok, columns = read_shapes(texts)
-    arrays = [*columns, pa.nulls(len(texts), pa.string())]
+    # The common shapes have one reading each: no runs.
+    runs = parsed_type().field("could_runs").type
+    arrays = [*columns, pa.nulls(len(texts), runs), pa.nulls(len(texts), pa.string())]
     if not parse:
         return [*arrays, ok]
     if not _good_reference(reference, {}):  # the parser refuses it for every row: says why
@@ -199,7 +205,7 @@ def _read(texts: pa.Array, reference: Any, *, parse: bool) -> list[pa.Array]:
 
 def _fill(arrays: list[pa.Array], rest: pa.Array, texts: pa.Array, reference: Any) -> list[Any]:
     """``arrays`` with the ``rest`` rows parsed row by row (``reference``: one, or per row)."""
-    pc = require("pyarrow.compute")
+    pa, pc = require("pyarrow"), require("pyarrow.compute")
 
     if not pc.any(rest).as_py():
         return arrays
@@ -207,7 +213,22 @@ def _fill(arrays: list[pa.Array], rest: pa.Array, texts: pa.Array, reference: An
     if isinstance(reference, list):
         rest_refs = [reference[i] for i in pc.indices_nonzero(rest).to_pylist()]
     parsed = _parse_rows(pc.filter(texts, rest).to_pylist(), rest_refs)
-    return [pc.replace_with_mask(array, rest, parsed.field(j)) for j, array in enumerate(arrays)]
+    return [
+        _replaced(array, rest, parsed.field(j), pa) if pa.types.is_list(array.type)
+        else pc.replace_with_mask(array, rest, parsed.field(j))
+        for j, array in enumerate(arrays)
+    ]  # fmt: skip
+
+
+def _replaced(nulls: pa.Array, rest: pa.Array, parsed: pa.Array, pa: Any) -> pa.Array:
+    """A column of nulls (``could_runs`` of the common shapes) with the ``rest`` rows from
+    ``parsed``, in order (`pyarrow.compute.replace_with_mask` takes no lists)."""
+    if parsed.null_count == len(parsed):  # no set nor mask among them: the usual case
+        return nulls
+    at: list[int | None] = [None] * len(nulls)
+    for k, row in enumerate(require("pyarrow.compute").indices_nonzero(rest).to_pylist()):
+        at[row] = k
+    return parsed.take(pa.array(at, pa.int64()))
 
 
 def _string_array(values: Any) -> pa.Array | None:
@@ -276,7 +297,9 @@ def _parse_rows(texts: list[Any], reference: Any) -> pa.StructArray:
     arrays = []
     for j, field in enumerate(kind):
         column = [None if row is None else row[j] for row in rows]
-        if pa.types.is_date32(field.type):
+        if field.name == "could_runs":
+            arrays.append(runs_array(column, field.type))
+        elif pa.types.is_date32(field.type):
             arrays.append(pa.array(column, pa.int32()).cast(field.type))
         elif pa.types.is_timestamp(field.type):
             arrays.append(pa.array(column, pa.int64()).cast(field.type))

@@ -14,10 +14,12 @@ Day columns hold calendar days; ``null`` means unbounded. ``earliest`` and
 ``latest`` are the plain bounds (an instant's local date); ``could_start`` and
 ``could_end`` are the days the event could fall on under the one rule for mixed
 frames (a floating day is read at every UTC offset: see `could_days`), so a
-window of whole days over them gives exactly `Timeline.overlapping`'s answer;
-for a date that is an EDTF set ("April or June 2026", read as its members) they
-are the members' hull, so such a window keeps a superset of those rows, exact
-after `Timeline.overlapping`.
+window of whole days over them gives exactly `Timeline.overlapping`'s answer.
+For a date with several readings (an EDTF set, "April or June 2026", read as its
+members; unspecified digits, "2026-XX-15") they are the readings' hull, and
+``could_runs`` lists the runs of days within it the event could fall on
+(`timeline.columnar._runs`; null for every other date): a window meets the event
+when it meets the hull and one run.
 """
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
     ("latest", "date32", True, "last possible day of `when` (plain bounds)"),
     ("could_start", "date32", True, "first day the event could fall on (fuzzy, any offset)"),
     ("could_end", "date32", True, "last day it could fall on (to its `end` when it has one)"),
+    (
+        "could_runs",
+        "list<run>",
+        True,
+        "runs of days within those it could fall on (sets, X digits)",
+    ),
     ("earliest_at", "timestamp", True, "`earliest` as a UTC instant, for instants only"),
     ("latest_at", "timestamp", True, "`latest` as a UTC instant, for instants only"),
     ("end", "string", True, "end of an event that lasts, canonical text"),
@@ -71,6 +79,7 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
     ("end_latest", "date32", True, "last possible day of `end`"),
     ("end_could_start", "date32", True, "first day `end` could fall on (fuzzy)"),
     ("end_could_end", "date32", True, "last day `end` could fall on (fuzzy)"),
+    ("end_could_runs", "list<run>", True, "runs of days `end` could fall on (sets, X digits)"),
     ("end_earliest_at", "timestamp", True, "`end_earliest` as a UTC instant"),
     ("end_latest_at", "timestamp", True, "`end_latest` as a UTC instant"),
     ("status", "string", False, "current status: expected, confirmed, happened, cancelled"),
@@ -224,7 +233,9 @@ def _arrow_types() -> dict[str, pa.DataType]:
             ("baseline", observation),
         ]
     )
+    run = pa.struct([("first", pa.date32()), ("last", pa.date32())])
     return {
+        "list<run>": pa.list_(run),
         "string": pa.string(),
         "date32": pa.date32(),
         "timestamp": pa.timestamp("us", tz="UTC"),
@@ -408,11 +419,16 @@ def to_arrow(timeline: Timeline) -> pa.Table:
     # By object: equal instants at different offsets are equal Whens, but their
     # text differs. Large timelines share one object per calendar value.
     memo: dict[int, WhenColumns] = {}
+    # The dates that may have several readings (EDTF sets, unspecified digits): rare, and
+    # the only ones whose rows get `could_runs`.
+    several: set[int] = set()
 
     def columns_of(when: When) -> WhenColumns:
         found = memo.get(id(when))
         if found is None:
             found = memo[id(when)] = when_columns(when)
+            if when.form is not None or when.unspecified is not None:
+                several.add(id(when))
         return found
 
     nothing: WhenColumns = ("", "", None, None, None, None, None, None)
@@ -432,6 +448,16 @@ def to_arrow(timeline: Timeline) -> pa.Table:
         for e, when in zip(events, whens, strict=True)
     ]
     nested = any(e.sources or e.claims or e.target or e.observations for e in events)
+    runs: list[Any] = [None] * len(events)
+    end_runs: list[Any] = [None] * len(events)
+    if several:
+        from timeline.columnar._runs import date_runs, event_runs
+
+        for i, e in enumerate(events):
+            if id(e.when) in several:
+                runs[i] = event_runs(e)
+            if e.end is not None and id(e.end) in several:
+                end_runs[i] = date_runs(e.end)
 
     def each(make: Callable[[Event], Any]) -> list[Any]:
         return [make(e) for e in events]
@@ -454,6 +480,7 @@ def to_arrow(timeline: Timeline) -> pa.Table:
         "latest": part(whens, 3),
         "could_start": [c[0] for c in could],
         "could_end": [c[1] for c in could],
+        "could_runs": runs,
         "earliest_at": part(whens, 6),
         "latest_at": part(whens, 7),
         "end": part(ends, 0, has_end),
@@ -462,6 +489,7 @@ def to_arrow(timeline: Timeline) -> pa.Table:
         "end_latest": part(ends, 3),
         "end_could_start": part(ends, 4),
         "end_could_end": part(ends, 5),
+        "end_could_runs": end_runs,
         "end_earliest_at": part(ends, 6),
         "end_latest_at": part(ends, 7),
         "status": each(lambda e: e.status.value),
@@ -495,6 +523,13 @@ def to_arrow(timeline: Timeline) -> pa.Table:
 def _array(values: list[Any], kind: pa.DataType) -> pa.Array:
     pa = require("pyarrow")
 
+    if pa.types.is_list(kind) and pa.types.is_struct(kind.value_type):
+        if values.count(None) == len(values):  # could_runs: null but for sets and masks
+            return pa.nulls(len(values), kind)
+        if kind.value_type.names == ["first", "last"]:
+            from timeline.columnar._runs import runs_array
+
+            return runs_array(values, kind)
     if pa.types.is_date32(kind):
         # Day counts as int32 first: much faster than converting date objects.
         return pa.array(values, pa.int32()).cast(kind)

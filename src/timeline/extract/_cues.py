@@ -94,9 +94,12 @@ _SLIP = (
     r"|reschedul(?:ed|ing)"
     r"|defer(?:red|ring|s)|put(?:ting)?\s+off|set\s+back"
     r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until|from)(?![\w-])"
+    # "pushed its interim 2026 target back"
+    r"|push(?:ed|ing|es)?(?:\s+\w+){4,5}?\s+back(?![\w-])"
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"
     # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
-    r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?)(?:\s+\w+){0,3}?\s+forward"
+    r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?|mov(?:ed|es|ing))(?:\s+\w+){0,3}?"
+    r"\s+forward"
 )
 SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
 _WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")
