@@ -683,3 +683,16 @@ def test_floating_times_read_in_x_wr_timezone_are_said() -> None:
         f"'A' (line 4): {name} (line {n})"
         for name, n in (("DTSTART", 7), ("DTEND", 8), ("EXDATE", 10))
     )
+
+
+def test_exrules_walk_a_bounded_number_of_times_per_file() -> None:
+    """An EXRULE removing every second: followed so far (said), never for ever."""
+    import time
+
+    event = ["SUMMARY:E", "DTSTART:20260415T100000Z", "RRULE:FREQ=DAILY", "EXRULE:FREQ=SECONDLY"]
+    text = feed(*([f"UID:{i}", *event] for i in range(200)))
+    began = time.process_time()
+    timeline, report = read(text)
+    assert time.process_time() - began < 20
+    assert len(timeline) == 200
+    assert "EXRULEs (RFC 2445) followed only so far" in said(report)

@@ -380,7 +380,10 @@ class _Reader(Values):
                 )
                 return start, override(start), None
         if any(times.exhausted for times in exrules):
-            self.note("EXRULEs (RFC 2445) followed for their first 100,000 times only", where)
+            self.note(
+                "EXRULEs (RFC 2445) followed only so far (100,000 times each, 200,000 a file)",
+                where,
+            )
         found: list[tuple[_dt.date, Component | None]] = list(moved)
         if plain is not None:
             found.append(self._changed(comp, plain, override(plain), futures, where))

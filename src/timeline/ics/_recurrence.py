@@ -143,6 +143,7 @@ class Occurrences:
 
     def __init__(self) -> None:
         self.risky = 0
+        self.budget = [_STEPS_PER_FILE]  # EXRULE times left to walk in this file (shared)
 
     def expandable(self, rule: str) -> bool:
         """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
@@ -201,10 +202,11 @@ class Occurrences:
         """
         if not self.expandable(rule):
             raise LookupError(rule)
-        return RuleTimes(iter(_rule(rule, wall or _wall(start))))
+        return RuleTimes(iter(_rule(rule, wall or _wall(start))), self.budget)
 
 
 _STEPS = 100_000  # times of an EXRULE walked at most
+_STEPS_PER_FILE = 200_000  # ... and of all a file's EXRULEs: a hostile file repeats them
 
 
 class RuleTimes:
@@ -215,8 +217,9 @@ class RuleTimes:
     (True, False)
     """
 
-    def __init__(self, times: Iterator[_dt.datetime]) -> None:
+    def __init__(self, times: Iterator[_dt.datetime], budget: list[int] | None = None) -> None:
         self._times = times
+        self._budget = budget if budget is not None else [_STEPS]
         self._seen: set[_dt.datetime] = set()
         self._last: _dt.datetime | None = None
         self._steps = 0
@@ -225,10 +228,11 @@ class RuleTimes:
     def __contains__(self, wall: object) -> bool:
         assert isinstance(wall, _dt.datetime)
         while self._last is None or self._last < wall:
-            if self._steps >= _STEPS:
+            if self._steps >= _STEPS or self._budget[0] <= 0:
                 self.exhausted = True
                 break
             self._steps += 1
+            self._budget[0] -= 1
             found = next(self._times, None)
             if found is None:
                 self._steps = _STEPS  # no more times: nothing left to know
