@@ -696,3 +696,11 @@ def test_exrules_walk_a_bounded_number_of_times_per_file() -> None:
     assert time.process_time() - began < 20
     assert len(timeline) == 200
     assert "EXRULEs (RFC 2445) followed only so far" in said(report)
+
+
+def test_an_unreadable_sequence_is_said_where_it_decides() -> None:
+    lone = ["UID:b", "SUMMARY:B", "DTSTART:20260415", "SEQUENCE:two"]
+    assert "SEQUENCE values that are not numbers" not in said(read(feed(lone))[1])
+    timeline, report = read(feed([*OLD, "SEQUENCE:x"], [*NEW, "SEQUENCE:1"]))
+    assert [e.title for e in timeline] == ["Launch (moved)"]
+    assert "SEQUENCE values that are not numbers, read as 0: 'Launch' (line 3)" in said(report)

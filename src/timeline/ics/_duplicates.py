@@ -134,7 +134,7 @@ def newest_versions(calendars: list[Component], found: Structure) -> list[Compon
                 continue
             rank = (
                 int(event),
-                _sequence(comp, found, _describe(comp)),
+                _sequence(comp, None, ""),
                 _stamp(comp, "DTSTAMP"),
                 _stamp(comp, "LAST-MODIFIED"),
                 position,
@@ -181,6 +181,8 @@ def _say(
     new_rank: tuple[int, int, str, str, int],
 ) -> None:
     where = f"{_describe(old)}, kept {_describe(new)}"
+    for version in (old, new):  # an unreadable SEQUENCE matters here: said
+        _sequence(version, found, _describe(version))
     if _content(old) == _content(new):
         found.skip("copies of events repeated under one UID (read once)", where)
     elif old_rank[0] != new_rank[0]:
