@@ -277,6 +277,17 @@ def test_a_model_number_after_a_name_is_no_year(text: str, when: str) -> None:
         ("The line will start in Q3 2027, a quarter behind schedule.", "Q3 2027", "Q2 2027"),
         ("The rocket will fly in March 2027, two months earlier than expected.", "March 2027",
          "May 2027"),
+        # who planned it, and when it was said, between: the same first promise
+        ("Boeing now expects the first delivery of the 777X in 2027, a year later than it "
+         "had promised in January.", "2027", "2026"),
+        ("The plant will open in June 2027, six months later than the company had planned.",
+         "June 2027", "December 2026"),
+        ("The chip will ship in Q4 2026, a quarter later than previously promised.", "Q4 2026",
+         "Q3 2026"),
+        ("The fab will start in mid-2027, a year later than the original schedule.",
+         "mid-2027", "mid-2026"),
+        ("The plant will open in June 2027, six months behind its initial timetable.",
+         "June 2027", "December 2026"),
         # no amount to count: nothing invented
         ("The plant will open in 2028, later than planned.", "2028", None),
         ("The plant will open in 2028, a year later than its rival's.", "2028", None),

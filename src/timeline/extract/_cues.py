@@ -86,6 +86,15 @@ _FORWARD = _alt(
     "|has until|have until|given until|gets until"
     "|wants to|want to|wants"
 )
+# A target kept is still ahead: "kept its target of 820 deliveries this year", "reiterated its
+# 2026 guidance" look forward, though the verb is past.
+_FORWARD += (
+    r"|(?:kept|keeps|keeping|maintained|maintains|maintaining|reiterated|reiterates"
+    r"|reiterating|reaffirmed|reaffirms|reaffirming|stood\s+by|stands\s+by|stuck\s+to"
+    r"|sticks\s+to)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?"
+    r"|forecasts?|guidance|outlook|plans?|timetable|timeline|schedule|estimates?"
+    r"|projections?)(?![\w-])"
+)
 # A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
 # statement dates is the new expectation, so these look forward; the latest date named
 # is the new one.

@@ -26,6 +26,7 @@ from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
+from timeline.extract._dating import marker_before
 from timeline.extract._draft import Draft
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import (
@@ -123,6 +124,17 @@ class _MoveReader(_DateReader):
         ):
             # "planned for June, was delayed by a few weeks", "would slip by about six
             # months": moved by an amount not worked out to a date (`slip_of`), no date now
+            return slip, dates[0]
+        if (
+            slip is not None
+            and "forward" not in slip.text.lower()
+            and len(dates) == 1
+            and dates[0].start >= slip.end
+            and not dates[0].when.is_interval  # "from March to June": found as one span
+            and marker_before(self.folded, dates[0], dates, slip.end) == "from"
+        ):
+            # "was delayed from late last year", "postponed from March": moved from that
+            # date, with none named in its place
             return slip, dates[0]
         how = [given_up(self.folded, d, dates, start) for d in dates]
         cue = next((c for c in found if c.look is Look.FORWARD), None)

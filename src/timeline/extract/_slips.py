@@ -399,9 +399,15 @@ _LATER_THAN: Final = re.compile(
     r",?\s+(?P<amount>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|eighteen|\d{1,3})[\s-]+(?:year|month|quarter|week|day)s?)\s+"
     r"(?:(?P<late>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
-    r"(?:than\s+)?(?:(?:originally|initially|first|previously)\s+)?"
+    r"(?:than\s+)?"
+    # who planned it: "than it had promised", "than the company had planned"
+    r"(?:(?:it|they|we|he|she|the\s+(?:\w+\s+){0,2}?\w+)\s+(?:had\s+|has\s+|have\s+)?)?"
+    r"(?:(?:originally|initially|first|previously)\s+)?"
     r"(?:planned|scheduled|expected|promised|targett?ed|forecast|projected|intended|hoped"
-    r"|schedule|plan)\b",
+    r"|schedule|plan"
+    # "than the original schedule", "behind its initial timetable"
+    r"|(?:the|its|their)\s+(?:original|initial|earlier|previous|first)\s+"
+    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b",
     re.IGNORECASE,
 )
 
