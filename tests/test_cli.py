@@ -479,6 +479,21 @@ class TestExport:
         assert str(calendar["X-WR-CALNAME"]) == "Sample race"
         assert sorted(_uids(calendar)) == sorted(e.id for e in bundled)
 
+    @pytest.mark.skipif(sys.platform == "win32", reason="file names there are Unicode")
+    def test_the_feed_named_by_a_file_name_not_utf_8(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        # b"caf\xe9.yaml" (a Latin-1 name): the feed was named "caf", the byte dropped unseen.
+        import os
+
+        source = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.yaml"))
+        Timeline([Event(title="A", when="2026")]).save(source)
+        path = tmp_path / "feed.ics"
+        code, out, _ = run(capsys, "export", str(source), "-o", str(path))
+        assert code == 0
+        assert str(_feed(path.read_bytes())["X-WR-CALNAME"]) == "caf\ufffd"
+        assert out == f"Wrote {path}: feed 'caf\ufffd', 1 event\n"
+
     def test_filters_name_and_domain(
         self, bundled: Timeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
@@ -699,6 +714,20 @@ class TestCheck:
         Timeline([Event(title="x", when="2026")]).save("one.yaml")
         assert run(capsys, "check", "one.yaml") == (0, "one.yaml: 1 event, 0 problems\n", "")
 
+    def test_a_file_that_stops_reading_counts_what_was_found(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        # Was "t.csv: 1001 problems": the line saying where reading stopped counted as one.
+        path = tmp_path / "t.csv"
+        path.write_text(
+            "title,when\n" + "".join(f"E{i},Aprill 2026\n" for i in range(1500)), encoding="utf-8"
+        )
+        code, out, err = run(capsys, "check", str(path))
+        assert (code, out) == (1, "")
+        assert err.splitlines()[-1] == (
+            f"{path}: 1,000 problems before reading stopped (line 1002); there may be more"
+        )
+
     @pytest.mark.parametrize("suffix", sorted(BAD_FILES))
     def test_bad_file_lists_every_problem(
         self,
@@ -807,6 +836,123 @@ class TestConvert:
         Path("bad.yaml").write_text(BAD_FILES["yaml"][0], encoding="utf-8")
         assert run(capsys, "convert", "bad.yaml", "out.csv")[0] == 1
         assert not Path("out.csv").exists()
+
+
+class TestOutputIsTheInput:
+    """An output that is the input under another name: refused, the input left as it was.
+
+    `timeline convert a.yaml link.json` with link.json -> a.yaml wrote JSON into a.yaml
+    without --force (a file that is the input was taken for "the same file, in place").
+    """
+
+    @staticmethod
+    def _alias(kind: str, real: Path, name: str) -> Path:
+        other = real.parent / name
+        if kind == "symbolic link":
+            other.symlink_to(real.name)
+        elif kind == "hard link":
+            other.hardlink_to(real)
+        else:  # the same name, reached through a link to its folder
+            (real.parent / "via").symlink_to(".")
+            other = real.parent / "via" / real.name
+        return other
+
+    _KINDS = ("symbolic link", "hard link", "folder link")
+
+    @pytest.mark.parametrize("kind", _KINDS)
+    @pytest.mark.parametrize("force", [False, True])
+    def test_convert_refuses(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        kind: str,
+        force: bool,
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.yaml")
+        before = Path("a.yaml").read_bytes()
+        name = "a.yaml" if kind == "folder link" else "link.json"
+        out = self._alias(kind, tmp_path / "a.yaml", name)
+        target = str(out.relative_to(tmp_path))
+        code, stdout, err = run(capsys, "convert", "a.yaml", target, *["--force"] * force)
+        assert (code, stdout) == (1, "")
+        assert err.startswith(
+            f"timeline: error: output {target!r} is the input 'a.yaml' under another name ("
+        )
+        assert "writing it would replace the input; write to a new file" in err
+        assert Path("a.yaml").read_bytes() == before
+        assert out.exists() and (kind != "symbolic link" or out.is_symlink())
+
+    def test_the_same_name_rewrites_in_place(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # The input's own name, said outright, is a rewrite in place (normalising the file).
+        monkeypatch.chdir(tmp_path)
+        Path("a.yaml").write_text("events:\n- {title: A, when: 2026}\n", encoding="utf-8")
+        assert run(capsys, "convert", "a.yaml", str(tmp_path / "a.yaml"))[0] == 0
+        assert Path("a.yaml").read_text(encoding="utf-8").startswith("events:\n  - id: a\n")
+
+    @pytest.mark.parametrize("kind", ["symbolic link", "hard link"])
+    def test_export_refuses(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        kind: str,
+    ) -> None:
+        # export -o feed.ics, feed.ics -> a.yaml: the feed replaced the data file.
+        monkeypatch.chdir(tmp_path)
+        _sample().save("a.yaml")
+        before = Path("a.yaml").read_bytes()
+        self._alias(kind, tmp_path / "a.yaml", "feed.ics")
+        code, stdout, err = run(capsys, "export", "a.yaml", "-o", "feed.ics")
+        assert (code, stdout) == (1, "")
+        assert "output 'feed.ics' is the input 'a.yaml' under another name (" in err
+        assert Path("a.yaml").read_bytes() == before
+
+    def test_extract_refuses_even_forced(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        article = "Tencent's model is slated for an April 2026 release.\n"
+        Path("article.txt").write_text(article, encoding="utf-8")
+        Path("draft.yaml").symlink_to("article.txt")
+        code, stdout, err = run(capsys, "extract", "article.txt", "-o", "draft.yaml", "--force")
+        assert (code, stdout) == (1, "")
+        assert "output 'draft.yaml' is the input 'article.txt' under another name (" in err
+        assert Path("article.txt").read_text(encoding="utf-8") == article
+
+    @pytest.mark.parametrize("command", [["convert", "", "b.json"], ["show", ""], ["check", ""]])
+    def test_an_empty_input_name(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        command: list[str],
+    ) -> None:
+        # '' is the current folder to the system: "'' is a folder; give a data file".
+        monkeypatch.chdir(tmp_path)
+        code, stdout, err = run(capsys, *command)
+        assert (code, stdout) == (1, "")
+        assert err == "timeline: error: the data file's name is empty; give its path\n"
+        assert list(tmp_path.iterdir()) == []
+
+    def test_convert_into_the_dataset_it_reads(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # A new file in the folder read would join the dataset: read twice next time.
+        pytest.importorskip("pyarrow")
+        monkeypatch.chdir(tmp_path)
+        Path("data").mkdir()
+        _sample().save("data/part-0.parquet")
+        code, stdout, err = run(capsys, "convert", "data", "data/all.parquet")
+        assert (code, stdout) == (1, "")
+        assert "output 'data/all.parquet' is inside the input folder 'data'" in err
+        assert sorted(p.name for p in Path("data").iterdir()) == ["part-0.parquet"]
+        # A feed beside the dataset's files does not join it.
+        assert run(capsys, "export", "data", "-o", "data/feed.ics")[0] == 0
+        assert len(Timeline.load("data")) == 7
 
 
 def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:

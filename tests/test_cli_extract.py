@@ -230,3 +230,11 @@ def test_article_from_stdin(
     from_stdin = capsys.readouterr()
     assert json.loads(from_stdin.out) == json.loads(from_file.out) != []
     assert from_stdin.err.startswith("-: ")  # the summary names where it read
+
+
+def test_json_says_who_said_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("NASA said SpaceX will launch in May.\n", encoding="utf-8")
+    assert main(["extract", str(article), "--published", "2026-03-28", "--json"]) == 0
+    (draft,) = json.loads(capsys.readouterr().out)
+    assert (draft["actors"], draft["said_by"]) == (["SpaceX"], "NASA")

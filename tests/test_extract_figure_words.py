@@ -56,3 +56,18 @@ def test_a_goal_said_in_words_is_a_target() -> None:
 )
 def test_and_joins_a_number_or_two(text: str, expected: list[str]) -> None:
     assert [str(f.quantity) for f in figures(fold(text), 0, len(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the first delivery of the 777X in 2027", []),  # a model, not 777 times
+        ("Boeing 737X deliveries", []),
+        ("the Galaxy 25X launch", []),
+        ("a 10X jump in sales", ["10X"]),
+        ("revenue grew 3.5X", ["3.5X"]),
+        ("more than 100X faster", ["more than 100X"]),
+    ],
+)
+def test_a_capital_x_after_a_model_number_is_no_multiple(text: str, expected: list[str]) -> None:
+    assert [str(f.quantity) for f in figures(fold(text), 0, len(text), [])] == expected

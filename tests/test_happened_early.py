@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import whens
 from timeline import Event, Status, Timeline, When
 
 
@@ -41,6 +42,9 @@ def test_said_before_the_window_it_happened_by_that_day() -> None:
         # 1 April 12:00 UTC is 31 March 24:00 at UTC-12: the last moment of that day
         ("2026-04-01T12:00:00Z", "2026-03-31", "2026-04-01T12:00Z"),
         ("2026-04-01T12:01:00Z", "2026-03-31", "by 31 March 2026"),
+        # a floating time (no zone) is read on the day's own clock
+        ("2026-04-01T09:00", "2026-03-31", "by 31 March 2026"),
+        ("2026-03-31T23:00", "2026-03-31", "2026-03-31T23:00"),
     ],
 )
 def test_only_a_date_not_yet_begun_is_replaced(when: str, stated: str, now: str) -> None:
@@ -76,3 +80,14 @@ def test_the_date_never_starts_after_the_day_it_was_said_to_have_happened(day: d
     done = _v4().revise(status="happened", stated=day)
     lo = done.when.fuzzy_bounds()[0]
     assert lo is None or lo <= day
+
+
+@settings(max_examples=150)
+@given(whens(1900, 2100), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+def test_any_date_said_to_have_happened_on_any_day(when: When, day: dt.date) -> None:
+    # floating and zoned instants, sets, masks, intervals: never an error, never later
+    done = Event(title="x", when=when).revise(status="happened", stated=day)
+    assert done.when == when or done.when == When.day(day.year, day.month, day.day).by()
+    if done.when != when:
+        lo = when.fuzzy_bounds()[0]
+        assert lo is not None

@@ -10,6 +10,7 @@ import contextlib
 import csv
 import json
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ from timeline import (
 )
 from timeline.cli import main
 from timeline.formats import _csv, _io, _yaml
+from timeline.records._schema import STOPPED
 
 
 def _problems(path: Path) -> list[str]:
@@ -184,6 +186,266 @@ class TestEncoding:
         path.write_bytes("title,when\nA,2026\n".encode("utf-16"))
         problems = _problems(path)
         assert "UTF-16" in problems[0] and "save it as UTF-8" in problems[0]
+
+
+class TestUtf16WithoutAMark:
+    """UTF-16 without a byte-order mark is valid UTF-8 (a NUL after each ASCII character).
+
+    It was read as text: "t\\x00i\\x00t\\x00l\\x00e: unknown column" in a CSV, "not valid
+    JSON" or YAML at some column. Now named as UTF-16, with the fix.
+    """
+
+    @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+    @pytest.mark.parametrize(
+        ("suffix", "text"),
+        [
+            (".csv", "title,when\nA,2026\n"),
+            (".yaml", "events:\n  - title: A\n    when: '2026'\n"),
+            (".json", '{"events": [{"title": "A", "when": "2026"}]}'),
+        ],
+    )
+    def test_named(self, tmp_path: Path, codec: str, suffix: str, text: str) -> None:
+        path = tmp_path / f"t{suffix}"
+        path.write_bytes(text.encode(codec))
+        (problem,) = _problems(path)
+        width = codec[:6].upper()
+        assert problem == (
+            f"{path}: the file looks like {width} without a byte-order mark (a NUL byte beside "
+            "each letter), so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save "
+            "As 'CSV UTF-8')"
+        )
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    def test_a_file_of_nul_bytes(self, tmp_path: Path, suffix: str) -> None:
+        # What a crash leaves: the CSV header was 5,000 NULs, printed raw in the message.
+        path = tmp_path / f"t{suffix}"
+        path.write_bytes(b"\x00" * 5000)
+        (problem,) = _problems(path)
+        assert problem == (
+            f"{path}: the file starts with nothing but NUL bytes, not text (a file left "
+            "unwritten by a crash?); restore it from a copy"
+        )
+
+    def test_a_nul_inside_a_field_is_text(self, tmp_path: Path) -> None:
+        # One NUL in a UTF-8 file is a control character in a value, not an encoding.
+        path = _write(tmp_path, "t.csv", "title,when\nA\x00B,2026\n")
+        assert [e.title for e in Timeline.load(path)] == ["A\x00B"]
+
+
+class TestJsonNanAndInfinity:
+    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON, though Python's json reads them.
+
+    A figure ``"goal": NaN`` said "'nan' is not a quantity: no number found"; a title
+    ``NaN`` said "must be text, not nan". Now the token is named at its line, with the fix.
+    """
+
+    @pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
+    def test_in_a_file(self, tmp_path: Path, token: str) -> None:
+        text = (
+            '{"events": [\n  {"title": "A", "when": "2026",\n   "target": {"metric": "m",\n'
+            f'    "goal": {token}, "deadline": "2027"}}}}]}}\n'
+        )
+        (problem,) = _problems(_write(tmp_path, "t.json", text))
+        assert problem == (
+            f"{tmp_path / 't.json'}:4: {token} is not a JSON number (JSON has no NaN or "
+            "Infinity); leave the field out if the value is not known, or write it as text "
+            "in quotes"
+        )
+
+    def test_inside_a_string_is_text(self, tmp_path: Path) -> None:
+        text = '{"events": [{"title": "NaN Infinity", "when": "2026"}]}'
+        assert [e.title for e in Timeline.load(_write(tmp_path, "t.json", text))] == [
+            "NaN Infinity"
+        ]
+
+    def test_in_a_csv_json_cell(self, tmp_path: Path) -> None:
+        rows = 'title,when,observations\nA,2026,"[{""when"": ""2026"", ""value"": NaN}]"\n'
+        (problem,) = _problems(_write(tmp_path, "t.csv", rows))
+        assert problem == (
+            f"{tmp_path / 't.csv'}:2: observations: NaN is not a JSON number (JSON has no NaN or "
+            "Infinity); leave the field out if the value is not known, or write it as text "
+            "in quotes"
+        )
+
+
+class TestYamlSyntaxAdvice:
+    """libyaml's limits named with their own fix, not "check the indentation"."""
+
+    def test_nesting_too_deep(self, tmp_path: Path) -> None:
+        text = "events:\n  - title: A\n    when: " + "[" * 2000 + "]" * 2000 + "\n"
+        (problem,) = _problems(_write(tmp_path, "t.yaml", text))
+        assert problem.startswith(f"{tmp_path / 't.yaml'}:3: not valid YAML: ")
+        assert problem.endswith(
+            "nesting depth; values are nested too deeply (a timeline file needs at most 6 "
+            "levels): look for brackets that are never closed"
+        )
+
+    def test_two_documents(self, tmp_path: Path) -> None:
+        text = "events:\n  - title: A\n    when: '2026'\n---\nevents: []\n"
+        (problem,) = _problems(_write(tmp_path, "t.yaml", text))
+        assert problem.startswith(f"{tmp_path / 't.yaml'}:4: not valid YAML: ")
+        assert problem.endswith(
+            "another document; a data file holds one YAML document: remove the '---' line "
+            "and put every event under one 'events:'"
+        )
+
+
+_HUGE = "x" * 1_000_000
+
+
+class TestHugeValuesInMessages:
+    """A problem about a huge value quotes its ends and its length, not a megabyte of it.
+
+    ``status: xxx...`` (1,000,000 characters) gave a 1 MB message; so did a long figure, an
+    unknown CSV column or YAML field name, and a CSV list cell holding a comma.
+    """
+
+    @pytest.mark.parametrize(
+        ("name", "text"),
+        [
+            ("t.yaml", f"events:\n- title: A\n  when: '2026'\n  status: {_HUGE}\n"),
+            (
+                "t.yaml",
+                "events:\n- title: A\n  when: '2026'\n  target: {metric: m, deadline: '2027', "
+                f"goal: '{'$1 ' * 300_000}'}}\n",
+            ),
+            ("t.json", f'{{"events": [{{"title": "A", "when": "2026", "{_HUGE}": "x"}}]}}'),
+            ("t.csv", f"title,when,status\nA,2026,{_HUGE}\n"),
+            ("t.csv", f"title,when,{_HUGE}\nA,2026,\n"),
+            ("t.csv", f'title,when,actors\nA,2026,"{_HUGE}, y"\n'),
+        ],
+    )
+    def test_quoted_short(self, tmp_path: Path, name: str, text: str) -> None:
+        (problem,) = _problems(_write(tmp_path, name, text))
+        assert len(problem) < 2_000
+        assert "characters)" in problem or "…" in problem
+
+    def test_short_values_are_quoted_whole(self, tmp_path: Path) -> None:
+        text = f"events:\n- title: A\n  when: '2026'\n  status: {'x' * 200}\n"
+        (problem,) = _problems(_write(tmp_path, "t.yaml", text))
+        assert f"'{'x' * 200}'" in problem
+
+
+class TestJsonLinesEndedByCarriageReturns:
+    """A JSON file with old-Mac line ends (CR only): problems were all "line 1"."""
+
+    def test_a_value_problem(self, tmp_path: Path) -> None:
+        text = '{"events": [\r{"title": "A",\r"when": "Aprill 2026"}]}'
+        (problem,) = _problems(_write(tmp_path, "t.json", text))
+        assert problem.startswith(f"{tmp_path / 't.json'}:3: when: ")
+
+    @pytest.mark.parametrize("end", ["\r", "\r\n"])
+    def test_a_syntax_error(self, tmp_path: Path, end: str) -> None:
+        text = '{"events": [' + end + '{"title": "A",' + end + '"when": "2026",}]}'
+        (problem,) = _problems(_write(tmp_path, "t.json", text))
+        assert problem.startswith(f"{tmp_path / 't.json'}:3: not valid JSON: ")
+        assert "(column 16)" in problem
+
+
+class TestDamagedParquet:
+    """A Parquet file cut short, empty or of another format: the refusal names the fix too."""
+
+    @pytest.mark.parametrize("cut", ["empty", "half", "csv"])
+    def test_refused_with_the_fix(self, tmp_path: Path, cut: str) -> None:
+        pytest.importorskip("pyarrow")
+        path = tmp_path / "t.parquet"
+        Timeline([Event(title="A", when="2026")]).save(path)
+        whole = path.read_bytes()
+        path.write_bytes({"empty": b"", "half": whole[: len(whole) // 2], "csv": b"title\n"}[cut])
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}: not a Parquet file or dataset timeline can read: ")
+        assert problem.endswith(
+            "; it may be cut short (a copy or download that did not finish) or another format "
+            "named .parquet: copy it again, or save it again with Timeline.save"
+        )
+
+
+class TestProblemLimitsProperties:
+    """Invariants of the problem cap and of message shortening, for any input."""
+
+    @given(
+        lines=st.lists(st.integers(min_value=1, max_value=3000), max_size=2500),
+        stopped_at=st.none() | st.integers(min_value=1, max_value=3000),
+    )
+    @settings(max_examples=50, deadline=None)
+    def test_capped(self, lines: list[int], stopped_at: int | None) -> None:
+        from timeline import DataFileProblem
+        from timeline.records._schema import MAX_PROBLEMS, capped
+
+        problems = [DataFileProblem(f"bad {n}", file="t.csv", line=n) for n in lines]
+        out = capped(problems, "t.csv", stopped_at)
+        found = [p for p in out if p.message != STOPPED]
+        assert len(found) <= MAX_PROBLEMS
+        assert [p.line for p in found] == sorted(p.line for p in found)
+        assert all(p.message != STOPPED for p in out[:-1])  # a stop is said once, last
+        stopped = bool(out) and out[-1].message == STOPPED
+        assert stopped == (stopped_at is not None or len(problems) > MAX_PROBLEMS)
+        if not stopped:
+            assert sorted(found, key=lambda p: p.line or 0) == sorted(
+                problems, key=lambda p: p.line or 0
+            )
+
+    @given(st.text(max_size=3000))
+    @settings(max_examples=100, deadline=None)
+    def test_messages_stay_short_and_short_ones_whole(self, value: str) -> None:
+        from timeline import DataFileProblem
+
+        message = f"{value!r} is not a status; did you mean 'expected'?"
+        shown = DataFileProblem(message).message
+        if len(message) < 1_000:
+            assert shown == message
+        assert len(shown) <= len(message)
+        assert shown.endswith("did you mean 'expected'?")
+
+    @given(st.text(st.characters(blacklist_characters="\x00"), max_size=300))
+    @settings(max_examples=100, deadline=None)
+    def test_utf_8_text_without_nul_decodes_as_it_is(self, text: str) -> None:
+        # The UTF-16 and NUL-file checks never refuse text that has no NUL.
+        assert _io.decode(text.encode("utf-8"), "t.csv") == text.removeprefix("\ufeff")
+
+
+class TestAnotherFormatUnderThisName:
+    """A YAML file saved as .json (or CSV as .yaml ...) was "not valid JSON ... near 'events:'"."""
+
+    @pytest.mark.parametrize(
+        ("name", "text", "said"),
+        [
+            (
+                "t.json",
+                "events:\n  - title: A\n    when: 2026\n",
+                "YAML (it starts with 'events:')",
+            ),
+            (
+                "t.json",
+                "# my tracker\nname: X\nevents: []\n",
+                "YAML (it starts with '# my tracker')",
+            ),
+            ("t.json", "title,when\nA,2026\n", "CSV (it starts with 'title,when')"),
+            ("t.yaml", "Title;When\nA;2026\n", "CSV (it starts with 'Title;When')"),
+            ("t.csv", '{"events": []}\n', "JSON (it starts with '{\"events\": []}')"),
+            ("t.csv", "events:\n  - title: A\n", "YAML (it starts with 'events:')"),
+        ],
+    )
+    def test_named(self, tmp_path: Path, name: str, text: str, said: str) -> None:
+        path = _write(tmp_path, name, text)
+        kind = said.split()[0]
+        suffix = {"YAML": ".yaml", "JSON": ".json", "CSV": ".csv"}[kind]
+        (problem,) = _problems(path)
+        assert problem == (
+            f"{path}:1: the file holds {said}, not {_io.format_of(path).upper()}: name it "
+            f"t{suffix}, or convert it to the format its name says"
+        )
+
+    def test_json_in_a_yaml_file_is_read(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, "t.yaml", '{"events": [{"title": "A", "when": "2026"}]}')
+        assert len(Timeline.load(path)) == 1
+
+    @pytest.mark.parametrize(("name", "said"), [("t.json", "not valid JSON"), ("t.yaml", "YAML")])
+    def test_a_real_mistake_is_not_called_another_format(
+        self, tmp_path: Path, name: str, said: str
+    ) -> None:
+        (problem,) = _problems(_write(tmp_path, name, '{"events": [,]}'))
+        assert said in problem and "the file holds" not in problem
 
 
 class TestDatesAtTheEdgeOfTheCalendar:
@@ -743,6 +1005,35 @@ class TestWhereASaveGoes:
         assert f"the folder {str(tmp_path / 'gone')!r} does not exist" in message
         assert link.is_symlink() and list(tmp_path.iterdir()) == [link]
 
+    @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+    @pytest.mark.parametrize("suffix", [*_SUFFIXES, ".ics"])
+    @pytest.mark.parametrize("through_a_link", [False, True])
+    def test_a_named_pipe_is_not_replaced(
+        self, tmp_path: Path, suffix: str, through_a_link: bool
+    ) -> None:
+        # The atomic rename put a file in the pipe's place (and, run as root, would have
+        # replaced a device such as /dev/null reached through a link).
+        import os
+        import stat
+
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        pipe = tmp_path / f"pipe{suffix}"
+        os.mkfifo(pipe)
+        path = pipe
+        if through_a_link:
+            path = tmp_path / f"link{suffix}"
+            path.symlink_to(pipe)
+        tl = Timeline([Event(title="A", when="2026-04-01")])
+        with pytest.raises(WriteError) as info:
+            tl.write_ics(path) if suffix == ".ics" else tl.save(path)
+        assert str(info.value).startswith(f"cannot write {str(path)!r}")
+        assert str(info.value).endswith(
+            "it is a named pipe (FIFO), not a file; give the path of a file to write"
+        )
+        assert stat.S_ISFIFO(pipe.stat().st_mode)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted({pipe.name, path.name})
+
     def test_a_link_to_a_folder_is_refused(self, tmp_path: Path) -> None:
         (tmp_path / "folder").mkdir()
         link = tmp_path / "t.yaml"
@@ -900,6 +1191,52 @@ class TestYamlCharacters:
             f"{path}:2: {shown} (a control character) at column 16 cannot be in a YAML file as "
             f"it is; write it as the escape {escape} inside double quotes, or remove it"
         )
+
+    @pytest.mark.parametrize(
+        ("raw", "name", "escape"),
+        [
+            ("\u2028", "LINE SEPARATOR", "\\u2028"),
+            ("\u2029", "PARAGRAPH SEPARATOR", "\\u2029"),
+            ("\x85", "NEXT LINE", "\\x85"),
+        ],
+    )
+    @pytest.mark.parametrize(
+        "line", ["title: Café{raw}B", "title: Café{raw}", "title: |\n      Café{raw}B"]
+    )
+    def test_a_line_end_only_yaml_sees(
+        self, tmp_path: Path, raw: str, name: str, escape: str, line: str
+    ) -> None:
+        # Pasted from a web page: plain, "not valid YAML: could not find expected ':'" a line
+        # below the one an editor shows; in quotes U+0085 silently became a space and a
+        # U+2029 at the end of a value was dropped.
+        text = "events:\n  - when: 2026\n    " + line.format(raw=raw) + "\n"
+        path = _write(tmp_path, "t.yaml", text)
+        (problem,) = _problems(path)
+        at = text.index(raw)
+        column = at - text.rfind("\n", 0, at)
+        assert problem == (
+            f"{path}:{text.count(chr(10), 0, at) + 1}: {raw!r} ({name}) at column {column} "
+            "ends a line to YAML, though an editor shows none; write it as the escape "
+            f'"{escape}" inside double quotes, or remove it'
+        )
+
+    @pytest.mark.parametrize("quote", ["'", '"'])
+    def test_separators_in_quotes_are_kept(self, tmp_path: Path, quote: str) -> None:
+        # As this library wrote them before it escaped them: in quotes YAML keeps them.
+        text = f"events:\n  - when: 2026\n    title: {quote}a\u2028b\u2029c{quote}\n"
+        assert Timeline.load(_write(tmp_path, "t.yaml", text))[0].title == "a\u2028b\u2029c"
+
+    def test_a_next_line_in_quotes_is_refused(self, tmp_path: Path) -> None:
+        # YAML folded it to a space without a word.
+        path = _write(tmp_path, "t.yaml", 'events:\n  - when: 2026\n    title: "a\x85b"\n')
+        (problem,) = _problems(path)
+        assert problem.startswith(f"{path}:3: '\\x85' (NEXT LINE) at column 14 ends a line")
+
+    def test_separators_are_written_as_escapes(self) -> None:
+        tl = Timeline([Event(title="a\u2028b\u2029c", when="2026")])
+        text = _io.dumps(tl, "yaml")
+        assert "\u2028" not in text and "\u2029" not in text
+        assert _io.loads(text, "yaml") == tl
 
     @pytest.mark.parametrize("suffix", [".yaml", ".json"])
     def test_surrogate_pair_escapes_as_json_writes_them(self, tmp_path: Path, suffix: str) -> None:
@@ -1218,6 +1555,137 @@ class TestNamesNoFileCanHave:
         assert str(info.value).startswith(f"{path}: the name holds {said}")
 
 
+@contextlib.contextmanager
+def _writer_later(fifo: Path, text: str, wait: float = 5.0) -> Iterator[None]:
+    """Feed ``text`` to a reader of the FIFO if one opens it within ``wait`` seconds.
+
+    A reader that blocks on the pipe then gets a file and the test fails, rather than
+    hanging; a reader that refuses the pipe leaves the writer to give up.
+    """
+    import os
+    import threading
+    import time
+
+    def write() -> None:
+        end = time.monotonic() + wait
+        while time.monotonic() < end:
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # no reader yet (ENXIO)
+                time.sleep(0.05)
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as pipe, contextlib.suppress(OSError):
+                pipe.write(text)
+            return
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
+_SUFFIXES = (".yaml", ".json", ".csv", ".parquet")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+class TestNotARegularFile:
+    """A named pipe, a device or a folder where a data file is expected: refused, never read.
+
+    Loading a FIFO named events.yaml waited for a writer for ever; a link to /dev/zero read
+    without end; a folder named events.yaml was "the folder holds no .parquet files".
+    """
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_named_pipe(self, tmp_path: Path, suffix: str) -> None:
+        import os
+
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"events{suffix}"
+        os.mkfifo(path)
+        with _writer_later(path, "events: []\n"), pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value) == (
+            f"{path}: a named pipe (FIFO), not a file: reading it would wait for a writer; "
+            f"save what it carries to a file first (cat {path.name} > saved{suffix}) and "
+            "load that"
+        )
+
+    def test_a_named_pipe_checked(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        import os
+
+        path = tmp_path / "events.yaml"
+        os.mkfifo(path)
+        with _writer_later(path, "events: []\n"):
+            assert main(["check", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert f"{path}: a named pipe (FIFO), not a file" in err and "Traceback" not in err
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_device(self, tmp_path: Path, suffix: str) -> None:
+        # /dev/null read as an empty file; /dev/zero would be read until memory ran out.
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        if not Path("/dev/null").exists():
+            pytest.skip("no /dev/null here")
+        path = tmp_path / f"events{suffix}"
+        path.symlink_to("/dev/null")
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value) == (f"{path}: a device, not a file; give the path of a data file")
+
+    @pytest.mark.parametrize("suffix", _SUFFIXES)
+    def test_a_socket(self, tmp_path: Path, suffix: str) -> None:
+        # Opening a socket raised a bare OSError: "No such device or address".
+        import socket
+
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        path = tmp_path / f"s{suffix}"
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+            server.bind(str(path))
+            with pytest.raises(DataFileError) as info:
+                Timeline.load(path)
+        assert str(info.value) == f"{path}: a socket, not a file; give the path of a data file"
+
+    @pytest.mark.parametrize(
+        ("suffix", "kind"), [(".yaml", "YAML"), (".json", "JSON"), (".csv", "CSV")]
+    )
+    def test_a_folder_with_a_text_suffix(self, tmp_path: Path, suffix: str, kind: str) -> None:
+        path = tmp_path / f"events{suffix}"
+        path.mkdir()
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value) == (
+            f"{path}: a folder, not a {kind} file; give the path of the file itself (a folder "
+            "is read only as a dataset of .parquet files)"
+        )
+
+    def test_a_folder_of_part_files_names_one(self, tmp_path: Path) -> None:
+        # Spark's df.write.csv("events.csv") writes a folder of part files.
+        path = tmp_path / "events.csv"
+        path.mkdir()
+        (path / "_SUCCESS").write_text("", encoding="utf-8")
+        for i in (1, 0):
+            (path / f"part-0000{i}.csv").write_text("title,when\nA,2026\n", encoding="utf-8")
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        assert str(info.value).endswith(
+            f"(a folder is read only as a dataset of .parquet files); its files are "
+            f"{str(path / 'part-00000.csv')!r} and 1 more: load each, or write Parquet"
+        )
+
+    def test_a_folder_of_parquet_files_is_still_a_dataset(self, tmp_path: Path) -> None:
+        pytest.importorskip("pyarrow")
+        tl = Timeline([Event(title="A", when="2026")])
+        for name in ("events.parquet", "spark-out"):
+            (tmp_path / name).mkdir()
+            tl.save(tmp_path / name / "part-0.parquet")
+            assert Timeline.load(tmp_path / name) == tl
+
+
 class TestSeveralNamesInOneText:
     def test_event_refuses_names_joined_by_semicolons(self) -> None:
         # Was one actor named "Tesla; SpaceX" (a comma was refused already).
@@ -1232,12 +1700,53 @@ class TestSeveralNamesInOneText:
         assert Event(title="A", when="2026", tags=["a; b"]).tags == ("a; b",)
 
 
+# A problem in every row's cells, found while the rows are read (before any value is).
+_CSV_CELL_PROBLEMS = {
+    "comma in a list": ("title,when,actors\n", 'E{i},2026,"Tencent, WeChat"\n'),
+    "ragged row": ("title,when\n", "E{i},2026,x,y\n"),
+    "bad JSON cell": ("title,when,claims\n", "E{i},2026,[oops\n"),
+    "cell in an unnamed column": ("title,when,\n", "E{i},2026,stray\n"),
+}
+
+
+# Thousands of problems inside one row: 20,000 bad claim dates took 21 s to diagnose.
+_ONE_ROW = {
+    "claims": (
+        "t.yaml",
+        "events:\n- title: A\n  when: '2026'\n  claims:\n"
+        + "  - stated: '2026-01-01'\n    when: Aprill 2026\n" * 5000,
+        2,
+    ),
+    "unknown fields": (
+        "t.yaml",
+        "events:\n- title: A\n  when: '2026'\n" + "".join(f"  field{i}: x\n" for i in range(5000)),
+        1,
+    ),
+    "related": (
+        "t.yaml",
+        "events:\n- title: A\n  when: '2026'\n  related:\n"
+        + "".join(f"  - r{i}\n" for i in range(5000)),
+        1,
+    ),
+    "unknown columns": (
+        "t.csv",
+        ",".join(["title", "when", *(f"c{i}" for i in range(5000))]) + "\nA,2026\n",
+        0,
+    ),
+}
+
+
 class TestManyProblems:
     """A file with a problem on every one of thousands of rows: the first thousand, then a stop.
 
     Each bad date is diagnosed (a spelling suggestion), so 100,000 bad rows took a minute and
     gave a message of 22 MB; reading stops at 1,000 problems and says so.
     """
+
+    _STOPPED = (
+        "stopped after 1,000 problems; fix these (they may share a cause) and load the file "
+        "again for the rest"
+    )
 
     def test_stops_after_a_thousand_and_says_where(self, tmp_path: Path) -> None:
         rows = "".join(f"E{i},Aprill 2026\n" for i in range(3000))
@@ -1256,6 +1765,89 @@ class TestManyProblems:
         rows = "".join(f"E{i},Aprill 2026\n" for i in range(1000))
         path = _write(tmp_path, "t.csv", "title,when\n" + rows)
         assert len(_problems(path)) == 1000
+
+    @pytest.mark.parametrize("kind", sorted(_CSV_CELL_PROBLEMS))
+    def test_csv_cell_problems_stop_too(self, tmp_path: Path, kind: str) -> None:
+        # A cell problem on each of 100,000 rows gave a message of 18 MB, every row read.
+        header, row = _CSV_CELL_PROBLEMS[kind]
+        rows = "".join(row.format(i=i) for i in range(100_000))
+        path = _write(tmp_path, "t.csv", header + rows)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert [p.line for p in problems[:1000]] == list(range(2, 1002))
+        assert str(problems[-1]) == f"{path}:1002: {self._STOPPED}"
+        assert len(str(info.value)) < 300_000
+
+    def test_csv_cell_and_value_problems_stop_together(self, tmp_path: Path) -> None:
+        # Two problems a row (a bad date, a comma in a list): 500 rows make the thousand.
+        rows = "".join(f'E{i},Aprill 2026,"A, B"\n' for i in range(3000))
+        path = _write(tmp_path, "t.csv", "title,when,actors\n" + rows)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert sorted({p.field for p in problems[:1000]}, key=str) == ["actors", "when"]
+        assert [p.line for p in problems[:1000:2]] == list(range(2, 502))
+        assert str(problems[-1]) == f"{path}:502: {self._STOPPED}"
+
+    def test_csv_value_problems_after_cell_problems(self, tmp_path: Path) -> None:
+        # 600 rows with a cell problem, then 3,000 with a bad date: a thousand in all.
+        cells = "".join(f'E{i},2026,"A, B"\n' for i in range(600))
+        values = "".join(f"F{i},Aprill 2026,\n" for i in range(3000))
+        path = _write(tmp_path, "t.csv", "title,when,actors\n" + cells + values)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert [p.field for p in problems[599:601]] == ["actors", "when"]
+        assert str(problems[-1]) == f"{path}:1002: {self._STOPPED}"
+
+    @pytest.mark.parametrize(
+        ("name", "row"),
+        [
+            ("t.yaml", "- title: E{i}\n  when: '2026'\n  when: '2027'\n"),
+            ("t.json", '{{"title": "E{i}", "when": "2026", "when": "2027"}},\n'),
+        ],
+    )
+    def test_keys_given_twice_on_every_row_stop_too(
+        self, tmp_path: Path, name: str, row: str
+    ) -> None:
+        rows = "".join(row.format(i=i) for i in range(5000))
+        if name.endswith(".json"):
+            text = '{"events": [\n' + rows.rstrip(",\n") + "\n]}\n"
+        else:
+            text = "events:\n" + rows
+        path = _write(tmp_path, name, text)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert all("given twice" in p.message for p in problems[:1000])
+        assert problems[-1].message == self._STOPPED
+        assert problems[-1].line == problems[999].line + (3 if name.endswith(".yaml") else 1)
+
+    @pytest.mark.parametrize("kind", sorted(_ONE_ROW))
+    def test_inside_one_row(self, tmp_path: Path, kind: str) -> None:
+        name, text, step = _ONE_ROW[kind]
+        path = _write(tmp_path, name, text)
+        with pytest.raises(DataFileError) as info:
+            Timeline.load(path)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert STOPPED not in {p.message for p in problems[:1000]}
+        assert problems[-1].message == self._STOPPED
+        assert problems[-1].line == problems[999].line + step
+
+    def test_a_table_with_an_id_on_every_row_twice(self) -> None:
+        pa = pytest.importorskip("pyarrow")
+        table = pa.table({"id": ["a"] * 3000, "title": ["A"] * 3000, "when": ["2026"] * 3000})
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_arrow(table)
+        problems = info.value.problems
+        assert len(problems) == 1001
+        assert problems[-1].message == self._STOPPED
 
     def test_a_table_stops_too(self) -> None:
         pa = pytest.importorskip("pyarrow")

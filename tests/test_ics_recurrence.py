@@ -381,7 +381,7 @@ def test_series_and_overrides_sharing_one_uid_read_in_linear_time(make: Any) -> 
 
     def cost(text: str) -> float:
         began = time.process_time()
-        assert len(read(text)) == text.count("SUMMARY:Series")
+        assert len(read(text)) == 1  # one UID: one event (copies of a series are read once)
         return time.process_time() - began
 
     ratio = cost(large) / max(cost(small), 1e-3)

@@ -134,11 +134,19 @@ class TestLoadSave:
         with pytest.raises(DataFileError, match=message):
             Timeline.load(tmp_path / name)
 
-    @pytest.mark.parametrize("name", ["empty", "events.yaml", "events.parquet"])
-    def test_a_folder_without_parquet_files(self, tmp_path: Path, name: str) -> None:
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("empty", r"the folder holds no \.parquet files; give a"),
+            ("events.parquet", r"the folder holds no \.parquet files; give a"),
+            # named as a text file: it is one the person meant, not a dataset
+            ("events.yaml", r"a folder, not a YAML file; give the path of the file itself"),
+        ],
+    )
+    def test_a_folder_without_parquet_files(self, tmp_path: Path, name: str, message: str) -> None:
         (tmp_path / name).mkdir()
         (tmp_path / name / "notes.txt").write_text("x", encoding="utf-8")
-        with pytest.raises(DataFileError, match=r"the folder holds no \.parquet files; give a"):
+        with pytest.raises(DataFileError, match=message):
             Timeline.load(tmp_path / name)
 
     def test_save_replaces_atomically(

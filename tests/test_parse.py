@@ -747,6 +747,22 @@ class TestParseInvalid:
             ("expected", "unknown word 'expected'", None),
             # a reporting period ends on the last day of a month
             ("the quarter ended March 15, 2026", "ends on the last day of a month", None),
+            # ... or, in a 52/53-week year, on a weekday near a month's end: its weeks are told
+            (
+                "the quarter ended February 27, 2026",
+                "a 52/53-week period: 13 weeks to 27 February 2026 (14 in a long one)",
+                "2025-11-29/2026-02-27",
+            ),
+            (
+                "the year ended October 3, 2026",
+                "a 52/53-week period: 52 weeks to 3 October 2026 (53 in a long one)",
+                "2025-10-05/2026-10-03",
+            ),
+            (
+                "the six months ended 28 March 2026",
+                "26 weeks to 28 March 2026 (27 in a long one)",
+                "2025-09-28/2026-03-28",
+            ),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

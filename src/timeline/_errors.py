@@ -8,6 +8,7 @@ working. Messages quote the input and name the fix.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import warnings
 from collections.abc import Iterable
@@ -97,6 +98,42 @@ class PlotError(TimelineError, ValueError):
     """
 
 
+# A quoted value (a repr) of at least this many characters, as a whole token of a message.
+_LONG_QUOTE = re.compile(
+    r"""(?<![\w'"])('(?:[^'\\\n]|\\.){240,}'|"(?:[^"\\\n]|\\.){240,}")(?!\w)"""
+)
+
+
+def _short_quotes(message: str) -> str:
+    """``message`` with each quoted value longer than 240 characters cut to its ends.
+
+    A file's value is quoted whole in its problem; a megabyte-long one would make a
+    megabyte-long message, so its first and last 100 characters are kept, with its length.
+
+    >>> _short_quotes("'" + "x" * 1000 + "' is not a status")[-45:]
+    "xxxxxxxxx' (1,000 characters) is not a status"
+    """
+    if len(message) < 1_000:
+        return message
+
+    def cut(match: re.Match[str]) -> str:
+        quoted = match.group()
+        return f"{quoted[:101]}…{quoted[-101:]} ({len(quoted) - 2:,} characters)"
+
+    return _LONG_QUOTE.sub(cut, message)
+
+
+def _short_field(field: str | None) -> str | None:
+    """A field name (a CSV column, a YAML key) cut to its ends when it is very long.
+
+    >>> len(_short_field("c" * 10_000))
+    221
+    """
+    if field is None or len(field) <= 240:
+        return field
+    return f"{field[:100]}…{field[-100:]} ({len(field):,} characters)"
+
+
 @attrs.frozen
 class DataFileProblem:
     """One problem found in a data file: where it is, which field, what is wrong.
@@ -110,10 +147,10 @@ class DataFileProblem:
     "a.yaml:14: when: 'Aprill 2026' is not a date"
     """
 
-    message: str
+    message: str = attrs.field(converter=_short_quotes)
     file: str | None = None
     line: int | None = None
-    field: str | None = None
+    field: str | None = attrs.field(default=None, converter=_short_field)
 
     def __str__(self) -> str:
         where = self.file or "<records>"

@@ -143,6 +143,8 @@ def _parquet_folder(path: str) -> bool:
 def _readable(path: str) -> None:
     """Refuse, with the fix, a path that is not a data file (or a folder of Parquet files)
     that exists."""
+    if not path:  # Path("") is the current folder
+        raise _Failure("the data file's name is empty; give its path")
     file = Path(path)
     if file.is_dir():
         if _parquet_folder(path):
@@ -201,6 +203,49 @@ def _writable(path: str) -> Path:
     except OSError as err:  # a name too long for the system, a loop of links
         raise _Failure(f"cannot write {path!r}: {refusal(err)}") from None
     return out
+
+
+def _not_the_input(out: Path, given: str, source: str | None, *, in_place: bool = False) -> None:
+    """Refuse an output that is the input under another name, or a file in the input folder.
+
+    A link to the input (``link.json -> a.yaml``), a hard link, or its name through a
+    linked folder would have the input replaced by the output, with or without
+    --force (which replaces *another* file). ``in_place`` lets the input's own name,
+    said outright, be rewritten (`convert a.yaml a.yaml`). A Parquet file written
+    into the dataset folder being read would be read with it next time.
+    """
+    if source is None or source == "-":
+        return
+    input = Path(source)
+    try:
+        if input.is_dir():
+            # Only a .parquet file joins the dataset; a feed or a picture beside it is harmless.
+            parquet = out.suffix.lower() == ".parquet"
+            if parquet and out.resolve().is_relative_to(input.resolve()):
+                raise _Failure(
+                    f"output {given!r} is inside the input folder {source!r}: it would join "
+                    "the dataset it is made from; write it outside the folder"
+                )
+            return
+        if not out.exists() or not out.samefile(input):
+            return
+    except OSError:  # an input that cannot be read, a loop of links: loading says so
+        return
+    if in_place and os.path.abspath(out) == os.path.abspath(input):
+        return
+    fix = "write to a new file"
+    if out.is_symlink():
+        how = "a link to it"
+        fix += f", or remove the link {given!r} first (the input stays)"
+    elif out.resolve() == input.resolve():
+        how = "the same file, reached through a linked folder"
+    else:
+        how = "a hard link to it: one file with two names"
+        fix += f", or remove {given!r} first (the input keeps its name)"
+    raise _Failure(
+        f"output {given!r} is the input {source!r} under another name ({how}); "
+        f"writing it would replace the input; {fix}"
+    )
 
 
 # -- selecting ------------------------------------------------------------------------------

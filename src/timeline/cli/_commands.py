@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from timeline.cli._args import (
     _feed_events,
     _load,
     _load_with_lines,
+    _not_the_input,
     _out,
     _select,
     _suffix,
@@ -42,6 +44,7 @@ from timeline.model._event import slugify
 from timeline.model._timeline import Timeline
 from timeline.model._track_record import TrackRecord
 from timeline.model._track_text import record_table
+from timeline.records._schema import STOPPED
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -72,6 +75,7 @@ def _trend(args: argparse.Namespace) -> int:
             f"-o {args.output!r} has no .png or .svg suffix; name it e.g. trend.png", EXIT_USAGE
         )
     out = _writable(args.output)
+    _not_the_input(out, args.output, args.file)
     everything = _load(args.file)
     day, said = _today(args)
     selected = _select(everything, args)
@@ -153,10 +157,13 @@ def _export(args: argparse.Namespace) -> int:
         except IcsError as err:
             raise _Failure(str(err), EXIT_USAGE) from None
         out = _writable(args.output)
+        _not_the_input(out, args.output, args.file)
     loaded = _load(args.file)
     selected = _select(loaded, args)
     # The feed's name: --name, else the timeline's own, else the file's stem.
-    name = args.name or selected.name or (Path(args.file).stem if args.file else None)
+    # A file name's bytes that are not UTF-8 show as U+FFFD, not as half a surrogate pair.
+    stem = os.fsencode(Path(args.file).stem).decode("utf-8", "replace") if args.file else None
+    name = args.name or selected.name or stem
     options: dict[str, Any] = {
         "name": name,
         "domain": args.domain,
@@ -193,10 +200,18 @@ def _check(args: argparse.Namespace) -> int:
     try:
         timeline, line = _load_with_lines(args.file)
     except TimelineError as err:
-        problems = [str(p) for p in err.problems] if isinstance(err, DataFileError) else [str(err)]
+        reported = list(err.problems) if isinstance(err, DataFileError) else []
+        problems = [str(p) for p in reported] if reported else [str(err)]
         for problem in problems:
             _err(problem)
-        _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        if reported and reported[-1].message == STOPPED:  # a line saying where reading stopped
+            count = len(reported) - 1
+            _err(
+                f"{args.file}: {count:,} problem{'s' if count != 1 else ''} before reading "
+                f"stopped (line {reported[-1].line}); there may be more"
+            )
+        else:
+            _err(f"{args.file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         return EXIT_DATA
     today = args.today if args.today is not None else _dt.date.today()
     findings = timeline.check(today=today)
@@ -216,10 +231,13 @@ def _check(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     source, target = args.input, args.output
     feed = Path(source).suffix.lower() == ".ics"
+    if not source:  # Path("") is the current folder
+        raise _Failure("the data file's name is empty; give its path")
     if not feed and not Path(source).is_dir():  # a folder: a Parquet dataset, or refused
         _suffix(source, "input")
     _suffix(target, "output")
     out = _writable(target)
+    _not_the_input(out, target, source, in_place=True)
     same = out.exists() and Path(source).exists() and out.samefile(source)
     if out.exists() and not same and not args.force:
         raise _Failure(f"output {target!r} already exists; add --force to replace it")

@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import ExtractError, TimelineError
-from timeline.cli._args import EXIT_OK, EXIT_USAGE, _err, _Failure, _out, _writable
+from timeline.cli._args import (
+    EXIT_OK,
+    EXIT_USAGE,
+    _err,
+    _Failure,
+    _not_the_input,
+    _out,
+    _writable,
+)
 from timeline.dates import When
 from timeline.figures import Source
 from timeline.records import write_atomic
@@ -167,6 +175,7 @@ def draft_json(draft: Draft) -> dict[str, Any]:
         "status": draft.status.value,
         "kind": draft.kind,
         "actors": list(draft.actors),
+        "said_by": draft.said_by,
         "start": draft.start,
         "end": draft.end,
         "quote": draft.quote,
@@ -197,6 +206,8 @@ def _summary(args: argparse.Namespace, result: Extraction) -> list[str]:
 
 def _extract(args: argparse.Namespace) -> int:
     out = None if args.output in (None, "-") else _writable(args.output)
+    if out is not None:
+        _not_the_input(out, args.output, args.article)
     if out is not None and out.exists() and not args.force:
         raise _Failure(
             f"output {args.output!r} already exists (perhaps a draft under review); "

@@ -22,7 +22,7 @@ from timeline.columnar._read import from_arrow, warn_lookalikes
 from timeline.columnar._table import to_arrow
 from timeline.model._timeline import Timeline, WindowArg
 from timeline.model._windows import window
-from timeline.records._atomic import atomic_path
+from timeline.records._atomic import atomic_path, special_problem
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -73,6 +73,9 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     where = os.fspath(path)
     if not os.path.exists(where):
         raise FileNotFoundError(f"no such file or folder: {where!r}")
+    special = special_problem(where, os.stat(where).st_mode)
+    if special is not None:  # a named pipe would wait for a writer, a device never end
+        raise DataFileError([DataFileProblem(special, file=where)])
     if os.path.isdir(where) and not any(Path(where).rglob("*.parquet")):
         # An empty dataset has no columns: say what is wrong, not "no 'title' column".
         problem = (
@@ -86,7 +89,11 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OSError) as err:
         if isinstance(err, FileNotFoundError):
             raise
-        problem = f"not a Parquet file or dataset timeline can read: {err}"
+        problem = (
+            f"not a Parquet file or dataset timeline can read: {str(err).rstrip('.')}; it may be "
+            "cut short (a copy or download that did not finish) or another format named "
+            ".parquet: copy it again, or save it again with Timeline.save"
+        )
         raise DataFileError([DataFileProblem(problem, file=where)]) from None
     warn_lookalikes(found.schema.names, where)  # the table read holds only the columns read
     try:

@@ -62,8 +62,8 @@ from timeline.model._event import Event, slugify
 from timeline.model._event_fields import _ID
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
-from timeline.records._schema import Locations, dotted
-from timeline.records._schema_read import MAX_PROBLEMS, _Reader
+from timeline.records._schema import MAX_PROBLEMS, STOPPED, Locations, dotted
+from timeline.records._schema_read import _Reader
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -310,11 +310,7 @@ def _build(
             events.append((i, event))
             continue
         if len(reader.problems) >= MAX_PROBLEMS:
-            reader.fail(
-                ("events", i),
-                f"stopped after {MAX_PROBLEMS:,} problems; fix these (they may share a cause) "
-                "and load the file again for the rest",
-            )
+            reader.fail(("events", i), STOPPED)
             raise DataFileError(reader.problems)
         record: dict[str, Any] = {
             "id": id,

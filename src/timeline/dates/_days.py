@@ -119,6 +119,18 @@ def _share(w: When) -> When:
     return w
 
 
+def _check_ends(value: When, owner: str, field: str) -> None:
+    """Refuse an interval with a set of dates at one end: no file, feed or table holds one
+    (EDTF has none), so an event holding it would save a file that does not load."""
+    for end in (value.lower, value.upper):
+        if isinstance(end, When) and end.form is not None:
+            raise EventError(
+                f"{owner}: {field}: {str(value)!r} is an interval with a set of dates at one end, "
+                "which no data file or feed can hold; give the span it could cover "
+                f"({value.earliest or '..'}/{value.latest or '..'}) or one event for each date"
+            )
+
+
 def coerce_when(
     value: When | str | _dt.date,
     owner: str,
@@ -138,6 +150,8 @@ def coerce_when(
     When.parse('January 2027')
     """
     if isinstance(value, When):
+        if value.lower is not None or value.upper is not None:
+            _check_ends(value, owner, field)
         return _share(value)
     if isinstance(value, _dt.date):
         from timeline.dates._when import _coerce

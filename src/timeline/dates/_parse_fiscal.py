@@ -185,7 +185,19 @@ def period_ending(m: re.Match[str], ctx: Context, end: When) -> When:
         or isinstance(last, _dt.datetime)
     ):
         raise Fail(f"the {m['span']} ended: give the day or the month it ends on")
-    if end.precision.value == "day" and (last + _dt.timedelta(days=1)).day != 1:
-        raise Fail(f"a reporting period ends on the last day of a month, not on {last:%d %B}")
     count = _SPANS[m["span"]]
+    if end.precision.value == "day" and (last + _dt.timedelta(days=1)).day != 1:
+        to_month_end = (last.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - last
+        if to_month_end.days <= 7 or last.day <= 6:
+            # A 52/53-week year ends on a weekday near a month's end ("the quarter ended
+            # February 27"): 13 weeks, or 14 in a long quarter. Which one, the text cannot
+            # tell, so the usual reading is offered, not taken.
+            weeks = count * 13 // 3
+            first = last - _dt.timedelta(days=weeks * 7 - 1)
+            raise Fail(
+                f"a 52/53-week period: {weeks} weeks to {last.day} {last:%B} {last.year} "
+                f"({weeks + 1} in a long one); write its days",
+                f"{first.isoformat()}/{last.isoformat()}",
+            )
+        raise Fail(f"a reporting period ends on the last day of a month, not on {last:%d %B}")
     return months_from(last.year * 12 + last.month - count, count)

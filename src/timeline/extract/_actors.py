@@ -36,6 +36,7 @@ from timeline.extract._name_words import (
     BODIES,
     COMMON_OPENERS,
     GOVERNMENT_TITLES,
+    LEGISLATURES,
     MID_TITLE_HINT,
     MID_TITLES,
     NOUN_ENDINGS,
@@ -88,20 +89,55 @@ _LAUNCHED: Final = re.compile(
 # first jet", "ship Microsoft the first racks".
 _DATIVE: Final = re.compile(r"\s+(?:its|their|his|her|the|a|an)\b", re.IGNORECASE)
 # After "the"/"a" and a name, a noun for a product: "the New Glenn rocket", "a Falcon 9 launch".
-_PRODUCT_NOUN: Final = re.compile(
-    r"(?:\s+\d[\w.]*)?\s+(?:rocket|spacecraft|capsule|headset|phone|smartphone|handset|chip"
+_PRODUCT_WORDS: Final = (
+    r"(?:rocket|spacecraft|capsule|headset|phone|smartphone|handset|chip"
     r"|processor|accelerator|satellite|constellation|vehicle|car|suv|sedan|truck|jet|aircraft"
     r"|airliner|plane|drone|robot|humanoid|console|laptop|tablet|app|engine|reactor|telescope"
     r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
-    r"|watch|probe|module|station|rack|server|gpu|supercomputer)s?(?![\w-])",
+    r"|watch|probe|module|station|rack|server|gpu|supercomputer|system"
+    r"|drug|vaccine|injection|pill|treatment|therapy|shot|medicine|jab|antibody|biosimilar"
+    r"|cable|pipeline|interconnector|tunnel|bridge|railway|dam|canal|reactor)s?"
+)
+_PRODUCT_NOUN: Final = re.compile(
+    rf"(?:\s+\d[\w.]*)?\s+{_PRODUCT_WORDS}(?![\w-])",
     re.IGNORECASE,
+)
+# A product named beside its noun: "the obesity injection MariTide", "the RSV vaccine Abrysvo".
+_NOUN_BEFORE: Final = re.compile(rf"(?<![\w-]){_PRODUCT_WORDS}\s+$", re.IGNORECASE)
+# A vehicle flown, launched or sent on or aboard: "launch 100 satellites on New Glenn",
+# "send astronauts into orbit on Gaganyaan", "fly the crew aboard Starliner".
+_FLOWN_ON: Final = re.compile(
+    r"\b(?:launch|fly|flew|flown|send|sent|carry|carried|ride|rode|lift|loft)\w*\b[^.;,]{0,60}?"
+    r"\s(?:on|aboard|atop)\s+(?:(?:a|an|the|its|their)\s+)?$",
+    re.IGNORECASE,
+)
+# After a name between an article and it, a noun of what it does: "an uncrewed Starship
+# landing", "a Starliner test flight", "the first SpaceX launch".
+_EVENT_NOUN: Final = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:landing|flight|launch|test|mission|demonstration|demo|debut|mission)s?"
+    r"(?![\w-])"
+)
+# A sentence opening with a past participle and what goes with it: "Delayed twice, the
+# launch ...", "Postponed in 2025, the vote ...". "United will fly" is a name: a verb follows.
+_PARTICIPLE_OPENING: Final = re.compile(r"[A-Z][a-z]{2,}ed$")
+_AFTER_PARTICIPLE: Final = re.compile(
+    r"(?:,|\s+(?:in|on|by|for|to|from|at|again|twice|once|until|since|after|before|amid"
+    r"|over|under|with|last|earlier|several|three|four|repeatedly|back|forward|out|off"
+    r"|[a-z]+ly)\b)"
+)
+_MODAL_AFTER: Final = re.compile(
+    r"\s+(?:will|would|shall|could|can|may|might|must|are|is|were|was)\b"
+)
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|says|announced|told\s+[a-z]+|expects|confirmed|added|predicts)\s+(?:that\s+)?$"
+)
+# After a possessive, the kind of a body and its name: "Japan's space agency JAXA",
+# "China's market regulator SAMR".
+_BODY_NAMED_AFTER: Final = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:agency|regulator|watchdog|ministry|authority|commission"
+    r"|operator|bank|court)\s+[A-Z]"
 )
 _LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
-_REPORTED_BEFORE: Final = re.compile(
-    r"\b(?:said|says|expects|announced|confirmed|added|stated|predicts|believes|told\s+\w+)"
-    r"\s+(?:that\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
 # Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
 _OWNED_NAME: Final = re.compile(
@@ -111,15 +147,29 @@ _OWNED_NAME: Final = re.compile(
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 # A name that flies, ships or launches itself: "Neutron will fly in 2026", "Hyperion will go
 # on sale in September"; not with an object or a route ("will fly the A321XLR", "to Lisbon").
+# Only things fly, go on sale, enter service or are shipped (``thing``); organisations also
+# launch, ship, debut and arrive ("SpaceX will launch in May"), so those verbs make a product
+# only when the text says so otherwise (a version, owned, a product noun).
 _FLIES: Final = re.compile(
     r"\s+(?:will|would|could|should|may|might|is\s+to|is\s+(?:\w+ly\s+)?(?:set|slated"
-    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?(?:(?:first\s+)?fly"
-    r"|launch|ship|debut|arrive|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?service"
-    r"|go\s+live|come\s+online|hit\s+(?:shelves|stores"
-    r"|the\s+market)|be\s+(?:released|launched|shipped|delivered|available|unveiled))"
+    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:(?P<thing>(?:first\s+)?fly|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?"
+    r"service|hit\s+(?:shelves|stores|the\s+market)|be\s+(?:released|launched|shipped"
+    r"|delivered|available|unveiled))|launch|ship|debut|arrive|go\s+live|come\s+online)"
     r"(?=\s+(?:in|on|by|before|after|next|this|later|again|early|late|around|from\s+\d"
     r"|no\s+earlier|for\s+the\s+first|as\s+early|within|\d)\b|\s*[.,;])",
     re.IGNORECASE,
+)
+# A name said to be a product by the noun after it anywhere: "the Hyperion sedan", "a
+# Falcon 9 launch".
+_NAMED_PRODUCT: Final = re.compile(
+    r"\b(?:the|a|an|its|their)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=(?:\s+\d[\w.]*)?\s+[a-z])",
+)
+# Who owns a product named with a possessive: "SpaceX's Starship", "Rocket Lab's Neutron
+# rocket", "its Vision Pro 2".
+_OWNER_OF: Final = re.compile(
+    r"(?:(?P<its>\b(?:its|their))|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s?)"
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<product>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 # After a sentence's first word, the rest of a list of names: ", Foxconn and Tesla".
 _LIST_AFTER: Final = re.compile(
@@ -180,6 +230,8 @@ class Actors:
     _quoted: list[tuple[int, int]] = attrs.field(init=False)
     acronyms: dict[str, str] = attrs.field(init=False, factory=dict)  # "MIIT" -> its name
     _products: frozenset[str] = attrs.field(init=False)
+    # a product -> where its owner is named: the end of "SpaceX's", or the start of "its"
+    _owners: dict[str, tuple[int, bool]] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self._lower = _lowercase_words(self.folded)
@@ -194,7 +246,15 @@ class Actors:
             else None
         )
         self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
-        self._products = frozenset(m.group(1) for m in _OWNED_NAME.finditer(self.folded))
+        self._products = frozenset(m.group(1) for m in _OWNED_NAME.finditer(self.folded)) | {
+            m.group(1)
+            for m in _NAMED_PRODUCT.finditer(self.folded)
+            if _PRODUCT_NOUN.match(self.folded, m.end(1))
+        }
+        self._owners = {}
+        for m in _OWNER_OF.finditer(self.folded):
+            where = m.start("its") if m.group("its") else m.end("owner")
+            self._owners.setdefault(m.group("product"), (where, bool(m.group("its"))))
         # Capitalised words inside a quoted passage of several words are a title
         # or a quote ("From 'Reasoning-Based Thinking' to ..."), not names.
         self._quoted = [
@@ -269,6 +329,11 @@ class Actors:
                 pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
             elif at_start and len(words) == 1 and self._common(first, word):
                 pass  # "Tax breaks will expire", "Subsidies end": a common noun
+            elif at_start and len(words) == 1 and _PARTICIPLE_OPENING.match(word, 0):
+                if _AFTER_PARTICIPLE.match(self.folded, first + len(word)):
+                    pass  # "Delayed twice, the launch ...", "Founded in 2015, Acme ...": a verb
+                elif not (low in STOP or low in self._lower):
+                    break
 
             elif not (low in STOP or (at_start and low in self._lower)):
                 break
@@ -295,11 +360,15 @@ class Actors:
                 rest = words[i + 1 :]
                 if word.lower() == "people's" and rest:
                     break  # "the People's Bank of China": one name
-                if len(rest) >= 2 and rest[-1].lower() in BODIES:
+                if (len(rest) >= 2 and rest[-1].lower() in BODIES) or (
+                    len(rest) == 1 and rest[0].lower() in LEGISLATURES
+                ):
                     # "California's Air Resources Board": the body is who acts
                     first = m.start() + m.group().index(rest[0], m.group().index(word))
                     words = rest
                     break
+                if not rest and _BODY_NAMED_AFTER.match(self.folded, m.end()):
+                    return None  # "Japan's space agency JAXA": the body named after acts
                 words = [*words[:i], POSSESSIVE.sub("", word)]  # "China's AI" -> China
                 possessive = True
                 break
@@ -312,7 +381,7 @@ class Actors:
             text = " ".join(words)
         if not plausible(text) or plan(text):
             return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
-        thing = False
+        thing = beside = False
         if not possessive and not person:
             end = first + len(text)
             lead = self.folded[max(sentence_start, first - 60) : first]  # its own sentence
@@ -320,25 +389,51 @@ class Actors:
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
             if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
                 return None  # "the New Glenn rocket": a product
-            # "Rocket Lab said Neutron will fly in 2026", "Vision Pro 2 will ship in 2027":
-            # a product, when said so (after another's word, with a version, or owned or
-            # launched elsewhere in the text); never a name of a list ("Firefly and
-            # Relativity will launch")
+            if _NOUN_BEFORE.search(lead) or _FLOWN_ON.search(lead):
+                return None  # "the injection MariTide", "launch them on New Glenn": a product
+            beside = bool(_ARTICLE_BEFORE.search(lead) and _EVENT_NOUN.match(self.folded, end))
+            # "Starship will fly in March", "Vision Pro 2 will ship in 2027": a product when
+            # only a thing does so, or when said so (a version, owned, launched or before a
+            # product noun elsewhere in the text); never a name of a list ("Firefly and
+            # Relativity will launch") nor one with an organisation's word ("Acme Inc")
             version = re.match(r"\s+v?\d[\w.]*", self.folded[end : end + 12])
             after = end + (version.end() if version is not None else 0)
+            flies = _FLIES.match(self.folded, after)
             thing = (
-                _FLIES.match(self.folded, after) is not None
+                flies is not None
                 and not _LISTED_BEFORE.search(lead)
+                and not any(org_tail(w) for w in words[1:])
                 and (
-                    version is not None
+                    flies.group("thing") is not None
+                    or version is not None
                     or code is not None
-                    or _REPORTED_BEFORE.search(lead) is not None
                     or text in self._products
                 )
             )
+            noun = _PRODUCT_NOUN.match(self.folded, end)
+            if (
+                noun is not None
+                and _MODAL_AFTER.match(self.folded, noun.end())
+                and _SAID_BEFORE.search(lead)
+            ):
+                # "Nvidia told investors that Rubin Ultra systems will ship", "Toyota said
+                # Lexus models will get": what the speaker makes ("Nvidia chips will" alone
+                # keeps Nvidia)
+                thing = True
         its = None if person else _ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() in ("its", "it")
-        return Name(text, first, person=person, org=org, thing=thing)
+        return Name(text, first, person=person, org=org, thing=thing, beside=beside)
+
+    def owner(self, product: str) -> tuple[int, bool] | None:
+        """Where the text names who owns ``product``: the end of the possessive ("SpaceX's
+        Starship": after "SpaceX") and False, or the start of "its" ("its Starship") and True;
+        None when it never does.
+
+        >>> a = Actors("SpaceX's Starship is ready.", {})
+        >>> a.owner("Starship"), a.owner("Neutron")
+        ((6, False), None)
+        """
+        return self._owners.get(product)
 
     def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and

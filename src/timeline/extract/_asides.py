@@ -67,6 +67,21 @@ _GIVEN_UP: Final = re.compile(
     r"|(?:first|once)\s+(?:planned|scheduled|slated|expected|due|set|promised|targeted))\b",
     re.IGNORECASE,
 )
+# In an aside, a promise told in the past: ", which had planned to deliver it in 2026,".
+_HAD_PROMISED: Final = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:planned|hoped|targett?ed|promised|expected|aimed|intended"
+    r"|pledged|vowed|scheduled|forecast|projected|guided|signall?ed)\b"
+    r"(?:\s+to\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}))?",
+    re.IGNORECASE,
+)
+# In an aside, words of a promise: its date may be the one the main clause moves (", which
+# was scheduled for December,"); not ", the first crewed landing since 1972,".
+_PROMISED: Final = re.compile(
+    r"\b(?:plann|schedul|slat|due|expect|target|set\s+(?:for|to)|promis|aim|hop|would|will"
+    r"|intend|pledg|vow|meant|supposed|penc|earmark|forecast|project|guid|signal|indicat"
+    r"|predict|commit|had\s)",
+    re.IGNORECASE,
+)
 # The main clause goes on to move or give up a date: the aside's date is the first promise
 # ("The expo, which was scheduled for December, has been postponed to March").
 _MOVE_AFTER: Final = re.compile(r"[^.;!?]*?(?<![\w-])now(?![\w-])", re.IGNORECASE)
@@ -103,7 +118,21 @@ def asides(
             continue
         if _GIVEN_UP.search(folded, m.start(), m.end()):
             continue  # ", which was originally planned for 2027,": a first promise
-        if SLIP_WORD.search(folded, m.end(), end) or _MOVE_AFTER.match(folded, m.end(), end):
+        promised = _HAD_PROMISED.search(folded, m.start(), m.end())
+        if (
+            promised is not None
+            and promised.group("verb") is not None
+            and dated(m.start(), m.end())
+            and dated(m.end(), end)
+            # the same act: "had planned to deliver ..., began deliveries"
+            and re.search(rf"\b{promised.group('verb')[:4]}", folded[m.end() : end], re.I)
+        ):
+            continue  # ", which had hoped to open it in 2024, opened it in May 2025": moved
+        slip = SLIP_WORD.search(folded, m.end(), end)
+        moved_after = slip or _MOVE_AFTER.match(folded, m.end(), end)
+        # "..., pushed its interim 2026 target back": the main clause moves a date of its own
+        own = slip is not None and dated(m.end(), slip.end())
+        if moved_after and not own and _PROMISED.search(folded, m.start(), m.end()):
             continue  # ", which was due in May, has been delayed to July": one thing, moved
         found.append((m.start(), m.end()))
     trailing = _TRAILING.search(folded, start, end)

@@ -50,8 +50,14 @@ _CUT: Final = re.compile(
     r"|,\s+(?=(?:while|whereas|but|following|after)\s)"
     r"|\s+but\s+"
     r"|\s+(?=(?:aiming|targeting)\b)"
-    r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)",
+    r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)"
+    r"|,\s+(?=then\s)",
     re.IGNORECASE,
+)
+# "... in the US in May and then in Europe in Q3": the same act somewhere else, later; a
+# statement of its own (not "and then to 2023", which goes on with a move or a figure).
+_THEN_ELSEWHERE: Final = re.compile(
+    r"(?:then|later|afterwards),?\s+(?P<prep>in|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*)"
 )
 _LEADING: Final = re.compile(
     r"\s*(?:when|after|as|once|before|following|while)\b[^,;]{5,}?,\s+", re.IGNORECASE
@@ -70,6 +76,11 @@ _CONNECTOR: Final = re.compile(
     r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet)\b|[,;:\-\s])+",
     re.IGNORECASE,
 )
+# A sentence opening with a clause before its main one: "After a six-month delay, the plant
+# will open ...", "When the law takes effect in 2027, Acme will ...": its first word stays.
+_OPENS_SENTENCE: Final = re.compile(
+    r"(?:After|Following|Despite|Amid|When|While|Once|Before)\s[^,;]{3,80},\s+\S"
+)
 # "between" and up to four words before an "and": the "and" of "between X and Y".
 _BETWEEN: Final = re.compile(r"\bbetween\s+(?:[^\s,;]+\s+){0,3}[^\s,;]+$", re.IGNORECASE)
 # What may stand between a cut and a slip that goes on with the same thing: "but later
@@ -87,6 +98,15 @@ _NOW_GOES_ON: Final = re.compile(
     r"(?:(?:it|they|which|this|that|is|are|was|were|has|have|had|been|will|would|shall|be)"
     r"\s+){0,3}now\b",
     re.IGNORECASE,
+)
+# A clause that only tells of a delay, opening with "after" or "following": "After a
+# six-month delay", ", following a one-year postponement", "after repeated delays".
+_DELAY_LEAD: Final = re.compile(r"\s*(?:after|following|despite|amid)\s", re.IGNORECASE)
+_BEING: Final = re.compile(
+    r"\s*(?:after|following|despite)\s+(?:being|having\s+been)\s", re.IGNORECASE
+)
+_DELAY_NOUN: Final = re.compile(
+    r"(?:delay|postponement|slip|slippage|setback|deferral)s?", re.IGNORECASE
 )
 # Matched at a clause's start with Pattern.match(text, pos): no "^", which only
 # matches at the start of the whole text.
@@ -107,6 +127,9 @@ class Piece:
     aside: tuple[int, int] | None = None
     background: bool = False
     head: int | None = None  # of an aside: where the clause it stands in starts
+    # "and then in Europe in Q3": the left clause's words it goes on with ("Acme will ship
+    # the phone") and where its own words start ("in Europe in Q3")
+    base: tuple[int, int, int] | None = None
 
 
 class _SentenceIndex:
@@ -146,6 +169,8 @@ def clauses(
     index = _SentenceIndex(folded, span)
     cuts: list[tuple[int, int]] = []
     lead = _LEADING.match(folded, span.start, span.end)
+    if lead and _delay_only(folded, span.start, lead.end(), index, dates):
+        lead = None  # "After a six-month delay, the plant will open": the delay is its move
     if lead:
         cuts.append((lead.end() - len(lead.group()) + lead.group().rindex(","), lead.end()))
     aside_spans = asides(folded, span.start, span.end, quoted, dates.has)
@@ -158,6 +183,7 @@ def clauses(
             cuts.append((m.start(), m.end()))
     cuts.sort()
     pieces: list[tuple[int, int]] = [(span.start, span.end)]
+    bases: dict[int, tuple[int, int, int]] = {}
     for cut_start, cut_end in cuts:
         left_start, left_end = pieces[-1]
         if not (left_start < cut_start and cut_end < left_end):
@@ -172,10 +198,27 @@ def clauses(
             folded, dates, left_start, cut_start
         ):
             continue  # "initially planned for April but is now set for May": one thing, moved
+        if word in (",", "") and _delay_only(folded, cut_end, left_end, index, dates):
+            continue  # "..., following a one-year postponement.": how its date moved
         if "and" in word.split() and _BETWEEN.search(
             folded, max(left_start, cut_start - 60), cut_start
         ):
             continue  # "between Merced and Bakersfield": one phrase
+        then = _THEN_ELSEWHERE.match(folded, cut_end, left_end)
+        if then is not None and word in (",", "and"):
+            base = re.search(rf"\s{then.group('prep')}\s", folded[left_start:cut_start])
+            if (
+                base is not None
+                and dates.has(left_start, cut_start)
+                and dates.has(*right)
+                and not dates.has(then.start("place"), then.end("place"))
+            ):
+                pieces[-1] = (left_start, cut_start)
+                pieces.append(right)
+                bases[cut_end] = (left_start, left_start + base.start(), then.start("prep"))
+                continue
+        if word == "," and folded.startswith("then", cut_end):
+            continue  # ", then ..." otherwise goes on with the same verb
         # Two dated statements joined by "and" or ";" are two statements.
         both_dated = dates.has(left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").
@@ -192,15 +235,20 @@ def clauses(
         if _stands(left_start, cut_start, index, dates) and _stands(*right, index, dates):
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
-    return _with_asides(pieces, aside_spans)
+    return _with_asides(pieces, aside_spans, bases)
 
 
-def _with_asides(pieces: list[tuple[int, int]], aside_spans: list[tuple[int, int]]) -> list[Piece]:
+def _with_asides(
+    pieces: list[tuple[int, int]],
+    aside_spans: list[tuple[int, int]],
+    bases: dict[int, tuple[int, int, int]],
+) -> list[Piece]:
     """The pieces in text order, each aside (one a piece) right after the piece it is in."""
     out: list[Piece] = []
     for start, end in pieces:
         within = [(a, b) for a, b in aside_spans if start < a and b <= end]
-        out.append(Piece(start, end, len(out), aside=within[0] if within else None))
+        aside = within[0] if within else None
+        out.append(Piece(start, end, len(out), aside=aside, base=bases.get(start)))
         for a, b in within[:1]:  # one aside a statement: the first
             out.append(Piece(a, b, len(out), background=True, head=start))
     return out
@@ -211,6 +259,17 @@ def _slip_goes_on(folded: str, start: int, end: int) -> bool:
     lead = _SLIP_LEAD.match(folded, start, end)
     at = start if lead is None else lead.end()
     return SLIP_WORD.match(folded, at, end) is not None
+
+
+def _delay_only(folded: str, start: int, end: int, index: _SentenceIndex, dates: DateIndex) -> bool:
+    """Whether ``folded[start:end]`` only tells of a delay, with no date nor verb of its own
+    ("After a six-month delay", "following repeated postponements")."""
+    if dates.has(start, end) or not _DELAY_LEAD.match(folded, start, end):
+        return False
+    found = index.cues(start, end)
+    # "After being delayed by six months": a participle with no subject of its own
+    passive = _BEING.match(folded, start, end) is not None
+    return bool(found) and all(c.slip and (passive or _DELAY_NOUN.fullmatch(c.text)) for c in found)
 
 
 def _gives_up(folded: str, dates: DateIndex, start: int, end: int) -> bool:
@@ -231,9 +290,12 @@ def title(raw: str) -> str:
 
     >>> title("and expects to double to $600 million by 2026, illustrating how firms grow.")
     'Expects to double to $600 million by 2026'
+    >>> title("After a six-month delay, the plant will open in June 2027.")
+    'After a six-month delay, the plant will open in June 2027'
     """
     text = " ".join(raw.split())
-    text = _CONNECTOR.sub("", text).strip()
+    if not _OPENS_SENTENCE.match(text):
+        text = _CONNECTOR.sub("", text).strip()
     text = text.rstrip(" .;:,!?")
     if len(text) > 60:
         m = _TRAILING.search(text, 40)

@@ -86,6 +86,15 @@ _FORWARD = _alt(
     "|has until|have until|given until|gets until"
     "|wants to|want to|wants"
 )
+# A target kept is still ahead: "kept its target of 820 deliveries this year", "reiterated its
+# 2026 guidance" look forward, though the verb is past.
+_FORWARD += (
+    r"|(?:kept|keeps|keeping|maintained|maintains|maintaining|reiterated|reiterates"
+    r"|reiterating|reaffirmed|reaffirms|reaffirming|stood\s+by|stands\s+by|stuck\s+to"
+    r"|sticks\s+to)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?"
+    r"|forecasts?|guidance|outlook|plans?|timetable|timeline|schedule|estimates?"
+    r"|projections?)(?![\w-])"
+)
 # A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
 # statement dates is the new expectation, so these look forward; the latest date named
 # is the new one.
@@ -94,9 +103,12 @@ _SLIP = (
     r"|reschedul(?:ed|ing)"
     r"|defer(?:red|ring|s)|put(?:ting)?\s+off|set\s+back"
     r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until|from)(?![\w-])"
+    # "pushed its interim 2026 target back"
+    r"|push(?:ed|ing|es)?(?:\s+\w+){4,5}?\s+back(?![\w-])"
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"
     # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
-    r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?)(?:\s+\w+){0,3}?\s+forward"
+    r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?|mov(?:ed|es|ing))(?:\s+\w+){0,3}?"
+    r"\s+forward"
 )
 SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
 _WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")

@@ -14,7 +14,7 @@ import re
 from typing import Final
 
 from timeline._errors import TimelineError
-from timeline.dates import Relation, When
+from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 
@@ -290,9 +290,25 @@ def compared(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]
         owned = times is not None and (
             "that" in times.group().lower() or _OWNED.match(folded, d.end) is not None
         )
-        if _COMPARED.search(folded, begin, d.start) or owned or _OWNS_FIGURE.match(folded, d.end):
+        m = _COMPARED.search(folded, begin, d.start)
+        if m is not None and _FROM_DAY.search(folded, m.start(), d.start) and _daily(d.when):
+            m = None  # "would fall by 7% from 1 April": the day the change starts
+        if m is not None or owned or _OWNS_FIGURE.match(folded, d.end):
             found.append(d)
     return found
+
+
+# A day right after "from" ("fall by 7% from 1 April"): when a change starts, not a
+# compared figure's date.
+_FROM_DAY: Final = re.compile(r"\bfrom\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _daily(when: When) -> bool:
+    """Whether ``when`` is a day or finer (one day, or a time)."""
+    return when.precision in _DAILY
+
+
+_DAILY: Final = frozenset({Precision.DAY, Precision.MINUTE, Precision.SECOND})
 
 
 def compared_tails(folded: str, dates: list[DateMatch], start: int) -> list[tuple[int, int]]:

@@ -69,6 +69,10 @@ class Draft:
     claims: tuple[Claim, ...] = ()
     """The moves of a date moved in the statement, stated at publication: its event starts
     at ``first_when`` and these claims bring it to ``when``."""
+    said_by: str | None = None
+    """Who the text says said it, when that is not who acts: in "NASA said SpaceX will
+    launch in May" the actor is SpaceX and ``said_by`` is NASA (also in the reasons, and
+    so in the YAML file's comments)."""
 
     @property
     def span(self) -> tuple[int, int]:

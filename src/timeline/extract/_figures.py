@@ -184,6 +184,8 @@ def figures(
             word = re.search(r"(\w+)\s?$", head)
             if word is None or not word.group(1).islower():
                 continue
+        if not m.group("cur") and _ADJECTIVE_THEN_NAME.match(folded, m.end("num")):
+            continue  # "2,000 new Supercharger stalls": a count of stalls (`_named_counts`)
         # "300MW plant": a unit glued to the number is the whole unit
         units = "" if m.group("glued") else _unit_words(m.group("units"))
         has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code", "glued")) or units
@@ -230,10 +232,19 @@ def figures(
     return _ranges(folded, found, yen)
 
 
+# Before a name in a count, an adjective: "2,000 new Supercharger stalls", "500 more Walker S
+# robots".
+_COUNT_ADJECTIVE = r"(?:new|more|additional|extra|further|fresh)"
+_ADJECTIVE_THEN_NAME: Final = re.compile(
+    rf"\s+{_COUNT_ADJECTIVE}\s+(?:[A-Z][\w-]*\s+){{1,3}}[a-z][a-z-]*s(?![\w-])"
+)
+
+
 # A count with a product's name between the number and what it counts: "500 Walker S
 # robots", "1,000 Model Y cars", "20,000 H100 GPUs".
 _NAMED_COUNT: Final = re.compile(
     r"(?<![\w.$€£¥₹₩-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    rf"(?:{_COUNT_ADJECTIVE}\s+)?"
     r"(?:[A-Z][\w-]*\s+){1,3}(?P<unit>[a-z][a-z-]*s|[A-Z]{2,5}s)(?![\w-])"
 )
 

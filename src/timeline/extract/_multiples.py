@@ -118,6 +118,8 @@ def _verbs(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _is_multiple(folded: str, m: re.Match[str]) -> bool:
+    if m.group("x") == "X" and m.group("num") is not None and _model_name(folded, m):
+        return False
     if m.group("times") is None:
         return True
     after = _COMPARED.match(folded, m.end())
@@ -125,6 +127,17 @@ def _is_multiple(folded: str, m: re.Match[str]) -> bool:
         return True
     start = m.start("num") if m.group("num") is not None else m.start("word")
     return _GROWTH.search(folded, max(0, start - 14), start) is not None
+
+
+def _model_name(folded: str, m: re.Match[str]) -> bool:
+    """Whether a number with a capital X glued to it names a model ("the 777X", "Boeing
+    737X"): a whole number of three digits or more, or one after a capitalised name;
+    "a 10X jump" and "3.5X" are multiples."""
+    number = m.group("num")
+    if m.group("bound") or not number.isdigit():
+        return False
+    before = re.search(r"(\w+)\s+$", folded[max(0, m.start() - 20) : m.start()])
+    return len(number) >= 3 or (before is not None and before.group(1)[:1].isupper())
 
 
 def multiples(

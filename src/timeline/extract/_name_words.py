@@ -93,6 +93,11 @@ BODIES: Final = words(
     administration court parliament assembly regulator bureau committee service institute
     university"""
 )
+# Legislatures named in one word after a possessive: "Germany's Bundestag", "Japan's Diet".
+LEGISLATURES: Final = words(
+    """parliament congress senate bundestag bundesrat duma diet knesset sejm riksdag storting
+    folketing eduskunta oireachtas rada majlis"""
+)
 NUMBERED: Final = re.compile(r"\s+(?:\d{1,2}|I{1,3}|IV|V)(?![\w.,]*\d)(?![\w-])")
 # Common nouns and adjectives that open news sentences about markets, policy, products
 # and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
@@ -172,6 +177,9 @@ class Name:
     thing: bool = False
     """A product said to fly, ship or launch ("Neutron will fly in 2026"): who makes it is
     the actor when the statement names anyone else."""
+    beside: bool = False
+    """Between an article and a noun of what it does ("an uncrewed Starship landing"): an
+    actor only when the statement names no one else."""
 
 
 def org_tail(word: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors, Name, quoted
@@ -51,7 +52,7 @@ from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
-from timeline.figures import Source, Target
+from timeline.figures import Quantity, Source, Target
 from timeline.model import Claim, Status
 
 __all__ = ["Reader"]
@@ -73,6 +74,24 @@ _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 # with its subject, not with the clause it ends.
 _AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
 _BY_NAME: Final = re.compile(r"\b(?:built|made|developed|designed|operated|run|owned|led)\s+by\s+")
+_APPOSITIVE: Final = re.compile(r",\s+(?:the|a|an)\s", re.IGNORECASE)
+# A bare number as a goal: "aims to have 3,236 in orbit", "to have 10,000 in factories".
+_BARE_GOAL: Final = re.compile(
+    r"\bto\s+(?:have|reach|hit|deploy|operate|put|install|field)\s+"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:in|on|at|across|into)\s)",
+    re.IGNORECASE,
+)
+# What a sentence makes or sends: "to mass-produce robots", "will launch satellites".
+_MADE: Final = re.compile(
+    r"\b(?:to|will)\s+[a-z-]+\s+(?:(?:more|new|its|their|the)\s+)?([a-z]{3,}s)\b"
+)
+_NOT_COUNTED: Final = frozenset({"plans", "aims", "its", "this", "costs", "prices", "sales"})
+# Before a date, a verb of saying: the day it was said ("said on Monday", "told
+# reporters on Tuesday").
+_SAID_ON: Final = re.compile(
+    r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
+    r"(?:on\s+)?$"
+)
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -239,6 +258,12 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         elif not dates and self.lead is not None and self.lead.date is not None:
             lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
             dates = [lead_date]
+        said_on = [
+            d for d in dates if _SAID_ON.search(self.folded, max(start, d.start - 30), d.start)
+        ]
+        if said_on and len(said_on) < len(dates):
+            # "..., the Commission said on Monday": the day it was said, not the statement's
+            dates = [d for d in dates if d not in said_on]
         if not dates and self.previous_date is not None:
             then = self._by_then(self.previous_date, start, end)
             dates = [] if then is None else [then]
@@ -248,8 +273,18 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             for f in figures(self.folded, start, end, taken, yen=self.yen)
             if not in_aside(piece, f.start)
         ]
+        if not figs and not piece.background:
+            bare = self._bare_goal(span, start, end)
+            figs = [] if bare is None else [bare]
         if piece.background and not (dates or figs):
             return None  # an aside with no date nor figure of its own: background only
+        if (
+            piece.background
+            and not any(c.strong for c in found)  # "crewed" in "the first crewed landing"
+            and not figs
+            and _APPOSITIVE.match(self.folded, start, end)
+        ):
+            return None  # ", the first crewed landing since 1972,": a description, no statement
         names = [
             self._canonical(n)
             for n in self._names(start, end, span.start)
@@ -258,7 +293,15 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         ]
         reasons: list[str] = []
         names, location = self._location(names)
+        names, said_by = self._speaker(
+            names, start, end, reasons, shared=bool(previous_actors) and piece.index > 0
+        )
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
+        if said_by is None and len(actors) > 1:
+            actors, said_by = self._body_said(names, actors, start, end, reasons)
+        if not actors and said_by is not None:
+            actors, said_by = (said_by,), None  # no one else: who says so acts
+            reasons[:] = [r for r in reasons if not r.startswith("said by")]
         if piece.background:
             actors = self._antecedent(actors, sentence_names, previous_actors, start, reasons)
         elif not actors and piece.aside is not None:
@@ -332,6 +375,20 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             )
             if slip is not None and not later_back:
                 cue = slip  # not "delayed from June, it took place on 3 September"
+            done = next(
+                (
+                    c
+                    for c in found
+                    if c.look is Look.BACK
+                    and c.strong
+                    and moved[1].end <= c.start < moves[-1].start
+                ),
+                None,
+            )
+            if done is not None and (slip is None or not slip.slip or later_back):
+                # "which had hoped to open it in 2024, opened it in May 2025", "After a
+                # one-year delay, the plant opened in January": done, at the date moved to
+                cue = done
             date = moves[-1]
         else:
             # "up from $40.9 billion last year": that date is the compared figure's
@@ -413,6 +470,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 words = f"{head}{words}"
             elif actors:
                 words = f"{actors[0]}{words}"
+        if piece.base is not None:
+            # "and then in Europe in Q3": "Acme will ship the phone in Europe in Q3"
+            left, cut, rest = piece.base
+            words = f"{self.text[left:cut]} {self.text[rest : piece.end]}"
         heading = title(words)
         shared = any(r.startswith("subject shared with the clause before") for r in reasons)
         if heading and shared and not piece.background and piece.index > 0:
@@ -443,7 +504,34 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             location=location,
             first_when=first_when,
             claims=claims,
+            said_by=said_by,
         )
+
+    def _bare_goal(self, span: Span, start: int, end: int) -> Figure | None:
+        """A bare number as a goal ("aims to have 3,236 in orbit"), counting what the
+        sentence counted before ("the first 100 Kuiper satellites") or made ("to
+        mass-produce robots"); None when it names nothing to count."""
+        m = _BARE_GOAL.search(self.folded, start, end)
+        if m is None:
+            return None
+        unit = None
+        taken = [(d.start, d.end) for d in self.dates.within(span.start, m.start())]
+        for fig in reversed(figures(self.folded, span.start, m.start(), taken, yen=self.yen)):
+            u = fig.quantity.unit
+            if u and fig.quantity.currency is None and re.fullmatch(r"[a-z][a-z-]*s", u):
+                unit = u
+                break
+        if unit is None:
+            made = list(_MADE.finditer(self.folded, span.start, m.start()))
+            if made and made[-1].group(1).lower() not in _NOT_COUNTED:
+                unit = made[-1].group(1)
+        if unit is None:
+            return None
+        try:
+            quantity = Quantity.parse(f"{m.group('num')} {unit}")
+        except TimelineError:
+            return None
+        return Figure(m.group("num"), m.start("num"), m.end("num"), quantity)
 
     def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:
         sentence = self.folded[span.start : span.end]

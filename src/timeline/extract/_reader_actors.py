@@ -40,12 +40,52 @@ _NEW_SUBJECT: Final = re.compile(
 _PLACE_END: Final = re.compile(
     r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
 )
+# After a possessive, a name: "on Shanghai's STAR Market" is a place, "on Amgen's monthly
+# injection" is not.
+_NAMED_AFTER: Final = re.compile(r"'s?\s+[A-Z]")
 _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 # A name after "of" or "on" that ends its phrase is an object, not who the sentence is
 # about (", which depends on Starship,", "the first flight of Starship."): never "the
 # company" later; "75% of EU companies" still names the EU.
 _OBJECT_BEFORE: Final = re.compile(r"\b(?:of|on)\s+\Z")
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
+# A verb of saying before the clause said: "said", "announced on Tuesday that", "told
+# analysts", "expect ... to" ("Analysts at Morgan Stanley expect Tesla to launch").
+_SAY_VERBS: Final = (
+    r"(?:said|says|announced|announces|confirmed|confirms|stated|states|added|predicts"
+    r"|predicted|believes|believed|expects|expect|expected|estimates|estimated|reported"
+    r"|reports|noted|notes|warned|warns|forecasts?|projects|projected)"
+)
+_SAYS: Final = re.compile(
+    rf"\b(?:{_SAY_VERBS}|told\s+(?:[a-z]+\s+){{0,2}}?[a-z]+|tells\s+(?:[a-z]+\s+){{0,2}}?[a-z]+)"
+    r"(?:\s+(?:on|in|at|last|this|late|early)(?:\s+[\w-]+){1,2}?"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r",?\s+(?:that\s+)?(?:the\s+)?"
+    r"(?=[A-Z])"
+)
+# After the subject of a clause said, its verb: "SpaceX will", "Acme to", "Pfizer plans".
+_ITS_VERB: Final = re.compile(
+    r"(?:'s?(?:\s+[A-Z][\w-]*(?:\s+\d[\w.]*)?){0,3})?\s+(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had"
+    r"|to|plans|expects|aims|intends|hopes|wants|needs|targets|says|[a-z]{2,}ed)\b"
+)
+# A verb of saying before "the <body>": "said the agency had", "expects the regulator to".
+_SAYS_BODY: Final = re.compile(
+    rf"\b(?:{_SAY_VERBS}|told\s+[a-z]+)\s+(?:that\s+)?the\s+(?:[a-z]+\s+)?"
+    r"(?P<noun>ministry|department|agency|regulator|watchdog|administration|commission"
+    r"|authority|bureau|council|board|government|cabinet|parliament|court)\b"
+)
+_ACCORDING: Final = re.compile(r"\W*according\s+to\s+[^,;.]{2,60},\s+", re.IGNORECASE)
+# Between a speaker's name and the verb: nothing, a title ("CEO Jane Doe"), "at Morgan
+# Stanley", an apposition.
+_SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
+# The speaker after the clause: ", NASA said.", ", according to NASA.", ", Apple said on Monday."
+_SAID_AFTER: Final = re.compile(
+    rf",\s+(?:(?:the\s+)?[A-Z][^,;.]{{0,60}}?\s+(?:{_SAY_VERBS}|told|tells)\b|according\s+to\b)"
+    r"[^,;]{0,40}"
+    # and what it came after: ", the Commission said on Monday, after auctions drew no bids."
+    r"(?:,\s+(?:after|following|as|because|when|while|before|amid|citing)\b[^;]*?)?"
+    r"[.!?]?\s*$"
+)
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
@@ -111,7 +151,11 @@ class _ActorReader:
             known = name.text.lower() in self.known
             in_place = before.endswith((" in ", " in the ", " near ", " outside "))
             owner = self.folded.startswith(name.text + "'", name.start)
-            if owner and before.endswith((" on ", " at ", " from ")):
+            if (
+                owner
+                and before.endswith((" on ", " at ", " from "))
+                and _NAMED_AFTER.match(self.folded, name.start + len(name.text))
+            ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "its second Arizona fab", "a new Texas plant": which one, not who
@@ -151,11 +195,22 @@ class _ActorReader:
         end: int,
         reasons: list[str],
     ) -> tuple[str, ...]:
+        beside = [n.text for n in names if n.beside and not n.thing]
+        if beside and len(beside) < len(names):
+            # "SpaceX will attempt an uncrewed Starship landing": SpaceX acts
+            reasons.append(f"{', '.join(map(repr, beside))}: what it does is about, not who")
+            names = [n for n in names if not n.beside or n.thing]
         things = [n.text for n in names if n.thing]
-        if things and len(things) < len(names):
-            # "Rocket Lab said Neutron will fly in 2026": the product is what flies
+        if things:
+            # "Rocket Lab said Neutron will fly in 2026": the product is what flies, its
+            # maker acts; alone ("Starship will fly in March"), its maker named elsewhere
+            # in the text ("SpaceX's Starship"), or no one
             reasons.append(f"{', '.join(map(repr, things))}: a product, not an actor")
             names = [n for n in names if not n.thing]
+            maker = None if names else self._maker(things[0])
+            if maker is not None:
+                names = [maker]
+                reasons.append(f"{things[0]!r} made by {maker.text}")
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and _company(n)), None)
@@ -182,6 +237,104 @@ class _ActorReader:
             actors = list(previous_actors[:1])
             reasons.append(f"subject shared with the clause before: {actors[0]}")
         return tuple(actors)
+
+    def _maker(self, product: str) -> Name | None:
+        """Who the text says owns ``product``: "SpaceX's Starship", or the organisation
+        before "its" in "SpaceX unveiled its Starship"; None when it never says."""
+        owned = self.actors.owner(product)
+        if owned is None:
+            return None
+        at, its = owned
+        begin = max(self.folded.rfind(c, 0, at) for c in ".!?\n") + 1
+        while begin < at and self.folded[begin].isspace():
+            begin += 1
+        found = [n for n in self._names(begin, at, begin) if not n.thing and is_org(n)]
+        if not found:
+            return None
+        # "SpaceX's": the name ending at the possessive; "its": the sentence's first
+        return self._canonical(found[0] if its else found[-1])
+
+    def _speaker(
+        self, names: list[Name], start: int, end: int, reasons: list[str], *, shared: bool = False
+    ) -> tuple[list[Name], str | None]:
+        """The names without who is said to say so, and who that is: in "NASA said SpaceX
+        will launch in May" (or "SpaceX will launch in May, NASA said", "according to NASA")
+        NASA is the source, SpaceX acts. Only when the reported clause names a subject of
+        its own (not a product, not a place), or goes on with the subject of the clause
+        before (``shared``); else the speaker is who acts ("Tesla said a new factory will
+        open", "Acme said it will open").
+        """
+        if not names or (len(names) < 2 and not shared):
+            return names, None
+        split: tuple[list[Name], list[Name]] | None = None  # (speakers, reported)
+        lead = _SAYS.search(self.folded, start, end)
+        if lead is not None:
+            head = names[0].start >= start and _SPEAKER_END.fullmatch(
+                self.folded, names[0].start, lead.start()
+            )
+            subject = next((n for n in names if n.start >= lead.end()), None)
+            if (
+                subject is not None
+                and subject.start == lead.end()
+                and not subject.thing
+                and head
+                # "SpaceX will", "Tesla to": the name is the subject, not "Lexus models"
+                and _ITS_VERB.match(self.folded, subject.start + len(subject.text))
+            ):
+                split = (
+                    [n for n in names if n.start < lead.start()],
+                    [n for n in names if n.start >= lead.end()],
+                )
+        opening = _ACCORDING.match(self.folded, start, end)
+        if split is None and opening is not None:
+            # "According to Bloomberg, Apple will ...": Bloomberg says so
+            split = (
+                [n for n in names if n.start < opening.end()],
+                [n for n in names if n.start >= opening.end()],
+            )
+        if split is None:
+            tail = _SAID_AFTER.search(self.folded, start, end)
+            if tail is not None:
+                reported = [n for n in names if n.start < tail.start()]
+                speakers = [n for n in names if n.start >= tail.start()]
+                if reported and speakers and not reported[0].thing:
+                    split = (speakers, reported)
+                elif not reported and speakers and shared:
+                    # "... and aims for 280 GW by 2030, the ministry said": the clause goes
+                    # on with the subject before; the ministry says so
+                    split = (speakers, [])
+        if split is None or not split[0] or (not split[1] and not shared):
+            return names, None
+        speakers, reported = split
+        said_by = self._canonical(speakers[0]).text
+        reasons.append(f"said by {said_by}: the source, not an actor")
+        return reported, said_by
+
+    def _body_said(
+        self,
+        names: list[Name],
+        actors: tuple[str, ...],
+        start: int,
+        end: int,
+        reasons: list[str],
+    ) -> tuple[tuple[str, ...], str | None]:
+        """In "Vertex said the agency had pushed back its review", the body "the agency" stands
+        for acts, and Vertex is who says so: the actors without the speaker, and the speaker.
+        Unchanged when the clause said is about the speaker itself ("Acme said the company
+        will ...")."""
+        m = _SAYS_BODY.search(self.folded, start, end)
+        if m is None:
+            return actors, None
+        speakers = [n for n in names if n.start < m.start()]
+        if not speakers:
+            return actors, None
+        speaker = self._canonical(speakers[0]).text
+        read = f"'the {m.group('noun').lower()}' read as "
+        body = next((r[len(read) :] for r in reasons if r.startswith(read)), None)
+        if body is None or body == speaker or body not in actors or speaker not in actors:
+            return actors, None
+        reasons.append(f"said by {speaker}: the source, not an actor")
+        return (body, *(a for a in actors if a not in (body, speaker))), speaker
 
     def _antecedent(
         self,

@@ -34,6 +34,18 @@ _BY_THEN: Final = re.compile(
 _UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
 _UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
 _GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
+# A number read as a year far from any news's time, right after a capitalised name: the
+# name's model number ("the Exynos 2700"), not a date.
+_MODEL_NUMBER: Final = re.compile(
+    r"(?<![\w-])[A-Z][A-Za-z]+\s+(?:1[0-8]\d\d|2[1-9]\d\d|[3-9]\d\d\d)\Z"
+)
+# A year before a goal, said as its adjective: "its 2035 goal for offshore wind", "the
+# interim 2026 target".
+_YEAR_GOAL: Final = re.compile(
+    r"\b(?:its|the|their|a|an|this|that)\s+(?:[a-z]+\s+)?(?P<year>20\d\d)\s+"
+    r"(?:goal|target|deadline|pledge|ambition|objective)s?\b",
+    re.IGNORECASE,
+)
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 
 
@@ -52,6 +64,22 @@ class _DateReader(_ActorReader):
         same, with the undated value: never read as a calendar year.
         """
         found = find_dates(text, reference=self.ref_day, fiscal_year_start=fiscal_start)
+        # "the Exynos 2700", "Snapdragon 2500": a model number after a name, not a year
+        found = [d for d in found if not _MODEL_NUMBER.search(text, max(0, d.start - 30), d.end)]
+        # "its 2035 goal", "the interim 2026 target": the goal's deadline
+        goals = [
+            DateMatch(m.group("year"), m.start("year"), m.end("year"), When.parse(f"by {year}"))
+            for m in _YEAR_GOAL.finditer(text)
+            if (year := m.group("year"))
+            and not any(
+                d.start < m.end("year") and m.start("year") < d.end and d.text != year
+                for d in found
+            )
+        ]
+        if goals:
+            spans = {(g.start, g.end) for g in goals}
+            found = [d for d in found if (d.start, d.end) not in spans]
+            found = sorted(found + goals, key=lambda d: d.start)
         unread: list[DateMatch] = []
         for m in FISCAL_PHRASE.finditer(text):
             if any(d.start <= m.start() and m.end() <= d.end for d in found):

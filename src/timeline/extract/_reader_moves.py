@@ -26,6 +26,7 @@ from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
+from timeline.extract._dating import marker_before
 from timeline.extract._draft import Draft
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import (
@@ -59,6 +60,16 @@ _PAST_FORM: Final = re.compile(r"(?:ha[sd]|have)\s|\w+ed\b|(?:brought|put|set)\b
 _GOES_ON: Final = re.compile(
     r"\W*(?:(?:and|but|yet|so|however),?\s+)?(?:(?P<pronoun>it|its|they|this|that|which)\b"
     r"|the\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\b(?=\s+(?:was|were|had|has|is|are|will)\b))",
+    re.IGNORECASE,
+)
+# Before a slip, what makes it the delay a date came after: "after a delay of", "following
+# a one-year postponement".
+_AFTER_DELAY: Final = re.compile(
+    r"\b(?:after|following|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+# What comes next, said after a statement: "It will then ship in Europe", "It also plans".
+_NEXT: Final = re.compile(
+    r"\b(?:then|also|next|afterwards|subsequently|as\s+well|in\s+turn)\b",
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[a-z][\w-]+")
@@ -108,9 +119,22 @@ class _MoveReader(_DateReader):
             and all(d.end <= slip.start for d in dates)
             and promised_before(self.folded, start, dates[0])  # not "In March, ... delayed"
             and amount_after(self.folded, slip.end, end)
+            # not "will be held in September after a delay of three months": the date now
+            and not _AFTER_DELAY.search(self.folded, max(start, slip.start - 40), slip.start)
         ):
             # "planned for June, was delayed by a few weeks", "would slip by about six
             # months": moved by an amount not worked out to a date (`slip_of`), no date now
+            return slip, dates[0]
+        if (
+            slip is not None
+            and "forward" not in slip.text.lower()
+            and len(dates) == 1
+            and dates[0].start >= slip.end
+            and not dates[0].when.is_interval  # "from March to June": found as one span
+            and marker_before(self.folded, dates[0], dates, slip.end) == "from"
+        ):
+            # "was delayed from late last year", "postponed from March": moved from that
+            # date, with none named in its place
             return slip, dates[0]
         how = [given_up(self.folded, d, dates, start) for d in dates]
         cue = next((c for c in found if c.look is Look.FORWARD), None)
@@ -154,8 +178,8 @@ class _MoveReader(_DateReader):
         2027, not January 2026; moved from September to July 2026, "September" is
         September 2026. A date with its year, or none on that side, stays as written."""
         ref, to = self.ref_day, then.earliest or then.latest
-        if ref is None or to is None:
-            return first
+        if ref is None or to is None or re.search(r"(?<!\d)\d{4}(?!\d)", first.text):
+            return first  # with its year: as read ("its 2030 deadline": by 2030)
         found = [first.when]
         ahead = self.weekdays.get(first.start)  # a holiday's or weekday's next one
         if ahead is not None:
@@ -238,10 +262,14 @@ class _MoveReader(_DateReader):
         the same thing (its pronoun, a noun of that statement, or the same actors).
         Returns the joined draft, or None.
         """
-        if previous is None or previous.first_when is not None or draft.first_when is not None:
+        if previous is None or draft.first_when is not None:
             return None
+        if previous.first_when is not None:
+            return self._same_promise(previous, draft)
         if previous.when.is_undated or not self._same_subject(previous, draft):
             return None
+        if not self._same_statement(previous, draft):
+            return None  # "It will then ship in Europe in Q3": what it does next, not a move
         mine = self.dates.within(draft.start, draft.end)
         theirs = self.dates.within(previous.start, previous.end)
         if len(mine) != 1 or len(theirs) != 1:
@@ -274,6 +302,35 @@ class _MoveReader(_DateReader):
         # no subject of its own, in the same sentence: it goes on with the one before
         one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
         return one_sentence and _NO_SUBJECT.match(self.folded, draft.start, draft.end) is not None
+
+    def _same_promise(self, previous: Draft, draft: Draft) -> Draft | None:
+        """``previous`` spanning ``draft`` too when ``draft`` only tells the first promise it
+        has already ("..., three years later than planned. The tunnel was originally due to
+        open in 2028."); else None."""
+        if not self._same_subject(previous, draft):
+            return None
+        mine = self.dates.within(draft.start, draft.end)
+        if len(mine) != 1 or mine[0].when != previous.first_when:
+            return None
+        if given_up(self.folded, mine[0], mine, draft.start) in (None, "scheduled"):
+            return None
+        quote = " ".join(self.text[previous.start : draft.end].split())
+        cited = None if previous.source is None else attrs.evolve(previous.source, quote=quote)
+        return attrs.evolve(
+            previous,
+            end=draft.end,
+            quote=quote,
+            source=cited,
+            reasons=(*previous.reasons, "the statement after says the same first promise"),
+        )
+
+    def _same_statement(self, previous: Draft, draft: Draft) -> bool:
+        """Whether ``draft`` says only when ``previous``'s thing happens: not what comes next
+        ("then", "also", "next"), nor the same somewhere else ("in Europe" after "in the US"
+        or no place)."""
+        if _NEXT.search(self.folded, draft.start, draft.end):
+            return False
+        return draft.location is None or draft.location == previous.location
 
     def _join(
         self,

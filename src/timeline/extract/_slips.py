@@ -18,7 +18,7 @@ from typing import Final
 from timeline._errors import TimelineError
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
-from timeline.extract._cues import Cue, Look
+from timeline.extract._cues import Cue, Look, cues
 from timeline.extract._dating import marker_before
 
 __all__ = [
@@ -75,7 +75,7 @@ _NO_LONGER: Final = re.compile(
 # figure): given up only if a date "now" follows.
 _WAS_DUE: Final = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:slated|scheduled|planned|expected|due|set"
-    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b[^,;.()\d$€£¥]{0,40}$",
+    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,40}$",
     re.IGNORECASE,
 )
 # "which had promised robotaxis by", "had said deliveries would start in", "pledged to
@@ -86,17 +86,20 @@ _PAST_PROMISE: Final = re.compile(
     r"|signall?ed|indicated|flagged)"
     r"|(?:promised|pledged|vowed|predicted|targett?ed|signall?ed)"
     # "said in 2019 that robotaxis would arrive in": a future told in the past
-    r"|would)\b[^,;.()\d$€£¥]{0,48}$",
+    r"|would)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,48}$",
     re.IGNORECASE,
 )
 _SCHEDULED: Final = re.compile(
     r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
-    r"|penciled\s+in|pencilled\s+in|earmarked)\b[^,;.()\d$€£¥]{0,40}$",
+    r"|penciled\s+in|pencilled\s+in|earmarked)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,40}$",
     re.IGNORECASE,
 )
 # Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
 # targeted for"; words only between ("now employs 500 people in 2026" is no new date).
-_NOW: Final = re.compile(r"\bnow\b(?:\s+[a-z][\w-]*){0,10}?\s*$", re.IGNORECASE)
+# A name and its model number may stand between ("now expects to ship the Exynos 2700 in").
+_NOW: Final = re.compile(
+    r"\b(?i:now)\b(?:\s+(?:[a-z][\w-]*|[A-Z][\w-]*(?:\s+\d[\w.]*)?)){0,10}?\s*$"
+)
 
 
 def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, reach: int) -> str:
@@ -151,6 +154,10 @@ def _replaced(
         return None
     how = {id(d): given_up(folded, d, dates, start) for d in dates}
     now = [d for d in dates if how[id(d)] is None and now_marked(folded, d, dates, start)]
+    if not now:
+        # "which had hoped to open it in 2024, opened it in May 2025": a promise told in
+        # the past, then done at another date
+        now = [d for d in dates if how[id(d)] is None and _done_before(folded, d, dates, how)]
     weak = ("was due", "scheduled")  # given up only if a date "now" follows
     old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
     after_cue = [] if cue is None else [d for d in dates if d.start >= cue.end]
@@ -168,6 +175,23 @@ def _replaced(
             deadline = When.parse(f"by {first.when}")
             first = DateMatch(first.text, first.start, first.end, deadline)
     return cue, first, new[:1]
+
+
+def _done_before(
+    folded: str, date: DateMatch, dates: list[DateMatch], how: dict[int, str | None]
+) -> bool:
+    """Whether ``date`` follows a promise told in the past ("had hoped to ... in 2024") and a
+    verb saying it was done ("opened it in May 2025") between the two."""
+    earlier = [d for d in dates if d.end <= date.start]
+    if not earlier or how[id(earlier[-1])] != "was due":
+        return False
+    between = folded[earlier[-1].end : date.start]
+    if not _HAD_BEFORE.search(folded, max(0, earlier[-1].start - 60), earlier[-1].start):
+        return False
+    return any(c.look is Look.BACK and c.strong for c in cues(between))
+
+
+_HAD_BEFORE: Final = re.compile(r"\bhad\s+(?:\w+ly\s+)?[a-z]+ed\b[^,;.]{0,48}$", re.IGNORECASE)
 
 
 # "pushed back from May to July": one date phrase, an interval, that is the two ends of a move.
@@ -327,7 +351,7 @@ def slip_of(
     """
     slip = next((c for c in found if c.slip), None)
     if slip is None:
-        return _replaced(dates, found, folded, start)
+        return _replaced(dates, found, folded, start) or _later_than(dates, folded)
     dates = split_moves(folded, dates, slip)
     after = [d for d in dates if d.start >= slip.end]
     moves = [
@@ -338,6 +362,11 @@ def slip_of(
     ]
     earlier = [d for d in dates if d.end <= slip.start]
     first = None
+    inside = [d for d in dates if slip.start <= d.start and d.end <= slip.end]
+    if not moves and inside:
+        # "pushed its 2026 target back by a year", "moved its 2030 deadline forward by two
+        # years": the goal's year is the first promise, moved by the amount
+        return _moved_by(folded, slip, inside[0])
     if not moves:
         # "will fly no earlier than Q1 2026, after a delay from 2025": the slip told
         # after the new date, the first promise marked "from"
@@ -361,6 +390,76 @@ def slip_of(
     if first is None or first.when == moves[-1].when:
         return None
     return slip, first, moves
+
+
+# After a date, how far it is from the one first promised: ", a year later than planned",
+# "six months later than originally scheduled", "a quarter behind schedule", "two months
+# earlier than expected".
+_LATER_THAN: Final = re.compile(
+    r",?\s+(?P<amount>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|eighteen|\d{1,3})[\s-]+(?:year|month|quarter|week|day)s?)\s+"
+    r"(?:(?P<late>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
+    r"(?:than\s+)?"
+    # who planned it: "than it had promised", "than the company had planned"
+    r"(?:(?:it|they|we|he|she|the\s+(?:\w+\s+){0,2}?\w+)\s+(?:had\s+|has\s+|have\s+)?)?"
+    r"(?:(?:originally|initially|first|previously)\s+)?"
+    r"(?:planned|scheduled|expected|promised|targett?ed|forecast|projected|intended|hoped"
+    r"|schedule|plan"
+    # "than the original schedule", "behind its initial timetable"
+    r"|(?:the|its|their)\s+(?:original|initial|earlier|previous|first)\s+"
+    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b",
+    re.IGNORECASE,
+)
+
+
+def _later_than(
+    dates: list[DateMatch], folded: str
+) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
+    """A date said to be an amount later or earlier than first promised ("in 2028, a year
+    later than planned"): the first promise worked out from the amount, the date the move."""
+    for date in dates:
+        m = _LATER_THAN.match(folded, date.end)
+        if m is None:
+            continue
+        amount = _AMOUNT.fullmatch(m.group("amount"))
+        if amount is None:
+            return None
+        word = amount.group("n").lower()
+        n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+        unit = amount.group("unit").lower()
+        sign = -1 if m.group("late") else 1
+        first = _shifted(
+            date.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
+        )
+        if first is None:
+            return None
+        return None, DateMatch(amount.group(), m.start("amount"), m.end("amount"), first), [date]
+    return None
+
+
+def _moved_by(
+    folded: str, slip: Cue, first: DateMatch
+) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
+    """A date inside its slip ("pushed its 2026 target back by a year") moved by the amount
+    after it, a whole number of the date's grain; or None."""
+    m = _AMOUNT.search(folded, slip.end, min(len(folded), slip.end + 30))
+    if m is None or m.group("vague") or m.group("more"):
+        return None
+    if re.search(r"[,;.]", folded[slip.end : m.start()]):
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+    unit = m.group("unit").lower()
+    sign = -1 if "forward" in slip.text.lower() else 1
+    moved = _shifted(
+        first.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
+    )
+    if moved is None:
+        return None
+    said = str(moved)
+    if re.fullmatch(r"\d{4}", first.text) and moved.start is not None:
+        said = str(moved.start.year)  # "moved to 2027"
+    return slip, first, [DateMatch(said, m.start(), m.end(), moved)]
 
 
 def worked_out(first: DateMatch) -> bool:

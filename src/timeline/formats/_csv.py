@@ -59,7 +59,7 @@ from typing import Any, Final, Protocol
 from timeline._errors import DataFileError, DataFileProblem, warn_user
 from timeline.formats._csv_reader import _Reader, _unclosed
 from timeline.formats._json import _NUMBERS, limit_problem
-from timeline.records._schema import Document, Locations, Path, dotted
+from timeline.records._schema import MAX_PROBLEMS, Document, Locations, Path, capped, dotted
 
 __all__ = ["COLUMNS", "read", "write"]
 
@@ -143,6 +143,7 @@ def _read(
     lines: dict[Path, int] = {}
     events: list[dict[str, Any]] = []
     columns_ok = False
+    stopped_at: int | None = None
     try:
         raw_header = next(reader, None)
         while raw_header is not None and not _filled(raw_header):
@@ -190,6 +191,10 @@ def _read(
                 continue  # blank lines between rows are harmless
             if pending is not None:
                 add(*pending)
+                if len(problems) >= MAX_PROBLEMS:
+                    # A problem in every row: stop at this one, as the value reader does.
+                    stopped_at, pending = start, None
+                    break
             pending = (start, row)
         if pending is not None:
             opened = _unclosed(text, pending[1], pending[0], delimiter)
@@ -211,8 +216,7 @@ def _read(
         if columns_ok:
             # The cells' problems and the values' problems, together in file order.
             problems += _value_problems({"events": events}, where)
-        problems.sort(key=lambda p: p.line or 0)
-        raise DataFileError(problems)
+        raise DataFileError(capped(problems, file, stopped_at))
     return {"events": events}, where
 
 
@@ -292,6 +296,8 @@ def _check_header(
         return [DataFileProblem(message, file=file, line=line)]
     seen: set[str] = set()
     for given, name in zip(raw, header, strict=True):
+        if len(problems) > MAX_PROBLEMS:
+            break  # thousands of unknown columns: `capped` says where reading stopped
         shown = given.strip()
         if name == "":
             continue  # an empty column (a trailing comma): harmless while its cells are empty

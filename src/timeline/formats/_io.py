@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -21,7 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._atomic import name_problem, write_atomic
+from timeline.records._atomic import name_problem, read_regular, write_atomic
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -110,11 +111,52 @@ def _read(text: str, fmt: Format, file: str | None) -> tuple[Timeline, Any, Loca
         with paused_gc():  # a large file is millions of objects, none cyclic
             document, where = _module(fmt).read(text.removeprefix("\ufeff"), file)
             return document_to_timeline(document, where), document, where
+    except DataFileError:
+        other = _other_format(text, fmt, file)  # only looked for once reading failed
+        if other is None:
+            raise
+        raise DataFileError([other]) from None
     except RecursionError:
         # The readers refuse deep nesting with its line; this is the backstop for a value
         # just under the parser's own limit that a later step cannot walk.
         message = "values nested too deeply to read; a timeline file needs at most 6 levels"
         raise DataFileError([DataFileProblem(message, file=file)]) from None
+
+
+# What the start of each format looks like: a document's own first field (YAML), a CSV
+# header naming title and when, a JSON object.
+_YAML_START = re.compile(r"(?:events|name|description|fiscal_years)\s*:(?:\s|$)")
+_CSV_HEADER = re.compile(r"[\w ]+(?:[,;\t][\w ]*)+")
+
+
+def _other_format(text: str, fmt: Format, file: str | None) -> DataFileProblem | None:
+    """The problem for a file of one format named as another (YAML saved as .json), or None.
+
+    >>> print(_other_format("events:\\n  - title: A\\n", "json", "t.json").message)
+    the file holds YAML (it starts with 'events:'), not JSON: name it t.yaml, or ...
+    """
+    body = text.removeprefix("\ufeff").lstrip()
+    lines = [line.strip() for line in body.splitlines()[:50]]
+    content = next((line for line in lines if line and not line.startswith("#")), "")
+    found: Format | None = None
+    if body.startswith("{"):
+        # YAML reads JSON: a .yaml file's error there is a real one, not a misnamed file.
+        found = "json" if fmt != "yaml" else None
+    elif _YAML_START.match(content):
+        found = "yaml"
+    elif _CSV_HEADER.fullmatch(content):
+        names = {name.strip().lower() for name in re.split(r"[,;\t]", content)}
+        found = "csv" if {"title", "when"} <= names else None
+    if found is None or found == fmt:
+        return None
+    first = lines[0] if len(lines[0]) <= 40 else lines[0][:40] + "..."
+    suffix = {"yaml": ".yaml", "json": ".json", "csv": ".csv"}[found]
+    name = Path(file).with_suffix(suffix).name if file else f"a {suffix} file"
+    message = (
+        f"the file holds {found.upper()} (it starts with {first!r}), not {fmt.upper()}: name it "
+        f"{name}, or convert it to the format its name says"
+    )
+    return DataFileProblem(message, file=file, line=1)
 
 
 def dumps(timeline: Timeline, fmt: Format, *, file: str | None = None) -> str:
@@ -142,6 +184,8 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     `timeline.columnar.window_filter`.
     """
     _check_name(path)
+    if os.path.isdir(path):
+        _dataset_folder(path)
     if os.path.isdir(path) or format_of(path) == "parquet":
         from timeline.columnar._parquet import read_parquet
 
@@ -150,10 +194,50 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     if filters is not None:
         problem = f"filters apply to Parquet files and folders, not {fmt.upper()}; load, then query"
         raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
-    with open(path, "rb") as f:
-        data = f.read()
     file = os.fspath(path)
-    return loads(decode(data, file), fmt, file=file)
+    return loads(decode(_read_file(path), file), fmt, file=file)
+
+
+def _read_file(path: str | os.PathLike[str]) -> bytes:
+    """A data file's bytes; a named pipe, a device or a folder is refused unread."""
+    if os.path.isdir(path):
+        _dataset_folder(path, dataset=False)
+    file = os.fspath(path)
+
+    def refused(problem: str) -> DataFileError:
+        return DataFileError([DataFileProblem(problem, file=file)])
+
+    return read_regular(path, refused)
+
+
+def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> None:
+    """Refuse a folder named as a text data file (``events.yaml/``) that holds no Parquet.
+
+    A folder is read only as a Parquet dataset (when ``dataset``); one named
+    ``.csv``, as Spark's ``df.write.csv`` names its folder of part files, has its
+    files named.
+    """
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if dataset and fmt in (None, "parquet"):
+        return
+    folder = Path(path)
+    if dataset and any(folder.rglob("*.parquet")):
+        return  # a dataset, whatever its name
+    kind = fmt.upper() if fmt is not None else "data"
+    problem = (
+        f"a folder, not a {kind} file; give the path of the file itself (a folder is read "
+        "only as a dataset of .parquet files)"
+    )
+    suffix = folder.suffix.lower()
+    parts = sorted(
+        str(f)
+        for f in folder.iterdir()
+        if f.suffix.lower() == suffix and not f.name.startswith((".", "_"))
+    )
+    if parts:
+        more = f" and {len(parts) - 1} more" if len(parts) > 1 else ""
+        problem += f"; its files are {parts[0]!r}{more}: load each, or write Parquet"
+    raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
 
 
 def _check_name(path: str | os.PathLike[str]) -> None:
@@ -175,7 +259,7 @@ def decode(data: bytes, file: str | None = None) -> str:
     timeline._errors.DataFileError: t.csv:2: byte 0xe9 at column 4 cannot be read, ...
     """
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
             line, what = None, "the file is UTF-32 (it starts with a UTF-32 byte-order mark)"
@@ -190,8 +274,49 @@ def decode(data: bytes, file: str | None = None) -> str:
             before = data[max(data.rfind(b"\n", 0, start) + 1, bom) : start]
             column = len(before.decode("utf-8", "replace")) + 1
             what = f"byte {data[start]:#04x} at column {column} cannot be read"
-        fix = "so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save As 'CSV UTF-8')"
-        raise DataFileError([DataFileProblem(f"{what}, {fix}", file=file, line=line)]) from None
+        raise DataFileError(
+            [DataFileProblem(f"{what}, {_SAVE_AS}", file=file, line=line)]
+        ) from None
+    if "\x00" in text[:64]:  # only then can it be UTF-16 or UTF-32 (valid UTF-8 in ASCII)
+        if not data[:256].strip(b"\x00"):
+            # What a crash can leave: a file of the right size whose blocks were never written.
+            what = (
+                "the file starts with nothing but NUL bytes, not text (a file left unwritten by a "
+                "crash?); restore it from a copy"
+            )
+            raise DataFileError([DataFileProblem(what, file=file)])
+        wide = _wide(data)
+        if wide is not None:
+            what = (
+                f"the file looks like {wide} without a byte-order mark (a NUL byte beside "
+                "each letter)"
+            )
+            raise DataFileError([DataFileProblem(f"{what}, {_SAVE_AS}", file=file)])
+    return text
+
+
+_SAVE_AS = "so the file is not UTF-8 text; save it as UTF-8 (spreadsheets: Save As 'CSV UTF-8')"
+
+
+def _wide(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the start of ``data`` reads as that without a byte-order mark.
+
+    Mostly ASCII text in those encodings has a NUL beside each character: three of
+    every four bytes (UTF-32) or every other byte (UTF-16), at the same place in each.
+
+    >>> _wide("title,when".encode("utf-16-le")), _wide(b"title\\x00,when")
+    ('UTF-16', None)
+    """
+    head = data[:256]
+    for size in (4, 2):
+        chunks = [head[i : i + size] for i in range(0, len(head) - size + 1, size)]
+        for place in range(size):  # where the character's own byte is: the rest are NUL
+            mostly = sum(
+                c[place] != 0 and c[:place] + c[place + 1 :] == bytes(size - 1) for c in chunks
+            )
+            if chunks and mostly * 4 >= len(chunks) * 3:
+                return f"UTF-{size * 8}"
+    return None
 
 
 def load_with_lines(
@@ -216,8 +341,7 @@ def load_with_lines(
 
     _check_name(path)
     fmt = format_of(path)
-    with open(path, "rb") as f:
-        data = f.read()
+    data = _read_file(path)
     file = os.fspath(path)
     timeline, document, where = _read(decode(data, file), fmt, file)
     rows = document.get("events") if isinstance(document, dict) else None

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._schema import Document, Locations, Path
+from timeline.records._schema import Document, Locations, Path, capped
 
 __all__ = ["MAX_DEPTH", "limit_problem", "read", "write"]
 
@@ -38,7 +38,24 @@ def _number(text: str) -> int | Decimal:
     return int(text) if len(text) <= 4300 else Decimal(text)
 
 
-_NUMBERS: dict[str, Any] = {"parse_float": Decimal, "parse_int": _number}
+class _NotANumber(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has none."""
+
+
+def _constant(token: str) -> Any:
+    raise _NotANumber(
+        f"{token} is not a JSON number (JSON has no NaN or Infinity); leave the field out if "
+        "the value is not known, or write it as text in quotes"
+    )
+
+
+_NUMBERS: dict[str, Any] = {
+    "parse_float": Decimal,
+    "parse_int": _number,
+    "parse_constant": _constant,
+}
+# Strings (skipped whole) and the tokens `_constant` refuses, to find the line of one.
+_CONSTANTS = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
 
 
 def _json_fix(text: str, pos: int) -> str:
@@ -70,23 +87,50 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     try:
         data = json.loads(text, object_pairs_hook=pairs, **_NUMBERS)
     except json.JSONDecodeError as err:
-        message = f"not valid JSON: {err.msg} (column {err.colno}); {_json_fix(text, err.pos)}"
-        raise DataFileError([DataFileProblem(message, file=file, line=err.lineno)]) from None
+        line, column = _place(text, err.pos)
+        message = f"not valid JSON: {err.msg} (column {column}); {_json_fix(text, err.pos)}"
+        raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except (RecursionError, ValueError) as err:
         raise DataFileError([limit_problem(text, err, file)]) from None
     if duplicated:  # json keeps the last value silently; find and report each one
         walker = _Walker(text, file)
         walker.walk()
-        raise DataFileError(walker.problems)
+        raise DataFileError(capped(walker.problems, file))
     # Lines are needed only to report problems, so the slower walk that finds
     # them runs only if a problem is reported.
     return data, Locations(file, _Lines(text, file))
 
 
+# Line ends as editors count them: CR LF, LF, and a CR alone (old Mac files).
+_LINE_ENDS = re.compile(r"\r\n?|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line end is, counting a lone CR as one (only looked for when there is a CR)."""
+    if "\r" not in text:
+        return [m.start() for m in re.finditer("\n", text)]
+    return [m.start() for m in _LINE_ENDS.finditer(text)]
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    r"""The line and column of ``index``, counting lines as an editor does.
+
+    >>> _place('{\r"a":\r1,}', 9)
+    (3, 3)
+    """
+    if "\r" not in text:
+        line_start = text.rfind("\n", 0, index) + 1
+        return text.count("\n", 0, index) + 1, index - line_start + 1
+    ends = [m.end() for m in _LINE_ENDS.finditer(text, 0, index)]
+    return len(ends) + 1, index - (ends[-1] if ends else 0) + 1
+
+
 def limit_problem(
     text: str, err: RecursionError | ValueError, file: str | None, *, line: int | None = None
 ) -> DataFileProblem:
-    """The problem for JSON the parser gives up on without a syntax error: nesting too deep.
+    """The problem for JSON the parser gives up on without a syntax error.
+
+    Nesting too deep, or ``NaN``/``Infinity`` (which Python's json reads, as JSON does not).
 
     ``line`` places the problem when the JSON is one cell of a larger file (CSV).
     (Numbers of any length are read, by `_NUMBERS`; the figure reader judges them.)
@@ -97,10 +141,13 @@ def limit_problem(
     if isinstance(err, RecursionError):
         index = _too_deep(text)
         message = f"nested more than {MAX_DEPTH} levels deep; a timeline file needs at most 6"
+    elif isinstance(err, _NotANumber):
+        found = next((m for m in _CONSTANTS.finditer(text) if m.group(1)), None)
+        index, message = (found.start() if found else None), str(err)
     else:
         index, message = None, f"not valid JSON: {err}"
     if line is None and index is not None:
-        line = text.count("\n", 0, index) + 1
+        line = _place(text, index)[0]
     return DataFileProblem(message, file=file, line=line)
 
 
@@ -160,7 +207,7 @@ class _Walker:
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.newlines = _line_starts(text)
         self.decoder = json.JSONDecoder(**_NUMBERS)
         self.lines: dict[Path, int] = {}
         self.problems: list[DataFileProblem] = []

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from timeline._errors import DataFileError, DataFileProblem
-from timeline.records._schema import Document, Locations, Path
+from timeline.records._schema import Document, Locations, Path, capped
 
 __all__ = ["read", "write"]
 
@@ -93,6 +93,29 @@ def _unreadable(text: str, err: yaml.reader.ReaderError, file: str | None) -> Da
     return DataFileProblem(message, file=file, line=line)
 
 
+# Characters YAML 1.1 (so PyYAML and libyaml) takes for line ends, anywhere in a file, though
+# editors show no line end there: pasted from a web page, they broke a line in two.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+def _odd_break(text: str, at: int, file: str | None) -> DataFileProblem:
+    r"""The problem for a U+0085, U+2028 or U+2029 at ``at``, placed as an editor counts lines.
+
+    >>> str(_odd_break("title: A\u2028B", 8, "t.yaml"))[:54]
+    "t.yaml:1: '\\u2028' (LINE SEPARATOR) at column 9 ends a"
+    """
+    char = text[at]
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    escape = f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    message = (
+        f"{char!r} ({_BREAK_NAMES[char]}) at column {column} ends a line to YAML, though an "
+        f'editor shows none; write it as the escape "{escape}" inside double quotes, or remove it'
+    )
+    return DataFileProblem(message, file=file, line=line)
+
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # A bound on the values reached through aliases, so an alias bomb ("billion
 # laughs": ten aliases of ten aliases of ... ) is refused. Values written out
@@ -112,6 +135,16 @@ def _yaml_fix(text: str, reason: str, line: int | None) -> str:
     indentation = _indentation_fix(text, source, line)
     if indentation is not None:
         return indentation
+    if "maximum nesting depth" in reason:
+        return (
+            "values are nested too deeply (a timeline file needs at most 6 levels): look for "
+            "brackets that are never closed"
+        )
+    if "found another document" in reason:
+        return (
+            "a data file holds one YAML document: remove the '---' line and put every event "
+            "under one 'events:'"
+        )
     if "mapping values are not allowed" in reason:
         return "put text holding ': ' in quotes, e.g. title: \"Sora: the end\""
     if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
@@ -162,6 +195,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     >>> data, where.line(("events", 0, "when"))
     ({'events': [{'title': 'A', 'when': '2026'}]}, 3)
     """
+    odd = _ODD_BREAKS.search(text)  # a line end only YAML sees: refused unless kept whole
     pairs = False  # surrogate pairs spelt as two \u escapes, to join in the scalars
     try:
         try:
@@ -173,6 +207,8 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
             # emoji ("\ud83d\ude00"); the Python reader keeps them, to be joined below.
             node, pairs = _compose_escapes(text, err, file), True
     except yaml.MarkedYAMLError as err:
+        if odd is not None:  # the likely cause, where an editor shows it
+            raise DataFileError([_odd_break(text, odd.start(), file)]) from None
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = err.problem or err.context or "not valid YAML"
@@ -193,8 +229,35 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     walker = _Walker(file, aliases="&" in text and "*" in text, pairs=pairs)
     data = walker.value(node, ()) if node is not None else None
     if walker.problems:
-        raise DataFileError(walker.problems)
+        raise DataFileError(capped(walker.problems, file))
+    if odd is not None and not _breaks_kept(text, data):
+        raise DataFileError([_odd_break(text, odd.start(), file)])
     return data, Locations(file, walker.lines)
+
+
+def _breaks_kept(text: str, data: Any) -> bool:
+    """Whether every U+0085, U+2028 and U+2029 of ``text`` is in the values read from it.
+
+    In quotes, YAML keeps U+2028 and U+2029 (as this module wrote them before it escaped
+    them); elsewhere they end a line, a NEL becomes a space, and one at the end of a value
+    is dropped: then the values hold fewer than the text.
+
+    >>> _breaks_kept("t: 'a\u2028b'", {"t": "a\u2028b"}), _breaks_kept("t: a\x85", {"t": "a"})
+    (True, False)
+    """
+    counts = dict.fromkeys(_BREAK_NAMES, 0)
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            for char in counts:
+                counts[char] += value.count(char)
+        elif isinstance(value, dict):
+            stack.extend(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return all(text.count(char) == count for char, count in counts.items())
 
 
 class _Walker:
@@ -311,12 +374,13 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if _TYPED_ELSEWHERE.fullmatch(value):
         style = "'"  # PyYAML would write it plain, and other readers would not read text
     if _BREAKS.intersection(value):
-        # YAML reads NEL as a line break (folded to a space when plain): quote it, escaped.
+        # YAML reads NEL, U+2028 and U+2029 as line breaks (a NEL folded to a space when
+        # plain): double quotes write them as escapes, which every reader keeps.
         style = '"'
     return dumper.represent_scalar(_CORE + "str", value, style=style)
 
 
-_BREAKS = frozenset("\x85")
+_BREAKS = frozenset("\x85\u2028\u2029")
 # Plain scalars PyYAML (YAML 1.1, as it resolves) takes for text but other readers do not:
 # YAML 1.2's core schema reads octal 0o17 and exponents without a dot (1e3) as numbers, and
 # YAML 1.1's full schema (Go's yaml.v2, say) reads y/n as booleans.

@@ -59,7 +59,9 @@ X = "X-TIMELINE-"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
-_UNESCAPED = {"n": "\n", "N": "\n"}
+# RFC 5545 §3.3.11's escapes, and \: (older writers escape colons), as icalendar reads them;
+# any other backslash is text (a Windows path: C:\path).
+_UNESCAPED = {"n": "\n", "N": "\n", "\\": "\\", ";": ";", ",": ",", ":": ":"}
 
 
 def clean_text(text: str) -> str:
@@ -120,14 +122,14 @@ def escape_text(text: str) -> str:
 
 
 def unescape_text(value: str) -> str:
-    """The text of a TEXT value; unknown escapes keep their character (``\\:`` is ``:``).
+    """The text of a TEXT value; a backslash before another character stays (``C:\\path``).
 
     >>> unescape_text("a\\\\;b\\\\,c\\\\nd")
     'a;b,c\\nd'
     """
     if "\\" not in value:
         return value
-    return _UNESCAPE.sub(lambda m: _UNESCAPED.get(m[1], m[1]), value)
+    return _UNESCAPE.sub(lambda m: _UNESCAPED.get(m[1], m[0]), value)
 
 
 def split_list(value: str) -> list[str]:

@@ -15,12 +15,14 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
   the file's VTIMEZONE), the calendar's X-WR-TIMEZONE, or floating;
 * a bad DTEND or DURATION leaves the event with its start alone (a negative
   duration counts by its length), a second DTSTART is ignored;
+* a UID sent more than once is one event: its newest version (`timeline.ics._duplicates`);
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
 * a recurring event (RRULE/RDATE) is imported as its first occurrence, the
   one a calendar app shows (`timeline.ics._recurrence`): the earliest of
   DTSTART, the RRULE's and the RDATEs' occurrences not removed by an EXDATE
-  or a cancelled override, each where its override moves it; other
+  or a cancelled override, each where its override moves it (a
+  RANGE=THISANDFUTURE one, and every later one: `timeline.ics._ranges`); other
   overrides (RECURRENCE-ID) are skipped, unless their series is not in the
   file; to-dos, journals and other components are skipped, and so is an
   event without a readable start;
@@ -37,7 +39,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
-import json
 import re
 from typing import Any
 
@@ -47,16 +48,19 @@ import pendulum
 from timeline._errors import IcsParseError, TimelineError
 from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
+from timeline.ics._calendar import calendar_json, timeline_name
+from timeline.ics._calendar import fiscal_years as fiscal_years_of
+from timeline.ics._duplicates import cancellations, newest_versions, version_rank
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
-from timeline.ics._import_props import _exact, own_event
+from timeline.ics._import_props import _exact, check_placed, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
-from timeline.ics._placement import place
+from timeline.ics._ranges import Futures, carried, is_future
 from timeline.ics._recurrence import (
     Moments,
     Occurrences,
+    RuleTimes,
     is_series,
     overridden,
-    same_moment,
     series_overrides,
     uid_of,
     until_in,
@@ -75,6 +79,7 @@ from timeline.ics._values import (
     own_offset,
     written_wall,
 )
+from timeline.ics._vcal import rfc5545_rule
 from timeline.ics._zones import VZone, Zones
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
@@ -98,61 +103,20 @@ class _Reader(Values):
         # RECURRENCE-ID components by the UID of their series, and those used as a first occurrence
         self.overrides = overrides if overrides is not None else {}
         self.used: set[int] = set()
-        self.cancelling = False  # the calendar is an iTIP cancellation notice
         self._by_uid: dict[str, Moments[Component]] = {}
         # By UID: (where an override moves it, the occurrence, the override), earliest first
         self._moves: dict[str, list[tuple[_dt.date, _dt.date, Component]]] = {}
         self._budget: dict[str, int] = {}  # moved occurrences left to step over, by UID
+        self._futures: dict[str, Futures] = {}  # THISANDFUTURE overrides, by UID
+        self._carried: dict[int, Component] = {}  # occurrences they change -> the override
         self.occurrences = occurrences if occurrences is not None else Occurrences()
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
             event = own_event(comp)  # our own feed (timeline.ics._import_props)
-            self._check_placed(comp, event)
+            check_placed(self, comp, event)
             return event
         return self._foreign(comp, feed)
-
-    def _check_placed(self, comp: Component, event: Event) -> None:
-        """Say when our feed's DTSTART/DTEND are not where any policy puts ``event``.
-
-        Calendar apps (Thunderbird, Apple) keep unknown ``X-`` properties when an
-        event is moved: the timeline's own dates come back, the move is said.
-        """
-        where = _describe(comp)
-        first, last, length = comp.first("DTSTART"), comp.first("DTEND"), comp.first("DURATION")
-        try:
-            if first is None:
-                return
-            start = self.point(first, where)
-            end = None if last is None else self.point(last, where)
-        except Skip:
-            return  # not a date we wrote: nothing to compare
-        if end is None and length is not None:  # written again with a DURATION
-            end = self._by_duration(length, start, comp, where, False)
-        elif end is None and not isinstance(start, _dt.datetime):
-            end = start + _dt.timedelta(days=1)  # a date alone lasts its day
-        for policy in ("auto", "window", "start", "end"):
-            try:
-                placed = place(event, policy)
-            except OverflowError:
-                return
-            if placed is None:
-                return
-            ends = placed.end is None and end is None
-            if placed.end is not None and end is not None:
-                ends = same_moment(_whole(placed.end), end)
-            if ends and same_moment(_whole(placed.start), start):
-                return
-        shown = ", ".join(
-            f"{p.name}{''.join(f';{k}={v}' for k, v in p.params.items())}:{p.value.strip()[:40]}"
-            for p in (comp.first("DTSTART"), comp.first("DTEND"))
-            if p is not None
-        )
-        self.note(
-            "events of a timeline feed whose date was changed in another calendar app, read "
-            f"from {X}WHEN (record the change with Event.revise)",
-            f"{event.title[:40]!r} (line {comp.line}): {shown}, {X}WHEN {event.when.to_edtf()}",
-        )
 
     # -- foreign feeds ----------------------------------------------------------------
 
@@ -175,11 +139,16 @@ class _Reader(Values):
         if series and is_series(comp, self.overrides):
             first, override, own_stop = self._first(comp, starts[0], start, where)
             if override is not None:
-                self.used.add(id(override))
+                source = self._carried.pop(id(override), override)
+                self.used.add(id(source))
                 self.note(
                     "recurring events whose first occurrence is changed (RECURRENCE-ID), "
+                    "imported as changed"
+                    if source is override
+                    else "recurring events changed over a range of occurrences "
+                    "(RECURRENCE-ID;RANGE=THISANDFUTURE or THISANDPRIOR), their first occurrence "
                     "imported as changed",
-                    f"{where}: {_describe(override)}",
+                    f"{where}: {_describe(source)}",
                 )
                 return self._foreign(overridden(comp, override), feed, series=False)
             if own_stop is not None:  # an RDATE PERIOD: the occurrence's own end
@@ -196,10 +165,6 @@ class _Reader(Values):
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
             (comp.text("STATUS") or "").strip().upper(), "confirmed"
         )
-        if self.cancelling and status != "cancelled":
-            # A cancellation notice (iTIP METHOD:CANCEL): the calendar removes the event.
-            self.note("events in a cancellation (METHOD:CANCEL), read as cancelled", where)
-            status = "cancelled"
         tags = [t for p in comp.props.get("CATEGORIES", []) for t in split_list(p.value)]
         url = comp.text("URL")
         sources = [Source(feed or "iCalendar feed", url=url.strip())] if url and url.strip() else []
@@ -242,10 +207,19 @@ class _Reader(Values):
         if found is None:
             found = Moments[Component]()
             pairs: list[tuple[_dt.date, Component]] = []
-            for other in self.overrides.get(uid, []):
+            # Newest first: of two overrides of one occurrence (written in two zones, say)
+            # the first added is kept.
+            for other in sorted(self.overrides.get(uid, []), key=version_rank, reverse=True):
                 rid = other.first("RECURRENCE-ID")
                 assert rid is not None
                 for value in self._points(rid, where):
+                    held = found.get(value)
+                    if held is not None and held is not other:
+                        self.skip(
+                            "older overrides of one occurrence written differently (the "
+                            "newest kept: SEQUENCE, DTSTAMP)",
+                            f"{_describe(other)}, kept {_describe(held)}",
+                        )
                     found.add(value, other)
                     pairs.append((value, other))
             self._by_uid[uid] = found
@@ -260,6 +234,8 @@ class _Reader(Values):
             moves.sort(key=functools.cmp_to_key(_by_first))
             self._moves[uid] = moves
             self._budget[uid] = 4 * len(moves) + 64
+            futures = [(v, o) for v, o in pairs if is_future(o) and found.get(v) is o]
+            self._futures[uid] = Futures(futures)
         return found
 
     def _moved(self, other: Component) -> _dt.date | None:
@@ -294,19 +270,17 @@ class _Reader(Values):
         def cancelled(other: Component) -> bool:
             return (other.text("STATUS") or "").strip().upper() == "CANCELLED"
 
+        futures = self._futures.get(uid_of(comp))
+
+        exrules: list[RuleTimes] = []
+
         def gone(value: _dt.date) -> bool:
             if excluded and excluded.get(value):
                 return True
-            other = override(value)
-            return other is not None and cancelled(other)
-
-        # The earliest occurrence an override moves, at the time it moves it to (each skipped
-        # one is excluded by an EXDATE of this series: bounded by its EXDATEs).
-        moved: list[tuple[_dt.date, Component | None]] = []
-        for to, value, changed in self._moves.get(uid_of(comp), []) if replaced else []:
-            if not (excluded and excluded.get(value)):
-                moved.append((to, changed))
-                break
+            if exrules and any(wall_in(value, start, clock) in times for times in exrules):
+                return True
+            other = override(value) or (futures.governing(value) if futures else None)
+            return other is not None and cancelled(other)  # cancelled from an occurrence on
 
         uid = uid_of(comp)
 
@@ -332,7 +306,8 @@ class _Reader(Values):
         def earliest(found: list[Found]) -> Found:
             return min(found, key=functools.cmp_to_key(order))
 
-        rule = comp.first("RRULE")
+        rules = comp.props.get("RRULE", [])  # RFC 2445 allowed several: their union
+        rule_of = functools.partial(self._rule_text, where=where)
         # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
@@ -356,6 +331,25 @@ class _Reader(Values):
                 pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
             )
 
+        for exrule in comp.props.get("EXRULE", []):  # RFC 2445: a rule of times removed
+            try:
+                text = until_in(rule_of(exrule), start, clock)
+                exrules.append(self.occurrences.removed(text, start, written))
+            except (ValueError, OverflowError, LookupError):
+                self.note(
+                    "EXRULEs (RFC 2445) that cannot be followed, ignored (the first occurrence "
+                    "may be one they remove)",
+                    f"{where}: {exrule.value.strip()[:60]!r} (line {exrule.line})",
+                )
+
+        # The earliest occurrence an override moves, at the time it moves it to (each skipped
+        # one is excluded by an EXDATE of this series: bounded by its EXDATEs).
+        moved: list[tuple[_dt.date, Component | None]] = []
+        for to, value, changed in self._moves.get(uid_of(comp), []) if replaced else []:
+            if not gone(value):
+                moved.append((to, changed))
+                break
+
         # The first occurrence left at its own time: an RDATE before DTSTART, DTSTART, or
         # (only when neither, and no moved occurrence comes first anyway) the rule's next.
         plain: _dt.date | None = None
@@ -369,15 +363,15 @@ class _Reader(Values):
             plain = start
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
-                text = None if rule is None else until_in(rule.value, start, clock)
-                timed = isinstance(start, _dt.datetime)
-                if rule is not None and timed and until_is_day(rule.value):
-                    self.note(
-                        "recurring events repeating date-times until a date (UNTIL), "
-                        "read to the end of that day",
-                        f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
-                    )
-                plain = self.occurrences.first(start, text, extra, taken, local, written)
+                texts = [until_in(rule_of(rule), start, clock) for rule in rules]
+                for rule in rules:
+                    if isinstance(start, _dt.datetime) and until_is_day(rule.value):
+                        self.note(
+                            "recurring events repeating date-times until a date (UNTIL), "
+                            "read to the end of that day",
+                            f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
+                        )
+                plain = self.occurrences.first(start, texts, extra, taken, local, written)
             except (ValueError, OverflowError, LookupError):
                 self.note(
                     "recurring events whose first occurrence is excluded or cancelled but whose "
@@ -385,9 +379,14 @@ class _Reader(Values):
                     where,
                 )
                 return start, override(start), None
+        if any(times.exhausted for times in exrules):
+            self.note(
+                "EXRULEs (RFC 2445) followed only so far (100,000 times each, 200,000 a file)",
+                where,
+            )
         found: list[tuple[_dt.date, Component | None]] = list(moved)
         if plain is not None:
-            found.append((plain, override(plain)))  # an override without a DTSTART of its own
+            found.append(self._changed(comp, plain, override(plain), futures, where))
         if not found:
             raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
         first, other = earliest(found)
@@ -414,6 +413,45 @@ class _Reader(Values):
         own = self._periods(comp, where).get(first) if other is None else None
         return first, other, own
 
+    def _rule_text(self, rule: Prop, where: str) -> str:
+        """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
+        translated = rfc5545_rule(rule.value)
+        if translated is None:
+            return rule.value
+        self.note(
+            "vCalendar 1.0 recurrence rules, read as RFC 5545's",
+            f"{where}: {rule.value.strip()[:40]!r} as {translated!r} (line {rule.line})",
+        )
+        return translated
+
+    def _changed(
+        self,
+        comp: Component,
+        plain: _dt.date,
+        own: Component | None,
+        futures: Futures | None,
+        where: str,
+    ) -> tuple[_dt.date, Component | None]:
+        """The occurrence ``plain`` as its own override or a THISANDFUTURE one before it
+        makes it: where it starts, and the override to read it from."""
+        source = None if own is not None or not futures else futures.governing(plain)
+        rid = None if source is None else source.first("RECURRENCE-ID")
+        if source is None or rid is None:
+            return plain, own  # own: an override without a DTSTART of its own, or none
+        try:
+            anchor = self.point(rid, where)
+            changed = carried(comp, source, plain, anchor)
+            start = changed.first("DTSTART")
+            assert start is not None
+            at = self.point(start, where)
+        except (Skip, ValueError, OverflowError):
+            raise Skip(
+                "its first occurrence is changed by a RECURRENCE-ID;RANGE=THISANDFUTURE "
+                f"({_describe(source)}) whose times cannot be carried to it"
+            ) from None
+        self._carried[id(changed)] = source
+        return at, changed
+
     def _periods(self, comp: Component, where: str) -> Moments[_dt.date]:
         """The ends of ``comp``'s RDATE PERIODs (``start/end`` or ``start/duration``) by start."""
         found = Moments[_dt.date]()
@@ -439,11 +477,6 @@ def _by_first(a: tuple[_dt.date, Any, Any], b: tuple[_dt.date, Any, Any]) -> int
     return _cmp(a[0], b[0])
 
 
-def _whole(point: _dt.date) -> _dt.date:
-    """``point`` as a feed writes it: to the second."""
-    return point.replace(microsecond=0) if isinstance(point, _dt.datetime) else point
-
-
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
 
 
@@ -464,57 +497,8 @@ def _describe(comp: Component) -> str:
 
 # -- the calendar ---------------------------------------------------------------------
 
+_NO_COUNT = re.compile(r"(?:^|;)\s*COUNT\s*=\s*0+\s*(?:;|$)", re.IGNORECASE)
 _SILENT = {"VTIMEZONE"}  # support data: read when a TZID needs it
-
-
-def _name(head: Component, file_name: str | None) -> str:
-    for prop in ("NAME", "X-WR-CALNAME"):
-        text = head.text(prop)
-        if text is not None and text.strip():
-            return text
-    if file_name:
-        from pathlib import PurePath
-
-        stem = PurePath(file_name).stem.strip()
-        if stem:
-            return stem
-    return DEFAULT_NAME
-
-
-def _calendar_json(prop: Prop) -> dict[str, Any]:
-    """A calendar property's JSON object; `Skip` when it is not one."""
-    try:
-        value = json.loads(prop.text)
-    except RecursionError:
-        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
-    except ValueError:
-        value = None
-    if not isinstance(value, dict):
-        raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
-    return value
-
-
-def _fiscal_years(head: Component, found: Structure) -> dict[str, int]:
-    """The timeline's fiscal years from our feed's ``X-TIMELINE-FISCAL-YEARS``, if sound."""
-    prop = head.first(f"{X}FISCAL-YEARS")
-    if prop is None:
-        return {}
-    try:
-        value = json.loads(prop.text)
-    except RecursionError:
-        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
-    except ValueError:
-        value = None
-    if isinstance(value, dict) and all(
-        isinstance(k, str) and type(v) is int and 1 <= v <= 12 for k, v in value.items()
-    ):
-        try:
-            Timeline(fiscal_years=value)  # the same checks as any timeline's
-            return value
-        except TimelineError:
-            pass
-    found.skip("calendar properties that cannot be read", f"{prop.name} (line {prop.line})")
-    return {}
 
 
 def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportReport]:
@@ -529,13 +513,14 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     found = Structure()
     roots = read_components(data, found)
     calendars = [c for c in roots if c.name == "VCALENDAR"]
+    calendars = newest_versions(cancellations(calendars, found), found)
     head = calendars[0]
-    name: str | None = _name(head, file_name)
+    name: str | None = timeline_name(head, file_name)
     if (head.text(f"{X}UNNAMED") or "").strip().upper() == "TRUE":
         name = None  # our feed of a timeline without a name: "Calendar" is only the feed's
-    fiscal_years = _fiscal_years(head, found)
+    fiscal_years = fiscal_years_of(head, found)
     description = head.text("X-WR-CALDESC") or head.text("DESCRIPTION")
-    exact = _exact(head, _calendar_json)
+    exact = _exact(head, calendar_json)
     name = exact.get("name", name)  # our feed of a timeline named with control characters
     description = exact.get("description", description)
     if description is not None and not description.strip():
@@ -559,7 +544,6 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         zoner = Zones(definitions)
         reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
         reader.used = used
-        reader.cancelling = (calendar.text("METHOD") or "").strip().upper() == "CANCEL"
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
         recurring += reader.recurring
@@ -602,6 +586,11 @@ def _read_child(
         )
     if comp.first("RRULE") is not None or comp.first("RDATE") is not None:
         reader.recurring.append(_describe(comp))
+    for rule in comp.props.get("RRULE", []):
+        if _NO_COUNT.search(rule.value):
+            reader.note(
+                "RRULEs with COUNT=0 (no occurrences), read as DTSTART alone", _describe(comp)
+            )
     for child in comp.children:
         if child.name != "VALARM":  # reminders are the subscriber's own business
             reader.skip("components inside events", f"{child.name} (line {child.line})")
@@ -623,6 +612,8 @@ def _read_child(
             n += 1
         ids[base] = n + 1
         event = attrs.evolve(event, id=f"{base}-{n}")
-        reader.note("events sharing a UID, given new ids", f"{base}-{n} {_describe(comp)}")
+        reader.note(
+            "events whose UIDs give the same id, given new ids", f"{base}-{n} {_describe(comp)}"
+        )
     ids[event.id] = 2
     events.append(event)

@@ -11,10 +11,13 @@ feeds re-import without loss; a property it cannot read skips the event
 refused as hostile (`IcsParseError`). Foreign feeds are read best-effort from
 the standard properties instead (`timeline.ics._import`), which is why this
 inverse of the export lives apart from them.
+`check_placed` says when another calendar app moved such an event: its DTSTART
+no longer where any export policy puts the timeline's own date.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -24,14 +27,16 @@ from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import X, decode_when, split_list
 from timeline.ics._lines import Component, Prop
-from timeline.ics._values import Skip
+from timeline.ics._placement import place
+from timeline.ics._recurrence import same_moment
+from timeline.ics._values import Skip, Values
 from timeline.model._claim import Claim
 from timeline.model._event import Event
 from timeline.records._schema_read import record_to_observation, record_to_target
 
 _F = TypeVar("_F")
 
-__all__ = ["own_event"]
+__all__ = ["check_placed", "own_event"]
 
 
 def own_event(comp: Component) -> Event:
@@ -71,6 +76,55 @@ def own_event(comp: Component) -> Event:
         target=next(iter(_figures(comp, "TARGET", record_to_target)), None),
         observations=_figures(comp, "OBSERVATION", record_to_observation),
     )
+
+
+def check_placed(values: Values, comp: Component, event: Event) -> None:
+    """Say when our feed's DTSTART/DTEND are not where any policy puts ``event``.
+
+    Calendar apps (Thunderbird, Apple) keep unknown ``X-`` properties when an
+    event is moved: the timeline's own dates come back, the move is said.
+    """
+    summary = comp.text("SUMMARY")
+    where = f"{summary[:40]!r} (line {comp.line})" if summary else f"(line {comp.line})"
+    first, last, length = comp.first("DTSTART"), comp.first("DTEND"), comp.first("DURATION")
+    try:
+        if first is None:
+            return
+        start = values.point(first, where)
+        end = None if last is None else values.point(last, where)
+    except Skip:
+        return  # not a date we wrote: nothing to compare
+    if end is None and length is not None:  # written again with a DURATION
+        end = values._by_duration(length, start, comp, where, False)
+    elif end is None and not isinstance(start, _dt.datetime):
+        end = start + _dt.timedelta(days=1)  # a date alone lasts its day
+    for policy in ("auto", "window", "start", "end"):
+        try:
+            placed = place(event, policy)
+        except OverflowError:
+            return
+        if placed is None:
+            return
+        ends = placed.end is None and end is None
+        if placed.end is not None and end is not None:
+            ends = same_moment(_whole(placed.end), end)
+        if ends and same_moment(_whole(placed.start), start):
+            return
+    shown = ", ".join(
+        f"{p.name}{''.join(f';{k}={v}' for k, v in p.params.items())}:{p.value.strip()[:40]}"
+        for p in (comp.first("DTSTART"), comp.first("DTEND"))
+        if p is not None
+    )
+    values.note(
+        "events of a timeline feed whose date was changed in another calendar app, read "
+        f"from {X}WHEN (record the change with Event.revise)",
+        f"{event.title[:40]!r} (line {comp.line}): {shown}, {X}WHEN {event.when.to_edtf()}",
+    )
+
+
+def _whole(point: _dt.date) -> _dt.date:
+    """``point`` as a feed writes it: to the second."""
+    return point.replace(microsecond=0) if isinstance(point, _dt.datetime) else point
 
 
 def _when(comp: Component, name: str) -> When | None:

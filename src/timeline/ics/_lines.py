@@ -4,9 +4,11 @@ Real files are not all RFC 5545. This reader keeps what is sound and names
 what is not, instead of refusing a whole file for one flaw:
 
 * encodings: UTF-8 (with or without a byte-order mark), UTF-16 and UTF-32
-  by their byte-order mark (or UTF-16 by its zero bytes), and a line that is
-  not UTF-8 read as cp1252 (old Outlook exports), or Latin-1 where cp1252
-  has no character, with a note naming the lines;
+  by their byte-order mark (or UTF-16 by its zero bytes); lines that are not
+  UTF-8 in the East Asian encoding they are surely written in (Shift_JIS,
+  GB2312/GBK, Big5, EUC-KR, EUC-JP: `timeline.ics._encoding`), else read as
+  cp1252 (old Outlook exports), or Latin-1 where cp1252 has no character,
+  with a note naming the lines and the encoding in the report;
 * a ``BEGIN:``/``END:`` line indented by mistake is its own line, not a
   continuation of the one before (a real fold follows a full-width line);
 * a component that is never closed, or closed by a misspelt ``END:`` (``END:VTOOD``),
@@ -24,6 +26,7 @@ import re
 import attrs
 
 from timeline._errors import IcsParseError
+from timeline.ics._encoding import bare_encoding, declared_charset, decoded
 from timeline.ics._feed import unescape_text
 
 __all__ = ["Component", "Prop", "Structure", "read_components"]
@@ -154,14 +157,56 @@ def _transcode(data: bytes, found: Structure) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _decode(raw: bytes, number: int, found: Structure) -> str | None:
-    """One line as text: UTF-8, else cp1252, else Latin-1; ``None`` for binary data."""
+def _legacy(data: bytes, lines: list[tuple[int, bytes]]) -> tuple[str, str] | None:
+    """The East Asian encoding of the lines that are not UTF-8, if they are surely in one."""
+    if data.isascii():
+        return None
+    try:
+        data.decode()
+        return None  # UTF-8 throughout (unfolding joins whole lines: each is UTF-8 too)
+    except UnicodeDecodeError:
+        pass
+    bad = []
+    for _, raw in lines:
+        try:
+            raw.decode()
+        except UnicodeDecodeError:
+            if b"\x00" not in raw:
+                bad.append(raw)
+    from timeline.ics._encoding import east_asian
+
+    return east_asian(bad)
+
+
+def _decode(
+    raw: bytes, number: int, found: Structure, legacy: tuple[str, str] | None = None
+) -> str | None:
+    """One line as text: UTF-8, else ``legacy`` (an East Asian encoding found for the file's
+    lines that are not UTF-8), else cp1252, else Latin-1; ``None`` for binary data."""
     try:
         return raw.decode()
     except UnicodeDecodeError:
         pass
     if b"\x00" in raw:
         return None
+    charset = declared_charset(raw)
+    if charset is not None:
+        try:
+            text = raw.decode(charset[0])
+            found.change(
+                f"lines that are not UTF-8, read in the CHARSET they declare ({charset[1]})",
+                f"line {number}",
+            )
+            return text
+        except UnicodeDecodeError:
+            pass
+    if legacy is not None:
+        try:
+            text = raw.decode(legacy[0])
+            found.change(f"lines that are not UTF-8, read as {legacy[1]}", f"line {number}")
+            return text
+        except UnicodeDecodeError:
+            pass
     try:
         text, codec = raw.decode("cp1252"), "cp1252 (Windows Western European)"
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no cp1252 character
@@ -174,7 +219,14 @@ def _decode(raw: bytes, number: int, found: Structure) -> str | None:
 
 _STRUCTURAL = re.compile(rb"[ \t]+((?:BEGIN|END):[A-Za-z0-9-]+)[ \t]*", re.IGNORECASE)
 _PROPERTY = re.compile(rb"[ \t]+[A-Za-z][A-Za-z0-9-]*[;:]")
+_BEGIN_END = re.compile(rb"(?:BEGIN|END):[A-Za-z0-9-]+[ \t]*", re.IGNORECASE)
 _FOLD_WIDTH = range(60, 77)  # octets of a physical line a writer folds after (RFC: 75)
+
+
+def _quoted_printable(line: bytes) -> bool:
+    """Whether a content line's parameters say QUOTED-PRINTABLE (vCalendar 1.0)."""
+    head = line.split(b":", 1)[0]
+    return b"QUOTED-PRINTABLE" in head.upper()
 
 
 def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
@@ -191,8 +243,21 @@ def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
     parts: list[bytes] = []
     first, previous = 0, 0
     indented = False  # seen an indented BEGIN/END line: the file indents by hand
+    soft = False  # the line so far is QUOTED-PRINTABLE and ends with "=": it goes on
     for number, raw in enumerate(data.split(b"\n"), start=1):
         physical = raw[:-1] if raw.endswith(b"\r") else raw
+        if physical.startswith(b"\xef\xbb\xbf"):  # files joined, each with its mark
+            found.change(
+                "byte-order marks inside the file (files joined), removed", f"line {number}"
+            )
+            physical = physical[3:]
+        if soft and parts and not _BEGIN_END.fullmatch(physical):
+            # A soft line break of QUOTED-PRINTABLE (vCalendar 1.0): the "=" goes, the next
+            # line is the value's next part, as it stands.
+            parts[-1] = parts[-1][:-1]
+            parts.append(physical)
+            soft = physical.endswith(b"=")
+            continue
         if physical[:1] in (b" ", b"\t"):
             structural = _STRUCTURAL.fullmatch(physical)
             if structural is not None and (not parts or previous not in _FOLD_WIDTH):
@@ -205,10 +270,12 @@ def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
             elif parts:
                 parts.append(physical[1:])
                 previous = len(physical)
+                soft = physical.endswith(b"=") and _quoted_printable(parts[0])
                 continue
         if parts:
             out.append((first, b"".join(parts)))
         parts, first, previous = [physical], number, len(physical)
+        soft = physical.endswith(b"=") and _quoted_printable(physical)
     if parts:
         out.append((first, b"".join(parts)))
     return out
@@ -322,11 +389,15 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
         found.skip("components damaged", f"{comp.name} lines {comp.line}-{last} ({why})")
 
     last = 0
-    for number, raw in _logical_lines(data, found):
+    lines = _logical_lines(data, found)
+    legacy = _legacy(data, lines)
+    if legacy is not None:
+        found.encoding = legacy[1]
+    for number, raw in lines:
         last = number
         if not raw.strip():
             continue
-        text = _decode(raw, number, found)
+        text = _decode(raw, number, found, legacy)
         if text is None:
             binary = True
             found.skip("lines that are not text", f"line {number}")
@@ -339,8 +410,13 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
         if "TZID" in params and ":" in value and name in _TIMED:
             value = _unquoted_tzid(params, value, number, found)
         if _BARE in params:
-            bare = params.pop(_BARE)
-            found.change("parameters without a value, ignored", f"line {number} {name};{bare}")
+            bare = bare_encoding(params, params.pop(_BARE))
+            if bare:
+                found.change("parameters without a value, ignored", f"line {number} {name};{bare}")
+        if "ENCODING" in params:
+            value, notes = decoded(name, params, value)
+            for note in notes:
+                found.change(note, f"line {number} {name}")
         if name == "BEGIN":
             opening = value.strip().upper()
             if opening in _TOP_LEVEL and len(stack) > 1 and stack[-1].name in _TOP_LEVEL:

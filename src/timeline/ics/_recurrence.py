@@ -22,7 +22,7 @@ import datetime as _dt
 import itertools
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from timeline.ics._lines import Component
@@ -31,6 +31,7 @@ __all__ = [
     "Clock",
     "Moments",
     "Occurrences",
+    "RuleTimes",
     "is_series",
     "overridden",
     "same_moment",
@@ -142,6 +143,7 @@ class Occurrences:
 
     def __init__(self) -> None:
         self.risky = 0
+        self.budget = [_STEPS_PER_FILE]  # EXRULE times left to walk in this file (shared)
 
     def expandable(self, rule: str) -> bool:
         """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
@@ -158,7 +160,7 @@ class Occurrences:
     def first(
         self,
         start: _dt.date,
-        rule: str | None,
+        rule: str | Sequence[str] | None,
         extra: Iterable[_dt.datetime],
         gone: Callable[[_dt.date], bool],
         local: Callable[[_dt.datetime], _dt.date],
@@ -167,18 +169,18 @@ class Occurrences:
         """The first occurrence not ``gone``, or ``None`` when every one is.
 
         ``start`` is DTSTART (``wall`` its time as written, when it is one), ``rule``
-        the RRULE value, ``extra`` the RDATEs as wall-clock times; ``local`` turns
-        a wall-clock time into a value of DTSTART's kind (date, floating, UTC or
-        zoned). Raises ``ValueError`` for a rule dateutil cannot read,
-        ``LookupError`` for one too costly to expand or whose first thousand
-        occurrences are all gone.
+        the RRULE value (or several: RFC 2445 allowed them, their union), ``extra``
+        the RDATEs as wall-clock times; ``local`` turns a wall-clock time into a
+        value of DTSTART's kind (date, floating, UTC or zoned). Raises ``ValueError``
+        for a rule dateutil cannot read, ``LookupError`` for one too costly to
+        expand or whose first thousand occurrences are all gone.
         """
         wall = wall or _wall(start)  # DTSTART as written: a skipped hour reads as another
         times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
-        if rule is not None:
-            if not self.expandable(rule):
-                raise LookupError(rule)
-            times.append(iter(_rule(rule, wall)))
+        for text in [rule] if isinstance(rule, str) else rule or []:
+            if not self.expandable(text):
+                raise LookupError(text)
+            times.append(iter(_rule(text, wall)))
         seen: set[_dt.datetime] = set()
         merged = _merge(times)
         for when in itertools.islice(merged, _LOOKED_AHEAD):
@@ -191,6 +193,54 @@ class Occurrences:
         if next(merged, None) is not None:
             raise LookupError(f"{_LOOKED_AHEAD} occurrences removed, and more to come")
         return None
+
+    def removed(self, rule: str, start: _dt.date, wall: _dt.datetime | None = None) -> RuleTimes:
+        """The wall-clock times an EXRULE (RFC 2445) removes, walked as far as asked.
+
+        Raises ``ValueError`` for a rule dateutil cannot read, ``LookupError`` for
+        one too costly to expand.
+        """
+        if not self.expandable(rule):
+            raise LookupError(rule)
+        return RuleTimes(iter(_rule(rule, wall or _wall(start))), self.budget)
+
+
+_STEPS = 100_000  # times of an EXRULE walked at most
+_STEPS_PER_FILE = 200_000  # ... and of all a file's EXRULEs: a hostile file repeats them
+
+
+class RuleTimes:
+    """The times of a rule, walked only as far as the latest time asked about.
+
+    >>> times = RuleTimes(iter([_dt.datetime(2026, 4, 15), _dt.datetime(2026, 4, 16)]))
+    >>> _dt.datetime(2026, 4, 16) in times, _dt.datetime(2026, 4, 17) in times
+    (True, False)
+    """
+
+    def __init__(self, times: Iterator[_dt.datetime], budget: list[int] | None = None) -> None:
+        self._times = times
+        self._budget = budget if budget is not None else [_STEPS]
+        self._seen: set[_dt.datetime] = set()
+        self._last: _dt.datetime | None = None
+        self._steps = 0
+        self.exhausted = False  # walked its budget: later times are not known
+
+    def __contains__(self, wall: object) -> bool:
+        assert isinstance(wall, _dt.datetime)
+        while self._last is None or self._last < wall:
+            if self._steps >= _STEPS or self._budget[0] <= 0:
+                self.exhausted = True
+                break
+            self._steps += 1
+            self._budget[0] -= 1
+            found = next(self._times, None)
+            if found is None:
+                self._steps = _STEPS  # no more times: nothing left to know
+                self._last = _dt.datetime.max
+                break
+            self._seen.add(found)
+            self._last = found
+        return wall in self._seen
 
 
 def _wall(value: _dt.date) -> _dt.datetime:
@@ -301,7 +351,7 @@ def is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
     False
     """
     props = comp.props
-    if "RRULE" in props or "RDATE" in props or "EXDATE" in props:
+    if any(name in props for name in ("RRULE", "RDATE", "EXDATE", "EXRULE")):
         return True
     return bool(overrides) and uid_of(comp) in overrides
 

@@ -141,6 +141,7 @@ class Values:
         self.zones = zones
         name = default.text.strip() if default is not None else ""
         self.default_zone = zones.get(name, default.line) if default and name else None
+        self._zoned_lines: set[int] = set()  # floating times read in that zone, said
 
     def note(self, kind: str, what: str) -> None:
         """Record a part read with a repair.
@@ -213,11 +214,24 @@ class Values:
                     raise ValueError
                 zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
                 return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
+            if self.default_zone is not None and "TZID" not in prop.params:
+                self._in_calendar_zone(prop, where)
             return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
         except ValueError:
             raise Skip(
                 f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
             ) from None
+
+    def _in_calendar_zone(self, prop: Prop, where: str) -> None:
+        """Say (once a line) a floating time read in the calendar's X-WR-TIMEZONE."""
+        if prop.line in self._zoned_lines:
+            return
+        self._zoned_lines.add(prop.line)
+        self.note(
+            "date-times without a zone, read in the calendar's X-WR-TIMEZONE (as Google "
+            "Calendar means them; RFC 5545 reads them as floating)",
+            f"{where}: {prop.name} (line {prop.line})",
+        )
 
     def zone_of(self, prop: Prop) -> Any:
         """The zone of a DATE-TIME without ``Z``: its TZID's, else the calendar's; None floats."""

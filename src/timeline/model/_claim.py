@@ -229,6 +229,8 @@ def _begins_after(when: When, day: _dt.date) -> bool:
     first = when.fuzzy_bounds()[0]
     if first is None:
         return False
+    if isinstance(first, _dt.datetime) and first.tzinfo is None:
+        return first.date() > day  # a floating time: on the day's own clock
     if isinstance(first, _dt.datetime):
         # A floating day runs to 24:00 at UTC-12 (DESIGN §2): noon UTC the next day.
         end = _dt.datetime.combine(day + _dt.timedelta(days=1), _dt.time(12), _dt.UTC)

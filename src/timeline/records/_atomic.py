@@ -11,12 +11,21 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from timeline._errors import WriteError
 
-__all__ = ["atomic_path", "checked_suffix", "name_problem", "refusal", "write_atomic"]
+__all__ = [
+    "atomic_path",
+    "checked_suffix",
+    "name_problem",
+    "read_regular",
+    "refusal",
+    "special_problem",
+    "write_atomic",
+]
 
 
 def checked_suffix(
@@ -58,7 +67,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     on any failure the old file stays as it was and no temporary file is left. An
     existing file keeps its permissions. A folder that does not exist raises
     `WriteError` naming it; the folder is never created, and a file the user may
-    not write (read-only) is refused, not replaced. A symbolic link is
+    not write (read-only) is refused, not replaced, as is a named pipe or a device
+    (the rename would put a file in its place). A symbolic link is
     written through: the file it points at (after every link in a chain) is
     replaced, and the link stays a link.
 
@@ -87,6 +97,13 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             )
         if target.is_dir():
             raise WriteError(f"cannot write {shown}: it is a folder; give a file name")
+        special = special_problem(target, target.stat().st_mode) if target.exists() else None
+        if special is not None:
+            # The rename would put a file in its place (as root, even a device's, /dev/null).
+            what = special.split(", not a file", 1)[0]
+            raise WriteError(
+                f"cannot write {shown}: it is {what}, not a file; give the path of a file to write"
+            )
         if target.exists() and not os.access(target, os.W_OK):
             # The rename needs only the folder's permission: ask the file's, as `>` would.
             raise WriteError(
@@ -156,6 +173,68 @@ def name_problem(path: str | os.PathLike[str]) -> str | None:
         held = name[err.start]
         return f"the name holds {held!r}, which no file name can hold; give another name"
     return None
+
+
+def special_problem(path: str | os.PathLike[str], mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is no data file (a pipe, a device), with the fix; or None.
+
+    A named pipe would make a reader wait for a writer, a device such as
+    ``/dev/zero`` would be read without end: neither is read at all.
+
+    >>> import stat
+    >>> print(special_problem("events.yaml", stat.S_IFCHR))
+    a device, not a file; give the path of a data file
+    >>> special_problem("events.yaml", stat.S_IFREG) is None
+    True
+    """
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        name = Path(path)
+        return (
+            "a named pipe (FIFO), not a file: reading it would wait for a writer; save what it "
+            f"carries to a file first (cat {name.name} > saved{name.suffix}) and load that"
+        )
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    else:  # pragma: no cover - the kinds above are all POSIX has
+        what = "not a regular file"
+    return f"{what}, not a file; give the path of a data file"
+
+
+def read_regular(path: str | os.PathLike[str], error: Callable[[str], Exception]) -> bytes:
+    """The bytes of the file at ``path``, once it is known to be a regular file.
+
+    It is opened without waiting (a named pipe opened for reading waits for a writer)
+    and looked at through the open file, so it cannot be swapped between the look and
+    the read; a pipe or device raises ``error(message)`` unread. A folder is the
+    caller's to handle (`OSError` here, as `open` gives).
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "t.yaml"
+    >>> _ = target.write_bytes(b"events: []")
+    >>> read_regular(target, ValueError)
+    b'events: []'
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        # A socket cannot be opened at all ("No such device or address"): say what it is.
+        try:
+            problem = special_problem(path, os.stat(path).st_mode)
+        except OSError:
+            problem = None
+        if problem is not None:
+            raise error(problem) from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        problem = special_problem(path, os.fstat(fd).st_mode)
+        if problem is not None:
+            raise error(problem)
+        return handle.read()
 
 
 # Links followed before a chain is taken for a loop (Linux's own limit).

@@ -25,7 +25,7 @@ would be a custom hook, leaving little for a general converter to do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 import attrs
@@ -40,9 +40,12 @@ from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
 __all__ = [
+    "MAX_PROBLEMS",
+    "STOPPED",
     "Document",
     "Locations",
     "Path",
+    "capped",
     "dotted",
     "event_to_record",
     "timeline_to_document",
@@ -123,6 +126,51 @@ class Locations:
         return DataFileProblem(
             message, file=self.file, line=self.line(path), field=self.label(path) or None
         )
+
+
+MAX_PROBLEMS = 1_000
+"""Reading stops at the row after this many problems, and says so (a problem on every row)."""
+
+STOPPED = (
+    f"stopped after {MAX_PROBLEMS:,} problems; fix these (they may share a cause) and load "
+    "the file again for the rest"
+)
+"""The last problem when reading stopped at `MAX_PROBLEMS`; its line is where it stopped."""
+
+
+def capped(
+    problems: Iterable[DataFileProblem], file: str | None, stopped_at: int | None = None
+) -> list[DataFileProblem]:
+    """Problems in line order: at most `MAX_PROBLEMS`, then one saying where reading stopped.
+
+    ``stopped_at`` is the line a reader stopped at on its own; a `STOPPED` problem
+    among ``problems`` (a reader that stopped) counts the same. Problems after the
+    earliest stop are left out (the ones there were found by another reader, and
+    the stopped one's would be missing), and only that stop is said.
+
+    >>> many = [DataFileProblem("bad", file="t.csv", line=n) for n in range(2, 2000)]
+    >>> out = capped(many, "t.csv")
+    >>> len(out), str(out[-1])[:29]
+    (1001, 't.csv:1002: stopped after 1,0')
+    >>> len(capped(many[:5], "t.csv"))
+    5
+    """
+    stops = [] if stopped_at is None else [stopped_at]
+    kept: list[DataFileProblem] = []
+    for problem in problems:
+        if problem.message == STOPPED:
+            stops.append(problem.line or 0)
+        else:
+            kept.append(problem)
+    kept.sort(key=lambda p: p.line or 0)
+    stop = min(stops, default=None)
+    if stop is not None:
+        kept = [p for p in kept if (p.line or 0) <= stop]
+    if len(kept) > MAX_PROBLEMS:
+        stop, kept = kept[MAX_PROBLEMS].line, kept[:MAX_PROBLEMS]
+    if stop is not None:
+        kept.append(DataFileProblem(STOPPED, file=file, line=stop))
+    return kept
 
 
 # -- writing ------------------------------------------------------------------

@@ -14,14 +14,20 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
 
-from timeline._errors import DataFileProblem, TimelineError, WhenError, WhenParseError
+from timeline._errors import (
+    DataFileError,
+    DataFileProblem,
+    TimelineError,
+    WhenError,
+    WhenParseError,
+)
 from timeline.dates._days import to_day
 from timeline.dates._fiscal import fiscal_start
 from timeline.dates._when import When
 from timeline.figures._text import checked_text
 from timeline.model._claim import Status
 from timeline.model._text import name_key
-from timeline.records._schema import Locations, Path
+from timeline.records._schema import MAX_PROBLEMS, STOPPED, Locations, Path
 
 __all__: list[str] = []
 
@@ -57,6 +63,10 @@ class _FieldReader:
             self.fiscal[name_key(actor)] = (actor, start)
 
     def fail(self, path: Path, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS and message != STOPPED:
+            # A thousand problems inside one row (20,000 bad claims): stop diagnosing here.
+            found = sorted(self.problems, key=lambda p: p.line or 0)
+            raise DataFileError([*found, self.where.problem(path, STOPPED)])
         self.problems.append(self.where.problem(path, message))
 
     def whole(self, text: str | None, path: Path) -> str | None:

@@ -37,8 +37,10 @@ from timeline.records._schema import (
     CLAIM_FIELDS,
     DOCUMENT_FIELDS,
     EVENT_FIELDS,
+    MAX_PROBLEMS,
     OBSERVATION_FIELDS,
     SOURCE_FIELDS,
+    STOPPED,
     TARGET_FIELDS,
     Locations,
     Path,
@@ -54,9 +56,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-MAX_PROBLEMS = 1_000
-"""Reading stops at the row after this many problems, and says so (a problem on every row)."""
 
 
 def document_to_timeline(document: Any, where: Locations) -> Timeline:
@@ -330,11 +329,7 @@ class _Reader(_FieldReader):
             if len(self.problems) >= MAX_PROBLEMS:
                 # A problem on every row of a large file: each costs a diagnosis, and a
                 # million of them would take minutes to find and megabytes to show.
-                self.fail(
-                    here,
-                    f"stopped after {MAX_PROBLEMS:,} problems; fix these (they may share a "
-                    "cause) and load the file again for the rest",
-                )
+                self.fail(here, STOPPED)
                 stopped = True
                 break
             event = self.event(row, here)
@@ -384,6 +379,9 @@ class _Reader(_FieldReader):
                 else:
                     message += "; use the id of one of its events, or remove it from related"
                 field = (*path, i, "related")
+                if len(self.problems) >= MAX_PROBLEMS:
+                    self.fail((*field, j), STOPPED)
+                    return
                 self.problems.append(
                     DataFileProblem(
                         message,
