@@ -68,7 +68,8 @@ def _first(w: When) -> dt.date | None:
     return _day(w.earliest)
 
 
-Step = tuple[dt.date, str | None, Status | None]  # stated day, when text, status
+# Stated (a day, or an instant as ISO text with its zone), when text, status.
+Step = tuple[dt.date | str, str | None, Status | None]
 Published = dt.date | str | None  # a day, or a date as text ("2026-03~", "TBD")
 
 
@@ -79,15 +80,32 @@ def _published_day(published: Published) -> dt.date | None:
     return _first(When.parse(published))
 
 
+def said_day(stated: dt.date | str) -> dt.date:
+    """The day a claim counts from: the day, or an instant's own local date."""
+    if isinstance(stated, str):
+        return dt.datetime.fromisoformat(stated).date()
+    return stated
+
+
 def ref_order(steps: Sequence[Step]) -> list[Step]:
-    """Stated order: by day; claims stated the same day keep the order given."""
-    return [s for _, s in sorted(enumerate(steps), key=lambda p: (p[1][0], p[0]))]
+    """Stated order: by day, claims stated the same day in the order given; then the
+    places of the claims stated at instants are filled with them in UTC order."""
+    by_day = [s for _, s in sorted(enumerate(steps), key=lambda p: (said_day(p[1][0]), p[0]))]
+    places = [i for i, s in enumerate(by_day) if isinstance(s[0], str)]
+    instants = sorted(
+        (by_day[i] for i in places),
+        key=lambda s: dt.datetime.fromisoformat(str(s[0])).astimezone(dt.UTC),
+    )
+    for i, s in zip(places, instants, strict=True):
+        by_day[i] = s
+    return by_day
 
 
 def ref_after(when: str, step: Step) -> str:
     """The date after a claim: its own; else, for "happened" said before the date could
     begin, by the day it was said; else the date before."""
-    day, w, st_ = step
+    stated, w, st_ = step
+    day = said_day(stated)
     if w is not None:
         return w
     if st_ is Status.HAPPENED:
@@ -113,7 +131,7 @@ def ref_replay(
     if said is not None and said > day:
         return None
     when, status = initial
-    known = [s for s in ref_order(steps) if s[0] <= day]
+    known = [s for s in ref_order(steps) if said_day(s[0]) <= day]
     for step in known:
         when = ref_after(when, step)
         status = step[2] if step[2] is not None else status
@@ -127,10 +145,10 @@ def ref_first_promise(
     when, status = initial
     if not When.parse(when).is_undated:
         return when, None
-    for day, w, st_ in ref_order(steps):
+    for stated, w, st_ in ref_order(steps):
         status = st_ if st_ is not None else status
         if w is not None and not When.parse(w).is_undated and status.is_open:
-            return w, day
+            return w, said_day(stated)
     return when, None
 
 
@@ -208,8 +226,19 @@ def ref_outcome(
 # -- the histories ---------------------------------------------------------------------------
 
 DAYS = st.dates(dt.date(2025, 11, 1), dt.date(2027, 2, 28))
+# Claims stated at instants too, in zones from UTC+14 to UTC-12: their local days and their
+# UTC order can run apart.
+CLOSE = st.dates(dt.date(2026, 4, 19), dt.date(2026, 4, 22))  # a few days: orders cross
+INSTANTS = st.builds(
+    lambda d, h, z: f"{d.isoformat()}T{h:02d}:00{z}",
+    st.one_of(DAYS, CLOSE, CLOSE),
+    st.integers(0, 23),
+    st.sampled_from(["+14:00", "-12:00", "+05:45", "Z", "-09:30"]),
+)
 STEPS = st.tuples(
-    DAYS, st.none() | st.sampled_from(TEXTS), st.none() | st.sampled_from(list(Status))
+    st.one_of(DAYS, DAYS, INSTANTS),
+    st.none() | st.sampled_from(TEXTS),
+    st.none() | st.sampled_from(list(Status)),
 )
 HISTORIES = st.tuples(
     st.tuples(st.sampled_from(TEXTS), st.sampled_from(list(Status))),
@@ -233,7 +262,7 @@ def _event(history: tuple[tuple[str, Status], dt.date | None, list[Step]], title
 
 class TestAgainstTheReference:
     @settings(max_examples=examples(300, 3000), deadline=None)
-    @given(HISTORIES, DAYS)
+    @given(HISTORIES, st.one_of(DAYS, CLOSE))
     def test_as_of_replays(self, history: tuple, day: dt.date) -> None:  # type: ignore[type-arg]
         initial, published, steps = history
         event = _event(history, "x")
@@ -245,7 +274,7 @@ class TestAgainstTheReference:
         assert known is not None
         assert (str(known.when), known.status) == (str(When.parse(expected[0])), expected[1])
         assert [(c.day, c.when, c.status) for c in known.claims] == [
-            (d, None if w is None else When.parse(w), s) for d, w, s in expected[2]
+            (said_day(d), None if w is None else When.parse(w), s) for d, w, s in expected[2]
         ]
 
     @settings(max_examples=examples(300, 3000), deadline=None)
@@ -304,7 +333,7 @@ class TestAgainstTheReference:
             key = name_key(actor)
             expected.setdefault(key, {}).setdefault(outcome, []).append(event.id)
             initial, published, steps = history
-            known = [s for s in ref_order(steps) if s[0] <= day]
+            known = [s for s in ref_order(steps) if said_day(s[0]) <= day]
             slips[key] = slips.get(key, 0) + len(ref_slips(initial, known))
             first, giver = ref_first_promise(initial, known)
             # Notice: from the statement that gave the first date to that date's last day.
@@ -594,6 +623,28 @@ class TestOnTrackTheBaselineDay:
         t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01T12:00Z", "100 x"))
         assert t.on_track(Observation("2024-01-01", "110 x")) is None
 
+    @pytest.mark.parametrize(
+        ("at", "on_track"),
+        [
+            # its own local day is the baseline's, whatever its zone: no pace (was True at UTC-12)
+            ("2024-01-01T23:00-12:00", None),
+            ("2024-01-01T01:00+14:00", None),
+            ("2024-01-01T12:00Z", None),
+        ],
+    )
+    def test_an_instant_on_a_day_baselines_own_local_day(
+        self, at: str, on_track: bool | None
+    ) -> None:
+        t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01", "100 x"))
+        assert t.on_track(Observation(at, "101 x")) is on_track
+
+    @pytest.mark.parametrize("at", ["2023-12-31T23:00-12:00", "2023-12-31T12:00Z"])
+    def test_an_instant_on_a_local_day_before_the_baseline_is_refused(self, at: str) -> None:
+        # 23:00 on 31 December at UTC-12 is 11:00 UTC on 1 January: was True (on track)
+        t = Target("x", "121 x", "2026-01-01", baseline=Observation("2024-01-01", "100 x"))
+        with pytest.raises(TargetError, match="before the baseline"):
+            t.on_track(Observation(at, "101 x"))
+
 
 def _kept_and_broken(kept: int, broken: int) -> Timeline:
     events = [
@@ -762,3 +813,120 @@ class TestBoundedGoalsKeepTheirDirection:
         t = Target("m", goal, "by 2030", baseline=Observation("2025", baseline))
         assert t.reached(Observation("2030", figure).value) is reached
         assert t.status("2031-01-01", [Observation("2030", figure)]) == status
+
+
+# -- zones: a plain day has none, so it is read in every one (UTC+14 to UTC-12) ----------------
+
+ZONES = ["+14:00", "-12:00", "+05:45", "Z", "-09:30", "+08:00"]
+
+
+class TestZones:
+    """An event is judged on a day as `Event.overdue` judges it: a plain day has no zone, so
+    it starts at UTC+14 and ends at UTC-12; an instant falls on its own local day. So a
+    promise is late exactly when, on the day it happened, it was already overdue; two
+    instants compare in UTC (tests above)."""
+
+    @pytest.mark.parametrize(
+        ("promised", "happened", "delay"),
+        [
+            # noon UTC on the 20th: the 21st starts at 10:00 UTC on the 20th at UTC+14, before
+            # it, so it was not overdue on the 21st: was 1 (late)
+            ("2026-04-20T12:00Z", "2026-04-21", 0),
+            ("2026-04-20T12:00Z", "2026-04-22", 1),
+            # 23:00 at UTC-12 is 11:00 UTC on the 21st: not overdue until the 23rd: was 2 and 1
+            ("2026-04-20T23:00-12:00", "2026-04-22", 0),
+            ("2026-04-20T23:00-12:00", "2026-04-21", 0),
+            ("2026-04-20T23:00-12:00", "2026-04-23", 1),
+            # 10:00 at UTC+14 is 20:00 UTC on the 19th; the 18th ends at 12:00 UTC on the 19th
+            # at UTC-12, before it: a day early, not two (was -2)
+            ("2026-04-20T10:00+14:00", "2026-04-18", -1),
+            ("2026-04-20T10:00+14:00", "2026-04-19", 0),
+            # an instant happening against a plain day: its own local day, as before
+            ("2026-04-20", "2026-04-21T01:00+14:00", 1),
+            ("2026-04-20", "2026-04-20T23:00-12:00", 0),
+        ],
+    )
+    def test_delay_reads_a_plain_day_as_overdue_does(
+        self, promised: str, happened: str, delay: int
+    ) -> None:
+        e = Event(title="x", when=promised).revise(
+            stated="2026-04-25", when=happened, status="happened"
+        )
+        assert e.delay == delay
+
+    @settings(max_examples=examples(300, 3000), deadline=None)
+    @given(
+        st.one_of(
+            st.builds(
+                lambda d, h, z: f"{d.isoformat()}T{h:02d}:00{z}",
+                st.dates(dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+                st.integers(0, 23),
+                st.sampled_from(ZONES),
+            ),
+            st.dates(dt.date(2026, 4, 1), dt.date(2026, 4, 30)).map(dt.date.isoformat),
+        ),
+        st.dates(dt.date(2026, 3, 20), dt.date(2026, 5, 10)),
+        st.none() | st.tuples(st.integers(0, 23), st.sampled_from(ZONES)),
+    )
+    def test_late_exactly_when_overdue_on_the_day_it_happened(
+        self, promised: str, done: dt.date, at: tuple[int, str] | None
+    ) -> None:
+        happened = done.isoformat() if at is None else f"{done.isoformat()}T{at[0]:02d}:00{at[1]}"
+        if at is not None and "T" in promised:
+            return  # two instants: in UTC, to the hour (TestInstantDelay)
+        e = Event(title="x", when=promised, actors=["A"])
+        h = e.revise(stated="2026-06-01", when=happened, status="happened")
+        assert h.delay is not None
+        assert (h.delay > 0) is e.overdue(done), (promised, happened, h.delay)
+        # late by as many days as it had been overdue, and early by as many days as it
+        # could not yet have happened (`When.definitely_before` from the other side)
+        overdue_days = sum(e.overdue(done - dt.timedelta(days=k)) for k in range(60))
+        assert max(h.delay, 0) == overdue_days, (promised, happened)
+        if at is None:
+            day = When.parse(happened)
+            early = sum(
+                When.day(*(done + dt.timedelta(days=k)).timetuple()[:3]).definitely_before(
+                    When.parse(promised)
+                )
+                for k in range(60)
+            )
+            assert day.definitely_before(When.parse(promised)) is (h.delay < 0)
+            assert min(h.delay, 0) == -early, (promised, happened)
+        record = Timeline([h]).track_record(as_of="2026-06-01").row("A")
+        assert record.late == (h.delay > 0)
+
+
+class TestInstantsSaidOnDifferentLocalDays:
+    """Instants are in the order they were said, in UTC, whatever their zones, even when
+    their local days run the other way; "as of" a day still replays what was stated on
+    or before it, each claim counting from its own local day."""
+
+    # 01:00 on the 21st at UTC+14 is 11:00 UTC on the 20th; 20:00 on the 20th at UTC-12 is
+    # 08:00 UTC on the 21st: said 21 hours later, though its local day is a day earlier.
+    EARLY = "2026-04-21T01:00+14:00"
+    LATE = "2026-04-20T20:00-12:00"
+
+    @pytest.mark.parametrize("typed", [(EARLY, LATE), (LATE, EARLY)])
+    def test_order_current_and_slips(self, typed: tuple[str, str]) -> None:
+        said = {self.EARLY: "2026-06", self.LATE: "2026-05"}
+        e = Event(title="x", when="2026-04")
+        for stated in typed:
+            e = e.revise(stated=stated, when=said[stated])
+        assert [str(c.stated) for c in e.claims] == [self.EARLY, self.LATE]  # was LATE first
+        assert str(e.when) == "May 2026"  # said last: was June 2026
+        assert [(str(s.before), str(s.after)) for s in e.slips] == [("April 2026", "June 2026")]
+
+    def test_as_of_each_local_day(self) -> None:
+        e = (
+            Event(title="x", when="2026-04")
+            .revise(stated=self.EARLY, when="2026-06")
+            .revise(stated=self.LATE, when="2026-05")
+        )
+        on_20th = e.as_of("2026-04-20")
+        assert on_20th is not None and [str(c.stated) for c in on_20th.claims] == [self.LATE]
+        assert str(on_20th.when) == "May 2026"
+        on_21st = e.as_of("2026-04-21")
+        assert on_21st is not None and str(on_21st.when) == "May 2026"
+        before = e.as_of("2026-04-19")  # nothing said yet: the initial statement
+        assert before is not None and str(before.when) == "April 2026" and not before.claims
+        assert not e.overdue("2026-05-05") and e.overdue("2026-06-01")

@@ -584,3 +584,178 @@ class TestNumericDates:
         assert m.text == f"{a:02d}{sep}{b:02d}{sep}2026"
         assert (m.when.earliest, m.when.latest) == (min(days), max(days))
         assert (" or " in str(m.when)) == (len(days) == 2)
+
+
+class TestSeveralDatesWithTimes:
+    """A time said before "on <day>" is that day's, not the time of the day before it."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was ('1 January 2027, at 23:59', 2027-01-01T23:59) and 31 December without its time
+            (
+                "Set for 1 January 2027, at 23:59 on 31 December 2026 it began.",
+                [
+                    ("1 January 2027", "1 January 2027"),
+                    ("23:59 on 31 December 2026", "2026-12-31T23:59"),
+                ],
+            ),
+            (
+                "on 5 May 2026 at 10:00 and at 11:00 on 6 May 2026",
+                [
+                    ("5 May 2026 at 10:00", "2026-05-05T10:00"),
+                    ("11:00 on 6 May 2026", "2026-05-06T11:00"),
+                ],
+            ),
+            (
+                "It opens 6 May 2026, at 9 a.m. PT on 7 May 2026 the doors close.",
+                [
+                    ("6 May 2026", "6 May 2026"),
+                    ("9 a.m. PT on 7 May 2026", "2026-05-07T09:00-07:00[America/Los_Angeles]"),
+                ],
+            ),
+            (
+                "Launch on 1 January 2027, at 23:59.",  # no day after the time: it is this day's
+                [("1 January 2027, at 23:59", "2027-01-01T23:59")],
+            ),
+        ],
+    )
+    def test_a_time_goes_with_its_own_day(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2026-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestBesideAnUnreadFiscalYear:
+    """A part joined to a fiscal phrase no fiscal year reads ("Q3-Q4 FY2027") is left out;
+    a date that names its own year is a date of its own ("H2 2026 and FY2027")."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("H2 2026 and FY2027 will tell.", [("H2 2026", "H2 2026")]),  # was nothing
+            ("In March 2026 or FY2027.", [("March 2026", "March 2026")]),  # was nothing
+            ("Q3-Q4 FY2027 sales", []),  # Q3 of the fiscal year, unread: not Q3 of 2026
+            ("Q3 or FY2027", []),
+        ],
+    )
+    def test_found(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2026-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestAlternativesReadAsParts:
+    """An alternative `When.parse` refuses whole is found as its parts; a part without its
+    year takes the year the alternative names, as "April or May 2027" does."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was late March 2025 (the reference's year)
+            (
+                "in late March or early April 2026",
+                [("late March", "late March 2026"), ("early April 2026", "early April 2026")],
+            ),
+            (
+                "mid-March or early April 2027 at the latest",
+                [
+                    ("mid-March", "mid-March 2027"),
+                    ("early April 2027 at the latest", "by early April 2027"),
+                ],
+            ),
+            # which December is not guessed (When.parse refuses "Q4 or Q1 2027"): was 2025's
+            ("late December or early January 2027", [("early January 2027", "early January 2027")]),
+        ],
+    )
+    def test_a_part_takes_the_named_year(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2025-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestIsoIntervals:
+    """An ISO 8601 interval written with a slash is one date, as `When.parse` reads it."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was two dates, 6 April and 10 April
+            (
+                "from 2026-04-06/2026-04-10 on",
+                [("2026-04-06/2026-04-10", "6 April 2026 to 10 April 2026")],
+            ),
+            ("in 2026-04/2026-06", [("2026-04/2026-06", "April 2026 to June 2026")]),
+            (
+                "at 2026-04-06T10:00Z/2026-04-07",
+                [("2026-04-06T10:00Z/2026-04-07", "2026-04-06T10:00Z to 7 April 2026")],
+            ),
+            ("in 2025/2026", [("2025/2026", "2025 to 2026")]),  # as before
+            (
+                "2026-04-10/2026-04-06",
+                [("2026-04-10", "10 April 2026"), ("2026-04-06", "6 April 2026")],
+            ),
+        ],
+    )
+    def test_found_whole(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2025-01-01")
+        assert [(f.text, str(f.when)) for f in found] == expected
+
+
+class TestOneOfTwoDays:
+    """ "30 or 31 December 2026" is one of two days (an EDTF one-of set), not the 31st."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # was ("31 December 2026", "31 December 2026"): the 30th dropped
+            ("on 30 or 31 December 2026", [("30 or 31 December 2026", "[2026-12-30,2026-12-31]")]),
+            (
+                "on December 30 or 31, 2026",
+                [("December 30 or 31, 2026", "[2026-12-30,2026-12-31]")],
+            ),
+            ("on 28 or 29 February 2028", [("28 or 29 February 2028", "[2028-02-28,2028-02-29]")]),
+        ],
+    )
+    def test_found(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = find_dates(text, reference="2026-01-01")
+        assert [(f.text, f.when.to_edtf()) for f in found] == expected
+        for f in found:
+            assert When.parse(str(f.when)) == f.when  # said back and read again
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("29 or 30 February 2028", "day must be 1..29 in that month, got 30"),
+            ("31 or 30 December 2026", "write the days in order"),
+        ],
+    )
+    def test_refused(self, text: str, reason: str) -> None:
+        with pytest.raises(WhenParseError, match=reason):
+            When.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # an adverb after a year is no noun it counts: was 2030 and 2035 only
+        ("targets for 2030, 2035 and 2040 respectively", ["2030", "2035", "2040"]),
+        ("now due in 2027 instead", ["2027"]),
+        ("a launch in 2026 too", ["2026"]),
+        ("2000 employees in 2026", ["2026"]),  # a count stays a count
+    ],
+)
+def test_a_year_before_an_adverb_is_a_year(text: str, years: list[str]) -> None:
+    assert [f.text for f in find_dates(text, reference="2026-01-01")] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # was ("2026", "2026"): the year alone, though the text names a week of it
+        ("In week 53 of 2026 the plant shuts.", [("week 53 of 2026", "2026-W53")]),
+        ("due in week 5, 2027", [("week 5, 2027", "2027-W05")]),
+        ("in week 53 of 2025", []),  # 2025 has 52 ISO weeks: no date, and not the year
+        ("week 3 of the season", []),
+    ],
+)
+def test_a_week_of_a_year_is_found_whole(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_dates(text, reference="2026-01-01")
+    assert [(f.text, str(f.when)) for f in found] == expected

@@ -610,6 +610,18 @@ class TestParseInvalid:
             ("10:00", "a time needs a date", None),
             ("2026-04-15T25:00", "hour 25 is out of range 00-23", None),
             ("2026-04-15T10:61", "minute 61 is out of range 00-59", None),
+            # a leap second: Python's clock has none; the second before it is suggested
+            (
+                "2016-12-31T23:59:60Z",
+                "second 60 is a leap second, which timeline does not keep",
+                "2016-12-31T23:59:59Z",
+            ),
+            ("2016-12-31T23:59:60.5+01:00", "leap second", "2016-12-31T23:59:59.5+01:00"),
+            # a part of a year beside a year of unspecified digits: was week 1 of year 1 (0001-W01)
+            ("XXXX-W01", "XXXX leaves the year unknown", None),
+            ("202X-W53", "202X leaves the year unknown", None),  # was 2020-W53
+            ("XXXX-spring", "XXXX leaves the year unknown", None),  # was spring 0001
+            ("202X to June", "202X leaves the year unknown", None),  # was 202X to June 2020
             ("2026-04-15T10", "a time needs minutes", "2026-04-15T10:00"),
             ("2026-04-15T10:00+19:00", "UTC offset +19:00 is out of range", None),
             ("2026-04-15T10:00[Mars/Olympus]", "unknown time zone 'Mars/Olympus'", None),

@@ -24,7 +24,10 @@ From the models, by set arithmetic on explicit days:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -33,10 +36,14 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from timeline import Event, Timeline, When
+from timeline.dates._masks import Runs, mask_readings
 
 LO = dt.date(2015, 1, 1).toordinal()
 HI = dt.date(2035, 12, 31).toordinal()
-BELOW, BEYOND = LO - 1, HI + 1  # an unbounded side reaches these
+# A day of a bounded value outside 2015..2035 (a mask of any year reaches year 1 and
+# 9999) is PAST or FUTURE; an unbounded side reaches further still, BELOW or BEYOND.
+PAST, FUTURE = LO - 1, HI + 1
+BELOW, BEYOND = LO - 2, HI + 2
 UNIVERSE = range(BELOW, BEYOND + 1)
 
 Run = tuple[int, int]  # first and last day (ordinals), inclusive
@@ -154,17 +161,30 @@ MASKS = [
     "202X-12",
     "202X-1X-XX",
 ]
+# Masks of many years, most outside 2015..2035: their runs there are PAST or FUTURE.
+WIDE_MASKS = [
+    "XXXX-XX-15",
+    "XXXX-02-29",
+    "XXXX-12-25",
+    "XXXX-XX-X1",
+    "XXXX-X2",
+    "XXXX-12-XX",
+    "XX2X-01-0X",
+    "1XXX-XX-15",
+    "X0X1",
+    "XXX6-1X",
+]
 
 
 def _fits(mask: str, text: str) -> bool:
     return all(c in ("X", t) for c, t in zip(mask, text, strict=True))
 
 
-def mask_units(mask: str) -> list[Unit]:
+def mask_units(mask: str, years: Iterable[int] = range(2015, 2036)) -> list[Unit]:
     """Every day, month or year (the mask's grain) whose digits the mask allows."""
     parts = mask.count("-")
     out: list[Unit] = []
-    for y in range(2015, 2036):
+    for y in years:
         if parts == 0:
             if _fits(mask, f"{y:04d}"):
                 out.append((12, _first(y, 1), _last(y, 12)))
@@ -194,16 +214,31 @@ def runs_of(ordinals: list[Run]) -> tuple[Run, ...]:
 
 @st.composite
 def masked(draw: st.DrawFn) -> Model:
-    mask = draw(st.sampled_from(MASKS))
+    mask = draw(st.sampled_from(MASKS + WIDE_MASKS))
     mark = draw(st.sampled_from(sorted(MARKS)))
-    found = mask_units(mask)
+    # Years either side of the universe, so what pads into it is counted.
+    found = mask_units(mask, range(2013, 2038))
     plain = runs_of([plain_run(u) for u in found])
     # A run of units padded is the union of its units padded; runs stay readings.
     wide = tuple(
         (pad(first, MARKS[mark])[0], pad(last, MARKS[mark])[1])
         for first, last in _runs_units(found)
     )
-    return Model(mask + mark, plain, wide)
+    years = [y for y in range(1, 10_000) if _fits(mask[:4], f"{y:04d}")]
+    before = ((PAST, PAST),) if years[0] < 2013 else ()
+    after = ((FUTURE, FUTURE),) if years[-1] > 2037 else ()
+    return Model(mask + mark, _clip(before + plain + after), _clip(before + wide + after))
+
+
+def _clip(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """Days outside 2015..2035 as PAST or FUTURE (each run kept: still a reading)."""
+    return tuple((min(max(lo, PAST), FUTURE), min(max(hi, PAST), FUTURE)) for lo, hi in runs)
+
+
+def outside(m: Model) -> bool:
+    """Whether some reading has days outside 2015..2035. Two such values are not
+    compared: days of year 1 and of 2010 are all PAST here, alike."""
+    return any(p in (PAST, FUTURE) for run in (*m.plain, *m.wide) for p in run)
 
 
 def _runs_units(found: list[Unit]) -> list[tuple[Unit, Unit]]:
@@ -422,20 +457,26 @@ def contains(a: Model, b: Model) -> bool:
     return all(days(y) <= days(h) for y in b.wide for h in a.plain)
 
 
-def bounds(runs: tuple[Run, ...]) -> tuple[dt.date | None, dt.date | None]:
+def bounds(runs: tuple[Run, ...]) -> tuple[object, object]:
+    """The first and last day: a date, "past" or "future" outside 2015..2035, or ``None``."""
     every = set().union(*(days(r) for r in runs))
-    lo, hi = min(every), max(every)
-    return (
-        None if lo <= BELOW else dt.date.fromordinal(lo),
-        None if hi >= BEYOND else dt.date.fromordinal(hi),
-    )
+    return _shown(min(every)), _shown(max(every))
 
 
-def as_date(p: object) -> dt.date | None:
+def _shown(day: int) -> object:
+    if day in (BELOW, BEYOND):
+        return None
+    if day in (PAST, FUTURE):
+        return "past" if day == PAST else "future"
+    return dt.date.fromordinal(day)
+
+
+def as_date(p: object) -> object:
+    """A bound as `bounds` gives it."""
     if p is None:
         return None
     assert isinstance(p, dt.date) and not isinstance(p, dt.datetime)
-    return dt.date(p.year, p.month, p.day)
+    return _shown(min(max(p.toordinal(), PAST), FUTURE))
 
 
 def value(m: Model) -> When:
@@ -545,6 +586,7 @@ def test_bounds_are_the_first_and_last_possible_day(m: Model) -> None:
 @_SETTINGS
 @given(models(), models())
 def test_relations_are_the_enumerated_days(a: Model, b: Model) -> None:
+    assume(not (outside(a) and outside(b)))
     wa, wb = value(a), value(b)
     shown = f"{a.text} | {b.text}"
     assert wa.overlaps(wb) is overlaps(a, b), shown
@@ -557,6 +599,7 @@ def test_relations_are_the_enumerated_days(a: Model, b: Model) -> None:
 @_SETTINGS
 @given(models(), models())
 def test_trichotomy_and_order(a: Model, b: Model) -> None:
+    assume(not (outside(a) and outside(b)))
     wa, wb = value(a), value(b)
     held = [wa.definitely_before(wb), wb.definitely_before(wa), wa.overlaps(wb)]
     if several(a) or several(b):  # one reading before, another after: none of the three
@@ -575,6 +618,8 @@ def test_trichotomy_and_order(a: Model, b: Model) -> None:
 def test_window_queries_are_the_relations(events: list[Model], window: Model) -> None:
     w = value(window)
     assume(w.upper != "unknown")  # a window needs its end (QueryError, tested elsewhere)
+    assume(not outside(window) or not any(outside(m) for m in events))
+    assume(sum(outside(m) for m in events) <= 1)
     tl = Timeline([Event(id=f"e{i}", title=m.text, when=m.text) for i, m in enumerate(events)])
     by_id = {f"e{i}": m for i, m in enumerate(events)}
     overlapping = {e.id for e in tl.overlapping(w)} if not w.is_undated else set()
@@ -658,7 +703,7 @@ def test_upcoming_and_overdue_are_the_enumerated_days(
     assert event.overdue(as_of) is (max(wide) < day), m.text
     lo, hi = bounds(m.plain if m.reach is None else (m.reach,))
     position = lo if lo is not None else hi
-    due = position is not None and position.toordinal() <= stop
+    due = position == "past" or (isinstance(position, dt.date) and position.toordinal() <= stop)
     meets_window = bool(wide & set(range(day, stop + 1)))
     assert event.upcoming(as_of, within) is (meets_window and due), m.text
 
@@ -672,3 +717,182 @@ def test_an_interval_from_a_set_holds_from_its_last_possible_start() -> None:
     tl = Timeline([Event(id="may", title="x", when="2026-05-10")])
     assert len(tl.included("April or June 2026", "2026-12")) == 0
     assert len(tl.included("2026-04", "2026-12")) == 1
+
+
+# -- the runs of a mask of many years, made near a day rather than all at once --------------
+
+YEAR_MASKS = ["1X2X", "2X0X", "X5X5", "XX04", "X900", "19XX", "XX96"]
+MONTH_MASKS = ["XX", "X2", "1X", "0X", "02", "12", "01", "X1"]
+DAY_MASKS = ["", "15", "X1", "3X", "29", "2X", "31", "01", "X9"]
+
+
+@st.composite
+def many_years(draw: st.DrawFn) -> tuple[When, tuple[Run, ...], tuple[Run, ...]]:
+    """A mask of many years (never year 1 or 9999) with its plain and padded runs,
+    enumerated day by day over the years it allows."""
+    y, mo, d = (draw(st.sampled_from(parts)) for parts in (YEAR_MASKS, MONTH_MASKS, DAY_MASKS))
+    mask = f"{y}-{mo}" + (f"-{d}" if d else "")
+    mark = draw(st.sampled_from(sorted(MARKS)))
+    try:
+        w = When.parse(mask + mark)
+    except ValueError:  # allows no day ("XX04-02-3X")
+        assume(False)
+    years = [k for k in range(1, 10_000) if _fits(y, f"{k:04d}")]
+    found = mask_units(mask, years)
+    plain = runs_of([plain_run(u) for u in found])
+    wide = tuple(
+        (pad(first, MARKS[mark])[0], pad(last, MARKS[mark])[1])
+        for first, last in _runs_units(found)
+    )
+    return w, plain, wide
+
+
+def _ordinals(spans: object) -> list[Run]:
+    return [(lo.toordinal(), hi.toordinal()) for lo, hi in spans]  # type: ignore[attr-defined]
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(25), deadline=None)
+@given(many_years(), st.integers(dt.date(1000, 1, 1).toordinal(), dt.date(9990, 1, 1).toordinal()))
+def test_the_runs_near_a_day_are_the_enumerated_runs(
+    drawn: tuple[When, tuple[Run, ...], tuple[Run, ...]], day: int
+) -> None:
+    w, plain, wide = drawn
+    runs = mask_readings(w)
+    if len(plain) < 2:  # one run: read by its hull
+        assert runs is None
+        return
+    assert runs is not None and mask_readings(w, plain=True) is not None
+    holders = mask_readings(w, plain=True)
+    assert holders is not None
+    assert _ordinals(runs) == list(wide), w
+    assert _ordinals(holders) == list(plain), w
+    assert _ordinals([runs.hull()]) == [(wide[0][0], wide[-1][1])]
+    near = [r for r in wide if r[1] >= day][:3]
+    assert _ordinals(itertools.islice(runs.near(day), 3)) == near, (w, day)
+    starting = [r for r in plain if r[0] <= day]
+    last = holders.last_starting_by(day)
+    assert (None if last is None else _ordinals([last])[0]) == (starting[-1] if starting else None)
+    ending = [r for r in plain if r[1] >= day]
+    first = holders.first_ending_from(day)
+    assert (None if first is None else _ordinals([first])[0]) == (ending[0] if ending else None)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(25), deadline=None)
+@given(many_years(), many_years())
+def test_masks_of_many_years_meet_where_their_enumerated_runs_do(
+    a: tuple[When, tuple[Run, ...], tuple[Run, ...]],
+    b: tuple[When, tuple[Run, ...], tuple[Run, ...]],
+) -> None:
+    (wa, _, wide_a), (wb, _, wide_b) = a, b
+    theirs = sorted(wide_b)
+    meet = False
+    for lo, hi in wide_a:  # brute force, with bisect only to keep it quick
+        k = bisect.bisect_left([r[1] for r in theirs], lo)
+        meet = meet or any(r[0] <= hi for r in theirs[k : k + 400] if r[1] >= lo)
+    assert wa.overlaps(wb) is meet, (wa, wb)
+    assert wb.overlaps(wa) is meet, (wa, wb)
+    before = wide_a[-1][1] < wide_b[0][0]
+    assert wa.definitely_before(wb) is before, (wa, wb)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("XXXX-XX-15", "0001-01-15", "9999-12-15"),
+        ("XXXX-XX-15~", "0001-01-14", "9999-12-16"),  # a day either side, in the calendar
+        ("XXXX-XX-01~", "0001-01-01", "9999-12-02"),  # not before year 1
+        ("XXXX-XX-31%", "0001-01-29", "9999-12-31"),
+        ("XXXX-12~", "0001-11-01", "9999-12-31"),
+        ("XXXX-02-29", "0004-02-29", "9996-02-29"),
+        ("XXXX-X1?", "0001-01-01", "9999-12-31"),  # January and November, a month either side
+    ],
+)
+def test_the_runs_of_any_year_reach_the_calendars_ends(
+    text: str, earliest: str, latest: str
+) -> None:
+    runs = mask_readings(When.parse(text))
+    assert runs is not None
+    assert [p.isoformat() for p in runs.hull()] == [earliest, latest]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        ("XXXX-XX-15", "XXXX-XX-16", False),  # the 15th is never the 16th
+        ("XXXX-XX-15~", "XXXX-XX-16", True),
+        ("XXXX-02-29", "XXXX-XX-29", True),
+        ("XXXX-02-29", "XXXX-03-01", False),
+        ("XXXX-02-29~", "XXXX-03-01", True),
+        ("XXX1-02-2X", "XXXX-02-29", False),  # no year ending in 1 is a leap year
+        ("XXXX-12-31", "XXXX-01-01", False),
+        ("XXXX-12-31~", "XXXX-01-01", True),  # across the year's end
+        ("XXX1-12-31~", "XXX3-01-01", False),  # years 1 and 3 are not next to each other
+        ("XXX1-12-31~", "XXX2-01-01", True),
+        ("9999-XX-15", "XXXX-12-16", False),
+        ("9999-XX-15~", "XXXX-12-16", True),
+        ("XXXX-X2", "XXXX-1X", True),  # December
+        ("XXXX-02", "XXXX-1X", False),
+        ("XXXX-02~", "XXXX-1X", False),  # January to March; October to December
+        ("XXXX-02%", "XXXX-1X", True),  # December to April
+        ("XXXX-02?", "XXXX-04", False),
+        ("XXXX-02%", "XXXX-04", True),
+    ],
+)
+def test_masks_of_any_year_overlap_only_where_they_can_fall(a: str, b: str, overlap: bool) -> None:
+    wa, wb = When.parse(a), When.parse(b)
+    assert wa.overlaps(wb) is overlap
+    assert wb.overlaps(wa) is overlap
+
+
+def test_a_timeline_of_masks_of_any_year_reads_only_the_runs_near_the_window() -> None:
+    # 28 masks of any year: building every run of each took seconds (~120,000 runs each)
+    tl = Timeline([Event(id=f"d{d}", title="x", when=f"XXXX-XX-{d:02d}") for d in range(1, 29)])
+    calls = 0
+    real = Runs._raw
+
+    def counted(self: Runs, k: int) -> Iterator[tuple[int, int]]:
+        nonlocal calls
+        for run in real(self, k):
+            calls += 1
+            yield run
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Runs, "_raw", counted)
+        found = [e.id for e in tl.overlapping("2026-04-15", "2026-04-16")]
+        assert found == ["d15", "d16"]
+        assert [e.id for e in tl.included("2026")] == []
+        assert len(tl.before("2026")) == 0 and len(tl.start_after("2026")) == 0
+        assert [e.id for e in tl.on("2026-04-20")] == ["d20"]
+    assert calls < 28 * 2_000, calls  # runs of a few years each, not of 9,999
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap", "held"),
+    [
+        ("[XXXX-XX-15,2027]", "2026-04-15", True, False),
+        ("[XXXX-XX-15,2027]", "2026-04-16", False, False),
+        ("{XXXX-XX-15,2027}", "2027-04-16", True, True),  # 2027 holds it
+        ("[XXXX-XX-15,XXXX-XX-16]", "2026-04-17", False, False),
+    ],
+)
+def test_a_set_with_a_mask_of_any_year_reads_the_runs_near_the_other_side(
+    a: str, b: str, overlap: bool, held: bool
+) -> None:
+    calls = 0
+    real = Runs._raw
+
+    def counted(self: Runs, k: int) -> Iterator[tuple[int, int]]:
+        nonlocal calls
+        for run in real(self, k):
+            calls += 1
+            yield run
+
+    wa, wb = When.parse(a), When.parse(b)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Runs, "_raw", counted)
+        assert wa.overlaps(wb) is overlap and wb.overlaps(wa) is overlap
+        assert wa.contains(wb) is held
+        assert not wa.definitely_before(wb) and not wb.definitely_before(wa)
+    assert calls < 5_000, calls  # was every run of the mask: ~120,000

@@ -134,7 +134,16 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
         type="arrow",
         null_handling="special",
     )
-    create("when_could_runs", when_could_runs, ["VARCHAR"], _RUN, type="arrow")
+    # NULL for a date of one reading ('[2026-01-01]'): DuckDB refuses NULL from a function
+    # registered without special null handling.
+    create(
+        "when_could_runs",
+        when_could_runs,
+        ["VARCHAR"],
+        _RUN,
+        type="arrow",
+        null_handling="special",
+    )
 
 
 def _lambda(param: str, body: str) -> str:

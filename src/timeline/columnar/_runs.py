@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, cast
 from timeline.columnar._deps import require
 from timeline.columnar._table import could_days
 from timeline.dates._bounds import Point, Span
+from timeline.dates._masks import several
 from timeline.dates._relations import _readings
 from timeline.dates._when import When
 from timeline.model._event import Event
@@ -111,9 +112,9 @@ def date_runs(when: When) -> tuple[DayRun, ...] | None:
     if when.form is None and when.unspecified is None:
         return None
     readings = _readings(when)
-    if len(readings) < 2:
+    if not several(readings):
         return None
-    runs = _merged(readings)
+    runs = _merged(tuple(readings))  # every run, each made once: a column holds them all
     if len(runs) == 1 and runs[0] == could_days(*when.fuzzy_bounds()):
         return None
     return tuple(_coarsened(runs, RUNS_LIMIT))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import numbers
+from collections.abc import Iterable
 from typing import TypeAlias
 
 from pendulum import Date, DateTime
@@ -316,7 +317,7 @@ def inside(container: Span, other: Span) -> bool:
     return _hi_us(o_hi, west if o_float and not c_float else 0) <= _key(c_hi) + _grain_us(c_hi)
 
 
-def holds(holders: tuple[Span, ...], readings: tuple[Span, ...], *, every: bool) -> bool:
+def holds(holders: Iterable[Span], readings: Iterable[Span], *, every: bool) -> bool:
     """Whether each reading lies inside every holder (``every``: a one-of container) or
     some holder (an all-of container), under `inside`'s rule.
 

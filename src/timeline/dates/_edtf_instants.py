@@ -25,8 +25,12 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
         raise Fail(f"hour {m['hh']} is out of range 00-23")
     if minute > 59:
         raise Fail(f"minute {m['mi']} is out of range 00-59")
+    if second == 60:  # a leap second: Python's clock has none, so the second before it
+        said = m.string
+        before = said[: m.start("ss")] + "59" + said[m.end("ss") :]
+        raise Fail("second 60 is a leap second, which timeline does not keep", before)
     if second > 59:
-        raise Fail(f"second {m['ss']} is out of range 00-59 (leap seconds are not supported)")
+        raise Fail(f"second {m['ss']} is out of range 00-59")
     frac = (m["frac"] or "")[:6]  # finer than a microsecond: truncated, as Python does
     micro = int(frac.ljust(6, "0")) if frac else 0
     tz, zone = m["tz"], m["zone"]

@@ -54,10 +54,12 @@ import attrs
 from timeline._errors import WhenError, WhenParseError
 from timeline.dates._find_patterns import (
     ALT_WORD,
+    ALTERNATIVES,
     ANNOUNCED_ON,
     CANDIDATE,
     COUNTING,
     FUNCTION_WORDS,
+    ISO_START,
     JOIN,
     MAGNITUDE,
     MAY_WORDS,
@@ -139,14 +141,23 @@ def find_dates(
                 found.append(joined)
                 i += 2
                 continue
-            if spans[i + 1].fiscal and scan.joined(spans[i], spans[i + 1]):
+            if (
+                spans[i + 1].fiscal
+                and scan.joined(spans[i], spans[i + 1])
+                and not scan.names_its_year(spans[i])
+            ):
                 i += 2  # "Q3-Q4 FY2027" without a fiscal year: not "Q3" of the calendar
                 continue
+            if scan.alternatives(spans[i], spans[i + 1]):
+                spans[i : i + 2] = scan.in_named_year(spans[i : i + 2])
         match = spans[i].match
         if match is not None:
             found.append(match)
         i += 1
     return [m for k, m in enumerate(found) if not scan.announced_later(m, found[k + 1 : k + 2])]
+
+
+_TWO_DIGITS = re.compile(r"\d\d")
 
 
 def _lower(text: str) -> str:
@@ -225,15 +236,17 @@ class _Scan:
         self.prefer = prefer
         self.fiscal = fiscal
 
-    def read(self, start: int, end: int, said: str | None = None) -> DateMatch | None:
+    def read(
+        self, start: int, end: int, said: str | None = None, *, reference: _dt.date | None = None
+    ) -> DateMatch | None:
         """``text[start:end]`` as `When.parse` reads it (or ``said``, its rewording), or
-        ``None``."""
+        ``None``; ``reference``: a day of the year a part of an alternative is in."""
         words = self.text[start:end]
         try:
             when = parse(
                 words if said is None else said,
-                reference=self.reference,
-                prefer=self.prefer,
+                reference=self.reference if reference is None else reference,
+                prefer=self.prefer if reference is None else "current",
                 fiscal_year_start=self.fiscal.start,
                 fiscal_year_named_by=self.fiscal.named_by,
             )
@@ -298,9 +311,33 @@ class _Scan:
 
     def _parts(self, m: re.Match[str]) -> list[_Span]:
         """The dates inside a match, found without alternatives ("1H or 2H 2026": "2H 2026")."""
-        out: list[_Span] = []
-        for part in PLAIN.finditer(self.low, m.start(), m.end()):
-            out += self.candidate(part)
+        return self.in_named_year(
+            [
+                span
+                for part in PLAIN.finditer(self.low, m.start(), m.end())
+                for span in self.candidate(part)
+            ]
+        )
+
+    def in_named_year(self, spans: list[_Span]) -> list[_Span]:
+        """Alternatives ``spans`` (joined by "or", "and" or commas) with each part that has
+        no year read in the year the last one names, as `When.parse` reads "April or May
+        2027": "late March or early April 2026" is late March 2026, whatever the reference."""
+        named = next((p.match for p in reversed(spans) if self.names_its_year(p)), None)
+        day = None if named is None else (named.when.earliest or named.when.latest)
+        if day is None or isinstance(day, _dt.datetime):
+            return spans
+        out = list(spans)
+        assert named is not None
+        for k, part in enumerate(out):
+            if part.match is not None and not self.names_its_year(part):
+                read = self.read(part.start, part.end, reference=day)
+                if read is not None and named.when.definitely_before(read.when):
+                    # "late December or early January 2027": which December is not
+                    # guessed, as `When.parse` refuses "Q4 or Q1 2027"
+                    out[k] = _Span(part.start, part.end, None)
+                elif read is not None:
+                    out[k] = _Span(read.start, read.end, read)
         return out
 
     def _capitals(self, start: int, end: int) -> bool:
@@ -361,6 +398,20 @@ class _Scan:
             return word[:1].isupper() and len(word.rstrip(".")) >= 4
         return m["q"] is None or text[m.start("q")] == "Q"
 
+    def names_its_year(self, span: _Span) -> bool:
+        """Whether a found span reads without the reference ("H2 2026", not "Q3")."""
+        if span.match is None or _TWO_DIGITS.search(span.match.text) is None:
+            return False  # a year takes two digits at least: "Q3", "late March" name none
+        try:
+            parse(span.match.text)
+        except WhenParseError:
+            return False
+        return True
+
+    def alternatives(self, first: _Span, second: _Span) -> bool:
+        """Whether only "or" or "and" stand between two spans."""
+        return ALTERNATIVES.fullmatch(self.low, first.end, second.start) is not None
+
     def joined(self, first: _Span, second: _Span) -> bool:
         """Whether only "to", a dash, "or" or "and" stand between two spans."""
         return JOIN.fullmatch(self.low, first.end, second.start) is not None
@@ -369,6 +420,8 @@ class _Scan:
         """Two neighbouring dates joined by "to", a dash, "or", or "and" (after "between")."""
         start = first.start
         gap = self.low[first.end : second.start]
+        if gap == "/" and all(ISO_START.match(self.low, p.start) for p in (first, second)):
+            return self.read(start, second.end)  # an ISO 8601 interval: "2026-04/2026-06"
         if not JOIN.fullmatch(gap):
             return None
         if "and" in gap:

@@ -14,11 +14,13 @@ from timeline.dates._parse_context import COUNT
 from timeline.dates._parse_time import CLOCK, ZONE_WORD
 
 __all__ = [
+    "ALTERNATIVES",
     "ALT_WORD",
     "ANNOUNCED_ON",
     "CANDIDATE",
     "COUNTING",
     "FUNCTION_WORDS",
+    "ISO_START",
     "JOIN",
     "MAGNITUDE",
     "MAY_WORDS",
@@ -60,7 +62,10 @@ _WITHIN = (
     r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
 )
 _TPRE = rf"(?:{CLOCK}(?:\s*\(?{ZONE_WORD}\)?)?,?\s+(?:on\s+)?)?"
-_TSUF = rf"(?:,?\s+(?:at\s+|from\s+)?{CLOCK}(?:\s*,?\s*\(?{ZONE_WORD}\)?)?)?"
+# A time said after a day is its time, unless "on <day>" follows: "1 January, at 23:59 on 31
+# December" gives 23:59 to 31 December.
+_TZONE = rf"(?:\s*,?\s*\(?{ZONE_WORD}\)?)"
+_TSUF = rf"(?:,?\s+(?:at\s+|from\s+)?{CLOCK}{_TZONE}?(?!{_TZONE}?\s+on\s))?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _FISCAL = r"(?:fy|fiscal(?:\s+year)?)\s?'?(?:\d{4}(?:[-/]\d{2}(?!\d))?|\d{2})(?!\d)e?"
 # A quarter or half of a fiscal year, spelt as `When.parse` reads it: "Q3", "3Q", "third quarter".
@@ -126,13 +131,15 @@ _CORE = (
     rf"|{NUMERIC}"  # "25/04/2026", "12/2026": read as far as they are sure
     r"|\d{4}-\d{2}(?![\d-])"
     # day ranges before single days: "24-27 March 2026" is not "27 March 2026"
-    rf"|{_DAY}\s*(?:-|to)\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_MONTH}\s+{_DAY}\s*(?:-|to)\s*{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}(?:\s*(?:-|to)\s*|\s+or\s+){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s+{_DAY}(?:\s*(?:-|to)\s*|\s+or\s+){_DAY}(?:,?\s+{_YEAR})?"
     # a day, maybe with its time: "9 a.m. PT on April 7, 2026", "April 7, 2026 at 4:30 p.m. ET"
     rf"|{_TPRE}(?:{_WEEKDAY})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_TSUF}"
     rf"|{_TPRE}(?:{_WEEKDAY})?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_TSUF}"
     rf"|(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<my>{_YEAR})|(?P<mrel>{_REL_YEAR})))?"
     rf"|(?P<q>q[1-4])(?:,?[\s-]+(?:of\s+)?{_THE_YEAR})?|{_YEAR}[\s-]?q[1-4]"
+    # an ISO week of a year: "week 53 of 2026", "week 5, 2027" (not the year alone)
+    rf"|week\s+\d{{1,2}}(?!\d),?\s+(?:of\s+)?{_YEAR}"
     # "the first week of April": its days 1-7
     rf"|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
     rf"{_MONTH}(?:,?\s+{_YEAR})?"
@@ -170,6 +177,10 @@ CANDIDATE = re.compile(rf"(?<![\w$€£¥#])(?:{_UNDATED}|{_PRE}{_ALT}{_MOD}{_CO
 PLAIN = re.compile(
     rf"(?<![\w$€£¥#])(?:{_UNDATED}|{_PRE}(?P<alt>(?!))?{_MOD}{_CORE}{_SUF})(?![\w%])"
 )
+# The start of an ISO 8601 date ("2026-04", "2026-04-06T10:00Z"): two such joined by a slash
+# are an interval.
+ISO_START = re.compile(r"\d{4}-\d{2}")
+ALTERNATIVES = re.compile(r"\s+(?:and|or)\s+")
 JOIN = re.compile(r"\s*(?:-|to|through|until|till)\s*|\s+(?:and|or)\s+")
 # What may stand between "to be announced" and the date it is announced on.
 ANNOUNCED_ON = re.compile(r"\s+(?:(?:on|in|at|for|around|during|sometime|from|until|till)\s+)?")
@@ -186,7 +197,9 @@ FUNCTION_WORDS = _words(
     "was will would could should may might has had have are were be been if so because then "
     "onwards onward versus vs than from into since amid despite citing following during due via "
     # pronouns count nothing: "between now and 2030 it will invest"
-    "it its they we he she i you there their our"
+    "it its they we he she i you there their our "
+    # nor adverbs: "2030, 2035 and 2040 respectively"
+    "respectively instead too already either"
 )
 MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"

@@ -132,6 +132,20 @@ def _day_range(m: re.Match[str], ctx: Context) -> Value:
     return _month_value(m, ctx, build)
 
 
+def _day_or_day(m: re.Match[str], ctx: Context) -> Value:
+    """ "30 or 31 December 2026", "December 30 or 31, 2026": one of the two days (an EDTF
+    one-of set), never the days between."""
+    first, last = int(m["d"]), int(m["d2"])
+    if first >= last:
+        raise Fail(f"day {last} is listed after day {first}; write the days in order")
+
+    def build(y: int, month: int) -> When:
+        a, b = When.day(y, month, first), When.day(y, month, last)  # checked: Feb 30 fails
+        return When.parse(f"[{a.to_edtf()},{b.to_edtf()}]")
+
+    return _month_value(m, ctx, build)
+
+
 def _quarter_or_half(kind: str) -> Callable[[re.Match[str], Context], Value]:
     build = When.quarter if kind == "q" else When.half
 
@@ -436,6 +450,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(_WEEKDAY + _MON + r" (?:the )?" + _DAY + r"(?:,? " + _YR + r")?"), _day_value),
     (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON + r"[ -]" + _DAY), _day_value),
     (_c(_DAY + _TO + _DAY2 + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_range),
+    (_c(_DAY + r" or " + _DAY2 + r" (?:of )?" + _MON + r"(?:,? " + _YR + ")?"), _day_or_day),
+    (_c(_MON + r" " + _DAY + r" or " + _DAY2 + r"(?:,? " + _YR + ")?"), _day_or_day),
     (_c(_MON + r" " + _DAY + _TO + _DAY2 + r"(?:,? " + _YR + ")?"), _day_range),
     (_c(r"(?P<y>\d{4})(?:,? |-)" + _MON), lambda m, ctx: _month_value(m, ctx, When.month)),
     (_c(r"q(?P<n>\d+)(?:(?:,? |-|/| of )" + _YR + r")?(?P<o>)"), _quarter_or_half("q")),

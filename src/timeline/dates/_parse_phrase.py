@@ -351,6 +351,7 @@ def _part_of_year(left: str, right: str, ctx: Context) -> When | None:
             and year.precision is Precision.YEAR
             and not (year.is_interval or year.approximate or year.uncertain)
             and year.relation is Relation.ON
+            and year.unspecified is None  # "XXXX-W01" is no week of year 1
         ):
             return build_in(part, _year_of(year))
     return None
@@ -440,6 +441,13 @@ def _label(end: When | str, text: str) -> str:
 
 
 def _year_of(w: When) -> int:
+    """The year a date without one takes from the other end: refused when that end's
+    year has unspecified digits ("XXXX-W01", "April to June 202X"), not its first year."""
+    if w.unspecified is not None and "X" in w.unspecified[:4]:
+        raise Fail(
+            f"{w.unspecified} leaves the year unknown, so the date beside it without a year "
+            "cannot take one from it; give that date its own year"
+        )
     point = w.start or w.end
     assert point is not None
     return point.year

@@ -92,7 +92,8 @@ _TWO_MEANINGS = {
 
 _ZONE_NAMES = sorted(["utc", "gmt", *_REGIONS, *_LABELS, *_TWO_MEANINGS], key=len, reverse=True)
 CLOCK = (
-    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?[ap]\.?\s?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d(?![:\d])"
+    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?[ap]\.?\s?m\b\.?(?!\.)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![:\d])(?!\s?[ap]\.?\s?m\b)"
     r"|noon|midday)"
 )
 """A clock time in lower-cased text, for `find_dates` (no "midnight": it is refused)."""

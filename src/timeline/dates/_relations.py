@@ -28,7 +28,14 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from timeline.dates._bounds import Span, ends_before, holds, runs_backwards
-from timeline.dates._masks import mask_readings, meets_any
+from timeline.dates._masks import (
+    Readings,
+    Runs,
+    every_reading,
+    joined,
+    mask_readings,
+    meets_any,
+)
 from timeline.dates._precision import Relation
 
 if TYPE_CHECKING:
@@ -49,7 +56,7 @@ def _set_kind(w: When) -> str | None:
     return form[0]
 
 
-def _readings(w: When) -> tuple[Span, ...]:
+def _readings(w: When) -> Readings:
     """The value's readings at their widest: each member's for a set, each run of days
     its unspecified digits allow (``2026-XX-15``: the 15th of each month), else its own.
 
@@ -63,10 +70,10 @@ def _readings(w: When) -> tuple[Span, ...]:
     from timeline.dates._edtf_level2 import set_members
 
     assert w.form is not None
-    return tuple(r for m in set_members(w.form) for r in _readings(m))
+    return joined([_readings(m) for m in set_members(w.form)])
 
 
-def _holders(w: When) -> tuple[Span, ...]:
+def _holders(w: When) -> Readings:
     """The value as a container, at its narrowest: each member's plain bounds for a set
     (each run of a member's unspecified digits), each run of its own digits, an interval
     from the latest start to the earliest end its ends allow (`span_holders`), else itself.
@@ -88,8 +95,13 @@ def _holders(w: When) -> tuple[Span, ...]:
 
     assert w.form is not None
     if w.form[0] == "{":  # all of: a member holds only what each of its own readings holds
-        return tuple(h for m in set_members(w.form) if len(hs := _holders(m)) == 1 for h in hs)
-    return tuple(h for m in set_members(w.form) for h in _holders(m))
+        return tuple(
+            h
+            for m in set_members(w.form)
+            if isinstance(hs := _holders(m), tuple) and len(hs) == 1
+            for h in hs
+        )
+    return joined([_holders(m) for m in set_members(w.form)])
 
 
 def span_holders(lower: When | None, upper: When | None) -> tuple[Span, ...]:
@@ -107,6 +119,8 @@ def span_holders(lower: When | None, upper: When | None) -> tuple[Span, ...]:
     """
     los = ((None, None),) if lower is None else _holders(lower)
     his = ((None, None),) if upper is None else _holders(upper)
+    if isinstance(los, Runs) or isinstance(his, Runs):  # a mask's runs: calendar days
+        return _mask_holders(los, his)
     if any(isinstance(p, _dt.datetime) for spans in (los, his) for span in spans for p in span):
         # An instant and a day: each pair is read in its own frame (few: no digits in a time)
         return tuple(
@@ -136,6 +150,57 @@ def span_holders(lower: When | None, upper: When | None) -> tuple[Span, ...]:
     return ((start, stop),)
 
 
+def _mask_holders(los: Readings, his: Readings) -> tuple[Span, ...]:
+    """`span_holders` where an end is a mask's runs (calendar days, every one bounded):
+    the latest start not after the last end, to the earliest end not before the first
+    start, each found near that day rather than among every run."""
+    last = _last_end(his)
+    first = _first_start(los)
+    if isinstance(los, Runs):
+        found = los.last_starting_by(_dt.date.max.toordinal() if last is None else last.toordinal())
+        start = None if found is None else found[0]
+    else:
+        starts = _all_bounded([lo for lo, _ in los])
+        if starts is not None and last is not None:
+            starts = [lo for lo in starts if lo <= last]
+        start = None if starts is None or not starts else max(starts)
+        if starts is not None and not starts:
+            return ()
+    if isinstance(los, Runs) and start is None:
+        return ()
+    if isinstance(his, Runs):
+        after = his.first_ending_from(1 if first is None else first.toordinal())
+        if after is None:
+            return ()
+        stop = after[1]
+    else:
+        stops = _all_bounded([hi for _, hi in his])
+        if stops is not None and first is not None:
+            stops = [hi for hi in stops if hi >= first]
+        if stops is not None and not stops:
+            return ()
+        stop = None if stops is None else min(stops)
+    if start is not None and stop is not None and start > stop:
+        return ()
+    return ((start, stop),)
+
+
+def _first_start(spans: Readings) -> _dt.date | None:
+    """The earliest start of ``spans``; ``None`` when one is unbounded."""
+    if isinstance(spans, Runs):
+        return spans.hull()[0]
+    starts = _all_bounded([lo for lo, _ in spans])
+    return min(starts) if starts else None
+
+
+def _last_end(spans: Readings) -> _dt.date | None:
+    """The latest end of ``spans``; ``None`` when one is unbounded."""
+    if isinstance(spans, Runs):
+        return spans.hull()[1]
+    stops = _all_bounded([hi for _, hi in spans])
+    return max(stops) if stops else None
+
+
 def _all_bounded(points: list[_dt.date | None]) -> list[_dt.date] | None:
     """The points, or ``None`` when one is unbounded (that side is then unbounded)."""
     bounded = [p for p in points if p is not None]
@@ -148,8 +213,8 @@ def read_before(a: When, b: When) -> bool:
     >>> read_before(When.parse("[2026-03,2026-04]"), When.month(2026, 5))
     True
     """
-    theirs = _readings(b)
-    return all(ends_before(x, y) for x in _readings(a) for y in theirs)
+    theirs = every_reading(_readings(b))
+    return all(ends_before(x, y) for x in every_reading(_readings(a)) for y in theirs)
 
 
 def read_overlaps(a: When, b: When) -> bool:
@@ -178,4 +243,5 @@ def read_contains(w: When, o: When) -> bool:
     every = _set_kind(w) != "{"
     if every and o.form is None:  # inside each holder: the hull of o's runs is (a span is convex)
         return holds(holders, (o.fuzzy_bounds(),), every=True)
-    return holds(holders, _readings(o), every=every)
+    readings = _readings(o)
+    return holds(holders, every_reading(readings) if every else readings, every=every)

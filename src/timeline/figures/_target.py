@@ -271,7 +271,7 @@ class Target:
         if self.reached(observation.value):
             return True
         since, until = _span(self._origin().when)[0], _span(observation.when)[1]
-        if since is not None and until is not None and _key(until) <= _key(since):
+        if since is not None and until is not None and _cmp(until, since) <= 0:
             # Surely before: instants in UTC, a day against an instant by its local date.
             if _cmp(until, since) < 0:
                 raise TargetError(

@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from timeline.dates._bounds import Point, Span, _cmp
+from timeline.dates._bounds import Point, _cmp
 from timeline.dates._days import DayLike, coerce_when, to_day
 from timeline.dates._duration import Within, within_days
 from timeline.dates._fiscal import Fiscal
+from timeline.dates._masks import Readings
 from timeline.dates._relations import _readings
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
@@ -288,7 +290,7 @@ class Event:
         return (lo, hi)
 
     @property
-    def _readings(self) -> tuple[Span, ...]:
+    def _readings(self) -> Readings:
         """Each way it could fall, at its widest: `fuzzy_window`, or, for a date that is an
         EDTF set with no end standing, each member's fuzzy bounds ("April or June 2026" is
         April or June, never May), or each run of days its unspecified digits allow
@@ -400,9 +402,21 @@ class Event:
         keep = len(claims)  # claims are kept in stated order: drop those said after the day
         while keep and claims[keep - 1].day > cutoff:
             keep -= 1
-        if keep == len(claims) and figures is self.observations and target is self.target:
+        known = claims[:keep]
+        if keep > 1 and not self._days_in_order:
+            # Instants said in UTC order on local days that run the other way: each
+            # counts from its own day.
+            known = tuple(c for c in known if c.day <= cutoff)
+        if len(known) == len(claims) and figures is self.observations and target is self.target:
             return self  # everything said about it was said by then
-        return self._with_claims(claims[:keep], figures, target)
+        return self._with_claims(known, figures, target)
+
+    @functools.cached_property
+    def _days_in_order(self) -> bool:
+        """Whether the claims' days never go back (they do only where instants said in
+        UTC order fall on local days that run the other way)."""
+        days = [c.day for c in self.claims]
+        return all(a <= b for a, b in itertools.pairwise(days))
 
     def _with_claims(
         self,

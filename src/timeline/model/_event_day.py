@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Point, _key, ends_before, meets
+from timeline.dates._bounds import Point, _key, ends_before
 from timeline.dates._days import to_day
+from timeline.dates._masks import every_reading, meets_any, several
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
@@ -38,7 +39,7 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
         return False
     if event.when.form is None:  # the common case: one reading
         return ends_before(event.fuzzy_window, (day, day))
-    return all(ends_before(r, (day, day)) for r in event._readings)
+    return all(ends_before(r, (day, day)) for r in every_reading(event._readings))
 
 
 def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
@@ -51,10 +52,10 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     if not event.status.is_open:
         return False
     readings = event._readings
-    if len(readings) > 1:  # a set date: some member must meet the days ahead
-        if not any(meets(r, (start, stop)) for r in readings):
+    if several(readings):  # a set date: some member must meet the days ahead
+        if not meets_any(readings, ((start, stop),)):
             return False
-    elif ends_before(readings[0], (start, start)):
+    elif ends_before(every_reading(readings)[0], (start, start)):
         return False
     lo, hi = event.window  # the sort position: earliest, or latest for a deadline
     position = lo if lo is not None else hi
@@ -68,11 +69,16 @@ def days_late(first: When, actual: When) -> int:
     0 when ``actual`` can fall inside ``first``, negative when surely early: the
     smallest delay the dates allow. A qualified date could fall where its fuzzy
     bounds reach, as `Event.overdue` reads it: "c. April 2026" done on 15 May is
-    on time, as it was not overdue that day.
+    on time, as it was not overdue that day. A happening is judged on its day as
+    `Event.overdue` judges that day: late by the days the promise had been overdue
+    (a plain day has no zone, so it starts at UTC+14 and ends at UTC-12; an instant
+    falls on its own local day); two instants compare in UTC.
 
     >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
     10
     >>> days_late(When.parse("c. April 2026"), When.parse("2026-05-10"))
+    0
+    >>> days_late(When.parse("2026-04-20T12:00Z"), When.parse("2026-04-21"))  # at UTC+14
     0
     """
     first_lo, first_hi = _widest(first)
@@ -82,23 +88,63 @@ def days_late(first: When, actual: When) -> int:
         if late > 0:
             return late
     if actual_hi is not None and first_lo is not None:
-        early = -_days_after(first_lo, actual_hi)
-        if early < 0:
-            return early
+        early = _days_before(actual_hi, first_lo)
+        if early > 0:
+            return -early
     return 0
 
 
-def _days_after(a: Point, b: Point) -> int:
-    """Days ``a`` is after ``b`` (0 or less when it is not).
+def _days_after(done: Point, promised: Point) -> int:
+    """Days the happening ``done`` is after the promise's end ``promised`` (0 or less when
+    it is not): the days since the last day on which the promise was not yet overdue.
 
     Two instants compare in UTC, and any time after is at least a day: 23 hours
-    after "10:00+08:00" is a day late, though both fall on the 31st locally. A
-    day against an instant counts by the instant's local date, as `When` reads it.
+    after "10:00+08:00" is a day late, though both fall on the 31st locally.
+    Otherwise the happening counts from its day (an instant's own local date), and
+    a promised instant was overdue on a day once it had passed before that day
+    started anywhere (UTC+14), as `overdue_on` reads it.
     """
-    if isinstance(a, _dt.datetime) and isinstance(b, _dt.datetime):
-        return -(-(_key(a) - _key(b)) // _DAY_US)  # whole days, rounded up
+    if isinstance(promised, _dt.datetime):
+        if isinstance(done, _dt.datetime):
+            return -(-(_key(done) - _key(promised)) // _DAY_US)  # whole days, rounded up
+        return done.toordinal() - _last_day_open(promised)
     # Ordinals, not date subtraction: pendulum builds an Interval for each.
-    return to_day(a).toordinal() - to_day(b).toordinal()
+    return to_day(done).toordinal() - promised.toordinal()
+
+
+def _days_before(done: Point, promised: Point) -> int:
+    """Days the happening's end ``done`` is before the promise's start ``promised`` (0 or
+    less when it is not), read as `_days_after` reads the other side."""
+    if isinstance(promised, _dt.datetime):
+        if isinstance(done, _dt.datetime):
+            return -(-(_key(promised) - _key(done)) // _DAY_US)
+        return _first_day_open(promised) - done.toordinal()
+    return promised.toordinal() - to_day(done).toordinal()
+
+
+def _near_days(p: _dt.datetime) -> range:
+    """Ordinals of the days around an instant: its UTC day, three either side."""
+    utc = _key(p) // _DAY_US + _EPOCH_ORDINAL
+    return range(max(utc - 3, 1), min(utc + 4, _LAST_ORDINAL + 1))
+
+
+def _last_day_open(p: _dt.datetime) -> int:
+    """The last day on which the instant ``p`` had not surely passed before it started."""
+    return max(o for o in _near_days(p) if not ends_before((p, p), _day_span(o)))
+
+
+def _first_day_open(p: _dt.datetime) -> int:
+    """The first day that could end at or after the instant ``p`` (not surely before it)."""
+    return min(o for o in _near_days(p) if not ends_before(_day_span(o), (p, p)))
+
+
+def _day_span(ordinal: int) -> tuple[_dt.date, _dt.date]:
+    day = _dt.date.fromordinal(ordinal)
+    return (day, day)
+
+
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+_LAST_ORDINAL = _dt.date.max.toordinal()
 
 
 def _widest(when: When) -> tuple[Point | None, Point | None]:

@@ -105,36 +105,29 @@ _T = TypeVar("_T")
 
 
 def stated_order(items: Iterable[_T], claim_of: Callable[[_T], Claim]) -> list[_T]:
-    """Items in the order their claims were stated: by day, same-day instants in UTC order.
+    """Items in the order their claims were stated: by day, instants in UTC order.
 
     A claim stated at an instant counts from its local day (as `Event.as_of` reads it);
-    two stated the same day at instants were said in UTC order, whichever zone wrote
-    them ("09:00+08:00" before "08:00Z"). A claim stated as a day has no time: it keeps
-    its place among the others, and the stable sort keeps same-day days as given.
+    claims stated at instants were said in UTC order, whichever zones wrote them
+    ("09:00+08:00" before "08:00Z"), even when their local days run the other way
+    (01:00 on the 21st at UTC+14 was said before 20:00 on the 20th at UTC-12). A claim
+    stated as a day has no time: it keeps its place by its day, and the stable sort
+    keeps same-day days as given; the instants fill the other places in UTC order.
 
     >>> said = [Claim(stated="2026-04-20T08:00Z"), Claim(stated="2026-04-20T09:00+08:00")]
     >>> [str(c.stated) for c in stated_order(said, lambda c: c)]
     ['2026-04-20T09:00+08:00', '2026-04-20T08:00Z']
     """
     ordered = sorted(items, key=lambda item: _claim_order(claim_of(item)))
-    if not any(isinstance(claim_of(item).stated.earliest, _dt.datetime) for item in ordered):
-        return ordered  # the common case: claims stated as days
-    start = 0
-    while start < len(ordered):
-        day = claim_of(ordered[start]).day
-        stop = start + 1
-        while stop < len(ordered) and claim_of(ordered[stop]).day == day:
-            stop += 1
-        timed: list[tuple[int, int]] = []  # (position, when said in UTC) of each instant
-        for i in range(start, stop):
-            at = claim_of(ordered[i]).stated.earliest
-            if isinstance(at, _dt.datetime):
-                timed.append((i, _key(at)))
-        if len(timed) > 1:
-            in_order = [ordered[i] for i, _ in sorted(timed, key=lambda p: p[1])]
-            for (i, _), item in zip(timed, in_order, strict=True):
-                ordered[i] = item
-        start = stop
+    timed: list[tuple[int, int]] = []  # (position, when said in UTC) of each instant
+    for i, item in enumerate(ordered):
+        at = claim_of(item).stated.earliest
+        if isinstance(at, _dt.datetime):
+            timed.append((i, _key(at)))
+    if len(timed) > 1:
+        in_order = [ordered[i] for i, _ in sorted(timed, key=lambda p: p[1])]
+        for (i, _), item in zip(timed, in_order, strict=True):
+            ordered[i] = item
     return ordered
 
 

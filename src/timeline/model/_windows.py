@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from timeline._errors import QueryError
 from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets, runs_backwards
-from timeline.dates._masks import meets_any
+from timeline.dates._masks import Readings, every_reading, meets_any, several
 from timeline.dates._relations import _holders, _readings, _set_kind, span_holders
 from timeline.dates._when import When, _coerce
 from timeline.model._event import Event
@@ -118,7 +118,7 @@ def _widest(first: When, last: When) -> Span:
     return first.fuzzy_bounds()[0], last.fuzzy_bounds()[1]
 
 
-def _window_readings(first: When, last: When, alone: bool) -> tuple[Span, ...]:
+def _window_readings(first: When, last: When, alone: bool) -> Readings:
     """The window's readings at their widest: a set ``alone`` is each of its members."""
     if alone:
         return _readings(first)
@@ -186,7 +186,7 @@ def runs(events: tuple[Event, ...]) -> _Runs:
     sets = frozenset(
         r
         for r in compress(range(len(firsts)), map(_several_of, map(whens.__getitem__, firsts)))
-        if ends[firsts[r]] is None and len(_readings(whens[firsts[r]])) > 1
+        if ends[firsts[r]] is None and several(_readings(whens[firsts[r]]))
     )
     return _Runs(
         SpanIndex.from_columns(los, his),
@@ -216,7 +216,7 @@ def _keep(
     window: Span,
     surely: Callable[[int, int, int, int], bool] | None,
     exactly: Callable[[Span], bool],
-    readings_ok: Callable[[tuple[Span, ...]], bool],
+    readings_ok: Callable[[Readings], bool],
     *,
     sets_surely: bool = False,
 ) -> Iterator[Event]:
@@ -273,7 +273,7 @@ def overlapping(
     first, last = window(start, end, query, name)
     span = _widest(first, last)
     windows = _window_readings(first, last, end is None)
-    if len(windows) == 1:
+    if not several(windows):
         return _keep(
             tl,
             span,
@@ -308,7 +308,7 @@ def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[
             span,
             None,
             lambda other: holds(holders, (other,), every=every),
-            lambda spans: holds(holders, spans, every=every),
+            lambda spans: holds(holders, every_reading(spans) if every else spans, every=every),
         )
     # A set event whose hull lies inside with days to spare has every member inside.
     return _keep(
@@ -316,7 +316,7 @@ def included(tl: Timeline, start: WindowArg, end: WindowArg | None) -> Iterator[
         span,
         lambda low, high, sure_lo, sure_hi: low >= sure_lo and high <= sure_hi,
         lambda other: inside(span, other),
-        lambda spans: all(inside(span, other) for other in spans),
+        lambda spans: all(inside(span, other) for other in every_reading(spans)),
         sets_surely=True,
     )
 
@@ -334,11 +334,11 @@ def before(tl: Timeline, moment: WindowArg) -> Iterator[Event]:
     return _surely(tl, _readings(bound(moment, "moment", "start", "before")), ends_before)
 
 
-def _surely(
-    tl: Timeline, windows: tuple[Span, ...], apart: Callable[[Span, Span], bool]
-) -> Iterator[Event]:
+def _surely(tl: Timeline, moment: Readings, apart: Callable[[Span, Span], bool]) -> Iterator[Event]:
     """The events every reading of which stands ``apart`` (an event's span, then the
-    moment's) from every reading of the moment."""
+    moment's) from every reading of the moment (`ends_before` one way or the other, so
+    the hull of a mask's runs stands for them: `every_reading`)."""
+    windows = every_reading(moment)
     if len(windows) == 1:  # the common case: one span, asked directly of plain dates
         (span,) = windows
         return (
@@ -347,7 +347,7 @@ def _surely(
             if (
                 apart(e.fuzzy_window, span)
                 if e.when.form is None
-                else all(apart(r, span) for r in e._readings)
+                else all(apart(r, span) for r in every_reading(e._readings))
             )
         )
-    return (e for e in tl if all(apart(r, w) for r in e._readings for w in windows))
+    return (e for e in tl if all(apart(r, w) for r in every_reading(e._readings) for w in windows))
