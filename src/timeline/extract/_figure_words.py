@@ -20,7 +20,7 @@ from timeline._errors import QuantityError
 from timeline.figures import Bound, Quantity
 from timeline.figures._number_words import number_end
 
-__all__ = ["worded_figures"]
+__all__ = ["BOUND", "worded_figures"]
 
 _WORD_NUMBERS: Final = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -36,11 +36,13 @@ _BEFORE: Final = re.compile(
     rf"(?i)(?<![\w$€£¥₹₩.,-])(?:(?:half\s+an?|an?|{_WORD_NUMBERS})(?:[\s-]+|$))"
     rf"(?:(?:{_WORD_NUMBERS}|and|an?|half)(?:[\s-]+|$))*$"
 )
-_BOUND_BEFORE: Final = re.compile(
-    r"(?i)\b(?P<bound>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
-    r"|as\s+many\s+as|as\s+much\s+as|over|under|about|around|approximately|roughly|nearly"
-    r"|almost|some|an\s+estimated)\s+$"
+# The words that bound a figure before it ("more than", "nearly"), in digits or in words.
+BOUND: Final = (
+    r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+much\s+as"
+    r"|as\s+many\s+as|over|under|above|below|about|around|approximately|roughly|nearly"
+    r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
 )
+_BOUND_BEFORE: Final = re.compile(rf"(?i)\b(?P<bound>{BOUND})\s+$")
 _CODE_AFTER: Final = re.compile(
     r"(?i)\s+(?:dollars|euros|pounds|yuan|yen|rupees|won|USD|CNY|EUR|GBP|JPY|RMB)\b"
 )

@@ -21,7 +21,7 @@ from typing import Final
 import attrs
 
 from timeline._errors import QuantityError
-from timeline.extract._figure_words import worded_figures
+from timeline.extract._figure_words import BOUND, worded_figures
 from timeline.extract._multiples import multiples
 from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
@@ -46,11 +46,7 @@ class Figure:
     after_from: bool = False
 
 
-_BOUND = (
-    r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+much\s+as"
-    r"|as\s+many\s+as|over|under|above|below|about|around|approximately|roughly|nearly"
-    r"|almost|some|an\s+estimated|north\s+of|in\s+excess\s+of|upwards\s+of)"
-)
+_BOUND = BOUND
 _CURRENCY = r"(?:(?:US|HK|NT|S|A|C)?\$|€|£|(?:JP|CN|RMB)?¥|₹|₩|Rs\.?(?=\s?\d))"
 # Digits grouped in threes ("1,234,567") or the Indian way ("12,34,567"), as Quantity reads them.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"

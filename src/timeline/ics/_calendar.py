@@ -44,15 +44,20 @@ def calendar_json(prop: Prop) -> dict[str, Any]:
     >>> calendar_json(Prop("X-TIMELINE-EXACT", {}, '{"name": "a"}', 2))
     {'name': 'a'}
     """
-    try:
-        value = json.loads(prop.text)
-    except RecursionError:
-        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
-    except ValueError:
-        value = None
+    value = _json(prop)
     if not isinstance(value, dict):
         raise Skip(f"{prop.name} (line {prop.line}) is not a JSON object")
     return value
+
+
+def _json(prop: Prop) -> Any:
+    """A property's text read as JSON; ``None`` when it is not JSON."""
+    try:
+        return json.loads(prop.text)
+    except RecursionError:
+        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
+    except ValueError:
+        return None
 
 
 def fiscal_years(head: Component, found: Structure) -> dict[str, int]:
@@ -64,12 +69,7 @@ def fiscal_years(head: Component, found: Structure) -> dict[str, int]:
     prop = head.first(f"{X}FISCAL-YEARS")
     if prop is None:
         return {}
-    try:
-        value = json.loads(prop.text)
-    except RecursionError:
-        raise IcsParseError(prop.line, f"{prop.name} nests JSON too deep to read") from None
-    except ValueError:
-        value = None
+    value = _json(prop)
     if isinstance(value, dict) and all(
         isinstance(k, str) and type(v) is int and 1 <= v <= 12 for k, v in value.items()
     ):
