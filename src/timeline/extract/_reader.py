@@ -47,6 +47,7 @@ from timeline.extract._dating import (
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import is_institution
+from timeline.extract._places import places_named, sites
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
@@ -134,8 +135,11 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     drafts: list[Draft] = attrs.field(factory=list)  # made so far, in text order
     previous_draft: Draft | None = None  # of the statement just before, if it made one
     yen: bool = attrs.field(init=False)
+    site_places: dict[int, str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
+        named = places_named(self.folded)
+        self.site_places = dict(sites(self.folded, 0, len(self.folded), named))
         self.actors = Actors(self.folded, self.known, self.use_spacy)
         self.yen = yen_text(self.folded)  # "¥" in a text about Japan
         self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]
@@ -292,7 +296,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             and not in_aside(piece, n.start)
         ]
         reasons: list[str] = []
-        names, location = self._location(names)
+        names, location = self._location(names, (start, end))
         names, said_by = self._speaker(
             names, start, end, reasons, shared=bool(previous_actors) and piece.index > 0
         )
@@ -408,6 +412,16 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 # "Orders doubled last year, while costs halved": the same time
                 date = self.last_date
                 reasons.append(f"date shared with the clause before: {date.text!r}")
+        if (
+            date is None
+            and moved is None
+            and shelved is None
+            and not piece.background
+            and cue is not None
+            and cue.look is Look.FORWARD
+        ):
+            # "expects annual profit of $2bn": its current fiscal year, not "from now on"
+            date = self._this_fiscal_year(actors[0] if actors else None, start, end, reasons)
         if date is not None:
             date = self._negated(date, start, reasons)
             self.previous_date = date
