@@ -50,7 +50,11 @@ _COUNTRIES: Final = frozenset(
     belgium switzerland austria sweden norway denmark finland poland ireland britain
     england scotland wales canada mexico brazil argentina chile colombia peru australia
     singapore malaysia indonesia thailand vietnam philippines israel turkey egypt
-    nigeria kenya morocco russia ukraine pakistan bangladesh qatar kuwait"""
+    nigeria kenya morocco russia ukraine pakistan bangladesh qatar kuwait lebanon jordan
+    iran iraq oman bahrain greece hungary romania bulgaria serbia croatia slovakia slovenia
+    czechia estonia latvia lithuania iceland luxembourg ethiopia ghana algeria tunisia
+    venezuela ecuador uruguay paraguay bolivia cambodia myanmar laos mongolia kazakhstan
+    uzbekistan azerbaijan georgia"""
     )
 ) | frozenset(
     (

@@ -134,6 +134,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     picked: DateMatch | None = None  # the date phrase of the statement being read
     drafts: list[Draft] = attrs.field(factory=list)  # made so far, in text order
     previous_draft: Draft | None = None  # of the statement just before, if it made one
+    previous_mains: list[Draft] = attrs.field(factory=list)  # the last sentence's drafts
     yen: bool = attrs.field(init=False)
     site_places: dict[int, str] = attrs.field(init=False)
 
@@ -197,6 +198,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             previous_actors = self.lead.actors
         self.last_date = None
         made = False
+        mains: list[Draft] = []  # this sentence's drafts, asides aside
         for piece in pieces:
             if piece.background:
                 # An aside (", which shipped 500 robots this year,") is read apart: its
@@ -212,9 +214,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
             if draft is None:
                 continue
-            previous = self.previous_draft  # the last draft made, asides aside
-            joined = None if previous is None else self._follow_up(previous, draft)
-            if joined is not None:
+            previous, joined = self._joined(draft)
+            if previous is not None and joined is not None:
                 # "It was originally due to open in 2028": the statement before, moved
                 at = next(
                     i for i in reversed(range(len(self.drafts))) if self.drafts[i] is previous
@@ -227,10 +228,12 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 self.drafts.append(draft)
                 drafts.append(draft)
             self.previous_draft = draft
+            mains.append(draft)
             previous_actors = draft.actors
             made = True
         if not made:
             self.previous_draft = None  # a sentence between: no longer just before
+        self.previous_mains = mains
         subject = self._subject(sentence_names)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
@@ -239,6 +242,25 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             if is_institution(text):  # "the ministry" in a later sentence may stand for it
                 self.institutions = [*(i for i in self.institutions if i != text), text]
         return drafts
+
+    def _joined(self, draft: Draft) -> tuple[Draft | None, Draft | None]:
+        """The draft ``draft`` goes on from, and the two joined (`_follow_up`), or Nones.
+
+        The statement just before; past it, an earlier one of its sentence when all after
+        it there happened ("... would read out in H2 2027, after it added patients. The
+        readout was originally due in the first half.").
+        """
+        previous = self.previous_draft
+        if previous is None:
+            return None, None
+        earlier = [d for d in self.previous_mains if d.end <= previous.start]
+        for candidate in [previous, *reversed(earlier)]:
+            joined = self._follow_up(candidate, draft)
+            if joined is not None:
+                return candidate, joined
+            if candidate.status is not Status.HAPPENED:
+                break  # a statement still to come between: not past it
+        return None, None
 
     # -- one statement ---------------------------------------------------------------
 

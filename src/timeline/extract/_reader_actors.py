@@ -239,7 +239,10 @@ class _ActorReader:
             before = [self._canonical(n).text for n in sentence_names if n.start < phrase.start]
             named = [*self.institutions, *before]
             body = next((i for i in reversed(named) if refers_to(phrase, i)), None)
-            if body is not None and body not in actors:
+            speaker = f"said by {body}: the source, not an actor" in reasons
+            if body is not None and body not in actors and not (speaker and actors):
+                # not who says so ("NASA said SpaceX will ..., a demonstration the agency
+                # had once expected in 2027"), unless no one else acts
                 actors.append(body)
                 reasons.append(f"'the {phrase.noun}' read as {body}")
         pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])

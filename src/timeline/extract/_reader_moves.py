@@ -28,6 +28,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
 from timeline.extract._draft import Draft
+from timeline.extract._institutions import institutional
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import (
     amount_after,
@@ -83,7 +84,7 @@ _KIN: Final = {
         "satellite spacecraft probe capsule lander",
         "chip processor accelerator",
         "line railway rail link route tunnel",
-        "trial study",
+        "trial study readout",
         "deal merger acquisition takeover transaction",
         "listing ipo offering flotation",
         "decision approval ruling verdict",
@@ -374,6 +375,10 @@ class _MoveReader(_DateReader):
             noun = _kin(m.group("noun"))
             if noun in {_kin(w) for w in _WORD.findall(previous.quote.lower())}:
                 return True  # "The plant was originally planned ..." after "... plant ..."
+            if any(institutional(self.folded, draft.start, m.end("noun"))):
+                # "The agency had originally set a date in August" after "the FDA will
+                # decide by Oct. 30": the body the statement before named
+                return bool(draft.actors) and all(a in previous.actors for a in draft.actors)
             if not self.actors.anaphors(draft.start, m.end("noun")):
                 return False  # "The government now expects ...": someone else
             # "The company now expects 2027": the organisation of the statement before, or
