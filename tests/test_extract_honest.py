@@ -369,3 +369,38 @@ class TestAnnualFigures:
     def test_others_unchanged(self, text: str, when: str, status: str) -> None:
         d = one(text)
         assert (str(d.when), d.status.value) == (when, status)
+
+
+_PLACES = ["Paris", "Texas", "Shenzhen", "South Korea", "Ohio", "Nagoya", "Chennai", "Berlin"]
+_SITES = ["plant", "factory", "lab", "gigafactory", "shipyard", "battery plant", "data center"]
+_DETERMINERS = ["the", "its", "a new", "its second", "Acme's"]
+_ORGS = ["Tesla", "Foxconn", "Zorbix", "Quanta"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(_ORGS),
+    st.sampled_from(_DETERMINERS),
+    st.sampled_from(_PLACES),
+    st.sampled_from(_SITES),
+    st.integers(2027, 2035),
+)
+def test_a_place_before_a_site_is_where(
+    org: str, determiner: str, place: str, site: str, year: int
+) -> None:
+    """Whatever the site and the words before it, the place is the location, never an actor;
+    the organisation acts."""
+    d = one(f"{org} will open {determiner} {place} {site} in {year}.")
+    assert place not in d.actors
+    assert d.actors[0] == org
+    assert d.location == place
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_PLACES), st.sampled_from(_ORGS), st.integers(2027, 2035))
+def test_a_place_before_an_organisation_is_where_it_is_from(
+    place: str, org: str, year: int
+) -> None:
+    """ "<place>'s <organisation> will ...": the organisation acts, the place does not."""
+    d = one(f"{place}'s {org} will open a plant in {year}.")
+    assert d.actors == (org,)

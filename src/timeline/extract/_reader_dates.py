@@ -54,7 +54,7 @@ _ANNUAL: Final = re.compile(
     r"\b(?:(?:annual|full-year|full\s+year|fiscal-year|fiscal\s+year|yearly|whole-year)"
     r"\s+(?:(?:net|gross|operating|adjusted|core|underlying|pre-tax|pretax|organic|total)\s+)?"
     r"(?:profits?|revenues?|sales|earnings|income|ebitda|ebit|margins?|loss(?:es)?|results"
-    r"|guidance|turnover|(?:free\s+)?cash\s+flow|dividends?|capex|capital\s+(?:spending"
+    r"|guidance|turnover|(?:free\s+)?cash\s+flow|capex|capital\s+(?:spending"
     r"|expenditure)|deliveries|shipments)"
     r"|for\s+the\s+(?:full\s+|whole\s+|current\s+)?(?:fiscal\s+|financial\s+)?year)\b",
     re.IGNORECASE,

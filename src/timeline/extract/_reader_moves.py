@@ -38,7 +38,7 @@ from timeline.extract._slips import (
     promised_before,
     worked_out,
 )
-from timeline.extract._text import words
+from timeline.extract._text import MAX_SENTENCE, words
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
@@ -141,6 +141,7 @@ _NO_SUBJECT: Final = re.compile(
 
 
 _AT: Final = re.compile(r"(?:on|in|at|for)\s+", re.IGNORECASE)
+_STOP: Final = re.compile(r"[.!?](?=\s|\Z)")
 
 
 def _note(first: When, text: str, when: When) -> str:
@@ -393,8 +394,9 @@ class _MoveReader(_DateReader):
 
     def _redated_after(self, at: int) -> bool:
         """Whether the sentence after ``at`` names a date expected "now"."""
-        stop = re.search(r"[.!?](?:\s|$)", self.folded[at:].lstrip(" \n.") + " ")
-        end = len(self.folded) if stop is None else at + stop.end() + 2
+        # the next sentence's end, looked for within one sentence's length (linear time)
+        stop = _STOP.search(self.folded, at + 1, at + MAX_SENTENCE)
+        end = min(len(self.folded), at + MAX_SENTENCE) if stop is None else stop.end()
         found = self.dates.within(at, end)
         return any(now_marked(self.folded, d, found, at) for d in found)
 
