@@ -127,6 +127,12 @@ class TestWhereAnOrganisationIsFrom:
                 "China's Ministry of Commerce will publish the list in June.",
                 ("Ministry of Commerce",),
             ),
+            # a title after the possessive: the person named after it, and the place
+            (
+                "Britain's Prime Minister Keir Starmer will visit China in January.",
+                ("Britain", "Keir Starmer", "China"),
+            ),
+            ("Japan's Prime Minister will visit China in January.", ("Japan", "China")),
             # an organisation's product after its possessive: the organisation acts
             ("Tencent's Hybrid Model 3.0 is slated for an April release.", ("Tencent",)),
         ],

@@ -386,7 +386,17 @@ class Actors:
                 owner = " ".join([*words[:i], POSSESSIVE.sub("", word)])
                 where = _AT_PLACE.search(self.folded, max(0, m.start() - 8), m.start())
                 named = " ".join(rest)
-                if rest and is_place(owner) and plausible(named) and not plan(named) and not where:
+                # not a title ("Britain's Prime Minister Keir Starmer": the person is named
+                # after it, and the country stays as before)
+                titled = bool(rest) and rest[0].lower() in (*TITLES, *TITLE_PARTS, "prime")
+                if (
+                    rest
+                    and is_place(owner)
+                    and plausible(named)
+                    and not plan(named)
+                    and not where
+                    and not titled
+                ):
                     # "China's Huawei", "Japan's SoftBank": where it is from; it acts
                     first = m.start() + m.group().index(rest[0], m.group().index(word) + len(word))
                     words = rest
