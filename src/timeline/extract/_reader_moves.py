@@ -70,6 +70,12 @@ _GOES_ON: Final = re.compile(
 _DEFINITE_NOUNS: Final = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
 )
+# Verbs of expecting and saying: a sentence of these and a date only re-dates.
+_SAYING: Final = words(
+    """expects expect expected says say said sees see plans plan planned targets target
+    aims hopes intends predicts forecasts believes thinks estimates projects guides now
+    currently instead originally initially previously once first"""
+)
 # Nouns news uses for the same thing from one sentence to the next ("four LNG carriers ...
 # The vessels were originally due in late 2026"): each word to its family's first word.
 _KIN: Final = {
@@ -84,7 +90,7 @@ _KIN: Final = {
         "satellite spacecraft probe capsule lander",
         "chip processor accelerator",
         "line railway rail link route tunnel",
-        "trial study readout",
+        "trial study readout results data topline",
         "deal merger acquisition takeover transaction",
         "listing ipo offering flotation",
         "decision approval ruling verdict",
@@ -383,8 +389,10 @@ class _MoveReader(_DateReader):
             if not self.actors.anaphors(draft.start, m.end("noun")):
                 return False  # "The government now expects ...": someone else
             # "The company now expects 2027": the organisation of the statement before, or
-            # the one it did not name ("The plant was due in 2026.")
-            return not previous.actors or all(a in previous.actors for a in draft.actors)
+            # the one it did not name ("The plant was due in 2026."), saying no more than
+            # when ("... now expects to open a store in July" is something new)
+            ours = not previous.actors or all(a in previous.actors for a in draft.actors)
+            return ours and self._only_when(previous, draft, m.end("noun"))
         own = self._own_names(draft)
         if own:
             return all(a in previous.actors for a in own)
@@ -399,6 +407,23 @@ class _MoveReader(_DateReader):
         end = min(len(self.folded), at + MAX_SENTENCE) if stop is None else stop.end()
         found = self.dates.within(at, end)
         return any(now_marked(self.folded, d, found, at) for d in found)
+
+    def _only_when(self, previous: Draft, draft: Draft, at: int) -> bool:
+        """Whether ``draft`` after ``at`` says only when ``previous``'s thing happens: a verb
+        of expecting and a date ("now expects 2027"), a word standing for that thing ("it",
+        "the plant"), or words ``previous`` said ("now says it will open in 2028" after "was
+        scheduled to open in 2026"); not something new ("to open a store in July")."""
+        if self._refers_back(previous, draft, owned=True):
+            return True
+        rest = self.folded[at : draft.end]
+        for d in self.dates.within(at, draft.end):  # the date's words are no news
+            a, b = d.start - at, d.end - at
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+        said = [w for w in _WORD.findall(rest.lower()) if w not in _VAGUE and w not in _SAYING]
+        if any(w in ("it", "its", "them", "they") for w in _WORD.findall(rest.lower())):
+            return True
+        theirs = {_kin(w) for w in _WORD.findall(previous.quote.lower())}
+        return all(_kin(w) in theirs for w in said)
 
     def _own_names(self, draft: Draft) -> list[str]:
         """The names of ``draft``'s statement, products aside."""
