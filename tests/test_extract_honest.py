@@ -308,6 +308,36 @@ class TestFirstPromiseInItsOwnSentence:
         assert all(d.first_when is None for d in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "now", "first"),
+    [
+        (
+            "Acme said the trial would read out in the second half of 2027. The readout was "
+            "originally due in the first half.",
+            "H2 2027",
+            "H1 2027",
+        ),
+        (
+            "The launch will take place in March 2027. It was originally due in January.",
+            "March 2027",
+            "January 2027",
+        ),
+        (
+            "The launch will now take place in March 2027. It was originally due in the fourth "
+            "quarter.",
+            "March 2027",
+            "Q4 2026",
+        ),
+    ],
+)
+def test_a_first_promise_without_its_year_is_the_one_before(
+    text: str, now: str, first: str
+) -> None:
+    """Said on 1 June 2026, "the first half" before H2 2027 is H1 2027, not H1 2026."""
+    (d,) = drafted(text, "2026-06-01")
+    assert (str(d.when), str(d.first_when)) == (now, first)
+
+
 class TestAnnualFigures:
     """ "expects annual profit of $2bn": the current fiscal year, or not dated."""
 

@@ -253,6 +253,16 @@ class _MoveReader(_DateReader):
                 found.append(When.parse(first.text, reference=ref, prefer=prefer))
             except TimelineError:
                 continue
+        # a phrase `When.parse` reads only with its year ("the first half" found as H1 of
+        # the reference year): the same a year before and a year after
+        years = re.findall(r"(?<!\d)\d{4}(?!\d)", str(first.when))
+        if len(years) == 1:
+            for step in (-1, 1):
+                shifted = str(first.when).replace(years[0], str(int(years[0]) + step))
+                try:
+                    found.append(When.parse(shifted))
+                except TimelineError:
+                    continue
 
         def start(w: When) -> _dt.date | None:
             point = w.earliest or w.latest
@@ -362,8 +372,10 @@ class _MoveReader(_DateReader):
             # promise of the sentence after, not the first promise of this one
             return None
         if open_before and how not in (None, "scheduled"):
-            # this statement tells the first promise of the one before
-            return self._join(previous, draft, date.when, previous.when, previous.status)
+            # this statement tells the first promise of the one before; without its year
+            # ("originally due in the first half"), the one next before the date now
+            first = self._next_to(date, previous.when, forward=False).when
+            return self._join(previous, draft, first, previous.when, previous.status)
         open_now = draft.status in (Status.EXPECTED, Status.CONFIRMED)
         now = open_now and now_marked(self.folded, date, mine, draft.start)
         figures = bool(draft.observations) or draft.target is not None
