@@ -57,6 +57,12 @@ class TestPlaceNamingASite:
             ("The Nagoya shipyard will deliver the first vessel in 2028.", (), "Nagoya"),
             ("Production at the Chennai factory will begin in 2027.", (), "Chennai"),
             ("Foxconn plans to expand its Hanoi campus by 2028.", ("Foxconn",), "Hanoi"),
+            # the site's noun as part of its name
+            (
+                "Tesla's Shanghai Gigafactory will make 1 million cars in 2027.",
+                ("Tesla",),
+                "Shanghai",
+            ),
             # a place the text names elsewhere after "in", not in any list
             (
                 "Northvolt builds cells in Skelleftea. Its Skelleftea plant will reach full "

@@ -170,11 +170,11 @@ def is_place(name: str) -> bool:
 
 # A noun for a site, a part of one or a version: what a place before it picks out.
 _SITE_NOUNS: Final = (
-    r"(?:plant|factory|fab|megafab|gigafactory|giga|site|facility|campus|lab|laboratory"
+    r"(?i:plant|factory|fab|megafab|gigafactory|giga|site|facility|campus|lab|laboratory"
     r"|research\s+(?:centre|center)|data\s+(?:centre|center)|(?:centre|center)|mine|refinery"
     r"|smelter|mill|shipyard|yard|dockyard|terminal|port|hub|warehouse|depot|office"
     r"|headquarters|store|works|line|complex|hospital|airport|base|cluster|park|project"
-    r"|operation|unit|plant|assembly|version|edition|variant)s?"
+    r"|operation|unit|assembly|version|edition|variant)s?"
 )
 # Before the place: an article, "its"/"their", or an owner's possessive, and up to two
 # lower-case words ("its second", "a new"); after it, at most one lower-case word before

@@ -170,7 +170,8 @@ class _ActorReader:
             ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
             if name.start in self.site_places and not known:
-                at_sites.append(name)  # "the Paris plant", "a new Texas plant": where, not who
+                # "the Paris plant", "a new Texas plant": where, not who
+                at_sites.append(Name(self.site_places[name.start], name.start))
                 continue
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "US approval", "China sales": which ones, not who
