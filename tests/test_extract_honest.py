@@ -390,6 +390,7 @@ class TestAnnualFigures:
             "Siemens expects annual profit of $2bn.",
             "Siemens expects full-year revenue of €80 billion.",
             "Acme now expects full-year sales of $5 billion.",
+            "Acme expects revenue of $5 billion for the full year.",
         ],
     )
     def test_unknown_fiscal_year_is_not_dated(self, text: str) -> None:

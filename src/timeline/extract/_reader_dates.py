@@ -56,7 +56,7 @@ _ANNUAL: Final = re.compile(
     r"(?:profits?|revenues?|sales|earnings|income|ebitda|ebit|margins?|loss(?:es)?|results"
     r"|guidance|turnover|(?:free\s+)?cash\s+flow|capex|capital\s+(?:spending"
     r"|expenditure)|deliveries|shipments)"
-    r"|for\s+the\s+(?:full\s+|whole\s+|current\s+)?(?:fiscal\s+|financial\s+)?year)\b",
+    r"|for\s+the\s+(?:full\s+|whole\s+|current\s+)?(?:fiscal\s+|financial\s+)?year)(?![\w-])",
     re.IGNORECASE,
 )
 
