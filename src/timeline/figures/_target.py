@@ -30,12 +30,13 @@ import attrs
 
 from timeline._errors import QuantityError, TargetError
 from timeline.dates._bounds import Point, _cmp, _key
+from timeline.dates._masks import over_before
 from timeline.dates._precision import Relation
+from timeline.dates._relations import _readings
 from timeline.dates._when import When
 from timeline.figures._growth import (
     Growth,
     Observation,
-    _day_of,
     _span,
     _to_day,
     _to_quantity,
@@ -307,7 +308,11 @@ class Target:
         deadline's last day or later surely falls short (later figures stand for the
         deadline's, as for figures that only grow; a figure for March of a year-end
         deadline's year does not, as the metric could still get there by December).
-        Pending: not met and the deadline not passed.
+        Pending: not met and the deadline not passed. The deadline passes as an open
+        event at that date turns overdue (`Event.overdue`): once it is surely over
+        before the day starts anywhere (an instant at noon UTC on the 20th has not
+        passed on the 21st, which began at UTC+14 before it), a qualified deadline
+        ("c. 2030") once it is past where it could fall.
 
         >>> t = Target("x", "10,000 x", When.year(2030).by())
         >>> t.status("2031-06-01", [Observation(When.year(2030), "8,000 x")]).value
@@ -319,7 +324,6 @@ class Target:
             return known_target.status(day, observations)
         deadline = self.deadline.latest
         assert deadline is not None  # checked when the target was built
-        due = _day_of(deadline)
         period_start = self.deadline.start
         evidence = [*([self.baseline] if self.baseline else []), *observations]
         known: list[tuple[Observation, Point]] = []
@@ -330,7 +334,9 @@ class Target:
         # By the deadline: instants compared in UTC, a day against an instant by its date.
         if any(_cmp(last, deadline) <= 0 and self.reached(o.value) for o, last in known):
             return TargetStatus.MET
-        if day <= due:
+        # Passed by the rule of an open event turning overdue (`Event.overdue`): surely
+        # over before the day starts anywhere, a qualified deadline where it could fall.
+        if not over_before(_readings(self.deadline), day):
             return TargetStatus.PENDING
         for item, last in known:
             # A figure for a period that ends before the deadline (March of the deadline
