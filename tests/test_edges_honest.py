@@ -3,14 +3,28 @@ of bounded figures, and the tracker with deadlines and figures of every kind."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import io
+import os
+from pathlib import Path
 
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline import Event, Target, TargetStatus, When
+from timeline import (
+    DataFileError,
+    DataFileNotFoundError,
+    DataFilePermissionError,
+    Event,
+    Target,
+    TargetStatus,
+    Timeline,
+    When,
+)
 
 # -- 1. a deadline passes on the day an event at that date turns overdue -------------------
 
@@ -62,3 +76,92 @@ class TestDeadlinePassed:
         event = Event(title="x", when=deadline)
         status = Target("x", "10 x", deadline).status(as_of)
         assert (status is not TargetStatus.PENDING) is event.overdue(as_of)
+
+
+# -- 2. a data file that is missing or cannot be read: a clear error, still an OSError -----
+
+
+class TestFileErrors:
+    def test_missing_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "events.yaml"
+        with pytest.raises(DataFileNotFoundError) as caught:
+            Timeline.load(path)
+        err = caught.value
+        assert isinstance(err, FileNotFoundError)
+        assert isinstance(err, DataFileError)
+        assert err.errno == errno.ENOENT and err.filename == str(path)
+        assert str(err) == f"{path}: no such file; check the path"
+        assert [p.file for p in err.problems] == [str(path)]
+
+    @pytest.mark.parametrize(
+        ("asked", "present", "hint"),
+        [
+            ("x.yaml", ["x.yml"], "did you mean 'x.yml'?"),
+            ("x.yml", ["x.yaml"], "did you mean 'x.yaml'?"),
+            ("x.json", ["x.yaml", "x.csv"], "did you mean 'x.csv' or 'x.yaml'?"),
+            ("x.yaml", ["X.YAML"], "did you mean 'X.YAML'?"),
+            ("x.csv", ["x.ics"], None),  # a feed is not a data file
+            ("x.csv", ["y.csv"], None),
+        ],
+    )
+    def test_a_sibling_with_another_suffix(
+        self, tmp_path: Path, asked: str, present: list[str], hint: str | None
+    ) -> None:
+        for name in present:
+            (tmp_path / name).write_text("events: []\n", encoding="utf-8")
+        if (tmp_path / asked).exists():
+            pytest.skip("a case-insensitive file system has the file")
+        with pytest.raises(DataFileNotFoundError) as caught:
+            Timeline.load(tmp_path / asked)
+        message = str(caught.value)
+        if hint is None:
+            assert message.endswith("no such file; check the path")
+        else:
+            assert message.endswith(f"no such file; check the path ({hint})")
+
+    def test_missing_folder_is_named(self, tmp_path: Path) -> None:
+        path = tmp_path / "data" / "x.yaml"
+        with pytest.raises(DataFileNotFoundError, match=r"folder '.*data' does not exist"):
+            Timeline.load(path)
+
+    def test_missing_parquet(self, tmp_path: Path) -> None:
+        with pytest.raises(DataFileNotFoundError, match="no such file; check the path"):
+            Timeline.load(tmp_path / "x.parquet")
+
+    def test_missing_with_lines(self, tmp_path: Path) -> None:
+        from timeline.formats._io import load_with_lines
+
+        with pytest.raises(DataFileNotFoundError):
+            load_with_lines(tmp_path / "x.csv")
+
+    def test_unreadable_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        path = tmp_path / "x.yaml"
+        path.write_text("events: []\n", encoding="utf-8")
+        real_open = os.open
+
+        def refusing_open(file: object, flags: int, *args: int) -> int:
+            # What an unreadable file gives (as root, chmod 0 would not stop the read).
+            if os.fspath(file) == str(path):  # type: ignore[call-overload]
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(file, flags, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", refusing_open)
+        with pytest.raises(DataFilePermissionError) as caught:
+            Timeline.load(path)
+        monkeypatch.undo()
+        err = caught.value
+        assert isinstance(err, PermissionError) and isinstance(err, DataFileError)
+        assert err.errno == errno.EACCES and err.filename == str(path)
+        assert str(err) == (
+            f"{path}: permission denied; make the file readable (chmod u+r) or read it as its owner"
+        )
+
+    def test_cli_says_the_same(self, tmp_path: Path) -> None:
+        from timeline.cli import main
+
+        (tmp_path / "x.yml").write_text("events: []\n", encoding="utf-8")
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            code = main(["show", str(tmp_path / "x.yaml")])
+        assert code != 0
+        assert "does not exist; check the path (did you mean 'x.yml'?)" in err.getvalue()
