@@ -8,6 +8,8 @@ import datetime as dt
 import errno
 import io
 import os
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pendulum
@@ -16,10 +18,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline import (
+    Bound,
     DataFileError,
     DataFileNotFoundError,
     DataFilePermissionError,
     Event,
+    Quantity,
+    QuantityError,
     Target,
     TargetStatus,
     Timeline,
@@ -165,3 +170,146 @@ class TestFileErrors:
             code = main(["show", str(tmp_path / "x.yaml")])
         assert code != 0
         assert "does not exist; check the path (did you mean 'x.yml'?)" in err.getvalue()
+
+
+# -- 3. a quotient of bounded figures says what the bounds allow -------------------------
+
+_Ends = tuple[Fraction | None, bool, Fraction | None, bool]  # low, reached, high, reached
+
+
+def _interval(q: Quantity) -> _Ends:
+    """The values a figure allows, by hand from its bound ("about" is its figure)."""
+    v = Fraction(q.value)
+    if q.bound in (Bound.EXACT, Bound.APPROX):
+        return (v, True, v, True)
+    if q.bound is Bound.RANGE:
+        assert q.high is not None
+        return (v, True, Fraction(q.high), True)
+    return {
+        Bound.AT_LEAST: (v, True, None, False),
+        Bound.MORE_THAN: (v, False, None, False),
+        Bound.AT_MOST: (None, False, v, True),
+        Bound.LESS_THAN: (None, False, v, False),
+    }[q.bound]
+
+
+def _quotient_oracle(x: _Ends, y: _Ends) -> tuple[_Ends, bool, bool] | None:
+    """The values x / y takes, with whether each finite end is only approached as y grows
+    without bound (0 from 2 / "over 1"); None when y's bounds do not keep it off zero."""
+    c, c_in, d, d_in = y
+    if (c is None or c <= 0) and (d is None or d >= 0):
+        return None  # zero is in y's span or at an end of it
+    if d is not None and d < 0:  # a negative divisor: x / y = -(x / -y)
+        (lo, lo_in, hi, hi_in), lo_lim, hi_lim = _positive_quotient(x, (-d, d_in, _neg(c), c_in))
+        return (_neg(hi), hi_in, _neg(lo), lo_in), hi_lim, lo_lim
+    return _positive_quotient(x, y)
+
+
+def _neg(v: Fraction | None) -> Fraction | None:
+    return None if v is None else -v
+
+
+def _positive_quotient(x: _Ends, y: _Ends) -> tuple[_Ends, bool, bool]:
+    a, a_in, b, b_in = x
+    c, c_in, d, d_in = y  # 0 < c, d may be unbounded
+    assert c is not None and c > 0
+    hi: Fraction | None
+    hi_in = hi_limit = False
+    if b is None:
+        hi = None  # x grows without bound
+    elif b > 0:
+        hi, hi_in = b / c, b_in and c_in  # the largest x over the smallest y
+    elif b == 0:
+        hi, hi_in = Fraction(0), b_in
+    elif d is None:
+        hi, hi_limit = Fraction(0), True  # a negative x over ever larger y: up to 0, never there
+    else:
+        hi, hi_in = b / d, b_in and d_in
+    lo: Fraction | None
+    lo_in = lo_limit = False
+    if a is None:
+        lo = None
+    elif a < 0:
+        lo, lo_in = a / c, a_in and c_in
+    elif a == 0:
+        lo, lo_in = Fraction(0), a_in
+    elif d is None:
+        lo, lo_limit = Fraction(0), True
+    else:
+        lo, lo_in = a / d, a_in and d_in
+    return (lo, lo_in, hi, hi_in), lo_limit, hi_limit
+
+
+def _close(decimal: Decimal | None, fraction: Fraction | None) -> bool:
+    if decimal is None or fraction is None:
+        return decimal is None and fraction is None
+    return abs(Fraction(decimal) - fraction) <= abs(fraction) * Fraction(1, 10**24)
+
+
+def _figures() -> st.SearchStrategy[Quantity]:
+    values = st.integers(min_value=-6, max_value=6).map(Decimal) | st.sampled_from(
+        [Decimal("0.5"), Decimal("-2.5"), Decimal("1000000000")]
+    )
+    one_sided = st.builds(
+        lambda v, b: Quantity(v, "", bound=b),
+        values,
+        st.sampled_from(list(Bound)).filter(lambda b: b is not Bound.RANGE),
+    )
+    ranged = st.tuples(values, values).filter(lambda p: p[0] < p[1])
+    return one_sided | ranged.map(lambda p: Quantity(p[0], "", bound=Bound.RANGE, high=p[1]))
+
+
+class TestRatios:
+    @pytest.mark.parametrize(
+        ("a", "b", "expected"),
+        [
+            ("$2bn", "over $1bn", "under 2"),  # (0, 2): 0 is only approached
+            ("$2bn", "at least $1bn", "up to 2"),  # (0, 2]
+            ("about $2bn", "over $1bn", "under 2"),
+            ("$2-3bn", "over $1bn", "under 3"),
+            ("$2-3bn", "at least $1bn", "up to 3"),
+            ("-2", "over 1", "over -2"),  # (-2, 0)
+            ("2", "under -1", "more than -2"),  # (-2, 0)
+            ("-2", "at most -1", "up to 2"),  # (0, 2]
+            ("0", "over 1", "0"),
+            ("0-2", "at least 1", "0–2"),  # 0 is reached (0 / 1), 2 too (2 / 1)
+            ("over 2", "over 1", "over 0"),  # (0, ∞): 0 is all there is below
+            ("over 2", "under -1", "under 0"),
+            ("over $2bn", "$1bn", "over 2"),
+            ("$2bn", "$1-2bn", "1–2"),
+            ("$2bn", "-$1bn", "-2"),
+            ("under 2", "2", "under 1"),
+        ],
+    )
+    def test_table(self, a: str, b: str, expected: str) -> None:
+        assert str(Quantity.parse(a) / Quantity.parse(b)) == expected
+
+    @given(_figures(), _figures())
+    def test_against_the_interval_by_hand(self, x: Quantity, y: Quantity) -> None:
+        truth = _quotient_oracle(_interval(x), _interval(y))
+        if truth is None:
+            with pytest.raises(QuantityError, match="may be zero"):
+                x / y
+            return
+        (lo, lo_in, hi, hi_in), lo_limit, hi_limit = truth
+        # An end only approached as the divisor grows without bound is no bound the
+        # figures give, unless it is all there is on that side.
+        if lo_limit and hi is not None:
+            lo, lo_in = None, False
+        if hi_limit and lo is not None:
+            hi, hi_in = None, False
+        if lo is None and hi is None:
+            with pytest.raises(QuantityError, match="no bound either way"):
+                x / y
+            return
+        result = x / y
+        assert _close(result.minimum, lo) and _close(result.maximum, hi)
+        if lo is None:
+            assert result.bound is (Bound.AT_MOST if hi_in else Bound.LESS_THAN)
+        elif hi is None:
+            assert result.bound is (Bound.AT_LEAST if lo_in else Bound.MORE_THAN)
+        elif lo == hi:
+            approx = Bound.APPROX in (x.bound, y.bound)
+            assert result.bound is (Bound.APPROX if approx else Bound.EXACT)
+        else:  # a range: its ends are closed (an open end kept closed, weaker, still true)
+            assert result.bound is Bound.RANGE
