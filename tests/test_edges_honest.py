@@ -23,6 +23,7 @@ from timeline import (
     DataFileNotFoundError,
     DataFilePermissionError,
     Event,
+    Observation,
     Quantity,
     QuantityError,
     Target,
@@ -313,3 +314,40 @@ class TestRatios:
             assert result.bound is (Bound.APPROX if approx else Bound.EXACT)
         else:  # a range: its ends are closed (an open end kept closed, weaker, still true)
             assert result.bound is Bound.RANGE
+
+
+# -- the tracker with deadlines that are sets or qualified ---------------------------------
+
+
+class TestDeadlineReadings:
+    @pytest.mark.parametrize(
+        ("deadline", "figure", "as_of", "expected"),
+        [
+            # "c. 2027" could fall in 2028 (it is not past until 2029): a 2027 figure short
+            # of the goal does not show it missed, a 2028 one does
+            ("c. 2027", ("2027", "8 x"), "2029-06-01", "unknown"),
+            ("c. 2027", ("2028", "8 x"), "2029-06-01", "missed"),
+            ("c. 2027", ("2027", "12 x"), "2028-01-01", "met"),
+            ("c. 2027", ("2028", "12 x"), "2029-06-01", "unknown"),
+            ("2027?", ("2027", "8 x"), "2029-06-01", "unknown"),
+            ("by c. 2027", ("2027", "8 x"), "2029-06-01", "unknown"),
+            # "2026 or 2027": a 2027 figure reaching the goal is late if 2026 was meant
+            ("2026 or 2027", ("2027", "12 x"), "2028-01-01", "unknown"),
+            ("2026 or 2027", ("2026", "12 x"), "2027-01-01", "met"),
+            ("2026 or 2027", ("2027", "8 x"), "2028-01-01", "missed"),
+            ("2026 or 2027", ("2026", "8 x"), "2028-01-01", "unknown"),
+            ("[2026-06,2027]", ("2026-06", "12 x"), "2028-01-01", "met"),
+            ("[2026-06,2027]", ("2026", "12 x"), "2028-01-01", "unknown"),
+            # plain deadlines as before
+            ("2027", ("2027", "12 x"), "2028-01-01", "met"),
+            ("2027", ("2027", "8 x"), "2028-01-01", "missed"),
+            ("by mid-2027", ("2027-06", "12 x"), "2027-09-01", "met"),
+            # the 15th of some month of 2027: met only by a figure by 15 January
+            ("2027-XX-15", ("2027-01-10", "12 x"), "2028-01-01", "met"),
+            ("2027-XX-15", ("2027-06", "12 x"), "2028-01-01", "unknown"),
+            ("2027-XX-15", ("2027-12-15", "8 x"), "2028-01-01", "missed"),
+        ],
+    )
+    def test_table(self, deadline: str, figure: tuple[str, str], as_of: str, expected: str) -> None:
+        target = Target("x", "10 x", deadline)
+        assert target.status(as_of, [Observation(*figure)]).value == expected

@@ -40,6 +40,7 @@ __all__ = [
     "Runs",
     "Several",
     "every_reading",
+    "first_readings",
     "joined",
     "mask_readings",
     "meets_any",
@@ -388,6 +389,19 @@ def every_reading(readings: Readings) -> tuple[Span, ...]:
     if isinstance(readings, Several):
         return tuple(span for part in readings.parts for span in every_reading(part))
     return (readings.hull(),) if isinstance(readings, Runs) else readings
+
+
+def first_readings(readings: Readings) -> tuple[Span, ...]:
+    """Readings that stand for all of them where the earliest end decides (a deadline
+    met by every reading): a mask's first run, as later runs end later; other readings
+    as they are.
+
+    >>> [str(p) for p in first_readings(mask_readings(When.parse("2026-XX-15")))[0]]
+    ['2026-01-15', '2026-01-15']
+    """
+    if isinstance(readings, Several):
+        return tuple(span for part in readings.parts for span in first_readings(part))
+    return (next(iter(readings)),) if isinstance(readings, Runs) else readings
 
 
 def over_before(readings: Readings, day: _dt.date) -> bool:
