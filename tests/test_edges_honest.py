@@ -351,3 +351,69 @@ class TestDeadlineReadings:
     def test_table(self, deadline: str, figure: tuple[str, str], as_of: str, expected: str) -> None:
         target = Target("x", "10 x", deadline)
         assert target.status(as_of, [Observation(*figure)]).value == expected
+
+
+# -- figures in units pint converts: the same figure is equal both ways round -------------
+
+# Exact factors worked out by hand: a kWh is 3.6 MJ, a km/h 5/18 m/s, a mile 1.609344 km.
+_FACTORS = [
+    ("kWh", "MJ", Fraction(18, 5)),
+    ("MWh", "GJ", Fraction(18, 5)),
+    ("km/h", "m/s", Fraction(5, 18)),
+    ("h", "min", Fraction(60)),
+    ("mi", "km", Fraction("1.609344")),
+    ("GW", "MW", Fraction(1000)),
+    ("week", "day", Fraction(7)),
+]
+
+
+def _terminates(value: Fraction) -> bool:
+    """Whether a decimal writes ``value`` exactly: its denominator has no factor but 2 and 5."""
+    d = value.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+def _order_of(a: Fraction, b: Fraction) -> int:
+    return (a > b) - (a < b)
+
+
+class TestConvertedFigures:
+    @pytest.mark.parametrize(
+        ("a", "b"),
+        [("1 kWh", "3.6 MJ"), ("1 MWh", "3.6 GJ"), ("36 km/h", "10 m/s"), ("2 weeks", "14 days")],
+    )
+    def test_equal_both_ways(self, a: str, b: str) -> None:
+        qa, qb = Quantity.parse(a), Quantity.parse(b)
+        assert qa == qb and qb == qa
+        assert not qa < qb and not qb < qa and qa <= qb and qb >= qa
+        assert qb.to(qa.unit) == qa and str(qb.to(qa.unit)) == a
+
+    @given(
+        st.sampled_from(_FACTORS),
+        st.decimals(min_value=-1000, max_value=1000, places=2),
+        st.decimals(min_value=-4000, max_value=4000, places=2) | st.none(),
+        st.booleans(),
+    )
+    def test_order_against_exact_factors(
+        self,
+        units: tuple[str, str, Fraction],
+        x: Decimal,
+        y: Decimal | None,
+        swap: bool,
+    ) -> None:
+        ua, ub, f = units
+        if y is None:  # the same figure in the other unit, when it can be written
+            exact = Fraction(x) * f
+            if not _terminates(exact):
+                return
+            y = Decimal(exact.numerator) / Decimal(exact.denominator)
+        qa, qb = Quantity(x, ua), Quantity(y, ub)
+        expected = _order_of(Fraction(x) * f, Fraction(y))
+        if swap:
+            qa, qb, expected = qb, qa, -expected
+        assert (qa == qb) is (expected == 0)
+        assert (qa < qb) is (expected < 0)
+        assert (qa > qb) is (expected > 0)
