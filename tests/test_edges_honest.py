@@ -87,6 +87,32 @@ class TestDeadlinePassed:
 # -- 2. a data file that is missing or cannot be read: a clear error, still an OSError -----
 
 
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        "2026-04",
+        "c. April 2026",
+        "by 2026",
+        "April or June 2026",
+        "2026-XX-15",
+        "2026?",
+        "{2026-04,2026-06}",
+        "mid-2026",
+        "2026-04-20T23:00-12:00",
+        "2026-04-21T01:00+14:00",
+        "by c. 2026",
+        "2026-04-20/2026-04-22",
+    ],
+)
+def test_every_day_a_deadline_passes_as_an_event_turns_overdue(deadline: str) -> None:
+    # Each day from a month before to a year after: the one rule, whatever the date's kind.
+    target, event = Target("x", "10 x", deadline), Event(title="x", when=deadline)
+    start = dt.date(2026, 1, 1)
+    for offset in range(0, 760, 3):
+        day = start + dt.timedelta(days=offset)
+        assert (target.status(day) is not TargetStatus.PENDING) is event.overdue(day), day
+
+
 class TestFileErrors:
     def test_missing_file(self, tmp_path: Path) -> None:
         path = tmp_path / "events.yaml"
