@@ -69,7 +69,7 @@ def _anchor(value: Quantity) -> Quantity:
     return Quantity(value.midpoint, value.unit)
 
 
-def _surely_due(deadline: When) -> Point:
+def _surely_due(deadline: When) -> _dt.date:
     """The earliest last day among the deadline's readings, each at its narrowest: its
     latest day, for a set the first member's ("[2026-06,2027]": 30 June 2026), for
     unspecified digits the first day they allow ("2027-XX-15": 15 January)."""
