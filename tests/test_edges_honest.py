@@ -306,6 +306,14 @@ class TestRatios:
             ("$2bn", "$1-2bn", "1–2"),
             ("$2bn", "-$1bn", "-2"),
             ("under 2", "2", "under 1"),
+            ("about 6", "about 3", "about 2"),
+            ("2-4", "1-2", "1–4"),
+            ("2-4", "-2--1", "-4–-1"),
+            ("about 2", "over 4", "under 0.5"),
+            ("under -2", "over 1", "under 0"),  # (-∞, 0): 0 is only approached, but all above
+            ("at most -2", "at least 1", "under 0"),
+            ("over 2", "1-2", "over 1"),
+            ("at least -2", "2", "at least -1"),
         ],
     )
     def test_table(self, a: str, b: str, expected: str) -> None:

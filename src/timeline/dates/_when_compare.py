@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from timeline.dates import _when
 from timeline.dates._bounds import ends_before, inside, meets
 from timeline.dates._relations import read_before, read_contains, read_overlaps
 
@@ -102,13 +101,18 @@ def contains(self: When, other: When | _dt.date) -> bool:
     ...     When.year(2030))
     (False, True)
     """
-    o = _when._coerce(other)
+    if isinstance(other, type(self)):
+        o = other
+    else:  # a date or datetime (anything else is refused there)
+        from timeline.dates._when import _coerce
+
+        o = _coerce(other)
     if self.is_undated:  # no reading of an unknown date surely holds anything
         return False
     lower, upper = self.lower, self.upper
     if lower == "unknown" or upper == "unknown":
         known = upper if lower == "unknown" else lower
-        if not isinstance(known, _when.When):  # unknown, or open, to unknown: no narrowest span
+        if known is None or isinstance(known, str):  # unknown, or open, to unknown: no narrowest
             return False
         return known.contains(o)
     if (  # one reading each; an interval's ends of unspecified digits narrow it
@@ -141,6 +145,6 @@ def holds(self: When, other: object) -> bool:
     >>> pendulum.date(2026, 4, 15) in When.month(2026, 4), "April" in When.month(2026, 4)
     (True, False)
     """
-    if not isinstance(other, _when.When | _dt.date):
+    if not isinstance(other, (type(self), _dt.date)):
         return False
     return self.contains(other)
