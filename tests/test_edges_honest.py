@@ -26,6 +26,7 @@ from timeline import (
     Observation,
     Quantity,
     QuantityError,
+    Source,
     Target,
     TargetStatus,
     Timeline,
@@ -451,3 +452,54 @@ class TestConvertedFigures:
         assert (qa == qb) is (expected == 0)
         assert (qa < qb) is (expected < 0)
         assert (qa > qb) is (expected > 0)
+
+
+# -- the track record of promises withdrawn and remade -------------------------------------
+
+
+def _withdrawn_and_remade() -> Event:
+    """Promised for April 2026, withdrawn on 1 March, remade on 1 May for September."""
+    promise = Event(
+        title="x", when="2026-04", sources=[Source("s", published="2026-01-01")], actors=["A"]
+    )
+    return promise.revise(status="cancelled", stated="2026-03-01").revise(
+        status="expected", when="2026-09", stated="2026-05-01"
+    )
+
+
+class TestWithdrawnAndRemade:
+    @pytest.mark.parametrize(
+        ("as_of", "outcome"),
+        [
+            ("2026-02-01", "pending"),  # promised, April still ahead
+            ("2026-03-15", "broken"),  # withdrawn
+            ("2026-05-15", "pending"),  # remade for September
+            ("2026-10-01", "broken"),  # September has passed, still open
+        ],
+    )
+    def test_outcome_on_each_day(self, as_of: str, outcome: str) -> None:
+        from timeline.model._track_record import score
+
+        assert score(_withdrawn_and_remade(), dt.date.fromisoformat(as_of)) == outcome
+
+    def test_kept_late_from_the_first_promise(self) -> None:
+        # Done 10 September: late against the end of April, the first promise, by the days
+        # from 1 May to 10 September counted by hand (31 + 30 + 31 + 31 + 10).
+        done = _withdrawn_and_remade().revise(
+            status="happened", when="2026-09-10", stated="2026-09-10"
+        )
+        row = Timeline([done]).track_record(as_of="2026-10-01").total
+        assert (row.kept, row.late, row.broken, row.pending) == (0, 1, 0, 0)
+        assert row.delay_days == (31 + 30 + 31 + 31 + 10,) == (done.delay,)
+        # notice: 1 January to 30 April, the first promised day's end
+        assert row.mean_notice_days == (dt.date(2026, 4, 30) - dt.date(2026, 1, 1)).days
+
+    def test_given_up_then_done_early_is_kept(self) -> None:
+        done = (
+            Event(title="y", when="2026-04")
+            .revise(status="cancelled", stated="2026-03-01")
+            .revise(status="happened", when="2026-03-20", stated="2026-03-20")
+        )
+        row = Timeline([done]).track_record(as_of="2026-10-01").total
+        assert (row.kept, row.late, row.broken, row.pending) == (1, 0, 0, 0)
+        assert done.delay == -(dt.date(2026, 4, 1) - dt.date(2026, 3, 20)).days
