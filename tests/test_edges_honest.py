@@ -153,9 +153,28 @@ class TestFileErrors:
             assert message.endswith(f"no such file; check the path ({hint})")
 
     def test_missing_folder_is_named(self, tmp_path: Path) -> None:
-        path = tmp_path / "data" / "x.yaml"
-        with pytest.raises(DataFileNotFoundError, match=r"folder '.*data' does not exist"):
+        path = tmp_path / "data" / "2026" / "x.yaml"
+        with pytest.raises(DataFileNotFoundError) as caught:
             Timeline.load(path)
+        assert str(caught.value).endswith(f"(folder {str(tmp_path / 'data')!r} does not exist)")
+
+    def test_a_file_where_a_folder_should_be(self, tmp_path: Path) -> None:
+        (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+        path = tmp_path / "notes.txt" / "x.yaml"
+        with pytest.raises(DataFileNotFoundError) as caught:  # the system says "not a directory"
+            Timeline.load(path)
+        assert str(caught.value).endswith(
+            f"({str(tmp_path / 'notes.txt')!r} is a file, not a folder)"
+        )
+
+    def test_a_broken_link(self, tmp_path: Path) -> None:
+        (tmp_path / "x.yaml").symlink_to(tmp_path / "gone.yaml")
+        with pytest.raises(DataFileNotFoundError, match="which does not exist; fix the link"):
+            Timeline.load(tmp_path / "x.yaml")
+
+    def test_an_empty_name_says_so(self) -> None:
+        with pytest.raises(DataFileError, match="no suffix"):
+            Timeline.load("")
 
     def test_missing_parquet(self, tmp_path: Path) -> None:
         with pytest.raises(DataFileNotFoundError, match="no such file; check the path"):

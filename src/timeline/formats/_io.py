@@ -190,9 +190,10 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     `timeline.columnar.window_filter`.
     """
     _check_name(path)
-    _must_exist(path)
     if os.path.isdir(path):
         _dataset_folder(path)
+    elif format_of(path) == "parquet":
+        _must_exist(path)  # other formats say so as they read
     if os.path.isdir(path) or format_of(path) == "parquet":
         from timeline.columnar._parquet import read_parquet
 
@@ -216,7 +217,7 @@ def _read_file(path: str | os.PathLike[str]) -> bytes:
 
     try:
         return read_regular(path, refused)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         _must_exist(path)  # says which part is missing
         raise  # there after all: gone and back between the look and the read
     except PermissionError as err:
@@ -244,11 +245,15 @@ def missing_fix(path: str | os.PathLike[str]) -> str | None:
     if os.path.exists(path):
         return None
     here = Path(path)
-    folder = here.parent
     if os.path.islink(path):
         return f"it is a link to {os.readlink(path)!r}, which does not exist; fix the link"
+    folder, missing = here.parent, None
+    while not os.path.lexists(folder) and folder != folder.parent:
+        folder, missing = folder.parent, folder  # up to the first that is there
     if not folder.is_dir():
-        return f"check the path (folder {str(folder)!r} does not exist)"
+        return f"check the path ({str(folder)!r} is a file, not a folder)"
+    if missing is not None:
+        return f"check the path (folder {str(missing)!r} does not exist)"
     near = _siblings(here)
     if near:
         return f"check the path (did you mean {' or '.join(repr(n) for n in near)}?)"
