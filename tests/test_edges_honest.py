@@ -396,6 +396,9 @@ class TestDeadlineReadings:
             ("2027", ("2027", "12 x"), "2028-01-01", "met"),
             ("2027", ("2027", "8 x"), "2028-01-01", "missed"),
             ("by mid-2027", ("2027-06", "12 x"), "2027-09-01", "met"),
+            # an interval is due by its end, as a plain date is
+            ("2026-04/2026-06", ("2026-06", "12 x"), "2026-07-01", "met"),
+            ("2026-04/2026-06", ("2026-06", "8 x"), "2026-07-01", "missed"),
             # the 15th of some month of 2027: met only by a figure by 15 January
             ("2027-XX-15", ("2027-01-10", "12 x"), "2028-01-01", "met"),
             ("2027-XX-15", ("2027-06", "12 x"), "2028-01-01", "unknown"),
