@@ -208,6 +208,29 @@ class TestFileErrors:
             f"{path}: permission denied; make the file readable (chmod u+r) or read it as its owner"
         )
 
+    def test_unreadable_parquet_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """As a YAML file: pyarrow's refusal (a PermissionError) was reported as "not a
+        Parquet file ... copy it again", a wrong diagnosis and a wrong fix."""
+        pytest.importorskip("pyarrow")
+        from timeline.columnar import _parquet
+
+        path = tmp_path / "x.parquet"
+        Timeline([]).save(path)
+
+        def refusing(where: str) -> object:
+            # What pyarrow raises for a file it may not open (as root, chmod would not stop it).
+            raise PermissionError(
+                errno.EACCES, f"Failed to open local file '{where}'. Detail: [errno 13]"
+            )
+
+        monkeypatch.setattr(_parquet, "_dataset", refusing)
+        with pytest.raises(DataFilePermissionError) as caught:
+            Timeline.load(path)
+        err = caught.value
+        assert isinstance(err, PermissionError) and isinstance(err, DataFileError)
+        assert err.filename == str(path)
+        assert "permission denied; make the file readable" in str(err)
+
     def test_cli_says_the_same(self, tmp_path: Path) -> None:
         from timeline.cli import main
 
