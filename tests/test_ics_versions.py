@@ -385,6 +385,42 @@ def test_a_reply_does_not_replace_the_event_it_answers() -> None:
     assert (event.title, event.when) == ("Launch", When.parse("2026-04-15T10:00Z"))
 
 
+class TestAnswersAlone:
+    """RFC 5546 §3.2.3, §3.2.7-8, §3.2.6: a REPLY, COUNTER, DECLINECOUNTER or REFRESH is an
+    attendee's (or the organizer's) word about an event, not the event: alone in a file it
+    gives no event, and the report says to import the organizer's REQUEST or PUBLISH."""
+
+    @pytest.mark.parametrize("method", ["REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH", "reply"])
+    def test_an_answer_alone_imports_nothing_and_says_why(self, method: str) -> None:
+        answer = [*OLD, "ATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x"]
+        timeline, report = read(feed(answer, head=(f"METHOD:{method}",)))
+        assert len(timeline) == 0 and report.events == 0
+        (line,) = [m for m in report.messages() if f"METHOD:{method.upper()}" in m]
+        assert "not the event" in line and "REQUEST or PUBLISH" in line
+        assert "'Launch' (line 4)" in line
+
+    def test_an_answer_without_a_uid_or_a_dtstart_too(self) -> None:
+        reply = ["ATTENDEE;PARTSTAT=DECLINED:mailto:b@x", "DTSTAMP:20260310T000000Z"]
+        timeline, report = read(feed(reply, head=("METHOD:REPLY",)))
+        assert len(timeline) == 0
+        assert "METHOD:REPLY" in said(report)
+
+    def test_an_answer_to_one_occurrence_does_not_change_it(self) -> None:
+        """A REPLY naming one occurrence (RECURRENCE-ID) is not an override of it."""
+        series = ["UID:s", "SUMMARY:Standup", "DTSTART:20260415T100000Z", "RRULE:FREQ=DAILY"]
+        reply = ["UID:s", "RECURRENCE-ID:20260415T100000Z", "SUMMARY:Standup",
+                 "DTSTART:20260501T100000Z", "ATTENDEE;PARTSTAT=DECLINED:mailto:b@x"]  # fmt: skip
+        timeline, report = read(feed(series) + feed(reply, head=("METHOD:REPLY",)))
+        (event,) = timeline
+        assert event.when == When.parse("2026-04-15T10:00Z")
+        assert "METHOD:REPLY" in said(report)
+
+    def test_the_invitation_beside_its_answer_is_read(self) -> None:
+        timeline, _ = read(feed(OLD, head=("METHOD:REQUEST",)) + feed(OLD, head=("METHOD:REPLY",)))
+        (event,) = timeline
+        assert event.title == "Launch"
+
+
 # -- text values as other writers escape them --------------------------------------------
 
 

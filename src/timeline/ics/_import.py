@@ -16,6 +16,7 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
 * a bad DTEND or DURATION leaves the event with its start alone (a negative
   duration counts by its length), a second DTSTART is ignored;
 * a UID sent more than once is one event: its newest version (`timeline.ics._duplicates`);
+  an answer (METHOD:REPLY, COUNTER ...) is never an event;
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
   CANCELLED to cancelled; CATEGORIES become tags, URL a source;
 * a recurring event (RRULE/RDATE) is imported as its first occurrence, the
@@ -50,7 +51,7 @@ from timeline.dates._bounds import _cmp
 from timeline.figures._source import Source
 from timeline.ics._calendar import calendar_json, timeline_name
 from timeline.ics._calendar import fiscal_years as fiscal_years_of
-from timeline.ics._duplicates import cancellations, newest_versions, version_rank
+from timeline.ics._duplicates import answers, cancellations, newest_versions, version_rank
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, check_placed, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
@@ -513,7 +514,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     found = Structure()
     roots = read_components(data, found)
     calendars = [c for c in roots if c.name == "VCALENDAR"]
-    calendars = newest_versions(cancellations(calendars, found), found)
+    calendars = answers(newest_versions(cancellations(calendars, found), found), found)
     head = calendars[0]
     name: str | None = timeline_name(head, file_name)
     if (head.text(f"{X}UNNAMED") or "").strip().upper() == "TRUE":
