@@ -185,13 +185,16 @@ class TestTimesAgreeWithIcalendar:
         assert winter.when.earliest.utcoffset() == dt.timedelta(hours=10)  # type: ignore[union-attr]
         assert summer.when.earliest.utcoffset() == dt.timedelta(hours=11)  # type: ignore[union-attr]
 
-    def test_a_negative_duration_counts_by_its_length(self) -> None:
+    def test_a_negative_duration_is_said_not_flipped(self) -> None:
+        """RFC 5545's grammar allows ``-PT1H``; an event cannot end before it starts.
+
+        `icalendar` reads a VEVENT's end as its start when DURATION is not positive: no
+        length. So here: the start alone, the value quoted in the report.
+        """
         timeline, report = read("exchange.ics")
         (winter,) = timeline.filter(text="winter")
-        assert winter.end is not None
-        length = winter.end.earliest - winter.when.earliest  # type: ignore[operator]
-        assert length == dt.timedelta(weeks=1, days=1, hours=2, minutes=3, seconds=4)
-        assert dict(report.changed)["negative durations, read as their length"] == (
+        assert winter.end is None
+        assert dict(report.changed)[_NEGATIVE] == (
             "'Sydney winter' (line 29): '-PT1W1D2H3M4S' (line 34)",
         )
 
@@ -450,12 +453,16 @@ class TestKeepEventsWithAReadableStart:
             # a bad DTEND: the start alone
             (["DTSTART:20260415T100000Z", "DTEND:None"], None, "DTEND that is not a date"),
             (["DTSTART:20260415T100000Z", "DTEND:20260415T1100000Z"], None, "DTEND that is not"),
-            # Exchange's negative duration: its length
-            (
-                ["DTSTART:20260415T100000Z", "DURATION:-PT1H30M"],
-                When.instant(dt.datetime(2026, 4, 15, 11, 30, tzinfo=UTC)),
-                "negative durations, read as their length",
-            ),
+            # a negative duration (Exchange writes them): no end, the value quoted
+            (["DTSTART:20260415T100000Z", "DURATION:-PT1H30M"], None,
+             "negative DURATION (an end before their start), kept with their start: 'x' "
+             "(line 3): '-PT1H30M' (line 6)"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:-P2D"], None, "'-P2D' (line 6)"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:-PT36H"], None, "'-PT36H' (line 6)"),
+            (["DTSTART;TZID=Europe/Berlin:20260328T100000", "DURATION:-P1D"], None,
+             "negative DURATION"),
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T110000Z", "DURATION:-PT1H"],
+             When.instant(dt.datetime(2026, 4, 15, 11, tzinfo=UTC)), "both DTEND and DURATION"),
             # weeks after T: weeks
             (
                 ["DTSTART;VALUE=DATE:20260406", "DURATION:PT1W"],
@@ -759,6 +766,9 @@ class TestInvitations:
                     head=("VERSION:2.0", f"METHOD:{method}"))  # fmt: skip
         (event,) = Timeline.from_ics(text, report=True)[0]
         assert event.status.value == expected
+
+
+_NEGATIVE = "events with a negative DURATION (an end before their start), kept with their start"
 
 
 class TestParameters:

@@ -143,6 +143,9 @@ class TestFirstOccurrence:
             ([[*WEEKLY, "RDATE;VALUE=PERIOD:20260420T080000Z/20260420T083000Z",
                "EXDATE:20260415T100000Z"]], "Weekly sync", "2026-04-20T08:00Z",
              "2026-04-20T08:30Z"),
+            # ... and a negative one no length at all (not its length, sign dropped)
+            ([[*WEEKLY, "RDATE;VALUE=PERIOD:20260410T080000Z/-PT2H"]], "Weekly sync",
+             "2026-04-10T08:00Z", None),
             # DTSTART in the hour the clocks skip: later occurrences keep the time as written
             ([["g", "SUMMARY:Gap", "DTSTART;TZID=Europe/Berlin:20260329T023000",
                "RRULE:FREQ=DAILY", "EXDATE;TZID=Europe/Berlin:20260329T023000"]],

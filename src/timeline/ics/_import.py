@@ -13,8 +13,9 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
   parameter says; timed values keep their zone: UTC for ``Z``, else the TZID
   resolved as `timeline.ics._zones` says (IANA, vendor-prefixed, Windows names,
   the file's VTIMEZONE), the calendar's X-WR-TIMEZONE, or floating;
-* a bad DTEND or DURATION leaves the event with its start alone (a negative
-  duration counts by its length), a second DTSTART is ignored;
+* a bad DTEND or DURATION leaves the event with its start alone (so does a
+  negative duration: an event cannot end before it starts), a second DTSTART
+  is ignored;
 * a UID sent more than once is one event: its newest version (`timeline.ics._duplicates`);
   an answer (METHOD:REPLY, COUNTER ...) is never an event;
 * STATUS maps TENTATIVE to expected, CONFIRMED (or no STATUS) to confirmed,
@@ -70,6 +71,7 @@ from timeline.ics._recurrence import (
 )
 from timeline.ics._report import ImportReport
 from timeline.ics._values import (
+    NEGATIVE,
     Skip,
     Values,
     as_when,
@@ -465,6 +467,9 @@ class _Reader(Values):
                     start = self.point(Prop(prop.name, prop.params, begin, prop.line), where)
                     if finish[:1] in ("P", "p", "+", "-"):
                         length, _ = duration(Prop("DURATION", {}, finish, prop.line))
+                        if length < _dt.timedelta(0):  # no length: its sign is not dropped
+                            self.note(NEGATIVE, f"{where}: {finish[:40]!r} (line {prop.line})")
+                            length = _dt.timedelta(0)
                         found.add(start, start + length)
                     else:
                         end = self.point(Prop(prop.name, prop.params, finish, prop.line), where)
