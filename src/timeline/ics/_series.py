@@ -271,12 +271,14 @@ class Series(Values):
                         )
                 plain = self.occurrences.first(start, texts, extra, taken, local, written)
             except (ValueError, OverflowError, LookupError):
-                self.note(
-                    "recurring events whose first occurrence is excluded or cancelled but whose "
-                    "RRULE could not be followed, imported at DTSTART",
-                    where,
-                )
-                return start, override(start), None
+                # DTSTART is excluded, cancelled or moved: the first occurrence left is the
+                # rule's to give, and no other is known to be it.
+                shown = "; ".join(repr(rule.value.strip()[:60]) for rule in rules) or "none"
+                raise Skip(
+                    "its first occurrence (DTSTART) is excluded, cancelled or moved, and its "
+                    f"RRULE ({shown}) could not be followed to the next one (not a rule, or "
+                    "too costly: over 1,000 occurrences removed, or days few years hold)"
+                ) from None
         if any(times.exhausted for times in exrules):
             self.note(
                 "EXRULEs (RFC 2445) followed only so far (100,000 times each, 200,000 a file)",
