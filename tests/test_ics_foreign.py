@@ -1208,11 +1208,16 @@ _KINDS = ["date", "utc", "floating", "Europe/Berlin", "America/New_York", "W. Eu
     start=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2060, 12, 31)),
     length=st.timedeltas(dt.timedelta(0), dt.timedelta(days=40)),
     by_duration=st.booleans(),
+    negative=st.booleans(),
 )
 def test_start_and_end_are_what_icalendar_reads(
-    kind: str, start: dt.datetime, length: dt.timedelta, by_duration: bool
+    kind: str, start: dt.datetime, length: dt.timedelta, by_duration: bool, negative: bool
 ) -> None:
-    """DTSTART with DTEND or DURATION, of every kind: the span icalendar reads (days inclusive)."""
+    """DTSTART with DTEND or DURATION, of every kind: the span icalendar reads (days inclusive).
+
+    A negative DURATION (``-P3D``) gives no length in both (icalendar: the end is the start).
+    """
+    sign = "-" if negative and by_duration else ""
     assume(kind != "W. Europe Standard Time" or start.year >= 2010)  # see the test above
     start = start.replace(microsecond=0)
     stop = start + length
@@ -1220,7 +1225,7 @@ def test_start_and_end_are_what_icalendar_reads(
         lines = [f"DTSTART;VALUE=DATE:{start:%Y%m%d}"]
         days = max(length.days, 1)
         lines.append(
-            f"DURATION:P{days}D"
+            f"DURATION:{sign}P{days}D"
             if by_duration
             else f"DTEND;VALUE=DATE:{start.date() + dt.timedelta(days=days):%Y%m%d}"
         )
@@ -1231,7 +1236,7 @@ def test_start_and_end_are_what_icalendar_reads(
         if by_duration:
             assume(kind in ("utc", "floating"))  # icalendar adds hours on the wall clock
             seconds = int(length.total_seconds())
-            lines.append(f"DURATION:PT{seconds}S")
+            lines.append(f"DURATION:{sign}PT{seconds}S")
         else:
             lines.append(f"DTEND{tz}:{stop:%Y%m%dT%H%M%S}{z}")
     text = feed(["BEGIN:VEVENT", "UID:p", "SUMMARY:x", *lines, "END:VEVENT"])
@@ -1246,7 +1251,9 @@ def test_start_and_end_are_what_icalendar_reads(
         berlin = zoneinfo.ZoneInfo("Europe/Berlin")
         their_start, their_end = (p.replace(tzinfo=berlin) for p in (their_start, their_end))
     assert same_moment(event.when.earliest, their_start), (event.when, their_start)
-    if kind == "date":
+    if sign:
+        assert event.end is None and their_end == their_start, (event.end, their_end)
+    elif kind == "date":
         last = their_end - dt.timedelta(days=1)
         assert (event.end.earliest if event.end else event.when.earliest) == last
     elif event.end is None:
