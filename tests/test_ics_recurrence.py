@@ -167,6 +167,38 @@ class TestFirstOccurrence:
         assert event.when == When.parse(start)
         assert event.end == (When.parse(end) if end else None)
 
+    @pytest.mark.parametrize(
+        ("lines", "start", "end"),
+        [
+            # DTEND: every occurrence lasts the exact span DTEND - DTSTART (RFC 5545 §3.8.5.3):
+            # 24 hours, across the night the clocks go forward too
+            (["DTEND;TZID=Europe/Berlin:20260322T100000"], "2026-03-28T09:00Z", "2026-03-29T09:00Z"),
+            (["DTEND;TZID=Europe/Berlin:20260321T113000"], "2026-03-28T09:00Z", "2026-03-28T10:30Z"),
+            # DURATION: its nominal span from each occurrence (P1D: the same time the next day)
+            (["DURATION:P1D"], "2026-03-28T09:00Z", "2026-03-29T08:00Z"),
+            (["DURATION:PT24H"], "2026-03-28T09:00Z", "2026-03-29T09:00Z"),
+            # an RDATE PERIOD's own duration, nominal as any DURATION
+            (["RDATE;VALUE=PERIOD;TZID=Europe/Berlin:20260328T100000/P1D", "RRULE:FREQ=YEARLY"],
+             "2026-03-28T09:00Z", "2026-03-29T08:00Z"),
+            (["RDATE;VALUE=PERIOD;TZID=Europe/Berlin:20260328T100000/PT24H", "RRULE:FREQ=YEARLY"],
+             "2026-03-28T09:00Z", "2026-03-29T09:00Z"),
+        ],
+    )  # fmt: skip
+    def test_each_occurrence_lasts_as_rfc_5545_says_across_a_clock_change(
+        self, lines: list[str], start: str, end: str
+    ) -> None:
+        """Weekly from 21 March 2026 10:00 Berlin (DTSTART excluded); Berlin's clocks go forward
+        on the 29th. A DTEND's span was added on the wall clock (23 hours), an RDATE's P1D as
+        24 hours."""
+        series = ["s", "SUMMARY:S", "DTSTART;TZID=Europe/Berlin:20260321T100000",
+                  "EXDATE;TZID=Europe/Berlin:20260321T100000"]  # fmt: skip
+        rule = [] if any(line.startswith("RRULE") for line in lines) else ["RRULE:FREQ=WEEKLY"]
+        (event,) = read(feed([*series, *rule, *lines]))
+        assert event.end is not None
+        got = (event.when.earliest, event.end.earliest)
+        utc = tuple(p.astimezone(dt.UTC) for p in got)  # type: ignore[union-attr]
+        assert utc == (When.parse(start).earliest, When.parse(end).earliest), got
+
     def test_each_repair_is_named(self) -> None:
         text = feed(
             [*WEEKLY, "RRULE:FREQ=WEEKLY", "EXDATE:20260415T100000Z"],

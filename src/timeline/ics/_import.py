@@ -133,10 +133,7 @@ class _Reader(Series):
                 stop, start = own_stop, first
             elif first != start:
                 if stop is not None:
-                    try:  # the same length, from the occurrence
-                        stop = stop + (first - start)
-                    except (ValueError, OverflowError):  # pendulum: "year 0 is out of range"
-                        stop = None  # an end of another kind, far off: the start alone
+                    stop = self._occurrence_end(comp, start, stop, first, where)
                 start = first
         when = as_when(start)
         end = self.end(start, stop, where)
@@ -161,6 +158,24 @@ class _Reader(Series):
             description=comp.text("DESCRIPTION"),
             sources=sources,
         )
+
+    def _occurrence_end(
+        self, comp: Component, start: _dt.date, stop: _dt.date, first: _dt.date, where: str
+    ) -> _dt.date | None:
+        """The end of the occurrence at ``first`` of a series from ``start`` to ``stop``.
+
+        RFC 5545 §3.8.5.3: with DTEND every occurrence lasts the exact span DTEND - DTSTART
+        (24 hours stay 24 across a clock change); with DURATION its nominal length from the
+        occurrence (P1D: the same wall-clock time the next day).
+        """
+        dur = comp.first("DURATION")
+        try:
+            if comp.first("DTEND") is None and dur is not None and type(first) is type(start):
+                return self._by_duration(dur, first, comp, where, False)
+            # exact: pendulum's Interval (first - start) would add its days on the wall clock
+            return stop + _dt.timedelta(seconds=(first - start).total_seconds())
+        except (ValueError, OverflowError, TypeError):  # pendulum: "year 0 is out of range"
+            return None  # an end of another kind, far off: the start alone
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)

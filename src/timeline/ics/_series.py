@@ -35,7 +35,15 @@ from timeline.ics._recurrence import (
     until_is_day,
     wall_in,
 )
-from timeline.ics._values import NEGATIVE, Skip, Values, duration, own_offset, written_wall
+from timeline.ics._values import (
+    NEGATIVE,
+    Skip,
+    Values,
+    calendar_days,
+    duration,
+    own_offset,
+    written_wall,
+)
 from timeline.ics._vcal import rfc5545_rule
 from timeline.ics._zones import VZone, Zones
 
@@ -363,11 +371,15 @@ class Series(Values):
                 try:
                     start = self.point(Prop(prop.name, prop.params, begin, prop.line), where)
                     if finish[:1] in ("P", "p", "+", "-"):
-                        length, _ = duration(Prop("DURATION", {}, finish, prop.line))
+                        span = Prop("DURATION", {}, finish, prop.line)
+                        length, _ = duration(span)
                         if length < _dt.timedelta(0):  # no length: its sign is not dropped
                             self.note(NEGATIVE, f"{where}: {finish[:40]!r} (line {prop.line})")
-                            length = _dt.timedelta(0)
-                        found.add(start, start + length)
+                            found.add(start, start)
+                            continue
+                        # nominal, as any DURATION: P1D ends at the same time the next day
+                        own = Prop(prop.name, prop.params, begin, prop.line)
+                        found.add(start, self._after(start, length, calendar_days(span), own))
                     else:
                         end = self.point(Prop(prop.name, prop.params, finish, prop.line), where)
                         found.add(start, end)

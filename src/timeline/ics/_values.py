@@ -28,6 +28,7 @@ __all__ = [
     "Skip",
     "Values",
     "as_when",
+    "calendar_days",
     "day_of",
     "duration",
     "marked_all_day",
@@ -121,8 +122,12 @@ def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
         raise ValueError(prop.value) from None
 
 
-def _calendar_days(prop: Prop) -> int:
-    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans."""
+def calendar_days(prop: Prop) -> int:
+    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans.
+
+    >>> calendar_days(Prop("DURATION", {}, "P1W2DT3H", 1))
+    9
+    """
     return sum(
         int(digits) * (7 if unit.upper() == "W" else 1)
         for digits, unit in _PART.findall(prop.value)
@@ -288,7 +293,7 @@ class Values:
                 if say:
                     self.note(NEGATIVE, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
                 return None
-            days = _calendar_days(dur)
+            days = calendar_days(dur)
             if not isinstance(start, _dt.datetime) and length != _dt.timedelta(days=days):
                 # A date lasts whole days (RFC 5545): the days the hours reach, said.
                 lenient = (
