@@ -172,8 +172,10 @@ class TestFirstOccurrence:
         [
             # DTEND: every occurrence lasts the exact span DTEND - DTSTART (RFC 5545 §3.8.5.3):
             # 24 hours, across the night the clocks go forward too
-            (["DTEND;TZID=Europe/Berlin:20260322T100000"], "2026-03-28T09:00Z", "2026-03-29T09:00Z"),
-            (["DTEND;TZID=Europe/Berlin:20260321T113000"], "2026-03-28T09:00Z", "2026-03-28T10:30Z"),
+            (["DTEND;TZID=Europe/Berlin:20260322T100000"], "2026-03-28T09:00Z",
+             "2026-03-29T09:00Z"),
+            (["DTEND;TZID=Europe/Berlin:20260321T113000"], "2026-03-28T09:00Z",
+             "2026-03-28T10:30Z"),
             # DURATION: its nominal span from each occurrence (P1D: the same time the next day)
             (["DURATION:P1D"], "2026-03-28T09:00Z", "2026-03-29T08:00Z"),
             (["DURATION:PT24H"], "2026-03-28T09:00Z", "2026-03-29T09:00Z"),
@@ -648,7 +650,10 @@ def test_random_rules_first_occurrence_is_dateutils(
     dates = rruleset()
     dates.rrule(rrulestr(rule, dtstart=start))
     dates.rdate(start)
-    walls = list(dates.between(start, start + dt.timedelta(days=30 * 365), inc=True)[:12])
+    if "COUNT" in rule:  # all of them (DTSTART and at most 8)
+        walls = list(itertools.islice(iter(dates), 12))
+    else:
+        walls = list(dates.between(start, start + dt.timedelta(days=30 * 365), inc=True)[:12])
     assert walls and walls[0] == start
     if timed:
         param = "" if zone in (None, "UTC") else f";TZID={zone}"
@@ -663,10 +668,9 @@ def test_random_rules_first_occurrence_is_dateutils(
         return  # said, not guessed (BYSETPOS=2 on a daily rule: days it may never hold)
     left = walls[removed:]
     if not left:
-        # dateutil's first 12 within 30 years ran out: the file's next one may be later
-        assume(len(walls) == 12 or "COUNT" in rule)
-        if len(walls) < 12:
-            assert len(timeline) == 0
+        # without COUNT, dateutil's first 12 within 30 years ran out: the next may be later
+        assume("COUNT" in rule)
+        assert len(timeline) == 0
         return
     (event,) = timeline
     wall = left[0]
