@@ -314,6 +314,13 @@ class TestAmbiguousEastAsianText:
         assert [e.title for e in timeline] == titles
         assert report.encoding == _LABELS[codec]
 
+    @pytest.mark.parametrize("hint", ["LANGUAGE", "CHARSET"])
+    def test_said_outright_it_decides_over_a_cyrillic_reading(self, hint: str) -> None:
+        """會議 (hanja) in EUC-KR reads as Windows-1251 'ьемЎ' too, and chardet prefers it."""
+        timeline, report = read(_hinted("ko", "euc_kr", ["會議"], hint))
+        assert [e.title for e in timeline] == ["會議"]
+        assert report.encoding == "EUC-KR (Korean)"
+
     def test_without_a_hint_the_other_readings_are_named(self) -> None:
         timeline, report = read(_hinted("ja", "euc_jp", ["東京本社会議"], "none"))
         if [e.title for e in timeline] != ["東京本社会議"]:

@@ -181,7 +181,9 @@ def _weighed(
     holding = [(c, label, lang) for c, label, lang in _READINGS if _plausible(sample, c, label)]
     east = pick is not None and not alphabet
     if hint is not None and (east or (alphabet and hint.explicit)):
-        wanted = [r for r in holding if r[2] in hint.languages]
+        # Said outright, a language is taken in any script it is written in (Korean in hanja).
+        said = [r for r in _READINGS if hint.explicit and _holds(sample, r[0], r[1])]
+        wanted = [r for r in (said or holding) if r[2] in hint.languages]
         if wanted:
             order = {c: i for i, c in enumerate(ranked)}
             chosen = next(
