@@ -104,7 +104,11 @@ def _east_asian_script(char: str) -> bool:
 
 
 class Legacy(NamedTuple):
-    """The reading of a file's lines that are not UTF-8 (``None``: cp1252), and notes on it."""
+    """The reading of a file's lines that are not UTF-8 (``None``: cp1252), and notes on it.
+
+    >>> Legacy(("cp932", "Shift_JIS (Japanese)")).notes
+    ()
+    """
 
     reading: tuple[str, str] | None
     notes: tuple[tuple[str, str], ...] = ()

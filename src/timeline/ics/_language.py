@@ -23,6 +23,9 @@ class Hint(NamedTuple):
     """What a calendar says of its language: the languages named, where, and how surely.
 
     ``explicit``: said outright (``LANGUAGE=``, ``CHARSET=``), not read from a zone.
+
+    >>> Hint(frozenset({"ja"}), "LANGUAGE=ja (line 5)", True).explicit
+    True
     """
 
     languages: frozenset[str]
