@@ -6,6 +6,8 @@ events of `bench_timeline` (mixed precisions, instants, deadlines, intervals) it
 
 * load: `Timeline.load` of N events from Parquet against from JSON (target >= 10x),
   each in a fresh interpreter (best of two), CPU seconds (user + system) and user alone;
+  then, on what each loaded, a one-month window query and making every event (a
+  Parquet load checks every row but makes its events when used), and the total;
 * window: a one-month window with DuckDB over a Parquet file of N x ``--scale`` rows
   (default 10: 10^7 rows at N = 10^6) against `Timeline.overlapping` in memory on the
   N that fit, both times and answer sizes; DuckDB's answer over the N-row file is
@@ -79,24 +81,38 @@ import gc, json, resource, sys, time
 from timeline import Timeline
 import pyarrow.compute, pyarrow.dataset, pyarrow.parquet  # imported once a session: not timed
 gc.collect()
-before = resource.getrusage(resource.RUSAGE_SELF)
+
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime, usage.ru_stime
+
+before = cpu()
 tl = Timeline.load({path!r})
-after = resource.getrusage(resource.RUSAGE_SELF)
-user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
-print(json.dumps({{"seconds": user + system, "user": user, "system": system, "events": len(tl)}}))
+loaded = cpu()
+found = len(tl.overlapping({month!r}))
+windowed = cpu()
+made = len(tl.events)
+used = cpu()
+user, system = loaded[0] - before[0], loaded[1] - before[1]
+print(json.dumps({{
+    "seconds": user + system, "user": user, "system": system, "events": made,
+    "window_s": sum(windowed) - sum(loaded), "window_answer": found,
+    "all_events_s": sum(used) - sum(windowed),
+}}))
 """
 
 
-def _load_in_fresh_process(path: Path) -> dict[str, float]:
+def _load_in_fresh_process(path: Path, month: str) -> dict[str, float]:
     """CPU seconds (user + system, and each) of `Timeline.load(path)` in a fresh interpreter
-    (nothing else on the heap).
+    (nothing else on the heap); then of a one-month window query on what it loaded, then
+    of making every event (`Timeline.events`: a Parquet load makes them when used).
 
     System time is mostly page faults, which on a virtual machine cost more right after
     another process freed gigabytes (as the JSON load before it does): it is printed apart.
     """
     src = str(Path(__file__).parent.parent / "src")
     out = subprocess.run(
-        [sys.executable, "-c", _LOAD.format(path=str(path))],
+        [sys.executable, "-c", _LOAD.format(path=str(path), month=month)],
         env={**os.environ, "PYTHONPATH": src},
         capture_output=True,
         text=True,
@@ -118,12 +134,15 @@ def bench_load(tl: Timeline, folder: Path, repeat: int = 2) -> dict[str, float]:
     tl.save(parquet_path)
     if Timeline.load(json_path) != tl or Timeline.load(parquet_path) != tl:
         raise SystemExit("a loaded timeline differs from the saved one")
+    month = middle_month(len(tl)).to_edtf()
     runs = [
-        (_load_in_fresh_process(json_path), _load_in_fresh_process(parquet_path))
+        (_load_in_fresh_process(json_path, month), _load_in_fresh_process(parquet_path, month))
         for _ in range(repeat)
     ]
     json_run = min((r[0] for r in runs), key=lambda r: r["seconds"])
     parquet_run = min((r[1] for r in runs), key=lambda r: r["seconds"])
+    if json_run["window_answer"] != parquet_run["window_answer"]:
+        raise SystemExit("the window's answers differ between the JSON and Parquet loads")
     return {
         "json_s": json_run["seconds"],
         "parquet_s": parquet_run["seconds"],
@@ -131,6 +150,11 @@ def bench_load(tl: Timeline, folder: Path, repeat: int = 2) -> dict[str, float]:
         "json_user_s": json_run["user"],
         "parquet_user_s": parquet_run["user"],
         "user_ratio": json_run["user"] / parquet_run["user"],
+        "json_window_s": json_run["window_s"],
+        "parquet_window_s": parquet_run["window_s"],
+        "window_answer": parquet_run["window_answer"],
+        "json_all_s": json_run["all_events_s"],
+        "parquet_all_s": parquet_run["all_events_s"],
     }
 
 
@@ -348,6 +372,17 @@ def main(argv: list[str] | None = None) -> int:
                     f"{load['parquet_s']:6.2f}s   Parquet {load['ratio']:.1f}x faster "
                     f"(target >= 10x); user time alone {load['json_user_s']:.2f}s vs "
                     f"{load['parquet_user_s']:.2f}s, {load['user_ratio']:.1f}x",
+                    flush=True,
+                )
+                json_used = load["json_s"] + load["json_window_s"] + load["json_all_s"]
+                parquet_used = load["parquet_s"] + load["parquet_window_s"] + load["parquet_all_s"]
+                print(
+                    f"         then a month's window ({load['window_answer']:,} events): "
+                    f"{load['json_window_s']:.2f}s on the JSON load (its index) vs "
+                    f"{load['parquet_window_s']:.2f}s on the Parquet load (the rows near it); "
+                    f"then every event made: {load['json_all_s']:.2f}s vs "
+                    f"{load['parquet_all_s']:.2f}s. Load and all of that: {json_used:.2f}s vs "
+                    f"{parquet_used:.2f}s, {json_used / parquet_used:.1f}x",
                     flush=True,
                 )
                 if args.only == "load":

@@ -115,7 +115,7 @@ def test_a_promise_given_up_with_no_new_date(text: str, first: str) -> None:
             ("People's Bank of China",),
             None,
         ),
-        ("TSMC said its second Arizona fab will open in 2028.", ("TSMC",), None),
+        ("TSMC said its second Arizona fab will open in 2028.", ("TSMC",), "Arizona"),
         ("Retail sales rose 2.4% in November.", (), None),
     ],
 )

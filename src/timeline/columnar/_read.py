@@ -24,7 +24,6 @@ gives what the records give.
 from __future__ import annotations
 
 import operator
-from collections import deque
 from collections.abc import Mapping
 from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
@@ -48,6 +47,7 @@ from timeline.columnar._columns import (
     record_columns,
     stated,
 )
+from timeline.columnar._deferred import _head, _plain_events, rows_in_order, table_rows
 from timeline.columnar._deps import require
 from timeline.columnar._table import (
     DESCRIPTION_KEY,
@@ -208,6 +208,9 @@ def _build(
         raise DataFileError(reader.problems)
     table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
     table = plain_text(table)  # string_view, dictionaries, list views: as string, list
+    rows = table_rows(table)
+    if rows is not None:  # every row checked whole: events are made when used
+        return Timeline(rows, name=name, description=description, fiscal_years=fiscal_years)
     n = table.num_rows
     titles = _column(table, "title")
     dates = _decoded(stated(table, "initial_when", "when"), _parse)
@@ -358,22 +361,6 @@ def _fast_statuses(
     return known  # type: ignore[return-value]  # no None left
 
 
-def _plain_events(*columns: list[Any]) -> list[Event]:
-    """Events with no sources, claims or figures from columns of checked values (title,
-    when, id, end, status, kind, actors, tags, location, description, related), built
-    without running the constructor's checks, which the columns passed whole."""
-    title, when, id, end, status, kind, actors, tags, location, description, related = columns
-    events = list(map(object.__new__, repeat(Event, len(title))))
-    nothing = repeat(())
-    init = Event.__attrs_init__
-    deque(
-        map(init, events, title, when, id, end, status, kind, actors, tags, location,
-            description, nothing, nothing, related, repeat(None), nothing),
-        maxlen=0,
-    )  # fmt: skip
-    return events
-
-
 def _id_bytes(table: pa.Table, ids: list[str]) -> pa.Array:
     """The ids as an Arrow binary array (UTF-8), from the table's column when it has them all."""
     pa = require("pyarrow")
@@ -384,30 +371,16 @@ def _id_bytes(table: pa.Table, ids: list[str]) -> pa.Array:
 
 def _in_order(dates: _Decoded, id_bytes: pa.Array, events: list[Event]) -> list[Event] | None:
     """The events (unique ids) in timeline order if the rows are in it, as `to_arrow`
-    writes them; else ``None``. Checked in Arrow: each row's date order text and id as
-    one byte string, which must increase from row to row."""
-    pa = require("pyarrow")
-    pc = require("pyarrow.compute")
-    n = len(events)
-    if n < 2:
+    writes them; else ``None``. Checked in Arrow (`rows_in_order`): each date's order
+    text as Latin-1 bytes and, where texts tie while the dates' keys differ, its rank
+    among them; with the UTF-8 id after it, byte order is timeline order."""
+    if len(events) < 2:
         return events
     if dates.encoded is None or dates.distinct is None:
         return None
-    # Each date's order text as Latin-1 bytes and, where texts tie while the dates'
-    # keys differ, its rank among them: with the UTF-8 id after it, byte order is
-    # timeline order.
     ranks = tie_ranks(dates.distinct)
-    heads = pa.array(
-        [
-            w._order_text.encode("latin-1") + ranks.get(id(w), 0).to_bytes(4, "big")
-            for w in dates.distinct
-        ],
-        pa.binary(),
-    )
-    keys = pc.binary_join_element_wise(heads.take(dates.encoded.indices), id_bytes, b"")
-    if not pc.all(pc.less(keys.slice(0, n - 1), keys.slice(1))).as_py():
-        return None
-    return events
+    heads = [_head(w, ranks.get(id(w), 0)) for w in dates.distinct]
+    return events if rows_in_order(heads, dates.encoded, id_bytes) else None
 
 
 def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:

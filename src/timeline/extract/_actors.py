@@ -55,6 +55,7 @@ from timeline.extract._name_words import (
     plan,
     plausible,
 )
+from timeline.extract._places import is_place
 from timeline.extract._text import fold
 
 __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
@@ -137,6 +138,8 @@ _BODY_NAMED_AFTER: Final = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:agency|regulator|watchdog|ministry|authority|commission"
     r"|operator|bank|court)\s+[A-Z]"
 )
+# Before a place's possessive, a preposition: "on Shanghai's STAR Market" is where.
+_AT_PLACE: Final = re.compile(r"\b(?:on|at|from|in|into|near|to)\s+$", re.IGNORECASE)
 _LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
 # A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
 # Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
@@ -178,9 +181,16 @@ _LIST_AFTER: Final = re.compile(
 _ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
     r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
-    r"|conglomerate|corporation|major|utility|miner|producer|brand|carrier|outfit)(?![\w-])",
+    r"|conglomerate|corporation|major|utility|miner|producer|brand|carrier|outfit|shipbuilder"
+    r"|builder|biotech)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def _placed(owned: str) -> bool:
+    """Whether an owned name's owner is a place: "China's Huawei" (an organisation)."""
+    head = re.match(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s?\s", owned)
+    return head is not None and is_place(head.group(1))
 
 
 def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
@@ -246,13 +256,17 @@ class Actors:
             else None
         )
         self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
-        self._products = frozenset(m.group(1) for m in _OWNED_NAME.finditer(self.folded)) | {
+        self._products = frozenset(
+            m.group(1) for m in _OWNED_NAME.finditer(self.folded) if not _placed(m.group())
+        ) | {
             m.group(1)
             for m in _NAMED_PRODUCT.finditer(self.folded)
             if _PRODUCT_NOUN.match(self.folded, m.end(1))
         }
         self._owners = {}
         for m in _OWNER_OF.finditer(self.folded):
+            if m.group("owner") and is_place(m.group("owner")):
+                continue  # "China's Huawei": where Huawei is from, not who owns it
             where = m.start("its") if m.group("its") else m.end("owner")
             self._owners.setdefault(m.group("product"), (where, bool(m.group("its"))))
         # Capitalised words inside a quoted passage of several words are a title
@@ -369,6 +383,24 @@ class Actors:
                     break
                 if not rest and _BODY_NAMED_AFTER.match(self.folded, m.end()):
                     return None  # "Japan's space agency JAXA": the body named after acts
+                owner = " ".join([*words[:i], POSSESSIVE.sub("", word)])
+                where = _AT_PLACE.search(self.folded, max(0, m.start() - 8), m.start())
+                named = " ".join(rest)
+                # not a title ("Britain's Prime Minister Keir Starmer": the person is named
+                # after it, and the country stays as before)
+                titled = bool(rest) and rest[0].lower() in (*TITLES, *TITLE_PARTS, "prime")
+                if (
+                    rest
+                    and is_place(owner)
+                    and plausible(named)
+                    and not plan(named)
+                    and not where
+                    and not titled
+                ):
+                    # "China's Huawei", "Japan's SoftBank": where it is from; it acts
+                    first = m.start() + m.group().index(rest[0], m.group().index(word) + len(word))
+                    words = rest
+                    break
                 words = [*words[:i], POSSESSIVE.sub("", word)]  # "China's AI" -> China
                 possessive = True
                 break

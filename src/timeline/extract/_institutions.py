@@ -155,6 +155,39 @@ _PUBLIC_ACRONYMS: Final = words(
 )
 
 
+# What the acronyms stand for: "the agency" after "the FDA" is the FDA.
+_EXPANDED: Final = {
+    "NASA": "National Aeronautics and Space Administration",
+    "ESA": "European Space Agency",
+    "JAXA": "Japan Aerospace Exploration Agency",
+    "ISRO": "Indian Space Research Organisation",
+    "CNSA": "China National Space Administration",
+    "FAA": "Federal Aviation Administration",
+    "FDA": "Food and Drug Administration",
+    "EMA": "European Medicines Agency",
+    "SEC": "Securities and Exchange Commission",
+    "FTC": "Federal Trade Commission",
+    "FCC": "Federal Communications Commission",
+    "EPA": "Environmental Protection Agency",
+    "DOJ": "Department of Justice",
+    "DOE": "Department of Energy",
+    "DOD": "Department of Defense",
+    "NHTSA": "National Highway Traffic Safety Administration",
+    "NTSB": "National Transportation Safety Board",
+    "CFTC": "Commodity Futures Trading Commission",
+    "FERC": "Federal Energy Regulatory Commission",
+    "NRC": "Nuclear Regulatory Commission",
+    "CMA": "Competition and Markets Authority",
+    "FCA": "Financial Conduct Authority",
+    "NDRC": "National Development and Reform Commission",
+    "MIIT": "Ministry of Industry and Information Technology",
+    "CAC": "Cyberspace Administration of China",
+    "SAMR": "State Administration for Market Regulation",
+    "CSRC": "China Securities Regulatory Commission",
+    "SEBI": "Securities and Exchange Board of India",
+}
+
+
 def is_institution(name: str) -> bool:
     """Whether a name is a public body's: it holds a word such as Ministry or Commission,
     or it is a public body's acronym ("NASA", "FDA").
@@ -175,8 +208,10 @@ def refers_to(phrase: Institutional, name: str) -> bool:
     >>> ministry = Institutional(0, "ministry", "commerce")
     >>> refers_to(ministry, "Ministry of Commerce"), refers_to(ministry, "Ministry of Finance")
     (True, False)
+    >>> refers_to(Institutional(0, "agency", None), "FDA")
+    True
     """
-    low = " ".join(name.lower().split())
+    low = " ".join(_EXPANDED.get(name.strip(), name).lower().split())
     words = low.split()
     kinds = _KINDS[phrase.noun]
     if not any(re.search(rf"\b{re.escape(k)}\b", low) for k in kinds):

@@ -78,7 +78,7 @@ ORG_TAILS: Final = words(
 )
 # After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
 # second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
-OWNED: Final = re.compile(r"\b(?:its|their)\s+((?:[a-z][\w-]*\s+){0,3})$")
+OWNED: Final = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s+){0,3})$")
 # Between "its" and a name, these say the name is a company of its own: "its subsidiary Waymo".
 ROLE_NOUNS: Final = words(
     """subsidiary subsidiaries unit units arm arms partner partners rival rivals parent

@@ -1,17 +1,26 @@
-"""Places named after another place: "Austin, Texas", "Shenzhen, China", "Lyon, France".
+"""Places: states, countries and cities, and a place naming a site ("the Paris plant").
 
 A US state or a country right after a place and a comma is where, not who: the
 rules of `timeline.extract._reader_actors` set it apart with the place before it.
 A country standing alone ("China said ...") may act, and is kept as an actor.
+
+A place before a noun for a site or a version ("the Paris plant", "its Berlin
+gigafactory", "the Shenzhen lab", "Ford's Kentucky battery plant") says which one,
+not who acts: `sites` finds them, for the statement's location. A place is a state,
+a country, a city of `_CITIES`, or a name the text itself says is a place ("builds
+cells in Skelleftea", "in Skelleftea, Sweden"): `places_named`. A place before an
+organisation ("China's Huawei", "Japan's SoftBank") says where it is from
+(`timeline.extract._actors` reads the organisation as who acts).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from timeline.extract._text import words
 
-__all__ = ["region"]
+__all__ = ["is_place", "places_named", "region", "sites"]
 
 _STATES: Final = frozenset(
     words(
@@ -41,7 +50,11 @@ _COUNTRIES: Final = frozenset(
     belgium switzerland austria sweden norway denmark finland poland ireland britain
     england scotland wales canada mexico brazil argentina chile colombia peru australia
     singapore malaysia indonesia thailand vietnam philippines israel turkey egypt
-    nigeria kenya morocco russia ukraine pakistan bangladesh qatar kuwait"""
+    nigeria kenya morocco russia ukraine pakistan bangladesh qatar kuwait lebanon jordan
+    iran iraq oman bahrain greece hungary romania bulgaria serbia croatia slovakia slovenia
+    czechia estonia latvia lithuania iceland luxembourg ethiopia ghana algeria tunisia
+    venezuela ecuador uruguay paraguay bolivia cambodia myanmar laos mongolia kazakhstan
+    uzbekistan azerbaijan georgia"""
     )
 ) | frozenset(
     (
@@ -71,3 +84,135 @@ def region(name: str) -> bool:
     (True, True, False)
     """
     return " ".join(name.lower().split()) in _STATES | _COUNTRIES
+
+
+# Cities that news about industry names before a plant, a lab or a company: capitals,
+# manufacturing and tech centres, ports. Not a gazetteer: a name the text itself places
+# ("in Skelleftea") counts as well.
+_CITIES: Final = frozenset(
+    words(
+        """beijing shanghai shenzhen guangzhou hangzhou chengdu chongqing wuhan tianjin nanjing
+    suzhou hefei xian xi'an changsha zhengzhou qingdao dalian shenyang ningbo xiamen dongguan
+    foshan wuxi changzhou jinan harbin kunming fuzhou nanning taipei hsinchu taichung tainan
+    kaohsiung tokyo osaka nagoya yokohama kobe kyoto fukuoka sapporo hiroshima kumamoto seoul
+    busan incheon ulsan pyeongtaek daegu gwangju hwaseong giheung icheon cheongju singapore
+    bangkok jakarta batam manila hanoi haiphong saigon penang kulim johor mumbai delhi
+    bengaluru bangalore chennai hyderabad pune ahmedabad kolkata noida gurugram gurgaon
+    dholera sanand karachi lahore dhaka dubai riyadh jeddah neom doha istanbul ankara
+    izmir cairo lagos nairobi johannesburg london manchester birmingham sunderland
+    glasgow edinburgh cardiff belfast dublin cork paris lyon toulouse marseille grenoble
+    dunkirk douai lille strasbourg berlin munich hamburg frankfurt stuttgart cologne
+    dresden leipzig magdeburg wolfsburg ingolstadt zwickau heilbronn amsterdam rotterdam
+    eindhoven veldhoven antwerp brussels ghent luxembourg zurich geneva basel vienna graz
+    linz prague brno bratislava budapest debrecen warsaw wroclaw krakow gdansk katowice
+    milan turin rome naples venice genoa madrid barcelona valencia seville bilbao lisbon
+    porto athens piraeus stockholm gothenburg skelleftea oslo copenhagen helsinki
+    tallinn riga vilnius bucharest sofia belgrade kyiv moscow minsk toronto montreal
+    vancouver ottawa calgary mexico monterrey guadalajara saltillo tijuana sao rio
+    buenos santiago lima bogota sydney melbourne brisbane perth adelaide auckland
+    austin dallas houston detroit chicago seattle boston atlanta phoenix denver
+    nashville charlotte fremont sacramento pittsburgh cleveland columbus cincinnati
+    indianapolis memphis louisville baltimore philadelphia miami orlando tampa
+    minneapolis milwaukee portland reno tucson raleigh richmond albany savannah
+    chandler hillsboro malta syracuse boise lordstown spartanburg chattanooga
+    kokomo smyrna canton marysville sparks nagasaki geoje okpo mokpo kure imabari tamano
+    wismar kiel bremen rostock papenburg monfalcone marghera trieste barrow rosyth govan
+    marinette pascagoula groton portsmouth devonport gdynia szczecin turku split rijeka
+    zhoushan jiangyin nantong yangzhou taizhou weihai yantai zhanjiang huizhou ordos
+    baotou yibin ningde zhaoqing xianyang grunheide gruenheide kecskemet szeged ostrava
+    gyor sindelfingen dingolfing regensburg rastatt emden zuffenhausen"""
+    )
+) | frozenset(
+    (
+        "new york",
+        "los angeles",
+        "san francisco",
+        "san jose",
+        "san diego",
+        "silicon valley",
+        "las vegas",
+        "salt lake city",
+        "kansas city",
+        "st. louis",
+        "new delhi",
+        "hong kong",
+        "ho chi minh city",
+        "kuala lumpur",
+        "abu dhabi",
+        "tel aviv",
+        "mexico city",
+        "sao paulo",
+        "rio de janeiro",
+        "buenos aires",
+        "cape town",
+        "the hague",
+        "new orleans",
+        "fort worth",
+        "grand rapids",
+        "el paso",
+        "newport news",
+        "saint-nazaire",
+        "st. nazaire",
+        "mlada boleslav",
+    )
+)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a state, a country or a city this module knows.
+
+    >>> is_place("Paris"), is_place("Shenzhen"), is_place("South Korea"), is_place("Tesla")
+    (True, True, True, False)
+    """
+    low = " ".join(name.lower().split())
+    return region(low) or low in _CITIES
+
+
+# A noun for a site, a part of one or a version: what a place before it picks out.
+_SITE_NOUNS: Final = (
+    r"(?i:plant|factory|fab|megafab|gigafactory|giga|site|facility|campus|lab|laboratory"
+    r"|research\s+(?:centre|center)|data\s+(?:centre|center)|(?:centre|center)|mine|refinery"
+    r"|smelter|mill|shipyard|yard|dockyard|terminal|port|hub|warehouse|depot|office"
+    r"|headquarters|store|works|line|complex|hospital|airport|base|cluster|park|project"
+    r"|operation|unit|assembly|version|edition|variant)s?"
+)
+# Before the place: an article, "its"/"their", or an owner's possessive, and up to two
+# lower-case words ("its second", "a new"); after it, at most one lower-case word before
+# the site noun ("Kentucky battery plant").
+_SITE: Final = re.compile(
+    r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur)|[A-Z][\w&.-]*'s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+(?:[a-z][\w-]*\s+)?"
+    rf"{_SITE_NOUNS}(?![\w-])"
+)
+# What makes a name a place in the text itself: "builds cells in Skelleftea", "a plant
+# near Grünheide", "in Dholera, India".
+_PLACED: Final = re.compile(
+    r"\b(?:based|located|headquartered|built|builds|build|made|makes|produced|produces"
+    r"|assembled|assembles|manufactured|manufactures|plant|factory|site|facility|plants"
+    r"|factories|operations|(?:[a-z]+\s+){0,2}?(?:cells|cars|chips|batteries|vehicles))"
+    r"\s+(?:in|near|outside)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?!'|\w)"
+)
+
+
+def places_named(folded: str) -> frozenset[str]:
+    """Names the text says are places: after "built in", "builds cells in", "a plant near".
+
+    >>> sorted(places_named("Northvolt builds cells in Skelleftea. A plant near Gdansk."))
+    ['Gdansk', 'Skelleftea']
+    """
+    return frozenset(m.group("place") for m in _PLACED.finditer(folded))
+
+
+def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:
+    """Where ``folded[start:end]`` names a place before a site ("the Paris plant"): its
+    start and text, when it is a place (`is_place`, or in ``named``).
+
+    >>> sites("Renault will open the Paris plant and the Tesla plant.", 0, 53, frozenset())
+    [(22, 'Paris')]
+    """
+    found: list[tuple[int, str]] = []
+    for m in _SITE.finditer(folded, start, end):
+        place = m.group("place")
+        if is_place(place) or place in named:
+            found.append((m.start("place"), place))
+    return found

@@ -47,6 +47,7 @@ from timeline.extract._dating import (
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import is_institution
+from timeline.extract._places import places_named, sites
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
@@ -133,9 +134,13 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     picked: DateMatch | None = None  # the date phrase of the statement being read
     drafts: list[Draft] = attrs.field(factory=list)  # made so far, in text order
     previous_draft: Draft | None = None  # of the statement just before, if it made one
+    previous_mains: list[Draft] = attrs.field(factory=list)  # the last sentence's drafts
     yen: bool = attrs.field(init=False)
+    site_places: dict[int, str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
+        named = places_named(self.folded)
+        self.site_places = dict(sites(self.folded, 0, len(self.folded), named))
         self.actors = Actors(self.folded, self.known, self.use_spacy)
         self.yen = yen_text(self.folded)  # "¥" in a text about Japan
         self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]
@@ -193,6 +198,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             previous_actors = self.lead.actors
         self.last_date = None
         made = False
+        mains: list[Draft] = []  # this sentence's drafts, asides aside
         for piece in pieces:
             if piece.background:
                 # An aside (", which shipped 500 robots this year,") is read apart: its
@@ -208,9 +214,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             draft = self._statement(span, piece, sentence_names, previous_actors, earlier_figures)
             if draft is None:
                 continue
-            previous = self.previous_draft  # the last draft made, asides aside
-            joined = None if previous is None else self._follow_up(previous, draft)
-            if joined is not None:
+            previous, joined = self._joined(draft)
+            if previous is not None and joined is not None:
                 # "It was originally due to open in 2028": the statement before, moved
                 at = next(
                     i for i in reversed(range(len(self.drafts))) if self.drafts[i] is previous
@@ -223,10 +228,12 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 self.drafts.append(draft)
                 drafts.append(draft)
             self.previous_draft = draft
+            mains.append(draft)
             previous_actors = draft.actors
             made = True
         if not made:
             self.previous_draft = None  # a sentence between: no longer just before
+        self.previous_mains = mains
         subject = self._subject(sentence_names)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
@@ -235,6 +242,25 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             if is_institution(text):  # "the ministry" in a later sentence may stand for it
                 self.institutions = [*(i for i in self.institutions if i != text), text]
         return drafts
+
+    def _joined(self, draft: Draft) -> tuple[Draft | None, Draft | None]:
+        """The draft ``draft`` goes on from, and the two joined (`_follow_up`), or Nones.
+
+        The statement just before; past it, an earlier one of its sentence when all after
+        it there happened ("... would read out in H2 2027, after it added patients. The
+        readout was originally due in the first half.").
+        """
+        previous = self.previous_draft
+        if previous is None:
+            return None, None
+        earlier = [d for d in self.previous_mains if d.end <= previous.start]
+        for candidate in [previous, *reversed(earlier)]:
+            joined = self._follow_up(candidate, draft)
+            if joined is not None:
+                return candidate, joined
+            if candidate.status is not Status.HAPPENED:
+                break  # a statement still to come between: not past it
+        return None, None
 
     # -- one statement ---------------------------------------------------------------
 
@@ -292,7 +318,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             and not in_aside(piece, n.start)
         ]
         reasons: list[str] = []
-        names, location = self._location(names)
+        names, location = self._location(names, (start, end))
         names, said_by = self._speaker(
             names, start, end, reasons, shared=bool(previous_actors) and piece.index > 0
         )
@@ -408,6 +434,16 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
                 # "Orders doubled last year, while costs halved": the same time
                 date = self.last_date
                 reasons.append(f"date shared with the clause before: {date.text!r}")
+        if (
+            date is None
+            and moved is None
+            and shelved is None
+            and not piece.background
+            and cue is not None
+            and cue.look is Look.FORWARD
+        ):
+            # "expects annual profit of $2bn": its current fiscal year, not "from now on"
+            date = self._this_fiscal_year(actors[0] if actors else None, start, end, reasons)
         if date is not None:
             date = self._negated(date, start, reasons)
             self.previous_date = date

@@ -104,6 +104,7 @@ class _ActorReader:
     last_org: str | None
     short_names: dict[str, str]
     institutions: list[str]
+    site_places: dict[int, str]  # where a place names a site ("the Paris plant"): its text
 
     def _names(self, start: int, end: int, sentence_start: int) -> list[Name]:
         """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
@@ -127,13 +128,24 @@ class _ActorReader:
         full = self.short_names.get(low)
         return name if full is None else attrs.evolve(name, text=full)
 
-    def _location(self, names: list[Name]) -> tuple[list[Name], str | None]:
+    def _location(
+        self, names: list[Name], span: tuple[int, int] | None = None
+    ) -> tuple[list[Name], str | None]:
         """Names after "in" or "near" ("an event in Austin, Texas") or "between" ("between
         Detroit and Windsor") are where, not who; so is a possessive after "on", "at" or
-        "from" ("on Shanghai's STAR Market") and a US state or a country after a name and a
-        comma ("near Austin, Texas", "in Shenzhen, China")."""
+        "from" ("on Shanghai's STAR Market"), a US state or a country after a name and a
+        comma ("near Austin, Texas", "in Shenzhen, China"), and a place naming a site ("the
+        Paris plant", and in ``span`` also one that is no name, "its Berlin gigafactory")."""
         kept: list[Name] = []
         places: list[Name] = []
+        at_sites: list[Name] = []
+        if span is not None:
+            starts = {n.start for n in names}
+            at_sites = [
+                Name(text, at)
+                for at, text in sorted(self.site_places.items())
+                if span[0] <= at < span[1] and at not in starts
+            ]
         between = False  # the last place came after "between": "and" joins the next
         for name in names:
             # " in " also at a sentence's or a paragraph's start ("In China, Baidu said")
@@ -157,8 +169,12 @@ class _ActorReader:
                 and _NAMED_AFTER.match(self.folded, name.start + len(name.text))
             ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
+            if name.start in self.site_places and not known:
+                # "the Paris plant", "a new Texas plant": where, not who
+                at_sites.append(Name(self.site_places[name.start], name.start))
+                continue
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
-                continue  # "its second Arizona fab", "a new Texas plant": which one, not who
+                continue  # "US approval", "China sales": which ones, not who
             if region(name.text) and _AFTER_PLACE.search(
                 self.folded, max(0, name.start - 40), name.start
             ):
@@ -169,9 +185,10 @@ class _ActorReader:
                 places.append(name)
             else:
                 kept.append(name)
+        places = sorted([*places, *at_sites], key=lambda p: p.start)
         if not places:
             return kept, None
-        return kept, ", ".join(p.text for p in places)
+        return kept, ", ".join(dict.fromkeys(p.text for p in places))
 
     def _subject(self, sentence_names: list[Name]) -> Name | None:
         """A sentence's subject, for "the company" and "It" later: an organisation, not a
@@ -223,7 +240,10 @@ class _ActorReader:
             before = [self._canonical(n).text for n in sentence_names if n.start < phrase.start]
             named = [*self.institutions, *before]
             body = next((i for i in reversed(named) if refers_to(phrase, i)), None)
-            if body is not None and body not in actors:
+            speaker = f"said by {body}: the source, not an actor" in reasons
+            if body is not None and body not in actors and not (speaker and actors):
+                # not who says so ("NASA said SpaceX will ..., a demonstration the agency
+                # had once expected in 2027"), unless no one else acts
                 actors.append(body)
                 reasons.append(f"'the {phrase.noun}' read as {body}")
         pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])

@@ -23,7 +23,7 @@ from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form
 from timeline.extract._holidays import holidays
 from timeline.extract._reader_actors import _ActorReader
 from timeline.extract._text import Span
-from timeline.extract._weekdays import halves, month_quarter, seasons, weekdays
+from timeline.extract._weekdays import halves, month_quarter, months_so_far, seasons, weekdays
 
 __all__: list[str] = []
 
@@ -47,6 +47,18 @@ _YEAR_GOAL: Final = re.compile(
     re.IGNORECASE,
 )
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+# A figure for a company's year with no year named: "annual profit", "full-year adjusted
+# earnings", "revenue for the full year". The year is the company's current fiscal year;
+# not a yearly rate ("annual capacity", "annual recurring revenue").
+_ANNUAL: Final = re.compile(
+    r"\b(?:(?:annual|full-year|full\s+year|fiscal-year|fiscal\s+year|yearly|whole-year)"
+    r"\s+(?:(?:net|gross|operating|adjusted|core|underlying|pre-tax|pretax|organic|total)\s+)?"
+    r"(?:profits?|revenues?|sales|earnings|income|ebitda|ebit|margins?|loss(?:es)?|results"
+    r"|guidance|turnover|(?:free\s+)?cash\s+flow|capex|capital\s+(?:spending"
+    r"|expenditure)|deliveries|shipments)"
+    r"|for\s+the\s+(?:full\s+|whole\s+|current\s+)?(?:fiscal\s+|financial\s+)?year)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 class _DateReader(_ActorReader):
@@ -108,6 +120,14 @@ class _DateReader(_ActorReader):
         days = said + weekdays(text, self.ref_day, found + [h.match for h in said])
         days += seasons(text, self.ref_day, found)
         days += halves(text, self.ref_day, found)
+        so_far = months_so_far(text, self.ref_day, found)
+        if so_far:
+            found = [
+                d
+                for d in found
+                if not any(w.match.start <= d.start and d.end <= w.match.end for w in so_far)
+            ]
+            days += so_far
         if days:
             for w in days:
                 self.weekdays[w.match.start + offset] = w.forward
@@ -145,6 +165,34 @@ class _DateReader(_ActorReader):
         fiscal_start = self._fiscal_of(subject)
         if fiscal_start is not None:
             self._redate(span.start, span.end, fiscal_start)
+
+    def _this_fiscal_year(
+        self, actor: str | None, start: int, end: int, reasons: list[str]
+    ) -> DateMatch | None:
+        """ "expects annual profit of $2bn": the current fiscal year of ``actor`` (the one
+        the publication day falls in), as a date phrase; undated, with the reason, when its
+        fiscal year is not known (never a calendar year, as with "fiscal 2026"); None when
+        the statement names no year of a company's figures."""
+        m = _ANNUAL.search(self.folded, start, end)
+        if m is None:
+            return None
+        phrase = m.group()
+        fiscal_start = self._fiscal_of(actor)
+        if fiscal_start is None or self.ref_day is None:
+            who = repr(actor) if actor else "'Actor'"
+            reasons.append(
+                f"{phrase!r}: the current fiscal year of {actor or 'the company'}, not read: "
+                f"no fiscal year known (pass fiscal_years={{{who}: its start month}})"
+            )
+            return DateMatch(phrase, m.start(), m.end(), When.undated())
+        ref = self.ref_day
+        # named by the calendar year it ends in: one starting in October 2025 is FY2026
+        year = ref.year + 1 if fiscal_start > 1 and ref.month >= fiscal_start else ref.year
+        found = find_dates(f"fiscal {year}", reference=ref, fiscal_year_start=fiscal_start)
+        if len(found) != 1:
+            return None
+        reasons.append(f"{phrase!r}: the current fiscal year of {actor}, {found[0].when}")
+        return DateMatch(phrase, m.start(), m.end(), found[0].when)
 
     def _by_then(self, previous: DateMatch, start: int, end: int) -> DateMatch | None:
         """ "by then", "by that time": by the end of the date named last."""

@@ -28,6 +28,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
 from timeline.extract._draft import Draft
+from timeline.extract._institutions import institutional
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import (
     amount_after,
@@ -37,6 +38,7 @@ from timeline.extract._slips import (
     promised_before,
     worked_out,
 )
+from timeline.extract._text import MAX_SENTENCE, words
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
@@ -59,8 +61,64 @@ _PAST_FORM: Final = re.compile(r"(?:ha[sd]|have)\s|\w+ed\b|(?:brought|put|set)\b
 # or "the <noun>" for a noun of that statement ("The plant was originally planned ...").
 _GOES_ON: Final = re.compile(
     r"\W*(?:(?:and|but|yet|so|however),?\s+)?(?:(?P<pronoun>it|its|they|this|that|which)\b"
-    r"|the\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\b(?=\s+(?:was|were|had|has|is|are|will)\b))",
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\b(?=\s+(?:now\s+|\w+ly\s+)?"
+    r"(?:was|were|had|has|is|are|will|would|expects|says|sees|plans|targets|aims|hopes"
+    r"|intends|predicts|forecasts)\b))",
     re.IGNORECASE,
+)
+# "the jet", "its frigate": what a statement refers back with (up to two lower-case words).
+_DEFINITE_NOUNS: Final = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+)
+# Verbs of expecting and saying: a sentence of these and a date only re-dates.
+_SAYING: Final = words(
+    """expects expect expected says say said sees see plans plan planned targets target
+    aims hopes intends predicts forecasts believes thinks estimates projects guides now
+    currently instead originally initially previously once first"""
+)
+# Nouns news uses for the same thing from one sentence to the next ("four LNG carriers ...
+# The vessels were originally due in late 2026"): each word to its family's first word.
+_KIN: Final = {
+    word: family.split()[0]
+    for family in (
+        "vessel ship carrier tanker frigate destroyer submarine boat ferry warship",
+        "plant factory facility fab gigafactory megafab works mill yard shipyard site",
+        "jet plane aircraft airliner",
+        "drug treatment therapy medicine pill injection vaccine candidate",
+        "car vehicle suv sedan truck ev",
+        "rocket launcher booster",
+        "satellite spacecraft probe capsule lander",
+        "chip processor accelerator",
+        "line railway rail link route tunnel",
+        "trial study readout results data topline",
+        "deal merger acquisition takeover transaction",
+        "listing ipo offering flotation",
+        "decision approval ruling verdict",
+        "project scheme programme program",
+    )
+    for word in family.split()
+}
+
+
+def _kin(word: str) -> str:
+    """A noun's family, singular: "vessels" and "carriers" are both "vessel".
+
+    >>> _kin("vessels"), _kin("carriers"), _kin("plants"), _kin("revenue")
+    ('vessel', 'vessel', 'plant', 'revenue')
+    """
+    low = word.lower()
+    for form in (low, low.removesuffix("s"), low.removesuffix("es")):
+        if form in _KIN:
+            return _KIN[form]
+    return low.removesuffix("s")
+
+
+# Words of a definite phrase that pick out nothing of the statement before.
+_VAGUE: Final = words(
+    """first second third new same next last end start year years month months quarter time
+    date plan plans company firm group government market industry world country first-ever
+    own other such now also then still in on by to for at from of and or with was were is are
+    will would had has have been be as that which who"""
 )
 # Before a slip, what makes it the delay a date came after: "after a delay of", "following
 # a one-year postponement".
@@ -73,6 +131,11 @@ _NEXT: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[a-z][\w-]+")
+# Before a date, a verb of saying: the day it was said ("said on Wednesday").
+_SAID_ON: Final = re.compile(
+    r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
+    r"(?:on\s+)?\Z"
+)
 # A clause with no subject of its own, going on with the one before in its sentence: "after
 # once targeting 2020", "and was originally due in 2028".
 _NO_SUBJECT: Final = re.compile(
@@ -84,6 +147,7 @@ _NO_SUBJECT: Final = re.compile(
 
 
 _AT: Final = re.compile(r"(?:on|in|at|for)\s+", re.IGNORECASE)
+_STOP: Final = re.compile(r"[.!?](?=\s|\Z)")
 
 
 def _note(first: When, text: str, when: When) -> str:
@@ -189,6 +253,16 @@ class _MoveReader(_DateReader):
                 found.append(When.parse(first.text, reference=ref, prefer=prefer))
             except TimelineError:
                 continue
+        # a phrase `When.parse` reads only with its year ("the first half" found as H1 of
+        # the reference year): the same a year before and a year after
+        years = re.findall(r"(?<!\d)\d{4}(?!\d)", str(first.when))
+        if len(years) == 1:
+            for step in (-1, 1):
+                shifted = str(first.when).replace(years[0], str(int(years[0]) + step))
+                try:
+                    found.append(When.parse(shifted))
+                except TimelineError:
+                    continue
 
         def start(w: When) -> _dt.date | None:
             point = w.earliest or w.latest
@@ -266,23 +340,46 @@ class _MoveReader(_DateReader):
             return None
         if previous.first_when is not None:
             return self._same_promise(previous, draft)
-        if previous.when.is_undated or not self._same_subject(previous, draft):
+        if previous.when.is_undated:
             return None
+        same = self._same_subject(previous, draft)
         if not self._same_statement(previous, draft):
             return None  # "It will then ship in Europe in Q3": what it does next, not a move
         mine = self.dates.within(draft.start, draft.end)
         theirs = self.dates.within(previous.start, previous.end)
+        if len(theirs) > 1:
+            # "said on Wednesday it will deliver ... in the second quarter of 2027": the
+            # day it was said is not the statement's date
+            theirs = [
+                d for d in theirs if not _SAID_ON.search(self.folded, previous.start, d.start)
+            ]
         if len(mine) != 1 or len(theirs) != 1:
             return None
         date, old = mine[0], theirs[0]
         open_before = previous.status in (Status.EXPECTED, Status.CONFIRMED)
         how = given_up(self.folded, date, mine, draft.start)
+        nameless = not self._own_names(draft)
+        if not same and (how in ("original", "no longer") or nameless):
+            # "Boeing had originally expected the jet in 2020" after "The first 777X jet
+            # will reach Lufthansa in 2027": the jet's first promise, whoever promised it;
+            # "The shipyard now expects to deliver the vessel in 2028" after "The vessel
+            # was due in 2027", naming no one
+            same = self._refers_back(previous, draft, owned=nameless)
+        if not same:
+            return None
+        if how == "was due" and self._redated_after(draft.end):
+            # "The frigates were due in 2028. The shipbuilder now expects 2029.": the
+            # promise of the sentence after, not the first promise of this one
+            return None
         if open_before and how not in (None, "scheduled"):
-            # this statement tells the first promise of the one before
-            return self._join(previous, draft, date.when, previous.when, previous.status)
+            # this statement tells the first promise of the one before; without its year
+            # ("originally due in the first half"), the one next before the date now
+            first = self._next_to(date, previous.when, forward=False).when
+            return self._join(previous, draft, first, previous.when, previous.status)
         open_now = draft.status in (Status.EXPECTED, Status.CONFIRMED)
         now = open_now and now_marked(self.folded, date, mine, draft.start)
-        if now and given_up(self.folded, old, theirs, previous.start) is not None:
+        figures = bool(draft.observations) or draft.target is not None
+        if now and not figures and given_up(self.folded, old, theirs, previous.start) is not None:
             # the statement before told the first promise ("was due in April", read as
             # happened if April is past): this one its new date
             return self._join(previous, draft, old.when, draft.when, draft.status)
@@ -294,14 +391,69 @@ class _MoveReader(_DateReader):
         if m is not None and m.group("pronoun"):
             return True
         if m is not None and m.group("noun"):
-            noun = m.group("noun").lower()
-            return noun in _WORD.findall(previous.quote.lower())
-        own = [n.text for n in self._names(draft.start, draft.end, draft.start)]
+            noun = _kin(m.group("noun"))
+            if noun in {_kin(w) for w in _WORD.findall(previous.quote.lower())}:
+                return True  # "The plant was originally planned ..." after "... plant ..."
+            if any(institutional(self.folded, draft.start, m.end("noun"))):
+                # "The agency had originally set a date in August" after "the FDA will
+                # decide by Oct. 30": the body the statement before named
+                return bool(draft.actors) and all(a in previous.actors for a in draft.actors)
+            if not self.actors.anaphors(draft.start, m.end("noun")):
+                return False  # "The government now expects ...": someone else
+            # "The company now expects 2027": the organisation of the statement before, or
+            # the one it did not name ("The plant was due in 2026."), saying no more than
+            # when ("... now expects to open a store in July" is something new)
+            ours = not previous.actors or all(a in previous.actors for a in draft.actors)
+            return ours and self._only_when(previous, draft, m.end("noun"))
+        own = self._own_names(draft)
         if own:
             return all(a in previous.actors for a in own)
         # no subject of its own, in the same sentence: it goes on with the one before
         one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
         return one_sentence and _NO_SUBJECT.match(self.folded, draft.start, draft.end) is not None
+
+    def _redated_after(self, at: int) -> bool:
+        """Whether the sentence after ``at`` names a date expected "now"."""
+        # the next sentence's end, looked for within one sentence's length (linear time)
+        stop = _STOP.search(self.folded, at + 1, at + MAX_SENTENCE)
+        end = min(len(self.folded), at + MAX_SENTENCE) if stop is None else stop.end()
+        found = self.dates.within(at, end)
+        return any(now_marked(self.folded, d, found, at) for d in found)
+
+    def _only_when(self, previous: Draft, draft: Draft, at: int) -> bool:
+        """Whether ``draft`` after ``at`` says only when ``previous``'s thing happens: a verb
+        of expecting and a date ("now expects 2027"), a word standing for that thing ("it",
+        "the plant"), or words ``previous`` said ("now says it will open in 2028" after "was
+        scheduled to open in 2026"); not something new ("to open a store in July")."""
+        if self._refers_back(previous, draft, owned=True):
+            return True
+        rest = self.folded[at : draft.end]
+        for d in self.dates.within(at, draft.end):  # the date's words are no news
+            a, b = d.start - at, d.end - at
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+        said = [w for w in _WORD.findall(rest.lower()) if w not in _VAGUE and w not in _SAYING]
+        if any(w in ("it", "its", "them", "they") for w in _WORD.findall(rest.lower())):
+            return True
+        theirs = {_kin(w) for w in _WORD.findall(previous.quote.lower())}
+        return all(_kin(w) in theirs for w in said)
+
+    def _own_names(self, draft: Draft) -> list[str]:
+        """The names of ``draft``'s statement, products aside."""
+        return [n.text for n in self._names(draft.start, draft.end, draft.start) if not n.thing]
+
+    def _refers_back(self, previous: Draft, draft: Draft, *, owned: bool) -> bool:
+        """Whether ``draft`` names with "the" a thing ``previous`` names ("the jet" after "The
+        first 777X jet will reach Lufthansa"); with "its" too when ``owned`` (``draft`` names
+        no one whose own thing "its" could be: "GM was due to open its plant")."""
+        theirs = {_kin(w) for w in _WORD.findall(previous.quote.lower()) if w not in _VAGUE}
+        for m in _DEFINITE_NOUNS.finditer(self.folded, draft.start, draft.end):
+            if not owned and not m.group().lower().startswith("the"):
+                continue
+            head = m.group(1)
+            phrase = [head] if head in _VAGUE or m.group(2) is None else [head, m.group(2)]
+            if {_kin(w) for w in phrase} & theirs:
+                return True
+        return False
 
     def _same_promise(self, previous: Draft, draft: Draft) -> Draft | None:
         """``previous`` spanning ``draft`` too when ``draft`` only tells the first promise it
@@ -360,6 +512,8 @@ class _MoveReader(_DateReader):
             previous,
             when=when,
             status=status,
+            # "The frigates were due in 2028. The shipbuilder now expects 2029.": who acts
+            actors=previous.actors or draft.actors,
             end=draft.end,
             quote=quote,
             reasons=reasons,

@@ -103,7 +103,7 @@ _COMPANY_END: Final = re.compile(
 # statement (nor its actors), so it is kept apart like a heading.
 _DATELINE_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE: Final = re.compile(
-    r"[A-Z][A-Z.' ]{2,}"  # the place, in capitals
+    r"[A-Z][A-Z.' ]{2,}(?:/[A-Z][A-Z.' ]{2,})*"  # the place, in capitals ("SEOUL/WASHINGTON")
     r"(?:,\s+(?!" + _DATELINE_MONTH + r"\s+\d)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?"  # region
     r"(?:,\s+(?:" + _DATELINE_MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _DATELINE_MONTH + r")"
     r"(?:,?\s+\d{4})?)?"  # the day: "March 3", "Feb. 12, 2026", "5 March 2026"

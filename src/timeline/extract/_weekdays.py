@@ -25,7 +25,7 @@ import attrs
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 
-__all__ = ["Weekday", "halves", "month_quarter", "seasons", "weekdays"]
+__all__ = ["Weekday", "halves", "month_quarter", "months_so_far", "seasons", "weekdays"]
 
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY: Final = re.compile(
@@ -187,5 +187,46 @@ def halves(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> lis
         which = m.group("which").lower()
         half = 1 if which in ("first", "1st") else 2
         when = When.parse(f"H{half} {reference.year}")
+        found.append(Weekday(DateMatch(m.group(), m.start(), m.end(), when), when))
+    return found
+
+
+_COUNTS: Final = {
+    w: i
+    for i, w in enumerate(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), start=2
+    )
+}
+_FIRST_MONTHS: Final = re.compile(
+    r"(?<![\w-])the\s+first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|[2-9]|1[01])\s+months\s+of\s+(?:(?:the|this)\s+year|(?P<year>(?:19|20)\d\d))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def months_so_far(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> list[Weekday]:
+    """ "the first ten months of the year", "the first nine months of 2025": January to the
+    last of those months (of the reference year when none is named).
+
+    >>> text = "It sold 120 in the first ten months of the year."
+    >>> w = months_so_far(text, _dt.date(2026, 11, 18), [])
+    >>> (w[0].match.text, str(w[0].match.when))
+    ('the first ten months of the year', 'January 2026 to October 2026')
+    >>> str(months_so_far("in the first 9 months of 2025", None, [])[0].match.when)
+    'January 2025 to September 2025'
+    """
+    found: list[Weekday] = []
+    for m in _FIRST_MONTHS.finditer(text):
+        # a date inside ("2025" of "the first nine months of 2025") gives way to it
+        if any(d.start < m.end() and m.start() < d.end for d in taken if d.start < m.start()):
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        if year is None:
+            if reference is None:
+                continue
+            year = reference.year
+        raw = m.group("n").lower()
+        n = _COUNTS[raw] if raw in _COUNTS else int(raw)
+        when = When.parse(f"{year}-01/{year}-{n:02d}")
         found.append(Weekday(DateMatch(m.group(), m.start(), m.end(), when), when))
     return found

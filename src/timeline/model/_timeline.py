@@ -7,6 +7,9 @@ and show well in a notebook.
 
 Window queries (`Timeline.overlapping`, `Timeline.included`, `Timeline.on`)
 use a span index built on first use, not a scan (`timeline.model._windows`).
+A timeline loaded from a table may hold its checked rows instead of events
+(`timeline.model._deferred`): it makes events when first used, and a window
+query makes only those near the window.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from timeline.dates._fiscal import fiscal_start
 from timeline.figures._text import checked_text
 from timeline.model import _adapters, _changes, _checks, _figures, _filters, _track_record, _windows
 from timeline.model._changes import EventChange, TimelineDiff
+from timeline.model._deferred import Deferred
 from timeline.model._event import Event
 from timeline.model._event_day import overdue_on, upcoming_in
 from timeline.model._filters import Values
@@ -91,12 +95,15 @@ class Timeline:
         description: str | None = None,
         fiscal_years: Mapping[str, int | str] | None = None,
     ) -> None:
-        if type(events) is _InOrder:
+        self._deferred: Deferred | None = None
+        if isinstance(events, Deferred):
+            # Rows checked whole, in order: events are made when first used (`_events`).
+            self._deferred = events
+        elif type(events) is _InOrder:
             # A subset of another timeline: already checked, unique and in order.
-            items: Iterable[Event] = events
+            self.__dict__["_events"] = tuple(events)
         else:
-            items = _checked_and_sorted(events)
-        self._events: tuple[Event, ...] = tuple(items)
+            self.__dict__["_events"] = tuple(_checked_and_sorted(events))
         # As in Event: blank text is none (a file leaves it out), and text no file can
         # hold (a lone surrogate) is refused.
         if isinstance(name, str):
@@ -110,6 +117,27 @@ class Timeline:
         self.name = name
         self.description = description
         self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)
+
+    @functools.cached_property
+    def _events(self) -> tuple[Event, ...]:
+        """The events in timeline order; a deferred timeline makes them here, once."""
+        deferred = self._deferred
+        assert deferred is not None  # set in __init__ otherwise
+        events = tuple(deferred.events())
+        self._deferred = None  # its rows are no longer needed
+        return events
+
+    def _near(
+        self, start: WindowArg, end: WindowArg | None, query: str, name: str = "start"
+    ) -> Timeline | None:
+        """For a deferred timeline whose events are not made yet: a timeline of the events
+        near the window (a superset of what any window query there keeps), made alone.
+        ``None`` otherwise."""
+        deferred = self._deferred
+        if deferred is None:
+            return None
+        lo, hi = _windows.window_keys(start, end, query, name)
+        return self._subset(deferred.events(deferred.near(lo, hi)))
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Event]:
@@ -158,7 +186,8 @@ class Timeline:
         return self._events
 
     def __len__(self) -> int:
-        return len(self._events)
+        deferred = self._deferred
+        return len(self._events) if deferred is None else len(deferred)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._events)
@@ -324,6 +353,9 @@ class Timeline:
         >>> [e.id for e in tl.overlapping("2026-05")]
         ['x']
         """
+        near = self._near(start, end, "overlapping")
+        if near is not None:
+            return near.overlapping(start, end)
         return self._subset(_windows.overlapping(self, start, end))
 
     def included(self, start: WindowArg, end: WindowArg | None = None) -> Timeline:
@@ -339,6 +371,9 @@ class Timeline:
         >>> [e.id for e in tl.included("2026-04")]
         ['y']
         """
+        near = self._near(start, end, "included")
+        if near is not None:
+            return near.included(start, end)
         return self._subset(_windows.included(self, start, end))
 
     def on(self, day: WindowArg) -> Timeline:
@@ -347,6 +382,9 @@ class Timeline:
         >>> Timeline([Event(title="x", when="2026-04")]).on("2026-04-15").events[0].id
         'x'
         """
+        near = self._near(day, None, "on", "day")
+        if near is not None:
+            return near.on(day)
         return self._subset(_windows.overlapping(self, day, None, "on", "day"))
 
     def start_after(self, moment: WindowArg) -> Timeline:

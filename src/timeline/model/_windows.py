@@ -31,7 +31,7 @@ from timeline.model._order import _whens
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
 
-__all__ = ["WindowArg", "bound", "window"]
+__all__ = ["WindowArg", "bound", "window", "window_keys"]
 
 WindowArg: TypeAlias = "When | _dt.date | str"
 """A window bound: a `When`, a date or datetime, or text `When.parse` reads."""
@@ -116,6 +116,21 @@ def window(
 def _widest(first: When, last: When) -> Span:
     """A window at its widest: from the fuzzy start of ``first`` to the fuzzy end of ``last``."""
     return first.fuzzy_bounds()[0], last.fuzzy_bounds()[1]
+
+
+def window_keys(
+    start: WindowArg, end: WindowArg | None, query: str, name: str = "start"
+) -> tuple[int | None, int | None]:
+    """The window as keys at its widest, with `_SLACK` each side (``None``: unbounded):
+    every event a window query keeps has a span (its fuzzy bounds as keys) that meets
+    it. The bounds are checked as `window` checks them.
+
+    >>> lo, hi = window_keys("1970-01-02", None, "on", "day")
+    >>> (lo + _SLACK) // _DAY, (hi - _SLACK) // _DAY
+    (1, 1)
+    """
+    lo, hi = _widest(*window(start, end, query, name))
+    return (None if lo is None else _key(lo) - _SLACK, None if hi is None else _key(hi) + _SLACK)
 
 
 def _window_readings(first: When, last: When, alone: bool) -> Readings:
