@@ -16,11 +16,10 @@ it row by row and reports every problem, as before.
 
 from __future__ import annotations
 
-import operator
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Sequence
 from datetime import datetime as _datetime
-from itertools import compress, repeat
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline._bulk import paused_gc
@@ -38,7 +37,7 @@ from timeline.columnar._columns import (
 from timeline.columnar._deps import require
 from timeline.columnar._plain_dates import plain_dates
 from timeline.dates._bounds import _key, _local_date
-from timeline.dates._keys import order_bytes
+from timeline.dates._keys import UNBOUNDED
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._deferred import Deferred
@@ -55,52 +54,46 @@ __all__ = ["TableRows", "rows_in_order", "table_rows"]
 _STATUS = {s.value: s for s in Status}
 _EPOCH_DAYS = 719_163  # date(1970, 1, 1).toordinal()
 
-# A bound as the end check compares it: (instant?, key, local date as days since 1970).
-_Bound = tuple[bool, int, int]
-
 
 class _Dates(NamedTuple):
-    """A date column read once per distinct text: the dictionary (``texts``, row ->
-    ``indices``), each text's `When` where one was made (``whens``), its order head as
-    bytes, its fuzzy bounds as keys (``None`` unbounded) and its plain bounds for the
-    end check (``None`` where it has none)."""
+    """A date column read once per distinct text, as Arrow arrays by distinct value
+    (``encoded`` maps rows to them): the head of its sort key (``primary``, ``latest``
+    as int64 keys, `UNBOUNDED` as the largest int64; ``qualified``, ``rank``; ``tie``,
+    its rank among values whose heads tie while their keys differ), its fuzzy bounds
+    (null: unbounded), and its plain bounds for the end check (``earliest``/``latest``
+    as instant?, key, local day; null where it has none). ``whens`` holds the values
+    made so far, by distinct index."""
 
     encoded: Any  # pyarrow DictionaryArray
-    texts: list[str]
-    whens: list[When | None]
-    heads: list[bytes]
-    fuzzy_lo: list[int | None]
-    fuzzy_hi: list[int | None]
-    earliest: list[_Bound | None]
-    latest: list[_Bound | None]
+    primary: Any
+    latest: Any
+    qualified: Any
+    rank: Any
+    tie: Any
+    fuzzy_lo: Any
+    fuzzy_hi: Any
+    bounds: tuple[Any, Any, Any, Any, Any, Any]  # earliest: instant, key, day; latest: same
+    whens: dict[int, When]
 
 
-def _bound(point: _dt.date | None) -> _Bound | None:
+_INT64_MAX = 2**63 - 1  # `UNBOUNDED` (2^63) as an int64: above every bound's key (< 2^60)
+
+
+def _capped(key: int) -> int:
+    return _INT64_MAX if key == UNBOUNDED else key
+
+
+def _bound(point: _dt.date | None) -> tuple[bool | None, int | None, int | None]:
     if point is None:
-        return None
+        return (None, None, None)
     day = _local_date(point)
     return (isinstance(point, _datetime), _key(point), day.toordinal() - _EPOCH_DAYS)
 
 
-def _not_before(stop: _Bound | None, start: _Bound | None) -> bool:
-    """Whether a latest bound is not before an earliest one, as `_cmp` compares them:
-    instants in UTC, a day against an instant by its local date."""
-    if stop is None or start is None:
-        return True
-    if stop[0] == start[0]:
-        return stop[1] >= start[1]
-    return stop[2] >= start[2]
-
-
-def _head(when: When, tie: int = 0) -> bytes:
-    """``when``'s order head as bytes (`order_bytes`), with ``tie`` after it."""
-    keys = when._keys
-    return order_bytes(keys[0], keys[1], keys[2], keys[3], tie)
-
-
 def _read_dates(column: Any) -> _Dates | None:
     """Every distinct text of a text column read (plain ones in Arrow, the rest by
-    `When.parse`), or ``None`` if one does not read (the row-by-row reader reports it)."""
+    `When.parse`), or ``None`` if one does not read (the row-by-row reader reports it).
+    Only the texts `When.parse` reads become Python objects."""
     pa = require("pyarrow")
     pc = require("pyarrow.compute")
     if column is None or isinstance(column, list) or not pa.types.is_string(column.type):
@@ -108,55 +101,91 @@ def _read_dates(column: Any) -> _Dates | None:
     encoded = pc.dictionary_encode(column).combine_chunks()
     if encoded.null_count:
         return None  # a row without a date: the reader names it
-    texts: list[str] = encoded.dictionary.to_pylist()
     plain = plain_dates(encoded.dictionary)
-    whens: list[When | None] = [None] * len(texts)
-    # Plain values from their Arrow keys (a plain value's fuzzy bounds are its bounds) ...
-    heads = list(map(order_bytes, plain.lo, plain.hi, repeat(False), plain.rank))
-    fuzzy_lo: list[int | None] = list(plain.lo)
-    fuzzy_hi: list[int | None] = list(plain.hi)
-    earliest: list[_Bound | None] = list(zip(plain.instant, plain.lo, plain.days_lo, strict=True))
-    latest: list[_Bound | None] = list(zip(plain.instant, plain.hi, plain.days_hi, strict=True))
-    # ... and the others as `When.parse` reads them.
-    for j in compress(range(len(texts)), map(operator.not_, plain.ok)):
+    others = pc.invert(plain.ok)
+    whens: dict[int, When] = {}
+    parsed: list[When] = []
+    positions = pc.indices_nonzero(others).to_pylist()
+    for j, text in zip(positions, encoded.dictionary.filter(others).to_pylist(), strict=True):
         try:
-            when = When.parse(texts[j])
+            when = When.parse(text)
         except (TimelineError, ValueError):
             return None
         whens[j] = when
-        keys = when._keys
-        heads[j] = _head(when)
-        fuzzy_lo[j], fuzzy_hi[j] = keys[4], keys[5]
-        earliest[j], latest[j] = _bound(when.earliest), _bound(when.latest)
-    # Values whose heads tie while their full keys differ are ranked by full key
-    # (`tie_ranks`): the texts sharing a head are made into dates for that.
-    counts = Counter(heads)
-    if len(counts) != len(heads):
-        shared = [j for j, head in enumerate(heads) if counts[head] > 1]
-        for j in shared:
-            if whens[j] is None:
-                whens[j] = When.parse(texts[j])
-        ranks = tie_ranks([w for w in map(whens.__getitem__, shared) if w is not None])
-        for j in shared:
-            tied = whens[j]
-            if tied is not None and id(tied) in ranks:
-                heads[j] = _head(tied, ranks[id(tied)])
-    return _Dates(encoded, texts, whens, heads, fuzzy_lo, fuzzy_hi, earliest, latest)
+        parsed.append(when)
+
+    def column_of(plain_values: Any, values: list[Any], kind: Any) -> Any:
+        """The plain values, with the parsed ones in their places."""
+        if not values:
+            return plain_values.cast(kind)
+        return pc.replace_with_mask(plain_values.cast(kind), others, pa.array(values, kind))
+
+    keys = [w._keys for w in parsed]
+    int64 = pa.int64()
+    primary = column_of(plain.lo, [_capped(k[0]) for k in keys], int64)
+    latest = column_of(plain.hi, [_capped(k[1]) for k in keys], int64)
+    qualified = column_of(pc.invert(plain.ok), [k[2] for k in keys], pa.bool_())
+    qualified = pc.if_else(plain.ok, False, qualified)
+    rank = column_of(plain.rank, [k[3] for k in keys], int64)
+    fuzzy_lo = column_of(plain.lo, [k[4] for k in keys], int64)
+    fuzzy_hi = column_of(plain.hi, [k[5] for k in keys], int64)
+    first = [_bound(w.earliest) for w in parsed]
+    last = [_bound(w.latest) for w in parsed]
+    bounds = (
+        column_of(plain.instant, [b[0] for b in first], pa.bool_()),
+        column_of(plain.lo, [b[1] for b in first], int64),
+        column_of(plain.days_lo, [b[2] for b in first], int64),
+        column_of(plain.instant, [b[0] for b in last], pa.bool_()),
+        column_of(plain.hi, [b[1] for b in last], int64),
+        column_of(plain.days_hi, [b[2] for b in last], int64),
+    )
+    tie = _ties(encoded.dictionary, (primary, latest, qualified, rank), whens)
+    return _Dates(encoded, primary, latest, qualified, rank, tie, fuzzy_lo, fuzzy_hi, bounds, whens)
 
 
-def rows_in_order(heads: list[bytes], encoded: Any, id_bytes: pa.Array) -> bool:
-    """Whether rows are in timeline order with unique ids: each row's key (its date's
-    order head, ``heads`` by distinct value with ``encoded`` mapping rows to them, then
-    its id as UTF-8 bytes) is above the one before. Compared in Arrow."""
+def _ties(texts: Any, head: tuple[Any, Any, Any, Any], whens: dict[int, When]) -> Any:
+    """Each distinct value's rank by full sort key among those sharing its head (`tie_ranks`),
+    0 where no other value shares it. The values that share a head are made into dates."""
     pa = require("pyarrow")
     pc = require("pyarrow.compute")
-    n = len(id_bytes)
+    n = len(texts)
+    names = ["primary", "latest", "qualified", "rank"]
+    table = pa.table([*head, pa.array(range(n), pa.int64())], names=[*names, "at"])
+    groups = table.group_by(names).aggregate([("at", "list")])
+    shared = groups.filter(pc.greater(pc.list_value_length(groups.column("at_list")), 1))
+    tie: Any = pa.nulls(n, pa.int32()).fill_null(0)
+    if shared.num_rows == 0:
+        return tie
+    members = sorted(j for group in shared.column("at_list").to_pylist() for j in group)
+    for j, text in zip(members, texts.take(members).to_pylist(), strict=True):
+        if j not in whens:
+            whens[j] = When.parse(text)
+    ranks = tie_ranks([whens[j] for j in members])
+    at = pa.array(members, pa.int64())
+    mask = pc.is_in(pa.array(range(n), pa.int64()), value_set=at)
+    return pc.replace_with_mask(
+        tie, mask, pa.array([ranks.get(id(whens[j]), 0) for j in members], pa.int32())
+    )
+
+
+def rows_in_order(dates: Any, indices: Any, ids: Any) -> bool:
+    """Whether rows are in timeline order with unique ids: each row's key (its date's
+    head, ``dates`` as (primary, latest, qualified, rank, tie) arrays by distinct value,
+    ``indices`` mapping rows to them; then its id) is above the one before. In Arrow."""
+    pc = require("pyarrow.compute")
+    n = len(ids)
     if n < 2:
         return True
-    keys = pc.binary_join_element_wise(
-        pa.array(heads, pa.binary()).take(encoded.indices), id_bytes, b""
-    )
-    return bool(pc.all(pc.less(keys.slice(0, n - 1), keys.slice(1))).as_py())
+    columns = [d.take(indices) for d in dates] + [ids]
+    below: Any = None  # rows so far known to be below the next one
+    tied: Any = None  # rows equal to the next one on every column so far
+    for values in columns:
+        before, after = values.slice(0, n - 1), values.slice(1)
+        less = pc.less(before, after)
+        below = less if tied is None else pc.or_(below, pc.and_(tied, less))
+        same = pc.equal(before, after)
+        tied = same if tied is None else pc.and_(tied, same)
+    return bool(pc.all(below).as_py())
 
 
 def _statuses(table: pa.Table) -> tuple[Any, list[Status]] | None:
@@ -174,6 +203,21 @@ def _statuses(table: pa.Table) -> tuple[Any, list[Status]] | None:
     if any(status is None for status in known):
         return None
     return encoded.indices, known  # type: ignore[return-value]  # no None left
+
+
+def _ends_not_before(starts: _Dates, start_of: Any, ends: _Dates) -> bool:
+    """Whether each end's latest bound is not before its row's date's earliest bound, as
+    `_cmp` compares them: instants in UTC, a day against an instant by its local date.
+    ``start_of`` maps the rows with an end to their date's distinct value."""
+    pc = require("pyarrow.compute")
+    instant, key, day = (b.take(start_of) for b in starts.bounds[:3])
+    end_instant, end_key, end_day = (b.take(ends.encoded.indices) for b in ends.bounds[3:])
+    ok = pc.if_else(
+        pc.equal(end_instant, instant),
+        pc.greater_equal(end_key, key),
+        pc.greater_equal(end_day, day),
+    )
+    return bool(pc.all(pc.fill_null(ok, True)).as_py())  # null: a bound missing
 
 
 def table_rows(table: pa.Table) -> TableRows | None:
@@ -214,15 +258,13 @@ def table_rows(table: pa.Table) -> TableRows | None:
         ends = _read_dates(column.take(with_end))
         if ends is None:
             return None
-        start_of = starts.encoded.indices.take(with_end).to_pylist()
-        end_of = ends.encoded.indices.to_pylist()
-        pairs = set(zip(start_of, end_of, strict=True))
-        if not all(_not_before(ends.latest[e], starts.earliest[s]) for s, e in pairs):
+        if not _ends_not_before(starts, starts.encoded.indices.take(with_end), ends):
             return None
     ids = table.column("id").combine_chunks()
     if len(pc.unique(ids)) != n:
         return None  # a repeated id: the reader names both rows
-    if not rows_in_order(starts.heads, starts.encoded, ids.cast(pa.binary())):
+    head = (starts.primary, starts.latest, starts.qualified, starts.rank, starts.tie)
+    if not rows_in_order(head, starts.encoded.indices, ids):
         return None  # not in timeline order: sorted as events
     return TableRows(table, starts, ends, with_end, statuses)
 
@@ -318,11 +360,12 @@ def _whens(dates: _Dates, chosen: Any) -> list[When]:
     """The dates of the chosen rows (all if ``None``), each distinct text made once."""
     indices = dates.encoded.indices
     rows: list[int] = (indices if chosen is None else indices.take(chosen)).to_pylist()
-    whens, texts = dates.whens, dates.texts
-    for j in set(rows):
-        if whens[j] is None:
-            whens[j] = When.parse(texts[j])
-    return list(map(whens.__getitem__, rows))  # type: ignore[arg-type]  # all made
+    whens = dates.whens
+    missing = sorted(set(rows).difference(whens))
+    if missing:
+        texts = dates.encoded.dictionary.take(missing).to_pylist()
+        whens.update(zip(missing, map(When.parse, texts), strict=True))
+    return list(map(whens.__getitem__, rows))
 
 
 def _plain_events(*columns: list[Any]) -> list[Event]:

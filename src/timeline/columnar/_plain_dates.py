@@ -57,16 +57,16 @@ _MAX_OFFSET_MINUTES = 18 * 60
 
 
 class PlainDates(NamedTuple):
-    """What `plain_dates` found, one entry per text: ``ok`` is false where the text is
-    left for `When.parse` (the other fields are then meaningless)."""
+    """What `plain_dates` found, one entry per text, as Arrow arrays: ``ok`` (boolean) is
+    false where the text is left for `When.parse` (the other fields are then null)."""
 
-    ok: list[bool]
-    lo: list[int]
-    hi: list[int]
-    rank: list[int]
-    days_lo: list[int]
-    days_hi: list[int]
-    instant: list[bool]
+    ok: Any
+    lo: Any
+    hi: Any
+    rank: Any
+    days_lo: Any
+    days_hi: Any
+    instant: Any
 
 
 def _field(found: Any, name: str) -> Any:
@@ -102,17 +102,16 @@ def plain_dates(texts: pa.Array) -> PlainDates:
 
     >>> import pyarrow as pa
     >>> found = plain_dates(pa.array(["20 April 2026", "2026-02-29", "c. 2026", "2026"]))
-    >>> found.ok
+    >>> found.ok.to_pylist()
     [True, False, False, True]
     >>> from timeline.dates import When
-    >>> found.lo[0] == When.parse("20 April 2026")._keys[0], found.rank[3] == _RANK_BY_NAME["YEAR"]
-    (True, True)
+    >>> found.lo[0].as_py() == When.parse("20 April 2026")._keys[0]
+    True
+    >>> found.rank[3].as_py() == _RANK_BY_NAME["YEAR"]
+    True
     """
     pa = require("pyarrow")
     pc = require("pyarrow.compute")
-    n = len(texts)
-    if n == 0:
-        return PlainDates([], [], [], [], [], [], [])
     iso = pc.extract_regex(texts, _ISO)
     day_words = pc.extract_regex(texts, _DAY_WORDS)
     month_words = pc.extract_regex(texts, _MONTH_WORDS)
@@ -189,17 +188,16 @@ def plain_dates(texts: pa.Array) -> PlainDates:
         ),
     )
     ok = pc.fill_null(ok, False)
-    zero = pa.scalar(0, pa.int64())
 
-    def listed(values: Any) -> list[int]:
-        return pc.if_else(ok, values, zero).to_pylist()  # type: ignore[no-any-return]
+    def kept(values: Any) -> Any:
+        return pc.if_else(ok, values, pa.scalar(None, values.type))
 
     return PlainDates(
-        ok.to_pylist(),
-        listed(lo),
-        listed(hi),
-        listed(rank),
-        listed(first),
-        listed(pc.if_else(is_instant, first, last)),
-        pc.fill_null(is_instant, False).to_pylist(),
+        ok,
+        kept(lo),
+        kept(hi),
+        kept(rank),
+        kept(first),
+        kept(pc.if_else(is_instant, first, last)),
+        kept(pc.fill_null(is_instant, False)),
     )

@@ -47,7 +47,7 @@ from timeline.columnar._columns import (
     record_columns,
     stated,
 )
-from timeline.columnar._deferred import _head, _plain_events, rows_in_order, table_rows
+from timeline.columnar._deferred import _capped, _plain_events, rows_in_order, table_rows
 from timeline.columnar._deps import require
 from timeline.columnar._table import (
     DESCRIPTION_KEY,
@@ -369,18 +369,26 @@ def _id_bytes(table: pa.Table, ids: list[str]) -> pa.Array:
     return pa.array(ids, pa.string()).cast(pa.binary())
 
 
-def _in_order(dates: _Decoded, id_bytes: pa.Array, events: list[Event]) -> list[Event] | None:
+def _in_order(dates: _Decoded, ids: pa.Array, events: list[Event]) -> list[Event] | None:
     """The events (unique ids) in timeline order if the rows are in it, as `to_arrow`
-    writes them; else ``None``. Checked in Arrow (`rows_in_order`): each date's order
-    text as Latin-1 bytes and, where texts tie while the dates' keys differ, its rank
-    among them; with the UTF-8 id after it, byte order is timeline order."""
+    writes them; else ``None``. Checked in Arrow (`rows_in_order`) on the head of each
+    date's sort key and, where heads tie while the dates' keys differ, its rank among
+    them; then the id."""
+    pa = require("pyarrow")
     if len(events) < 2:
         return events
     if dates.encoded is None or dates.distinct is None:
         return None
     ranks = tie_ranks(dates.distinct)
-    heads = [_head(w, ranks.get(id(w), 0)) for w in dates.distinct]
-    return events if rows_in_order(heads, dates.encoded, id_bytes) else None
+    keys = [w._keys for w in dates.distinct]
+    head = (
+        pa.array([_capped(k[0]) for k in keys], pa.int64()),
+        pa.array([_capped(k[1]) for k in keys], pa.int64()),
+        pa.array([k[2] for k in keys], pa.bool_()),
+        pa.array([k[3] for k in keys], pa.int64()),
+        pa.array([ranks.get(id(w), 0) for w in dates.distinct], pa.int32()),
+    )
+    return events if rows_in_order(head, dates.encoded.indices, ids) else None
 
 
 def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:

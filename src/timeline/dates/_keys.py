@@ -25,7 +25,7 @@ from timeline.dates._precision import _RANK, Relation
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["UNBOUNDED", "Keys", "order_bytes", "order_head", "order_text", "when_keys"]
+__all__ = ["UNBOUNDED", "Keys", "order_head", "order_text", "when_keys"]
 
 UNBOUNDED = 2**63
 """Above every bound's key: "unbounded" where a key must be an int (years 1..9999 stay
@@ -115,19 +115,6 @@ def order_text(head: tuple[int, int, bool, int]) -> str:
     # 65 bits for each bound (-2^63 .. 2^63, shifted to 0 .. 2^64), 1 + 5 for the rest.
     packed = (primary + UNBOUNDED) << 71 | (latest + UNBOUNDED) << 6 | qualified << 5 | rank
     return packed.to_bytes(17, "big").decode("latin-1")
-
-
-def order_bytes(primary: int, latest: int, qualified: bool, rank: int, tie: int = 0) -> bytes:
-    """`order_text` of the head as bytes, then ``tie`` (a rank among values whose heads
-    tie while their keys differ) in four bytes: fixed width, byte order is key order.
-
-    >>> from timeline.dates import When
-    >>> order_bytes(*When.month(2026, 4)._keys[:4]) == When.month(2026, 4)._order_text.encode(
-    ...     "latin-1") + bytes(4)
-    True
-    """
-    packed = (primary + UNBOUNDED) << 71 | (latest + UNBOUNDED) << 6 | qualified << 5 | rank
-    return (packed << 32 | tie).to_bytes(21, "big")
 
 
 def order_head(when: When) -> tuple[float, float, bool, int]:
