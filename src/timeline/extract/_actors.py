@@ -60,7 +60,8 @@ from timeline.extract._text import fold
 
 __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
 
-_TOKEN = r"(?:[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
+# A country's dotted abbreviation before a name is part of it: "the U.S. Navy", "U.K. Treasury".
+_TOKEN = r"(?:(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
 _NAME: Final = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){_TOKEN})*")
 _VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
 _OWNER: Final = re.compile(r"'s?\s*$")
