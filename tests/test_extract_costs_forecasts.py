@@ -6,8 +6,8 @@ billion" is an expected figure for its current fiscal year, as "expects" is. A m
 that is the price of a thing built or bought ("a $2.5 billion research hub", "buy Beta for
 $3 billion", "a $1.2bn acquisition") is not a goal: the draft is the thing expected at its
 date, with the amount noted as an observation stated at publication, no target. An amount that
-is what the goal counts ("invest $2.5 billion by 2030", "$5 billion revenue by 2030", "raise
-$500 million") stays a target.
+is what the goal counts ("invest $2.5 billion by 2030", "$5 billion revenue by 2030") stays a
+target; the size of a deal (a funding round, an acquisition) was never one.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def test_not_a_forecast(text: str) -> None:
         ("Acme will open a $2 billion plant in 2027.", "2027", "$2 billion"),
         ("Acme plans a £500 million factory in Wales by 2028.", "by end of 2028", "£500 million"),
         ("Acme will buy Beta for $3 billion by June.", "by June 2026", "$3 billion"),
-        ("Acme will acquire Beta for about $3 billion in 2027.", "2027", "$3 billion"),
+        ("Acme will acquire Beta for about $3 billion in 2027.", "2027", "about $3 billion"),
         ("Acme plans a $1.2bn acquisition of Beta by 2027.", "by end of 2027", "$1.2 billion"),
         (
             "Acme will build the hub at a cost of $2.5 billion by 2030.",
@@ -107,10 +107,14 @@ def test_a_price_is_no_target(text: str, when: str, figure: str) -> None:
             "$5 billion revenue by end of 2030 (Acme: revenue)",
         ),
         (
-            "Acme plans to raise $500 million in funding by June.",
-            "$500 million by June 2026 (Acme: funding)",
+            "Acme expects $600 million in ARR by 2028.",
+            "$600 million by end of 2028 (Acme: ARR)",
         ),
         ("Acme will open 3 plants by 2030.", "3 plants by end of 2030 (Acme: plants)"),
+        (
+            "Acme will spend $2 billion on new plants by 2028.",
+            "$2 billion by end of 2028 (Acme: spending)",
+        ),
     ],
 )
 def test_what_a_goal_counts_stays_a_target(text: str, target: str) -> None:
