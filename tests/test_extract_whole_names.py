@@ -70,7 +70,13 @@ def test_a_dotted_country_alone_is_no_actor(text: str) -> None:
         ("Acme will reopen its Sherman fab in 2027.", ("Acme",), "Sherman"),
         ("Rio Tinto will expand the Escondida mine by 2028.", ("Rio Tinto",), "Escondida"),
         ("Acme will close the Thacker Pass mine in 2029.", ("Acme",), "Thacker Pass"),
-        ("Acme said the Sherman plant will open in 2027.", ("Acme",), "Sherman"),
+        ("Acme's Sherman plant will open in 2027.", ("Acme",), "Sherman"),
+        # no owner said apart from the name: it may be the owner ("said the Foxconn plant"),
+        # and without a gazetteer it is kept as who acts
+        ("Acme said the Sherman plant will open in 2027.", ("Acme", "Sherman"), None),
+        ("Acme said the Foxconn plant will close in 2027.", ("Acme", "Foxconn"), None),
+        ("Acme will buy the Foxconn plant in 2027.", ("Acme", "Foxconn"), None),
+        ("The Tesla factory will open in 2027.", ("Tesla",), None),
         ("Acme will build a new Lakeview battery plant by 2028.", ("Acme",), "Lakeview"),
         # named as an organisation in the text: it acts
         (
@@ -82,12 +88,25 @@ def test_a_dotted_country_alone_is_no_actor(text: str) -> None:
         ("Acme Motors will open the Acme Motors plant in 2027.", ("Acme Motors",), None),
         ("Acme will buy the TSMC fab in 2027.", ("Acme", "TSMC"), None),
         ("Acme will upgrade the Navy shipyard in 2027.", ("Acme", "Navy"), None),
-        ("Acme will expand the Model Y line in 2027.", ("Acme",), None),
         ("Acme will fund the Stargate project in 2027.", ("Acme", "Stargate"), None),
     ],
 )
 def test_a_name_before_a_site(text: str, actors: tuple[str, ...], location: str | None) -> None:
     assert one(text) == (actors, location)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme will expand the Model Y line in 2027.",
+        "Acme will open the Stargate project office in 2027.",
+        "Acme will open the Nvidia plant in 2027. Nvidia's chips are made there.",
+        "Acme will open the Sherman plant in 2027. Sherman said it would help.",
+    ],
+)
+def test_no_place_made_up(text: str) -> None:
+    """Before a noun of no physical site, or a name the text names otherwise: no place."""
+    assert all(d.location is None for d in extract(text, reference="2026-03-10"))
 
 
 def test_a_known_actor_before_a_site_acts() -> None:
