@@ -187,8 +187,9 @@ class _FigureReader:
             value = fig.quantity
             if status is not Status.HAPPENED and look is Look.FORWARD:
                 note = "a figure the statement looks forward to, as stated at publication"
-            if self._price(fig):
-                value = attrs.evolve(value, unit=value.currency)  # "$2.5 billion", no "hub"
+            currency = value.currency
+            if currency is not None and self._price(fig):
+                value = attrs.evolve(value, unit=currency)  # "$2.5 billion", no "hub"
                 if status is not Status.HAPPENED:
                     # what the thing costs, as said at publication: no goal, not its date's
                     seen = self.anchor if self.anchor is not None else seen
