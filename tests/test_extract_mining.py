@@ -1,0 +1,75 @@
+"""`timeline.extract` on a mining article (tests/data/extract/mining_2026.txt), read against
+what a careful reader drafts from it, and the rules it showed, each as a table of variants.
+
+What it showed: the day a forward statement was said ("said on Tuesday it will spend ...")
+is not its date, and a figure in it no target by that day; ", the company said" after a
+sentence's own subject is that subject, not the company named before.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from timeline import Source
+from timeline.extract import Draft, extract
+
+DATA = Path(__file__).parent / "data" / "extract"
+
+
+@functools.cache
+def drafts() -> tuple[Draft, ...]:
+    text = (DATA / "mining_2026.txt").read_text(encoding="utf-8")
+    source = Source("mining", published="2026-09-15")
+    return tuple(extract(text, source=source, fiscal_years={"BHP": "July"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "target"),
+    [
+        (
+            "BHP said on Tuesday it will spend $1.7 billion to extend the mine.",
+            "from 15 September 2026 onwards",
+            None,
+        ),
+        ("BHP said on Tuesday it will build a plant.", "from 15 September 2026 onwards", None),
+        (
+            "Acme told reporters on Monday it would open a store.",
+            "from 15 September 2026 onwards",
+            None,
+        ),
+        ("BHP said on Tuesday it will build a plant in 2028.", "2028", None),
+        # the day said is the event's day when the statement is the saying itself
+        ("BHP announced on Monday a plan to build a plant.", "14 September 2026", None),
+        # a weekday that is the statement's own, not after a verb of saying
+        ("BHP will report results on Thursday.", "17 September 2026", None),
+    ],
+)
+def test_the_day_said_is_not_a_forward_statements_date(
+    text: str, when: str, target: str | None
+) -> None:
+    (d,) = extract(text, reference="2026-09-15")
+    assert (str(d.when), d.target) == (when, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "BHP will buy a mine. Rio Tinto will build a refinery by 2029, the company said.",
+            ("Rio Tinto",),
+        ),
+        (
+            "BHP will buy a mine. Rio Tinto will build a refinery by 2029, the miner said "
+            "on Monday.",
+            ("Rio Tinto",),
+        ),
+        # no subject of its own: "the company" is the one named before
+        ("BHP will buy a mine. A refinery will be built by 2029, the company said.", ("BHP",)),
+    ],
+)
+def test_the_company_said_after_its_own_subject(text: str, actors: tuple[str, ...]) -> None:
+    last = extract(text, reference="2026-09-15")[-1]
+    assert last.actors == actors
