@@ -73,3 +73,34 @@ def test_the_day_said_is_not_a_forward_statements_date(
 def test_the_company_said_after_its_own_subject(text: str, actors: tuple[str, ...]) -> None:
     last = extract(text, reference="2026-09-15")[-1]
     assert last.actors == actors
+
+
+@pytest.mark.parametrize(
+    "noun",
+    ["concentrator", "refinery", "smelter", "terminal", "factory"],
+)
+def test_the_plant_after_a_site_noun_is_the_same_thing(noun: str) -> None:
+    text = (
+        f"BHP expects the new {noun} to start up in the second half of 2028. "
+        "The plant was originally due in 2027."
+    )
+    (d,) = extract(text, reference="2026-09-15")
+    assert (str(d.when), str(d.first_when), d.actors) == ("H2 2028", "2027", ("BHP",))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Australia aims to process 20% of the country's critical minerals by 2030.",
+            "20% by end of 2030 (Australia: share of the country's critical minerals)",
+        ),
+        (
+            "The EU aims for 75% of EU companies to use AI by 2030.",
+            "75% by end of 2030 (EU: share of EU companies)",
+        ),
+    ],
+)
+def test_a_share_of_a_possessive_phrase_is_whole(text: str, target: str) -> None:
+    (d,) = extract(text, reference="2026-09-15")
+    assert str(d.target) == target

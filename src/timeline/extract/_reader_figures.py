@@ -31,7 +31,8 @@ from timeline.model import Status
 __all__: list[str] = []
 
 _SHARE_OF: Final = re.compile(
-    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w-]+\s*){1,4})"
+    # "20% of the country's critical minerals": a possessive is part of the phrase
+    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w'-]+\s*){1,4})"
 )
 _METRIC_WORDS: Final = re.compile(
     r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
