@@ -71,6 +71,9 @@ def test_a_dotted_country_alone_is_no_actor(text: str) -> None:
         ("Rio Tinto will expand the Escondida mine by 2028.", ("Rio Tinto",), "Escondida"),
         ("Acme will close the Thacker Pass mine in 2029.", ("Acme",), "Thacker Pass"),
         ("Acme's Sherman plant will open in 2027.", ("Acme",), "Sherman"),
+        ("BHP will extend the life of the Escondida mine by 2028.", ("BHP",), "Escondida"),
+        ("Acme will finish the expansion of the Sherman plant in 2027.", ("Acme",), "Sherman"),
+        ("Acme will complete the sale of the Foxconn plant in 2027.", ("Acme", "Foxconn"), None),
         # no owner said apart from the name: it may be the owner ("said the Foxconn plant"),
         # and without a gazetteer it is kept as who acts
         ("Acme said the Sherman plant will open in 2027.", ("Acme", "Sherman"), None),

@@ -235,6 +235,14 @@ _NOT_OBJECT: Final = words(
     against like via whether if while because where when which who whom whose is are was
     were be been being"""
 )
+# A noun of work on a site before "of": "the life of", "the expansion of" (not "the sale
+# of", "the owner of": its owner may be the name).
+_WORK_OF: Final = re.compile(
+    r"\b(?:life|expansion|construction|opening|reopening|closure|upgrade|capacity|output"
+    r"|production|development|restart|completion|extension|start-up|startup|operation"
+    r"|operations|modernisation|modernization|conversion|retooling)\s+of\s+$",
+    re.IGNORECASE,
+)
 _WORD_BEFORE: Final = re.compile(r"([a-z][\w-]*)\s+$")
 
 
@@ -245,6 +253,8 @@ def _object_site(folded: str, m: re.Match[str]) -> bool:
     det = folded[m.start() : m.start("place")].split()[0]
     if det.lower() in ("its", "their", "our") or det.endswith(("'s", "'")):
         return True
+    if _WORK_OF.search(folded, max(0, m.start() - 40), m.start()):
+        return True  # "extend the life of the Escondida mine": what is done to the site
     before = _WORD_BEFORE.search(folded, max(0, m.start() - 30), m.start())
     return before is not None and before.group(1).lower() not in _NOT_OBJECT
 
