@@ -104,3 +104,19 @@ def test_the_plant_after_a_site_noun_is_the_same_thing(noun: str) -> None:
 def test_a_share_of_a_possessive_phrase_is_whole(text: str, target: str) -> None:
     (d,) = extract(text, reference="2026-09-15")
     assert str(d.target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("The Australian government aims to process more ore by 2030.", ("Australia",)),
+        ("The German government will publish the rules in 2027.", ("Germany",)),
+        ("The Japanese government plans to subsidise chips in 2027.", ("Japan",)),
+        ("Acme said the French government would decide in 2027.", ("Acme", "France")),
+        # a demonym before anything but a government is no actor
+        ("The Australian miner will open a mine in 2027.", ()),
+    ],
+)
+def test_a_countrys_government_by_its_demonym(text: str, actors: tuple[str, ...]) -> None:
+    (d,) = extract(text, reference="2026-09-15")
+    assert d.actors == actors
