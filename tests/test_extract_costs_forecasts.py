@@ -62,6 +62,10 @@ def test_a_forecast_for_a_year_is_a_target(verb: str) -> None:
         "Acme saw revenue of $5 billion in 2025.",
         "Acme built the plant at a projected cost of $2 billion in 2024.",
         "The forecast was published in 2025.",
+        "Acme reported revenue of $5 billion in the second quarter of 2025, beating forecasts "
+        "of $4.8 billion.",
+        "Revenue rose 10% to $5 billion in 2025, above analysts' forecasts of $4.8 billion.",
+        "Acme's sales topped forecasts for 2025 of $4 billion.",
     ],
 )
 def test_not_a_forecast(text: str) -> None:
