@@ -6,7 +6,8 @@ is not its date, and a figure in it no target by that day; ", the company said" 
 sentence's own subject is that subject, not the company named before; "the plant" after "the
 new concentrator" (a refinery, a smelter, a terminal) is the same thing; "20% of the
 country's critical minerals" is a share of the whole phrase; "the Australian government" is
-Australia; "extend the life of the Escondida mine" is at Escondida. Also what it checks was
+Australia; "extend the life of the Escondida mine" is at Escondida; "said revenue rose in
+the second quarter" and "reported a loss in the fourth quarter" look back. Also what it checks was
 fixed before it: a price ("a $2.5 billion lithium refinery", "sell ... for $3.8 billion") is
 no goal, "BHP forecast copper production of 1.9 million tonnes for fiscal 2027" is a target
 from last year's 1.87 million, "the U.S. Department of the Interior" keeps its "U.S.".
@@ -285,3 +286,21 @@ def test_the_forecast_starts_from_last_years_output() -> None:
     assert forecast.target is not None and forecast.target.baseline is not None
     assert str(forecast.target.baseline.when) == "FY2026 (July 2025–June 2026)"
     assert str(forecast.target.baseline.value) == "1.87 million tonnes"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status"),
+    [
+        ("Acme said revenue rose in the second quarter.", "Q2 2025", "happened"),
+        ("Acme reported revenue of $5 billion in the second quarter.", "Q2 2025", "happened"),
+        ("Acme reported a loss in the fourth quarter.", "Q4 2025", "happened"),
+        ("Acme said it would launch the phone in the second quarter.", "Q2 2026", "expected"),
+        ("Acme said revenue will rise in the third quarter.", "Q3 2026", "expected"),
+        ("Acme reported revenue of $5 billion in 2025.", "2025", "happened"),
+    ],
+)
+def test_what_is_reported_says_which_way(text: str, when: str, status: str) -> None:
+    """Said in March 2026: what is reported looks back when its verb does, and "reported"
+    with figures is the past reporting of them."""
+    (d,) = extract(text, reference="2026-03-10")
+    assert (str(d.when), d.status.value) == (when, status)
