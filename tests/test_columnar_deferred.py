@@ -146,6 +146,23 @@ def test_a_table_out_of_order_or_with_a_bad_row_is_read_row_by_row() -> None:
         from_arrow(twice)
 
 
+@pytest.mark.parametrize(
+    ("columns", "says"),
+    [
+        ({"id": ["a"], "title": ["A"]}, "no 'when' column"),
+        ({"id": ["a"], "when": ["2026"]}, "no 'title' column"),
+        ({"id": ["a"], "title": ["A"], "when": [None]}, r"rows\[0\]"),
+        ({"id": ["a"], "title": ["A"], "when": ["2026"], "status": ["done"]}, "status"),
+        ({"id": ["a"], "title": ["A"], "when": ["2026"], "end": ["someday"]}, "end"),
+    ],
+)
+def test_a_table_missing_what_an_event_needs_is_reported(
+    columns: dict[str, list[str | None]], says: str
+) -> None:
+    with pytest.raises(DataFileError, match=says):
+        from_arrow(pa.table(columns))
+
+
 def test_a_parquet_load_is_deferred(tmp_path: object) -> None:
     pytest.importorskip("pyarrow.parquet")
     tl = Timeline(

@@ -20,7 +20,7 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 duckdb = pytest.importorskip("duckdb")
 
-from data_strategies import plain_whens, timelines  # noqa: E402
+from data_strategies import hostile_whens, plain_whens, timelines, whens  # noqa: E402
 from test_columnar import _docs_sql  # noqa: E402
 from timeline import Event, Timeline, When  # noqa: E402
 from timeline.columnar import (  # noqa: E402
@@ -32,7 +32,7 @@ from timeline.columnar import (  # noqa: E402
     window_filter,
     write_parquet,
 )
-from timeline.columnar._table import could_days  # noqa: E402
+from timeline.columnar._table import could_days, when_columns  # noqa: E402
 
 D = dt.date
 _EPOCH = D(1970, 1, 1).toordinal()
@@ -181,6 +181,12 @@ def _odd_events() -> st.SearchStrategy[list[Event]]:
     )
 
 
+def _sets() -> st.SearchStrategy[When]:
+    from test_timeline_properties import sets
+
+    return sets()
+
+
 def _instants() -> st.SearchStrategy[When]:
     from test_timeline_properties import instants
 
@@ -209,6 +215,27 @@ def _days(window: When) -> list[D | None]:
     lo, hi = window.fuzzy_bounds()
     assert not isinstance(lo, dt.datetime) and not isinstance(hi, dt.datetime)
     return [lo, hi]
+
+
+class TestTheCouldColumns:
+    """``could_start``/``could_end``: the days a date could fall on, at its widest."""
+
+    def test_a_set_with_a_qualified_member_could_fall_where_the_member_could(self) -> None:
+        # "May 2026?" could fall in April to June: so could the set that holds it. The
+        # column said 31 May, and SQL missed the event on every day of June.
+        tl = Timeline([Event(id="a", title="x", when="[2026-01-01,2026-05?]")])
+        table = to_arrow(tl)
+        assert table.column("could_end").to_pylist() == [D(2026, 6, 30)]
+        rows = duckdb_connect(table).execute(
+            "SELECT id FROM events_overlapping(?, ?)", [D(2026, 6, 20), D(2026, 6, 20)]
+        )
+        assert _ids(rows.fetchall()) == ["a"] == [e.id for e in tl.overlapping("2026-06-20")]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.one_of(_sets(), masks(), whens(), hostile_whens()))
+    def test_the_could_days_are_the_fuzzy_bounds(self, when: When) -> None:
+        columns = when_columns(when)
+        assert columns[4:6] == could_days(*when.fuzzy_bounds()), str(when)
 
 
 class TestSQLWindowsAreOverlapping:

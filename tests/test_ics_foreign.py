@@ -185,13 +185,16 @@ class TestTimesAgreeWithIcalendar:
         assert winter.when.earliest.utcoffset() == dt.timedelta(hours=10)  # type: ignore[union-attr]
         assert summer.when.earliest.utcoffset() == dt.timedelta(hours=11)  # type: ignore[union-attr]
 
-    def test_a_negative_duration_counts_by_its_length(self) -> None:
+    def test_a_negative_duration_is_said_not_flipped(self) -> None:
+        """RFC 5545's grammar allows ``-PT1H``; an event cannot end before it starts.
+
+        `icalendar` reads a VEVENT's end as its start when DURATION is not positive: no
+        length. So here: the start alone, the value quoted in the report.
+        """
         timeline, report = read("exchange.ics")
         (winter,) = timeline.filter(text="winter")
-        assert winter.end is not None
-        length = winter.end.earliest - winter.when.earliest  # type: ignore[operator]
-        assert length == dt.timedelta(weeks=1, days=1, hours=2, minutes=3, seconds=4)
-        assert dict(report.changed)["negative durations, read as their length"] == (
+        assert winter.end is None
+        assert dict(report.changed)[_NEGATIVE] == (
             "'Sydney winter' (line 29): '-PT1W1D2H3M4S' (line 34)",
         )
 
@@ -450,12 +453,16 @@ class TestKeepEventsWithAReadableStart:
             # a bad DTEND: the start alone
             (["DTSTART:20260415T100000Z", "DTEND:None"], None, "DTEND that is not a date"),
             (["DTSTART:20260415T100000Z", "DTEND:20260415T1100000Z"], None, "DTEND that is not"),
-            # Exchange's negative duration: its length
-            (
-                ["DTSTART:20260415T100000Z", "DURATION:-PT1H30M"],
-                When.instant(dt.datetime(2026, 4, 15, 11, 30, tzinfo=UTC)),
-                "negative durations, read as their length",
-            ),
+            # a negative duration (Exchange writes them): no end, the value quoted
+            (["DTSTART:20260415T100000Z", "DURATION:-PT1H30M"], None,
+             "negative DURATION (an end before their start), kept with their start: 'x' "
+             "(line 3): '-PT1H30M' (line 6)"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:-P2D"], None, "'-P2D' (line 6)"),
+            (["DTSTART;VALUE=DATE:20260415", "DURATION:-PT36H"], None, "'-PT36H' (line 6)"),
+            (["DTSTART;TZID=Europe/Berlin:20260328T100000", "DURATION:-P1D"], None,
+             "negative DURATION"),
+            (["DTSTART:20260415T100000Z", "DTEND:20260415T110000Z", "DURATION:-PT1H"],
+             When.instant(dt.datetime(2026, 4, 15, 11, tzinfo=UTC)), "both DTEND and DURATION"),
             # weeks after T: weeks
             (
                 ["DTSTART;VALUE=DATE:20260406", "DURATION:PT1W"],
@@ -759,6 +766,9 @@ class TestInvitations:
                     head=("VERSION:2.0", f"METHOD:{method}"))  # fmt: skip
         (event,) = Timeline.from_ics(text, report=True)[0]
         assert event.status.value == expected
+
+
+_NEGATIVE = "events with a negative DURATION (an end before their start), kept with their start"
 
 
 class TestParameters:
@@ -1198,11 +1208,16 @@ _KINDS = ["date", "utc", "floating", "Europe/Berlin", "America/New_York", "W. Eu
     start=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2060, 12, 31)),
     length=st.timedeltas(dt.timedelta(0), dt.timedelta(days=40)),
     by_duration=st.booleans(),
+    negative=st.booleans(),
 )
 def test_start_and_end_are_what_icalendar_reads(
-    kind: str, start: dt.datetime, length: dt.timedelta, by_duration: bool
+    kind: str, start: dt.datetime, length: dt.timedelta, by_duration: bool, negative: bool
 ) -> None:
-    """DTSTART with DTEND or DURATION, of every kind: the span icalendar reads (days inclusive)."""
+    """DTSTART with DTEND or DURATION, of every kind: the span icalendar reads (days inclusive).
+
+    A negative DURATION (``-P3D``) gives no length in both (icalendar: the end is the start).
+    """
+    sign = "-" if negative and by_duration else ""
     assume(kind != "W. Europe Standard Time" or start.year >= 2010)  # see the test above
     start = start.replace(microsecond=0)
     stop = start + length
@@ -1210,7 +1225,7 @@ def test_start_and_end_are_what_icalendar_reads(
         lines = [f"DTSTART;VALUE=DATE:{start:%Y%m%d}"]
         days = max(length.days, 1)
         lines.append(
-            f"DURATION:P{days}D"
+            f"DURATION:{sign}P{days}D"
             if by_duration
             else f"DTEND;VALUE=DATE:{start.date() + dt.timedelta(days=days):%Y%m%d}"
         )
@@ -1221,7 +1236,7 @@ def test_start_and_end_are_what_icalendar_reads(
         if by_duration:
             assume(kind in ("utc", "floating"))  # icalendar adds hours on the wall clock
             seconds = int(length.total_seconds())
-            lines.append(f"DURATION:PT{seconds}S")
+            lines.append(f"DURATION:{sign}PT{seconds}S")
         else:
             lines.append(f"DTEND{tz}:{stop:%Y%m%dT%H%M%S}{z}")
     text = feed(["BEGIN:VEVENT", "UID:p", "SUMMARY:x", *lines, "END:VEVENT"])
@@ -1236,7 +1251,9 @@ def test_start_and_end_are_what_icalendar_reads(
         berlin = zoneinfo.ZoneInfo("Europe/Berlin")
         their_start, their_end = (p.replace(tzinfo=berlin) for p in (their_start, their_end))
     assert same_moment(event.when.earliest, their_start), (event.when, their_start)
-    if kind == "date":
+    if sign:
+        assert event.end is None and their_end == their_start, (event.end, their_end)
+    elif kind == "date":
         last = their_end - dt.timedelta(days=1)
         assert (event.end.earliest if event.end else event.when.earliest) == last
     elif event.end is None:

@@ -9,11 +9,13 @@ later one (§3.2.13). ``dateutil.rrule`` expands the series independently.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import Timeline, TimelineWarning, When
 from timeline.ics import ImportReport
 
@@ -213,6 +215,150 @@ class TestEastAsianEncodings:
         assert report.encoding == "UTF-8"  # the rest of the file
 
 
+# -- text that reads in more than one East Asian encoding --------------------------------
+# EUC-JP, GB2312, EUC-KR and Big5 share their byte ranges: 東京本社会議 in EUC-JP is 澎叠塑家柴的
+# in GB2312, each a run of common characters. The calendar's own words decide: the language of
+# its values (LANGUAGE=), the charset another line declares, or the zones it is used in; without
+# them the report names every other reading.
+
+
+def _pool(codec: str, leads: range, trails: Sequence[int] = range(0xA1, 0xFF)) -> list[str]:
+    """The characters of one encoding's common block (its first level of ideographs, hangul)."""
+    out = []
+    for lead in leads:
+        for trail in trails:
+            try:
+                char = bytes([lead, trail]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(char) == 1 and char.encode(codec) == bytes([lead, trail]):
+                out.append(char)
+    return out
+
+
+_KANJI = _pool("euc_jp", range(0xB0, 0xD0))  # JIS X 0208 level 1
+_LANGUAGES = {
+    # language: (codecs it is written in, label by codec, LANGUAGE=, IANA zone, Windows zone, pool)
+    "ja": (("euc_jp", "shift_jis"), "ja", "Asia/Tokyo", "Tokyo Standard Time", _KANJI),
+    "zh-Hans": (("gb2312",), "zh-CN", "Asia/Shanghai", "China Standard Time",
+                _pool("gb2312", range(0xB0, 0xD8))),
+    "zh-Hant": (("big5",), "zh-TW", "Asia/Taipei", "Taipei Standard Time",
+                _pool("big5", range(0xA4, 0xC6), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])),
+    "ko": (("euc_kr",), "ko", "Asia/Seoul", "Korea Standard Time",
+           _pool("euc_kr", range(0xB0, 0xC9))),
+}  # fmt: skip
+_LABELS = {"euc_jp": "EUC-JP (Japanese)", "shift_jis": "Shift_JIS (Japanese)",
+           "gb2312": "GB2312/GBK (Simplified Chinese)", "big5": "Big5 (Traditional Chinese)",
+           "euc_kr": "EUC-KR (Korean)"}  # fmt: skip
+_CHARSETS = {"euc_jp": "EUC-JP", "shift_jis": "Shift_JIS", "gb2312": "GB2312", "big5": "Big5",
+             "euc_kr": "EUC-KR"}  # fmt: skip
+
+
+def _hinted(language: str, codec: str, titles: list[str], hint: str) -> bytes:
+    """A file of ``titles`` in ``codec`` whose only other clue to its language is ``hint``."""
+    _, tag, zone, windows, _ = _LANGUAGES[language]
+    summary, start, head, extra = "SUMMARY", "DTSTART:20260415T100000Z", (), []
+    if hint == "LANGUAGE":
+        summary = f"SUMMARY;LANGUAGE={tag}"
+    elif hint == "X-WR-TIMEZONE":
+        head = (f"X-WR-TIMEZONE:{zone}",)
+    elif hint == "TZID":
+        start = f"DTSTART;TZID={zone}:20260415T100000"
+    elif hint == "Windows TZID":
+        start = f"DTSTART;TZID={windows}:20260415T100000"
+    elif hint == "CHARSET":
+        extra = [f"X-NOTE;CHARSET={_CHARSETS[codec]}:{titles[0]}"]
+    events = [[f"UID:{i}", f"{summary}:{t}", start, *extra] for i, t in enumerate(titles)]
+    return feed(*events, head=head).encode(codec)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode()
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_HINT_KINDS = ["LANGUAGE", "CHARSET", "X-WR-TIMEZONE", "TZID", "Windows TZID"]
+
+
+class TestAmbiguousEastAsianText:
+    @pytest.mark.parametrize("hint", _HINT_KINDS)
+    @pytest.mark.parametrize(
+        "titles", [["東京本社会議"], ["会議", "定例会議"], ["健康診断"], ["出張", "休暇"]]
+    )
+    def test_kanji_alone_in_euc_jp_by_the_calendars_hint(
+        self, titles: list[str], hint: str
+    ) -> None:
+        """Read as GB2312 before (the report said so): 東京本社会議 came back as 澎叠塑家柴的."""
+        timeline, report = read(_hinted("ja", "euc_jp", titles, hint))
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == "EUC-JP (Japanese)"
+        assert "as the calendar says" in said(report)  # the hint is named when it decided
+
+    @pytest.mark.parametrize(
+        ("language", "codec", "titles"),
+        [
+            ("zh-Hans", "gb2312", ["会议", "季度总结会"]),
+            ("zh-Hant", "big5", ["會議", "專案會議"]),
+            ("ko", "euc_kr", ["주간 회의", "출장"]),
+            ("ja", "shift_jis", ["会議", "出張"]),
+        ],
+    )
+    @pytest.mark.parametrize("hint", ["LANGUAGE", "TZID"])
+    def test_the_other_languages_by_theirs(
+        self, language: str, codec: str, titles: list[str], hint: str
+    ) -> None:
+        timeline, report = read(_hinted(language, codec, titles, hint))
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == _LABELS[codec]
+
+    @pytest.mark.parametrize("hint", ["LANGUAGE", "CHARSET"])
+    def test_said_outright_it_decides_over_a_cyrillic_reading(self, hint: str) -> None:
+        """會議 (hanja) in EUC-KR reads as Windows-1251 'ьемЎ' too, and chardet prefers it."""
+        timeline, report = read(_hinted("ko", "euc_kr", ["會議"], hint))
+        assert [e.title for e in timeline] == ["會議"]
+        assert report.encoding == "EUC-KR (Korean)"
+
+    def test_without_a_hint_the_other_readings_are_named(self) -> None:
+        timeline, report = read(_hinted("ja", "euc_jp", ["東京本社会議"], "none"))
+        if [e.title for e in timeline] != ["東京本社会議"]:
+            assert "also reads as EUC-JP (Japanese): '東京本社会議'" in said(report)
+
+    def test_a_hint_never_turns_western_text_east_asian(self) -> None:
+        """ "Müller" in cp1252 is valid GBK ('M黮ler'): a zone in Shanghai does not make it so."""
+        data = _hinted("zh-Hans", "cp1252", ["Müller", "Köln"], "TZID")
+        timeline, report = read(data)
+        assert [e.title for e in timeline] == ["Müller", "Köln"]
+        assert "also reads as" not in said(report)
+
+    @settings(max_examples=examples(40), deadline=None)
+    @given(
+        language=st.sampled_from(sorted(_LANGUAGES)),
+        choice=st.integers(0, 1),
+        hint=st.sampled_from([*_HINT_KINDS, "none"]),
+        data=st.data(),
+    )
+    def test_read_right_or_every_other_reading_named(
+        self, language: str, choice: int, hint: str, data: st.DataObject
+    ) -> None:
+        """Never a wrong reading in silence: right, or the report gives the right one too."""
+        codecs, *_, pool = _LANGUAGES[language]
+        codec = codecs[choice % len(codecs)]
+        words = st.text(st.sampled_from(pool), min_size=2, max_size=8)
+        titles = data.draw(st.lists(words, min_size=1, max_size=3))
+        # 一一 in GB2312 is valid UTF-8 (һһ): a line that is UTF-8 is read as UTF-8
+        assume(not any(_utf8(title.encode(codec)) for title in titles))
+        timeline, report = read(_hinted(language, codec, titles, hint))
+        if [e.title for e in timeline] == titles:
+            assert report.encoding == _LABELS[codec]
+        else:
+            assert f"also reads as {_LABELS[codec]}: {titles[0]!r}" in said(report)
+            if hint in ("LANGUAGE", "CHARSET"):  # said outright: read so unless Western first
+                assert "cp1252" in said(report)
+
+
 # -- RECURRENCE-ID;RANGE=THISANDFUTURE: this occurrence and every later one ------------------
 
 SERIES = ["UID:s", "SUMMARY:Sync", "DTSTART;TZID=Europe/Berlin:20260318T100000",
@@ -383,6 +529,42 @@ def test_a_reply_does_not_replace_the_event_it_answers() -> None:
     timeline, _ = read(feed(OLD) + feed(reply, head=("METHOD:REPLY",)))
     (event,) = timeline
     assert (event.title, event.when) == ("Launch", When.parse("2026-04-15T10:00Z"))
+
+
+class TestAnswersAlone:
+    """RFC 5546 §3.2.3, §3.2.7-8, §3.2.6: a REPLY, COUNTER, DECLINECOUNTER or REFRESH is an
+    attendee's (or the organizer's) word about an event, not the event: alone in a file it
+    gives no event, and the report says to import the organizer's REQUEST or PUBLISH."""
+
+    @pytest.mark.parametrize("method", ["REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH", "reply"])
+    def test_an_answer_alone_imports_nothing_and_says_why(self, method: str) -> None:
+        answer = [*OLD, "ATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x"]
+        timeline, report = read(feed(answer, head=(f"METHOD:{method}",)))
+        assert len(timeline) == 0 and report.events == 0
+        (line,) = [m for m in report.messages() if f"METHOD:{method.upper()}" in m]
+        assert "not the event" in line and "REQUEST or PUBLISH" in line
+        assert "'Launch' (line 4)" in line
+
+    def test_an_answer_without_a_uid_or_a_dtstart_too(self) -> None:
+        reply = ["ATTENDEE;PARTSTAT=DECLINED:mailto:b@x", "DTSTAMP:20260310T000000Z"]
+        timeline, report = read(feed(reply, head=("METHOD:REPLY",)))
+        assert len(timeline) == 0
+        assert "METHOD:REPLY" in said(report)
+
+    def test_an_answer_to_one_occurrence_does_not_change_it(self) -> None:
+        """A REPLY naming one occurrence (RECURRENCE-ID) is not an override of it."""
+        series = ["UID:s", "SUMMARY:Standup", "DTSTART:20260415T100000Z", "RRULE:FREQ=DAILY"]
+        reply = ["UID:s", "RECURRENCE-ID:20260415T100000Z", "SUMMARY:Standup",
+                 "DTSTART:20260501T100000Z", "ATTENDEE;PARTSTAT=DECLINED:mailto:b@x"]  # fmt: skip
+        timeline, report = read(feed(series) + feed(reply, head=("METHOD:REPLY",)))
+        (event,) = timeline
+        assert event.when == When.parse("2026-04-15T10:00Z")
+        assert "METHOD:REPLY" in said(report)
+
+    def test_the_invitation_beside_its_answer_is_read(self) -> None:
+        timeline, _ = read(feed(OLD, head=("METHOD:REQUEST",)) + feed(OLD, head=("METHOD:REPLY",)))
+        (event,) = timeline
+        assert event.title == "Launch"
 
 
 # -- text values as other writers escape them --------------------------------------------

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from timeline._errors import (
     DataFileError,
+    DataFileNotFoundError,
+    DataFilePermissionError,
     DataFileProblem,
     ExtractError,
     FrameError,
@@ -77,6 +79,8 @@ __all__ = [  # noqa: RUF022
     "Claim",
     "DEFAULT_FUZZ",
     "DataFileError",
+    "DataFileNotFoundError",
+    "DataFilePermissionError",
     "DataFileProblem",
     "DateMatch",
     "DuplicateEventError",

@@ -7,6 +7,7 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -17,6 +18,8 @@ import attrs
 
 __all__ = [
     "DataFileError",
+    "DataFileNotFoundError",
+    "DataFilePermissionError",
     "DataFileProblem",
     "EventError",
     "ExtractError",
@@ -184,6 +187,42 @@ class DataFileError(TimelineError, ValueError):
             place = f" in {files.pop()}" if len(files) == 1 and None not in files else ""
             message = "\n".join([f"{len(lines)} problems{place}:", *lines])
         super().__init__(message)
+
+
+class DataFileNotFoundError(DataFileError, FileNotFoundError):
+    """A data file that does not exist: a `DataFileError` naming the path and the fix
+    (a sibling with another data suffix, a missing folder), and still a
+    `FileNotFoundError` (``errno``, ``filename`` set) for code that catches that.
+
+    >>> err = DataFileNotFoundError("x.yaml", "check the path")
+    >>> str(err), isinstance(err, FileNotFoundError), err.filename
+    ('x.yaml: no such file; check the path', True, 'x.yaml')
+    """
+
+    def __init__(self, path: str, fix: str) -> None:
+        DataFileError.__init__(self, [DataFileProblem(f"no such file; {fix}", file=path)])
+        self.errno, self.strerror, self.filename = errno.ENOENT, os.strerror(errno.ENOENT), path
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class DataFilePermissionError(DataFileError, PermissionError):
+    """A data file the process may not read: a `DataFileError` naming the path and the
+    fix, and still a `PermissionError` (``errno``, ``filename`` set).
+
+    >>> err = DataFilePermissionError("x.yaml")
+    >>> str(err), isinstance(err, PermissionError)
+    ('x.yaml: permission denied; make the file readable (chmod u+r) or read it as its owner', True)
+    """
+
+    def __init__(self, path: str, code: int = errno.EACCES) -> None:
+        fix = "make the file readable (chmod u+r) or read it as its owner"
+        DataFileError.__init__(self, [DataFileProblem(f"permission denied; {fix}", file=path)])
+        self.errno, self.strerror, self.filename = code, os.strerror(code), path
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class EventError(TimelineError, ValueError):

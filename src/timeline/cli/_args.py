@@ -20,13 +20,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timeline._errors import QueryError, TimelineError, TimelineWarning, WhenParseError
+from timeline._errors import (
+    DataFileError,
+    QueryError,
+    TimelineError,
+    TimelineWarning,
+    WhenParseError,
+)
 from timeline.cli._json import event_state
 from timeline.dates._days import to_day
 from timeline.dates._duration import within_days
 from timeline.dates._when import When
 from timeline.display._table import render, truncate
-from timeline.formats._io import FORMATS
+from timeline.formats._io import FORMATS, missing_fix
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._text import name_key, visible
@@ -153,8 +159,9 @@ def _readable(path: str) -> None:
             f"{path!r} is a folder; give a data file ({_KNOWN}) or a folder of .parquet files"
         )
     _suffix(path, "data file")
-    if not file.exists():
-        raise _Failure(f"data file {path!r} does not exist; check the path")
+    missing = missing_fix(path)
+    if missing is not None:
+        raise _Failure(f"data file {path!r} does not exist; {missing}")
 
 
 def _load(path: str | None) -> Timeline:
@@ -166,6 +173,8 @@ def _load(path: str | None) -> Timeline:
         return Timeline.load(path)
     except UnicodeDecodeError:
         raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
+    except DataFileError:
+        raise  # its message names the file and the fix (a file that may not be read)
     except OSError as err:
         raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
 
@@ -184,6 +193,8 @@ def _load_with_lines(
         return load_with_lines(path)
     except UnicodeDecodeError:
         raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
+    except DataFileError:
+        raise  # its message names the file and the fix (a file that may not be read)
     except OSError as err:
         raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
 

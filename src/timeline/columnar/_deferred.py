@@ -19,6 +19,7 @@ from __future__ import annotations
 import operator
 from collections import Counter, deque
 from collections.abc import Sequence
+from datetime import datetime as _datetime
 from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -78,7 +79,7 @@ def _bound(point: _dt.date | None) -> _Bound | None:
     if point is None:
         return None
     day = _local_date(point)
-    return (hasattr(point, "hour"), _key(point), day.toordinal() - _EPOCH_DAYS)
+    return (isinstance(point, _datetime), _key(point), day.toordinal() - _EPOCH_DAYS)
 
 
 def _not_before(stop: _Bound | None, start: _Bound | None) -> bool:
@@ -86,7 +87,7 @@ def _not_before(stop: _Bound | None, start: _Bound | None) -> bool:
     instants in UTC, a day against an instant by its local date."""
     if stop is None or start is None:
         return True
-    if stop[0] is start[0]:
+    if stop[0] == start[0]:
         return stop[1] >= start[1]
     return stop[2] >= start[2]
 
@@ -102,8 +103,6 @@ def _read_dates(column: Any) -> _Dates | None:
     `When.parse`), or ``None`` if one does not read (the row-by-row reader reports it)."""
     pa = require("pyarrow")
     pc = require("pyarrow.compute")
-    if isinstance(column, list) or not pa.types.is_string(column.type):
-        return None
     if column is None or isinstance(column, list) or not pa.types.is_string(column.type):
         return None
     encoded = pc.dictionary_encode(column).combine_chunks()

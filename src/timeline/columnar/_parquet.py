@@ -11,11 +11,12 @@ fraction of it.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import DataFileError, DataFileProblem, QueryError
+from timeline._errors import DataFileError, DataFilePermissionError, DataFileProblem, QueryError
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
 from timeline.columnar._read import from_arrow, warn_lookalikes
@@ -89,6 +90,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OSError) as err:
         if isinstance(err, FileNotFoundError):
             raise
+        if isinstance(err, PermissionError):  # a file (or one in the folder) it may not open
+            raise DataFilePermissionError(where, err.errno or errno.EACCES) from None
         problem = (
             f"not a Parquet file or dataset timeline can read: {str(err).rstrip('.')}; it may be "
             "cut short (a copy or download that did not finish) or another format named "

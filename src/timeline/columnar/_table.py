@@ -334,7 +334,14 @@ def when_columns(when: When) -> WhenColumns:
     first = None if lo is None else lo.toordinal() - _EPOCH
     last = None if hi is None else hi.toordinal() - _EPOCH
     timed = isinstance(lo, _dt.datetime) or isinstance(hi, _dt.datetime)
-    if timed or when.approximate or when.uncertain or when.is_interval:
+    if (
+        timed
+        or when.approximate
+        or when.uncertain
+        or when.is_interval
+        or when.form is not None  # a set: its members may be qualified ("[2026-01, 2026-05?]")
+        or when.unspecified is not None
+    ):
         could = could_days(*when.fuzzy_bounds())
     else:  # exact calendar days: the could days are the plain ones (the common case)
         could = (first, last)

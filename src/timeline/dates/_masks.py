@@ -40,9 +40,11 @@ __all__ = [
     "Runs",
     "Several",
     "every_reading",
+    "first_readings",
     "joined",
     "mask_readings",
     "meets_any",
+    "over_before",
     "several",
 ]
 
@@ -387,6 +389,33 @@ def every_reading(readings: Readings) -> tuple[Span, ...]:
     if isinstance(readings, Several):
         return tuple(span for part in readings.parts for span in every_reading(part))
     return (readings.hull(),) if isinstance(readings, Runs) else readings
+
+
+def first_readings(readings: Readings) -> tuple[Span, ...]:
+    """Readings that stand for all of them where the earliest end decides (a deadline
+    met by every reading): a mask's first run, as later runs end later; other readings
+    as they are.
+
+    >>> [str(p) for p in first_readings(mask_readings(When.parse("2026-XX-15")))[0]]
+    ['2026-01-15', '2026-01-15']
+    """
+    if isinstance(readings, Several):
+        return tuple(span for part in readings.parts for span in first_readings(part))
+    return (next(iter(readings)),) if isinstance(readings, Runs) else readings
+
+
+def over_before(readings: Readings, day: _dt.date) -> bool:
+    """Whether every reading surely ends before ``day`` starts, wherever it is read: a
+    floating day ends at UTC-12, and ``day`` starts at UTC+14. The one rule for an open
+    event turning overdue (`Event.overdue`) and a target's deadline passing
+    (`Target.status`): an instant at noon UTC on the 20th has not passed on the 21st, as
+    the 21st began at UTC+14 before it.
+
+    >>> noon = pendulum.datetime(2026, 4, 20, 12)
+    >>> [over_before(((noon, noon),), pendulum.date(2026, 4, d)) for d in (21, 22)]
+    [False, True]
+    """
+    return all(ends_before(r, (day, day)) for r in every_reading(readings))
 
 
 def meets_any(xs: Readings, ys: Readings) -> bool:

@@ -20,9 +20,11 @@ Two kinds of comparison are offered, because they answer different questions:
 Invariant: if ``a.definitely_before(b)`` then ``a < b``.
 
 The plumbing lives in siblings: building values (`timeline.dates._constructors`),
-arithmetic on bounds and the honest relations' rule (`timeline.dates._bounds`), the
-readings of EDTF sets and the relations over them (`timeline.dates._relations`) and
-the integer order keys (`timeline.dates._keys`).
+relations to the span in words ("by", "before": `timeline.dates._when_relate`), the
+honest predicates (`timeline.dates._when_compare`), arithmetic on bounds and the
+honest relations' rule (`timeline.dates._bounds`), the readings of EDTF sets and the
+relations over them (`timeline.dates._relations`) and the integer order keys
+(`timeline.dates._keys`).
 """
 
 from __future__ import annotations
@@ -36,23 +38,19 @@ from typing import Literal, TypeAlias
 import attrs
 
 from timeline._errors import WhenError
-from timeline.dates import _constructors
+from timeline.dates import _constructors, _when_compare, _when_relate
 from timeline.dates._bounds import (
     Point,
     _after,
     _before,
     _clamp_shift,
     _point_identity,
-    ends_before,
-    inside,
-    meets,
     padding,
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._keys import Keys, order_head, when_keys
 from timeline.dates._precision import Precision, Relation
-from timeline.dates._relations import read_before, read_contains, read_overlaps
 
 __all__ = [
     "DEFAULT_FUZZ",
@@ -144,74 +142,16 @@ class When:
     interval = classmethod(_constructors.interval)
     _months = classmethod(_constructors.months)  # calendar values, built once and shared
 
-    @classmethod
-    def deadline(cls, when: When) -> When:
-        """On or before the end of ``when``: "by 2030".
+    # -- relations to the span (timeline.dates._when_relate) -------------------
 
-        >>> When.deadline(When.year(2030)).relation
-        <Relation.BY: 'by'>
-        """
-        return when._relate(Relation.BY)
-
-    @classmethod
-    def before_(cls, when: When) -> When:
-        """Strictly before ``when`` starts: "before 2030".
-
-        >>> str(When.before_(When.year(2030)).latest)
-        '2029-12-31'
-        """
-        return when._relate(Relation.BEFORE)
-
-    @classmethod
-    def after_(cls, when: When) -> When:
-        """Strictly after ``when`` ends: "after March 2025".
-
-        >>> str(When.after_(When.month(2025, 3)).earliest)
-        '2025-04-01'
-        """
-        return when._relate(Relation.AFTER)
-
-    def not_before(self) -> When:
-        """On or after the start of this value: "no earlier than March 2026" ("NET").
-
-        >>> str(When.month(2026, 3).not_before())
-        'no earlier than March 2026'
-        """
-        return self._relate(Relation.NOT_BEFORE)
-
-    def not_after(self) -> When:
-        """On or before the end of this value, said as "no later than March 2026".
-
-        Bounds as `by`; the words are kept as the source said them.
-
-        >>> str(When.month(2026, 3).not_after())
-        'no later than March 2026'
-        """
-        return self._relate(Relation.NOT_AFTER)
-
-    def by(self) -> When:
-        """This value as a deadline: "by" it.
-
-        >>> When.year(2030).by() == When.deadline(When.year(2030))
-        True
-        """
-        return self._relate(Relation.BY)
-
-    def before(self) -> When:
-        """Strictly before this value.
-
-        >>> When.year(2030).before().relation.value
-        'before'
-        """
-        return self._relate(Relation.BEFORE)
-
-    def after(self) -> When:
-        """Strictly after this value.
-
-        >>> When.year(2030).after().relation.value
-        'after'
-        """
-        return self._relate(Relation.AFTER)
+    deadline = classmethod(_when_relate.deadline)
+    before_ = classmethod(_when_relate.before_)
+    after_ = classmethod(_when_relate.after_)
+    not_before = _when_relate.not_before
+    not_after = _when_relate.not_after
+    by = _when_relate.by
+    before = _when_relate.before
+    after = _when_relate.after
 
     def qualify(self, *, approximate: bool = False, uncertain: bool = False) -> When:
         """A copy with the given qualifiers (``~`` approximate, ``?`` uncertain).
@@ -501,122 +441,14 @@ class When:
             return NotImplemented
         return self.sort_key >= other.sort_key
 
-    # -- honest comparisons -----------------------------------------------------
-    #
-    # One rule (timeline.dates._relations): "could" relations hold for some reading
-    # of both values, each at its widest; "surely" relations for every reading, a
-    # container at its narrowest. An EDTF set's readings are its members. The
-    # common case, one reading each (no `form`), is read here without a further call.
+    # -- honest comparisons (timeline.dates._when_compare) -------------------------
 
-    def definitely_before(self, other: When) -> bool:
-        """Whether this surely ends before ``other`` begins, whatever the readings.
-
-        Every member of a set must end before every member of the other.
-
-        >>> When.month(2026, 3).definitely_before(When.month(2026, 4))
-        True
-        >>> When.parse("2026-03~").definitely_before(When.month(2026, 4))
-        False
-        """
-        if self.form is None and other.form is None:  # the common case: one reading each
-            return ends_before(self.fuzzy_bounds(), other.fuzzy_bounds())
-        return read_before(self, other)
-
-    def possibly_before(self, other: When) -> bool:
-        """Whether this could start before ``other`` ends: not ``other.definitely_before(self)``.
-
-        >>> When.year(2026).possibly_before(When.month(2026, 1))
-        True
-        >>> When.year(2027).possibly_before(When.month(2026, 1))
-        False
-        """
-        return not other.definitely_before(self)
-
-    def overlaps(self, other: When) -> bool:
-        """Whether the two could share a day or instant, each read at its widest.
-
-        A set could fall where one of its members could: "April or June 2026"
-        never falls on 10 May; unspecified digits where they allow, ``2026-XX-15``
-        only on the 15th of a month.
-
-        >>> When.month(2026, 4).overlaps(When.quarter(2026, 2))
-        True
-        >>> When.parse("2026-04~").overlaps(When.month(2026, 5))
-        True
-        >>> When.parse("April or June 2026").overlaps(When.parse("2026-05-10"))
-        False
-        >>> When.parse("2026-XX-15").overlaps(When.parse("2026-04-20"))
-        False
-        """
-        if (
-            self.form is None
-            and other.form is None
-            and self.unspecified is None
-            and other.unspecified is None
-        ):  # the common case: one reading each
-            return meets(self.fuzzy_bounds(), other.fuzzy_bounds())
-        return read_overlaps(self, other)
-
-    def contains(self, other: When | _dt.date) -> bool:
-        """Whether ``other``, at its widest, surely lies inside this span (plain bounds).
-
-        A floating day contains an instant whose local date is that day. A
-        one-of set holds only what every member holds ("April or June 2026" does
-        not surely hold 10 April); an all-of set what some member holds; a set
-        inside another value is inside only if every member is. Unspecified digits
-        are one of the runs of days they allow: ``2026-XX-15`` holds nothing surely,
-        ``2026-04-XX`` (some day of April) holds what April holds.
-
-        >>> When.month(2026, 4).contains(pendulum.date(2026, 4, 15))
-        True
-        >>> When.month(2026, 4).contains(When.quarter(2026, 2))
-        False
-        >>> When.month(2026, 4).contains(When.parse("2026-04~"))
-        False
-        >>> When.parse("April or June 2026").contains(pendulum.date(2026, 4, 10))
-        False
-
-        An interval's unknown end may come as soon as its other end allows, so at
-        its narrowest the interval is that other end's span (an open end, ``..``,
-        runs on for ever):
-
-        >>> When.parse("2026/").contains(When.year(2030)), When.parse("2026/..").contains(
-        ...     When.year(2030))
-        (False, True)
-        """
-        o = _coerce(other)
-        if self.is_undated:  # no reading of an unknown date surely holds anything
-            return False
-        lower, upper = self.lower, self.upper
-        if lower == "unknown" or upper == "unknown":
-            known = upper if lower == "unknown" else lower
-            if not isinstance(known, When):  # unknown, or open, to unknown: no narrowest span
-                return False
-            return known.contains(o)
-        if (  # one reading each; an interval's ends of unspecified digits narrow it
-            self.form is None
-            and o.form is None
-            and self.unspecified is None
-            and (lower is None or self._plain_ends)
-        ):
-            return inside((self.earliest, self.latest), o.fuzzy_bounds())
-        return read_contains(self, o)
-
-    @functools.cached_property
-    def _plain_ends(self) -> bool:
-        """Whether an interval's ends are plain: at its narrowest it is its plain bounds.
-
-        Ends with unspecified digits narrow it (`timeline.dates._relations.span_holders`).
-        """
-        return all(
-            isinstance(end, str) or end is None or (end.unspecified is None and end.form is None)
-            for end in (self.lower, self.upper)
-        )
-
-    def __contains__(self, other: object) -> bool:
-        if not isinstance(other, When | _dt.date):
-            return False
-        return self.contains(other)
+    definitely_before = _when_compare.definitely_before
+    possibly_before = _when_compare.possibly_before
+    overlaps = _when_compare.overlaps
+    contains = _when_compare.contains
+    _plain_ends = functools.cached_property(_when_compare.plain_ends)
+    __contains__ = _when_compare.holds
 
 
 # The parser module, imported on first use (it compiles the phrase patterns):

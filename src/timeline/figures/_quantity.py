@@ -54,7 +54,7 @@ from timeline.figures._bound import (
     to_decimal,
 )
 from timeline.figures._interval import _INF, _End, _quotient, _times, corners
-from timeline.figures._numbers import EXACT
+from timeline.figures._numbers import DIVIDE, EXACT
 from timeline.figures._quantity_text import (
     DEFAULT_WORDING,
     format_quantity,
@@ -64,6 +64,7 @@ from timeline.figures._quantity_text import (
 )
 from timeline.figures._units import (
     conversion,
+    exact_steps,
     merge_units,
     same_things,
     split_currency,
@@ -249,12 +250,19 @@ class Quantity:
         return self._scaled(factor, target)
 
     def _scaled(self, factor: Decimal, unit: str) -> Quantity:
-        """This figure times an exact conversion ``factor``, in ``unit``."""
+        """This figure times a conversion ``factor``, in ``unit``: exactly, or, when the
+        factor is a rounded fraction, divided by the exact way back (`exact_steps`)."""
         if factor == 1:
             return attrs.evolve(self, unit=unit) if unit != self.unit else self
-        high = None if self.high is None else EXACT.multiply(self.high, factor)
+        multiply, divide = exact_steps(factor, self.unit, unit)
+
+        def scaled(number: Decimal) -> Decimal:
+            product = EXACT.multiply(number, multiply)
+            return product if divide == 1 else DIVIDE.divide(product, divide)
+
+        high = None if self.high is None else scaled(self.high)
         return Quantity(
-            EXACT.multiply(self.value, factor),
+            scaled(self.value),
             unit,
             bound=self.bound,
             high=high,

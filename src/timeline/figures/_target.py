@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Iterable
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -30,12 +31,13 @@ import attrs
 
 from timeline._errors import QuantityError, TargetError
 from timeline.dates._bounds import Point, _cmp, _key
+from timeline.dates._masks import first_readings, over_before
 from timeline.dates._precision import Relation
+from timeline.dates._relations import _holders, _readings
 from timeline.dates._when import When
 from timeline.figures._growth import (
     Growth,
     Observation,
-    _day_of,
     _span,
     _to_day,
     _to_quantity,
@@ -65,6 +67,16 @@ class TargetStatus(enum.StrEnum):
 def _anchor(value: Quantity) -> Quantity:
     """The point a baseline or goal is measured from: its stated figure, bound dropped."""
     return Quantity(value.midpoint, value.unit)
+
+
+def _surely_due(deadline: When) -> _dt.date:
+    """The earliest last day among the deadline's readings, each at its narrowest: its
+    latest day, for a set the first member's ("[2026-06,2027]": 30 June 2026), for
+    unspecified digits the first day they allow ("2027-XX-15": 15 January)."""
+    ends = [end for _, end in first_readings(_holders(deadline)) if end is not None]
+    latest = deadline.latest
+    assert latest is not None  # checked when the target was built
+    return min(ends, key=functools.cmp_to_key(_cmp), default=latest)
 
 
 def _deadline_day(deadline: When) -> When:
@@ -302,12 +314,18 @@ class Target:
         the target is judged as known then (`Target.as_of`: a baseline not yet known
         neither counts as a figure nor sets the direction).
 
-        Met: an observation surely dated by the deadline surely reaches the goal.
-        Missed: the deadline has passed and a figure for a period that runs to the
-        deadline's last day or later surely falls short (later figures stand for the
-        deadline's, as for figures that only grow; a figure for March of a year-end
-        deadline's year does not, as the metric could still get there by December).
-        Pending: not met and the deadline not passed.
+        Met: an observation surely dated by the deadline surely reaches the goal
+        (by each member of a set: "2026 or 2027" is met by a figure for 2026, not
+        2027). Missed: the deadline has passed and a figure for a period that runs
+        to the last day the deadline could be or later surely falls short (later
+        figures stand for the deadline's, as for figures that only grow; a figure for
+        March of a year-end deadline's year does not, as the metric could still get
+        there by December; nor one for 2027 of "c. 2027", which could fall in 2028).
+        Pending: not met and the deadline not passed. The deadline passes as an open
+        event at that date turns overdue (`Event.overdue`): once it is surely over
+        before the day starts anywhere (an instant at noon UTC on the 20th has not
+        passed on the 21st, which began at UTC+14 before it), a qualified deadline
+        ("c. 2030") once it is past where it could fall.
 
         >>> t = Target("x", "10,000 x", When.year(2030).by())
         >>> t.status("2031-06-01", [Observation(When.year(2030), "8,000 x")]).value
@@ -317,9 +335,12 @@ class Target:
         known_target = self.as_of(day)
         if known_target is not self:
             return known_target.status(day, observations)
-        deadline = self.deadline.latest
-        assert deadline is not None  # checked when the target was built
-        due = _day_of(deadline)
+        # The deadline read each way it could be: met by the earliest last day of its
+        # readings (a set's members at their narrowest: "2026 or 2027" is met by a
+        # figure for 2026), missed only past the latest ("c. 2027" could fall in 2028).
+        met_by = _surely_due(self.deadline)
+        could_be_due = self.deadline.fuzzy_bounds()[1]
+        assert could_be_due is not None  # a last day, checked when the target was built
         period_start = self.deadline.start
         evidence = [*([self.baseline] if self.baseline else []), *observations]
         known: list[tuple[Observation, Point]] = []
@@ -328,9 +349,11 @@ class Target:
             if last is not None and item.known_on(day):
                 known.append((item, last))
         # By the deadline: instants compared in UTC, a day against an instant by its date.
-        if any(_cmp(last, deadline) <= 0 and self.reached(o.value) for o, last in known):
+        if any(_cmp(last, met_by) <= 0 and self.reached(o.value) for o, last in known):
             return TargetStatus.MET
-        if day <= due:
+        # Passed by the rule of an open event turning overdue (`Event.overdue`): surely
+        # over before the day starts anywhere, a qualified deadline where it could fall.
+        if not over_before(_readings(self.deadline), day):
             return TargetStatus.PENDING
         for item, last in known:
             # A figure for a period that ends before the deadline (March of the deadline
@@ -339,7 +362,7 @@ class Target:
             late_enough = (
                 first is not None
                 and (period_start is None or _key(first) >= _key(period_start))
-                and _cmp(last, deadline) >= 0
+                and _cmp(last, could_be_due) >= 0
             )
             if late_enough and self.reached(item.value) is False:
                 return TargetStatus.MISSED

@@ -31,11 +31,14 @@ import re
 from decimal import Decimal
 from typing import Final
 
+from timeline.figures._numbers import DIVIDE
+
 __all__ = [
     "CURRENCY_CODES",
     "CURRENCY_SYMBOLS",
     "canonical_unit",
     "conversion",
+    "exact_steps",
     "merge_units",
     "multiple_mark",
     "same_things",
@@ -244,3 +247,22 @@ def conversion(source: str, target: str) -> Decimal | None:
     from timeline.figures._physical import factor
 
     return factor(source, target)
+
+
+def exact_steps(factor: Decimal, source: str, target: str) -> tuple[Decimal, Decimal]:
+    """A multiplier and a divisor that turn a figure in ``source`` units into ``target``
+    units: ``factor`` (from `conversion`) and 1, or, when the factor is a rounded
+    fraction (MJ to kWh is 1/3.6 = 0.2777…) and the way back is exact, 1 and that
+    (3.6), so that 3.6 MJ is exactly 1 kWh, as 1 kWh is exactly 3.6 MJ.
+
+    >>> exact_steps(conversion("MJ", "kWh"), "MJ", "kWh")
+    (Decimal('1'), Decimal('3.6'))
+    >>> exact_steps(Decimal(1000), "GW", "MW")
+    (Decimal('1000'), Decimal('1'))
+    """
+    if len(factor.as_tuple().digits) < DIVIDE.prec:
+        return factor, Decimal(1)  # fewer digits than a division keeps: not rounded
+    back = conversion(target, source)
+    if back is not None and len(back.as_tuple().digits) < DIVIDE.prec:
+        return Decimal(1), back
+    return factor, Decimal(1)

@@ -13,6 +13,7 @@ same folder, then renamed over the target, so a reader never sees half a file.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 from collections.abc import Callable
@@ -21,7 +22,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import (
+    DataFileError,
+    DataFileNotFoundError,
+    DataFilePermissionError,
+    DataFileProblem,
+)
 from timeline.records._atomic import name_problem, read_regular, write_atomic
 
 if TYPE_CHECKING:
@@ -186,6 +192,8 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     _check_name(path)
     if os.path.isdir(path):
         _dataset_folder(path)
+    elif format_of(path) == "parquet":
+        _must_exist(path)  # other formats say so as they read
     if os.path.isdir(path) or format_of(path) == "parquet":
         from timeline.columnar._parquet import read_parquet
 
@@ -207,7 +215,65 @@ def _read_file(path: str | os.PathLike[str]) -> bytes:
     def refused(problem: str) -> DataFileError:
         return DataFileError([DataFileProblem(problem, file=file)])
 
-    return read_regular(path, refused)
+    try:
+        return read_regular(path, refused)
+    except (FileNotFoundError, NotADirectoryError):
+        _must_exist(path)  # says which part is missing
+        raise  # there after all: gone and back between the look and the read
+    except PermissionError as err:
+        raise DataFilePermissionError(file, err.errno or errno.EACCES) from None
+
+
+def _must_exist(path: str | os.PathLike[str]) -> None:
+    """Refuse a path that names nothing (`DataFileNotFoundError`), with `missing_fix`'s fix."""
+    fix = missing_fix(path)
+    if fix is not None:
+        raise DataFileNotFoundError(os.fspath(path), fix)
+
+
+def missing_fix(path: str | os.PathLike[str]) -> str | None:
+    """None when ``path`` exists, else the fix for a path that names nothing: what is
+    missing and what is there instead (a file of that name with another data suffix, a
+    missing folder, the target of a broken link).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "x.yml").write_text("events: []")
+    >>> missing_fix(folder / "x.yaml"), missing_fix(folder / "x.yml")
+    ("check the path (did you mean 'x.yml'?)", None)
+    """
+    if os.path.exists(path):
+        return None
+    here = Path(path)
+    if os.path.islink(path):
+        return f"it is a link to {os.readlink(path)!r}, which does not exist; fix the link"
+    folder, missing = here.parent, None
+    while not os.path.lexists(folder) and folder != folder.parent:
+        folder, missing = folder.parent, folder  # up to the first that is there
+    if not folder.is_dir():
+        return f"check the path ({str(folder)!r} is a file, not a folder)"
+    if missing is not None:
+        return f"check the path (folder {str(missing)!r} does not exist)"
+    near = _siblings(here)
+    if near:
+        return f"check the path (did you mean {' or '.join(repr(n) for n in near)}?)"
+    return "check the path"
+
+
+def _siblings(path: Path) -> list[str]:
+    """Names in ``path``'s folder with its stem and another data suffix, sorted."""
+    stem, suffix = path.stem.lower(), path.suffix.lower()
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    return sorted(
+        name
+        for name in names
+        if Path(name).stem.lower() == stem
+        and Path(name).suffix.lower() in FORMATS
+        and (Path(name).suffix.lower() != suffix or name != path.name)
+    )[:3]
 
 
 def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> None:

@@ -13,6 +13,12 @@ An iTIP cancellation notice (``METHOD:CANCEL``, RFC 5546 §3.2.5) is such a
 version too: each event in it is read as ``STATUS:CANCELLED`` (`cancellations`),
 so a notice for one occurrence (with its RECURRENCE-ID) cancels that occurrence
 only, and one for the series cancels the event.
+
+An answer about an event (``METHOD:REPLY``, ``COUNTER``, ``DECLINECOUNTER``,
+``REFRESH``: RFC 5546 §3.2.3, §3.2.6-8) is not the event: an attendee's
+acceptance, a proposed change, its refusal, a request for the latest version.
+Beside a version of the event it gives way to it; alone, it gives no event
+(`answers`), and the report says to import the organizer's REQUEST or PUBLISH.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import re
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._recurrence import uid_of
 
-__all__ = ["cancellations", "newest_versions", "version_rank"]
+__all__ = ["answers", "cancellations", "newest_versions", "version_rank"]
 
 _ANSWERS = frozenset({"REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH"})
 _STAMP = re.compile(r"(\d{8})(?:T(\d{6}))?")
@@ -235,4 +241,37 @@ def cancellations(calendars: list[Component], found: Structure) -> list[Componen
                 )
             children.append(comp)
         out.append(Component(calendar.name, calendar.line, calendar.props, children))
+    return out
+
+
+def answers(calendars: list[Component], found: Structure) -> list[Component]:
+    """``calendars`` without the events of answers (METHOD:REPLY, COUNTER ...), each said.
+
+    `newest_versions` first: an answer beside its event already gave way to it.
+
+    >>> from timeline.ics._lines import read_components
+    >>> data = (b"BEGIN:VCALENDAR\\nMETHOD:REPLY\\nBEGIN:VEVENT\\nUID:a\\nEND:VEVENT\\n"
+    ...         b"END:VCALENDAR\\n")
+    >>> found = Structure()
+    >>> (calendar,) = answers(read_components(data), found)
+    >>> calendar.children, len(found.skipped)
+    ([], 1)
+    """
+    out = []
+    for calendar in calendars:
+        method = (calendar.text("METHOD") or "").strip().upper()
+        if calendar.name != "VCALENDAR" or method not in _ANSWERS:
+            out.append(calendar)
+            continue
+        kept = []
+        for comp in calendar.children:
+            if comp.name == "VTIMEZONE":
+                kept.append(comp)
+                continue
+            found.skip(
+                f"events in a METHOD:{method} (an answer about an event, not the event: import "
+                "the organizer's invitation, METHOD:REQUEST or PUBLISH, instead)",
+                _describe(comp),
+            )
+        out.append(Component(calendar.name, calendar.line, calendar.props, kept))
     return out

@@ -11,6 +11,17 @@ Greek exports (Windows-1251, KOI8-R, Windows-1253) are read so too when chardet
 ranks that reading first and every word is in that alphabet alone. Otherwise
 they stay cp1252, as before: a wrong guess never replaces a plain one.
 
+EUC-JP, GB2312, EUC-KR and Big5 share their byte ranges, so text of ideographs
+alone reads as a run of common characters in several of them (``東京本社会議`` in
+EUC-JP is ``澎叠塑家柴的`` in GB2312), and chardet's statistics cannot tell
+which. The calendar's own words can (`timeline.ics._language`): the language of its
+values (``LANGUAGE=ja``), a ``CHARSET`` another line declares, else the zones
+it is used in (``Asia/Tokyo``, ``Tokyo Standard Time``). Among the readings
+that hold, the one in that language is taken, and said. A zone never turns
+text chardet reads as Western (or Cyrillic) into East Asian text. Without a
+deciding hint every other reading that holds is named in the report, with
+the text it gives, and the fix (save as UTF-8, or say the language).
+
 vCalendar 1.0 files (``.vcs``, still written by Outlook, Lotus Notes and
 phones) say their encodings per value instead: ``CHARSET=Shift_JIS`` on a
 line that is not UTF-8 (`declared_charset`), and ``ENCODING=QUOTED-PRINTABLE``
@@ -20,10 +31,15 @@ or ``BASE64`` on a value (`decoded`), read as they say, each noted.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["bare_encoding", "declared_charset", "decoded", "east_asian"]
+if TYPE_CHECKING:
+    from timeline.ics._language import Hint
+
+__all__ = ["Legacy", "bare_encoding", "declared_charset", "decoded", "east_asian"]
 
 # chardet's candidates: the East Asian encodings calendars were exported in, and cp1252.
 _CANDIDATES = (
@@ -87,40 +103,147 @@ def _east_asian_script(char: str) -> bool:
     return any(low <= code <= high for low, high in _SCRIPT)
 
 
-def east_asian(lines: Sequence[bytes]) -> tuple[str, str] | None:
-    """The codec and name of the East Asian (or Cyrillic, Greek) encoding ``lines`` (not
-    UTF-8) are in, if surely one.
+class Legacy(NamedTuple):
+    """The reading of a file's lines that are not UTF-8 (``None``: cp1252), and notes on it.
 
-    >>> east_asian(["SUMMARY:会議の準備".encode("shift_jis")])
+    >>> Legacy(("cp932", "Shift_JIS (Japanese)")).notes
+    ()
+    """
+
+    reading: tuple[str, str] | None
+    notes: tuple[tuple[str, str], ...] = ()
+
+
+# The East Asian readings tried, with their language (as `Hint` names it).
+_READINGS = (
+    ("cp932", "Shift_JIS (Japanese)", "ja"),
+    ("euc_jp", "EUC-JP (Japanese)", "ja"),
+    ("gb18030", "GB2312/GBK (Simplified Chinese)", "zh-Hans"),
+    ("cp950", "Big5 (Traditional Chinese)", "zh-Hant"),
+    ("cp949", "EUC-KR (Korean)", "ko"),
+)
+_LANGUAGE_OF = {codec: language for codec, _, language in _READINGS}
+
+
+def east_asian(lines: Sequence[bytes], hint: Hint | None = None) -> Legacy:
+    """The codec and name of the East Asian (or Cyrillic, Greek) encoding ``lines`` (not
+    UTF-8) are in, if surely one, and what to say of the other readings they have.
+
+    >>> east_asian(["SUMMARY:会議の準備".encode("shift_jis")]).reading
     ('cp932', 'Shift_JIS (Japanese)')
-    >>> east_asian(["SUMMARY:Café".encode("cp1252")]) is None
-    True
+    >>> east_asian(["SUMMARY:Café".encode("cp1252")])
+    Legacy(reading=None, notes=())
     """
     if not lines:
-        return None
+        return Legacy(None)
     try:
         import chardet
     except ImportError:  # pragma: no cover - a dependency; cp1252 as before without it
-        return None
+        return Legacy(None)
     sample = b"\n".join(lines)
+    ranked: list[str] = []  # chardet's readings, likeliest first, as our codecs
+    pick: tuple[str, str] | None = None
+    alphabet = False
     # chardet's readings, likeliest first: the first East Asian one that holds, before any
     # Western one (cp1252 ranked above it means the text is not surely East Asian); or a
     # Cyrillic or Greek one ranked first whose words are all in that alphabet.
+    decided = False
     for found in chardet.detect_all(sample, include_encodings=_CANDIDATES, prefer_superset=True):
         try:
             name = codecs.lookup(found.get("encoding") or "").name.replace("-", "_")
         except LookupError:
-            return None
+            decided = True
+            continue
         known = _EAST_ASIAN.get(name)
+        if known is not None:
+            ranked.append(known[0])
+        if decided:
+            continue
         if known is not None and _holds(sample, *known):
-            return known
-        alphabet = _ALPHABETS.get(name)
-        if alphabet is not None:
-            codec, label, letters = alphabet
-            return (codec, label) if _written_in(sample, codec, letters) else None
-        if known is None:
-            return None  # a Western reading first: cp1252, as before
-    return None
+            pick, decided = known, True
+            continue
+        found_alphabet = _ALPHABETS.get(name)
+        if found_alphabet is not None:
+            codec, label, letters = found_alphabet
+            if _written_in(sample, codec, letters):
+                pick, alphabet = (codec, label), True
+            decided = True
+        elif known is None:
+            decided = True  # a Western reading first: cp1252, as before
+    return _weighed(sample, pick, alphabet, ranked, hint)
+
+
+def _weighed(
+    sample: bytes,
+    pick: tuple[str, str] | None,
+    alphabet: bool,
+    ranked: list[str],
+    hint: Hint | None,
+) -> Legacy:
+    """chardet's ``pick`` weighed against the other East Asian readings and the calendar's
+    ``hint``: the reading taken, and the notes that say why or what else it could be."""
+    holding = [(c, label, lang) for c, label, lang in _READINGS if _plausible(sample, c, label)]
+    east = pick is not None and not alphabet
+    if hint is not None and (east or (alphabet and hint.explicit)):
+        # Said outright, a language is taken in any script it is written in (Korean in hanja).
+        said = [r for r in _READINGS if hint.explicit and _holds(sample, r[0], r[1])]
+        wanted = [r for r in (said or holding) if r[2] in hint.languages]
+        if wanted:
+            order = {c: i for i, c in enumerate(ranked)}
+            chosen = next(
+                (r for r in wanted if pick is not None and r[0] == pick[0]),
+                min(wanted, key=lambda r: order.get(r[0], len(order))),
+            )
+            others = [r for r in holding if r[2] != chosen[2]]
+            kind = (
+                f"lines that are not UTF-8 and read in several East Asian encodings, read as "
+                f"{chosen[1]} as the calendar says ({hint.said})"
+            )
+            return Legacy(chosen[:2], _others(kind, sample, others))
+    if east:
+        assert pick is not None
+        others = [r for r in holding if r[2] != _LANGUAGE_OF.get(pick[0])]
+    elif alphabet:
+        others = holding
+    else:  # Western: only readings no Western spelling gives (two such characters in a row)
+        others = [r for r in holding if _run(sample, r[0])]
+    label = "cp1252" if pick is None else pick[1]
+    kind = (
+        f"lines that are not UTF-8 and read in other East Asian encodings too, read as {label} "
+        "(if that is wrong, save the file as UTF-8, or mark its text with its language: "
+        "LANGUAGE=ja, zh-CN, zh-TW or ko)"
+    )
+    return Legacy(pick, _others(kind, sample, others))
+
+
+def _others(
+    kind: str, sample: bytes, others: list[tuple[str, str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """One note per other reading: its name and what the first line says in it."""
+    first = sample.split(b"\n", 1)[0]
+    value = first.split(b":", 1)[-1]
+    return tuple(
+        (kind, f"also reads as {label}: {value.decode(codec, 'replace')[:40]!r}")
+        for codec, label, _ in others
+    )
+
+
+def _plausible(sample: bytes, codec: str, label: str) -> bool:
+    """Whether ``sample`` reads as text in ``codec``: as `_holds`, and Korean mostly hangul."""
+    if not _holds(sample, codec, label):
+        return False
+    if _LANGUAGE_OF.get(codec) != "ko":
+        return True
+    text = sample.decode(codec)
+    script = [c for c in text if _east_asian_script(c)]
+    hangul = sum(0xAC00 <= ord(c) <= 0xD7AF for c in script)
+    return hangul >= _SHARE * len(script)
+
+
+def _run(sample: bytes, codec: str) -> bool:
+    """Whether ``sample`` read in ``codec`` has two East Asian characters in a row."""
+    text = sample.decode(codec, "replace")
+    return any(_east_asian_script(a) and _east_asian_script(b) for a, b in itertools.pairwise(text))
 
 
 def _written_in(sample: bytes, codec: str, letters: tuple[int, int]) -> bool:

@@ -157,8 +157,11 @@ def _transcode(data: bytes, found: Structure) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _legacy(data: bytes, lines: list[tuple[int, bytes]]) -> tuple[str, str] | None:
-    """The East Asian encoding of the lines that are not UTF-8, if they are surely in one."""
+def _legacy(
+    data: bytes, lines: list[tuple[int, bytes]], found: Structure
+) -> tuple[str, str] | None:
+    """The East Asian encoding of the lines that are not UTF-8, if they are surely in one;
+    what else they could be read as goes into ``found``."""
     if data.isascii():
         return None
     try:
@@ -171,11 +174,15 @@ def _legacy(data: bytes, lines: list[tuple[int, bytes]]) -> tuple[str, str] | No
         try:
             raw.decode()
         except UnicodeDecodeError:
-            if b"\x00" not in raw:
+            if b"\x00" not in raw and declared_charset(raw) is None:
                 bad.append(raw)
     from timeline.ics._encoding import east_asian
+    from timeline.ics._language import language_hint
 
-    return east_asian(bad)
+    legacy = east_asian(bad, language_hint(lines))
+    for kind, what in legacy.notes:
+        found.change(kind, what)
+    return legacy.reading
 
 
 def _decode(
@@ -390,7 +397,7 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
 
     last = 0
     lines = _logical_lines(data, found)
-    legacy = _legacy(data, lines)
+    legacy = _legacy(data, lines, found)
     if legacy is not None:
         found.encoding = legacy[1]
     for number, raw in lines:

@@ -46,6 +46,11 @@ _SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
 _WEEKDAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
 _LOOKED_AHEAD = 1000  # occurrences tried before giving up on a series
 _RISKY_PER_FILE = 8  # monthly/yearly rules with other parts expanded per file
+# Parts that pick times within a day: a daily or weekly rule's days hold them all.
+_TIMES = {"BYHOUR": 23, "BYMINUTE": 59, "BYSECOND": 59}
+# Parts that pick days: a daily or weekly rule with them is followed once a yearly rule with
+# the same parts (cheap for dateutil to walk) shows it has days at all.
+_DAY_PARTS = frozenset({"BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY", *_TIMES})
 
 
 def same_moment(a: _dt.date, b: _dt.date) -> bool:
@@ -131,6 +136,36 @@ def _parts(rule: str) -> dict[str, str]:
     return parts
 
 
+def _times(parts: dict[str, str]) -> bool:
+    """Whether a rule's BYHOUR, BYMINUTE and BYSECOND are lists of times every day has."""
+    for name, top in _TIMES.items():
+        for value in parts.get(name, "0").split(","):
+            if not value.strip().isdigit() or int(value) > top:
+                return False
+    return True
+
+
+def _yearly(rule: str) -> str | None:
+    """A yearly rule whose days hold every day a daily or weekly ``rule`` with day parts
+    (BYMONTH, BYMONTHDAY ...) can give; ``None`` for other rules.
+
+    >>> _yearly("FREQ=DAILY;INTERVAL=3;BYMONTH=2;BYMONTHDAY=30;COUNT=4")
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'
+    """
+    parts = _parts(rule)
+    if parts.get("FREQ") not in ("DAILY", "WEEKLY") or not set(parts) & {
+        "BYMONTH",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+    }:
+        return None
+    kept = {k: v for k, v in parts.items() if k in _DAY_PARTS}
+    if not kept.keys() & {"BYMONTHDAY", "BYYEARDAY", "BYDAY"}:
+        # dateutil's yearly rule keeps DTSTART's day of the month without one: every day
+        kept["BYMONTHDAY"] = ",".join(str(d) for d in range(1, 32))
+    return ";".join(["FREQ=YEARLY", *(f"{k}={v}" for k, v in kept.items())])
+
+
 class Occurrences:
     """Expands the series of one file, within the budget for rules dateutil may walk long.
 
@@ -150,9 +185,17 @@ class Occurrences:
         parts = _parts(rule)
         freq = parts.get("FREQ", "")
         extra = set(parts) - _SAFE_PARTS
-        if extra <= {"BYDAY"} and _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")):
+        plain = _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")) is not None
+        if extra <= {"BYDAY"} and plain:
             return True  # every period (or every week) holds an occurrence
-        if freq in ("MONTHLY", "YEARLY") and self.risky < _RISKY_PER_FILE:
+        daily = freq in ("DAILY", "WEEKLY") and plain
+        if daily and extra <= {"BYDAY", *_TIMES} and _times(parts):
+            return True  # each day it picks holds these times
+        # BYSETPOS 1 or -1 keeps one of each period's occurrences: a period with any keeps one
+        first_or_last = parts.get("BYSETPOS", "1").strip() in ("1", "-1", "+1")
+        days = extra - {"BYSETPOS"} <= _DAY_PARTS and first_or_last
+        risky = freq in ("MONTHLY", "YEARLY") or (daily and days)
+        if risky and self.risky < _RISKY_PER_FILE:
             self.risky += 1
             return True
         return False
@@ -180,6 +223,9 @@ class Occurrences:
         for text in [rule] if isinstance(rule, str) else rule or []:
             if not self.expandable(text):
                 raise LookupError(text)
+            yearly = _yearly(text)
+            if yearly is not None and next(iter(_rule(yearly, wall)), None) is None:
+                continue  # days no year holds (30 February): dateutil would walk to 9999
             times.append(iter(_rule(text, wall)))
         seen: set[_dt.datetime] = set()
         merged = _merge(times)

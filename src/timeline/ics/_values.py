@@ -24,9 +24,11 @@ from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._zones import Zones
 
 __all__ = [
+    "NEGATIVE",
     "Skip",
     "Values",
     "as_when",
+    "calendar_days",
     "day_of",
     "duration",
     "marked_all_day",
@@ -91,11 +93,14 @@ def _number(digits: str, prop: Prop) -> int:
 def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
     """A DURATION value, and a note when it was read leniently; raises ``ValueError``.
 
-    A negative duration counts by its length; weeks or days after ``T``
+    A negative duration is negative (RFC 5545's grammar allows a sign; what it
+    means for an event's end is the caller's to say); weeks or days after ``T``
     (``PT1W``, Exchange's ``-PT1W1D2H3M4S``) count as written.
 
-    >>> duration(Prop("DURATION", {}, "-PT1W1D2H", 3))
-    (datetime.timedelta(days=8, seconds=7200), 'negative durations, read as their length')
+    >>> duration(Prop("DURATION", {}, "P1W1DT2H", 3))
+    (datetime.timedelta(days=8, seconds=7200), None)
+    >>> duration(Prop("DURATION", {}, "-PT1H", 3))
+    (datetime.timedelta(days=-1, seconds=82800), None)
     """
     m = _DURATION.fullmatch(prop.value.strip())
     if m is None or not (m[2] or m[3]):
@@ -110,16 +115,19 @@ def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
             if in_time and key in ("weeks", "days"):
                 note = "durations with weeks or days after T (PT1W), read as written"
             amounts[key] = _number(digits, prop)
-    if m[1] == "-":
-        note = "negative durations, read as their length"
     try:
-        return _dt.timedelta(**amounts), note
+        length = _dt.timedelta(**amounts)
+        return (-length if m[1] == "-" else length), note
     except OverflowError:
         raise ValueError(prop.value) from None
 
 
-def _calendar_days(prop: Prop) -> int:
-    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans."""
+def calendar_days(prop: Prop) -> int:
+    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans.
+
+    >>> calendar_days(Prop("DURATION", {}, "P1W2DT3H", 1))
+    9
+    """
     return sum(
         int(digits) * (7 if unit.upper() == "W" else 1)
         for digits, unit in _PART.findall(prop.value)
@@ -279,7 +287,13 @@ class Values:
         """The end point a DURATION gives; noted (if ``say``) when read leniently or not at all."""
         try:
             length, lenient = duration(dur)
-            days = _calendar_days(dur)
+            if length < _dt.timedelta(0):
+                # RFC 5545's grammar allows a sign; an event cannot end before it starts, and
+                # its length with the sign dropped is a guess (icalendar: no length at all).
+                if say:
+                    self.note(NEGATIVE, f"{where}: {dur.value.strip()[:40]!r} (line {dur.line})")
+                return None
+            days = calendar_days(dur)
             if not isinstance(start, _dt.datetime) and length != _dt.timedelta(days=days):
                 # A date lasts whole days (RFC 5545): the days the hours reach, said.
                 lenient = (
@@ -372,6 +386,7 @@ class Values:
 
 
 _END_BEFORE = "events whose end is before their start, kept with their start"
+NEGATIVE = "events with a negative DURATION (an end before their start), kept with their start"
 
 
 def _shown(point: _dt.date) -> str:

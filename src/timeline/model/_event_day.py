@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from timeline.dates._bounds import Point, _key, ends_before
 from timeline.dates._days import to_day
-from timeline.dates._masks import every_reading, meets_any, several
+from timeline.dates._masks import every_reading, meets_any, over_before, several
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
@@ -34,12 +34,8 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
     True
     """
     # Surely over before that day starts (the rule of When.definitely_before): every
-    # member of a set date, each in its own frame.
-    if not event.status.is_open:
-        return False
-    if event.when.form is None:  # the common case: one reading
-        return ends_before(event.fuzzy_window, (day, day))
-    return all(ends_before(r, (day, day)) for r in every_reading(event._readings))
+    # member of a set date, each in its own frame. A target's deadline passes by it too.
+    return event.status.is_open and over_before(event._readings, day)
 
 
 def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
