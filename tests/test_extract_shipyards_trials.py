@@ -8,8 +8,8 @@ date "was due" that the next sentence re-dates "now" is that sentence's first pr
 the first promise of the sentence before; the day a statement was said ("said on
 Wednesday") is not its date when another sentence re-dates it; a past clause ("after it
 added patients") between a date and its first promise does not part them; "the agency"
-after "the FDA" is the FDA; "Its Kalundborg plant" is owned, no one acts; "the first ten
-months of the year" is January to October.
+after "the FDA" is the FDA; "Its Kalundborg plant" is owned, no one acts (Kalundborg is
+where); "the first ten months of the year" is January to October.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ EXPECTED = [
     ("shipbuilding_2026", "Japan's Mitsubishi Heavy Industries said", "by end of 2029", "expected",
      None, ("Mitsubishi Heavy Industries", "Australia"), "Nagasaki"),
     ("shipbuilding_2026", "Canberra picked", "August 2026", "happened", None, ("Canberra",), None),
-    ("shipbuilding_2026", "The U.S. Navy said", "2029", "expected", "2026", ("Navy",), None),
+    ("shipbuilding_2026", "The U.S. Navy said", "2029", "expected", "2026", ("U.S. Navy",),
+     None),
     ("shipbuilding_2026", "In Germany, Thyssenkrupp", "2027", "expected", "2026",
      ("Thyssenkrupp Marine Systems",), "Germany, Wismar"),
     ("shipbuilding_2026", "Washington aims", "by end of 2035", "expected", None, ("Washington",),
@@ -64,11 +65,11 @@ EXPECTED = [
      None, ("CSSC",), None),
     ("trial_readouts_2027", "Denmark's Novo Nordisk said", "H2 2027", "expected", "H1 2027",
      ("Novo Nordisk",), None),
-    ("trial_readouts_2027", "Its Kalundborg plant", "2028", "expected", None, (), None),
+    ("trial_readouts_2027", "Its Kalundborg plant", "2028", "expected", None, (), "Kalundborg"),
     ("trial_readouts_2027", "Sanofi's Phase 3 trial", "May 2027", "expected", "March 2027",
      ("Sanofi",), None),
     ("trial_readouts_2027", "Eli Lilly will open its Concord plant", "2027", "expected", None,
-     ("Eli Lilly",), "North Carolina"),
+     ("Eli Lilly",), "Concord, North Carolina"),
     ("trial_readouts_2027", "Eli Lilly plans to start production", "2028", "expected", None,
      ("Eli Lilly",), "Lebanon, Indiana"),
     ("trial_readouts_2027", "The company expects full-year revenue",

@@ -60,7 +60,8 @@ from timeline.extract._text import fold
 
 __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
 
-_TOKEN = r"(?:[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
+# A country's dotted abbreviation before a name is part of it: "the U.S. Navy", "U.K. Treasury".
+_TOKEN = r"(?:(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
 _NAME: Final = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){_TOKEN})*")
 _VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
 _OWNER: Final = re.compile(r"'s?\s*$")
@@ -187,6 +188,67 @@ _ANAPHOR: Final = re.compile(
 )
 
 
+# A country's government named by its demonym: "the Australian government" is Australia.
+_COUNTRY_OF: Final = {
+    "chinese": "China",
+    "american": "US",
+    "japanese": "Japan",
+    "indian": "India",
+    "british": "Britain",
+    "french": "France",
+    "german": "Germany",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "russian": "Russia",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "brazilian": "Brazil",
+    "mexican": "Mexico",
+    "taiwanese": "Taiwan",
+    "singaporean": "Singapore",
+    "chilean": "Chile",
+    "peruvian": "Peru",
+    "indonesian": "Indonesia",
+    "dutch": "Netherlands",
+    "polish": "Poland",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "turkish": "Turkey",
+    "saudi": "Saudi Arabia",
+    "argentine": "Argentina",
+    "argentinian": "Argentina",
+    "colombian": "Colombia",
+    "vietnamese": "Vietnam",
+    "thai": "Thailand",
+    "malaysian": "Malaysia",
+    "philippine": "Philippines",
+    "israeli": "Israel",
+    "egyptian": "Egypt",
+    "nigerian": "Nigeria",
+    "kenyan": "Kenya",
+    "ukrainian": "Ukraine",
+    "irish": "Ireland",
+    "swiss": "Switzerland",
+    "austrian": "Austria",
+    "belgian": "Belgium",
+    "danish": "Denmark",
+    "finnish": "Finland",
+    "greek": "Greece",
+    "portuguese": "Portugal",
+    "hungarian": "Hungary",
+    "czech": "Czechia",
+    "romanian": "Romania",
+    "pakistani": "Pakistan",
+    "zambian": "Zambia",
+    "congolese": "Congo",
+    "mongolian": "Mongolia",
+}
+_DEMONYM_GOVERNMENT: Final = re.compile(
+    r"(?<![\w-])[Tt]he\s+(" + "|".join(k.capitalize() for k in _COUNTRY_OF) + r")"
+    r"\s+(?:(?:federal|central|national|state)\s+)?government(?![\w-])"
+)
+
+
 def _placed(owned: str) -> bool:
     """Whether an owned name's owner is a place: "China's Huawei" (an organisation)."""
     head = re.match(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s?\s", owned)
@@ -298,6 +360,12 @@ class Actors:
             institutions.append(a)
             if acronym:
                 self.acronyms.setdefault(acronym, canonical)
+        for m in _DEMONYM_GOVERNMENT.finditer(self.folded, start, end):
+            # "the Australian government": the country acts, as with "Australia's government"
+            country = _COUNTRY_OF[m.group(1).lower()]
+            canonical = self.known.get(country.lower(), country)
+            found.setdefault(canonical, Name(canonical, m.start(1)))
+            taken.append((m.start(1), m.end(1)))
         for m in _NAME.finditer(self.folded, start, end):
             clash = [a for a, b in taken if a < m.end() and m.start() < b]
             head = min(clash, default=m.end())

@@ -95,6 +95,19 @@ _FORWARD += (
     r"|forecasts?|guidance|outlook|plans?|timetable|timeline|schedule|estimates?"
     r"|projections?)(?![\w-])"
 )
+# A verb of forecasting before a figure looks forward, in any tense: "forecast annual sales
+# of $5 billion", "sees 2027 revenue of", "is guiding for $2bn". Not as an adjective ("a
+# projected cost of"), nor as a noun ("beating forecasts of $4.8 billion", "analysts'
+# forecasts"), nor without a figure close after it ("the forecast was").
+_FORWARD += (
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!'\s)(?<!'s\s)"
+    r"(?<!\bbeat\s)(?<!\bbeats\s)(?<!\bbeating\s)(?<!\babove\s)(?<!\bbelow\s)"
+    r"(?<!\bmissed\s)(?<!\bmissing\s)(?<!\btopped\s)(?<!\bexceeded\s)(?<!\bconsensus\s)"
+    r"(?:(?:is|are)\s+(?=\w+ing\b))?(?:forecast(?:s|ing)?|project(?:s|ed|ing)|sees|seeing"
+    r"|predicted|guided\s+for|guiding\s+for|guides\s+for)(?!\s+(?:of|for)\b)"
+    r"(?=(?:\s+(?!(?:was|were|is|are|had|has)\b)[\w'-]+){0,5}?"
+    r"\s+(?:of\s+|at\s+|to\s+|around\s+|about\s+|roughly\s+)?[$\u20ac\u00a3\u00a5]?\d)"
+)
 # A date moved: "pushed the launch back to mid-2022", "delayed to 2027". What the
 # statement dates is the new expectation, so these look forward; the latest date named
 # is the new one.

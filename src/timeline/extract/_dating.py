@@ -13,6 +13,8 @@ import datetime as _dt
 import re
 from typing import Final
 
+import attrs
+
 from timeline._errors import TimelineError
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
@@ -232,6 +234,12 @@ def main_cue(found: list[Cue]) -> Cue | None:
         earlier = [c for c in found if c.end <= first.start and c.look is not Look.REPORT]
         if earlier and earlier[0].look in (Look.FORWARD, Look.BACK):
             return earlier[0]
+        if later and later[0].look is Look.BACK:
+            return later[0]  # "said revenue rose in the second quarter": it looks back
+        if not later and not earlier and first.text.lower() == "reported":
+            # "reported revenue of $5 billion", "reported a loss": figures reported, an
+            # event of the past like "posted"
+            return attrs.evolve(first, look=Look.BACK)
     return first
 
 

@@ -35,7 +35,7 @@ _HEAD = (
 _CAP = r"[A-Z][\w&-]*"
 _RUN = rf"{_CAP}(?:\s+{_CAP})*"
 _NAME_OF: Final = re.compile(
-    rf"(?<![\w'&-])(?:{_CAP}\s+)*(?:{_HEAD})\s+(?:of|for)\s+(?:the\s+)?{_RUN}"
+    rf"(?<![\w'&.-])(?:(?:(?:[A-Z]\.){{2,}}|{_CAP})\s+)*(?:{_HEAD})\s+(?:of|for)\s+(?:the\s+)?{_RUN}"
     rf"(?P<tail>,?\s+(?:and|&)\s+(?P<after>{_RUN}))?(?:\s+of\s+{_RUN})?"
 )
 _AND_NAME: Final = re.compile(rf"(?<![\w'&-]){_RUN}\s+(?:and|&)\s+{_RUN}\s+(?:{_HEAD})(?![\w-])")

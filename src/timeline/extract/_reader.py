@@ -93,6 +93,9 @@ _SAID_ON: Final = re.compile(
     r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
     r"(?:on\s+)?$"
 )
+_ONLY_SAID: Final = re.compile(
+    r"\b(?:said|says|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -287,8 +290,17 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         said_on = [
             d for d in dates if _SAID_ON.search(self.folded, max(start, d.start - 30), d.start)
         ]
-        if said_on and len(said_on) < len(dates):
-            # "..., the Commission said on Monday": the day it was said, not the statement's
+        # "said on Tuesday it will spend ...": the day of saying, not of what will be done
+        # (but "announced on Monday a plan" is the announcement's day)
+        only_said = bool(said_on) and _ONLY_SAID.search(
+            self.folded, max(start, said_on[-1].start - 30), said_on[-1].start
+        )
+        ahead = [
+            c for c in found if only_said and c.look is Look.FORWARD and c.start >= said_on[-1].end
+        ]
+        if said_on and (len(said_on) < len(dates) or ahead):
+            # "..., the Commission said on Monday": the day it was said, not the statement's;
+            # "said on Tuesday it will spend ...": nor the date of what it will do
             dates = [d for d in dates if d not in said_on]
         if not dates and self.previous_date is not None:
             then = self._by_then(self.previous_date, start, end)

@@ -86,6 +86,11 @@ _SAID_AFTER: Final = re.compile(
     r"(?:,\s+(?:after|following|as|because|when|while|before|amid|citing)\b[^;]*?)?"
     r"[.!?]?\s*$"
 )
+# "the company said" ending a sentence: ", the company said on Monday."
+_COMPANY_SAID: Final = re.compile(
+    r"the\s+(?:[a-z]+\s+)?[a-z-]+\s+(?:said|says|added|announced|confirmed|told\s+[a-z]+)"
+    r"\b[^,;]{0,40}[.!?]?\s*$"
+)
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
@@ -231,6 +236,19 @@ class _ActorReader:
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and _company(n)), None)
+            first = sentence_names[0] if sentence_names else None
+            if (
+                subject is None
+                and first is not None
+                and first.start < at
+                and not first.person
+                and _COMPANY_SAID.match(self.folded, at, end)
+                and re.search(r",\s*$", self.folded[max(start, at - 3) : at])
+                and _company(attrs.evolve(first, org=True))
+            ):
+                # "Rio Tinto will build a refinery, the company said": the sentence's own
+                # subject, though its name alone could be a person's
+                subject = first
             org = self._canonical(subject).text if subject is not None else self.last_org
             if org is not None and org not in actors:
                 actors.append(org)

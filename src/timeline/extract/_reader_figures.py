@@ -31,13 +31,14 @@ from timeline.model import Status
 __all__: list[str] = []
 
 _SHARE_OF: Final = re.compile(
-    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w-]+\s*){1,4})"
+    # "20% of the country's critical minerals": a possessive is part of the phrase
+    r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w'-]+\s*){1,4})"
 )
 _METRIC_WORDS: Final = re.compile(
     r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
     r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
     r"token calls|calls|industry|inflation|emissions|deliveries|production|unemployment"
-    r"|gdp|prices|growth|installations|exports|imports)\b",
+    r"|gdp|prices|growth|installations|exports|imports|invest(?:s|ing)?|spend(?:s|ing)?)\b",
     re.IGNORECASE,
 )
 
@@ -62,6 +63,29 @@ _NOT_VERB: Final = words(
 )
 
 
+# A money figure is the price of a thing built or bought, not a goal, after words of price
+# ("at a cost of", "buy Beta for", "a deal worth"), or when the noun it is said with is a
+# thing ("a $2.5 billion research hub", "a $1.2bn acquisition") rather than what a goal counts
+# (`_MONEY_METRICS`: "$5 billion revenue", "$500 million in funding").
+_PRICED: Final = re.compile(
+    r"(?:\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|purchases"
+    r"|purchased|purchasing|take\s+over|takes\s+over|took\s+over|sell|sells|sold|selling"
+    r"|build|builds|built|building)\b[^.;:!?$\u20ac\u00a3\u00a5]{0,60}?\bfor"
+    r"|\b(?:deal|contract|agreement|order|acquisition|purchase|takeover|transaction|project"
+    r"|programme|program|plant|factory|hub|facility)s?\s+(?:valued\s+at|worth))\s+"
+    r"(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|an\s+estimated|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_MONEY_METRICS: Final = words(
+    """revenue revenues sales profit profits earnings income ebitda ebit turnover arr mrr
+    funding financing investment investments capex spending spend budget budgets orders
+    bookings backlog savings exports imports valuation subsidies subsidy grants loans
+    dividends dividend buybacks buyback cash margin margins loss losses debt aid fund funds
+    round raise proceeds gmv volume value contracts deals payments fees royalties tax taxes
+    costs cost cuts reductions cut wages pay bonuses salaries output production gdp trade
+    recurring annual net gross operating adjusted total yearly quarterly monthly new fresh
+    additional extra public private foreign direct of in worth a an the"""
+)
 _YEAR_EARLIER: Final = re.compile(r",?\s*(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.I)
 _COST: Final = re.compile(
     r"(?:\bcost(?:s|ing)?|\bcost\s+of|\bprice\s+tag\s+of|\bpriced\s+at|\bbudget\s+of)\s+"
@@ -115,10 +139,8 @@ class _FigureReader:
             and look is Look.FORWARD
             and date.when.latest is not None
         ):
-            # "at a cost of £38 billion" is what it costs, not a goal
-            goals = [
-                f for f in figs if not _COST.search(self.folded, max(0, f.start - 30), f.start)
-            ]
+            # "at a cost of £38 billion", "a $2.5 billion research hub": a price, not a goal
+            goals = [f for f in figs if not self._price(f)]
             before = [f for f in goals if f.end <= date.start]
             goal = before[-1] if before else (goals[0] if goals else None)
         if goal is not None and date is not None and date.when.latest is not None:
@@ -163,10 +185,18 @@ class _FigureReader:
             if seen is None:
                 unplaced.append(fig.text)
                 continue
+            value = fig.quantity
             if status is not Status.HAPPENED and look is Look.FORWARD:
                 note = "a figure the statement looks forward to, as stated at publication"
+            currency = value.currency
+            if currency is not None and self._price(fig):
+                value = attrs.evolve(value, unit=currency)  # "$2.5 billion", no "hub"
+                if status is not Status.HAPPENED:
+                    # what the thing costs, as said at publication: no goal, not its date's
+                    seen = self.anchor if self.anchor is not None else seen
+                    note = "the price of what is built or bought, as stated at publication"
             try:
-                observations.append(Observation(seen, fig.quantity, note=note))
+                observations.append(Observation(seen, value, note=note))
             except TimelineError:
                 unplaced.append(fig.text)
                 continue
@@ -176,6 +206,21 @@ class _FigureReader:
         if unplaced:
             extra = "Figures with no date to place them: " + ", ".join(unplaced) + "."
         return target, observations, extra
+
+    def _price(self, fig: Figure) -> bool:
+        """Whether a money figure is the price of a thing built or bought, not what a goal
+        counts: after words of price ("at a cost of", "buy Beta for", "a deal worth"), or
+        said with a thing's noun ("a $2.5 billion research hub", "a $1.2bn acquisition")."""
+        quantity = fig.quantity
+        if quantity.currency is None:
+            return False
+        lead = max(0, fig.start - 80)
+        if _COST.search(self.folded, lead, fig.start) or _PRICED.search(
+            self.folded, lead, fig.start
+        ):
+            return True
+        noun = quantity.unit.split()[1:]  # "USD research hub" -> research hub
+        return bool(noun) and not any(w.lower() in _MONEY_METRICS for w in noun)
 
     def _figure_when(
         self,
@@ -252,6 +297,9 @@ class _FigureReader:
             what = unit  # "10,000 AI-plus enterprises"
         elif words is not None:
             what = words.group(1)
+            if what.lower().startswith(("invest", "spend")):
+                # "will invest $2.5 billion by 2030": what the goal counts is investment
+                what = "investment" if what.lower().startswith("invest") else "spending"
         else:
             what = "figure"
         return f"{actors[0]}: {what}" if actors else what

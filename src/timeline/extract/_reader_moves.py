@@ -82,7 +82,8 @@ _KIN: Final = {
     word: family.split()[0]
     for family in (
         "vessel ship carrier tanker frigate destroyer submarine boat ferry warship",
-        "plant factory facility fab gigafactory megafab works mill yard shipyard site",
+        "plant factory facility fab gigafactory megafab works mill yard shipyard site refinery"
+        " smelter concentrator terminal complex depot warehouse",
         "jet plane aircraft airliner",
         "drug treatment therapy medicine pill injection vaccine candidate",
         "car vehicle suv sedan truck ev",
