@@ -5,7 +5,9 @@ Run ``python benchmarks/bench_columnar.py`` (``--sizes 10000,100000`` for a quic
 events of `bench_timeline` (mixed precisions, instants, deadlines, intervals) it prints:
 
 * load: `Timeline.load` of N events from Parquet against from JSON (target >= 10x),
-  each in a fresh interpreter (best of two), CPU seconds (user + system) and user alone;
+  each in a fresh interpreter (best of three), CPU seconds (user + system) and user alone
+  (system time is page faults: on a machine with transparent huge pages it varies from run
+  to run by up to a second at 10^6 events, after another process freed memory);
   then, on what each loaded, a one-month window query and making every event (a
   Parquet load checks every row but makes its events when used), and the total;
 * window: a one-month window with DuckDB over a Parquet file of N x ``--scale`` rows
@@ -122,7 +124,7 @@ def _load_in_fresh_process(path: Path, month: str) -> dict[str, float]:
     return result
 
 
-def bench_load(tl: Timeline, folder: Path, repeat: int = 2) -> dict[str, float]:
+def bench_load(tl: Timeline, folder: Path, repeat: int = 3) -> dict[str, float]:
     """JSON and Parquet loads, each in a fresh interpreter, best of ``repeat`` alternating runs.
 
     In the benchmark's own process the JSON load's time depends on what else is alive
