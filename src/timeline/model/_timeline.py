@@ -74,6 +74,16 @@ _NO_FISCAL_YEARS: Mapping[str, int] = types.MappingProxyType({})
 _event_id = operator.attrgetter("id")
 
 
+def _restored(
+    events: Iterable[Event],
+    name: str | None,
+    description: str | None,
+    fiscal_years: Mapping[str, int],
+) -> Timeline:
+    """A pickled timeline again (`Timeline.__reduce__`)."""
+    return Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
+
+
 class Timeline:
     """An immutable, ordered collection of events; queries return new timelines.
 
@@ -279,6 +289,19 @@ class Timeline:
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Callable[..., Timeline], tuple[object, ...]]:
+        """Pickled as its events (or its rows, while their events are not made), name,
+        description and fiscal years: for multiprocessing, joblib, a Spark broadcast.
+
+        >>> import pickle
+        >>> tl = Timeline([Event(title="x", when="2026")], fiscal_years={"Microsoft": 7})
+        >>> pickle.loads(pickle.dumps(tl)) == tl
+        True
+        """
+        rows = self._deferred
+        source = rows if rows is not None else _InOrder(self._events)
+        return (_restored, (source, self.name, self.description, dict(self.fiscal_years)))
 
     def __repr__(self) -> str:
         named = f", name={self.name!r}" if self.name else ""
