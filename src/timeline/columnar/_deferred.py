@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
     import pyarrow as pa
 
-__all__ = ["TableRows", "rows_in_order", "table_rows"]
+__all__ = ["TableRows", "heads_of", "rows_in_order", "table_rows"]
 
 _STATUS = {s.value: s for s in Status}
 _EPOCH_DAYS = 719_163  # date(1970, 1, 1).toordinal()
@@ -81,6 +81,22 @@ _INT64_MAX = 2**63 - 1  # `UNBOUNDED` (2^63) as an int64: above every bound's ke
 
 def _capped(key: int) -> int:
     return _INT64_MAX if key == UNBOUNDED else key
+
+
+def heads_of(whens: list[When]) -> tuple[list[int], list[int], list[bool], list[int]]:
+    """The head of each date's sort key (primary, latest, qualified, rank) as the order
+    check compares it: `UNBOUNDED` as the largest int64.
+
+    >>> heads_of([When.parse("TBD")])[:2] == ([2**63 - 1], [2**63 - 1])
+    True
+    """
+    keys = [w._keys for w in whens]
+    return (
+        [_capped(k[0]) for k in keys],
+        [_capped(k[1]) for k in keys],
+        [k[2] for k in keys],
+        [k[3] for k in keys],
+    )
 
 
 def _bound(point: _dt.date | None) -> tuple[bool | None, int | None, int | None]:
@@ -122,11 +138,12 @@ def _read_dates(column: Any) -> _Dates | None:
 
     keys = [w._keys for w in parsed]
     int64 = pa.int64()
-    primary = column_of(plain.lo, [_capped(k[0]) for k in keys], int64)
-    latest = column_of(plain.hi, [_capped(k[1]) for k in keys], int64)
+    firsts, lasts, qualifieds, ranks = heads_of(parsed)
+    primary = column_of(plain.lo, firsts, int64)
+    latest = column_of(plain.hi, lasts, int64)
     # (a plain value is not qualified: false where ok, the parsed values elsewhere)
-    qualified = column_of(others, [k[2] for k in keys], pa.bool_())
-    rank = column_of(plain.rank, [k[3] for k in keys], int64)
+    qualified = column_of(others, qualifieds, pa.bool_())
+    rank = column_of(plain.rank, ranks, int64)
     fuzzy_lo = column_of(plain.lo, [k[4] for k in keys], int64)
     fuzzy_hi = column_of(plain.hi, [k[5] for k in keys], int64)
     first = [_bound(w.earliest) for w in parsed]

@@ -47,7 +47,7 @@ from timeline.columnar._columns import (
     record_columns,
     stated,
 )
-from timeline.columnar._deferred import _capped, _plain_events, rows_in_order, table_rows
+from timeline.columnar._deferred import _plain_events, heads_of, rows_in_order, table_rows
 from timeline.columnar._deps import require
 from timeline.columnar._table import (
     DESCRIPTION_KEY,
@@ -380,12 +380,12 @@ def _in_order(dates: _Decoded, ids: pa.Array, events: list[Event]) -> list[Event
     if dates.encoded is None or dates.distinct is None:
         return None
     ranks = tie_ranks(dates.distinct)
-    keys = [w._keys for w in dates.distinct]
+    firsts, lasts, qualified, rank = heads_of(dates.distinct)
     head = (
-        pa.array([_capped(k[0]) for k in keys], pa.int64()),
-        pa.array([_capped(k[1]) for k in keys], pa.int64()),
-        pa.array([k[2] for k in keys], pa.bool_()),
-        pa.array([k[3] for k in keys], pa.int64()),
+        pa.array(firsts, pa.int64()),
+        pa.array(lasts, pa.int64()),
+        pa.array(qualified, pa.bool_()),
+        pa.array(rank, pa.int64()),
         pa.array([ranks.get(id(w), 0) for w in dates.distinct], pa.int32()),
     )
     return events if rows_in_order(head, dates.encoded.indices, ids) else None

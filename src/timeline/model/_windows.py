@@ -129,7 +129,11 @@ def window_keys(
     >>> (lo + _SLACK) // _DAY, (hi - _SLACK) // _DAY
     (1, 1)
     """
-    lo, hi = _widest(*window(start, end, query, name))
+    return _near_keys(*_widest(*window(start, end, query, name)))
+
+
+def _near_keys(lo: _dt.date | None, hi: _dt.date | None) -> tuple[int | None, int | None]:
+    """``[lo, hi]`` as keys, `_SLACK` wider each side (``None``: unbounded)."""
     return (None if lo is None else _key(lo) - _SLACK, None if hi is None else _key(hi) + _SLACK)
 
 
@@ -215,9 +219,7 @@ def runs(events: tuple[Event, ...]) -> _Runs:
 
 def _window_runs(tl: Timeline, lo: _dt.date | None, hi: _dt.date | None) -> list[int]:
     """Runs that may meet ``[lo, hi]``, in timeline order (key space, two days wider)."""
-    lo_key = None if lo is None else _key(lo) - _SLACK
-    hi_key = None if hi is None else _key(hi) + _SLACK
-    return sorted(tl._runs.finder.candidates(lo_key, hi_key))
+    return sorted(tl._runs.finder.candidates(*_near_keys(lo, hi)))
 
 
 def _runs_where(tl: Timeline, runs: list[int], keep: Callable[[int], bool]) -> Iterator[Event]:
