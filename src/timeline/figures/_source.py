@@ -43,7 +43,9 @@ class Source:
         published: When | str | _dt.date | None = None,
         quote: str | None = None,
     ) -> None:
-        if not isinstance(title, str) or not title.strip():
+        if not isinstance(title, str) and title is not None:
+            raise EventError(f"source: title: {title!r} is not text; give the source's title")
+        if not title or not title.strip():
             raise EventError(f"source: title: {title!r} is empty; give the source's title")
         checked_text(title, "source", "title")
         owner = f"source {title.strip()!r}"

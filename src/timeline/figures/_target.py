@@ -115,7 +115,9 @@ class Target:
         *,
         baseline: Observation | None = None,
     ) -> None:
-        if not isinstance(metric, str) or not metric.strip():
+        if not isinstance(metric, str) and metric is not None:
+            raise TargetError(f"target: metric: {metric!r} is not text; name what is measured")
+        if not metric or not metric.strip():
             raise TargetError(f"target: metric: {metric!r} is empty; name what is measured")
         metric = checked_text(metric.strip(), "target", "metric", TargetError)
         owner = f"target {metric!r}"

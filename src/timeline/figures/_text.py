@@ -44,10 +44,20 @@ def optional_text(
 ) -> str | None:
     """``value`` stripped and checked (`checked_text`); ``None`` for none or blank text.
 
+    A value that is not text (a number, a list, bytes) is refused, not turned into text.
+
     >>> optional_text("  a note "), optional_text("   ")
     ('a note', None)
+    >>> optional_text(5, "event 'x'", "kind")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.EventError: event 'x': kind: 5 is not text; give it as text (a str), or None
     """
     if value is None:
         return None
-    text = checked_text(str(value).strip(), owner, field, error)
+    if not isinstance(value, str):
+        # str(value) would keep ``['Beijing']`` or ``b'x'`` as text no one wrote.
+        where = "".join(f"{part}: " for part in (owner, field) if part)
+        raise error(f"{where}{value!r} is not text; give it as text (a str), or None")
+    text = checked_text(value.strip(), owner, field, error)
     return text or None

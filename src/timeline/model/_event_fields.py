@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from timeline._errors import EventError
@@ -51,6 +51,10 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
         raise EventError(
             f"{owner}: {field}: {value!r} holds several names in one text; give a list: "
             f"{parts!r} (or [{value!r}] for one name holding {held})"
+        )
+    if isinstance(value, Mapping):  # iterated, a dict gives its keys and loses its values
+        raise EventError(
+            f"{owner}: {field}: {value!r} is a mapping, not a list of names; give a list"
         )
     try:
         items = (value,) if isinstance(value, str) else tuple(value)
@@ -156,6 +160,20 @@ def slugify(text: str) -> str:
     return slug or "event"
 
 
+def _items(values: Iterable[_T] | None, owner: str, field: str) -> tuple[_T, ...]:
+    """``values`` as a tuple (``None`` as none), or `EventError` for a value that is no list."""
+    if values is None:
+        return ()
+    if isinstance(values, (str, bytes, Mapping)):  # iterable, but not a list of these
+        raise EventError(f"{owner}: {field}: {values!r} is not a list; give a list (or none)")
+    try:
+        return tuple(values)
+    except TypeError:  # "'int' object is not iterable" says nothing of the field
+        raise EventError(
+            f"{owner}: {field}: {values!r} is not a list; give a list (or none)"
+        ) from None
+
+
 def _newlines(text: str) -> str:
     """``text`` with CR LF and lone CR line endings as LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
@@ -192,7 +210,9 @@ def init_checked(
     >>> Event(title="DeepSeek V4 release", when="2026-04", actors="DeepSeek").actors
     ('DeepSeek',)
     """
-    if not isinstance(title, str) or not title.strip():
+    if not isinstance(title, str) and title is not None:
+        raise EventError(f"event: title: {title!r} is not text; give the event's title as text")
+    if not title or not title.strip():
         raise EventError(f"event: title: {title!r} is empty; give the event a title")
     # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
     # is what is read back.
@@ -203,17 +223,17 @@ def init_checked(
     id = slugify(title) if id is None else id
     if not isinstance(id, str) or not _ID.fullmatch(id):
         raise EventError(f"{owner}: id: {id!r} is not a slug; use letters, digits, '-', '_' or '.'")
-    sources = tuple(sources)
+    sources = _items(sources, owner, "sources")
     for source in sources:
         if not isinstance(source, Source):
             raise EventError(f"{owner}: sources: {source!r} is not a Source")
-    claims = tuple(claims)
+    claims = _items(claims, owner, "claims")
     for claim in claims:
         if not isinstance(claim, Claim):
             raise EventError(f"{owner}: claims: {claim!r} is not a Claim")
     if target is not None and not isinstance(target, Target):
         raise EventError(f"{owner}: target: {target!r} is not a Target")
-    observations = tuple(observations)
+    observations = _items(observations, owner, "observations")
     for observation in observations:
         if not isinstance(observation, Observation):
             raise EventError(f"{owner}: observations: {observation!r} is not an Observation")

@@ -48,6 +48,20 @@ if TYPE_CHECKING:
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
 
+def _optional_text(value: object, field: str) -> str | None:
+    """A timeline's name or description: text (blank is none), or `QueryError`.
+
+    >>> _optional_text("  ", "name") is None
+    True
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise QueryError(f"timeline: {field}: {value!r} is not text; give it as text, or None")
+    # As in Event: text no file can hold (a lone surrogate) is refused.
+    return checked_text(value, "timeline", field, QueryError) if value.strip() else None
+
+
 def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
     """Actor to fiscal-year start month, checked; read-only."""
     if not value:
@@ -116,14 +130,9 @@ class Timeline:
             self.__dict__["_events"] = tuple(_checked_and_sorted(events))
         # As in Event: blank text is none (a file leaves it out), and text no file can
         # hold (a lone surrogate) is refused.
-        if isinstance(name, str):
-            name = checked_text(name, "timeline", "name", QueryError) if name.strip() else None
-        if isinstance(description, str):
-            description = (
-                checked_text(description, "timeline", "description", QueryError)
-                if description.strip()
-                else None
-            )
+        # Text or none: a name that is not text would fail on save, or come back changed.
+        name = _optional_text(name, "name")
+        description = _optional_text(description, "description")
         self.name = name
         self.description = description
         self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)

@@ -1,0 +1,205 @@
+"""Hostile arguments from Python: values of the wrong type given to the constructors.
+
+A file's reader refuses a number where text belongs ("write it in quotes"); the
+constructors refuse it too, with the field and the fix, rather than keeping
+``str(value)`` (``location=["Beijing"]`` became the text ``"['Beijing']"``) or
+failing inside with "'int' object is not iterable". A timeline's name that is
+not text could be built, then failed on save (Parquet: ``AttributeError``) or
+came back changed. The long random runs are under the ``fuzz`` marker.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from timeline import (
+    Claim,
+    Event,
+    EventError,
+    Observation,
+    QueryError,
+    Source,
+    Target,
+    TargetError,
+    Timeline,
+    TimelineError,
+)
+
+# Values that are not text, each with how it shows in the message.
+_NOT_TEXT = [
+    (5, "5"),
+    (2.5, "2.5"),
+    (True, "True"),
+    (b"x", "b'x'"),
+    (["Beijing"], "['Beijing']"),
+    ({"a": 1}, "{'a': 1}"),
+    (Decimal("1.5"), "Decimal('1.5')"),
+    (_dt.date(2026, 4, 1), "datetime.date(2026, 4, 1)"),
+]
+
+
+class TestTextFieldsRefuseOtherTypes:
+    @pytest.mark.parametrize("field", ["kind", "location", "description"])
+    @pytest.mark.parametrize(("value", "shown"), _NOT_TEXT)
+    def test_event(self, field: str, value: object, shown: str) -> None:
+        with pytest.raises(EventError, match=f"event 'A': {field}: ") as info:
+            Event(title="A", when="2026", **{field: value})
+        assert shown in str(info.value) and "give it as text" in str(info.value)
+
+    @pytest.mark.parametrize("field", ["publisher", "url", "quote"])
+    @pytest.mark.parametrize(("value", "shown"), _NOT_TEXT[:4])
+    def test_source(self, field: str, value: object, shown: str) -> None:
+        with pytest.raises(EventError, match=f"source 'S': {field}: ") as info:
+            Source("S", **{field: value})
+        assert shown in str(info.value)
+
+    def test_claim_note(self) -> None:
+        with pytest.raises(EventError, match="claim: note: 5 is not text"):
+            Claim(stated="2026-01-01", when="2027", note=5)  # type: ignore[arg-type]
+
+    def test_observation_note(self) -> None:
+        with pytest.raises(TargetError, match="observation: note: 5 is not text"):
+            Observation("2026", "5", note=5)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("field", ["kind", "location", "description"])
+    def test_text_and_none_still_work(self, field: str) -> None:
+        assert getattr(Event(title="A", when="2026", **{field: " x "}), field) == "x"
+        assert getattr(Event(title="A", when="2026", **{field: None}), field) is None
+        assert getattr(Event(title="A", when="2026", **{field: "  "}), field) is None
+
+    def test_a_str_subclass_is_text(self) -> None:
+        class Name(str):
+            pass
+
+        assert Event(title="A", when="2026", kind=Name("funding")).kind == "funding"
+
+
+class TestTitlesThatAreNotText:
+    """``Event(title=5)`` said "5 is empty": it is not text, and the message says so."""
+
+    @pytest.mark.parametrize(("value", "shown"), _NOT_TEXT)
+    def test_event(self, value: object, shown: str) -> None:
+        with pytest.raises(EventError, match="event: title: ") as info:
+            Event(title=value, when="2026")  # type: ignore[arg-type]
+        assert f"{shown} is not text" in str(info.value)
+
+    def test_source(self) -> None:
+        with pytest.raises(EventError, match="source: title: 5 is not text"):
+            Source(5)  # type: ignore[arg-type]
+
+    def test_target_metric(self) -> None:
+        with pytest.raises(TargetError, match="target: metric: 5 is not text"):
+            Target(5, "10", "2030")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("blank", ["", "   ", None])
+    def test_blank_is_still_empty(self, blank: str | None) -> None:
+        with pytest.raises(EventError, match="is empty; give the event a title"):
+            Event(title=blank, when="2026")  # type: ignore[arg-type]
+
+
+class TestListsThatAreNotLists:
+    """``Event(claims=5)`` failed inside with "'int' object is not iterable"."""
+
+    @pytest.mark.parametrize("field", ["sources", "claims", "observations"])
+    @pytest.mark.parametrize("value", [5, 2.5, True, object()])
+    def test_a_value_that_is_no_list(self, field: str, value: object) -> None:
+        with pytest.raises(EventError, match=f"event 'A': {field}: .* is not a list"):
+            Event(title="A", when="2026", **{field: value})
+
+    @pytest.mark.parametrize("field", ["actors", "tags", "related"])
+    def test_a_mapping_is_not_a_list_of_names(self, field: str) -> None:
+        # Iterated, a dict gives its keys: {"Tencent": 1} kept "Tencent" and lost the rest.
+        with pytest.raises(EventError, match=f"{field}: .* is a mapping, not a list of names"):
+            Event(title="A", when="2026", **{field: {"Tencent": "WeChat"}})
+
+    def test_lists_of_any_kind_still_work(self) -> None:
+        event = Event(title="A", when="2026", actors=iter(["x"]), tags=("t",), related={"b"})
+        assert (event.actors, event.tags, event.related) == (("x",), ("t",), ("b",))
+
+
+class TestTimelineNameThatIsNotText:
+    """``Timeline(name=5)`` was built; saved as Parquet it raised AttributeError, as JSON it
+    wrote a file the reader refuses, as YAML it came back as ``'5'``."""
+
+    @pytest.mark.parametrize("field", ["name", "description"])
+    @pytest.mark.parametrize(("value", "shown"), _NOT_TEXT)
+    def test_refused(self, field: str, value: object, shown: str) -> None:
+        with pytest.raises(QueryError, match=f"timeline: {field}: ") as info:
+            Timeline([], **{field: value})  # type: ignore[arg-type]
+        assert f"{shown} is not text" in str(info.value)
+
+    @pytest.mark.parametrize("field", ["name", "description"])
+    def test_text_and_none_still_work(self, field: str) -> None:
+        assert getattr(Timeline([], **{field: "x"}), field) == "x"
+        assert getattr(Timeline([], **{field: None}), field) is None
+
+
+_ANYTHING = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(st.characters(blacklist_categories=["Cs"]), max_size=8),
+    st.binary(max_size=4),
+    st.lists(st.text(st.characters(blacklist_categories=["Cs"]), max_size=4), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.dates(),
+    st.decimals(allow_nan=False),
+)
+_FIELDS = [
+    "title",
+    "when",
+    "id",
+    "end",
+    "status",
+    "kind",
+    "actors",
+    "tags",
+    "location",
+    "description",
+    "related",
+    "sources",
+    "claims",
+    "target",
+    "observations",
+]
+
+
+@pytest.mark.fuzz
+@given(fields=st.dictionaries(st.sampled_from(_FIELDS), _ANYTHING, max_size=5))
+@settings(max_examples=examples(200), deadline=None)
+def test_any_arguments_build_an_event_or_raise_a_timeline_error(
+    fields: dict[str, object],
+) -> None:
+    fields = {"title": "A", "when": "2026", **fields}
+    try:
+        event = Event(**fields)  # type: ignore[arg-type]
+    except TimelineError:
+        return
+    # What was built holds text where text belongs, and saves and reads back.
+    for name in ("kind", "location", "description"):
+        assert getattr(event, name) is None or type(getattr(event, name)) is str
+    assert all(type(v) is str for v in (*event.actors, *event.tags, *event.related))
+
+
+@pytest.mark.fuzz
+@given(name=_ANYTHING, description=_ANYTHING)
+@settings(max_examples=examples(100), deadline=None)
+def test_a_timeline_built_saves_and_reads_back(
+    tmp_path_factory: pytest.TempPathFactory, name: object, description: object
+) -> None:
+    try:
+        tl = Timeline([Event(title="A", when="2026")], name=name, description=description)  # type: ignore[arg-type]
+    except TimelineError:
+        return
+    folder: Path = tmp_path_factory.mktemp("save")
+    for suffix in (".yaml", ".json"):
+        tl.save(folder / f"t{suffix}")
+        assert Timeline.load(folder / f"t{suffix}") == tl
