@@ -122,6 +122,57 @@ def _midnights(column: pa.ChunkedArray) -> bool:
     return bool(pc.all(pc.equal(pc.floor_temporal(column, unit="day"), column)).as_py())
 
 
+# The calendar's days, as days since 1970-01-01: 0001-01-01 to 9999-12-31.
+_FIRST_DAY, _LAST_DAY = -719_162, 2_932_896
+_MS_PER_DAY = 86_400_000
+
+
+def _civil(days: int) -> str:
+    """Any day (days since 1970-01-01) as ISO text, past the calendar too, for the reader to
+    refuse with its year ("year 5881580 is outside 1..9999"): H. Hinnant's civil_from_days.
+
+    >>> _civil(0), _civil(2_932_897), _civil(-719_163), _civil(2**31 - 1)
+    ('1970-01-01', '10000-01-01', '0000-12-31', '5881580-07-11')
+    """
+    z = days + 719_468
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day, month = doy - (153 * mp + 2) // 5 + 1, mp + 3 if mp < 10 else mp - 9
+    year = yoe + era * 400 + (month <= 2)
+    sign = "-" if year < 0 else ""
+    return f"{sign}{abs(year):04d}-{month:02d}-{day:02d}"
+
+
+def _day_text(column: pa.ChunkedArray) -> Any:
+    """A ``date32`` or ``date64`` column as ISO day text. A ``date64`` holding a time of day
+    (pyarrow makes one from a ``datetime``) is the day it falls on, as Parquet keeps it; a
+    day past the calendar is written out (`_civil`), not cast (pyarrow's cast gives
+    ``'<value out of range: ...>'`` or raises "would lose data")."""
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    if pa.types.is_date64(column.type):
+        raw = column.cast(pa.int64())
+        # Exact in float64 for every day of the calendar (|ms| < 2**53; past it only the
+        # verdict "outside" counts), floored: -1 ms is 31 December 1969.
+        days = pc.floor(pc.divide(raw.cast(pa.float64(), safe=False), float(_MS_PER_DAY)))
+    else:
+        raw = column.cast(pa.int32())
+        days = raw.cast(pa.float64())
+    fits = pc.and_(pc.greater_equal(days, _FIRST_DAY), pc.less_equal(days, _LAST_DAY))
+    inside = pc.if_else(fits, days, 0.0).cast(pa.int32()).cast(pa.date32()).cast(pa.string())
+    if pc.all(fits).as_py() is not False:  # every day in the calendar (nulls are nulls)
+        return inside
+    per_day = _MS_PER_DAY if pa.types.is_date64(column.type) else 1
+    far = [
+        None if ok or value is None else _civil(value // per_day)
+        for ok, value in zip(fits.to_pylist(), raw.to_pylist(), strict=True)
+    ]
+    return pc.if_else(fits, inside, pa.array(far, pa.string()))
+
+
 def dates_as_text(table: pa.Table) -> pa.Table:
     """``table`` with its date columns (``when``, ``end``, ``initial_when``) typed as days or
     instants made into the ISO text `When.parse` reads: a day (``date32``, ``date64``) as
@@ -142,7 +193,9 @@ def dates_as_text(table: pa.Table) -> pa.Table:
             continue
         column = table.column(name)
         kind = column.type
-        if pa.types.is_date(kind) or _midnights(column):
+        if pa.types.is_date(kind):
+            text = _day_text(column)
+        elif _midnights(column):
             text = column.cast(pa.date32()).cast(pa.string())
         elif pa.types.is_timestamp(kind):
             zone = "" if kind.tz is None else "Z"

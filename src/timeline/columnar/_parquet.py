@@ -16,7 +16,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import DataFileError, DataFilePermissionError, DataFileProblem, QueryError
+from timeline._errors import (
+    DataFileError,
+    DataFileNotFoundError,
+    DataFilePermissionError,
+    DataFileProblem,
+    QueryError,
+)
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
 from timeline.columnar._read import from_arrow, warn_lookalikes
@@ -58,7 +64,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
 
     ``filters`` is a pyarrow expression (see `window_filter`) or pyarrow's list
     form (``[("kind", "=", "funding")]``), pushed down to the files. Raises
-    `DataFileError` for a file that is not Parquet or rows that are not events,
+    `DataFileError` for a file that is not Parquet or rows that are not events
+    (`DataFileNotFoundError` for a path that names nothing),
     `QueryError` for a filter that is not one or does not fit the columns.
 
     >>> import tempfile, pathlib
@@ -73,7 +80,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
 
     where = os.fspath(path)
     if not os.path.exists(where):
-        raise FileNotFoundError(f"no such file or folder: {where!r}")
+        raise DataFileNotFoundError(where, "check the path")
     special = special_problem(where, os.stat(where).st_mode)
     if special is not None:  # a named pipe would wait for a writer, a device never end
         raise DataFileError([DataFileProblem(special, file=where)])
@@ -88,8 +95,8 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
         found = _dataset(where)
         table = _scan(found, filters)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OSError) as err:
-        if isinstance(err, FileNotFoundError):
-            raise
+        if isinstance(err, FileNotFoundError):  # gone between the look and the read
+            raise DataFileNotFoundError(where, "check the path") from None
         if isinstance(err, PermissionError):  # a file (or one in the folder) it may not open
             raise DataFilePermissionError(where, err.errno or errno.EACCES) from None
         problem = (

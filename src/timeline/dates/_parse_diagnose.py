@@ -53,6 +53,11 @@ _HOUR_ONLY = re.compile(r"(\d{4}-\d{2}-\d{2})[tT ](\d{1,2})([zZ]|[+-].*)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{4})")
 _YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{2})")
+# An ISO day, month or instant whose year has five digits or more (or is negative), as a
+# database or Arrow writes a day past the calendar ("10000-01-01", "-5877641-06-23").
+_LONG_YEAR = re.compile(
+    r"(-?)(\d{5,}|\d{4}(?=-))(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?)?)"
+)
 # Spreadsheet date formats: "mmm-yy" ("Apr-26") and "d-mmm-yy" ("1-Apr-26").
 _MON_YY = re.compile(r"(?P<mon>[a-z]{3,9})-(?P<yy>\d{2})")
 _D_MON_YY = re.compile(r"(?P<d>\d{1,2})-(?P<mon>[a-z]{3,9})-(?P<yy>\d{2})")
@@ -166,6 +171,11 @@ def diagnose(s: str, ctx: Context) -> Fail:
         return Fail(f"a year takes four digits; in ISO 8601 (When.from_edtf) this is {iso!r}", iso)
     if re.fullmatch(r"\d{5,}", s):
         return Fail("a year takes four digits; years after 9999 are not supported")
+    m = _LONG_YEAR.fullmatch(s)
+    if m is not None:
+        if m[1]:
+            return Fail("years before 1 CE (negative years) are not supported")
+        return Fail(f"year {int(m[2])} is outside 1..9999, the range timeline's calendar covers")
     if _TWO_DIGIT_YEAR.fullmatch(low) and not re.search(r"\d{4}", low):
         return Fail("two-digit years are ambiguous; write all four digits")
     return Fail(

@@ -1,0 +1,155 @@
+"""Arrow columns and dates past the calendar: refused with what is wrong, never a raw error.
+
+A foreign table's ``date64`` column holding a time of day (pyarrow builds one from
+a ``datetime``) raised pyarrow's ``ArrowInvalid`` ("would lose data"); a day
+outside years 1..9999 (a corrupt or sentinel value, ``2**31 - 1``) was quoted as
+``'<value out of range: 2147483647>'`` with "unknown word 'value'"; an ISO text
+with a five-digit year was "not a date form timeline reads". A missing Parquet
+path given to `read_parquet` raised a plain ``FileNotFoundError``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from timeline import DataFileError, DataFileNotFoundError, TimelineError, When, WhenParseError
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+from timeline.columnar import from_arrow, read_parquet  # noqa: E402
+
+_MS_PER_DAY = 86_400_000
+
+
+def _raw(kind: object, value: int, width: int) -> object:
+    """An Arrow array of one value of ``kind`` holding the raw integer ``value``."""
+    return pa.Array.from_buffers(
+        kind, 1, [None, pa.py_buffer(value.to_bytes(width, "little", signed=True))]
+    )
+
+
+def _table(when: object, column: str = "when") -> object:
+    columns = {"title": ["A"], "when": ["2026"]}
+    columns[column] = when  # type: ignore[assignment]
+    return pa.table(columns)
+
+
+class TestFiveDigitYears:
+    @pytest.mark.parametrize(
+        ("text", "said"),
+        [
+            ("10000-01-01", "year 10000 is outside 1..9999"),  # the first day past the calendar
+            ("32103-01-10T04:00:54", "year 32103 is outside 1..9999"),  # timestamp's max (us)
+            ("5881580-07-11", "year 5881580 is outside 1..9999"),  # date32's max
+            ("20260-04", "year 20260 is outside 1..9999"),
+            ("-5877641-06-23", "years before 1 CE"),  # date32's min
+            ("-10000-01-01", "years before 1 CE"),
+        ],
+    )
+    def test_named(self, text: str, said: str) -> None:
+        with pytest.raises(WhenParseError, match=said):
+            When.parse(text)
+
+
+class TestDaysPastTheCalendarInArrow:
+    @pytest.mark.parametrize(
+        ("kind", "value", "width", "year"),
+        [
+            (pa.date32(), 2**31 - 1, 4, "5881580"),
+            (pa.date32(), 2_932_897, 4, "10000"),  # 10000-01-01
+            (pa.date64(), 2_932_897 * _MS_PER_DAY, 8, "10000"),
+            (pa.date64(), 2**63 - 1, 8, "292278994"),
+        ],
+    )
+    @pytest.mark.parametrize("column", ["when", "end"])
+    def test_a_late_day_names_its_year(
+        self, kind: object, value: int, width: int, year: str, column: str
+    ) -> None:
+        with pytest.raises(DataFileError, match=f"rows\\[0\\].{column}: .*year {year} is outside"):
+            from_arrow(_table(_raw(kind, value, width), column))
+
+    @pytest.mark.parametrize(
+        ("kind", "value", "width"),
+        [
+            (pa.date32(), -(2**31), 4),
+            (pa.date32(), -719_163, 4),  # 31 December of year 0
+            (pa.date64(), -(2**63), 8),
+        ],
+    )
+    def test_an_early_day_is_refused(self, kind: object, value: int, width: int) -> None:
+        with pytest.raises(DataFileError, match=r"rows\[0\]\.when: .*(before 1 CE|year 0000)"):
+            from_arrow(_table(_raw(kind, value, width)))
+
+    def test_the_calendar_edges_still_read(self) -> None:
+        days = pa.array([_dt.date(1, 1, 1), _dt.date(9999, 12, 31)], pa.date32())
+        tl = from_arrow(pa.table({"title": ["A", "B"], "when": days}))
+        assert [str(e.when) for e in tl] == ["1 January 0001", "31 December 9999"]
+
+    def test_in_a_parquet_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.parquet"
+        pq.write_table(_table(_raw(pa.date32(), 2**31 - 1, 4)), path)
+        with pytest.raises(DataFileError, match="year 5881580 is outside"):
+            read_parquet(path)
+
+
+class TestDate64WithATimeOfDay:
+    """Arrow's date64 should hold whole days; pyarrow makes one from a datetime with its time.
+    Read as the day it falls on, as a Parquet file of it reads (Parquet keeps days only)."""
+
+    @pytest.mark.parametrize(
+        ("ms", "day"),
+        [
+            (1, "1 January 1970"),
+            (_MS_PER_DAY - 1, "1 January 1970"),
+            (-1, "31 December 1969"),  # the day before, not the one after
+            (20_000 * _MS_PER_DAY + 5, "4 October 2024"),
+        ],
+    )
+    def test_read_as_its_day(self, ms: int, day: str) -> None:
+        tl = from_arrow(_table(_raw(pa.date64(), ms, 8)))
+        assert str(tl.events[0].when) == day
+
+    def test_from_a_datetime(self) -> None:
+        when = pa.array([_dt.datetime(2026, 4, 1, 10, 30)], pa.date64())
+        assert str(from_arrow(_table(when)).events[0].when) == "1 April 2026"
+
+
+@pytest.mark.fuzz
+@given(
+    days=st.lists(st.integers(-(2**31), 2**31 - 1), min_size=1, max_size=5),
+    wide=st.booleans(),
+    offset=st.integers(0, _MS_PER_DAY - 1),
+)
+@settings(max_examples=examples(100), deadline=None)
+def test_any_day_column_reads_or_is_a_timeline_error(
+    days: list[int], wide: bool, offset: int
+) -> None:
+    if wide:
+        values = [max(-(2**63), min(2**63 - 1, d * _MS_PER_DAY + offset)) for d in days]
+        when = pa.array(values, pa.int64()).view(pa.date64())
+    else:
+        when = pa.array(days, pa.int32()).view(pa.date32())
+    table = pa.table({"title": [f"e{i}" for i in range(len(days))], "when": when})
+    try:
+        tl = from_arrow(table)
+    except TimelineError:
+        return
+    lo, hi = _dt.date(1, 1, 1).toordinal(), _dt.date(9999, 12, 31).toordinal()
+    epoch = _dt.date(1970, 1, 1).toordinal()
+    assert all(lo <= d + epoch <= hi for d in days)  # every day read is in the calendar
+    read = sorted(e.when.earliest for e in tl)
+    assert read == sorted(_dt.date.fromordinal(d + epoch) for d in days)
+
+
+class TestReadParquetOfNothing:
+    def test_a_missing_path_is_a_data_file_error(self, tmp_path: Path) -> None:
+        with pytest.raises(DataFileNotFoundError, match=r"nope\.parquet: no such file") as info:
+            read_parquet(tmp_path / "nope.parquet")
+        assert isinstance(info.value, FileNotFoundError)  # still, for code that catches that
