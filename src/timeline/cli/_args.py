@@ -18,7 +18,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from timeline._errors import (
     DataFileError,
@@ -317,11 +317,46 @@ def _shown(text: str) -> str:
 
 
 def _out(text: str = "") -> None:
-    sys.stdout.write(_shown(text) + "\n")
+    _write(sys.stdout, _shown(text) + "\n")
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(_shown(text) + "\n")
+    _write(sys.stderr, _shown(text) + "\n")
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Write ``text``; characters the stream's encoding lacks (a Windows console or pipe in
+    cp1252, ``PYTHONIOENCODING=ascii``) as escapes, not a ``UnicodeEncodeError``."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # raised before any of ``text`` is written
+        stream.write(_escaped(text, stream.encoding or "ascii"))
+
+
+def _escaped(text: str, encoding: str) -> str:
+    r"""``text`` with each character ``encoding`` cannot write as ``\uXXXX`` (a surrogate
+    pair past U+FFFF): what `visible` shows, and inside a JSON string the same character.
+
+    >>> _escaped("腾讯 🚀 é", "cp1252")
+    '\\u817e\\u8baf \\ud83d\\ude80 é'
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            code = ord(char)
+            if code <= 0xFFFF:
+                return f"\\u{code:04x}"
+            code -= 0x10000  # as JSON spells it: a UTF-16 surrogate pair
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return char
+
+    return _NOT_ASCII.sub(escape, text)
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
 # What JSON leaves raw with ensure_ascii=False but a terminal may obey (C0 is escaped).
