@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from fuzzing import examples
 from timeline import (
     Claim,
+    DataFileError,
     Event,
     EventError,
     Observation,
@@ -203,3 +204,31 @@ def test_a_timeline_built_saves_and_reads_back(
     for suffix in (".yaml", ".json"):
         tl.save(folder / f"t{suffix}")
         assert Timeline.load(folder / f"t{suffix}") == tl
+
+
+class TestPathsThatAreNotPaths:
+    """``Timeline.load(None)`` raised os.fspath's TypeError; ``load(b"t.yaml")`` raised
+    "a bytes-like object is required, not 'str'" from deep inside."""
+
+    @pytest.mark.parametrize("path", [None, 5, 2.5, ["t.yaml"], object()])
+    def test_load(self, path: object) -> None:
+        with pytest.raises(DataFileError, match="is not a file path; give the data file's path"):
+            Timeline.load(path)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("path", [None, 5, ["t.yaml"]])
+    def test_save(self, path: object) -> None:
+        with pytest.raises(DataFileError, match="is not a file path"):
+            Timeline([]).save(path)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".parquet"])
+    def test_a_bytes_path_is_a_path(self, tmp_path: Path, suffix: str) -> None:
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        tl = Timeline([Event(title="A", when="2026")], name=None if suffix == ".csv" else "n")
+        path = bytes(tmp_path / f"t{suffix}")
+        tl.save(path)  # type: ignore[arg-type]
+        assert Timeline.load(path) == tl  # type: ignore[arg-type]
+
+    def test_a_missing_bytes_path_names_the_file(self, tmp_path: Path) -> None:
+        with pytest.raises(DataFileError, match=r"nope\.yaml: no such file"):
+            Timeline.load(bytes(tmp_path / "nope.yaml"))  # type: ignore[arg-type]

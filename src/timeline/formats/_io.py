@@ -28,7 +28,7 @@ from timeline._errors import (
     DataFilePermissionError,
     DataFileProblem,
 )
-from timeline.records._atomic import name_problem, read_regular, write_atomic
+from timeline.records._atomic import name_problem, path_text, read_regular, write_atomic
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -189,7 +189,7 @@ def load(path: str | os.PathLike[str], *, filters: Any = None) -> Timeline:
     ``filters`` (Parquet only) is pushed down to the files: see
     `timeline.columnar.window_filter`.
     """
-    _check_name(path)
+    path = _checked_path(path)
     if os.path.isdir(path):
         _dataset_folder(path)
     elif format_of(path) == "parquet":
@@ -306,11 +306,25 @@ def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> No
     raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
 
 
-def _check_name(path: str | os.PathLike[str]) -> None:
-    """Refuse a name no file can have (a NUL, half a surrogate pair) as the data file's problem."""
-    problem = name_problem(path)
+def _path(path: object) -> str:
+    """``path`` as text (bytes and `~pathlib.Path` too), or `DataFileError` for what is no
+    path (``None``, a number, a list)."""
+    text = path_text(path)
+    if text is None:
+        problem = (
+            f"{path!r} is not a file path; give the data file's path as text or a pathlib.Path"
+        )
+        raise DataFileError([DataFileProblem(problem)])
+    return text
+
+
+def _checked_path(path: object) -> str:
+    """`_path`, and refused for a name no file can have (a NUL, half a surrogate pair)."""
+    text = _path(path)
+    problem = name_problem(text)
     if problem is not None:
-        raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
+        raise DataFileError([DataFileProblem(problem, file=text)])
+    return text
 
 
 def decode(data: bytes, file: str | None = None) -> str:
@@ -405,7 +419,7 @@ def load_with_lines(
     """
     from timeline.records._schema_read import _intended_id
 
-    _check_name(path)
+    path = _checked_path(path)
     fmt = format_of(path)
     data = _read_file(path)
     file = os.fspath(path)
@@ -426,6 +440,7 @@ def load_with_lines(
 
 def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     """Write a data file atomically, in the format its suffix selects."""
+    path = _path(path)  # a name no file can have is the write's error (`write_atomic`)
     if format_of(path) == "parquet":
         from timeline.columnar._parquet import write_parquet
 

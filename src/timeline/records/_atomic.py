@@ -156,6 +156,21 @@ def _remove(temp: Path) -> None:
         temp.unlink(missing_ok=True)
 
 
+def path_text(path: object) -> str | None:
+    """A path given as text, a `~pathlib.Path` or bytes (as ``os`` takes them), as text; None
+    for anything else (``None``, a number, a list), for the caller to refuse with the fix.
+
+    >>> path_text(b"events.yaml"), path_text(Path("t.csv")), path_text(None)
+    ('events.yaml', 't.csv', None)
+    """
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        return None
+    try:
+        return os.fsdecode(path)
+    except TypeError:  # an os.PathLike whose __fspath__ gives neither str nor bytes
+        return None
+
+
 def name_problem(path: str | os.PathLike[str]) -> str | None:
     """Why no file can have this name (a NUL, half a surrogate pair), with the fix; or None.
 
