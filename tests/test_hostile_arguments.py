@@ -232,3 +232,37 @@ class TestPathsThatAreNotPaths:
     def test_a_missing_bytes_path_names_the_file(self, tmp_path: Path) -> None:
         with pytest.raises(DataFileError, match=r"nope\.yaml: no such file"):
             Timeline.load(bytes(tmp_path / "nope.yaml"))  # type: ignore[arg-type]
+
+
+class TestRecordsThatAreNotAList:
+    """``Timeline.from_records(None)`` raised "'NoneType' object is not iterable"; text was
+    read as one record per character ("records[0]: must be a mapping of fields, not 't'")
+    and a mapping as its keys."""
+
+    @pytest.mark.parametrize(
+        ("rows", "shown"),
+        [
+            (None, "None"),
+            (5, "5"),
+            ("title,when", "'title,when'"),
+            (b"x", "b'x'"),
+            ({"title": "A", "when": "2026"}, "a mapping"),
+        ],
+    )
+    def test_refused_once(self, rows: object, shown: str) -> None:
+        with pytest.raises(DataFileError) as info:
+            Timeline.from_records(rows)  # type: ignore[arg-type]
+        assert len(info.value.problems) == 1
+        assert f"records: {shown} is not a list of records; give a list" in str(info.value)
+
+    def test_any_iterable_of_records_is_read(self) -> None:
+        rows = ({"title": t, "when": "2026"} for t in "AB")
+        assert [e.title for e in Timeline.from_records(rows)] == ["A", "B"]
+
+    def test_an_iterable_failing_inside_keeps_its_error(self) -> None:
+        def rows() -> object:
+            yield {"title": "A", "when": "2026"}
+            raise TypeError("the caller's own bug")
+
+        with pytest.raises(TypeError, match="the caller's own bug"):
+            Timeline.from_records(rows())  # type: ignore[arg-type]

@@ -108,7 +108,24 @@ def records_to_timeline(
 
     reader = _Reader(Locations(file, label=label))
     reader.fiscal_years(fiscal_years, ("fiscal_years",))
-    return reader.timeline(list(rows), ("events",), name, description)
+    # Text and a mapping iterate (as characters, as keys) but are one value, not records.
+    listed = None if isinstance(rows, (str, bytes, Mapping)) else _listed(rows)
+    if listed is None:
+        kind = "a mapping" if isinstance(rows, Mapping) else repr(rows)[:60]
+        fix = "give a list of records, one mapping of fields per event"
+        reader.fail(("records",), f"{kind} is not a list of records; {fix}")
+        listed = []
+    return reader.timeline(listed, ("events",), name, description)
+
+
+def _listed(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]] | None:
+    """``rows`` as a list, or None for a value that is no iterable (``None``, a number)."""
+    try:
+        return list(rows)
+    except TypeError:
+        if hasattr(rows, "__iter__"):
+            raise  # an iterable failing inside: its own error, not a wrong argument
+        return None
 
 
 def record_to_target(record: Any, *, label: str = "target") -> Target:
