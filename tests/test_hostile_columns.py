@@ -153,3 +153,70 @@ class TestReadParquetOfNothing:
         with pytest.raises(DataFileNotFoundError, match=r"nope\.parquet: no such file") as info:
             read_parquet(tmp_path / "nope.parquet")
         assert isinstance(info.value, FileNotFoundError)  # still, for code that catches that
+
+
+def _not_utf_8(values: list[bytes], kind: object = None) -> object:
+    """A text column holding bytes that are not UTF-8: pyarrow does not check what it is
+    handed as ``string`` (nor does its Parquet reader, for a file another tool wrote)."""
+    wide = kind == pa.large_string()
+    return pa.array(values, pa.large_binary() if wide else pa.binary()).view(kind or pa.string())
+
+
+class TestTextColumnsThatAreNotUtf8:
+    """Text that is not UTF-8 in a column `from_arrow` reads (a Latin-1 Hive table written as
+    Parquet strings): was pyarrow's ``UnicodeDecodeError`` or ``ArrowInvalid``, a traceback
+    from ``timeline show``."""
+
+    @pytest.mark.parametrize("column", ["title", "when", "id", "kind", "status", "end"])
+    @pytest.mark.parametrize("kind", [None, "large"])
+    def test_a_text_column_names_the_row(self, column: str, kind: str | None) -> None:
+        text = pa.large_string() if kind else pa.string()
+        good = {"when": b"2030", "status": b"expected", "end": b"2031"}.get(column, b"x")
+        columns = {"title": pa.array(["A", "B", "C"]), "when": pa.array(["2026", "2027", "2028"])}
+        last = b"y" if column == "id" else good  # ids are unique
+        columns[column] = _not_utf_8([good, b"Caf\xe9", last], text)
+        table = pa.table(columns)
+        with pytest.raises(DataFileError) as info:
+            from_arrow(table)
+        message = str(info.value)
+        assert f"rows[1].{column}: " in message and "b'Caf\\xe9'" in message
+        assert "is not UTF-8 text" in message and "rows[0]" not in message
+
+    @pytest.mark.parametrize(
+        ("column", "array"),
+        [
+            ("actors", lambda bad: pa.ListArray.from_arrays([0, 1, 2], bad)),
+            (
+                "sources",
+                lambda bad: pa.ListArray.from_arrays(
+                    [0, 1, 2], pa.StructArray.from_arrays([bad], names=["title"])
+                ),
+            ),
+            ("kind", lambda bad: pa.DictionaryArray.from_arrays(pa.array([0, 1]), bad)),
+        ],
+    )
+    def test_a_nested_column_names_the_column(self, column: str, array: object) -> None:
+        table = pa.table({"title": ["A", "B"], "when": ["2026", "2027"]})
+        table = table.append_column(column, array(_not_utf_8([b"ok", b"\xff"])))  # type: ignore[operator]
+        with pytest.raises(
+            DataFileError, match=f"the table's column {column!r} holds text that is not UTF-8"
+        ):
+            from_arrow(table)
+
+    def test_in_a_parquet_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "latin.parquet"
+        table = pa.table({"title": _not_utf_8([b"Caf\xe9"]), "when": ["2026"]})
+        pq.write_table(table, path)
+        with pytest.raises(DataFileError, match=r"latin\.parquet: rows\[0\]\.title: .*not UTF-8"):
+            read_parquet(path)
+
+    def test_a_column_not_read_is_left_alone(self) -> None:
+        table = pa.table({"title": ["A"], "when": ["2026"], "notes": _not_utf_8([b"\xff"])})
+        assert len(from_arrow(table)) == 1
+
+    def test_problems_stop_at_the_limit(self) -> None:
+        bad = _not_utf_8([b"\xff"] * 5_000)
+        table = pa.table({"title": bad, "when": ["2026"] * 5_000})
+        with pytest.raises(DataFileError) as info:
+            from_arrow(table)
+        assert len(info.value.problems) <= 1_001

@@ -43,6 +43,7 @@ from timeline.columnar._columns import (
     _nested_rows,
     dates_as_text,
     lookalike_columns,
+    not_utf_8,
     plain_text,
     record_columns,
     stated,
@@ -204,6 +205,10 @@ def _build(
             f"the table's column {twice!r} appears {names.count(twice)} times; rename or "
             'drop all but one (in SQL, give the others another name: SELECT ... AS "other")',
         )
+    if reader.problems:
+        raise DataFileError(reader.problems)
+    for path, message in not_utf_8(table, MAX_PROBLEMS):  # before any value is read
+        reader.fail(("rows", *path), message)
     if reader.problems:
         raise DataFileError(reader.problems)
     table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
