@@ -23,7 +23,7 @@ from timeline import DataFileError, DataFileNotFoundError, TimelineError, When, 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from timeline.columnar import from_arrow, read_parquet  # noqa: E402
+from timeline.columnar import COLUMNS, from_arrow, read_parquet  # noqa: E402
 
 _MS_PER_DAY = 86_400_000
 
@@ -220,3 +220,81 @@ class TestTextColumnsThatAreNotUtf8:
         with pytest.raises(DataFileError) as info:
             from_arrow(table)
         assert len(info.value.problems) <= 1_001
+
+
+# -- any column of any type ------------------------------------------------------------------
+
+_FIELDS = ["title", "publisher", "url", "published", "quote", "stated", "when", "status"]
+_FIELDS += ["source", "note", "metric", "goal", "deadline", "baseline", "value"]
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats()
+    | st.text(st.characters(blacklist_categories=["Cs"]), max_size=8)
+    | st.sampled_from(["2026", "April 2026", "happened", "", "by 2030", "$5bn"])
+    | st.dates()
+    | st.datetimes()
+    | st.binary(max_size=4)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(_FIELDS), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+_TYPES = st.sampled_from(
+    [
+        None,  # as pyarrow infers it
+        "dictionary",
+        pa.string(),
+        pa.large_string(),
+        pa.string_view(),
+        pa.binary(),
+        pa.int32(),
+        pa.float64(),
+        pa.date32(),
+        pa.date64(),
+        pa.timestamp("us"),
+        pa.timestamp("ns", tz="Asia/Tokyo"),
+        pa.list_(pa.string()),
+        pa.large_list(pa.large_string()),
+        pa.bool_(),
+        pa.null(),
+    ]
+)
+_COLUMN_NAMES = sorted(name for name, *_ in COLUMNS)
+
+
+def _array(kind: object, values: list[object]) -> object | None:
+    try:
+        if kind == "dictionary":
+            return pa.array(values).dictionary_encode()
+        return pa.array(values, kind)  # type: ignore[arg-type]
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return None  # values pyarrow will not hold as that type
+
+
+@pytest.mark.fuzz
+@given(
+    columns=st.dictionaries(
+        st.sampled_from(_COLUMN_NAMES),
+        st.tuples(_TYPES, st.lists(_VALUES, min_size=2, max_size=2)),
+        max_size=6,
+    )
+)
+@settings(max_examples=examples(150), deadline=None)
+def test_any_columns_read_or_raise_a_timeline_error(
+    columns: dict[str, tuple[object, list[object]]],
+) -> None:
+    arrays = {"title": pa.array(["A", "B"]), "when": pa.array(["2026", "2027"])}
+    for name, (kind, values) in columns.items():
+        array = _array(kind, values)
+        if array is not None:
+            arrays[name] = array
+    try:
+        tl = from_arrow(pa.table(arrays))
+    except TimelineError:
+        return
+    assert len(tl) == 2 and all(type(e.title) is str for e in tl)
