@@ -34,11 +34,17 @@ _HEAD = (
 )
 _CAP = r"[A-Z][\w&-]*"
 _RUN = rf"{_CAP}(?:\s+{_CAP})*"
+# A run that must be followed by something (a head, an "and") is at most eight words: an
+# unbounded one is scanned to its end from each of its words, quadratic time on a wall of
+# capitalised words with no body in it. (A run after a head is where the match ends: free.)
+_SHORT_RUN = rf"{_CAP}(?:\s+{_CAP}){{0,7}}"
 _NAME_OF: Final = re.compile(
-    rf"(?<![\w'&.-])(?:(?:(?:[A-Z]\.){{2,}}|{_CAP})\s+)*(?:{_HEAD})\s+(?:of|for)\s+(?:the\s+)?{_RUN}"
-    rf"(?P<tail>,?\s+(?:and|&)\s+(?P<after>{_RUN}))?(?:\s+of\s+{_RUN})?"
+    rf"(?<![\w'&.-])(?:(?:(?:[A-Z]\.){{2,}}|{_CAP})\s+){{0,8}}(?:{_HEAD})\s+(?:of|for)\s+"
+    rf"(?:the\s+)?{_RUN}(?P<tail>,?\s+(?:and|&)\s+(?P<after>{_RUN}))?(?:\s+of\s+{_RUN})?"
 )
-_AND_NAME: Final = re.compile(rf"(?<![\w'&-]){_RUN}\s+(?:and|&)\s+{_RUN}\s+(?:{_HEAD})(?![\w-])")
+_AND_NAME: Final = re.compile(
+    rf"(?<![\w'&-]){_SHORT_RUN}\s+(?:and|&)\s+{_SHORT_RUN}\s+(?:{_HEAD})(?![\w-])"
+)
 _ACRONYM: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 _LEADING: Final = re.compile(r"^(?:(?:The|A|An|This|That|Its|Their|Both|And)\s+)+")
 # A run after "and" that is a company, or one word that names no field of government, is
