@@ -266,3 +266,25 @@ class TestRecordsThatAreNotAList:
 
         with pytest.raises(TypeError, match="the caller's own bug"):
             Timeline.from_records(rows())  # type: ignore[arg-type]
+
+
+class TestAPathEndingInASlash:
+    """``save("events.yaml/")`` wrote ``events.yaml`` (pathlib drops the slash), then
+    ``load("events.yaml/")`` said "no such file" of the file just written (the system reads
+    the slash as "a folder")."""
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+    def test_refused_by_both(self, tmp_path: Path, suffix: str) -> None:
+        path = f"{tmp_path / ('t' + suffix)}/"
+        with pytest.raises(DataFileError, match=r"ends with '/'.*drop the '/'"):
+            Timeline([Event(title="A", when="2026")]).save(path)
+        assert list(tmp_path.iterdir()) == []  # nothing written
+        (tmp_path / f"t{suffix}").write_text("", encoding="utf-8")
+        with pytest.raises(DataFileError, match=r"ends with '/'.*drop the '/'"):
+            Timeline.load(path)
+
+    def test_a_folder_of_parquet_files_may_end_in_one(self, tmp_path: Path) -> None:
+        pytest.importorskip("pyarrow")
+        tl = Timeline([Event(title="A", when="2026")])
+        tl.save(tmp_path / "part-0.parquet")
+        assert Timeline.load(f"{tmp_path}/") == tl

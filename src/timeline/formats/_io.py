@@ -308,13 +308,19 @@ def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> No
 
 def _path(path: object) -> str:
     """``path`` as text (bytes and `~pathlib.Path` too), or `DataFileError` for what is no
-    path (``None``, a number, a list)."""
+    path (``None``, a number, a list) or a file's name ending in a slash."""
     text = path_text(path)
     if text is None:
         problem = (
             f"{path!r} is not a file path; give the data file's path as text or a pathlib.Path"
         )
         raise DataFileError([DataFileProblem(problem)])
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    if text.endswith(separators) and not os.path.isdir(text):
+        # pathlib drops the slash (a save wrote "t.yaml"), the system does not (a load of
+        # the same name found "no such file"): one name, two files; refused for both.
+        problem = f"the path ends with {text[-1]!r}, as a folder's does; drop the {text[-1]!r}"
+        raise DataFileError([DataFileProblem(problem, file=text)])
     return text
 
 
