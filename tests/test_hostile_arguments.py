@@ -288,3 +288,18 @@ class TestAPathEndingInASlash:
         tl = Timeline([Event(title="A", when="2026")])
         tl.save(tmp_path / "part-0.parquet")
         assert Timeline.load(f"{tmp_path}/") == tl
+
+
+class TestTimelineOfNoList:
+    """``Timeline(5)`` and ``Timeline(None)`` failed with "'int' object is not iterable";
+    text was read one character at a time. A wrong argument type stays a ``TypeError``, as
+    for an item that is no `Event`, saying what to give."""
+
+    @pytest.mark.parametrize("events", [None, 5, "abc", b"x", {"a": 1}])
+    def test_refused_saying_what_to_give(self, events: object) -> None:
+        with pytest.raises(TypeError, match="Timeline takes a list of Event objects, got"):
+            Timeline(events)  # type: ignore[arg-type]
+
+    def test_any_iterable_of_events(self) -> None:
+        events = (Event(title=t, when="2026") for t in "AB")
+        assert len(Timeline(events)) == 2

@@ -16,7 +16,7 @@ import functools
 import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 
 from timeline._bulk import paused_gc
@@ -116,6 +116,10 @@ def _duplicate(items: list[Event]) -> DuplicateEventError:
 
 def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
     """The events in timeline order; raises on duplicate ids."""
+    if isinstance(events, (str, bytes, Mapping)) or not hasattr(events, "__iter__"):
+        # As for an item that is no Event: a TypeError that says what to give, not
+        # "'int' object is not iterable" (or one "is not an Event" per character).
+        raise TypeError(f"Timeline takes a list of Event objects, got {events!r}")
     items = list(events)
     if not all(map(isinstance, items, repeat(Event))):
         bad = next(e for e in items if not isinstance(e, Event))
