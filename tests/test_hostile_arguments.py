@@ -24,6 +24,7 @@ from timeline import (
     DataFileError,
     Event,
     EventError,
+    FrameError,
     Observation,
     QueryError,
     Source,
@@ -303,3 +304,31 @@ class TestTimelineOfNoList:
     def test_any_iterable_of_events(self) -> None:
         events = (Event(title=t, when="2026") for t in "AB")
         assert len(Timeline(events)) == 2
+
+
+class TestFramesFromStrangers:
+    """`Timeline.from_pandas` of a frame with a column twice took the last one's values
+    without a word (``title`` "A" then "B": the event was "B"); of a list, a Series or None
+    it raised ``AttributeError: ... has no attribute 'columns'``."""
+
+    def test_a_column_twice_is_refused(self) -> None:
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame([["A", "2026", "B"]], columns=["title", "when", "title"])
+        with pytest.raises(FrameError, match="column 'title' appears 2 times; rename or drop"):
+            Timeline.from_pandas(frame)
+
+    def test_a_column_not_read_may_appear_twice(self) -> None:
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame([["A", "2026", 1, 2]], columns=["title", "when", "x", "x"])
+        assert [e.title for e in Timeline.from_pandas(frame)] == ["A"]
+
+    @pytest.mark.parametrize("frame", [None, [{"title": "A", "when": "2026"}], "title,when"])
+    def test_not_a_frame(self, frame: object) -> None:
+        pytest.importorskip("pandas")
+        with pytest.raises(FrameError, match="expected a pandas DataFrame, got"):
+            Timeline.from_pandas(frame)  # type: ignore[arg-type]
+
+    def test_a_series(self) -> None:
+        pd = pytest.importorskip("pandas")
+        with pytest.raises(FrameError, match="got a Series; give a DataFrame"):
+            Timeline.from_pandas(pd.Series(["A"]))

@@ -407,10 +407,26 @@ def from_pandas(
     """
     from timeline.model._timeline import Timeline
 
-    _require_pandas()
+    pd = _require_pandas()
     from timeline.columnar._columns import lookalike_columns
 
+    if not isinstance(frame, pd.DataFrame):
+        given = (
+            "a Series; give a DataFrame (series.to_frame())"
+            if isinstance(frame, pd.Series)
+            else f"{type(frame).__name__} {frame!r:.60}"
+        )
+        raise FrameError(f"from_pandas: expected a pandas DataFrame, got {given}")
     columns = [str(c) for c in frame.columns]
+    for twice in sorted({c for c in columns if c in COLUMNS and columns.count(c) > 1}):
+        # Else the last one's values are taken without a word.
+        raise FrameError(
+            f"the frame's column {twice!r} appears {columns.count(twice)} times; rename or drop "
+            "all but one"
+        )
+    if len(set(columns)) < len(columns):  # columns not read, given twice: left out
+        keep = [columns.index(c) == i for i, c in enumerate(columns)]
+        frame, columns = frame.loc[:, keep], [c for c, k in zip(columns, keep, strict=True) if k]
     for given, meant in lookalike_columns(columns):  # its values would be lost without a word
         warn_user(
             f"the frame's column {given!r} is not read: did you mean {meant!r}? rename it "
