@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_key", "search_key", "visible"]
+from timeline._errors import QueryError
+from timeline.figures._text import checked_text
+
+__all__ = ["name_key", "search_key", "timeline_text", "visible"]
 
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 # C0 controls (ESC among them), DEL, C1 controls; line and paragraph
@@ -67,3 +70,18 @@ def search_key(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def timeline_text(value: object, field: str) -> str | None:
+    """A timeline's name or description: text (blank is none), or `QueryError` for a value
+    that is not text (it would fail on save, or come back changed).
+
+    >>> timeline_text("  ", "name") is None
+    True
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise QueryError(f"timeline: {field}: {value!r} is not text; give it as text, or None")
+    # As in Event: text no file can hold (a lone surrogate) is refused.
+    return checked_text(value, "timeline", field, QueryError) if value.strip() else None

@@ -33,7 +33,7 @@ from timeline.model._event import Event
 from timeline.model._event_day import overdue_on, upcoming_in
 from timeline.model._filters import Values
 from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
-from timeline.model._text import name_key
+from timeline.model._text import name_key, timeline_text
 
 # Re-exported: the adapters, display and columnar layers import them from here.
 from timeline.model._windows import WindowArg as WindowArg
@@ -46,20 +46,6 @@ if TYPE_CHECKING:
     from timeline.ics._report import ImportReport
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
-
-
-def _optional_text(value: object, field: str) -> str | None:
-    """A timeline's name or description: text (blank is none), or `QueryError`.
-
-    >>> _optional_text("  ", "name") is None
-    True
-    """
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise QueryError(f"timeline: {field}: {value!r} is not text; give it as text, or None")
-    # As in Event: text no file can hold (a lone surrogate) is refused.
-    return checked_text(value, "timeline", field, QueryError) if value.strip() else None
 
 
 def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
@@ -131,8 +117,8 @@ class Timeline:
         # As in Event: blank text is none (a file leaves it out), and text no file can
         # hold (a lone surrogate) is refused.
         # Text or none: a name that is not text would fail on save, or come back changed.
-        name = _optional_text(name, "name")
-        description = _optional_text(description, "description")
+        name = timeline_text(name, "name")
+        description = timeline_text(description, "description")
         self.name = name
         self.description = description
         self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)
