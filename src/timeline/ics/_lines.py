@@ -26,7 +26,7 @@ import re
 import attrs
 
 from timeline._errors import IcsParseError
-from timeline.ics._encoding import bare_encoding, declared_charset, decoded
+from timeline.ics._encoding import bare_encoding, declared_charset, decoded, one_encoding
 from timeline.ics._feed import unescape_text
 
 __all__ = ["Component", "Prop", "Structure", "read_components"]
@@ -189,11 +189,18 @@ def _decode(
     raw: bytes, number: int, found: Structure, legacy: tuple[str, str] | None = None
 ) -> str | None:
     """One line as text: UTF-8, else ``legacy`` (an East Asian encoding found for the file's
-    lines that are not UTF-8), else cp1252, else Latin-1; ``None`` for binary data."""
+    lines that are not UTF-8, and for those valid in UTF-8 by chance: `one_encoding`), else
+    cp1252, else Latin-1; ``None`` for binary data."""
     try:
-        return raw.decode()
+        text = raw.decode()
     except UnicodeDecodeError:
         pass
+    else:  # in a file in a legacy encoding, valid UTF-8 may be that encoding by chance
+        if legacy is None or raw.isascii():
+            return text
+        text, kind, other = one_encoding(raw, text, legacy)
+        found.change(kind, f"line {number}{other}")
+        return text
     if b"\x00" in raw:
         return None
     charset = declared_charset(raw)

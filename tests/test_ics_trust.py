@@ -1,0 +1,131 @@
+"""Foreign calendars read honestly: one file, one encoding; a changed series keeps its lengths.
+
+A file in a legacy encoding (GB2312, Shift_JIS ...) may hold a line that is valid
+UTF-8 by chance (GB2312 ``同时`` is the UTF-8 bytes of ``ͬʱ``), or a line that
+really is UTF-8 (two files joined). The first is read in the file's encoding,
+the second as UTF-8, and the report says which lines were read how.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from timeline import Timeline, TimelineWarning, When
+from timeline.ics import ImportReport
+
+GBK = "GB2312/GBK (Simplified Chinese)"
+
+
+def feed(*events: list[str], head: tuple[str, ...] = ()) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *head]
+    for body in events:
+        lines += ["BEGIN:VEVENT", *body, "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def read(data: str | bytes) -> tuple[Timeline, ImportReport]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        return Timeline.from_ics(data, report=True)
+
+
+def said(report: ImportReport) -> str:
+    return "\n".join(report.messages())
+
+
+def _events(titles: list[str]) -> list[list[str]]:
+    return [[f"UID:{i}", f"SUMMARY:{t}", f"DTSTART:2026041{i}"] for i, t in enumerate(titles)]
+
+
+class TestOneFileOneEncoding:
+    @pytest.mark.parametrize(
+        ("codec", "titles"),
+        [
+            # 同时 in GB2312 is the UTF-8 of 'ͬʱ', 平台 of 'ƽ̨', 没 of 'û': read as UTF-8 before
+            ("gb2312", ["季度总结会", "同时"]),
+            ("gb2312", ["项目评审会议", "平台", "没"]),
+            ("gbk", ["北京总部年会", "实时", "5楼"]),
+            ("gb18030", ["团队建设活动", "同时", "平台"]),
+        ],
+    )  # fmt: skip
+    def test_a_line_valid_in_utf8_by_chance_is_read_as_the_rest(
+        self, codec: str, titles: list[str]
+    ) -> None:
+        data = feed(*_events(titles)).encode(codec)
+        timeline, report = read(data)
+        assert [e.title for e in timeline] == titles
+        assert report.encoding != "UTF-8"
+
+    @pytest.mark.parametrize(
+        ("codec", "legacy", "joined"),
+        [
+            # a GB2312 file and a UTF-8 one joined: each line in its own, the UTF-8 ones said
+            ("gb2312", ["季度总结会", "团队建设活动"], ["新製品の発表会"]),
+            ("gb2312", ["季度总结会", "团队建设活动"], ["Café Müller"]),
+            ("gb2312", ["季度总结会", "团队建设活动"], ["同时", "Привет мир"]),
+            ("shift_jis", ["会議の準備", "打合せ"], ["会议", "Zoë’s – 5 €"]),
+        ],
+    )  # fmt: skip
+    def test_a_utf8_line_in_a_legacy_file_is_read_and_said(
+        self, codec: str, legacy: list[str], joined: list[str]
+    ) -> None:
+        head = feed(*_events(legacy)).encode(codec).rsplit(b"END:VCALENDAR", 1)[0]
+        tail = feed(*_events(joined)).encode().split(b"VERSION:2.0\r\n", 1)[1]
+        timeline, report = read(head + tail.replace(b"UID:", b"UID:u"))
+        assert sorted(e.title for e in timeline) == sorted([*legacy, *joined])
+        assert "UTF-8" in said(report) and "(files joined?)" in said(report)
+
+    def test_the_lines_read_as_the_rest_are_named_with_their_utf8_reading(self) -> None:
+        _, report = read(feed(*_events(["季度总结会", "同时"])).encode("gb2312"))
+        text = said(report)
+        assert f"lines that are valid UTF-8 too, read as {GBK} as the rest of the file" in text
+        assert "'ͬʱ'" in text  # what UTF-8 would have made of it
+
+
+_HANZI = [
+    char
+    for lead in range(0xB0, 0xD8)
+    for trail in range(0xA1, 0xFF)
+    if "\ufffd" not in (char := bytes([lead, trail]).decode("gb2312", "replace"))
+]
+_JOINED = ["Café Müller", "新製品の発表会", "Привет мир", "同时", "Zoë’s – 5 €", "Ελλάδα", "会议"]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    legacy=st.lists(st.text(st.sampled_from(_HANZI), min_size=1, max_size=6), min_size=2,
+                    max_size=4),
+    joined=st.lists(st.sampled_from(_JOINED), max_size=2),
+)  # fmt: skip
+def test_every_line_read_right_or_its_other_reading_named(
+    legacy: list[str], joined: list[str]
+) -> None:
+    """A GB2312 file (some of its lines valid UTF-8 by chance), maybe joined with a UTF-8 one:
+    each title comes back as written (a UTF-8 one: or its reading is quoted), or the report
+    names GB2312 as the file's other reading."""
+    assume(not all(_utf8(t.encode("gb2312")) for t in legacy))  # else a UTF-8 file
+    head = feed(*_events(legacy)).encode("gb2312").rsplit(b"END:VCALENDAR", 1)[0]
+    tail = feed(*_events(joined)).encode().split(b"VERSION:2.0\r\n", 1)[1]
+    timeline, report = read(head + tail.replace(b"UID:", b"UID:u"))
+    got = {e.id: e.title for e in timeline}
+    wanted = {str(i): t for i, t in enumerate(legacy)} | {f"u{i}": t for i, t in enumerate(joined)}
+    assert got.keys() == wanted.keys()
+    if report.encoding != GBK:  # a file too short to tell: GB2312 named as another reading
+        assert f"also reads as {GBK}" in said(report)
+        return
+    for key, title in wanted.items():  # joined: read as UTF-8, or that reading quoted
+        assert got[key] == title or (key[0] == "u" and repr(title) in said(report)), key
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode()
+    except UnicodeDecodeError:
+        return False
+    return True
