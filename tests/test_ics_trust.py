@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+import zoneinfo
 
 import pytest
 from hypothesis import assume, given, settings
@@ -129,3 +130,42 @@ def _utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+# -- RECURRENCE-ID;RANGE=THISANDFUTURE: the moved occurrences keep the override's length -------
+# RFC 5545 §3.8.5.3: with DTEND every occurrence lasts the exact span DTEND - DTSTART; an
+# override from one occurrence on moves the later ones, each as long as the override.
+
+_WEEKLY = ["UID:s", "SUMMARY:Night shift", "DTSTART;TZID=Europe/Berlin:20260314T220000",
+           "DTEND;TZID=Europe/Berlin:20260315T080000", "RRULE:FREQ=WEEKLY;COUNT=6",
+           "EXDATE;TZID=Europe/Berlin:20260314T220000,20260321T220000"]  # fmt: skip
+
+
+def _berlin(wall: dt.datetime) -> dt.datetime:
+    return wall.replace(tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))
+
+
+class TestThisAndFutureKeepsLengths:
+    @pytest.mark.parametrize(
+        ("override", "start", "length"),
+        [
+            # from the 21st on, 21:00 to 08:00 (11 hours); the 28th runs into the clock change
+            (["DTSTART;TZID=Europe/Berlin:20260321T210000",
+              "DTEND;TZID=Europe/Berlin:20260322T080000"], dt.datetime(2026, 3, 28, 21), 11),
+            # only renamed: the series' own 10 hours, from 22:00 on the 28th
+            (["SUMMARY:Renamed"], dt.datetime(2026, 3, 28, 22), 10),
+            # an end in UTC: the same exact span
+            (["DTSTART;TZID=Europe/Berlin:20260321T210000", "DTEND:20260322T070000Z"],
+             dt.datetime(2026, 3, 28, 21), 11),
+        ],
+    )  # fmt: skip
+    def test_across_a_clock_change(
+        self, override: list[str], start: dt.datetime, length: int
+    ) -> None:
+        rid = ["UID:s", "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20260321T220000"]
+        (event,) = read(feed(_WEEKLY, [*rid, *override]))[0]
+        begin = _berlin(start)
+        assert event.when == When.instant(begin)
+        assert event.end is not None and isinstance(event.end.earliest, dt.datetime)
+        ends = event.end.earliest.astimezone(dt.UTC)
+        assert ends == begin.astimezone(dt.UTC) + dt.timedelta(hours=length)  # not the wall
