@@ -169,3 +169,26 @@ class TestThisAndFutureKeepsLengths:
         assert event.end is not None and isinstance(event.end.earliest, dt.datetime)
         ends = event.end.earliest.astimezone(dt.UTC)
         assert ends == begin.astimezone(dt.UTC) + dt.timedelta(hours=length)  # not the wall
+
+
+class TestADeclaredCharsetIsReadEvenWhenValidUtf8:
+    @pytest.mark.parametrize(
+        ("charset", "codec", "title"),
+        [
+            # vCalendar 1.0: the line says GB2312; its bytes are the UTF-8 of 'ͬʱ' too
+            ("GB2312", "gb2312", "同时"),
+            ("GBK", "gbk", "平台 实时"),
+        ],
+    )
+    def test_the_line_as_it_declares(self, charset: str, codec: str, title: str) -> None:
+        text = feed(["UID:a", f"SUMMARY;CHARSET={charset}:{title}", "DTSTART:20260415"],
+                    head=("VERSION:1.0",))  # fmt: skip
+        timeline, report = read(text.replace("VERSION:2.0\r\n", "").encode(codec))
+        assert [e.title for e in timeline] == [title]
+        assert f"read in the CHARSET they declare ({charset})" in said(report)
+
+    def test_surely_utf8_text_under_a_wrong_charset_is_utf8_and_said(self) -> None:
+        line = "SUMMARY;CHARSET=ISO-8859-1:Café Müller"  # a writer that declares but writes UTF-8
+        timeline, report = read(feed(["UID:a", line, "DTSTART:20260415"]).encode())
+        assert [e.title for e in timeline] == ["Café Müller"]
+        assert "ISO-8859-1" in said(report)

@@ -23,9 +23,10 @@ deciding hint every other reading that holds is named in the report, with
 the text it gives, and the fix (save as UTF-8, or say the language).
 
 A line that is valid UTF-8 in such a file is read in the file's encoding too
-(`one_encoding`: GB2312 ``同时`` is the UTF-8 bytes of ``ͬʱ``), unless it is surely
-UTF-8 text (East Asian script, words in one alphabet: two files joined); either
-way the report names the line and quotes its other reading.
+(`one_encoding`: GB2312 ``同时`` is the UTF-8 bytes of ``ͬʱ``), and so is one in
+the ``CHARSET`` it declares, unless it is surely UTF-8 text (East Asian script,
+words in one alphabet: two files joined); either way the report names the line
+and quotes its other reading.
 
 vCalendar 1.0 files (``.vcs``, still written by Outlook, Lotus Notes and
 phones) say their encodings per value instead: ``CHARSET=Shift_JIS`` on a
@@ -335,11 +336,14 @@ def _legacy_text(raw: bytes, codec: str, label: str) -> bool:
     return _holds(raw, codec, label)
 
 
-def one_encoding(raw: bytes, text: str, reading: tuple[str, str]) -> tuple[str, str, str]:
+def one_encoding(
+    raw: bytes, text: str, reading: tuple[str, str], declared: bool = False
+) -> tuple[str, str, str]:
     """A line valid in UTF-8 (read as ``text``) in a file whose other lines are in the
-    legacy ``reading``: the text taken, why, and what the other reading says.
+    legacy ``reading`` (or that declares it: ``CHARSET=``): the text taken, why, and
+    what the other reading says.
 
-    In the file's encoding unless it surely is UTF-8 (two files joined), each said.
+    In that encoding unless it surely is UTF-8 (two files joined), each said.
 
     >>> one_encoding("SUMMARY:同时".encode("gbk"), "SUMMARY:ͬʱ", ("gb18030", "GBK"))[0]
     'SUMMARY:同时'
@@ -351,22 +355,19 @@ def one_encoding(raw: bytes, text: str, reading: tuple[str, str]) -> tuple[str, 
         other: str | None = raw.decode(codec)
     except UnicodeDecodeError:
         other = None
-    joined = f"lines in UTF-8 in a file otherwise in {label} (files joined?), read as UTF-8"
+    if declared:
+        utf8 = f"lines in UTF-8 that declare another CHARSET ({label}), read as UTF-8"
+        taken = f"lines valid in UTF-8 too, read in the CHARSET they declare ({label})"
+    else:
+        utf8 = f"lines in UTF-8 in a file otherwise in {label} (files joined?), read as UTF-8"
+        taken = f"lines that are valid UTF-8 too, read as {label} as the rest of the file"
     if other is None:
-        return text, joined, ""
-    value = other.split(":", 1)[-1][:40]
+        return text, utf8, ""
     if _utf8_words(text):
-        return (
-            text,
-            joined,
-            f" (also reads as {label}: {value!r})" if _legacy_text(raw, codec, label) else "",
-        )
-    shown = text.split(":", 1)[-1][:40]
-    return (
-        other,
-        f"lines that are valid UTF-8 too, read as {label} as the rest of the file",
-        (f" (as UTF-8: {shown!r})"),
-    )
+        value = other.split(":", 1)[-1][:40]
+        also = _legacy_text(raw, codec, label)
+        return text, utf8, f" (also reads as {label}: {value!r})" if also else ""
+    return other, taken, f" (as UTF-8: {text.split(':', 1)[-1][:40]!r})"
 
 
 # -- vCalendar 1.0: encodings declared per value -------------------------------------------

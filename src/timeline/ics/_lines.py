@@ -195,10 +195,12 @@ def _decode(
         text = raw.decode()
     except UnicodeDecodeError:
         pass
-    else:  # in a file in a legacy encoding, valid UTF-8 may be that encoding by chance
-        if legacy is None or raw.isascii():
+    else:  # in a file in a legacy encoding (or a CHARSET), UTF-8 may be that one by chance
+        charset = None if raw.isascii() else declared_charset(raw)
+        reading = legacy if charset is None else None if charset[0] == "utf-8" else charset
+        if raw.isascii() or reading is None:
             return text
-        text, kind, other = one_encoding(raw, text, legacy)
+        text, kind, other = one_encoding(raw, text, reading, charset is not None)
         found.change(kind, f"line {number}{other}")
         return text
     if b"\x00" in raw:
