@@ -192,3 +192,29 @@ class TestADeclaredCharsetIsReadEvenWhenValidUtf8:
         timeline, report = read(feed(["UID:a", line, "DTSTART:20260415"]).encode())
         assert [e.title for e in timeline] == ["Café Müller"]
         assert "ISO-8859-1" in said(report)
+
+
+class TestAPropertyGivenTwice:
+    @pytest.mark.parametrize(
+        ("lines", "said_"),
+        [
+            (["SUMMARY:First", "SUMMARY:Second"], "SUMMARY 'Second' (line 7)"),
+            (["SUMMARY:First", "LOCATION:Room 1", "LOCATION:Room 2"], "LOCATION 'Room 2' (line 8)"),
+            (["SUMMARY:First", "DTEND:20260415T110000Z", "DTEND:20260415T120000Z"],
+             "DTEND '20260415T120000Z' (line 8)"),
+            (["SUMMARY:First", "STATUS:CONFIRMED", "STATUS:CANCELLED"],
+             "STATUS 'CANCELLED' (line 8)"),
+        ],
+    )  # fmt: skip
+    def test_the_first_is_kept_and_the_others_said(self, lines: list[str], said_: str) -> None:
+        """icalendar gives both; a title or place that differs was dropped in silence."""
+        body = ["UID:a", "DTSTART:20260415T100000Z", *lines]
+        timeline, report = read(feed(body))
+        (event,) = timeline
+        assert event.title == "First"
+        assert "more than once (RFC 5545 allows one), the first kept" in said(report)
+        assert said_ in said(report)
+
+    def test_the_same_value_twice_is_not_said(self) -> None:
+        body = ["UID:a", "DTSTART:20260415T100000Z", "SUMMARY:First", "SUMMARY:First"]
+        assert "more than once" not in said(read(feed(body))[1])

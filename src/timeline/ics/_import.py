@@ -135,6 +135,7 @@ class _Reader(Series):
                 if stop is not None:
                     stop = self._occurrence_end(comp, start, stop, first, where)
                 start = first
+        self._once(comp, where)
         when = as_when(start)
         end = self.end(start, stop, where)
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
@@ -159,6 +160,19 @@ class _Reader(Series):
             sources=sources,
         )
 
+    def _once(self, comp: Component, where: str) -> None:
+        """Say each property RFC 5545 allows once that is given again with another value:
+        the first is read (``icalendar`` gives them all), the others are not lost in silence."""
+        for name in _ONCE:
+            props = comp.props.get(name, [])
+            for prop in props[1:]:
+                if prop.value != props[0].value:
+                    self.note(
+                        "events with a property given more than once (RFC 5545 allows one), "
+                        "the first kept",
+                        f"{where}: {name} {prop.text.strip()[:40]!r} (line {prop.line})",
+                    )
+
     def _occurrence_end(
         self, comp: Component, start: _dt.date, stop: _dt.date, first: _dt.date, where: str
     ) -> _dt.date | None:
@@ -178,6 +192,7 @@ class _Reader(Series):
             return None  # an end of another kind, far off: the start alone
 
 
+_ONCE = ("SUMMARY", "DTEND", "DURATION", "LOCATION", "DESCRIPTION", "STATUS", "URL")
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
 
 
