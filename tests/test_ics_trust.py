@@ -218,3 +218,38 @@ class TestAPropertyGivenTwice:
     def test_the_same_value_twice_is_not_said(self) -> None:
         body = ["UID:a", "DTSTART:20260415T100000Z", "SUMMARY:First", "SUMMARY:First"]
         assert "more than once" not in said(read(feed(body))[1])
+
+
+# -- line ends: old Mac files (CR alone) joined with others ------------------------------------
+
+_A = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415"])
+_B = feed(["UID:b", "SUMMARY:B", "DTSTART:20260416", "DESCRIPTION:x"]).replace(
+    "SUMMARY:B", "SUMMARY:B\r\n b"
+)
+
+
+class TestLineEnds:
+    @pytest.mark.parametrize(
+        "data",
+        [
+            _A + _B.replace("\r\n", "\r"),  # lost B as "damaged" before
+            _A.replace("\r\n", "\r") + _B,  # refused the file: "no BEGIN:VCALENDAR" before
+            _A.replace("\r\n", "\n") + _B.replace("\r\n", "\r"),
+            _A.replace("\r\n", "\r") + _B.replace("\r\n", "\n"),
+        ],
+    )
+    def test_files_joined_with_other_line_ends(self, data: str) -> None:
+        timeline, report = read(data.encode())
+        assert [(e.title, e.description) for e in timeline] == [("A", None), ("Bb", "x")]
+        assert "CR alone" in said(report)
+
+    @pytest.mark.parametrize("ends", ["\r", "\n", "\r\n"])
+    def test_one_kind_of_line_end_is_not_said(self, ends: str) -> None:
+        timeline, report = read((_A + _B).replace("\r\n", ends).encode())
+        assert [e.title for e in timeline] == ["A", "Bb"]
+        assert report.clean
+
+    def test_a_cr_inside_a_value_stays_in_it(self) -> None:
+        data = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415", "DESCRIPTION:one\rtwo: three"])
+        (event,) = read(data.encode())[0]
+        assert event.description == "one\ntwo: three"  # a line break in the text, as before

@@ -28,6 +28,7 @@ import attrs
 from timeline._errors import IcsParseError
 from timeline.ics._encoding import bare_encoding, declared_charset, decoded, one_encoding
 from timeline.ics._feed import unescape_text
+from timeline.ics._unfold import logical_lines
 
 __all__ = ["Component", "Prop", "Structure", "read_components"]
 
@@ -231,72 +232,6 @@ def _decode(
     return text
 
 
-# -- physical to logical lines ----------------------------------------------------------
-
-_STRUCTURAL = re.compile(rb"[ \t]+((?:BEGIN|END):[A-Za-z0-9-]+)[ \t]*", re.IGNORECASE)
-_PROPERTY = re.compile(rb"[ \t]+[A-Za-z][A-Za-z0-9-]*[;:]")
-_BEGIN_END = re.compile(rb"(?:BEGIN|END):[A-Za-z0-9-]+[ \t]*", re.IGNORECASE)
-_FOLD_WIDTH = range(60, 77)  # octets of a physical line a writer folds after (RFC: 75)
-
-
-def _quoted_printable(line: bytes) -> bool:
-    """Whether a content line's parameters say QUOTED-PRINTABLE (vCalendar 1.0)."""
-    head = line.split(b":", 1)[0]
-    return b"QUOTED-PRINTABLE" in head.upper()
-
-
-def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
-    """Unfolded lines with the number of their first physical line.
-
-    Unfolding works on bytes, so a writer that folded inside a UTF-8 character
-    still reads back right. An indented ``BEGIN:``/``END:`` line after a line
-    shorter than a folding writer's width is a line of its own, not a fold; in
-    a file that has one, so is an indented property line after such a line.
-    """
-    if b"\n" not in data and b"\r" in data:
-        data = data.replace(b"\r", b"\n")  # old Mac line ends
-    out: list[tuple[int, bytes]] = []
-    parts: list[bytes] = []
-    first, previous = 0, 0
-    indented = False  # seen an indented BEGIN/END line: the file indents by hand
-    soft = False  # the line so far is QUOTED-PRINTABLE and ends with "=": it goes on
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        physical = raw[:-1] if raw.endswith(b"\r") else raw
-        if physical.startswith(b"\xef\xbb\xbf"):  # files joined, each with its mark
-            found.change(
-                "byte-order marks inside the file (files joined), removed", f"line {number}"
-            )
-            physical = physical[3:]
-        if soft and parts and not _BEGIN_END.fullmatch(physical):
-            # A soft line break of QUOTED-PRINTABLE (vCalendar 1.0): the "=" goes, the next
-            # line is the value's next part, as it stands.
-            parts[-1] = parts[-1][:-1]
-            parts.append(physical)
-            soft = physical.endswith(b"=")
-            continue
-        if physical[:1] in (b" ", b"\t"):
-            structural = _STRUCTURAL.fullmatch(physical)
-            if structural is not None and (not parts or previous not in _FOLD_WIDTH):
-                found.change("BEGIN/END lines indented, read as their own lines", f"line {number}")
-                physical, indented = structural[1], True
-            elif indented and parts and previous not in _FOLD_WIDTH and _PROPERTY.match(physical):
-                # A file that indents its BEGIN lines indents its properties too.
-                found.change("properties indented, read as their own lines", f"line {number}")
-                physical = physical.lstrip(b" \t")
-            elif parts:
-                parts.append(physical[1:])
-                previous = len(physical)
-                soft = physical.endswith(b"=") and _quoted_printable(parts[0])
-                continue
-        if parts:
-            out.append((first, b"".join(parts)))
-        parts, first, previous = [physical], number, len(physical)
-        soft = physical.endswith(b"=") and _quoted_printable(physical)
-    if parts:
-        out.append((first, b"".join(parts)))
-    return out
-
-
 # -- content lines ----------------------------------------------------------------------
 
 _NAME = re.compile(r"[A-Za-z0-9-]+")
@@ -405,7 +340,7 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
         found.skip("components damaged", f"{comp.name} lines {comp.line}-{last} ({why})")
 
     last = 0
-    lines = _logical_lines(data, found)
+    lines = logical_lines(data, found)
     legacy = _legacy(data, lines, found)
     if legacy is not None:
         found.encoding = legacy[1]
