@@ -253,3 +253,49 @@ class TestLineEnds:
         data = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415", "DESCRIPTION:one\rtwo: three"])
         (event,) = read(data.encode())[0]
         assert event.description == "one\ntwo: three"  # a line break in the text, as before
+
+
+_TEXT = (
+    st.text(
+        st.sampled_from([*"abcXYZ 09-.!?'", *"éüßñ", *"会議同时平台", *"Привет", "😀", "\u00a0"]),
+        min_size=1,
+        max_size=60,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    titles=st.lists(_TEXT, min_size=1, max_size=3),
+    ends=st.lists(st.sampled_from(["\r\n", "\n", "\r"]), min_size=1, max_size=3),
+    bom=st.booleans(),
+    cuts=st.lists(st.integers(20, 200), max_size=6),  # writers fold long lines, not BEGIN:
+)
+def test_line_ends_folds_and_a_mark_change_nothing(
+    titles: list[str], ends: list[str], bom: bool, cuts: list[int]
+) -> None:
+    """The same calendar, however its lines end (each file joined its own way), wherever its
+    long lines are folded (inside a UTF-8 character too), with or without a byte-order mark:
+    the same events."""
+    events = [
+        [f"UID:{i}", f"SUMMARY:{t}", f"DESCRIPTION:{t[::-1]}", f"DTSTART:2026041{i}"]
+        for i, t in enumerate(titles)
+    ]
+    expected, _ = read(feed(*events).encode())
+    parts = []
+    for k, body in enumerate(events):
+        lines = [line.encode() for line in feed(body).split("\r\n") if line]
+        folded = []
+        for line in lines:
+            for cut in sorted({c for c in cuts if c < len(line)}, reverse=True):
+                line = line[:cut] + b"\n " + line[cut:]
+            folded.append(line)
+        end = ends[k % len(ends)].encode()
+        parts.append(b"\n".join(folded).replace(b"\n", end) + end)
+    data = (b"\xef\xbb\xbf" if bom else b"") + b"".join(parts)
+    timeline, _ = read(data)
+    assert [(e.title, e.description, e.when) for e in timeline] == [
+        (e.title, e.description, e.when) for e in expected
+    ]
