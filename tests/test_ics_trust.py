@@ -9,6 +9,7 @@ the second as UTF-8, and the report says which lines were read how.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import warnings
 import zoneinfo
 
@@ -299,3 +300,48 @@ def test_line_ends_folds_and_a_mark_change_nothing(
     assert [(e.title, e.description, e.when) for e in timeline] == [
         (e.title, e.description, e.when) for e in expected
     ]
+
+
+# -- VTIMEZONE rules with a time of day (Lotus Notes writes BYHOUR=2;BYMINUTE=0) ---------------
+
+
+def _zone(daylight_rule: str) -> list[str]:
+    return [
+        "BEGIN:VTIMEZONE", "TZID:Notes", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+        "RRULE:FREQ=YEARLY;BYMINUTE=0;BYHOUR=3;BYDAY=-1SU;BYMONTH=10", "END:STANDARD",
+        "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+        f"RRULE:{daylight_rule}", "END:DAYLIGHT", "END:VTIMEZONE",
+    ]  # fmt: skip
+
+
+def _calendar(rule: str, start: str) -> str:
+    event = ["BEGIN:VEVENT", "UID:n", "SUMMARY:x", f"DTSTART;TZID=Notes:{start}", "END:VEVENT"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *_zone(rule), *event, "END:VCALENDAR"]
+    return "\r\n".join(lines) + "\r\n"
+
+
+class TestZoneRulesWithATimeOfDay:
+    @pytest.mark.parametrize("day", ["20260115", "20260415", "20260715", "20261115"])
+    def test_followed_as_icalendar_reads_them(self, day: str) -> None:
+        """Read as floating before ("unknown time zones"): every time off by its offset."""
+        import icalendar
+
+        rule = "FREQ=YEARLY;BYMINUTE=0;BYHOUR=2;BYDAY=-1SU;BYMONTH=3"
+        data = _calendar(rule, f"{day}T100000").encode()
+        (event,), report = read(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            theirs = icalendar.Calendar.from_ical(data).walk("VEVENT")[0].decoded("DTSTART")
+        assert isinstance(event.when.earliest, dt.datetime)
+        assert event.when.earliest.tzinfo is not None, said(report)
+        assert event.when.earliest.astimezone(dt.UTC) == theirs.astimezone(dt.UTC)
+
+    def test_many_times_a_day_are_not_walked(self) -> None:
+        hours = ",".join(str(h) for h in range(24))
+        minutes = ",".join(str(m) for m in range(60))
+        rule = f"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;BYHOUR={hours};BYMINUTE={minutes}"
+        started = time.perf_counter()
+        _, report = read(_calendar(rule, "20260415T100000"))
+        assert time.perf_counter() - started < 5
+        assert "Notes" in said(report)  # left floating, and said
