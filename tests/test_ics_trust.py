@@ -345,3 +345,64 @@ class TestZoneRulesWithATimeOfDay:
         _, report = read(_calendar(rule, "20260415T100000"))
         assert time.perf_counter() - started < 5
         assert "Notes" in said(report)  # left floating, and said
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    excluded=st.sets(st.integers(0, 7), max_size=6),
+    at=st.integers(0, 7),
+    shift=st.tuples(st.integers(-3, 20), st.integers(-16, 16)),  # days, hours
+    length=st.integers(1, 40 * 60) | st.none(),  # the override's DTEND, minutes after; or none
+    zone=st.sampled_from([None, "Europe/Berlin", "America/New_York"]),
+)
+def test_this_and_future_lengths_against_zoneinfo(
+    excluded: set[int], at: int, shift: tuple[int, int], length: int | None, zone: str | None
+) -> None:
+    """RFC 5545 §3.2.13 and §3.8.5.3 over dateutil's occurrences and zoneinfo's clocks: from
+    the `at`-th on, moved on the wall clock, each lasting the override's exact span."""
+    from dateutil.rrule import WEEKLY, rrule
+
+    walls = list(rrule(WEEKLY, count=8, dtstart=dt.datetime(2026, 3, 4, 22)))  # DST 8/29 Mar
+    tz = zoneinfo.ZoneInfo(zone) if zone else dt.UTC
+    param, z = (f";TZID={zone}", "") if zone else ("", "Z")
+
+    def stamp(name: str, wall: dt.datetime) -> str:
+        return f"{name}{param}:{wall:%Y%m%dT%H%M%S}{z}"
+
+    def instant(wall: dt.datetime) -> dt.datetime:
+        return wall.replace(tzinfo=tz).astimezone(dt.UTC)  # fold=0: RFC 5545 §3.3.5
+
+    by = dt.timedelta(days=shift[0], hours=shift[1])
+    master = ["UID:s", "SUMMARY:S", stamp("DTSTART", walls[0]),
+              stamp("DTEND", walls[0] + dt.timedelta(hours=10)), "RRULE:FREQ=WEEKLY;COUNT=8",
+              *(stamp("EXDATE", walls[i]) for i in sorted(excluded))]  # fmt: skip
+    new_start = walls[at] + by
+    override = ["UID:s", stamp("RECURRENCE-ID;RANGE=THISANDFUTURE", walls[at]),
+                "SUMMARY:Changed", stamp("DTSTART", new_start)]  # fmt: skip
+    span = None
+    if length is not None:
+        new_end = new_start + dt.timedelta(minutes=length)
+        override.append(stamp("DTEND", new_end))
+        span = instant(new_end) - instant(new_start)
+    timeline, _ = read(feed(master, override))
+    left = []
+    for i, wall in enumerate(walls):
+        if i in excluded:
+            continue
+        if i < at:
+            begin = instant(wall)
+            left.append((begin, "S", instant(wall + dt.timedelta(hours=10)) - instant(wall)))
+        else:
+            left.append((instant(wall + by), "Changed", span))
+    if not left:
+        assert len(timeline) == 0
+        return
+    moment, title, lasting = min(left, key=lambda x: x[0])
+    (event,) = timeline
+    assert isinstance(event.when.earliest, dt.datetime)
+    assert (event.title, event.when.earliest.astimezone(dt.UTC)) == (title, moment)
+    if lasting is None or lasting <= dt.timedelta(0):
+        assert event.end is None
+    else:
+        assert event.end is not None and isinstance(event.end.earliest, dt.datetime)
+        assert event.end.earliest.astimezone(dt.UTC) - moment == lasting
