@@ -406,3 +406,57 @@ def test_this_and_future_lengths_against_zoneinfo(
     else:
         assert event.end is not None and isinstance(event.end.earliest, dt.datetime)
         assert event.end.earliest.astimezone(dt.UTC) - moment == lasting
+
+
+class TestAFileValidInUtf8ByChance:
+    @pytest.mark.parametrize(
+        ("codec", "titles"),
+        [
+            ("gb2312", ["同时"]),  # 'ͬʱ' in UTF-8: a combining mark and a modifier letter
+            ("gbk", ["平台", "实时"]),  # 'ƽ̨', 'ʵʱ'
+            ("gbk", ["同时", "没"]),  # 'û' alone is no word of UTF-8 text either
+        ],
+    )
+    def test_read_in_the_encoding_its_text_is_in(self, codec: str, titles: list[str]) -> None:
+        """Read as UTF-8 before, in silence: a clean report of mojibake."""
+        timeline, report = read(feed(*_events(titles)).encode(codec))
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == GBK
+        assert "valid in UTF-8" in said(report)
+
+    @pytest.mark.parametrize(
+        "titles",
+        [
+            ["Hawaiʻi trip", "20°C", "Zoë", "Ελλάδα"],  # ʻokina inside a word: UTF-8 text
+            ["½ day", "Café"],
+            ["ˈstress", "ʻ"],  # odd, but one line is a word of letters around it
+            ["Köln", "ͬʱ"],  # one line surely UTF-8: the file is
+        ],
+    )
+    def test_utf8_text_stays_utf8(self, titles: list[str]) -> None:
+        timeline, report = read(feed(*_events(titles)).encode())
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == "UTF-8"
+
+
+_LATIN = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzAEIOU"), min_size=1, max_size=8)
+_WORDS = st.one_of(
+    _LATIN,
+    st.tuples(_LATIN, st.sampled_from(["é", "ü", "ß", "ñ", "n\u0303", "e\u0301", "ʻ", "ˈ"]),
+              _LATIN).map("".join),  # accents, decomposed (macOS), ʻokina, IPA stress
+    st.text(st.sampled_from("αβγδεζηθικλμνξοπρστυφχψω"), min_size=2, max_size=8),
+    st.text(st.sampled_from("абвгдежзийклмнопрстуфхцчшщыэюя"), min_size=2, max_size=8),
+    st.text(st.sampled_from("会議同时平台项目东京서울"), min_size=1, max_size=6),
+    st.sampled_from(["20°C", "½", "€5", "№ 3", "©", "😀", "–", "“q”"]),
+)  # fmt: skip
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(titles=st.lists(st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), min_size=1,
+                       max_size=3))  # fmt: skip
+def test_a_utf8_file_of_text_is_read_as_written(titles: list[str]) -> None:
+    """Whatever a UTF-8 file's text (accents, decomposed ones, modifier letters inside words,
+    Greek, Cyrillic, CJK, signs): read as UTF-8, never as GB2312 that is valid UTF-8."""
+    timeline, report = read(feed(*_events(titles)).encode())
+    assert [e.title for e in timeline] == titles
+    assert report.encoding == "UTF-8"

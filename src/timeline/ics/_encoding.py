@@ -22,11 +22,8 @@ text chardet reads as Western (or Cyrillic) into East Asian text. Without a
 deciding hint every other reading that holds is named in the report, with
 the text it gives, and the fix (save as UTF-8, or say the language).
 
-A line that is valid UTF-8 in such a file is read in the file's encoding too
-(`one_encoding`: GB2312 ``同时`` is the UTF-8 bytes of ``ͬʱ``), and so is one in
-the ``CHARSET`` it declares, unless it is surely UTF-8 text (East Asian script,
-words in one alphabet: two files joined); either way the report names the line
-and quotes its other reading.
+A line that is valid UTF-8 in such a file may be in the file's encoding all
+the same (GB2312 ``同时`` is the UTF-8 bytes of ``ͬʱ``): `timeline.ics._utf8`.
 
 vCalendar 1.0 files (``.vcs``, still written by Outlook, Lotus Notes and
 phones) say their encodings per value instead: ``CHARSET=Shift_JIS`` on a
@@ -45,14 +42,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from timeline.ics._language import Hint
 
-__all__ = [
-    "Legacy",
-    "bare_encoding",
-    "declared_charset",
-    "decoded",
-    "east_asian",
-    "one_encoding",
-]
+__all__ = ["Legacy", "bare_encoding", "declared_charset", "decoded", "east_asian"]
 
 # chardet's candidates: the East Asian encodings calendars were exported in, and cp1252.
 _CANDIDATES = (
@@ -292,82 +282,6 @@ def _holds(sample: bytes, codec: str, label: str) -> bool:
     # Kana in text read as Chinese is a misreading (Big5 "休假" read as GBK is "ヰ安").
     chinese = label.startswith(("GB", "Big5"))
     return not (chinese and any(0x3040 <= ord(c) <= 0x30FF for c in past))
-
-
-# -- one file, one encoding: lines valid in UTF-8 in a file in a legacy one ------------------
-
-_MARKS = (range(0x2010, 0x205F), range(0x20A0, 0x20D0))  # dashes, quotes, bullets; currency
-
-
-def _utf8_words(text: str) -> bool:
-    """Whether ``text`` (a line read as UTF-8) is surely UTF-8 text, not legacy bytes that
-    are valid UTF-8 by chance (GB2312 ``同时`` is the UTF-8 of ``ͬʱ``, ``没`` of ``û``).
-
-    Surely text: East Asian script (three bytes a character), or words each in one
-    alphabet (Latin ones with ASCII letters too: ``Café``; others of three letters or
-    more: ``Привет``) among dashes, quotes and currency signs.
-    """
-    import unicodedata
-
-    past = [c for c in text if not c.isascii()]
-    if sum(map(_east_asian_script, past)) >= _SHARE * len(past):
-        return True
-    inside = 0
-    for word in _WORD.findall(text):
-        letters = [c for c in word if not c.isascii()]
-        if not letters:
-            continue
-        scripts = {unicodedata.name(c, "?").split()[0] if c.isalpha() else "?" for c in letters}
-        if len(scripts) != 1 or "?" in scripts:
-            return False
-        ascii_letters = any(c.isascii() and c.isalpha() for c in word)
-        if ascii_letters != (scripts == {"LATIN"}) or (not ascii_letters and len(letters) < 3):
-            return False
-        inside += len(letters)
-    marks = sum(any(ord(c) in r for r in _MARKS) for c in past)
-    return inside > 0 and inside + marks == len(past)
-
-
-def _legacy_text(raw: bytes, codec: str, label: str) -> bool:
-    """Whether ``raw`` reads as text in the file's legacy ``codec``."""
-    alphabet = next((a for a in _ALPHABETS.values() if a[0] == codec), None)
-    if alphabet is not None:
-        return _written_in(raw, codec, alphabet[2])
-    return _holds(raw, codec, label)
-
-
-def one_encoding(
-    raw: bytes, text: str, reading: tuple[str, str], declared: bool = False
-) -> tuple[str, str, str]:
-    """A line valid in UTF-8 (read as ``text``) in a file whose other lines are in the
-    legacy ``reading`` (or that declares it: ``CHARSET=``): the text taken, why, and
-    what the other reading says.
-
-    In that encoding unless it surely is UTF-8 (two files joined), each said.
-
-    >>> one_encoding("SUMMARY:同时".encode("gbk"), "SUMMARY:ͬʱ", ("gb18030", "GBK"))[0]
-    'SUMMARY:同时'
-    >>> one_encoding("SUMMARY:Café".encode(), "SUMMARY:Café", ("gb18030", "GBK"))[:2]
-    ('SUMMARY:Café', 'lines in UTF-8 in a file otherwise in GBK (files joined?), read as UTF-8')
-    """
-    codec, label = reading
-    try:
-        other: str | None = raw.decode(codec)
-    except UnicodeDecodeError:
-        other = None
-    if declared:
-        utf8 = f"lines in UTF-8 that declare another CHARSET ({label}), read as UTF-8"
-        taken = f"lines valid in UTF-8 too, read in the CHARSET they declare ({label})"
-    else:
-        utf8 = f"lines in UTF-8 in a file otherwise in {label} (files joined?), read as UTF-8"
-        taken = f"lines that are valid UTF-8 too, read as {label} as the rest of the file"
-    if other is None:
-        return text, utf8, ""
-    if _utf8_words(text):
-        value = other.split(":", 1)[-1][:40]
-        also = _legacy_text(raw, codec, label)
-        return text, utf8, f" (also reads as {label}: {value!r})" if also else ""
-    return other, taken, f" (as UTF-8: {text.split(':', 1)[-1][:40]!r})"
 
 
 # -- vCalendar 1.0: encodings declared per value -------------------------------------------

@@ -26,9 +26,10 @@ import re
 import attrs
 
 from timeline._errors import IcsParseError
-from timeline.ics._encoding import bare_encoding, declared_charset, decoded, one_encoding
+from timeline.ics._encoding import bare_encoding, declared_charset, decoded
 from timeline.ics._feed import unescape_text
 from timeline.ics._unfold import logical_lines
+from timeline.ics._utf8 import one_encoding
 
 __all__ = ["Component", "Prop", "Structure", "read_components"]
 
@@ -166,10 +167,22 @@ def _legacy(
     if data.isascii():
         return None
     try:
-        data.decode()
-        return None  # UTF-8 throughout (unfolding joins whole lines: each is UTF-8 too)
+        text = data.decode()
     except UnicodeDecodeError:
         pass
+    else:  # UTF-8 throughout (unfolding joins whole lines: each is UTF-8 too) ...
+        if found.encoding != "UTF-8":
+            return None  # ... transcoded from UTF-16 or UTF-32
+        from timeline.ics._utf8 import misread_file
+
+        reading = misread_file(text, lines)  # ... or GB2312 that is valid UTF-8 by chance
+        if reading is not None:
+            found.change(
+                f"a file valid in UTF-8 whose text is not UTF-8 text but {reading[1]}, "
+                f"read as {reading[1]} (if that is wrong, save it as UTF-8 again)",
+                "every line past ASCII",
+            )
+        return reading
     bad = []
     for _, raw in lines:
         try:
