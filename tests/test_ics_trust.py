@@ -460,3 +460,30 @@ def test_a_utf8_file_of_text_is_read_as_written(titles: list[str]) -> None:
     timeline, report = read(feed(*_events(titles)).encode())
     assert [e.title for e in timeline] == titles
     assert report.encoding == "UTF-8"
+
+
+class TestCalendarWordsGivenTwice:
+    def test_two_x_wr_timezones_the_first_used_and_the_other_said(self) -> None:
+        head = ("X-WR-TIMEZONE:Asia/Tokyo", "X-WR-TIMEZONE:Europe/Berlin")
+        (event,), report = read(feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000"], head=head))
+        assert event.when == When.parse("2026-04-15T10:00+09:00[Asia/Tokyo]")
+        assert "X-WR-TIMEZONE 'Europe/Berlin' (line 4)" in said(report)
+
+    def test_two_vtimezones_of_one_tzid_with_other_rules_are_said(self) -> None:
+        def zone(offset: str) -> list[str]:
+            return ["BEGIN:VTIMEZONE", "TZID:Office", "BEGIN:STANDARD",
+                    "DTSTART:19700101T000000", f"TZOFFSETFROM:{offset}", f"TZOFFSETTO:{offset}",
+                    "END:STANDARD", "END:VTIMEZONE"]  # fmt: skip
+
+        event = ["BEGIN:VEVENT", "UID:a", "SUMMARY:A", "DTSTART;TZID=Office:20260415T100000",
+                 "END:VEVENT"]  # fmt: skip
+        lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *zone("+0100"), *zone("+0900"), *event,
+                 "END:VCALENDAR"]  # fmt: skip
+        (read_back,), report = read("\r\n".join(lines) + "\r\n")
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=1)  # type: ignore[union-attr]
+        assert "TZID 'Office' (line 11)" in said(report)
+
+    def test_the_same_definition_twice_is_not_said(self) -> None:
+        head = ("X-WR-TIMEZONE:Asia/Tokyo", "X-WR-TIMEZONE:Asia/Tokyo")
+        _, report = read(feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000"], head=head))
+        assert "more than once" not in said(report)

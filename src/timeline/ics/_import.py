@@ -246,12 +246,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     overrides = series_overrides(calendars)
     occurrences, used = Occurrences(), set[int]()
     for calendar in calendars:
-        definitions: dict[str, Component] = {}
-        for comp in calendar.children:
-            tzid = comp.first("TZID") if comp.name == "VTIMEZONE" else None
-            if tzid is not None:
-                definitions.setdefault(tzid.value.strip(), comp)
-        zoner = Zones(definitions)
+        zoner = Zones(_defined_once(calendar, found))
         reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
         reader.used = used
         for comp in calendar.children:
@@ -276,6 +271,39 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     )
     timeline = Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
     return timeline, report
+
+
+def _defined_once(calendar: Component, found: Structure) -> dict[str, Component]:
+    """A calendar's VTIMEZONEs by TZID: the first of each, and of its X-WR-TIMEZONEs; each
+    other one that differs is said (files joined), since it would give other times."""
+    definitions: dict[str, Component] = {}
+    for comp in calendar.children:
+        tzid = comp.first("TZID") if comp.name == "VTIMEZONE" else None
+        if tzid is None:
+            continue
+        first = definitions.setdefault(tzid.value.strip(), comp)
+        if first is not comp and _rules(first) != _rules(comp):
+            found.change(
+                "time zones defined more than once under one TZID, with other rules; the "
+                "first used",
+                f"TZID {tzid.value.strip()[:40]!r} (line {comp.line})",
+            )
+    zones = calendar.props.get("X-WR-TIMEZONE", [])
+    for prop in zones[1:]:
+        if prop.value.strip() != zones[0].value.strip():
+            found.change(
+                "calendars with more than one X-WR-TIMEZONE, the first used",
+                f"X-WR-TIMEZONE {prop.value.strip()[:40]!r} (line {prop.line})",
+            )
+    return definitions
+
+
+def _rules(zone: Component) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """A VTIMEZONE's parts as their names and values, to compare two definitions."""
+    return [
+        (part.name, sorted((k, [p.value.strip() for p in v]) for k, v in part.props.items()))
+        for part in zone.children
+    ]
 
 
 def _read_child(
