@@ -116,12 +116,12 @@ _EAST_CODECS = frozenset(codec for codec, _ in _EAST_ASIAN.values())
 
 
 def _mojibake(line: str) -> bool | None:
-    """Whether a line read as UTF-8 holds such characters in a word of no Latin letter
-    (True), or in one of Latin letters (False: text); ``None`` when it holds none."""
+    """Whether a line read as UTF-8 holds those characters in a word of no ASCII letter
+    (True), or in one with ASCII letters (False: text); ``None`` when it holds none."""
     found = None
     for run in _RUN.findall(line):
         if _ODD.search(run) is not None:
-            if any("a" <= c.lower() <= "z" for c in run):
+            if any(c.isascii() and c.isalpha() for c in run):
                 return False
             found = True
     return found
