@@ -29,6 +29,8 @@ def _line_ends(data: bytes, found: Structure) -> bytes:
         return data
     if b"\n" not in data:
         return data.replace(b"\r", b"\n")  # an old Mac file
+    if _CR_LINES.search(data) is None:
+        return data  # CRLF (or LF) alone, in one pass: the common case
     lines = data.split(b"\n")
     number = 1
     for i, line in enumerate(lines):
