@@ -1,9 +1,12 @@
-"""Foreign calendars read honestly: one file, one encoding; a changed series keeps its lengths.
+"""Foreign calendars read honestly: no wrong answer given in silence.
 
-A file in a legacy encoding (GB2312, Shift_JIS ...) may hold a line that is valid
-UTF-8 by chance (GB2312 ``同时`` is the UTF-8 bytes of ``ͬʱ``), or a line that
-really is UTF-8 (two files joined). The first is read in the file's encoding,
-the second as UTF-8, and the report says which lines were read how.
+One file, one encoding: a file in a legacy encoding (GB2312, Shift_JIS ...) may
+hold a line that is valid UTF-8 by chance (GB2312 ``同时`` is the UTF-8 bytes of
+``ͬʱ``), or a line that really is UTF-8 (two files joined); the first is read in
+the file's encoding, the second as UTF-8, and the report says which lines were
+read how. Also: a THISANDFUTURE override keeps its exact length (dateutil and
+zoneinfo as the oracle), lines ended by CR alone among others, a property given
+twice, VTIMEZONE rules with a time of day (icalendar as the oracle).
 """
 
 from __future__ import annotations
