@@ -298,3 +298,40 @@ def test_any_columns_read_or_raise_a_timeline_error(
     except TimelineError:
         return
     assert len(tl) == 2 and all(type(e.title) is str for e in tl)
+
+
+class TestDatesPastPythonsCalendarInOtherColumns:
+    """A day or instant outside years 1..9999 in a column read as values (``kind`` typed as a
+    date, a claim's ``stated`` typed as ``date32``): pyarrow raised ``OverflowError: date
+    value out of range`` turning it into Python (found by the long fuzz run)."""
+
+    @staticmethod
+    def _days(value: int) -> object:
+        return pa.array([value], pa.int32()).view(pa.date32())
+
+    @pytest.mark.parametrize("value", [-719_163, 2_932_897, -(2**31), 2**31 - 1])
+    def test_a_plain_column(self, value: int) -> None:
+        table = pa.table({"title": ["A"], "when": ["2026"], "kind": self._days(value)})
+        said = r"column 'kind' holds a date outside years 1\.\.9999"
+        with pytest.raises(DataFileError, match=said):
+            from_arrow(table)
+
+    def test_inside_a_list_of_structs(self) -> None:
+        stated = pa.StructArray.from_arrays(
+            [self._days(-719_163), pa.array(["2027"])], names=["stated", "when"]
+        )
+        claims = pa.ListArray.from_arrays([0, 1], stated)
+        table = pa.table({"title": ["A"], "when": ["2026"], "claims": claims})
+        with pytest.raises(DataFileError, match="column 'claims' holds a date outside"):
+            from_arrow(table)
+
+    def test_an_instant(self) -> None:
+        late = pa.array([2**62], pa.int64()).view(pa.timestamp("us"))
+        table = pa.table({"title": ["A"], "when": ["2026"], "location": late})
+        with pytest.raises(DataFileError, match="column 'location' holds a date outside"):
+            from_arrow(table)
+
+    def test_dates_inside_the_calendar_are_refused_as_before(self) -> None:
+        table = pa.table({"title": ["A"], "when": ["2026"], "kind": self._days(0)})
+        with pytest.raises(DataFileError, match=r"rows\[0\]\.kind: must be text"):
+            from_arrow(table)

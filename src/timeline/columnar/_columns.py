@@ -22,6 +22,7 @@ __all__ = [
     "dates_as_text",
     "lookalike_columns",
     "not_utf_8",
+    "past_the_calendar",
     "plain_text",
     "record_columns",
     "stated",
@@ -116,6 +117,56 @@ def not_utf_8(table: pa.Table, limit: int) -> list[tuple[tuple[str | int, ...], 
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+# Python's calendar (years 1..9999) in each temporal type's own numbers.
+_US_FIRST, _US_PAST = -62_135_596_800_000_000, 253_402_300_800_000_000
+_PER_US = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": 0}  # ns: int64 fits the calendar
+
+
+def past_the_calendar(table: pa.Table) -> list[str]:
+    """The columns `from_arrow` reads as values (not ``when``/``end``/``initial_when``,
+    written out as text) holding a day or instant outside years 1..9999, at any depth
+    (a claim's ``stated``): pyarrow raises ``OverflowError`` turning one into Python.
+
+    >>> import pyarrow as pa
+    >>> day = pa.array([2**31 - 1], pa.int32()).view(pa.date32())
+    >>> past_the_calendar(pa.table({"title": ["A"], "kind": day}))
+    ['kind']
+    """
+    dates = ("when", "end", "initial_when")
+    return [
+        name
+        for name in record_columns(table.column_names)
+        if name not in dates and any(_outside(chunk) for chunk in table.column(name).chunks)
+    ]
+
+
+def _outside(array: Any) -> bool:
+    """Whether ``array`` holds (in it or its children) a date or time past Python's calendar."""
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    kind = array.type
+    if pa.types.is_struct(kind):
+        return any(_outside(field) for field in array.flatten())  # nulls of the row kept
+    if pa.types.is_dictionary(kind):
+        return _outside(array.dictionary)
+    if hasattr(array, "flatten") and (
+        pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind)
+    ):
+        return _outside(array.flatten())
+    if pa.types.is_date32(kind):
+        first, past, raw = _FIRST_DAY, _LAST_DAY + 1, array.cast(pa.int32())
+    elif pa.types.is_date64(kind):
+        first, past = _FIRST_DAY * _MS_PER_DAY, (_LAST_DAY + 1) * _MS_PER_DAY
+        raw = array.cast(pa.int64())
+    elif pa.types.is_timestamp(kind) and _PER_US[kind.unit]:
+        per = _PER_US[kind.unit]
+        first, past, raw = -(-_US_FIRST // per), _US_PAST // per, array.cast(pa.int64())
+    else:
+        return False
+    low, high = pc.min_max(raw).values()
+    return bool(low.is_valid and (low.as_py() < first or high.as_py() >= past))
 
 
 def _bad_rows(chunk: Any, start: int, stop: int, limit: int, pa: Any) -> list[int]:

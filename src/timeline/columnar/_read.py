@@ -44,6 +44,7 @@ from timeline.columnar._columns import (
     dates_as_text,
     lookalike_columns,
     not_utf_8,
+    past_the_calendar,
     plain_text,
     record_columns,
     stated,
@@ -196,6 +197,12 @@ def _build(
         raise DataFileError(reader.problems)
     for path, message in not_utf_8(table, MAX_PROBLEMS):  # before any value is read
         reader.fail(("rows", *path), message)
+    for column in past_the_calendar(table):
+        reader.fail(
+            (),
+            f"the table's column {column!r} holds a date outside years 1..9999, which no "
+            "calendar day is; fix or drop those values (or the column) before loading",
+        )
     if reader.problems:
         raise DataFileError(reader.problems)
     table = dates_as_text(table)  # date and timestamp columns from SQL, as ISO text
