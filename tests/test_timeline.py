@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -999,6 +1000,42 @@ class TestSlipsAndDiff:
 
     def test_no_difference(self) -> None:
         assert not tracked().diff(tracked())
+
+    def test_a_renamed_event_is_a_rename_not_removed_and_added(self) -> None:
+        # the same event under a new id, every other field equal: one pair each side
+        old = ev("v4-old", APRIL, title="DeepSeek V4", actors=["DeepSeek"])
+        new = attrs.evolve(old, id="v4")
+        d = Timeline([old, ev("b", "2026")]).diff(Timeline([new, ev("b", "2026")]))
+        assert ids(d.added) == [] and ids(d.removed) == [] and d.changed == ()
+        (rename,) = d.renamed
+        assert (rename.id, rename.before, rename.after) == ("v4", old, new)
+        assert rename.fields == {"id": ("v4-old", "v4")}
+        assert bool(d)
+
+    @pytest.mark.parametrize(
+        "removed, added",
+        [
+            # another field differs too: which event it became is a guess
+            ([ev("a", APRIL, title="x")], [ev("b", APRIL, title="x", tags=["t"])]),
+            ([ev("a", APRIL, title="x")], [ev("b", When.month(2026, 5), title="x")]),
+            # two removed events alike: which one was renamed is a guess
+            (
+                [ev("a", APRIL, title="x"), ev("a2", APRIL, title="x")],
+                [ev("b", APRIL, title="x")],
+            ),
+            # two added alike
+            (
+                [ev("a", APRIL, title="x")],
+                [ev("b", APRIL, title="x"), ev("b2", APRIL, title="x")],
+            ),
+        ],
+    )
+    def test_no_rename_is_guessed(self, removed: list[Event], added: list[Event]) -> None:
+        d = Timeline(removed).diff(Timeline(added))
+        assert d.renamed == ()
+        assert ids(d.removed) == [e.id for e in removed]
+        assert ids(d.added) == [e.id for e in added]
+
 
 
 class TestStr:
