@@ -1013,7 +1013,7 @@ class TestSlipsAndDiff:
         assert bool(d)
 
     @pytest.mark.parametrize(
-        "removed, added",
+        ("removed", "added"),
         [
             # another field differs too: which event it became is a guess
             ([ev("a", APRIL, title="x")], [ev("b", APRIL, title="x", tags=["t"])]),
@@ -1035,7 +1035,6 @@ class TestSlipsAndDiff:
         assert d.renamed == ()
         assert ids(d.removed) == [e.id for e in removed]
         assert ids(d.added) == [e.id for e in added]
-
 
 
 class TestStr:
