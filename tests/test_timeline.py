@@ -9,9 +9,11 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from data_strategies import timelines
+from fuzzing import examples
 from timeline import (
     DuplicateEventError,
     Event,
@@ -1011,6 +1013,27 @@ class TestSlipsAndDiff:
         assert (rename.id, rename.before, rename.after) == ("v4", old, new)
         assert rename.fields == {"id": ("v4-old", "v4")}
         assert bool(d)
+
+    @settings(max_examples=examples(50, 1000), deadline=None)
+    @given(timelines(max_events=5), st.data())
+    def test_renaming_one_event_is_that_rename_alone(
+        self, tl: Timeline, data: st.DataObject
+    ) -> None:
+        # one event gets a new id, every other kept: the diff is that rename alone
+        assert not tl.diff(tl)
+        if not len(tl):
+            return
+        old = data.draw(st.sampled_from(tl.events))
+        new = attrs.evolve(old, id=old.id + "-renamed")
+        assume(new.id not in tl)
+        after = Timeline([new if e is old else e for e in tl])
+        d = tl.diff(after)
+        assert (len(d.added), len(d.removed), d.changed) == (0, 0, ())
+        assert [(c.before, c.after, c.fields) for c in d.renamed] == [
+            (old, new, {"id": (old.id, new.id)})
+        ]
+        back = after.diff(tl)
+        assert [c.fields for c in back.renamed] == [{"id": (new.id, old.id)}]
 
     @pytest.mark.parametrize(
         ("removed", "added"),
