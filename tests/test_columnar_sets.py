@@ -147,6 +147,8 @@ class TestTheRunsColumn:
             "XXXX-02-29",  # leap days: fewer than four times the limit, each made
             "XXXX-04-20~",  # padded runs
             "[XXXX-04-20,2026-06]",  # a set with a mask of any year
+            "2XXX-XX-15",  # fewer years than the limit, too many runs: a block a year
+            "20XX-XX-X1",  # under four times the limit: every run, the smallest gaps closed
         ],
     )
     def test_coarsened_runs_hold_every_run(self, text: str) -> None:

@@ -58,8 +58,9 @@ def _blocks(runs: Runs, count: int) -> list[Span]:
     ``count`` even blocks of the allowed years."""
     years = runs._years
     n = len(years)
+    count = min(count, n)  # a block holds a year at least
     out: list[Span] = []
-    for i in range(min(count, n)):
+    for i in range(count):
         k0, k1 = i * n // count, (i + 1) * n // count - 1
         if k1 < k0:
             continue
