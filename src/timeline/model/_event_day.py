@@ -94,8 +94,9 @@ def days_late(first: When, actual: When) -> int:
     -17
     """
     actual_lo, actual_hi = _widest(actual)
-    readings = _readings(first)
-    if several(readings):
+    # Only a set or unspecified digits has several readings: the rest go straight on.
+    readings = () if first.form is None and first.unspecified is None else _readings(first)
+    if readings and several(readings):
         # Kept inside some reading (0); else early by the next reading still to start,
         # as it was not overdue while one was; else late by the last, as the hull is.
         early = _next_reading(readings, actual_lo, actual_hi)
