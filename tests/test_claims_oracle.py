@@ -618,6 +618,29 @@ class TestDelayOfSetsAndMasks:
         assert (h.delay > 0) is e.overdue(done), (promised, done)
 
 
+class TestDelayOfEventsThatLast:
+    """An event with an end (a campaign from April to June) was promised for the whole
+    span, as `overdue` reads it: done inside it is on time, late only past its end."""
+
+    @pytest.mark.parametrize(
+        ("when", "end", "happened", "delay"),
+        [
+            ("2026-04", "2026-06", "2026-06-15", 0),  # inside the span: was 46 (from April)
+            ("2026-04", "2026-06", "2026-07-05", 5),  # past its end: was 66
+            ("2026-04", "2026-06", "2026-03-20", -12),
+            ("2026-03-24", "2026-03-27", "2026-03-26", 0),  # a forum reported mid-way: was 2
+            ("2026-03-24", "2026-03-27", "2026-03-28", 1),
+            ("c. April 2026", "2026-06", "2026-07-01", 1),
+        ],
+    )
+    def test_delay(self, when: str, end: str, happened: str, delay: int) -> None:
+        e = Event(title="x", when=when, end=end)
+        h = e.revise(stated="2026-08-01", when=happened, status="happened")
+        assert h.delay == delay
+        done = dt.date.fromisoformat(happened)
+        assert (h.delay > 0) is e.overdue(done)  # late exactly when overdue that day
+
+
 class TestInstantDelay:
     """Two instants compare in UTC, so a delay between them counts in UTC too: any time
     after the promised instant is at least one day late, any time before it is early."""

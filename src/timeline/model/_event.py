@@ -333,9 +333,10 @@ class Event:
     def delay(self) -> int | None:
         """Days late against the first promise, once it happened; ``None`` before.
 
-        0 when it happened inside the first promised window, negative when early.
-        With imprecise dates this is the smallest delay the dates allow; a qualified
-        date counts with its fuzzy bounds, as `Event.overdue` reads it.
+        0 when it happened inside the first promised window (to its ``end`` for an event
+        that lasts), negative when early. With imprecise dates this is the smallest delay
+        the dates allow; a qualified date counts with its fuzzy bounds, as `Event.overdue`
+        reads it.
 
         >>> e = Event(title="x", when="2026-04").revise(
         ...     when="2026-05-10", status="happened", stated="2026-05-10")
@@ -344,7 +345,8 @@ class Event:
         """
         if self.status is not Status.HAPPENED:
             return None
-        return days_late(self.first_expected, self.when)
+        first, giver = self._first_promise  # an end given with it: promised to that end
+        return days_late(first, self.when, until=self.end if giver is None else None)
 
     def revise(
         self,

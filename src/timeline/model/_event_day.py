@@ -69,20 +69,20 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     return position is not None and not ends_before((stop, stop), (position, position))
 
 
-def days_late(first: When, actual: When) -> int:
+def days_late(first: When, actual: When, *, until: When | None = None) -> int:
     """`Event.delay` of a happened event: days from ``first``'s window to ``actual``.
 
-    0 when ``actual`` can fall inside ``first``, negative when surely early: the
-    smallest delay the dates allow. A promise with several readings (a set, the runs
-    of unspecified digits) is kept inside one of them, not between: while a reading
-    is still to start it is early by the days to the first of them, as it was not
-    overdue; once every reading has passed, late by the days since the last. A
-    qualified date could fall where its fuzzy bounds reach, as `Event.overdue` reads
-    it: "c. April 2026" done on 15 May is on time, as it was not overdue that day. A
-    happening is judged on its day as `Event.overdue` judges that day: late by the
-    days the promise had been overdue (a plain day has no zone, so it starts at
-    UTC+14 and ends at UTC-12; an instant falls on its own local day); two instants
-    compare in UTC.
+    0 when ``actual`` can fall inside ``first``, negative when surely early: the smallest
+    delay the dates allow. A promise with several readings (a set, the runs of unspecified
+    digits) is kept inside one of them, not between: while a reading is still to start it is
+    early by the days to the first of them, as it was not overdue; once every reading has
+    passed, late by the days since the last. A promise ``until`` an end (an event that
+    lasts) runs to that end. A qualified date could fall where its fuzzy bounds reach, as
+    `Event.overdue` reads it: "c. April 2026" done on 15 May is on time, as it was not
+    overdue that day. A happening is judged on its day as `Event.overdue` judges that day:
+    late by the days the promise had been overdue (a plain day has no zone, so it starts at
+    UTC+14 and ends at UTC-12; an instant falls on its own local day); two instants compare
+    in UTC.
 
     >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
     10
@@ -94,6 +94,8 @@ def days_late(first: When, actual: When) -> int:
     -17
     """
     actual_lo, actual_hi = _widest(actual)
+    if until is not None:  # a span from first to until: one reading, as `overdue` reads it
+        return _window_delay(_widest(first)[0], _widest(until)[1], actual_lo, actual_hi)
     # Only a set or unspecified digits has several readings: the rest go straight on.
     readings = () if first.form is None and first.unspecified is None else _readings(first)
     if readings and several(readings):
