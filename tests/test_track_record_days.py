@@ -37,9 +37,7 @@ HIGH = dt.date(2031, 12, 31)  # after any day below: stands for "no last day"
 
 
 def days(first: dt.date, last: dt.date) -> frozenset[dt.date]:
-    return frozenset(
-        dt.date.fromordinal(o) for o in range(first.toordinal(), last.toordinal() + 1)
-    )
+    return frozenset(dt.date.fromordinal(o) for o in range(first.toordinal(), last.toordinal() + 1))
 
 
 def month(y: int, m: int) -> frozenset[dt.date]:
@@ -78,7 +76,9 @@ STEP = st.tuples(
 
 
 def oracle(
-    first: str, published: dt.date, steps: Sequence[tuple[dt.date, str | None, str | None]],
+    first: str,
+    published: dt.date,
+    steps: Sequence[tuple[dt.date, str | None, str | None]],
     day: dt.date,
 ) -> tuple[str, int | None] | None:
     """(outcome, days late) of a promise as known on ``day``; None before it was made."""
@@ -103,8 +103,11 @@ def oracle(
 
 
 def build(
-    first: str, published: dt.date, steps: Sequence[tuple[dt.date, str | None, str | None]],
-    title: str = "p", actors: Sequence[str] = ("A",),
+    first: str,
+    published: dt.date,
+    steps: Sequence[tuple[dt.date, str | None, str | None]],
+    title: str = "p",
+    actors: Sequence[str] = ("A",),
 ) -> Event:
     event = Event(
         title=title, when=first, actors=list(actors),
@@ -154,37 +157,69 @@ class TestAgainstTheOracle:
             # one day after it: late by one
             ("2026-04", [("2026-05-01", "2026-05-01", "happened")], "2026-06-01", ("late", 1)),
             # "April or June", done in May: before June, so kept
-            ("[2026-04,2026-06]", [("2026-05-20", "2026-05-20", "happened")], "2026-07-01",
-             ("kept", None)),
+            (
+                "[2026-04,2026-06]",
+                [("2026-05-20", "2026-05-20", "happened")],
+                "2026-07-01",
+                ("kept", None),
+            ),
             # ... and on 20 May, still open: April has passed but June has not, pending
             ("[2026-04,2026-06]", [], "2026-05-20", ("pending", None)),
             # "2026-XX-15" done on 2 July: there is a fifteenth after it, kept
-            ("2026-XX-15", [("2026-07-02", "2026-07-02", "happened")], "2026-08-01",
-             ("kept", None)),
+            (
+                "2026-XX-15",
+                [("2026-07-02", "2026-07-02", "happened")],
+                "2026-08-01",
+                ("kept", None),
+            ),
             # "mid-2026" (May to August) is broken on 1 September
             ("mid-2026", [], "2026-09-01", ("broken", None)),
             # "c. April 2026" could fall in May: done 20 May is kept, overdue only in June
-            ("c. April 2026", [("2026-05-20", "2026-05-20", "happened")], "2026-07-01",
-             ("kept", None)),
+            (
+                "c. April 2026",
+                [("2026-05-20", "2026-05-20", "happened")],
+                "2026-07-01",
+                ("kept", None),
+            ),
             ("c. April 2026", [], "2026-05-31", ("pending", None)),
             ("c. April 2026", [], "2026-06-01", ("broken", None)),
             # "after April" has no last day: never late, never overdue
-            ("after April 2026", [("2027-01-10", "2027-01", "happened")], "2027-02-01",
-             ("kept", None)),
+            (
+                "after April 2026",
+                [("2027-01-10", "2027-01", "happened")],
+                "2027-02-01",
+                ("kept", None),
+            ),
             ("after April 2026", [], "2027-03-01", ("pending", None)),
             # pulled in to April, then done in May: kept against June, the first promise
-            ("2026-06", [("2026-02-01", "2026-04", None), ("2026-05-20", "2026-05-20", "happened")],
-             "2026-07-01", ("kept", None)),
+            (
+                "2026-06",
+                [("2026-02-01", "2026-04", None), ("2026-05-20", "2026-05-20", "happened")],
+                "2026-07-01",
+                ("kept", None),
+            ),
             # ... but on 2 May, as known then, the April it was pulled in to had passed
             ("2026-06", [("2026-02-01", "2026-04", None)], "2026-05-02", ("broken", None)),
             # re-dated twice on one day: the last said counts
-            ("2026-04", [("2026-03-01", "2026-06", None), ("2026-03-01", "2026-04", None)],
-             "2026-05-02", ("broken", None)),
-            ("2026-04", [("2026-03-01", "2026-04", None), ("2026-03-01", "2026-06", None)],
-             "2026-05-02", ("pending", None)),
+            (
+                "2026-04",
+                [("2026-03-01", "2026-06", None), ("2026-03-01", "2026-04", None)],
+                "2026-05-02",
+                ("broken", None),
+            ),
+            (
+                "2026-04",
+                [("2026-03-01", "2026-04", None), ("2026-03-01", "2026-06", None)],
+                "2026-05-02",
+                ("pending", None),
+            ),
             # cancelled, then revived for June: pending in May
-            ("2026-04", [("2026-03-01", None, "cancelled"), ("2026-04-01", "2026-06", "expected")],
-             "2026-05-02", ("pending", None)),
+            (
+                "2026-04",
+                [("2026-03-01", None, "cancelled"), ("2026-04-01", "2026-06", "expected")],
+                "2026-05-02",
+                ("pending", None),
+            ),
         ],
     )
     def test_edge(
@@ -201,7 +236,9 @@ class TestInvariants:
     @SETTINGS
     @given(st.lists(HISTORY, min_size=1, max_size=5), SAID)
     def test_counts_partition_the_promises_known_on_the_day(
-        self, histories: list[tuple], day: dt.date  # type: ignore[type-arg]
+        self,
+        histories: list[tuple],
+        day: dt.date,  # type: ignore[type-arg]
     ) -> None:
         events = [build(f, p, s, title=f"e{i}") for i, (f, p, s) in enumerate(histories)]
         total = Timeline(events).track_record(as_of=day).total
@@ -211,7 +248,10 @@ class TestInvariants:
     @SETTINGS
     @given(st.lists(HISTORY, min_size=1, max_size=4), HISTORY, SAID)
     def test_an_unrelated_event_changes_no_other_row(
-        self, histories: list[tuple], other: tuple, day: dt.date  # type: ignore[type-arg]
+        self,
+        histories: list[tuple],
+        other: tuple,
+        day: dt.date,  # type: ignore[type-arg]
     ) -> None:
         events = [build(f, p, s, title=f"e{i}") for i, (f, p, s) in enumerate(histories)]
         before = Timeline(events).track_record(as_of=day)
@@ -223,7 +263,10 @@ class TestInvariants:
     @SETTINGS
     @given(HISTORY, SAID, SAID)
     def test_as_of_uses_only_claims_stated_by_then(
-        self, history: tuple, day: dt.date, later: dt.date  # type: ignore[type-arg]
+        self,
+        history: tuple,
+        day: dt.date,
+        later: dt.date,  # type: ignore[type-arg]
     ) -> None:
         first, published, steps = history
         event = build(first, published, steps)
@@ -281,3 +324,68 @@ class TestTargets:
         event = self.goal(("2029", "12,000 enterprises"))
         cancelled = event.revise(stated="2029-06-01", status="cancelled")
         assert judged(cancelled, dt.date(2031, 2, 1)) == ("broken", None)
+
+
+class TestReopened:
+    """A report that it happened (or was cancelled) taken back: "V4, expected in April, was
+    released on 10 March" then "it was not: still expected". A date given while it was done
+    or cancelled promised nothing (as `Event.first_expected` reads it), so once the event is
+    open again without a new date, the date expected is the one promised before: April, not
+    "10 March" (was: expected on 10 March, overdue and *broken* by 20 March, with the April
+    promise standing and not yet due).
+    """
+
+    @pytest.mark.parametrize(
+        ("steps", "now"),
+        [
+            # released on a day, then taken back
+            (
+                [("2026-03-10", "2026-03-10", "happened"), ("2026-03-12", None, "expected")],
+                "April 2026",
+            ),
+            # released (no day said, so "by 10 March"), then taken back
+            ([("2026-03-10", None, "happened"), ("2026-03-12", None, "expected")], "April 2026"),
+            # cancelled with a date, then revived without one
+            (
+                [("2026-03-10", "2026-03-05", "cancelled"), ("2026-03-12", None, "confirmed")],
+                "April 2026",
+            ),
+            # taken back with a new date: that date
+            (
+                [("2026-03-10", "2026-03-10", "happened"), ("2026-03-12", "2026-05", "expected")],
+                "May 2026",
+            ),
+            # moved to June while open, released, taken back: June, the last promise
+            (
+                [
+                    ("2026-02-01", "2026-06", None),
+                    ("2026-03-10", "2026-03-10", "happened"),
+                    ("2026-03-12", None, "expected"),
+                ],
+                "June 2026",
+            ),
+            # a correction of the day it happened is no reopening: the corrected day
+            (
+                [("2026-03-10", "2026-03-10", "happened"), ("2026-03-12", "2026-03-09", None)],
+                "9 March 2026",
+            ),
+        ],
+    )
+    def test_the_date_expected_is_the_last_promise(
+        self, steps: list[tuple[str, str | None, str | None]], now: str
+    ) -> None:
+        parsed = [(dt.date.fromisoformat(s), w, st_) for s, w, st_ in steps]
+        event = build("2026-04", dt.date(2026, 1, 15), parsed)
+        assert str(event.when) == now
+        if event.status.is_open:
+            assert not event.overdue("2026-03-20")
+            assert judged(event, dt.date(2026, 3, 20)) == ("pending", None)
+
+    def test_a_later_move_slips_from_the_promise(self) -> None:
+        event = build("2026-04", dt.date(2026, 1, 15), [
+            (dt.date(2026, 3, 10), "2026-03-10", "happened"),
+            (dt.date(2026, 3, 12), None, "expected"),
+            (dt.date(2026, 3, 20), "2026-06", None),
+        ])  # fmt: skip
+        assert [(str(s.before), str(s.after)) for s in event.slips] == [("April 2026", "June 2026")]
+        assert event.revisions == 3
