@@ -7,7 +7,9 @@ the 61 days of those two months, never May; "2026-XX-15" the fifteenth of each m
 day up to 31 May; "after April 2026" every day from 1 May on. The oracle then judges as
 the track record's documentation says, one day at a time:
 
-* as known on day D: the initial statement and the claims stated on or before D;
+* as known on day D: the initial statement and the claims stated on or before D; a claim
+  opening a happened or cancelled event again without a date brings back the last date
+  promised while it was open;
 * happened: *kept* if some day it could have happened on is no later than some day the
   first promise could fall on (a last day allowed by the dates), else *late* by the days
   from the promise's last possible day to the first possible day it happened;
@@ -84,13 +86,17 @@ def oracle(
     """(outcome, days late) of a promise as known on ``day``; None before it was made."""
     if published > day:
         return None
-    when, status = first, "expected"
+    when, status, promised = first, "expected", first
     # Stated order: by day, same-day claims in the order given (a stable sort).
     for said, new_when, new_status in sorted(steps, key=lambda s: s[0]):
         if said > day:
             break
-        when = new_when or when
+        was_open = status in ("expected", "confirmed")
         status = new_status or status
+        is_open = status in ("expected", "confirmed")
+        # Opened again without a date: the last date promised while open.
+        when = new_when or (promised if is_open and not was_open else when)
+        promised = when if is_open else promised
     promised = TEXT_DAYS[first]
     if status == "happened":
         happened = TEXT_DAYS[when]
