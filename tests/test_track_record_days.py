@@ -395,3 +395,51 @@ class TestReopened:
         ])  # fmt: skip
         assert [(str(s.before), str(s.after)) for s in event.slips] == [("April 2026", "June 2026")]
         assert event.revisions == 3
+
+
+class TestDelayAgainstASet:
+    """`Event.delay` is 0 only when it happened on a day the first promise allowed. "April or
+    June" done on 20 May is not inside it: early by 12 days for June, the reading it was kept
+    by (was: 0, "inside the window", as if May had been promised). Done in March, 17 days early
+    for April; done 2 July, 2 days late for June; done in April or June, 0. The reading is the
+    one closest to on time under which it was not late; late against every reading, the least
+    lateness. Brute force: the signed distance to each reading, spelled out by hand.
+    """
+
+    @staticmethod
+    def brute(promised: frozenset[dt.date], done: dt.date) -> int:
+        if done in promised:
+            return 0
+        later = [d for d in promised if d > done]
+        if later:  # not late against the next allowed day: early by the days to it
+            return -(min(later) - done).days
+        return (done - max(promised)).days
+
+    @pytest.mark.parametrize(
+        ("first", "done"),
+        [
+            ("[2026-04,2026-06]", "2026-05-20"),
+            ("[2026-04,2026-06]", "2026-03-15"),
+            ("[2026-04,2026-06]", "2026-07-02"),
+            ("[2026-04,2026-06]", "2026-04-10"),
+            ("[2026-04,2026-06]", "2026-06-30"),
+            ("2026-XX-15", "2026-05-20"),
+            ("2026-XX-15", "2026-05-15"),
+            ("2026-XX-15", "2026-12-20"),
+            ("2026-XX-15", "2026-01-01"),
+            ("2026-04", "2026-03-20"),
+            ("2026-04", "2026-05-03"),
+        ],
+    )
+    def test_delay(self, first: str, done: str) -> None:
+        day = dt.date.fromisoformat(done)
+        event = Event(title="x", when=first).revise(stated=done, status="happened", when=done)
+        assert event.delay == self.brute(TEXT_DAYS[first] if first in TEXT_DAYS else month(
+            2026, 4), day)  # fmt: skip
+
+    @SETTINGS
+    @given(st.sampled_from(["[2026-04,2026-06]", "2026-XX-15", "2026-04", "mid-2026"]),
+           st.dates(dt.date(2025, 12, 1), dt.date(2027, 1, 31)))  # fmt: skip
+    def test_delay_against_every_day(self, first: str, day: dt.date) -> None:
+        event = Event(title="x", when=first).revise(stated=day, status="happened", when=day)
+        assert event.delay == self.brute(TEXT_DAYS[first], day)

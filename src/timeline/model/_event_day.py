@@ -12,11 +12,21 @@ meet the days ahead and sorts inside them. They live apart from
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Point, _key, ends_before
+from timeline.dates._bounds import Span, _key, ends_before
 from timeline.dates._days import to_day
-from timeline.dates._masks import every_reading, meets_any, over_before, several
+from timeline.dates._masks import (
+    Readings,
+    Runs,
+    Several,
+    every_reading,
+    meets_any,
+    over_before,
+    several,
+)
+from timeline.dates._relations import _readings
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
@@ -68,7 +78,10 @@ def days_late(first: When, actual: When) -> int:
     on time, as it was not overdue that day. A happening is judged on its day as
     `Event.overdue` judges that day: late by the days the promise had been overdue
     (a plain day has no zone, so it starts at UTC+14 and ends at UTC-12; an instant
-    falls on its own local day); two instants compare in UTC.
+    falls on its own local day); two instants compare in UTC. A set ("April or June")
+    or unspecified digits ("2026-XX-15") are read one reading at a time: against the
+    first it was not late for, the one closest to on time ("April or June" done on 20
+    May: 12 days early, for June), else against the last.
 
     >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
     10
@@ -76,21 +89,48 @@ def days_late(first: When, actual: When) -> int:
     0
     >>> days_late(When.parse("2026-04-20T12:00Z"), When.parse("2026-04-21"))  # at UTC+14
     0
+    >>> days_late(When.parse("[2026-04,2026-06]"), When.parse("2026-05-20"))
+    -12
     """
-    first_lo, first_hi = _widest(first)
     actual_lo, actual_hi = _widest(actual)
-    if actual_lo is not None and first_hi is not None:
-        late = _days_after(actual_lo, first_hi)
+    if actual_lo is not None and (first.form is not None or first.unspecified is not None):
+        readings = _readings(first)
+        if several(readings):
+            kept = [_between(r, actual_lo, actual_hi) for r in _not_late(readings, actual_lo)]
+            if kept:
+                return max(kept)
+    return _between(_widest(first), actual_lo, actual_hi)
+
+
+def _between(first: Span, lo: _dt.date | None, hi: _dt.date | None) -> int:
+    """Days from the span ``first`` to a happening from ``lo`` to ``hi``: late, else early."""
+    first_lo, first_hi = first
+    if lo is not None and first_hi is not None:
+        late = _days_after(lo, first_hi)
         if late > 0:
             return late
-    if actual_hi is not None and first_lo is not None:
-        early = _days_before(actual_hi, first_lo)
+    if hi is not None and first_lo is not None:
+        early = _days_before(hi, first_lo)
         if early > 0:
             return -early
     return 0
 
 
-def _days_after(done: Point, promised: Point) -> int:
+def _not_late(readings: Readings, done: _dt.date) -> Iterator[Span]:
+    """The readings a happening from ``done`` on is not late for; of a mask's many runs,
+    the first such (later runs are only earlier against it)."""
+    if isinstance(readings, Several):
+        for part in readings.parts:
+            yield from _not_late(part, done)
+    elif isinstance(readings, Runs):
+        run = readings.first_ending_from(to_day(done).toordinal())  # floating days
+        if run is not None:
+            yield run
+    else:
+        yield from (r for r in readings if r[1] is None or _days_after(done, r[1]) <= 0)
+
+
+def _days_after(done: _dt.date, promised: _dt.date) -> int:
     """Days the happening ``done`` is after the promise's end ``promised`` (0 or less when
     it is not): the days since the last day on which the promise was not yet overdue.
 
@@ -108,7 +148,7 @@ def _days_after(done: Point, promised: Point) -> int:
     return to_day(done).toordinal() - promised.toordinal()
 
 
-def _days_before(done: Point, promised: Point) -> int:
+def _days_before(done: _dt.date, promised: _dt.date) -> int:
     """Days the happening's end ``done`` is before the promise's start ``promised`` (0 or
     less when it is not), read as `_days_after` reads the other side."""
     if isinstance(promised, _dt.datetime):
@@ -143,6 +183,6 @@ _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 _LAST_ORDINAL = _dt.date.max.toordinal()
 
 
-def _widest(when: When) -> tuple[Point | None, Point | None]:
+def _widest(when: When) -> Span:
     """Where ``when`` could fall: its fuzzy bounds when qualified, else its bounds."""
     return when.fuzzy_bounds() if when.qualified else (when.earliest, when.latest)
