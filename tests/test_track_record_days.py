@@ -443,3 +443,31 @@ class TestDelayAgainstASet:
     def test_delay_against_every_day(self, first: str, day: dt.date) -> None:
         event = Event(title="x", when=first).revise(stated=day, status="happened", when=day)
         assert event.delay == self.brute(TEXT_DAYS[first], day)
+
+
+class TestInstantsInOtherZones:
+    """A promise made as an instant is one moment, whatever zone it was written in: the
+    outcome and the days late do not change when the same instant is written at another
+    offset (an instant is judged in UTC against another, and against a plain day by the
+    rule for overdue: a day starts at UTC+14 and ends at UTC-12)."""
+
+    @SETTINGS
+    @given(
+        st.datetimes(dt.datetime(2026, 4, 28), dt.datetime(2026, 5, 3)),
+        st.sampled_from([-12, -10, -5, 0, 5.5, 9, 14]),
+        st.sampled_from(["2026-04-30", "2026-05-01", "2026-05-02", "2026-05-01T10:00Z",
+                         "2026-04-30T22:00+09:00", "2026-05", "2026-04"]),
+        st.dates(dt.date(2026, 4, 27), dt.date(2026, 5, 5)),
+    )  # fmt: skip
+    def test_the_zone_it_was_written_in_changes_nothing(
+        self, moment: dt.datetime, hours: float, done: str, day: dt.date
+    ) -> None:
+        utc = moment.replace(tzinfo=dt.UTC, second=0, microsecond=0)
+        there = utc.astimezone(dt.timezone(dt.timedelta(hours=hours)))
+
+        def record(at: dt.datetime) -> tuple[object, object]:
+            promise = Event(title="x", when=at.isoformat())
+            kept = promise.revise(stated="2026-06-01", status="happened", when=done)
+            return (judged(kept, dt.date(2026, 7, 1)), judged(promise, day))
+
+        assert record(utc) == record(there)
