@@ -48,7 +48,7 @@ from timeline.model._claim import (
     yearless_reading,
 )
 from timeline.model._event_day import days_late, overdue_on, upcoming_in
-from timeline.model._event_fields import init_checked, slugify
+from timeline.model._event_fields import field_setter, init_checked, slugify
 from timeline.model._event_text import event_repr, event_str
 
 __all__ = ["Event", "slugify"]
@@ -330,9 +330,10 @@ class Event:
     def delay(self) -> int | None:
         """Days late against the first promise, once it happened; ``None`` before.
 
-        0 when it happened inside the first promised window, negative when early.
-        With imprecise dates this is the smallest delay the dates allow; a qualified
-        date counts with its fuzzy bounds, as `Event.overdue` reads it.
+        0 when it happened inside the first promised window (to its ``end`` for an event
+        that lasts), negative when early. With imprecise dates this is the smallest delay
+        the dates allow; a qualified date counts with its fuzzy bounds, as `Event.overdue`
+        reads it.
 
         >>> e = Event(title="x", when="2026-04").revise(
         ...     when="2026-05-10", status="happened", stated="2026-05-10")
@@ -341,7 +342,8 @@ class Event:
         """
         if self.status is not Status.HAPPENED:
             return None
-        return days_late(self.first_expected, self.when)
+        first, giver = self._first_promise  # an end given with it: promised to that end
+        return days_late(first, self.when, until=self.end if giver is None else None)
 
     def revise(
         self,
@@ -487,48 +489,5 @@ class Event:
 
 _FIELDS = attrs.fields(Event)
 
-# Each field's slot, set through its descriptor: half the cost of attrs' `__attrs_init__`
-# (a bound `object.__setattr__` call per field), which a large timeline pays per event
-# (benchmarks/bench_timeline.py). A test holds this list to `attrs.fields(Event)`.
-_SLOT_SETTERS = tuple(Event.__dict__[field.name].__set__ for field in _FIELDS)
-(
-    _title, _when, _id, _end, _status_of, _kind, _actors, _tags, _location, _description,
-    _sources, _claims, _related, _target, _observations,
-) = _SLOT_SETTERS  # fmt: skip
-
-
-def _set_fields(
-    event: Event,
-    title: str,
-    when: When,
-    id: str,
-    end: When | None,
-    status: Status,
-    kind: str | None,
-    actors: tuple[str, ...],
-    tags: tuple[str, ...],
-    location: str | None,
-    description: str | None,
-    sources: tuple[Source, ...],
-    claims: tuple[Claim, ...],
-    related: tuple[str, ...],
-    target: Target | None,
-    observations: tuple[Observation, ...],
-    /,
-) -> None:
-    """Set a new event's fields (checked, in field order), as `__attrs_init__` would."""
-    _title(event, title)
-    _when(event, when)
-    _id(event, id)
-    _end(event, end)
-    _status_of(event, status)
-    _kind(event, kind)
-    _actors(event, actors)
-    _tags(event, tags)
-    _location(event, location)
-    _description(event, description)
-    _sources(event, sources)
-    _claims(event, claims)
-    _related(event, related)
-    _target(event, target)
-    _observations(event, observations)
+# A new event's fields set through each slot's descriptor (`field_setter`).
+_set_fields = field_setter(Event)

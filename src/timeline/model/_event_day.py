@@ -12,10 +12,10 @@ meet the days ahead and sorts inside them. They live apart from
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Span, _key, ends_before
+from timeline.dates._bounds import Point, Span, _key, ends_before
 from timeline.dates._days import to_day
 from timeline.dates._masks import (
     Readings,
@@ -69,19 +69,20 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     return position is not None and not ends_before((stop, stop), (position, position))
 
 
-def days_late(first: When, actual: When) -> int:
+def days_late(first: When, actual: When, *, until: When | None = None) -> int:
     """`Event.delay` of a happened event: days from ``first``'s window to ``actual``.
 
-    0 when ``actual`` can fall inside ``first``, negative when surely early: the
-    smallest delay the dates allow. A qualified date could fall where its fuzzy
-    bounds reach, as `Event.overdue` reads it: "c. April 2026" done on 15 May is
-    on time, as it was not overdue that day. A happening is judged on its day as
-    `Event.overdue` judges that day: late by the days the promise had been overdue
-    (a plain day has no zone, so it starts at UTC+14 and ends at UTC-12; an instant
-    falls on its own local day); two instants compare in UTC. A set ("April or June")
-    or unspecified digits ("2026-XX-15") are read one reading at a time: against the
-    first it was not late for, the one closest to on time ("April or June" done on 20
-    May: 12 days early, for June), else against the last.
+    0 when ``actual`` can fall inside ``first``, negative when surely early: the smallest
+    delay the dates allow. A promise with several readings (a set, the runs of unspecified
+    digits) is kept inside one of them, not between: while a reading is still to start it is
+    early by the days to the first of them, as it was not overdue; once every reading has
+    passed, late by the days since the last. A promise ``until`` an end (an event that
+    lasts) runs to that end. A qualified date could fall where its fuzzy bounds reach, as
+    `Event.overdue` reads it: "c. April 2026" done on 15 May is on time, as it was not
+    overdue that day. A happening is judged on its day as `Event.overdue` judges that day:
+    late by the days the promise had been overdue (a plain day has no zone, so it starts at
+    UTC+14 and ends at UTC-12; an instant falls on its own local day); two instants compare
+    in UTC.
 
     >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
     10
@@ -89,48 +90,67 @@ def days_late(first: When, actual: When) -> int:
     0
     >>> days_late(When.parse("2026-04-20T12:00Z"), When.parse("2026-04-21"))  # at UTC+14
     0
-    >>> days_late(When.parse("[2026-04,2026-06]"), When.parse("2026-05-20"))
-    -12
+    >>> days_late(When.parse("April or June 2026"), When.parse("2026-05-15"))  # June: 17 days
+    -17
     """
     actual_lo, actual_hi = _widest(actual)
-    if actual_lo is not None and (first.form is not None or first.unspecified is not None):
-        readings = _readings(first)
-        if several(readings):
-            kept = [_between(r, actual_lo, actual_hi) for r in _not_late(readings, actual_lo)]
-            if kept:
-                return max(kept)
-    return _between(_widest(first), actual_lo, actual_hi)
+    if until is not None:  # a span from first to until: one reading, as `overdue` reads it
+        return _window_delay(_widest(first)[0], _widest(until)[1], actual_lo, actual_hi)
+    # Only a set or unspecified digits has several readings: the rest go straight on.
+    readings = () if first.form is None and first.unspecified is None else _readings(first)
+    if readings and several(readings):
+        # Kept inside some reading (0); else early by the next reading still to start,
+        # as it was not overdue while one was; else late by the last, as the hull is.
+        early = _next_reading(readings, actual_lo, actual_hi)
+        if early is not None:
+            return early
+    return _window_delay(*_widest(first), actual_lo, actual_hi)
 
 
-def _between(first: Span, lo: _dt.date | None, hi: _dt.date | None) -> int:
-    """Days from the span ``first`` to a happening from ``lo`` to ``hi``: late, else early."""
-    first_lo, first_hi = first
-    if lo is not None and first_hi is not None:
-        late = _days_after(lo, first_hi)
+def _window_delay(
+    lo: _dt.date | None, hi: _dt.date | None, done_lo: Point | None, done_hi: Point | None
+) -> int:
+    """`days_late` against one reading from ``lo`` to ``hi``."""
+    if done_lo is not None and hi is not None:
+        late = _days_after(done_lo, hi)
         if late > 0:
             return late
-    if hi is not None and first_lo is not None:
-        early = _days_before(hi, first_lo)
+    if done_hi is not None and lo is not None:
+        early = _days_before(done_hi, lo)
         if early > 0:
             return -early
     return 0
 
 
-def _not_late(readings: Readings, done: _dt.date) -> Iterator[Span]:
-    """The readings a happening from ``done`` on is not late for; of a mask's many runs,
-    the first such (later runs are only earlier against it)."""
-    if isinstance(readings, Several):
-        for part in readings.parts:
-            yield from _not_late(part, done)
-    elif isinstance(readings, Runs):
-        run = readings.first_ending_from(to_day(done).toordinal())  # floating days
-        if run is not None:
-            yield run
-    else:
-        yield from (r for r in readings if r[1] is None or _days_after(done, r[1]) <= 0)
+def _next_reading(readings: Readings, done_lo: Point | None, done_hi: Point | None) -> int | None:
+    """0 when the happening falls in some reading, else minus the days to the first
+    reading still to start after it, else ``None`` (every reading ended before it).
+    A mask's runs are read from near the happening on, in order: a later run starts later."""
+    best: int | None = None
+    parts = readings.parts if isinstance(readings, Several) else (readings,)
+    for part in parts:
+        spans: Iterable[Span] = part
+        if isinstance(part, Runs):
+            near = None if done_lo is None else _near_ordinal(done_lo)
+            spans = part.near(near)
+        for lo, hi in spans:
+            delay = _window_delay(lo, hi, done_lo, done_hi)
+            if delay == 0:
+                return 0
+            if delay < 0:
+                best = delay if best is None else max(best, delay)
+                if isinstance(part, Runs):
+                    break  # later runs are further ahead
+    return best
 
 
-def _days_after(done: _dt.date, promised: _dt.date) -> int:
+def _near_ordinal(p: Point) -> int:
+    """A day at or before every day the point could fall on (a floating frame reaches
+    a day either side)."""
+    return max(to_day(p).toordinal() - 2, 1)
+
+
+def _days_after(done: Point, promised: _dt.date) -> int:
     """Days the happening ``done`` is after the promise's end ``promised`` (0 or less when
     it is not): the days since the last day on which the promise was not yet overdue.
 
@@ -148,7 +168,7 @@ def _days_after(done: _dt.date, promised: _dt.date) -> int:
     return to_day(done).toordinal() - promised.toordinal()
 
 
-def _days_before(done: _dt.date, promised: _dt.date) -> int:
+def _days_before(done: Point, promised: _dt.date) -> int:
     """Days the happening's end ``done`` is before the promise's start ``promised`` (0 or
     less when it is not), read as `_days_after` reads the other side."""
     if isinstance(promised, _dt.datetime):
@@ -183,6 +203,6 @@ _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 _LAST_ORDINAL = _dt.date.max.toordinal()
 
 
-def _widest(when: When) -> Span:
+def _widest(when: When) -> tuple[Point | None, Point | None]:
     """Where ``when`` could fall: its fuzzy bounds when qualified, else its bounds."""
     return when.fuzzy_bounds() if when.qualified else (when.earliest, when.latest)
