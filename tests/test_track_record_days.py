@@ -326,6 +326,39 @@ class TestTargets:
     ) -> None:
         assert judged(self.goal(*figures), dt.date.fromisoformat(day)) == expected
 
+    @pytest.mark.parametrize(
+        ("figures", "day", "overdue"),
+        [
+            # met in 2029: neither overdue after the deadline (was: overdue, while the
+            # track record said kept) nor still upcoming before it
+            ([("2029", "12,000 enterprises")], "2031-02-01", False),
+            # not met: overdue once the deadline has passed, as before
+            ([("2030", "8,000 enterprises")], "2031-02-01", True),
+            ([("2028", "8,000 enterprises")], "2031-02-01", True),
+            # a figure in another unit says nothing: overdue as before
+            ([("2029", "12,000 GW")], "2031-02-01", True),
+            # the 2029 figure not yet known on the day: not met yet, not overdue yet
+            ([("2029", "12,000 enterprises")], "2029-12-30", False),
+        ],
+    )
+    def test_a_met_target_is_not_overdue(
+        self, figures: list[tuple[str, str]], day: str, overdue: bool
+    ) -> None:
+        from timeline import Timeline
+
+        event = self.goal(*figures)
+        assert event.overdue(day) is overdue
+        assert [e.id for e in Timeline([event]).overdue(as_of=day)] == (["g"] if overdue else [])
+
+    def test_a_met_target_is_not_upcoming(self) -> None:
+        from timeline import Timeline
+
+        met = self.goal(("2029", "12,000 enterprises"))
+        assert not met.upcoming("2030-06-01", "1 year")  # (was: upcoming, done a year before)
+        assert not Timeline([met]).upcoming(as_of="2030-06-01", within="1 year")
+        open_goal = self.goal(("2029", "8,000 enterprises"))
+        assert open_goal.upcoming("2030-06-01", "1 year")
+
     def test_a_stated_happening_or_cancellation_still_wins(self) -> None:
         event = self.goal(("2029", "12,000 enterprises"))
         cancelled = event.revise(stated="2029-06-01", status="cancelled")

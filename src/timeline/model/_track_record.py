@@ -53,7 +53,7 @@ from timeline.dates._format_fiscal import stated_precision
 from timeline.figures._target import TargetStatus
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._event_day import overdue_on
+from timeline.model._event_day import overdue_on, target_judged
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import (
@@ -119,7 +119,7 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
             outcome = "kept"
     elif status is Status.CANCELLED:
         outcome = "broken"
-    elif (met := _target_status(event, day)) is not None:
+    elif (met := target_judged(event, day)) is not None:
         outcome = "kept" if met is TargetStatus.MET else "broken"
     elif overdue_on(event, day):  # already as known on the day
         outcome = "broken"
@@ -133,20 +133,6 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
         notice = promised.toordinal() - stated.toordinal()
     return (outcome, delay, len(event.slips), notice)
-
-
-def _target_status(event: Event, day: _dt.date) -> TargetStatus | None:
-    """Met or missed, when the event (as known on ``day``) has a target its figures judge.
-
-    Nobody writes "happened" of a goal: its figures say whether it was kept. Figures in
-    another unit say nothing of it (`timeline check` names them).
-    """
-    target = event.target
-    if target is None:
-        return None
-    usable = [o for o in event.observations if o.value.compatible(target.goal)]
-    status = target.status(day, usable)
-    return status if status in (TargetStatus.MET, TargetStatus.MISSED) else None
 
 
 def _mean(values: list[int]) -> float | None:
