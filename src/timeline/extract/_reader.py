@@ -47,7 +47,7 @@ from timeline.extract._dating import (
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import is_institution
-from timeline.extract._places import places_named, sites
+from timeline.extract._places import places_named, sites, unowned_sites
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
@@ -140,10 +140,16 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     previous_mains: list[Draft] = attrs.field(factory=list)  # the last sentence's drafts
     yen: bool = attrs.field(init=False)
     site_places: dict[int, str] = attrs.field(init=False)
+    unowned_sites: dict[int, str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         named = places_named(self.folded)
         self.site_places = dict(sites(self.folded, 0, len(self.folded), named))
+        self.unowned_sites = {
+            at: place
+            for at, place in unowned_sites(self.folded, 0, len(self.folded))
+            if at not in self.site_places
+        }
         self.actors = Actors(self.folded, self.known, self.use_spacy)
         self.yen = yen_text(self.folded)  # "¥" in a text about Japan
         self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]

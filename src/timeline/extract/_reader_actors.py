@@ -17,7 +17,7 @@ import attrs
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
-from timeline.extract._places import region
+from timeline.extract._places import is_place, region
 from timeline.extract._text import words
 
 __all__: list[str] = []
@@ -110,6 +110,8 @@ class _ActorReader:
     short_names: dict[str, str]
     institutions: list[str]
     site_places: dict[int, str]  # where a place names a site ("the Paris plant"): its text
+    # a name before a site it may own or be where ("said the Sherman plant"): its text
+    unowned_sites: dict[int, str]
 
     def _names(self, start: int, end: int, sentence_start: int) -> list[Name]:
         """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
@@ -178,6 +180,10 @@ class _ActorReader:
                 # "the Paris plant", "a new Texas plant": where, not who
                 at_sites.append(Name(self.site_places[name.start], name.start))
                 continue
+            if name.start in self.unowned_sites and not known and self._owner_beside(name, names):
+                # "Acme said the Sherman plant will open": Acme can own it; Sherman never acts
+                at_sites.append(Name(self.unowned_sites[name.start], name.start))
+                continue
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "US approval", "China sales": which ones, not who
             if region(name.text) and _AFTER_PLACE.search(
@@ -194,6 +200,22 @@ class _ActorReader:
         if not places:
             return kept, None
         return kept, ", ".join(dict.fromkeys(p.text for p in places))
+
+    def _owner_beside(self, site: Name, names: list[Name]) -> bool:
+        """Whether someone other than the name before a site can act: another name in the
+        statement that is no place and stands before no site ("Acme said the Sherman
+        plant"), or an organisation the text named before ("Acme makes chips. The Sherman
+        plant will open"). Else the name is the only one who can, and acts ("The Tesla
+        factory will open")."""
+        if self.last_org is not None and self.last_org != site.text:
+            return True
+        return any(
+            n.text != site.text
+            and n.start not in self.site_places
+            and n.start not in self.unowned_sites
+            and not is_place(n.text)
+            for n in names
+        )
 
     def _subject(self, sentence_names: list[Name]) -> Name | None:
         """A sentence's subject, for "the company" and "It" later: an organisation, not a
