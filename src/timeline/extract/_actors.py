@@ -71,10 +71,14 @@ _VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 _OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
 # "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
 # sentence, by "its" (before any "his" or "her") stands for an organisation.
-# "Vodafone Idea said on Monday it will ...": "it" with a verb stands for an organisation too.
+# "Vodafone Idea said on Monday it will ...": "it" with a verb stands for an organisation too,
+# also after an adverb ("it now expects", "it still plans").
 _ITS_AFTER: Final = re.compile(
     r"(?:[^.!?\n]|\.(?=\S)){0,80}?\b(its|his|her|their"
-    r"|it(?=\s+(?:will|would|plans|expects|aims|intends|hopes|wants|has|had|is|was)\b))\b",
+    r"|it(?=\s+(?:(?:now|still|also|already|again|then|instead|currently|previously"
+    r"|initially|originally|ultimately|eventually|[a-z]+ly)\s+)?"
+    r"(?:will|would|plans|planned|expects|expected|aims|intends|hopes|wants|has|had|is|was"
+    r"|sees|targets|forecasts|predicts)\b))\b",
     re.IGNORECASE,
 )
 # A name launched, shipped or flown: the object of the verb, not who acts ("launch
@@ -127,6 +131,11 @@ _AFTER_PARTICIPLE: Final = re.compile(
     r"|over|under|with|last|earlier|several|three|four|repeatedly|back|forward|out|off"
     r"|[a-z]+ly)\b)"
 )
+# A model number just before a name: "737 Max", "787 Dreamliner", "the 7 Series"; not a year
+# ("In 2027 Tesla will"), nor a figure's ("20 Chinese firms": no name), nor a date's day.
+_MODEL_NUMBER_BEFORE: Final = re.compile(
+    r"(?:(?<![\w.,$-])(?!(?:1[89]|2[01])\d\d\s)\d{1,4}|(?<![\w-])[A-Z]{1,2}\d{2,4}[a-z]*)\s$"
+)
 _MODAL_AFTER: Final = re.compile(
     r"\s+(?:will|would|shall|could|can|may|might|must|are|is|were|was)\b"
 )
@@ -157,7 +166,8 @@ _ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$"
 _FLIES: Final = re.compile(
     r"\s+(?:will|would|could|should|may|might|is\s+to|is\s+(?:\w+ly\s+)?(?:set|slated"
     r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?"
-    r"(?:(?P<thing>(?:first\s+)?fly|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?"
+    r"(?:(?P<service>(?:start|begin)\s+(?:commercial\s+)?service)"
+    r"|(?P<thing>(?:first\s+)?fly|go\s+on\s+sale|enter\s+(?:commercial\s+)?"
     r"service|hit\s+(?:shelves|stores|the\s+market)|be\s+(?:released|launched|shipped"
     r"|delivered|available|unveiled))|launch|ship|debut|arrive|go\s+live|come\s+online)"
     r"(?=\s+(?:in|on|by|before|after|next|this|later|again|early|late|around|from\s+\d"
@@ -403,7 +413,9 @@ class Actors:
             )
             if low in TITLES or (in_title and low in TITLE_PARTS):
                 person = in_title = True
-            elif low == "new" and not at_start and len(words) > 1:
+            elif (
+                low == "new" and len(words) > 1 and (not at_start or is_place(" ".join(words[:2])))
+            ):
                 break  # "New York", "its New Glenn rocket": a name's first word, mid-sentence
             elif re.search(r"-[a-z]", word) and len(words) > 1:
                 pass  # "Paris-based Mistral AI": an adjective before the name
@@ -429,6 +441,8 @@ class Actors:
             return None  # "before Christmas", "over Lunar New Year": when, not who
         if len(words) == 1 and NUMBERED.match(self.folded, m.end()):
             return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
+        if _MODEL_NUMBER_BEFORE.search(self.folded, max(0, first - 12), first):
+            return None  # "737 Max", "the 7 Series", "A350 XWB": a model's name, after its number
         owned = None if person else OWNED.search(self.folded, max(0, first - 50), first)
         if owned is not None and not any(w in ROLE_NOUNS for w in owned.group(1).split()):
             return None  # "its Model Y", "its first uncrewed Gaganyaan mission": a thing owned
@@ -505,6 +519,10 @@ class Actors:
                 and not any(org_tail(w) for w in words[1:])
                 and (
                     flies.group("thing") is not None
+                    # "Acme will start service": a company too; "said Kuiper would": a thing
+                    or (
+                        flies.group("service") is not None and _SAID_BEFORE.search(lead) is not None
+                    )
                     or version is not None
                     or code is not None
                     or text in self._products

@@ -158,7 +158,8 @@ ORG_WORDS: Final = words(
     bio biosciences bioscience biotherapeutics biopharma pharma genomics medical health
     airlines automotive communications telecom media studios software platforms devices
     instruments materials chemicals insurance financial securities investments bancorp plc ag
-    sa gmbh nv bv se limited incorporated co"""
+    sa gmbh nv bv se limited incorporated co aviation airways mobility logistics mining
+    minerals resources utilities shipping"""
 )
 
 

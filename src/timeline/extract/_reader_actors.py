@@ -94,7 +94,9 @@ _COMPANY_SAID: Final = re.compile(
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
-    co co."""
+    co co. aviation airlines airways air aerospace mobility energy pharmaceuticals
+    therapeutics biosciences semiconductor semiconductors electronics automotive
+    communications networks logistics mining resources minerals materials industries"""
 )
 
 
@@ -129,7 +131,12 @@ class _ActorReader:
         low = name.text.lower()
         if low in self.known:
             return name
-        if len(words) > 1 and all(w.lower() in _ORG_SUFFIXES for w in words[1:]):
+        if (
+            len(words) > 1
+            and not name.person
+            and not is_place(words[0])  # "Texas Instruments": "Texas" is Texas
+            and all(w.lower() in _ORG_SUFFIXES for w in words[1:])
+        ):
             self.short_names.setdefault(words[0].lower(), name.text)
             return name
         full = self.short_names.get(low)

@@ -117,11 +117,22 @@ _BULLET_START: Final = re.compile(r"(?:[-*\u2022]|\d{1,2}[.)])\s")
 MAX_SENTENCE: Final = 2000
 
 
+# A byline or a stamp on a line of its own, without closing punctuation: "By our energy desk
+# | 21 October 2027", "By Jane Smith, Reuters", "Updated: October 21, 2027 10:42 a.m. ET";
+# not "By 2030 ..." (a deadline) nor a sentence.
+_BYLINE: Final = re.compile(
+    r"(?:By|BY)\s+(?:[A-Z]|(?:our|the|staff|a)\s)|(?:Published|Updated|Posted|Last\s+updated)\b",
+)
+
+
 def _is_heading(line: str) -> bool:
-    """A short line without closing punctuation whose words are mostly capitalised."""
+    """A short line without closing punctuation whose words are mostly capitalised, or a
+    byline."""
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_HEADING or stripped[-1] in ".!?:;,\"'":
         return False
+    if _BYLINE.match(stripped):
+        return True
     words = _WORD.findall(stripped)
     if not words:
         return True

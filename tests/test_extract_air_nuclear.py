@@ -1,0 +1,127 @@
+"""`timeline.extract` on an aviation article (tests/data/extract/air_taxis_2027.txt) and a
+nuclear-power newsletter (tests/data/extract/nuclear_2027.txt), read against what a careful
+reader drafts from them, and the rules they showed, each as a table of variants.
+
+What they showed: "it now expects" after a name says it is an organisation, as "it expects"
+did ("Joby Aviation said it now expects ...": "the company" later is Joby Aviation, and the
+name before its plant is where); a name right after a model number is part of the product
+("737 Max"), not who acts; "will start service" is said of a company as much as of a
+product; "Archer" after "Archer Aviation" is the same organisation; a byline ("By our energy
+desk | 21 October 2027") is no statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import extract
+
+
+def actors(text: str) -> list[tuple[str, ...]]:
+    return [d.actors for d in extract(text, reference="2027-03-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" and an adverb before the verb: an organisation, as "it expects"
+        (
+            "Joby Aviation said it now expects to fly in 2027. The company plans to build "
+            "jets at the Marina plant by 2028.",
+            [("Joby Aviation",), ("Joby Aviation",)],
+        ),
+        (
+            "Lunar Freight said it still plans to fly in 2027. The company will open a "
+            "plant by 2028.",
+            [("Lunar Freight",), ("Lunar Freight",)],
+        ),
+        (
+            "Acme Aviation said it also expects to fly in 2027. The company will open a "
+            "plant by 2028.",
+            [("Acme Aviation",), ("Acme Aviation",)],
+        ),
+        # a person: "he now expects" says nothing of an organisation
+        (
+            "Adam Goldstein said he now expects to fly in 2027. The company will open a "
+            "plant by 2028.",
+            [("Adam Goldstein",), ()],
+        ),
+    ],
+)
+def test_it_and_an_adverb_after_a_name(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert actors(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boeing will raise 737 Max output to 47 jets by 2028.", ("Boeing",)),
+        ("Boeing makes jets. It will raise 737 Max output to 47 jets by 2028.", ("Boeing",)),
+        (
+            "Boeing will deliver the first 787 Dreamliner to Qatar Airways in 2028.",
+            ("Boeing", "Qatar Airways"),
+        ),
+        ("Acme will ship the 7 Series in 2028.", ("Acme",)),
+        # a year before a name is no model number: the name acts
+        ("In 2027 Tesla will open a plant.", ("Tesla",)),
+    ],
+)
+def test_a_name_after_a_model_number_is_the_product(text: str, expected: tuple[str, ...]) -> None:
+    assert actors(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company starts service as much as a product does
+        ("Acme will start service in 2027.", ("Acme",)),
+        ("Acme will begin commercial service in 2027.", ("Acme",)),
+        # said of it by another: the thing that starts service
+        ("Amazon said Kuiper would start service in 2025.", ("Amazon",)),
+    ],
+)
+def test_who_starts_service(text: str, expected: tuple[str, ...]) -> None:
+    assert actors(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Archer Aviation will certify its jet in 2028. Archer expects deliveries in 2029.",
+            [("Archer Aviation",), ("Archer Aviation",)],
+        ),
+        (
+            "United Airlines will order jets in 2028. United expects deliveries in 2029.",
+            [("United Airlines",), ("United Airlines",)],
+        ),
+        # a place opening a sentence with "New" keeps it
+        (
+            "New York will tax jets in 2028. New Jersey expects deliveries in 2029.",
+            [("New York",), ("New Jersey",)],
+        ),
+        # a person's first name is no short name for them
+        (
+            "Adam Goldstein will retire in 2028. Adam Smith expects deliveries in 2029.",
+            [("Adam Goldstein",), ("Adam Smith",)],
+        ),
+    ],
+)
+def test_a_short_name_after_the_full_one(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert actors(text) == expected
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By our energy desk | 21 October 2027",
+        "By Jane Smith | 21 October 2027",
+        "By Jane Smith, 21 October 2027",
+        "Published 21 October 2027",
+        "Updated: October 21, 2027 10:42 a.m. ET",
+    ],
+)
+def test_a_byline_is_no_statement(byline: str) -> None:
+    text = f"Reactors to watch\n\n{byline}\n\nAcme will restart the reactor in 2028."
+    drafts = extract(text, reference="2027-10-21")
+    assert [d.title for d in drafts] == ["Acme will restart the reactor in 2028"]
