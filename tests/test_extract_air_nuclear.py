@@ -125,3 +125,63 @@ def test_a_byline_is_no_statement(byline: str) -> None:
     text = f"Reactors to watch\n\n{byline}\n\nAcme will restart the reactor in 2028."
     drafts = extract(text, reference="2027-10-21")
     assert [d.title for d in drafts] == ["Acme will restart the reactor in 2028"]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "first"),
+    [
+        # a date given up, in brackets or after a comma, beside the date now
+        (
+            "Holtec said the restart is now due in the first quarter of 2028 (was August 2025).",
+            "Q1 2028",
+            "August 2025",
+        ),
+        (
+            "Holtec said the restart is now due in the first quarter of 2028 (previously "
+            "August 2025).",
+            "Q1 2028",
+            "August 2025",
+        ),
+        (
+            "Holtec said the restart is now due in the first quarter of 2028, originally "
+            "August 2025.",
+            "Q1 2028",
+            "August 2025",
+        ),
+        # a date compared with: "later than the late-2026 launch it had promised"
+        (
+            "Joby said it now expects to start service in the fourth quarter of 2027, about a "
+            "year later than the late-2026 launch it had promised.",
+            "Q4 2027",
+            "late 2026",
+        ),
+        (
+            "Acme will open the plant in March 2028, two months earlier than the May 2028 date "
+            "it gave in January.",
+            "March 2028",
+            "May 2028",
+        ),
+        # a bracket that gives no earlier date: nothing given up
+        (
+            "Holtec said the restart is now due in the first quarter of 2028 (see chart).",
+            "Q1 2028",
+            None,
+        ),
+    ],
+)
+def test_a_date_given_up_beside_the_new_one(text: str, when: str, first: str | None) -> None:
+    (d,) = extract(text, reference="2027-03-09")
+    assert (str(d.when), None if d.first_when is None else str(d.first_when)) == (when, first)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Holtec: Palisades restart, now due in the first quarter of 2028 (was August 2025)",
+        "The Palisades restart is now due in the first quarter of 2028 (was August 2025)",
+    ],
+)
+def test_a_line_without_a_full_stop_is_a_statement(line: str) -> None:
+    """A short line is a heading by its capitals; "now", "due", "was" are not capitals."""
+    (d,) = extract(f"Key dates:\n{line}\n", reference="2027-10-21")
+    assert (str(d.when), str(d.first_when)) == ("Q1 2028", "August 2025")

@@ -111,6 +111,11 @@ _DATELINE: Final = re.compile(
     r"(?:\s*(?:--|—)\s*|\s+-\s+)"
 )
 _MAX_HEADING: Final = 120
+# Words a title in title case writes in lower case: "Launch of the Year", "Chips for AI".
+_MINOR: Final = words(
+    """a an the and but or nor for so yet as at by in of off on per to up via vs vs. v
+    with from into onto over amid than"""
+)
 _BULLET_START: Final = re.compile(r"(?:[-*\u2022]|\d{1,2}[.)])\s")
 # Longer "sentences" (a run without stops) are read in pieces of about this many
 # characters, cut at a space, so that every step stays linear in the text's length.
@@ -136,7 +141,9 @@ def _is_heading(line: str) -> bool:
     words = _WORD.findall(stripped)
     if not words:
         return True
-    capitalised = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
+    # the small words title case leaves in lower case count as capitalised; others do not,
+    # however short ("now due", "is", "was": a bullet's statement, not a heading)
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _MINOR)
     return capitalised >= 0.7 * len(words)
 
 
