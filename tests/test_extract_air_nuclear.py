@@ -185,3 +185,21 @@ def test_a_line_without_a_full_stop_is_a_statement(line: str) -> None:
     """A short line is a heading by its capitals; "now", "due", "was" are not capitals."""
     (d,) = extract(f"Key dates:\n{line}\n", reference="2027-10-21")
     assert (str(d.when), str(d.first_when)) == ("Q1 2028", "August 2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "The UK government will pick the winner in the spring, having pushed the decision "
+            "back twice since 2024.",
+            "spring 2028",
+        ),
+        ("Acme will open the plant in 2028, having delayed it twice since 2024.", "2028"),
+        ("Acme will open the plant in 2028 after delays since March 2025.", "2028"),
+    ],
+)
+def test_a_date_after_since_is_not_the_statements(text: str, when: str) -> None:
+    """ "Since 2024" starts a stretch up to now: not when the thing will be, nor a slip's."""
+    (d,) = extract(text, reference="2027-10-21")
+    assert (str(d.when), d.first_when) == (when, None)

@@ -43,6 +43,7 @@ from timeline.extract._dating import (
     game_periods,
     main_cue,
     pick_date,
+    without_since,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
@@ -308,6 +309,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             # "..., the Commission said on Monday": the day it was said, not the statement's;
             # "said on Tuesday it will spend ...": nor the date of what it will do
             dates = [d for d in dates if d not in said_on]
+        dates = without_since(self.folded, dates, start)  # "delayed twice since 2024"
         if not dates and self.previous_date is not None:
             then = self._by_then(self.previous_date, start, end)
             dates = [] if then is None else [then]
