@@ -203,3 +203,20 @@ def test_a_date_after_since_is_not_the_statements(text: str, when: str) -> None:
     """ "Since 2024" starts a stretch up to now: not when the thing will be, nor a slip's."""
     (d,) = extract(text, reference="2027-10-21")
     assert (str(d.when), d.first_when) == (when, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Boeing aims to raise output to 47 jets by the end of the third quarter.", "by Q3 2028"),
+        ("Acme aims for revenue of $5 billion in April.", "April 2028"),
+        ("Acme aims for revenue of $5 billion in the first half.", "H1 2028"),
+        # with its year, as written
+        ("Acme aims for revenue of $5 billion in April 2028.", "April 2028"),
+    ],
+)
+def test_a_targets_deadline_is_the_drafts_date(text: str, when: str) -> None:
+    """Said in October 2027, "the third quarter" ahead is 2028's: so is the goal's deadline."""
+    (d,) = extract(text, reference="2027-10-21")
+    assert d.target is not None
+    assert (str(d.when), d.target.deadline) == (when, d.when)

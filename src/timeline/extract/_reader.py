@@ -135,6 +135,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
     previous_date: DateMatch | None = None  # the date of the last dated statement
     month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
+    looked_ahead: dict[int, When] = attrs.field(factory=dict)  # "in April": next April
     picked: DateMatch | None = None  # the date phrase of the statement being read
     drafts: list[Draft] = attrs.field(factory=list)  # made so far, in text order
     previous_draft: Draft | None = None  # of the statement just before, if it made one

@@ -113,6 +113,7 @@ class _FigureReader:
     folded: str
     anchor: When | None
     picked: DateMatch | None  # the date phrase the statement is dated by
+    looked_ahead: dict[int, When]  # a date said without its year, read as the next one
 
     def _figures(
         self,
@@ -144,6 +145,8 @@ class _FigureReader:
             before = [f for f in goals if f.end <= date.start]
             goal = before[-1] if before else (goals[0] if goals else None)
         if goal is not None and date is not None and date.when.latest is not None:
+            # "in the third quarter" said in October: next year's, as the draft's date
+            date = attrs.evolve(date, when=self.looked_ahead.get(date.start, date.when))
             metric = self._metric(goal, piece, span, actors)
             baseline = None
             for i, fig in enumerate(figs):

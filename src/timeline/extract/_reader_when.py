@@ -49,6 +49,7 @@ class _WhenReader:
     last_dated: tuple[frozenset[str], When] | None
     weekdays: dict[int, When]
     month_quarters: set[int]
+    looked_ahead: dict[int, When]  # a date said without its year, read as the next one
 
     def _when_status(
         self,
@@ -202,6 +203,7 @@ class _WhenReader:
         if ahead == when or before(ahead, anchor):
             return when
         reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
+        self.looked_ahead[date.start] = ahead
         return ahead
 
     def _inherited(self, start: int) -> tuple[str, When] | None:
