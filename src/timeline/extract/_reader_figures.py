@@ -157,7 +157,12 @@ class _FigureReader:
                     value = attrs.evolve(value, unit=goal.quantity.unit)  # "up from 9 million"
                 if fig is not goal and value.compatible(goal.quantity) and own is not None:
                     deadline = date.when.latest
-                    if own is not self.anchor and own.latest and day(own.latest) < day(deadline):
+                    if (
+                        own is not self.anchor
+                        and own.latest
+                        and deadline is not None
+                        and day(own.latest) < day(deadline)
+                    ):
                         baseline, base_figure = Observation(own, value), fig
                         break
             for fig, stated in reversed(earlier if baseline is None else []):
