@@ -220,3 +220,36 @@ def test_a_targets_deadline_is_the_drafts_date(text: str, when: str) -> None:
     (d,) = extract(text, reference="2027-10-21")
     assert d.target is not None
     assert (str(d.when), d.target.deadline) == (when, d.when)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "location"),
+    [
+        # a list item's owner before a colon: the name before the site is where
+        (
+            "TerraPower: Kemmerer plant fuel loading no earlier than 2030",
+            ("TerraPower",),
+            "Kemmerer",
+        ),
+        ("- Acme: Sherman fab output to start in 2028", ("Acme",), "Sherman"),
+        # a name after "at" and a physical site's noun, never named otherwise: where
+        (
+            "Ontario Power Generation expects the first of four reactors at Darlington to come "
+            "online in late 2029.",
+            ("Ontario Power Generation",),
+            "Darlington",
+        ),
+        ("Acme will restart two units at Sherman in 2028.", ("Acme",), "Sherman"),
+        # named elsewhere as who acts: it acts
+        (
+            "Beta will sell power in 2027. Acme will build reactors at Beta by 2029.",
+            ("Acme", "Beta"),
+            None,
+        ),
+        # not after a site's noun: "analysts at Morgan Stanley" are Morgan Stanley's
+        ("Analysts at Morgan Stanley expect a cut in 2028.", ("Morgan Stanley",), None),
+    ],
+)
+def test_where_a_site_is(text: str, actors: tuple[str, ...], location: str | None) -> None:
+    last = extract(text, reference="2027-10-21")[-1]
+    assert (last.actors, last.location) == (actors, location)

@@ -29,7 +29,7 @@ from typing import Final
 from timeline.extract._name_words import BODIES, DEMONYMS, MONTHS, ORG_WORDS, STOP
 from timeline.extract._text import words
 
-__all__ = ["is_place", "places_named", "region", "sites", "unowned_sites"]
+__all__ = ["is_place", "places_named", "region", "site_at", "sites", "unowned_sites"]
 
 _STATES: Final = frozenset(
     words(
@@ -188,8 +188,10 @@ _SITE_NOUNS: Final = (
 # Before the place: an article, "its"/"their", or an owner's possessive, and up to two
 # lower-case words ("its second", "a new"); after it, at most one lower-case word before
 # the site noun ("Kentucky battery plant").
+# A list item's owner before a colon stands for the article: "TerraPower: Kemmerer plant ...".
 _SITE: Final = re.compile(
-    r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur)|[A-Z][\w&.-]*'s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur)|[A-Z][\w&.-]*'s?|(?<=\w:))\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+(?:[a-z][\w-]*\s+)?"
     rf"{_SITE_NOUNS}(?![\w-])"
 )
@@ -255,8 +257,10 @@ def _object_site(folded: str, m: re.Match[str]) -> bool:
     """Whether a site phrase names its owner apart from the name in it: owned ("its
     Concord plant", "Acme's Sherman plant"), or the object of a verb of doing ("will
     expand the Sherman plant"), not of saying or selling, and not after a preposition."""
-    det = folded[m.start() : m.start("place")].split()[0]
-    if det.lower() in ("its", "their", "our") or det.endswith(("'s", "'")):
+    det = folded[m.start() : m.start("place")].split()
+    if not det:
+        return True  # "TerraPower: Kemmerer plant": owned by the name before the colon
+    if det[0].lower() in ("its", "their", "our") or det[0].endswith(("'s", "'")):
         return True
     if _WORK_OF.search(folded, max(0, m.start() - 40), m.start()):
         return True  # "extend the life of the Escondida mine": what is done to the site
@@ -282,13 +286,23 @@ def _unknown_place(folded: str, place: str, at: int) -> bool:
     after "in", "near", "at" ... A name that acts elsewhere ("Tesla said", "Tesla's") is an
     organisation, and keeps acting before a site ("the Tesla plant").
     """
+    if not _place_like(place) or not _PHYSICAL.match(folded, at + len(place)):
+        return False
+    return _never_acts(folded, place, at)
+
+
+def _place_like(place: str) -> bool:
+    """Words in title case, none an organisation's or a body's: "Sherman", "Thacker Pass";
+    not "TSMC", "Acme Motors", "Navy"."""
     tokens = place.split()
     if len(tokens) > 2 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", t) for t in tokens):
         return False
-    if any(t.lower() in _NOT_PLACE_WORDS for t in tokens):
-        return False
-    if not _PHYSICAL.match(folded, at + len(place)):
-        return False
+    return not any(t.lower() in _NOT_PLACE_WORDS for t in tokens)
+
+
+def _never_acts(folded: str, place: str, at: int) -> bool:
+    """Whether every other mention of ``place`` is a place's: before a site noun, after "in",
+    "near", "at" ..., or before a state or a country ("Sherman, Texas")."""
     for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", folded):
         if m.start() == at:
             continue
@@ -300,6 +314,30 @@ def _unknown_place(folded: str, place: str, at: int) -> bool:
             continue  # another site there, "in Sherman", "Sherman, Texas": a place again
         return False  # "Tesla said", "Tesla's chief": an organisation
     return True
+
+
+# A physical site's noun and "at" before a name: "four reactors at Darlington", "two units at
+# Sherman" (not "analysts at Morgan Stanley").
+_SITE_AT: Final = re.compile(
+    r"\b(?:reactors?|units?|plants?|factory|factories|facilit(?:y|ies)|sites?|mines?|fabs?"
+    r"|refinery|refineries|smelters?|terminals?|shipyards?|stations?|turbines?|wells?"
+    r"|furnaces?|kilns?|lines?|works|operations)\s+at\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def site_at(folded: str, place: str, at: int) -> bool:
+    """Whether a name at ``at``, after a physical site's noun and "at", is where the site is:
+    it looks like a place's name and the text never names it otherwise ("four reactors at
+    Darlington"; not "reactors at Beta" where "Beta will sell power").
+
+    >>> t = "Acme will restart two units at Sherman in 2028."
+    >>> site_at(t, "Sherman", t.index("Sherman")), site_at(t, "Acme", 0)
+    (True, False)
+    """
+    if not _SITE_AT.search(folded, max(0, at - 40), at):
+        return False
+    return _place_like(place) and _never_acts(folded, place, at)
 
 
 def places_named(folded: str) -> frozenset[str]:

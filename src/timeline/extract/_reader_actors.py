@@ -17,7 +17,7 @@ import attrs
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
-from timeline.extract._places import is_place, region
+from timeline.extract._places import is_place, region, site_at
 from timeline.extract._text import words
 
 __all__: list[str] = []
@@ -186,6 +186,9 @@ class _ActorReader:
             if name.start in self.site_places and not known:
                 # "the Paris plant", "a new Texas plant": where, not who
                 at_sites.append(Name(self.site_places[name.start], name.start))
+                continue
+            if not known and site_at(self.folded, name.text, name.start):
+                at_sites.append(name)  # "four reactors at Darlington": where they are
                 continue
             if name.start in self.unowned_sites and not known and self._owner_beside(name, names):
                 # "Acme said the Sherman plant will open": Acme can own it; Sherman never acts
