@@ -253,3 +253,27 @@ def test_a_targets_deadline_is_the_drafts_date(text: str, when: str) -> None:
 def test_where_a_site_is(text: str, actors: tuple[str, ...], location: str | None) -> None:
     last = extract(text, reference="2027-10-21")[-1]
     assert (last.actors, last.location) == (actors, location)
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Boeing aims to raise output to 47 jets a month by 2028.", "47 jets per month"),
+        ("Acme plans to build 24 aircraft a year by 2028.", "24 aircraft per year"),
+        ("Acme aims to serve 500 million tokens per day by 2028.", "500 million tokens per day"),
+        ("Acme aims to reach 100,000 wafers a month by 2028.", "100,000 wafers per month"),
+        # money or a share a year: read as before
+        ("Acme expects revenue of $5 billion a year by 2030.", "$5 billion"),
+    ],
+)
+def test_a_rate_keeps_its_time(text: str, goal: str) -> None:
+    (d,) = extract(text, reference="2027-03-09")
+    assert d.target is not None and str(d.target.goal) == goal
+
+
+def test_a_year_ago_is_no_rate() -> None:
+    (d,) = extract(
+        "Acme aims to sell 5 million phones by 2028, a year ago it sold 3 million.",
+        reference="2027-03-09",
+    )
+    assert d.target is not None and str(d.target.goal) == "5 million phones"

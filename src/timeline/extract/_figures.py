@@ -104,6 +104,12 @@ _PASSING: Final = re.compile(
 )
 
 
+# A rate's time after a unit word: "47 jets a month", "500 tokens per day"; not "a year ago",
+# "a year earlier" (when), nor "a year later". ("$5 billion a year" is read as before.)
+_PER_TIME: Final = words("day week month quarter year hour annum")
+_NOT_AFTER_TIME: Final = words("ago earlier later before after from since")
+
+
 def _unit_words(text: str) -> str:
     kept: list[str] = []
     words = text.split()
@@ -111,6 +117,15 @@ def _unit_words(text: str) -> str:
     while i < len(words):
         word = words[i]
         low = word.lower()
+        if (
+            kept
+            and low in ("a", "an", "per")
+            and i + 1 < len(words)
+            and words[i + 1].lower() in _PER_TIME
+            and (i + 2 >= len(words) or words[i + 2].lower() not in _NOT_AFTER_TIME)
+        ):
+            kept += [word, words[i + 1]]  # "jets a month": jets per month
+            break
         if low == "per" and i + 1 < len(words) and words[i + 1].lower() not in _NOT_UNIT:
             kept += [word, words[i + 1]]
             i += 2
