@@ -20,7 +20,6 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors, Name, quoted
@@ -34,7 +33,7 @@ from timeline.extract._clauses import (
     unique_ids,
     without_aside,
 )
-from timeline.extract._cues import Cue, Look, cues, guess_kind, tense_cue
+from timeline.extract._cues import Cue, Look, cues, tense_cue
 from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
@@ -54,20 +53,11 @@ from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
-from timeline.figures import Quantity, Source, Target
+from timeline.figures import Source
 from timeline.model import Claim, Status
 
 __all__ = ["Reader"]
 
-_REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
-_POLICY: Final = re.compile(
-    r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
-)
-
-
-# Kinds that say less than "a goal with a deadline": a target's kind replaces them
-# ("funding", "investment", "model-release" ... say more, and stay).
-_GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "publication"})
 
 _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 
@@ -77,17 +67,6 @@ _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 _AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
 _BY_NAME: Final = re.compile(r"\b(?:built|made|developed|designed|operated|run|owned|led)\s+by\s+")
 _APPOSITIVE: Final = re.compile(r",\s+(?:the|a|an)\s", re.IGNORECASE)
-# A bare number as a goal: "aims to have 3,236 in orbit", "to have 10,000 in factories".
-_BARE_GOAL: Final = re.compile(
-    r"\bto\s+(?:have|reach|hit|deploy|operate|put|install|field)\s+"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:in|on|at|across|into)\s)",
-    re.IGNORECASE,
-)
-# What a sentence makes or sends: "to mass-produce robots", "will launch satellites".
-_MADE: Final = re.compile(
-    r"\b(?:to|will)\s+[a-z-]+\s+(?:(?:more|new|its|their|the)\s+)?([a-z]{3,}s)\b"
-)
-_NOT_COUNTED: Final = frozenset({"plans", "aims", "its", "this", "costs", "prices", "sales"})
 # Before a date, a verb of saying: the day it was said ("said on Monday", "told
 # reporters on Tuesday").
 _SAID_ON: Final = re.compile(
@@ -563,43 +542,3 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             claims=claims,
             said_by=said_by,
         )
-
-    def _bare_goal(self, span: Span, start: int, end: int) -> Figure | None:
-        """A bare number as a goal ("aims to have 3,236 in orbit"), counting what the
-        sentence counted before ("the first 100 Kuiper satellites") or made ("to
-        mass-produce robots"); None when it names nothing to count."""
-        m = _BARE_GOAL.search(self.folded, start, end)
-        if m is None:
-            return None
-        unit = None
-        taken = [(d.start, d.end) for d in self.dates.within(span.start, m.start())]
-        for fig in reversed(figures(self.folded, span.start, m.start(), taken, yen=self.yen)):
-            u = fig.quantity.unit
-            if u and fig.quantity.currency is None and re.fullmatch(r"[a-z][a-z-]*s", u):
-                unit = u
-                break
-        if unit is None:
-            made = list(_MADE.finditer(self.folded, span.start, m.start()))
-            if made and made[-1].group(1).lower() not in _NOT_COUNTED:
-                unit = made[-1].group(1)
-        if unit is None:
-            return None
-        try:
-            quantity = Quantity.parse(f"{m.group('num')} {unit}")
-        except TimelineError:
-            return None
-        return Figure(m.group("num"), m.start("num"), m.end("num"), quantity)
-
-    def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:
-        sentence = self.folded[span.start : span.end]
-        kind = guess_kind(without_aside(self.folded, piece), sentence)
-        if kind is None and piece.index == 0:
-            kind = guess_kind(sentence)
-        if target is not None and (kind is None or kind in _GENERIC_KINDS):
-            # A goal with a deadline: its kind says what the goal is about.
-            if _REVENUE.search(sentence):
-                return "revenue-target"
-            if _POLICY.search(sentence):
-                return "policy-target"
-            return "target"
-        return kind
