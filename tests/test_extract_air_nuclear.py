@@ -262,6 +262,9 @@ def test_where_a_site_is(text: str, actors: tuple[str, ...], location: str | Non
         ("Acme plans to build 24 aircraft a year by 2028.", "24 aircraft per year"),
         ("Acme aims to serve 500 million tokens per day by 2028.", "500 million tokens per day"),
         ("Acme aims to reach 100,000 wafers a month by 2028.", "100,000 wafers per month"),
+        # a product's name between the number and what it counts
+        ("Airbus targets 75 A320neo-family jets a month in 2027.", "75 jets per month"),
+        ("Acme aims to make 500 Walker S robots a year by 2028.", "500 robots per year"),
         # money or a share a year: read as before
         ("Acme expects revenue of $5 billion a year by 2030.", "$5 billion"),
     ],

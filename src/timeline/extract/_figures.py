@@ -257,6 +257,9 @@ _NAMED_COUNT: Final = re.compile(
     r"(?<![\w.$€£¥₹₩-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
     rf"(?:{_COUNT_ADJECTIVE}\s+)?"
     r"(?:[A-Z][\w-]*\s+){1,3}(?P<unit>[a-z][a-z-]*s|[A-Z]{2,5}s)(?![\w-])"
+    # a rate's time: "75 A320neo-family jets a month"
+    r"(?P<per>\s+(?:a|an|per)\s+(?:day|week|month|quarter|year|hour|annum)(?![\w-])"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|since)\b))?"
 )
 
 
@@ -273,7 +276,7 @@ def _named_counts(folded: str, start: int, end: int, taken: list[tuple[int, int]
         ):
             continue
         try:
-            quantity = Quantity.parse(f"{num} {m.group('unit')}")
+            quantity = Quantity.parse(f"{num} {m.group('unit')}{m.group('per') or ''}")
         except QuantityError:
             continue
         out.append(Figure(m.group(), m.start(), m.end(), quantity))
