@@ -280,3 +280,30 @@ def test_a_year_ago_is_no_rate() -> None:
         reference="2027-03-09",
     )
     assert d.target is not None and str(d.target.goal) == "5 million phones"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role names a coded name: an organisation
+        (
+            "NuScale and its partner ENTRA1 aim to have 6 gigawatts under construction by 2030.",
+            ("NuScale", "ENTRA1"),
+        ),
+        ("Acme and rival X1 will merge in 2028.", ("Acme", "X1")),
+        # a code alone is a product's
+        ("Acme will ship the R1 in 2028.", ("Acme",)),
+        # a facility named in full is where, not who: "the Crane Clean Energy Center"
+        (
+            "Constellation Energy said the Crane Clean Energy Center will return to service in "
+            "2027.",
+            ("Constellation Energy",),
+        ),
+        ("The Diablo Canyon Power Plant will close in 2030, PG&E said.", ("PG&E",)),
+        ("The Palo Verde Generating Station will add a unit by 2035.", ()),
+        # "Center" alone may be who acts
+        ("The Johnson Space Center will test the suit in 2028.", ("Johnson Space Center",)),
+    ],
+)
+def test_coded_partners_and_named_facilities(text: str, expected: tuple[str, ...]) -> None:
+    assert actors(text)[-1] == expected

@@ -99,6 +99,29 @@ def _placed(owned: str) -> bool:
     return head is not None and is_place(head.group(1))
 
 
+# The last words of a facility's own name: "Diablo Canyon Power Plant", "Palo Verde
+# Generating Station", "Crane Clean Energy Center" (a "Center" alone may act: "Johnson Space
+# Center").
+_FACILITY_LAST: Final = frozenset(
+    ("plant", "station", "reactor", "refinery", "smelter", "mine", "dam", "terminal", "shipyard")
+)
+_FACILITY_CENTRE: Final = frozenset(("energy", "power", "generating", "nuclear", "solar", "wind"))
+
+
+def _facility(words: list[str]) -> bool:
+    """Whether a name of several words is a facility's own ("Diablo Canyon Power Plant").
+
+    >>> _facility(["Diablo", "Canyon", "Power", "Plant"]), _facility(["Johnson", "Space", "Center"])
+    (True, False)
+    """
+    if len(words) < 2:
+        return False
+    last, before = words[-1].lower(), words[-2].lower()
+    return last in _FACILITY_LAST or (
+        last in ("center", "centre", "facility", "complex") and before in _FACILITY_CENTRE
+    )
+
+
 def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
     """Lower-cased name or alias -> canonical name, from ``known_actors``.
 
@@ -327,8 +350,10 @@ class Actors:
         if code is not None:
             words = words[:code]  # "DeepSeek V4" -> DeepSeek, "Nvidia H200 GPUs" -> Nvidia
             text = " ".join(words)
-        if not plausible(text) or plan(text):
+        if (not plausible(text) and not self._coded_partner(text, first)) or plan(text):
             return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
+        if _facility(words):
+            return None  # "the Diablo Canyon Power Plant will close": where, not who
         thing = beside = False
         if not possessive and not person:
             end = first + len(text)
@@ -384,6 +409,14 @@ class Actors:
         ((6, False), None)
         """
         return self._owners.get(product)
+
+    def _coded_partner(self, text: str, at: int) -> bool:
+        """Whether a one-word name with a digit is an organisation because a role names it:
+        "its partner ENTRA1", "rival X1" (a digit alone says a product: "GPT-5", "R1")."""
+        if " " in text or not re.search(r"\d", text):
+            return False
+        before = re.search(r"([a-z][\w-]*)\s+$", self.folded[max(0, at - 24) : at])
+        return before is not None and before.group(1).lower() in ROLE_NOUNS
 
     def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
