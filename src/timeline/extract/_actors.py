@@ -25,10 +25,9 @@ added to those the rules find (``use_spacy=None`` means "if installed").
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -81,6 +80,7 @@ from timeline.extract._name_words import (
     TITLE_PARTS,
     TITLES,
     Name,
+    facility,
     holiday,
     is_org,
     org_tail,
@@ -88,6 +88,7 @@ from timeline.extract._name_words import (
     plausible,
 )
 from timeline.extract._places import is_place
+from timeline.extract._spacy import spacy_names
 from timeline.extract._text import fold
 
 __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
@@ -97,29 +98,6 @@ def _placed(owned: str) -> bool:
     """Whether an owned name's owner is a place: "China's Huawei" (an organisation)."""
     head = re.match(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s?\s", owned)
     return head is not None and is_place(head.group(1))
-
-
-# The last words of a facility's own name: "Diablo Canyon Power Plant", "Palo Verde
-# Generating Station", "Crane Clean Energy Center" (a "Center" alone may act: "Johnson Space
-# Center").
-_FACILITY_LAST: Final = frozenset(
-    ("plant", "station", "reactor", "refinery", "smelter", "mine", "dam", "terminal", "shipyard")
-)
-_FACILITY_CENTRE: Final = frozenset(("energy", "power", "generating", "nuclear", "solar", "wind"))
-
-
-def _facility(words: list[str]) -> bool:
-    """Whether a name of several words is a facility's own ("Diablo Canyon Power Plant").
-
-    >>> _facility(["Diablo", "Canyon", "Power", "Plant"]), _facility(["Johnson", "Space", "Center"])
-    (True, False)
-    """
-    if len(words) < 2:
-        return False
-    last, before = words[-1].lower(), words[-2].lower()
-    return last in _FACILITY_LAST or (
-        last in ("center", "centre", "facility", "complex") and before in _FACILITY_CENTRE
-    )
 
 
 def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
@@ -184,7 +162,7 @@ class Actors:
             if keys
             else None
         )
-        self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
+        self._spacy = spacy_names(self.folded) if self.use_spacy is not False else []
         self._products = frozenset(
             m.group(1) for m in OWNED_NAME.finditer(self.folded) if not _placed(m.group())
         ) | {
@@ -352,7 +330,7 @@ class Actors:
             text = " ".join(words)
         if (not plausible(text) and not self._coded_partner(text, first)) or plan(text):
             return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
-        if _facility(words):
+        if facility(words):
             return None  # "the Diablo Canyon Power Plant will close": where, not who
         thing = beside = False
         if not possessive and not person:
@@ -492,31 +470,6 @@ def quoted(folded: str) -> Iterator[re.Match[str]]:
     ['"we will ship"']
     """
     return _QUOTED.finditer(folded)
-
-
-@functools.cache
-def _spacy_model() -> Any:
-    try:
-        import spacy  # type: ignore[import-not-found]  # optional: only if installed
-    except ImportError:
-        return None
-    for model in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
-        try:
-            return spacy.load(model, disable=["lemmatizer"])
-        except OSError:  # not installed
-            continue
-    return None
-
-
-def _spacy_names(text: str) -> list[tuple[int, int, str]]:
-    nlp = _spacy_model()
-    if nlp is None:
-        return []
-    return [
-        (e.start_char, e.end_char, str(e.label_))
-        for e in nlp(text).ents
-        if e.label_ in ("ORG", "PERSON", "GPE")
-    ]
 
 
 def names(
