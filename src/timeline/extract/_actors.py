@@ -59,6 +59,8 @@ from timeline.extract._name_patterns import (
     OWNER_OF,
     PARTICIPLE_OPENING,
     PRODUCT_NOUN,
+    REGNAL,
+    ROMAN,
     SAID_BEFORE,
     VERSION_AFTER,
     VERSION_TOKEN,
@@ -325,6 +327,11 @@ class Actors:
         if not possessive and VERSION_AFTER.match(self.folded, m.end()):
             return None  # "Hybrid Model 3.0": a product with a version
         code = next((i for i in range(1, len(words)) if VERSION_TOKEN.match(words[i])), None)
+        roman = False
+        if code is None and not person and len(words) >= 3 and len(words[-1]) > 1:
+            regnal = any(w.lower() in REGNAL for w in words)
+            if ROMAN.match(words[-1]) and not regnal:
+                code, roman = len(words) - 1, True  # "Grand Theft Auto VI": a title, a version
         if code is not None:
             words = words[:code]  # "DeepSeek V4" -> DeepSeek, "Nvidia H200 GPUs" -> Nvidia
             text = " ".join(words)
@@ -348,6 +355,8 @@ class Actors:
             # product noun elsewhere in the text); never a name of a list ("Firefly and
             # Relativity will launch") nor one with an organisation's word ("Acme Inc")
             version = re.match(r"\s+v?\d[\w.]*", self.folded[end : end + 12])
+            if version is None and roman:
+                version = re.match(r"\s+[IVX]+\b", self.folded[end : end + 12])  # "GTA VI"
             after = end + (version.end() if version is not None else 0)
             flies = FLIES.match(self.folded, after)
             thing = (

@@ -41,6 +41,8 @@ __all__ = [
     "OWNER_OF",
     "PARTICIPLE_OPENING",
     "PRODUCT_NOUN",
+    "REGNAL",
+    "ROMAN",
     "SAID_BEFORE",
     "VERSION_AFTER",
     "VERSION_TOKEN",
@@ -52,6 +54,12 @@ NAME: Final = re.compile(rf"(?<![\w-]){TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\
 VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
 OWNER: Final = re.compile(r"'s?\s*$")
 VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
+# A title's Roman numeral: "Grand Theft Auto VI", "Final Fantasy XVII" (after two words or
+# more, and no monarch's or pope's title: "King Charles III", "Pope Leo XIV" are people).
+ROMAN: Final = re.compile(r"^(?:X?(?:IX|IV|V?I{0,3})|XX)$")
+REGNAL: Final = frozenset(
+    ("king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "sultan")
+)
 
 # What may stand before a sentence's first word: a quote, a bracket, a list marker.
 OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
@@ -88,6 +96,7 @@ PRODUCT_WORDS: Final = (
     r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
     r"|watch|probe|module|station|rack|server|gpu|supercomputer|system"
     r"|drug|vaccine|injection|pill|treatment|therapy|shot|medicine|jab|antibody|biosimilar"
+    r"|game|sequel|remake"
     r"|cable|pipeline|interconnector|tunnel|bridge|railway|dam|canal|reactor)s?"
 )
 PRODUCT_NOUN: Final = re.compile(
@@ -151,7 +160,8 @@ ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$",
 # only when the text says so otherwise (a version, owned, a product noun).
 FLIES: Final = re.compile(
     r"\s+(?:will|would|could|should|may|might|is\s+to|is\s+(?:\w+ly\s+)?(?:set|slated"
-    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?"
+    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:(?:\w+ly|now|still|also|then"
+    r"|again)\s+)?"
     r"(?:(?P<service>(?:start|begin)\s+(?:commercial\s+)?service)"
     r"|(?P<thing>(?:first\s+)?fly|go\s+on\s+sale|enter\s+(?:commercial\s+)?"
     r"service|hit\s+(?:shelves|stores|the\s+market)|be\s+(?:released|launched|shipped"
@@ -179,7 +189,8 @@ ANAPHOR: Final = re.compile(
     r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
     r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
     r"|conglomerate|corporation|major|utility|miner|producer|brand|carrier|outfit|shipbuilder"
-    r"|builder|biotech)(?![\w-])",
+    r"|builder|biotech|publisher|studio|broadcaster|streamer|distributor|exporter|importer"
+    r"|chain)(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -159,7 +159,8 @@ ORG_WORDS: Final = words(
     airlines automotive communications telecom media studios software platforms devices
     instruments materials chemicals insurance financial securities investments bancorp plc ag
     sa gmbh nv bv se limited incorporated co aviation airways mobility logistics mining
-    minerals resources utilities shipping"""
+    minerals resources utilities shipping interactive entertainment games pictures records
+    broadcasting streaming"""
 )
 
 

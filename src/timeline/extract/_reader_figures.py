@@ -37,7 +37,8 @@ _SHARE_OF: Final = re.compile(
     r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w'-]+\s*){1,4})"
 )
 _METRIC_WORDS: Final = re.compile(
-    r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
+    r"\b(annual recurring revenue|net bookings|bookings|revenue|arr|sales|profit|funding"
+    r"|investment|valuation|"
     r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
     r"token calls|calls|industry|inflation|emissions|deliveries|production|unemployment"
     r"|gdp|prices|growth|installations|exports|imports|invest(?:s|ing)?|spend(?:s|ing)?)\b",
@@ -109,7 +110,7 @@ def _year_earlier(when: When) -> When | None:
     return earlier if earlier.precision is when.precision else None
 
 
-_REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
+_REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit|bookings)\b", re.IGNORECASE)
 
 _POLICY: Final = re.compile(
     r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE

@@ -39,6 +39,12 @@ def _deadline(when: When) -> bool:
     return when.earliest is None and when.relation in (Relation.BY, Relation.BEFORE)
 
 
+# A verb that moves a date, and "into"/"to" before the date it moved to: "pushed the release
+# into fiscal 2028-29".
+_MOVE_VERB: Final = re.compile(r"(?:push|mov|shift|delay|postpon|slipp?|defer|bump)", re.I)
+_INTO: Final = re.compile(r"\b(?:into|to|until)\s+$", re.IGNORECASE)
+
+
 class _WhenReader:
     """Dates a statement (the part of `Reader` about when and the status)."""
 
@@ -81,8 +87,20 @@ class _WhenReader:
             elif look is Look.FORWARD and before(when, anchor) and not promised:
                 when = self._next_after(date, when, anchor, reasons)
             if when.is_undated:
-                # "TBD" is a date still to come; a fiscal period not read follows the cue.
-                past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
+                # "TBD" is a date still to come; a fiscal period not read follows the cue,
+                # unless it is where a date moved to ("pushed the release into fiscal
+                # 2028-29": still expected)
+                moved = cue is not None and (
+                    cue.slip
+                    or (
+                        _MOVE_VERB.match(cue.text) is not None
+                        and _INTO.search(self.folded, max(start, date.start - 10), date.start)
+                        is not None
+                    )
+                )
+                past = (look is Look.BACK and not moved) or (
+                    look is Look.REPORT and FISCAL_PHRASE.match(date.text)
+                )
                 status = Status.HAPPENED if past else Status.EXPECTED
                 return when, status, conflict
             if after(when, anchor) or (look is Look.FORWARD and not before(when, anchor)):
