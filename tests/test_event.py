@@ -228,6 +228,41 @@ class TestIds:
             expected = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
             assert slugify(text) == expected
 
+    @given(st.text(st.characters(max_codepoint=127), max_size=40))
+    @settings(max_examples=300)
+    def test_ascii_slug_every_ascii_character(self, text: str) -> None:
+        # Every ASCII character, controls and punctuation included (the fast path's table).
+        import re
+
+        from timeline.model._event_fields import slugify
+
+        expected = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+        assert slugify(text) == expected
+
+    @given(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40))
+    @settings(max_examples=300)
+    def test_a_default_id_is_a_valid_id(self, title: str) -> None:
+        # The constructor checks a given id, not the slug it makes: the slug must pass.
+        from timeline.model._event_fields import _ID, slugify
+
+        assert _ID.fullmatch(slugify(title))
+        if title.strip():
+            made = Event(title=title, when="2026")
+            assert made == Event(title=title, when="2026", id=made.id)
+
+    def test_fields_are_set_in_field_order(self) -> None:
+        # The constructor sets each slot through its descriptor, by position.
+        import attrs
+
+        from timeline.model._event import _SLOT_SETTERS
+
+        names = [f.name for f in attrs.fields(Event)]
+        assert [s.__self__.__name__ for s in _SLOT_SETTERS] == names
+        made = event(kind="launch", location="Shenzhen", description="d", related=["x"])
+        assert (made.kind, made.location, made.description, made.related) == (
+            "launch", "Shenzhen", "d", ("x",),
+        )  # fmt: skip
+
 
 class TestSharedNames:
     """Repeated lists of names are shared; sharing must not skip a check or a clean-up."""

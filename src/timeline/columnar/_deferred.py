@@ -41,7 +41,7 @@ from timeline.dates._keys import UNBOUNDED
 from timeline.dates._when import When
 from timeline.model._claim import Status
 from timeline.model._deferred import Deferred
-from timeline.model._event import Event
+from timeline.model._event import Event, _set_fields
 from timeline.model._order import tie_ranks
 
 if TYPE_CHECKING:
@@ -392,9 +392,8 @@ def _plain_events(*columns: list[Any]) -> list[Event]:
     title, when, id, end, status, kind, actors, tags, location, description, related = columns
     events = list(map(object.__new__, repeat(Event, len(title))))
     nothing = repeat(())
-    init = Event.__attrs_init__
     deque(
-        map(init, events, title, when, id, end, status, kind, actors, tags, location,
+        map(_set_fields, events, title, when, id, end, status, kind, actors, tags, location,
             description, nothing, nothing, related, repeat(None), nothing),
         maxlen=0,
     )  # fmt: skip

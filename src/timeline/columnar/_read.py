@@ -58,7 +58,7 @@ from timeline.columnar._table import (
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.model._claim import Status
-from timeline.model._event import Event, slugify
+from timeline.model._event import Event, _set_fields, slugify
 from timeline.model._event_fields import _ID
 from timeline.model._order import _InOrder, tie_ranks
 from timeline.model._timeline import Timeline
@@ -118,23 +118,10 @@ def _plain_event(
     """An event with no sources, claims or figures, from values already checked as the
     constructor would check them: built without running the constructor (the fast path)."""
     event = object.__new__(Event)
-    event.__attrs_init__(
-        title=title,
-        when=start,
-        id=slugify(title) if id is None else id,
-        end=stop,
-        status=status,
-        kind=kind,
-        actors=actors,
-        tags=tags,
-        location=location,
-        description=description,
-        sources=(),
-        claims=(),
-        related=related,
-        target=None,
-        observations=(),
-    )
+    _set_fields(
+        event, title, start, slugify(title) if id is None else id, stop, status, kind, actors,
+        tags, location, description, (), (), related, None, (),
+    )  # fmt: skip
     return event
 
 

@@ -102,11 +102,11 @@ class Event:
         observations: Iterable[Observation] = (),
         fiscal_year_start: int | str | None = None,
     ) -> None:
-        # Checked, then set, in `timeline.model._event_fields` (positional: this runs per event).
-        init_checked(
-            self, title, when, id, end, status, kind, actors, tags, location, description,
+        # Checked in `timeline.model._event_fields` (positional: this runs per event).
+        _set_fields(self, *init_checked(
+            title, when, id, end, status, kind, actors, tags, location, description,
             sources, claims, related, target, observations, fiscal_year_start,
-        )  # fmt: skip
+        ))  # fmt: skip
 
     # -- the current state ------------------------------------------------------
 
@@ -489,3 +489,49 @@ class Event:
 
 
 _FIELDS = attrs.fields(Event)
+
+# Each field's slot, set through its descriptor: half the cost of attrs' `__attrs_init__`
+# (a bound `object.__setattr__` call per field), which a large timeline pays per event
+# (benchmarks/bench_timeline.py). A test holds this list to `attrs.fields(Event)`.
+_SLOT_SETTERS = tuple(Event.__dict__[field.name].__set__ for field in _FIELDS)
+(
+    _title, _when, _id, _end, _status_of, _kind, _actors, _tags, _location, _description,
+    _sources, _claims, _related, _target, _observations,
+) = _SLOT_SETTERS  # fmt: skip
+
+
+def _set_fields(
+    event: Event,
+    title: str,
+    when: When,
+    id: str,
+    end: When | None,
+    status: Status,
+    kind: str | None,
+    actors: tuple[str, ...],
+    tags: tuple[str, ...],
+    location: str | None,
+    description: str | None,
+    sources: tuple[Source, ...],
+    claims: tuple[Claim, ...],
+    related: tuple[str, ...],
+    target: Target | None,
+    observations: tuple[Observation, ...],
+    /,
+) -> None:
+    """Set a new event's fields (checked, in field order), as `__attrs_init__` would."""
+    _title(event, title)
+    _when(event, when)
+    _id(event, id)
+    _end(event, end)
+    _status_of(event, status)
+    _kind(event, kind)
+    _actors(event, actors)
+    _tags(event, tags)
+    _location(event, location)
+    _description(event, description)
+    _sources(event, sources)
+    _claims(event, claims)
+    _related(event, related)
+    _target(event, target)
+    _observations(event, observations)
