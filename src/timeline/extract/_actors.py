@@ -46,6 +46,7 @@ from timeline.extract._name_patterns import (
     FLOWN_ON,
     ITS_AFTER,
     LAUNCHED,
+    LEAD_COLON,
     LIST_AFTER,
     LISTED_BEFORE,
     MODAL_AFTER,
@@ -62,6 +63,7 @@ from timeline.extract._name_patterns import (
     REGNAL,
     ROMAN,
     SAID_BEFORE,
+    SITE_EVENT,
     VERSION_AFTER,
     VERSION_TOKEN,
 )
@@ -350,6 +352,10 @@ class Actors:
             if NOUN_BEFORE.search(lead) or FLOWN_ON.search(lead):
                 return None  # "the injection MariTide", "launch them on New Glenn": a product
             beside = bool(ARTICLE_BEFORE.search(lead) and EVENT_NOUN.match(self.folded, end))
+            if SITE_EVENT.match(self.folded, end) and (
+                ARTICLE_BEFORE.search(lead) or LEAD_COLON.search(lead)
+            ):
+                beside = True  # "the Palisades restart", "Holtec: Palisades restart": what of
             # "Starship will fly in March", "Vision Pro 2 will ship in 2027": a product when
             # only a thing does so, or when said so (a version, owned, launched or before a
             # product noun elsewhere in the text); never a name of a list ("Firefly and

@@ -28,6 +28,7 @@ __all__ = [
     "FLOWN_ON",
     "ITS_AFTER",
     "LAUNCHED",
+    "LEAD_COLON",
     "LISTED_BEFORE",
     "LIST_AFTER",
     "MODAL_AFTER",
@@ -44,6 +45,7 @@ __all__ = [
     "REGNAL",
     "ROMAN",
     "SAID_BEFORE",
+    "SITE_EVENT",
     "VERSION_AFTER",
     "VERSION_TOKEN",
 ]
@@ -118,6 +120,14 @@ EVENT_NOUN: Final = re.compile(
     r"(?:\s+[a-z]+)?\s+(?:landing|flight|launch|test|mission|demonstration|demo|debut|mission)s?"
     r"(?![\w-])"
 )
+# After a name, work on the site it names: "the Palisades restart", "the Sherman expansion".
+SITE_EVENT: Final = re.compile(
+    r"\s+(?:restart|reopening|closure|shutdown|expansion|start-up|startup|refurbishment"
+    r"|refuelling|refueling|outage|uprate|commissioning|decommissioning|retooling|conversion)s?"
+    r"(?![\w-])"
+)
+# A list item's lead before a colon: "- Holtec: Palisades restart ...".
+LEAD_COLON: Final = re.compile(r"\w:\s+$")
 # A sentence opening with a past participle and what goes with it: "Delayed twice, the
 # launch ...", "Postponed in 2025, the vote ...". "United will fly" is a name: a verb follows.
 PARTICIPLE_OPENING: Final = re.compile(r"[A-Z][a-z]{2,}ed$")
