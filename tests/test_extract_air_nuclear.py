@@ -566,3 +566,22 @@ def test_nuclear_article_in_18_months() -> None:
 def test_nuclear_article_a_second_date_after_with() -> None:
     """ "..., with all four running by around 2035": a second statement, not drafted."""
     assert any("all four" in d.title and "2035" in str(d.when) for d in article(*NUCLEAR))
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status"),
+    [
+        # a verb of delay with "since": a stretch from then to publication, done
+        ("Acme has delayed the plant twice since 2024.", "2024 to 21 October 2027", "happened"),
+        (
+            "Acme has pushed the launch back three times since March 2025.",
+            "March 2025 to 21 October 2027",
+            "happened",
+        ),
+        # a date it moved to is still to come
+        ("Acme has delayed the plant to 2029.", "2029", "expected"),
+    ],
+)
+def test_a_delay_since_a_date_is_a_stretch_up_to_now(text: str, when: str, status: str) -> None:
+    (d,) = extract(text, reference="2027-10-21")
+    assert (str(d.when), d.status.value) == (when, status)

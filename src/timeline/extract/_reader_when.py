@@ -112,7 +112,9 @@ class _WhenReader:
                 fine = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
                 if firm and fine and when.relation is Relation.ON:
                     status = Status.CONFIRMED
-            elif look is Look.FORWARD:
+            elif look is Look.FORWARD and not _SINCE.search(
+                self.folded, max(0, date.start - 8), date.start
+            ):
                 status = Status.EXPECTED
                 conflict = True
                 reasons.append("looks forward but the date is before publication")
