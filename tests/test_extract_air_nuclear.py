@@ -585,3 +585,25 @@ def test_nuclear_article_a_second_date_after_with() -> None:
 def test_a_delay_since_a_date_is_a_stretch_up_to_now(text: str, when: str, status: str) -> None:
     (d,) = extract(text, reference="2027-10-21")
     assert (str(d.when), d.status.value) == (when, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foxconn declined to comment.",
+        "Tesla did not respond to a request for comment.",
+        "Representatives for Acme could not be reached for comment.",
+        "Acme did not immediately respond to a request for comment on Monday.",
+        "Acme declined to comment on the 2028 target.",
+    ],
+)
+def test_no_comment_is_no_statement(text: str) -> None:
+    assert extract(f"Acme will open the plant in 2028. {text}", reference="2027-10-21")[
+        -1
+    ].title == ("Acme will open the plant in 2028")
+
+
+def test_a_statement_before_no_comment_stays() -> None:
+    text = "Acme will open the plant in 2028 and declined to comment on costs."
+    (d,) = extract(text, reference="2027-10-21")
+    assert (str(d.when), d.actors) == ("2028", ("Acme",))

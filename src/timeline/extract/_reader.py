@@ -33,7 +33,7 @@ from timeline.extract._clauses import (
     unique_ids,
     without_aside,
 )
-from timeline.extract._cues import Cue, Look, cues, tense_cue
+from timeline.extract._cues import Cue, Look, cues, no_comment, tense_cue
 from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
@@ -263,6 +263,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         earlier_figures: list[tuple[Figure, When]],
     ) -> Draft | None:
         start, end = piece.start, piece.end
+        if no_comment(self.folded, start, end):
+            return None  # "Foxconn declined to comment": no statement
         found = [c for c in cues(self.folded, start, end) if not in_aside(piece, c.start)]
         dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
         # "down from the $40 billion they had announced in 2024": the figure's verb
