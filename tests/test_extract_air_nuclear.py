@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import Source
 from timeline.extract import Draft, extract
@@ -607,3 +609,22 @@ def test_a_statement_before_no_comment_stays() -> None:
     text = "Acme will open the plant in 2028 and declined to comment on costs."
     (d,) = extract(text, reference="2027-10-21")
     assert (str(d.when), d.actors) == ("2028", ("Acme",))
+
+
+_COUNTED = st.sampled_from(["jets", "aircraft", "wafers", "cars", "tonnes", "robots"])
+_PER = st.sampled_from(["day", "week", "month", "quarter", "year"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 999), _COUNTED, _PER, st.sampled_from(["a", "per"]))
+def test_any_rate_keeps_its_time(n: int, noun: str, per: str, word: str) -> None:
+    (d,) = extract(f"Acme aims to make {n} {noun} {word} {per} by 2030.", reference="2027-03-09")
+    assert d.target is not None and str(d.target.goal) == f"{n} {noun} per {per}"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2015, 2026), st.integers(2028, 2035))
+def test_since_never_dates_a_plan(since: int, year: int) -> None:
+    text = f"Acme will open the plant in {year}, having delayed it twice since {since}."
+    (d,) = extract(text, reference="2027-03-09")
+    assert (str(d.when), d.first_when) == (str(year), None)
