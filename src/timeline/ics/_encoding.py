@@ -22,6 +22,9 @@ text chardet reads as Western (or Cyrillic) into East Asian text. Without a
 deciding hint every other reading that holds is named in the report, with
 the text it gives, and the fix (save as UTF-8, or say the language).
 
+A line that is valid UTF-8 in such a file may be in the file's encoding all
+the same (GB2312 ``同时`` is the UTF-8 bytes of ``ͬʱ``): `timeline.ics._utf8`.
+
 vCalendar 1.0 files (``.vcs``, still written by Outlook, Lotus Notes and
 phones) say their encodings per value instead: ``CHARSET=Shift_JIS`` on a
 line that is not UTF-8 (`declared_charset`), and ``ENCODING=QUOTED-PRINTABLE``

@@ -135,6 +135,7 @@ class _Reader(Series):
                 if stop is not None:
                     stop = self._occurrence_end(comp, start, stop, first, where)
                 start = first
+        self._once(comp, where)
         when = as_when(start)
         end = self.end(start, stop, where)
         status = {"TENTATIVE": "expected", "CANCELLED": "cancelled"}.get(
@@ -159,6 +160,19 @@ class _Reader(Series):
             sources=sources,
         )
 
+    def _once(self, comp: Component, where: str) -> None:
+        """Say each property RFC 5545 allows once that is given again with another value:
+        the first is read (``icalendar`` gives them all), the others are not lost in silence."""
+        for name in _ONCE:
+            props = comp.props.get(name, [])
+            for prop in props[1:]:
+                if prop.value != props[0].value:
+                    self.note(
+                        "events with a property given more than once (RFC 5545 allows one), "
+                        "the first kept",
+                        f"{where}: {name} {prop.text.strip()[:40]!r} (line {prop.line})",
+                    )
+
     def _occurrence_end(
         self, comp: Component, start: _dt.date, stop: _dt.date, first: _dt.date, where: str
     ) -> _dt.date | None:
@@ -178,6 +192,7 @@ class _Reader(Series):
             return None  # an end of another kind, far off: the start alone
 
 
+_ONCE = ("SUMMARY", "DTEND", "DURATION", "LOCATION", "DESCRIPTION", "STATUS", "URL")
 _UNSAFE = re.compile(r"[^\w.\-]+", re.ASCII)
 
 
@@ -231,12 +246,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     overrides = series_overrides(calendars)
     occurrences, used = Occurrences(), set[int]()
     for calendar in calendars:
-        definitions: dict[str, Component] = {}
-        for comp in calendar.children:
-            tzid = comp.first("TZID") if comp.name == "VTIMEZONE" else None
-            if tzid is not None:
-                definitions.setdefault(tzid.value.strip(), comp)
-        zoner = Zones(definitions)
+        zoner = Zones(_defined_once(calendar, found))
         reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
         reader.used = used
         for comp in calendar.children:
@@ -261,6 +271,39 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     )
     timeline = Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
     return timeline, report
+
+
+def _defined_once(calendar: Component, found: Structure) -> dict[str, Component]:
+    """A calendar's VTIMEZONEs by TZID: the first of each, and of its X-WR-TIMEZONEs; each
+    other one that differs is said (files joined), since it would give other times."""
+    definitions: dict[str, Component] = {}
+    for comp in calendar.children:
+        tzid = comp.first("TZID") if comp.name == "VTIMEZONE" else None
+        if tzid is None:
+            continue
+        first = definitions.setdefault(tzid.value.strip(), comp)
+        if first is not comp and _rules(first) != _rules(comp):
+            found.change(
+                "time zones defined more than once under one TZID, with other rules; the "
+                "first used",
+                f"TZID {tzid.value.strip()[:40]!r} (line {comp.line})",
+            )
+    zones = calendar.props.get("X-WR-TIMEZONE", [])
+    for prop in zones[1:]:
+        if prop.value.strip() != zones[0].value.strip():
+            found.change(
+                "calendars with more than one X-WR-TIMEZONE, the first used",
+                f"X-WR-TIMEZONE {prop.value.strip()[:40]!r} (line {prop.line})",
+            )
+    return definitions
+
+
+def _rules(zone: Component) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """A VTIMEZONE's parts as their names and values, to compare two definitions."""
+    return [
+        (part.name, sorted((k, [p.value.strip() for p in v]) for k, v in part.props.items()))
+        for part in zone.children
+    ]
 
 
 def _read_child(

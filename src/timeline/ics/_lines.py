@@ -28,6 +28,8 @@ import attrs
 from timeline._errors import IcsParseError
 from timeline.ics._encoding import bare_encoding, declared_charset, decoded
 from timeline.ics._feed import unescape_text
+from timeline.ics._unfold import logical_lines
+from timeline.ics._utf8 import one_encoding
 
 __all__ = ["Component", "Prop", "Structure", "read_components"]
 
@@ -165,10 +167,22 @@ def _legacy(
     if data.isascii():
         return None
     try:
-        data.decode()
-        return None  # UTF-8 throughout (unfolding joins whole lines: each is UTF-8 too)
+        text = data.decode()
     except UnicodeDecodeError:
         pass
+    else:  # UTF-8 throughout (unfolding joins whole lines: each is UTF-8 too) ...
+        if found.encoding != "UTF-8":
+            return None  # ... transcoded from UTF-16 or UTF-32
+        from timeline.ics._utf8 import misread_file
+
+        reading = misread_file(text, lines)  # ... or GB2312 that is valid UTF-8 by chance
+        if reading is not None:
+            found.change(
+                f"a file valid in UTF-8 whose text is not UTF-8 text but {reading[1]}, "
+                f"read as {reading[1]} (if that is wrong, save it as UTF-8 again)",
+                "every line past ASCII",
+            )
+        return reading
     bad = []
     for _, raw in lines:
         try:
@@ -189,11 +203,20 @@ def _decode(
     raw: bytes, number: int, found: Structure, legacy: tuple[str, str] | None = None
 ) -> str | None:
     """One line as text: UTF-8, else ``legacy`` (an East Asian encoding found for the file's
-    lines that are not UTF-8), else cp1252, else Latin-1; ``None`` for binary data."""
+    lines that are not UTF-8, and for those valid in UTF-8 by chance: `one_encoding`), else
+    cp1252, else Latin-1; ``None`` for binary data."""
     try:
-        return raw.decode()
+        text = raw.decode()
     except UnicodeDecodeError:
         pass
+    else:  # in a file in a legacy encoding (or a CHARSET), UTF-8 may be that one by chance
+        charset = None if raw.isascii() else declared_charset(raw)
+        reading = legacy if charset is None else None if charset[0] == "utf-8" else charset
+        if raw.isascii() or reading is None:
+            return text
+        text, kind, other = one_encoding(raw, text, reading, charset is not None)
+        found.change(kind, f"line {number}{other}")
+        return text
     if b"\x00" in raw:
         return None
     charset = declared_charset(raw)
@@ -220,72 +243,6 @@ def _decode(
         text, codec = raw.decode("latin-1"), "Latin-1"
     found.change(f"lines that are not UTF-8, read as {codec}", f"line {number}")
     return text
-
-
-# -- physical to logical lines ----------------------------------------------------------
-
-_STRUCTURAL = re.compile(rb"[ \t]+((?:BEGIN|END):[A-Za-z0-9-]+)[ \t]*", re.IGNORECASE)
-_PROPERTY = re.compile(rb"[ \t]+[A-Za-z][A-Za-z0-9-]*[;:]")
-_BEGIN_END = re.compile(rb"(?:BEGIN|END):[A-Za-z0-9-]+[ \t]*", re.IGNORECASE)
-_FOLD_WIDTH = range(60, 77)  # octets of a physical line a writer folds after (RFC: 75)
-
-
-def _quoted_printable(line: bytes) -> bool:
-    """Whether a content line's parameters say QUOTED-PRINTABLE (vCalendar 1.0)."""
-    head = line.split(b":", 1)[0]
-    return b"QUOTED-PRINTABLE" in head.upper()
-
-
-def _logical_lines(data: bytes, found: Structure) -> list[tuple[int, bytes]]:
-    """Unfolded lines with the number of their first physical line.
-
-    Unfolding works on bytes, so a writer that folded inside a UTF-8 character
-    still reads back right. An indented ``BEGIN:``/``END:`` line after a line
-    shorter than a folding writer's width is a line of its own, not a fold; in
-    a file that has one, so is an indented property line after such a line.
-    """
-    if b"\n" not in data and b"\r" in data:
-        data = data.replace(b"\r", b"\n")  # old Mac line ends
-    out: list[tuple[int, bytes]] = []
-    parts: list[bytes] = []
-    first, previous = 0, 0
-    indented = False  # seen an indented BEGIN/END line: the file indents by hand
-    soft = False  # the line so far is QUOTED-PRINTABLE and ends with "=": it goes on
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        physical = raw[:-1] if raw.endswith(b"\r") else raw
-        if physical.startswith(b"\xef\xbb\xbf"):  # files joined, each with its mark
-            found.change(
-                "byte-order marks inside the file (files joined), removed", f"line {number}"
-            )
-            physical = physical[3:]
-        if soft and parts and not _BEGIN_END.fullmatch(physical):
-            # A soft line break of QUOTED-PRINTABLE (vCalendar 1.0): the "=" goes, the next
-            # line is the value's next part, as it stands.
-            parts[-1] = parts[-1][:-1]
-            parts.append(physical)
-            soft = physical.endswith(b"=")
-            continue
-        if physical[:1] in (b" ", b"\t"):
-            structural = _STRUCTURAL.fullmatch(physical)
-            if structural is not None and (not parts or previous not in _FOLD_WIDTH):
-                found.change("BEGIN/END lines indented, read as their own lines", f"line {number}")
-                physical, indented = structural[1], True
-            elif indented and parts and previous not in _FOLD_WIDTH and _PROPERTY.match(physical):
-                # A file that indents its BEGIN lines indents its properties too.
-                found.change("properties indented, read as their own lines", f"line {number}")
-                physical = physical.lstrip(b" \t")
-            elif parts:
-                parts.append(physical[1:])
-                previous = len(physical)
-                soft = physical.endswith(b"=") and _quoted_printable(parts[0])
-                continue
-        if parts:
-            out.append((first, b"".join(parts)))
-        parts, first, previous = [physical], number, len(physical)
-        soft = physical.endswith(b"=") and _quoted_printable(physical)
-    if parts:
-        out.append((first, b"".join(parts)))
-    return out
 
 
 # -- content lines ----------------------------------------------------------------------
@@ -396,7 +353,7 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
         found.skip("components damaged", f"{comp.name} lines {comp.line}-{last} ({why})")
 
     last = 0
-    lines = _logical_lines(data, found)
+    lines = logical_lines(data, found)
     legacy = _legacy(data, lines, found)
     if legacy is not None:
         found.encoding = legacy[1]

@@ -10,7 +10,8 @@ its DTEND/DURATION gives them a new length); a cancelled one (STATUS:CANCELLED)
 ends the series there. `Futures` finds the override that governs an
 occurrence, and `carried` builds that occurrence as the override makes it, for
 the importer to read as it reads any override (`timeline.ics._import`). The
-shift is a wall-clock one in the series' zone, as RFC 5545 repeats local times.
+shift is a wall-clock one in the series' zone, as RFC 5545 repeats local times;
+the length from a DTEND is the exact span, as for any occurrence (§3.8.5.3).
 """
 
 from __future__ import annotations
@@ -122,7 +123,11 @@ def _occurrence_wall(value: _dt.date) -> _dt.datetime:
 
 
 def carried(
-    master: Component, override: Component, occurrence: _dt.date, anchor: _dt.date
+    master: Component,
+    override: Component,
+    occurrence: _dt.date,
+    anchor: _dt.date,
+    span: _dt.timedelta | None = None,
 ) -> Component:
     """The ``occurrence`` of ``master``'s series as a THISANDFUTURE ``override`` makes it.
 
@@ -130,7 +135,9 @@ def carried(
     the series' zone, of the same kind as ``occurrence``). The result is an override
     of ``occurrence``: the override's properties, its DTSTART and DTEND moved as far
     as ``occurrence`` is from ``anchor`` (the series' times, moved from its DTSTART,
-    when it has none). Raises
+    when it has none). ``span``, the exact DTEND - DTSTART of those times, is kept as the
+    occurrence's DURATION instead of its DTEND moved on the wall clock (RFC 5545 §3.8.5.3:
+    10 hours stay 10 across a clock change). Raises
     ``ValueError`` when a time cannot be moved (unreadable, or past year 9999).
 
     >>> rid = Prop("RECURRENCE-ID", {"RANGE": "THISANDFUTURE"}, "20260415T100000Z", 2)
@@ -156,8 +163,13 @@ def carried(
     for name in ("DTSTART", "DTEND", "DURATION"):
         props.pop(name, None)
         found = timing.first(name)
-        if found is not None:
-            props[name] = [found if name == "DURATION" else _moved(found, by)]
+        if found is None:
+            continue
+        if name == "DTEND" and span is not None and span >= _dt.timedelta(0):
+            exact = f"PT{round(span.total_seconds())}S"
+            props["DURATION"] = [Prop("DURATION", {}, exact, found.line)]
+            break  # the exact span stands for DTEND (and for a DURATION beside it)
+        props[name] = [found if name == "DURATION" else _moved(found, by)]
     if "DTSTART" not in props:
         raise ValueError("no DTSTART")
     return Component(override.name, override.line, props, override.children)

@@ -348,7 +348,8 @@ class Series(Values):
             return plain, own  # own: an override without a DTSTART of its own, or none
         try:
             anchor = self.point(rid, where)
-            changed = carried(comp, source, plain, anchor)
+            span = self._span(source if "DTSTART" in source.props else comp, where)
+            changed = carried(comp, source, plain, anchor, span)
             start = changed.first("DTSTART")
             assert start is not None
             at = self.point(start, where)
@@ -359,6 +360,22 @@ class Series(Values):
             ) from None
         self._carried[id(changed)] = source
         return at, changed
+
+    def _span(self, timing: Component, where: str) -> _dt.timedelta | None:
+        """The exact span from ``timing``'s DTSTART to its DTEND, if both are date-times of
+        one kind (zoned or floating); ``None`` otherwise (days move on the calendar)."""
+        start, stop = timing.first("DTSTART"), timing.first("DTEND")
+        if start is None or stop is None:
+            return None
+        begin, end = self.point(start, where), self.point(stop, where)
+        if not (isinstance(begin, _dt.datetime) and isinstance(end, _dt.datetime)):
+            return None
+        if (begin.tzinfo is None) != (end.tzinfo is None):
+            return None
+        # exact, in UTC: pendulum's Interval (end - begin) adds its days on the wall clock
+        if begin.tzinfo is not None:
+            begin, end = begin.astimezone(_dt.UTC), end.astimezone(_dt.UTC)
+        return _dt.timedelta(seconds=(end - begin).total_seconds())
 
     def _periods(self, comp: Component, where: str) -> Moments[_dt.date]:
         """The ends of ``comp``'s RDATE PERIODs (``start/end`` or ``start/duration``) by start."""

@@ -259,7 +259,8 @@ class VZone:
         return zone.fromutc(utc.replace(tzinfo=zone)).replace(tzinfo=None)  # type: ignore[no-any-return]
 
 
-_RULE_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYMONTH", "BYDAY"})
+_CLOCK = {"BYHOUR": 23, "BYMINUTE": 59, "BYSECOND": 59}  # a time of day: one value each
+_RULE_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYMONTH", "BYDAY", *_CLOCK})
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_DATES = 2000  # RDATE values per VTIMEZONE: real ones list a few hundred transitions
 _MAX_RULES = 200  # STANDARD/DAYLIGHT parts: real ones have 2 (Outlook) to ~150 (full history)
@@ -271,8 +272,8 @@ def _followable(comp: Component) -> bool:
     dateutil finds the offset in force by walking each rule from its DTSTART,
     and walks to year 9999 for a rule that never matches: a hostile
     ``FREQ=SECONDLY`` or ``BYMONTH=2;BYMONTHDAY=30`` would hang the import.
-    Clocks change yearly, on a month's nth weekday or on days of one month:
-    only such rules are followed (every real VTIMEZONE's), in at most
+    Clocks change yearly, on a month's nth weekday or on days of one month, at
+    one time of day: only such rules are followed (every real VTIMEZONE's), in at most
     `_MAX_RULES` parts and `_MAX_DATES` RDATEs; others leave the zone unread.
     """
     dates = 0
@@ -286,6 +287,8 @@ def _followable(comp: Component) -> bool:
             parts = dict(p.partition("=")[::2] for p in prop.value.strip().upper().split(";"))
             if parts.get("FREQ") != "YEARLY" or not set(parts) <= _RULE_PARTS | {"BYMONTHDAY"}:
                 return False
+            if any(not _one_time(parts.get(name, "0"), top) for name, top in _CLOCK.items()):
+                return False  # one time of day (Lotus Notes: BYHOUR=2;BYMINUTE=0), not many
             for day in parts.get("BYDAY", "").split(",") if "BYDAY" in parts else ():
                 ordinal = day.strip()[:-2].lstrip("+-")
                 if ordinal and (not ordinal.isdigit() or not 1 <= int(ordinal) <= 5):
@@ -299,6 +302,11 @@ def _followable(comp: Component) -> bool:
                 if not any(d.lstrip("+-").isdigit() and 1 <= abs(int(d)) <= longest for d in days):
                     return False
     return dates <= _MAX_DATES
+
+
+def _one_time(value: str, top: int) -> bool:
+    """Whether a BYHOUR, BYMINUTE or BYSECOND value is one number from 0 to ``top``."""
+    return value.strip().isdigit() and int(value) <= top
 
 
 def _from_vtimezone(tzid: str, comp: Component) -> VZone | None:

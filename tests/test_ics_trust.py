@@ -1,0 +1,492 @@
+"""Foreign calendars read honestly: no wrong answer given in silence.
+
+One file, one encoding: a file in a legacy encoding (GB2312, Shift_JIS ...) may
+hold a line that is valid UTF-8 by chance (GB2312 ``同时`` is the UTF-8 bytes of
+``ͬʱ``), or a line that really is UTF-8 (two files joined); the first is read in
+the file's encoding, the second as UTF-8, and the report says which lines were
+read how. Also: a THISANDFUTURE override keeps its exact length (dateutil and
+zoneinfo as the oracle), lines ended by CR alone among others, a property given
+twice, VTIMEZONE rules with a time of day (icalendar as the oracle).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import warnings
+import zoneinfo
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from timeline import Timeline, TimelineWarning, When
+from timeline.ics import ImportReport
+
+GBK = "GB2312/GBK (Simplified Chinese)"
+
+
+def feed(*events: list[str], head: tuple[str, ...] = ()) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *head]
+    for body in events:
+        lines += ["BEGIN:VEVENT", *body, "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def read(data: str | bytes) -> tuple[Timeline, ImportReport]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        return Timeline.from_ics(data, report=True)
+
+
+def said(report: ImportReport) -> str:
+    return "\n".join(report.messages())
+
+
+def _events(titles: list[str]) -> list[list[str]]:
+    return [[f"UID:{i}", f"SUMMARY:{t}", f"DTSTART:2026041{i}"] for i, t in enumerate(titles)]
+
+
+class TestOneFileOneEncoding:
+    @pytest.mark.parametrize(
+        ("codec", "titles"),
+        [
+            # 同时 in GB2312 is the UTF-8 of 'ͬʱ', 平台 of 'ƽ̨', 没 of 'û': read as UTF-8 before
+            ("gb2312", ["季度总结会", "同时"]),
+            ("gb2312", ["项目评审会议", "平台", "没"]),
+            ("gbk", ["北京总部年会", "实时", "5楼"]),
+            ("gb18030", ["团队建设活动", "同时", "平台"]),
+        ],
+    )  # fmt: skip
+    def test_a_line_valid_in_utf8_by_chance_is_read_as_the_rest(
+        self, codec: str, titles: list[str]
+    ) -> None:
+        data = feed(*_events(titles)).encode(codec)
+        timeline, report = read(data)
+        assert [e.title for e in timeline] == titles
+        assert report.encoding != "UTF-8"
+
+    @pytest.mark.parametrize(
+        ("codec", "legacy", "joined"),
+        [
+            # a GB2312 file and a UTF-8 one joined: each line in its own, the UTF-8 ones said
+            ("gb2312", ["季度总结会", "团队建设活动"], ["新製品の発表会"]),
+            ("gb2312", ["季度总结会", "团队建设活动"], ["Café Müller"]),
+            ("gb2312", ["季度总结会", "团队建设活动"], ["同时", "Привет мир"]),
+            ("shift_jis", ["会議の準備", "打合せ"], ["会议", "Zoë’s – 5 €"]),
+        ],
+    )  # fmt: skip
+    def test_a_utf8_line_in_a_legacy_file_is_read_and_said(
+        self, codec: str, legacy: list[str], joined: list[str]
+    ) -> None:
+        head = feed(*_events(legacy)).encode(codec).rsplit(b"END:VCALENDAR", 1)[0]
+        tail = feed(*_events(joined)).encode().split(b"VERSION:2.0\r\n", 1)[1]
+        timeline, report = read(head + tail.replace(b"UID:", b"UID:u"))
+        assert sorted(e.title for e in timeline) == sorted([*legacy, *joined])
+        assert "UTF-8" in said(report) and "(files joined?)" in said(report)
+
+    def test_the_lines_read_as_the_rest_are_named_with_their_utf8_reading(self) -> None:
+        _, report = read(feed(*_events(["季度总结会", "同时"])).encode("gb2312"))
+        text = said(report)
+        assert f"lines that are valid UTF-8 too, read as {GBK} as the rest of the file" in text
+        assert "'ͬʱ'" in text  # what UTF-8 would have made of it
+
+
+_HANZI = [
+    char
+    for lead in range(0xB0, 0xD8)
+    for trail in range(0xA1, 0xFF)
+    if "\ufffd" not in (char := bytes([lead, trail]).decode("gb2312", "replace"))
+]
+_JOINED = ["Café Müller", "新製品の発表会", "Привет мир", "同时", "Zoë’s – 5 €", "Ελλάδα", "会议"]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    legacy=st.lists(st.text(st.sampled_from(_HANZI), min_size=1, max_size=6), min_size=2,
+                    max_size=4),
+    joined=st.lists(st.sampled_from(_JOINED), max_size=2),
+)  # fmt: skip
+def test_every_line_read_right_or_its_other_reading_named(
+    legacy: list[str], joined: list[str]
+) -> None:
+    """A GB2312 file (some of its lines valid UTF-8 by chance), maybe joined with a UTF-8 one:
+    each title comes back as written (a UTF-8 one: or its reading is quoted), or the report
+    names GB2312 as the file's other reading."""
+    assume(not all(_utf8(t.encode("gb2312")) for t in legacy))  # else a UTF-8 file
+    head = feed(*_events(legacy)).encode("gb2312").rsplit(b"END:VCALENDAR", 1)[0]
+    tail = feed(*_events(joined)).encode().split(b"VERSION:2.0\r\n", 1)[1]
+    timeline, report = read(head + tail.replace(b"UID:", b"UID:u"))
+    got = {e.id: e.title for e in timeline}
+    wanted = {str(i): t for i, t in enumerate(legacy)} | {f"u{i}": t for i, t in enumerate(joined)}
+    assert got.keys() == wanted.keys()
+    if report.encoding != GBK:  # a file too short to tell: GB2312 named as another reading
+        assert f"also reads as {GBK}" in said(report)
+        return
+    for key, title in wanted.items():  # joined: read as UTF-8, or that reading quoted
+        assert got[key] == title or (key[0] == "u" and repr(title) in said(report)), key
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode()
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# -- RECURRENCE-ID;RANGE=THISANDFUTURE: the moved occurrences keep the override's length -------
+# RFC 5545 §3.8.5.3: with DTEND every occurrence lasts the exact span DTEND - DTSTART; an
+# override from one occurrence on moves the later ones, each as long as the override.
+
+_WEEKLY = ["UID:s", "SUMMARY:Night shift", "DTSTART;TZID=Europe/Berlin:20260314T220000",
+           "DTEND;TZID=Europe/Berlin:20260315T080000", "RRULE:FREQ=WEEKLY;COUNT=6",
+           "EXDATE;TZID=Europe/Berlin:20260314T220000,20260321T220000"]  # fmt: skip
+
+
+def _berlin(wall: dt.datetime) -> dt.datetime:
+    return wall.replace(tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))
+
+
+class TestThisAndFutureKeepsLengths:
+    @pytest.mark.parametrize(
+        ("override", "start", "length"),
+        [
+            # from the 21st on, 21:00 to 08:00 (11 hours); the 28th runs into the clock change
+            (["DTSTART;TZID=Europe/Berlin:20260321T210000",
+              "DTEND;TZID=Europe/Berlin:20260322T080000"], dt.datetime(2026, 3, 28, 21), 11),
+            # only renamed: the series' own 10 hours, from 22:00 on the 28th
+            (["SUMMARY:Renamed"], dt.datetime(2026, 3, 28, 22), 10),
+            # an end in UTC: the same exact span
+            (["DTSTART;TZID=Europe/Berlin:20260321T210000", "DTEND:20260322T070000Z"],
+             dt.datetime(2026, 3, 28, 21), 11),
+        ],
+    )  # fmt: skip
+    def test_across_a_clock_change(
+        self, override: list[str], start: dt.datetime, length: int
+    ) -> None:
+        rid = ["UID:s", "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20260321T220000"]
+        (event,) = read(feed(_WEEKLY, [*rid, *override]))[0]
+        begin = _berlin(start)
+        assert event.when == When.instant(begin)
+        assert event.end is not None and isinstance(event.end.earliest, dt.datetime)
+        ends = event.end.earliest.astimezone(dt.UTC)
+        assert ends == begin.astimezone(dt.UTC) + dt.timedelta(hours=length)  # not the wall
+
+
+class TestADeclaredCharsetIsReadEvenWhenValidUtf8:
+    @pytest.mark.parametrize(
+        ("charset", "codec", "title"),
+        [
+            # vCalendar 1.0: the line says GB2312; its bytes are the UTF-8 of 'ͬʱ' too
+            ("GB2312", "gb2312", "同时"),
+            ("GBK", "gbk", "平台 实时"),
+        ],
+    )
+    def test_the_line_as_it_declares(self, charset: str, codec: str, title: str) -> None:
+        text = feed(["UID:a", f"SUMMARY;CHARSET={charset}:{title}", "DTSTART:20260415"],
+                    head=("VERSION:1.0",))  # fmt: skip
+        timeline, report = read(text.replace("VERSION:2.0\r\n", "").encode(codec))
+        assert [e.title for e in timeline] == [title]
+        assert f"read in the CHARSET they declare ({charset})" in said(report)
+
+    def test_surely_utf8_text_under_a_wrong_charset_is_utf8_and_said(self) -> None:
+        line = "SUMMARY;CHARSET=ISO-8859-1:Café Müller"  # a writer that declares but writes UTF-8
+        timeline, report = read(feed(["UID:a", line, "DTSTART:20260415"]).encode())
+        assert [e.title for e in timeline] == ["Café Müller"]
+        assert "ISO-8859-1" in said(report)
+
+
+class TestAPropertyGivenTwice:
+    @pytest.mark.parametrize(
+        ("lines", "said_"),
+        [
+            (["SUMMARY:First", "SUMMARY:Second"], "SUMMARY 'Second' (line 7)"),
+            (["SUMMARY:First", "LOCATION:Room 1", "LOCATION:Room 2"], "LOCATION 'Room 2' (line 8)"),
+            (["SUMMARY:First", "DTEND:20260415T110000Z", "DTEND:20260415T120000Z"],
+             "DTEND '20260415T120000Z' (line 8)"),
+            (["SUMMARY:First", "STATUS:CONFIRMED", "STATUS:CANCELLED"],
+             "STATUS 'CANCELLED' (line 8)"),
+        ],
+    )  # fmt: skip
+    def test_the_first_is_kept_and_the_others_said(self, lines: list[str], said_: str) -> None:
+        """icalendar gives both; a title or place that differs was dropped in silence."""
+        body = ["UID:a", "DTSTART:20260415T100000Z", *lines]
+        timeline, report = read(feed(body))
+        (event,) = timeline
+        assert event.title == "First"
+        assert "more than once (RFC 5545 allows one), the first kept" in said(report)
+        assert said_ in said(report)
+
+    def test_the_same_value_twice_is_not_said(self) -> None:
+        body = ["UID:a", "DTSTART:20260415T100000Z", "SUMMARY:First", "SUMMARY:First"]
+        assert "more than once" not in said(read(feed(body))[1])
+
+
+# -- line ends: old Mac files (CR alone) joined with others ------------------------------------
+
+_A = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415"])
+_B = feed(["UID:b", "SUMMARY:B", "DTSTART:20260416", "DESCRIPTION:x"]).replace(
+    "SUMMARY:B", "SUMMARY:B\r\n b"
+)
+
+
+class TestLineEnds:
+    @pytest.mark.parametrize(
+        "data",
+        [
+            _A + _B.replace("\r\n", "\r"),  # lost B as "damaged" before
+            _A.replace("\r\n", "\r") + _B,  # refused the file: "no BEGIN:VCALENDAR" before
+            _A.replace("\r\n", "\n") + _B.replace("\r\n", "\r"),
+            _A.replace("\r\n", "\r") + _B.replace("\r\n", "\n"),
+        ],
+    )
+    def test_files_joined_with_other_line_ends(self, data: str) -> None:
+        timeline, report = read(data.encode())
+        assert [(e.title, e.description) for e in timeline] == [("A", None), ("Bb", "x")]
+        assert "CR alone" in said(report)
+
+    @pytest.mark.parametrize("ends", ["\r", "\n", "\r\n"])
+    def test_one_kind_of_line_end_is_not_said(self, ends: str) -> None:
+        timeline, report = read((_A + _B).replace("\r\n", ends).encode())
+        assert [e.title for e in timeline] == ["A", "Bb"]
+        assert report.clean
+
+    def test_a_cr_inside_a_value_stays_in_it(self) -> None:
+        data = feed(["UID:a", "SUMMARY:A", "DTSTART:20260415", "DESCRIPTION:one\rtwo: three"])
+        (event,) = read(data.encode())[0]
+        assert event.description == "one\ntwo: three"  # a line break in the text, as before
+
+
+_TEXT = (
+    st.text(
+        st.sampled_from([*"abcXYZ 09-.!?'", *"éüßñ", *"会議同时平台", *"Привет", "😀", "\u00a0"]),
+        min_size=1,
+        max_size=60,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    titles=st.lists(_TEXT, min_size=1, max_size=3),
+    ends=st.lists(st.sampled_from(["\r\n", "\n", "\r"]), min_size=1, max_size=3),
+    bom=st.booleans(),
+    cuts=st.lists(st.integers(20, 200), max_size=6),  # writers fold long lines, not BEGIN:
+)
+def test_line_ends_folds_and_a_mark_change_nothing(
+    titles: list[str], ends: list[str], bom: bool, cuts: list[int]
+) -> None:
+    """The same calendar, however its lines end (each file joined its own way), wherever its
+    long lines are folded (inside a UTF-8 character too), with or without a byte-order mark:
+    the same events."""
+    events = [
+        [f"UID:{i}", f"SUMMARY:{t}", f"DESCRIPTION:{t[::-1]}", f"DTSTART:2026041{i}"]
+        for i, t in enumerate(titles)
+    ]
+    expected, _ = read(feed(*events).encode())
+    parts = []
+    for k, body in enumerate(events):
+        lines = [line.encode() for line in feed(body).split("\r\n") if line]
+        folded = []
+        for line in lines:
+            for cut in sorted({c for c in cuts if c < len(line)}, reverse=True):
+                line = line[:cut] + b"\n " + line[cut:]
+            folded.append(line)
+        end = ends[k % len(ends)].encode()
+        parts.append(b"\n".join(folded).replace(b"\n", end) + end)
+    data = (b"\xef\xbb\xbf" if bom else b"") + b"".join(parts)
+    timeline, _ = read(data)
+    assert [(e.title, e.description, e.when) for e in timeline] == [
+        (e.title, e.description, e.when) for e in expected
+    ]
+
+
+# -- VTIMEZONE rules with a time of day (Lotus Notes writes BYHOUR=2;BYMINUTE=0) ---------------
+
+
+def _zone(daylight_rule: str) -> list[str]:
+    return [
+        "BEGIN:VTIMEZONE", "TZID:Notes", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+        "RRULE:FREQ=YEARLY;BYMINUTE=0;BYHOUR=3;BYDAY=-1SU;BYMONTH=10", "END:STANDARD",
+        "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+        f"RRULE:{daylight_rule}", "END:DAYLIGHT", "END:VTIMEZONE",
+    ]  # fmt: skip
+
+
+def _calendar(rule: str, start: str) -> str:
+    event = ["BEGIN:VEVENT", "UID:n", "SUMMARY:x", f"DTSTART;TZID=Notes:{start}", "END:VEVENT"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *_zone(rule), *event, "END:VCALENDAR"]
+    return "\r\n".join(lines) + "\r\n"
+
+
+class TestZoneRulesWithATimeOfDay:
+    @pytest.mark.parametrize("day", ["20260115", "20260415", "20260715", "20261115"])
+    def test_followed_as_icalendar_reads_them(self, day: str) -> None:
+        """Read as floating before ("unknown time zones"): every time off by its offset."""
+        import icalendar
+
+        rule = "FREQ=YEARLY;BYMINUTE=0;BYHOUR=2;BYDAY=-1SU;BYMONTH=3"
+        data = _calendar(rule, f"{day}T100000").encode()
+        (event,), report = read(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            theirs = icalendar.Calendar.from_ical(data).walk("VEVENT")[0].decoded("DTSTART")
+        assert isinstance(event.when.earliest, dt.datetime)
+        assert event.when.earliest.tzinfo is not None, said(report)
+        assert event.when.earliest.astimezone(dt.UTC) == theirs.astimezone(dt.UTC)
+
+    def test_many_times_a_day_are_not_walked(self) -> None:
+        hours = ",".join(str(h) for h in range(24))
+        minutes = ",".join(str(m) for m in range(60))
+        rule = f"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;BYHOUR={hours};BYMINUTE={minutes}"
+        started = time.perf_counter()
+        _, report = read(_calendar(rule, "20260415T100000"))
+        assert time.perf_counter() - started < 5
+        assert "Notes" in said(report)  # left floating, and said
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    excluded=st.sets(st.integers(0, 7), max_size=6),
+    at=st.integers(0, 7),
+    shift=st.tuples(st.integers(-3, 20), st.integers(-16, 16)),  # days, hours
+    length=st.integers(1, 40 * 60) | st.none(),  # the override's DTEND, minutes after; or none
+    zone=st.sampled_from([None, "Europe/Berlin", "America/New_York"]),
+)
+def test_this_and_future_lengths_against_zoneinfo(
+    excluded: set[int], at: int, shift: tuple[int, int], length: int | None, zone: str | None
+) -> None:
+    """RFC 5545 §3.2.13 and §3.8.5.3 over dateutil's occurrences and zoneinfo's clocks: from
+    the `at`-th on, moved on the wall clock, each lasting the override's exact span."""
+    from dateutil.rrule import WEEKLY, rrule
+
+    walls = list(rrule(WEEKLY, count=8, dtstart=dt.datetime(2026, 3, 4, 22)))  # DST 8/29 Mar
+    tz = zoneinfo.ZoneInfo(zone) if zone else dt.UTC
+    param, z = (f";TZID={zone}", "") if zone else ("", "Z")
+
+    def stamp(name: str, wall: dt.datetime) -> str:
+        return f"{name}{param}:{wall:%Y%m%dT%H%M%S}{z}"
+
+    def instant(wall: dt.datetime) -> dt.datetime:
+        return wall.replace(tzinfo=tz).astimezone(dt.UTC)  # fold=0: RFC 5545 §3.3.5
+
+    by = dt.timedelta(days=shift[0], hours=shift[1])
+    master = ["UID:s", "SUMMARY:S", stamp("DTSTART", walls[0]),
+              stamp("DTEND", walls[0] + dt.timedelta(hours=10)), "RRULE:FREQ=WEEKLY;COUNT=8",
+              *(stamp("EXDATE", walls[i]) for i in sorted(excluded))]  # fmt: skip
+    new_start = walls[at] + by
+    override = ["UID:s", stamp("RECURRENCE-ID;RANGE=THISANDFUTURE", walls[at]),
+                "SUMMARY:Changed", stamp("DTSTART", new_start)]  # fmt: skip
+    span = None
+    if length is not None:
+        new_end = new_start + dt.timedelta(minutes=length)
+        override.append(stamp("DTEND", new_end))
+        span = instant(new_end) - instant(new_start)
+    timeline, _ = read(feed(master, override))
+    left = []
+    for i, wall in enumerate(walls):
+        if i in excluded:
+            continue
+        if i < at:
+            begin = instant(wall)
+            left.append((begin, "S", instant(wall + dt.timedelta(hours=10)) - instant(wall)))
+        else:
+            left.append((instant(wall + by), "Changed", span))
+    if not left:
+        assert len(timeline) == 0
+        return
+    moment, title, lasting = min(left, key=lambda x: x[0])
+    (event,) = timeline
+    assert isinstance(event.when.earliest, dt.datetime)
+    assert (event.title, event.when.earliest.astimezone(dt.UTC)) == (title, moment)
+    if lasting is None or lasting <= dt.timedelta(0):
+        assert event.end is None
+    else:
+        assert event.end is not None and isinstance(event.end.earliest, dt.datetime)
+        assert event.end.earliest.astimezone(dt.UTC) - moment == lasting
+
+
+class TestAFileValidInUtf8ByChance:
+    @pytest.mark.parametrize(
+        ("codec", "titles"),
+        [
+            ("gb2312", ["同时"]),  # 'ͬʱ' in UTF-8: a combining mark and a modifier letter
+            ("gbk", ["平台", "实时"]),  # 'ƽ̨', 'ʵʱ'
+            ("gbk", ["同时", "没"]),  # 'û' alone is no word of UTF-8 text either
+        ],
+    )
+    def test_read_in_the_encoding_its_text_is_in(self, codec: str, titles: list[str]) -> None:
+        """Read as UTF-8 before, in silence: a clean report of mojibake."""
+        timeline, report = read(feed(*_events(titles)).encode(codec))
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == GBK
+        assert "valid in UTF-8" in said(report)
+
+    @pytest.mark.parametrize(
+        "titles",
+        [
+            ["Hawaiʻi trip", "20°C", "Zoë", "Ελλάδα"],  # ʻokina inside a word: UTF-8 text
+            ["½ day", "Café"],
+            ["ˈstress", "ʻ"],  # odd, but one line is a word of letters around it
+            ["Köln", "ͬʱ"],  # one line surely UTF-8: the file is
+        ],
+    )
+    def test_utf8_text_stays_utf8(self, titles: list[str]) -> None:
+        timeline, report = read(feed(*_events(titles)).encode())
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == "UTF-8"
+
+
+_LATIN = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzAEIOU"), min_size=1, max_size=8)
+_WORDS = st.one_of(
+    _LATIN,
+    st.tuples(_LATIN, st.sampled_from(["é", "ü", "ß", "ñ", "n\u0303", "e\u0301", "ʻ", "ˈ"]),
+              _LATIN).map("".join),  # accents, decomposed (macOS), ʻokina, IPA stress
+    st.text(st.sampled_from("αβγδεζηθικλμνξοπρστυφχψω"), min_size=2, max_size=8),
+    st.text(st.sampled_from("абвгдежзийклмнопрстуфхцчшщыэюя"), min_size=2, max_size=8),
+    st.text(st.sampled_from("会議同时平台项目东京서울"), min_size=1, max_size=6),
+    st.sampled_from(["20°C", "½", "€5", "№ 3", "©", "😀", "–", "“q”"]),
+)  # fmt: skip
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(titles=st.lists(st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), min_size=1,
+                       max_size=3))  # fmt: skip
+def test_a_utf8_file_of_text_is_read_as_written(titles: list[str]) -> None:
+    """Whatever a UTF-8 file's text (accents, decomposed ones, modifier letters inside words,
+    Greek, Cyrillic, CJK, signs): read as UTF-8, never as GB2312 that is valid UTF-8."""
+    timeline, report = read(feed(*_events(titles)).encode())
+    assert [e.title for e in timeline] == titles
+    assert report.encoding == "UTF-8"
+
+
+class TestCalendarWordsGivenTwice:
+    def test_two_x_wr_timezones_the_first_used_and_the_other_said(self) -> None:
+        head = ("X-WR-TIMEZONE:Asia/Tokyo", "X-WR-TIMEZONE:Europe/Berlin")
+        (event,), report = read(feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000"], head=head))
+        assert event.when == When.parse("2026-04-15T10:00+09:00[Asia/Tokyo]")
+        assert "X-WR-TIMEZONE 'Europe/Berlin' (line 4)" in said(report)
+
+    def test_two_vtimezones_of_one_tzid_with_other_rules_are_said(self) -> None:
+        def zone(offset: str) -> list[str]:
+            return ["BEGIN:VTIMEZONE", "TZID:Office", "BEGIN:STANDARD",
+                    "DTSTART:19700101T000000", f"TZOFFSETFROM:{offset}", f"TZOFFSETTO:{offset}",
+                    "END:STANDARD", "END:VTIMEZONE"]  # fmt: skip
+
+        event = ["BEGIN:VEVENT", "UID:a", "SUMMARY:A", "DTSTART;TZID=Office:20260415T100000",
+                 "END:VEVENT"]  # fmt: skip
+        lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *zone("+0100"), *zone("+0900"), *event,
+                 "END:VCALENDAR"]  # fmt: skip
+        (read_back,), report = read("\r\n".join(lines) + "\r\n")
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=1)  # type: ignore[union-attr]
+        assert "TZID 'Office' (line 11)" in said(report)
+
+    def test_the_same_definition_twice_is_not_said(self) -> None:
+        head = ("X-WR-TIMEZONE:Asia/Tokyo", "X-WR-TIMEZONE:Asia/Tokyo")
+        _, report = read(feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000"], head=head))
+        assert "more than once" not in said(report)
