@@ -101,13 +101,18 @@ def ref_order(steps: Sequence[Step]) -> list[Step]:
     return by_day
 
 
-def ref_after(when: str, step: Step) -> str:
-    """The date after a claim: its own; else, for "happened" said before the date could
+def ref_after(when: str, step: Step, status: Status, promised: str | None) -> str:
+    """The date after a claim: its own; else, for a claim opening a happened or cancelled
+    event again, the last date promised while it was open (a date given as it happened or
+    was cancelled promised nothing); else, for "happened" said before the date could
     begin, by the day it was said; else the date before."""
     stated, w, st_ = step
     day = said_day(stated)
     if w is not None:
         return w
+    now = st_ if st_ is not None else status
+    if promised is not None and now.is_open and not status.is_open:
+        return promised
     if st_ is Status.HAPPENED:
         value = When.parse(when)
         lo = None if value.is_undated else value.fuzzy_bounds()[0]
@@ -131,10 +136,12 @@ def ref_replay(
     if said is not None and said > day:
         return None
     when, status = initial
+    promised = when if status.is_open else None
     known = [s for s in ref_order(steps) if said_day(s[0]) <= day]
     for step in known:
-        when = ref_after(when, step)
+        when = ref_after(when, step, status, promised)
         status = step[2] if step[2] is not None else status
+        promised = when if status.is_open else promised
     return when, status, known
 
 
@@ -158,6 +165,7 @@ def ref_first_expected(initial: tuple[str, Status], steps: Sequence[Step]) -> st
 
 def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[str, str]]:
     when, status = initial
+    promised = when if status.is_open else None
     found = []
     for step in ref_order(steps):
         _, w, st_ = step
@@ -181,11 +189,13 @@ def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[
                 found.append((when, w))
                 when = w
                 status = st_ if st_ is not None else status
+                promised = when if status.is_open else promised
                 continue
             if new is not None and old is not None and new > old:
                 found.append((when, w))
-        when = ref_after(when, step)
+        when = ref_after(when, step, status, promised)
         status = st_ if st_ is not None else status
+        promised = when if status.is_open else promised
     return found
 
 
@@ -546,6 +556,101 @@ class TestTimelineAgainstTheReference:
         }
 
 
+def _month_run(year: int, month: int) -> tuple[dt.date, dt.date]:
+    after = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), after - dt.timedelta(days=1)
+
+
+D = dt.date
+# Each value's readings as runs of days, written from what the text means.
+_READINGS: dict[str, list[tuple[dt.date, dt.date]]] = {
+    "April or June 2026": [_month_run(2026, 4), _month_run(2026, 6)],
+    # "15 April?" could be a day either side
+    "[2026-03-31,2026-04-15~,2026-05]": [
+        (D(2026, 3, 31), D(2026, 3, 31)),
+        (D(2026, 4, 14), D(2026, 4, 16)),
+        _month_run(2026, 5),
+    ],
+    "2026-XX-15": [(D(2026, m, 15), D(2026, m, 15)) for m in range(1, 13)],
+    "2026-X2": [_month_run(2026, 2), _month_run(2026, 12)],
+    "2026-0X-1X": [(D(2026, m, 10), D(2026, m, 19)) for m in range(1, 10)],
+    "[..2026-02-10,2026-04]": [(D.min, D(2026, 2, 10)), _month_run(2026, 4)],
+}
+
+
+class TestDelayOfSetsAndMasks:
+    """A promise with several readings ("April or June 2026", "2026-XX-15": the 15th of
+    some month) is kept inside a reading, not between two: 15 May is neither April nor
+    June. While a later reading is still open it is not late (nor overdue), so it is
+    early by the days until the next reading starts; late once every reading has passed,
+    by the days since the last ended."""
+
+    @pytest.mark.parametrize(
+        ("promised", "happened", "delay"),
+        [
+            ("April or June 2026", "2026-05-15", -17),  # June starts in 17 days: was 0
+            ("April or June 2026", "2026-06-05", 0),
+            ("April or June 2026", "2026-04-30", 0),
+            ("April or June 2026", "2026-07-10", 10),
+            ("April or June 2026", "2026-03-10", -22),
+            ("2026-XX-15", "2026-04-20", -25),  # the next 15th is 15 May: was 0
+            ("2026-XX-15", "2026-04-15", 0),
+            ("2026-XX-15", "2027-01-20", 36),
+            ("XXXX-12-25", "2026-12-26", -364),  # a Christmas is still to come: was 0
+            ("[2026-04-10,2026-04-20]", "2026-04-15", -5),
+            ("[2026-04-10,2026-04-20]", "2026-04-15T23:00-12:00", -5),  # its own local day
+        ],
+    )
+    def test_delay(self, promised: str, happened: str, delay: int) -> None:
+        e = Event(title="x", when=promised).revise(
+            stated="2027-06-01", when=happened, status="happened"
+        )
+        assert e.delay == delay
+
+    @settings(max_examples=examples(200, 3000), deadline=None)
+    @given(
+        st.sampled_from(sorted(_READINGS)),
+        st.dates(dt.date(2026, 1, 1), dt.date(2027, 1, 31)),
+    )
+    def test_late_exactly_when_overdue_and_by_the_enumerated_readings(
+        self, promised: str, done: dt.date
+    ) -> None:
+        runs = _READINGS[promised]
+        e = Event(title="x", when=promised)
+        h = e.revise(stated="2027-06-01", when=done.isoformat(), status="happened")
+        if any(a <= done <= b for a, b in runs):
+            expected = 0
+        elif any(a > done for a, _ in runs):
+            expected = -min((a - done).days for a, _ in runs if a > done)
+        else:
+            expected = (done - max(b for _, b in runs)).days
+        assert h.delay == expected, (promised, done)
+        assert (h.delay > 0) is e.overdue(done), (promised, done)
+
+
+class TestDelayOfEventsThatLast:
+    """An event with an end (a campaign from April to June) was promised for the whole
+    span, as `overdue` reads it: done inside it is on time, late only past its end."""
+
+    @pytest.mark.parametrize(
+        ("when", "end", "happened", "delay"),
+        [
+            ("2026-04", "2026-06", "2026-06-15", 0),  # inside the span: was 46 (from April)
+            ("2026-04", "2026-06", "2026-07-05", 5),  # past its end: was 66
+            ("2026-04", "2026-06", "2026-03-20", -12),
+            ("2026-03-24", "2026-03-27", "2026-03-26", 0),  # a forum reported mid-way: was 2
+            ("2026-03-24", "2026-03-27", "2026-03-28", 1),
+            ("c. April 2026", "2026-06", "2026-07-01", 1),
+        ],
+    )
+    def test_delay(self, when: str, end: str, happened: str, delay: int) -> None:
+        e = Event(title="x", when=when, end=end)
+        h = e.revise(stated="2026-08-01", when=happened, status="happened")
+        assert h.delay == delay
+        done = dt.date.fromisoformat(happened)
+        assert (h.delay > 0) is e.overdue(done)  # late exactly when overdue that day
+
+
 class TestInstantDelay:
     """Two instants compare in UTC, so a delay between them counts in UTC too: any time
     after the promised instant is at least one day late, any time before it is early."""
@@ -600,11 +705,14 @@ class TestRestatements:
         (when, status), _, steps = history
         changes = 0
         current = (When.parse(when), status)
+        promised = when if status.is_open else None
         for step in ref_order(steps):
             s = step[2]
-            new = (When.parse(ref_after(str(current[0]), step)), current[1] if s is None else s)
+            text = ref_after(str(current[0]), step, current[1], promised)
+            new = (When.parse(text), current[1] if s is None else s)
             changes += new != current
             current = new
+            promised = text if new[1].is_open else promised
         assert _event(history, "x").revisions == changes
 
 

@@ -9,7 +9,9 @@ allows; a row keeps those runs in ``could_runs`` (null for ordinary values, whos
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -135,6 +137,66 @@ class TestTheRunsColumn:
         for year in (1, 17, 2026, 5000, 9999):
             day = D(year, 12, 25)
             assert any(r["first"] <= day <= r["last"] for r in runs), year
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "XXXX-04-20",  # every 20 April: 9,999 runs
+            "XXXX-XX-15",  # about 120,000 runs
+            "XXXX-XX-X1",  # runs that join across 1 January (31 December, 1 January)
+            "XXXX-02-29",  # leap days: fewer than four times the limit, each made
+            "XXXX-04-20~",  # padded runs
+            "[XXXX-04-20,2026-06]",  # a set with a mask of any year
+            "2XXX-XX-15",  # fewer years than the limit, too many runs: a block a year
+            "20XX-XX-X1",  # under four times the limit: every run, the smallest gaps closed
+        ],
+    )
+    def test_coarsened_runs_hold_every_run(self, text: str) -> None:
+        from timeline.columnar._runs import date_runs
+        from timeline.dates._masks import mask_readings
+        from timeline.dates._relations import _readings
+
+        runs = date_runs(When.parse(text))
+        assert runs is not None and len(runs) <= RUNS_LIMIT
+        assert all(
+            a[1] is not None and b[0] is not None and a[1] + 1 < b[0]
+            for a, b in itertools.pairwise(runs)
+        )  # in order, apart
+        exact = list(_readings(When.parse(text)))  # every run, padded: the oracle
+        firsts = [r[0] for r in runs]
+        for lo, hi in exact:
+            a, b = could_days(lo, hi)
+            assert a is not None and b is not None
+            i = bisect.bisect_right(firsts, a) - 1
+            assert i >= 0 and runs[i][1] is not None and b <= runs[i][1], (lo, hi)
+        single = mask_readings(When.parse(text))
+        if single is not None:  # the hull is kept: the first run and the last
+            first, last = single.hull()
+            assert (runs[0][0], runs[-1][1]) == could_days(first, last)
+
+    def test_coarsened_runs_are_made_in_proportion_to_the_limit(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # "XXXX-XX-15" allows about 120,000 runs; a column keeps RUNS_LIMIT of them
+        from timeline.columnar._runs import date_runs
+        from timeline.dates import _masks
+
+        made = 0
+        raw = _masks.Runs._raw
+
+        def counted(self: _masks.Runs, k: int):  # type: ignore[no-untyped-def]
+            nonlocal made
+            for run in raw(self, k):
+                made += 1
+                yield run
+
+        monkeypatch.setattr(_masks.Runs, "_raw", counted)
+        date_runs.cache_clear()
+        try:
+            assert date_runs(When.parse("XXXX-XX-15")) is not None
+        finally:
+            date_runs.cache_clear()
+        assert made < 40 * RUNS_LIMIT  # was every run: about 120,000
 
     def test_the_runs_are_derived_and_never_read(self) -> None:
         tl = Timeline([Event(id="a", title="x", when="April or June 2026")])

@@ -6,6 +6,7 @@ trips (`parse(str(w)) == w`, `from_edtf(to_edtf(w)) == w` where EDTF has it).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import attrs
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from strategies import calendar_whens, instants, single_whens
 from timeline import Relation, When, WhenParseError, find_dates
 from timeline.dates._fiscal import Fiscal
@@ -1552,3 +1554,43 @@ class TestCalendarSteps:
         self, text: str, lo: dt.date, hi: dt.date
     ) -> None:
         assert When.parse(text).fuzzy_bounds() == (lo, hi)
+
+
+@st.composite
+def _masks(draw: st.DrawFn) -> str:
+    """Unspecified digits over a few years to a few hundred (their runs stay few enough
+    to list): a year mask, then maybe a month and a day, each digit maybe ``X``."""
+
+    def digits(fixed: str) -> str:
+        return "".join(c if draw(st.booleans()) else "X" for c in fixed)
+
+    year = draw(st.sampled_from(["20", "19", "99", "00"])) + digits("26")
+    month = draw(st.sampled_from(["", "XX", "0X", "X2", "1X", "04"]))
+    day = draw(st.sampled_from(["", "XX", "X1", "15", "3X", "29"])) if month else ""
+    return year + (f"-{month}" if month else "") + (f"-{day}" if day else "")
+
+
+@settings(max_examples=examples(60, 1000), deadline=None)
+@given(_masks(), st.integers(1, 40), st.sampled_from(["", "~", "%"]))
+def test_bounded_runs_hold_every_run_within_the_limit(mask: str, limit: int, mark: str) -> None:
+    # every run, listed one by one, lies inside one of at most `limit` spans made in blocks
+    from timeline.dates._mask_blocks import bounded_runs
+    from timeline.dates._masks import mask_readings
+
+    try:
+        runs = mask_readings(When.parse(mask + mark))
+    except WhenParseError:  # 1XXX-02-29 in no year, say
+        return
+    if runs is None:
+        return
+    every = list(runs)
+    spans = bounded_runs(runs, limit)
+    if len(every) <= 4 * limit:
+        assert spans == every  # few enough: each run itself
+        return
+    assert len(spans) <= limit
+    assert (spans[0][0], spans[-1][1]) == runs.hull()
+    starts = [lo for lo, _ in spans]
+    for lo, hi in every:
+        i = bisect.bisect_right(starts, lo) - 1
+        assert i >= 0 and spans[i][1] is not None and hi <= spans[i][1], (mask, lo, hi)

@@ -183,22 +183,23 @@ _WRAPS = st.sampled_from(
 def fiscal_phrases(draw: st.DrawFn) -> tuple[str, int, str]:
     start = draw(st.integers(1, 12))
     named_by = draw(st.sampled_from(["end", "start"]))
-    year = draw(st.integers(1990, 2090))
+    # the calendar's first and last years too: a fiscal year there may run outside it
+    year = draw(st.one_of(st.integers(1990, 2090), st.sampled_from([1, 2, 9998, 9999])))
     part = draw(_PARTS)
-    single = f"{part} FY{year}".strip()
+    single = f"{part} FY{year:04d}".strip()
     kind = draw(st.sampled_from(["single", "range", "interval", "month", "or", "parts"]))
     if kind == "range":
-        text = f"FY{year}-{year + draw(st.integers(2, 5))}"
+        text = f"FY{year:04d}-{year + draw(st.integers(2, 5))}"
     elif kind == "interval":
-        later = f"{draw(_PARTS)} FY{year + draw(st.integers(1, 3))}".strip()
+        later = f"{draw(_PARTS)} FY{year + draw(st.integers(1, 3)):04d}".strip()
         text = f"{single} to {later}"
     elif kind == "month":  # a fiscal period to a calendar month
         month = draw(st.sampled_from(["March", "June", "September", "December", "May"]))
         text = f"{single} to {month} {year + 1}"
     elif kind == "or":
-        text = f"{single} or {draw(st.sampled_from(['Q1', 'Q3', 'H2']))} FY{year + 1}"
+        text = f"{single} or {draw(st.sampled_from(['Q1', 'Q3', 'H2']))} FY{year + 1:04d}"
     elif kind == "parts":
-        text = f"{draw(st.sampled_from(['Q1', 'Q2', 'H1']))}-{draw(_PARTS) or 'Q4'} FY{year}"
+        text = f"{draw(st.sampled_from(['Q1', 'Q2', 'H1']))}-{draw(_PARTS) or 'Q4'} FY{year:04d}"
     else:
         text = draw(_WRAPS).format(single)
     return text, start, named_by
@@ -210,6 +211,31 @@ def _fiscal_when(phrase: tuple[str, int, str]) -> When | None:
         return _read(text, start, named_by)
     except WhenParseError:  # a relation on a span of months, say: not a value to check
         return None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "named_by", "shown"),
+    [
+        # FY9999 from February, named by its start, runs to January 10000: a value before
+        # its Q1 is said "before H1 FY9999", not "before FY9999" (a year outside the calendar)
+        ("before Q1 FY9999", 2, "start", "before H1 FY9999 (before February 9999)"),
+        ("before Q1 FY0001", 4, "start", "before Q1 FY0001 (before April 0001)"),
+        # the calendar reading of the words is outside the calendar ("after 9999")
+        ("after FY9999", 2, "end", "after FY9999 (after January 9999)"),
+        ("after Q4 FY9999", 7, "end", "after Q4 FY9999 (after June 9999)"),
+        # a quarter inside the calendar of a fiscal year that is not keeps its name
+        ("Q1 FY9999", 2, "start", "Q1 FY9999 (February–April 9999)"),
+        ("before FY0001", 2, "start", "before FY0001 (before February 0001)"),
+        # FY0001 from May, named by its end, starts in May of year 0: said by its Q4
+        ("by Q4 FY0001", 5, "end", "by Q4 FY0001 (by end of April 0001)"),
+    ],
+)
+def test_fiscal_values_at_the_calendars_ends_round_trip(
+    text: str, start: int, named_by: str, shown: str
+) -> None:
+    w = _read(text, start, named_by)
+    assert str(w) == shown
+    assert When.parse(shown) == w
 
 
 @settings(max_examples=200, deadline=None)

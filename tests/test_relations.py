@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from strategies import whens as any_whens
 from test_timeline_properties import _frame, _inside, _meets, _start, _stop
 from test_timeline_properties import whens as near_whens
-from timeline import When
+from timeline import Event, Timeline, When
 from timeline.dates._edtf_level2 import set_members
 from timeline.dates._masks import mask_readings
 
@@ -452,3 +452,31 @@ class TestSets:
             assert a.overlaps(b)
         if a.definitely_before(b):
             assert a < b
+
+
+class TestAnInstantToUnspecifiedDigits:
+    """An interval from an instant to unspecified digits (or back) holds, at its narrowest,
+    from the instant to the first run that does not end before it: it never raises."""
+
+    @pytest.mark.parametrize(
+        ("lower", "upper", "other", "inside"),
+        [
+            # from 7 February 2025 19:00 UTC to the 23rd of some month of 2026: surely
+            # to 23 January 2026 (was a TypeError comparing the instant with a day)
+            ("2025-02-07T19:00Z", "2026-XX-23", "2025-06-01", True),
+            ("2025-02-07T19:00Z", "2026-XX-23", "2026-01-23", True),
+            ("2025-02-07T19:00Z", "2026-XX-23", "2026-01-24", False),
+            ("2025-02-07T19:00Z", "2026-XX-23", "2025-02-07", False),  # the day starts before
+            ("2025-02-07T19:00Z", "2026-XX-23", "2025-02-07T20:00Z", True),
+            # from the 20th of some month of 2025 to an instant at UTC+14
+            ("2025-XX-20", "2026-08-07T03:00+14:00", "2026-08-01", True),
+            ("2025-XX-20", "2026-08-07T03:00+14:00", "2025-12-20", True),
+            ("2025-XX-20", "2026-08-07T03:00+14:00", "2025-12-19", False),
+            ("2025-XX-20", "2026-08-07T03:00+14:00", "2026-08-07", False),  # ends after it
+        ],
+    )
+    def test_contains_and_included(self, lower: str, upper: str, other: str, inside: bool) -> None:
+        span = When.interval(When.parse(lower), When.parse(upper))
+        assert span.contains(When.parse(other)) is inside
+        tl = Timeline([Event(title="x", when=other)])
+        assert len(tl.included(lower, upper)) == int(inside)

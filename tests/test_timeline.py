@@ -6,11 +6,14 @@ import datetime as dt
 import random
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from data_strategies import timelines
+from fuzzing import examples
 from timeline import (
     DuplicateEventError,
     Event,
@@ -999,6 +1002,62 @@ class TestSlipsAndDiff:
 
     def test_no_difference(self) -> None:
         assert not tracked().diff(tracked())
+
+    def test_a_renamed_event_is_a_rename_not_removed_and_added(self) -> None:
+        # the same event under a new id, every other field equal: one pair each side
+        old = ev("v4-old", APRIL, title="DeepSeek V4", actors=["DeepSeek"])
+        new = attrs.evolve(old, id="v4")
+        d = Timeline([old, ev("b", "2026")]).diff(Timeline([new, ev("b", "2026")]))
+        assert ids(d.added) == [] and ids(d.removed) == [] and d.changed == ()
+        (rename,) = d.renamed
+        assert (rename.id, rename.before, rename.after) == ("v4", old, new)
+        assert rename.fields == {"id": ("v4-old", "v4")}
+        assert bool(d)
+
+    @settings(max_examples=examples(50, 1000), deadline=None)
+    @given(timelines(max_events=5), st.data())
+    def test_renaming_one_event_is_that_rename_alone(
+        self, tl: Timeline, data: st.DataObject
+    ) -> None:
+        # one event gets a new id, every other kept: the diff is that rename alone
+        assert not tl.diff(tl)
+        if not len(tl):
+            return
+        old = data.draw(st.sampled_from(tl.events))
+        new = attrs.evolve(old, id=old.id + "-renamed")
+        assume(new.id not in tl)
+        after = Timeline([new if e is old else e for e in tl])
+        d = tl.diff(after)
+        assert (len(d.added), len(d.removed), d.changed) == (0, 0, ())
+        assert [(c.before, c.after, c.fields) for c in d.renamed] == [
+            (old, new, {"id": (old.id, new.id)})
+        ]
+        back = after.diff(tl)
+        assert [c.fields for c in back.renamed] == [{"id": (new.id, old.id)}]
+
+    @pytest.mark.parametrize(
+        ("removed", "added"),
+        [
+            # another field differs too: which event it became is a guess
+            ([ev("a", APRIL, title="x")], [ev("b", APRIL, title="x", tags=["t"])]),
+            ([ev("a", APRIL, title="x")], [ev("b", When.month(2026, 5), title="x")]),
+            # two removed events alike: which one was renamed is a guess
+            (
+                [ev("a", APRIL, title="x"), ev("a2", APRIL, title="x")],
+                [ev("b", APRIL, title="x")],
+            ),
+            # two added alike
+            (
+                [ev("a", APRIL, title="x")],
+                [ev("b", APRIL, title="x"), ev("b2", APRIL, title="x")],
+            ),
+        ],
+    )
+    def test_no_rename_is_guessed(self, removed: list[Event], added: list[Event]) -> None:
+        d = Timeline(removed).diff(Timeline(added))
+        assert d.renamed == ()
+        assert ids(d.removed) == [e.id for e in removed]
+        assert ids(d.added) == [e.id for e in added]
 
 
 class TestStr:

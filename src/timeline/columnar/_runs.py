@@ -11,7 +11,9 @@ run. Ordinary values have one reading, their hull: null, and nothing computed.
 A mask of any year has thousands of runs (``XXXX-12-25``: 9,999): beyond
 `RUNS_LIMIT` the runs across the smallest gaps are joined until that many are
 left, each the hull of neighbouring runs: a superset, which `duckdb_connect`'s
-``events_overlapping`` refines with the parser (``could_meet``).
+``events_overlapping`` refines with the parser (``could_meet``). Past four times
+`RUNS_LIMIT` the runs are never all made: each of `RUNS_LIMIT` even blocks of the
+allowed years gives the hull of the runs starting in it (`bounded_runs`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING, cast
 from timeline.columnar._deps import require
 from timeline.columnar._table import could_days
 from timeline.dates._bounds import Point, Span
+from timeline.dates._mask_blocks import bounded_runs
 from timeline.dates._masks import several
 from timeline.dates._relations import _readings
 from timeline.dates._when import When
@@ -114,7 +117,8 @@ def date_runs(when: When) -> tuple[DayRun, ...] | None:
     readings = _readings(when)
     if not several(readings):
         return None
-    runs = _merged(tuple(readings))  # every run, each made once: a column holds them all
+    # Every run when a mask has a few times RUNS_LIMIT or fewer, else blocks of its years.
+    runs = _merged(bounded_runs(readings, RUNS_LIMIT))
     if len(runs) == 1 and runs[0] == could_days(*when.fuzzy_bounds()):
         return None
     return tuple(_coarsened(runs, RUNS_LIMIT))

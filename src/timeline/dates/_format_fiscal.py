@@ -82,6 +82,9 @@ def tagged(w: When, fiscal: Fiscal) -> When | None:
     return marked if fiscal_text(marked) is not None else None
 
 
+_FIRST_MONTH, _LAST_MONTH = 1 * 12, 9999 * 12 + 11  # January 1, December 9999
+
+
 class _Say:
     """Fiscal labels for spans of months; remembers whether it gave one."""
 
@@ -95,7 +98,9 @@ class _Say:
         """ "Q3 FY2026" for ``count`` months from month index ``first`` (year * 12 + month - 1)."""
         offset = (first - (self.fiscal.start - 1)) % 12
         name = self.fiscal.name((first - offset) // 12)
-        if not 1 <= name <= 9999:
+        # The period must lie in the calendar, as it is read whole: "before FY9999" from
+        # February, named by its start, would run to January 10000.
+        if not 1 <= name <= 9999 or not _FIRST_MONTH <= first <= _LAST_MONTH - count + 1:
             return None
         if count == 12 and offset == 0:
             text = f"FY{name:04d}"

@@ -175,7 +175,8 @@ class Runs:
         in a year before it (one that continues across 1 January) is left out."""
         pending: tuple[int, int] | None = None
         skip = self._joins(k)
-        for year in itertools.islice(self._years, k, None):
+        years = self._years
+        for year in (years[i] for i in range(k, len(years))):  # not islice: O(k) to skip
             base = _dt.date(year, 1, 1).toordinal()
             for lo, hi in self._offsets(year):
                 if pending is not None:

@@ -281,9 +281,7 @@ def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
             f"the brackets after {body!r} give the calendar months it covers, such as "
             "'(January–March 2026)'; write them so, or drop them and pass fiscal_year_start="
         )
-    probe = _parse(body, Context(ctx.reference, ctx.prefer, 1))
-    seen = read_months(months_text(probe) or "")
-    fiscal = None if seen is None else fiscal_of_shift(given - seen)
+    fiscal = _fiscal_of(body, given, ctx)
     if fiscal is None:
         raise Fail(f"{body!r} names no fiscal period that covers {months}; check the months")
     if ctx.fiscal_start is not None and ctx.fiscal_start != fiscal.start:
@@ -301,6 +299,27 @@ def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
         fix = f"{body} ({covers})" if marked is not None and covers is not None else None
         raise Fail(f"{body!r} covers {covers or 'no months'}, not {months}", fix)
     return marked
+
+
+def _fiscal_of(body: str, given: int, ctx: Context) -> Fiscal | None:
+    """The fiscal years in which ``body`` starts on month index ``given``: found from its
+    calendar reading, or, where that falls outside the calendar ("after FY9999" from
+    February is after January 9999, but "after 9999" is nothing), from each fiscal year."""
+    try:
+        probe = _parse(body, Context(ctx.reference, ctx.prefer, 1))
+    except Fail:
+        for shift in range(-11, 12):
+            fiscal = fiscal_of_shift(shift)
+            assert fiscal is not None  # every shift within a year is one
+            try:
+                w = _parse(body, Context(ctx.reference, ctx.prefer, fiscal.start, fiscal.named_by))
+            except Fail:
+                continue
+            if read_months(months_text(w) or "") == given:
+                return fiscal
+        raise
+    seen = read_months(months_text(probe) or "")
+    return None if seen is None else fiscal_of_shift(given - seen)
 
 
 def check_options(reference: object, prefer: object) -> _dt.date | None:

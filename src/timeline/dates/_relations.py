@@ -25,9 +25,10 @@ reading. The timeline's window queries (`timeline.model._windows`) and events
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Span, ends_before, holds, runs_backwards
+from timeline.dates._bounds import Span, _cmp, ends_before, holds, runs_backwards
 from timeline.dates._masks import (
     Readings,
     Runs,
@@ -161,9 +162,9 @@ def _mask_holders(los: Readings, his: Readings) -> tuple[Span, ...]:
         start = None if found is None else found[0]
     else:
         starts = _all_bounded([lo for lo, _ in los])
-        if starts is not None and last is not None:
-            starts = [lo for lo in starts if lo <= last]
-        start = None if starts is None or not starts else max(starts)
+        if starts is not None and last is not None:  # an instant against a day: its frame
+            starts = [lo for lo in starts if not runs_backwards(lo, last)]
+        start = None if starts is None or not starts else max(starts, key=_ORDER)
         if starts is not None and not starts:
             return ()
     if isinstance(los, Runs) and start is None:
@@ -176,11 +177,11 @@ def _mask_holders(los: Readings, his: Readings) -> tuple[Span, ...]:
     else:
         stops = _all_bounded([hi for _, hi in his])
         if stops is not None and first is not None:
-            stops = [hi for hi in stops if hi >= first]
+            stops = [hi for hi in stops if not runs_backwards(first, hi)]
         if stops is not None and not stops:
             return ()
-        stop = None if stops is None else min(stops)
-    if start is not None and stop is not None and start > stop:
+        stop = None if stops is None else min(stops, key=_ORDER)
+    if start is not None and stop is not None and runs_backwards(start, stop):
         return ()
     return ((start, stop),)
 
@@ -190,7 +191,7 @@ def _first_start(spans: Readings) -> _dt.date | None:
     if isinstance(spans, Runs):
         return spans.hull()[0]
     starts = _all_bounded([lo for lo, _ in spans])
-    return min(starts) if starts else None
+    return min(starts, key=_ORDER) if starts else None
 
 
 def _last_end(spans: Readings) -> _dt.date | None:
@@ -198,7 +199,12 @@ def _last_end(spans: Readings) -> _dt.date | None:
     if isinstance(spans, Runs):
         return spans.hull()[1]
     stops = _all_bounded([hi for _, hi in spans])
-    return max(stops) if stops else None
+    return max(stops, key=_ORDER) if stops else None
+
+
+# Bounds in order: instants in UTC, a day against an instant by its local date (a mask's
+# runs are days; the other end of an interval may be an instant).
+_ORDER = functools.cmp_to_key(_cmp)
 
 
 def _all_bounded(points: list[_dt.date | None]) -> list[_dt.date] | None:

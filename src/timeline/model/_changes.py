@@ -53,7 +53,11 @@ class EventChange:
 
 @attrs.frozen
 class TimelineDiff:
-    """What changed between two timelines: added, removed and changed events.
+    """What changed between two timelines: added, removed, changed and renamed events.
+
+    ``renamed`` holds each event whose id alone changed, as an `EventChange` of its
+    new id whose ``fields`` are ``{"id": (old, new)}``; such an event is neither
+    added nor removed (see `Timeline.diff` for when a new id counts as a rename).
 
     >>> old = Timeline([Event(title="x", when="2026-04")])
     >>> new = Timeline([Event(title="x", when="2026-05"), Event(title="y", when="2026")])
@@ -65,9 +69,13 @@ class TimelineDiff:
     added: Timeline
     removed: Timeline
     changed: tuple[EventChange, ...]
+    renamed: tuple[EventChange, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(len(self.added) or len(self.removed) or self.changed)
+        return bool(len(self.added) or len(self.removed) or self.changed or self.renamed)
+
+
+_STORED = attrs.fields(Event)
 
 
 def _diff_fields() -> tuple[str, ...]:
@@ -142,18 +150,44 @@ def group_by(tl: Timeline, key: str | Callable[[Event], str]) -> dict[str, Timel
     return {k: tl._subset(events) for k, events in groups.items()}
 
 
+def _content(event: Event) -> tuple[Any, ...]:
+    """Every stored field of ``event`` but its id."""
+    return tuple(getattr(event, f.name) for f in _STORED if f.name != "id")
+
+
+def _renames(removed: list[Event], added: list[Event]) -> list[tuple[Event, Event]]:
+    """Pairs (removed, added) equal in every field but the id, each the only one of its
+    content on both sides: where two removed (or two added) events are alike, which one
+    was renamed would be a guess, so they stay removed and added."""
+    sides: dict[tuple[Any, ...], tuple[list[Event], list[Event]]] = {}
+    for event in removed:
+        sides.setdefault(_content(event), ([], []))[0].append(event)
+    for event in added:
+        sides.setdefault(_content(event), ([], []))[1].append(event)
+    return [(b[0], a[0]) for b, a in sides.values() if len(b) == 1 and len(a) == 1]
+
+
 def diff(tl: Timeline, other: Timeline) -> TimelineDiff:
-    """Added, removed and changed events from this timeline to ``other``.
+    """Added, removed, changed and renamed events from this timeline to ``other``.
 
     A change lists each differing field as ``(before, after)``: the current
     ``when`` and ``status``, and every stored field by its attribute name
-    (``initial_when``, ``claims``, ``tags`` ...).
+    (``initial_when``, ``claims``, ``tags`` ...). An event whose id is gone and
+    one with a new id are a rename when every other field is equal and no other
+    gone or new event is alike; anything less (a new id and a new date, two alike)
+    stays removed and added, as it cannot be told from two different events.
 
     >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
     'x'
+    >>> was = Event(title="x", when="2026", id="old")
+    >>> [c.fields for c in Timeline([was]).diff(Timeline([attrs.evolve(was, id="new")])).renamed]
+    [{'id': ('old', 'new')}]
     """
     added = [e for e in other if e.id not in tl._by_id]
     removed = [e for e in tl if e.id not in other._by_id]
+    pairs = _renames(removed, added) if added and removed else []
+    gone = {id(b) for b, _ in pairs} | {id(a) for _, a in pairs}
+    renamed = tuple(EventChange(a.id, b, a, {"id": (b.id, a.id)}) for b, a in pairs)
     changed = []
     names = _diff_fields()
     for after in other:
@@ -166,4 +200,9 @@ def diff(tl: Timeline, other: Timeline) -> TimelineDiff:
             if getattr(before, name) != getattr(after, name)
         }
         changed.append(EventChange(after.id, before, after, fields))
-    return TimelineDiff(tl._subset(added), tl._subset(removed), tuple(changed))
+    return TimelineDiff(
+        tl._subset([e for e in added if id(e) not in gone]),
+        tl._subset([e for e in removed if id(e) not in gone]),
+        tuple(changed),
+        renamed,
+    )

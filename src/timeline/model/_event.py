@@ -44,11 +44,11 @@ from timeline.model._claim import (
     Status,
     _later,
     _status,
-    after_claim,
+    replay,
     yearless_reading,
 )
 from timeline.model._event_day import days_late, overdue_on, upcoming_in
-from timeline.model._event_fields import init_checked, slugify
+from timeline.model._event_fields import field_setter, init_checked, slugify
 from timeline.model._event_text import event_repr, event_str
 
 __all__ = ["Event", "slugify"]
@@ -112,10 +112,10 @@ class Event:
 
     @functools.cached_property
     def _state(self) -> tuple[When, Status]:
-        when, status = self.initial_when, self.initial_status
-        for claim in self.claims:
-            when, status = after_claim(when, status, claim)
-        return when, status
+        state = (self.initial_when, self.initial_status)
+        for *_, when, status in replay(*state, self.claims):
+            state = (when, status)
+        return state
 
     @property
     def when(self) -> When:
@@ -225,14 +225,12 @@ class Event:
     @functools.cached_property
     def _changes(self) -> tuple[Claim, ...]:
         """The claims that changed the date or status, in stated order."""
-        found = []
-        when, status = self.initial_when, self.initial_status
-        for claim in self.claims:
-            new_when, new_status = after_claim(when, status, claim)
-            if new_when != when or new_status is not status:
-                found.append(claim)
-            when, status = new_when, new_status
-        return tuple(found)
+        states = replay(self.initial_when, self.initial_status, self.claims)
+        return tuple(
+            claim
+            for claim, (when, status, new_when, new_status) in zip(self.claims, states, strict=True)
+            if new_when != when or new_status is not status
+        )
 
     @property
     def current_end(self) -> When | None:
@@ -313,11 +311,10 @@ class Event:
         [('April 2026', 'May 2026')]
         """
         found: list[Slip] = []
-        when, status = self.initial_when, self.initial_status
-        for claim in self.claims:
+        states = replay(self.initial_when, self.initial_status, self.claims)
+        for claim, (when, status, _, _) in zip(self.claims, states, strict=True):
             if claim.when is not None and status.is_open and _later(claim.when, when):
                 found.append(Slip(when, claim.when, claim))
-            when, status = after_claim(when, status, claim)
         return tuple(found)
 
     @property
@@ -333,9 +330,10 @@ class Event:
     def delay(self) -> int | None:
         """Days late against the first promise, once it happened; ``None`` before.
 
-        0 when it happened inside the first promised window, negative when early.
-        With imprecise dates this is the smallest delay the dates allow; a qualified
-        date counts with its fuzzy bounds, as `Event.overdue` reads it.
+        0 when it happened inside the first promised window (to its ``end`` for an event
+        that lasts), negative when early. With imprecise dates this is the smallest delay
+        the dates allow; a qualified date counts with its fuzzy bounds, as `Event.overdue`
+        reads it.
 
         >>> e = Event(title="x", when="2026-04").revise(
         ...     when="2026-05-10", status="happened", stated="2026-05-10")
@@ -344,7 +342,8 @@ class Event:
         """
         if self.status is not Status.HAPPENED:
             return None
-        return days_late(self.first_expected, self.when)
+        first, giver = self._first_promise  # an end given with it: promised to that end
+        return days_late(first, self.when, until=self.end if giver is None else None)
 
     def revise(
         self,
@@ -490,48 +489,5 @@ class Event:
 
 _FIELDS = attrs.fields(Event)
 
-# Each field's slot, set through its descriptor: half the cost of attrs' `__attrs_init__`
-# (a bound `object.__setattr__` call per field), which a large timeline pays per event
-# (benchmarks/bench_timeline.py). A test holds this list to `attrs.fields(Event)`.
-_SLOT_SETTERS = tuple(Event.__dict__[field.name].__set__ for field in _FIELDS)
-(
-    _title, _when, _id, _end, _status_of, _kind, _actors, _tags, _location, _description,
-    _sources, _claims, _related, _target, _observations,
-) = _SLOT_SETTERS  # fmt: skip
-
-
-def _set_fields(
-    event: Event,
-    title: str,
-    when: When,
-    id: str,
-    end: When | None,
-    status: Status,
-    kind: str | None,
-    actors: tuple[str, ...],
-    tags: tuple[str, ...],
-    location: str | None,
-    description: str | None,
-    sources: tuple[Source, ...],
-    claims: tuple[Claim, ...],
-    related: tuple[str, ...],
-    target: Target | None,
-    observations: tuple[Observation, ...],
-    /,
-) -> None:
-    """Set a new event's fields (checked, in field order), as `__attrs_init__` would."""
-    _title(event, title)
-    _when(event, when)
-    _id(event, id)
-    _end(event, end)
-    _status_of(event, status)
-    _kind(event, kind)
-    _actors(event, actors)
-    _tags(event, tags)
-    _location(event, location)
-    _description(event, description)
-    _sources(event, sources)
-    _claims(event, claims)
-    _related(event, related)
-    _target(event, target)
-    _observations(event, observations)
+# A new event's fields set through each slot's descriptor (`field_setter`).
+_set_fields = field_setter(Event)

@@ -12,11 +12,21 @@ meet the days ahead and sorts inside them. They live apart from
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Point, _key, ends_before
+from timeline.dates._bounds import Point, Span, _key, ends_before
 from timeline.dates._days import to_day
-from timeline.dates._masks import every_reading, meets_any, over_before, several
+from timeline.dates._masks import (
+    Readings,
+    Runs,
+    Several,
+    every_reading,
+    meets_any,
+    over_before,
+    several,
+)
+from timeline.dates._relations import _readings
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
@@ -59,16 +69,20 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     return position is not None and not ends_before((stop, stop), (position, position))
 
 
-def days_late(first: When, actual: When) -> int:
+def days_late(first: When, actual: When, *, until: When | None = None) -> int:
     """`Event.delay` of a happened event: days from ``first``'s window to ``actual``.
 
-    0 when ``actual`` can fall inside ``first``, negative when surely early: the
-    smallest delay the dates allow. A qualified date could fall where its fuzzy
-    bounds reach, as `Event.overdue` reads it: "c. April 2026" done on 15 May is
-    on time, as it was not overdue that day. A happening is judged on its day as
-    `Event.overdue` judges that day: late by the days the promise had been overdue
-    (a plain day has no zone, so it starts at UTC+14 and ends at UTC-12; an instant
-    falls on its own local day); two instants compare in UTC.
+    0 when ``actual`` can fall inside ``first``, negative when surely early: the smallest
+    delay the dates allow. A promise with several readings (a set, the runs of unspecified
+    digits) is kept inside one of them, not between: while a reading is still to start it is
+    early by the days to the first of them, as it was not overdue; once every reading has
+    passed, late by the days since the last. A promise ``until`` an end (an event that
+    lasts) runs to that end. A qualified date could fall where its fuzzy bounds reach, as
+    `Event.overdue` reads it: "c. April 2026" done on 15 May is on time, as it was not
+    overdue that day. A happening is judged on its day as `Event.overdue` judges that day:
+    late by the days the promise had been overdue (a plain day has no zone, so it starts at
+    UTC+14 and ends at UTC-12; an instant falls on its own local day); two instants compare
+    in UTC.
 
     >>> days_late(When.month(2026, 4), When.parse("2026-05-10"))
     10
@@ -76,21 +90,67 @@ def days_late(first: When, actual: When) -> int:
     0
     >>> days_late(When.parse("2026-04-20T12:00Z"), When.parse("2026-04-21"))  # at UTC+14
     0
+    >>> days_late(When.parse("April or June 2026"), When.parse("2026-05-15"))  # June: 17 days
+    -17
     """
-    first_lo, first_hi = _widest(first)
     actual_lo, actual_hi = _widest(actual)
-    if actual_lo is not None and first_hi is not None:
-        late = _days_after(actual_lo, first_hi)
+    if until is not None:  # a span from first to until: one reading, as `overdue` reads it
+        return _window_delay(_widest(first)[0], _widest(until)[1], actual_lo, actual_hi)
+    # Only a set or unspecified digits has several readings: the rest go straight on.
+    readings = () if first.form is None and first.unspecified is None else _readings(first)
+    if readings and several(readings):
+        # Kept inside some reading (0); else early by the next reading still to start,
+        # as it was not overdue while one was; else late by the last, as the hull is.
+        early = _next_reading(readings, actual_lo, actual_hi)
+        if early is not None:
+            return early
+    return _window_delay(*_widest(first), actual_lo, actual_hi)
+
+
+def _window_delay(
+    lo: _dt.date | None, hi: _dt.date | None, done_lo: Point | None, done_hi: Point | None
+) -> int:
+    """`days_late` against one reading from ``lo`` to ``hi``."""
+    if done_lo is not None and hi is not None:
+        late = _days_after(done_lo, hi)
         if late > 0:
             return late
-    if actual_hi is not None and first_lo is not None:
-        early = _days_before(actual_hi, first_lo)
+    if done_hi is not None and lo is not None:
+        early = _days_before(done_hi, lo)
         if early > 0:
             return -early
     return 0
 
 
-def _days_after(done: Point, promised: Point) -> int:
+def _next_reading(readings: Readings, done_lo: Point | None, done_hi: Point | None) -> int | None:
+    """0 when the happening falls in some reading, else minus the days to the first
+    reading still to start after it, else ``None`` (every reading ended before it).
+    A mask's runs are read from near the happening on, in order: a later run starts later."""
+    best: int | None = None
+    parts = readings.parts if isinstance(readings, Several) else (readings,)
+    for part in parts:
+        spans: Iterable[Span] = part
+        if isinstance(part, Runs):
+            near = None if done_lo is None else _near_ordinal(done_lo)
+            spans = part.near(near)
+        for lo, hi in spans:
+            delay = _window_delay(lo, hi, done_lo, done_hi)
+            if delay == 0:
+                return 0
+            if delay < 0:
+                best = delay if best is None else max(best, delay)
+                if isinstance(part, Runs):
+                    break  # later runs are further ahead
+    return best
+
+
+def _near_ordinal(p: Point) -> int:
+    """A day at or before every day the point could fall on (a floating frame reaches
+    a day either side)."""
+    return max(to_day(p).toordinal() - 2, 1)
+
+
+def _days_after(done: Point, promised: _dt.date) -> int:
     """Days the happening ``done`` is after the promise's end ``promised`` (0 or less when
     it is not): the days since the last day on which the promise was not yet overdue.
 
@@ -108,7 +168,7 @@ def _days_after(done: Point, promised: Point) -> int:
     return to_day(done).toordinal() - promised.toordinal()
 
 
-def _days_before(done: Point, promised: Point) -> int:
+def _days_before(done: Point, promised: _dt.date) -> int:
     """Days the happening's end ``done`` is before the promise's start ``promised`` (0 or
     less when it is not), read as `_days_after` reads the other side."""
     if isinstance(promised, _dt.datetime):

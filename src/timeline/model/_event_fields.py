@@ -17,7 +17,9 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Unpack
+
+import attrs
 
 from timeline._errors import EventError
 from timeline.dates._bounds import _cmp, _key
@@ -31,7 +33,7 @@ from timeline.model._claim import Claim, Status, _status, yearless_reading
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["Fields", "init_checked", "slugify", "stated_order"]
+__all__ = ["Fields", "field_setter", "init_checked", "slugify", "stated_order"]
 
 Fields: TypeAlias = tuple[
     str,  # title
@@ -283,3 +285,59 @@ def init_checked(
         # A series reads in time order; the stable sort keeps same-time figures as given.
         observations if len(observations) < 2 else tuple(sorted(observations, key=series_order)),
     )
+
+
+def field_setter(cls: type[Any]) -> Callable[[Any, Unpack[Fields]], None]:
+    """A function that sets a new ``cls`` object's fields (`Fields`, checked) through each
+    slot's descriptor: half the cost of attrs' ``__attrs_init__`` (a bound
+    ``object.__setattr__`` call per field), which a large timeline pays per event
+    (benchmarks/bench_timeline.py). A test holds the order to ``attrs.fields(Event)``.
+
+    >>> from timeline.model._event import Event, _set_fields
+    >>> event = object.__new__(Event)
+    >>> _set_fields(event, *init_checked("x", "2026", None, None, "expected", None, (), (),
+    ...             None, None, (), (), (), None, (), None))
+    >>> event == Event(title="x", when="2026")
+    True
+    """
+    (
+        title_, when_, id_, end_, status_, kind_, actors_, tags_, location_, description_,
+        sources_, claims_, related_, target_, observations_,
+    ) = (cls.__dict__[field.name].__set__ for field in attrs.fields(cls))  # fmt: skip
+
+    def set_fields(
+        event: Any,
+        title: str,
+        when: When,
+        id: str,
+        end: When | None,
+        status: Status,
+        kind: str | None,
+        actors: tuple[str, ...],
+        tags: tuple[str, ...],
+        location: str | None,
+        description: str | None,
+        sources: tuple[Source, ...],
+        claims: tuple[Claim, ...],
+        related: tuple[str, ...],
+        target: Target | None,
+        observations: tuple[Observation, ...],
+        /,
+    ) -> None:
+        title_(event, title)
+        when_(event, when)
+        id_(event, id)
+        end_(event, end)
+        status_(event, status)
+        kind_(event, kind)
+        actors_(event, actors)
+        tags_(event, tags)
+        location_(event, location)
+        description_(event, description)
+        sources_(event, sources)
+        claims_(event, claims)
+        related_(event, related)
+        target_(event, target)
+        observations_(event, observations)
+
+    return set_fields
