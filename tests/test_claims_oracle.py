@@ -101,13 +101,18 @@ def ref_order(steps: Sequence[Step]) -> list[Step]:
     return by_day
 
 
-def ref_after(when: str, step: Step) -> str:
-    """The date after a claim: its own; else, for "happened" said before the date could
+def ref_after(when: str, step: Step, status: Status, promised: str | None) -> str:
+    """The date after a claim: its own; else, for a claim opening a happened or cancelled
+    event again, the last date promised while it was open (a date given as it happened or
+    was cancelled promised nothing); else, for "happened" said before the date could
     begin, by the day it was said; else the date before."""
     stated, w, st_ = step
     day = said_day(stated)
     if w is not None:
         return w
+    now = st_ if st_ is not None else status
+    if promised is not None and now.is_open and not status.is_open:
+        return promised
     if st_ is Status.HAPPENED:
         value = When.parse(when)
         lo = None if value.is_undated else value.fuzzy_bounds()[0]
@@ -131,10 +136,12 @@ def ref_replay(
     if said is not None and said > day:
         return None
     when, status = initial
+    promised = when if status.is_open else None
     known = [s for s in ref_order(steps) if said_day(s[0]) <= day]
     for step in known:
-        when = ref_after(when, step)
+        when = ref_after(when, step, status, promised)
         status = step[2] if step[2] is not None else status
+        promised = when if status.is_open else promised
     return when, status, known
 
 
@@ -158,6 +165,7 @@ def ref_first_expected(initial: tuple[str, Status], steps: Sequence[Step]) -> st
 
 def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[str, str]]:
     when, status = initial
+    promised = when if status.is_open else None
     found = []
     for step in ref_order(steps):
         _, w, st_ = step
@@ -181,11 +189,13 @@ def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[
                 found.append((when, w))
                 when = w
                 status = st_ if st_ is not None else status
+                promised = when if status.is_open else promised
                 continue
             if new is not None and old is not None and new > old:
                 found.append((when, w))
-        when = ref_after(when, step)
+        when = ref_after(when, step, status, promised)
         status = st_ if st_ is not None else status
+        promised = when if status.is_open else promised
     return found
 
 
@@ -695,11 +705,14 @@ class TestRestatements:
         (when, status), _, steps = history
         changes = 0
         current = (When.parse(when), status)
+        promised = when if status.is_open else None
         for step in ref_order(steps):
             s = step[2]
-            new = (When.parse(ref_after(str(current[0]), step)), current[1] if s is None else s)
+            text = ref_after(str(current[0]), step, current[1], promised)
+            new = (When.parse(text), current[1] if s is None else s)
             changes += new != current
             current = new
+            promised = text if new[1].is_open else promised
         assert _event(history, "x").revisions == changes
 
 

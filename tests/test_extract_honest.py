@@ -81,7 +81,10 @@ class TestPlaceNamingASite:
         [
             # an organisation before a site owns it: it acts
             ("The Tesla factory will open in 2027.", ("Tesla",)),
-            ("Acme said the Foxconn plant will close in 2027.", ("Acme", "Foxconn")),
+            (
+                "Foxconn makes phones. Acme said the Foxconn plant will close in 2027.",
+                ("Acme", "Foxconn"),
+            ),
             # a place acting on its own stays an actor
             ("Paris will host the summit in June.", ("Paris",)),
             ("Texas will cut the tax in 2027.", ("Texas",)),

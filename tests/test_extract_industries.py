@@ -147,7 +147,8 @@ def test_who_said_it(name: str, head: str, said_by: str | None) -> None:
 
 
 FIGURES = [
-    ("chips_2027", "TSMC expects 2nm capacity", "100,000 wafers"),
+    # "100,000 wafers a month": a rate, its time kept
+    ("chips_2027", "TSMC expects 2nm capacity", "100,000 wafers per month"),
     ("chips_2027", "Rapidus aims", "1 trillion JPY"),
     ("ev_charging_2027", "Lucid said", "40,000 vehicles"),
     ("ev_charging_2027", "The Department of Energy said", "2,000 stalls"),

@@ -38,7 +38,7 @@ import attrs
 from timeline.dates._days import to_day
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When
-from timeline.model._claim import Status, after_claim
+from timeline.model._claim import Status, replay
 from timeline.model._event import Event
 from timeline.model._text import visible
 
@@ -148,11 +148,10 @@ def _date_stated(event: Event) -> _dt.date | None:
     when = event.initial_when
     stated = event.stated
     since = to_day(stated) if stated is not None and stated.earliest is not None else None
-    status = event.initial_status
-    for claim in event.claims:
-        new_when, status = after_claim(when, status, claim)
-        if new_when != when:
-            when, since = new_when, claim.day
+    states = replay(when, event.initial_status, event.claims)
+    for claim, (before, _, new_when, _) in zip(event.claims, states, strict=True):
+        if new_when != before:
+            since = claim.day
     return since
 
 

@@ -47,7 +47,7 @@ from timeline.display._mpl import (
     render_svg,
     write_figure,
 )
-from timeline.model._claim import Status, after_claim
+from timeline.model._claim import Status, replay
 from timeline.model._event import Event
 from timeline.model._text import visible
 
@@ -116,9 +116,10 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
     if status.is_open:
         stated = event._stated_day
         steps.append((origin if stated is None else stated, when))
-    for claim in event.claims:
-        new_when, new_status = after_claim(when, status, claim)
-        if new_status.is_open and new_when != when:
+    for claim, (before, _, new_when, new_status) in zip(
+        event.claims, replay(when, status, event.claims), strict=True
+    ):
+        if new_status.is_open and new_when != before:
             steps.append((claim.day, new_when))
         when, status = new_when, new_status
     steps = [(x, w) for x, w in steps if _y(w) is not None]

@@ -7,7 +7,8 @@ capitalised word follows. Dropped: words that only start a sentence ("The",
 a person ("President", "director", "newcomer"), demonyms ("Chinese"), bare
 acronyms that are not organisations ("AI", "ARR"), month names, and products
 with a version number ("Hybrid Model 3.0"; "DeepSeek V4" keeps "DeepSeek").
-The word lists and the checks on what is left are `timeline.extract._name_words`.
+The word lists and the checks on what is left are `timeline.extract._name_words`, the
+patterns (products, "its", "the company") `timeline.extract._name_patterns`.
 
 Known actors, given by the caller with their aliases, are matched
 case-insensitively anywhere and always win: "kling" and "KeLing AI" both
@@ -24,14 +25,48 @@ added to those the rules find (``use_spacy=None`` means "if installed").
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from timeline.extract._institutions import institution_names
+from timeline.extract._name_patterns import (
+    AFTER_PARTICIPLE,
+    ANAPHOR,
+    ARTICLE_BEFORE,
+    AT_PLACE,
+    BODY_NAMED_AFTER,
+    COUNTRY_OF,
+    DATIVE,
+    DEMONYM_GOVERNMENT,
+    EVENT_NOUN,
+    FLIES,
+    FLOWN_ON,
+    ITS_AFTER,
+    LAUNCHED,
+    LEAD_COLON,
+    LIST_AFTER,
+    LISTED_BEFORE,
+    MODAL_AFTER,
+    MODEL_NUMBER_BEFORE,
+    NAME,
+    NAMED_PRODUCT,
+    NOUN_BEFORE,
+    OPENING,
+    OWNED_NAME,
+    OWNER,
+    OWNER_OF,
+    PARTICIPLE_OPENING,
+    PRODUCT_NOUN,
+    REGNAL,
+    ROMAN,
+    SAID_BEFORE,
+    SITE_EVENT,
+    VERSION_AFTER,
+    VERSION_TOKEN,
+)
 from timeline.extract._name_words import (
     BODIES,
     COMMON_OPENERS,
@@ -49,6 +84,7 @@ from timeline.extract._name_words import (
     TITLE_PARTS,
     TITLES,
     Name,
+    facility,
     holiday,
     is_org,
     org_tail,
@@ -56,197 +92,10 @@ from timeline.extract._name_words import (
     plausible,
 )
 from timeline.extract._places import is_place
+from timeline.extract._spacy import spacy_names
 from timeline.extract._text import fold
 
 __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
-
-# A country's dotted abbreviation before a name is part of it: "the U.S. Navy", "U.K. Treasury".
-_TOKEN = r"(?:(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w-]*)"
-_NAME: Final = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){_TOKEN})*")
-_VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
-_OWNER: Final = re.compile(r"'s?\s*$")
-_VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
-
-# What may stand before a sentence's first word: a quote, a bracket, a list marker.
-_OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
-# "Orbital Dynamics has delayed the launch of its rocket": a name followed, in its own
-# sentence, by "its" (before any "his" or "her") stands for an organisation.
-# "Vodafone Idea said on Monday it will ...": "it" with a verb stands for an organisation too.
-_ITS_AFTER: Final = re.compile(
-    r"(?:[^.!?\n]|\.(?=\S)){0,80}?\b(its|his|her|their"
-    r"|it(?=\s+(?:will|would|plans|expects|aims|intends|hopes|wants|has|had|is|was)\b))\b",
-    re.IGNORECASE,
-)
-# A name launched, shipped or flown: the object of the verb, not who acts ("launch
-# Starship", "ship the Vision Pro", "deliver its first Cybercab"); not after a preposition
-# ("launch with Airbus", "ship to Microsoft").
-_LAUNCHED: Final = re.compile(
-    r"\b(?:launch|ship|fly|flew|flown|release|unveil|debut|deliver|introduce|roll\w*\s+out"
-    r"|test|mass-produce|produce)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
-    r"(?:(?!(?:with|for|from|to|by|at|in|on|into|alongside|via|and|or|against|after|before)\s)"
-    r"[a-z][\w-]*\s+){0,2}$",
-    re.IGNORECASE,
-)
-# After a name right after the verb, what makes it the receiver: "deliver Lufthansa its
-# first jet", "ship Microsoft the first racks".
-_DATIVE: Final = re.compile(r"\s+(?:its|their|his|her|the|a|an)\b", re.IGNORECASE)
-# After "the"/"a" and a name, a noun for a product: "the New Glenn rocket", "a Falcon 9 launch".
-_PRODUCT_WORDS: Final = (
-    r"(?:rocket|spacecraft|capsule|headset|phone|smartphone|handset|chip"
-    r"|processor|accelerator|satellite|constellation|vehicle|car|suv|sedan|truck|jet|aircraft"
-    r"|airliner|plane|drone|robot|humanoid|console|laptop|tablet|app|engine|reactor|telescope"
-    r"|lander|rover|booster|megarocket|launcher|mission|model|chatbot|platform|device|glasses"
-    r"|watch|probe|module|station|rack|server|gpu|supercomputer|system"
-    r"|drug|vaccine|injection|pill|treatment|therapy|shot|medicine|jab|antibody|biosimilar"
-    r"|cable|pipeline|interconnector|tunnel|bridge|railway|dam|canal|reactor)s?"
-)
-_PRODUCT_NOUN: Final = re.compile(
-    rf"(?:\s+\d[\w.]*)?\s+{_PRODUCT_WORDS}(?![\w-])",
-    re.IGNORECASE,
-)
-# A product named beside its noun: "the obesity injection MariTide", "the RSV vaccine Abrysvo".
-_NOUN_BEFORE: Final = re.compile(rf"(?<![\w-]){_PRODUCT_WORDS}\s+$", re.IGNORECASE)
-# A vehicle flown, launched or sent on or aboard: "launch 100 satellites on New Glenn",
-# "send astronauts into orbit on Gaganyaan", "fly the crew aboard Starliner".
-_FLOWN_ON: Final = re.compile(
-    r"\b(?:launch|fly|flew|flown|send|sent|carry|carried|ride|rode|lift|loft)\w*\b[^.;,]{0,60}?"
-    r"\s(?:on|aboard|atop)\s+(?:(?:a|an|the|its|their)\s+)?$",
-    re.IGNORECASE,
-)
-# After a name between an article and it, a noun of what it does: "an uncrewed Starship
-# landing", "a Starliner test flight", "the first SpaceX launch".
-_EVENT_NOUN: Final = re.compile(
-    r"(?:\s+[a-z]+)?\s+(?:landing|flight|launch|test|mission|demonstration|demo|debut|mission)s?"
-    r"(?![\w-])"
-)
-# A sentence opening with a past participle and what goes with it: "Delayed twice, the
-# launch ...", "Postponed in 2025, the vote ...". "United will fly" is a name: a verb follows.
-_PARTICIPLE_OPENING: Final = re.compile(r"[A-Z][a-z]{2,}ed$")
-_AFTER_PARTICIPLE: Final = re.compile(
-    r"(?:,|\s+(?:in|on|by|for|to|from|at|again|twice|once|until|since|after|before|amid"
-    r"|over|under|with|last|earlier|several|three|four|repeatedly|back|forward|out|off"
-    r"|[a-z]+ly)\b)"
-)
-_MODAL_AFTER: Final = re.compile(
-    r"\s+(?:will|would|shall|could|can|may|might|must|are|is|were|was)\b"
-)
-_SAID_BEFORE: Final = re.compile(
-    r"\b(?:said|says|announced|told\s+[a-z]+|expects|confirmed|added|predicts)\s+(?:that\s+)?$"
-)
-# After a possessive, the kind of a body and its name: "Japan's space agency JAXA",
-# "China's market regulator SAMR".
-_BODY_NAMED_AFTER: Final = re.compile(
-    r"\s+(?:[a-z]+\s+){0,2}(?:agency|regulator|watchdog|ministry|authority|commission"
-    r"|operator|bank|court)\s+[A-Z]"
-)
-# Before a place's possessive, a preposition: "on Shanghai's STAR Market" is where.
-_AT_PLACE: Final = re.compile(r"\b(?:on|at|from|in|into|near|to)\s+$", re.IGNORECASE)
-_LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
-# A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
-# Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
-_OWNED_NAME: Final = re.compile(
-    r"(?:\b(?:its|their)|[A-Z][\w-]*'s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
-    r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
-)
-_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
-# A name that flies, ships or launches itself: "Neutron will fly in 2026", "Hyperion will go
-# on sale in September"; not with an object or a route ("will fly the A321XLR", "to Lisbon").
-# Only things fly, go on sale, enter service or are shipped (``thing``); organisations also
-# launch, ship, debut and arrive ("SpaceX will launch in May"), so those verbs make a product
-# only when the text says so otherwise (a version, owned, a product noun).
-_FLIES: Final = re.compile(
-    r"\s+(?:will|would|could|should|may|might|is\s+to|is\s+(?:\w+ly\s+)?(?:set|slated"
-    r"|scheduled|due|expected|poised|going|likely)\s+to)\s+(?:\w+ly\s+)?"
-    r"(?:(?P<thing>(?:first\s+)?fly|go\s+on\s+sale|(?:enter|start|begin)\s+(?:commercial\s+)?"
-    r"service|hit\s+(?:shelves|stores|the\s+market)|be\s+(?:released|launched|shipped"
-    r"|delivered|available|unveiled))|launch|ship|debut|arrive|go\s+live|come\s+online)"
-    r"(?=\s+(?:in|on|by|before|after|next|this|later|again|early|late|around|from\s+\d"
-    r"|no\s+earlier|for\s+the\s+first|as\s+early|within|\d)\b|\s*[.,;])",
-    re.IGNORECASE,
-)
-# A name said to be a product by the noun after it anywhere: "the Hyperion sedan", "a
-# Falcon 9 launch".
-_NAMED_PRODUCT: Final = re.compile(
-    r"\b(?:the|a|an|its|their)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=(?:\s+\d[\w.]*)?\s+[a-z])",
-)
-# Who owns a product named with a possessive: "SpaceX's Starship", "Rocket Lab's Neutron
-# rocket", "its Vision Pro 2".
-_OWNER_OF: Final = re.compile(
-    r"(?:(?P<its>\b(?:its|their))|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s?)"
-    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<product>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
-)
-# After a sentence's first word, the rest of a list of names: ", Foxconn and Tesla".
-_LIST_AFTER: Final = re.compile(
-    r"(?:,\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)+,?\s+(?:and|or|&)\s+[A-Z]"
-)
-_ANAPHOR: Final = re.compile(
-    r"(?<![\w-])the\s+(?:[a-z]+\s+)?(?:company|firm|group|startup|start-up|giant|[a-z]*maker"
-    r"|developer|lab|manufacturer|retailer|insurer|lender|airline|operator|supplier|provider"
-    r"|conglomerate|corporation|major|utility|miner|producer|brand|carrier|outfit|shipbuilder"
-    r"|builder|biotech)(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-# A country's government named by its demonym: "the Australian government" is Australia.
-_COUNTRY_OF: Final = {
-    "chinese": "China",
-    "american": "US",
-    "japanese": "Japan",
-    "indian": "India",
-    "british": "Britain",
-    "french": "France",
-    "german": "Germany",
-    "italian": "Italy",
-    "spanish": "Spain",
-    "russian": "Russia",
-    "canadian": "Canada",
-    "australian": "Australia",
-    "brazilian": "Brazil",
-    "mexican": "Mexico",
-    "taiwanese": "Taiwan",
-    "singaporean": "Singapore",
-    "chilean": "Chile",
-    "peruvian": "Peru",
-    "indonesian": "Indonesia",
-    "dutch": "Netherlands",
-    "polish": "Poland",
-    "swedish": "Sweden",
-    "norwegian": "Norway",
-    "turkish": "Turkey",
-    "saudi": "Saudi Arabia",
-    "argentine": "Argentina",
-    "argentinian": "Argentina",
-    "colombian": "Colombia",
-    "vietnamese": "Vietnam",
-    "thai": "Thailand",
-    "malaysian": "Malaysia",
-    "philippine": "Philippines",
-    "israeli": "Israel",
-    "egyptian": "Egypt",
-    "nigerian": "Nigeria",
-    "kenyan": "Kenya",
-    "ukrainian": "Ukraine",
-    "irish": "Ireland",
-    "swiss": "Switzerland",
-    "austrian": "Austria",
-    "belgian": "Belgium",
-    "danish": "Denmark",
-    "finnish": "Finland",
-    "greek": "Greece",
-    "portuguese": "Portugal",
-    "hungarian": "Hungary",
-    "czech": "Czechia",
-    "romanian": "Romania",
-    "pakistani": "Pakistan",
-    "zambian": "Zambia",
-    "congolese": "Congo",
-    "mongolian": "Mongolia",
-}
-_DEMONYM_GOVERNMENT: Final = re.compile(
-    r"(?<![\w-])[Tt]he\s+(" + "|".join(k.capitalize() for k in _COUNTRY_OF) + r")"
-    r"\s+(?:(?:federal|central|national|state)\s+)?government(?![\w-])"
-)
 
 
 def _placed(owned: str) -> bool:
@@ -317,16 +166,16 @@ class Actors:
             if keys
             else None
         )
-        self._spacy = _spacy_names(self.folded) if self.use_spacy is not False else []
+        self._spacy = spacy_names(self.folded) if self.use_spacy is not False else []
         self._products = frozenset(
-            m.group(1) for m in _OWNED_NAME.finditer(self.folded) if not _placed(m.group())
+            m.group(1) for m in OWNED_NAME.finditer(self.folded) if not _placed(m.group())
         ) | {
             m.group(1)
-            for m in _NAMED_PRODUCT.finditer(self.folded)
-            if _PRODUCT_NOUN.match(self.folded, m.end(1))
+            for m in NAMED_PRODUCT.finditer(self.folded)
+            if PRODUCT_NOUN.match(self.folded, m.end(1))
         }
         self._owners = {}
-        for m in _OWNER_OF.finditer(self.folded):
+        for m in OWNER_OF.finditer(self.folded):
             if m.group("owner") and is_place(m.group("owner")):
                 continue  # "China's Huawei": where Huawei is from, not who owns it
             where = m.start("its") if m.group("its") else m.end("owner")
@@ -360,22 +209,22 @@ class Actors:
             institutions.append(a)
             if acronym:
                 self.acronyms.setdefault(acronym, canonical)
-        for m in _DEMONYM_GOVERNMENT.finditer(self.folded, start, end):
+        for m in DEMONYM_GOVERNMENT.finditer(self.folded, start, end):
             # "the Australian government": the country acts, as with "Australia's government"
-            country = _COUNTRY_OF[m.group(1).lower()]
+            country = COUNTRY_OF[m.group(1).lower()]
             canonical = self.known.get(country.lower(), country)
             found.setdefault(canonical, Name(canonical, m.start(1)))
             taken.append((m.start(1), m.end(1)))
-        for m in _NAME.finditer(self.folded, start, end):
+        for m in NAME.finditer(self.folded, start, end):
             clash = [a for a, b in taken if a < m.end() and m.start() < b]
             head = min(clash, default=m.end())
             if clash and (head <= m.start() or head not in institutions):
                 continue
-            runs = [m] if not clash else list(_NAME.finditer(self.folded, m.start(), head))
+            runs = [m] if not clash else list(NAME.finditer(self.folded, m.start(), head))
             for part in (sub for run in runs for sub in self._title_split(run)):
                 if inside(self._quoted, part.start()):
                     continue
-                if clash and _OWNER.search(self.folded[part.start() : head]):
+                if clash and OWNER.search(self.folded[part.start() : head]):
                     continue  # "China's" before "Ministry of Commerce"
                 name = self._clean(part, sentence_start)
                 if name is not None:
@@ -399,11 +248,13 @@ class Actors:
             word = POSSESSIVE.sub("", words[0])
             low = word.lower()
             at_start = first == sentence_start or (
-                _OPENING.fullmatch(self.folded, sentence_start, first) is not None
+                OPENING.fullmatch(self.folded, sentence_start, first) is not None
             )
             if low in TITLES or (in_title and low in TITLE_PARTS):
                 person = in_title = True
-            elif low == "new" and not at_start and len(words) > 1:
+            elif (
+                low == "new" and len(words) > 1 and (not at_start or is_place(" ".join(words[:2])))
+            ):
                 break  # "New York", "its New Glenn rocket": a name's first word, mid-sentence
             elif re.search(r"-[a-z]", word) and len(words) > 1:
                 pass  # "Paris-based Mistral AI": an adjective before the name
@@ -411,8 +262,8 @@ class Actors:
                 pass  # "Shares rose", "Earlier, Battery Co said", "Separately, ..."
             elif at_start and len(words) == 1 and self._common(first, word):
                 pass  # "Tax breaks will expire", "Subsidies end": a common noun
-            elif at_start and len(words) == 1 and _PARTICIPLE_OPENING.match(word, 0):
-                if _AFTER_PARTICIPLE.match(self.folded, first + len(word)):
+            elif at_start and len(words) == 1 and PARTICIPLE_OPENING.match(word, 0):
+                if AFTER_PARTICIPLE.match(self.folded, first + len(word)):
                     pass  # "Delayed twice, the launch ...", "Founded in 2015, Acme ...": a verb
                 elif not (low in STOP or low in self._lower):
                     break
@@ -429,6 +280,8 @@ class Actors:
             return None  # "before Christmas", "over Lunar New Year": when, not who
         if len(words) == 1 and NUMBERED.match(self.folded, m.end()):
             return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
+        if MODEL_NUMBER_BEFORE.search(self.folded, max(0, first - 12), first):
+            return None  # "737 Max", "the 7 Series", "A350 XWB": a model's name, after its number
         owned = None if person else OWNED.search(self.folded, max(0, first - 50), first)
         if owned is not None and not any(w in ROLE_NOUNS for w in owned.group(1).split()):
             return None  # "its Model Y", "its first uncrewed Gaganyaan mission": a thing owned
@@ -449,10 +302,10 @@ class Actors:
                     first = m.start() + m.group().index(rest[0], m.group().index(word))
                     words = rest
                     break
-                if not rest and _BODY_NAMED_AFTER.match(self.folded, m.end()):
+                if not rest and BODY_NAMED_AFTER.match(self.folded, m.end()):
                     return None  # "Japan's space agency JAXA": the body named after acts
                 owner = " ".join([*words[:i], POSSESSIVE.sub("", word)])
-                where = _AT_PLACE.search(self.folded, max(0, m.start() - 8), m.start())
+                where = AT_PLACE.search(self.folded, max(0, m.start() - 8), m.start())
                 named = " ".join(rest)
                 # not a title ("Britain's Prime Minister Keir Starmer": the person is named
                 # after it, and the country stays as before)
@@ -473,54 +326,69 @@ class Actors:
                 possessive = True
                 break
         text = " ".join(w for w in words if w)
-        if not possessive and _VERSION_AFTER.match(self.folded, m.end()):
+        if not possessive and VERSION_AFTER.match(self.folded, m.end()):
             return None  # "Hybrid Model 3.0": a product with a version
-        code = next((i for i in range(1, len(words)) if _VERSION_TOKEN.match(words[i])), None)
+        code = next((i for i in range(1, len(words)) if VERSION_TOKEN.match(words[i])), None)
+        roman = False
+        if code is None and not person and len(words) >= 3 and len(words[-1]) > 1:
+            regnal = any(w.lower() in REGNAL for w in words)
+            if ROMAN.match(words[-1]) and not regnal:
+                code, roman = len(words) - 1, True  # "Grand Theft Auto VI": a title, a version
         if code is not None:
             words = words[:code]  # "DeepSeek V4" -> DeepSeek, "Nvidia H200 GPUs" -> Nvidia
             text = " ".join(words)
-        if not plausible(text) or plan(text):
+        if (not plausible(text) and not self._coded_partner(text, first)) or plan(text):
             return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
+        if facility(words):
+            return None  # "the Diablo Canyon Power Plant will close": where, not who
         thing = beside = False
         if not possessive and not person:
             end = first + len(text)
             lead = self.folded[max(sentence_start, first - 60) : first]  # its own sentence
-            if _LAUNCHED.search(lead) and not _DATIVE.match(self.folded, end):
+            if LAUNCHED.search(lead) and not DATIVE.match(self.folded, end):
                 return None  # "launch Starship", "ship Vision Pro 2": the event's object
-            if _ARTICLE_BEFORE.search(lead) and _PRODUCT_NOUN.match(self.folded, end):
+            if ARTICLE_BEFORE.search(lead) and PRODUCT_NOUN.match(self.folded, end):
                 return None  # "the New Glenn rocket": a product
-            if _NOUN_BEFORE.search(lead) or _FLOWN_ON.search(lead):
+            if NOUN_BEFORE.search(lead) or FLOWN_ON.search(lead):
                 return None  # "the injection MariTide", "launch them on New Glenn": a product
-            beside = bool(_ARTICLE_BEFORE.search(lead) and _EVENT_NOUN.match(self.folded, end))
+            beside = bool(ARTICLE_BEFORE.search(lead) and EVENT_NOUN.match(self.folded, end))
+            if SITE_EVENT.match(self.folded, end) and (
+                ARTICLE_BEFORE.search(lead) or LEAD_COLON.search(lead)
+            ):
+                beside = True  # "the Palisades restart", "Holtec: Palisades restart": what of
             # "Starship will fly in March", "Vision Pro 2 will ship in 2027": a product when
             # only a thing does so, or when said so (a version, owned, launched or before a
             # product noun elsewhere in the text); never a name of a list ("Firefly and
             # Relativity will launch") nor one with an organisation's word ("Acme Inc")
             version = re.match(r"\s+v?\d[\w.]*", self.folded[end : end + 12])
+            if version is None and roman:
+                version = re.match(r"\s+[IVX]+\b", self.folded[end : end + 12])  # "GTA VI"
             after = end + (version.end() if version is not None else 0)
-            flies = _FLIES.match(self.folded, after)
+            flies = FLIES.match(self.folded, after)
             thing = (
                 flies is not None
-                and not _LISTED_BEFORE.search(lead)
+                and not LISTED_BEFORE.search(lead)
                 and not any(org_tail(w) for w in words[1:])
                 and (
                     flies.group("thing") is not None
+                    # "Acme will start service": a company too; "said Kuiper would": a thing
+                    or (flies.group("service") is not None and SAID_BEFORE.search(lead) is not None)
                     or version is not None
                     or code is not None
                     or text in self._products
                 )
             )
-            noun = _PRODUCT_NOUN.match(self.folded, end)
+            noun = PRODUCT_NOUN.match(self.folded, end)
             if (
                 noun is not None
-                and _MODAL_AFTER.match(self.folded, noun.end())
-                and _SAID_BEFORE.search(lead)
+                and MODAL_AFTER.match(self.folded, noun.end())
+                and SAID_BEFORE.search(lead)
             ):
                 # "Nvidia told investors that Rubin Ultra systems will ship", "Toyota said
                 # Lexus models will get": what the speaker makes ("Nvidia chips will" alone
                 # keeps Nvidia)
                 thing = True
-        its = None if person else _ITS_AFTER.match(self.folded, m.end())
+        its = None if person else ITS_AFTER.match(self.folded, m.end())
         org = its is not None and its.group(1).lower() in ("its", "it")
         return Name(text, first, person=person, org=org, thing=thing, beside=beside)
 
@@ -535,6 +403,14 @@ class Actors:
         """
         return self._owners.get(product)
 
+    def _coded_partner(self, text: str, at: int) -> bool:
+        """Whether a one-word name with a digit is an organisation because a role names it:
+        "its partner ENTRA1", "rival X1" (a digit alone says a product: "GPT-5", "R1")."""
+        if " " in text or not re.search(r"\d", text):
+            return False
+        before = re.search(r"([a-z][\w-]*)\s+$", self.folded[max(0, at - 24) : at])
+        return before is not None and before.group(1).lower() in ROLE_NOUNS
+
     def _title_split(self, m: re.Match[str]) -> list[re.Match[str]]:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
         Elon Musk; a word before a government title is a portfolio, not a name ("Transport
@@ -547,8 +423,8 @@ class Actors:
             if low not in MID_TITLES:
                 continue
             at = m.start() + tokens[i].start()
-            person = _NAME.match(self.folded, at, m.end())
-            before = _NAME.match(self.folded, m.start(), m.start() + tokens[i - 1].end())
+            person = NAME.match(self.folded, at, m.end())
+            before = NAME.match(self.folded, m.start(), m.start() + tokens[i - 1].end())
             if person is None:
                 return [m]
             if before is None or (low in GOVERNMENT_TITLES and i == 1):
@@ -580,13 +456,13 @@ class Actors:
         if run != 1:
             return False
         after = self.folded[at + len(word) : at + len(word) + 120]
-        if not word.lower().endswith("ly") and _LIST_AFTER.match(after):
+        if not word.lower().endswith("ly") and LIST_AFTER.match(after):
             return False  # "Acme, Foxconn and Tesla will ...": the first of a list of names
         return re.match(r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you)\b)", after) is not None
 
     def anaphors(self, start: int, end: int) -> list[int]:
         """Where "the company" (or "the firm" ...) stands in ``folded[start:end]``."""
-        return [m.start() for m in _ANAPHOR.finditer(self.folded, start, end)]
+        return [m.start() for m in ANAPHOR.finditer(self.folded, start, end)]
 
 
 _QUOTED: Final = re.compile(r'"[^"\n]+"')
@@ -609,31 +485,6 @@ def quoted(folded: str) -> Iterator[re.Match[str]]:
     ['"we will ship"']
     """
     return _QUOTED.finditer(folded)
-
-
-@functools.cache
-def _spacy_model() -> Any:
-    try:
-        import spacy  # type: ignore[import-not-found]  # optional: only if installed
-    except ImportError:
-        return None
-    for model in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
-        try:
-            return spacy.load(model, disable=["lemmatizer"])
-        except OSError:  # not installed
-            continue
-    return None
-
-
-def _spacy_names(text: str) -> list[tuple[int, int, str]]:
-    nlp = _spacy_model()
-    if nlp is None:
-        return []
-    return [
-        (e.start_char, e.end_char, str(e.label_))
-        for e in nlp(text).ents
-        if e.label_ in ("ORG", "PERSON", "GPE")
-    ]
 
 
 def names(

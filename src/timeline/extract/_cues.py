@@ -27,6 +27,7 @@ __all__ = [
     "cues",
     "guess_kind",
     "listed_cues",
+    "no_comment",
     "tense_cue",
 ]
 
@@ -447,3 +448,25 @@ def guess_kind(text: str, context: str | None = None) -> str | None:
         if also is None or also.search(where):
             return kind
     return None
+
+
+# A statement that there is no comment: "Foxconn declined to comment", "Tesla did not respond
+# to a request for comment", "Representatives for Acme could not be reached for comment".
+_NO_COMMENT: Final = re.compile(
+    r"\W*(?:[\w&.'-]+\s+){0,6}?(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond"
+    r"|reply|return)|could\s+not\s+(?:immediately\s+)?be\s+reached|(?:was|were)\s+not"
+    r"\s+(?:immediately\s+)?available)\b[^.;]{0,60}?\bcomments?\b",
+    re.IGNORECASE,
+)
+
+
+def no_comment(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` says only that someone gave no comment: no statement.
+
+    >>> no_comment("Foxconn declined to comment.", 0, 28)
+    True
+    >>> t = "Acme will open the plant in 2028 and declined to comment on costs."
+    >>> no_comment(t, 0, len(t))
+    False
+    """
+    return _NO_COMMENT.match(text, start, end) is not None

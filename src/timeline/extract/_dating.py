@@ -36,6 +36,7 @@ __all__ = [
     "pick_date",
     "runs_past",
     "until",
+    "without_since",
 ]
 
 _CHANGE: Final = re.compile(r"\bfrom\b.*\bto\b|\bto\b.*\bfrom\b", re.IGNORECASE)
@@ -335,6 +336,25 @@ def compared_tails(folded: str, dates: list[DateMatch], start: int) -> list[tupl
         if m is not None:
             spans.append((m.start(), d.end))
     return spans
+
+
+# Right before a date, "since": where a stretch up to now starts ("delayed twice since 2024").
+_SINCE: Final = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+
+
+def without_since(folded: str, dates: list[DateMatch], start: int) -> list[DateMatch]:
+    """A statement's dates without those after "since", when others remain: "will pick the
+    winner in the spring, having pushed the decision back twice since 2024" is in the
+    spring; 2024 starts the stretch of delays up to now, it is neither when the thing will
+    be nor a date it moved from or to.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "Acme will open it in 2028, having delayed it twice since 2024."
+    >>> [d.text for d in without_since(t, find_dates(t, reference=None), 0)]
+    ['2028']
+    """
+    kept = [d for d in dates if not _SINCE.search(folded, max(start, d.start - 12), d.start)]
+    return kept if kept else dates  # "has doubled since 2019": from 2019 to publication
 
 
 def pick_date(

@@ -104,6 +104,12 @@ _PASSING: Final = re.compile(
 )
 
 
+# A rate's time after a unit word: "47 jets a month", "500 tokens per day"; not "a year ago",
+# "a year earlier" (when), nor "a year later". ("$5 billion a year" is read as before.)
+_PER_TIME: Final = words("day week month quarter year hour annum")
+_NOT_AFTER_TIME: Final = words("ago earlier later before after from since")
+
+
 def _unit_words(text: str) -> str:
     kept: list[str] = []
     words = text.split()
@@ -111,6 +117,15 @@ def _unit_words(text: str) -> str:
     while i < len(words):
         word = words[i]
         low = word.lower()
+        if (
+            kept
+            and low in ("a", "an", "per")
+            and i + 1 < len(words)
+            and words[i + 1].lower() in _PER_TIME
+            and (i + 2 >= len(words) or words[i + 2].lower() not in _NOT_AFTER_TIME)
+        ):
+            kept += [word, words[i + 1]]  # "jets a month": jets per month
+            break
         if low == "per" and i + 1 < len(words) and words[i + 1].lower() not in _NOT_UNIT:
             kept += [word, words[i + 1]]
             i += 2
@@ -182,6 +197,12 @@ def figures(
                 continue
         if not m.group("cur") and _ADJECTIVE_THEN_NAME.match(folded, m.end("num")):
             continue  # "2,000 new Supercharger stalls": a count of stalls (`_named_counts`)
+        if (
+            not m.group("cur")
+            and m.group("scale")
+            and _NAME_THEN_UNIT.match(folded, m.end("scale"))
+        ):
+            continue  # "20 million Switch 2 consoles": a count of consoles (`_named_counts`)
         # "300MW plant": a unit glued to the number is the whole unit
         units = "" if m.group("glued") else _unit_words(m.group("units"))
         has_measure = any(m.group(g) for g in ("cur", "pct", "scale", "code", "glued")) or units
@@ -236,12 +257,25 @@ _ADJECTIVE_THEN_NAME: Final = re.compile(
 )
 
 
+# After a number and its scale, a product's name (and number) and what it counts.
+# Not an acronym, which is part of the unit: "20 million ICT specialists".
+_NAME_THEN_UNIT: Final = re.compile(
+    r"\s+[A-Z][a-z][\w-]*(?:\s+\d[\w.]*)?\s+(?:[A-Z][\w-]*(?:\s+\d[\w.]*)?\s+){0,2}"
+    r"[a-z][a-z-]*s(?![\w-])"
+)
+
+
 # A count with a product's name between the number and what it counts: "500 Walker S
 # robots", "1,000 Model Y cars", "20,000 H100 GPUs".
 _NAMED_COUNT: Final = re.compile(
-    r"(?<![\w.$€£¥₹₩-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?<![\w.$€£¥₹₩-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+"
+    r"(?:(?P<scale>thousand|million|billion)\s+)?"
     rf"(?:{_COUNT_ADJECTIVE}\s+)?"
-    r"(?:[A-Z][\w-]*\s+){1,3}(?P<unit>[a-z][a-z-]*s|[A-Z]{2,5}s)(?![\w-])"
+    # the name, and its model number: "Switch 2 consoles", "Model 3 cars"
+    r"(?:[A-Z][\w-]*(?:\s+\d[\w.]*)?\s+){1,3}(?P<unit>[a-z][a-z-]*s|[A-Z]{2,5}s)(?![\w-])"
+    # a rate's time: "75 A320neo-family jets a month"
+    r"(?P<per>\s+(?:a|an|per)\s+(?:day|week|month|quarter|year|hour|annum)(?![\w-])"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|since)\b))?"
 )
 
 
@@ -258,7 +292,8 @@ def _named_counts(folded: str, start: int, end: int, taken: list[tuple[int, int]
         ):
             continue
         try:
-            quantity = Quantity.parse(f"{num} {m.group('unit')}")
+            scale = f" {m.group('scale')}" if m.group("scale") else ""
+            quantity = Quantity.parse(f"{num}{scale} {m.group('unit')}{m.group('per') or ''}")
         except QuantityError:
             continue
         out.append(Figure(m.group(), m.start(), m.end(), quantity))

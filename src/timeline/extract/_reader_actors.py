@@ -17,7 +17,7 @@ import attrs
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
-from timeline.extract._places import region
+from timeline.extract._places import is_place, region, site_at
 from timeline.extract._text import words
 
 __all__: list[str] = []
@@ -94,7 +94,9 @@ _COMPANY_SAID: Final = re.compile(
 _ORG_SUFFIXES: Final = words(
     """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
     technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
-    co co."""
+    co co. aviation airlines airways air aerospace mobility energy pharmaceuticals
+    therapeutics biosciences semiconductor semiconductors electronics automotive
+    communications networks logistics mining resources minerals materials industries"""
 )
 
 
@@ -110,6 +112,8 @@ class _ActorReader:
     short_names: dict[str, str]
     institutions: list[str]
     site_places: dict[int, str]  # where a place names a site ("the Paris plant"): its text
+    # a name before a site it may own or be where ("said the Sherman plant"): its text
+    unowned_sites: dict[int, str]
 
     def _names(self, start: int, end: int, sentence_start: int) -> list[Name]:
         """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
@@ -127,7 +131,12 @@ class _ActorReader:
         low = name.text.lower()
         if low in self.known:
             return name
-        if len(words) > 1 and all(w.lower() in _ORG_SUFFIXES for w in words[1:]):
+        if (
+            len(words) > 1
+            and not name.person
+            and not is_place(words[0])  # "Texas Instruments": "Texas" is Texas
+            and all(w.lower() in _ORG_SUFFIXES for w in words[1:])
+        ):
             self.short_names.setdefault(words[0].lower(), name.text)
             return name
         full = self.short_names.get(low)
@@ -178,6 +187,13 @@ class _ActorReader:
                 # "the Paris plant", "a new Texas plant": where, not who
                 at_sites.append(Name(self.site_places[name.start], name.start))
                 continue
+            if not known and site_at(self.folded, name.text, name.start):
+                at_sites.append(name)  # "four reactors at Darlington": where they are
+                continue
+            if name.start in self.unowned_sites and not known and self._owner_beside(name, names):
+                # "Acme said the Sherman plant will open": Acme can own it; Sherman never acts
+                at_sites.append(Name(self.unowned_sites[name.start], name.start))
+                continue
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "US approval", "China sales": which ones, not who
             if region(name.text) and _AFTER_PLACE.search(
@@ -194,6 +210,22 @@ class _ActorReader:
         if not places:
             return kept, None
         return kept, ", ".join(dict.fromkeys(p.text for p in places))
+
+    def _owner_beside(self, site: Name, names: list[Name]) -> bool:
+        """Whether someone other than the name before a site can act: another name in the
+        statement that is no place and stands before no site ("Acme said the Sherman
+        plant"), or an organisation the text named before ("Acme makes chips. The Sherman
+        plant will open"). Else the name is the only one who can, and acts ("The Tesla
+        factory will open")."""
+        if self.last_org is not None and self.last_org != site.text:
+            return True
+        return any(
+            n.text != site.text
+            and n.start not in self.site_places
+            and n.start not in self.unowned_sites
+            and not is_place(n.text)
+            for n in names
+        )
 
     def _subject(self, sentence_names: list[Name]) -> Name | None:
         """A sentence's subject, for "the company" and "It" later: an organisation, not a

@@ -5,8 +5,10 @@ statement into a `Target` (a figure with a deadline the statement looks forward
 to, with the figure it starts from) and `Observation` values placed at their own
 date, the statement's, or publication. A figure in a present-tense clause joined to a
 dated past one ("founded in 2015 and employs 1,200 people") is as of publication, not
-the past clause's date; with no publication date it is left unplaced. `Reader` in
-`timeline.extract._reader` builds on it.
+the past clause's date; with no publication date it is left unplaced. `_bare_goal` reads
+a bare number as a goal ("aims to have 3,236 in orbit"), `_kind` the statement's kind (a
+target's kind says what its goal is about). `Reader` in `timeline.extract._reader` builds
+on it.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ import attrs
 from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch
-from timeline.extract._clauses import Piece
-from timeline.extract._cues import Look
-from timeline.extract._dating import day, until
-from timeline.extract._figures import Figure
+from timeline.extract._clauses import Piece, without_aside
+from timeline.extract._cues import Look, guess_kind
+from timeline.extract._dating import DateIndex, day, until
+from timeline.extract._figures import Figure, figures
 from timeline.extract._text import Span, words
-from timeline.figures import Observation, Target
+from timeline.figures import Observation, Quantity, Target
 from timeline.figures._units import multiple_mark
 from timeline.model import Status
 
@@ -35,7 +37,8 @@ _SHARE_OF: Final = re.compile(
     r"\s+of\s+((?:(?!(?:to|by|in|that|which|who|and|or|for|from|with|at)\b)[\w'-]+\s*){1,4})"
 )
 _METRIC_WORDS: Final = re.compile(
-    r"\b(annual recurring revenue|revenue|arr|sales|profit|funding|investment|valuation|"
+    r"\b(annual recurring revenue|net bookings|bookings|revenue|arr|sales|profit|funding"
+    r"|investment|valuation|"
     r"users|subscribers|downloads|market share|capacity|output|shipments|enterprises|"
     r"token calls|calls|industry|inflation|emissions|deliveries|production|unemployment"
     r"|gdp|prices|growth|installations|exports|imports|invest(?:s|ing)?|spend(?:s|ing)?)\b",
@@ -107,12 +110,40 @@ def _year_earlier(when: When) -> When | None:
     return earlier if earlier.precision is when.precision else None
 
 
+_REVENUE: Final = re.compile(r"\b(?:revenue|arr|sales|profit|bookings)\b", re.IGNORECASE)
+
+_POLICY: Final = re.compile(
+    r"\b(?:plan|policy|government|ministry|city|province|state|national|law)\b", re.IGNORECASE
+)
+
+# Kinds that say less than "a goal with a deadline": a target's kind replaces them
+# ("funding", "investment", "model-release" ... say more, and stay).
+_GENERIC_KINDS: Final = frozenset({"statement", "metric", "revenue", "policy", "publication"})
+
+# A bare number as a goal: "aims to have 3,236 in orbit", "to have 10,000 in factories".
+_BARE_GOAL: Final = re.compile(
+    r"\bto\s+(?:have|reach|hit|deploy|operate|put|install|field)\s+"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:in|on|at|across|into)\s)",
+    re.IGNORECASE,
+)
+
+# What a sentence makes or sends: "to mass-produce robots", "will launch satellites".
+_MADE: Final = re.compile(
+    r"\b(?:to|will)\s+[a-z-]+\s+(?:(?:more|new|its|their|the)\s+)?([a-z]{3,}s)\b"
+)
+
+_NOT_COUNTED: Final = frozenset({"plans", "aims", "its", "this", "costs", "prices", "sales"})
+
+
 class _FigureReader:
     """Reads a statement's figures (the part of `Reader` about targets and observations)."""
 
     folded: str
     anchor: When | None
     picked: DateMatch | None  # the date phrase the statement is dated by
+    looked_ahead: dict[int, When]  # a date said without its year, read as the next one
+    dates: DateIndex
+    yen: bool  # "¥" in a text about Japan
 
     def _figures(
         self,
@@ -144,6 +175,8 @@ class _FigureReader:
             before = [f for f in goals if f.end <= date.start]
             goal = before[-1] if before else (goals[0] if goals else None)
         if goal is not None and date is not None and date.when.latest is not None:
+            # "in the third quarter" said in October: next year's, as the draft's date
+            date = attrs.evolve(date, when=self.looked_ahead.get(date.start, date.when))
             metric = self._metric(goal, piece, span, actors)
             baseline = None
             for i, fig in enumerate(figs):
@@ -154,7 +187,12 @@ class _FigureReader:
                     value = attrs.evolve(value, unit=goal.quantity.unit)  # "up from 9 million"
                 if fig is not goal and value.compatible(goal.quantity) and own is not None:
                     deadline = date.when.latest
-                    if own is not self.anchor and own.latest and day(own.latest) < day(deadline):
+                    if (
+                        own is not self.anchor
+                        and own.latest
+                        and deadline is not None
+                        and day(own.latest) < day(deadline)
+                    ):
                         baseline, base_figure = Observation(own, value), fig
                         break
             for fig, stated in reversed(earlier if baseline is None else []):
@@ -303,3 +341,43 @@ class _FigureReader:
         else:
             what = "figure"
         return f"{actors[0]}: {what}" if actors else what
+
+    def _bare_goal(self, span: Span, start: int, end: int) -> Figure | None:
+        """A bare number as a goal ("aims to have 3,236 in orbit"), counting what the
+        sentence counted before ("the first 100 Kuiper satellites") or made ("to
+        mass-produce robots"); None when it names nothing to count."""
+        m = _BARE_GOAL.search(self.folded, start, end)
+        if m is None:
+            return None
+        unit = None
+        taken = [(d.start, d.end) for d in self.dates.within(span.start, m.start())]
+        for fig in reversed(figures(self.folded, span.start, m.start(), taken, yen=self.yen)):
+            u = fig.quantity.unit
+            if u and fig.quantity.currency is None and re.fullmatch(r"[a-z][a-z-]*s", u):
+                unit = u
+                break
+        if unit is None:
+            made = list(_MADE.finditer(self.folded, span.start, m.start()))
+            if made and made[-1].group(1).lower() not in _NOT_COUNTED:
+                unit = made[-1].group(1)
+        if unit is None:
+            return None
+        try:
+            quantity = Quantity.parse(f"{m.group('num')} {unit}")
+        except TimelineError:
+            return None
+        return Figure(m.group("num"), m.start("num"), m.end("num"), quantity)
+
+    def _kind(self, span: Span, piece: Piece, target: Target | None) -> str | None:
+        sentence = self.folded[span.start : span.end]
+        kind = guess_kind(without_aside(self.folded, piece), sentence)
+        if kind is None and piece.index == 0:
+            kind = guess_kind(sentence)
+        if target is not None and (kind is None or kind in _GENERIC_KINDS):
+            # A goal with a deadline: its kind says what the goal is about.
+            if _REVENUE.search(sentence):
+                return "revenue-target"
+            if _POLICY.search(sentence):
+                return "policy-target"
+            return "target"
+        return kind

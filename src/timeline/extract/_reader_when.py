@@ -39,6 +39,12 @@ def _deadline(when: When) -> bool:
     return when.earliest is None and when.relation in (Relation.BY, Relation.BEFORE)
 
 
+# A verb that moves a date, and "into"/"to" before the date it moved to: "pushed the release
+# into fiscal 2028-29".
+_MOVE_VERB: Final = re.compile(r"(?:push|mov|shift|delay|postpon|slipp?|defer|bump)", re.I)
+_INTO: Final = re.compile(r"\b(?:into|to|until)\s+$", re.IGNORECASE)
+
+
 class _WhenReader:
     """Dates a statement (the part of `Reader` about when and the status)."""
 
@@ -49,6 +55,7 @@ class _WhenReader:
     last_dated: tuple[frozenset[str], When] | None
     weekdays: dict[int, When]
     month_quarters: set[int]
+    looked_ahead: dict[int, When]  # a date said without its year, read as the next one
 
     def _when_status(
         self,
@@ -80,8 +87,20 @@ class _WhenReader:
             elif look is Look.FORWARD and before(when, anchor) and not promised:
                 when = self._next_after(date, when, anchor, reasons)
             if when.is_undated:
-                # "TBD" is a date still to come; a fiscal period not read follows the cue.
-                past = look is Look.BACK or (look is Look.REPORT and FISCAL_PHRASE.match(date.text))
+                # "TBD" is a date still to come; a fiscal period not read follows the cue,
+                # unless it is where a date moved to ("pushed the release into fiscal
+                # 2028-29": still expected)
+                moved = cue is not None and (
+                    cue.slip
+                    or (
+                        _MOVE_VERB.match(cue.text) is not None
+                        and _INTO.search(self.folded, max(start, date.start - 10), date.start)
+                        is not None
+                    )
+                )
+                past = (look is Look.BACK and not moved) or (
+                    look is Look.REPORT and FISCAL_PHRASE.match(date.text)
+                )
                 status = Status.HAPPENED if past else Status.EXPECTED
                 return when, status, conflict
             if after(when, anchor) or (look is Look.FORWARD and not before(when, anchor)):
@@ -93,7 +112,9 @@ class _WhenReader:
                 fine = when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND)
                 if firm and fine and when.relation is Relation.ON:
                     status = Status.CONFIRMED
-            elif look is Look.FORWARD:
+            elif look is Look.FORWARD and not _SINCE.search(
+                self.folded, max(0, date.start - 8), date.start
+            ):
                 status = Status.EXPECTED
                 conflict = True
                 reasons.append("looks forward but the date is before publication")
@@ -202,6 +223,7 @@ class _WhenReader:
         if ahead == when or before(ahead, anchor):
             return when
         reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
+        self.looked_ahead[date.start] = ahead
         return ahead
 
     def _inherited(self, start: int) -> tuple[str, When] | None:

@@ -56,6 +56,17 @@ _PREVIOUS: Final = re.compile(
 )
 
 
+# A date given up said beside the one now, in brackets or after a comma: "now due in Q1 2028
+# (was August 2025)", "(previously May)", ", originally August 2025"; a date compared with:
+# "a year later than the late-2026 launch it had promised", "earlier than the May date".
+_WAS_BESIDE: Final = re.compile(
+    r"(?:[(\[]\s*(?:was|were|previously|originally|initially|formerly|from|earlier)"
+    r"|,\s*(?:previously|originally|initially|formerly))\s*:?\s*$"
+    r"|\b(?:later|earlier|sooner)\s+than\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 # Before a date, what says it was promised and given up since: "originally slated for",
 # "initially planned to open in", "previously expected in", "first due in".
 _ORIGINAL: Final = re.compile(
@@ -120,7 +131,12 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     ['original', None]
     """
     head = _before(folded, date, dates, start, 60)
-    if _ORIGINAL.search(head) or _PREVIOUS.search(head) or _INSTEAD.search(head[-24:]):
+    if (
+        _ORIGINAL.search(head)
+        or _PREVIOUS.search(head)
+        or _INSTEAD.search(head[-24:])
+        or _WAS_BESIDE.search(head[-40:])
+    ):
         return "original"
     if _NO_LONGER.search(head):
         return "no longer"

@@ -111,21 +111,39 @@ _DATELINE: Final = re.compile(
     r"(?:\s*(?:--|—)\s*|\s+-\s+)"
 )
 _MAX_HEADING: Final = 120
+# Words a title in title case writes in lower case: "Launch of the Year", "Chips for AI".
+_MINOR: Final = words(
+    """a an the and but or nor for so yet as at by in of off on per to up via vs vs. v
+    with from into onto over amid than"""
+)
 _BULLET_START: Final = re.compile(r"(?:[-*\u2022]|\d{1,2}[.)])\s")
 # Longer "sentences" (a run without stops) are read in pieces of about this many
 # characters, cut at a space, so that every step stays linear in the text's length.
 MAX_SENTENCE: Final = 2000
 
 
+# A byline or a stamp on a line of its own, without closing punctuation: "By our energy desk
+# | 21 October 2027", "By Jane Smith, Reuters", "Updated: October 21, 2027 10:42 a.m. ET";
+# not "By 2030 ..." (a deadline) nor a sentence.
+_BYLINE: Final = re.compile(
+    r"(?:By|BY)\s+(?:[A-Z]|(?:our|the|staff|a)\s)|(?:Published|Updated|Posted|Last\s+updated)\b",
+)
+
+
 def _is_heading(line: str) -> bool:
-    """A short line without closing punctuation whose words are mostly capitalised."""
+    """A short line without closing punctuation whose words are mostly capitalised, or a
+    byline."""
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_HEADING or stripped[-1] in ".!?:;,\"'":
         return False
+    if _BYLINE.match(stripped):
+        return True
     words = _WORD.findall(stripped)
     if not words:
         return True
-    capitalised = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
+    # the small words title case leaves in lower case count as capitalised; others do not,
+    # however short ("now due", "is", "was": a bullet's statement, not a heading)
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _MINOR)
     return capitalised >= 0.7 * len(words)
 
 

@@ -26,7 +26,7 @@ import attrs
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.figures._source import Source
-from timeline.model._claim import Status, _later, after_claim
+from timeline.model._claim import Status, _later, replay
 
 if TYPE_CHECKING:
     from timeline.model._event import Event
@@ -113,8 +113,8 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
         yield from _happened_later(finding, ("status",), event.initial_when, event.stated)
     # Claims: before the first source, in the future, slips stated before the date they replace.
     stated_at = first_published  # when the date in force was stated (None: always known)
-    when, status = event.initial_when, event.initial_status
-    for i, claim in enumerate(event.claims):
+    states = replay(event.initial_when, event.initial_status, event.claims)
+    for i, (claim, (when, status, after, _)) in enumerate(zip(event.claims, states, strict=True)):
         said = claim.day
         latest_said = _last_day(claim.stated) or said
         is_slip = claim.when is not None and status.is_open and _later(claim.when, when)
@@ -147,9 +147,8 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
         if claim.when is not None:
             stated_at = max(said, stated_at) if stated_at else said
         # (a "happened" without its date, said before the date could begin, dates it by then)
-        when, status = after_claim(when, status, claim)
         if claim.status is Status.HAPPENED:
-            yield from _happened_later(finding, ("claims", i, "status"), when, claim.stated)
+            yield from _happened_later(finding, ("claims", i, "status"), after, claim.stated)
 
     # "Happened" with a date wholly in the future.
     if event.status is Status.HAPPENED:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import attrs
@@ -20,7 +21,7 @@ from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.figures._text import optional_text
 
-__all__ = ["Claim", "Slip", "Status"]
+__all__ = ["Claim", "Slip", "Status", "after_claim", "replay"]
 
 _DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
@@ -200,7 +201,9 @@ class Slip:
         return to_day(after).toordinal() - to_day(before).toordinal()
 
 
-def after_claim(when: When, status: Status, claim: Claim) -> tuple[When, Status]:
+def after_claim(
+    when: When, status: Status, claim: Claim, promised: When | None = None
+) -> tuple[When, Status]:
     """The date and status an event has after ``claim``: those it says, else those before.
 
     A claim that it happened, said without its date on a day before the date then
@@ -208,17 +211,50 @@ def after_claim(when: When, status: Status, claim: Claim) -> tuple[When, Status]
     March), dates it by that day ("by 15 March 2026"): it cannot have happened in
     April. A date it could still have fallen on by then is kept.
 
+    ``promised`` is the last date expected while the event was open (`replay` keeps
+    it). A claim that opens a happened or cancelled event again without a date ("it
+    was not released after all") brings that date back: a date given as it happened
+    or was cancelled promised nothing (as `Event.first_expected` reads it).
+
     >>> c = Claim(stated="2026-03-15", status="happened")
     >>> str(after_claim(When.parse("2026-04"), Status.EXPECTED, c)[0])
     'by 15 March 2026'
+    >>> back = Claim(stated="2026-03-20", status="expected")
+    >>> str(after_claim(When.parse("2026-03-15"), Status.HAPPENED, back, When.month(2026, 4))[0])
+    'April 2026'
     """
     now = claim.status or status
     if claim.when is not None:
         return claim.when, now
+    if promised is not None and now.is_open and not status.is_open:
+        return promised, now
     if claim.status is Status.HAPPENED and _begins_after(when, claim.day):
         day = claim.day
         return When.day(day.year, day.month, day.day).by(), now
     return when, now
+
+
+def replay(
+    when: When, status: Status, claims: Iterable[Claim]
+) -> Iterator[tuple[When, Status, When, Status]]:
+    """The date and status before and after each claim, replayed from the initial ones.
+
+    Every reading of a history goes through here (`Event.when`, `Event.slips`, the
+    checks and the charts), so all of them bring back the date promised when an
+    event is opened again (`after_claim`).
+
+    >>> claims = [Claim(stated="2026-03-10", when="2026-03-10", status="happened"),
+    ...           Claim(stated="2026-03-12", status="expected")]
+    >>> [str(after) for _, _, after, _ in replay(When.month(2026, 4), Status.EXPECTED, claims)]
+    ['10 March 2026', 'April 2026']
+    """
+    promised = when if status.is_open else None
+    for claim in claims:
+        new_when, new_status = after_claim(when, status, claim, promised)
+        if new_status.is_open:
+            promised = new_when
+        yield when, status, new_when, new_status
+        when, status = new_when, new_status
 
 
 def _begins_after(when: When, day: _dt.date) -> bool:

@@ -44,7 +44,7 @@ from timeline.model._claim import (
     Status,
     _later,
     _status,
-    after_claim,
+    replay,
     yearless_reading,
 )
 from timeline.model._event_day import days_late, overdue_on, upcoming_in
@@ -112,10 +112,10 @@ class Event:
 
     @functools.cached_property
     def _state(self) -> tuple[When, Status]:
-        when, status = self.initial_when, self.initial_status
-        for claim in self.claims:
-            when, status = after_claim(when, status, claim)
-        return when, status
+        state = (self.initial_when, self.initial_status)
+        for *_, when, status in replay(*state, self.claims):
+            state = (when, status)
+        return state
 
     @property
     def when(self) -> When:
@@ -225,14 +225,12 @@ class Event:
     @functools.cached_property
     def _changes(self) -> tuple[Claim, ...]:
         """The claims that changed the date or status, in stated order."""
-        found = []
-        when, status = self.initial_when, self.initial_status
-        for claim in self.claims:
-            new_when, new_status = after_claim(when, status, claim)
-            if new_when != when or new_status is not status:
-                found.append(claim)
-            when, status = new_when, new_status
-        return tuple(found)
+        states = replay(self.initial_when, self.initial_status, self.claims)
+        return tuple(
+            claim
+            for claim, (when, status, new_when, new_status) in zip(self.claims, states, strict=True)
+            if new_when != when or new_status is not status
+        )
 
     @property
     def current_end(self) -> When | None:
@@ -313,11 +311,10 @@ class Event:
         [('April 2026', 'May 2026')]
         """
         found: list[Slip] = []
-        when, status = self.initial_when, self.initial_status
-        for claim in self.claims:
+        states = replay(self.initial_when, self.initial_status, self.claims)
+        for claim, (when, status, _, _) in zip(self.claims, states, strict=True):
             if claim.when is not None and status.is_open and _later(claim.when, when):
                 found.append(Slip(when, claim.when, claim))
-            when, status = after_claim(when, status, claim)
         return tuple(found)
 
     @property
@@ -445,7 +442,8 @@ class Event:
         ``as_of`` means "as known on that day" here as everywhere: the claims stated
         on or before it are replayed (`Event.as_of`) and that event is judged; one not
         yet announced then is not overdue. The latest possible day counts fuzzy
-        bounds: "c. April 2026" is not overdue until June.
+        bounds: "c. April 2026" is not overdue until June. A goal (`Target`) its figures
+        known then show met is not overdue: nobody writes "happened" of a goal.
 
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True

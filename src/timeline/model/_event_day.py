@@ -27,12 +27,13 @@ from timeline.dates._masks import (
     several,
 )
 from timeline.dates._relations import _readings
+from timeline.figures._target import TargetStatus
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.model._event import Event
 
-__all__ = ["days_late", "overdue_on", "upcoming_in"]
+__all__ = ["days_late", "overdue_on", "target_judged", "upcoming_in"]
 
 _DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
@@ -44,8 +45,34 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
     True
     """
     # Surely over before that day starts (the rule of When.definitely_before): every
-    # member of a set date, each in its own frame. A target's deadline passes by it too.
-    return event.status.is_open and over_before(event._readings, day)
+    # member of a set date, each in its own frame. A target's deadline passes by it too,
+    # unless its figures known that day show it met: nobody writes "happened" of a goal.
+    return (
+        event.status.is_open
+        and over_before(event._readings, day)
+        and target_judged(event, day) is not TargetStatus.MET
+    )
+
+
+def target_judged(event: Event, day: _dt.date) -> TargetStatus | None:
+    """Met or missed, when the event (as known on ``day``) has a target its figures known
+    then judge; ``None`` otherwise (no target, pending or unknown).
+
+    Nobody writes "happened" of a goal: its figures say whether it was kept. Figures in
+    another unit say nothing of it (`timeline check` names them).
+
+    >>> from timeline import Observation, Target
+    >>> goal = Event(title="x", when="by 2030", target=Target("n", "10 x", "2030"),
+    ...              observations=[Observation("2029", "12 x")])
+    >>> target_judged(goal, pendulum.date(2031, 1, 1)).value
+    'met'
+    """
+    target = event.target
+    if target is None:
+        return None
+    usable = [o for o in event.observations if o.value.compatible(target.goal)]
+    status = target.status(day, usable)
+    return status if status in (TargetStatus.MET, TargetStatus.MISSED) else None
 
 
 def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
@@ -55,8 +82,8 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     >>> upcoming_in(Event(title="x", when="by 2030"), d(2026, 3, 1), d(2026, 5, 30))
     False
     """
-    if not event.status.is_open:
-        return False
+    if not event.status.is_open or target_judged(event, start) is TargetStatus.MET:
+        return False  # done, or a goal its figures show met
     readings = event._readings
     if several(readings):  # a set date: some member must meet the days ahead
         if not meets_any(readings, ((start, stop),)):

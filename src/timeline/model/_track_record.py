@@ -20,6 +20,11 @@ out), and only then judged. Each promise lands in exactly one of four counts:
   the latest possible day of the date *then expected* has passed).
 * ``pending``: still open and not overdue on the day.
 
+A numeric target ("10,000 AI-plus enterprises by 2030") is judged by its figures
+known on the day while the event is open (nobody writes "happened" of a goal):
+`Target.status` *met* is ``kept`` (before the deadline too), *missed* is
+``broken``; otherwise its date and status judge it as above.
+
 Per group (`TrackRow`): ``on_time_rate`` = kept / (kept + late + broken), ``None``
 when nothing is resolved; ``median_delay_days`` and ``max_delay_days`` over the
 late ones; ``slips_per_promise``, the mean number of `Event.slips`;
@@ -45,9 +50,10 @@ from timeline._bulk import paused_gc
 from timeline._errors import QueryError
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
+from timeline.figures._target import TargetStatus
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._event_day import overdue_on
+from timeline.model._event_day import overdue_on, target_judged
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import (
@@ -111,7 +117,11 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
             outcome, delay = "late", late
         else:
             outcome = "kept"
-    elif status is Status.CANCELLED or overdue_on(event, day):  # already as known on the day
+    elif status is Status.CANCELLED:
+        outcome = "broken"
+    elif (met := target_judged(event, day)) is not None:
+        outcome = "kept" if met is TargetStatus.MET else "broken"
+    elif overdue_on(event, day):  # already as known on the day
         outcome = "broken"
     else:
         outcome = "pending"
