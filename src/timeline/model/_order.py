@@ -21,7 +21,7 @@ from itertools import repeat
 
 from timeline._bulk import paused_gc
 from timeline._errors import TimelineError
-from timeline.dates._when import When
+from timeline.dates._when import When, keep_keys
 from timeline.model._event import Event
 
 __all__ = ["DuplicateEventError"]
@@ -58,7 +58,8 @@ def tied_heads(whens: Sequence[When]) -> list[str]:
 
     ``whens`` are best given once each (the same object twice is no tie, but costs a look).
     """
-    texts = list(map(_order_text_of, whens))  # (computes each date's keys once)
+    keep_keys(whens)  # each date's keys, computed once
+    texts = list(map(_order_text_of, whens))
     counts = Counter(texts)
     if len(counts) == len(texts):
         return []
