@@ -732,8 +732,10 @@ class TestParseInvalid:
             ("Tue-15-Apr-2026", "15 April 2026 is a Wednesday", None),
             ("on Friday", "a weekday alone", None),
             ("in the coming months", "has no bounds", None),
-            ("in 18 months", "a time from now is not a span", None),
-            ("two years from now", "a time from now is not a span", None),
+            # a time from the reference needs it; one from some other moment is refused
+            ("in 18 months", "is relative; pass reference=", None),
+            ("two years from now", "is relative; pass reference=", None),
+            ("18 months later", "a time is read only as counted from the reference", None),
             # words about the plan, not the date: the date alone is suggested (they were
             # "unknown word", 'tbd' even though "TBD" alone is read)
             ("expected Q3 2026", "'expected' is not part of a date", "Q3 2026"),

@@ -59,6 +59,7 @@ from timeline.dates._find_patterns import (
     CANDIDATE,
     COUNTING,
     FUNCTION_WORDS,
+    FUTURE_BEFORE,
     ISO_START,
     JOIN,
     MAGNITUDE,
@@ -72,7 +73,9 @@ from timeline.dates._find_patterns import (
     SCHEDULED_FOR,
     SEASONS,
     STRONG,
+    SUPERLATIVE_BEFORE,
     YEAR_BEFORE_DASH,
+    YEAR_NOUNS,
 )
 from timeline.dates._fiscal import fiscal_start
 from timeline.dates._numeric import numeric_edtf
@@ -183,7 +186,11 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
     # A lower-case word after the number that is not a function word reads as
     # what is counted ("2000 employees"); a capitalised one is a name ("the 2026 Forum").
     nxt = NEXT_WORD.match(low, end)
-    noun_follows = nxt is not None and nxt[1] not in FUNCTION_WORDS and text[nxt.start(1)].islower()
+    noun_follows = (
+        nxt is not None
+        and nxt[1] not in FUNCTION_WORDS | YEAR_NOUNS  # "the 2028 deadline": a year
+        and text[nxt.start(1)].islower()
+    )
     if prev_word in COUNTING and not RATHER_THAN.search(low, max(0, start - 14), start):
         return False  # "more than 2000": a count; "rather than 2026": a year given up
     if prev_word in STRONG and 1900 <= year <= 2199:
@@ -365,6 +372,12 @@ class _Scan:
             return _plausible_year(text, low, m.start("core"), m.end("core"))
         if m["pair"] is not None:
             return _plausible_pair(low, m)
+        if m["ahead"] is not None:  # "expected in 18 months", not "the first cut in four years"
+            before = max(0, start - 70)
+            return (
+                FUTURE_BEFORE.search(low, before, start) is not None
+                and SUPERLATIVE_BEFORE.search(low, before, start) is None
+            )
         if m["short"] is not None:
             return all(
                 not c.isalpha() or c.isupper() for c in text[m.start("short") : m.end("short")]

@@ -20,6 +20,7 @@ __all__ = [
     "CANDIDATE",
     "COUNTING",
     "FUNCTION_WORDS",
+    "FUTURE_BEFORE",
     "ISO_START",
     "JOIN",
     "MAGNITUDE",
@@ -33,7 +34,9 @@ __all__ = [
     "SCHEDULED_FOR",
     "SEASONS",
     "STRONG",
+    "SUPERLATIVE_BEFORE",
     "YEAR_BEFORE_DASH",
+    "YEAR_NOUNS",
 ]
 
 
@@ -60,6 +63,16 @@ _WITHIN = (
     rf"(?:(?:within(?:\s+the\s+next)?|(?:over\s+)?the\s+next)\s+{_COUNT}\s+{_UNIT}s?"
     rf"|(?:within|over)\s+the\s+next\s+{_UNIT})"
     r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
+)
+# "in 18 months", "six months from now": about the day, month or year that time from the
+# reference lands on; "the holiday season": late November to December
+_AHEAD = (
+    rf"(?P<ahead>in\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?"
+    rf"(?:{_COUNT}|a\s+couple\s+of)\s+{_UNIT}s?(?:'s?|s')?(?:\s+time)?"
+    r"(?!\s+(?:of|after|from|since|following|before|into|in|ago|earlier|later)\b))"
+    rf"|(?:{_COUNT}|a\s+couple\s+of)\s+{_UNIT}s?\s+from\s+(?:now|today)"
+    rf"|(?:(?:the|this|next|last)\s+)?(?:{_YEAR}\s+)?holiday\s+(?:shopping\s+)?season"
+    rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
 )
 _TPRE = rf"(?:{CLOCK}(?:\s*\(?{ZONE_WORD}\)?)?,?\s+(?:on\s+)?)?"
 # A time said after a day is its time, unless "on <day>" follows: "1 January, at 23:59 on 31
@@ -150,7 +163,7 @@ _CORE = (
     # "the second half" alone is the reference year's, as "the third quarter" is
     rf"|(?:the\s+)?(?:first|second|1st|2nd)\s+half"
     rf"(?:,?\s+(?:of\s+)?{_THE_YEAR}|(?!\s+of\b))"
-    rf"|{_WITHIN}"
+    rf"|{_WITHIN}|{_AHEAD}"
     rf"|(?:spring|summer|autumn|fall)(?:\s+of)?\s+{_YEAR}|winter(?:\s+of)?\s+\d{{4}}\s*[-/]\s*\d{{2,4}}"
     r"|(?:the\s+)?\d{3}0'?s(?![a-z])"
     r"|(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+century"
@@ -208,6 +221,24 @@ MAGNITUDE = re.compile(
 RELATION = re.compile(r"\b(?:by|before|after|than|ahead|as)\b")
 COUNTING = _words("no. no number over under than nearly almost least some top total only just")
 RATHER_THAN = re.compile(r"\brather\s+than\s+$")
+# A year naming a schedule: "the 2028 date it gave", "its 2030 target", "a 2035 deadline"
+YEAR_NOUNS = _words("date deadline target goal timeline timetable timeframe schedule horizon")
+# A time "in" which something was the first, highest ... is a stretch of the past: "the first
+# cut in four years", "the lowest level in a decade"
+SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:[a-z]{2,}est|first|last|most|least|times?|once|twice|never|ever|only|record)\b"
+    r"[^.;:!?]{0,40}$"
+)
+# ... and one said of the future has a word for it before it in its clause: "is expected in
+# 18 months", "will ship in two weeks", "opens in a year"; "a thousand-fold growth in two
+# years" is a stretch of the past
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|expect(?:s|ed|ing)?|due|set|scheduled|slated|plann?(?:s|ed|ing)?"
+    r"|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|should|could|may|might|going|hop(?:es?|ed|ing)"
+    r"|target(?:s|ed|ing)?|promis(?:es?|ed)|pledged|vowed|likely|on\s+track|again"
+    r"|(?:ship|launch|open|start|begin|arrive|return|resume|close|end|finish)(?:s|es)?)\b"
+    r"[^.;:!?]{0,60}$"
+)
 SCHEDULED_FOR = re.compile(r"\b(?:\w+ed|set|due|date|deadline|target)\s+for\s+$")
 MAY_WORDS = STRONG | _words("from to this next last")
 NEXT_WORD = re.compile(r"\s*([a-z]+)")

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 import pendulum
 
+from timeline.dates._parse_ahead import AHEAD_PATTERNS
 from timeline.dates._parse_context import (
     COUNT,
     ORDINALS,
@@ -533,6 +534,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         lambda m, ctx: within(m["n"] or "1", m["u"] or m["u1"], ctx, m[0]),
     ),
+    *AHEAD_PATTERNS,  # "in 18 months", "this holiday season"
 ]
 
 

@@ -297,7 +297,8 @@ def _refused_kind(low: str, ctx: Context) -> str | None:
         )
     if _FROM_NOW.fullmatch(low):
         return (
-            "a time from now is not a span of dates; write 'within 18 months' (a deadline, "
-            "with reference=) or the date it lands on, such as 'c. September 2027'"
+            "a time is read only as counted from the reference: write 'in 18 months' or "
+            "'18 months from now' (about the month it lands on, with reference=), 'within 18 "
+            "months' (a deadline) or the date it lands on, such as 'c. September 2027'"
         )
     return None

@@ -45,6 +45,7 @@ import datetime as _dt
 import itertools
 import re
 
+from timeline.dates._parse_ahead import IN_TIME, from_now
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
 from timeline.dates._parse_edtf import Fail, make_interval
 from timeline.dates._parse_words import Words
@@ -118,6 +119,9 @@ _END_DASH = re.compile(r"\b(end|start)-(\d{4})\b")
 def parse_phrase(text: str, ctx: Context) -> When:
     """Read an English phrase (already whitespace-collapsed) into a `When`."""
     s = normalise(text)
+    ahead = IN_TIME.fullmatch(s)
+    if ahead is not None:  # "in 18 months": "in" is no filler here
+        return from_now(ahead["n"], ahead["u"], ctx, s)
     try:
         words = Words(s)
         if not words.core:

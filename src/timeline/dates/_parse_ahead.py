@@ -1,0 +1,103 @@
+"""A time from the reference ("in 18 months", "a year from now") and the holiday season.
+
+"in 18 months" said on 10 March 2026 lands about 10 September 2027; it is read at
+the grain its unit allows, approximate: days and weeks give about that day,
+months, quarters and years about that month, decades about that year
+(``c. September 2027``). "within 18 months" is a deadline instead (see
+`timeline.dates._parse_context.within`).
+
+"the holiday season" is the year-end shopping season: from late November to the
+end of December (``late November 2026 to December 2026``), its year picked from
+the reference as a season's is ("this holiday season" is the reference year's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pendulum
+
+from timeline.dates._parse_context import COUNT, Context, Value, Yearless, pick
+from timeline.dates._parse_edtf import Fail
+from timeline.dates._when import When, WhenError
+
+__all__ = ["AHEAD_PATTERNS", "IN_TIME", "from_now", "holiday_season"]
+
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_WORDS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
+_WORDS.update({"fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "thirty-six": 36})
+_WORDS["a couple of"] = 2
+_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
+
+def from_now(count: str, unit: str, ctx: Context, said: str) -> When:
+    """ "in 18 months": about the day, month or year that time from the reference lands on.
+
+    >>> import datetime
+    >>> str(from_now("18", "month", Context(datetime.date(2026, 3, 10), "future"), "x"))
+    'c. September 2027'
+    >>> str(from_now("two", "week", Context(datetime.date(2026, 3, 10), "future"), "x"))
+    'c. 24 March 2026'
+    """
+    ref = ctx.need(repr(said))
+    n = int(count) if count.isdigit() else _WORDS[count]
+    if n < 1:
+        raise Fail(f"{said!r} is no time at all; write the date it means")
+    day = pendulum.Date(ref.year, ref.month, ref.day)
+    months = _MONTHS.get(unit)
+    try:
+        at = (
+            day.add(months=months * n) if months else day.add(days=n * (7 if unit == "week" else 1))
+        )
+        if unit == "decade":
+            value = When.year(at.year)
+        elif months:
+            value = When.month(at.year, at.month)
+        else:
+            value = When.day(at.year, at.month, at.day)
+    except (ValueError, OverflowError, WhenError):
+        raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
+    return value.qualify(approximate=True)
+
+
+def _season_in(year: int) -> When:
+    return When.interval(When.parse(f"late November {year}"), When.month(year, 12))
+
+
+def holiday_season(m: re.Match[str], ctx: Context) -> Value:
+    """ "this holiday season": late November to December, its year from the reference.
+
+    >>> import datetime
+    >>> m = re.fullmatch(_HOLIDAY, "this holiday season")
+    >>> assert m is not None
+    >>> str(holiday_season(m, Context(datetime.date(2027, 10, 21), "future")))
+    'late November 2027 to December 2027'
+    """
+    if m["y"] is not None or m["y2"] is not None:
+        return _season_in(int(m["y"] or m["y2"]))
+    value = Yearless(_season_in, "the holiday season")
+    if m["rel"] is None:
+        return value
+    ref = ctx.need(repr(m[0]))
+    return pick(value, ref, {"this": "current", "next": "next", "last": "last"}[m["rel"]])
+
+
+_UNITS = r"(?P<u>day|week|month|quarter|year|decade)s?"
+_COUNT = COUNT.replace(r"\d{1,5}|", r"\d{1,5}|a couple of|")
+# "in 18 months", "in about two weeks", "in two years' time"
+_IN = rf"in (?:about |around |roughly |approximately |some )?{_COUNT} {_UNITS}(?:'s?|s')?(?: time)?"
+_FROM_NOW = rf"{_COUNT} {_UNITS} from (?:now|today)"  # "six months from now"
+_HOLIDAY = (
+    r"(?:(?:the|(?P<rel>this|next|last)) )?(?:(?P<y>\d{4}) )?holiday (?:shopping )?season"
+    r"(?:,? (?:of )?(?P<y2>\d{4}))?"
+)
+
+IN_TIME = re.compile(_IN)
+"""A time from the reference after "in" ("in 18 months"), read before "in" is peeled off."""
+
+AHEAD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Value]]] = [
+    (re.compile(_FROM_NOW), lambda m, ctx: from_now(m["n"], m["u"], ctx, m[0])),
+    (re.compile(_HOLIDAY), holiday_season),
+]
+"""The patterns `timeline.dates._parse_dates` tries after its own, with their readers."""
