@@ -44,8 +44,13 @@ REF = dt.date(2026, 3, 10)
         ("holiday season 2028", "late November 2028 to December 2028"),
         ("last holiday season", "late November 2025 to December 2025"),
         ("by this holiday season", "by December 2026"),
-        # an approximate deadline
+        # an approximate deadline; "some time" is a filler
         ("by around 2035", "by c. 2035"),
+        ("sometime next year", "2027"),
+        ("some time in 2028", "2028"),
+        # "a couple of" is two, in a deadline too
+        ("within a couple of months", "by 10 May 2026"),
+        ("over the next couple of years", "by 10 March 2028"),
     ],
 )
 def test_read_against_the_reference(text: str, expected: str) -> None:
@@ -80,6 +85,7 @@ def test_without_a_reference_it_is_refused(text: str, message: str) -> None:
         ("18 months later", "a time is read only as counted from the reference"),
         ("in a few months", "has no bounds"),
         ("in 99999 years", "beyond year 9999"),
+        ("the back-to-school season", "differs by country and school"),
     ],
 )
 def test_a_time_with_no_honest_reading_is_refused(text: str, message: str) -> None:
@@ -105,6 +111,7 @@ def test_a_time_with_no_honest_reading_is_refused(text: str, message: str) -> No
         ("It reaffirmed its 2030 target.", [("2030", "2030")]),
         ("It missed the 2028 deadline.", [("2028", "2028")]),
         ("It has 2000 employees.", []),
+        ("It cut its 2500 target to 2400 units.", []),
         # a stretch of the past, or a time from some other moment: no date
         ("It was the first rate cut in four years.", []),
         ("Prices hit their lowest level in a decade.", []),

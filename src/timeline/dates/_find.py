@@ -186,13 +186,11 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
     # A lower-case word after the number that is not a function word reads as
     # what is counted ("2000 employees"); a capitalised one is a name ("the 2026 Forum").
     nxt = NEXT_WORD.match(low, end)
-    noun_follows = (
-        nxt is not None
-        and nxt[1] not in FUNCTION_WORDS | YEAR_NOUNS  # "the 2028 deadline": a year
-        and text[nxt.start(1)].islower()
-    )
+    noun_follows = nxt is not None and nxt[1] not in FUNCTION_WORDS and text[nxt.start(1)].islower()
     if prev_word in COUNTING and not RATHER_THAN.search(low, max(0, start - 14), start):
         return False  # "more than 2000": a count; "rather than 2026": a year given up
+    if nxt is not None and nxt[1] in YEAR_NOUNS:
+        return 1900 <= year <= 2199  # "the 2028 deadline": a year; "its 2500 target": a count
     if prev_word in STRONG and 1900 <= year <= 2199:
         return True
     return 1000 <= year <= 2999 and not noun_follows

@@ -18,16 +18,12 @@ from collections.abc import Callable
 
 import pendulum
 
-from timeline.dates._parse_context import COUNT, Context, Value, Yearless, pick
+from timeline.dates._parse_context import COUNT, Context, Value, Yearless, count_of, pick
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._when import When, WhenError
 
 __all__ = ["AHEAD_PATTERNS", "IN_TIME", "from_now", "holiday_season"]
 
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_WORDS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
-_WORDS.update({"fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "thirty-six": 36})
-_WORDS["a couple of"] = 2
 _MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 
 
@@ -41,7 +37,7 @@ def from_now(count: str, unit: str, ctx: Context, said: str) -> When:
     'c. 24 March 2026'
     """
     ref = ctx.need(repr(said))
-    n = int(count) if count.isdigit() else _WORDS[count]
+    n = count_of(count)
     if n < 1:
         raise Fail(f"{said!r} is no time at all; write the date it means")
     day = pendulum.Date(ref.year, ref.month, ref.day)
@@ -84,10 +80,9 @@ def holiday_season(m: re.Match[str], ctx: Context) -> Value:
 
 
 _UNITS = r"(?P<u>day|week|month|quarter|year|decade)s?"
-_COUNT = COUNT.replace(r"\d{1,5}|", r"\d{1,5}|a couple of|")
 # "in 18 months", "in about two weeks", "in two years' time"
-_IN = rf"in (?:about |around |roughly |approximately |some )?{_COUNT} {_UNITS}(?:'s?|s')?(?: time)?"
-_FROM_NOW = rf"{_COUNT} {_UNITS} from (?:now|today)"  # "six months from now"
+_IN = rf"in (?:about |around |roughly |approximately |some )?{COUNT} {_UNITS}(?:'s?|s')?(?: time)?"
+_FROM_NOW = rf"{COUNT} {_UNITS} from (?:now|today)"  # "six months from now"
 _HOLIDAY = (
     r"(?:(?:the|(?P<rel>this|next|last)) )?(?:(?P<y>\d{4}) )?holiday (?:shopping )?season"
     r"(?:,? (?:of )?(?P<y2>\d{4}))?"

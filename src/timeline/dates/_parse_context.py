@@ -26,6 +26,7 @@ __all__ = [
     "Value",
     "Yearless",
     "build_in",
+    "count_of",
     "pick",
     "resolve",
     "short_year",
@@ -179,14 +180,24 @@ def short_year(token: str) -> int:
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
 _COUNTS.update({"fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "thirty-six": 36})
+_COUNTS.update({"a couple of": 2, "couple of": 2})  # "the next couple of years"
 COUNT = r"(?P<n>\d{1,5}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 """A number of units as written: digits, "a", or a number word."""
+
+
+def count_of(count: str) -> int:
+    """The number a count written as `COUNT` matches means.
+
+    >>> count_of("18"), count_of("eighteen"), count_of("a couple of")
+    (18, 18, 2)
+    """
+    return int(count) if count.isdigit() else _COUNTS[count]
 
 
 def within(count: str, unit: str, ctx: Context, said: str) -> When:
     """ "within 18 months": a deadline on the day that time from the reference runs out."""
     ref = ctx.need(repr(said))
-    n = int(count) if count.isdigit() else _COUNTS[count]
+    n = count_of(count)
     if n < 1:
         raise Fail(f"{said!r} is no time at all; write the date it means")
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)

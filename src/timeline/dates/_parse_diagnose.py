@@ -274,6 +274,12 @@ def _parse_quietly(s: str, ctx: Context) -> When:
 
 def _refused_kind(low: str, ctx: Context) -> str | None:
     """Why a holiday, a weekday, a vague span or a time from now is not read, and what to write."""
+    if "back-to-school" in low or "back to school" in low:
+        return (
+            "the back-to-school season differs by country and school (August in the US, "
+            "late January in Australia, April in Japan); write the months, such as "
+            "'August to September 2026'"
+        )
     if _HOLIDAY.search(low):
         return (
             "holidays and festivals are not read (most move from year to year); write the "

@@ -35,7 +35,7 @@ _PREFIX = re.compile(
       | (?P<approx>circa|c\.|c|ca\.|ca|about|around|approximately|approx\.?|roughly
             |some\ ?time\ around)
       | (?P<unc>maybe|possibly|perhaps|probably)
-      | (?P<filler>in|on|during|at|some\ ?time\ in|some\ ?time\ during)
+      | (?P<filler>in|on|during|at|some\ ?time\ in|some\ ?time\ during|some\ ?time)
     )\s+
     | (?P<tilde>~)\s*
     | (?P<glued>c\.|ca\.)(?=\d)
