@@ -148,3 +148,14 @@ def test_a_time_from_now_holds_the_day_it_lands_on(
     assert [str(m.when) for m in find_dates(f"Acme said it will ship {text}.", reference=ref)] == [
         str(w)
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(9000, 12, 31)))
+def test_the_holiday_season_is_late_november_to_december(ref: dt.date) -> None:
+    this = When.parse("this holiday season", reference=ref)
+    nxt = When.parse("next holiday season", reference=ref)
+    last = When.parse("last holiday season", reference=ref)
+    assert this.earliest == dt.date(ref.year, 11, 21) and this.latest == dt.date(ref.year, 12, 31)
+    assert nxt.earliest is not None and nxt.earliest > ref
+    assert last.latest is not None and last.latest < ref
