@@ -17,6 +17,7 @@ import attrs
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
+from timeline.extract._past_clauses import outside_past_clauses
 from timeline.extract._places import is_place, region, site_at
 from timeline.extract._text import words
 
@@ -119,11 +120,13 @@ class _ActorReader:
         """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
         spans = [(d.start, d.end) for d in self.dates.within(start, end)]
         spans += [m.span() for m in FISCAL_PHRASE.finditer(self.text, start, end)]
-        return [
+        found = [
             n
             for n in self.actors.names(start, end, sentence_start)
             if not any(a <= n.start < b for a, b in spans)
         ]
+        # "... when the deal with Microsoft was signed": not who acts
+        return outside_past_clauses(self.folded, found, start, end)
 
     def _canonical(self, name: Name) -> Name:
         """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
