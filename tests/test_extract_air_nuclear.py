@@ -527,16 +527,16 @@ NUCLEAR_EXPECTED = [
         "Kemmerer",
         None,
     ),
-    pytest.param(
+    (
         "France's EDF lowered",
         "2028",
         None,
         "expected",
         ("EDF",),
         None,
-        "350–370 TWh by end of 2028 (EDF: output)",  # a forecast lowered: the new range
-        # a revised forecast gives observations, as "raised its 2026 capital budget to" does
-        marks=pytest.mark.xfail(strict=True, reason="a revised forecast is no target yet"),
+        # a forecast lowered: the new range is what EDF now expects for 2028 (a target,
+        # as "expects output of 350-370 TWh in 2028" is); the unit names the metric
+        "350–370 TWh by 2028 (EDF: TWh)",
     ),
     (
         "EDF said the Penly reactors",
