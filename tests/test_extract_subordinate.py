@@ -43,6 +43,22 @@ def drafts(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
             "venture with Siemens had been set up.",
             ("Acme",),
         ),
+        # the past verb before the name
+        (
+            "Primark will open its first store in Mexico City in the autumn, a year after "
+            "the retailer signed a lease with developer Grupo Carso.",
+            ("Primark",),
+        ),
+        (
+            "Acme will open the plant in 2029, two years after it agreed a supply deal with "
+            "Beta Corp.",
+            ("Acme",),
+        ),
+        # an adjective before the name, the verb to come: who acts
+        (
+            "Acme will open the plant in 2029, when the expected deal with Beta Corp closes.",
+            ("Acme", "Beta Corp"),
+        ),
         # the subject of the clause on the past stays: who decides, not a bystander
         (
             "Eli Lilly expects a European decision in the fourth quarter, after the European "
@@ -123,3 +139,22 @@ def test_with_clause_always_its_own_date(first: int, gap: int, n: str, verb: str
     found = drafts(text)
     assert [w for _, w, _ in found] == [str(first), f"by end of {first + gap}"]
     assert all(a == ("Acme",) for _, _, a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "location"),
+    [
+        (
+            "Ikea will open a city-centre store on Oxford Street in London in spring 2028.",
+            ("Ikea",),
+            "Oxford Street, London",
+        ),
+        ("Acme will open an office on Fifth Avenue in 2028.", ("Acme",), "Fifth Avenue"),
+        ("Acme will open a depot off Kings Road by 2029.", ("Acme",), "Kings Road"),
+        # a company named after a street, not after "on"/"at": who acts
+        ("State Street will launch the fund in 2028.", ("State Street",), None),
+    ],
+)
+def test_a_street_is_where(text: str, actors: tuple[str, ...], location: str | None) -> None:
+    (d,) = extract(text, reference=REF)
+    assert (d.actors, d.location) == (actors, location)

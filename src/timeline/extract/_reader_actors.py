@@ -49,6 +49,14 @@ _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 # about (", which depends on Starship,", "the first flight of Starship."): never "the
 # company" later; "75% of EU companies" still names the EU.
 _OBJECT_BEFORE: Final = re.compile(r"\b(?:of|on)\s+\Z")
+# A street after "on", "at", "along", "off" (a house number between): an address, where
+# ("a store on Oxford Street", "at 400 Market Street"); "State Street will" still acts.
+_STREET: Final = re.compile(
+    r"\s(?:Street|St\.?|Avenue|Ave\.?|Road|Boulevard|Square|Lane|Drive)\Z", re.IGNORECASE
+)
+_ADDRESS_BEFORE: Final = re.compile(
+    r"\b(?:on|at|along|off|in)\s+(?:the\s+)?(?:\d[\w-]*\s+)?\Z", re.IGNORECASE
+)
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # A verb of saying before the clause said: "said", "announced on Tuesday that", "told
 # analysts", "expect ... to" ("Analysts at Morgan Stanley expect Tesla to launch").
@@ -186,6 +194,10 @@ class _ActorReader:
                 and _NAMED_AFTER.match(self.folded, name.start + len(name.text))
             ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
+            if _STREET.search(name.text) and _ADDRESS_BEFORE.search(
+                self.folded, max(0, name.start - 20), name.start
+            ):
+                in_place = True  # "on Oxford Street", "at 400 Market Street"
             if name.start in self.site_places and not known:
                 # "the Paris plant", "a new Texas plant": where, not who
                 at_sites.append(Name(self.site_places[name.start], name.start))
