@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -252,6 +254,35 @@ class TestRecords:
         )
         assert tl["x"].status is Status.HAPPENED
         assert tl["x"].sources == (Source("s"),)
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            dt.date(2026, 4, 1),
+            dt.datetime(2026, 4, 1, 10, 30, tzinfo=dt.UTC),
+            dt.datetime(2026, 4, 1, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+            dt.datetime(2026, 4, 1, 10, 30),  # floating local time, as Event reads it
+        ],
+    )
+    def test_from_records_accepts_dates_and_datetimes_as_event_does(self, value: Any) -> None:
+        # Rows from a database cursor or `DataFrame.to_dict` hold date objects, which
+        # Event(when=...) takes (was: "must be a date as text ... not datetime.date(...)").
+        record = {
+            "title": "x", "when": value, "end": value,
+            "sources": [{"title": "s", "published": value}],
+            "claims": [{"stated": value, "status": "confirmed"}],
+            "observations": [{"when": value, "value": "3 GW"}],
+        }  # fmt: skip
+        made = Timeline.from_records([record])["x"]
+        assert made.initial_when == Event(title="x", when=value).when
+        assert made.end == made.initial_when
+        assert made.sources[0].published == made.initial_when
+        assert made.claims[0].stated == made.initial_when
+        assert made.observations[0].when == made.initial_when
+
+    def test_from_records_refuses_a_time_of_day_alone(self) -> None:
+        with pytest.raises(DataFileError, match=r"records\[0\]\.when"):
+            Timeline.from_records([{"title": "x", "when": dt.time(10, 30)}])
 
     def test_a_yearless_date_reads_by_status_as_in_event(self, tmp_path: Path) -> None:
         # A file reads its dates itself: it must read "January" as Event does ("January",

@@ -9,6 +9,7 @@ timeline on top of it.
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -23,7 +24,7 @@ from timeline._errors import (
 )
 from timeline.dates._days import to_day
 from timeline.dates._fiscal import fiscal_start
-from timeline.dates._when import When
+from timeline.dates._when import When, _coerce
 from timeline.figures._text import checked_text
 from timeline.model._claim import Status
 from timeline.model._text import name_key
@@ -172,6 +173,12 @@ class _FieldReader:
             return value
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # a bare year, as YAML or a spreadsheet may give it
+        if isinstance(value, _dt.date):  # a database row's date or datetime, as Event takes it
+            try:
+                return _coerce(value)
+            except (TimelineError, ValueError, OverflowError) as err:
+                self.fail((*path, key), f"{_show(value)} is not a date timeline holds ({err})")
+                return None
         if not isinstance(value, str):
             self.fail(
                 (*path, key), f"must be a date as text, e.g. 'April 2026', not {_show(value)}"
