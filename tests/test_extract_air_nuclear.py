@@ -485,10 +485,9 @@ NUCLEAR_EXPECTED = [
         "2027",
         "2028",  # "a year earlier than the 2028 date it gave": "the 2028 date" is found
         "expected",
-        ("Constellation Energy",),  # not Microsoft, named in a clause about the past (left)
+        ("Constellation Energy",),  # not Microsoft, named in a clause about the past
         None,
         None,
-        marks=pytest.mark.xfail(strict=True, reason=_LEFT),
     ),
     (
         "NuScale and its partner ENTRA1",
@@ -527,16 +526,16 @@ NUCLEAR_EXPECTED = [
         "Kemmerer",
         None,
     ),
-    pytest.param(
+    (
         "France's EDF lowered",
         "2028",
         None,
         "expected",
         ("EDF",),
         None,
-        "350–370 TWh by end of 2028 (EDF: output)",  # a forecast lowered: the new range
-        # a revised forecast gives observations, as "raised its 2026 capital budget to" does
-        marks=pytest.mark.xfail(strict=True, reason="a revised forecast is no target yet"),
+        # a forecast lowered: the new range is what EDF now expects for 2028 (a target,
+        # as "expects output of 350-370 TWh in 2028" is); the unit names the metric
+        "350–370 TWh by 2028 (EDF: TWh)",
     ),
     (
         "EDF said the Penly reactors",
@@ -564,10 +563,20 @@ def test_nuclear_article_in_18_months() -> None:
     assert str(drafted(*NUCLEAR, "X-energy").when) == "c. April 2029"
 
 
-@pytest.mark.xfail(strict=True, reason=_LEFT)
 def test_nuclear_article_a_second_date_after_with() -> None:
-    """ "..., with all four running by around 2035": a second statement, not drafted."""
-    assert any("all four" in d.title and "2035" in str(d.when) for d in article(*NUCLEAR))
+    """ "..., with all four running by around 2035": a second promise of the same actor."""
+    (d,) = [d for d in article(*NUCLEAR) if "all four" in d.title]
+    assert (str(d.when), d.status.value, d.actors) == (
+        "by c. 2035",
+        "expected",
+        ("Ontario Power Generation",),
+    )
+
+
+def test_nuclear_article_microsoft_is_no_actor() -> None:
+    """ "when the deal with Microsoft was signed": a clause on the past, not who acts."""
+    d = drafted(*NUCLEAR, "Constellation Energy said")
+    assert d.actors == ("Constellation Energy",)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,9 @@ A sentence is cut where it joins two statements: at ";", at ", and" / "and"
 before a cue ("is in testing and slated for April"), at ", while", ", following",
 ", after", "but", after a leading "When ...," clause, before "aiming"/"targeting"
 ("announced a plan aiming for ..."), and before ", which sets/aims/calls for ..."
-("published a plan, which sets a target of 500 GW by 2030"). A cut is made only when
+("published a plan, which sets a target of 500 GW by 2030"), before ", with" and a
+state ("..., with all four running by around 2035") when both sides have a date of their
+own. Otherwise a cut is made only when
 both sides stand as statements (a strong cue, or a cue with a date or a figure), or
 when both sides carry a date of their own and are joined by "and" or ";" (but not
 "and then to 2023", which goes on with the same verb). No cut before "now" after a
@@ -51,7 +53,21 @@ _CUT: Final = re.compile(
     r"|\s+but\s+"
     r"|\s+(?=(?:aiming|targeting)\b)"
     r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)"
-    r"|,\s+(?=then\s)",
+    r"|,\s+(?=then\s)"
+    r"|,\s+(?=with\s)",
+    re.IGNORECASE,
+)
+# ", with all four running by around 2035": "with", what (a few words), and its state, a
+# participle or an adjective of working order: with a date of its own, a second promise.
+_WITH_STATE: Final = re.compile(
+    r"with\s+(?:[\w'-]+\s+){1,6}?"
+    r"(?:(?!(?:funding|financing|spending|pricing|housing|training|during|including|according"
+    r"|morning|evening|thing|something|nothing|everything|spring|string|building|meeting"
+    r"|offering|opening|listing|filing|hearing|ruling|rating|timing|planning|manufacturing"
+    r"|shipping|marketing|licensing|engineering|mining|testing)\b)[a-z]{2,}ing(?!\s+of\b)"
+    # (not a past participle: "with two plants completed by 2029" reads as done, left whole)
+    r"|open|online|operational|complete|live|ready|in\s+(?:service|operation|place"
+    r"|production))\b",
     re.IGNORECASE,
 )
 # "... in the US in May and then in Europe in Q3": the same act somewhere else, later; a
@@ -219,6 +235,12 @@ def clauses(
                 continue
         if word == "," and folded.startswith("then", cut_end):
             continue  # ", then ..." otherwise goes on with the same verb
+        if word == "," and folded.startswith("with", cut_end):
+            state = _WITH_STATE.match(folded, cut_end, left_end)
+            if state is not None and dates.has(left_start, cut_start) and dates.has(*right):
+                pieces[-1] = (left_start, cut_start)  # ", with all four running by 2035"
+                pieces.append(right)
+            continue
         # Two dated statements joined by "and" or ";" are two statements.
         both_dated = dates.has(left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").

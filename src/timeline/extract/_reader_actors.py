@@ -17,6 +17,7 @@ import attrs
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
+from timeline.extract._past_clauses import outside_past_clauses
 from timeline.extract._places import is_place, region, site_at
 from timeline.extract._text import words
 
@@ -48,6 +49,14 @@ _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 # about (", which depends on Starship,", "the first flight of Starship."): never "the
 # company" later; "75% of EU companies" still names the EU.
 _OBJECT_BEFORE: Final = re.compile(r"\b(?:of|on)\s+\Z")
+# A street after "on", "at", "along", "off" (a house number between): an address, where
+# ("a store on Oxford Street", "at 400 Market Street"); "State Street will" still acts.
+_STREET: Final = re.compile(
+    r"\s(?:Street|St\.?|Avenue|Ave\.?|Road|Boulevard|Square|Lane|Drive)\Z", re.IGNORECASE
+)
+_ADDRESS_BEFORE: Final = re.compile(
+    r"\b(?:on|at|along|off|in)\s+(?:the\s+)?(?:\d[\w-]*\s+)?\Z", re.IGNORECASE
+)
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # A verb of saying before the clause said: "said", "announced on Tuesday that", "told
 # analysts", "expect ... to" ("Analysts at Morgan Stanley expect Tesla to launch").
@@ -119,11 +128,13 @@ class _ActorReader:
         """The names in ``text[start:end]`` that are not part of a date ("NET March", "FY26")."""
         spans = [(d.start, d.end) for d in self.dates.within(start, end)]
         spans += [m.span() for m in FISCAL_PHRASE.finditer(self.text, start, end)]
-        return [
+        found = [
             n
             for n in self.actors.names(start, end, sentence_start)
             if not any(a <= n.start < b for a, b in spans)
         ]
+        # "... when the deal with Microsoft was signed": not who acts
+        return outside_past_clauses(self.folded, found, start, end)
 
     def _canonical(self, name: Name) -> Name:
         """One spelling per organisation: "Mistral" after "Mistral AI" is Mistral AI."""
@@ -183,6 +194,10 @@ class _ActorReader:
                 and _NAMED_AFTER.match(self.folded, name.start + len(name.text))
             ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
+            if _STREET.search(name.text) and _ADDRESS_BEFORE.search(
+                self.folded, max(0, name.start - 20), name.start
+            ):
+                in_place = True  # "on Oxford Street", "at 400 Market Street"
             if name.start in self.site_places and not known:
                 # "the Paris plant", "a new Texas plant": where, not who
                 at_sites.append(Name(self.site_places[name.start], name.start))

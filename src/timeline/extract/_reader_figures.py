@@ -97,6 +97,20 @@ _COST: Final = re.compile(
 )
 
 
+# A forecast revised to a figure: "lowered its nuclear output forecast for 2028 to", "raised
+# its revenue guidance to": the figure after it is what is now expected (a goal), the one
+# after "from" the forecast it replaces (no observation: nothing was measured).
+_REVISED_TO: Final = re.compile(
+    r"\b(?:raised|lowered|cut|trimmed|lifted|increased|reduced|revised|upgraded|downgraded"
+    r"|boosted|slashed|hiked|narrowed)\s+(?:(?:its|their|the|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:forecasts?|guidance|outlook|projections?|targets?|goals?"
+    r"|estimates?)(?:\s+for\s+[^,;.]{1,40}?)?\s+(?:down\s+|up\s+)?to\s+"
+    r"(?:(?:about|around|roughly|some)\s+)?\Z",
+    re.IGNORECASE,
+)
+_FROM: Final = re.compile(r",?\s+(?:down\s+|up\s+)?from\s+\Z", re.IGNORECASE)
+
+
 def _year_earlier(when: When) -> When | None:
     """The same period a year before ("Q4 2025" -> "Q4 2024"), for a plain dated value."""
     text = str(when)
@@ -163,6 +177,19 @@ class _FigureReader:
         unplaced: list[str] = []
         goal = None
         base_figure = None
+        replaced = None  # "from 360-400 TWh" after a revised forecast's figure
+        revised = [
+            f
+            for f in figs
+            if _REVISED_TO.search(self.folded, max(piece.start, f.start - 120), f.start)
+        ]
+        if revised and status is not Status.HAPPENED and date is not None:
+            look = Look.FORWARD  # "lowered its forecast for 2028 to": what is now expected
+            after = figs.index(revised[0]) + 1
+            if after < len(figs) and _FROM.search(
+                self.folded, max(piece.start, figs[after].start - 20), figs[after].start
+            ):
+                replaced = figs[after]
         if (
             figs
             and date is not None
@@ -174,6 +201,7 @@ class _FigureReader:
             goals = [f for f in figs if not self._price(f)]
             before = [f for f in goals if f.end <= date.start]
             goal = before[-1] if before else (goals[0] if goals else None)
+            goal = revised[0] if revised else goal
         if goal is not None and date is not None and date.when.latest is not None:
             # "in the third quarter" said in October: next year's, as the draft's date
             date = attrs.evolve(date, when=self.looked_ahead.get(date.start, date.when))
@@ -207,7 +235,7 @@ class _FigureReader:
                 except TimelineError:
                     target, goal = None, None
         for i, fig in enumerate(figs):
-            if fig is goal or fig is base_figure:
+            if fig is goal or fig is base_figure or (fig is replaced and target is not None):
                 continue
             note = None
             present = self._present_clause(fig, figs, piece) if status is Status.HAPPENED else None
@@ -243,6 +271,9 @@ class _FigureReader:
         extra = None
         if unplaced:
             extra = "Figures with no date to place them: " + ", ".join(unplaced) + "."
+        if replaced is not None and target is not None:
+            earlier_forecast = f"The forecast it replaces: {replaced.quantity}."
+            extra = earlier_forecast if extra is None else f"{extra} {earlier_forecast}"
         return target, observations, extra
 
     def _price(self, fig: Figure) -> bool:

@@ -1,0 +1,160 @@
+"""`timeline.extract`: what a sentence says beside its promise, each rule as a table.
+
+A name inside a clause on a past event ("when the deal with Microsoft was signed") is not
+who makes the promise; ", with all four running by around 2035" after a dated promise is a
+second promise of the same actor.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extract import extract
+
+REF = "2027-10-21"
+
+
+def drafts(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(d.title, str(d.when), d.actors) for d in extract(text, reference=REF)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Constellation Energy said the plant will return to service in 2028, a year "
+            "earlier than it said when the deal with Microsoft was signed.",
+            ("Constellation Energy",),
+        ),
+        (
+            "Acme will open the plant in 2029, later than planned when the merger of Beta "
+            "Corp and Gamma Inc was approved.",
+            ("Acme",),
+        ),
+        (
+            "Acme expects to ship the jet in 2029, two years after the contract with Delta "
+            "was announced.",
+            ("Acme",),
+        ),
+        (
+            "Acme will deliver 40 trains by 2030, more than it promised before a joint "
+            "venture with Siemens had been set up.",
+            ("Acme",),
+        ),
+        # the past verb before the name
+        (
+            "Primark will open its first store in Mexico City in the autumn, a year after "
+            "the retailer signed a lease with developer Grupo Carso.",
+            ("Primark",),
+        ),
+        (
+            "Acme will open the plant in 2029, two years after it agreed a supply deal with "
+            "Beta Corp.",
+            ("Acme",),
+        ),
+        # an adjective before the name, the verb to come: who acts
+        (
+            "Acme will open the plant in 2029, when the expected deal with Beta Corp closes.",
+            ("Acme", "Beta Corp"),
+        ),
+        # the subject of the clause on the past stays: who decides, not a bystander
+        (
+            "Eli Lilly expects a European decision in the fourth quarter, after the European "
+            "Medicines Agency asked for more safety data.",
+            ("Eli Lilly", "European Medicines Agency"),
+        ),
+        # a clause on what is still to come names who acts too
+        (
+            "Acme will launch the drug in 2028 once the deal with Beta Corp closes.",
+            ("Acme", "Beta Corp"),
+        ),
+        # a name acting in the main clause stays
+        (
+            "Acme and Microsoft will open the plant in 2028, as agreed when the deal was signed.",
+            ("Acme", "Microsoft"),
+        ),
+        # the only name: kept, nobody else acts
+        (
+            "The plant will reopen in 2028, a year after the deal with Microsoft was signed.",
+            ("Microsoft",),
+        ),
+    ],
+)
+def test_a_name_in_a_clause_on_the_past_does_not_act(text: str, expected: tuple[str, ...]) -> None:
+    assert drafts(text)[0][2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ontario Power Generation expects the first reactor to come online in late "
+            "2029, with all four running by around 2035.",
+            [
+                ("late 2029", ("Ontario Power Generation",)),
+                ("by c. 2035", ("Ontario Power Generation",)),
+            ],
+        ),
+        (
+            "Acme will open its first store in 2027, with all ten stores open by 2030.",
+            [("2027", ("Acme",)), ("by end of 2030", ("Acme",))],
+        ),
+        (
+            "Acme plans to start production in 2028, with deliveries starting in 2029.",
+            [("2028", ("Acme",)), ("2029", ("Acme",))],
+        ),
+        (
+            "Acme will open the first line in 2028, with both lines operational by 2031.",
+            [("2028", ("Acme",)), ("by end of 2031", ("Acme",))],
+        ),
+        # no date of its own: how, not a second promise
+        (
+            "Acme will open the plant in 2028, with funding from the state.",
+            [("2028", ("Acme",))],
+        ),
+        # no verb after "with": a description, not a promise
+        (
+            "Acme will open the plant in 2028, with government funding in 2027.",
+            [("2028", ("Acme",))],
+        ),
+    ],
+)
+def test_with_a_dated_participle_is_a_second_promise(
+    text: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert [(w, a) for _, w, a in drafts(text)] == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    first=st.integers(2028, 2034),
+    gap=st.integers(1, 8),
+    n=st.sampled_from(["two", "four", "ten", "all"]),
+    verb=st.sampled_from(["running", "operating", "open", "online", "in service"]),
+)
+def test_with_clause_always_its_own_date(first: int, gap: int, n: str, verb: str) -> None:
+    text = f"Acme will open the first plant in {first}, with {n} plants {verb} by {first + gap}."
+    found = drafts(text)
+    assert [w for _, w, _ in found] == [str(first), f"by end of {first + gap}"]
+    assert all(a == ("Acme",) for _, _, a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "location"),
+    [
+        (
+            "Ikea will open a city-centre store on Oxford Street in London in spring 2028.",
+            ("Ikea",),
+            "Oxford Street, London",
+        ),
+        ("Acme will open an office on Fifth Avenue in 2028.", ("Acme",), "Fifth Avenue"),
+        ("Acme will open a depot off Kings Road by 2029.", ("Acme",), "Kings Road"),
+        # a company named after a street, not after "on"/"at": who acts
+        ("State Street will launch the fund in 2028.", ("State Street",), None),
+    ],
+)
+def test_a_street_is_where(text: str, actors: tuple[str, ...], location: str | None) -> None:
+    (d,) = extract(text, reference=REF)
+    assert (d.actors, d.location) == (actors, location)
