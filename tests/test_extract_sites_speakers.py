@@ -82,9 +82,18 @@ def test_a_street_after_its_number_is_an_address(text: str, location: str | None
 
 
 SPEAKERS = [
-    ("Nintendo president Shuntaro Furukawa said the next Zelda game will ship in 2028.", "Nintendo"),
-    ("The next Zelda game will ship in 2028, said Shuntaro Furukawa, Nintendo's president.", "Nintendo"),
-    ("The next Zelda game will ship in 2028, said Shuntaro Furukawa, president of Nintendo.", "Nintendo"),
+    (
+        "Nintendo president Shuntaro Furukawa said the next Zelda game will ship in 2028.",
+        "Nintendo",
+    ),
+    (
+        "The next Zelda game will ship in 2028, said Shuntaro Furukawa, Nintendo's president.",
+        "Nintendo",
+    ),
+    (
+        "The next Zelda game will ship in 2028, said Shuntaro Furukawa, president of Nintendo.",
+        "Nintendo",
+    ),
     ("Zorbix chief executive Maria Lopez said the plant will open in 2028.", "Zorbix"),
 ]
 
@@ -102,9 +111,17 @@ def test_a_bare_title_speaks_for_the_organisation_named_before() -> None:
     assert [d.actors for d in drafts(text)] == [("Nintendo",), ("Nintendo",)]
 
 
-def test_a_titled_person_acts_where_no_organisation_is_named() -> None:
-    text = "Chief executive Maria Lopez said the next game will ship in 2028."
-    assert only(text).actors == ("Maria Lopez",)
+KEPT_PEOPLE = [
+    # no organisation named anywhere
+    "Chief executive Maria Lopez said the next game will ship in 2028.",
+    # an office of state, not a company's title
+    "Acme makes chips. Governor Maria Lopez said the plant will open in 2028.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_PEOPLE)
+def test_a_titled_person_acts_where_no_organisation_is_named(text: str) -> None:
+    assert drafts(text)[-1].actors == ("Maria Lopez",)
 
 
 _ORGS = ["Nintendo", "Zorbix", "Acme", "Kestrel"]
@@ -142,6 +159,6 @@ def test_a_titled_speaker_never_acts_beside_the_organisation(
 def test_a_site_owned_or_not_keeps_its_place(
     org: str, place: str, owner: str, site: str, prep: str
 ) -> None:
-    """"its store in X" says where as "a store in X" does."""
+    """ "its store in X" says where as "a store in X" does."""
     d = only(f"{org} will open {owner} {site} {prep} {place} in 2028.")
     assert (d.actors, d.location) == ((org,), place)

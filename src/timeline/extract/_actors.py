@@ -79,8 +79,10 @@ from timeline.extract._name_words import (
     OWNED,
     POSSESSIVE,
     ROLE_NOUNS,
+    SITE_WHERE,
     STARTERS,
     STOP,
+    STREET,
     TITLE_PARTS,
     TITLES,
     Name,
@@ -280,9 +282,13 @@ class Actors:
             return None  # "before Christmas", "over Lunar New Year": when, not who
         if len(words) == 1 and NUMBERED.match(self.folded, m.end()):
             return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
-        if MODEL_NUMBER_BEFORE.search(self.folded, max(0, first - 12), first):
+        if MODEL_NUMBER_BEFORE.search(self.folded, max(0, first - 12), first) and not (
+            STREET.search(" ".join(words))
+        ):
             return None  # "737 Max", "the 7 Series", "A350 XWB": a model's name, after its number
         owned = None if person else OWNED.search(self.folded, max(0, first - 50), first)
+        if owned is not None and SITE_WHERE.search(owned.group(1)):
+            owned = None  # "its first store in Mexico City": where the site owned is
         if owned is not None and not any(w in ROLE_NOUNS for w in owned.group(1).split()):
             return None  # "its Model Y", "its first uncrewed Gaganyaan mission": a thing owned
         # A title just before the name ("newcomer Alexandr Wang", "director of").

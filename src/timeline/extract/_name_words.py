@@ -79,6 +79,19 @@ ORG_TAILS: Final = words(
 # After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
 # second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
 OWNED: Final = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s+){0,3})$")
+# The last word of a street's name: "Oxford Street", "400 Market Street" (after its number
+# an address, not a model's name as in "the 737 Max").
+STREET: Final = re.compile(
+    r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Square|Parkway|Highway)\.?\Z",
+    re.IGNORECASE,
+)
+# Between "its" and a name, a site and a preposition of place: the name is where the site
+# owned is ("its first store in Mexico City", "their plant near Dresden"), not a thing owned.
+SITE_WHERE: Final = re.compile(
+    r"\b(?:store|shop|outlet|branch|restaurant|cafe|plant|factory|fab|gigafactory|site"
+    r"|facility|campus|office|headquarters|warehouse|hub|lab|mine|refinery|yard|shipyard"
+    r"|terminal|depot|centre|center|flagship|location)s?\s+(?:in|near|outside|at)\s+$"
+)
 # Between "its" and a name, these say the name is a company of its own: "its subsidiary Waymo".
 ROLE_NOUNS: Final = words(
     """subsidiary subsidiaries unit units arm arms partner partners rival rivals parent
