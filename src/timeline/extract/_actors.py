@@ -89,6 +89,7 @@ from timeline.extract._name_words import (
     facility,
     holiday,
     is_org,
+    known_table,
     org_tail,
     plan,
     plausible,
@@ -104,30 +105,6 @@ def _placed(owned: str) -> bool:
     """Whether an owned name's owner is a place: "China's Huawei" (an organisation)."""
     head = re.match(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s?\s", owned)
     return head is not None and is_place(head.group(1))
-
-
-def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
-    """Lower-cased name or alias -> canonical name, from ``known_actors``.
-
-    >>> known_table({"StepFun": ["Step"], "Tencent": "Tengxun"})
-    {'stepfun': 'StepFun', 'step': 'StepFun', 'tencent': 'Tencent', 'tengxun': 'Tencent'}
-    """
-    table: dict[str, str] = {}
-    items: Iterable[tuple[str, Iterable[str]]]
-    if isinstance(known, Mapping):
-        items = ((str(k), [v] if isinstance(v, str) else list(v)) for k, v in known.items())
-    else:
-        items = ((str(k), ()) for k in known)
-    for name, aliases in items:
-        canonical = " ".join(name.split())
-        if not canonical:
-            continue
-        table.setdefault(canonical.lower(), canonical)
-        for alias in aliases:
-            alias = " ".join(str(alias).split())
-            if alias:
-                table.setdefault(alias.lower(), canonical)
-    return table
 
 
 def _midsentence_capitals(folded: str) -> frozenset[str]:

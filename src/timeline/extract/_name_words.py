@@ -11,13 +11,23 @@ a name; `is_org` whether a name can stand for "the company".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Name", "facility", "holiday", "is_org", "org_tail", "plan", "plausible"]
+__all__ = [
+    "Name",
+    "facility",
+    "holiday",
+    "is_org",
+    "known_table",
+    "org_tail",
+    "plan",
+    "plausible",
+]
 
 POSSESSIVE: Final = re.compile(r"'s?$")
 
@@ -326,3 +336,27 @@ def facility(words: list[str]) -> bool:
     return last in _FACILITY_LAST or (
         last in ("center", "centre", "facility", "complex") and before in _FACILITY_CENTRE
     )
+
+
+def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
+    """Lower-cased name or alias -> canonical name, from ``known_actors``.
+
+    >>> known_table({"StepFun": ["Step"], "Tencent": "Tengxun"})
+    {'stepfun': 'StepFun', 'step': 'StepFun', 'tencent': 'Tencent', 'tengxun': 'Tencent'}
+    """
+    table: dict[str, str] = {}
+    items: Iterable[tuple[str, Iterable[str]]]
+    if isinstance(known, Mapping):
+        items = ((str(k), [v] if isinstance(v, str) else list(v)) for k, v in known.items())
+    else:
+        items = ((str(k), ()) for k in known)
+    for name, aliases in items:
+        canonical = " ".join(name.split())
+        if not canonical:
+            continue
+        table.setdefault(canonical.lower(), canonical)
+        for alias in aliases:
+            alias = " ".join(str(alias).split())
+            if alias:
+                table.setdefault(alias.lower(), canonical)
+    return table
