@@ -162,6 +162,17 @@ class TestPlacement:
         )
         assert where in str(event["DESCRIPTION"])
 
+    # A deadline with an end not known yet: was left out of the feed (no first day, no last
+    # day), so an event that slipped to "by 2033" vanished from subscribed calendars.
+    @pytest.mark.parametrize("end", [When.undated(), When.interval("unknown", "unknown")])
+    def test_a_deadline_with_an_unknown_end_is_a_marker_on_the_deadline(self, end: When) -> None:
+        event = only(Event(title="x", when=When.year(2033).by(), end=end))
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+            D(2033, 12, 31),
+            D(2034, 1, 1),
+        )
+
+    def test_an_event_with_an_end_spans_it_whatever_its_length(self) -> None:
         # things that last (a forum, a campaign) are shown over their whole span
         event = only(Event(title="x", when=When.month(2026, 4), end=When.month(2026, 12)))
         assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (D(2026, 4, 1), D(2027, 1, 1))

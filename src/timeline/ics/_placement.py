@@ -115,6 +115,9 @@ def place(event: Event, policy: str) -> Placement | None:
         lo = None
     if _year_unknown(end) or (end is None and _year_unknown(when.upper)):
         hi = None
+    if lo is None and hi is None and end is not None and not _year_unknown(when):
+        # "by 2030" ending at an unknown time: it starts by the deadline, so it stands there
+        hi = when.latest
     if lo is None and hi is None:
         return None
     timed = all(isinstance(p, _dt.datetime) for p in (lo, hi) if p is not None)
