@@ -116,6 +116,9 @@ def test_a_new_date_or_status_raises_sequence(tl: Timeline, new: str, data: st.D
     after_text, _ = _export(Timeline([*others, changed], **_options(tl)), "auto")
     after = {str(c["UID"]): c for c in vevents(after_text)}
     uid = f"{event.id}@timeline.invalid"
+    # (an event whose span now ends on 9999-12-31 has no DTEND a feed can hold: left out
+    # with a warning, as documented; nothing to compare)
+    assume(uid in after)
     old, new_ = before[uid], after[uid]
     assert int(new_["SEQUENCE"]) > int(old["SEQUENCE"])
     assert new_.decoded("DTSTAMP") >= old.decoded("DTSTAMP")
