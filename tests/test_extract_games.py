@@ -187,7 +187,6 @@ def test_games_article_zelda_this_holiday_season_is_read() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="the speaker, not the company he speaks for, is the actor")
 def test_games_article_zelda_this_holiday_season() -> None:
     d = drafted("President Shuntaro Furukawa said")
     assert (d.status.value, d.actors) == ("expected", ("Nintendo",))

@@ -828,7 +828,8 @@ ARTICLES = [
         "Reliance Industries will list",
         "H1 2026",
         "expected",
-        ("Reliance Industries", "Jio Platforms", "Mukesh Ambani"),
+        # "chairman Mukesh Ambani" speaks for Reliance Industries, named before
+        ("Reliance Industries", "Jio Platforms"),
     ),
     (
         "non_us",

@@ -19,7 +19,6 @@ from timeline.extract import Draft, extract
 
 DATA = Path(__file__).parent / "data" / "extract"
 PUBLISHED = "2027-05-12"
-_LEFT = "known wrong, see the CHANGELOG: not fixed yet"
 
 
 @functools.cache
@@ -61,9 +60,8 @@ EXPECTED: list[Any] = [
         None,
         "expected",
         ("Primark",),  # not Grupo Carso, named in a clause on the past
-        "Mexico City",  # "its first store in Mexico City": the place is lost
+        "Mexico City",  # "its first store in Mexico City": a site owned, then where
         None,
-        marks=pytest.mark.xfail(strict=True, reason=_LEFT),
     ),
     (
         "Walgreens said it would close",
@@ -107,9 +105,8 @@ EXPECTED: list[Any] = [
         None,
         "expected",
         ("Aldi",),
-        None,  # Winn-Dixie is a former chain, not a place: read as where the sites are
+        None,  # Winn-Dixie is a former chain, not a place
         None,
-        marks=pytest.mark.xfail(strict=True, reason=_LEFT),
     ),
     (
         "Ikea will open a city-centre store",

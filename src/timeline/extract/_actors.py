@@ -79,14 +79,17 @@ from timeline.extract._name_words import (
     OWNED,
     POSSESSIVE,
     ROLE_NOUNS,
+    SITE_WHERE,
     STARTERS,
     STOP,
+    STREET,
     TITLE_PARTS,
     TITLES,
     Name,
     facility,
     holiday,
     is_org,
+    known_table,
     org_tail,
     plan,
     plausible,
@@ -102,30 +105,6 @@ def _placed(owned: str) -> bool:
     """Whether an owned name's owner is a place: "China's Huawei" (an organisation)."""
     head = re.match(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s?\s", owned)
     return head is not None and is_place(head.group(1))
-
-
-def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
-    """Lower-cased name or alias -> canonical name, from ``known_actors``.
-
-    >>> known_table({"StepFun": ["Step"], "Tencent": "Tengxun"})
-    {'stepfun': 'StepFun', 'step': 'StepFun', 'tencent': 'Tencent', 'tengxun': 'Tencent'}
-    """
-    table: dict[str, str] = {}
-    items: Iterable[tuple[str, Iterable[str]]]
-    if isinstance(known, Mapping):
-        items = ((str(k), [v] if isinstance(v, str) else list(v)) for k, v in known.items())
-    else:
-        items = ((str(k), ()) for k in known)
-    for name, aliases in items:
-        canonical = " ".join(name.split())
-        if not canonical:
-            continue
-        table.setdefault(canonical.lower(), canonical)
-        for alias in aliases:
-            alias = " ".join(str(alias).split())
-            if alias:
-                table.setdefault(alias.lower(), canonical)
-    return table
 
 
 def _midsentence_capitals(folded: str) -> frozenset[str]:
@@ -280,9 +259,13 @@ class Actors:
             return None  # "before Christmas", "over Lunar New Year": when, not who
         if len(words) == 1 and NUMBERED.match(self.folded, m.end()):
             return None  # "a Phase 3 trial", "the Model 3": a stage or a product, numbered
-        if MODEL_NUMBER_BEFORE.search(self.folded, max(0, first - 12), first):
+        if MODEL_NUMBER_BEFORE.search(self.folded, max(0, first - 12), first) and not (
+            STREET.search(" ".join(words))
+        ):
             return None  # "737 Max", "the 7 Series", "A350 XWB": a model's name, after its number
         owned = None if person else OWNED.search(self.folded, max(0, first - 50), first)
+        if owned is not None and SITE_WHERE.search(owned.group(1)):
+            owned = None  # "its first store in Mexico City": where the site owned is
         if owned is not None and not any(w in ROLE_NOUNS for w in owned.group(1).split()):
             return None  # "its Model Y", "its first uncrewed Gaganyaan mission": a thing owned
         # A title just before the name ("newcomer Alexandr Wang", "director of").

@@ -11,13 +11,23 @@ a name; `is_org` whether a name can stand for "the company".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Name", "facility", "holiday", "is_org", "org_tail", "plan", "plausible"]
+__all__ = [
+    "Name",
+    "facility",
+    "holiday",
+    "is_org",
+    "known_table",
+    "org_tail",
+    "plan",
+    "plausible",
+]
 
 POSSESSIVE: Final = re.compile(r"'s?$")
 
@@ -79,6 +89,19 @@ ORG_TAILS: Final = words(
 # After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
 # second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
 OWNED: Final = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s+){0,3})$")
+# The last word of a street's name: "Oxford Street", "400 Market Street" (after its number
+# an address, not a model's name as in "the 737 Max").
+STREET: Final = re.compile(
+    r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Square|Parkway|Highway)\.?\Z",
+    re.IGNORECASE,
+)
+# Between "its" and a name, a site and a preposition of place: the name is where the site
+# owned is ("its first store in Mexico City", "their plant near Dresden"), not a thing owned.
+SITE_WHERE: Final = re.compile(
+    r"\b(?:store|shop|outlet|branch|restaurant|cafe|plant|factory|fab|gigafactory|site"
+    r"|facility|campus|office|headquarters|warehouse|hub|lab|mine|refinery|yard|shipyard"
+    r"|terminal|depot|centre|center|flagship|location)s?\s+(?:in|near|outside|at)\s+$"
+)
 # Between "its" and a name, these say the name is a company of its own: "its subsidiary Waymo".
 ROLE_NOUNS: Final = words(
     """subsidiary subsidiaries unit units arm arms partner partners rival rivals parent
@@ -313,3 +336,27 @@ def facility(words: list[str]) -> bool:
     return last in _FACILITY_LAST or (
         last in ("center", "centre", "facility", "complex") and before in _FACILITY_CENTRE
     )
+
+
+def known_table(known: Iterable[str] | Mapping[str, Iterable[str] | str]) -> dict[str, str]:
+    """Lower-cased name or alias -> canonical name, from ``known_actors``.
+
+    >>> known_table({"StepFun": ["Step"], "Tencent": "Tengxun"})
+    {'stepfun': 'StepFun', 'step': 'StepFun', 'tencent': 'Tencent', 'tengxun': 'Tencent'}
+    """
+    table: dict[str, str] = {}
+    items: Iterable[tuple[str, Iterable[str]]]
+    if isinstance(known, Mapping):
+        items = ((str(k), [v] if isinstance(v, str) else list(v)) for k, v in known.items())
+    else:
+        items = ((str(k), ()) for k in known)
+    for name, aliases in items:
+        canonical = " ".join(name.split())
+        if not canonical:
+            continue
+        table.setdefault(canonical.lower(), canonical)
+        for alias in aliases:
+            alias = " ".join(str(alias).split())
+            if alias:
+                table.setdefault(alias.lower(), canonical)
+    return table

@@ -253,6 +253,18 @@ _WORK_OF: Final = re.compile(
 _WORD_BEFORE: Final = re.compile(r"([a-z][\w-]*)\s+$")
 
 
+# Before a name and a site, words that say the name is what the site was, a chain or an
+# owner before, not where it is: "its former Winn-Dixie sites", "the acquired Kmart stores".
+_FORMER: Final = re.compile(
+    r"\b(?:former|formerly|ex|onetime|one-time|acquired|converted|rebranded)\b", re.IGNORECASE
+)
+
+
+def _former(folded: str, m: re.Match[str]) -> bool:
+    """Whether the words before a site phrase's name say it was the site's chain or owner."""
+    return _FORMER.search(folded, m.start(), m.start("place")) is not None
+
+
 def _object_site(folded: str, m: re.Match[str]) -> bool:
     """Whether a site phrase names its owner apart from the name in it: owned ("its
     Concord plant", "Acme's Sherman plant"), or the object of a verb of doing ("will
@@ -365,6 +377,7 @@ def unowned_sites(folded: str, start: int, end: int) -> list[tuple[int, str]]:
         (m.start("place"), m.group("place"))
         for m in _SITE.finditer(folded, start, end)
         if not is_place(m.group("place"))
+        and not _former(folded, m)
         and not _object_site(folded, m)
         and _unknown_place(folded, m.group("place"), m.start("place"))
     ]
@@ -386,7 +399,11 @@ def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tupl
         if (
             is_place(place)
             or place in named
-            or (_object_site(folded, m) and _unknown_place(folded, place, m.start("place")))
+            or (
+                not _former(folded, m)  # "its former Winn-Dixie sites": a chain, not where
+                and _object_site(folded, m)
+                and _unknown_place(folded, place, m.start("place"))
+            )
         ):
             found.append((m.start("place"), place))
     return found

@@ -17,8 +17,10 @@ import attrs
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
+from timeline.extract._name_words import STREET
 from timeline.extract._past_clauses import outside_past_clauses
 from timeline.extract._places import is_place, region, site_at
+from timeline.extract._speakers import company_title, titled_org
 from timeline.extract._text import words
 
 __all__: list[str] = []
@@ -51,11 +53,10 @@ _AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
 _OBJECT_BEFORE: Final = re.compile(r"\b(?:of|on)\s+\Z")
 # A street after "on", "at", "along", "off" (a house number between): an address, where
 # ("a store on Oxford Street", "at 400 Market Street"); "State Street will" still acts.
-_STREET: Final = re.compile(
-    r"\s(?:Street|St\.?|Avenue|Ave\.?|Road|Boulevard|Square|Lane|Drive)\Z", re.IGNORECASE
-)
+# Before a street's name: "on", "at" ... or a number after "to", "from" ("to 88 Harbour Road").
 _ADDRESS_BEFORE: Final = re.compile(
-    r"\b(?:on|at|along|off|in)\s+(?:the\s+)?(?:\d[\w-]*\s+)?\Z", re.IGNORECASE
+    r"\b(?:(?:on|at|along|off|in)\s+(?:the\s+)?(?:\d[\w-]*\s+)?|(?:to|from|near)\s+\d[\w-]*\s+)\Z",
+    re.IGNORECASE,
 )
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # A verb of saying before the clause said: "said", "announced on Tuesday that", "told
@@ -194,7 +195,7 @@ class _ActorReader:
                 and _NAMED_AFTER.match(self.folded, name.start + len(name.text))
             ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
-            if _STREET.search(name.text) and _ADDRESS_BEFORE.search(
+            if STREET.search(name.text) and _ADDRESS_BEFORE.search(
                 self.folded, max(0, name.start - 20), name.start
             ):
                 in_place = True  # "on Oxford Street", "at 400 Market Street"
@@ -321,7 +322,32 @@ class _ActorReader:
             # ("... surpassed $300 million and expects $600 million by 2026").
             actors = list(previous_actors[:1])
             reasons.append(f"subject shared with the clause before: {actors[0]}")
-        return tuple(actors)
+        return self._spoken_for(actors, names, sentence_names, reasons)
+
+    def _spoken_for(
+        self, actors: list[str], names: list[Name], sentence_names: list[Name], reasons: list[str]
+    ) -> tuple[str, ...]:
+        """The actors with a titled person read as the organisation the title is of: named
+        with it ("Nintendo president Shuntaro Furukawa", "..., Nintendo's president"), or,
+        after a company's title alone ("President Shuntaro Furukawa"), the company named
+        before in the sentence or the text; the person stays only where none is named."""
+        out: list[str] = []
+        for text in actors:
+            person = next((n for n in names if n.text == text), None)
+            org = None if person is None else titled_org(self.folded, person, sentence_names)
+            spoken = None if org is None else self._canonical(org).text
+            if (
+                spoken is None
+                and person is not None
+                and person.person
+                and company_title(self.folded, person)
+            ):
+                before = [n for n in sentence_names if n.start < person.start and _company(n)]
+                spoken = self._canonical(before[-1]).text if before else self.last_org
+            if spoken is not None:
+                reasons.append(f"{text!r} speaks for {spoken}")
+            out.append(text if spoken is None else spoken)
+        return tuple(dict.fromkeys(out))
 
     def _maker(self, product: str) -> Name | None:
         """Who the text says owns ``product``: "SpaceX's Starship", or the organisation
