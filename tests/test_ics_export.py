@@ -105,6 +105,73 @@ class TestPlacement:
         assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (start, end)
         assert ("the last possible day" in str(event["DESCRIPTION"])) is marker
 
+    # Unspecified digits before a known one ("the 1st-9th of October to December 2026")
+    # are one of several runs of days: never one block over the days between the runs.
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "marker"),
+        [
+            # 1-9 October, 1-9 November or 1-9 December: was shown 1 October to 9 December
+            ("2026-1X-0X", D(2026, 12, 9), D(2026, 12, 10), True),
+            # 1-9 April or 1-9 May... all in 2026-0X-0X: a marker on the last possible day
+            ("2026-0X-0X", D(2026, 9, 9), D(2026, 9, 10), True),
+            # the day digit unknown last: 10-19 April is one run, shown whole
+            ("2026-04-1X", D(2026, 4, 10), D(2026, 4, 20), False),
+            ("2026-04-XX", D(2026, 4, 1), D(2026, 5, 1), False),
+            # 1 October to 31 December is one run too
+            ("2026-1X-XX", D(2026, 10, 1), D(2027, 1, 1), False),
+        ],
+    )
+    def test_unspecified_digits_with_gaps_are_a_marker(
+        self, text: str, start: dt.date, end: dt.date, marker: bool
+    ) -> None:
+        event = only(Event(title="x", when=When.parse(text)))
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (start, end)
+        assert ("the last possible day" in str(event["DESCRIPTION"])) is marker
+
+    # A year whose first digit is unknown has no day a calendar could show: its bounds are
+    # the calendar's ends ("XXXX-04" was a marker on 30 April 9999; under "start" 1 April 1).
+    @pytest.mark.parametrize(
+        "text", ["XXXX-04", "XXXX", "XXXX-12-25", "X999", "XXXX-04~", "[XXXX-04,2026-06]"]
+    )
+    @pytest.mark.parametrize("policy", ["auto", "window", "start", "end"])
+    def test_an_unknown_year_is_left_out_with_a_warning(self, text: str, policy: str) -> None:
+        events = [
+            Event(id="edge", title="x", when=When.parse(text)),
+            Event(title="ok", when="2026"),
+        ]
+        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'"):
+            text = feed(*events, policy=policy)
+        assert [str(e["UID"]) for e in vevents(text)] == ["ok@timeline.invalid"]
+
+    # An interval end in an unknown year is an open end: a marker on the known end
+    # ("2026-04/XXXX-06" was a marker on 30 June 9999).
+    @pytest.mark.parametrize(
+        ("text", "start", "where"),
+        [
+            ("2026-04/XXXX-06", D(2026, 4, 1), "the first possible day"),
+            ("XXXX-04/2026-06", D(2026, 6, 30), "the last possible day"),
+        ],
+    )
+    def test_an_interval_end_in_an_unknown_year_is_open(
+        self, text: str, start: dt.date, where: str
+    ) -> None:
+        event = only(Event(title="x", when=When.parse(text)))
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+            start,
+            start + dt.timedelta(1),
+        )
+        assert where in str(event["DESCRIPTION"])
+
+    # A deadline with an end not known yet: was left out of the feed (no first day, no last
+    # day), so an event that slipped to "by 2033" vanished from subscribed calendars.
+    @pytest.mark.parametrize("end", [When.undated(), When.interval("unknown", "unknown")])
+    def test_a_deadline_with_an_unknown_end_is_a_marker_on_the_deadline(self, end: When) -> None:
+        event = only(Event(title="x", when=When.year(2033).by(), end=end))
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+            D(2033, 12, 31),
+            D(2034, 1, 1),
+        )
+
     def test_an_event_with_an_end_spans_it_whatever_its_length(self) -> None:
         # things that last (a forum, a campaign) are shown over their whole span
         event = only(Event(title="x", when=When.month(2026, 4), end=When.month(2026, 12)))

@@ -441,6 +441,20 @@ class TestAFileValidInUtf8ByChance:
         assert [e.title for e in timeline] == titles
         assert report.encoding == "UTF-8"
 
+    @pytest.mark.parametrize("odd", ["\x9b", "\x85\x9b", "ͬʱ", "\u0530"])
+    def test_a_feed_timeline_wrote_is_read_as_utf8(self, odd: str) -> None:
+        """timeline writes nothing but UTF-8: its own feed, whatever odd text it holds (a C1
+        control, mojibake a user typed), reads back as written (was: read as EUC-KR or
+        GBK, "a file valid in UTF-8 whose text is not UTF-8 text", found by a round-trip
+        property with the tag "\x9b")."""
+        from timeline import Event
+
+        tl = Timeline([Event(title="x", when="2026-04", tags=[odd])], name="N")
+        back, report = read(tl.to_ics().encode())
+        assert back["x"].tags == tl["x"].tags  # (names are trimmed: "\x85" is white space)
+        assert report.encoding == "UTF-8"
+        assert "valid in UTF-8" not in said(report)
+
 
 _LATIN = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzAEIOU"), min_size=1, max_size=8)
 _WORDS = st.one_of(

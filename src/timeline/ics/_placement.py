@@ -57,7 +57,14 @@ def _apart(when: When) -> bool:
 
     >>> _apart(When.parse("April or June 2026")), _apart(When.parse("April or May 2026"))
     (True, False)
+    >>> _apart(When.parse("2026-1X-0X")), _apart(When.parse("2026-04-1X"))
+    (True, False)
     """
+    if when.unspecified is not None:
+        # an unknown digit before a known one ("2026-1X-0X": 1-9 October, November or
+        # December) leaves runs of days with gaps between them
+        digits = when.unspecified.replace("-", "")
+        return "X" in digits and any(c != "X" for c in digits[digits.index("X") :])
     if when.form is None or when.form[:1] != "[":
         return False
     spans = [(m.earliest, m.latest) for m in set_members(when.form)]
@@ -72,6 +79,23 @@ def _apart(when: When) -> bool:
     return False
 
 
+def _year_unknown(when: When | str | None) -> bool:
+    """Whether the first digit of a year of ``when`` (or of one of its members) is unknown.
+
+    >>> _year_unknown(When.parse("XXXX-04")), _year_unknown(When.parse("19XX"))
+    (True, False)
+    >>> _year_unknown(When.parse("[XXXX-04,2026-06]"))
+    True
+    """
+    if not isinstance(when, When):
+        return False  # no end, or an open or unknown one
+    if when.unspecified is not None:
+        return when.unspecified.lstrip("-")[:1] == "X"
+    if when.form is not None and when.form[:1] in "[{":
+        return any(_year_unknown(member) for member in set_members(when.form))
+    return False
+
+
 def place(event: Event, policy: str) -> Placement | None:
     """The placement of ``event`` under ``policy``; ``None`` when it has no bounded date.
 
@@ -82,6 +106,18 @@ def place(event: Event, policy: str) -> Placement | None:
     if lo is not None and hi is not None and _cmp(hi, lo) < 0:
         # A later claim moved the date past the end: the end no longer applies.
         hi = event.when.latest
+    # A bound from a year with an unknown first digit is the calendar's end (1 or 9999),
+    # not a day the event can fall on: that side is open ("2026-04/XXXX-06" from April).
+    when, end = event.when, event.current_end
+    if _year_unknown(when):
+        lo = hi = None
+    if _year_unknown(when.lower):
+        lo = None
+    if _year_unknown(end) or (end is None and _year_unknown(when.upper)):
+        hi = None
+    if lo is None and hi is None and end is not None and not _year_unknown(when):
+        # "by 2030" ending at an unknown time: it starts by the deadline, so it stands there
+        hi = when.latest
     if lo is None and hi is None:
         return None
     timed = all(isinstance(p, _dt.datetime) for p in (lo, hi) if p is not None)

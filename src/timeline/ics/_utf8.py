@@ -112,6 +112,7 @@ def one_encoding(
 _ODD_CHARS = "\x80-\x9f\u0250-\u036f\u0530-\u058f\u0700-\u07ff"
 _ODD = re.compile(f"[{_ODD_CHARS}]")
 _RUN = re.compile(r"[\w\u0300-\u036f]+|.", re.DOTALL)  # words, their combining marks kept
+_OUR_PRODID = b"PRODID:-//TIMELINE//"  # `timeline.ics._export`'s, upper-cased
 _EAST_CODECS = frozenset(codec for codec, _ in _EAST_ASIAN.values())
 
 
@@ -139,6 +140,8 @@ def misread_file(text: str, lines: Sequence[tuple[int, bytes]]) -> tuple[str, st
     """
     if _ODD.search(text) is None:
         return None  # the common case, in one pass: nothing that reads as mojibake
+    if any(raw.upper().startswith(_OUR_PRODID) for _, raw in lines):
+        return None  # timeline writes nothing but UTF-8, whatever odd text a feed holds
     past = [raw for _, raw in lines if not raw.isascii()]
     read = [raw.decode().split(":", 1)[-1] for raw in past]
     seen = [_mojibake(line) for line in read]

@@ -1,0 +1,125 @@
+"""Properties of feeds from hostile timelines, checked by `icalendar` and by bytes.
+
+Every date the model takes (years 1 and 9999, odd offsets, sets, unspecified digits, fiscal
+periods, open ends, undated) and every kind of text: the feed parses, each event is in it once
+or named in the warning, its days lie where the event can happen, and the bytes do not change
+from one export to the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from data_strategies import hostile_timelines
+from fuzzing import examples
+from ics_check import vevents
+from timeline import Status, Timeline, TimelineWarning, When
+
+POLICIES = st.sampled_from(["auto", "window", "start", "end"])
+_SETTINGS = settings(
+    max_examples=examples(10, 1_000),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+def _export(tl: Timeline, policy: str) -> tuple[str, str]:
+    """The feed and the text of the warning that names events left out ("" when none)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = tl.to_ics(include_cancelled=True, policy=policy)  # type: ignore[arg-type]
+    named = [str(w.message) for w in caught if issubclass(w.category, TimelineWarning)]
+    assert len(named) == len(caught), [str(w.message) for w in caught]
+    return text, "".join(named)
+
+
+def _day(p: object) -> dt.date:
+    assert isinstance(p, dt.date)
+    return dt.date(p.year, p.month, p.day)
+
+
+def _year_unknown(when: When) -> bool:
+    """ "XXXX-04", "X999": a year no calendar day can stand for (the EDTF text says it)."""
+    return bool(re.match(r"-?X", when.to_edtf()))
+
+
+@_SETTINGS
+@given(tl=hostile_timelines(max_events=3), policy=POLICIES)
+def test_every_event_is_there_once_where_it_can_happen(tl: Timeline, policy: str) -> None:
+    text, warning = _export(tl, policy)
+    parsed = vevents(text)  # CRLF, folding, UTF-8, structure: ics_check, by icalendar
+    shown = [str(c["X-TIMELINE-ID"]) for c in parsed]
+    # in timeline order, once each, with unique stable UIDs
+    assert shown == [e.id for e in tl if e.id in shown]
+    uids = [str(c["UID"]) for c in parsed]
+    assert len(set(uids)) == len(uids)
+    assert all(uid.startswith(f"{i}@") for uid, i in zip(uids, shown, strict=True))
+    for event in tl:
+        if event.id in shown or event.when.is_undated:
+            continue
+        assert f"{event.id!r}" in warning, (event.id, event.when, warning)
+    by_id = {e.id: e for e in tl}
+    for component in parsed:
+        event = by_id[str(component["X-TIMELINE-ID"])]
+        assert not _year_unknown(event.when), event.when
+        stamp = component.decoded("DTSTAMP")
+        assert isinstance(stamp, dt.datetime) and stamp.utcoffset() == dt.timedelta(0)
+        expected = {Status.CANCELLED: "CANCELLED", Status.EXPECTED: "TENTATIVE"}
+        assert str(component["STATUS"]) == expected.get(event.status, "CONFIRMED")
+        start = component.decoded("DTSTART")
+        if isinstance(start, dt.datetime):
+            continue  # timed: checked against the instant by test_ics_properties
+        lo, hi = event.window
+        first, last = start, component.decoded("DTEND") - dt.timedelta(days=1)
+        assert first <= last
+        # all-day days fall inside the stated span, when it has a first or a last day
+        if lo is not None and hi is not None and _day(hi) >= _day(lo):
+            assert _day(lo) <= first and last <= _day(hi), (event.when, event.end, first, last)
+
+
+@_SETTINGS
+@given(tl=hostile_timelines(max_events=3), policy=POLICIES)
+def test_exporting_twice_gives_the_same_bytes(tl: Timeline, policy: str) -> None:
+    first, _ = _export(tl, policy)
+    again, _ = _export(Timeline(list(reversed(list(tl))), **_options(tl)), policy)
+    assert again == first  # DTSTAMP too: it comes from the event's last change, not the clock
+
+
+def _options(tl: Timeline) -> dict[str, object]:
+    return {"name": tl.name, "description": tl.description, "fiscal_years": tl.fiscal_years}
+
+
+_DATES = st.sampled_from(["2031-05", "2032", "2031-05-17", "by 2033", "2031-Q3"])
+
+
+@_SETTINGS
+@given(tl=hostile_timelines(max_events=3), new=_DATES, data=st.data())
+def test_a_new_date_or_status_raises_sequence(tl: Timeline, new: str, data: st.DataObject) -> None:
+    text, _ = _export(tl, "auto")
+    before = {str(c["UID"]): c for c in vevents(text)}
+    assume(before)
+    event = data.draw(st.sampled_from([e for e in tl if f"{e.id}@timeline.invalid" in before]))
+    # said after the event's last change (its DTSTAMP: claims, sources) and its claims
+    last = _day(before[f"{event.id}@timeline.invalid"].decoded("DTSTAMP"))
+    last = max([last, *(c.day for c in event.claims)])
+    assume(last < dt.date(9999, 1, 1))
+    stated = last + dt.timedelta(days=1)
+    status = data.draw(st.sampled_from([None, *Status]))
+    changed = event.revise(stated=stated, when=new, status=status)
+    assume(changed.when != event.when or changed.status != event.status)
+    others = [e for e in tl if e.id != event.id]
+    after_text, _ = _export(Timeline([*others, changed], **_options(tl)), "auto")
+    after = {str(c["UID"]): c for c in vevents(after_text)}
+    uid = f"{event.id}@timeline.invalid"
+    old, new_ = before[uid], after[uid]
+    assert int(new_["SEQUENCE"]) > int(old["SEQUENCE"])
+    assert new_.decoded("DTSTAMP") >= old.decoded("DTSTAMP")
+    # the other events are untouched, byte for byte
+    for key, component in before.items():
+        if key != uid:
+            assert after[key].to_ical() == component.to_ical()
