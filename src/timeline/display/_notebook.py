@@ -36,8 +36,7 @@ UTC and stored without a zone (the ``when`` text keeps the original offset).
 from __future__ import annotations
 
 import datetime as _dt
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from timeline._errors import FrameError, QuantityError, TargetError, TimelineError, warn_user
@@ -46,6 +45,11 @@ from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
+from timeline.display._frame_cells import missing as _missing
+from timeline.display._frame_cells import object_list as _objects
+from timeline.display._frame_cells import text as _cell
+from timeline.display._frame_cells import text_list
+from timeline.display._frame_cells import when_or_text as _when_or_text
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target, TargetStatus
@@ -233,53 +237,17 @@ def to_pandas(timeline: Timeline, as_of: DayLike | None = None) -> pd.DataFrame:
 # -- the inverse -------------------------------------------------------------------------
 
 
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    pandas = _require_pandas()
-    return value is pandas.NA or value is pandas.NaT
-
-
-def _text(value: object) -> str | None:
-    return None if _missing(value) else str(value)
-
-
-def _texts(value: object, where: str) -> tuple[str, ...]:
-    if _missing(value):
-        return ()
-    if isinstance(value, str):
-        # A cell of text is one value; a list is written as a list, not "a, b".
-        return (value,)
-    if isinstance(value, Iterable):
-        return tuple(str(v) for v in value)
-    raise FrameError(f"{where}: {value!r} is not a list of text; write a list like ['Tencent']")
-
-
-def _objects(value: object, kind: type, where: str) -> tuple[Any, ...]:
-    if _missing(value):
-        return ()
-    if not isinstance(value, Iterable) or isinstance(value, str):
-        raise FrameError(f"{where}: {value!r} is not a list of {kind.__name__} objects")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            raise FrameError(f"{where}: {item!r} is not a {kind.__name__}")
-    return items
-
-
 def _event(
     row: dict[str, Any], columns: Sequence[str], where: str, days: frozenset[str] = frozenset()
 ) -> Event:
     when = _when_or_text(row["when"], "when" in days)
     if when is None:
         raise FrameError(f"{where}: 'when' is empty; give a date such as 'April 2026'")
-    status = _text(row.get("status")) or "expected"
+    status = _cell(row.get("status"), "status", where) or "expected"
     sources: tuple[Source, ...] = ()
     if "sources" in columns:
         sources = _objects(row["sources"], Source, f"{where}: sources")
-    elif (url := _text(row.get("source_url"))) is not None:
+    elif (url := _cell(row.get("source_url"), "source_url", where)) is not None:
         sources = (Source(url, url=url),)
     claims: tuple[Claim, ...] = ()
     if "claims" in columns:
@@ -292,25 +260,27 @@ def _event(
     if claims:
         # Rebuilt from the first statement and its claims; `when`/`status` are derived.
         first_when = _when_or_text(row.get("first_expected"), "first_expected" in days) or when
-        first_status = _text(row.get("first_status")) or status
+        first_status = _cell(row.get("first_status"), "first_status", where) or status
     try:
         event = Event(
-            id=_text(row.get("id")),
-            title=_text(row.get("title")) or "",
+            id=_cell(row.get("id"), "id", where),
+            title=_cell(row.get("title"), "title", where) or "",
             when=first_when if isinstance(first_when, When) else str(first_when),
             end=_when_or_text(row.get("end"), "end" in days),
             status=first_status,
-            kind=_text(row.get("kind")),
-            actors=_texts(row.get("actors"), f"{where}: actors"),
-            tags=_texts(row.get("tags"), f"{where}: tags"),
-            location=_text(row.get("location")),
-            description=_text(row.get("description")),
-            related=_texts(row.get("related"), f"{where}: related"),
+            kind=_cell(row.get("kind"), "kind", where),
+            actors=text_list(row.get("actors"), "actors", where),
+            tags=text_list(row.get("tags"), "tags", where),
+            location=_cell(row.get("location"), "location", where),
+            description=_cell(row.get("description"), "description", where),
+            related=text_list(row.get("related"), "related", where),
             sources=sources,
             claims=claims,
             target=target,
             observations=observations,
         )
+    except FrameError:
+        raise  # a cell's own, already naming the row
     except TimelineError as err:
         raise FrameError(f"{where}: {err}") from err
     if claims:
@@ -327,10 +297,13 @@ def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target |
             raise FrameError(f"{where}: target: {value!r} is not a Target")
         return value
     # A frame made by hand may give the target as text columns (no baseline then).
-    metric = _text(row.get("target_metric"))
+    metric = _cell(row.get("target_metric"), "target_metric", where)
     if metric is None:
         return None
-    goal, deadline = _text(row.get("target_goal")), _text(row.get("target_deadline"))
+    goal, deadline = (
+        _cell(row.get("target_goal"), "target_goal", where),
+        _cell(row.get("target_deadline"), "target_deadline", where),
+    )
     if goal is None or deadline is None:
         raise FrameError(
             f"{where}: target_metric {metric!r} needs target_goal and target_deadline too"
@@ -339,24 +312,6 @@ def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target |
         return Target(metric, goal, deadline)
     except TimelineError as err:
         raise FrameError(f"{where}: {err}") from err
-
-
-def _when_or_text(value: object, day: bool = False) -> When | str | None:
-    """A date cell as a `When` or its text; ``day``: the cell is from a column of dates.
-
-    pandas has no date type: dates read with ``pd.to_datetime`` are midnights, which a
-    column of nothing but naive midnights (``day``) gives back as days. A whole number
-    stored as a float (a column of years with a gap) is that number.
-    """
-    if _missing(value):
-        return None
-    if isinstance(value, When):
-        return value
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat() if day else value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _day_columns(frame: pd.DataFrame) -> frozenset[str]:
@@ -442,7 +397,7 @@ def from_pandas(
     events = []
     for position, record in enumerate(frame.to_dict("records")):
         row = {str(k): v for k, v in record.items()}
-        label = _text(row.get("id")) or _text(row.get("title")) or "?"
+        label = next((str(row[c]) for c in ("id", "title") if not _missing(row.get(c))), "?")
         events.append(_event(row, columns, f"row {position} ({label!r})", days))
     # Unless given, name and description come from the frame's metadata (set by to_pandas).
     meta = {k: v if isinstance(v, str) else None for k, v in frame.attrs.items()}

@@ -1,0 +1,122 @@
+"""One cell of a DataFrame read as `Event` and `Timeline.from_records` read that field.
+
+A frame holds whatever its user put in it: a text column with ``NaN``, ``pd.NA``
+or ``None`` in the gaps, a Categorical, a bool or a number typed by mistake.
+A gap is "absent"; text is text; anything else is a `FrameError` naming the row,
+the column and the fix, never its ``str()`` (``True`` read as the kind ``'True'``).
+List columns (``actors``, ``tags``, ``related``) take a list of text or one
+text, which `Event` reads as one name and refuses when it holds several
+(``"x; y"``), as ``Event(actors="x; y")`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from timeline._errors import FrameError
+from timeline.dates._when import When
+
+__all__ = ["missing", "object_list", "text", "text_list", "when_or_text"]
+
+
+def missing(value: object) -> bool:
+    """Whether a cell is a gap: ``None``, a float ``NaN``, ``pd.NA`` or ``pd.NaT``.
+
+    >>> import pandas as pd
+    >>> [missing(v) for v in (None, float("nan"), pd.NA, pd.NaT, "", 0)]
+    [True, True, True, True, False, False]
+    """
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    import pandas  # only reached from from_pandas, which has imported it
+
+    return value is pandas.NA or value is pandas.NaT
+
+
+def text(value: object, column: str, where: str) -> str | None:
+    """A text cell: its text, or None for a gap; anything else is a `FrameError`.
+
+    >>> text("Tencent", "kind", "row 0")
+    'Tencent'
+    >>> text(True, "kind", "row 0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    timeline._errors.FrameError: row 0: kind: True is not text; write it as text ('True') or ...
+    """
+    if missing(value):
+        return None
+    if isinstance(value, str):
+        return str(value)  # a numpy str_ too
+    raise FrameError(
+        f"{where}: {column}: {value!r} is not text; write it as text ({str(value)!r}) "
+        "or leave the cell empty"
+    )
+
+
+def text_list(value: object, column: str, where: str) -> tuple[str, ...] | str:
+    """A list cell of names: a tuple of text, or one text for `Event` to read (or refuse).
+
+    >>> text_list(["Tencent", "Meta"], "actors", "row 0")
+    ('Tencent', 'Meta')
+    >>> text_list(["Tencent", None], "actors", "row 0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    timeline._errors.FrameError: row 0: actors: None is not text; give a list of names ...
+    """
+    if missing(value):
+        return ()
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, Iterable) and not isinstance(value, Mapping):
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, str):
+                raise FrameError(
+                    f"{where}: {column}: {item!r} is not text; give a list of names such as "
+                    "['Tencent']"
+                )
+        return tuple(str(item) for item in items)
+    raise FrameError(
+        f"{where}: {column}: {value!r} is not a list of text; write a list like ['Tencent']"
+    )
+
+
+def object_list(value: object, kind: type, where: str) -> tuple[Any, ...]:
+    """A cell of objects (``sources``, ``claims``...): each must be a ``kind``.
+
+    >>> object_list(None, int, "row 0: n")
+    ()
+    """
+    if missing(value):
+        return ()
+    if not isinstance(value, Iterable) or isinstance(value, str):
+        raise FrameError(f"{where}: {value!r} is not a list of {kind.__name__} objects")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise FrameError(f"{where}: {item!r} is not a {kind.__name__}")
+    return items
+
+
+def when_or_text(value: object, day: bool = False) -> When | str | None:
+    """A date cell as a `When` or its text; ``day``: the cell is from a column of dates.
+
+    pandas has no date type: dates read with ``pd.to_datetime`` are midnights, which a
+    column of nothing but naive midnights (``day``) gives back as days. A whole number
+    stored as a float (a column of years with a gap) is that number.
+
+    >>> when_or_text(2026.0), when_or_text(float("nan"))
+    ('2026', None)
+    """
+    if missing(value):
+        return None
+    if isinstance(value, When):
+        return value
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if day else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
