@@ -116,6 +116,10 @@ KEPT_PEOPLE = [
     "Chief executive Maria Lopez said the next game will ship in 2028.",
     # an office of state, not a company's title
     "Acme makes chips. Governor Maria Lopez said the plant will open in 2028.",
+    # "President" or "Chairman" alone is a head of state as often as a company's: without
+    # the company in the same sentence, the person acts (was: the company named before)
+    "Acme will open a plant in 2027. President Maria Lopez said tariffs will start in 2028.",
+    "Acme makes chips. Chairman Maria Lopez said the new rules will apply from 2028.",
 ]
 
 

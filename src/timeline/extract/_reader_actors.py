@@ -20,7 +20,7 @@ from timeline.extract._institutions import institutional, is_institution, refers
 from timeline.extract._name_words import STREET
 from timeline.extract._past_clauses import outside_past_clauses
 from timeline.extract._places import is_place, region, site_at
-from timeline.extract._speakers import company_title, titled_org
+from timeline.extract._speakers import company_title, only_a_company_title, titled_org
 from timeline.extract._text import words
 
 __all__: list[str] = []
@@ -343,7 +343,10 @@ class _ActorReader:
                 and company_title(self.folded, person)
             ):
                 before = [n for n in sentence_names if n.start < person.start and _company(n)]
-                spoken = self._canonical(before[-1]).text if before else self.last_org
+                if before:
+                    spoken = self._canonical(before[-1]).text
+                elif only_a_company_title(self.folded, person):  # not "President X"
+                    spoken = self.last_org
             if spoken is not None:
                 reasons.append(f"{text!r} speaks for {spoken}")
             out.append(text if spoken is None else spoken)

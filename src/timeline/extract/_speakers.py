@@ -16,7 +16,7 @@ from typing import Final
 
 from timeline.extract._name_words import GOVERNMENT_TITLES, TITLE_PARTS, TITLES, Name
 
-__all__ = ["company_title", "titled_org"]
+__all__ = ["company_title", "only_a_company_title", "titled_org"]
 
 _WORD: Final = "|".join(sorted((re.escape(w) for w in TITLES | TITLE_PARTS), key=len, reverse=True))
 # One to four title words: "president", "chief executive", "Chief Financial Officer".
@@ -75,3 +75,23 @@ def company_title(folded: str, person: Name) -> bool:
     if title is None:
         return False
     return not any(w.lower() in _PUBLIC for w in title.group().split())
+
+
+# Titles a head of state or party holds as often as a company's head: "President Xi",
+# "Chairman Mao". Alone before a name, they speak for a company only named beside them.
+_SHARED: Final = frozenset(("president", "chairman", "chairwoman", "chair", "vice"))
+
+
+def only_a_company_title(folded: str, person: Name) -> bool:
+    """Whether the title before ``person`` is a company's only ("Chief Executive Jane Doe"),
+    not one a head of state holds too ("President Jane Doe"): only such a title speaks for
+    a company named in an earlier sentence.
+
+    >>> t = "President Jane Doe and CEO Maria Lopez"
+    >>> doe, lopez = Name("Jane Doe", 10), Name("Maria Lopez", 27)
+    >>> only_a_company_title(t, doe), only_a_company_title(t, lopez)
+    (False, True)
+    """
+    lead = folded[max(0, person.start - 40) : person.start]
+    title = _TITLE_BEFORE.search(lead)
+    return title is not None and not any(w.lower() in _SHARED for w in title.group().split())
