@@ -21,27 +21,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from timeline import Timeline, TimelineWarning, When
-from timeline.ics import ImportReport
+from ics_feeds import feed, read, said
+from timeline import Timeline, When
 
 GBK = "GB2312/GBK (Simplified Chinese)"
-
-
-def feed(*events: list[str], head: tuple[str, ...] = ()) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *head]
-    for body in events:
-        lines += ["BEGIN:VEVENT", *body, "END:VEVENT"]
-    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
-
-
-def read(data: str | bytes) -> tuple[Timeline, ImportReport]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", TimelineWarning)
-        return Timeline.from_ics(data, report=True)
-
-
-def said(report: ImportReport) -> str:
-    return "\n".join(report.messages())
 
 
 def _events(titles: list[str]) -> list[list[str]]:

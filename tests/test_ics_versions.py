@@ -8,7 +8,6 @@ later one (§3.2.13). ``dateutil.rrule`` expands the series independently.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
 import pytest
@@ -16,26 +15,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from timeline import Timeline, TimelineWarning, When
-from timeline.ics import ImportReport
-
-
-def feed(*events: list[str], head: tuple[str, ...] = ()) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *head]
-    for body in events:
-        lines += ["BEGIN:VEVENT", *body, "END:VEVENT"]
-    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
-
-
-def read(text: str | bytes) -> tuple[Timeline, ImportReport]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", TimelineWarning)
-        return Timeline.from_ics(text, report=True)
-
-
-def said(report: ImportReport) -> str:
-    return "\n".join(report.messages())
-
+from ics_feeds import feed, read, said
+from timeline import When
 
 OLD = ["UID:launch@x", "SUMMARY:Launch", "DTSTART:20260415T100000Z", "DTSTAMP:20260301T000000Z"]
 NEW = ["UID:launch@x", "SUMMARY:Launch (moved)", "DTSTART:20260420T100000Z"]
