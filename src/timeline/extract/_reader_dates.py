@@ -21,7 +21,7 @@ from timeline.dates import Relation, When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form
 from timeline.extract._holidays import holidays
-from timeline.extract._reader_actors import _ActorReader
+from timeline.extract._reader_said import _SaidReader
 from timeline.extract._text import Span
 from timeline.extract._weekdays import halves, month_quarter, months_so_far, seasons, weekdays
 
@@ -61,7 +61,7 @@ _ANNUAL: Final = re.compile(
 )
 
 
-class _DateReader(_ActorReader):
+class _DateReader(_SaidReader):
     """Finds and qualifies dates (the part of `Reader` about date phrases)."""
 
     ref_day: _dt.date | None
