@@ -103,12 +103,48 @@ def test_a_titled_speaker_gives_the_organisation_named_with_the_title(text: str,
     assert only(text).actors == (org,)
 
 
-def test_a_bare_title_speaks_for_the_organisation_named_before() -> None:
+def test_a_company_title_alone_speaks_for_the_organisation_named_before() -> None:
     text = (
-        "Nintendo plans to ship 20 million Switch 2 consoles by March 2028, and President "
-        "Shuntaro Furukawa said the next Zelda game will ship in 2028."
+        "Nintendo plans to ship 20 million Switch 2 consoles by March 2028, and Chief "
+        "Executive Shuntaro Furukawa said the next Zelda game will ship in 2028."
     )
     assert [d.actors for d in drafts(text)] == [("Nintendo",), ("Nintendo",)]
+
+
+TIED_ELSEWHERE = [
+    # the text ties the person to the company in another sentence: the bare title is that one
+    (
+        "Acme President Maria Lopez said the plant will open in 2027. President Maria Lopez "
+        "added that a second plant will open in 2028.",
+        "Acme",
+    ),
+    (
+        "Maria Lopez, Acme's president, said the plant will open in 2027. Later, President "
+        "Maria Lopez said a second plant will open in 2028.",
+        "Acme",
+    ),
+    (
+        "The plant will open in 2027, said Maria Lopez, chairman of Zorbix. Chairman Maria "
+        "Lopez said a second plant will open in 2028.",
+        "Zorbix",
+    ),
+    # what only a company's officer does ties the title to the company named before
+    (
+        "Acme will open a plant in 2027, and chairman Maria Lopez told shareholders that a "
+        "second plant will open in 2028.",
+        "Acme",
+    ),
+    (
+        "Acme will open a plant in 2027, and President Maria Lopez said on an earnings call "
+        "that a second plant will open in 2028.",
+        "Acme",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "org"), TIED_ELSEWHERE)
+def test_a_shared_title_speaks_for_the_company_the_text_ties_it_to(text: str, org: str) -> None:
+    assert [d.actors for d in drafts(text)] == [(org,), (org,)]
 
 
 KEPT_PEOPLE = [
@@ -120,6 +156,16 @@ KEPT_PEOPLE = [
     # the company in the same sentence, the person acts (was: the company named before)
     "Acme will open a plant in 2027. President Maria Lopez said tariffs will start in 2028.",
     "Acme makes chips. Chairman Maria Lopez said the new rules will apply from 2028.",
+    # ... nor with the company before in the same sentence: the text does not tie them
+    "Acme said the plant will open in 2027, and President Maria Lopez added that tariffs "
+    "will start in 2028.",
+    "Nintendo plans to ship 20 million consoles by March 2028, and President Maria Lopez "
+    "said the next game will ship in 2028.",
+    "Acme will open a plant in 2027, and Chairwoman Maria Lopez said the new rules will "
+    "apply from 2028.",
+    # speaking to reporters is no company's: no tie
+    "Acme will open a plant in 2027, and President Maria Lopez told reporters that tariffs "
+    "will start in 2028.",
 ]
 
 
@@ -150,6 +196,30 @@ def test_a_titled_speaker_never_acts_beside_the_organisation(
         f"The next game will ship in 2028, said {person}, {title} of {org}.",
     ][form]
     assert only(said).actors == (org,)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    org=st.sampled_from(_ORGS),
+    person=st.sampled_from(_PEOPLE),
+    title=st.sampled_from(["President", "Chairman", "Chairwoman", "Chief Executive", "CEO"]),
+    lead=st.sampled_from(
+        [
+            "{org} said the plant will open in 2027, and",
+            "{org} will open a plant in 2027.",
+            "{org} plans to ship 2 million consoles by 2027, and",
+        ]
+    ),
+)
+def test_a_bare_title_speaks_for_a_company_only_if_no_head_of_state_holds_it(
+    org: str, person: str, title: str, lead: str
+) -> None:
+    """A title a head of state holds too ("President", "Chairman") is the person's own until
+    the text ties it to a company; a company's title alone ("CEO") speaks for the company
+    named before, in the sentence or the one before."""
+    text = f"{lead.format(org=org)} {title} {person} said the next plant will open in 2028."
+    shared = title in ("President", "Chairman", "Chairwoman")
+    assert drafts(text)[-1].actors == ((person,) if shared else (org,))
 
 
 @settings(max_examples=30, deadline=None)

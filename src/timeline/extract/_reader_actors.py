@@ -20,7 +20,13 @@ from timeline.extract._institutions import institutional, is_institution, refers
 from timeline.extract._name_words import STREET
 from timeline.extract._past_clauses import outside_past_clauses
 from timeline.extract._places import is_place, region, site_at
-from timeline.extract._speakers import company_title, only_a_company_title, titled_org
+from timeline.extract._speakers import (
+    company_audience,
+    company_title,
+    only_a_company_title,
+    tied_org,
+    titled_org,
+)
 from timeline.extract._text import words
 
 __all__: list[str] = []
@@ -292,8 +298,10 @@ class _ActorReader:
     ) -> tuple[str, ...]:
         """The actors with a titled person read as the organisation the title is of: named
         with it ("Nintendo president Shuntaro Furukawa", "..., Nintendo's president"), or,
-        after a company's title alone ("President Shuntaro Furukawa"), the company named
-        before in the sentence or the text; the person stays only where none is named."""
+        after a company's title alone ("Chief Executive Shuntaro Furukawa"), the company named
+        before in the sentence or the text; after a title a head of state holds too
+        ("President Shuntaro Furukawa"), only the organisation the text ties the person to
+        elsewhere. The person stays where none is."""
         out: list[str] = []
         for text in actors:
             person = next((n for n in names if n.text == text), None)
@@ -305,15 +313,28 @@ class _ActorReader:
                 and person.person
                 and company_title(self.folded, person)
             ):
-                before = [n for n in sentence_names if n.start < person.start and _company(n)]
-                if before:
-                    spoken = self._canonical(before[-1]).text
-                elif only_a_company_title(self.folded, person):  # not "President X"
-                    spoken = self.last_org
+                if only_a_company_title(self.folded, person) or company_audience(
+                    self.folded, person
+                ):  # "Chief Executive X", "chairman X told shareholders"
+                    before = [n for n in sentence_names if n.start < person.start and _company(n)]
+                    spoken = self._canonical(before[-1]).text if before else self.last_org
+                else:  # "President X": only the organisation the text ties X to
+                    tied = tied_org(self.folded, person, self._names_quietly)
+                    spoken = None if tied is None else self._canonical(tied).text
             if spoken is not None:
                 reasons.append(f"{text!r} speaks for {spoken}")
             out.append(text if spoken is None else spoken)
         return tuple(dict.fromkeys(out))
+
+    def _names_quietly(self, start: int, end: int) -> list[Name]:
+        """The names of another sentence, ``folded[start:end]``, read without learning from
+        it (an acronym it defines is learnt when it is read)."""
+        acronyms = dict(self.actors.acronyms)
+        try:
+            return self.actors.names(start, end, start)
+        finally:
+            self.actors.acronyms.clear()
+            self.actors.acronyms.update(acronyms)
 
     def _maker(self, product: str) -> Name | None:
         """Who the text says owns ``product``: "SpaceX's Starship", or the organisation

@@ -3,20 +3,34 @@
 A person named with a title of an organisation ("Nintendo president Shuntaro Furukawa",
 "Shuntaro Furukawa, Nintendo's president", "Jane Doe, chief executive of Acme") speaks
 for it: the organisation acts, not the person. `titled_org` finds it beside the name;
-`timeline.extract._reader_actors` also reads a bare company title ("President Shuntaro
-Furukawa said", after "Nintendo plans ...") as the organisation named before, and keeps
-the person only where no organisation is named.
+`timeline.extract._reader_actors` also reads a company's title alone ("Chief Executive
+Jane Doe said", after "Nintendo plans ...") as the organisation named before.
+
+A title a head of state or a party's head holds as often as a company's head ("President",
+"Chairman") is the rule's exception: alone before a name, it speaks for an organisation only
+where the text ties the person to it, in this sentence or another ("Acme President Jane
+Doe", "Jane Doe, Acme's president", "Jane Doe, chairman of Acme"); `tied_org` finds such a
+tie elsewhere in the text, and `company_audience` a tie by what the person does: speaking to
+a company's shareholders, analysts or staff ("chairman Mukesh Ambani told shareholders", "...
+on an earnings call"). A company named beside it is no tie: in "Acme said the plant will
+open in 2027, and President Maria Lopez added that tariffs will start in 2028" she acts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from timeline.extract._name_words import GOVERNMENT_TITLES, TITLE_PARTS, TITLES, Name
 
-__all__ = ["company_title", "only_a_company_title", "titled_org"]
+__all__ = [
+    "company_audience",
+    "company_title",
+    "only_a_company_title",
+    "tied_org",
+    "titled_org",
+]
 
 _WORD: Final = "|".join(sorted((re.escape(w) for w in TITLES | TITLE_PARTS), key=len, reverse=True))
 # One to four title words: "president", "chief executive", "Chief Financial Officer".
@@ -95,3 +109,56 @@ def only_a_company_title(folded: str, person: Name) -> bool:
     lead = folded[max(0, person.start - 40) : person.start]
     title = _TITLE_BEFORE.search(lead)
     return title is not None and not any(w.lower() in _SHARED for w in title.group().split())
+
+
+# Where a sentence ends: its closing mark before a space, or a line's end.
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s|\Z)|\n")
+
+
+def tied_org(folded: str, person: Name, names_in: Callable[[int, int], list[Name]]) -> Name | None:
+    """The organisation another sentence of ``folded`` names with ``person``'s title
+    ("Acme President Jane Doe", "Jane Doe, Acme's president"), or None; ``names_in(start,
+    end)`` gives the names of a sentence.
+
+    >>> t = "Acme President Jane Doe spoke. President Jane Doe said so."
+    >>> def names_in(a, b):
+    ...     return [n for n in (Name("Acme", 0), Name("Jane Doe", 15)) if a <= n.start < b]
+    >>> tied_org(t, Name("Jane Doe", 41), names_in).text
+    'Acme'
+    """
+    for m in re.finditer(rf"(?<![\w-]){re.escape(person.text)}(?![\w-])", folded):
+        if m.start() == person.start:
+            continue
+        begin = max(folded.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        close = _SENTENCE_END.search(folded, m.end())
+        end = len(folded) if close is None else close.start()
+        there = Name(person.text, m.start(), person=True)
+        org = titled_org(folded, there, names_in(begin, end))
+        if org is not None:
+            return org
+    return None
+
+
+# Whom only a company's officer speaks to, or where: "told shareholders", "said on an
+# earnings call", "told the annual general meeting".
+_AUDIENCE: Final = re.compile(
+    r"\s+(?:(?:told|tells|wrote\s+to|briefed|assured|reassured|addressed)\s+(?:the\s+)?"
+    r"(?:(?:company's|firm's|group's|its|their)\s+)?(?:shareholders|investors|analysts"
+    r"|employees|staff|workers|the\s+annual\s+(?:general\s+)?meeting)"
+    r"|(?:said|says|added|told\s+[a-z]+)\s+(?:on|during|at)\s+(?:an?|the|its|the\s+company's)\s+"
+    r"(?:(?:quarterly|annual|earnings|results|investor|shareholder|analyst|general)\s+)+"
+    r"(?:call|meeting|briefing|day|presentation))\b",
+    re.IGNORECASE,
+)
+
+
+def company_audience(folded: str, person: Name) -> bool:
+    """Whether ``person`` speaks to a company's shareholders, analysts or staff, which ties
+    a title a head of state holds too ("chairman Mukesh Ambani told shareholders") to the
+    company named before.
+
+    >>> t = "Chairman Jane Doe told shareholders; President Jane Doe told reporters."
+    >>> company_audience(t, Name("Jane Doe", 9)), company_audience(t, Name("Jane Doe", 47))
+    (True, False)
+    """
+    return _AUDIENCE.match(folded, person.start + len(person.text)) is not None
