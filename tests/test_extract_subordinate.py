@@ -158,3 +158,20 @@ def test_with_clause_always_its_own_date(first: int, gap: int, n: str, verb: str
 def test_a_street_is_where(text: str, actors: tuple[str, ...], location: str | None) -> None:
     (d,) = extract(text, reference=REF)
     assert (d.actors, d.location) == (actors, location)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 18 months, the plant will open.", [("c. April 2029", "expected")]),
+        ("In two years, Acme will open a plant.", [("c. October 2029", "expected")]),
+        # a past clause after it: a stretch of the past, news of the day
+        ("In two years, Acme tripled its sales.", [("21 October 2027", "happened")]),
+    ],
+)
+def test_a_time_from_now_opening_a_sentence_dates_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "In 18 months, the plant will open.": the time from publication before the comma
+    is the statement's date, as "will open in 18 months" is."""
+    assert [(str(d.when), d.status.value) for d in extract(text, reference=REF)] == expected

@@ -119,6 +119,18 @@ def test_a_time_with_no_honest_reading_is_refused(text: str, message: str) -> No
         ("It launched in 18 months of work.", []),
         ("Calls rose a thousand-fold in two years.", []),
         ("It was built in 18 months.", []),
+        # opening its clause, before a comma and a clause that looks forward: a date
+        ("In 18 months, the plant will open.", [("In 18 months", "c. September 2027")]),
+        ("In two years, Acme expects to ship a million cars.", [("In two years", "c. March 2028")]),
+        (
+            "Acme said that in six months, the line would be running.",
+            [("in six months", "c. September 2026")],
+        ),
+        ("In about two weeks, the app is due to ship.", [("In about two weeks", "c. 24 March 2026")]),
+        # ... a clause on the past, or a phrase inside a clause: no date
+        ("In two years, sales tripled.", []),
+        ("In 18 months, the company built three plants.", []),
+        ("Growth in two years, analysts say, will be slow.", []),
     ],
 )
 def test_found_in_running_text(text: str, found: list[tuple[str, str]]) -> None:
@@ -148,6 +160,8 @@ def test_a_time_from_now_holds_the_day_it_lands_on(
     assert [str(m.when) for m in find_dates(f"Acme said it will ship {text}.", reference=ref)] == [
         str(w)
     ]
+    opening = f"{text[0].upper()}{text[1:]}, Acme will ship its first car."
+    assert [str(m.when) for m in find_dates(opening, reference=ref)] == [str(w)]
 
 
 @settings(max_examples=100, deadline=None)

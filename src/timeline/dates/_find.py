@@ -57,8 +57,10 @@ from timeline.dates._find_patterns import (
     ALTERNATIVES,
     ANNOUNCED_ON,
     CANDIDATE,
+    CLAUSE_OPENS,
     COUNTING,
     FUNCTION_WORDS,
+    FUTURE_AFTER,
     FUTURE_BEFORE,
     ISO_START,
     JOIN,
@@ -372,9 +374,12 @@ class _Scan:
             return _plausible_pair(low, m)
         if m["ahead"] is not None:  # "expected in 18 months", not "the first cut in four years"
             before = max(0, start - 70)
-            return (
-                FUTURE_BEFORE.search(low, before, start) is not None
-                and SUPERLATIVE_BEFORE.search(low, before, start) is None
+            if SUPERLATIVE_BEFORE.search(low, before, start) is not None:
+                return False
+            return FUTURE_BEFORE.search(low, before, start) is not None or (
+                # "In 18 months, the plant will open": opening its clause, looking forward
+                CLAUSE_OPENS.search(low, before, start) is not None
+                and FUTURE_AFTER.match(low, m.end()) is not None
             )
         if m["short"] is not None:
             return all(

@@ -18,8 +18,10 @@ __all__ = [
     "ALT_WORD",
     "ANNOUNCED_ON",
     "CANDIDATE",
+    "CLAUSE_OPENS",
     "COUNTING",
     "FUNCTION_WORDS",
+    "FUTURE_AFTER",
     "FUTURE_BEFORE",
     "ISO_START",
     "JOIN",
@@ -238,6 +240,15 @@ FUTURE_BEFORE = re.compile(
     r"|target(?:s|ed|ing)?|promis(?:es?|ed)|pledged|vowed|likely|on\s+track|again"
     r"|(?:ship|launch|open|start|begin|arrive|return|resume|close|end|finish)(?:s|es)?)\b"
     r"[^.;:!?]{0,60}$"
+)
+# ... or it opens its clause before a comma, and the clause after looks forward: "In 18
+# months, the plant will open", "Acme said that in six months, the line would run"
+CLAUSE_OPENS = re.compile(r"(?:\A|[.;:!?]|\bthat|,\s*(?:and|but|so|then)|[\"'(\u201c])\s*$")
+FUTURE_AFTER = re.compile(
+    r"(?:'s?|s')?\s*,\s*[^.;:!?]{0,60}?\b(?:will|would|shall|'ll|expects?|is\s+expected"
+    r"|are\s+expected|is\s+due|are\s+due|is\s+set|are\s+set|is\s+scheduled|are\s+scheduled"
+    r"|plans?|aims?|intends?|should|could|may|might|is\s+going|are\s+going|hopes?|targets?"
+    r"|is\s+likely|are\s+likely|is\s+on\s+track|are\s+on\s+track)\b"
 )
 SCHEDULED_FOR = re.compile(r"\b(?:\w+ed|set|due|date|deadline|target)\s+for\s+$")
 MAY_WORDS = STRONG | _words("from to this next last")
