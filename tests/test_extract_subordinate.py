@@ -109,6 +109,24 @@ def test_a_name_in_a_clause_on_the_past_does_not_act(text: str, expected: tuple[
             "Acme will open the first line in 2028, with both lines operational by 2031.",
             [("2028", ("Acme",)), ("by end of 2031", ("Acme",))],
         ),
+        # a past participle, its date ahead: a second promise too
+        (
+            "Acme will open three plants by 2028, with two plants completed by 2029.",
+            [("by end of 2028", ("Acme",)), ("by end of 2029", ("Acme",))],
+        ),
+        (
+            "Acme will start production in 2028, with deliveries expected in 2029.",
+            [("2028", ("Acme",)), ("2029", ("Acme",))],
+        ),
+        (
+            "Acme will build the first tower in 2028, with the second built by 2031.",
+            [("2028", ("Acme",)), ("by end of 2031", ("Acme",))],
+        ),
+        # its date before publication: done, as its date says
+        (
+            "Acme opened three plants in 2024, with two more completed in 2025.",
+            [("2024", ("Acme",)), ("2025", ("Acme",))],
+        ),
         # no date of its own: how, not a second promise
         (
             "Acme will open the plant in 2028, with funding from the state.",
@@ -132,13 +150,16 @@ def test_with_a_dated_participle_is_a_second_promise(
     first=st.integers(2028, 2034),
     gap=st.integers(1, 8),
     n=st.sampled_from(["two", "four", "ten", "all"]),
-    verb=st.sampled_from(["running", "operating", "open", "online", "in service"]),
+    verb=st.sampled_from(
+        ["running", "operating", "open", "online", "in service", "completed", "built", "finished"]
+    ),
 )
 def test_with_clause_always_its_own_date(first: int, gap: int, n: str, verb: str) -> None:
     text = f"Acme will open the first plant in {first}, with {n} plants {verb} by {first + gap}."
-    found = drafts(text)
-    assert [w for _, w, _ in found] == [str(first), f"by end of {first + gap}"]
-    assert all(a == ("Acme",) for _, _, a in found)
+    found = extract(text, reference=REF)
+    assert [str(d.when) for d in found] == [str(first), f"by end of {first + gap}"]
+    assert [d.status.value for d in found] == ["expected", "expected"]
+    assert all(d.actors == ("Acme",) for d in found)
 
 
 @pytest.mark.parametrize(
@@ -175,3 +196,22 @@ def test_a_time_from_now_opening_a_sentence_dates_it(
     """ "In 18 months, the plant will open.": the time from publication before the comma
     is the statement's date, as "will open in 18 months" is."""
     assert [(str(d.when), d.status.value) for d in extract(text, reference=REF)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("Acme will open three plants by 2028, with two completed by 2029.", ["expected"] * 2),
+        ("Acme will open the plant in 2028, with funding approved in 2025.",
+         ["expected", "happened"]),
+        ("Acme opened three plants in 2024, with two more completed in 2025.", ["happened"] * 2),
+        ("Acme will build the first tower in 2028, with the second sold by 2031.",
+         ["expected"] * 2),
+    ],
+)  # fmt: skip
+def test_a_participle_after_with_takes_the_way_its_date_looks(
+    text: str, statuses: list[str]
+) -> None:
+    """ "..., with two completed by 2029": the participle has no tense of its own (it is
+    no "Acme completed"): a date after publication is to come, one before it is done."""
+    assert [d.status.value for d in extract(text, reference=REF)] == statuses

@@ -59,6 +59,9 @@ class Cue:
     slip: bool = False  # a date moved ("pushed back to"): the latest date named is the new one
     cancel: bool = False  # "scrapped", "called off": the event will not happen
     promised: bool = False  # "had expected", "had pledged": a promise told in the past
+    # "..., with two plants completed by 2029": a participle of no tense of its own; its
+    # date says whether done or to come
+    absolute: bool = False
 
 
 def _alt(words: str) -> str:
@@ -177,6 +180,24 @@ _NOT_VERB: Final = words(
     related limited listed advanced detailed dedicated automated integrated interested
     skilled unprecedented"""
 )
+
+# "with", a noun of a few words and then a participle: an absolute phrase ("with two plants
+# completed by 2029"), never a verb of its own.
+_ABSOLUTE: Final = re.compile(
+    r"\bwith\s+(?:(?!(?:and|or|but|that|which|who|it|they|has|have|had|was|were|is|are)\b)"
+    r"[\w'-]+\s+){1,6}\Z",
+    re.IGNORECASE,
+)
+
+
+def _absolute(text: str, start: int, at: int) -> bool:
+    """Whether the word at ``at`` is the participle of an absolute phrase after "with".
+
+    >>> t = "Acme will open a plant by 2028, with two completed by 2029."
+    >>> _absolute(t, 0, t.index("completed")), _absolute("Acme completed it.", 0, 5)
+    (True, False)
+    """
+    return _ABSOLUTE.search(text, max(start, at - 80), at) is not None
 
 
 # After "due to", a cause rather than a verb: "due to weather", "due to the pandemic".
@@ -305,6 +326,11 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 continue
             if kind == "back" and " " not in words and _BEFORE_VERB.match(text, m.end(), stop):
                 continue  # "80% of new cars sold must be ...": a participle after a noun
+            if kind == "back" and " " not in words and _absolute(text, start, m.start()):
+                # "..., with two plants completed by 2029": a participle after "with" and
+                # its noun has no tense of its own: its date says which way it looks
+                found.append(Cue(words, m.start(), m.end(), Look.BACK, False, absolute=True))
+                continue
             if (
                 kind == "back"
                 and _BE_BEFORE.search(text, max(start, m.start() - 20), m.start())
@@ -345,7 +371,8 @@ def bare_past(text: str, start: int, stop: int) -> list[Cue]:
         word = m.group(1)
         if word in _NOT_VERB or _adjective(text, start, m.start(), _NOT_VERB_BEFORE):
             continue
-        found.append(Cue(word, m.start(), m.end(), Look.BACK, False))
+        absolute = _absolute(text, start, m.start())  # "with two plants completed by 2029"
+        found.append(Cue(word, m.start(), m.end(), Look.BACK, False, absolute=absolute))
     return found
 
 
@@ -378,7 +405,9 @@ def tense_cue(text: str, start: int, stop: int) -> Cue | None:
         m, look = back, Look.BACK
     if m is None:
         return None
-    return Cue(m.group(), m.start(), m.end(), look, False)
+    # "with the second sold by 2031": no tense of its own
+    absolute = look is Look.BACK and _absolute(text, start, m.start())
+    return Cue(m.group(), m.start(), m.end(), look, False, absolute=absolute)
 
 
 # Kinds by cue words, first match wins: the more specific before the general. A kind

@@ -68,6 +68,9 @@ class _WhenReader:
     ) -> tuple[When, Status, bool]:
         anchor = self.anchor
         conflict = False
+        if cue is not None and cue.absolute and look is Look.BACK:
+            look = None  # "..., with two plants completed by 2029": the date says
+            reasons.append(f"{cue.text!r} after 'with': no tense of its own, the date says")
         if date is not None:
             when = date.when
             # "had promised a decision by January": the January before, as promised then
