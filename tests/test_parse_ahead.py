@@ -126,7 +126,10 @@ def test_a_time_with_no_honest_reading_is_refused(text: str, message: str) -> No
             "Acme said that in six months, the line would be running.",
             [("in six months", "c. September 2026")],
         ),
-        ("In about two weeks, the app is due to ship.", [("In about two weeks", "c. 24 March 2026")]),
+        (
+            "In about two weeks, the app is due to ship.",
+            [("In about two weeks", "c. 24 March 2026")],
+        ),
         # ... a clause on the past, or a phrase inside a clause: no date
         ("In two years, sales tripled.", []),
         ("In 18 months, the company built three plants.", []),
