@@ -393,3 +393,41 @@ def test_the_maker_in_a_participle_aside_is_the_actor_of_a_statement_with_none()
     assert d.actors == ("Rocket Lab",)
     (d,) = extract("Acme, backed by SoftBank, will list in 2027.", reference="2026-03-10")
     assert d.actors == ("Acme",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cause of a delay: background, and the main clause says the statement is done
+        (
+            "Chevron's $53 billion deal for Hess, delayed by an arbitration with Exxon Mobil, "
+            "finally closed in July 2025.",
+            ("July 2025", "happened", None, ("Chevron", "Hess")),
+        ),
+        (
+            "Acme's plant, delayed by a strike, opened in May 2026.",
+            ("May 2026", "happened", None, ("Acme",)),
+        ),
+        (
+            "Acme's plant, postponed by flooding at the site, will open in 2027.",
+            ("2027", "expected", None, ("Acme",)),
+        ),
+        # a delay by an amount is the statement's move, not background
+        (
+            "Acme's plant, delayed by a year, will open in May 2028.",
+            ("May 2028", "expected", "May 2027", ("Acme",)),
+        ),
+        (
+            "Acme's plant, delayed by six months, opened in May 2026.",
+            ("May 2026", "happened", "November 2025", ("Acme",)),
+        ),
+    ],
+)
+def test_a_delay_told_by_its_cause_is_an_aside(
+    text: str, expected: tuple[str, str, str | None, tuple[str, ...]]
+) -> None:
+    """ ", delayed by an arbitration with Exxon Mobil,": why it was late, not a move of the
+    statement's date (was: the slip made "finally closed in July 2025" expected)."""
+    (d,) = extract(text, reference="2026-09-10")
+    first = None if d.first_when is None else str(d.first_when)
+    assert (str(d.when), d.status.value, first, d.actors) == expected, d.reasons

@@ -30,13 +30,16 @@ _ASIDE: Final = re.compile(
     r"(?:(?<=\w)|(?<=\w[.')]))"
     r",\s+(?P<head>which|who|whom|whose|the|a|an"
     # a participle and its preposition: ", founded in 2015,", ", built by Rocket Lab,"
-    # (not a schedule: ", planned for June," is the statement's date)
+    # (not a schedule: ", planned for June," is the statement's date; but a delay's cause
+    # is: ", delayed by an arbitration with Exxon Mobil," not ", delayed by a year,")
     r"|(?!(?:planned|scheduled|slated|expected|targett?ed|intended|earmarked|pencill?ed|billed"
-    r"|timed|proposed|delayed|postponed|moved|pushed|rescheduled|deferred|due|set)\b)"
+    r"|timed|proposed|delayed|postponed|moved|pushed|rescheduled|deferred|due|set)\b"
+    r"(?!\s+by\s+(?!(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|quarters?|years?|decades?)\b)))"
     r"(?:[a-z]+ed|built|made|led|run|owned|held|known|born|sold|bought|grown|taken|given"
     r"|shown|hit)(?=\s+(?:by|in|on|at|as|from|with|for|under|since)\s))\s+"
     r"(?:[^,;:()\"\n]|,(?=\d))+?"
-    r",(?=\s+(?P<verb>[a-z][\w-]*))"
+    # the comma that closes it, before the main verb (an adverb may come first: "finally")
+    r",(?=\s+(?:[a-z]{2,}ly\s+)?(?P<verb>[a-z][\w-]*))"
 )
 _NAME_BEFORE: Final = re.compile(r"[A-Z][\w.&'-]*[\w.)]?\Z")
 # Words that can be the main verb after an aside: modals, auxiliaries, a third person
