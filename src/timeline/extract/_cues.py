@@ -200,6 +200,25 @@ def _absolute(text: str, start: int, at: int) -> bool:
     return _ABSOLUTE.search(text, max(start, at - 80), at) is not None
 
 
+# A participle right after "if", "once", "when", "unless" ...: a condition ("If approved,
+# the company plans ...", "when finished in 2028"), no verb of the statement's.
+_CONDITION: Final = re.compile(
+    r"(?<![\w-])(?:if|once|when|unless|until|though|although|whether)\s+"
+    r"(?:(?:not|yet|still|fully|finally|successfully|eventually|ever)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _conditional(text: str, start: int, at: int) -> bool:
+    """Whether the word at ``at`` is a participle of a condition ("If approved, ...").
+
+    >>> t = "If approved, the merger will close in May."
+    >>> _conditional(t, 0, t.index("approved")), _conditional("Acme approved it.", 0, 5)
+    (True, False)
+    """
+    return _CONDITION.search(text, max(start, at - 30), at) is not None
+
+
 # After "due to", a cause rather than a verb: "due to weather", "due to the pandemic".
 _CAUSE_AFTER: Final = re.compile(
     r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|weather|bad|poor|high|low"
@@ -326,6 +345,8 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 continue
             if kind == "back" and " " not in words and _BEFORE_VERB.match(text, m.end(), stop):
                 continue  # "80% of new cars sold must be ...": a participle after a noun
+            if kind == "back" and " " not in words and _conditional(text, start, m.start()):
+                continue  # "If approved, the company plans ...": a condition, no tense
             if kind == "back" and " " not in words and _absolute(text, start, m.start()):
                 # "..., with two plants completed by 2029": a participle after "with" and
                 # its noun has no tense of its own: its date says which way it looks
@@ -371,6 +392,8 @@ def bare_past(text: str, start: int, stop: int) -> list[Cue]:
         word = m.group(1)
         if word in _NOT_VERB or _adjective(text, start, m.start(), _NOT_VERB_BEFORE):
             continue
+        if _conditional(text, start, m.start()):
+            continue  # "once completed", "if approved": a condition, no tense
         absolute = _absolute(text, start, m.start())  # "with two plants completed by 2029"
         found.append(Cue(word, m.start(), m.end(), Look.BACK, False, absolute=absolute))
     return found
