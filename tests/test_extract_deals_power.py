@@ -92,8 +92,7 @@ EXPECTED = [
 KNOWN_WRONG: dict[str, str] = {
     "Synopsys said on Monday": "actor from ', after <body> extended its review'",
     "Hewlett Packard Enterprise completed": "actor from ', ending ... fight with <body>'",
-    "The European Commission will decide": "Mars' promise joined as its first promise",
-    "Mars had hoped": "joined to the Commission's statement before",
+    "The European Commission will decide": "'a Commission spokesperson': a second actor",
     "Shareholders of Paramount will vote": "actor 'Shareholders of Paramount'",
     "If approved, the combined company": "'the combined company' read as Skydance",
     "Microsoft said its Fairwater": "the site's name 'Fairwater' read as a place",
@@ -177,3 +176,28 @@ def test_a_participle_of_a_condition_has_no_tense(text: str, when: str, status: 
     publication", or the last Q2 before publication)."""
     (d,) = extract(text, reference="2027-03-16")
     assert (str(d.when), d.status.value) == (when, status), d.reasons
+
+
+JOINS = [
+    # (text, [(when, first promise, actors) per draft])
+    # another subject's promise, though named in the statement before: a draft of its own
+    ("The European Commission will rule on Acme's takeover of Beta by May 4. Acme had hoped "
+     "to close the deal by the end of 2026.",
+     [("by 4 May 2027", None, ("European Commission", "Acme", "Beta")),
+      ("by end of 2026", None, ("Acme",))]),
+    # the same subject: its first promise
+    ("Acme will open the plant in 2028. Acme had originally promised it in 2026.",
+     [("2028", "2026", ("Acme",))]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINS)
+def test_a_first_promise_is_joined_only_to_its_subjects_statement(
+    text: str, expected: list[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    """ "Mars had hoped to complete the deal by the end of 2026" after the Commission's
+    decision on Mars' takeover: Mars' promise (was: the decision's first promise)."""
+    found = extract(text, reference="2027-03-16")
+    got = [(str(d.when), None if d.first_when is None else str(d.first_when), d.actors)
+           for d in found]  # fmt: skip
+    assert got == expected, [d.reasons for d in found]

@@ -208,7 +208,13 @@ class _MoveReader(_SlipReader):
             return ours and self._only_when(previous, draft, m.end("noun"))
         own = self._own_names(draft)
         if own:
-            return all(a in previous.actors for a in own)
+            # the same actors, its subject the subject before: "Mars had hoped to complete
+            # the deal" after "The Commission will decide ... a probe of Mars' takeover"
+            # is Mars' own promise, not the Commission's
+            subject = previous.actors[0] if previous.actors else own[0]
+            return all(a in previous.actors for a in own) and (
+                own[0] == subject or subject.startswith(f"{own[0]} ")
+            )
         # no subject of its own, in the same sentence: it goes on with the one before
         one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
         return one_sentence and _NO_SUBJECT.match(self.folded, draft.start, draft.end) is not None
