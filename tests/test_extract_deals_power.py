@@ -98,7 +98,7 @@ KNOWN_WRONG: dict[str, str] = {
     "Microsoft said its Fairwater": "the site's name 'Fairwater' read as a place",
     "Oracle and OpenAI plan": "'of Stargate capacity' read as an actor",
     "Meta expects its Hyperion campus": "the site's name 'Hyperion' read as a place",
-    "Talen Energy will supply": "dated with ', under a deal signed in June'",
+    "Talen Energy will supply": "'until 2042' found as the year 2042",
     "Google signed a deal": "', with ... completed by 2030' left in it",
     "With the first unit completed by 2030": "not cut after an undated statement",
     "All six by 2035": "goes on with 'signed': happened",
@@ -201,3 +201,25 @@ def test_a_first_promise_is_joined_only_to_its_subjects_statement(
     got = [(str(d.when), None if d.first_when is None else str(d.first_when), d.actors)
            for d in found]  # fmt: skip
     assert got == expected, [d.reasons for d in found]
+
+
+REDUCED = [
+    # (text, when, status): the date of "a deal signed in June" is the deal's
+    ("Talen Energy will supply Amazon with 1.9 gigawatts until 2042 under a deal signed in "
+     "June.", "2042", "expected"),
+    ("Acme will buy the plant in 2028 under a deal agreed in May.", "2028", "expected"),
+    # the participle is the statement's verb: no forward verb before it
+    ("The plant opened in May.", "May 2027", "happened"),
+    ("Acme said the plant opened in May.", "May 2027", "happened"),
+    ("After a one-year delay, the plant opened in January.", "January 2027", "happened"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "status"), REDUCED)
+def test_a_participle_after_a_noun_is_not_the_statements_verb(
+    text: str, when: str, status: str
+) -> None:
+    """ "will supply ... under a deal signed in June": the deal was signed, the supply is
+    to come (was: happened in June)."""
+    (d,) = extract(text, reference="2027-08-05")
+    assert (str(d.when), d.status.value) == (when, status), d.reasons

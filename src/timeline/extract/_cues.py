@@ -200,6 +200,34 @@ def _absolute(text: str, start: int, at: int) -> bool:
     return _ABSOLUTE.search(text, max(start, at - 80), at) is not None
 
 
+# A participle after "a", "the", "its" ... and a noun, with a date after it: a reduced
+# relative clause ("under a deal signed in June", "the plant built in 2010"), no verb of
+# the statement's when a verb looking forward came before it.
+_REDUCED: Final = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|this|that)\s+"
+    r"(?:(?!(?:it|they|we|he|she|you|who|which|that)\b)[a-z][\w-]*\s+){1,2}\Z",
+    re.IGNORECASE,
+)
+_DATED_AFTER: Final = re.compile(r"\s+(?:in|on|last|this|earlier|late|early)\s", re.IGNORECASE)
+
+
+def _reduced(text: str, start: int, at: int, end: int, found: list[Cue]) -> bool:
+    """Whether the participle ``text[at:end]`` qualifies the noun before it, after a verb
+    looking forward ("will supply ... under a deal signed in June").
+
+    >>> t = "Acme will buy the plant under a deal signed in June."
+    >>> will = Cue("will", 5, 9, Look.FORWARD, False)
+    >>> at = t.index("signed")
+    >>> _reduced(t, 0, at, at + 6, [will]), _reduced(t, 0, at, at + 6, [])
+    (True, False)
+    """
+    return (
+        any(c.look is Look.FORWARD and not c.slip for c in found)
+        and _REDUCED.search(text, max(start, at - 40), at) is not None
+        and _DATED_AFTER.match(text, end) is not None
+    )
+
+
 # A participle right after "if", "once", "when", "unless" ...: a condition ("If approved,
 # the company plans ...", "when finished in 2028"), no verb of the statement's.
 _CONDITION: Final = re.compile(
@@ -345,6 +373,12 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
                 continue
             if kind == "back" and " " not in words and _BEFORE_VERB.match(text, m.end(), stop):
                 continue  # "80% of new cars sold must be ...": a participle after a noun
+            if (
+                kind == "back"
+                and " " not in words
+                and _reduced(text, start, m.start(), m.end(), found)
+            ):
+                continue  # "will supply ... under a deal signed in June": the deal's verb
             if kind == "back" and " " not in words and _conditional(text, start, m.start()):
                 continue  # "If approved, the company plans ...": a condition, no tense
             if kind == "back" and " " not in words and _absolute(text, start, m.start()):
