@@ -99,9 +99,6 @@ KNOWN_WRONG: dict[str, str] = {
     "Oracle and OpenAI plan": "'of Stargate capacity' read as an actor",
     "Meta expects its Hyperion campus": "the site's name 'Hyperion' read as a place",
     "Talen Energy will supply": "'until 2042' found as the year 2042",
-    "Google signed a deal": "', with ... completed by 2030' left in it",
-    "With the first unit completed by 2030": "not cut after an undated statement",
-    "All six by 2035": "goes on with 'signed': happened",
 }
 
 

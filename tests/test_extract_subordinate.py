@@ -127,6 +127,25 @@ def test_a_name_in_a_clause_on_the_past_does_not_act(text: str, expected: tuple[
             "Acme opened three plants in 2024, with two more completed in 2025.",
             [("2024", ("Acme",)), ("2025", ("Acme",))],
         ),
+        # after a statement done by publication, with no date of its own: a promise too
+        (
+            "Acme opened its first store, with ten more planned by 2029.",
+            [("21 October 2027", ("Acme",)), ("by end of 2029", ("Acme",))],
+        ),
+        (
+            "Google signed a deal with Kairos Power, with the first unit completed by 2030 and "
+            "all six by 2035.",
+            [
+                ("21 October 2027", ("Google", "Kairos Power")),
+                ("by end of 2030", ("Google",)),
+                ("by end of 2035", ("Google",)),
+            ],
+        ),
+        # ... but after an undated promise, the date is that promise's
+        (
+            "Acme will open the plant, with all four running by 2035.",
+            [("by end of 2035", ("Acme",))],
+        ),
         # no date of its own: how, not a second promise
         (
             "Acme will open the plant in 2028, with funding from the state.",

@@ -23,7 +23,7 @@ import attrs
 
 from timeline.extract._actors import inside
 from timeline.extract._asides import asides
-from timeline.extract._cues import SLIP_WORD, Cue, bare_past, cues, listed_cues
+from timeline.extract._cues import SLIP_WORD, Cue, Look, bare_past, cues, listed_cues
 from timeline.extract._dating import DateIndex
 from timeline.extract._draft import Draft
 from timeline.extract._figures import figures
@@ -241,7 +241,11 @@ def clauses(
             continue  # ", then ..." otherwise goes on with the same verb
         if word == "," and folded.startswith("with", cut_end):
             state = _WITH_STATE.match(folded, cut_end, left_end)
-            if state is not None and dates.has(left_start, cut_start) and dates.has(*right):
+            # the left side dated, or done by publication ("Google signed a deal, with the
+            # first unit completed by 2030"); not "will open the plant, with four by 2035"
+            done = any(c.strong and c.look is Look.BACK for c in index.cues(left_start, cut_start))
+            left_dated = dates.has(left_start, cut_start) or done
+            if state is not None and left_dated and dates.has(*right):
                 pieces[-1] = (left_start, cut_start)  # ", with all four running by 2035"
                 pieces.append(right)
             continue
