@@ -63,6 +63,7 @@ STARTERS: Final = words(
     """shares stocks stock sales revenue revenues profit profits earnings margins prices
     demand supply production output exports imports growth investors officials executives
     customers users employees workers regulators lawmakers sources experts critics rival
+    shareholders stockholders bondholders creditors
     rivals competitors partners safety security shipments deliveries orders costs spending
     testing trading talks negotiations details terms plans earlier later separately
     previously currently initially originally formerly finally additionally overall together
