@@ -93,8 +93,9 @@ KNOWN_WRONG: dict[str, str] = {
     "Synopsys said on Monday": "actor from ', after <body> extended its review'",
     "Hewlett Packard Enterprise completed": "actor from ', ending ... fight with <body>'",
     "The European Commission will decide": "'a Commission spokesperson': a second actor",
-    "Microsoft said its Fairwater": "the site's name 'Fairwater' read as a place",
     "Oracle and OpenAI plan": "'of Stargate capacity' read as an actor",
+    # with no gazetteer, a name before a site in a state may be a town there (as "its
+    # Concord plant in North Carolina")
     "Meta expects its Hyperion campus": "the site's name 'Hyperion' read as a place",
     "Talen Energy will supply": "'until 2042' found as the year 2042",
 }
@@ -234,3 +235,25 @@ def test_the_holders_of_a_company_are_that_company(text: str, actors: tuple[str,
     Paramount", and "the combined company" after it read as another name)."""
     (d,) = extract(text, reference="2027-03-16")
     assert d.actors == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "location"),
+    [
+        ("Microsoft said its Fairwater data centre in Mount Pleasant, Wisconsin, will come "
+         "online in early 2028.", "Microsoft", "Mount Pleasant, Wisconsin"),
+        ("Acme will open its Riverbend campus near Austin in 2028.", "Acme", "Austin"),
+        ("Acme will open its Riverbend plant outside Dresden in 2028.", "Acme", "Dresden"),
+        # a town before a site in a state or a country is where it is
+        ("Eli Lilly will open its Concord plant in North Carolina in 2027.", "Eli Lilly",
+         "Concord, North Carolina"),
+        ("Acme will expand its Sherman plant by 2029.", "Acme", "Sherman"),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_site_in_a_town_names_the_site(
+    text: str, actor: str, location: str
+) -> None:
+    """ "its Fairwater data centre in Mount Pleasant": Fairwater is the site's name, the
+    town after "in" is where it is (was: "Fairwater, Mount Pleasant, Wisconsin")."""
+    (d,) = extract(text, reference="2027-08-05")
+    assert (d.actors, d.location) == ((actor,), location)

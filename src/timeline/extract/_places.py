@@ -383,6 +383,20 @@ def unowned_sites(folded: str, start: int, end: int) -> list[tuple[int, str]]:
     ]
 
 
+# After a site, the town it is in: "its Fairwater data centre in Mount Pleasant" (the name
+# before it is the site's own, not where it is); not a state or a country ("its Concord
+# plant in North Carolina": Concord may be a town there).
+_IN_TOWN: Final = re.compile(
+    r"\s+(?:in|near|outside)\s+(?P<town>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?![\w'])"
+)
+
+
+def _in_town(folded: str, at: int) -> bool:
+    """Whether the site phrase ending at ``at`` is said to be in a town, not a region."""
+    m = _IN_TOWN.match(folded, at)
+    return m is not None and not region(m.group("town"))
+
+
 def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:
     """Where ``folded[start:end]`` names a place before a site ("the Paris plant"): its
     start and text, when it is a place (`is_place`, or in ``named``), or a name that looks
@@ -401,6 +415,7 @@ def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tupl
             or place in named
             or (
                 not _former(folded, m)  # "its former Winn-Dixie sites": a chain, not where
+                and not _in_town(folded, m.end())  # "its Fairwater data centre in Mount ..."
                 and _object_site(folded, m)
                 and _unknown_place(folded, place, m.start("place"))
             )
