@@ -92,7 +92,6 @@ EXPECTED = [
 KNOWN_WRONG: dict[str, str] = {
     "Synopsys said on Monday": "actor from ', after <body> extended its review'",
     "Hewlett Packard Enterprise completed": "actor from ', ending ... fight with <body>'",
-    "The European Commission will decide": "'a Commission spokesperson': a second actor",
     "Oracle and OpenAI plan": "'of Stargate capacity' read as an actor",
     # with no gazetteer, a name before a site in a state may be a town there (as "its
     # Concord plant in North Carolina")
@@ -257,3 +256,22 @@ def test_a_name_before_a_site_in_a_town_names_the_site(
     town after "in" is where it is (was: "Fairwater, Mount Pleasant, Wisconsin")."""
     (d,) = extract(text, reference="2027-08-05")
     assert (d.actors, d.location) == ((actor,), location)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "said_by"),
+    [
+        ("The European Commission will rule on the deal by May 4, a Commission spokesperson "
+         "said.", ("European Commission",), "European Commission"),
+        ("Acme will open a plant in 2028, a Zorbix spokesperson said.", ("Acme",), "Zorbix"),
+        # its own spokesperson: no one else says so
+        ("Acme will open a plant in 2028, an Acme spokesperson said.", ("Acme",), None),
+    ],
+)  # fmt: skip
+def test_a_spokesperson_after_the_statement_is_its_source(
+    text: str, actors: tuple[str, ...], said_by: str | None
+) -> None:
+    """ ", a Commission spokesperson said": who says so, the Commission named before (was a
+    second actor "Commission")."""
+    (d,) = extract(text, reference="2027-03-16")
+    assert (d.actors, d.said_by) == (actors, said_by), d.reasons

@@ -25,7 +25,14 @@ import attrs
 
 from timeline.extract._text import words
 
-__all__ = ["Institutional", "institution_names", "institutional", "is_institution", "refers_to"]
+__all__ = [
+    "Institutional",
+    "body_named",
+    "institution_names",
+    "institutional",
+    "is_institution",
+    "refers_to",
+]
 
 _HEAD = (
     r"Ministry|Department|Agency|Administration|Commission|Authority|Bureau|Council|Office"
@@ -224,3 +231,18 @@ def refers_to(phrase: Institutional, name: str) -> bool:
         return False
     mod = phrase.modifier
     return mod is None or any(w.startswith(mod.lower()[:5]) for w in words)
+
+
+def body_named(word: str, named: list[str]) -> str | None:
+    """The institution among ``named`` (the last named last) that a body's noun alone,
+    capitalised, stands for ("a Commission spokesperson said" after "the European
+    Commission"), or None.
+
+    >>> body_named("Commission", ["European Commission", "FDA"]), body_named("Acme", ["FDA"])
+    ('European Commission', None)
+    """
+    noun = word.strip().lower()
+    if noun not in _KINDS:
+        return None
+    phrase = Institutional(0, noun, None)
+    return next((n for n in reversed(named) if n != word and refers_to(phrase, n)), None)

@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from timeline.extract._actors import Name
+from timeline.extract._institutions import body_named
 from timeline.extract._reader_actors import _ActorReader
 
 __all__: list[str] = []
@@ -47,7 +48,8 @@ _ACCORDING: Final = re.compile(r"\W*according\s+to\s+[^,;.]{2,60},\s+", re.IGNOR
 _SPEAKER_END: Final = re.compile(r"[^.;:!?]{0,80}?\s")
 # The speaker after the clause: ", NASA said.", ", according to NASA.", ", Apple said on Monday."
 _SAID_AFTER: Final = re.compile(
-    rf",\s+(?:(?:the\s+)?[A-Z][^,;.]{{0,60}}?\s+(?:{_SAY_VERBS}|told|tells)\b|according\s+to\b)"
+    rf",\s+(?:(?:the\s+|an?\s+)?[A-Z][^,;.]{{0,60}}?\s+(?:{_SAY_VERBS}|told|tells)\b"
+    r"|according\s+to\b)"
     r"[^,;]{0,40}"
     # and what it came after: ", the Commission said on Monday, after auctions drew no bids."
     r"(?:,\s+(?:after|following|as|because|when|while|before|amid|citing)\b[^;]*?)?"
@@ -111,6 +113,8 @@ class _SaidReader(_ActorReader):
             return names, None
         speakers, reported = split
         said_by = self._canonical(speakers[0]).text
+        # "a Commission spokesperson said": the Commission named before
+        said_by = body_named(said_by, [*self.institutions, *(n.text for n in names)]) or said_by
         reasons.append(f"said by {said_by}: the source, not an actor")
         return reported, said_by
 
