@@ -412,6 +412,19 @@ def test_the_maker_in_a_participle_aside_is_the_actor_of_a_statement_with_none()
             "Acme's plant, postponed by flooding at the site, will open in 2027.",
             ("2027", "expected", None, ("Acme",)),
         ),
+        # how often it was delayed, with no date: background too
+        (
+            "The launch, delayed twice, took place in May 2026.",
+            ("May 2026", "happened", None, ()),
+        ),
+        (
+            "The launch, postponed several times, will now take place in May 2027.",
+            ("May 2027", "expected", None, ()),
+        ),
+        (
+            "The launch, delayed twice, was originally due in 2025 and is now set for 2027.",
+            ("2027", "expected", "2025", ()),
+        ),
         # a delay by an amount is the statement's move, not background
         (
             "Acme's plant, delayed by a year, will open in May 2028.",

@@ -36,7 +36,10 @@ _ASIDE: Final = re.compile(
     r"|timed|proposed|delayed|postponed|moved|pushed|rescheduled|deferred|due|set)\b"
     r"(?!\s+by\s+(?!(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|quarters?|years?|decades?)\b)))"
     r"(?:[a-z]+ed|built|made|led|run|owned|held|known|born|sold|bought|grown|taken|given"
-    r"|shown|hit)(?=\s+(?:by|in|on|at|as|from|with|for|under|since)\s))\s+"
+    r"|shown|hit)(?=\s+(?:by|in|on|at|as|from|with|for|under|since)\s)"
+    # how often it was delayed, with no date: ", delayed twice,", ", postponed repeatedly,"
+    r"|(?:delayed|postponed|rescheduled|deferred)(?=\s+(?:twice|again|repeatedly|once\s+more"
+    r"|(?:several|many|multiple|two|three|four|five)\s+times)\s*,))\s+"
     r"(?:[^,;:()\"\n]|,(?=\d))+?"
     # the comma that closes it, before the main verb (an adverb may come first: "finally")
     r",(?=\s+(?:[a-z]{2,}ly\s+)?(?P<verb>[a-z][\w-]*))"
