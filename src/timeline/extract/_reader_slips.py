@@ -92,6 +92,8 @@ class _SlipReader(_DateReader):
             and amount_after(self.folded, slip.end, end)
             # not "will be held in September after a delay of three months": the date now
             and not _AFTER_DELAY.search(self.folded, max(start, slip.start - 40), slip.start)
+            # not "though deliveries may slip by three months": a move that may come
+            and not _TO_COME.search(self.folded, max(start, slip.start - 40), slip.start)
         ):
             # "planned for June, was delayed by a few weeks", "would slip by about six
             # months": moved by an amount not worked out to a date (`slip_of`), no date now
