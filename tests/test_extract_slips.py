@@ -513,8 +513,13 @@ class TestAFirstPromiseWithoutItsYear:
             None,
         ),
         ("Acme's plant, planned for June, could be delayed by a few weeks.", "June 2026", None),
-        ("The plant, due in June, is expected to be postponed by a few weeks.", "June 2026", None),
+        ("The plant, due in June, might be postponed by a few weeks.", "June 2026", None),
         # one that came gives the date up
+        (
+            "CATL said the licensing deal, planned for June, would slip by about six months.",
+            "date not announced",
+            "June 2026",
+        ),
         (
             "Acme's plant, planned for June, was delayed by a few weeks.",
             "date not announced",

@@ -49,6 +49,13 @@ _TO_COME: Final = re.compile(
     r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+been\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# Before a verb of moving, what makes it a move that may or may not come: "may slip",
+# "could be delayed".
+_MAY_COME: Final = re.compile(
+    r"\b(?:may|might|could|can)\s+(?:not\s+)?(?:still\s+|yet\s+|also\s+)?(?:\w+ly\s+)?"
+    r"(?:be\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_FORM: Final = re.compile(r"(?:ha[sd]|have)\s|\w+ed\b|(?:brought|put|set)\b", re.IGNORECASE)
 # Before a slip, what makes it the delay a date came after: "after a delay of", "following
 # a one-year postponement".
@@ -92,8 +99,9 @@ class _SlipReader(_DateReader):
             and amount_after(self.folded, slip.end, end)
             # not "will be held in September after a delay of three months": the date now
             and not _AFTER_DELAY.search(self.folded, max(start, slip.start - 40), slip.start)
-            # not "though deliveries may slip by three months": a move that may come
-            and not _TO_COME.search(self.folded, max(start, slip.start - 40), slip.start)
+            # not "though deliveries may slip by three months": a move that may come ("said
+            # the deal would slip by six months" is one announced)
+            and not _MAY_COME.search(self.folded, max(start, slip.start - 40), slip.start)
         ):
             # "planned for June, was delayed by a few weeks", "would slip by about six
             # months": moved by an amount not worked out to a date (`slip_of`), no date now
