@@ -276,3 +276,24 @@ def test_a_spokesperson_after_the_statement_is_its_source(
     second actor "Commission")."""
     (d,) = extract(text, reference="2027-03-16")
     assert (d.actors, d.said_by) == (actors, said_by), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "location"),
+    [
+        ("IndiGo will start flying to Manchester and Amsterdam on July 1.", ("IndiGo",),
+         "Manchester, Amsterdam"),
+        ("Delta will launch nonstop flights to Tokyo in March.", ("Delta",), "Tokyo"),
+        ("Maersk will add sailings to Rotterdam in May.", ("Maersk",), "Rotterdam"),
+        # a receiver or a buyer after "to" still acts
+        ("Nvidia will ship Rubin to Microsoft in 2027.", ("Nvidia", "Microsoft"), None),
+        ("Acme will sell chips to China in 2027.", ("Acme", "China"), None),
+    ],
+)  # fmt: skip
+def test_a_place_travelled_to_is_where(
+    text: str, actors: tuple[str, ...], location: str | None
+) -> None:
+    """ "will start flying to Manchester and Amsterdam": where to, not who (was: actors
+    Manchester and Amsterdam)."""
+    (d,) = extract(text, reference="2027-06-18")
+    assert (d.actors, d.location) == (actors, location), d.reasons

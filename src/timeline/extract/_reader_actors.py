@@ -64,6 +64,14 @@ _ADDRESS_BEFORE: Final = re.compile(
     r"\b(?:(?:on|at|along|off|in)\s+(?:the\s+)?(?:\d[\w-]*\s+)?|(?:to|from|near)\s+\d[\w-]*\s+)\Z",
     re.IGNORECASE,
 )
+# A verb or a noun of travel before "to" and a place: the place is where to ("flights to
+# Tokyo", "will fly to Manchester"), not a receiver ("ship Rubin to Microsoft").
+_TRAVEL_TO: Final = re.compile(
+    r"\b(?:fly|flies|flying|flew|flights?|routes?|services?|sail(?:s|ed|ings?)?|voyages?"
+    r"|trains?|nonstop|non-stop|direct|connections?|cruises?)\s+(?:[a-z]+\s+){0,3}?to\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # "the company said" ending a sentence: ", the company said on Monday."
 _COMPANY_SAID: Final = re.compile(
@@ -185,7 +193,11 @@ class _ActorReader:
                 self.folded, max(0, name.start - 40), name.start
             ):
                 in_place = True  # "near Austin, Texas": a state after a place
-            between = before.endswith((" between ", " between the "))
+            # "will start flying to Manchester and Amsterdam": where to, not who
+            travel = is_place(name.text) and _TRAVEL_TO.search(
+                self.folded, max(0, name.start - 50), name.start
+            )
+            between = before.endswith((" between ", " between the ")) or bool(travel)
             at_place = in_place or between
             if not known and (at_place or and_place or (after_place and len(places) == 1)):
                 places.append(name)
