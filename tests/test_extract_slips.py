@@ -532,3 +532,36 @@ def test_a_move_that_may_come_keeps_the_date(text: str, when: str, first: str | 
     given up, the draft undated)."""
     (d,) = drafted(text)
     assert (str(d.when), None if d.first_when is None else str(d.first_when)) == (when, first)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "first"),
+    [
+        (
+            "United Airlines now expects its first Boeing 737 MAX 10 in the second half of "
+            "2028. The carrier had planned to fly the MAX 10 in 2025.",
+            "H2 2028",
+            "2025",
+        ),
+        (
+            "United Airlines expects its first A350 in 2028. The carrier had planned to fly "
+            "the A350 in 2025.",
+            "2028",
+            "2025",
+        ),
+        (
+            "Emirates will take its first 777X in 2028. The airline had expected to fly the "
+            "777X in 2025.",
+            "2028",
+            "2025",
+        ),
+    ],
+)
+def test_a_past_promise_about_the_same_model_is_the_first_promise(
+    text: str, when: str, first: str
+) -> None:
+    """ "The carrier had planned to fly the MAX 10 in 2025" after "expects its first Boeing
+    737 MAX 10 in H2 2028": the model's first promise (was a draft of its own, expected in
+    2025: a model number between the promise and its date hid the promise)."""
+    (d,) = drafted(text, published="2027-06-18")
+    assert (str(d.when), str(d.first_when)) == (when, first), d.reasons

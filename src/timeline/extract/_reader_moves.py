@@ -43,6 +43,11 @@ _GOES_ON: Final = re.compile(
 _DEFINITE_NOUNS: Final = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
 )
+# "the MAX 10", "its A350", "the 777X": a model, named by a number or with one.
+_DEFINITE_MODEL: Final = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[A-Z][\w-]*\s+)?(?:[A-Z0-9][\w-]*\d[\w-]*"
+    r"|[A-Z]{2,}\s+\d+[\w-]*))"
+)
 # Verbs of expecting and saying: a sentence of these and a date only re-dates.
 _SAYING: Final = words(
     """expects expect expected says say said sees see plans plan planned targets target
@@ -252,6 +257,14 @@ class _MoveReader(_SlipReader):
         """Whether ``draft`` names with "the" a thing ``previous`` names ("the jet" after "The
         first 777X jet will reach Lufthansa"); with "its" too when ``owned`` (``draft`` names
         no one whose own thing "its" could be: "GM was due to open its plant")."""
+        quote = " ".join(previous.quote.lower().split())
+        for m in _DEFINITE_MODEL.finditer(self.folded, draft.start, draft.end):
+            if not owned and not m.group().lower().startswith("the"):
+                continue
+            if re.search(
+                rf"(?<![\w-]){re.escape(' '.join(m.group(1).lower().split()))}(?![\w-])", quote
+            ):
+                return True  # "the MAX 10" after "its first Boeing 737 MAX 10"
         theirs = {_kin(w) for w in _WORD.findall(previous.quote.lower()) if w not in _VAGUE}
         for m in _DEFINITE_NOUNS.finditer(self.folded, draft.start, draft.end):
             if not owned and not m.group().lower().startswith("the"):

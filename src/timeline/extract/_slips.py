@@ -82,11 +82,15 @@ _NO_LONGER: Final = re.compile(
     r"|forecast|projected|likely|on\s+track)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
+# Between a promise and its date: no figure, but a model's number ("the A350", "the MAX
+# 10").
+_WORDS_TO_DATE: Final = r"(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d+|(?<=[A-Z][A-Z]\s)\d+)"
 # "was due in April", "had been scheduled for 2027", "slated for June" (a schedule, no
 # figure): given up only if a date "now" follows.
 _WAS_DUE: Final = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:slated|scheduled|planned|expected|due|set"
-    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,40}$",
+    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b"
+    rf"{_WORDS_TO_DATE}{{0,40}}$",
     re.IGNORECASE,
 )
 # "which had promised robotaxis by", "had said deliveries would start in", "pledged to
@@ -97,12 +101,14 @@ _PAST_PROMISE: Final = re.compile(
     r"|signall?ed|indicated|flagged)"
     r"|(?:promised|pledged|vowed|predicted|targett?ed|signall?ed)"
     # "said in 2019 that robotaxis would arrive in": a future told in the past
-    r"|would)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,48}$",
+    r"|would)\b"
+    rf"{_WORDS_TO_DATE}{{0,48}}$",
     re.IGNORECASE,
 )
 _SCHEDULED: Final = re.compile(
     r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
-    r"|penciled\s+in|pencilled\s+in|earmarked)\b(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d){0,40}$",
+    r"|penciled\s+in|pencilled\s+in|earmarked)\b"
+    rf"{_WORDS_TO_DATE}{{0,40}}$",
     re.IGNORECASE,
 )
 # Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
