@@ -1,6 +1,6 @@
-"""`timeline.extract` on two more kinds of article (tests/data/extract): a deal calendar
-(mergers waiting on regulators and shareholders) and AI data centres chasing power, each
-read against what a careful reader drafts from it.
+"""`timeline.extract` on three more kinds of article (tests/data/extract): a deal calendar
+(mergers waiting on regulators and shareholders), AI data centres chasing power and
+airlines waiting on late jets, each read against what a careful reader drafts from it.
 
 What they showed, each a table of variants below: a participle after "If" or "Once" ("If
 approved, the combined company plans to cut $2 billion") has no tense of its own; a move
@@ -10,7 +10,10 @@ subject ("Mars had hoped to complete the deal by the end of 2026") is no first p
 the statement before; a past clause after the statement (", under a deal signed in June")
 gives it no date; ", with the first unit completed by 2030" is a promise of its own after an
 undated past statement; "Shareholders of Paramount" are Paramount's; a name before a site
-said to be "in" a place names the site ("its Fairwater data centre in Mount Pleasant").
+said to be "in" a place names the site ("its Fairwater data centre in Mount Pleasant");
+"flying to Manchester" is where to; "Its first A350 is due in early 2028" is no first
+promise ("first" an ordinal, not "first due"); "had planned to fly the MAX 10 in 2025" is
+the first promise of "expects its first Boeing 737 MAX 10 in H2 2028".
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ DATA = Path(__file__).parent / "data" / "extract"
 ARTICLES = {
     "mergers_2027": ("2027-03-16", {}),
     "datacenters_2027": ("2027-08-05", {"Microsoft": 7}),
+    "airlines_2027": ("2027-06-18", {"Ryanair": 4}),
 }
 
 
@@ -88,6 +92,23 @@ EXPECTED = [
     ("datacenters_2027", "With the first unit completed by 2030", "by end of 2030", "expected",
      None, ("Google",), None),
     ("datacenters_2027", "All six by 2035", "by end of 2035", "expected", None, ("Google",),
+     None),
+    ("airlines_2027", "Airbus said on Wednesday", "2028", "expected", "2027", ("Airbus",), None),
+    ("airlines_2027", "The planemaker still expects", "2027", "expected", None, ("Airbus",),
+     None),
+    ("airlines_2027", "United Airlines now expects", "H2 2028", "expected", "2025",
+     ("United Airlines",), None),
+    ("airlines_2027", "Emirates will take delivery", "Q1 2028", "expected", None, ("Emirates",),
+     None),
+    ("airlines_2027", "Emirates plans to retire", "by end of 2035", "expected", None,
+     ("Emirates",), None),
+    ("airlines_2027", "Ryanair said it would carry", "April 2027 to March 2028", "expected",
+     None, ("Ryanair",), None),
+    ("airlines_2027", "Ryanair, which received", "May 2027", "happened", None, ("Ryanair",),
+     None),
+    ("airlines_2027", "IndiGo will start flying", "1 July 2027", "expected", None, ("IndiGo",),
+     "Manchester, Amsterdam"),
+    ("airlines_2027", "Its first A350 is due", "early 2028", "expected", None, ("IndiGo",),
      None),
 ]  # fmt: skip
 
@@ -297,3 +318,26 @@ def test_a_place_travelled_to_is_where(
     Manchester and Amsterdam)."""
     (d,) = extract(text, reference="2027-06-18")
     assert (d.actors, d.location) == (actors, location), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "first" an ordinal: a statement of its own
+        ("Acme will open a store on July 1. Its first plant is due in early 2028.",
+         [("1 July 2027", None), ("early 2028", None)]),
+        ("Acme will open a store on July 1. The first plant is due in early 2028.",
+         [("1 July 2027", None), ("early 2028", None)]),
+        # "first" an adverb: the first promise
+        ("The plant will open in 2029. It was first due in 2027.", [("2029", "2027")]),
+        ("The plant, first planned for 2027, will open in 2029.", [("2029", "2027")]),
+    ],
+)  # fmt: skip
+def test_first_as_an_ordinal_gives_no_date_up(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """ "Its first plant is due in early 2028": the first plant, not "first due" (was: the
+    first promise of the statement before)."""
+    got = [(str(d.when), None if d.first_when is None else str(d.first_when))
+           for d in extract(text, reference="2027-06-18")]  # fmt: skip
+    assert got == expected

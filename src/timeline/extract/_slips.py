@@ -70,7 +70,10 @@ _WAS_BESIDE: Final = re.compile(
 # Before a date, what says it was promised and given up since: "originally slated for",
 # "initially planned to open in", "previously expected in", "first due in".
 _ORIGINAL: Final = re.compile(
-    r"\b(?:originally|initially|previously|formerly|first|once|earlier)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:originally|initially|previously|formerly|once|earlier"
+    # "first" as an adverb ("first due in"), not an ordinal ("its first plant is due in")
+    r"|(?<!\bits\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\ba\s)(?<!'s\s)(?<!\bour\s)first)"
+    r"\s+(?:\w+\s+){0,2}?"
     r"(?:slated|schedul\w*|plann\w*|expect\w*|due|set|target\w*|pencil+ed|meant|supposed"
     r"|intend\w*|promis\w*|earmarked|billed|penned|forecast\w*|project\w*|guid\w*|timed"
     r"|envisag\w*|aim\w*)\b[^,;.()]{0,40}$",
