@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from timeline.extract._participles import absolute, conditional, reduced
 from timeline.extract._text import words
 
 __all__ = [
@@ -181,72 +182,6 @@ _NOT_VERB: Final = words(
     skilled unprecedented"""
 )
 
-# "with", a noun of a few words and then a participle: an absolute phrase ("with two plants
-# completed by 2029"), never a verb of its own.
-_ABSOLUTE: Final = re.compile(
-    r"\bwith\s+(?:(?!(?:and|or|but|that|which|who|it|they|has|have|had|was|were|is|are)\b)"
-    r"[\w'-]+\s+){1,6}\Z",
-    re.IGNORECASE,
-)
-
-
-def _absolute(text: str, start: int, at: int) -> bool:
-    """Whether the word at ``at`` is the participle of an absolute phrase after "with".
-
-    >>> t = "Acme will open a plant by 2028, with two completed by 2029."
-    >>> _absolute(t, 0, t.index("completed")), _absolute("Acme completed it.", 0, 5)
-    (True, False)
-    """
-    return _ABSOLUTE.search(text, max(start, at - 80), at) is not None
-
-
-# A participle after "a", "the", "its" ... and a noun, with a date after it: a reduced
-# relative clause ("under a deal signed in June", "the plant built in 2010"), no verb of
-# the statement's when a verb looking forward came before it.
-_REDUCED: Final = re.compile(
-    r"(?<![\w-])(?:a|an|the|its|their|this|that)\s+"
-    r"(?:(?!(?:it|they|we|he|she|you|who|which|that)\b)[a-z][\w-]*\s+){1,2}\Z",
-    re.IGNORECASE,
-)
-_DATED_AFTER: Final = re.compile(r"\s+(?:in|on|last|this|earlier|late|early)\s", re.IGNORECASE)
-
-
-def _reduced(text: str, start: int, at: int, end: int, found: list[Cue]) -> bool:
-    """Whether the participle ``text[at:end]`` qualifies the noun before it, after a verb
-    looking forward ("will supply ... under a deal signed in June").
-
-    >>> t = "Acme will buy the plant under a deal signed in June."
-    >>> will = Cue("will", 5, 9, Look.FORWARD, False)
-    >>> at = t.index("signed")
-    >>> _reduced(t, 0, at, at + 6, [will]), _reduced(t, 0, at, at + 6, [])
-    (True, False)
-    """
-    return (
-        any(c.look is Look.FORWARD and not c.slip for c in found)
-        and _REDUCED.search(text, max(start, at - 40), at) is not None
-        and _DATED_AFTER.match(text, end) is not None
-    )
-
-
-# A participle right after "if", "once", "when", "unless" ...: a condition ("If approved,
-# the company plans ...", "when finished in 2028"), no verb of the statement's.
-_CONDITION: Final = re.compile(
-    r"(?<![\w-])(?:if|once|when|unless|until|though|although|whether)\s+"
-    r"(?:(?:not|yet|still|fully|finally|successfully|eventually|ever)\s+)?\Z",
-    re.IGNORECASE,
-)
-
-
-def _conditional(text: str, start: int, at: int) -> bool:
-    """Whether the word at ``at`` is a participle of a condition ("If approved, ...").
-
-    >>> t = "If approved, the merger will close in May."
-    >>> _conditional(t, 0, t.index("approved")), _conditional("Acme approved it.", 0, 5)
-    (True, False)
-    """
-    return _CONDITION.search(text, max(start, at - 30), at) is not None
-
-
 # After "due to", a cause rather than a verb: "due to weather", "due to the pandemic".
 _CAUSE_AFTER: Final = re.compile(
     r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|weather|bad|poor|high|low"
@@ -376,12 +311,18 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             if (
                 kind == "back"
                 and " " not in words
-                and _reduced(text, start, m.start(), m.end(), found)
+                and reduced(
+                    text,
+                    start,
+                    m.start(),
+                    m.end(),
+                    forward_before=any(c.look is Look.FORWARD and not c.slip for c in found),
+                )
             ):
                 continue  # "will supply ... under a deal signed in June": the deal's verb
-            if kind == "back" and " " not in words and _conditional(text, start, m.start()):
+            if kind == "back" and " " not in words and conditional(text, start, m.start()):
                 continue  # "If approved, the company plans ...": a condition, no tense
-            if kind == "back" and " " not in words and _absolute(text, start, m.start()):
+            if kind == "back" and " " not in words and absolute(text, start, m.start()):
                 # "..., with two plants completed by 2029": a participle after "with" and
                 # its noun has no tense of its own: its date says which way it looks
                 found.append(Cue(words, m.start(), m.end(), Look.BACK, False, absolute=True))
@@ -426,10 +367,10 @@ def bare_past(text: str, start: int, stop: int) -> list[Cue]:
         word = m.group(1)
         if word in _NOT_VERB or _adjective(text, start, m.start(), _NOT_VERB_BEFORE):
             continue
-        if _conditional(text, start, m.start()):
+        if conditional(text, start, m.start()):
             continue  # "once completed", "if approved": a condition, no tense
-        absolute = _absolute(text, start, m.start())  # "with two plants completed by 2029"
-        found.append(Cue(word, m.start(), m.end(), Look.BACK, False, absolute=absolute))
+        loose = absolute(text, start, m.start())  # "with two plants completed by 2029"
+        found.append(Cue(word, m.start(), m.end(), Look.BACK, False, absolute=loose))
     return found
 
 
@@ -463,8 +404,8 @@ def tense_cue(text: str, start: int, stop: int) -> Cue | None:
     if m is None:
         return None
     # "with the second sold by 2031": no tense of its own
-    absolute = look is Look.BACK and _absolute(text, start, m.start())
-    return Cue(m.group(), m.start(), m.end(), look, False, absolute=absolute)
+    loose = look is Look.BACK and absolute(text, start, m.start())
+    return Cue(m.group(), m.start(), m.end(), look, False, absolute=loose)
 
 
 # Kinds by cue words, first match wins: the more specific before the general. A kind
