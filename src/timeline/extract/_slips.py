@@ -4,8 +4,8 @@
 "pushed back from May to July" (a range cut at its ends), "originally slated for
 H2 2027, will now ship in early 2028", "now expected in 2027 rather than 2026", "by
 2035, earlier than the previous deadline of 2038": `slip_of` gives the cue, the first
-promise and the moves; `given_up` and `now_marked` say how a date is said (also
-across statements, `timeline.extract._reader_moves`).
+promise and the moves; `given_up` and `now_marked` (`timeline.extract._given_up`, kept
+importable here) say how a date is said.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look, cues
 from timeline.extract._dating import marker_before
+from timeline.extract._given_up import INSTEAD, PREVIOUS, given_up, now_marked
 
 __all__ = [
     "amount_after",
@@ -39,132 +40,6 @@ _PROMISE: Final = re.compile(
     r"|originally|initially|first|previously|once|earlier)",
     re.IGNORECASE,
 )
-
-
-# "by the end of the year instead of in the first half": the date given up.
-_INSTEAD: Final = re.compile(
-    r"\b(?:instead\s+of|rather\s+than|not)\s+(?:in|by|on|for|at)?\s*$", re.IGNORECASE
-)
-
-
-# "three years earlier than the previous deadline of 2038": the date given up.
-_PREVIOUS: Final = re.compile(
-    r"\b(?:previous|earlier|original|initial|old|prior|former)\s+(?:\w+\s+)?"
-    r"(?:deadline|target|date|goal|timeline|timetable|timeframe|schedule|plan|estimate"
-    r"|guidance|forecast|projection|expectation)s?\s+(?:of|for|in)?\s*$",
-    re.IGNORECASE,
-)
-
-
-# A date given up said beside the one now, in brackets or after a comma: "now due in Q1 2028
-# (was August 2025)", "(previously May)", ", originally August 2025"; a date compared with:
-# "a year later than the late-2026 launch it had promised", "earlier than the May date".
-_WAS_BESIDE: Final = re.compile(
-    r"(?:[(\[]\s*(?:was|were|previously|originally|initially|formerly|from|earlier)"
-    r"|,\s*(?:previously|originally|initially|formerly))\s*:?\s*$"
-    r"|\b(?:later|earlier|sooner)\s+than\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-# Before a date, what says it was promised and given up since: "originally slated for",
-# "initially planned to open in", "previously expected in", "first due in".
-_ORIGINAL: Final = re.compile(
-    r"\b(?:originally|initially|previously|formerly|once|earlier"
-    # "first" as an adverb ("first due in"), not an ordinal ("its first plant is due in")
-    r"|(?<!\bits\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\ba\s)(?<!'s\s)(?<!\bour\s)first)"
-    r"\s+(?:\w+\s+){0,2}?"
-    r"(?:slated|schedul\w*|plann\w*|expect\w*|due|set|target\w*|pencil+ed|meant|supposed"
-    r"|intend\w*|promis\w*|earmarked|billed|penned|forecast\w*|project\w*|guid\w*|timed"
-    r"|envisag\w*|aim\w*)\b[^,;.()]{0,40}$",
-    re.IGNORECASE,
-)
-# "no longer expected in 2027", "no longer planned for the first half".
-_NO_LONGER: Final = re.compile(
-    r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:slated|scheduled|planned|expected|due|set|targett?ed"
-    r"|forecast|projected|likely|on\s+track)\b[^,;.()]{0,40}$",
-    re.IGNORECASE,
-)
-# Between a promise and its date: no figure, but a model's number ("the A350", "the MAX
-# 10").
-_WORDS_TO_DATE: Final = r"(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d+|(?<=[A-Z][A-Z]\s)\d+)"
-# "was due in April", "had been scheduled for 2027", "slated for June" (a schedule, no
-# figure): given up only if a date "now" follows.
-_WAS_DUE: Final = re.compile(
-    r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:slated|scheduled|planned|expected|due|set"
-    r"|targett?ed|supposed|meant|intended|penciled|pencilled)\b"
-    rf"{_WORDS_TO_DATE}{{0,40}}$",
-    re.IGNORECASE,
-)
-# "which had promised robotaxis by", "had said deliveries would start in", "pledged to
-# finish the line by": a promise told in the past, given up only if a date "now" follows.
-_PAST_PROMISE: Final = re.compile(
-    r"\b(?:had\s+(?:\w+ly\s+)?(?:promised|pledged|vowed|said|targett?ed|planned|expected"
-    r"|aimed|hoped|forecast|predicted|projected|guided|committed|announced|intended"
-    r"|signall?ed|indicated|flagged)"
-    r"|(?:promised|pledged|vowed|predicted|targett?ed|signall?ed)"
-    # "said in 2019 that robotaxis would arrive in": a future told in the past
-    r"|would)\b"
-    rf"{_WORDS_TO_DATE}{{0,48}}$",
-    re.IGNORECASE,
-)
-_SCHEDULED: Final = re.compile(
-    r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
-    r"|penciled\s+in|pencilled\s+in|earmarked)\b"
-    rf"{_WORDS_TO_DATE}{{0,40}}$",
-    re.IGNORECASE,
-)
-# Before a date, what says it is the one expected now: "will now ship in", "now in", "is now
-# targeted for"; words only between ("now employs 500 people in 2026" is no new date).
-# A name and its model number may stand between ("now expects to ship the Exynos 2700 in").
-_NOW: Final = re.compile(
-    r"\b(?i:now)\b(?:\s+(?:[a-z][\w-]*|[A-Z][\w-]*(?:\s+\d[\w.]*)?)){0,10}?\s*$"
-)
-
-
-def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, reach: int) -> str:
-    """The text before ``date``, back to the date before it, ``start`` or ``reach`` characters."""
-    begin = max([d.end for d in dates if d.end <= date.start], default=start)
-    return folded[max(begin, date.start - reach) : date.start]
-
-
-def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str | None:
-    """How ``date`` is said to be given up: "original" ("originally slated for", "the previous
-    deadline of", "instead of", "rather than"), "no longer" ("no longer expected in"),
-    "was due" ("was due in") or "scheduled" ("slated for", "is scheduled to open in"), these
-    two given up only when a date "now" follows; or None.
-
-    >>> from timeline.dates import find_dates
-    >>> t = "The plant, originally planned for 2027, will now open in 2029."
-    >>> [given_up(t, d, find_dates(t, reference=None), 0) for d in find_dates(t, reference=None)]
-    ['original', None]
-    """
-    head = _before(folded, date, dates, start, 60)
-    if (
-        _ORIGINAL.search(head)
-        or _PREVIOUS.search(head)
-        or _INSTEAD.search(head[-24:])
-        or _WAS_BESIDE.search(head[-40:])
-    ):
-        return "original"
-    if _NO_LONGER.search(head):
-        return "no longer"
-    if _WAS_DUE.search(head) or (_PAST_PROMISE.search(head) and not _NOW.search(head)):
-        return "was due"  # not "is now targeted for", "now says it would open in"
-    if _SCHEDULED.search(head):
-        return "scheduled"
-    return None
-
-
-def now_marked(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> bool:
-    """Whether ``date`` is said to be the one expected now ("will now ship in early 2028").
-
-    >>> from timeline.dates import find_dates
-    >>> t = "The IPO, previously expected in 2026, is now targeted for 2027."
-    >>> [now_marked(t, d, find_dates(t, reference=None), 0) for d in find_dates(t, reference=None)]
-    [False, True]
-    """
-    return _NOW.search(_before(folded, date, dates, start, 90)) is not None
 
 
 def _replaced(
@@ -190,7 +65,7 @@ def _replaced(
     if not old or not new or old[0].when == new[0].when:
         return None
     first = old[0]
-    said = _PREVIOUS.search(folded, max(0, first.start - 50), first.start)
+    said = PREVIOUS.search(folded, max(0, first.start - 50), first.start)
     if (
         said is not None
         and "deadline" in said.group().lower()
@@ -383,7 +258,7 @@ def slip_of(
         d
         for d in after
         if marker_before(folded, d, dates, slip.start) != "from"  # "moved ... from May"
-        and not _INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
+        and not INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
     ]
     earlier = [d for d in dates if d.end <= slip.start]
     first = None
