@@ -95,6 +95,13 @@ SPEAKERS = [
         "Nintendo",
     ),
     ("Zorbix chief executive Maria Lopez said the plant will open in 2028.", "Zorbix"),
+    # "<title> of <organisation> <person>": the person is the run's last two words
+    ("President of Zorbix Maria Lopez said the plant will open in 2028.", "Zorbix"),
+    (
+        "Chief Executive of Bank of America Brian Moynihan said the bank will open 150 "
+        "branches by 2028.",
+        "Bank of America",
+    ),
 ]
 
 
@@ -127,6 +134,11 @@ TIED_ELSEWHERE = [
         "The plant will open in 2027, said Maria Lopez, chairman of Zorbix. Chairman Maria "
         "Lopez said a second plant will open in 2028.",
         "Zorbix",
+    ),
+    (
+        "President of Acme Maria Lopez said the plant will open in 2027. Later, President "
+        "Maria Lopez said a second plant will open in 2028.",
+        "Acme",
     ),
     # what only a company's officer does ties the title to the company named before
     (

@@ -96,6 +96,7 @@ from timeline.extract._name_words import (
 )
 from timeline.extract._places import is_place
 from timeline.extract._spacy import spacy_names
+from timeline.extract._speakers import title_of_split
 from timeline.extract._text import fold
 
 __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
@@ -398,6 +399,12 @@ class Actors:
         """A run with a title inside cut before the title: "Tesla CEO Elon Musk" is Tesla and
         Elon Musk; a word before a government title is a portfolio, not a name ("Transport
         Secretary Heidi Alexander" is Heidi Alexander)."""
+        split = title_of_split(m.group())
+        if split is not None:  # "President of Acme Maria Lopez": Acme, then Maria Lopez
+            org = NAME.match(self.folded, m.start() + split[0], m.start() + split[1] - 1)
+            person = NAME.match(self.folded, m.start() + split[1], m.end())
+            if org is not None and person is not None:
+                return [org, person]
         if MID_TITLE_HINT.search(m.group(), 1) is None:
             return [m]  # most names hold no title
         tokens = list(re.finditer(r"\S+", m.group()))

@@ -29,6 +29,7 @@ __all__ = [
     "company_title",
     "only_a_company_title",
     "tied_org",
+    "title_of_split",
     "titled_org",
 ]
 
@@ -44,6 +45,8 @@ _COMMA: Final = re.compile(r",\s+(?:the\s+)?", re.IGNORECASE)
 _OF: Final = re.compile(
     rf",\s+(?:the\s+|its\s+)?{_RUN}\s+(?:of|at|for)\s+(?:the\s+)?", re.IGNORECASE
 )
+# A title and "of" right before an organisation: "President of " (Acme Maria Lopez).
+_TITLE_OF: Final = re.compile(rf"(?<![\w'-]){_RUN}\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 # Titles of an office of state, not of a company: "Governor Jane Doe", "Mayor ...".
 _PUBLIC: Final = GOVERNMENT_TITLES | frozenset(("premier", "governor", "mayor", "prime"))
 
@@ -64,6 +67,12 @@ def titled_org(folded: str, person: Name, names: Iterable[Name]) -> Name | None:
         org_end = org.start + len(org.text)
         if org_end <= person.start and _BEFORE.fullmatch(folded, org_end, person.start):
             return org  # "Nintendo president Shuntaro Furukawa"
+        if (
+            org_end < person.start
+            and not folded[org_end : person.start].strip()
+            and _TITLE_OF.search(folded, max(0, org.start - 40), org.start)
+        ):
+            return org  # "President of Acme Maria Lopez"
         if org.start >= end and (
             (_COMMA.fullmatch(folded, end, org.start) and _POSSESSED.match(folded, org_end))
             or _OF.fullmatch(folded, end, org.start)
@@ -162,3 +171,28 @@ def company_audience(folded: str, person: Name) -> bool:
     (True, False)
     """
     return _AUDIENCE.match(folded, person.start + len(person.text)) is not None
+
+
+# A title and "of" opening a run of names: "President of " (Acme Maria Lopez).
+_TITLE_OF_RUN: Final = re.compile(rf"{_RUN}\s+of\s+", re.IGNORECASE)
+
+
+def title_of_split(run: str) -> tuple[int, int] | None:
+    """Where a run "<title> of <organisation> <person>" splits: the start of the organisation
+    and of the person (its last two words) in ``run``; None unless at least one word is
+    left for the organisation.
+
+    >>> run = "President of Bank of America Brian Moynihan"
+    >>> org, person = title_of_split(run)
+    >>> run[org:person - 1], run[person:]
+    ('Bank of America', 'Brian Moynihan')
+    >>> title_of_split("Head of Sales") is None
+    True
+    """
+    lead = _TITLE_OF_RUN.match(run)
+    if lead is None:
+        return None
+    rest = list(re.finditer(r"\S+", run[lead.end() :]))
+    if len(rest) < 3:
+        return None
+    return lead.end(), lead.end() + rest[-2].start()
