@@ -27,8 +27,9 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
   RANGE=THISANDFUTURE one, and every later one: `timeline.ics._ranges`); other
   overrides (RECURRENCE-ID) are skipped, unless their series is not in the
   file; an override with a lower SEQUENCE than its series is of a version the
-  organizer has replaced since (RFC 5546 §2.1.5) and is not applied; to-dos, journals and other components are skipped, and so is an
-  event without a readable start;
+  organizer has replaced since (RFC 5546 §2.1.5) and is not applied; to-dos,
+  journals and other components are skipped, and so is an event without a
+  readable start;
 * the timeline is named by the calendar's NAME or X-WR-CALNAME, else the file's
   name, else "Calendar".
 
