@@ -707,3 +707,46 @@ def test_one_character_titles_read_right_or_their_gb2312_reading_named(titles: l
     timeline, report = read(feed(*_events(titles)).encode("gb2312"))
     title = timeline["0"].title
     assert title == titles[0] or f"also reads as {GBK}: {titles[0]!r}" in said(report)
+
+
+# -- a VTIMEZONE under an IANA name with other rules ---------------------------------------------
+
+
+def _vtimezone(tzid: str, parts: list[tuple[str, str, str, str]]) -> list[str]:
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{tzid}"]
+    for name, start, offset_from, offset_to, *rule in parts:
+        lines += [f"BEGIN:{name}", f"DTSTART:{start}", f"TZOFFSETFROM:{offset_from}",
+                  f"TZOFFSETTO:{offset_to}", *rule, f"END:{name}"]  # fmt: skip
+    return [*lines, "END:VTIMEZONE"]
+
+
+_BERLIN_RULES = [
+    ("STANDARD", "19701025T030000", "+0200", "+0100", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"),
+    ("DAYLIGHT", "19700329T020000", "+0100", "+0200", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+]
+
+
+class TestAVtimezoneUnderAnIanaName:
+    def test_other_rules_are_said_and_the_iana_zone_read_as_icalendar_does(self) -> None:
+        """The file's 'America/New_York' is +03:00 all year: read as the tz database's zone,
+        as icalendar reads it, and now said (was: silence)."""
+        zone = _vtimezone("America/New_York", [("STANDARD", "19700101T000000", "+0300", "+0300")])
+        event = ["UID:a", "SUMMARY:A", "DTSTART;TZID=America/New_York:20260415T100000"]
+        (read_back,), report = read(feed(event, head=tuple(zone)))
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=-4)  # type: ignore[union-attr]
+        text = said(report)
+        assert "America/New_York" in text and "+03:00" in text and "-05:00" in text, text
+
+    @pytest.mark.parametrize(
+        ("tzid", "parts"),
+        [
+            ("Europe/Berlin", _BERLIN_RULES),  # what Google and Apple write
+            ("Asia/Tokyo", [("STANDARD", "19700101T000000", "+0900", "+0900")]),
+        ],
+    )
+    def test_the_same_rules_are_not_said(
+        self, tzid: str, parts: list[tuple[str, str, str, str]]
+    ) -> None:
+        event = ["UID:a", "SUMMARY:A", f"DTSTART;TZID={tzid}:20260415T100000"]
+        _, report = read(feed(event, head=tuple(_vtimezone(tzid, parts))))
+        assert "other offsets" not in said(report)

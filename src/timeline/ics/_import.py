@@ -256,6 +256,13 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         recurring += reader.recurring
         zones.update(zoner.resolved)
         floating += zoner.floating
+        for what in zoner.disagreeing:
+            found.change(
+                "zones named as in the tz database whose VTIMEZONE in the file gives other "
+                "offsets, read as the tz database's (as icalendar reads them; if the file's "
+                "rules are meant, name the zone otherwise)",
+                what,
+            )
     for replaced in overrides.values():
         for comp in replaced:
             if id(comp) not in used:
