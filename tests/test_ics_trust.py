@@ -543,6 +543,8 @@ class TestLegacyTextThatReadsAsUtf8Text:
             ["Встреча с клиентом", "вода"],  # Cyrillic, a word of one letter among them
             ["Café", "à Paris"],  # one accented letter alone is a French word
             ["Ελλάδα"],  # 'Ε' is CE 95: GBK only in its extension, no GB2312
+            ["Hội nghị", "ở"],  # Vietnamese: Latin letters past Latin-1
+            ["Қазақстан", "ґанок"],  # Kazakh, Ukrainian: letters past Russian's
         ],
     )
     def test_utf8_text_stays_utf8_in_silence(self, titles: list[str]) -> None:

@@ -168,11 +168,11 @@ def _mojibake(line: str) -> bool | None:
 # the codec's extension holds (GBK's 馃榾 for the bytes of 😀) is rarely text.
 _STANDARD = {"gb18030": "gb2312", "cp950": "big5", "cp949": "euc_kr", "cp932": "shift_jis",
              "euc_jp": "euc_jp"}  # fmt: skip
-# Each script's own alphabet: letters past it in a word read from UTF-8 are no language's
-# (GBK 一 is the UTF-8 of 'һ', a Bashkir letter, never the only one of a word).
+# Each script's own alphabet: a word read from UTF-8 with none of its letters is no
+# language's (GBK 一一 is the UTF-8 of 'һһ': Kazakh's letter, never a word alone).
 _ALPHABET = {
-    "LATIN": ((0x00C0, 0x017F), (0x01A0, 0x01B0), (0x0218, 0x021B)),
-    "CYRILLIC": ((0x0400, 0x045F),),
+    "LATIN": ((0x00C0, 0x017F), (0x01A0, 0x01B0), (0x0218, 0x021B), (0x1E00, 0x1EFF)),
+    "CYRILLIC": ((0x0400, 0x045F), (0x0490, 0x0491)),
     "GREEK": ((0x0386, 0x03CE),),
     "HEBREW": ((0x05D0, 0x05EA),),
     "ARABIC": ((0x0621, 0x064A), (0x0671, 0x06D3)),
@@ -217,8 +217,9 @@ def _utf8_kind(text: str) -> str:
             return "letters"
         (script,) = scripts
         ranges = _ALPHABET.get(script)
+        # A word with none of its script's own letters (a Kazakh word has some: "Қазақ")
         inside = (any(a <= ord(c) <= b for a, b in ranges or ()) for c in letters)
-        if ranges is not None and not all(inside):
+        if ranges is not None and not any(inside):
             return "letters"
         if script == "LATIN" and not ascii_letters and len(letters) > 1:
             return "letters"
