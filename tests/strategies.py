@@ -10,14 +10,23 @@ before and after a value (which EDTF uses for "before" and "after") exist.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pendulum
+from hypothesis import assume
 from hypothesis import strategies as st
 
-from timeline import When
+from timeline import TimelineError, When
 
-__all__ = ["calendar_whens", "instants", "single_whens", "whens"]
+__all__ = [
+    "calendar_whens",
+    "edtf_free",
+    "instants",
+    "masked_whens",
+    "single_whens",
+    "whens",
+]
 
 ZONES = ("Europe/Paris", "Asia/Shanghai", "America/New_York", "Australia/Lord_Howe")
 
@@ -143,3 +152,59 @@ def whens(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[When]:
         single_whens(min_year, max_year),
         _intervals(min_year, max_year),
     )
+
+
+# -- unspecified digits anywhere, and text a reader can read ---------------------------------
+
+_DIGIT = st.sampled_from("0123456789X")
+
+
+@st.composite
+def masked_whens(draw: st.DrawFn) -> When:
+    """A value with unspecified digits anywhere, maybe qualified (whole or by part), related,
+    an interval end or a set member."""
+    parts = ["".join(draw(st.lists(_DIGIT, min_size=4, max_size=4)))]
+    for _ in range(draw(st.integers(0, 2))):
+        parts.append("".join(draw(st.lists(_DIGIT, min_size=2, max_size=2))))
+    assume("X" in "".join(parts))
+    mark = draw(st.sampled_from(["", "", "~", "?", "%"]))
+    if mark and draw(st.booleans()):  # one part qualified
+        k = draw(st.integers(0, len(parts) - 1))
+        parts[k] = mark + parts[k]
+        mark = ""
+    text = "-".join(parts) + mark
+    try:
+        w = When.from_edtf(text)
+    except (TimelineError, ValueError):
+        assume(False)
+        raise
+    shape = draw(st.sampled_from(["one", "by", "before", "after", "from", "to", "set", "all"]))
+    other = draw(st.sampled_from(["2027", "1999-03", "open", "unknown"]))
+    try:
+        if shape in ("by", "before", "after"):
+            return getattr(w, shape)()  # type: ignore[no-any-return]
+        if shape in ("from", "to"):
+            end = When.parse(other) if other[0].isdigit() else other
+            pair = (w, end) if shape == "from" else (end, w)
+            return When.interval(*pair)  # type: ignore[arg-type]
+        if shape in ("set", "all"):
+            close = "[]" if shape == "set" else "{}"
+            return When.from_edtf(f"{close[0]}{w.to_edtf()},1999-03{close[1]}")
+    except (TimelineError, ValueError):
+        assume(False)
+    return w
+
+
+# A run of digits and X with an X in it: what EDTF writes for unspecified digits.
+MASK = re.compile(r"(?<![A-Za-z])(?=[\dX]*X)[\dX]{2,}(?![A-Za-z])")
+# EDTF's other notation: qualifier marks inside a date, sets, open ends, significant digits.
+EDTF_MARKS = re.compile(r"[~%\[\]{}]|\.\.|\dS\d|-W\d")
+
+
+ZONE = re.compile(r"\[[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+\]")  # an instant's zone: "[Asia/Shanghai]"
+
+
+def edtf_free(text: str) -> bool:
+    """Whether ``text`` holds no EDTF a reader would have to decode."""
+    text = ZONE.sub("", text)
+    return MASK.search(text) is None and EDTF_MARKS.search(text) is None

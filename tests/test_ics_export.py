@@ -271,6 +271,34 @@ class TestSummaryAndStatus:
         e = Event(title="T", when=when, end=end)
         assert str(only(e)["SUMMARY"]) == f"T (expected {words})"
 
+    @pytest.mark.parametrize(
+        ("when", "words"),
+        [
+            ("2026-XX-15", "the 15th of a month in 2026"),
+            ("2026-04-XX", "some day in April 2026"),
+            ("202X", "some year in the 2020s"),
+            ("2026-1X-0X", "the 1st\u20139th of October\u2013December 2026"),
+            ("156X-12-25~", "c. 25 December of some year in the 1560s"),
+            ("2026-XX-15/2027-03", "the 15th of a month in 2026 to March 2027"),
+            ("[2026-XX-15,2027]", "the 15th of a month in 2026 or 2027"),
+            ("2026-W15", "week 15 of 2026 (6\u201312 April 2026)"),
+        ],
+    )
+    def test_unspecified_digits_in_words(self, when: str, words: str) -> None:
+        e = Event(title="T", when=when, sources=[Source("s", published=when)])
+        e = e.revise(stated="2028-01-01", when="2028-XX", note="moved")
+        vevent = only(Event(title="T", when=when))
+        assert str(vevent["SUMMARY"]) == f"T (expected {words})"
+        assert str(vevent["DESCRIPTION"]).startswith(f"When: {words}\n")
+        # every date a description says: the date, its history, the sources' dates
+        said = str(only(e)["DESCRIPTION"])
+        assert f"first expected {words} (expected)" in said
+        assert "date some month of 2028" in said
+        assert f"- s, {words}" in said
+        assert not re.search(r"\dX|X\d|XX", said), said
+        # the value itself travels in X-TIMELINE-EDTF, exactly
+        assert str(only(e)["X-TIMELINE-WHEN"]) == "2028-XX"
+
     def test_cancelled_events_are_left_out_by_default(self) -> None:
         events = [Event(title="a", when=When.year(2026), status="cancelled")]
         assert vevents(feed(*events)) == []

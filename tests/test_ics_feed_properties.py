@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from data_strategies import hostile_timelines
 from fuzzing import examples
 from ics_check import vevents
-from timeline import Status, Timeline, TimelineWarning, When
+from strategies import edtf_free, masked_whens
+from timeline import Event, Source, Status, Timeline, TimelineError, TimelineWarning, When
 
 POLICIES = st.sampled_from(["auto", "window", "start", "end"])
 _SETTINGS = settings(
@@ -126,3 +127,36 @@ def test_a_new_date_or_status_raises_sequence(tl: Timeline, new: str, data: st.D
     for key, component in before.items():
         if key != uid:
             assert after[key].to_ical() == component.to_ical()
+
+
+@_SETTINGS
+@given(
+    when=masked_whens(),
+    end=st.none() | masked_whens(),
+    later=st.none() | masked_whens(),
+    published=st.none() | masked_whens(),
+    status=st.sampled_from(list(Status)),
+    policy=POLICIES,
+)
+def test_dates_with_unspecified_digits_are_said_in_words(
+    when: When,
+    end: When | None,
+    later: When | None,
+    published: When | None,
+    status: Status,
+    policy: str,
+) -> None:
+    """No SUMMARY or DESCRIPTION shows EDTF ("2026-XX-15"): subscribers read words."""
+    sources = [Source("s", published=published)] if published is not None else []
+    try:
+        event = Event(title="T", when=when, end=end, status=status, sources=sources)
+        if later is not None:
+            event = event.revise(stated="9999-12-31", when=later, note="n")
+    except (TimelineError, ValueError):
+        assume(False)
+        raise
+    text, _ = _export(Timeline([event]), policy)
+    for component in vevents(text):
+        for name in ("SUMMARY", "DESCRIPTION"):
+            said = str(component[name])
+            assert edtf_free(said), (name, said)
