@@ -156,16 +156,20 @@ def whens(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[When]:
 
 # -- unspecified digits anywhere, and text a reader can read ---------------------------------
 
-_DIGIT = st.sampled_from("0123456789X")
+
+def _mask(draw: st.DrawFn, digits: str) -> str:
+    """``digits`` with some of them unspecified (X)."""
+    hidden = draw(st.lists(st.booleans(), min_size=len(digits), max_size=len(digits)))
+    return "".join("X" if x else c for c, x in zip(digits, hidden, strict=True))
 
 
 @st.composite
 def masked_whens(draw: st.DrawFn) -> When:
     """A value with unspecified digits anywhere, maybe qualified (whole or by part), related,
     an interval end or a set member."""
-    parts = ["".join(draw(st.lists(_DIGIT, min_size=4, max_size=4)))]
-    for _ in range(draw(st.integers(0, 2))):
-        parts.append("".join(draw(st.lists(_DIGIT, min_size=2, max_size=2))))
+    day = draw(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+    digits = [f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}"]
+    parts = [_mask(draw, d) for d in digits[: draw(st.integers(1, 3))]]
     assume("X" in "".join(parts))
     mark = draw(st.sampled_from(["", "", "~", "?", "%"]))
     if mark and draw(st.booleans()):  # one part qualified
@@ -198,7 +202,9 @@ def masked_whens(draw: st.DrawFn) -> When:
 # A run of digits and X with an X in it: what EDTF writes for unspecified digits.
 MASK = re.compile(r"(?<![A-Za-z])(?=[\dX]*X)[\dX]{2,}(?![A-Za-z])")
 # EDTF's other notation: qualifier marks inside a date, sets, open ends, significant digits.
-EDTF_MARKS = re.compile(r"[~%\[\]{}]|\.\.|\dS\d|-W\d")
+# ("11% of the way" and "April 2026?" are words: a % after a year or a month, or a ? before a
+# digit, is EDTF)
+EDTF_MARKS = re.compile(r"~|[\dX]{4}%|-[\dX]{2}%|[%?]-?[\dX]|[\[\]{}]|\.\.|\dS\d|-W\d")
 
 
 ZONE = re.compile(r"\[[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+\]")  # an instant's zone: "[Asia/Shanghai]"

@@ -299,6 +299,20 @@ class TestSummaryAndStatus:
         # the value itself travels in X-TIMELINE-EDTF, exactly
         assert str(only(e)["X-TIMELINE-WHEN"]) == "2028-XX"
 
+    def test_figures_dates_in_words(self) -> None:
+        goal = timeline.Target(
+            "users", "10 users", "202X", baseline=timeline.Observation("201X", "1 users")
+        )
+        seen = [timeline.Observation("2026-XX", "4 users"), timeline.Observation("2027", "7 users")]
+        said = str(
+            only(Event(title="T", when="2026", target=goal, observations=seen))["DESCRIPTION"]
+        )
+        assert (
+            "Target: 10 users by some year in the 2020s (users); from 1 users (some year in" in said
+        )
+        assert "Figures: 4 users (some month of 2026); 7 users (2027)" in said
+        assert "Growth: 1.75× from 4 users (some month of 2026) to 7 users (2027)" in said
+
     def test_cancelled_events_are_left_out_by_default(self) -> None:
         events = [Event(title="a", when=When.year(2026), status="cancelled")]
         assert vevents(feed(*events)) == []

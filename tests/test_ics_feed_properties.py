@@ -19,7 +19,17 @@ from data_strategies import hostile_timelines
 from fuzzing import examples
 from ics_check import vevents
 from strategies import edtf_free, masked_whens
-from timeline import Event, Source, Status, Timeline, TimelineError, TimelineWarning, When
+from timeline import (
+    Event,
+    Observation,
+    Source,
+    Status,
+    Target,
+    Timeline,
+    TimelineError,
+    TimelineWarning,
+    When,
+)
 
 POLICIES = st.sampled_from(["auto", "window", "start", "end"])
 _SETTINGS = settings(
@@ -135,6 +145,7 @@ def test_a_new_date_or_status_raises_sequence(tl: Timeline, new: str, data: st.D
     end=st.none() | masked_whens(),
     later=st.none() | masked_whens(),
     published=st.none() | masked_whens(),
+    figures=st.lists(masked_whens(), max_size=3),
     status=st.sampled_from(list(Status)),
     policy=POLICIES,
 )
@@ -143,13 +154,31 @@ def test_dates_with_unspecified_digits_are_said_in_words(
     end: When | None,
     later: When | None,
     published: When | None,
+    figures: list[When],
     status: Status,
     policy: str,
 ) -> None:
     """No SUMMARY or DESCRIPTION shows EDTF ("2026-XX-15"): subscribers read words."""
     sources = [Source("s", published=published)] if published is not None else []
+    # a target with a deadline, a baseline and figures, each dated with unspecified digits
+    target = None
+    if figures:
+        baseline = Observation(figures[1], "1 ents") if len(figures) > 1 else None
+        try:
+            target = Target("ents", "10 ents", figures[0], baseline=baseline)
+        except (TimelineError, ValueError):
+            target = None
+    seen = [Observation(w, f"{k + 2} ents") for k, w in enumerate(figures[1:])]
     try:
-        event = Event(title="T", when=when, end=end, status=status, sources=sources)
+        event = Event(
+            title="T",
+            when=when,
+            end=end,
+            status=status,
+            sources=sources,
+            target=target,
+            observations=seen,
+        )
         if later is not None:
             event = event.revise(stated="9999-12-31", when=later, note="n")
     except (TimelineError, ValueError):

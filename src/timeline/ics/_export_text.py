@@ -141,7 +141,7 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
         lines += ["", "Sources:", *(_source_words(s) for s in event.sources)]
     if event.claims:
         lines += ["", "History:", *_history(event)]
-    figures = figures_text(event)
+    figures = figures_text(event, words=True)
     if figures:
         lines += ["", *figures]
     return "\n".join(lines)
