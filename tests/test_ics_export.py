@@ -127,9 +127,13 @@ class TestPlacement:
             Event(id="edge", title="x", when=When.parse(text)),
             Event(title="ok", when="2026"),
         ]
-        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'"):
+        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'") as caught:
             text = feed(*events, policy=policy)
         assert [str(e["UID"]) for e in vevents(text)] == ["ok@timeline.invalid"]
+        # the warning says why, in words: no day of the calendar stands for an unknown year
+        said = str(caught[0].message)
+        assert f"'edge' ({events[0].when}): its year is unknown (" in said
+        assert "no day of the calendar stands for it; give it a year" in said
 
     # An interval end in an unknown year is an open end: a marker on the known end
     # ("2026-04/XXXX-06" was a marker on 30 June 9999).
@@ -679,9 +683,52 @@ class TestAtTheEndsOfTheCalendar:
     )
     def test_an_instant_past_the_ends_in_utc_is_left_out_and_named(self, when: str) -> None:
         tl = Timeline([Event(id="edge", title="Edge", when=when), Event(title="Ok", when="2026")])
-        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'"):
+        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'") as caught:
             feed = tl.to_ics()
         assert [str(e["SUMMARY"]) for e in vevents(feed)] == ["Ok (expected 2026)"]
+        assert "its time is outside years 1..9999 in UTC" in str(caught[0].message)
+
+    # 9999-12-31 has no day after it, so no exclusive DTEND: the day stands with DTSTART
+    # alone, which RFC 5545 3.6.1 reads as one day; a longer span ending there is a marker
+    # on its first day. (Was: left out of the feed with a warning.)
+    @pytest.mark.parametrize(
+        ("when", "policy", "start", "end", "marker"),
+        [
+            ("9999-12-31", "auto", D(9999, 12, 31), None, None),
+            ("9999-12-31", "window", D(9999, 12, 31), None, None),
+            ("9999", "auto", D(9999, 12, 31), None, "the last possible day"),
+            ("by 9999-06", "window", D(9999, 6, 30), D(9999, 7, 1), "the last possible day"),
+            ("by 9999", "start", D(9999, 12, 31), None, "the last possible day"),
+            ("999X", "end", D(9999, 12, 31), None, "the last possible day"),
+            ("[9999-12-30,9999-12-31]", "end", D(9999, 12, 31), None, "the last possible day"),
+            ("9999-12", "auto", D(9999, 12, 1), D(9999, 12, 2), "the first possible day"),
+            ("9999-12", "window", D(9999, 12, 1), D(9999, 12, 2), "the first possible day"),
+            ("9990/9999", "window", D(9990, 1, 1), D(9990, 1, 2), "the first possible day"),
+            ("9999", "start", D(9999, 1, 1), D(9999, 1, 2), "the first possible day"),
+        ],
+    )
+    def test_the_last_day_of_the_calendar_is_placed(
+        self, when: str, policy: str, start: dt.date, end: dt.date | None, marker: str | None
+    ) -> None:
+        event = Event(id="edge", title="Edge", when=when, status="confirmed")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            text = feed(event, policy=policy)
+        (vevent,) = vevents(text)  # icalendar reads it, no errors
+        assert vevent.decoded("DTSTART") == start
+        assert (vevent.decoded("DTEND") if "DTEND" in vevent else None) == end
+        assert "DURATION" not in vevent
+        said = str(vevent["DESCRIPTION"])
+        assert (marker in said) if marker else "Shown on" not in said
+        # read back: our own feed exactly; as a foreign feed, the day it shows
+        assert Timeline.from_ics(text)["edge"].when == When.parse(when)
+        foreign = "".join(
+            line + "\r\n"
+            for line in text.replace("\r\n ", "").split("\r\n")[:-1]
+            if not line.startswith("X-")
+        )
+        (back,) = Timeline.from_ics(foreign)
+        assert (back.when.earliest, back.when.latest) == (start, start)
 
     @pytest.mark.parametrize(
         ("stated", "stamp"),
