@@ -59,6 +59,9 @@ class TestWords:
             ("[..2026-XX-15,2027]", "either by the 15th of a month in 2026 or 2027"),
             ("{2026-XX,2027}", "all of some month of 2026 and 2027"),
             ("[2026-XX..2027-1X]", "some month of 2026 to October\u2013December 2027"),
+            # an interval with no date at all: its open end in words too (str keeps "..")
+            (".. to unknown end", "open start to unknown end"),
+            ("unknown start to ..", "unknown start to open end"),
             # parts qualified one by one, significant digits, ISO weeks
             ("2004?-06-~11", "11 June 2004 (the year uncertain, the day approximate)"),
             ("2026-XX-~15", "the 15th of a month in 2026 (the day approximate)"),

@@ -157,8 +157,8 @@ def _interval_text(w: When, words: bool) -> str:
 def _end_text(end: When | str | None, interval: When, *, first: bool, words: bool = False) -> str:
     if isinstance(end, When):
         return _text(_with_interval_qualifiers(end, interval), words=words)
-    if end == "open":
-        return ".."
+    if end == "open":  # for a reader: said as the unknown end is ("open start to unknown end")
+        return ("open start" if first else "open end") if words else ".."
     return "unknown start" if first else "unknown end"
 
 
