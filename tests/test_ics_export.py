@@ -116,6 +116,53 @@ class TestPlacement:
         assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (start, end)
         assert ("the last possible day" in str(event["DESCRIPTION"])) is marker
 
+    # Moments too: one of two moments apart, or a span of moments longer than 92 days, was one
+    # timed block over the time between (a 47-day block for "15 April 10:00Z or 1 June
+    # 10:00Z"); now a marker at the last possible moment, as days are. A short span of
+    # moments (a meeting) is still shown whole.
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "marker"),
+        [
+            (
+                "[2026-04-15T10:00Z,2026-06-01T10:00Z]",
+                pendulum.datetime(2026, 6, 1, 10),
+                None,
+                True,
+            ),
+            (
+                "[2026-04-15T10:00Z,2026-04-15T12:00Z]",
+                pendulum.datetime(2026, 4, 15, 12),
+                None,
+                True,
+            ),
+            (
+                "2026-04-15T10:00Z/2026-12-15T12:00Z",
+                pendulum.datetime(2026, 12, 15, 12),
+                None,
+                True,
+            ),
+            (
+                "2026-04-15T10:00Z/2026-04-15T12:00Z",
+                pendulum.datetime(2026, 4, 15, 10),
+                pendulum.datetime(2026, 4, 15, 12),
+                False,
+            ),
+            (
+                "[2026-04-15T10:00Z..2026-04-15T12:00Z,2026-04-15T11:00Z]",
+                pendulum.datetime(2026, 4, 15, 10),
+                pendulum.datetime(2026, 4, 15, 12),
+                False,
+            ),
+        ],
+    )
+    def test_moments_apart_or_far_apart_are_a_marker(
+        self, text: str, start: dt.datetime, end: dt.datetime | None, marker: bool
+    ) -> None:
+        event = only(Event(title="x", when=When.parse(text)))
+        assert event.decoded("DTSTART") == start
+        assert (event.decoded("DTEND") if "DTEND" in event else None) == end
+        assert ("the last possible moment" in str(event["DESCRIPTION"])) is marker
+
     # A year whose first digit is unknown has no day a calendar could show: its bounds are
     # the calendar's ends ("XXXX-04" was a marker on 30 April 9999; under "start" 1 April 1).
     @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import warnings
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from data_strategies import hostile_timelines
+from data_strategies import hostile_timelines, hostile_whens
 from fuzzing import examples
 from ics_check import vevents
 from strategies import edtf_free, masked_whens
@@ -30,6 +30,7 @@ from timeline import (
     TimelineWarning,
     When,
 )
+from timeline.dates._bounds import _cmp
 
 POLICIES = st.sampled_from(["auto", "window", "start", "end"])
 _SETTINGS = settings(
@@ -164,7 +165,11 @@ def test_dates_with_unspecified_digits_are_said_in_words(
     policy: str,
 ) -> None:
     """No SUMMARY or DESCRIPTION shows EDTF ("2026-XX-15"): subscribers read words."""
-    sources = [Source("s", published=published)] if published is not None else []
+    try:
+        sources = [Source("s", published=published)] if published is not None else []
+    except (TimelineError, ValueError):  # an interval with a set at one end: refused
+        assume(False)
+        raise
     # a target with a deadline, a baseline and figures, each dated with unspecified digits
     target = None
     if figures:
@@ -194,3 +199,74 @@ def test_dates_with_unspecified_digits_are_said_in_words(
         for name in ("SUMMARY", "DESCRIPTION"):
             said = str(component[name])
             assert edtf_free(said), (name, said)
+
+
+def _same_moment(p: object, shown: dt.datetime) -> bool:
+    """Whether ``shown`` (DTSTART or DTEND as read) is the instant ``p``, to the second."""
+    if not isinstance(p, dt.datetime):
+        return False
+    if p.tzinfo is None:
+        return p.replace(microsecond=0, fold=0) == shown.replace(fold=0)
+    try:
+        return p.astimezone(dt.UTC).replace(microsecond=0) == shown
+    except OverflowError:  # outside years 1..9999 in UTC: left out, never shown
+        return False
+
+
+@_SETTINGS
+@given(
+    when=hostile_whens() | masked_whens(),
+    end=st.none() | hostile_whens(),
+    later=st.none() | hostile_whens(),
+    policy=POLICIES,
+    status=st.sampled_from(list(Status)),
+)
+def test_an_event_stands_on_its_own_days_and_says_them_in_words(
+    when: When, end: When | None, later: When | None, policy: str, status: Status
+) -> None:
+    """DTSTART/DTEND show the event's whole span, or one day of it said in the DESCRIPTION
+    ("Shown on ..., the last possible day"); the date is said in words."""
+    try:
+        event = Event(id="e", title="T", when=when, end=end, status=status)
+        if later is not None:
+            event = event.revise(stated="2026-01-01", when=later)
+    except (TimelineError, ValueError):
+        assume(False)
+        raise
+    text, warning = _export(Timeline([event]), policy)
+    parsed = vevents(text)
+    if not parsed:  # left out: undated, or named in the warning
+        assert event.when.is_undated or "'e'" in warning, (event.when, event.end, warning)
+        return
+    (component,) = parsed
+    summary, said = str(component["SUMMARY"]), str(component["DESCRIPTION"])
+    assert edtf_free(summary), summary
+    assert edtf_free(said.split("\nStatus: ")[0]), said
+    lo, hi = event.window
+    if lo is not None and hi is not None and _cmp(hi, lo) < 0:
+        hi = event.when.latest  # a later claim moved the date past the end: the end goes
+    if lo is None and hi is None:
+        hi = event.when.latest  # "by X" ending at an unknown time: it stands on the deadline
+    shown = re.search(r"Shown (?:on|at) .*?, the (first|last) possible (?:day|moment)\.", said)
+    start = component.decoded("DTSTART")
+    stop = component.decoded("DTEND") if "DTEND" in component else None
+    if isinstance(start, dt.datetime):
+        assert _same_moment(lo, start) or _same_moment(hi, start), (lo, hi, start)
+        if shown is not None:
+            assert _same_moment(lo if shown[1] == "first" else hi, start)
+        if stop is not None:
+            assert _same_moment(hi, stop) and shown is None, (hi, stop)
+        return
+    first, last = start, (start if stop is None else stop - dt.timedelta(days=1))
+    assert stop is not None or start == dt.date.max  # a day alone: only 9999-12-31
+    if lo is not None:
+        assert _day(lo) <= first, (event.when, event.end, lo, first)
+    if hi is not None:
+        assert last <= _day(hi), (event.when, event.end, hi, last)
+    if shown is None:  # the whole span
+        assert lo is not None and hi is not None, (event.when, event.end)
+        assert (first, last) == (_day(lo), _day(hi)), (event.when, event.end, first, last)
+    else:  # one day of it, the one named
+        assert first == last
+        bound = lo if shown[1] == "first" else hi
+        assert bound is not None and first == _day(bound), (event.when, shown[0], first)

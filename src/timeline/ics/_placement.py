@@ -13,7 +13,7 @@ from typing import Literal
 
 import attrs
 
-from timeline.dates._bounds import Point, _cmp
+from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._edtf_level2 import set_members
 from timeline.dates._when import When
 from timeline.model._event import Event
@@ -84,6 +84,8 @@ def _apart(when: When) -> bool:
     (True, False)
     >>> _apart(When.parse("2026-1X-0X")), _apart(When.parse("2026-04-1X"))
     (True, False)
+    >>> _apart(When.from_edtf("[2026-04-15T10:00Z,2026-04-15T12:00Z]"))
+    True
     """
     if when.unspecified is not None:
         # an unknown digit before a known one ("2026-1X-0X": 1-9 October, November or
@@ -95,6 +97,15 @@ def _apart(when: When) -> bool:
     spans = [(m.earliest, m.latest) for m in set_members(when.form)]
     if any(lo is None or hi is None for lo, hi in spans):
         return False  # an open member ("[..2026-04]"): the span is the set's meaning
+    if all(isinstance(p, _dt.datetime) for span in spans for p in span):
+        # moments: any time between two of them is one it cannot fall on ("10:00 or 12:00")
+        moments = sorted(spans, key=lambda span: _key(span[0]))  # type: ignore[arg-type]
+        reach_at = moments[0][1]
+        for lo, hi in moments[1:]:
+            if _cmp(lo, reach_at) > 0:  # type: ignore[arg-type]
+                return True
+            reach_at = hi if _cmp(hi, reach_at) > 0 else reach_at  # type: ignore[arg-type]
+        return False
     days = sorted((_day(lo), _day(hi)) for lo, hi in spans)  # type: ignore[arg-type]
     reach = days[0][1]
     for lo, hi in days[1:]:
@@ -154,7 +165,7 @@ def place(event: Event, policy: str) -> Placement | None:
     elif policy == "auto":
         # Events with an end last that long: their span is shown whatever its length.
         long = (_day(hi) - _day(lo)).days + 1 > LONG_SPAN_DAYS or _apart(event.when)
-        mode = "last" if long and not timed and event.end is None else "window"
+        mode = "last" if long and event.end is None else "window"
     else:
         mode = {"window": "window", "start": "first", "end": "last"}[policy]  # type: ignore[assignment]
     if mode == "window":
