@@ -97,14 +97,15 @@ def _apart(when: When) -> bool:
     spans = [(m.earliest, m.latest) for m in set_members(when.form)]
     if any(lo is None or hi is None for lo, hi in spans):
         return False  # an open member ("[..2026-04]"): the span is the set's meaning
-    if all(isinstance(p, _dt.datetime) for span in spans for p in span):
+    bounded = [(lo, hi) for lo, hi in spans if lo is not None and hi is not None]
+    if all(isinstance(p, _dt.datetime) for span in bounded for p in span):
         # moments: any time between two of them is one it cannot fall on ("10:00 or 12:00")
-        moments = sorted(spans, key=lambda span: _key(span[0]))  # type: ignore[arg-type]
+        moments = sorted(bounded, key=lambda span: _key(span[0]))
         reach_at = moments[0][1]
-        for lo, hi in moments[1:]:
-            if _cmp(lo, reach_at) > 0:  # type: ignore[arg-type]
+        for first, last in moments[1:]:
+            if _cmp(first, reach_at) > 0:
                 return True
-            reach_at = hi if _cmp(hi, reach_at) > 0 else reach_at  # type: ignore[arg-type]
+            reach_at = last if _cmp(last, reach_at) > 0 else reach_at
         return False
     days = sorted((_day(lo), _day(hi)) for lo, hi in spans)  # type: ignore[arg-type]
     reach = days[0][1]
