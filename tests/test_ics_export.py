@@ -316,11 +316,18 @@ class TestSummaryAndStatus:
             # an interval with an end: the parts stay apart
             (When.parse("../2026"), When.year(2027), "until 2026, ending 2027"),
             (When.parse("2025/2026"), When.year(2027), "2025 to 2026, ending 2027"),
+            # an end not announced yet (was "by end of 2033 to date not announced")
+            (When.year(2033).by(), When.undated(), "by end of 2033, its end not announced"),
         ],
     )
     def test_intervals_in_words(self, when: When, end: When | None, words: str) -> None:
         e = Event(title="T", when=when, end=end)
         assert str(only(e)["SUMMARY"]) == f"T (expected {words})"
+
+    def test_a_marker_for_a_start_says_it_is_the_start(self) -> None:
+        # "by 2033", ending TBD: 31 December 2033 is the last day it can start, not its last
+        said = str(only(Event(title="T", when="by 2033", end="TBD"))["DESCRIPTION"])
+        assert "Shown on 31 December 2033, the last possible day it can start." in said
 
     @pytest.mark.parametrize(
         ("when", "words"),

@@ -42,6 +42,8 @@ def when_words(event: Event) -> str:
     when, end = event.when.words(), None if event.end is None else event.end.words()
     if event.end is None:
         return when
+    if event.end.is_undated:  # "by end of 2033 to date not announced" read as one date
+        return f"{when}, its end not announced"
     if event.when.is_interval or event.end.is_interval:
         # "until 2026 to 2027" or "2025 to 2026 to 2027" would not say which part is which
         return f"{when}, ending {end}"
@@ -125,7 +127,10 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
         moment = "moment" if isinstance(placement.start, _dt.datetime) else "day"
         where = "at" if moment == "moment" else "on"
         shown = _moment_words(placement.start)
-        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}.")
+        # a start with a last day whose end has none ("by 2033", ending TBD): the marker is
+        # the last day it can start, not the last it can last to
+        starts = " it can start" if event.end is not None and event.window[1] is None else ""
+        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}{starts}.")
     lines.append(f"Status: {event.status.value}")
     for label, values in (
         ("Actors", event.actors),
