@@ -26,10 +26,13 @@ EDTF              words
 ``1950S2``        1900 to 1999 (1950 to 2 significant digits)
 ================  ====================================================
 
-Each text names exactly the days the digits allow (the days a month does not
-have are left out: ``2026-04-3X`` is "the 30th of April 2026"). Qualifiers and
-relations are said around these words as for any value ("c. some year in the
-2020s", "by some day in April 2026").
+The words name the days, months and years the digits allow; a day no allowed
+month has is left out (``2026-04-3X`` is "30 April 2026"), though a day some
+allowed months lack is named once for all ("the 30th or 31st of February or
+December 2026": 30 and 31 December). Qualifiers and relations are said around
+these words as for any value ("c. some year in the 2020s", "by some day in April
+2026"); `timeline.dates._format.to_words` says ISO weeks ("week 15 of 2026 (6–12
+April 2026)") and open interval ends ("open start") too.
 """
 
 from __future__ import annotations
