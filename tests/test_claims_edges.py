@@ -1,0 +1,94 @@
+"""The tracker at its edges: diffs of respelled values, slips of events that last, and
+promises postponed without a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from timeline import Event, Observation, Quantity, Source, Target, Timeline
+
+
+class TestDiffOfRespelledValues:
+    """`Timeline.diff` compares what was written, not only what it means: an instant restated
+    at another offset is the same moment (`When` is equal in UTC) but the text a user
+    published changed, as "1.5 km" restated "1500 m" is the same figure in other words. Each
+    is a changed field, listed in `EventChange.respelled` (the value it means unchanged)."""
+
+    @pytest.mark.parametrize(
+        ("before", "after"),
+        [
+            # one moment at two offsets
+            ({"when": "2026-04-01T10:00+02:00"}, {"when": "2026-04-01T08:00Z"}),
+            ({"when": "2026-04-01T08:00Z"}, {"when": "2026-04-01T16:00+08:00"}),
+            # the end of a span
+            (
+                {"when": "2026-04-01", "end": "2026-04-02T10:00+02:00"},
+                {"when": "2026-04-01", "end": "2026-04-02T08:00Z"},
+            ),
+            # the day a source was published
+            (
+                {"when": "2026", "sources": [Source("s", published="2026-03-01T09:00+09:00")]},
+                {"when": "2026", "sources": [Source("s", published="2026-03-01T00:00Z")]},
+            ),
+            # a target's goal in another unit, and its wording
+            (
+                {"when": "by 2030", "target": Target("n", "1.5 GW", "2030")},
+                {"when": "by 2030", "target": Target("n", "1500 MW", "2030")},
+            ),
+            (
+                {"when": "2026", "observations": [Observation("2025", "over 5 GPUs")]},
+                {"when": "2026", "observations": [Observation("2025", "more than 5 GPUs")]},
+            ),
+        ],
+    )
+    def test_a_respelling_is_a_change(self, before: dict, after: dict) -> None:  # type: ignore[type-arg]
+        a, b = Event(title="x", **before), Event(title="x", **after)
+        assert a == b  # the same meaning
+        d = Timeline([a]).diff(Timeline([b]))
+        assert bool(d)  # was: no change
+        [change] = d.changed
+        assert change.fields  # the field, before and after
+        assert set(change.respelled) == set(change.fields)
+        for name in change.fields:
+            was, now = change.fields[name]
+            assert was == now
+
+    def test_a_claim_restated_at_another_offset(self) -> None:
+        e = Event(title="x", when="2026-04")
+        a = e.revise(stated="2026-03-01", when="2026-04-01T10:00+02:00")
+        b = e.revise(stated="2026-03-01", when="2026-04-01T08:00Z")
+        [change] = Timeline([a]).diff(Timeline([b])).changed
+        assert change.respelled == ("when", "claims")
+        assert str(change.fields["when"][0]) != str(change.fields["when"][1])
+
+    def test_a_moved_date_is_no_respelling(self) -> None:
+        a = Event(title="x", when="2026-04-01T10:00+02:00")
+        b = Event(title="x", when="2026-04-01T10:00Z")
+        [change] = Timeline([a]).diff(Timeline([b])).changed
+        assert list(change.fields) == ["when", "initial_when"]
+        assert change.respelled == ()
+
+    def test_the_same_text_is_no_change(self) -> None:
+        a = Event(title="x", when="2026-04-01T10:00+02:00", target=Target("n", "1.5 GW", "2030"))
+        b = Event(title="x", when="2026-04-01T10:00+02:00", target=Target("n", "1.5 GW", "2030"))
+        assert not Timeline([a]).diff(Timeline([b]))
+
+    def test_a_respelled_rename_is_no_bare_rename(self) -> None:
+        # A new id and a respelled date: not "the id alone changed" (the rename would hide
+        # the new text), so it stays removed and added, as a new id with a new date does.
+        a = Event(title="x", when="2026-04-01T10:00+02:00", id="old")
+        b = attrs.evolve(Event(title="x", when="2026-04-01T08:00Z", id="old"), id="new")
+        d = Timeline([a]).diff(Timeline([b]))
+        assert d.renamed == ()
+        assert [e.id for e in d.removed] == ["old"] and [e.id for e in d.added] == ["new"]
+
+
+def test_quantity_respelling_is_equal() -> None:
+    # the premise of the table above: equal figures, other words
+    assert Quantity.parse("1.5 GW") == Quantity.parse("1500 MW")
+    assert dt.datetime.fromisoformat("2026-04-01T10:00+02:00") == dt.datetime.fromisoformat(
+        "2026-04-01T08:00+00:00"
+    )
