@@ -92,3 +92,66 @@ def test_quantity_respelling_is_equal() -> None:
     assert dt.datetime.fromisoformat("2026-04-01T10:00+02:00") == dt.datetime.fromisoformat(
         "2026-04-01T08:00+00:00"
     )
+
+
+class TestSlipsOfEventsThatLast:
+    """An event with an end spans from its date's first day to the end's last (DESIGN §3),
+    and its delay is measured from that span's last day: a slip is a move of the span's last
+    day later, as for any date. A later start inside the same span ("April to June", then
+    "May", the end standing) moves nothing: no slip (was: a slip of 31 days, while the event
+    done in May was on time and the track record said kept). Moved past the end, the span's
+    last day moved from the end's to the new date's: that many days."""
+
+    @pytest.mark.parametrize(
+        ("when", "end", "moved", "days"),
+        [
+            # a later start, the end standing: no slip (was: 31)
+            ("2026-04", "2026-06", "2026-05", None),
+            ("2026-04-01", "2026-04-03", "2026-04-03", None),
+            # up to the end's last day: still none
+            ("2026-04", "2026-06", "2026-06-30", None),
+            # past the end: from 30 June to 31 July (was: 92, from 30 April)
+            ("2026-04", "2026-06", "2026-07", 31),
+            ("2026-04-01", "2026-04-03", "2026-04-05", 2),
+            # earlier: never a slip
+            ("2026-04", "2026-06", "2026-03", None),
+            # a qualified end could run a month on: to 15 July is inside it
+            ("2026-04", "c. June 2026", "2026-07-15", None),
+            ("2026-04", "c. June 2026", "2026-08-05", 5),
+        ],
+    )
+    def test_slip(self, when: str, end: str, moved: str, days: int | None) -> None:
+        e = Event(title="x", when=when, end=end).revise(stated="2026-01-10", when=moved)
+        assert [s.days for s in e.slips] == ([] if days is None else [days])
+        assert e.slipped is (days is not None)
+        assert len(Timeline([e]).slips()) == (days is not None)
+        row = Timeline([e]).track_record(as_of="2026-02-01").total
+        assert row.slips == (days is not None)
+
+    @pytest.mark.parametrize(
+        ("moved", "done", "delay"),
+        [
+            ("2026-05", "2026-05-03", 0),  # no slip, on time
+            ("2026-07", "2026-07-03", 3),  # a slip of 31 days, 3 days late (July 3 past June)
+        ],
+    )
+    def test_slip_and_delay_agree(self, moved: str, done: str, delay: int) -> None:
+        e = Event(title="x", when="2026-04", end="2026-06").revise(stated="2026-01-10", when=moved)
+        happened = e.revise(stated=done, when=done, status="happened")
+        assert happened.delay == delay
+        assert happened.slipped is (delay > 0)
+        row = Timeline([happened]).track_record(as_of="2026-08-01").total
+        assert (row.kept, row.late, row.slips) == ((1, 0, 0) if delay == 0 else (0, 1, 1))
+
+    def test_a_slip_past_the_end_is_checked_as_a_slip(self) -> None:
+        # `timeline check` names a slip stated before the date it replaces: the same rule
+        src = Source("s", published="2026-03-01")
+        e = Event(title="x", when="2026-04", end="2026-06", sources=[src])
+        early_move = e.revise(stated="2026-02-01", when="2026-05")  # no slip: before the source
+        late_move = e.revise(stated="2026-02-01", when="2026-07")  # a slip before the source
+        from timeline import Timeline as T
+
+        said = [f.message for f in T([early_move]).check(today=dt.date(2026, 12, 1))]
+        slipped = [f.message for f in T([late_move]).check(today=dt.date(2026, 12, 1))]
+        assert not any("this slip" in m for m in said)
+        assert any("this slip" in m for m in slipped)

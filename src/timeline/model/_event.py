@@ -245,11 +245,14 @@ class Event:
         >>> str(forum.current_end), forum.revise(when="2026-05", stated="2026-03-01").current_end
         ('27 March 2026', None)
         """
+        if self.end is None or not self.claims:
+            return self.end  # as given: the constructor checked the pair
+        return self._end_with(self.when)
+
+    def _end_with(self, when: When) -> When | None:
+        """The end that stands while ``when`` is the date expected (`current_end`)."""
         end = self.end
-        if end is None or not self.claims:
-            return end  # as given: the constructor checked the pair
-        when = self.when
-        if end.latest is None or when == self.initial_when:
+        if end is None or end.latest is None or when == self.initial_when:
             return end
         if when.latest is None or _cmp(end.latest, when.latest) < 0:
             return None  # moved past the end, to no date, or to no last day
@@ -306,15 +309,26 @@ class Event:
     def slips(self) -> tuple[Slip, ...]:
         """The claims that moved the expected date later while the event was open.
 
+        An event that lasts slips when the last day of its span moves later (`window`,
+        as `delay` measures it): "April to June", then "May" with the end standing, is
+        no slip; then "July", past the end, is.
+
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> [(str(s.before), str(s.after)) for s in e.slips]
         [('April 2026', 'May 2026')]
+        >>> Event(title="x", when="2026-04", end="2026-06").revise(
+        ...     when="2026-05", stated="2026-04-20").slips
+        ()
         """
         found: list[Slip] = []
         states = replay(self.initial_when, self.initial_status, self.claims)
+        lasts = self.end is not None
         for claim, (when, status, _, _) in zip(self.claims, states, strict=True):
-            if claim.when is not None and status.is_open and _later(claim.when, when):
-                found.append(Slip(when, claim.when, claim))
+            if claim.when is None or not status.is_open:
+                continue
+            ends = (self._end_with(when), self._end_with(claim.when)) if lasts else (None, None)
+            if _later(claim.when, when, ends[1], ends[0]):
+                found.append(Slip(when, claim.when, claim, *ends))
         return tuple(found)
 
     @property
