@@ -155,3 +155,93 @@ class TestSlipsOfEventsThatLast:
         slipped = [f.message for f in T([late_move]).check(today=dt.date(2026, 12, 1))]
         assert not any("this slip" in m for m in said)
         assert any("this slip" in m for m in slipped)
+
+
+def _judged(event: Event, day: str) -> str:
+    total = Timeline([event]).track_record(as_of=day).total
+    [outcome] = [o for o in ("kept", "late", "broken", "pending") if total.ids(o)]
+    return outcome
+
+
+class TestPostponedWithoutADate:
+    """A promise postponed "to TBD" withdraws its date without giving another. The track
+    record judges a promise, so once the last date promised while it was open has passed
+    (as `Event.overdue` would read it, had it not been withdrawn), the promise is broken
+    (was: pending forever; and an overdue, broken promise turned pending again by saying
+    "TBD"). `Event.overdue` stays false: an undated event is never overdue (DESIGN §2)."""
+
+    @pytest.mark.parametrize(
+        ("when", "end", "steps", "day", "outcome"),
+        [
+            # April, then "TBD" in March: pending through April, broken from 1 May
+            ("2026-04", None, [("2026-03-20", "TBD", None)], "2026-04-30", "pending"),
+            ("2026-04", None, [("2026-03-20", "TBD", None)], "2026-05-01", "broken"),
+            # overdue in May, then "TBD": still broken (was: pending again)
+            ("2026-04", None, [("2026-05-10", "TBD", None)], "2026-05-15", "broken"),
+            # slipped to June, then "TBD": judged against June, the last date promised
+            (
+                "2026-04",
+                None,
+                [("2026-03-01", "2026-06", None), ("2026-03-20", "TBD", None)],
+                "2026-06-15",
+                "pending",
+            ),
+            (
+                "2026-04",
+                None,
+                [("2026-03-01", "2026-06", None), ("2026-03-20", "TBD", None)],
+                "2026-07-01",
+                "broken",
+            ),
+            # a qualified date could fall a month on: broken from June
+            ("c. April 2026", None, [("2026-03-20", "TBD", None)], "2026-05-31", "pending"),
+            ("c. April 2026", None, [("2026-03-20", "TBD", None)], "2026-06-01", "broken"),
+            # a span to June: broken from July
+            ("2026-04", "2026-06", [("2026-03-20", "TBD", None)], "2026-06-30", "pending"),
+            ("2026-04", "2026-06", [("2026-03-20", "TBD", None)], "2026-07-01", "broken"),
+            # "after March" has no last day: never broken
+            ("after March 2026", None, [("2026-03-20", "TBD", None)], "2030-01-01", "pending"),
+            # announced without a date and never dated: nothing promised yet, pending
+            ("TBD", None, [("2026-03-20", None, "confirmed")], "2030-01-01", "pending"),
+            # undated after a date, then dated again: judged against the new date
+            (
+                "2026-04",
+                None,
+                [("2026-03-20", "TBD", None), ("2026-05-10", "2026-09", None)],
+                "2026-06-01",
+                "pending",
+            ),
+            # TBD, then it happened: late against April, as any promise
+            (
+                "2026-04",
+                None,
+                [("2026-03-20", "TBD", None), ("2026-06-10", "2026-06-10", "happened")],
+                "2026-07-01",
+                "late",
+            ),
+            # cancelled is broken whatever the date
+            ("2026-04", None, [("2026-03-20", "TBD", "cancelled")], "2026-04-01", "broken"),
+            # TBD after it happened, reopened: "it was not released": the last promise
+            (
+                "2026-04",
+                None,
+                [("2026-03-10", "2026-03-10", "happened"), ("2026-03-12", "TBD", "expected")],
+                "2026-05-01",
+                "broken",
+            ),
+        ],
+    )
+    def test_outcome(
+        self,
+        when: str,
+        end: str | None,
+        steps: list[tuple[str, str | None, str | None]],
+        day: str,
+        outcome: str,
+    ) -> None:
+        event = Event(title="x", when=when, end=end)
+        for said, w, s in steps:
+            event = event.revise(stated=said, when=w, status=s)
+        assert _judged(event, day) == outcome
+        if event.as_of(day) is not None and event.as_of(day).when.is_undated:  # type: ignore[union-attr]
+            assert not event.overdue(day)  # DESIGN: undated is never overdue

@@ -230,7 +230,25 @@ def ref_outcome(
         return "late" if late > 0 else "kept"
     if status is Status.CANCELLED or ref_overdue(when, status, day):
         return "broken"
+    if When.parse(when).is_undated:  # withdrawn ("TBD"): judged by the last date promised
+        last = ref_last_dated(initial, claims)
+        if last is not None and ref_overdue(last, status, day):
+            return "broken"
     return "pending"
+
+
+def ref_last_dated(initial: tuple[str, Status], claims: Sequence[Step]) -> str | None:
+    """The last date expected while the event was open (None: never dated while open)."""
+    when, status = initial
+    promised = when if status.is_open else None
+    last = when if status.is_open and not When.parse(when).is_undated else None
+    for step in claims:  # already in stated order
+        when = ref_after(when, step, status, promised)
+        status = step[2] if step[2] is not None else status
+        promised = when if status.is_open else promised
+        if status.is_open and not When.parse(when).is_undated:
+            last = when
+    return last
 
 
 # -- the histories ---------------------------------------------------------------------------

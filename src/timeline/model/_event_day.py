@@ -28,12 +28,13 @@ from timeline.dates._masks import (
 )
 from timeline.dates._relations import _readings
 from timeline.figures._target import TargetStatus
+from timeline.model._claim import replay
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.model._event import Event
 
-__all__ = ["days_late", "overdue_on", "target_judged", "upcoming_in"]
+__all__ = ["days_late", "overdue_on", "target_judged", "undated_past", "upcoming_in"]
 
 _DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
@@ -52,6 +53,35 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
         and over_before(event._readings, day)
         and target_judged(event, day) is not TargetStatus.MET
     )
+
+
+def undated_past(event: Event, day: _dt.date) -> bool:
+    """Whether ``event`` (as known on ``day``) is open with its date withdrawn ("TBD") and
+    the last date promised while it was open had passed by ``day``.
+
+    `Event.overdue` judges the date now expected, and an undated one never is (DESIGN
+    §2); the track record judges the promise, which a date withdrawn without another did
+    not keep: broken once that date would have been overdue (`overdue_on`), as the event
+    stood when it was last dated (its end, a qualified date's fuzzy bounds, a set's
+    members).
+
+    >>> e = Event(title="x", when="2026-04").revise(when="TBD", stated="2026-03-20")
+    >>> undated_past(e, pendulum.date(2026, 4, 30)), undated_past(e, pendulum.date(2026, 5, 1))
+    (False, True)
+    """
+    if not event.status.is_open or not event.when.is_undated:
+        return False
+    states = replay(event.initial_when, event.initial_status, event.claims)
+    dated = None  # how many claims had been said when it was last dated while open
+    if event.initial_status.is_open and not event.initial_when.is_undated:
+        dated = 0
+    for i, (_, _, when, status) in enumerate(states, 1):
+        if status.is_open and not when.is_undated:
+            dated = i
+    if dated is None:
+        return False  # never dated while open: nothing promised yet
+    then = event._with_claims(event.claims[:dated], event.observations, event.target)
+    return overdue_on(then, day)
 
 
 def target_judged(event: Event, day: _dt.date) -> TargetStatus | None:

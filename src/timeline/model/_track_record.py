@@ -17,7 +17,11 @@ out), and only then judged. Each promise lands in exactly one of four counts:
   number of days past the first window that the dates allow, a qualified date
   read at its fuzzy bounds as `Event.overdue` reads it) is kept per event.
 * ``broken``: cancelled, or still open and overdue on the day (`Event.overdue`:
-  the latest possible day of the date *then expected* has passed).
+  the latest possible day of the date *then expected* has passed), or still open
+  with its date withdrawn ("postponed to TBD") once the last date promised while
+  it was open has passed: an undated event is never overdue (DESIGN §2), but the
+  promise it withdrew was not kept, and saying "TBD" must not turn a broken
+  promise pending again.
 * ``pending``: still open and not overdue on the day.
 
 A numeric target ("10,000 AI-plus enterprises by 2030") is judged by its figures
@@ -53,7 +57,7 @@ from timeline.dates._format_fiscal import stated_precision
 from timeline.figures._target import TargetStatus
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._event_day import overdue_on, target_judged
+from timeline.model._event_day import overdue_on, target_judged, undated_past
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import (
@@ -121,7 +125,7 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
         outcome = "broken"
     elif (met := target_judged(event, day)) is not None:
         outcome = "kept" if met is TargetStatus.MET else "broken"
-    elif overdue_on(event, day):  # already as known on the day
+    elif overdue_on(event, day) or undated_past(event, day):  # already as known on the day
         outcome = "broken"
     else:
         outcome = "pending"
