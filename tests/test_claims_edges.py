@@ -245,3 +245,27 @@ class TestPostponedWithoutADate:
         assert _judged(event, day) == outcome
         if event.as_of(day) is not None and event.as_of(day).when.is_undated:  # type: ignore[union-attr]
             assert not event.overdue(day)  # DESIGN: undated is never overdue
+
+
+class TestHappenedWithoutADate:
+    """"It happened", said without its date of an event then undated ("TBD"): all that is
+    known is that it happened by the day it was said, as for a date that could not have
+    begun yet (was: still "date not announced", a happening with no day at all)."""
+
+    @pytest.mark.parametrize(
+        ("when", "steps", "now"),
+        [
+            ("TBD", [("2026-03-15", None, "happened")], "by 15 March 2026"),
+            ("2026-04", [("2026-02-01", "TBD", None), ("2026-03-15", None, "happened")],
+             "by 15 March 2026"),
+            # a date it could have fallen on by then is kept, as before
+            ("2026-03", [("2026-03-15", None, "happened")], "March 2026"),
+            # said with its date: that date
+            ("TBD", [("2026-03-15", "2026-03-02", "happened")], "2 March 2026"),
+        ],
+    )  # fmt: skip
+    def test_date(self, when: str, steps: list[tuple[str, str | None, str | None]], now: str) -> None:
+        event = Event(title="x", when=when)
+        for said, w, s in steps:
+            event = event.revise(stated=said, when=w, status=s)
+        assert str(event.when) == now

@@ -116,7 +116,9 @@ def ref_after(when: str, step: Step, status: Status, promised: str | None) -> st
     if st_ is Status.HAPPENED:
         value = When.parse(when)
         lo = None if value.is_undated else value.fuzzy_bounds()[0]
-        if isinstance(lo, dt.datetime) and lo.tzinfo is None:  # floating: the day's clock
+        if value.is_undated:  # undated: all that is known is that it happened by then
+            begins_after = True
+        elif isinstance(lo, dt.datetime) and lo.tzinfo is None:  # floating: the day's clock
             begins_after = lo.date() > day
         elif isinstance(lo, dt.datetime):  # after the day's last moment, 24:00 at UTC-12
             end = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) + dt.timedelta(hours=36)

@@ -221,7 +221,8 @@ def after_claim(
     A claim that it happened, said without its date on a day before the date then
     expected could begin ("V4, expected in April, has been released", said on 15
     March), dates it by that day ("by 15 March 2026"): it cannot have happened in
-    April. A date it could still have fallen on by then is kept.
+    April. So does one said of an undated event ("TBD"): all that is known is that it
+    happened by then. A date it could still have fallen on by then is kept.
 
     ``promised`` is the last date expected while the event was open (`replay` keeps
     it). A claim that opens a happened or cancelled event again without a date ("it
@@ -240,7 +241,7 @@ def after_claim(
         return claim.when, now
     if promised is not None and now.is_open and not status.is_open:
         return promised, now
-    if claim.status is Status.HAPPENED and _begins_after(when, claim.day):
+    if claim.status is Status.HAPPENED and (when.is_undated or _begins_after(when, claim.day)):
         day = claim.day
         return When.day(day.year, day.month, day.day).by(), now
     return when, now
