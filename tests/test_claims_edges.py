@@ -248,7 +248,7 @@ class TestPostponedWithoutADate:
 
 
 class TestHappenedWithoutADate:
-    """"It happened", said without its date of an event then undated ("TBD"): all that is
+    """ "It happened", said without its date of an event then undated ("TBD"): all that is
     known is that it happened by the day it was said, as for a date that could not have
     begun yet (was: still "date not announced", a happening with no day at all)."""
 
@@ -264,7 +264,9 @@ class TestHappenedWithoutADate:
             ("TBD", [("2026-03-15", "2026-03-02", "happened")], "2 March 2026"),
         ],
     )  # fmt: skip
-    def test_date(self, when: str, steps: list[tuple[str, str | None, str | None]], now: str) -> None:
+    def test_date(
+        self, when: str, steps: list[tuple[str, str | None, str | None]], now: str
+    ) -> None:
         event = Event(title="x", when=when)
         for said, w, s in steps:
             event = event.revise(stated=said, when=w, status=s)

@@ -10,7 +10,7 @@ import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -193,7 +193,7 @@ def _written(value: object) -> object:
     if isinstance(value, dict):
         return tuple((k, _written(v)) for k, v in value.items())
     if attrs.has(type(value)):
-        fields = attrs.fields(type(value))
+        fields = attrs.fields(cast(Any, type(value)))
         return (type(value).__name__, *(_written(getattr(value, f.name)) for f in fields))
     return value
 
@@ -213,10 +213,11 @@ def _alike(a: object, b: object) -> bool:
         return False
     if kind is str or a is None or isinstance(a, (int, float, enum.Enum)):
         return bool(a == b)
-    if isinstance(a, (tuple, list)):
-        return len(a) == len(b) and all(map(_alike, a, b))  # type: ignore[arg-type]
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        return len(a) == len(b) and all(map(_alike, a, b))
     if attrs.has(kind):
-        return all(_alike(getattr(a, f.name), getattr(b, f.name)) for f in attrs.fields(kind))
+        names = attrs.fields(cast(Any, kind))
+        return all(_alike(getattr(a, f.name), getattr(b, f.name)) for f in names)
     return _written(a) == _written(b)
 
 

@@ -287,9 +287,7 @@ def _begins_after(when: When, day: _dt.date) -> bool:
     return to_day(first) > day
 
 
-def _later(
-    new: When, old: When, new_end: When | None = None, old_end: When | None = None
-) -> bool:
+def _later(new: When, old: When, new_end: When | None = None, old_end: When | None = None) -> bool:
     """Whether ``new`` moves the promise later: its latest possible day is later.
 
     With an end standing (``old_end``, ``new_end``: an event that lasts), the latest
