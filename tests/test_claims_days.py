@@ -243,10 +243,11 @@ def first_promise(h: History, k: State) -> tuple[str, bool]:
 def delay(h: History, k: State) -> int | None:
     if k.status != "happened":
         return None
-    first, initial = first_promise(h, k)
+    first, _ = first_promise(h, k)
     promised = meaning(first).days
-    if initial and h.end is not None:  # promised to the end given with it
-        promised = span(min(promised, default=LOW), max(meaning(h.end).days))
+    end = end_with(h, first)
+    if end is not None:  # promised to the end standing with it, as overdue reads the span
+        promised = span(min(promised, default=LOW), max(meaning(end).days))
     done = meaning(k.when).days
     if not promised or not done:
         return 0

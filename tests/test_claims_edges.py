@@ -271,3 +271,24 @@ class TestHappenedWithoutADate:
         for said, w, s in steps:
             event = event.revise(stated=said, when=w, status=s)
         assert str(event.when) == now
+
+
+class TestDelayOfASpanFirstDatedByAClaim:
+    """An event announced undated with an end ("TBD", to June), then dated April by a claim:
+    its span runs April to June (the end stands), so it is not overdue in May, and done on 10
+    May it is on time (was: 10 days late against April alone, a promise late on a day it was
+    not overdue)."""
+
+    @pytest.mark.parametrize(
+        ("done", "delay"),
+        [("2026-05-10", 0), ("2026-06-30", 0), ("2026-07-03", 3), ("2026-03-20", -12)],
+    )
+    def test_delay(self, done: str, delay: int) -> None:
+        e = Event(title="x", when="TBD", end="2026-06").revise(stated="2026-02-01", when="2026-04")
+        assert e.overdue(done) is (delay > 0)
+        assert e.revise(stated=done, when=done, status="happened").delay == delay
+
+    def test_moved_past_the_end_first(self) -> None:
+        # dated August by the claim: past the end, which no longer stands: August alone
+        e = Event(title="x", when="TBD", end="2026-06").revise(stated="2026-02-01", when="2026-08")
+        assert e.revise(stated="2026-09-03", when="2026-09-03", status="happened").delay == 3

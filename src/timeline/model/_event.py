@@ -345,7 +345,8 @@ class Event:
         """Days late against the first promise, once it happened; ``None`` before.
 
         0 when it happened inside the first promised window (to its ``end`` for an event
-        that lasts), negative when early. With imprecise dates this is the smallest delay
+        that lasts, while the end stands with that date, as `overdue` reads the span),
+        negative when early. With imprecise dates this is the smallest delay
         the dates allow; a qualified date counts with its fuzzy bounds, as `Event.overdue`
         reads it.
 
@@ -356,8 +357,8 @@ class Event:
         """
         if self.status is not Status.HAPPENED:
             return None
-        first, giver = self._first_promise  # an end given with it: promised to that end
-        return days_late(first, self.when, until=self.end if giver is None else None)
+        first = self.first_expected  # promised to the end standing with it (`current_end`)
+        return days_late(first, self.when, until=self._end_with(first))
 
     def revise(
         self,
