@@ -451,3 +451,23 @@ class TestTimelineAgainstTheOracle:
                 ) + total.ids("pending")
             else:
                 assert i in total.ids(expected[0])
+
+
+class TestLateExactlyWhenOverdue:
+    """A promise is late exactly when it was overdue on the day it happened, while its date
+    never moved (DESIGN §3: delay and overdue read one window)."""
+
+    @SETTINGS
+    @given(HISTORY, DAYS)
+    def test_done_on_a_day(self, h: History, day: dt.date) -> None:
+        h = h._replace(goal=None, steps=tuple(s for s in h.steps if s[2] != "happened"))
+        event = build(h)
+        k = known(h, day)
+        if event is None or k is None or k.status not in OPEN or k.when == "TBD":
+            return
+        if first_promise(h, k)[0] != k.when:
+            return  # moved: judged against the first promise, not the date then expected
+        done = event.revise(stated=day, when=day, status="happened")
+        late = done.as_of(day).delay  # type: ignore[union-attr]
+        assert late is not None
+        assert (late > 0) == event.overdue(day)

@@ -292,3 +292,39 @@ class TestDelayOfASpanFirstDatedByAClaim:
         # dated August by the claim: past the end, which no longer stands: August alone
         e = Event(title="x", when="TBD", end="2026-06").revise(stated="2026-02-01", when="2026-08")
         assert e.revise(stated="2026-09-03", when="2026-09-03", status="happened").delay == 3
+
+
+class TestThePageShowsTheFirstSpan:
+    """The page and the picture show a slipped span's first promise to its end: the ghost
+    of "April to June" moved to July covers April to June (was: April alone), and the page
+    says "first expected April 2026 – June 2026" (was: "April 2026")."""
+
+    moved = Event(title="x", when="2026-04", end="2026-06").revise(
+        stated="2026-03-01", when="2026-07"
+    )
+
+    def test_first_end(self) -> None:
+        assert self.moved.first_end == Event(title="y", when="2026-06").when
+        assert Event(title="x", when="2026-04").first_end is None
+        # dated past the end by the claim that first dated it: no end with it
+        late = Event(title="x", when="TBD", end="2026-06").revise(
+            stated="2026-02-01", when="2026-08"
+        )
+        assert late.first_end is None
+
+    def test_ghost(self) -> None:
+        from timeline.display._layout import layout
+
+        lay = layout(
+            [self.moved], by="status", as_of=None, num=lambda d: float(d.toordinal()),
+            measure=lambda s: 0.1 * len(s), width=8.0,
+        )  # fmt: skip
+        [placed] = lay.items
+        assert placed.ghost == (
+            float(dt.date(2026, 4, 1).toordinal()),
+            float(dt.date(2026, 7, 1).toordinal()),
+        )
+
+    def test_page(self) -> None:
+        html = Timeline([self.moved])._repr_html_()
+        assert "first expected April 2026 – June 2026" in html

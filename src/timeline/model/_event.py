@@ -186,6 +186,19 @@ class Event:
         return self._first_promise[0]
 
     @property
+    def first_end(self) -> When | None:
+        """The end of the first promise: ``end``, while it stands with `first_expected`.
+
+        An event that lasts was first promised from `first_expected` to this end, the
+        span `delay` measures from and a slip moves (`current_end`'s rule).
+
+        >>> forum = Event(title="x", when="2026-04", end="2026-06")
+        >>> forum.revise(when="2026-07", stated="2026-03-01").first_end
+        When.parse('June 2026')
+        """
+        return self._end_with(self.first_expected) if self.end is not None else None
+
+    @property
     def _first_promise(self) -> tuple[When, Claim | None]:
         """The first date promised, and the claim that gave it (``None``: the initial one)."""
         when = self.initial_when
@@ -357,8 +370,8 @@ class Event:
         """
         if self.status is not Status.HAPPENED:
             return None
-        first = self.first_expected  # promised to the end standing with it (`current_end`)
-        return days_late(first, self.when, until=self._end_with(first))
+        # promised to the end standing with it (`current_end`)
+        return days_late(self.first_expected, self.when, until=self.first_end)
 
     def revise(
         self,
