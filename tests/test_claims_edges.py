@@ -328,3 +328,18 @@ class TestThePageShowsTheFirstSpan:
     def test_page(self) -> None:
         html = Timeline([self.moved])._repr_html_()
         assert "first expected April 2026 – June 2026" in html
+
+
+def test_notice_runs_to_the_end_of_the_first_span() -> None:
+    # Notice counts to the day delay counts from: the last day of the first promised span
+    # (30 June for "April to June"; was 30 April), so notice + delay is the time from the
+    # statement to the happening.
+    src = Source("s", published="2026-03-01")
+    forum = Event(title="x", when="2026-04", end="2026-06", sources=[src])
+    done = forum.revise(stated="2026-07-03", when="2026-07-03", status="happened")
+    row = Timeline([done]).track_record(as_of="2026-08-01").total
+    assert row.mean_notice_days == 121  # 1 March to 30 June
+    assert row.delay_days == (3,)
+    assert (
+        row.mean_notice_days + row.delay_days[0] == (dt.date(2026, 7, 3) - dt.date(2026, 3, 1)).days
+    )

@@ -33,8 +33,9 @@ Per group (`TrackRow`): ``on_time_rate`` = kept / (kept + late + broken), ``None
 when nothing is resolved; ``median_delay_days`` and ``max_delay_days`` over the
 late ones; ``slips_per_promise``, the mean number of `Event.slips`;
 ``mean_notice_days``, the mean number of days from the initial statement (the
-first source's ``published`` day) to the latest day of the first announced date,
-over promises with both (an open-ended promise names no day to be ahead of).
+first source's ``published`` day) to the latest day of the first announced date
+(to its end, for an event that lasts: the day `Event.delay` counts from), over
+promises with both (an open-ended promise names no day to be ahead of).
 A promise first announced without a date ("TBD") is judged against the first
 date a claim gave (`Event.first_expected`), and its notice counts from that claim.
 An event with several actors (or tags) counts once in each of their groups.
@@ -132,7 +133,7 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
     notice = None
     first, giver = event._first_promise  # a date first given by a claim counts from that claim
     stated = event._stated_day if giver is None else giver.day
-    promised = first.latest
+    promised = (event.first_end or first).latest  # where delay counts from: the span's end
     if stated is not None and promised is not None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
         notice = promised.toordinal() - stated.toordinal()
