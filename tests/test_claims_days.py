@@ -516,3 +516,27 @@ class TestLateExactlyWhenOverdue:
         late = done.as_of(day).delay  # type: ignore[union-attr]
         assert late is not None
         assert (late > 0) == event.overdue(day)
+
+
+class TestAsOfIsOneThing:
+    """ "as of" means one thing everywhere (DESIGN §3): a query on a day judges the timeline
+    as known that day, so asking the timeline known then gives the same answer."""
+
+    @SETTINGS
+    @given(st.lists(HISTORY, max_size=4), DAYS, st.integers(0, 200))
+    def test_queries_of_the_timeline_known_then(
+        self, histories: list[History], day: dt.date, within: int
+    ) -> None:
+        events = [e for i, h in enumerate(histories) if (e := build(h, f"e{i}")) is not None]
+        tl = Timeline(events)
+        then = tl.as_of(day)
+        assert then.as_of(day) == then  # replaying twice changes nothing
+        assert [e.id for e in then.overdue(as_of=day)] == [e.id for e in tl.overdue(as_of=day)]
+        assert [e.id for e in then.upcoming(as_of=day, within=within)] == [
+            e.id for e in tl.upcoming(as_of=day, within=within)
+        ]
+        assert then.track_record(as_of=day) == tl.track_record(as_of=day)
+        for event in events:
+            known = event.as_of(day)
+            if known is not None:  # slips known then are the first of all the slips
+                assert event.slips[: len(known.slips)] == known.slips

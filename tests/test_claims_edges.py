@@ -7,7 +7,10 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import Event, Observation, Quantity, Source, Target, Timeline
 
 
@@ -343,3 +346,48 @@ def test_notice_runs_to_the_end_of_the_first_span() -> None:
     assert (
         row.mean_notice_days + row.delay_days[0] == (dt.date(2026, 7, 3) - dt.date(2026, 3, 1)).days
     )
+
+
+# Spellings of a few values: each inner tuple means one thing, written several ways.
+_MOMENTS = (
+    ("2026-04-01T10:00+02:00", "2026-04-01T08:00Z", "2026-04-01T16:00+08:00"),
+    ("2026-04-01T10:00Z",),
+    ("2026-04",),
+)
+_GOALS = (("1.5 GW", "1500 MW", "1.50 GW"), ("2 GW",))
+_FIGURES = (("over 5 GW", "more than 5 GW", "more than 5000 MW"), ("5 GW",))
+
+
+def _pick(pool: tuple[tuple[str, ...], ...]) -> st.SearchStrategy[str]:
+    return st.sampled_from([text for meaning in pool for text in meaning])
+
+
+_EVENT = st.tuples(_pick(_MOMENTS), _pick(_MOMENTS), _pick(_GOALS), _pick(_FIGURES))
+
+
+def _respelled_event(spec: tuple[str, str, str, str]) -> Event:
+    when, claimed, goal, figure = spec
+    return Event(
+        title="x", when=when, target=Target("n", goal, "2030"),
+        observations=[Observation("2025", figure)],
+        sources=[Source("s", published=when)],
+    ).revise(stated="2026-01-01", when=claimed)  # fmt: skip
+
+
+class TestDiffProperties:
+    @settings(max_examples=examples(150, 2000), deadline=None)
+    @given(_EVENT, _EVENT)
+    def test_a_diff_is_empty_exactly_when_everything_is_written_alike(
+        self, a: tuple[str, str, str, str], b: tuple[str, str, str, str]
+    ) -> None:
+        before, after = _respelled_event(a), _respelled_event(b)
+        d = Timeline([before]).diff(Timeline([after]))
+        assert bool(d) == (repr(before) != repr(after))
+        assert not d.added and not d.removed and not d.renamed
+        for change in d.changed:
+            for name, (was, now) in change.fields.items():
+                assert repr(was) != repr(now)
+                assert (name in change.respelled) == (was == now)
+        # and the other way round: the same fields
+        back = Timeline([after]).diff(Timeline([before]))
+        assert [sorted(c.fields) for c in back.changed] == [sorted(c.fields) for c in d.changed]
