@@ -391,3 +391,25 @@ class TestDiffProperties:
         # and the other way round: the same fields
         back = Timeline([after]).diff(Timeline([before]))
         assert [sorted(c.fields) for c in back.changed] == [sorted(c.fields) for c in d.changed]
+
+
+class TestTheTrendChartReadsTheSpan:
+    """The milestone trend chart plots the day a promise is kept by: for an event that lasts,
+    the last day of its span, as slips and overdue read it. "April to June" re-dated to "May"
+    (the end standing) runs flat at 30 June (was: climbing from 30 April to 31 May, a slip
+    the event never had, and below the diagonal in May while not overdue)."""
+
+    def test_path(self) -> None:
+        from timeline.display._trend import trend_lines
+
+        src = Source("s", published="2026-03-01")
+        e = Event(title="x", when="2026-04", end="2026-06", sources=[src])
+        moved = e.revise(stated="2026-03-20", when="2026-05")
+        [line] = trend_lines([moved], as_of="2026-05-15")
+        assert {y for _, y in line.path} == {dt.date(2026, 6, 30)}
+        assert line.end == "open"
+        past = e.revise(stated="2026-03-20", when="2026-07")  # past the end: to 31 July
+        [line] = trend_lines([past], as_of="2026-05-15")
+        assert [y for _, y in line.path] == [
+            dt.date(2026, 6, 30), dt.date(2026, 6, 30), dt.date(2026, 7, 31), dt.date(2026, 7, 31)
+        ]  # fmt: skip
