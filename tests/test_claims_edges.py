@@ -413,3 +413,14 @@ class TestTheTrendChartReadsTheSpan:
         assert [y for _, y in line.path] == [
             dt.date(2026, 6, 30), dt.date(2026, 6, 30), dt.date(2026, 7, 31), dt.date(2026, 7, 31)
         ]  # fmt: skip
+
+    def test_a_date_withdrawn_after_it_passed_ends_overdue(self) -> None:
+        # The line stays at the last date promised (an undated one cannot be placed); once
+        # that has passed it ends as overdue, as the track record beside it counts it broken
+        # (was: "open", below the diagonal).
+        from timeline.display._trend import trend_lines
+
+        e = Event(title="x", when="2026-04").revise(stated="2026-03-20", when="TBD")
+        assert [line.end for line in trend_lines([e], as_of="2026-04-20")] == ["open"]
+        assert [line.end for line in trend_lines([e], as_of="2026-05-02")] == ["overdue"]
+        assert Timeline([e]).track_record(as_of="2026-05-02").total.broken == 1

@@ -50,6 +50,7 @@ from timeline.display._mpl import (
 )
 from timeline.model._claim import Status, replay
 from timeline.model._event import Event
+from timeline.model._event_day import undated_past
 from timeline.model._text import visible
 
 if TYPE_CHECKING:
@@ -83,7 +84,8 @@ class TrendLine:
     ``steps`` are ``(x, date)``: from day ``x`` on, ``date`` was expected.
     ``path`` is the stepped line through them as ``(x, y)`` days. ``end`` says
     how it ends: ``"happened"`` (on the diagonal), ``"cancelled"``, ``"open"``
-    (at the chart's day) or ``"overdue"`` (open, and the day has passed its date).
+    (at the chart's day) or ``"overdue"`` (open, and the day has passed its date, or the
+    last date promised before it was withdrawn to "TBD").
 
     >>> from timeline import Source
     >>> e = Event(title="V4", when="2026-04", sources=[Source("s", published="2026-03-01")])
@@ -162,7 +164,9 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
         end = "cancelled"
     else:
         path.append((max(day, last_x), last_y))
-        end = "overdue" if event.overdue(day) else "open"
+        # A date withdrawn ("TBD") after the last one promised passed: its line stays at
+        # that one, overdue as the track record counts it broken (`undated_past`).
+        end = "overdue" if event.overdue(day) or undated_past(event, day) else "open"
     # Drop repeated points (a claim on the day of the previous one).
     cleaned = [path[0]]
     for point in path[1:]:
