@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from timeline import Event, Observation, Quantity, Source, Target, Timeline
+from timeline import Event, EventError, Observation, Quantity, Source, Target, Timeline
 
 
 class TestDiffOfRespelledValues:
@@ -424,3 +424,55 @@ class TestTheTrendChartReadsTheSpan:
         assert [line.end for line in trend_lines([e], as_of="2026-04-20")] == ["open"]
         assert [line.end for line in trend_lines([e], as_of="2026-05-02")] == ["overdue"]
         assert Timeline([e]).track_record(as_of="2026-05-02").total.broken == 1
+
+
+_ZONES = ["+14:00", "-12:00", "+05:45", "Z", "-09:30", "+08:00"]
+_BOUND = st.one_of(
+    st.dates(dt.date(2026, 4, 1), dt.date(2026, 4, 12)).map(dt.date.isoformat),
+    st.builds(
+        lambda d, h, z: f"{d.isoformat()}T{h:02d}:00{z}",
+        st.dates(dt.date(2026, 4, 1), dt.date(2026, 4, 12)),
+        st.integers(0, 23),
+        st.sampled_from(_ZONES),
+    ),
+)
+
+
+class TestDelayOfMixedWindows:
+    """A window from an instant to a plain day (or a plain day to an instant) is read by
+    `overdue` at its widest: the plain day ends at UTC-12 against a day starting at UTC+14.
+    `delay` reads it the same way, so a promise is late exactly when it was overdue on the day
+    it happened, and early exactly when the window surely began after that day (was: the plain
+    end against the day's date, late by 1 on 5 April for "2 April 02:00+08:00 to 4 April",
+    which was not overdue that day)."""
+
+    @pytest.mark.parametrize(
+        ("when", "end", "done", "delay"),
+        [
+            ("2026-04-02T02:00+08:00", "2026-04-04", "2026-04-05", 0),  # was 1
+            ("2026-04-02T02:00+08:00", "2026-04-04", "2026-04-06", 0),  # was 2
+            ("2026-04-02T02:00+08:00", "2026-04-04", "2026-04-07", 1),
+            ("2026-04-11", "2026-04-13T06:00+05:45", "2026-04-10", 0),  # was -1
+            # both plain: one frame, as before
+            ("2026-04-02", "2026-04-04", "2026-04-05", 1),
+        ],
+    )
+    def test_delay(self, when: str, end: str, done: str, delay: int) -> None:
+        e = Event(title="x", when=when, end=end)
+        assert e.revise(stated=done, when=done, status="happened").delay == delay
+
+    @settings(max_examples=examples(200, 3000), deadline=None)
+    @given(_BOUND, st.none() | _BOUND, st.dates(dt.date(2026, 3, 25), dt.date(2026, 4, 20)))
+    def test_late_when_overdue_early_when_surely_before(
+        self, when: str, end: str | None, day: dt.date
+    ) -> None:
+        from timeline.dates._bounds import ends_before
+
+        try:
+            e = Event(title="x", when=when, end=end)
+        except EventError:
+            return  # an end before the date
+        late = e.revise(stated=day, when=day.isoformat(), status="happened").delay
+        assert late is not None
+        assert (late > 0) == e.overdue(day)
+        assert (late < 0) == ends_before((day, day), e.window)
