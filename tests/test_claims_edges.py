@@ -4,6 +4,7 @@ promises postponed without a date."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import attrs
 import pytest
@@ -476,3 +477,22 @@ class TestDelayOfMixedWindows:
         assert late is not None
         assert (late > 0) == e.overdue(day)
         assert (late < 0) == ends_before((day, day), e.window)
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+def test_a_saved_snapshot_reads_back_with_no_diff(tmp_path: Path, suffix: str) -> None:
+    # The files keep what was written (offsets, units, wording), so a snapshot and the same
+    # snapshot read back differ in nothing, now that diff compares spelling too.
+    e = Event(
+        title="x", when="2026-04-01T10:00+02:00", end="2026-04-02",
+        target=Target("n", "1.50 GW", "2030"),
+        observations=[Observation("2025", "over 5000 MW")],
+        sources=[Source("s", published="2026-03-01T09:00+09:00")],
+    ).revise(stated="2026-03-02T10:00-05:00", when="2026-05-01T08:00+05:45")  # fmt: skip
+    tl = Timeline(
+        [e, Event(title="y", when="c. April 2026").revise(stated="2026-03-02", when="TBD")]
+    )
+    path = tmp_path / f"t{suffix}"
+    tl.save(path)
+    assert not tl.diff(Timeline.load(path))
+    assert not tl.diff(Timeline.from_arrow(tl.to_arrow()))
