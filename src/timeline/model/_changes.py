@@ -227,9 +227,9 @@ def _content(event: Event) -> tuple[Any, ...]:
 
 
 def _renames(removed: list[Event], added: list[Event]) -> list[tuple[Event, Event]]:
-    """Pairs (removed, added) equal in every field but the id, each the only one of its
-    content on both sides: where two removed (or two added) events are alike, which one
-    was renamed would be a guess, so they stay removed and added."""
+    """Pairs (removed, added) alike in every field but the id (`_written`), each the only
+    one of its content on both sides: where two removed (or two added) events are alike,
+    which one was renamed would be a guess, so they stay removed and added."""
     sides: dict[tuple[Any, ...], tuple[list[Event], list[Event]]] = {}
     for event in removed:
         sides.setdefault(_content(event), ([], []))[0].append(event)
@@ -247,9 +247,10 @@ def diff(tl: Timeline, other: Timeline) -> TimelineDiff:
     is a change even where it means the same (an instant restated at another
     offset, a figure in another unit: `EventChange.respelled` names those
     fields), as a snapshot is what a user published. An event whose id is gone and
-    one with a new id are a rename when every other field is equal and no other
-    gone or new event is alike; anything less (a new id and a new date, two alike)
-    stays removed and added, as it cannot be told from two different events.
+    one with a new id are a rename when every other field is equal and written
+    alike, and no other gone or new event is alike; anything less (a new id and a
+    new date or a respelled one, two alike) stays removed and added, as it cannot
+    be told from two different events.
 
     >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
     'x'
