@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from timeline._errors import QueryError
+from timeline.dates._when import When
 from timeline.model._claim import Slip
 from timeline.model._event import Event
 from timeline.model._event_fields import stated_order
@@ -211,14 +212,26 @@ def _alike(a: object, b: object) -> bool:
     kind = type(a)
     if kind is not type(b):
         return False
-    if kind is str or a is None or isinstance(a, (int, float, enum.Enum)):
+    if kind is str or isinstance(a, (int, float, enum.Enum)):
         return bool(a == b)
     if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
         return len(a) == len(b) and all(map(_alike, a, b))
-    if attrs.has(kind):
-        names = attrs.fields(cast(Any, kind))
-        return all(_alike(getattr(a, f.name), getattr(b, f.name)) for f in names)
-    return _written(a) == _written(b)
+    names = _WRITTEN_FIELDS.get(kind)
+    if names is None:
+        if not attrs.has(kind):
+            return _written(a) == _written(b)
+        names = _WRITTEN_FIELDS[kind] = tuple(f.name for f in attrs.fields(cast(Any, kind)))
+    for name in names:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not y and not _alike(x, y):
+            return False
+    return True
+
+
+# The fields of a record that can be written differently while equal: every field (read
+# from the class), but for `When` only its bounds (an instant's offset) and interval ends,
+# as its equality compares the rest as written.
+_WRITTEN_FIELDS: dict[type, tuple[str, ...]] = {When: ("start", "end", "lower", "upper")}
 
 
 def _content(event: Event) -> tuple[Any, ...]:
