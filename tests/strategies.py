@@ -10,14 +10,23 @@ before and after a value (which EDTF uses for "before" and "after") exist.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pendulum
+from hypothesis import assume
 from hypothesis import strategies as st
 
-from timeline import When
+from timeline import TimelineError, When
 
-__all__ = ["calendar_whens", "instants", "single_whens", "whens"]
+__all__ = [
+    "calendar_whens",
+    "edtf_free",
+    "instants",
+    "masked_whens",
+    "single_whens",
+    "whens",
+]
 
 ZONES = ("Europe/Paris", "Asia/Shanghai", "America/New_York", "Australia/Lord_Howe")
 
@@ -143,3 +152,65 @@ def whens(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[When]:
         single_whens(min_year, max_year),
         _intervals(min_year, max_year),
     )
+
+
+# -- unspecified digits anywhere, and text a reader can read ---------------------------------
+
+
+def _mask(draw: st.DrawFn, digits: str) -> str:
+    """``digits`` with some of them unspecified (X)."""
+    hidden = draw(st.lists(st.booleans(), min_size=len(digits), max_size=len(digits)))
+    return "".join("X" if x else c for c, x in zip(digits, hidden, strict=True))
+
+
+@st.composite
+def masked_whens(draw: st.DrawFn) -> When:
+    """A value with unspecified digits anywhere, maybe qualified (whole or by part), related,
+    an interval end or a set member."""
+    day = draw(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+    digits = [f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}"]
+    parts = [_mask(draw, d) for d in digits[: draw(st.integers(1, 3))]]
+    assume("X" in "".join(parts))
+    mark = draw(st.sampled_from(["", "", "~", "?", "%"]))
+    if mark and draw(st.booleans()):  # one part qualified
+        k = draw(st.integers(0, len(parts) - 1))
+        parts[k] = mark + parts[k]
+        mark = ""
+    text = "-".join(parts) + mark
+    try:
+        w = When.from_edtf(text)
+    except (TimelineError, ValueError):
+        assume(False)
+        raise
+    shape = draw(st.sampled_from(["one", "by", "before", "after", "from", "to", "set", "all"]))
+    other = draw(st.sampled_from(["2027", "1999-03", "open", "unknown"]))
+    try:
+        if shape in ("by", "before", "after"):
+            return getattr(w, shape)()  # type: ignore[no-any-return]
+        if shape in ("from", "to"):
+            end = When.parse(other) if other[0].isdigit() else other
+            pair = (w, end) if shape == "from" else (end, w)
+            return When.interval(*pair)  # type: ignore[arg-type]
+        if shape in ("set", "all"):
+            close = "[]" if shape == "set" else "{}"
+            return When.from_edtf(f"{close[0]}{w.to_edtf()},1999-03{close[1]}")
+    except (TimelineError, ValueError):
+        assume(False)
+    return w
+
+
+# A run of digits and X with an X in it: what EDTF writes for unspecified digits.
+MASK = re.compile(r"(?<![A-Za-z])(?=[\dX]*X)[\dX]{2,}(?![A-Za-z])")
+# EDTF's other notation: qualifier marks inside a date, sets, open ends, significant digits.
+# ("11% of the way" and "April 2026?" are words: a % after a year or a month, or a ? before a
+# digit, is EDTF)
+EDTF_MARKS = re.compile(r"~|[\dX]{4}%|-[\dX]{2}%|[%?]-?[\dX]|[\[\]{}]|\.\.|\dS\d|-W\d")
+
+
+ZONE = re.compile(r"\[[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+\]")  # an instant's zone: "[Asia/Shanghai]"
+
+
+def edtf_free(text: str) -> bool:
+    """Whether ``text`` holds no EDTF a reader would have to decode."""
+    text = ZONE.sub("", text)
+    return MASK.search(text) is None and EDTF_MARKS.search(text) is None

@@ -116,7 +116,9 @@ def ref_after(when: str, step: Step, status: Status, promised: str | None) -> st
     if st_ is Status.HAPPENED:
         value = When.parse(when)
         lo = None if value.is_undated else value.fuzzy_bounds()[0]
-        if isinstance(lo, dt.datetime) and lo.tzinfo is None:  # floating: the day's clock
+        if value.is_undated:  # undated: all that is known is that it happened by then
+            begins_after = True
+        elif isinstance(lo, dt.datetime) and lo.tzinfo is None:  # floating: the day's clock
             begins_after = lo.date() > day
         elif isinstance(lo, dt.datetime):  # after the day's last moment, 24:00 at UTC-12
             end = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) + dt.timedelta(hours=36)
@@ -230,7 +232,25 @@ def ref_outcome(
         return "late" if late > 0 else "kept"
     if status is Status.CANCELLED or ref_overdue(when, status, day):
         return "broken"
+    if When.parse(when).is_undated:  # withdrawn ("TBD"): judged by the last date promised
+        last = ref_last_dated(initial, claims)
+        if last is not None and ref_overdue(last, status, day):
+            return "broken"
     return "pending"
+
+
+def ref_last_dated(initial: tuple[str, Status], claims: Sequence[Step]) -> str | None:
+    """The last date expected while the event was open (None: never dated while open)."""
+    when, status = initial
+    promised = when if status.is_open else None
+    last = when if status.is_open and not When.parse(when).is_undated else None
+    for step in claims:  # already in stated order
+        when = ref_after(when, step, status, promised)
+        status = step[2] if step[2] is not None else status
+        promised = when if status.is_open else promised
+        if status.is_open and not When.parse(when).is_undated:
+            last = when
+    return last
 
 
 # -- the histories ---------------------------------------------------------------------------

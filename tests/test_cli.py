@@ -537,7 +537,7 @@ class TestExport:
     def test_says_what_the_feed_could_not_hold(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        sample = _sample().add(Event(title="End of days", when="9999-12-31"))
+        sample = _sample().add(Event(title="End of days", when="XXXX-12-31"))
         monkeypatch.setattr(_cli, "_bundled", lambda: sample)
         code, out, err = run(capsys, "export", "-o", str(tmp_path / "feed.ics"))
         assert code == 0

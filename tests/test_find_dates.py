@@ -408,6 +408,16 @@ class TestRelativePhrasesFoundWhole:
             ("in the coming months", []),
             # lower-case "may" is the verb: only "next year" is a date
             ("we may next year", [("next year", "2027")]),
+            # a 52/53-week year's period, counted in weeks: its days
+            (
+                "sales for the 13 weeks ended February 27, 2026 rose",
+                [
+                    (
+                        "the 13 weeks ended February 27, 2026",
+                        "29 November 2025 to 27 February 2026",
+                    )
+                ],
+            ),
         ],
     )
     def test_finds(self, text: str, expected: list[tuple[str, str]]) -> None:

@@ -116,6 +116,53 @@ class TestPlacement:
         assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (start, end)
         assert ("the last possible day" in str(event["DESCRIPTION"])) is marker
 
+    # Moments too: one of two moments apart, or a span of moments longer than 92 days, was one
+    # timed block over the time between (a 47-day block for "15 April 10:00Z or 1 June
+    # 10:00Z"); now a marker at the last possible moment, as days are. A short span of
+    # moments (a meeting) is still shown whole.
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "marker"),
+        [
+            (
+                "[2026-04-15T10:00Z,2026-06-01T10:00Z]",
+                pendulum.datetime(2026, 6, 1, 10),
+                None,
+                True,
+            ),
+            (
+                "[2026-04-15T10:00Z,2026-04-15T12:00Z]",
+                pendulum.datetime(2026, 4, 15, 12),
+                None,
+                True,
+            ),
+            (
+                "2026-04-15T10:00Z/2026-12-15T12:00Z",
+                pendulum.datetime(2026, 12, 15, 12),
+                None,
+                True,
+            ),
+            (
+                "2026-04-15T10:00Z/2026-04-15T12:00Z",
+                pendulum.datetime(2026, 4, 15, 10),
+                pendulum.datetime(2026, 4, 15, 12),
+                False,
+            ),
+            (
+                "[2026-04-15T10:00Z..2026-04-15T12:00Z,2026-04-15T11:00Z]",
+                pendulum.datetime(2026, 4, 15, 10),
+                pendulum.datetime(2026, 4, 15, 12),
+                False,
+            ),
+        ],
+    )
+    def test_moments_apart_or_far_apart_are_a_marker(
+        self, text: str, start: dt.datetime, end: dt.datetime | None, marker: bool
+    ) -> None:
+        event = only(Event(title="x", when=When.parse(text)))
+        assert event.decoded("DTSTART") == start
+        assert (event.decoded("DTEND") if "DTEND" in event else None) == end
+        assert ("the last possible moment" in str(event["DESCRIPTION"])) is marker
+
     # A year whose first digit is unknown has no day a calendar could show: its bounds are
     # the calendar's ends ("XXXX-04" was a marker on 30 April 9999; under "start" 1 April 1).
     @pytest.mark.parametrize(
@@ -127,9 +174,13 @@ class TestPlacement:
             Event(id="edge", title="x", when=When.parse(text)),
             Event(title="ok", when="2026"),
         ]
-        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'"):
+        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'") as caught:
             text = feed(*events, policy=policy)
         assert [str(e["UID"]) for e in vevents(text)] == ["ok@timeline.invalid"]
+        # the warning says why, in words: no day of the calendar stands for an unknown year
+        said = str(caught[0].message)
+        assert f"'edge' ({events[0].when}): its year is unknown (" in said
+        assert "no day of the calendar stands for it; give it a year" in said
 
     # An interval end in an unknown year is an open end: a marker on the known end
     # ("2026-04/XXXX-06" was a marker on 30 June 9999).
@@ -265,11 +316,60 @@ class TestSummaryAndStatus:
             # an interval with an end: the parts stay apart
             (When.parse("../2026"), When.year(2027), "until 2026, ending 2027"),
             (When.parse("2025/2026"), When.year(2027), "2025 to 2026, ending 2027"),
+            # an end not announced yet (was "by end of 2033 to date not announced")
+            (When.year(2033).by(), When.undated(), "by end of 2033, its end not announced"),
         ],
     )
     def test_intervals_in_words(self, when: When, end: When | None, words: str) -> None:
         e = Event(title="T", when=when, end=end)
         assert str(only(e)["SUMMARY"]) == f"T (expected {words})"
+
+    def test_a_marker_for_a_start_says_it_is_the_start(self) -> None:
+        # "by 2033", ending TBD: 31 December 2033 is the last day it can start, not its last
+        said = str(only(Event(title="T", when="by 2033", end="TBD"))["DESCRIPTION"])
+        assert "Shown on 31 December 2033, the last possible day it can start." in said
+
+    @pytest.mark.parametrize(
+        ("when", "words"),
+        [
+            ("2026-XX-15", "the 15th of a month in 2026"),
+            ("2026-04-XX", "some day in April 2026"),
+            ("202X", "some year in the 2020s"),
+            ("2026-1X-0X", "the 1st\u20139th of October\u2013December 2026"),
+            ("156X-12-25~", "c. 25 December of some year in the 1560s"),
+            ("2026-XX-15/2027-03", "the 15th of a month in 2026 to March 2027"),
+            ("[2026-XX-15,2027]", "the 15th of a month in 2026 or 2027"),
+            ("2026-W15", "week 15 of 2026 (6\u201312 April 2026)"),
+        ],
+    )
+    def test_unspecified_digits_in_words(self, when: str, words: str) -> None:
+        e = Event(title="T", when=when, sources=[Source("s", published=when)])
+        e = e.revise(stated="2028-01-01", when="2028-XX", note="moved")
+        vevent = only(Event(title="T", when=when))
+        assert str(vevent["SUMMARY"]) == f"T (expected {words})"
+        assert str(vevent["DESCRIPTION"]).startswith(f"When: {words}\n")
+        # every date a description says: the date, its history, the sources' dates
+        said = str(only(e)["DESCRIPTION"])
+        assert f"first expected {words} (expected)" in said
+        assert "date some month of 2028" in said
+        assert f"- s, {words}" in said
+        assert not re.search(r"\dX|X\d|XX", said), said
+        # the value itself travels in X-TIMELINE-EDTF, exactly
+        assert str(only(e)["X-TIMELINE-WHEN"]) == "2028-XX"
+
+    def test_figures_dates_in_words(self) -> None:
+        goal = timeline.Target(
+            "users", "10 users", "202X", baseline=timeline.Observation("201X", "1 users")
+        )
+        seen = [timeline.Observation("2026-XX", "4 users"), timeline.Observation("2027", "7 users")]
+        said = str(
+            only(Event(title="T", when="2026", target=goal, observations=seen))["DESCRIPTION"]
+        )
+        assert (
+            "Target: 10 users by some year in the 2020s (users); from 1 users (some year in" in said
+        )
+        assert "Figures: 4 users (some month of 2026); 7 users (2027)" in said
+        assert "Growth: 1.75× from 4 users (some month of 2026) to 7 users (2027)" in said
 
     def test_cancelled_events_are_left_out_by_default(self) -> None:
         events = [Event(title="a", when=When.year(2026), status="cancelled")]
@@ -637,9 +737,52 @@ class TestAtTheEndsOfTheCalendar:
     )
     def test_an_instant_past_the_ends_in_utc_is_left_out_and_named(self, when: str) -> None:
         tl = Timeline([Event(id="edge", title="Edge", when=when), Event(title="Ok", when="2026")])
-        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'"):
+        with pytest.warns(TimelineWarning, match=r"left 1 event\(s\) out .*'edge'") as caught:
             feed = tl.to_ics()
         assert [str(e["SUMMARY"]) for e in vevents(feed)] == ["Ok (expected 2026)"]
+        assert "its time is outside years 1..9999 in UTC" in str(caught[0].message)
+
+    # 9999-12-31 has no day after it, so no exclusive DTEND: the day stands with DTSTART
+    # alone, which RFC 5545 3.6.1 reads as one day; a longer span ending there is a marker
+    # on its first day. (Was: left out of the feed with a warning.)
+    @pytest.mark.parametrize(
+        ("when", "policy", "start", "end", "marker"),
+        [
+            ("9999-12-31", "auto", D(9999, 12, 31), None, None),
+            ("9999-12-31", "window", D(9999, 12, 31), None, None),
+            ("9999", "auto", D(9999, 12, 31), None, "the last possible day"),
+            ("by 9999-06", "window", D(9999, 6, 30), D(9999, 7, 1), "the last possible day"),
+            ("by 9999", "start", D(9999, 12, 31), None, "the last possible day"),
+            ("999X", "end", D(9999, 12, 31), None, "the last possible day"),
+            ("[9999-12-30,9999-12-31]", "end", D(9999, 12, 31), None, "the last possible day"),
+            ("9999-12", "auto", D(9999, 12, 1), D(9999, 12, 2), "the first possible day"),
+            ("9999-12", "window", D(9999, 12, 1), D(9999, 12, 2), "the first possible day"),
+            ("9990/9999", "window", D(9990, 1, 1), D(9990, 1, 2), "the first possible day"),
+            ("9999", "start", D(9999, 1, 1), D(9999, 1, 2), "the first possible day"),
+        ],
+    )
+    def test_the_last_day_of_the_calendar_is_placed(
+        self, when: str, policy: str, start: dt.date, end: dt.date | None, marker: str | None
+    ) -> None:
+        event = Event(id="edge", title="Edge", when=when, status="confirmed")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            text = feed(event, policy=policy)
+        (vevent,) = vevents(text)  # icalendar reads it, no errors
+        assert vevent.decoded("DTSTART") == start
+        assert (vevent.decoded("DTEND") if "DTEND" in vevent else None) == end
+        assert "DURATION" not in vevent
+        said = str(vevent["DESCRIPTION"])
+        assert (marker in said) if marker else "Shown on" not in said
+        # read back: our own feed exactly; as a foreign feed, the day it shows
+        assert Timeline.from_ics(text)["edge"].when == When.parse(when)
+        foreign = "".join(
+            line + "\r\n"
+            for line in text.replace("\r\n ", "").split("\r\n")[:-1]
+            if not line.startswith("X-")
+        )
+        (back,) = Timeline.from_ics(foreign)
+        assert (back.when.earliest, back.when.latest) == (start, start)
 
     @pytest.mark.parametrize(
         ("stated", "stamp"),

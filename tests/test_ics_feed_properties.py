@@ -15,10 +15,22 @@ import warnings
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from data_strategies import hostile_timelines
+from data_strategies import hostile_timelines, hostile_whens
 from fuzzing import examples
 from ics_check import vevents
-from timeline import Status, Timeline, TimelineWarning, When
+from strategies import edtf_free, masked_whens
+from timeline import (
+    Event,
+    Observation,
+    Source,
+    Status,
+    Target,
+    Timeline,
+    TimelineError,
+    TimelineWarning,
+    When,
+)
+from timeline.dates._bounds import _cmp
 
 POLICIES = st.sampled_from(["auto", "window", "start", "end"])
 _SETTINGS = settings(
@@ -75,7 +87,12 @@ def test_every_event_is_there_once_where_it_can_happen(tl: Timeline, policy: str
         if isinstance(start, dt.datetime):
             continue  # timed: checked against the instant by test_ics_properties
         lo, hi = event.window
-        first, last = start, component.decoded("DTEND") - dt.timedelta(days=1)
+        # a day with no DTEND is one day (RFC 5545 3.6.1): 9999-12-31, whose day after is
+        # past the calendar
+        if "DTEND" not in component:
+            assert start == dt.date.max, start
+        first = start
+        last = component.decoded("DTEND") - dt.timedelta(days=1) if "DTEND" in component else start
         assert first <= last
         # all-day days fall inside the stated span, when it has a first or a last day
         if lo is not None and hi is not None and _day(hi) >= _day(lo):
@@ -116,8 +133,8 @@ def test_a_new_date_or_status_raises_sequence(tl: Timeline, new: str, data: st.D
     after_text, _ = _export(Timeline([*others, changed], **_options(tl)), "auto")
     after = {str(c["UID"]): c for c in vevents(after_text)}
     uid = f"{event.id}@timeline.invalid"
-    # (an event whose span now ends on 9999-12-31 has no DTEND a feed can hold: left out
-    # with a warning, as documented; nothing to compare)
+    # (an event whose time is now past the calendar's end in UTC is left out with a warning,
+    # as documented; nothing to compare)
     assume(uid in after)
     old, new_ = before[uid], after[uid]
     assert int(new_["SEQUENCE"]) > int(old["SEQUENCE"])
@@ -126,3 +143,132 @@ def test_a_new_date_or_status_raises_sequence(tl: Timeline, new: str, data: st.D
     for key, component in before.items():
         if key != uid:
             assert after[key].to_ical() == component.to_ical()
+
+
+@_SETTINGS
+@given(
+    when=masked_whens(),
+    end=st.none() | masked_whens(),
+    later=st.none() | masked_whens(),
+    published=st.none() | masked_whens(),
+    figures=st.lists(masked_whens(), max_size=3),
+    status=st.sampled_from(list(Status)),
+    policy=POLICIES,
+)
+def test_dates_with_unspecified_digits_are_said_in_words(
+    when: When,
+    end: When | None,
+    later: When | None,
+    published: When | None,
+    figures: list[When],
+    status: Status,
+    policy: str,
+) -> None:
+    """No SUMMARY or DESCRIPTION shows EDTF ("2026-XX-15"): subscribers read words."""
+    try:
+        sources = [Source("s", published=published)] if published is not None else []
+    except (TimelineError, ValueError):  # an interval with a set at one end: refused
+        assume(False)
+        raise
+    # a target with a deadline, a baseline and figures, each dated with unspecified digits
+    target = None
+    if figures:
+        baseline = Observation(figures[1], "1 ents") if len(figures) > 1 else None
+        try:
+            target = Target("ents", "10 ents", figures[0], baseline=baseline)
+        except (TimelineError, ValueError):
+            target = None
+    seen = [Observation(w, f"{k + 2} ents") for k, w in enumerate(figures[1:])]
+    try:
+        event = Event(
+            title="T",
+            when=when,
+            end=end,
+            status=status,
+            sources=sources,
+            target=target,
+            observations=seen,
+        )
+        if later is not None:
+            event = event.revise(stated="9999-12-31", when=later, note="n")
+    except (TimelineError, ValueError):
+        assume(False)
+        raise
+    text, _ = _export(Timeline([event]), policy)
+    for component in vevents(text):
+        for name in ("SUMMARY", "DESCRIPTION"):
+            said = str(component[name])
+            assert edtf_free(said), (name, said)
+
+
+def _same_moment(p: object, shown: dt.datetime) -> bool:
+    """Whether ``shown`` (DTSTART or DTEND as read) is the instant ``p``, to the second."""
+    if not isinstance(p, dt.datetime):
+        return False
+    if p.tzinfo is None:
+        return p.replace(microsecond=0, fold=0) == shown.replace(fold=0)
+    try:
+        return p.astimezone(dt.UTC).replace(microsecond=0) == shown
+    except OverflowError:  # outside years 1..9999 in UTC: left out, never shown
+        return False
+
+
+@_SETTINGS
+@given(
+    when=hostile_whens() | masked_whens(),
+    end=st.none() | hostile_whens(),
+    later=st.none() | hostile_whens(),
+    policy=POLICIES,
+    status=st.sampled_from(list(Status)),
+)
+def test_an_event_stands_on_its_own_days_and_says_them_in_words(
+    when: When, end: When | None, later: When | None, policy: str, status: Status
+) -> None:
+    """DTSTART/DTEND show the event's whole span, or one day of it said in the DESCRIPTION
+    ("Shown on ..., the last possible day"); the date is said in words."""
+    try:
+        event = Event(id="e", title="T", when=when, end=end, status=status)
+        if later is not None:
+            event = event.revise(stated="2026-01-01", when=later)
+    except (TimelineError, ValueError):
+        assume(False)
+        raise
+    text, warning = _export(Timeline([event]), policy)
+    parsed = vevents(text)
+    if not parsed:  # left out: undated, or named in the warning
+        assert event.when.is_undated or "'e'" in warning, (event.when, event.end, warning)
+        return
+    (component,) = parsed
+    summary, said = str(component["SUMMARY"]), str(component["DESCRIPTION"])
+    assert edtf_free(summary), summary
+    assert edtf_free(said.split("\nStatus: ")[0]), said
+    lo, hi = event.window
+    if lo is not None and hi is not None and _cmp(hi, lo) < 0:
+        hi = event.when.latest  # a later claim moved the date past the end: the end goes
+    if lo is None and hi is None:
+        hi = event.when.latest  # "by X" ending at an unknown time: it stands on the deadline
+    shown = re.search(
+        r"Shown (?:on|at) .*?, the (first|last) possible (?:day|moment)(?: it can start)?\.", said
+    )
+    start = component.decoded("DTSTART")
+    stop = component.decoded("DTEND") if "DTEND" in component else None
+    if isinstance(start, dt.datetime):
+        assert _same_moment(lo, start) or _same_moment(hi, start), (lo, hi, start)
+        if shown is not None:
+            assert _same_moment(lo if shown[1] == "first" else hi, start)
+        if stop is not None:
+            assert _same_moment(hi, stop) and shown is None, (hi, stop)
+        return
+    first, last = start, (start if stop is None else stop - dt.timedelta(days=1))
+    assert stop is not None or start == dt.date.max  # a day alone: only 9999-12-31
+    if lo is not None:
+        assert _day(lo) <= first, (event.when, event.end, lo, first)
+    if hi is not None:
+        assert last <= _day(hi), (event.when, event.end, hi, last)
+    if shown is None:  # the whole span
+        assert lo is not None and hi is not None, (event.when, event.end)
+        assert (first, last) == (_day(lo), _day(hi)), (event.when, event.end, first, last)
+    else:  # one day of it, the one named
+        assert first == last
+        bound = lo if shown[1] == "first" else hi
+        assert bound is not None and first == _day(bound), (event.when, shown[0], first)

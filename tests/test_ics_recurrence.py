@@ -685,3 +685,50 @@ def test_random_rules_first_occurrence_is_dateutils(
         parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
         expected = _local(pendulum.timezone(zone), *parts)
         assert moment.astimezone(dt.UTC) == expected.astimezone(dt.UTC), (rule, moment, expected)
+
+
+# -- an override older than its series (RFC 5546 §2.1.5: the higher SEQUENCE is the newer) -----
+# The organizer changed the series after moving one occurrence: the series' SEQUENCE went up,
+# the override's stayed. The override is of a version the organizer has since replaced.
+
+_MOVED = ["s", "SUMMARY:Sync (moved)", "RECURRENCE-ID:20260415T100000Z",
+          "DTSTART:20260416T150000Z", "DTEND:20260416T153000Z"]  # fmt: skip
+_CANCEL = ["s", "SUMMARY:Weekly sync", "RECURRENCE-ID:20260415T100000Z",
+           "DTSTART:20260415T100000Z", "STATUS:CANCELLED"]  # fmt: skip
+
+
+class TestAnOverrideOlderThanItsSeries:
+    @pytest.mark.parametrize(
+        ("master", "override", "title", "start"),
+        [
+            # lower than the series': of an older version, not applied (was: applied)
+            ("SEQUENCE:2", [*_MOVED, "SEQUENCE:1"], "Weekly sync", "2026-04-15T10:00Z"),
+            ("SEQUENCE:1", _MOVED, "Weekly sync", "2026-04-15T10:00Z"),  # no SEQUENCE: 0
+            ("SEQUENCE:3", [*_CANCEL, "SEQUENCE:0"], "Weekly sync", "2026-04-15T10:00Z"),
+            # the same or higher: the override of this version, applied
+            ("SEQUENCE:2", [*_MOVED, "SEQUENCE:2"], "Sync (moved)", "2026-04-16T15:00Z"),
+            ("SEQUENCE:0", [*_MOVED, "SEQUENCE:5"], "Sync (moved)", "2026-04-16T15:00Z"),
+            ("DTSTAMP:20260101T000000Z", _MOVED, "Sync (moved)", "2026-04-16T15:00Z"),
+            ("SEQUENCE:2", [*_CANCEL, "SEQUENCE:2"], "Weekly sync", "2026-04-22T10:00Z"),
+        ],
+    )  # fmt: skip
+    def test_the_higher_sequence_wins(
+        self, master: str, override: list[str], title: str, start: str
+    ) -> None:
+        timeline, report = Timeline.from_ics(
+            feed([*WEEKLY, "RRULE:FREQ=WEEKLY", master], override), report=True
+        )
+        (event,) = timeline
+        assert (event.title, event.when) == (title, When.parse(start))
+        stale = "older than their series" in str(report)
+        assert stale == (title == "Weekly sync" and start.startswith("2026-04-15"))
+
+    def test_said_with_both_sequences_and_never_an_event_of_its_own(self) -> None:
+        timeline, report = Timeline.from_ics(
+            feed([*WEEKLY, "RRULE:FREQ=WEEKLY;COUNT=2", "SEQUENCE:4"], [*_MOVED, "SEQUENCE:3"]),
+            report=True,
+        )
+        assert len(timeline) == 1
+        text = "\n".join(report.messages())
+        assert "'Sync (moved)' (line 11) (SEQUENCE 3 < 4)" in text
+        assert "RFC 5546" in text

@@ -11,6 +11,7 @@ twice, VTIMEZONE rules with a time of day (icalendar as the oracle).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import time
 import warnings
@@ -487,3 +488,267 @@ class TestCalendarWordsGivenTwice:
         head = ("X-WR-TIMEZONE:Asia/Tokyo", "X-WR-TIMEZONE:Asia/Tokyo")
         _, report = read(feed(["UID:a", "SUMMARY:A", "DTSTART:20260415T100000"], head=head))
         assert "more than once" not in said(report)
+
+
+# -- a file valid in UTF-8 whose legacy text reads as ordinary UTF-8 text ----------------------
+# GBK 一一 is the UTF-8 of 'һһ' (Cyrillic shha), 小小 of 'СС' (two capital Es): no mojibake
+# mark, so it was read as UTF-8 in silence. Now: letters no language writes so (an extended
+# Cyrillic letter, accented Latin with no ASCII letter, scripts mixed in a word) read as the
+# legacy text; ordinary letters in both readings are said as ambiguous, unless the calendar
+# says its language.
+
+
+class TestLegacyTextThatReadsAsUtf8Text:
+    @pytest.mark.parametrize(
+        ("codec", "titles", "head"),
+        [
+            ("gbk", ["一一"], ("X-WR-TIMEZONE:Asia/Shanghai",)),  # 'һһ': no Russian word
+            ("gbk", ["一一", "一"], ()),  # 'һ' alone: an extended letter, no word
+            ("gb2312", ["小小"], ("X-WR-CALNAME;LANGUAGE=zh-CN:Work",)),  # 'СС': said zh-CN
+            ("gb2312", ["小小"], ("X-WR-TIMEZONE:Asia/Shanghai",)),  # a Chinese zone
+            ("big5", ["苤苠"], ("X-WR-TIMEZONE:Asia/Taipei",)),  # "СТ"
+            ("euc_kr", ["퓨"], ("X-WR-TIMEZONE:Asia/Seoul",)),  # 'ǻ': accented, no ASCII
+        ],
+    )  # fmt: skip
+    def test_read_as_the_legacy_text_and_said(
+        self, codec: str, titles: list[str], head: tuple[str, ...]
+    ) -> None:
+        data = feed(*_events(titles), head=head).encode(codec)
+        data.decode()  # valid UTF-8 throughout
+        timeline, report = read(data)
+        assert [e.title for e in timeline] == titles
+        assert report.encoding != "UTF-8" and "valid in UTF-8" in said(report)
+
+    @pytest.mark.parametrize(
+        ("codec", "titles"),
+        [
+            ("gb2312", ["小小"]),  # 'СС'
+            ("gb2312", ["小 小笑"]),  # 'С СЦ'
+            ("big5", ["苤苠 苺"]),  # "СТ У"
+        ],
+    )
+    def test_both_readings_text_is_said_not_guessed(self, codec: str, titles: list[str]) -> None:
+        """No hint: UTF-8 (RFC 5545's), and the legacy reading quoted (was: silence)."""
+        data = feed(*_events(titles)).encode(codec)
+        timeline, report = read(data)
+        text = said(report)
+        if [e.title for e in timeline] != titles:
+            assert report.encoding == "UTF-8"
+            assert all(repr(t) in text for t in titles), text
+            assert "reads as text in" in text
+
+    @pytest.mark.parametrize(
+        "titles",
+        [
+            ["Встреча с клиентом", "вода"],  # Cyrillic, a word of one letter among them
+            ["Café", "à Paris"],  # one accented letter alone is a French word
+            ["Ελλάδα"],  # 'Ε' is CE 95: GBK only in its extension, no GB2312
+            ["Hội nghị", "ở"],  # Vietnamese: Latin letters past Latin-1
+            ["Қазақстан", "ґанок"],  # Kazakh, Ukrainian: letters past Russian's
+        ],
+    )
+    def test_utf8_text_stays_utf8_in_silence(self, titles: list[str]) -> None:
+        timeline, report = read(feed(*_events(titles)).encode())
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == "UTF-8"
+        assert "valid in UTF-8" not in said(report) and "reads as text in" not in said(report)
+
+
+def _pool(codec: str, leads: range, trails: list[int]) -> list[str]:
+    found = []
+    for lead in leads:
+        for trail in trails:
+            try:
+                found.append(bytes([lead, trail]).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+_HIGH = list(range(0xA1, 0xFF))
+# Ideographs (and kana, hangul) of each encoding's standard, common and rare: GB2312 (GBK's
+# own), Big5, JIS X 0208, KS X 1001. Not GBK's extension: text of it alone whose UTF-8
+# reading is ordinary letters ('脌' is 'À') is read as UTF-8 unsaid, as Russian UTF-8 text
+# (all of it valid GBK) is.
+_CJK_POOLS = {
+    "gb2312": _pool("gb2312", range(0xB0, 0xF8), _HIGH),
+    "big5": _pool("big5", range(0xA4, 0xFA), [*range(0x40, 0x7F), *_HIGH]),
+    "shift_jis": _pool("shift_jis", [*range(0x82, 0xA0), *range(0xE0, 0xEB)],
+                       list(range(0x40, 0xFD))),
+    "euc_kr": _pool("euc_kr", range(0xB0, 0xC9), _HIGH),  # hangul (hanja alone is no Korean)
+}  # fmt: skip
+_KANA = ("gb2312", "big5")  # Chinese: ideographs alone (their kana rows are no Chinese)
+
+
+def _cjk(char: str) -> bool:
+    return any(a <= char <= b for a, b in (("\u3040", "\u30ff"), ("\u4e00", "\u9fff"),
+                                           ("\uac00", "\ud7af")))  # fmt: skip
+
+
+def _chinese(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _fits(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 so far (a character may still be open at its end)."""
+    try:
+        codecs.utf_8_decode(data, "strict", False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@st.composite
+def _valid_utf8_by_chance(draw: st.DrawFn) -> tuple[str, str]:
+    """A codec and a text of its characters whose bytes are valid UTF-8 too: each character
+    drawn among those whose bytes keep the text UTF-8 so far (words apart where none is open)."""
+    codec = draw(st.sampled_from(sorted(_CJK_POOLS)))
+    script = _chinese if codec in _KANA else _cjk
+    pool = [(c, c.encode(codec)) for c in _CJK_POOLS[codec] if script(c)]
+    text, data = "", b""
+    for _ in range(draw(st.integers(1, 8))):
+        closed = len(codecs.utf_8_decode(data, "strict", False)[0].encode()) == len(data)
+        if text and closed and draw(st.booleans()):  # none open: a space may part two words
+            text, data = text + " ", data + b" "
+        fitting = [(c, b) for c, b in pool if _fits(data + b)]
+        assume(fitting)
+        char, more = draw(st.sampled_from(fitting))
+        text, data = text + char, data + more
+    return codec, text.strip()
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(drawn=_valid_utf8_by_chance())
+def test_legacy_text_valid_in_utf8_is_read_right_or_said(drawn: tuple[str, str]) -> None:
+    """Random CJK text in GB2312 (GBK), Big5, Shift_JIS or EUC-KR whose bytes are valid UTF-8
+    as well: read as written, or its legacy reading is quoted in the report — never the UTF-8
+    reading in silence. (Unless that reading is East Asian text too: UTF-8 then, as RFC 5545
+    says, since a third of UTF-8 Chinese is valid GBK in its turn.)"""
+    codec, title = drawn
+    data = feed(["UID:1", f"SUMMARY:{title}", "DTSTART:20260410"]).encode(codec)
+    try:
+        utf8 = data.decode()
+    except UnicodeDecodeError:
+        assume(False)
+        return
+    from timeline.ics._encoding import _east_asian_script
+
+    assume(not any(map(_east_asian_script, utf8)))
+    (event,), report = read(data)
+    assert event.title == title or repr(title) in said(report), (codec, title, said(report))
+
+
+# -- a joined line of signs alone in a legacy file ---------------------------------------------
+
+
+def _joined(legacy: list[str], codec: str, joined: list[str]) -> bytes:
+    head = feed(*_events(legacy)).encode(codec).rsplit(b"END:VCALENDAR", 1)[0]
+    tail = feed(*_events(joined)).encode().split(b"VERSION:2.0\r\n", 1)[1]
+    return head + tail.replace(b"UID:", b"UID:u")
+
+
+class TestAUtf8LineOfSignsInALegacyFile:
+    @pytest.mark.parametrize(
+        "signs",
+        [
+            "😀",  # was '馃榾': two characters of GBK's extension, no GB2312
+            "★★",  # was '鈽呪槄'
+            "→ ★ ✓", "—", "€ 5", "“q”", "…",  # read right before too
+        ],
+    )  # fmt: skip
+    def test_read_as_utf8_when_the_legacy_reading_is_no_text_of_its_standard(
+        self, signs: str
+    ) -> None:
+        timeline, report = read(_joined(["季度总结会", "团队建设活动"], "gbk", [signs]))
+        assert timeline["u0"].title == signs
+        assert report.encoding == GBK and "(files joined?), read as UTF-8" in said(report)
+
+    @pytest.mark.parametrize("signs", ["©", "½", "°", "§ 3", "± 5"])
+    def test_undecidable_kept_as_the_file_reads_it_losslessly_and_said(self, signs: str) -> None:
+        """'©' is the GB2312 bytes of '漏' too: the file's reading, the same bytes, said."""
+        timeline, report = read(_joined(["季度总结会", "团队建设活动"], "gbk", [signs]))
+        title = timeline["u0"].title
+        assert title.encode("gbk") == signs.encode()  # nothing lost
+        assert "the bytes cannot tell" in said(report) and repr(signs) in said(report)
+
+
+_SIGNS = st.text(st.sampled_from("©®°±²³µ¶·¹º»¼½¾¿×÷§¨¬¯´¸ª—–…•€™←→↑↓★☆✓✔♥😀🎉 "),
+                 min_size=1, max_size=5).filter(str.strip)  # fmt: skip
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(signs=_SIGNS, codec=st.sampled_from(["gbk", "big5", "shift_jis", "euc_kr"]))
+def test_a_joined_line_of_signs_read_right_or_kept_and_said(signs: str, codec: str) -> None:
+    """A UTF-8 line of signs in a legacy file: read as written, or its bytes kept (the text
+    encodes back to them) and the UTF-8 reading quoted."""
+    legacy = {"gbk": ["季度总结会"], "big5": ["季度總結會"], "shift_jis": ["会議の準備"],
+              "euc_kr": ["분기 회의"]}[codec]  # fmt: skip
+    timeline, report = read(_joined([*legacy, *legacy], codec, [signs.strip()]))
+    title = timeline["u0"].title
+    if title != signs.strip():
+        codec_read = {
+            "GB2312/GBK (Simplified Chinese)": "gb18030",
+            "Big5 (Traditional Chinese)": "cp950",
+            "Shift_JIS (Japanese)": "cp932",
+            "EUC-KR (Korean)": "cp949",
+        }
+        assert title.encode(codec_read[report.encoding]) == signs.strip().encode()
+        assert repr(signs.strip()) in said(report), said(report)
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        ["入", "害"],  # 'Èë', 'º¦' in cp1252: found by the property above
+        ["入"],  # two accented letters and no ASCII one: no Western word
+    ],
+)
+def test_one_character_titles_read_right_or_their_gb2312_reading_named(titles: list[str]) -> None:
+    """Too short for chardet, so cp1252 as before; but its reading is no Western word, so the
+    report names GB2312 (was: silence, as only two East Asian characters in a row were)."""
+    timeline, report = read(feed(*_events(titles)).encode("gb2312"))
+    title = timeline["0"].title
+    assert title == titles[0] or f"also reads as {GBK}: {titles[0]!r}" in said(report)
+
+
+# -- a VTIMEZONE under an IANA name with other rules ---------------------------------------------
+
+
+def _vtimezone(tzid: str, parts: list[tuple[str, str, str, str]]) -> list[str]:
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{tzid}"]
+    for name, start, offset_from, offset_to, *rule in parts:
+        lines += [f"BEGIN:{name}", f"DTSTART:{start}", f"TZOFFSETFROM:{offset_from}",
+                  f"TZOFFSETTO:{offset_to}", *rule, f"END:{name}"]  # fmt: skip
+    return [*lines, "END:VTIMEZONE"]
+
+
+_BERLIN_RULES = [
+    ("STANDARD", "19701025T030000", "+0200", "+0100", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"),
+    ("DAYLIGHT", "19700329T020000", "+0100", "+0200", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+]
+
+
+class TestAVtimezoneUnderAnIanaName:
+    def test_other_rules_are_said_and_the_iana_zone_read_as_icalendar_does(self) -> None:
+        """The file's 'America/New_York' is +03:00 all year: read as the tz database's zone,
+        as icalendar reads it, and now said (was: silence)."""
+        zone = _vtimezone("America/New_York", [("STANDARD", "19700101T000000", "+0300", "+0300")])
+        event = ["UID:a", "SUMMARY:A", "DTSTART;TZID=America/New_York:20260415T100000"]
+        (read_back,), report = read(feed(event, head=tuple(zone)))
+        assert read_back.when.earliest.utcoffset() == dt.timedelta(hours=-4)  # type: ignore[union-attr]
+        text = said(report)
+        assert "America/New_York" in text and "+03:00" in text and "-05:00" in text, text
+
+    @pytest.mark.parametrize(
+        ("tzid", "parts"),
+        [
+            ("Europe/Berlin", _BERLIN_RULES),  # what Google and Apple write
+            ("Asia/Tokyo", [("STANDARD", "19700101T000000", "+0900", "+0900")]),
+        ],
+    )
+    def test_the_same_rules_are_not_said(
+        self, tzid: str, parts: list[tuple[str, str, str, str]]
+    ) -> None:
+        event = ["UID:a", "SUMMARY:A", f"DTSTART;TZID={tzid}:20260415T100000"]
+        _, report = read(feed(event, head=tuple(_vtimezone(tzid, parts))))
+        assert "other offsets" not in said(report)

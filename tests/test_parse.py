@@ -221,6 +221,12 @@ class TestParsePhrases:
             ("the nine months ended September 30, 2026", P_("January 2026 to September 2026")),
             ("the year ended 31 March 2026", P_("April 2025 to March 2026")),
             ("the twelve months ending December 2026", When.year(2026)),
+            # ... or counted in weeks, as a 52/53-week year's reports say: the days they cover
+            ("the 13 weeks ended February 27, 2026", P_("2025-11-29/2026-02-27")),
+            ("the fourteen weeks ended 31 January 2026", P_("2025-10-26/2026-01-31")),
+            ("the 53 weeks ended February 3, 2024", P_("2023-01-29/2024-02-03")),  # NRF 2023
+            ("the 26 weeks to 28 March 2026", P_("2025-09-28/2026-03-28")),
+            ("13 weeks ending 2026-02-27", P_("2025-11-29/2026-02-27")),
             # ... and of a month its first and last dekads
             ("early April 2026", When.dekad(2026, 4, 1)),
             ("mid-April 2026", When.dekad(2026, 4, 2)),
@@ -749,22 +755,31 @@ class TestParseInvalid:
             ("expected", "unknown word 'expected'", None),
             # a reporting period ends on the last day of a month
             ("the quarter ended March 15, 2026", "ends on the last day of a month", None),
-            # ... or, in a 52/53-week year, on a weekday near a month's end: its weeks are told
+            # ... or, in a 52/53-week year, on a weekday near a month's end: both readings are
+            # told, with their days, and the weeks are asked for (a company's week calendar
+            # is not known)
             (
                 "the quarter ended February 27, 2026",
-                "a 52/53-week period: 13 weeks to 27 February 2026 (14 in a long one)",
-                "2025-11-29/2026-02-27",
+                "a 52/53-week period: 13 weeks to 27 February 2026 (from 29 November 2025), "
+                "or 14 in a long one (from 22 November 2025); the text cannot tell which",
+                "the 13 weeks ended 27 February 2026",
             ),
             (
                 "the year ended October 3, 2026",
-                "a 52/53-week period: 52 weeks to 3 October 2026 (53 in a long one)",
-                "2025-10-05/2026-10-03",
+                "52 weeks to 3 October 2026 (from 5 October 2025), or 53 in a long one (from "
+                "28 September 2025)",
+                "the 52 weeks ended 3 October 2026",
             ),
             (
                 "the six months ended 28 March 2026",
-                "26 weeks to 28 March 2026 (27 in a long one)",
-                "2025-09-28/2026-03-28",
+                "26 weeks to 28 March 2026 (from 28 September 2025), or 27",
+                "the 26 weeks ended 28 March 2026",
             ),
+            # weeks end on a day; a period of weeks fits in a 53-week year
+            ("the 13 weeks ended February 2026", "give the day they end on", None),
+            ("the 60 weeks ended 27 February 2026", "runs 1 to 53 weeks", None),
+            ("the 0 weeks ended 27 February 2026", "runs 1 to 53 weeks", None),
+            ("the 13 weeks ended 2026", "give the day they end on", None),
         ],
     )
     def test_invalid(self, text: str, reason: str, suggestion: str | None) -> None:

@@ -303,16 +303,30 @@ class TestOneLinePerLabel:
         assert ax.get_title(loc="left") == "Name\\x1b[2J"
 
 
-def test_slip_of_an_event_that_lasts_points_at_the_middle_of_its_span() -> None:
+def test_slip_of_an_event_that_lasts_points_from_the_middle_of_its_first_span() -> None:
+    # First promised 10 to 27 March, moved past its end to 30 March: a slip of the span's
+    # last day (`Event.slips`), so the arrow starts at the middle of the first span, as the
+    # ghost covers it (`Event.first_end`), and points at the new day.
     forum = Event(title="Forum", when="2026-03-10", end="2026-03-27", actors=["F"]).revise(
-        when="2026-03-24", stated="2026-03-01"
+        when="2026-03-30", stated="2026-03-01"
     )
     for others, share in (([], 0.02), ([GOAL], 0.003)):  # on the wide axis the arrow is short
         ax = Timeline([forum, *others]).plot()
         start, tip = arrow_ends(ax, "forum")
-        # now 24 to 27 March (to the end of the 27th): the middle is the start of 26 March
-        assert near(tip, dt.date(2026, 3, 26), ax, share) and tip > start
-        assert near(start, dt.date(2026, 3, 10), ax, share)
+        # 10 to 27 March (to the end of the 27th): the middle is the start of 19 March
+        assert near(start, dt.date(2026, 3, 19), ax, share) and tip > start
+        assert near(tip, dt.date(2026, 3, 30), ax, share)
+
+
+def test_a_later_start_inside_its_span_draws_no_slip() -> None:
+    # Re-dated to start on 24 March, the end standing: its span still ends on 27 March, so no
+    # slip, no ghost and no arrow (was: an arrow, while the event was on time all along).
+    forum = Event(title="Forum", when="2026-03-10", end="2026-03-27", actors=["F"]).revise(
+        when="2026-03-24", stated="2026-03-01"
+    )
+    ax = Timeline([forum]).plot()
+    drawn(ax)
+    assert not [a for a in ax.findobj() if (a.get_gid() or "").startswith("tl-slip-")]
 
 
 RESOLVED = [

@@ -340,8 +340,11 @@ def _hull(
 _COMPACT = (Precision.MONTH, Precision.QUARTER, Precision.HALF)
 
 
-def set_words(w: When) -> str | None:
+def set_words(w: When, say: Callable[[When], str] | None = None) -> str | None:
     """Words for a one-of set of single values ("Q3 or Q4 2025"); ``None`` to keep its EDTF.
+
+    ``say`` writes a member for a reader, not the parser (`timeline.dates._format.to_words`):
+    each member is then said with its own qualifiers, none written in EDTF.
 
     A qualifier every member shares is said once, of them all ("c. Q3 or Q4
     2025"). Members qualified differently are each written with their own
@@ -367,8 +370,11 @@ def set_words(w: When) -> str | None:
     marks = {(m.approximate, m.uncertain) for m in members}
     if len(marks) == 1 and marks != {(False, False)}:
         approximate, uncertain = marks.pop()
-        said = _plain_set_words([m.qualify() for m in members])
+        plain = [m.qualify() for m in members]
+        said = _plain_set_words(plain, None if say is None else [say(m) for m in plain])
         return ("c. " if approximate else "") + said + ("?" if uncertain else "")
+    if say is not None:
+        return _plain_set_words(list(members), [say(m) for m in members])
     texts = [str(m) for m in members]
     first, last = members[0], members[-1]
     inner = first.uncertain or last.approximate or any(m.qualified for m in members[1:-1])

@@ -113,7 +113,12 @@ _MOD = (
 )
 # A reporting period up to a day or month: "the quarter ended June 30, 2026", "the year
 # ending March 31, 2027", "the three months to June 30" (`When.parse` reads them whole).
-_SPAN = r"(?:quarter|half[\s-]year|(?:fiscal\s+)?year|(?:three|six|nine|twelve|3|6|9|12)\s+months)"
+_SPAN = (
+    r"(?:quarter|half[\s-]year|(?:fiscal\s+)?year|(?:three|six|nine|twelve|3|6|9|12)\s+months"
+    # a 52/53-week year's periods: "the 13 weeks ended February 27, 2026"
+    r"|(?:\d{1,2}|thirteen|fourteen|twelve|sixteen|twenty-six|twenty-seven|thirty-nine|forty"
+    r"|fifty-two|fifty-three)\s+weeks)"
+)
 # ("to" only after "the": "delayed by six months to March 2027" is a move, not a period)
 _PERIOD = (
     rf"(?:(?:the\s+)?{_SPAN}\s+end(?:ing|ed)(?:\s+on)?|the\s+{_SPAN}\s+to)\s+"

@@ -46,7 +46,7 @@ from timeline.dates._parse_edtf import MONTH_NAMES, Fail, step
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
-__all__ = ["qualified_text", "to_edtf", "to_text"]
+__all__ = ["qualified_text", "to_edtf", "to_text", "to_words"]
 
 _SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 _THIRDS = ("early", "mid-", "late")
@@ -62,6 +62,22 @@ def to_text(w: When) -> str:
     >>> to_text(When.year(2030).by())
     'by end of 2030'
     """
+    return _text(w, words=False)
+
+
+def to_words(w: When) -> str:
+    """``w`` for a reader: `to_text`, with unspecified digits and EDTF forms in words.
+
+    The parser does not read these words back (`timeline.dates._format_words`).
+
+    >>> from timeline import When
+    >>> to_words(When.parse("2026-XX-15")), to_words(When.parse("April 2026"))
+    ('the 15th of a month in 2026', 'April 2026')
+    """
+    return _text(w, words=True)
+
+
+def _text(w: When, *, words: bool) -> str:
     if w.fiscal is not None:  # stated in fiscal years: said in their terms
         from timeline.dates._format_fiscal import fiscal_text
 
@@ -69,11 +85,12 @@ def to_text(w: When) -> str:
         if said is not None:
             return said
     if w.is_interval:
-        return _interval_text(w)
+        return _interval_text(w, words)
     if w.is_undated:
         return "date not announced"
     # a level-2 value: its words, or its EDTF (qualifiers inside)
-    core = _form_text(w) if w.form is not None else qualified_text(_core_text(w), w)
+    said = qualified_text(_core_text(w, words), w) if w.form is None else None
+    core = said if said is not None else _form_text(w, words)
     if w.relation is Relation.ON:
         return core
     if w.relation is Relation.BY:
@@ -103,31 +120,45 @@ _RELATION_WORDS = {
 }
 
 
-def _form_text(w: When) -> str:
-    from timeline.dates._edtf_level2 import season_words, set_words
+def _form_text(w: When, words: bool) -> str:
+    from timeline.dates._edtf_level2 import season_words, set_members, set_words
 
     assert w.form is not None
-    if w.form[:1] == "[":
-        return set_words(w) or w.form
-    return season_words(w) or w.form
+    if not words:
+        if w.form[:1] == "[":
+            return set_words(w) or w.form
+        return season_words(w) or w.form
+    if w.form[:1] in "[{":
+        said = set_words(w, say=to_words) if w.form[:1] == "[" else None
+        if said is not None:
+            return said
+        members = [to_words(m) for m in set_members(w.form)]
+        if len(members) == 1:
+            return members[0]
+        head, last = ", ".join(members[:-1]), members[-1]
+        return f"either {head} or {last}" if w.form[:1] == "[" else f"all of {head} and {last}"
+    from timeline.dates._format_words import component_words, significant_words
+
+    return season_words(w) or component_words(w.form) or significant_words(w.form) or w.form
 
 
-def _interval_text(w: When) -> str:
+def _interval_text(w: When, words: bool) -> str:
     # An open end is said in words around the other end ("until X", "from X
     # onwards"); an unknown end is named, so it reads as a fact, not a gap.
     # Intervals without any date (the model allows them) keep ".." for open.
     if w.lower == "open" and isinstance(w.upper, When):
-        return f"until {_end_text(w.upper, w, first=False)}"
+        return f"until {_end_text(w.upper, w, first=False, words=words)}"
     if w.upper == "open" and isinstance(w.lower, When):
-        return f"from {_end_text(w.lower, w, first=True)} onwards"
-    return f"{_end_text(w.lower, w, first=True)} to {_end_text(w.upper, w, first=False)}"
+        return f"from {_end_text(w.lower, w, first=True, words=words)} onwards"
+    lower = _end_text(w.lower, w, first=True, words=words)
+    return f"{lower} to {_end_text(w.upper, w, first=False, words=words)}"
 
 
-def _end_text(end: When | str | None, interval: When, *, first: bool) -> str:
+def _end_text(end: When | str | None, interval: When, *, first: bool, words: bool = False) -> str:
     if isinstance(end, When):
-        return to_text(_with_interval_qualifiers(end, interval))
-    if end == "open":
-        return ".."
+        return _text(_with_interval_qualifiers(end, interval), words=words)
+    if end == "open":  # for a reader: said as the unknown end is ("open start to unknown end")
+        return ("open start" if first else "open end") if words else ".."
     return "unknown start" if first else "unknown end"
 
 
@@ -142,8 +173,12 @@ def _with_interval_qualifiers(end: When, interval: When) -> When:
     )
 
 
-def _core_text(w: When) -> str:
+def _core_text(w: When, words: bool = False) -> str:
     if w.unspecified is not None:
+        if words:
+            from timeline.dates._format_words import mask_words
+
+            return mask_words(w.unspecified)
         return w.unspecified
     s = w.start
     if s is None:
@@ -173,6 +208,8 @@ def _core_text(w: When) -> str:
         return f"winter {y:04d}/{(y + 1) % 100:02d}" if name == "winter" else f"{name} {y:04d}"
     if p is Precision.WEEK:
         iso = s.isocalendar()
+        if words and w.end is not None:  # "week 15 of 2026 (6-12 April 2026)"
+            return f"week {iso[1]} of {iso[0]:04d} ({_days_text(s, w.end)})"
         return f"{iso[0]:04d}-W{iso[1]:02d}"
     if p is Precision.DECADE:
         assert w.end is not None
@@ -184,6 +221,16 @@ def _core_text(w: When) -> str:
     if p is Precision.CENTURY:
         return f"the {ordinal(y // 100 + 1)} century"
     return _day_span(w)
+
+
+def _days_text(first: _dt.date, last: _dt.date) -> str:
+    """Two days as a span: "6\u201312 April 2026", "28 December 2026\u20133 January 2027"."""
+    end = f"{last.day} {MONTH_NAMES[last.month - 1]} {last.year:04d}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}\u2013{end}"
+    if first.year == last.year:
+        return f"{first.day} {MONTH_NAMES[first.month - 1]}\u2013{end}"
+    return f"{first.day} {MONTH_NAMES[first.month - 1]} {first.year:04d}\u2013{end}"
 
 
 def ordinal(n: int) -> str:

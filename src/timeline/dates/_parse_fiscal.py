@@ -167,15 +167,26 @@ def year_pair(first: int, second: str, ctx: Context) -> When:
 _SPANS = {"quarter": 3, "three months": 3, "3 months": 3, "half-year": 6, "half year": 6}
 _SPANS.update({"six months": 6, "6 months": 6, "nine months": 9, "9 months": 9, "year": 12})
 _SPANS.update({"twelve months": 12, "12 months": 12, "fiscal year": 12})
-SPAN = r"(?P<span>" + "|".join(sorted(_SPANS, key=len, reverse=True)) + ")"
-"""The reporting periods `period_ending` reads: "quarter", "six months", "year" ..."""
+# A 52/53-week year's periods, counted in weeks: "the 13 weeks ended February 27, 2026".
+_WEEK_WORDS = {"thirteen": 13, "fourteen": 14, "twelve": 12, "sixteen": 16, "twenty-six": 26}
+_WEEK_WORDS.update({"twenty-seven": 27, "thirty-nine": 39, "forty": 40})
+_WEEK_WORDS.update({"fifty-two": 52, "fifty-three": 53})
+WEEKS = r"(?P<weeks>\d{1,2}|" + "|".join(sorted(_WEEK_WORDS, key=len, reverse=True)) + r") weeks"
+SPAN = r"(?P<span>" + "|".join(sorted(_SPANS, key=len, reverse=True)) + "|" + WEEKS + ")"
+"""The reporting periods `period_ending` reads: "quarter", "six months", "year", "13 weeks" ..."""
+
+_MAX_WEEKS = 53
 
 
 def period_ending(m: re.Match[str], ctx: Context, end: When) -> When:
     """ "the quarter ended March 31, 2026": the months of a reporting period up to ``end``.
 
-    ``end`` is the day (the last of its month) or the month the period ends in.
+    ``end`` is the day (the last of its month) or the month the period ends in. A period
+    counted in weeks ("the 13 weeks ended February 27, 2026", as a 52/53-week year's
+    reports say) is its days: 13 weeks to that day.
     """
+    if m["weeks"] is not None:
+        return _weeks_ending(m, end)
     last = end.end
     if (
         end.is_interval
@@ -194,10 +205,41 @@ def period_ending(m: re.Match[str], ctx: Context, end: When) -> When:
             # tell, so the usual reading is offered, not taken.
             weeks = count * 13 // 3
             first = last - _dt.timedelta(days=weeks * 7 - 1)
+            longer = first - _dt.timedelta(days=7)
             raise Fail(
-                f"a 52/53-week period: {weeks} weeks to {last.day} {last:%B} {last.year} "
-                f"({weeks + 1} in a long one); write its days",
-                f"{first.isoformat()}/{last.isoformat()}",
+                f"a 52/53-week period: {weeks} weeks to {_day(last)} (from {_day(first)}), or "
+                f"{weeks + 1} in a long one (from {_day(longer)}); the text cannot tell which, "
+                "and a company's week calendar is not known here (its years end on a weekday "
+                "near a month's end, its quarters run 4-4-5, 4-5-4 or 5-4-4 weeks): say the "
+                "weeks",
+                f"the {weeks} weeks ended {_day(last)}",
             )
         raise Fail(f"a reporting period ends on the last day of a month, not on {last:%d %B}")
     return months_from(last.year * 12 + last.month - count, count)
+
+
+def _day(day: _dt.date) -> str:
+    return f"{day.day} {day:%B} {day.year:04d}"
+
+
+def _weeks_ending(m: re.Match[str], end: When) -> When:
+    """ "the 13 weeks ended February 27, 2026": the 91 days up to that day."""
+    text = m["weeks"]
+    weeks = _WEEK_WORDS.get(text) or int(text)
+    last = end.end
+    if (
+        end.is_interval
+        or end.qualified
+        or end.precision.value != "day"
+        or not isinstance(last, _dt.date)
+        or isinstance(last, _dt.datetime)
+    ):
+        raise Fail(f"the {text} weeks ended: give the day they end on")
+    if not 1 <= weeks <= _MAX_WEEKS:
+        raise Fail(f"a period of weeks runs 1 to {_MAX_WEEKS} weeks (a 53-week year), not {weeks}")
+    try:
+        first = last - _dt.timedelta(days=weeks * 7 - 1)
+    except OverflowError:
+        raise Fail(f"{weeks} weeks to {_day(last)} start before year 1") from None
+    lower = When.day(first.year, first.month, first.day)
+    return When.interval(lower, When.day(last.year, last.month, last.day))

@@ -261,6 +261,20 @@ class When:
 
         return to_text(self)
 
+    def words(self) -> str:
+        """The value for a reader: `format`, with what is written in EDTF there in words.
+
+        Unspecified digits, parts qualified one by one and ISO weeks are said as
+        people would; the parser does not read these words back (use `format` or
+        `to_edtf` to store a value).
+
+        >>> When.parse("2026-XX-15").words(), When.parse("202X").words()
+        ('the 15th of a month in 2026', 'some year in the 2020s')
+        """
+        from timeline.dates._format import to_words
+
+        return to_words(self)
+
     def __str__(self) -> str:
         return self.format()
 

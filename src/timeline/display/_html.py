@@ -149,6 +149,12 @@ def date_words(event: Event) -> str:
     return f"{event.when} – {end}"
 
 
+def _first_words(event: Event) -> str:
+    """The first promise in words, to its end for an event that lasts (as `date_words`)."""
+    end = event.first_end
+    return str(event.first_expected) if end is None else f"{event.first_expected} – {end}"
+
+
 def _bounds(event: Event) -> str:
     lo, hi = event.window
     lo_text = "…" if lo is None else str(lo)
@@ -177,7 +183,7 @@ def _tags(tags: tuple[str, ...]) -> str:
 def _when_cell(event: Event) -> str:
     note = ""
     if event.slipped:
-        note = f'<div class="tl-note">first expected {_e(event.first_expected)}</div>'
+        note = f'<div class="tl-note">first expected {_e(_first_words(event))}</div>'
     return f'<td class="tl-when" title="{_e(_bounds(event))}">{_e(date_words(event))}{note}</td>'
 
 
@@ -280,7 +286,7 @@ def event_html(event: Event) -> str:
         ("Status", badge(event.status)),
     ]
     if event.slipped:
-        fields.append(("First expected", _e(event.first_expected)))
+        fields.append(("First expected", _e(_first_words(event))))
 
     def names(values: tuple[str, ...]) -> str:
         return ", ".join(isolate(v) for v in values)

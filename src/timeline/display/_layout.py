@@ -245,7 +245,7 @@ def _draft(
         x0 = x1 = f0 = f1 = x0 if isinstance(event.when.earliest, _dt.datetime) else x0 + 0.5
     ghost = None
     if event.slipped:
-        g0, g1, _, _ = _span(event.first_expected, None, num)
+        g0, g1, _, _ = _span(event.first_expected, event.first_end, num)
         if g0 is not None and g1 is not None:
             ghost = (g0, g1)
         elif g0 is not None or g1 is not None:  # an unbounded first promise: its one bound
@@ -257,7 +257,8 @@ def _draft(
     overdue = as_of is not None and event.overdue(as_of)
     arrow = None
     if ghost is not None:
-        start, end = anchor(event.first_expected, num), anchor(event.when, num, event.current_end)
+        start = anchor(event.first_expected, num, event.first_end)
+        end = anchor(event.when, num, event.current_end)
         if start is not None and end is not None:
             arrow = (start, end)
     parts = _set_parts(event, num) if shape == "window" else ()

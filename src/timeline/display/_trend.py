@@ -8,7 +8,8 @@ a line that reaches it has come due, and a line ends on it where the event
 happened. An event still open runs on to the chart's day (``as_of``), marked
 by a vertical line; it is overdue when its line lies below the diagonal there.
 
-* The y of a date is its latest possible day (the day a promise is kept by);
+* The y of a date is its latest possible day (the day a promise is kept by; for
+  an event that lasts, the last day of its span while the end stands);
   a date that spans several days is drawn as a band from its earliest day up
   to the line, a deadline ("by 2030", no earliest day) as a cap: a bar on the
   line; an open-ended "after X" has no latest day, so its line runs at its
@@ -49,6 +50,7 @@ from timeline.display._mpl import (
 )
 from timeline.model._claim import Status, replay
 from timeline.model._event import Event
+from timeline.model._event_day import undated_past
 from timeline.model._text import visible
 
 if TYPE_CHECKING:
@@ -82,7 +84,8 @@ class TrendLine:
     ``steps`` are ``(x, date)``: from day ``x`` on, ``date`` was expected.
     ``path`` is the stepped line through them as ``(x, y)`` days. ``end`` says
     how it ends: ``"happened"`` (on the diagonal), ``"cancelled"``, ``"open"``
-    (at the chart's day) or ``"overdue"`` (open, and the day has passed its date).
+    (at the chart's day) or ``"overdue"`` (open, and the day has passed its date, or the
+    last date promised before it was withdrawn to "TBD").
 
     >>> from timeline import Source
     >>> e = Event(title="V4", when="2026-04", sources=[Source("s", published="2026-03-01")])
@@ -103,6 +106,12 @@ def _y(w: When) -> _dt.date | None:
     """Where a date sits on the y axis: its latest possible day, else its earliest."""
     point = w.latest if w.latest is not None else w.earliest
     return None if point is None else to_day(point)
+
+
+def _kept_by(event: Event, w: When) -> When:
+    """What a promise of ``w`` is kept by: the end standing with it, for an event that
+    lasts (`Event.current_end`'s rule, as slips and overdue read the span), else ``w``."""
+    return (event._end_with(w) or w) if event.end is not None else w
 
 
 def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
@@ -132,7 +141,7 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
             steps[i] = (steps[i - 1][0], steps[i][1])
     path: list[tuple[_dt.date, _dt.date]] = []
     for x, w in steps:
-        y = _y(w)
+        y = _y(_kept_by(event, w))
         assert y is not None
         if path:
             path.append((x, path[-1][1]))  # along at the old date, then up or down
@@ -155,7 +164,9 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
         end = "cancelled"
     else:
         path.append((max(day, last_x), last_y))
-        end = "overdue" if event.overdue(day) else "open"
+        # A date withdrawn ("TBD") after the last one promised passed: its line stays at
+        # that one, overdue as the track record counts it broken (`undated_past`).
+        end = "overdue" if event.overdue(day) or undated_past(event, day) else "open"
     # Drop repeated points (a claim on the day of the previous one).
     cleaned = [path[0]]
     for point in path[1:]:
@@ -338,14 +349,15 @@ def _draw_line(ax: Axes, line: TrendLine, colour: str) -> None:
         a, b = _num(x), _num(max(stop, x))
         if b <= a:
             b = a + 1.0
-        if w.earliest is not None and w.latest is not None and w.earliest != w.latest:
-            lo, hi = _num(to_day(w.earliest)), _num(to_day(w.latest))
+        last = _kept_by(line.event, w).latest  # up to the line: a span's to its end
+        if w.earliest is not None and last is not None and w.earliest != last:
+            lo, hi = _num(to_day(w.earliest)), _num(to_day(last))
             ax.fill_between(
                 [a, b], [lo, lo], [hi, hi], color=colour, alpha=0.1, linewidth=0, zorder=2,
                 gid=f"tl-trend-band-{n}-{eid}",
             )  # fmt: skip
-        elif w.earliest is None and w.latest is not None:
-            y = _num(to_day(w.latest))
+        elif w.earliest is None and last is not None:
+            y = _num(to_day(last))
             ax.plot(
                 [a, b], [y, y], color=colour, linewidth=6, alpha=0.3, solid_capstyle="butt",
                 zorder=2, gid=f"tl-trend-cap-{n}-{eid}",

@@ -115,7 +115,16 @@ class Observation:
         )
 
     def __str__(self) -> str:
-        return f"{self.value} ({self.when})"
+        return self.describe()
+
+    def describe(self, *, words: bool = False) -> str:
+        """The figure and its date, as `str` gives it; with ``words`` the date for a reader
+        (`When.words`: "2026-XX" is "some month of 2026").
+
+        >>> Observation("2026-XX", "5 ents").describe(words=True)
+        '5 ents (some month of 2026)'
+        """
+        return f"{self.value} ({self.when.words() if words else self.when})"
 
     def known_on(self, day: When | _dt.date | str) -> bool:
         """Whether the figure was known on ``day``: "as known on that day" for figures.
@@ -285,6 +294,16 @@ class Growth:
         return _rate_bounds((ends[0], ends[1]), self.years)
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, *, words: bool = False) -> str:
+        """The factor, the two figures and the yearly rate, as `str` gives it; with ``words``
+        the dates for a reader (`When.words`).
+
+        >>> print(growth(Observation("2024-XX", "100 ents"), Observation("2026-01", "121 ents"))
+        ...       .describe(words=True))
+        1.21× from 100 ents (some month of 2024) to 121 ents (January 2026): 9.6% to 21.0% a year
+        """
         low, high = self.annual_rate
         if low is not None and high is not None:
             same = _percent(low) == _percent(high)
@@ -295,7 +314,8 @@ class Growth:
             rate = f"at most {_percent(high)}"
         else:
             rate = "an unknown rate"
-        return f"{_factor_text(self.factor)}× from {self.start} to {self.end}: {rate} a year"
+        start, end = self.start.describe(words=words), self.end.describe(words=words)
+        return f"{_factor_text(self.factor)}× from {start} to {end}: {rate} a year"
 
 
 def _shown(value: Decimal, rounding: str) -> Decimal:

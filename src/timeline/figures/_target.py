@@ -383,13 +383,18 @@ class Target:
         return f"by {text}" if self.deadline.relation is Relation.ON else text
 
     def describe(
-        self, observations: Iterable[Observation] = (), as_of: When | _dt.date | str | None = None
+        self,
+        observations: Iterable[Observation] = (),
+        as_of: When | _dt.date | str | None = None,
+        *,
+        words: bool = False,
     ) -> str:
         """One line: goal, deadline, baseline, progress of the latest figure, status.
 
         With ``as_of`` the line says what was known on that day: the target as known
         then (`Target.as_of`), the latest figure known then, and the status
-        (`Target.status`).
+        (`Target.status`). With ``words`` its dates are said for a reader
+        (`When.words`: a deadline "202X" is "by some year in the 2020s").
 
         >>> t = Target("enterprises", "10,000 enterprises", When.year(2030))
         >>> t.describe([Observation(When.year(2026), "2,500 enterprises")])
@@ -400,10 +405,14 @@ class Target:
             target = self.as_of(day)
             observations = [o for o in observations if o.known_on(day)]
             if target is not self:
-                return target.describe(observations, day)
+                return target.describe(observations, day, words=words)
         parts = [str(self)]
+        if words:
+            deadline = self.deadline.words()
+            said = f"by {deadline}" if self.deadline.relation is Relation.ON else deadline
+            parts = [f"{self.goal} {said} ({self.metric})"]
         if self.baseline is not None:
-            parts.append(f"from {self.baseline}")
+            parts.append(f"from {self.baseline.describe(words=words)}")
         items = sorted(observations, key=series_order)
         latest = items[-1] if items else self.baseline
         if latest is not None:
@@ -412,7 +421,7 @@ class Target:
             except (TargetError, QuantityError):
                 pass  # progress cannot be measured (e.g. incompatible units): say nothing
             else:
-                parts.append(f"{_share_text(share)} of the way ({latest})")
+                parts.append(f"{_share_text(share)} of the way ({latest.describe(words=words)})")
         if as_of is not None:
             parts.append(self.status(as_of, items).value)
         return "; ".join(parts)

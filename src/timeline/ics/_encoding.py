@@ -208,8 +208,10 @@ def _weighed(
         others = [r for r in holding if r[2] != _LANGUAGE_OF.get(pick[0])]
     elif alphabet:
         others = holding
-    else:  # Western: only readings no Western spelling gives (two such characters in a row)
-        others = [r for r in holding if _run(sample, r[0])]
+    else:  # Western: readings no Western spelling gives (two such characters in a row), all
+        # of them where the Western reading is no words ("Èë": two accents and no letter)
+        western = _western_words(sample.decode("cp1252", "replace"))
+        others = [r for r in holding if not western or _run(sample, r[0])]
     label = "cp1252" if pick is None else pick[1]
     kind = (
         f"lines that are not UTF-8 and read in other East Asian encodings too, read as {label} "
@@ -241,6 +243,21 @@ def _plausible(sample: bytes, codec: str, label: str) -> bool:
     script = [c for c in text if _east_asian_script(c)]
     hangul = sum(0xAC00 <= ord(c) <= 0xD7AF for c in script)
     return hangul >= _SHARE * len(script)
+
+
+def _western_words(text: str) -> bool:
+    """Whether every word past ASCII in ``text`` is one a Western language writes: with an
+    ASCII letter or digit ("Café", "nº"), or a lone accented letter ("à").
+
+    >>> _western_words("Café à 5º"), _western_words("Èë º¦")
+    (True, False)
+    """
+    for word in _WORD.findall(text):
+        if word.isascii() or any(c.isascii() and c.isalnum() for c in word):
+            continue
+        if len(word) != 1 or not 0xC0 <= ord(word) <= 0x17F:
+            return False
+    return True
 
 
 def _run(sample: bytes, codec: str) -> bool:

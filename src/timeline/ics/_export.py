@@ -36,12 +36,17 @@ from timeline.dates._days import to_day
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
 from timeline.ics._feed import X, clean_text, escape_text, exact_json, fold, join_list, json_text
-from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place
+from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place, unplaced_reason
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
 __all__ = ["LONG_SPAN_DAYS", "Placement", "export", "place", "undated_count"]
+
+_NO_UTC = (
+    "its time is outside years 1..9999 in UTC, the only zone a feed writes; give it a time "
+    "inside them, or a day"
+)
 
 FALLBACK_STAMP = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 """DTSTAMP and LAST-MODIFIED of an event with no dated claim or source."""
@@ -232,33 +237,29 @@ def export(
     exact = exact_json({"name": exact_name, "description": description})
     if exact is not None:  # text NAME and DESCRIPTION cannot carry (control characters)
         calendar.append(ContentLine(f"{X}EXACT", value=exact))
-    skipped = []
+    skipped: list[tuple[Event, str]] = []
     titles = {event.id: event.title for event in timeline}
     for event in timeline:
         if event.status is Status.CANCELLED and not include_cancelled:
             continue
         if event.when.is_undated:  # a feed event needs a date; counted by undated_count
             continue
-        try:
-            placement = place(event, policy)
-        except OverflowError:  # the day after 9999-12-31 cannot be written
-            placement = None
+        placement = place(event, policy)
         if placement is None:
-            skipped.append(event)
+            skipped.append((event, unplaced_reason(event)))
             continue
         try:
             item = _vevent(event, placement, domain, Container, ContentLine, titles)
         except OverflowError:  # 9999-12-31T23:00-14:00 is in year 10000 in UTC
-            skipped.append(event)
+            skipped.append((event, _NO_UTC))
             continue
         calendar.append(item)
     if skipped:
-        names = ", ".join(f"{e.id!r} ({e.when})" for e in skipped[:10])
-        more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+        names = "; ".join(f"{e.id!r} ({e.when}): {why}" for e, why in skipped[:10])
+        more = f"; and {len(skipped) - 10} more" if len(skipped) > 10 else ""
         warnings.warn(
             f"left {len(skipped)} event(s) out of the feed because iCalendar cannot place "
-            f"them (no bounded day, or past 9999-12-30, or a time that is outside years 1..9999 "
-            f"in UTC): {names}{more}; give them a date",
+            f"them: {names}{more}",
             TimelineWarning,
             stacklevel=4,
         )

@@ -2,7 +2,9 @@
 
 The summary is the title with the date's precision in words when it is not
 exact (and "expected" or "cancelled"); the description gives the date, where a
-marker stands, status, actors, sources with quotes, history and figures.
+marker stands, status, actors, sources with quotes, history and figures. Dates
+are said with `When.words`: a subscriber reads "some day in April 2026", never
+the EDTF ``2026-04-XX`` (which the feed keeps in ``X-TIMELINE-EDTF``).
 """
 
 from __future__ import annotations
@@ -37,12 +39,15 @@ def when_words(event: Event) -> str:
     >>> when_words(Event(title="x", when=When.day(2026, 3, 24), end=When.day(2026, 3, 27)))
     '24 March 2026 to 27 March 2026'
     """
+    when, end = event.when.words(), None if event.end is None else event.end.words()
     if event.end is None:
-        return str(event.when)
+        return when
+    if event.end.is_undated:  # "by end of 2033 to date not announced" read as one date
+        return f"{when}, its end not announced"
     if event.when.is_interval or event.end.is_interval:
         # "until 2026 to 2027" or "2025 to 2026 to 2027" would not say which part is which
-        return f"{event.when}, ending {event.end}"
-    return f"{event.when} to {event.end}"
+        return f"{when}, ending {end}"
+    return f"{when} to {end}"
 
 
 def summary(event: Event) -> str:
@@ -67,13 +72,13 @@ def summary(event: Event) -> str:
 def _moment_words(p: _dt.date) -> str:
     if isinstance(p, _dt.datetime):
         return str(When.instant(p))
-    return str(When.day(p.year, p.month, p.day))
+    return When.day(p.year, p.month, p.day).words()
 
 
 def _source_words(source: Source) -> str:
     head = ", ".join(
         part
-        for part in (source.title, source.publisher, source.published and str(source.published))
+        for part in (source.title, source.publisher, source.published and source.published.words())
         if part
     )
     quote = f": “{source.quote}”" if source.quote else ""
@@ -83,8 +88,8 @@ def _source_words(source: Source) -> str:
 
 def _history(event: Event) -> list[str]:
     slips = {id(s.claim): s for s in event.slips}
-    first = f"first expected {event.initial_when} ({event.initial_status.value})"
-    stated = f"{event.stated}: " if event.stated is not None else ""
+    first = f"first expected {event.initial_when.words()} ({event.initial_status.value})"
+    stated = f"{event.stated.words()}: " if event.stated is not None else ""
     lines = [f"- {stated}{first}"]
     for claim in event.claims:
         parts = []
@@ -93,15 +98,15 @@ def _history(event: Event) -> list[str]:
             moved = ""
             if slip is not None:
                 later = f", {slip.days} days later" if slip.days else ""
-                moved = f" (slipped from {slip.before}{later})"
-            parts.append(f"date {claim.when}{moved}")
+                moved = f" (slipped from {slip.before.words()}{later})"
+            parts.append(f"date {claim.when.words()}{moved}")
         if claim.status is not None:
             parts.append(f"status {claim.status.value}")
         if claim.note:
             parts.append(claim.note)
         if claim.source is not None:
             parts.append(f"source: {claim.source.title}")
-        lines.append(f"- {claim.stated}: {'; '.join(parts) or 'no change'}")
+        lines.append(f"- {claim.stated.words()}: {'; '.join(parts) or 'no change'}")
     return lines
 
 
@@ -122,7 +127,10 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
         moment = "moment" if isinstance(placement.start, _dt.datetime) else "day"
         where = "at" if moment == "moment" else "on"
         shown = _moment_words(placement.start)
-        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}.")
+        # a start with a last day whose end has none ("by 2033", ending TBD): the marker is
+        # the last day it can start, not the last it can last to
+        starts = " it can start" if event.end is not None and event.window[1] is None else ""
+        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}{starts}.")
     lines.append(f"Status: {event.status.value}")
     for label, values in (
         ("Actors", event.actors),
@@ -138,7 +146,7 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
         lines += ["", "Sources:", *(_source_words(s) for s in event.sources)]
     if event.claims:
         lines += ["", "History:", *_history(event)]
-    figures = figures_text(event)
+    figures = figures_text(event, words=True)
     if figures:
         lines += ["", *figures]
     return "\n".join(lines)

@@ -26,8 +26,10 @@ private properties (`timeline.ics._import_props`). Other feeds are read best-eff
   or a cancelled override, each where its override moves it (a
   RANGE=THISANDFUTURE one, and every later one: `timeline.ics._ranges`); other
   overrides (RECURRENCE-ID) are skipped, unless their series is not in the
-  file; to-dos, journals and other components are skipped, and so is an
-  event without a readable start;
+  file; an override with a lower SEQUENCE than its series is of a version the
+  organizer has replaced since (RFC 5546 §2.1.5) and is not applied; to-dos,
+  journals and other components are skipped, and so is an event without a
+  readable start;
 * the timeline is named by the calendar's NAME or X-WR-CALNAME, else the file's
   name, else "Calendar".
 
@@ -48,7 +50,7 @@ from timeline._errors import IcsParseError, TimelineError
 from timeline.figures._source import Source
 from timeline.ics._calendar import calendar_json, timeline_name
 from timeline.ics._calendar import fiscal_years as fiscal_years_of
-from timeline.ics._duplicates import answers, cancellations, newest_versions
+from timeline.ics._duplicates import answers, cancellations, newest_versions, version_rank
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, check_placed, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
@@ -243,7 +245,7 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     recurring: list[str] = []
     zones: dict[str, str] = {}
     floating: list[str] = []
-    overrides = series_overrides(calendars)
+    overrides = _current(series_overrides(calendars), calendars, found)
     occurrences, used = Occurrences(), set[int]()
     for calendar in calendars:
         zoner = Zones(_defined_once(calendar, found))
@@ -254,6 +256,13 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         recurring += reader.recurring
         zones.update(zoner.resolved)
         floating += zoner.floating
+        for what in zoner.disagreeing:
+            found.change(
+                "zones named as in the tz database whose VTIMEZONE in the file gives other "
+                "offsets, read as the tz database's (as icalendar reads them; if the file's "
+                "rules are meant, name the zone otherwise)",
+                what,
+            )
     for replaced in overrides.values():
         for comp in replaced:
             if id(comp) not in used:
@@ -271,6 +280,38 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
     )
     timeline = Timeline(events, name=name, description=description, fiscal_years=fiscal_years)
     return timeline, report
+
+
+def _current(
+    overrides: dict[str, list[Component]], calendars: list[Component], found: Structure
+) -> dict[str, list[Component]]:
+    """The overrides of each series less those older than it: a SEQUENCE lower than the
+    series' is of a version the organizer has since replaced (RFC 5546 §2.1.5: the higher
+    SEQUENCE is the newer), so it is not applied, and said. Its UID stays, with the others
+    left: an override of a series in the file is never an event of its own."""
+    if not overrides:
+        return overrides
+    sequences: dict[str, int] = {}
+    for calendar in calendars:
+        for comp in calendar.children:
+            if comp.name == "VEVENT" and "RECURRENCE-ID" not in comp.props:
+                uid = uid_of(comp)
+                if uid in overrides:
+                    sequences[uid] = max(sequences.get(uid, 0), version_rank(comp)[0])
+    current: dict[str, list[Component]] = {}
+    for uid, replaced in overrides.items():
+        kept = current.setdefault(uid, [])
+        for comp in replaced:
+            own, series = version_rank(comp)[0], sequences.get(uid, 0)
+            if own >= series:
+                kept.append(comp)
+                continue
+            found.skip(
+                "changed occurrences older than their series (a lower SEQUENCE), not "
+                "applied: the series' newer version wins (RFC 5546 §2.1.5)",
+                f"{describe(comp)} (SEQUENCE {own} < {series})",
+            )
+    return current
 
 
 def _defined_once(calendar: Component, found: Structure) -> dict[str, Component]:

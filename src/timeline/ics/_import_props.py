@@ -96,8 +96,9 @@ def check_placed(values: Values, comp: Component, event: Event) -> None:
         return  # not a date we wrote: nothing to compare
     if end is None and length is not None:  # written again with a DURATION
         end = values._by_duration(length, start, comp, where, False)
-    elif end is None and not isinstance(start, _dt.datetime):
-        end = start + _dt.timedelta(days=1)  # a date alone lasts its day
+    elif end is None and not isinstance(start, _dt.datetime) and start < _dt.date.max:
+        # a date alone lasts its day (9999-12-31 too, whose day after no date can hold)
+        end = start + _dt.timedelta(days=1)
     for policy in ("auto", "window", "start", "end"):
         try:
             placed = place(event, policy)

@@ -166,23 +166,19 @@ def _legacy(
     what else they could be read as goes into ``found``."""
     if data.isascii():
         return None
-    try:
-        text = data.decode()
+    try:  # the lines as unfolded: a writer may fold inside a UTF-8 character
+        text = "\n".join(raw.decode() for _, raw in lines)
     except UnicodeDecodeError:
         pass
-    else:  # UTF-8 throughout (unfolding joins whole lines: each is UTF-8 too) ...
+    else:  # UTF-8 throughout ...
         if found.encoding != "UTF-8":
             return None  # ... transcoded from UTF-16 or UTF-32
-        from timeline.ics._utf8 import misread_file
+        from timeline.ics._utf8 import weighed_file
 
-        reading = misread_file(text, lines)  # ... or GB2312 that is valid UTF-8 by chance
-        if reading is not None:
-            found.change(
-                f"a file valid in UTF-8 whose text is not UTF-8 text but {reading[1]}, "
-                f"read as {reading[1]} (if that is wrong, save it as UTF-8 again)",
-                "every line past ASCII",
-            )
-        return reading
+        weighed = weighed_file(text, lines)  # ... or GB2312 that is valid UTF-8 by chance
+        for kind, what in weighed.notes:
+            found.change(kind, what)
+        return weighed.reading
     bad = []
     for _, raw in lines:
         try:

@@ -13,12 +13,12 @@ from typing import Literal
 
 import attrs
 
-from timeline.dates._bounds import Point, _cmp
+from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._edtf_level2 import set_members
 from timeline.dates._when import When
 from timeline.model._event import Event
 
-__all__ = ["LONG_SPAN_DAYS", "Placement", "place"]
+__all__ = ["LONG_SPAN_DAYS", "Placement", "place", "unplaced_reason"]
 
 LONG_SPAN_DAYS = 92
 """Spans longer than this (a quarter or season at most) become one-day markers in "auto"."""
@@ -31,8 +31,10 @@ class Placement:
     """Where an event goes in a calendar: DTSTART, exclusive DTEND, and why.
 
     ``start`` and ``end`` are dates (all-day) or instants; ``end`` is ``None``
-    for a point in time. ``marker`` says which end of a longer span a one-day
-    marker stands on ("first" or "last"), ``None`` when the whole span is shown.
+    for a point in time, and for the day 9999-12-31 (whose exclusive end, 10000-01-01,
+    iCalendar cannot write: a DATE DTSTART alone is one day, RFC 5545 3.6.1). ``marker``
+    says which end of a longer span a one-day marker stands on ("first" or "last"),
+    ``None`` when the whole span is shown.
 
     >>> place(Event(title="x", when=When.month(2026, 4)), "auto").end
     datetime.date(2026, 5, 1)
@@ -41,6 +43,29 @@ class Placement:
     start: _dt.date
     end: _dt.date | None
     marker: Literal["first", "last"] | None = None
+
+
+_LAST_DAY = _dt.date.max
+"""9999-12-31: the day after it (an exclusive DTEND) cannot be written, so a day placed there
+has no DTEND: RFC 5545 3.6.1 reads a DATE DTSTART without DTEND or DURATION as one day."""
+
+
+def _all_day(first: _dt.date, last: _dt.date, marker: Literal["first", "last"] | None) -> Placement:
+    """All-day from ``first`` to ``last`` (inclusive), DTEND exclusive.
+
+    A span ending on 9999-12-31 cannot be written whole (its DTEND would be 10000-01-01):
+    a longer one becomes a marker on its first day, that day alone stands with no DTEND.
+
+    >>> _all_day(_dt.date(9999, 12, 31), _dt.date(9999, 12, 31), None)
+    Placement(start=datetime.date(9999, 12, 31), end=None, marker=None)
+    >>> _all_day(_dt.date(9999, 12, 1), _dt.date(9999, 12, 31), None)
+    Placement(start=datetime.date(9999, 12, 1), end=datetime.date(9999, 12, 2), marker='first')
+    """
+    if last < _LAST_DAY:
+        return Placement(first, last + _ONE_DAY, marker)
+    if first == last:
+        return Placement(last, None, marker)
+    return Placement(first, first + _ONE_DAY, "first")
 
 
 def _aware(p: Point) -> bool:
@@ -59,6 +84,8 @@ def _apart(when: When) -> bool:
     (True, False)
     >>> _apart(When.parse("2026-1X-0X")), _apart(When.parse("2026-04-1X"))
     (True, False)
+    >>> _apart(When.from_edtf("[2026-04-15T10:00Z,2026-04-15T12:00Z]"))
+    True
     """
     if when.unspecified is not None:
         # an unknown digit before a known one ("2026-1X-0X": 1-9 October, November or
@@ -70,6 +97,16 @@ def _apart(when: When) -> bool:
     spans = [(m.earliest, m.latest) for m in set_members(when.form)]
     if any(lo is None or hi is None for lo, hi in spans):
         return False  # an open member ("[..2026-04]"): the span is the set's meaning
+    bounded = [(lo, hi) for lo, hi in spans if lo is not None and hi is not None]
+    if all(isinstance(p, _dt.datetime) for span in bounded for p in span):
+        # moments: any time between two of them is one it cannot fall on ("10:00 or 12:00")
+        moments = sorted(bounded, key=lambda span: _key(span[0]))
+        reach_at = moments[0][1]
+        for first, last in moments[1:]:
+            if _cmp(first, reach_at) > 0:
+                return True
+            reach_at = last if _cmp(last, reach_at) > 0 else reach_at
+        return False
     days = sorted((_day(lo), _day(hi)) for lo, hi in spans)  # type: ignore[arg-type]
     reach = days[0][1]
     for lo, hi in days[1:]:
@@ -129,7 +166,7 @@ def place(event: Event, policy: str) -> Placement | None:
     elif policy == "auto":
         # Events with an end last that long: their span is shown whatever its length.
         long = (_day(hi) - _day(lo)).days + 1 > LONG_SPAN_DAYS or _apart(event.when)
-        mode = "last" if long and not timed and event.end is None else "window"
+        mode = "last" if long and event.end is None else "window"
     else:
         mode = {"window": "window", "start": "first", "end": "last"}[policy]  # type: ignore[assignment]
     if mode == "window":
@@ -139,11 +176,25 @@ def place(event: Event, policy: str) -> Placement | None:
             # floating start with a zoned end (or back) keeps the start alone.
             same_kind = _aware(lo) == _aware(hi)
             return Placement(lo, hi if same_kind and _cmp(hi, lo) > 0 else None)
-        return Placement(_day(lo), _day(hi) + _ONE_DAY)
+        return _all_day(_day(lo), _day(hi), None)
     point = lo if mode == "first" else hi
     assert point is not None
     # A marker stands for a longer span; a single instant or day is just itself.
     if timed:
         return Placement(point, None, None if lo == hi else mode)
     single = lo is not None and hi is not None and _day(lo) == _day(hi)
-    return Placement(_day(point), _day(point) + _ONE_DAY, None if single else mode)
+    return _all_day(_day(point), _day(point), None if single else mode)
+
+
+def unplaced_reason(event: Event) -> str:
+    """Why `place` gives ``None`` for ``event``: the words of the feed's warning.
+
+    >>> unplaced_reason(Event(title="x", when="XXXX-04"))
+    'its year is unknown (April of some year): no day of the calendar stands for it; give it a year'
+    """
+    if _year_unknown(event.when):
+        return (
+            f"its year is unknown ({event.when.words()}): no day of the calendar stands for it; "
+            "give it a year"
+        )
+    return "it has no first or last day; give it a date"

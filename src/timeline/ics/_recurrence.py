@@ -399,7 +399,7 @@ def is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
     props = comp.props
     if any(name in props for name in ("RRULE", "RDATE", "EXDATE", "EXRULE")):
         return True
-    return bool(overrides) and uid_of(comp) in overrides
+    return bool(overrides) and bool(overrides.get(uid_of(comp)))
 
 
 def overridden(master: Component, override: Component) -> Component:

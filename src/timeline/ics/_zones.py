@@ -337,6 +337,33 @@ def _from_vtimezone(tzid: str, comp: Component) -> VZone | None:
     return zone
 
 
+def _other_offsets(zone: Any, tzid: str, comp: Component) -> str | None:
+    """What a file's VTIMEZONE says against the named ``zone`` it is read as: its offset on
+    the first of 15 January and 15 July, 2020 to 2030, where the two differ; ``None`` when
+    they agree (or its rules cannot be read). Those years, where both say today's rules:
+    a VTIMEZONE need not repeat a zone's history."""
+    theirs = _from_vtimezone(tzid, comp)
+    if theirs is None:
+        return None
+    for year in range(2020, 2031):
+        for month in (1, 7):
+            local = _dt.datetime(year, month, 15, 12)
+            ours, said = zone.utcoffset(local), theirs.offset(local)
+            if ours != said:
+                return (
+                    f"the file's VTIMEZONE (line {comp.line}) says {_shown(said)} on "
+                    f"{local:%Y-%m-%d}, the tz database {_shown(ours)}"
+                )
+    return None
+
+
+def _shown(offset: _dt.timedelta) -> str:
+    """A UTC offset as ``+03:00``."""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 class Zones:
     """Resolves the TZIDs of one calendar and remembers how each was resolved.
 
@@ -351,6 +378,8 @@ class Zones:
         self.floating: list[str] = []
         self._cache: dict[str, Any] = {}
         self._folded: dict[str, Component] | None = None  # definitions by trimmed, folded TZID
+        # TZIDs read as a named zone whose VTIMEZONE in the file gives other offsets: said.
+        self.disagreeing: list[str] = []
 
     def get(self, tzid: str, line: int) -> Any:
         """The tzinfo of ``tzid`` (a pendulum zone or a dateutil one), or ``None`` (floating)."""
@@ -358,6 +387,9 @@ class Zones:
             return self._cache[tzid]
         zone, how = self._resolve(tzid)
         self._cache[tzid] = zone
+        comp = self._definition(tzid) if isinstance(zone, pendulum.Timezone) else None
+        if comp is not None and (other := _other_offsets(zone, tzid, comp)) is not None:
+            self.disagreeing.append(f"TZID {tzid[:40]!r} (line {line}): {other}")
         if zone is None:
             self.floating.append(f"{tzid!r} (line {line})")
         else:

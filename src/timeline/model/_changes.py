@@ -6,12 +6,16 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import enum
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from timeline._errors import QueryError
+from timeline.dates._when import When
 from timeline.model._claim import Slip
 from timeline.model._event import Event
 from timeline.model._event_fields import stated_order
@@ -38,7 +42,9 @@ def _period_key(event: Event, unit: str) -> str:
 class EventChange:
     """One event that differs between two timelines, field by field.
 
-    ``fields`` maps a field name to its ``(before, after)`` values.
+    ``fields`` maps a field name to its ``(before, after)`` values. A field whose
+    two values mean the same but are written differently (an instant restated at
+    another offset, a figure in another unit) is listed, and named in `respelled`.
 
     >>> a = Event(title="x", when="2026-04")
     >>> EventChange("x", a, attrs.evolve(a, kind="forum"), {"kind": (None, "forum")}).fields
@@ -49,6 +55,20 @@ class EventChange:
     before: Event
     after: Event
     fields: dict[str, tuple[Any, Any]]
+
+    @property
+    def respelled(self) -> tuple[str, ...]:
+        """The changed fields whose values are equal, only written differently.
+
+        "2026-04-01T10:00+02:00" restated as "2026-04-01T08:00Z" is the same moment
+        (`When` compares instants in UTC), but the text published changed.
+
+        >>> was = Timeline([Event(title="x", when="2026-04-01T10:00+02:00")])
+        >>> now = Timeline([Event(title="x", when="2026-04-01T08:00Z")])
+        >>> was.diff(now).changed[0].respelled
+        ('when', 'initial_when')
+        """
+        return tuple(name for name, (was, now) in self.fields.items() if was == now)
 
 
 @attrs.frozen
@@ -150,15 +170,79 @@ def group_by(tl: Timeline, key: str | Callable[[Event], str]) -> dict[str, Timel
     return {k: tl._subset(events) for k, events in groups.items()}
 
 
+def _written(value: object) -> object:
+    """What is written of ``value``: equal for two values only when they are spelled alike.
+
+    Equality reads meaning: an instant is equal to the same moment at another offset
+    (`When` compares instants in UTC), a figure to the same amount in another unit or
+    words ("1.5 GW", "1500 MW"; "over 5", "more than 5"). `Timeline.diff` compares
+    snapshots of what a user published, so it also compares this: the offset and zone
+    of a time, the digits of a number, every field of a record (`When` and `Quantity`
+    included), read from the class so fields added later count too.
+    """
+    if value is None or isinstance(value, (str, int, float, enum.Enum)):
+        return value
+    if isinstance(value, _dt.datetime):
+        # the wall clock and the zone as given, not the moment
+        return (value.isoformat(), str(value.tzinfo))
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (tuple, list)):
+        return tuple(_written(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _written(v)) for k, v in value.items())
+    if attrs.has(type(value)):
+        fields = attrs.fields(cast(Any, type(value)))
+        return (type(value).__name__, *(_written(getattr(value, f.name)) for f in fields))
+    return value
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, and written alike (`_written`)."""
+    return a == b and _alike(a, b)
+
+
+def _alike(a: object, b: object) -> bool:
+    """``_written(a) == _written(b)`` for two equal values, without building either: most
+    parts of two snapshots are the same objects or plain values, cut short here."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is str or isinstance(a, (int, float, enum.Enum)):
+        return bool(a == b)
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        return len(a) == len(b) and all(map(_alike, a, b))
+    names = _WRITTEN_FIELDS.get(kind)
+    if names is None:
+        if not attrs.has(kind):
+            return _written(a) == _written(b)
+        names = _WRITTEN_FIELDS[kind] = tuple(f.name for f in attrs.fields(cast(Any, kind)))
+    for name in names:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not y and not _alike(x, y):
+            return False
+    return True
+
+
+# The fields of a record that can be written differently while equal: every field (read
+# from the class), but for `When` only its bounds (an instant's offset) and interval ends,
+# as its equality compares the rest as written.
+_WRITTEN_FIELDS: dict[type, tuple[str, ...]] = {When: ("start", "end", "lower", "upper")}
+
+
 def _content(event: Event) -> tuple[Any, ...]:
-    """Every stored field of ``event`` but its id."""
-    return tuple(getattr(event, f.name) for f in _STORED if f.name != "id")
+    """Every stored field of ``event`` but its id, as written (`_written`)."""
+    return tuple(_written(getattr(event, f.name)) for f in _STORED if f.name != "id")
 
 
 def _renames(removed: list[Event], added: list[Event]) -> list[tuple[Event, Event]]:
-    """Pairs (removed, added) equal in every field but the id, each the only one of its
-    content on both sides: where two removed (or two added) events are alike, which one
-    was renamed would be a guess, so they stay removed and added."""
+    """Pairs (removed, added) alike in every field but the id (`_written`), each the only
+    one of its content on both sides: where two removed (or two added) events are alike,
+    which one was renamed would be a guess, so they stay removed and added."""
     sides: dict[tuple[Any, ...], tuple[list[Event], list[Event]]] = {}
     for event in removed:
         sides.setdefault(_content(event), ([], []))[0].append(event)
@@ -172,10 +256,14 @@ def diff(tl: Timeline, other: Timeline) -> TimelineDiff:
 
     A change lists each differing field as ``(before, after)``: the current
     ``when`` and ``status``, and every stored field by its attribute name
-    (``initial_when``, ``claims``, ``tags`` ...). An event whose id is gone and
-    one with a new id are a rename when every other field is equal and no other
-    gone or new event is alike; anything less (a new id and a new date, two alike)
-    stays removed and added, as it cannot be told from two different events.
+    (``initial_when``, ``claims``, ``tags`` ...). A value written differently
+    is a change even where it means the same (an instant restated at another
+    offset, a figure in another unit: `EventChange.respelled` names those
+    fields), as a snapshot is what a user published. An event whose id is gone and
+    one with a new id are a rename when every other field is equal and written
+    alike, and no other gone or new event is alike; anything less (a new id and a
+    new date or a respelled one, two alike) stays removed and added, as it cannot
+    be told from two different events.
 
     >>> Timeline().diff(Timeline([Event(title="x", when="2026")])).added.events[0].id
     'x'
@@ -192,12 +280,12 @@ def diff(tl: Timeline, other: Timeline) -> TimelineDiff:
     names = _diff_fields()
     for after in other:
         before = tl._by_id.get(after.id)
-        if before is None or before == after:
+        if before is None or _same(before, after):
             continue
         fields = {
             name: (getattr(before, name), getattr(after, name))
             for name in names
-            if getattr(before, name) != getattr(after, name)
+            if not _same(getattr(before, name), getattr(after, name))
         }
         changed.append(EventChange(after.id, before, after, fields))
     return TimelineDiff(

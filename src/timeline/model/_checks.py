@@ -26,7 +26,7 @@ import attrs
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.figures._source import Source
-from timeline.model._claim import Status, _later, replay
+from timeline.model._claim import Status, replay
 
 if TYPE_CHECKING:
     from timeline.model._event import Event
@@ -114,10 +114,13 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
     # Claims: before the first source, in the future, slips stated before the date they replace.
     stated_at = first_published  # when the date in force was stated (None: always known)
     states = replay(event.initial_when, event.initial_status, event.claims)
-    for i, (claim, (when, status, after, _)) in enumerate(zip(event.claims, states, strict=True)):
+    slips = list(event.slips)  # in claim order; a span's slips read its end too
+    for i, (claim, (when, _, after, _)) in enumerate(zip(event.claims, states, strict=True)):
         said = claim.day
         latest_said = _last_day(claim.stated) or said
-        is_slip = claim.when is not None and status.is_open and _later(claim.when, when)
+        is_slip = bool(slips) and slips[0].claim is claim
+        if is_slip:
+            slips.pop(0)
         said_in = claim.source
         source_day = None
         if said_in is not None and said_in.published is not None:

@@ -158,6 +158,10 @@ class Claim:
 class Slip:
     """An expected date moved later: from, to, and the claim that said so.
 
+    For an event that lasts, ``before_end`` and ``after_end`` are the end standing
+    with each date (`Event.current_end`): its span then runs to the end's last day,
+    and that is the day a slip moves (``None``: no end, or moved past it).
+
     >>> Slip(When.month(2026, 4), When.month(2026, 5), Claim(stated="2026-04-20")).days
     31
     """
@@ -165,6 +169,8 @@ class Slip:
     before: When
     after: When
     claim: Claim
+    before_end: When | None = None
+    after_end: When | None = None
 
     @property
     def stated(self) -> When:
@@ -183,12 +189,18 @@ class Slip:
         2026": 31 May).
 
         Between two open-ended dates ("after March", then "after June"), how many
-        days later the earliest day moved.
+        days later the earliest day moved. An event that lasts is measured from the
+        last day of its span: "April to June 2026" moved to July slips 31 days.
 
         >>> Slip(When.month(2026, 4), When.quarter(2026, 3), Claim(stated="2026-04-20")).days
         153
+        >>> june = When.month(2026, 6)
+        >>> Slip(When.month(2026, 4), When.month(2026, 7), Claim(stated="2026-04-20"), june).days
+        31
         """
-        (was_first, before), (first, after) = _compared(self.after, self.before)
+        (was_first, before), (first, after) = _compared(
+            self.after, self.before, self.after_end, self.before_end
+        )
         if before is None and after is None:  # open-ended both: the earliest day moved
             before, after = was_first, first
         if before is None or after is None:
@@ -209,7 +221,8 @@ def after_claim(
     A claim that it happened, said without its date on a day before the date then
     expected could begin ("V4, expected in April, has been released", said on 15
     March), dates it by that day ("by 15 March 2026"): it cannot have happened in
-    April. A date it could still have fallen on by then is kept.
+    April. So does one said of an undated event ("TBD"): all that is known is that it
+    happened by then. A date it could still have fallen on by then is kept.
 
     ``promised`` is the last date expected while the event was open (`replay` keeps
     it). A claim that opens a happened or cancelled event again without a date ("it
@@ -228,7 +241,7 @@ def after_claim(
         return claim.when, now
     if promised is not None and now.is_open and not status.is_open:
         return promised, now
-    if claim.status is Status.HAPPENED and _begins_after(when, claim.day):
+    if claim.status is Status.HAPPENED and (when.is_undated or _begins_after(when, claim.day)):
         day = claim.day
         return When.day(day.year, day.month, day.day).by(), now
     return when, now
@@ -274,8 +287,11 @@ def _begins_after(when: When, day: _dt.date) -> bool:
     return to_day(first) > day
 
 
-def _later(new: When, old: When) -> bool:
+def _later(new: When, old: When, new_end: When | None = None, old_end: When | None = None) -> bool:
     """Whether ``new`` moves the promise later: its latest possible day is later.
+
+    With an end standing (``old_end``, ``new_end``: an event that lasts), the latest
+    day of the span is the end's: "April to June", then "May to June", moves nothing.
 
     Narrowing inside the promised window ("Q1 2026", then "2 March 2026") or
     restating the same deadline ("April 2026", then "by end of April 2026") is
@@ -284,7 +300,7 @@ def _later(new: When, old: When) -> bool:
     open-ended dates ("after March", then "after June") the earliest day moving
     later is the slip.
     """
-    (was_first, was_last), (first, last) = _compared(new, old)
+    (was_first, was_last), (first, last) = _compared(new, old, new_end, old_end)
     if last is None:
         if was_last is not None:
             return True
@@ -292,16 +308,23 @@ def _later(new: When, old: When) -> bool:
     return was_last is not None and _cmp(last, was_last) > 0
 
 
-def _compared(new: When, old: When) -> tuple[tuple[Point | None, Point | None], ...]:
+def _compared(
+    new: When, old: When, new_end: When | None = None, old_end: When | None = None
+) -> tuple[tuple[Point | None, Point | None], ...]:
     """The bounds of ``old`` and ``new`` a move is measured between: ``(old, new)``.
 
     A date said plainly is measured against where a qualified one could fall (its
     fuzzy bounds, as `Event.overdue` and `Event.delay` read it): "c. April 2026"
     to "15 May" moves nothing, to "1 June" a day. Otherwise the stated bounds:
     "c. April" to "c. May" moves a month, and "April" to "c. April" (looser, not
-    later) nothing.
+    later) nothing. With an end standing, a span's last day is its end's, read by
+    the same rule.
     """
-    new_bounds = (new.earliest, new.latest)
-    if old.qualified and not new.qualified:
-        return (old.fuzzy_bounds(), new_bounds)
-    return ((old.earliest, old.latest), new_bounds)
+    new_last, old_last = new_end or new, old_end or old
+    first = old.fuzzy_bounds()[0] if old.qualified and not new.qualified else old.earliest
+    last = (
+        old_last.fuzzy_bounds()[1]
+        if old_last.qualified and not new_last.qualified
+        else old_last.latest
+    )
+    return ((first, last), (new.earliest, new_last.latest))

@@ -186,6 +186,19 @@ class Event:
         return self._first_promise[0]
 
     @property
+    def first_end(self) -> When | None:
+        """The end of the first promise: ``end``, while it stands with `first_expected`.
+
+        An event that lasts was first promised from `first_expected` to this end, the
+        span `delay` measures from and a slip moves (`current_end`'s rule).
+
+        >>> forum = Event(title="x", when="2026-04", end="2026-06")
+        >>> forum.revise(when="2026-07", stated="2026-03-01").first_end
+        When.parse('June 2026')
+        """
+        return self._end_with(self.first_expected) if self.end is not None else None
+
+    @property
     def _first_promise(self) -> tuple[When, Claim | None]:
         """The first date promised, and the claim that gave it (``None``: the initial one)."""
         when = self.initial_when
@@ -245,11 +258,14 @@ class Event:
         >>> str(forum.current_end), forum.revise(when="2026-05", stated="2026-03-01").current_end
         ('27 March 2026', None)
         """
+        if self.end is None or not self.claims:
+            return self.end  # as given: the constructor checked the pair
+        return self._end_with(self.when)
+
+    def _end_with(self, when: When) -> When | None:
+        """The end that stands while ``when`` is the date expected (`current_end`)."""
         end = self.end
-        if end is None or not self.claims:
-            return end  # as given: the constructor checked the pair
-        when = self.when
-        if end.latest is None or when == self.initial_when:
+        if end is None or end.latest is None or when == self.initial_when:
             return end
         if when.latest is None or _cmp(end.latest, when.latest) < 0:
             return None  # moved past the end, to no date, or to no last day
@@ -306,15 +322,26 @@ class Event:
     def slips(self) -> tuple[Slip, ...]:
         """The claims that moved the expected date later while the event was open.
 
+        An event that lasts slips when the last day of its span moves later (`window`,
+        as `delay` measures it): "April to June", then "May" with the end standing, is
+        no slip; then "July", past the end, is.
+
         >>> e = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
         >>> [(str(s.before), str(s.after)) for s in e.slips]
         [('April 2026', 'May 2026')]
+        >>> Event(title="x", when="2026-04", end="2026-06").revise(
+        ...     when="2026-05", stated="2026-04-20").slips
+        ()
         """
         found: list[Slip] = []
         states = replay(self.initial_when, self.initial_status, self.claims)
+        lasts = self.end is not None
         for claim, (when, status, _, _) in zip(self.claims, states, strict=True):
-            if claim.when is not None and status.is_open and _later(claim.when, when):
-                found.append(Slip(when, claim.when, claim))
+            if claim.when is None or not status.is_open:
+                continue
+            ends = (self._end_with(when), self._end_with(claim.when)) if lasts else (None, None)
+            if _later(claim.when, when, ends[1], ends[0]):
+                found.append(Slip(when, claim.when, claim, *ends))
         return tuple(found)
 
     @property
@@ -331,7 +358,8 @@ class Event:
         """Days late against the first promise, once it happened; ``None`` before.
 
         0 when it happened inside the first promised window (to its ``end`` for an event
-        that lasts), negative when early. With imprecise dates this is the smallest delay
+        that lasts, while the end stands with that date, as `overdue` reads the span),
+        negative when early. With imprecise dates this is the smallest delay
         the dates allow; a qualified date counts with its fuzzy bounds, as `Event.overdue`
         reads it.
 
@@ -342,8 +370,8 @@ class Event:
         """
         if self.status is not Status.HAPPENED:
             return None
-        first, giver = self._first_promise  # an end given with it: promised to that end
-        return days_late(first, self.when, until=self.end if giver is None else None)
+        # promised to the end standing with it (`current_end`)
+        return days_late(self.first_expected, self.when, until=self.first_end)
 
     def revise(
         self,

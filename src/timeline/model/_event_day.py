@@ -28,12 +28,13 @@ from timeline.dates._masks import (
 )
 from timeline.dates._relations import _readings
 from timeline.figures._target import TargetStatus
+from timeline.model._claim import replay
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.model._event import Event
 
-__all__ = ["days_late", "overdue_on", "target_judged", "upcoming_in"]
+__all__ = ["days_late", "overdue_on", "target_judged", "undated_past", "upcoming_in"]
 
 _DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
@@ -52,6 +53,35 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
         and over_before(event._readings, day)
         and target_judged(event, day) is not TargetStatus.MET
     )
+
+
+def undated_past(event: Event, day: _dt.date) -> bool:
+    """Whether ``event`` (as known on ``day``) is open with its date withdrawn ("TBD") and
+    the last date promised while it was open had passed by ``day``.
+
+    `Event.overdue` judges the date now expected, and an undated one never is (DESIGN
+    §2); the track record judges the promise, which a date withdrawn without another did
+    not keep: broken once that date would have been overdue (`overdue_on`), as the event
+    stood when it was last dated (its end, a qualified date's fuzzy bounds, a set's
+    members).
+
+    >>> e = Event(title="x", when="2026-04").revise(when="TBD", stated="2026-03-20")
+    >>> undated_past(e, pendulum.date(2026, 4, 30)), undated_past(e, pendulum.date(2026, 5, 1))
+    (False, True)
+    """
+    if not event.status.is_open or not event.when.is_undated:
+        return False
+    states = replay(event.initial_when, event.initial_status, event.claims)
+    dated = None  # how many claims had been said when it was last dated while open
+    if event.initial_status.is_open and not event.initial_when.is_undated:
+        dated = 0
+    for i, (_, _, when, status) in enumerate(states, 1):
+        if status.is_open and not when.is_undated:
+            dated = i
+    if dated is None:
+        return False  # never dated while open: nothing promised yet
+    then = event._with_claims(event.claims[:dated], event.observations, event.target)
+    return overdue_on(then, day)
 
 
 def target_judged(event: Event, day: _dt.date) -> TargetStatus | None:
@@ -139,11 +169,11 @@ def _window_delay(
 ) -> int:
     """`days_late` against one reading from ``lo`` to ``hi``."""
     if done_lo is not None and hi is not None:
-        late = _days_after(done_lo, hi)
+        late = _days_after(done_lo, hi, lo)
         if late > 0:
             return late
     if done_hi is not None and lo is not None:
-        early = _days_before(done_hi, lo)
+        early = _days_before(done_hi, lo, hi)
         if early > 0:
             return -early
     return 0
@@ -177,7 +207,7 @@ def _near_ordinal(p: Point) -> int:
     return max(to_day(p).toordinal() - 2, 1)
 
 
-def _days_after(done: Point, promised: _dt.date) -> int:
+def _days_after(done: Point, promised: _dt.date, start: _dt.date | None = None) -> int:
     """Days the happening ``done`` is after the promise's end ``promised`` (0 or less when
     it is not): the days since the last day on which the promise was not yet overdue.
 
@@ -190,35 +220,46 @@ def _days_after(done: Point, promised: _dt.date) -> int:
     if isinstance(promised, _dt.datetime):
         if isinstance(done, _dt.datetime):
             return -(-(_key(done) - _key(promised)) // _DAY_US)  # whole days, rounded up
-        return done.toordinal() - _last_day_open(promised)
+        return done.toordinal() - _last_day_open((promised, promised))
+    if isinstance(start, _dt.datetime) and start.tzinfo is not None:
+        # A plain last day of a window that starts at an instant: `overdue_on` reads the
+        # window at its widest (the day ends at UTC-12 against a day starting at UTC+14).
+        return to_day(done).toordinal() - _last_day_open((start, promised))
     # Ordinals, not date subtraction: pendulum builds an Interval for each.
     return to_day(done).toordinal() - promised.toordinal()
 
 
-def _days_before(done: Point, promised: _dt.date) -> int:
+def _days_before(done: Point, promised: _dt.date, stop: _dt.date | None = None) -> int:
     """Days the happening's end ``done`` is before the promise's start ``promised`` (0 or
     less when it is not), read as `_days_after` reads the other side."""
     if isinstance(promised, _dt.datetime):
         if isinstance(done, _dt.datetime):
             return -(-(_key(promised) - _key(done)) // _DAY_US)
-        return _first_day_open(promised) - done.toordinal()
+        return _first_day_open((promised, promised)) - done.toordinal()
+    if isinstance(stop, _dt.datetime) and stop.tzinfo is not None:
+        # A plain first day of a window that ends at an instant: read at its widest
+        return _first_day_open((promised, stop)) - to_day(done).toordinal()
     return promised.toordinal() - to_day(done).toordinal()
 
 
-def _near_days(p: _dt.datetime) -> range:
-    """Ordinals of the days around an instant: its UTC day, three either side."""
-    utc = _key(p) // _DAY_US + _EPOCH_ORDINAL
-    return range(max(utc - 3, 1), min(utc + 4, _LAST_ORDINAL + 1))
+def _near_days(p: _dt.date) -> range:
+    """Ordinals of the days around a bound: its (UTC) day, three either side."""
+    utc = isinstance(p, _dt.datetime)
+    day = _key(p) // _DAY_US + _EPOCH_ORDINAL if utc else p.toordinal()
+    return range(max(day - 3, 1), min(day + 4, _LAST_ORDINAL + 1))
 
 
-def _last_day_open(p: _dt.datetime) -> int:
-    """The last day on which the instant ``p`` had not surely passed before it started."""
-    return max(o for o in _near_days(p) if not ends_before((p, p), _day_span(o)))
+def _last_day_open(span: Span) -> int:
+    """The last day on which ``span`` (an instant, or a window with a bounded end) had not
+    surely passed before it started: the last day `overdue_on` does not count."""
+    assert span[1] is not None
+    return max(o for o in _near_days(span[1]) if not ends_before(span, _day_span(o)))
 
 
-def _first_day_open(p: _dt.datetime) -> int:
-    """The first day that could end at or after the instant ``p`` (not surely before it)."""
-    return min(o for o in _near_days(p) if not ends_before(_day_span(o), (p, p)))
+def _first_day_open(span: Span) -> int:
+    """The first day that could end at or after the start of ``span`` (not surely before)."""
+    assert span[0] is not None
+    return min(o for o in _near_days(span[0]) if not ends_before(_day_span(o), span))
 
 
 def _day_span(ordinal: int) -> tuple[_dt.date, _dt.date]:

@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 __all__ = ["figures_text", "series"]
 
 
-def figures_text(event: Event, as_of: When | _dt.date | str | None = None) -> list[str]:
+def figures_text(
+    event: Event, as_of: When | _dt.date | str | None = None, *, words: bool = False
+) -> list[str]:
     """The figure lines for an event: its target, observations and growth between them.
 
     For `str(event)` and the iCalendar DESCRIPTION; empty when the event has no figures.
-    With ``as_of`` the target line ends with its status as known on that day.
+    With ``as_of`` the target line ends with its status as known on that day; with
+    ``words`` dates are said for a reader (`When.words`), as the feed does.
 
     >>> from timeline import Event
     >>> figures_text(Event(title="x", when="2026"))
@@ -36,14 +39,14 @@ def figures_text(event: Event, as_of: When | _dt.date | str | None = None) -> li
     target, observations = event.target, event.observations
     lines = []
     if target is not None:
-        lines.append("Target: " + target.describe(observations, as_of))
+        lines.append("Target: " + target.describe(observations, as_of, words=words))
     if observations:
-        lines.append("Figures: " + "; ".join(str(o) for o in observations))
+        lines.append("Figures: " + "; ".join(o.describe(words=words) for o in observations))
     if len(observations) >= 2:
         first, last = observations[0], observations[-1]
         # Not comparable (units, dates)? The figures line says enough.
         with contextlib.suppress(TargetError):
-            lines.append(f"Growth: {growth(first, last)}")
+            lines.append(f"Growth: {growth(first, last).describe(words=words)}")
     return lines
 
 

@@ -17,7 +17,11 @@ out), and only then judged. Each promise lands in exactly one of four counts:
   number of days past the first window that the dates allow, a qualified date
   read at its fuzzy bounds as `Event.overdue` reads it) is kept per event.
 * ``broken``: cancelled, or still open and overdue on the day (`Event.overdue`:
-  the latest possible day of the date *then expected* has passed).
+  the latest possible day of the date *then expected* has passed), or still open
+  with its date withdrawn ("postponed to TBD") once the last date promised while
+  it was open has passed: an undated event is never overdue (DESIGN §2), but the
+  promise it withdrew was not kept, and saying "TBD" must not turn a broken
+  promise pending again.
 * ``pending``: still open and not overdue on the day.
 
 A numeric target ("10,000 AI-plus enterprises by 2030") is judged by its figures
@@ -29,8 +33,9 @@ Per group (`TrackRow`): ``on_time_rate`` = kept / (kept + late + broken), ``None
 when nothing is resolved; ``median_delay_days`` and ``max_delay_days`` over the
 late ones; ``slips_per_promise``, the mean number of `Event.slips`;
 ``mean_notice_days``, the mean number of days from the initial statement (the
-first source's ``published`` day) to the latest day of the first announced date,
-over promises with both (an open-ended promise names no day to be ahead of).
+first source's ``published`` day) to the latest day of the first announced date
+(to its end, for an event that lasts: the day `Event.delay` counts from), over
+promises with both (an open-ended promise names no day to be ahead of).
 A promise first announced without a date ("TBD") is judged against the first
 date a claim gave (`Event.first_expected`), and its notice counts from that claim.
 An event with several actors (or tags) counts once in each of their groups.
@@ -53,7 +58,7 @@ from timeline.dates._format_fiscal import stated_precision
 from timeline.figures._target import TargetStatus
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._event_day import overdue_on, target_judged
+from timeline.model._event_day import overdue_on, target_judged, undated_past
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import (
@@ -121,14 +126,14 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
         outcome = "broken"
     elif (met := target_judged(event, day)) is not None:
         outcome = "kept" if met is TargetStatus.MET else "broken"
-    elif overdue_on(event, day):  # already as known on the day
+    elif overdue_on(event, day) or undated_past(event, day):  # already as known on the day
         outcome = "broken"
     else:
         outcome = "pending"
     notice = None
     first, giver = event._first_promise  # a date first given by a claim counts from that claim
     stated = event._stated_day if giver is None else giver.day
-    promised = first.latest
+    promised = (event.first_end or first).latest  # where delay counts from: the span's end
     if stated is not None and promised is not None:
         # A date's or an instant's ordinal is its calendar day's: what `to_day` gives.
         notice = promised.toordinal() - stated.toordinal()
