@@ -19,7 +19,9 @@ the latest figure, 0 to 1) and ``last_observation``.
 
 The frame also carries what it takes to rebuild the events exactly: the
 ``sources``, ``claims``, ``target`` and ``observations`` columns hold the
-objects, and ``first_status`` the status of the initial statement. `from_pandas` reads the
+objects, ``initial_when`` and ``first_status`` the date and status of the initial
+statement (``initial_when`` is "date not announced" for an event first announced
+undated, whose ``first_expected`` is the first date a claim gave). `from_pandas` reads the
 *defining* columns and ignores the derived ones (``earliest``, ``latest``,
 ``precision``, ``slipped``), so a frame edited by hand reads back the way it
 reads. With a ``claims`` column, an event is rebuilt from its first statement
@@ -80,6 +82,7 @@ COLUMNS = (
     "description",
     "related",
     "first_expected",
+    "initial_when",
     "first_status",
     "slipped",
     "revisions",
@@ -135,6 +138,7 @@ def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:
         "description": event.description,
         "related": list(event.related),
         "first_expected": str(event.first_expected),
+        "initial_when": str(event.initial_when),
         "first_status": event.initial_status.value,
         "slipped": event.slipped,
         "revisions": event.revisions,
@@ -205,7 +209,7 @@ def to_pandas(timeline: Timeline, as_of: DayLike | None = None) -> pd.DataFrame:
     frame = pandas.DataFrame(rows, columns=list(COLUMNS))
     texts = ("id", "title", "when", "end", "location", "description", "first_expected")
     figures = ("target_metric", "target_goal", "target_deadline", "last_observation")
-    for name in (*texts, "source_url", *figures):
+    for name in (*texts, "initial_when", "source_url", *figures):
         frame[name] = frame[name].astype("string")
     frame["target_progress"] = frame["target_progress"].astype("float64")
     for name in ("earliest", "latest", "target_due"):
@@ -258,8 +262,11 @@ def _event(
     target = _target(row, columns, where)
     first_when, first_status = when, status
     if claims:
-        # Rebuilt from the first statement and its claims; `when`/`status` are derived.
-        first_when = _when_or_text(row.get("first_expected"), "first_expected" in days) or when
+        # Rebuilt from the first statement and its claims; `when`/`status` are derived. A
+        # frame from before `initial_when` existed has only `first_expected`: the same date
+        # unless the event was first announced undated.
+        initial = "initial_when" if "initial_when" in columns else "first_expected"
+        first_when = _when_or_text(row.get(initial), initial in days) or when
         first_status = _cell(row.get("first_status"), "first_status", where) or status
     try:
         event = Event(
@@ -330,7 +337,7 @@ def _day_columns(frame: pd.DataFrame) -> frozenset[str]:
     return frozenset(days)
 
 
-_DATE_COLUMNS = ("when", "end", "first_expected")
+_DATE_COLUMNS = ("when", "end", "first_expected", "initial_when")
 
 
 def _check_current(event: Event, when: object, status: str, where: str) -> None:
