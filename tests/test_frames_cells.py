@@ -72,13 +72,6 @@ def test_records_round_trip_hostile(tl: Timeline) -> None:
 
 @_SETTINGS
 @given(timelines())
-def test_arrow_through_polars(tl: Timeline) -> None:
-    pl = pytest.importorskip("polars")
-    assert Timeline.from_arrow(pl.from_arrow(tl.to_arrow()).to_arrow()) == tl
-
-
-@_SETTINGS
-@given(timelines())
 def test_arrow_through_duckdb(tl: Timeline) -> None:
     duckdb = pytest.importorskip("duckdb")
     table = tl.to_arrow()

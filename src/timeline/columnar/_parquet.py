@@ -107,7 +107,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
         raise DataFileError([DataFileProblem(problem, file=where)]) from None
     warn_lookalikes(found.schema.names, where)  # the table read holds only the columns read
     try:
-        return from_arrow(table)
+        return from_arrow(table.replace_schema_metadata(_own_metadata(found)))
     except DataFileError as err:
         # Row problems are placed in the file (a dataset's rows are counted across its files).
         problems = [
@@ -154,11 +154,68 @@ def _dataset(where: str) -> ds.Dataset:
     if not files:
         problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
         raise DataFileError([DataFileProblem(problem, file=where)])
-    found = dataset.dataset(files, format="parquet", partitioning="hive", partition_base_dir=where)
-    # Discovery reads the first file's schema only: a column of later files would be lost.
-    schemas = [found.schema, *(f.physical_schema for f in found.get_fragments())]
-    schema = pa.unify_schemas([_plain(s) for s in schemas], promote_options="permissive")
-    return found.replace_schema(schema.with_metadata(found.schema.metadata))
+    base, paths = os.path.abspath(where), [os.path.abspath(f) for f in files]
+    options = dataset.FileSystemFactoryOptions(
+        partition_base_dir=base, partitioning=dataset.HivePartitioning.discover()
+    )
+    factory = dataset.FileSystemDatasetFactory(
+        require("pyarrow.fs").LocalFileSystem(), paths, dataset.ParquetFileFormat(), options
+    )
+    keys = factory.inspect(fragments=0)  # the Hive keys (``year=2026/``), typed by their values
+    # Every file's schema, not the first one's (a column of later files would be lost).
+    own = [
+        (f.path, _plain(f.physical_schema))
+        for f in dataset.dataset(paths, format="parquet").get_fragments()
+    ]
+    try:
+        schema = pa.unify_schemas([s for _, s in own], promote_options="permissive")
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        raise DataFileError([DataFileProblem(_clash(own), file=where)]) from None
+    # A key that is also a column of the files (Polars writes both) takes the files' type:
+    # else pyarrow refuses "large_string vs string", or int32 (from the path) vs int64.
+    fields = [schema.field(k.name) if k.name in schema.names else k for k in keys]
+    partitioning = dataset.partitioning(pa.schema(fields), flavor="hive")
+    added = [k for k in keys if k.name not in schema.names]
+    schema = pa.schema([*schema, *added], metadata=schema.metadata)
+    return dataset.dataset(
+        paths, schema=schema, format="parquet", partitioning=partitioning, partition_base_dir=base
+    )
+
+
+def _clash(schemas: list[tuple[str, pa.Schema]]) -> str:
+    """The problem of a dataset whose files give a column types that do not mix."""
+    pa = require("pyarrow")
+    seen: dict[str, tuple[Any, str]] = {}
+    for path, schema in schemas:
+        for field in schema:
+            first = seen.setdefault(field.name, (field.type, path))
+            try:
+                pa.unify_schemas(
+                    [pa.schema([("x", first[0])]), pa.schema([("x", field.type)])],
+                    promote_options="permissive",
+                )
+            except (pa.ArrowTypeError, pa.ArrowInvalid):
+                return (
+                    f"the files' column {field.name!r} is {first[0]} in "
+                    f"{os.path.basename(first[1])} but {field.type} in {os.path.basename(path)}; "
+                    "write it with one type in every file (dates: all as text, or all as dates)"
+                )
+    return "the files' columns do not unify into one table; write them with one type each"
+
+
+def _own_metadata(found: ds.Dataset) -> dict[bytes, bytes]:
+    """The timeline's own fields (``timeline.name`` ...) the files keep: in the Arrow schema
+    they hold, or else in the first file's Parquet key-value metadata, where Polars
+    (``write_parquet(metadata=...)``) and DuckDB (``KV_METADATA``) write them (pyarrow
+    reads only the Arrow schema's when a file has one)."""
+    metadata = dict(found.schema.metadata or {})
+    if any(key.startswith(b"timeline.") for key in metadata):
+        return metadata
+    for fragment in found.get_fragments():
+        footer = fragment.metadata.metadata or {}
+        metadata.update((k, v) for k, v in footer.items() if k.startswith(b"timeline."))
+        break
+    return metadata
 
 
 def _plain(schema: pa.Schema) -> pa.Schema:
