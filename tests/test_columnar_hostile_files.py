@@ -11,6 +11,7 @@ import pytest
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
+pc = pytest.importorskip("pyarrow.compute")
 duckdb = pytest.importorskip("duckdb")
 
 from timeline import DataFileError, Event, Source, Timeline  # noqa: E402
@@ -221,3 +222,46 @@ class TestFolders:
             DataFileError, match=message + r".*write it with one type in every file"
         ):
             Timeline.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        ["a.parquet", "b/c.parquet"],  # no keys
+        ["year=2026/a.parquet", "year=2027/b.parquet"],  # whole numbers: int32
+        ["year=2026/a.parquet", "year=FY27/b.parquet"],  # one not a number: text
+        ["year=-7/a.parquet", "year=+3/b.parquet", "year=007/c.parquet"],  # signs, zeros
+        ["n=2147483648/a.parquet"],  # past int32: text
+        ["kind=__HIVE_DEFAULT_PARTITION__/a.parquet", "kind=3/b.parquet"],  # a null and a number
+        ["kind=model%20release/a.parquet", "kind=a%3Db/b.parquet"],  # URL-encoded
+        ["year=2026/kind=x/a.parquet", "kind=y/year=2027/b.parquet"],  # keys in either order
+        ["year=2026/notes/a.parquet", "=x/b.parquet"],  # segments that are not keys
+    ],
+)
+def test_hive_keys_are_typed_as_pyarrow_discovers_them(layout: list[str], tmp_path: Path) -> None:
+    import pyarrow.dataset as ds
+    import pyarrow.fs
+
+    from timeline.columnar._parquet import hive_keys
+
+    paths = []
+    for name in layout:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.table({"title": ["x"]}), path)
+        paths.append(str(path))
+    options = ds.FileSystemFactoryOptions(
+        partition_base_dir=str(tmp_path), partitioning=ds.HivePartitioning.discover()
+    )
+    factory = ds.FileSystemDatasetFactory(
+        pyarrow.fs.LocalFileSystem(), paths, ds.ParquetFileFormat(), options
+    )
+    assert hive_keys(paths, str(tmp_path)) == factory.inspect(fragments=0)
+
+
+def test_a_hive_key_with_only_nulls_loads(tmp_path: Path) -> None:
+    # pyarrow's discovery refuses it ("couldn't infer type"); DuckDB reads NULL
+    pq.write_to_dataset(T.filter(pc.is_null(T.column("kind"))), tmp_path, partition_cols=["kind"])
+    assert [p.name for p in tmp_path.iterdir()] == ["kind=__HIVE_DEFAULT_PARTITION__"]
+    loaded = list(Timeline.load(tmp_path))
+    assert loaded == _independently(tmp_path, pyarrow=False)[1] == [TL["plan"]]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 import errno
 import os
+import re
+import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -155,31 +157,59 @@ def _dataset(where: str) -> ds.Dataset:
         problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
         raise DataFileError([DataFileProblem(problem, file=where)])
     base, paths = os.path.abspath(where), [os.path.abspath(f) for f in files]
-    options = dataset.FileSystemFactoryOptions(
-        partition_base_dir=base, partitioning=dataset.HivePartitioning.discover()
-    )
-    factory = dataset.FileSystemDatasetFactory(
-        require("pyarrow.fs").LocalFileSystem(), paths, dataset.ParquetFileFormat(), options
-    )
-    keys = factory.inspect(fragments=0)  # the Hive keys (``year=2026/``), typed by their values
-    # Every file's schema, not the first one's (a column of later files would be lost).
-    own = [
-        (f.path, _plain(f.physical_schema))
-        for f in dataset.dataset(paths, format="parquet").get_fragments()
-    ]
+    keys = hive_keys(paths, base)
+
+    def found_with(fields: Any) -> ds.Dataset:  # a pyarrow.Schema
+        hive = dataset.partitioning(pa.schema(fields), flavor="hive")
+        return dataset.dataset(
+            paths, schema=fields, format="parquet", partitioning=hive, partition_base_dir=base
+        )
+
+    found = found_with(keys)
+    # Every file's schema, not the first one's (a column of later files would be lost); the
+    # fragments keep the footers they read, so the scan does not read them again.
+    own = [(f.path, _plain(f.physical_schema)) for f in found.get_fragments()]
     try:
         schema = pa.unify_schemas([s for _, s in own], promote_options="permissive")
     except (pa.ArrowTypeError, pa.ArrowInvalid):
         raise DataFileError([DataFileProblem(_clash(own), file=where)]) from None
     # A key that is also a column of the files (Polars writes both) takes the files' type:
     # else pyarrow refuses "large_string vs string", or int32 (from the path) vs int64.
-    fields = [schema.field(k.name) if k.name in schema.names else k for k in keys]
-    partitioning = dataset.partitioning(pa.schema(fields), flavor="hive")
-    added = [k for k in keys if k.name not in schema.names]
-    schema = pa.schema([*schema, *added], metadata=schema.metadata)
-    return dataset.dataset(
-        paths, schema=schema, format="parquet", partitioning=partitioning, partition_base_dir=base
+    typed = pa.schema([schema.field(k.name) if k.name in schema.names else k for k in keys])
+    whole = pa.schema(
+        [*schema, *(k for k in keys if k.name not in schema.names)], metadata=schema.metadata
     )
+    if typed == keys:
+        return found.replace_schema(whole)
+    return found_with(typed).replace_schema(whole)
+
+
+def hive_keys(paths: list[str], base: str) -> pa.Schema:
+    """The Hive keys of ``paths`` under ``base`` (``year=2026/kind=model%20release/``), typed
+    as pyarrow's Hive discovery types them: ``int32`` when every value is one, else text (a
+    key with only null values, which pyarrow refuses, as text, as DuckDB reads it).
+
+    >>> hive_keys(["/d/year=2026/kind=a%20b/x.parquet", "/d/year=2027/y.parquet"], "/d")
+    year: int32
+    kind: string
+    """
+    pa = require("pyarrow")
+    values: dict[str, list[str]] = {}
+    for path in paths:
+        for part in Path(os.path.relpath(os.path.dirname(path), base)).parts:
+            key, is_key, value = part.partition("=")
+            if is_key:
+                values.setdefault(key, []).append(urllib.parse.unquote(value))
+
+    def kind(given: list[str]) -> Any:
+        known = [v for v in given if v != "__HIVE_DEFAULT_PARTITION__"]
+        whole = all(_INT.fullmatch(v) and -(2**31) <= int(v) < 2**31 for v in known)
+        return pa.int32() if known and whole else pa.string()
+
+    return pa.schema([(key, kind(given)) for key, given in values.items()])
+
+
+_INT = re.compile(r"-?[0-9]+")  # as pyarrow reads them: "-7" and "007" are numbers, "+3" text
 
 
 def _clash(schemas: list[tuple[str, pa.Schema]]) -> str:
