@@ -206,3 +206,41 @@ def test_frame_without_initial_when_reads_first_expected() -> None:
     event = Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")
     frame = Timeline([event]).to_pandas().drop(columns=["initial_when"])
     assert Timeline.from_pandas(frame)["x"] == event
+
+
+# -- a frame of the columnar form: nested values as records (dicts) ---------------------------
+
+
+@_SETTINGS
+@given(st.one_of(timelines(), hostile_timelines()), st.booleans())
+def test_a_frame_of_the_arrow_table_reads_back(tl: Timeline, arrow_types: bool) -> None:
+    # As pd.read_parquet("events.parquet") gives it: sources, claims ... as dicts, the
+    # initial statement in initial_when / initial_status.
+    pytest.importorskip("pyarrow")
+    table = tl.to_arrow()
+    frame = table.to_pandas(types_mapper=pd.ArrowDtype) if arrow_types else table.to_pandas()
+    assert Timeline.from_pandas(frame).events == tl.events
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "message"),
+    [
+        (
+            "claims",
+            [{"stated": "2026-04-20", "when": "Aprill"}],
+            r"row 0 \('a'\): claims\[0\]\.when: 'Aprill' is not a date",
+        ),
+        ("claims", [{"when": "2026-05"}], r"row 0 \('a'\): claims\[0\]: missing 'stated'"),
+        ("sources", [{"title": "s", "lang": "en"}], r"sources\[0\]\.lang: unknown field"),
+        ("sources", [3], r"row 0 \('a'\): sources\[0\]: 3 is not a Source or its record"),
+        ("target", {"metric": "ARR", "goal": "lots"}, r"row 0 \('a'\): target"),
+        ("observations", "2026: 5", r"observations: '2026: 5' is not a list of Observation"),
+    ],
+)
+def test_bad_record_cells(column: str, cell: object, message: str) -> None:
+    from timeline import FrameError
+
+    frame = pd.DataFrame({"title": ["a"], "when": ["2026"]})
+    frame[column] = pd.Series([cell], dtype=object)
+    with pytest.raises(FrameError, match=message):
+        Timeline.from_pandas(frame)

@@ -48,9 +48,9 @@ from timeline.dates._format_fiscal import stated_precision
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.display._frame_cells import missing as _missing
-from timeline.display._frame_cells import object_list as _objects
+from timeline.display._frame_cells import record as _record
+from timeline.display._frame_cells import record_list, text_list
 from timeline.display._frame_cells import text as _cell
-from timeline.display._frame_cells import text_list
 from timeline.display._frame_cells import when_or_text as _when_or_text
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
@@ -250,15 +250,15 @@ def _event(
     status = _cell(row.get("status"), "status", where) or "expected"
     sources: tuple[Source, ...] = ()
     if "sources" in columns:
-        sources = _objects(row["sources"], Source, f"{where}: sources")
+        sources = record_list(row["sources"], "sources", where)
     elif (url := _cell(row.get("source_url"), "source_url", where)) is not None:
         sources = (Source(url, url=url),)
     claims: tuple[Claim, ...] = ()
     if "claims" in columns:
-        claims = _objects(row["claims"], Claim, f"{where}: claims")
+        claims = record_list(row["claims"], "claims", where)
     observations: tuple[Observation, ...] = ()
     if "observations" in columns:
-        observations = _objects(row["observations"], Observation, f"{where}: observations")
+        observations = record_list(row["observations"], "observations", where)
     target = _target(row, columns, where)
     first_when, first_status = when, status
     if claims:
@@ -267,7 +267,9 @@ def _event(
         # unless the event was first announced undated.
         initial = "initial_when" if "initial_when" in columns else "first_expected"
         first_when = _when_or_text(row.get(initial), initial in days) or when
-        first_status = _cell(row.get("first_status"), "first_status", where) or status
+        # `initial_status`: a frame of the columnar file (pd.read_parquet) names it so.
+        said = "first_status" if "first_status" in columns else "initial_status"
+        first_status = _cell(row.get(said), said, where) or status
     try:
         event = Event(
             id=_cell(row.get("id"), "id", where),
@@ -300,9 +302,7 @@ def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target |
         value = row["target"]
         if _missing(value):
             return None
-        if not isinstance(value, Target):
-            raise FrameError(f"{where}: target: {value!r} is not a Target")
-        return value
+        return cast("Target", _record(value, "target", f"{where}: target"))
     # A frame made by hand may give the target as text columns (no baseline then).
     metric = _cell(row.get("target_metric"), "target_metric", where)
     if metric is None:
