@@ -6,7 +6,10 @@ A gap is "absent"; text is text; anything else is a `FrameError` naming the row,
 the column and the fix, never its ``str()`` (``True`` read as the kind ``'True'``).
 List columns (``actors``, ``tags``, ``related``) take a list of text or one
 text, which `Event` reads as one name and refuses when it holds several
-(``"x; y"``), as ``Event(actors="x; y")`` does.
+(``"x; y"``), as ``Event(actors="x; y")`` does. Columns of nested values
+(``sources``, ``claims``, ``target``, ``observations``) take the objects or their
+records (dicts, as a frame of the columnar form holds them), read as
+`Timeline.from_records` reads them.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from timeline.figures._source import Source
 from timeline.figures._target import Target
 from timeline.model._claim import Claim
 
-__all__ = ["missing", "object_list", "record", "record_list", "text", "text_list", "when_or_text"]
+__all__ = ["missing", "record", "record_list", "text", "text_list", "when_or_text"]
 
 
 def missing(value: object) -> bool:
@@ -86,23 +89,6 @@ def text_list(value: object, column: str, where: str) -> tuple[str, ...] | str:
     raise FrameError(
         f"{where}: {column}: {value!r} is not a list of text; write a list like ['Tencent']"
     )
-
-
-def object_list(value: object, kind: type, where: str) -> tuple[Any, ...]:
-    """A cell of objects (``sources``, ``claims``...): each must be a ``kind``.
-
-    >>> object_list(None, int, "row 0: n")
-    ()
-    """
-    if missing(value):
-        return ()
-    if not isinstance(value, Iterable) or isinstance(value, str):
-        raise FrameError(f"{where}: {value!r} is not a list of {kind.__name__} objects")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            raise FrameError(f"{where}: {item!r} is not a {kind.__name__}")
-    return items
 
 
 def record_list(value: object, column: str, where: str) -> tuple[Any, ...]:
