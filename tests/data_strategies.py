@@ -395,3 +395,27 @@ def hostile_whens() -> st.SearchStrategy[When]:
         fiscal_whens(),
         st.just(When.undated()),
     )
+
+
+@st.composite
+def claim_histories(draw: st.DrawFn) -> Event:
+    """An event and a random claim history: an initial statement, dated or undated ("TBD"),
+    then claims that date, undate, move, confirm, happen, cancel and revive it, in any order.
+    """
+    maybe_undated = st.just(When.undated()) | whens()
+    published = draw(
+        st.none() | st.builds(When.day, _YEARS, st.integers(1, 12), st.integers(1, 28))
+    )
+    event = Event(
+        title=draw(st.sampled_from(["a", "b", "c", "d"])),
+        when=draw(maybe_undated),
+        status=draw(st.sampled_from(Status)),
+        sources=[] if published is None else [Source("article", published=published)],
+    )
+    for _ in range(draw(st.integers(0, 5))):
+        event = event.revise(
+            stated=draw(st.builds(When.day, _YEARS, st.integers(1, 12), st.integers(1, 28))),
+            when=draw(st.none() | maybe_undated),
+            status=draw(st.none() | st.sampled_from(Status)),
+        )
+    return event

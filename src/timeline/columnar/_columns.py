@@ -188,9 +188,11 @@ def _bad_rows(chunk: Any, start: int, stop: int, limit: int, pa: Any) -> list[in
 
 
 def plain_text(table: pa.Table) -> pa.Table:
-    """``table`` with the text columns `from_arrow` reads spelt as ``string`` and
-    ``list<string>``: a ``string_view``, a dictionary of text or a list view (as Polars and
-    DuckDB may hand them over) passes the whole-column checks instead of going row by row.
+    """``table`` with the columns `from_arrow` reads in one spelling of text and lists:
+    a ``string_view`` or a dictionary as its values' type, a list view as a list, at any
+    depth (a claim's ``when`` in a Polars frame is a ``string_view`` inside a struct inside
+    a ``large_list``). Such columns, as Polars and DuckDB hand them over, then pass the
+    whole-column checks, and pyarrow's kernels (``take``) read them.
 
     >>> import pyarrow as pa
     >>> t = pa.table({"title": pa.array(["x"], pa.string_view())})
@@ -199,27 +201,54 @@ def plain_text(table: pa.Table) -> pa.Table:
     """
     pa = require("pyarrow")
 
-    def other(kind: Any) -> bool:
-        return bool(
-            pa.types.is_string_view(kind)
-            or (pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type))
-        )
-
     for i, field in enumerate(table.schema):
-        kind = field.type
-        if field.name not in _READ:
+        if field.name not in _READ and field.name not in _NESTED:
             continue
-        if other(kind):
-            table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
+        plain = _plain_type(field.type, pa)
+        if plain == field.type:
             continue
-        view = pa.types.is_list_view(kind) or pa.types.is_large_list_view(kind)
-        if not (view or pa.types.is_list(kind) or pa.types.is_large_list(kind)):
-            continue
-        value = kind.value_type
-        text = pa.types.is_string(value) or pa.types.is_large_string(value)
-        if other(value) or (view and text):
-            table = table.set_column(i, field.name, table.column(i).cast(pa.list_(pa.string())))
+        column = table.column(i)
+        if _view_within(field.type, pa):
+            # pyarrow's cast of a list view inside a struct makes an invalid array: rebuilt.
+            column = pa.chunked_array(
+                [pa.array(c.to_pylist(), plain) for c in column.chunks], plain
+            )
+        else:
+            column = column.cast(plain)
+        table = table.set_column(i, field.name, column)
     return table
+
+
+def _plain_type(kind: Any, pa: Any) -> Any:
+    """``kind`` with string views and dictionaries as their values' type, list views as
+    lists (a text list as ``list<string>``), at any depth."""
+    if pa.types.is_string_view(kind):
+        return pa.string()
+    if pa.types.is_binary_view(kind):
+        return pa.binary()
+    if pa.types.is_dictionary(kind):
+        return _plain_type(kind.value_type, pa)
+    if pa.types.is_struct(kind):
+        return pa.struct([f.with_type(_plain_type(f.type, pa)) for f in kind])
+    view = pa.types.is_list_view(kind) or pa.types.is_large_list_view(kind)
+    if view or pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        value = _plain_type(kind.value_type, pa)
+        if value != kind.value_type or view:
+            text = pa.types.is_string(value) or pa.types.is_large_string(value)
+            large = not text and (pa.types.is_large_list(kind) or pa.types.is_large_list_view(kind))
+            return (pa.large_list if large else pa.list_)(pa.string() if text else value)
+    return kind
+
+
+def _view_within(kind: Any, pa: Any) -> bool:
+    """Whether ``kind`` holds a list view below its top (in a struct or a list)."""
+    children = [f.type for f in kind] if pa.types.is_struct(kind) else []
+    if hasattr(kind, "value_type") and not pa.types.is_dictionary(kind):
+        children.append(kind.value_type)
+    return any(
+        pa.types.is_list_view(c) or pa.types.is_large_list_view(c) or _view_within(c, pa)
+        for c in children
+    )
 
 
 _READ = {"id", "title", "when", "end", "status", "initial_when", "initial_status", *_PLAIN, *_NAMES}

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 import errno
 import os
+import re
+import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -107,7 +109,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
         raise DataFileError([DataFileProblem(problem, file=where)]) from None
     warn_lookalikes(found.schema.names, where)  # the table read holds only the columns read
     try:
-        return from_arrow(table)
+        return from_arrow(table.replace_schema_metadata(_own_metadata(found)))
     except DataFileError as err:
         # Row problems are placed in the file (a dataset's rows are counted across its files).
         problems = [
@@ -154,11 +156,96 @@ def _dataset(where: str) -> ds.Dataset:
     if not files:
         problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
         raise DataFileError([DataFileProblem(problem, file=where)])
-    found = dataset.dataset(files, format="parquet", partitioning="hive", partition_base_dir=where)
-    # Discovery reads the first file's schema only: a column of later files would be lost.
-    schemas = [found.schema, *(f.physical_schema for f in found.get_fragments())]
-    schema = pa.unify_schemas([_plain(s) for s in schemas], promote_options="permissive")
-    return found.replace_schema(schema.with_metadata(found.schema.metadata))
+    base, paths = os.path.abspath(where), [os.path.abspath(f) for f in files]
+    keys = hive_keys(paths, base)
+
+    def found_with(fields: Any) -> ds.Dataset:  # a pyarrow.Schema
+        hive = dataset.partitioning(pa.schema(fields), flavor="hive")
+        return dataset.dataset(
+            paths, schema=fields, format="parquet", partitioning=hive, partition_base_dir=base
+        )
+
+    found = found_with(keys)
+    # Every file's schema, not the first one's (a column of later files would be lost); the
+    # fragments keep the footers they read, so the scan does not read them again.
+    own = [(f.path, _plain(f.physical_schema)) for f in found.get_fragments()]
+    try:
+        schema = pa.unify_schemas([s for _, s in own], promote_options="permissive")
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        raise DataFileError([DataFileProblem(_clash(own), file=where)]) from None
+    # A key that is also a column of the files (Polars writes both) takes the files' type:
+    # else pyarrow refuses "large_string vs string", or int32 (from the path) vs int64.
+    typed = pa.schema([schema.field(k.name) if k.name in schema.names else k for k in keys])
+    whole = pa.schema(
+        [*schema, *(k for k in keys if k.name not in schema.names)], metadata=schema.metadata
+    )
+    if typed == keys:
+        return found.replace_schema(whole)
+    return found_with(typed).replace_schema(whole)
+
+
+def hive_keys(paths: list[str], base: str) -> pa.Schema:
+    """The Hive keys of ``paths`` under ``base`` (``year=2026/kind=model%20release/``), typed
+    as pyarrow's Hive discovery types them: ``int32`` when every value is one, else text (a
+    key with only null values, which pyarrow refuses, as text, as DuckDB reads it).
+
+    >>> hive_keys(["/d/year=2026/kind=a%20b/x.parquet", "/d/year=2027/y.parquet"], "/d")
+    year: int32
+    kind: string
+    """
+    pa = require("pyarrow")
+    values: dict[str, list[str]] = {}
+    for path in paths:
+        for part in Path(os.path.relpath(os.path.dirname(path), base)).parts:
+            key, is_key, value = part.partition("=")
+            if is_key:
+                values.setdefault(key, []).append(urllib.parse.unquote(value))
+
+    def kind(given: list[str]) -> Any:
+        known = [v for v in given if v != "__HIVE_DEFAULT_PARTITION__"]
+        whole = all(_INT.fullmatch(v) and -(2**31) <= int(v) < 2**31 for v in known)
+        return pa.int32() if known and whole else pa.string()
+
+    return pa.schema([(key, kind(given)) for key, given in values.items()])
+
+
+_INT = re.compile(r"-?[0-9]+")  # as pyarrow reads them: "-7" and "007" are numbers, "+3" text
+
+
+def _clash(schemas: list[tuple[str, pa.Schema]]) -> str:
+    """The problem of a dataset whose files give a column types that do not mix."""
+    pa = require("pyarrow")
+    seen: dict[str, tuple[Any, str]] = {}
+    for path, schema in schemas:
+        for field in schema:
+            first = seen.setdefault(field.name, (field.type, path))
+            try:
+                pa.unify_schemas(
+                    [pa.schema([("x", first[0])]), pa.schema([("x", field.type)])],
+                    promote_options="permissive",
+                )
+            except (pa.ArrowTypeError, pa.ArrowInvalid):
+                return (
+                    f"the files' column {field.name!r} is {first[0]} in "
+                    f"{os.path.basename(first[1])} but {field.type} in {os.path.basename(path)}; "
+                    "write it with one type in every file (dates: all as text, or all as dates)"
+                )
+    return "the files' columns do not unify into one table; write them with one type each"
+
+
+def _own_metadata(found: ds.Dataset) -> dict[bytes, bytes]:
+    """The timeline's own fields (``timeline.name`` ...) the files keep: in the Arrow schema
+    they hold, or else in the first file's Parquet key-value metadata, where Polars
+    (``write_parquet(metadata=...)``) and DuckDB (``KV_METADATA``) write them (pyarrow
+    reads only the Arrow schema's when a file has one)."""
+    metadata = dict(found.schema.metadata or {})
+    if any(key.startswith(b"timeline.") for key in metadata):
+        return metadata
+    for fragment in found.get_fragments():
+        footer = fragment.metadata.metadata or {}
+        metadata.update((k, v) for k, v in footer.items() if k.startswith(b"timeline."))
+        break
+    return metadata
 
 
 def _plain(schema: pa.Schema) -> pa.Schema:

@@ -6,7 +6,10 @@ A gap is "absent"; text is text; anything else is a `FrameError` naming the row,
 the column and the fix, never its ``str()`` (``True`` read as the kind ``'True'``).
 List columns (``actors``, ``tags``, ``related``) take a list of text or one
 text, which `Event` reads as one name and refuses when it holds several
-(``"x; y"``), as ``Event(actors="x; y")`` does.
+(``"x; y"``), as ``Event(actors="x; y")`` does. Columns of nested values
+(``sources``, ``claims``, ``target``, ``observations``) take the objects or their
+records (dicts, as a frame of the columnar form holds them), read as
+`Timeline.from_records` reads them.
 """
 
 from __future__ import annotations
@@ -18,8 +21,12 @@ from typing import Any
 
 from timeline._errors import FrameError
 from timeline.dates._when import When
+from timeline.figures._growth import Observation
+from timeline.figures._source import Source
+from timeline.figures._target import Target
+from timeline.model._claim import Claim
 
-__all__ = ["missing", "object_list", "text", "text_list", "when_or_text"]
+__all__ = ["missing", "record", "record_list", "text", "text_list", "when_or_text"]
 
 
 def missing(value: object) -> bool:
@@ -84,21 +91,69 @@ def text_list(value: object, column: str, where: str) -> tuple[str, ...] | str:
     )
 
 
-def object_list(value: object, kind: type, where: str) -> tuple[Any, ...]:
-    """A cell of objects (``sources``, ``claims``...): each must be a ``kind``.
+def record_list(value: object, column: str, where: str) -> tuple[Any, ...]:
+    """A cell of ``sources``, ``claims`` or ``observations``: the objects, or their records
+    (dicts, as ``pd.read_parquet`` of the columnar file or a frame of JSON gives them), read
+    as `Timeline.from_records` reads them.
 
-    >>> object_list(None, int, "row 0: n")
-    ()
+    >>> record_list([{"stated": "2026-04-20", "when": "2026-05"}], "claims", "row 0")
+    (Claim(stated=When.parse('20 April 2026'), when=When.parse('May 2026'), ...),)
+    >>> record_list([{"stated": "2026-04-20", "when": "Aprill"}], "claims", "row 0")
+    Traceback (most recent call last):
+    timeline._errors.FrameError: row 0: claims[0].when: 'Aprill' is not a date: ...
     """
+    kind = _KINDS[column][0]
     if missing(value):
         return ()
-    if not isinstance(value, Iterable) or isinstance(value, str):
-        raise FrameError(f"{where}: {value!r} is not a list of {kind.__name__} objects")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            raise FrameError(f"{where}: {item!r} is not a {kind.__name__}")
-    return items
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes, Mapping)):
+        raise FrameError(
+            f"{where}: {column}: {value!r:.80} is not a list of {kind.__name__} objects or "
+            "their records"
+        )
+    return tuple(record(item, column, f"{where}: {column}[{i}]") for i, item in enumerate(value))
+
+
+def record(value: object, column: str, where: str) -> Any:
+    """One ``sources``/``claims``/``observations`` item, or a ``target`` cell: the object,
+    or its record read as `Timeline.from_records` reads it.
+
+    >>> str(record({"metric": "ARR", "goal": "$600 million", "deadline": "2026"}, "target",
+    ...            "row 0: target").goal)
+    '$600 million'
+    """
+    from timeline.records._schema import Locations
+    from timeline.records._schema_read import _Reader
+
+    kind, read = _KINDS[column]
+    if isinstance(value, kind):
+        return value
+    if not isinstance(value, Mapping):
+        raise FrameError(f"{where}: {value!r:.80} is not a {kind.__name__} or its record (a dict)")
+    reader = _Reader(Locations(None, label=lambda path: ".".join(map(str, path))))
+    built = getattr(reader, read)(_cleaned(value), ())
+    if reader.problems or built is None:
+        said = [f"{where}{'.' + p.field if p.field else ''}: {p.message}" for p in reader.problems]
+        raise FrameError("; ".join(said) or f"{where}: {value!r:.80} is not a {kind.__name__}")
+    return built
+
+
+def _cleaned(value: Any) -> Any:
+    """A record as a table holds it, as a data file would: empty fields (``None``, ``NaN``)
+    left out, a claim's derived ``day`` dropped, arrays as lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _cleaned(v) for k, v in value.items() if not missing(v) and k != "day"}
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        return [_cleaned(v) for v in value]
+    return value
+
+
+# The model type of each column of nested values, and the records reader's method for it.
+_KINDS: dict[str, tuple[type, str]] = {
+    "sources": (Source, "source"),
+    "claims": (Claim, "claim"),
+    "observations": (Observation, "observation"),
+    "target": (Target, "target"),
+}
 
 
 def when_or_text(value: object, day: bool = False) -> When | str | None:

@@ -19,7 +19,9 @@ the latest figure, 0 to 1) and ``last_observation``.
 
 The frame also carries what it takes to rebuild the events exactly: the
 ``sources``, ``claims``, ``target`` and ``observations`` columns hold the
-objects, and ``first_status`` the status of the initial statement. `from_pandas` reads the
+objects, ``initial_when`` and ``first_status`` the date and status of the initial
+statement (``initial_when`` is "date not announced" for an event first announced
+undated, whose ``first_expected`` is the first date a claim gave). `from_pandas` reads the
 *defining* columns and ignores the derived ones (``earliest``, ``latest``,
 ``precision``, ``slipped``), so a frame edited by hand reads back the way it
 reads. With a ``claims`` column, an event is rebuilt from its first statement
@@ -46,9 +48,9 @@ from timeline.dates._format_fiscal import stated_precision
 from timeline.dates._precision import Precision
 from timeline.dates._when import When
 from timeline.display._frame_cells import missing as _missing
-from timeline.display._frame_cells import object_list as _objects
+from timeline.display._frame_cells import record as _record
+from timeline.display._frame_cells import record_list, text_list
 from timeline.display._frame_cells import text as _cell
-from timeline.display._frame_cells import text_list
 from timeline.display._frame_cells import when_or_text as _when_or_text
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
@@ -80,6 +82,7 @@ COLUMNS = (
     "description",
     "related",
     "first_expected",
+    "initial_when",
     "first_status",
     "slipped",
     "revisions",
@@ -135,6 +138,7 @@ def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:
         "description": event.description,
         "related": list(event.related),
         "first_expected": str(event.first_expected),
+        "initial_when": str(event.initial_when),
         "first_status": event.initial_status.value,
         "slipped": event.slipped,
         "revisions": event.revisions,
@@ -205,7 +209,7 @@ def to_pandas(timeline: Timeline, as_of: DayLike | None = None) -> pd.DataFrame:
     frame = pandas.DataFrame(rows, columns=list(COLUMNS))
     texts = ("id", "title", "when", "end", "location", "description", "first_expected")
     figures = ("target_metric", "target_goal", "target_deadline", "last_observation")
-    for name in (*texts, "source_url", *figures):
+    for name in (*texts, "initial_when", "source_url", *figures):
         frame[name] = frame[name].astype("string")
     frame["target_progress"] = frame["target_progress"].astype("float64")
     for name in ("earliest", "latest", "target_due"):
@@ -246,21 +250,26 @@ def _event(
     status = _cell(row.get("status"), "status", where) or "expected"
     sources: tuple[Source, ...] = ()
     if "sources" in columns:
-        sources = _objects(row["sources"], Source, f"{where}: sources")
+        sources = record_list(row["sources"], "sources", where)
     elif (url := _cell(row.get("source_url"), "source_url", where)) is not None:
         sources = (Source(url, url=url),)
     claims: tuple[Claim, ...] = ()
     if "claims" in columns:
-        claims = _objects(row["claims"], Claim, f"{where}: claims")
+        claims = record_list(row["claims"], "claims", where)
     observations: tuple[Observation, ...] = ()
     if "observations" in columns:
-        observations = _objects(row["observations"], Observation, f"{where}: observations")
+        observations = record_list(row["observations"], "observations", where)
     target = _target(row, columns, where)
     first_when, first_status = when, status
     if claims:
-        # Rebuilt from the first statement and its claims; `when`/`status` are derived.
-        first_when = _when_or_text(row.get("first_expected"), "first_expected" in days) or when
-        first_status = _cell(row.get("first_status"), "first_status", where) or status
+        # Rebuilt from the first statement and its claims; `when`/`status` are derived. A
+        # frame from before `initial_when` existed has only `first_expected`: the same date
+        # unless the event was first announced undated.
+        initial = "initial_when" if "initial_when" in columns else "first_expected"
+        first_when = _when_or_text(row.get(initial), initial in days) or when
+        # `initial_status`: a frame of the columnar file (pd.read_parquet) names it so.
+        said = "first_status" if "first_status" in columns else "initial_status"
+        first_status = _cell(row.get(said), said, where) or status
     try:
         event = Event(
             id=_cell(row.get("id"), "id", where),
@@ -293,9 +302,7 @@ def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target |
         value = row["target"]
         if _missing(value):
             return None
-        if not isinstance(value, Target):
-            raise FrameError(f"{where}: target: {value!r} is not a Target")
-        return value
+        return cast("Target", _record(value, "target", f"{where}: target"))
     # A frame made by hand may give the target as text columns (no baseline then).
     metric = _cell(row.get("target_metric"), "target_metric", where)
     if metric is None:
@@ -330,7 +337,7 @@ def _day_columns(frame: pd.DataFrame) -> frozenset[str]:
     return frozenset(days)
 
 
-_DATE_COLUMNS = ("when", "end", "first_expected")
+_DATE_COLUMNS = ("when", "end", "first_expected", "initial_when")
 
 
 def _check_current(event: Event, when: object, status: str, where: str) -> None:

@@ -1,0 +1,267 @@
+"""Parquet files and folders as other tools write them: `Timeline.load` reads what pyarrow and
+DuckDB read on their own, or refuses with a `DataFileError` naming the column and the fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+pc = pytest.importorskip("pyarrow.compute")
+duckdb = pytest.importorskip("duckdb")
+
+from timeline import DataFileError, Event, Source, Timeline  # noqa: E402
+from timeline.columnar import from_arrow  # noqa: E402
+
+TL = Timeline(
+    [
+        Event(
+            title="V4 release",
+            when="2026-04",
+            actors=["DeepSeek"],
+            kind="model",
+            sources=[Source("s1", published="2026-03-01")],
+        ).revise(when="2026-05", stated="2026-04-20"),
+        Event(title="Keynote", when="2026-04-15T10:00+08:00", status="happened", kind="talk"),
+        Event(title="Plan", when="by 2030", tags=["policy"]),
+    ],
+    name="AI",
+)
+T = TL.to_arrow()
+
+
+def _text_as(kind: object) -> pa.Table:
+    """``T`` with every text column of another string type."""
+    fields = [f.with_type(kind) if f.type == pa.string() else f for f in T.schema]
+    return T.cast(pa.schema(fields, metadata=T.schema.metadata))
+
+
+def _encoded(*names: str) -> pa.Table:
+    table = T
+    for name in names:
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, name, table.column(name).dictionary_encode())
+    return table
+
+
+def _nulls() -> pa.Table:
+    """Every nullable column null."""
+    n = T.num_rows
+    return pa.table(
+        {f.name: pa.nulls(n, f.type) if f.nullable else T.column(f.name) for f in T.schema}
+    )
+
+
+def _independently(path: Path, pyarrow: bool = True) -> list[list[object]]:
+    """The events pyarrow and DuckDB read from ``path`` on their own, made by `from_arrow`."""
+    where = f"{path}/**/*.parquet" if path.is_dir() else str(path)
+    sql = f"SELECT * FROM read_parquet('{where}', hive_partitioning = true)"
+    by_duckdb = list(from_arrow(duckdb.sql(sql)))
+    return [list(from_arrow(pq.read_table(path))) if pyarrow else by_duckdb, by_duckdb]
+
+
+# Files that load: each as pyarrow and DuckDB read them on their own.
+GOOD: list[tuple[str, Callable[[], pa.Table]]] = [
+    ("extra columns", lambda: T.append_column("score", pa.array([1.0, 2.0, 3.0]))),
+    ("columns reordered", lambda: T.select(list(reversed(T.column_names)))),
+    ("title and when alone", lambda: T.select(["title", "when"])),
+    ("no id, no status", lambda: T.drop_columns(["id", "status", "initial_status"])),
+    ("large_string", lambda: _text_as(pa.large_string())),
+    ("string_view", lambda: _text_as(pa.string_view())),
+    ("dictionaries", lambda: _encoded("title", "kind", "status", "when")),
+    ("chunked", lambda: pa.concat_tables([T.slice(i, 1) for i in range(3)])),
+    ("nulls in every nullable column", _nulls),
+]
+
+
+@pytest.mark.parametrize(("label", "make"), GOOD, ids=[g[0] for g in GOOD])
+def test_a_file_loads_as_pyarrow_and_duckdb_read_it(
+    label: str, make: Callable[[], pa.Table], tmp_path: Path
+) -> None:
+    path = tmp_path / "events.parquet"
+    pq.write_table(make(), path)
+    loaded = list(Timeline.load(path))
+    assert [loaded, loaded] == _independently(path)
+    assert [e.id for e in loaded] == [e.id for e in TL]
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+@pytest.mark.parametrize("zone", [None, "UTC", "Asia/Shanghai", "+05:30"])
+def test_timestamps_of_any_unit_and_zone(unit: str, zone: str | None, tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    moment = dt.datetime(2026, 4, 15, 2, 30, tzinfo=dt.UTC)
+    column = pa.array([moment], pa.timestamp(unit, tz=zone))
+    pq.write_table(pa.table({"title": ["a"], "when": column, "end": column}), path)
+    loaded = list(Timeline.load(path))
+    assert [loaded, loaded] == _independently(path)
+    # zoned: that instant, in UTC; naive: the wall-clock time it holds
+    assert str(loaded[0].when) == ("2026-04-15T02:30" if zone is None else "2026-04-15T02:30Z")
+
+
+# Files refused: the same message whichever way the table is read.
+BAD = [
+    (
+        pa.table({"id": ["a", "a"], "title": ["x", "y"], "when": ["2026", "2027"]}),
+        r"rows\[1\]\.id: 'a' is already the id of row 0; ids must be unique",
+    ),
+    (
+        pa.table({"title": ["x", "x"], "when": ["2026", "2027"]}),
+        r"rows\[1\]\.id: 'x' is already the id of row 0",
+    ),
+    (
+        pa.table({"title": pa.nulls(1, pa.string()), "when": ["2026"]}),
+        r"rows\[0\]: missing 'title'",
+    ),
+    (
+        pa.table({"title": ["x"], "when": [2026.5]}),
+        r"rows\[0\]\.when: must be a date as text, e.g. 'April 2026', not 2026\.5",
+    ),
+    (
+        pa.table({"title": ["x"], "when": ["2026"], "status": ["done"]}),
+        r"rows\[0\]\.status: 'done' is not a status; use one of",
+    ),
+    (
+        pa.table({"title": ["x"], "when": ["2026"], "tags": [["a", None]]}),
+        r"rows\[0\]\.tags\[1\]: must be non-empty text, not None",
+    ),
+]
+
+
+@pytest.mark.parametrize(("table", "message"), BAD)
+def test_a_file_refused_names_the_row_and_column(
+    table: pa.Table, message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.parquet"
+    pq.write_table(table, path)
+    with pytest.raises(DataFileError, match=message):
+        Timeline.load(path)
+    for read in (lambda: pq.read_table(path), lambda: duckdb.read_parquet(str(path))):
+        with pytest.raises(DataFileError, match=message):
+            from_arrow(read())
+
+
+class TestFolders:
+    def _same(self, folder: Path, pyarrow: bool = True) -> list[Event]:
+        loaded = list(Timeline.load(folder))
+        assert [loaded, loaded] == _independently(folder, pyarrow)
+        return loaded
+
+    def test_partitioned_by_a_record_column(self, tmp_path: Path) -> None:
+        # status=happened/...: the files have no status column, the path holds it
+        pq.write_to_dataset(T.drop_columns(["initial_status"]), tmp_path, partition_cols=["status"])
+        assert self._same(tmp_path) == list(TL)
+
+    @pytest.mark.parametrize("writer", ["pyarrow", "duckdb"])
+    def test_partitioned_with_a_null_key(self, writer: str, tmp_path: Path) -> None:
+        # kind=__HIVE_DEFAULT_PARTITION__/ for the event without a kind
+        if writer == "pyarrow":
+            pq.write_to_dataset(T, tmp_path, partition_cols=["kind"])
+        else:
+            con = duckdb.connect()
+            con.register("t", T)
+            con.sql(
+                f"COPY t TO '{tmp_path}' (FORMAT parquet, PARTITION_BY (kind), OVERWRITE_OR_IGNORE)"
+            )
+        assert "kind=__HIVE_DEFAULT_PARTITION__" in {p.name for p in tmp_path.iterdir()}
+        assert self._same(tmp_path) == list(TL)
+
+    def test_a_key_that_is_also_an_int64_column_of_the_files(self, tmp_path: Path) -> None:
+        # year=2026/ reads as int32 from the path; the files hold year as int64
+        for year, rows in ((2026, T.slice(0, 2)), (2030, T.slice(2, 1))):
+            (tmp_path / f"year={year}").mkdir()
+            years = pa.array([year] * rows.num_rows, pa.int64())
+            pq.write_table(
+                rows.append_column("year", years), tmp_path / f"year={year}" / "a.parquet"
+            )
+        # pq.read_table refuses it ("Unable to merge: ... int64 vs dictionary<values=int32>")
+        assert self._same(tmp_path, pyarrow=False) == list(TL)
+
+    def test_a_url_encoded_key(self, tmp_path: Path) -> None:
+        (tmp_path / "kind=model%20release").mkdir()
+        pq.write_table(T.drop_columns(["kind"]), tmp_path / "kind=model%20release" / "a.parquet")
+        assert {e.kind for e in self._same(tmp_path)} == {"model release"}
+
+    def test_files_of_different_text_types(self, tmp_path: Path) -> None:
+        large = _text_as(pa.large_string())
+        pq.write_table(large.slice(0, 1), tmp_path / "a.parquet")
+        pq.write_table(_encoded("title", "when").slice(1, 2), tmp_path / "b.parquet")
+        assert self._same(tmp_path) == list(TL)
+
+    def test_the_timelines_name_from_duckdbs_key_value_metadata(self, tmp_path: Path) -> None:
+        con = duckdb.connect()
+        con.register("t", T)
+        path = tmp_path / "d.parquet"
+        con.sql(f"COPY t TO '{path}' (FORMAT parquet, KV_METADATA {{'timeline.name': 'AI'}})")
+        assert Timeline.load(path) == TL
+
+    @pytest.mark.parametrize(
+        ("second", "message"),
+        [
+            ({"kind": [3]}, r"column 'kind' is string in a\.parquet but int64 in b\.parquet"),
+            (
+                {"when": pa.array([dt.date(2027, 1, 1)])},
+                r"column 'when' is string in a\.parquet but date32\[day\] in b\.parquet",
+            ),
+        ],
+    )
+    def test_files_whose_types_clash_are_refused_by_column(
+        self, second: dict[str, object], message: str, tmp_path: Path
+    ) -> None:
+        pq.write_table(
+            pa.table({"title": ["a"], "when": ["2026"], "kind": ["x"]}), tmp_path / "a.parquet"
+        )
+        pq.write_table(
+            pa.table({"title": ["b"], "when": ["2027"], "kind": ["y"], **second}),
+            tmp_path / "b.parquet",
+        )
+        with pytest.raises(
+            DataFileError, match=message + r".*write it with one type in every file"
+        ):
+            Timeline.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        ["a.parquet", "b/c.parquet"],  # no keys
+        ["year=2026/a.parquet", "year=2027/b.parquet"],  # whole numbers: int32
+        ["year=2026/a.parquet", "year=FY27/b.parquet"],  # one not a number: text
+        ["year=-7/a.parquet", "year=+3/b.parquet", "year=007/c.parquet"],  # signs, zeros
+        ["n=2147483648/a.parquet"],  # past int32: text
+        ["kind=__HIVE_DEFAULT_PARTITION__/a.parquet", "kind=3/b.parquet"],  # a null and a number
+        ["kind=model%20release/a.parquet", "kind=a%3Db/b.parquet"],  # URL-encoded
+        ["year=2026/kind=x/a.parquet", "kind=y/year=2027/b.parquet"],  # keys in either order
+        ["year=2026/notes/a.parquet", "=x/b.parquet"],  # segments that are not keys
+    ],
+)
+def test_hive_keys_are_typed_as_pyarrow_discovers_them(layout: list[str], tmp_path: Path) -> None:
+    import pyarrow.dataset as ds
+    import pyarrow.fs
+
+    from timeline.columnar._parquet import hive_keys
+
+    paths = []
+    for name in layout:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.table({"title": ["x"]}), path)
+        paths.append(str(path))
+    options = ds.FileSystemFactoryOptions(
+        partition_base_dir=str(tmp_path), partitioning=ds.HivePartitioning.discover()
+    )
+    factory = ds.FileSystemDatasetFactory(
+        pyarrow.fs.LocalFileSystem(), paths, ds.ParquetFileFormat(), options
+    )
+    assert hive_keys(paths, str(tmp_path)) == factory.inspect(fragments=0)
+
+
+def test_a_hive_key_with_only_nulls_loads(tmp_path: Path) -> None:
+    # pyarrow's discovery refuses it ("couldn't infer type"); DuckDB reads NULL
+    pq.write_to_dataset(T.filter(pc.is_null(T.column("kind"))), tmp_path, partition_cols=["kind"])
+    assert [p.name for p in tmp_path.iterdir()] == ["kind=__HIVE_DEFAULT_PARTITION__"]
+    loaded = list(Timeline.load(tmp_path))
+    assert loaded == _independently(tmp_path, pyarrow=False)[1] == [TL["plan"]]
