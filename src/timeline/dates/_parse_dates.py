@@ -27,6 +27,7 @@ from timeline.dates._parse_context import (
     COUNT,
     ORDINALS,
     STEP,
+    UNITS,
     Context,
     Prefer,
     Value,
@@ -442,7 +443,6 @@ _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
 _YEAR_WORD = _c(r"^(?:the )?year (?=\d{4}$)")
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
-_UNITS = "day|week|month|quarter|year|decade"
 Handler = Callable[[re.Match[str], Context], Value]
 
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
@@ -529,8 +529,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
     (
         _c(
-            r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + _UNITS + ")s?"
-            r"|(?:within|over) the next (?P<u1>" + _UNITS + r")"  # "over the next decade": one
+            r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + UNITS + ")s?"
+            r"|(?:within|over) the next (?P<u1>" + UNITS + r")"  # "over the next decade": one
         ),
         lambda m, ctx: within(m["n"] or "1", m["u"] or m["u1"], ctx, m[0]),
     ),

@@ -84,7 +84,7 @@ _VAGUE = re.compile(
 )
 _FROM_NOW = re.compile(
     r"(?:in |after )?(?:another )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|eighteen|twenty|a few|several|a couple of) (?:days?|weeks?|months?"
+    r"|eleven|twelve|eighteen|twenty|a few|several|a couple of) (?:days?|weeks?|fortnights?|months?"
     r"|quarters?|years?|decades?)(?: from now| later| time| out| ahead| hence)?"
 )
 
@@ -296,15 +296,15 @@ def _refused_kind(low: str, ctx: Context) -> str | None:
             "a weekday alone is relative and ambiguous (this week's or next week's?); "
             f"write the date, such as {example}"
         )
-    if _VAGUE.search(low):
-        return (
-            "it has no bounds; write the latest date it means, such as 'by September 2026', "
-            "or 'within 6 months' with reference="
-        )
     if _FROM_NOW.fullmatch(low):
         return (
             "a time is read only as counted from the reference: write 'in 18 months' or "
             "'18 months from now' (about the month it lands on, with reference=), 'within 18 "
             "months' (a deadline) or the date it lands on, such as 'c. September 2027'"
+        )
+    if _VAGUE.search(low):
+        return (
+            "it has no bounds; write the latest date it means, such as 'by September 2026', "
+            "or 'within 6 months' with reference="
         )
     return None
