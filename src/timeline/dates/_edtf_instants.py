@@ -28,7 +28,7 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
         try:
             after = _dt.date(year, month, day) + _dt.timedelta(days=1)
         except OverflowError:
-            raise Fail("24:00 is the end of the day, and 31 December 9999 has no next day") from None
+            raise Fail("24:00 is the end of the day; 31 December 9999 has no next day") from None
         next_day = said[: m.start()] + f"{after.isoformat()}T00:00" + said[m.end("mi") :]
         raise Fail("24:00 is the end of the day; write 00:00 of the next day", next_day)
     if hour > 23:
