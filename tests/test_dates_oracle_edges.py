@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 import pytest
 from dateutil import parser as dateutil_parser
@@ -296,3 +297,27 @@ def test_edtf_edges_agree_with_python_edtf(text: str) -> None:
     theirs = edtf_oracle(text)
     lo, hi = theirs.lower_strict(), theirs.upper_strict()
     assert (ours.earliest, ours.latest) == (D(*lo[:3]), D(*hi[:3])), text
+
+
+# -- phrases whose other reading lies outside the calendar: only what exists is offered ------
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "not_said"),
+    [
+        # was "write 'winter 9998/99' ... or 'winter 9999/00' (December 9999 to February 10000)"
+        ("winter 9999", "write 'winter 9998/99' (December 9998 to February 9999)", "10000"),
+        # was "'winter 1' is ambiguous: write 'winter 0/01' (December 0 to February 1) or ..."
+        ("winter 0001", "write 'winter 0001/02' (December 0001 to February 0002)", "winter 0/"),
+        # were "century must be 100..9900, got 0" and "decade must be 10..9990, got 0"
+        ("the 1st century", "before the calendar's first year", "must be"),
+        ("the 0000s", "before the calendar's first year", "must be"),
+        ("early 0000s", "before the calendar's first year", "must be"),
+    ],
+)
+def test_an_edge_phrase_offers_only_what_the_calendar_has(
+    text: str, says: str, not_said: str
+) -> None:
+    with pytest.raises(WhenParseError, match=re.escape(says)) as caught:
+        P(text)
+    assert not_said not in str(caught.value)

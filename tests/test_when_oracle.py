@@ -257,13 +257,23 @@ def _runs_units(found: list[Unit]) -> list[tuple[Unit, Unit]]:
 
 @st.composite
 def related(draw: st.DrawFn) -> Model:
-    """ "by X", "before X", "after X", "no earlier than X" (EDTF or words), maybe qualified."""
-    text, unit = draw(units())
+    """ "by X", "before X", "after X", "no earlier than X" (EDTF or words), maybe qualified.
+
+    X may have unspecified digits: it is then one unit the digits allow, not said which
+    (EDTF level 1), so the relation reaches as far as any of them lets it: "after
+    2026-XX-15" from 16 January, "before 202X" until 2028, "by 202X" until 2029.
+    """
+    word = draw(st.sampled_from(["by", "before", "after", "not before"]))
+    if draw(st.booleans()):
+        text, unit = draw(units())
+    else:
+        text = draw(st.sampled_from(MASKS))
+        found = mask_units(text, range(2013, 2038))
+        unit = found[0] if word in ("after", "not before") else found[-1]
     mark = draw(st.sampled_from(["", "~"]))
     n = MARKS[mark]
     lo, hi = plain_run(unit)
     wlo, whi = pad(unit, n)
-    word = draw(st.sampled_from(["by", "before", "after", "not before"]))
     if word == "by":
         return Model(f"by {text}{mark}", ((BELOW, hi),), ((BELOW, whi),))
     if word == "not before":

@@ -172,11 +172,15 @@ def _winter(m: re.Match[str], ctx: Context) -> Value:
         return Yearless(lambda y: When.season(y, 24), "winter")
     y = int(m["y"])
     if m["y2"] is None:
-        raise Fail(
-            f"'winter {y}' is ambiguous: write 'winter {y - 1}/{y % 100:02d}' "
-            f"(December {y - 1} to February {y}) or 'winter {y}/{(y + 1) % 100:02d}' "
-            f"(December {y} to February {y + 1})"
-        )
+        # the winters ending and starting in that year, those the calendar (1..9999) has
+        readings = [
+            f"'winter {first:04d}/{(first + 1) % 100:02d}' "
+            f"(December {first:04d} to February {first + 1:04d})"
+            for first in (y - 1, y)
+            if 1 <= first <= 9998
+        ]
+        other = "" if len(readings) == 2 else "; the other lies outside the calendar (years 1-9999)"
+        raise Fail(f"'winter {y:04d}' is ambiguous: write " + " or ".join(readings) + other)
     y2 = int(m["y2"])
     if y2 != (y + 1 if len(m["y2"]) == 4 else (y + 1) % 100):
         raise Fail(f"a winter spans two consecutive years, not {m['y']} and {m['y2']}")
@@ -227,7 +231,7 @@ def decade_third(first_year: int, n: int) -> When:
     >>> str(decade_third(2020, 2).latest)
     '2026-12-31'
     """
-    decade = When.decade(first_year)
+    decade = When.decade(_first_year(first_year, "the 0000s (years 0 to 9)"))
     first = first_year + (0, 4, 7)[n - 1]
     last = first_year + (3, 6, 9)[n - 1]
     return When(_dt_date(first, 1, 1), _dt_date(last, 12, 31), decade.precision)
@@ -305,7 +309,14 @@ def _rest_of(m: re.Match[str], ctx: Context) -> Value:
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Value:
-    return When.decade(int(m["d"]))
+    return When.decade(_first_year(int(m["d"]), "the 0000s (years 0 to 9)"))
+
+
+def _first_year(year: int, said: str) -> int:
+    """``year``, the first of a decade or century, if the calendar has it."""
+    if year < 1:
+        raise Fail(f"{said} start in year 0, before the calendar's first year (1); write the years")
+    return year
 
 
 def _century(m: re.Match[str], ctx: Context) -> Value:
@@ -313,7 +324,7 @@ def _century(m: re.Match[str], ctx: Context) -> Value:
     right = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     if m["sfx"] != right:
         raise Fail(f"the {n}{m['sfx']} century: the ordinal is {n}{right}")
-    return When.century((n - 1) * 100)
+    return When.century(_first_year((n - 1) * 100, "the 1st century (years 0 to 99) would"))
 
 
 def _week(m: re.Match[str], ctx: Context) -> Value:
