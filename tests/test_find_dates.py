@@ -521,6 +521,9 @@ _HOSTILE = [
     "December last ",
     "the third quarter of ",
     "year-end ",
+    "in two to ",
+    "within a few ",
+    "in the coming ",
 ]
 
 

@@ -39,6 +39,16 @@ REF = dt.date(2026, 3, 10)
         ("in a few decades", "c. 2046 to c. 2086"),
         # "a couple of" is two
         ("in a couple of years", "c. March 2028"),
+        # a range of counts: from about where the first lands to about where the second does
+        ("in two to three years", "c. March 2028 to c. March 2029"),
+        ("in 2-3 years", "c. March 2028 to c. March 2029"),
+        ("in 18-24 months", "c. September 2027 to c. March 2028"),
+        ("2-3 years from now", "c. March 2028 to c. March 2029"),
+        ("in thirty-six months", "c. March 2029"),  # one number, not thirty to six
+        # within a range: by where the second runs out, as stated (not approximate)
+        ("within 12 to 18 months", "by 10 September 2027"),
+        ("within two or three weeks", "by 31 March 2026"),
+        ("over the next 3-5 years", "by 10 March 2031"),
         # within, the next few, the coming: a deadline about where the most runs out
         ("within a few weeks", "by c. 21 April 2026"),
         ("within the next few months", "by c. 10 September 2026"),
@@ -77,6 +87,7 @@ def test_without_a_reference_they_are_refused(text: str, message: str) -> None:
         ("soon", "has no bounds"),
         ("in the near future", "has no bounds"),
         ("a few months later", "a time is read only as counted from the reference"),
+        ("in three to two years", "counts down; write the smaller number first"),
         ("in several thousand years", "not a date"),
         ("in a few millennia", "not a date"),
     ],
@@ -115,6 +126,10 @@ def test_beyond_the_calendar_is_refused() -> None:
             [("in several years", "c. March 2029 to c. March 2035")],
         ),
         ("Acme expects a deal in a couple of years.", [("in a couple of years", "c. March 2028")]),
+        (
+            "A decision is expected in 12 to 18 months.",
+            [("in 12 to 18 months", "c. March 2027 to c. September 2027")],
+        ),
         # a stretch of the past, or counted from some other event: no date
         ("It was the first cut in a few years.", []),
         ("Sales fell within weeks of the launch.", []),
@@ -175,3 +190,29 @@ def test_the_coming_units_run_from_the_reference(ref: dt.date, unit: str) -> Non
     w = When.parse(f"in the coming {unit}s", reference=ref)
     assert w == When.parse(f"within a few {unit}s", reference=ref)
     assert w.earliest is None and w.latest is not None and w.latest >= _lands(ref, 6, unit)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(9000, 12, 31)),
+    st.integers(min_value=1, max_value=30),
+    st.integers(min_value=0, max_value=30),
+    st.sampled_from(sorted({**_MONTHS, **_DAYS})),
+    st.sampled_from(["in {}", "{} from now", "within {}"]),
+    st.sampled_from([" to ", "-", " or "]),
+)
+def test_a_range_of_counts_holds_every_count_in_it(
+    ref: dt.date, fewest: int, more: int, unit: str, form: str, joint: str
+) -> None:
+    most = fewest + more
+    phrase = form.format(f"{fewest}{joint}{most} {unit}s")
+    w = When.parse(phrase, reference=ref)
+    for n in range(fewest, most + 1):
+        lands = _lands(ref, n, unit)
+        if form.startswith("within"):
+            assert w.earliest is None and w.latest is not None and lands <= w.latest
+        else:
+            assert w.earliest is not None and w.latest is not None
+            assert w.earliest <= lands <= w.latest
+    if form.startswith("within"):  # stated: the deadline is where the most runs out
+        assert w.latest == _lands(ref, most, unit) and not w.qualified

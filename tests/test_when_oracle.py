@@ -334,8 +334,8 @@ def component_qualified(draw: st.DrawFn) -> Model:
 
 @st.composite
 def intervals(draw: st.DrawFn) -> Model:
-    """``A/B``, ``A/..``, ``../B``, ``A/`` (unknown end) with plain, qualified or
-    unspecified-digit ends.
+    """``A/B``, ``A/..``, ``../B``, ``A/`` (unknown end), ``/B`` (unknown start) with plain,
+    qualified or unspecified-digit ends.
 
     Each reading runs from a run of ``A`` to a run of ``B`` that does not end before it
     starts; at its widest the first to the last (one span), at its narrowest (as a
@@ -347,7 +347,9 @@ def intervals(draw: st.DrawFn) -> Model:
     if a.plain[0][0] > b.plain[-1][1]:
         a, b = b, a
     assume(a.plain[0][0] <= b.plain[-1][1])
-    shape = draw(st.sampled_from(["both", "open end", "open start", "unknown end"]))
+    shape = draw(
+        st.sampled_from(["both", "open end", "open start", "unknown end", "unknown start"])
+    )
     start = max(lo for lo, _ in a.plain if lo <= b.plain[-1][1])
     stop = min(hi for _, hi in b.plain if hi >= a.plain[0][0])
     reach = (a.plain[0][0], b.plain[-1][1])
@@ -370,7 +372,14 @@ def intervals(draw: st.DrawFn) -> Model:
         )
     # An unknown end may come as soon as the known end allows: at its narrowest the
     # interval is the known end's span (nothing, if that is several runs); at its
-    # widest it runs on for ever.
+    # widest it runs on for ever. An unknown start likewise, backwards.
+    if shape == "unknown start":
+        return Model(
+            f"/{b.text}",
+            b.plain if len(b.plain) == 1 else (),
+            ((BELOW, b.wide[-1][1]),),
+            reach=(BELOW, b.plain[-1][1]),
+        )
     return Model(
         f"{a.text}/",
         a.plain if len(a.plain) == 1 else (),

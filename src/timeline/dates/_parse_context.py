@@ -9,6 +9,7 @@ reference and the preference (see `pick`); `build_in` builds it in a given year.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -194,8 +195,17 @@ A policy, documented in docs/explanation/dates.md: wide enough to hold what a
 reader takes "a few weeks" or "several years" to mean, so the value holds
 every day each reading lands on ("a couple of" is two, as said).
 """
-COUNT = r"(?P<n>\d{1,5}|" + "|".join(sorted([*_COUNTS, *VAGUE_COUNTS], key=len, reverse=True)) + ")"
-"""A number of units as written: digits, "a", a number word, or a vague count ("a few")."""
+# The numbers a range of counts is written with ("two to three", "12-18"): no "a", no "couple"
+_WORDS = [w for w in _COUNTS if w not in ("a", "an") and "couple" not in w]
+_NUMBER = r"\d{1,5}|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+_RANGE = re.compile(rf"({_NUMBER}) ?(?:to|or|-) ?({_NUMBER})")
+COUNT = (
+    rf"(?P<n>(?:{_NUMBER}) ?(?:to|or|-) ?(?:{_NUMBER})|\d{{1,5}}|"
+    + "|".join(sorted([*_COUNTS, *VAGUE_COUNTS], key=len, reverse=True))
+    + ")"
+)
+"""A number of units as written: digits, "a", a number word, a vague count ("a few") or a
+range of numbers ("two to three", "12-18")."""
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
@@ -215,14 +225,21 @@ def count_of(count: str) -> int:
 def count_range(count: str) -> tuple[int, int]:
     """The fewest and the most a count written as `COUNT` may mean.
 
-    >>> count_range("18"), count_range("several")
-    ((18, 18), (3, 9))
+    >>> count_range("18"), count_range("several"), count_range("two to three")
+    ((18, 18), (3, 9), (2, 3))
     """
     if count.isdigit():
         return int(count), int(count)
     if count in VAGUE_COUNTS:
         return VAGUE_COUNTS[count]
-    return _COUNTS[count], _COUNTS[count]
+    if count in _COUNTS:  # before ranges: "thirty-six" is one number
+        return _COUNTS[count], _COUNTS[count]
+    pair = _RANGE.fullmatch(count)
+    assert pair is not None, count  # COUNT matched it
+    fewest, most = (int(x) if x.isdigit() else _COUNTS[x] for x in pair.groups())
+    if fewest > most:
+        raise Fail(f"{count!r} counts down; write the smaller number first")
+    return fewest, most
 
 
 def lands(ref: _dt.date, n: int, unit: str, said: str) -> pendulum.Date:
@@ -247,11 +264,11 @@ def lands(ref: _dt.date, n: int, unit: str, said: str) -> pendulum.Date:
 def within(count: str, unit: str, ctx: Context, said: str) -> When:
     """ "within 18 months": a deadline on the day that time from the reference runs out.
 
-    A vague count ("within a few weeks") runs out where its most does, approximately
-    (`VAGUE_COUNTS`).
+    A range ("within 12 to 18 months") runs out where its most does; a vague count
+    ("within a few weeks") too, approximately (`VAGUE_COUNTS`).
     """
     ref = ctx.need(repr(said))
-    fewest, most = count_range(count)
+    most = count_range(count)[1]
     if most < 1:
         raise Fail(f"{said!r} is no time at all; write the date it means")
     end = lands(ref, most, unit, said)
@@ -259,4 +276,4 @@ def within(count: str, unit: str, ctx: Context, said: str) -> When:
         day = When.day(end.year, end.month, end.day)
     except WhenError:
         raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
-    return (day.qualify(approximate=True) if fewest != most else day).by()
+    return (day.qualify(approximate=True) if count in VAGUE_COUNTS else day).by()
