@@ -692,7 +692,8 @@ class TestCsvProblems:
         ],
     )
     def test_lists_are_joined_so_they_read_back(self, items: list[str], cell: str) -> None:
-        from timeline.formats._csv import _join, _split
+        from timeline.formats._csv import _split
+        from timeline.formats._csv_writer import _join
 
         assert _join(items) == cell
         back = json.loads(cell) if cell.startswith("[") else _split(cell)

@@ -56,6 +56,12 @@ class TestParse:
             ("140T tokens", Quantity(140 * T, "tokens")),
             ("5 bn yuan", Quantity(5 * B, "CNY")),
             ("3 thousand staff", Quantity(3000, "staff")),
+            # finance's "MM" (a thousand thousand) is a million; "mm" stays millimetres
+            ("$5MM", Quantity(5 * M, "USD")),
+            ("$2.5MM ARR", Quantity(Decimal("2.5") * M, "USD ARR")),
+            ("30MM barrels", Quantity(30 * M, "barrels")),
+            ("5mm", Quantity(5, "mm")),
+            ("5 MM", Quantity(5, "MM")),
             # a separate single letter is a unit, not a scale
             ("5 m", Quantity(5, "m")),
             # currency codes and names, before or after

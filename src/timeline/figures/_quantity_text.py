@@ -10,7 +10,7 @@ users", "half a million": `timeline.figures._number_words`); an optional bound p
 ("over", "more than", "up to", "about" …, or a trailing "or more" / "+"), an optional
 currency symbol or code, a number with optional commas grouping its digits in threes
 ("1,000,000") or the Indian way ("10,00,000"; other groupings are refused with the fix),
-an optional scale (thousand, million, billion, trillion; attached k, m, b, bn, T), an
+an optional scale (thousand, million, billion, trillion; attached k, m, b, bn, T, MM), an
 optional second end for a range ("2-3", "5 to 10", "between 5 and 10"), and the unit
 words. Scales are short-scale (a billion is 10⁹). In a range an end without a scale or
 currency takes the other end's ("$5-10 billion" is $5 billion to $10 billion).
@@ -72,6 +72,7 @@ _SCALES: Final = {
     "million": 10**6,
     "m": 10**6,
     "mn": 10**6,
+    "mm": 10**6,  # finance's attached "MM" ("$5MM"); "5mm" and "5 MM" stay units
     "billion": 10**9,
     "b": 10**9,
     "bn": 10**9,
@@ -238,7 +239,7 @@ def _amount(n: int) -> str:
         rf"(?P<num{n}>(?:{_GROUPED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
         rf"|bn|mn|tn))\b"
-        rf"|(?P<abbr{n}>[kKmMbBT])(?![A-Za-z]))?"
+        rf"|(?P<abbr{n}>MM|[kKmMbBT])(?![A-Za-z]))?"
     )
 
 
