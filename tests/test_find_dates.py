@@ -403,9 +403,13 @@ class TestRelativePhrasesFoundWhole:
             ("within 18 months of the merger", []),
             ("within two years after launch", []),
             ("over the next five years of the plan", []),
-            # vague spans have no honest date: When.parse refuses them, so none is found
-            ("in the coming weeks", []),
-            ("in the coming months", []),
+            # the coming weeks: within a few (2 to 6) weeks, about the day the most runs out
+            ("in the coming weeks", [("the coming weeks", "by c. 11 May 2026")]),
+            ("in the coming months", [("the coming months", "by c. 30 September 2026")]),
+            ("in the coming months after the merger", []),
+            # spans with no count at all have no honest date
+            ("in the near future", []),
+            ("soon", []),
             # lower-case "may" is the verb: only "next year" is a date
             ("we may next year", [("next year", "2027")]),
             # a 52/53-week year's period, counted in weeks: its days
@@ -527,6 +531,9 @@ _HOSTILE = [
     "December last ",
     "the third quarter of ",
     "year-end ",
+    "in two to ",
+    "within a few ",
+    "in the coming ",
 ]
 
 

@@ -123,7 +123,9 @@ class TestToEdtf:
             (When.month(2025, 3).after(), "[2025-04..]"),
             (When.season(2026, 21).before(), "[..2025-24]"),
             (When.season(2026, 24).after(), "[2027-21..]"),
-            (When.from_edtf("202X").after(), "[203X..]"),
+            # after one year of the 2020s: after 2020 at the soonest (was "[203X..]")
+            (When.from_edtf("202X").after(), "[2021..]"),
+            (When.from_edtf("2026-XX-15").before(), "[..2026-12-14]"),
             # EDTF has no dekad: it is written as its days
             (When.dekad(2026, 4, 2), "2026-04-11/2026-04-20"),
             (When.dekad(2026, 4, 2).by(), "[..2026-04-20]"),
@@ -171,6 +173,16 @@ def edtf_normal_form(w: When) -> When:
     # written against the day beside it.
     if w.relation in (Relation.BEFORE, Relation.AFTER):
         before = w.relation is Relation.BEFORE
+        if w.unspecified is not None:
+            # unspecified digits are one unit they allow: after the first, before the last
+            at = w.end if before else w.start
+            assert isinstance(at, dt.date)
+            build = {
+                "year": lambda: When.year(at.year),
+                "month": lambda: When.month(at.year, at.month),
+                "day": lambda: When.day(at.year, at.month, at.day),
+            }[w.precision.value]
+            plain = build().qualify(approximate=w.approximate, uncertain=w.uncertain)
         try:
             unit = step(plain, -1 if before else 1)
         except Fail:

@@ -737,7 +737,8 @@ class TestParseInvalid:
             # a short weekday is a known word ("unknown word 'wed'"), and it is checked
             ("Tue-15-Apr-2026", "15 April 2026 is a Wednesday", None),
             ("on Friday", "a weekday alone", None),
-            ("in the coming months", "has no bounds", None),
+            ("in the near future", "has no bounds", None),
+            ("in the coming months", "is relative; pass reference=", None),
             # a time from the reference needs it; one from some other moment is refused
             ("in 18 months", "is relative; pass reference=", None),
             ("two years from now", "is relative; pass reference=", None),

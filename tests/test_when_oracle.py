@@ -257,13 +257,23 @@ def _runs_units(found: list[Unit]) -> list[tuple[Unit, Unit]]:
 
 @st.composite
 def related(draw: st.DrawFn) -> Model:
-    """ "by X", "before X", "after X", "no earlier than X" (EDTF or words), maybe qualified."""
-    text, unit = draw(units())
+    """ "by X", "before X", "after X", "no earlier than X" (EDTF or words), maybe qualified.
+
+    X may have unspecified digits: it is then one unit the digits allow, not said which
+    (EDTF level 1), so the relation reaches as far as any of them lets it: "after
+    2026-XX-15" from 16 January, "before 202X" until 2028, "by 202X" until 2029.
+    """
+    word = draw(st.sampled_from(["by", "before", "after", "not before"]))
+    if draw(st.booleans()):
+        text, unit = draw(units())
+    else:
+        text = draw(st.sampled_from(MASKS))
+        found = mask_units(text, range(2013, 2038))
+        unit = found[0] if word in ("after", "not before") else found[-1]
     mark = draw(st.sampled_from(["", "~"]))
     n = MARKS[mark]
     lo, hi = plain_run(unit)
     wlo, whi = pad(unit, n)
-    word = draw(st.sampled_from(["by", "before", "after", "not before"]))
     if word == "by":
         return Model(f"by {text}{mark}", ((BELOW, hi),), ((BELOW, whi),))
     if word == "not before":
@@ -324,8 +334,8 @@ def component_qualified(draw: st.DrawFn) -> Model:
 
 @st.composite
 def intervals(draw: st.DrawFn) -> Model:
-    """``A/B``, ``A/..``, ``../B``, ``A/`` (unknown end) with plain, qualified or
-    unspecified-digit ends.
+    """``A/B``, ``A/..``, ``../B``, ``A/`` (unknown end), ``/B`` (unknown start) with plain,
+    qualified or unspecified-digit ends.
 
     Each reading runs from a run of ``A`` to a run of ``B`` that does not end before it
     starts; at its widest the first to the last (one span), at its narrowest (as a
@@ -337,7 +347,9 @@ def intervals(draw: st.DrawFn) -> Model:
     if a.plain[0][0] > b.plain[-1][1]:
         a, b = b, a
     assume(a.plain[0][0] <= b.plain[-1][1])
-    shape = draw(st.sampled_from(["both", "open end", "open start", "unknown end"]))
+    shape = draw(
+        st.sampled_from(["both", "open end", "open start", "unknown end", "unknown start"])
+    )
     start = max(lo for lo, _ in a.plain if lo <= b.plain[-1][1])
     stop = min(hi for _, hi in b.plain if hi >= a.plain[0][0])
     reach = (a.plain[0][0], b.plain[-1][1])
@@ -360,7 +372,14 @@ def intervals(draw: st.DrawFn) -> Model:
         )
     # An unknown end may come as soon as the known end allows: at its narrowest the
     # interval is the known end's span (nothing, if that is several runs); at its
-    # widest it runs on for ever.
+    # widest it runs on for ever. An unknown start likewise, backwards.
+    if shape == "unknown start":
+        return Model(
+            f"/{b.text}",
+            b.plain if len(b.plain) == 1 else (),
+            ((BELOW, b.wide[-1][1]),),
+            reach=(BELOW, b.plain[-1][1]),
+        )
     return Model(
         f"{a.text}/",
         a.plain if len(a.plain) == 1 else (),
@@ -618,7 +637,8 @@ def test_trichotomy_and_order(a: Model, b: Model) -> None:
 @given(st.lists(models(), min_size=1, max_size=6), models())
 def test_window_queries_are_the_relations(events: list[Model], window: Model) -> None:
     w = value(window)
-    assume(w.upper != "unknown")  # a window needs its end (QueryError, tested elsewhere)
+    # a window needs its ends (QueryError, tested elsewhere)
+    assume(w.upper != "unknown" and w.lower != "unknown")
     assume(not outside(window) or not any(outside(m) for m in events))
     assume(sum(outside(m) for m in events) <= 1)
     tl = Timeline([Event(id=f"e{i}", title=m.text, when=m.text) for i, m in enumerate(events)])

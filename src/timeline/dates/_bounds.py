@@ -340,6 +340,37 @@ def _overlap(
     return meets((a_lo, a_hi), (b_lo, b_hi))
 
 
+def reading_bounds(
+    start: Point | None, end: Point | None, precision: Precision, unspecified: str | None
+) -> tuple[Point | None, Point | None]:
+    """The last day of the first reading and the first day of the last one.
+
+    A value with unspecified digits is one unit the digits allow, not said which
+    (EDTF level 1: "202X" is one year of the 2020s): "after 202X" is after its
+    first reading at the soonest (2020: from 2021), "before 202X" before its last
+    at the latest (2029: until 2028). Any other value is one reading, its span.
+
+    >>> reading_bounds(Date(2020, 1, 1), Date(2029, 12, 31), Precision.YEAR, "202X")
+    (Date(2020, 12, 31), Date(2029, 1, 1))
+    >>> reading_bounds(Date(2026, 1, 15), Date(2026, 12, 15), Precision.DAY, "2026-XX-15")
+    (Date(2026, 1, 15), Date(2026, 12, 15))
+    """
+    if (
+        unspecified is None
+        or not isinstance(start, Date)
+        or not isinstance(end, Date)
+        or isinstance(start, _dt.datetime)
+    ):
+        return end, start
+    if precision is Precision.YEAR:
+        return _date(start.year, 12, 31), _date(end.year, 1, 1)
+    if precision is Precision.MONTH:
+        return _date(start.year, start.month, _last_day(start.year, start.month)), _date(
+            end.year, end.month, 1
+        )
+    return start, end
+
+
 def _after(p: Point) -> Point:
     if isinstance(p, _dt.datetime):
         return _nudge(p, 1)

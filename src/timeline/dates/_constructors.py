@@ -18,7 +18,7 @@ import pendulum
 from pendulum import Date, DateTime
 
 from timeline._errors import WhenError
-from timeline.dates._bounds import _date, _last_day, runs_backwards
+from timeline.dates._bounds import _date, _last_day, reading_bounds, runs_backwards
 from timeline.dates._precision import Precision, Relation
 
 if TYPE_CHECKING:
@@ -429,17 +429,17 @@ def relate(self: When, relation: Relation) -> When:
         call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
         check(self.relation is Relation.ON, call, "the value already has a relation")
         check(not self.is_interval, call, "relations apply to single values, not intervals")
+    # After the first reading, before the last ("after XXXX": after year 1 at the soonest)
+    first_end, last_start = reading_bounds(self.start, self.end, self.precision, self.unspecified)
     edge = (
         relation is Relation.AFTER
-        and self.end is not None
-        and self.end.year == 9999
-        and self.end.month == 12
-        and self.end.day == 31
+        and first_end is not None
+        and (first_end.year, first_end.month, first_end.day) == (9999, 12, 31)
     )
     edge = edge or (
         relation is Relation.BEFORE
-        and self.start is not None
-        and (self.start.year, self.start.month, self.start.day) == (1, 1, 1)
+        and last_start is not None
+        and (last_start.year, last_start.month, last_start.day) == (1, 1, 1)
     )
     if edge:
         check(False, f"{self!r}.{relation.value}()", "no calendar day lies beyond 1..9999")

@@ -21,6 +21,16 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
     _day(year, month, day)
     hour, minute = int(m["hh"]), int(m["mi"])
     second = int(m["ss"] or 0)
+    if hour == 24 and minute == 0 and second == 0 and not (m["frac"] or "").strip("0"):
+        # ISO 8601 (2004; 2019 Amd 1) writes the end of a day as 24:00, the next midnight;
+        # timeline keeps instants as clocks read them, so the next day's 00:00 is offered.
+        said = m.string
+        try:
+            after = _dt.date(year, month, day) + _dt.timedelta(days=1)
+        except OverflowError:
+            raise Fail("24:00 is the end of the day; 31 December 9999 has no next day") from None
+        next_day = said[: m.start()] + f"{after.isoformat()}T00:00" + said[m.end("mi") :]
+        raise Fail("24:00 is the end of the day; write 00:00 of the next day", next_day)
     if hour > 23:
         raise Fail(f"hour {m['hh']} is out of range 00-23")
     if minute > 59:

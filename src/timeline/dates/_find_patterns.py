@@ -60,19 +60,24 @@ _THE_YEAR = rf"(?:{_YEAR}|{_REL_YEAR}|the\s+year(?![\s-]end))"  # "the first hal
 # "within 18 months", "over the next five years": a deadline that time from the reference,
 # unless the time runs from some other event ("within 18 months of the merger")
 _COUNT = COUNT.replace("?P<n>", "?:")
-_UNIT = r"(?:day|week|month|quarter|year|decade)"
+_UNIT = r"(?:day|week|fortnight|month|quarter|year|decade)"
+# "a few", "a couple of" with any white space between their words
+_VAGUE = r"a\s+few|a\s+couple\s+of|several"
 _WITHIN = (
-    rf"(?:(?:within(?:\s+the\s+next)?|(?:over\s+)?the\s+next)\s+{_COUNT}\s+{_UNIT}s?"
-    rf"|(?:within|over)\s+the\s+next\s+{_UNIT})"
+    rf"(?:(?:within(?:\s+the\s+next)?|(?:over\s+)?the\s+next)\s+(?:{_COUNT}|{_VAGUE})\s+{_UNIT}s?"
+    rf"|(?:within|over)\s+the\s+next\s+{_UNIT}"
+    # "in the coming months", "over the upcoming weeks", "within weeks": within a few of them
+    r"|(?:over\s+)?the\s+(?:coming|upcoming)(?:\s+few)?\s+(?:day|week|month|year)s"
+    r"|within\s+(?:day|week|month|year)s)"
     r"(?!\s+(?:of|after|from|since|following|before|into|in)\b)"
 )
 # "in 18 months", "six months from now": about the day, month or year that time from the
 # reference lands on; "the holiday season": late November to December
 _AHEAD = (
     rf"(?P<ahead>in\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?"
-    rf"(?:{_COUNT}|a\s+couple\s+of)\s+{_UNIT}s?(?:'s?|s')?(?:\s+time)?"
+    rf"(?:{_COUNT}|{_VAGUE})\s+{_UNIT}s?(?:'s?|s')?(?:\s+time)?"
     r"(?!\s+(?:of|after|from|since|following|before|into|in|ago|earlier|later)\b))"
-    rf"|(?:{_COUNT}|a\s+couple\s+of)\s+{_UNIT}s?\s+from\s+(?:now|today)"
+    rf"|(?:{_COUNT}|{_VAGUE})\s+{_UNIT}s?\s+from\s+(?:now|today)"
     rf"|(?:(?:the|this|next|last)\s+)?(?:{_YEAR}\s+)?holiday\s+(?:shopping\s+)?season"
     rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
 )

@@ -319,6 +319,9 @@ def to_edtf(w: When) -> str:
         return f"[..{_edtf_single(w)}]"
     if w.relation is Relation.NOT_BEFORE:
         return f"[{_edtf_single(w)}..]"
+    if w.unspecified is not None and w.form is None:
+        # After the first reading, before the last: beside that reading, at its grain.
+        w = _reading(w, first=w.relation is Relation.AFTER)
     try:
         if w.relation is Relation.BEFORE:
             return f"[..{_edtf_single(step(w, -1))}]"
@@ -338,6 +341,21 @@ def to_edtf(w: When) -> str:
             f"{w.relation.value} a value at the calendar's edge has no EDTF text: "
             "the unit beside it is outside years 1..9999"
         ) from None
+
+
+def _reading(w: When, *, first: bool) -> When:
+    """The first (or last) unit unspecified digits allow, with ``w``'s relation and marks."""
+    point = w.start if first else w.end
+    assert isinstance(point, _dt.date)
+    y, m = point.year, point.month
+    if w.precision is Precision.YEAR:
+        unit = When.year(y)
+    elif w.precision is Precision.MONTH:
+        unit = When.month(y, m)
+    else:
+        unit = When.day(y, m, point.day)
+    qualified = unit.qualify(approximate=w.approximate, uncertain=w.uncertain)
+    return qualified.after() if first else qualified.before()
 
 
 def _as_day(day: _dt.date, like: When) -> When:

@@ -27,6 +27,7 @@ and "by FY2027" are the same day when H2 is the year's last half, and show as
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 
@@ -262,7 +263,8 @@ def _months(w: When) -> tuple[int, int] | None:
         return None
     if isinstance(start, _dt.datetime) or isinstance(end, _dt.datetime):
         return None
-    if start.day != 1 or (end + _dt.timedelta(days=1)).day != 1:
+    # the end is its month's last day (not "the next day is the 1st": 9999-12-31 has none)
+    if start.day != 1 or end.day != calendar.monthrange(end.year, end.month)[1]:
         return None
     return _index(start), _index(end) - _index(start) + 1
 

@@ -1,10 +1,16 @@
 """A time from the reference ("in 18 months", "a year from now") and the holiday season.
 
 "in 18 months" said on 10 March 2026 lands about 10 September 2027; it is read at
-the grain its unit allows, approximate: days and weeks give about that day,
-months, quarters and years about that month, decades about that year
+the grain its unit allows, approximate: days, weeks and fortnights give about that
+day, months, quarters and years about that month, decades about that year
 (``c. September 2027``). "within 18 months" is a deadline instead (see
 `timeline.dates._parse_context.within`).
+
+A vague count is read as every count it may mean (`VAGUE_COUNTS`: "a few" is 2 to
+6, "several" 3 to 9): "in a few months" is from about the month 2 months ahead to
+about the month 6 months ahead (``c. May 2026 to c. September 2026``); "within a
+few weeks", "the next few weeks", "in the coming weeks" and "within weeks" are a
+deadline about the day the most runs out (``by c. 21 April 2026``).
 
 "the holiday season" is the year-end shopping season: from late November to the
 end of December (``late November 2026 to December 2026``), its year picked from
@@ -18,43 +24,71 @@ from collections.abc import Callable
 
 import pendulum
 
-from timeline.dates._parse_context import COUNT, Context, Value, Yearless, count_of, pick
+from timeline.dates._parse_context import (
+    COUNT,
+    UNIT_MONTHS,
+    UNITS,
+    Context,
+    Value,
+    Yearless,
+    count_range,
+    lands,
+    pick,
+    within,
+)
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._when import When, WhenError
 
-__all__ = ["AHEAD_PATTERNS", "IN_TIME", "from_now", "holiday_season"]
+__all__ = ["AHEAD_PATTERNS", "IN_TIME", "coming", "from_now", "holiday_season"]
 
-_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
+def _about(at: pendulum.Date, unit: str) -> When:
+    """About the day, month or year ``at``, at the grain ``unit`` allows."""
+    if unit == "decade":
+        value = When.year(at.year)
+    elif unit in UNIT_MONTHS:
+        value = When.month(at.year, at.month)
+    else:
+        value = When.day(at.year, at.month, at.day)
+    return value.qualify(approximate=True)
 
 
 def from_now(count: str, unit: str, ctx: Context, said: str) -> When:
     """ "in 18 months": about the day, month or year that time from the reference lands on.
+
+    A vague count ("in a few months", `VAGUE_COUNTS`) is the stretch from about where
+    its fewest lands to about where its most does.
 
     >>> import datetime
     >>> str(from_now("18", "month", Context(datetime.date(2026, 3, 10), "future"), "x"))
     'c. September 2027'
     >>> str(from_now("two", "week", Context(datetime.date(2026, 3, 10), "future"), "x"))
     'c. 24 March 2026'
+    >>> str(from_now("a few", "month", Context(datetime.date(2026, 3, 10), "future"), "x"))
+    'c. May 2026 to c. September 2026'
     """
     ref = ctx.need(repr(said))
-    n = count_of(count)
-    if n < 1:
+    fewest, most = count_range(count)
+    if most < 1:
         raise Fail(f"{said!r} is no time at all; write the date it means")
-    day = pendulum.Date(ref.year, ref.month, ref.day)
-    months = _MONTHS.get(unit)
     try:
-        at = (
-            day.add(months=months * n) if months else day.add(days=n * (7 if unit == "week" else 1))
-        )
-        if unit == "decade":
-            value = When.year(at.year)
-        elif months:
-            value = When.month(at.year, at.month)
-        else:
-            value = When.day(at.year, at.month, at.day)
-    except (ValueError, OverflowError, WhenError):
+        first = _about(lands(ref, fewest, unit, said), unit)
+        last = _about(lands(ref, most, unit, said), unit)
+    except WhenError:
         raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
-    return value.qualify(approximate=True)
+    return first if first == last else When.interval(first, last)
+
+
+def coming(m: re.Match[str], ctx: Context) -> When:
+    """ "in the coming months", "within weeks": "within a few" of that unit, a deadline.
+
+    >>> import datetime
+    >>> m = re.fullmatch(_COMING, "the coming weeks")
+    >>> assert m is not None
+    >>> str(coming(m, Context(datetime.date(2026, 3, 10), "future")))
+    'by c. 21 April 2026'
+    """
+    return within("a few", m["u"], ctx, m[0])
 
 
 def _season_in(year: int) -> When:
@@ -79,10 +113,15 @@ def holiday_season(m: re.Match[str], ctx: Context) -> Value:
     return pick(value, ref, {"this": "current", "next": "next", "last": "last"}[m["rel"]])
 
 
-_UNITS = r"(?P<u>day|week|month|quarter|year|decade)s?"
+_UNITS = rf"(?P<u>{UNITS})s?"
 # "in 18 months", "in about two weeks", "in two years' time"
 _IN = rf"in (?:about |around |roughly |approximately |some )?{COUNT} {_UNITS}(?:'s?|s')?(?: time)?"
 _FROM_NOW = rf"{COUNT} {_UNITS} from (?:now|today)"  # "six months from now"
+# "in the coming months", "over the upcoming weeks", "within weeks": within a few of them
+_COMING = (
+    r"(?:(?:(?:in|over|during) )?the (?:coming|upcoming)(?: few)?|within)"
+    r" (?P<u>day|week|month|year)s"
+)
 _HOLIDAY = (
     r"(?:(?:the|(?P<rel>this|next|last)) )?(?:(?P<y>\d{4}) )?holiday (?:shopping )?season"
     r"(?:,? (?:of )?(?P<y2>\d{4}))?"
@@ -94,5 +133,6 @@ IN_TIME = re.compile(_IN)
 AHEAD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Value]]] = [
     (re.compile(_FROM_NOW), lambda m, ctx: from_now(m["n"], m["u"], ctx, m[0])),
     (re.compile(_HOLIDAY), holiday_season),
+    (re.compile(_COMING), coming),
 ]
 """The patterns `timeline.dates._parse_dates` tries after its own, with their readers."""

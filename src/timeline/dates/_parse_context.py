@@ -9,6 +9,7 @@ reference and the preference (see `pick`); `build_in` builds it in a given year.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -21,12 +22,18 @@ __all__ = [
     "COUNT",
     "ORDINALS",
     "STEP",
+    "UNITS",
+    "UNIT_DAYS",
+    "UNIT_MONTHS",
+    "VAGUE_COUNTS",
     "Context",
     "Prefer",
     "Value",
     "Yearless",
     "build_in",
     "count_of",
+    "count_range",
+    "lands",
     "pick",
     "resolve",
     "short_year",
@@ -181,31 +188,92 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _COUNTS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
 _COUNTS.update({"fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "thirty-six": 36})
 _COUNTS.update({"a couple of": 2, "couple of": 2})  # "the next couple of years"
-COUNT = r"(?P<n>\d{1,5}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
-"""A number of units as written: digits, "a", or a number word."""
+VAGUE_COUNTS: dict[str, tuple[int, int]] = {"a few": (2, 6), "few": (2, 6), "several": (3, 9)}
+"""The counts a vague word may mean, fewest and most: "a few" is 2 to 6, "several" 3 to 9.
+
+A policy, documented in docs/explanation/dates.md: wide enough to hold what a
+reader takes "a few weeks" or "several years" to mean, so the value holds
+every day each reading lands on ("a couple of" is two, as said).
+"""
+# The numbers a range of counts is written with ("two to three", "12-18"): no "a", no "couple"
+_WORDS = [w for w in _COUNTS if w not in ("a", "an") and "couple" not in w]
+_NUMBER = r"\d{1,5}|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+_RANGE = re.compile(rf"({_NUMBER}) ?(?:to|or|-) ?({_NUMBER})")
+COUNT = (
+    rf"(?P<n>(?:{_NUMBER}) ?(?:to|or|-) ?(?:{_NUMBER})|\d{{1,5}}|"
+    + "|".join(sorted([*_COUNTS, *VAGUE_COUNTS], key=len, reverse=True))
+    + ")"
+)
+"""A number of units as written: digits, "a", a number word, a vague count ("a few") or a
+range of numbers ("two to three", "12-18")."""
+
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+UNITS = "day|week|fortnight|month|quarter|year|decade"
+"""The units a time from the reference is counted in (a fortnight is 14 days)."""
 
 
 def count_of(count: str) -> int:
-    """The number a count written as `COUNT` matches means.
+    """The number a count written as `COUNT` matches means (a vague count: its most).
 
-    >>> count_of("18"), count_of("eighteen"), count_of("a couple of")
-    (18, 18, 2)
+    >>> count_of("18"), count_of("eighteen"), count_of("a couple of"), count_of("a few")
+    (18, 18, 2, 6)
     """
-    return int(count) if count.isdigit() else _COUNTS[count]
+    return count_range(count)[1]
+
+
+def count_range(count: str) -> tuple[int, int]:
+    """The fewest and the most a count written as `COUNT` may mean.
+
+    >>> count_range("18"), count_range("several"), count_range("two to three")
+    ((18, 18), (3, 9), (2, 3))
+    """
+    if count.isdigit():
+        return int(count), int(count)
+    if count in VAGUE_COUNTS:
+        return VAGUE_COUNTS[count]
+    if count in _COUNTS:  # before ranges: "thirty-six" is one number
+        return _COUNTS[count], _COUNTS[count]
+    pair = _RANGE.fullmatch(count)
+    assert pair is not None, count  # COUNT matched it
+    fewest, most = (int(x) if x.isdigit() else _COUNTS[x] for x in pair.groups())
+    if fewest > most:
+        raise Fail(f"{count!r} counts down; write the smaller number first")
+    return fewest, most
+
+
+def lands(ref: _dt.date, n: int, unit: str, said: str) -> pendulum.Date:
+    """The day ``n`` ``unit``s from ``ref`` (a month on the 31st ends on the month's last day).
+
+    >>> lands(_dt.date(2026, 1, 31), 1, "month", "x")
+    Date(2026, 2, 28)
+    >>> lands(_dt.date(2026, 3, 10), 1, "fortnight", "x")
+    Date(2026, 3, 24)
+    """
+    day = pendulum.Date(ref.year, ref.month, ref.day)
+    months = UNIT_MONTHS.get(unit)
+    try:
+        at = day.add(months=months * n) if months else day.add(days=n * UNIT_DAYS[unit])
+        if at.year > 9999:  # pendulum may carry past the calendar without raising
+            raise ValueError(at.year)
+    except (ValueError, OverflowError):
+        raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
+    return at
 
 
 def within(count: str, unit: str, ctx: Context, said: str) -> When:
-    """ "within 18 months": a deadline on the day that time from the reference runs out."""
+    """ "within 18 months": a deadline on the day that time from the reference runs out.
+
+    A range ("within 12 to 18 months") runs out where its most does; a vague count
+    ("within a few weeks") too, approximately (`VAGUE_COUNTS`).
+    """
     ref = ctx.need(repr(said))
-    n = count_of(count)
-    if n < 1:
+    most = count_range(count)[1]
+    if most < 1:
         raise Fail(f"{said!r} is no time at all; write the date it means")
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
-    day = pendulum.Date(ref.year, ref.month, ref.day)
+    end = lands(ref, most, unit, said)
     try:
-        end = (
-            day.add(months=months * n) if months else day.add(days=n * (7 if unit == "week" else 1))
-        )
-        return When.day(end.year, end.month, end.day).by()
-    except (ValueError, OverflowError, WhenError):
+        day = When.day(end.year, end.month, end.day)
+    except WhenError:
         raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
+    return (day.qualify(approximate=True) if count in VAGUE_COUNTS else day).by()

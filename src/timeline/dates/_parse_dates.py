@@ -27,6 +27,7 @@ from timeline.dates._parse_context import (
     COUNT,
     ORDINALS,
     STEP,
+    UNITS,
     Context,
     Prefer,
     Value,
@@ -171,11 +172,15 @@ def _winter(m: re.Match[str], ctx: Context) -> Value:
         return Yearless(lambda y: When.season(y, 24), "winter")
     y = int(m["y"])
     if m["y2"] is None:
-        raise Fail(
-            f"'winter {y}' is ambiguous: write 'winter {y - 1}/{y % 100:02d}' "
-            f"(December {y - 1} to February {y}) or 'winter {y}/{(y + 1) % 100:02d}' "
-            f"(December {y} to February {y + 1})"
-        )
+        # the winters ending and starting in that year, those the calendar (1..9999) has
+        readings = [
+            f"'winter {first:04d}/{(first + 1) % 100:02d}' "
+            f"(December {first:04d} to February {first + 1:04d})"
+            for first in (y - 1, y)
+            if 1 <= first <= 9998
+        ]
+        other = "" if len(readings) == 2 else "; the other lies outside the calendar (years 1-9999)"
+        raise Fail(f"'winter {y:04d}' is ambiguous: write " + " or ".join(readings) + other)
     y2 = int(m["y2"])
     if y2 != (y + 1 if len(m["y2"]) == 4 else (y + 1) % 100):
         raise Fail(f"a winter spans two consecutive years, not {m['y']} and {m['y2']}")
@@ -226,7 +231,7 @@ def decade_third(first_year: int, n: int) -> When:
     >>> str(decade_third(2020, 2).latest)
     '2026-12-31'
     """
-    decade = When.decade(first_year)
+    decade = When.decade(_first_year(first_year, "the 0000s (years 0 to 9)"))
     first = first_year + (0, 4, 7)[n - 1]
     last = first_year + (3, 6, 9)[n - 1]
     return When(_dt_date(first, 1, 1), _dt_date(last, 12, 31), decade.precision)
@@ -304,7 +309,14 @@ def _rest_of(m: re.Match[str], ctx: Context) -> Value:
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Value:
-    return When.decade(int(m["d"]))
+    return When.decade(_first_year(int(m["d"]), "the 0000s (years 0 to 9)"))
+
+
+def _first_year(year: int, said: str) -> int:
+    """``year``, the first of a decade or century, if the calendar has it."""
+    if year < 1:
+        raise Fail(f"{said} start in year 0, before the calendar's first year (1); write the years")
+    return year
 
 
 def _century(m: re.Match[str], ctx: Context) -> Value:
@@ -312,7 +324,7 @@ def _century(m: re.Match[str], ctx: Context) -> Value:
     right = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     if m["sfx"] != right:
         raise Fail(f"the {n}{m['sfx']} century: the ordinal is {n}{right}")
-    return When.century((n - 1) * 100)
+    return When.century(_first_year((n - 1) * 100, "the 1st century (years 0 to 99) would"))
 
 
 def _week(m: re.Match[str], ctx: Context) -> Value:
@@ -442,7 +454,6 @@ _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
 _YEAR_WORD = _c(r"^(?:the )?year (?=\d{4}$)")
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
-_UNITS = "day|week|month|quarter|year|decade"
 Handler = Callable[[re.Match[str], Context], Value]
 
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
@@ -529,8 +540,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
     (
         _c(
-            r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + _UNITS + ")s?"
-            r"|(?:within|over) the next (?P<u1>" + _UNITS + r")"  # "over the next decade": one
+            r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + UNITS + ")s?"
+            r"|(?:within|over) the next (?P<u1>" + UNITS + r")"  # "over the next decade": one
         ),
         lambda m, ctx: within(m["n"] or "1", m["u"] or m["u1"], ctx, m[0]),
     ),

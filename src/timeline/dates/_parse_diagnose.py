@@ -55,6 +55,12 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{4})")
 _YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{2})")
 # An ISO day, month or instant whose year has five digits or more (or is negative), as a
 # database or Arrow writes a day past the calendar ("10000-01-01", "-5877641-06-23").
+# A date-time whose fraction has no digits ("10:00:00.Z") or is on the minute or hour
+_TIME_FRACTION = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ](?P<clock>\d{2}(?::\d{2}){0,2})(?P<frac>[.,]\d*)"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?(?:\[[^\]\s]+\])?[~?%]?",
+    re.IGNORECASE,
+)
 _LONG_YEAR = re.compile(
     r"(-?)(\d{5,}|\d{4}(?=-))(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?)?)"
 )
@@ -84,7 +90,7 @@ _VAGUE = re.compile(
 )
 _FROM_NOW = re.compile(
     r"(?:in |after )?(?:another )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|eighteen|twenty|a few|several|a couple of) (?:days?|weeks?|months?"
+    r"|eleven|twelve|eighteen|twenty|a few|several|a couple of) (?:days?|weeks?|fortnights?|months?"
     r"|quarters?|years?|decades?)(?: from now| later| time| out| ahead| hence)?"
 )
 
@@ -171,8 +177,21 @@ def diagnose(s: str, ctx: Context) -> Fail:
         return Fail(f"a year takes four digits; in ISO 8601 (When.from_edtf) this is {iso!r}", iso)
     if re.fullmatch(r"\d{5,}", s):
         return Fail("a year takes four digits; years after 9999 are not supported")
-    m = _LONG_YEAR.fullmatch(s)
+    m = _TIME_FRACTION.fullmatch(s)
     if m is not None:
+        if len(m["frac"]) == 1:
+            return Fail(
+                "a decimal point in a time needs digits after it, such as 10:00:00.5; "
+                "or leave it out",
+                s[: m.start("frac")] + s[m.end("frac") :],
+            )
+        if m["clock"].count(":") < 2:
+            return Fail(
+                "a fraction is read on the seconds only: write the seconds, such as "
+                "10:30:30 rather than 10:30.5"
+            )
+    m = _LONG_YEAR.fullmatch(s)
+    if m is not None and (m[1] or len(m[2]) > 4):  # a four-digit year is in the calendar
         if m[1]:
             return Fail("years before 1 CE (negative years) are not supported")
         return Fail(f"year {int(m[2])} is outside 1..9999, the range timeline's calendar covers")
@@ -296,15 +315,15 @@ def _refused_kind(low: str, ctx: Context) -> str | None:
             "a weekday alone is relative and ambiguous (this week's or next week's?); "
             f"write the date, such as {example}"
         )
-    if _VAGUE.search(low):
-        return (
-            "it has no bounds; write the latest date it means, such as 'by September 2026', "
-            "or 'within 6 months' with reference="
-        )
     if _FROM_NOW.fullmatch(low):
         return (
             "a time is read only as counted from the reference: write 'in 18 months' or "
             "'18 months from now' (about the month it lands on, with reference=), 'within 18 "
             "months' (a deadline) or the date it lands on, such as 'c. September 2027'"
+        )
+    if _VAGUE.search(low):
+        return (
+            "it has no bounds; write the latest date it means, such as 'by September 2026', "
+            "or 'within 6 months' with reference="
         )
     return None

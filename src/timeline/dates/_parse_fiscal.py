@@ -10,11 +10,13 @@ matched by `FY` and `FPART` in `timeline.dates._parse_dates`' table.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 
 from timeline.dates._parse_context import ORDINALS, STEP, Context, Value, short_year
 from timeline.dates._parse_edtf import Fail
+from timeline.dates._precision import MONTH_NAMES
 from timeline.dates._when import When
 
 __all__ = [
@@ -60,6 +62,9 @@ def months_from(index: int, count: int) -> When:
     """
     y, m0 = divmod(index, 12)
     end_y, end_m0 = divmod(index + count - 1, 12)
+    if y < 1 or end_y > 9999:
+        first, last = f"{MONTH_NAMES[m0]} {y:04d}", f"{MONTH_NAMES[end_m0]} {end_y:04d}"
+        raise Fail(f"it runs from {first} to {last}, outside the calendar (years 1 to 9999)")
     if y == end_y:
         if count == 12:
             return When.year(y)
@@ -197,9 +202,9 @@ def period_ending(m: re.Match[str], ctx: Context, end: When) -> When:
     ):
         raise Fail(f"the {m['span']} ended: give the day or the month it ends on")
     count = _SPANS[m["span"]]
-    if end.precision.value == "day" and (last + _dt.timedelta(days=1)).day != 1:
-        to_month_end = (last.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - last
-        if to_month_end.days <= 7 or last.day <= 6:
+    month_days = calendar.monthrange(last.year, last.month)[1]
+    if end.precision.value == "day" and last.day != month_days:
+        if month_days - last.day < 7 or last.day <= 6:
             # A 52/53-week year ends on a weekday near a month's end ("the quarter ended
             # February 27"): 13 weeks, or 14 in a long quarter. Which one, the text cannot
             # tell, so the usual reading is offered, not taken.

@@ -46,6 +46,7 @@ from timeline.dates._bounds import (
     _clamp_shift,
     _point_identity,
     padding,
+    reading_bounds,
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
 from timeline.dates._fiscal import Fiscal
@@ -293,7 +294,10 @@ class When:
         if self.relation is Relation.ON or self.relation is Relation.NOT_BEFORE:
             return self.start
         if self.relation is Relation.AFTER and self.end is not None:
-            return _after(self.end)
+            # after the first reading at the soonest ("after 202X": from 2021)
+            first_end = reading_bounds(self.start, self.end, self.precision, self.unspecified)[0]
+            assert first_end is not None
+            return _after(first_end)
         return None
 
     @functools.cached_property
@@ -306,7 +310,10 @@ class When:
         if self.relation in (Relation.ON, Relation.BY, Relation.NOT_AFTER):
             return self.end
         if self.relation is Relation.BEFORE and self.start is not None:
-            return _before(self.start)
+            # before the last reading at the latest ("before 202X": until 2028)
+            last_start = reading_bounds(self.start, self.end, self.precision, self.unspecified)[1]
+            assert last_start is not None
+            return _before(last_start)
         return None
 
     @property
