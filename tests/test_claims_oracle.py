@@ -10,6 +10,7 @@ documentation defines it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from timeline import (
+    Claim,
     Event,
     Observation,
     Source,
@@ -88,9 +90,15 @@ def said_day(stated: dt.date | str) -> dt.date:
 
 
 def ref_order(steps: Sequence[Step]) -> list[Step]:
-    """Stated order: by day, claims stated the same day in the order given; then the
-    places of the claims stated at instants are filled with them in UTC order."""
-    by_day = [s for _, s in sorted(enumerate(steps), key=lambda p: (said_day(p[1][0]), p[0]))]
+    """Stated order: by day, a claim stated as a day before those stated at instants on
+    it, claims stated as the same day in the order given; then the places of the claims
+    stated at instants are filled with them in UTC order."""
+    by_day = [
+        s
+        for _, s in sorted(
+            enumerate(steps), key=lambda p: (said_day(p[1][0]), isinstance(p[1][0], str), p[0])
+        )
+    ]
     places = [i for i, s in enumerate(by_day) if isinstance(s[0], str)]
     instants = sorted(
         (by_day[i] for i in places),
@@ -432,15 +440,20 @@ class TestInstantsInZones:
             ("May 2026", "June 2026"),
         ]
 
-    def test_same_day_claims_without_a_time_keep_their_place(self) -> None:
-        # A day has no time to order by: it stays where it was given among the instants.
-        e = (
-            Event(title="x", when="2026-04")
-            .revise(stated="2026-04-20T08:00Z", when="2026-07")
-            .revise(stated="2026-04-20", when="2026-06")
-            .revise(stated="2026-04-20T01:00Z", when="2026-05")
-        )
-        assert [str(c.when) for c in e.claims] == ["May 2026", "June 2026", "July 2026"]
+    @pytest.mark.parametrize("day_first", [True, False])
+    def test_a_day_comes_before_the_instants_of_its_day(self, day_first: bool) -> None:
+        # A day has no time: it counts from the day's start (as "as of" reads it), so it
+        # goes before the instants said on that local day, however the claims were typed.
+        # (It kept its typed position among them; with instants whose local days run
+        # against UTC, claims typed one at a time then came out in another order than the
+        # same claims given at once.)
+        day = [("2026-04-20", "2026-06")]
+        instants = [("2026-04-20T08:00Z", "2026-07"), ("2026-04-20T01:00Z", "2026-05")]
+        e = Event(title="x", when="2026-04")
+        for stated, when in day + instants if day_first else instants[:1] + day + instants[1:]:
+            e = e.revise(stated=stated, when=when)
+        assert [str(c.when) for c in e.claims] == ["June 2026", "May 2026", "July 2026"]
+        assert str(e.when) == "July 2026"
 
     def test_a_slip_between_instants_is_never_a_negative_number_of_days(self) -> None:
         # 05:00 at +08:00 on the 21st is 21:00 UTC on the 20th; 20:00 at -05:00 on the 20th is
@@ -1043,6 +1056,33 @@ class TestInstantsSaidOnDifferentLocalDays:
         assert [str(c.stated) for c in e.claims] == [self.EARLY, self.LATE]  # was LATE first
         assert str(e.when) == "May 2026"  # said last: was June 2026
         assert [(str(s.before), str(s.after)) for s in e.slips] == [("April 2026", "June 2026")]
+
+    def test_a_day_said_on_an_instants_local_day(self) -> None:
+        # Found by the property below: the 21st (a day) said between the two instants,
+        # typed in one order, came last; typed in another, in the middle.
+        said = {self.EARLY: "2026-06", self.LATE: "2026-05", "2026-04-21": "2026-07"}
+        orders = set()
+        for typed in itertools.permutations(said):
+            e = Event(title="x", when="2026-04")
+            for stated in typed:
+                e = e.revise(stated=stated, when=said[stated])
+            orders.add(tuple(str(c.stated) for c in e.claims))
+        # places by local day, a day before the instants said on it (LATE on the 20th; the
+        # 21st; EARLY on the 21st), the instants in them in UTC order
+        assert orders == {(self.EARLY, "21 April 2026", self.LATE)}
+
+    @settings(max_examples=examples(200, 3000), deadline=None)
+    @given(HISTORIES)
+    def test_one_claim_at_a_time_is_all_at_once(self, history: tuple) -> None:  # type: ignore[type-arg]
+        (when, status), published, steps = history
+        at_once = Event(
+            title="x",
+            when=when,
+            status=status,
+            sources=[] if published is None else [Source("s", published=published)],
+            claims=[Claim(stated=d, when=w, status=s) for d, w, s in steps],
+        )
+        assert _event(history, "x").claims == at_once.claims
 
     def test_as_of_each_local_day(self) -> None:
         e = (

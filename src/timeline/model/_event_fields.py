@@ -118,8 +118,9 @@ def _share_names(names: tuple[str, ...]) -> tuple[str, ...]:
     return names
 
 
-def _claim_order(claim: Claim) -> int:
-    return claim.day.toordinal()
+def _claim_order(claim: Claim) -> tuple[int, bool]:
+    """Its local day, a claim stated at an instant after those stated as that day."""
+    return claim.day.toordinal(), isinstance(claim.stated.earliest, _dt.datetime)
 
 
 def _stated_order(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
@@ -137,8 +138,10 @@ def stated_order(items: Iterable[_T], claim_of: Callable[[_T], Claim]) -> list[_
     claims stated at instants were said in UTC order, whichever zones wrote them
     ("09:00+08:00" before "08:00Z"), even when their local days run the other way
     (01:00 on the 21st at UTC+14 was said before 20:00 on the 20th at UTC-12). A claim
-    stated as a day has no time: it keeps its place by its day, and the stable sort
-    keeps same-day days as given; the instants fill the other places in UTC order.
+    stated as a day has no time: it keeps its place by its day, before the instants of
+    its local day, and claims stated as the same day stay as given; the instants fill the
+    other places in UTC order. So the order does not depend on the order the instants
+    were given in: claims added one at a time are ordered as the same claims given at once.
 
     >>> said = [Claim(stated="2026-04-20T08:00Z"), Claim(stated="2026-04-20T09:00+08:00")]
     >>> [str(c.stated) for c in stated_order(said, lambda c: c)]
