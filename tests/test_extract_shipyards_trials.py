@@ -14,26 +14,20 @@ where); "the first ten months of the year" is January to October.
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 import pytest
 
-from timeline import Source
+from extract_articles import check_draft, read_article
 from timeline.extract import Draft, extract
 
-DATA = Path(__file__).parent / "data" / "extract"
 ARTICLES = {
     "shipbuilding_2026": ("2026-11-18", {"Hanwha": "January"}),
     "trial_readouts_2027": ("2027-01-12", {"Eli Lilly": 1}),
 }
 
 
-@functools.cache
 def read(name: str) -> tuple[Draft, ...]:
     published, fiscal = ARTICLES[name]
-    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
-    return tuple(extract(text, source=Source(name, published=published), fiscal_years=fiscal))
+    return read_article(name, published, tuple(fiscal.items()))
 
 
 # (article, title starts with, when, status, first promise, actors, location)
@@ -100,12 +94,7 @@ def test_articles(
     actors: tuple[str, ...],
     location: str | None,
 ) -> None:
-    found = [d for d in read(name) if d.title.startswith(head)]
-    assert len(found) == 1, [d.title for d in read(name)]
-    d = found[0]
-    assert (str(d.when), d.status.value) == (when, status), d.reasons
-    assert (None if d.first_when is None else str(d.first_when)) == first, d.reasons
-    assert (d.actors, d.location) == (actors, location), d.reasons
+    check_draft(read(name), head, when, status, first, actors, location)
 
 
 def test_no_draft_is_a_first_promise_alone() -> None:
