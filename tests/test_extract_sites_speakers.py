@@ -186,6 +186,36 @@ def test_a_titled_person_acts_where_no_organisation_is_named(text: str) -> None:
     assert drafts(text)[-1].actors == ("Maria Lopez",)
 
 
+DEPARTMENTS = [
+    # "<title> of <a department> <person>": the department is part of the title, not an
+    # organisation (was: the actor or speaker "Sales", "Operations", "Investor Relations")
+    ("Head of Sales Maria Lopez said the plant will open in 2027.", ("Maria Lopez",), None),
+    ("Director of Operations Jane Doe said the line will restart in 2027.", ("Jane Doe",), None),
+    (
+        "Vice President of Engineering Jane Doe said the line will restart in 2027.",
+        ("Jane Doe",),
+        None,
+    ),
+    (
+        "Head of Investor Relations Jane Doe said the line will restart in 2027.",
+        ("Jane Doe",),
+        None,
+    ),
+    # after the company's statement, the speaker is the person, as with "CEO Maria Lopez"
+    ("Acme will open a plant in 2027, Head of Sales Maria Lopez said.", ("Acme",), "Maria Lopez"),
+    # an organisation after the title stays one
+    ("President of Acme Maria Lopez said the plant will open in 2027.", ("Acme",), None),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "said_by"), DEPARTMENTS)
+def test_a_department_after_a_title_is_no_organisation(
+    text: str, actors: tuple[str, ...], said_by: str | None
+) -> None:
+    d = only(text)
+    assert (d.actors, d.said_by) == (actors, said_by)
+
+
 _ORGS = ["Nintendo", "Zorbix", "Acme", "Kestrel"]
 _PEOPLE = ["Maria Lopez", "Shuntaro Furukawa", "Jane Doe"]
 _TITLES = ["president", "chief executive", "CEO", "chairman"]

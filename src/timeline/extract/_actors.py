@@ -96,7 +96,7 @@ from timeline.extract._name_words import (
 )
 from timeline.extract._places import is_place
 from timeline.extract._spacy import spacy_names
-from timeline.extract._speakers import title_of_split
+from timeline.extract._speakers import is_department, title_of_split
 from timeline.extract._text import fold
 
 __all__ = ["Actors", "Name", "is_org", "known_table", "names"]
@@ -404,7 +404,8 @@ class Actors:
             org = NAME.match(self.folded, m.start() + split[0], m.start() + split[1] - 1)
             person = NAME.match(self.folded, m.start() + split[1], m.end())
             if org is not None and person is not None:
-                return [org, person]
+                # "Head of Sales Maria Lopez": a department completes the title
+                return [person] if is_department(org.group()) else [org, person]
         if MID_TITLE_HINT.search(m.group(), 1) is None:
             return [m]  # most names hold no title
         tokens = list(re.finditer(r"\S+", m.group()))

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from typing import Final
 
 from timeline.extract._name_words import GOVERNMENT_TITLES, TITLE_PARTS, TITLES, Name
+from timeline.extract._text import words
 
 __all__ = [
     "company_audience",
@@ -171,6 +172,30 @@ def company_audience(folded: str, person: Name) -> bool:
     (True, False)
     """
     return _AUDIENCE.match(folded, person.start + len(person.text)) is not None
+
+
+# The words of a company's department or function: after "<title> of" they complete the
+# title ("Head of Sales", "Vice President of Investor Relations"), naming no organisation.
+_DEPARTMENT_WORDS: Final = words(
+    """sales marketing operations engineering research development product products finance
+    financial strategy technology communications investor relations human resources hr legal
+    policy public affairs government corporate business global manufacturing supply chain
+    design data ai science security safety compliance risk procurement people talent brand
+    content growth partnerships customer customers success support services infrastructure
+    platform software hardware cloud innovation sustainability digital media advertising
+    investments treasury accounting analytics quality regulatory medical clinical and"""
+)
+
+
+def is_department(text: str) -> bool:
+    """Whether ``text`` names a department or function, not an organisation: every word a
+    department word ("Sales", "Investor Relations", "Research and Development").
+
+    >>> is_department("Investor Relations"), is_department("Bank of America")
+    (True, False)
+    """
+    words = text.lower().split()
+    return bool(words) and all(word in _DEPARTMENT_WORDS for word in words)
 
 
 # A title and "of" opening a run of names: "President of " (Acme Maria Lopez).
