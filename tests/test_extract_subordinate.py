@@ -234,3 +234,30 @@ def test_a_participle_after_with_takes_the_way_its_date_looks(
     """ "..., with two completed by 2029": the participle has no tense of its own (it is
     no "Acme completed"): a date after publication is to come, one before it is done."""
     assert [d.status.value for d in extract(text, reference=REF)] == statuses
+
+
+# A clause on the past describing a thing ("the plant it opened in 2020") dates that thing,
+# not the statement, when the statement has a date of its own (was: the clause's date and
+# verb: 2020, happened).
+RELATIVE_PAST = [
+    ("Acme will expand the plant it opened in 2020 by 2029.", "by end of 2029"),
+    ("Acme will expand the plant that it opened in 2020 by 2029.", "by end of 2029"),
+    ("Acme will expand its plant, which opened in 2020, by 2029.", "by end of 2029"),
+    ("Acme will close the store it bought in 2019 in March 2027.", "March 2027"),
+    ("Acme will sell the factories they built in 2015 in 2028.", "2028"),
+]
+
+
+@pytest.mark.parametrize(("text", "when"), RELATIVE_PAST)
+def test_a_clause_on_the_past_describing_a_thing_does_not_date_the_statement(
+    text: str, when: str
+) -> None:
+    assert dated(text) == [(when, "expected", ("Acme",))]
+
+
+def test_a_statement_on_the_past_keeps_its_date() -> None:
+    assert dated("Acme said it opened the plant in 2020.") == [("2020", "happened", ("Acme",))]
+
+
+def dated(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(str(d.when), d.status.value, d.actors) for d in extract(text, reference=REF)]

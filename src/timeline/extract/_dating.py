@@ -34,6 +34,7 @@ __all__ = [
     "marker_before",
     "onwards",
     "pick_date",
+    "relative_past",
     "runs_past",
     "until",
     "without_since",
@@ -335,6 +336,46 @@ def compared_tails(folded: str, dates: list[DateMatch], start: int) -> list[tupl
         m = _COMPARED.search(folded, begin, d.start)
         if m is not None:
             spans.append((m.start(), d.end))
+    return spans
+
+
+# A clause on the past describing a thing, ending in its date: "the plant it opened in",
+# "the store that it bought in", "its plant, which opened in" (the thing's article or
+# possessive first, so "said it opened the plant in" stays the statement's own past).
+_PAST_PARTS: Final = (
+    r"(?:had\s+)?(?:first\s+|originally\s+|already\s+)?"
+    r"(?:bought|sold|won|made|took|built|began|got|paid|held|set\s+up|[a-z]{3,}ed)"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|during|back\s+in)\s+$"
+)
+_RELATIVE_PAST: Final = re.compile(
+    r"\b(?:the|its|their|his|her|our|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+    r"(?:\s+(?:(?:that|which)\s+)?(?:it|they|he|she|we)\s+|,?\s+(?:that|which)\s+"
+    r"(?:was\s+|were\s+)?)" + _PAST_PARTS,
+    re.IGNORECASE,
+)
+
+
+def relative_past(folded: str, dates: list[DateMatch], start: int) -> list[tuple[int, int]]:
+    """Where a statement's thing is described by a clause on its past ending in a date
+    ("will expand the plant it opened in 2020 by 2029"): from the clause's verb to the
+    date. Its verb and date are the thing's, not the statement's; only spans before
+    another date of the statement count.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "Acme will expand the plant it opened in 2020 by 2029."
+    >>> [t[a:b] for a, b in relative_past(t, find_dates(t, reference=None), 0)]
+    ['it opened in 2020']
+    """
+    spans = []
+    for i, d in enumerate(dates[:-1]):
+        begin = max([e.end for e in dates[:i]], default=start)
+        m = _RELATIVE_PAST.search(folded, begin, d.start)
+        if m is not None:
+            clause = re.search(
+                r"\b(?:that|which|it|they|he|she|we)\s", folded[m.start() : d.start], re.I
+            )
+            at = m.start() + (clause.start() if clause is not None else 0)
+            spans.append((at, d.end))
     return spans
 
 

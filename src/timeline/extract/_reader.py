@@ -42,6 +42,7 @@ from timeline.extract._dating import (
     game_periods,
     main_cue,
     pick_date,
+    relative_past,
     without_since,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
@@ -269,6 +270,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
         # "down from the $40 billion they had announced in 2024": the figure's verb
         tails = compared_tails(self.folded, dates, start)
+        # "will expand the plant it opened in 2020 by 2029": the plant's verb and date
+        described = relative_past(self.folded, dates, start)
+        tails += described
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in described)]
         found = [c for c in found if not any(a <= c.start < b for a, b in tails)]
         lead_date = None
         if piece.background:
