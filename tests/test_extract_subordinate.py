@@ -259,5 +259,30 @@ def test_a_statement_on_the_past_keeps_its_date() -> None:
     assert dated("Acme said it opened the plant in 2020.") == [("2020", "happened", ("Acme",))]
 
 
+def test_a_date_planned_for_the_thing_stays_its_first_promise() -> None:
+    (d,) = extract(
+        "The plant that was scheduled to open in 2026 will now open in 2028.", reference=REF
+    )
+    assert (str(d.when), str(d.first_when)) == ("2028", "2026")
+
+
 def dated(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(str(d.when), d.status.value, d.actors) for d in extract(text, reference=REF)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    thing=st.sampled_from(["plant", "store", "factory", "fab", "mine", "data centre"]),
+    verb=st.sampled_from(["opened", "bought", "built", "acquired", "launched", "set up"]),
+    form=st.sampled_from(
+        ["the {t} it {v} in {p}", "the {t} that it {v} in {p}", "its {t}, which it {v} in {p},"]
+    ),
+    past=st.integers(1990, 2020),
+    future=st.integers(2028, 2040),
+)
+def test_the_statement_keeps_its_own_date_whatever_the_thing_did(
+    thing: str, verb: str, form: str, past: int, future: int
+) -> None:
+    described = form.format(t=thing, v=verb, p=past)
+    text = f"Acme will expand {described} by {future}."
+    assert dated(text) == [(f"by end of {future}", "expected", ("Acme",))]

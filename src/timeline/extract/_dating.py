@@ -344,13 +344,17 @@ def compared_tails(folded: str, dates: list[DateMatch], start: int) -> list[tupl
 # possessive first, so "said it opened the plant in" stays the statement's own past).
 _PAST_PARTS: Final = (
     r"(?:had\s+)?(?:first\s+|originally\s+|already\s+)?"
+    # not a date planned for it ("the plant that was scheduled to open in 2026"): a
+    # promise given up, which the slip rules read
+    r"(?!(?:scheduled|planned|promised|expected|slated|targeted|intended|meant|set(?!\s+up)|due|supposed"
+    r"|pencil+ed|forecast|projected|estimated|aimed|announced\s+for)\b)"
     r"(?:bought|sold|won|made|took|built|began|got|paid|held|set\s+up|[a-z]{3,}ed)"
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|during|back\s+in)\s+$"
 )
 _RELATIVE_PAST: Final = re.compile(
-    r"\b(?:the|its|their|his|her|our|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
-    r"(?:\s+(?:(?:that|which)\s+)?(?:it|they|he|she|we)\s+|,?\s+(?:that|which)\s+"
-    r"(?:was\s+|were\s+)?)" + _PAST_PARTS,
+    r"\b(?:the|its|their|his|her|our|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*,?\s+"
+    r"(?:(?:that|which)\s+(?:(?:it|they|he|she|we)\s+)?(?:was\s+|were\s+)?"
+    r"|(?:it|they|he|she|we)\s+)" + _PAST_PARTS,
     re.IGNORECASE,
 )
 
