@@ -339,9 +339,8 @@ def compared_tails(folded: str, dates: list[DateMatch], start: int) -> list[tupl
     return spans
 
 
-# A clause on the past describing a thing, ending in its date: "the plant it opened in",
-# "the store that it bought in", "its plant, which opened in" (the thing's article or
-# possessive first, so "said it opened the plant in" stays the statement's own past).
+# The verb of a clause on the past and the words to its date ("opened in", "had bought
+# it back in").
 _PAST_PARTS: Final = (
     r"(?:had\s+)?(?:first\s+|originally\s+|already\s+)?"
     # not a date planned for it ("the plant that was scheduled to open in 2026"): a
@@ -351,6 +350,9 @@ _PAST_PARTS: Final = (
     r"(?:bought|sold|won|made|took|built|began|got|paid|held|set\s+up|[a-z]{3,}ed)"
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|during|back\s+in)\s+$"
 )
+# A clause on the past describing a thing, ending in its date: "the plant it opened in",
+# "the store that it bought in", "its plant, which opened in" (the thing's article or
+# possessive first, so "said it opened the plant in" stays the statement's own past).
 _RELATIVE_PAST: Final = re.compile(
     r"\b(?:the|its|their|his|her|our|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*,?\s+"
     r"(?:(?:that|which)\s+(?:(?:it|they|he|she|we)\s+)?(?:was\s+|were\s+)?"

@@ -194,8 +194,8 @@ def is_department(text: str) -> bool:
     >>> is_department("Investor Relations"), is_department("Bank of America")
     (True, False)
     """
-    words = text.lower().split()
-    return bool(words) and all(word in _DEPARTMENT_WORDS for word in words)
+    parts = text.lower().split()
+    return bool(parts) and all(part in _DEPARTMENT_WORDS for part in parts)
 
 
 # A title and "of" opening a run of names: "President of " (Acme Maria Lopez).
