@@ -38,6 +38,7 @@ __all__ = [
     "resolve",
     "short_year",
     "within",
+    "year_of",
 ]
 
 Prefer = Literal["current", "future", "past"]
@@ -171,6 +172,18 @@ def _choose(found: list[When], ref: _dt.date, mode: str) -> When | None:
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 ORDINALS.update({"fourth": 4, "4th": 4})
 STEP = {"this": 0, "next": 1, "last": -1}
+
+
+def year_of(token: str, ctx: Context) -> int:
+    """The year a year token names: four digits, or "this/next/last year" (needs a reference).
+
+    >>> ref = Context(_dt.date(2026, 3, 1), "current")
+    >>> year_of("2026", ref), year_of("next year", ref)
+    (2026, 2027)
+    """
+    if token[0].isdigit():
+        return int(token)
+    return ctx.need(repr(token)).year + STEP[token.split()[0]]
 
 
 def short_year(token: str) -> int:
