@@ -100,12 +100,14 @@ def _year_words(mask: str) -> tuple[str, bool]:
     known = mask.rstrip("X")
     if "X" not in known:  # unknown trailing digits: a decade, century or millennium
         width = len(mask) - len(known)
+        if width == 1 and known == "000":  # not "the 0000s": year 0000 is outside the calendar
+            return "some year from 0001 to 0009", False
         if width == 1:
             return f"some year in the {known}0s", False
         if width == 2:
             return f"some year in the {_ordinal(int(known) + 1)} century", False
         if width == 3:
-            return f"some year from {known}000 to {known}999", False
+            return f"some year from {known}000 to {known}999".replace(" 0000 ", " 0001 "), False
         return "some year", False
     years = _years(mask)
     if len(years) <= _LISTED_YEARS:
@@ -197,5 +199,7 @@ def significant_words(form: str) -> str | None:
     year, digits = int(m[1]), int(m[2])
     unit = 10 ** (4 - digits)
     first = year // unit * unit
-    span = f"{first:04d}" if unit == 1 else f"{first:04d} to {first + unit - 1:04d}"
+    last = first + unit - 1
+    first = max(first, 1)  # year 0000 is outside the calendar
+    span = f"{first:04d}" if unit == 1 else f"{first:04d} to {last:04d}"
     return f"{span} ({year:04d} to {digits} significant digit{'s' if digits > 1 else ''})"

@@ -38,19 +38,36 @@ def season(m: re.Match[str], ctx: Context) -> Value:
 
 
 def winter(m: re.Match[str], ctx: Context) -> Value:
+    """ "winter 2025/26"; "winter 2026" alone is refused, naming both winters it may mean.
+
+    Where one of the two runs past the calendar (years 1 to 9999), the text still may
+    mean it ("winter 9999": from December 9999, a month the calendar has), so it is
+    refused too, with the one the calendar can hold as the suggestion.
+    """
     if m["y"] is None:
         return Yearless(lambda y: When.season(y, 24), "winter")
     y = int(m["y"])
+    if y == 0:
+        raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")
     if m["y2"] is None:
-        # the winters ending and starting in that year, those the calendar (1..9999) has
+        said = f"'winter {y:04d}'"
+        # the winters ending and starting in that year
         readings = [
             f"'winter {first:04d}/{(first + 1) % 100:02d}' "
             f"(December {first:04d} to February {first + 1:04d})"
             for first in (y - 1, y)
             if 1 <= first <= 9998
         ]
-        other = "" if len(readings) == 2 else "; the other lies outside the calendar (years 1-9999)"
-        raise Fail(f"'winter {y:04d}' is ambiguous: write " + " or ".join(readings) + other)
+        if len(readings) == 2:
+            raise Fail(f"{said} is ambiguous: write " + " or ".join(readings))
+        held = f"winter {y - 1:04d}/{y % 100:02d}" if y == 9999 else f"winter {y:04d}/02"
+        other = (
+            "the winter from December 9999 runs past the calendar's last day (31 December 9999)"
+            if y == 9999
+            else "the winter from December 0000 (1 BCE) starts before the calendar's first "
+            "day (1 January 0001)"
+        )
+        raise Fail(f"{said} is ambiguous: {readings[0]}, or {other}", held)
     y2 = int(m["y2"])
     if y2 != (y + 1 if len(m["y2"]) == 4 else (y + 1) % 100):
         raise Fail(f"a winter spans two consecutive years, not {m['y']} and {m['y2']}")
