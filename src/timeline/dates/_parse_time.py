@@ -194,10 +194,17 @@ def _zoned(day: _dt.date, clock: tuple[int, int], zone: str | None) -> When:
         return When.parse(f"{text}[{_REGIONS[name]}]")
     if name in _LABELS:
         hours, region = _LABELS[name]
-        actual = local.replace(tzinfo=zoneinfo.ZoneInfo(region)).utcoffset()
-        if actual != _dt.timedelta(hours=hours):
+        said = _dt.timedelta(hours=hours)
+        # A local time the clocks go back over has two offsets ("1:30 a.m. EDT", then
+        # "1:30 a.m. EST" on the first Sunday of November): the label says which.
+        there = zoneinfo.ZoneInfo(region)
+        actual = local.replace(tzinfo=there).utcoffset()
+        later = local.replace(tzinfo=there, fold=1).utcoffset()
+        assert actual is not None and later is not None
+        if later < actual and said in (actual, later):  # twice, the clocks going back
+            return When.parse(f"{text}{_hours_iso(said)}[{region}]")
+        if actual != said:
             assert actual is not None
-            said = _dt.timedelta(hours=hours)
             other = next(
                 (k.upper() for k, v in _LABELS.items() if v == (actual / _HOUR, region)), None
             )
@@ -219,6 +226,12 @@ def _zoned(day: _dt.date, clock: tuple[int, int], zone: str | None) -> When:
 
 
 _HOUR = _dt.timedelta(hours=1)
+
+
+def _hours_iso(offset: _dt.timedelta) -> str:
+    """``-05:00`` for an offset of whole hours."""
+    hours = int(offset.total_seconds()) // 3600
+    return f"{'-' if hours < 0 else '+'}{abs(hours):02d}:00"
 
 
 def _hours(offset: _dt.timedelta) -> str:
