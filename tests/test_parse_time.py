@@ -75,6 +75,12 @@ def test_a_day_without_its_year_takes_the_reference() -> None:
         # not a zone, not an offset
         ("April 7, 2026 at 9 a.m. sharp", "'sharp' is not a time zone"),
         ("April 7, 2026 at 9 a.m. UTC+15", "UTC-12 to UTC+14"),
+        # ISO 8601's end of the day, as `When.parse("2026-04-07T24:00")` says (was "unknown
+        # word 'utc'", or "not a date form timeline reads")
+        ("7 April 2026 at 24:00 UTC", "24:00 is the end of the day; write 00:00 and the next"),
+        ("24:00 UTC on 7 April 2026", "24:00 is the end of the day"),
+        ("7 April 2026 at 24:00", "24:00 is the end of the day"),
+        ("7 April 2026 at 24:30", "hour 24 is out of range 00-23"),
     ],
 )
 def test_refused(text: str, words: str) -> None:

@@ -27,7 +27,7 @@ __all__ = ["CLOCK", "ZONE_WORD", "day_span", "with_time"]
 
 _TIME = (
     r"(?:(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!:)"
+    r"|(?P<h24>[01]?\d|2[0-4]):(?P<m24>[0-5]\d)(?!:)"
     r"|(?P<noon>noon|midday)|(?P<midnight>midnight))"
 )
 _ZONE = (
@@ -160,6 +160,10 @@ def _clock(m: re.Match[str]) -> tuple[int, int]:
         )
     if m["noon"]:
         return 12, 0
+    if m["h24"] == "24":  # ISO 8601's end of the day (as `When.parse("…T24:00")` says)
+        if m["m24"] != "00":
+            raise Fail(f"hour 24 is out of range 00-23 ({m['h24']}:{m['m24']})")
+        raise Fail("24:00 is the end of the day; write 00:00 and the next day")
     if m["h24"] is not None:
         return int(m["h24"]), int(m["m24"])
     hour = int(m["h12"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
