@@ -270,3 +270,115 @@ def test_a_year_and_hemisphere_code_table(text: str, says: str, suggestion: str 
     with pytest.raises(WhenParseError, match=re.escape(says)) as caught:
         When.parse(text)
     assert caught.value.suggestion == suggestion
+
+
+# -- a date without its year, read from a reference near the calendar's ends -------------------
+#
+# "next April" said on 31 December 9999 was April 9999, eight months before it was said;
+# "December" with prefer="past" on 1 January 0001 was December 0001, "29 February" with
+# prefer="future" on 1 March 9996 was 29 February 9996. When the occurrence asked for lies
+# outside the calendar the text is refused. Oracle: the same words with each year written.
+
+_YEARLESS = {
+    "April": lambda y: When.month(y, 4),
+    "January": lambda y: When.month(y, 1),
+    "December": lambda y: When.month(y, 12),
+    "Q1": lambda y: When.quarter(y, 1),
+    "Q4": lambda y: When.quarter(y, 4),
+    "H2": lambda y: When.half(y, 2),
+    "spring": lambda y: When.season(y, 21),
+    "29 February": lambda y: When.day(y, 2, 29),
+    "15 January": lambda y: When.day(y, 1, 15),
+    "31 December": lambda y: When.day(y, 12, 31),
+}
+
+
+def _occurrences(phrase: str, ref: D) -> list[When]:
+    found = []
+    for year in range(max(1, ref.year - 12), min(9999, ref.year + 12) + 1):
+        try:
+            found.append(_YEARLESS[phrase](year))
+        except Exception:
+            continue  # no 29 February that year
+    return found
+
+
+def _day(p: object) -> D:
+    assert isinstance(p, D)
+    return p
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(_YEARLESS)),
+    st.one_of(st.dates(D(1, 1, 1), D(12, 12, 31)), st.dates(D(9988, 1, 1), D(9999, 12, 31))),
+    st.sampled_from(["future", "past", "next", "last"]),
+)
+def test_a_yearless_date_near_the_calendar_s_ends(phrase: str, ref: D, mode: str) -> None:
+    found = _occurrences(phrase, ref)
+    if mode == "future":
+        expected = next((w for w in found if _day(w.latest) >= ref), None)
+    elif mode == "past":
+        expected = next((w for w in reversed(found) if _day(w.earliest) <= ref), None)
+    elif mode == "next":
+        expected = next((w for w in found if _day(w.earliest) > ref), None)
+    else:
+        expected = next((w for w in reversed(found) if _day(w.latest) < ref), None)
+    if mode in ("next", "last"):
+        if phrase not in ("April", "January", "December", "spring"):
+            return  # "next" and "last" go before a month or a season
+        text, kwargs = f"{mode} {phrase}", {}
+    else:
+        text, kwargs = phrase, {"prefer": mode}
+    if expected is None:
+        with pytest.raises(WhenParseError, match=r"calendar|leap year"):
+            When.parse(text, reference=ref, **kwargs)  # type: ignore[arg-type]
+    else:
+        got = When.parse(text, reference=ref, **kwargs)  # type: ignore[arg-type]
+        assert got == expected, f"{text!r} on {ref} ({mode}): {got}, expected {expected}"
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "prefer"),
+    [
+        ("next April", D(9999, 12, 31), "current"),  # was April 9999
+        ("January", D(9999, 12, 31), "future"),  # was January 9999
+        ("29 February", D(9996, 3, 1), "future"),  # was 29 February 9996
+        ("December", D(1, 1, 1), "past"),  # was December 0001
+        ("last spring", D(1, 1, 1), "current"),  # was spring 0001
+        ("next holiday season", D(9999, 12, 31), "current"),  # was 9999's
+    ],
+)
+def test_an_occurrence_outside_the_calendar_is_refused(text: str, ref: D, prefer: str) -> None:
+    with pytest.raises(WhenParseError, match="within the calendar"):
+        When.parse(text, reference=ref, prefer=prefer)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # date arithmetic past the calendar's ends: was "it cannot be read as a date
+        # (OverflowError('date value out of range'))"
+        ("tomorrow", D(9999, 12, 31)),
+        ("yesterday", D(1, 1, 1)),
+        ("next week", D(9999, 12, 31)),
+        ("last week", D(1, 1, 3)),
+    ],
+)
+def test_a_relative_day_past_the_calendar_says_so(text: str, ref: D) -> None:
+    with pytest.raises(WhenParseError, match="outside the calendar"):
+        When.parse(text, reference=ref)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("later this year", D(9999, 12, 31)),
+        ("later this month", D(9999, 12, 31)),
+        ("earlier this year", D(1, 1, 1)),
+    ],
+)
+def test_nothing_later_on_the_calendar_s_last_day(text: str, ref: D) -> None:
+    # as on any 31 December or 1 January (was "cannot be read as a date (OverflowError ...)")
+    with pytest.raises(WhenParseError, match="nothing of that"):
+        When.parse(text, reference=ref)

@@ -159,6 +159,8 @@ def parse(
         raise
     except WhenError as e:  # a value the model refuses, in its words without the call
         raise WhenParseError(text, _model_reason(e)) from None
+    except OverflowError:  # date arithmetic past 9999-12-31 or before 0001-01-01
+        raise WhenParseError(text, _OUTSIDE) from None
     except Exception as e:
         # A safety net, so no other exception type escapes: a value pendulum or the
         # model rejects in a way not foreseen above is still a parse error.
@@ -213,10 +215,13 @@ def parse_edtf(text: str) -> When:
         return parse_edtf_text(text, dateless=True)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
+    except OverflowError:
+        raise WhenParseError(text, _OUTSIDE) from None
     except Exception as e:  # the same safety net as in parse
         raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
 
 
+_OUTSIDE = "it falls outside the calendar, which runs from 1 January 0001 to 31 December 9999"
 _DAY_TYPES = (_dt.date, pendulum.Date)
 _PREFER = ("current", "future", "past")
 

@@ -140,6 +140,17 @@ def pick(value: Yearless, ref: _dt.date, mode: str) -> When:
             return chosen
         if mode == "current":
             break
+    if mode in ("future", "next") and ref.year + 9 > 9999:
+        # the years searched reach the calendar's end: none after it is in the calendar
+        raise Fail(
+            f"it has no occurrence {'from' if mode == 'future' else 'after'} the reference "
+            f"({ref.isoformat()}) within the calendar, which ends on 31 December 9999"
+        )
+    if mode in ("past", "last") and ref.year - 9 < 1:
+        raise Fail(
+            f"it has no occurrence {'up to' if mode == 'past' else 'before'} the reference "
+            f"({ref.isoformat()}) within the calendar, which starts on 1 January 0001"
+        )
     return build_in(value, ref.year)
 
 

@@ -68,11 +68,12 @@ def rest_of(m: re.Match[str], ctx: Context) -> Value:
     assert isinstance(unit.start, _dt.date) and isinstance(unit.end, _dt.date)
     first: _dt.date = unit.start
     last: _dt.date = unit.end
+    if (ref >= last) if m["dir"] == "later" else (ref <= first):  # before stepping a day:
+        # the unit's last (first) day may be the calendar's
+        raise Fail(f"nothing of that {m['unit']} is {m['dir']} than the reference date")
     if m["dir"] == "later":
         first = ref + _dt.timedelta(days=1)
     else:
         last = ref - _dt.timedelta(days=1)
-    if first > last:
-        raise Fail(f"nothing of that {m['unit']} is {m['dir']} than the reference date")
     lower = When.day(first.year, first.month, first.day)
     return When.interval(lower, When.day(last.year, last.month, last.day))
