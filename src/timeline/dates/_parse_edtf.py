@@ -266,7 +266,8 @@ def _build(m: re.Match[str]) -> When:
     if whole[0] == "-":
         raise Fail("years before 1 CE (negative EDTF years) are not supported")
     inner = whole[:-1]
-    if ("S" in whole or "~" in inner or "?" in inner or "%" in inner) and any(
+    # (the pattern ignores case: "1950s2" has significant digits too, and was read as 1950)
+    if ("S" in whole or "s" in whole or "~" in inner or "?" in inner or "%" in inner) and any(
         m.group("qy", "ry", "qm", "rm", "qd", "sig")
     ):
         from timeline.dates._edtf_level2 import level2_single
