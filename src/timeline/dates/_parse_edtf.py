@@ -275,7 +275,8 @@ def _build(m: re.Match[str]) -> When:
         return level2_single(m)
     if mark is None and whole[-1] in _QUALIFIERS:  # "2026?": the year's own mark is the last
         mark = whole[-1]
-    if "X" in whole or "x" in whole:
+    if ("X" in whole or "x" in whole) and ("X" in (y + (mo or "") + (d or "")).upper()):
+        # unspecified digits in the date, not an x in a zone's name ("[America/Mexico_City]")
         return _qualified(masked(whole.rstrip("~?%").upper()), mark)
     year = int(y)
     if year == 0:
