@@ -57,3 +57,19 @@ def test_an_instant_in_any_zone_reads_back(zone: str, local: dt.datetime, fold: 
     assert When.from_edtf(w.to_edtf()) == w
     assert isinstance(w.earliest, dt.datetime)
     assert w.earliest.astimezone(dt.UTC) == moment.astimezone(dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        # IANA names with a hyphen or a digit, in words (were "unknown word 'america'")
+        ("July 12, 2026 at 13:15 America/Port-au-Prince", "2026-07-12T17:15+00:00"),
+        ("July 12, 2026 at 13:15 Africa/Porto-Novo", "2026-07-12T12:15+00:00"),
+        ("July 12, 2026 at 13:15 Asia/Ust-Nera", "2026-07-12T03:15+00:00"),
+        ("July 12, 2026 at 13:15 Etc/GMT+5", "2026-07-12T18:15+00:00"),  # POSIX sign: UTC-5
+    ],
+)
+def test_a_zone_name_with_a_hyphen_or_digit_in_words(text: str, utc: str) -> None:
+    w = When.parse(text)
+    assert isinstance(w.earliest, dt.datetime)
+    assert w.earliest.astimezone(dt.UTC).isoformat(timespec="minutes") == utc

@@ -32,7 +32,8 @@ _TIME = (
 )
 _ZONE = (
     r"(?P<zone>(?:utc|gmt)\s?[+-−]\s?\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}"
-    r"|[a-z]+/[a-z_]+(?:/[a-z_]+)?"  # an IANA name: Asia/Shanghai, America/Argentina/Salta
+    # an IANA name: Asia/Shanghai, America/Argentina/Salta, America/Port-au-Prince, Etc/GMT+5
+    r"|[a-z]+/[a-z_][a-z0-9_+-]*(?:/[a-z_][a-z0-9_+-]*)?"
     r"|(?:beijing|china|shanghai|hong kong|taipei|singapore|tokyo|japan|seoul|korea|london|uk"
     r"|paris|berlin|brussels|new york|washington|san francisco|california|india|delhi|local)"
     r"\s+time"
@@ -98,7 +99,8 @@ CLOCK = (
 )
 """A clock time in lower-cased text, for `find_dates` (no "midnight": it is refused)."""
 ZONE_WORD = (
-    r"(?:(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[a-z]+/[a-z_]+"
+    r"(?:(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}"
+    r"|[a-z]+/[a-z_][a-z0-9_+-]*(?:/[a-z_][a-z0-9_+-]*)?"
     + "".join("|" + re.escape(name).replace("\\ ", r"\s+") for name in _ZONE_NAMES)
     + r")(?![a-z])"
 )
