@@ -1629,3 +1629,20 @@ def test_significant_digits_read_alike_in_either_case(year: int, digits: int, wo
         return  # year 0000 only, or past the calendar's edge
     assert When.parse(upper.lower()) == expected
     assert expected.form is not None and "S" in expected.form
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # was "carries its qualifiers in its text; write them there", which EDTF cannot
+        ("c. southern spring 2001", "c. September 2001 to c. November 2001"),
+        ("2001-29~", "c. September 2001 to c. November 2001"),
+        ("c. northern winter 2001/02", "c. December 2001 to c. February 2002"),
+        ("c. 1950S2", "c. 1900 to c. 1999"),
+    ],
+)
+def test_a_qualifier_on_a_hemisphere_season_or_significant_digits(text: str, span: str) -> None:
+    with pytest.raises(WhenParseError, match="takes no qualifier") as caught:
+        When.parse(text)
+    assert f"'{span}'" in str(caught.value)
+    When.parse(span)  # the span offered reads

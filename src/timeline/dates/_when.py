@@ -51,7 +51,7 @@ from timeline.dates._bounds import (
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
 from timeline.dates._fiscal import Fiscal
-from timeline.dates._precision import Precision, Relation
+from timeline.dates._precision import MONTH_NAMES, Precision, Relation
 
 __all__ = [
     "DEFAULT_FUZZ",
@@ -168,9 +168,24 @@ class When:
         if not (approximate or uncertain or self.approximate or self.uncertain):
             return self
         if self.form is not None and (approximate or uncertain):
+            if self.form[0] in "[{" or any(mark in self.form for mark in "~?%"):
+                raise WhenError(
+                    f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
+                    "its text; write them there"
+                )
+            # a hemisphere season ("2001-29") or significant digits ("1950S2"): EDTF has no
+            # place for a qualifier on these, so the span is offered, qualified
+            lo, hi = self.start, self.end
+            assert isinstance(lo, _dt.date) and isinstance(hi, _dt.date)
+            span = (
+                f"c. {MONTH_NAMES[lo.month - 1]} {lo.year:04d} to "
+                f"c. {MONTH_NAMES[hi.month - 1]} {hi.year:04d}"  # not strftime: the locale's
+                if self.precision is Precision.SEASON
+                else f"c. {lo.year:04d} to c. {hi.year:04d}"
+            )
             raise WhenError(
-                f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
-                "its text; write them there"
+                f"{self!r}.qualify(): a hemisphere season or a year with significant digits "
+                f"takes no qualifier; write the span it covers, qualified, such as '{span}'"
             )
         if self.is_interval and (approximate or uncertain):
             raise WhenError(
