@@ -74,6 +74,7 @@ def test_a_suggestion_is_a_date(text: str, mutations: list[object]) -> None:
         ("2026-3rd start of", "not a date form timeline reads", None),  # was "2026-03rd start of"
         ("2020-W0", "an ISO week takes two digits", None),  # was "2020-W00"
         ("2020-W5", "an ISO week takes two digits", "2020-W05"),
+        ("0001-18", "neither a month", "0001 to 0018"),  # was '0001 to 18', which is no date
         # the word is named (was: "unknown word 'slated'", or the refused date suggested)
         ("slated for 1952-28", "'slated for' is not part of a date", None),
         ("2024-26 TBD", "'TBD' is not part of a date", None),
