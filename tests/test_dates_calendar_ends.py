@@ -382,3 +382,33 @@ def test_nothing_later_on_the_calendar_s_last_day(text: str, ref: D) -> None:
     # as on any 31 December or 1 January (was "cannot be read as a date (OverflowError ...)")
     with pytest.raises(WhenParseError, match="nothing of that"):
         When.parse(text, reference=ref)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # an instant on the calendar's last (first) day has time after (before) it: was
+        # refused, "no calendar day lies beyond 1..9999"
+        ("after 9999-12-31T10:00Z", "9999-12-31T10:00:00.000001+00:00", None),
+        ("after 9999-12-31T10:00-12:00", "9999-12-31T10:00:00.000001-12:00", None),
+        ("before 0001-01-01T10:00+14:00", None, "0001-01-01T09:59:59.999999+14:00"),
+    ],
+)
+def test_before_or_after_an_instant_on_the_calendar_s_edge_day(
+    text: str, earliest: str | None, latest: str | None
+) -> None:
+    w = When.parse(text)
+    shown = [None if p is None else p.isoformat() for p in (w.earliest, w.latest)]
+    assert shown == [earliest, latest]
+    assert When.parse(str(w)) == w
+    back = When.from_edtf(w.to_edtf())
+    assert (back.earliest, back.latest) == (w.earliest, w.latest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["after 9999-12-31T23:59:59.999999Z", "before 0001-01-01T00:00Z", "after 9999", "before 0001"],
+)
+def test_nothing_lies_beyond_the_calendar_s_last_instant(text: str) -> None:
+    with pytest.raises(WhenParseError, match="nothing lies"):
+        When.parse(text)
