@@ -42,6 +42,9 @@ def keys(self: When) -> Keys:
     """The numeric head of `sort_key` and the fuzzy bounds, as ints (`when_keys`).
 
     Sorting and the window index read them; a large timeline computes them once per value.
+
+    >>> When.month(2026, 4)._keys[:4] == When.month(2026, 4).sort_key[:4]
+    True
     """
     found = when_keys(self)
     object.__setattr__(self, "_order_text", found[6])  # one slot read a sort key
@@ -50,7 +53,11 @@ def keys(self: When) -> Keys:
 
 def order_text(self: When) -> str:
     """`sort_key`'s integer head as fixed-width text (`order_text`): a large sort
-    sorts strings that start with it. Computes (and keeps) `_keys` too."""
+    sorts strings that start with it. Computes (and keeps) `_keys` too.
+
+    >>> When.year(2026)._order_text < When.year(2027)._order_text
+    True
+    """
     found = when_keys(self)
     object.__setattr__(self, "_keys", found)  # one step for both, as `keys` does
     return found[6]
