@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from ics_check import vevents
-from timeline import Event, Source, Timeline, TimelineWarning
+from timeline import Event, Observation, Source, Target, Timeline, TimelineWarning
 
 TEXTS = (
     "2026-04",
@@ -97,6 +97,30 @@ class TestRestatementsAndRespellings:
         e = e.revise(stated="2026-03-10T23:00-12:00", when="2026-05")
         e = e.revise(stated="2026-03-11", note="still May")
         assert _known(Timeline([e]))[1] == dt.datetime(2026, 3, 11, 11, tzinfo=dt.UTC)
+
+
+class TestFigures:
+    """A figure shows in the description too (the figures line, the target's progress): the
+    stamp counts it from the day it was known (`Observation.known_on`: its period ended and
+    its source, if dated, was published), as `as_of` does."""
+
+    @staticmethod
+    def goal(*figures: Observation) -> Event:
+        return Event(
+            title="x", when="2026", sources=[SAID],
+            target=Target("capacity", "10 GW", "2026"), observations=figures,
+        )  # fmt: skip
+
+    def test_a_new_figure_moves_the_stamp(self) -> None:
+        march = Observation("2026-03", "5 GW")
+        june = Observation("2026-06", "7 GW", source=Source("r", published="2026-07-05"))
+        old, new = self.goal(march), self.goal(march, june)
+        (seq0, stamp0, _), (seq1, stamp1, _) = _known(Timeline([old])), _known(Timeline([new]))
+        assert stamp0 == dt.datetime(2026, 3, 31, tzinfo=dt.UTC)  # was 5 January
+        assert stamp1 == dt.datetime(2026, 7, 5, tzinfo=dt.UTC)  # was 5 January
+        assert seq0 == seq1 == 0
+        merged = _imported(Timeline([new]), Timeline([old]))
+        assert len(merged.observations) == 2  # was 1: the older version, later in the file
 
 
 STEP = st.tuples(st.integers(1, 40), st.none() | st.sampled_from(TEXTS), st.sampled_from(STATUSES))
