@@ -74,6 +74,29 @@ def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
 
 _NO_FISCAL_YEARS: Mapping[str, int] = types.MappingProxyType({})
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _joined_fiscal_years(a: Mapping[str, int], b: Mapping[str, int]) -> Mapping[str, int]:
+    """Both timelines' fiscal years (`Timeline.__add__`): an actor's start as first written;
+    two different starts for one actor are a `QueryError` naming both."""
+    if not b:
+        return a
+    joined = dict(a)
+    keys = {name_key(actor): actor for actor in a}
+    for actor, month in b.items():
+        known = keys.setdefault(name_key(actor), actor)
+        if known not in joined:
+            joined[known] = month
+        elif joined[known] != month:
+            raise QueryError(
+                f"fiscal_years: {actor!r} starts its fiscal year in {_MONTHS[joined[known] - 1]} "
+                f"on the left and {_MONTHS[month - 1]} on the right; give it one start "
+                "(Timeline(..., fiscal_years=...)) before joining"
+            )
+    return joined
+
 
 _event_id = operator.attrgetter("id")
 
@@ -235,7 +258,14 @@ class Timeline:
     def __add__(self, other: object) -> Timeline:
         if not isinstance(other, Timeline):
             return NotImplemented
-        return self._new((*self._events, *other._events))
+        # The left side's name and description; both sides' fiscal years.
+        fiscal = _joined_fiscal_years(self.fiscal_years, other.fiscal_years)
+        return Timeline(
+            (*self._events, *other._events),
+            name=self.name,
+            description=self.description,
+            fiscal_years=fiscal,
+        )
 
     def add(self, event: Event) -> Timeline:
         """A new timeline with ``event`` added (its id must be new).
