@@ -417,7 +417,8 @@ class Event:
         on or before it are replayed (`Event.as_of`) and that event is judged; one not
         yet announced then is not overdue. The latest possible day counts fuzzy
         bounds: "c. April 2026" is not overdue until June. A goal (`Target`) its figures
-        known then show met is not overdue: nobody writes "happened" of a goal.
+        known then show reached, by its deadline or after, is not overdue: nobody writes
+        "happened" of a goal.
 
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True
