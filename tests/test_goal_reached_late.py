@@ -99,3 +99,35 @@ class TestReachedLate:
         day = dt.date(2027, 4, 1)
         assert len(Timeline([reached]).overdue(as_of=day)) == 0
         assert len(Timeline([reached]).overdue(as_of=dt.date(2027, 3, 30))) == 1
+
+
+class TestFiguresAtInstants:
+    """Figures at instants compare as the target's own status compares them (`Target.status`):
+    two instants in UTC, a day against an instant by its local date."""
+
+    def test_a_goal_met_by_its_deadline_is_kept_whatever_the_local_days(self) -> None:
+        # reached at 15:00 UTC on 31 December (1 January at UTC+14), before the deadline's
+        # instant (11:00 UTC on 1 January); a figure short at 10:00 UTC on 1 January comes
+        # after the reach in UTC, though its local day (31 December) is the earlier
+        deadline = "2026-12-31T23:00-12:00"
+        event = Event(
+            title="x", when=deadline, actors=["A"], target=Target("n", "10 x", deadline),
+            observations=[
+                Observation("2027-01-01T05:00+14:00", "12 x"),
+                Observation("2026-12-31T22:00-12:00", "8 x"),
+            ],
+        )  # fmt: skip
+        assert event.target is not None
+        assert event.target.status("2027-01-05", event.observations).value == "met"
+        assert judged(event, "2027-01-05") == ("kept", None)  # was: late by a day
+
+    def test_short_after_the_deadline_in_utc_then_reached_is_late(self) -> None:
+        deadline = "2026-12-31T10:00Z"
+        event = Event(
+            title="x", when=deadline, actors=["A"], target=Target("n", "10 x", deadline),
+            observations=[
+                Observation("2026-12-31T11:00Z", "8 x"),  # an hour past the deadline: short
+                Observation("2027-01-02T00:00Z", "12 x"),
+            ],
+        )  # fmt: skip
+        assert judged(event, "2027-01-05") == ("late", 1)  # any time after is a day late

@@ -12,10 +12,11 @@ meet the days ahead and sorts inside them. They live apart from
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Point, Span, _key, ends_before
+from timeline.dates._bounds import Point, Span, _cmp, _key, ends_before
 from timeline.dates._days import to_day
 from timeline.dates._masks import (
     Readings,
@@ -116,21 +117,26 @@ def goal_reached(event: Event, day: _dt.date) -> int | None:
     target = target.as_of(day)  # a baseline known later neither counts nor sets the direction
     evidence = [*([target.baseline] if target.baseline else []), *event.observations]
     known = [
-        (o, to_day(end))
+        (o, end)
         for o in evidence
         if o.value.compatible(target.goal)
         and o.known_on(day)
         and (end := _span(o.when)[1]) is not None
     ]
+    # Ends compared as `Target.status` compares them: instants in UTC, a day against an
+    # instant by its local date.
+    order = functools.cmp_to_key(_cmp)
     reaching = [end for o, end in known if target.reached(o.value)]
     if not reaching:
         return None
-    first = min(reaching)
-    short = [end for o, end in known if target.reached(o.value) is False and end < first]
+    first = min(reaching, key=order)
+    short = [end for o, end in known if target.reached(o.value) is False and _cmp(end, first) < 0]
     due = target.deadline.fuzzy_bounds()[1]
-    if not short or due is None:
-        return 0
-    return max(0, max(short).toordinal() + 1 - to_day(due).toordinal())
+    last_short = max(short, key=order, default=None)
+    if last_short is None or due is None or _cmp(last_short, due) < 0:
+        return 0  # it could have been reached by the deadline
+    # reached after the last shortfall, which was past the deadline: a day at least
+    return max(1, to_day(last_short).toordinal() + 1 - to_day(due).toordinal())
 
 
 def target_judged(event: Event, day: _dt.date) -> TargetStatus | None:
