@@ -249,7 +249,12 @@ def goal_reached(h: History, day: dt.date) -> int | None:
     if not reaching:
         return None
     short = [last for last, v in figures if v < 10 and last < min(reaching)]
-    return max(0, (max(short) + dt.timedelta(days=1) - due).days) if short else 0
+    late = max(0, (max(short) + dt.timedelta(days=1) - due).days) if short else 0
+    # figures that contradict each other: as the target's own status reads them
+    status = goal_status(h, day)
+    if status == "met":
+        return 0
+    return max(1, late) if status == "missed" else late
 
 
 def overdue(h: History, k: State, day: dt.date) -> bool:

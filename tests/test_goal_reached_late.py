@@ -64,6 +64,9 @@ class TestReachedLate:
             ("2026", [("2026", "9 GW"), ("2027-03", "11 GW")], "2027-03-30", "broken", None),
             # met by the deadline: kept, as before
             ("2026", [("2026-06", "11 GW")], "2026-07-01", "kept", None),
+            # figures that contradict each other (the year reaching it, its December short)
+            # are read as Target.status reads them: missed by the deadline, reached: late
+            ("2026-06", [("2026", "12 GW"), ("2026-12", "8 GW")], "2027-01-01", "late", 1),
         ],
     )  # fmt: skip
     def test_outcome_and_delay(

@@ -133,10 +133,16 @@ def goal_reached(event: Event, day: _dt.date) -> int | None:
     short = [end for o, end in known if target.reached(o.value) is False and _cmp(end, first) < 0]
     due = target.deadline.fuzzy_bounds()[1]
     last_short = max(short, key=order, default=None)
-    if last_short is None or due is None or _cmp(last_short, due) < 0:
-        return 0  # it could have been reached by the deadline
-    # reached after the last shortfall, which was past the deadline: a day at least
-    return max(1, to_day(last_short).toordinal() + 1 - to_day(due).toordinal())
+    late = 0  # it could have been reached by the deadline
+    if last_short is not None and due is not None and _cmp(last_short, due) >= 0:
+        # reached after the last shortfall, which was past the deadline: a day at least
+        late = max(1, to_day(last_short).toordinal() + 1 - to_day(due).toordinal())
+    # Figures that contradict each other (a year reaching it, its December short) are read
+    # as `Target.status` reads them: met by the deadline is kept, missed is not.
+    status = target.status(day, [o for o, _ in known if o is not target.baseline])
+    if status is TargetStatus.MET:
+        return 0
+    return max(1, late) if status is TargetStatus.MISSED else late
 
 
 def target_judged(event: Event, day: _dt.date) -> TargetStatus | None:
