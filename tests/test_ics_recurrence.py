@@ -732,3 +732,62 @@ class TestAnOverrideOlderThanItsSeries:
         text = "\n".join(report.messages())
         assert "'Sync (moved)' (line 11) (SEQUENCE 3 < 4)" in text
         assert "RFC 5546" in text
+
+
+# -- what RFC 5545 leaves open: a reading chosen, and said ----------------------------------
+# Each was read as below in silence. The readings agree with recurring_ical_events (which
+# expands series independently: tests/test_ics_oracle.py); the report now names the case,
+# the reading taken and the other one.
+
+BERLIN = ["b", "SUMMARY:B", "DTSTART;TZID=Europe/Berlin:20260105T100000",
+          "DTEND;TZID=Europe/Berlin:20260105T110000"]  # fmt: skip
+
+
+def _read_said(text: str) -> tuple[Timeline, str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        timeline, report = Timeline.from_ics(text, report=True)
+    return timeline, "\n".join(report.messages())
+
+
+class TestWhatRfc5545LeavesOpen:
+    def test_a_period_at_dtstart_is_one_occurrence_lasting_as_the_period_says(self) -> None:
+        """RFC 5545 §3.8.5.2: duplicates are one instance, but whose span it does not say."""
+        (event,), said = _read_said(
+            feed([*BERLIN, "RRULE:FREQ=DAILY;COUNT=3", "RDATE;VALUE=PERIOD:20260105T090000Z/PT3H"])
+        )
+        assert event.when.earliest == pendulum.datetime(2026, 1, 5, 9)
+        assert event.end is not None and event.end.earliest == pendulum.datetime(2026, 1, 5, 12)
+        assert "RDATE PERIODs starting where another occurrence does" in said, said
+
+    def test_a_period_elsewhere_is_not_said(self) -> None:
+        _, said = _read_said(feed([*BERLIN, "RDATE;VALUE=PERIOD:20260106T090000Z/PT3H"]))
+        assert "RDATE PERIODs starting where" not in said
+
+    def test_a_day_rdate_in_a_timed_series_is_at_midnight_and_said(self) -> None:
+        (event,), said = _read_said(
+            feed([*BERLIN, "RRULE:FREQ=WEEKLY", "RDATE;VALUE=DATE:20260103"])
+        )
+        assert event.when.earliest == pendulum.datetime(2026, 1, 3, tz="Europe/Berlin")
+        assert "RDATEs of days (VALUE=DATE) in a series of date-times" in said, said
+
+    @pytest.mark.parametrize(
+        ("exdate", "first"),
+        [
+            ("EXDATE:20260105T100000", "2026-01-06T10:00+01:00"),  # DTSTART's wall clock
+            ("EXDATE:20260105T090000", "2026-01-05T10:00+01:00"),  # not as UTC: no occurrence
+            ("EXDATE;VALUE=DATE:20260105", "2026-01-06T10:00+01:00"),  # the day's occurrence
+        ],
+    )
+    def test_an_exdate_of_another_kind_is_read_on_the_series_clock_and_said(
+        self, exdate: str, first: str
+    ) -> None:
+        (event,), said = _read_said(feed([*BERLIN, "RRULE:FREQ=DAILY;COUNT=3", exdate]))
+        assert event.when.earliest == When.parse(first).earliest
+        assert "EXDATEs of another kind than DTSTART" in said, said
+
+    def test_an_exdate_like_dtstart_is_not_said(self) -> None:
+        _, said = _read_said(
+            feed([*BERLIN, "RRULE:FREQ=DAILY", "EXDATE;TZID=Europe/Berlin:20260105T100000"])
+        )
+        assert "another kind" not in said

@@ -169,6 +169,10 @@ class Series(Values):
         for exdate in comp.props.get("EXDATE", []):
             for value in self._points(exdate, where):
                 excluded.add(value, True)
+                if _kind(value) != _kind(start):
+                    self.note(
+                        _OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
+                    )
 
         def override(value: _dt.date) -> Component | None:
             return replaced.get(value) if replaced else None
@@ -221,11 +225,12 @@ class Series(Values):
         written = written_wall(prop) if isinstance(start, _dt.datetime) else None
         # A zone from the file's VTIMEZONE: DTSTART holds only its offset that day.
         clock = zone.wall if isinstance(zone, VZone) else None
-        extra = [
-            wall_in(v, start, clock)
-            for p in comp.props.get("RDATE", [])
-            for v in self._points(p, where)
-        ]
+        extra = []
+        for p in comp.props.get("RDATE", []):
+            for v in self._points(p, where):
+                extra.append(wall_in(v, start, clock))
+                if _kind(start) != "date" and _kind(v) == "date":
+                    self.note(_DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
@@ -319,6 +324,8 @@ class Series(Values):
                 where,
             )
         own = self._periods(comp, where).get(first) if other is None else None
+        if own is not None and first is start:
+            self.note(_PERIOD_AT_START, where)
         return first, other, own
 
     def _rule_text(self, rule: Prop, where: str) -> str:
@@ -403,6 +410,29 @@ class Series(Values):
                 except (Skip, ValueError, OverflowError):
                     continue  # the start is noted with the RDATE's values; no end here
         return found
+
+
+# What RFC 5545 leaves open, the reading taken (recurring_ical_events's too) and the other.
+_OTHER_KIND = (
+    "EXDATEs of another kind than DTSTART (a day, a time without a zone, or one with a zone "
+    "where DTSTART has none), each matched on DTSTART's wall clock, a day removing that day's "
+    "occurrence (RFC 5545 §3.3.5; a time without a zone is not read as UTC)"
+)
+_DAYS_TIMED = (
+    "RDATEs of days (VALUE=DATE) in a series of date-times, each an occurrence at midnight in "
+    "DTSTART's zone (RFC 5545 gives a day no time of day)"
+)
+_PERIOD_AT_START = (
+    "RDATE PERIODs starting where another occurrence does (DTSTART): one occurrence (RFC 5545 "
+    "§3.8.5.2), lasting as the PERIOD says, not as DTEND or DURATION does"
+)
+
+
+def _kind(value: _dt.date) -> str:
+    """A DATE or DATE-TIME value's kind: ``date``, ``floating`` or ``zoned``."""
+    if not isinstance(value, _dt.datetime):
+        return "date"
+    return "floating" if value.tzinfo is None else "zoned"
 
 
 def _by_first(a: tuple[_dt.date, Any, Any], b: tuple[_dt.date, Any, Any]) -> int:
