@@ -791,3 +791,45 @@ class TestWhatRfc5545LeavesOpen:
             feed([*BERLIN, "RRULE:FREQ=DAILY", "EXDATE;TZID=Europe/Berlin:20260105T100000"])
         )
         assert "another kind" not in said
+
+
+class TestDtstartNotOfItsRule:
+    """RFC 5545 §3.8.5.3: a DTSTART the RRULE does not give makes the set undefined.
+    DTSTART is imported (as recurring_ical_events and RFC 5545's COUNT read it), and the
+    report now names the rule's own first occurrence (dateutil's) — was silence."""
+
+    @pytest.mark.parametrize(
+        ("start", "rule", "first", "rules_first"),
+        [
+            ("DTSTART;VALUE=DATE:20260101", "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO", "2026-01-01",
+             "2026-05-11"),
+            ("DTSTART;TZID=Europe/Berlin:20260105T090000", "FREQ=MONTHLY;BYMONTHDAY=-1",
+             "2026-01-05T09:00+01:00", "2026-01-31T09:00:00+01:00"),
+            ("DTSTART:20260101T090000Z", "FREQ=YEARLY;BYYEARDAY=100", "2026-01-01T09:00Z",
+             "2026-04-10T09:00:00+00:00"),
+            ("DTSTART:20260105T090000", "FREQ=WEEKLY;BYDAY=FR", "2026-01-05T09:00",
+             "2026-01-09T09:00:00"),
+            ("DTSTART:20260101T090000Z", "FREQ=DAILY;UNTIL=20251201T000000Z", "2026-01-01T09:00Z",
+             "none"),
+        ],
+    )  # fmt: skip
+    def test_imported_at_dtstart_and_the_rules_first_said(
+        self, start: str, rule: str, first: str, rules_first: str
+    ) -> None:
+        (event,), said = _read_said(feed(["u", "SUMMARY:U", start, f"RRULE:{rule}"]))
+        assert event.when == When.parse(first)
+        assert "whose DTSTART is not an occurrence of their RRULE" in said, said
+        assert f"the rule's first: {rules_first}" in said, said
+
+    @pytest.mark.parametrize(
+        ("start", "rule"),
+        [
+            ("DTSTART:20260105T090000Z", "FREQ=WEEKLY;BYDAY=MO,TH"),  # a Monday
+            ("DTSTART:20260105T090000Z", "FREQ=DAILY;COUNT=3"),
+            ("DTSTART;VALUE=DATE:20260131", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+            ("DTSTART:20260101T090000Z", "FREQ=DAILY;COUNT=0"),  # said otherwise
+        ],
+    )
+    def test_a_dtstart_of_its_rule_is_not_said(self, start: str, rule: str) -> None:
+        _, said = _read_said(feed(["u", "SUMMARY:U", start, f"RRULE:{rule}"]))
+        assert "not an occurrence of their RRULE" not in said, said

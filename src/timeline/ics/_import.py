@@ -57,6 +57,7 @@ from timeline.ics._lines import Component, Prop, Structure, read_components
 from timeline.ics._recurrence import (
     Occurrences,
     is_series,
+    no_count,
     overridden,
     series_overrides,
     uid_of,
@@ -209,7 +210,6 @@ def _foreign_id(uid: str | None, title: str, start: _dt.date) -> str:
 
 # -- the calendar ---------------------------------------------------------------------
 
-_NO_COUNT = re.compile(r"(?:^|;)\s*COUNT\s*=\s*0+\s*(?:;|$)", re.IGNORECASE)
 _SILENT = {"VTIMEZONE"}  # support data: read when a TZID needs it
 
 
@@ -366,7 +366,7 @@ def _read_child(
     if comp.first("RRULE") is not None or comp.first("RDATE") is not None:
         reader.recurring.append(describe(comp))
     for rule in comp.props.get("RRULE", []):
-        if _NO_COUNT.search(rule.value):
+        if no_count(rule.value):
             reader.note(
                 "RRULEs with COUNT=0 (no occurrences), read as DTSTART alone", describe(comp)
             )

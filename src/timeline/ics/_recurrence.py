@@ -33,6 +33,7 @@ __all__ = [
     "Occurrences",
     "RuleTimes",
     "is_series",
+    "no_count",
     "overridden",
     "same_moment",
     "series_overrides",
@@ -178,27 +179,41 @@ class Occurrences:
 
     def __init__(self) -> None:
         self.risky = 0
+        self.checked = 0  # risky rules walked to see whether DTSTART is one of theirs
         self.budget = [_STEPS_PER_FILE]  # EXRULE times left to walk in this file (shared)
 
     def expandable(self, rule: str) -> bool:
         """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
-        parts = _parts(rule)
-        freq = parts.get("FREQ", "")
-        extra = set(parts) - _SAFE_PARTS
-        plain = _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")) is not None
-        if extra <= {"BYDAY"} and plain:
-            return True  # every period (or every week) holds an occurrence
-        daily = freq in ("DAILY", "WEEKLY") and plain
-        if daily and extra <= {"BYDAY", *_TIMES} and _times(parts):
-            return True  # each day it picks holds these times
-        # BYSETPOS 1 or -1 keeps one of each period's occurrences: a period with any keeps one
-        first_or_last = parts.get("BYSETPOS", "1").strip() in ("1", "-1", "+1")
-        days = extra - {"BYSETPOS"} <= _DAY_PARTS and first_or_last
-        risky = freq in ("MONTHLY", "YEARLY") or (daily and days)
-        if risky and self.risky < _RISKY_PER_FILE:
+        cost = _cost(rule)
+        if cost == "risky" and self.risky < _RISKY_PER_FILE:
             self.risky += 1
             return True
-        return False
+        return cost == "cheap"
+
+    def rule_first(self, rules: Sequence[str], wall: _dt.datetime) -> _dt.datetime | None:
+        """The first wall-clock time ``rules`` give from DTSTART's ``wall`` on (dateutil's:
+        not DTSTART unless the rules give it), or ``None`` when they give none.
+
+        Raises ``ValueError`` for a rule dateutil cannot read, ``LookupError`` for one too
+        costly to walk (a budget of its own, apart from `expandable`'s).
+
+        >>> Occurrences().rule_first(["FREQ=YEARLY;BYYEARDAY=100"], _dt.datetime(2026, 1, 1))
+        datetime.datetime(2026, 4, 10, 0, 0)
+        """
+        found: list[_dt.datetime] = []
+        for text in rules:
+            cost = "cheap" if set(_parts(text)) <= _SAFE_PARTS else _cost(text)
+            if cost == "never" or (cost == "risky" and self.checked >= _RISKY_PER_FILE):
+                raise LookupError(text)
+            if cost == "risky":
+                self.checked += 1
+            yearly = _yearly(text)
+            if yearly is not None and next(iter(_rule(yearly, wall)), None) is None:
+                continue  # days no year holds (30 February): dateutil would walk to 9999
+            first = next(iter(_rule(text, wall)), None)
+            if first is not None:
+                found.append(first)
+        return min(found, default=None)
 
     def first(
         self,
@@ -249,6 +264,38 @@ class Occurrences:
         if not self.expandable(rule):
             raise LookupError(rule)
         return RuleTimes(iter(_rule(rule, wall or _wall(start))), self.budget)
+
+
+_NO_COUNT = re.compile(r"(?:^|;)\s*COUNT\s*=\s*0+\s*(?:;|$)", re.IGNORECASE)
+
+
+def no_count(rule: str) -> bool:
+    """Whether ``rule`` says COUNT=0 (no occurrences at all).
+
+    >>> no_count("FREQ=DAILY;COUNT=0"), no_count("FREQ=DAILY;COUNT=10")
+    (True, False)
+    """
+    return _NO_COUNT.search(rule) is not None
+
+
+def _cost(rule: str) -> str:
+    """What expanding ``rule`` may cost: ``cheap`` (every period holds an occurrence),
+    ``risky`` (monthly and yearly rules with other parts: a few hundred thousand steps at
+    most) or ``never`` (daily or finer rules dateutil may walk to year 9999)."""
+    parts = _parts(rule)
+    freq = parts.get("FREQ", "")
+    extra = set(parts) - _SAFE_PARTS
+    plain = _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")) is not None
+    if extra <= {"BYDAY"} and plain:
+        return "cheap"  # every period (or every week) holds an occurrence
+    daily = freq in ("DAILY", "WEEKLY") and plain
+    if daily and extra <= {"BYDAY", *_TIMES} and _times(parts):
+        return "cheap"  # each day it picks holds these times
+    # BYSETPOS 1 or -1 keeps one of each period's occurrences: a period with any keeps one
+    first_or_last = parts.get("BYSETPOS", "1").strip() in ("1", "-1", "+1")
+    days = extra - {"BYSETPOS"} <= _DAY_PARTS and first_or_last
+    risky = freq in ("MONTHLY", "YEARLY") or (daily and days)
+    return "risky" if risky else "never"
 
 
 _STEPS = 100_000  # times of an EXRULE walked at most

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import pendulum
@@ -27,9 +28,11 @@ from timeline.ics._duplicates import version_rank
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._ranges import Futures, carried, is_future
 from timeline.ics._recurrence import (
+    Clock,
     Moments,
     Occurrences,
     RuleTimes,
+    no_count,
     uid_of,
     until_in,
     until_is_day,
@@ -272,6 +275,9 @@ class Series(Values):
             plain = None
         if plain is None and not taken(start):
             plain = start
+            if rules:
+                wall = written or wall_in(start, start)
+                self._synchronized([rule_of(r) for r in rules], start, clock, wall, local, where)
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
                 texts = [until_in(rule_of(rule), start, clock) for rule in rules]
@@ -327,6 +333,28 @@ class Series(Values):
         if own is not None and first is start:
             self.note(_PERIOD_AT_START, where)
         return first, other, own
+
+    def _synchronized(
+        self,
+        rules: list[str],
+        start: _dt.date,
+        clock: Clock | None,
+        wall: _dt.datetime,
+        local: Callable[[_dt.datetime], _dt.date],
+        where: str,
+    ) -> None:
+        """Say so when DTSTART (its ``wall`` clock) is not an occurrence of its RRULEs:
+        RFC 5545 §3.8.5.3 leaves that set undefined; dateutil starts at the rule's first."""
+        if any(map(no_count, rules)):
+            return  # COUNT=0: said on its own
+        try:
+            own = self.occurrences.rule_first([until_in(r, start, clock) for r in rules], wall)
+        except (ValueError, OverflowError, LookupError):
+            return  # not followed: the first occurrence is DTSTART all the same
+        if own == wall:
+            return
+        shown = "none" if own is None else local(own).isoformat()
+        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
 
     def _rule_text(self, rule: Prop, where: str) -> str:
         """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
@@ -425,6 +453,13 @@ _DAYS_TIMED = (
 _PERIOD_AT_START = (
     "RDATE PERIODs starting where another occurrence does (DTSTART): one occurrence (RFC 5545 "
     "§3.8.5.2), lasting as the PERIOD says, not as DTEND or DURATION does"
+)
+
+
+_UNSYNCHRONIZED = (
+    "recurring events whose DTSTART is not an occurrence of their RRULE (RFC 5545 leaves such "
+    "a set undefined), imported at DTSTART as recurring_ical_events reads them; dateutil and "
+    "some calendar apps start at the rule's first occurrence"
 )
 
 
