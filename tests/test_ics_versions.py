@@ -868,3 +868,31 @@ def test_an_unreadable_sequence_is_said_where_it_decides() -> None:
     timeline, report = read(feed([*OLD, "SEQUENCE:x"], [*NEW, "SEQUENCE:1"]))
     assert [e.title for e in timeline] == ["Launch (moved)"]
     assert "SEQUENCE values that are not numbers, read as 0: 'Launch' (line 3)" in said(report)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "first", "last"),
+    [
+        # vCalendar 1.0 and Palm/Nokia exports end a day at 24:00 (ISO 8601's end of day)
+        ("20260105T000000", "20260105T240000", "2026-01-05T00:00", "2026-01-06T00:00"),
+        ("20260105T090000Z", "20260105T240000Z", "2026-01-05T09:00Z", "2026-01-06T00:00Z"),
+        ("20261231T220000", "20261231T240000", "2026-12-31T22:00", "2027-01-01T00:00"),
+        ("20260105T240000", "20260106T010000", "2026-01-06T00:00", "2026-01-06T01:00"),
+    ],
+)
+def test_a_time_of_24_00_is_the_next_days_midnight(
+    start: str, end: str, first: str, last: str
+) -> None:
+    """Was: DTEND '…T240000' 'not a date', dropped (the event kept its start alone); a DTSTART
+    at 24:00 lost the event."""
+    (event,), report = read(feed(["UID:a", "SUMMARY:A", f"DTSTART:{start}", f"DTEND:{end}"]))
+    assert event.when == When.parse(first)
+    assert event.end is not None and event.end == When.parse(last)
+    assert "24:00" in said(report)
+
+
+def test_other_times_past_the_day_are_still_refused() -> None:
+    (event,), report = read(
+        feed(["UID:a", "SUMMARY:A", "DTSTART:20260105T100000", "DTEND:20260105T240100"])
+    )
+    assert event.end is None and "not a date" in said(report)
