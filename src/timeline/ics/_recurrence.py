@@ -47,6 +47,7 @@ _SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
 _WEEKDAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
 _LOOKED_AHEAD = 1000  # occurrences tried before giving up on a series
 _RISKY_PER_FILE = 8  # monthly/yearly rules with other parts expanded per file
+_CHECKED_PER_FILE = 4  # ... and walked to see whether DTSTART is one of theirs
 # Parts that pick times within a day: a daily or weekly rule's days hold them all.
 _TIMES = {"BYHOUR": 23, "BYMINUTE": 59, "BYSECOND": 59}
 # Parts that pick days: a daily or weekly rule with them is followed once a yearly rule with
@@ -202,8 +203,10 @@ class Occurrences:
         """
         found: list[_dt.datetime] = []
         for text in rules:
+            if no_days(text):
+                continue  # no occurrence at all, seen without walking to 9999
             cost = "cheap" if set(_parts(text)) <= _SAFE_PARTS else _cost(text)
-            if cost == "never" or (cost == "risky" and self.checked >= _RISKY_PER_FILE):
+            if cost == "never" or (cost == "risky" and self.checked >= _CHECKED_PER_FILE):
                 raise LookupError(text)
             if cost == "risky":
                 self.checked += 1
@@ -236,6 +239,8 @@ class Occurrences:
         wall = wall or _wall(start)  # DTSTART as written: a skipped hour reads as another
         times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
         for text in [rule] if isinstance(rule, str) else rule or []:
+            if no_days(text):
+                continue  # no occurrence at all, seen without walking to 9999
             if not self.expandable(text):
                 raise LookupError(text)
             yearly = _yearly(text)
@@ -276,6 +281,42 @@ def no_count(rule: str) -> bool:
     (True, False)
     """
     return _NO_COUNT.search(rule) is not None
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a leap year's
+
+
+def _numbers(text: str | None) -> list[int] | None:
+    """A rule part's list of numbers (``None`` when absent or not numbers)."""
+    if text is None:
+        return None
+    try:
+        return [int(n) for n in text.split(",")]
+    except ValueError:
+        return None
+
+
+def no_days(rule: str) -> bool:
+    """Whether ``rule``'s BYMONTH, BYMONTHDAY, BYYEARDAY or BYWEEKNO name days no year
+    holds (30 February, 31 April, day 367): dateutil would walk to year 9999 to find none.
+
+    >>> no_days("FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30"), no_days("FREQ=YEARLY;BYMONTHDAY=-29")
+    (True, False)
+    """
+    parts = _parts(rule)
+    months = _numbers(parts.get("BYMONTH")) or list(range(1, 13))
+    if not all(1 <= m <= 12 for m in months):
+        return False  # not a rule: dateutil says so
+    days = _numbers(parts.get("BYMONTHDAY"))
+    if days is not None and not any(
+        1 <= abs(d) <= _MONTH_DAYS[m - 1] for m in months for d in days
+    ):
+        return True
+    yeardays = _numbers(parts.get("BYYEARDAY"))
+    if yeardays is not None and not any(1 <= abs(d) <= 366 for d in yeardays):
+        return True
+    weeks = _numbers(parts.get("BYWEEKNO"))
+    return weeks is not None and not any(1 <= abs(w) <= 53 for w in weeks)
 
 
 def _cost(rule: str) -> str:
