@@ -809,8 +809,6 @@ class TestDtstartNotOfItsRule:
              "2026-04-10T09:00:00+00:00"),
             ("DTSTART:20260105T090000", "FREQ=WEEKLY;BYDAY=FR", "2026-01-05T09:00",
              "2026-01-09T09:00:00"),
-            ("DTSTART:20260101T090000Z", "FREQ=DAILY;UNTIL=20251201T000000Z", "2026-01-01T09:00Z",
-             "none"),
         ],
     )  # fmt: skip
     def test_imported_at_dtstart_and_the_rules_first_said(
@@ -820,6 +818,16 @@ class TestDtstartNotOfItsRule:
         assert event.when == When.parse(first)
         assert "whose DTSTART is not an occurrence of their RRULE" in said, said
         assert f"the rule's first: {rules_first}" in said, said
+
+    @pytest.mark.parametrize(
+        "rule",
+        ["FREQ=DAILY;UNTIL=20251201T000000Z", "FREQ=YEARLY;BYWEEKNO=1;BYDAY=FR;UNTIL=20260409"],
+    )
+    def test_a_rule_of_no_occurrence_is_dtstart_alone_said(self, rule: str) -> None:
+        (event,), said = _read_said(feed(["u", "SUMMARY:U", "DTSTART:20260522T100000Z",
+                                          f"RRULE:{rule}"]))  # fmt: skip
+        assert event.when == When.parse("2026-05-22T10:00Z")
+        assert "whose RRULE gives no occurrence" in said, said
 
     @pytest.mark.parametrize(
         ("start", "rule"),
@@ -855,4 +863,4 @@ def test_rules_with_days_no_year_holds_cost_nothing(rule: str, excluded: bool) -
     assert time.process_time() - began < 3
     assert len(timeline) == (0 if excluded else 200)
     if not excluded:
-        assert "the rule's first: none" in said
+        assert "whose RRULE gives no occurrence" in said

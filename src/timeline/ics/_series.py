@@ -353,8 +353,10 @@ class Series(Values):
             return  # not followed: the first occurrence is DTSTART all the same
         if own == wall:
             return
-        shown = "none" if own is None else local(own).isoformat()
-        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
+        if own is None:
+            self.note(_NO_OCCURRENCE, where)
+            return
+        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {local(own).isoformat()}")
 
     def _rule_text(self, rule: Prop, where: str) -> str:
         """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
@@ -460,6 +462,14 @@ _UNSYNCHRONIZED = (
     "recurring events whose DTSTART is not an occurrence of their RRULE (RFC 5545 leaves such "
     "a set undefined), imported at DTSTART as recurring_ical_events reads them; dateutil and "
     "some calendar apps start at the rule's first occurrence"
+)
+
+
+_NO_OCCURRENCE = (
+    "recurring events whose RRULE gives no occurrence (an UNTIL before DTSTART, days no year "
+    "holds), imported at "
+    "DTSTART alone (RFC 5545: DTSTART is always in the set; recurring_ical_events and "
+    "dateutil give no occurrence at all)"
 )
 
 
