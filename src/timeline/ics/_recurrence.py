@@ -40,6 +40,7 @@ __all__ = [
     "uid_of",
     "until_in",
     "until_is_day",
+    "until_wall",
     "wall_in",
 ]
 
@@ -397,6 +398,25 @@ def _clock_of(start: _dt.datetime, clock: Clock | None) -> Clock:
     if clock is not None:
         return clock
     return lambda moment: moment.astimezone(start.tzinfo).replace(tzinfo=None)
+
+
+_UNTIL = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?", re.I)
+
+
+def until_wall(rule: str) -> _dt.datetime | None:
+    """The UNTIL of a rule whose UNTIL is a wall-clock time or a day (as `until_in` gives it),
+    as a naive time; ``None`` without one (or one that is no time).
+
+    >>> until_wall("FREQ=DAILY;UNTIL=20260302T090000"), until_wall("FREQ=DAILY")
+    (datetime.datetime(2026, 3, 2, 9, 0), None)
+    """
+    m = _UNTIL.search(rule)
+    if m is None:
+        return None
+    try:
+        return _dt.datetime(*(int(g or 0) for g in m.groups()))
+    except ValueError:
+        return None
 
 
 def until_is_day(rule: str) -> bool:

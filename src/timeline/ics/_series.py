@@ -36,6 +36,7 @@ from timeline.ics._recurrence import (
     uid_of,
     until_in,
     until_is_day,
+    until_wall,
     wall_in,
 )
 from timeline.ics._values import (
@@ -348,15 +349,18 @@ class Series(Values):
         if any(map(no_count, rules)):
             return  # COUNT=0: said on its own
         try:
-            own = self.occurrences.rule_first([until_in(r, start, clock) for r in rules], wall)
+            texts = [until_in(r, start, clock) for r in rules]
+            own = self.occurrences.rule_first(texts, wall)
         except (ValueError, OverflowError, LookupError):
             return  # not followed: the first occurrence is DTSTART all the same
         if own == wall:
             return
-        if own is None:
+        ends = [until_wall(text) for text in texts]
+        if own is None and all(end is not None and end < wall for end in ends):
             self.note(_NO_OCCURRENCE, where)
             return
-        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {local(own).isoformat()}")
+        shown = "none" if own is None else local(own).isoformat()
+        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
 
     def _rule_text(self, rule: Prop, where: str) -> str:
         """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
@@ -466,10 +470,9 @@ _UNSYNCHRONIZED = (
 
 
 _NO_OCCURRENCE = (
-    "recurring events whose RRULE gives no occurrence (an UNTIL before DTSTART, days no year "
-    "holds), imported at "
-    "DTSTART alone (RFC 5545: DTSTART is always in the set; recurring_ical_events and "
-    "dateutil give no occurrence at all)"
+    "recurring events whose RRULE ends (UNTIL) before DTSTART, imported at DTSTART alone "
+    "(RFC 5545: DTSTART is always in the set; recurring_ical_events and dateutil give no "
+    "occurrence at all)"
 )
 
 
