@@ -414,7 +414,8 @@ def until_wall(rule: str) -> _dt.datetime | None:
     if m is None:
         return None
     try:
-        return _dt.datetime(*(int(g or 0) for g in m.groups()))
+        y, mo, d, h, mi, sec = (int(g or 0) for g in m.groups())
+        return _dt.datetime(y, mo, d, h, mi, sec)
     except ValueError:
         return None
 
