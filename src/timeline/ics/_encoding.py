@@ -8,8 +8,10 @@ EUC-KR, EUC-JP) and declare none. Read as cp1252 they become mojibake
 answer is taken only when every such line decodes in it without an error and
 what they say is East Asian script (ideographs, kana, hangul). Russian and
 Greek exports (Windows-1251, KOI8-R, Windows-1253) are read so too when chardet
-ranks that reading first and every word is in that alphabet alone. Otherwise
-they stay cp1252, as before: a wrong guess never replaces a plain one.
+ranks that reading first and every word is in that alphabet alone (one of three
+letters or more). Central European ones (Windows-1250) when cp1252 would glue
+signs to letters (``Łódź`` is ``£ódŸ``: `central_european`). Otherwise they
+stay cp1252, as before: a wrong guess never replaces a plain one.
 
 EUC-JP, GB2312, EUC-KR and Big5 share their byte ranges, so text of ideographs
 alone reads as a run of common characters in several of them (``東京本社会議`` in
