@@ -202,6 +202,8 @@ class Occurrences:
         >>> Occurrences().rule_first(["FREQ=YEARLY;BYYEARDAY=100"], _dt.datetime(2026, 1, 1))
         datetime.datetime(2026, 4, 10, 0, 0)
         """
+        if all(_gives_its_start(text, wall) for text in rules):
+            return wall  # the common case, without dateutil
         found: list[_dt.datetime] = []
         for text in rules:
             if no_days(text):
@@ -318,6 +320,30 @@ def no_days(rule: str) -> bool:
         return True
     weeks = _numbers(parts.get("BYWEEKNO"))
     return weeks is not None and not any(1 <= abs(w) <= 53 for w in weeks)
+
+
+_WEEKDAY_NAMES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _gives_its_start(rule: str, wall: _dt.datetime) -> bool:
+    """Whether ``rule`` surely gives DTSTART's ``wall`` first: a frequency, interval, COUNT
+    and UNTIL (not before it) alone, and plain weekdays that hold DTSTART's.
+
+    >>> _gives_its_start("FREQ=WEEKLY;BYDAY=MO,TH", _dt.datetime(2026, 1, 5, 9))
+    True
+    """
+    parts = _parts(rule)
+    if set(parts) - _SAFE_PARTS - {"BYDAY"}:
+        return False
+    days = parts.get("BYDAY")
+    if days is not None and (
+        _WEEKDAYS.fullmatch(days) is None or _WEEKDAY_NAMES[wall.weekday()] not in days
+    ):
+        return False
+    if "COUNT" in parts and no_count(rule):
+        return False
+    until = until_wall(rule)
+    return "UNTIL" not in parts or (until is not None and until >= wall)
 
 
 def _cost(rule: str) -> str:
