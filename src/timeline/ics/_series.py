@@ -366,7 +366,14 @@ class Series(Values):
         """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
         translated = rfc5545_rule(rule.value)
         if translated is None:
-            return rule.value
+            parts = [part.split("=", 1) for part in rule.value.split(";") if part.strip()]
+            tidy = ";".join("=".join(piece.strip() for piece in part) for part in parts)
+            if tidy != rule.value.strip():
+                self.note(
+                    "recurrence rules with spaces or empty parts, read without them",
+                    f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
+                )
+            return tidy
         self.note(
             "vCalendar 1.0 recurrence rules, read as RFC 5545's",
             f"{where}: {rule.value.strip()[:40]!r} as {translated!r} (line {rule.line})",
