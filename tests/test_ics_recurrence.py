@@ -878,8 +878,6 @@ def test_rules_with_days_no_year_holds_cost_nothing(rule: str, excluded: bool) -
 def test_a_rule_with_empty_parts_or_spaces_is_followed(rule: str) -> None:
     """Was: 'could not be followed', the event lost (DTSTART excluded); recurring_ical_events
     follows the trailing semicolon."""
-    (event,), said = _read_said(
-        feed(["g", "SUMMARY:G", "DTSTART:20260302T100000Z", f"RRULE:{rule}",
-              "EXDATE:20260302T100000Z"])  # fmt: skip
-    )
+    lines = ["g", "SUMMARY:G", "DTSTART:20260302T100000Z", f"RRULE:{rule}"]
+    (event,), said = _read_said(feed([*lines, "EXDATE:20260302T100000Z"]))
     assert event.when == When.parse("2026-03-03T10:00Z"), said
