@@ -173,7 +173,7 @@ def east_asian(lines: Sequence[bytes], hint: Hint | None = None) -> Legacy:
             ranked.append(known[0])
         if decided:
             continue
-        if known is not None and _holds(sample, *known):
+        if known is not None and _holds(sample, *known) and not _glued_only(sample, known[0]):
             pick, decided = known, True
             continue
         found_alphabet = _ALPHABETS.get(name)
@@ -296,6 +296,29 @@ def _written_in(sample: bytes, codec: str, letters: tuple[int, int]) -> bool:
     for word in words:
         inside = sum(low <= ord(c) <= high for c in word)
         if inside != sum(not c.isascii() for c in word) or any(c.isascii() for c in word):
+            return False
+    return True
+
+
+def _glued_only(sample: bytes, codec: str) -> bool:
+    """Whether every word ``sample`` has East Asian characters in, read in ``codec``, is one
+    such character glued to Latin letters after it (cp1252 'Åsa Ávila' in EUC-KR is
+    '흒a 햢ila', '¡Hola' in Big5 '？ola'): Western words, which no East Asian text writes so
+    ('A팀', 'Q3会議' differ).
+
+    >>> _glued_only("Åsa Ávila".encode("cp1252"), "cp949")
+    True
+    >>> _glued_only("A팀 회의".encode("cp949"), "cp949")
+    False
+    """
+    text = sample.decode(codec, "replace")  # words with their signs: '¡Hola' is Big5 '？ola'
+    words = [w for w in text.split() if any(map(_east_asian_script, w))]
+    if not words:
+        return False
+    for word in words:
+        at = [i for i, c in enumerate(word) if _east_asian_script(c)]
+        after = word[at[0] + 1 : at[0] + 2]
+        if len(at) != 1 or not (after.isascii() and after.islower()):
             return False
     return True
 
