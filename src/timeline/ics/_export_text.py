@@ -131,6 +131,12 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
         # the last day it can start, not the last it can last to
         starts = " it can start" if event.end is not None and event.window[1] is None else ""
         lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}{starts}.")
+    if placement.end is None and placement.start == _dt.date.max:
+        # written as floating times (timeline.ics._export.LAST_DAY_TIMES): say why
+        lines.append(
+            "Shown from 00:00 to 23:59:59 on 31 December 9999: a calendar has no day after it "
+            "for an all-day event to end on."
+        )
     lines.append(f"Status: {event.status.value}")
     for label, values in (
         ("Actors", event.actors),
