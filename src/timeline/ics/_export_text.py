@@ -71,7 +71,7 @@ def summary(event: Event) -> str:
 
 def _moment_words(p: _dt.date) -> str:
     if isinstance(p, _dt.datetime):
-        return str(When.instant(p))
+        return When.instant(p).words()
     return When.day(p.year, p.month, p.day).words()
 
 
