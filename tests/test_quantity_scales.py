@@ -121,3 +121,48 @@ def test_chinese_scales_multiply_exactly_and_round_trip(
     q = Quantity.parse(f"{number}{scale}{unit}")
     assert q.value == number * _SCALES[scale]
     assert Quantity.parse(str(q)) == q
+
+
+class TestUnitsOfMoreThanOneSize:
+    """Words pint reads as one size that sources use for several: "tons" (short 907 kg, long
+    1016 kg, metric 1000 kg), "barrels" and "bbl" (pint's 31.5 gallons; an oil barrel is 42),
+    "ounces" (avoirdupois or troy), "calories" (food calories are kilocalories). Was: converted
+    at pint's size, so "1 million barrels" of oil was "below 40 million gallons"; now they do
+    not convert and say why. Each still compares with itself."""
+
+    @pytest.mark.parametrize(
+        ("text", "other"),
+        [
+            ("5 million tons", "5 million tonnes"),
+            ("1 million barrels", "40 million gallons"),
+            ("1 million bbl", "40 million gallons"),
+            ("100 ounces", "3 kg"),
+            ("2000 calories", "8 MJ"),
+            ("5 megatons", "5 Mt"),
+        ],
+    )
+    def test_they_do_not_convert(self, text: str, other: str) -> None:
+        q, o = Quantity.parse(text), Quantity.parse(other)
+        assert not q.compatible(o)
+        with pytest.raises(QuantityError, match="more than one size") as caught:
+            q.to(o.unit)
+        assert repr(str(q)) in str(caught.value)
+        with pytest.raises(QuantityError, match="more than one size"):
+            q.definitely_below(o)
+
+    @pytest.mark.parametrize("text", ["5 million tons", "1 million barrels", "100 ounces"])
+    def test_they_compare_with_themselves(self, text: str) -> None:
+        q = Quantity.parse(text)
+        assert q < q + q and q == Quantity.parse(text)
+
+    @pytest.mark.parametrize(
+        ("text", "other", "factor"),
+        [
+            ("5 million tonnes", "5000000000 kg", 1),
+            ("3 Mt", "3 million t", 1),
+            ("1 gallon", "3.785411784 liters", 1),
+            ("1 mile", "1.609344 km", 1),
+        ],
+    )
+    def test_units_of_one_size_still_convert(self, text: str, other: str, factor: int) -> None:
+        assert Quantity.parse(text) == Quantity.parse(other)

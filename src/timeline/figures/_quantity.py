@@ -73,6 +73,17 @@ from timeline.figures._units import (
 __all__ = ["Bound", "Number", "Quantity"]
 
 
+def _sizes(*units: str) -> str | None:
+    """Why one of ``units`` does not convert because it has more than one size, else None."""
+    from timeline.figures._physical import ambiguous
+
+    for unit in units:
+        why = ambiguous(unit)
+        if why is not None:
+            return f"{unit!r} is a unit of more than one size ({why})"
+    return None
+
+
 @attrs.frozen(eq=False)
 class Quantity:
     """A figure with a unit and a bound: ``Quantity(600_000_000, "USD")`` is "$600 million".
@@ -242,7 +253,7 @@ class Quantity:
             why = (
                 "currencies never convert (no exchange rates)"
                 if money
-                else "they measure different things"
+                else _sizes(self.unit, target) or "they measure different things"
             )
             raise QuantityError(
                 f"cannot convert {str(self)!r} to {unit!r}: {why}; keep figures in one unit"
@@ -275,7 +286,7 @@ class Quantity:
             fix = (
                 "currencies never convert; keep money figures in one currency"
                 if currencies
-                else "convert one to the other's unit first"
+                else _sizes(self.unit, other.unit) or "convert one to the other's unit first"
             )
             raise QuantityError(
                 f"cannot {verb} {str(self)!r} and {str(other)!r}: their units "
