@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from typing import Any
 
 import icalendar
 import pytest
 import recurring_ical_events
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from timeline import Event, Timeline, When
+from data_strategies import hostile_timelines
+from fuzzing import examples
+from timeline import Event, Timeline, TimelineWarning, When
 
 
 def _calendar(*events: Event, policy: str = "auto") -> icalendar.Calendar:
@@ -90,3 +95,41 @@ def test_an_all_day_event_is_listed_on_its_days_only(
         assert _listed(calendar, first - day, first) == []
     if last < dt.date(9999, 12, 30):
         assert _listed(calendar, last + day, last + 2 * day) == []
+
+
+def _day(p: dt.date) -> dt.date:
+    return dt.date(p.year, p.month, p.day)
+
+
+def _window(component: Any) -> tuple[dt.date, dt.date]:
+    """The window to ask a reader about an event: its DTSTART to its end as icalendar reads it,
+    or one second past a point in time."""
+    start, end = component.start, component.end
+    if end == start:
+        end = start + dt.timedelta(seconds=1)
+    return start, end
+
+
+@settings(
+    max_examples=examples(25, 1_000),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(
+    tl=hostile_timelines(max_events=3), policy=st.sampled_from(["auto", "window", "start", "end"])
+)
+def test_every_event_is_where_recurring_ical_events_looks(tl: Timeline, policy: str) -> None:
+    """Whatever the timeline, the feed loads whole in `recurring_ical_events`, and each event
+    is listed over its own window."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)  # events left out are named there
+        text = tl.to_ics(include_cancelled=True, policy=policy)  # type: ignore[arg-type]
+    calendar = icalendar.Calendar.from_ical(text)
+    windows = [(c, *_window(c)) for c in calendar.walk("VEVENT")]  # icalendar computes both
+    # the reader looks back from a window's start by each event's length: not past year 1
+    longest = max((_day(b).toordinal() - _day(a).toordinal() + 1 for _, a, b in windows), default=0)
+    for component, first, last in windows:
+        if _day(first).toordinal() - longest < 3:
+            continue
+        found = recurring_ical_events.of(calendar).between(first, last)
+        assert str(component["UID"]) in [str(c["UID"]) for c in found], (first, last)
