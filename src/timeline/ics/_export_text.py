@@ -125,12 +125,11 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
     lines = [f"When: {when_words(event)}"]
     if placement.marker is not None:
         moment = "moment" if isinstance(placement.start, _dt.datetime) else "day"
-        where = "at" if moment == "moment" else "on"
-        shown = _moment_words(placement.start)
+        shown = _moment_words(placement.start)  # a day first: "15 April 2026 at 10:00 UTC+8"
         # a start with a last day whose end has none ("by 2033", ending TBD): the marker is
         # the last day it can start, not the last it can last to
         starts = " it can start" if event.end is not None and event.window[1] is None else ""
-        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}{starts}.")
+        lines.append(f"Shown on {shown}, the {placement.marker} possible {moment}{starts}.")
     if placement.end is None and placement.start == _dt.date.max:
         # written as floating times (timeline.ics._export.LAST_DAY_TIMES): say why
         lines.append(
