@@ -166,3 +166,13 @@ class TestUnitsOfMoreThanOneSize:
     )
     def test_units_of_one_size_still_convert(self, text: str, other: str, factor: int) -> None:
         assert Quantity.parse(text) == Quantity.parse(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [("1,5 Mrd. €", "'1.5'"), ("€1,25 billion", "'1.25'"), ("2,5 GW", "'2.5'")],
+)
+def test_a_decimal_comma_is_refused_naming_the_decimal_point(text: str, fix: str) -> None:
+    # "1,5" groups no thousands: a decimal comma, refused (never guessed) with the fix
+    with pytest.raises(QuantityError, match=f"decimal point.*{fix}"):
+        Quantity.parse(text)

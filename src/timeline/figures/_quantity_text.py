@@ -211,12 +211,14 @@ def _check_grouping(text: str, body: str, match: re.Match[str]) -> None:
         if _BAD_GROUP.match(body, match.end(f"num{n}")):
             run = _DIGIT_RUN.match(body, match.start(f"num{n}"))
             assert run is not None
-            raise _error(
-                text,
-                f"its digits are grouped wrongly ({run.group()!r})",
+            digits = run.group()
+            fix = (
                 "group digits in threes or the Indian way, such as '1,000,000' or "
-                "'10,00,000', or write them without commas",
+                "'10,00,000', or write them without commas"
             )
+            if re.fullmatch(r"\d+,\d{1,2}", digits):  # "1,5 Mrd.": maybe a decimal comma
+                fix += f"; for a decimal comma write a decimal point, {digits.replace(',', '.')!r}"
+            raise _error(text, f"its digits are grouped wrongly ({digits!r})", fix)
 
 
 def _amount(n: int) -> str:
