@@ -176,3 +176,16 @@ def test_a_decimal_comma_is_refused_naming_the_decimal_point(text: str, fix: str
     # "1,5" groups no thousands: a decimal comma, refused (never guessed) with the fix
     with pytest.raises(QuantityError, match=f"decimal point.*{fix}"):
         Quantity.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("7.2pc", "1 km"),  # "pc" is per cent in British and Indian papers, not a parsec
+        ("25 bps", "25 Hz"),  # basis points, not baud
+    ],
+)
+def test_news_abbreviations_are_not_physical_units(text: str, other: str) -> None:
+    q = Quantity.parse(text)
+    assert not q.compatible(Quantity.parse(other))
+    assert q == Quantity.parse(text) and q < q + q  # each still counts with itself

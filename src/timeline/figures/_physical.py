@@ -7,7 +7,8 @@ values (pint's registry is built with ``non_int_type=Decimal``).
 
 pint also reads some English words as units, and these are counted nouns in this library's
 sources: "points" (a typographic length), "hands", "stones", "cups", "bags", "counts",
-"turns"; and it reads "units" as micro-"nits". A word is taken as a unit only when pint
+"turns"; it reads "units" as micro-"nits", and "pc" (per cent in British and Indian papers)
+and "bps" (basis points) as the parsec and the baud. A word is taken as a unit only when pint
 reads it whole, with a spelt-out prefix ("gigawatts") or as a short symbol ("GW", "kWh"),
 and none of those nouns is involved. Units with an offset (°C, °F) never convert: their
 scales do not share a zero.
@@ -30,8 +31,13 @@ from typing import Any, Final
 __all__ = ["ambiguous", "factor"]
 
 # Names pint gives to English nouns that sources use as counted things.
+# Also abbreviations news uses for other things: "pc" (per cent in British and Indian papers,
+# pint's parsec) and "bps" (basis points, pint's baud).
 _NOUNS: Final = frozenset(
-    {"point", "hand", "stone", "cup", "bag", "count", "turn", "percent", "dozen", "gross"}
+    {
+        *("point", "hand", "stone", "cup", "bag", "count", "turn", "percent", "dozen", "gross"),
+        *("parsec", "baud"),
+    }
 )
 # pint's names for units of more than one size (with any prefix: "megatons").
 _SIZES: Final = {
