@@ -189,3 +189,13 @@ def test_news_abbreviations_are_not_physical_units(text: str, other: str) -> Non
     q = Quantity.parse(text)
     assert not q.compatible(Quantity.parse(other))
     assert q == Quantity.parse(text) and q < q + q  # each still counts with itself
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("+15%", 15, "%"), ("+$5m", 5 * 10**6, "USD"), ("+2.5 GW", Decimal("2.5"), "GW")],
+)
+def test_a_plus_sign_before_the_number_is_read(text: str, value: Decimal, unit: str) -> None:
+    # "revenue +15%": the sign states a positive figure (was refused: "no number found")
+    q = Quantity.parse(text)
+    assert (q.value, q.unit, q.bound) == (value, unit, Bound.EXACT)

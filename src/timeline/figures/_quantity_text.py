@@ -223,7 +223,7 @@ def _check_grouping(text: str, body: str, match: re.Match[str]) -> None:
 
 def _amount(n: int) -> str:
     return (
-        rf"(?P<sign{n}>-)?\s*"
+        rf"(?P<sign{n}>[-+])?\s*"
         rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|(?i:jp|cn|rmb)?¥|₩|₹|(?:{_CODES}|Rs\.?)(?=\s?\d))\s?)?"
         rf"(?P<num{n}>(?:{_GROUPED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
@@ -256,7 +256,7 @@ def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int |
     value = Decimal(number.replace(",", ""))
     if len(number) > 40 or "e" in number or "E" in number:
         checked(value, text)  # quote the text itself, not the number it spells
-    if match.group(f"sign{n}"):
+    if match.group(f"sign{n}") == "-":
         value = -value
     word = match.group(f"scale{n}") or match.group(f"cjk{n}") or match.group(f"abbr{n}")
     scale = scale_factor(word) if word else None
