@@ -1,9 +1,10 @@
 """Figures written with other languages' scale words, and texts holding two figures.
 
 Chinese sources count money and capacity in 万 (10⁴) and 亿 (10⁸): "100亿元" is 10 billion
-yuan, never 100 of a unit "亿元"; German and French ones in Mio. (10⁶) and Mrd./milliard
-(10⁹). The oracle is a hand table and, for physical units, pint. A text with a second figure
-("10 and 12 GW", "1.2 trillion yuan ($165 billion)") is refused: no unit holds a figure.
+yuan, never 100 of a unit "亿元"; German and French ones in Mio. (10⁶), Mrd./milliard/Md
+(10⁹) and Bio. (10¹²). The oracle is a hand table and, for physical units, pint. A text with
+a second figure ("10 and 12 GW", "1.2 trillion yuan ($165 billion)") is refused: no unit
+holds a figure.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ TABLE = [
     ("300 Mio Nutzer", 3 * 10**8, "Nutzer", None),
     ("2 milliard euros", 2 * 10**9, "EUR", None),
     ("2 milliards", 2 * 10**9, "", None),
+    ("5 M€", 5 * 10**6, "EUR", None),  # French: millions and milliards of euros
+    ("1.5 Md€", 15 * 10**8, "EUR", None),
+    ("2 Mds €", 2 * 10**9, "EUR", None),
+    ("3 Bio. €", 3 * 10**12, "EUR", None),  # German Billionen
+    ("5 MDs", 5, "MDs", None),  # doctors: "Md" is a scale only before "€"
+    ("5 Bio", 5, "Bio", None),  # without its dot, a word
 ]
 
 

@@ -228,7 +228,7 @@ def _amount(n: int) -> str:
         rf"(?P<num{n}>(?:{_GROUPED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
         rf"|bn|mn|tn|milliards?|mrd\.?|mio\.?))(?!\w)"
-        rf"|\s?(?P<cjk{n}>{CJK_SCALES})"
+        rf"|\s?(?P<mark{n}>{CJK_SCALES}|Mds?(?=\s?€)|M(?=\s?€)|Bio\.)"
         rf"|(?P<abbr{n}>MM|[kKmMbBT])(?![A-Za-z]))?"
     )
 
@@ -258,7 +258,7 @@ def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int |
         checked(value, text)  # quote the text itself, not the number it spells
     if match.group(f"sign{n}") == "-":
         value = -value
-    word = match.group(f"scale{n}") or match.group(f"cjk{n}") or match.group(f"abbr{n}")
+    word = match.group(f"scale{n}") or match.group(f"mark{n}") or match.group(f"abbr{n}")
     scale = scale_factor(word) if word else None
     currency = match.group(f"cur{n}")
     return value, scale, canonical_unit(currency) if currency else None

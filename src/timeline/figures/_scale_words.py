@@ -35,9 +35,13 @@ _SCALES: Final = {
     "trillion": 10**12,
     "t": 10**12,
     "tn": 10**12,
-    # German and French: "1.5 Mrd. €", "300 Mio. Euro", "2 milliards" ("Bio." is left out:
-    # the German Billion is 10¹², and "bio" is a word)
+    # German and French: "1.5 Mrd. €", "300 Mio. Euro", "2 milliards"
     "mio": 10**6,
+    # written with their case and marks only ("5 M€", "1,5 Md€", "3 Bio. €"): "Md" before
+    # "€", and "Bio." (German Billionen, 10¹²) with its dot
+    "md": 10**9,
+    "mds": 10**9,
+    "bio": 10**12,
     "mrd": 10**9,
     "milliard": 10**9,
     # Chinese and Japanese, written right after the number ("100亿元", "300万"); 千 alone is
@@ -136,7 +140,7 @@ def misspelt_scale(word: str) -> tuple[str, ...]:
 def check_scale_word(text: str, match: re.Match[str]) -> None:
     """Refuse a misspelt scale word right after the last number, naming the fix."""
     last = 2 if match.group("num2") is not None else 1
-    if match.group(f"scale{last}") or match.group(f"cjk{last}") or match.group(f"abbr{last}"):
+    if match.group(f"scale{last}") or match.group(f"mark{last}") or match.group(f"abbr{last}"):
         return
     first = _FIRST_WORD.match(match.group("rest"))
     if first is None:
