@@ -184,7 +184,12 @@ def _core_text(w: When, words: bool = False) -> str:
     if s is None:
         return "unknown"
     if isinstance(s, _dt.datetime):
-        return iso_instant(s, seconds=w.precision is Precision.SECOND, zone=True)
+        seconds = w.precision is Precision.SECOND
+        if words:
+            from timeline.dates._format_words import instant_words
+
+            return instant_words(s, seconds=seconds)
+        return iso_instant(s, seconds=seconds, zone=True)
     p = w.precision
     y, m = s.year, s.month
     month = MONTH_NAMES[m - 1]

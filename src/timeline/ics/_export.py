@@ -36,7 +36,7 @@ from timeline.figures._growth import _span
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
 from timeline.ics._feed import X, clean_text, escape_text, exact_json, fold, join_list, json_text
-from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place, unplaced_reason
+from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place, unplaced_reason, written
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
@@ -159,9 +159,10 @@ def _vevent(
     item.append(line("DTSTAMP", value=when))
     item.append(line("LAST-MODIFIED", value=when))
     item.append(line("SEQUENCE", value=str(event.revisions)))
-    item.append(_moment("DTSTART", placement.start, line))
-    if placement.end is not None:
-        item.append(_moment("DTEND", placement.end, line))
+    start, end = written(placement)
+    item.append(_moment("DTSTART", start, line))
+    if end is not None:
+        item.append(_moment("DTEND", end, line))
     item.append(line("SUMMARY", value=escape_text(text)))
     item.append(line("STATUS", value=_STATUS[event.status]))
     # A feed of others' plans never makes the subscriber busy.
