@@ -2,7 +2,8 @@
 
 `_DateReader` finds the dates of a text once (`find_dates`, with the weekdays,
 seasons and halves of `timeline.extract._weekdays`), reads fiscal periods again
-with the fiscal year of the actor they belong to, and qualifies a statement's
+with the fiscal year of the actor they belong to, picks a statement's own dates
+(not the day it was said, nor a compared figure's), and qualifies a statement's
 date by its words: "by then" is by the date named last, "not before 2033" no
 earlier than it, "has until March" a deadline.
 `Reader` in `timeline.extract._reader` builds on it.
@@ -19,7 +20,16 @@ import attrs
 from timeline._errors import TimelineError
 from timeline.dates import Relation, When
 from timeline.dates._find import DateMatch, find_dates
-from timeline.extract._dating import FISCAL_PHRASE, DateIndex, fiscal_form
+from timeline.extract._clauses import Piece, in_aside
+from timeline.extract._cues import Cue, Look
+from timeline.extract._dating import (
+    FISCAL_PHRASE,
+    DateIndex,
+    compared_tails,
+    fiscal_form,
+    relative_past,
+    without_since,
+)
 from timeline.extract._holidays import holidays
 from timeline.extract._reader_said import _SaidReader
 from timeline.extract._text import Span
@@ -46,6 +56,15 @@ _YEAR_GOAL: Final = re.compile(
     r"(?:goal|target|deadline|pledge|ambition|objective)s?\b",
     re.IGNORECASE,
 )
+# Before a date, a verb of saying: the day it was said ("said on Monday", "told
+# reporters on Tuesday").
+_SAID_ON: Final = re.compile(
+    r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
+    r"(?:on\s+)?$"
+)
+_ONLY_SAID: Final = re.compile(
+    r"\b(?:said|says|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # A figure for a company's year with no year named: "annual profit", "full-year adjusted
 # earnings", "revenue for the full year". The year is the company's current fiscal year;
@@ -68,6 +87,82 @@ class _DateReader(_SaidReader):
     fiscal: dict[str, int]
     weekdays: dict[int, When]
     month_quarters: set[int]
+    previous_date: DateMatch | None
+
+    def _own_dates(
+        self, piece: Piece, found: list[Cue], lead: DateMatch | None
+    ) -> tuple[list[DateMatch], list[Cue], DateMatch | None]:
+        """A statement's own dates, its cues, and the lead-in's date if it took that.
+
+        Not a clause's on the past of a thing or a compared figure (whose cues go too),
+        nor the day something was said, nor "since 2024"; with none, "by then" is by the
+        date named last, and a list item takes its lead-in's date (``lead``).
+        """
+        start, end = piece.start, piece.end
+        dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
+        # "down from the $40 billion they had announced in 2024": the figure's verb
+        tails = compared_tails(self.folded, dates, start)
+        # "will expand the plant it opened in 2020 by 2029": the plant's verb and date
+        described = relative_past(self.folded, dates, start)
+        tails += described
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in described)]
+        found = [c for c in found if not any(a <= c.start < b for a, b in tails)]
+        lead_date = None
+        if not dates and lead is not None:
+            lead_date = lead  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
+            dates = [lead_date]
+        said_on = [
+            d for d in dates if _SAID_ON.search(self.folded, max(start, d.start - 30), d.start)
+        ]
+        # "said on Tuesday it will spend ...": the day of saying, not of what will be done
+        # (but "announced on Monday a plan" is the announcement's day)
+        only_said = bool(said_on) and _ONLY_SAID.search(
+            self.folded, max(start, said_on[-1].start - 30), said_on[-1].start
+        )
+        ahead = [
+            c for c in found if only_said and c.look is Look.FORWARD and c.start >= said_on[-1].end
+        ]
+        if said_on and (len(said_on) < len(dates) or ahead):
+            # "..., the Commission said on Monday": the day it was said, not the statement's;
+            # "said on Tuesday it will spend ...": nor the date of what it will do
+            dates = [d for d in dates if d not in said_on]
+        dates = without_since(self.folded, dates, start)  # "delayed twice since 2024"
+        if not dates and self.previous_date is not None:
+            then = self._by_then(self.previous_date, start, end)
+            dates = [] if then is None else [then]
+        return dates, found, lead_date
+
+    def _fiscal_statement(
+        self, piece: Piece, actors: tuple[str, ...], persons: bool, reasons: list[str]
+    ) -> list[DateMatch]:
+        """A statement's dates, its fiscal periods read again with its actor's fiscal year.
+
+        The year of the statement's first actor (as a Timeline's fiscal_years are), or
+        of the company last named when only persons (``persons``) are named; never
+        calendar years: a period with no fiscal year known stays unread, said in
+        ``reasons``.
+        """
+        start, end = piece.start, piece.end
+        first = actors[0] if actors else None
+        fiscal_start = self._fiscal_of(first)
+        if fiscal_start is None and persons:
+            # "CFO Amy Hood said capex would rise in fiscal 2027": a person speaks
+            # for the company last named, whose fiscal year it is.
+            org_start = self._fiscal_of(self.last_org)
+            if org_start is not None:
+                first, fiscal_start = self.last_org, org_start
+        self._redate(start, end, fiscal_start)
+        dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
+        unread = [d.text for d in dates if d.when.is_undated and FISCAL_PHRASE.match(d.text)]
+        if unread:
+            who = repr(first) if first else "'Actor'"
+            reasons.append(
+                f"fiscal {', '.join(map(repr, unread))} not read: no fiscal year known for "
+                f"{first or 'the statement'} (pass fiscal_years={{{who}: its start month}})"
+            )
+        elif fiscal_start is not None:
+            reasons.append(f"fiscal year of {first}: starts in month {fiscal_start}")
+        return dates
 
     def _find(self, text: str, offset: int, fiscal_start: int | None) -> list[DateMatch]:
         """The dates of ``text`` (at ``offset`` in the text), fiscal periods read with a start.
