@@ -16,7 +16,7 @@ from typing import Final
 
 from timeline.dates._find import DateMatch
 
-__all__ = ["INSTEAD", "PREVIOUS", "given_up", "now_marked"]
+__all__ = ["INSTEAD", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
 
 
 # "by the end of the year instead of in the first half": the date given up.
@@ -86,7 +86,7 @@ _PAST_PROMISE: Final = re.compile(
     rf"{_WORDS_TO_DATE}{{0,48}}$",
     re.IGNORECASE,
 )
-_SCHEDULED: Final = re.compile(
+SCHEDULED: Final = re.compile(
     r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
     r"|penciled\s+in|pencilled\s+in|earmarked)\b"
     rf"{_WORDS_TO_DATE}{{0,40}}$",
@@ -127,9 +127,14 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         return "original"
     if _NO_LONGER.search(head):
         return "no longer"
-    if _WAS_DUE.search(head) or (_PAST_PROMISE.search(head) and not _NOW.search(head)):
-        return "was due"  # not "is now targeted for", "now says it would open in"
-    if _SCHEDULED.search(head):
+    promise = _PAST_PROMISE.search(head)
+    # not "is now targeted for", "now says it would open in"; but "now" before "had
+    # promised" is the statement's ("will now open the fab it had promised for 2025")
+    if _WAS_DUE.search(head) or (
+        promise is not None and (promise.group().lower().startswith("had") or not _NOW.search(head))
+    ):
+        return "was due"
+    if SCHEDULED.search(head):
         return "scheduled"
     return None
 

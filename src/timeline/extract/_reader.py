@@ -398,6 +398,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if cancel:
             look = None  # "planned for June, was called off": June, as it was planned
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
+        if date is not None and moved is None and shelved is None:
+            when = self._lasting(date, when, start, reasons)  # "will supply it until 2042"
         if cancel:
             status = Status.CANCELLED
             reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")

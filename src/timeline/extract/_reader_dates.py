@@ -65,6 +65,14 @@ _SAID_ON: Final = re.compile(
 _ONLY_SAID: Final = re.compile(
     r"\b(?:said|says|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
 )
+# Before a date, "until": a span lasting to it ("will supply power until 2042"), unless a
+# verb of moving or waiting makes it where a date moved to ("delayed the launch until 2028").
+_LASTING: Final = re.compile(r"\b(?:until|till|through|thru)\s+$", re.IGNORECASE)
+_MOVED_TO: Final = re.compile(
+    r"\b(?:delay|postpon|push|pushed|pushing|mov(?:e|ed|es|ing)|shift|defer|slip|put\s+off"
+    r"|putting\s+off|reschedul|hold(?:s|ing)?\s+off|held\s+off|wait|extend)",
+    re.IGNORECASE,
+)
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # A figure for a company's year with no year named: "annual profit", "full-year adjusted
 # earnings", "revenue for the full year". The year is the company's current fiscal year;
@@ -336,6 +344,38 @@ class _DateReader(_SaidReader):
                 self.weekdays[date.start] = _no_earlier(ahead) or ahead
         reasons.append(f"negated {date.text!r}: no earlier than it")
         return DateMatch(date.text, date.start, date.end, when)
+
+    def _lasting(self, date: DateMatch, when: When, start: int, reasons: list[str]) -> When:
+        """ "will supply power until 2042": a span lasting to the end of the date, its start
+        not said (``when`` is the date as read); else ``when``.
+
+        Not after a negation ("will not launch until 2028": no earlier than it), "has
+        until" (a deadline) or a verb of moving ("delayed the launch until 2028": 2028).
+        """
+        head = self.folded[max(start, date.start - 12) : date.start]
+        clause = re.split(r"[,;]", self.folded[start : date.start])[-1]
+        if (
+            not _LASTING.search(head)
+            or when.is_interval
+            or when.earliest is None
+            or when.relation is not Relation.ON
+            or _NEGATION.search(clause)
+            or _GIVEN_UNTIL.search(head)
+            or _MOVED_TO.search(clause)
+        ):
+            return when
+        try:
+            # "until the end of 2029" is until 2029; read in the date's own year
+            lasting = When.parse(f"until {date.text}", reference=when.earliest)
+        except TimelineError:
+            lasting = None
+        if lasting is None or lasting.latest != when.latest:
+            try:
+                lasting = When.interval("open", when)
+            except TimelineError:
+                return when
+        reasons.append(f"until {date.text!r}: a span lasting to it, {lasting}")
+        return lasting
 
 
 def _no_earlier(when: When) -> When | None:

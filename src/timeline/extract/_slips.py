@@ -20,7 +20,7 @@ from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue, Look, cues
 from timeline.extract._dating import marker_before
-from timeline.extract._given_up import INSTEAD, PREVIOUS, given_up, now_marked
+from timeline.extract._given_up import INSTEAD, PREVIOUS, SCHEDULED, given_up, now_marked
 
 __all__ = [
     "amount_after",
@@ -58,6 +58,12 @@ def _replaced(
         # "which had hoped to open it in 2024, opened it in May 2025": a promise told in
         # the past, then done at another date
         now = [d for d in dates if how[id(d)] is None and _done_before(folded, d, dates, how)]
+    if not now:
+        # "will open the fab it had promised for 2025 in 2027": the statement's verb, a clause
+        # on the thing's promise told in the past, then the statement's own date
+        now = [
+            d for d in dates if how[id(d)] is None and _after_promise(folded, d, dates, how, found)
+        ]
     weak = ("was due", "scheduled")  # given up only if a date "now" follows
     old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
     after_cue = [] if cue is None else [d for d in dates if d.start >= cue.end]
@@ -91,16 +97,63 @@ def _done_before(
     return any(c.look is Look.BACK and c.strong for c in cues(between))
 
 
+# A clause on a thing and its promise told in the past: "(the fab) it had promised for",
+# "(the plant) that was scheduled for".
+_RELATIVE_PROMISE: Final = re.compile(
+    r"\b(?:that|which|it|they|he|she|we)\s+(?:had\s+been|had|was|were)\s+(?:\w+ly\s+)?"
+    r"[a-z]+ed\b[^,;.()]*$",
+    re.IGNORECASE,
+)
+
+
+def _after_promise(
+    folded: str,
+    date: DateMatch,
+    dates: list[DateMatch],
+    how: dict[int, str | None],
+    found: list[Cue],
+) -> bool:
+    """Whether ``date`` follows, in the same clause, a date promised in a clause on the
+    thing ("the fab it had promised for 2025", "the plant that was scheduled for 2026"),
+    with the statement's own verb looking forward before that clause ("will open the fab
+    it had promised for 2025 in 2027") or after it ("said the fab it had promised for
+    2025 will open in 2027")."""
+    earlier = [d for d in dates if d.end <= date.start]
+    if not earlier or how[id(earlier[-1])] not in ("was due", "scheduled"):
+        return False
+    promise = earlier[-1]
+    if re.search(r"[,;:()]", folded[promise.end : date.start]):
+        return False  # "..., which was due in 2025, in 2027" reads apart
+    forward = [c for c in found if c.look is Look.FORWARD]
+    own = [c for c in forward if not (c.promised or c.slip)]
+    relative = _RELATIVE_PROMISE.search(folded, max(0, promise.start - 60), promise.start)
+    if relative is not None and any(
+        promise.end <= c.start < date.start
+        and not re.search(r"\bto\s+$", folded[max(0, c.start - 4) : c.start])
+        for c in own
+    ):
+        return True  # not "had pledged in 2024 to cut emissions by 2030"
+    first = next((c for c in forward if c.start < promise.start), None)
+    if first is None or first not in own:
+        return False
+    return (
+        any(first.end <= c.start < promise.start for c in forward)
+        or SCHEDULED.search(folded, first.end, promise.start) is not None
+    )
+
+
 _HAD_BEFORE: Final = re.compile(r"\bhad\s+(?:\w+ly\s+)?[a-z]+ed\b[^,;.]{0,48}$", re.IGNORECASE)
 
 
-# "pushed back from May to July": one date phrase, an interval, that is the two ends of a move.
-_FROM_BEFORE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "pushed back from May to July", "delayed the launch it had planned for 2026 to 2028": one
+# date phrase, an interval, that is the two ends of a move (after a verb of moving, "X to Y"
+# is where from and where to, not a span).
 _TO_INSIDE: Final = re.compile(r"\s+(?:to|until|till|into)\s+", re.IGNORECASE)
 
 
 def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatch]:
-    """The dates, a range after a move ("postponed from June to September") cut at its ends.
+    """The dates, a range "X to Y" after a move ("postponed from June to September",
+    "delayed the launch it had planned for 2026 to 2028") cut at its ends.
 
     >>> from timeline.dates import find_dates
     >>> from timeline.extract._cues import cues
@@ -117,7 +170,6 @@ def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatc
             or not isinstance(lower, When)
             or not isinstance(upper, When)
             or to is None
-            or not _FROM_BEFORE.search(folded, max(0, d.start - 6), d.start)
         ):
             out.append(d)
             continue
@@ -252,13 +304,17 @@ def slip_of(
     slip = next((c for c in found if c.slip), None)
     if slip is None:
         return _replaced(dates, found, folded, start) or _later_than(dates, folded)
+    ranges = dates
     dates = split_moves(folded, dates, slip)
+    # the lower end of a range cut ("delayed ... for 2026 to 2028"): where it moved from
+    cut = [d for d in dates if d not in ranges and any(r.start == d.start for r in ranges)]
     after = [d for d in dates if d.start >= slip.end]
     moves = [
         d
         for d in after
         if marker_before(folded, d, dates, slip.start) != "from"  # "moved ... from May"
         and not INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
+        and d not in cut
     ]
     earlier = [d for d in dates if d.end <= slip.start]
     first = None
