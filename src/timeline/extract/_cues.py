@@ -123,6 +123,8 @@ _SLIP = (
     r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until|from)(?![\w-])"
     # "pushed its interim 2026 target back"
     r"|push(?:ed|ing|es)?(?:\s+\w+){4,5}?\s+back(?![\w-])"
+    # "pushed the first delivery of the 777X it had planned for March 2026 back to 2027"
+    r"|push(?:ed|ing|es)?(?!\s+for\b)(?:\s+[\w'-]+){6,14}?\s+back(?=\s+(?:to|into|until)\b)"
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"
     # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
     r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?|mov(?:ed|es|ing))(?:\s+\w+){0,3}?"

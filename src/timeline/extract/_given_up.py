@@ -57,12 +57,15 @@ _ORIGINAL: Final = re.compile(
     r"|envisag\w*|aim\w*)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
-# "no longer expected in 2027", "no longer planned for the first half".
+# "no longer expected in 2027", "no longer planned for the first half", "no longer expects
+# the fab to open in 2030".
 _NO_LONGER: Final = re.compile(
-    r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:slated|scheduled|planned|expected|due|set|targett?ed"
-    r"|forecast|projected|likely|on\s+track)\b[^,;.()]{0,40}$",
+    r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:slated|scheduled|planned|plans?|expected|expects?"
+    r"|due|set|targett?ed|targets?|forecasts?|projected|projects|likely|on\s+track|sees?"
+    r"|anticipates?|intends?|aims?)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
+_BEFORE_DATE: Final = re.compile(r"(?:before|until|till)\s", re.IGNORECASE)
 # Between a promise and its date: no figure, but a model's number ("the A350", "the MAX
 # 10").
 _WORDS_TO_DATE: Final = r"(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d+|(?<=[A-Z][A-Z]\s)\d+)"
@@ -125,8 +128,8 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         or _WAS_BESIDE.search(head[-40:])
     ):
         return "original"
-    if _NO_LONGER.search(head):
-        return "no longer"
+    if _NO_LONGER.search(head) and not _BEFORE_DATE.match(date.text):
+        return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
     promise = _PAST_PROMISE.search(head)
     # not "is now targeted for", "now says it would open in"; but "now" before "had
     # promised" is the statement's ("will now open the fab it had promised for 2025")

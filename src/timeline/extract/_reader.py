@@ -388,7 +388,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             # "expects annual profit of $2bn": its current fiscal year, not "from now on"
             date = self._this_fiscal_year(actors[0] if actors else None, start, end, reasons)
         if date is not None:
-            date = self._negated(date, start, reasons)
+            date = self._negated(date, start, reasons, look=None if cue is None else cue.look)
             self.previous_date = date
         if date is not None and date is lead_date:
             reasons.append("date of the list's lead-in")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
@@ -43,6 +43,9 @@ _BY_THEN: Final = re.compile(
 # "not ... before/until X": a date no earlier than X.
 _UNTIL: Final = re.compile(r"(?:before|until|till)\s+", re.IGNORECASE)
 _UNTIL_BEFORE: Final = re.compile(r"\b(?:before|until|till)\s+$", re.IGNORECASE)
+_PAST_NEGATION: Final = re.compile(
+    r"\b(?:did|had|was|were)\s+not\b|\b(?:didn|hadn|wasn|weren)'t\b", re.IGNORECASE
+)
 _GIVEN_UNTIL: Final = re.compile(r"\b(?:has|have|had|given|gets?|got)\s+until\s+$", re.IGNORECASE)
 # A number read as a year far from any news's time, right after a capitalised name: the
 # name's model number ("the Exynos 2700"), not a date.
@@ -73,7 +76,9 @@ _MOVED_TO: Final = re.compile(
     r"|putting\s+off|reschedul|hold(?:s|ing)?\s+off|held\s+off|wait|extend)",
     re.IGNORECASE,
 )
-_NEGATION: Final = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+_AT_LEAST: Final = re.compile(r"\b(?:to|into|until|till)\s+at\s+least\s+$", re.IGNORECASE)
+# "no longer expects it before 2031": not before it either
+_NEGATION: Final = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", re.IGNORECASE)
 # A figure for a company's year with no year named: "annual profit", "full-year adjusted
 # earnings", "revenue for the full year". The year is the company's current fiscal year;
 # not a yearly rate ("annual capacity", "annual recurring revenue").
@@ -308,10 +313,41 @@ class _DateReader(_SaidReader):
             return None
         return DateMatch(m.group(), m.start(), m.end(), when)
 
-    def _negated(self, date: DateMatch, start: int, reasons: list[str]) -> DateMatch:
-        """ "will not run before 2033", "won't open until 2028": no earlier than that date."""
+    def _negated(
+        self, date: DateMatch, start: int, reasons: list[str], *, look: Look | None = None
+    ) -> DateMatch:
+        """ "will not run before 2033", "won't open until 2028", "delayed to at least 2028":
+        no earlier than that date; a date with no year in a statement looking forward
+        the next one ("will not launch before March", said in May). Told in the past,
+        "did not launch until March" is March: it happened then."""
         m = _UNTIL.match(date.text)
         head = self.folded[start : date.start]
+        forward = look is Look.FORWARD
+        prefer: Literal["future", "current"] = "future" if forward else "current"
+        if (
+            forward
+            and date.when.relation in (Relation.NOT_BEFORE, Relation.AFTER)
+            and self.ref_day is not None
+            and date.when.earliest is not None
+            and date.when.earliest < self.ref_day
+            and not re.search(r"\d{4}", date.text)
+        ):
+            # "will stay shut until at least March", said in May: next March
+            try:
+                next_one = When.parse(date.text, reference=self.ref_day, prefer="future")
+            except TimelineError:
+                next_one = date.when
+            date = DateMatch(date.text, date.start, date.end, next_one)
+        if _AT_LEAST.search(head[-16:]) and not date.when.is_interval:
+            # "delayed to at least 2028": no earlier than it
+            try:
+                when = When.parse(
+                    f"no earlier than {date.text}", reference=self.ref_day, prefer=prefer
+                )
+            except TimelineError:
+                return date
+            reasons.append(f"at least {date.text!r}: no earlier than it")
+            return DateMatch(date.text, date.start, date.end, when)
         if m is None:
             m = _UNTIL_BEFORE.search(head)
             if m is None:
@@ -330,8 +366,12 @@ class _DateReader(_SaidReader):
                 reasons.append(f"{date.text!r} is a deadline given: {when}")
                 return DateMatch(date.text, date.start, date.end, when)
             return date
+        past = look is Look.BACK or _PAST_NEGATION.search(clause) is not None
+        if past and m.group().strip().lower() in ("until", "till"):
+            reasons.append(f"not until {date.text!r}, told in the past: it happened then")
+            return date
         try:
-            when = When.parse(f"no earlier than {bare}", reference=self.ref_day)
+            when = When.parse(f"no earlier than {bare}", reference=self.ref_day, prefer=prefer)
         except TimelineError:
             # a phrase `When.parse` does not read ("before Christmas"): its day, no earlier,
             # read back and forward as the phrase is

@@ -340,6 +340,8 @@ def slip_of(
         first = earlier[0]
     elif not earlier:
         first = next((d for d in after if d not in moves), None)
+        if first is None and inside:
+            first = inside[-1]  # "pushed the launch it had planned for March back to June"
     if first is None and len(moves) == 1:
         # "postponed by a year, to 2027": the first promise, worked out from the amount
         first = _by_amount(folded, slip, start, moves[0])

@@ -1,0 +1,142 @@
+"""`timeline.extract` on roadmaps that slip (tests/data/extract/roadmaps_2027.txt): earnings
+guidance in a fiscal quarter, a fab no longer expected, a delivery pushed back past a clause
+on its first promise, a rule's deadline, a supply deal that lasts, a tunnel's new date, a
+trial readout moved, a launch "no earlier than" a month with no year, an election, each read
+against what a careful reader drafts from it; then tables of variants of what it showed.
+
+What it showed: "no longer expects its Ohio fab to open in 2030" gives 2030 up with no new
+date (was: 2030, expected); "no longer expects ... before 2031" is not before 2031 either
+(was: before 2031, the opposite); "pushed the first delivery of the 777X it had planned for
+March 2026 back to early 2028" is a move (was: March 2026, the date given up); "will attempt
+its next launch no earlier than March", said in May, is next March (was: the March just
+gone); "shut until at least 2029" names a year (was: no draft at all, "at least 2029" read
+as a count).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_articles import check_draft, read_article
+from timeline.extract import Draft, extract
+
+REF = "2027-05-12"
+
+
+def read() -> tuple[Draft, ...]:
+    return read_article("roadmaps_2027", REF, (("Nvidia", 2),))
+
+
+# (title starts with, when, status, first promise, actors, location)
+EXPECTED = [
+    # Nvidia's fiscal year starts in February: Q2 of fiscal 2028 is May to July 2027
+    ("Nvidia expects revenue", "Q2 FY2028 (May–July 2027)", "expected", None, ("Nvidia",),
+     None),
+    ("Intel no longer expects", "date not announced", "expected", "2030", ("Intel",), "Ohio"),
+    ("The company will not start", "no earlier than 2032", "expected", None, ("Intel",), None),
+    ("Boeing pushed the first delivery", "early 2028", "expected", "March 2026", ("Boeing",),
+     None),
+    ("Banks must comply", "by 1 January 2029", "expected", None, ("Federal Reserve",), None),
+    ("Talen Energy will supply", "until 2045", "expected", None, ("Talen Energy", "Meta"),
+     None),
+    ("The Brenner Base Tunnel", "2032", "expected", "2028", ("Brenner Base Tunnel",), None),
+    ("Acme will open the battery plant", "2028", "expected", "2026", ("Acme",), None),
+    ("Vertex delayed the readout", "September 2027", "expected", "June 2027", ("Vertex",),
+     None),
+    ("Blue Origin will attempt", "no earlier than March 2028", "expected", None,
+     ("Blue Origin",), None),
+    ("Voters in Scotland", "6 May 2028", "expected", None, (), "Scotland"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("head", "when", "status", "first", "actors", "location"), EXPECTED)
+def test_article(
+    head: str,
+    when: str,
+    status: str,
+    first: str | None,
+    actors: tuple[str, ...],
+    location: str | None,
+) -> None:
+    check_draft(read(), head, when, status, first, actors, location)
+
+
+def test_article_figures() -> None:
+    """The guidance is a goal of its quarter; the supply deal's power its figure."""
+    drafts = {d.title[:20]: d for d in read()}
+    guidance = drafts["Nvidia expects reven"].target
+    assert guidance is not None
+    assert str(guidance.goal) == "$52 billion"
+    assert len(read()) == len(EXPECTED)  # one draft per statement, none lost, none made up
+
+
+NO_LONGER = [
+    # (text, when, first promise)
+    ("Intel no longer expects its Ohio fab to open in 2030.", "date not announced", "2030"),
+    ("Intel no longer plans to open the Ohio fab in 2030.", "date not announced", "2030"),
+    ("The Ohio fab is no longer expected in 2030.", "date not announced", "2030"),
+    ("Intel no longer plans to open the Ohio fab in 2030 and now targets 2032.", "2032",
+     "2030"),
+    # "no longer ... before X": not before X either
+    ("Intel no longer expects its Ohio fab to open before 2031.", "no earlier than 2031", None),
+    # a date said as still expected stays
+    ("Intel still expects its Ohio fab to open in 2030.", "2030", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "first"), NO_LONGER)
+def test_a_date_no_longer_expected_is_given_up(text: str, when: str, first: str | None) -> None:
+    """ "no longer expects its Ohio fab to open in 2030": 2030 given up, no new date (was:
+    2030, expected); "no longer expects ... before 2031": no earlier than 2031 (was: before
+    2031)."""
+    (d,) = extract(text, reference=REF)
+    got = (str(d.when), None if d.first_when is None else str(d.first_when), d.status.value)
+    assert got == (when, first, "expected"), d.reasons
+
+
+PUSHED_BACK = [
+    # (text, when, first promise)
+    ("Boeing pushed the first delivery of the 777X it had planned for March 2026 back to "
+     "early 2028.", "early 2028", "March 2026"),
+    ("Acme pushed the opening of the plant that was scheduled for 2026 back to 2028.", "2028",
+     "2026"),
+    ("Acme pushed its 2026 target back to 2028.", "2028", "by end of 2026"),
+    # no move: "pushed for"
+    ("Acme pushed for the launch of a new model of the phone back in 2026.", "2026", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "first"), PUSHED_BACK)
+def test_pushed_back_past_a_long_object(text: str, when: str, first: str | None) -> None:
+    """ "pushed the first delivery of the 777X it had planned for March 2026 back to early
+    2028": early 2028, first March 2026 (was: March 2026, no move)."""
+    (d,) = extract(text, reference=REF)
+    got = (str(d.when), None if d.first_when is None else str(d.first_when))
+    assert got == (when, first), d.reasons
+
+
+NEXT_ONE = [
+    # (text, when, status): a date with no year, qualified, in a statement looking forward,
+    # said in May 2027, is the next one
+    ("Blue Origin will attempt its next launch no earlier than March.",
+     "no earlier than March 2028", "expected"),
+    ("Acme will not launch the phone before March.", "no earlier than March 2028", "expected"),
+    ("The plant will stay shut until at least March.", "no earlier than March 2028",
+     "expected"),
+    ("Acme pushed the launch to at least March.", "no earlier than March 2028", "expected"),
+    # one still to come this year stays this year; a past statement keeps the last one
+    ("Acme will not launch the phone until June.", "no earlier than June 2027", "expected"),
+    ("Acme did not launch the phone until March.", "March 2027", "happened"),
+    # with a year: as said
+    ("The plant will stay shut until at least 2029.", "no earlier than 2029", "expected"),
+    ("The launch was delayed to at least 2028.", "no earlier than 2028", "expected"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "status"), NEXT_ONE)
+def test_no_earlier_than_a_month_is_the_next_one(text: str, when: str, status: str) -> None:
+    """ "will attempt its next launch no earlier than March", said in May 2027: no earlier
+    than March 2028 (was: March 2027, already gone); "shut until at least 2029": no earlier
+    than 2029 (was: no draft, "at least 2029" read as a count)."""
+    (d,) = extract(text, reference=REF)
+    assert (str(d.when), d.status.value) == (when, status), d.reasons
