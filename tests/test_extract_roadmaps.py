@@ -10,7 +10,11 @@ date (was: 2030, expected); "no longer expects ... before 2031" is not before 20
 March 2026 back to early 2028" is a move (was: March 2026, the date given up); "will attempt
 its next launch no earlier than March", said in May, is next March (was: the March just
 gone); "shut until at least 2029" names a year (was: no draft at all, "at least 2029" read
-as a count).
+as a count); "launch Starship to Mars" is where to (was: Mars an actor); "..., Musk said,
+adding that a crewed flight could follow in 2031" is two statements (was: the second lost,
+and "adding that it would hire 500 workers by 2030" read as the first promise of the one
+before); "will hire ... by 2029, three years later than it had promised" is to come (was:
+happened, cut to publication, "had promised" taken for the statement's verb).
 """
 
 from __future__ import annotations
@@ -46,6 +50,12 @@ EXPECTED = [
     ("Blue Origin will attempt", "no earlier than March 2028", "expected", None,
      ("Blue Origin",), None),
     ("Voters in Scotland", "6 May 2028", "expected", None, (), "Scotland"),
+    # Mars is where to; Musk says so; ", adding that ..." is a statement of its own
+    ("SpaceX plans to launch", "late 2028", "expected", None, ("SpaceX",), "Mars"),
+    ("A crewed flight could follow", "2031", "expected", None, ("SpaceX",), None),
+    # "had promised" in the comparison is not the statement's verb: still to come
+    ("Rivian will hire", "by end of 2029", "expected", "by end of 2026", ("Rivian",),
+     "Georgia"),
 ]  # fmt: skip
 
 
@@ -140,3 +150,81 @@ def test_no_earlier_than_a_month_is_the_next_one(text: str, when: str, status: s
     than 2029 (was: no draft, "at least 2029" read as a count)."""
     (d,) = extract(text, reference=REF)
     assert (str(d.when), d.status.value) == (when, status), d.reasons
+
+
+SPACE = [
+    # (text, actors, location)
+    ("SpaceX plans to launch Starship to Mars in late 2028.", ("SpaceX",), "Mars"),
+    ("NASA will land astronauts on the Moon no earlier than mid-2028.", ("NASA",), "Moon"),
+    ("Blue Origin plans a crewed mission around the Moon in 2029.", ("Blue Origin",), "Moon"),
+    ("JAXA will send a probe to Venus in 2030.", ("JAXA",), "Venus"),
+    # Mars the company still acts, and receives
+    ("Mars expects to close the Kellanova deal in June.", ("Mars", "Kellanova"), None),
+    ("Acme will sell its pet food unit to Mars in June.", ("Acme", "Mars"), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actors", "location"), SPACE)
+def test_a_body_of_the_solar_system_flown_to_is_where(
+    text: str, actors: tuple[str, ...], location: str | None
+) -> None:
+    """ "launch Starship to Mars": Mars is where to (was: an actor beside SpaceX)."""
+    (d,) = extract(text, reference=REF)
+    assert (d.actors, d.location) == (actors, location), d.reasons
+
+
+ADDING = [
+    # (text, [(when, title starts with)])
+    ("SpaceX plans to launch Starship in late 2028, Musk said, adding that a crewed flight "
+     "could follow in 2031.",
+     [("late 2028", "SpaceX plans"), ("2031", "A crewed flight could follow")]),
+    ("Acme will open the plant in 2028, the company said, adding that it would hire 500 "
+     "workers by 2030.",
+     [("2028", "Acme will open"), ("by end of 2030", "It would hire 500 workers")]),
+    ("Acme will open the plant in 2028, the company said, adding that it would open a second "
+     "one by 2030.",
+     [("2028", "Acme will open"), ("by end of 2030", "It would open a second one")]),
+    ("Acme will open the plant in 2028, Jane Doe said, noting that the first was built in "
+     "2019.",
+     [("2028", "Acme will open"), ("2019", "The first was built")]),
+    # a promise told in the past stays the first promise of the statement before
+    ("Boeing will deliver the first MAX 10 in 2028. It had said the MAX 10 would fly in 2025.",
+     [("2028", "Boeing will deliver")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDING)
+def test_adding_that_is_a_statement_of_its_own(text: str, expected: list[tuple[str, str]]) -> None:
+    """ ", adding that it would hire 500 workers by 2030": a second statement, said now (was:
+    lost, its figure dated 2028, or by 2030 read as the first promise of the plant)."""
+    drafts = extract(text, reference=REF)
+    got = [(str(d.when), d.title) for d in drafts]
+    assert len(got) == len(expected), [d.reasons for d in drafts]
+    for (when, title), (want_when, head) in zip(got, expected, strict=True):
+        assert (when, title.startswith(head)) == (want_when, True), got
+    if len(expected) > 1:  # what is said now is no first promise of the statement before
+        assert all(d.first_when is None for d in drafts), [d.reasons for d in drafts]
+
+
+LATER_THAN = [
+    # (text, when, status, first promise)
+    ("Acme will hire 500 workers by 2028, three years later than the 2025 it had promised.",
+     "by end of 2028", "expected", "2025"),
+    ("Acme will hire 500 workers by 2028, three years later than it had promised.",
+     "by end of 2028", "expected", "by end of 2025"),
+    ("Acme will open the plant in 2028, two years later than planned.", "2028", "expected",
+     "2026"),
+    ("Acme opened the plant in 2026, a year earlier than it had expected.", "2026", "happened",
+     "2027"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "status", "first"), LATER_THAN)
+def test_the_verb_of_a_promise_compared_with_is_not_the_statements(
+    text: str, when: str, status: str, first: str
+) -> None:
+    """ "will hire 500 workers by 2028, three years later than it had promised": to come (was:
+    happened, until publication, "had promised" read as its verb)."""
+    (d,) = extract(text, reference=REF)
+    got = (str(d.when), d.status.value, None if d.first_when is None else str(d.first_when))
+    assert got == (when, status, first), d.reasons

@@ -53,8 +53,13 @@ _CUT: Final = re.compile(
     r"|\s+(?=(?:aiming|targeting)\b)"
     r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)"
     r"|,\s+(?=then\s)"
-    r"|,\s+(?=with\s)",
+    r"|,\s+(?=with\s)"
+    # "..., Musk said, adding that a crewed flight could follow in 2031": a second statement
+    r"|,\s+(?=(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that\s)",
     re.IGNORECASE,
+)
+_SAID_THAT: Final = re.compile(
+    r"(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that\s", re.IGNORECASE
 )
 # ", with all four running by around 2035": "with", what (a few words), and its state, a
 # participle or an adjective of working order: with a date of its own, a second promise.
@@ -93,7 +98,9 @@ _ELLIPTIC: Final = re.compile(
 )
 _CONNECTOR: Final = re.compile(
     # whole words only: "Sony" and "SoftBank" do not start with "so"
-    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet)\b|[,;:\-\s])+",
+    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet"
+    # ", adding that it would hire ...": what is said, not the saying
+    r"|(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that)\b|[,;:\-\s])+",
     re.IGNORECASE,
 )
 # A sentence opening with a clause before its main one: "After a six-month delay, the plant
@@ -262,7 +269,13 @@ def clauses(
             head = cues(folded, cut_end, min(left_end, cut_end + 30))
             if not head or head[0].start - cut_end > 12:
                 continue
-        if _stands(left_start, cut_start, index, dates) and _stands(*right, index, dates):
+        # ", adding that the first was built in 2019": what is said is a statement when it
+        # has a date or a figure, with no cue of its own needed
+        said = word == "," and _SAID_THAT.match(folded, cut_end, left_end) is not None
+        said_dated = said and (dates.has(*right) or index.has_figure(*right))
+        if _stands(left_start, cut_start, index, dates) and (
+            said_dated or _stands(*right, index, dates)
+        ):
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
     return _with_asides(pieces, aside_spans, bases)

@@ -65,6 +65,12 @@ _NO_LONGER: Final = re.compile(
     r"|anticipates?|intends?|aims?)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
+# A participle of saying before "would": what is said now, in the article's report.
+_REPORTING: Final = re.compile(
+    r"\b(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+(?:that\s+)?"
+    r"(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _BEFORE_DATE: Final = re.compile(r"(?:before|until|till)\s", re.IGNORECASE)
 # Between a promise and its date: no figure, but a model's number ("the A350", "the MAX
 # 10").
@@ -131,6 +137,12 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     if _NO_LONGER.search(head) and not _BEFORE_DATE.match(date.text):
         return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
     promise = _PAST_PROMISE.search(head)
+    if (
+        promise is not None
+        and promise.group().lower().startswith("would")
+        and _REPORTING.search(head, 0, promise.start())
+    ):
+        promise = None  # ", adding that it would open the plant by 2030": said now
     # not "is now targeted for", "now says it would open in"; but "now" before "had
     # promised" is the statement's ("will now open the fab it had promised for 2025")
     if _WAS_DUE.search(head) or (

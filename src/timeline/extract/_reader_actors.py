@@ -72,6 +72,21 @@ _TRAVEL_TO: Final = re.compile(
     r"(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+# A body of the solar system after a word of going there or being there, in a text on
+# space flight: where, not who ("launch Starship to Mars", "land astronauts on the Moon");
+# "Mars expects to close the deal", "sold the unit to Mars" still name the company.
+_CELESTIAL: Final = frozenset(
+    words("moon mars venus mercury jupiter saturn uranus neptune pluto earth sun titan europa")
+)
+_SPACE_GOING: Final = re.compile(
+    r"\b(?:launch\w*|fly|flies|flying|flew|flights?|send(?:s|ing)?|sent|missions?|journey"
+    r"|trips?|travel\w*|voyages?|return\w*|land(?:s|ed|ing|ers?)?|probes?|rockets?"
+    r"|spacecraft|starship|crew(?:ed|s)?|astronauts?|orbit(?:s|ed|ing|ers?)?|rovers?"
+    r"|base|colony|settlement)\b[^.;:!?]{0,48}?"
+    r"\b(?:to|on|onto|around|orbit(?:s|ed|ing)?|toward|towards|reach(?:es|ed|ing)?)\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # "the company said" ending a sentence: ", the company said on Monday."
 _COMPANY_SAID: Final = re.compile(
@@ -197,7 +212,13 @@ class _ActorReader:
             travel = is_place(name.text) and _TRAVEL_TO.search(
                 self.folded, max(0, name.start - 50), name.start
             )
-            between = before.endswith((" between ", " between the ")) or bool(travel)
+            # "launch Starship to Mars", "land astronauts on the Moon": where, not who
+            flown_to = (
+                name.text.lower() in _CELESTIAL
+                and _SPACE_GOING.search(self.folded, max(0, name.start - 80), name.start)
+                is not None
+            )
+            between = before.endswith((" between ", " between the ")) or bool(travel) or flown_to
             at_place = in_place or between
             if not known and (at_place or and_place or (after_place and len(places) == 1)):
                 places.append(name)

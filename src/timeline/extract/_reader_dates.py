@@ -76,6 +76,10 @@ _MOVED_TO: Final = re.compile(
     r"|putting\s+off|reschedul|hold(?:s|ing)?\s+off|held\s+off|wait|extend)",
     re.IGNORECASE,
 )
+_LATER_THAN_TAIL: Final = re.compile(
+    r"\b(?:(?:later|earlier|sooner)\s+than|behind|ahead\s+of)\s+[^,;.:()]{0,40}$",
+    re.IGNORECASE,
+)
 _AT_LEAST: Final = re.compile(r"\b(?:to|into|until|till)\s+at\s+least\s+$", re.IGNORECASE)
 # "no longer expects it before 2031": not before it either
 _NEGATION: Final = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", re.IGNORECASE)
@@ -120,6 +124,13 @@ class _DateReader(_SaidReader):
         tails += described
         dates = [d for d in dates if not any(a <= d.start < b for a, b in described)]
         found = [c for c in found if not any(a <= c.start < b for a, b in tails)]
+        # "will hire 500 workers by 2028, three years later than the 2025 it had promised":
+        # the verb of the promise compared with is not the statement's
+        found = [
+            c
+            for c in found
+            if not _LATER_THAN_TAIL.search(self.folded, max(start, c.start - 50), c.start)
+        ]
         lead_date = None
         if not dates and lead is not None:
             lead_date = lead  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
