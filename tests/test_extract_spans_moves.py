@@ -12,7 +12,10 @@ no earlier than X, "has until X to" a deadline, and "delayed until X" a move to 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from timeline import When
 from timeline.extract import extract
 
 REF = "2027-08-05"
@@ -95,3 +98,47 @@ def test_the_date_now_follows_the_first_promise(text: str, when: str, first: str
     got = (str(d.when), None if d.first_when is None else str(d.first_when))
     assert got == (when, first), d.reasons
     assert d.status.value == "expected", d.reasons
+
+
+_MONTHS = st.sampled_from(
+    ["", "January ", "March ", "June ", "September ", "December ", "the end of ", "mid-"]
+)
+_SUBJECTS = st.sampled_from(["Acme", "Talen Energy", "The regulator", "Northwind Power"])
+_LASTING_VERBS = st.sampled_from(
+    [
+        "will supply the city with power",
+        "will keep the Dover plant open",
+        "will stay in the index",
+        "will run the subsidy scheme",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SUBJECTS, _LASTING_VERBS, _MONTHS, st.integers(2028, 2060))
+def test_until_ends_on_the_dates_last_day(subject: str, verb: str, month: str, year: int) -> None:
+    """Property: "<subject> <verb> until <date>" starts open and ends on the date's last day
+    (as `When.parse` reads the date), whatever the date's grain."""
+    date = f"{month}{year}"
+    (d,) = extract(f"{subject} {verb} until {date}.", reference=REF)
+    assert d.when.earliest is None, d.reasons
+    assert d.when.latest == When.parse(date).latest, d.reasons
+    assert d.status.value == "expected"
+
+
+_MOVERS = st.sampled_from(["delayed", "postponed", "pushed back", "moved"])
+_THINGS = st.sampled_from(["launch", "opening", "vote", "readout"])
+_PROMISED = st.sampled_from(["it had planned for", "it had scheduled for", "from"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(_MOVERS, _THINGS, _PROMISED, st.integers(2026, 2035), st.integers(1, 5))
+def test_a_move_from_one_year_to_another(
+    mover: str, thing: str, promised: str, first: int, later: int
+) -> None:
+    """Property: "Acme <moved> the <thing> <it had planned for|from> X to Y" is Y now,
+    first promised X, never the span X to Y."""
+    text = f"Acme {mover} the {thing} {promised} {first} to {first + later}."
+    (d,) = extract(text, reference=REF)
+    got = (str(d.when), None if d.first_when is None else str(d.first_when))
+    assert got == (str(first + later), str(first)), d.reasons

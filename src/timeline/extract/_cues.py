@@ -126,6 +126,10 @@ _SLIP = (
     # "pushed the first delivery of the 777X it had planned for March 2026 back to 2027"
     r"|push(?:ed|ing|es)?(?!\s+for\b)(?:\s+[\w'-]+){6,14}?\s+back(?=\s+(?:to|into|until)\b)"
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"
+    # "moved the launch it had planned for 2026 to 2028": the verb alone, the dates after
+    r"|mov(?:ed|ing|es)(?=(?:\s+[\w'-]+){4,14}?\s+(?:to|into)\s+(?:\d{4}\b|(?:early|mid|late)\b"
+    r"|the\s+(?:first|second|third|fourth|end)\b|[qh][1-4]\b|(?:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec)[a-z]*\b|next\b|fiscal\b))"
     # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
     r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?|mov(?:ed|es|ing))(?:\s+\w+){0,3}?"
     r"\s+forward"
