@@ -56,6 +56,16 @@ EXPECTED = [
     # "had promised" in the comparison is not the statement's verb: still to come
     ("Rivian will hire", "by end of 2029", "expected", "by end of 2026", ("Rivian",),
      "Georgia"),
+    # a rule's date and, after "though", its review's
+    ("The EU's ban", "2035", "expected", None, ("EU",), None),
+    ("A review of the rule", "2028", "expected", None, ("EU",), None),
+    # one list, three places, each at its date
+    ("Oracle said it will open data centers in Japan", "2027", "expected", None, ("Oracle",),
+     "Japan"),
+    ("Oracle said it will open data centers in Germany", "2028", "expected", None,
+     ("Oracle",), "Germany"),
+    ("Oracle said it will open data centers in Brazil", "2029", "expected", None, ("Oracle",),
+     "Brazil"),
 ]  # fmt: skip
 
 
@@ -228,3 +238,60 @@ def test_the_verb_of_a_promise_compared_with_is_not_the_statements(
     (d,) = extract(text, reference=REF)
     got = (str(d.when), d.status.value, None if d.first_when is None else str(d.first_when))
     assert got == (when, status, first), d.reasons
+
+
+CONTRAST = [
+    # (text, [(when, first promise, title starts with)])
+    ("The EU's ban on new combustion-engine cars takes effect in 2035, though a review is due "
+     "in 2028.",
+     [("2035", None, "The EU's ban"), ("2028", None, "A review is due")]),
+    ("Acme will open the plant in 2028, though rival Beta will open one in 2027.",
+     [("2028", None, "Acme will open"), ("2027", None, "Rival Beta will open")]),
+    # a date given up after "although"/"while" is the first promise of the statement before
+    ("Acme will open the plant in 2028, although it had hoped for 2026.",
+     [("2028", "2026", "Acme will open")]),
+    ("Acme will open the plant in 2028, while it had hoped for 2026.",
+     [("2028", "2026", "Acme will open")]),
+    # with no date of its own: one statement
+    ("Acme will open the plant in 2028, though it may slip.",
+     [("2028", None, "Acme will open the plant in 2028, though it may slip")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTRAST)
+def test_a_contrast_with_a_date_of_its_own_is_a_statement(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    """ "takes effect in 2035, though a review is due in 2028": two statements (was: one,
+    dated 2028, the ban's 2035 lost); "although it had hoped for 2026": the first promise
+    (was: none)."""
+    drafts = extract(text, reference=REF)
+    got = [(str(d.when), None if d.first_when is None else str(d.first_when)) for d in drafts]
+    assert got == [(w, f) for w, f, _ in expected], [d.reasons for d in drafts]
+    assert all(d.title.startswith(h) for d, (_, _, h) in zip(drafts, expected, strict=True))
+
+
+PLACE_LISTS = [
+    # (text, [(when, location, title)]): each place of the list at its date, by the same actor
+    ("Oracle said it will open data centers in Japan in 2027, Germany in 2028 and Brazil in "
+     "2029.",
+     [("2027", "Japan", "Oracle said it will open data centers in Japan in 2027"),
+      ("2028", "Germany", "Oracle said it will open data centers in Germany in 2028"),
+      ("2029", "Brazil", "Oracle said it will open data centers in Brazil in 2029")]),
+    ("Acme will launch the phone in the US in May, the UK in June and France by September.",
+     [("May 2027", "US", "Acme will launch the phone in the US in May"),
+      ("June 2027", "UK", "Acme will launch the phone in the UK in June"),
+      ("by September 2027", "France", "Acme will launch the phone in France by September")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_LISTS)
+def test_a_list_of_places_each_with_its_date(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """ "in Japan in 2027, Germany in 2028 and Brazil in 2029": three drafts by Oracle (was:
+    2027 in "Japan, Germany", and Brazil an actor of its own in 2029)."""
+    drafts = extract(text, reference=REF)
+    got = [(str(d.when), d.location, d.title) for d in drafts]
+    assert got == expected, [d.reasons for d in drafts]
+    assert {d.actors for d in drafts} == {drafts[0].actors}

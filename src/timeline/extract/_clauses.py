@@ -28,6 +28,7 @@ from timeline.extract._dating import DateIndex
 from timeline.extract._draft import Draft
 from timeline.extract._figures import figures
 from timeline.extract._institutions import institution_names
+from timeline.extract._places import is_place
 from timeline.extract._slips import given_up
 from timeline.extract._text import Span, fold
 from timeline.model._event import slugify
@@ -48,16 +49,27 @@ _CUT: Final = re.compile(
     r";\s+"
     r"|,\s+and(?:,\s*\w+,)?\s+"
     r"|\s+and\s+(?:also\s+)?"
-    r"|,\s+(?=(?:while|whereas|but|following|after)\s)"
+    r"|,\s+(?=(?:while|whereas|but|following|after|though|although|even\s+though)\s)"
     r"|\s+but\s+"
     r"|\s+(?=(?:aiming|targeting)\b)"
     r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)"
     r"|,\s+(?=then\s)"
     r"|,\s+(?=with\s)"
+    # a list of places, each with its date: "in Japan in 2027, Germany in 2028"
+    r"|,\s+(?=(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?\s+(?:in|by)\s)"
     # "..., Musk said, adding that a crewed flight could follow in 2031": a second statement
     r"|,\s+(?=(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that\s)",
     re.IGNORECASE,
 )
+# A list item after the first: a place and its date ("Germany in 2028", "the UK by 2030").
+_PLACE_ITEM: Final = re.compile(
+    r"(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:in|by)\s"
+)
+# The first item: "in" a place and its date ("open data centers in Japan in 2027").
+_IN_PLACE: Final = re.compile(
+    r"\s(?P<in>in)\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:in|by)\s"
+)
+_CONTRAST: Final = re.compile(r"(?:though|although|even\s+though|whereas)\s", re.IGNORECASE)
 _SAID_THAT: Final = re.compile(
     r"(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that\s", re.IGNORECASE
 )
@@ -98,7 +110,8 @@ _ELLIPTIC: Final = re.compile(
 )
 _CONNECTOR: Final = re.compile(
     # whole words only: "Sony" and "SoftBank" do not start with "so"
-    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet"
+    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet|though"
+    r"|although|even\s+though"
     # ", adding that it would hire ...": what is said, not the saying
     r"|(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that)\b|[,;:\-\s])+",
     re.IGNORECASE,
@@ -244,6 +257,22 @@ def clauses(
                 pieces.append(right)
                 bases[cut_end] = (left_start, left_start + base.start(), then.start("prep"))
                 continue
+        item = _PLACE_ITEM.match(folded, cut_end, left_end)
+        if (
+            item is not None
+            and word in (",", "and")
+            and is_place(item.group("place"))
+            and dates.has(left_start, cut_start)
+            and dates.has(*right)
+        ):
+            # "will open data centers in Japan in 2027, Germany in 2028 and Brazil in 2029":
+            # the same act in each place, each at its date, said with the first's words
+            verb = _list_verb(folded, left_start, cut_start, bases)
+            if verb is not None:
+                pieces[-1] = (left_start, cut_start)
+                pieces.append(right)
+                bases[cut_end] = (verb[0], verb[1], item.start())
+                continue
         if word == "," and folded.startswith("then", cut_end):
             continue  # ", then ..." otherwise goes on with the same verb
         if word == "," and folded.startswith("with", cut_end):
@@ -260,7 +289,9 @@ def clauses(
         both_dated = dates.has(left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").
         elliptic = _ELLIPTIC.match(folded, cut_end, left_end) is not None
-        if both_dated and not elliptic and (word == ";" or "and" in word.split()):
+        # ", though a review is due in 2026" after "takes effect in 2035": two as well
+        contrast = word == "," and _CONTRAST.match(folded, cut_end, left_end) is not None
+        if both_dated and not elliptic and (word == ";" or "and" in word.split() or contrast):
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
             continue
@@ -295,6 +326,21 @@ def _with_asides(
         for a, b in within[:1]:  # one aside a statement: the first
             out.append(Piece(a, b, len(out), background=True, head=start))
     return out
+
+
+def _list_verb(
+    folded: str, start: int, end: int, bases: dict[int, tuple[int, int, int]]
+) -> tuple[int, int] | None:
+    """Where the words before a list of places are ("open data centers in" of "open data
+    centers in Japan in 2027, Germany in 2028"): those of the item before, or up to the
+    "in" before the last place of ``folded[start:end]``; None when there is no such place."""
+    prior = bases.get(start)
+    if prior is not None:
+        return prior[0], prior[1]
+    for m in reversed(list(_IN_PLACE.finditer(folded, start, end))):
+        if is_place(m.group("place")):
+            return start, m.end("in")
+    return None
 
 
 def _slip_goes_on(folded: str, start: int, end: int) -> bool:

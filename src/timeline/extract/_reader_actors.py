@@ -87,6 +87,13 @@ _SPACE_GOING: Final = re.compile(
     r"(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+# Before a place in a list of places each with its date: "in" a first place and its date,
+# then items; after it, its own date ("in Japan in 2027, Germany in 2028").
+_LISTED_AFTER_IN: Final = re.compile(
+    r"\bin\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:in|by)\s[^;:.!?]{1,120}?"
+    r"(?:,|\band)\s+(?:the\s+)?\Z"
+)
+_PLACE_DATE: Final = re.compile(r"\s+(?:in|by)\s")
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # "the company said" ending a sentence: ", the company said on Monday."
 _COMPANY_SAID: Final = re.compile(
@@ -218,7 +225,20 @@ class _ActorReader:
                 and _SPACE_GOING.search(self.folded, max(0, name.start - 80), name.start)
                 is not None
             )
-            between = before.endswith((" between ", " between the ")) or bool(travel) or flown_to
+            # "open data centers in Japan in 2027, Germany in 2028 and Brazil in 2029": each
+            # place of a list after "in" a first one is where too
+            listed = (
+                is_place(name.text)
+                and _PLACE_DATE.match(self.folded, name.start + len(name.text)) is not None
+                and _LISTED_AFTER_IN.search(self.folded, max(0, name.start - 160), name.start)
+                is not None
+            )
+            between = (
+                before.endswith((" between ", " between the "))
+                or bool(travel)
+                or flown_to
+                or listed
+            )
             at_place = in_place or between
             if not known and (at_place or and_place or (after_place and len(places) == 1)):
                 places.append(name)
