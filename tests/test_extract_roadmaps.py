@@ -22,13 +22,14 @@ from __future__ import annotations
 import pytest
 
 from extract_articles import check_draft, read_article
+from timeline import Source
 from timeline.extract import Draft, extract
 
 REF = "2027-05-12"
 
 
 def read() -> tuple[Draft, ...]:
-    return read_article("roadmaps_2027", REF, (("Nvidia", 2),))
+    return read_article("roadmaps_2027", REF, (("Nvidia", 2), ("Apple", 10)))
 
 
 # (title starts with, when, status, first promise, actors, location)
@@ -66,6 +67,11 @@ EXPECTED = [
      ("Oracle",), "Germany"),
     ("Oracle said it will open data centers in Brazil", "2029", "expected", None, ("Oracle",),
      "Brazil"),
+    # the day of reporting, not the quarter reported on
+    ("Nvidia will report results", "28 May 2027", "expected", None, ("Nvidia",), None),
+    # Apple's fiscal year starts in October: its fourth quarter now is July to September 2027
+    ("Apple expects revenue", "Q4 FY2027 (July–September 2027)", "expected", None,
+     ("Apple",), None),
 ]  # fmt: skip
 
 
@@ -295,3 +301,50 @@ def test_a_list_of_places_each_with_its_date(
     got = [(str(d.when), d.location, d.title) for d in drafts]
     assert got == expected, [d.reasons for d in drafts]
     assert {d.actors for d in drafts} == {drafts[0].actors}
+
+
+FISCAL_PARTS = [
+    # (text, when, status): Apple's fiscal year starts in October; said on 12 May 2027
+    ("Apple expects revenue to grow in its fiscal fourth quarter.",
+     "Q4 FY2027 (July–September 2027)", "expected"),
+    ("Apple reported record sales in its fiscal first quarter.",
+     "Q1 FY2027 (October–December 2026)", "happened"),
+    # a plan for a part already over: the next fiscal year's
+    ("Apple expects sales to rise in its fiscal first quarter.",
+     "Q1 FY2028 (October–December 2027)", "expected"),
+    # with its year: as written
+    ("Apple expects sales to rise in the first quarter of fiscal 2027.",
+     "Q1 FY2027 (October–December 2026)", "expected"),
+    # no fiscal year known: not read, never as a calendar quarter
+    ("Acme expects revenue to grow in its fiscal fourth quarter.", "date not announced",
+     "expected"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "status"), FISCAL_PARTS)
+def test_a_fiscal_part_without_its_year(text: str, when: str, status: str) -> None:
+    """ "Apple expects revenue to grow in its fiscal fourth quarter" with Apple's fiscal year
+    given: Q4 FY2027 (was: date not announced, its reason saying no fiscal year was known)."""
+    (d,) = extract(text, source=Source("x", published=REF), fiscal_years={"Apple": 10})
+    assert (str(d.when), d.status.value) == (when, status), d.reasons
+
+
+REPORTED_PERIOD = [
+    # (text, when, status)
+    ("Nvidia will report results for its first quarter on May 28.", "28 May 2027", "expected"),
+    ("Nvidia will report results for the first quarter on May 28.", "28 May 2027",
+     "expected"),
+    ("Acme will publish earnings for the third quarter on October 30.", "30 October 2027",
+     "expected"),
+    # with no day, the period is the date
+    ("Nvidia expects results for the second quarter to beat forecasts.", "Q2 2027",
+     "expected"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "status"), REPORTED_PERIOD)
+def test_the_day_results_are_reported_not_their_period(text: str, when: str, status: str) -> None:
+    """ "will report results for its first quarter on May 28": 28 May 2027 (was: Q1 2028, the
+    next first quarter, the day lost)."""
+    (d,) = extract(text, reference=REF)
+    assert (str(d.when), d.status.value) == (when, status), d.reasons

@@ -27,6 +27,7 @@ from timeline.extract._dating import (
     DateIndex,
     compared_tails,
     fiscal_form,
+    fiscal_year_of,
     relative_past,
     without_since,
 )
@@ -78,6 +79,13 @@ _MOVED_TO: Final = re.compile(
 )
 _LATER_THAN_TAIL: Final = re.compile(
     r"\b(?:(?:later|earlier|sooner)\s+than|behind|ahead\s+of)\s+[^,;.:()]{0,40}$",
+    re.IGNORECASE,
+)
+# Before a period, what is reported on it: "results for the first quarter", "earnings for
+# its fiscal third quarter".
+_RESULTS_FOR: Final = re.compile(
+    r"\b(?:results|earnings|figures|numbers|accounts)\s+(?:for|of)\s+"
+    r"(?:(?:its|the|their)\s+)?(?:fiscal\s+)?$",
     re.IGNORECASE,
 )
 _AT_LEAST: Final = re.compile(r"\b(?:to|into|until|till)\s+at\s+least\s+$", re.IGNORECASE)
@@ -150,6 +158,13 @@ class _DateReader(_SaidReader):
             # "..., the Commission said on Monday": the day it was said, not the statement's;
             # "said on Tuesday it will spend ...": nor the date of what it will do
             dates = [d for d in dates if d not in said_on]
+        periods = [
+            d for d in dates if _RESULTS_FOR.search(self.folded, max(start, d.start - 40), d.start)
+        ]
+        if periods and len(periods) < len(dates):
+            # "will report results for the first quarter on May 28": the day of reporting,
+            # not the period reported on
+            dates = [d for d in dates if d not in periods]
         dates = without_since(self.folded, dates, start)  # "delayed twice since 2024"
         if not dates and self.previous_date is not None:
             then = self._by_then(self.previous_date, start, end)
@@ -258,6 +273,10 @@ class _DateReader(_SaidReader):
     def _fiscal_when(self, phrase: str, fiscal_start: int | None) -> When:
         """A fiscal phrase `find_dates` did not read whole, read in its plain form, or undated."""
         form = fiscal_form(phrase)
+        ref = self.ref_day
+        if form is None and fiscal_start is not None and ref and not re.search(r"\d", phrase):
+            # "its fiscal fourth quarter": of the fiscal year the publication day is in
+            form = fiscal_form(f"{phrase} of fiscal {fiscal_year_of(ref, fiscal_start)}")
         if fiscal_start is None or form is None:
             return When.undated()
         read = find_dates(form, reference=self.ref_day, fiscal_year_start=fiscal_start)
@@ -305,8 +324,7 @@ class _DateReader(_SaidReader):
             )
             return DateMatch(phrase, m.start(), m.end(), When.undated())
         ref = self.ref_day
-        # named by the calendar year it ends in: one starting in October 2025 is FY2026
-        year = ref.year + 1 if fiscal_start > 1 and ref.month >= fiscal_start else ref.year
+        year = fiscal_year_of(ref, fiscal_start)
         found = find_dates(f"fiscal {year}", reference=ref, fiscal_year_start=fiscal_start)
         if len(found) != 1:
             return None
