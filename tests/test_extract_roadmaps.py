@@ -348,3 +348,22 @@ def test_the_day_results_are_reported_not_their_period(text: str, when: str, sta
     next first quarter, the day lost)."""
     (d,) = extract(text, reference=REF)
     assert (str(d.when), d.status.value) == (when, status), d.reasons
+
+
+FISCAL_YEAR_END = [
+    # (text, when): Oracle's fiscal year starts in June; said on 12 May 2027
+    ("Oracle plans to double its cloud capacity by the end of its fiscal year.", "by May 2027"),
+    ("Oracle plans to double its cloud capacity by the end of the current fiscal year.",
+     "by May 2027"),
+    # no fiscal year known: not read (was: from publication onwards)
+    ("Acme plans to double its cloud capacity by the end of its fiscal year.",
+     "date not announced"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when"), FISCAL_YEAR_END)
+def test_by_the_end_of_its_fiscal_year(text: str, when: str) -> None:
+    """ "by the end of its fiscal year": by the last month of the actor's current fiscal year
+    (was: from publication onwards, with no end)."""
+    (d,) = extract(text, source=Source("x", published=REF), fiscal_years={"Oracle": 6})
+    assert (str(d.when), d.status.value) == (when, "expected"), d.reasons

@@ -100,7 +100,10 @@ _ANNUAL: Final = re.compile(
     r"(?:profits?|revenues?|sales|earnings|income|ebitda|ebit|margins?|loss(?:es)?|results"
     r"|guidance|turnover|(?:free\s+)?cash\s+flow|capex|capital\s+(?:spending"
     r"|expenditure)|deliveries|shipments)"
-    r"|for\s+the\s+(?:full\s+|whole\s+|current\s+)?(?:fiscal\s+|financial\s+)?year)(?![\w-])",
+    r"|for\s+the\s+(?:full\s+|whole\s+|current\s+)?(?:fiscal\s+|financial\s+)?year"
+    # "by the end of its fiscal year": a deadline, the end of the current one
+    r"|(?P<by>by\s+the\s+end\s+of\s+(?:its|the|their|this)\s+(?:current\s+)?"
+    r"(?:fiscal|financial)\s+year))(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -328,8 +331,12 @@ class _DateReader(_SaidReader):
         found = find_dates(f"fiscal {year}", reference=ref, fiscal_year_start=fiscal_start)
         if len(found) != 1:
             return None
-        reasons.append(f"{phrase!r}: the current fiscal year of {actor}, {found[0].when}")
-        return DateMatch(phrase, m.start(), m.end(), found[0].when)
+        when = found[0].when
+        last = when.latest
+        if m.group("by") and last is not None:
+            when = When.month(last.year, last.month).by()  # its last month, at the latest
+        reasons.append(f"{phrase!r}: the current fiscal year of {actor}, {when}")
+        return DateMatch(phrase, m.start(), m.end(), when)
 
     def _by_then(self, previous: DateMatch, start: int, end: int) -> DateMatch | None:
         """ "by then", "by that time": by the end of the date named last."""
