@@ -367,3 +367,45 @@ def test_by_the_end_of_its_fiscal_year(text: str, when: str) -> None:
     (was: from publication onwards, with no end)."""
     (d,) = extract(text, source=Source("x", published=REF), fiscal_years={"Oracle": 6})
     assert (str(d.when), d.status.value) == (when, "expected"), d.reasons
+
+
+CONCEDED = [
+    # (text, [(when, first promise, actors, title starts with)])
+    # a promise conceded in a leading clause, then the date now: one statement, moved
+    ("Although Acme had hoped for 2026, the plant will open in 2028.",
+     [("2028", "2026", ("Acme",), "Although Acme had hoped")]),
+    ("While the plant was scheduled for 2026, it will open in 2028.",
+     [("2028", "2026", (), "While the plant was scheduled")]),
+    # a leading clause of its own, with a date of its own: two statements
+    ("Although Acme opened a plant in 2020, the new one will open in 2028.",
+     [("2020", None, ("Acme",), "Acme opened a plant in 2020"),
+      ("2028", None, ("Acme",), "The new one will open in 2028")]),
+    # "Unless" is no part of a name
+    ("Unless Congress acts, the tax cuts will expire at the end of 2028.",
+     [("late 2028", None, ("Congress",), "Unless Congress acts")]),
+    # the same act elsewhere, later, with no "then"
+    ("The company will begin deliveries in the US in the fourth quarter and in Europe early "
+     "next year.",
+     [("Q4 2027", None, (), "The company will begin deliveries in the US"),
+      ("early 2028", None, (), "The company will begin deliveries in Europe early next year")]),
+    ("Acme will sell the car in Texas in 2028 and in Acme stores by 2029.",
+     [("2028", None, ("Acme",), "Acme will sell the car in Texas in 2028 and in Acme stores")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CONCEDED)
+def test_a_leading_concession(
+    text: str, expected: list[tuple[str, str | None, tuple[str, ...], str]]
+) -> None:
+    """ "Although Acme had hoped for 2026, the plant will open in 2028": 2028, first 2026 (was:
+    2026); "Although Acme opened a plant in 2020, the new one will open in 2028": two drafts
+    (was: one, 2020, happened); "Unless Congress acts": Congress (was: "Unless Congress");
+    "and in Europe early next year": a draft of its own (was: lost)."""
+    drafts = extract(text, reference=REF)
+    got = [
+        (str(d.when), None if d.first_when is None else str(d.first_when), d.actors) for d in drafts
+    ]
+    assert got == [e[:3] for e in expected], [d.reasons for d in drafts]
+    assert all(d.title.startswith(e[3]) for d, e in zip(drafts, expected, strict=True)), [
+        d.title for d in drafts
+    ]

@@ -94,10 +94,18 @@ _WITH_STATE: Final = re.compile(
 # "... in the US in May and then in Europe in Q3": the same act somewhere else, later; a
 # statement of its own (not "and then to 2023", which goes on with a move or a figure).
 _THEN_ELSEWHERE: Final = re.compile(
-    r"(?:then|later|afterwards),?\s+(?P<prep>in|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*)"
+    r"(?P<then>(?:then|later|afterwards),?\s+)?(?P<prep>in|to)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.-]*)"
 )
 _LEADING: Final = re.compile(
-    r"\s*(?:when|after|as|once|before|following|while)\b[^,;]{5,}?,\s+", re.IGNORECASE
+    r"\s*(?:when|after|as|once|before|following|while|although|though|even\s+though|whereas)"
+    r"\b[^,;]{5,}?,\s+",
+    re.IGNORECASE,
+)
+# "Although Acme had hoped for 2026, the plant will open in 2028": a promise conceded, then
+# the date now; one statement, moved.
+_CONCEDES: Final = re.compile(
+    r"\s*(?:although|though|even\s+though|while|whereas)\b", re.IGNORECASE
 )
 # "and then to 2023", "and to $7 billion in 2026": the right side goes on with the left's
 # verb. "and to have 10,000 robots by 2028" is an infinitive: a goal of its own.
@@ -119,7 +127,8 @@ _CONNECTOR: Final = re.compile(
 # A sentence opening with a clause before its main one: "After a six-month delay, the plant
 # will open ...", "When the law takes effect in 2027, Acme will ...": its first word stays.
 _OPENS_SENTENCE: Final = re.compile(
-    r"(?:After|Following|Despite|Amid|When|While|Once|Before)\s[^,;]{3,80},\s+\S"
+    r"(?:After|Following|Despite|Amid|When|While|Once|Before|Although|Though|Even\s+though"
+    r"|Whereas|Unless|If)\s[^,;]{3,80},\s+\S"
 )
 # "between" and up to four words before an "and": the "and" of "between X and Y".
 _BETWEEN: Final = re.compile(r"\bbetween\s+(?:[^\s,;]+\s+){0,3}[^\s,;]+$", re.IGNORECASE)
@@ -211,6 +220,12 @@ def clauses(
     lead = _LEADING.match(folded, span.start, span.end)
     if lead and _delay_only(folded, span.start, lead.end(), index, dates):
         lead = None  # "After a six-month delay, the plant will open": the delay is its move
+    if (
+        lead
+        and _CONCEDES.match(folded, span.start, lead.end())
+        and _gives_up(folded, dates, span.start, lead.end())
+    ):
+        lead = None  # "Although Acme had hoped for 2026, the plant will open in 2028"
     if lead:
         cuts.append((lead.end() - len(lead.group()) + lead.group().rindex(","), lead.end()))
     aside_spans = asides(folded, span.start, span.end, quoted, dates.has)
@@ -245,6 +260,8 @@ def clauses(
         ):
             continue  # "between Merced and Bakersfield": one phrase
         then = _THEN_ELSEWHERE.match(folded, cut_end, left_end)
+        if then is not None and not then.group("then") and not _somewhere(then.group("place")):
+            then = None  # "and in Europe early next year", but not "and in Acme stores"
         if then is not None and word in (",", "and"):
             base = re.search(rf"\s{then.group('prep')}\s", folded[left_start:cut_start])
             if (
@@ -326,6 +343,14 @@ def _with_asides(
         for a, b in within[:1]:  # one aside a statement: the first
             out.append(Piece(a, b, len(out), background=True, head=start))
     return out
+
+
+_CONTINENTS: Final = frozenset({"europe", "asia", "africa", "americas", "oceania"})
+
+
+def _somewhere(name: str) -> bool:
+    """Whether ``name`` is a place or a continent ("Europe"), not a company's name."""
+    return is_place(name) or name.lower() in _CONTINENTS
 
 
 def _list_verb(

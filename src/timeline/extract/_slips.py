@@ -62,7 +62,13 @@ def _replaced(
         # "will open the fab it had promised for 2025 in 2027": the statement's verb, a clause
         # on the thing's promise told in the past, then the statement's own date
         now = [
-            d for d in dates if how[id(d)] is None and _after_promise(folded, d, dates, how, found)
+            d
+            for d in dates
+            if how[id(d)] is None
+            and (
+                _after_promise(folded, d, dates, how, found)
+                or _after_concession(folded, d, dates, how, start)
+            )
         ]
     weak = ("was due", "scheduled")  # given up only if a date "now" follows
     old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
@@ -95,6 +101,29 @@ def _done_before(
     if not _HAD_BEFORE.search(folded, max(0, earlier[-1].start - 60), earlier[-1].start):
         return False
     return any(c.look is Look.BACK and c.strong for c in cues(between))
+
+
+# A clause opening a sentence that concedes a promise: "Although Acme had hoped for 2026,".
+_CONCEDING: Final = re.compile(
+    r"\W*(?:although|though|even\s+though|while|whereas)\b[^,;]*$", re.IGNORECASE
+)
+
+
+def _after_concession(
+    folded: str, date: DateMatch, dates: list[DateMatch], how: dict[int, str | None], start: int
+) -> bool:
+    """Whether ``date`` is the main clause's after a leading clause conceding a promise
+    told in the past ("Although Acme had hoped for 2026, the plant will open in 2028")."""
+    earlier = [d for d in dates if d.end <= date.start]
+    if not earlier or how[id(earlier[-1])] not in ("was due", "scheduled"):
+        return False
+    promise = earlier[-1]
+    between = folded[promise.end : date.start]
+    return (
+        _CONCEDING.match(folded, start, promise.start) is not None
+        and between.count(",") == 1
+        and ";" not in between
+    )
 
 
 # A clause on a thing and its promise told in the past: "(the fab) it had promised for",
