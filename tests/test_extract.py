@@ -1438,7 +1438,7 @@ class TestTitles:
         ],
     )
     def test_connectors_are_taken_off(self, raw: str, expected: str) -> None:
-        from timeline.extract._clauses import title
+        from timeline.extract._titles import title
 
         assert title(raw) == expected
 

@@ -23,16 +23,7 @@ import attrs
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors, Name, quoted
-from timeline.extract._clauses import (
-    Piece,
-    clauses,
-    in_aside,
-    slug,
-    subject_title,
-    title,
-    unique_ids,
-    without_aside,
-)
+from timeline.extract._clauses import Piece, clauses, in_aside, without_aside
 from timeline.extract._cues import Cue, Look, cues, no_comment, tense_cue
 from timeline.extract._dating import (
     FISCAL_PHRASE,
@@ -51,6 +42,7 @@ from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
+from timeline.extract._titles import slug, subject_title, title, unique_ids
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
