@@ -19,7 +19,10 @@ happened, cut to publication, "had promised" taken for the statement's verb).
 
 from __future__ import annotations
 
+import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract_articles import check_draft, read_article
 from timeline import Source
@@ -409,3 +412,31 @@ def test_a_leading_concession(
     assert all(d.title.startswith(e[3]) for d, e in zip(drafts, expected, strict=True)), [
         d.title for d in drafts
     ]
+
+
+AGO = [
+    # (text, when, status): said on 12 May 2027
+    ("Acme shipped the first update a year ago.", "c. May 2026", "happened"),
+    ("Acme opened the plant about 18 months ago.", "c. November 2025", "happened"),
+    ("Acme shipped it two to three years ago.", "c. May 2024 to c. May 2025", "happened"),
+    ("The company was founded a decade ago.", "c. 2017", "happened"),
+    ("Acme cut prices three weeks ago.", "c. 21 April 2027", "happened"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "status"), AGO)
+def test_a_time_ago(text: str, when: str, status: str) -> None:
+    """ "shipped the first update a year ago": c. May 2026 (was: the publication day)."""
+    (d,) = extract(text, reference=REF)
+    assert (str(d.when), d.status.value) == (when, status), d.reasons
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 60), st.sampled_from(["month", "year"]))
+def test_ago_is_about_the_month_that_time_before(n: int, unit: str) -> None:
+    """Property: "<n> <unit>s ago" is about the month `pendulum` lands on going back that
+    far from the publication day (the oracle), and ends before publication."""
+    back = pendulum.date(2027, 5, 12).subtract(**{f"{unit}s": n})
+    (d,) = extract(f"Acme opened the plant {n} {unit}s ago.", reference=REF)
+    assert str(d.when) == f"c. {back.format('MMMM YYYY')}", d.reasons
+    assert d.status.value == "happened"

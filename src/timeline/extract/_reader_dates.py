@@ -34,7 +34,14 @@ from timeline.extract._dating import (
 from timeline.extract._holidays import holidays
 from timeline.extract._reader_said import _SaidReader
 from timeline.extract._text import Span
-from timeline.extract._weekdays import halves, month_quarter, months_so_far, seasons, weekdays
+from timeline.extract._weekdays import (
+    ago,
+    halves,
+    month_quarter,
+    months_so_far,
+    seasons,
+    weekdays,
+)
 
 __all__: list[str] = []
 
@@ -257,6 +264,7 @@ class _DateReader(_SaidReader):
         days = said + weekdays(text, self.ref_day, found + [h.match for h in said])
         days += seasons(text, self.ref_day, found)
         days += halves(text, self.ref_day, found)
+        days += ago(text, self.ref_day, found)  # "a year ago"
         so_far = months_so_far(text, self.ref_day, found)
         if so_far:
             found = [
