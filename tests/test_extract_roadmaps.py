@@ -440,3 +440,20 @@ def test_ago_is_about_the_month_that_time_before(n: int, unit: str) -> None:
     (d,) = extract(f"Acme opened the plant {n} {unit}s ago.", reference=REF)
     assert str(d.when) == f"c. {back.format('MMMM YYYY')}", d.reasons
     assert d.status.value == "happened"
+
+
+def test_its_does_not_reach_back_past_a_paragraph() -> None:
+    """ "Its final cost will be confirmed next spring" after a paragraph on a plant: not the
+    company of the paragraph before (was: Leerink, whose analysts spoke last there); within
+    a paragraph, "It" after "The operator ..." is still the company."""
+    text = (
+        "Analysts at Leerink expect approval no sooner than 2029.\n\n"
+        "The UK government said the Sizewell C nuclear plant would start generating power in "
+        "the mid-2030s. Its final cost will be confirmed next spring.\n\n"
+        "Vodafone Idea said it will launch 5G in 75 cities by March 2028.\n\n"
+        "The operator has rolled out service in 17 cities. It plans to add 11,000 towers by "
+        "2029."
+    )
+    drafts = {d.title[:20]: d for d in extract(text, reference=REF)}
+    assert drafts["Its final cost will "].actors == ()
+    assert drafts["It plans to add 11,0"].actors == ("Vodafone Idea",)

@@ -86,6 +86,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     actors: Actors = attrs.field(init=False)
     quoted: list[tuple[int, int]] = attrs.field(init=False)
     last_org: str | None = None
+    last_org_at: int = 0  # where the sentence naming ``last_org`` starts
     short_names: dict[str, str] = attrs.field(factory=dict)
     institutions: list[str] = attrs.field(factory=list)  # named so far, the last named last
     last_dated: tuple[frozenset[str], When] | None = None
@@ -205,9 +206,12 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if not made:
             self.previous_draft = None  # a sentence between: no longer just before
         self.previous_mains = mains
+        if any(self.last_org in d.actors for d in drafts):
+            self.last_org_at = span.start  # "The operator ..." still speaks of it
         subject = self._subject(sentence_names)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
+            self.last_org_at = span.start
         for name in sentence_names:
             text = self._canonical(name).text
             if is_institution(text):  # "the ministry" in a later sentence may stand for it

@@ -94,6 +94,7 @@ _LISTED_AFTER_IN: Final = re.compile(
     r"(?:,|\band)\s+(?:the\s+)?\Z"
 )
 _PLACE_DATE: Final = re.compile(r"\s+(?:in|by)\s")
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # "the company said" ending a sentence: ", the company said on Monday."
 _COMPANY_SAID: Final = re.compile(
@@ -118,6 +119,7 @@ class _ActorReader:
     dates: DateIndex
     actors: Actors
     last_org: str | None
+    last_org_at: int  # where the sentence that named it starts
     short_names: dict[str, str]
     institutions: list[str]
     site_places: dict[int, str]  # where a place names a site ("the Paris plant"): its text
@@ -335,7 +337,14 @@ class _ActorReader:
                 actors.append(body)
                 reasons.append(f"'the {phrase.noun}' read as {body}")
         pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])
-        if not actors and pronoun is not None and self.last_org is not None:
+        if (
+            not actors
+            and pronoun is not None
+            and self.last_org is not None
+            # not across a paragraph: "Its final cost" after a paragraph on a plant is the
+            # plant's, not the company named in the paragraph before
+            and _PARAGRAPH.search(self.folded, self.last_org_at, start) is None
+        ):
             actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
             reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
         new_subject = _NEW_SUBJECT.match(self.folded, start, end) is not None
