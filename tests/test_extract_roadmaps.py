@@ -457,3 +457,40 @@ def test_its_does_not_reach_back_past_a_paragraph() -> None:
     drafts = {d.title[:20]: d for d in extract(text, reference=REF)}
     assert drafts["Its final cost will "].actors == ()
     assert drafts["It plans to add 11,0"].actors == ("Vodafone Idea",)
+
+
+DATE_LISTS = [
+    # (text, [(when, title)]): the same act at each date of a list, said with the first's words
+    ("Acme will ship the phone in July and in October.",
+     [("July 2027", "Acme will ship the phone in July"),
+      ("October 2027", "Acme will ship the phone in October")]),
+    ("Acme will hold votes in 2028 and 2030.",
+     [("2028", "Acme will hold votes in 2028"), ("2030", "Acme will hold votes in 2030")]),
+    ("Acme will report in July, October and January.",
+     [("July 2027", "Acme will report in July"), ("October 2027", "Acme will report in October"),
+      ("January 2028", "Acme will report in January")]),
+    # ", with <thing> due <date>": a promise of its own
+    ("India's general election will be held between April 19 and June 1, with results due on "
+     "June 4.",
+     [("19 April 2027 to 1 June 2027", "India's general election will be held"),
+      ("4 June 2027", "With results due on June 4")]),
+    # no list: a clause on a thing's past, another preposition, a figure, a move
+    ("Acme will expand its plant, which opened in 2020, by 2029.",
+     [("by end of 2029", "Acme will expand its plant")]),
+    ("Revenue rose to $5 billion in 2025 and then to $7 billion in 2026.",
+     [("2025", "Revenue rose to $5 billion")]),
+    ("Acme will open the plant in 2028, Jane Doe said.",
+     [("2028", "Acme will open the plant in 2028, Jane Doe said")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_LISTS)
+def test_a_list_of_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    """ "will ship the phone in July and in October": two drafts (was: October lost); "in
+    July, October and January": three (was: October lost, the third titled "January")."""
+    drafts = extract(text, reference=REF)
+    got = [str(d.when) for d in drafts]
+    assert got == [w for w, _ in expected], [d.reasons for d in drafts]
+    assert all(d.title.startswith(t) for d, (_, t) in zip(drafts, expected, strict=True)), [
+        d.title for d in drafts
+    ]

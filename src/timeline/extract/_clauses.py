@@ -79,7 +79,7 @@ _WITH_STATE: Final = re.compile(
     r"|(?!(?:hundred|need|speed|seed|bed|red|shed|feed|breed|limited|related|based|dedicated"
     r"|advanced|detailed|listed|united|red)\b)[a-z]{3,}ed"
     r"|built|done|begun|made|sold|shut|paid|won|given|taken|grown|shown|held|brought|bought"
-    r"|laid|spent|sent|run|set|put|cut"
+    r"|laid|spent|sent|run|set|put|cut|due"
     r"|open|online|operational|complete|live|ready|in\s+(?:service|operation|place"
     r"|production))\b",
     re.IGNORECASE,
@@ -212,7 +212,15 @@ def clauses(
     for m in _CUT.finditer(folded, span.start, span.end):
         if not any(a <= m.start() < b for a, b in kept_whole):
             cuts.append((m.start(), m.end()))
-    cuts.sort()
+    # a comma before an item of a list of dates ("in July, October and January"): a cut
+    # only there
+    list_commas = {
+        (m.start(), m.end())
+        for m in _COMMA.finditer(folded, span.start, span.end)
+        if not any(a <= m.start() <= b for a, b in kept_whole)  # nor closing an aside
+        and not any(a <= m.start() <= b for a, b in quoted)
+    } - set(cuts)
+    cuts = sorted({*cuts, *list_commas})
     pieces: list[tuple[int, int]] = [(span.start, span.end)]
     bases: dict[int, tuple[int, int, int]] = {}
     for cut_start, cut_end in cuts:
@@ -235,6 +243,19 @@ def clauses(
             folded, max(left_start, cut_start - 60), cut_start
         ):
             continue  # "between Merced and Bakersfield": one phrase
+        following = next((a for a, _ in cuts if a >= cut_end), left_end)
+        prep = _date_item(folded, dates, cut_end, min(following, left_end))
+        if prep is not None and word in (",", "and", ", and"):
+            # "will ship the phone in July and in October", "votes in 2028 and 2030": the
+            # same act at each date, said with the first's words
+            verb = _date_list_verb(folded, dates, left_start, cut_start, bases, prep)
+            if verb is not None:
+                pieces[-1] = (left_start, cut_start)
+                pieces.append(right)
+                bases[cut_end] = (verb[0], verb[1], cut_end)
+                continue
+        if (cut_start, cut_end) in list_commas:
+            continue  # a comma otherwise joins
         then = _THEN_ELSEWHERE.match(folded, cut_end, left_end)
         if then is not None and not then.group("then") and not _somewhere(then.group("place")):
             then = None  # "and in Europe early next year", but not "and in Acme stores"
@@ -327,6 +348,55 @@ _CONTINENTS: Final = frozenset({"europe", "asia", "africa", "americas", "oceania
 def _somewhere(name: str) -> bool:
     """Whether ``name`` is a place or a continent ("Europe"), not a company's name."""
     return is_place(name) or name.lower() in _CONTINENTS
+
+
+_COMMA: Final = re.compile(r",\s+")
+_ITEM_PREP: Final = re.compile(r"\s*(?P<prep>(?:in|on|by|during)\s+)?")
+_ITEM_END: Final = re.compile(r"[\s.,;:!?]*")
+_PREP_BEFORE: Final = re.compile(r"(?:in|on|by|during)\s+$", re.IGNORECASE)
+_RELATIVE_TAIL: Final = re.compile(r",\s+(?:which|who|that|where|when)\b[^,;]*$", re.IGNORECASE)
+
+
+def _date_item(folded: str, dates: DateIndex, start: int, end: int) -> str | None:
+    """The preposition of ``folded[start:end]`` when it is only a date ("in" of "in
+    October", "" of "2030"); None when it says more."""
+    inside = dates.within(start, end)
+    if len(inside) != 1:
+        return None
+    d = inside[0]
+    prep = _ITEM_PREP.match(folded, start, d.start)
+    if prep is None or prep.end() != d.start or _ITEM_END.fullmatch(folded, d.end, end) is None:
+        return None
+    return (prep.group("prep") or "").strip().lower()
+
+
+def _date_list_verb(
+    folded: str,
+    dates: DateIndex,
+    start: int,
+    end: int,
+    bases: dict[int, tuple[int, int, int]],
+    prep: str,
+) -> tuple[int, int] | None:
+    """Where the words before a list of dates are: those of the item before, or up to the
+    last date of ``folded[start:end]`` (up to its preposition when the item has one, the
+    same: "will ship the phone " of "will ship the phone in July and in October"); None
+    when that date is no first item (in a clause on a thing: ", which opened in 2020")."""
+    prior = bases.get(start)
+    if prior is not None:
+        return prior[0], prior[1]
+    inside = dates.within(start, end)
+    if not inside or _ITEM_END.fullmatch(folded, inside[-1].end, end) is None:
+        return None  # the date list's first item ends the clause before the cut
+    at = inside[-1].start
+    if _RELATIVE_TAIL.search(folded, start, at):
+        return None
+    before = _PREP_BEFORE.search(folded, max(start, at - 8), at)
+    if prep:
+        if before is None or before.group().split()[0].lower() != prep:
+            return None  # "opened in 2020, by 2029": no list
+        at = before.start()
+    return start, at
 
 
 def _list_verb(
