@@ -469,6 +469,18 @@ DATE_LISTS = [
     ("Acme will report in July, October and January.",
      [("July 2027", "Acme will report in July"), ("October 2027", "Acme will report in October"),
       ("January 2028", "Acme will report in January")]),
+    # a list is in order: "June" after next March is next June (said in May 2027)
+    ("Acme will ship the phone in March and in June.",
+     [("March 2028", "Acme will ship the phone in March"),
+      ("June 2028", "Acme will ship the phone in June")]),
+    ("Acme will launch the phone in the US in March, the UK in June and France by September.",
+     [("March 2028", "Acme will launch the phone in the US in March"),
+      ("June 2028", "Acme will launch the phone in the UK in June"),
+      ("by September 2028", "Acme will launch the phone in France by September")]),
+    # told in the past: as read
+    ("Acme shipped the phone in March and in April.",
+     [("March 2027", "Acme shipped the phone in March"),
+      ("April 2027", "Acme shipped the phone in April")]),
     # ", with <thing> due <date>": a promise of its own
     ("India's general election will be held between April 19 and June 1, with results due on "
      "June 4.",

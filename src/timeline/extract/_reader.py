@@ -396,6 +396,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
         if date is not None and moved is None and shelved is None:
             when = self._lasting(date, when, start, reasons)  # "will supply it until 2042"
+            if piece.base is not None and look is Look.FORWARD:
+                when = self._in_order(date, when, self.previous_draft, reasons)
         if cancel:
             status = Status.CANCELLED
             reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")

@@ -28,6 +28,7 @@ from timeline.extract._dating import (
     runs_past,
     until,
 )
+from timeline.extract._draft import Draft
 from timeline.extract._weekdays import quarter_ending
 from timeline.model import Status
 
@@ -263,6 +264,27 @@ class _WhenReader:
         ahead = found[0].when
         reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
         return ahead
+
+    def _in_order(
+        self, date: DateMatch, when: When, previous: Draft | None, reasons: list[str]
+    ) -> When:
+        """An item of a list of dates with no year ("in March and in June", said in May):
+        not before the item before it, so the next one after it."""
+        if previous is None or _YEAR.search(date.text):
+            return when
+        first = previous.when.earliest
+        if first is None or when.latest is None:
+            return when
+        if isinstance(first, _dt.datetime):
+            first = first.date()
+        if when.latest >= first:
+            return when
+        try:
+            later = When.parse(date.text, reference=first, prefer="future")
+        except TimelineError:
+            return when
+        reasons.append(f"{date.text!r} after {previous.when} in its list: {later}")
+        return later
 
     def _inherited(self, start: int) -> tuple[str, When] | None:
         """ "The forum ..." after a dated statement naming a forum: that statement's date."""
