@@ -506,3 +506,25 @@ def test_a_list_of_dates(text: str, expected: list[tuple[str, str]]) -> None:
     assert all(d.title.startswith(t) for d, (_, t) in zip(drafts, expected, strict=True)), [
         d.title for d in drafts
     ]
+
+
+APPOSED_DELAY = [
+    # (text, when, first promise): a delay said of the date just before it
+    ("Boeing expects the FAA to certify the 777X no earlier than 2028, a delay of two years.",
+     "no earlier than 2028", None),
+    ("Boeing expects the FAA to certify the 777X in 2028, a delay of two years.", "2028",
+     "2026"),
+    ("Boeing expects the FAA to certify the 777X in 2028, a two-year delay.", "2028", "2026"),
+    # a date moved by an amount not worked out: given up, no date now
+    ("The launch, planned for June, was delayed by a few weeks.", "date not announced",
+     "June 2027"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "first"), APPOSED_DELAY)
+def test_a_delay_said_of_the_date_before_it(text: str, when: str, first: str | None) -> None:
+    """ "certify the 777X no earlier than 2028, a delay of two years": no earlier than 2028
+    (was: date not announced, 2028 read as the date given up)."""
+    (d,) = extract(text, reference=REF)
+    got = (str(d.when), None if d.first_when is None else str(d.first_when))
+    assert got == (when, first), d.reasons

@@ -58,6 +58,8 @@ _AFTER_DELAY: Final = re.compile(
     r"\b(?:after|following|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
 _AT: Final = re.compile(r"(?:on|in|at|for)\s+", re.IGNORECASE)
+# Between a date and a noun of delay said of it: ", a ", ", another two-year ".
+_APPOSED: Final = re.compile(r",\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 
 
 def _note(first: When, text: str, when: When) -> str:
@@ -97,6 +99,9 @@ class _SlipReader(_DateReader):
             # not "though deliveries may slip by three months": a move that may come ("said
             # the deal would slip by six months" is one announced)
             and not _MAY_COME.search(self.folded, max(start, slip.start - 40), slip.start)
+            # not "will certify it no earlier than 2028, a delay of two years": the date now,
+            # the delay said of it
+            and not _APPOSED.fullmatch(self.folded, dates[-1].end, slip.start)
         ):
             # "planned for June, was delayed by a few weeks", "would slip by about six
             # months": moved by an amount not worked out to a date (`slip_of`), no date now
