@@ -528,3 +528,26 @@ def test_a_delay_said_of_the_date_before_it(text: str, when: str, first: str | N
     (d,) = extract(text, reference=REF)
     got = (str(d.when), None if d.first_when is None else str(d.first_when))
     assert got == (when, first), d.reasons
+
+
+SAID_IN = [
+    # (text, when, status): when a thing was said is not when it will be done
+    ("The ECB said in March that it would cut rates.", "from 12 May 2027 onwards", "expected"),
+    ("The ECB signalled in March that it would cut rates.", "from 12 May 2027 onwards",
+     "expected"),
+    ("The ECB said in March that it would cut rates in September.", "September 2027",
+     "expected"),
+    ("Acme said last week that it would open the plant in 2028.", "2028", "expected"),
+    # what was done then keeps the date
+    ("Acme said in March revenue rose 10%.", "March 2027", "happened"),
+    # a cut signalled: to come
+    ("The Fed signalled two cuts by the end of the year.", "by end of 2027", "expected"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "status"), SAID_IN)
+def test_the_month_something_was_said_in(text: str, when: str, status: str) -> None:
+    """ "The ECB said in March that it would cut rates", said in May: no date of its own,
+    from publication on (was: March 2028, the month it was said read as the next March)."""
+    (d,) = extract(text, reference=REF)
+    assert (str(d.when), d.status.value) == (when, status), d.reasons

@@ -156,7 +156,7 @@ _REPORT = _alt(
     "said|says|stated|states that|announces|reports that|reported|describing|describes|described"
     "|told|noted|notes that|argued|arguing|argues|emphasizing|emphasising|emphasized"
     "|emphasised|stressed"
-    "|stressing|warned|added|according to|revealing|confirming"
+    "|stressing|warned|added|according to|revealing|confirming|signalled|signaled|signals"
 )
 _CUE: Final = re.compile(
     rf"(?<![\w-])(?:(?P<firm>{_FIRM})|(?P<slip>{_SLIP})|(?P<forward>{_FORWARD})|(?P<back>{_BACK})"

@@ -73,8 +73,13 @@ _SAID_ON: Final = re.compile(
     r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
     r"(?:on\s+)?$"
 )
+_SAID_IN: Final = re.compile(
+    r"\b(?:said|says|announced|signall?ed|told\s+[a-z]+|added|warned)\s+(?:in|during|last)\s+$"
+)
+_THAT_AFTER: Final = re.compile(r",?\s+that\b")
 _ONLY_SAID: Final = re.compile(
-    r"\b(?:said|says|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+    r"\b(?:said|says|added|told\s+[a-z]+|signall?ed|warned)\s+(?:(?:late|early)\s+)?"
+    r"(?:on\s+|in\s+|during\s+|last\s+)?$"
 )
 # Before a date, "until": a span lasting to it ("will supply power until 2042"), unless a
 # verb of moving or waiting makes it where a date moved to ("delayed the launch until 2028").
@@ -154,7 +159,14 @@ class _DateReader(_SaidReader):
             lead_date = lead  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
             dates = [lead_date]
         said_on = [
-            d for d in dates if _SAID_ON.search(self.folded, max(start, d.start - 30), d.start)
+            d
+            for d in dates
+            if _SAID_ON.search(self.folded, max(start, d.start - 30), d.start)
+            # "said in March that it would cut rates": when it was said, not the cut
+            or (
+                _SAID_IN.search(self.folded, max(start, d.start - 30), d.start)
+                and _THAT_AFTER.match(self.folded, d.end)
+            )
         ]
         # "said on Tuesday it will spend ...": the day of saying, not of what will be done
         # (but "announced on Monday a plan" is the announcement's day)
