@@ -73,7 +73,8 @@ class TestRestatementsAndRespellings:
             _known(Timeline([old])),
             _known(Timeline([new])),
         )
-        assert "08:00Z" in text1 and "08:00Z" not in text0  # the summary's date changed
+        # The summary's date changed: it is said in the new spelling's zone.
+        assert "08:00 UTC)" in text1 and "10:00 UTC+2)" in text0 and "08:00 UTC)" not in text0
         assert seq1 == seq0 == 0  # DTSTART is the same moment: no significant change
         assert stamp0 == dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
         assert stamp1 == dt.datetime(2026, 3, 10, tzinfo=dt.UTC)  # was 5 January: unchanged
