@@ -198,30 +198,137 @@ class TestFolders:
         con.sql(f"COPY t TO '{path}' (FORMAT parquet, KV_METADATA {{'timeline.name': 'AI'}})")
         assert Timeline.load(path) == TL
 
-    @pytest.mark.parametrize(
-        ("second", "message"),
-        [
-            ({"kind": [3]}, r"column 'kind' is string in a\.parquet but int64 in b\.parquet"),
-            (
-                {"when": pa.array([dt.date(2027, 1, 1)])},
-                r"column 'when' is string in a\.parquet but date32\[day\] in b\.parquet",
-            ),
-        ],
-    )
-    def test_files_whose_types_clash_are_refused_by_column(
-        self, second: dict[str, object], message: str, tmp_path: Path
-    ) -> None:
+    def test_files_whose_types_clash_are_refused_by_column(self, tmp_path: Path) -> None:
         pq.write_table(
             pa.table({"title": ["a"], "when": ["2026"], "kind": ["x"]}), tmp_path / "a.parquet"
         )
         pq.write_table(
-            pa.table({"title": ["b"], "when": ["2027"], "kind": ["y"], **second}),
-            tmp_path / "b.parquet",
+            pa.table({"title": ["b"], "when": ["2027"], "kind": [3]}), tmp_path / "b.parquet"
         )
+        message = r"column 'kind' is string in a\.parquet but int64 in b\.parquet"
         with pytest.raises(
             DataFileError, match=message + r".*write it with one type in every file"
         ):
             Timeline.load(tmp_path)
+
+
+# A date column as each tool types it: days, instants with and without a zone, and the
+# midnights pandas writes for days.
+TYPED_DATES = [
+    pa.array([dt.date(2027, 1, 1), dt.date(2026, 12, 31)], pa.date32()),
+    pa.array([dt.date(2027, 1, 1), dt.date(1969, 12, 31)], pa.date64()),
+    *(
+        pa.array([dt.datetime(2026, 4, 30, 23, 30), dt.datetime(2026, 5, 1, 0, 0, 0, 1000)]).cast(
+            pa.timestamp(unit, tz=zone), safe=False
+        )
+        for unit in ("s", "ms", "us", "ns")
+        for zone in (None, "UTC", "Asia/Kolkata")
+    ),
+    pa.array([dt.datetime(2026, 4, 30), dt.datetime(2026, 5, 1)], pa.timestamp("ns")),
+]
+
+
+class TestDatesTypedDifferentlyByFile:
+    """A folder whose ``when``/``end`` is text in one file and days or instants in another
+    (files saved by different tools) reads each file's dates as that file alone reads them."""
+
+    @pytest.mark.parametrize("typed", TYPED_DATES, ids=lambda a: str(a.type))
+    @pytest.mark.parametrize("text_file", ["ours", "plain"])
+    def test_each_file_as_it_reads_alone(
+        self, typed: pa.Array, text_file: str, tmp_path: Path
+    ) -> None:
+        if text_file == "ours":  # the query columns too
+            pq.write_table(T, tmp_path / "a.parquet")
+        else:
+            pq.write_table(
+                pa.table({"title": ["A"], "when": ["April 2026"]}), tmp_path / "a.parquet"
+            )
+        ends = pa.array([None, typed[1].as_py()], typed.type)
+        pq.write_table(
+            pa.table({"title": ["B", "C"], "when": typed, "end": ends}), tmp_path / "b.parquet"
+        )
+        alone = [*Timeline.load(tmp_path / "a.parquet"), *Timeline.load(tmp_path / "b.parquet")]
+        folder = Timeline.load(tmp_path)
+        assert list(folder) == list(Timeline(alone))
+        # Pushed down file by file (one has no query columns): as `overlapping` on the whole.
+        for month in ("2026-04", "2026-05", "2027-01"):
+            from timeline.columnar import window_filter
+
+            kept = Timeline.load(tmp_path, filters=window_filter(month))
+            assert list(kept.overlapping(month)) == list(folder.overlapping(month))
+            assert {e.id for e in kept} >= {e.id for e in folder.overlapping(month)}
+
+    def test_days_in_one_file_and_instants_in_another(self, tmp_path: Path) -> None:
+        for name, typed in (("b", TYPED_DATES[0]), ("c", TYPED_DATES[3]), ("d", TYPED_DATES[-1])):
+            pq.write_table(
+                pa.table({"title": [name], "when": typed[:1]}), tmp_path / f"{name}.parquet"
+            )
+        alone = [e for f in sorted(tmp_path.iterdir()) for e in Timeline.load(f)]
+        assert [str(e.when) for e in alone] == [
+            "1 January 2027",
+            "2026-04-30T23:30Z",
+            "30 April 2026",
+        ]
+        assert Timeline.load(tmp_path) == Timeline(alone)
+
+    def test_another_column_of_clashing_types_is_still_refused(self, tmp_path: Path) -> None:
+        pq.write_table(pa.table({"title": ["a"], "when": ["2026"]}), tmp_path / "a.parquet")
+        pq.write_table(pa.table({"title": [3], "when": TYPED_DATES[0][:1]}), tmp_path / "b.parquet")
+        with pytest.raises(DataFileError, match=r"column 'title' is string in a\.parquet"):
+            Timeline.load(tmp_path)
+
+
+class TestHiveKeysThatDisagreeWithTheFile:
+    """A key in the path (``kind=funding/``) that is also a column of the file below it holding
+    another value: refused, naming the file and both values (pyarrow and DuckDB let the path
+    win, and the file's own values are lost without a word)."""
+
+    def test_the_path_and_the_column_disagree(self, tmp_path: Path) -> None:
+        (tmp_path / "kind=funding").mkdir()
+        pq.write_table(T, tmp_path / "kind=funding" / "x.parquet")
+        with pytest.raises(DataFileError) as caught:
+            Timeline.load(tmp_path)
+        message = str(caught.value)
+        assert "x.parquet" in message and "kind=funding" in message
+        assert "'model'" in message and "'funding'" in message
+
+    @pytest.mark.parametrize(
+        ("folder", "values"),
+        [
+            ("year=2026", pa.array([2026, 2027, 2026], pa.int64())),  # a number
+            ("year=2026", pa.array([2026, None, 2026], pa.int64())),  # a null under a value
+            ("kind=__HIVE_DEFAULT_PARTITION__", pa.array(["x", None, None])),  # a value under null
+            ("status=expected", pa.array(["expected", "expected", "happened"])),
+        ],
+    )
+    def test_any_row_that_disagrees(self, folder: str, values: pa.Array, tmp_path: Path) -> None:
+        name = folder.partition("=")[0]
+        table = T.drop_columns([name]) if name in T.column_names else T
+        (tmp_path / folder).mkdir()
+        pq.write_table(table.append_column(name, values), tmp_path / folder / "x.parquet")
+        with pytest.raises(DataFileError, match=rf"{folder}.*column '{name}'"):
+            Timeline.load(tmp_path)
+
+    @pytest.mark.parametrize(
+        ("folder", "values"),
+        [
+            ("year=2026", pa.array([2026] * 3, pa.int64())),
+            ("kind=__HIVE_DEFAULT_PARTITION__", pa.nulls(3, pa.string())),
+            ("kind=model%20release", pa.array(["model release"] * 3).dictionary_encode()),
+        ],
+    )
+    def test_a_path_that_agrees_loads(self, folder: str, values: pa.Array, tmp_path: Path) -> None:
+        name = folder.partition("=")[0]
+        table = T.drop_columns([name]) if name in T.column_names else T
+        (tmp_path / folder).mkdir()
+        pq.write_table(table.append_column(name, values), tmp_path / folder / "x.parquet")
+        loaded = Timeline.load(tmp_path)
+        assert len(loaded) == 3
+        assert {e.kind for e in loaded} == (
+            {T.column("kind")[i].as_py() for i in range(3)}
+            if name == "year"
+            else {values[0].as_py()}
+        )
 
 
 @pytest.mark.parametrize(
@@ -242,7 +349,7 @@ def test_hive_keys_are_typed_as_pyarrow_discovers_them(layout: list[str], tmp_pa
     import pyarrow.dataset as ds
     import pyarrow.fs
 
-    from timeline.columnar._parquet import hive_keys
+    from timeline.columnar._hive import hive_keys
 
     paths = []
     for name in layout:
