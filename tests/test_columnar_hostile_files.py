@@ -372,3 +372,26 @@ def test_a_hive_key_with_only_nulls_loads(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["kind=__HIVE_DEFAULT_PARTITION__"]
     loaded = list(Timeline.load(tmp_path))
     assert loaded == _independently(tmp_path, pyarrow=False)[1] == [TL["plan"]]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(2026, 4, 15, 10, 30),
+        dt.datetime(2300, 4, 15, 10, 30, 0, 123456),  # past 2262: nanoseconds overflow int64
+        dt.datetime(1500, 1, 1, 0, 0, 1),  # before 1677
+        dt.datetime(1, 1, 1, 12),
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999999),
+    ],
+)
+def test_int96_timestamps_as_spark_writes_them(moment: dt.datetime, tmp_path: Path) -> None:
+    # Spark and Hive write timestamps as INT96 by default; pyarrow reads them as nanoseconds
+    # unless told otherwise, and a year outside 1677..2262 wrapped round to another instant
+    # ('2300-04-15T10:30' was read as '1715-09-25T10:55:26.290448').
+    path = tmp_path / "spark.parquet"
+    table = pa.table({"title": ["A"], "when": pa.array([moment], pa.timestamp("us"))})
+    pq.write_table(table, path, use_deprecated_int96_timestamps=True)
+    by_duckdb = from_arrow(duckdb.sql(f"SELECT * FROM read_parquet('{path}')").arrow())
+    for loaded in (Timeline.load(path), Timeline.load(tmp_path)):
+        assert loaded["a"].when == by_duckdb["a"].when
+        assert loaded["a"].when.earliest.replace(tzinfo=None) == moment  # type: ignore[union-attr]

@@ -95,7 +95,9 @@ the file (or the key from the folder)"]
         keys = [k for k in path_keys(fragment.path, base) if k[0] in names]
         if not keys:
             continue
-        table = pq.read_table(fragment.path, columns=[k[0] for k in keys])
+        table = pq.read_table(
+            fragment.path, columns=[k[0] for k in keys], coerce_int96_timestamp_unit="us"
+        )
         for key, folder, value in keys:
             column = table.column(key)
             if pa.types.is_dictionary(column.type):

@@ -151,8 +151,13 @@ def _dataset(where: str) -> ds.Dataset:
     pa = require("pyarrow")
     dataset = require("pyarrow.dataset")
 
+    # INT96 timestamps (Spark's and Hive's default) in microseconds: as nanoseconds, which
+    # pyarrow reads them as unless told, a year outside 1677..2262 wraps to another instant.
+    parquet = dataset.ParquetFileFormat(
+        read_options=dataset.ParquetReadOptions(coerce_int96_timestamp_unit="us")
+    )
     if not os.path.isdir(where):
-        return dataset.dataset(where, format="parquet")
+        return dataset.dataset(where, format=parquet)
     files = parquet_files(where)
     if not files:
         problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
@@ -163,7 +168,7 @@ def _dataset(where: str) -> ds.Dataset:
     def found_with(fields: Any) -> ds.Dataset:  # a pyarrow.Schema
         hive = dataset.partitioning(pa.schema(fields), flavor="hive")
         return dataset.dataset(
-            paths, schema=fields, format="parquet", partitioning=hive, partition_base_dir=base
+            paths, schema=fields, format=parquet, partitioning=hive, partition_base_dir=base
         )
 
     found = found_with(keys)
