@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -427,3 +428,56 @@ def test_a_filter_that_is_wrong_says_so(tmp_path: Path, filters: object, says: s
     _slipped().save(tmp_path / "events.parquet")
     with pytest.raises(QueryError, match=says):
         Timeline.load(tmp_path / "events.parquet", filters=filters)
+
+
+_FOREIGN_WHENS = [
+    "2030",
+    "2026-04-15",
+    "c. March 2026",
+    "by 2030",
+    "April or June 2026",
+    "2026-XX-15",
+    "2026-04-30T23:30-11:00",
+    "date not announced",
+]
+
+
+@pytest.mark.parametrize("window", ["2026-04", "2026-05-01", "2030", "2026-06-15", "2026-03"])
+def test_duckdb_windows_over_files_without_the_query_columns(window: str, tmp_path: Path) -> None:
+    # A folder of our files and another tool's (title, when, end only): DuckDB read the other
+    # rows' could_start/could_end as NULL, unbounded, and events_overlapping gave them for
+    # every window ('2030' in April 2026). Now exactly what Timeline.load(...).overlapping says.
+    from timeline.columnar import duckdb_connect
+
+    _slipped().save(tmp_path / "ours.parquet")
+    ends = [None] * len(_FOREIGN_WHENS)
+    ends[1] = "2026-05-02"
+    titles = [f"t{i}" for i in range(len(_FOREIGN_WHENS))]
+    pq.write_table(
+        pa.table({"title": titles, "when": _FOREIGN_WHENS, "end": pa.array(ends, pa.string())}),
+        tmp_path / "theirs.parquet",
+    )
+    pq.write_table(
+        pa.table({"title": ["d"], "when": pa.array([dt.date(2026, 4, 30)])}),
+        tmp_path / "days.parquet",
+    )
+    expected = {e.id for e in Timeline.load(tmp_path).overlapping(window)}
+    first, last = When.parse(window).earliest, When.parse(window).latest
+    con = duckdb_connect(tmp_path)
+    # The other tool's rows have no id: Timeline.load gives each its title's slug.
+    query = "SELECT coalesce(id, lower(title)) FROM events_overlapping(?, ?)"
+    assert {row[0] for row in con.execute(query, [first, last]).fetchall()} == expected
+
+
+def test_duckdb_a_date_that_is_not_one_in_a_file_without_the_query_columns(
+    tmp_path: Path,
+) -> None:
+    # Timeline.load refuses the file; the window query says why rather than placing the row
+    # in every window.
+    from timeline.columnar import duckdb_connect
+
+    _slipped().save(tmp_path / "ours.parquet")
+    pq.write_table(pa.table({"title": ["x"], "when": ["Aprill 2026"]}), tmp_path / "t.parquet")
+    con = duckdb_connect(tmp_path)
+    with pytest.raises(duckdb.Error, match=r"'Aprill 2026' is not a date"):
+        con.execute("SELECT id FROM events_overlapping(DATE '2026-04-01', DATE '2026-04-30')")

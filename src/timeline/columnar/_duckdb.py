@@ -125,7 +125,26 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
             rows.append(None if when is None else date_runs(when))
         return runs_array(rows, kind)
 
+    could = pa.struct(
+        [("could_start", pa.date32()), ("could_end", pa.date32()), ("could_runs", kind)]
+    )
+
+    def event_could(whens: Any, ends: Any) -> Any:
+        rows = [
+            _event_could(when, end)
+            for when, end in zip(whens.to_pylist(), ends.to_pylist(), strict=True)
+        ]
+        return pa.array(rows, could)
+
     create: Any = connection.create_function
+    create(
+        "event_could",
+        event_could,
+        ["VARCHAR", "VARCHAR"],
+        f"STRUCT(could_start DATE, could_end DATE, could_runs {_RUN})",
+        type="arrow",
+        null_handling="special",
+    )
     create(
         "could_meet",
         could_meet,
@@ -144,6 +163,29 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
         type="arrow",
         null_handling="special",
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _event_could(when: str | None, end: str | None) -> dict[str, Any] | None:
+    """The window columns `to_arrow` writes for an event of date ``when`` and ``end``
+    (``could_start``, ``could_end``, ``could_runs``), for the rows of files without them.
+    Raises `DataFileError` for a date that is not one, as `Timeline.load` refuses it."""
+    from timeline.columnar._table import to_arrow
+    from timeline.model._event import Event
+    from timeline.model._timeline import Timeline
+
+    if when is None:
+        return None
+    try:
+        event = Event(
+            title="x", when=When.parse(when), end=None if end is None else When.parse(end)
+        )
+    except TimelineError as err:
+        problem = f"a row of a file without the window columns (could_start ...): {err}"
+        raise DataFileError([DataFileProblem(problem)]) from None
+    columns = ["could_start", "could_end", "could_runs"]
+    row: dict[str, Any] = to_arrow(Timeline([event])).select(columns).to_pylist()[0]
+    return row
 
 
 def _lambda(param: str, body: str) -> str:
@@ -177,6 +219,24 @@ def _overlapping_macro(columns: set[str]) -> str | None:
 # Canonical texts of the dates that may have several readings: an EDTF set ("[", "{", or
 # "April or June 2026") or unspecified digits ("2026-XX-15"). A superset: the runs decide.
 _SEVERAL = r"'[\[\{X]| or '"
+
+
+def _computed_windows(names: dict[str, str]) -> str:
+    """A ``REPLACE`` clause computing the window columns (`_event_could`) of the rows from
+    files without them (their ``precision``, which `to_arrow` always writes, is NULL), in a
+    view over files of both kinds; else nothing. Read as NULL, unbounded, such a row was
+    in every window."""
+    if not {"when", "precision", "could_start", "could_end"} <= names.keys():
+        return ""
+    end = 'CAST("end" AS VARCHAR)' if "end" in names else "NULL"
+    could = f'event_could(CAST("when" AS VARCHAR), {end})'
+    columns = ["could_start", "could_end", *(["could_runs"] * ("could_runs" in names))]
+    replaced = ", ".join(
+        f'CASE WHEN precision IS NULL AND "when" IS NOT NULL THEN {could}.{name} '
+        f"ELSE {name} END AS {name}"
+        for name in columns
+    )
+    return f" REPLACE ({replaced})"
 
 
 def _derived_runs(names: dict[str, str]) -> str:
@@ -248,7 +308,8 @@ def duckdb_connect(
     try:
         described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
         names = {str(row[0]): str(row[1]) for row in described}
-        connection.execute(f"CREATE VIEW events AS SELECT *{_derived_runs(names)} FROM {source}")
+        selected = f"*{_computed_windows(names)}{_derived_runs(names)}"
+        connection.execute(f"CREATE VIEW events AS SELECT {selected} FROM {source}")
     except duckdb.Error as err:
         connection.close()
         first = str(err).splitlines()[0]
