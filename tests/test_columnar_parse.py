@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -251,6 +252,33 @@ def test_a_column_of_references(pairs: list[tuple[str, Any]]) -> None:
 @given(st.lists(_any_text, max_size=12), _references)
 def test_one_reference_for_all(texts: list[str], reference: Any) -> None:
     _check(texts, reference)
+
+
+_ZONED = [
+    dt.datetime(2026, 4, 30, 23, 30, tzinfo=ZoneInfo("America/New_York")),  # 1 May in UTC
+    dt.datetime(2026, 5, 1, 0, 30, tzinfo=ZoneInfo("Asia/Kolkata")),  # 30 April in UTC
+    dt.datetime(2026, 12, 31, 23, 0, tzinfo=dt.timezone(-dt.timedelta(hours=12))),
+    dt.datetime(2026, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=14))),
+    dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC),
+]
+
+
+@pytest.mark.parametrize("as_arrow", [False, True])
+@pytest.mark.parametrize("text", ["today", "tomorrow", "next month", "April", "this year", "Q2"])
+def test_a_column_of_zoned_references_is_read_as_when_parse_reads_them(
+    text: str, as_arrow: bool
+) -> None:
+    # A reference instant's day is its own (local) day, as When.parse reads it: the column
+    # took its UTC day ('today' said at 23:30 in New York on 30 April was 1 May).
+    if not as_arrow:
+        got = _rows(parse_dates([text] * len(_ZONED), reference=_ZONED))
+        assert got == [_oracle(text, r) for r in _ZONED]
+        return
+    for reference in _ZONED:  # an Arrow column holds one zone
+        zone = getattr(reference.tzinfo, "key", reference.isoformat()[-6:])  # or "+14:00"
+        column = pa.array([reference, None], pa.timestamp("us", tz=zone))
+        got = _rows(parse_dates([text, text], reference=column))
+        assert got == [_oracle(text, reference), _oracle(text)]
 
 
 # -- edge cases -------------------------------------------------------------------------------

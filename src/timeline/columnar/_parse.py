@@ -114,10 +114,10 @@ def _same_length(texts: int, references: int) -> None:
 
 
 def _reference_value(value: Any) -> Any:
-    """A reference as `When.parse` takes it: a date (a timestamp's UTC day) or text."""
+    """A reference as `When.parse` takes it: a date (a timestamp's own day, in the zone it
+    is given in, as `When.parse` reads it: 23:30 in New York on 30 April is 30 April,
+    though 1 May in UTC) or text."""
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(_dt.UTC)
         return value.date()
     return value
 
