@@ -291,6 +291,12 @@ class TestHiveKeysThatDisagreeWithTheFile:
         message = str(caught.value)
         assert "x.parquet" in message and "kind=funding" in message
         assert "'model'" in message and "'funding'" in message
+        # SQL over the folder refuses it too (DuckDB alone lets the folder win)
+        from timeline.columnar import duckdb_connect
+
+        with pytest.raises(DataFileError) as by_sql:
+            duckdb_connect(tmp_path)
+        assert str(by_sql.value) == message
 
     @pytest.mark.parametrize(
         ("folder", "values"),

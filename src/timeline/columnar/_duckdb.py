@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem, TimelineError
 from timeline.columnar._deps import require
+from timeline.columnar._hive import key_problems
 from timeline.columnar._parquet import parquet_files
 from timeline.columnar._parse import parse_dates, parsed_type
 from timeline.columnar._runs import RUNS_LIMIT, date_runs, runs_array, window_meets
 from timeline.dates._when import When
+from timeline.records._schema import MAX_PROBLEMS
 
 if TYPE_CHECKING:
     import duckdb
@@ -333,6 +335,13 @@ def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLi
             problem = DataFileProblem("the folder holds no .parquet files", file=str(where))
             connection.close()
             raise DataFileError([problem])
+        # A Hive key (kind=funding/) that a file's own column contradicts: refused, as
+        # Timeline.load refuses it (DuckDB would let the folder win).
+        found = [os.path.abspath(f) for f in files]
+        disagree = key_problems(found, os.path.abspath(where), MAX_PROBLEMS)
+        if disagree:
+            connection.close()
+            raise DataFileError([DataFileProblem(m, file=p) for p, m in disagree])
     elif where.exists():
         files = [str(where)]
     else:

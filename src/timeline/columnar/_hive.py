@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import urllib.parse
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,17 +72,21 @@ def path_keys(path: str, base: str) -> list[tuple[str, str, str | None]]:
     return found
 
 
-def key_problems(fragments: list[Any], base: str, limit: int) -> list[tuple[str, str]]:
+def key_problems(
+    paths: list[str], base: str, limit: int, schemas: Mapping[str, pa.Schema] | None = None
+) -> list[tuple[str, str]]:
     """Where a file's own column disagrees with the key its folder names, as (file,
     message): a row whose value is not the folder's (a value under a null key, or a null
     under a value, too). At most ``limit``. Only files holding a column named as a key
-    of their path are read, and of those only that column.
+    of their path are read, and of those only that column; ``schemas`` gives the files'
+    schemas already read (else a file under a key folder has its footer read).
 
-    >>> import pyarrow as pa, pyarrow.parquet as pq, pyarrow.dataset as ds, tempfile, pathlib
+    >>> import pyarrow as pa, pyarrow.parquet as pq, tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
     >>> (root / "kind=talk").mkdir()
     >>> pq.write_table(pa.table({"kind": ["talk", "model"]}), root / "kind=talk" / "x.parquet")
-    >>> [message for _, message in key_problems(ds.dataset(root).get_fragments(), str(root), 5)]
+    >>> [message for _, message in key_problems([str(root / "kind=talk" / "x.parquet")],
+    ...                                         str(root), 5)]
     ["the folder kind=talk gives its files' rows the kind 'talk', but the file's own column \
 'kind' holds 'model' too; move the rows to the folder of their value, or drop the column from \
 the file (or the key from the folder)"]
@@ -90,14 +95,15 @@ the file (or the key from the folder)"]
     pc = require("pyarrow.compute")
     pq = require("pyarrow.parquet")
     found: list[tuple[str, str]] = []
-    for fragment in fragments:
-        names = fragment.physical_schema.names
-        keys = [k for k in path_keys(fragment.path, base) if k[0] in names]
+    for path in paths:
+        keys = path_keys(path, base)
         if not keys:
             continue
-        table = pq.read_table(
-            fragment.path, columns=[k[0] for k in keys], coerce_int96_timestamp_unit="us"
-        )
+        names = (pq.read_schema(path) if schemas is None else schemas[path]).names
+        keys = [k for k in keys if k[0] in names]
+        if not keys:
+            continue
+        table = pq.read_table(path, columns=[k[0] for k in keys], coerce_int96_timestamp_unit="us")
         for key, folder, value in keys:
             column = table.column(key)
             if pa.types.is_dictionary(column.type):
@@ -109,7 +115,7 @@ the file (or the key from the folder)"]
             holds = "nulls" if other is None else _some(other)
             found.append(
                 (
-                    fragment.path,
+                    path,
                     f"the folder {folder} gives its files' rows {said}, but the file's own column "
                     f"{key!r} holds {holds} too; move the rows to the folder of their value, or "
                     "drop the column from the file (or the key from the folder)",

@@ -176,7 +176,8 @@ def _dataset(where: str) -> ds.Dataset:
     # fragments keep the footers they read, so the scan does not read them again.
     fragments = list(found.get_fragments())
     own = [(f.path, _plain(f.physical_schema)) for f in fragments]
-    disagree = key_problems(fragments, base, MAX_PROBLEMS)
+    schemas = {f.path: f.physical_schema for f in fragments}
+    disagree = key_problems(list(schemas), base, MAX_PROBLEMS, schemas)
     if disagree:
         raise DataFileError([DataFileProblem(message, file=path) for path, message in disagree])
     try:
