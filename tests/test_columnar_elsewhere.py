@@ -481,3 +481,19 @@ def test_duckdb_a_date_that_is_not_one_in_a_file_without_the_query_columns(
     con = duckdb_connect(tmp_path)
     with pytest.raises(duckdb.Error, match=r"'Aprill 2026' is not a date"):
         con.execute("SELECT id FROM events_overlapping(DATE '2026-04-01', DATE '2026-04-30')")
+
+
+def test_a_folder_reads_the_files_save_writes_whatever_the_suffixs_case(tmp_path: Path) -> None:
+    # save and load take ".PARQUET" as Parquet; the folder reader skipped such files without a
+    # word (or found "no .parquet files" when all were so named).
+    from timeline.columnar import duckdb_connect
+
+    tl = _slipped()
+    tl[:1].save(tmp_path / "a.parquet")
+    (tmp_path / "sub").mkdir()
+    tl[1:].save(tmp_path / "sub" / "B.PARQUET")
+    assert Timeline.load(tmp_path) == Timeline(list(tl))
+    count = duckdb_connect(tmp_path).sql("SELECT count(*) FROM events").fetchall()
+    assert count == [(len(tl),)]
+    (tmp_path / "a.parquet").unlink()
+    assert list(Timeline.load(tmp_path)) == list(tl[1:])

@@ -87,7 +87,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     special = special_problem(where, os.stat(where).st_mode)
     if special is not None:  # a named pipe would wait for a writer, a device never end
         raise DataFileError([DataFileProblem(special, file=where)])
-    if os.path.isdir(where) and not any(Path(where).rglob("*.parquet")):
+    if os.path.isdir(where) and not any(map(_is_parquet, Path(where).rglob("*"))):
         # An empty dataset has no columns: say what is wrong, not "no 'title' column".
         problem = (
             "the folder holds no .parquet files; give a data file "
@@ -120,9 +120,10 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
 
 
 def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
-    """The Parquet files of a dataset folder, in name order: its ``.parquet`` files and
-    those of its sub-folders, but none whose name, or a folder's on the way, starts with
-    ``.`` or ``_`` (hidden files, Spark's ``_temporary/`` files of a job not finished).
+    """The Parquet files of a dataset folder, in name order: its ``.parquet`` files (the
+    suffix in any case) and those of its sub-folders, but none whose name, or a folder's on
+    the way, starts with ``.`` or ``_`` (hidden files, Spark's ``_temporary/`` files of a
+    job not finished).
 
     >>> import tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
@@ -134,10 +135,17 @@ def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
     root = Path(folder)
     return sorted(
         str(file)
-        for file in root.rglob("*.parquet")
-        if file.is_file()
+        for file in root.rglob("*")
+        if _is_parquet(file)
+        and file.is_file()
         and not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
     )
+
+
+def _is_parquet(path: Path) -> bool:
+    """Whether ``path`` is named as a Parquet file: ``.parquet`` in any case, as `save` and
+    `Timeline.load` take the suffix (``events.PARQUET``)."""
+    return path.suffix.lower() == ".parquet"
 
 
 def _dataset(where: str) -> ds.Dataset:
