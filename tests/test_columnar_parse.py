@@ -505,3 +505,26 @@ def test_a_column_that_repeats_is_read_once_per_text_with_the_same_rows(
 def test_columns_of_one_kind(texts: list[str | None]) -> None:
     # A shape is looked for only where the earlier ones left rows: each mix gives the same rows.
     _check(texts)
+
+
+@pytest.mark.parametrize("kind", [pa.string(), pa.large_string()])
+def test_text_that_is_not_utf_8_is_an_error_on_its_row(kind: Any) -> None:
+    # A string column holding Latin-1 bytes (Spark does not check its strings, nor pyarrow a
+    # Parquet file another tool wrote): the whole call raised UnicodeDecodeError.
+    raw = [b"2026-04", b"Caf\xe9 2026", None, b"Q2 2026", b"Caf\xe9 2026"]
+    binary = pa.binary() if kind == pa.string() else pa.large_binary()
+    values = pa.array(raw, binary).view(kind)
+    rows = parse_dates(values, reference=dt.date(2026, 3, 1)).to_pylist()
+    assert [r and r["when"] for r in rows] == ["April 2026", None, None, "Q2 2026", None]
+    assert rows[1]["error"] == rows[4]["error"]
+    assert rows[1]["error"].startswith("b'Caf\\xe9 2026' is not UTF-8 text")
+    assert [r and r["error"] for r in rows][::3] == [None, None]
+
+
+def test_a_column_of_lists_is_an_error_on_each_row() -> None:
+    rows = parse_dates(pa.array([["2026"], None, []])).to_pylist()
+    assert rows[1] is None
+    assert [rows[0]["error"], rows[2]["error"]] == [
+        "['2026'] is not text; give dates as strings",
+        "[] is not text; give dates as strings",
+    ]
