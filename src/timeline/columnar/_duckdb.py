@@ -94,12 +94,16 @@ def _parsed(text: str) -> When | None:
 
 
 def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
-    """Register ``could_meet(text, first, last)`` and ``when_could_runs(text)`` on DuckDB.
+    """Register ``could_meet(text, first, last)``, ``when_could_runs(text)`` and
+    ``event_could(when, end)`` on DuckDB.
 
     ``could_meet`` says whether the date ``text`` could fall on a day from ``first`` to
     ``last`` (``NULL``: open), by `Timeline.overlapping`'s rule (each member of a set,
     each run of unspecified digits); ``when_could_runs`` gives the runs a row's
     ``could_runs`` holds for that date. Text that is not a date gives ``NULL``.
+    ``event_could`` gives the window columns (``could_start``, ``could_end``,
+    ``could_runs``) `to_arrow` writes for an event of those dates, for rows of files
+    without them; a date that is not one fails the query with its reason.
 
     >>> import duckdb
     >>> con = duckdb.connect()
@@ -107,6 +111,8 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
     >>> con.execute("SELECT could_meet('April or June 2026', DATE '2026-05-10', "
     ...             "DATE '2026-05-10')").fetchall()
     [(False,)]
+    >>> con.execute("SELECT event_could('c. April 2026', NULL).could_end").fetchall()
+    [(datetime.date(2026, 5, 31),)]
     """
     pa = require("pyarrow")
     kind = pa.list_(pa.struct([("first", pa.date32()), ("last", pa.date32())]))
