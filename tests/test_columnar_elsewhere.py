@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
+pc = pytest.importorskip("pyarrow.compute")
 duckdb = pytest.importorskip("duckdb")
 
 from data_strategies import plain_whens, timelines  # noqa: E402
@@ -199,6 +200,31 @@ class TestDatasetsFromElsewhere:
         assert (
             len(Timeline.load(tmp_path, filters=window & (pa.compute.field("year") == 2025))) == 0
         )
+
+    @pytest.mark.parametrize("key", ["status", "kind"])
+    def test_a_window_over_hive_folders_of_a_record_column(self, key: str, tmp_path: Path) -> None:
+        # status=happened/ over another tool's files (no query columns): the window was a
+        # KeyError ('Field "status" exists 2 times'), the key added twice to the derived rows.
+        tl = Timeline(
+            [
+                Event(title="A", when="2026-04", status="happened", kind="talk"),
+                Event(title="B", when="2026-05", kind="model"),
+                Event(title="C", when="2027", kind="model"),
+            ]
+        )
+        for value in {getattr(e, key) for e in tl}:
+            value = getattr(value, "value", value)
+            folder = tmp_path / f"{key}={value}"
+            folder.mkdir()
+            rows = [e for e in tl if getattr(getattr(e, key), "value", getattr(e, key)) == value]
+            bare = to_arrow(Timeline(rows)).select(["title", "when", "status", "kind"])  # no query
+            pq.write_table(bare.drop_columns([key]), folder / "part-0.parquet")
+        for month in ("2026-04", "2026-05", "2027-01"):
+            back = Timeline.load(tmp_path, filters=window_filter(month))
+            assert back == tl.overlapping(month)
+        value, titles = {"kind": ("model", ["B"]), "status": ("happened", ["A"])}[key]
+        back = Timeline.load(tmp_path, filters=window_filter("2026") & (pc.field(key) == value))
+        assert [e.title for e in back] == titles
 
     def test_a_filter_on_a_column_nobody_has(self, tmp_path: Path) -> None:
         from timeline import DataFileError

@@ -405,6 +405,8 @@ def _derived(fragment: ds.Fragment, own: pa.Schema, filters: pc.Expression) -> p
     # The partition keys (``year=2026/`` in the path) are columns the filter may name.
     keys = require("pyarrow.dataset").get_partition_keys(fragment.partition_expression)
     for key, value in keys.items():
+        if key in derived.column_names:  # a record column (status=happened/): read, as is
+            continue
         kind = own.field(key).type if key in own.names else None
         derived = derived.append_column(key, pa.array([value] * derived.num_rows, kind))
     try:
