@@ -523,3 +523,28 @@ def test_a_folder_reads_the_files_save_writes_whatever_the_suffixs_case(tmp_path
     assert count == [(len(tl),)]
     (tmp_path / "a.parquet").unlink()
     assert list(Timeline.load(tmp_path)) == list(tl[1:])
+
+
+@pytest.mark.parametrize("window", ["2026-03", "2026-04", "2026-05", "2026-03-26"])
+def test_duckdb_windows_over_rows_whose_claims_moved_the_date_past_the_end(
+    window: str, tmp_path: Path
+) -> None:
+    # Record columns only (a SQL projection without the query columns): the expo of 24-27
+    # March moved to May has no end any more. Its window was computed from (May, 27 March),
+    # which fails ("end before when"), so every query over the view failed.
+    from timeline.columnar import duckdb_connect
+    from timeline.columnar._columns import record_columns
+
+    _slipped().save(tmp_path / "ours.parquet")
+    forum = Event(title="Expo", when="2026-03-24", end="2026-03-27")
+    moved = forum.revise(when="2026-05", stated="2026-03-01")
+    kept = Event(title="Salon", when="2026-03-24", end="2026-03-27").revise(
+        when="2026-03-25", stated="2026-03-01"
+    )
+    table = to_arrow(Timeline([moved, kept, Event(title="Plain", when="2026-04", end="2026-05")]))
+    pq.write_table(table.select(record_columns(table.column_names)), tmp_path / "bare.parquet")
+    expected = {e.id for e in Timeline.load(tmp_path).overlapping(window)}
+    first, last = When.parse(window).earliest, When.parse(window).latest
+    query = "SELECT id FROM events_overlapping(?, ?)"
+    rows = duckdb_connect(tmp_path).execute(query, [first, last]).fetchall()
+    assert {row[0] for row in rows} == expected

@@ -13,6 +13,7 @@ sets and unspecified digits, and ``could_meet`` for the few values beyond
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import os
 from pathlib import Path
@@ -24,6 +25,8 @@ from timeline.columnar._hive import key_problems
 from timeline.columnar._parquet import parquet_files
 from timeline.columnar._parse import parse_dates, parsed_type
 from timeline.columnar._runs import RUNS_LIMIT, date_runs, runs_array, window_meets
+from timeline.columnar._table import could_days, when_columns
+from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.records._schema import MAX_PROBLEMS
 
@@ -95,15 +98,16 @@ def _parsed(text: str) -> When | None:
 
 def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
     """Register ``could_meet(text, first, last)``, ``when_could_runs(text)`` and
-    ``event_could(when, end)`` on DuckDB.
+    ``event_could(when, end, replayed_from)`` on DuckDB.
 
     ``could_meet`` says whether the date ``text`` could fall on a day from ``first`` to
     ``last`` (``NULL``: open), by `Timeline.overlapping`'s rule (each member of a set,
     each run of unspecified digits); ``when_could_runs`` gives the runs a row's
     ``could_runs`` holds for that date. Text that is not a date gives ``NULL``.
     ``event_could`` gives the window columns (``could_start``, ``could_end``,
-    ``could_runs``) `to_arrow` writes for an event of those dates, for rows of files
-    without them; a date that is not one fails the query with its reason.
+    ``could_runs``) `to_arrow` writes for an event of those dates (``replayed_from``: the
+    initial date of a row with claims, else ``NULL``), for rows of files without them; a
+    date that is not one fails the query with its reason.
 
     >>> import duckdb
     >>> con = duckdb.connect()
@@ -111,7 +115,7 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
     >>> con.execute("SELECT could_meet('April or June 2026', DATE '2026-05-10', "
     ...             "DATE '2026-05-10')").fetchall()
     [(False,)]
-    >>> con.execute("SELECT event_could('c. April 2026', NULL).could_end").fetchall()
+    >>> con.execute("SELECT event_could('c. April 2026', NULL, NULL).could_end").fetchall()
     [(datetime.date(2026, 5, 31),)]
     """
     pa = require("pyarrow")
@@ -137,10 +141,12 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
         [("could_start", pa.date32()), ("could_end", pa.date32()), ("could_runs", kind)]
     )
 
-    def event_could(whens: Any, ends: Any) -> Any:
+    def event_could(whens: Any, ends: Any, replayed_from: Any) -> Any:
         rows = [
-            _event_could(when, end)
-            for when, end in zip(whens.to_pylist(), ends.to_pylist(), strict=True)
+            _event_could(*row)
+            for row in zip(
+                whens.to_pylist(), ends.to_pylist(), replayed_from.to_pylist(), strict=True
+            )
         ]
         return pa.array(rows, could)
 
@@ -148,7 +154,7 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
     create(
         "event_could",
         event_could,
-        ["VARCHAR", "VARCHAR"],
+        ["VARCHAR", "VARCHAR", "VARCHAR"],
         f"STRUCT(could_start DATE, could_end DATE, could_runs {_RUN})",
         type="arrow",
         null_handling="special",
@@ -174,26 +180,51 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _event_could(when: str | None, end: str | None) -> dict[str, Any] | None:
+def _event_could(
+    when: str | None, end: str | None, replayed_from: str | None
+) -> dict[str, Any] | None:
     """The window columns `to_arrow` writes for an event of date ``when`` and ``end``
-    (``could_start``, ``could_end``, ``could_runs``), for the rows of files without them.
-    Raises `DataFileError` for a date that is not one, as `Timeline.load` refuses it."""
-    from timeline.columnar._table import to_arrow
-    from timeline.model._event import Event
-    from timeline.model._timeline import Timeline
-
+    (``could_start``, ``could_end``, ``could_runs``), for the rows of files without them;
+    ``replayed_from`` is the initial date of a row with claims (whose end stands only while
+    the date has not moved past it: `Event.current_end`). Raises `DataFileError` for a
+    date that is not one, as `Timeline.load` refuses it."""
     if when is None:
         return None
     try:
-        event = Event(
-            title="x", when=When.parse(when), end=None if end is None else When.parse(end)
-        )
+        date = When.parse(when)
+        last = None if end is None else When.parse(end)
+        first = None if replayed_from is None else When.parse(replayed_from)
     except TimelineError as err:
         problem = f"a row of a file without the window columns (could_start ...): {err}"
         raise DataFileError([DataFileProblem(problem)]) from None
-    columns = ["could_start", "could_end", "could_runs"]
-    row: dict[str, Any] = to_arrow(Timeline([event])).select(columns).to_pylist()[0]
-    return row
+    # As `Event.current_end`: a claim that moved the date past the end drops it.
+    moved = first is not None and first != date
+    if (
+        moved
+        and last is not None
+        and last.latest is not None
+        and (date.latest is None or _cmp(last.latest, date.latest) < 0)
+    ):
+        last = None
+    if last is None:
+        could: tuple[int | None, int | None] = when_columns(date)[4:6]
+        runs = date_runs(date)
+    else:
+        could, runs = could_days(date.fuzzy_bounds()[0], last.fuzzy_bounds()[1]), None
+    return {
+        "could_start": _date(could[0]),
+        "could_end": _date(could[1]),
+        "could_runs": None
+        if runs is None
+        else [{"first": _date(a), "last": _date(b)} for a, b in runs],
+    }
+
+
+_EPOCH = _dt.date(1970, 1, 1).toordinal()
+
+
+def _date(days: int | None) -> _dt.date | None:
+    return None if days is None else _dt.date.fromordinal(days + _EPOCH)
 
 
 def _lambda(param: str, body: str) -> str:
@@ -237,7 +268,11 @@ def _computed_windows(names: dict[str, str]) -> str:
     if not {"when", "precision", "could_start", "could_end"} <= names.keys():
         return ""
     end = 'CAST("end" AS VARCHAR)' if "end" in names else "NULL"
-    could = f'event_could(CAST("when" AS VARCHAR), {end})'
+    # A row with claims replays them from its initial date: its end may no longer stand.
+    replayed = "NULL"
+    if "initial_when" in names and names.get("claims", "").endswith("[]"):
+        replayed = "CASE WHEN len(claims) > 0 THEN CAST(initial_when AS VARCHAR) END"
+    could = f'event_could(CAST("when" AS VARCHAR), {end}, {replayed})'
     columns = ["could_start", "could_end", *(["could_runs"] * ("could_runs" in names))]
     replaced = ", ".join(
         f'CASE WHEN precision IS NULL AND "when" IS NOT NULL THEN {could}.{name} '
