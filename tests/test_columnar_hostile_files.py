@@ -4,18 +4,22 @@ DuckDB read on their own, or refuses with a `DataFileError` naming the column an
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pc = pytest.importorskip("pyarrow.compute")
 duckdb = pytest.importorskip("duckdb")
 
+from data_strategies import plain_whens, timelines  # noqa: E402
 from timeline import DataFileError, Event, Source, Timeline  # noqa: E402
-from timeline.columnar import from_arrow  # noqa: E402
+from timeline.columnar import from_arrow, to_arrow  # noqa: E402
 
 TL = Timeline(
     [
@@ -179,6 +183,26 @@ class TestFolders:
             )
         # pq.read_table refuses it ("Unable to merge: ... int64 vs dictionary<values=int32>")
         assert self._same(tmp_path, pyarrow=False) == list(TL)
+
+    @pytest.mark.parametrize(
+        ("key", "values", "read"),
+        [
+            ("kind", ["0", "2026"], lambda e: e.kind),  # was "rows[0].kind: must be text, not 0"
+            ("location", ["007", "-1"], lambda e: e.location),  # "007" is not 7
+            ("when", ["2026", "2027"], lambda e: str(e.when)),
+        ],
+    )
+    def test_a_key_of_a_text_column_is_text_though_every_value_is_a_number(
+        self, key: str, values: list[str], read: Callable[[Event], object], tmp_path: Path
+    ) -> None:
+        # pyarrow (and DuckDB) type a key whose values are all numbers as integers; a key that
+        # names one of the event's text columns is text, as written in the folder's name.
+        for i, value in enumerate(values):
+            (tmp_path / f"{key}={value}").mkdir()
+            row = {"title": [f"t{i}"], "when": ["2026"]}
+            row.pop(key, None)
+            pq.write_table(pa.table(row), tmp_path / f"{key}={value}" / "a.parquet")
+        assert sorted(str(read(e)) for e in Timeline.load(tmp_path)) == sorted(values)
 
     def test_a_url_encoded_key(self, tmp_path: Path) -> None:
         (tmp_path / "kind=model%20release").mkdir()
@@ -401,3 +425,49 @@ def test_int96_timestamps_as_spark_writes_them(moment: dt.datetime, tmp_path: Pa
     for loaded in (Timeline.load(path), Timeline.load(tmp_path)):
         assert loaded["a"].when == by_duckdb["a"].when
         assert loaded["a"].when.earliest.replace(tzinfo=None) == moment  # type: ignore[union-attr]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    timelines(),
+    st.sampled_from(["status", "kind", None]),
+    st.lists(st.booleans(), min_size=1, max_size=3),
+    plain_whens().filter(lambda w: not w.is_instant),
+)
+def test_a_folder_of_hive_keys_and_files_with_and_without_query_columns(
+    tl: Timeline, key: str | None, ours: list[bool], window: object
+) -> None:
+    """One event a file, in Hive folders of a record column, some files written by timeline and
+    some with the record columns only: `Timeline.load` reads the timeline, a pushed-down window
+    then `overlapping` is `overlapping`, and DuckDB's `events_overlapping` gives the same ids."""
+    import tempfile
+
+    from timeline.columnar import duckdb_connect, window_filter
+    from timeline.columnar._columns import record_columns
+
+    root = Path(tempfile.mkdtemp())
+    for i, event in enumerate(tl):
+        folder = root
+        if key is not None:
+            value = getattr(event, key)
+            value = getattr(value, "value", value) or "__HIVE_DEFAULT_PARTITION__"
+            folder = root / f"{key}={urllib.parse.quote(value, safe='')}"
+        folder.mkdir(exist_ok=True)
+        table = to_arrow(Timeline([event]))
+        if not ours[i % len(ours)]:
+            table = table.select(record_columns(table.column_names))
+        if key is not None:
+            table = table.drop_columns([key])
+        pq.write_table(table, folder / f"f{i}.parquet")
+    if not len(tl):
+        return
+    whole = Timeline.load(root)
+    assert list(whole) == list(tl)
+    expected = whole.overlapping(window)
+    pushed = Timeline.load(root, filters=window_filter(window))
+    assert pushed.overlapping(window) == expected
+    con = duckdb_connect(root)
+    if "could_start" in {row[0] for row in con.execute("DESCRIBE events").fetchall()}:
+        days = [window.earliest, window.latest]  # type: ignore[attr-defined]
+        rows = con.execute("SELECT id FROM events_overlapping(?, ?)", days).fetchall()
+        assert {row[0] for row in rows} == {e.id for e in expected}

@@ -171,7 +171,11 @@ def _dataset(where: str) -> ds.Dataset:
         problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
         raise DataFileError([DataFileProblem(problem, file=where)])
     base, paths = os.path.abspath(where), [os.path.abspath(f) for f in files]
-    keys = hive_keys(paths, base)
+    # A key naming one of the event's text columns is text, though every value looks like a
+    # number (kind=0/, location=007/): as written in the folder's name.
+    keys = pa.schema(
+        [k.with_type(pa.string()) if k.name in _TEXT else k for k in hive_keys(paths, base)]
+    )
 
     def found_with(fields: Any) -> ds.Dataset:  # a pyarrow.Schema
         hive = dataset.partitioning(pa.schema(fields), flavor="hive")
@@ -206,6 +210,7 @@ def _dataset(where: str) -> ds.Dataset:
 
 
 _DATES = ("when", "end", "initial_when")
+_TEXT = {*_DATES, "id", "title", "status", "initial_status", "kind", "location", "description"}
 
 
 def _dates_of_any_type(schema: pa.Schema, schemas: list[tuple[str, pa.Schema]]) -> pa.Schema:
