@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
+pc = pytest.importorskip("pyarrow.compute")
 duckdb = pytest.importorskip("duckdb")
 
 from data_strategies import plain_whens, timelines  # noqa: E402
@@ -198,6 +200,31 @@ class TestDatasetsFromElsewhere:
         assert (
             len(Timeline.load(tmp_path, filters=window & (pa.compute.field("year") == 2025))) == 0
         )
+
+    @pytest.mark.parametrize("key", ["status", "kind"])
+    def test_a_window_over_hive_folders_of_a_record_column(self, key: str, tmp_path: Path) -> None:
+        # status=happened/ over another tool's files (no query columns): the window was a
+        # KeyError ('Field "status" exists 2 times'), the key added twice to the derived rows.
+        tl = Timeline(
+            [
+                Event(title="A", when="2026-04", status="happened", kind="talk"),
+                Event(title="B", when="2026-05", kind="model"),
+                Event(title="C", when="2027", kind="model"),
+            ]
+        )
+        for value in {getattr(e, key) for e in tl}:
+            value = getattr(value, "value", value)
+            folder = tmp_path / f"{key}={value}"
+            folder.mkdir()
+            rows = [e for e in tl if getattr(getattr(e, key), "value", getattr(e, key)) == value]
+            bare = to_arrow(Timeline(rows)).select(["title", "when", "status", "kind"])  # no query
+            pq.write_table(bare.drop_columns([key]), folder / "part-0.parquet")
+        for month in ("2026-04", "2026-05", "2027-01"):
+            back = Timeline.load(tmp_path, filters=window_filter(month))
+            assert back == tl.overlapping(month)
+        value, titles = {"kind": ("model", ["B"]), "status": ("happened", ["A"])}[key]
+        back = Timeline.load(tmp_path, filters=window_filter("2026") & (pc.field(key) == value))
+        assert [e.title for e in back] == titles
 
     def test_a_filter_on_a_column_nobody_has(self, tmp_path: Path) -> None:
         from timeline import DataFileError
@@ -427,3 +454,97 @@ def test_a_filter_that_is_wrong_says_so(tmp_path: Path, filters: object, says: s
     _slipped().save(tmp_path / "events.parquet")
     with pytest.raises(QueryError, match=says):
         Timeline.load(tmp_path / "events.parquet", filters=filters)
+
+
+_FOREIGN_WHENS = [
+    "2030",
+    "2026-04-15",
+    "c. March 2026",
+    "by 2030",
+    "April or June 2026",
+    "2026-XX-15",
+    "2026-04-30T23:30-11:00",
+    "date not announced",
+]
+
+
+@pytest.mark.parametrize("window", ["2026-04", "2026-05-01", "2030", "2026-06-15", "2026-03"])
+def test_duckdb_windows_over_files_without_the_query_columns(window: str, tmp_path: Path) -> None:
+    # A folder of our files and another tool's (title, when, end only): DuckDB read the other
+    # rows' could_start/could_end as NULL, unbounded, and events_overlapping gave them for
+    # every window ('2030' in April 2026). Now exactly what Timeline.load(...).overlapping says.
+    from timeline.columnar import duckdb_connect
+
+    _slipped().save(tmp_path / "ours.parquet")
+    ends = [None] * len(_FOREIGN_WHENS)
+    ends[1] = "2026-05-02"
+    titles = [f"t{i}" for i in range(len(_FOREIGN_WHENS))]
+    pq.write_table(
+        pa.table({"title": titles, "when": _FOREIGN_WHENS, "end": pa.array(ends, pa.string())}),
+        tmp_path / "theirs.parquet",
+    )
+    pq.write_table(
+        pa.table({"title": ["d"], "when": pa.array([dt.date(2026, 4, 30)])}),
+        tmp_path / "days.parquet",
+    )
+    expected = {e.id for e in Timeline.load(tmp_path).overlapping(window)}
+    first, last = When.parse(window).earliest, When.parse(window).latest
+    con = duckdb_connect(tmp_path)
+    # The other tool's rows have no id: Timeline.load gives each its title's slug.
+    query = "SELECT coalesce(id, lower(title)) FROM events_overlapping(?, ?)"
+    assert {row[0] for row in con.execute(query, [first, last]).fetchall()} == expected
+
+
+def test_duckdb_a_date_that_is_not_one_in_a_file_without_the_query_columns(
+    tmp_path: Path,
+) -> None:
+    # Timeline.load refuses the file; the window query says why rather than placing the row
+    # in every window.
+    from timeline.columnar import duckdb_connect
+
+    _slipped().save(tmp_path / "ours.parquet")
+    pq.write_table(pa.table({"title": ["x"], "when": ["Aprill 2026"]}), tmp_path / "t.parquet")
+    con = duckdb_connect(tmp_path)
+    with pytest.raises(duckdb.Error, match=r"'Aprill 2026' is not a date"):
+        con.execute("SELECT id FROM events_overlapping(DATE '2026-04-01', DATE '2026-04-30')")
+
+
+def test_a_folder_reads_the_files_save_writes_whatever_the_suffixs_case(tmp_path: Path) -> None:
+    # save and load take ".PARQUET" as Parquet; the folder reader skipped such files without a
+    # word (or found "no .parquet files" when all were so named).
+    from timeline.columnar import duckdb_connect
+
+    tl = _slipped()
+    tl[:1].save(tmp_path / "a.parquet")
+    (tmp_path / "sub").mkdir()
+    tl[1:].save(tmp_path / "sub" / "B.PARQUET")
+    assert Timeline.load(tmp_path) == Timeline(list(tl))
+    count = duckdb_connect(tmp_path).sql("SELECT count(*) FROM events").fetchall()
+    assert count == [(len(tl),)]
+    (tmp_path / "a.parquet").unlink()
+    assert list(Timeline.load(tmp_path)) == list(tl[1:])
+
+
+@pytest.mark.parametrize("window", ["2026-03", "2026-04", "2026-05", "2026-03-26"])
+def test_duckdb_windows_over_rows_whose_claims_moved_the_date_past_the_end(
+    window: str, tmp_path: Path
+) -> None:
+    # Record columns only (a SQL projection without the query columns): the expo of 24-27
+    # March moved to May has no end any more. Its window was computed from (May, 27 March),
+    # which fails ("end before when"), so every query over the view failed.
+    from timeline.columnar import duckdb_connect
+    from timeline.columnar._columns import record_columns
+
+    _slipped().save(tmp_path / "ours.parquet")
+    forum = Event(title="Expo", when="2026-03-24", end="2026-03-27")
+    moved = forum.revise(when="2026-05", stated="2026-03-01")
+    kept = Event(title="Salon", when="2026-03-24", end="2026-03-27").revise(
+        when="2026-03-25", stated="2026-03-01"
+    )
+    table = to_arrow(Timeline([moved, kept, Event(title="Plain", when="2026-04", end="2026-05")]))
+    pq.write_table(table.select(record_columns(table.column_names)), tmp_path / "bare.parquet")
+    expected = {e.id for e in Timeline.load(tmp_path).overlapping(window)}
+    first, last = When.parse(window).earliest, When.parse(window).latest
+    query = "SELECT id FROM events_overlapping(?, ?)"
+    rows = duckdb_connect(tmp_path).execute(query, [first, last]).fetchall()
+    assert {row[0] for row in rows} == expected

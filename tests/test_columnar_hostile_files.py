@@ -4,18 +4,22 @@ DuckDB read on their own, or refuses with a `DataFileError` naming the column an
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pc = pytest.importorskip("pyarrow.compute")
 duckdb = pytest.importorskip("duckdb")
 
+from data_strategies import plain_whens, timelines  # noqa: E402
 from timeline import DataFileError, Event, Source, Timeline  # noqa: E402
-from timeline.columnar import from_arrow  # noqa: E402
+from timeline.columnar import from_arrow, to_arrow  # noqa: E402
 
 TL = Timeline(
     [
@@ -180,6 +184,26 @@ class TestFolders:
         # pq.read_table refuses it ("Unable to merge: ... int64 vs dictionary<values=int32>")
         assert self._same(tmp_path, pyarrow=False) == list(TL)
 
+    @pytest.mark.parametrize(
+        ("key", "values", "read"),
+        [
+            ("kind", ["0", "2026"], lambda e: e.kind),  # was "rows[0].kind: must be text, not 0"
+            ("location", ["007", "-1"], lambda e: e.location),  # "007" is not 7
+            ("when", ["2026", "2027"], lambda e: str(e.when)),
+        ],
+    )
+    def test_a_key_of_a_text_column_is_text_though_every_value_is_a_number(
+        self, key: str, values: list[str], read: Callable[[Event], object], tmp_path: Path
+    ) -> None:
+        # pyarrow (and DuckDB) type a key whose values are all numbers as integers; a key that
+        # names one of the event's text columns is text, as written in the folder's name.
+        for i, value in enumerate(values):
+            (tmp_path / f"{key}={value}").mkdir()
+            row = {"title": [f"t{i}"], "when": ["2026"]}
+            row.pop(key, None)
+            pq.write_table(pa.table(row), tmp_path / f"{key}={value}" / "a.parquet")
+        assert sorted(str(read(e)) for e in Timeline.load(tmp_path)) == sorted(values)
+
     def test_a_url_encoded_key(self, tmp_path: Path) -> None:
         (tmp_path / "kind=model%20release").mkdir()
         pq.write_table(T.drop_columns(["kind"]), tmp_path / "kind=model%20release" / "a.parquet")
@@ -198,30 +222,143 @@ class TestFolders:
         con.sql(f"COPY t TO '{path}' (FORMAT parquet, KV_METADATA {{'timeline.name': 'AI'}})")
         assert Timeline.load(path) == TL
 
-    @pytest.mark.parametrize(
-        ("second", "message"),
-        [
-            ({"kind": [3]}, r"column 'kind' is string in a\.parquet but int64 in b\.parquet"),
-            (
-                {"when": pa.array([dt.date(2027, 1, 1)])},
-                r"column 'when' is string in a\.parquet but date32\[day\] in b\.parquet",
-            ),
-        ],
-    )
-    def test_files_whose_types_clash_are_refused_by_column(
-        self, second: dict[str, object], message: str, tmp_path: Path
-    ) -> None:
+    def test_files_whose_types_clash_are_refused_by_column(self, tmp_path: Path) -> None:
         pq.write_table(
             pa.table({"title": ["a"], "when": ["2026"], "kind": ["x"]}), tmp_path / "a.parquet"
         )
         pq.write_table(
-            pa.table({"title": ["b"], "when": ["2027"], "kind": ["y"], **second}),
-            tmp_path / "b.parquet",
+            pa.table({"title": ["b"], "when": ["2027"], "kind": [3]}), tmp_path / "b.parquet"
         )
+        message = r"column 'kind' is string in a\.parquet but int64 in b\.parquet"
         with pytest.raises(
             DataFileError, match=message + r".*write it with one type in every file"
         ):
             Timeline.load(tmp_path)
+
+
+# A date column as each tool types it: days, instants with and without a zone, and the
+# midnights pandas writes for days.
+TYPED_DATES = [
+    pa.array([dt.date(2027, 1, 1), dt.date(2026, 12, 31)], pa.date32()),
+    pa.array([dt.date(2027, 1, 1), dt.date(1969, 12, 31)], pa.date64()),
+    *(
+        pa.array([dt.datetime(2026, 4, 30, 23, 30), dt.datetime(2026, 5, 1, 0, 0, 0, 1000)]).cast(
+            pa.timestamp(unit, tz=zone), safe=False
+        )
+        for unit in ("s", "ms", "us", "ns")
+        for zone in (None, "UTC", "Asia/Kolkata")
+    ),
+    pa.array([dt.datetime(2026, 4, 30), dt.datetime(2026, 5, 1)], pa.timestamp("ns")),
+]
+
+
+class TestDatesTypedDifferentlyByFile:
+    """A folder whose ``when``/``end`` is text in one file and days or instants in another
+    (files saved by different tools) reads each file's dates as that file alone reads them."""
+
+    @pytest.mark.parametrize("typed", TYPED_DATES, ids=lambda a: str(a.type))
+    @pytest.mark.parametrize("text_file", ["ours", "plain"])
+    def test_each_file_as_it_reads_alone(
+        self, typed: pa.Array, text_file: str, tmp_path: Path
+    ) -> None:
+        if text_file == "ours":  # the query columns too
+            pq.write_table(T, tmp_path / "a.parquet")
+        else:
+            pq.write_table(
+                pa.table({"title": ["A"], "when": ["April 2026"]}), tmp_path / "a.parquet"
+            )
+        ends = pa.array([None, typed[1].as_py()], typed.type)
+        pq.write_table(
+            pa.table({"title": ["B", "C"], "when": typed, "end": ends}), tmp_path / "b.parquet"
+        )
+        alone = [*Timeline.load(tmp_path / "a.parquet"), *Timeline.load(tmp_path / "b.parquet")]
+        folder = Timeline.load(tmp_path)
+        assert list(folder) == list(Timeline(alone))
+        # Pushed down file by file (one has no query columns): as `overlapping` on the whole.
+        for month in ("2026-04", "2026-05", "2027-01"):
+            from timeline.columnar import window_filter
+
+            kept = Timeline.load(tmp_path, filters=window_filter(month))
+            assert list(kept.overlapping(month)) == list(folder.overlapping(month))
+            assert {e.id for e in kept} >= {e.id for e in folder.overlapping(month)}
+
+    def test_days_in_one_file_and_instants_in_another(self, tmp_path: Path) -> None:
+        for name, typed in (("b", TYPED_DATES[0]), ("c", TYPED_DATES[3]), ("d", TYPED_DATES[-1])):
+            pq.write_table(
+                pa.table({"title": [name], "when": typed[:1]}), tmp_path / f"{name}.parquet"
+            )
+        alone = [e for f in sorted(tmp_path.iterdir()) for e in Timeline.load(f)]
+        assert [str(e.when) for e in alone] == [
+            "1 January 2027",
+            "2026-04-30T23:30Z",
+            "30 April 2026",
+        ]
+        assert Timeline.load(tmp_path) == Timeline(alone)
+
+    def test_another_column_of_clashing_types_is_still_refused(self, tmp_path: Path) -> None:
+        pq.write_table(pa.table({"title": ["a"], "when": ["2026"]}), tmp_path / "a.parquet")
+        pq.write_table(pa.table({"title": [3], "when": TYPED_DATES[0][:1]}), tmp_path / "b.parquet")
+        with pytest.raises(DataFileError, match=r"column 'title' is string in a\.parquet"):
+            Timeline.load(tmp_path)
+
+
+class TestHiveKeysThatDisagreeWithTheFile:
+    """A key in the path (``kind=funding/``) that is also a column of the file below it holding
+    another value: refused, naming the file and both values (pyarrow and DuckDB let the path
+    win, and the file's own values are lost without a word)."""
+
+    def test_the_path_and_the_column_disagree(self, tmp_path: Path) -> None:
+        (tmp_path / "kind=funding").mkdir()
+        pq.write_table(T, tmp_path / "kind=funding" / "x.parquet")
+        with pytest.raises(DataFileError) as caught:
+            Timeline.load(tmp_path)
+        message = str(caught.value)
+        assert "x.parquet" in message and "kind=funding" in message
+        assert "'model'" in message and "'funding'" in message
+        # SQL over the folder refuses it too (DuckDB alone lets the folder win)
+        from timeline.columnar import duckdb_connect
+
+        with pytest.raises(DataFileError) as by_sql:
+            duckdb_connect(tmp_path)
+        assert str(by_sql.value) == message
+
+    @pytest.mark.parametrize(
+        ("folder", "values"),
+        [
+            ("year=2026", pa.array([2026, 2027, 2026], pa.int64())),  # a number
+            ("year=2026", pa.array([2026, None, 2026], pa.int64())),  # a null under a value
+            ("kind=__HIVE_DEFAULT_PARTITION__", pa.array(["x", None, None])),  # a value under null
+            ("status=expected", pa.array(["expected", "expected", "happened"])),
+        ],
+    )
+    def test_any_row_that_disagrees(self, folder: str, values: pa.Array, tmp_path: Path) -> None:
+        name = folder.partition("=")[0]
+        table = T.drop_columns([name]) if name in T.column_names else T
+        (tmp_path / folder).mkdir()
+        pq.write_table(table.append_column(name, values), tmp_path / folder / "x.parquet")
+        with pytest.raises(DataFileError, match=rf"{folder}.*column '{name}'"):
+            Timeline.load(tmp_path)
+
+    @pytest.mark.parametrize(
+        ("folder", "values"),
+        [
+            ("year=2026", pa.array([2026] * 3, pa.int64())),
+            ("kind=__HIVE_DEFAULT_PARTITION__", pa.nulls(3, pa.string())),
+            ("kind=model%20release", pa.array(["model release"] * 3).dictionary_encode()),
+        ],
+    )
+    def test_a_path_that_agrees_loads(self, folder: str, values: pa.Array, tmp_path: Path) -> None:
+        name = folder.partition("=")[0]
+        table = T.drop_columns([name]) if name in T.column_names else T
+        (tmp_path / folder).mkdir()
+        pq.write_table(table.append_column(name, values), tmp_path / folder / "x.parquet")
+        loaded = Timeline.load(tmp_path)
+        assert len(loaded) == 3
+        assert {e.kind for e in loaded} == (
+            {T.column("kind")[i].as_py() for i in range(3)}
+            if name == "year"
+            else {values[0].as_py()}
+        )
 
 
 @pytest.mark.parametrize(
@@ -242,7 +379,7 @@ def test_hive_keys_are_typed_as_pyarrow_discovers_them(layout: list[str], tmp_pa
     import pyarrow.dataset as ds
     import pyarrow.fs
 
-    from timeline.columnar._parquet import hive_keys
+    from timeline.columnar._hive import hive_keys
 
     paths = []
     for name in layout:
@@ -265,3 +402,72 @@ def test_a_hive_key_with_only_nulls_loads(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["kind=__HIVE_DEFAULT_PARTITION__"]
     loaded = list(Timeline.load(tmp_path))
     assert loaded == _independently(tmp_path, pyarrow=False)[1] == [TL["plan"]]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(2026, 4, 15, 10, 30),
+        dt.datetime(2300, 4, 15, 10, 30, 0, 123456),  # past 2262: nanoseconds overflow int64
+        dt.datetime(1500, 1, 1, 0, 0, 1),  # before 1677
+        dt.datetime(1, 1, 1, 12),
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999999),
+    ],
+)
+def test_int96_timestamps_as_spark_writes_them(moment: dt.datetime, tmp_path: Path) -> None:
+    # Spark and Hive write timestamps as INT96 by default; pyarrow reads them as nanoseconds
+    # unless told otherwise, and a year outside 1677..2262 wrapped round to another instant
+    # ('2300-04-15T10:30' was read as '1715-09-25T10:55:26.290448').
+    path = tmp_path / "spark.parquet"
+    table = pa.table({"title": ["A"], "when": pa.array([moment], pa.timestamp("us"))})
+    pq.write_table(table, path, use_deprecated_int96_timestamps=True)
+    by_duckdb = from_arrow(duckdb.sql(f"SELECT * FROM read_parquet('{path}')").arrow())
+    for loaded in (Timeline.load(path), Timeline.load(tmp_path)):
+        assert loaded["a"].when == by_duckdb["a"].when
+        assert loaded["a"].when.earliest.replace(tzinfo=None) == moment  # type: ignore[union-attr]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    timelines(),
+    st.sampled_from(["status", "kind", None]),
+    st.lists(st.booleans(), min_size=1, max_size=3),
+    plain_whens().filter(lambda w: not w.is_instant),
+)
+def test_a_folder_of_hive_keys_and_files_with_and_without_query_columns(
+    tl: Timeline, key: str | None, ours: list[bool], window: object
+) -> None:
+    """One event a file, in Hive folders of a record column, some files written by timeline and
+    some with the record columns only: `Timeline.load` reads the timeline, a pushed-down window
+    then `overlapping` is `overlapping`, and DuckDB's `events_overlapping` gives the same ids."""
+    import tempfile
+
+    from timeline.columnar import duckdb_connect, window_filter
+    from timeline.columnar._columns import record_columns
+
+    root = Path(tempfile.mkdtemp())
+    for i, event in enumerate(tl):
+        folder = root
+        if key is not None:
+            value = getattr(event, key)
+            value = getattr(value, "value", value) or "__HIVE_DEFAULT_PARTITION__"
+            folder = root / f"{key}={urllib.parse.quote(value, safe='')}"
+        folder.mkdir(exist_ok=True)
+        table = to_arrow(Timeline([event]))
+        if not ours[i % len(ours)]:
+            table = table.select(record_columns(table.column_names))
+        if key is not None:
+            table = table.drop_columns([key])
+        pq.write_table(table, folder / f"f{i}.parquet")
+    if not len(tl):
+        return
+    whole = Timeline.load(root)
+    assert list(whole) == list(tl)
+    expected = whole.overlapping(window)
+    pushed = Timeline.load(root, filters=window_filter(window))
+    assert pushed.overlapping(window) == expected
+    con = duckdb_connect(root)
+    if "could_start" in {row[0] for row in con.execute("DESCRIBE events").fetchall()}:
+        days = [window.earliest, window.latest]  # type: ignore[attr-defined]
+        rows = con.execute("SELECT id FROM events_overlapping(?, ?)", days).fetchall()
+        assert {row[0] for row in rows} == {e.id for e in expected}

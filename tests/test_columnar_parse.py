@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -253,6 +254,33 @@ def test_one_reference_for_all(texts: list[str], reference: Any) -> None:
     _check(texts, reference)
 
 
+_ZONED = [
+    dt.datetime(2026, 4, 30, 23, 30, tzinfo=ZoneInfo("America/New_York")),  # 1 May in UTC
+    dt.datetime(2026, 5, 1, 0, 30, tzinfo=ZoneInfo("Asia/Kolkata")),  # 30 April in UTC
+    dt.datetime(2026, 12, 31, 23, 0, tzinfo=dt.timezone(-dt.timedelta(hours=12))),
+    dt.datetime(2026, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=14))),
+    dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC),
+]
+
+
+@pytest.mark.parametrize("as_arrow", [False, True])
+@pytest.mark.parametrize("text", ["today", "tomorrow", "next month", "April", "this year", "Q2"])
+def test_a_column_of_zoned_references_is_read_as_when_parse_reads_them(
+    text: str, as_arrow: bool
+) -> None:
+    # A reference instant's day is its own (local) day, as When.parse reads it: the column
+    # took its UTC day ('today' said at 23:30 in New York on 30 April was 1 May).
+    if not as_arrow:
+        got = _rows(parse_dates([text] * len(_ZONED), reference=_ZONED))
+        assert got == [_oracle(text, r) for r in _ZONED]
+        return
+    for reference in _ZONED:  # an Arrow column holds one zone
+        zone = getattr(reference.tzinfo, "key", reference.isoformat()[-6:])  # or "+14:00"
+        column = pa.array([reference, None], pa.timestamp("us", tz=zone))
+        got = _rows(parse_dates([text, text], reference=column))
+        assert got == [_oracle(text, reference), _oracle(text)]
+
+
 # -- edge cases -------------------------------------------------------------------------------
 
 # (text, read column-wise?): leap days, the calendar's first and last years, month ends,
@@ -477,3 +505,26 @@ def test_a_column_that_repeats_is_read_once_per_text_with_the_same_rows(
 def test_columns_of_one_kind(texts: list[str | None]) -> None:
     # A shape is looked for only where the earlier ones left rows: each mix gives the same rows.
     _check(texts)
+
+
+@pytest.mark.parametrize("kind", [pa.string(), pa.large_string()])
+def test_text_that_is_not_utf_8_is_an_error_on_its_row(kind: Any) -> None:
+    # A string column holding Latin-1 bytes (Spark does not check its strings, nor pyarrow a
+    # Parquet file another tool wrote): the whole call raised UnicodeDecodeError.
+    raw = [b"2026-04", b"Caf\xe9 2026", None, b"Q2 2026", b"Caf\xe9 2026"]
+    binary = pa.binary() if kind == pa.string() else pa.large_binary()
+    values = pa.array(raw, binary).view(kind)
+    rows = parse_dates(values, reference=dt.date(2026, 3, 1)).to_pylist()
+    assert [r and r["when"] for r in rows] == ["April 2026", None, None, "Q2 2026", None]
+    assert rows[1]["error"] == rows[4]["error"]
+    assert rows[1]["error"].startswith("b'Caf\\xe9 2026' is not UTF-8 text")
+    assert [r and r["error"] for r in rows][::3] == [None, None]
+
+
+def test_a_column_of_lists_is_an_error_on_each_row() -> None:
+    rows = parse_dates(pa.array([["2026"], None, []])).to_pylist()
+    assert rows[1] is None
+    assert [rows[0]["error"], rows[2]["error"]] == [
+        "['2026'] is not text; give dates as strings",
+        "[] is not text; give dates as strings",
+    ]

@@ -244,3 +244,28 @@ def test_bad_record_cells(column: str, cell: object, message: str) -> None:
     frame[column] = pd.Series([cell], dtype=object)
     with pytest.raises(FrameError, match=message):
         Timeline.from_pandas(frame)
+
+
+@pytest.mark.parametrize(
+    ("when", "earliest"),
+    [
+        # instants whose UTC time is before year 1 or after 9999: Python has no datetime for
+        # them, and to_pandas raised OverflowError
+        ("0001-01-01T00:00+14:00", "0000-12-31T10:00"),
+        ("9999-12-31T23:00-12:00", "10000-01-01T11:00"),
+        ("0001-01-01T14:00+14:00", "0001-01-01T00:00"),
+    ],
+)
+def test_instants_past_the_calendar_in_utc(when: str, earliest: str) -> None:
+    import numpy as np
+
+    tl = Timeline([Event(title="x", when=when)])
+    frame = tl.to_pandas()
+    assert frame["earliest"].dtype == "datetime64[us]"
+    assert frame["earliest"].to_numpy()[0] == np.datetime64(earliest, "us")
+    # the same instant DuckDB and pyarrow hold in the columnar form
+    assert (
+        frame["earliest"].to_numpy()[0].astype("int64")
+        == tl.to_arrow().column("earliest_at").cast("int64")[0].as_py()
+    )
+    assert Timeline.from_pandas(frame) == tl

@@ -142,7 +142,8 @@ def _parquet_folder(path: str) -> bool:
         return False
     return any(
         not any(part.startswith((".", "_")) for part in file.relative_to(folder).parts)
-        for file in folder.rglob("*.parquet")
+        for file in folder.rglob("*")
+        if file.suffix.lower() == ".parquet"  # as save and load take the suffix
     )
 
 

@@ -13,6 +13,7 @@ sets and unspecified digits, and ``could_meet`` for the few values beyond
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import os
 from pathlib import Path
@@ -20,10 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem, TimelineError
 from timeline.columnar._deps import require
+from timeline.columnar._hive import key_problems
 from timeline.columnar._parquet import parquet_files
 from timeline.columnar._parse import parse_dates, parsed_type
 from timeline.columnar._runs import RUNS_LIMIT, date_runs, runs_array, window_meets
+from timeline.columnar._table import could_days, when_columns
+from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
+from timeline.records._schema import MAX_PROBLEMS
 
 if TYPE_CHECKING:
     import duckdb
@@ -92,12 +97,17 @@ def _parsed(text: str) -> When | None:
 
 
 def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
-    """Register ``could_meet(text, first, last)`` and ``when_could_runs(text)`` on DuckDB.
+    """Register ``could_meet(text, first, last)``, ``when_could_runs(text)`` and
+    ``event_could(when, end, replayed_from)`` on DuckDB.
 
     ``could_meet`` says whether the date ``text`` could fall on a day from ``first`` to
     ``last`` (``NULL``: open), by `Timeline.overlapping`'s rule (each member of a set,
     each run of unspecified digits); ``when_could_runs`` gives the runs a row's
     ``could_runs`` holds for that date. Text that is not a date gives ``NULL``.
+    ``event_could`` gives the window columns (``could_start``, ``could_end``,
+    ``could_runs``) `to_arrow` writes for an event of those dates (``replayed_from``: the
+    initial date of a row with claims, else ``NULL``), for rows of files without them; a
+    date that is not one fails the query with its reason.
 
     >>> import duckdb
     >>> con = duckdb.connect()
@@ -105,6 +115,8 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
     >>> con.execute("SELECT could_meet('April or June 2026', DATE '2026-05-10', "
     ...             "DATE '2026-05-10')").fetchall()
     [(False,)]
+    >>> con.execute("SELECT event_could('c. April 2026', NULL, NULL).could_end").fetchall()
+    [(datetime.date(2026, 5, 31),)]
     """
     pa = require("pyarrow")
     kind = pa.list_(pa.struct([("first", pa.date32()), ("last", pa.date32())]))
@@ -125,7 +137,28 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
             rows.append(None if when is None else date_runs(when))
         return runs_array(rows, kind)
 
+    could = pa.struct(
+        [("could_start", pa.date32()), ("could_end", pa.date32()), ("could_runs", kind)]
+    )
+
+    def event_could(whens: Any, ends: Any, replayed_from: Any) -> Any:
+        rows = [
+            _event_could(*row)
+            for row in zip(
+                whens.to_pylist(), ends.to_pylist(), replayed_from.to_pylist(), strict=True
+            )
+        ]
+        return pa.array(rows, could)
+
     create: Any = connection.create_function
+    create(
+        "event_could",
+        event_could,
+        ["VARCHAR", "VARCHAR", "VARCHAR"],
+        f"STRUCT(could_start DATE, could_end DATE, could_runs {_RUN})",
+        type="arrow",
+        null_handling="special",
+    )
     create(
         "could_meet",
         could_meet,
@@ -144,6 +177,54 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
         type="arrow",
         null_handling="special",
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _event_could(
+    when: str | None, end: str | None, replayed_from: str | None
+) -> dict[str, Any] | None:
+    """The window columns `to_arrow` writes for an event of date ``when`` and ``end``
+    (``could_start``, ``could_end``, ``could_runs``), for the rows of files without them;
+    ``replayed_from`` is the initial date of a row with claims (whose end stands only while
+    the date has not moved past it: `Event.current_end`). Raises `DataFileError` for a
+    date that is not one, as `Timeline.load` refuses it."""
+    if when is None:
+        return None
+    try:
+        date = When.parse(when)
+        last = None if end is None else When.parse(end)
+        first = None if replayed_from is None else When.parse(replayed_from)
+    except TimelineError as err:
+        problem = f"a row of a file without the window columns (could_start ...): {err}"
+        raise DataFileError([DataFileProblem(problem)]) from None
+    # As `Event.current_end`: a claim that moved the date past the end drops it.
+    moved = first is not None and first != date
+    if (
+        moved
+        and last is not None
+        and last.latest is not None
+        and (date.latest is None or _cmp(last.latest, date.latest) < 0)
+    ):
+        last = None
+    if last is None:
+        could: tuple[int | None, int | None] = when_columns(date)[4:6]
+        runs = date_runs(date)
+    else:
+        could, runs = could_days(date.fuzzy_bounds()[0], last.fuzzy_bounds()[1]), None
+    return {
+        "could_start": _date(could[0]),
+        "could_end": _date(could[1]),
+        "could_runs": None
+        if runs is None
+        else [{"first": _date(a), "last": _date(b)} for a, b in runs],
+    }
+
+
+_EPOCH = _dt.date(1970, 1, 1).toordinal()
+
+
+def _date(days: int | None) -> _dt.date | None:
+    return None if days is None else _dt.date.fromordinal(days + _EPOCH)
 
 
 def _lambda(param: str, body: str) -> str:
@@ -177,6 +258,28 @@ def _overlapping_macro(columns: set[str]) -> str | None:
 # Canonical texts of the dates that may have several readings: an EDTF set ("[", "{", or
 # "April or June 2026") or unspecified digits ("2026-XX-15"). A superset: the runs decide.
 _SEVERAL = r"'[\[\{X]| or '"
+
+
+def _computed_windows(names: dict[str, str]) -> str:
+    """A ``REPLACE`` clause computing the window columns (`_event_could`) of the rows from
+    files without them (their ``precision``, which `to_arrow` always writes, is NULL), in a
+    view over files of both kinds; else nothing. Read as NULL, unbounded, such a row was
+    in every window."""
+    if not {"when", "precision", "could_start", "could_end"} <= names.keys():
+        return ""
+    end = 'CAST("end" AS VARCHAR)' if "end" in names else "NULL"
+    # A row with claims replays them from its initial date: its end may no longer stand.
+    replayed = "NULL"
+    if "initial_when" in names and names.get("claims", "").endswith("[]"):
+        replayed = "CASE WHEN len(claims) > 0 THEN CAST(initial_when AS VARCHAR) END"
+    could = f'event_could(CAST("when" AS VARCHAR), {end}, {replayed})'
+    columns = ["could_start", "could_end", *(["could_runs"] * ("could_runs" in names))]
+    replaced = ", ".join(
+        f'CASE WHEN precision IS NULL AND "when" IS NOT NULL THEN {could}.{name} '
+        f"ELSE {name} END AS {name}"
+        for name in columns
+    )
+    return f" REPLACE ({replaced})"
 
 
 def _derived_runs(names: dict[str, str]) -> str:
@@ -248,7 +351,8 @@ def duckdb_connect(
     try:
         described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
         names = {str(row[0]): str(row[1]) for row in described}
-        connection.execute(f"CREATE VIEW events AS SELECT *{_derived_runs(names)} FROM {source}")
+        selected = f"*{_computed_windows(names)}{_derived_runs(names)}"
+        connection.execute(f"CREATE VIEW events AS SELECT {selected} FROM {source}")
     except duckdb.Error as err:
         connection.close()
         first = str(err).splitlines()[0]
@@ -272,6 +376,13 @@ def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLi
             problem = DataFileProblem("the folder holds no .parquet files", file=str(where))
             connection.close()
             raise DataFileError([problem])
+        # A Hive key (kind=funding/) that a file's own column contradicts: refused, as
+        # Timeline.load refuses it (DuckDB would let the folder win).
+        found = [os.path.abspath(f) for f in files]
+        disagree = key_problems(found, os.path.abspath(where), MAX_PROBLEMS)
+        if disagree:
+            connection.close()
+            raise DataFileError([DataFileProblem(m, file=p) for p, m in disagree])
     elif where.exists():
         files = [str(where)]
     else:

@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import errno
 import os
-import re
-import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,11 +25,14 @@ from timeline._errors import (
 )
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
+from timeline.columnar._hive import hive_keys, key_problems
 from timeline.columnar._read import from_arrow, warn_lookalikes
 from timeline.columnar._table import to_arrow
+from timeline.columnar._typed_dates import dates_as_text
 from timeline.model._timeline import Timeline, WindowArg
 from timeline.model._windows import window
 from timeline.records._atomic import atomic_path, special_problem
+from timeline.records._schema import MAX_PROBLEMS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -86,7 +87,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     special = special_problem(where, os.stat(where).st_mode)
     if special is not None:  # a named pipe would wait for a writer, a device never end
         raise DataFileError([DataFileProblem(special, file=where)])
-    if os.path.isdir(where) and not any(Path(where).rglob("*.parquet")):
+    if os.path.isdir(where) and not any(map(_is_parquet, Path(where).rglob("*"))):
         # An empty dataset has no columns: say what is wrong, not "no 'title' column".
         problem = (
             "the folder holds no .parquet files; give a data file "
@@ -119,9 +120,10 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
 
 
 def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
-    """The Parquet files of a dataset folder, in name order: its ``.parquet`` files and
-    those of its sub-folders, but none whose name, or a folder's on the way, starts with
-    ``.`` or ``_`` (hidden files, Spark's ``_temporary/`` files of a job not finished).
+    """The Parquet files of a dataset folder, in name order: its ``.parquet`` files (the
+    suffix in any case) and those of its sub-folders, but none whose name, or a folder's on
+    the way, starts with ``.`` or ``_`` (hidden files, Spark's ``_temporary/`` files of a
+    job not finished).
 
     >>> import tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
@@ -133,10 +135,17 @@ def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
     root = Path(folder)
     return sorted(
         str(file)
-        for file in root.rglob("*.parquet")
-        if file.is_file()
+        for file in root.rglob("*")
+        if _is_parquet(file)
+        and file.is_file()
         and not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
     )
+
+
+def _is_parquet(path: Path) -> bool:
+    """Whether ``path`` is named as a Parquet file: ``.parquet`` in any case, as `save` and
+    `Timeline.load` take the suffix (``events.PARQUET``)."""
+    return path.suffix.lower() == ".parquet"
 
 
 def _dataset(where: str) -> ds.Dataset:
@@ -150,27 +159,43 @@ def _dataset(where: str) -> ds.Dataset:
     pa = require("pyarrow")
     dataset = require("pyarrow.dataset")
 
+    # INT96 timestamps (Spark's and Hive's default) in microseconds: as nanoseconds, which
+    # pyarrow reads them as unless told, a year outside 1677..2262 wraps to another instant.
+    parquet = dataset.ParquetFileFormat(
+        read_options=dataset.ParquetReadOptions(coerce_int96_timestamp_unit="us")
+    )
     if not os.path.isdir(where):
-        return dataset.dataset(where, format="parquet")
+        return dataset.dataset(where, format=parquet)
     files = parquet_files(where)
     if not files:
         problem = "the folder holds no .parquet files; give a .parquet file or a folder of them"
         raise DataFileError([DataFileProblem(problem, file=where)])
     base, paths = os.path.abspath(where), [os.path.abspath(f) for f in files]
-    keys = hive_keys(paths, base)
+    # A key naming one of the event's text columns is text, though every value looks like a
+    # number (kind=0/, location=007/): as written in the folder's name.
+    keys = pa.schema(
+        [k.with_type(pa.string()) if k.name in _TEXT else k for k in hive_keys(paths, base)]
+    )
 
     def found_with(fields: Any) -> ds.Dataset:  # a pyarrow.Schema
         hive = dataset.partitioning(pa.schema(fields), flavor="hive")
         return dataset.dataset(
-            paths, schema=fields, format="parquet", partitioning=hive, partition_base_dir=base
+            paths, schema=fields, format=parquet, partitioning=hive, partition_base_dir=base
         )
 
     found = found_with(keys)
     # Every file's schema, not the first one's (a column of later files would be lost); the
     # fragments keep the footers they read, so the scan does not read them again.
-    own = [(f.path, _plain(f.physical_schema)) for f in found.get_fragments()]
+    fragments = list(found.get_fragments())
+    own = [(f.path, _plain(f.physical_schema)) for f in fragments]
+    schemas = {f.path: f.physical_schema for f in fragments}
+    disagree = key_problems(list(schemas), base, MAX_PROBLEMS, schemas)
+    if disagree:
+        raise DataFileError([DataFileProblem(message, file=path) for path, message in disagree])
     try:
-        schema = pa.unify_schemas([s for _, s in own], promote_options="permissive")
+        schema = pa.unify_schemas(
+            [_dates_of_any_type(s, own) for _, s in own], promote_options="permissive"
+        )
     except (pa.ArrowTypeError, pa.ArrowInvalid):
         raise DataFileError([DataFileProblem(_clash(own), file=where)]) from None
     # A key that is also a column of the files (Polars writes both) takes the files' type:
@@ -184,32 +209,53 @@ def _dataset(where: str) -> ds.Dataset:
     return found_with(typed).replace_schema(whole)
 
 
-def hive_keys(paths: list[str], base: str) -> pa.Schema:
-    """The Hive keys of ``paths`` under ``base`` (``year=2026/kind=model%20release/``), typed
-    as pyarrow's Hive discovery types them: ``int32`` when every value is one, else text (a
-    key with only null values, which pyarrow refuses, as text, as DuckDB reads it).
+_DATES = ("when", "end", "initial_when")
+_TEXT = {*_DATES, "id", "title", "status", "initial_status", "kind", "location", "description"}
 
-    >>> hive_keys(["/d/year=2026/kind=a%20b/x.parquet", "/d/year=2027/y.parquet"], "/d")
-    year: int32
-    kind: string
-    """
+
+def _dates_of_any_type(schema: pa.Schema, schemas: list[tuple[str, pa.Schema]]) -> pa.Schema:
+    """``schema`` with a date column (``when``, ``end``, ``initial_when``) as text when the
+    files do not all type it alike (text in one, days or instants in another, as tools
+    save them): each file's dates are then read as that file alone reads them
+    (`dates_as_text`), file by file (`_by_file`)."""
     pa = require("pyarrow")
-    values: dict[str, list[str]] = {}
-    for path in paths:
-        for part in Path(os.path.relpath(os.path.dirname(path), base)).parts:
-            key, is_key, value = part.partition("=")
-            if is_key:
-                values.setdefault(key, []).append(urllib.parse.unquote(value))
-
-    def kind(given: list[str]) -> Any:
-        known = [v for v in given if v != "__HIVE_DEFAULT_PARTITION__"]
-        whole = all(_INT.fullmatch(v) and -(2**31) <= int(v) < 2**31 for v in known)
-        return pa.int32() if known and whole else pa.string()
-
-    return pa.schema([(key, kind(given)) for key, given in values.items()])
+    for name in _DATES:
+        kinds = {s.field(name).type for _, s in schemas if name in s.names}
+        kinds.discard(pa.null())
+        if len(kinds) > 1 and all(_text_or_time(k) for k in kinds) and name in schema.names:
+            index = schema.get_field_index(name)
+            schema = schema.set(index, schema.field(name).with_type(pa.string()))
+    return schema
 
 
-_INT = re.compile(r"-?[0-9]+")  # as pyarrow reads them: "-7" and "007" are numbers, "+3" text
+def _text_or_time(kind: Any) -> bool:
+    pa = require("pyarrow")
+    return bool(pa.types.is_string(kind) or pa.types.is_date(kind) or pa.types.is_timestamp(kind))
+
+
+def _typed_dates(found: ds.Dataset) -> bool:
+    """Whether some file holds as days or instants a date column the dataset reads as text."""
+    pa = require("pyarrow")
+    for name in _DATES:
+        if name not in found.schema.names or not pa.types.is_string(found.schema.field(name).type):
+            continue
+        for fragment in found.get_fragments():
+            physical = fragment.physical_schema
+            if name in physical.names and not _text_like(physical.field(name).type):
+                return True
+    return False
+
+
+def _text_like(kind: Any) -> bool:
+    pa = require("pyarrow")
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    return bool(
+        pa.types.is_string(kind)
+        or pa.types.is_large_string(kind)
+        or pa.types.is_string_view(kind)
+        or pa.types.is_null(kind)
+    )
 
 
 def _clash(schemas: list[tuple[str, pa.Schema]]) -> str:
@@ -228,7 +274,7 @@ def _clash(schemas: list[tuple[str, pa.Schema]]) -> str:
                 return (
                     f"the files' column {field.name!r} is {first[0]} in "
                     f"{os.path.basename(first[1])} but {field.type} in {os.path.basename(path)}; "
-                    "write it with one type in every file (dates: all as text, or all as dates)"
+                    "write it with one type in every file"
                 )
     return "the files' columns do not unify into one table; write them with one type each"
 
@@ -285,8 +331,11 @@ def _scan(found: ds.Dataset, filters: Any) -> pa.Table:
     pq = require("pyarrow.parquet")
 
     columns = record_columns(found.schema.names)
-    if filters is None:
+    typed = _typed_dates(found)
+    if filters is None and not typed:
         return found.to_table(columns=columns)
+    if filters is None:
+        return _by_file(found, None, typed=True)
     pc = require("pyarrow.compute")
     fix = "give an expression such as window_filter('2026-04'), or [('kind', '=', 'funding')]"
     if isinstance(filters, list):
@@ -299,7 +348,7 @@ def _scan(found: ds.Dataset, filters: Any) -> pa.Table:
     if not isinstance(filters, pc.Expression):
         raise QueryError(f"filters: {filters!r} is not a pyarrow filter; {fix}")
     try:
-        return _filtered(found, columns, filters)
+        return _filtered(found, columns, filters, typed)
     except (pa.ArrowNotImplementedError, pa.ArrowTypeError) as err:
         problem = str(err).splitlines()[0]
         raise QueryError(
@@ -308,27 +357,38 @@ def _scan(found: ds.Dataset, filters: Any) -> pa.Table:
         ) from None
 
 
-def _filtered(found: ds.Dataset, columns: list[str], filters: pc.Expression) -> pa.Table:
+def _filtered(
+    found: ds.Dataset, columns: list[str], filters: pc.Expression, typed: bool
+) -> pa.Table:
     """`_scan` with a filter: pushed down where the files have its columns."""
     pa = require("pyarrow")
 
-    fragments = list(found.get_fragments())
-    if all(_has_columns(f, found.schema) for f in fragments):
+    if not typed and all(_has_columns(f, found.schema) for f in found.get_fragments()):
         try:
             return found.to_table(columns=columns, filter=filters)
         except pa.ArrowInvalid as err:
             if "No match for FieldRef" not in str(err):
                 raise
+    return _by_file(found, filters, typed=typed)
+
+
+def _by_file(found: ds.Dataset, filters: pc.Expression | None, *, typed: bool) -> pa.Table:
+    """The record columns of the rows ``filters`` keeps (all, for ``None``), file by file:
+    a file lacking a column the filter names is filtered on the columns `to_arrow` derives;
+    with ``typed``, each file's date columns are read with the file's own type and made
+    into text (`dates_as_text`) as that file alone is read."""
+    pa = require("pyarrow")
+
     parts = []
-    for fragment in fragments:
-        own = _own_schema(fragment, found.schema)
+    for fragment in found.get_fragments():
+        own = _own_schema(fragment, found.schema, typed=typed)
         try:
             part = fragment.to_table(schema=own, columns=record_columns(own.names), filter=filters)
         except pa.ArrowInvalid as err:
-            if "No match for FieldRef" not in str(err):
+            if filters is None or "No match for FieldRef" not in str(err):
                 raise
             part = _derived(fragment, own, filters)
-        parts.append(part)
+        parts.append(dates_as_text(part) if typed else part)
     table = pa.concat_tables(parts, promote_options="permissive")
     return table.replace_schema_metadata(found.schema.metadata)
 
@@ -350,6 +410,8 @@ def _derived(fragment: ds.Fragment, own: pa.Schema, filters: pc.Expression) -> p
     # The partition keys (``year=2026/`` in the path) are columns the filter may name.
     keys = require("pyarrow.dataset").get_partition_keys(fragment.partition_expression)
     for key, value in keys.items():
+        if key in derived.column_names:  # a record column (status=happened/): read, as is
+            continue
         kind = own.field(key).type if key in own.names else None
         derived = derived.append_column(key, pa.array([value] * derived.num_rows, kind))
     try:
@@ -363,12 +425,24 @@ def _derived(fragment: ds.Fragment, own: pa.Schema, filters: pc.Expression) -> p
     return kept.select(record_columns(kept.column_names))
 
 
-def _own_schema(fragment: ds.Fragment, schema: pa.Schema) -> pa.Schema:
-    """The dataset's schema cut to the columns the fragment's file has (and partition keys)."""
+def _own_schema(fragment: ds.Fragment, schema: pa.Schema, *, typed: bool = False) -> pa.Schema:
+    """The dataset's schema cut to the columns the fragment's file has (and partition keys);
+    with ``typed``, its date columns of the file's own type (days or instants)."""
     pa = require("pyarrow")
-    has = set(fragment.physical_schema.names)
+    physical = fragment.physical_schema
+    has = set(physical.names)
     has.update(require("pyarrow.dataset").get_partition_keys(fragment.partition_expression))
-    return pa.schema([f for f in schema if f.name in has], metadata=schema.metadata)
+    fields = [f for f in schema if f.name in has]
+    if typed:
+        fields = [
+            f.with_type(physical.field(f.name).type)
+            if f.name in _DATES
+            and f.name in physical.names
+            and not _text_like(physical.field(f.name).type)
+            else f
+            for f in fields
+        ]
+    return pa.schema(fields, metadata=schema.metadata)
 
 
 def _has_columns(fragment: ds.Fragment, schema: pa.Schema) -> bool:

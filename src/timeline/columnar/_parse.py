@@ -90,11 +90,33 @@ def _parse_one(text: str, reference: Any) -> Row:
     return (*columns, date_runs(value), None)
 
 
+class _NotUtf8(bytes):
+    """The bytes of a row of a string column that are not UTF-8 text (its row's error)."""
+
+
 def _as_list(values: Any) -> list[Any]:
     if hasattr(values, "to_pylist"):
-        result: list[Any] = values.to_pylist()
+        try:
+            result: list[Any] = values.to_pylist()
+        except UnicodeDecodeError:  # a string column holding other bytes (Latin-1, say)
+            return _decoded_rows(values)
         return result
     return list(values)
+
+
+def _decoded_rows(values: Any) -> list[Any]:
+    """A string column's rows as text, a row that is not UTF-8 as `_NotUtf8` bytes."""
+    pa = require("pyarrow")
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    raw = pa.binary() if pa.types.is_string(values.type) else pa.large_binary()
+    rows: list[Any] = []
+    for value in values.view(raw).to_pylist():
+        try:
+            rows.append(None if value is None else value.decode("utf-8"))
+        except UnicodeDecodeError:
+            rows.append(_NotUtf8(value))
+    return rows
 
 
 def _one_reference(reference: Any) -> bool:
@@ -114,10 +136,10 @@ def _same_length(texts: int, references: int) -> None:
 
 
 def _reference_value(value: Any) -> Any:
-    """A reference as `When.parse` takes it: a date (a timestamp's UTC day) or text."""
+    """A reference as `When.parse` takes it: a date (a timestamp's own day, in the zone it
+    is given in, as `When.parse` reads it: 23:30 in New York on 30 April is 30 April,
+    though 1 May in UTC) or text."""
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(_dt.UTC)
         return value.date()
     return value
 
@@ -238,6 +260,11 @@ def _string_array(values: Any) -> pa.Array | None:
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     if isinstance(values, pa.Array):
+        if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+            try:
+                values.validate(full=True)  # UTF-8: else the bad rows say so (`_as_list`)
+            except pa.ArrowInvalid:
+                return None
         if pa.types.is_string(values.type):
             return values
         if pa.types.is_large_string(values.type) or pa.types.is_null(values.type):
@@ -270,6 +297,18 @@ def _good_reference(reference: Any, memo: dict[Any, bool]) -> bool:
     return found
 
 
+def _not_text(value: object) -> str:
+    r"""The error of a row that is not text.
+
+    >>> print(_not_text(_NotUtf8(b"Caf\xe9")))
+    b'Caf\xe9' is not UTF-8 text; decode the column (Latin-1, say) before parsing it
+    """
+    if isinstance(value, _NotUtf8):
+        shown = repr(bytes(value[:60])) + ("..." if len(value) > 60 else "")
+        return f"{shown} is not UTF-8 text; decode the column (Latin-1, say) before parsing it"
+    return f"{value!r} is not text; give dates as strings"
+
+
 def _parse_rows(texts: list[Any], reference: Any) -> pa.StructArray:
     """The parser row by row (each distinct text, or (text, reference) pair, once)."""
     pa = require("pyarrow")
@@ -284,14 +323,14 @@ def _parse_rows(texts: list[Any], reference: Any) -> pa.StructArray:
         if text is None:
             rows.append(None)
             continue
+        if not isinstance(text, str):  # a list is no key: never looked up
+            rows.append((*_NULLS[:-1], _not_text(text)))
+            continue
         ref = references[i] if per_row else reference
         key = (text, ref) if per_row else text
         row = memo.get(key)
         if row is None:
-            if not isinstance(text, str):
-                row = (*_NULLS[:-1], f"{text!r} is not text; give dates as strings")
-            else:
-                row = memo[key] = _parse_one(text, ref)
+            row = memo[key] = _parse_one(text, ref)
         rows.append(row)
     kind = parsed_type()
     arrays = []

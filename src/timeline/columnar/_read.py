@@ -41,22 +41,21 @@ from timeline.columnar._columns import (
     _name_tuples,
     _names,
     _nested_rows,
-    dates_as_text,
     lookalike_columns,
     not_utf_8,
-    past_the_calendar,
     plain_text,
     record_columns,
     stated,
 )
 from timeline.columnar._deferred import _plain_events, heads_of, rows_in_order, table_rows
 from timeline.columnar._deps import require
-from timeline.columnar._table import (
+from timeline.columnar._metadata import (
     DESCRIPTION_KEY,
     NAME_KEY,
     fiscal_years_of,
     metadata_text,
 )
+from timeline.columnar._typed_dates import dates_as_text, past_the_calendar
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.model._claim import Status

@@ -42,7 +42,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from timeline._errors import FrameError, QuantityError, TargetError, TimelineError, warn_user
-from timeline.dates._bounds import naive_utc
+from timeline.dates._bounds import _key, naive_utc
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
 from timeline.dates._precision import Precision
@@ -115,9 +115,18 @@ def _require_pandas() -> Any:
     return pandas
 
 
-def _timestamp(point: _dt.date | None) -> _dt.datetime | None:
-    """A naive datetime for a bound: days at midnight, instants in UTC."""
-    return None if point is None else naive_utc(point)
+def _timestamp(point: _dt.date | None) -> Any:
+    """A naive datetime for a bound: days at midnight, instants in UTC; an instant whose
+    UTC time falls outside years 1..9999 (``0001-01-01T00:00+14:00``), for which Python has
+    no datetime, as a ``numpy.datetime64`` in microseconds (the column's unit)."""
+    if point is None:
+        return None
+    try:
+        return naive_utc(point)
+    except OverflowError:
+        import numpy
+
+        return numpy.datetime64(_key(point), "us")
 
 
 def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:

@@ -287,7 +287,7 @@ def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> No
     if dataset and fmt in (None, "parquet"):
         return
     folder = Path(path)
-    if dataset and any(folder.rglob("*.parquet")):
+    if dataset and any(f.suffix.lower() == ".parquet" for f in folder.rglob("*")):
         return  # a dataset, whatever its name
     kind = fmt.upper() if fmt is not None else "data"
     problem = (
