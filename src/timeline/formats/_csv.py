@@ -39,7 +39,8 @@ a `TimelineWarning`), header names in any case, blank lines above the header, an
 empty columns without a name (a trailing comma; a value under one is a problem).
 
 A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a cell
+``@``, tab, CR or LF, or a full-width ``＝``, ``＋``, ``－`` or ``＠``: OWASP "CSV
+injection") is written after a ``'``, as is a cell
 already starting with ``'``; reading strips exactly one ``'`` before those
 characters, so what is saved is what is read. A cell may be of any length: one over
 the csv module's process-wide field limit (131,072 characters) is read by `_Reader`,
@@ -258,9 +259,11 @@ def _column(name: str) -> str:
     return name.strip().lower()
 
 
-# The first characters with which a spreadsheet runs a cell as a formula (OWASP "CSV
-# injection"); such a cell is written after a "'", which spreadsheets show as text.
-_FORMULA = frozenset("=+-@\t\r")
+# The first characters with which a spreadsheet runs a cell as a formula (the OWASP testing
+# guide's "CSV injection" list): = + - @, tab, CR and LF, and the full-width forms of the
+# four signs (U+FF1D, U+FF0B, U+FF0D, U+FF20), which Excel in East Asian locales also reads as
+# a formula. Such a cell is written after a "'", which spreadsheets show as text.
+_FORMULA = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 _ESCAPED = _FORMULA | {"'"}
 
 
