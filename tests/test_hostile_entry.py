@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import Event, Source, Timeline
+from timeline import DataFileError, Event, EventError, Source, Timeline, TimelineError, When
 from timeline.formats import _csv
+from timeline.records._schema import EVENT_FIELDS
 
 # The characters with which a spreadsheet starts a formula, per the OWASP Web Security
 # Testing Guide ("Testing for CSV Injection"): = + - @, tab, carriage return, line feed, and
@@ -68,3 +71,85 @@ class TestCsvFormulaCharacters:
         path = tmp_path / "old.csv"
         path.write_text("title,when\n\uff1dSUM(1),2026\n", encoding="utf-8")
         assert Timeline.load(path)[0].title == "\uff1dSUM(1)"
+
+
+# A whole number too long for Python to write out as digits (its limit is 4,300 by default):
+# only arithmetic makes one, but records from a program may carry it anywhere.
+_HUGE = 10**5000
+
+
+class TestHugeIntegersWhereValuesGo:
+    @pytest.mark.parametrize("field", EVENT_FIELDS)
+    @pytest.mark.parametrize("listed", [False, True], ids=["bare", "in-a-list"])
+    def test_in_a_record(self, field: str, listed: bool) -> None:
+        record = {"title": "A", "when": "2026", field: [_HUGE] if listed else _HUGE}
+        with pytest.raises(DataFileError, match=field) as caught:
+            Timeline.from_records([record])
+        message = str(caught.value)
+        assert "too long to write out" in message or "a list" in message
+        assert 'in quotes: "a whole' not in message  # no digits to put in quotes
+
+    @pytest.mark.parametrize(
+        ("where", "record"),
+        [
+            ("sources[0].title", {"sources": [{"title": _HUGE}]}),
+            ("sources[0].published", {"sources": [{"title": "S", "published": _HUGE}]}),
+            ("sources[0].url", {"sources": [{"title": "S", "url": _HUGE}]}),
+            ("claims[0].stated", {"claims": [{"stated": _HUGE, "when": "2027"}]}),
+            ("claims[0].when", {"claims": [{"stated": "2026", "when": _HUGE}]}),
+            ("claims[0].status", {"claims": [{"stated": "2026", "status": _HUGE}]}),
+            ("claims[0].note", {"claims": [{"stated": "2026", "note": _HUGE}]}),
+            ("target.goal", {"target": {"metric": "m", "goal": _HUGE, "deadline": "2030"}}),
+            ("observations[0].value", {"observations": [{"when": "2026", "value": _HUGE}]}),
+        ],
+    )
+    def test_in_a_nested_record(self, where: str, record: dict[str, object]) -> None:
+        with pytest.raises(DataFileError, match=re.escape(where)) as caught:
+            Timeline.from_records([{"title": "A", "when": "2026", **record}])
+        assert "too long to write out" in str(caught.value)
+
+    def test_as_a_timeline_name(self) -> None:
+        with pytest.raises(TimelineError, match=r"name: .*too long to write out"):
+            Timeline.from_records([], name=_HUGE)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "field",
+        [
+            "title",
+            "id",
+            "when",
+            "end",
+            "status",
+            "kind",
+            "location",
+            "description",
+            "actors",
+            "tags",
+            "related",
+            "sources",
+            "claims",
+            "target",
+            "observations",
+        ],
+    )
+    @pytest.mark.parametrize("listed", [False, True], ids=["bare", "in-a-list"])
+    def test_in_an_event(self, field: str, listed: bool) -> None:
+        fields: dict[str, Any] = {"title": "A", "when": "2026", field: _HUGE}
+        if listed:
+            fields[field] = [_HUGE]
+        with pytest.raises(EventError, match=field):
+            Event(**fields)
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: Source(_HUGE),  # type: ignore[arg-type]
+            lambda: Source("S", published=_HUGE),  # type: ignore[arg-type]
+            lambda: Event(title="A", when="2026").revise(when="2027", stated=_HUGE),
+            lambda: When.parse(_HUGE),  # type: ignore[arg-type]
+            lambda: Timeline(name=_HUGE),  # type: ignore[arg-type]
+        ],
+    )
+    def test_in_a_constructor(self, build: Any) -> None:
+        with pytest.raises(TimelineError, match="too long to write out"):
+            build()

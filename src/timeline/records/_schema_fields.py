@@ -9,6 +9,7 @@ timeline on top of it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import difflib
 from collections.abc import Mapping, Sequence
@@ -21,6 +22,7 @@ from timeline._errors import (
     TimelineError,
     WhenError,
     WhenParseError,
+    quoted,
 )
 from timeline.dates._days import to_day
 from timeline.dates._fiscal import fiscal_start
@@ -172,7 +174,8 @@ class _FieldReader:
         if value is None or isinstance(value, When):
             return value
         if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)  # a bare year, as YAML or a spreadsheet may give it
+            with contextlib.suppress(ValueError):  # one too long to write out is refused below
+                value = str(value)  # a bare year, as YAML or a spreadsheet may give it
         if isinstance(value, _dt.date):  # a database row's date or datetime, as Event takes it
             try:
                 return _coerce(value)
@@ -217,13 +220,14 @@ class _FieldReader:
         value = record.get(key)
         if value is None or isinstance(value, Status):
             return value
+        text = value if isinstance(value, str) else quoted(value)
         try:
-            return Status(str(value).strip().lower())  # as lenient as Event itself
+            return Status(text.strip().lower())  # as lenient as Event itself
         except ValueError:
             choices = [s.value for s in Status]
-            close = difflib.get_close_matches(str(value).lower(), choices, n=1)
+            close = difflib.get_close_matches(text.lower(), choices, n=1)
             fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(choices)}"
-            self.fail((*path, key), f"{value!r} is not a status; {fix}")
+            self.fail((*path, key), f"{quoted(value)} is not a status; {fix}")
             return None
 
 
@@ -265,7 +269,7 @@ def _show(value: Any) -> str:
         return "a list"
     if isinstance(value, Decimal):  # JSON numbers are read exactly, as Decimal
         return str(value)
-    return repr(value)
+    return quoted(value)  # a whole number too long to write out is described
 
 
 def _quote_it(value: Any) -> str:
@@ -275,5 +279,7 @@ def _quote_it(value: Any) -> str:
     ('; write it in quotes: "1984"', '')
     """
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return f'; write it in quotes: "{_show(value)}"'
+        shown = _show(value)
+        # A whole number too long to write out has no digits to put in quotes.
+        return "" if shown.startswith("a whole number") else f'; write it in quotes: "{shown}"'
     return ""

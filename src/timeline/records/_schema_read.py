@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, quoted
 from timeline.figures._growth import Observation
 from timeline.figures._quantity import Quantity
 from timeline.figures._source import Source
@@ -203,7 +203,12 @@ class _Reader(_FieldReader):
             return value
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             # A bare number, as JSON or a spreadsheet may give it ("1e+21" reads as one).
-            value = repr(value) if isinstance(value, float) else str(value)
+            try:
+                value = repr(value) if isinstance(value, float) else str(value)
+            except ValueError:  # a whole number too long to write out
+                message = f"{quoted(value)} is not a figure; no figure needs that many digits"
+                self.fail((*path, key), message)
+                return None
         if not isinstance(value, str):
             self.fail(
                 (*path, key), f"must be a figure as text, e.g. '$600 million', not {_show(value)}"
