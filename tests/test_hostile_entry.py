@@ -6,8 +6,10 @@ included); huge integers given where a record or an event takes text or a number
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import DataFileError, Event, EventError, Source, Timeline, TimelineError, When
+from timeline.cli._main import main
 from timeline.formats import _csv
 from timeline.records._schema import EVENT_FIELDS
 
@@ -153,3 +156,72 @@ class TestHugeIntegersWhereValuesGo:
     def test_in_a_constructor(self, build: Any) -> None:
         with pytest.raises(TimelineError, match="too long to write out"):
             build()
+
+
+_ARTICLE = (
+    "Acme Launches\n\nAcme will open the plant in April 2027. Beta expects $5 billion by 2030.\n"
+)
+
+
+def _drafts(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["extract", *argv, "--published", "2026-03-28", "--json"])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+class TestExtractArticleEncodings:
+    """An article file as editors save it: the byte-order mark says the encoding outright."""
+
+    @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32", "utf-16-be"])
+    @pytest.mark.parametrize("via", ["file", "stdin"])
+    def test_a_marked_file_reads_as_its_text(
+        self,
+        codec: str,
+        via: str,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        plain = tmp_path / "plain.txt"
+        plain.write_text(_ARTICLE, encoding="utf-8")
+        expected = _drafts([str(plain)], capsys)
+        data = _ARTICLE.encode(codec)
+        if codec == "utf-16-be":
+            data = codecs.BOM_UTF16_BE + data
+        marked = tmp_path / "marked.txt"
+        marked.write_bytes(data)
+        if via == "stdin":
+            monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+        code, out, err = _drafts(["-" if via == "stdin" else str(marked)], capsys)
+        assert (code, json.loads(out)) == (0, json.loads(expected[1]))
+        assert "\ufeff" not in out + err  # the mark is no part of any title or quote
+
+    @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
+    def test_wide_text_without_a_mark_is_named(
+        self, codec: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "wide.txt"
+        path.write_bytes(_ARTICLE.encode(codec))
+        code, _, err = _drafts([str(path)], capsys)
+        assert code == 1
+        assert codec[:6].upper() in err and "iconv -f latin1" not in err
+
+    def test_a_latin_1_byte_is_placed(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "latin.txt"
+        path.write_bytes(b"Title\n\nCaf\xe9 opens in 2027.\n")
+        code, _, err = _drafts([str(path)], capsys)
+        assert code == 1
+        assert "line 3" in err and "0xe9" in err and "not UTF-8" in err
+
+    def test_the_article_as_its_own_output_is_named_so(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "article.yaml"
+        path.write_text(_ARTICLE, encoding="utf-8")
+        assert main(["extract", str(path), "-o", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "linked folder" not in err  # it is the same name, given twice
+        assert re.search(r"is the input '[^']*' itself; writing it would replace", err)
+        assert path.read_text(encoding="utf-8") == _ARTICLE
