@@ -60,7 +60,9 @@ def add_extract(command: Any) -> None:
         "extract", _extract, "draft a timeline file from an article, to review", _EPILOG
     )
     parser.add_argument(
-        "article", metavar="ARTICLE", help="a text file (UTF-8, or as a byte-order mark names it), or - to read stdin"
+        "article",
+        metavar="ARTICLE",
+        help="a text file (UTF-8, or as a byte-order mark names it), or - to read stdin",
     )
     parser.add_argument(
         "--published",
