@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -225,3 +226,84 @@ class TestExtractArticleEncodings:
         assert "linked folder" not in err  # it is the same name, given twice
         assert re.search(r"is the input '[^']*' itself; writing it would replace", err)
         assert path.read_text(encoding="utf-8") == _ARTICLE
+
+
+# Pieces of markup a stranger's text may carry into the page: tags, attribute breaks,
+# comment and CDATA ends, script URLs, entities, bidi overrides.
+_MARKUP = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "'><svg onload=alert(1)>",
+        "</title><script>x()</script>",
+        "</style><b>",
+        "-->",
+        "<!--",
+        "]]>",
+        "&amp;",
+        "&#x3C;",
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "data:text/html,<script>x()</script>",
+        "\u202e",
+        "url(#figure_1)",
+        'id="tl-x"',
+        "$\\frac{1}{2}$",
+        "{{x}}",
+    ]
+)
+_HOSTILE_TEXT = st.lists(_MARKUP | st.text(min_size=1, max_size=4), min_size=1, max_size=3).map(
+    "".join
+)
+# What the page writer itself puts in a page, and the only links it makes.
+_SAFE_LINK = re.compile(r"(?:https?:|mailto:|#)", re.IGNORECASE)
+
+
+class _Markup(HTMLParser):
+    """The tags, event-handler attributes and links of a page, as a browser would parse them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts = 0
+        self.handlers: list[tuple[str, str]] = []
+        self.links: list[str] = []
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.scripts += tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") and (tag, name) != ("form", "onsubmit"):
+                self.handlers.append((tag, name))
+            if name in ("href", "src", "xlink:href", "action", "formaction") and value:
+                self.links.append(value)
+
+
+class TestPageMarkup:
+    """Whatever text the data holds, the page holds no markup but its own (an HTML parser
+    as the oracle): one script, no event handlers, only web, mail and in-page links."""
+
+    @given(text=_HOSTILE_TEXT, url=_HOSTILE_TEXT | _MARKUP)
+    @settings(max_examples=8, deadline=None)
+    def test_hostile_text_everywhere(self, text: str, url: str) -> None:
+        from timeline.display._page import page_html
+
+        event = Event(
+            id="e1",
+            title=text if text.strip() else "T",
+            when="2026-04",
+            actors=[text] if text.strip() else [],
+            kind=text,
+            tags=[text] if text.strip() else [],
+            location=text,
+            description=text,
+            sources=[Source("S", url=url, publisher=text, quote=text)],
+        )
+        happened = Event(id="e2", title="H", when="2026-01", status="happened", actors=[text])
+        tl = Timeline([event, happened], name=text, description=text)
+        page = _Markup()
+        page.feed(page_html(tl, as_of="2026-06-01", title=text))
+        assert page.scripts == 1
+        assert page.handlers == []
+        assert all(_SAFE_LINK.match(link) for link in page.links), page.links
+        assert not {"img", "iframe", "object", "embed", "b", "base"} & page.tags
