@@ -307,3 +307,29 @@ class TestPageMarkup:
         assert page.handlers == []
         assert all(_SAFE_LINK.match(link) for link in page.links), page.links
         assert not {"img", "iframe", "object", "embed", "b", "base"} & page.tags
+
+
+class TestMessagesPlaceTheProblem:
+    def test_a_duplicate_id_on_one_line_names_the_other_event(self, tmp_path: Path) -> None:
+        # Minified JSON is one line: "the event on line 1" would point nowhere.
+        path = tmp_path / "t.json"
+        events = '[{"title": "B", "when": "2025"}, {"title": "A", "when": "2026"}, '
+        path.write_text('{"events": ' + events + '{"title": "A", "when": "2027"}]}')
+        with pytest.raises(DataFileError, match=r"event on line 1 \(events\[1\]\)"):
+            Timeline.load(path)
+
+    def test_a_duplicate_id_on_another_line_names_that_line(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text("events:\n  - title: A\n    when: 2026\n  - title: A\n    when: 2027\n")
+        with pytest.raises(DataFileError, match=r"the event on line 2; ids must be unique"):
+            Timeline.load(path)
+
+    @pytest.mark.parametrize("char", ["@", "`"])
+    def test_a_reserved_yaml_character_names_the_fix(self, char: str, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text(f"events:\n  - title: {char}mention launch\n    when: 2026\n")
+        with pytest.raises(DataFileError) as caught:
+            Timeline.load(path)
+        message = str(caught.value)
+        assert ":2:" in message and f"{char!r}" in message
+        assert f'title: "{char}mention launch"' in message  # the line, quoted as the fix

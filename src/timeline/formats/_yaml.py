@@ -16,6 +16,7 @@ flow style (``actors: [Tencent]``), and dates as people write them
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import textwrap
 from typing import Any
@@ -127,11 +128,14 @@ _MAX_DEPTH = 100
 _FLOW_LIST_WIDTH = 70
 
 
-def _yaml_fix(text: str, reason: str, line: int | None) -> str:
+def _yaml_fix(text: str, reason: str, line: int | None, column: int | None = None) -> str:
     """The usual cause of a YAML syntax error, as a fix the user can make."""
     source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
     if "\t" in source[: len(source) - len(source.lstrip())]:
         return "indent with spaces: YAML does not allow tabs"
+    char = source[column] if column is not None and 0 <= column < len(source) else ""
+    if "cannot start any token" in reason and char in _RESERVED:
+        return _reserved_fix(source, char)
     indentation = _indentation_fix(text, source, line)
     if indentation is not None:
         return indentation
@@ -150,6 +154,26 @@ def _yaml_fix(text: str, reason: str, line: int | None) -> str:
     if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
         return "close the [...] or {...} list, and quote items that hold ',' or ':'"
     return "check the indentation and quoting of this line and the one above"
+
+
+# Characters YAML reserves (or gives a meaning: a directive) that cannot start a plain value:
+# "@mention", "`code`", "%" typed at the start of a title.
+_RESERVED = frozenset("@`%")
+
+
+def _reserved_fix(source: str, char: str) -> str:
+    """The fix for a value starting with a reserved character: the line with the value quoted.
+
+    >>> print(_reserved_fix("  - title: @Acme # said so", "@"))
+    '@' cannot start a value written without quotes in YAML; put it in quotes: title: "@Acme"
+    """
+    head = f"{char!r} cannot start a value written without quotes in YAML; put it in quotes"
+    here = _KEY_LINE.match(source)
+    value = (here.group("value") or "") if here is not None else ""
+    if here is None or not value.startswith(char):
+        return head  # an item of a [...] list, say: the line is not one key and its value
+    value = re.sub(r"\s+#.*$", "", value).rstrip()  # a comment after it is no part of it
+    return f"{head}: {here.group('key')}: {json.dumps(value, ensure_ascii=False)}"
 
 
 _KEY_LINE = re.compile(
@@ -212,7 +236,8 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = err.problem or err.context or "not valid YAML"
-        message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line)}"
+        column = mark.column if mark is not None else None
+        message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line, column)}"
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except yaml.reader.ReaderError as err:
         raise DataFileError([_unreadable(text, err, file)]) from None

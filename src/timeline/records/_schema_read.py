@@ -363,6 +363,8 @@ class _Reader(_FieldReader):
             if id in first:
                 other = self.where.line(first[id])
                 where = f"line {other}" if other is not None else f"record {first[id][-1]}"
+                if other is not None and other == self.where.line((*here, spelled)):
+                    where += f" ({dotted(first[id])})"  # one line (minified JSON): which event
                 self.fail(
                     (*here, spelled),
                     f"{id!r} is already the id of the event on {where}; ids must be unique"
