@@ -10,7 +10,10 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,10 +22,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import DataFileError, Event, EventError, Source, Timeline, TimelineError, When
+from timeline import (
+    Claim,
+    DataFileError,
+    Event,
+    EventError,
+    Observation,
+    Source,
+    Timeline,
+    TimelineError,
+    When,
+)
 from timeline.cli._main import main
 from timeline.formats import _csv
 from timeline.records._schema import EVENT_FIELDS
+
+_SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 # The characters with which a spreadsheet starts a formula, per the OWASP Web Security
 # Testing Guide ("Testing for CSV Injection"): = + - @, tab, carriage return, line feed, and
@@ -333,3 +348,57 @@ class TestMessagesPlaceTheProblem:
         message = str(caught.value)
         assert ":2:" in message and f"{char!r}" in message
         assert f'title: "{char}mention launch"' in message  # the line, quoted as the fix
+
+
+_SEEDED = """
+from timeline import Event, Source, Timeline
+from timeline.formats import _io
+a, b = Source("A", published="2026-03-01"), Source("B", published="2025-03-01")
+names = {"Tencent", "Alibaba", "DeepSeek", "Zhipu", "Moonshot", "ByteDance"}
+event = Event(title="X", when="2026-04", actors=names, tags=frozenset(names), related=set())
+print(_io.dumps(Timeline([event]), "yaml"))
+try:
+    Event(title="Y", when="April", sources={a, b})
+except ValueError as err:
+    print(type(err).__name__)
+"""
+
+
+class TestSetsHaveNoOrder:
+    """A set iterates in an order that changes from run to run (string hashes are salted):
+    what an event keeps from one must not depend on it."""
+
+    @pytest.mark.parametrize("field", ["actors", "tags", "related"])
+    @pytest.mark.parametrize("kind", [set, frozenset])
+    def test_names_from_a_set_are_sorted(self, field: str, kind: type) -> None:
+        names = ["zeta", "Alpha", "beta", "Gamma", "delta"]
+        event = Event(title="X", when="2026", **{field: kind(names)})
+        assert getattr(event, field) == ("Alpha", "beta", "delta", "Gamma", "zeta")
+
+    def test_a_list_keeps_its_order(self) -> None:
+        assert Event(title="X", when="2026", actors=["b", "a"]).actors == ("b", "a")
+
+    @pytest.mark.parametrize("field", ["sources", "claims", "observations"])
+    @pytest.mark.parametrize("kind", [set, frozenset])
+    def test_records_from_a_set_are_refused(self, field: str, kind: type) -> None:
+        # The first source dates the event ("April" in its year); claims and observations
+        # said on one day keep the order given: a set has none to keep.
+        items = {
+            "sources": [Source("A", published="2026-03-01"), Source("B", published="2025-03")],
+            "claims": [Claim(stated="2026-01-02", when="2027"), Claim(stated="2026-01-02")],
+            "observations": [Observation("2026", "5 GW"), Observation("2026", "6 GW")],
+        }[field]
+        with pytest.raises(EventError, match=rf"{field}: .*a set, which has no order; give a list"):
+            Event(title="X", when="2026", **{field: kind(items)})
+
+    def test_every_run_builds_the_same_event(self) -> None:
+        # The oracle: the same program under different hash seeds writes the same file.
+        outputs = set()
+        for seed in ("1", "2", "3"):
+            env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": _SRC}
+            run = subprocess.run(
+                [sys.executable, "-c", _SEEDED], env=env, capture_output=True, text=True, check=True
+            )
+            outputs.add(run.stdout)
+        assert len(outputs) == 1, outputs
+        assert outputs.pop().rstrip().endswith("EventError")

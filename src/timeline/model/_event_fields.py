@@ -59,6 +59,16 @@ Fields: TypeAlias = tuple[
 _SHARED_MAX = 1 << 16
 
 
+def _name_order(name: object) -> tuple[str, str]:
+    """How names from a set are ordered: by their case-folded text, then as written.
+
+    >>> sorted({"beta", "Alpha", "alpha"}, key=_name_order)
+    ['Alpha', 'alpha', 'beta']
+    """
+    text = name if isinstance(name, str) else quoted(name)  # a non-name is refused later
+    return text.casefold(), text
+
+
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if not value:
         return ()
@@ -82,6 +92,10 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
         items = (value,) if isinstance(value, str) else tuple(value)
     except TypeError:
         raise EventError(f"{owner}: {field}: {quoted(value)} is not a list of names") from None
+    if isinstance(value, set | frozenset):
+        # A set's order changes from run to run (string hashes are salted): its names are
+        # sorted, so every run builds the same event (and the same first actor).
+        items = tuple(sorted(items, key=_name_order))
     # A list seen before (large timelines repeat a few): its names, equal to these,
     # were checked then.
     try:
@@ -202,6 +216,13 @@ def _items(values: Iterable[_T] | None, owner: str, field: str) -> tuple[_T, ...
         return ()
     if isinstance(values, (str, bytes, Mapping)):  # iterable, but not a list of these
         raise EventError(f"{owner}: {field}: {quoted(values)} is not a list; give a list (or none)")
+    if isinstance(values, set | frozenset) and len(values) > 1:
+        # Its order changes from run to run, and order means something here: the first
+        # source dates the event; claims and observations of one day keep the order given.
+        raise EventError(
+            f"{owner}: {field}: {quoted(values)} is a set, which has no order; give a list in "
+            "the order you mean (the first source is the main one)"
+        )
     try:
         return tuple(values)
     except TypeError:  # "'int' object is not iterable" says nothing of the field
@@ -238,7 +259,9 @@ def init_checked(
 
     Texts are made one line ending and checked; the id defaults to the title's
     slug; ``when`` and ``end`` are read (relative to the first source's
-    ``published``, in the fiscal years given) and must be in order; names are
+    ``published``, in the fiscal years given) and must be in order; names given
+    as a set are sorted (a set's order changes from run to run), sources, claims and
+    observations given as a set of several are refused (their order means something); names are
     shared; claims and observations are sorted, stably, by time. Raises
     `EventError` naming the field and the fix. Positional: it runs per event.
 
