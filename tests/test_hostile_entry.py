@@ -402,3 +402,24 @@ class TestSetsHaveNoOrder:
             outputs.add(run.stdout)
         assert len(outputs) == 1, outputs
         assert outputs.pop().rstrip().endswith("EventError")
+
+
+class TestCsvJsonCellsOfTheWrongShape:
+    @pytest.mark.parametrize(
+        ("column", "cell", "found", "example"),
+        [
+            ("observations", '"{}"', "an object", '[{"when": "2026-03"'),
+            ("observations", "null", "null", '[{"when": "2026-03"'),
+            ("claims", '"{""stated"": ""2026""}"', "an object", '[{"stated": "2026-04-20"'),
+            ("target_baseline", '"[]"', "an array", '{"when": "2026-03"'),
+            ("more_sources", "5", "a number", '[{"title": "Reuters"'),
+        ],
+    )
+    def test_the_message_says_what_was_found_and_the_fix(
+        self, column: str, cell: str, found: str, example: str
+    ) -> None:
+        with pytest.raises(DataFileError) as caught:
+            _csv.read(f"title,when,{column}\nA,2026,{cell}\n")
+        message = str(caught.value)
+        assert "a JSON an" not in message
+        assert f"not {found}" in message and example in message

@@ -320,6 +320,20 @@ _JSON_EXAMPLES: Final = {
 }
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, as a message names it.
+
+    >>> _json_kind({}), _json_kind(None), _json_kind(5), _json_kind("x")
+    ('an object', 'null', 'a number', 'a string')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    kinds = ((dict, "an object"), (list, "an array"), (str, "a string"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "a number")
+
+
 def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """One row's cells as an event record, and (column, message) problems."""
     event: dict[str, Any] = {}
@@ -361,8 +375,9 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
                 bad.append((column, f"{key!r} is given twice in the JSON; keep one"))
             return None
         if not isinstance(parsed, kind):
-            what = "an array [...]" if kind is list else "an object {...}"
-            bad.append((column, f"must be a JSON {what}"))
+            what = "a JSON array [...]" if kind is list else "a JSON object {...}"
+            fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"]')
+            bad.append((column, f"must be {what}, not {_json_kind(parsed)}; write it like {fix}"))
             return None
         return parsed
 
