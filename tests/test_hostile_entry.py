@@ -28,6 +28,7 @@ from timeline import (
     Event,
     EventError,
     Observation,
+    QueryError,
     Source,
     Timeline,
     TimelineError,
@@ -423,3 +424,70 @@ class TestCsvJsonCellsOfTheWrongShape:
         message = str(caught.value)
         assert "a JSON an" not in message
         assert f"not {found}" in message and example in message
+
+
+class TestFiscalYearsInAFile:
+    """``fiscal_years`` names actors as events do: whatever their case and surrounding spaces."""
+
+    @staticmethod
+    def _load(table: str) -> Timeline:
+        doc = (
+            '{"fiscal_years": ' + table + ', "events": '
+            '[{"title": "A", "when": "FY2026", "actors": ["Microsoft"]}]}'
+        )
+        from timeline.formats import _io
+
+        return _io.loads(doc, "json")
+
+    @pytest.mark.parametrize("name", ["Microsoft", " Microsoft ", "microsoft", "MICROSOFT\t"])
+    def test_an_actor_matches_as_events_name_it(self, name: str) -> None:
+        tl = self._load(json.dumps({name: "July"}))
+        assert str(tl[0].when.earliest) == "2025-07-01"
+        assert tl.fiscal_years == {name.strip(): 7}
+
+    def test_one_actor_given_two_months_is_refused(self) -> None:
+        # Was: the last one kept, the other dropped without a word.
+        with pytest.raises(
+            DataFileError, match=r"fiscal_years\.microsoft: .*'Microsoft'.*keep one"
+        ):
+            self._load('{"Microsoft": 7, "microsoft": 10}')
+
+    def test_one_actor_given_the_same_month_twice_is_fine(self) -> None:
+        assert self._load('{"Microsoft": 7, " microsoft": "July"}').fiscal_years == {"Microsoft": 7}
+
+    @pytest.mark.parametrize("name", ["", "  "])
+    def test_a_blank_actor_is_refused(self, name: str) -> None:
+        with pytest.raises(DataFileError, match=r"fiscal_years.*empty"):
+            self._load(json.dumps({name: 7, "Microsoft": 7}))
+
+    def test_in_a_yaml_file_at_its_line(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text("fiscal_years:\n  OpenAI: 1\n  openai: July\nevents: []\n")
+        with pytest.raises(DataFileError, match=r"t\.yaml:3: fiscal_years\.openai: .*keep one"):
+            Timeline.load(path)
+
+
+class TestFiscalYearsInPython:
+    """`Timeline(fiscal_years=...)` checks names as a file's are read, so what it holds saves
+    and loads again."""
+
+    def test_names_are_stripped_and_match_an_actor(self) -> None:
+        tl = Timeline(fiscal_years={" Microsoft ": "July"})
+        assert tl.fiscal_years == {"Microsoft": 7}
+        assert tl.fiscal_year_start("microsoft") == 7
+
+    def test_one_actor_given_two_months_is_refused(self) -> None:
+        with pytest.raises(QueryError, match=r"'microsoft' is the actor 'Microsoft' again"):
+            Timeline(fiscal_years={"Microsoft": 7, "microsoft": 10})
+
+    @pytest.mark.parametrize("name", ["", " \t"])
+    def test_a_blank_name_is_refused(self, name: str) -> None:
+        with pytest.raises(QueryError, match="empty"):
+            Timeline(fiscal_years={name: 7})
+
+    @pytest.mark.parametrize("suffix", [".yaml", ".json"])
+    def test_what_it_holds_saves_and_loads(self, suffix: str, tmp_path: Path) -> None:
+        tl = Timeline(fiscal_years={" ß ": 4, "SS": 4, "Apple": "October"})
+        path = tmp_path / f"t{suffix}"
+        tl.save(path)
+        assert Timeline.load(path) == tl

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from timeline._errors import QueryError, WhenError
 from timeline.dates._fiscal import fiscal_start
 from timeline.figures._text import checked_text
+from timeline.model._text import name_key
 
 __all__ = ["fiscal_table"]
 
@@ -20,7 +21,11 @@ __all__ = ["fiscal_table"]
 def fiscal_table(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
     """A timeline's ``fiscal_years``: actor to the month its fiscal year starts, checked; read-only.
 
-    >>> dict(fiscal_table({"Microsoft": "July"}))
+    Names are stripped, as an event's actors are, and match whatever their case: a blank
+    name, or one actor given two different months, is a `QueryError` (keeping either
+    month would drop the other unseen).
+
+    >>> dict(fiscal_table({" Microsoft ": "July", "microsoft": 7}))
     {'Microsoft': 7}
     """
     if not value:
@@ -37,7 +42,17 @@ def fiscal_table(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
             raise QueryError(f"fiscal_years: {actor}: {e}") from None
         if not isinstance(actor, str) or start is None:
             raise QueryError(f"fiscal_years: {actor!r}: give an actor's name and a month")
-        months[actor] = start
+        name = actor.strip()
+        if not name:
+            raise QueryError(f"fiscal_years: {actor!r}: the actor's name is empty; give it")
+        key = name_key(name)
+        same = next((known for known in months if name_key(known) == key), None)
+        if same is not None and months[same] != start:
+            raise QueryError(
+                f"fiscal_years: {name!r} is the actor {same!r} again (names match whatever "
+                f"their case), with another month ({start}, not {months[same]}); keep one"
+            )
+        months.setdefault(same or name, start)
     return types.MappingProxyType(months)
 
 

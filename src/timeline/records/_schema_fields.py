@@ -63,7 +63,21 @@ class _FieldReader:
             if not isinstance(actor, str) or start is None:
                 self.fail((*path, str(actor)), "give an actor's name and a month")
                 continue
-            self.fiscal[name_key(actor)] = (actor, start)
+            # Matched as an event's actors are: stripped, whatever their case.
+            name = actor.strip()
+            if not name:
+                self.fail((*path, actor), "the actor's name is empty; give the actor's name")
+                continue
+            known = self.fiscal.get(name_key(name))
+            if known is not None and known[1] != start:
+                # Two months for one actor: keeping either would drop the other unseen.
+                self.fail(
+                    (*path, actor),
+                    f"{name!r} is the actor {known[0]!r} again (names match whatever their "
+                    f"case), with another month ({start}, not {known[1]}); keep one",
+                )
+                continue
+            self.fiscal.setdefault(name_key(name), (name, start))
 
     def fail(self, path: Path, message: str) -> None:
         if len(self.problems) >= MAX_PROBLEMS and message != STOPPED:
