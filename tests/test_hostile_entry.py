@@ -491,3 +491,24 @@ class TestFiscalYearsInPython:
         path = tmp_path / f"t{suffix}"
         tl.save(path)
         assert Timeline.load(path) == tl
+
+
+class TestRelatedGivenAsOneName:
+    """``related: b`` (one id, not a list) is read as ``[b]``, and checked as a list is."""
+
+    def test_a_dangling_one_is_a_problem(self, tmp_path: Path) -> None:
+        # Was: loaded, then dropped on save (the round trip lost it).
+        path = tmp_path / "t.yaml"
+        path.write_text("events:\n  - title: A\n    when: 2026\n    related: zz\n")
+        with pytest.raises(DataFileError, match=r"t\.yaml:4: related: 'zz' is not the id"):
+            Timeline.load(path)
+
+    def test_a_known_one_loads_and_saves(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text(
+            "events:\n  - title: A\n    when: 2026\n    related: b\n  - title: B\n    when: 2027\n"
+        )
+        tl = Timeline.load(path)
+        assert tl["a"].related == ("b",)
+        tl.save(tmp_path / "again.json")
+        assert Timeline.load(tmp_path / "again.json") == tl

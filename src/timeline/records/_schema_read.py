@@ -435,7 +435,11 @@ def _related_ids(row: Any) -> list[tuple[int, str]]:
     if isinstance(row, Event):
         return list(enumerate(row.related))
     value = row.get("related") if isinstance(row, Mapping) else None
-    if isinstance(value, str) or not isinstance(value, Sequence):
+    if isinstance(value, str):
+        # One id, as the event takes it (`related: b`); several in one text are refused.
+        one = "," not in value and ";" not in value and value.strip()
+        return [(0, value.strip())] if one else []
+    if not isinstance(value, Sequence):
         return []
     return [
         (j, item.strip()) for j, item in enumerate(value) if isinstance(item, str) and item.strip()
