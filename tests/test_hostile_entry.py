@@ -14,14 +14,18 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+import yaml
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from data_strategies import hostile_timelines, timelines
+from fuzzing import examples
 from timeline import (
     Claim,
     DataFileError,
@@ -32,6 +36,7 @@ from timeline import (
     Source,
     Timeline,
     TimelineError,
+    TimelineWarning,
     When,
 )
 from timeline.cli._main import main
@@ -512,3 +517,102 @@ class TestRelatedGivenAsOneName:
         assert tl["a"].related == ("b",)
         tl.save(tmp_path / "again.json")
         assert Timeline.load(tmp_path / "again.json") == tl
+
+
+# -- mutated documents: what a loader accepts, every format keeps -------------------------------
+
+_MUTANTS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**40), 10**40),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            *("", " ", "\ufeff", "2026", "April 2026", "by 2030", "1e400", "$5bn", "happened"),
+            *('=HYPERLINK("http://x")', "＝1", "\n=1", "'=1", "\x00", "\r\n", "null", "~", "[]"),
+            *(
+                "{}",
+                "a;b",
+                '["a"]',
+                "2026-04-15T10:00[Asia/Shanghai]",
+                "\u2028",
+                "\x85",
+                "..",
+                "\\",
+            ),
+        ]
+    ),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+)
+
+
+def _places(data: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a document: the paths of its mappings' values and lists' items."""
+    found = [at]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _places(value, (*at, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += _places(value, (*at, i))
+    return found
+
+
+def _put_at(data: Any, at: tuple[Any, ...], value: Any) -> Any:
+    if not at:
+        return value
+    inner = data
+    for step in at[:-1]:
+        inner = inner[step]
+    inner[at[-1]] = value
+    return data
+
+
+class TestMutatedDocuments:
+    """A document a timeline wrote, with values swapped for hostile ones: each loader returns
+    a timeline or raises a `TimelineError`; a timeline it returns, every format writes and reads
+    back as it was (nothing accepted on reading is lost on writing)."""
+
+    @pytest.mark.fuzz
+    @given(tl=timelines() | hostile_timelines(), data=st.data())
+    @settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
+    def test_accepted_means_kept(self, tl: Timeline, data: st.DataObject) -> None:
+        from timeline.formats import _io
+
+        fmt = data.draw(st.sampled_from(["json", "yaml", "csv"]))
+        if fmt == "csv":
+            tl = Timeline(tl.events)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TimelineWarning)  # CSV leaves name and description
+            text = _io.dumps(tl, fmt)
+        if fmt == "csv":
+            rows = _cells(text)
+            for _ in range(data.draw(st.integers(1, 3))):
+                row = rows[data.draw(st.integers(0, len(rows) - 1))]
+                value = data.draw(_MUTANTS)
+                row[data.draw(st.integers(0, len(row) - 1))] = (
+                    value if isinstance(value, str) else json.dumps(value)
+                )
+            out = io.StringIO()
+            csv.writer(out).writerows(rows)
+            text = out.getvalue()
+        else:
+            document = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+            for _ in range(data.draw(st.integers(1, 3))):
+                at = data.draw(st.sampled_from(_places(document)))
+                document = _put_at(document, at, data.draw(_MUTANTS))
+            text = json.dumps(document) if fmt == "json" else yaml.safe_dump(document)
+        try:
+            loaded = _io.loads(text, fmt)
+        except TimelineError:
+            return
+        for other in ("json", "yaml", "csv"):
+            kept = Timeline(loaded.events) if other == "csv" else loaded
+            if other == "csv" and loaded.fiscal_years:
+                continue  # refused on saving, never dropped (tests/test_roundtrip.py)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", TimelineWarning)
+                written = _io.dumps(kept, other)
+            assert _io.loads(written, other) == kept, (fmt, other, text)
