@@ -616,3 +616,14 @@ class TestMutatedDocuments:
                 warnings.simplefilter("ignore", TimelineWarning)
                 written = _io.dumps(kept, other)
             assert _io.loads(written, other) == kept, (fmt, other, text)
+
+
+class TestRaggedCsvRows:
+    def test_the_cells_past_the_header_are_quoted(self) -> None:
+        text = "title,when,kind\nAcme, Inc. launch,2026,launch\n"
+        with pytest.raises(DataFileError) as caught:
+            _csv.read(text, "t.csv")
+        message = str(caught.value)
+        assert message.startswith("t.csv:2: 4 cells but the header has 3 columns")
+        assert "'launch'" in message  # the cell that has no column
+        assert '"Acme, Inc. launch"' in message  # the fix, shown on this row's first cell

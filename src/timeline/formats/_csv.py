@@ -160,14 +160,7 @@ def _read(
             path: Path = ("events", len(events))
             lines[path] = start
             if len(row) > len(header):
-                problems.append(
-                    DataFileProblem(
-                        f"{len(row)} cells but the header has {len(header)} columns; "
-                        "quote cells that contain commas",
-                        file=file,
-                        line=start,
-                    )
-                )
+                problems.append(DataFileProblem(_ragged(row, len(header)), file=file, line=start))
                 return
             for i, (name, cell) in enumerate(zip(header, row, strict=False)):
                 if name == "" and cell.strip():
@@ -318,6 +311,29 @@ _JSON_EXAMPLES: Final = {
     "more_sources": '[{"title": "Reuters", "url": "https://..."}]',
     "target_baseline": '{"when": "2026-03", "value": "$300 million"}',
 }
+
+
+def _ragged(row: list[str], columns: int) -> str:
+    """The problem of a row with more cells than the header has columns, with the likely fix.
+
+    A comma in prose is followed by a space; a separator seldom is: the first run of cells
+    led by a space, joined back, is most likely one cell that needed quotes.
+
+    >>> print(_ragged(["Acme", " Inc. launch", "2026"], 2))
+    3 cells but the header has 2 columns (no column for '2026'); a cell holding a comma needs \
+quotes: "Acme, Inc. launch"
+    """
+    extra = row[columns:]
+    shown = ", ".join(repr(cell) for cell in extra[:3]) + (", …" if len(extra) > 3 else "")
+    fix = 'quote cells that hold a comma: "a, b"'
+    for i in range(len(row) - 1):
+        end = i + 1
+        while end < len(row) and end - i <= len(extra) and row[end].startswith(" "):
+            end += 1
+        if end > i + 1 and row[i].strip():
+            fix = f'a cell holding a comma needs quotes: "{",".join(row[i:end])}"'
+            break
+    return f"{len(row)} cells but the header has {columns} columns (no column for {shown}); {fix}"
 
 
 def _json_kind(value: Any) -> str:
