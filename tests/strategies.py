@@ -126,6 +126,8 @@ def single_whens(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[W
         When.by,
         When.before,
         When.after,
+        When.not_before,  # "no earlier than"
+        When.not_after,  # "no later than": its EDTF was "[day after..]" for a dekad
     ]
     return st.builds(lambda w, f: f(w), plain, st.sampled_from(relate))
 

@@ -9,14 +9,15 @@ claim at a time, as DESIGN §3 "How claims work" says, and judges, day by day:
 
 * ``as_of``: the initial statement and the claims stated on or before the day;
 * ``overdue``: still open and every day it could fall on (its span to a standing end) is
-  before the day, unless the target's figures known then show it met;
-* ``upcoming``: still open, not met, some day it could fall on is in the days ahead, and it
+  before the day, unless the target's figures known then show it reached;
+* ``upcoming``: still open, not reached, some day it could fall on is in the days ahead, and it
   sorts (first day, else last) inside them;
 * ``slips``: a claim moving the last day of the span later while open;
 * ``delay``: 0 when the happening could share a day with the first promise, else early by
   the days to the next day promised, else late by the days past the last;
 * the track record: kept, late, broken (cancelled, overdue, a target missed, or a date
-  withdrawn once the last date promised has passed) or pending.
+  withdrawn once the last date promised has passed) or pending; a goal its figures show
+  reached is judged as a happening, kept or late by the smallest delay the figures allow.
 
 Everything is compared with the library for the event and for a timeline of several.
 """
@@ -231,6 +232,31 @@ def goal_status(h: History, day: dt.date) -> str | None:
     return None
 
 
+def goal_reached(h: History, day: dt.date) -> int | None:
+    """How late the goal was reached by the figures known on ``day`` (None: not shown):
+    0 when it could have been reached by the deadline's last possible day, else the days
+    from that day to the day after the latest figure short of it before the first reaching
+    it (the smallest delay the figures allow, as for a happening)."""
+    if h.goal is None:
+        return None
+    due = max(meaning(h.goal.deadline).days)
+    figures = [
+        (max(meaning(p).days), v)
+        for p, v, said in h.goal.figures
+        if max(meaning(p).days) <= day and (said is None or said <= day)
+    ]
+    reaching = [last for last, v in figures if v >= 10]
+    if not reaching:
+        return None
+    short = [last for last, v in figures if v < 10 and last < min(reaching)]
+    late = max(0, (max(short) + dt.timedelta(days=1) - due).days) if short else 0
+    # figures that contradict each other: as the target's own status reads them
+    status = goal_status(h, day)
+    if status == "met":
+        return 0
+    return max(1, late) if status == "missed" else late
+
+
 def overdue(h: History, k: State, day: dt.date) -> bool:
     days = could_fall(h, k.when)
     return (
@@ -238,12 +264,12 @@ def overdue(h: History, k: State, day: dt.date) -> bool:
         and bool(days)
         and max(days) < day
         and max(days) < HIGH
-        and goal_status(h, day) != "met"
+        and goal_reached(h, day) is None
     )
 
 
 def upcoming(h: History, k: State, day: dt.date, within: int) -> bool:
-    if k.status not in OPEN or goal_status(h, day) == "met":
+    if k.status not in OPEN or goal_reached(h, day) is not None:
         return False
     stop = day + dt.timedelta(days=within)
     where = position(h, k.when)
@@ -343,9 +369,11 @@ def outcome(h: History, day: dt.date) -> tuple[str, int | None] | None:
         return ("late", late) if late > 0 else ("kept", None)
     if k.status == "cancelled":
         return ("broken", None)
-    met = goal_status(h, day)
-    if met is not None:
-        return ("kept" if met == "met" else "broken", None)
+    reached = goal_reached(h, day)  # the figures' happening, judged as one
+    if reached is not None:
+        return ("late", reached) if reached > 0 else ("kept", None)
+    if goal_status(h, day) == "missed":
+        return ("broken", None)
     if overdue(h, k, day):
         return ("broken", None)
     if k.when == "TBD":  # withdrawn: judged by the last date promised while open

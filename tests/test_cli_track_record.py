@@ -164,3 +164,43 @@ def _width(text: str) -> int:
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize(
+    ("day", "overdue", "noted"),
+    [
+        # before "no new date" was said: both still April, both overdue
+        ("2026-05-05", ["late", "model"], []),
+        ("2026-06-01", ["late"], ["model"]),
+    ],
+)
+def test_overdue_names_the_promises_past_due_with_no_date(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    day: str,
+    overdue: list[str],
+    noted: list[str],
+) -> None:
+    # April promised, then "postponed, no new date" (10 May): not overdue (no date), yet the
+    # track record counts it broken once April has passed; `timeline overdue` said nothing.
+    tl = Timeline(
+        [
+            Event(title="Model", when="2026-04", actors=["A"]).revise(
+                when="TBD", stated="2026-05-10"
+            ),
+            Event(title="Late", when="2026-04", actors=["A"]),
+        ]
+    )
+    path = tmp_path / "t.yaml"
+    tl.save(path)
+    code, out, err = run(capsys, "overdue", str(path), "--as-of", day, "--json")
+    assert code == 0
+    assert [e["id"] for e in json.loads(out)] == overdue  # stdout stays the overdue list
+    if noted:
+        assert err.splitlines()[-1] == (
+            "timeline: note: 1 event past the last date promised, with no new date "
+            "(not overdue: undated): model"
+        )  # was: nothing
+        assert set(noted) <= set(tl.track_record(as_of=day).total.broken_ids)
+    else:
+        assert "note" not in err

@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 import timeline
 from timeline import Event, ExtractError, Quantity, Source, Status, Timeline, When
 from timeline.extract import Draft, Extraction, extract, names
-from timeline.extract._cues import Look, cues, guess_kind
+from timeline.extract._cues import Look, cues
 from timeline.extract._figures import figures
+from timeline.extract._kinds import guess_kind
 from timeline.extract._text import MAX_SENTENCE, fold, sentences
 from timeline.formats._io import loads
 
@@ -1437,7 +1438,7 @@ class TestTitles:
         ],
     )
     def test_connectors_are_taken_off(self, raw: str, expected: str) -> None:
-        from timeline.extract._clauses import title
+        from timeline.extract._titles import title
 
         assert title(raw) == expected
 

@@ -250,6 +250,29 @@ def test_fiscal_values_round_trip_through_text(phrase: tuple[str, int, str]) -> 
     assert eval(repr(w)) == w
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["2020", "January 2020", "15 March 2020", "Q2 2020", "H2 2019", "0001"]),
+    st.sampled_from(["FY2026", "Q2 FY2026", "H1 FY2027", "Q4 FY2025"]),
+    st.integers(1, 12),
+    st.sampled_from(["end", "start"]),
+)
+def test_an_interval_from_a_calendar_value_to_a_fiscal_one_round_trips(
+    first: str, last: str, start: int, named_by: str
+) -> None:
+    """ "2020 to FY2026" in fiscal years from July is shown "2020 to FY2026 (January
+    2020–June 2026)", which was refused when read back ("is in fiscal years that start in
+    January"): its first month, a calendar year's, says nothing of the fiscal years."""
+    text = f"{first} to {last}"
+    try:
+        w = When.parse(text, fiscal_year_start=start, fiscal_year_named_by=named_by)  # type: ignore[arg-type]
+    except WhenParseError:
+        return  # it ends before it starts
+    shown = str(w)
+    assert When.parse(shown) == w
+    assert When.parse(shown, fiscal_year_start=start, fiscal_year_named_by=named_by) == w  # type: ignore[arg-type]
+
+
 @settings(max_examples=25, deadline=None)
 @given(fiscal_phrases(), st.sampled_from([".yaml", ".json", ".csv", ".parquet"]))
 def test_fiscal_values_round_trip_through_data_files(

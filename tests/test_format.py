@@ -7,9 +7,10 @@ import datetime as dt
 import pendulum
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strategies import whens
-from timeline import Relation, When
+from timeline import Relation, When, WhenError
 from timeline.dates._format import to_edtf, to_text
 from timeline.dates._parse import parse, parse_edtf
 from timeline.dates._parse_edtf import Fail, step
@@ -159,13 +160,17 @@ def edtf_normal_form(w: When) -> When:
             When.day(last.year, last.month, last.day).qualify(**flags),
         )
     if w.precision.value == "dekad" and w.relation is not Relation.ON:
-        day = w.start if w.relation is Relation.BEFORE else w.end
+        day = w.start if w.relation in (Relation.BEFORE, Relation.NOT_BEFORE) else w.end
         assert isinstance(day, dt.date)
         base = When.day(day.year, day.month, day.day)
         base = base.qualify(approximate=w.approximate, uncertain=w.uncertain)
-        w = {Relation.BY: base.by, Relation.BEFORE: base.before, Relation.AFTER: base.after}[
-            w.relation
-        ]()
+        w = {
+            Relation.BY: base.by,
+            Relation.BEFORE: base.before,
+            Relation.AFTER: base.after,
+            Relation.NOT_AFTER: base.not_after,
+            Relation.NOT_BEFORE: base.not_before,
+        }[w.relation]()
     plain = When(w.start, w.end, w.precision, w.approximate, w.uncertain, unspecified=w.unspecified)
     # EDTF's "[X..]" is "X or later": after X reads back as no earlier than the unit
     # after X (issue 11 §2 keeps "no earlier than" as said); "[..X]" reads as by X.
@@ -217,3 +222,51 @@ class TestRoundTrips:
         assert back == edtf_normal_form(w)
         assert (back.earliest, back.latest) == (w.earliest, w.latest)
         assert to_edtf(back) == edtf
+
+
+# -- a relation to a dekad, in EDTF -------------------------------------------------------------
+#
+# EDTF has no dekad, so a relation to one is written against its days. "no later than
+# mid-April 2026" was written "[2026-04-21..]" (on or after 21 April: the opposite), and "no
+# earlier than mid-April 2026" "[2026-04-21..]" (ten days late).
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("no later than mid-April 2026", "[..2026-04-20]"),  # was [2026-04-21..]
+        ("no earlier than mid-April 2026", "[2026-04-11..]"),  # was [2026-04-21..]
+        ("no later than late February 2024", "[..2024-02-29]"),
+        ("no earlier than early March 2026", "[2026-03-01..]"),
+        ("by mid-April 2026", "[..2026-04-20]"),
+        ("before mid-April 2026", "[..2026-04-10]"),
+        ("after mid-April 2026", "[2026-04-21..]"),
+    ],
+)
+def test_a_relation_to_a_dekad_in_edtf(text: str, edtf: str) -> None:
+    w = When.parse(text)
+    assert to_edtf(w) == edtf
+    back = parse_edtf(edtf)
+    assert (back.earliest, back.latest) == (w.earliest, w.latest)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+    st.integers(1, 3),
+    st.sampled_from(["by", "before", "after", "not_before", "not_after"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_relation_to_a_dekad_keeps_its_bounds_in_edtf(
+    day: dt.date, n: int, relation: str, approximate: bool, uncertain: bool
+) -> None:
+    dekad = When.dekad(day.year, day.month, n).qualify(approximate=approximate, uncertain=uncertain)
+    try:
+        w = getattr(dekad, relation)()
+        edtf = to_edtf(w)
+    except WhenError:
+        return  # before 0001 or after 9999: no EDTF, said so
+    back = parse_edtf(edtf)
+    assert (back.earliest, back.latest) == (w.earliest, w.latest)
+    assert back == edtf_normal_form(w)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import warnings
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from data_strategies import hostile_timelines, hostile_whens
@@ -31,6 +31,7 @@ from timeline import (
     When,
 )
 from timeline.dates._bounds import _cmp
+from timeline.ics._placement import LAST_DAY_TIMES
 
 POLICIES = st.sampled_from(["auto", "window", "start", "end"])
 _SETTINGS = settings(
@@ -87,12 +88,11 @@ def test_every_event_is_there_once_where_it_can_happen(tl: Timeline, policy: str
         if isinstance(start, dt.datetime):
             continue  # timed: checked against the instant by test_ics_properties
         lo, hi = event.window
-        # a day with no DTEND is one day (RFC 5545 3.6.1): 9999-12-31, whose day after is
-        # past the calendar
-        if "DTEND" not in component:
-            assert start == dt.date.max, start
+        # every all-day event has its exclusive DTEND (9999-12-31, whose day after is past
+        # the calendar, is written as times: readers that compute the end fail without one)
+        assert "DTEND" in component, start
         first = start
-        last = component.decoded("DTEND") - dt.timedelta(days=1) if "DTEND" in component else start
+        last = component.decoded("DTEND") - dt.timedelta(days=1)
         assert first <= last
         # all-day days fall inside the stated span, when it has a first or a last day
         if lo is not None and hi is not None and _day(hi) >= _day(lo):
@@ -214,6 +214,10 @@ def _same_moment(p: object, shown: dt.datetime) -> bool:
 
 
 @_SETTINGS
+@example(
+    when=When.parse("9999-12-31"), end=None, later=None, policy="auto", status=Status.CONFIRMED
+)
+@example(when=When.parse("by 9999"), end=None, later=None, policy="start", status=Status.EXPECTED)
 @given(
     when=hostile_whens() | masked_whens(),
     end=st.none() | hostile_whens(),
@@ -252,6 +256,9 @@ def test_an_event_stands_on_its_own_days_and_says_them_in_words(
     )
     start = component.decoded("DTSTART")
     stop = component.decoded("DTEND") if "DTEND" in component else None
+    if (start, stop) == LAST_DAY_TIMES:  # the day 9999-12-31, written as times
+        assert "on 31 December 9999: a calendar has no day after it" in said, said
+        start, stop = dt.date.max, None
     if isinstance(start, dt.datetime):
         assert _same_moment(lo, start) or _same_moment(hi, start), (lo, hi, start)
         if shown is not None:

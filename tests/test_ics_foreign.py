@@ -1268,3 +1268,46 @@ def test_start_and_end_are_what_icalendar_reads(
         assert same_moment(event.when.earliest, their_end)  # no length at all
     else:
         assert same_moment(event.end.earliest, their_end), (event.end, their_end)
+
+
+@pytest.mark.parametrize(
+    ("zone", "lines", "when", "end"),
+    [
+        # Exchange writes an all-day event in UTC: midnight to midnight in the calendar's zone
+        ("Europe/Berlin", ["DTSTART:20260405T220000Z", "DTEND:20260406T220000Z"],
+         When.day(2026, 4, 6), None),
+        ("Europe/Berlin", ["DTSTART:20260405T220000Z", "DTEND:20260408T220000Z"],
+         When.day(2026, 4, 6), When.day(2026, 4, 8)),
+        ("America/New_York", ["DTSTART:20260307T050000Z", "DTEND:20260309T040000Z"],
+         When.day(2026, 3, 7), When.day(2026, 3, 8)),  # across the clock change: 47 hours
+        ("Asia/Tokyo", ["DTSTART:20260405T150000Z", "DURATION:P1D"], When.day(2026, 4, 6), None),
+    ],
+)  # fmt: skip
+def test_outlook_all_day_events_in_utc_are_days_of_the_calendars_zone(
+    zone: str, lines: list[str], when: When, end: When | None
+) -> None:
+    """Was: timed, 2026-04-05T22:00Z (the day before, in UTC)."""
+    text = feed(["BEGIN:VEVENT", "UID:a", "SUMMARY:Holiday", *lines,
+                 "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE", "END:VEVENT"],
+                head=("VERSION:2.0", f"X-WR-TIMEZONE:{zone}"))  # fmt: skip
+    with pytest.warns(TimelineWarning, match="marked all-day by Outlook"):
+        (event,) = Timeline.from_ics(text)
+    assert (event.when, event.end) == (when, end)
+
+
+@pytest.mark.parametrize(
+    ("head", "lines"),
+    [
+        ((), ["DTSTART:20260405T220000Z", "DTEND:20260406T220000Z"]),  # no calendar zone
+        (("X-WR-TIMEZONE:Europe/Berlin",),
+         ["DTSTART:20260405T210000Z", "DTEND:20260406T210000Z"]),  # not midnight in Berlin
+    ],
+)  # fmt: skip
+def test_outlook_all_day_events_in_utc_off_midnight_stay_timed(
+    head: tuple[str, ...], lines: list[str]
+) -> None:
+    text = feed(["BEGIN:VEVENT", "UID:a", "SUMMARY:Holiday", *lines,
+                 "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE", "END:VEVENT"],
+                head=("VERSION:2.0", *head))  # fmt: skip
+    (event,) = Timeline.from_ics(text)
+    assert event.when == When.parse(lines[0][8:])

@@ -568,8 +568,8 @@ def _pool(codec: str, leads: range, trails: list[int]) -> list[str]:
 _HIGH = list(range(0xA1, 0xFF))
 # Ideographs (and kana, hangul) of each encoding's standard, common and rare: GB2312 (GBK's
 # own), Big5, JIS X 0208, KS X 1001. Not GBK's extension: text of it alone whose UTF-8
-# reading is ordinary letters ('脌' is 'À') is read as UTF-8 unsaid, as Russian UTF-8 text
-# (all of it valid GBK) is.
+# reading is ordinary letters ('脌' is 'À') has its own tests below
+# (TestGbkExtensionReadAsLatinLetters); Russian UTF-8 text (all of it valid GBK) is UTF-8.
 _CJK_POOLS = {
     "gb2312": _pool("gb2312", range(0xB0, 0xF8), _HIGH),
     "big5": _pool("big5", range(0xA4, 0xFA), [*range(0x40, 0x7F), *_HIGH]),
@@ -752,3 +752,78 @@ class TestAVtimezoneUnderAnIanaName:
         event = ["UID:a", "SUMMARY:A", f"DTSTART;TZID={tzid}:20260415T100000"]
         _, report = read(feed(event, head=tuple(_vtimezone(tzid, parts))))
         assert "other offsets" not in said(report)
+
+
+# -- GBK's extension text whose UTF-8 reading is ordinary Latin letters -------------------------
+# '脌' (GBK C3 80, in GBK's extension, not GB2312) is the UTF-8 of 'À'; '脌脕' of 'ÀÁ'. The
+# legacy reading was weighed as no text (not GB2312) and the file read as UTF-8 in silence,
+# whatever the calendar said of its language. Now the calendar's language or zone decides;
+# without one UTF-8 is kept (RFC 5545) and each line's other reading is quoted.
+
+# GBK extension characters (lead C3-C5, trail 80-A0) whose bytes are the UTF-8 of a Latin letter.
+_GBK_LATIN = [
+    (gbk, utf8)
+    for lead in range(0xC3, 0xC6)
+    for trail in range(0x80, 0xA1)
+    for gbk, utf8 in [(bytes([lead, trail]).decode("gbk"), bytes([lead, trail]).decode())]
+    if utf8.isalpha()
+]
+
+
+class TestGbkExtensionReadAsLatinLetters:
+    @pytest.mark.parametrize(
+        ("titles", "head"),
+        [
+            (["脌"], ("X-WR-TIMEZONE:Asia/Shanghai",)),  # 'À'
+            (["脌脕"], ("X-WR-CALNAME;LANGUAGE=zh-CN:Work",)),  # 'ÀÁ'
+            (["脡", "脌 脕"], ("X-WR-TIMEZONE:China Standard Time",)),  # 'É', 'À Á'
+        ],
+    )
+    def test_the_calendars_language_decides(self, titles: list[str], head: tuple[str, ...]) -> None:
+        data = feed(*_events(titles), head=head).encode("gbk")
+        data.decode()  # valid UTF-8 throughout
+        timeline, report = read(data)
+        assert [e.title for e in timeline] == titles
+        assert report.encoding == GBK and "as the calendar says" in said(report)
+
+    @pytest.mark.parametrize(("titles", "utf8"), [(["脌"], ["À"]), (["脌脕", "脡"], ["ÀÁ", "É"])])
+    def test_without_a_hint_utf8_and_the_other_reading_said(
+        self, titles: list[str], utf8: list[str]
+    ) -> None:
+        timeline, report = read(feed(*_events(titles)).encode("gbk"))
+        assert [e.title for e in timeline] == utf8
+        assert report.encoding == "UTF-8"
+        assert all(repr(t) in said(report) for t in titles), said(report)
+
+    @pytest.mark.parametrize(
+        "titles",
+        [
+            ["вода", "Встреча"],  # Russian words: all valid GBK (extension), text in UTF-8
+            ["Café", "À"],  # 'Café' is surely UTF-8: the file is
+            ["Ελλάδα"],
+        ],
+    )
+    def test_utf8_words_stay_utf8_even_in_a_chinese_calendar(self, titles: list[str]) -> None:
+        data = feed(*_events(titles), head=("X-WR-TIMEZONE:Asia/Shanghai",)).encode()
+        timeline, report = read(data)
+        assert [e.title for e in timeline] == titles and report.encoding == "UTF-8"
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    chars=st.lists(st.sampled_from(_GBK_LATIN), min_size=1, max_size=4),
+    hint=st.sampled_from(["", "X-WR-TIMEZONE:Asia/Shanghai", "X-WR-CALNAME;LANGUAGE=zh-CN:W"]),
+)
+def test_gbk_extension_read_as_said_or_its_other_reading_quoted(
+    chars: list[tuple[str, str]], hint: str
+) -> None:
+    """GBK extension characters whose bytes are UTF-8 Latin letters: the GBK text when the
+    calendar says Chinese, else UTF-8 with the GBK reading quoted — never silence."""
+    title = "".join(g for g, _ in chars)
+    head = (hint,) if hint else ()
+    (event,), report = read(feed(["UID:1", f"SUMMARY:{title}", "DTSTART:20260410"], head=head)
+                            .encode("gbk"))  # fmt: skip
+    if hint:
+        assert event.title == title
+    else:
+        assert event.title == "".join(u for _, u in chars) and repr(title) in said(report)

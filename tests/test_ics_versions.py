@@ -868,3 +868,135 @@ def test_an_unreadable_sequence_is_said_where_it_decides() -> None:
     timeline, report = read(feed([*OLD, "SEQUENCE:x"], [*NEW, "SEQUENCE:1"]))
     assert [e.title for e in timeline] == ["Launch (moved)"]
     assert "SEQUENCE values that are not numbers, read as 0: 'Launch' (line 3)" in said(report)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "first", "last"),
+    [
+        # vCalendar 1.0 and Palm/Nokia exports end a day at 24:00 (ISO 8601's end of day)
+        ("20260105T000000", "20260105T240000", "2026-01-05T00:00", "2026-01-06T00:00"),
+        ("20260105T090000Z", "20260105T240000Z", "2026-01-05T09:00Z", "2026-01-06T00:00Z"),
+        ("20261231T220000", "20261231T240000", "2026-12-31T22:00", "2027-01-01T00:00"),
+        ("20260105T240000", "20260106T010000", "2026-01-06T00:00", "2026-01-06T01:00"),
+    ],
+)
+def test_a_time_of_24_00_is_the_next_days_midnight(
+    start: str, end: str, first: str, last: str
+) -> None:
+    """Was: DTEND '…T240000' 'not a date', dropped (the event kept its start alone); a DTSTART
+    at 24:00 lost the event."""
+    (event,), report = read(feed(["UID:a", "SUMMARY:A", f"DTSTART:{start}", f"DTEND:{end}"]))
+    assert event.when == When.parse(first)
+    assert event.end is not None and event.end == When.parse(last)
+    assert "24:00" in said(report)
+
+
+def test_other_times_past_the_day_are_still_refused() -> None:
+    (event,), report = read(
+        feed(["UID:a", "SUMMARY:A", "DTSTART:20260105T100000", "DTEND:20260105T240100"])
+    )
+    assert event.end is None and "not a date" in said(report)
+
+
+def _events(titles: list[str]) -> list[list[str]]:
+    return [[f"UID:{i}", f"SUMMARY:{t}", f"DTSTART:2026041{i}"] for i, t in enumerate(titles)]
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        ["Łódź spotkanie"],  # cp1252: '£ódŸ' (a pound sign glued to letters)
+        ["Spotkanie zarządu", "Urlop"],  # 'zarz¹du'
+        ["Może jutro"],  # 'Mo¿e'
+        ["Żabka – zakupy", "Środa"],  # '¯abka'
+        ["Ľubica a Ľudovít"],  # Slovak: '¼ubica'
+        ["Ťažká porada"],  # a byte cp1252 has no character for
+        ["Întâlnire şi prânz"],  # Romanian: 'ºi'
+    ],
+)
+def test_central_european_files(titles: list[str]) -> None:
+    """Polish, Slovak, Romanian Outlook exports in Windows-1250: were read as cp1252
+    ('£ódŸ spotkanie'); now Windows-1250 when the cp1252 reading glues signs to letters."""
+    data = feed(*_events(titles)).encode("cp1250")
+    timeline, report = read(data)
+    assert [e.title for e in timeline] == titles
+    assert report.encoding == "Windows-1250 (Central European)"
+    assert "glues signs to letters" in said(report)
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        ["¿Qué tal?", "Año nuevo"],  # Spanish: '¿' starts a question (Polish 'ż' would too)
+        ["Reunión nº 5", "1ª sesión"],  # ordinals after n or a digit
+        ["£5 lunch", "Price: ¥300"],  # currency before digits
+        ["Crème brûlée", "Cœur"],  # French: 'œ' is a letter of both
+        ["½ day off", "Temp 20°"],
+    ],
+)
+def test_western_files_stay_cp1252(titles: list[str]) -> None:
+    timeline, report = read(feed(*_events(titles)).encode("cp1252"))
+    assert [e.title for e in timeline] == titles
+    assert "Windows-1250" not in said(report)
+
+
+_WESTERN_WORD = st.sampled_from([
+    "café", "crème", "Müller", "Straße", "señor", "año", "niño", "São", "ação", "coração",
+    "Zoë", "naïve", "déjà", "à", "où", "über", "Ærø", "smørrebrød", "façade", "piñata",
+    "Jürgen", "Åsa", "Göteborg", "Málaga", "Reunión", "après", "Genève", "Zürich", "cœur",
+    "Lyon", "meeting", "Team", "réunion", "Besprechung", "Büro", "Día", "Æble", "ØL",
+])  # fmt: skip
+_WESTERN_SIGN = st.sampled_from(["£5", "nº 3", "Nº", "1ª", "2º", "¥300", "½", "20°", "¾ h", "x²",
+                                 "€ 10", "©", "«a»", "¡Hola!", "¿Qué tal?", "¿Dónde?",
+                                 "¿Cuándo es la reunión?"])  # fmt: skip
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    words=st.lists(
+        st.one_of(_WESTERN_WORD, _WESTERN_SIGN),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_western_text_is_never_read_as_central_european(words: list[str]) -> None:
+    title = " ".join(words)
+    assume(not title.isascii())
+    (event,), report = read(feed(["UID:1", f"SUMMARY:{title}", "DTSTART:20260415"])
+                            .encode("cp1252"))  # fmt: skip
+    assert event.title == title, said(report)
+
+
+@pytest.mark.parametrize("title", ["Rendez-vous à Paris", "a à", "Cours à 9h", "Zoë à Nice"])
+def test_a_lone_accented_letter_is_not_a_cyrillic_word(title: str) -> None:
+    """cp1252 'à' is the Windows-1251 byte of Cyrillic 'а': 'Rendez-vous à Paris' was read as
+    Cyrillic ('а' looks the same: silently another letter); a Cyrillic reading now needs a
+    word of three letters or more in that alphabet."""
+    (event,), report = read(feed(["UID:1", f"SUMMARY:{title}", "DTSTART:20260415"])
+                            .encode("cp1252"))  # fmt: skip
+    assert event.title == title, said(report)
+    assert "Cyrillic" not in report.encoding and "Greek" not in report.encoding
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [["Åsa Ávila"], ["Åkesson Ávila"], ["ação Ávila"], ["Åsa Åsa", "Åsa"], ["¡Hola! ¡Hola!"]],
+)
+def test_western_words_are_not_east_asian_characters_glued_to_letters(titles: list[str]) -> None:
+    """cp1252 'Åsa Ávila' reads in EUC-KR as '흒a 햢ila': a syllable glued to Latin letters
+    in every word, which no Korean text is. Was read so, silently; now cp1252."""
+    timeline, report = read(feed(*_events(titles)).encode("cp1252"))
+    assert [e.title for e in timeline] == titles, said(report)
+
+
+@pytest.mark.parametrize(
+    ("codec", "titles"),
+    [
+        ("euc_kr", ["A팀 회의", "분기 회의"]),  # Latin before hangul, and hangul words
+        ("gbk", ["项目review会议", "季度总结"]),
+        ("shift_jis", ["Q3会議", "会議の準備"]),
+    ],
+)
+def test_east_asian_text_with_latin_letters_stays_east_asian(codec: str, titles: list[str]) -> None:
+    timeline, _ = read(feed(*_events(titles)).encode(codec))
+    assert [e.title for e in timeline] == titles

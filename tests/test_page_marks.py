@@ -192,3 +192,54 @@ class TestTargets:
     def test_no_targets_no_section(self, tmp_path: Path) -> None:
         page = write(tmp_path, Timeline([Event(title="x", when="2026")]))
         assert 'id="tl-targets"' not in page
+
+
+@pytest.mark.filterwarnings("ignore:left .* out of the picture")
+class TestPastDueWithNoDate:
+    """An open event whose date was withdrawn ("TBD") after the last date promised passed is
+    broken in the track record; the table says so too, apart from "overdue" (an undated
+    event is never overdue, DESIGN §2), so the two parts of one page agree."""
+
+    @staticmethod
+    def postponed() -> Timeline:
+        return Timeline(
+            [
+                # April passed; on 10 May: "postponed, no new date"
+                Event(title="Model", when="2026-04", actors=["A"]).revise(
+                    when="TBD", stated="2026-05-10"
+                ),
+                # withdrawn in March, before April ended: broken once April has passed
+                Event(title="Early", when="2026-04", actors=["A"]).revise(
+                    when="TBD", stated="2026-03-10"
+                ),
+                # never dated: nothing was promised
+                Event(title="Never", when="TBD", actors=["A"]),
+                # April passed, still April: overdue as before
+                Event(title="Late", when="2026-04", actors=["A"]),
+            ]
+        )
+
+    @pytest.mark.parametrize(
+        ("as_of", "past_due"),
+        [("2026-04-15", set()), ("2026-04-30", set()), ("2026-05-01", {"early"}),
+         ("2026-06-01", {"model", "early"})],
+    )  # fmt: skip
+    def test_marked_as_the_track_record_judges(
+        self, tmp_path: Path, as_of: str, past_due: set[str]
+    ) -> None:
+        page = write(tmp_path, self.postponed(), as_of=as_of)
+        found = rows(page)
+        got = {i for i, row in found.items() if 'data-past-due="true"' in row}
+        assert got == past_due  # was: no mark at all
+        for ident in past_due:
+            assert ">past due<" in found[ident] and "no date" in found[ident]
+            assert 'data-overdue="true"' not in found[ident]  # not "overdue": it has no date
+        record = self.postponed().track_record(as_of=as_of)
+        broken_open = {
+            i
+            for i in record.total.broken_ids
+            if self.postponed()[i].as_of(as_of).status.is_open  # type: ignore[union-attr]
+        }
+        assert broken_open == got | marked(page)
+        if past_due:
+            assert f"{len(past_due)} past due with no date" in page

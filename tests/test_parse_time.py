@@ -75,6 +75,12 @@ def test_a_day_without_its_year_takes_the_reference() -> None:
         # not a zone, not an offset
         ("April 7, 2026 at 9 a.m. sharp", "'sharp' is not a time zone"),
         ("April 7, 2026 at 9 a.m. UTC+15", "UTC-12 to UTC+14"),
+        # ISO 8601's end of the day, as `When.parse("2026-04-07T24:00")` says (was "unknown
+        # word 'utc'", or "not a date form timeline reads")
+        ("7 April 2026 at 24:00 UTC", "24:00 is the end of the day; write 00:00 and the next"),
+        ("24:00 UTC on 7 April 2026", "24:00 is the end of the day"),
+        ("7 April 2026 at 24:00", "24:00 is the end of the day"),
+        ("7 April 2026 at 24:30", "hour 24 is out of range 00-23"),
     ],
 )
 def test_refused(text: str, words: str) -> None:
@@ -135,3 +141,91 @@ def test_every_clock_reads_as_its_instant(
 def test_found_in_text(text: str, found: str, iso: str) -> None:
     [m] = find_dates(text, reference="2026-03-01")
     assert (m.text, m.when) == (found, P(iso))
+
+
+# -- a label with a fixed offset in the hour the clocks go back over -------------------------
+#
+# "1:30 a.m. EDT" and "1:30 a.m. EST" on the first Sunday of November 2026 are two instants an
+# hour apart, each named exactly by its label. The EDT one was refused as "happens twice" and
+# the EST one as "New York is on EDT" that day. Oracle: zoneinfo's two folds.
+
+_LABELS = {
+    "EDT": (-4, "America/New_York"),
+    "EST": (-5, "America/New_York"),
+    "CDT": (-5, "America/Chicago"),
+    "PDT": (-7, "America/Los_Angeles"),
+    "PST": (-8, "America/Los_Angeles"),
+    "BST": (1, "Europe/London"),
+    "CEST": (2, "Europe/Berlin"),
+    "CET": (1, "Europe/Berlin"),
+    "AEDT": (11, "Australia/Sydney"),
+    "AEST": (10, "Australia/Sydney"),
+}
+
+
+def _fall_back(zone: str, year: int) -> dt.datetime:
+    """The local time the clocks go back to in ``zone`` in ``year``: the hour from it is said
+    twice (zoneinfo, hour by hour)."""
+    from zoneinfo import ZoneInfo
+
+    here = ZoneInfo(zone)
+    t = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+    while t.year == year:
+        before, after = t.astimezone(here), (t + dt.timedelta(hours=1)).astimezone(here)
+        if after.utcoffset() < before.utcoffset():  # type: ignore[operator]
+            return after.replace(tzinfo=None)
+        t += dt.timedelta(hours=1)
+    raise AssertionError(f"no fall-back in {zone} in {year}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(_LABELS)), st.integers(2000, 2036), st.integers(0, 59))
+def test_a_label_picks_its_time_in_the_hour_said_twice(label: str, year: int, minute: int) -> None:
+    from zoneinfo import ZoneInfo
+
+    hours, zone = _LABELS[label]
+    local = _fall_back(zone, year) + dt.timedelta(minutes=minute)
+    offsets = {local.replace(tzinfo=ZoneInfo(zone), fold=f).utcoffset() for f in (0, 1)}
+    assert len(offsets) == 2  # the hour is said twice
+    said = dt.timedelta(hours=hours)
+    text = f"{local:%B} {local.day}, {year} at {local:%H:%M} {label}"
+    if said in offsets:
+        w = P(text)
+        assert isinstance(w.earliest, dt.datetime)
+        # compared in UTC: Python never finds a time said twice equal across zones (PEP 495)
+        utc = local.replace(tzinfo=dt.timezone(said)).astimezone(dt.UTC)
+        assert w.earliest.astimezone(dt.UTC) == utc
+        assert P(str(w)) == w
+    else:  # a label of the region's other season ("EST" when the hour is "EDT" and "PDT")
+        with pytest.raises(WhenParseError):
+            P(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("November 1, 2026 at 1:30 a.m. EDT", "2026-11-01T05:30+00:00"),  # was: "happens twice"
+        ("November 1, 2026 at 1:30 a.m. EST", "2026-11-01T06:30+00:00"),  # was: "on EDT"
+        ("October 25, 2026 at 2:30 CEST", "2026-10-25T00:30+00:00"),
+        ("October 25, 2026 at 2:30 CET", "2026-10-25T01:30+00:00"),
+    ],
+)
+def test_a_label_in_the_hour_said_twice(text: str, utc: str) -> None:
+    w = P(text)
+    assert isinstance(w.earliest, dt.datetime)
+    assert w.earliest.astimezone(dt.UTC).isoformat(timespec="minutes") == utc
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        # the hour the clocks skip stays refused, whatever the label
+        ("March 8, 2026 at 2:30 a.m. EST", "does not exist in America/New_York"),
+        ("March 8, 2026 at 2:30 a.m. EDT", "America/New_York is on EST"),
+        # a region's name says no offset: the hour said twice stays asked
+        ("November 1, 2026 at 1:30 a.m. ET", "happens twice in America/New_York"),
+    ],
+)
+def test_a_label_at_a_clock_change_still_refused(text: str, says: str) -> None:
+    with pytest.raises(WhenParseError, match=re.escape(says)):
+        P(text)

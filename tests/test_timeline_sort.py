@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 from data_strategies import whens
 from timeline import DuplicateEventError, Event, Timeline, When
 from timeline.dates._bounds import _key
-from timeline.dates._keys import UNBOUNDED
-from timeline.dates._when import order_head
+from timeline.dates._keys import UNBOUNDED, order_head
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -313,8 +313,16 @@ class TestTargets:
             # own date is overdue, so broken as before
             ([("2028", "8,000 enterprises")], "2031-02-01", ("broken", None)),
             ([("2028", "8,000 enterprises")], "2029-02-01", ("pending", None)),
-            # reached only in 2031, after the deadline: not kept by 2030
-            ([("2031", "12,000 enterprises")], "2032-02-01", ("broken", None)),
+            # reached by the end of 2031 and nothing says it fell short by 2030: it could
+            # have been reached in time, kept, as "happened by 2031" against "by 2030" is
+            # (was: broken, as if never reached; tests/test_goal_reached_late.py)
+            ([("2031", "12,000 enterprises")], "2032-02-01", ("kept", None)),
+            # short in 2030, reached in 2031: late by a day at least (was: broken)
+            (
+                [("2030", "8,000 enterprises"), ("2031", "12,000 enterprises")],
+                "2032-02-01",
+                ("late", 1),
+            ),
             # a figure in another unit says nothing of the goal (`timeline check` names it)
             ([("2029", "12,000 GW")], "2031-02-01", ("broken", None)),
             # 12 thousand written with a scale word is the same figure

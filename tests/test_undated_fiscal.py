@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from csv_notes import csv_notes
-from timeline import DataFileError, Event, EventError, FrameError, Timeline, When
+from timeline import DataFileError, Event, EventError, FrameError, QueryError, Timeline, When
 from timeline.cli._main import main
 from timeline.dates._fiscal import Fiscal
 from timeline.formats import _io
@@ -219,3 +219,19 @@ class TestLineEndings:
         tl = Timeline([Event(title="x", when="2026-04", description="one\r\ntwo")], name="n")
         back = Timeline.from_ics(tl.to_ics())
         assert back == tl
+
+
+class TestJoinedTimelines:
+    def test_both_sides_fiscal_years_are_kept(self) -> None:
+        a = Timeline([Event(title="x", when="2026")], fiscal_years={"Apple": "October"})
+        b = Timeline([Event(title="y", when="2026")], fiscal_years={"Microsoft": 7})
+        assert (a + b).fiscal_years == {"Apple": 10, "Microsoft": 7}  # was {"Apple": 10}
+        assert (Timeline() + b).fiscal_years == {"Microsoft": 7}  # was {}
+        # the same actor with the same month, in another case: one entry, as first written
+        c = Timeline(fiscal_years={"MICROSOFT": "July"})
+        assert (b + c).fiscal_years == {"Microsoft": 7}
+
+    def test_two_starts_for_one_actor_are_refused(self) -> None:
+        b = Timeline(fiscal_years={"Microsoft": 7})
+        with pytest.raises(QueryError, match=r"'microsoft'.*July.*January"):
+            b + Timeline(fiscal_years={"microsoft": 1})

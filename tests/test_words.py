@@ -103,9 +103,11 @@ def test_unspecified_digits_are_said_in_words(when: When) -> None:
 @given(when=whens())
 def test_words_are_str_for_values_str_says_in_words(when: When) -> None:
     text = str(when)
-    if edtf_free(text) and not re.search(r"\d{4}-W\d", text):
+    # ISO weeks and instants are said in words too ("15 April 2026 at 09:30 UTC+8")
+    if edtf_free(text) and not re.search(r"\d{4}-W\d|\d{4}-\d\d-\d\dT\d", text):
         assert when.words() == text
     assert edtf_free(when.words()), (text, when.words())
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d", when.words()), (text, when.words())
 
 
 def test_days_named_are_days_the_value_allows() -> None:
@@ -113,3 +115,38 @@ def test_days_named_are_days_the_value_allows() -> None:
     when = When.parse("2026-04-3X")
     assert when.earliest == when.latest == dt.date(2026, 4, 30)
     assert when.words() == "30 April 2026"
+
+
+class TestInstantWords:
+    """An instant for a reader: its day and clock time in words, with its zone said as a
+    reader knows it ("UTC+8"), never the ISO text "2026-04-15T09:30+08:00"."""
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("2026-04-15T09:30+08:00", "15 April 2026 at 09:30 UTC+8"),
+            ("2026-04-15T09:30:15Z", "15 April 2026 at 09:30:15 UTC"),
+            ("2026-04-15T09:30", "15 April 2026 at 09:30"),  # floating: the local clock
+            ("2026-04-15T09:30+05:45", "15 April 2026 at 09:30 UTC+5:45"),
+            ("2026-04-15T09:30+14:00", "15 April 2026 at 09:30 UTC+14"),
+            ("2026-04-15T09:30-12:00", "15 April 2026 at 09:30 UTC\u221212"),
+            ("2026-04-15T09:30-03:30", "15 April 2026 at 09:30 UTC\u22123:30"),
+            ("0001-01-01T00:00Z", "1 January 0001 at 00:00 UTC"),
+            ("2026-04-15T09:30+08:00~", "c. 15 April 2026 at 09:30 UTC+8"),
+            ("by 2026-04-15T09:30Z", "by 15 April 2026 at 09:30 UTC"),
+            (
+                "2026-04-15T09:30+08:00/2026-04-15T11:00+08:00",
+                "15 April 2026 at 09:30 UTC+8 to 15 April 2026 at 11:00 UTC+8",
+            ),
+        ],
+    )
+    def test_said_in_words(self, text: str, words: str) -> None:
+        assert When.parse(text).words() == words
+        # str keeps the text the parser reads back
+        assert When.parse(str(When.parse(text))) == When.parse(text)
+
+    def test_a_named_zone_is_said_with_its_offset(self) -> None:
+        import pendulum
+
+        moment = pendulum.datetime(2026, 4, 15, 9, 30, tz="Asia/Shanghai")
+        assert When.instant(moment).words() == "15 April 2026 at 09:30 Asia/Shanghai (UTC+8)"

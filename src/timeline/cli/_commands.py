@@ -41,6 +41,8 @@ from timeline.display._table import render
 from timeline.formats._io import FORMATS
 from timeline.model._claim import Status
 from timeline.model._event import slugify
+from timeline.model._event_day import undated_past
+from timeline.model._text import visible
 from timeline.model._timeline import Timeline
 from timeline.model._track_record import TrackRecord
 from timeline.model._track_text import record_table
@@ -139,11 +141,20 @@ def _upcoming(args: argparse.Namespace) -> int:
 def _overdue(args: argparse.Namespace) -> int:
     everything = _load(args.file)
     day, said = _today(args)
-    selected = _select(everything, args).overdue(as_of=day)
+    chosen = _select(everything, args)
+    selected = chosen.overdue(as_of=day)
     if len(selected):
         _emit(selected, args, f"Overdue as of {said}: {_count(len(selected))}")
     else:
         _emit(selected, args, f"No overdue events as of {said}.")
+    # Open, the date withdrawn ("TBD") after the last one promised passed: never overdue
+    # (no date), but the track record counts the promise broken; said, not left unsaid.
+    past_due = [e.id for e in chosen.as_of(day) if undated_past(e, day)]
+    if past_due:
+        _err(
+            f"timeline: note: {_count(len(past_due))} past the last date promised, with no "
+            f"new date (not overdue: undated): {', '.join(visible(i) for i in past_due)}"
+        )
     return EXIT_OK
 
 

@@ -419,6 +419,20 @@ def _fiscal_ends(lower: Endpoint, upper: Endpoint) -> tuple[Fiscal, Endpoint, En
     return kinds.pop(), lo, hi
 
 
+_FIRST = _dt.datetime(1, 1, 1)
+_LAST = _dt.datetime(9999, 12, 31, 23, 59, 59, 999_999)
+
+
+def _at_edge(point: _dt.date | None, edge: _dt.datetime) -> bool:
+    """Whether nothing lies beyond ``point`` in the calendar: its first or last day, or for
+    an instant its first or last microsecond (after 9999-12-31T10:00Z lie fourteen hours)."""
+    if point is None:
+        return False
+    if isinstance(point, _dt.datetime):
+        return point.replace(tzinfo=None) == edge
+    return (point.year, point.month, point.day) == (edge.year, edge.month, edge.day)
+
+
 def relate(self: When, relation: Relation) -> When:
     """``self`` with ``relation`` (by, before, after ...): `When._relate`, checked."""
     if self.is_undated:
@@ -431,15 +445,8 @@ def relate(self: When, relation: Relation) -> When:
         check(not self.is_interval, call, "relations apply to single values, not intervals")
     # After the first reading, before the last ("after XXXX": after year 1 at the soonest)
     first_end, last_start = reading_bounds(self.start, self.end, self.precision, self.unspecified)
-    edge = (
-        relation is Relation.AFTER
-        and first_end is not None
-        and (first_end.year, first_end.month, first_end.day) == (9999, 12, 31)
-    )
-    edge = edge or (
-        relation is Relation.BEFORE
-        and last_start is not None
-        and (last_start.year, last_start.month, last_start.day) == (1, 1, 1)
+    edge = (relation is Relation.AFTER and _at_edge(first_end, _LAST)) or (
+        relation is Relation.BEFORE and _at_edge(last_start, _FIRST)
     )
     if edge:
         check(False, f"{self!r}.{relation.value}()", "no calendar day lies beyond 1..9999")

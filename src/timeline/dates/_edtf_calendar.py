@@ -52,7 +52,7 @@ def _sub_year(year: int, code: int, y: str, mo: str) -> When:
         return When.half(year, code - 39)
     # "2024-27" is often meant as the years 2024 to 2027.
     later = year - year % 100 + code
-    hint = f"{y} to {later}" if later > year else None
+    hint = f"{y} to {later:04d}" if later > year else None  # "0001 to 0018", which reads
     raise Fail(f"{mo} is {_SUB_YEAR}", hint)
 
 

@@ -7,6 +7,7 @@ field and, for a named zone, that the local time exists and is not ambiguous.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import re
@@ -35,14 +36,16 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
         raise Fail(f"hour {m['hh']} is out of range 00-23")
     if minute > 59:
         raise Fail(f"minute {m['mi']} is out of range 00-59")
-    if second == 60:  # a leap second: Python's clock has none, so the second before it
-        said = m.string
-        before = said[: m.start("ss")] + "59" + said[m.end("ss") :]
-        raise Fail("second 60 is a leap second, which timeline does not keep", before)
-    if second > 59:
-        raise Fail(f"second {m['ss']} is out of range 00-59")
+    leap = second == 60
+    if second > 60:
+        raise Fail(f"second {m['ss']} is out of range 00-59 (60 in a leap second)")
     frac = (m["frac"] or "")[:6]  # finer than a microsecond: truncated, as Python does
     micro = int(frac.ljust(6, "0")) if frac else 0
+    if leap:
+        # A leap second (RFC 3339 writes 23:59:60Z): Python's clocks have no 61st second,
+        # so it is read as the last instant of its minute, after every other instant of
+        # it and before the next minute; checked against the leap seconds there were.
+        second, micro = 59, 999_999
     tz, zone = m["tz"], m["zone"]
     if zone is not None:
         moment = _zoned(year, month, day, hour, minute, second, micro, zone, tz)
@@ -53,7 +56,50 @@ def _instant(m: re.Match[str], year: int, month: int, day: int) -> When:
         moment = pendulum.DateTime(
             year, month, day, hour, minute, second, micro, tzinfo=_offset(tz.upper())
         )
+    if leap:
+        _leap_second(moment, m)
     return When.instant(moment)
+
+
+# The days that ended in a leap second at 23:59:60 UTC, from IERS Bulletin C (as tzdata's
+# `leapseconds` file lists them). None came after 2016, and none at the end of 2025, the
+# last the IERS has announced; a later month's end is taken on trust, as RFC 3339 allows.
+LEAP_SECOND_DAYS = frozenset(
+    _dt.date(y, mo, 30 if mo == 6 else 31)
+    for y, mo in [
+        *((1972, 6), (1972, 12), (1973, 12), (1974, 12), (1975, 12), (1976, 12), (1977, 12)),
+        *((1978, 12), (1979, 12), (1981, 6), (1982, 6), (1983, 6), (1985, 6), (1987, 12)),
+        *((1989, 12), (1990, 12), (1992, 6), (1993, 6), (1994, 6), (1995, 12), (1997, 6)),
+        *((1998, 12), (2005, 12), (2008, 12), (2012, 6), (2015, 6), (2016, 12)),
+    ]
+)
+LEAP_SECONDS_KNOWN_TO = _dt.date(2025, 12, 31)
+
+
+def _leap_second(moment: pendulum.DateTime, m: re.Match[str]) -> None:
+    """Refuse second 60 (read as ``moment``, the minute's last instant) unless it is a leap
+    second: 23:59:60 UTC on a day that had one, or after `LEAP_SECONDS_KNOWN_TO` at a
+    month's end. A time without an offset is taken as UTC's."""
+    said = m.string
+    before = said[: m.start("ss")] + "59" + said[m.end("ss") :]
+    try:
+        utc = moment if moment.tzinfo is None else moment.astimezone(_dt.UTC)
+    except OverflowError:  # past the calendar in UTC: no leap second there
+        utc = None
+    if utc is not None and (utc.hour, utc.minute) == (23, 59):
+        day = utc.date()
+        if day in LEAP_SECOND_DAYS:
+            return
+        last_day = calendar.monthrange(day.year, day.month)[1]
+        if day > LEAP_SECONDS_KNOWN_TO and day.day == last_day:
+            return
+    at = "" if utc is None else f" at {utc:%Y-%m-%dT%H:%M}:60{'' if utc.tzinfo is None else 'Z'}"
+    reading = " (a time with no offset is read as UTC)" if moment.tzinfo is None else ""
+    raise Fail(
+        f"second 60 is a leap second, and there was none{at}{reading}: leap seconds come "
+        "at 23:59:60 UTC at the end of a month (the last was on 2016-12-31)",
+        before,
+    )
 
 
 @functools.lru_cache(maxsize=256)

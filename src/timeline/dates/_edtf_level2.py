@@ -86,11 +86,10 @@ def mask_bounds(text: str) -> tuple[pendulum.Date, pendulum.Date, Precision]:
     if m is None:
         raise Fail(f"{text!r} is not an EDTF date with unspecified digits")
     y, mo, d = m["y"], m["m"], m["d"]
-    if y != "XXXX" and _fits(y, "0000"):
-        raise Fail(
-            f"{y} allows year 0000 (1 BCE), which is not supported; the calendar starts "
-            "at year 1 (XXXX stands for any year 1..9999)"
-        )
+    # Year 0000 (1 BCE in EDTF) is outside the calendar (years 1..9999): a mask that
+    # allows it ("0XXX", "XXX0", as "XXXX") reads as its other years (`_years` skips 0).
+    if y == "0000":
+        raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")
     months = _allowed(mo, 12)
     days = _allowed(d, 31)
     if not months:
@@ -209,9 +208,10 @@ def _significant(m: re.Match[str]) -> When:
         raise Fail(f"a four-digit year has 1 to 4 significant digits, not {sig}")
     unit = 10 ** (4 - sig)
     first = int(y) // unit * unit
-    if first == 0:
-        raise Fail(f"{m[0]} allows year 0000 (1 BCE); the calendar starts at year 1")
-    start, end = pendulum.Date(first, 1, 1), pendulum.Date(first + unit - 1, 12, 31)
+    if first + unit - 1 < 1:
+        raise Fail("year 0000 (1 BCE) is not supported; the calendar starts at year 1")
+    # year 0000 (1 BCE) is outside the calendar: "0050S2" (0000-0099) reads as its other years
+    start, end = pendulum.Date(max(first, 1), 1, 1), pendulum.Date(first + unit - 1, 12, 31)
     return When(start, end, _SIGNIFICANT[sig], form=f"{int(y):04d}S{sig}")
 
 

@@ -163,6 +163,7 @@ def find_dates(
 
 
 _TWO_DIGITS = re.compile(r"\d\d")
+_UNTIL_AT_LEAST = re.compile(r"\b(?:until|till|to|into)\s+at\s+least\s+$")
 
 
 def _lower(text: str) -> str:
@@ -189,8 +190,14 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
     # what is counted ("2000 employees"); a capitalised one is a name ("the 2026 Forum").
     nxt = NEXT_WORD.match(low, end)
     noun_follows = nxt is not None and nxt[1] not in FUNCTION_WORDS and text[nxt.start(1)].islower()
-    if prev_word in COUNTING and not RATHER_THAN.search(low, max(0, start - 14), start):
-        return False  # "more than 2000": a count; "rather than 2026": a year given up
+    if (
+        prev_word in COUNTING
+        and not RATHER_THAN.search(low, max(0, start - 14), start)
+        and not (1900 <= year <= 2199 and _UNTIL_AT_LEAST.search(low, max(0, start - 24), start))
+    ):
+        # "more than 2000": a count; "rather than 2026": a year given up; "shut until at
+        # least 2029", "delayed to at least 2028": a year
+        return False
     if nxt is not None and nxt[1] in YEAR_NOUNS:
         return 1900 <= year <= 2199  # "the 2028 deadline": a year; "its 2500 target": a count
     if prev_word in STRONG and 1900 <= year <= 2199:

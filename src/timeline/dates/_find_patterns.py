@@ -224,7 +224,9 @@ FUNCTION_WORDS = _words(
     # pronouns count nothing: "between now and 2030 it will invest"
     "it its they we he she i you there their our "
     # nor adverbs: "2030, 2035 and 2040 respectively"
-    "respectively instead too already either"
+    "respectively instead too already either "
+    # nor the adverb of a move: "the plant scheduled for 2026 back to 2028"
+    "back"
 )
 MAGNITUDE = re.compile(
     r"\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|mn|m|k|x|times)"

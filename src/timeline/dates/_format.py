@@ -184,7 +184,12 @@ def _core_text(w: When, words: bool = False) -> str:
     if s is None:
         return "unknown"
     if isinstance(s, _dt.datetime):
-        return iso_instant(s, seconds=w.precision is Precision.SECOND, zone=True)
+        seconds = w.precision is Precision.SECOND
+        if words:
+            from timeline.dates._format_words import instant_words
+
+            return instant_words(s, seconds=seconds)
+        return iso_instant(s, seconds=seconds, zone=True)
     p = w.precision
     y, m = s.year, s.month
     month = MONTH_NAMES[m - 1]
@@ -310,11 +315,19 @@ def to_edtf(w: When) -> str:
     if w.relation is Relation.ON:
         return _edtf_single(w)
     if w.precision is Precision.DEKAD and w.unspecified is None:
-        # EDTF has no dekad: a relation to one is written against its days.
-        day = w.end if w.relation is not Relation.BEFORE else w.start
+        # EDTF has no dekad: a relation to one is written against its first day (before,
+        # no earlier than) or its last (by, no later than, after).
+        starts = w.relation is Relation.BEFORE or w.relation is Relation.NOT_BEFORE
+        day = w.start if starts else w.end
         assert day is not None
         as_day = _as_day(day, w)
-        w = {Relation.BY: as_day.by, Relation.BEFORE: as_day.before}.get(w.relation, as_day.after)()
+        w = {
+            Relation.BY: as_day.by,
+            Relation.BEFORE: as_day.before,
+            Relation.AFTER: as_day.after,
+            Relation.NOT_AFTER: as_day.not_after,
+            Relation.NOT_BEFORE: as_day.not_before,
+        }[w.relation]()
     if w.relation is Relation.BY or w.relation is Relation.NOT_AFTER:
         return f"[..{_edtf_single(w)}]"
     if w.relation is Relation.NOT_BEFORE:

@@ -26,6 +26,11 @@ EDTF              words
 ``1950S2``        1900 to 1999 (1950 to 2 significant digits)
 ================  ====================================================
 
+An instant is said as its day and clock time with its zone as a reader knows it:
+``2026-04-15T09:30+08:00`` is "15 April 2026 at 09:30 UTC+8", ``...Z`` "... UTC", a time
+with no zone (floating: the same clock time wherever it is read) has none, and a named
+zone is said with its offset ("09:30 Asia/Shanghai (UTC+8)").
+
 The words name the days, months and years the digits allow; a day no allowed
 month has is left out (``2026-04-3X`` is "30 April 2026"), though a day some
 allowed months lack is named once for all ("the 30th or 31st of February or
@@ -38,6 +43,7 @@ April 2026)") and open interval ends ("open start") too.
 from __future__ import annotations
 
 import calendar
+import datetime
 import functools
 import itertools
 import re
@@ -45,7 +51,7 @@ from collections.abc import Sequence
 
 from timeline.dates._precision import MONTH_NAMES
 
-__all__ = ["component_words", "mask_words", "significant_words"]
+__all__ = ["component_words", "instant_words", "mask_words", "significant_words"]
 
 _MASK = re.compile(r"([\dX]{4})(?:-([\dX]{2})(?:-([\dX]{2}))?)?")
 _LISTED_YEARS = 6
@@ -100,12 +106,14 @@ def _year_words(mask: str) -> tuple[str, bool]:
     known = mask.rstrip("X")
     if "X" not in known:  # unknown trailing digits: a decade, century or millennium
         width = len(mask) - len(known)
+        if width == 1 and known == "000":  # not "the 0000s": year 0000 is outside the calendar
+            return "some year from 0001 to 0009", False
         if width == 1:
             return f"some year in the {known}0s", False
         if width == 2:
             return f"some year in the {_ordinal(int(known) + 1)} century", False
         if width == 3:
-            return f"some year from {known}000 to {known}999", False
+            return f"some year from {known}000 to {known}999".replace(" 0000 ", " 0001 "), False
         return "some year", False
     years = _years(mask)
     if len(years) <= _LISTED_YEARS:
@@ -197,5 +205,42 @@ def significant_words(form: str) -> str | None:
     year, digits = int(m[1]), int(m[2])
     unit = 10 ** (4 - digits)
     first = year // unit * unit
-    span = f"{first:04d}" if unit == 1 else f"{first:04d} to {first + unit - 1:04d}"
+    last = first + unit - 1
+    first = max(first, 1)  # year 0000 is outside the calendar
+    span = f"{first:04d}" if unit == 1 else f"{first:04d} to {last:04d}"
     return f"{span} ({year:04d} to {digits} significant digit{'s' if digits > 1 else ''})"
+
+
+def _offset_words(offset: datetime.timedelta) -> str:
+    """A UTC offset as people write it: "UTC", "UTC+8", "UTC+5:45", "UTC\u22123:30"."""
+    total = int(offset.total_seconds())
+    if total == 0:
+        return "UTC"
+    sign = "+" if total > 0 else "\u2212"  # a minus sign, as in "UTC\u22125"
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    tail = f":{minutes:02d}" if minutes or seconds else ""
+    tail += f":{seconds:02d}" if seconds else ""
+    return f"UTC{sign}{hours}{tail}"
+
+
+def instant_words(p: datetime.datetime, *, seconds: bool) -> str:
+    """An instant in words: its day, its clock time, and its zone as a reader knows it.
+
+    >>> import pendulum
+    >>> instant_words(pendulum.datetime(2026, 4, 15, 9, 30, tz=8), seconds=False)
+    '15 April 2026 at 09:30 UTC+8'
+    >>> instant_words(datetime.datetime(2026, 4, 15, 9, 30, 15), seconds=True)
+    '15 April 2026 at 09:30:15'
+    """
+    clock = f"{p.hour:02d}:{p.minute:02d}"
+    if seconds:
+        clock += f":{p.second:02d}" + (f".{p.microsecond:06d}" if p.microsecond else "")
+    said = f"{p.day} {MONTH_NAMES[p.month - 1]} {p.year:04d} at {clock}"
+    offset = p.utcoffset()
+    if offset is None:  # floating: the clock time wherever it is read
+        return said
+    name = getattr(p.tzinfo, "name", None)
+    if isinstance(name, str) and "/" in name:
+        return f"{said} {name} ({_offset_words(offset)})"
+    return f"{said} {_offset_words(offset)}"

@@ -159,6 +159,8 @@ def parse(
         raise
     except WhenError as e:  # a value the model refuses, in its words without the call
         raise WhenParseError(text, _model_reason(e)) from None
+    except OverflowError:  # date arithmetic past 9999-12-31 or before 0001-01-01
+        raise WhenParseError(text, _OUTSIDE) from None
     except Exception as e:
         # A safety net, so no other exception type escapes: a value pendulum or the
         # model rejects in a way not foreseen above is still a parse error.
@@ -213,10 +215,13 @@ def parse_edtf(text: str) -> When:
         return parse_edtf_text(text, dateless=True)
     except Fail as f:
         raise WhenParseError(text, f.reason, f.suggestion) from None
+    except OverflowError:
+        raise WhenParseError(text, _OUTSIDE) from None
     except Exception as e:  # the same safety net as in parse
         raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
 
 
+_OUTSIDE = "it falls outside the calendar, which runs from 1 January 0001 to 31 December 9999"
 _DAY_TYPES = (_dt.date, pendulum.Date)
 _PREFER = ("current", "future", "past")
 
@@ -284,6 +289,22 @@ def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
     fiscal = _fiscal_of(body, given, ctx)
     if fiscal is None:
         raise Fail(f"{body!r} names no fiscal period that covers {months}; check the months")
+    if ctx.fiscal_start in (None, fiscal.start):
+        found = _read_in(body, months, fiscal, ctx)
+        if found is not None:
+            return found
+    # The first month tells the fiscal year only when the text starts with a fiscal
+    # period: "2020 to FY2026 (January 2020–June 2026)" starts with a calendar year.
+    # Then the fiscal years (those asked for, if any) whose reading has these months.
+    fitting = None
+    for shift in range(-11, 12):
+        other = fiscal_of_shift(shift)
+        assert other is not None  # every shift within a year is one
+        found = _read_in(body, months, other, ctx)
+        if found is not None and ctx.fiscal_start in (None, other.start):
+            return found
+        fitting = fitting or (other if found is not None else None)
+    fiscal = fitting or fiscal  # named in the refusals below
     if ctx.fiscal_start is not None and ctx.fiscal_start != fiscal.start:
         said, asked = (MONTH_NAMES[m - 1] for m in (fiscal.start, ctx.fiscal_start))
         raise Fail(
@@ -298,6 +319,20 @@ def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
     if marked is None or covers is None or normal_months(covers) != normal_months(months):
         fix = f"{body} ({covers})" if marked is not None and covers is not None else None
         raise Fail(f"{body!r} covers {covers or 'no months'}, not {months}", fix)
+    return marked
+
+
+def _read_in(body: str, months: str, fiscal: Fiscal, ctx: Context) -> When | None:
+    """``body`` read in ``fiscal``'s years, if it is a fiscal value covering ``months``."""
+    real = Context(ctx.reference, ctx.prefer, fiscal.start, fiscal.named_by)
+    try:
+        w = _parse(body, real)
+    except Fail:
+        return None
+    marked = tagged(w, fiscal) if real.fiscal_used else None
+    covers = months_text(w)
+    if marked is None or covers is None or normal_months(covers) != normal_months(months):
+        return None
     return marked
 
 

@@ -92,7 +92,8 @@ def coming(m: re.Match[str], ctx: Context) -> When:
 
 
 def _season_in(year: int) -> When:
-    return When.interval(When.parse(f"late November {year}"), When.month(year, 12))
+    # late November (its last dekad) as the constructors build it: an error names the input
+    return When.interval(When.dekad(year, 11, 3), When.month(year, 12))
 
 
 def holiday_season(m: re.Match[str], ctx: Context) -> Value:

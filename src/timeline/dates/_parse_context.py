@@ -38,6 +38,7 @@ __all__ = [
     "resolve",
     "short_year",
     "within",
+    "year_of",
 ]
 
 Prefer = Literal["current", "future", "past"]
@@ -139,6 +140,17 @@ def pick(value: Yearless, ref: _dt.date, mode: str) -> When:
             return chosen
         if mode == "current":
             break
+    if mode in ("future", "next") and ref.year + 9 > 9999:
+        # the years searched reach the calendar's end: none after it is in the calendar
+        raise Fail(
+            f"it has no occurrence {'from' if mode == 'future' else 'after'} the reference "
+            f"({ref.isoformat()}) within the calendar, which ends on 31 December 9999"
+        )
+    if mode in ("past", "last") and ref.year - 9 < 1:
+        raise Fail(
+            f"it has no occurrence {'up to' if mode == 'past' else 'before'} the reference "
+            f"({ref.isoformat()}) within the calendar, which starts on 1 January 0001"
+        )
     return build_in(value, ref.year)
 
 
@@ -171,6 +183,18 @@ def _choose(found: list[When], ref: _dt.date, mode: str) -> When | None:
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 ORDINALS.update({"fourth": 4, "4th": 4})
 STEP = {"this": 0, "next": 1, "last": -1}
+
+
+def year_of(token: str, ctx: Context) -> int:
+    """The year a year token names: four digits, or "this/next/last year" (needs a reference).
+
+    >>> ref = Context(_dt.date(2026, 3, 1), "current")
+    >>> year_of("2026", ref), year_of("next year", ref)
+    (2026, 2027)
+    """
+    if token[0].isdigit():
+        return int(token)
+    return ctx.need(repr(token)).year + STEP[token.split()[0]]
 
 
 def short_year(token: str) -> int:

@@ -11,7 +11,9 @@ as `Yearless` values; `resolve` picks their year from the reference day and
 the preference (see `pick`). Relative words ("next month", "this year",
 "later this year") need the reference too, and raise without it. The context a
 phrase is read against and the year-picking live in `timeline.dates._parse_context`
-(re-exported here).
+(re-exported here); the readers of seasons, decades and centuries in
+`timeline.dates._parse_spans`, and of dates relative to the reference ("next
+quarter", "this April", "later this year") in `timeline.dates._parse_relative`.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
-
-import pendulum
 
 from timeline.dates._parse_ahead import AHEAD_PATTERNS
 from timeline.dates._parse_context import (
@@ -38,6 +38,7 @@ from timeline.dates._parse_context import (
     resolve,
     short_year,
     within,
+    year_of,
 )
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, edtf_value
 from timeline.dates._parse_fiscal import FPART as _FPART
@@ -45,6 +46,22 @@ from timeline.dates._parse_fiscal import FY as _FY
 from timeline.dates._parse_fiscal import SPAN, fiscal_months, period_ending, written_pair, year_pair
 from timeline.dates._parse_fiscal import fiscal as _fiscal
 from timeline.dates._parse_fiscal import relative_fiscal as _relative_fiscal
+from timeline.dates._parse_relative import (
+    MONTHS,
+    day_word,
+    relative_named,
+    relative_unit,
+    rest_of,
+    unit_of,
+)
+from timeline.dates._parse_spans import (
+    century,
+    decade,
+    decade_third,
+    hemisphere_season,
+    season,
+    winter,
+)
 from timeline.dates._precision import Relation
 from timeline.dates._when import When, WhenError
 
@@ -55,7 +72,6 @@ __all__ = [
     "Yearless",
     "build_in",
     "core_value",
-    "decade_third",
     "fiscal_months",
     "pick",
     "resolve",
@@ -76,11 +92,9 @@ _WEEKDAY = (
 _REL = r"(?P<rel>this|next|last)"
 _DAY2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
 _TO = r" ?(?:-|to|until|through|till) ?"
-_MONTHS = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ORDINALS = ORDINALS
-_SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _STEP = STEP
 
 
@@ -88,18 +102,12 @@ def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _year(token: str, ctx: Context) -> int:
-    if token[0].isdigit():
-        return int(token)
-    return ctx.need(repr(token)).year + _STEP[token.split()[0]]
-
-
 def _month_value(m: re.Match[str], ctx: Context, build: Callable[[int, int], When]) -> Value:
     """A month-based value (month, dekad, day ...) whose year may be missing."""
-    month = _MONTHS[m["mon"][:3]]
+    month = MONTHS[m["mon"][:3]]
     if m["y"] is None:
         return Yearless(lambda y: build(y, month), MONTH_NAMES[month - 1])
-    return build(_year(m["y"], ctx), month)
+    return build(year_of(m["y"], ctx), month)
 
 
 def _day_value(m: re.Match[str], ctx: Context) -> Value:
@@ -155,64 +163,9 @@ def _quarter_or_half(kind: str) -> Callable[[re.Match[str], Context], Value]:
         n = int(m["n"]) if m["n"] else _ORDINALS[m["o"]]
         if m["y"] is None:
             return Yearless(lambda y: build(y, n), f"{kind.upper()}{n}")
-        return build(_year(m["y"], ctx), n)
+        return build(year_of(m["y"], ctx), n)
 
     return handler
-
-
-def _season(m: re.Match[str], ctx: Context) -> Value:
-    code = _SEASON_CODES[m["s"]]
-    if m["y"] is None:
-        return Yearless(lambda y: When.season(y, code), m["s"])
-    return When.season(_year(m["y"], ctx), code)
-
-
-def _winter(m: re.Match[str], ctx: Context) -> Value:
-    if m["y"] is None:
-        return Yearless(lambda y: When.season(y, 24), "winter")
-    y = int(m["y"])
-    if m["y2"] is None:
-        # the winters ending and starting in that year, those the calendar (1..9999) has
-        readings = [
-            f"'winter {first:04d}/{(first + 1) % 100:02d}' "
-            f"(December {first:04d} to February {first + 1:04d})"
-            for first in (y - 1, y)
-            if 1 <= first <= 9998
-        ]
-        other = "" if len(readings) == 2 else "; the other lies outside the calendar (years 1-9999)"
-        raise Fail(f"'winter {y:04d}' is ambiguous: write " + " or ".join(readings) + other)
-    y2 = int(m["y2"])
-    if y2 != (y + 1 if len(m["y2"]) == 4 else (y + 1) % 100):
-        raise Fail(f"a winter spans two consecutive years, not {m['y']} and {m['y2']}")
-    return When.season(y, 24)
-
-
-_HEMISPHERE_CODES = {
-    ("northern", "spring"): 25,
-    ("northern", "summer"): 26,
-    ("northern", "autumn"): 27,
-    ("northern", "winter"): 28,
-    ("southern", "spring"): 29,
-    ("southern", "summer"): 30,
-    ("southern", "autumn"): 31,
-    ("southern", "winter"): 32,
-}
-
-
-def _hemisphere_season(m: re.Match[str], ctx: Context) -> Value:
-    """ "southern spring 2001" (EDTF 2001-29); the seasons from December name both years."""
-    name = "autumn" if m["s"] == "fall" else m["s"]
-    code = _HEMISPHERE_CODES[(m["hemi"], name)]
-    y = int(m["y"])
-    spans = code in (28, 30)
-    said = f"{m['hemi']} {name}"
-    if spans and m["y2"] is None:
-        raise Fail(f"{said} runs from December to February: write '{said} {y}/{(y + 1) % 100:02d}'")
-    if m["y2"] is not None:
-        y2 = int(m["y2"])
-        if not spans or y2 != (y + 1 if len(m["y2"]) == 4 else (y + 1) % 100):
-            raise Fail(f"{said} {y} lies within one year; write '{said} {y}'")
-    return When.season(y, code)
 
 
 def _short_part(kind: str) -> Callable[[re.Match[str], Context], Value]:
@@ -225,22 +178,6 @@ def _short_part(kind: str) -> Callable[[re.Match[str], Context], Value]:
     return handler
 
 
-def decade_third(first_year: int, n: int) -> When:
-    """ "early 2020s" (2020-2023), "mid-2020s" (2024-2026), "late 2020s" (2027-2029).
-
-    >>> str(decade_third(2020, 2).latest)
-    '2026-12-31'
-    """
-    decade = When.decade(_first_year(first_year, "the 0000s (years 0 to 9)"))
-    first = first_year + (0, 4, 7)[n - 1]
-    last = first_year + (3, 6, 9)[n - 1]
-    return When(_dt_date(first, 1, 1), _dt_date(last, 12, 31), decade.precision)
-
-
-def _dt_date(y: int, m: int, d: int) -> pendulum.Date:
-    return pendulum.Date(y, m, d)
-
-
 def _period_ending(m: re.Match[str], ctx: Context) -> Value:
     """ "the quarter ended March 31, 2026": the months up to that day."""
     end = core_value(m["rest"], ctx)
@@ -250,88 +187,11 @@ def _period_ending(m: re.Match[str], ctx: Context) -> Value:
     return period_ending(m, ctx, end)
 
 
-def _relative_unit(m: re.Match[str], ctx: Context) -> Value:
-    return _unit(m["unit"], _STEP[m["rel"]], ctx.need(repr(m[0])))
-
-
-def _unit(unit: str, k: int, ref: _dt.date) -> When:
-    """The calendar unit containing ``ref``, moved ``k`` units."""
-    if unit == "year":
-        return When.year(ref.year + k)
-    if unit == "month":
-        index = ref.year * 12 + ref.month - 1 + k
-        return When.month(index // 12, index % 12 + 1)
-    if unit == "quarter":
-        index = ref.year * 4 + (ref.month - 1) // 3 + k
-        return When.quarter(index // 4, index % 4 + 1)
-    if unit == "week":
-        iso = (ref + _dt.timedelta(weeks=k)).isocalendar()
-        return When.week(iso[0], iso[1])
-    if unit == "decade":
-        return When.decade(ref.year // 10 * 10 + 10 * k)
-    return When.century(ref.year // 100 * 100 + 100 * k)
-
-
-def _relative_named(m: re.Match[str], ctx: Context) -> Value:
-    """ "this April", "next spring", "last winter": the occurrence around the reference."""
-    if m["mon"] is not None:
-        month = _MONTHS[m["mon"][:3]]
-        value = Yearless(lambda y: When.month(y, month), MONTH_NAMES[month - 1])
-    else:
-        code = _SEASON_CODES[m["s"]]
-        value = Yearless(lambda y: When.season(y, code), m["s"])
-    ref = ctx.need(repr(m[0]))
-    mode = {"this": "current", "next": "next", "last": "last"}[m["rel"]]
-    return pick(value, ref, mode)
-
-
-def _day_word(m: re.Match[str], ctx: Context) -> Value:
-    ref = ctx.need(repr(m[0]))
-    d = ref + _dt.timedelta(days={"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[m[0]])
-    return When.day(d.year, d.month, d.day)
-
-
-def _rest_of(m: re.Match[str], ctx: Context) -> Value:
-    """ "later this year" (the day after the reference to the unit's end), "earlier this month"."""
-    ref = ctx.need(repr(m[0]))
-    unit = _unit(m["unit"], 0, ref)
-    assert isinstance(unit.start, _dt.date) and isinstance(unit.end, _dt.date)
-    first: _dt.date = unit.start
-    last: _dt.date = unit.end
-    if m["dir"] == "later":
-        first = ref + _dt.timedelta(days=1)
-    else:
-        last = ref - _dt.timedelta(days=1)
-    if first > last:
-        raise Fail(f"nothing of that {m['unit']} is {m['dir']} than the reference date")
-    lower = When.day(first.year, first.month, first.day)
-    return When.interval(lower, When.day(last.year, last.month, last.day))
-
-
-def _decade(m: re.Match[str], ctx: Context) -> Value:
-    return When.decade(_first_year(int(m["d"]), "the 0000s (years 0 to 9)"))
-
-
-def _first_year(year: int, said: str) -> int:
-    """``year``, the first of a decade or century, if the calendar has it."""
-    if year < 1:
-        raise Fail(f"{said} start in year 0, before the calendar's first year (1); write the years")
-    return year
-
-
-def _century(m: re.Match[str], ctx: Context) -> Value:
-    n = int(m["n"])
-    right = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    if m["sfx"] != right:
-        raise Fail(f"the {n}{m['sfx']} century: the ordinal is {n}{right}")
-    return When.century(_first_year((n - 1) * 100, "the 1st century (years 0 to 99) would"))
-
-
 def _week(m: re.Match[str], ctx: Context) -> Value:
     n = int(m["w"])
     if m["y"] is None:
         return Yearless(lambda y: When.week(y, n), f"week {n}")
-    return When.week(_year(m["y"], ctx), n)
+    return When.week(year_of(m["y"], ctx), n)
 
 
 def _week_of(m: re.Match[str], ctx: Context) -> Value:
@@ -375,13 +235,13 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
         return _month_value(month, ctx, lambda y, mo: When.dekad(y, mo, n))
     rel = _RELATIVE_UNIT.fullmatch(rest)
     if rel is not None and rel["unit"] in ("month", "quarter", "year", "decade"):
-        unit = _unit(rel["unit"], _STEP[rel["rel"]], ctx.need(repr(rest)))
-        assert unit.start is not None
-        s = unit.start
+        span = unit_of(rel["unit"], _STEP[rel["rel"]], ctx.need(repr(rest)))
+        assert span.start is not None
+        s = span.start
         if rel["unit"] == "decade":
             return decade_third(s.year, n)
         if rel["unit"] == "quarter":
-            return _third_of_part(unit, n)
+            return _third_of_part(span, n)
         return When.dekad(s.year, s.month, n) if rel["unit"] == "month" else When.third(s.year, n)
     if re.fullmatch(r"\d{4}", rest):
         return When.third(int(rest), n)
@@ -516,28 +376,28 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _modified,
     ),
-    (_c(r"(?:the )?(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), _season),
+    (_c(r"(?:the )?(?P<s>spring|summer|autumn|fall)(?:,? (?:of )?" + _YR + r")?"), season),
     (
         _c(
             r"(?P<hemi>northern|southern)(?: hemisphere)? (?P<s>spring|summer|autumn|fall|winter)"
             r",? (?:of )?(?P<y>\d{4})(?: ?/ ?(?P<y2>\d{4}|\d{2}))?"
         ),
-        _hemisphere_season,
+        hemisphere_season,
     ),
-    (_c(r"winter(?:,? (?:of )?(?P<y>\d{4})(?: ?[-/] ?(?P<y2>\d{4}|\d{2}))?)?"), _winter),
-    (_RELATIVE_UNIT, _relative_unit),
-    (_c(_REL + r" (?:" + _MON + r"|(?P<s>spring|summer|autumn|fall|winter))"), _relative_named),
+    (_c(r"winter(?:,? (?:of )?(?P<y>\d{4})(?: ?[-/] ?(?P<y2>\d{4}|\d{2}))?)?"), winter),
+    (_RELATIVE_UNIT, relative_unit),
+    (_c(_REL + r" (?:" + _MON + r"|(?P<s>spring|summer|autumn|fall|winter))"), relative_named),
     (_c(r"(?:the )?year (?P<y>\d{4})"), lambda m, ctx: When.year(int(m["y"]))),
-    (_c(r"(?:the )?(?P<d>\d{3}0)'?s"), _decade),
-    (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), _century),
+    (_c(r"(?:the )?(?P<d>\d{3}0)'?s"), decade),
+    (_c(r"(?:the )?(?P<n>\d{1,3})(?P<sfx>st|nd|rd|th) century"), century),
     (_c(r"(?:the )?week (?:of|beginning|starting) (?P<rest>.+)"), _week_of),
     (_c(r"(?:week|wk\.?|w) ?(?P<w>\d{1,2})(?:,? (?:of )?" + _YR + r")?"), _week),
     # "the quarter ended June 30", and in British reports "the three months to June 30"
     # ("to" only after "the": "six months to March 2027" may be a move by six months)
     (_c(r"(?:the )?" + SPAN + r" end(?:ing|ed)(?: on)? (?P<rest>.+)"), _period_ending),
     (_c(r"the " + SPAN + r" to (?P<rest>.+)"), _period_ending),
-    (_c(r"today|tomorrow|yesterday|now"), _day_word),  # "between now and 2030": from today
-    (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), _rest_of),
+    (_c(r"today|tomorrow|yesterday|now"), day_word),  # "between now and 2030": from today
+    (_c(r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|quarter|week)"), rest_of),
     (
         _c(
             r"(?:within(?: the next)?|(?:over )?the next) " + COUNT + r" (?P<u>" + UNITS + ")s?"

@@ -16,8 +16,10 @@ from timeline._errors import WhenParseError
 from timeline.dates._numeric import numeric_days
 from timeline.dates._parse_dates import Context
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
+from timeline.dates._parse_fiscal import written_pair
 from timeline.dates._parse_phrase import normalise, parse_phrase
 from timeline.dates._parse_text import EDTF_START, iso_extras
+from timeline.dates._parse_time import with_time
 from timeline.dates._when import When, WhenError
 
 __all__ = ["diagnose"]
@@ -111,12 +113,13 @@ def diagnose(s: str, ctx: Context) -> Fail:
         return Fail(said)
     m = _PLAN.search(s)
     rest = " ".join((s[: m.start()] + " " + s[m.end() :]).split()) if m is not None else ""
-    if m is not None and rest and _parses(rest, ctx):
+    if m is not None and rest and (_parses(rest, ctx) or _PLAN.search(rest) is None):
+        # the date's own fault, if any, is said once the word is gone ("slated for 1952-28")
         word = m["w"] if m["w"].lower() not in ("tbd", "tba", "tbc") else m["w"].upper()
         return Fail(
             f"{word!r} is not part of a date (it says how sure the plan is, or that the date "
             "is not known); write the date alone and keep the rest in the event's status",
-            rest,
+            rest if _parses(rest, ctx) else None,
         )
     m = _FROM_ALONE.fullmatch(s)
     if m is not None and _parses(f"{m[1]} onwards", ctx):
@@ -131,8 +134,12 @@ def diagnose(s: str, ctx: Context) -> Fail:
         return Fail(f"unknown word {word!r}", _respell(s, word, ctx))
     m = _SHORT_PART.fullmatch(s)
     if m is not None and (len(m[2]) == 1 or (m[3] is not None and len(m[3]) == 1)):
-        fixed = f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "") + m[4]
-        return Fail("month and day take two digits", fixed)
+        fixed = _PADDED.sub(_pad, s)  # every such date in the text ("2026-4 to 2026-6")
+        if _parses(fixed, ctx):
+            return Fail("month and day take two digits", fixed)
+        if not m[4]:  # "2026-4-31": the digits are the fault named, the day another
+            return Fail("month and day take two digits")
+        # "2026-3rd start of": not an ISO date with short digits; the reasons below
     m = _TIME_ONLY.fullmatch(s)
     if m is not None:
         hour = int(m[1])
@@ -251,6 +258,13 @@ def _iso_short(s: str) -> str | None:
         return None
 
 
+_PADDED = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+
+
+def _pad(m: re.Match[str]) -> str:
+    return f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")
+
+
 def _parses(s: str, ctx: Context) -> bool:
     try:
         _parse_quietly(s, ctx)
@@ -282,6 +296,15 @@ def _respell(s: str, word: str, ctx: Context) -> str | None:
 
 
 def _parse_quietly(s: str, ctx: Context) -> When:
+    """``s`` read as `timeline.dates._parse` reads it, without its diagnosis (which would
+    try fixes of fixes): the pairs of years ("2024-26" is refused there) and times of day
+    first, then EDTF and the phrases."""
+    pair = written_pair(s, ctx)
+    if pair is not None:
+        return pair
+    timed = with_time(s, lambda day: _parse_quietly(day, ctx))
+    if timed is not None:
+        return timed
     if s[0] in EDTF_START:
         try:
             return parse_edtf_text(iso_extras(s), iso_short=False)

@@ -266,7 +266,8 @@ def _build(m: re.Match[str]) -> When:
     if whole[0] == "-":
         raise Fail("years before 1 CE (negative EDTF years) are not supported")
     inner = whole[:-1]
-    if ("S" in whole or "~" in inner or "?" in inner or "%" in inner) and any(
+    # (the pattern ignores case: "1950s2" has significant digits too, and was read as 1950)
+    if ("S" in whole or "s" in whole or "~" in inner or "?" in inner or "%" in inner) and any(
         m.group("qy", "ry", "qm", "rm", "qd", "sig")
     ):
         from timeline.dates._edtf_level2 import level2_single
@@ -274,7 +275,8 @@ def _build(m: re.Match[str]) -> When:
         return level2_single(m)
     if mark is None and whole[-1] in _QUALIFIERS:  # "2026?": the year's own mark is the last
         mark = whole[-1]
-    if "X" in whole or "x" in whole:
+    if ("X" in whole or "x" in whole) and ("X" in (y + (mo or "") + (d or "")).upper()):
+        # unspecified digits in the date, not an x in a zone's name ("[America/Mexico_City]")
         return _qualified(masked(whole.rstrip("~?%").upper()), mark)
     year = int(y)
     if year == 0:

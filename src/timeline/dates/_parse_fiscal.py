@@ -17,7 +17,7 @@ import re
 from timeline.dates._parse_context import ORDINALS, STEP, Context, Value, short_year
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._precision import MONTH_NAMES
-from timeline.dates._when import When
+from timeline.dates._when import When, WhenError
 
 __all__ = [
     "FPART",
@@ -142,14 +142,38 @@ def written_pair(s: str, ctx: Context) -> When | None:
         return year_pair(year, pair[2], ctx)
     if s[4] == "-" and 25 <= code <= 32:
         # EDTF reads "2024-26" as a hemisphere season; people mean years. Ask.
-        later = year - year % 100 + code
-        raise Fail(
-            f"'{s}' is ambiguous: in EDTF a hemisphere season (25-32), else the years "
-            f"{year} to {later}; write the season in words ('northern summer {year}') "
-            "or read it with When.from_edtf",
-            f"{year} to {later}" if later > year else None,
-        )
+        raise Fail(*_season_or_years(s, year, code))
     return None
+
+
+def _season_or_years(s: str, year: int, code: int) -> tuple[str, str | None]:
+    """Why "2024-28" is refused, naming the readings it has as the parser reads them in
+    words (EDTF's northern winter 2024/25, or the years 2024 to 2028), and a suggestion."""
+    if year == 0:
+        return "year 0000 (1 BCE) is not supported; the calendar starts at year 1", None
+    later = year - year % 100 + code  # "2024-28": to 2028; "2026-26" and "1999-30" run back
+    try:
+        season: str | None = str(When.season(year, code))
+    except WhenError:
+        season = None  # December 9999's seasons run past the calendar
+    if season is not None and later > year:
+        years = f"{year:04d} to {later:04d}"
+        return (
+            f"'{s}' is ambiguous: in EDTF a hemisphere season ({season}), else the years "
+            f"{years}; write the season in words ('{season}') or the years",
+            years,
+        )
+    if season is not None:
+        return (
+            f"'{s}' reads only as EDTF's hemisphere season {season} (not as years: "
+            f"{later:04d} is not after {year:04d}); write the season in words ('{season}')",
+            season,
+        )
+    return (
+        f"'{s}' is neither a hemisphere season in the calendar (from December {year:04d}, "
+        f"it runs past 9999) nor years ({later:04d} is not after {year:04d})",
+        None,
+    )
 
 
 def year_pair(first: int, second: str, ctx: Context) -> When:

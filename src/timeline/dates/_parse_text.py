@@ -104,7 +104,8 @@ def iso_extras(s: str) -> str:
     if s[4:5] in ("W", "w", "-") and (m := _SHORT_WEEK.fullmatch(s)) is not None:
         # not the interval 2026 to week 5 of it
         fix = f"{m[1]}-W0{m[2]}" + (f"-{m[3]}" if m[3] else "")
-        raise Fail("an ISO week takes two digits", fix)
+        # "2020-W0": week 00 is none, so no fix is offered
+        raise Fail("an ISO week takes two digits", fix if m[2] != "0" else None)
     if " " in s:
         return _SPACED_TIME.sub(r"\1T\2", s) if s.count(" ") == 1 else s
     if len(s) >= 8 and s[4] != "-":

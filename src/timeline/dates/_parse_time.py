@@ -27,12 +27,13 @@ __all__ = ["CLOCK", "ZONE_WORD", "day_span", "with_time"]
 
 _TIME = (
     r"(?:(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!:)"
+    r"|(?P<h24>[01]?\d|2[0-4]):(?P<m24>[0-5]\d)(?!:)"
     r"|(?P<noon>noon|midday)|(?P<midnight>midnight))"
 )
 _ZONE = (
     r"(?P<zone>(?:utc|gmt)\s?[+-−]\s?\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}"
-    r"|[a-z]+/[a-z_]+(?:/[a-z_]+)?"  # an IANA name: Asia/Shanghai, America/Argentina/Salta
+    # an IANA name: Asia/Shanghai, America/Argentina/Salta, America/Port-au-Prince, Etc/GMT+5
+    r"|[a-z]+/[a-z_][a-z0-9_+-]*(?:/[a-z_][a-z0-9_+-]*)?"
     r"|(?:beijing|china|shanghai|hong kong|taipei|singapore|tokyo|japan|seoul|korea|london|uk"
     r"|paris|berlin|brussels|new york|washington|san francisco|california|india|delhi|local)"
     r"\s+time"
@@ -98,7 +99,8 @@ CLOCK = (
 )
 """A clock time in lower-cased text, for `find_dates` (no "midnight": it is refused)."""
 ZONE_WORD = (
-    r"(?:(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[a-z]+/[a-z_]+"
+    r"(?:(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}"
+    r"|[a-z]+/[a-z_][a-z0-9_+-]*(?:/[a-z_][a-z0-9_+-]*)?"
     + "".join("|" + re.escape(name).replace("\\ ", r"\s+") for name in _ZONE_NAMES)
     + r")(?![a-z])"
 )
@@ -160,6 +162,10 @@ def _clock(m: re.Match[str]) -> tuple[int, int]:
         )
     if m["noon"]:
         return 12, 0
+    if m["h24"] == "24":  # ISO 8601's end of the day (as `When.parse("…T24:00")` says)
+        if m["m24"] != "00":
+            raise Fail(f"hour 24 is out of range 00-23 ({m['h24']}:{m['m24']})")
+        raise Fail("24:00 is the end of the day; write 00:00 and the next day")
     if m["h24"] is not None:
         return int(m["h24"]), int(m["m24"])
     hour = int(m["h12"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
@@ -194,10 +200,17 @@ def _zoned(day: _dt.date, clock: tuple[int, int], zone: str | None) -> When:
         return When.parse(f"{text}[{_REGIONS[name]}]")
     if name in _LABELS:
         hours, region = _LABELS[name]
-        actual = local.replace(tzinfo=zoneinfo.ZoneInfo(region)).utcoffset()
-        if actual != _dt.timedelta(hours=hours):
+        said = _dt.timedelta(hours=hours)
+        # A local time the clocks go back over has two offsets ("1:30 a.m. EDT", then
+        # "1:30 a.m. EST" on the first Sunday of November): the label says which.
+        there = zoneinfo.ZoneInfo(region)
+        actual = local.replace(tzinfo=there).utcoffset()
+        later = local.replace(tzinfo=there, fold=1).utcoffset()
+        assert actual is not None and later is not None
+        if later < actual and said in (actual, later):  # twice, the clocks going back
+            return When.parse(f"{text}{_hours_iso(said)}[{region}]")
+        if actual != said:
             assert actual is not None
-            said = _dt.timedelta(hours=hours)
             other = next(
                 (k.upper() for k, v in _LABELS.items() if v == (actual / _HOUR, region)), None
             )
@@ -219,6 +232,12 @@ def _zoned(day: _dt.date, clock: tuple[int, int], zone: str | None) -> When:
 
 
 _HOUR = _dt.timedelta(hours=1)
+
+
+def _hours_iso(offset: _dt.timedelta) -> str:
+    """``-05:00`` for an offset of whole hours."""
+    hours = int(offset.total_seconds()) // 3600
+    return f"{'-' if hours < 0 else '+'}{abs(hours):02d}:00"
 
 
 def _hours(offset: _dt.timedelta) -> str:

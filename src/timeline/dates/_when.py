@@ -22,7 +22,8 @@ Invariant: if ``a.definitely_before(b)`` then ``a < b``.
 The plumbing lives in siblings: building values (`timeline.dates._constructors`),
 relations to the span in words ("by", "before": `timeline.dates._when_relate`), the
 honest predicates (`timeline.dates._when_compare`), arithmetic on bounds and the
-honest relations' rule (`timeline.dates._bounds`), the readings of EDTF sets and the
+honest relations' rule (`timeline.dates._bounds`), the total order's key
+(`timeline.dates._when_order`), the readings of EDTF sets and the
 relations over them (`timeline.dates._relations`) and the integer order keys
 (`timeline.dates._keys`).
 """
@@ -32,13 +33,13 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Literal, TypeAlias
 
 import attrs
 
 from timeline._errors import WhenError
-from timeline.dates import _constructors, _when_compare, _when_relate
+from timeline.dates import _constructors, _when_compare, _when_order, _when_relate
 from timeline.dates._bounds import (
     Point,
     _after,
@@ -50,8 +51,7 @@ from timeline.dates._bounds import (
 )
 from timeline.dates._constructors import _CALENDAR as _CALENDAR  # re-exported (benchmarks)
 from timeline.dates._fiscal import Fiscal
-from timeline.dates._keys import Keys, order_head, when_keys
-from timeline.dates._precision import Precision, Relation
+from timeline.dates._precision import MONTH_NAMES, Precision, Relation
 
 __all__ = [
     "DEFAULT_FUZZ",
@@ -168,9 +168,24 @@ class When:
         if not (approximate or uncertain or self.approximate or self.uncertain):
             return self
         if self.form is not None and (approximate or uncertain):
+            if self.form[0] in "[{" or any(mark in self.form for mark in "~?%"):
+                raise WhenError(
+                    f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
+                    "its text; write them there"
+                )
+            # a hemisphere season ("2001-29") or significant digits ("1950S2"): EDTF has no
+            # place for a qualifier on these, so the span is offered, qualified
+            lo, hi = self.start, self.end
+            assert isinstance(lo, _dt.date) and isinstance(hi, _dt.date)
+            span = (
+                f"c. {MONTH_NAMES[lo.month - 1]} {lo.year:04d} to "
+                f"c. {MONTH_NAMES[hi.month - 1]} {hi.year:04d}"  # not strftime: the locale's
+                if self.precision is Precision.SEASON
+                else f"c. {lo.year:04d} to c. {hi.year:04d}"
+            )
             raise WhenError(
-                f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
-                "its text; write them there"
+                f"{self!r}.qualify(): a hemisphere season or a year with significant digits "
+                f"takes no qualifier; write the span it covers, qualified, such as '{span}'"
             )
         if self.is_interval and (approximate or uncertain):
             raise WhenError(
@@ -409,38 +424,9 @@ class When:
 
     # -- order ------------------------------------------------------------------
 
-    @functools.cached_property
-    def sort_key(self) -> tuple[float, float, bool, int, str, str]:
-        """The total-order key: primary bound, latest, qualified, grain, EDTF text, relation.
-
-        The primary bound is `earliest`, or `latest` when unbounded below, so
-        a deadline "by 2030" sorts at its deadline.
-
-        >>> When.year(2030).by() > When.month(2026, 4)
-        True
-        """
-        edtf = "" if self.is_undated else self.to_edtf()
-        if self.fiscal is not None:  # after the same span in calendar terms
-            edtf += f" FY{self.fiscal.start:02d}{self.fiscal.named_by}"
-        return (*order_head(self), edtf, self.relation.value)
-
-    @functools.cached_property
-    def _keys(self) -> Keys:
-        """The numeric head of `sort_key` and the fuzzy bounds, as ints (`when_keys`).
-
-        Sorting and the window index read them; a large timeline computes them once per value.
-        """
-        keys = when_keys(self)
-        object.__setattr__(self, "_order_text", keys[6])  # one slot read a sort key
-        return keys
-
-    @functools.cached_property
-    def _order_text(self) -> str:
-        """`sort_key`'s integer head as fixed-width text (`order_text`): a large sort
-        sorts strings that start with it. Computes (and keeps) `_keys` too."""
-        keys = when_keys(self)
-        object.__setattr__(self, "_keys", keys)  # one step for both, as `_keys` does
-        return keys[6]
+    sort_key = functools.cached_property(_when_order.sort_key)
+    _keys = functools.cached_property(_when_order.keys)  # kept in a slot (`keep_keys`)
+    _order_text = functools.cached_property(_when_order.order_text)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, When):
@@ -493,30 +479,3 @@ def _coerce(value: When | _dt.date) -> When:
     if isinstance(value, _dt.date):
         return When.day(value.year, value.month, value.day)
     raise WhenError(f"expected a When, date or datetime, got {value!r}")
-
-
-# The slots `When._keys` and `When._order_text` keep their values in, read and set directly.
-_KEYS_SLOT = When.__dict__["_keys"]
-_ORDER_TEXT_SLOT = When.__dict__["_order_text"]
-
-
-def keep_keys(whens: Iterable[When]) -> None:
-    """Compute and keep the keys (`When._keys`, `When._order_text`) of each of ``whens``
-    that has none yet, as a first read of either would, at half the cost: a first read
-    goes through attrs' ``__getattr__`` for a cached property, raising and catching an
-    ``AttributeError`` in Python; a large sort meets a hundred thousand new values.
-
-    >>> when = When.month(2026, 4)
-    >>> keep_keys([when])
-    >>> when._order_text == when_keys(when)[6]
-    True
-    """
-    read, set_text = _ORDER_TEXT_SLOT.__get__, _ORDER_TEXT_SLOT.__set__
-    set_keys = _KEYS_SLOT.__set__
-    for when in whens:
-        try:
-            read(when)
-        except AttributeError:
-            keys = when_keys(when)
-            set_keys(when, keys)
-            set_text(when, keys[6])

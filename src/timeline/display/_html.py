@@ -192,7 +192,18 @@ def overdue_badge() -> str:
     return f'<span class="tl-badge" style="background:{OVERDUE_COLOUR}">overdue</span>'
 
 
-def _row(event: Event, overdue: bool = False) -> str:
+def past_due_badge() -> str:
+    """The badge an open event carries once the last date promised passed with its date
+    withdrawn ("TBD"): the track record counts that promise broken, yet with no date it is
+    never "overdue" (DESIGN §2)."""
+    return (
+        f'<span class="tl-badge" style="background:{OVERDUE_COLOUR}" title="the last date '
+        'promised has passed and no new date was given">past due</span> '
+        '<span class="tl-note">no date</span>'
+    )
+
+
+def _row(event: Event, overdue: bool = False, past_due: bool = False) -> str:
     # data- attributes let the shared page filter rows without a server.
     attrs = (
         f'data-event="{_e(event.id)}" data-status="{_e(event.status.value)}" '
@@ -200,7 +211,9 @@ def _row(event: Event, overdue: bool = False) -> str:
     )
     if overdue:
         attrs += ' data-overdue="true"'
-    late = f" {overdue_badge()}" if overdue else ""
+    elif past_due:
+        attrs += ' data-past-due="true"'
+    late = f" {overdue_badge()}" if overdue else f" {past_due_badge()}" if past_due else ""
     title_tip = f' title="{_e(event.description)}"' if event.description else ""
     cells = [
         _when_cell(event),
@@ -220,17 +233,21 @@ _HEAD = (
 )
 
 
-def table_rows(events: tuple[Event, ...], overdue: Collection[str] = ()) -> str:
+def table_rows(
+    events: tuple[Event, ...], overdue: Collection[str] = (), past_due: Collection[str] = ()
+) -> str:
     """The ``<tr>`` rows for ``events``, each with ``data-event/status/actors`` attributes.
 
     Events whose id is in ``overdue`` carry an "overdue" badge next to their
-    status and ``data-overdue="true"``.
+    status and ``data-overdue="true"``; those in ``past_due`` (open, their date
+    withdrawn after the last date promised passed) a "past due" badge and
+    ``data-past-due="true"``.
 
     >>> from timeline import When
     >>> 'data-overdue="true"' in table_rows((Event(title="x", when=When.year(2026)),), {"x"})
     True
     """
-    return "\n".join(_row(e, e.id in overdue) for e in events)
+    return "\n".join(_row(e, e.id in overdue, e.id in past_due) for e in events)
 
 
 def timeline_html(timeline: Timeline, *, max_rows: int = 30, table_id: str | None = None) -> str:

@@ -16,8 +16,10 @@ so and keeps its table and filters, so ``timeline demo`` works on a plain instal
 Events the picture cannot place (no bound at all) are named in a caption under
 it; the table lists them as usual.
 
-Overdue events carry an "overdue" badge in the table, judged as known on the
-page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
+Overdue events carry an "overdue" badge in the table, and open events whose date
+was withdrawn ("TBD") after the last date promised passed a "past due" one (the
+track record counts both broken; an undated event is never overdue), judged as
+known on the page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
 judged on that day. Without ``as_of`` the page judges on the day it is written
 (the picture's overdue outlines and as-of line too) and says which day that
 was (like the command line, a page is read by people for whom "overdue" means
@@ -48,6 +50,7 @@ from timeline.display._layout import shape_of
 from timeline.display._progress import STYLE as _TARGETS_STYLE
 from timeline.display._progress import targets_section
 from timeline.model._claim import Status
+from timeline.model._event_day import undated_past
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -261,8 +264,14 @@ def page_html(
     shown = timeline if day is None else timeline.as_of(day)
     # Overdue as known on the day: replayed, then judged (the page's own day, else today's).
     judged = day if day is not None else _dt.date.today()
-    late = {e.id for e in timeline.as_of(judged).overdue(as_of=judged)}
+    known_then = timeline.as_of(judged)
+    late = {e.id for e in known_then.overdue(as_of=judged)}
+    # Open with the date withdrawn after the last one promised passed: broken in the track
+    # record, never "overdue" (no date), so marked apart.
+    past_due = {e.id for e in known_then if undated_past(e, judged)}
     late_note = f" · {sum(e.id in late for e in shown)} overdue on {judged}"
+    if withdrawn := sum(e.id in past_due for e in shown):
+        late_note += f" · {withdrawn} past due with no date"
     if day is None:
         late_note += " (the day this page was written)"
     heading = title or timeline.name or "Timeline"
@@ -295,7 +304,7 @@ def page_html(
 <div class="tl-view"><table class="tl-table" id="tl-table"><thead><tr><th>When</th>
 <th>Status</th><th>Event</th><th>Actors</th><th>Kind</th><th>Tags</th><th>Sources</th></tr>
 </thead><tbody>
-{table_rows(shown.events, late)}
+{table_rows(shown.events, late, past_due)}
 </tbody></table></div>
 {_track_record_section(timeline, day)}
 <script>{_SCRIPT}</script>

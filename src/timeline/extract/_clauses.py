@@ -1,4 +1,4 @@
-"""Cutting a sentence into statements, and the titles and ids of the drafts made from them.
+"""Cutting a sentence into statements (the drafts' titles and ids: `timeline.extract._titles`).
 
 A sentence is cut where it joins two statements: at ";", at ", and" / "and"
 before a cue ("is in testing and slated for April"), at ", while", ", following",
@@ -25,36 +25,46 @@ from timeline.extract._actors import inside
 from timeline.extract._asides import asides
 from timeline.extract._cues import SLIP_WORD, Cue, Look, bare_past, cues, listed_cues
 from timeline.extract._dating import DateIndex
-from timeline.extract._draft import Draft
 from timeline.extract._figures import figures
 from timeline.extract._institutions import institution_names
+from timeline.extract._places import is_place
 from timeline.extract._slips import given_up
-from timeline.extract._text import Span, fold
-from timeline.model._event import slugify
+from timeline.extract._text import Span
 
 __all__ = [
     "Piece",
     "clauses",
     "in_aside",
-    "slug",
-    "subject_title",
-    "title",
-    "unique_ids",
     "without_aside",
 ]
 
-_MAX_TITLE: Final = 100
 _CUT: Final = re.compile(
     r";\s+"
     r"|,\s+and(?:,\s*\w+,)?\s+"
     r"|\s+and\s+(?:also\s+)?"
-    r"|,\s+(?=(?:while|whereas|but|following|after)\s)"
+    r"|,\s+(?=(?:while|whereas|but|following|after|though|although|even\s+though)\s)"
     r"|\s+but\s+"
     r"|\s+(?=(?:aiming|targeting)\b)"
     r"|,\s+(?=which\s+(?:sets?|aims?|calls?\s+for|targets?|envisages?|foresees?)\b)"
     r"|,\s+(?=then\s)"
-    r"|,\s+(?=with\s)",
+    r"|,\s+(?=with\s)"
+    # a list of places, each with its date: "in Japan in 2027, Germany in 2028"
+    r"|,\s+(?=(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?\s+(?:in|by)\s)"
+    # "..., Musk said, adding that a crewed flight could follow in 2031": a second statement
+    r"|,\s+(?=(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that\s)",
     re.IGNORECASE,
+)
+# A list item after the first: a place and its date ("Germany in 2028", "the UK by 2030").
+_PLACE_ITEM: Final = re.compile(
+    r"(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:in|by)\s"
+)
+# The first item: "in" a place and its date ("open data centers in Japan in 2027").
+_IN_PLACE: Final = re.compile(
+    r"\s(?P<in>in)\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:in|by)\s"
+)
+_CONTRAST: Final = re.compile(r"(?:though|although|even\s+though|whereas)\s", re.IGNORECASE)
+_SAID_THAT: Final = re.compile(
+    r"(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that\s", re.IGNORECASE
 )
 # ", with all four running by around 2035": "with", what (a few words), and its state, a
 # participle or an adjective of working order: with a date of its own, a second promise.
@@ -69,7 +79,7 @@ _WITH_STATE: Final = re.compile(
     r"|(?!(?:hundred|need|speed|seed|bed|red|shed|feed|breed|limited|related|based|dedicated"
     r"|advanced|detailed|listed|united|red)\b)[a-z]{3,}ed"
     r"|built|done|begun|made|sold|shut|paid|won|given|taken|grown|shown|held|brought|bought"
-    r"|laid|spent|sent|run|set|put|cut"
+    r"|laid|spent|sent|run|set|put|cut|due"
     r"|open|online|operational|complete|live|ready|in\s+(?:service|operation|place"
     r"|production))\b",
     re.IGNORECASE,
@@ -77,10 +87,18 @@ _WITH_STATE: Final = re.compile(
 # "... in the US in May and then in Europe in Q3": the same act somewhere else, later; a
 # statement of its own (not "and then to 2023", which goes on with a move or a figure).
 _THEN_ELSEWHERE: Final = re.compile(
-    r"(?:then|later|afterwards),?\s+(?P<prep>in|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*)"
+    r"(?P<then>(?:then|later|afterwards),?\s+)?(?P<prep>in|to)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.-]*)"
 )
 _LEADING: Final = re.compile(
-    r"\s*(?:when|after|as|once|before|following|while)\b[^,;]{5,}?,\s+", re.IGNORECASE
+    r"\s*(?:when|after|as|once|before|following|while|although|though|even\s+though|whereas)"
+    r"\b[^,;]{5,}?,\s+",
+    re.IGNORECASE,
+)
+# "Although Acme had hoped for 2026, the plant will open in 2028": a promise conceded, then
+# the date now; one statement, moved.
+_CONCEDES: Final = re.compile(
+    r"\s*(?:although|though|even\s+though|while|whereas)\b", re.IGNORECASE
 )
 # "and then to 2023", "and to $7 billion in 2026": the right side goes on with the left's
 # verb. "and to have 10,000 robots by 2028" is an infinitive: a goal of its own.
@@ -90,16 +108,6 @@ _ELLIPTIC: Final = re.compile(
     r"|their|more|less|between|just|only|as)\b)[a-z])"
     r"|in|on|by|from|for|at|until|till|before|after|into|through)\b",
     re.IGNORECASE,
-)
-_CONNECTOR: Final = re.compile(
-    # whole words only: "Sony" and "SoftBank" do not start with "so"
-    r"^(?:(?:and|but|while|whereas|which|following|after|when|also|so|then|yet)\b|[,;:\-\s])+",
-    re.IGNORECASE,
-)
-# A sentence opening with a clause before its main one: "After a six-month delay, the plant
-# will open ...", "When the law takes effect in 2027, Acme will ...": its first word stays.
-_OPENS_SENTENCE: Final = re.compile(
-    r"(?:After|Following|Despite|Amid|When|While|Once|Before)\s[^,;]{3,80},\s+\S"
 )
 # "between" and up to four words before an "and": the "and" of "between X and Y".
 _BETWEEN: Final = re.compile(r"\bbetween\s+(?:[^\s,;]+\s+){0,3}[^\s,;]+$", re.IGNORECASE)
@@ -128,9 +136,6 @@ _BEING: Final = re.compile(
 _DELAY_NOUN: Final = re.compile(
     r"(?:delay|postponement|slip|slippage|setback|deferral)s?", re.IGNORECASE
 )
-# Matched at a clause's start with Pattern.match(text, pos): no "^", which only
-# matches at the start of the whole text.
-_TRAILING: Final = re.compile(r",\s+(?:\w+ing|which|who|as|with|a|an)\s+\w")
 
 
 @attrs.frozen
@@ -191,6 +196,12 @@ def clauses(
     lead = _LEADING.match(folded, span.start, span.end)
     if lead and _delay_only(folded, span.start, lead.end(), index, dates):
         lead = None  # "After a six-month delay, the plant will open": the delay is its move
+    if (
+        lead
+        and _CONCEDES.match(folded, span.start, lead.end())
+        and _gives_up(folded, dates, span.start, lead.end())
+    ):
+        lead = None  # "Although Acme had hoped for 2026, the plant will open in 2028"
     if lead:
         cuts.append((lead.end() - len(lead.group()) + lead.group().rindex(","), lead.end()))
     aside_spans = asides(folded, span.start, span.end, quoted, dates.has)
@@ -201,7 +212,15 @@ def clauses(
     for m in _CUT.finditer(folded, span.start, span.end):
         if not any(a <= m.start() < b for a, b in kept_whole):
             cuts.append((m.start(), m.end()))
-    cuts.sort()
+    # a comma before an item of a list of dates ("in July, October and January"): a cut
+    # only there
+    list_commas = {
+        (m.start(), m.end())
+        for m in _COMMA.finditer(folded, span.start, span.end)
+        if not any(a <= m.start() <= b for a, b in kept_whole)  # nor closing an aside
+        and not any(a <= m.start() <= b for a, b in quoted)
+    } - set(cuts)
+    cuts = sorted({*cuts, *list_commas})
     pieces: list[tuple[int, int]] = [(span.start, span.end)]
     bases: dict[int, tuple[int, int, int]] = {}
     for cut_start, cut_end in cuts:
@@ -224,7 +243,22 @@ def clauses(
             folded, max(left_start, cut_start - 60), cut_start
         ):
             continue  # "between Merced and Bakersfield": one phrase
+        following = next((a for a, _ in cuts if a >= cut_end), left_end)
+        prep = _date_item(folded, dates, cut_end, min(following, left_end))
+        if prep is not None and word in (",", "and", ", and"):
+            # "will ship the phone in July and in October", "votes in 2028 and 2030": the
+            # same act at each date, said with the first's words
+            verb = _date_list_verb(folded, dates, left_start, cut_start, bases, prep)
+            if verb is not None:
+                pieces[-1] = (left_start, cut_start)
+                pieces.append(right)
+                bases[cut_end] = (verb[0], verb[1], cut_end)
+                continue
+        if (cut_start, cut_end) in list_commas:
+            continue  # a comma otherwise joins
         then = _THEN_ELSEWHERE.match(folded, cut_end, left_end)
+        if then is not None and not then.group("then") and not _somewhere(then.group("place")):
+            then = None  # "and in Europe early next year", but not "and in Acme stores"
         if then is not None and word in (",", "and"):
             base = re.search(rf"\s{then.group('prep')}\s", folded[left_start:cut_start])
             if (
@@ -236,6 +270,22 @@ def clauses(
                 pieces[-1] = (left_start, cut_start)
                 pieces.append(right)
                 bases[cut_end] = (left_start, left_start + base.start(), then.start("prep"))
+                continue
+        item = _PLACE_ITEM.match(folded, cut_end, left_end)
+        if (
+            item is not None
+            and word in (",", "and")
+            and is_place(item.group("place"))
+            and dates.has(left_start, cut_start)
+            and dates.has(*right)
+        ):
+            # "will open data centers in Japan in 2027, Germany in 2028 and Brazil in 2029":
+            # the same act in each place, each at its date, said with the first's words
+            verb = _list_verb(folded, left_start, cut_start, bases)
+            if verb is not None:
+                pieces[-1] = (left_start, cut_start)
+                pieces.append(right)
+                bases[cut_end] = (verb[0], verb[1], item.start())
                 continue
         if word == "," and folded.startswith("then", cut_end):
             continue  # ", then ..." otherwise goes on with the same verb
@@ -253,7 +303,9 @@ def clauses(
         both_dated = dates.has(left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").
         elliptic = _ELLIPTIC.match(folded, cut_end, left_end) is not None
-        if both_dated and not elliptic and (word == ";" or "and" in word.split()):
+        # ", though a review is due in 2026" after "takes effect in 2035": two as well
+        contrast = word == "," and _CONTRAST.match(folded, cut_end, left_end) is not None
+        if both_dated and not elliptic and (word == ";" or "and" in word.split() or contrast):
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
             continue
@@ -262,7 +314,13 @@ def clauses(
             head = cues(folded, cut_end, min(left_end, cut_end + 30))
             if not head or head[0].start - cut_end > 12:
                 continue
-        if _stands(left_start, cut_start, index, dates) and _stands(*right, index, dates):
+        # ", adding that the first was built in 2019": what is said is a statement when it
+        # has a date or a figure, with no cue of its own needed
+        said = word == "," and _SAID_THAT.match(folded, cut_end, left_end) is not None
+        said_dated = said and (dates.has(*right) or index.has_figure(*right))
+        if _stands(left_start, cut_start, index, dates) and (
+            said_dated or _stands(*right, index, dates)
+        ):
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
     return _with_asides(pieces, aside_spans, bases)
@@ -282,6 +340,78 @@ def _with_asides(
         for a, b in within[:1]:  # one aside a statement: the first
             out.append(Piece(a, b, len(out), background=True, head=start))
     return out
+
+
+_CONTINENTS: Final = frozenset({"europe", "asia", "africa", "americas", "oceania"})
+
+
+def _somewhere(name: str) -> bool:
+    """Whether ``name`` is a place or a continent ("Europe"), not a company's name."""
+    return is_place(name) or name.lower() in _CONTINENTS
+
+
+_COMMA: Final = re.compile(r",\s+")
+_ITEM_PREP: Final = re.compile(r"\s*(?P<prep>(?:in|on|by|during)\s+)?")
+_ITEM_END: Final = re.compile(r"[\s.,;:!?]*")
+_PREP_BEFORE: Final = re.compile(r"(?:in|on|by|during)\s+$", re.IGNORECASE)
+_RELATIVE_TAIL: Final = re.compile(r",\s+(?:which|who|that|where|when)\b[^,;]*$", re.IGNORECASE)
+
+
+def _date_item(folded: str, dates: DateIndex, start: int, end: int) -> str | None:
+    """The preposition of ``folded[start:end]`` when it is only a date ("in" of "in
+    October", "" of "2030"); None when it says more."""
+    inside = dates.within(start, end)
+    if len(inside) != 1:
+        return None
+    d = inside[0]
+    prep = _ITEM_PREP.match(folded, start, d.start)
+    if prep is None or prep.end() != d.start or _ITEM_END.fullmatch(folded, d.end, end) is None:
+        return None
+    return (prep.group("prep") or "").strip().lower()
+
+
+def _date_list_verb(
+    folded: str,
+    dates: DateIndex,
+    start: int,
+    end: int,
+    bases: dict[int, tuple[int, int, int]],
+    prep: str,
+) -> tuple[int, int] | None:
+    """Where the words before a list of dates are: those of the item before, or up to the
+    last date of ``folded[start:end]`` (up to its preposition when the item has one, the
+    same: "will ship the phone " of "will ship the phone in July and in October"); None
+    when that date is no first item (in a clause on a thing: ", which opened in 2020")."""
+    prior = bases.get(start)
+    if prior is not None:
+        return prior[0], prior[1]
+    inside = dates.within(start, end)
+    if not inside or _ITEM_END.fullmatch(folded, inside[-1].end, end) is None:
+        return None  # the date list's first item ends the clause before the cut
+    at = inside[-1].start
+    if _RELATIVE_TAIL.search(folded, start, at):
+        return None
+    before = _PREP_BEFORE.search(folded, max(start, at - 8), at)
+    if prep:
+        if before is None or before.group().split()[0].lower() != prep:
+            return None  # "opened in 2020, by 2029": no list
+        at = before.start()
+    return start, at
+
+
+def _list_verb(
+    folded: str, start: int, end: int, bases: dict[int, tuple[int, int, int]]
+) -> tuple[int, int] | None:
+    """Where the words before a list of places are ("open data centers in" of "open data
+    centers in Japan in 2027, Germany in 2028"): those of the item before, or up to the
+    "in" before the last place of ``folded[start:end]``; None when there is no such place."""
+    prior = bases.get(start)
+    if prior is not None:
+        return prior[0], prior[1]
+    for m in reversed(list(_IN_PLACE.finditer(folded, start, end))):
+        if is_place(m.group("place")):
+            return start, m.end("in")
+    return None
 
 
 def _slip_goes_on(folded: str, start: int, end: int) -> bool:
@@ -313,103 +443,6 @@ def _stands(start: int, end: int, index: _SentenceIndex, dates: DateIndex) -> bo
     if any(c.strong for c in found):
         return True
     return bool(found) and (dates.has(start, end) or index.has_figure(start, end))
-
-
-def title(raw: str) -> str:
-    """A draft's title: the clause in its own words, connectors off, at most 100 characters.
-
-    >>> title("and expects to double to $600 million by 2026, illustrating how firms grow.")
-    'Expects to double to $600 million by 2026'
-    >>> title("After a six-month delay, the plant will open in June 2027.")
-    'After a six-month delay, the plant will open in June 2027'
-    """
-    text = " ".join(raw.split())
-    if not _OPENS_SENTENCE.match(text):
-        text = _CONNECTOR.sub("", text).strip()
-    text = text.rstrip(" .;:,!?")
-    if len(text) > 60:
-        m = _TRAILING.search(text, 40)
-        if m is not None:
-            text = text[: m.start()]
-    if len(text) > _MAX_TITLE:
-        cut = text.rfind(" ", 0, _MAX_TITLE)
-        text = text[: cut if cut > 40 else _MAX_TITLE - 1].rstrip(" ,;:") + "…"
-    if text[:1].islower() and not _camel(text):
-        text = text[0].upper() + text[1:]  # a clause cut from its sentence starts a title
-    return text
-
-
-# A clause with no subject of its own starts with its verb: a modal or an auxiliary, or a
-# verb ("-s", "-ed", a common irregular past) not followed by another ("regulators said",
-# "industry groups warned": a subject of their own).
-_AUX: Final = (
-    r"(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does"
-    r"|did|also|now|still|then|later)"
-)
-_PAST: Final = (
-    r"(?:said|says|sold|won|made|set|sets|cut|cuts|took|began|became|grew|rose|fell|built"
-    r"|bought|got|gave|led|lost|paid|put|ran|saw|sent|spent|told|went|wrote|kept|held|hit"
-    r"|[a-z]{2,}ed)"
-)
-_VERB_FIRST: Final = re.compile(
-    rf"(?:{_AUX}\b|(?!(?:its|this|his|hers|ours|theirs|yours|us|as|plus|less|thus|news"
-    rf"|various|previous|whereas|unless|across"
-    # a participle going on with "is ..." ("is in testing and slated for April"): its
-    # subject is the thing, not who spoke
-    rf"|slated|scheduled|expected|due|planned|poised|targett?ed|designed|meant|supposed"
-    rf"|intended|priced|valued|based|located|owned|backed|set\s+(?:for|to)|likely)\b)"
-    rf"(?:{_PAST}|[a-z]{{2,}}s)\b(?!\s+(?:{_AUX}|{_PAST})\b))",
-    re.IGNORECASE,
-)
-
-
-def subject_title(raw: str, subject: str) -> str | None:
-    """The title of a clause cut from its sentence with no subject of its own, with the
-    subject it shares ("and said it expects to cut rates" -> "Bank of England said ..."),
-    or None when the clause has a subject of its own or starts with a name.
-
-    >>> subject_title("and said it expects to cut rates by early 2027.", "Bank of England")
-    'Bank of England said it expects to cut rates by early 2027'
-    >>> [subject_title(t, "Acme") for t in ("and it expects more.", "while rivals said so.")]
-    [None, None]
-    >>> subject_title("and its sales rose.", "Acme") is None
-    True
-    >>> subject_title("and slated for an April release.", "Liu Chi-ping") is None
-    True
-    """
-    text = _CONNECTOR.sub("", " ".join(raw.split())).strip()
-    if not text[:1].islower() or not _VERB_FIRST.match(text) or _camel(text):
-        return None
-    return title(f"{subject} {text}")
-
-
-def _camel(text: str) -> bool:
-    word = text.split(" ", 1)[0]
-    return any(c.isupper() for c in word[1:])
-
-
-def slug(title: str) -> str:
-    """An event id from a title, at most 60 characters.
-
-    >>> slug("Guangzhou aims for 10,000 AI‑plus enterprises by 2030")
-    'guangzhou-aims-for-10-000-ai-plus-enterprises-by-2030'
-    """
-    slug = slugify(fold(title))  # "AI‑plus" (a non-breaking hyphen) -> ai-plus
-    if len(slug) > 60:
-        cut = slug.rfind("-", 0, 60)
-        slug = slug[: cut if cut > 20 else 60]
-    return slug
-
-
-def unique_ids(drafts: list[Draft]) -> list[Draft]:
-    """The drafts with ids made unique by a suffix (-2, -3 ...) in text order."""
-    seen: dict[str, int] = {}
-    out = []
-    for draft in drafts:
-        n = seen.get(draft.id, 0) + 1
-        seen[draft.id] = n
-        out.append(draft if n == 1 else attrs.evolve(draft, id=f"{draft.id}-{n}"))
-    return out
 
 
 def in_aside(piece: Piece, at: int) -> bool:

@@ -1,4 +1,4 @@
-"""Cue words: what makes a piece of text a statement, which way it looks, what kind it is.
+"""Cue words: what makes a piece of text a statement, and which way it looks.
 
 A *cue* is a phrase that says something happened or is expected: "slated
 for", "plans to", "expects" look forward; "announced", "has doubled",
@@ -6,7 +6,8 @@ for", "plans to", "expects" look forward; "announced", "has doubled",
 strong cues make a statement on their own, weak ones ("will", a progressive
 "is reorganising", a bare past participle) only with a date, a figure or a
 named actor near them. Word lists, not a model: every decision is a rule a
-reviewer can read in the draft's reasons.
+reviewer can read in the draft's reasons. What kind a statement is, from its words:
+`timeline.extract._kinds`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ __all__ = [
     "Look",
     "bare_past",
     "cues",
-    "guess_kind",
     "listed_cues",
     "no_comment",
     "tense_cue",
@@ -123,7 +123,13 @@ _SLIP = (
     r"|push(?:ed|ing|es)?(?:\s+\w+){0,3}?\s+(?:back|out|to|into|until|from)(?![\w-])"
     # "pushed its interim 2026 target back"
     r"|push(?:ed|ing|es)?(?:\s+\w+){4,5}?\s+back(?![\w-])"
+    # "pushed the first delivery of the 777X it had planned for March 2026 back to 2027"
+    r"|push(?:ed|ing|es)?(?!\s+for\b)(?:\s+[\w'-]+){6,14}?\s+back(?=\s+(?:to|into|until)\b)"
     r"|mov(?:ed|ing|es)(?:\s+\w+){0,3}?\s+(?:back|to|into|from)(?=\s)"
+    # "moved the launch it had planned for 2026 to 2028": the verb alone, the dates after
+    r"|mov(?:ed|ing|es)(?=(?:\s+[\w'-]+){4,14}?\s+(?:to|into)\s+(?:\d{4}\b|(?:early|mid|late)\b"
+    r"|the\s+(?:first|second|third|fourth|end)\b|[qh][1-4]\b|(?:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec)[a-z]*\b|next\b|fiscal\b))"
     # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
     r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?|mov(?:ed|es|ing))(?:\s+\w+){0,3}?"
     r"\s+forward"
@@ -150,7 +156,7 @@ _REPORT = _alt(
     "said|says|stated|states that|announces|reports that|reported|describing|describes|described"
     "|told|noted|notes that|argued|arguing|argues|emphasizing|emphasising|emphasized"
     "|emphasised|stressed"
-    "|stressing|warned|added|according to|revealing|confirming"
+    "|stressing|warned|added|according to|revealing|confirming|signalled|signaled|signals"
 )
 _CUE: Final = re.compile(
     rf"(?<![\w-])(?:(?P<firm>{_FIRM})|(?P<slip>{_SLIP})|(?P<forward>{_FORWARD})|(?P<back>{_BACK})"
@@ -406,75 +412,6 @@ def tense_cue(text: str, start: int, stop: int) -> Cue | None:
     # "with the second sold by 2031": no tense of its own
     loose = look is Look.BACK and absolute(text, start, m.start())
     return Cue(m.group(), m.start(), m.end(), look, False, absolute=loose)
-
-
-# Kinds by cue words, first match wins: the more specific before the general. A kind
-# with a second pattern needs both ("release" and "model" for a model release).
-_KIND_RULES: Final = (
-    ("shutdown", r"\bshut(?:ting|s)?[\s-]?down|\bshutdown|\bdiscontinu|\bshutter", None),
-    ("hiring-freeze", r"\bfreez\w*\s+(?:\w+\s+)?hir|\bhiring freeze", None),
-    ("layoffs", r"\blay(?:s|ing)?[\s-]?offs?\b|\blaid off|\bjob cuts", None),
-    ("reorganisation", r"\breorgani[sz]|\brestructur", None),
-    ("legal", r"\bcourt\b|\binjunction|\blawsuit|\bsued\b|\bruling\b|\bjudge", None),
-    ("regulation", r"\bregulat|\bdesignat|\bban(?:s|ned)?\b|\bsanction|\bexport control", None),
-    ("acquisition", r"\bacqui(?:re|red|res|sition)|\bmerger\b", None),
-    ("funding", r"\bfunding|\bfundrais|\bround\s+of\b|\bvaluation|\bseries [a-f]\b", None),
-    ("revenue-target", r"\b(?:revenue|arr|sales)\b", r"\b(?:by|in)\s+\d{4}|\bexpect|\btarget"),
-    ("revenue", r"\brevenue|\barr\b|\bsales\b|\bprofit", None),
-    (
-        "policy-target",
-        r"\b(?:plan|policy|city|government|ministry|province|national)\b",
-        r"\baim|\btarget|\bgoal|\bby\s+\d{4}",
-    ),
-    ("policy", r"\bpolicy|\bplan\b|\bregulation|\blaw\b|\bgovernment|\bministry", None),
-    ("investment", r"\binvest|\bdata[\s-]?cent(?:er|re)|\bcapex|\binfrastructure", None),
-    ("forum", r"\bforum|\bsummit|\bconference|\bexpo\b", None),
-    ("organisation-launch", r"\b(?:association|alliance|consortium|foundation)\b", None),
-    ("platform-opening", r"\bopen(?:s|ing|ed)?\s+(?:\w+\s+){0,2}(?:ecosystem|platform|to)\b", None),
-    ("model-testing", r"\btesting\b|\bin beta\b", None),
-    (
-        "model-release",
-        r"\breleas|\blaunch|\bunveil|\bdebut|\bship",
-        r"\bmodels?\b|\bllm|\bversions?\b|\bv\d|\bgpt",
-    ),
-    (
-        "product-launch",
-        r"\blaunch|\breleas|\bunveil|\bdebut|\broll(?:s|ed|ing)? out|\bdeliveries",
-        None,
-    ),
-    ("publication", r"\bessay|\bpaper\b|\breport\b|\bpublish|\bbook\b|\bstudy\b", None),
-    (
-        "metric",
-        r"\b(?:rose|grew|topped|surpassed|exceeded|reached|fell|calls|volume|users)\b",
-        None,
-    ),
-    ("statement", r"\b(?:said|says|describ|stated|told|argu|emphasi)", None),
-)
-_KINDS: Final = tuple(
-    (kind, re.compile(p, re.IGNORECASE), None if q is None else re.compile(q, re.IGNORECASE))
-    for kind, p, q in _KIND_RULES
-)
-
-
-def guess_kind(text: str, context: str | None = None) -> str | None:
-    """A kind for a statement from its words, or None when no rule fits.
-
-    ``context`` (the whole sentence) is where a second pattern may be found:
-    "slated for an April release" is a model release in a sentence about a model.
-
-    >>> guess_kind("Anthropic is seeking up to $10 billion in new funding")
-    'funding'
-    >>> guess_kind("the Hybrid Model 3.0 is slated for an April release")
-    'model-release'
-    """
-    for kind, pattern, also in _KINDS:
-        if not pattern.search(text):
-            continue
-        # Only what a release is of may come from the rest of the sentence.
-        where = (context or text) if kind == "model-release" else text
-        if also is None or also.search(where):
-            return kind
-    return None
 
 
 # A statement that there is no comment: "Foxconn declined to comment", "Tesla did not respond

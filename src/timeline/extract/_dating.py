@@ -29,6 +29,7 @@ __all__ = [
     "compared_tails",
     "day",
     "fiscal_form",
+    "fiscal_year_of",
     "game_periods",
     "main_cue",
     "marker_before",
@@ -88,6 +89,16 @@ def fiscal_form(phrase: str) -> str | None:
         n = _PART_NUMBER.get(words.group(1)) or _PART_NUMBER_SHORT[words.group(1)]
         part = f"{'Q' if words.group(2) == 'quarter' else 'H'}{n} "
     return f"{part}FY{number}"
+
+
+def fiscal_year_of(day: _dt.date, fiscal_start: int) -> int:
+    """The fiscal year ``day`` falls in, named by the calendar year it ends in: one starting
+    in October 2025 is FY2026.
+
+    >>> fiscal_year_of(_dt.date(2027, 5, 12), 10), fiscal_year_of(_dt.date(2027, 11, 2), 10)
+    (2027, 2028)
+    """
+    return day.year + 1 if fiscal_start > 1 and day.month >= fiscal_start else day.year
 
 
 # A quarter or half said without a year: of a year in business news, of a game in sport.

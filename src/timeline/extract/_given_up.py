@@ -16,7 +16,7 @@ from typing import Final
 
 from timeline.dates._find import DateMatch
 
-__all__ = ["INSTEAD", "PREVIOUS", "given_up", "now_marked"]
+__all__ = ["INSTEAD", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
 
 
 # "by the end of the year instead of in the first half": the date given up.
@@ -57,12 +57,21 @@ _ORIGINAL: Final = re.compile(
     r"|envisag\w*|aim\w*)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
-# "no longer expected in 2027", "no longer planned for the first half".
+# "no longer expected in 2027", "no longer planned for the first half", "no longer expects
+# the fab to open in 2030".
 _NO_LONGER: Final = re.compile(
-    r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:slated|scheduled|planned|expected|due|set|targett?ed"
-    r"|forecast|projected|likely|on\s+track)\b[^,;.()]{0,40}$",
+    r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:slated|scheduled|planned|plans?|expected|expects?"
+    r"|due|set|targett?ed|targets?|forecasts?|projected|projects|likely|on\s+track|sees?"
+    r"|anticipates?|intends?|aims?)\b[^,;.()]{0,40}$",
     re.IGNORECASE,
 )
+# A participle of saying before "would": what is said now, in the article's report.
+_REPORTING: Final = re.compile(
+    r"\b(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+(?:that\s+)?"
+    r"(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BEFORE_DATE: Final = re.compile(r"(?:before|until|till)\s", re.IGNORECASE)
 # Between a promise and its date: no figure, but a model's number ("the A350", "the MAX
 # 10").
 _WORDS_TO_DATE: Final = r"(?:[^,;.()\d$€£¥]|(?<=[A-Za-z])\d+|(?<=[A-Z][A-Z]\s)\d+)"
@@ -86,7 +95,7 @@ _PAST_PROMISE: Final = re.compile(
     rf"{_WORDS_TO_DATE}{{0,48}}$",
     re.IGNORECASE,
 )
-_SCHEDULED: Final = re.compile(
+SCHEDULED: Final = re.compile(
     r"(?:^|[,(]\s*|\b(?:is|are|which|that)\s+)(?:slated|scheduled|planned|due|set|targett?ed"
     r"|penciled\s+in|pencilled\s+in|earmarked)\b"
     rf"{_WORDS_TO_DATE}{{0,40}}$",
@@ -125,11 +134,22 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         or _WAS_BESIDE.search(head[-40:])
     ):
         return "original"
-    if _NO_LONGER.search(head):
-        return "no longer"
-    if _WAS_DUE.search(head) or (_PAST_PROMISE.search(head) and not _NOW.search(head)):
-        return "was due"  # not "is now targeted for", "now says it would open in"
-    if _SCHEDULED.search(head):
+    if _NO_LONGER.search(head) and not _BEFORE_DATE.match(date.text):
+        return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
+    promise = _PAST_PROMISE.search(head)
+    if (
+        promise is not None
+        and promise.group().lower().startswith("would")
+        and _REPORTING.search(head, 0, promise.start())
+    ):
+        promise = None  # ", adding that it would open the plant by 2030": said now
+    # not "is now targeted for", "now says it would open in"; but "now" before "had
+    # promised" is the statement's ("will now open the fab it had promised for 2025")
+    if _WAS_DUE.search(head) or (
+        promise is not None and (promise.group().lower().startswith("had") or not _NOW.search(head))
+    ):
+        return "was due"
+    if SCHEDULED.search(head):
         return "scheduled"
     return None
 

@@ -40,7 +40,8 @@ STOP: Final = words(
     professor dr mr mrs ms sir written sign rate reader was were is are will would it he she
     they we you i what which who whose how why where following under over into than about
     across against between during deep dive latest first last next early mid late one two
-    three four five six seven eight nine ten dozens hundreds thousands millions billions"""
+    three four five six seven eight nine ten dozens hundreds thousands millions billions
+    unless once although though whereas until since because despite amid"""
 )
 TITLES: Final = words(
     """president ceo cfo cto coo chairman chairwoman director founder cofounder co-founder

@@ -4,8 +4,8 @@
 sentences and each sentence into statements (`timeline.extract._clauses`), and
 makes one `Draft` per statement: its cue and direction, its date and status,
 its actors, its figures, its kind, title and confidence with reasons.
-`Reader` builds on its parts: finding and qualifying dates
-(`timeline.extract._reader_dates`), resolving names to actors
+`Reader` builds on its parts: finding and qualifying dates and picking a
+statement's own (`timeline.extract._reader_dates`), resolving names to actors
 (`timeline.extract._reader_actors`), dating a statement and its status
 (`timeline.extract._reader_when`), dates moved and first promises
 (`timeline.extract._reader_moves`) and reading figures
@@ -23,27 +23,15 @@ import attrs
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._actors import Actors, Name, quoted
-from timeline.extract._clauses import (
-    Piece,
-    clauses,
-    in_aside,
-    slug,
-    subject_title,
-    title,
-    unique_ids,
-    without_aside,
-)
+from timeline.extract._clauses import Piece, clauses, in_aside, without_aside
 from timeline.extract._cues import Cue, Look, cues, no_comment, tense_cue
 from timeline.extract._dating import (
     FISCAL_PHRASE,
     DateIndex,
     compared,
-    compared_tails,
     game_periods,
     main_cue,
     pick_date,
-    relative_past,
-    without_since,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
 from timeline.extract._figures import Figure, figures, yen_text
@@ -54,6 +42,7 @@ from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
+from timeline.extract._titles import slug, subject_title, title, unique_ids
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
@@ -68,15 +57,6 @@ _DEAL_KINDS: Final = frozenset({"funding", "acquisition"})
 _AFTER: Final = re.compile(r",\s+(?:after|following|before)\b", re.IGNORECASE)
 _BY_NAME: Final = re.compile(r"\b(?:built|made|developed|designed|operated|run|owned|led)\s+by\s+")
 _APPOSITIVE: Final = re.compile(r",\s+(?:the|a|an)\s", re.IGNORECASE)
-# Before a date, a verb of saying: the day it was said ("said on Monday", "told
-# reporters on Tuesday").
-_SAID_ON: Final = re.compile(
-    r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
-    r"(?:on\s+)?$"
-)
-_ONLY_SAID: Final = re.compile(
-    r"\b(?:said|says|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
-)
 _BULLET: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _NUMBER_MARKER: Final = re.compile(r"\d{1,2}[.)]")
 
@@ -106,6 +86,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
     actors: Actors = attrs.field(init=False)
     quoted: list[tuple[int, int]] = attrs.field(init=False)
     last_org: str | None = None
+    last_org_at: int = 0  # where the sentence naming ``last_org`` starts
     short_names: dict[str, str] = attrs.field(factory=dict)
     institutions: list[str] = attrs.field(factory=list)  # named so far, the last named last
     last_dated: tuple[frozenset[str], When] | None = None
@@ -225,9 +206,12 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if not made:
             self.previous_draft = None  # a sentence between: no longer just before
         self.previous_mains = mains
+        if any(self.last_org in d.actors for d in drafts):
+            self.last_org_at = span.start  # "The operator ..." still speaks of it
         subject = self._subject(sentence_names)
         if subject is not None:
             self.last_org = self._canonical(subject).text  # "Acme" after "Acme Corp."
+            self.last_org_at = span.start
         for name in sentence_names:
             text = self._canonical(name).text
             if is_institution(text):  # "the ministry" in a later sentence may stand for it
@@ -267,39 +251,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if no_comment(self.folded, start, end):
             return None  # "Foxconn declined to comment": no statement
         found = [c for c in cues(self.folded, start, end) if not in_aside(piece, c.start)]
-        dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
-        # "down from the $40 billion they had announced in 2024": the figure's verb
-        tails = compared_tails(self.folded, dates, start)
-        # "will expand the plant it opened in 2020 by 2029": the plant's verb and date
-        described = relative_past(self.folded, dates, start)
-        tails += described
-        dates = [d for d in dates if not any(a <= d.start < b for a, b in described)]
-        found = [c for c in found if not any(a <= c.start < b for a, b in tails)]
-        lead_date = None
-        if piece.background:
-            pass  # an aside has a date of its own or none
-        elif not dates and self.lead is not None and self.lead.date is not None:
-            lead_date = self.lead.date  # "- 10,000 AI-plus enterprises" under "targets for 2030:"
-            dates = [lead_date]
-        said_on = [
-            d for d in dates if _SAID_ON.search(self.folded, max(start, d.start - 30), d.start)
-        ]
-        # "said on Tuesday it will spend ...": the day of saying, not of what will be done
-        # (but "announced on Monday a plan" is the announcement's day)
-        only_said = bool(said_on) and _ONLY_SAID.search(
-            self.folded, max(start, said_on[-1].start - 30), said_on[-1].start
-        )
-        ahead = [
-            c for c in found if only_said and c.look is Look.FORWARD and c.start >= said_on[-1].end
-        ]
-        if said_on and (len(said_on) < len(dates) or ahead):
-            # "..., the Commission said on Monday": the day it was said, not the statement's;
-            # "said on Tuesday it will spend ...": nor the date of what it will do
-            dates = [d for d in dates if d not in said_on]
-        dates = without_since(self.folded, dates, start)  # "delayed twice since 2024"
-        if not dates and self.previous_date is not None:
-            then = self._by_then(self.previous_date, start, end)
-            dates = [] if then is None else [then]
+        lead = None if piece.background or self.lead is None else self.lead.date
+        dates, found, lead_date = self._own_dates(piece, found, lead)
         taken = [(d.start, d.end) for d in dates]
         figs = [
             f
@@ -344,29 +297,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             if maker is not None:
                 actors = (self._canonical(maker).text,)
                 reasons.append(f"named in the aside: {actors[0]}")
-        unread: list[str] = []
         if FISCAL_PHRASE.search(self.text, start, end):
-            # Fiscal periods read with the statement's first actor's fiscal year (as a
-            # Timeline's fiscal_years do), or not at all: never as calendar years.
-            first = actors[0] if actors else None
-            fiscal_start = self._fiscal_of(first)
-            if fiscal_start is None and all(n.person for n in names):
-                # "CFO Amy Hood said capex would rise in fiscal 2027": a person speaks
-                # for the company last named, whose fiscal year it is.
-                org_start = self._fiscal_of(self.last_org)
-                if org_start is not None:
-                    first, fiscal_start = self.last_org, org_start
-            self._redate(start, end, fiscal_start)
-            dates = [d for d in self.dates.within(start, end) if not in_aside(piece, d.start)]
-            unread = [d.text for d in dates if d.when.is_undated and FISCAL_PHRASE.match(d.text)]
-            if unread:
-                who = repr(first) if first else "'Actor'"
-                reasons.append(
-                    f"fiscal {', '.join(map(repr, unread))} not read: no fiscal year known for "
-                    f"{first or 'the statement'} (pass fiscal_years={{{who}: its start month}})"
-                )
-            elif fiscal_start is not None:
-                reasons.append(f"fiscal year of {first}: starts in month {fiscal_start}")
+            dates = self._fiscal_statement(piece, actors, all(n.person for n in names), reasons)
         strong = [c for c in found if c.strong]
         weak_ok = bool(found) and (bool(figs) or any(n.start < found[0].start for n in names))
         about = actors or figs or self._inherited(start) is not None
@@ -452,7 +384,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
             # "expects annual profit of $2bn": its current fiscal year, not "from now on"
             date = self._this_fiscal_year(actors[0] if actors else None, start, end, reasons)
         if date is not None:
-            date = self._negated(date, start, reasons)
+            date = self._negated(date, start, reasons, look=None if cue is None else cue.look)
             self.previous_date = date
         if date is not None and date is lead_date:
             reasons.append("date of the list's lead-in")
@@ -462,6 +394,10 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if cancel:
             look = None  # "planned for June, was called off": June, as it was planned
         when, status, conflict = self._when_status(date, look, cue, reasons, start, end)
+        if date is not None and moved is None and shelved is None:
+            when = self._lasting(date, when, start, reasons)  # "will supply it until 2042"
+            if piece.base is not None and look is Look.FORWARD:
+                when = self._in_order(date, when, self.previous_draft, reasons)
         if cancel:
             status = Status.CANCELLED
             reasons.append(f"cancelled: {cue.text!r}" if cue is not None else "cancelled")

@@ -72,6 +72,29 @@ _TRAVEL_TO: Final = re.compile(
     r"(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+# A body of the solar system after a word of going there or being there, in a text on
+# space flight: where, not who ("launch Starship to Mars", "land astronauts on the Moon");
+# "Mars expects to close the deal", "sold the unit to Mars" still name the company.
+_CELESTIAL: Final = frozenset(
+    words("moon mars venus mercury jupiter saturn uranus neptune pluto earth sun titan europa")
+)
+_SPACE_GOING: Final = re.compile(
+    r"\b(?:launch\w*|fly|flies|flying|flew|flights?|send(?:s|ing)?|sent|missions?|journey"
+    r"|trips?|travel\w*|voyages?|return\w*|land(?:s|ed|ing|ers?)?|probes?|rockets?"
+    r"|spacecraft|starship|crew(?:ed|s)?|astronauts?|orbit(?:s|ed|ing|ers?)?|rovers?"
+    r"|base|colony|settlement)\b[^.;:!?]{0,48}?"
+    r"\b(?:to|on|onto|around|orbit(?:s|ed|ing)?|toward|towards|reach(?:es|ed|ing)?)\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+# Before a place in a list of places each with its date: "in" a first place and its date,
+# then items; after it, its own date ("in Japan in 2027, Germany in 2028").
+_LISTED_AFTER_IN: Final = re.compile(
+    r"\bin\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:in|by)\s[^;:.!?]{1,120}?"
+    r"(?:,|\band)\s+(?:the\s+)?\Z"
+)
+_PLACE_DATE: Final = re.compile(r"\s+(?:in|by)\s")
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
 # "the company said" ending a sentence: ", the company said on Monday."
 _COMPANY_SAID: Final = re.compile(
@@ -96,6 +119,7 @@ class _ActorReader:
     dates: DateIndex
     actors: Actors
     last_org: str | None
+    last_org_at: int  # where the sentence that named it starts
     short_names: dict[str, str]
     institutions: list[str]
     site_places: dict[int, str]  # where a place names a site ("the Paris plant"): its text
@@ -197,7 +221,26 @@ class _ActorReader:
             travel = is_place(name.text) and _TRAVEL_TO.search(
                 self.folded, max(0, name.start - 50), name.start
             )
-            between = before.endswith((" between ", " between the ")) or bool(travel)
+            # "launch Starship to Mars", "land astronauts on the Moon": where, not who
+            flown_to = (
+                name.text.lower() in _CELESTIAL
+                and _SPACE_GOING.search(self.folded, max(0, name.start - 80), name.start)
+                is not None
+            )
+            # "open data centers in Japan in 2027, Germany in 2028 and Brazil in 2029": each
+            # place of a list after "in" a first one is where too
+            listed = (
+                is_place(name.text)
+                and _PLACE_DATE.match(self.folded, name.start + len(name.text)) is not None
+                and _LISTED_AFTER_IN.search(self.folded, max(0, name.start - 160), name.start)
+                is not None
+            )
+            between = (
+                before.endswith((" between ", " between the "))
+                or bool(travel)
+                or flown_to
+                or listed
+            )
             at_place = in_place or between
             if not known and (at_place or and_place or (after_place and len(places) == 1)):
                 places.append(name)
@@ -294,7 +337,14 @@ class _ActorReader:
                 actors.append(body)
                 reasons.append(f"'the {phrase.noun}' read as {body}")
         pronoun = re.match(r"(?:It|Its)\s", self.folded[start : start + 4])
-        if not actors and pronoun is not None and self.last_org is not None:
+        if (
+            not actors
+            and pronoun is not None
+            and self.last_org is not None
+            # not across a paragraph: "Its final cost" after a paragraph on a plant is the
+            # plant's, not the company named in the paragraph before
+            and _PARAGRAPH.search(self.folded, self.last_org_at, start) is None
+        ):
             actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
             reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
         new_subject = _NEW_SUBJECT.match(self.folded, start, end) is not None

@@ -22,9 +22,10 @@ from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._find import DateMatch
 from timeline.extract._clauses import Piece, without_aside
-from timeline.extract._cues import Look, guess_kind
+from timeline.extract._cues import Look
 from timeline.extract._dating import DateIndex, day, until
 from timeline.extract._figures import Figure, figures
+from timeline.extract._kinds import guess_kind
 from timeline.extract._text import Span, words
 from timeline.figures import Observation, Quantity, Target
 from timeline.figures._units import multiple_mark

@@ -33,7 +33,8 @@ __all__: list[str] = []
 # What a statement opens with when it goes on about the statement just before: a pronoun,
 # or "the <noun>" for a noun of that statement ("The plant was originally planned ...").
 _GOES_ON: Final = re.compile(
-    r"\W*(?:(?:and|but|yet|so|however),?\s+)?(?:(?P<pronoun>it|its|they|this|that|which)\b"
+    r"\W*(?:(?:and|but|yet|so|however|though|although|even\s+though|while|whereas),?\s+)?"
+    r"(?:(?P<pronoun>it|its|they|this|that|which)\b"
     r"|the\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\b(?=\s+(?:now\s+|\w+ly\s+)?"
     r"(?:was|were|had|has|is|are|will|would|expects|says|sees|plans|targets|aims|hopes"
     r"|intends|predicts|forecasts)\b))",

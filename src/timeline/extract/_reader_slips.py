@@ -23,16 +23,11 @@ from timeline._errors import TimelineError
 from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
+from timeline.extract._amounts import amount_after, worked_out
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
 from timeline.extract._reader_dates import _DateReader
-from timeline.extract._slips import (
-    amount_after,
-    given_up,
-    now_after,
-    promised_before,
-    worked_out,
-)
+from timeline.extract._slips import given_up, now_after, promised_before
 from timeline.model import Claim, Status
 
 __all__: list[str] = []
@@ -63,6 +58,8 @@ _AFTER_DELAY: Final = re.compile(
     r"\b(?:after|following|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
 _AT: Final = re.compile(r"(?:on|in|at|for)\s+", re.IGNORECASE)
+# Between a date and a noun of delay said of it: ", a ", ", another two-year ".
+_APPOSED: Final = re.compile(r",\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 
 
 def _note(first: When, text: str, when: When) -> str:
@@ -102,6 +99,9 @@ class _SlipReader(_DateReader):
             # not "though deliveries may slip by three months": a move that may come ("said
             # the deal would slip by six months" is one announced)
             and not _MAY_COME.search(self.folded, max(start, slip.start - 40), slip.start)
+            # not "will certify it no earlier than 2028, a delay of two years": the date now,
+            # the delay said of it
+            and not _APPOSED.fullmatch(self.folded, dates[-1].end, slip.start)
         ):
             # "planned for June, was delayed by a few weeks", "would slip by about six
             # months": moved by an amount not worked out to a date (`slip_of`), no date now

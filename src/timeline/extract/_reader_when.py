@@ -15,10 +15,20 @@ from typing import Final
 
 from timeline._errors import TimelineError
 from timeline.dates import Precision, Relation, When
-from timeline.dates._find import DateMatch
+from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors
 from timeline.extract._cues import Cue, Look
-from timeline.extract._dating import FISCAL_PHRASE, after, before, onwards, runs_past, until
+from timeline.extract._dating import (
+    FISCAL_PHRASE,
+    after,
+    before,
+    fiscal_form,
+    fiscal_year_of,
+    onwards,
+    runs_past,
+    until,
+)
+from timeline.extract._draft import Draft
 from timeline.extract._weekdays import quarter_ending
 from timeline.model import Status
 
@@ -178,8 +188,12 @@ class _WhenReader:
         "Acme launched the phone in November", published in March 2026, is November
         2025; "this December" and dates with a year stay as written.
         """
-        if self.ref_day is None or FISCAL_PHRASE.match(date.text):
+        if self.ref_day is None:
             return when
+        if FISCAL_PHRASE.match(date.text):
+            # "expects sales to rise in its fiscal first quarter", said after it ended: the
+            # next fiscal year's; a fiscal period with its year stays as written
+            return self._next_fiscal(date, when, anchor, reasons)
         quarter = date.start in self.month_quarters
         text = _QUARTER_WORD.sub("", date.text) if quarter else date.text
         try:
@@ -205,8 +219,12 @@ class _WhenReader:
         Jan. 30" said on 3 February: the publication day is the likelier slip); both
         are flagged as a plan dated before publication.
         """
-        if self.ref_day is None or FISCAL_PHRASE.match(date.text):
+        if self.ref_day is None:
             return when
+        if FISCAL_PHRASE.match(date.text):
+            # "expects sales to rise in its fiscal first quarter", said after it ended: the
+            # next fiscal year's; a fiscal period with its year stays as written
+            return self._next_fiscal(date, when, anchor, reasons)
         if date.start in self.month_quarters:
             return when  # "the December quarter": its own reading
         if when.precision in (Precision.DAY, Precision.MINUTE, Precision.SECOND):
@@ -228,6 +246,45 @@ class _WhenReader:
         reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
         self.looked_ahead[date.start] = ahead
         return ahead
+
+    def _next_fiscal(
+        self, date: DateMatch, when: When, anchor: When | None, reasons: list[str]
+    ) -> When:
+        """A fiscal part said without its year ("its fiscal first quarter"), already over at
+        publication, in a plan: the same part of the next fiscal year."""
+        if re.search(r"\d", date.text) or when.fiscal is None or when.latest is None:
+            return when
+        year = fiscal_year_of(when.latest, when.fiscal.start) + 1
+        form = fiscal_form(f"{date.text} of fiscal {year}")
+        if form is None:
+            return when
+        found = find_dates(form, reference=self.ref_day, fiscal_year_start=when.fiscal.start)
+        if len(found) != 1 or before(found[0].when, anchor):
+            return when
+        ahead = found[0].when
+        reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
+        return ahead
+
+    def _in_order(
+        self, date: DateMatch, when: When, previous: Draft | None, reasons: list[str]
+    ) -> When:
+        """An item of a list of dates with no year ("in March and in June", said in May):
+        not before the item before it, so the next one after it."""
+        if previous is None or _YEAR.search(date.text):
+            return when
+        first = previous.when.earliest
+        if first is None or when.latest is None:
+            return when
+        if isinstance(first, _dt.datetime):
+            first = first.date()
+        if when.latest >= first:
+            return when
+        try:
+            later = When.parse(date.text, reference=first, prefer="future")
+        except TimelineError:
+            return when
+        reasons.append(f"{date.text!r} after {previous.when} in its list: {later}")
+        return later
 
     def _inherited(self, start: int) -> tuple[str, When] | None:
         """ "The forum ..." after a dated statement naming a forum: that statement's date."""

@@ -5,32 +5,30 @@
 H2 2027, will now ship in early 2028", "now expected in 2027 rather than 2026", "by
 2035, earlier than the previous deadline of 2038": `slip_of` gives the cue, the first
 promise and the moves; `given_up` and `now_marked` (`timeline.extract._given_up`, kept
-importable here) say how a date is said.
+importable here) say how a date is said, and `timeline.extract._amounts` how far it moved.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import re
 from typing import Final
 
 from timeline._errors import TimelineError
-from timeline.dates import Precision, Relation, When
+from timeline.dates import Relation, When
 from timeline.dates._find import DateMatch
+from timeline.extract._amounts import by_amount, later_than, moved_by
 from timeline.extract._cues import Cue, Look, cues
 from timeline.extract._dating import marker_before
-from timeline.extract._given_up import INSTEAD, PREVIOUS, given_up, now_marked
+from timeline.extract._given_up import INSTEAD, PREVIOUS, SCHEDULED, given_up, now_marked
 
 __all__ = [
-    "amount_after",
     "given_up",
     "now_after",
     "now_marked",
     "promised_before",
     "slip_of",
     "split_moves",
-    "worked_out",
 ]
 
 
@@ -58,6 +56,18 @@ def _replaced(
         # "which had hoped to open it in 2024, opened it in May 2025": a promise told in
         # the past, then done at another date
         now = [d for d in dates if how[id(d)] is None and _done_before(folded, d, dates, how)]
+    if not now:
+        # "will open the fab it had promised for 2025 in 2027": the statement's verb, a clause
+        # on the thing's promise told in the past, then the statement's own date
+        now = [
+            d
+            for d in dates
+            if how[id(d)] is None
+            and (
+                _after_promise(folded, d, dates, how, found)
+                or _after_concession(folded, d, dates, how, start)
+            )
+        ]
     weak = ("was due", "scheduled")  # given up only if a date "now" follows
     old = [d for d in dates if how[id(d)] not in (None, *weak) or (how[id(d)] and now)]
     after_cue = [] if cue is None else [d for d in dates if d.start >= cue.end]
@@ -91,16 +101,86 @@ def _done_before(
     return any(c.look is Look.BACK and c.strong for c in cues(between))
 
 
+# A clause opening a sentence that concedes a promise: "Although Acme had hoped for 2026,".
+_CONCEDING: Final = re.compile(
+    r"\W*(?:although|though|even\s+though|while|whereas)\b[^,;]*$", re.IGNORECASE
+)
+
+
+def _after_concession(
+    folded: str, date: DateMatch, dates: list[DateMatch], how: dict[int, str | None], start: int
+) -> bool:
+    """Whether ``date`` is the main clause's after a leading clause conceding a promise
+    told in the past ("Although Acme had hoped for 2026, the plant will open in 2028")."""
+    earlier = [d for d in dates if d.end <= date.start]
+    if not earlier or how[id(earlier[-1])] not in ("was due", "scheduled"):
+        return False
+    promise = earlier[-1]
+    between = folded[promise.end : date.start]
+    return (
+        _CONCEDING.match(folded, start, promise.start) is not None
+        and between.count(",") == 1
+        and ";" not in between
+    )
+
+
+# A clause on a thing and its promise told in the past: "(the fab) it had promised for",
+# "(the plant) that was scheduled for".
+_RELATIVE_PROMISE: Final = re.compile(
+    r"\b(?:that|which|it|they|he|she|we)\s+(?:had\s+been|had|was|were)\s+(?:\w+ly\s+)?"
+    r"[a-z]+ed\b[^,;.()]*$",
+    re.IGNORECASE,
+)
+
+
+def _after_promise(
+    folded: str,
+    date: DateMatch,
+    dates: list[DateMatch],
+    how: dict[int, str | None],
+    found: list[Cue],
+) -> bool:
+    """Whether ``date`` follows, in the same clause, a date promised in a clause on the
+    thing ("the fab it had promised for 2025", "the plant that was scheduled for 2026"),
+    with the statement's own verb looking forward before that clause ("will open the fab
+    it had promised for 2025 in 2027") or after it ("said the fab it had promised for
+    2025 will open in 2027")."""
+    earlier = [d for d in dates if d.end <= date.start]
+    if not earlier or how[id(earlier[-1])] not in ("was due", "scheduled"):
+        return False
+    promise = earlier[-1]
+    if re.search(r"[,;:()]", folded[promise.end : date.start]):
+        return False  # "..., which was due in 2025, in 2027" reads apart
+    forward = [c for c in found if c.look is Look.FORWARD]
+    own = [c for c in forward if not (c.promised or c.slip)]
+    relative = _RELATIVE_PROMISE.search(folded, max(0, promise.start - 60), promise.start)
+    if relative is not None and any(
+        promise.end <= c.start < date.start
+        and not re.search(r"\bto\s+$", folded[max(0, c.start - 4) : c.start])
+        for c in own
+    ):
+        return True  # not "had pledged in 2024 to cut emissions by 2030"
+    first = next((c for c in forward if c.start < promise.start), None)
+    if first is None or first not in own:
+        return False
+    return (
+        any(first.end <= c.start < promise.start for c in forward)
+        or SCHEDULED.search(folded, first.end, promise.start) is not None
+    )
+
+
 _HAD_BEFORE: Final = re.compile(r"\bhad\s+(?:\w+ly\s+)?[a-z]+ed\b[^,;.]{0,48}$", re.IGNORECASE)
 
 
-# "pushed back from May to July": one date phrase, an interval, that is the two ends of a move.
-_FROM_BEFORE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "pushed back from May to July", "delayed the launch it had planned for 2026 to 2028": one
+# date phrase, an interval, that is the two ends of a move (after a verb of moving, "X to Y"
+# is where from and where to, not a span).
 _TO_INSIDE: Final = re.compile(r"\s+(?:to|until|till|into)\s+", re.IGNORECASE)
 
 
 def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatch]:
-    """The dates, a range after a move ("postponed from June to September") cut at its ends.
+    """The dates, a range "X to Y" after a move ("postponed from June to September",
+    "delayed the launch it had planned for 2026 to 2028") cut at its ends.
 
     >>> from timeline.dates import find_dates
     >>> from timeline.extract._cues import cues
@@ -117,108 +197,12 @@ def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatc
             or not isinstance(lower, When)
             or not isinstance(upper, When)
             or to is None
-            or not _FROM_BEFORE.search(folded, max(0, d.start - 6), d.start)
         ):
             out.append(d)
             continue
         out.append(DateMatch(d.text[: to.start()], d.start, d.start + to.start(), lower))
         out.append(DateMatch(d.text[to.end() :], d.start + to.end(), d.end, upper))
     return out
-
-
-# "by a year", "by six months", "two weeks", "a one-year delay", "18-month": how far a date
-# moved. Not "a few months", "more than a year", "a year and a half" (no amount to count).
-_NUMBERS: Final = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "eighteen": 18, "twenty-four": 24,
-}  # fmt: skip
-_AMOUNT: Final = re.compile(
-    r"(?<![\w-])(?P<vague>(?:more\s+than|over|at\s+least|about|around|roughly|nearly|almost"
-    r"|up\s+to|some|less\s+than|under|approximately)\s+)?"
-    r"(?:(?:another|a\s+further|an\s+additional)\s+)?"
-    rf"(?P<n>\d{{1,3}}|another|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})[\s-]+"
-    r"(?P<unit>year|month|quarter|week|day)s?(?![\w-])"
-    r"(?P<more>\s+and\s+a\s+half|\s+or\s+(?:so|more|two|three))?",
-    re.IGNORECASE,
-)
-_UNIT_MONTHS: Final = {"year": 12, "quarter": 3, "month": 1}
-_UNIT_DAYS: Final = {"week": 7, "day": 1}
-# The months a date of each grain spans: a move of a whole number of them keeps the grain.
-_GRAIN_MONTHS: Final = {
-    Precision.MONTH: 1,
-    Precision.QUARTER: 3,
-    Precision.THIRD: 4,
-    Precision.HALF: 6,
-    Precision.YEAR: 12,
-}
-
-
-def _shifted(when: When, months: int, days: int) -> When | None:
-    """``when`` moved by ``months`` or ``days`` (signed), or None when that is not one date
-    of the same grain (six months from "2027", 45 days from "June", "early 2027")."""
-    if (
-        when.is_interval
-        or when.qualified
-        or when.fiscal is not None
-        or when.form is not None
-        or when.relation not in (Relation.ON, Relation.BY)
-        or when.start is None
-    ):
-        return None
-    start = when.start
-    plain: When
-    if when.precision is Precision.DAY:
-        base = _dt.date(start.year, start.month, start.day)
-        if days:
-            moved = base + _dt.timedelta(days=days)
-        else:
-            total = start.year * 12 + start.month - 1 + months
-            try:
-                moved = _dt.date(total // 12, total % 12 + 1, start.day)
-            except ValueError:
-                return None  # "a month before 31 March": no such day
-        plain = When.day(moved.year, moved.month, moved.day)
-    else:
-        grain = _GRAIN_MONTHS.get(when.precision)
-        if grain is None or days or months % grain:
-            return None
-        total = start.year * 12 + start.month - 1 + months
-        year, month = divmod(total, 12)
-        if when.precision is Precision.MONTH:
-            plain = When.month(year, month + 1)
-        elif when.precision is Precision.QUARTER:
-            plain = When.quarter(year, month // 3 + 1)
-        elif when.precision is Precision.THIRD:
-            plain = When.third(year, month // 4 + 1)
-        elif when.precision is Precision.HALF:
-            plain = When.half(year, month // 6 + 1)
-        else:
-            plain = When.year(year)
-    return plain.by() if when.relation is Relation.BY else plain
-
-
-def _by_amount(folded: str, slip: Cue, start: int, move: DateMatch) -> DateMatch | None:
-    """The first promise worked out from how far the date moved ("postponed by a year, to
-    2027": 2026), when the amount is a whole number of the date's grain; or None."""
-    # near the slip, on its side of the date: "delayed by six months to March 2027",
-    # "a one-year delay, to 2028", "will now open in June 2027 after a six-month delay"
-    low = max(start, slip.start - 30, move.end if move.end <= slip.start else start)
-    high = move.start if move.start >= slip.end else min(len(folded), slip.end + 30)
-    found = list(_AMOUNT.finditer(folded, low, high))
-    if len(found) != 1 or found[0].group("vague") or found[0].group("more"):
-        return None
-    m = found[0]
-    word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)  # "another year": one
-    unit = m.group("unit").lower()
-    sign = 1 if "forward" in slip.text.lower() else -1  # the first promise: before, or after
-    months = sign * n * _UNIT_MONTHS.get(unit, 0)
-    days = sign * n * _UNIT_DAYS.get(unit, 0)
-    first = _shifted(move.when, months, days)
-    if first is None:
-        return None
-    return DateMatch(m.group(), m.start(), m.end(), first)
 
 
 # Before a date, what says it is the one now expected: "will now open in", "is expected in".
@@ -251,14 +235,18 @@ def slip_of(
     """
     slip = next((c for c in found if c.slip), None)
     if slip is None:
-        return _replaced(dates, found, folded, start) or _later_than(dates, folded)
+        return _replaced(dates, found, folded, start) or later_than(dates, folded)
+    ranges = dates
     dates = split_moves(folded, dates, slip)
+    # the lower end of a range cut ("delayed ... for 2026 to 2028"): where it moved from
+    cut = [d for d in dates if d not in ranges and any(r.start == d.start for r in ranges)]
     after = [d for d in dates if d.start >= slip.end]
     moves = [
         d
         for d in after
         if marker_before(folded, d, dates, slip.start) != "from"  # "moved ... from May"
         and not INSTEAD.search(folded, max(slip.end, d.start - 24), d.start)
+        and d not in cut
     ]
     earlier = [d for d in dates if d.end <= slip.start]
     first = None
@@ -266,7 +254,7 @@ def slip_of(
     if not moves and inside:
         # "pushed its 2026 target back by a year", "moved its 2030 deadline forward by two
         # years": the goal's year is the first promise, moved by the amount
-        return _moved_by(folded, slip, inside[0])
+        return moved_by(folded, slip, inside[0])
     if not moves:
         # "will fly no earlier than Q1 2026, after a delay from 2025": the slip told
         # after the new date, the first promise marked "from"
@@ -277,102 +265,21 @@ def slip_of(
             # when the date is the one now ("In March, production was delayed" is no move)
             if not _AHEAD.search(folded, start, earlier[-1].start):
                 return None
-            found_first = _by_amount(folded, slip, start, earlier[-1])
+            found_first = by_amount(folded, slip, start, earlier[-1])
             return None if found_first is None else (slip, found_first, earlier[-1:])
         first, moves = after[0], earlier[-1:]
     elif earlier and _PROMISE.search(folded, start, earlier[0].start):
         first = earlier[0]
     elif not earlier:
         first = next((d for d in after if d not in moves), None)
+        if first is None and inside:
+            first = inside[-1]  # "pushed the launch it had planned for March back to June"
     if first is None and len(moves) == 1:
         # "postponed by a year, to 2027": the first promise, worked out from the amount
-        first = _by_amount(folded, slip, start, moves[0])
+        first = by_amount(folded, slip, start, moves[0])
     if first is None or first.when == moves[-1].when:
         return None
     return slip, first, moves
-
-
-# After a date, how far it is from the one first promised: ", a year later than planned",
-# "six months later than originally scheduled", "a quarter behind schedule", "two months
-# earlier than expected".
-_LATER_THAN: Final = re.compile(
-    r",?\s+(?P<amount>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|eighteen|\d{1,3})[\s-]+(?:year|month|quarter|week|day)s?)\s+"
-    r"(?:(?P<late>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
-    r"(?:than\s+)?"
-    # who planned it: "than it had promised", "than the company had planned"
-    r"(?:(?:it|they|we|he|she|the\s+(?:\w+\s+){0,2}?\w+)\s+(?:had\s+|has\s+|have\s+)?)?"
-    r"(?:(?:originally|initially|first|previously)\s+)?"
-    r"(?:planned|scheduled|expected|promised|targett?ed|forecast|projected|intended|hoped"
-    r"|schedule|plan"
-    # "than the original schedule", "behind its initial timetable"
-    r"|(?:the|its|their)\s+(?:original|initial|earlier|previous|first)\s+"
-    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b",
-    re.IGNORECASE,
-)
-
-
-def _later_than(
-    dates: list[DateMatch], folded: str
-) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
-    """A date said to be an amount later or earlier than first promised ("in 2028, a year
-    later than planned"): the first promise worked out from the amount, the date the move."""
-    for date in dates:
-        m = _LATER_THAN.match(folded, date.end)
-        if m is None:
-            continue
-        amount = _AMOUNT.fullmatch(m.group("amount"))
-        if amount is None:
-            return None
-        word = amount.group("n").lower()
-        n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
-        unit = amount.group("unit").lower()
-        sign = -1 if m.group("late") else 1
-        first = _shifted(
-            date.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
-        )
-        if first is None:
-            return None
-        return None, DateMatch(amount.group(), m.start("amount"), m.end("amount"), first), [date]
-    return None
-
-
-def _moved_by(
-    folded: str, slip: Cue, first: DateMatch
-) -> tuple[Cue | None, DateMatch, list[DateMatch]] | None:
-    """A date inside its slip ("pushed its 2026 target back by a year") moved by the amount
-    after it, a whole number of the date's grain; or None."""
-    m = _AMOUNT.search(folded, slip.end, min(len(folded), slip.end + 30))
-    if m is None or m.group("vague") or m.group("more"):
-        return None
-    if re.search(r"[,;.]", folded[slip.end : m.start()]):
-        return None
-    word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
-    unit = m.group("unit").lower()
-    sign = -1 if "forward" in slip.text.lower() else 1
-    moved = _shifted(
-        first.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
-    )
-    if moved is None:
-        return None
-    said = str(moved)
-    if re.fullmatch(r"\d{4}", first.text) and moved.start is not None:
-        said = str(moved.start.year)  # "moved to 2027"
-    return slip, first, [DateMatch(said, m.start(), m.end(), moved)]
-
-
-def worked_out(first: DateMatch) -> bool:
-    """Whether a first promise was worked out from how far a date moved ("by a year").
-
-    >>> from timeline.dates import find_dates
-    >>> from timeline.extract._cues import cues
-    >>> t = "The launch was postponed by a year, to 2027."
-    >>> _, first, _ = slip_of(find_dates(t, reference=None), cues(t), t, 0)
-    >>> (first.text, str(first.when), worked_out(first))
-    ('a year', '2026', True)
-    """
-    return _AMOUNT.fullmatch(first.text) is not None
 
 
 # After a date given up, "now" and a verb looking forward with no date: "now says it will
@@ -393,29 +300,6 @@ def now_after(folded: str, date: DateMatch, end: int) -> bool:
     True
     """
     return _NOW_FORWARD.search(folded, date.end, end) is not None
-
-
-# Any amount a date moved by, counted or not: "by about six months", "by a few weeks",
-# "by several years", "a year".
-_ANY_AMOUNT: Final = re.compile(
-    r"\b(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|more\s+than|at\s+least"
-    r"|up\s+to|over|a\s+few|a\s+couple\s+of|several|many|another|a\s+further)\s+)*"
-    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen"
-    r"|few|several|many)?[\s-]*(?:years?|months?|quarters?|weeks?|days?)\b",
-    re.IGNORECASE,
-)
-
-
-def amount_after(folded: str, slip_end: int, end: int) -> bool:
-    """Whether a slip says how far a date moved ("by about six months") right after it.
-
-    >>> t = "The deal would slip by about six months."
-    >>> amount_after(t, t.index("slip") + 4, len(t))
-    True
-    """
-    return _ANY_AMOUNT.match(folded, slip_end + 1, end) is not None or (
-        _ANY_AMOUNT.search(folded, slip_end, min(end, slip_end + 40)) is not None
-    )
 
 
 def promised_before(folded: str, start: int, date: DateMatch) -> bool:

@@ -9,6 +9,9 @@ reference (`forward`). Not read: a weekday after a capitalised word ("Black
 Friday", "Super Tuesday", "Good Friday"), or right before a date that names the
 day already ("Monday, March 2").
 
+"Two years ago" is about the month that time before the reference (`ago`), as "in two
+years" is about the month that time after it.
+
 "In the spring" (a season with "the" and no year, which `find_dates` leaves alone) is
 read the same way: the last such season begun by the reference day, or for a
 forward-looking statement the first not yet over.
@@ -22,10 +25,13 @@ from typing import Final
 
 import attrs
 
+from timeline._errors import TimelineError
 from timeline.dates import When
+from timeline.dates._edtf_calendar import Fail
 from timeline.dates._find import DateMatch
+from timeline.dates._parse_context import COUNT, UNIT_MONTHS, UNITS, count_range, lands
 
-__all__ = ["Weekday", "halves", "month_quarter", "months_so_far", "seasons", "weekdays"]
+__all__ = ["Weekday", "ago", "halves", "month_quarter", "months_so_far", "seasons", "weekdays"]
 
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY: Final = re.compile(
@@ -228,5 +234,56 @@ def months_so_far(text: str, reference: _dt.date | None, taken: list[DateMatch])
         raw = m.group("n").lower()
         n = _COUNTS[raw] if raw in _COUNTS else int(raw)
         when = When.parse(f"{year}-01/{year}-{n:02d}")
+        found.append(Weekday(DateMatch(m.group(), m.start(), m.end(), when), when))
+    return found
+
+
+# "a year ago", "about 18 months ago", "a few weeks ago": a time before the reference.
+_AGO: Final = re.compile(
+    r"(?<![\w-])(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over)\s+)?"
+    rf"{COUNT}\s+(?P<u>{UNITS})s?\s+ago(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _about(day: _dt.date, unit: str) -> When:
+    """About the day, month or year ``day``, at the grain ``unit`` allows."""
+    if unit == "decade":
+        value = When.year(day.year)
+    elif unit in UNIT_MONTHS:
+        value = When.month(day.year, day.month)
+    else:
+        value = When.day(day.year, day.month, day.day)
+    return value.qualify(approximate=True)
+
+
+def ago(text: str, reference: _dt.date | None, taken: list[DateMatch]) -> list[Weekday]:
+    """ "two years ago", "about 18 months ago", "a few weeks ago": about the day, month or
+    year that time before the reference (a vague count the stretch its readings land in).
+
+    >>> w = ago("Acme shipped it a year ago.", _dt.date(2027, 5, 12), [])[0]
+    >>> (w.match.text, str(w.match.when))
+    ('a year ago', 'c. May 2026')
+    >>> str(ago("It opened a few weeks ago.", _dt.date(2027, 5, 12), [])[0].match.when)
+    'c. 31 March 2027 to c. 28 April 2027'
+    >>> ago("The city was founded 3000 years ago.", _dt.date(2027, 5, 12), [])
+    []
+    """
+    if reference is None:
+        return []
+    found: list[Weekday] = []
+    for m in _AGO.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in taken):
+            continue
+        unit = m.group("u").lower()
+        try:
+            fewest, most = count_range(m.group("n").lower())
+            if most < 1:
+                continue
+            latest = _about(lands(reference, -fewest, unit, m.group()), unit)
+            earliest = _about(lands(reference, -most, unit, m.group()), unit)
+            when = latest if latest == earliest else When.interval(earliest, latest)
+        except (TimelineError, Fail):
+            continue  # off the calendar ("3000 years ago"), or a range counting down
         found.append(Weekday(DateMatch(m.group(), m.start(), m.end(), when), when))
     return found

@@ -7,10 +7,18 @@ values (pint's registry is built with ``non_int_type=Decimal``).
 
 pint also reads some English words as units, and these are counted nouns in this library's
 sources: "points" (a typographic length), "hands", "stones", "cups", "bags", "counts",
-"turns"; and it reads "units" as micro-"nits". A word is taken as a unit only when pint
+"turns"; it reads "units" as micro-"nits", and "pc" (per cent in British and Indian papers)
+and "bps" (basis points) as the parsec and the baud. A word is taken as a unit only when pint
 reads it whole, with a spelt-out prefix ("gigawatts") or as a short symbol ("GW", "kWh"),
 and none of those nouns is involved. Units with an offset (°C, °F) never convert: their
 scales do not share a zero.
+
+Some words name units of more than one size, and pint picks one that sources often do
+not mean: "tons" (pint: the short ton, 907 kg; also the long ton, 1016 kg, and the metric
+ton most sources outside the US mean), "barrels" and "bbl" (pint: 31.5 gallons; a barrel
+of oil is 42), "ounces" (avoirdupois or troy, as gold is weighed) and "calories" (a food
+calorie is a kilocalorie). These never convert (`ambiguous` names the word); a figure in
+them still compares with figures in the same word.
 """
 
 from __future__ import annotations
@@ -20,12 +28,24 @@ import re
 from decimal import Decimal
 from typing import Any, Final
 
-__all__ = ["factor"]
+__all__ = ["ambiguous", "factor"]
 
 # Names pint gives to English nouns that sources use as counted things.
+# Also abbreviations news uses for other things: "pc" (per cent in British and Indian papers,
+# pint's parsec) and "bps" (basis points, pint's baud).
 _NOUNS: Final = frozenset(
-    {"point", "hand", "stone", "cup", "bag", "count", "turn", "percent", "dozen", "gross"}
+    {
+        *("point", "hand", "stone", "cup", "bag", "count", "turn", "percent", "dozen", "gross"),
+        *("parsec", "baud"),
+    }
 )
+# pint's names for units of more than one size (with any prefix: "megatons").
+_SIZES: Final = {
+    "ton": "short, long or metric tons; write 'tonnes' or 't' for metric tons",
+    "barrel": "barrels of 31.5 or 42 (oil) gallons; write 'gallons' or 'liters'",
+    "ounce": "avoirdupois or troy ounces; write 'grams' or 'kg'",
+    "calorie": "calories or (food) kilocalories; write 'kcal' or 'kJ'",
+}
 _WORD: Final = re.compile(r"[A-Za-zµμΩ]+")
 _SYMBOL_LENGTH: Final = 3  # "GW", "kWh": a prefix symbol on a unit symbol
 
@@ -62,9 +82,41 @@ def _unit(text: str) -> Any:
         unit = registry.parse_units(text)
     except Exception:  # pint raises many types for text it cannot read: not a unit
         return None
-    if any(name in _NOUNS for name in unit._units):
+    if any(name in _NOUNS for name in unit._units) or _sized(registry, unit) is not None:
         return None
     return unit
+
+
+def _sized(registry: Any, unit: Any) -> str | None:
+    """The `_SIZES` name of a unit of more than one size in ``unit``, else None."""
+    for key in unit._units:
+        for _prefix, name, _suffix in registry.parse_unit_name(key):
+            if name in _SIZES:
+                return str(name)
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def ambiguous(text: str) -> str | None:
+    """Why ``text`` names no one unit ("tons": short, long or metric), else None.
+
+    >>> ambiguous("million tons")
+    "short, long or metric tons; write 'tonnes' or 't' for metric tons"
+    >>> ambiguous("tonnes") is None, ambiguous("GPUs") is None
+    (True, True)
+    """
+    registry = _registry()
+    for word in _WORD.findall(text):
+        try:
+            if not _word_is_unit(registry, word):
+                continue
+            unit = registry.parse_units(word)
+        except Exception:  # not a unit pint reads
+            continue
+        name = _sized(registry, unit)
+        if name is not None:
+            return _SIZES[name]
+    return None
 
 
 @functools.lru_cache(maxsize=1024)

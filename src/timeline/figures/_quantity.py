@@ -18,28 +18,29 @@ float is read through its shortest repr, so 0.1 becomes Decimal('0.1')). Arithme
 is interval arithmetic over the bounds: each quantity stands for the set of values it
 allows (exact: one value; at least v: [v, ∞); at most v: (−∞, v]; a range: [low,
 high]); an approximate figure counts as its stated value and makes a single-valued
-result approximate; an open end ("more than 5") becomes a closed one in a result
-("at least 6" for "more than 5" + 1), which is weaker but still true. Every digit
-is kept (up to 4,300 written out; longer numbers are refused); only division rounds,
-to 28 significant digits.
+result approximate; an open end ("more than 5") stays open in an open-ended result
+("more than 6" for "more than 5" + 1) and becomes closed inside a range (weaker,
+still true). Every digit is kept (up to 4,300 written out; longer numbers are
+refused); only division rounds, to 28 significant digits.
 
 `<` and `sorted()` give a total order for sorting (by value, then bound); the honest
 questions are `definitely_below` and `definitely_above`.
 
 This module is the `Quantity` type itself; what it is built from sits beside it:
 `Bound` and the value and unit converters in `timeline.figures._bound`, the exact
-interval steps in `timeline.figures._interval`, reading and writing figures as text
+interval steps in `timeline.figures._interval` and the arithmetic over them in
+`timeline.figures._quantity_math`, reading and writing figures as text
 in `timeline.figures._quantity_text`, units in `timeline.figures._units`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
 
 from timeline._errors import QuantityError
+from timeline.figures import _quantity_math
 from timeline.figures._bound import (
     _LOWER,
     _RANK,
@@ -53,7 +54,6 @@ from timeline.figures._bound import (
     _to_unit,
     to_decimal,
 )
-from timeline.figures._interval import _INF, _End, _quotient, _times, corners
 from timeline.figures._numbers import DIVIDE, EXACT
 from timeline.figures._quantity_text import (
     DEFAULT_WORDING,
@@ -71,6 +71,17 @@ from timeline.figures._units import (
 )
 
 __all__ = ["Bound", "Number", "Quantity"]
+
+
+def _sizes(*units: str) -> str | None:
+    """Why one of ``units`` does not convert because it has more than one size, else None."""
+    from timeline.figures._physical import ambiguous
+
+    for unit in units:
+        why = ambiguous(unit)
+        if why is not None:
+            return f"{unit!r} is a unit of more than one size ({why})"
+    return None
 
 
 @attrs.frozen(eq=False)
@@ -242,7 +253,7 @@ class Quantity:
             why = (
                 "currencies never convert (no exchange rates)"
                 if money
-                else "they measure different things"
+                else _sizes(self.unit, target) or "they measure different things"
             )
             raise QuantityError(
                 f"cannot convert {str(self)!r} to {unit!r}: {why}; keep figures in one unit"
@@ -275,7 +286,7 @@ class Quantity:
             fix = (
                 "currencies never convert; keep money figures in one currency"
                 if currencies
-                else "convert one to the other's unit first"
+                else _sizes(self.unit, other.unit) or "convert one to the other's unit first"
             )
             raise QuantityError(
                 f"cannot {verb} {str(self)!r} and {str(other)!r}: their units "
@@ -374,55 +385,12 @@ class Quantity:
         """
         return other.definitely_below(self)
 
-    # -- arithmetic ----------------------------------------------------------------
-
-    def _ends(self) -> tuple[_End, _End]:
-        """The low and high ends, each with whether it is open (excluded: "more than")."""
-        low, high = self.minimum, self.maximum
-        return (
-            (-_INF, True) if low is None else (low, self.bound is Bound.MORE_THAN),
-            (_INF, True) if high is None else (high, self.bound is Bound.LESS_THAN),
-        )
-
-    def _from_ends(
-        self, low: _End, high: _End, unit: str, approx: bool, what: str, other: Quantity | None
-    ) -> Quantity:
-        (lo, lo_open), (hi, hi_open) = low, high
-        if lo.is_infinite() and hi.is_infinite():
-            raise QuantityError(
-                f"{what} has no bound either way (the figures' open ends do not cancel); "
-                "use exact or range figures for this"
-            )
-        if lo.is_infinite():
-            bound = Bound.LESS_THAN if hi_open else Bound.AT_MOST
-            return Quantity(hi, unit, bound=bound, wording=self._wording_for(bound, other))
-        if hi.is_infinite():
-            bound = Bound.MORE_THAN if lo_open else Bound.AT_LEAST
-            return Quantity(lo, unit, bound=bound, wording=self._wording_for(bound, other))
-        if lo == hi:
-            return Quantity(lo, unit, bound=Bound.APPROX if approx else Bound.EXACT)
-        # A range's ends are closed: an open end is kept as closed (weaker, still true).
-        return Quantity(lo, unit, bound=Bound.RANGE, high=hi)
-
-    def _wording_for(self, bound: Bound, other: Quantity | None) -> str | None:
-        # A result keeps an operand's words for the same bound ("over 140×").
-        for item in (self, other):
-            if item is not None and item.bound is bound and item.wording is not None:
-                return item.wording
-        return None
-
-    def _approx(self, other: Quantity | None = None) -> bool:
-        return self.bound is Bound.APPROX or (other is not None and other.bound is Bound.APPROX)
+    # -- arithmetic (timeline.figures._quantity_math) -------------------------------
 
     def __add__(self, other: Quantity) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
-        aligned, unit = self._aligned(other, "add")
-        (a, b), (c, d) = self._ends(), aligned._ends()
-        what = f"{str(self)!r} + {str(other)!r}"
-        low = (EXACT.add(a[0], c[0]), a[1] or c[1])
-        high = (EXACT.add(b[0], d[0]), b[1] or d[1])
-        return self._from_ends(low, high, unit, self._approx(other), what, other)
+        return _quantity_math.add(self, other)
 
     def __radd__(self, other: int) -> Quantity:
         # sum() starts from 0; adding 0 leaves the figure as it is.
@@ -433,48 +401,17 @@ class Quantity:
     def __sub__(self, other: Quantity) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
-        aligned, unit = self._aligned(other, "subtract")
-        (a, b), (c, d) = self._ends(), aligned._ends()
-        what = f"{str(self)!r} − {str(other)!r}"
-        low = (EXACT.subtract(a[0], d[0]), a[1] or d[1])
-        high = (EXACT.subtract(b[0], c[0]), b[1] or c[1])
-        return self._from_ends(low, high, unit, self._approx(other), what, None)
+        return _quantity_math.subtract(self, other)
 
     def __neg__(self) -> Quantity:
-        (a, a_open), (b, b_open) = self._ends()
-        return self._from_ends(
-            (-b, b_open), (-a, a_open), self.unit, self._approx(), f"−{self}", None
-        )
-
-    def _combine(
-        self,
-        ends: tuple[_End, _End],
-        operation: Callable[[Decimal, Decimal], Decimal],
-        unit: str,
-        approx: bool,
-        what: str,
-        other: Quantity | None = None,
-    ) -> Quantity:
-        low, high = corners(self._ends(), ends, operation)
-        return self._from_ends(low, high, unit, approx, what, other)
+        return _quantity_math.negative(self)
 
     def __mul__(self, other: Number | Quantity) -> Quantity:
         if isinstance(other, Quantity):
-            if other.unit and self.unit:
-                raise QuantityError(
-                    f"cannot multiply {str(self)!r} by {str(other)!r}: both have units; "
-                    "multiply by a number or a unitless quantity"
-                )
-            unit = self.unit or other.unit
-            what = f"{self} × {other}"
-            return self._combine(other._ends(), _times, unit, self._approx(other), what, other)
+            return _quantity_math.multiply(self, other)
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
-        factor = to_decimal(other)
-        what = f"{self} × {other}"
-        return self._combine(
-            ((factor, False), (factor, False)), _times, self.unit, self._approx(), what
-        )
+        return _quantity_math.multiply(self, to_decimal(other))
 
     def __rmul__(self, other: Number) -> Quantity:
         return self.__mul__(other)
@@ -486,22 +423,7 @@ class Quantity:
         Quantity(140, '', bound='more_than', wording='over')
         """
         if isinstance(other, Quantity):
-            if other.unit:
-                other, _ = self._aligned(other, "divide")
-            unit = self.unit if not other.unit else ""
-            c, d = other._ends()
-            if c[0] <= 0 <= d[0]:
-                raise QuantityError(
-                    f"cannot divide by {str(other)!r}: it may be zero; "
-                    "divide by a figure whose bounds exclude zero"
-                )
-            what = f"{self} ÷ {other}"
-            return self._combine((c, d), _quotient, unit, self._approx(other), what, other)
+            return _quantity_math.true_divide(self, other)
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
-        divisor = to_decimal(other)
-        if divisor == 0:
-            raise ZeroDivisionError(f"cannot divide {str(self)!r} by zero")
-        what = f"{self} ÷ {other}"
-        fixed = (divisor, False)
-        return self._combine((fixed, fixed), _quotient, self.unit, self._approx(), what)
+        return _quantity_math.true_divide(self, to_decimal(other))

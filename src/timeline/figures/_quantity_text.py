@@ -10,10 +10,14 @@ users", "half a million": `timeline.figures._number_words`); an optional bound p
 ("over", "more than", "up to", "about" …, or a trailing "or more" / "+"), an optional
 currency symbol or code, a number with optional commas grouping its digits in threes
 ("1,000,000") or the Indian way ("10,00,000"; other groupings are refused with the fix),
-an optional scale (thousand, million, billion, trillion; attached k, m, b, bn, T, MM), an
-optional second end for a range ("2-3", "5 to 10", "between 5 and 10"), and the unit
+an optional scale (thousand, million, billion, trillion; attached k, m, b, bn, T, MM; Mio.,
+Mrd., milliard; Chinese 万, 亿, 万亿 … right after the number: "100亿元"), an optional
+second end for a range ("2-3", "5 to 10", "between 5 and 10"), and the unit
 words. Scales are short-scale (a billion is 10⁹). In a range an end without a scale or
 currency takes the other end's ("$5-10 billion" is $5 billion to $10 billion).
+
+A second figure after the first ("10 and 12 GW", "300 MW (0.3 GW)", "1.2 trillion yuan
+($165 billion)") is refused: no unit holds a figure.
 
 A word right after the number that is a scale word misspelt ("bilion", "milion",
 "thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
@@ -37,12 +41,13 @@ from typing import TYPE_CHECKING, Final
 from timeline._errors import QuantityError
 from timeline.figures._number_words import words_as_digits
 from timeline.figures._numbers import EXACT, checked
-from timeline.figures._scale_words import check_scale_word
+from timeline.figures._scale_words import CJK_SCALES, check_scale_word, scale_factor
 from timeline.figures._text import checked_text
 from timeline.figures._units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     canonical_unit,
+    conversion,
     multiple_mark,
     split_currency,
 )
@@ -62,24 +67,6 @@ _FIX: Final = (
     "write a number with an optional bound, scale and unit, such as "
     "'over 140 trillion tokens per day', '$600 million', '10,000 enterprises' or '2-3 devices'"
 )
-
-_SCALES: Final = {
-    "lakh": 10**5,  # Indian numbering: 1 lakh = 100,000
-    "crore": 10**7,  # 1 crore = 100 lakh = 10 million
-    "lakh crore": 10**12,  # "₹1.5 lakh crore": 1.5 trillion
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "m": 10**6,
-    "mn": 10**6,
-    "mm": 10**6,  # finance's attached "MM" ("$5MM"); "5mm" and "5 MM" stay units
-    "billion": 10**9,
-    "b": 10**9,
-    "bn": 10**9,
-    "trillion": 10**12,
-    "t": 10**12,
-    "tn": 10**12,
-}
 
 # Scales used when writing, largest first ("thousand" is never written: "10,000").
 _WRITTEN_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6))  # powers of ten
@@ -224,21 +211,24 @@ def _check_grouping(text: str, body: str, match: re.Match[str]) -> None:
         if _BAD_GROUP.match(body, match.end(f"num{n}")):
             run = _DIGIT_RUN.match(body, match.start(f"num{n}"))
             assert run is not None
-            raise _error(
-                text,
-                f"its digits are grouped wrongly ({run.group()!r})",
+            digits = run.group()
+            fix = (
                 "group digits in threes or the Indian way, such as '1,000,000' or "
-                "'10,00,000', or write them without commas",
+                "'10,00,000', or write them without commas"
             )
+            if re.fullmatch(r"\d+,\d{1,2}", digits):  # "1,5 Mrd.": maybe a decimal comma
+                fix += f"; for a decimal comma write a decimal point, {digits.replace(',', '.')!r}"
+            raise _error(text, f"its digits are grouped wrongly ({digits!r})", fix)
 
 
 def _amount(n: int) -> str:
     return (
-        rf"(?P<sign{n}>-)?\s*"
+        rf"(?P<sign{n}>[-+])?\s*"
         rf"(?:(?P<cur{n}>US\$|HK\$|NT\$|[SAC]\$|\$|€|£|(?i:jp|cn|rmb)?¥|₩|₹|(?:{_CODES}|Rs\.?)(?=\s?\d))\s?)?"
         rf"(?P<num{n}>(?:{_GROUPED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
         rf"(?:\s*(?P<scale{n}>(?i:lakhs?\s+crores?|lakhs?|crores?|thousand|million|billion|trillion"
-        rf"|bn|mn|tn))\b"
+        rf"|bn|mn|tn|milliards?|mrd\.?|mio\.?))(?!\w)"
+        rf"|\s?(?P<mark{n}>{CJK_SCALES}|Mds?(?=\s?€)|M(?=\s?€)|Bio\.)"
         rf"|(?P<abbr{n}>MM|[kKmMbBT])(?![A-Za-z]))?"
     )
 
@@ -258,12 +248,6 @@ def _error(text: str, reason: str, fix: str = _FIX) -> QuantityError:
     return QuantityError(f"{text!r} is not a quantity: {reason}; {fix}", text=text)
 
 
-def _scale_key(word: str) -> str:
-    """The `_SCALES` key of a matched scale word: "Lakhs  Crores" -> "lakh crore"."""
-    words = [w[:-1] if w in ("lakhs", "crores") else w for w in word.lower().split()]
-    return " ".join(words)
-
-
 def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int | None, str | None]:
     """The number, scale factor and currency of range end ``n`` (number None when absent)."""
     number = match.group(f"num{n}")
@@ -272,10 +256,10 @@ def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int |
     value = Decimal(number.replace(",", ""))
     if len(number) > 40 or "e" in number or "E" in number:
         checked(value, text)  # quote the text itself, not the number it spells
-    if match.group(f"sign{n}"):
+    if match.group(f"sign{n}") == "-":
         value = -value
-    word = match.group(f"scale{n}") or match.group(f"abbr{n}")
-    scale = _SCALES[_scale_key(word)] if word else None
+    word = match.group(f"scale{n}") or match.group(f"mark{n}") or match.group(f"abbr{n}")
+    scale = scale_factor(word) if word else None
     currency = match.group(f"cur{n}")
     return value, scale, canonical_unit(currency) if currency else None
 
@@ -317,6 +301,33 @@ def _unit_at_both_ends(
             raise _error(text, "the low end of the range must come first and be smaller")
         return low[0], low[1], "range", high[0], None
     return None
+
+
+# A second figure after the unit: "10 and 12 GW", "1.2 trillion yuan ($165 billion)".
+_JOINED_FIGURE: Final = re.compile(r"(?i)^(?:and|or|&|plus)\s*(?:US\$|[$€£¥₩₹])?\s?-?\d")
+_BRACKET: Final = re.compile(r"\((?P<inner>[^()]*)\)\s*$")
+
+
+def _check_one_figure(text: str, rest: str, currency: str | None) -> None:
+    """Refuse a unit holding a second figure: joined ("10 and 12 GW"), or the amount again in
+    brackets in another unit or currency ("300 MW (0.3 GW)"); other brackets stay."""
+    fix = "keep one figure and put the other in a note"
+    joined = _JOINED_FIGURE.match(rest.strip())
+    if joined:
+        raise _error(text, f"it holds two figures (a second after {joined.group()[:-1]!r})", fix)
+    bracket = _BRACKET.search(rest)
+    if bracket is None or not re.search(r"\d", bracket.group("inner")):
+        return
+    try:
+        inner = _parse_quantity(bracket.group("inner"), both_ends=False)
+    except QuantityError:
+        return
+    outer = canonical_unit(rest[: bracket.start()])
+    if currency:
+        outer = f"{currency} {outer}".strip()
+    money = split_currency(outer)[0] is not None and split_currency(inner[1])[0] is not None
+    if money or (inner[1] and outer and conversion(inner[1], outer) is not None):
+        raise _error(text, f"it holds two figures (one in brackets: {bracket.group()!r})", fix)
 
 
 def parse_quantity(text: str) -> tuple[Decimal, str, str, Decimal | None, str | None]:
@@ -406,6 +417,7 @@ def _parse_quantity(
             low_currency = high_currency
     low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
+    _check_one_figure(text, rest, low_currency)
     if unit and not (unit[0].isalpha() or unit[0] in "%×"):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
     code, _ = split_currency(unit)

@@ -1,4 +1,7 @@
-"""Scale words misspelt after a number: "$3 bilion" is refused with the fix.
+"""Scale words after a number: their factors, and misspelt ones refused with the fix.
+
+`scale_factor` gives what a scale word multiplies by: short-scale English (a billion is
+10⁹), Indian (lakh, crore), German and French (Mio., Mrd., milliard) and Chinese (万, 亿).
 
 A word right after the number that is a scale word misspelt ("bilion", "milion",
 "thousnd", "millions", "bn" written "bln") is refused with the fix, never read as
@@ -14,7 +17,67 @@ from typing import Final
 
 from timeline._errors import QuantityError
 
-__all__ = ["check_scale_word", "misspelt_scale"]
+__all__ = ["CJK_SCALES", "check_scale_word", "misspelt_scale", "scale_factor"]
+
+_SCALES: Final = {
+    "lakh": 10**5,  # Indian numbering: 1 lakh = 100,000
+    "crore": 10**7,  # 1 crore = 100 lakh = 10 million
+    "lakh crore": 10**12,  # "₹1.5 lakh crore": 1.5 trillion
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "mm": 10**6,  # finance's attached "MM" ("$5MM"); "5mm" and "5 MM" stay units
+    "billion": 10**9,
+    "b": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "t": 10**12,
+    "tn": 10**12,
+    # German and French: "1.5 Mrd. €", "300 Mio. Euro", "2 milliards"
+    "mio": 10**6,
+    # written with their case and marks only ("5 M€", "1,5 Md€", "3 Bio. €"): "Md" before
+    # "€", and "Bio." (German Billionen, 10¹²) with its dot
+    "md": 10**9,
+    "mds": 10**9,
+    "bio": 10**12,
+    "mrd": 10**9,
+    "milliard": 10**9,
+    # Chinese and Japanese, written right after the number ("100亿元", "300万"); 千 alone is
+    # not one: "5千瓦" is 5 kilowatts
+    "万": 10**4,
+    "萬": 10**4,
+    "百万": 10**6,
+    "百萬": 10**6,
+    "千万": 10**7,
+    "千萬": 10**7,
+    "亿": 10**8,
+    "億": 10**8,
+    "百亿": 10**10,
+    "百億": 10**10,
+    "千亿": 10**11,
+    "千億": 10**11,
+    "万亿": 10**12,
+    "萬億": 10**12,
+}
+# The Chinese scales as a regular-expression alternation, longest first ("万亿" before "万").
+CJK_SCALES: Final = "|".join(
+    sorted((word for word in _SCALES if not word.isascii()), key=len, reverse=True)
+)
+
+
+def scale_factor(word: str) -> int:
+    """The factor of a scale word as matched after a number ("Lakhs  Crores", "Mrd.", "亿").
+
+    >>> scale_factor("Lakhs  Crores"), scale_factor("Mrd."), scale_factor("万亿")
+    (1000000000000, 1000000000, 1000000000000)"""
+    words = [
+        w[:-1] if w in ("lakhs", "crores", "milliards") else w.rstrip(".")
+        for w in word.lower().split()
+    ]
+    return _SCALES[" ".join(words)]
+
 
 # Spelled-out scale words, and the abbreviations people use that this reader does not.
 _SCALE_WORDS: Final = ("thousand", "million", "billion", "trillion")
@@ -77,7 +140,7 @@ def misspelt_scale(word: str) -> tuple[str, ...]:
 def check_scale_word(text: str, match: re.Match[str]) -> None:
     """Refuse a misspelt scale word right after the last number, naming the fix."""
     last = 2 if match.group("num2") is not None else 1
-    if match.group(f"scale{last}") or match.group(f"abbr{last}"):
+    if match.group(f"scale{last}") or match.group(f"mark{last}") or match.group(f"abbr{last}"):
         return
     first = _FIRST_WORD.match(match.group("rest"))
     if first is None:

@@ -7,7 +7,8 @@ people write ("$", "¥", "RMB", "yuan", "dollars") are mapped to the code when a
 "¥" alone is read as Chinese yuan (CNY): this library's sources are mostly about
 China's AI industry; "JP¥" (or "JPY", "yen") is yen and "CN¥" or "RMB¥" yuan, and
 `timeline.extract` reads "¥" as yen in a text about Japan. "₩" is the Korean won (KRW),
-"₹" the Indian rupee (INR).
+"₹" the Indian rupee (INR). Chinese and Japanese names written after the number read
+too: 元 and 人民币 (CNY), 美元, 欧元, 日元 and 円, 港元, 韩元, 英镑.
 
 Two units are *compatible* (can be added, compared, divided) when:
 
@@ -86,6 +87,24 @@ _CURRENCY_ALIASES: Final = {
     "rupees": "INR",
     "rs": "INR",
     "rs.": "INR",
+    # Chinese and Japanese names, written after the number ("100亿元", "50億円")
+    "元": "CNY",
+    "元人民币": "CNY",
+    "元人民幣": "CNY",
+    "人民币": "CNY",
+    "人民幣": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "歐元": "EUR",
+    "日元": "JPY",
+    "円": "JPY",
+    "港元": "HKD",
+    "港币": "HKD",
+    "港幣": "HKD",
+    "韩元": "KRW",
+    "韓元": "KRW",
+    "英镑": "GBP",
+    "英鎊": "GBP",
 }
 
 _ALIAS_RE: Final = re.compile(

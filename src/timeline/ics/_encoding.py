@@ -8,8 +8,10 @@ EUC-KR, EUC-JP) and declare none. Read as cp1252 they become mojibake
 answer is taken only when every such line decodes in it without an error and
 what they say is East Asian script (ideographs, kana, hangul). Russian and
 Greek exports (Windows-1251, KOI8-R, Windows-1253) are read so too when chardet
-ranks that reading first and every word is in that alphabet alone. Otherwise
-they stay cp1252, as before: a wrong guess never replaces a plain one.
+ranks that reading first and every word is in that alphabet alone (one of three
+letters or more). Central European ones (Windows-1250) when cp1252 would glue
+signs to letters (``Łódź`` is ``£ódŸ``: `central_european`). Otherwise they
+stay cp1252, as before: a wrong guess never replaces a plain one.
 
 EUC-JP, GB2312, EUC-KR and Big5 share their byte ranges, so text of ideographs
 alone reads as a run of common characters in several of them (``東京本社会議`` in
@@ -42,7 +44,16 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from timeline.ics._language import Hint
 
-__all__ = ["Legacy", "bare_encoding", "declared_charset", "decoded", "east_asian"]
+__all__ = [
+    "CENTRAL",
+    "CENTRAL_NOTE",
+    "Legacy",
+    "bare_encoding",
+    "central_european",
+    "declared_charset",
+    "decoded",
+    "east_asian",
+]
 
 # chardet's candidates: the East Asian encodings calendars were exported in, and cp1252.
 _CANDIDATES = (
@@ -162,7 +173,7 @@ def east_asian(lines: Sequence[bytes], hint: Hint | None = None) -> Legacy:
             ranked.append(known[0])
         if decided:
             continue
-        if known is not None and _holds(sample, *known):
+        if known is not None and _holds(sample, *known) and not _glued_only(sample, known[0]):
             pick, decided = known, True
             continue
         found_alphabet = _ALPHABETS.get(name)
@@ -270,7 +281,8 @@ def _written_in(sample: bytes, codec: str, letters: tuple[int, int]) -> bool:
     """Whether ``sample`` decodes in ``codec`` to words of that alphabet alone.
 
     Western text read in it mixes the alphabets inside a word ("Müller" in
-    Windows-1251 is "Mьller"): never taken.
+    Windows-1251 is "Mьller"): never taken; nor letters alone ("à" is "а"), as a word
+    of three letters or more is asked for.
     """
     try:
         text = sample.decode(codec)
@@ -278,11 +290,35 @@ def _written_in(sample: bytes, codec: str, letters: tuple[int, int]) -> bool:
         return False
     low, high = letters
     words = [w for w in _WORD.findall(text) if not w.isascii()]
-    if not words:
+    # Some word of three letters or more: cp1252's lone 'à' is Windows-1251's 'а' alone.
+    if not any(len(w) >= 3 for w in words):
         return False
     for word in words:
         inside = sum(low <= ord(c) <= high for c in word)
         if inside != sum(not c.isascii() for c in word) or any(c.isascii() for c in word):
+            return False
+    return True
+
+
+def _glued_only(sample: bytes, codec: str) -> bool:
+    """Whether every word ``sample`` has East Asian characters in, read in ``codec``, is one
+    such character glued to Latin letters after it (cp1252 'Åsa Ávila' in EUC-KR is
+    '흒a 햢ila', '¡Hola' in Big5 '？ola'): Western words, which no East Asian text writes so
+    ('A팀', 'Q3会議' differ).
+
+    >>> _glued_only("Åsa Ávila".encode("cp1252"), "cp949")
+    True
+    >>> _glued_only("A팀 회의".encode("cp949"), "cp949")
+    False
+    """
+    text = sample.decode(codec, "replace")  # words with their signs: '¡Hola' is Big5 '？ola'
+    words = [w for w in text.split() if any(map(_east_asian_script, w))]
+    if not words:
+        return False
+    for word in words:
+        at = [i for i, c in enumerate(word) if _east_asian_script(c)]
+        after = word[at[0] + 1 : at[0] + 2]
+        if len(at) != 1 or not (after.isascii() and after.islower()):
             return False
     return True
 
@@ -299,6 +335,52 @@ def _holds(sample: bytes, codec: str, label: str) -> bool:
     # Kana in text read as Chinese is a misreading (Big5 "休假" read as GBK is "ヰ安").
     chinese = label.startswith(("GB", "Big5"))
     return not (chinese and any(0x3040 <= ord(c) <= 0x30FF for c in past))
+
+
+# -- Central European: Windows-1250 ------------------------------------------------------------
+
+CENTRAL = ("cp1250", "Windows-1250 (Central European)")
+# Bytes that are letters in Windows-1250 and signs in cp1252 (or none): Ł Ą Ş Ż ł ą ş Ľ ľ ż
+# Ť Ź ť ź ('£ ¥ ª ¯ ³ ¹ º ¼ ¾ ¿', three bytes cp1252 has no character for, 'Ÿ').
+_SIGNS_1252 = frozenset(b"\xa3\xa5\xaa\xaf\xb3\xb9\xba\xbc\xbe\xbf\x8d\x8f\x9d\x9f")
+_SPANISH = (0xBF, 0xAA, 0xBA)  # '¿' opening a question, ordinals 'nº', '1ª'
+CENTRAL_NOTE = (
+    "lines that are not UTF-8 whose cp1252 reading glues signs to letters ('£ódŸ'), read as "
+    "Windows-1250 (Central European)"
+)
+
+
+def central_european(lines: Sequence[bytes]) -> bool:
+    """Whether ``lines`` (not UTF-8, not East Asian) are Windows-1250, not cp1252: every one
+    decodes in it, and some letter of it that cp1252 reads as a sign (or no character) is
+    glued to letters, as no Western text writes it (``Łódź`` in cp1252 is ``£ódŸ``).
+
+    Western signs stay signs: ``£5``, ``nº 5``, ``1ª``, ``¿Qué``, ``½ day``.
+
+    >>> central_european(["SUMMARY:Łódź".encode("cp1250")])
+    True
+    >>> central_european(["SUMMARY:¿Qué tal? £5".encode("cp1252")])
+    False
+    """
+    glued = False
+    for raw in lines:
+        try:
+            text = raw.decode("cp1250")
+        except UnicodeDecodeError:
+            return False
+        for i, byte in enumerate(raw):
+            if byte not in _SIGNS_1252:
+                continue
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if byte == 0xBF:  # 'żona' and '¿qué' alike: a letter before decides ('może')
+                glued = glued or before.isalpha()
+            elif byte in _SPANISH:  # ordinals follow n or a digit ('nº', '1ª'), before no letter
+                ordinal = before in "nN" or before.isdigit()
+                glued = glued or (not ordinal and (before.isalpha() or after.islower()))
+            elif before.isalpha() or (after.isalpha() and after.islower()):
+                glued = True
+    return glued
 
 
 # -- vCalendar 1.0: encodings declared per value -------------------------------------------

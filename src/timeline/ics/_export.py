@@ -32,11 +32,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from timeline._errors import TimelineWarning
-from timeline.dates._days import to_day
+from timeline.figures._growth import _span
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
 from timeline.ics._feed import X, clean_text, escape_text, exact_json, fold, join_list, json_text
-from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place, unplaced_reason
+from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place, unplaced_reason, written
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
@@ -73,27 +73,36 @@ def _stamp_of(p: _dt.date) -> _dt.datetime:
 
 
 def stamp(event: Event) -> _dt.datetime:
-    """DTSTAMP and LAST-MODIFIED: the event's last change in UTC, never the clock.
+    """DTSTAMP and LAST-MODIFIED: when what the feed shows was last revised, never the clock.
 
-    The last change is the latest claim that changed the date or status, else
-    the first source's ``published``; failing both, the latest ``published``
-    of any source, else `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
+    That is the latest moment a claim was stated, a source published or a figure became
+    known (`Observation.known_on`: its period ended and its source was published). Each
+    shows in the text: a restatement or a date respelled at another offset changes the
+    summary or the description's history but not the date or status, so SEQUENCE stays
+    and only this tells the new version from the old (RFC 5545 §3.8.7.2, RFC 5546 §2.1.5).
+    With nothing dated, `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
 
     >>> stamp(Event(title="x", when=When.year(2026))).isoformat()
     '1970-01-01T00:00:00+00:00'
+    >>> e = Event(title="x", when="2026-04").revise(stated="2026-03-10", note="still April")
+    >>> stamp(e).isoformat()
+    '2026-03-10T00:00:00+00:00'
     """
-    changed = event.last_changed
-    if changed is not None and (changed.earliest or changed.latest) is not None:
-        point = changed.earliest if changed.earliest is not None else changed.latest
-        assert point is not None
-        return _stamp_of(point)
-    days = [
-        to_day(s.published)
-        for s in event.sources
-        # "TBD" or "../.." dates nothing
-        if s.published is not None and (s.published.earliest or s.published.latest) is not None
-    ]
-    return _stamp_of(max(days)) if days else FALLBACK_STAMP
+    said = [c.stated for c in event.claims]
+    said.extend(s.published for s in event.sources if s.published is not None)
+    # "TBD" or "../.." dates nothing; an open start counts from its end.
+    points = [w.earliest if w.earliest is not None else w.latest for w in said]
+    moments = [_stamp_of(p) for p in points if p is not None]
+    target = event.target
+    figures = [*([target.baseline] if target and target.baseline else []), *event.observations]
+    for figure in figures:
+        ended = _span(figure.when)[1]
+        if ended is None:
+            continue  # never known (`Observation.known_on`)
+        published = figure.source.published if figure.source is not None else None
+        opened = None if published is None else published.earliest
+        moments.append(max(_stamp_of(p) for p in (ended, opened) if p is not None))
+    return max(moments) if moments else FALLBACK_STAMP
 
 
 def _uri(url: str) -> str:
@@ -150,9 +159,10 @@ def _vevent(
     item.append(line("DTSTAMP", value=when))
     item.append(line("LAST-MODIFIED", value=when))
     item.append(line("SEQUENCE", value=str(event.revisions)))
-    item.append(_moment("DTSTART", placement.start, line))
-    if placement.end is not None:
-        item.append(_moment("DTEND", placement.end, line))
+    start, end = written(placement)
+    item.append(_moment("DTSTART", start, line))
+    if end is not None:
+        item.append(_moment("DTEND", end, line))
     item.append(line("SUMMARY", value=escape_text(text)))
     item.append(line("STATUS", value=_STATUS[event.status]))
     # A feed of others' plans never makes the subscriber busy.

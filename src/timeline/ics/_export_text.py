@@ -71,7 +71,7 @@ def summary(event: Event) -> str:
 
 def _moment_words(p: _dt.date) -> str:
     if isinstance(p, _dt.datetime):
-        return str(When.instant(p))
+        return When.instant(p).words()
     return When.day(p.year, p.month, p.day).words()
 
 
@@ -125,12 +125,17 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
     lines = [f"When: {when_words(event)}"]
     if placement.marker is not None:
         moment = "moment" if isinstance(placement.start, _dt.datetime) else "day"
-        where = "at" if moment == "moment" else "on"
-        shown = _moment_words(placement.start)
+        shown = _moment_words(placement.start)  # a day first: "15 April 2026 at 10:00 UTC+8"
         # a start with a last day whose end has none ("by 2033", ending TBD): the marker is
         # the last day it can start, not the last it can last to
         starts = " it can start" if event.end is not None and event.window[1] is None else ""
-        lines.append(f"Shown {where} {shown}, the {placement.marker} possible {moment}{starts}.")
+        lines.append(f"Shown on {shown}, the {placement.marker} possible {moment}{starts}.")
+    if placement.end is None and placement.start == _dt.date.max:
+        # written as floating times (timeline.ics._export.LAST_DAY_TIMES): say why
+        lines.append(
+            "Shown from 00:00 to 23:59:59 on 31 December 9999: a calendar has no day after it "
+            "for an all-day event to end on."
+        )
     lines.append(f"Status: {event.status.value}")
     for label, values in (
         ("Actors", event.actors),

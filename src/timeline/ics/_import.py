@@ -57,6 +57,7 @@ from timeline.ics._lines import Component, Prop, Structure, read_components
 from timeline.ics._recurrence import (
     Occurrences,
     is_series,
+    no_count,
     overridden,
     series_overrides,
     uid_of,
@@ -70,7 +71,7 @@ from timeline.ics._values import (
     marked_all_day,
     midnight,
 )
-from timeline.ics._zones import Zones
+from timeline.ics._zones import VZone, Zones
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
@@ -100,6 +101,26 @@ class _Reader(Series):
 
     # -- foreign feeds ----------------------------------------------------------------
 
+    def _calendar_wall(self, point: _dt.date) -> _dt.datetime:
+        """A UTC time as the calendar's X-WR-TIMEZONE's wall clock reads it (naive)."""
+        assert isinstance(point, _dt.datetime) and self.default_zone is not None
+        zone = self.default_zone
+        if isinstance(zone, VZone):
+            return zone.wall(point)
+        return _dt.datetime.fromtimestamp(point.timestamp(), zone).replace(tzinfo=None)
+
+    def _calendar_midnights(self, start: _dt.date, stop: _dt.date | None) -> bool:
+        """Whether ``start`` and ``stop`` are UTC times at midnight in the calendar's zone."""
+        if self.default_zone is None:
+            return False
+        for point in (start, stop):
+            if point is None:
+                continue
+            utc = isinstance(point, _dt.datetime) and point.utcoffset() == _dt.timedelta(0)
+            if not utc or not midnight(self._calendar_wall(point)):
+                return False
+        return True
+
     def _foreign(self, comp: Component, feed: str | None, series: bool = True) -> Event:
         starts = comp.props.get("DTSTART")
         if not starts:
@@ -116,6 +137,15 @@ class _Reader(Series):
             # Outlook writes an all-day event as midnight to midnight in its zone.
             self.note("events marked all-day by Outlook at local midnight, read as days", where)
             start, stop = day_of(start), None if stop is None else day_of(stop)
+        elif marked_all_day(comp) and self._calendar_midnights(start, stop):
+            # Exchange writes one in UTC: midnight to midnight in the calendar's zone.
+            self.note(
+                "events marked all-day by Outlook, written in UTC at midnight in the calendar's "
+                "X-WR-TIMEZONE, read as days there",
+                where,
+            )
+            start = day_of(self._calendar_wall(start))
+            stop = None if stop is None else day_of(self._calendar_wall(stop))
         if series and is_series(comp, self.overrides):
             first, override, own_stop = self._first(comp, starts[0], start, where)
             if override is not None:
@@ -209,7 +239,6 @@ def _foreign_id(uid: str | None, title: str, start: _dt.date) -> str:
 
 # -- the calendar ---------------------------------------------------------------------
 
-_NO_COUNT = re.compile(r"(?:^|;)\s*COUNT\s*=\s*0+\s*(?:;|$)", re.IGNORECASE)
 _SILENT = {"VTIMEZONE"}  # support data: read when a TZID needs it
 
 
@@ -366,7 +395,7 @@ def _read_child(
     if comp.first("RRULE") is not None or comp.first("RDATE") is not None:
         reader.recurring.append(describe(comp))
     for rule in comp.props.get("RRULE", []):
-        if _NO_COUNT.search(rule.value):
+        if no_count(rule.value):
             reader.note(
                 "RRULEs with COUNT=0 (no occurrences), read as DTSTART alone", describe(comp)
             )

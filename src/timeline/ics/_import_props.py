@@ -27,7 +27,7 @@ from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import X, decode_when, split_list
 from timeline.ics._lines import Component, Prop
-from timeline.ics._placement import place
+from timeline.ics._placement import place, written
 from timeline.ics._recurrence import same_moment
 from timeline.ics._values import Skip, Values
 from timeline.model._claim import Claim
@@ -106,10 +106,11 @@ def check_placed(values: Values, comp: Component, event: Event) -> None:
             return
         if placed is None:
             return
-        ends = placed.end is None and end is None
-        if placed.end is not None and end is not None:
-            ends = same_moment(_whole(placed.end), end)
-        if ends and same_moment(_whole(placed.start), start):
+        placed_start, placed_end = written(placed)
+        ends = placed_end is None and end is None
+        if placed_end is not None and end is not None:
+            ends = same_moment(_whole(placed_end), end)
+        if ends and same_moment(_whole(placed_start), start):
             return
     shown = ", ".join(
         f"{p.name}{''.join(f';{k}={v}' for k, v in p.params.items())}:{p.value.strip()[:40]}"

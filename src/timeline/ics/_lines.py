@@ -186,12 +186,15 @@ def _legacy(
         except UnicodeDecodeError:
             if b"\x00" not in raw and declared_charset(raw) is None:
                 bad.append(raw)
-    from timeline.ics._encoding import east_asian
+    from timeline.ics._encoding import CENTRAL, CENTRAL_NOTE, central_european, east_asian
     from timeline.ics._language import language_hint
 
     legacy = east_asian(bad, language_hint(lines))
     for kind, what in legacy.notes:
         found.change(kind, what)
+    if legacy.reading is None and central_european(bad):
+        found.change(CENTRAL_NOTE, f"{len(bad)} line{'s' * (len(bad) > 1)}")
+        return CENTRAL
     return legacy.reading
 
 

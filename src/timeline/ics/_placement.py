@@ -18,7 +18,7 @@ from timeline.dates._edtf_level2 import set_members
 from timeline.dates._when import When
 from timeline.model._event import Event
 
-__all__ = ["LONG_SPAN_DAYS", "Placement", "place", "unplaced_reason"]
+__all__ = ["LAST_DAY_TIMES", "LONG_SPAN_DAYS", "Placement", "place", "unplaced_reason", "written"]
 
 LONG_SPAN_DAYS = 92
 """Spans longer than this (a quarter or season at most) become one-day markers in "auto"."""
@@ -32,7 +32,7 @@ class Placement:
 
     ``start`` and ``end`` are dates (all-day) or instants; ``end`` is ``None``
     for a point in time, and for the day 9999-12-31 (whose exclusive end, 10000-01-01,
-    iCalendar cannot write: a DATE DTSTART alone is one day, RFC 5545 3.6.1). ``marker``
+    cannot be written: `written` gives it as times). ``marker``
     says which end of a longer span a one-day marker stands on ("first" or "last"),
     ``None`` when the whole span is shown.
 
@@ -47,7 +47,29 @@ class Placement:
 
 _LAST_DAY = _dt.date.max
 """9999-12-31: the day after it (an exclusive DTEND) cannot be written, so a day placed there
-has no DTEND: RFC 5545 3.6.1 reads a DATE DTSTART without DTEND or DURATION as one day."""
+has no end; `written` writes it as times (`LAST_DAY_TIMES`)."""
+
+
+LAST_DAY_TIMES = (_dt.datetime(9999, 12, 31), _dt.datetime(9999, 12, 31, 23, 59, 59))
+"""How the day 9999-12-31 is written: floating times from its first to its last second.
+
+DTSTART;VALUE=DATE alone is one day (RFC 5545 3.6.1), but readers that compute its end,
+10000-01-01, fail: `icalendar`'s ``end``, and `recurring_ical_events` and Home Assistant's
+`ical` for the whole feed. Floating times keep the day on 31 December wherever it is read."""
+
+
+def written(placement: Placement) -> tuple[_dt.date, _dt.date | None]:
+    """DTSTART and DTEND as a feed writes ``placement``: the day 9999-12-31 as times.
+
+    >>> written(Placement(_dt.date(9999, 12, 31), None))[1]
+    datetime.datetime(9999, 12, 31, 23, 59, 59)
+    >>> written(Placement(_dt.date(2026, 4, 1), _dt.date(2026, 5, 1)))[1]
+    datetime.date(2026, 5, 1)
+    """
+    start, end = placement.start, placement.end
+    if end is None and start == _LAST_DAY and not isinstance(start, _dt.datetime):
+        return LAST_DAY_TIMES
+    return start, end
 
 
 def _all_day(first: _dt.date, last: _dt.date, marker: Literal["first", "last"] | None) -> Placement:

@@ -33,12 +33,14 @@ __all__ = [
     "Occurrences",
     "RuleTimes",
     "is_series",
+    "no_count",
     "overridden",
     "same_moment",
     "series_overrides",
     "uid_of",
     "until_in",
     "until_is_day",
+    "until_wall",
     "wall_in",
 ]
 
@@ -46,6 +48,7 @@ _SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
 _WEEKDAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
 _LOOKED_AHEAD = 1000  # occurrences tried before giving up on a series
 _RISKY_PER_FILE = 8  # monthly/yearly rules with other parts expanded per file
+_CHECKED_PER_FILE = 4  # ... and walked to see whether DTSTART is one of theirs
 # Parts that pick times within a day: a daily or weekly rule's days hold them all.
 _TIMES = {"BYHOUR": 23, "BYMINUTE": 59, "BYSECOND": 59}
 # Parts that pick days: a daily or weekly rule with them is followed once a yearly rule with
@@ -178,27 +181,45 @@ class Occurrences:
 
     def __init__(self) -> None:
         self.risky = 0
+        self.checked = 0  # risky rules walked to see whether DTSTART is one of theirs
         self.budget = [_STEPS_PER_FILE]  # EXRULE times left to walk in this file (shared)
 
     def expandable(self, rule: str) -> bool:
         """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
-        parts = _parts(rule)
-        freq = parts.get("FREQ", "")
-        extra = set(parts) - _SAFE_PARTS
-        plain = _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")) is not None
-        if extra <= {"BYDAY"} and plain:
-            return True  # every period (or every week) holds an occurrence
-        daily = freq in ("DAILY", "WEEKLY") and plain
-        if daily and extra <= {"BYDAY", *_TIMES} and _times(parts):
-            return True  # each day it picks holds these times
-        # BYSETPOS 1 or -1 keeps one of each period's occurrences: a period with any keeps one
-        first_or_last = parts.get("BYSETPOS", "1").strip() in ("1", "-1", "+1")
-        days = extra - {"BYSETPOS"} <= _DAY_PARTS and first_or_last
-        risky = freq in ("MONTHLY", "YEARLY") or (daily and days)
-        if risky and self.risky < _RISKY_PER_FILE:
+        cost = _cost(rule)
+        if cost == "risky" and self.risky < _RISKY_PER_FILE:
             self.risky += 1
             return True
-        return False
+        return cost == "cheap"
+
+    def rule_first(self, rules: Sequence[str], wall: _dt.datetime) -> _dt.datetime | None:
+        """The first wall-clock time ``rules`` give from DTSTART's ``wall`` on (dateutil's:
+        not DTSTART unless the rules give it), or ``None`` when they give none.
+
+        Raises ``ValueError`` for a rule dateutil cannot read, ``LookupError`` for one too
+        costly to walk (a budget of its own, apart from `expandable`'s).
+
+        >>> Occurrences().rule_first(["FREQ=YEARLY;BYYEARDAY=100"], _dt.datetime(2026, 1, 1))
+        datetime.datetime(2026, 4, 10, 0, 0)
+        """
+        if all(_gives_its_start(text, wall) for text in rules):
+            return wall  # the common case, without dateutil
+        found: list[_dt.datetime] = []
+        for text in rules:
+            if no_days(text):
+                continue  # no occurrence at all, seen without walking to 9999
+            cost = "cheap" if set(_parts(text)) <= _SAFE_PARTS else _cost(text)
+            if cost == "never" or (cost == "risky" and self.checked >= _CHECKED_PER_FILE):
+                raise LookupError(text)
+            if cost == "risky":
+                self.checked += 1
+            yearly = _yearly(text)
+            if yearly is not None and next(iter(_rule(yearly, wall)), None) is None:
+                continue  # days no year holds (30 February): dateutil would walk to 9999
+            first = next(iter(_rule(text, wall)), None)
+            if first is not None:
+                found.append(first)
+        return min(found, default=None)
 
     def first(
         self,
@@ -221,6 +242,8 @@ class Occurrences:
         wall = wall or _wall(start)  # DTSTART as written: a skipped hour reads as another
         times: list[Iterator[_dt.datetime]] = [iter([wall]), iter(sorted(extra))]
         for text in [rule] if isinstance(rule, str) else rule or []:
+            if no_days(text):
+                continue  # no occurrence at all, seen without walking to 9999
             if not self.expandable(text):
                 raise LookupError(text)
             yearly = _yearly(text)
@@ -249,6 +272,98 @@ class Occurrences:
         if not self.expandable(rule):
             raise LookupError(rule)
         return RuleTimes(iter(_rule(rule, wall or _wall(start))), self.budget)
+
+
+_NO_COUNT = re.compile(r"(?:^|;)\s*COUNT\s*=\s*0+\s*(?:;|$)", re.IGNORECASE)
+
+
+def no_count(rule: str) -> bool:
+    """Whether ``rule`` says COUNT=0 (no occurrences at all).
+
+    >>> no_count("FREQ=DAILY;COUNT=0"), no_count("FREQ=DAILY;COUNT=10")
+    (True, False)
+    """
+    return _NO_COUNT.search(rule) is not None
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a leap year's
+
+
+def _numbers(text: str | None) -> list[int] | None:
+    """A rule part's list of numbers (``None`` when absent or not numbers)."""
+    if text is None:
+        return None
+    try:
+        return [int(n) for n in text.split(",")]
+    except ValueError:
+        return None
+
+
+def no_days(rule: str) -> bool:
+    """Whether ``rule``'s BYMONTH, BYMONTHDAY, BYYEARDAY or BYWEEKNO name days no year
+    holds (30 February, 31 April, day 367): dateutil would walk to year 9999 to find none.
+
+    >>> no_days("FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30"), no_days("FREQ=YEARLY;BYMONTHDAY=-29")
+    (True, False)
+    """
+    parts = _parts(rule)
+    months = _numbers(parts.get("BYMONTH")) or list(range(1, 13))
+    if not all(1 <= m <= 12 for m in months):
+        return False  # not a rule: dateutil says so
+    days = _numbers(parts.get("BYMONTHDAY"))
+    if days is not None and not any(
+        1 <= abs(d) <= _MONTH_DAYS[m - 1] for m in months for d in days
+    ):
+        return True
+    yeardays = _numbers(parts.get("BYYEARDAY"))
+    if yeardays is not None and not any(1 <= abs(d) <= 366 for d in yeardays):
+        return True
+    weeks = _numbers(parts.get("BYWEEKNO"))
+    return weeks is not None and not any(1 <= abs(w) <= 53 for w in weeks)
+
+
+_WEEKDAY_NAMES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _gives_its_start(rule: str, wall: _dt.datetime) -> bool:
+    """Whether ``rule`` surely gives DTSTART's ``wall`` first: a frequency, interval, COUNT
+    and UNTIL (not before it) alone, and plain weekdays that hold DTSTART's.
+
+    >>> _gives_its_start("FREQ=WEEKLY;BYDAY=MO,TH", _dt.datetime(2026, 1, 5, 9))
+    True
+    """
+    parts = _parts(rule)
+    if set(parts) - _SAFE_PARTS - {"BYDAY"}:
+        return False
+    days = parts.get("BYDAY")
+    if days is not None and (
+        _WEEKDAYS.fullmatch(days) is None or _WEEKDAY_NAMES[wall.weekday()] not in days
+    ):
+        return False
+    if "COUNT" in parts and no_count(rule):
+        return False
+    until = until_wall(rule)
+    return "UNTIL" not in parts or (until is not None and until >= wall)
+
+
+def _cost(rule: str) -> str:
+    """What expanding ``rule`` may cost: ``cheap`` (every period holds an occurrence),
+    ``risky`` (monthly and yearly rules with other parts: a few hundred thousand steps at
+    most) or ``never`` (daily or finer rules dateutil may walk to year 9999)."""
+    parts = _parts(rule)
+    freq = parts.get("FREQ", "")
+    extra = set(parts) - _SAFE_PARTS
+    plain = _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")) is not None
+    if extra <= {"BYDAY"} and plain:
+        return "cheap"  # every period (or every week) holds an occurrence
+    daily = freq in ("DAILY", "WEEKLY") and plain
+    if daily and extra <= {"BYDAY", *_TIMES} and _times(parts):
+        return "cheap"  # each day it picks holds these times
+    # BYSETPOS 1 or -1 keeps one of each period's occurrences: a period with any keeps one
+    first_or_last = parts.get("BYSETPOS", "1").strip() in ("1", "-1", "+1")
+    days = extra - {"BYSETPOS"} <= _DAY_PARTS and first_or_last
+    risky = freq in ("MONTHLY", "YEARLY") or (daily and days)
+    return "risky" if risky else "never"
 
 
 _STEPS = 100_000  # times of an EXRULE walked at most
@@ -309,6 +424,26 @@ def _clock_of(start: _dt.datetime, clock: Clock | None) -> Clock:
     if clock is not None:
         return clock
     return lambda moment: moment.astimezone(start.tzinfo).replace(tzinfo=None)
+
+
+_UNTIL = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?", re.I)
+
+
+def until_wall(rule: str) -> _dt.datetime | None:
+    """The UNTIL of a rule whose UNTIL is a wall-clock time or a day (as `until_in` gives it),
+    as a naive time; ``None`` without one (or one that is no time).
+
+    >>> until_wall("FREQ=DAILY;UNTIL=20260302T090000"), until_wall("FREQ=DAILY")
+    (datetime.datetime(2026, 3, 2, 9, 0), None)
+    """
+    m = _UNTIL.search(rule)
+    if m is None:
+        return None
+    try:
+        y, mo, d, h, mi, sec = (int(g or 0) for g in m.groups())
+        return _dt.datetime(y, mo, d, h, mi, sec)
+    except ValueError:
+        return None
 
 
 def until_is_day(rule: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import pendulum
@@ -27,12 +28,15 @@ from timeline.ics._duplicates import version_rank
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._ranges import Futures, carried, is_future
 from timeline.ics._recurrence import (
+    Clock,
     Moments,
     Occurrences,
     RuleTimes,
+    no_count,
     uid_of,
     until_in,
     until_is_day,
+    until_wall,
     wall_in,
 )
 from timeline.ics._values import (
@@ -169,6 +173,10 @@ class Series(Values):
         for exdate in comp.props.get("EXDATE", []):
             for value in self._points(exdate, where):
                 excluded.add(value, True)
+                if _kind(value) != _kind(start):
+                    self.note(
+                        _OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
+                    )
 
         def override(value: _dt.date) -> Component | None:
             return replaced.get(value) if replaced else None
@@ -221,11 +229,12 @@ class Series(Values):
         written = written_wall(prop) if isinstance(start, _dt.datetime) else None
         # A zone from the file's VTIMEZONE: DTSTART holds only its offset that day.
         clock = zone.wall if isinstance(zone, VZone) else None
-        extra = [
-            wall_in(v, start, clock)
-            for p in comp.props.get("RDATE", [])
-            for v in self._points(p, where)
-        ]
+        extra = []
+        for p in comp.props.get("RDATE", []):
+            for v in self._points(p, where):
+                extra.append(wall_in(v, start, clock))
+                if _kind(start) != "date" and _kind(v) == "date":
+                    self.note(_DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
@@ -267,6 +276,9 @@ class Series(Values):
             plain = None
         if plain is None and not taken(start):
             plain = start
+            if rules:
+                wall = written or wall_in(start, start)
+                self._synchronized([rule_of(r) for r in rules], start, clock, wall, local, where)
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
                 texts = [until_in(rule_of(rule), start, clock) for rule in rules]
@@ -319,13 +331,49 @@ class Series(Values):
                 where,
             )
         own = self._periods(comp, where).get(first) if other is None else None
+        if own is not None and first is start:
+            self.note(_PERIOD_AT_START, where)
         return first, other, own
+
+    def _synchronized(
+        self,
+        rules: list[str],
+        start: _dt.date,
+        clock: Clock | None,
+        wall: _dt.datetime,
+        local: Callable[[_dt.datetime], _dt.date],
+        where: str,
+    ) -> None:
+        """Say so when DTSTART (its ``wall`` clock) is not an occurrence of its RRULEs:
+        RFC 5545 §3.8.5.3 leaves that set undefined; dateutil starts at the rule's first."""
+        if any(map(no_count, rules)):
+            return  # COUNT=0: said on its own
+        try:
+            texts = [until_in(r, start, clock) for r in rules]
+            own = self.occurrences.rule_first(texts, wall)
+        except (ValueError, OverflowError, LookupError):
+            return  # not followed: the first occurrence is DTSTART all the same
+        if own == wall:
+            return
+        ends = [until_wall(text) for text in texts]
+        if own is None and all(end is not None and end < wall for end in ends):
+            self.note(_NO_OCCURRENCE, where)
+            return
+        shown = "none" if own is None else local(own).isoformat()
+        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
 
     def _rule_text(self, rule: Prop, where: str) -> str:
         """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
         translated = rfc5545_rule(rule.value)
         if translated is None:
-            return rule.value
+            parts = [part.split("=", 1) for part in rule.value.split(";") if part.strip()]
+            tidy = ";".join("=".join(piece.strip() for piece in part) for part in parts)
+            if tidy != rule.value.strip():
+                self.note(
+                    "recurrence rules with spaces or empty parts, read without them",
+                    f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
+                )
+            return tidy
         self.note(
             "vCalendar 1.0 recurrence rules, read as RFC 5545's",
             f"{where}: {rule.value.strip()[:40]!r} as {translated!r} (line {rule.line})",
@@ -403,6 +451,43 @@ class Series(Values):
                 except (Skip, ValueError, OverflowError):
                     continue  # the start is noted with the RDATE's values; no end here
         return found
+
+
+# What RFC 5545 leaves open, the reading taken (recurring_ical_events's too) and the other.
+_OTHER_KIND = (
+    "EXDATEs of another kind than DTSTART (a day, a time without a zone, or one with a zone "
+    "where DTSTART has none), each matched on DTSTART's wall clock, a day removing that day's "
+    "occurrence (RFC 5545 §3.3.5; a time without a zone is not read as UTC)"
+)
+_DAYS_TIMED = (
+    "RDATEs of days (VALUE=DATE) in a series of date-times, each an occurrence at midnight in "
+    "DTSTART's zone (RFC 5545 gives a day no time of day)"
+)
+_PERIOD_AT_START = (
+    "RDATE PERIODs starting where another occurrence does (DTSTART): one occurrence (RFC 5545 "
+    "§3.8.5.2), lasting as the PERIOD says, not as DTEND or DURATION does"
+)
+
+
+_UNSYNCHRONIZED = (
+    "recurring events whose DTSTART is not an occurrence of their RRULE (RFC 5545 leaves such "
+    "a set undefined), imported at DTSTART as recurring_ical_events reads them; dateutil and "
+    "some calendar apps start at the rule's first occurrence"
+)
+
+
+_NO_OCCURRENCE = (
+    "recurring events whose RRULE ends (UNTIL) before DTSTART, imported at DTSTART alone "
+    "(RFC 5545: DTSTART is always in the set; recurring_ical_events and dateutil give no "
+    "occurrence at all)"
+)
+
+
+def _kind(value: _dt.date) -> str:
+    """A DATE or DATE-TIME value's kind: ``date``, ``floating`` or ``zoned``."""
+    if not isinstance(value, _dt.datetime):
+        return "date"
+    return "floating" if value.tzinfo is None else "zoned"
 
 
 def _by_first(a: tuple[_dt.date, Any, Any], b: tuple[_dt.date, Any, Any]) -> int:

@@ -23,7 +23,9 @@ line's UTF-8 reading against its East Asian readings:
   alphabet (``һһ``), accented Latin letters with no ASCII one (``áé``), two
   scripts in one word — when an East Asian reading is text;
 * either: ordinary letters (``СС``, ``вода``) or signs (``©``) that read as
-  East Asian text too.
+  East Asian text too; and accented Latin letters with no sure word beside them
+  (``À``, ``ÀÁ``) that read as text of an encoding's extension alone (GBK ``脌``,
+  ``脌脕``: not GB2312).
 
 One file, one encoding: any line surely UTF-8 makes the file UTF-8 (lines
 surely legacy in it are named with their other reading); else any line surely
@@ -85,6 +87,27 @@ def _utf8_words(text: str) -> bool:
         inside += len(letters)
     marks = sum(any(ord(c) in r for r in _MARKS) for c in past)
     return inside > 0 and inside + marks == len(past)
+
+
+def _a_sure_word(text: str) -> bool:
+    """Whether ``text`` holds a word surely of UTF-8 text: letters of one alphabet, Latin
+    with ASCII letters (``Café``), others three or more (``вода``); not ``À`` or ``ÀÁ``.
+
+    >>> [_a_sure_word(t) for t in ("Встреча с ним", "Café", "À", "ÀÁ É")]
+    [True, True, False, False]
+    """
+    for word in _WORD.findall(text):
+        letters = [c for c in word if not c.isascii()]
+        if not letters or not all(c.isalpha() for c in letters):
+            continue
+        scripts = {unicodedata.name(c, "?").split()[0] for c in letters}
+        ascii_letters = any(c.isascii() and c.isalpha() for c in word)
+        if len(scripts) == 1 and (
+            (ascii_letters and scripts == {"LATIN"})
+            or (not ascii_letters and scripts != {"LATIN"} and len(letters) >= 3)
+        ):
+            return True
+    return False
 
 
 def _legacy_text(raw: bytes, codec: str, label: str) -> bool:
@@ -228,16 +251,17 @@ def _utf8_kind(text: str) -> str:
 
 
 def _legacy_kind(raw: bytes, codec: str, label: str) -> str | None:
-    """What a line reads as in an East Asian ``codec``: ``text``, ``glued`` (East Asian
-    characters glued to ASCII letters in a word, as ``Café`` in GBK is ``Caf茅``), or
-    ``None`` when it is no East Asian text there."""
+    """What a line reads as in an East Asian ``codec``: ``text`` (in the encoding's own
+    standard), ``extension`` (East Asian text of the codec's extension alone: GBK's ``脌``,
+    not GB2312), ``glued`` (East Asian characters glued to ASCII letters in a word, as
+    ``Café`` in GBK is ``Caf茅``), or ``None`` when it is no East Asian text there."""
     if not _plausible(raw, codec, label):
         return None
     text = raw.decode(codec)
     for word in _WORD.findall(text):
         if not word.isascii() and any(c.isascii() and c.isalpha() for c in word):
             return "glued"
-    return "text" if _standard(text, codec) else "glued"
+    return "text" if _standard(text, codec) else "extension"
 
 
 def weighed_file(text: str, lines: Sequence[tuple[int, bytes]]) -> Legacy:
@@ -271,7 +295,12 @@ def weighed_file(text: str, lines: Sequence[tuple[int, bytes]]) -> Legacy:
             return Legacy(None)  # some line is no East Asian text in any encoding: UTF-8
         # Text in an East Asian encoding's own standard, not glued to ASCII letters.
         text_too = "text" in readings.values()
-        if kind == "east" or (kind != "odd" and not text_too):
+        # Letters that are no sure word of UTF-8 text ('À' alone is GBK's extension '脌')
+        # when the only East Asian reading is an extension's: either, said.
+        extension = "extension" in readings.values() and not text_too
+        if extension and kind in ("text", "letters") and not _a_sure_word(raw.decode()):
+            verdict = "either"
+        elif kind == "east" or (kind != "odd" and not text_too):
             verdict = "utf8"
         else:
             verdict = "legacy" if kind in ("odd", "letters") else "either"
@@ -332,8 +361,14 @@ def _either_file(
 ) -> Legacy:
     """A file whose every line reads as text in UTF-8 and in an East Asian encoding: in the
     one of the calendar's language, else UTF-8; the other reading of each line said."""
-    # The encodings every line reads as text in (not glued to ASCII letters, in its standard).
+    # The encodings every line reads as text in (not glued to ASCII letters), those whose
+    # text is all in their standard first, then those with their extension (GBK's 脌).
     texts = [c for c in holding if all(r.get(c) == "text" for _, _, _, r in rows)]
+    texts += [
+        c
+        for c in holding
+        if c not in texts and all(r.get(c) in ("text", "extension") for _, _, _, r in rows)
+    ]
     wanted = [c for c in texts if hint is not None and holding[c][1] in hint.languages]
     if hint is not None and wanted:
         codec = wanted[0]

@@ -202,6 +202,16 @@ class Values:
                 offset = m[8]
             y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
             s = min(int(m[6] or 0), 59)  # a leap second reads as the second before it
+            if (h, mi, s) == (24, 0, 0):  # the end of the day (ISO 8601, vCalendar exports)
+                if (y, mo, d) >= (9999, 12, 31):
+                    raise ValueError  # no next day
+                y, mo, d = (_dt.date(y, mo, d) + _dt.timedelta(days=1)).timetuple()[:3]
+                h = 0
+                self.note(
+                    "date-times at 24:00 (the end of the day, as vCalendar exports write it), "
+                    "read as the next day's midnight",
+                    f"{where}: {prop.name} {value!r} (line {prop.line})",
+                )
             if label == "DATE":
                 self.note(
                     "date-times labelled VALUE=DATE, read as date-times",

@@ -24,7 +24,6 @@ import datetime as _dt
 import functools
 import itertools
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
@@ -38,17 +37,16 @@ from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
 from timeline.figures._target import Target
-from timeline.model._claim import (
-    Claim,
-    Slip,
-    Status,
-    _later,
-    _status,
-    replay,
-    yearless_reading,
-)
+from timeline.model._claim import Claim, Slip, Status, _status, replay, yearless_reading
 from timeline.model._event_day import days_late, overdue_on, upcoming_in
 from timeline.model._event_fields import field_setter, init_checked, slugify
+from timeline.model._event_history import (
+    changing_claims,
+    first_promise,
+    known_on,
+    slips_of,
+    with_claims,
+)
 from timeline.model._event_text import event_repr, event_str
 
 __all__ = ["Event", "slugify"]
@@ -201,17 +199,7 @@ class Event:
     @property
     def _first_promise(self) -> tuple[When, Claim | None]:
         """The first date promised, and the claim that gave it (``None``: the initial one)."""
-        when = self.initial_when
-        if not when.is_undated:
-            return (when, None)
-        status = self.initial_status
-        for claim in self.claims:
-            status = claim.status or status
-            # A date given as the event happened or was cancelled promised nothing; a
-            # later one given once it was open again (a retraction, a revival) did.
-            if claim.when is not None and not claim.when.is_undated and status.is_open:
-                return (claim.when, claim)
-        return (when, None)
+        return first_promise(self)
 
     @property
     def last_changed(self) -> When | None:
@@ -238,12 +226,7 @@ class Event:
     @functools.cached_property
     def _changes(self) -> tuple[Claim, ...]:
         """The claims that changed the date or status, in stated order."""
-        states = replay(self.initial_when, self.initial_status, self.claims)
-        return tuple(
-            claim
-            for claim, (when, status, new_when, new_status) in zip(self.claims, states, strict=True)
-            if new_when != when or new_status is not status
-        )
+        return changing_claims(self)
 
     @property
     def current_end(self) -> When | None:
@@ -333,16 +316,7 @@ class Event:
         ...     when="2026-05", stated="2026-04-20").slips
         ()
         """
-        found: list[Slip] = []
-        states = replay(self.initial_when, self.initial_status, self.claims)
-        lasts = self.end is not None
-        for claim, (when, status, _, _) in zip(self.claims, states, strict=True):
-            if claim.when is None or not status.is_open:
-                continue
-            ends = (self._end_with(when), self._end_with(claim.when)) if lasts else (None, None)
-            if _later(claim.when, when, ends[1], ends[0]):
-                found.append(Slip(when, claim.when, claim, *ends))
-        return tuple(found)
+        return slips_of(self)
 
     @property
     def slipped(self) -> bool:
@@ -417,26 +391,7 @@ class Event:
         >>> e.as_of("2026-04-01").when, e.as_of("2026-03-01")
         (When.parse('April 2026'), None)
         """
-        cutoff = to_day(day)
-        stated = self._stated_day
-        if stated is not None and stated > cutoff:
-            return None
-        claims, figures, target = self.claims, self.observations, self.target
-        if figures and not all(o.known_on(cutoff) for o in figures):
-            figures = tuple(o for o in figures if o.known_on(cutoff))
-        if target is not None:
-            target = target.as_of(cutoff)  # a baseline is a figure too
-        keep = len(claims)  # claims are kept in stated order: drop those said after the day
-        while keep and claims[keep - 1].day > cutoff:
-            keep -= 1
-        known = claims[:keep]
-        if keep > 1 and not self._days_in_order:
-            # Instants said in UTC order on local days that run the other way: each
-            # counts from its own day.
-            known = tuple(c for c in known if c.day <= cutoff)
-        if len(known) == len(claims) and figures is self.observations and target is self.target:
-            return self  # everything said about it was said by then
-        return self._with_claims(known, figures, target)
+        return known_on(self, to_day(day))
 
     @functools.cached_property
     def _days_in_order(self) -> bool:
@@ -451,18 +406,9 @@ class Event:
         figures: tuple[Observation, ...],
         target: Target | None = None,
     ) -> Event:
-        """This event with ``claims`` (checked, in stated order), ``figures`` and ``target``.
-
-        Every other field was checked when this event was made, so the copy
-        skips the constructor (`Timeline.track_record` replays 10^5 events).
-        """
-        fields: dict[str, Any] = {str(f.alias): getattr(self, f.name) for f in _FIELDS}
-        fields["claims"], fields["observations"] = claims, figures
-        if target is not None:
-            fields["target"] = target
-        copy = object.__new__(Event)
-        copy.__attrs_init__(**fields)
-        return copy
+        """This event with ``claims`` (checked, in stated order), ``figures`` and ``target``,
+        made without the constructor (`timeline.model._event_history.with_claims`)."""
+        return with_claims(self, claims, figures, target)
 
     def overdue(self, as_of: DayLike) -> bool:
         """Still open and its latest possible day is before ``as_of``, as known on ``as_of``.
@@ -471,7 +417,8 @@ class Event:
         on or before it are replayed (`Event.as_of`) and that event is judged; one not
         yet announced then is not overdue. The latest possible day counts fuzzy
         bounds: "c. April 2026" is not overdue until June. A goal (`Target`) its figures
-        known then show met is not overdue: nobody writes "happened" of a goal.
+        known then show reached, by its deadline or after, is not overdue: nobody writes
+        "happened" of a goal.
 
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True
@@ -515,8 +462,6 @@ class Event:
 
         return event_html(self)
 
-
-_FIELDS = attrs.fields(Event)
 
 # A new event's fields set through each slot's descriptor (`field_setter`).
 _set_fields = field_setter(Event)

@@ -12,10 +12,11 @@ meet the days ahead and sorts inside them. They live apart from
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from timeline.dates._bounds import Point, Span, _key, ends_before
+from timeline.dates._bounds import Point, Span, _cmp, _key, ends_before
 from timeline.dates._days import to_day
 from timeline.dates._masks import (
     Readings,
@@ -27,6 +28,7 @@ from timeline.dates._masks import (
     several,
 )
 from timeline.dates._relations import _readings
+from timeline.figures._growth import _span
 from timeline.figures._target import TargetStatus
 from timeline.model._claim import replay
 
@@ -34,7 +36,14 @@ if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.model._event import Event
 
-__all__ = ["days_late", "overdue_on", "target_judged", "undated_past", "upcoming_in"]
+__all__ = [
+    "days_late",
+    "goal_reached",
+    "overdue_on",
+    "target_judged",
+    "undated_past",
+    "upcoming_in",
+]
 
 _DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
 
@@ -47,11 +56,12 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
     """
     # Surely over before that day starts (the rule of When.definitely_before): every
     # member of a set date, each in its own frame. A target's deadline passes by it too,
-    # unless its figures known that day show it met: nobody writes "happened" of a goal.
+    # unless its figures known that day show it reached (by the deadline or after):
+    # nobody writes "happened" of a goal.
     return (
         event.status.is_open
         and over_before(event._readings, day)
-        and target_judged(event, day) is not TargetStatus.MET
+        and goal_reached(event, day) is None
     )
 
 
@@ -84,6 +94,57 @@ def undated_past(event: Event, day: _dt.date) -> bool:
     return overdue_on(then, day)
 
 
+def goal_reached(event: Event, day: _dt.date) -> int | None:
+    """How late a goal was reached, by the figures known on ``day``; ``None`` if not shown.
+
+    Nobody writes "happened" of a goal, so its figures say when it was: a figure known
+    then (`Observation.known_on`; the baseline counts too) that surely reaches it
+    (`Target.reached`) shows it reached by the end of that figure's period. Judged as a
+    happening is (`Event.delay`: the smallest delay the dates allow): 0 when it could
+    have been reached by the deadline's last day (where it could fall, as `Event.overdue`
+    reads it), else the days from that day to the day after the latest figure that
+    surely fell short before the first figure reaching it.
+
+    >>> from timeline import Observation, Target
+    >>> goal = Event(title="x", when="2026", target=Target("n", "10 x", "2026"),
+    ...              observations=[Observation("2026", "8 x"), Observation("2027-03", "12 x")])
+    >>> [goal_reached(goal, pendulum.date(2027, 3, day)) for day in (30, 31)]
+    [None, 1]
+    """
+    target = event.target
+    if target is None:
+        return None
+    target = target.as_of(day)  # a baseline known later neither counts nor sets the direction
+    evidence = [*([target.baseline] if target.baseline else []), *event.observations]
+    known = [
+        (o, end)
+        for o in evidence
+        if o.value.compatible(target.goal)
+        and o.known_on(day)
+        and (end := _span(o.when)[1]) is not None
+    ]
+    # Ends compared as `Target.status` compares them: instants in UTC, a day against an
+    # instant by its local date.
+    order = functools.cmp_to_key(_cmp)
+    reaching = [end for o, end in known if target.reached(o.value)]
+    if not reaching:
+        return None
+    first = min(reaching, key=order)
+    short = [end for o, end in known if target.reached(o.value) is False and _cmp(end, first) < 0]
+    due = target.deadline.fuzzy_bounds()[1]
+    last_short = max(short, key=order, default=None)
+    late = 0  # it could have been reached by the deadline
+    if last_short is not None and due is not None and _cmp(last_short, due) >= 0:
+        # reached after the last shortfall, which was past the deadline: a day at least
+        late = max(1, to_day(last_short).toordinal() + 1 - to_day(due).toordinal())
+    # Figures that contradict each other (a year reaching it, its December short) are read
+    # as `Target.status` reads them: met by the deadline is kept, missed is not.
+    status = target.status(day, [o for o, _ in known if o is not target.baseline])
+    if status is TargetStatus.MET:
+        return 0
+    return max(1, late) if status is TargetStatus.MISSED else late
+
+
 def target_judged(event: Event, day: _dt.date) -> TargetStatus | None:
     """Met or missed, when the event (as known on ``day``) has a target its figures known
     then judge; ``None`` otherwise (no target, pending or unknown).
@@ -112,8 +173,8 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     >>> upcoming_in(Event(title="x", when="by 2030"), d(2026, 3, 1), d(2026, 5, 30))
     False
     """
-    if not event.status.is_open or target_judged(event, start) is TargetStatus.MET:
-        return False  # done, or a goal its figures show met
+    if not event.status.is_open or goal_reached(event, start) is not None:
+        return False  # done, or a goal its figures show reached
     readings = event._readings
     if several(readings):  # a set date: some member must meet the days ahead
         if not meets_any(readings, ((start, stop),)):

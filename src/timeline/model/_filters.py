@@ -1,4 +1,5 @@
-"""Filtering a timeline's events: `Timeline.filter` and `Timeline.exclude` match with these.
+"""Filtering a timeline's events: `Timeline.filter` and `Timeline.exclude` are
+`filter_events` and `exclude`, and match with these.
 
 `predicate` turns the criteria (status, kind, actor, tag, text, any predicate) into
 one test on an event; values match case-insensitively and in any Unicode form
@@ -9,12 +10,15 @@ any of its values, and a misspelt status is an error rather than a silent empty 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from timeline._errors import QueryError
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._text import name_key, search_key
+
+if TYPE_CHECKING:
+    from timeline.model._timeline import Timeline
 
 __all__ = ["Values"]
 
@@ -83,3 +87,47 @@ def _haystack(event: Event) -> str:
     parts = [event.title, event.description or "", *event.actors]
     parts.extend(s.quote or "" for s in event.sources)
     return search_key("\n".join(parts))
+
+
+def filter_events(
+    tl: Timeline,
+    *,
+    status: Values = None,
+    kind: Values = None,
+    actor: Values = None,
+    tag: Values = None,
+    text: str | Collection[str] | None = None,
+    where: Callable[[Event], bool] | None = None,
+) -> Timeline:
+    """Events matching every given criterion; a collection means any of its values.
+
+    Matching is case-insensitive; ``text`` searches titles, descriptions,
+    actors and source quotes; ``where`` is any predicate on an event.
+
+    >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
+    >>> len(tl.filter(status=["expected", "confirmed"]))
+    0
+    """
+    keep = predicate(status, kind, actor, tag, text, where)
+    return tl._subset(e for e in tl if keep is None or keep(e))
+
+
+def exclude(
+    tl: Timeline,
+    *,
+    status: Values = None,
+    kind: Values = None,
+    actor: Values = None,
+    tag: Values = None,
+    text: str | Collection[str] | None = None,
+    where: Callable[[Event], bool] | None = None,
+) -> Timeline:
+    """Events *not* matching the criteria `Timeline.filter` takes (all, given none).
+
+    >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
+    >>> len(tl.exclude(status="happened"))
+    0
+    """
+    drop = predicate(status, kind, actor, tag, text, where)
+    # With no criteria nothing is excluded (not everything).
+    return tl._subset(e for e in tl if drop is None or not drop(e))

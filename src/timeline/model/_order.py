@@ -21,7 +21,8 @@ from itertools import repeat
 
 from timeline._bulk import paused_gc
 from timeline._errors import TimelineError
-from timeline.dates._when import When, keep_keys
+from timeline.dates._when import When
+from timeline.dates._when_order import keep_keys
 from timeline.model._event import Event
 
 __all__ = ["DuplicateEventError"]

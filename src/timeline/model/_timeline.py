@@ -14,20 +14,25 @@ query makes only those near the window.
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import operator
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, overload
 
-from timeline.dates._days import DayLike, to_day
-from timeline.dates._duration import Within, within_days
-from timeline.model import _adapters, _changes, _checks, _figures, _filters, _track_record, _windows
+from timeline._errors import QueryError
+from timeline.model import (
+    _adapters,
+    _changes,
+    _checks,
+    _figures,
+    _filters,
+    _known,
+    _track_record,
+    _windows,
+)
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._deferred import Deferred
 from timeline.model._event import Event
-from timeline.model._event_day import overdue_on, upcoming_in
-from timeline.model._filters import Values
 from timeline.model._fiscal_table import fiscal_table
 from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
 from timeline.model._text import name_key, timeline_text
@@ -43,6 +48,30 @@ if TYPE_CHECKING:
     from timeline.ics._report import ImportReport
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _joined_fiscal_years(a: Mapping[str, int], b: Mapping[str, int]) -> Mapping[str, int]:
+    """Both timelines' fiscal years (`Timeline.__add__`): an actor's start as first written;
+    two different starts for one actor are a `QueryError` naming both."""
+    if not b:
+        return a
+    joined = dict(a)
+    keys = {name_key(actor): actor for actor in a}
+    for actor, month in b.items():
+        known = keys.setdefault(name_key(actor), actor)
+        if known not in joined:
+            joined[known] = month
+        elif joined[known] != month:
+            raise QueryError(
+                f"fiscal_years: {actor!r} starts its fiscal year in {_MONTHS[joined[known] - 1]} "
+                f"on the left and {_MONTHS[month - 1]} on the right; give it one start "
+                "(Timeline(..., fiscal_years=...)) before joining"
+            )
+    return joined
 
 
 _event_id = operator.attrgetter("id")
@@ -205,7 +234,14 @@ class Timeline:
     def __add__(self, other: object) -> Timeline:
         if not isinstance(other, Timeline):
             return NotImplemented
-        return self._new((*self._events, *other._events))
+        # The left side's name and description; both sides' fiscal years.
+        fiscal = _joined_fiscal_years(self.fiscal_years, other.fiscal_years)
+        return Timeline(
+            (*self._events, *other._events),
+            name=self.name,
+            description=self.description,
+            fiscal_years=fiscal,
+        )
 
     def add(self, event: Event) -> Timeline:
         """A new timeline with ``event`` added (its id must be new).
@@ -276,49 +312,10 @@ class Timeline:
         named = f", name={self.name!r}" if self.name else ""
         return f"<Timeline of {len(self)} events{named}>"
 
-    # -- filters ------------------------------------------------------------------
+    # -- filters (timeline.model._filters) ------------------------------------------
 
-    def filter(
-        self,
-        *,
-        status: Values = None,
-        kind: Values = None,
-        actor: Values = None,
-        tag: Values = None,
-        text: str | Collection[str] | None = None,
-        where: Callable[[Event], bool] | None = None,
-    ) -> Timeline:
-        """Events matching every given criterion; a collection means any of its values.
-
-        Matching is case-insensitive; ``text`` searches titles, descriptions,
-        actors and source quotes; ``where`` is any predicate on an event.
-
-        >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
-        >>> len(tl.filter(status=["expected", "confirmed"]))
-        0
-        """
-        keep = _filters.predicate(status, kind, actor, tag, text, where)
-        return self._subset(e for e in self if keep is None or keep(e))
-
-    def exclude(
-        self,
-        *,
-        status: Values = None,
-        kind: Values = None,
-        actor: Values = None,
-        tag: Values = None,
-        text: str | Collection[str] | None = None,
-        where: Callable[[Event], bool] | None = None,
-    ) -> Timeline:
-        """Events *not* matching the criteria `Timeline.filter` takes (all, given none).
-
-        >>> tl = Timeline([Event(title="x", when="2026", status="happened")])
-        >>> len(tl.exclude(status="happened"))
-        0
-        """
-        drop = _filters.predicate(status, kind, actor, tag, text, where)
-        # With no criteria nothing is excluded (not everything).
-        return self._subset(e for e in self if drop is None or not drop(e))
+    filter = _filters.filter_events
+    exclude = _filters.exclude
 
     # -- windows --------------------------------------------------------------------
 
@@ -403,57 +400,11 @@ class Timeline:
         """
         return self._subset(_windows.before(self, moment))
 
-    # -- tracking ----------------------------------------------------------------------
+    # -- tracking, as known on a day (timeline.model._known) --------------------------
 
-    def upcoming(self, *, as_of: DayLike, within: Within = "90 days") -> Timeline:
-        """Open events due in ``[as_of, as_of + within]``, as known on ``as_of``.
-
-        ``as_of`` means what it means everywhere: the claims stated on or before
-        that day are replayed (`Timeline.as_of`), then each event is judged, so a
-        slip announced later does not count and events announced later are left
-        out; the events come back as known that day. Deadlines count at their
-        deadline. ``within`` is days, a timedelta or text ("90 days", "1 year").
-
-        >>> tl = Timeline([Event(title="x", when="2026-04"), Event(title="y", when="by 2030")])
-        >>> [e.id for e in tl.upcoming(as_of="2026-03-28")]
-        ['x']
-        """
-        day = to_day(as_of, "as_of")
-        stop = _dt.date.fromordinal(day.toordinal() + within_days(within, day))
-        known = self.as_of(day)
-        return known._subset(e for e in known if upcoming_in(e, day, stop))
-
-    def overdue(self, *, as_of: DayLike) -> Timeline:
-        """Open events whose latest possible day is before ``as_of``, as known on ``as_of``.
-
-        The claims stated on or before ``as_of`` are replayed first (`Timeline.as_of`):
-        an event that slipped, happened or was cancelled by a claim stated after that
-        day is judged by what was known then, and comes back as known then.
-
-        >>> [e.id for e in Timeline([Event(title="x", when="2026-04")]).overdue(as_of="2026-06-01")]
-        ['x']
-        """
-        day = to_day(as_of, "as_of")
-        known = self.as_of(day)
-        return known._subset(e for e in known if overdue_on(e, day))
-
-    def as_of(self, day: DayLike) -> Timeline:
-        """The timeline as known on ``day``: announced events, with claims stated up to then.
-
-        An event is known from its first source's ``published`` day (always, without
-        one); a claim from the day it was stated. Every query that takes ``as_of``
-        starts from this.
-
-        >>> from timeline import Source
-        >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
-        >>> len(Timeline([e]).as_of("2026-03-01")), len(Timeline([e]).as_of("2026-04-01"))
-        (0, 1)
-        """
-        cutoff = to_day(day)
-        known = [e.as_of(cutoff) for e in self]
-        if all(a is b for a, b in zip(known, self, strict=True)):
-            return self._subset(self._events)  # nothing changed: no re-sort
-        return self._new(e for e in known if e is not None)
+    upcoming = _known.upcoming
+    overdue = _known.overdue
+    as_of = _known.as_of
 
     # -- changes over time (timeline.model._changes) and figures (timeline.model._figures) --
 

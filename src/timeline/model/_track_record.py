@@ -25,9 +25,12 @@ out), and only then judged. Each promise lands in exactly one of four counts:
 * ``pending``: still open and not overdue on the day.
 
 A numeric target ("10,000 AI-plus enterprises by 2030") is judged by its figures
-known on the day while the event is open (nobody writes "happened" of a goal):
-`Target.status` *met* is ``kept`` (before the deadline too), *missed* is
-``broken``; otherwise its date and status judge it as above.
+known on the day while the event is open (nobody writes "happened" of a goal): a
+figure reaching the goal is its happening, judged as one (`goal_reached`): ``kept``
+when it could have been reached by the deadline (before it too), ``late`` by the
+smallest delay the figures allow when a figure fell short after the deadline first;
+not reached and `Target.status` *missed* is ``broken``; otherwise its date and
+status judge it as above.
 
 Per group (`TrackRow`): ``on_time_rate`` = kept / (kept + late + broken), ``None``
 when nothing is resolved; ``median_delay_days`` and ``max_delay_days`` over the
@@ -58,7 +61,7 @@ from timeline.dates._format_fiscal import stated_precision
 from timeline.figures._target import TargetStatus
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._event_day import overdue_on, target_judged, undated_past
+from timeline.model._event_day import goal_reached, overdue_on, target_judged, undated_past
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import (
@@ -124,9 +127,17 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
             outcome = "kept"
     elif status is Status.CANCELLED:
         outcome = "broken"
-    elif (met := target_judged(event, day)) is not None:
-        outcome = "kept" if met is TargetStatus.MET else "broken"
-    elif overdue_on(event, day) or undated_past(event, day):  # already as known on the day
+    elif (reached := goal_reached(event, day)) is not None:
+        # a goal its figures show reached: judged as a happening (`goal_reached`)
+        if reached > 0:
+            outcome, delay = "late", reached
+        else:
+            outcome = "kept"
+    elif (
+        target_judged(event, day) is TargetStatus.MISSED
+        or overdue_on(event, day)  # already as known on the day
+        or undated_past(event, day)
+    ):
         outcome = "broken"
     else:
         outcome = "pending"
