@@ -627,3 +627,31 @@ class TestRaggedCsvRows:
         assert message.startswith("t.csv:2: 4 cells but the header has 3 columns")
         assert "'launch'" in message  # the cell that has no column
         assert '"Acme, Inc. launch"' in message  # the fix, shown on this row's first cell
+
+
+class TestYamlSlipsNamedWhereTheyAre:
+    """A typing slip YAML reports lines later, as another mistake: named on its own line."""
+
+    @pytest.mark.parametrize(
+        ("text", "line", "fix"),
+        [
+            # no space after the colon: one plain text "title:A", then a key YAML cannot place
+            ("events:\n  - title:A\n    when: 2026\n", 2, "a space after ':'"),
+            ("events:\n  - title: A\n    when:2026\n", 3, "a space after ':'"),
+            # no space after the dash
+            ("events:\n  -title: A\n   when: 2026\n", 2, "a space after '-'"),
+            # a key without its colon
+            ("events\n  - title: A\n    when: 2026\n", 1, "'events' needs a ':' after it"),
+            # a quote never closed
+            ('events:\n  - title: "A\n    when: 2026\n', 2, "never closed"),
+        ],
+    )
+    def test_named(self, text: str, line: int, fix: str, tmp_path: Path) -> None:
+        path = tmp_path / "t.yaml"
+        path.write_text(text)
+        with pytest.raises(DataFileError) as caught:
+            Timeline.load(path)
+        message = str(caught.value)
+        assert message.startswith(f"{path}:{line}: "), message
+        assert fix in message
+        assert "Sora: the end" not in message  # not the advice for a colon inside text

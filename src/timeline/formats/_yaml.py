@@ -156,6 +156,60 @@ def _yaml_fix(text: str, reason: str, line: int | None, column: int | None = Non
     return "check the indentation and quoting of this line and the one above"
 
 
+# Typing slips YAML reads as something else and reports lines later: a key run into its value
+# ("title:A" is one text), a dash run into its item ("-title: A"), a key without its colon.
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):(?P<rest>[^\s/].*)$")
+_NO_SPACE_AFTER_DASH = re.compile(r"^(?P<indent>\s*)-(?P<item>[A-Za-z_][\w-]*:\s.*)$")
+_BARE_KEY = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*)\s*$")
+_SLIP_REACH = 3  # lines above the reported one that are looked at
+
+
+def _slip(text: str, err: yaml.MarkedYAMLError, line: int | None) -> tuple[int, str] | None:
+    """A typing slip at or just above ``line`` that explains the error: its line, the message.
+
+    >>> _slip("events:\\n  - title:A\\n    when: 2026\\n", yaml.MarkedYAMLError(), 3)
+    (2, "'title:A' needs a space after ':' (title: A), or YAML reads it as one text")
+    """
+    mark = err.context_mark
+    if err.context and "quoted scalar" in err.context and mark is not None:
+        quote = text.splitlines()[mark.line][mark.column : mark.column + 1] if text else '"'
+        other = "''" if quote == "'" else '\\"'
+        return mark.line + 1, (
+            f"a quote ({quote}) opened at column {mark.column + 1} is never closed; close it, "
+            f"or write a {quote} inside the text as {other}"
+        )
+    lines = text.splitlines()
+    if line is None:
+        return None
+    here = lines[line - 1] if line <= len(lines) else ""
+    if "\t" in here[: len(here) - len(here.lstrip())]:
+        return None  # a tab in the indentation: `_yaml_fix` says so
+    for number in range(min(line, len(lines)), max(line - _SLIP_REACH, 1) - 1, -1):
+        source = lines[number - 1]
+        colon = _NO_SPACE_AFTER_COLON.match(source)
+        if colon is not None:
+            key, rest = colon.group("key"), colon.group("rest")
+            shown = f"{key}:{rest}"
+            return number, (
+                f"{shown!r} needs a space after ':' ({key}: {rest}), or YAML reads it as one text"
+            )
+        dash = _NO_SPACE_AFTER_DASH.match(source)
+        if dash is not None:
+            return number, (
+                f"a list item needs a space after '-' ({dash.group('indent')}- "
+                f"{dash.group('item').strip()})"
+            )
+        bare = _BARE_KEY.match(source)
+        below = next((later for later in lines[number:] if later.strip()), "")
+        if bare is not None and len(below) - len(below.lstrip()) > len(bare.group("indent")):
+            key = bare.group("key")
+            return (
+                number,
+                f"{key!r} needs a ':' after it ({key}:), as the lines under it hold its value",
+            )
+    return None
+
+
 # Characters YAML reserves (or gives a meaning: a directive) that cannot start a plain value:
 # "@mention", "`code`", "%" typed at the start of a title.
 _RESERVED = frozenset("@`%")
@@ -237,6 +291,9 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         line = mark.line + 1 if mark is not None else None
         reason = err.problem or err.context or "not valid YAML"
         column = mark.column if mark is not None else None
+        slip = _slip(text, err, line)
+        if slip is not None:  # a slip YAML reports later, as another mistake: named where it is
+            raise DataFileError([DataFileProblem(slip[1], file=file, line=slip[0])]) from None
         message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line, column)}"
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except yaml.reader.ReaderError as err:
