@@ -21,6 +21,7 @@ from timeline import (
     TimelineError,
     When,
 )
+from timeline.model._text import name_key
 
 _YEARS = st.integers(1990, 2040)
 
@@ -218,12 +219,13 @@ def timelines(
     ]
     # Fiscal years (actor: the month it starts) sometimes, as a tracker of big tech has them.
     actors = st.sampled_from(["Microsoft", "Apple", "腾讯", "Alibaba Group"])
+    # One month per actor: names match stripped and whatever their case ("X" and "x " are one).
     fiscal = draw(
         st.dictionaries(
             actors if text is _TEXT else actors | text.filter(_visible),
             st.integers(1, 12),
             max_size=2,
-        )
+        ).filter(lambda table: len({name_key(k.strip()) for k in table}) == len(table))
     )
     return Timeline(
         evs,

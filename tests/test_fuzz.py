@@ -352,7 +352,7 @@ class TestRoundTripThroughFiles:
         assert Timeline.load(path) == tl
 
     # Any text at all as a timeline's name, description or fiscal-year actor: refused when the
-    # timeline is built (a lone surrogate), or written and read back unchanged.
+    # timeline is built (a lone surrogate, a blank actor), or written and read back unchanged.
     @pytest.mark.parametrize("suffix", [".yaml", ".json", ".parquet"])
     @given(
         name=st.none() | st.text(max_size=12),
@@ -375,8 +375,11 @@ class TestRoundTripThroughFiles:
                 fiscal_years={actor: 7},
             )
 
-        if lone:
-            with pytest.raises(QueryError, match="lone surrogate"):
+        # A blank fiscal-year actor names no one: refused (names are stripped, as actors are).
+        blank = not actor.strip()
+        if lone or blank:
+            refusals = (("lone surrogate", lone), ("name is empty", blank))
+            with pytest.raises(QueryError, match="|".join(m for m, on in refusals if on)):
                 build()
             return
         tl = build()

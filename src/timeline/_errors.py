@@ -283,6 +283,26 @@ class TimelineWarning(UserWarning):
     """
 
 
+def quoted(value: object) -> str:
+    """``repr(value)`` for a message, never raising while the message is being built.
+
+    A whole number longer than Python will write out as digits (4,300 by default, anywhere
+    inside the value) makes ``repr`` raise a bare `ValueError`; it is described instead, so
+    the caller's `TimelineError` still says what was wrong and where.
+
+    >>> quoted("April 2026"), quoted([10**5000])
+    ("'April 2026'", 'a list holding a whole number too long to write out (over 4,300 digits)')
+    """
+    try:
+        return repr(value)
+    except ValueError:
+        limit = sys.get_int_max_str_digits()
+        digits = f"a whole number too long to write out (over {limit:,} digits)"
+        if isinstance(value, int):
+            return digits
+        return f"a {type(value).__name__} holding {digits}"
+
+
 def warn_user(message: str) -> None:
     """Issue a `TimelineWarning` pointing at the caller's code, not at timeline's own.
 

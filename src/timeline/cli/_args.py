@@ -243,9 +243,15 @@ def _not_the_input(out: Path, given: str, source: str | None, *, in_place: bool 
             return
     except OSError:  # an input that cannot be read, a loop of links: loading says so
         return
-    if in_place and os.path.abspath(out) == os.path.abspath(input):
+    itself = os.path.abspath(out) == os.path.abspath(input)
+    if in_place and itself:
         return
     fix = "write to a new file"
+    if itself:  # the same name given twice (`extract a.txt -o a.txt`)
+        raise _Failure(
+            f"output {given!r} is the input {source!r} itself; writing it would replace the "
+            f"input; {fix}"
+        )
     if out.is_symlink():
         how = "a link to it"
         fix += f", or remove the link {given!r} first (the input stays)"

@@ -10,6 +10,7 @@ printed; without it the YAML goes to stdout and the summary to stderr.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from pathlib import Path
@@ -59,7 +60,9 @@ def add_extract(command: Any) -> None:
         "extract", _extract, "draft a timeline file from an article, to review", _EPILOG
     )
     parser.add_argument(
-        "article", metavar="ARTICLE", help="a UTF-8 text file, or - to read it from stdin"
+        "article",
+        metavar="ARTICLE",
+        help="a text file (UTF-8, or as a byte-order mark names it), or - to read stdin",
     )
     parser.add_argument(
         "--published",
@@ -129,8 +132,67 @@ def _read_article(name: str) -> str:
                 "check the path, or give - to read the article from stdin"
             )
         raw = path.read_bytes()
-    text = raw if isinstance(raw, str) else raw.decode("utf-8")
+    text = raw.removeprefix("\ufeff") if isinstance(raw, str) else article_text(raw, name)
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads a file
+
+
+# Byte-order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def article_text(data: bytes, name: str) -> str:
+    """An article's bytes as text: UTF-8, or the encoding a byte-order mark names.
+
+    The mark (as Notepad and Word save) says the encoding outright and is no part of
+    the text, so it never reaches a title or a quote. Other bytes that are not UTF-8
+    are refused at their line, with the fix: wide text without a mark is named.
+
+    >>> article_text("Acme opens in 2027.".encode("utf-16"), "a.txt")
+    'Acme opens in 2027.'
+    """
+    for mark, codec in _MARKS:
+        if data.startswith(mark):
+            try:
+                return data[len(mark) :].decode(codec)
+            except UnicodeDecodeError:
+                raise _Failure(
+                    f"{name}: starts with a {codec[:6].upper()} byte-order mark but is not "
+                    f"{codec[:6].upper()} text; save the article as UTF-8"
+                ) from None
+    from timeline.formats._io import _wide
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        _refuse_wide(data, name, _wide(data))
+        line = data.count(b"\n", 0, err.start) + 1
+        before = data[data.rfind(b"\n", 0, err.start) + 1 : err.start]
+        column = len(before.decode("utf-8", "replace")) + 1
+        raise _Failure(
+            f"{name}: not UTF-8 text: byte {data[err.start]:#04x} at line {line}, column "
+            f"{column}; save the article as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
+        ) from None
+    if "\x00" in text[:64]:  # mostly ASCII UTF-16 is valid UTF-8, a NUL beside each letter
+        _refuse_wide(data, name, _wide(data))
+    return text
+
+
+def _refuse_wide(data: bytes, name: str, wide: str | None) -> None:
+    """Refuse text that reads as UTF-16 or UTF-32 without a byte-order mark, naming it."""
+    if wide is None:
+        return
+    order = "LE" if data[:1] != b"\x00" else "BE"  # where the letter's own byte is
+    raise _Failure(
+        f"{name}: the text looks like {wide} without a byte-order mark (a NUL byte beside "
+        f"each letter), not UTF-8; convert it, e.g. `iconv -f {wide}{order} -t UTF-8 {name} "
+        "> article.txt`"
+    )
 
 
 def _title(args: argparse.Namespace, text: str) -> str:
@@ -217,13 +279,7 @@ def _extract(args: argparse.Namespace) -> int:
     # The extractor's word lists load only when this command runs.
     from timeline.extract import extract
 
-    try:
-        text = _read_article(args.article)
-    except UnicodeDecodeError as err:
-        raise _Failure(
-            f"{args.article}: not UTF-8 text (byte {err.start}); save the article as UTF-8 "
-            "(e.g. `iconv -f latin1 -t utf-8`)"
-        ) from None
+    text = _read_article(args.article)
     try:
         result = extract(
             text,

@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeAlias
 
 import pendulum
 
-from timeline._errors import EventError, TimelineError, WhenParseError
+from timeline._errors import EventError, TimelineError, WhenParseError, quoted
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._when import When
 
@@ -46,7 +46,8 @@ def to_day(value: DayLike, name: str = "day") -> _dt.date:
         except TimelineError as err:
             raise EventError(f"{name}: {err}") from err
     else:
-        raise EventError(f"{name}: expected a date or text such as '2026-03-28', got {value!r}")
+        shown = quoted(value)
+        raise EventError(f"{name}: expected a date or text such as '2026-03-28', got {shown}")
     point = w.earliest if w.earliest is not None else w.latest
     if point is None:
         raise EventError(f"{name}: {str(w)!r} has no bounded day to count from; give a date")
@@ -158,7 +159,7 @@ def coerce_when(
 
         return _share(_coerce(value))
     if not isinstance(value, str):
-        raise EventError(f"{owner}: {field}: expected a date or text, got {value!r}")
+        raise EventError(f"{owner}: {field}: expected a date or text, got {quoted(value)}")
     try:
         if fiscal is not None:  # read in these fiscal years, and with their naming
             return _share(

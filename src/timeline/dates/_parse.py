@@ -27,7 +27,7 @@ from typing import Literal
 
 import pendulum
 
-from timeline._errors import WhenParseError
+from timeline._errors import WhenParseError, quoted
 from timeline.dates import _fiscal, _quick
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._format_fiscal import (
@@ -124,7 +124,7 @@ def parse(
     True
     """
     if not isinstance(text, str):
-        raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
+        raise WhenParseError(quoted(text), f"expected text (a str), got {type(text).__name__}")
     if len(text) > MAX_TEXT:
         _check_length(text)
     if (reference is None or type(reference) in _DAY_TYPES) and prefer in _PREFER:
@@ -193,7 +193,7 @@ def parse_edtf(text: str) -> When:
     '2026-03-31'
     """
     if not isinstance(text, str):
-        raise WhenParseError(repr(text), f"expected text (a str), got {type(text).__name__}")
+        raise WhenParseError(quoted(text), f"expected text (a str), got {type(text).__name__}")
     _check_length(text)
     if len(text) <= 11:
         found = COMMON.fullmatch(text)

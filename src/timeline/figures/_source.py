@@ -11,7 +11,7 @@ import datetime as _dt
 
 import attrs
 
-from timeline._errors import EventError
+from timeline._errors import EventError, quoted
 from timeline.dates._days import coerce_when
 from timeline.dates._when import When
 from timeline.figures._text import checked_text, optional_text
@@ -44,7 +44,7 @@ class Source:
         quote: str | None = None,
     ) -> None:
         if not isinstance(title, str) and title is not None:
-            raise EventError(f"source: title: {title!r} is not text; give the source's title")
+            raise EventError(f"source: title: {quoted(title)} is not text; give the source's title")
         if not title or not title.strip():
             raise EventError(f"source: title: {title!r} is empty; give the source's title")
         checked_text(title, "source", "title")

@@ -9,7 +9,7 @@ built, so the refusal names the field and the position.
 
 from __future__ import annotations
 
-from timeline._errors import EventError, TimelineError
+from timeline._errors import EventError, TimelineError, quoted
 
 __all__ = ["checked_text", "optional_text"]
 
@@ -58,6 +58,6 @@ def optional_text(
     if not isinstance(value, str):
         # str(value) would keep ``['Beijing']`` or ``b'x'`` as text no one wrote.
         where = "".join(f"{part}: " for part in (owner, field) if part)
-        raise error(f"{where}{value!r} is not text; give it as text (a str), or None")
+        raise error(f"{where}{quoted(value)} is not text; give it as text (a str), or None")
     text = checked_text(value.strip(), owner, field, error)
     return text or None

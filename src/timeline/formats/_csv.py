@@ -39,7 +39,8 @@ a `TimelineWarning`), header names in any case, blank lines above the header, an
 empty columns without a name (a trailing comma; a value under one is a problem).
 
 A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, tab or CR: OWASP "CSV injection") is written after a ``'``, as is a cell
+``@``, tab, CR or LF, or a full-width ``＝``, ``＋``, ``－`` or ``＠``: OWASP "CSV
+injection") is written after a ``'``, as is a cell
 already starting with ``'``; reading strips exactly one ``'`` before those
 characters, so what is saved is what is read. A cell may be of any length: one over
 the csv module's process-wide field limit (131,072 characters) is read by `_Reader`,
@@ -159,14 +160,7 @@ def _read(
             path: Path = ("events", len(events))
             lines[path] = start
             if len(row) > len(header):
-                problems.append(
-                    DataFileProblem(
-                        f"{len(row)} cells but the header has {len(header)} columns; "
-                        "quote cells that contain commas",
-                        file=file,
-                        line=start,
-                    )
-                )
+                problems.append(DataFileProblem(_ragged(row, len(header)), file=file, line=start))
                 return
             for i, (name, cell) in enumerate(zip(header, row, strict=False)):
                 if name == "" and cell.strip():
@@ -258,9 +252,11 @@ def _column(name: str) -> str:
     return name.strip().lower()
 
 
-# The first characters with which a spreadsheet runs a cell as a formula (OWASP "CSV
-# injection"); such a cell is written after a "'", which spreadsheets show as text.
-_FORMULA = frozenset("=+-@\t\r")
+# The first characters with which a spreadsheet runs a cell as a formula (the OWASP testing
+# guide's "CSV injection" list): = + - @, tab, CR and LF, and the full-width forms of the
+# four signs (U+FF1D, U+FF0B, U+FF0D, U+FF20), which Excel in East Asian locales also reads as
+# a formula. Such a cell is written after a "'", which spreadsheets show as text.
+_FORMULA = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 _ESCAPED = _FORMULA | {"'"}
 
 
@@ -317,6 +313,43 @@ _JSON_EXAMPLES: Final = {
 }
 
 
+def _ragged(row: list[str], columns: int) -> str:
+    """The problem of a row with more cells than the header has columns, with the likely fix.
+
+    A comma in prose is followed by a space; a separator seldom is: the first run of cells
+    led by a space, joined back, is most likely one cell that needed quotes.
+
+    >>> print(_ragged(["Acme", " Inc. launch", "2026"], 2))
+    3 cells but the header has 2 columns (no column for '2026'); a cell holding a comma needs \
+quotes: "Acme, Inc. launch"
+    """
+    extra = row[columns:]
+    shown = ", ".join(repr(cell) for cell in extra[:3]) + (", …" if len(extra) > 3 else "")
+    fix = 'quote cells that hold a comma: "a, b"'
+    for i in range(len(row) - 1):
+        end = i + 1
+        while end < len(row) and end - i <= len(extra) and row[end].startswith(" "):
+            end += 1
+        if end > i + 1 and row[i].strip():
+            fix = f'a cell holding a comma needs quotes: "{",".join(row[i:end])}"'
+            break
+    return f"{len(row)} cells but the header has {columns} columns (no column for {shown}); {fix}"
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, as a message names it.
+
+    >>> _json_kind({}), _json_kind(None), _json_kind(5), _json_kind("x")
+    ('an object', 'null', 'a number', 'a string')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    kinds = ((dict, "an object"), (list, "an array"), (str, "a string"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "a number")
+
+
 def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """One row's cells as an event record, and (column, message) problems."""
     event: dict[str, Any] = {}
@@ -358,8 +391,9 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
                 bad.append((column, f"{key!r} is given twice in the JSON; keep one"))
             return None
         if not isinstance(parsed, kind):
-            what = "an array [...]" if kind is list else "an object {...}"
-            bad.append((column, f"must be a JSON {what}"))
+            what = "a JSON array [...]" if kind is list else "a JSON object {...}"
+            fix = _JSON_EXAMPLES.get(column, '["Tencent", "WeChat"]')
+            bad.append((column, f"must be {what}, not {_json_kind(parsed)}; write it like {fix}"))
             return None
         return parsed
 

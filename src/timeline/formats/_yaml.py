@@ -16,6 +16,7 @@ flow style (``actors: [Tencent]``), and dates as people write them
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import textwrap
 from typing import Any
@@ -127,11 +128,14 @@ _MAX_DEPTH = 100
 _FLOW_LIST_WIDTH = 70
 
 
-def _yaml_fix(text: str, reason: str, line: int | None) -> str:
+def _yaml_fix(text: str, reason: str, line: int | None, column: int | None = None) -> str:
     """The usual cause of a YAML syntax error, as a fix the user can make."""
     source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
     if "\t" in source[: len(source) - len(source.lstrip())]:
         return "indent with spaces: YAML does not allow tabs"
+    char = source[column] if column is not None and 0 <= column < len(source) else ""
+    if "cannot start any token" in reason and char in _RESERVED:
+        return _reserved_fix(source, char)
     indentation = _indentation_fix(text, source, line)
     if indentation is not None:
         return indentation
@@ -150,6 +154,80 @@ def _yaml_fix(text: str, reason: str, line: int | None) -> str:
     if "expected ',' or ']'" in reason or "expected ',' or '}'" in reason:
         return "close the [...] or {...} list, and quote items that hold ',' or ':'"
     return "check the indentation and quoting of this line and the one above"
+
+
+# Typing slips YAML reads as something else and reports lines later: a key run into its value
+# ("title:A" is one text), a dash run into its item ("-title: A"), a key without its colon.
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):(?P<rest>[^\s/].*)$")
+_NO_SPACE_AFTER_DASH = re.compile(r"^(?P<indent>\s*)-(?P<item>[A-Za-z_][\w-]*:\s.*)$")
+_BARE_KEY = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*)\s*$")
+_SLIP_REACH = 3  # lines above the reported one that are looked at
+
+
+def _slip(text: str, err: yaml.MarkedYAMLError, line: int | None) -> tuple[int, str] | None:
+    """A typing slip at or just above ``line`` that explains the error: its line, the message.
+
+    >>> _slip("events:\\n  - title:A\\n    when: 2026\\n", yaml.MarkedYAMLError(), 3)
+    (2, "'title:A' needs a space after ':' (title: A), or YAML reads it as one text")
+    """
+    mark = err.context_mark
+    if err.context and "quoted scalar" in err.context and mark is not None:
+        quote = text.splitlines()[mark.line][mark.column : mark.column + 1] if text else '"'
+        other = "''" if quote == "'" else '\\"'
+        return mark.line + 1, (
+            f"a quote ({quote}) opened at column {mark.column + 1} is never closed; close it, "
+            f"or write a {quote} inside the text as {other}"
+        )
+    lines = text.splitlines()
+    if line is None:
+        return None
+    here = lines[line - 1] if line <= len(lines) else ""
+    if "\t" in here[: len(here) - len(here.lstrip())]:
+        return None  # a tab in the indentation: `_yaml_fix` says so
+    for number in range(min(line, len(lines)), max(line - _SLIP_REACH, 1) - 1, -1):
+        source = lines[number - 1]
+        colon = _NO_SPACE_AFTER_COLON.match(source)
+        if colon is not None:
+            key, rest = colon.group("key"), colon.group("rest")
+            shown = f"{key}:{rest}"
+            return number, (
+                f"{shown!r} needs a space after ':' ({key}: {rest}), or YAML reads it as one text"
+            )
+        dash = _NO_SPACE_AFTER_DASH.match(source)
+        if dash is not None:
+            return number, (
+                f"a list item needs a space after '-' ({dash.group('indent')}- "
+                f"{dash.group('item').strip()})"
+            )
+        bare = _BARE_KEY.match(source)
+        below = next((later for later in lines[number:] if later.strip()), "")
+        if bare is not None and len(below) - len(below.lstrip()) > len(bare.group("indent")):
+            key = bare.group("key")
+            return (
+                number,
+                f"{key!r} needs a ':' after it ({key}:), as the lines under it hold its value",
+            )
+    return None
+
+
+# Characters YAML reserves (or gives a meaning: a directive) that cannot start a plain value:
+# "@mention", "`code`", "%" typed at the start of a title.
+_RESERVED = frozenset("@`%")
+
+
+def _reserved_fix(source: str, char: str) -> str:
+    """The fix for a value starting with a reserved character: the line with the value quoted.
+
+    >>> print(_reserved_fix("  - title: @Acme # said so", "@"))
+    '@' cannot start a value written without quotes in YAML; put it in quotes: title: "@Acme"
+    """
+    head = f"{char!r} cannot start a value written without quotes in YAML; put it in quotes"
+    here = _KEY_LINE.match(source)
+    value = (here.group("value") or "") if here is not None else ""
+    if here is None or not value.startswith(char):
+        return head  # an item of a [...] list, say: the line is not one key and its value
+    value = re.sub(r"\s+#.*$", "", value).rstrip()  # a comment after it is no part of it
+    return f"{head}: {here.group('key')}: {json.dumps(value, ensure_ascii=False)}"
 
 
 _KEY_LINE = re.compile(
@@ -212,7 +290,11 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = err.problem or err.context or "not valid YAML"
-        message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line)}"
+        column = mark.column if mark is not None else None
+        slip = _slip(text, err, line)
+        if slip is not None:  # a slip YAML reports later, as another mistake: named where it is
+            raise DataFileError([DataFileProblem(slip[1], file=file, line=slip[0])]) from None
+        message = f"not valid YAML: {reason}; {_yaml_fix(text, reason, line, column)}"
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
     except yaml.reader.ReaderError as err:
         raise DataFileError([_unreadable(text, err, file)]) from None

@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from timeline._errors import EventError
+from timeline._errors import EventError, quoted
 from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._days import coerce_when, to_day
 from timeline.dates._when import When
@@ -80,7 +80,7 @@ def _status(value: Status | str, owner: str, field: str = "status") -> Status:
     except ValueError:
         names = ", ".join(s.value for s in Status)
         raise EventError(
-            f"{owner}: {field}: {value!r} is not a status; use one of {names}"
+            f"{owner}: {field}: {quoted(value)} is not a status; use one of {names}"
         ) from None
 
 
@@ -122,7 +122,7 @@ class Claim:
             )
         day = to_day(stated_when)
         if source is not None and not isinstance(source, Source):
-            raise EventError(f"claim: source: {source!r} is not a Source")
+            raise EventError(f"claim: source: {quoted(source)} is not a Source")
         state = None if status is None else _status(status, "claim")
         reading = yearless_reading(state)
         self.__attrs_init__(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Unpack
 
 import attrs
 
-from timeline._errors import EventError
+from timeline._errors import EventError, quoted
 from timeline.dates._bounds import _cmp, _key
 from timeline.dates._days import coerce_when, to_day
 from timeline.figures._growth import Observation, series_order
@@ -59,6 +59,16 @@ Fields: TypeAlias = tuple[
 _SHARED_MAX = 1 << 16
 
 
+def _name_order(name: object) -> tuple[str, str]:
+    """How names from a set are ordered: by their case-folded text, then as written.
+
+    >>> sorted({"beta", "Alpha", "alpha"}, key=_name_order)
+    ['Alpha', 'alpha', 'beta']
+    """
+    text = name if isinstance(name, str) else quoted(name)  # a non-name is refused later
+    return text.casefold(), text
+
+
 def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple[str, ...]:
     if not value:
         return ()
@@ -76,12 +86,16 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
     if kind is not list and kind is not tuple and isinstance(value, Mapping):
         # Iterated, a dict gives its keys and loses its values.
         raise EventError(
-            f"{owner}: {field}: {value!r} is a mapping, not a list of names; give a list"
+            f"{owner}: {field}: {quoted(value)} is a mapping, not a list of names; give a list"
         )
     try:
         items = (value,) if isinstance(value, str) else tuple(value)
     except TypeError:
-        raise EventError(f"{owner}: {field}: {value!r} is not a list of names") from None
+        raise EventError(f"{owner}: {field}: {quoted(value)} is not a list of names") from None
+    if isinstance(value, set | frozenset):
+        # A set's order changes from run to run (string hashes are salted): its names are
+        # sorted, so every run builds the same event (and the same first actor).
+        items = tuple(sorted(items, key=_name_order))
     # A list seen before (large timelines repeat a few): its names, equal to these,
     # were checked then.
     try:
@@ -92,7 +106,7 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
         return shared
     for item in items:
         if not isinstance(item, str):
-            raise EventError(f"{owner}: {field}: {item!r} is not text; give names as strings")
+            raise EventError(f"{owner}: {field}: {quoted(item)} is not text; give names as strings")
         checked_text(item, owner, field)
     names = tuple(map(str.strip, items))
     if "" in names:
@@ -201,12 +215,19 @@ def _items(values: Iterable[_T] | None, owner: str, field: str) -> tuple[_T, ...
     if values is None:
         return ()
     if isinstance(values, (str, bytes, Mapping)):  # iterable, but not a list of these
-        raise EventError(f"{owner}: {field}: {values!r} is not a list; give a list (or none)")
+        raise EventError(f"{owner}: {field}: {quoted(values)} is not a list; give a list (or none)")
+    if isinstance(values, set | frozenset) and len(values) > 1:
+        # Its order changes from run to run, and order means something here: the first
+        # source dates the event; claims and observations of one day keep the order given.
+        raise EventError(
+            f"{owner}: {field}: {quoted(values)} is a set, which has no order; give a list in "
+            "the order you mean (the first source is the main one)"
+        )
     try:
         return tuple(values)
     except TypeError:  # "'int' object is not iterable" says nothing of the field
         raise EventError(
-            f"{owner}: {field}: {values!r} is not a list; give a list (or none)"
+            f"{owner}: {field}: {quoted(values)} is not a list; give a list (or none)"
         ) from None
 
 
@@ -238,7 +259,9 @@ def init_checked(
 
     Texts are made one line ending and checked; the id defaults to the title's
     slug; ``when`` and ``end`` are read (relative to the first source's
-    ``published``, in the fiscal years given) and must be in order; names are
+    ``published``, in the fiscal years given) and must be in order; names given
+    as a set are sorted (a set's order changes from run to run), sources, claims and
+    observations given as a set of several are refused (their order means something); names are
     shared; claims and observations are sorted, stably, by time. Raises
     `EventError` naming the field and the fix. Positional: it runs per event.
 
@@ -246,7 +269,8 @@ def init_checked(
     ('DeepSeek',)
     """
     if not isinstance(title, str) and title is not None:
-        raise EventError(f"event: title: {title!r} is not text; give the event's title as text")
+        shown = quoted(title)
+        raise EventError(f"event: title: {shown} is not text; give the event's title as text")
     if not title or not title.strip():
         raise EventError(f"event: title: {title!r} is empty; give the event a title")
     # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
@@ -258,21 +282,24 @@ def init_checked(
     if id is None:
         id = slugify(title)  # a slug: nothing to check
     elif not isinstance(id, str) or not _ID.fullmatch(id):
-        raise EventError(f"{owner}: id: {id!r} is not a slug; use letters, digits, '-', '_' or '.'")
+        shown = quoted(id)
+        raise EventError(
+            f"{owner}: id: {shown} is not a slug; use letters, digits, '-', '_' or '.'"
+        )
     sources = _items(sources, owner, "sources")
     for source in sources:
         if not isinstance(source, Source):
-            raise EventError(f"{owner}: sources: {source!r} is not a Source")
+            raise EventError(f"{owner}: sources: {quoted(source)} is not a Source")
     claims = _items(claims, owner, "claims")
     for claim in claims:
         if not isinstance(claim, Claim):
-            raise EventError(f"{owner}: claims: {claim!r} is not a Claim")
+            raise EventError(f"{owner}: claims: {quoted(claim)} is not a Claim")
     if target is not None and not isinstance(target, Target):
-        raise EventError(f"{owner}: target: {target!r} is not a Target")
+        raise EventError(f"{owner}: target: {quoted(target)} is not a Target")
     observations = _items(observations, owner, "observations")
     for observation in observations:
         if not isinstance(observation, Observation):
-            raise EventError(f"{owner}: observations: {observation!r} is not an Observation")
+            raise EventError(f"{owner}: observations: {quoted(observation)} is not an Observation")
     published = sources[0].published if sources else None
     # A source published "TBD" is undated: it dates nothing (and the event counts as
     # always known, `Event.as_of`), so a relative "April" needs the year written.

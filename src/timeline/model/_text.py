@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 from timeline.figures._text import checked_text
 
 __all__ = ["name_key", "search_key", "timeline_text", "visible"]
@@ -82,6 +82,7 @@ def timeline_text(value: object, field: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise QueryError(f"timeline: {field}: {value!r} is not text; give it as text, or None")
+        shown = quoted(value)
+        raise QueryError(f"timeline: {field}: {shown} is not text; give it as text, or None")
     # As in Event: text no file can hold (a lone surrogate) is refused.
     return checked_text(value, "timeline", field, QueryError) if value.strip() else None

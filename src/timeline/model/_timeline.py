@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import functools
 import operator
-import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, overload
 
-from timeline._errors import QueryError, WhenError
-from timeline.dates._fiscal import fiscal_start
-from timeline.figures._text import checked_text
+from timeline._errors import QueryError
 from timeline.model import (
     _adapters,
     _changes,
@@ -36,6 +33,7 @@ from timeline.model import (
 from timeline.model._changes import EventChange, TimelineDiff
 from timeline.model._deferred import Deferred
 from timeline.model._event import Event
+from timeline.model._fiscal_table import fiscal_table
 from timeline.model._order import DuplicateEventError, _checked_and_sorted, _InOrder
 from timeline.model._text import name_key, timeline_text
 
@@ -51,28 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DuplicateEventError", "EventChange", "Timeline", "TimelineDiff"]
 
-
-def _fiscal_years(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
-    """Actor to fiscal-year start month, checked; read-only."""
-    if not value:
-        return _NO_FISCAL_YEARS
-    if not isinstance(value, Mapping):
-        raise QueryError(f"fiscal_years: expected a mapping of actor to month, got {value!r}")
-    months: dict[str, int] = {}
-    for actor, month in value.items():
-        if isinstance(actor, str):
-            checked_text(actor, "fiscal_years", "actor", QueryError)  # before it is quoted
-        try:
-            start = fiscal_start(month)
-        except WhenError as e:
-            raise QueryError(f"fiscal_years: {actor}: {e}") from None
-        if not isinstance(actor, str) or start is None:
-            raise QueryError(f"fiscal_years: {actor!r}: give an actor's name and a month")
-        months[actor] = start
-    return types.MappingProxyType(months)
-
-
-_NO_FISCAL_YEARS: Mapping[str, int] = types.MappingProxyType({})
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
@@ -148,7 +124,7 @@ class Timeline:
         description = timeline_text(description, "description")
         self.name = name
         self.description = description
-        self.fiscal_years: Mapping[str, int] = _fiscal_years(fiscal_years)
+        self.fiscal_years: Mapping[str, int] = fiscal_table(fiscal_years)
 
     @functools.cached_property
     def _events(self) -> tuple[Event, ...]:

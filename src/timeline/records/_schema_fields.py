@@ -9,6 +9,7 @@ timeline on top of it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import difflib
 from collections.abc import Mapping, Sequence
@@ -21,6 +22,7 @@ from timeline._errors import (
     TimelineError,
     WhenError,
     WhenParseError,
+    quoted,
 )
 from timeline.dates._days import to_day
 from timeline.dates._fiscal import fiscal_start
@@ -61,7 +63,21 @@ class _FieldReader:
             if not isinstance(actor, str) or start is None:
                 self.fail((*path, str(actor)), "give an actor's name and a month")
                 continue
-            self.fiscal[name_key(actor)] = (actor, start)
+            # Matched as an event's actors are: stripped, whatever their case.
+            name = actor.strip()
+            if not name:
+                self.fail((*path, actor), "the actor's name is empty; give the actor's name")
+                continue
+            known = self.fiscal.get(name_key(name))
+            if known is not None and known[1] != start:
+                # Two months for one actor: keeping either would drop the other unseen.
+                self.fail(
+                    (*path, actor),
+                    f"{name!r} is the actor {known[0]!r} again (names match whatever their "
+                    f"case), with another month ({start}, not {known[1]}); keep one",
+                )
+                continue
+            self.fiscal.setdefault(name_key(name), (name, start))
 
     def fail(self, path: Path, message: str) -> None:
         if len(self.problems) >= MAX_PROBLEMS and message != STOPPED:
@@ -172,7 +188,8 @@ class _FieldReader:
         if value is None or isinstance(value, When):
             return value
         if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)  # a bare year, as YAML or a spreadsheet may give it
+            with contextlib.suppress(ValueError):  # one too long to write out is refused below
+                value = str(value)  # a bare year, as YAML or a spreadsheet may give it
         if isinstance(value, _dt.date):  # a database row's date or datetime, as Event takes it
             try:
                 return _coerce(value)
@@ -217,13 +234,14 @@ class _FieldReader:
         value = record.get(key)
         if value is None or isinstance(value, Status):
             return value
+        text = value if isinstance(value, str) else quoted(value)
         try:
-            return Status(str(value).strip().lower())  # as lenient as Event itself
+            return Status(text.strip().lower())  # as lenient as Event itself
         except ValueError:
             choices = [s.value for s in Status]
-            close = difflib.get_close_matches(str(value).lower(), choices, n=1)
+            close = difflib.get_close_matches(text.lower(), choices, n=1)
             fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(choices)}"
-            self.fail((*path, key), f"{value!r} is not a status; {fix}")
+            self.fail((*path, key), f"{quoted(value)} is not a status; {fix}")
             return None
 
 
@@ -265,7 +283,7 @@ def _show(value: Any) -> str:
         return "a list"
     if isinstance(value, Decimal):  # JSON numbers are read exactly, as Decimal
         return str(value)
-    return repr(value)
+    return quoted(value)  # a whole number too long to write out is described
 
 
 def _quote_it(value: Any) -> str:
@@ -275,5 +293,7 @@ def _quote_it(value: Any) -> str:
     ('; write it in quotes: "1984"', '')
     """
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return f'; write it in quotes: "{_show(value)}"'
+        shown = _show(value)
+        # A whole number too long to write out has no digits to put in quotes.
+        return "" if shown.startswith("a whole number") else f'; write it in quotes: "{shown}"'
     return ""

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, quoted
 from timeline.figures._growth import Observation
 from timeline.figures._quantity import Quantity
 from timeline.figures._source import Source
@@ -203,7 +203,12 @@ class _Reader(_FieldReader):
             return value
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             # A bare number, as JSON or a spreadsheet may give it ("1e+21" reads as one).
-            value = repr(value) if isinstance(value, float) else str(value)
+            try:
+                value = repr(value) if isinstance(value, float) else str(value)
+            except ValueError:  # a whole number too long to write out
+                message = f"{quoted(value)} is not a figure; no figure needs that many digits"
+                self.fail((*path, key), message)
+                return None
         if not isinstance(value, str):
             self.fail(
                 (*path, key), f"must be a figure as text, e.g. '$600 million', not {_show(value)}"
@@ -358,6 +363,8 @@ class _Reader(_FieldReader):
             if id in first:
                 other = self.where.line(first[id])
                 where = f"line {other}" if other is not None else f"record {first[id][-1]}"
+                if other is not None and other == self.where.line((*here, spelled)):
+                    where += f" ({dotted(first[id])})"  # one line (minified JSON): which event
                 self.fail(
                     (*here, spelled),
                     f"{id!r} is already the id of the event on {where}; ids must be unique"
@@ -428,7 +435,11 @@ def _related_ids(row: Any) -> list[tuple[int, str]]:
     if isinstance(row, Event):
         return list(enumerate(row.related))
     value = row.get("related") if isinstance(row, Mapping) else None
-    if isinstance(value, str) or not isinstance(value, Sequence):
+    if isinstance(value, str):
+        # One id, as the event takes it (`related: b`); several in one text are refused.
+        one = "," not in value and ";" not in value and value.strip()
+        return [(0, value.strip())] if one else []
+    if not isinstance(value, Sequence):
         return []
     return [
         (j, item.strip()) for j, item in enumerate(value) if isinstance(item, str) and item.strip()
