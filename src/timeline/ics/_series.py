@@ -7,7 +7,8 @@ DTSTART, an RDATE PERIOD has its own end), less the EXDATEs and EXRULEs; an
 override (RECURRENCE-ID) moves its occurrence to its own DTSTART, earlier or
 later, or cancels it, and one with RANGE=THISANDFUTURE changes every later
 occurrence too (`timeline.ics._ranges`). Each occurrence is the same kind of
-value as DTSTART, walked by `timeline.ics._recurrence`.
+value as DTSTART, walked by `timeline.ics._recurrence` over the wall clock of
+DTSTART's zone (`timeline.ics._wall_clock`).
 
 A hostile file repeats one UID over thousands of series and overrides: the
 overrides of a UID are indexed once, and moved occurrences are stepped over a
@@ -26,19 +27,9 @@ import pendulum
 from timeline.dates._bounds import _cmp
 from timeline.ics._duplicates import version_rank
 from timeline.ics._lines import Component, Prop, Structure
+from timeline.ics._masters import uid_of
 from timeline.ics._ranges import Futures, carried, is_future
-from timeline.ics._recurrence import (
-    Clock,
-    Moments,
-    Occurrences,
-    RuleTimes,
-    no_count,
-    uid_of,
-    until_in,
-    until_is_day,
-    until_wall,
-    wall_in,
-)
+from timeline.ics._recurrence import Moments, Occurrences, RuleTimes, no_count
 from timeline.ics._values import (
     NEGATIVE,
     Skip,
@@ -49,6 +40,7 @@ from timeline.ics._values import (
     written_wall,
 )
 from timeline.ics._vcal import rfc5545_rule
+from timeline.ics._wall_clock import Clock, until_in, until_is_day, until_wall, wall_in
 from timeline.ics._zones import VZone, Zones
 
 __all__ = ["Series", "describe"]
