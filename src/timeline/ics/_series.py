@@ -231,11 +231,16 @@ class Series(Values):
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
                 return pendulum.date(wall.year, wall.month, wall.day)
+            if wall == written:
+                return start  # DTSTART's own wall: DTSTART as read (a leap second's 23:59:60)
             parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+            us = wall.microsecond  # an RDATE at a leap second: 23:59:59.999999
             if zone is not None:
-                return self.at(zone, *parts)
+                return self.at(zone, *parts, us)
             return (
-                pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
+                pendulum.datetime(*parts, us, tz=fixed)
+                if fixed is not None
+                else pendulum.naive(*parts, us)
             )
 
         for exrule in comp.props.get("EXRULE", []):  # RFC 2445: a rule of times removed

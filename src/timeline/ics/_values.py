@@ -19,6 +19,7 @@ import pendulum
 
 from timeline._errors import IcsParseError
 from timeline.dates._bounds import _cmp
+from timeline.dates._edtf_instants import no_leap_second
 from timeline.dates._when import When
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._zones import Zones
@@ -71,12 +72,13 @@ def _local(zone: pendulum.Timezone, *wall: int) -> pendulum.DateTime:
     >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 3, 29, 2, 30, 0).in_tz("UTC"))
     '2026-03-29 01:30:00+00:00'
     """
-    y, mo, d, h, mi, s = wall
-    first = pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=0)
+    y, mo, d, h, mi, s, *micro = wall  # microseconds: a leap second's 23:59:59.999999
+    us = micro[0] if micro else 0
+    first = pendulum.datetime(y, mo, d, h, mi, s, us, tz=zone, fold=0)
     if (first.hour, first.minute) == (h, mi):
         return first
     # In a gap fold=0 moves the time back by the gap; fold=1 keeps the offset before it.
-    return pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=1)
+    return pendulum.datetime(y, mo, d, h, mi, s, us, tz=zone, fold=1)
 
 
 def _number(digits: str, prop: Prop) -> int:
@@ -201,7 +203,9 @@ class Values:
                     return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
                 offset = m[8]
             y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
-            s = min(int(m[6] or 0), 59)  # a leap second reads as the second before it
+            s = int(m[6] or 0)
+            if s >= 60:  # second 60, a leap second, is checked once the instant is known
+                return self._leap(prop, where, m[6], (y, mo, d, h, mi), m[7] or offset)
             if (h, mi, s) == (24, 0, 0):  # the end of the day (ISO 8601, vCalendar exports)
                 if (y, mo, d) >= (9999, 12, 31):
                     raise ValueError  # no next day
@@ -226,12 +230,7 @@ class Values:
                     )
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
             if offset:
-                sign = -1 if offset[0] == "-" else 1
-                hours, minutes = int(offset[1:3]), int(offset[-2:])
-                if hours > 23 or minutes > 59:
-                    raise ValueError
-                zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
-                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
+                return self._with_offset(offset, y, mo, d, h, mi, s)
             if self.default_zone is not None and "TZID" not in prop.params:
                 self._in_calendar_zone(prop, where)
             return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
@@ -239,6 +238,45 @@ class Values:
             raise Skip(
                 f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
             ) from None
+
+    def _leap(
+        self, prop: Prop, where: str, second: str, wall: tuple[int, ...], offset: str | None
+    ) -> _dt.datetime:
+        """A DATE-TIME at second 60 or over, as `When.parse` reads it: a leap second is the
+        last instant of its minute (23:59:59.999999), second 60 where no leap second was
+        and seconds over 60 are refused; each said (`Skip` for those refused)."""
+        value = prop.value.strip()
+        shown = f"{where}: {prop.name} {value[:40]!r} (line {prop.line})"
+        why = None
+        if second != "60":
+            why = f"second {second} is out of range 00-59 (60 in a leap second)"
+        else:
+            y, mo, d, h, mi = wall
+            if offset in ("Z", "z"):
+                moment: _dt.datetime = pendulum.datetime(y, mo, d, h, mi, 59, 999_999, tz="UTC")
+            elif offset:
+                moment = self._with_offset(offset, y, mo, d, h, mi, 59, 999_999)
+            else:
+                if self.default_zone is not None and "TZID" not in prop.params:
+                    self._in_calendar_zone(prop, where)
+                moment = self.at(self.zone_of(prop), y, mo, d, h, mi, 59, 999_999)
+            why = no_leap_second(moment)
+            if why is None:
+                self.note(_LEAP, shown)
+                return moment
+        self.note(_NO_LEAP, f"{shown}: {why.split(': ')[0]}")  # the rule: in the kind
+        raise Skip(f"{prop.name} {value[:40]!r} (line {prop.line}) is refused: {why}")
+
+    def _with_offset(
+        self, offset: str, y: int, mo: int, d: int, h: int, mi: int, s: int, us: int = 0
+    ) -> _dt.datetime:
+        """A wall-clock time at an ISO 8601 offset (``+02:00``); raises ``ValueError``."""
+        sign = -1 if offset[0] == "-" else 1
+        hours, minutes = int(offset[1:3]), int(offset[-2:])
+        if hours > 23 or minutes > 59:
+            raise ValueError
+        zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
+        return pendulum.datetime(y, mo, d, h, mi, s, us, tz=zone)
 
     def _in_calendar_zone(self, prop: Prop, where: str) -> None:
         """Say (once a line) a floating time read in the calendar's X-WR-TIMEZONE."""
@@ -256,15 +294,18 @@ class Values:
         tzid = prop.params.get("TZID")
         return self.zones.get(tzid, prop.line) if tzid else self.default_zone
 
-    def at(self, zone: Any, y: int, mo: int, d: int, h: int, mi: int, s: int) -> _dt.datetime:
-        """A wall-clock time in ``zone`` (``None``: floating); raises ``ValueError``."""
+    def at(
+        self, zone: Any, y: int, mo: int, d: int, h: int, mi: int, s: int, us: int = 0
+    ) -> _dt.datetime:
+        """A wall-clock time in ``zone`` (``None``: floating); raises ``ValueError``.
+        (``us``, microseconds: a leap second's 23:59:59.999999.)"""
         if zone is None:
-            return pendulum.naive(y, mo, d, h, mi, s)
+            return pendulum.naive(y, mo, d, h, mi, s, us)
         if isinstance(zone, pendulum.Timezone):
-            return _local(zone, y, mo, d, h, mi, s)
+            return _local(zone, y, mo, d, h, mi, s, us)
         # A zone built from a VTIMEZONE: the offset it gives at that local time.
         seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
-        return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
+        return pendulum.datetime(y, mo, d, h, mi, s, us, tz=pendulum.FixedTimezone(seconds))
 
     def stop(self, comp: Component, start: _dt.date, where: str) -> _dt.date | None:
         """The end point from DTEND or DURATION; a bad one is noted and ``None`` given.
@@ -399,6 +440,16 @@ _END_BEFORE = "events whose end is before their start, kept with their start"
 NEGATIVE = "events with a negative DURATION (an end before their start), kept with their start"
 
 
+_LEAP = (
+    "date-times at a leap second (second 60, at 23:59:60 UTC), read as the last instant of "
+    "their minute (23:59:59.999999), as When.parse reads them"
+)
+_NO_LEAP = (
+    "date-times at second 60 where no leap second was, or past it, refused as When.parse "
+    "refuses them (leap seconds come at 23:59:60 UTC at a month's end)"
+)
+
+
 def _shown(point: _dt.date) -> str:
     return point.isoformat()
 
@@ -431,6 +482,7 @@ def written_wall(prop: Prop) -> _dt.datetime | None:
         return None
     try:
         y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
+        # a leap second's wall (23:59:60) repeats as 23:59:59: other days have no second 60
         return _dt.datetime(y, mo, d, h, mi, min(int(m[6] or 0), 59))
     except ValueError:
         return None
