@@ -254,6 +254,24 @@ class Occurrences:
             raise LookupError(f"{_LOOKED_AHEAD} occurrences removed, and more to come")
         return None
 
+    def gives(self, rules: Sequence[str], wall: _dt.datetime, at: _dt.datetime) -> bool:
+        """Whether one of ``rules``, from DTSTART's ``wall`` on, gives the wall-clock time
+        ``at`` (rules `first` has expanded: walked up to ``at``, 100,000 times at most).
+
+        >>> Occurrences().gives(["FREQ=DAILY"], _dt.datetime(2026, 1, 5, 10),
+        ...                     _dt.datetime(2026, 1, 7, 10))
+        True
+        """
+        for text in rules:
+            if no_days(text):
+                continue
+            yearly = _yearly(text)
+            if yearly is not None and next(iter(_rule(yearly, wall)), None) is None:
+                continue  # days no year holds: dateutil would walk to 9999
+            if at in RuleTimes(iter(_rule(text, wall))):
+                return True
+        return False
+
     def removed(self, rule: str, start: _dt.date, wall: _dt.datetime | None = None) -> RuleTimes:
         """The wall-clock times an EXRULE (RFC 2445) removes, walked as far as asked.
 

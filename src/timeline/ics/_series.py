@@ -276,6 +276,7 @@ class Series(Values):
             if rules:
                 wall = written or wall_in(start, start)
                 self._synchronized([rule_of(r) for r in rules], start, clock, wall, local, where)
+        texts: list[str] = []  # the RRULEs walked past DTSTART, as dateutil reads them
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
                 texts = [until_in(rule_of(rule), start, clock) for rule in rules]
@@ -330,6 +331,15 @@ class Series(Values):
         own = self._periods(comp, where).get(first) if other is None else None
         if own is not None and first is start:
             self.note(_PERIOD_AT_START, where)
+        elif own is not None:
+            # Another occurrence starting there too: the rule's, or another RDATE's.
+            at = wall_in(first, start, clock)
+            if sum(1 for w in extra if w == at) > 1:
+                self.note(_PERIOD_AT_START, f"{where}: at {first.isoformat()}, another RDATE")
+            elif texts and self.occurrences.gives(texts, written or wall_in(start, start), at):
+                self.note(
+                    _PERIOD_AT_START, f"{where}: at {first.isoformat()}, an occurrence of its RRULE"
+                )
         return first, other, own
 
     def _synchronized(
@@ -461,8 +471,9 @@ _DAYS_TIMED = (
     "DTSTART's zone (RFC 5545 gives a day no time of day)"
 )
 _PERIOD_AT_START = (
-    "RDATE PERIODs starting where another occurrence does (DTSTART): one occurrence (RFC 5545 "
-    "§3.8.5.2), lasting as the PERIOD says, not as DTEND or DURATION does"
+    "RDATE PERIODs starting where another occurrence does (DTSTART, an occurrence of the RRULE "
+    "or another RDATE): one occurrence (RFC 5545 §3.8.5.2), lasting as the PERIOD says, not as "
+    "DTEND, DURATION or the other RDATE does"
 )
 
 
