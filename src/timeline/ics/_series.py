@@ -26,6 +26,7 @@ import pendulum
 
 from timeline.dates._bounds import _cmp
 from timeline.ics._duplicates import version_rank
+from timeline.ics._durations import calendar_days, duration
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._masters import uid_of
 from timeline.ics._ranges import Futures, carried, is_future
@@ -34,8 +35,6 @@ from timeline.ics._values import (
     NEGATIVE,
     Skip,
     Values,
-    calendar_days,
-    duration,
     own_offset,
     written_wall,
 )

@@ -21,6 +21,7 @@ from timeline._errors import IcsParseError
 from timeline.dates._bounds import _cmp
 from timeline.dates._edtf_instants import no_leap_second
 from timeline.dates._when import When
+from timeline.ics._durations import calendar_days, duration
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._zones import Zones
 
@@ -29,9 +30,7 @@ __all__ = [
     "Skip",
     "Values",
     "as_when",
-    "calendar_days",
     "day_of",
-    "duration",
     "marked_all_day",
     "midnight",
     "own_offset",
@@ -50,9 +49,6 @@ _LOOSE = re.compile(
     r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d{1,9})?)?()\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"([+-]?)P((?:\d+[WD])*)(?:T((?:\d+[WDHMS])+))?", re.IGNORECASE)
-_PART = re.compile(r"(\d+)([WDHMS])", re.IGNORECASE)
-_UNITS = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
 
 
 class Skip(Exception):
@@ -79,62 +75,6 @@ def _local(zone: pendulum.Timezone, *wall: int) -> pendulum.DateTime:
         return first
     # In a gap fold=0 moves the time back by the gap; fold=1 keeps the offset before it.
     return pendulum.datetime(y, mo, d, h, mi, s, us, tz=zone, fold=1)
-
-
-def _number(digits: str, prop: Prop) -> int:
-    try:
-        return int(digits)
-    except ValueError:  # more digits than Python converts (4,300): nobody means that
-        raise IcsParseError(
-            prop.line,
-            f"{prop.name} has a number of {len(digits)} digits; no calendar means that, "
-            "the file is damaged or hostile",
-        ) from None
-
-
-def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
-    """A DURATION value, and a note when it was read leniently; raises ``ValueError``.
-
-    A negative duration is negative (RFC 5545's grammar allows a sign; what it
-    means for an event's end is the caller's to say); weeks or days after ``T``
-    (``PT1W``, Exchange's ``-PT1W1D2H3M4S``) count as written.
-
-    >>> duration(Prop("DURATION", {}, "P1W1DT2H", 3))
-    (datetime.timedelta(days=8, seconds=7200), None)
-    >>> duration(Prop("DURATION", {}, "-PT1H", 3))
-    (datetime.timedelta(days=-1, seconds=82800), None)
-    """
-    m = _DURATION.fullmatch(prop.value.strip())
-    if m is None or not (m[2] or m[3]):
-        raise ValueError(prop.value)
-    amounts: dict[str, int] = {}
-    note = None
-    for part, in_time in ((m[2], False), (m[3] or "", True)):
-        for digits, unit in _PART.findall(part):
-            key = _UNITS[unit.upper()]
-            if key in amounts:
-                raise ValueError(prop.value)  # P1D2D: which one?
-            if in_time and key in ("weeks", "days"):
-                note = "durations with weeks or days after T (PT1W), read as written"
-            amounts[key] = _number(digits, prop)
-    try:
-        length = _dt.timedelta(**amounts)
-        return (-length if m[1] == "-" else length), note
-    except OverflowError:
-        raise ValueError(prop.value) from None
-
-
-def calendar_days(prop: Prop) -> int:
-    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans.
-
-    >>> calendar_days(Prop("DURATION", {}, "P1W2DT3H", 1))
-    9
-    """
-    return sum(
-        int(digits) * (7 if unit.upper() == "W" else 1)
-        for digits, unit in _PART.findall(prop.value)
-        if unit.upper() in "WD"
-    )
 
 
 class Values:
