@@ -4,9 +4,11 @@ RFC 5545's forms first (``20260415``, ``20260415T100000Z``, a TZID resolved by
 `timeline.ics._zones`), then what home-made feeds write instead (ISO 8601 with
 dashes, offsets and fractions), each repair noted with its line. A wall-clock
 time in a zone is read as §3.3.5 says (the first of a time the clocks pass
-twice, the offset before a gap); a DURATION's days are calendar days, its
-hours exact (§3.3.6); an end before its start, or of another kind, is dropped
-and said; Outlook's midnight-to-midnight all-day events are days.
+twice, the offset before a gap); second 60 as `When.parse` reads it (a leap
+second is the last instant of its minute; where none was, refused); a
+DURATION's days are calendar days, its hours exact (§3.3.6,
+`timeline.ics._durations`); an end before its start, or of another kind, is
+dropped and said; Outlook's midnight-to-midnight all-day events are days.
 """
 
 from __future__ import annotations
