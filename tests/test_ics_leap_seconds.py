@@ -131,3 +131,26 @@ def test_second_60_is_imported_exactly_when_the_date_parser_reads_it(
         expected = None
     timeline, _ = read(feed(_event(f"DTSTART:{text}")))
     assert [e.when for e in timeline] == ([] if expected is None else [expected])
+
+
+# -- a fraction of a second (ISO 8601 as home-made feeds write it) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-04-15T10:00:00.750Z",
+        "2026-04-15T10:00:00,5+02:00",
+        "2026-04-15T10:00:00.123456789Z",  # finer than a microsecond: truncated, as When.parse
+        "2026-04-15 10:00:00.25",
+    ],
+)
+def test_a_fraction_of_a_second_reads_as_the_date_parser_reads_it(value: str) -> None:
+    (event,), report = read(feed(_event(f"DTSTART:{value}")))
+    assert event.when == When.parse(value)  # was: the fraction dropped ("read as written")
+    assert "read as written" in said(report)
+
+
+def test_a_series_from_a_fraction_of_a_second_starts_there() -> None:
+    (event,), _ = read(feed(_event("DTSTART:2026-04-15T10:00:00.5Z", "RRULE:FREQ=DAILY;COUNT=3")))
+    assert event.when == When.parse("2026-04-15T10:00:00.5Z")

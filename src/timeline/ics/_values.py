@@ -131,7 +131,7 @@ class Values:
                     raise ValueError
                 return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
             m = _DATETIME.fullmatch(value)
-            offset = None
+            offset = None  # "" when an ISO 8601 time has no offset
             if m is None:
                 m = _LOOSE.fullmatch(value) if len(value) <= 40 else None
                 if m is None:
@@ -143,12 +143,12 @@ class Values:
                 )
                 if m[4] is None:
                     return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
-                offset = m[8]
+                offset = m[8] or ""
             y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
-            s = int(m[6] or 0)
+            s, us = int(m[6] or 0), _micro(value) if offset is not None else 0
             if s >= 60:  # second 60, a leap second, is checked once the instant is known
                 return self._leap(prop, where, m[6], (y, mo, d, h, mi), m[7] or offset)
-            if (h, mi, s) == (24, 0, 0):  # the end of the day (ISO 8601, vCalendar exports)
+            if (h, mi, s, us) == (24, 0, 0, 0):  # the end of the day (ISO 8601, vCalendar exports)
                 if (y, mo, d) >= (9999, 12, 31):
                     raise ValueError  # no next day
                 y, mo, d = (_dt.date(y, mo, d) + _dt.timedelta(days=1)).timetuple()[:3]
@@ -170,12 +170,12 @@ class Values:
                         f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {value!r} "
                         f"(line {prop.line})",
                     )
-                return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
+                return pendulum.datetime(y, mo, d, h, mi, s, us, tz="UTC")
             if offset:
-                return self._with_offset(offset, y, mo, d, h, mi, s)
+                return self._with_offset(offset, y, mo, d, h, mi, s, us)
             if self.default_zone is not None and "TZID" not in prop.params:
                 self._in_calendar_zone(prop, where)
-            return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
+            return self.at(self.zone_of(prop), y, mo, d, h, mi, s, us)
         except ValueError:
             raise Skip(
                 f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
@@ -380,6 +380,20 @@ class Values:
 
 _END_BEFORE = "events whose end is before their start, kept with their start"
 NEGATIVE = "events with a negative DURATION (an end before their start), kept with their start"
+
+
+_FRACTION = re.compile(r"[.,](\d+)")
+
+
+def _micro(value: str) -> int:
+    """The microseconds of an ISO 8601 time's fraction (``10:00:00.75``), truncated as
+    `When.parse` truncates them; 0 without one. (Only a fraction has a dot or comma.)
+
+    >>> _micro("2026-04-15T10:00:00.123456789Z"), _micro("2026-04-15T10:00Z")
+    (123456, 0)
+    """
+    m = _FRACTION.search(value)
+    return 0 if m is None else int(m[1][:6].ljust(6, "0"))
 
 
 _LEAP = (
