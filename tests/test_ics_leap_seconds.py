@@ -154,3 +154,29 @@ def test_a_fraction_of_a_second_reads_as_the_date_parser_reads_it(value: str) ->
 def test_a_series_from_a_fraction_of_a_second_starts_there() -> None:
     (event,), _ = read(feed(_event("DTSTART:2026-04-15T10:00:00.5Z", "RRULE:FREQ=DAILY;COUNT=3")))
     assert event.when == When.parse("2026-04-15T10:00:00.5Z")
+
+
+# -- a leap second as a rule's bound ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("until", "start"),
+    [
+        ("20161231T235960Z", "DTSTART:20161229T120000Z"),  # the leap second of 2016, in UTC
+        ("20161231T235960", "DTSTART:20161229T120000"),  # a floating series' bound
+        ("20161231T235960Z", "DTSTART;TZID=Asia/Tokyo:20161229T120000"),  # read in Tokyo
+    ],
+)
+def test_an_until_at_a_leap_second_bounds_the_rule_at_the_end_of_its_minute(
+    until: str, start: str
+) -> None:
+    """Was skipped: the rule "could not be followed" (dateutil refuses second 60)."""
+    (event,), report = read(
+        feed(_event(start, f"RRULE:FREQ=DAILY;UNTIL={until}", f"EXDATE{start[7:]}"))
+    )
+    wall = start.split(":")[1]
+    second = When.parse(f"2016-12-30T12:00{'Z' if wall.endswith('Z') else ''}")
+    if "Tokyo" in start:
+        second = When.parse("2016-12-30T12:00[Asia/Tokyo]")
+    assert event.when == second
+    assert "UNTIL at second 60" in said(report), said(report)

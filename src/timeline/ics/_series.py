@@ -30,6 +30,14 @@ from timeline.ics._durations import calendar_days, duration
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._masters import uid_of
 from timeline.ics._ranges import Futures, carried, is_future
+from timeline.ics._readings import (
+    DAYS_TIMED,
+    LEAP_UNTIL,
+    NO_OCCURRENCE,
+    OTHER_KIND,
+    PERIOD_AT_START,
+    UNSYNCHRONIZED,
+)
 from timeline.ics._recurrence import Moments, Occurrences, RuleTimes, no_count
 from timeline.ics._values import (
     NEGATIVE,
@@ -39,7 +47,14 @@ from timeline.ics._values import (
     written_wall,
 )
 from timeline.ics._vcal import rfc5545_rule
-from timeline.ics._wall_clock import Clock, until_in, until_is_day, until_wall, wall_in
+from timeline.ics._wall_clock import (
+    Clock,
+    until_in,
+    until_is_day,
+    until_leap,
+    until_wall,
+    wall_in,
+)
 from timeline.ics._zones import VZone, Zones
 
 __all__ = ["Series", "describe"]
@@ -166,7 +181,7 @@ class Series(Values):
                 excluded.add(value, True)
                 if _kind(value) != _kind(start):
                     self.note(
-                        _OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
+                        OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
                     )
 
         def override(value: _dt.date) -> Component | None:
@@ -225,7 +240,7 @@ class Series(Values):
             for v in self._points(p, where):
                 extra.append(wall_in(v, start, clock))
                 if _kind(start) != "date" and _kind(v) == "date":
-                    self.note(_DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
+                    self.note(DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
@@ -329,15 +344,15 @@ class Series(Values):
             )
         own = self._periods(comp, where).get(first) if other is None else None
         if own is not None and first is start:
-            self.note(_PERIOD_AT_START, where)
+            self.note(PERIOD_AT_START, where)
         elif own is not None:
             # Another occurrence starting there too: the rule's, or another RDATE's.
             at = wall_in(first, start, clock)
             if sum(1 for w in extra if w == at) > 1:
-                self.note(_PERIOD_AT_START, f"{where}: at {first.isoformat()}, another RDATE")
+                self.note(PERIOD_AT_START, f"{where}: at {first.isoformat()}, another RDATE")
             elif texts and self.occurrences.gives(texts, written or wall_in(start, start), at):
                 self.note(
-                    _PERIOD_AT_START, f"{where}: at {first.isoformat()}, an occurrence of its RRULE"
+                    PERIOD_AT_START, f"{where}: at {first.isoformat()}, an occurrence of its RRULE"
                 )
         return first, other, own
 
@@ -363,13 +378,16 @@ class Series(Values):
             return
         ends = [until_wall(text) for text in texts]
         if own is None and all(end is not None and end < wall for end in ends):
-            self.note(_NO_OCCURRENCE, where)
+            self.note(NO_OCCURRENCE, where)
             return
         shown = "none" if own is None else local(own).isoformat()
-        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
+        self.note(UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
 
     def _rule_text(self, rule: Prop, where: str) -> str:
         """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
+        if until_leap(rule.value) != rule.value:
+            self.note(LEAP_UNTIL, f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})")
+            rule = Prop(rule.name, rule.params, until_leap(rule.value), rule.line)
         translated = rfc5545_rule(rule.value)
         if translated is None:
             parts = [part.split("=", 1) for part in rule.value.split(";") if part.strip()]
@@ -457,37 +475,6 @@ class Series(Values):
                 except (Skip, ValueError, OverflowError):
                     continue  # the start is noted with the RDATE's values; no end here
         return found
-
-
-# What RFC 5545 leaves open, the reading taken (recurring_ical_events's too) and the other.
-_OTHER_KIND = (
-    "EXDATEs of another kind than DTSTART (a day, a time without a zone, or one with a zone "
-    "where DTSTART has none), each matched on DTSTART's wall clock, a day removing that day's "
-    "occurrence (RFC 5545 §3.3.5; a time without a zone is not read as UTC)"
-)
-_DAYS_TIMED = (
-    "RDATEs of days (VALUE=DATE) in a series of date-times, each an occurrence at midnight in "
-    "DTSTART's zone (RFC 5545 gives a day no time of day)"
-)
-_PERIOD_AT_START = (
-    "RDATE PERIODs starting where another occurrence does (DTSTART, an occurrence of the RRULE "
-    "or another RDATE): one occurrence (RFC 5545 §3.8.5.2), lasting as the PERIOD says, not as "
-    "DTEND, DURATION or the other RDATE does"
-)
-
-
-_UNSYNCHRONIZED = (
-    "recurring events whose DTSTART is not an occurrence of their RRULE (RFC 5545 leaves such "
-    "a set undefined), imported at DTSTART as recurring_ical_events reads them; dateutil and "
-    "some calendar apps start at the rule's first occurrence"
-)
-
-
-_NO_OCCURRENCE = (
-    "recurring events whose RRULE ends (UNTIL) before DTSTART, imported at DTSTART alone "
-    "(RFC 5545: DTSTART is always in the set; recurring_ical_events and dateutil give no "
-    "occurrence at all)"
-)
 
 
 def _kind(value: _dt.date) -> str:

@@ -12,7 +12,20 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 
-__all__ = ["Clock", "until_in", "until_is_day", "until_wall", "wall_in"]
+__all__ = ["Clock", "until_in", "until_is_day", "until_leap", "until_wall", "wall_in"]
+
+_UNTIL_LEAP = re.compile(r"(UNTIL=\d{8}T\d{4})60(?=Z?\s*(?:;|$))", re.I)
+
+
+def until_leap(rule: str) -> str:
+    """``rule`` with an UNTIL at second 60 (a leap second, RFC 5545 §3.3.12) at second 59:
+    the end of its minute for occurrences, which fall on whole seconds; dateutil refuses 60.
+
+    >>> until_leap("FREQ=DAILY;UNTIL=20161231T235960Z")
+    'FREQ=DAILY;UNTIL=20161231T235959Z'
+    """
+    return _UNTIL_LEAP.sub(r"\g<1>59", rule)
+
 
 _UNTIL_DAY = re.compile(r"(UNTIL=\d{8})(?=;|$)", re.I)
 _UNTIL_UTC = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z", re.I)
