@@ -285,6 +285,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
         if said_by is None and len(actors) > 1:
             actors, said_by = self._body_said(names, actors, start, end, reasons)
+        if said_by is None and piece.index > 0:
+            said_by = self._adds_to(self.previous_draft, start, span.start, actors, reasons)
         if not actors and said_by is not None:
             actors, said_by = (said_by,), None  # no one else: who says so acts
             reasons[:] = [r for r in reasons if not r.startswith("said by")]
