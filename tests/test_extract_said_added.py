@@ -65,3 +65,79 @@ def test_a_speaker_says_what_it_adds(
     drafts = extract(text, reference=REF).drafts
     assert len(drafts) == 2, [d.title for d in drafts]
     assert drafts[1].said_by == drafts[0].said_by, drafts[1].reasons
+
+
+MISSED = [
+    # (text, the date given up): given up, no new date; expected, never happened
+    ('SpaceX said on Tuesday: "We\'re not going to make 2027."', "2027"),
+    ("NASA said it will not make 2027 for the Artemis III landing.", "2027"),
+    ("Boeing said it won't make the 2027 date for the 777X.", "2027"),
+    ("Airbus said it will miss its 2027 target for the hydrogen plane.", "by end of 2027"),
+    ("Northvolt said it can't hit the 2027 date for the Quebec plant.", "2027"),
+    ("Acme said it is not going to meet the deadline of 2028.", "2028"),
+    ("Acme is unable to reach its 2029 goal.", "by end of 2029"),
+]
+
+
+@pytest.mark.parametrize("reference", ["2026-05-10", "2030-02-01"])
+@pytest.mark.parametrize(("text", "first"), MISSED)
+def test_a_date_missed_is_given_up_with_no_new_date(text: str, first: str, reference: str) -> None:
+    """Was: expected (or happened, read after the date) on the date missed; now: the date
+    given up, still expected, with no new date."""
+    (d,) = extract(text, reference=reference).drafts
+    assert (d.status.value, d.when.is_undated, str(d.first_when)) == ("expected", True, first), (
+        d.reasons
+    )
+    assert d.claims and d.claims[-1].note == "no new date"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # what is made, then its date: no date missed
+        ("Acme won't make cars in 2027.", "2027"),
+        ("Acme will not launch the phone in 2027.", "2027"),
+        # a risk, not a date given up
+        ("Acme said it could miss the deadline of 2027.", "2027"),
+    ],
+)
+def test_no_date_missed(text: str, when: str) -> None:
+    (d,) = extract(text, reference=REF).drafts
+    assert (str(d.when), d.first_when) == (when, None), d.reasons
+
+
+def test_a_date_missed_then_a_new_one() -> None:
+    """ "won't make 2027 ... now expects 2028": moved from 2027 to 2028."""
+    (d,) = extract(
+        "Boeing said it won't make 2027 and now expects first deliveries in 2028.", reference=REF
+    ).drafts
+    assert (str(d.first_when), str(d.when)) == ("2027", "2028"), d.reasons
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(
+        [
+            "won't make",
+            "will not make",
+            "will miss",
+            "can't hit",
+            "cannot meet",
+            "is not going to make",
+            "is unable to meet",
+            "is set to miss",
+        ]
+    ),
+    det=st.sampled_from(["", "the ", "its "]),
+    noun=st.sampled_from(["", " date", " target", " deadline"]),
+    year=st.integers(2026, 2040),
+    reference=st.sampled_from(["2025-06-01", "2031-01-15", "2045-03-03"]),
+)
+def test_a_missed_date_never_reads_as_reached(
+    verb: str, det: str, noun: str, year: int, reference: str
+) -> None:
+    """Property: whatever the date and the publication date, a date missed is given up and
+    still expected, never the event's date nor a happening."""
+    (d,) = extract(f"Acme {verb} {det}{year}{noun} for the plant.", reference=reference).drafts
+    assert d.status.value == "expected" and d.when.is_undated, d.reasons
+    assert d.first_when is not None and str(year) in str(d.first_when)
