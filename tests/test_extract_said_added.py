@@ -141,3 +141,33 @@ def test_a_missed_date_never_reads_as_reached(
     (d,) = extract(f"Acme {verb} {det}{year}{noun} for the plant.", reference=reference).drafts
     assert d.status.value == "expected" and d.when.is_undated, d.reasons
     assert d.first_when is not None and str(year) in str(d.first_when)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # what is made, delivered or sold "of": the object, not who acts
+        ("Tesla will start production of the Cybercab in 2026.", ("Tesla",)),
+        ("Apple will start shipments of the Vision Pro in 2027.", ("Apple",)),
+        ("Boeing will resume deliveries of the Starliner capsule in 2027.", ("Boeing",)),
+        # a hyphenated code of capitals: a standard or a product
+        ("Acme will move its chargers to USB-C in 2027.", ("Acme",)),
+        ("Samsung will ship HBM-4 in 2026.", ("Samsung",)),
+    ],
+)
+def test_the_thing_made_is_no_actor(text: str, actors: tuple[str, ...]) -> None:
+    (d,) = extract(text, reference=REF).drafts
+    assert d.actors == actors, d.reasons
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    maker=st.sampled_from(["Tesla", "Airbus", "Rivian", "Northrop Grumman"]),
+    noun=st.sampled_from(["production", "deliveries", "sales", "shipments"]),
+    thing=st.sampled_from(["Cybercab", "Skyhawk", "Orion", "Model Q", "Zephyr"]),
+    year=st.integers(2026, 2035),
+)
+def test_the_object_of_production_never_acts(maker: str, noun: str, thing: str, year: int) -> None:
+    """Property: in "<maker> will start <noun> of the <thing> in <year>" only the maker acts."""
+    (d,) = extract(f"{maker} will start {noun} of the {thing} in {year}.", reference=REF).drafts
+    assert d.actors == (maker,), d.reasons

@@ -44,6 +44,7 @@ from timeline.extract._name_patterns import (
     EVENT_NOUN,
     FLIES,
     FLOWN_ON,
+    HYPHEN_CODE,
     ITS_AFTER,
     LAUNCHED,
     LEAD_COLON,
@@ -323,6 +324,8 @@ class Actors:
             text = " ".join(words)
         if (not plausible(text) and not self._coded_partner(text, first)) or plan(text):
             return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
+        if len(words) == 1 and HYPHEN_CODE.match(text):
+            return None  # "switch the iPhone to USB-C": a standard, not who acts
         if facility(words):
             return None  # "the Diablo Canyon Power Plant will close": where, not who
         thing = beside = False

@@ -55,6 +55,9 @@ TOKEN = r"(?:(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\
 NAME: Final = re.compile(rf"(?<![\w-]){TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){TOKEN})*")
 VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
 OWNER: Final = re.compile(r"'s?\s*$")
+# A code of capitals and a short tail, hyphenated: "USB-C", "HBM-4", "GB-200"; a standard
+# or a product, not who acts.
+HYPHEN_CODE: Final = re.compile(r"^[A-Z]{2,}-[A-Z0-9]{1,3}$")
 VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 # A title's Roman numeral: "Grand Theft Auto VI", "Final Fantasy XVII" (after two words or
 # more, and no monarch's or pope's title: "King Charles III", "Pope Leo XIV" are people).
@@ -82,7 +85,10 @@ ITS_AFTER: Final = re.compile(
 # ("launch with Airbus", "ship to Microsoft").
 LAUNCHED: Final = re.compile(
     r"\b(?:launch|ship|fly|flew|flown|release|unveil|debut|deliver|introduce|roll\w*\s+out"
-    r"|test|mass-produce|produce)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"|test|mass-produce|produce"
+    # "start production of the Cybercab", "deliveries of the A321XLR": what is made
+    r"|(?:production|deliver(?:y|ies)|sales|shipments?|roll-?out|launch(?:es)?|release|debut)"
+    r"\s+of)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
     r"(?:(?!(?:with|for|from|to|by|at|in|on|into|alongside|via|and|or|against|after|before)\s)"
     r"[a-z][\w-]*\s+){0,2}$",
     re.IGNORECASE,
