@@ -42,6 +42,7 @@ from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
+from timeline.extract._the_month import the_month_named
 from timeline.extract._titles import slug, subject_title, title, unique_ids
 from timeline.figures import Source
 from timeline.model import Claim, Status
@@ -119,7 +120,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
 
     def run(self) -> Extraction:
         spans = sentences(self.text)
-        read = self._find(self.text, 0, None)
+        read = the_month_named(self.folded, self._find(self.text, 0, None), spans)
         games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], read)
         self.dates = DateIndex([d for d in read if d.start not in games])
         lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
