@@ -171,3 +171,26 @@ def test_the_object_of_production_never_acts(maker: str, noun: str, thing: str, 
     """Property: in "<maker> will start <noun> of the <thing> in <year>" only the maker acts."""
     (d,) = extract(f"{maker} will start {noun} of the {thing} in {year}.", reference=REF).drafts
     assert d.actors == (maker,), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a plural common noun opening a sentence, before its plural verb
+        ("Polls open on 3 May 2026 across the country.", ()),
+        ("Talks resume in June 2026, Acme said.", ("Acme",)),
+        # a mission numbered in Roman numerals: a thing; its agency acts
+        ("NASA delayed Artemis III to mid-2027.", ("NASA",)),
+        ("NASA said Artemis III would land in 2028.", ("NASA",)),
+        # a product named lower-case then capital, after "the"
+        ("Apple will switch the iPhone to USB-C in 2027.", ("Apple",)),
+        # people and companies of the same forms stay
+        ("Charles III will visit Canada in 2027.", ("Charles III", "Canada")),
+        ("King Charles III will visit Canada in 2027.", ("King Charles III", "Canada")),
+        ("eBay will open an office in Austin in 2027.", ("eBay",)),
+        ("Siemens will open a plant in 2027.", ("Siemens",)),
+    ],
+)
+def test_what_acts_by_the_form_of_its_name(text: str, actors: tuple[str, ...]) -> None:
+    (d,) = extract(text, reference=REF).drafts
+    assert d.actors == actors, d.reasons

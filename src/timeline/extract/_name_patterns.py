@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from timeline.extract._text import words
+
 __all__ = [
     "AFTER_PARTICIPLE",
     "ANAPHOR",
@@ -64,6 +66,14 @@ VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 ROMAN: Final = re.compile(r"^(?:X?(?:IX|IV|V?I{0,3})|XX)$")
 REGNAL: Final = frozenset(
     ("king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "sultan")
+)
+# Given names monarchs and popes reign under, said without their title: "Charles III",
+# "Felipe VI", "Leo XIV" are people, where "Artemis III" is a mission.
+REGNAL_NAMES: Final = words(
+    """charles elizabeth george edward william henry james mary victoria anne richard louis
+    felipe juan carlos harald olav haakon carl gustaf frederik margrethe christian willem
+    philippe albert baudouin leopold alexander nicholas peter ivan leo francis benedict john
+    paul pius gregory innocent clement urban boniface"""
 )
 
 # What may stand before a sentence's first word: a quote, a bracket, a list marker.
@@ -270,3 +280,25 @@ DEMONYM_GOVERNMENT: Final = re.compile(
     r"(?<![\w-])[Tt]he\s+(" + "|".join(k.capitalize() for k in COUNTRY_OF) + r")"
     r"\s+(?:(?:federal|central|national|state)\s+)?government(?![\w-])"
 )
+
+
+def named_thing(words: list[str], lead: str) -> bool:
+    """Whether a name is a thing by its form: a mission or model numbered in Roman numerals
+    ("Artemis III", "Gaganyaan II"; not "King Charles III" nor "Charles III"), or a word of a
+    lower-case letter and a capital after "the" ("the iPhone", "the eVTOL": a product, as
+    "eBay" alone is not).
+
+    >>> named_thing(["Artemis", "III"], "NASA delayed "), named_thing(["iPhone"], "switch the ")
+    (True, True)
+    >>> named_thing(["Louis", "XIV"], ""), named_thing(["eBay"], "")
+    (False, False)
+    """
+    numbered = (
+        len(words) == 2
+        and len(words[1]) >= 2
+        and ROMAN.match(words[1]) is not None
+        and words[0].lower() not in REGNAL_NAMES
+        and not any(w.lower() in REGNAL for w in [*lead.split()[-1:], *words])
+    )
+    camel = len(words) == 1 and re.match(r"[a-z][A-Z]", words[0]) is not None
+    return numbered or (camel and re.search(r"\bthe\s+$", lead, re.IGNORECASE) is not None)
