@@ -194,3 +194,20 @@ def test_the_object_of_production_never_acts(maker: str, noun: str, thing: str, 
 def test_what_acts_by_the_form_of_its_name(text: str, actors: tuple[str, ...]) -> None:
     (d,) = extract(text, reference=REF).drafts
     assert d.actors == actors, d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "first"),
+    [
+        # a date missed ahead, with no year: the next one after publication
+        ("Boeing said it will not make the March deadline.", "2026-05-10", "March 2027"),
+        ("Boeing said it will not make the March deadline.", "2026-02-10", "March 2026"),
+        ("Acme will miss the 9 March deadline.", "2026-05-10", "9 March 2027"),
+        ("Acme can't hit the June deadline.", "2026-08-01", "June 2027"),
+    ],
+)
+def test_a_date_missed_without_its_year_is_ahead(text: str, reference: str, first: str) -> None:
+    """Was: the March before publication (a deadline already past, though "will not make"
+    looks ahead); now the next one."""
+    (d,) = extract(text, reference=reference).drafts
+    assert (d.when.is_undated, str(d.first_when)) == (True, first), d.reasons

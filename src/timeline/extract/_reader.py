@@ -411,7 +411,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if shelved is not None:
             when, status = When.undated(), Status.EXPECTED
             reasons[:] = [r for r in reasons if not r.startswith("no date of its own")]
-            first_when, claims = self._moves((shelved[0], shelved[1], []), when, status, reasons)
+            missed = self._missed_ahead(shelved[0], shelved[1], reasons)
+            first_when, claims = self._moves((shelved[0], missed, []), when, status, reasons)
             reasons.append("given up with no new date: date not announced")
         elif moved is not None:
             first_when, claims = self._moves(moved, when, status, reasons)
