@@ -19,7 +19,7 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import TimelineError
+from timeline._errors import TimelineError, quoted
 from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
@@ -211,14 +211,16 @@ class _SlipReader(_DateReader):
         """
         cue, first, moves = moved
         if worked_out(first):
-            reasons.append(f"first promise worked out from the move {first.text!r}: {first.when}")
+            reasons.append(
+                f"first promise worked out from the move {quoted(first.text)}: {first.when}"
+            )
         else:
             forward = cue is not None and "forward" in cue.text.lower()
             # the date it moved to: the one now expected, as read (a yearless one too),
             # unless other moves came between
             then = moves[0].when if len(moves) > 1 else when
             first = self._next_to(first, then, forward=forward)
-        reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
+        reasons.append(f"moved: first {quoted(first.text)} ({first.when}), now {when}")
         if self.anchor is None:
             return first.when, ()
         claims = []

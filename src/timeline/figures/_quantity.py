@@ -39,7 +39,7 @@ from decimal import Decimal
 
 import attrs
 
-from timeline._errors import QuantityError
+from timeline._errors import QuantityError, quoted
 from timeline.figures import _quantity_math
 from timeline.figures._bound import (
     _LOWER,
@@ -80,7 +80,7 @@ def _sizes(*units: str) -> str | None:
     for unit in units:
         why = ambiguous(unit)
         if why is not None:
-            return f"{unit!r} is a unit of more than one size ({why})"
+            return f"{quoted(unit)} is a unit of more than one size ({why})"
     return None
 
 
@@ -121,7 +121,7 @@ class Quantity:
             if self.high is None:
                 raise QuantityError(
                     f"a range needs its high end: Quantity({_number_repr(self.value)}, "
-                    f"{self.unit!r}, high=...)"
+                    f"{quoted(self.unit)}, high=...)"
                 )
             if self.high <= self.value:
                 raise QuantityError(
@@ -135,7 +135,7 @@ class Quantity:
 
     def _check_wording(self) -> None:
         if not isinstance(self.wording, str):
-            raise QuantityError(f"a quantity's wording must be text, not {self.wording!r}")
+            raise QuantityError(f"a quantity's wording must be text, not {quoted(self.wording)}")
         bound = self.bound.value
         if wording_bound(self.wording) != bound:
             fits = sorted({w for w in DEFAULT_WORDING.values() if wording_bound(w) == bound})
@@ -143,7 +143,7 @@ class Quantity:
                 fits.append("over")
             hint = f"use {' or '.join(repr(w) for w in fits)}, or" if fits else ""
             raise QuantityError(
-                f"wording {self.wording!r} does not state the bound {bound!r}; "
+                f"wording {quoted(self.wording)} does not state the bound {quoted(bound)}; "
                 f"{hint} leave wording out".replace(";  ", "; ")
             )
         written = written_wording(self.wording)
@@ -256,7 +256,7 @@ class Quantity:
                 else _sizes(self.unit, target) or "they measure different things"
             )
             raise QuantityError(
-                f"cannot convert {str(self)!r} to {unit!r}: {why}; keep figures in one unit"
+                f"cannot convert {str(self)!r} to {quoted(unit)}: {why}; keep figures in one unit"
             )
         return self._scaled(factor, target)
 
@@ -290,7 +290,7 @@ class Quantity:
             )
             raise QuantityError(
                 f"cannot {verb} {str(self)!r} and {str(other)!r}: their units "
-                f"({self.unit!r}, {other.unit!r}) differ; {fix}"
+                f"({quoted(self.unit)}, {quoted(other.unit)}) differ; {fix}"
             )
 
     def _aligned(self, other: Quantity, verb: str) -> tuple[Quantity, str]:
@@ -311,11 +311,11 @@ class Quantity:
     def __repr__(self) -> str:
         parts = [_number_repr(self.value), repr(self.unit)]
         if self.bound is not Bound.EXACT:
-            parts.append(f"bound={self.bound.value!r}")
+            parts.append(f"bound={quoted(self.bound.value)}")
         if self.high is not None:
             parts.append(f"high={_number_repr(self.high)}")
         if self.wording is not None:
-            parts.append(f"wording={self.wording!r}")
+            parts.append(f"wording={quoted(self.wording)}")
         return f"Quantity({', '.join(parts)})"
 
     # -- equality and order --------------------------------------------------------

@@ -29,7 +29,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
 
-from timeline._errors import QuantityError, TargetError
+from timeline._errors import QuantityError, TargetError, quoted
 from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._masks import first_readings, over_before
 from timeline.dates._precision import Relation
@@ -116,11 +116,13 @@ class Target:
         baseline: Observation | None = None,
     ) -> None:
         if not isinstance(metric, str) and metric is not None:
-            raise TargetError(f"target: metric: {metric!r} is not text; name what is measured")
+            raise TargetError(
+                f"target: metric: {quoted(metric)} is not text; name what is measured"
+            )
         if not metric or not metric.strip():
-            raise TargetError(f"target: metric: {metric!r} is empty; name what is measured")
+            raise TargetError(f"target: metric: {quoted(metric)} is empty; name what is measured")
         metric = checked_text(metric.strip(), "target", "metric", TargetError)
-        owner = f"target {metric!r}"
+        owner = f"target {quoted(metric)}"
         quantity = _to_quantity(goal, f"{owner}: goal")
         when = _to_when(deadline, f"{owner}: deadline")
         if when.latest is None:
@@ -129,7 +131,9 @@ class Target:
             )
         if baseline is not None:
             if not isinstance(baseline, Observation):
-                raise TargetError(f"{owner}: baseline: expected an Observation, got {baseline!r}")
+                raise TargetError(
+                    f"{owner}: baseline: expected an Observation, got {quoted(baseline)}"
+                )
             if not baseline.value.compatible(quantity):
                 raise TargetError(
                     f"{owner}: baseline {str(baseline.value)!r} and goal {str(quantity)!r} "
@@ -209,8 +213,8 @@ class Target:
         """
         if not value.compatible(self.goal):
             raise TargetError(
-                f"target {self.metric!r}: {str(value)!r} is not in the goal's unit "
-                f"({self.goal.unit!r}) and does not convert to it"
+                f"target {quoted(self.metric)}: {str(value)!r} is not in the goal's unit "
+                f"({quoted(self.goal.unit)}) and does not convert to it"
             )
         value = value.to(self.goal.unit)
         low, high, goal = value.minimum, value.maximum, self.threshold
@@ -249,12 +253,12 @@ class Target:
         try:
             return (value - origin) / (goal - origin)
         except QuantityError as err:
-            raise TargetError(f"target {self.metric!r}: progress of {value}: {err}") from err
+            raise TargetError(f"target {quoted(self.metric)}: progress of {value}: {err}") from err
 
     def _origin(self) -> Observation:
         if self.baseline is None:
             raise TargetError(
-                f"target {self.metric!r} has no baseline; growth needs a starting figure: "
+                f"target {quoted(self.metric)} has no baseline; growth needs a starting figure: "
                 "Target(..., baseline=Observation(when, value))"
             )
         return Observation(self.baseline.when, _anchor(self.baseline.value))
@@ -289,7 +293,7 @@ class Target:
             # Surely before: instants in UTC, a day against an instant by its local date.
             if _cmp(until, since) < 0:
                 raise TargetError(
-                    f"target {self.metric!r}: {observation} is before the baseline "
+                    f"target {quoted(self.metric)}: {observation} is before the baseline "
                     f"({self.baseline}); pass a figure from the baseline on"
                 )
             return None  # the baseline's own moment: no time has passed to show a pace

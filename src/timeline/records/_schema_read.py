@@ -111,7 +111,7 @@ def records_to_timeline(
     # Text and a mapping iterate (as characters, as keys) but are one value, not records.
     listed = None if isinstance(rows, (str, bytes, Mapping)) else _listed(rows)
     if listed is None:
-        kind = "a mapping" if isinstance(rows, Mapping) else repr(rows)[:60]
+        kind = "a mapping" if isinstance(rows, Mapping) else quoted(rows)[:60]
         fix = "give a list of records, one mapping of fields per event"
         reader.fail(("records",), f"{kind} is not a list of records; {fix}")
         listed = []
