@@ -165,7 +165,7 @@ def _known(known_actors: Known) -> dict[str, str]:
         known_actors = [known_actors]
     try:
         return known_table(known_actors)
-    except TypeError:
+    except (TypeError, ValueError):  # not iterable; a number too long to write as a name
         raise ExtractError(
             f"extract: known_actors: {quoted(known_actors)} is not a list of names or a mapping "
             "of name to aliases; pass e.g. ['Tencent'] or {'StepFun': ['Step']}"

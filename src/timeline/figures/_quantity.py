@@ -235,7 +235,7 @@ class Quantity:
         >>> Quantity.parse("2 GW").compatible(Quantity.parse("1500 MW"))
         True
         """
-        return conversion(other.unit, self.unit) is not None
+        return conversion(_other(other, "compatible").unit, self.unit) is not None
 
     def to(self, unit: str) -> Quantity:
         """The same figure in another unit: ``Quantity.parse("2 GW").to("MW")`` is 2000 MW.
@@ -371,6 +371,7 @@ class Quantity:
         >>> Quantity.parse("over $5 billion").definitely_below(Quantity.parse("$11 billion"))
         False
         """
+        other = _other(other, "definitely_below")
         aligned, _ = self._aligned(other, "compare")
         top, bottom = self.maximum, aligned.minimum
         if top is None or bottom is None:
@@ -383,7 +384,7 @@ class Quantity:
         >>> Quantity.parse("over 140 trillion").definitely_above(Quantity.parse("1 trillion"))
         True
         """
-        return other.definitely_below(self)
+        return _other(other, "definitely_above").definitely_below(self)
 
     # -- arithmetic (timeline.figures._quantity_math) -------------------------------
 
@@ -427,3 +428,18 @@ class Quantity:
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
         return _quantity_math.true_divide(self, to_decimal(other))
+
+
+def _other(other: object, method: str) -> Quantity:
+    """``other`` if it is a `Quantity`; else a `QuantityError` naming the method.
+
+    >>> _other(5, "compatible")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QuantityError: Quantity.compatible: expected a Quantity ... got 5
+    """
+    if isinstance(other, Quantity):
+        return other
+    raise QuantityError(
+        f"Quantity.{method}: expected a Quantity (Quantity.parse('5 GW'), say), got {quoted(other)}"
+    )

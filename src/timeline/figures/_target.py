@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
@@ -62,6 +62,23 @@ class TargetStatus(enum.StrEnum):
     MISSED = "missed"  # past the deadline, and a figure for the deadline period falls short
     PENDING = "pending"  # not met yet, and the deadline has not passed
     UNKNOWN = "unknown"  # past the deadline, and the figures cannot tell
+
+
+def _observation(value: object, owner: str) -> Observation:
+    """``value`` if it is an `Observation`; else a `TargetError` naming ``owner``."""
+    if isinstance(value, Observation):
+        return value
+    raise TargetError(
+        f"{owner}: expected an Observation (Observation('2026', '5 units'), say), "
+        f"got {quoted(value)}"
+    )
+
+
+def _observations(values: object, owner: str) -> list[Observation]:
+    """``values`` as a list of `Observation` objects; else a `TargetError` naming ``owner``."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TargetError(f"{owner}: expected a list of Observation objects, got {quoted(values)}")
+    return [_observation(value, owner) for value in values]
 
 
 def _anchor(value: Quantity) -> Quantity:
@@ -211,6 +228,10 @@ class Target:
         >>> Target("GPUs", "more than 5 GPUs", "2030").reached(Quantity.parse("5 GPUs"))
         False
         """
+        if not isinstance(value, Quantity):
+            raise TargetError(
+                f"target {quoted(self.metric)}: reached: expected a Quantity, got {quoted(value)}"
+            )
         if not value.compatible(self.goal):
             raise TargetError(
                 f"target {quoted(self.metric)}: {str(value)!r} is not in the goal's unit "
@@ -245,7 +266,7 @@ class Target:
         >>> str(t.progress(Observation(When.year(2026), "over 2,500 enterprises")))
         'over 0.25'
         """
-        value = observation.value
+        value = _observation(observation, f"target {quoted(self.metric)}: progress").value
         if self.baseline is not None and value == self.baseline.value:
             return Quantity(0, "")  # the baseline itself, whatever its bound
         origin = _anchor(self.baseline.value) if self.baseline else Quantity(0, self.goal.unit)
@@ -286,6 +307,7 @@ class Target:
         >>> t.on_track(Observation(When.day(2025, 1, 1), "115 x"))
         True
         """
+        observation = _observation(observation, f"target {quoted(self.metric)}: on_track")
         if self.reached(observation.value):
             return True
         since, until = _span(self._origin().when)[0], _span(observation.when)[1]
@@ -337,6 +359,7 @@ class Target:
         >>> t.status("2031-06-01", [Observation(When.year(2030), "8,000 x")]).value
         'missed'
         """
+        observations = _observations(observations, f"target {quoted(self.metric)}: observations")
         day = _to_day(as_of)
         known_target = self.as_of(day)
         if known_target is not self:
@@ -404,6 +427,7 @@ class Target:
         >>> t.describe([Observation(When.year(2026), "2,500 enterprises")])
         '10,000 enterprises by 2030 (enterprises); 25% of the way (2,500 enterprises (2026))'
         """
+        observations = _observations(observations, f"target {quoted(self.metric)}: observations")
         if as_of is not None:
             day = _to_day(as_of)
             target = self.as_of(day)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pendulum
 
-from timeline._errors import IcsParseError
+from timeline._errors import IcsParseError, quoted
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
 from timeline.ics._lines import Component, Prop, Structure
@@ -195,7 +195,7 @@ class Values:
                 self.note(
                     "dates or date-times written in ISO 8601 form rather than iCalendar's, "
                     "read as written",
-                    f"{where}: {prop.name} {value!r} (line {prop.line})",
+                    f"{where}: {prop.name} {quoted(value)} (line {prop.line})",
                 )
                 if m[4] is None:
                     return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
@@ -210,7 +210,7 @@ class Values:
                 self.note(
                     "date-times at 24:00 (the end of the day, as vCalendar exports write it), "
                     "read as the next day's midnight",
-                    f"{where}: {prop.name} {value!r} (line {prop.line})",
+                    f"{where}: {prop.name} {quoted(value)} (line {prop.line})",
                 )
             if label == "DATE":
                 self.note(
@@ -221,7 +221,7 @@ class Values:
                 if "TZID" in prop.params:  # RFC 5545: a UTC time has no TZID; which is meant?
                     self.note(
                         "date-times with a TZID and a Z (UTC), read as UTC",
-                        f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {value!r} "
+                        f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {quoted(value)} "
                         f"(line {prop.line})",
                     )
                 return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
@@ -237,7 +237,7 @@ class Values:
             return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
         except ValueError:
             raise Skip(
-                f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
+                f"{prop.name} {quoted(value[:40])} (line {prop.line}) is not a date or date-time"
             ) from None
 
     def _in_calendar_zone(self, prop: Prop, where: str) -> None:

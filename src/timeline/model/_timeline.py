@@ -282,6 +282,8 @@ class Timeline:
         ['y']
         """
         key = id.id if isinstance(id, Event) else id
+        if not isinstance(key, str):
+            raise TypeError(f"remove: an event id is text (or give the Event), got {quoted(key)}")
         if key not in self._by_id:
             raise KeyError(f"no event with id {quoted(key)} in this timeline to remove")
         return self._subset(e for e in self._events if e.id != key)
