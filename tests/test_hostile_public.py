@@ -313,3 +313,33 @@ class TestFilterCriteria:
     def test_text_criterion_refuses_a_number(self) -> None:
         with pytest.raises(QueryError, match="text: 5 is not text"):
             self._TL.filter(text=5)  # type: ignore[arg-type]
+
+
+class TestSilentlyKeptBefore:
+    """Values of the wrong type that were kept, not refused: each made a wrong answer later."""
+
+    @pytest.mark.parametrize(
+        "source",
+        [5, 2.5, b"Reuters", {"title": "Reuters"}, _HUGE],
+        ids=["int", "float", "bytes", "dict", "huge"],
+    )
+    def test_an_observation_source_is_a_source_or_its_title(self, source: object) -> None:
+        # Kept as given before: Observation(..., source=5).source was 5, and a huge one made
+        # repr(observation) itself raise ValueError.
+        with pytest.raises(TargetError, match=r"observation: source: .* is not a source"):
+            Observation("2026", "5 units", source=source)  # type: ignore[arg-type]
+
+    def test_an_observation_source_as_text_or_source_still_works(self) -> None:
+        assert Observation("2026", "5 units", source="Reuters").source == Source("Reuters")
+        assert Observation("2026", "5 units", source=Source("R")).source == Source("R")
+
+    @pytest.mark.parametrize("flag", ["approximate", "uncertain"])
+    @pytest.mark.parametrize("given", ["no", "False", 0, 1, None, 2.5])
+    def test_qualify_takes_true_or_false(self, flag: str, given: object) -> None:
+        # qualify(approximate="no") made the date approximate: any truthy value counted.
+        with pytest.raises(WhenError, match=rf"{flag}: .* is not True or False"):
+            When.year(2026).qualify(**{flag: given})  # type: ignore[arg-type]
+
+    def test_qualify_with_booleans_still_works(self) -> None:
+        assert When.year(2026).qualify(approximate=True).approximate
+        assert not When.year(2026).qualify(uncertain=False).uncertain

@@ -163,6 +163,11 @@ class When:
         >>> When.month(2026, 4).qualify(approximate=True).approximate
         True
         """
+        for flag, given in (("approximate", approximate), ("uncertain", uncertain)):
+            if not isinstance(given, bool) and type(given).__name__ != "bool_":  # NumPy's too
+                raise WhenError(
+                    f"{quoted(self)}.qualify(): {flag}: {quoted(given)} is not True or False"
+                )
         if self.is_undated and (approximate or uncertain):
             raise WhenError("When.undated().qualify(): the undated value has nothing to qualify")
         if not (approximate or uncertain or self.approximate or self.uncertain):

@@ -106,6 +106,11 @@ class Observation:
     ) -> None:
         if isinstance(source, str):
             source = Source(source)
+        elif source is not None and not isinstance(source, Source):
+            raise TargetError(
+                f"observation: source: {quoted(source)} is not a source; give a Source or "
+                "its title as text (Source('Reuters', published='2026-03-28'), say)"
+            )
         text = optional_text(note, "observation", "note", TargetError)
         self.__attrs_init__(
             _to_when(when, "observation: when"),
