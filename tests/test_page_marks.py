@@ -15,8 +15,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline import Event, Observation, Source, Target, Timeline
+from track_strategies import DAYS, tracked
 
 EVIL = '<img src=x onerror="alert(1)">'
 SAID = Source("Plan", published="2025-06-01")
@@ -243,3 +246,103 @@ class TestPastDueWithNoDate:
         assert broken_open == got | marked(page)
         if past_due:
             assert f"{len(past_due)} past due with no date" in page
+
+
+def goal(title: str, when: str, deadline: str, *figures: tuple[str, str]) -> Event:
+    return Event(
+        title=title,
+        when=when,
+        sources=[SAID],
+        target=Target("n", "10 x", deadline),
+        observations=[Observation(w, v) for w, v in figures],
+    )
+
+
+def badges(row: str) -> set[str]:
+    """The words of the badges a table row shows (status, overdue, past due, ...)."""
+    return set(re.findall(r'<span class="tl-badge"[^>]*>([^<]+)</span>', row))
+
+
+def agree(page: str, tl: Timeline, day: str) -> None:
+    """Each promise's count in the track record shows as a badge in its table row."""
+    found = rows(page)
+    record = tl.track_record(as_of=day).total
+    for ident in record.broken_ids:
+        assert badges(found[ident]) & {"cancelled", "overdue", "past due", "missed"}, (
+            ident,
+            found[ident],
+        )
+    for ident in (*record.kept_ids, *record.late_ids):
+        assert badges(found[ident]) & {"happened", "reached"}, (ident, found[ident])
+    for ident in record.pending_ids:
+        assert not badges(found[ident]) & {"overdue", "past due", "missed", "reached"}, (
+            ident,
+            found[ident],
+        )
+
+
+class TestGoalsAsTheTrackRecordJudges:
+    """A goal whose target deadline differs from its own date is judged by its figures: the
+    table marks it as the track record counts it, whatever its own date says."""
+
+    @staticmethod
+    def goals() -> Timeline:
+        return Timeline(
+            [
+                # its own date 2030, its target due 2026 and missed: broken in 2027
+                goal("Missed", "2030", "2026", ("2026-12", "8 x")),
+                # its own date long past, its target reached: kept, not overdue
+                goal("Reached", "2026-03", "2026", ("2026-06", "12 x")),
+                # reached after the deadline: late
+                goal("Late", "2026", "2026", ("2026-12", "8 x"), ("2027-01", "11 x")),
+                # nothing known yet: pending
+                goal("Open", "2030", "2030", ("2026-12", "8 x")),
+            ]
+        )
+
+    @pytest.mark.parametrize("day", ["2026-05-01", "2027-02-15"])
+    def test_every_count_shows_in_the_table(self, tmp_path: Path, day: str) -> None:
+        page = write(tmp_path, self.goals(), as_of=day)
+        agree(page, self.goals(), day)
+
+    def test_the_badges(self, tmp_path: Path) -> None:
+        found = rows(write(tmp_path, self.goals(), as_of="2027-02-15"))
+        assert "missed" in badges(found["missed"])  # was: "expected" and nothing else
+        assert 'data-missed="true"' in found["missed"]
+        assert "reached" in badges(found["reached"])  # was: "expected" and nothing else
+        assert 'data-reached="true"' in found["reached"]
+        assert "reached" in badges(found["late"])
+        assert badges(found["open"]) == {"expected"}
+
+
+_GOALS = st.builds(
+    lambda title, when, deadline, figures: goal(title, when, deadline, *figures),
+    st.sampled_from(["g0", "g1", "g2"]),
+    st.sampled_from(["2026-03", "2026", "2030", "by 2026-06", "TBD"]),
+    st.sampled_from(["2026", "by 2026-06", "2026-Q3", "c. 2026-09"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["2025-12", "2026-03", "2026-06", "2026-09", "2026-12", "2027-03"]),
+            st.sampled_from(["4 x", "9 x", "10 x", "12 x"]),
+        ),
+        max_size=3,
+        unique_by=lambda f: f[0],
+    ),
+)
+
+
+@pytest.mark.filterwarnings("ignore:left .* out of the")
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        tracked(),
+        st.lists(_GOALS, max_size=3, unique_by=lambda e: e.id).map(Timeline),
+    ),
+    DAYS,
+)
+def test_every_track_record_count_shows_as_a_badge(tl: Timeline, day: dt.date) -> None:
+    """For each promise: broken ⇒ a cancelled, overdue, past-due or missed badge; kept or
+    late ⇒ happened or reached; pending ⇒ none of those marks."""
+    from timeline.display._page import page_html
+
+    agree(page_html(tl, as_of=day), tl, day.isoformat())

@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
@@ -261,3 +262,104 @@ def test_lines_step_forward_in_time_and_end_where_they_should(tl: Timeline, day:
         elif line.end in ("open", "overdue"):
             assert path[-1][0] == max(day, line.steps[-1][0])
             assert (line.end == "overdue") == known.overdue(day)
+
+
+# -- goals: a figure reaching a numeric target is its happening ----------------------------
+
+
+def goal(deadline: str, *figures: tuple[str, str], title: str = "Goal") -> Event:
+    from timeline import Observation, Target
+
+    return Event(
+        title=title,
+        when=deadline,
+        sources=said("2026-01-01"),
+        target=Target("n", "10 x", deadline),
+        observations=[Observation(when, value) for when, value in figures],
+    )
+
+
+class TestGoals:
+    """A goal its figures show reached ends on the diagonal where it was reached (the end of
+    the first reaching figure's period), as a happened event does: the track record counts it
+    kept or late, so the chart must not draw it running on "open"."""
+
+    @pytest.mark.parametrize(
+        ("deadline", "figures", "as_of", "reached", "outcome"),
+        [
+            # met early: a June figure reaches "by December"
+            ("by 2026-12", [("2026-06", "12 x")], "2027-01-10", "2026-06-30", "kept"),
+            # met on time, the chart drawn before the deadline passed
+            ("2026", [("2026-03", "4 x"), ("2026-09", "11 x")], "2026-10-01", "2026-09-30",
+             "kept"),
+            # met late: short in December, reached in March
+            ("2026", [("2026-12", "8 x"), ("2027-03", "12 x")], "2027-04-01", "2027-03-31",
+             "late"),
+        ],
+    )  # fmt: skip
+    def test_a_reached_goal_ends_on_the_diagonal_where_it_was_reached(
+        self, deadline: str, figures: list[tuple[str, str]], as_of: str, reached: str,
+        outcome: str,
+    ) -> None:  # fmt: skip
+        tl = Timeline([goal(deadline, *figures)])
+        (line,) = trend_lines(tl, as_of=as_of)
+        day = dt.date.fromisoformat(reached)
+        assert line.end == "reached"  # was: "open"
+        assert line.path[-1] == (day, day)  # on the diagonal, on the day it was reached
+        assert line.path[-2] == (day, line.path[0][1])  # the promise held until then
+        assert tl.track_record(as_of=as_of).total.ids(outcome) == ("goal",)  # type: ignore[arg-type]
+        ax = tl.plot_trend(as_of=as_of)
+        assert line_xy(ax, "tl-trend-end-goal") == [(n(reached), n(reached))]
+        assert by_gid(ax, "tl-trend-end-goal").get_marker() == "o"  # type: ignore[attr-defined]
+
+    def test_figures_known_later_do_not_reach_it(self) -> None:
+        tl = Timeline([goal("2026", ("2026-09", "11 x"))])
+        (line,) = trend_lines(tl, as_of="2026-09-15")  # September's figure not yet known
+        assert line.end == "open"
+
+    def test_a_missed_goal_is_not_reached(self) -> None:
+        tl = Timeline([goal("2026", ("2026-12", "8 x"))])
+        (line,) = trend_lines(tl, as_of="2027-02-01")
+        assert line.end == "overdue"
+        assert tl.track_record(as_of="2027-02-01").total.broken_ids == ("goal",)
+
+
+_TARGETED = st.builds(
+    lambda title, deadline, figures, claims: (
+        goal(deadline, *figures, title=title).revise(when=claims[0], stated=claims[1])
+        if claims
+        else goal(deadline, *figures, title=title)
+    ),
+    st.sampled_from(["g0", "g1", "g2"]),
+    st.sampled_from(["2026", "by 2026-06", "2026-Q3", "c. 2026-09"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["2025-12", "2026-03", "2026-06", "2026-09", "2026-12", "2027-03"]),
+            st.sampled_from(["4 x", "9 x", "10 x", "12 x"]),
+        ),
+        max_size=3,
+        unique_by=lambda f: f[0],
+    ),
+    st.none() | st.tuples(st.sampled_from(["2026-12", "2027", "TBD"]), DAYS),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(tracked(), st.lists(_TARGETED, max_size=3, unique_by=lambda e: e.id).map(
+    Timeline)), DAYS)  # fmt: skip
+def test_each_line_ends_as_the_track_record_counts_it(tl: Timeline, day: dt.date) -> None:
+    """The chart and the track record judge one promise alike: an end on the diagonal is
+    kept or late, a cross or an overdue end is broken, an open end is pending."""
+    record = tl.track_record(as_of=day).total
+    judged = {i: o for o in ("kept", "late", "broken", "pending") for i in record.ids(o)}  # type: ignore[arg-type]
+    expected = {
+        "happened": {"kept", "late"},
+        "reached": {"kept", "late"},
+        "cancelled": {"broken"},
+        "overdue": {"broken"},
+        "open": {"pending"},
+    }
+    for line in trend_lines(tl, as_of=day):
+        assert judged[line.event.id] in expected[line.end], (line.event, line.end)
+        if line.end in ("happened", "reached"):
+            assert line.path[-1][0] == line.path[-1][1]

@@ -203,17 +203,44 @@ def past_due_badge() -> str:
     )
 
 
-def _row(event: Event, overdue: bool = False, past_due: bool = False) -> str:
+def missed_badge() -> str:
+    """The badge an open goal carries once its figures show its target missed by the
+    deadline (`Target.status` *missed*): the track record counts it broken, though its own
+    date may not have passed."""
+    return (
+        f'<span class="tl-badge" style="background:{OVERDUE_COLOUR}" title="its figures show '
+        'the target missed by its deadline">missed</span>'
+    )
+
+
+def reached_badge() -> str:
+    """The badge an open goal carries once its figures show it reached: the track record
+    counts it kept or late, as a happening (nobody writes "happened" of a goal)."""
+    colour = STATUS_COLOURS[Status.HAPPENED]
+    return (
+        f'<span class="tl-badge" style="background:{colour}" title="its figures show the '
+        'goal reached">reached</span>'
+    )
+
+
+_MARKS = {
+    "overdue": overdue_badge,
+    "past-due": past_due_badge,
+    "missed": missed_badge,
+    "reached": reached_badge,
+}
+
+
+def _row(event: Event, mark: str | None = None) -> str:
     # data- attributes let the shared page filter rows without a server.
     attrs = (
         f'data-event="{_e(event.id)}" data-status="{_e(event.status.value)}" '
         f'data-actors="{html.escape(actors_json(event.actors))}"'
     )
-    if overdue:
-        attrs += ' data-overdue="true"'
-    elif past_due:
-        attrs += ' data-past-due="true"'
-    late = f" {overdue_badge()}" if overdue else f" {past_due_badge()}" if past_due else ""
+    late = ""
+    if mark is not None:
+        attrs += f' data-{mark}="true"'
+        late = f" {_MARKS[mark]()}"
     title_tip = f' title="{_e(event.description)}"' if event.description else ""
     cells = [
         _when_cell(event),
@@ -234,20 +261,32 @@ _HEAD = (
 
 
 def table_rows(
-    events: tuple[Event, ...], overdue: Collection[str] = (), past_due: Collection[str] = ()
+    events: tuple[Event, ...],
+    overdue: Collection[str] = (),
+    past_due: Collection[str] = (),
+    *,
+    missed: Collection[str] = (),
+    reached: Collection[str] = (),
 ) -> str:
     """The ``<tr>`` rows for ``events``, each with ``data-event/status/actors`` attributes.
 
     Events whose id is in ``overdue`` carry an "overdue" badge next to their
     status and ``data-overdue="true"``; those in ``past_due`` (open, their date
     withdrawn after the last date promised passed) a "past due" badge and
-    ``data-past-due="true"``.
+    ``data-past-due="true"``; open goals in ``missed`` (their figures show the
+    target missed) a "missed" badge and ``data-missed="true"``; open goals in
+    ``reached`` (their figures show it reached) a "reached" badge and
+    ``data-reached="true"``. The first that holds is shown.
 
     >>> from timeline import When
     >>> 'data-overdue="true"' in table_rows((Event(title="x", when=When.year(2026)),), {"x"})
     True
     """
-    return "\n".join(_row(e, e.id in overdue, e.id in past_due) for e in events)
+    marks = (("overdue", overdue), ("past-due", past_due), ("missed", missed),
+             ("reached", reached))  # fmt: skip
+    return "\n".join(
+        _row(e, next((mark for mark, ids in marks if e.id in ids), None)) for e in events
+    )
 
 
 def timeline_html(timeline: Timeline, *, max_rows: int = 30, table_id: str | None = None) -> str:

@@ -18,7 +18,10 @@ it; the table lists them as usual.
 
 Overdue events carry an "overdue" badge in the table, and open events whose date
 was withdrawn ("TBD") after the last date promised passed a "past due" one (the
-track record counts both broken; an undated event is never overdue), judged as
+track record counts both broken; an undated event is never overdue); an open goal
+whose figures show its target missed a "missed" one (broken, whatever its own date
+says) and one whose figures show it reached a "reached" one (kept or late): each
+promise's count in the track record shows in its row. All are judged as
 known on the page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
 judged on that day. Without ``as_of`` the page judges on the day it is written
 (the picture's overdue outlines and as-of line too) and says which day that
@@ -269,9 +272,18 @@ def page_html(
     # Open with the date withdrawn after the last one promised passed: broken in the track
     # record, never "overdue" (no date), so marked apart.
     past_due = {e.id for e in known_then if undated_past(e, judged)}
+    # Goals judged by their figures, as the track record counts them: still open (nobody
+    # writes "happened" of a goal), broken when their target was missed (whatever their
+    # own date says), kept or late when reached. Every count then shows in the table.
+    total = timeline.track_record(as_of=judged).total
+    still_open = {e.id for e in known_then if e.status.is_open}
+    missed = still_open.intersection(total.broken_ids) - late - past_due
+    reached = still_open.intersection((*total.kept_ids, *total.late_ids))
     late_note = f" · {sum(e.id in late for e in shown)} overdue on {judged}"
     if withdrawn := sum(e.id in past_due for e in shown):
         late_note += f" · {withdrawn} past due with no date"
+    if short := sum(e.id in missed for e in shown):
+        late_note += f" · {short} target{'s' if short > 1 else ''} missed"
     if day is None:
         late_note += " (the day this page was written)"
     heading = title or timeline.name or "Timeline"
@@ -304,7 +316,7 @@ def page_html(
 <div class="tl-view"><table class="tl-table" id="tl-table"><thead><tr><th>When</th>
 <th>Status</th><th>Event</th><th>Actors</th><th>Kind</th><th>Tags</th><th>Sources</th></tr>
 </thead><tbody>
-{table_rows(shown.events, late, past_due)}
+{table_rows(shown.events, late, past_due, missed=missed, reached=reached)}
 </tbody></table></div>
 {_track_record_section(timeline, day)}
 <script>{_SCRIPT}</script>

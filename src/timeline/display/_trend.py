@@ -5,8 +5,10 @@ the day a date was stated; the y axis the date expected then. Each event is a
 stepped line from claim to claim: flat while the promise holds, climbing when
 it slips, falling when it is pulled forward. The diagonal is "today" (x = y):
 a line that reaches it has come due, and a line ends on it where the event
-happened. An event still open runs on to the chart's day (``as_of``), marked
-by a vertical line; it is overdue when its line lies below the diagonal there.
+happened, or where a goal's figures show it reached (`goal_reached_on`: nobody
+writes "happened" of a goal). An event still open runs on to the chart's day
+(``as_of``), marked by a vertical line; it is overdue when its line lies below
+the diagonal there.
 
 * The y of a date is its latest possible day (the day a promise is kept by; for
   an event that lasts, the last day of its span while the end stands);
@@ -50,7 +52,7 @@ from timeline.display._mpl import (
 )
 from timeline.model._claim import Status, replay
 from timeline.model._event import Event
-from timeline.model._event_day import undated_past
+from timeline.model._event_day import goal_reached_on, undated_past
 from timeline.model._text import visible
 
 if TYPE_CHECKING:
@@ -83,7 +85,9 @@ class TrendLine:
 
     ``steps`` are ``(x, date)``: from day ``x`` on, ``date`` was expected.
     ``path`` is the stepped line through them as ``(x, y)`` days. ``end`` says
-    how it ends: ``"happened"`` (on the diagonal), ``"cancelled"``, ``"open"``
+    how it ends: ``"happened"`` (on the diagonal), ``"reached"`` (a goal its figures
+    known on the chart's day show reached: on the diagonal at the end of the first
+    figure reaching it, as the track record judges it), ``"cancelled"``, ``"open"``
     (at the chart's day) or ``"overdue"`` (open, and the day has passed its date, or the
     last date promised before it was withdrawn to "TBD").
 
@@ -156,6 +160,13 @@ def _line(event: Event, day: _dt.date, origin: _dt.date) -> TrendLine | None:
         path.append((x_end, last_y))
         path.append((x_end, x_end))
         end = "happened"
+    elif status.is_open and (reached := goal_reached_on(event, day)) is not None:
+        # A goal its figures show reached (nobody writes "happened" of one): judged as a
+        # happening by the track record, so drawn as one, meeting the diagonal that day.
+        x_end = max(reached, last_x)
+        path.append((x_end, last_y))
+        path.append((x_end, x_end))
+        end = "reached"
     elif status is Status.CANCELLED:
         cancelled = next(
             (c.day for c in reversed(event.claims) if c.status is Status.CANCELLED), last_x
@@ -368,7 +379,7 @@ def _draw_line(ax: Axes, line: TrendLine, colour: str) -> None:
                 linestyle="none", zorder=4, gid=f"tl-trend-open-{n}-{eid}",
             )  # fmt: skip
     x_end, y_end = xs[-1], ys[-1]
-    if line.end == "happened":
+    if line.end in ("happened", "reached"):
         style: dict[str, Any] = {"marker": "o", "color": STATUS_COLOURS[Status.HAPPENED]}
     elif line.end == "cancelled":
         style = {"marker": "X", "color": STATUS_COLOURS[Status.CANCELLED]}

@@ -36,7 +36,14 @@ from timeline.figures._growth import _span
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
 from timeline.ics._feed import X, clean_text, escape_text, exact_json, fold, join_list, json_text
-from timeline.ics._placement import LONG_SPAN_DAYS, Placement, place, unplaced_reason, written
+from timeline.ics._placement import (
+    LONG_SPAN_DAYS,
+    Placement,
+    place,
+    stretches,
+    unplaced_reason,
+    written,
+)
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
@@ -150,12 +157,24 @@ def _vevent(
     component: Callable[..., Any],
     line: Callable[..., Any],
     titles: Mapping[str, str],
+    part: tuple[int, int] | None = None,
 ) -> Any:
-    """One VEVENT as an ``ics`` container, properties in a fixed order."""
+    """One VEVENT as an ``ics`` container, properties in a fixed order.
+
+    ``part`` is ``(k, n)`` for the k-th of n stretches of an "all of" set with gaps
+    (`stretches`): the first keeps the event's UID and its ``X-TIMELINE-*`` properties;
+    the others take the UID ``{id}+{k}@{domain}`` ("+" is never in an id), name the
+    first as their SIBLING (RELATED-TO, RFC 5545 §3.2.15) and carry only
+    ``X-TIMELINE-PART-OF``, so an import reads the event once, from the first.
+    """
     text = summary(event)
     when = _stamp_text(stamp(event))
     item = component("VEVENT")
-    item.append(line("UID", value=escape_text(f"{event.id}@{domain}")))
+    uid = f"{event.id}@{domain}"
+    later = part is not None and part[0] > 1
+    item.append(
+        line("UID", value=escape_text(f"{event.id}+{part[0]}@{domain}" if later and part else uid))
+    )
     item.append(line("DTSTAMP", value=when))
     item.append(line("LAST-MODIFIED", value=when))
     item.append(line("SEQUENCE", value=str(event.revisions)))
@@ -175,7 +194,12 @@ def _vevent(
     url = event.url
     if url is not None:
         item.append(line("URL", value=_uri(url)))
-    item.append(line("DESCRIPTION", value=escape_text(description(event, placement, titles))))
+    words = description(event, placement, titles, part=part)
+    item.append(line("DESCRIPTION", value=escape_text(words)))
+    if later:
+        item.append(line("RELATED-TO", params={"RELTYPE": ["SIBLING"]}, value=escape_text(uid)))
+        item.append(line(f"{X}PART-OF", value=escape_text(event.id)))
+        return item
     for name, value in private_props(event, title_differs=text != event.title):
         item.append(line(name, value=value))
     return item
@@ -253,6 +277,14 @@ def export(
         if event.status is Status.CANCELLED and not include_cancelled:
             continue
         if event.when.is_undated:  # a feed event needs a date; counted by undated_count
+            continue
+        parts = stretches(event, policy)
+        if parts is not None:  # an "all of" set with gaps: one VEVENT per stretch of days
+            for k, stretch in enumerate(parts, 1):
+                calendar.append(
+                    _vevent(event, stretch, domain, Container, ContentLine, titles,
+                            part=(k, len(parts)))
+                )  # fmt: skip
             continue
         placement = place(event, policy)
         if placement is None:

@@ -110,11 +110,18 @@ def _history(event: Event) -> list[str]:
     return lines
 
 
-def description(event: Event, placement: Placement, titles: Mapping[str, str] | None = None) -> str:
+def description(
+    event: Event,
+    placement: Placement,
+    titles: Mapping[str, str] | None = None,
+    *,
+    part: tuple[int, int] | None = None,
+) -> str:
     """DESCRIPTION: the date in words, status, actors, sources with quotes, history.
 
     ``titles`` maps event ids to titles, so related events are named as a subscriber
-    knows them; an id not in it is shown as it is.
+    knows them; an id not in it is shown as it is. ``part`` is ``(k, n)`` for the k-th
+    of n stretches of an "all of" set with gaps: the stretch is named.
 
     >>> print(description(Event(title="x", when=When.year(2030).by()),
     ...                   Placement(_dt.date(2030, 12, 31), None, "last")))
@@ -123,6 +130,12 @@ def description(event: Event, placement: Placement, titles: Mapping[str, str] | 
     Status: expected
     """
     lines = [f"When: {when_words(event)}"]
+    if part is not None:  # one of the stretches of an "all of" set with gaps
+        last = placement.end - _dt.timedelta(days=1) if placement.end is not None else None
+        shown = _moment_words(placement.start)
+        if last is not None and last != placement.start:
+            shown += f" to {_moment_words(last)}"
+        lines.append(f"Part {part[0]} of {part[1]}: {shown} (one entry per stretch of days).")
     if placement.marker is not None:
         moment = "moment" if isinstance(placement.start, _dt.datetime) else "day"
         shown = _moment_words(placement.start)  # a day first: "15 April 2026 at 10:00 UTC+8"

@@ -91,6 +91,9 @@ class _Reader(Series):
     ) -> None:
         super().__init__(zones, default, found, overrides, occurrences)
         self.recurring: list[str] = []
+        # Our events' ids in the calendar: a later stretch of one (X-TIMELINE-PART-OF) is
+        # read with it; one whose event is gone is read as an event of its own.
+        self.own_ids: set[str] = set()
 
     def event(self, comp: Component, feed: str | None) -> Event:
         if comp.first(f"{X}ID") is not None:
@@ -280,6 +283,9 @@ def read(data: bytes, file_name: str | None = None) -> tuple[Timeline, ImportRep
         zoner = Zones(_defined_once(calendar, found))
         reader = _Reader(zoner, calendar.first("X-WR-TIMEZONE"), found, overrides, occurrences)
         reader.used = used
+        reader.own_ids = {
+            own for c in calendar.children if c.name == "VEVENT" and (own := c.text(f"{X}ID"))
+        }
         for comp in calendar.children:
             _read_child(reader, comp, name, events, ids)
         recurring += reader.recurring
@@ -384,6 +390,9 @@ def _read_child(
     if comp.name != "VEVENT":
         reader.skip("components other than VEVENT", f"{comp.name} {describe(comp)}")
         return
+    part_of = comp.text(f"{X}PART-OF")
+    if part_of is not None and part_of in reader.own_ids:
+        return  # a later stretch of an "all of" set: the event is read from its first
     if comp.first("RECURRENCE-ID") is not None:
         if uid_of(comp) in reader.overrides:
             return  # read with its series: it may replace the first occurrence

@@ -27,7 +27,7 @@ from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import X, decode_when, split_list
 from timeline.ics._lines import Component, Prop
-from timeline.ics._placement import place, written
+from timeline.ics._placement import place, stretches, written
 from timeline.ics._recurrence import same_moment
 from timeline.ics._values import Skip, Values
 from timeline.model._claim import Claim
@@ -101,7 +101,8 @@ def check_placed(values: Values, comp: Component, event: Event) -> None:
         end = start + _dt.timedelta(days=1)
     for policy in ("auto", "window", "start", "end"):
         try:
-            placed = place(event, policy)
+            parts = stretches(event, policy)  # an "all of" set's first stretch
+            placed = place(event, policy) if parts is None else parts[0]
         except OverflowError:
             return
         if placed is None:

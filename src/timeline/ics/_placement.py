@@ -3,7 +3,9 @@
 `place` turns an event's window into a `Placement` under the feed's policy:
 the whole span (``window``), or a one-day marker on its first or last possible
 day, which "auto" chooses for spans longer than `LONG_SPAN_DAYS` and for one of dates with a
-gap between them (a span would fill days they cannot fall on).
+gap between them (a span would fill days they cannot fall on). `stretches` splits
+an "all of" set with gaps ("{2026-04,2026-06}") into the stretches of days it covers,
+each its own VEVENT, so no day between them is shown.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from timeline.dates._edtf_level2 import set_members
 from timeline.dates._when import When
 from timeline.model._event import Event
 
-__all__ = ["LAST_DAY_TIMES", "LONG_SPAN_DAYS", "Placement", "place", "unplaced_reason", "written"]
+__all__ = [
+    "LAST_DAY_TIMES",
+    "LONG_SPAN_DAYS",
+    "Placement",
+    "place",
+    "stretches",
+    "unplaced_reason",
+    "written",
+]
 
 LONG_SPAN_DAYS = 92
 """Spans longer than this (a quarter or season at most) become one-day markers in "auto"."""
@@ -206,6 +216,51 @@ def place(event: Event, policy: str) -> Placement | None:
         return Placement(point, None, None if lo == hi else mode)
     single = lo is not None and hi is not None and _day(lo) == _day(hi)
     return _all_day(_day(point), _day(point), None if single else mode)
+
+
+MAX_STRETCHES = 50
+"""An "all of" set with more stretches than this is shown as before (one span or marker):
+a feed of hundreds of VEVENTs for one event would bury the rest."""
+
+
+def stretches(event: Event, policy: str) -> tuple[Placement, ...] | None:
+    """The all-day stretches an "all of" set with gaps covers, each a `Placement`, in order;
+    ``None`` when the event is shown by `place` alone.
+
+    "{2026-04,2026-06}" is all of April and all of June: one span April–June would show
+    it in May, a month it does not fall in. Members that touch or overlap are one stretch.
+    Only under the "auto" and "window" policies (the others show one day by design), for
+    days (not times), an event without an end, at most `MAX_STRETCHES` stretches, and in
+    "auto" none longer than `LONG_SPAN_DAYS` (a longer one keeps its marker there).
+
+    >>> [(p.start.isoformat(), p.end.isoformat()) for p in stretches(
+    ...     Event(title="x", when="{2026-04,2026-06}"), "auto")]
+    [('2026-04-01', '2026-05-01'), ('2026-06-01', '2026-07-01')]
+    >>> stretches(Event(title="x", when="{2026-04,2026-05}"), "auto") is None
+    True
+    """
+    when = event.when
+    if policy not in ("auto", "window") or event.end is not None:
+        return None
+    if when.form is None or when.form[:1] != "{" or when.qualified or _year_unknown(when):
+        return None
+    spans = [(m.earliest, m.latest) for m in set_members(when.form)]
+    bounded = [(lo, hi) for lo, hi in spans if lo is not None and hi is not None]
+    if len(bounded) != len(spans) or any(
+        isinstance(p, _dt.datetime) for span in bounded for p in span
+    ):
+        return None  # an open member, or times: the span is shown as before
+    runs: list[tuple[_dt.date, _dt.date]] = []
+    for lo, hi in sorted((_day(lo), _day(hi)) for lo, hi in bounded):
+        if runs and lo <= runs[-1][1] + _ONE_DAY:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], hi))
+        else:
+            runs.append((lo, hi))
+    if len(runs) < 2 or len(runs) > MAX_STRETCHES or runs[-1][1] >= _LAST_DAY:
+        return None
+    if policy == "auto" and any((hi - lo).days + 1 > LONG_SPAN_DAYS for lo, hi in runs):
+        return None
+    return tuple(Placement(lo, hi + _ONE_DAY) for lo, hi in runs)
 
 
 def unplaced_reason(event: Event) -> str:

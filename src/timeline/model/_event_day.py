@@ -34,11 +34,14 @@ from timeline.model._claim import replay
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
+    from timeline.figures._growth import Observation
+    from timeline.figures._target import Target
     from timeline.model._event import Event
 
 __all__ = [
     "days_late",
     "goal_reached",
+    "goal_reached_on",
     "overdue_on",
     "target_judged",
     "undated_past",
@@ -111,6 +114,48 @@ def goal_reached(event: Event, day: _dt.date) -> int | None:
     >>> [goal_reached(goal, pendulum.date(2027, 3, day)) for day in (30, 31)]
     [None, 1]
     """
+    found = _reaching(event, day)
+    if found is None:
+        return None
+    target, known, first = found
+    order = functools.cmp_to_key(_cmp)
+    short = [end for o, end in known if target.reached(o.value) is False and _cmp(end, first) < 0]
+    due = target.deadline.fuzzy_bounds()[1]
+    last_short = max(short, key=order, default=None)
+    late = 0  # it could have been reached by the deadline
+    if last_short is not None and due is not None and _cmp(last_short, due) >= 0:
+        # reached after the last shortfall, which was past the deadline: a day at least
+        late = max(1, to_day(last_short).toordinal() + 1 - to_day(due).toordinal())
+    # Figures that contradict each other (a year reaching it, its December short) are read
+    # as `Target.status` reads them: met by the deadline is kept, missed is not.
+    status = target.status(day, [o for o, _ in known if o is not target.baseline])
+    if status is TargetStatus.MET:
+        return 0
+    return max(1, late) if status is TargetStatus.MISSED else late
+
+
+def goal_reached_on(event: Event, day: _dt.date) -> _dt.date | None:
+    """The day a goal was reached, by the figures known on ``day``; ``None`` if not shown.
+
+    The last day of the first figure's period that surely reaches it (`goal_reached`
+    judges how late that was): where the milestone trend chart ends its line, as it ends
+    a happened event's on the day it happened.
+
+    >>> from timeline import Observation, Target
+    >>> goal = Event(title="x", when="2026", target=Target("n", "10 x", "2026"),
+    ...              observations=[Observation("2026-06", "8 x"), Observation("2026-09", "12 x")])
+    >>> goal_reached_on(goal, pendulum.date(2026, 10, 1))
+    Date(2026, 9, 30)
+    """
+    found = _reaching(event, day)
+    return None if found is None else to_day(found[2])
+
+
+def _reaching(
+    event: Event, day: _dt.date
+) -> tuple[Target, list[tuple[Observation, Point]], Point] | None:
+    """The target as known on ``day``, its usable figures known then with their periods'
+    ends, and the end of the first that surely reaches it; ``None`` when none does."""
     target = event.target
     if target is None:
         return None
@@ -125,24 +170,10 @@ def goal_reached(event: Event, day: _dt.date) -> int | None:
     ]
     # Ends compared as `Target.status` compares them: instants in UTC, a day against an
     # instant by its local date.
-    order = functools.cmp_to_key(_cmp)
     reaching = [end for o, end in known if target.reached(o.value)]
     if not reaching:
         return None
-    first = min(reaching, key=order)
-    short = [end for o, end in known if target.reached(o.value) is False and _cmp(end, first) < 0]
-    due = target.deadline.fuzzy_bounds()[1]
-    last_short = max(short, key=order, default=None)
-    late = 0  # it could have been reached by the deadline
-    if last_short is not None and due is not None and _cmp(last_short, due) >= 0:
-        # reached after the last shortfall, which was past the deadline: a day at least
-        late = max(1, to_day(last_short).toordinal() + 1 - to_day(due).toordinal())
-    # Figures that contradict each other (a year reaching it, its December short) are read
-    # as `Target.status` reads them: met by the deadline is kept, missed is not.
-    status = target.status(day, [o for o, _ in known if o is not target.baseline])
-    if status is TargetStatus.MET:
-        return 0
-    return max(1, late) if status is TargetStatus.MISSED else late
+    return target, known, min(reaching, key=functools.cmp_to_key(_cmp))
 
 
 def target_judged(event: Event, day: _dt.date) -> TargetStatus | None:
