@@ -17,7 +17,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import (
     Claim,
     Event,
@@ -285,6 +288,37 @@ def test_hostile_arguments_raise_timeline_errors_only(name: str, value: Any) -> 
     assert _PYTHON_OWN.search(message) is None, said
     if not isinstance(raised, TimelineError):  # a wrong type, saying what was wanted
         assert any(word in message for word in ("expected", " is text", " takes ", " holds ")), said
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**4300, max_value=10**4400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.binary(max_size=6),
+    st.sampled_from(["\ud800", "2026\udcff", "", " ", "2026", "April 2026", "5 units"]),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.frozensets(st.text(max_size=4), max_size=3),
+        st.dictionaries(st.text(max_size=4), inner, max_size=2),
+    ),
+    max_leaves=4,
+)
+
+
+@given(name=st.sampled_from(sorted(_CALLS)), value=_VALUES)
+@settings(
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+def test_any_value_raises_only_timeline_errors(name: str, value: Any) -> None:
+    test_hostile_arguments_raise_timeline_errors_only(name, value)
 
 
 def test_a_date_is_still_a_day() -> None:
