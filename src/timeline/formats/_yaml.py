@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, quoted
 from timeline.formats._yaml_errors import (
     BREAK_NAMES,
     ODD_BREAKS,
@@ -130,7 +130,7 @@ def read(text: str, file: str | None = None) -> tuple[Any, Locations]:
     except UnicodeEncodeError as err:  # libyaml reads UTF-8: text from Python may hold surrogates
         line = text.count("\n", 0, err.start) + 1
         message = (
-            f"{text[err.start]!r} at character {err.start + 1} is a lone surrogate, "
+            f"{quoted(text[err.start])} at character {err.start + 1} is a lone surrogate, "
             "not text; remove it"
         )
         raise DataFileError([DataFileProblem(message, file=file, line=line)]) from None
@@ -204,7 +204,7 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if node.tag not in (_CORE + "seq", _CORE + "map"):
-            self.problem(node, f"tag {node.tag!r} is not allowed; data files hold plain text")
+            self.problem(node, f"tag {quoted(node.tag)} is not allowed; data files hold plain text")
             return None
         if len(path) > _MAX_DEPTH:
             if not self.too_deep:
@@ -236,7 +236,7 @@ class _Walker:
         if node.tag == _CORE + "null":
             return None
         if node.tag not in _SCALAR_TAGS:
-            self.problem(node, f"tag {node.tag!r} is not allowed; data files hold plain text")
+            self.problem(node, f"tag {quoted(node.tag)} is not allowed; data files hold plain text")
             return None
         return self.joined(str(node.value))
 

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from timeline._errors import DataFileProblem
+from timeline._errors import DataFileProblem, quoted
 
 __all__ = ["BREAK_NAMES", "ODD_BREAKS", "odd_break", "syntax_fix", "typing_slip", "unreadable"]
 
@@ -53,7 +53,7 @@ def odd_break(text: str, at: int, file: str | None) -> DataFileProblem:
     column = at - (text.rfind("\n", 0, at) + 1) + 1
     escape = f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
     message = (
-        f"{char!r} ({BREAK_NAMES[char]}) at column {column} ends a line to YAML, though an "
+        f"{quoted(char)} ({BREAK_NAMES[char]}) at column {column} ends a line to YAML, though an "
         f'editor shows none; write it as the escape "{escape}" inside double quotes, or remove it'
     )
     return DataFileProblem(message, file=file, line=line)
@@ -122,7 +122,8 @@ def typing_slip(text: str, err: yaml.MarkedYAMLError, line: int | None) -> tuple
             key, rest = colon.group("key"), colon.group("rest")
             shown = f"{key}:{rest}"
             return number, (
-                f"{shown!r} needs a space after ':' ({key}: {rest}), or YAML reads it as one text"
+                f"{quoted(shown)} needs a space after ':' ({key}: {rest}), or YAML reads it as one "
+                "text"
             )
         dash = _NO_SPACE_AFTER_DASH.match(source)
         if dash is not None:
@@ -136,7 +137,8 @@ def typing_slip(text: str, err: yaml.MarkedYAMLError, line: int | None) -> tuple
             key = bare.group("key")
             return (
                 number,
-                f"{key!r} needs a ':' after it ({key}:), as the lines under it hold its value",
+                f"{quoted(key)} needs a ':' after it ({key}:), as the lines under it hold its "
+                "value",
             )
     return None
 
@@ -152,7 +154,7 @@ def _reserved_fix(source: str, char: str) -> str:
     >>> print(_reserved_fix("  - title: @Acme # said so", "@"))
     '@' cannot start a value written without quotes in YAML; put it in quotes: title: "@Acme"
     """
-    head = f"{char!r} cannot start a value written without quotes in YAML; put it in quotes"
+    head = f"{quoted(char)} cannot start a value written without quotes in YAML; put it in quotes"
     here = _KEY_LINE.match(source)
     value = (here.group("value") or "") if here is not None else ""
     if here is None or not value.startswith(char):
@@ -191,7 +193,8 @@ def _indentation_fix(text: str, source: str, line: int | None) -> str | None:
         if wanted in nearest:
             other, where = nearest[wanted]
             return (
-                f"indentation: {key!r} has 1 space {how} than {other!r} on line {where}; "
-                f"line it up with {other!r} ({wanted} spaces before {key!r})"
+                f"indentation: {quoted(key)} has 1 space {how} than {quoted(other)} on line "
+                f"{where}; "
+                f"line it up with {quoted(other)} ({wanted} spaces before {quoted(key)})"
             )
     return None
