@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -380,3 +381,26 @@ class TestSilentlyKeptBefore:
     def test_qualify_with_booleans_still_works(self) -> None:
         assert When.year(2026).qualify(approximate=True).approximate
         assert not When.year(2026).qualify(uncertain=False).uncertain
+
+
+def test_messages_quote_values_with_quoted() -> None:
+    """The rule behind the fixes: a message quotes a value with `quoted`, never ``{value!r}``.
+
+    ``repr`` of a whole number over 4,300 digits (or a container holding one) raises, so a
+    message built with ``!r`` turned a `TimelineError` into Python's bare `ValueError`. The
+    command line quotes its own arguments (text from the shell) and `timeline.extract`'s
+    reader has a ``quoted`` of its own (passages in quotes): both are left out.
+    """
+    import timeline
+
+    root = Path(timeline.__file__).parent
+    pattern = re.compile(r"\{[A-Za-z_][\w.]*(?:\[[^\]{}]*\])?!r(?::[^}]*)?\}")
+    skipped = {root / "__init__.py", root / "extract" / "_reader.py"}
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path not in skipped and "cli" not in path.parts and "spark" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert found == []

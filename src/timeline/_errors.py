@@ -74,7 +74,7 @@ class WhenParseError(TimelineError, ValueError):
         self.suggestion = suggestion
         message = f"{quoted(text)} is not a date: {reason}"
         if suggestion is not None:
-            message += f"; did you mean {suggestion!r}?"
+            message += f"; did you mean {quoted(suggestion)}?"
         super().__init__(message)
 
 
