@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import When
+from timeline.dates import find_dates
 from timeline.extract import extract
 
 REF = "2027-08-05"
@@ -64,12 +65,7 @@ MOVES = [
     # (text, when, first promise)
     # a clause on the thing's first promise, then the statement's own date
     ("Acme will open the fab it had promised for 2025 in 2027.", "2027", "2025"),
-    pytest.param(
-        "Acme will open the fab it had promised for 2025 by 2029.", "by end of 2029", "2025",
-        marks=pytest.mark.xfail(
-            strict=True, reason="find_dates loses '2025' before 'by 2029' (the dates layer)"
-        ),
-    ),
+    ("Acme will open the fab it had promised for 2025 by 2029.", "by end of 2029", "2025"),
     ("Acme will open the plant that was scheduled for 2026 in 2028.", "2028", "2026"),
     ("Acme will start the reactor it had planned to start in March in June 2028.",
      "June 2028", "March 2028"),
@@ -142,3 +138,19 @@ def test_a_move_from_one_year_to_another(
     (d,) = extract(text, reference=REF)
     got = (str(d.when), None if d.first_when is None else str(d.first_when))
     assert got == (str(first + later), str(first)), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "for YEAR by YEAR": two years, "by" is no noun counted
+        ("Acme set a target for 2025 by 2029.", ["2025", "by 2029"]),
+        ("Acme had promised it for 2031 by March 2030.", ["2031", "by March 2030"]),
+        # no date word before the number: still a count ("hire 2000 by 2030")
+        ("Acme will hire 2000 by 2030.", ["by 2030"]),
+        ("Acme will hire 2500 by 2030.", ["by 2030"]),
+    ],
+)
+def test_a_year_for_which_before_by_is_found(text: str, found: list[str]) -> None:
+    """find_dates: "for 2025 by 2029" keeps both years (was: "by 2029" alone)."""
+    assert [m.text for m in find_dates(text, reference=None)] == found

@@ -764,6 +764,66 @@ class TestWhatRfc5545LeavesOpen:
         _, said = _read_said(feed([*BERLIN, "RDATE;VALUE=PERIOD:20260106T090000Z/PT3H"]))
         assert "RDATE PERIODs starting where" not in said
 
+    @pytest.mark.parametrize(
+        ("removed", "period", "first"),
+        [
+            # DTSTART excluded: the first occurrence is the rule's next, where a PERIOD starts
+            ("EXDATE;TZID=Europe/Berlin:20260105T100000", "20260106T090000Z/PT3H", (6, 9)),
+            ("EXDATE;TZID=Europe/Berlin:20260105T100000", "20260106T090000Z/20260106T120000Z",
+             (6, 9)),
+            # the first two removed: the third, in another zone's words
+            ("EXDATE;TZID=Europe/Berlin:20260105T100000,20260106T100000",
+             "20260107T040000/PT3H", (7, 9)),
+            # DTSTART at another day than the rule's (a Monday, the rule's Tuesdays)
+            ("RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=2\nEXDATE;TZID=Europe/Berlin:20260105T100000",
+             "20260106T090000Z/PT3H", (6, 9)),
+        ],
+    )  # fmt: skip
+    def test_a_period_at_a_later_occurrence_of_the_rule_is_said_as_at_dtstart(
+        self, removed: str, period: str, first: tuple[int, int]
+    ) -> None:
+        """Was read as the DTSTART case (one occurrence, the PERIOD's span) but not said."""
+        zone = ";TZID=America/New_York" if not period.endswith(("Z/PT3H", "Z")) else ""
+        rule = [] if removed.startswith("RRULE") else ["RRULE:FREQ=DAILY;COUNT=3"]
+        (event,), said = _read_said(
+            feed([*BERLIN, *rule, *removed.split("\n"), f"RDATE;VALUE=PERIOD{zone}:{period}"])
+        )
+        day, hour = first
+        assert event.when.earliest == pendulum.datetime(2026, 1, day, hour)
+        assert event.end is not None and event.end.earliest == pendulum.datetime(
+            2026, 1, day, hour + 3
+        )
+        assert "RDATE PERIODs starting where another occurrence does" in said, said
+        assert f"2026-01-0{day}T10:00:00+01:00" in said, said  # the occurrence named
+
+    def test_a_period_at_another_rdate_is_said_as_at_dtstart(self) -> None:
+        (event,), said = _read_said(
+            feed([*BERLIN, "RDATE:20260104T090000Z", "RDATE;VALUE=PERIOD:20260104T090000Z/PT3H"])
+        )
+        assert event.when.earliest == pendulum.datetime(2026, 1, 4, 9)
+        assert event.end is not None and event.end.earliest == pendulum.datetime(2026, 1, 4, 12)
+        assert "RDATE PERIODs starting where another occurrence does" in said, said
+
+    @pytest.mark.parametrize(
+        "period",
+        [
+            "20260106T120000Z/PT3H",  # after DTSTART, at no occurrence of the rule (13:00)
+            "20260104T090000Z/PT3H",  # before DTSTART: the rule starts at DTSTART
+        ],
+    )
+    def test_a_period_at_no_other_occurrence_is_not_said(self, period: str) -> None:
+        _, said = _read_said(
+            feed(
+                [
+                    *BERLIN,
+                    "RRULE:FREQ=DAILY;COUNT=3",
+                    "EXDATE;TZID=Europe/Berlin:20260105T100000",
+                    f"RDATE;VALUE=PERIOD:{period}",
+                ]
+            )
+        )
+        assert "RDATE PERIODs starting where" not in said, said
+
     def test_a_day_rdate_in_a_timed_series_is_at_midnight_and_said(self) -> None:
         (event,), said = _read_said(
             feed([*BERLIN, "RRULE:FREQ=WEEKLY", "RDATE;VALUE=DATE:20260103"])

@@ -79,10 +79,23 @@ LEAP_SECONDS_KNOWN_TO = _dt.date(2025, 12, 31)
 
 def _leap_second(moment: pendulum.DateTime, m: re.Match[str]) -> None:
     """Refuse second 60 (read as ``moment``, the minute's last instant) unless it is a leap
-    second: 23:59:60 UTC on a day that had one, or after `LEAP_SECONDS_KNOWN_TO` at a
-    month's end. A time without an offset is taken as UTC's."""
-    said = m.string
-    before = said[: m.start("ss")] + "59" + said[m.end("ss") :]
+    second (`no_leap_second`)."""
+    why = no_leap_second(moment)
+    if why is not None:
+        said = m.string
+        raise Fail(why, said[: m.start("ss")] + "59" + said[m.end("ss") :])
+
+
+def no_leap_second(moment: _dt.datetime) -> str | None:
+    """Why second 60, read as ``moment`` (the last instant of its minute), is no leap second;
+    ``None`` when it is one: 23:59:60 UTC on a day that had one, or after
+    `LEAP_SECONDS_KNOWN_TO` at a month's end. A time without an offset is taken as UTC's.
+
+    >>> no_leap_second(_dt.datetime(2016, 12, 31, 23, 59, 59, 999_999, tzinfo=_dt.UTC)) is None
+    True
+    >>> no_leap_second(_dt.datetime(2017, 12, 31, 23, 59, 59, 999_999))[:48]
+    'second 60 is a leap second, and there was none a'
+    """
     try:
         utc = moment if moment.tzinfo is None else moment.astimezone(_dt.UTC)
     except OverflowError:  # past the calendar in UTC: no leap second there
@@ -90,16 +103,15 @@ def _leap_second(moment: pendulum.DateTime, m: re.Match[str]) -> None:
     if utc is not None and (utc.hour, utc.minute) == (23, 59):
         day = utc.date()
         if day in LEAP_SECOND_DAYS:
-            return
+            return None
         last_day = calendar.monthrange(day.year, day.month)[1]
         if day > LEAP_SECONDS_KNOWN_TO and day.day == last_day:
-            return
+            return None
     at = "" if utc is None else f" at {utc:%Y-%m-%dT%H:%M}:60{'' if utc.tzinfo is None else 'Z'}"
     reading = " (a time with no offset is read as UTC)" if moment.tzinfo is None else ""
-    raise Fail(
+    return (
         f"second 60 is a leap second, and there was none{at}{reading}: leap seconds come "
-        "at 23:59:60 UTC at the end of a month (the last was on 2016-12-31)",
-        before,
+        "at 23:59:60 UTC at the end of a month (the last was on 2016-12-31)"
     )
 
 

@@ -193,6 +193,10 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
     # what is counted ("2000 employees"); a capitalised one is a name ("the 2026 Forum").
     nxt = NEXT_WORD.match(low, end)
     noun_follows = nxt is not None and nxt[1] not in FUNCTION_WORDS and text[nxt.start(1)].islower()
+    if noun_follows and nxt is not None and nxt[1] == "by" and prev_word == "for":
+        # "the fab it had promised for 2025 by 2029": "by" is a preposition, not what is
+        # counted; "hire 2000 by 2030" (no date word before) stays a count
+        noun_follows = not 1900 <= year <= 2199
     if (
         prev_word in COUNTING
         and not RATHER_THAN.search(low, max(0, start - 14), start)

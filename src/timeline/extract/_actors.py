@@ -44,6 +44,7 @@ from timeline.extract._name_patterns import (
     EVENT_NOUN,
     FLIES,
     FLOWN_ON,
+    HYPHEN_CODE,
     ITS_AFTER,
     LAUNCHED,
     LEAD_COLON,
@@ -66,6 +67,7 @@ from timeline.extract._name_patterns import (
     SITE_EVENT,
     VERSION_AFTER,
     VERSION_TOKEN,
+    named_thing,
 )
 from timeline.extract._name_words import (
     BODIES,
@@ -77,6 +79,7 @@ from timeline.extract._name_words import (
     NOUN_ENDINGS,
     NUMBERED,
     OWNED,
+    PLURAL_VERBS,
     POSSESSIVE,
     ROLE_NOUNS,
     SITE_WHERE,
@@ -323,6 +326,8 @@ class Actors:
             text = " ".join(words)
         if (not plausible(text) and not self._coded_partner(text, first)) or plan(text):
             return None  # "the Five-Year Plan", "the CHIPS Act": what is done, not who
+        if len(words) == 1 and HYPHEN_CODE.match(text):
+            return None  # "switch the iPhone to USB-C": a standard, not who acts
         if facility(words):
             return None  # "the Diablo Canyon Power Plant will close": where, not who
         thing = beside = False
@@ -361,7 +366,7 @@ class Actors:
                     or code is not None
                     or text in self._products
                 )
-            )
+            ) or named_thing(words, lead)
             noun = PRODUCT_NOUN.match(self.folded, end)
             if (
                 noun is not None
@@ -431,7 +436,9 @@ class Actors:
         and the text never writes it capitalised inside a sentence (where it would be a name).
         """
         low = word.lower()
-        listed = low in COMMON_OPENERS
+        verb = re.match(r"\s([a-z]+)\b", self.folded[at + len(word) : at + len(word) + 20])
+        plural = low[-1:] == "s" and low[-2:] not in ("ss", "us", "is") and bool(verb)
+        listed = low in COMMON_OPENERS or (plural and verb is not None and verb[1] in PLURAL_VERBS)
         if not listed:
             after = self.folded[at + len(word) : at + len(word) + 2]
             if not (low.endswith(NOUN_ENDINGS) and re.match(r"\s[a-z]", after)):

@@ -135,6 +135,17 @@ _SLIP = (
     r"\s+forward"
 )
 SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
+# A date given up, with none in its place: "we're not going to make 2027", "won't make the
+# 2027 date", "will miss its 2027 target", "can't hit the March deadline". A promise still
+# ahead (it looks forward), no longer for that date (`timeline.extract._given_up.MISSED`).
+MISS: Final = (
+    r"(?:(?:won't|will\s+not|wouldn't|would\s+not|can't|cannot|can\s+not|couldn't|could\s+not"
+    r"|(?:is|are|am|was|were|'re|'s|'m)?\s*(?:not|n't)\s+(?:going|able|likely|set|on\s+track)\s+to"
+    r"|unable\s+to|not\s+be\s+able\s+to|no\s+longer\s+(?:able|going)\s+to)"
+    r"\s+(?:make|hit|meet|reach|achieve|keep(?:\s+to)?)"
+    r"|(?:will|would|is\s+going\s+to|are\s+going\s+to|set\s+to|likely\s+to|expects?\s+to"
+    r"|on\s+track\s+to|poised\s+to)\s+miss)"
+)
 _WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
@@ -159,7 +170,7 @@ _REPORT = _alt(
     "|stressing|warned|added|according to|revealing|confirming|signalled|signaled|signals"
 )
 _CUE: Final = re.compile(
-    rf"(?<![\w-])(?:(?P<firm>{_FIRM})|(?P<slip>{_SLIP})|(?P<forward>{_FORWARD})|(?P<back>{_BACK})"
+    rf"(?<![\w-])(?:(?P<miss>{MISS})|(?P<firm>{_FIRM})|(?P<slip>{_SLIP})|(?P<forward>{_FORWARD})|(?P<back>{_BACK})"
     rf"|(?P<report>{_REPORT})|(?P<weak>{_WEAK_FORWARD})"
     rf"|(?P<perfect>(?:has|have|had)\s+{_ADVERB}(?:been|become|\w+ed|grown|risen|won|made|seen"
     rf"|taken|begun|gone|built|set|hit|cut|held|led))"
@@ -258,7 +269,9 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
     for m in _CUE.finditer(text, start, stop):
         kind = m.lastgroup
         words = m.group()
-        if kind == "slip":
+        if kind == "miss":
+            found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
+        elif kind == "slip":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
         elif kind == "firm":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, firm=True))

@@ -15,8 +15,9 @@ import re
 from typing import Final
 
 from timeline.dates._find import DateMatch
+from timeline.extract._cues import MISS
 
-__all__ = ["INSTEAD", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
+__all__ = ["INSTEAD", "MISSED", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
 
 
 # "by the end of the year instead of in the first half": the date given up.
@@ -63,6 +64,15 @@ _NO_LONGER: Final = re.compile(
     r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:slated|scheduled|planned|plans?|expected|expects?"
     r"|due|set|targett?ed|targets?|forecasts?|projected|projects|likely|on\s+track|sees?"
     r"|anticipates?|intends?|aims?)\b[^,;.()]{0,40}$",
+    re.IGNORECASE,
+)
+# A date missed, said just before it: "won't make 2027", "will miss its 2027 target", "can't
+# hit the March deadline", "will miss the deadline of 2027", "won't make it by 2027"; not
+# "won't make cars in 2027" (what is made, then its date).
+MISSED: Final = re.compile(
+    rf"(?<![\w-]){MISS}\s+(?:(?:the|its|their|our|his|her|this|that|a)\s+"
+    r"(?:(?:deadline|target|date|goal|timeline|timetable|schedule)\s+(?:of|for)\s+)?"
+    r"|it\s+(?:by|in|for)\s+)?$",
     re.IGNORECASE,
 )
 # A participle of saying before "would": what is said now, in the article's report.
@@ -134,7 +144,7 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         or _WAS_BESIDE.search(head[-40:])
     ):
         return "original"
-    if _NO_LONGER.search(head) and not _BEFORE_DATE.match(date.text):
+    if (_NO_LONGER.search(head) or MISSED.search(head)) and not _BEFORE_DATE.match(date.text):
         return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
     promise = _PAST_PROMISE.search(head)
     if (

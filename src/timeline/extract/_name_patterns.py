@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from timeline.extract._text import words
+
 __all__ = [
     "AFTER_PARTICIPLE",
     "ANAPHOR",
@@ -55,12 +57,23 @@ TOKEN = r"(?:(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'.&-]*[\w&]|[A-Z]|[a-z]+[A-Z][\
 NAME: Final = re.compile(rf"(?<![\w-]){TOKEN}(?:(?:\s+(?:of|for|de|von|van)\s+|\s+){TOKEN})*")
 VERSION_AFTER: Final = re.compile(r"\s+v?\d+(?:\.\d+)+\b|\s+\d+(?:\.\d+)+")
 OWNER: Final = re.compile(r"'s?\s*$")
+# A code of capitals and a short tail, hyphenated: "USB-C", "HBM-4", "GB-200"; a standard
+# or a product, not who acts.
+HYPHEN_CODE: Final = re.compile(r"^[A-Z]{2,}-[A-Z0-9]{1,3}$")
 VERSION_TOKEN: Final = re.compile(r"^(?:V\d+|\d+(?:\.\d+)*|[A-Z]\d+)$")
 # A title's Roman numeral: "Grand Theft Auto VI", "Final Fantasy XVII" (after two words or
 # more, and no monarch's or pope's title: "King Charles III", "Pope Leo XIV" are people).
 ROMAN: Final = re.compile(r"^(?:X?(?:IX|IV|V?I{0,3})|XX)$")
 REGNAL: Final = frozenset(
     ("king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "sultan")
+)
+# Given names monarchs and popes reign under, said without their title: "Charles III",
+# "Felipe VI", "Leo XIV" are people, where "Artemis III" is a mission.
+REGNAL_NAMES: Final = words(
+    """charles elizabeth george edward william henry james mary victoria anne richard louis
+    felipe juan carlos harald olav haakon carl gustaf frederik margrethe christian willem
+    philippe albert baudouin leopold alexander nicholas peter ivan leo francis benedict john
+    paul pius gregory innocent clement urban boniface"""
 )
 
 # What may stand before a sentence's first word: a quote, a bracket, a list marker.
@@ -82,7 +95,10 @@ ITS_AFTER: Final = re.compile(
 # ("launch with Airbus", "ship to Microsoft").
 LAUNCHED: Final = re.compile(
     r"\b(?:launch|ship|fly|flew|flown|release|unveil|debut|deliver|introduce|roll\w*\s+out"
-    r"|test|mass-produce|produce)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"|test|mass-produce|produce"
+    # "start production of the Cybercab", "deliveries of the A321XLR": what is made
+    r"|(?:production|deliver(?:y|ies)|sales|shipments?|roll-?out|launch(?:es)?|release|debut)"
+    r"\s+of)\w*\s+(?:(?:the|a|an|its|their)\s+)?"
     r"(?:(?!(?:with|for|from|to|by|at|in|on|into|alongside|via|and|or|against|after|before)\s)"
     r"[a-z][\w-]*\s+){0,2}$",
     re.IGNORECASE,
@@ -264,3 +280,25 @@ DEMONYM_GOVERNMENT: Final = re.compile(
     r"(?<![\w-])[Tt]he\s+(" + "|".join(k.capitalize() for k in COUNTRY_OF) + r")"
     r"\s+(?:(?:federal|central|national|state)\s+)?government(?![\w-])"
 )
+
+
+def named_thing(words: list[str], lead: str) -> bool:
+    """Whether a name is a thing by its form: a mission or model numbered in Roman numerals
+    ("Artemis III", "Gaganyaan II"; not "King Charles III" nor "Charles III"), or a word of a
+    lower-case letter and a capital after "the" ("the iPhone", "the eVTOL": a product, as
+    "eBay" alone is not).
+
+    >>> named_thing(["Artemis", "III"], "NASA delayed "), named_thing(["iPhone"], "switch the ")
+    (True, True)
+    >>> named_thing(["Louis", "XIV"], ""), named_thing(["eBay"], "")
+    (False, False)
+    """
+    numbered = (
+        len(words) == 2
+        and len(words[1]) >= 2
+        and ROMAN.match(words[1]) is not None
+        and words[0].lower() not in REGNAL_NAMES
+        and not any(w.lower() in REGNAL for w in [*lead.split()[-1:], *words])
+    )
+    camel = len(words) == 1 and re.match(r"[a-z][A-Z]", words[0]) is not None
+    return numbered or (camel and re.search(r"\bthe\s+$", lead, re.IGNORECASE) is not None)

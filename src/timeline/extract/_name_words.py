@@ -128,6 +128,12 @@ NUMBERED: Final = re.compile(r"\s+(?:\d{1,2}|I{1,3}|IV|V)(?![\w.,]*\d)(?![\w-])"
 # and sport ("Tax breaks will expire", "Subsidies end", "Net income rose", "Clinical
 # trials"): alone at a sentence's start (one capitalised word), they are no name unless
 # the text also writes them capitalised inside a sentence (a name: "... said Amazon").
+# Verbs in their plural present after a lone word opening a sentence: the word is a plural
+# common noun ("Polls open on", "Talks resume", "Prices rise"); a name takes "opens".
+PLURAL_VERBS: Final = words(
+    """open close start begin end resume rise fall remain show suggest continue stand come go
+    point climb jump slip drop grow run face loom"""
+)
 COMMON_OPENERS: Final = words(
     """tax taxes tariff tariffs subsidy subsidies incentive incentives rebate rebates credit
     credits grant grants loan loans funding funds investment investments budget budgets

@@ -42,6 +42,7 @@ from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
 from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
+from timeline.extract._the_month import the_month_named
 from timeline.extract._titles import slug, subject_title, title, unique_ids
 from timeline.figures import Source
 from timeline.model import Claim, Status
@@ -119,7 +120,7 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
 
     def run(self) -> Extraction:
         spans = sentences(self.text)
-        read = self._find(self.text, 0, None)
+        read = the_month_named(self.folded, self._find(self.text, 0, None), spans)
         games = game_periods(self.folded, [(s.start, s.end) for s in spans if not s.heading], read)
         self.dates = DateIndex([d for d in read if d.start not in games])
         lead: _Lead | None = None  # the lead-in of the list being read ("targets for 2030:")
@@ -285,6 +286,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         actors = self._actors(names, sentence_names, previous_actors, start, end, reasons)
         if said_by is None and len(actors) > 1:
             actors, said_by = self._body_said(names, actors, start, end, reasons)
+        if said_by is None and piece.index > 0:
+            said_by = self._adds_to(self.previous_draft, start, span.start, actors, reasons)
         if not actors and said_by is not None:
             actors, said_by = (said_by,), None  # no one else: who says so acts
             reasons[:] = [r for r in reasons if not r.startswith("said by")]
@@ -408,7 +411,8 @@ class Reader(_MoveReader, _WhenReader, _FigureReader):
         if shelved is not None:
             when, status = When.undated(), Status.EXPECTED
             reasons[:] = [r for r in reasons if not r.startswith("no date of its own")]
-            first_when, claims = self._moves((shelved[0], shelved[1], []), when, status, reasons)
+            missed = self._missed_ahead(shelved[0], shelved[1], reasons)
+            first_when, claims = self._moves((shelved[0], missed, []), when, status, reasons)
             reasons.append("given up with no new date: date not announced")
         elif moved is not None:
             first_when, claims = self._moves(moved, when, status, reasons)

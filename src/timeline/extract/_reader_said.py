@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from timeline.extract._actors import Name
+from timeline.extract._draft import Draft
 from timeline.extract._institutions import body_named
 from timeline.extract._reader_actors import _ActorReader
 
@@ -42,6 +43,12 @@ _SAYS_BODY: Final = re.compile(
     r"(?P<noun>ministry|department|agency|regulator|watchdog|administration|commission"
     r"|authority|bureau|council|board|government|cabinet|parliament|court)\b"
 )
+# A statement added to the one before by its speaker: "..., adding that", ", noting that".
+_ADDS: Final = re.compile(
+    r"(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+that\s", re.IGNORECASE
+)
+# A verb of saying anywhere in a statement: its subject (or the name after it) said it.
+_SAID_IN: Final = re.compile(rf"\b(?:{_SAY_VERBS}|told|tells|according\s+to)\b")
 _ACCORDING: Final = re.compile(r"\W*according\s+to\s+[^,;.]{2,60},\s+", re.IGNORECASE)
 # Between a speaker's name and the verb: nothing, a title ("CEO Jane Doe"), "at Morgan
 # Stanley", an apposition.
@@ -117,6 +124,42 @@ class _SaidReader(_ActorReader):
         said_by = body_named(said_by, [*self.institutions, *(n.text for n in names)]) or said_by
         reasons.append(f"said by {said_by}: the source, not an actor")
         return reported, said_by
+
+    def _adds_to(
+        self,
+        previous: Draft | None,
+        start: int,
+        sentence_start: int,
+        actors: tuple[str, ...],
+        reasons: list[str],
+    ) -> str | None:
+        """Who says the statement ``start`` opens when it is added to the one before by its
+        speaker ("NASA said SpaceX will launch in May, adding that Blue Origin would follow
+        in 2028": NASA says both): the speaker of ``previous`` (its ``said_by``, or its actor
+        when it is told with a verb of saying), None when that speaker acts here too.
+        """
+        if (
+            previous is None
+            or previous.start < sentence_start
+            or previous.end > start
+            or not _ADDS.match(self.folded, start)
+        ):
+            return None
+        speaker = previous.said_by
+        said = _SAID_IN.search(self.folded, previous.start, start)
+        if speaker is None and previous.actors and said is not None:
+            # its actor says it: "Intel said it would ...", "..., said Gelsinger, adding"; not
+            # "the ministry said SpaceX will ..." (SpaceX acts, the ministry says so)
+            told = self.folded.rfind(previous.actors[0], previous.start, said.start()) >= 0
+            after = self.folded[previous.start : said.start()].rstrip().endswith(",")
+            if told or (after and previous.actors[0] in self.folded[said.end() : start]):
+                speaker = previous.actors[0]
+        if speaker is None or speaker in actors:
+            return None  # who says so acts: no speaker apart
+        reasons.append(
+            f"said by {speaker}: the source, not an actor (added to what it said before)"
+        )
+        return speaker
 
     def _body_said(
         self,

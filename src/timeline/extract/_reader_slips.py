@@ -24,7 +24,7 @@ from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
 from timeline.extract._amounts import amount_after, worked_out
-from timeline.extract._cues import Cue, Look
+from timeline.extract._cues import MISS, Cue, Look
 from timeline.extract._dating import marker_before
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import given_up, now_after, promised_before
@@ -131,6 +131,24 @@ class _SlipReader(_DateReader):
             # with no date in its place
             return cue, dates[0]
         return None
+
+    def _missed_ahead(self, cue: Cue, date: DateMatch, reasons: list[str]) -> DateMatch:
+        """A date said missed ahead of it ("will not make the March deadline", said in May)
+        with no year of its own: the next one after publication; else ``date`` as found."""
+        if (
+            re.fullmatch(MISS, cue.text, re.IGNORECASE) is None
+            or self.ref_day is None
+            or re.search(r"\d{4}", date.text) is not None  # a year of its own: as read
+        ):
+            return date
+        try:
+            ahead = When.parse(date.text, reference=self.ref_day, prefer="future")
+        except TimelineError:
+            return date
+        if ahead == date.when:
+            return date
+        reasons.append(f"missed ahead: {date.text!r} is the next one after publication, {ahead}")
+        return DateMatch(date.text, date.start, date.end, ahead)
 
     def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:
         """A move told in the past with no date of its own ("after the company pushed back

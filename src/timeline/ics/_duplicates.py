@@ -27,7 +27,7 @@ import re
 
 from timeline._errors import quoted
 from timeline.ics._lines import Component, Prop, Structure
-from timeline.ics._recurrence import uid_of
+from timeline.ics._masters import uid_of
 
 __all__ = ["answers", "cancellations", "newest_versions", "version_rank"]
 

@@ -54,14 +54,8 @@ from timeline.ics._duplicates import answers, cancellations, newest_versions, ve
 from timeline.ics._feed import DEFAULT_NAME, X, split_list
 from timeline.ics._import_props import _exact, check_placed, own_event
 from timeline.ics._lines import Component, Prop, Structure, read_components
-from timeline.ics._recurrence import (
-    Occurrences,
-    is_series,
-    no_count,
-    overridden,
-    series_overrides,
-    uid_of,
-)
+from timeline.ics._masters import is_series, overridden, series_overrides, uid_of
+from timeline.ics._recurrence import Occurrences, no_count
 from timeline.ics._report import ImportReport
 from timeline.ics._series import Series, describe
 from timeline.ics._values import (

@@ -25,23 +25,14 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
-from timeline.ics._lines import Component
+from timeline.ics._wall_clock import until_wall
 
 __all__ = [
-    "Clock",
     "Moments",
     "Occurrences",
     "RuleTimes",
-    "is_series",
     "no_count",
-    "overridden",
     "same_moment",
-    "series_overrides",
-    "uid_of",
-    "until_in",
-    "until_is_day",
-    "until_wall",
-    "wall_in",
 ]
 
 _SAFE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"})
@@ -263,6 +254,24 @@ class Occurrences:
             raise LookupError(f"{_LOOKED_AHEAD} occurrences removed, and more to come")
         return None
 
+    def gives(self, rules: Sequence[str], wall: _dt.datetime, at: _dt.datetime) -> bool:
+        """Whether one of ``rules``, from DTSTART's ``wall`` on, gives the wall-clock time
+        ``at`` (rules `first` has expanded: walked up to ``at``, 100,000 times at most).
+
+        >>> Occurrences().gives(["FREQ=DAILY"], _dt.datetime(2026, 1, 5, 10),
+        ...                     _dt.datetime(2026, 1, 7, 10))
+        True
+        """
+        for text in rules:
+            if no_days(text):
+                continue
+            yearly = _yearly(text)
+            if yearly is not None and next(iter(_rule(yearly, wall)), None) is None:
+                continue  # days no year holds: dateutil would walk to 9999
+            if at in RuleTimes(iter(_rule(text, wall))):
+                return True
+        return False
+
     def removed(self, rule: str, start: _dt.date, wall: _dt.datetime | None = None) -> RuleTimes:
         """The wall-clock times an EXRULE (RFC 2445) removes, walked as far as asked.
 
@@ -412,85 +421,6 @@ def _wall(value: _dt.date) -> _dt.datetime:
     return _dt.datetime(value.year, value.month, value.day)
 
 
-_UNTIL_DAY = re.compile(r"(UNTIL=\d{8})(?=;|$)", re.I)
-_UNTIL_UTC = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z", re.I)
-
-
-Clock = Callable[[_dt.datetime], _dt.datetime]
-"""An aware time as the wall clock of DTSTART's zone reads it (naive)."""
-
-
-def _clock_of(start: _dt.datetime, clock: Clock | None) -> Clock:
-    if clock is not None:
-        return clock
-    return lambda moment: moment.astimezone(start.tzinfo).replace(tzinfo=None)
-
-
-_UNTIL = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?", re.I)
-
-
-def until_wall(rule: str) -> _dt.datetime | None:
-    """The UNTIL of a rule whose UNTIL is a wall-clock time or a day (as `until_in` gives it),
-    as a naive time; ``None`` without one (or one that is no time).
-
-    >>> until_wall("FREQ=DAILY;UNTIL=20260302T090000"), until_wall("FREQ=DAILY")
-    (datetime.datetime(2026, 3, 2, 9, 0), None)
-    """
-    m = _UNTIL.search(rule)
-    if m is None:
-        return None
-    try:
-        y, mo, d, h, mi, sec = (int(g or 0) for g in m.groups())
-        return _dt.datetime(y, mo, d, h, mi, sec)
-    except ValueError:
-        return None
-
-
-def until_is_day(rule: str) -> bool:
-    """Whether ``rule`` ends on a DATE (``UNTIL=20260302``) rather than a DATE-TIME.
-
-    >>> until_is_day("FREQ=DAILY;UNTIL=20260302"), until_is_day("FREQ=DAILY;UNTIL=20260302T1000Z")
-    (True, False)
-    """
-    return _UNTIL_DAY.search(rule) is not None
-
-
-def until_in(rule: str, start: _dt.date, clock: Clock | None = None) -> str:
-    """``rule`` with a UTC ``UNTIL`` as a wall-clock time in DTSTART's zone.
-
-    Occurrences are expanded as wall-clock times, so the bound must be one too:
-    ``UNTIL=20260302T000000Z`` is 09:00 in Tokyo, and keeps the 09:00 occurrence.
-    A DATE ``UNTIL`` with a DATE-TIME DTSTART (RFC 5545 asks for a DATE-TIME)
-    keeps that whole day, as Google and Apple calendars do.
-    ``clock`` reads an instant in DTSTART's zone when ``start.tzinfo`` cannot
-    (a zone from the file's VTIMEZONE, whose offset changes with the date);
-    by default, ``start.tzinfo``.
-
-    >>> import zoneinfo
-    >>> tokyo = _dt.datetime(2026, 3, 2, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
-    >>> until_in("FREQ=DAILY;UNTIL=20260302T000000Z", tokyo)
-    'FREQ=DAILY;UNTIL=20260302T090000'
-    >>> until_in("FREQ=DAILY;UNTIL=20260302", tokyo)  # a day: all of it
-    'FREQ=DAILY;UNTIL=20260302T235959'
-    """
-    if isinstance(start, _dt.datetime):
-        # A DATE UNTIL with DATE-TIME occurrences: that whole day, as calendar apps read it.
-        rule = _UNTIL_DAY.sub(r"\1T235959", rule)
-    if not (isinstance(start, _dt.datetime) and start.tzinfo is not None):
-        return rule
-    read = _clock_of(start, clock)
-
-    def local(m: re.Match[str]) -> str:
-        try:
-            y, mo, d, h, mi, sec = (int(g) for g in m.groups())
-            wall = read(_dt.datetime(y, mo, d, h, mi, sec, tzinfo=_dt.UTC))
-        except (ValueError, OverflowError):
-            return m[0]
-        return f"UNTIL={wall:%Y%m%dT%H%M%S}"
-
-    return _UNTIL_UTC.sub(local, rule)
-
-
 def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
     from dateutil.rrule import rrulestr
 
@@ -511,75 +441,3 @@ def _merge(streams: list[Iterator[_dt.datetime]]) -> Iterator[_dt.datetime]:
     import heapq
 
     return heapq.merge(*streams)
-
-
-# -- series in a file: masters, overrides and their occurrences -------------------------
-
-
-def uid_of(comp: Component) -> str:
-    """The UID of ``comp``, trimmed; ``""`` when it has none.
-
-    >>> uid_of(Component("VEVENT", 1))
-    ''
-    """
-    return (comp.text("UID") or "").strip()
-
-
-def is_series(comp: Component, overrides: dict[str, list[Component]]) -> bool:
-    """Whether ``comp`` repeats, or has occurrences replaced elsewhere in the file.
-
-    >>> is_series(Component("VEVENT", 1), {})
-    False
-    """
-    props = comp.props
-    if any(name in props for name in ("RRULE", "RDATE", "EXDATE", "EXRULE")):
-        return True
-    return bool(overrides) and bool(overrides.get(uid_of(comp)))
-
-
-def overridden(master: Component, override: Component) -> Component:
-    """The occurrence an override replaces: its own properties, the series' for the rest.
-
-    >>> overridden(Component("VEVENT", 1), Component("VEVENT", 9)).line
-    9
-    """
-    # Without a DTSTART the override's times cannot be read: the series' stand.
-    timing: tuple[str, ...] = ()
-    if "DTSTART" in override.props:
-        timing = ("DTSTART", "DTEND", "DURATION")
-    drop = {"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", *timing}
-    props = {k: v for k, v in master.props.items() if k not in drop}
-    props.update((k, v) for k, v in override.props.items() if k != "RECURRENCE-ID")
-    return Component(override.name, override.line, props, override.children)
-
-
-def wall_in(value: _dt.date, start: _dt.date, clock: Clock | None = None) -> _dt.datetime:
-    """An RDATE as a wall-clock time in DTSTART's zone (read by ``clock``, as in `until_in`).
-
-    >>> wall_in(_dt.date(2026, 4, 20), _dt.date(2026, 4, 15))
-    datetime.datetime(2026, 4, 20, 0, 0)
-    """
-    if isinstance(value, _dt.datetime) and isinstance(start, _dt.datetime):
-        if value.tzinfo is not None and start.tzinfo is not None:
-            return _clock_of(start, clock)(value)
-        return value.replace(tzinfo=None)
-    return _dt.datetime(value.year, value.month, value.day)
-
-
-def series_overrides(calendars: list[Component]) -> dict[str, list[Component]]:
-    """RECURRENCE-ID components by the UID of their series, for series in the file.
-
-    >>> series_overrides([Component("VCALENDAR", 1)])
-    {}
-    """
-    events = [c for calendar in calendars for c in calendar.children if c.name == "VEVENT"]
-    changed = [c for c in events if "RECURRENCE-ID" in c.props]
-    if not changed:
-        return {}
-    series = {uid_of(c) for c in events if "RECURRENCE-ID" not in c.props}
-    found: dict[str, list[Component]] = {}
-    for comp in changed:
-        uid = uid_of(comp)
-        if uid and uid in series:
-            found.setdefault(uid, []).append(comp)
-    return found

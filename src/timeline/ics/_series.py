@@ -7,7 +7,8 @@ DTSTART, an RDATE PERIOD has its own end), less the EXDATEs and EXRULEs; an
 override (RECURRENCE-ID) moves its occurrence to its own DTSTART, earlier or
 later, or cancels it, and one with RANGE=THISANDFUTURE changes every later
 occurrence too (`timeline.ics._ranges`). Each occurrence is the same kind of
-value as DTSTART, walked by `timeline.ics._recurrence`.
+value as DTSTART, walked by `timeline.ics._recurrence` over the wall clock of
+DTSTART's zone (`timeline.ics._wall_clock`).
 
 A hostile file repeats one UID over thousands of series and overrides: the
 overrides of a UID are indexed once, and moved occurrences are stepped over a
@@ -26,30 +27,35 @@ import pendulum
 from timeline._errors import quoted
 from timeline.dates._bounds import _cmp
 from timeline.ics._duplicates import version_rank
+from timeline.ics._durations import calendar_days, duration
 from timeline.ics._lines import Component, Prop, Structure
+from timeline.ics._masters import uid_of
 from timeline.ics._ranges import Futures, carried, is_future
-from timeline.ics._recurrence import (
-    Clock,
-    Moments,
-    Occurrences,
-    RuleTimes,
-    no_count,
-    uid_of,
-    until_in,
-    until_is_day,
-    until_wall,
-    wall_in,
+from timeline.ics._readings import (
+    DAYS_TIMED,
+    LEAP_UNTIL,
+    NO_OCCURRENCE,
+    OTHER_KIND,
+    PERIOD_AT_START,
+    UNSYNCHRONIZED,
 )
+from timeline.ics._recurrence import Moments, Occurrences, RuleTimes, no_count
 from timeline.ics._values import (
     NEGATIVE,
     Skip,
     Values,
-    calendar_days,
-    duration,
     own_offset,
     written_wall,
 )
 from timeline.ics._vcal import rfc5545_rule
+from timeline.ics._wall_clock import (
+    Clock,
+    until_in,
+    until_is_day,
+    until_leap,
+    until_wall,
+    wall_in,
+)
 from timeline.ics._zones import VZone, Zones
 
 __all__ = ["Series", "describe"]
@@ -176,7 +182,7 @@ class Series(Values):
                 excluded.add(value, True)
                 if _kind(value) != _kind(start):
                     self.note(
-                        _OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
+                        OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
                     )
 
         def override(value: _dt.date) -> Component | None:
@@ -235,16 +241,21 @@ class Series(Values):
             for v in self._points(p, where):
                 extra.append(wall_in(v, start, clock))
                 if _kind(start) != "date" and _kind(v) == "date":
-                    self.note(_DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
+                    self.note(DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
                 return pendulum.date(wall.year, wall.month, wall.day)
+            if wall == written:
+                return start  # DTSTART's own wall: DTSTART as read (a leap second's 23:59:60)
             parts = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+            us = wall.microsecond  # an RDATE at a leap second: 23:59:59.999999
             if zone is not None:
-                return self.at(zone, *parts)
+                return self.at(zone, *parts, us)
             return (
-                pendulum.datetime(*parts, tz=fixed) if fixed is not None else pendulum.naive(*parts)
+                pendulum.datetime(*parts, us, tz=fixed)
+                if fixed is not None
+                else pendulum.naive(*parts, us)
             )
 
         for exrule in comp.props.get("EXRULE", []):  # RFC 2445: a rule of times removed
@@ -280,6 +291,7 @@ class Series(Values):
             if rules:
                 wall = written or wall_in(start, start)
                 self._synchronized([rule_of(r) for r in rules], start, clock, wall, local, where)
+        texts: list[str] = []  # the RRULEs walked past DTSTART, as dateutil reads them
         if plain is None and not (moved and _cmp(earliest(list(moved))[0], start) <= 0):
             try:
                 texts = [until_in(rule_of(rule), start, clock) for rule in rules]
@@ -333,7 +345,16 @@ class Series(Values):
             )
         own = self._periods(comp, where).get(first) if other is None else None
         if own is not None and first is start:
-            self.note(_PERIOD_AT_START, where)
+            self.note(PERIOD_AT_START, where)
+        elif own is not None:
+            # Another occurrence starting there too: the rule's, or another RDATE's.
+            at = wall_in(first, start, clock)
+            if sum(1 for w in extra if w == at) > 1:
+                self.note(PERIOD_AT_START, f"{where}: at {first.isoformat()}, another RDATE")
+            elif texts and self.occurrences.gives(texts, written or wall_in(start, start), at):
+                self.note(
+                    PERIOD_AT_START, f"{where}: at {first.isoformat()}, an occurrence of its RRULE"
+                )
         return first, other, own
 
     def _synchronized(
@@ -358,13 +379,16 @@ class Series(Values):
             return
         ends = [until_wall(text) for text in texts]
         if own is None and all(end is not None and end < wall for end in ends):
-            self.note(_NO_OCCURRENCE, where)
+            self.note(NO_OCCURRENCE, where)
             return
         shown = "none" if own is None else local(own).isoformat()
-        self.note(_UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
+        self.note(UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
 
     def _rule_text(self, rule: Prop, where: str) -> str:
         """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
+        if until_leap(rule.value) != rule.value:
+            self.note(LEAP_UNTIL, f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})")
+            rule = Prop(rule.name, rule.params, until_leap(rule.value), rule.line)
         translated = rfc5545_rule(rule.value)
         if translated is None:
             parts = [part.split("=", 1) for part in rule.value.split(";") if part.strip()]
@@ -454,36 +478,6 @@ class Series(Values):
                 except (Skip, ValueError, OverflowError):
                     continue  # the start is noted with the RDATE's values; no end here
         return found
-
-
-# What RFC 5545 leaves open, the reading taken (recurring_ical_events's too) and the other.
-_OTHER_KIND = (
-    "EXDATEs of another kind than DTSTART (a day, a time without a zone, or one with a zone "
-    "where DTSTART has none), each matched on DTSTART's wall clock, a day removing that day's "
-    "occurrence (RFC 5545 §3.3.5; a time without a zone is not read as UTC)"
-)
-_DAYS_TIMED = (
-    "RDATEs of days (VALUE=DATE) in a series of date-times, each an occurrence at midnight in "
-    "DTSTART's zone (RFC 5545 gives a day no time of day)"
-)
-_PERIOD_AT_START = (
-    "RDATE PERIODs starting where another occurrence does (DTSTART): one occurrence (RFC 5545 "
-    "§3.8.5.2), lasting as the PERIOD says, not as DTEND or DURATION does"
-)
-
-
-_UNSYNCHRONIZED = (
-    "recurring events whose DTSTART is not an occurrence of their RRULE (RFC 5545 leaves such "
-    "a set undefined), imported at DTSTART as recurring_ical_events reads them; dateutil and "
-    "some calendar apps start at the rule's first occurrence"
-)
-
-
-_NO_OCCURRENCE = (
-    "recurring events whose RRULE ends (UNTIL) before DTSTART, imported at DTSTART alone "
-    "(RFC 5545: DTSTART is always in the set; recurring_ical_events and dateutil give no "
-    "occurrence at all)"
-)
 
 
 def _kind(value: _dt.date) -> str:

@@ -4,9 +4,11 @@ RFC 5545's forms first (``20260415``, ``20260415T100000Z``, a TZID resolved by
 `timeline.ics._zones`), then what home-made feeds write instead (ISO 8601 with
 dashes, offsets and fractions), each repair noted with its line. A wall-clock
 time in a zone is read as §3.3.5 says (the first of a time the clocks pass
-twice, the offset before a gap); a DURATION's days are calendar days, its
-hours exact (§3.3.6); an end before its start, or of another kind, is dropped
-and said; Outlook's midnight-to-midnight all-day events are days.
+twice, the offset before a gap); second 60 as `When.parse` reads it (a leap
+second is the last instant of its minute; where none was, refused); a
+DURATION's days are calendar days, its hours exact (§3.3.6,
+`timeline.ics._durations`); an end before its start, or of another kind, is
+dropped and said; Outlook's midnight-to-midnight all-day events are days.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import pendulum
 
 from timeline._errors import IcsParseError, quoted
 from timeline.dates._bounds import _cmp
+from timeline.dates._edtf_instants import no_leap_second
 from timeline.dates._when import When
+from timeline.ics._durations import calendar_days, duration
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._zones import Zones
 
@@ -28,9 +32,7 @@ __all__ = [
     "Skip",
     "Values",
     "as_when",
-    "calendar_days",
     "day_of",
-    "duration",
     "marked_all_day",
     "midnight",
     "own_offset",
@@ -49,9 +51,6 @@ _LOOSE = re.compile(
     r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d{1,9})?)?()\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"([+-]?)P((?:\d+[WD])*)(?:T((?:\d+[WDHMS])+))?", re.IGNORECASE)
-_PART = re.compile(r"(\d+)([WDHMS])", re.IGNORECASE)
-_UNITS = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
 
 
 class Skip(Exception):
@@ -71,68 +70,13 @@ def _local(zone: pendulum.Timezone, *wall: int) -> pendulum.DateTime:
     >>> str(_local(pendulum.timezone("Europe/Berlin"), 2026, 3, 29, 2, 30, 0).in_tz("UTC"))
     '2026-03-29 01:30:00+00:00'
     """
-    y, mo, d, h, mi, s = wall
-    first = pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=0)
+    y, mo, d, h, mi, s, *micro = wall  # microseconds: a leap second's 23:59:59.999999
+    us = micro[0] if micro else 0
+    first = pendulum.datetime(y, mo, d, h, mi, s, us, tz=zone, fold=0)
     if (first.hour, first.minute) == (h, mi):
         return first
     # In a gap fold=0 moves the time back by the gap; fold=1 keeps the offset before it.
-    return pendulum.datetime(y, mo, d, h, mi, s, tz=zone, fold=1)
-
-
-def _number(digits: str, prop: Prop) -> int:
-    try:
-        return int(digits)
-    except ValueError:  # more digits than Python converts (4,300): nobody means that
-        raise IcsParseError(
-            prop.line,
-            f"{prop.name} has a number of {len(digits)} digits; no calendar means that, "
-            "the file is damaged or hostile",
-        ) from None
-
-
-def duration(prop: Prop) -> tuple[_dt.timedelta, str | None]:
-    """A DURATION value, and a note when it was read leniently; raises ``ValueError``.
-
-    A negative duration is negative (RFC 5545's grammar allows a sign; what it
-    means for an event's end is the caller's to say); weeks or days after ``T``
-    (``PT1W``, Exchange's ``-PT1W1D2H3M4S``) count as written.
-
-    >>> duration(Prop("DURATION", {}, "P1W1DT2H", 3))
-    (datetime.timedelta(days=8, seconds=7200), None)
-    >>> duration(Prop("DURATION", {}, "-PT1H", 3))
-    (datetime.timedelta(days=-1, seconds=82800), None)
-    """
-    m = _DURATION.fullmatch(prop.value.strip())
-    if m is None or not (m[2] or m[3]):
-        raise ValueError(prop.value)
-    amounts: dict[str, int] = {}
-    note = None
-    for part, in_time in ((m[2], False), (m[3] or "", True)):
-        for digits, unit in _PART.findall(part):
-            key = _UNITS[unit.upper()]
-            if key in amounts:
-                raise ValueError(prop.value)  # P1D2D: which one?
-            if in_time and key in ("weeks", "days"):
-                note = "durations with weeks or days after T (PT1W), read as written"
-            amounts[key] = _number(digits, prop)
-    try:
-        length = _dt.timedelta(**amounts)
-        return (-length if m[1] == "-" else length), note
-    except OverflowError:
-        raise ValueError(prop.value) from None
-
-
-def calendar_days(prop: Prop) -> int:
-    """The weeks and days of a DURATION, in days: calendar days, not 24-hour spans.
-
-    >>> calendar_days(Prop("DURATION", {}, "P1W2DT3H", 1))
-    9
-    """
-    return sum(
-        int(digits) * (7 if unit.upper() == "W" else 1)
-        for digits, unit in _PART.findall(prop.value)
-        if unit.upper() in "WD"
-    )
+    return pendulum.datetime(y, mo, d, h, mi, s, us, tz=zone, fold=1)
 
 
 class Values:
@@ -187,7 +131,7 @@ class Values:
                     raise ValueError
                 return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
             m = _DATETIME.fullmatch(value)
-            offset = None
+            offset = None  # "" when an ISO 8601 time has no offset
             if m is None:
                 m = _LOOSE.fullmatch(value) if len(value) <= 40 else None
                 if m is None:
@@ -199,10 +143,12 @@ class Values:
                 )
                 if m[4] is None:
                     return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
-                offset = m[8]
+                offset = m[8] or ""
             y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
-            s = min(int(m[6] or 0), 59)  # a leap second reads as the second before it
-            if (h, mi, s) == (24, 0, 0):  # the end of the day (ISO 8601, vCalendar exports)
+            s, us = int(m[6] or 0), _micro(value) if offset is not None else 0
+            if s >= 60:  # second 60, a leap second, is checked once the instant is known
+                return self._leap(prop, where, m[6], (y, mo, d, h, mi), m[7] or offset)
+            if (h, mi, s, us) == (24, 0, 0, 0):  # the end of the day (ISO 8601, vCalendar exports)
                 if (y, mo, d) >= (9999, 12, 31):
                     raise ValueError  # no next day
                 y, mo, d = (_dt.date(y, mo, d) + _dt.timedelta(days=1)).timetuple()[:3]
@@ -224,21 +170,55 @@ class Values:
                         f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {quoted(value)} "
                         f"(line {prop.line})",
                     )
-                return pendulum.datetime(y, mo, d, h, mi, s, tz="UTC")
+                return pendulum.datetime(y, mo, d, h, mi, s, us, tz="UTC")
             if offset:
-                sign = -1 if offset[0] == "-" else 1
-                hours, minutes = int(offset[1:3]), int(offset[-2:])
-                if hours > 23 or minutes > 59:
-                    raise ValueError
-                zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
-                return pendulum.datetime(y, mo, d, h, mi, s, tz=zone)
+                return self._with_offset(offset, y, mo, d, h, mi, s, us)
             if self.default_zone is not None and "TZID" not in prop.params:
                 self._in_calendar_zone(prop, where)
-            return self.at(self.zone_of(prop), y, mo, d, h, mi, s)
+            return self.at(self.zone_of(prop), y, mo, d, h, mi, s, us)
         except ValueError:
             raise Skip(
                 f"{prop.name} {quoted(value[:40])} (line {prop.line}) is not a date or date-time"
             ) from None
+
+    def _leap(
+        self, prop: Prop, where: str, second: str, wall: tuple[int, ...], offset: str | None
+    ) -> _dt.datetime:
+        """A DATE-TIME at second 60 or over, as `When.parse` reads it: a leap second is the
+        last instant of its minute (23:59:59.999999), second 60 where no leap second was
+        and seconds over 60 are refused; each said (`Skip` for those refused)."""
+        value = prop.value.strip()
+        shown = f"{where}: {prop.name} {value[:40]!r} (line {prop.line})"
+        why = None
+        if second != "60":
+            why = f"second {second} is out of range 00-59 (60 in a leap second)"
+        else:
+            y, mo, d, h, mi = wall
+            if offset in ("Z", "z"):
+                moment: _dt.datetime = pendulum.datetime(y, mo, d, h, mi, 59, 999_999, tz="UTC")
+            elif offset:
+                moment = self._with_offset(offset, y, mo, d, h, mi, 59, 999_999)
+            else:
+                if self.default_zone is not None and "TZID" not in prop.params:
+                    self._in_calendar_zone(prop, where)
+                moment = self.at(self.zone_of(prop), y, mo, d, h, mi, 59, 999_999)
+            why = no_leap_second(moment)
+            if why is None:
+                self.note(_LEAP, shown)
+                return moment
+        self.note(_NO_LEAP, f"{shown}: {why.split(': ')[0]}")  # the rule: in the kind
+        raise Skip(f"{prop.name} {value[:40]!r} (line {prop.line}) is refused: {why}")
+
+    def _with_offset(
+        self, offset: str, y: int, mo: int, d: int, h: int, mi: int, s: int, us: int = 0
+    ) -> _dt.datetime:
+        """A wall-clock time at an ISO 8601 offset (``+02:00``); raises ``ValueError``."""
+        sign = -1 if offset[0] == "-" else 1
+        hours, minutes = int(offset[1:3]), int(offset[-2:])
+        if hours > 23 or minutes > 59:
+            raise ValueError
+        zone = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
+        return pendulum.datetime(y, mo, d, h, mi, s, us, tz=zone)
 
     def _in_calendar_zone(self, prop: Prop, where: str) -> None:
         """Say (once a line) a floating time read in the calendar's X-WR-TIMEZONE."""
@@ -256,15 +236,18 @@ class Values:
         tzid = prop.params.get("TZID")
         return self.zones.get(tzid, prop.line) if tzid else self.default_zone
 
-    def at(self, zone: Any, y: int, mo: int, d: int, h: int, mi: int, s: int) -> _dt.datetime:
-        """A wall-clock time in ``zone`` (``None``: floating); raises ``ValueError``."""
+    def at(
+        self, zone: Any, y: int, mo: int, d: int, h: int, mi: int, s: int, us: int = 0
+    ) -> _dt.datetime:
+        """A wall-clock time in ``zone`` (``None``: floating); raises ``ValueError``.
+        (``us``, microseconds: a leap second's 23:59:59.999999.)"""
         if zone is None:
-            return pendulum.naive(y, mo, d, h, mi, s)
+            return pendulum.naive(y, mo, d, h, mi, s, us)
         if isinstance(zone, pendulum.Timezone):
-            return _local(zone, y, mo, d, h, mi, s)
+            return _local(zone, y, mo, d, h, mi, s, us)
         # A zone built from a VTIMEZONE: the offset it gives at that local time.
         seconds = int(zone.offset(_dt.datetime(y, mo, d, h, mi, s)).total_seconds())
-        return pendulum.datetime(y, mo, d, h, mi, s, tz=pendulum.FixedTimezone(seconds))
+        return pendulum.datetime(y, mo, d, h, mi, s, us, tz=pendulum.FixedTimezone(seconds))
 
     def stop(self, comp: Component, start: _dt.date, where: str) -> _dt.date | None:
         """The end point from DTEND or DURATION; a bad one is noted and ``None`` given.
@@ -399,6 +382,30 @@ _END_BEFORE = "events whose end is before their start, kept with their start"
 NEGATIVE = "events with a negative DURATION (an end before their start), kept with their start"
 
 
+_FRACTION = re.compile(r"[.,](\d+)")
+
+
+def _micro(value: str) -> int:
+    """The microseconds of an ISO 8601 time's fraction (``10:00:00.75``), truncated as
+    `When.parse` truncates them; 0 without one. (Only a fraction has a dot or comma.)
+
+    >>> _micro("2026-04-15T10:00:00.123456789Z"), _micro("2026-04-15T10:00Z")
+    (123456, 0)
+    """
+    m = _FRACTION.search(value)
+    return 0 if m is None else int(m[1][:6].ljust(6, "0"))
+
+
+_LEAP = (
+    "date-times at a leap second (second 60, at 23:59:60 UTC), read as the last instant of "
+    "their minute (23:59:59.999999), as When.parse reads them"
+)
+_NO_LEAP = (
+    "date-times at second 60 where no leap second was, or past it, refused as When.parse "
+    "refuses them (leap seconds come at 23:59:60 UTC at a month's end)"
+)
+
+
 def _shown(point: _dt.date) -> str:
     return point.isoformat()
 
@@ -431,6 +438,7 @@ def written_wall(prop: Prop) -> _dt.datetime | None:
         return None
     try:
         y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
+        # a leap second's wall (23:59:60) repeats as 23:59:59: other days have no second 60
         return _dt.datetime(y, mo, d, h, mi, min(int(m[6] or 0), 59))
     except ValueError:
         return None

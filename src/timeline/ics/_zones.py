@@ -253,7 +253,7 @@ class VZone:
         datetime.datetime(2026, 1, 1, 9, 0)
         """
         at = moment.astimezone(_dt.UTC)  # a plain datetime: pendulum's refuses dateutil zones
-        utc = _dt.datetime(at.year, at.month, at.day, at.hour, at.minute, at.second)
+        utc = _dt.datetime(at.year, at.month, at.day, at.hour, at.minute, at.second, at.microsecond)
         zone = self.recent if self.recent is not None and utc.year > _REBASE else self.full
         if zone is None:
             return utc

@@ -1,0 +1,182 @@
+"""Second 60 in a foreign calendar reads as `When.parse` reads it (the oracle).
+
+RFC 5545 §3.3.12 allows second 60 in a DATE-TIME (a leap second); RFC 3339 writes
+the same as ``23:59:60Z``. `When.parse` reads a leap second as the last instant of
+its minute and refuses second 60 where no leap second was (checked against the
+leap seconds there were): the import does the same, and its report says so.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ics_feeds import feed, read, said
+from timeline import When, WhenParseError
+from timeline.dates._edtf_instants import LEAP_SECOND_DAYS
+
+UTC = dt.UTC
+
+
+def _event(*lines: str) -> list[str]:
+    return ["UID:leap", "SUMMARY:Leap", *lines]
+
+
+@pytest.mark.parametrize("day", sorted(LEAP_SECOND_DAYS))
+def test_a_leap_second_reads_as_the_date_parser_reads_it(day: dt.date) -> None:
+    timeline, report = read(feed(_event(f"DTSTART:{day:%Y%m%d}T235960Z")))
+    (event,) = timeline
+    # was: 23:59:59 (the second before); now the last instant of the minute, as When.parse
+    assert event.when == When.parse(f"{day.isoformat()}T23:59:60Z")
+    last = dt.datetime(day.year, day.month, day.day, 23, 59, 59, 999_999, tzinfo=UTC)
+    assert event.when.earliest == event.when.latest == last
+    assert "leap second" in said(report)
+
+
+@pytest.mark.parametrize(
+    ("value", "parsed"),
+    [
+        # a zone's wall clock: the leap second at 18:59:60 in New York
+        ("DTSTART;TZID=America/New_York:20161231T185960", "2016-12-31T18:59:60[America/New_York]"),
+        # ISO 8601 as home-made feeds write it, with an offset: the next local day east of UTC
+        ("DTSTART:2017-01-01T08:59:60+09:00", "2017-01-01T08:59:60+09:00"),
+        ("DTSTART:2016-12-31T23:59:60.25Z", "2016-12-31T23:59:60.25Z"),
+        # a floating time: read on UTC's clock, as When.parse reads a time with no offset
+        ("DTSTART:20161231T235960", "2016-12-31T23:59:60"),
+        # after the leap seconds announced, a month's end is taken on trust
+        ("DTSTART:20300630T235960Z", "2030-06-30T23:59:60Z"),
+    ],
+)
+def test_a_leap_second_anywhere_reads_as_the_date_parser_reads_it(value: str, parsed: str) -> None:
+    (event,), _ = read(feed(_event(value)))
+    assert event.when == When.parse(parsed)
+
+
+def test_a_leap_second_end_is_after_every_other_instant_of_its_minute() -> None:
+    (event,), _ = read(feed(_event("DTSTART:20161231T235959Z", "DTEND:20161231T235960Z")))
+    assert event.end == When.parse("2016-12-31T23:59:60Z")
+    assert event.when.definitely_before(event.end)
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("DTSTART:20171231T235960Z", "none at 2017-12-31T23:59:60Z"),  # no leap second then
+        ("DTSTART:20161231T225960Z", "none at 2016-12-31T22:59:60Z"),  # not the day's last minute
+        ("DTSTART;TZID=Europe/Berlin:20161231T235960", "none at 2016-12-31T22:59:60Z"),
+        ("DTSTART:20300629T235960Z", "at the end of a month"),
+        ("DTSTART:20161231T235961Z", "out of range 00-59"),  # was: read as 23:59:59
+        ("DTSTART:20260415T100099Z", "out of range 00-59"),  # was: read as 10:00:59
+    ],
+)
+def test_a_second_the_date_parser_refuses_is_refused_and_said(value: str, says: str) -> None:
+    timeline, report = read(feed(_event(value)))
+    assert len(timeline) == 0  # was: imported at second 59
+    assert says in said(report), said(report)
+
+
+def test_a_refused_second_60_end_is_dropped_and_said() -> None:
+    (event,), report = read(feed(_event("DTSTART:20171231T235900Z", "DTEND:20171231T235960Z")))
+    assert event.end is None  # was: 23:59:59
+    assert "none at 2017-12-31T23:59:60Z" in said(report)
+
+
+def test_a_series_from_a_leap_second_excludes_it_by_its_exdate() -> None:
+    (event,), _ = read(
+        feed(
+            _event(
+                "DTSTART:20161231T235960Z",
+                "RRULE:FREQ=DAILY;COUNT=3",
+                "EXDATE:20161231T235960Z",
+            )
+        )
+    )
+    # the next day's occurrence, on the wall clock DTSTART repeats (no leap second there)
+    assert event.when == When.parse("2017-01-01T23:59:59Z")
+
+
+def test_a_leap_second_rdate_before_dtstart_reads_as_the_date_parser_reads_it() -> None:
+    (event,), _ = read(
+        feed(_event("DTSTART:20170105T100000Z", "RRULE:FREQ=WEEKLY", "RDATE:20161231T235960Z"))
+    )
+    assert event.when == When.parse("2016-12-31T23:59:60Z")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.datetimes(min_value=dt.datetime(1965, 1, 1), max_value=dt.datetime(2035, 12, 31)),
+    st.integers(-14 * 4, 14 * 4),
+)
+def test_second_60_is_imported_exactly_when_the_date_parser_reads_it(
+    moment: dt.datetime, quarters: int
+) -> None:
+    """Oracle: `When.parse` of the same time in RFC 3339 form."""
+    moment = moment.replace(second=0, microsecond=0)
+    if quarters % 2 == 0:  # every month's end, 23:59 UTC, often
+        last = calendar.monthrange(moment.year, moment.month)[1]
+        moment = moment.replace(day=last, hour=23, minute=59)
+        quarters = 0
+    offset = dt.timedelta(minutes=15 * quarters)
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    zone = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    text = f"{moment.isoformat(timespec='minutes')}:60{zone}"
+    try:
+        expected: When | None = When.parse(text)
+    except WhenParseError:
+        expected = None
+    timeline, _ = read(feed(_event(f"DTSTART:{text}")))
+    assert [e.when for e in timeline] == ([] if expected is None else [expected])
+
+
+# -- a fraction of a second (ISO 8601 as home-made feeds write it) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-04-15T10:00:00.750Z",
+        "2026-04-15T10:00:00,5+02:00",
+        "2026-04-15T10:00:00.123456789Z",  # finer than a microsecond: truncated, as When.parse
+        "2026-04-15 10:00:00.25",
+    ],
+)
+def test_a_fraction_of_a_second_reads_as_the_date_parser_reads_it(value: str) -> None:
+    (event,), report = read(feed(_event(f"DTSTART:{value}")))
+    assert event.when == When.parse(value)  # was: the fraction dropped ("read as written")
+    assert "read as written" in said(report)
+
+
+def test_a_series_from_a_fraction_of_a_second_starts_there() -> None:
+    (event,), _ = read(feed(_event("DTSTART:2026-04-15T10:00:00.5Z", "RRULE:FREQ=DAILY;COUNT=3")))
+    assert event.when == When.parse("2026-04-15T10:00:00.5Z")
+
+
+# -- a leap second as a rule's bound ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("until", "start"),
+    [
+        ("20161231T235960Z", "DTSTART:20161229T120000Z"),  # the leap second of 2016, in UTC
+        ("20161231T235960", "DTSTART:20161229T120000"),  # a floating series' bound
+        ("20161231T235960Z", "DTSTART;TZID=Asia/Tokyo:20161229T120000"),  # read in Tokyo
+    ],
+)
+def test_an_until_at_a_leap_second_bounds_the_rule_at_the_end_of_its_minute(
+    until: str, start: str
+) -> None:
+    """Was skipped: the rule "could not be followed" (dateutil refuses second 60)."""
+    (event,), report = read(
+        feed(_event(start, f"RRULE:FREQ=DAILY;UNTIL={until}", f"EXDATE{start[7:]}"))
+    )
+    wall = start.split(":")[1]
+    second = When.parse(f"2016-12-30T12:00{'Z' if wall.endswith('Z') else ''}")
+    if "Tokyo" in start:
+        second = When.parse("2016-12-30T12:00[Asia/Tokyo]")
+    assert event.when == second
+    assert "UNTIL at second 60" in said(report), said(report)
