@@ -147,7 +147,8 @@ class _SlipReader(_DateReader):
             return date
         if ahead == date.when:
             return date
-        reasons.append(f"missed ahead: {date.text!r} is the next one after publication, {ahead}")
+        shown = quoted(date.text)
+        reasons.append(f"missed ahead: {shown} is the next one after publication, {ahead}")
         return DateMatch(date.text, date.start, date.end, ahead)
 
     def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:

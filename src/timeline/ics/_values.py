@@ -188,7 +188,7 @@ class Values:
         last instant of its minute (23:59:59.999999), second 60 where no leap second was
         and seconds over 60 are refused; each said (`Skip` for those refused)."""
         value = prop.value.strip()
-        shown = f"{where}: {prop.name} {value[:40]!r} (line {prop.line})"
+        shown = f"{where}: {prop.name} {quoted(value[:40])} (line {prop.line})"
         why = None
         if second != "60":
             why = f"second {second} is out of range 00-59 (60 in a leap second)"
@@ -207,7 +207,7 @@ class Values:
                 self.note(_LEAP, shown)
                 return moment
         self.note(_NO_LEAP, f"{shown}: {why.split(': ')[0]}")  # the rule: in the kind
-        raise Skip(f"{prop.name} {value[:40]!r} (line {prop.line}) is refused: {why}")
+        raise Skip(f"{prop.name} {quoted(value[:40])} (line {prop.line}) is refused: {why}")
 
     def _with_offset(
         self, offset: str, y: int, mo: int, d: int, h: int, mi: int, s: int, us: int = 0
