@@ -72,9 +72,9 @@ class WhenParseError(TimelineError, ValueError):
         self.text = text
         self.reason = reason
         self.suggestion = suggestion
-        message = f"{text!r} is not a date: {reason}"
+        message = f"{quoted(text)} is not a date: {reason}"
         if suggestion is not None:
-            message += f"; did you mean {suggestion!r}?"
+            message += f"; did you mean {quoted(suggestion)}?"
         super().__init__(message)
 
 

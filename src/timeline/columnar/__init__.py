@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from timeline._errors import quoted
 from timeline.columnar._duckdb import (
     duckdb_connect,
     register_when_parse,
@@ -58,4 +59,4 @@ def __getattr__(name: str) -> Any:
     # does not import pyarrow.
     if name == "SCHEMA":
         return arrow_schema()
-    raise AttributeError(f"module 'timeline.columnar' has no attribute {name!r}")
+    raise AttributeError(f"module 'timeline.columnar' has no attribute {quoted(name)}")

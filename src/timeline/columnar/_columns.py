@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from timeline._errors import quoted
 from timeline.columnar._deps import require
 from timeline.model._event_fields import _share_names
 
@@ -103,7 +104,9 @@ def not_utf_8(table: pa.Table, limit: int) -> list[tuple[tuple[str | int, ...], 
                 continue
         kind = column.type
         if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
-            found.append(((), f"the table's column {name!r} holds text that is not UTF-8; {fix}"))
+            found.append(
+                ((), f"the table's column {quoted(name)} holds text that is not UTF-8; {fix}")
+            )
             continue
         start, raw_kind = 0, pa.binary() if kind == pa.string() else pa.large_binary()
         for chunk in column.chunks:

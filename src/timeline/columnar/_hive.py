@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from timeline._errors import quoted
 from timeline.columnar._deps import require
 
 if TYPE_CHECKING:
@@ -111,14 +112,14 @@ the file (or the key from the folder)"]
             other = _other_value(column, value, pa, pc)
             if other is _AGREES:
                 continue
-            said = "no value (null)" if value is None else f"the {key} {value!r}"
+            said = "no value (null)" if value is None else f"the {key} {quoted(value)}"
             holds = "nulls" if other is None else _some(other)
             found.append(
                 (
                     path,
                     f"the folder {folder} gives its files' rows {said}, but the file's own column "
-                    f"{key!r} holds {holds} too; move the rows to the folder of their value, or "
-                    "drop the column from the file (or the key from the folder)",
+                    f"{quoted(key)} holds {holds} too; move the rows to the folder of their value, "
+                    "or drop the column from the file (or the key from the folder)",
                 )
             )
             if len(found) >= limit:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from timeline._errors import DataFileError, DataFileProblem, TimelineError
+from timeline._errors import DataFileError, DataFileProblem, TimelineError, quoted
 from timeline.figures._text import checked_text
 
 __all__ = [
@@ -46,7 +46,7 @@ def fiscal_years_of(metadata: dict[bytes, bytes]) -> dict[str, int] | None:
     try:
         value = json.loads(raw, object_pairs_hook=_once)
     except _GivenTwice as twice:
-        raise refuse(f"{twice.args[0]!r} is given twice") from None
+        raise refuse(f"{quoted(twice.args[0])} is given twice") from None
     except RecursionError:
         raise refuse(f"{_quoted(raw)} is nested too deeply to read") from None
     except ValueError:  # not JSON, not UTF-8, or a number of thousands of digits
@@ -58,7 +58,7 @@ def fiscal_years_of(metadata: dict[bytes, bytes]) -> dict[str, int] | None:
         _whole_text(actor, FISCAL_YEARS_KEY)
         if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
             shown = actor if actor.isprintable() and len(actor) <= 60 else repr(actor[:60])
-            raise refuse(f"{shown}: {month!r} is not a month number 1..12")
+            raise refuse(f"{shown}: {quoted(month)} is not a month number 1..12")
     return value
 
 
@@ -105,7 +105,7 @@ def metadata_text(metadata: dict[bytes, bytes], key: bytes) -> str | None:
         text = raw.decode("utf-8")  # strict: a surrogate's UTF-8 bytes are refused too
     except UnicodeDecodeError as err:
         problem = (
-            f"the table's metadata {key.decode()}: {raw!r} is not UTF-8 text (byte "
+            f"the table's metadata {key.decode()}: {quoted(raw)} is not UTF-8 text (byte "
             f"{err.start + 1}); fix or drop that key"
         )
         raise DataFileError([DataFileProblem(problem)]) from None

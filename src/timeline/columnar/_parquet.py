@@ -22,6 +22,7 @@ from timeline._errors import (
     DataFilePermissionError,
     DataFileProblem,
     QueryError,
+    quoted,
 )
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
@@ -272,7 +273,7 @@ def _clash(schemas: list[tuple[str, pa.Schema]]) -> str:
                 )
             except (pa.ArrowTypeError, pa.ArrowInvalid):
                 return (
-                    f"the files' column {field.name!r} is {first[0]} in "
+                    f"the files' column {quoted(field.name)} is {first[0]} in "
                     f"{os.path.basename(first[1])} but {field.type} in {os.path.basename(path)}; "
                     "write it with one type in every file"
                 )
@@ -343,10 +344,10 @@ def _scan(found: ds.Dataset, filters: Any) -> pa.Table:
             filters = pq.filters_to_expression(filters)
         except (ValueError, TypeError, pa.ArrowException) as err:
             raise QueryError(
-                f"filters: {filters!r} is not a pyarrow filter ({err}); {fix}"
+                f"filters: {quoted(filters)} is not a pyarrow filter ({err}); {fix}"
             ) from None
     if not isinstance(filters, pc.Expression):
-        raise QueryError(f"filters: {filters!r} is not a pyarrow filter; {fix}")
+        raise QueryError(f"filters: {quoted(filters)} is not a pyarrow filter; {fix}")
     try:
         return _filtered(found, columns, filters, typed)
     except (pa.ArrowNotImplementedError, pa.ArrowTypeError) as err:

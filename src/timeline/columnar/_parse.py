@@ -34,7 +34,7 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import QueryError, TimelineError
+from timeline._errors import QueryError, TimelineError, quoted
 from timeline.columnar._deps import require
 from timeline.columnar._runs import date_runs, runs_array
 from timeline.columnar._shapes import read_shapes
@@ -85,7 +85,7 @@ def _parse_one(text: str, reference: Any) -> Row:
     except TimelineError as err:
         return (*_NULLS[:-1], str(err))
     except Exception as err:  # never raise for a row: the message says what went wrong
-        return (*_NULLS[:-1], f"{text!r}: {type(err).__name__}: {err}")
+        return (*_NULLS[:-1], f"{quoted(text)}: {type(err).__name__}: {err}")
     columns: WhenColumns = when_columns(value)
     return (*columns, date_runs(value), None)
 
@@ -306,7 +306,7 @@ def _not_text(value: object) -> str:
     if isinstance(value, _NotUtf8):
         shown = repr(bytes(value[:60])) + ("..." if len(value) > 60 else "")
         return f"{shown} is not UTF-8 text; decode the column (Latin-1, say) before parsing it"
-    return f"{value!r} is not text; give dates as strings"
+    return f"{quoted(value)} is not text; give dates as strings"
 
 
 def _parse_rows(texts: list[Any], reference: Any) -> pa.StructArray:

@@ -29,7 +29,7 @@ from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
 
 from timeline._bulk import paused_gc
-from timeline._errors import DataFileError, TimelineError, warn_user
+from timeline._errors import DataFileError, TimelineError, quoted, warn_user
 from timeline.columnar._columns import (
     _NAMES,
     _PLAIN,
@@ -172,8 +172,8 @@ def warn_lookalikes(names: list[str], file: str | None) -> None:
     for given, meant in lookalike_columns(names):
         place = f"{file}: " if file else ""
         warn_user(
-            f"{place}the table's column {given!r} is not read: did you mean {meant!r}? rename "
-            f"it (in SQL: SELECT {given} AS {meant})"
+            f"{place}the table's column {quoted(given)} is not read: did you mean {quoted(meant)}? "
+            f"rename it (in SQL: SELECT {given} AS {meant})"
         )
 
 
@@ -189,7 +189,7 @@ def _build(
     for twice in sorted({n for n in record_columns(names) if names.count(n) > 1}):
         reader.fail(
             (),
-            f"the table's column {twice!r} appears {names.count(twice)} times; rename or "
+            f"the table's column {quoted(twice)} appears {names.count(twice)} times; rename or "
             'drop all but one (in SQL, give the others another name: SELECT ... AS "other")',
         )
     if reader.problems:
@@ -199,7 +199,7 @@ def _build(
     for column in past_the_calendar(table):
         reader.fail(
             (),
-            f"the table's column {column!r} holds a date outside years 1..9999, which no "
+            f"the table's column {quoted(column)} holds a date outside years 1..9999, which no "
             "calendar day is; fix or drop those values (or the column) before loading",
         )
     if reader.problems:
@@ -217,9 +217,10 @@ def _build(
     if titles is None or not has_when:
         missing = "title" if titles is None else "when"
         like = [given for given, meant in lookalike_columns(table.column_names) if meant == missing]
-        hint = f" (it has {like[0]!r}: rename it to {missing!r})" if like else ""
+        hint = f" (it has {quoted(like[0])}: rename it to {quoted(missing)})" if like else ""
         reader.fail(
-            (), f"the table has no {missing!r} column; give every row a title and a when{hint}"
+            (),
+            f"the table has no {quoted(missing)} column; give every row a title and a when{hint}",
         )
         raise DataFileError(reader.problems)
     none: list[Any] = [None] * n
@@ -398,5 +399,5 @@ def _unique(events: list[tuple[int, Event]], reader: _Reader) -> None:
         if other != i:
             reader.fail(
                 ("events", i, "id"),
-                f"{event.id!r} is already the id of row {other}; ids must be unique",
+                f"{quoted(event.id)} is already the id of row {other}; ids must be unique",
             )

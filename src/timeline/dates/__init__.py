@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline._errors import WhenError, WhenParseError
+from timeline._errors import WhenError, WhenParseError, quoted
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._when import DEFAULT_FUZZ, FuzzPolicy, Precision, Relation, When
@@ -45,4 +45,4 @@ def __getattr__(name: str) -> object:
         from timeline.dates import _find
 
         return getattr(_find, name)
-    raise AttributeError(f"module 'timeline.dates' has no attribute {name!r}")
+    raise AttributeError(f"module 'timeline.dates' has no attribute {quoted(name)}")

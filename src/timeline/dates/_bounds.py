@@ -15,7 +15,7 @@ from typing import TypeAlias
 
 from pendulum import Date, DateTime
 
-from timeline._errors import WhenError
+from timeline._errors import WhenError, quoted
 from timeline.dates._precision import Precision
 
 Point: TypeAlias = Date | DateTime
@@ -250,8 +250,8 @@ def padding(pad: object, w: object) -> int:
     if isinstance(pad, numbers.Integral) and int(pad) >= 0:
         return int(pad)
     raise WhenError(
-        f"{w!r}.fuzzy_bounds(): the policy gave {pad!r}; it must give a whole number of "
-        "units, 0 or more"
+        f"{quoted(w)}.fuzzy_bounds(): the policy gave {quoted(pad)}; it must give a whole "
+        "number of units, 0 or more"
     )
 
 

@@ -17,7 +17,7 @@ import attrs
 import pendulum
 from pendulum import Date, DateTime
 
-from timeline._errors import WhenError
+from timeline._errors import WhenError, quoted
 from timeline.dates._bounds import _date, _last_day, reading_bounds, runs_backwards
 from timeline.dates._precision import Precision, Relation
 
@@ -50,10 +50,10 @@ def whole(name: str, *values: object) -> None:
     """
     for v in values:
         if isinstance(v, bool) or not isinstance(v, numbers.Integral):
-            said = ", ".join(repr(x) for x in values)
+            said = ", ".join(quoted(x) for x in values)
             raise WhenError(
                 f"When.{name}({said}): each part is a whole number (an int), "
-                f"got {type(v).__name__} {v!r}"
+                f"got {type(v).__name__} {quoted(v)}"
             )
 
 
@@ -62,7 +62,7 @@ def check_year(year: int, call: str) -> None:
 
     >>> check_year(2026, "When.year(2026)")
     """
-    check(1 <= year <= 9999, call, f"year must be 1..9999, got {year}")
+    check(1 <= year <= 9999, call, f"year must be 1..9999, got {quoted(year)}")
 
 
 def instant(cls: type[When], moment: _dt.datetime) -> When:
@@ -72,7 +72,7 @@ def instant(cls: type[When], moment: _dt.datetime) -> When:
     <Precision.MINUTE: 'minute'>
     """
     if not isinstance(moment, _dt.datetime):
-        raise WhenError(f"When.instant({moment!r}): expected a datetime")
+        raise WhenError(f"When.instant({quoted(moment)}): expected a datetime")
     value: _dt.datetime = moment
     if not isinstance(moment, DateTime) and moment.tzinfo:
         value = pendulum.instance(moment, tz=moment.tzinfo)
@@ -91,7 +91,8 @@ def instant(cls: type[When], moment: _dt.datetime) -> When:
         if offset is not None and abs(offset) > _MAX_OFFSET:
             # Python allows offsets up to a day; ISO 8601 text (and so When.parse) up to 18 hours
             raise WhenError(
-                f"When.instant({moment!r}): UTC offset {offset} is out of range -18:00..+18:00"
+                f"When.instant({quoted(moment)}): UTC offset {offset} is out of range "
+                "-18:00..+18:00"
             )
     exact_minute = value.second == 0 and value.microsecond == 0
     precision = Precision.MINUTE if exact_minute else Precision.SECOND
@@ -110,12 +111,13 @@ def day(cls: type[When], year: int, month: int, day: int) -> When:
     if type(year) is not int or type(month) is not int or type(day) is not int:
         whole("day", year, month, day)
     if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= _last_day(year, month)):
-        call = f"When.day({year}, {month}, {day})"  # formatted only on failure
+        # formatted only on failure
+        call = f"When.day({quoted(year)}, {quoted(month)}, {quoted(day)})"
         check_year(year, call)
-        check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
+        check(1 <= month <= 12, call, f"month must be 1..12, got {quoted(month)}")
         last = _last_day(year, month)
-        leap = f" ({year} is not a leap year)" if month == 2 and day == 29 else ""
-        check(False, call, f"day must be 1..{last} in that month, got {day}{leap}")
+        leap = f" ({quoted(year)} is not a leap year)" if month == 2 and day == 29 else ""
+        check(False, call, f"day must be 1..{last} in that month, got {quoted(day)}{leap}")
     found = _DAYS.get((cls, year, month, day))
     if found is None:  # each calendar day is built once and shared (values are immutable)
         d = _date(year, month, day)
@@ -150,13 +152,13 @@ def week_span(year: int, week: int) -> tuple[Date, Date]:
     (Date(2026, 4, 6), Date(2026, 4, 12))
     """
     if not (1 <= year <= 9999 and 1 <= week <= 52):  # every year has 52 weeks
-        call = f"When.week({year}, {week})"  # formatted only on failure
+        call = f"When.week({quoted(year)}, {quoted(week)})"  # formatted only on failure
         check_year(year, call)
         weeks = _dt.date(year, 12, 28).isocalendar()[1]
-        check(1 <= week <= weeks, call, f"week must be 1..{weeks} in {year}, got {week}")
+        check(1 <= week <= weeks, call, f"week must be 1..{weeks} in {year}, got {quoted(week)}")
     monday = _dt.date.fromisocalendar(year, week, 1)
     if monday > _LAST_MONDAY:
-        check(False, f"When.week({year}, {week})", "the week runs past year 9999")
+        check(False, f"When.week({quoted(year)}, {quoted(week)})", "the week runs past year 9999")
     sunday = monday + _SIX_DAYS
     return (
         _date(monday.year, monday.month, monday.day),
@@ -176,10 +178,10 @@ def dekad(cls: type[When], year: int, month: int, n: int) -> When:
     """
     if type(year) is not int or type(month) is not int or type(n) is not int:
         whole("dekad", year, month, n)
-    call = f"When.dekad({year}, {month}, {n})"
+    call = f"When.dekad({quoted(year)}, {quoted(month)}, {quoted(n)})"
     check_year(year, call)
-    check(1 <= month <= 12, call, f"month must be 1..12, got {month}")
-    check(1 <= n <= 3, call, f"dekad must be 1..3, got {n}")
+    check(1 <= month <= 12, call, f"month must be 1..12, got {quoted(month)}")
+    check(1 <= n <= 3, call, f"dekad must be 1..3, got {quoted(n)}")
     first = (n - 1) * 10 + 1
     last = first + 9 if n < 3 else _last_day(year, month)
     return cls(_date(year, month, first), _date(year, month, last), Precision.DEKAD)
@@ -202,7 +204,7 @@ def months(cls: type[When], year: int, month: int, count: int, precision: Precis
     end_year, end_month = divmod(year * 12 + month - 2 + count, 12)
     end_month += 1
     if end_year > 9999:
-        check(False, f"When.{precision.value}({year}, ...)", "the span runs past year 9999")
+        check(False, f"When.{precision.value}({quoted(year)}, ...)", "the span runs past year 9999")
     end = _date(end_year, end_month, _last_day(end_year, end_month))
     value = cls(_date(year, month, 1), end, precision)
     if len(_CALENDAR) >= _CALENDAR_MAX:
@@ -220,9 +222,9 @@ def month(cls: type[When], year: int, month: int) -> When:
     if type(year) is not int or type(month) is not int:
         whole("month", year, month)
     if not (1 <= year <= 9999 and 1 <= month <= 12):
-        call = f"When.month({year}, {month})"  # formatted only on failure
+        call = f"When.month({quoted(year)}, {quoted(month)})"  # formatted only on failure
         check_year(year, call)
-        check(False, call, f"month must be 1..12, got {month}")
+        check(False, call, f"month must be 1..12, got {quoted(month)}")
     return cls._months(year, month, 1, Precision.MONTH)
 
 
@@ -246,16 +248,16 @@ def season(cls: type[When], year: int, code: int) -> When:
     """
     if type(year) is not int or type(code) is not int:
         whole("season", year, code)
-    call = f"When.season({year}, {code})"
+    call = f"When.season({quoted(year)}, {quoted(code)})"
     check_year(year, call)
-    check(21 <= code <= 32, call, f"season code must be 21..32, got {code}")
+    check(21 <= code <= 32, call, f"season code must be 21..32, got {quoted(code)}")
     start = _SEASON_START[code]
     check(start < 12 or year < 9999, call, "a season from December 9999 runs past year 9999")
     w = cls._months(year, start, 3, Precision.SEASON)
     if code >= 25:  # the hemisphere is said only in the EDTF code
         from attrs import evolve
 
-        return evolve(w, form=f"{year:04d}-{code}")
+        return evolve(w, form=f"{year:04d}-{quoted(code)}")
     return w
 
 
@@ -268,9 +270,9 @@ def quarter(cls: type[When], year: int, quarter: int) -> When:
     if type(year) is not int or type(quarter) is not int:
         whole("quarter", year, quarter)
     if not (1 <= year <= 9999 and 1 <= quarter <= 4):
-        call = f"When.quarter({year}, {quarter})"  # formatted only on failure
+        call = f"When.quarter({quoted(year)}, {quoted(quarter)})"  # formatted only on failure
         check_year(year, call)
-        check(False, call, f"quarter must be 1..4, got {quarter}")
+        check(False, call, f"quarter must be 1..4, got {quoted(quarter)}")
     return cls._months(year, 3 * quarter - 2, 3, Precision.QUARTER)
 
 
@@ -283,9 +285,9 @@ def third(cls: type[When], year: int, n: int) -> When:
     if type(year) is not int or type(n) is not int:
         whole("third", year, n)
     if not (1 <= year <= 9999 and 1 <= n <= 3):
-        call = f"When.third({year}, {n})"  # formatted only on failure
+        call = f"When.third({quoted(year)}, {quoted(n)})"  # formatted only on failure
         check_year(year, call)
-        check(False, call, f"third must be 1..3, got {n}")
+        check(False, call, f"third must be 1..3, got {quoted(n)}")
     return cls._months(year, 4 * n - 3, 4, Precision.THIRD)
 
 
@@ -298,9 +300,9 @@ def half(cls: type[When], year: int, half: int) -> When:
     if type(year) is not int or type(half) is not int:
         whole("half", year, half)
     if not (1 <= year <= 9999 and half in (1, 2)):
-        call = f"When.half({year}, {half})"  # formatted only on failure
+        call = f"When.half({quoted(year)}, {quoted(half)})"  # formatted only on failure
         check_year(year, call)
-        check(False, call, f"half must be 1 or 2, got {half}")
+        check(False, call, f"half must be 1 or 2, got {quoted(half)}")
     return cls._months(year, 6 * half - 5, 6, Precision.HALF)
 
 
@@ -313,7 +315,7 @@ def year(cls: type[When], year: int) -> When:
     if type(year) is not int:
         whole("year", year)
     if not 1 <= year <= 9999:
-        check_year(year, f"When.year({year})")
+        check_year(year, f"When.year({quoted(year)})")
     return cls._months(year, 1, 12, Precision.YEAR)
 
 
@@ -325,9 +327,9 @@ def decade(cls: type[When], first_year: int) -> When:
     """
     if type(first_year) is not int:
         whole("decade", first_year)
-    call = f"When.decade({first_year})"
+    call = f"When.decade({quoted(first_year)})"
     check(first_year % 10 == 0, call, "a decade starts on a year ending in 0")
-    check(10 <= first_year <= 9990, call, f"decade must be 10..9990, got {first_year}")
+    check(10 <= first_year <= 9990, call, f"decade must be 10..9990, got {quoted(first_year)}")
     return cls._months(first_year, 1, 120, Precision.DECADE)
 
 
@@ -339,9 +341,9 @@ def century(cls: type[When], first_year: int) -> When:
     """
     if type(first_year) is not int:
         whole("century", first_year)
-    call = f"When.century({first_year})"
+    call = f"When.century({quoted(first_year)})"
     check(first_year % 100 == 0, call, "a century starts on a year ending in 00")
-    check(100 <= first_year <= 9900, call, f"century must be 100..9900, got {first_year}")
+    check(100 <= first_year <= 9900, call, f"century must be 100..9900, got {quoted(first_year)}")
     return cls._months(first_year, 1, 1200, Precision.CENTURY)
 
 
@@ -365,7 +367,7 @@ def masked(cls: type[When], text: str, start: Date, end: Date, precision: Precis
     >>> w.unspecified
     '202X'
     """
-    check(start <= end, f"When.masked({text!r})", "start is after end")
+    check(start <= end, f"When.masked({quoted(text)})", "start is after end")
     return cls(start, end, precision, unspecified=text)
 
 
@@ -393,7 +395,7 @@ def interval(cls: type[When], lower: Endpoint, upper: Endpoint) -> When:
         problems.append("the interval ends before it starts")
     if problems:
         # repr() formats both ends, so the call is spelled out only on failure
-        check(False, f"When.interval({lower!r}, {upper!r})", problems[0])
+        check(False, f"When.interval({quoted(lower)}, {quoted(upper)})", problems[0])
     if isinstance(lower, cls) and isinstance(upper, cls):
         grain = lower.precision if lower.precision is upper.precision else Precision.MIXED
     else:
@@ -412,7 +414,7 @@ def _fiscal_ends(lower: Endpoint, upper: Endpoint) -> tuple[Fiscal, Endpoint, En
     if len(kinds) > 1:
         check(
             False,
-            f"When.interval({lower!r}, {upper!r})",
+            f"When.interval({quoted(lower)}, {quoted(upper)})",
             "the ends are stated in different fiscal years; give both in the same ones",
         )
     lo, hi = (e if isinstance(e, str) else attrs.evolve(e, fiscal=None) for e in (lower, upper))
@@ -438,9 +440,11 @@ def relate(self: When, relation: Relation) -> When:
     if self.is_undated:
         raise WhenError(f"When.undated().{relation.value}(): the undated value has no date")
     if self.form is not None and self.form[:1] in "[{":
-        raise WhenError(f"{self!r}.{relation.value}(): relations apply to one date, not a set")
+        raise WhenError(
+            f"{quoted(self)}.{relation.value}(): relations apply to one date, not a set"
+        )
     if self.relation is not Relation.ON or self.is_interval:
-        call = f"{self!r}.{relation.value}()"  # repr() formats: only on failure
+        call = f"{quoted(self)}.{relation.value}()"  # repr() formats: only on failure
         check(self.relation is Relation.ON, call, "the value already has a relation")
         check(not self.is_interval, call, "relations apply to single values, not intervals")
     # After the first reading, before the last ("after XXXX": after year 1 at the soonest)
@@ -449,5 +453,5 @@ def relate(self: When, relation: Relation) -> When:
         relation is Relation.BEFORE and _at_edge(last_start, _FIRST)
     )
     if edge:
-        check(False, f"{self!r}.{relation.value}()", "no calendar day lies beyond 1..9999")
+        check(False, f"{quoted(self)}.{relation.value}()", "no calendar day lies beyond 1..9999")
     return attrs.evolve(self, relation=relation)

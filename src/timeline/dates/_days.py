@@ -179,10 +179,12 @@ def coerce_when(
     except WhenParseError as err:
         if reference is None and "is relative; pass reference=" in err.reason:
             # `reference=` is When.parse's fix; here the fix is in the record itself.
-            raise EventError(f"{owner}: {field}: {value!r} is relative; {relative_fix}") from err
+            raise EventError(
+                f"{owner}: {field}: {quoted(value)} is relative; {relative_fix}"
+            ) from err
         if "names a fiscal period" in err.reason:
             raise EventError(
-                f"{owner}: {field}: {value!r} names a fiscal period; give the event "
+                f"{owner}: {field}: {quoted(value)} names a fiscal period; give the event "
                 "fiscal_year_start= (the month its first actor's fiscal year starts), or its "
                 "timeline fiscal_years: {actor: month}"
             ) from err

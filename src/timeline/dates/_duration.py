@@ -14,7 +14,7 @@ from typing import Final, TypeAlias
 
 import pendulum
 
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 
 __all__ = ["Within", "within_days"]
 
@@ -41,12 +41,14 @@ def within_days(within: Within, as_of: _dt.date) -> int:
     if isinstance(within, _dt.timedelta | int) and not isinstance(within, bool):
         days = within.days if isinstance(within, _dt.timedelta) else within
         if days < 0:
-            raise QueryError(f"within: {within!r} is negative; give a duration of 0 days or more")
+            raise QueryError(
+                f"within: {quoted(within)} is negative; give a duration of 0 days or more"
+            )
         _check_end(within, as_of, days)
         return days
     match = _WITHIN.fullmatch(within) if isinstance(within, str) else None
     if match is None:
-        raise QueryError(f"within: {within!r} is not a duration; {_FIX}")
+        raise QueryError(f"within: {quoted(within)} is not a duration; {_FIX}")
     n, unit = int(match[1]), (match[2] or "d")[0].lower()  # a number alone is days
     if unit == "q":
         n, unit = 3 * n, "m"
@@ -69,6 +71,6 @@ def _check_end(within: Within, as_of: _dt.date, days: int) -> None:
 
 def _too_far(within: Within, as_of: _dt.date) -> QueryError:
     return QueryError(
-        f"within: {within!r} from {as_of.isoformat()} reaches past the year 9999; "
+        f"within: {quoted(within)} from {as_of.isoformat()} reaches past the year 9999; "
         "give a shorter duration"
     )

@@ -14,6 +14,7 @@ import re
 
 import pendulum
 
+from timeline._errors import quoted
 from timeline.dates._edtf_calendar import Fail, _day
 from timeline.dates._when import When
 
@@ -216,7 +217,9 @@ def _zone(name: str) -> pendulum.Timezone:
     except Exception:  # pendulum raises several types for unknown names
         canonical = _zone_names().get(name.lower())
     if canonical is None:
-        raise Fail(f"unknown time zone {name!r} (expected an IANA name such as Asia/Shanghai)")
+        raise Fail(
+            f"unknown time zone {quoted(name)} (expected an IANA name such as Asia/Shanghai)"
+        )
     return pendulum.timezone(canonical)
 
 

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 
 import pendulum
 
+from timeline._errors import quoted
 from timeline.dates._bounds import Point, _key, runs_backwards
 from timeline.dates._edtf_calendar import Fail, _sub_year
 from timeline.dates._parse_edtf import _qualified
@@ -84,7 +85,7 @@ def mask_bounds(text: str) -> tuple[pendulum.Date, pendulum.Date, Precision]:
     """
     m = _MASK.fullmatch(text)
     if m is None:
-        raise Fail(f"{text!r} is not an EDTF date with unspecified digits")
+        raise Fail(f"{quoted(text)} is not an EDTF date with unspecified digits")
     y, mo, d = m["y"], m["m"], m["d"]
     # Year 0000 (1 BCE in EDTF) is outside the calendar (years 1..9999): a mask that
     # allows it ("0XXX", "XXX0", as "XXXX") reads as its other years (`_years` skips 0).

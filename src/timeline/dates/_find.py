@@ -51,7 +51,7 @@ from typing import Literal
 
 import attrs
 
-from timeline._errors import WhenError, WhenParseError
+from timeline._errors import WhenError, WhenParseError, quoted
 from timeline.dates._find_patterns import (
     ALT_WORD,
     ALTERNATIVES,
@@ -131,6 +131,9 @@ def find_dates(
     [('NET 2H25', 'no earlier than H2 2025'), ('Q3 or Q4 2025', 'Q3 or Q4 2025'),
      ('2025/26', '2025 to 2026'), ('TBD', 'date not announced')]
     """
+    if not isinstance(text, str):
+        reason = f"find_dates: expected text (a str), got {type(text).__name__}"
+        raise WhenParseError(quoted(text), reason)
     ref = check_options(reference, prefer)
     fiscal = _Fiscal(fiscal_start_or_raise(fiscal_year_start), fiscal_year_named_by)
     scan = _Scan(text, _lower(text), ref, prefer, fiscal)

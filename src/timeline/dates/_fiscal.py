@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from timeline._errors import WhenError
+from timeline._errors import WhenError, quoted
 from timeline.dates._precision import MONTH_NAMES
 
 __all__ = ["Fiscal", "fiscal_start"]
@@ -42,12 +42,12 @@ class Fiscal:
     @start.validator
     def _check_start(self, _: object, value: int) -> None:
         if type(value) is not int or not 1 <= value <= 12:
-            raise WhenError(f"Fiscal({value!r}): the start is a month, 1..12")
+            raise WhenError(f"Fiscal({quoted(value)}): the start is a month, 1..12")
 
     @named_by.validator
     def _check_named_by(self, _: object, value: str) -> None:
         if value not in ("end", "start"):
-            raise WhenError(f"Fiscal: named_by is 'end' or 'start', got {value!r}")
+            raise WhenError(f"Fiscal: named_by is 'end' or 'start', got {quoted(value)}")
 
     def __attrs_post_init__(self) -> None:
         if self.start == 1 and self.named_by == "start":  # the same years either way
@@ -95,5 +95,5 @@ def fiscal_start(value: object) -> int | None:
             return int(name)
     raise WhenError(
         f"fiscal_year_start must be a month, as a number 1..12 or a name such as 'July', "
-        f"got {value!r}"
+        f"got {quoted(value)}"
     )

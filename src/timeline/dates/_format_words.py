@@ -49,6 +49,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from timeline._errors import quoted
 from timeline.dates._precision import MONTH_NAMES
 
 __all__ = ["component_words", "instant_words", "mask_words", "significant_words"]
@@ -137,7 +138,7 @@ def mask_words(mask: str) -> str:
     """
     m = _MASK.fullmatch(mask)
     if m is None:
-        raise ValueError(f"{mask!r} is not an EDTF date with unspecified digits")
+        raise ValueError(f"{quoted(mask)} is not an EDTF date with unspecified digits")
     y, mo, d = m.groups()
     year, known = _year_words(y)
     if mo is None:

@@ -164,7 +164,7 @@ def parse(
     except Exception as e:
         # A safety net, so no other exception type escapes: a value pendulum or the
         # model rejects in a way not foreseen above is still a parse error.
-        raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
+        raise WhenParseError(text, f"it cannot be read as a date ({quoted(e)})") from None
 
 
 def _fiscal_free(text: str) -> When | None:
@@ -218,7 +218,7 @@ def parse_edtf(text: str) -> When:
     except OverflowError:
         raise WhenParseError(text, _OUTSIDE) from None
     except Exception as e:  # the same safety net as in parse
-        raise WhenParseError(text, f"it cannot be read as a date ({e!r})") from None
+        raise WhenParseError(text, f"it cannot be read as a date ({quoted(e)})") from None
 
 
 _OUTSIDE = "it falls outside the calendar, which runs from 1 January 0001 to 31 December 9999"
@@ -283,12 +283,12 @@ def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
     given = read_months(months)
     if given is None:
         raise Fail(
-            f"the brackets after {body!r} give the calendar months it covers, such as "
+            f"the brackets after {quoted(body)} give the calendar months it covers, such as "
             "'(January–March 2026)'; write them so, or drop them and pass fiscal_year_start="
         )
     fiscal = _fiscal_of(body, given, ctx)
     if fiscal is None:
-        raise Fail(f"{body!r} names no fiscal period that covers {months}; check the months")
+        raise Fail(f"{quoted(body)} names no fiscal period that covers {months}; check the months")
     if ctx.fiscal_start in (None, fiscal.start):
         found = _read_in(body, months, fiscal, ctx)
         if found is not None:
@@ -309,7 +309,7 @@ def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
         said, asked = (MONTH_NAMES[m - 1] for m in (fiscal.start, ctx.fiscal_start))
         raise Fail(
             f"{body} ({months}) is in fiscal years that start in {said}, not in {asked} as "
-            f"asked; correct the months in brackets, or drop them to read {body!r} in "
+            f"asked; correct the months in brackets, or drop them to read {quoted(body)} in "
             f"fiscal years from {asked}"
         )
     real = Context(ctx.reference, ctx.prefer, fiscal.start, fiscal.named_by)
@@ -318,7 +318,7 @@ def _fiscal_bracket(body: str, months: str, ctx: Context) -> When:
     covers = months_text(w)
     if marked is None or covers is None or normal_months(covers) != normal_months(months):
         fix = f"{body} ({covers})" if marked is not None and covers is not None else None
-        raise Fail(f"{body!r} covers {covers or 'no months'}, not {months}", fix)
+        raise Fail(f"{quoted(body)} covers {covers or 'no months'}, not {months}", fix)
     return marked
 
 
@@ -363,7 +363,8 @@ def check_options(reference: object, prefer: object) -> _dt.date | None:
         _prefer(prefer)
         return _reference(reference)
     except Fail as f:
-        raise WhenParseError(str(reference), f.reason, f.suggestion) from None
+        said = reference if isinstance(reference, str) else quoted(reference)
+        raise WhenParseError(said, f.reason, f.suggestion) from None
 
 
 def fiscal_start(value: object) -> int | None:
@@ -380,13 +381,13 @@ def fiscal_start(value: object) -> int | None:
 
 def _named_by(value: object) -> Literal["end", "start"]:
     if value != "end" and value != "start":
-        raise Fail(f"fiscal_year_named_by must be 'end' or 'start', got {value!r}")
+        raise Fail(f"fiscal_year_named_by must be 'end' or 'start', got {quoted(value)}")
     return value
 
 
 def _prefer(prefer: object) -> Prefer:
     if prefer != "current" and prefer != "future" and prefer != "past":
-        raise Fail(f"prefer must be 'current', 'future' or 'past', got {prefer!r}")
+        raise Fail(f"prefer must be 'current', 'future' or 'past', got {quoted(prefer)}")
     return prefer
 
 
@@ -420,8 +421,8 @@ def _reference_text(text: str) -> _dt.date:
     try:
         w = _parse(text, Context(None, "current"))
     except Fail as f:
-        raise Fail(f"the reference {text!r} is not a date ({f.reason})") from None
+        raise Fail(f"the reference {quoted(text)} is not a date ({f.reason})") from None
     start = w.start
     if start is None or not (w.precision is Precision.DAY or w.is_instant):
-        raise Fail(f"the reference {text!r} must name one day, such as '2026-03-28'")
+        raise Fail(f"the reference {quoted(text)} must name one day, such as '2026-03-28'")
     return start.date() if isinstance(start, _dt.datetime) else start

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 import pendulum
 
+from timeline._errors import quoted
 from timeline.dates._parse_context import (
     COUNT,
     UNIT_MONTHS,
@@ -70,12 +71,12 @@ def from_now(count: str, unit: str, ctx: Context, said: str) -> When:
     ref = ctx.need(repr(said))
     fewest, most = count_range(count)
     if most < 1:
-        raise Fail(f"{said!r} is no time at all; write the date it means")
+        raise Fail(f"{quoted(said)} is no time at all; write the date it means")
     try:
         first = _about(lands(ref, fewest, unit, said), unit)
         last = _about(lands(ref, most, unit, said), unit)
     except WhenError:
-        raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
+        raise Fail(f"{quoted(said)} runs beyond year 9999, the end of the calendar") from None
     return first if first == last else When.interval(first, last)
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 import pendulum
 
+from timeline._errors import quoted
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._when import When, WhenError
 
@@ -107,7 +108,7 @@ def resolve(value: Value, ctx: Context) -> When:
     """A `When` for ``value``, its year chosen by the reference and the preference."""
     if isinstance(value, When):
         return value
-    ref = ctx.need(f"{value.label!r} without a year")
+    ref = ctx.need(f"{quoted(value.label)} without a year")
     return pick(value, ref, ctx.prefer)
 
 
@@ -262,7 +263,7 @@ def count_range(count: str) -> tuple[int, int]:
     assert pair is not None, count  # COUNT matched it
     fewest, most = (int(x) if x.isdigit() else _COUNTS[x] for x in pair.groups())
     if fewest > most:
-        raise Fail(f"{count!r} counts down; write the smaller number first")
+        raise Fail(f"{quoted(count)} counts down; write the smaller number first")
     return fewest, most
 
 
@@ -281,7 +282,7 @@ def lands(ref: _dt.date, n: int, unit: str, said: str) -> pendulum.Date:
         if at.year > 9999:  # pendulum may carry past the calendar without raising
             raise ValueError(at.year)
     except (ValueError, OverflowError):
-        raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
+        raise Fail(f"{quoted(said)} runs beyond year 9999, the end of the calendar") from None
     return at
 
 
@@ -294,10 +295,10 @@ def within(count: str, unit: str, ctx: Context, said: str) -> When:
     ref = ctx.need(repr(said))
     most = count_range(count)[1]
     if most < 1:
-        raise Fail(f"{said!r} is no time at all; write the date it means")
+        raise Fail(f"{quoted(said)} is no time at all; write the date it means")
     end = lands(ref, most, unit, said)
     try:
         day = When.day(end.year, end.month, end.day)
     except WhenError:
-        raise Fail(f"{said!r} runs beyond year 9999, the end of the calendar") from None
+        raise Fail(f"{quoted(said)} runs beyond year 9999, the end of the calendar") from None
     return (day.qualify(approximate=True) if count in VAGUE_COUNTS else day).by()

@@ -22,6 +22,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 
+from timeline._errors import quoted
 from timeline.dates._parse_ahead import AHEAD_PATTERNS
 from timeline.dates._parse_context import (
     COUNT,
@@ -251,7 +252,7 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     try:
         other = core_value(rest, ctx)
     except Fail:
-        raise Fail(f"{word!r} applies to a month or a year", definite=False) from None
+        raise Fail(f"{quoted(word)} applies to a month or a year", definite=False) from None
     if isinstance(other, Yearless):
         # "late Q3": a quarter or half without its year, checked on any year
         if _PARTS.get(other.build(2000).precision.value) is not None:

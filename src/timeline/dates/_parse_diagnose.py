@@ -12,7 +12,7 @@ import datetime as _dt
 import difflib
 import re
 
-from timeline._errors import WhenParseError
+from timeline._errors import WhenParseError, quoted
 from timeline.dates._numeric import numeric_days
 from timeline.dates._parse_dates import Context
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, parse_edtf_text
@@ -117,7 +117,7 @@ def diagnose(s: str, ctx: Context) -> Fail:
         # the date's own fault, if any, is said once the word is gone ("slated for 1952-28")
         word = m["w"] if m["w"].lower() not in ("tbd", "tba", "tbc") else m["w"].upper()
         return Fail(
-            f"{word!r} is not part of a date (it says how sure the plan is, or that the date "
+            f"{quoted(word)} is not part of a date (it says how sure the plan is, or that the date "
             "is not known); write the date alone and keep the rest in the event's status",
             rest if _parses(rest, ctx) else None,
         )
@@ -131,7 +131,7 @@ def diagnose(s: str, ctx: Context) -> Fail:
     for word in _WORD.findall(low):
         if word in _VOCABULARY or word in _NOT_WORDS:
             continue
-        return Fail(f"unknown word {word!r}", _respell(s, word, ctx))
+        return Fail(f"unknown word {quoted(word)}", _respell(s, word, ctx))
     m = _SHORT_PART.fullmatch(s)
     if m is not None and (len(m[2]) == 1 or (m[3] is not None and len(m[3]) == 1)):
         fixed = _PADDED.sub(_pad, s)  # every such date in the text ("2026-4 to 2026-6")
@@ -181,7 +181,9 @@ def diagnose(s: str, ctx: Context) -> Fail:
         return Fail("a year takes four digits (write 'the 2020s' for a decade)")
     iso = _iso_short(s)
     if iso is not None:
-        return Fail(f"a year takes four digits; in ISO 8601 (When.from_edtf) this is {iso!r}", iso)
+        return Fail(
+            f"a year takes four digits; in ISO 8601 (When.from_edtf) this is {quoted(iso)}", iso
+        )
     if re.fullmatch(r"\d{5,}", s):
         return Fail("a year takes four digits; years after 9999 are not supported")
     m = _TIME_FRACTION.fullmatch(s)

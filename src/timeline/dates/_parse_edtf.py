@@ -37,6 +37,7 @@ from typing import Literal
 
 import pendulum
 
+from timeline._errors import quoted
 from timeline.dates._bounds import _last_day, runs_backwards
 from timeline.dates._edtf_calendar import Fail, _day, _reason, _sub_year, _week, masked
 from timeline.dates._edtf_instants import _instant
@@ -209,7 +210,7 @@ def _value(text: str, *, iso_short: bool) -> When:
         s = _SHORT.fullmatch(text)
         if s is not None:
             return _short(s)
-    raise Fail(f"{text!r} is not an EDTF date", definite=False)
+    raise Fail(f"{quoted(text)} is not an EDTF date", definite=False)
 
 
 def _short(m: re.Match[str]) -> When:

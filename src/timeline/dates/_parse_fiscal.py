@@ -14,6 +14,7 @@ import calendar
 import datetime as _dt
 import re
 
+from timeline._errors import quoted
 from timeline.dates._parse_context import ORDINALS, STEP, Context, Value, short_year
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._precision import MONTH_NAMES
@@ -96,7 +97,7 @@ def fiscal(m: re.Match[str], ctx: Context) -> Value:
         if start == 1:
             raise Fail(
                 f"a fiscal year starting in January lies within one calendar year, and "
-                f"{m[0]!r} names two; write FY{year} or FY{nxt}, or check fiscal_year_start"
+                f"{quoted(m[0])} names two; write FY{year} or FY{nxt}, or check fiscal_year_start"
             )
         if ctx.fiscal_named_by == "end":
             year += 1

@@ -45,6 +45,7 @@ import datetime as _dt
 import itertools
 import re
 
+from timeline._errors import quoted
 from timeline.dates._parse_ahead import IN_TIME, from_now
 from timeline.dates._parse_dates import Context, Yearless, build_in, core_value, resolve
 from timeline.dates._parse_edtf import Fail, make_interval
@@ -464,7 +465,7 @@ def _side(text: str, ctx: Context, *, first: bool) -> When | Yearless | str:
     if text in _UNKNOWN_ENDS:
         if _UNKNOWN_ENDS[text] is not first:
             right = "unknown start" if first else "unknown end"
-            raise Fail(f"{text!r} is on the wrong side; write {right!r}")
+            raise Fail(f"{quoted(text)} is on the wrong side; write {quoted(right)}")
         return "unknown"
     words = Words(text)
     value = core_value(words.core, ctx)

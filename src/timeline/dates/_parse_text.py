@@ -23,6 +23,7 @@ import datetime as _dt
 import re
 import unicodedata
 
+from timeline._errors import quoted
 from timeline.dates._edtf_calendar import Fail
 
 __all__ = ["EDTF_START", "iso_extras", "unify"]
@@ -71,7 +72,7 @@ def _years(m: re.Match[str], dashed: str) -> str:
     if last // 100 == first // 100:
         return f"{m[1]}/{last:04d}"
     raise Fail(
-        f"a dash ({m[0][4:].strip()[0]}) between numbers is a range, and {m[0]!r} would end "
+        f"a dash ({m[0][4:].strip()[0]}) between numbers is a range, and {quoted(m[0])} would end "
         f"before it starts; an ISO 8601 date takes hyphens ('-')",
         dashed if _ISO_DATE.fullmatch(dashed) else None,
     )

@@ -18,7 +18,7 @@ import re
 import zoneinfo
 from collections.abc import Callable
 
-from timeline._errors import WhenParseError
+from timeline._errors import WhenParseError, quoted
 from timeline.dates._parse_edtf import Fail
 from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When
@@ -192,10 +192,12 @@ def _zoned(day: _dt.date, clock: tuple[int, int], zone: str | None) -> When:
     if m is not None:
         hours, minutes = int(m[2]), int(m[3] or 0)
         if hours > 14 or minutes > 59:
-            raise Fail(f"{zone!r} is no offset; offsets run from UTC-12 to UTC+14")
+            raise Fail(f"{quoted(zone)} is no offset; offsets run from UTC-12 to UTC+14")
         return When.parse(f"{text}{m[1]}{hours:02d}:{minutes:02d}")
     if name in _TWO_MEANINGS:
-        raise Fail(f"{zone!r} means {_TWO_MEANINGS[name]}; write the place or an offset (UTC+8)")
+        raise Fail(
+            f"{quoted(zone)} means {_TWO_MEANINGS[name]}; write the place or an offset (UTC+8)"
+        )
     if name in _REGIONS:
         return When.parse(f"{text}[{_REGIONS[name]}]")
     if name in _LABELS:
@@ -226,7 +228,7 @@ def _zoned(day: _dt.date, clock: tuple[int, int], zone: str | None) -> When:
         if found is not None:
             return When.parse(f"{text}[{found}]")
     raise Fail(
-        f"{zone!r} is not a time zone timeline reads; write UTC with an offset (UTC+8), a "
+        f"{quoted(zone)} is not a time zone timeline reads; write UTC with an offset (UTC+8), a "
         "region's time (ET, PT, 'Beijing time') or an IANA name (Asia/Shanghai)"
     )
 

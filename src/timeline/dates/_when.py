@@ -38,7 +38,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from timeline._errors import WhenError
+from timeline._errors import WhenError, quoted
 from timeline.dates import _constructors, _when_compare, _when_order, _when_relate
 from timeline.dates._bounds import (
     Point,
@@ -163,6 +163,11 @@ class When:
         >>> When.month(2026, 4).qualify(approximate=True).approximate
         True
         """
+        for flag, given in (("approximate", approximate), ("uncertain", uncertain)):
+            if not isinstance(given, bool) and type(given).__name__ != "bool_":  # NumPy's too
+                raise WhenError(
+                    f"{quoted(self)}.qualify(): {flag}: {quoted(given)} is not True or False"
+                )
         if self.is_undated and (approximate or uncertain):
             raise WhenError("When.undated().qualify(): the undated value has nothing to qualify")
         if not (approximate or uncertain or self.approximate or self.uncertain):
@@ -170,7 +175,7 @@ class When:
         if self.form is not None and (approximate or uncertain):
             if self.form[0] in "[{" or any(mark in self.form for mark in "~?%"):
                 raise WhenError(
-                    f"{self!r}.qualify(): this EDTF level-2 value carries its qualifiers in "
+                    f"{quoted(self)}.qualify(): this EDTF level-2 value carries its qualifiers in "
                     "its text; write them there"
                 )
             # a hemisphere season ("2001-29") or significant digits ("1950S2"): EDTF has no
@@ -184,12 +189,12 @@ class When:
                 else f"c. {lo.year:04d} to c. {hi.year:04d}"
             )
             raise WhenError(
-                f"{self!r}.qualify(): a hemisphere season or a year with significant digits "
+                f"{quoted(self)}.qualify(): a hemisphere season or a year with significant digits "
                 f"takes no qualifier; write the span it covers, qualified, such as '{span}'"
             )
         if self.is_interval and (approximate or uncertain):
             raise WhenError(
-                f"{self!r}.qualify(): an interval is qualified through its ends; "
+                f"{quoted(self)}.qualify(): an interval is qualified through its ends; "
                 "qualify the ends and build the interval from them"
             )
         # The constructor, not attrs.evolve: qualifying is on the parser's hot path.
@@ -381,6 +386,11 @@ class When:
         >>> (str(lo), str(hi))
         ('2026-03-01', '2026-05-31')
         """
+        if policy is not None and not callable(policy):
+            raise WhenError(
+                f"{quoted(self)}.fuzzy_bounds(): policy must be a function from a When to a "
+                f"whole number of its units, got {quoted(policy)}"
+            )
         policy = policy or DEFAULT_FUZZ
         if self.is_interval:
             lo = self.lower.fuzzy_bounds(policy)[0] if isinstance(self.lower, When) else None
@@ -478,4 +488,4 @@ def _coerce(value: When | _dt.date) -> When:
         return When.instant(value)
     if isinstance(value, _dt.date):
         return When.day(value.year, value.month, value.day)
-    raise WhenError(f"expected a When, date or datetime, got {value!r}")
+    raise WhenError(f"expected a When, date or datetime, got {quoted(value)}")

@@ -13,13 +13,42 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
+from timeline._errors import WhenError, quoted
 from timeline.dates._bounds import ends_before, inside, meets
 from timeline.dates._relations import read_before, read_contains, read_overlaps
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["contains", "definitely_before", "holds", "overlaps", "plain_ends", "possibly_before"]
+__all__ = [
+    "contains",
+    "definitely_before",
+    "holds",
+    "overlaps",
+    "plain_ends",
+    "possibly_before",
+    "when_argument",
+]
+
+
+def when_argument(other: object, method: str) -> When:
+    """``other`` if it is a `When`; else a `WhenError` naming the method and what it got.
+
+    Without it, ``When.year(2026).overlaps(5)`` failed inside with "'int' object has
+    no attribute 'form'".
+
+    >>> When.year(2026).overlaps(2026)
+    Traceback (most recent call last):
+    ...
+    timeline._errors.WhenError: When.overlaps: expected a When (When.parse('2026'), say), got 2026
+    """
+    from timeline.dates._when import When
+
+    if isinstance(other, When):
+        return other
+    raise WhenError(
+        f"When.{method}: expected a When (When.parse('2026'), say), got {quoted(other)}"
+    )
 
 
 def definitely_before(self: When, other: When) -> bool:
@@ -32,6 +61,8 @@ def definitely_before(self: When, other: When) -> bool:
     >>> When.parse("2026-03~").definitely_before(When.month(2026, 4))
     False
     """
+    if not isinstance(other, type(self)):
+        other = when_argument(other, "definitely_before")
     if self.form is None and other.form is None:  # the common case: one reading each
         return ends_before(self.fuzzy_bounds(), other.fuzzy_bounds())
     return read_before(self, other)
@@ -45,6 +76,8 @@ def possibly_before(self: When, other: When) -> bool:
     >>> When.year(2027).possibly_before(When.month(2026, 1))
     False
     """
+    if not isinstance(other, type(self)):
+        other = when_argument(other, "possibly_before")
     return not other.definitely_before(self)
 
 
@@ -64,6 +97,8 @@ def overlaps(self: When, other: When) -> bool:
     >>> When.parse("2026-XX-15").overlaps(When.parse("2026-04-20"))
     False
     """
+    if not isinstance(other, type(self)):
+        other = when_argument(other, "overlaps")
     if (
         self.form is None
         and other.form is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.dates._precision import Relation
+from timeline.dates._when_compare import when_argument
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
@@ -35,7 +36,7 @@ def deadline(cls: type[When], when: When) -> When:
     >>> When.deadline(When.year(2030)).relation
     <Relation.BY: 'by'>
     """
-    return when._relate(Relation.BY)
+    return when_argument(when, "deadline")._relate(Relation.BY)
 
 
 def before_(cls: type[When], when: When) -> When:
@@ -44,7 +45,7 @@ def before_(cls: type[When], when: When) -> When:
     >>> str(When.before_(When.year(2030)).latest)
     '2029-12-31'
     """
-    return when._relate(Relation.BEFORE)
+    return when_argument(when, "before_")._relate(Relation.BEFORE)
 
 
 def after_(cls: type[When], when: When) -> When:
@@ -53,7 +54,7 @@ def after_(cls: type[When], when: When) -> When:
     >>> str(When.after_(When.month(2025, 3)).earliest)
     '2025-04-01'
     """
-    return when._relate(Relation.AFTER)
+    return when_argument(when, "after_")._relate(Relation.AFTER)
 
 
 def not_before(self: When) -> When:

@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from timeline._errors import FrameError
+from timeline._errors import FrameError, quoted
 from timeline.dates._when import When
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
@@ -59,7 +59,7 @@ def text(value: object, column: str, where: str) -> str | None:
     if isinstance(value, str):
         return str(value)  # a numpy str_ too
     raise FrameError(
-        f"{where}: {column}: {value!r} is not text; write it as text ({str(value)!r}) "
+        f"{where}: {column}: {quoted(value)} is not text; write it as text ({str(value)!r}) "
         "or leave the cell empty"
     )
 
@@ -82,12 +82,12 @@ def text_list(value: object, column: str, where: str) -> tuple[str, ...] | str:
         for item in items:
             if not isinstance(item, str):
                 raise FrameError(
-                    f"{where}: {column}: {item!r} is not text; give a list of names such as "
+                    f"{where}: {column}: {quoted(item)} is not text; give a list of names such as "
                     "['Tencent']"
                 )
         return tuple(str(item) for item in items)
     raise FrameError(
-        f"{where}: {column}: {value!r} is not a list of text; write a list like ['Tencent']"
+        f"{where}: {column}: {quoted(value)} is not a list of text; write a list like ['Tencent']"
     )
 
 
@@ -107,7 +107,7 @@ def record_list(value: object, column: str, where: str) -> tuple[Any, ...]:
         return ()
     if not isinstance(value, Iterable) or isinstance(value, (str, bytes, Mapping)):
         raise FrameError(
-            f"{where}: {column}: {value!r:.80} is not a list of {kind.__name__} objects or "
+            f"{where}: {column}: {quoted(value):.80} is not a list of {kind.__name__} objects or "
             "their records"
         )
     return tuple(record(item, column, f"{where}: {column}[{i}]") for i, item in enumerate(value))
@@ -128,12 +128,16 @@ def record(value: object, column: str, where: str) -> Any:
     if isinstance(value, kind):
         return value
     if not isinstance(value, Mapping):
-        raise FrameError(f"{where}: {value!r:.80} is not a {kind.__name__} or its record (a dict)")
+        raise FrameError(
+            f"{where}: {quoted(value):.80} is not a {kind.__name__} or its record (a dict)"
+        )
     reader = _Reader(Locations(None, label=lambda path: ".".join(map(str, path))))
     built = getattr(reader, read)(_cleaned(value), ())
     if reader.problems or built is None:
         said = [f"{where}{'.' + p.field if p.field else ''}: {p.message}" for p in reader.problems]
-        raise FrameError("; ".join(said) or f"{where}: {value!r:.80} is not a {kind.__name__}")
+        raise FrameError(
+            "; ".join(said) or f"{where}: {quoted(value):.80} is not a {kind.__name__}"
+        )
     return built
 
 

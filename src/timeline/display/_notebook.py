@@ -41,7 +41,14 @@ import datetime as _dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from timeline._errors import FrameError, QuantityError, TargetError, TimelineError, warn_user
+from timeline._errors import (
+    FrameError,
+    QuantityError,
+    TargetError,
+    TimelineError,
+    quoted,
+    warn_user,
+)
 from timeline.dates._bounds import _key, naive_utc
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
@@ -322,7 +329,7 @@ def _target(row: dict[str, Any], columns: Sequence[str], where: str) -> Target |
     )
     if goal is None or deadline is None:
         raise FrameError(
-            f"{where}: target_metric {metric!r} needs target_goal and target_deadline too"
+            f"{where}: target_metric {quoted(metric)} needs target_goal and target_deadline too"
         )
     try:
         return Target(metric, goal, deadline)
@@ -353,9 +360,9 @@ def _check_current(event: Event, when: object, status: str, where: str) -> None:
     current = when if isinstance(when, When) else When.parse(str(when))
     if current != event.when or Status(status) is not event.status:
         raise FrameError(
-            f"{where}: when/status {str(current)!r}/{status!r} disagree with the event's "
-            f"claims, which give {str(event.when)!r}/{event.status.value!r}; add a claim with "
-            "Event.revise, or drop the 'claims' column to rebuild from the current values"
+            f"{where}: when/status {str(current)!r}/{quoted(status)} disagree with the event's "
+            f"claims, which give {str(event.when)!r}/{quoted(event.status.value)}; add a claim "
+            "with Event.revise, or drop the 'claims' column to rebuild from the current values"
         )
 
 
@@ -385,28 +392,28 @@ def from_pandas(
         given = (
             "a Series; give a DataFrame (series.to_frame())"
             if isinstance(frame, pd.Series)
-            else f"{type(frame).__name__} {frame!r:.60}"
+            else f"{type(frame).__name__} {quoted(frame):.60}"
         )
         raise FrameError(f"from_pandas: expected a pandas DataFrame, got {given}")
     columns = [str(c) for c in frame.columns]
     for twice in sorted({c for c in columns if c in COLUMNS and columns.count(c) > 1}):
         # Else the last one's values are taken without a word.
         raise FrameError(
-            f"the frame's column {twice!r} appears {columns.count(twice)} times; rename or drop "
-            "all but one"
+            f"the frame's column {quoted(twice)} appears {columns.count(twice)} times; rename or "
+            "drop all but one"
         )
     if len(set(columns)) < len(columns):  # columns not read, given twice: left out
         keep = [columns.index(c) == i for i, c in enumerate(columns)]
         frame, columns = frame.loc[:, keep], [c for c, k in zip(columns, keep, strict=True) if k]
     for given, meant in lookalike_columns(columns):  # its values would be lost without a word
         warn_user(
-            f"the frame's column {given!r} is not read: did you mean {meant!r}? rename it "
-            f"(frame.rename(columns={{{given!r}: {meant!r}}}))"
+            f"the frame's column {quoted(given)} is not read: did you mean {quoted(meant)}? rename "
+            f"it (frame.rename(columns={{{quoted(given)}: {quoted(meant)}}}))"
         )
     for needed in ("title", "when"):
         if needed not in columns:
             raise FrameError(
-                f"the frame has no {needed!r} column; it needs 'title' and 'when' "
+                f"the frame has no {quoted(needed)} column; it needs 'title' and 'when' "
                 "(see Timeline.to_pandas for every column)"
             )
     days = _day_columns(frame)
@@ -414,7 +421,7 @@ def from_pandas(
     for position, record in enumerate(frame.to_dict("records")):
         row = {str(k): v for k, v in record.items()}
         label = next((str(row[c]) for c in ("id", "title") if not _missing(row.get(c))), "?")
-        events.append(_event(row, columns, f"row {position} ({label!r})", days))
+        events.append(_event(row, columns, f"row {position} ({quoted(label)})", days))
     # Unless given, name and description come from the frame's metadata (set by to_pandas).
     meta = {k: v if isinstance(v, str) else None for k, v in frame.attrs.items()}
     if name is None:
@@ -432,5 +439,7 @@ def from_pandas(
 def _attr_text(meta: Mapping[Any, str | None], key: str) -> str | None:
     text = meta.get(key)
     return (
-        None if text is None else checked_text(text, f"the frame's attrs[{key!r}]", "", FrameError)
+        None
+        if text is None
+        else checked_text(text, f"the frame's attrs[{quoted(key)}]", "", FrameError)
     )

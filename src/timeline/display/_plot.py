@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import PlotError, warn_user
+from timeline._errors import PlotError, quoted, warn_user
 from timeline.dates._days import DayLike, to_day
 from timeline.display._layout import LANE_KEYS, Layout, layout
 from timeline.display._mpl import (
@@ -91,7 +91,9 @@ def plot(
     ['DeepSeek']
     """
     if by not in LANE_KEYS:
-        raise PlotError(f"plot: by={by!r} is not a lane key; use one of {', '.join(LANE_KEYS)}")
+        raise PlotError(
+            f"plot: by={quoted(by)} is not a lane key; use one of {', '.join(LANE_KEYS)}"
+        )
     _require_matplotlib()
     from matplotlib import rc_context
 
@@ -188,7 +190,7 @@ def _plot(
 
 def _unplaced(events: Sequence[Event]) -> str:
     """Why a picture leaves ``events`` out, naming them (the first ten) for a warning."""
-    names = ", ".join(f"{e.id!r} ({e.when})" for e in events[:10])
+    names = ", ".join(f"{quoted(e.id)} ({e.when})" for e in events[:10])
     more = f" and {len(events) - 10} more" if len(events) > 10 else ""
     return (
         f"left {len(events)} event(s) out of the picture because their dates have no bound "
@@ -199,7 +201,7 @@ def _unplaced(events: Sequence[Event]) -> str:
 
 def _outside(events: Sequence[Event]) -> str:
     """Why a picture leaves ``events`` out: their dates fall outside what the axis holds."""
-    names = ", ".join(f"{e.id!r} ({e.when})" for e in events[:10])
+    names = ", ".join(f"{quoted(e.id)} ({e.when})" for e in events[:10])
     more = f" and {len(events) - 10} more" if len(events) > 10 else ""
     return (
         f"left {len(events)} event(s) out of the picture because their dates fall outside "

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from timeline._errors import PlotError, warn_user
+from timeline._errors import PlotError, quoted, warn_user
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.display._html import STATUS_COLOURS
@@ -231,7 +231,7 @@ def trend_lines(
         else:
             lines.append(line)
     if unplaced:
-        names = ", ".join(f"{e.id!r} ({e.when})" for e in unplaced[:10])
+        names = ", ".join(f"{quoted(e.id)} ({e.when})" for e in unplaced[:10])
         more = f" and {len(unplaced) - 10} more" if len(unplaced) > 10 else ""
         warn_user(
             f"left {len(unplaced)} event(s) out of the trend chart because nothing promised "

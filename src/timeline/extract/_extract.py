@@ -39,7 +39,7 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import ExtractError, TimelineError, WhenError
+from timeline._errors import ExtractError, TimelineError, WhenError, quoted
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import find_dates
 from timeline.dates._fiscal import fiscal_start
@@ -89,14 +89,16 @@ def extract(
     ('April 2026', 'expected', 'model-release', ('Tencent',), "Tencent's Hybrid Model 3.0 is...")
     """
     if not isinstance(text, str):
-        raise ExtractError(f"extract: text: {text!r} is not text; pass the article as a str")
+        raise ExtractError(f"extract: text: {quoted(text)} is not text; pass the article as a str")
     if len(text) > _MAX_TEXT:
         raise ExtractError(
             f"extract: text: {len(text)} characters is more than {_MAX_TEXT}; "
             "split the text into articles and extract each"
         )
     if source is not None and not isinstance(source, Source):
-        raise ExtractError(f"extract: source: {source!r} is not a Source; pass Source(title, ...)")
+        raise ExtractError(
+            f"extract: source: {quoted(source)} is not a Source; pass Source(title, ...)"
+        )
     ref_day = _referenceday(reference, source)
     if ref_day is None:
         ref_day = _dateline_day(text)  # "SAN FRANCISCO, Feb. 12, 2026 /PRNewswire/ --"
@@ -119,7 +121,7 @@ def _referenceday(reference: _dt.date | str | None, source: Source | None) -> _d
             return reference
         if not isinstance(reference, str):
             raise ExtractError(
-                f"extract: reference: {reference!r} is not a day; pass a date or '2026-03-28'"
+                f"extract: reference: {quoted(reference)} is not a day; pass a date or '2026-03-28'"
             )
         try:
             when = When.parse(reference)
@@ -127,7 +129,7 @@ def _referenceday(reference: _dt.date | str | None, source: Source | None) -> _d
             raise ExtractError(f"extract: reference: {err}") from None
         if when.earliest is None:
             raise ExtractError(
-                f"extract: reference: {reference!r} has no first day; give a day such as "
+                f"extract: reference: {quoted(reference)} has no first day; give a day such as "
                 "'2026-03-28'"
             )
         return day(when.earliest)
@@ -163,9 +165,9 @@ def _known(known_actors: Known) -> dict[str, str]:
         known_actors = [known_actors]
     try:
         return known_table(known_actors)
-    except TypeError:
+    except (TypeError, ValueError):  # not iterable; a number too long to write as a name
         raise ExtractError(
-            f"extract: known_actors: {known_actors!r} is not a list of names or a mapping "
+            f"extract: known_actors: {quoted(known_actors)} is not a list of names or a mapping "
             "of name to aliases; pass e.g. ['Tencent'] or {'StepFun': ['Step']}"
         ) from None
 
@@ -175,7 +177,7 @@ def _fiscal(fiscal_years: Mapping[str, int | str] | None, known: dict[str, str])
         return {}
     if not isinstance(fiscal_years, Mapping):
         raise ExtractError(
-            f"extract: fiscal_years: {fiscal_years!r} is not a mapping; pass e.g. "
+            f"extract: fiscal_years: {quoted(fiscal_years)} is not a mapping; pass e.g. "
             "{'Microsoft': 'July'} (actor to the month its fiscal year starts)"
         )
     table: dict[str, int] = {}
@@ -183,7 +185,7 @@ def _fiscal(fiscal_years: Mapping[str, int | str] | None, known: dict[str, str])
         month = _month_number(start)
         if month is None:
             raise ExtractError(
-                f"extract: fiscal_years: {actor!r}: {start!r} is not a month; "
+                f"extract: fiscal_years: {quoted(actor)}: {quoted(start)} is not a month; "
                 "write a month number 1-12 or a month name such as 'July'"
             )
         name = str(actor).strip()

@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from timeline._errors import quoted
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
@@ -304,7 +305,7 @@ class _ActorReader:
             maker = None if names else self._maker(things[0])
             if maker is not None:
                 names = [maker]
-                reasons.append(f"{things[0]!r} made by {maker.text}")
+                reasons.append(f"{quoted(things[0])} made by {maker.text}")
         actors = [n.text for n in names]
         for at in self.actors.anaphors(start, end):
             subject = next((n for n in sentence_names if n.start < at and _company(n)), None)
@@ -384,7 +385,7 @@ class _ActorReader:
                     tied = tied_org(self.folded, person, self._names_quietly)
                     spoken = None if tied is None else self._canonical(tied).text
             if spoken is not None:
-                reasons.append(f"{text!r} speaks for {spoken}")
+                reasons.append(f"{quoted(text)} speaks for {spoken}")
             out.append(text if spoken is None else spoken)
         return tuple(dict.fromkeys(out))
 

@@ -17,7 +17,7 @@ from typing import Final, Literal
 
 import attrs
 
-from timeline._errors import TimelineError
+from timeline._errors import TimelineError, quoted
 from timeline.dates import Relation, When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._clauses import Piece, in_aside
@@ -342,7 +342,7 @@ class _DateReader(_SaidReader):
         if fiscal_start is None or self.ref_day is None:
             who = repr(actor) if actor else "'Actor'"
             reasons.append(
-                f"{phrase!r}: the current fiscal year of {actor or 'the company'}, not read: "
+                f"{quoted(phrase)}: the current fiscal year of {actor or 'the company'}, not read: "
                 f"no fiscal year known (pass fiscal_years={{{who}: its start month}})"
             )
             return DateMatch(phrase, m.start(), m.end(), When.undated())
@@ -355,7 +355,7 @@ class _DateReader(_SaidReader):
         last = when.latest
         if m.group("by") and last is not None:
             when = When.month(last.year, last.month).by()  # its last month, at the latest
-        reasons.append(f"{phrase!r}: the current fiscal year of {actor}, {when}")
+        reasons.append(f"{quoted(phrase)}: the current fiscal year of {actor}, {when}")
         return DateMatch(phrase, m.start(), m.end(), when)
 
     def _by_then(self, previous: DateMatch, start: int, end: int) -> DateMatch | None:
@@ -402,7 +402,7 @@ class _DateReader(_SaidReader):
                 )
             except TimelineError:
                 return date
-            reasons.append(f"at least {date.text!r}: no earlier than it")
+            reasons.append(f"at least {quoted(date.text)}: no earlier than it")
             return DateMatch(date.text, date.start, date.end, when)
         if m is None:
             m = _UNTIL_BEFORE.search(head)
@@ -419,12 +419,12 @@ class _DateReader(_SaidReader):
                     when = When.parse(f"by {bare}", reference=self.ref_day, prefer="future")
                 except TimelineError:
                     return date
-                reasons.append(f"{date.text!r} is a deadline given: {when}")
+                reasons.append(f"{quoted(date.text)} is a deadline given: {when}")
                 return DateMatch(date.text, date.start, date.end, when)
             return date
         past = look is Look.BACK or _PAST_NEGATION.search(clause) is not None
         if past and m.group().strip().lower() in ("until", "till"):
-            reasons.append(f"not until {date.text!r}, told in the past: it happened then")
+            reasons.append(f"not until {quoted(date.text)}, told in the past: it happened then")
             return date
         try:
             when = When.parse(f"no earlier than {bare}", reference=self.ref_day, prefer=prefer)
@@ -438,7 +438,7 @@ class _DateReader(_SaidReader):
             ahead = self.weekdays.get(date.start)
             if ahead is not None:
                 self.weekdays[date.start] = _no_earlier(ahead) or ahead
-        reasons.append(f"negated {date.text!r}: no earlier than it")
+        reasons.append(f"negated {quoted(date.text)}: no earlier than it")
         return DateMatch(date.text, date.start, date.end, when)
 
     def _lasting(self, date: DateMatch, when: When, start: int, reasons: list[str]) -> When:
@@ -470,7 +470,7 @@ class _DateReader(_SaidReader):
                 lasting = When.interval("open", when)
             except TimelineError:
                 return when
-        reasons.append(f"until {date.text!r}: a span lasting to it, {lasting}")
+        reasons.append(f"until {quoted(date.text)}: a span lasting to it, {lasting}")
         return lasting
 
 

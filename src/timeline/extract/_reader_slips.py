@@ -19,7 +19,7 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import TimelineError
+from timeline._errors import TimelineError, quoted
 from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
@@ -147,7 +147,8 @@ class _SlipReader(_DateReader):
             return date
         if ahead == date.when:
             return date
-        reasons.append(f"missed ahead: {date.text!r} is the next one after publication, {ahead}")
+        shown = quoted(date.text)
+        reasons.append(f"missed ahead: {shown} is the next one after publication, {ahead}")
         return DateMatch(date.text, date.start, date.end, ahead)
 
     def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:
@@ -229,14 +230,16 @@ class _SlipReader(_DateReader):
         """
         cue, first, moves = moved
         if worked_out(first):
-            reasons.append(f"first promise worked out from the move {first.text!r}: {first.when}")
+            reasons.append(
+                f"first promise worked out from the move {quoted(first.text)}: {first.when}"
+            )
         else:
             forward = cue is not None and "forward" in cue.text.lower()
             # the date it moved to: the one now expected, as read (a yearless one too),
             # unless other moves came between
             then = moves[0].when if len(moves) > 1 else when
             first = self._next_to(first, then, forward=forward)
-        reasons.append(f"moved: first {first.text!r} ({first.when}), now {when}")
+        reasons.append(f"moved: first {quoted(first.text)} ({first.when}), now {when}")
         if self.anchor is None:
             return first.when, ()
         claims = []

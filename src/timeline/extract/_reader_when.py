@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 from typing import Final
 
-from timeline._errors import TimelineError
+from timeline._errors import TimelineError, quoted
 from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch, find_dates
 from timeline.extract._actors import Actors
@@ -80,7 +80,7 @@ class _WhenReader:
         conflict = False
         if cue is not None and cue.absolute and look is Look.BACK:
             look = None  # "..., with two plants completed by 2029": the date says
-            reasons.append(f"{cue.text!r} after 'with': no tense of its own, the date says")
+            reasons.append(f"{quoted(cue.text)} after 'with': no tense of its own, the date says")
         if date is not None:
             when = date.when
             # "had promised a decision by January": the January before, as promised then
@@ -94,7 +94,7 @@ class _WhenReader:
             ):
                 # "will report on Tuesday", "a backup is available on Wednesday": the next one
                 when = ahead
-            reasons.append(f"date {date.text!r} -> {when}")
+            reasons.append(f"date {quoted(date.text)} -> {when}")
             if look is Look.BACK and after(when, anchor):
                 when = self._last_before(date, when, anchor, reasons)
             elif look is Look.FORWARD and before(when, anchor) and not promised:
@@ -144,7 +144,9 @@ class _WhenReader:
                     # "has risen 25% since January": from then to publication
                     span = until(anchor, when)
                     if span is not None:
-                        reasons.append(f"since {date.text!r}: from then to publication, {span}")
+                        reasons.append(
+                            f"since {quoted(date.text)}: from then to publication, {span}"
+                        )
                         when = span
                 elif anchor is not None and runs_past(when, anchor):
                     cut = until(anchor, when)
@@ -204,7 +206,9 @@ class _WhenReader:
             past = quarter_ending(past)  # "the December quarter", the last one
         if past == when or after(past, anchor):
             return when
-        reasons.append(f"looks back: {date.text!r} is the last one before publication, {past}")
+        reasons.append(
+            f"looks back: {quoted(date.text)} is the last one before publication, {past}"
+        )
         return past
 
     def _next_after(
@@ -243,7 +247,9 @@ class _WhenReader:
             return when
         if ahead == when or before(ahead, anchor):
             return when
-        reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
+        reasons.append(
+            f"looks forward: {quoted(date.text)} is the next one after publication, {ahead}"
+        )
         self.looked_ahead[date.start] = ahead
         return ahead
 
@@ -262,7 +268,9 @@ class _WhenReader:
         if len(found) != 1 or before(found[0].when, anchor):
             return when
         ahead = found[0].when
-        reasons.append(f"looks forward: {date.text!r} is the next one after publication, {ahead}")
+        reasons.append(
+            f"looks forward: {quoted(date.text)} is the next one after publication, {ahead}"
+        )
         return ahead
 
     def _in_order(
@@ -283,7 +291,7 @@ class _WhenReader:
             later = When.parse(date.text, reference=first, prefer="future")
         except TimelineError:
             return when
-        reasons.append(f"{date.text!r} after {previous.when} in its list: {later}")
+        reasons.append(f"{quoted(date.text)} after {previous.when} in its list: {later}")
         return later
 
     def _inherited(self, start: int) -> tuple[str, When] | None:

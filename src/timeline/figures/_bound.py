@@ -15,7 +15,7 @@ import functools
 from decimal import Decimal
 from typing import Final
 
-from timeline._errors import QuantityError
+from timeline._errors import QuantityError, quoted
 from timeline.figures._numbers import checked, plain
 from timeline.figures._quantity_text import format_quantity, parse_quantity
 from timeline.figures._text import checked_text
@@ -73,14 +73,14 @@ def to_decimal(value: Number) -> Decimal:
     (Decimal('0.1'), Decimal('600000000'))
     """
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        hint = f"; read text with Quantity.parse({value!r})" if isinstance(value, str) else ""
+        hint = f"; read text with Quantity.parse({quoted(value)})" if isinstance(value, str) else ""
         raise QuantityError(
             f"a quantity's value must be an int, float or Decimal, not {type(value).__name__} "
-            f"{value!r}{hint}"
+            f"{quoted(value)}{hint}"
         )
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise QuantityError(f"a quantity's value must be finite, not {value!r}")
+        raise QuantityError(f"a quantity's value must be finite, not {quoted(value)}")
     return _canonical(number)
 
 
@@ -91,13 +91,13 @@ def _to_optional_decimal(value: Number | None) -> Decimal | None:
 def _to_unit(unit: str) -> str:
     if not isinstance(unit, str):
         raise QuantityError(
-            f"a quantity's unit must be text such as 'tokens per day' or 'USD', not {unit!r}"
+            f"a quantity's unit must be text such as 'tokens per day' or 'USD', not {quoted(unit)}"
         )
     canonical = canonical_unit(checked_text(unit, "quantity", "unit", QuantityError))
     problem = _read_back(canonical)
     if problem is not None:
         raise QuantityError(
-            f"quantity: unit: {unit!r}: {problem}, so a file could not keep it; use a unit "
+            f"quantity: unit: {quoted(unit)}: {problem}, so a file could not keep it; use a unit "
             "that reads back, such as 'tokens per day', 'enterprises', 'USD' or '%'",
             text=unit,
         )
@@ -123,28 +123,31 @@ def _read_back(unit: str) -> str | None:
     try:
         value, back, bound, high, _ = parse_quantity(text)
     except QuantityError:
-        return f"written as {text!r} it does not read back as a figure"
+        return f"written as {quoted(text)} it does not read back as a figure"
     back = canonical_unit(back)
     if (value, back, bound, high) == (Decimal(1), unit, Bound.EXACT.value, None):
         return None
     parts = [repr(plain(value)) if value != value.to_integral_value() else str(int(value))]
     parts.append(repr(back))
     if bound != Bound.EXACT.value:
-        parts.append(f"bound={bound!r}")
+        parts.append(f"bound={quoted(bound)}")
     if high is not None:
         parts.append(f"high={plain(high)}")
-    return f"written as {text!r} it reads back as Quantity({', '.join(parts)})"
+    return f"written as {quoted(text)} it reads back as Quantity({', '.join(parts)})"
 
 
 def _to_bound(bound: Bound | str) -> Bound:
     if isinstance(bound, Bound):
         return bound
+    if not isinstance(bound, str):
+        choices = ", ".join(repr(b.value) for b in Bound)
+        raise QuantityError(f"bound: {quoted(bound)} is not a bound; use one of {choices}")
     name = str(bound).strip().lower().replace(" ", "_").replace("-", "_")
     try:
         return Bound(name)
     except ValueError:
         choices = ", ".join(repr(b.value) for b in Bound)
-        raise QuantityError(f"unknown bound {bound!r}; use one of {choices}") from None
+        raise QuantityError(f"unknown bound {quoted(bound)}; use one of {choices}") from None
 
 
 def _number_repr(number: Decimal) -> str:

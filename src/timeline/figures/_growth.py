@@ -21,7 +21,7 @@ from typing import Final
 
 import attrs
 
-from timeline._errors import QuantityError, TargetError, TimelineError
+from timeline._errors import QuantityError, TargetError, TimelineError, quoted
 from timeline.dates._bounds import Point, _key
 from timeline.dates._days import to_day
 from timeline.dates._when import When, _coerce
@@ -41,7 +41,7 @@ def _to_when(value: When | _dt.date | str, owner: str) -> When:
     if isinstance(value, _dt.date):
         return _coerce(value)
     if not isinstance(value, str):
-        raise TargetError(f"{owner}: expected a When, date or text, got {value!r}")
+        raise TargetError(f"{owner}: expected a When, date or text, got {quoted(value)}")
     try:
         return When.parse(value)
     except TimelineError as err:
@@ -53,7 +53,7 @@ def _to_quantity(value: Quantity | str, owner: str) -> Quantity:
         return value
     if not isinstance(value, str):
         raise TargetError(
-            f"{owner}: expected a Quantity or text such as '$600 million', got {value!r}"
+            f"{owner}: expected a Quantity or text such as '$600 million', got {quoted(value)}"
         )
     try:
         return Quantity.parse(value)
@@ -106,6 +106,11 @@ class Observation:
     ) -> None:
         if isinstance(source, str):
             source = Source(source)
+        elif source is not None and not isinstance(source, Source):
+            raise TargetError(
+                f"observation: source: {quoted(source)} is not a source; give a Source or "
+                "its title as text (Source('Reuters', published='2026-03-28'), say)"
+            )
         text = optional_text(note, "observation", "note", TargetError)
         self.__attrs_init__(
             _to_when(when, "observation: when"),
@@ -236,6 +241,13 @@ class Growth:
     end: Observation
 
     def __attrs_post_init__(self) -> None:
+        for name in ("start", "end"):
+            given = getattr(self, name)
+            if not isinstance(given, Observation):
+                raise TargetError(
+                    f"growth: {name}: expected an Observation (Observation('2026', '5 units'), "
+                    f"say), got {quoted(given)}"
+                )
         longest = self.years[1]
         if longest is not None and longest <= 0:
             raise TargetError(

@@ -39,7 +39,7 @@ from decimal import Decimal
 
 import attrs
 
-from timeline._errors import QuantityError
+from timeline._errors import QuantityError, quoted
 from timeline.figures import _quantity_math
 from timeline.figures._bound import (
     _LOWER,
@@ -80,7 +80,7 @@ def _sizes(*units: str) -> str | None:
     for unit in units:
         why = ambiguous(unit)
         if why is not None:
-            return f"{unit!r} is a unit of more than one size ({why})"
+            return f"{quoted(unit)} is a unit of more than one size ({why})"
     return None
 
 
@@ -121,7 +121,7 @@ class Quantity:
             if self.high is None:
                 raise QuantityError(
                     f"a range needs its high end: Quantity({_number_repr(self.value)}, "
-                    f"{self.unit!r}, high=...)"
+                    f"{quoted(self.unit)}, high=...)"
                 )
             if self.high <= self.value:
                 raise QuantityError(
@@ -135,7 +135,7 @@ class Quantity:
 
     def _check_wording(self) -> None:
         if not isinstance(self.wording, str):
-            raise QuantityError(f"a quantity's wording must be text, not {self.wording!r}")
+            raise QuantityError(f"a quantity's wording must be text, not {quoted(self.wording)}")
         bound = self.bound.value
         if wording_bound(self.wording) != bound:
             fits = sorted({w for w in DEFAULT_WORDING.values() if wording_bound(w) == bound})
@@ -143,7 +143,7 @@ class Quantity:
                 fits.append("over")
             hint = f"use {' or '.join(repr(w) for w in fits)}, or" if fits else ""
             raise QuantityError(
-                f"wording {self.wording!r} does not state the bound {bound!r}; "
+                f"wording {quoted(self.wording)} does not state the bound {quoted(bound)}; "
                 f"{hint} leave wording out".replace(";  ", "; ")
             )
         written = written_wording(self.wording)
@@ -235,7 +235,7 @@ class Quantity:
         >>> Quantity.parse("2 GW").compatible(Quantity.parse("1500 MW"))
         True
         """
-        return conversion(other.unit, self.unit) is not None
+        return conversion(_other(other, "compatible").unit, self.unit) is not None
 
     def to(self, unit: str) -> Quantity:
         """The same figure in another unit: ``Quantity.parse("2 GW").to("MW")`` is 2000 MW.
@@ -256,7 +256,7 @@ class Quantity:
                 else _sizes(self.unit, target) or "they measure different things"
             )
             raise QuantityError(
-                f"cannot convert {str(self)!r} to {unit!r}: {why}; keep figures in one unit"
+                f"cannot convert {str(self)!r} to {quoted(unit)}: {why}; keep figures in one unit"
             )
         return self._scaled(factor, target)
 
@@ -290,7 +290,7 @@ class Quantity:
             )
             raise QuantityError(
                 f"cannot {verb} {str(self)!r} and {str(other)!r}: their units "
-                f"({self.unit!r}, {other.unit!r}) differ; {fix}"
+                f"({quoted(self.unit)}, {quoted(other.unit)}) differ; {fix}"
             )
 
     def _aligned(self, other: Quantity, verb: str) -> tuple[Quantity, str]:
@@ -311,11 +311,11 @@ class Quantity:
     def __repr__(self) -> str:
         parts = [_number_repr(self.value), repr(self.unit)]
         if self.bound is not Bound.EXACT:
-            parts.append(f"bound={self.bound.value!r}")
+            parts.append(f"bound={quoted(self.bound.value)}")
         if self.high is not None:
             parts.append(f"high={_number_repr(self.high)}")
         if self.wording is not None:
-            parts.append(f"wording={self.wording!r}")
+            parts.append(f"wording={quoted(self.wording)}")
         return f"Quantity({', '.join(parts)})"
 
     # -- equality and order --------------------------------------------------------
@@ -371,6 +371,7 @@ class Quantity:
         >>> Quantity.parse("over $5 billion").definitely_below(Quantity.parse("$11 billion"))
         False
         """
+        other = _other(other, "definitely_below")
         aligned, _ = self._aligned(other, "compare")
         top, bottom = self.maximum, aligned.minimum
         if top is None or bottom is None:
@@ -383,7 +384,7 @@ class Quantity:
         >>> Quantity.parse("over 140 trillion").definitely_above(Quantity.parse("1 trillion"))
         True
         """
-        return other.definitely_below(self)
+        return _other(other, "definitely_above").definitely_below(self)
 
     # -- arithmetic (timeline.figures._quantity_math) -------------------------------
 
@@ -427,3 +428,18 @@ class Quantity:
         if isinstance(other, bool) or not isinstance(other, int | float | Decimal):
             return NotImplemented
         return _quantity_math.true_divide(self, to_decimal(other))
+
+
+def _other(other: object, method: str) -> Quantity:
+    """``other`` if it is a `Quantity`; else a `QuantityError` naming the method.
+
+    >>> _other(5, "compatible")
+    Traceback (most recent call last):
+    ...
+    timeline._errors.QuantityError: Quantity.compatible: expected a Quantity ... got 5
+    """
+    if isinstance(other, Quantity):
+        return other
+    raise QuantityError(
+        f"Quantity.{method}: expected a Quantity (Quantity.parse('5 GW'), say), got {quoted(other)}"
+    )

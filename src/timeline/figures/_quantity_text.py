@@ -38,7 +38,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from timeline._errors import QuantityError
+from timeline._errors import QuantityError, quoted
 from timeline.figures._number_words import words_as_digits
 from timeline.figures._numbers import EXACT, checked
 from timeline.figures._scale_words import CJK_SCALES, check_scale_word, scale_factor
@@ -218,7 +218,7 @@ def _check_grouping(text: str, body: str, match: re.Match[str]) -> None:
             )
             if re.fullmatch(r"\d+,\d{1,2}", digits):  # "1,5 Mrd.": maybe a decimal comma
                 fix += f"; for a decimal comma write a decimal point, {digits.replace(',', '.')!r}"
-            raise _error(text, f"its digits are grouped wrongly ({digits!r})", fix)
+            raise _error(text, f"its digits are grouped wrongly ({quoted(digits)})", fix)
 
 
 def _amount(n: int) -> str:
@@ -245,7 +245,7 @@ _DASHES: Final = str.maketrans(
 
 
 def _error(text: str, reason: str, fix: str = _FIX) -> QuantityError:
-    return QuantityError(f"{text!r} is not a quantity: {reason}; {fix}", text=text)
+    return QuantityError(f"{quoted(text)} is not a quantity: {reason}; {fix}", text=text)
 
 
 def _end(match: re.Match[str], n: int, text: str) -> tuple[Decimal | None, int | None, str | None]:
@@ -350,7 +350,7 @@ def _parse_quantity(
     """`parse_quantity`; ``both_ends``: also read a range with the unit at both ends."""
     if not isinstance(text, str):
         raise QuantityError(
-            f"Quantity.parse expects text, not {type(text).__name__} {text!r}; "
+            f"Quantity.parse expects text, not {type(text).__name__} {quoted(text)}; "
             "build numbers with Quantity(value, unit)",
             text=None,
         )
@@ -374,7 +374,9 @@ def _parse_quantity(
     suffix = _SUFFIX_RE.search(body)
     if suffix and suffix.start() > 0:
         if bound is not None:
-            raise _error(text, f"it has two bounds ({phrase!r} and {suffix.group('suffix')!r})")
+            raise _error(
+                text, f"it has two bounds ({quoted(phrase)} and {suffix.group('suffix')!r})"
+            )
         bound = _SUFFIXES[" ".join(suffix.group("suffix").lower().split())]
         body = body[: suffix.start()]
     match = _AMOUNT_RE.match(body)

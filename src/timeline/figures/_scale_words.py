@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from timeline._errors import QuantityError
+from timeline._errors import QuantityError, quoted
 
 __all__ = ["CJK_SCALES", "check_scale_word", "misspelt_scale", "scale_factor"]
 
@@ -155,6 +155,7 @@ def check_scale_word(text: str, match: re.Match[str]) -> None:
     ]
     guess = " or ".join(repr(fix) for fix in fixes)
     raise QuantityError(
-        f"{text!r} is not a quantity: {word!r} is not a scale word; did you mean {guess}?",
+        f"{quoted(text)} is not a quantity: {quoted(word)} is not a scale word; "
+        f"did you mean {guess}?",
         text=text,
     )

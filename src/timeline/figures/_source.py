@@ -46,7 +46,7 @@ class Source:
         if not isinstance(title, str) and title is not None:
             raise EventError(f"source: title: {quoted(title)} is not text; give the source's title")
         if not title or not title.strip():
-            raise EventError(f"source: title: {title!r} is empty; give the source's title")
+            raise EventError(f"source: title: {quoted(title)} is empty; give the source's title")
         checked_text(title, "source", "title")
         owner = f"source {title.strip()!r}"
         when = (
@@ -54,7 +54,7 @@ class Source:
             if published is None
             else coerce_when(
                 published,
-                f"source {title!r}",
+                f"source {quoted(title)}",
                 "published",
                 relative_fix="write the date itself, e.g. '2026-03-28' or '2026-03~'",
             )

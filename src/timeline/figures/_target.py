@@ -24,12 +24,12 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
 
-from timeline._errors import QuantityError, TargetError
+from timeline._errors import QuantityError, TargetError, quoted
 from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._masks import first_readings, over_before
 from timeline.dates._precision import Relation
@@ -62,6 +62,23 @@ class TargetStatus(enum.StrEnum):
     MISSED = "missed"  # past the deadline, and a figure for the deadline period falls short
     PENDING = "pending"  # not met yet, and the deadline has not passed
     UNKNOWN = "unknown"  # past the deadline, and the figures cannot tell
+
+
+def _observation(value: object, owner: str) -> Observation:
+    """``value`` if it is an `Observation`; else a `TargetError` naming ``owner``."""
+    if isinstance(value, Observation):
+        return value
+    raise TargetError(
+        f"{owner}: expected an Observation (Observation('2026', '5 units'), say), "
+        f"got {quoted(value)}"
+    )
+
+
+def _observations(values: object, owner: str) -> list[Observation]:
+    """``values`` as a list of `Observation` objects; else a `TargetError` naming ``owner``."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TargetError(f"{owner}: expected a list of Observation objects, got {quoted(values)}")
+    return [_observation(value, owner) for value in values]
 
 
 def _anchor(value: Quantity) -> Quantity:
@@ -116,11 +133,13 @@ class Target:
         baseline: Observation | None = None,
     ) -> None:
         if not isinstance(metric, str) and metric is not None:
-            raise TargetError(f"target: metric: {metric!r} is not text; name what is measured")
+            raise TargetError(
+                f"target: metric: {quoted(metric)} is not text; name what is measured"
+            )
         if not metric or not metric.strip():
-            raise TargetError(f"target: metric: {metric!r} is empty; name what is measured")
+            raise TargetError(f"target: metric: {quoted(metric)} is empty; name what is measured")
         metric = checked_text(metric.strip(), "target", "metric", TargetError)
-        owner = f"target {metric!r}"
+        owner = f"target {quoted(metric)}"
         quantity = _to_quantity(goal, f"{owner}: goal")
         when = _to_when(deadline, f"{owner}: deadline")
         if when.latest is None:
@@ -129,7 +148,9 @@ class Target:
             )
         if baseline is not None:
             if not isinstance(baseline, Observation):
-                raise TargetError(f"{owner}: baseline: expected an Observation, got {baseline!r}")
+                raise TargetError(
+                    f"{owner}: baseline: expected an Observation, got {quoted(baseline)}"
+                )
             if not baseline.value.compatible(quantity):
                 raise TargetError(
                     f"{owner}: baseline {str(baseline.value)!r} and goal {str(quantity)!r} "
@@ -207,10 +228,14 @@ class Target:
         >>> Target("GPUs", "more than 5 GPUs", "2030").reached(Quantity.parse("5 GPUs"))
         False
         """
+        if not isinstance(value, Quantity):
+            raise TargetError(
+                f"target {quoted(self.metric)}: reached: expected a Quantity, got {quoted(value)}"
+            )
         if not value.compatible(self.goal):
             raise TargetError(
-                f"target {self.metric!r}: {str(value)!r} is not in the goal's unit "
-                f"({self.goal.unit!r}) and does not convert to it"
+                f"target {quoted(self.metric)}: {str(value)!r} is not in the goal's unit "
+                f"({quoted(self.goal.unit)}) and does not convert to it"
             )
         value = value.to(self.goal.unit)
         low, high, goal = value.minimum, value.maximum, self.threshold
@@ -241,7 +266,7 @@ class Target:
         >>> str(t.progress(Observation(When.year(2026), "over 2,500 enterprises")))
         'over 0.25'
         """
-        value = observation.value
+        value = _observation(observation, f"target {quoted(self.metric)}: progress").value
         if self.baseline is not None and value == self.baseline.value:
             return Quantity(0, "")  # the baseline itself, whatever its bound
         origin = _anchor(self.baseline.value) if self.baseline else Quantity(0, self.goal.unit)
@@ -249,12 +274,12 @@ class Target:
         try:
             return (value - origin) / (goal - origin)
         except QuantityError as err:
-            raise TargetError(f"target {self.metric!r}: progress of {value}: {err}") from err
+            raise TargetError(f"target {quoted(self.metric)}: progress of {value}: {err}") from err
 
     def _origin(self) -> Observation:
         if self.baseline is None:
             raise TargetError(
-                f"target {self.metric!r} has no baseline; growth needs a starting figure: "
+                f"target {quoted(self.metric)} has no baseline; growth needs a starting figure: "
                 "Target(..., baseline=Observation(when, value))"
             )
         return Observation(self.baseline.when, _anchor(self.baseline.value))
@@ -282,6 +307,7 @@ class Target:
         >>> t.on_track(Observation(When.day(2025, 1, 1), "115 x"))
         True
         """
+        observation = _observation(observation, f"target {quoted(self.metric)}: on_track")
         if self.reached(observation.value):
             return True
         since, until = _span(self._origin().when)[0], _span(observation.when)[1]
@@ -289,7 +315,7 @@ class Target:
             # Surely before: instants in UTC, a day against an instant by its local date.
             if _cmp(until, since) < 0:
                 raise TargetError(
-                    f"target {self.metric!r}: {observation} is before the baseline "
+                    f"target {quoted(self.metric)}: {observation} is before the baseline "
                     f"({self.baseline}); pass a figure from the baseline on"
                 )
             return None  # the baseline's own moment: no time has passed to show a pace
@@ -333,6 +359,7 @@ class Target:
         >>> t.status("2031-06-01", [Observation(When.year(2030), "8,000 x")]).value
         'missed'
         """
+        observations = _observations(observations, f"target {quoted(self.metric)}: observations")
         day = _to_day(as_of)
         known_target = self.as_of(day)
         if known_target is not self:
@@ -400,6 +427,7 @@ class Target:
         >>> t.describe([Observation(When.year(2026), "2,500 enterprises")])
         '10,000 enterprises by 2030 (enterprises); 25% of the way (2,500 enterprises (2026))'
         """
+        observations = _observations(observations, f"target {quoted(self.metric)}: observations")
         if as_of is not None:
             day = _to_day(as_of)
             target = self.as_of(day)

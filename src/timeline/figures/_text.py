@@ -32,9 +32,9 @@ def checked_text(text: str, owner: str, field: str, error: type[TimelineError] =
         except UnicodeEncodeError as err:
             where = "".join(f"{part}: " for part in (owner, field) if part)
             raise error(
-                f"{where}{text!r} holds a lone surrogate {text[err.start]!r} at character "
-                f"{err.start + 1}, which is not text; remove it (an escape such as \\ud800 "
-                "needs its other half)"
+                f"{where}{quoted(text)} holds a lone surrogate {quoted(text[err.start])} at "
+                f"character {err.start + 1}, which is not text; remove it (an escape such as "
+                "\\ud800 needs its other half)"
             ) from None
     return text
 

@@ -57,7 +57,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final, Protocol
 
-from timeline._errors import DataFileError, DataFileProblem, warn_user
+from timeline._errors import DataFileError, DataFileProblem, quoted, warn_user
 from timeline.formats._csv_reader import _Reader, _unclosed
 from timeline.formats._json import _NUMBERS, limit_problem
 from timeline.records._schema import MAX_PROBLEMS, Document, Locations, Path, capped, dotted
@@ -165,8 +165,8 @@ def _read(
             for i, (name, cell) in enumerate(zip(header, row, strict=False)):
                 if name == "" and cell.strip():
                     message = (
-                        f"{cell!r} is in column {i + 1}, which has no name in the header; name "
-                        "the column (e.g. actors) or remove the cell"
+                        f"{quoted(cell)} is in column {i + 1}, which has no name in the header; "
+                        "name the column (e.g. actors) or remove the cell"
                     )
                     problems.append(DataFileProblem(message, file=file, line=start))
             cells = {h: _unescape(c) for h, c in zip(header, row, strict=False) if h in COLUMNS}
@@ -277,7 +277,8 @@ def _check_header(
     if len(raw) == 1 and separator is not None and header[0] not in COLUMNS:
         # A separator we do not read ('|'): say so, not "unknown column".
         message = (
-            f"the header {raw[0]!r} is one column: the file is separated by {separator!r}, "
+            f"the header {quoted(raw[0])} is one column: the file is separated by "
+            f"{quoted(separator)}, "
             "not commas; save it as comma-separated CSV"
         )
         return [DataFileProblem(message, file=file, line=line)]
@@ -294,13 +295,17 @@ def _check_header(
         seen.add(name)
         if name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1)
-            fix = f"did you mean {close[0]!r}?" if close else f"columns are {', '.join(COLUMNS)}"
+            fix = (
+                f"did you mean {quoted(close[0])}?"
+                if close
+                else f"columns are {', '.join(COLUMNS)}"
+            )
             problems.append(
                 DataFileProblem(f"unknown column; {fix}", file=file, line=line, field=shown)
             )
     for name in ("title", "when"):
         if name not in seen:
-            problems.append(DataFileProblem(f"missing column {name!r}", file=file, line=line))
+            problems.append(DataFileProblem(f"missing column {quoted(name)}", file=file, line=line))
     return problems
 
 
@@ -388,7 +393,7 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
             return None
         if twice:
             for key in dict.fromkeys(twice):
-                bad.append((column, f"{key!r} is given twice in the JSON; keep one"))
+                bad.append((column, f"{quoted(key)} is given twice in the JSON; keep one"))
             return None
         if not isinstance(parsed, kind):
             what = "a JSON array [...]" if kind is list else "a JSON object {...}"
@@ -408,8 +413,9 @@ def _event(cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]
                 bad.append(
                     (
                         column,
-                        f"{value!r} holds a comma, but CSV lists are separated by ';': write "
-                        f"{fixed!r}, or a JSON list such as {json.dumps([value])} for one name",
+                        f"{quoted(value)} holds a comma, but CSV lists are separated by ';': write "
+                        f"{quoted(fixed)}, or a JSON list such as {json.dumps([value])} for one "
+                        "name",
                     )
                 )
                 continue

@@ -27,6 +27,7 @@ from timeline._errors import (
     DataFileNotFoundError,
     DataFilePermissionError,
     DataFileProblem,
+    quoted,
 )
 from timeline.records._atomic import name_problem, path_text, read_regular, write_atomic
 
@@ -75,7 +76,7 @@ def format_of(path: str | os.PathLike[str]) -> Format:
                 "one with write_ics (or `timeline convert feed.ics events.yaml`)"
             )
             raise DataFileError([DataFileProblem(problem, file=str(path))]) from None
-        why = f"unknown suffix {suffix!r}" if suffix else "no suffix"
+        why = f"unknown suffix {quoted(suffix)}" if suffix else "no suffix"
         raise DataFileError(
             [DataFileProblem(f"{why}: name the file with one of {known}", file=str(path))]
         ) from None
@@ -159,8 +160,8 @@ def _other_format(text: str, fmt: Format, file: str | None) -> DataFileProblem |
     suffix = {"yaml": ".yaml", "json": ".json", "csv": ".csv"}[found]
     name = Path(file).with_suffix(suffix).name if file else f"a {suffix} file"
     message = (
-        f"the file holds {found.upper()} (it starts with {first!r}), not {fmt.upper()}: name it "
-        f"{name}, or convert it to the format its name says"
+        f"the file holds {found.upper()} (it starts with {quoted(first)}), not {fmt.upper()}: name "
+        f"it {name}, or convert it to the format its name says"
     )
     return DataFileProblem(message, file=file, line=1)
 
@@ -302,7 +303,7 @@ def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> No
     )
     if parts:
         more = f" and {len(parts) - 1} more" if len(parts) > 1 else ""
-        problem += f"; its files are {parts[0]!r}{more}: load each, or write Parquet"
+        problem += f"; its files are {quoted(parts[0])}{more}: load each, or write Parquet"
     raise DataFileError([DataFileProblem(problem, file=os.fspath(path))])
 
 
@@ -312,14 +313,16 @@ def _path(path: object) -> str:
     text = path_text(path)
     if text is None:
         problem = (
-            f"{path!r} is not a file path; give the data file's path as text or a pathlib.Path"
+            f"{quoted(path)} is not a file path; give the data file's path as text or a "
+            "pathlib.Path"
         )
         raise DataFileError([DataFileProblem(problem)])
     separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
     if text.endswith(separators) and not os.path.isdir(text):
         # pathlib drops the slash (a save wrote "t.yaml"), the system does not (a load of
         # the same name found "no such file"): one name, two files; refused for both.
-        problem = f"the path ends with {text[-1]!r}, as a folder's does; drop the {text[-1]!r}"
+        end = quoted(text[-1])
+        problem = f"the path ends with {end}, as a folder's does; drop the {end}"
         raise DataFileError([DataFileProblem(problem, file=text)])
     return text
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from timeline._errors import DataFileError, DataFileProblem
+from timeline._errors import DataFileError, DataFileProblem, quoted
 from timeline.records._schema import Document, Locations, Path, capped
 
 __all__ = ["MAX_DEPTH", "limit_problem", "read", "write"]
@@ -62,11 +62,11 @@ def _json_fix(text: str, pos: int) -> str:
     """A fix for a JSON syntax error at ``pos``: the common slips named, else the text there."""
     before = text[:pos].rstrip()
     if before.endswith(",") and text[pos : pos + 1] in ("}", "]"):
-        return f"remove the comma before {text[pos]!r} (JSON allows no trailing commas)"
+        return f"remove the comma before {quoted(text[pos])} (JSON allows no trailing commas)"
     if text[pos : pos + 1] == "'":
         return "JSON needs double quotes around names and text"
     near = text[pos : pos + 30].split("\n")[0]
-    return f"check the JSON near {near!r}" if near.strip() else "check the end of the file"
+    return f"check the JSON near {quoted(near)}" if near.strip() else "check the end of the file"
 
 
 def read(text: str, file: str | None = None) -> tuple[Any, Locations]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from timeline._errors import quoted
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._masters import uid_of
 
@@ -103,7 +104,7 @@ def _content(comp: Component) -> list[object]:
 
 def _describe(comp: Component) -> str:
     summary = comp.text("SUMMARY")
-    name = f"{summary[:40]!r} " if summary else ""
+    name = f"{quoted(summary[:40])} " if summary else ""
     return f"{name}(line {comp.line})"
 
 

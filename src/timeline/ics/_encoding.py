@@ -41,6 +41,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from timeline._errors import quoted
+
 if TYPE_CHECKING:
     from timeline.ics._language import Hint
 
@@ -455,7 +457,7 @@ def decoded(name: str, params: dict[str, str], value: str) -> tuple[str, list[st
         try:
             codec = codecs.lookup(charset).name
         except LookupError:
-            notes.append(f"values in an unknown CHARSET ({charset[:30]!r}), read as UTF-8")
+            notes.append(f"values in an unknown CHARSET ({quoted(charset[:30])}), read as UTF-8")
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:

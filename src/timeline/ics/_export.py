@@ -31,7 +31,7 @@ import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from timeline._errors import TimelineWarning
+from timeline._errors import TimelineWarning, quoted
 from timeline.figures._growth import _span
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
@@ -297,7 +297,7 @@ def export(
             continue
         calendar.append(item)
     if skipped:
-        names = "; ".join(f"{e.id!r} ({e.when}): {why}" for e, why in skipped[:10])
+        names = "; ".join(f"{quoted(e.id)} ({e.when}): {why}" for e, why in skipped[:10])
         more = f"; and {len(skipped) - 10} more" if len(skipped) > 10 else ""
         warnings.warn(
             f"left {len(skipped)} event(s) out of the feed because iCalendar cannot place "

@@ -24,7 +24,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
-from timeline._errors import IcsError, TimelineError, TimelineWarning
+from timeline._errors import IcsError, TimelineError, TimelineWarning, quoted
 from timeline.dates._when import When
 from timeline.records._atomic import checked_suffix, write_atomic
 
@@ -262,7 +262,7 @@ def _refresh(refresh: str | _dt.timedelta | None) -> str | None:
     if isinstance(refresh, _dt.timedelta):
         seconds = int(refresh.total_seconds())
         if seconds <= 0:
-            raise IcsError(f"refresh: {refresh!r} is not positive; give e.g. 'PT12H'")
+            raise IcsError(f"refresh: {quoted(refresh)} is not positive; give e.g. 'PT12H'")
         days, rest = divmod(seconds, 86400)
         hours, rest = divmod(rest, 3600)
         minutes, secs = divmod(rest, 60)
@@ -270,7 +270,8 @@ def _refresh(refresh: str | _dt.timedelta | None) -> str | None:
         return f"P{f'{days}D' if days else ''}{'T' + time if time else ''}"
     if not isinstance(refresh, str) or not _DURATION.fullmatch(refresh):
         raise IcsError(
-            f"refresh: {refresh!r} is not an iCalendar duration; write e.g. 'PT12H', 'P1D' or 'P1W'"
+            f"refresh: {quoted(refresh)} is not an iCalendar duration; "
+            "write e.g. 'PT12H', 'P1D' or 'P1W'"
         )
     return refresh
 
@@ -302,13 +303,15 @@ def to_ics(
         feed_name = DEFAULT_NAME
     if not isinstance(feed_name, str) or not clean_text(feed_name).strip():
         raise IcsError(
-            f"name: {feed_name!r} is empty; give the feed a name (name=...) or name the timeline"
+            f"name: {quoted(feed_name)} is empty; "
+            "give the feed a name (name=...) or name the timeline"
         )
     if policy not in POLICIES:
-        raise IcsError(f"policy: {policy!r} is not a policy; use auto, window, start or end")
+        raise IcsError(f"policy: {quoted(policy)} is not a policy; use auto, window, start or end")
     if not isinstance(domain, str) or not _DOMAIN.fullmatch(domain):
         raise IcsError(
-            f"domain: {domain!r} is not a domain name; give one you control, e.g. 'example.org'"
+            f"domain: {quoted(domain)} is not a domain name; "
+            "give one you control, e.g. 'example.org'"
         )
     return export(
         timeline,

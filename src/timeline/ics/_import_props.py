@@ -22,7 +22,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from timeline._errors import DataFileError, IcsParseError, TimelineError
+from timeline._errors import DataFileError, IcsParseError, TimelineError, quoted
 from timeline.dates._when import When
 from timeline.figures._source import Source
 from timeline.ics._feed import X, decode_when, split_list
@@ -85,7 +85,7 @@ def check_placed(values: Values, comp: Component, event: Event) -> None:
     event is moved: the timeline's own dates come back, the move is said.
     """
     summary = comp.text("SUMMARY")
-    where = f"{summary[:40]!r} (line {comp.line})" if summary else f"(line {comp.line})"
+    where = f"{quoted(summary[:40])} (line {comp.line})" if summary else f"(line {comp.line})"
     first, last, length = comp.first("DTSTART"), comp.first("DTEND"), comp.first("DURATION")
     try:
         if first is None:
@@ -121,7 +121,7 @@ def check_placed(values: Values, comp: Component, event: Event) -> None:
     values.note(
         "events of a timeline feed whose date was changed in another calendar app, read "
         f"from {X}WHEN (record the change with Event.revise)",
-        f"{event.title[:40]!r} (line {comp.line}): {shown}, {X}WHEN {event.when.to_edtf()}",
+        f"{quoted(event.title[:40])} (line {comp.line}): {shown}, {X}WHEN {event.when.to_edtf()}",
     )
 
 

@@ -25,7 +25,7 @@ import re
 
 import attrs
 
-from timeline._errors import IcsParseError
+from timeline._errors import IcsParseError, quoted
 from timeline.ics._encoding import bare_encoding, declared_charset, decoded
 from timeline.ics._feed import unescape_text
 from timeline.ics._unfold import logical_lines
@@ -367,7 +367,7 @@ def read_components(data: bytes, found: Structure | None = None) -> list[Compone
             continue
         parsed = _split(text)
         if parsed is None:
-            found.skip("lines that are not content lines", f"line {number} {text[:40]!r}")
+            found.skip("lines that are not content lines", f"line {number} {quoted(text[:40])}")
             continue
         name, params, value = parsed
         if "TZID" in params and ":" in value and name in _TIMED:

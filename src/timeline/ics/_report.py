@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from timeline._errors import quoted
 from timeline.model._text import visible
 
 __all__ = ["ImportReport"]
@@ -103,7 +104,7 @@ class ImportReport:
 
     def __str__(self) -> str:
         s = "" if self.events == 1 else "s"
-        lines = [f"Imported {self.events} event{s} into {self.name!r}."]
+        lines = [f"Imported {self.events} event{s} into {quoted(self.name)}."]
         if self.encoding != "UTF-8":
             lines.append(f"Read as {self.encoding}.")
         if self.skipped:
@@ -119,7 +120,7 @@ class ImportReport:
             )
         if self.zones:
             lines.append(f"Time zones resolved ({len(self.zones)}):")
-            lines += [f"  {tzid!r}: {how}" for tzid, how in self.zones]
+            lines += [f"  {quoted(tzid)}: {how}" for tzid, how in self.zones]
         if self.floating:
             lines.append(
                 f"Time zones left floating ({len(self.floating)}): {_listed(self.floating)}"

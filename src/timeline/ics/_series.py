@@ -24,6 +24,7 @@ from typing import Any
 
 import pendulum
 
+from timeline._errors import quoted
 from timeline.dates._bounds import _cmp
 from timeline.ics._duplicates import version_rank
 from timeline.ics._durations import calendar_days, duration
@@ -67,7 +68,7 @@ def describe(comp: Component) -> str:
     '(line 12)'
     """
     summary = comp.text("SUMMARY")
-    name = f"{summary[:40]!r} " if summary else ""
+    name = f"{quoted(summary[:40])} " if summary else ""
     return f"{name}(line {comp.line})"
 
 
@@ -112,7 +113,7 @@ class Series(Values):
             except Skip:
                 self.note(
                     f"{prop.name} values that are not dates, ignored",
-                    f"{where}: {piece[:40]!r} (line {prop.line})",
+                    f"{where}: {quoted(piece[:40])} (line {prop.line})",
                 )
         return found
 
@@ -400,7 +401,7 @@ class Series(Values):
             return tidy
         self.note(
             "vCalendar 1.0 recurrence rules, read as RFC 5545's",
-            f"{where}: {rule.value.strip()[:40]!r} as {translated!r} (line {rule.line})",
+            f"{where}: {rule.value.strip()[:40]!r} as {quoted(translated)} (line {rule.line})",
         )
         return translated
 
@@ -463,7 +464,9 @@ class Series(Values):
                         span = Prop("DURATION", {}, finish, prop.line)
                         length, _ = duration(span)
                         if length < _dt.timedelta(0):  # no length: its sign is not dropped
-                            self.note(NEGATIVE, f"{where}: {finish[:40]!r} (line {prop.line})")
+                            self.note(
+                                NEGATIVE, f"{where}: {quoted(finish[:40])} (line {prop.line})"
+                            )
                             found.add(start, start)
                             continue
                         # nominal, as any DURATION: P1D ends at the same time the next day

@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from timeline._errors import quoted
 from timeline.ics._encoding import (
     _ALPHABETS,
     _EAST_ASIAN,
@@ -148,11 +149,11 @@ def one_encoding(
     value = other.split(":", 1)[-1][:40]
     if _utf8_words(text):
         also = _legacy_text(raw, codec, label)
-        return text, utf8, f" (also reads as {label}: {value!r})" if also else ""
+        return text, utf8, f" (also reads as {label}: {quoted(value)})" if also else ""
     shown = f" (as UTF-8: {text.split(':', 1)[-1][:40]!r})"
     if _utf8_kind(text) == "signs":
         if not (_legacy_text(raw, codec, label) and _standard(other, codec)):
-            return text, utf8, f" (as {label}: {value!r})"
+            return text, utf8, f" (as {label}: {quoted(value)})"
         return (
             other,
             (

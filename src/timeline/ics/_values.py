@@ -19,7 +19,7 @@ from typing import Any
 
 import pendulum
 
-from timeline._errors import IcsParseError
+from timeline._errors import IcsParseError, quoted
 from timeline.dates._bounds import _cmp
 from timeline.dates._edtf_instants import no_leap_second
 from timeline.dates._when import When
@@ -139,7 +139,7 @@ class Values:
                 self.note(
                     "dates or date-times written in ISO 8601 form rather than iCalendar's, "
                     "read as written",
-                    f"{where}: {prop.name} {value!r} (line {prop.line})",
+                    f"{where}: {prop.name} {quoted(value)} (line {prop.line})",
                 )
                 if m[4] is None:
                     return pendulum.date(int(m[1]), int(m[2]), int(m[3]))
@@ -156,7 +156,7 @@ class Values:
                 self.note(
                     "date-times at 24:00 (the end of the day, as vCalendar exports write it), "
                     "read as the next day's midnight",
-                    f"{where}: {prop.name} {value!r} (line {prop.line})",
+                    f"{where}: {prop.name} {quoted(value)} (line {prop.line})",
                 )
             if label == "DATE":
                 self.note(
@@ -167,7 +167,7 @@ class Values:
                 if "TZID" in prop.params:  # RFC 5545: a UTC time has no TZID; which is meant?
                     self.note(
                         "date-times with a TZID and a Z (UTC), read as UTC",
-                        f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {value!r} "
+                        f"{where}: {prop.name} TZID={prop.params['TZID'][:40]} {quoted(value)} "
                         f"(line {prop.line})",
                     )
                 return pendulum.datetime(y, mo, d, h, mi, s, us, tz="UTC")
@@ -178,7 +178,7 @@ class Values:
             return self.at(self.zone_of(prop), y, mo, d, h, mi, s, us)
         except ValueError:
             raise Skip(
-                f"{prop.name} {value[:40]!r} (line {prop.line}) is not a date or date-time"
+                f"{prop.name} {quoted(value[:40])} (line {prop.line}) is not a date or date-time"
             ) from None
 
     def _leap(
@@ -188,7 +188,7 @@ class Values:
         last instant of its minute (23:59:59.999999), second 60 where no leap second was
         and seconds over 60 are refused; each said (`Skip` for those refused)."""
         value = prop.value.strip()
-        shown = f"{where}: {prop.name} {value[:40]!r} (line {prop.line})"
+        shown = f"{where}: {prop.name} {quoted(value[:40])} (line {prop.line})"
         why = None
         if second != "60":
             why = f"second {second} is out of range 00-59 (60 in a leap second)"
@@ -207,7 +207,7 @@ class Values:
                 self.note(_LEAP, shown)
                 return moment
         self.note(_NO_LEAP, f"{shown}: {why.split(': ')[0]}")  # the rule: in the kind
-        raise Skip(f"{prop.name} {value[:40]!r} (line {prop.line}) is refused: {why}")
+        raise Skip(f"{prop.name} {quoted(value[:40])} (line {prop.line}) is refused: {why}")
 
     def _with_offset(
         self, offset: str, y: int, mo: int, d: int, h: int, mi: int, s: int, us: int = 0

@@ -36,6 +36,7 @@ from typing import Any
 
 import pendulum
 
+from timeline._errors import quoted
 from timeline.ics._lines import Component
 
 __all__ = ["Zones"]
@@ -389,9 +390,9 @@ class Zones:
         self._cache[tzid] = zone
         comp = self._definition(tzid) if isinstance(zone, pendulum.Timezone) else None
         if comp is not None and (other := _other_offsets(zone, tzid, comp)) is not None:
-            self.disagreeing.append(f"TZID {tzid[:40]!r} (line {line}): {other}")
+            self.disagreeing.append(f"TZID {quoted(tzid[:40])} (line {line}): {other}")
         if zone is None:
-            self.floating.append(f"{tzid!r} (line {line})")
+            self.floating.append(f"{quoted(tzid)} (line {line})")
         else:
             self.resolved[tzid] = how
         return zone

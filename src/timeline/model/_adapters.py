@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from timeline._errors import PlotError
+from timeline._errors import PlotError, quoted
 from timeline.dates._days import DayLike
 from timeline.model._text import visible
 
@@ -404,7 +404,9 @@ def save_plot(
 
         return save_trend(tl, path, events=events, as_of=as_of, title=title, dpi=dpi)
     if kind != "timeline":
-        raise PlotError(f"save_plot: kind={kind!r} is not a picture; use 'timeline' or 'trend'")
+        raise PlotError(
+            f"save_plot: kind={quoted(kind)} is not a picture; use 'timeline' or 'trend'"
+        )
     if events is not None:
         raise PlotError(
             "save_plot: events= picks the lines of kind='trend'; filter the timeline instead"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 from timeline.dates._when import When
 from timeline.model._claim import Slip
 from timeline.model._event import Event
@@ -154,7 +154,7 @@ def group_by(tl: Timeline, key: str | Callable[[Event], str]) -> dict[str, Timel
         keys = lambda e: (e.status.value,)  # noqa: E731
     else:
         raise QueryError(
-            f"group_by: {key!r} is not a grouping; use month, quarter, year, actor, "
+            f"group_by: {quoted(key)} is not a grouping; use month, quarter, year, actor, "
             "tag, kind, status or a function"
         )
     folded = key in ("actor", "tag", "kind")
@@ -271,6 +271,8 @@ def diff(tl: Timeline, other: Timeline) -> TimelineDiff:
     >>> [c.fields for c in Timeline([was]).diff(Timeline([attrs.evolve(was, id="new")])).renamed]
     [{'id': ('old', 'new')}]
     """
+    if not isinstance(other, type(tl)):
+        raise TypeError(f"diff: expected a Timeline to compare with, got {quoted(other)}")
     added = [e for e in other if e.id not in tl._by_id]
     removed = [e for e in tl if e.id not in other._by_id]
     pairs = _renames(removed, added) if added and removed else []

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from timeline._errors import quoted
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._when import When
 from timeline.figures._source import Source
@@ -101,7 +102,7 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
         if key in seen:
             yield finding(
                 ("sources", j),
-                f"the same source as sources[{seen[key]}] ({source.title!r}) is given twice; "
+                f"the same source as sources[{seen[key]}] ({quoted(source.title)}) is given twice; "
                 "keep one (add its quote to the other)",
             )
         else:
@@ -175,8 +176,8 @@ def _event_findings(event: Event, today: _dt.date) -> Iterator[Finding]:
                 yield finding(
                     ("observations", k, "value"),
                     f"{str(observation.value)!r} cannot be compared with the target "
-                    f"{str(target.goal)!r}: the units differ ({observation.value.unit!r}, "
-                    f"{target.goal.unit!r}); progress and status cannot use it",
+                    f"{str(target.goal)!r}: the units differ ({quoted(observation.value.unit)}, "
+                    f"{quoted(target.goal.unit)}); progress and status cannot use it",
                 )
 
 

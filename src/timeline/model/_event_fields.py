@@ -77,10 +77,10 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
         # "Tesla, Elon Musk" (or "Tesla; SpaceX", as CSV lists go) is two names written as one
         # text: stored as one name it would match neither; refuse it and show the list.
         parts = [part.strip() for part in value.split(separator) if part.strip()]
-        held = "a comma" if separator == "," else f"a {separator!r}"
+        held = "a comma" if separator == "," else f"a {quoted(separator)}"
         raise EventError(
-            f"{owner}: {field}: {value!r} holds several names in one text; give a list: "
-            f"{parts!r} (or [{value!r}] for one name holding {held})"
+            f"{owner}: {field}: {quoted(value)} holds several names in one text; give a list: "
+            f"{quoted(parts)} (or [{quoted(value)}] for one name holding {held})"
         )
     kind = type(value)
     if kind is not list and kind is not tuple and isinstance(value, Mapping):
@@ -272,13 +272,13 @@ def init_checked(
         shown = quoted(title)
         raise EventError(f"event: title: {shown} is not text; give the event's title as text")
     if not title or not title.strip():
-        raise EventError(f"event: title: {title!r} is empty; give the event a title")
+        raise EventError(f"event: title: {quoted(title)} is empty; give the event a title")
     # One line ending, "\n": iCalendar TEXT cannot carry "\r", so what is saved
     # is what is read back.
     title = checked_text(_newlines(title).strip(), "event", "title")
     if isinstance(description, str):
         description = _newlines(description)
-    owner = f"event {title!r}"
+    owner = f"event {quoted(title)}"
     if id is None:
         id = slugify(title)  # a slug: nothing to check
     elif not isinstance(id, str) or not _ID.fullmatch(id):

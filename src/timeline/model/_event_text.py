@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from timeline._errors import quoted
 from timeline.model._claim import Status
 from timeline.model._figures import figures_text
 from timeline.model._text import visible
@@ -32,12 +33,16 @@ def event_repr(self: Event) -> str:
     """
     # A constructor call: the initial statement plus the fields that differ from
     # their defaults (a status as its text, which the constructor accepts).
-    parts = [f"id={self.id!r}", f"title={self.title!r}", f"when={self.initial_when!r}"]
+    parts = [
+        f"id={quoted(self.id)}",
+        f"title={quoted(self.title)}",
+        f"when={quoted(self.initial_when)}",
+    ]
     for field in attrs.fields(type(self))[3:]:
         value = getattr(self, field.name)
         if value != field.default:
             shown = value.value if isinstance(value, Status) else value
-            parts.append(f"{field.alias}={shown!r}")
+            parts.append(f"{field.alias}={quoted(shown)}")
     return f"Event({', '.join(parts)})"
 
 

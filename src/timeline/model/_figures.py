@@ -11,7 +11,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import TargetError
+from timeline._errors import QueryError, TargetError, quoted
 from timeline.dates._when import When
 from timeline.figures._growth import Observation, growth, series_order
 from timeline.model._text import name_key
@@ -59,6 +59,8 @@ def series(events: Iterable[Event], metric: str) -> list[Observation]:
     >>> series([], "daily token calls")
     []
     """
+    if not isinstance(metric, str):
+        raise QueryError(f"metric: {quoted(metric)} is not text; give the metric's name as a str")
     wanted = name_key(metric.strip())
     found: list[Observation] = []
     for event in events:

@@ -9,10 +9,10 @@ any of its values, and a misspelt status is an error rather than a silent empty 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeAlias
 
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._text import name_key, search_key
@@ -28,14 +28,27 @@ Values: TypeAlias = "str | Status | Collection[str | Status] | None"
 def _matcher(values: Values, name: str) -> Callable[[str | None], bool] | None:
     if values is None:
         return None
-    items = [values] if isinstance(values, str | Status) else list(values)
-    wanted = {name_key(v.value if isinstance(v, Status) else str(v)) for v in items}
+    if isinstance(values, str | Status):
+        items: list[object] = [values]
+    elif isinstance(values, Iterable) and not isinstance(values, bytes | Mapping):
+        items = list(values)
+    else:  # a number, bytes, a mapping: one value of the wrong kind
+        items = [values]
+    wanted: set[str] = set()
+    for item in items:
+        if isinstance(item, Status):
+            item = item.value
+        if not isinstance(item, str):
+            raise QueryError(
+                f"{name}: {quoted(item)} is not text; give the {name} as a str, or a list of them"
+            )
+        wanted.add(name_key(item))
     if name == "status":
         # A misspelt status would silently match nothing; say so instead.
         known = {s.value for s in Status}
         for bad in sorted(wanted - known):
             raise QueryError(
-                f"status: {bad!r} is not a status; use one of {', '.join(sorted(known))}"
+                f"status: {quoted(bad)} is not a status; use one of {', '.join(sorted(known))}"
             )
     return lambda value: value is not None and name_key(value) in wanted
 
@@ -69,15 +82,20 @@ def predicate(
 
 
 def _needles(text: str | Collection[str]) -> tuple[str, ...]:
-    items = [text] if isinstance(text, str) else list(text)
+    if isinstance(text, str) or not isinstance(text, Iterable) or isinstance(text, bytes | Mapping):
+        items: list[object] = [text]  # one value; a wrong one is refused below
+    else:
+        items = list(text)
     needles = []
     for item in items:
         if not isinstance(item, str):
-            raise QueryError(f"text: {item!r} is not text; give words to search for as strings")
+            raise QueryError(
+                f"text: {quoted(item)} is not text; give words to search for as strings"
+            )
         needle = search_key(item)
         if not needle.strip():  # "" is in every text: it would match everything, silently
             raise QueryError(
-                f"text: {item!r} is blank; give words to search for, or leave text out"
+                f"text: {quoted(item)} is blank; give words to search for, or leave text out"
             )
         needles.append(needle)
     return tuple(needles)

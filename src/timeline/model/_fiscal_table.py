@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 from collections.abc import Mapping
 
-from timeline._errors import QueryError, WhenError
+from timeline._errors import QueryError, WhenError, quoted
 from timeline.dates._fiscal import fiscal_start
 from timeline.figures._text import checked_text
 from timeline.model._text import name_key
@@ -31,7 +31,7 @@ def fiscal_table(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
     if not value:
         return _NO_FISCAL_YEARS
     if not isinstance(value, Mapping):
-        raise QueryError(f"fiscal_years: expected a mapping of actor to month, got {value!r}")
+        raise QueryError(f"fiscal_years: expected a mapping of actor to month, got {quoted(value)}")
     months: dict[str, int] = {}
     for actor, month in value.items():
         if isinstance(actor, str):
@@ -41,16 +41,16 @@ def fiscal_table(value: Mapping[str, int | str] | None) -> Mapping[str, int]:
         except WhenError as e:
             raise QueryError(f"fiscal_years: {actor}: {e}") from None
         if not isinstance(actor, str) or start is None:
-            raise QueryError(f"fiscal_years: {actor!r}: give an actor's name and a month")
+            raise QueryError(f"fiscal_years: {quoted(actor)}: give an actor's name and a month")
         name = actor.strip()
         if not name:
-            raise QueryError(f"fiscal_years: {actor!r}: the actor's name is empty; give it")
+            raise QueryError(f"fiscal_years: {quoted(actor)}: the actor's name is empty; give it")
         key = name_key(name)
         same = next((known for known in months if name_key(known) == key), None)
         if same is not None and months[same] != start:
             raise QueryError(
-                f"fiscal_years: {name!r} is the actor {same!r} again (names match whatever "
-                f"their case), with another month ({start}, not {months[same]}); keep one"
+                f"fiscal_years: {quoted(name)} is the actor {quoted(same)} again (names match "
+                f"whatever their case), with another month ({start}, not {months[same]}); keep one"
             )
         months.setdefault(same or name, start)
     return types.MappingProxyType(months)

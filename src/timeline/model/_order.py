@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 
 from timeline._bulk import paused_gc
-from timeline._errors import TimelineError
+from timeline._errors import TimelineError, quoted
 from timeline.dates._when import When
 from timeline.dates._when_order import keep_keys
 from timeline.model._event import Event
@@ -110,8 +110,8 @@ def _duplicate(items: list[Event]) -> DuplicateEventError:
         other = by_id.setdefault(event.id, event)
         if other is not event:
             return DuplicateEventError(
-                f"duplicate event id {event.id!r}: {other.title!r} ({other.when}) and "
-                f"{event.title!r} ({event.when}); give one of them another id"
+                f"duplicate event id {quoted(event.id)}: {quoted(other.title)} ({other.when}) and "
+                f"{quoted(event.title)} ({event.when}); give one of them another id"
             )
     raise AssertionError("no duplicate id")  # pragma: no cover
 
@@ -121,11 +121,11 @@ def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
     if isinstance(events, (str, bytes, Mapping)) or not hasattr(events, "__iter__"):
         # As for an item that is no Event: a TypeError that says what to give, not
         # "'int' object is not iterable" (or one "is not an Event" per character).
-        raise TypeError(f"Timeline takes a list of Event objects, got {events!r}")
+        raise TypeError(f"Timeline takes a list of Event objects, got {quoted(events)}")
     items = list(events)
     if not all(map(isinstance, items, repeat(Event))):
         bad = next(e for e in items if not isinstance(e, Event))
-        raise TypeError(f"Timeline holds Event objects, got {bad!r}")
+        raise TypeError(f"Timeline holds Event objects, got {quoted(bad)}")
     with paused_gc():  # a million strings and keys, no cycles: nothing to collect
         ids = list(map(_by_id, items))
         if len(set(ids)) != len(items):

@@ -19,7 +19,7 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, overload
 
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 from timeline.model import (
     _adapters,
     _changes,
@@ -67,9 +67,9 @@ def _joined_fiscal_years(a: Mapping[str, int], b: Mapping[str, int]) -> Mapping[
             joined[known] = month
         elif joined[known] != month:
             raise QueryError(
-                f"fiscal_years: {actor!r} starts its fiscal year in {_MONTHS[joined[known] - 1]} "
-                f"on the left and {_MONTHS[month - 1]} on the right; give it one start "
-                "(Timeline(..., fiscal_years=...)) before joining"
+                f"fiscal_years: {quoted(actor)} starts its fiscal year in "
+                f"{_MONTHS[joined[known] - 1]} on the left and {_MONTHS[month - 1]} on the right; "
+                "give it one start (Timeline(..., fiscal_years=...)) before joining"
             )
     return joined
 
@@ -216,7 +216,7 @@ class Timeline:
         try:
             return self._by_id[key]
         except KeyError:
-            raise KeyError(f"no event with id {key!r} in this timeline") from None
+            raise KeyError(f"no event with id {quoted(key)} in this timeline") from None
 
     def get(self, id: str, default: Event | None = None) -> Event | None:
         """The event with this id, or ``default``.
@@ -224,7 +224,10 @@ class Timeline:
         >>> Timeline().get("nothing") is None
         True
         """
-        return self._by_id.get(id, default)
+        try:
+            return self._by_id.get(id, default)
+        except TypeError:  # unhashable: no id is a list or a dict
+            raise TypeError(f"get: an event id is text, got {quoted(id)}") from None
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, Event):
@@ -261,10 +264,10 @@ class Timeline:
         'June 2026'
         """
         if not isinstance(event, Event):
-            raise TypeError(f"Timeline.replace takes an Event, got {event!r}")
+            raise TypeError(f"Timeline.replace takes an Event, got {quoted(event)}")
         if event.id not in self._by_id:
             raise KeyError(
-                f"no event with id {event.id!r} in this timeline to replace; "
+                f"no event with id {quoted(event.id)} in this timeline to replace; "
                 "use add() for a new one"
             )
         return self._new(event if e.id == event.id else e for e in self._events)
@@ -279,8 +282,10 @@ class Timeline:
         ['y']
         """
         key = id.id if isinstance(id, Event) else id
+        if not isinstance(key, str):
+            raise TypeError(f"remove: an event id is text (or give the Event), got {quoted(key)}")
         if key not in self._by_id:
-            raise KeyError(f"no event with id {key!r} in this timeline to remove")
+            raise KeyError(f"no event with id {quoted(key)} in this timeline to remove")
         return self._subset(e for e in self._events if e.id != key)
 
     def __eq__(self, other: object) -> bool:
@@ -309,7 +314,7 @@ class Timeline:
         return (_restored, (source, self.name, self.description, dict(self.fiscal_years)))
 
     def __repr__(self) -> str:
-        named = f", name={self.name!r}" if self.name else ""
+        named = f", name={quoted(self.name)}" if self.name else ""
         return f"<Timeline of {len(self)} events{named}>"
 
     # -- filters (timeline.model._filters) ------------------------------------------

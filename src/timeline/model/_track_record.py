@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from timeline._bulk import paused_gc
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
 from timeline.figures._target import TargetStatus
@@ -106,7 +106,7 @@ def score(event: Event, day: _dt.date) -> Outcome:
     scored = None if known is None else _score(known, day)
     if scored is None:
         raise QueryError(
-            f"score: {event.id!r} is not a promise known on {day}: it was first recorded as "
+            f"score: {quoted(event.id)} is not a promise known on {day}: it was first recorded as "
             f"{event.initial_status.value}, or announced later; score only such promises"
         )
     return scored[0]
@@ -244,7 +244,9 @@ class TrackRecord:
         if len(folded) == 1:
             return folded[0]
         names = ", ".join(repr(row.group) for row in self.rows[:20]) or "none"
-        raise QueryError(f"row: no group {group!r} in this track record; the groups are {names}")
+        raise QueryError(
+            f"row: no group {quoted(group)} in this track record; the groups are {names}"
+        )
 
     @property
     def summary(self) -> str:
@@ -332,7 +334,7 @@ def _keys(by: Grouping) -> tuple[str, Callable[[Event], str | tuple[str, ...]]]:
     if by == "publisher":
         return by, lambda e: (e.sources[0].publisher if e.sources else None) or "(no publisher)"
     raise QueryError(
-        f"track_record: by={by!r} is not a grouping; use one of {', '.join(GROUPINGS)} "
+        f"track_record: by={quoted(by)} is not a grouping; use one of {', '.join(GROUPINGS)} "
         "or a function of the event"
     )
 

@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 
 __all__ = ["Outcome", "TrackRow"]
 
@@ -142,7 +142,9 @@ class TrackRow:
         ('b',)
         """
         if outcome not in _OUTCOMES:
-            raise QueryError(f"ids: {outcome!r} is not a count; use one of {', '.join(_OUTCOMES)}")
+            raise QueryError(
+                f"ids: {quoted(outcome)} is not a count; use one of {', '.join(_OUTCOMES)}"
+            )
         ids: tuple[str, ...] = getattr(self, f"{outcome}_ids")
         return ids
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
-from timeline._errors import QueryError
+from timeline._errors import QueryError, quoted
 from timeline.dates._bounds import Span, _key, ends_before, holds, inside, meets, runs_backwards
 from timeline.dates._masks import Readings, every_reading, meets_any, several
 from timeline.dates._relations import _holders, _readings, _set_kind, span_holders
@@ -55,7 +55,7 @@ def _window(value: WindowArg, name: str) -> When:
         return _coerce(value)
     if isinstance(value, str):
         return When.parse(value)
-    raise TypeError(f"{name}: expected a When, date or text, got {value!r}")
+    raise TypeError(f"{name}: expected a When, date or text, got {quoted(value)}")
 
 
 # The fix every refused bound names: a date, or an end written as open.

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from timeline._errors import WriteError
+from timeline._errors import WriteError, quoted
 
 __all__ = [
     "atomic_path",
@@ -186,7 +186,7 @@ def name_problem(path: str | os.PathLike[str]) -> str | None:
         os.fsencode(name)
     except UnicodeEncodeError as err:
         held = name[err.start]
-        return f"the name holds {held!r}, which no file name can hold; give another name"
+        return f"the name holds {quoted(held)}, which no file name can hold; give another name"
     return None
 
 

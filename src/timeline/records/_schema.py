@@ -30,7 +30,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from timeline._errors import DataFileProblem, warn_user
+from timeline._errors import DataFileProblem, quoted, warn_user
 from timeline.dates._precision import MONTH_NAMES
 from timeline.figures._growth import Observation
 from timeline.figures._source import Source
@@ -301,7 +301,9 @@ def _drop_outside_related(records: list[dict[str, Any]]) -> None:
         else:
             del record["related"]
     if dropped:
-        shown = ", ".join(f"{other!r} (related to {id!r})" for id, other in dropped[:10])
+        shown = ", ".join(
+            f"{quoted(other)} (related to {quoted(id)})" for id, other in dropped[:10]
+        )
         more = f" and {len(dropped) - 10} more" if len(dropped) > 10 else ""
         warn_user(
             f"left {len(dropped)} related id(s) out of the file because they name no event "

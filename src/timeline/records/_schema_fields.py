@@ -73,8 +73,8 @@ class _FieldReader:
                 # Two months for one actor: keeping either would drop the other unseen.
                 self.fail(
                     (*path, actor),
-                    f"{name!r} is the actor {known[0]!r} again (names match whatever their "
-                    f"case), with another month ({start}, not {known[1]}); keep one",
+                    f"{quoted(name)} is the actor {quoted(known[0])} again (names match whatever "
+                    f"their case), with another month ({start}, not {known[1]}); keep one",
                 )
                 continue
             self.fiscal.setdefault(name_key(name), (name, start))
@@ -114,7 +114,11 @@ class _FieldReader:
         for key in record:
             if key not in fields:
                 close = difflib.get_close_matches(str(key), fields, n=1)
-                fix = f"did you mean {close[0]!r}?" if close else f"fields are {', '.join(fields)}"
+                fix = (
+                    f"did you mean {quoted(close[0])}?"
+                    if close
+                    else f"fields are {', '.join(fields)}"
+                )
                 self.fail((*path, str(key)), f"unknown field; {fix}")
 
     def mapping(self, value: Any, path: Path) -> Mapping[str, Any] | None:
@@ -138,11 +142,13 @@ class _FieldReader:
     def required(self, record: Mapping[str, Any], key: str, path: Path) -> str | None:
         value = record.get(key)
         if value is None:
-            self.fail((*path, key) if key in record else path, f"missing {key!r}")
+            self.fail((*path, key) if key in record else path, f"missing {quoted(key)}")
             return None
         if isinstance(value, str) and not value.strip():
             # Not "leave the field out": it is required, so it needs text.
-            self.fail((*path, key), f"is empty; {key!r} is required: write it, e.g. {key}: 'A'")
+            self.fail(
+                (*path, key), f"is empty; {quoted(key)} is required: write it, e.g. {key}: 'A'"
+            )
             return None
         return self.text(record, key, path)
 
@@ -214,13 +220,13 @@ class _FieldReader:
                 # `reference=` is When.parse's fix; in a file the fix is in the file.
                 self.fail(
                     (*path, key),
-                    f"{value!r} is relative; write the date itself (e.g. 'April 2026'), or give "
-                    "the event a source with 'published:' to read it against",
+                    f"{quoted(value)} is relative; write the date itself (e.g. 'April 2026'), or "
+                    "give the event a source with 'published:' to read it against",
                 )
             elif "names a fiscal period" in err.reason:
                 self.fail(
                     (*path, key),
-                    f"{value!r} names a fiscal period; give the event's first actor a fiscal "
+                    f"{quoted(value)} names a fiscal period; give the event's first actor a fiscal "
                     "year in the file's 'fiscal_years:' (e.g. fiscal_years: {Microsoft: July})",
                 )
             else:
@@ -240,7 +246,9 @@ class _FieldReader:
         except ValueError:
             choices = [s.value for s in Status]
             close = difflib.get_close_matches(text.lower(), choices, n=1)
-            fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(choices)}"
+            fix = (
+                f"did you mean {quoted(close[0])}?" if close else f"use one of {', '.join(choices)}"
+            )
             self.fail((*path, key), f"{quoted(value)} is not a status; {fix}")
             return None
 

@@ -111,7 +111,7 @@ def records_to_timeline(
     # Text and a mapping iterate (as characters, as keys) but are one value, not records.
     listed = None if isinstance(rows, (str, bytes, Mapping)) else _listed(rows)
     if listed is None:
-        kind = "a mapping" if isinstance(rows, Mapping) else repr(rows)[:60]
+        kind = "a mapping" if isinstance(rows, Mapping) else quoted(rows)[:60]
         fix = "give a list of records, one mapping of fields per event"
         reader.fail(("records",), f"{kind} is not a list of records; {fix}")
         listed = []
@@ -230,7 +230,7 @@ class _Reader(_FieldReader):
         before = len(self.problems)
         for key in ("when", "value"):
             if record.get(key) is None:
-                self.fail((*path, key) if key in record else path, f"missing {key!r}")
+                self.fail((*path, key) if key in record else path, f"missing {quoted(key)}")
         when = self.when(record, "when", path)
         figure = self.quantity(record, "value", path)
         source = (
@@ -254,7 +254,7 @@ class _Reader(_FieldReader):
         metric = self.required(record, "metric", path)
         for key in ("goal", "deadline"):
             if record.get(key) is None:
-                self.fail((*path, key) if key in record else path, f"missing {key!r}")
+                self.fail((*path, key) if key in record else path, f"missing {quoted(key)}")
         goal = self.quantity(record, "goal", path)
         deadline = self.when(record, "deadline", path)
         raw = record.get("baseline")
@@ -367,7 +367,7 @@ class _Reader(_FieldReader):
                     where += f" ({dotted(first[id])})"  # one line (minified JSON): which event
                 self.fail(
                     (*here, spelled),
-                    f"{id!r} is already the id of the event on {where}; ids must be unique"
+                    f"{quoted(id)} is already the id of the event on {where}; ids must be unique"
                     + ("" if spelled == "id" else " (give one of them an 'id:')"),
                 )
                 continue
@@ -395,11 +395,11 @@ class _Reader(_FieldReader):
             for j, name in _related_ids(row):
                 if name in ids:
                     continue
-                message = f"{name!r} is not the id of any event in {whole}"
+                message = f"{quoted(name)} is not the id of any event in {whole}"
                 close = _closest(name, ids, known) if suggested < _MAX_SUGGESTIONS else None
                 suggested += 1
                 if close is not None:
-                    message += f"; did you mean {close!r}?"
+                    message += f"; did you mean {quoted(close)}?"
                 else:
                     message += "; use the id of one of its events, or remove it from related"
                 field = (*path, i, "related")
