@@ -92,7 +92,7 @@ def _strings(value: Iterable[str] | str | None, owner: str, field: str) -> tuple
         items = (value,) if isinstance(value, str) else tuple(value)
     except TypeError:
         raise EventError(f"{owner}: {field}: {quoted(value)} is not a list of names") from None
-    if isinstance(value, set | frozenset):
+    if kind is not list and kind is not tuple and isinstance(value, (set, frozenset)):
         # A set's order changes from run to run (string hashes are salted): its names are
         # sorted, so every run builds the same event (and the same first actor).
         items = tuple(sorted(items, key=_name_order))
@@ -216,7 +216,7 @@ def _items(values: Iterable[_T] | None, owner: str, field: str) -> tuple[_T, ...
         return ()
     if isinstance(values, (str, bytes, Mapping)):  # iterable, but not a list of these
         raise EventError(f"{owner}: {field}: {quoted(values)} is not a list; give a list (or none)")
-    if isinstance(values, set | frozenset) and len(values) > 1:
+    if isinstance(values, (set, frozenset)) and len(values) > 1:
         # Its order changes from run to run, and order means something here: the first
         # source dates the event; claims and observations of one day keep the order given.
         raise EventError(
