@@ -62,3 +62,15 @@ def run_closed(argv: list[str]) -> tuple[int, str]:
 def test_a_closed_pipe_exits_quietly(command: list[str], data: Path) -> None:
     code, err = run_closed([command[0], str(data), *command[1:]])
     assert (code, err) == (0, "")
+
+
+def test_a_closed_pipe_ends_the_printing_not_the_files(tmp_path: Path) -> None:
+    """`timeline demo | head -1` still writes the feed and the page: the reader going
+    away ends what is printed, never what the command writes to files. (`demo` prints
+    the whole table before it writes a file; it used to stop there, exit 0, no files.)"""
+    code, err = run_closed(["demo", "--out", str(tmp_path)])
+    assert (code, err) == (0, "")
+    written = sorted(p.suffix for p in tmp_path.iterdir())
+    assert written == [".html", ".ics"]
+    feed = Timeline.from_ics(next(tmp_path.glob("*.ics")))
+    assert len(feed) > 0

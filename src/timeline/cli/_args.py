@@ -8,6 +8,7 @@ dataset; `_emit` prints a timeline as a table or JSON.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import difflib
 import json
@@ -333,11 +334,27 @@ def _err(text: str) -> None:
 
 def _write(stream: TextIO, text: str) -> None:
     """Write ``text``; characters the stream's encoding lacks (a Windows console or pipe in
-    cp1252, ``PYTHONIOENCODING=ascii``) as escapes, not a ``UnicodeEncodeError``."""
+    cp1252, ``PYTHONIOENCODING=ascii``) as escapes, not a ``UnicodeEncodeError``.
+
+    A closed stdout (``timeline demo | head -1``) ends the printing, not the command:
+    what is left to print goes nowhere and the files it writes are still written.
+    """
     try:
-        stream.write(text)
-    except UnicodeEncodeError:  # raised before any of ``text`` is written
-        stream.write(_escaped(text, stream.encoding or "ascii"))
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:  # raised before any of ``text`` is written
+            stream.write(_escaped(text, stream.encoding or "ascii"))
+    except BrokenPipeError:
+        if stream is not sys.stdout:
+            raise
+        stdout_gone()
+
+
+def stdout_gone() -> None:
+    """Point stdout at the null device once its reader has gone, so that nothing printed
+    later (nor the interpreter's last flush) fails again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _escaped(text: str, encoding: str) -> str:

@@ -24,8 +24,6 @@ head -1``) stops any command quietly with 0.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -43,6 +41,7 @@ from timeline.cli._args import (
     _status_arg,
     _when_arg,
     _within_arg,
+    stdout_gone,
 )
 from timeline.cli._commands import (
     _check,
@@ -335,8 +334,7 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         # The reader went away (`timeline show | head`): stop quietly with 0, as when
         # the whole output fit in the pipe's buffer, whatever the command; point stdout
         # at devnull so the interpreter's final flush does not fail again.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        stdout_gone()
         return EXIT_OK
     except OSError as err:
         where = f"{err.filename}: " if err.filename else ""
