@@ -394,6 +394,14 @@ class TestUsageErrors:
             # a blank search would match every event
             (["show", "--text", " "], "--text: ' ' is blank; give words to search for"),
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
+            # a window past the calendar is a usage mistake however it is reached: a long
+            # --within from today, or the default 90d from a late --as-of (was exit 1)
+            (
+                ["upcoming", "--as-of", "9999-12-31"],
+                "--within '90d' from --as-of 9999-12-31 reaches past the year 9999; "
+                "give a shorter --within or an earlier --as-of",
+            ),
+            (["upcoming", "--as-of", "9999-11-15", "--within", "2m"], "--within '2m' from"),
             (["show", "events.txt"], "'events.txt' has suffix '.txt'; use a .yaml"),
             (["convert", "a.yaml", "b"], "'b' has no suffix"),
             # a feed where a data file goes: the command that reads or writes it

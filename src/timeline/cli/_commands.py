@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from timeline._errors import DataFileError, IcsError, TimelineError
+from timeline._errors import DataFileError, IcsError, QueryError, TimelineError
 from timeline.cli import _args
 from timeline.cli._args import (
     EXIT_DATA,
@@ -128,8 +128,15 @@ def _record_text(record: TrackRecord, width: int | None, said: str) -> str:
 def _upcoming(args: argparse.Namespace) -> int:
     everything = _load(args.file)
     day, said = _today(args)
+    try:  # checked against today when parsed; --as-of can move the window past the calendar
+        until = day + _dt.timedelta(days=within_days(args.within, day))
+    except (QueryError, OverflowError):
+        raise _Failure(
+            f"--within {args.within!r} from --as-of {day.isoformat()} reaches past the year "
+            "9999; give a shorter --within or an earlier --as-of",
+            EXIT_USAGE,
+        ) from None
     selected = _select(everything, args).upcoming(as_of=day, within=args.within)
-    until = day + _dt.timedelta(days=within_days(args.within, day))
     window = f"as of {said}, within {args.within} (to {until.isoformat()})"
     if len(selected):
         _emit(selected, args, f"Upcoming {window}: {_count(len(selected))}")
