@@ -815,7 +815,8 @@ class TestConvert:
         _sample().save("a.yaml")
         Path("b.json").write_text("precious", encoding="utf-8")
         code, out, err = run(capsys, "convert", "a.yaml", "b.json")
-        assert (code, out) == (1, "")
+        # a usage mistake, fixed by an option: exit 2, as `extract -o EXISTING` (was 1)
+        assert (code, out) == (2, "")
         assert "output 'b.json' already exists; add --force to replace it" in err
         assert Path("b.json").read_text(encoding="utf-8") == "precious"
         assert run(capsys, "convert", "a.yaml", "b.json", "--force")[0] == 0

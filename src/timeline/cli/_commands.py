@@ -258,7 +258,7 @@ def _convert(args: argparse.Namespace) -> int:
     _not_the_input(out, target, source, in_place=True)
     same = out.exists() and Path(source).exists() and out.samefile(source)
     if out.exists() and not same and not args.force:
-        raise _Failure(f"output {target!r} already exists; add --force to replace it")
+        raise _Failure(f"output {target!r} already exists; add --force to replace it", EXIT_USAGE)
     report = None
     if feed:
         file = Path(source)
