@@ -394,6 +394,11 @@ class TestUsageErrors:
             # a blank search would match every event
             (["show", "--text", " "], "--text: ' ' is blank; give words to search for"),
             (["upcoming", "--within", "soon"], "'soon' is not a duration; write e.g. 90d"),
+            # the feed's options are checked before anything is read or written (was exit 1,
+            # and `-o` wrote nothing only because the check came late)
+            (["export", "--domain", "bad domain"], "--domain: 'bad domain' is not a domain name"),
+            (["export", "--domain", "a@b.org", "-o", "f.ics"], "--domain: 'a@b.org' is not"),
+            (["export", "--name", "  "], "--name: '  ' is empty; give the feed a name"),
             # a window past the calendar is a usage mistake however it is reached: a long
             # --within from today, or the default 90d from a late --as-of (was exit 1)
             (

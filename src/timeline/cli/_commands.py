@@ -11,6 +11,7 @@ import datetime as _dt
 import json
 import os
 import textwrap
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +166,23 @@ def _overdue(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _feed_options(args: argparse.Namespace) -> None:
+    """Refuse a --name, --domain or --policy the feed would refuse, by the library's own
+    rules, before anything is read or written: a usage mistake (exit 2)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # only the options are in question, not the events
+        try:
+            Timeline([]).to_ics(
+                name=args.name if args.name is not None else "feed",
+                domain=args.domain,
+                policy=args.policy,
+            )
+        except IcsError as err:  # "domain: 'x y' is not a domain name; ..."
+            raise _Failure(f"--{err}", EXIT_USAGE) from None
+
+
 def _export(args: argparse.Namespace) -> int:
+    _feed_options(args)
     out = None
     if args.output not in (None, "-"):
         from timeline.ics._feed import feed_path
