@@ -127,6 +127,30 @@ def test_existing_output_is_kept_unless_force(
     assert main(["check", str(out)]) == 0
 
 
+@pytest.mark.parametrize("name", ["draft.txt", "draft.json", "draft.csv", "draft"])
+def test_output_must_be_a_yaml_file(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The draft is YAML and the summary says `timeline check OUT` next: an OUT that check
+    refuses (draft.txt) or reads as another format (draft.json holding YAML) was written,
+    exit 0; now refused before anything is written, with the name to use."""
+    out = tmp_path / name
+    assert main(["extract", str(article), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"output {str(out)!r}" in err
+    assert "the draft is YAML: name it e.g. draft.yaml" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["draft.yaml", "draft.YML"])
+def test_a_yaml_output_checks(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    out = tmp_path / name
+    assert main(["extract", str(article), "--published", "2026-03-28", "-o", str(out)]) == 0
+    assert main(["check", str(out)]) == 0
+
+
 def test_without_published_undated_are_events(
     article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -266,7 +266,18 @@ def _summary(args: argparse.Namespace, result: Extraction) -> list[str]:
     return lines
 
 
+_YAML = (".yaml", ".yml")
+
+
 def _extract(args: argparse.Namespace) -> int:
+    if args.output not in (None, "-") and Path(args.output).suffix.lower() not in _YAML:
+        # The draft is YAML, and `timeline check OUT` comes next: a .txt is refused there
+        # and a .json holding YAML is read as JSON.
+        raise _Failure(
+            f"output {args.output!r} is not a .yaml or .yml file; the draft is YAML: name it "
+            "e.g. draft.yaml (then `timeline convert draft.yaml draft.json` for another format)",
+            EXIT_USAGE,
+        )
     out = None if args.output in (None, "-") else _writable(args.output)
     if out is not None:
         _not_the_input(out, args.output, args.article)
