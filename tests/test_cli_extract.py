@@ -262,3 +262,15 @@ def test_json_says_who_said_it(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["extract", str(article), "--published", "2026-03-28", "--json"]) == 0
     (draft,) = json.loads(capsys.readouterr().out)
     assert (draft["actors"], draft["said_by"]) == (["SpaceX"], "NASA")
+
+
+@pytest.mark.parametrize("actors", ["=Jieyue", "Tencent,=Step|Jieyue", " = Step"])
+def test_an_alias_without_its_name_is_refused(
+    article: Path, capsys: pytest.CaptureFixture[str], actors: str
+) -> None:
+    """`--actors "=Jieyue"` was dropped in silence (the aliases were never matched); now a
+    usage mistake that quotes the item and shows the form."""
+    assert main(["extract", str(article), "--actors", actors]) == 2
+    err = capsys.readouterr().err
+    item = next(i.strip() for i in actors.split(",") if i.strip().startswith("="))
+    assert f"--actors: {item!r} has no name before '='; write NAME=ALIAS|ALIAS" in err

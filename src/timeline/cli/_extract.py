@@ -90,8 +90,14 @@ def add_extract(command: Any) -> None:
 def _actors(text: str | None) -> dict[str, list[str]]:
     known: dict[str, list[str]] = {}
     for item in (text or "").split(","):
-        name, _, aliases = item.partition("=")
+        name, sep, aliases = item.partition("=")
         name = name.strip()
+        if not name and sep:  # aliases of no one: never matched, so refused, not dropped
+            raise _Failure(
+                f"--actors: {item.strip()!r} has no name before '='; write NAME=ALIAS|ALIAS, "
+                "e.g. StepFun=Step|Jieyue",
+                EXIT_USAGE,
+            )
         if not name:
             continue
         known.setdefault(name, []).extend(a.strip() for a in aliases.split("|") if a.strip())
