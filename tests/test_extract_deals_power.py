@@ -306,6 +306,10 @@ def test_a_spokesperson_after_the_statement_is_its_source(
         ("Uber will expand the robotaxi service to Tokyo in 2027.", ("Uber",), "Tokyo"),
         ("Netflix will take live sports to Brazil in 2027.", ("Netflix",), "Brazil"),
         ("Acme will extend the program to Texas in 2027.", ("Acme",), "Texas"),
+        # owned, then "to": the name after "to" is no product of the owner
+        ("Apple will bring its iPhone to India in 2027.", ("Apple",), "India"),
+        ("Uber will expand its robotaxi service to Tokyo in 2027.", ("Uber",), "Tokyo"),
+        ("Acme will sell its chips to Microsoft in 2027.", ("Acme", "Microsoft"), None),
         # not a place: a receiver still acts
         ("Acme will bring the chip to Microsoft in 2027.", ("Acme", "Microsoft"), None),
     ],
@@ -348,7 +352,7 @@ def test_first_as_an_ordinal_gives_no_date_up(
         ["will bring", "brought", "plans to bring", "will take", "took", "will expand",
          "expanded", "will export", "exports", "is exporting", "will extend", "will ship"]
     ),
-    thing=st.sampled_from(["the iPhone", "cars", "the service", "the cloud business",
+    thing=st.sampled_from(["the iPhone", "its cars", "the service", "its cloud business",
                            "the new model"]),
     place=st.sampled_from(["India", "Germany", "Brazil", "Japan", "Texas", "Tokyo", "Mumbai",
                            "South Korea"]),
