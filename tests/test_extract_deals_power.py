@@ -19,6 +19,8 @@ the first promise of "expects its first Boeing 737 MAX 10 in H2 2028".
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract_articles import check_draft, read_article
 from timeline.extract import Draft, extract
@@ -297,6 +299,19 @@ def test_a_spokesperson_after_the_statement_is_its_source(
         # a receiver or a buyer after "to" still acts
         ("Nvidia will ship Rubin to Microsoft in 2027.", ("Nvidia", "Microsoft"), None),
         ("Acme will sell chips to China in 2027.", ("Acme", "China"), None),
+        # a place something is brought, taken, expanded or exported to: where to
+        ("Apple will bring the iPhone 17 to India in 2027.", ("Apple",), "India"),
+        ("Apple will bring the iPhone to India.", ("Apple",), "India"),
+        ("Tesla will export cars to Germany in 2027.", ("Tesla",), "Germany"),
+        ("Uber will expand the robotaxi service to Tokyo in 2027.", ("Uber",), "Tokyo"),
+        ("Netflix will take live sports to Brazil in 2027.", ("Netflix",), "Brazil"),
+        ("Acme will extend the program to Texas in 2027.", ("Acme",), "Texas"),
+        # owned, then "to": the name after "to" is no product of the owner
+        ("Apple will bring its iPhone to India in 2027.", ("Apple",), "India"),
+        ("Uber will expand its robotaxi service to Tokyo in 2027.", ("Uber",), "Tokyo"),
+        ("Acme will sell its chips to Microsoft in 2027.", ("Acme", "Microsoft"), None),
+        # not a place: a receiver still acts
+        ("Acme will bring the chip to Microsoft in 2027.", ("Acme", "Microsoft"), None),
     ],
 )  # fmt: skip
 def test_a_place_travelled_to_is_where(
@@ -329,3 +344,23 @@ def test_first_as_an_ordinal_gives_no_date_up(
     got = [(str(d.when), None if d.first_when is None else str(d.first_when))
            for d in extract(text, reference="2027-06-18")]  # fmt: skip
     assert got == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    verb=st.sampled_from(
+        ["will bring", "brought", "plans to bring", "will take", "took", "will expand",
+         "expanded", "will export", "exports", "is exporting", "will extend", "will ship"]
+    ),
+    thing=st.sampled_from(["the iPhone", "its cars", "the service", "its cloud business",
+                           "the new model"]),
+    place=st.sampled_from(["India", "Germany", "Brazil", "Japan", "Texas", "Tokyo", "Mumbai",
+                           "South Korea"]),
+    year=st.integers(2026, 2035),
+)  # fmt: skip
+def test_a_destination_brought_to_is_a_place(verb: str, thing: str, place: str, year: int) -> None:
+    """Property: after a verb of bringing, taking, expanding, exporting or shipping, "to" a
+    known place is where to, never an actor (was: "Apple will bring the iPhone to India"
+    named India an actor)."""
+    (d,) = extract(f"Apple {verb} {thing} to {place} in {year}.", reference="2027-06-18")
+    assert (d.actors, d.location) == (("Apple",), place), d.reasons

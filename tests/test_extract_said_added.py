@@ -76,6 +76,13 @@ MISSED = [
     ("Northvolt said it can't hit the 2027 date for the Quebec plant.", "2027"),
     ("Acme said it is not going to meet the deadline of 2028.", "2028"),
     ("Acme is unable to reach its 2029 goal.", "by end of 2029"),
+    # missed already, told in the past: a promise broken, not done by that date
+    ("Acme missed its 2025 target.", "by end of 2025"),
+    ("Acme fell short of its 2025 goal.", "by end of 2025"),
+    ("Acme failed to meet its 2025 deadline.", "by end of 2025"),
+    ("Acme did not hit its end-2025 target.", "late 2025"),
+    ("Acme didn't make the deadline of 2025.", "2025"),
+    ("Acme has missed the 2025 date for the plant.", "2025"),
 ]
 
 
@@ -99,6 +106,8 @@ def test_a_date_missed_is_given_up_with_no_new_date(text: str, first: str, refer
         ("Acme will not launch the phone in 2027.", "2027"),
         # a risk, not a date given up
         ("Acme said it could miss the deadline of 2027.", "2027"),
+        # a figure below a year's, no promise: what happened then
+        ("Sales fell short of 2025 levels.", "2025"),
     ],
 )
 def test_no_date_missed(text: str, when: str) -> None:
@@ -211,3 +220,25 @@ def test_a_date_missed_without_its_year_is_ahead(text: str, reference: str, firs
     looks ahead); now the next one."""
     (d,) = extract(text, reference=reference).drafts
     assert (d.when.is_undated, str(d.first_when)) == (True, first), d.reasons
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(
+        ["missed", "has missed", "fell short of", "came up short of", "failed to meet",
+         "failed to hit", "did not hit", "didn't make", "did not reach", "has not met",
+         "failed to achieve"]
+    ),
+    det=st.sampled_from(["its ", "the "]),
+    noun=st.sampled_from(["target", "goal", "deadline", "date"]),
+    year=st.integers(2020, 2030),
+    reference=st.sampled_from(["2026-05-10", "2031-01-15"]),
+)  # fmt: skip
+def test_a_date_missed_in_the_past_is_given_up(
+    verb: str, det: str, noun: str, year: int, reference: str
+) -> None:
+    """Property: "missed its 2025 target" and its kin, told in the past, is a promise broken:
+    the date given up, still expected, never happened on it (was: happened by that date)."""
+    (d,) = extract(f"Acme {verb} {det}{year} {noun} for the plant.", reference=reference).drafts
+    assert (d.status.value, d.when.is_undated) == ("expected", True), d.reasons
+    assert d.first_when is not None and str(year) in str(d.first_when), d.reasons

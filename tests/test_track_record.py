@@ -391,7 +391,7 @@ class TestOutput:
         assert [r.split()[0] for r in rows] == ["腾讯", "A", "B", "C", "(all)"]
         # right-aligned numbers: every row's ON TIME cell ends where the header's does
         end = header.index("ON TIME") + len("ON TIME")
-        from timeline.model._track_text import _width
+        from timeline.model._columns import columns as _width
 
         for row in rows:
             cut = next(i for i in range(len(row) + 1) if _width(row[:i]) == end)

@@ -12,9 +12,9 @@ title cannot clear the screen or forge a row.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 
+from timeline.model._columns import clusters, columns
 from timeline.model._text import visible
 
 __all__ = ["ELLIPSIS", "cell_width", "render", "truncate"]
@@ -27,21 +27,18 @@ _MIN_OTHER = 6
 
 
 def cell_width(text: str) -> int:
-    """Terminal columns ``text`` takes: two per wide (East Asian) character.
+    """Terminal columns ``text`` takes: two per wide (East Asian) character or
+    emoji, one cluster (an emoji with a skin tone, a ZWJ family) counted once.
 
-    >>> cell_width("DeepSeek"), cell_width("腾讯混元")
-    (8, 8)
+    >>> cell_width("DeepSeek"), cell_width("腾讯混元"), cell_width("👍\U0001f3fd")
+    (8, 8, 2)
     """
-    total = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Cc"):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
+    return columns(text)
 
 
 def truncate(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` columns, an ellipsis marking the cut.
+    """``text`` cut to at most ``width`` columns, an ellipsis marking the cut;
+    never inside a cluster (an emoji sequence, a character and its marks).
 
     >>> truncate("Tencent Hybrid Model 3.0 release", 12)
     'Tencent Hyb…'
@@ -54,11 +51,10 @@ def truncate(text: str, width: int) -> str:
         return ""
     kept: list[str] = []
     used = 0
-    for char in text:
-        w = cell_width(char)
+    for cluster, w in clusters(text):
         if used + w > width - 1:
             break
-        kept.append(char)
+        kept.append(cluster)
         used += w
     return "".join(kept).rstrip() + ELLIPSIS
 

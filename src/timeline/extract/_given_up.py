@@ -15,7 +15,7 @@ import re
 from typing import Final
 
 from timeline.dates._find import DateMatch
-from timeline.extract._cues import MISS
+from timeline.extract._cues import MISS, MISSED_PAST, PROMISE_AFTER
 
 __all__ = ["INSTEAD", "MISSED", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
 
@@ -73,6 +73,14 @@ MISSED: Final = re.compile(
     rf"(?<![\w-]){MISS}\s+(?:(?:the|its|their|our|his|her|this|that|a)\s+"
     r"(?:(?:deadline|target|date|goal|timeline|timetable|schedule)\s+(?:of|for)\s+)?"
     r"|it\s+(?:by|in|for)\s+)?$",
+    re.IGNORECASE,
+)
+# A date missed already, said just before it ("missed its", "failed to meet the deadline
+# of"): given up only if a noun of promise follows the date (`PROMISE_AFTER`) or came
+# before it.
+_MISSED_PAST: Final = re.compile(
+    rf"(?<![\w-])(?:{MISSED_PAST})\s+(?:(?P<det>the|its|their|our|his|her|this|that|a)\s+"
+    r"(?P<noun>(?:deadline|target|goal|date|timeline|timetable|schedule)\s+(?:of|for)\s+)?)?$",
     re.IGNORECASE,
 )
 # A participle of saying before "would": what is said now, in the article's report.
@@ -144,7 +152,15 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         or _WAS_BESIDE.search(head[-40:])
     ):
         return "original"
-    if (_NO_LONGER.search(head) or MISSED.search(head)) and not _BEFORE_DATE.match(date.text):
+    past = _MISSED_PAST.search(head)
+    promised = past is not None and (
+        past.group("noun") is not None or PROMISE_AFTER.match(folded, date.end) is not None
+    )
+    if not promised:
+        past = None  # "fell short of 2025 levels": figures compared, no promise
+    if (
+        _NO_LONGER.search(head) or MISSED.search(head) or past is not None
+    ) and not _BEFORE_DATE.match(date.text):
         return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
     promise = _PAST_PROMISE.search(head)
     if (

@@ -174,8 +174,11 @@ AT_PLACE: Final = re.compile(r"\b(?:on|at|from|in|into|near|to)\s+$", re.IGNOREC
 LISTED_BEFORE: Final = re.compile(r"(?:,|\band|\bor|&)\s+$", re.IGNORECASE)
 # A name said to be a product anywhere in the text: owned ("its Neutron rocket", "SpaceX's
 # Starship"), launched ("launch Starship"), or before a product noun ("the Neutron rocket").
+# The words between the owner and the name do not end in "to": in "its chips to Microsoft",
+# "its service to Tokyo" the name is a receiver or a place, not a thing owned.
+_OWNED_WORD: Final = r"(?!(?:to|into|onto)\s)[a-z][\w-]*\s+"
 OWNED_NAME: Final = re.compile(
-    r"(?:\b(?:its|their)|[A-Z][\w-]*'s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    rf"(?:\b(?:its|their)|[A-Z][\w-]*'s?)\s+(?:{_OWNED_WORD}){{0,2}}?"
     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
@@ -205,7 +208,7 @@ NAMED_PRODUCT: Final = re.compile(
 # rocket", "its Vision Pro 2".
 OWNER_OF: Final = re.compile(
     r"(?:(?P<its>\b(?:its|their))|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s?)"
-    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<product>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    rf"\s+(?:{_OWNED_WORD}){{0,2}}?(?P<product>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 # After a sentence's first word, the rest of a list of names: ", Foxconn and Tesla".
 LIST_AFTER: Final = re.compile(

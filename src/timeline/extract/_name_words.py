@@ -90,7 +90,10 @@ ORG_TAILS: Final = words(
 )
 # After "its"/"their" (and one of these), a name is something owned: "its Model Y", "its
 # second Arizona fab", "their Ohio plant"; "its subsidiary Waymo" names a company.
-OWNED: Final = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s+){0,3})$")
+# Not across "to": "its chips to Microsoft", "its service to Tokyo" (a receiver, a place).
+OWNED: Final = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)\s+((?:(?!(?:to|into|onto)\s)[a-z][\w-]*\s+){0,3})$"
+)
 # The last word of a street's name: "Oxford Street", "400 Market Street" (after its number
 # an address, not a model's name as in "the 737 Max").
 STREET: Final = re.compile(

@@ -66,11 +66,16 @@ _ADDRESS_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # A verb or a noun of travel before "to" and a place: the place is where to ("flights to
-# Tokyo", "will fly to Manchester"), not a receiver ("ship Rubin to Microsoft").
+# Tokyo", "will fly to Manchester"), not a receiver ("ship Rubin to Microsoft"). So is a
+# verb of bringing, taking, expanding, extending, exporting or shipping something there
+# ("bring the iPhone to India", "export cars to Germany", "expand the service to Tokyo"):
+# only a known place is where to; a buyer ("sell chips to China") still acts.
 _TRAVEL_TO: Final = re.compile(
     r"\b(?:fly|flies|flying|flew|flights?|routes?|services?|sail(?:s|ed|ings?)?|voyages?"
-    r"|trains?|nonstop|non-stop|direct|connections?|cruises?)\s+(?:[a-z]+\s+){0,3}?to\s+"
-    r"(?:the\s+)?\Z",
+    r"|trains?|nonstop|non-stop|direct|connections?|cruises?"
+    r"|br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
+    r"|extend(?:s|ed|ing)?|export(?:s|ed|ing)?|ship(?:s|ped|ping)?)"
+    r"\s+(?:[\w'.-]+\s+){0,4}?to\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 # A body of the solar system after a word of going there or being there, in a text on

@@ -7,9 +7,9 @@ thin methods over the functions here; the figures themselves are computed in
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
+from timeline.model._columns import columns
 from timeline.model._text import visible
 from timeline.model._track_row import TrackRow
 
@@ -32,14 +32,6 @@ _HEADERS = (
     "SLIPS/PROMISE",
     "NOTICE",
 )
-
-
-def _width(text: str) -> int:
-    # Terminal columns: wide (East Asian) characters take two; marks take none.
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
-        for c in text
-    )
 
 
 def _days(value: float | None) -> str:
@@ -121,11 +113,11 @@ def record_text(record: TrackRecord) -> str:
     if not record.total.resolved:
         return record.summary
     headers, rows = record_table(record)
-    widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    widths = [max(columns(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
 
     def line(cells: list[str]) -> str:
-        first = cells[0] + " " * (widths[0] - _width(cells[0]))
-        rest = (" " * (w - _width(c)) + c for c, w in zip(cells[1:], widths[1:], strict=True))
+        first = cells[0] + " " * (widths[0] - columns(cells[0]))
+        rest = (" " * (w - columns(c)) + c for c, w in zip(cells[1:], widths[1:], strict=True))
         return "  ".join([first, *rest]).rstrip()
 
     return "\n".join([record.summary, line(headers), *map(line, rows)])
