@@ -57,6 +57,7 @@ from timeline.model._event_day import undated_past
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
+    from timeline.model._track_record import TrackRecord
 
 __all__ = ["page_html", "write_page"]
 
@@ -213,12 +214,11 @@ def _own_ids(svg: str, prefix: str) -> str:
     return _TAG.sub(lambda tag: _ID.sub(lambda m: m.group(1) + prefix, tag.group()), svg)
 
 
-def _track_record_section(timeline: Timeline, day: _dt.date | None) -> str:
-    """The "Track record" section, or nothing while no promise has resolved."""
+def _track_record_section(timeline: Timeline, judged: _dt.date, record: TrackRecord) -> str:
+    """The "Track record" section (``record``, judged on ``judged``), or nothing while no
+    promise has resolved."""
     from timeline.display._trend import trend_svg_text
 
-    judged = day if day is not None else _dt.date.today()
-    record = timeline.track_record(as_of=judged)
     total = record.total
     if not total.resolved:
         return ""
@@ -275,7 +275,8 @@ def page_html(
     # Goals judged by their figures, as the track record counts them: still open (nobody
     # writes "happened" of a goal), broken when their target was missed (whatever their
     # own date says), kept or late when reached. Every count then shows in the table.
-    total = timeline.track_record(as_of=judged).total
+    record = timeline.track_record(as_of=judged)  # for the table's marks and its section
+    total = record.total
     still_open = {e.id for e in known_then if e.status.is_open}
     missed = still_open.intersection(total.broken_ids) - late - past_due
     reached = still_open.intersection((*total.kept_ids, *total.late_ids))
@@ -318,7 +319,7 @@ def page_html(
 </thead><tbody>
 {table_rows(shown.events, late, past_due, missed=missed, reached=reached)}
 </tbody></table></div>
-{_track_record_section(timeline, day)}
+{_track_record_section(timeline, judged, record)}
 <script>{_SCRIPT}</script>
 </body>
 </html>
