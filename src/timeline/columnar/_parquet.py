@@ -27,6 +27,7 @@ from timeline._errors import (
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
 from timeline.columnar._hive import hive_keys, key_problems
+from timeline.columnar._pool import load_pool
 from timeline.columnar._read import from_arrow, warn_lookalikes
 from timeline.columnar._table import to_arrow
 from timeline.columnar._typed_dates import dates_as_text
@@ -80,6 +81,12 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     >>> [e.id for e in read_parquet(folder, filters=window_filter("2026-04-15"))]
     ['x']
     """
+    with load_pool():  # see `timeline.columnar._pool`: mimalloc refaults large buffers
+        return _read(path, filters)
+
+
+def _read(path: str | os.PathLike[str], filters: Any) -> Timeline:
+    """`read_parquet`'s work."""
     pa = require("pyarrow")
 
     where = os.fspath(path)
