@@ -34,6 +34,7 @@ from timeline.columnar._datasets import (
     _typed_dates,
 )
 from timeline.columnar._deps import require
+from timeline.columnar._empty_columns import unused_nested
 from timeline.columnar._pool import load_pool
 from timeline.columnar._read import from_arrow, warn_lookalikes
 from timeline.columnar._table import to_arrow
@@ -146,7 +147,8 @@ def _scan(found: ds.Dataset, filters: Any) -> pa.Table:
     columns = record_columns(found.schema.names)
     typed = _typed_dates(found)
     if filters is None and not typed:
-        return found.to_table(columns=columns)
+        unused = unused_nested(found, columns)  # nested columns no row uses: not read
+        return found.to_table(columns=[name for name in columns if name not in unused])
     if filters is None:
         return _by_file(found, None, typed=True)
     pc = require("pyarrow.compute")
