@@ -43,7 +43,9 @@ def test_a_column_one_row_uses_is_read(tmp_path: Path) -> None:
         [
             Event(title="x", when="2026-04"),
             Event(title="y", when="2027", sources=[Source(title="Paper", published="2026-01-05")]),
-            Event(title="z", when="2030", target=Target(metric="ARR", goal="$600M", deadline="2030")),
+            Event(
+                title="z", when="2030", target=Target(metric="ARR", goal="$600M", deadline="2030")
+            ),
         ]
     )
     tl.save(path)
@@ -98,7 +100,9 @@ def test_a_folder_uses_a_column_when_any_file_does(tmp_path: Path) -> None:
     folder = tmp_path / "events"
     folder.mkdir()
     Timeline([Event(title="x", when="2026-04")]).save(folder / "a.parquet")
-    used = Timeline([Event(title="z", when="2030", target=Target(metric="ARR", goal="$600M", deadline="2030"))])
+    used = Timeline(
+        [Event(title="z", when="2030", target=Target(metric="ARR", goal="$600M", deadline="2030"))]
+    )
     used.save(folder / "b.parquet")
     found = ds.dataset(folder)
     assert unused_nested(found, found.schema.names) == {"sources", "claims", "observations"}
