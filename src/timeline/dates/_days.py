@@ -15,7 +15,6 @@ import pendulum
 from timeline._errors import EventError, TimelineError, WhenParseError, quoted
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._when import When
-from timeline.dates._when_order import keyed
 
 __all__ = ["DayLike", "coerce_when", "to_day"]
 
@@ -88,13 +87,12 @@ def _is_calendar(w: When) -> bool:
 
 
 def _share(w: When) -> When:
-    """One shared object for equal calendar values; instants are kept as given. Either
-    way with its order keys (`keyed`): each distinct value computes them once, here."""
+    """One shared object for equal calendar values; instants are kept as given."""
     start, end = w.start, w.end
     if (start is not None and type(start) is not pendulum.Date) or (
         end is not None and type(end) is not pendulum.Date
     ):
-        return keyed(w)
+        return w
     # Keyed by the fields, not by the When: its own hash and equality go through
     # `_point_identity` for every bound, which made sharing half the cost of
     # building an event. Days hash as dates, and enums are singletons (by id).
@@ -115,10 +113,10 @@ def _share(w: When) -> When:
     if shared is not None:
         return shared
     if not _is_calendar(w):  # an interval with an instant at one end
-        return keyed(w)
+        return w
     if len(_shared_whens) >= _SHARED_MAX:
         _shared_whens.clear()
-    _shared_whens[key] = keyed(w)
+    _shared_whens[key] = w
     return w
 
 
