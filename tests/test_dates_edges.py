@@ -1606,7 +1606,8 @@ def test_bounded_runs_hold_every_run_within_the_limit(mask: str, limit: int, mar
     [
         ("1950s2", dt.date(1900, 1, 1), dt.date(1999, 12, 31)),  # was 1950
         ("by 1950S2", None, dt.date(1999, 12, 31)),  # was by end of 1950
-        ("after 1960S3", dt.date(1970, 1, 1), None),  # was after 1960
+        # some year of the 1960s, as 196X: after the first, 1960 (it was 1970, after them all)
+        ("after 1960S3", dt.date(1961, 1, 1), None),  # was after 1960
         ("from 1950S2 onwards", dt.date(1900, 1, 1), None),  # was from 1950
         ("1950S2 to 2010", dt.date(1900, 1, 1), dt.date(2010, 12, 31)),
     ],

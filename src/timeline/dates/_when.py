@@ -315,7 +315,9 @@ class When:
             return self.start
         if self.relation is Relation.AFTER and self.end is not None:
             # after the first reading at the soonest ("after 202X": from 2021)
-            first_end = reading_bounds(self.start, self.end, self.precision, self.unspecified)[0]
+            first_end = reading_bounds(
+                self.start, self.end, self.precision, self.unspecified, self.form
+            )[0]
             assert first_end is not None
             return _after(first_end)
         return None
@@ -331,7 +333,9 @@ class When:
             return self.end
         if self.relation is Relation.BEFORE and self.start is not None:
             # before the last reading at the latest ("before 202X": until 2028)
-            last_start = reading_bounds(self.start, self.end, self.precision, self.unspecified)[1]
+            last_start = reading_bounds(
+                self.start, self.end, self.precision, self.unspecified, self.form
+            )[1]
             assert last_start is not None
             return _before(last_start)
         return None
