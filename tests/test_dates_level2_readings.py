@@ -25,6 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import When
 
 D = dt.date
@@ -92,7 +93,8 @@ def _masks(draw: st.DrawFn) -> str:
     return "-".join(parts)
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(60), deadline=None)
 @given(_masks())
 def test_qualifying_one_part_keeps_the_readings(text: str) -> None:
     try:
@@ -114,7 +116,8 @@ def test_qualifying_one_part_keeps_the_readings(text: str) -> None:
         assert (got.earliest, got.latest) == (expected.earliest, expected.latest), text
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(60), deadline=None)
 @given(st.integers(1, 9999), st.integers(1, 4))
 def test_significant_digits_are_read_as_the_years_they_allow(year: int, sig: int) -> None:
     unit = 10 ** (4 - sig)

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from strategies import whens
 from timeline import When
 
@@ -64,7 +65,8 @@ _WRAP: list[Callable[[When], When]] = [
 ]
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.datetimes(dt.datetime(1801, 1, 2), dt.datetime(2099, 12, 30)),
     st.integers(-14 * 60, 14 * 60),
@@ -85,7 +87,8 @@ def test_one_moment_in_any_two_spellings_ties(
     assert _ties(a, b)
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(80), deadline=None)
 @given(whens(1990, 2030), whens(1990, 2030), whens(1990, 2030))
 def test_the_order_is_a_total_preorder_consistent_with_equality(a: When, b: When, c: When) -> None:
     assert (a <= b) or (b <= a)  # total
