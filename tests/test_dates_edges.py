@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -1647,3 +1648,31 @@ def test_a_qualifier_on_a_hemisphere_season_or_significant_digits(text: str, spa
         When.parse(text)
     assert f"'{span}'" in str(caught.value)
     When.parse(span)  # the span offered reads
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # "?" offered the span approximate ("c. ... to c. ..."): it is uncertain
+        ("2026-25?", "March 2026? to May 2026?"),
+        ("2026-28%", "c. December 2026? to c. February 2027?"),
+        ("1950S2?", "1900? to 1999?"),
+        ("2026-25~", "c. March 2026 to c. May 2026"),
+    ],
+)
+@pytest.mark.parametrize("read", [When.parse, When.from_edtf])
+def test_the_span_offered_keeps_the_qualifier_said(
+    text: str, span: str, read: Callable[[str], When]
+) -> None:
+    with pytest.raises(WhenParseError, match="takes no qualifier") as caught:
+        read(text)
+    message = str(caught.value)
+    # said plainly: from_edtf said "it cannot be read as a date (WhenError(\"When.parse(...")"
+    # and "1950S2?" that "significant digits (S) go on a year alone"
+    assert "WhenError" not in message and "cannot be read" not in message, message
+    assert f"'{span}'" in message, message
+    offered = When.parse(span)
+    assert (offered.lower.approximate, offered.lower.uncertain) == (  # type: ignore[union-attr]
+        "~" in text or "%" in text,
+        "?" in text or "%" in text,
+    )

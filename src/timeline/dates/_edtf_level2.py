@@ -200,8 +200,16 @@ def _plain(year: int, mo: str | None, d: str | None) -> When:
 
 
 def _significant(m: re.Match[str]) -> When:
-    if m["m"] is not None or any(m[g] for g in ("qy", "ry", "q")):
+    if m["m"] is not None:
         raise Fail("significant digits (S) go on a year alone, such as 1950S2")
+    marks = [m[g] for g in ("qy", "ry", "q") if m[g]]
+    if marks:  # refused, offering the span qualified as said ("1950S2?": "1900? to 1999?")
+        found = _significant_value(m)
+        _qualified(found, _MARK[_merge(*marks)])
+    return _significant_value(m)
+
+
+def _significant_value(m: re.Match[str]) -> When:
     y, sig = m["y"], int(m["sig"])
     if "X" in y.upper():
         raise Fail("a year with significant digits is written in full, such as 1950S2")

@@ -182,11 +182,12 @@ class When:
             # place for a qualifier on these, so the span is offered, qualified
             lo, hi = self.start, self.end
             assert isinstance(lo, _dt.date) and isinstance(hi, _dt.date)
+            c, q = "c. " if approximate else "", "?" if uncertain else ""  # as said
             span = (
-                f"c. {MONTH_NAMES[lo.month - 1]} {lo.year:04d} to "
-                f"c. {MONTH_NAMES[hi.month - 1]} {hi.year:04d}"  # not strftime: the locale's
+                f"{c}{MONTH_NAMES[lo.month - 1]} {lo.year:04d}{q} to "
+                f"{c}{MONTH_NAMES[hi.month - 1]} {hi.year:04d}{q}"  # not strftime: the locale's
                 if self.precision is Precision.SEASON
-                else f"c. {lo.year:04d} to c. {hi.year:04d}"
+                else f"{c}{lo.year:04d}{q} to {c}{hi.year:04d}{q}"
             )
             raise WhenError(
                 f"{quoted(self)}.qualify(): a hemisphere season or a year with significant digits "
