@@ -41,6 +41,9 @@ def _ties(a: When, b: When) -> bool:
         # at the calendar's first hours the moment is before year 1 in UTC
         ("0001-01-01T10:00+14:00", "0001-01-01T09:00+13:00"),
         ("9999-12-31T14:00-10:00", "9999-12-31T13:00-11:00"),
+        # the first moment of year 1 in UTC: "before" it has room only in its own offset
+        ("before 0001-01-01T00:01+00:01", "before 0001-01-01T00:02+00:02"),
+        ("after 9999-12-31T23:58-00:01", "after 9999-12-31T23:57-00:02"),
     ],
 )
 def test_the_same_moment_at_two_offsets_ties(a: str, b: str) -> None:

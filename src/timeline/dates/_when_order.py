@@ -66,29 +66,29 @@ def _in_utc(w: When) -> When:
     return attrs.evolve(w, **changes) if changes else w  # type: ignore[arg-type]
 
 
-_FIRST_US = _as_utc_micros(_dt.datetime(1, 1, 1))
-_LAST_US = _as_utc_micros(_dt.datetime(9999, 12, 31, 23, 59, 59, 999_999))
+_DAY_US = 86_400_000_000
+_FIRST_US = _as_utc_micros(_dt.datetime(1, 1, 1)) + _DAY_US
+_LAST_US = _as_utc_micros(_dt.datetime(9999, 12, 31)) - _DAY_US
+_EDGE = 18 * 60  # minutes: the largest offset a `When` holds
 
 
 def utc_spelling(p: _dt.datetime) -> DateTime:
     """The instant ``p`` (with an offset) in UTC; within a day of the calendar's ends, where
-    the UTC time is outside years 1..9999, at the offset nearest UTC that keeps it inside.
+    UTC (or the moment beside it, for "before" and "after") may leave years 1..9999, at
+    UTC+18:00 near the first day and UTC-18:00 near the last, which every such instant has.
 
     >>> utc_spelling(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai"))
     DateTime(2026, 4, 15, 2, 0, 0, tzinfo=Timezone('UTC'))
     >>> utc_spelling(pendulum.parse("0001-01-01T10:00+14:00")).isoformat()
-    '0001-01-01T00:00:00+04:00'
+    '0001-01-01T14:00:00+18:00'
     """
     micros = _as_utc_micros(p)
     if _FIRST_US <= micros <= _LAST_US:
         return pendulum.instance(p).in_timezone("UTC")
     offset = p.utcoffset()
     assert offset is not None
-    # whole minutes past the calendar's edge: the offset that brings it back
-    gap = _FIRST_US - micros if micros < _FIRST_US else micros - _LAST_US
-    minutes = -(-gap // 60_000_000) * (1 if micros < _FIRST_US else -1)
-    target = _dt.timedelta(minutes=minutes)
-    local = _dt.datetime.__add__(p.replace(tzinfo=None), target - offset)
+    minutes = _EDGE if micros < _FIRST_US else -_EDGE
+    local = _dt.datetime.__add__(p.replace(tzinfo=None), _dt.timedelta(minutes=minutes) - offset)
     return DateTime(*local.timetuple()[:6], local.microsecond, tzinfo=FixedTimezone(minutes * 60))
 
 
