@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -130,3 +131,42 @@ def test_significant_digits_are_read_as_the_years_they_allow(year: int, sig: int
         assert w.after().earliest == D(years[0] + 1, 1, 1)
     if years[-1] > 1:  # before the last
         assert w.before().latest == D(years[-1] - 1, 12, 31)
+
+
+# -- the year qualified alone, after a relation word ----------------------------------------
+#
+# Alone, "~1995-04" is EDTF level 2: the year approximate (a year's padding either side). After
+# "after", "by" or "to" the phrase reader takes a "~" for "about", the whole month approximate
+# (a month's padding): `str` wrote `E("~1995-04").after()` as "after ~1995-04", which read back
+# as "after c. April 1995", another value. The year qualified alone is now spelled "1995~-04"
+# (EDTF's other spelling of it, which the phrase reader keeps), and both spellings are one
+# value (they were unequal).
+
+
+@pytest.mark.parametrize("text", ["~1995-04", "~1995-0X", "~X60X-XX-XX", "~2026-04-15"])
+@pytest.mark.parametrize(
+    ("phrase", "build"),
+    [
+        ("after {}", When.after),
+        ("by {}", When.by),
+        ("before {}", When.before),
+        ("{} to 2100", lambda w: When.interval(w, When.year(2100))),
+        ("1900 to {}", lambda w: When.interval(When.year(1900), w)),
+    ],
+)
+def test_the_year_qualified_alone_is_written_where_a_phrase_keeps_it(
+    text: str, phrase: str, build: Callable[[When], When]
+) -> None:
+    expected = build(E(text))
+    said = str(expected)
+    assert "~" not in said.split()[0] or phrase.startswith("{}")  # never "after ~1995-04"
+    back = When.parse(said)
+    assert back == expected, said
+    assert back.fuzzy_bounds() == expected.fuzzy_bounds(), said
+    # the two EDTF spellings of the year qualified alone are one value
+    assert E(text) == E(text.replace("~", "", 1)[:4] + "~" + text[5:])
+
+
+def test_a_tilde_before_words_or_a_year_is_about() -> None:
+    assert When.parse("after ~April 1995") == When.month(1995, 4).qualify(approximate=True).after()
+    assert When.parse("by ~1995") == When.year(1995).qualify(approximate=True).by()
