@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -794,7 +796,8 @@ class TestLevel2:
             ("2016-12-3X", D(2016, 12, 30), D(2016, 12, 31), "2016-12-3X"),
             # per-component qualifiers
             ("2004?-06-~11", D(2004, 6, 11), D(2004, 6, 11), "2004?-06-~11"),
-            ("?1945-01", D(1945, 1, 1), D(1945, 1, 31), "?1945-01"),
+            # the year qualified alone has one spelling, its mark right of it (was "?1945-01")
+            ("?1945-01", D(1945, 1, 1), D(1945, 1, 31), "1945?-01"),
             ("2004~-06", D(2004, 6, 1), D(2004, 6, 30), "2004~-06"),
             # sets (one of) and lists (all of): the hull
             ("[1667,1668,1670..1672]", D(1667, 1, 1), D(1672, 12, 31), "[1667,1668,1670..1672]"),
@@ -817,7 +820,7 @@ class TestLevel2:
     def test_table(self, edtf: str, earliest: D | None, latest: D | None, said: str) -> None:
         w = When.from_edtf(edtf)
         assert (w.earliest, w.latest) == (earliest, latest)
-        assert w.to_edtf() == edtf  # written back exactly
+        assert w.to_edtf() == _year_mark_right(edtf)  # written back exactly, in one spelling
         assert str(w) == said
         assert P(said) == w and When.from_edtf(w.to_edtf()) == w
 
@@ -1018,6 +1021,20 @@ def level2_edtf(draw: st.DrawFn) -> str:
     return f"{year:04d}S{draw(st.integers(1, 4))}"
 
 
+def _year_mark_right(edtf: str) -> str:
+    """``edtf`` with a mark left of a year (not a whole value's) moved right of it."""
+
+    def moved(m: re.Match[str]) -> str:
+        marks = m[1] + m[3]
+        approximate, uncertain = any(c in "~%" for c in marks), any(c in "?%" for c in marks)
+        return (
+            m[2]
+            + {(True, False): "~", (False, True): "?", (True, True): "%"}[(approximate, uncertain)]
+        )
+
+    return re.sub(r"(?<![\dX])([~?%])([\dX]{4})([~?%]?)(?=-)", moved, edtf)
+
+
 class TestRoundTripProperties:
     @settings(max_examples=300, deadline=None)
     @given(level2_edtf())
@@ -1027,7 +1044,9 @@ class TestRoundTripProperties:
         except WhenParseError:
             # only empty masks and sets whose ranges run backwards are refused
             return
-        assert w.to_edtf() == edtf
+        # written back exactly, but in one spelling of the year qualified alone: "~1000-01-01"
+        # and "1000~-01-01" are one value, written "1000~-01-01"
+        assert w.to_edtf() == _year_mark_right(edtf)
         assert When.from_edtf(w.to_edtf()) == w
         assert P(str(w)) == w
         lo, hi = w.fuzzy_bounds()
@@ -1606,7 +1625,8 @@ def test_bounded_runs_hold_every_run_within_the_limit(mask: str, limit: int, mar
     [
         ("1950s2", dt.date(1900, 1, 1), dt.date(1999, 12, 31)),  # was 1950
         ("by 1950S2", None, dt.date(1999, 12, 31)),  # was by end of 1950
-        ("after 1960S3", dt.date(1970, 1, 1), None),  # was after 1960
+        # some year of the 1960s, as 196X: after the first, 1960 (it was 1970, after them all)
+        ("after 1960S3", dt.date(1961, 1, 1), None),  # was after 1960
         ("from 1950S2 onwards", dt.date(1900, 1, 1), None),  # was from 1950
         ("1950S2 to 2010", dt.date(1900, 1, 1), dt.date(2010, 12, 31)),
     ],
@@ -1646,3 +1666,31 @@ def test_a_qualifier_on_a_hemisphere_season_or_significant_digits(text: str, spa
         When.parse(text)
     assert f"'{span}'" in str(caught.value)
     When.parse(span)  # the span offered reads
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # "?" offered the span approximate ("c. ... to c. ..."): it is uncertain
+        ("2026-25?", "March 2026? to May 2026?"),
+        ("2026-28%", "c. December 2026? to c. February 2027?"),
+        ("1950S2?", "1900? to 1999?"),
+        ("2026-25~", "c. March 2026 to c. May 2026"),
+    ],
+)
+@pytest.mark.parametrize("read", [When.parse, When.from_edtf])
+def test_the_span_offered_keeps_the_qualifier_said(
+    text: str, span: str, read: Callable[[str], When]
+) -> None:
+    with pytest.raises(WhenParseError, match="takes no qualifier") as caught:
+        read(text)
+    message = str(caught.value)
+    # said plainly: from_edtf said "it cannot be read as a date (WhenError(\"When.parse(...")"
+    # and "1950S2?" that "significant digits (S) go on a year alone"
+    assert "WhenError" not in message and "cannot be read" not in message, message
+    assert f"'{span}'" in message, message
+    offered = When.parse(span)
+    assert (offered.lower.approximate, offered.lower.uncertain) == (  # type: ignore[union-attr]
+        "~" in text or "%" in text,
+        "?" in text or "%" in text,
+    )

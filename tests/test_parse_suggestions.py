@@ -8,6 +8,7 @@ Found by mutating valid texts: "2026-3rd start of" suggested "2026-03rd start of
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -86,3 +87,37 @@ def test_suggestions(text: str, says: str, suggestion: str | None) -> None:
         When.parse(text)
     assert says in caught.value.reason
     assert caught.value.suggestion == suggestion
+
+
+# -- a weekday alone: the dates offered are dates the parser reads, in the calendar --------
+#
+# "next Monday" said on 1 January 0001 offered '8 January 1' (refused: a year is written
+# with four digits); "last Friday" said on 25 December 9999 said it "falls outside the
+# calendar" (the second date offered, a week later, did), though 31 December 9999 is a Friday.
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.dates(dt.date(1, 1, 1), dt.date(1, 1, 31)),
+        st.dates(dt.date(9999, 12, 1), dt.date(9999, 12, 31)),
+        st.dates(dt.date(2, 1, 1), dt.date(9998, 12, 31)),
+    ),
+    st.sampled_from(["Monday", "next Friday", "last Wednesday", "this Sunday", "Saturday"]),
+)
+def test_a_weekday_alone_offers_dates_that_are_read(reference: dt.date, text: str) -> None:
+    with pytest.raises(WhenParseError) as caught:
+        When.parse(text, reference=reference)
+    message = str(caught.value)
+    offered = re.findall(r"'(\d{1,2} [A-Z][a-z]+ \d+)'", message.split("such as", 1)[-1])
+    weekday = text.split()[-1]
+    last = dt.date.max.toordinal()
+    ahead = [dt.date.fromordinal(n) for n in range(reference.toordinal() + 1, last + 1)][:14]
+    fits = [d for d in ahead if d.strftime("%A") == weekday]
+    if not fits:  # none left in the calendar
+        assert "weekday" in message and "ends on 31 December 9999" in message, message
+        return
+    assert "weekday" in message and offered, message
+    for day in offered:
+        read = When.parse(day)
+        assert read.earliest == read.latest and read.earliest in fits, (day, message)

@@ -155,7 +155,6 @@ _LABELS = {
     "CDT": (-5, "America/Chicago"),
     "PDT": (-7, "America/Los_Angeles"),
     "PST": (-8, "America/Los_Angeles"),
-    "BST": (1, "Europe/London"),
     "CEST": (2, "Europe/Berlin"),
     "CET": (1, "Europe/Berlin"),
     "AEDT": (11, "Australia/Sydney"),
@@ -229,3 +228,36 @@ def test_a_label_in_the_hour_said_twice(text: str, utc: str) -> None:
 def test_a_label_at_a_clock_change_still_refused(text: str, says: str) -> None:
     with pytest.raises(WhenParseError, match=re.escape(says)):
         P(text)
+
+
+# -- a label with two meanings is refused, naming each meaning's offset ----------------------
+#
+# "BST" is British Summer Time (UTC+1) and Bangladesh Standard Time (UTC+6): "July 7, 2026 at
+# 10:00 BST" was read as London's 10:00, five hours off for a source in Dhaka. It is refused
+# as "CST" and "IST" are. Their refusals offered "(UTC+8)" as the offset to write, which is
+# none of IST's (or Atlantic Standard Time's) meanings; each now names the offsets it may mean.
+
+
+@pytest.mark.parametrize(
+    ("label", "offsets"),
+    [
+        ("BST", ["UTC+1", "UTC+6"]),
+        ("CST", ["UTC-6", "UTC+8"]),
+        ("IST", ["UTC+5:30", "UTC+2", "UTC+1"]),
+        ("AST", ["UTC-4", "UTC+3"]),
+    ],
+)
+@pytest.mark.parametrize("day", ["January 15, 2026", "July 7, 2026"])
+def test_a_label_with_two_meanings_is_refused_with_each_offset(
+    label: str, offsets: list[str], day: str
+) -> None:
+    with pytest.raises(WhenParseError) as caught:
+        P(f"{day} at 10:00 {label}")
+    message = str(caught.value)
+    assert "means" in message
+    for offset in offsets:
+        assert re.search(rf"{re.escape(offset)}(?![\d:])", message), message
+    assert "(UTC+8)" not in message or "UTC+8" in offsets
+    # an offset the message offers is read
+    for offset in offsets:
+        assert P(f"{day} at 10:00 {offset}").earliest is not None

@@ -341,7 +341,11 @@ def _overlap(
 
 
 def reading_bounds(
-    start: Point | None, end: Point | None, precision: Precision, unspecified: str | None
+    start: Point | None,
+    end: Point | None,
+    precision: Precision,
+    unspecified: str | None,
+    form: str | None = None,
 ) -> tuple[Point | None, Point | None]:
     """The last day of the first reading and the first day of the last one.
 
@@ -349,12 +353,19 @@ def reading_bounds(
     (EDTF level 1: "202X" is one year of the 2020s): "after 202X" is after its
     first reading at the soonest (2020: from 2021), "before 202X" before its last
     at the latest (2029: until 2028). Any other value is one reading, its span.
+    Level 2 says the same two more ways (``form``, `_form_readings`): significant
+    digits (``1950S2``: one year of the 1900s) and digits with one part qualified
+    (``2026-~XX-15``: a qualifier pads the fuzzy bounds, not the readings).
 
     >>> reading_bounds(Date(2020, 1, 1), Date(2029, 12, 31), Precision.YEAR, "202X")
     (Date(2020, 12, 31), Date(2029, 1, 1))
     >>> reading_bounds(Date(2026, 1, 15), Date(2026, 12, 15), Precision.DAY, "2026-XX-15")
     (Date(2026, 1, 15), Date(2026, 12, 15))
+    >>> reading_bounds(Date(1900, 1, 1), Date(1999, 12, 31), Precision.CENTURY, None, "1950S2")
+    (Date(1900, 12, 31), Date(1999, 1, 1))
     """
+    if unspecified is None and form is not None:
+        precision, unspecified = _form_readings(form, precision)
     if (
         unspecified is None
         or not isinstance(start, Date)
@@ -369,6 +380,27 @@ def reading_bounds(
             end.year, end.month, 1
         )
     return start, end
+
+
+def _form_readings(form: str, precision: Precision) -> tuple[Precision, str | None]:
+    """The grain and digits of the readings a level-2 single value is one of, if several.
+
+    >>> _form_readings("1950S2", Precision.CENTURY), _form_readings("2026-~XX", Precision.MONTH)
+    ((<Precision.YEAR: 'year'>, '19XX'), (<Precision.MONTH: 'month'>, '2026-XX'))
+    >>> _form_readings("2004?-06-~11", Precision.DAY)
+    (<Precision.DAY: 'day'>, None)
+    """
+    if form[:1] in "[{":  # a set: its members are its readings
+        return precision, None
+    year, s, sig = form.partition("S")
+    if s:  # significant digits: one year of those the leading digits allow
+        kept = int(sig)
+        return Precision.YEAR, year[:kept] + "X" * (len(year) - kept)
+    digits = form.translate(_NO_MARKS)
+    return precision, digits if "X" in digits else None
+
+
+_NO_MARKS = str.maketrans("", "", "~?%")
 
 
 def _after(p: Point) -> Point:

@@ -448,7 +448,9 @@ def relate(self: When, relation: Relation) -> When:
         check(self.relation is Relation.ON, call, "the value already has a relation")
         check(not self.is_interval, call, "relations apply to single values, not intervals")
     # After the first reading, before the last ("after XXXX": after year 1 at the soonest)
-    first_end, last_start = reading_bounds(self.start, self.end, self.precision, self.unspecified)
+    first_end, last_start = reading_bounds(
+        self.start, self.end, self.precision, self.unspecified, self.form
+    )
     edge = (relation is Relation.AFTER and _at_edge(first_end, _LAST)) or (
         relation is Relation.BEFORE and _at_edge(last_start, _FIRST)
     )

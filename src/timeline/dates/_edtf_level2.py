@@ -157,7 +157,6 @@ def component_flags(m: re.Match[str]) -> list[tuple[Precision, tuple[bool, bool]
 
 def level2_single(m: re.Match[str]) -> When:
     """A single value with significant digits or per-component qualifiers."""
-    text = m[0]
     if m["sig"] is not None:
         return _significant(m)
     if m["hh"] is not None:
@@ -180,8 +179,26 @@ def level2_single(m: re.Match[str]) -> When:
         base.precision,
         approximate=approximate,
         uncertain=uncertain,
-        form=text.replace("x", "X"),
+        form=_one_spelling(m),
     )
+
+
+def _one_spelling(m: re.Match[str]) -> str:
+    """The text of a value qualified by parts, one spelling for one meaning: a mark left of
+    the year ("~1995-04") and right of it ("1995~-04") both qualify the year alone, and are
+    written right of it, where the phrase reader keeps it ("after 1995~-04"; "after ~1995-04"
+    reads as "after about April 1995").
+
+    >>> from timeline.dates._parse_edtf import _SINGLE
+    >>> [_one_spelling(_SINGLE.fullmatch(t)) for t in ("?2004-06-~11", "2004-?06")]
+    ['2004?-06-~11', '2004-?06']
+    """
+    text = m["y"].upper() + _MARK.get(_merge(m["qy"], m["ry"]), "")
+    if m["m"] is not None:
+        text += f"-{m['qm'] or ''}{m['m'].upper()}{m['rm'] or ''}"
+    if m["d"] is not None:
+        text += f"-{m['qd'] or ''}{m['d'].upper()}"
+    return text + (m["q"] or "")
 
 
 def _plain(year: int, mo: str | None, d: str | None) -> When:
@@ -200,8 +217,16 @@ def _plain(year: int, mo: str | None, d: str | None) -> When:
 
 
 def _significant(m: re.Match[str]) -> When:
-    if m["m"] is not None or any(m[g] for g in ("qy", "ry", "q")):
+    if m["m"] is not None:
         raise Fail("significant digits (S) go on a year alone, such as 1950S2")
+    marks = [m[g] for g in ("qy", "ry", "q") if m[g]]
+    if marks:  # refused, offering the span qualified as said ("1950S2?": "1900? to 1999?")
+        found = _significant_value(m)
+        _qualified(found, _MARK[_merge(*marks)])
+    return _significant_value(m)
+
+
+def _significant_value(m: re.Match[str]) -> When:
     y, sig = m["y"], int(m["sig"])
     if "X" in y.upper():
         raise Fail("a year with significant digits is written in full, such as 1950S2")

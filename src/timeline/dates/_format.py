@@ -224,6 +224,11 @@ def _core_text(w: When, words: bool = False) -> str:
             return f"{word}{'' if y - first == 4 else ' '}{first:04d}s"
         return f"the {y:04d}s"
     if p is Precision.CENTURY:
+        assert w.end is not None
+        first = y - y % 100
+        if w.end.year - y != 99:  # a third of the century: "early/mid-/late 20th century"
+            word = _THIRDS[{0: 0, 40: 1}.get(y - first, 2)]
+            return f"{word}{'' if y - first == 40 else ' '}{ordinal(first // 100 + 1)} century"
         return f"the {ordinal(y // 100 + 1)} century"
     return _day_span(w)
 
@@ -328,17 +333,31 @@ def to_edtf(w: When) -> str:
             Relation.NOT_AFTER: as_day.not_after,
             Relation.NOT_BEFORE: as_day.not_before,
         }[w.relation]()
+    single = _edtf_single(w)
+    third = "/" in single and w.form is None
+    if third:
+        # a third of a decade or century: EDTF has none, so its years ("2027/2029"); a
+        # relation to it is written against its first year or its last, as for a dekad
+        # (before and after: against the day beside it, below)
+        first, last = single.split("/")
+        if w.relation is Relation.BY or w.relation is Relation.NOT_AFTER:
+            return f"[..{last}]"
+        if w.relation is Relation.NOT_BEFORE:
+            return f"[{first}..]"
     if w.relation is Relation.BY or w.relation is Relation.NOT_AFTER:
-        return f"[..{_edtf_single(w)}]"
+        return f"[..{single}]"
     if w.relation is Relation.NOT_BEFORE:
-        return f"[{_edtf_single(w)}..]"
+        return f"[{single}..]"
     if w.unspecified is not None and w.form is None:
         # After the first reading, before the last: beside that reading, at its grain.
         w = _reading(w, first=w.relation is Relation.AFTER)
     try:
-        if w.relation is Relation.BEFORE:
+        if third:  # no unit of its shape to step to
+            pass
+        elif w.relation is Relation.BEFORE:
             return f"[..{_edtf_single(step(w, -1))}]"
-        return f"[{_edtf_single(step(w, 1))}..]"
+        else:
+            return f"[{_edtf_single(step(w, 1))}..]"
     except Fail:
         pass
     # No neighbour of the same shape (a level-2 value, or the calendar's edge):
@@ -425,6 +444,9 @@ def _edtf_single(w: When) -> str:
             return f"{y:04d}{mark}/{w.end.year:04d}{mark}"
         text = f"{y // 10:03d}"
     elif p is Precision.CENTURY:
+        assert w.end is not None
+        if w.end.year - y != 99:  # a third of a century: its years, as for a decade's
+            return f"{y:04d}{mark}/{w.end.year:04d}{mark}"
         text = f"{y // 100:02d}"
     elif p is Precision.DEKAD:
         return f"{_iso_day(s)}{mark}/{_iso_day(w.end)}{mark}"

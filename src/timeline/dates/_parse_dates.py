@@ -57,13 +57,14 @@ from timeline.dates._parse_relative import (
 )
 from timeline.dates._parse_spans import (
     century,
+    century_third,
     decade,
     decade_third,
     hemisphere_season,
     season,
     winter,
 )
-from timeline.dates._precision import Relation
+from timeline.dates._precision import Precision, Relation
 from timeline.dates._when import When, WhenError
 
 __all__ = [
@@ -234,13 +235,17 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     month = _MY.fullmatch(rest)
     if month is not None:
         return _month_value(month, ctx, lambda y, mo: When.dekad(y, mo, n))
+    if rest in ("decade", "century"):  # "mid-decade", "by the end of the century": this one
+        rest = f"this {rest}"
     rel = _RELATIVE_UNIT.fullmatch(rest)
-    if rel is not None and rel["unit"] in ("month", "quarter", "year", "decade"):
+    if rel is not None and rel["unit"] in ("month", "quarter", "year", "decade", "century"):
         span = unit_of(rel["unit"], _STEP[rel["rel"]], ctx.need(repr(rest)))
         assert span.start is not None
         s = span.start
         if rel["unit"] == "decade":
             return decade_third(s.year, n)
+        if rel["unit"] == "century":
+            return century_third(s.year, n)
         if rel["unit"] == "quarter":
             return _third_of_part(span, n)
         return When.dekad(s.year, s.month, n) if rel["unit"] == "month" else When.third(s.year, n)
@@ -262,6 +267,8 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
     else:
         if _PARTS.get(other.precision.value) is not None and _plain(other):
             return _third_of_part(other, n)
+        if other.precision is Precision.CENTURY and _plain(other) and other.start is not None:
+            return century_third(other.start.year, n)  # "late 20th century"
         kind = other.precision.value
     examples = f"'{word} April 2026' or '{word} 2026'"
     if kind in ("month", "quarter", "half", "year"):
@@ -269,7 +276,7 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
         raise Fail(f"'{word}' takes a month or a year written in words, such as {examples}")
     examples = f"'{word} April 2026', '{word} Q3 2026', '{word} 2026' or '{word} 2020s'"
     raise Fail(
-        f"'{word}' applies to a month, a quarter, a half, a year or a decade, such as "
+        f"'{word}' applies to a month, a quarter, a half, a year, a decade or a century, such as "
         f"{examples}, not to a {kind}"
     )
 

@@ -334,8 +334,20 @@ def _refused_kind(low: str, ctx: Context) -> str | None:
         example = "'31 March 2026'"
         if ctx.reference is not None:  # the next such day, and the one a week later
             ahead = (_WEEKDAYS.index(m["day"]) - ctx.reference.weekday() - 1) % 7 + 1
-            days = [ctx.reference + _dt.timedelta(days=ahead + k) for k in (0, 7)]
-            example = " or ".join(f"'{d.day} {MONTH_NAMES[d.month - 1]} {d.year}'" for d in days)
+            first = ctx.reference.toordinal() + ahead
+            days = [
+                _dt.date.fromordinal(n)
+                for n in (first, first + 7)
+                if n <= _dt.date.max.toordinal()  # none after 9999
+            ]
+            if not days:
+                return (
+                    f"a weekday alone is relative, and no {m['day'].capitalize()}day is left in "
+                    "the calendar, which ends on 31 December 9999"
+                )
+            example = " or ".join(
+                f"'{d.day} {MONTH_NAMES[d.month - 1]} {d.year:04d}'" for d in days
+            )
         return (
             "a weekday alone is relative and ambiguous (this week's or next week's?); "
             f"write the date, such as {example}"

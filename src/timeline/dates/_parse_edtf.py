@@ -241,7 +241,10 @@ def _qualified(w: When, mark: str | None) -> When:
                 _QUALIFIED.clear()
             _QUALIFIED[key] = q
         return q
-    return w.qualify(approximate=approximate, uncertain=uncertain)
+    try:
+        return w.qualify(approximate=approximate, uncertain=uncertain)
+    except WhenError as e:  # a value EDTF cannot qualify ("2026-25~"): said as the parser's
+        raise Fail(str(e).split("qualify(): ", 1)[-1]) from None
 
 
 _QUALIFIED: dict[tuple[object, ...], When] = {}

@@ -114,6 +114,19 @@ def decade_third(first_year: int, n: int) -> When:
     return When(_dt_date(first, 1, 1), _dt_date(last, 12, 31), decade.precision)
 
 
+def century_third(first_year: int, n: int) -> When:
+    """ "early 20th century" (1900-1939), "mid-20th century" (1940-1969), "late 20th century"
+    (1970-1999): its decades as a decade's years are split (4, 3, 3).
+
+    >>> str(century_third(1900, 3).earliest), str(century_third(1900, 3))
+    ('1970-01-01', 'late 20th century')
+    """
+    century = When.century(_first_year(first_year, "the 1st century (years 0 to 99) would"))
+    first = first_year + (0, 40, 70)[n - 1]
+    last = first_year + (39, 69, 99)[n - 1]
+    return When(_dt_date(first, 1, 1), _dt_date(last, 12, 31), century.precision)
+
+
 def _dt_date(y: int, m: int, d: int) -> pendulum.Date:
     return pendulum.Date(y, m, d)
 

@@ -79,15 +79,17 @@ _LABELS = {
     "cdt": (-5, "America/Chicago"),
     "mst": (-7, "America/Denver"), "mdt": (-6, "America/Denver"),
     "pst": (-8, "America/Los_Angeles"), "pdt": (-7, "America/Los_Angeles"),
-    "bst": (1, "Europe/London"), "cet": (1, "Europe/Berlin"), "cest": (2, "Europe/Berlin"),
+    "cet": (1, "Europe/Berlin"), "cest": (2, "Europe/Berlin"),
     "jst": (9, "Asia/Tokyo"), "kst": (9, "Asia/Seoul"), "hkt": (8, "Asia/Hong_Kong"),
     "sgt": (8, "Asia/Singapore"), "aest": (10, "Australia/Sydney"),
     "aedt": (11, "Australia/Sydney"),
 }  # fmt: skip
+# A label said in more than one place, with each meaning's offset: refused (which is meant?).
 _TWO_MEANINGS = {
-    "cst": "US Central (CT) or China Standard Time ('Beijing time')",
-    "ist": "India, Israel or Irish Standard Time",
-    "ast": "Atlantic or Arabia Standard Time",
+    "cst": "US Central Standard Time (CT, UTC-6) or China Standard Time ('Beijing time', UTC+8)",
+    "ist": "India, Israel or Irish Standard Time (UTC+5:30, UTC+2 or UTC+1)",
+    "ast": "Atlantic Standard Time (UTC-4) or Arabia Standard Time (UTC+3)",
+    "bst": "British Summer Time ('London time', UTC+1) or Bangladesh Standard Time (UTC+6)",
 }
 
 
@@ -196,7 +198,7 @@ def _zoned(day: _dt.date, clock: tuple[int, int], zone: str | None) -> When:
         return When.parse(f"{text}{m[1]}{hours:02d}:{minutes:02d}")
     if name in _TWO_MEANINGS:
         raise Fail(
-            f"{quoted(zone)} means {_TWO_MEANINGS[name]}; write the place or an offset (UTC+8)"
+            f"{quoted(zone)} means {_TWO_MEANINGS[name]}; write the place or the offset meant"
         )
     if name in _REGIONS:
         return When.parse(f"{text}[{_REGIONS[name]}]")

@@ -182,11 +182,12 @@ class When:
             # place for a qualifier on these, so the span is offered, qualified
             lo, hi = self.start, self.end
             assert isinstance(lo, _dt.date) and isinstance(hi, _dt.date)
+            c, q = "c. " if approximate else "", "?" if uncertain else ""  # as said
             span = (
-                f"c. {MONTH_NAMES[lo.month - 1]} {lo.year:04d} to "
-                f"c. {MONTH_NAMES[hi.month - 1]} {hi.year:04d}"  # not strftime: the locale's
+                f"{c}{MONTH_NAMES[lo.month - 1]} {lo.year:04d}{q} to "
+                f"{c}{MONTH_NAMES[hi.month - 1]} {hi.year:04d}{q}"  # not strftime: the locale's
                 if self.precision is Precision.SEASON
-                else f"c. {lo.year:04d} to c. {hi.year:04d}"
+                else f"{c}{lo.year:04d}{q} to {c}{hi.year:04d}{q}"
             )
             raise WhenError(
                 f"{quoted(self)}.qualify(): a hemisphere season or a year with significant digits "
@@ -315,7 +316,9 @@ class When:
             return self.start
         if self.relation is Relation.AFTER and self.end is not None:
             # after the first reading at the soonest ("after 202X": from 2021)
-            first_end = reading_bounds(self.start, self.end, self.precision, self.unspecified)[0]
+            first_end = reading_bounds(
+                self.start, self.end, self.precision, self.unspecified, self.form
+            )[0]
             assert first_end is not None
             return _after(first_end)
         return None
@@ -331,7 +334,9 @@ class When:
             return self.end
         if self.relation is Relation.BEFORE and self.start is not None:
             # before the last reading at the latest ("before 202X": until 2028)
-            last_start = reading_bounds(self.start, self.end, self.precision, self.unspecified)[1]
+            last_start = reading_bounds(
+                self.start, self.end, self.precision, self.unspecified, self.form
+            )[1]
             assert last_start is not None
             return _before(last_start)
         return None

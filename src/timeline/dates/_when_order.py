@@ -12,9 +12,15 @@ predicates live in `timeline.dates._when_compare`.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+import attrs
+import pendulum
+from pendulum import DateTime, FixedTimezone
+
+from timeline.dates._bounds import _as_utc_micros
 from timeline.dates._keys import Keys, order_head, when_keys
 
 if TYPE_CHECKING:
@@ -32,10 +38,58 @@ def sort_key(self: When) -> tuple[float, float, bool, int, str, str]:
     >>> When.year(2030).by() > When.month(2026, 4)
     True
     """
-    edtf = "" if self.is_undated else self.to_edtf()
+    # the text of the value's meaning: equal values (one moment at two offsets) tie
+    edtf = "" if self.is_undated else _in_utc(self).to_edtf()
     if self.fiscal is not None:  # after the same span in calendar terms
         edtf += f" FY{self.fiscal.start:02d}{self.fiscal.named_by}"
     return (*order_head(self), edtf, self.relation.value)
+
+
+def _in_utc(w: When) -> When:
+    """``w`` with each instant with an offset or zone written in UTC (`utc_spelling`):
+    one spelling for values that are equal (`When` compares instants in UTC).
+
+    >>> str(_in_utc(When.parse("2026-04-15T10:00+08:00 to 2026-05")))
+    '2026-04-15T02:00Z to May 2026'
+    """
+    if w.form is not None:  # the text is the value's, compared as it is
+        return w
+    start, end, lower, upper = w.start, w.end, w.lower, w.upper
+    changes: dict[str, object] = {}
+    if isinstance(start, _dt.datetime) and start.tzinfo is not None:
+        changes["start"] = utc_spelling(start)
+    if isinstance(end, _dt.datetime) and end.tzinfo is not None:
+        changes["end"] = changes["start"] if end is start else utc_spelling(end)
+    for name, side in (("lower", lower), ("upper", upper)):
+        if isinstance(side, type(w)) and (respelled := _in_utc(side)) is not side:
+            changes[name] = respelled
+    return attrs.evolve(w, **changes) if changes else w  # type: ignore[arg-type]
+
+
+_DAY_US = 86_400_000_000
+_FIRST_US = _as_utc_micros(_dt.datetime(1, 1, 1)) + _DAY_US
+_LAST_US = _as_utc_micros(_dt.datetime(9999, 12, 31)) - _DAY_US
+_EDGE = 18 * 60  # minutes: the largest offset a `When` holds
+
+
+def utc_spelling(p: _dt.datetime) -> DateTime:
+    """The instant ``p`` (with an offset) in UTC; within a day of the calendar's ends, where
+    UTC (or the moment beside it, for "before" and "after") may leave years 1..9999, at
+    UTC+18:00 near the first day and UTC-18:00 near the last, which every such instant has.
+
+    >>> utc_spelling(pendulum.datetime(2026, 4, 15, 10, tz="Asia/Shanghai"))
+    DateTime(2026, 4, 15, 2, 0, 0, tzinfo=Timezone('UTC'))
+    >>> utc_spelling(pendulum.parse("0001-01-01T10:00+14:00")).isoformat()
+    '0001-01-01T14:00:00+18:00'
+    """
+    micros = _as_utc_micros(p)
+    if _FIRST_US <= micros <= _LAST_US:
+        return pendulum.instance(p).in_timezone("UTC")
+    offset = p.utcoffset()
+    assert offset is not None
+    minutes = _EDGE if micros < _FIRST_US else -_EDGE
+    local = _dt.datetime.__add__(p.replace(tzinfo=None), _dt.timedelta(minutes=minutes) - offset)
+    return DateTime(*local.timetuple()[:6], local.microsecond, tzinfo=FixedTimezone(minutes * 60))
 
 
 def keys(self: When) -> Keys:
