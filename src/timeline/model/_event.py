@@ -416,9 +416,11 @@ class Event:
         ``as_of`` means "as known on that day" here as everywhere: the claims stated
         on or before it are replayed (`Event.as_of`) and that event is judged; one not
         yet announced then is not overdue. The latest possible day counts fuzzy
-        bounds: "c. April 2026" is not overdue until June. A goal (`Target`) its figures
-        known then show reached, by its deadline or after, is not overdue: nobody writes
-        "happened" of a goal.
+        bounds: "c. April 2026" is not overdue until June. A goal (`Target`) whose
+        figures known then show the target missed (`Target.status`) is overdue too,
+        whatever its own date says (even "TBD": the deadline dates it), as the
+        track record counts it broken; one its figures show reached, by its deadline or
+        after, is not overdue: nobody writes "happened" of a goal.
 
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True
