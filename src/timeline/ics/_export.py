@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from timeline._errors import TimelineWarning, quoted
+from timeline.dates._when import When
 from timeline.figures._growth import _span
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
@@ -87,19 +88,33 @@ def stamp(event: Event) -> _dt.datetime:
     shows in the text: a restatement or a date respelled at another offset changes the
     summary or the description's history but not the date or status, so SEQUENCE stays
     and only this tells the new version from the old (RFC 5545 §3.8.7.2, RFC 5546 §2.1.5).
-    With nothing dated, `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
+    Statements are dated to the day, so two said on one day would share its midnight:
+    each claim, in stated order (a day's in list order, DESIGN §3), is stamped at the
+    moment it was said or one second after the stamp of the statement before it
+    (the initial one, then each claim), whichever is later, so every claim appended gives
+    a later stamp. With nothing dated, `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
 
     >>> stamp(Event(title="x", when=When.year(2026))).isoformat()
     '1970-01-01T00:00:00+00:00'
     >>> e = Event(title="x", when="2026-04").revise(stated="2026-03-10", note="still April")
     >>> stamp(e).isoformat()
     '2026-03-10T00:00:00+00:00'
+    >>> stamp(e.revise(stated="2026-03-10", note="and again")).isoformat()
+    '2026-03-10T00:00:01+00:00'
     """
-    said = [c.stated for c in event.claims]
-    said.extend(s.published for s in event.sources if s.published is not None)
-    # "TBD" or "../.." dates nothing; an open start counts from its end.
-    points = [w.earliest if w.earliest is not None else w.latest for w in said]
-    moments = [_stamp_of(p) for p in points if p is not None]
+    moments = [_stamp_of(p) for p in map(_said_at, (s.published for s in event.sources)) if p]
+    last = None if event.stated is None else _said_at(event.stated)
+    said = None if last is None else _stamp_of(last)
+    for claim in event.claims:  # in stated order: strictly later, one after another
+        at = _said_at(claim.stated)
+        if at is None:
+            continue
+        moment = _stamp_of(at)
+        if said is not None and moment <= said:
+            moment = _next_second(said)
+        said = moment
+    if said is not None:
+        moments.append(said)
     target = event.target
     figures = [*([target.baseline] if target and target.baseline else []), *event.observations]
     for figure in figures:
@@ -110,6 +125,24 @@ def stamp(event: Event) -> _dt.datetime:
         opened = None if published is None else published.earliest
         moments.append(max(_stamp_of(p) for p in (ended, opened) if p is not None))
     return max(moments) if moments else FALLBACK_STAMP
+
+
+def _said_at(when: When | None) -> _dt.date | None:
+    """The moment a statement dated ``when`` counts from: its first, or ("../2026") its
+    last; ``None`` for "TBD" or "../..", which date nothing."""
+    if when is None:
+        return None
+    return when.earliest if when.earliest is not None else when.latest
+
+
+def _next_second(moment: _dt.datetime) -> _dt.datetime:
+    """A second after ``moment``; ``moment`` itself at the end of the calendar."""
+    m = moment  # a plain datetime: pendulum's addition drops a `datetime.UTC` zone
+    plain = _dt.datetime(m.year, m.month, m.day, m.hour, m.minute, m.second, tzinfo=_dt.UTC)
+    try:
+        return plain + _dt.timedelta(seconds=1)
+    except OverflowError:
+        return moment
 
 
 def _uri(url: str) -> str:
