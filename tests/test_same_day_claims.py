@@ -154,3 +154,25 @@ def test_as_of_replays_a_day_in_list_order(claims: list[Claim], day: dt.date) ->
     slips = [s.claim for s in at_once.slips]
     assert slips == [c for c in at_once.claims if any(c is s for s in slips)]
     assert [s.claim for _, s in Timeline([at_once]).slips()] == slips
+
+
+@settings(max_examples=examples(40, 1000), deadline=None)
+@given(
+    st.lists(st.lists(CLAIM, max_size=4), min_size=1, max_size=3),
+    st.dates(dt.date(2026, 3, 1), dt.date(2026, 3, 4)),
+)
+def test_diff_of_snapshots_is_the_day_said(histories: list, day: dt.date) -> None:  # type: ignore[type-arg]
+    """The snapshot of a day against the day before changes exactly the events with a claim
+    said that day, and the claims it adds are that day's, in list order."""
+    tl = Timeline(
+        [Event(title=f"e{i}", when="2026-04", sources=[SAID], claims=h)
+         for i, h in enumerate(histories)]
+    )  # fmt: skip
+    before, after = tl.as_of(day - dt.timedelta(days=1)), tl.as_of(day)
+    change = before.diff(after)
+    assert not change.added and not change.removed and not change.renamed
+    said = {f"e{i}": [c for c in h if c.stated.earliest == day] for i, h in enumerate(histories)}
+    assert {c.id for c in change.changed} == {i for i, cs in said.items() if cs}
+    for c in change.changed:
+        was, now = c.fields["claims"]
+        assert list(now[len(was) :]) == said[c.id]
