@@ -130,3 +130,48 @@ def test_every_overdue_agrees(tl: Timeline, day: dt.date) -> None:
         reached = row.id in (*record.kept_ids, *record.late_ids)
         if row.status in ("expected", "confirmed") and row.target_status == "missed":
             assert row.overdue or reached, row
+
+
+class TestGoalsReachedInTheFrame:
+    """A goal its figures show reached is judged as a happening (the track record's kept or
+    late): the frame's ``delay_days`` says by how much, as of the frame's day."""
+
+    @pytest.mark.parametrize(
+        ("event", "day", "delay"),
+        [
+            # short in December, reached in January: a day late
+            (goal("2026", "2026", ("2026-12", "8 x"), ("2027-01", "11 x")), "2027-03-01", 1),
+            # reached in June, deadline 2026: on time
+            (goal("2026", "2026", ("2026-06", "12 x")), "2027-01-01", 0),
+            # the January figure not yet known on 31 January: not reached, no delay
+            (goal("2026", "2026", ("2026-12", "8 x"), ("2027-01", "11 x")), "2027-01-30", None),
+        ],
+    )
+    def test_table(self, event: Event, day: str, delay: int | None) -> None:
+        frame = Timeline([event]).to_pandas(as_of=day)
+        got = frame.loc[0, "delay_days"]
+        assert (None if got is pd_na() else int(got)) == delay  # was <NA> for every goal
+
+    def test_without_a_day_a_goal_has_no_delay(self) -> None:
+        # no hidden "today": which figures are known depends on the day
+        event = goal("2026", "2026", ("2026-12", "8 x"), ("2027-01", "11 x"))
+        assert Timeline([event]).to_pandas().loc[0, "delay_days"] is pd_na()
+
+
+def pd_na() -> object:
+    import pandas as pd
+
+    return pd.NA
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(), DAYS)
+def test_frame_delays_are_the_track_records(tl: Timeline, day: dt.date) -> None:
+    """Every late promise's delay in the track record is its ``delay_days`` in the frame, and
+    every kept one's is 0 or less."""
+    frame = tl.to_pandas(as_of=day).set_index("id")
+    record = tl.track_record(as_of=day).total
+    for ident, delay in zip(record.late_ids, record.delay_days, strict=True):
+        assert frame.loc[ident, "delay_days"] == delay
+    for ident in record.kept_ids:
+        assert frame.loc[ident, "delay_days"] <= 0
