@@ -67,12 +67,19 @@ def slips_of(event: Event) -> tuple[Slip, ...]:
     found: list[Slip] = []
     states = replay(event.initial_when, event.initial_status, event.claims)
     lasts = event.end is not None
-    for claim, (when, status, _, _) in zip(event.claims, states, strict=True):
-        if claim.when is None or not status.is_open:
+    # The last date promised while open: a claim opening a cancelled or happened event
+    # again with a date moves it from there, as one opening it without a date and another
+    # giving the date would (`replay` brings the promise back in between).
+    promised = event.initial_when if event.initial_status.is_open else None
+    for claim, (when, status, new_when, new_status) in zip(event.claims, states, strict=True):
+        was = when if status.is_open else promised if new_status.is_open else None
+        if new_status.is_open:
+            promised = new_when
+        if claim.when is None or was is None:
             continue
-        ends = (event._end_with(when), event._end_with(claim.when)) if lasts else (None, None)
-        if _later(claim.when, when, ends[1], ends[0]):
-            found.append(Slip(when, claim.when, claim, *ends))
+        ends = (event._end_with(was), event._end_with(claim.when)) if lasts else (None, None)
+        if _later(claim.when, was, ends[1], ends[0]):
+            found.append(Slip(was, claim.when, claim, *ends))
     return tuple(found)
 
 
