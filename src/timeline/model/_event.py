@@ -305,6 +305,10 @@ class Event:
     def slips(self) -> tuple[Slip, ...]:
         """The claims that moved the expected date later while the event was open.
 
+        A claim opening a cancelled or happened event again with a date moved it from
+        the last date promised while it was open ("April", cancelled, then "back on, in
+        June": a slip from April).
+
         An event that lasts slips when the last day of its span moves later (`window`,
         as `delay` measures it): "April to June", then "May" with the end standing, is
         no slip; then "July", past the end, is.

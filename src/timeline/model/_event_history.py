@@ -59,7 +59,8 @@ def changing_claims(event: Event) -> tuple[Claim, ...]:
 
 
 def slips_of(event: Event) -> tuple[Slip, ...]:
-    """The claims that moved the expected date (or a lasting event's span) later while open.
+    """The claims that moved the expected date (or a lasting event's span) later while open,
+    or that opened it again later than the last date promised while it was open.
 
     >>> len(slips_of(Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")))
     1
