@@ -25,7 +25,7 @@ class TestZeroWay:
 
     @pytest.mark.parametrize("value", ["8 GW", "under 10 GW"])
     def test_a_figure_short_of_it_names_why(self, value: str) -> None:
-        with pytest.raises(TargetError, match="baseline .* is the goal"):
+        with pytest.raises(TargetError, match=r"baseline .* is the goal"):
             target().progress(Observation("2025", value))
 
     def test_the_frame_agrees_with_the_status(self) -> None:
