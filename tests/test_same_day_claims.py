@@ -176,3 +176,51 @@ def test_diff_of_snapshots_is_the_day_said(histories: list, day: dt.date) -> Non
     for c in change.changed:
         was, now = c.fields["claims"]
         assert list(now[len(was) :]) == said[c.id]
+
+
+class TestFeedsAsOfEachDay:
+    """A feed rebuilt each day as of that day (``timeline export --as-of``) gives each event a
+    version RFC 5546 puts after the day before's whenever its text changed."""
+
+    def test_instants_whose_utc_order_runs_against_their_days(self) -> None:
+        # 23:00 on the 3rd at UTC-12 (11:00 UTC on the 4th) is known from the 3rd; 01:00 on
+        # the 4th at UTC+14 (11:00 UTC on the 3rd) was said first but is known from the 4th.
+        e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-02-01")])
+        e = e.revise(stated="2026-02-03T23:00-12:00", note="a")
+        e = e.revise(stated="2026-02-04T01:00+14:00", note="b")
+        tl = Timeline([e])
+        was, now = _version(tl.as_of("2026-02-03")), _version(tl.as_of("2026-02-04"))
+        assert was is not None and now is not None
+        assert was[2] != now[2]
+        assert now[:2] > was[:2]  # was: both 11:00 UTC on the 4th, SEQUENCE 0
+
+    @settings(max_examples=examples(60, 1500), deadline=None)
+    @given(
+        st.lists(
+            st.builds(
+                lambda said, when, status, note: Claim(
+                    stated=said, when=when, status=status, note=note
+                ),
+                st.dates(dt.date(2026, 2, 1), dt.date(2026, 2, 6))
+                | st.sampled_from(
+                    ["2026-02-03T23:00-12:00", "2026-02-04T01:00+14:00", "2026-02-03T10:00Z"]
+                ),
+                st.none() | st.sampled_from(("2026-04", "2026-05", "c. 2026-06")),
+                st.none() | st.sampled_from(("expected", "confirmed", "happened", "cancelled")),
+                st.none() | st.just("n"),
+            ),
+            max_size=5,
+        ),
+        st.dates(dt.date(2026, 2, 1), dt.date(2026, 2, 6)),
+    )
+    def test_each_day_supersedes_the_day_before(self, claims: list[Claim], day: dt.date) -> None:
+        tl = Timeline(
+            [Event(title="x", when="2026-04", sources=[Source("s", published="2026-02-01")],
+                   claims=claims)]
+        )  # fmt: skip
+        was, now = _version(tl.as_of(day)), _version(tl.as_of(day + dt.timedelta(days=1)))
+        assume(was is not None and now is not None)
+        assert was is not None and now is not None
+        assert now[0] >= was[0]
+        if now[2] != was[2]:
+            assert now[:2] > was[:2]

@@ -45,7 +45,7 @@ from timeline.ics._placement import (
     unplaced_reason,
     written,
 )
-from timeline.model._claim import Status
+from timeline.model._claim import Claim, Status
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
@@ -89,10 +89,13 @@ def stamp(event: Event) -> _dt.datetime:
     summary or the description's history but not the date or status, so SEQUENCE stays
     and only this tells the new version from the old (RFC 5545 §3.8.7.2, RFC 5546 §2.1.5).
     Statements are dated to the day, so two said on one day would share its midnight:
-    each claim, in stated order (a day's in list order, DESIGN §3), is stamped at the
-    moment it was said or one second after the stamp of the statement before it
-    (the initial one, then each claim), whichever is later, so every claim appended gives
-    a later stamp. With nothing dated, `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
+    each claim, in the order `Event.as_of` comes to know them (by the day each counts
+    from, a day's in stated order: in list order, DESIGN §3), is stamped at the moment it
+    was said or one second after the stamp of the statement before it (the initial one,
+    then each claim), whichever is later. So every claim appended gives a later stamp, and
+    so does each day a feed rebuilt as of that day (``--as-of``) knows a claim more, even
+    an instant said earlier in UTC on a later local day. With nothing dated,
+    `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
 
     >>> stamp(Event(title="x", when=When.year(2026))).isoformat()
     '1970-01-01T00:00:00+00:00'
@@ -105,7 +108,9 @@ def stamp(event: Event) -> _dt.datetime:
     moments = [_stamp_of(p) for p in map(_said_at, (s.published for s in event.sources)) if p]
     last = None if event.stated is None else _said_at(event.stated)
     said = None if last is None else _stamp_of(last)
-    for claim in event.claims:  # in stated order: strictly later, one after another
+    # Known in this order (a stable sort of the stated order), stamped strictly later
+    # one after another: a feed as of a day stamps a prefix of the next day's.
+    for claim in sorted(event.claims, key=_claim_day):
         at = _said_at(claim.stated)
         if at is None:
             continue
@@ -125,6 +130,10 @@ def stamp(event: Event) -> _dt.datetime:
         opened = None if published is None else published.earliest
         moments.append(max(_stamp_of(p) for p in (ended, opened) if p is not None))
     return max(moments) if moments else FALLBACK_STAMP
+
+
+def _claim_day(claim: Claim) -> _dt.date:
+    return claim.day
 
 
 def _said_at(when: When | None) -> _dt.date | None:
