@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 _DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
+_MISSED = TargetStatus.MISSED
 
 
 def overdue_on(event: Event, day: _dt.date) -> bool:
@@ -67,9 +68,11 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
     # show its target missed, whatever its own date says (as `target_status` and the
     # track record read it). Not once its figures show it reached (by the deadline or
     # after): nobody writes "happened" of a goal.
-    if not event.status.is_open or goal_reached(event, day) is not None:
+    if not event.status.is_open:
         return False
-    return over_before(event._readings, day) or target_judged(event, day) is TargetStatus.MISSED
+    if not over_before(event._readings, day) and target_judged(event, day) is not _MISSED:
+        return False
+    return goal_reached(event, day) is None
 
 
 def undated_past(event: Event, day: _dt.date) -> bool:
