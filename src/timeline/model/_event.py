@@ -387,8 +387,10 @@ class Event:
         Replays the initial statement (known from the first day of the first
         source's ``published``; always, without one) and every claim stated on or before ``day``,
         and keeps only the figures known then (`Observation.known_on`: period ended,
-        source published; a target's baseline too, `Target.as_of`), so nothing in
-        the result is dated after ``day``.
+        source published; a target's baseline too, `Target.as_of`) and the sources
+        published by then (from their first day; the first source, which dates the
+        initial statement, and undated ones always), so nothing in the result is dated
+        after ``day``.
 
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")

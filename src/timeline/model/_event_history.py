@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from timeline.dates._days import to_day
 from timeline.model._claim import Claim, Slip, _later, replay
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.figures._growth import Observation
+    from timeline.figures._source import Source
     from timeline.figures._target import Target
     from timeline.model._event import Event
 
@@ -106,9 +108,25 @@ def known_on(event: Event, cutoff: _dt.date) -> Event | None:
         # Instants said in UTC order on local days that run the other way: each
         # counts from its own day.
         known = tuple(c for c in known if c.day <= cutoff)
-    if len(known) == len(claims) and figures is event.observations and target is event.target:
+    sources = event.sources
+    if len(sources) > 1 and not all(_published_by(src, cutoff) for src in sources[1:]):
+        # Sources published later were not known either; the first dates the statement.
+        sources = (sources[0], *(src for src in sources[1:] if _published_by(src, cutoff)))
+    if (
+        len(known) == len(claims)
+        and figures is event.observations
+        and target is event.target
+        and sources is event.sources
+    ):
         return event  # everything said about it was said by then
-    return with_claims(event, known, figures, target)
+    return with_claims(event, known, figures, target, sources)
+
+
+def _published_by(source: Source, cutoff: _dt.date) -> bool:
+    """Whether ``source`` was out on ``cutoff``: undated ones always, a dated one from its
+    first day (as a claim counts from its ``stated`` day)."""
+    published = source.published
+    return published is None or published.earliest is None or to_day(published) <= cutoff
 
 
 def with_claims(
@@ -116,8 +134,10 @@ def with_claims(
     claims: tuple[Claim, ...],
     figures: tuple[Observation, ...],
     target: Target | None = None,
+    sources: tuple[Source, ...] | None = None,
 ) -> Event:
-    """``event`` with ``claims`` (checked, in stated order), ``figures`` and ``target``.
+    """``event`` with ``claims`` (checked, in stated order), ``figures``, ``target`` and
+    ``sources`` (``None``: its own).
 
     Every other field was checked when the event was made, so the copy skips the
     constructor (`Timeline.track_record` replays 10^5 events).
@@ -131,6 +151,8 @@ def with_claims(
     fields["claims"], fields["observations"] = claims, figures
     if target is not None:
         fields["target"] = target
+    if sources is not None:
+        fields["sources"] = sources
     copy = object.__new__(cls)
     copy.__attrs_init__(**fields)
     return copy
