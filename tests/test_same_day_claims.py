@@ -224,3 +224,36 @@ class TestFeedsAsOfEachDay:
         assert now[0] >= was[0]
         if now[2] != was[2]:
             assert now[:2] > was[:2]
+
+
+class TestFiguresAndSourcesOnTheDayOfAClaim:
+    """A figure or a source known the day of the last claim shows in the text too (the
+    figures line, the sources): it is stamped after what was known before it that day."""
+
+    def test_a_figure_known_the_day_of_a_claim(self) -> None:
+        from timeline import Observation, Target
+
+        old = Event(
+            title="x", when="2026", sources=[SAID], target=Target("capacity", "10 GW", "2026")
+        ).revise(stated="2026-03-31", note="on track")
+        new = attrs_evolve(old, observations=(Observation("2026-03", "5 GW"),))  # known 31 March
+        was, now = _version(Timeline([old])), _version(Timeline([new]))
+        assert was is not None and now is not None
+        assert was[2] != now[2]
+        assert now[:2] > was[:2]  # was: both 31 March 00:00, SEQUENCE 0
+
+    def test_a_source_published_the_day_of_a_claim(self) -> None:
+        old = Event(title="x", when="2026-04", sources=[SAID]).revise(
+            stated="2026-03-10", when="2026-05"
+        )
+        new = attrs_evolve(old, sources=(*old.sources, Source("follow-up", published="2026-03-10")))
+        was, now = _version(Timeline([old])), _version(Timeline([new]))
+        assert was is not None and now is not None
+        assert was[2] != now[2]
+        assert now[:2] > was[:2]
+
+
+def attrs_evolve(event: Event, **changes: object) -> Event:
+    import attrs
+
+    return attrs.evolve(event, **changes)

@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from timeline._errors import TimelineWarning, quoted
+from timeline.dates._days import to_day
 from timeline.dates._when import When
 from timeline.figures._growth import _span
 from timeline.ics._export_props import private_props
@@ -45,7 +46,7 @@ from timeline.ics._placement import (
     unplaced_reason,
     written,
 )
-from timeline.model._claim import Claim, Status
+from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._timeline import Timeline
 
@@ -89,13 +90,14 @@ def stamp(event: Event) -> _dt.datetime:
     summary or the description's history but not the date or status, so SEQUENCE stays
     and only this tells the new version from the old (RFC 5545 §3.8.7.2, RFC 5546 §2.1.5).
     Statements are dated to the day, so two said on one day would share its midnight:
-    each claim, in the order `Event.as_of` comes to know them (by the day each counts
-    from, a day's in stated order: in list order, DESIGN §3), is stamped at the moment it
-    was said or one second after the stamp of the statement before it (the initial one,
-    then each claim), whichever is later. So every claim appended gives a later stamp, and
-    so does each day a feed rebuilt as of that day (``--as-of``) knows a claim more, even
-    an instant said earlier in UTC on a later local day. With nothing dated,
-    `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
+    each dated thing, in the order `Event.as_of` comes to know them (by the day each
+    counts from; on one day the sources published then, the claims stated then in stated
+    order, i.e. in list order, DESIGN §3, then the figures that became known), is stamped
+    at its moment or one second after the stamp of the one before it (the initial
+    statement first), whichever is later. So every claim, source or figure added on the
+    latest day gives a later stamp, and so does each day a feed rebuilt as of that day
+    (``--as-of``) knows one more, even an instant said earlier in UTC on a later local
+    day. With nothing dated, `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
 
     >>> stamp(Event(title="x", when=When.year(2026))).isoformat()
     '1970-01-01T00:00:00+00:00'
@@ -105,21 +107,17 @@ def stamp(event: Event) -> _dt.datetime:
     >>> stamp(e.revise(stated="2026-03-10", note="and again")).isoformat()
     '2026-03-10T00:00:01+00:00'
     """
-    moments = [_stamp_of(p) for p in map(_said_at, (s.published for s in event.sources)) if p]
-    last = None if event.stated is None else _said_at(event.stated)
-    said = None if last is None else _stamp_of(last)
-    # Known in this order (a stable sort of the stated order), stamped strictly later
-    # one after another: a feed as of a day stamps a prefix of the next day's.
-    for claim in sorted(event.claims, key=_claim_day):
+    first = None if event.stated is None else _said_at(event.stated)
+    said = None if first is None else _stamp_of(first)  # the initial statement
+    known: list[tuple[int, int, _dt.datetime]] = []  # (day, rank that day, moment)
+    for source in event.sources[1:]:
+        at = _said_at(source.published)
+        if at is not None:
+            known.append((to_day(at).toordinal(), 0, _stamp_of(at)))
+    for claim in event.claims:
         at = _said_at(claim.stated)
-        if at is None:
-            continue
-        moment = _stamp_of(at)
-        if said is not None and moment <= said:
-            moment = _next_second(said)
-        said = moment
-    if said is not None:
-        moments.append(said)
+        if at is not None:
+            known.append((claim.day.toordinal(), 1, _stamp_of(at)))
     target = event.target
     figures = [*([target.baseline] if target and target.baseline else []), *event.observations]
     for figure in figures:
@@ -128,12 +126,21 @@ def stamp(event: Event) -> _dt.datetime:
             continue  # never known (`Observation.known_on`)
         published = figure.source.published if figure.source is not None else None
         opened = None if published is None else published.earliest
-        moments.append(max(_stamp_of(p) for p in (ended, opened) if p is not None))
-    return max(moments) if moments else FALLBACK_STAMP
+        points = [p for p in (ended, opened) if p is not None]
+        day = max(to_day(p).toordinal() for p in points)
+        known.append((day, 2, max(_stamp_of(p) for p in points)))
+    # Known in this order (a stable sort: a day's claims stay in stated order), stamped
+    # strictly later one after another: a feed as of a day stamps a prefix of the next's.
+    known.sort(key=_known_order)
+    for _, _, moment in known:
+        if said is not None and moment <= said:
+            moment = _next_second(said)
+        said = moment
+    return FALLBACK_STAMP if said is None else said
 
 
-def _claim_day(claim: Claim) -> _dt.date:
-    return claim.day
+def _known_order(item: tuple[int, int, _dt.datetime]) -> tuple[int, int]:
+    return item[0], item[1]
 
 
 def _said_at(when: When | None) -> _dt.date | None:
