@@ -19,7 +19,17 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from ics_check import vevents
-from timeline import Claim, Event, Source, Status, Timeline, TimelineWarning, When
+from timeline import (
+    Claim,
+    Event,
+    Observation,
+    Source,
+    Status,
+    Target,
+    Timeline,
+    TimelineWarning,
+    When,
+)
 
 SAID = Source("wire", published="2026-01-05")
 
@@ -257,3 +267,51 @@ def attrs_evolve(event: Event, **changes: object) -> Event:
     import attrs
 
     return attrs.evolve(event, **changes)
+
+
+_SAID = st.dates(dt.date(2026, 2, 1), dt.date(2026, 2, 6)) | st.sampled_from(
+    ["2026-02-03T23:00-12:00", "2026-02-04T01:00+14:00", "2026-02-03T10:00Z", "2026-02~"]
+)
+
+
+@settings(max_examples=examples(40, 1500), deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda said, when, note: Claim(stated=said, when=when, note=note),
+            _SAID,
+            st.none() | st.sampled_from(("2026-04", "2026-05")),
+            st.none() | st.just("n"),
+        ),
+        max_size=4,
+    ),
+    st.lists(
+        st.builds(
+            lambda at, value, said: Observation(
+                at, value, source=None if said is None else Source("f", published=said)
+            ),
+            st.sampled_from(["2026-01", "2026-02-02", "2026-02-03", "2026-01-20T23:00-12:00"]),
+            st.sampled_from(["4 x", "12 x"]),
+            st.none() | _SAID,
+        ),
+        max_size=3,
+    ),
+    st.lists(st.builds(lambda said: Source("t", published=said), st.none() | _SAID), max_size=2),
+    st.dates(dt.date(2026, 1, 31), dt.date(2026, 2, 6)),
+)
+def test_each_day_supersedes_with_figures_and_sources(
+    claims: list[Claim], figures: list[Observation], sources: list[Source], day: dt.date
+) -> None:
+    """Claims, figures and sources together: each day's as-of feed supersedes the day before's
+    whenever its text changed."""
+    e = Event(
+        title="x", when="2026-04", sources=[Source("s", published="2026-02-01"), *sources],
+        claims=claims, target=Target("n", "10 x", "2026"), observations=figures,
+    )  # fmt: skip
+    tl = Timeline([e])
+    was, now = _version(tl.as_of(day)), _version(tl.as_of(day + dt.timedelta(days=1)))
+    assume(was is not None)  # not yet announced the day before
+    assert was is not None and now is not None
+    assert now[0] >= was[0]
+    if now[2] != was[2]:
+        assert now[:2] > was[:2]
