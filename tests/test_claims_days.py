@@ -258,12 +258,13 @@ def goal_reached(h: History, day: dt.date) -> int | None:
 
 
 def overdue(h: History, k: State, day: dt.date) -> bool:
+    """Open, not reached, and its date surely passed or its target missed (whatever its
+    own date says)."""
     days = could_fall(h, k.when)
+    passed = bool(days) and max(days) < day and max(days) < HIGH
     return (
         k.status in OPEN
-        and bool(days)
-        and max(days) < day
-        and max(days) < HIGH
+        and (passed or goal_status(h, day) == "missed")
         and goal_reached(h, day) is None
     )
 
@@ -271,6 +272,8 @@ def overdue(h: History, k: State, day: dt.date) -> bool:
 def upcoming(h: History, k: State, day: dt.date, within: int) -> bool:
     if k.status not in OPEN or goal_reached(h, day) is not None:
         return False
+    if goal_status(h, day) == "missed":
+        return False  # overdue, not still to come
     stop = day + dt.timedelta(days=within)
     where = position(h, k.when)
     days = could_fall(h, k.when)
@@ -312,11 +315,18 @@ def delay(h: History, k: State) -> int | None:
 def slips(h: History, k: State) -> list[tuple[str, str, int | None]]:
     found = []
     replayed = states(h.when, h.status, k.steps)
-    for (_, w, _), (_, _, was), status in zip(
+    promised = h.when if h.status in OPEN else None  # the last date promised while open
+    for (_, w, _), (now, now_status, was), status in zip(
         k.steps, replayed, [h.status, *(s for _, s, _ in replayed)], strict=False
     ):
-        if w is None or status not in OPEN:
+        before, promised = promised, now if now_status in OPEN else promised
+        if w is None:
             continue
+        if status not in OPEN:
+            # opened again with a date: moved from the last date promised while open
+            if now_status not in OPEN or before is None:
+                continue
+            was = before
         old, new = meaning(was), meaning(w)
         old_end, new_end = end_with(h, was), end_with(h, w)
         old_last_m = meaning(old_end) if old_end else old

@@ -173,36 +173,33 @@ def ref_first_expected(initial: tuple[str, Status], steps: Sequence[Step]) -> st
     return ref_first_promise(initial, steps)[0]
 
 
+def _moved(when: str, w: str) -> list[tuple[str, str]]:
+    """``[(when, w)]`` when ``w`` moves the promise ``when`` later, else ``[]``."""
+    # A plain date against where a qualified one could fall; else as stated.
+    was, now = When.parse(when), When.parse(w)
+    lo, hi = (
+        was.fuzzy_bounds() if was.qualified and not now.qualified else (was.earliest, was.latest)
+    )
+    old, new = _day(hi), _last(now)
+    if old is None and new is None:  # open-ended both: compare the earliest days
+        old, new = _day(lo), _first(now)
+    elif new is None:
+        return [(when, w)]
+    return [(when, w)] if new is not None and old is not None and new > old else []
+
+
 def ref_slips(initial: tuple[str, Status], steps: Sequence[Step]) -> list[tuple[str, str]]:
     when, status = initial
     promised = when if status.is_open else None
     found = []
     for step in ref_order(steps):
         _, w, st_ = step
+        reopened = not status.is_open and st_ is not None and st_.is_open
         if w is not None and status.is_open:
-            # A plain date against where a qualified one could fall; else as stated.
-            was, now = When.parse(when), When.parse(w)
-            lo, hi = (
-                was.fuzzy_bounds()
-                if was.qualified and not now.qualified
-                else (
-                    was.earliest,
-                    was.latest,
-                )
-            )
-            old, new = _day(hi), _last(now)
-            if old is None and new is None:  # open-ended both: compare the earliest days
-                old, new = _day(lo), _first(now)
-                if old is None or new is None:
-                    old = new = None
-            elif new is None:
-                found.append((when, w))
-                when = w
-                status = st_ if st_ is not None else status
-                promised = when if status.is_open else promised
-                continue
-            if new is not None and old is not None and new > old:
-                found.append((when, w))
+            found.extend(_moved(when, w))
+        elif w is not None and reopened and promised is not None:
+            # opened again with a date: moved from the last date promised while open
+            found.extend(_moved(promised, w))
         when = ref_after(when, step, status, promised)
         status = st_ if st_ is not None else status
         promised = when if status.is_open else promised

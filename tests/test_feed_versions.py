@@ -96,8 +96,11 @@ class TestRestatementsAndRespellings:
         # the day 11 March (which comes after it in stated order, its local day being later).
         e = Event(title="x", when="2026-04", sources=[SAID])
         e = e.revise(stated="2026-03-10T23:00-12:00", when="2026-05")
-        e = e.revise(stated="2026-03-11", note="still May")
         assert _known(Timeline([e]))[1] == dt.datetime(2026, 3, 11, 11, tzinfo=dt.UTC)
+        e = e.revise(stated="2026-03-11", note="still May")
+        # Was 11:00 too, as if the note had not been said: the claim after it in stated order
+        # is stamped a second after it (tests/test_same_day_claims.py).
+        assert _known(Timeline([e]))[1] == dt.datetime(2026, 3, 11, 11, 0, 1, tzinfo=dt.UTC)
 
 
 class TestFigures:

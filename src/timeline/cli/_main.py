@@ -213,7 +213,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     overdue = command(
-        "overdue", _overdue, "open events whose latest possible day has passed", _JSON_EPILOG
+        "overdue",
+        _overdue,
+        "open events whose latest possible day has passed, or goals missed",
+        _JSON_EPILOG,
     )
     _file(overdue)
     _json(overdue)

@@ -5,7 +5,8 @@ words (``when``), its bounds as datetimes (``earliest``, ``latest``; ``NaT``
 when unbounded, so "by 2030" has no earliest), the grain and status as
 categoricals, and the derived history (``first_expected``, ``slipped``,
 ``revisions``: claims that changed the date or status, ``delay_days``: days late
-against the first promise once it happened).
+against the first promise once it happened; for an open goal its figures known on
+``as_of`` show reached, how late it was reached, as the track record counts it).
 
 ``to_pandas(as_of=day)`` frames the timeline as known on that day (as every
 ``as_of`` does: claims stated on or before it, events announced by then), and adds
@@ -65,6 +66,7 @@ from timeline.figures._target import Target, TargetStatus
 from timeline.figures._text import checked_text
 from timeline.model._claim import Claim, Status
 from timeline.model._event import Event
+from timeline.model._event_day import goal_reached
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -158,7 +160,7 @@ def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:
         "first_status": event.initial_status.value,
         "slipped": event.slipped,
         "revisions": event.revisions,
-        "delay_days": event.delay,
+        "delay_days": _delay(event, day),
         "overdue": None if day is None else event.overdue(day),
         "source_url": event.url,
         **_figures(event, day),
@@ -167,6 +169,14 @@ def _row(event: Event, day: _dt.date | None) -> dict[str, Any]:
         "target": event.target,
         "observations": event.observations,
     }
+
+
+def _delay(event: Event, day: _dt.date | None) -> int | None:
+    """`Event.delay`; for an open goal its figures known on ``day`` show reached, how late
+    (`goal_reached`), as the track record judges it. Without a day, a goal has none."""
+    if event.delay is not None or day is None or not event.status.is_open:
+        return event.delay
+    return goal_reached(event, day)
 
 
 def _known(observation: Observation, day: _dt.date | None) -> bool:

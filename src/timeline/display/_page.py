@@ -16,18 +16,18 @@ so and keeps its table and filters, so ``timeline demo`` works on a plain instal
 Events the picture cannot place (no bound at all) are named in a caption under
 it; the table lists them as usual.
 
-Overdue events carry an "overdue" badge in the table, and open events whose date
-was withdrawn ("TBD") after the last date promised passed a "past due" one (the
-track record counts both broken; an undated event is never overdue); an open goal
-whose figures show its target missed a "missed" one (broken, whatever its own date
-says) and one whose figures show it reached a "reached" one (kept or late): each
-promise's count in the track record shows in its row. All are judged as
+Overdue events carry an "overdue" badge in the table, and open events whose date was
+withdrawn ("TBD") after the last date promised passed a "past due" one (the track record
+counts both broken; an undated event is never overdue); an open goal whose figures show
+its target missed is overdue whatever its own date says (`Event.overdue`) and is marked
+"missed" for the reason; one whose figures show it reached a "reached" one (kept or
+late): each promise's count in the track record shows in its row. All are judged as
 known on the page's day: the timeline replayed as of ``as_of`` (`Timeline.as_of`), then
-judged on that day. Without ``as_of`` the page judges on the day it is written
-(the picture's overdue outlines and as-of line too) and says which day that
-was (like the command line, a page is read by people for whom "overdue" means
-"by now"). A section lists each target with its
-latest figure, progress and status (`timeline.display._progress`).
+judged on that day. Without ``as_of`` the page judges on the day it is written (the
+picture's overdue outlines and as-of line too) and says which day that was (like the
+command line, a page is read by people for whom "overdue" means "by now"). A section
+lists each target with its latest figure, progress and status
+(`timeline.display._progress`).
 
 Once any promise has resolved (kept, late or broken, as known on the page's
 day, default today), a "Track record" section follows the table: the
@@ -52,8 +52,9 @@ from timeline.display._html import STYLE, badge, isolate, shown, table_rows
 from timeline.display._layout import shape_of
 from timeline.display._progress import STYLE as _TARGETS_STYLE
 from timeline.display._progress import targets_section
+from timeline.figures._target import TargetStatus
 from timeline.model._claim import Status
-from timeline.model._event_day import undated_past
+from timeline.model._event_day import target_judged, undated_past
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -273,18 +274,21 @@ def page_html(
     # record, never "overdue" (no date), so marked apart.
     past_due = {e.id for e in known_then if undated_past(e, judged)}
     # Goals judged by their figures, as the track record counts them: still open (nobody
-    # writes "happened" of a goal), broken when their target was missed (whatever their
-    # own date says), kept or late when reached. Every count then shows in the table.
+    # writes "happened" of a goal), overdue (so broken) when their target was missed
+    # whatever their own date says, marked "missed" for the reason; kept or late when
+    # reached. Every count then shows in the table.
     record = timeline.track_record(as_of=judged)  # for the table's marks and its section
     total = record.total
     still_open = {e.id for e in known_then if e.status.is_open}
-    missed = still_open.intersection(total.broken_ids) - late - past_due
+    missed = {
+        e.id for e in known_then if e.id in late and target_judged(e, judged) is TargetStatus.MISSED
+    }
     reached = still_open.intersection((*total.kept_ids, *total.late_ids))
     late_note = f" · {sum(e.id in late for e in shown)} overdue on {judged}"
+    if short := sum(e.id in missed for e in shown):
+        late_note += f" ({short} of them a target missed)"
     if withdrawn := sum(e.id in past_due for e in shown):
         late_note += f" · {withdrawn} past due with no date"
-    if short := sum(e.id in missed for e in shown):
-        late_note += f" · {short} target{'s' if short > 1 else ''} missed"
     if day is None:
         late_note += " (the day this page was written)"
     heading = title or timeline.name or "Timeline"
@@ -317,7 +321,7 @@ def page_html(
 <div class="tl-view"><table class="tl-table" id="tl-table"><thead><tr><th>When</th>
 <th>Status</th><th>Event</th><th>Actors</th><th>Kind</th><th>Tags</th><th>Sources</th></tr>
 </thead><tbody>
-{table_rows(shown.events, late, past_due, missed=missed, reached=reached)}
+{table_rows(shown.events, late - missed, past_due, missed=missed, reached=reached)}
 </tbody></table></div>
 {_track_record_section(timeline, judged, record)}
 <script>{_SCRIPT}</script>

@@ -8,7 +8,7 @@ a line that reaches it has come due, and a line ends on it where the event
 happened, or where a goal's figures show it reached (`goal_reached_on`: nobody
 writes "happened" of a goal). An event still open runs on to the chart's day
 (``as_of``), marked by a vertical line; it is overdue when its line lies below
-the diagonal there.
+the diagonal there (or, a goal, when its figures show its target missed).
 
 * The y of a date is its latest possible day (the day a promise is kept by; for
   an event that lasts, the last day of its span while the end stands);
@@ -89,7 +89,8 @@ class TrendLine:
     known on the chart's day show reached: on the diagonal at the end of the first
     figure reaching it, as the track record judges it), ``"cancelled"``, ``"open"``
     (at the chart's day) or ``"overdue"`` (open, and the day has passed its date, or the
-    last date promised before it was withdrawn to "TBD").
+    last date promised before it was withdrawn to "TBD", or a goal its figures show
+    missed, whatever its own date: `Event.overdue`).
 
     >>> from timeline import Source
     >>> e = Event(title="V4", when="2026-04", sources=[Source("s", published="2026-03-01")])

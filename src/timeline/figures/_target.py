@@ -267,10 +267,20 @@ class Target:
         'over 0.25'
         """
         value = _observation(observation, f"target {quoted(self.metric)}: progress").value
-        if self.baseline is not None and value == self.baseline.value:
-            return Quantity(0, "")  # the baseline itself, whatever its bound
         origin = _anchor(self.baseline.value) if self.baseline else Quantity(0, self.goal.unit)
         goal = Quantity(self.threshold, self.goal.unit)
+        if self.baseline is not None and origin.compatible(goal) and origin == goal:
+            # No way to go: a figure reaching the goal is all the way; a share of nothing
+            # is no figure (never 0 while `status` says met).
+            if self.reached(value):
+                return Quantity(1, "")
+            raise TargetError(
+                f"target {quoted(self.metric)}: progress of {value}: the baseline "
+                f"({self.baseline.value}) is the goal itself, so there is no way from one to "
+                "the other to take a share of; give a baseline from before the goal was set"
+            )
+        if self.baseline is not None and value == self.baseline.value:
+            return Quantity(0, "")  # the baseline itself, whatever its bound
         try:
             return (value - origin) / (goal - origin)
         except QuantityError as err:

@@ -32,6 +32,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from timeline._errors import TimelineWarning, quoted
+from timeline.dates._days import to_day
+from timeline.dates._when import When
 from timeline.figures._growth import _span
 from timeline.ics._export_props import private_props
 from timeline.ics._export_text import description, summary
@@ -87,19 +89,35 @@ def stamp(event: Event) -> _dt.datetime:
     shows in the text: a restatement or a date respelled at another offset changes the
     summary or the description's history but not the date or status, so SEQUENCE stays
     and only this tells the new version from the old (RFC 5545 §3.8.7.2, RFC 5546 §2.1.5).
-    With nothing dated, `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
+    Statements are dated to the day, so two said on one day would share its midnight:
+    each dated thing, in the order `Event.as_of` comes to know them (by the day each
+    counts from; on one day the sources published then, the claims stated then in stated
+    order, i.e. in list order, DESIGN §3, then the figures that became known), is stamped
+    at its moment or one second after the stamp of the one before it (the initial
+    statement first), whichever is later. So every claim, source or figure added on the
+    latest day gives a later stamp, and so does each day a feed rebuilt as of that day
+    (``--as-of``) knows one more, even an instant said earlier in UTC on a later local
+    day. With nothing dated, `FALLBACK_STAMP` (1970-01-01T00:00:00Z).
 
     >>> stamp(Event(title="x", when=When.year(2026))).isoformat()
     '1970-01-01T00:00:00+00:00'
     >>> e = Event(title="x", when="2026-04").revise(stated="2026-03-10", note="still April")
     >>> stamp(e).isoformat()
     '2026-03-10T00:00:00+00:00'
+    >>> stamp(e.revise(stated="2026-03-10", note="and again")).isoformat()
+    '2026-03-10T00:00:01+00:00'
     """
-    said = [c.stated for c in event.claims]
-    said.extend(s.published for s in event.sources if s.published is not None)
-    # "TBD" or "../.." dates nothing; an open start counts from its end.
-    points = [w.earliest if w.earliest is not None else w.latest for w in said]
-    moments = [_stamp_of(p) for p in points if p is not None]
+    first = None if event.stated is None else _said_at(event.stated)
+    said = None if first is None else _stamp_of(first)  # the initial statement
+    known: list[tuple[int, int, _dt.datetime]] = []  # (day, rank that day, moment)
+    for source in event.sources[1:]:
+        at = _said_at(source.published)
+        if at is not None:
+            known.append((to_day(at).toordinal(), 0, _stamp_of(at)))
+    for claim in event.claims:
+        at = _said_at(claim.stated)
+        if at is not None:
+            known.append((claim.day.toordinal(), 1, _stamp_of(at)))
     target = event.target
     figures = [*([target.baseline] if target and target.baseline else []), *event.observations]
     for figure in figures:
@@ -108,8 +126,39 @@ def stamp(event: Event) -> _dt.datetime:
             continue  # never known (`Observation.known_on`)
         published = figure.source.published if figure.source is not None else None
         opened = None if published is None else published.earliest
-        moments.append(max(_stamp_of(p) for p in (ended, opened) if p is not None))
-    return max(moments) if moments else FALLBACK_STAMP
+        points = [p for p in (ended, opened) if p is not None]
+        day = max(to_day(p).toordinal() for p in points)
+        known.append((day, 2, max(_stamp_of(p) for p in points)))
+    # Known in this order (a stable sort: a day's claims stay in stated order), stamped
+    # strictly later one after another: a feed as of a day stamps a prefix of the next's.
+    known.sort(key=_known_order)
+    for _, _, moment in known:
+        if said is not None and moment <= said:
+            moment = _next_second(said)
+        said = moment
+    return FALLBACK_STAMP if said is None else said
+
+
+def _known_order(item: tuple[int, int, _dt.datetime]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def _said_at(when: When | None) -> _dt.date | None:
+    """The moment a statement dated ``when`` counts from: its first, or ("../2026") its
+    last; ``None`` for "TBD" or "../..", which date nothing."""
+    if when is None:
+        return None
+    return when.earliest if when.earliest is not None else when.latest
+
+
+def _next_second(moment: _dt.datetime) -> _dt.datetime:
+    """A second after ``moment``; ``moment`` itself at the end of the calendar."""
+    m = moment  # a plain datetime: pendulum's addition drops a `datetime.UTC` zone
+    plain = _dt.datetime(m.year, m.month, m.day, m.hour, m.minute, m.second, tzinfo=_dt.UTC)
+    try:
+        return plain + _dt.timedelta(seconds=1)
+    except OverflowError:
+        return moment
 
 
 def _uri(url: str) -> str:

@@ -305,6 +305,10 @@ class Event:
     def slips(self) -> tuple[Slip, ...]:
         """The claims that moved the expected date later while the event was open.
 
+        A claim opening a cancelled or happened event again with a date moved it from
+        the last date promised while it was open ("April", cancelled, then "back on, in
+        June": a slip from April).
+
         An event that lasts slips when the last day of its span moves later (`window`,
         as `delay` measures it): "April to June", then "May" with the end standing, is
         no slip; then "July", past the end, is.
@@ -383,8 +387,10 @@ class Event:
         Replays the initial statement (known from the first day of the first
         source's ``published``; always, without one) and every claim stated on or before ``day``,
         and keeps only the figures known then (`Observation.known_on`: period ended,
-        source published; a target's baseline too, `Target.as_of`), so nothing in
-        the result is dated after ``day``.
+        source published; a target's baseline too, `Target.as_of`) and the sources
+        published by then (from their first day; the first source, which dates the
+        initial statement, and undated ones always), so nothing in the result is dated
+        after ``day``.
 
         >>> e = Event(title="x", when="2026-04", sources=[Source("s", published="2026-03-28")])
         >>> e = e.revise(when="2026-05", stated="2026-04-20")
@@ -416,9 +422,11 @@ class Event:
         ``as_of`` means "as known on that day" here as everywhere: the claims stated
         on or before it are replayed (`Event.as_of`) and that event is judged; one not
         yet announced then is not overdue. The latest possible day counts fuzzy
-        bounds: "c. April 2026" is not overdue until June. A goal (`Target`) its figures
-        known then show reached, by its deadline or after, is not overdue: nobody writes
-        "happened" of a goal.
+        bounds: "c. April 2026" is not overdue until June. A goal (`Target`) whose
+        figures known then show the target missed (`Target.status`) is overdue too,
+        whatever its own date says (even "TBD": the deadline dates it), as the
+        track record counts it broken; one its figures show reached, by its deadline or
+        after, is not overdue: nobody writes "happened" of a goal.
 
         >>> Event(title="x", when="2026-04").overdue("2026-05-01")
         True

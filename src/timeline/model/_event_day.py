@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 _DAY_US = 86_400_000_000  # microseconds in a day: `_key` counts in them
+_MISSED = TargetStatus.MISSED
 
 
 def overdue_on(event: Event, day: _dt.date) -> bool:
@@ -56,16 +57,22 @@ def overdue_on(event: Event, day: _dt.date) -> bool:
 
     >>> overdue_on(Event(title="x", when="2026-04"), pendulum.date(2026, 5, 1))
     True
+    >>> from timeline import Observation, Target
+    >>> missed = Event(title="x", when="2030", target=Target("n", "10 x", "2026"),
+    ...                observations=[Observation("2026-12", "8 x")])
+    >>> overdue_on(missed, pendulum.date(2027, 1, 1))  # its target missed
+    True
     """
     # Surely over before that day starts (the rule of When.definitely_before): every
-    # member of a set date, each in its own frame. A target's deadline passes by it too,
-    # unless its figures known that day show it reached (by the deadline or after):
-    # nobody writes "happened" of a goal.
-    return (
-        event.status.is_open
-        and over_before(event._readings, day)
-        and goal_reached(event, day) is None
-    )
+    # member of a set date, each in its own frame; or a goal whose figures known then
+    # show its target missed, whatever its own date says (as `target_status` and the
+    # track record read it). Not once its figures show it reached (by the deadline or
+    # after): nobody writes "happened" of a goal.
+    if not event.status.is_open:
+        return False
+    if not over_before(event._readings, day) and target_judged(event, day) is not _MISSED:
+        return False
+    return goal_reached(event, day) is None
 
 
 def undated_past(event: Event, day: _dt.date) -> bool:
@@ -206,6 +213,8 @@ def upcoming_in(event: Event, start: _dt.date, stop: _dt.date) -> bool:
     """
     if not event.status.is_open or goal_reached(event, start) is not None:
         return False  # done, or a goal its figures show reached
+    if target_judged(event, start) is TargetStatus.MISSED:
+        return False  # overdue (`overdue_on`), not still to come
     readings = event._readings
     if several(readings):  # a set date: some member must meet the days ahead
         if not meets_any(readings, ((start, stop),)):

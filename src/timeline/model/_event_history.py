@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from timeline.dates._days import to_day
 from timeline.model._claim import Claim, Slip, _later, replay
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
     from timeline.figures._growth import Observation
+    from timeline.figures._source import Source
     from timeline.figures._target import Target
     from timeline.model._event import Event
 
@@ -59,7 +61,8 @@ def changing_claims(event: Event) -> tuple[Claim, ...]:
 
 
 def slips_of(event: Event) -> tuple[Slip, ...]:
-    """The claims that moved the expected date (or a lasting event's span) later while open.
+    """The claims that moved the expected date (or a lasting event's span) later while open,
+    or that opened it again later than the last date promised while it was open.
 
     >>> len(slips_of(Event(title="x", when="2026-04").revise(when="2026-05", stated="2026-04-20")))
     1
@@ -67,12 +70,19 @@ def slips_of(event: Event) -> tuple[Slip, ...]:
     found: list[Slip] = []
     states = replay(event.initial_when, event.initial_status, event.claims)
     lasts = event.end is not None
-    for claim, (when, status, _, _) in zip(event.claims, states, strict=True):
-        if claim.when is None or not status.is_open:
+    # The last date promised while open: a claim opening a cancelled or happened event
+    # again with a date moves it from there, as one opening it without a date and another
+    # giving the date would (`replay` brings the promise back in between).
+    promised = event.initial_when if event.initial_status.is_open else None
+    for claim, (when, status, new_when, new_status) in zip(event.claims, states, strict=True):
+        was = when if status.is_open else promised if new_status.is_open else None
+        if new_status.is_open:
+            promised = new_when
+        if claim.when is None or was is None:
             continue
-        ends = (event._end_with(when), event._end_with(claim.when)) if lasts else (None, None)
-        if _later(claim.when, when, ends[1], ends[0]):
-            found.append(Slip(when, claim.when, claim, *ends))
+        ends = (event._end_with(was), event._end_with(claim.when)) if lasts else (None, None)
+        if _later(claim.when, was, ends[1], ends[0]):
+            found.append(Slip(was, claim.when, claim, *ends))
     return tuple(found)
 
 
@@ -98,9 +108,25 @@ def known_on(event: Event, cutoff: _dt.date) -> Event | None:
         # Instants said in UTC order on local days that run the other way: each
         # counts from its own day.
         known = tuple(c for c in known if c.day <= cutoff)
-    if len(known) == len(claims) and figures is event.observations and target is event.target:
+    sources = event.sources
+    if len(sources) > 1 and not all(_published_by(src, cutoff) for src in sources[1:]):
+        # Sources published later were not known either; the first dates the statement.
+        sources = (sources[0], *(src for src in sources[1:] if _published_by(src, cutoff)))
+    if (
+        len(known) == len(claims)
+        and figures is event.observations
+        and target is event.target
+        and sources is event.sources
+    ):
         return event  # everything said about it was said by then
-    return with_claims(event, known, figures, target)
+    return with_claims(event, known, figures, target, sources)
+
+
+def _published_by(source: Source, cutoff: _dt.date) -> bool:
+    """Whether ``source`` was out on ``cutoff``: undated ones always, a dated one from its
+    first day (as a claim counts from its ``stated`` day)."""
+    published = source.published
+    return published is None or published.earliest is None or to_day(published) <= cutoff
 
 
 def with_claims(
@@ -108,8 +134,10 @@ def with_claims(
     claims: tuple[Claim, ...],
     figures: tuple[Observation, ...],
     target: Target | None = None,
+    sources: tuple[Source, ...] | None = None,
 ) -> Event:
-    """``event`` with ``claims`` (checked, in stated order), ``figures`` and ``target``.
+    """``event`` with ``claims`` (checked, in stated order), ``figures``, ``target`` and
+    ``sources`` (``None``: its own).
 
     Every other field was checked when the event was made, so the copy skips the
     constructor (`Timeline.track_record` replays 10^5 events).
@@ -123,6 +151,8 @@ def with_claims(
     fields["claims"], fields["observations"] = claims, figures
     if target is not None:
         fields["target"] = target
+    if sources is not None:
+        fields["sources"] = sources
     copy = object.__new__(cls)
     copy.__attrs_init__(**fields)
     return copy

@@ -40,7 +40,8 @@ def upcoming(tl: Timeline, *, as_of: DayLike, within: Within = "90 days") -> Tim
 
 
 def overdue(tl: Timeline, *, as_of: DayLike) -> Timeline:
-    """Open events whose latest possible day is before ``as_of``, as known on ``as_of``.
+    """Open events whose latest possible day is before ``as_of``, or goals whose target
+    was missed, as known on ``as_of`` (`Event.overdue`).
 
     The claims stated on or before ``as_of`` are replayed first (`Timeline.as_of`):
     an event that slipped, happened or was cancelled by a claim stated after that

@@ -58,10 +58,9 @@ from timeline._bulk import paused_gc
 from timeline._errors import QueryError, quoted
 from timeline.dates._days import DayLike, to_day
 from timeline.dates._format_fiscal import stated_precision
-from timeline.figures._target import TargetStatus
 from timeline.model._claim import Status
 from timeline.model._event import Event
-from timeline.model._event_day import goal_reached, overdue_on, target_judged, undated_past
+from timeline.model._event_day import goal_reached, overdue_on, undated_past
 from timeline.model._text import name_key
 from timeline.model._track_row import _OUTCOMES, Outcome, TrackRow
 from timeline.model._track_text import (
@@ -133,11 +132,8 @@ def _score(event: Event, day: _dt.date) -> _Scored | None:
             outcome, delay = "late", reached
         else:
             outcome = "kept"
-    elif (
-        target_judged(event, day) is TargetStatus.MISSED
-        or overdue_on(event, day)  # already as known on the day
-        or undated_past(event, day)
-    ):
+    elif overdue_on(event, day) or undated_past(event, day):  # already as known on the day
+        # overdue: its date passed, or a goal its figures show missed (`Event.overdue`)
         outcome = "broken"
     else:
         outcome = "pending"
