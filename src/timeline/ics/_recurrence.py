@@ -68,15 +68,13 @@ def same_moment(a: _dt.date, b: _dt.date) -> bool:
 _V = TypeVar("_V")
 
 
-def _clock(p: _dt.datetime) -> tuple[int, ...]:
-    return (p.year, p.month, p.day, p.hour, p.minute, p.second, p.microsecond)
-
-
 class Moments(Generic[_V]):
     """DATE and DATE-TIME values with an item each, found by `same_moment` in constant time.
 
-    A series may carry thousands of EXDATEs or overrides; a lookup per
-    occurrence must not scan them all.
+    A series may carry hundreds of thousands of EXDATEs or overrides; a lookup
+    per occurrence must not scan them all, nor adding one cost more than a few
+    dictionary entries (wall clocks are kept as naive date-times: they hash as
+    fast as any).
 
     >>> found = Moments([(_dt.date(2026, 4, 15), "x")])
     >>> found.get(_dt.datetime(2026, 4, 15, 9))
@@ -84,9 +82,9 @@ class Moments(Generic[_V]):
     """
 
     def __init__(self, items: Iterable[tuple[_dt.date, _V]] = ()) -> None:
-        self._instants: dict[_dt.datetime, _V] = {}  # aware values, in UTC
-        self._floating: dict[tuple[int, ...], _V] = {}  # naive values by wall clock
-        self._aware: dict[tuple[int, ...], _V] = {}  # aware values by their own wall clock
+        self._instants: dict[_dt.datetime, _V] = {}  # aware values, in UTC (naive)
+        self._floating: dict[_dt.datetime, _V] = {}  # naive values by wall clock
+        self._aware: dict[_dt.datetime, _V] = {}  # aware values by their own wall clock
         self._dates: dict[_dt.date, _V] = {}  # DATE values
         self._days: dict[_dt.date, _V] = {}  # every value by its day
         for value, item in items:
@@ -97,29 +95,34 @@ class Moments(Generic[_V]):
 
     def add(self, value: _dt.date, item: _V) -> None:
         """Remember ``item`` for ``value``; the first item given for a moment is kept."""
-        day = _dt.date(value.year, value.month, value.day)
-        self._days.setdefault(day, item)
         if not isinstance(value, _dt.datetime):
+            day = _dt.date(value.year, value.month, value.day)
+            self._days.setdefault(day, item)
             self._dates.setdefault(day, item)
-        elif value.tzinfo is None:
-            self._floating.setdefault(_clock(value), item)
-        else:
-            self._aware.setdefault(_clock(value), item)
-            utc = value.astimezone(_dt.UTC).replace(tzinfo=None)
-            self._instants.setdefault(utc, item)
+            return
+        self._days.setdefault(value.date(), item)
+        if value.tzinfo is None:
+            self._floating.setdefault(value, item)
+            return
+        wall = value.replace(tzinfo=None)
+        self._aware.setdefault(wall, item)
+        offset = value.utcoffset()
+        self._instants.setdefault(wall if not offset else wall - offset, item)
 
     def get(self, value: _dt.date) -> _V | None:
         """The item of a value that is `same_moment` as ``value``, or ``None``."""
         if not isinstance(value, _dt.datetime):
             return self._days.get(value)
-        found = self._dates.get(_dt.date(value.year, value.month, value.day))
+        found = self._dates.get(value.date())
         if found is not None:
             return found
+        wall = value.replace(tzinfo=None)
         if value.tzinfo is None:
-            found = self._floating.get(_clock(value))
-            return found if found is not None else self._aware.get(_clock(value))
-        found = self._instants.get(value.astimezone(_dt.UTC).replace(tzinfo=None))
-        return found if found is not None else self._floating.get(_clock(value))
+            found = self._floating.get(wall)
+            return found if found is not None else self._aware.get(wall)
+        offset = value.utcoffset()
+        found = self._instants.get(wall if not offset else wall - offset)
+        return found if found is not None else self._floating.get(wall)
 
 
 def _parts(rule: str) -> dict[str, str]:
