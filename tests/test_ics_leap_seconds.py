@@ -180,3 +180,43 @@ def test_an_until_at_a_leap_second_bounds_the_rule_at_the_end_of_its_minute(
         second = When.parse("2016-12-30T12:00[Asia/Tokyo]")
     assert event.when == second
     assert "UNTIL at second 60" in said(report), said(report)
+
+
+@pytest.mark.parametrize(
+    ("start", "until", "says"),
+    [
+        # no leap second at the end of 2017: was bounded at 23:59:59 in silence
+        ("DTSTART:20171229T120000Z", "20171231T235960Z", "none at 2017-12-31T23:59:60Z"),
+        ("DTSTART:20161229T120000Z", "20161231T225960Z", "none at 2016-12-31T22:59:60Z"),
+        # a floating series: its UNTIL on UTC's clock, as When.parse reads a floating time
+        ("DTSTART:20260413T120000", "20260415T100060", "none at 2026-04-15T10:00:60"),
+        # a series in Berlin: a floating UNTIL is its wall clock, 23:59:60 there is 22:59:60Z
+        ("DTSTART;TZID=Europe/Berlin:20161229T120000", "20161231T235960",
+         "none at 2016-12-31T22:59:60Z"),
+    ],
+)  # fmt: skip
+def test_an_until_at_second_60_where_no_leap_second_was_is_refused_as_dtstart_is(
+    start: str, until: str, says: str
+) -> None:
+    """Was: cut to second 59 (the end of its minute) and followed; DTSTART at such a second is
+    refused. Now the UNTIL is refused too: the rule is not followed (an excluded DTSTART leaves
+    no occurrence known), and the report says why and how to fix it."""
+    rule = f"RRULE:FREQ=DAILY;UNTIL={until}"
+    timeline, report = read(feed(_event(start, rule, f"EXDATE{start[7:]}")))
+    assert len(timeline) == 0, said(report)
+    assert says in said(report), said(report)
+    assert "no leap second" in said(report) and "second 59" in said(report)
+    # DTSTART is in the set whatever the UNTIL: imported there, the UNTIL said all the same
+    (event,), report = read(feed(_event(start, rule)))
+    assert event.when.earliest.isoformat().startswith(start.split(":")[1][:4])
+    assert says in said(report)
+
+
+def test_a_floating_until_at_a_leap_second_in_a_zoned_series_is_the_leap_second() -> None:
+    """New York's 18:59:60 on 2016-12-31 is the leap second (23:59:60 UTC)."""
+    start = "DTSTART;TZID=America/New_York:20161229T120000"
+    (event,), report = read(
+        feed(_event(start, "RRULE:FREQ=DAILY;UNTIL=20161231T185960", f"EXDATE{start[7:]}"))
+    )
+    assert event.when == When.parse("2016-12-30T12:00[America/New_York]")
+    assert "UNTIL at second 60 (a leap second)" in said(report)

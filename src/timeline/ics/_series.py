@@ -27,6 +27,7 @@ import pendulum
 
 from timeline._errors import quoted
 from timeline.dates._bounds import _cmp
+from timeline.dates._edtf_instants import no_leap_second
 from timeline.ics._duplicates import version_rank
 from timeline.ics._durations import calendar_days, duration
 from timeline.ics._lines import Component, Prop, Structure
@@ -35,6 +36,7 @@ from timeline.ics._ranges import Futures, carried, is_future
 from timeline.ics._readings import (
     DAYS_TIMED,
     LEAP_UNTIL,
+    LEAP_UNTIL_REFUSED,
     NO_OCCURRENCE,
     OTHER_KIND,
     PERIOD_AT_START,
@@ -54,6 +56,7 @@ from timeline.ics._wall_clock import (
     until_in,
     until_is_day,
     until_leap,
+    until_sixty,
     until_wall,
     wall_in,
 )
@@ -291,7 +294,7 @@ class Series(Values):
             return min(found, key=functools.cmp_to_key(order))
 
         rules = comp.props.get("RRULE", [])  # RFC 2445 allowed several: their union
-        rule_of = functools.partial(self._rule_text, where=where)
+        rule_of = functools.partial(self._rule_text, where=where, start=(start, prop))
         # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
@@ -447,11 +450,22 @@ class Series(Values):
         shown = "none" if own is None else local(own).isoformat()
         self.note(UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
 
-    def _rule_text(self, rule: Prop, where: str) -> str:
-        """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
-        if until_leap(rule.value) != rule.value:
-            self.note(LEAP_UNTIL, f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})")
-            rule = Prop(rule.name, rule.params, until_leap(rule.value), rule.line)
+    def _rule_text(self, rule: Prop, where: str, start: tuple[_dt.date, Prop] | None = None) -> str:
+        """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated.
+
+        An UNTIL at second 60 is read as a DTSTART there is (``start``: DTSTART's value and
+        line): at a leap second, the end of its minute; elsewhere refused, and left for
+        dateutil to refuse (the rule is not followed).
+        """
+        sixty = until_sixty(rule.value)
+        if sixty is not None:
+            why = self._no_leap_until(*sixty, start)
+            shown = f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})"
+            if why is not None:
+                self.note(LEAP_UNTIL_REFUSED, f"{shown}: {why.split(': ')[0]}")
+            else:
+                self.note(LEAP_UNTIL, shown)
+                rule = Prop(rule.name, rule.params, until_leap(rule.value), rule.line)
         translated = rfc5545_rule(rule.value)
         if translated is None:
             parts = [part.split("=", 1) for part in rule.value.split(";") if part.strip()]
@@ -467,6 +481,29 @@ class Series(Values):
             f"{where}: {rule.value.strip()[:40]!r} as {quoted(translated)} (line {rule.line})",
         )
         return translated
+
+    def _no_leap_until(
+        self,
+        wall: tuple[int, int, int, int, int],
+        utc: bool,
+        start: tuple[_dt.date, Prop] | None,
+    ) -> str | None:
+        """Why an UNTIL at second 60 (``wall``, in UTC or on DTSTART's clock) is no leap
+        second, as `When.parse` says it of such a time; ``None`` when it is one."""
+        y, mo, d, h, mi = wall
+        value, prop = start if start is not None else (None, None)
+        try:
+            if utc:
+                moment: _dt.datetime = _dt.datetime(y, mo, d, h, mi, 59, 999_999, tzinfo=_dt.UTC)
+            elif not isinstance(value, _dt.datetime) or value.tzinfo is None or prop is None:
+                moment = _dt.datetime(y, mo, d, h, mi, 59, 999_999)  # floating: UTC's clock
+            elif own_offset(prop):
+                moment = _dt.datetime(y, mo, d, h, mi, 59, 999_999, tzinfo=value.tzinfo)
+            else:
+                moment = self.at(self.zone_of(prop), y, mo, d, h, mi, 59, 999_999)
+        except (ValueError, OverflowError):
+            return "second 60 of a day that is no date"
+        return no_leap_second(moment)
 
     def _changed(
         self,
