@@ -95,8 +95,9 @@ def test_a_series_from_a_leap_second_excludes_it_by_its_exdate() -> None:
             )
         )
     )
-    # the next day's occurrence, on the wall clock DTSTART repeats (no leap second there)
-    assert event.when == When.parse("2017-01-01T23:59:59Z")
+    # the next day's occurrence, on the wall clock DTSTART repeats: no leap second there, so
+    # the last instant of that minute, as DTSTART is its own (was 23:59:59, a whole second)
+    assert event.when == When.parse("2017-01-01T23:59:59.999999Z")
 
 
 def test_a_leap_second_rdate_before_dtstart_reads_as_the_date_parser_reads_it() -> None:
@@ -220,3 +221,73 @@ def test_a_floating_until_at_a_leap_second_in_a_zoned_series_is_the_leap_second(
     )
     assert event.when == When.parse("2016-12-30T12:00[America/New_York]")
     assert "UNTIL at second 60 (a leap second)" in said(report)
+
+
+# -- occurrences keep DTSTART's fraction of a second ------------------------------------------
+
+
+def _dateutil_after(start: dt.datetime, rule: str, skipped: int) -> dt.datetime:
+    """The oracle: dateutil's occurrence (whole seconds: it drops microseconds) after
+    ``skipped`` ones, with DTSTART's fraction of a second put back."""
+    from dateutil.rrule import rrulestr
+
+    walls = rrulestr(rule, dtstart=start.replace(microsecond=0, tzinfo=None))
+    wall = list(walls[: skipped + 1])[skipped]
+    return wall.replace(microsecond=start.microsecond, tzinfo=start.tzinfo)
+
+
+@pytest.mark.parametrize(
+    ("start", "exdates", "first"),
+    [
+        # a fraction: the next day at the same fraction (was 2026-04-16T10:00:00Z)
+        ("DTSTART:2026-04-15T10:00:00.5Z", ["2026-04-15T10:00:00.5Z"], "2026-04-16T10:00:00.5Z"),
+        # an EXDATE in RFC 5545's whole seconds names the occurrence in that second
+        ("DTSTART:2026-04-15T10:00:00.5Z", ["20260415T100000Z", "20260416T100000Z"],
+         "2026-04-17T10:00:00.5Z"),
+        # in a zone, across the change to summer time: the wall clock and its fraction
+        ("DTSTART;TZID=Europe/Berlin:2026-03-28T10:00:00.25", ["20260328T100000"],
+         "2026-03-29T10:00:00.25+02:00"),
+        # a floating time
+        ("DTSTART:2026-04-15T10:00:00.125", ["20260415T100000"], "2026-04-16T10:00:00.125"),
+        # a leap second in New York's wall clock: the last instant of 18:59 the next day
+        ("DTSTART;TZID=America/New_York:20161231T185960", ["20161231T185960"],
+         "2017-01-01T18:59:59.999999-05:00"),
+    ],
+)  # fmt: skip
+def test_occurrences_keep_the_fraction_of_a_second_of_dtstart(
+    start: str, exdates: list[str], first: str
+) -> None:
+    tzid = start[7:].split(":")[0]
+    lines = [start, "RRULE:FREQ=DAILY;COUNT=5", *(f"EXDATE{tzid}:{e}" for e in exdates)]
+    (event,), report = read(feed(_event(*lines)))
+    assert event.when == When.parse(first), said(report)
+
+
+_RULES = [
+    "FREQ=DAILY",
+    "FREQ=WEEKLY;BYDAY=MO,WE",
+    "FREQ=HOURLY;INTERVAL=5",
+    "FREQ=MINUTELY;INTERVAL=7",
+    "FREQ=MONTHLY;BYMONTHDAY=5,-1",
+    "FREQ=YEARLY;BYMONTH=1,7",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    micro=st.integers(1, 999_999),
+    rule=st.sampled_from(_RULES),
+    skipped=st.integers(1, 4),
+)
+def test_the_first_occurrence_left_is_dateutils_with_dtstarts_fraction(
+    micro: int, rule: str, skipped: int
+) -> None:
+    start = dt.datetime(2026, 1, 5, 9, 30, 15, micro, tzinfo=UTC)  # a Monday, 5th: in each rule
+    from dateutil.rrule import rrulestr
+
+    walls = list(rrulestr(rule, dtstart=start.replace(microsecond=0, tzinfo=None))[:skipped])
+    exdates = ",".join(f"{w:%Y%m%dT%H%M%S}Z" for w in walls)
+    fraction = f"{micro:06d}"
+    lines = [f"DTSTART:2026-01-05T09:30:15.{fraction}Z", f"RRULE:{rule}", f"EXDATE:{exdates}"]
+    (event,), report = read(feed(_event(*lines)))
+    assert event.when.earliest == _dateutil_after(start, rule, skipped), said(report)

@@ -34,7 +34,7 @@ PERIOD_AT_START = (
 
 LEAP_UNTIL = (
     "recurrence rules with an UNTIL at second 60 (a leap second), bounded at the end of its "
-    "minute (no occurrence falls within a second)"
+    "minute (second 59 read to its end, as a DTSTART at the leap second is)"
 )
 LEAP_UNTIL_REFUSED = (
     "recurrence rules with an UNTIL at second 60 where no leap second was, refused as such a "

@@ -419,7 +419,13 @@ class RuleTimes:
 def _wall(value: _dt.date) -> _dt.datetime:
     if isinstance(value, _dt.datetime):
         return _dt.datetime(
-            value.year, value.month, value.day, value.hour, value.minute, value.second
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
         )
     return _dt.datetime(value.year, value.month, value.day)
 
@@ -437,7 +443,11 @@ def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
             expanded = rrulestr(text, dtstart=wall, ignoretz=True)
     except (ValueError, TypeError, OverflowError, KeyError) as err:
         raise ValueError(rule) from err
-    return iter(expanded)
+    if not wall.microsecond:
+        return iter(expanded)
+    # dateutil drops DTSTART's fraction of a second: each occurrence keeps it (its UNTIL is
+    # read to the end of its second, as RFC 5545's whole seconds are).
+    return (w.replace(microsecond=wall.microsecond) for w in expanded)
 
 
 def _merge(streams: list[Iterator[_dt.datetime]]) -> Iterator[_dt.datetime]:

@@ -21,7 +21,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import pendulum
 
@@ -63,6 +63,8 @@ from timeline.ics._wall_clock import (
 from timeline.ics._zones import VZone, Zones
 
 __all__ = ["Series", "describe"]
+
+_V = TypeVar("_V")
 
 _PLAIN_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _PLAIN_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
@@ -252,7 +254,7 @@ class Series(Values):
                 )
 
         def override(value: _dt.date) -> Component | None:
-            return replaced.get(value) if replaced else None
+            return _within_second(replaced, value) if replaced else None
 
         def cancelled(other: Component) -> bool:
             return (other.text("STATUS") or "").strip().upper() == "CANCELLED"
@@ -262,7 +264,7 @@ class Series(Values):
         exrules: list[RuleTimes] = []
 
         def gone(value: _dt.date) -> bool:
-            if excluded and excluded.get(value):
+            if excluded and _within_second(excluded, value) is not None:
                 return True
             if exrules and any(wall_in(value, start, clock) in times for times in exrules):
                 return True
@@ -300,6 +302,8 @@ class Series(Values):
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
         zone = None if fixed is None or own_offset(prop) else self.zone_of(prop)
         written = written_wall(prop) if isinstance(start, _dt.datetime) else None
+        if written is not None and isinstance(start, _dt.datetime):  # its fraction repeats
+            written = written.replace(microsecond=start.microsecond)
         # A zone from the file's VTIMEZONE: DTSTART holds only its offset that day.
         clock = zone.wall if isinstance(zone, VZone) else None
         extra = []
@@ -578,6 +582,15 @@ class Series(Values):
                 except (Skip, ValueError, OverflowError):
                     continue  # the start is noted with the RDATE's values; no end here
         return found
+
+
+def _within_second(found: Moments[_V], value: _dt.date) -> _V | None:
+    """The item of ``value`` in ``found``, else of its whole second: an occurrence repeats
+    DTSTART's fraction of a second, which RFC 5545's EXDATE and RECURRENCE-ID cannot write."""
+    item = found.get(value)
+    if item is None and isinstance(value, _dt.datetime) and value.microsecond:
+        item = found.get(value.replace(microsecond=0))
+    return item
 
 
 def _kind(value: _dt.date) -> str:
