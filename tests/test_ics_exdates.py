@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from ics_feeds import feed, read
+from ics_feeds import feed, read, said
 from timeline.ics._lines import Prop, Structure
 from timeline.ics._recurrence import Moments, same_moment
 from timeline.ics._series import Series
@@ -122,3 +122,37 @@ def test_moments_find_an_instant_in_any_offset() -> None:
     assert found.get(tokyo) == "x"
     assert found.get(dt.datetime(2026, 4, 15, 8)) == "x"  # floating: by its wall clock
     assert found.get(dt.datetime(2026, 4, 15, 9, tzinfo=dt.UTC)) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "EXDATE;TZID=Asia/Tokyo:00010101T000000",  # before year 1 in UTC
+        "EXDATE;TZID=America/New_York:99991231T235959",  # after year 9999 in UTC
+        "EXDATE;TZID=Asia/Tokyo:20260106T090000,00010101T000000",
+        "RDATE;TZID=America/New_York:99991231T235959",  # no instant on Tokyo's clock
+    ],
+)
+def test_a_value_past_the_calendars_range_leaves_the_series(line: str) -> None:
+    """Was: the whole event skipped ('a date out of range') for one EXDATE or RDATE value that
+    names no instant Python can hold; now that value alone is left out, and said."""
+    start = "DTSTART;TZID=Asia/Tokyo:20260105T090000"
+    (event,), report = read(feed(["UID:a", "SUMMARY:A", start, "RRULE:FREQ=DAILY;COUNT=3", line]))
+    assert str(event.when.earliest) == "2026-01-05 09:00:00+09:00"
+    if line.startswith("RDATE"):
+        assert "out of range" in said(report)
+
+
+def test_an_rdate_in_year_1_on_the_series_clock_is_its_first_occurrence() -> None:
+    """Was skipped ('a date out of range': its UTC instant is in year 0); RFC 5545 makes an
+    RDATE before DTSTART the first occurrence, and Tokyo's clock holds it."""
+    start = "DTSTART;TZID=Asia/Tokyo:20260105T090000"
+    rdate = "RDATE;TZID=Asia/Tokyo:00010101T050000"
+    (event,), _ = read(feed(["UID:a", "SUMMARY:A", start, "RRULE:FREQ=DAILY;COUNT=3", rdate]))
+    assert event.when.earliest.replace(tzinfo=None) == dt.datetime(1, 1, 1, 5)
+
+
+def test_an_exdate_past_the_range_still_excludes_what_it_names_by_wall_clock() -> None:
+    excluded = Moments([(dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=9))), "x")])
+    assert excluded.get(dt.datetime(1, 1, 1)) == "x"  # a floating time: by its wall clock
+    assert excluded.get(dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) is None

@@ -106,8 +106,9 @@ class Moments(Generic[_V]):
             return
         wall = value.replace(tzinfo=None)
         self._aware.setdefault(wall, item)
-        offset = value.utcoffset()
-        self._instants.setdefault(wall if not offset else wall - offset, item)
+        utc = _utc(wall, value.utcoffset())
+        if utc is not None:  # an instant before year 1 or after 9999 in UTC: its wall alone
+            self._instants.setdefault(utc, item)
 
     def get(self, value: _dt.date) -> _V | None:
         """The item of a value that is `same_moment` as ``value``, or ``None``."""
@@ -120,9 +121,19 @@ class Moments(Generic[_V]):
         if value.tzinfo is None:
             found = self._floating.get(wall)
             return found if found is not None else self._aware.get(wall)
-        offset = value.utcoffset()
-        found = self._instants.get(wall if not offset else wall - offset)
+        utc = _utc(wall, value.utcoffset())
+        found = None if utc is None else self._instants.get(utc)
         return found if found is not None else self._floating.get(wall)
+
+
+def _utc(wall: _dt.datetime, offset: _dt.timedelta | None) -> _dt.datetime | None:
+    """The UTC instant (naive) of a wall clock at ``offset``; ``None`` past the calendar."""
+    if not offset:
+        return wall
+    try:
+        return wall - offset
+    except OverflowError:
+        return None
 
 
 def _parts(rule: str) -> dict[str, str]:

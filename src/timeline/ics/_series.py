@@ -309,7 +309,15 @@ class Series(Values):
         extra = []
         for p in comp.props.get("RDATE", []):
             values = self._points(p, where)
-            extra += [wall_in(v, start, clock) for v in values]
+            for v in values:
+                try:
+                    extra.append(wall_in(v, start, clock))
+                except OverflowError:  # before year 1 or after 9999 on DTSTART's clock
+                    self.note(
+                        "RDATE values out of range on the series' clock (before year 1 or "
+                        "after 9999), ignored",
+                        f"{where}: {v.isoformat()[:40]!r} (line {p.line})",
+                    )
             if _kind(start) != "date" and any(_kind(v) == "date" for v in values):
                 self.note(DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
 
