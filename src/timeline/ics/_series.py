@@ -21,7 +21,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pendulum
 
@@ -398,6 +398,9 @@ class Series(Values):
         found: list[tuple[_dt.date, Component | None]] = list(moved)
         if plain is not None:
             found.append(self._changed(comp, plain, override(plain), futures, where))
+        if futures and plain is not None:
+            walk = _Walk(start, [rule_of(r) for r in rules], extra, clock, written, local)
+            found += self._moved_earlier(comp, futures, plain, taken, override, walk, where)
         if not found:
             raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
         first, other = earliest(found)
@@ -434,6 +437,39 @@ class Series(Values):
                     PERIOD_AT_START, f"{where}: at {first.isoformat()}, an occurrence of its RRULE"
                 )
         return first, other, own
+
+    def _moved_earlier(
+        self,
+        comp: Component,
+        futures: Futures,
+        plain: _dt.date,
+        taken: Callable[[_dt.date], bool],
+        override: Callable[[_dt.date], Component | None],
+        walk: _Walk,
+        where: str,
+    ) -> list[tuple[_dt.date, Component | None]]:
+        """The first occurrence each THISANDFUTURE override after ``plain`` moves earlier, as
+        it moves it: its own occurrence may be excluded, and the next it moves may come before
+        ``plain`` (RFC 5545 §3.2.13 moves every later occurrence by the same amount)."""
+        found: list[tuple[_dt.date, Component | None]] = []
+        for anchor, future in futures.forward():
+            to = self._moved(future)
+            if to is None or _cmp(anchor, plain) <= 0 or _cmp(to, plain) >= 0:
+                continue  # governs plain already, or all it moves stays after plain
+
+            def before_or_taken(value: _dt.date, since: _dt.date = anchor) -> bool:
+                return _cmp(value, since) < 0 or taken(value)
+
+            try:
+                texts = [until_in(text, walk.start, walk.clock) for text in walk.rules]
+                after = self.occurrences.first(
+                    walk.start, texts, walk.extra, before_or_taken, walk.local, walk.written
+                )
+                if after is not None:
+                    found.append(self._changed(comp, after, override(after), futures, where))
+            except (Skip, ValueError, OverflowError, LookupError):
+                continue  # not followed: the first occurrence found without it stands
+        return found
 
     def _synchronized(
         self,
@@ -599,6 +635,18 @@ def _within_second(found: Moments[_V], value: _dt.date) -> _V | None:
     if item is None and isinstance(value, _dt.datetime) and value.microsecond:
         item = found.get(value.replace(microsecond=0))
     return item
+
+
+class _Walk(NamedTuple):
+    """What walking a series' occurrences needs: DTSTART, its rules (RFC 5545 text), its
+    RDATEs and DTSTART as wall clocks, the clock of its zone, and the reader of a wall."""
+
+    start: _dt.date
+    rules: list[str]
+    extra: list[_dt.datetime]
+    clock: Clock | None
+    written: _dt.datetime | None
+    local: Callable[[_dt.datetime], _dt.date]
 
 
 def _kind(value: _dt.date) -> str:
