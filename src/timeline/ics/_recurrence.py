@@ -189,9 +189,10 @@ class Occurrences:
         self.checked = 0  # risky rules walked to see whether DTSTART is one of theirs
         self.budget = [_STEPS_PER_FILE]  # EXRULE times left to walk in this file (shared)
 
-    def expandable(self, rule: str) -> bool:
-        """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
-        cost = _cost(rule)
+    def expandable(self, rule: str, wall: _dt.datetime | None = None) -> bool:
+        """Whether ``rule`` can be expanded without walking to year 9999 (and counts it);
+        ``wall``, DTSTART's wall clock, tells whether a finer-than-daily rule ever matches."""
+        cost = _cost(rule, wall)
         if cost == "risky" and self.risky < _RISKY_PER_FILE:
             self.risky += 1
             return True
@@ -213,7 +214,7 @@ class Occurrences:
         for text in rules:
             if no_days(text):
                 continue  # no occurrence at all, seen without walking to 9999
-            cost = "cheap" if set(_parts(text)) <= _SAFE_PARTS else _cost(text)
+            cost = "cheap" if set(_parts(text)) <= _SAFE_PARTS else _cost(text, wall)
             if cost == "never" or (cost == "risky" and self.checked >= _CHECKED_PER_FILE):
                 raise LookupError(text)
             if cost == "risky":
@@ -249,7 +250,7 @@ class Occurrences:
         for text in [rule] if isinstance(rule, str) else rule or []:
             if no_days(text):
                 continue  # no occurrence at all, seen without walking to 9999
-            if not self.expandable(text):
+            if not self.expandable(text, wall):
                 raise LookupError(text)
             yearly = _yearly(text)
             if yearly is not None and next(iter(_rule(yearly, wall)), None) is None:
@@ -292,7 +293,7 @@ class Occurrences:
         Raises ``ValueError`` for a rule dateutil cannot read, ``LookupError`` for
         one too costly to expand.
         """
-        if not self.expandable(rule):
+        if not self.expandable(rule, wall or _wall(start)):
             raise LookupError(rule)
         return RuleTimes(iter(_rule(rule, wall or _wall(start))), self.budget)
 
@@ -369,14 +370,22 @@ def _gives_its_start(rule: str, wall: _dt.datetime) -> bool:
     return "UNTIL" not in parts or (until is not None and until >= wall)
 
 
-def _cost(rule: str) -> str:
-    """What expanding ``rule`` may cost: ``cheap`` (every period holds an occurrence),
-    ``risky`` (monthly and yearly rules with other parts: a few hundred thousand steps at
-    most) or ``never`` (daily or finer rules dateutil may walk to year 9999)."""
+def _cost(rule: str, wall: _dt.datetime | None = None) -> str:
+    """What expanding ``rule`` may cost: ``cheap`` (every period holds an occurrence, or
+    one of a day's or a week's does), ``risky`` (monthly and yearly rules with other parts: a
+    few hundred thousand steps at most) or ``never`` (daily or finer rules dateutil may walk
+    to year 9999). ``wall``, DTSTART's wall clock: from where a finer-than-daily rule starts
+    (`subdaily_cost`)."""
     parts = _parts(rule)
     freq = parts.get("FREQ", "")
     extra = set(parts) - _SAFE_PARTS
     plain = _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")) is not None
+    if wall is not None and plain and extra <= {"BYDAY", *_TIMES}:
+        from timeline.ics._subdaily import subdaily_cost
+
+        found = subdaily_cost(parts, wall)
+        if found is not None:
+            return "cheap" if found == "empty" else found  # no occurrence: found at once
     if extra <= {"BYDAY"} and plain:
         return "cheap"  # every period (or every week) holds an occurrence
     daily = freq in ("DAILY", "WEEKLY") and plain
