@@ -29,6 +29,7 @@ are.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -110,6 +111,8 @@ _NEAR = 4.0  # a reading this close to the one taken is named in the report
 _PRIOR = {"cp1252": 0.0, "cp1250": 0.0, "mac_roman": 2.0}
 
 _OPENING = frozenset("¿¡«‹„“‘‚")
+_PAST_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTERS_RUN = re.compile(r"[^\W\d_ªº]+")  # a word's letters (not the ordinals 'nº', '1ª')
 _DASHES = frozenset("–—")
 _ORDINALS = frozenset("ªº")
 
@@ -122,10 +125,9 @@ def _signs(text: str) -> float:
     """
     seen: dict[str, float] = {}
     padded = f" {text} "
-    for i in range(1, len(padded) - 1):
+    for m in _PAST_ASCII.finditer(padded):
+        i = m.start()
         c = padded[i]
-        if c.isascii():
-            continue
         before, after = padded[i - 1], padded[i + 1]
         category = unicodedata.category(c)
         cost = 0.0
@@ -172,9 +174,10 @@ def _letters(text: str) -> dict[str, list[tuple[str, str]]]:
     only at a word's end, Czech 'ů' only after a consonant."""
     found: dict[str, list[tuple[str, str]]] = {}
     padded = f" {text} "
-    for i in range(1, len(padded) - 1):
+    for m in _PAST_ASCII.finditer(padded):
+        i = m.start()
         c = padded[i]
-        if c.isascii() or not c.isalpha() or c in _ORDINALS:
+        if not c.isalpha() or c in _ORDINALS:
             continue
         before, after = padded[i - 1], padded[i + 1]
         places = found.setdefault(c.lower(), [])
@@ -212,15 +215,12 @@ def _letter_cost(letter: str, places: list[tuple[str, str]], language: str) -> f
 
 def _mixed(text: str) -> bool:
     """Whether some word of ``text`` has letters past ASCII that no one language writes."""
-    word: set[str] = set()
-    for c in f"{text} ":
-        if c.isalpha() and c not in _ORDINALS:
-            if not c.isascii():
-                word.add(c.lower())
+    for word in _LETTERS_RUN.findall(text):
+        if word.isascii():
             continue
-        if len(word) > 1 and not any(word <= table.keys() for table in _LETTERS.values()):
+        letters = {c.lower() for c in word if not c.isascii()}
+        if len(letters) > 1 and not any(letters <= table.keys() for table in _LETTERS.values()):
             return True
-        word = set()
     return False
 
 
@@ -255,7 +255,7 @@ def _reading(lines: Sequence[bytes], codec: str) -> tuple[str, float]:
     """The text of ``lines`` in ``codec`` (a byte it has no character for: Latin-1's control
     character) and the cost of that reading."""
     texts = []
-    for raw in lines:
+    for raw in dict.fromkeys(lines):  # each line once: every measure here counts kinds
         try:
             texts.append(raw.decode(codec))
         except UnicodeDecodeError:
