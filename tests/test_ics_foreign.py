@@ -1186,6 +1186,8 @@ def test_a_zoned_start_is_the_instant_icalendar_reads(tzid: str, local: dt.datet
     # icalendar builds Windows zones from today's rules for every year; the tz database
     # (what timeline reads them as) knows when the rules began: compare recent years only.
     assume(" " not in tzid or local.year >= 2010)
+    local = local.replace(microsecond=0)  # the value is written in whole seconds (was: the
+    # oracle kept the microseconds the value drops, and failed on a clock change by 1 us)
     value = local.strftime("%Y%m%dT%H%M%S")
     text = feed(
         ["BEGIN:VEVENT", "UID:p", "SUMMARY:x", f"DTSTART;TZID={tzid}:{value}", "END:VEVENT"]

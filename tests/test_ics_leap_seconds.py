@@ -95,8 +95,9 @@ def test_a_series_from_a_leap_second_excludes_it_by_its_exdate() -> None:
             )
         )
     )
-    # the next day's occurrence, on the wall clock DTSTART repeats (no leap second there)
-    assert event.when == When.parse("2017-01-01T23:59:59Z")
+    # the next day's occurrence, on the wall clock DTSTART repeats: no leap second there, so
+    # the last instant of that minute, as DTSTART is its own (was 23:59:59, a whole second)
+    assert event.when == When.parse("2017-01-01T23:59:59.999999Z")
 
 
 def test_a_leap_second_rdate_before_dtstart_reads_as_the_date_parser_reads_it() -> None:
@@ -180,3 +181,113 @@ def test_an_until_at_a_leap_second_bounds_the_rule_at_the_end_of_its_minute(
         second = When.parse("2016-12-30T12:00[Asia/Tokyo]")
     assert event.when == second
     assert "UNTIL at second 60" in said(report), said(report)
+
+
+@pytest.mark.parametrize(
+    ("start", "until", "says"),
+    [
+        # no leap second at the end of 2017: was bounded at 23:59:59 in silence
+        ("DTSTART:20171229T120000Z", "20171231T235960Z", "none at 2017-12-31T23:59:60Z"),
+        ("DTSTART:20161229T120000Z", "20161231T225960Z", "none at 2016-12-31T22:59:60Z"),
+        # a floating series: its UNTIL on UTC's clock, as When.parse reads a floating time
+        ("DTSTART:20260413T120000", "20260415T100060", "none at 2026-04-15T10:00:60"),
+        # a series in Berlin: a floating UNTIL is its wall clock, 23:59:60 there is 22:59:60Z
+        ("DTSTART;TZID=Europe/Berlin:20161229T120000", "20161231T235960",
+         "none at 2016-12-31T22:59:60Z"),
+    ],
+)  # fmt: skip
+def test_an_until_at_second_60_where_no_leap_second_was_is_refused_as_dtstart_is(
+    start: str, until: str, says: str
+) -> None:
+    """Was: cut to second 59 (the end of its minute) and followed; DTSTART at such a second is
+    refused. Now the UNTIL is refused too: the rule is not followed (an excluded DTSTART leaves
+    no occurrence known), and the report says why and how to fix it."""
+    rule = f"RRULE:FREQ=DAILY;UNTIL={until}"
+    timeline, report = read(feed(_event(start, rule, f"EXDATE{start[7:]}")))
+    assert len(timeline) == 0, said(report)
+    assert says in said(report), said(report)
+    assert "no leap second" in said(report) and "second 59" in said(report)
+    # DTSTART is in the set whatever the UNTIL: imported there, the UNTIL said all the same
+    (event,), report = read(feed(_event(start, rule)))
+    assert event.when.earliest.isoformat().startswith(start.split(":")[1][:4])
+    assert says in said(report)
+
+
+def test_a_floating_until_at_a_leap_second_in_a_zoned_series_is_the_leap_second() -> None:
+    """New York's 18:59:60 on 2016-12-31 is the leap second (23:59:60 UTC)."""
+    start = "DTSTART;TZID=America/New_York:20161229T120000"
+    (event,), report = read(
+        feed(_event(start, "RRULE:FREQ=DAILY;UNTIL=20161231T185960", f"EXDATE{start[7:]}"))
+    )
+    assert event.when == When.parse("2016-12-30T12:00[America/New_York]")
+    assert "UNTIL at second 60 (a leap second)" in said(report)
+
+
+# -- occurrences keep DTSTART's fraction of a second ------------------------------------------
+
+
+def _dateutil_after(start: dt.datetime, rule: str, skipped: int) -> dt.datetime:
+    """The oracle: dateutil's occurrence (whole seconds: it drops microseconds) after
+    ``skipped`` ones, with DTSTART's fraction of a second put back."""
+    from dateutil.rrule import rrulestr
+
+    walls = rrulestr(rule, dtstart=start.replace(microsecond=0, tzinfo=None))
+    wall = list(walls[: skipped + 1])[skipped]
+    return wall.replace(microsecond=start.microsecond, tzinfo=start.tzinfo)
+
+
+@pytest.mark.parametrize(
+    ("start", "exdates", "first"),
+    [
+        # a fraction: the next day at the same fraction (was 2026-04-16T10:00:00Z)
+        ("DTSTART:2026-04-15T10:00:00.5Z", ["2026-04-15T10:00:00.5Z"], "2026-04-16T10:00:00.5Z"),
+        # an EXDATE in RFC 5545's whole seconds names the occurrence in that second
+        ("DTSTART:2026-04-15T10:00:00.5Z", ["20260415T100000Z", "20260416T100000Z"],
+         "2026-04-17T10:00:00.5Z"),
+        # in a zone, across the change to summer time: the wall clock and its fraction
+        ("DTSTART;TZID=Europe/Berlin:2026-03-28T10:00:00.25", ["20260328T100000"],
+         "2026-03-29T10:00:00.25+02:00"),
+        # a floating time
+        ("DTSTART:2026-04-15T10:00:00.125", ["20260415T100000"], "2026-04-16T10:00:00.125"),
+        # a leap second in New York's wall clock: the last instant of 18:59 the next day
+        ("DTSTART;TZID=America/New_York:20161231T185960", ["20161231T185960"],
+         "2017-01-01T18:59:59.999999-05:00"),
+    ],
+)  # fmt: skip
+def test_occurrences_keep_the_fraction_of_a_second_of_dtstart(
+    start: str, exdates: list[str], first: str
+) -> None:
+    tzid = start[7:].split(":")[0]
+    lines = [start, "RRULE:FREQ=DAILY;COUNT=5", *(f"EXDATE{tzid}:{e}" for e in exdates)]
+    (event,), report = read(feed(_event(*lines)))
+    assert event.when == When.parse(first), said(report)
+
+
+_RULES = [
+    "FREQ=DAILY",
+    "FREQ=WEEKLY;BYDAY=MO,WE",
+    "FREQ=HOURLY;INTERVAL=5",
+    "FREQ=MINUTELY;INTERVAL=7",
+    "FREQ=MONTHLY;BYMONTHDAY=5,-1",
+    "FREQ=YEARLY;BYMONTH=1,7",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    micro=st.integers(1, 999_999),
+    rule=st.sampled_from(_RULES),
+    skipped=st.integers(1, 4),
+)
+def test_the_first_occurrence_left_is_dateutils_with_dtstarts_fraction(
+    micro: int, rule: str, skipped: int
+) -> None:
+    start = dt.datetime(2026, 1, 5, 9, 30, 15, micro, tzinfo=UTC)  # a Monday, 5th: in each rule
+    from dateutil.rrule import rrulestr
+
+    walls = list(rrulestr(rule, dtstart=start.replace(microsecond=0, tzinfo=None))[:skipped])
+    exdates = ",".join(f"{w:%Y%m%dT%H%M%S}Z" for w in walls)
+    fraction = f"{micro:06d}"
+    lines = [f"DTSTART:2026-01-05T09:30:15.{fraction}Z", f"RRULE:{rule}", f"EXDATE:{exdates}"]
+    (event,), report = read(feed(_event(*lines)))
+    assert event.when.earliest == _dateutil_after(start, rule, skipped), said(report)

@@ -9,9 +9,9 @@ answer is taken only when every such line decodes in it without an error and
 what they say is East Asian script (ideographs, kana, hangul). Russian and
 Greek exports (Windows-1251, KOI8-R, Windows-1253) are read so too when chardet
 ranks that reading first and every word is in that alphabet alone (one of three
-letters or more). Central European ones (Windows-1250) when cp1252 would glue
-signs to letters (``Łódź`` is ``£ódŸ``: `central_european`). Otherwise they
-stay cp1252, as before: a wrong guess never replaces a plain one.
+letters or more). Otherwise they are Latin text: cp1252, Windows-1250 or Mac
+Roman, as their letters say (`timeline.ics._latin`); an East Asian reading
+whose characters are glued to Latin letters never replaces a plain Latin one.
 
 EUC-JP, GB2312, EUC-KR and Big5 share their byte ranges, so text of ideographs
 alone reads as a run of common characters in several of them (``東京本社会議`` in
@@ -47,11 +47,8 @@ if TYPE_CHECKING:
     from timeline.ics._language import Hint
 
 __all__ = [
-    "CENTRAL",
-    "CENTRAL_NOTE",
     "Legacy",
     "bare_encoding",
-    "central_european",
     "declared_charset",
     "decoded",
     "east_asian",
@@ -175,7 +172,12 @@ def east_asian(lines: Sequence[bytes], hint: Hint | None = None) -> Legacy:
             ranked.append(known[0])
         if decided:
             continue
-        if known is not None and _holds(sample, *known) and not _glued_only(sample, known[0]):
+        if (
+            known is not None
+            and _holds(sample, *known)
+            and not _glued_only(sample, known[0])
+            and not (_glued_any(sample, known[0]) and _plain_latin(sample))
+        ):
             pick, decided = known, True
             continue
         found_alphabet = _ALPHABETS.get(name)
@@ -304,14 +306,16 @@ def _written_in(sample: bytes, codec: str, letters: tuple[int, int]) -> bool:
 
 def _glued_only(sample: bytes, codec: str) -> bool:
     """Whether every word ``sample`` has East Asian characters in, read in ``codec``, is one
-    such character glued to Latin letters after it (cp1252 'Åsa Ávila' in EUC-KR is
-    '흒a 햢ila', '¡Hola' in Big5 '？ola'): Western words, which no East Asian text writes so
-    ('A팀', 'Q3会議' differ).
+    such character glued to lower-case Latin letters (cp1252 'Åsa Ávila' in EUC-KR is
+    '흒a 햢ila', '¡Hola' in Big5 '？ola', 'Noël' 'No螔'): Western words, which no East Asian
+    text writes so ('A팀', 'Q3会議' differ).
 
     >>> _glued_only("Åsa Ávila".encode("cp1252"), "cp949")
     True
     >>> _glued_only("A팀 회의".encode("cp949"), "cp949")
     False
+    >>> _glued_only("Noël ¡Hola!".encode("cp1252"), "cp950")
+    True
     """
     text = sample.decode(codec, "replace")  # words with their signs: '¡Hola' is Big5 '？ola'
     words = [w for w in text.split() if any(map(_east_asian_script, w))]
@@ -319,10 +323,31 @@ def _glued_only(sample: bytes, codec: str) -> bool:
         return False
     for word in words:
         at = [i for i, c in enumerate(word) if _east_asian_script(c)]
-        after = word[at[0] + 1 : at[0] + 2]
-        if len(at) != 1 or not (after.isascii() and after.islower()):
+        before, after = word[at[0] - 1 : at[0]], word[at[0] + 1 : at[0] + 2]
+        lower = [c for c in (before, after) if c.isascii() and c.islower()]
+        if len(at) != 1 or not lower:  # 'Noël' in Big5 is 'No螔': glued after letters too
             return False
     return True
+
+
+def _glued_any(sample: bytes, codec: str) -> bool:
+    """Whether ``sample`` read in ``codec`` has an East Asian character glued to a Latin
+    letter ('？ola', 'D燰': cp1252 '¡Hola Día' in Big5)."""
+    text = sample.decode(codec, "replace")
+    return any(
+        (_east_asian_script(a) and b.isascii() and b.isalpha())
+        or (_east_asian_script(b) and a.isascii() and a.isalpha())
+        for a, b in itertools.pairwise(text)
+    )
+
+
+def _plain_latin(sample: bytes) -> bool:
+    """Whether ``sample`` reads as plain Latin text in a Western or Central European code
+    page: no sign glued to letters, no capital inside a word (`timeline.ics._latin`). Such a
+    reading is kept over an East Asian one whose characters are glued to Latin letters."""
+    from timeline.ics._latin import plain
+
+    return plain(sample.split(b"\n"))
 
 
 def _holds(sample: bytes, codec: str, label: str) -> bool:
@@ -337,52 +362,6 @@ def _holds(sample: bytes, codec: str, label: str) -> bool:
     # Kana in text read as Chinese is a misreading (Big5 "休假" read as GBK is "ヰ安").
     chinese = label.startswith(("GB", "Big5"))
     return not (chinese and any(0x3040 <= ord(c) <= 0x30FF for c in past))
-
-
-# -- Central European: Windows-1250 ------------------------------------------------------------
-
-CENTRAL = ("cp1250", "Windows-1250 (Central European)")
-# Bytes that are letters in Windows-1250 and signs in cp1252 (or none): Ł Ą Ş Ż ł ą ş Ľ ľ ż
-# Ť Ź ť ź ('£ ¥ ª ¯ ³ ¹ º ¼ ¾ ¿', three bytes cp1252 has no character for, 'Ÿ').
-_SIGNS_1252 = frozenset(b"\xa3\xa5\xaa\xaf\xb3\xb9\xba\xbc\xbe\xbf\x8d\x8f\x9d\x9f")
-_SPANISH = (0xBF, 0xAA, 0xBA)  # '¿' opening a question, ordinals 'nº', '1ª'
-CENTRAL_NOTE = (
-    "lines that are not UTF-8 whose cp1252 reading glues signs to letters ('£ódŸ'), read as "
-    "Windows-1250 (Central European)"
-)
-
-
-def central_european(lines: Sequence[bytes]) -> bool:
-    """Whether ``lines`` (not UTF-8, not East Asian) are Windows-1250, not cp1252: every one
-    decodes in it, and some letter of it that cp1252 reads as a sign (or no character) is
-    glued to letters, as no Western text writes it (``Łódź`` in cp1252 is ``£ódŸ``).
-
-    Western signs stay signs: ``£5``, ``nº 5``, ``1ª``, ``¿Qué``, ``½ day``.
-
-    >>> central_european(["SUMMARY:Łódź".encode("cp1250")])
-    True
-    >>> central_european(["SUMMARY:¿Qué tal? £5".encode("cp1252")])
-    False
-    """
-    glued = False
-    for raw in lines:
-        try:
-            text = raw.decode("cp1250")
-        except UnicodeDecodeError:
-            return False
-        for i, byte in enumerate(raw):
-            if byte not in _SIGNS_1252:
-                continue
-            before = text[i - 1] if i > 0 else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if byte == 0xBF:  # 'żona' and '¿qué' alike: a letter before decides ('może')
-                glued = glued or before.isalpha()
-            elif byte in _SPANISH:  # ordinals follow n or a digit ('nº', '1ª'), before no letter
-                ordinal = before in "nN" or before.isdigit()
-                glued = glued or (not ordinal and (before.isalpha() or after.islower()))
-            elif before.isalpha() or (after.isalpha() and after.islower()):
-                glued = True
-    return glued
 
 
 # -- vCalendar 1.0: encodings declared per value -------------------------------------------

@@ -6,8 +6,9 @@ what is not, instead of refusing a whole file for one flaw:
 * encodings: UTF-8 (with or without a byte-order mark), UTF-16 and UTF-32
   by their byte-order mark (or UTF-16 by its zero bytes); lines that are not
   UTF-8 in the East Asian encoding they are surely written in (Shift_JIS,
-  GB2312/GBK, Big5, EUC-KR, EUC-JP: `timeline.ics._encoding`), else read as
-  cp1252 (old Outlook exports), or Latin-1 where cp1252 has no character,
+  GB2312/GBK, Big5, EUC-KR, EUC-JP: `timeline.ics._encoding`), else in the
+  Latin one their letters say (Windows-1250, Mac Roman: `timeline.ics._latin`),
+  else read as cp1252 (old Outlook exports), or Latin-1 where cp1252 has no character,
   with a note naming the lines and the encoding in the report;
 * a ``BEGIN:``/``END:`` line indented by mistake is its own line, not a
   continuation of the one before (a real fold follows a full-width line);
@@ -186,16 +187,20 @@ def _legacy(
         except UnicodeDecodeError:
             if b"\x00" not in raw and declared_charset(raw) is None:
                 bad.append(raw)
-    from timeline.ics._encoding import CENTRAL, CENTRAL_NOTE, central_european, east_asian
+    from timeline.ics._encoding import east_asian
     from timeline.ics._language import language_hint
 
     legacy = east_asian(bad, language_hint(lines))
     for kind, what in legacy.notes:
         found.change(kind, what)
-    if legacy.reading is None and central_european(bad):
-        found.change(CENTRAL_NOTE, f"{len(bad)} line{'s' * (len(bad) > 1)}")
-        return CENTRAL
-    return legacy.reading
+    if legacy.reading is not None:
+        return legacy.reading
+    from timeline.ics._latin import latin  # Western: cp1252, Windows-1250 or Mac Roman
+
+    western = latin(bad)
+    for kind, what in western.notes:
+        found.change(kind, what)
+    return western.reading
 
 
 def _decode(

@@ -73,6 +73,14 @@ class Futures:
     def __bool__(self) -> bool:
         return bool(self._items or self._prior)
 
+    def forward(self) -> list[tuple[_dt.date, Component]]:
+        """The THISANDFUTURE overrides, by the occurrence each starts from, earliest first.
+
+        >>> Futures([]).forward()
+        []
+        """
+        return list(self._items)
+
     def governing(self, value: _dt.date) -> Component | None:
         """The override whose range holds ``value``: the nearest THISANDPRIOR at or after
         it, else the nearest THISANDFUTURE at or before it; ``None`` if none."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "DAYS_TIMED",
     "LEAP_UNTIL",
+    "LEAP_UNTIL_REFUSED",
     "NO_OCCURRENCE",
     "OTHER_KIND",
     "PERIOD_AT_START",
@@ -33,7 +34,12 @@ PERIOD_AT_START = (
 
 LEAP_UNTIL = (
     "recurrence rules with an UNTIL at second 60 (a leap second), bounded at the end of its "
-    "minute (no occurrence falls within a second)"
+    "minute (second 59 read to its end, as a DTSTART at the leap second is)"
+)
+LEAP_UNTIL_REFUSED = (
+    "recurrence rules with an UNTIL at second 60 where no leap second was, refused as such a "
+    "DTSTART is (leap seconds come at 23:59:60 UTC at a month's end): the rule is not followed "
+    "past DTSTART; write the UNTIL at second 59, or at second 00 of the next minute"
 )
 UNSYNCHRONIZED = (
     "recurring events whose DTSTART is not an occurrence of their RRULE (RFC 5545 leaves such "

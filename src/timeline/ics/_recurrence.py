@@ -68,15 +68,13 @@ def same_moment(a: _dt.date, b: _dt.date) -> bool:
 _V = TypeVar("_V")
 
 
-def _clock(p: _dt.datetime) -> tuple[int, ...]:
-    return (p.year, p.month, p.day, p.hour, p.minute, p.second, p.microsecond)
-
-
 class Moments(Generic[_V]):
     """DATE and DATE-TIME values with an item each, found by `same_moment` in constant time.
 
-    A series may carry thousands of EXDATEs or overrides; a lookup per
-    occurrence must not scan them all.
+    A series may carry hundreds of thousands of EXDATEs or overrides; a lookup
+    per occurrence must not scan them all, nor adding one cost more than a few
+    dictionary entries (wall clocks are kept as naive date-times: they hash as
+    fast as any).
 
     >>> found = Moments([(_dt.date(2026, 4, 15), "x")])
     >>> found.get(_dt.datetime(2026, 4, 15, 9))
@@ -84,9 +82,9 @@ class Moments(Generic[_V]):
     """
 
     def __init__(self, items: Iterable[tuple[_dt.date, _V]] = ()) -> None:
-        self._instants: dict[_dt.datetime, _V] = {}  # aware values, in UTC
-        self._floating: dict[tuple[int, ...], _V] = {}  # naive values by wall clock
-        self._aware: dict[tuple[int, ...], _V] = {}  # aware values by their own wall clock
+        self._instants: dict[_dt.datetime, _V] = {}  # aware values, in UTC (naive)
+        self._floating: dict[_dt.datetime, _V] = {}  # naive values by wall clock
+        self._aware: dict[_dt.datetime, _V] = {}  # aware values by their own wall clock
         self._dates: dict[_dt.date, _V] = {}  # DATE values
         self._days: dict[_dt.date, _V] = {}  # every value by its day
         for value, item in items:
@@ -97,29 +95,45 @@ class Moments(Generic[_V]):
 
     def add(self, value: _dt.date, item: _V) -> None:
         """Remember ``item`` for ``value``; the first item given for a moment is kept."""
-        day = _dt.date(value.year, value.month, value.day)
-        self._days.setdefault(day, item)
         if not isinstance(value, _dt.datetime):
+            day = _dt.date(value.year, value.month, value.day)
+            self._days.setdefault(day, item)
             self._dates.setdefault(day, item)
-        elif value.tzinfo is None:
-            self._floating.setdefault(_clock(value), item)
-        else:
-            self._aware.setdefault(_clock(value), item)
-            utc = value.astimezone(_dt.UTC).replace(tzinfo=None)
+            return
+        self._days.setdefault(value.date(), item)
+        if value.tzinfo is None:
+            self._floating.setdefault(value, item)
+            return
+        wall = value.replace(tzinfo=None)
+        self._aware.setdefault(wall, item)
+        utc = _utc(wall, value.utcoffset())
+        if utc is not None:  # an instant before year 1 or after 9999 in UTC: its wall alone
             self._instants.setdefault(utc, item)
 
     def get(self, value: _dt.date) -> _V | None:
         """The item of a value that is `same_moment` as ``value``, or ``None``."""
         if not isinstance(value, _dt.datetime):
             return self._days.get(value)
-        found = self._dates.get(_dt.date(value.year, value.month, value.day))
+        found = self._dates.get(value.date())
         if found is not None:
             return found
+        wall = value.replace(tzinfo=None)
         if value.tzinfo is None:
-            found = self._floating.get(_clock(value))
-            return found if found is not None else self._aware.get(_clock(value))
-        found = self._instants.get(value.astimezone(_dt.UTC).replace(tzinfo=None))
-        return found if found is not None else self._floating.get(_clock(value))
+            found = self._floating.get(wall)
+            return found if found is not None else self._aware.get(wall)
+        utc = _utc(wall, value.utcoffset())
+        found = None if utc is None else self._instants.get(utc)
+        return found if found is not None else self._floating.get(wall)
+
+
+def _utc(wall: _dt.datetime, offset: _dt.timedelta | None) -> _dt.datetime | None:
+    """The UTC instant (naive) of a wall clock at ``offset``; ``None`` past the calendar."""
+    if not offset:
+        return wall
+    try:
+        return wall - offset
+    except OverflowError:
+        return None
 
 
 def _parts(rule: str) -> dict[str, str]:
@@ -175,9 +189,10 @@ class Occurrences:
         self.checked = 0  # risky rules walked to see whether DTSTART is one of theirs
         self.budget = [_STEPS_PER_FILE]  # EXRULE times left to walk in this file (shared)
 
-    def expandable(self, rule: str) -> bool:
-        """Whether ``rule`` can be expanded without walking to year 9999 (and counts it)."""
-        cost = _cost(rule)
+    def expandable(self, rule: str, wall: _dt.datetime | None = None) -> bool:
+        """Whether ``rule`` can be expanded without walking to year 9999 (and counts it);
+        ``wall``, DTSTART's wall clock, tells whether a finer-than-daily rule ever matches."""
+        cost = _cost(rule, wall)
         if cost == "risky" and self.risky < _RISKY_PER_FILE:
             self.risky += 1
             return True
@@ -199,7 +214,7 @@ class Occurrences:
         for text in rules:
             if no_days(text):
                 continue  # no occurrence at all, seen without walking to 9999
-            cost = "cheap" if set(_parts(text)) <= _SAFE_PARTS else _cost(text)
+            cost = "cheap" if set(_parts(text)) <= _SAFE_PARTS else _cost(text, wall)
             if cost == "never" or (cost == "risky" and self.checked >= _CHECKED_PER_FILE):
                 raise LookupError(text)
             if cost == "risky":
@@ -235,7 +250,7 @@ class Occurrences:
         for text in [rule] if isinstance(rule, str) else rule or []:
             if no_days(text):
                 continue  # no occurrence at all, seen without walking to 9999
-            if not self.expandable(text):
+            if not self.expandable(text, wall):
                 raise LookupError(text)
             yearly = _yearly(text)
             if yearly is not None and next(iter(_rule(yearly, wall)), None) is None:
@@ -278,7 +293,7 @@ class Occurrences:
         Raises ``ValueError`` for a rule dateutil cannot read, ``LookupError`` for
         one too costly to expand.
         """
-        if not self.expandable(rule):
+        if not self.expandable(rule, wall or _wall(start)):
             raise LookupError(rule)
         return RuleTimes(iter(_rule(rule, wall or _wall(start))), self.budget)
 
@@ -355,14 +370,22 @@ def _gives_its_start(rule: str, wall: _dt.datetime) -> bool:
     return "UNTIL" not in parts or (until is not None and until >= wall)
 
 
-def _cost(rule: str) -> str:
-    """What expanding ``rule`` may cost: ``cheap`` (every period holds an occurrence),
-    ``risky`` (monthly and yearly rules with other parts: a few hundred thousand steps at
-    most) or ``never`` (daily or finer rules dateutil may walk to year 9999)."""
+def _cost(rule: str, wall: _dt.datetime | None = None) -> str:
+    """What expanding ``rule`` may cost: ``cheap`` (every period holds an occurrence, or
+    one of a day's or a week's does), ``risky`` (monthly and yearly rules with other parts: a
+    few hundred thousand steps at most) or ``never`` (daily or finer rules dateutil may walk
+    to year 9999). ``wall``, DTSTART's wall clock: from where a finer-than-daily rule starts
+    (`subdaily_cost`)."""
     parts = _parts(rule)
     freq = parts.get("FREQ", "")
     extra = set(parts) - _SAFE_PARTS
     plain = _WEEKDAYS.fullmatch(parts.get("BYDAY", "MO")) is not None
+    if wall is not None and plain and extra <= {"BYDAY", *_TIMES}:
+        from timeline.ics._subdaily import subdaily_cost
+
+        found = subdaily_cost(parts, wall)
+        if found is not None:
+            return "cheap" if found == "empty" else found  # no occurrence: found at once
     if extra <= {"BYDAY"} and plain:
         return "cheap"  # every period (or every week) holds an occurrence
     daily = freq in ("DAILY", "WEEKLY") and plain
@@ -416,7 +439,13 @@ class RuleTimes:
 def _wall(value: _dt.date) -> _dt.datetime:
     if isinstance(value, _dt.datetime):
         return _dt.datetime(
-            value.year, value.month, value.day, value.hour, value.minute, value.second
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
         )
     return _dt.datetime(value.year, value.month, value.day)
 
@@ -434,7 +463,11 @@ def _rule(rule: str, wall: _dt.datetime) -> Iterator[_dt.datetime]:
             expanded = rrulestr(text, dtstart=wall, ignoretz=True)
     except (ValueError, TypeError, OverflowError, KeyError) as err:
         raise ValueError(rule) from err
-    return iter(expanded)
+    if not wall.microsecond:
+        return iter(expanded)
+    # dateutil drops DTSTART's fraction of a second: each occurrence keeps it (its UNTIL is
+    # read to the end of its second, as RFC 5545's whole seconds are).
+    return (w.replace(microsecond=wall.microsecond) for w in expanded)
 
 
 def _merge(streams: list[Iterator[_dt.datetime]]) -> Iterator[_dt.datetime]:

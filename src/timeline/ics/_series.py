@@ -20,45 +20,42 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 import pendulum
 
 from timeline._errors import quoted
 from timeline.dates._bounds import _cmp
 from timeline.ics._duplicates import version_rank
-from timeline.ics._durations import calendar_days, duration
 from timeline.ics._lines import Component, Prop, Structure
 from timeline.ics._masters import uid_of
 from timeline.ics._ranges import Futures, carried, is_future
 from timeline.ics._readings import (
     DAYS_TIMED,
-    LEAP_UNTIL,
     NO_OCCURRENCE,
     OTHER_KIND,
     PERIOD_AT_START,
     UNSYNCHRONIZED,
 )
 from timeline.ics._recurrence import Moments, Occurrences, RuleTimes, no_count
+from timeline.ics._series_values import SeriesValues
 from timeline.ics._values import (
-    NEGATIVE,
     Skip,
-    Values,
     own_offset,
     written_wall,
 )
-from timeline.ics._vcal import rfc5545_rule
 from timeline.ics._wall_clock import (
     Clock,
     until_in,
     until_is_day,
-    until_leap,
     until_wall,
     wall_in,
 )
 from timeline.ics._zones import VZone, Zones
 
 __all__ = ["Series", "describe"]
+
+_V = TypeVar("_V")
 
 
 def describe(comp: Component) -> str:
@@ -72,7 +69,7 @@ def describe(comp: Component) -> str:
     return f"{name}(line {comp.line})"
 
 
-class Series(Values):
+class Series(SeriesValues):
     """Reads the values of one calendar and finds the first occurrence of its series.
 
     ``overrides`` holds the RECURRENCE-ID components of the file by the UID of
@@ -102,20 +99,6 @@ class Series(Values):
         self._futures: dict[str, Futures] = {}  # THISANDFUTURE overrides, by UID
         self._carried: dict[int, Component] = {}  # occurrences they change -> the override
         self.occurrences = occurrences if occurrences is not None else Occurrences()
-
-    def _points(self, prop: Prop, where: str) -> list[_dt.date]:
-        """The values of an EXDATE, RDATE or RECURRENCE-ID (a comma-separated list)."""
-        found = []
-        for piece in prop.value.split(","):
-            piece = piece.split("/")[0].strip()  # an RDATE PERIOD starts at its start
-            try:
-                found.append(self.point(Prop(prop.name, prop.params, piece, prop.line), where))
-            except Skip:
-                self.note(
-                    f"{prop.name} values that are not dates, ignored",
-                    f"{where}: {quoted(piece[:40])} (line {prop.line})",
-                )
-        return found
 
     def _replaced(self, comp: Component, where: str) -> Moments[Component]:
         """The overrides of ``comp``'s series by the occurrence each replaces (once per UID)."""
@@ -178,15 +161,17 @@ class Series(Values):
         replaced = self._replaced(comp, where)
         excluded = Moments[bool]()
         for exdate in comp.props.get("EXDATE", []):
-            for value in self._points(exdate, where):
+            values = self._points(exdate, where)
+            for value in values:
                 excluded.add(value, True)
-                if _kind(value) != _kind(start):
-                    self.note(
-                        OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
-                    )
+            kind = _kind(start)
+            if any(_kind(value) != kind for value in values):  # said once a line
+                self.note(
+                    OTHER_KIND, f"{where}: {exdate.value.strip()[:40]!r} (line {exdate.line})"
+                )
 
         def override(value: _dt.date) -> Component | None:
-            return replaced.get(value) if replaced else None
+            return _within_second(replaced, value) if replaced else None
 
         def cancelled(other: Component) -> bool:
             return (other.text("STATUS") or "").strip().upper() == "CANCELLED"
@@ -196,7 +181,7 @@ class Series(Values):
         exrules: list[RuleTimes] = []
 
         def gone(value: _dt.date) -> bool:
-            if excluded and excluded.get(value):
+            if excluded and _within_second(excluded, value) is not None:
                 return True
             if exrules and any(wall_in(value, start, clock) in times for times in exrules):
                 return True
@@ -228,20 +213,30 @@ class Series(Values):
             return min(found, key=functools.cmp_to_key(order))
 
         rules = comp.props.get("RRULE", [])  # RFC 2445 allowed several: their union
-        rule_of = functools.partial(self._rule_text, where=where)
+        rule_of = functools.partial(self._rule_text, where=where, start=(start, prop))
         # Each occurrence is the same kind of value as DTSTART: a date, a floating time, or a
         # time in DTSTART's zone (UTC, a fixed offset written in the value, or its TZID's zone).
         fixed = start.tzinfo if isinstance(start, _dt.datetime) else None
         zone = None if fixed is None or own_offset(prop) else self.zone_of(prop)
         written = written_wall(prop) if isinstance(start, _dt.datetime) else None
+        if written is not None and isinstance(start, _dt.datetime):  # its fraction repeats
+            written = written.replace(microsecond=start.microsecond)
         # A zone from the file's VTIMEZONE: DTSTART holds only its offset that day.
         clock = zone.wall if isinstance(zone, VZone) else None
         extra = []
         for p in comp.props.get("RDATE", []):
-            for v in self._points(p, where):
-                extra.append(wall_in(v, start, clock))
-                if _kind(start) != "date" and _kind(v) == "date":
-                    self.note(DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
+            values = self._points(p, where)
+            for v in values:
+                try:
+                    extra.append(wall_in(v, start, clock))
+                except OverflowError:  # before year 1 or after 9999 on DTSTART's clock
+                    self.note(
+                        "RDATE values out of range on the series' clock (before year 1 or "
+                        "after 9999), ignored",
+                        f"{where}: {v.isoformat()[:40]!r} (line {p.line})",
+                    )
+            if _kind(start) != "date" and any(_kind(v) == "date" for v in values):
+                self.note(DAYS_TIMED, f"{where}: {p.value.strip()[:40]!r} (line {p.line})")
 
         def local(wall: _dt.datetime) -> _dt.date:
             if not isinstance(start, _dt.datetime):
@@ -320,6 +315,9 @@ class Series(Values):
         found: list[tuple[_dt.date, Component | None]] = list(moved)
         if plain is not None:
             found.append(self._changed(comp, plain, override(plain), futures, where))
+        if futures and plain is not None:
+            walk = _Walk(start, [rule_of(r) for r in rules], extra, clock, written, local)
+            found += self._moved_earlier(comp, futures, plain, taken, override, walk, where)
         if not found:
             raise Skip("every occurrence of the series is excluded (EXDATE) or cancelled")
         first, other = earliest(found)
@@ -357,6 +355,39 @@ class Series(Values):
                 )
         return first, other, own
 
+    def _moved_earlier(
+        self,
+        comp: Component,
+        futures: Futures,
+        plain: _dt.date,
+        taken: Callable[[_dt.date], bool],
+        override: Callable[[_dt.date], Component | None],
+        walk: _Walk,
+        where: str,
+    ) -> list[tuple[_dt.date, Component | None]]:
+        """The first occurrence each THISANDFUTURE override after ``plain`` moves earlier, as
+        it moves it: its own occurrence may be excluded, and the next it moves may come before
+        ``plain`` (RFC 5545 §3.2.13 moves every later occurrence by the same amount)."""
+        found: list[tuple[_dt.date, Component | None]] = []
+        for anchor, future in futures.forward():
+            to = self._moved(future)
+            if to is None or _cmp(anchor, plain) <= 0 or _cmp(to, plain) >= 0:
+                continue  # governs plain already, or all it moves stays after plain
+
+            def before_or_taken(value: _dt.date, since: _dt.date = anchor) -> bool:
+                return _cmp(value, since) < 0 or taken(value)
+
+            try:
+                texts = [until_in(text, walk.start, walk.clock) for text in walk.rules]
+                after = self.occurrences.first(
+                    walk.start, texts, walk.extra, before_or_taken, walk.local, walk.written
+                )
+                if after is not None:
+                    found.append(self._changed(comp, after, override(after), futures, where))
+            except (Skip, ValueError, OverflowError, LookupError):
+                continue  # not followed: the first occurrence found without it stands
+        return found
+
     def _synchronized(
         self,
         rules: list[str],
@@ -383,27 +414,6 @@ class Series(Values):
             return
         shown = "none" if own is None else local(own).isoformat()
         self.note(UNSYNCHRONIZED, f"{where}: the rule's first: {shown}")
-
-    def _rule_text(self, rule: Prop, where: str) -> str:
-        """An RRULE or EXRULE value in RFC 5545's form, a vCalendar 1.0 one translated."""
-        if until_leap(rule.value) != rule.value:
-            self.note(LEAP_UNTIL, f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})")
-            rule = Prop(rule.name, rule.params, until_leap(rule.value), rule.line)
-        translated = rfc5545_rule(rule.value)
-        if translated is None:
-            parts = [part.split("=", 1) for part in rule.value.split(";") if part.strip()]
-            tidy = ";".join("=".join(piece.strip() for piece in part) for part in parts)
-            if tidy != rule.value.strip():
-                self.note(
-                    "recurrence rules with spaces or empty parts, read without them",
-                    f"{where}: {rule.value.strip()[:60]!r} (line {rule.line})",
-                )
-            return tidy
-        self.note(
-            "vCalendar 1.0 recurrence rules, read as RFC 5545's",
-            f"{where}: {rule.value.strip()[:40]!r} as {quoted(translated)} (line {rule.line})",
-        )
-        return translated
 
     def _changed(
         self,
@@ -434,50 +444,26 @@ class Series(Values):
         self._carried[id(changed)] = source
         return at, changed
 
-    def _span(self, timing: Component, where: str) -> _dt.timedelta | None:
-        """The exact span from ``timing``'s DTSTART to its DTEND, if both are date-times of
-        one kind (zoned or floating); ``None`` otherwise (days move on the calendar)."""
-        start, stop = timing.first("DTSTART"), timing.first("DTEND")
-        if start is None or stop is None:
-            return None
-        begin, end = self.point(start, where), self.point(stop, where)
-        if not (isinstance(begin, _dt.datetime) and isinstance(end, _dt.datetime)):
-            return None
-        if (begin.tzinfo is None) != (end.tzinfo is None):
-            return None
-        # exact, in UTC: pendulum's Interval (end - begin) adds its days on the wall clock
-        if begin.tzinfo is not None:
-            begin, end = begin.astimezone(_dt.UTC), end.astimezone(_dt.UTC)
-        return _dt.timedelta(seconds=(end - begin).total_seconds())
 
-    def _periods(self, comp: Component, where: str) -> Moments[_dt.date]:
-        """The ends of ``comp``'s RDATE PERIODs (``start/end`` or ``start/duration``) by start."""
-        found = Moments[_dt.date]()
-        for prop in comp.props.get("RDATE", []):
-            for piece in prop.value.split(","):
-                begin, slash, finish = (part.strip() for part in piece.partition("/"))
-                if not slash:
-                    continue
-                try:
-                    start = self.point(Prop(prop.name, prop.params, begin, prop.line), where)
-                    if finish[:1] in ("P", "p", "+", "-"):
-                        span = Prop("DURATION", {}, finish, prop.line)
-                        length, _ = duration(span)
-                        if length < _dt.timedelta(0):  # no length: its sign is not dropped
-                            self.note(
-                                NEGATIVE, f"{where}: {quoted(finish[:40])} (line {prop.line})"
-                            )
-                            found.add(start, start)
-                            continue
-                        # nominal, as any DURATION: P1D ends at the same time the next day
-                        own = Prop(prop.name, prop.params, begin, prop.line)
-                        found.add(start, self._after(start, length, calendar_days(span), own))
-                    else:
-                        end = self.point(Prop(prop.name, prop.params, finish, prop.line), where)
-                        found.add(start, end)
-                except (Skip, ValueError, OverflowError):
-                    continue  # the start is noted with the RDATE's values; no end here
-        return found
+def _within_second(found: Moments[_V], value: _dt.date) -> _V | None:
+    """The item of ``value`` in ``found``, else of its whole second: an occurrence repeats
+    DTSTART's fraction of a second, which RFC 5545's EXDATE and RECURRENCE-ID cannot write."""
+    item = found.get(value)
+    if item is None and isinstance(value, _dt.datetime) and value.microsecond:
+        item = found.get(value.replace(microsecond=0))
+    return item
+
+
+class _Walk(NamedTuple):
+    """What walking a series' occurrences needs: DTSTART, its rules (RFC 5545 text), its
+    RDATEs and DTSTART as wall clocks, the clock of its zone, and the reader of a wall."""
+
+    start: _dt.date
+    rules: list[str]
+    extra: list[_dt.datetime]
+    clock: Clock | None
+    written: _dt.datetime | None
+    local: Callable[[_dt.datetime], _dt.date]
 
 
 def _kind(value: _dt.date) -> str:

@@ -12,9 +12,34 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 
-__all__ = ["Clock", "until_in", "until_is_day", "until_leap", "until_wall", "wall_in"]
+__all__ = [
+    "Clock",
+    "until_in",
+    "until_is_day",
+    "until_leap",
+    "until_sixty",
+    "until_wall",
+    "wall_in",
+]
 
 _UNTIL_LEAP = re.compile(r"(UNTIL=\d{8}T\d{4})60(?=Z?\s*(?:;|$))", re.I)
+_UNTIL_SIXTY = re.compile(r"UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})60(Z?)\s*(?:;|$)", re.I)
+
+
+def until_sixty(rule: str) -> tuple[tuple[int, int, int, int, int], bool] | None:
+    """The wall clock (year to minute) of ``rule``'s UNTIL when it is at second 60, and whether
+    it is in UTC (``Z``); ``None`` for any other rule.
+
+    >>> until_sixty("FREQ=DAILY;UNTIL=20161231T235960Z")
+    ((2016, 12, 31, 23, 59), True)
+    >>> until_sixty("FREQ=DAILY;UNTIL=20161231T235959Z") is None
+    True
+    """
+    m = _UNTIL_SIXTY.search(rule)
+    if m is None:
+        return None
+    y, mo, d, h, mi = (int(m[i]) for i in range(1, 6))
+    return (y, mo, d, h, mi), bool(m[6])
 
 
 def until_leap(rule: str) -> str:
