@@ -15,7 +15,7 @@ import re
 from typing import Final
 
 from timeline.dates._find import DateMatch
-from timeline.extract._cues import MISS, MISSED_PAST, PROMISE_AFTER
+from timeline.extract._missed import MISS, MISSED_PAST, PROMISE_AFTER
 
 __all__ = ["INSTEAD", "MISSED", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
 

@@ -24,8 +24,9 @@ from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
 from timeline.extract._amounts import amount_after, worked_out
-from timeline.extract._cues import MISS, Cue, Look
+from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
+from timeline.extract._missed import MISS
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import given_up, now_after, promised_before
 from timeline.model import Claim, Status
