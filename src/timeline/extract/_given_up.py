@@ -15,7 +15,16 @@ import re
 from typing import Final
 
 from timeline.dates._find import DateMatch
-from timeline.extract._missed import MISS, MISSED_PAST, PROMISE_AFTER
+from timeline.extract._missed import (
+    AS_PROMISED_AFTER,
+    BLEW,
+    FAILED_BEFORE,
+    MISS,
+    MISSED_OBJECT,
+    MISSED_PAST,
+    PROMISE_AFTER,
+    TIME_AFTER,
+)
 
 __all__ = ["INSTEAD", "MISSED", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
 
@@ -82,6 +91,10 @@ _MISSED_PAST: Final = re.compile(
     rf"(?<![\w-])(?:{MISSED_PAST})\s+(?:(?P<det>the|its|their|our|his|her|this|that|a)\s+"
     r"(?P<noun>(?:deadline|target|goal|date|timeline|timetable|schedule)\s+(?:of|for)\s+)?)?$",
     re.IGNORECASE,
+)
+# "blew past its March deadline": given up only if a noun of time follows the date.
+_BLEW_PAST: Final = re.compile(
+    rf"(?<![\w-]){BLEW}\s+(?:(?:the|its|their|our|his|her|this|that|a)\s+)?$", re.IGNORECASE
 )
 # A participle of saying before "would": what is said now, in the article's report.
 _REPORTING: Final = re.compile(
@@ -158,8 +171,19 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     )
     if not promised:
         past = None  # "fell short of 2025 levels": figures compared, no promise
+    wide = _before(folded, date, dates, start, 110)
+    broken = (
+        (_BLEW_PAST.search(head) is not None and TIME_AFTER.match(folded, date.end) is not None)
+        # "missed the deadline in 2025", "missed its launch window last year"
+        or MISSED_OBJECT.search(wide) is not None
+        # "failed to ship the car in 2025 as promised"
+        or (
+            FAILED_BEFORE.search(wide) is not None
+            and AS_PROMISED_AFTER.match(folded, date.end) is not None
+        )
+    )
     if (
-        _NO_LONGER.search(head) or MISSED.search(head) or past is not None
+        _NO_LONGER.search(head) or MISSED.search(head) or past is not None or broken
     ) and not _BEFORE_DATE.match(date.text):
         return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
     promise = _PAST_PROMISE.search(head)

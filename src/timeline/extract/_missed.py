@@ -12,7 +12,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["MISS", "MISSED_PAST", "PROMISE_AFTER"]
+__all__ = [
+    "AS_PROMISED",
+    "AS_PROMISED_AFTER",
+    "BLEW",
+    "FAILED",
+    "FAILED_BEFORE",
+    "MISS",
+    "MISSED_OBJECT",
+    "MISSED_PAST",
+    "PROMISE_AFTER",
+    "TIME_AFTER",
+    "TIME_NOUN",
+]
 
 
 # A date missed already, told in the past: "missed", "has missed", "fell short of", "failed
@@ -28,17 +40,65 @@ MISSED_PAST: Final = (
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _PROMISE_NOUN = (
-    r"(?:deadline|target|goal|date|timeline|timetable|schedule|promise|pledge|commitment)"
+    r"(?:deadline|target|goal|date|timeline|timetable|schedule|window|promise|pledge"
+    r"|commitment)"
 )
-# After a past miss: a date then a noun of promise ("its 2025 target", "the March
-# deadline"), or the noun then the date ("the deadline of 2025").
-_PROMISE_AHEAD: Final = (
-    r"(?=\s+(?:(?:the|its|their|our|his|her|this|that|a)\s+)?"
-    rf"(?:{_PROMISE_NOUN}s?\s+(?:of|for)\s+(?:\S*\d|{_MONTH})"
-    rf"|(?:[\w'-]+\s+){{0,2}}?(?:\S*\d[\w-]*|{_MONTH})\s+(?:[\w-]+\s+)?{_PROMISE_NOUN}s?\b))"
+# A deadline blown through is missed ("blew past its March deadline"); a goal of a figure
+# "blown past" is beaten ("sales blew past the target"): only nouns of time after these.
+BLEW: Final = r"(?:(?:has|have|had)\s+)?(?:blew|blown|blows|blowing)\s+(?:past|through)"
+TIME_NOUN: Final = r"(?:deadline|date|timeline|timetable|schedule|window)"
+_DET = r"(?:the|its|their|our|his|her|this|that|a)"
+
+
+# Later in the clause, what starts a date: "in 2025", "last year", "for March".
+_DATE_LATER = (
+    r"(?=[^.;:!?]{0,48}?(?<![\w-])(?:\d{4}|last|this|next|earlier|q[1-4]|h[12]|early|mid"
+    rf"|late|end|{_MONTH})(?![\w-]))"
 )
+
+
+def _ahead(noun: str) -> str:
+    """After a past miss: a date then a noun of promise ("its 2025 target", "the March
+    deadline"), the noun then the date ("the deadline of 2025"), or the noun as the
+    object, its date later in the clause ("the deadline in 2025", "its launch window last
+    year")."""
+    return (
+        rf"(?=\s+(?:{_DET}\s+)?"
+        rf"(?:{noun}s?\s+(?:of|for)\s+(?:\S*\d|{_MONTH})"
+        rf"|(?:[\w'-]+\s+){{0,2}}?(?:\S*\d[\w-]*|{_MONTH})\s+(?:[\w-]+\s+)?{noun}s?\b)"
+        rf"|\s+{_DET}\s+(?:[\w'-]+\s+){{0,2}}?{noun}s?\b{_DATE_LATER})"
+    )
+
+
 # Right after a date missed: a noun of promise ("2025 target", "end-2025 goal").
 PROMISE_AFTER: Final = re.compile(rf"\s+(?:[\w-]+\s+)?{_PROMISE_NOUN}s?\b", re.IGNORECASE)
+TIME_AFTER: Final = re.compile(rf"\s+(?:[\w-]+\s+)?{TIME_NOUN}s?\b", re.IGNORECASE)
+# Before a date, a miss told in the past with its noun of promise as the object, the date
+# later in its clause: "missed the deadline in", "fell short of the target set for", "blew
+# past the regulatory deadline for the plant in".
+MISSED_OBJECT: Final = re.compile(
+    rf"(?<![\w-])(?:(?:{MISSED_PAST})\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{_PROMISE_NOUN}s?"
+    rf"|{BLEW}\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{TIME_NOUN}s?)"
+    r"\b[^,;.()\d$\u20ac\u00a3\u00a5]{0,48}$",
+    re.IGNORECASE,
+)
+# A thing not done, then its date and a word of promise: "failed to ship the car in 2025 as
+# promised", "did not open the plant in 2025, as it had planned". Not "as expected" nor "as
+# forecast": a failure that was expected is no promise broken.
+FAILED: Final = (
+    r"(?:(?:has|have|had)\s+)?(?:failed|fails|failing)\s+to\s+[a-z]+"
+    r"|(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?[a-z]+|never\s+[a-z]+"
+)
+AS_PROMISED: Final = (
+    r",?\s*as\s+(?:(?:it|they|we|he|she|the\s+company|[A-Z][\w&.-]*)\s+)?"
+    r"(?:(?:had|has|have)\s+(?:been\s+)?)?(?:(?:originally|initially|first|previously)\s+)?"
+    r"(?:promised|planned|scheduled|pledged|targett?ed|intended|hoped|agreed|vowed|committed"
+    r"|required)\b"
+)
+FAILED_BEFORE: Final = re.compile(
+    rf"(?<![\w-])(?:{FAILED})\b[^,;.()\d$\u20ac\u00a3\u00a5]{{0,60}}$", re.IGNORECASE
+)
+AS_PROMISED_AFTER: Final = re.compile(AS_PROMISED, re.IGNORECASE)
 # A date given up, with none in its place: "we're not going to make 2027", "won't make the
 # 2027 date", "will miss its 2027 target", "can't hit the March deadline". A promise still
 # ahead (it looks forward), no longer for that date (`timeline.extract._given_up.MISSED`).
@@ -52,5 +112,7 @@ MISS: Final = (
     # missed already: "missed its 2025 target", "fell short of its 2025 goal", "failed to
     # meet its 2025 deadline", "did not hit its end-2025 target": a promise broken, only
     # before a date of a promise ("fell short of 2025 levels" compares figures)
-    rf"|(?:{MISSED_PAST}){_PROMISE_AHEAD})"
+    rf"|(?:{MISSED_PAST}){_ahead(_PROMISE_NOUN)}|{BLEW}{_ahead(TIME_NOUN)}"
+    # not done, its date and "as promised" after: "failed to ship the car in 2025 as promised"
+    rf"|(?:{FAILED})(?![\w-])(?=[^.;:!?]{{0,80}}?{AS_PROMISED}))"
 )

@@ -1,0 +1,177 @@
+"""`timeline.extract`: a date missed told in any word order, a count that looks like a
+year, a place something is brought to that no list knows, and the site's own name before
+"in" a region.
+
+Each a table of variants (not the one sentence that showed it) and, where the rule has an
+invariant, a property over generated sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extract import extract
+
+REF = "2026-06-15"
+
+
+MISSED_ANY_ORDER = [
+    # (text, the date given up): the noun of promise first, the date after it
+    ("Acme missed the deadline in 2025.", "2025"),
+    ("The company missed its launch window last year.", "2025"),
+    ("Acme fell short of the target set for 2025.", "2025"),
+    ("Acme missed the regulatory deadline for the plant in 2025.", "2025"),
+    ("Acme blew past its March deadline.", "March 2026"),
+    ("Acme blew through the deadline of 2025.", "2025"),
+    ("Acme has blown past the 2025 date for the plant.", "2025"),
+    # a failure, then a word of promise after the date
+    ("Acme failed to ship the car in 2025 as promised.", "2025"),
+    ("Acme did not open the plant in 2025 as planned.", "2025"),
+    ("Acme didn't deliver the first units in 2025, as it had promised.", "2025"),
+    ("Acme never launched the service in 2025 as scheduled.", "2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), MISSED_ANY_ORDER)
+def test_a_date_missed_in_any_word_order_is_given_up(text: str, first: str) -> None:
+    """ "missed the deadline in 2025", "failed to ship in 2025 as promised": the date given
+    up, still expected, with no new date (was: happened in 2025)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (d.status.value, d.when.is_undated, str(d.first_when)) == ("expected", True, first), (
+        d.reasons
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status"),
+    [
+        # a failure with no promise said: what happened then
+        ("Acme failed to win the contract in 2025.", "2025", "happened"),
+        # done as promised: done
+        ("Acme shipped the car in 2025 as promised.", "2025", "happened"),
+        # a numeric goal exceeded is no deadline missed
+        ("Sales blew past the target in 2025.", "2025", None),
+        # a goal missed with no date: what happened, on the day said
+        ("Novo Nordisk said on Monday its trial missed its goal.", "15 June 2026", "happened"),
+        # missing estimates is no promise of the company's
+        ("Acme missed analysts' estimates in the first quarter.", "Q1 2026", "happened"),
+        # a date after a full stop belongs to the next sentence
+        ("Acme missed the deadline. The plant opened in 2025.", "2025", "happened"),
+    ],
+)  # fmt: skip
+def test_no_date_missed_without_a_promise(text: str, when: str, status: str | None) -> None:
+    """No promise said: the date is what happened (status None: not checked here)."""
+    d = extract(text, reference=REF).drafts[-1]
+    assert (str(d.when), d.first_when) == (when, None), d.reasons
+    assert status is None or d.status.value == status, d.reasons
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    verb=st.sampled_from(["missed", "has missed", "fell short of", "failed to meet",
+                          "blew past", "did not meet"]),
+    det=st.sampled_from(["the", "its"]),
+    noun=st.sampled_from(["deadline", "target date", "launch window", "timeline"]),
+    between=st.sampled_from(["", " for the plant", " for the first deliveries"]),
+    year=st.integers(2020, 2025),
+)  # fmt: skip
+def test_a_date_after_a_promise_missed_is_never_done(
+    verb: str, det: str, noun: str, between: str, year: int
+) -> None:
+    """Property: "<missed> <det> <promise noun> [for ...] in <year>" is a promise broken:
+    still expected, undated, the year its first promise; never happened in that year."""
+    (d,) = extract(f"Acme {verb} {det} {noun}{between} in {year}.", reference=REF).drafts
+    assert (d.status.value, d.when.is_undated) == ("expected", True), d.reasons
+    assert d.first_when is not None and str(year) in str(d.first_when), d.reasons
+
+
+COUNTS = [
+    # (text, when): a number before another date is what is counted, not a year
+    ("Acme will pay for 2000 by 2030.", "by end of 2030"),
+    ("Acme aims to add 1800 in 2027.", "2027"),
+    ("Acme will buy 2000 in 2027.", "2027"),
+    ("Acme will hire 2000 engineers by 2030.", "by end of 2030"),
+    ("Acme plans to build 1500 stations by 2028.", "by end of 2028"),
+    ("Acme will install 1900 before 2029.", "before 2029"),
+    # a year a schedule word introduces stays a year: a first promise
+    ("Acme will open the fab it had promised for 2025 by 2029.", "by end of 2029"),
+    # a year after a date preposition stays a year: the baseline
+    ("Acme will cut emissions by half from 2005 by 2030.", "by end of 2030"),
+]
+
+
+@pytest.mark.parametrize(("text", "when"), COUNTS)
+def test_a_count_before_a_date_is_no_year(text: str, when: str) -> None:
+    """ "pay for 2000 by 2030": 2000 is counted (was: the date 2000)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert str(d.when) == when, d.reasons
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    verb=st.sampled_from(["pay for", "add", "buy", "hire", "install", "deploy", "order"]),
+    count=st.integers(1000, 2999),
+    prep=st.sampled_from(["by", "in"]),
+    year=st.integers(2026, 2040),
+)
+def test_a_count_then_a_year_dates_by_the_year(verb: str, count: int, prep: str, year: int) -> None:
+    """Property: "<verb> <N> by|in <year>" is dated by the year, whatever N."""
+    (d,) = extract(f"Acme will {verb} {count} {prep} {year}.", reference=REF).drafts
+    assert str(d.when) == (f"by end of {year}" if prep == "by" else str(year)), d.reasons
+
+
+PLACES_BROUGHT_TO = [
+    # (text, actors, location): a name no list knows, after a verb of bringing or
+    # expanding something "to" it, is where
+    ("Acme will bring the service to Ruritania in 2027.", ("Acme",), "Ruritania"),
+    ("Acme will expand the service to Ruritania in 2027.", ("Acme",), "Ruritania"),
+    ("Acme will roll out the feature to Freedonia in 2027.", ("Acme",), "Freedonia"),
+    ("Acme will extend its network to Lower Wessex by 2028.", ("Acme",), "Lower Wessex"),
+    ("Acme will launch the app in Freedonia in 2027.", ("Acme",), "Freedonia"),
+    ("Acme will take its stores to Ruritania in 2027.", ("Acme",), "Ruritania"),
+    # a verb of selling, supplying or giving: who receives it acts
+    ("Acme will sell chips to Microsoft in 2027.", ("Acme", "Microsoft"), None),
+    ("Acme will supply batteries to Zorbix in 2027.", ("Acme", "Zorbix"), None),
+    ("Acme will license the design to Zorbix in 2027.", ("Acme", "Zorbix"), None),
+    # a name that acts elsewhere in the text is no place
+    ("Zorbix said it needs chips. Acme will bring the chips to Zorbix in 2027.",
+     ("Acme", "Zorbix"), None),
+    # a name before a noun is which customers, not where
+    ("Acme will roll out the update to Zorbix customers in 2027.", ("Acme", "Zorbix"), None),
+    # an organisation's name is no place
+    ("Acme will expand the service to Zorbix Motors in 2027.", ("Acme", "Zorbix Motors"), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actors", "location"), PLACES_BROUGHT_TO)
+def test_a_place_brought_to_needs_no_list(
+    text: str, actors: tuple[str, ...], location: str | None
+) -> None:
+    """ "will bring the service to Ruritania": where to (was: Ruritania an actor)."""
+    d = extract(text, reference=REF).drafts[-1]
+    assert (d.actors, d.location) == (actors, location), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the site's own name, then the region it is in
+        ("Meta expects its Hyperion campus in Louisiana to open by 2030.", "Louisiana"),
+        ("Acme will open its Prometheus data center in Ohio in 2027.", "Ohio"),
+        ("Acme will build its Colossus plant in Bavaria in 2027.", "Bavaria"),
+        # a town the text names as a place elsewhere stays before the region
+        ("Acme builds cells in Concord. Acme will open its Concord plant in North Carolina in "
+         "2027.", "Concord, North Carolina"),
+        # a known city stays before the region
+        ("Acme will open its Austin plant in Texas in 2027.", "Austin, Texas"),
+        # a town and its region said together: the town is where
+        ("Acme will open a plant in Sherman, Texas in 2027.", "Sherman, Texas"),
+    ],
+)  # fmt: skip
+def test_a_site_named_before_its_region(text: str, location: str) -> None:
+    """ "its Hyperion campus in Louisiana": Hyperion names the campus, Louisiana is where
+    (was: "Hyperion, Louisiana")."""
+    d = extract(text, reference=REF).drafts[-1]
+    assert d.location == location, d.reasons
