@@ -29,7 +29,15 @@ from typing import Final
 from timeline.extract._name_words import BODIES, DEMONYMS, MONTHS, ORG_WORDS, STOP
 from timeline.extract._text import words
 
-__all__ = ["is_place", "places_named", "region", "site_at", "sites", "unowned_sites"]
+__all__ = [
+    "destination",
+    "is_place",
+    "places_named",
+    "region",
+    "site_at",
+    "sites",
+    "unowned_sites",
+]
 
 _STATES: Final = frozenset(
     words(
@@ -352,6 +360,46 @@ def site_at(folded: str, place: str, at: int) -> bool:
     return _place_like(place) and _never_acts(folded, place, at)
 
 
+# Before "to" and a name: a verb of moving something or spreading it to a market ("bring the
+# service to", "expand its network to", "roll out the feature to", "take its stores to"),
+# the thing moved between. Not a verb of trade ("sell", "ship", "supply", "license",
+# "export"): after those, who receives it may be an organisation.
+_MOVED_TO: Final = re.compile(
+    r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
+    r"|extend(?:s|ed|ing)?|roll(?:s|ed|ing)?\s+out|rolls?-?out|launch(?:es|ed|ing)?"
+    r"|introduc(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing))"
+    r"\s+(?:[\w'.-]+\s+){0,4}?to\s+$",
+    re.IGNORECASE,
+)
+# After the name: the end of its phrase ("to Ruritania in 2027", "to Ruritania."), not a
+# noun it qualifies ("to Zorbix customers").
+_NAME_ENDS: Final = re.compile(
+    r"\s*(?:[,.;:)!?]|$|(?:in|by|from|on|at|for|with|and|or|next|this|early|late|later"
+    r"|starting|beginning|before|after|within|over|as|while|when|but)\b)",
+    re.IGNORECASE,
+)
+
+
+def destination(folded: str, place: str, at: int) -> bool:
+    """Whether a name no list knows, at ``at`` after a verb of moving something "to" it, is
+    where it goes: it looks like a place's name, ends its phrase and the text never names
+    it otherwise ("will bring the service to Ruritania"; not "sell chips to Zorbix", not
+    "to Zorbix customers", not "to Zorbix" where "Zorbix said").
+
+    >>> t = "Acme will bring the service to Ruritania in 2027."
+    >>> destination(t, "Ruritania", t.index("Ruritania"))
+    True
+    >>> t = "Acme will sell the service to Ruritania in 2027."
+    >>> destination(t, "Ruritania", t.index("Ruritania"))
+    False
+    """
+    if not _MOVED_TO.search(folded, max(0, at - 60), at):
+        return False
+    if not _NAME_ENDS.match(folded, at + len(place)):
+        return False
+    return _place_like(place) and _never_acts(folded, place, at)
+
+
 def places_named(folded: str) -> frozenset[str]:
     """Names the text says are places: after "built in", "builds cells in", "a plant near".
 
@@ -383,18 +431,39 @@ def unowned_sites(folded: str, start: int, end: int) -> list[tuple[int, str]]:
     ]
 
 
-# After a site, the town it is in: "its Fairwater data centre in Mount Pleasant" (the name
-# before it is the site's own, not where it is); not a state or a country ("its Concord
-# plant in North Carolina": Concord may be a town there).
+# After a site, the town or region it is in: "its Fairwater data centre in Mount Pleasant",
+# "its Hyperion campus in Louisiana" (the name before an owner's project is the site's own,
+# not where it is); "its Concord plant in North Carolina" keeps Concord (`_in_town`).
 _IN_TOWN: Final = re.compile(
     r"\s+(?:in|near|outside)\s+(?P<town>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?![\w'])"
 )
 
 
-def _in_town(folded: str, at: int) -> bool:
-    """Whether the site phrase ending at ``at`` is said to be in a town, not a region."""
-    m = _IN_TOWN.match(folded, at)
-    return m is not None and not region(m.group("town"))
+# Sites an owner names as a project, not after where they are: "its Hyperion campus", "its
+# Fairwater data centre", "its Prometheus cluster". Plants, mines, fabs and yards mostly
+# carry their town's name ("its Concord plant", "its Grasberg mine").
+_PROJECT_NOUN: Final = re.compile(
+    r"(?i:campus|data\s+(?:centre|center)|lab|laboratory|hub|cluster|park|project"
+    r"|supercomputer)s?$"
+)
+
+
+def _in_town(folded: str, m: re.Match[str]) -> bool:
+    """Whether the site phrase ``m`` is said to be in a town ("its Fairwater data centre in
+    Mount Pleasant", "the Riverbend campus in Austin"), or is an owner's project in a region
+    ("its Hyperion campus in Louisiana"): the text says where, the name is the site's own.
+    Not a plant or a mine in a region ("its Concord plant in North Carolina", "the
+    Escondida mine in Chile"): its name is where, in that region."""
+    found = _IN_TOWN.match(folded, m.end())
+    if found is None:
+        return False
+    if not region(found.group("town")):
+        return True
+    det = folded[m.start() : m.start("place")].split()
+    owned = bool(det) and (
+        det[0].lower() in ("its", "their", "our") or det[0].endswith(("'s", "'"))
+    )
+    return owned and _PROJECT_NOUN.search(m.group()) is not None
 
 
 def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:
@@ -415,7 +484,7 @@ def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tupl
             or place in named
             or (
                 not _former(folded, m)  # "its former Winn-Dixie sites": a chain, not where
-                and not _in_town(folded, m.end())  # "its Fairwater data centre in Mount ..."
+                and not _in_town(folded, m)  # "its Fairwater data centre in Mount ..."
                 and _object_site(folded, m)
                 and _unknown_place(folded, place, m.start("place"))
             )

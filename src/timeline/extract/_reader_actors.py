@@ -20,7 +20,7 @@ from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._name_words import STREET
 from timeline.extract._past_clauses import outside_past_clauses
-from timeline.extract._places import is_place, region, site_at
+from timeline.extract._places import destination, is_place, region, site_at
 from timeline.extract._speakers import (
     company_audience,
     company_title,
@@ -74,7 +74,8 @@ _TRAVEL_TO: Final = re.compile(
     r"\b(?:fly|flies|flying|flew|flights?|routes?|services?|sail(?:s|ed|ings?)?|voyages?"
     r"|trains?|nonstop|non-stop|direct|connections?|cruises?"
     r"|br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
-    r"|extend(?:s|ed|ing)?|export(?:s|ed|ing)?|ship(?:s|ped|ping)?)"
+    r"|extend(?:s|ed|ing)?|export(?:s|ed|ing)?|ship(?:s|ped|ping)?|roll(?:s|ed|ing)?\s+out"
+    r"|launch(?:es|ed|ing)?|introduc(?:e|es|ed|ing))"
     r"\s+(?:[\w'.-]+\s+){0,4}?to\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
@@ -224,9 +225,10 @@ class _ActorReader:
             ):
                 in_place = True  # "near Austin, Texas": a state after a place
             # "will start flying to Manchester and Amsterdam": where to, not who
-            travel = is_place(name.text) and _TRAVEL_TO.search(
-                self.folded, max(0, name.start - 50), name.start
-            )
+            travel = (
+                is_place(name.text)
+                and _TRAVEL_TO.search(self.folded, max(0, name.start - 50), name.start)
+            ) or destination(self.folded, name.text, name.start)  # "bring it to Ruritania"
             # "launch Starship to Mars", "land astronauts on the Moon": where, not who
             flown_to = (
                 name.text.lower() in _CELESTIAL
