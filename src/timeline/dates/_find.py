@@ -166,10 +166,12 @@ def find_dates(
 
 
 _TWO_DIGITS = re.compile(r"\d\d")
-# A word of a schedule before "for" a year: "promised for 2025", "slated for 2026".
+# A word of a schedule before "for" a year: "promised for 2025", "a target for 2025".
 _SCHEDULED_FOR: Final = re.compile(
     r"\b(?:promised|pledged|planned|slated|scheduled|set|due|earmarked|targett?ed|penciled"
-    r"|pencilled|expected|timed|billed|pegged|forecast|projected|guided|meant|intended)"
+    r"|pencilled|expected|timed|billed|pegged|forecast|projected|guided|meant|intended"
+    # or a noun of one: "a target for 2025 by 2029"
+    r"|targets?|goals?|deadlines?|dates?|plans?|timelines?|schedules?|timetables?)"
     r"\s+(?:[a-z]+\s+)?for\s+$"
 )
 # After a number, another date: "in 2027", "by the end of 2030", "before 2029".
