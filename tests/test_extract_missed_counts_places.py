@@ -178,3 +178,75 @@ def test_a_site_named_before_its_region(text: str, location: str) -> None:
     (was: "Hyperion, Louisiana")."""
     d = extract(text, reference=REF).drafts[-1]
     assert d.location == location, d.reasons
+
+
+# What the new articles (grid_storage_2027, satellites_2027, chip_policy_2027) showed, each a
+# table of variants.
+
+REDATED_AFTER_A_MISS = [
+    # (text, when, first): a date given up, then in the same sentence or about the same
+    # thing, the date now
+    ("Vodafone failed to switch off its 3G network in Portugal in 2026 as planned; the "
+     "shutdown is now due in June 2027.", "June 2027", "2026"),
+    ("Acme missed the deadline for the A350 line in 2026; it is now expected in 2028.",
+     "2028", "2026"),
+    ("Acme missed its 2026 target for the plant. The plant is now due to open in 2028.",
+     "2028", "by end of 2026"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "when", "first"), REDATED_AFTER_A_MISS)
+def test_a_date_now_after_a_miss_is_its_new_date(text: str, when: str, first: str) -> None:
+    """ "failed to switch off its 3G network in 2026 as planned; the shutdown is now due in
+    June 2027": one event, first 2026, now June 2027 (was: expected in 2026, the digit of
+    "3G" hiding the miss, and a second draft for June 2027)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (str(d.when), str(d.first_when), d.status.value) == (when, first, "expected"), d.reasons
+
+
+def test_a_goal_after_a_miss_stays_apart() -> None:
+    """A goal with a figure after a date missed is a statement of its own."""
+    text = (
+        "The company missed its launch window last year. It now plans to put 1600 satellites"
+        " in orbit by the end of 2028."
+    )
+    got = [(str(d.when), d.first_when and str(d.first_when)) for d in extract(text, reference=REF)]
+    assert got == [("date not announced", "2025"), ("by end of 2028", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the day it was said dates no clause: "and Nigeria" is one more place
+        ("Amazon said on Monday that Acme will bring broadband to Kenya and Nigeria in the "
+         "second half of 2027.", "Kenya, Nigeria"),
+        ("Acme said on Tuesday it will open stores in Kenya and Nigeria in 2027.",
+         "Kenya, Nigeria"),
+        ("Acme will open stores in Kenya and Nigeria in 2027.", "Kenya, Nigeria"),
+        ("Acme will open stores in New York or Texas in 2027.", "New York, Texas"),
+    ],
+)  # fmt: skip
+def test_places_joined_by_and_are_where(text: str, location: str) -> None:
+    """ "bring broadband to Kenya and Nigeria in H2 2027": one statement, both places (was:
+    two drafts, "Nigeria" acting in the second)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (d.location, "Nigeria" in d.actors, "Texas" in d.actors) == (location, False, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "location"),
+    [
+        ("Fluence failed to deliver batteries for a California utility in 2026 as promised.",
+         ("Fluence",), "California"),
+        ("Acme will supply an Ohio utility with turbines in 2028.", ("Acme",), "Ohio"),
+        # no article: the state may act ("Texas will ...")
+        ("Texas will pay Acme for turbines in 2028.", ("Texas", "Acme"), None),
+    ],
+)  # fmt: skip
+def test_a_region_after_a_is_where(
+    text: str, actors: tuple[str, ...], location: str | None
+) -> None:
+    """ "for a California utility": a utility there; California does not act (was: an
+    actor)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (d.actors, d.location) == (actors, location), d.reasons

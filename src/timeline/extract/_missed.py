@@ -73,13 +73,16 @@ def _ahead(noun: str) -> str:
 # Right after a date missed: a noun of promise ("2025 target", "end-2025 goal").
 PROMISE_AFTER: Final = re.compile(rf"\s+(?:[\w-]+\s+)?{_PROMISE_NOUN}s?\b", re.IGNORECASE)
 TIME_AFTER: Final = re.compile(rf"\s+(?:[\w-]+\s+)?{TIME_NOUN}s?\b", re.IGNORECASE)
+# Between a miss and its date: words, no figure, but a digit in a name ("its 3G network",
+# "the A350 line").
+_WORDS = r"(?:[^,;.()\d$\u20ac\u00a3\u00a5]|(?<![\w-])[A-Za-z][\w-]*\d[\w-]*|\d+[A-Za-z][\w-]*)"
 # Before a date, a miss told in the past with its noun of promise as the object, the date
 # later in its clause: "missed the deadline in", "fell short of the target set for", "blew
 # past the regulatory deadline for the plant in".
 MISSED_OBJECT: Final = re.compile(
     rf"(?<![\w-])(?:(?:{MISSED_PAST})\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{_PROMISE_NOUN}s?"
     rf"|{BLEW}\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{TIME_NOUN}s?)"
-    r"\b[^,;.()\d$\u20ac\u00a3\u00a5]{0,48}$",
+    rf"\b{_WORDS}{{0,48}}$",
     re.IGNORECASE,
 )
 # A thing not done, then its date and a word of promise: "failed to ship the car in 2025 as
@@ -95,9 +98,7 @@ AS_PROMISED: Final = (
     r"(?:promised|planned|scheduled|pledged|targett?ed|intended|hoped|agreed|vowed|committed"
     r"|required)\b"
 )
-FAILED_BEFORE: Final = re.compile(
-    rf"(?<![\w-])(?:{FAILED})\b[^,;.()\d$\u20ac\u00a3\u00a5]{{0,60}}$", re.IGNORECASE
-)
+FAILED_BEFORE: Final = re.compile(rf"(?<![\w-])(?:{FAILED})\b{_WORDS}{{0,60}}$", re.IGNORECASE)
 AS_PROMISED_AFTER: Final = re.compile(AS_PROMISED, re.IGNORECASE)
 # A date given up, with none in its place: "we're not going to make 2027", "won't make the
 # 2027 date", "will miss its 2027 target", "can't hit the March deadline". A promise still

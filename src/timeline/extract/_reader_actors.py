@@ -47,6 +47,11 @@ _FACILITY: Final = re.compile(
 _NEW_SUBJECT: Final = re.compile(
     r"[\W]*(?:(?:and|but|while|whereas|yet)\s+)?(?:a|an)\s+[a-z][\w-]*", re.IGNORECASE
 )
+# A place, then "and" or "or" and the next ("in Kenya and Nigeria").
+_AND_NEXT: Final = re.compile(r"[\w.'-]+(?:\s+[A-Z][\w.'-]*){0,2},?\s+(?:and|or)\s+(?:the\s+)?")
+# "a California utility": a region after "a" is an adjective of the noun after it.
+_INDEFINITE: Final = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
+_LOWER_NEXT: Final = re.compile(r"\s+[a-z]")
 _PLACE_END: Final = re.compile(
     r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
 )
@@ -194,6 +199,13 @@ class _ActorReader:
             and_place = between and re.fullmatch(
                 r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
             )
+            if (
+                places
+                and is_place(name.text)
+                and _AND_NEXT.fullmatch(self.folded, places[-1].start, name.start)
+                and _PLACE_END.match(self.folded, name.start + len(name.text))
+            ):
+                and_place = True  # "stores in Kenya and Nigeria in 2027": both where
             known = name.text.lower() in self.known
             in_place = before.endswith((" in ", " in the ", " near ", " outside "))
             owner = self.folded.startswith(name.text + "'", name.start)
@@ -218,6 +230,12 @@ class _ActorReader:
                 # "Acme said the Sherman plant will open": Acme can own it; Sherman never acts
                 at_sites.append(Name(self.unowned_sites[name.start], name.start))
                 continue
+            if (
+                region(name.text)
+                and _INDEFINITE.search(self.folded, max(0, name.start - 4), name.start)
+                and _LOWER_NEXT.match(self.folded, name.start + len(name.text))
+            ):
+                in_place = True  # "for a California utility": one there, never who acts
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "US approval", "China sales": which ones, not who
             if region(name.text) and _AFTER_PLACE.search(
