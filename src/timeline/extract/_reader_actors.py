@@ -20,7 +20,8 @@ from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._name_words import STREET
 from timeline.extract._past_clauses import outside_past_clauses
-from timeline.extract._places import destination, is_place, region, site_at
+from timeline.extract._places import destination, is_place, site_at
+from timeline.extract._regions import region
 from timeline.extract._speakers import (
     company_audience,
     company_title,
