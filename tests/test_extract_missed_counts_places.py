@@ -250,3 +250,25 @@ def test_a_region_after_a_is_where(
     actor)."""
     (d,) = extract(text, reference=REF).drafts
     assert (d.actors, d.location) == (actors, location), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a plant's name, then the province, prefecture or state it is in
+        ("Rapidus will start production at its Chitose plant in Hokkaido in 2027.",
+         "Chitose, Hokkaido"),
+        ("Acme will open its Sudbury refinery in Ontario in 2028.", "Sudbury, Ontario"),
+        ("Acme will expand its Kwinana plant in Western Australia in 2028.",
+         "Kwinana, Western Australia"),
+        # an owner's project in a province: the project's own name
+        ("Acme will open its Nebula campus in Quebec in 2028.", "Quebec"),
+        # a province after a town and a comma
+        ("Acme will build a fab near Dresden, Saxony by 2029.", "Dresden, Saxony"),
+    ],
+)  # fmt: skip
+def test_a_province_is_a_region(text: str, location: str) -> None:
+    """ "its Chitose plant in Hokkaido": Hokkaido is a region, Chitose where in it (was:
+    "Hokkaido" alone, read as a town)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert d.location == location, d.reasons

@@ -68,10 +68,67 @@ _COUNTRIES: Final = frozenset(
 )
 
 
-def region(name: str) -> bool:
-    """Whether ``name`` is a US state or a country: after "Austin, ", a place.
+# The first-level regions of countries whose industry is in the news: Canada's provinces,
+# Australia's states, Germany's, India's, Mexico's and Brazil's main states, China's
+# provinces and Japan's, Korea's main prefectures and provinces, the UK's nations.
+_PROVINCES: Final = frozenset(
+    words(
+        """ontario quebec alberta saskatchewan manitoba yukon nunavut queensland victoria
+    tasmania bavaria saxony thuringia brandenburg hesse hessen baden-wurttemberg
+    baden-württemberg mecklenburg-vorpommern saxony-anhalt rhineland-palatinate saarland
+    gujarat maharashtra karnataka telangana odisha uttarakhand assam punjab
+    haryana rajasthan kerala jalisco sonora chihuahua coahuila guanajuato queretaro
+    querétaro puebla yucatan yucatán bahia parana paraná guangdong jiangsu zhejiang
+    shandong fujian anhui hubei hunan henan hebei sichuan yunnan guizhou shaanxi shanxi
+    jiangxi liaoning jilin heilongjiang hainan gansu qinghai xinjiang tibet ningxia
+    guangxi hokkaido aomori miyagi fukushima ibaraki tochigi gunma saitama chiba kanagawa
+    niigata aichi shizuoka mie hyogo okayama yamaguchi kagawa ehime kyushu kumamoto
+    okinawa gyeonggi chungcheong gangwon jeolla gyeongsang jeju lombardy piedmont veneto
+    catalonia andalusia galicia aragon flanders wallonia silesia normandy
+    occitanie alsace"""
+    )
+) | frozenset(
+    (
+        "british columbia",
+        "nova scotia",
+        "new brunswick",
+        "newfoundland and labrador",
+        "prince edward island",
+        "northwest territories",
+        "new south wales",
+        "western australia",
+        "south australia",
+        "northern territory",
+        "lower saxony",
+        "north rhine-westphalia",
+        "schleswig-holstein",
+        "tamil nadu",
+        "andhra pradesh",
+        "uttar pradesh",
+        "madhya pradesh",
+        "west bengal",
+        "nuevo leon",
+        "nuevo león",
+        "baja california",
+        "sao paulo state",
+        "minas gerais",
+        "rio grande do sul",
+        "inner mongolia",
+        "south gyeongsang",
+        "north gyeongsang",
+        "south chungcheong",
+        "north chungcheong",
+        "northern ireland",
+        "basque country",
+    )
+)
 
-    >>> region("Texas"), region("South Korea"), region("Tesla")
-    (True, True, False)
+
+def region(name: str) -> bool:
+    """Whether ``name`` is a US state, a country or a province or state of another country
+    (`_PROVINCES`): after "Austin, ", a place.
+
+    >>> region("Texas"), region("South Korea"), region("Ontario"), region("Tesla")
+    (True, True, True, False)
     """
-    return " ".join(name.lower().split()) in _STATES | _COUNTRIES
+    return " ".join(name.lower().split()) in _STATES | _COUNTRIES | _PROVINCES
