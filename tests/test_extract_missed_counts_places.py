@@ -160,7 +160,7 @@ def test_a_place_brought_to_needs_no_list(
         # the site's own name, then the region it is in
         ("Meta expects its Hyperion campus in Louisiana to open by 2030.", "Louisiana"),
         ("Acme will open its Prometheus data center in Ohio in 2027.", "Ohio"),
-        ("Acme will build its Colossus plant in Bavaria in 2027.", "Bavaria"),
+        ("Acme will open its Colossus data center in Bavaria in 2027.", "Bavaria"),
         # a plant or a mine mostly carries its town's name: kept before the region
         ("Acme expects its Grasberg mine in Indonesia to recover in 2027.",
          "Grasberg, Indonesia"),

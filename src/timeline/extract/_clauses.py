@@ -302,7 +302,7 @@ def clauses(
         # Two dated statements joined by "and" or ";" are two statements (the day the
         # left side was said on dates no statement: "said on Monday that it will bring
         # broadband to Kenya and Nigeria in 2027" is one).
-        both_dated = _dated(folded, dates, left_start, cut_start) and dates.has(*right)
+        both_dated = _dated(folded, dates, index, left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").
         elliptic = _ELLIPTIC.match(folded, cut_end, left_end) is not None
         # ", though a review is due in 2026" after "takes effect in 2035": two as well
@@ -336,12 +336,17 @@ _SAID_ON: Final = re.compile(
 )
 
 
-def _dated(folded: str, dates: DateIndex, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` has a date other than the day it was said on."""
-    return any(
-        not _SAID_ON.search(folded, max(start, d.start - 30), d.start)
-        for d in dates.within(start, end)
-    )
+def _dated(folded: str, dates: DateIndex, index: _SentenceIndex, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` has a date other than the day it was said on, when what
+    is said looks ahead ("said on Monday that it will bring ..."); a past act told that day
+    ("said on Thursday the FDA accepted its application") is dated by it."""
+    for d in dates.within(start, end):
+        if not _SAID_ON.search(folded, max(start, d.start - 30), d.start):
+            return True
+        told = index.cues(d.end, end)
+        if not any(c.look is Look.FORWARD for c in told):
+            return True
+    return False
 
 
 def _with_asides(
