@@ -272,3 +272,40 @@ def test_a_province_is_a_region(text: str, location: str) -> None:
     "Hokkaido" alone, read as a town)."""
     (d,) = extract(text, reference=REF).drafts
     assert d.location == location, d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a figure "to" or "from" a number at a year: the number is counted
+        ("Acme will grow its fleet to 2100 in 2027.", "2027"),
+        ("Acme will lift output to 1900 in 2028.", "2028"),
+        # a baseline year, then a deadline: both years
+        ("Acme will cut emissions by half from 2005 by 2030.", "by end of 2030"),
+        # a move's year, then when it was moved: the year moved to
+        ("Boeing pushed deliveries to 2027 in 2025.", "2027"),
+    ],
+)
+def test_a_figure_to_a_number_at_a_year(text: str, when: str) -> None:
+    """ "grow its fleet to 2100 in 2027": 2100 is counted (was: the year 2100)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert str(d.when) == when, d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "first"),
+    [
+        # the day it moved on, before or after the move: not the date now
+        ("Acme delayed the plant from 2026 to 2028 in 2025.", "2028", "2026"),
+        ("Last year, Acme delayed the plant from 2026 to 2028.", "2028", "2026"),
+        ("In 2025, Acme delayed the plant from 2026 to 2028.", "2028", "2026"),
+        ("In March, Acme pushed the launch back from April to June.", "June 2026",
+         "April 2026"),
+        ("Acme delayed the plant from 2026 to 2028.", "2028", "2026"),
+    ],
+)  # fmt: skip
+def test_a_move_told_with_the_day_it_was_made(text: str, when: str, first: str) -> None:
+    """ "Last year, Acme delayed the plant from 2026 to 2028": first 2026, now 2028 (was:
+    the span 2026 to 2028); "... to 2028 in 2025": now 2028 (was: 2025)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (str(d.when), str(d.first_when)) == (when, first), d.reasons

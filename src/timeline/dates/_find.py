@@ -176,7 +176,16 @@ _SCHEDULED_FOR: Final = re.compile(
 )
 # After a number, another date: "in 2027", "by the end of 2030", "before 2029".
 _DATE_AFTER: Final = re.compile(
-    r"\s+(?:in|by|before|until|till)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?(?:19|2[01])\d\d(?!\d)"
+    r"\s+(?P<prep>in|by|before|until|till)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?"
+    r"(?:19|2[01])\d\d(?!\d)"
+)
+# A verb of a figure rising or falling, then words to "to" or "from" a number: "grow its
+# fleet to", "raise headcount from".
+_GROWTH_BEFORE: Final = re.compile(
+    r"\b(?:ris(?:e|es|ing)|rose|grow(?:s|ing|n)?|grew|increas\w*|expand\w*|lift\w*|rais\w*"
+    r"|boost\w*|doubl\w*|tripl\w*|reach\w*|climb\w*|jump\w*|fall(?:s|ing)?|fell|drop\w*"
+    r"|cut(?:s|ting)?|reduc\w*|lower\w*|shrink\w*|shrank|bring\w*|brought|take|takes|took"
+    r"|scal\w*|ramp\w*|add\w*)\b[^.;:!?\d]{0,40}(?:to|from)\s+$"
 )
 # Words after which a number is a year though another date follows it.
 _DATE_WORDS: Final = STRONG | frozenset(
@@ -216,9 +225,19 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
         noun_follows = not (
             1900 <= year <= 2199 and _SCHEDULED_FOR.search(low, max(0, start - 40), start)
         )
+    after = _DATE_AFTER.match(low, end)
+    if (
+        after is not None
+        and after.group("prep") == "in"
+        and prev_word in ("to", "from")
+        and _GROWTH_BEFORE.search(low, max(0, start - 60), start)
+    ):
+        # "grow its fleet to 2100 in 2027", "from 1800 in 2026 to 2400": a figure at a
+        # year; not "cut emissions from 2005 by 2030" (a baseline year, then a deadline)
+        return False
     if (
         not noun_follows
-        and _DATE_AFTER.match(low, end)
+        and after is not None
         and prev_word not in _DATE_WORDS
         and not (prev_word == "for" and _SCHEDULED_FOR.search(low, max(0, start - 40), start))
     ):

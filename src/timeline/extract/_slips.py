@@ -205,6 +205,11 @@ def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatc
     return out
 
 
+# Between the date moved to and another: "in" or "on" alone ("to 2028 in 2025"), which
+# says when it was moved if that one is earlier.
+_WHEN_MOVED: Final = re.compile(r"\s*,?\s*(?:in|on|during)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 # Before a date, what says it is the one now expected: "will now open in", "is expected in".
 _AHEAD: Final = re.compile(
     r"\b(?:will|now|expects?|expected|plans?|planned|scheduled|slated|due|set\s+to|aims?)\b",
@@ -270,10 +275,18 @@ def slip_of(
         first, moves = after[0], earlier[-1:]
     elif earlier and _PROMISE.search(folded, start, earlier[0].start):
         first = earlier[0]
-    elif not earlier:
+    else:
+        # "delayed from 2026 to 2028", also after the day it moved on ("Last year, Acme
+        # delayed the plant from 2026 to 2028")
         first = next((d for d in after if d not in moves), None)
-        if first is None and inside:
+        if first is None and inside and not earlier:
             first = inside[-1]  # "pushed the launch it had planned for March back to June"
+    if (
+        len(moves) > 1
+        and _WHEN_MOVED.fullmatch(folded, moves[-2].end, moves[-1].start)
+        and moves[-1].when.definitely_before(moves[-2].when)
+    ):
+        moves = moves[:-1]  # "delayed ... to 2028 in 2025": the year it was moved in
     if first is None and len(moves) == 1:
         # "postponed by a year, to 2027": the first promise, worked out from the amount
         first = by_amount(folded, slip, start, moves[0])
