@@ -31,6 +31,15 @@ MISSED_ANY_ORDER = [
     ("Acme did not open the plant in 2025 as planned.", "2025"),
     ("Acme didn't deliver the first units in 2025, as it had promised.", "2025"),
     ("Acme never launched the service in 2025 as scheduled.", "2025"),
+    # a failure, then the date of a promise
+    ("The company never delivered the trucks it promised for 2025.", "2025"),
+    ("Acme did not open the plant planned for 2025.", "2025"),
+    # a miss ahead, the noun of promise first
+    ("Acme expects to miss the deadline in December.", "December 2026"),
+    ("Acme won't make the deadline for the plant in 2027.", "2027"),
+    # the date the promise was made is no date of the event
+    ("Acme did not hit the 2025 target it set in 2021.", "by end of 2025"),
+    ("Acme missed the 2025 target that it announced in 2021.", "by end of 2025"),
 ]
 
 
@@ -57,6 +66,10 @@ def test_a_date_missed_in_any_word_order_is_given_up(text: str, first: str) -> N
         ("Novo Nordisk said on Monday its trial missed its goal.", "15 June 2026", "happened"),
         # missing estimates is no promise of the company's
         ("Acme missed analysts' estimates in the first quarter.", "Q1 2026", "happened"),
+        # not saying when is no failure
+        ("Acme did not say when the plant scheduled for 2025 would open.", "2025", None),
+        # a risk, not a date given up
+        ("Acme said it could miss the deadline of 2027.", "2027", "expected"),
         # a date after a full stop belongs to the next sentence
         ("Acme missed the deadline. The plant opened in 2025.", "2025", "happened"),
     ],

@@ -23,6 +23,7 @@ from timeline.extract._missed import (
     MISSED_OBJECT,
     MISSED_PAST,
     PROMISE_AFTER,
+    PROMISED_FOR_BEFORE,
     TIME_AFTER,
 )
 
@@ -179,7 +180,11 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         # "failed to ship the car in 2025 as promised"
         or (
             FAILED_BEFORE.search(wide) is not None
-            and AS_PROMISED_AFTER.match(folded, date.end) is not None
+            and (
+                AS_PROMISED_AFTER.match(folded, date.end) is not None
+                # "never delivered the trucks it promised for 2025"
+                or PROMISED_FOR_BEFORE.search(head) is not None
+            )
         )
     )
     if (

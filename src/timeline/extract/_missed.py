@@ -21,6 +21,7 @@ __all__ = [
     "MISS",
     "MISSED_OBJECT",
     "MISSED_PAST",
+    "PROMISED_FOR_BEFORE",
     "PROMISE_AFTER",
     "TIME_AFTER",
     "TIME_NOUN",
@@ -73,6 +74,17 @@ def _ahead(noun: str) -> str:
 # Right after a date missed: a noun of promise ("2025 target", "end-2025 goal").
 PROMISE_AFTER: Final = re.compile(rf"\s+(?:[\w-]+\s+)?{_PROMISE_NOUN}s?\b", re.IGNORECASE)
 TIME_AFTER: Final = re.compile(rf"\s+(?:[\w-]+\s+)?{TIME_NOUN}s?\b", re.IGNORECASE)
+# A date given up, with none in its place: "we're not going to make 2027", "won't make the
+# 2027 date", "will miss its 2027 target", "can't hit the March deadline". A promise still
+# ahead (it looks forward), no longer for that date (`timeline.extract._given_up.MISSED`).
+_WILL_MISS = (
+    r"(?:(?:won't|will\s+not|wouldn't|would\s+not|can't|cannot|can\s+not|couldn't|could\s+not"
+    r"|(?:is|are|am|was|were|'re|'s|'m)?\s*(?:not|n't)\s+(?:going|able|likely|set|on\s+track)\s+to"
+    r"|unable\s+to|not\s+be\s+able\s+to|no\s+longer\s+(?:able|going)\s+to)"
+    r"\s+(?:make|hit|meet|reach|achieve|keep(?:\s+to)?)"
+    r"|(?:will|would|is\s+going\s+to|are\s+going\s+to|set\s+to|likely\s+to|expects?\s+to"
+    r"|on\s+track\s+to|poised\s+to)\s+miss)"
+)
 # Between a miss and its date: words, no figure, but a digit in a name ("its 3G network",
 # "the A350 line").
 _WORDS = r"(?:[^,;.()\d$\u20ac\u00a3\u00a5]|(?<![\w-])[A-Za-z][\w-]*\d[\w-]*|\d+[A-Za-z][\w-]*)"
@@ -80,7 +92,8 @@ _WORDS = r"(?:[^,;.()\d$\u20ac\u00a3\u00a5]|(?<![\w-])[A-Za-z][\w-]*\d[\w-]*|\d+
 # later in its clause: "missed the deadline in", "fell short of the target set for", "blew
 # past the regulatory deadline for the plant in".
 MISSED_OBJECT: Final = re.compile(
-    rf"(?<![\w-])(?:(?:{MISSED_PAST})\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{_PROMISE_NOUN}s?"
+    rf"(?<![\w-])(?:(?:{MISSED_PAST}|{_WILL_MISS})\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"{_PROMISE_NOUN}s?"
     rf"|{BLEW}\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{TIME_NOUN}s?)"
     rf"\b{_WORDS}{{0,48}}$",
     re.IGNORECASE,
@@ -88,10 +101,23 @@ MISSED_OBJECT: Final = re.compile(
 # A thing not done, then its date and a word of promise: "failed to ship the car in 2025 as
 # promised", "did not open the plant in 2025, as it had planned". Not "as expected" nor "as
 # forecast": a failure that was expected is no promise broken.
-FAILED: Final = (
-    r"(?:(?:has|have|had)\s+)?(?:failed|fails|failing)\s+to\s+[a-z]+"
-    r"|(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?[a-z]+|never\s+[a-z]+"
+# Not a verb of saying: "did not say when", "never gave a date".
+_NOT_SAYING = (
+    r"(?!(?:say|said|comment|disclose|give|gave|provide|respond|elaborate|specify|confirm"
+    r"|reply|name|reveal|detail|explain|answer|announce|set)\b)"
 )
+FAILED: Final = (
+    rf"(?:(?:has|have|had)\s+)?(?:failed|fails|failing)\s+to\s+{_NOT_SAYING}[a-z]+"
+    rf"|(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?{_NOT_SAYING}[a-z]+"
+    rf"|never\s+{_NOT_SAYING}[a-z]+"
+)
+# Right before a date, a promise of it: "the trucks it promised for", "the plant planned
+# for", "the line due in".
+_PROMISED_FOR = (
+    r"\b(?:promised|pledged|planned|scheduled|slated|due|targett?ed|earmarked|vowed)"
+    r"\s+(?:for|in|by)\b"
+)
+PROMISED_FOR_BEFORE: Final = re.compile(rf"{_PROMISED_FOR}\s+(?:the\s+)?$", re.IGNORECASE)
 AS_PROMISED: Final = (
     r",?\s*as\s+(?:(?:it|they|we|he|she|the\s+company|[A-Z][\w&.-]*)\s+)?"
     r"(?:(?:had|has|have)\s+(?:been\s+)?)?(?:(?:originally|initially|first|previously)\s+)?"
@@ -100,20 +126,13 @@ AS_PROMISED: Final = (
 )
 FAILED_BEFORE: Final = re.compile(rf"(?<![\w-])(?:{FAILED})\b{_WORDS}{{0,60}}$", re.IGNORECASE)
 AS_PROMISED_AFTER: Final = re.compile(AS_PROMISED, re.IGNORECASE)
-# A date given up, with none in its place: "we're not going to make 2027", "won't make the
-# 2027 date", "will miss its 2027 target", "can't hit the March deadline". A promise still
-# ahead (it looks forward), no longer for that date (`timeline.extract._given_up.MISSED`).
 MISS: Final = (
-    r"(?:(?:won't|will\s+not|wouldn't|would\s+not|can't|cannot|can\s+not|couldn't|could\s+not"
-    r"|(?:is|are|am|was|were|'re|'s|'m)?\s*(?:not|n't)\s+(?:going|able|likely|set|on\s+track)\s+to"
-    r"|unable\s+to|not\s+be\s+able\s+to|no\s+longer\s+(?:able|going)\s+to)"
-    r"\s+(?:make|hit|meet|reach|achieve|keep(?:\s+to)?)"
-    r"|(?:will|would|is\s+going\s+to|are\s+going\s+to|set\s+to|likely\s+to|expects?\s+to"
-    r"|on\s+track\s+to|poised\s+to)\s+miss"
+    rf"(?:{_WILL_MISS}"
     # missed already: "missed its 2025 target", "fell short of its 2025 goal", "failed to
     # meet its 2025 deadline", "did not hit its end-2025 target": a promise broken, only
     # before a date of a promise ("fell short of 2025 levels" compares figures)
     rf"|(?:{MISSED_PAST}){_ahead(_PROMISE_NOUN)}|{BLEW}{_ahead(TIME_NOUN)}"
-    # not done, its date and "as promised" after: "failed to ship the car in 2025 as promised"
-    rf"|(?:{FAILED})(?![\w-])(?=[^.;:!?]{{0,80}}?{AS_PROMISED}))"
+    # not done, its date and "as promised" after: "failed to ship the car in 2025 as
+    # promised"; or the date of a promise: "never delivered the trucks it promised for 2025"
+    rf"|(?:{FAILED})(?![\w-])(?=[^.;:!?]{{0,80}}?(?:{AS_PROMISED}|{_PROMISED_FOR})))"
 )
