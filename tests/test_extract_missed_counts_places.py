@@ -151,6 +151,17 @@ PLACES_BROUGHT_TO = [
     # a name that acts elsewhere in the text is no place
     ("Zorbix said it needs chips. Acme will bring the chips to Zorbix in 2027.",
      ("Acme", "Zorbix"), None),
+    # a list of places brought to: each where
+    ("Acme will bring the service to Ruritania, Freedonia and Zembla in 2027.", ("Acme",),
+     "Ruritania, Freedonia, Zembla"),
+    ("Acme will open stores in Kenya, Ghana and Nigeria in 2027.", ("Acme",),
+     "Kenya, Ghana, Nigeria"),
+    # a subject of its own after "and": it acts
+    ("Acme will bring the service to Ruritania and Zorbix will follow in 2028.",
+     ("Acme", "Zorbix"), "Ruritania"),
+    # buyers listed: each acts
+    ("Acme will sell chips to Zorbix and Freedonia in 2027.", ("Acme", "Zorbix", "Freedonia"),
+     None),
     # a name before a noun is which customers, not where
     ("Acme will roll out the update to Zorbix customers in 2027.", ("Acme", "Zorbix"), None),
     # an organisation's name is no place

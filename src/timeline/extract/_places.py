@@ -36,6 +36,7 @@ __all__ = [
     "places_named",
     "site_at",
     "sites",
+    "unknown_place",
     "unowned_sites",
 ]
 
@@ -333,6 +334,17 @@ def destination(folded: str, place: str, at: int) -> bool:
         return False
     if not _NAME_ENDS.match(folded, at + len(place)):
         return False
+    return _place_like(place) and _never_acts(folded, place, at)
+
+
+def unknown_place(folded: str, place: str, at: int) -> bool:
+    """Whether a name no list knows, at ``at``, may be a place: it looks like a place's name
+    and the text never names it otherwise ("Zembla" after "to Ruritania, Freedonia and").
+
+    >>> t = "Zorbix said so. Acme will bring it to Ruritania, Zembla and Zorbix."
+    >>> unknown_place(t, "Zembla", t.index("Zembla")), unknown_place(t, "Zorbix", t.rindex("Z"))
+    (True, False)
+    """
     return _place_like(place) and _never_acts(folded, place, at)
 
 

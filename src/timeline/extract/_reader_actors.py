@@ -20,7 +20,7 @@ from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._name_words import STREET
 from timeline.extract._past_clauses import outside_past_clauses
-from timeline.extract._places import destination, is_place, site_at
+from timeline.extract._places import destination, is_place, site_at, unknown_place
 from timeline.extract._regions import region
 from timeline.extract._speakers import (
     company_audience,
@@ -49,7 +49,9 @@ _NEW_SUBJECT: Final = re.compile(
     r"[\W]*(?:(?:and|but|while|whereas|yet)\s+)?(?:a|an)\s+[a-z][\w-]*", re.IGNORECASE
 )
 # A place, then "and" or "or" and the next ("in Kenya and Nigeria").
-_AND_NEXT: Final = re.compile(r"[\w.'-]+(?:\s+[A-Z][\w.'-]*){0,2},?\s+(?:and|or)\s+(?:the\s+)?")
+_AND_NEXT: Final = re.compile(
+    r"[\w.'-]+(?:\s+[A-Z][\w.'-]*){0,2}(?:,|,?\s+(?:and|or))\s+(?:the\s+)?"
+)
 # "a California utility": a region after "a" is an adjective of the noun after it.
 _INDEFINITE: Final = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
 _LOWER_NEXT: Final = re.compile(r"\s+[a-z]")
@@ -197,16 +199,29 @@ class _ActorReader:
                 # "in Shenzhen, China," but not "In China, Baidu said": no verb after it
                 and _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
             )
-            and_place = between and re.fullmatch(
-                r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
+            and_place = (
+                between
+                and re.fullmatch(
+                    r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
+                )
+                # not "to Ruritania and Zorbix will follow": a subject of its own
+                and _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
             )
             if (
                 places
-                and is_place(name.text)
                 and _AND_NEXT.fullmatch(self.folded, places[-1].start, name.start)
                 and _PLACE_END.match(self.folded, name.start + len(name.text))
+                and (
+                    is_place(name.text)
+                    or (
+                        destination(self.folded, places[0].text, places[0].start)
+                        and unknown_place(self.folded, name.text, name.start)
+                    )
+                )
             ):
-                and_place = True  # "stores in Kenya and Nigeria in 2027": both where
+                # "stores in Kenya and Nigeria in 2027", "bring it to Ruritania, Freedonia
+                # and Zembla": each where
+                and_place = True
             known = name.text.lower() in self.known
             in_place = before.endswith((" in ", " in the ", " near ", " outside "))
             owner = self.folded.startswith(name.text + "'", name.start)
