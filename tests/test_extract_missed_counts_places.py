@@ -333,3 +333,65 @@ def test_a_move_told_with_the_day_it_was_made(text: str, when: str, first: str) 
     the span 2026 to 2028); "... to 2028 in 2025": now 2028 (was: 2025)."""
     (d,) = extract(text, reference=REF).drafts
     assert (str(d.when), str(d.first_when)) == (when, first), d.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status", "first"),
+    [
+        # an aside on the thing's promise, then the main clause's date: one statement moved
+        ("The merger, which was expected to close in the first quarter, closed on April 3.",
+         "3 April 2026", "happened", "Q1 2026"),
+        ("The merger, which had been expected to close in 2025, closed on April 3.",
+         "3 April 2026", "happened", "2025"),
+        ("The plant, which was due to open in 2025, will open in 2027.", "2027", "expected",
+         "2025"),
+        # lateness said by an amount, with no promise named, or with one proposed
+        ("The first reactor came online in 2023, seven years late.", "2023", "happened",
+         "2016"),
+        ("The methane rules take effect in 2027, a year later than first proposed.", "2027",
+         "expected", "2026"),
+        # the date before, said after it
+        ("Acme now sees the plant opening in late 2027 versus mid-2027 previously.",
+         "late 2027", "expected", "mid-2027"),
+    ],
+)  # fmt: skip
+def test_a_first_promise_said_beside(text: str, when: str, status: str, first: str) -> None:
+    """ "The merger, which was expected to close in the first quarter, closed on April 3":
+    one draft, done, first promised Q1 (was: a second draft expected in Q1 2027)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (str(d.when), d.status.value, str(d.first_when)) == (when, status, first), d.reasons
+
+
+def test_an_aside_on_the_past_stays_apart() -> None:
+    """ ", which was built in 2020,": the plant's past, a draft of its own."""
+    got = [
+        (str(d.when), d.first_when)
+        for d in extract("The plant, which was built in 2020, will close in 2027.", reference=REF)
+    ]
+    assert got == [("2027", None), ("2020", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb whose past is its base, after "to ... and": the same infinitive, to come
+        ("Australia aims to reach net zero by 2050 and cut emissions 43% by 2030.",
+         [("by end of 2050", "expected"), ("by end of 2030", "expected")]),
+        ("Acme will open the plant in 2027 and cut 500 jobs in 2028.",
+         [("2027", "expected"), ("2028", "expected")]),
+        # no infinitive before: a past
+        ("Acme raised prices in 2025 and cut jobs in March.",
+         [("2025", "happened"), ("March 2026", "happened")]),
+        # "proposed" with its object: a past act; the proposed thing's date still ahead
+        ("The EPA proposed the rule in March and expects to finalise it by early 2027.",
+         [("March 2026", "happened"), ("by early 2027", "expected")]),
+        ("The EU proposed a ban on combustion cars from 2035.", [("2035", "expected")]),
+        ("The proposed rule takes effect in 2027.", [("2027", "expected")]),
+    ],
+)  # fmt: skip
+def test_the_tense_of_a_verb_said_twice(text: str, expected: list[tuple[str, str]]) -> None:
+    """ "aims to reach net zero by 2050 and cut emissions 43% by 2030": still to come (was:
+    happened, "until" publication); "The EPA proposed the rule in March": done in March
+    (was: expected in March of the next year)."""
+    got = [(str(d.when), d.status.value) for d in extract(text, reference=REF)]
+    assert got == expected

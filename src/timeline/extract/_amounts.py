@@ -121,16 +121,19 @@ def by_amount(folded: str, slip: Cue, start: int, move: DateMatch) -> DateMatch 
 _LATER_THAN: Final = re.compile(
     r",?\s+(?P<amount>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|eighteen|\d{1,3})[\s-]+(?:year|month|quarter|week|day)s?)\s+"
-    r"(?:(?P<late>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
+    # ", seven years late": late by that much, no promise named
+    r"(?:(?P<late>late|overdue)(?=\s*(?:[,.;:)]|$|and\b|but\b|after\b|because\b|amid\b))"
+    r"|(?:(?P<later>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
     r"(?:than\s+)?"
     # who planned it: "than it had promised", "than the company had planned"
     r"(?:(?:it|they|we|he|she|the\s+(?:\w+\s+){0,2}?\w+)\s+(?:had\s+|has\s+|have\s+)?)?"
     r"(?:(?:originally|initially|first|previously)\s+)?"
     r"(?:planned|scheduled|expected|promised|targett?ed|forecast|projected|intended|hoped"
-    r"|schedule|plan"
+    r"|proposed|announced|pledged|agreed|envisaged|envisioned|anticipated|required|mandated"
+    r"|estimated|guided|set|schedule|plan"
     # "than the original schedule", "behind its initial timetable"
     r"|(?:the|its|their)\s+(?:original|initial|earlier|previous|first)\s+"
-    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b",
+    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b)",
     re.IGNORECASE,
 )
 
@@ -150,7 +153,7 @@ def later_than(
         word = amount.group("n").lower()
         n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
         unit = amount.group("unit").lower()
-        sign = -1 if m.group("late") else 1
+        sign = -1 if m.group("late") or m.group("later") else 1
         first = _shifted(
             date.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
         )

@@ -189,6 +189,11 @@ _NOT_VERB: Final = words(
     skilled unprecedented"""
 )
 
+# After a past verb, its object: "proposed the rule", "proposed a ban".
+_OBJECT_AFTER: Final = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|new|two|three)\b")
+_DETERMINERS_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|is|are|was|were|be|been)\s+$", re.I
+)
 # After "due to", a cause rather than a verb: "due to weather", "due to the pandemic".
 _CAUSE_AFTER: Final = re.compile(
     r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|weather|bad|poor|high|low"
@@ -218,6 +223,15 @@ _NOUN_BEFORE: Final = words(
 )
 # "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
 _INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Before a verb whose past is its base ("cut", "hit", "set"), in the same sentence: "to" or
+# a modal and a verb, then "and" ("aims to reach net zero by 2050 and cut emissions"): the
+# same infinitive, still to come.
+_AND_TO: Final = re.compile(
+    r"\b(?:to|will|would|shall|could|should|may|might|must|can)\s+(?:\w+ly\s+)?[a-z]+\b"
+    r"[^.;:!?]{0,80}?,?\s+and\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_BASE_IS_PAST: Final = words("cut hit set put shut cost spread quit let split cast hurt")
 # Just before a verb: a modal, so the verb is still to come ("will cut", "could sell").
 _MODAL: Final = re.compile(
     r"\b(?:will|would|shall|could|should|may|might|must|can|won't|wouldn't|'ll)"
@@ -268,6 +282,15 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         elif kind == "forward":
             if words.lower() == "due to" and _CAUSE_AFTER.match(text, m.end(), stop):
                 continue  # "scrubbed due to weather": a cause, not a schedule
+            if (
+                words.lower() == "proposed"
+                and _OBJECT_AFTER.match(text, m.end(), stop)
+                and not _DETERMINERS_BEFORE.search(text, max(start, m.start() - 12), m.start())
+            ):
+                # "The EPA proposed the rule in March": a past act (not "the proposed rule",
+                # "proposed to cut", "proposed for 2027")
+                found.append(Cue(words, m.start(), m.end(), Look.BACK, False))
+                continue
             weak = words.lower() in (
                 "will",
                 "won't",
@@ -310,6 +333,10 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             if kind == "back" and (
                 _INFINITIVE.search(text, max(start, m.start() - 4), m.start())
                 or _MODAL.search(text, max(start, m.start() - 40), m.start())
+                or (
+                    words.lower() in _BASE_IS_PAST
+                    and _AND_TO.search(text, max(0, m.start() - 120), m.start())
+                )
             ):
                 # "will cut rates in April", "could sell the unit in June": still to come
                 # "a target to cut emissions by 90% by 2040": what is to be done

@@ -56,6 +56,13 @@ _WAS_BESIDE: Final = re.compile(
 )
 
 
+# After a date, a word that says it was the one before, ending its clause: "in late 2027
+# versus mid-2027 previously", "(2026 originally)".
+_WAS_AFTER: Final = re.compile(
+    r"\s+(?:previously|originally|initially|formerly)\s*(?=[,.;:)\]]|$)", re.IGNORECASE
+)
+
+
 # Before a date, what says it was promised and given up since: "originally slated for",
 # "initially planned to open in", "previously expected in", "first due in".
 _ORIGINAL: Final = re.compile(
@@ -160,7 +167,8 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     """
     head = _before(folded, date, dates, start, 60)
     if (
-        _ORIGINAL.search(head)
+        _WAS_AFTER.match(folded, date.end)
+        or _ORIGINAL.search(head)
         or PREVIOUS.search(head)
         or INSTEAD.search(head[-24:])
         or _WAS_BESIDE.search(head[-40:])

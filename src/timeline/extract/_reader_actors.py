@@ -48,6 +48,7 @@ _FACILITY: Final = re.compile(
 _NEW_SUBJECT: Final = re.compile(
     r"[\W]*(?:(?:and|but|while|whereas|yet)\s+)?(?:a|an)\s+[a-z][\w-]*", re.IGNORECASE
 )
+_BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.IGNORECASE)
 # A place, then "and" or "or" and the next ("in Kenya and Nigeria").
 _AND_NEXT: Final = re.compile(
     r"[\w.'-]+(?:\s+[A-Z][\w.'-]*){0,2}(?:,|,?\s+(?:and|or))\s+(?:the\s+)?"
@@ -204,8 +205,15 @@ class _ActorReader:
                 and re.fullmatch(
                     r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
                 )
-                # not "to Ruritania and Zorbix will follow": a subject of its own
-                and _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
+                # not "to Ruritania and Zorbix will follow": a subject of its own ("between
+                # Merced and Bakersfield would" still joins)
+                and (
+                    _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
+                    or _BETWEEN_BEFORE.search(
+                        self.folded, max(0, places[-1].start - 14), places[-1].start
+                    )
+                    is not None
+                )
             )
             if (
                 places

@@ -133,6 +133,15 @@ _RELATIVE_PROMISE: Final = re.compile(
 )
 
 
+# An aside on a thing's promise, up to its date: ", which was due to open in", ", which had
+# been scheduled for".
+_ASIDE_PROMISE: Final = re.compile(
+    r",\s+(?:which|that)\s+(?:had\s+been|had|was|were)\s+(?:\w+ly\s+)?(?:[a-z]+ed|due)\b"
+    r"[^,;.()]*$",
+    re.IGNORECASE,
+)
+
+
 def _after_promise(
     folded: str,
     date: DateMatch,
@@ -149,10 +158,17 @@ def _after_promise(
     if not earlier or how[id(earlier[-1])] not in ("was due", "scheduled"):
         return False
     promise = earlier[-1]
-    if re.search(r"[,;:()]", folded[promise.end : date.start]):
-        return False  # "..., which was due in 2025, in 2027" reads apart
     forward = [c for c in found if c.look is Look.FORWARD]
     own = [c for c in forward if not (c.promised or c.slip)]
+    if re.search(r"[,;:()]", folded[promise.end : date.start]):
+        # "The plant, which was due to open in 2025, will open in 2027": an aside on the
+        # thing's promise, closed before the statement's own verb; but "..., which was due
+        # in 2025, in 2027" reads apart
+        return (
+            _ASIDE_PROMISE.search(folded, max(0, promise.start - 60), promise.start) is not None
+            and re.fullmatch(r",\s+[^,;:()]*", folded[promise.end : date.start]) is not None
+            and any(promise.end <= c.start < date.start for c in own)
+        )
     relative = _RELATIVE_PROMISE.search(folded, max(0, promise.start - 60), promise.start)
     if relative is not None and any(
         promise.end <= c.start < date.start
@@ -169,7 +185,12 @@ def _after_promise(
     )
 
 
-_HAD_BEFORE: Final = re.compile(r"\bhad\s+(?:\w+ly\s+)?[a-z]+ed\b[^,;.]{0,48}$", re.IGNORECASE)
+_HAD_BEFORE: Final = re.compile(
+    r"\b(?:had\s+(?:\w+ly\s+)?[a-z]+ed"
+    r"|(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:expected|due|scheduled|slated|planned"
+    r"|supposed|meant|targett?ed))\b[^,;.]{0,48}$",
+    re.IGNORECASE,
+)
 
 
 # "pushed back from May to July", "delayed the launch it had planned for 2026 to 2028": one
