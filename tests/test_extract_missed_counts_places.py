@@ -387,6 +387,10 @@ def test_an_aside_on_the_past_stays_apart() -> None:
          [("March 2026", "happened"), ("by early 2027", "expected")]),
         ("The EU proposed a ban on combustion cars from 2035.", [("2035", "expected")]),
         ("The proposed rule takes effect in 2027.", [("2027", "expected")]),
+        # a rule's start told in the present, with no date of its own: still to come
+        ("The White House said the order takes effect 90 days after signing.",
+         [("from 15 June 2026 onwards", "expected")]),
+        ("The rule took effect in 2025.", [("2025", "happened")]),
     ],
 )  # fmt: skip
 def test_the_tense_of_a_verb_said_twice(text: str, expected: list[tuple[str, str]]) -> None:
