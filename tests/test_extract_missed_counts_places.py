@@ -193,6 +193,11 @@ def test_a_place_brought_to_needs_no_list(
          "2027.", "Concord, North Carolina"),
         # a known city stays before the region
         ("Acme will open its Austin plant in Texas in 2027.", "Austin, Texas"),
+        # a town, a comma and its region before the site: both where
+        ("Meta will open its Richland Parish, Louisiana data center in 2028.",
+         "Richland Parish, Louisiana"),
+        ("Stargate's Abilene, Texas campus will open in 2026.", "Abilene, Texas"),
+        ("Acme will open its Sherman, Ontario plant in 2028.", "Sherman, Ontario"),
         # a town and its region said together: the town is where
         ("Acme will open a plant in Sherman, Texas in 2027.", "Sherman, Texas"),
     ],

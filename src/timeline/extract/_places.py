@@ -414,6 +414,18 @@ def _in_town(folded: str, m: re.Match[str]) -> bool:
     return owned and _PROJECT_NOUN.search(m.group()) is not None
 
 
+# A town and its region before a site: "its Richland Parish, Louisiana data center",
+# "Stargate's Abilene, Texas campus" (the region after the comma says the name before it is
+# a place).
+_SITE_IN_REGION: Final = re.compile(
+    r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur)|[A-Z][\w&.-]*'s?)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}),\s+"
+    r"(?P<region>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}?),?\s+(?:[a-z][\w-]*\s+)?"
+    rf"{_SITE_NOUNS}(?![\w-])"
+)
+
+
 def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:
     """Where ``folded[start:end]`` names a place before a site ("the Paris plant"): its
     start and text, when it is a place (`is_place`, or in ``named``), or a name that looks
@@ -423,6 +435,9 @@ def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tupl
     >>> text = "Tesla said Renault will open the Paris plant, the Tesla plant and its Sherman fab."
     >>> sites(text, 0, len(text), frozenset())
     [(33, 'Paris'), (70, 'Sherman')]
+    >>> text = "Meta will open its Richland Parish, Louisiana data center."
+    >>> sites(text, 0, len(text), frozenset())
+    [(19, 'Richland Parish'), (36, 'Louisiana')]
     """
     found: list[tuple[int, str]] = []
     for m in _SITE.finditer(folded, start, end):
@@ -438,4 +453,7 @@ def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tupl
             )
         ):
             found.append((m.start("place"), place))
-    return found
+    for m in _SITE_IN_REGION.finditer(folded, start, end):
+        if region(m.group("region")) and not region(m.group("place")):
+            found += [(m.start("place"), m.group("place")), (m.start("region"), m.group("region"))]
+    return sorted(dict.fromkeys(found))
