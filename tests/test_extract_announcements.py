@@ -1,6 +1,6 @@
-"""`timeline.extract` on three more articles (tests/data/extract): utilities adding
-batteries, satellite operators chasing rural customers, and chip rules and subsidies, each
-read against what a careful reader drafts from it.
+"""`timeline.extract` on four more articles (tests/data/extract): utilities adding
+batteries, satellite operators chasing rural customers, chip rules and subsidies, and
+electric-car rules, each read against what a careful reader drafts from it.
 
 What they showed, each a table of variants in tests/test_extract_missed_counts_places.py:
 a date missed said in any word order ("missed the deadline for its grid link in 2026",
@@ -11,7 +11,8 @@ the date "now" in the clause after a date given up ("; the shutdown is now due i
 second half of 2027") cutting a sentence in two at "and"; "in Kenya and Nigeria" (both
 where); "a California utility" (where, not who); a count before a date ("add 1200 in 2027",
 "train 2000 by 2028"); a place no list knows brought or rolled out to ("to Rwanda"); a
-plant's name before its prefecture ("its Chitose plant in Hokkaido").
+plant's name before its prefecture ("its Chitose plant in Hokkaido"); "60% of new cars sold
+in Ontario" (which cars, not a sale); "to Kerala and Assam next year" (both where).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ ARTICLES: dict[str, tuple[str, dict[str, int | str]]] = {
     "grid_storage_2027": ("2027-09-14", {}),
     "satellites_2027": ("2027-02-09", {}),
     "chip_policy_2027": ("2027-06-03", {}),
+    "ev_policy_2027": ("2027-11-03", {}),
 }
 
 
@@ -80,6 +82,24 @@ EXPECTED = [
      ("Nvidia", "ByteDance"), None),
     ("chip_policy_2027", "South Korea aims", "by end of 2030", "expected", None,
      ("South Korea",), None),
+    # moved "to 2035 from 2030"; the minister says it, Britain acts
+    ("ev_policy_2027", "Britain will delay", "2035", "expected", "2030", ("Britain",), None),
+    ("ev_policy_2027", "The zero-emission mandate would still rise", "by end of the 2020s",
+     "expected", None, ("Britain",), None),
+    ("ev_policy_2027", "The European Commission missed", "Q1 2028", "expected",
+     "September 2027", ("European Commission",), None),
+    # "cars sold in Ontario": which cars, not a sale done; both provinces where
+    ("ev_policy_2027", "Canada will require", "by end of 2030", "expected", None, ("Canada",),
+     "Ontario, Quebec"),
+    # "originally due in January", said in November and now July 2028: January 2028
+    ("ev_policy_2027", "The rule, originally due", "July 2028", "expected", "January 2028",
+     ("Canada",), None),
+    ("ev_policy_2027", "Norway reached its goal", "2025", "happened", "2024", ("Norway",),
+     None),
+    ("ev_policy_2027", "India plans to pay for 1500", "by end of 2029", "expected", None,
+     ("India",), None),
+    ("ev_policy_2027", "India will bring its subsidy scheme", "2028", "expected", None,
+     ("India",), "Kerala, Assam"),
 ]  # fmt: skip
 
 

@@ -404,3 +404,22 @@ def test_the_tense_of_a_verb_said_twice(text: str, expected: list[tuple[str, str
     (was: expected in March of the next year)."""
     got = [(str(d.when), d.status.value) for d in extract(text, reference=REF)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "status"),
+    [
+        # a participle after "of" or a quantifier and a noun qualifies it
+        ("Canada will require 60% of new cars sold in Ontario to be electric by 2030.",
+         "by end of 2030", "expected"),
+        ("Acme will cut the price of all phones sold in Europe by 2028.", "by end of 2028",
+         "expected"),
+        # a verb of its own still looks back
+        ("Acme sold most of its cars in 2025.", "2025", "happened"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_quantity_qualifies(text: str, when: str, status: str) -> None:
+    """ "60% of new cars sold in Ontario": which cars (was: a sale, happened "until"
+    publication)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (str(d.when), d.status.value) == (when, status), d.reasons

@@ -57,7 +57,10 @@ _AND_NEXT: Final = re.compile(
 _INDEFINITE: Final = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
 _LOWER_NEXT: Final = re.compile(r"\s+[a-z]")
 _PLACE_END: Final = re.compile(
-    r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
+    r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near"
+    # a date after it: "to Kerala and Assam next year"
+    r"|next|this|last|early|late|later|starting|beginning|before|after|within|until)\b)",
+    re.IGNORECASE,
 )
 # After a possessive, a name: "on Shanghai's STAR Market" is a place, "on Amgen's monthly
 # injection" is not.
