@@ -37,6 +37,10 @@ MISSED_ANY_ORDER = [
     # a miss ahead, the noun of promise first
     ("Acme expects to miss the deadline in December.", "December 2026"),
     ("Acme won't make the deadline for the plant in 2027.", "2027"),
+    # a day without its year, missed already: the last one before publication
+    ("Acme missed its self-imposed deadline of June 30.", "30 June 2025"),
+    # a goal's figure between it and its date
+    ("The airline missed its goal of 100 planes by 2025.", "by end of 2025"),
     # the date the promise was made is no date of the event
     ("Acme did not hit the 2025 target it set in 2021.", "by end of 2025"),
     ("Acme missed the 2025 target that it announced in 2021.", "by end of 2025"),

@@ -91,9 +91,6 @@ _FORWARD = _alt(
     "|will publish|will build|will deliver|will enter|will acquire|will take effect"
     "|has until|have until|given until|gets until"
     "|wants to|want to|wants"
-    # a rule's start in the present: "the order takes effect 90 days after signing"
-    "|takes effect|take effect|comes into force|come into force|enters into force"
-    "|enter into force|goes into effect|go into effect"
 )
 # A target kept is still ahead: "kept its target of 820 deliveries this year", "reiterated its
 # 2026 guidance" look forward, though the verb is past.

@@ -21,6 +21,7 @@ __all__ = [
     "MISS",
     "MISSED_OBJECT",
     "MISSED_PAST",
+    "PAST_MISS",
     "PROMISED_FOR_BEFORE",
     "PROMISE_AFTER",
     "TIME_AFTER",
@@ -95,7 +96,8 @@ MISSED_OBJECT: Final = re.compile(
     rf"(?<![\w-])(?:(?:{MISSED_PAST}|{_WILL_MISS})\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"{_PROMISE_NOUN}s?"
     rf"|{BLEW}\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{TIME_NOUN}s?)"
-    rf"\b{_WORDS}{{0,48}}$",
+    # a figure may stand between: "missed its goal of 100 planes by"
+    r"\b(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,48}$",
     re.IGNORECASE,
 )
 # A thing not done, then its date and a word of promise: "failed to ship the car in 2025 as
@@ -126,6 +128,8 @@ AS_PROMISED: Final = (
 )
 FAILED_BEFORE: Final = re.compile(rf"(?<![\w-])(?:{FAILED})\b{_WORDS}{{0,60}}$", re.IGNORECASE)
 AS_PROMISED_AFTER: Final = re.compile(AS_PROMISED, re.IGNORECASE)
+# The cue of a miss told in the past, whole: "missed", "blew past", "failed to ship".
+PAST_MISS: Final = re.compile(rf"(?:{MISSED_PAST}|{BLEW}|{FAILED})", re.IGNORECASE)
 MISS: Final = (
     rf"(?:{_WILL_MISS}"
     # missed already: "missed its 2025 target", "fell short of its 2025 goal", "failed to

@@ -26,7 +26,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._amounts import amount_after, worked_out
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
-from timeline.extract._missed import MISS
+from timeline.extract._missed import MISS, PAST_MISS
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import given_up, now_after, promised_before
 from timeline.model import Claim, Status
@@ -136,20 +136,27 @@ class _SlipReader(_DateReader):
     def _missed_ahead(self, cue: Cue, date: DateMatch, reasons: list[str]) -> DateMatch:
         """A date said missed ahead of it ("will not make the March deadline", said in May)
         with no year of its own: the next one after publication; else ``date`` as found."""
+        # missed already ("missed its deadline of June 30", said on 15 June): the last one
+        past = PAST_MISS.fullmatch(cue.text) is not None
         if (
-            re.fullmatch(MISS, cue.text, re.IGNORECASE) is None
+            (re.fullmatch(MISS, cue.text, re.IGNORECASE) is None and not past)
             or self.ref_day is None
             or re.search(r"\d{4}", date.text) is not None  # a year of its own: as read
         ):
             return date
         try:
-            ahead = When.parse(date.text, reference=self.ref_day, prefer="future")
+            ahead = When.parse(
+                date.text, reference=self.ref_day, prefer="past" if past else "future"
+            )
         except TimelineError:
             return date
         if ahead == date.when:
             return date
         shown = quoted(date.text)
-        reasons.append(f"missed ahead: {shown} is the next one after publication, {ahead}")
+        side = "last one before" if past else "next one after"
+        reasons.append(
+            f"missed {'already' if past else 'ahead'}: {shown} is the {side} publication, {ahead}"
+        )
         return DateMatch(date.text, date.start, date.end, ahead)
 
     def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:
