@@ -1,10 +1,15 @@
-"""Dates missed: a promise broken or about to be, said before the date ("missed its 2025
-target", "won't make 2027", "failed to meet the deadline of 2025").
+"""Dates missed: a promise broken or about to be ("missed its 2025 target", "won't make
+2027", "missed the deadline in 2025", "blew past its March deadline", "failed to ship the
+car in 2025 as promised", "never delivered the trucks it promised for 2025").
 
-`MISS` is the cue (it looks forward: the thing is still to come, no longer at that date);
-`MISSED_PAST` the verbs of a miss told in the past and `PROMISE_AFTER` the noun of promise
-after a date, which `timeline.extract._given_up.given_up` needs before it takes a date
-missed in the past as given up ("fell short of 2025 levels" compares figures).
+`MISS` is the cue (it looks forward: the thing is still to come, no longer at that date).
+The rest tell `timeline.extract._given_up.given_up` which date is given up: `MISSED_PAST`
+the verbs of a miss told in the past, `PROMISE_AFTER` (`TIME_AFTER` after "blew past") the
+noun of promise after a date ("fell short of 2025 levels" compares figures, no promise),
+`MISSED_OBJECT` a miss whose noun of promise comes first and its date later in the clause,
+`FAILED_BEFORE` with `AS_PROMISED_AFTER` or `PROMISED_FOR_BEFORE` a thing not done at a
+date promised; `PAST_MISS` a whole cue of a miss told in the past, whose date without a
+year is the last one before publication.
 """
 
 from __future__ import annotations
@@ -13,10 +18,8 @@ import re
 from typing import Final
 
 __all__ = [
-    "AS_PROMISED",
     "AS_PROMISED_AFTER",
     "BLEW",
-    "FAILED",
     "FAILED_BEFORE",
     "MISS",
     "MISSED_OBJECT",
@@ -25,7 +28,6 @@ __all__ = [
     "PROMISED_FOR_BEFORE",
     "PROMISE_AFTER",
     "TIME_AFTER",
-    "TIME_NOUN",
 ]
 
 
