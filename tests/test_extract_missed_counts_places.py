@@ -8,6 +8,8 @@ invariant, a property over generated sentences.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -427,3 +429,19 @@ def test_a_participle_after_a_quantity_qualifies(text: str, when: str, status: s
     publication)."""
     (d,) = extract(text, reference=REF).drafts
     assert (str(d.when), d.status.value) == (when, status), d.reasons
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["a1" * 40, "1a " * 60, "A350 " * 40, "x-1-y " * 40],
+)
+def test_the_words_between_a_miss_and_its_date_are_read_in_linear_time(words: str) -> None:
+    """Words with digits between "failed to" and its date ("its 3G network"): one way to
+    read them. The first pattern allowed many ("a1a1…" took 5 s at 40 characters)."""
+    from timeline.extract._missed import FAILED_BEFORE
+
+    head = f"Acme failed to ship {words} {words}, x "
+    started = time.perf_counter()
+    assert FAILED_BEFORE.search(head) is None  # the comma ends the words
+    extract(f"{head}in 2025 as promised.", reference=REF)
+    assert time.perf_counter() - started < 0.3

@@ -89,8 +89,12 @@ _WILL_MISS = (
     r"|on\s+track\s+to|poised\s+to)\s+miss)"
 )
 # Between a miss and its date: words, no figure, but a digit in a name ("its 3G network",
-# "the A350 line").
-_WORDS = r"(?:[^,;.()\d$\u20ac\u00a3\u00a5]|(?<![\w-])[A-Za-z][\w-]*\d[\w-]*|\d+[A-Za-z][\w-]*)"
+# "the A350 line"). Each word whole (it ends where a word can't go on), so there is one way
+# to read the words and the match stays linear.
+_WORDS = (
+    r"(?:\s+(?!\s)|[A-Za-z][\w'&-]*(?![\w'&-])|\d+[A-Za-z][\w'&-]*(?![\w'&-])"
+    r"|[^\w\s,;.()$\u20ac\u00a3\u00a5])"
+)
 # Before a date, a miss told in the past with its noun of promise as the object, the date
 # later in its clause: "missed the deadline in", "fell short of the target set for", "blew
 # past the regulatory deadline for the plant in".
@@ -128,7 +132,7 @@ AS_PROMISED: Final = (
     r"(?:promised|planned|scheduled|pledged|targett?ed|intended|hoped|agreed|vowed|committed"
     r"|required)\b"
 )
-FAILED_BEFORE: Final = re.compile(rf"(?<![\w-])(?:{FAILED})\b{_WORDS}{{0,60}}$", re.IGNORECASE)
+FAILED_BEFORE: Final = re.compile(rf"(?<![\w-])(?:{FAILED})\b{_WORDS}{{0,24}}$", re.IGNORECASE)
 AS_PROMISED_AFTER: Final = re.compile(AS_PROMISED, re.IGNORECASE)
 # The cue of a miss told in the past, whole: "missed", "blew past", "failed to ship".
 PAST_MISS: Final = re.compile(rf"(?:{MISSED_PAST}|{BLEW}|{FAILED})", re.IGNORECASE)
