@@ -168,6 +168,12 @@ PLACES_BROUGHT_TO = [
     # buyers listed: each acts
     ("Acme will sell chips to Zorbix and Freedonia in 2027.", ("Acme", "Zorbix", "Freedonia"),
      None),
+    # a thing with a name of its own brought "to" a name: maybe a platform, not a place
+    ("Acme will bring Gemini to Zorbix in 2027.", ("Acme", "Gemini", "Zorbix"), None),
+    # a country of the list of regions, whatever is brought
+    ("SpaceX will bring its Starlink service to Rwanda in 2027.", ("SpaceX",), "Rwanda"),
+    # a listing moved to an exchange is no place
+    ("Acme will move its listing to Zorbix in 2027.", ("Acme", "Zorbix"), None),
     # a name before a noun is which customers, not where
     ("Acme will roll out the update to Zorbix customers in 2027.", ("Acme", "Zorbix"), None),
     # an organisation's name is no place

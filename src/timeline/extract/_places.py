@@ -304,10 +304,13 @@ def site_at(folded: str, place: str, at: int) -> bool:
 _MOVED_TO: Final = re.compile(
     r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
     r"|extend(?:s|ed|ing)?|roll(?:s|ed|ing)?\s+out|rolls?-?out|launch(?:es|ed|ing)?"
-    r"|introduc(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing))"
+    r"|introduc(?:e|es|ed|ing)|relocat(?:e|es|ed|ing))"
     r"\s+(?:[\w'.-]+\s+){0,4}?to\s+$",
     re.IGNORECASE,
 )
+# Between the verb and "to", a thing with a name of its own ("bring Gemini to", "expand its
+# Copilot app to"): what it is brought to may be a platform ("Android", "Azure"), not a place.
+_NAMED_THING: Final = re.compile(r"\s(?-i:[A-Z])[\w.'-]*[\s\S]*\sto\s+$")
 # After the name: the end of its phrase ("to Ruritania in 2027", "to Ruritania."), not a
 # noun it qualifies ("to Zorbix customers").
 _NAME_ENDS: Final = re.compile(
@@ -329,9 +332,15 @@ def destination(folded: str, place: str, at: int) -> bool:
     >>> t = "Acme will sell the service to Ruritania in 2027."
     >>> destination(t, "Ruritania", t.index("Ruritania"))
     False
+    >>> t = "Acme will bring Gemini to Android in 2027."
+    >>> destination(t, "Android", t.index("Android"))
+    False
     """
-    if not _MOVED_TO.search(folded, max(0, at - 60), at):
+    moved = _MOVED_TO.search(folded, max(0, at - 60), at)
+    if moved is None:
         return False
+    if _NAMED_THING.search(moved.group()):
+        return False  # "bring Gemini to Android": a product to a platform, not a market
     if not _NAME_ENDS.match(folded, at + len(place)):
         return False
     return _place_like(place) and _never_acts(folded, place, at)

@@ -45,7 +45,14 @@ _COUNTRIES: Final = frozenset(
     iran iraq oman bahrain greece hungary romania bulgaria serbia croatia slovakia slovenia
     czechia estonia latvia lithuania iceland luxembourg ethiopia ghana algeria tunisia
     venezuela ecuador uruguay paraguay bolivia cambodia myanmar laos mongolia kazakhstan
-    uzbekistan azerbaijan georgia"""
+    uzbekistan azerbaijan georgia rwanda uganda tanzania zambia zimbabwe mozambique angola
+    namibia botswana senegal cameroon sudan libya mali niger chad somalia madagascar
+    malawi benin togo guinea liberia gabon congo mauritius nepal bhutan
+    maldives afghanistan syria yemen armenia belarus moldova albania macedonia montenegro
+    bosnia kosovo cyprus malta monaco andorra liechtenstein kyrgyzstan tajikistan
+    turkmenistan brunei fiji samoa tonga tuvalu vanuatu greenland cuba jamaica haiti panama
+    honduras guatemala nicaragua belize guyana suriname bahamas barbados trinidad
+    dominica grenada"""
     )
 ) | frozenset(
     (
@@ -64,6 +71,19 @@ _COUNTRIES: Final = frozenset(
         "new zealand",
         "hong kong",
         "czech republic",
+        "sri lanka",
+        "costa rica",
+        "el salvador",
+        "dominican republic",
+        "puerto rico",
+        "ivory coast",
+        "burkina faso",
+        "sierra leone",
+        "papua new guinea",
+        "north macedonia",
+        "north korea",
+        "east timor",
+        "trinidad and tobago",
     )
 )
 
