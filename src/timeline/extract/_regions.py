@@ -144,6 +144,9 @@ _PROVINCES: Final = frozenset(
 )
 
 
+_REGIONS: Final = _STATES | _COUNTRIES | _PROVINCES
+
+
 def region(name: str) -> bool:
     """Whether ``name`` is a US state, a country or a province or state of another country
     (`_PROVINCES`): after "Austin, ", a place.
@@ -151,4 +154,4 @@ def region(name: str) -> bool:
     >>> region("Texas"), region("South Korea"), region("Ontario"), region("Tesla")
     (True, True, True, False)
     """
-    return " ".join(name.lower().split()) in _STATES | _COUNTRIES | _PROVINCES
+    return " ".join(name.lower().split()) in _REGIONS
