@@ -43,6 +43,10 @@ MISSED_ANY_ORDER = [
     ("Acme missed its self-imposed deadline of June 30.", "30 June 2025"),
     # a goal's figure between it and its date
     ("The airline missed its goal of 100 planes by 2025.", "by end of 2025"),
+    # a place and its region between the goal and its date
+    ("Acme missed its goal of starting production at its Taylor, Texas fab in 2026.", "2026"),
+    # one noun of what is counted between the year and its goal
+    ("Acme missed its 2026 sales target.", "by end of 2026"),
     # the date the promise was made is no date of the event
     ("Acme did not hit the 2025 target it set in 2021.", "by end of 2025"),
     ("Acme missed the 2025 target that it announced in 2021.", "by end of 2025"),
@@ -76,6 +80,8 @@ def test_a_date_missed_in_any_word_order_is_given_up(text: str, first: str) -> N
         ("Acme did not say when the plant scheduled for 2025 would open.", "2025", None),
         # a risk, not a date given up
         ("Acme said it could miss the deadline of 2027.", "2027", "expected"),
+        # who said it after a comma is no place of the goal
+        ("Acme missed the deadline, Zorbix said in 2025.", "2025", None),
         # a date after a full stop belongs to the next sentence
         ("Acme missed the deadline. The plant opened in 2025.", "2025", "happened"),
     ],
@@ -367,6 +373,14 @@ def test_a_move_told_with_the_day_it_was_made(text: str, when: str, first: str) 
          "2016"),
         ("The methane rules take effect in 2027, a year later than first proposed.", "2027",
          "expected", "2026"),
+        # an amount said about
+        ("The plant will open in May 2027, about four months behind schedule.", "May 2027",
+         "expected", "January 2027"),
+        # a month without its year, moved to the next one: its first promise moves with it
+        ("The plant will open in May, four months behind schedule.", "May 2027", "expected",
+         "January 2027"),
+        ("The plant will open in May, a year later than planned.", "May 2027", "expected",
+         "May 2026"),
         # the date before, said after it
         ("Acme now sees the plant opening in late 2027 versus mid-2027 previously.",
          "late 2027", "expected", "mid-2027"),

@@ -56,7 +56,7 @@ _DET = r"(?:the|its|their|our|his|her|this|that|a)"
 
 # Later in the clause, what starts a date: "in 2025", "last year", "for March".
 _DATE_LATER = (
-    r"(?=[^.;:!?]{0,48}?(?<![\w-])(?:\d{4}|last|this|next|earlier|q[1-4]|h[12]|early|mid"
+    r"(?=[^.;:!?]{0,80}?(?<![\w-])(?:\d{4}|last|this|next|earlier|q[1-4]|h[12]|early|mid"
     rf"|late|end|{_MONTH})(?![\w-]))"
 )
 
@@ -102,8 +102,11 @@ MISSED_OBJECT: Final = re.compile(
     rf"(?<![\w-])(?:(?:{MISSED_PAST}|{_WILL_MISS})\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"{_PROMISE_NOUN}s?"
     rf"|{BLEW}\s+{_DET}\s+(?:[\w'-]+\s+){{0,3}}?{TIME_NOUN}s?)"
-    # a figure may stand between: "missed its goal of 100 planes by"
-    r"\b(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,48}$",
+    # a figure may stand between ("missed its goal of 100 planes by"), and a place with its
+    # region ("... at its Taylor, Texas fab in"), not who said it (", Acme said in")
+    r"\b(?:[^,;.()]|(?<=\d)[.,](?=\d)"
+    r"|,(?=\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?\s+"
+    r"(?!(?:said|says|added|told|announced|reported|noted|confirmed)\b)(?-i:[a-z]))){0,80}$",
     re.IGNORECASE,
 )
 # A thing not done, then its date and a word of promise: "failed to ship the car in 2025 as

@@ -23,7 +23,7 @@ from timeline._errors import TimelineError, quoted
 from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
-from timeline.extract._amounts import amount_after, worked_out
+from timeline.extract._amounts import amount_after, shift_years, worked_out
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
 from timeline.extract._missed import MISS, PAST_MISS
@@ -237,6 +237,14 @@ class _SlipReader(_DateReader):
         earlier date is "brought forward", not a slip.
         """
         cue, first, moves = moved
+        if worked_out(first) and moves and moves[-1].when != when:
+            # "will open in May, four months behind schedule", said in June: May next year,
+            # so the first promise is January of that year too
+            found, now = moves[-1].when.earliest, when.earliest
+            if found is not None and now is not None and now.year != found.year:
+                later = shift_years(first.when, now.year - found.year)
+                if later is not None:
+                    first = attrs.evolve(first, when=later)
         if worked_out(first):
             reasons.append(
                 f"first promise worked out from the move {quoted(first.text)}: {first.when}"
