@@ -130,7 +130,7 @@ _PROMISED_FOR = (
 )
 PROMISED_FOR_BEFORE: Final = re.compile(rf"{_PROMISED_FOR}\s+(?:the\s+)?$", re.IGNORECASE)
 AS_PROMISED: Final = (
-    r",?\s*as\s+(?:(?:it|they|we|he|she|the\s+company|[A-Z][\w&.-]*)\s+)?"
+    r",?\s*as\s+(?:(?:it|they|we|he|she|the\s+company|(?-i:[A-Z])[\w&.-]*)\s+)?"
     r"(?:(?:had|has|have)\s+(?:been\s+)?)?(?:(?:originally|initially|first|previously)\s+)?"
     r"(?:promised|planned|scheduled|pledged|targett?ed|intended|hoped|agreed|vowed|committed"
     r"|required)\b"
