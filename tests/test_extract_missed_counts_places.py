@@ -47,6 +47,15 @@ MISSED_ANY_ORDER = [
     ("Acme missed its goal of starting production at its Taylor, Texas fab in 2026.", "2026"),
     # one noun of what is counted between the year and its goal
     ("Acme missed its 2026 sales target.", "by end of 2026"),
+    # told in the passive, the noun of promise beside the date
+    ("The deadline of 2025 was missed.", "2025"),
+    ("The deadline was missed in 2025.", "2025"),
+    ("The 2025 target went unmet.", "by end of 2025"),
+    ("Acme's launch window in 2025 was missed.", "2025"),
+    ("The March deadline passed without a deal.", "March 2026"),
+    # a date promised, then a thing that never came
+    ("Acme's launch, promised for 2025, never happened.", "2025"),
+    ("The launch was scheduled for 2025 but did not happen.", "2025"),
     # the date the promise was made is no date of the event
     ("Acme did not hit the 2025 target it set in 2021.", "by end of 2025"),
     ("Acme missed the 2025 target that it announced in 2021.", "by end of 2025"),
@@ -80,6 +89,9 @@ def test_a_date_missed_in_any_word_order_is_given_up(text: str, first: str) -> N
         ("Acme did not say when the plant scheduled for 2025 would open.", "2025", None),
         # a risk, not a date given up
         ("Acme said it could miss the deadline of 2027.", "2027", "expected"),
+        # a passive miss or a thing that did not happen, with no promise: a past
+        ("Analysts' estimates were missed in the first quarter.", "Q1 2026", "happened"),
+        ("The meeting did not happen in 2025.", "2025", "happened"),
         # who said it after a comma is no place of the goal
         ("Acme missed the deadline, Zorbix said in 2025.", "2025", None),
         # a date after a full stop belongs to the next sentence

@@ -18,7 +18,13 @@ from typing import Final
 
 import attrs
 
-from timeline.extract._missed import MISS
+from timeline.extract._missed import (
+    MISS,
+    NEVER_CAME_CUE,
+    PASSIVE_MISS,
+    PROMISE_BEFORE,
+    PROMISE_WORD_BEFORE,
+)
 from timeline.extract._participles import absolute, conditional, reduced
 from timeline.extract._text import words
 
@@ -274,6 +280,16 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         kind = m.lastgroup
         words = m.group()
         if kind == "miss":
+            if (
+                PASSIVE_MISS.fullmatch(words)
+                and not PROMISE_BEFORE.search(text, max(start, m.start() - 80), m.start())
+            ) or (
+                NEVER_CAME_CUE.fullmatch(words)
+                and not PROMISE_WORD_BEFORE.search(text, max(start, m.start() - 100), m.start())
+            ):
+                # "estimates were missed", "the meeting did not happen": no promise, a past
+                found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
+                continue
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
         elif kind == "slip":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))

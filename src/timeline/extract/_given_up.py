@@ -22,7 +22,10 @@ from timeline.extract._missed import (
     MISS,
     MISSED_OBJECT,
     MISSED_PAST,
+    NEVER_CAME,
+    PASSIVE_MISS,
     PROMISE_AFTER,
+    PROMISE_BEFORE,
     PROMISED_FOR_BEFORE,
     TIME_AFTER,
 )
@@ -104,6 +107,13 @@ _MISSED_PAST: Final = re.compile(
 _BLEW_PAST: Final = re.compile(
     rf"(?<![\w-]){BLEW}\s+(?:(?:the|its|their|our|his|her|this|that|a)\s+)?$", re.IGNORECASE
 )
+# "The deadline was missed in", "the target had been missed by": the noun, then its miss.
+_MISSED_IN: Final = re.compile(
+    r"\b(?:deadline|target|goal|date|timeline|window|promise|pledge)s?\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?missed\s+"
+    r"(?:in|on|at|by|for)?\s*$",
+    re.IGNORECASE,
+)
 # A participle of saying before "would": what is said now, in the article's report.
 _REPORTING: Final = re.compile(
     r"\b(?:adding|saying|noting|warning|stressing|explaining|predicting)\s+(?:that\s+)?"
@@ -181,8 +191,20 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     if not promised:
         past = None  # "fell short of 2025 levels": figures compared, no promise
     wide = _before(folded, date, dates, start, 110)
+    tail = folded[date.end : date.end + 100]
+    near_noun = (
+        PROMISE_AFTER.match(folded, date.end) is not None
+        or PROMISE_BEFORE.search(folded, max(start, date.start - 30), date.start) is not None
+    )
+    passive = PASSIVE_MISS.search(tail)
+    if passive is not None and re.search(r"[.;:!?]", tail[: passive.start()]):
+        passive = None  # in the next sentence
     broken = (
-        (_BLEW_PAST.search(head) is not None and TIME_AFTER.match(folded, date.end) is not None)
+        # "The deadline of 2025 was missed", "Acme's 2025 target went unmet"
+        (passive is not None and near_noun)
+        # "The deadline was missed in 2025"
+        or _MISSED_IN.search(head) is not None
+        or (_BLEW_PAST.search(head) is not None and TIME_AFTER.match(folded, date.end) is not None)
         # "missed the deadline in 2025", "missed its launch window last year"
         or MISSED_OBJECT.search(wide) is not None
         # "failed to ship the car in 2025 as promised"
@@ -200,6 +222,12 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     ) and not _BEFORE_DATE.match(date.text):
         return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
     promise = _PAST_PROMISE.search(head)
+    if (
+        (promise is not None or _WAS_DUE.search(head) or SCHEDULED.search(head))
+        and NEVER_CAME.match(folded, date.end) is not None
+        and not _BEFORE_DATE.match(date.text)
+    ):
+        return "no longer"  # "Acme's launch, promised for 2025, never happened"
     if (
         promise is not None
         and promise.group().lower().startswith("would")

@@ -8,8 +8,10 @@ the verbs of a miss told in the past, `PROMISE_AFTER` (`TIME_AFTER` after "blew 
 noun of promise after a date ("fell short of 2025 levels" compares figures, no promise),
 `MISSED_OBJECT` a miss whose noun of promise comes first and its date later in the clause,
 `FAILED_BEFORE` with `AS_PROMISED_AFTER` or `PROMISED_FOR_BEFORE` a thing not done at a
-date promised; `PAST_MISS` a whole cue of a miss told in the past, whose date without a
-year is the last one before publication.
+date promised; `PASSIVE_MISS` after a noun of promise (`PROMISE_BEFORE`: "the deadline of
+2025 was missed") and `NEVER_CAME` after a date promised ("promised for 2025, never
+happened"); `PAST_MISS` a whole cue of a miss told in the past, whose date without a year is
+the last one before publication.
 """
 
 from __future__ import annotations
@@ -24,9 +26,14 @@ __all__ = [
     "MISS",
     "MISSED_OBJECT",
     "MISSED_PAST",
+    "NEVER_CAME",
+    "NEVER_CAME_CUE",
+    "PASSIVE_MISS",
     "PAST_MISS",
     "PROMISED_FOR_BEFORE",
     "PROMISE_AFTER",
+    "PROMISE_BEFORE",
+    "PROMISE_WORD_BEFORE",
     "TIME_AFTER",
 ]
 
@@ -137,10 +144,35 @@ AS_PROMISED: Final = (
 )
 FAILED_BEFORE: Final = re.compile(rf"(?<![\w-])(?:{FAILED})\b{_WORDS}{{0,24}}$", re.IGNORECASE)
 AS_PROMISED_AFTER: Final = re.compile(AS_PROMISED, re.IGNORECASE)
+# A promise missed told in the passive, after its noun ("The 2025 target was missed", "the
+# deadline of 2025 went unmet"); `PROMISE_BEFORE` says the noun came before it.
+_PASSIVE_MISS = (
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?missed"
+    r"|went\s+unmet|(?:was|were)\s*(?:not|n't)\s+(?:met|reached|hit|achieved|kept)"
+    r"|passed\s+(?:unmet|without\s+(?:a|an|any)\b))"
+)
+PASSIVE_MISS: Final = re.compile(_PASSIVE_MISS, re.IGNORECASE)
+PROMISE_BEFORE: Final = re.compile(rf"\b{_PROMISE_NOUN}s?\b[^.;:!?]{{0,60}}$", re.IGNORECASE)
+# After a date promised, a thing that never came: "promised for 2025, never happened";
+# the cue only after a word of promise (`PROMISE_WORD_BEFORE`), else a past.
+_NEVER_CAME = (
+    r"(?:never|did\s*(?:not|n't)|has\s*(?:not|n't)|have\s*(?:not|n't))\s+(?:yet\s+)?"
+    r"(?:happen|happened|materiali[sz]ed?|come|came|arrive[ds]?|take\s+place|took\s+place"
+    r"|occur(?:red)?)"
+)
+NEVER_CAME: Final = re.compile(rf"[^.;:!?]{{0,60}}?\b{_NEVER_CAME}\b", re.IGNORECASE)
+NEVER_CAME_CUE: Final = re.compile(_NEVER_CAME, re.IGNORECASE)
+PROMISE_WORD_BEFORE: Final = re.compile(
+    r"\b(?:promised|pledged|planned|scheduled|slated|due|targett?ed|expected|earmarked"
+    r"|set\s+for)\b[^.;:!?]{0,80}$",
+    re.IGNORECASE,
+)
 # The cue of a miss told in the past, whole: "missed", "blew past", "failed to ship".
-PAST_MISS: Final = re.compile(rf"(?:{MISSED_PAST}|{BLEW}|{FAILED})", re.IGNORECASE)
+PAST_MISS: Final = re.compile(
+    rf"(?:{MISSED_PAST}|{BLEW}|{FAILED}|{_PASSIVE_MISS}|{_NEVER_CAME})", re.IGNORECASE
+)
 MISS: Final = (
-    rf"(?:{_WILL_MISS}"
+    rf"(?:{_WILL_MISS}|{_PASSIVE_MISS}|{_NEVER_CAME}"
     # missed already: "missed its 2025 target", "fell short of its 2025 goal", "failed to
     # meet its 2025 deadline", "did not hit its end-2025 target": a promise broken, only
     # before a date of a promise ("fell short of 2025 levels" compares figures)
