@@ -110,11 +110,5 @@ def keep_keys(whens: Iterable[When]) -> None:
     >>> when._order_text == when_keys(when)[6]
     True
     """
-    read, set_keys, set_text = _slots or _slot_access()
     for when in whens:
-        try:
-            read(when)
-        except AttributeError:
-            found = when_keys(when)
-            set_keys(when, found)
-            set_text(when, found[6])
+        keyed(when)
