@@ -132,6 +132,10 @@ COUNTS = [
     ("Acme will hire 2000 engineers by 2030.", "by end of 2030"),
     ("Acme plans to build 1500 stations by 2028.", "by end of 2028"),
     ("Acme will install 1900 before 2029.", "before 2029"),
+    # the date after it with words before its year
+    ("Acme will add 1800 in early 2027.", "early 2027"),
+    ("Acme will add 1800 in the first half of 2027.", "H1 2027"),
+    ("Acme will add 1800 in Q3 2027.", "Q3 2027"),
     # a year a schedule word introduces stays a year: a first promise
     ("Acme will open the fab it had promised for 2025 by 2029.", "by end of 2029"),
     # a year after a date preposition stays a year: the baseline

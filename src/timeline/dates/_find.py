@@ -176,7 +176,10 @@ _SCHEDULED_FOR: Final = re.compile(
 )
 # After a number, another date: "in 2027", "by the end of 2030", "before 2029".
 _DATE_AFTER: Final = re.compile(
-    r"\s+(?P<prep>in|by|before|until|till)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?"
+    r"\s+(?P<prep>in|by|before|until|till)\s+"
+    # "the end of", "early", "the first half of", "q3": words of a date before its year
+    r"(?:(?:the|end|start|middle|early|mid|late|first|second|third|fourth|half|quarter|of"
+    r"|q[1-4]|h[12])[\s-]+){0,4}"
     r"(?:19|2[01])\d\d(?!\d)"
 )
 # A verb of a figure rising or falling, then words to "to" or "from" a number: "grow its
