@@ -179,6 +179,9 @@ PLACES_BROUGHT_TO = [
     # a name that acts elsewhere in the text is no place
     ("Zorbix said it needs chips. Acme will bring the chips to Zorbix in 2027.",
      ("Acme", "Zorbix"), None),
+    # "into" as "to"
+    ("Acme will expand into Ruritania in 2027.", ("Acme",), "Ruritania"),
+    ("Acme will expand into Mexico in 2027.", ("Acme",), "Mexico"),
     # a list of places brought to: each where
     ("Acme will bring the service to Ruritania, Freedonia and Zembla in 2027.", ("Acme",),
      "Ruritania, Freedonia, Zembla"),

@@ -305,12 +305,12 @@ _MOVED_TO: Final = re.compile(
     r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
     r"|extend(?:s|ed|ing)?|roll(?:s|ed|ing)?\s+out|rolls?-?out|launch(?:es|ed|ing)?"
     r"|introduc(?:e|es|ed|ing)|relocat(?:e|es|ed|ing))"
-    r"\s+(?:[\w'.-]+\s+){0,4}?to\s+$",
+    r"\s+(?:[\w'.-]+\s+){0,4}?(?:in)?to\s+$",
     re.IGNORECASE,
 )
 # Between the verb and "to", a thing with a name of its own ("bring Gemini to", "expand its
 # Copilot app to"): what it is brought to may be a platform ("Android", "Azure"), not a place.
-_NAMED_THING: Final = re.compile(r"\s(?-i:[A-Z])[\w.'-]*[\s\S]*\sto\s+$")
+_NAMED_THING: Final = re.compile(r"\s(?-i:[A-Z])[\w.'-]*[\s\S]*\s(?:in)?to\s+$")
 # After the name: the end of its phrase ("to Ruritania in 2027", "to Ruritania."), not a
 # noun it qualifies ("to Zorbix customers").
 _NAME_ENDS: Final = re.compile(

@@ -88,7 +88,8 @@ _TRAVEL_TO: Final = re.compile(
     r"|br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
     r"|extend(?:s|ed|ing)?|export(?:s|ed|ing)?|ship(?:s|ped|ping)?|roll(?:s|ed|ing)?\s+out"
     r"|launch(?:es|ed|ing)?|introduc(?:e|es|ed|ing))"
-    r"\s+(?:[\w'.-]+\s+){0,4}?to\s+(?:the\s+)?\Z",
+    # "expand into Mexico" too
+    r"\s+(?:[\w'.-]+\s+){0,4}?(?:in)?to\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 # A body of the solar system after a word of going there or being there, in a text on
