@@ -484,3 +484,21 @@ def test_the_words_between_a_miss_and_its_date_are_read_in_linear_time(words: st
     assert FAILED_BEFORE.search(head) is None  # the comma ends the words
     extract(f"{head}in 2025 as promised.", reference=REF)
     assert time.perf_counter() - started < 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "first"),
+    [
+        # a deadline extended is a date moved
+        ("The deadline was extended from 2025 to 2027.", "2027", "2025"),
+        ("The EU extended the deadline from 2026 to 2028.", "2028", "2026"),
+        ("The EU extended the deadline to 2027.", "2027", None),
+        # a program extended to a place moves no date
+        ("Acme will extend the program to Texas in 2027.", "2027", None),
+    ],
+)
+def test_a_deadline_extended_is_moved(text: str, when: str, first: str | None) -> None:
+    """ "The deadline was extended from 2025 to 2027": now 2027, first 2025 (was: the span
+    2025 to 2027)."""
+    (d,) = extract(text, reference=REF).drafts
+    assert (str(d.when), None if d.first_when is None else str(d.first_when)) == (when, first)

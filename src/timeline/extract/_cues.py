@@ -140,6 +140,14 @@ _SLIP = (
     # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
     r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?|mov(?:ed|es|ing))(?:\s+\w+){0,3}?"
     r"\s+forward"
+    # a deadline extended: "extended the deadline to 2027", "extended its review by 90 days"
+    r"|extend(?:ed|s|ing)?\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+)?(?:deadline|date"
+    r"|timeline|timetable|schedule|review|consultation|moratorium|window|grace\s+period"
+    r"|pause|freeze|ban)s?(?=\s+(?:to|into|until|till|by|from|through)\s)"
+    # "the deadline was extended to 2027", "the review has been extended by a month"
+    r"|(?<=deadline\swas\s)extended|(?<=deadlines\swere\s)extended"
+    r"|(?<=deadline\shas\sbeen\s)extended|(?<=review\swas\s)extended"
+    r"|(?<=date\swas\s)extended|(?<=period\swas\s)extended"
 )
 SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
 _WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")
