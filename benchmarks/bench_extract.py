@@ -14,7 +14,14 @@ share an actor and the same date bounds.
 - status agreement on the same pairs
 
 Then it prints every miss and every false draft, so the next person sees what
-to improve. Speed: `extract` against dateparser's ``search_dates`` (which only
+to improve.
+
+Corpus: the hand-annotated articles of tests/data/extract whose tables follow one shape
+(article, title starts with, when, status, first promise, actors[, location]), read from
+the test modules of `CORPUS`. A row is found when exactly one draft's title starts with
+its head; then its date (the text of its `When`), status, first promise, actors and
+location are each right or not. Precision: drafts some row's head matches, of all the
+drafts of those articles. Speed: `extract` against dateparser's ``search_dates`` (which only
 finds dates) on the same text, best of several runs, and the ratio.
 
     PYTHONPATH=src python benchmarks/bench_extract.py [ARTICLE.txt]
@@ -105,6 +112,84 @@ def score(text: str, drafts: list[Draft], events: list[Event]) -> dict[str, obje
     }
 
 
+# Test modules whose tables of hand-annotated articles the corpus scores.
+CORPUS = (
+    "test_extract_industries",
+    "test_extract_deals_power",
+    "test_extract_shipyards_trials",
+    "test_extract_announcements",
+)
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+
+
+def corpus() -> dict[str, object]:
+    """Recall, precision and each field right over the annotated articles of `CORPUS`."""
+    import importlib
+
+    sys.path.insert(0, str(TESTS))
+    data = TESTS / "data" / "extract"
+    rows: list[tuple[object, ...]] = []
+    articles: dict[str, tuple[str, dict[str, object]]] = {}
+    for name in CORPUS:
+        module = importlib.import_module(name)
+        if hasattr(module, "ARTICLES"):
+            articles.update(module.ARTICLES)
+        else:
+            articles.update({a: (day, {}) for a, day in module.PUBLISHED.items()})
+        rows += [tuple(r) for r in module.EXPECTED]
+    drafts = {
+        a: list(
+            extract(
+                (data / f"{a}.txt").read_text("utf-8"),
+                source=Source(a, published=day),
+                fiscal_years=dict(fiscal),  # type: ignore[arg-type]
+            )
+        )
+        for a, (day, fiscal) in articles.items()
+    }
+    fields = {"date": 0, "status": 0, "first": 0, "actors": 0, "location": 0}
+    located = 0
+    found = 0
+    wrong: list[str] = []
+    matched: set[tuple[str, int]] = set()
+    for row in rows:
+        article, head, when, status, first, actors = row[:6]
+        mine = [(i, d) for i, d in enumerate(drafts[str(article)]) if d.title.startswith(str(head))]
+        matched |= {(str(article), i) for i, _ in mine}
+        if len(mine) != 1:
+            wrong.append(f"{article}: {head!r}: {len(mine)} drafts")
+            continue
+        found += 1
+        d = mine[0][1]
+        got = {
+            "date": str(d.when) == when,
+            "status": d.status.value == status,
+            "first": (None if d.first_when is None else str(d.first_when)) == first,
+            "actors": d.actors == actors,
+        }
+        if len(row) > 6:
+            located += 1
+            got["location"] = d.location == row[6]
+        for key, right in got.items():
+            fields[key] += int(right)
+        bad = [k for k, right in got.items() if not right]
+        if bad:
+            wrong.append(f"{article}: {head!r}: wrong {', '.join(bad)}")
+    total = sum(len(v) for v in drafts.values())
+    return {
+        "articles": len(articles),
+        "rows": len(rows),
+        "drafts": total,
+        "recall": found / len(rows) if rows else 1.0,
+        "precision": len(matched) / total if total else 1.0,
+        **{
+            k: v / (located if k == "location" else found) if found else 1.0
+            for k, v in fields.items()
+        },
+        "wrong": wrong,
+    }
+
+
 def _best(run: Callable[[], object], repeat: int = 7) -> float:
     run()  # warm up: compiled patterns, imports
     times = []
@@ -159,6 +244,19 @@ def main(argv: list[str]) -> int:
     print("\nStatuses that disagree:")
     for e, d in s["wrong_status"] or []:  # type: ignore[attr-defined]
         print(f"  - {e.id:45} {e.status.value:10} / {d.status.value}")
+
+    c = corpus()
+    print(
+        f"\nCorpus: {c['articles']} hand-annotated articles, {c['rows']} annotated statements,"
+        f" {c['drafts']} drafts"
+    )
+    print(f"  recall     {c['recall']:6.1%}   (one draft titled as annotated)")  # type: ignore[str-format]
+    print(f"  precision  {c['precision']:6.1%}   (drafts an annotated row names)")  # type: ignore[str-format]
+    for key in ("date", "status", "first", "actors", "location"):
+        print(f"  {key:10} {c[key]:6.1%}   right, of rows found")  # type: ignore[str-format]
+    print("  rows read wrong:")
+    for line in c["wrong"] or []:  # type: ignore[attr-defined]
+        print(f"  - {line}")
 
     ours = _best(lambda: extract(text, source=source, known_actors=known))
     print(f"\nSpeed on {len(text):,} characters (best of 7):")

@@ -91,7 +91,8 @@ class TestFundingRound:
                 ),
             ),
             # a plan with no date of its own: expected from publication onwards;
-            # "Mistral" after "Mistral AI" is the same organisation
+            # "Mistral" after "Mistral AI" is the same organisation; "expand into the
+            # United States" is where, not who (extract18: was an actor)
             (
                 1,
                 (
@@ -99,7 +100,7 @@ class TestFundingRound:
                     "from 12 June 2024 onwards",
                     "expected",
                     None,
-                    ("Mistral AI", "United States"),
+                    ("Mistral AI",),
                 ),
             ),
             # the clause after ", and it": a goal with a deadline; "it" is the subject

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 
@@ -166,6 +166,34 @@ def find_dates(
 
 
 _TWO_DIGITS = re.compile(r"\d\d")
+# A word of a schedule before "for" a year: "promised for 2025", "a target for 2025".
+_SCHEDULED_FOR: Final = re.compile(
+    r"\b(?:promised|pledged|planned|slated|scheduled|set|due|earmarked|targett?ed|penciled"
+    r"|pencilled|expected|timed|billed|pegged|forecast|projected|guided|meant|intended"
+    # or a noun of one: "a target for 2025 by 2029"
+    r"|targets?|goals?|deadlines?|dates?|plans?|timelines?|schedules?|timetables?)"
+    r"\s+(?:[a-z]+\s+)?for\s+$"
+)
+# After a number, another date: "in 2027", "by the end of 2030", "before 2029".
+_DATE_AFTER: Final = re.compile(
+    r"\s+(?P<prep>in|by|before|until|till)\s+"
+    # "the end of", "early", "the first half of", "q3": words of a date before its year
+    r"(?:(?:the|end|start|middle|early|mid|late|first|second|third|fourth|half|quarter|of"
+    r"|q[1-4]|h[12])[\s-]+){0,4}"
+    r"(?:19|2[01])\d\d(?!\d)"
+)
+# A verb of a figure rising or falling, then words to "to" or "from" a number: "grow its
+# fleet to", "raise headcount from".
+_GROWTH_BEFORE: Final = re.compile(
+    r"\b(?:ris(?:e|es|ing)|rose|grow(?:s|ing|n)?|grew|increas\w*|expand\w*|lift\w*|rais\w*"
+    r"|boost\w*|doubl\w*|tripl\w*|reach\w*|climb\w*|jump\w*|fall(?:s|ing)?|fell|drop\w*"
+    r"|cut(?:s|ting)?|reduc\w*|lower\w*|shrink\w*|shrank|bring\w*|brought|take|takes|took"
+    r"|scal\w*|ramp\w*|add\w*)\b[^.;:!?\d]{0,40}(?:to|from)\s+$"
+)
+# Words after which a number is a year though another date follows it.
+_DATE_WORDS: Final = STRONG | frozenset(
+    ("from", "to", "and", "or", "between", "through", "than", "since", "into")
+)
 _UNTIL_AT_LEAST = re.compile(r"\b(?:until|till|to|into)\s+at\s+least\s+$")
 
 
@@ -195,8 +223,31 @@ def _plausible_year(text: str, low: str, start: int, end: int) -> bool:
     noun_follows = nxt is not None and nxt[1] not in FUNCTION_WORDS and text[nxt.start(1)].islower()
     if noun_follows and nxt is not None and nxt[1] == "by" and prev_word == "for":
         # "the fab it had promised for 2025 by 2029": "by" is a preposition, not what is
-        # counted; "hire 2000 by 2030" (no date word before) stays a count
-        noun_follows = not 1900 <= year <= 2199
+        # counted; "hire 2000 by 2030" (no date word before) stays a count, and so does
+        # "pay for 2000 by 2030" (no word of a schedule before "for")
+        noun_follows = not (
+            1900 <= year <= 2199 and _SCHEDULED_FOR.search(low, max(0, start - 40), start)
+        )
+    after = _DATE_AFTER.match(low, end)
+    if (
+        after is not None
+        and after.group("prep") == "in"
+        and prev_word in ("to", "from")
+        and _GROWTH_BEFORE.search(low, max(0, start - 60), start)
+    ):
+        # "grow its fleet to 2100 in 2027", "from 1800 in 2026 to 2400": a figure at a
+        # year; not "cut emissions from 2005 by 2030" (a baseline year, then a deadline)
+        return False
+    if (
+        not noun_follows
+        and after is not None
+        and prev_word not in _DATE_WORDS
+        and not (prev_word == "for" and _SCHEDULED_FOR.search(low, max(0, start - 40), start))
+    ):
+        # "add 1800 in 2027", "buy 2000 before 2029": a year has no date of its own after
+        # it, so the number before one is what is counted; "from 2005 by 2030" (a date word
+        # before it) keeps its year
+        return False
     if (
         prev_word in COUNTING
         and not RATHER_THAN.search(low, max(0, start - 14), start)

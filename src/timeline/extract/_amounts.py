@@ -17,7 +17,7 @@ from timeline.dates import Precision, Relation, When
 from timeline.dates._find import DateMatch
 from timeline.extract._cues import Cue
 
-__all__ = ["amount_after", "by_amount", "later_than", "moved_by", "worked_out"]
+__all__ = ["amount_after", "by_amount", "later_than", "moved_by", "shift_years", "worked_out"]
 
 
 # "by a year", "by six months", "two weeks", "a one-year delay", "18-month": how far a date
@@ -119,18 +119,22 @@ def by_amount(folded: str, slip: Cue, start: int, move: DateMatch) -> DateMatch 
 # "six months later than originally scheduled", "a quarter behind schedule", "two months
 # earlier than expected".
 _LATER_THAN: Final = re.compile(
-    r",?\s+(?P<amount>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r",?\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least)\s+)?"
+    r"(?P<amount>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|eighteen|\d{1,3})[\s-]+(?:year|month|quarter|week|day)s?)\s+"
-    r"(?:(?P<late>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
+    # ", seven years late": late by that much, no promise named
+    r"(?:(?P<late>late|overdue)(?=\s*(?:[,.;:)]|$|and\b|but\b|after\b|because\b|amid\b))"
+    r"|(?:(?P<later>later|behind)|(?P<early>earlier|sooner|ahead\s+of))\s+"
     r"(?:than\s+)?"
     # who planned it: "than it had promised", "than the company had planned"
     r"(?:(?:it|they|we|he|she|the\s+(?:\w+\s+){0,2}?\w+)\s+(?:had\s+|has\s+|have\s+)?)?"
     r"(?:(?:originally|initially|first|previously)\s+)?"
     r"(?:planned|scheduled|expected|promised|targett?ed|forecast|projected|intended|hoped"
-    r"|schedule|plan"
+    r"|proposed|announced|pledged|agreed|envisaged|envisioned|anticipated|required|mandated"
+    r"|estimated|guided|set|schedule|plan"
     # "than the original schedule", "behind its initial timetable"
     r"|(?:the|its|their)\s+(?:original|initial|earlier|previous|first)\s+"
-    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b",
+    r"(?:schedule|plan|target|timeline|timetable|date|deadline))\b)",
     re.IGNORECASE,
 )
 
@@ -150,7 +154,7 @@ def later_than(
         word = amount.group("n").lower()
         n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
         unit = amount.group("unit").lower()
-        sign = -1 if m.group("late") else 1
+        sign = -1 if m.group("late") or m.group("later") else 1
         first = _shifted(
             date.when, sign * n * _UNIT_MONTHS.get(unit, 0), sign * n * _UNIT_DAYS.get(unit, 0)
         )
@@ -183,6 +187,15 @@ def moved_by(
     if re.fullmatch(r"\d{4}", first.text) and moved.start is not None:
         said = str(moved.start.year)  # "moved to 2027"
     return slip, first, [DateMatch(said, m.start(), m.end(), moved)]
+
+
+def shift_years(when: When, years: int) -> When | None:
+    """``when`` moved by whole ``years`` (signed), or None when that is not one date.
+
+    >>> str(shift_years(When.parse("January 2026"), 1))
+    'January 2027'
+    """
+    return _shifted(when, 12 * years, 0)
 
 
 def worked_out(first: DateMatch) -> bool:

@@ -75,8 +75,11 @@ _GIVEN_UP: Final = re.compile(
 )
 # In an aside, a promise told in the past: ", which had planned to deliver it in 2026,".
 _HAD_PROMISED: Final = re.compile(
-    r"\bhad\s+(?:\w+ly\s+)?(?:planned|hoped|targett?ed|promised|expected|aimed|intended"
-    r"|pledged|vowed|scheduled|forecast|projected|guided|signall?ed)\b"
+    r"\b(?:had\s+(?:\w+ly\s+)?(?:planned|hoped|targett?ed|promised|expected|aimed|intended"
+    r"|pledged|vowed|scheduled|forecast|projected|guided|signall?ed)"
+    # ", which was expected to close in the first quarter, closed on April 3": moved too
+    r"|(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:expected|due|scheduled|slated|planned|set"
+    r"|supposed|meant|targett?ed))\b"
     r"(?:\s+to\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}))?",
     re.IGNORECASE,
 )

@@ -299,8 +299,10 @@ def clauses(
                 pieces[-1] = (left_start, cut_start)  # ", with all four running by 2035"
                 pieces.append(right)
             continue
-        # Two dated statements joined by "and" or ";" are two statements.
-        both_dated = dates.has(left_start, cut_start) and dates.has(*right)
+        # Two dated statements joined by "and" or ";" are two statements (the day the
+        # left side was said on dates no statement: "said on Monday that it will bring
+        # broadband to Kenya and Nigeria in 2027" is one).
+        both_dated = _dated(folded, dates, index, left_start, cut_start) and dates.has(*right)
         # ... unless the right side only goes on with the left's verb ("and then to 2023").
         elliptic = _ELLIPTIC.match(folded, cut_end, left_end) is not None
         # ", though a review is due in 2026" after "takes effect in 2035": two as well
@@ -324,6 +326,27 @@ def clauses(
             pieces[-1] = (left_start, cut_start)
             pieces.append(right)
     return _with_asides(pieces, aside_spans, bases)
+
+
+# Before a date, a verb of saying: the day something was said ("said on Monday").
+_SAID_ON: Final = re.compile(
+    r"\b(?:said|says|announced|confirmed|added|told\s+[a-z]+)\s+(?:(?:late|early)\s+)?"
+    r"(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _dated(folded: str, dates: DateIndex, index: _SentenceIndex, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` has a date other than the day it was said on, when what
+    is said looks ahead ("said on Monday that it will bring ..."); a past act told that day
+    ("said on Thursday the FDA accepted its application") is dated by it."""
+    for d in dates.within(start, end):
+        if not _SAID_ON.search(folded, max(start, d.start - 30), d.start):
+            return True
+        told = index.cues(d.end, end)
+        if not any(c.look is Look.FORWARD for c in told):
+            return True
+    return False
 
 
 def _with_asides(

@@ -18,6 +18,13 @@ from typing import Final
 
 import attrs
 
+from timeline.extract._missed import (
+    MISS,
+    NEVER_CAME_CUE,
+    PASSIVE_MISS,
+    PROMISE_BEFORE,
+    PROMISE_WORD_BEFORE,
+)
 from timeline.extract._participles import absolute, conditional, reduced
 from timeline.extract._text import words
 
@@ -133,47 +140,16 @@ _SLIP = (
     # a date moved earlier: "brought forward the ban to 2030", "pulled the launch forward"
     r"|(?:br(?:ought|ing(?:s|ing)?)|pull(?:ed|s|ing)?|mov(?:ed|es|ing))(?:\s+\w+){0,3}?"
     r"\s+forward"
+    # a deadline extended: "extended the deadline to 2027", "extended its review by 90 days"
+    r"|extend(?:ed|s|ing)?\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+)?(?:deadline|date"
+    r"|timeline|timetable|schedule|review|consultation|moratorium|window|grace\s+period"
+    r"|pause|freeze|ban)s?(?=\s+(?:to|into|until|till|by|from|through)\s)"
+    # "the deadline was extended to 2027", "the review has been extended by a month"
+    r"|(?<=deadline\swas\s)extended|(?<=deadlines\swere\s)extended"
+    r"|(?<=deadline\shas\sbeen\s)extended|(?<=review\swas\s)extended"
+    r"|(?<=date\swas\s)extended|(?<=period\swas\s)extended"
 )
 SLIP_WORD: Final = re.compile(rf"(?<![\w-])(?:{_SLIP})(?![\w-])", re.IGNORECASE)
-# A date missed already, told in the past: "missed", "has missed", "fell short of", "failed
-# to meet", "did not hit". `timeline.extract._given_up.given_up` takes it as given up only
-# before a date of a promise ("its 2025 target", "the deadline of 2025").
-MISSED_PAST: Final = (
-    r"(?:(?:has|have|had)\s+)?missed"
-    r"|(?:fell|falls|fallen|falling|came|comes|coming)\s+(?:up\s+)?short\s+of"
-    r"|(?:(?:has|have|had)\s+)?(?:failed|fails|failing)\s+to"
-    r"\s+(?:make|hit|meet|reach|achieve|keep(?:\s+to)?)"
-    r"|(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?(?:make|made|hit|meet|met|reach"
-    r"|reached|achieve|achieved|keep|kept)"
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_PROMISE_NOUN = (
-    r"(?:deadline|target|goal|date|timeline|timetable|schedule|promise|pledge|commitment)"
-)
-# After a past miss: a date then a noun of promise ("its 2025 target", "the March
-# deadline"), or the noun then the date ("the deadline of 2025").
-_PROMISE_AHEAD: Final = (
-    r"(?=\s+(?:(?:the|its|their|our|his|her|this|that|a)\s+)?"
-    rf"(?:{_PROMISE_NOUN}s?\s+(?:of|for)\s+(?:\S*\d|{_MONTH})"
-    rf"|(?:[\w'-]+\s+){{0,2}}?(?:\S*\d[\w-]*|{_MONTH})\s+(?:[\w-]+\s+)?{_PROMISE_NOUN}s?\b))"
-)
-# Right after a date missed: a noun of promise ("2025 target", "end-2025 goal").
-PROMISE_AFTER: Final = re.compile(rf"\s+(?:[\w-]+\s+)?{_PROMISE_NOUN}s?\b", re.IGNORECASE)
-# A date given up, with none in its place: "we're not going to make 2027", "won't make the
-# 2027 date", "will miss its 2027 target", "can't hit the March deadline". A promise still
-# ahead (it looks forward), no longer for that date (`timeline.extract._given_up.MISSED`).
-MISS: Final = (
-    r"(?:(?:won't|will\s+not|wouldn't|would\s+not|can't|cannot|can\s+not|couldn't|could\s+not"
-    r"|(?:is|are|am|was|were|'re|'s|'m)?\s*(?:not|n't)\s+(?:going|able|likely|set|on\s+track)\s+to"
-    r"|unable\s+to|not\s+be\s+able\s+to|no\s+longer\s+(?:able|going)\s+to)"
-    r"\s+(?:make|hit|meet|reach|achieve|keep(?:\s+to)?)"
-    r"|(?:will|would|is\s+going\s+to|are\s+going\s+to|set\s+to|likely\s+to|expects?\s+to"
-    r"|on\s+track\s+to|poised\s+to)\s+miss"
-    # missed already: "missed its 2025 target", "fell short of its 2025 goal", "failed to
-    # meet its 2025 deadline", "did not hit its end-2025 target": a promise broken, only
-    # before a date of a promise ("fell short of 2025 levels" compares figures)
-    rf"|(?:{MISSED_PAST}){_PROMISE_AHEAD})"
-)
 _WEAK_FORWARD = _alt("would|could|might|may|should|must|estimate|forecast to|projected")
 _BACK = _alt(
     "announced|launched|released|unveiled|introduced|published|raised|closed|opened|acquired"
@@ -227,6 +203,11 @@ _NOT_VERB: Final = words(
     skilled unprecedented"""
 )
 
+# After a past verb, its object: "proposed the rule", "proposed a ban".
+_OBJECT_AFTER: Final = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|new|two|three)\b")
+_DETERMINERS_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|is|are|was|were|be|been)\s+$", re.I
+)
 # After "due to", a cause rather than a verb: "due to weather", "due to the pandemic".
 _CAUSE_AFTER: Final = re.compile(
     r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|weather|bad|poor|high|low"
@@ -256,6 +237,15 @@ _NOUN_BEFORE: Final = words(
 )
 # "to" before a verb that also reads as past ("to cut", "to hit", "to beat"): an infinitive.
 _INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Before a verb whose past is its base ("cut", "hit", "set"), in the same sentence: "to" or
+# a modal and a verb, then "and" ("aims to reach net zero by 2050 and cut emissions"): the
+# same infinitive, still to come.
+_AND_TO: Final = re.compile(
+    r"\b(?:to|will|would|shall|could|should|may|might|must|can)\s+(?:\w+ly\s+)?[a-z]+\b"
+    r"[^.;:!?]{0,80}?,?\s+and\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_BASE_IS_PAST: Final = words("cut hit set put shut cost spread quit let split cast hurt")
 # Just before a verb: a modal, so the verb is still to come ("will cut", "could sell").
 _MODAL: Final = re.compile(
     r"\b(?:will|would|shall|could|should|may|might|must|can|won't|wouldn't|'ll)"
@@ -298,6 +288,16 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         kind = m.lastgroup
         words = m.group()
         if kind == "miss":
+            if (
+                PASSIVE_MISS.fullmatch(words)
+                and not PROMISE_BEFORE.search(text, max(start, m.start() - 80), m.start())
+            ) or (
+                NEVER_CAME_CUE.fullmatch(words)
+                and not PROMISE_WORD_BEFORE.search(text, max(start, m.start() - 100), m.start())
+            ):
+                # "estimates were missed", "the meeting did not happen": no promise, a past
+                found.append(Cue(words, m.start(), m.end(), Look.BACK, True))
+                continue
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True))
         elif kind == "slip":
             found.append(Cue(words, m.start(), m.end(), Look.FORWARD, True, slip=True))
@@ -306,6 +306,15 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
         elif kind == "forward":
             if words.lower() == "due to" and _CAUSE_AFTER.match(text, m.end(), stop):
                 continue  # "scrubbed due to weather": a cause, not a schedule
+            if (
+                words.lower() == "proposed"
+                and _OBJECT_AFTER.match(text, m.end(), stop)
+                and not _DETERMINERS_BEFORE.search(text, max(start, m.start() - 12), m.start())
+            ):
+                # "The EPA proposed the rule in March": a past act (not "the proposed rule",
+                # "proposed to cut", "proposed for 2027")
+                found.append(Cue(words, m.start(), m.end(), Look.BACK, False))
+                continue
             weak = words.lower() in (
                 "will",
                 "won't",
@@ -348,6 +357,10 @@ def listed_cues(text: str, start: int, stop: int) -> list[Cue]:
             if kind == "back" and (
                 _INFINITIVE.search(text, max(start, m.start() - 4), m.start())
                 or _MODAL.search(text, max(start, m.start() - 40), m.start())
+                or (
+                    words.lower() in _BASE_IS_PAST
+                    and _AND_TO.search(text, max(0, m.start() - 120), m.start())
+                )
             ):
                 # "will cut rates in April", "could sell the unit in June": still to come
                 # "a target to cut emissions by 90% by 2040": what is to be done

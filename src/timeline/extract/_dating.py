@@ -356,9 +356,11 @@ _PAST_PARTS: Final = (
     r"(?:had\s+)?(?:first\s+|originally\s+|already\s+)?"
     # not a date planned for it ("the plant that was scheduled to open in 2026"): a
     # promise given up, which the slip rules read
-    r"(?!(?:scheduled|planned|promised|expected|slated|targeted|intended|meant|set(?!\s+up)|due|supposed"
+    r"(?!(?:scheduled|planned|promised|expected|slated|targeted|intended|meant"
+    r"|set(?!\s+up|\s+(?:in|on|back\s+in)\s)|due|supposed"
     r"|pencil+ed|forecast|projected|estimated|aimed|announced\s+for)\b)"
-    r"(?:bought|sold|won|made|took|built|began|got|paid|held|set\s+up|[a-z]{3,}ed)"
+    # "the 2025 target it set in 2021": when the target was set
+    r"(?:bought|sold|won|made|took|built|began|got|paid|held|set\s+up|set|gave|[a-z]{3,}ed)"
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|during|back\s+in)\s+$"
 )
 # A clause on the past describing a thing, ending in its date: "the plant it opened in",
@@ -372,11 +374,19 @@ _RELATIVE_PAST: Final = re.compile(
 )
 
 
+_RELATIVE_AFTER_DATE: Final = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+){0,1}?[a-z][\w-]*,?\s+"
+    r"(?:(?:that|which)\s+(?:(?:it|they|he|she|we)\s+)?(?:was\s+|were\s+)?"
+    r"|(?:it|they|he|she|we)\s+)" + _PAST_PARTS,
+    re.IGNORECASE,
+)
+
+
 def relative_past(folded: str, dates: list[DateMatch], start: int) -> list[tuple[int, int]]:
     """Where a statement's thing is described by a clause on its past ending in a date
     ("will expand the plant it opened in 2020 by 2029"): from the clause's verb to the
-    date. Its verb and date are the thing's, not the statement's; only spans before
-    another date of the statement count.
+    date. Its verb and date are the thing's, not the statement's; only when the statement
+    has another date.
 
     >>> from timeline.dates import find_dates
     >>> t = "Acme will expand the plant it opened in 2020 by 2029."
@@ -384,9 +394,12 @@ def relative_past(folded: str, dates: list[DateMatch], start: int) -> list[tuple
     ['it opened in 2020']
     """
     spans = []
-    for i, d in enumerate(dates[:-1]):
+    for i, d in enumerate(dates if len(dates) > 1 else []):
         begin = max([e.end for e in dates[:i]], default=start)
         m = _RELATIVE_PAST.search(folded, begin, d.start)
+        if m is None and i > 0:
+            # "missed the 2025 target it set in 2021": the thing's noun right after a date
+            m = _RELATIVE_AFTER_DATE.match(folded, begin, d.start)
         if m is not None:
             clause = re.search(
                 r"\b(?:that|which|it|they|he|she|we)\s", folded[m.start() : d.start], re.I

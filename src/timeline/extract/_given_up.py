@@ -15,7 +15,20 @@ import re
 from typing import Final
 
 from timeline.dates._find import DateMatch
-from timeline.extract._cues import MISS, MISSED_PAST, PROMISE_AFTER
+from timeline.extract._missed import (
+    AS_PROMISED_AFTER,
+    BLEW,
+    FAILED_BEFORE,
+    MISS,
+    MISSED_OBJECT,
+    MISSED_PAST,
+    NEVER_CAME,
+    PASSIVE_MISS,
+    PROMISE_AFTER,
+    PROMISE_BEFORE,
+    PROMISED_FOR_BEFORE,
+    TIME_AFTER,
+)
 
 __all__ = ["INSTEAD", "MISSED", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
 
@@ -43,6 +56,13 @@ _WAS_BESIDE: Final = re.compile(
     r"|,\s*(?:previously|originally|initially|formerly))\s*:?\s*$"
     r"|\b(?:later|earlier|sooner)\s+than\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
+)
+
+
+# After a date, a word that says it was the one before, ending its clause: "in late 2027
+# versus mid-2027 previously", "(2026 originally)".
+_WAS_AFTER: Final = re.compile(
+    r"\s+(?:previously|originally|initially|formerly)\s*(?=[,.;:)\]]|$)", re.IGNORECASE
 )
 
 
@@ -81,6 +101,17 @@ MISSED: Final = re.compile(
 _MISSED_PAST: Final = re.compile(
     rf"(?<![\w-])(?:{MISSED_PAST})\s+(?:(?P<det>the|its|their|our|his|her|this|that|a)\s+"
     r"(?P<noun>(?:deadline|target|goal|date|timeline|timetable|schedule)\s+(?:of|for)\s+)?)?$",
+    re.IGNORECASE,
+)
+# "blew past its March deadline": given up only if a noun of time follows the date.
+_BLEW_PAST: Final = re.compile(
+    rf"(?<![\w-]){BLEW}\s+(?:(?:the|its|their|our|his|her|this|that|a)\s+)?$", re.IGNORECASE
+)
+# "The deadline was missed in", "the target had been missed by": the noun, then its miss.
+_MISSED_IN: Final = re.compile(
+    r"\b(?:deadline|target|goal|date|timeline|window|promise|pledge)s?\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?missed\s+"
+    r"(?:in|on|at|by|for)?\s*$",
     re.IGNORECASE,
 )
 # A participle of saying before "would": what is said now, in the article's report.
@@ -146,7 +177,8 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     """
     head = _before(folded, date, dates, start, 60)
     if (
-        _ORIGINAL.search(head)
+        _WAS_AFTER.match(folded, date.end)
+        or _ORIGINAL.search(head)
         or PREVIOUS.search(head)
         or INSTEAD.search(head[-24:])
         or _WAS_BESIDE.search(head[-40:])
@@ -158,11 +190,44 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
     )
     if not promised:
         past = None  # "fell short of 2025 levels": figures compared, no promise
+    wide = _before(folded, date, dates, start, 110)
+    tail = folded[date.end : date.end + 100]
+    near_noun = (
+        PROMISE_AFTER.match(folded, date.end) is not None
+        or PROMISE_BEFORE.search(folded, max(start, date.start - 30), date.start) is not None
+    )
+    passive = PASSIVE_MISS.search(tail)
+    if passive is not None and re.search(r"[.;:!?]", tail[: passive.start()]):
+        passive = None  # in the next sentence
+    broken = (
+        # "The deadline of 2025 was missed", "Acme's 2025 target went unmet"
+        (passive is not None and near_noun)
+        # "The deadline was missed in 2025"
+        or _MISSED_IN.search(head) is not None
+        or (_BLEW_PAST.search(head) is not None and TIME_AFTER.match(folded, date.end) is not None)
+        # "missed the deadline in 2025", "missed its launch window last year"
+        or MISSED_OBJECT.search(wide) is not None
+        # "failed to ship the car in 2025 as promised"
+        or (
+            FAILED_BEFORE.search(wide) is not None
+            and (
+                AS_PROMISED_AFTER.match(folded, date.end) is not None
+                # "never delivered the trucks it promised for 2025"
+                or PROMISED_FOR_BEFORE.search(head) is not None
+            )
+        )
+    )
     if (
-        _NO_LONGER.search(head) or MISSED.search(head) or past is not None
+        _NO_LONGER.search(head) or MISSED.search(head) or past is not None or broken
     ) and not _BEFORE_DATE.match(date.text):
         return "no longer"  # not "no longer expects it before 2031": no earlier than 2031
     promise = _PAST_PROMISE.search(head)
+    if (
+        (promise is not None or _WAS_DUE.search(head) or SCHEDULED.search(head))
+        and NEVER_CAME.match(folded, date.end) is not None
+        and not _BEFORE_DATE.match(date.text)
+    ):
+        return "no longer"  # "Acme's launch, promised for 2025, never happened"
     if (
         promise is not None
         and promise.group().lower().startswith("would")

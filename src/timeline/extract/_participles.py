@@ -38,7 +38,8 @@ def absolute(text: str, start: int, at: int) -> bool:
 # relative clause ("under a deal signed in June", "the plant built in 2010"), no verb of
 # the statement's when a verb looking forward came before it.
 _REDUCED: Final = re.compile(
-    r"(?<![\w-])(?:a|an|the|its|their|this|that)\s+"
+    # "60% of new cars sold in Ontario": after "of" or a quantifier too
+    r"(?<![\w-])(?:a|an|the|its|their|this|that|of|all|every|each|any|some|most|many|no)\s+"
     r"(?:(?!(?:it|they|we|he|she|you|who|which|that)\b)[a-z][\w-]*\s+){1,2}\Z",
     re.IGNORECASE,
 )

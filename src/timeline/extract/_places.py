@@ -27,73 +27,18 @@ import re
 from typing import Final
 
 from timeline.extract._name_words import BODIES, DEMONYMS, MONTHS, ORG_WORDS, STOP
+from timeline.extract._regions import region
 from timeline.extract._text import words
 
-__all__ = ["is_place", "places_named", "region", "site_at", "sites", "unowned_sites"]
-
-_STATES: Final = frozenset(
-    words(
-        """alabama alaska arizona arkansas california colorado connecticut delaware florida
-    georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
-    massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
-    oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin
-    wyoming calif. tex. fla. mass. ariz. mich. ill. wash. ga. n.y. n.j. n.c. d.c."""
-    )
-) | frozenset(
-    (
-        "new hampshire",
-        "new jersey",
-        "new mexico",
-        "new york",
-        "north carolina",
-        "north dakota",
-        "rhode island",
-        "south carolina",
-        "south dakota",
-        "west virginia",
-    )
-)
-_COUNTRIES: Final = frozenset(
-    words(
-        """china japan india taiwan korea germany france italy spain portugal netherlands
-    belgium switzerland austria sweden norway denmark finland poland ireland britain
-    england scotland wales canada mexico brazil argentina chile colombia peru australia
-    singapore malaysia indonesia thailand vietnam philippines israel turkey egypt
-    nigeria kenya morocco russia ukraine pakistan bangladesh qatar kuwait lebanon jordan
-    iran iraq oman bahrain greece hungary romania bulgaria serbia croatia slovakia slovenia
-    czechia estonia latvia lithuania iceland luxembourg ethiopia ghana algeria tunisia
-    venezuela ecuador uruguay paraguay bolivia cambodia myanmar laos mongolia kazakhstan
-    uzbekistan azerbaijan georgia"""
-    )
-) | frozenset(
-    (
-        "south korea",
-        "south africa",
-        "saudi arabia",
-        "united arab emirates",
-        "the uae",
-        "uae",
-        "u.k.",
-        "uk",
-        "u.s.",
-        "us",
-        "united states",
-        "united kingdom",
-        "new zealand",
-        "hong kong",
-        "czech republic",
-    )
-)
-
-
-def region(name: str) -> bool:
-    """Whether ``name`` is a US state or a country: after "Austin, ", a place.
-
-    >>> region("Texas"), region("South Korea"), region("Tesla")
-    (True, True, False)
-    """
-    return " ".join(name.lower().split()) in _STATES | _COUNTRIES
-
+__all__ = [
+    "destination",
+    "is_place",
+    "places_named",
+    "site_at",
+    "sites",
+    "unknown_place",
+    "unowned_sites",
+]
 
 # Cities that news about industry names before a plant, a lab or a company: capitals,
 # manufacturing and tech centres, ports. Not a gazetteer: a name the text itself places
@@ -352,6 +297,66 @@ def site_at(folded: str, place: str, at: int) -> bool:
     return _place_like(place) and _never_acts(folded, place, at)
 
 
+# Before "to" and a name: a verb of moving something or spreading it to a market ("bring the
+# service to", "expand its network to", "roll out the feature to", "take its stores to"),
+# the thing moved between. Not a verb of trade ("sell", "ship", "supply", "license",
+# "export"): after those, who receives it may be an organisation.
+_MOVED_TO: Final = re.compile(
+    r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
+    r"|extend(?:s|ed|ing)?|roll(?:s|ed|ing)?\s+out|rolls?-?out|launch(?:es|ed|ing)?"
+    r"|introduc(?:e|es|ed|ing)|relocat(?:e|es|ed|ing))"
+    r"\s+(?:[\w'.-]+\s+){0,4}?(?:in)?to\s+$",
+    re.IGNORECASE,
+)
+# Between the verb and "to", a thing with a name of its own ("bring Gemini to", "expand its
+# Copilot app to"): what it is brought to may be a platform ("Android", "Azure"), not a place.
+_NAMED_THING: Final = re.compile(r"\s(?-i:[A-Z])[\w.'-]*[\s\S]*\s(?:in)?to\s+$")
+# After the name: the end of its phrase ("to Ruritania in 2027", "to Ruritania."), not a
+# noun it qualifies ("to Zorbix customers").
+_NAME_ENDS: Final = re.compile(
+    r"\s*(?:[,.;:)!?]|$|(?:in|by|from|on|at|for|with|and|or|next|this|early|late|later"
+    r"|starting|beginning|before|after|within|over|as|while|when|but)\b)",
+    re.IGNORECASE,
+)
+
+
+def destination(folded: str, place: str, at: int) -> bool:
+    """Whether a name no list knows, at ``at`` after a verb of moving something "to" it, is
+    where it goes: it looks like a place's name, ends its phrase and the text never names
+    it otherwise ("will bring the service to Ruritania"; not "sell chips to Zorbix", not
+    "to Zorbix customers", not "to Zorbix" where "Zorbix said").
+
+    >>> t = "Acme will bring the service to Ruritania in 2027."
+    >>> destination(t, "Ruritania", t.index("Ruritania"))
+    True
+    >>> t = "Acme will sell the service to Ruritania in 2027."
+    >>> destination(t, "Ruritania", t.index("Ruritania"))
+    False
+    >>> t = "Acme will bring Gemini to Android in 2027."
+    >>> destination(t, "Android", t.index("Android"))
+    False
+    """
+    moved = _MOVED_TO.search(folded, max(0, at - 60), at)
+    if moved is None:
+        return False
+    if _NAMED_THING.search(moved.group()):
+        return False  # "bring Gemini to Android": a product to a platform, not a market
+    if not _NAME_ENDS.match(folded, at + len(place)):
+        return False
+    return _place_like(place) and _never_acts(folded, place, at)
+
+
+def unknown_place(folded: str, place: str, at: int) -> bool:
+    """Whether a name no list knows, at ``at``, may be a place: it looks like a place's name
+    and the text never names it otherwise ("Zembla" after "to Ruritania, Freedonia and").
+
+    >>> t = "Zorbix said so. Acme will bring it to Ruritania, Zembla and Zorbix."
+    >>> unknown_place(t, "Zembla", t.index("Zembla")), unknown_place(t, "Zorbix", t.rindex("Z"))
+    (True, False)
+    """
+    return _place_like(place) and _never_acts(folded, place, at)
+
+
 def places_named(folded: str) -> frozenset[str]:
     """Names the text says are places: after "built in", "builds cells in", "a plant near".
 
@@ -383,18 +388,51 @@ def unowned_sites(folded: str, start: int, end: int) -> list[tuple[int, str]]:
     ]
 
 
-# After a site, the town it is in: "its Fairwater data centre in Mount Pleasant" (the name
-# before it is the site's own, not where it is); not a state or a country ("its Concord
-# plant in North Carolina": Concord may be a town there).
+# After a site, the town or region it is in: "its Fairwater data centre in Mount Pleasant",
+# "its Hyperion campus in Louisiana" (the name before an owner's project is the site's own,
+# not where it is); "its Concord plant in North Carolina" keeps Concord (`_in_town`).
 _IN_TOWN: Final = re.compile(
     r"\s+(?:in|near|outside)\s+(?P<town>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?![\w'])"
 )
 
 
-def _in_town(folded: str, at: int) -> bool:
-    """Whether the site phrase ending at ``at`` is said to be in a town, not a region."""
-    m = _IN_TOWN.match(folded, at)
-    return m is not None and not region(m.group("town"))
+# Sites an owner names as a project, not after where they are: "its Hyperion campus", "its
+# Fairwater data centre", "its Prometheus cluster". Plants, mines, fabs and yards mostly
+# carry their town's name ("its Concord plant", "its Grasberg mine").
+_PROJECT_NOUN: Final = re.compile(
+    r"(?i:campus|data\s+(?:centre|center)|lab|laboratory|hub|cluster|park|project"
+    r"|supercomputer)s?$"
+)
+
+
+def _in_town(folded: str, m: re.Match[str]) -> bool:
+    """Whether the site phrase ``m`` is said to be in a town ("its Fairwater data centre in
+    Mount Pleasant", "the Riverbend campus in Austin"), or is an owner's project in a region
+    ("its Hyperion campus in Louisiana"): the text says where, the name is the site's own.
+    Not a plant or a mine in a region ("its Concord plant in North Carolina", "the
+    Escondida mine in Chile"): its name is where, in that region."""
+    found = _IN_TOWN.match(folded, m.end())
+    if found is None:
+        return False
+    if not region(found.group("town")):
+        return True
+    det = folded[m.start() : m.start("place")].split()
+    owned = bool(det) and (
+        det[0].lower() in ("its", "their", "our") or det[0].endswith(("'s", "'"))
+    )
+    return owned and _PROJECT_NOUN.search(m.group()) is not None
+
+
+# A town and its region before a site: "its Richland Parish, Louisiana data center",
+# "Stargate's Abilene, Texas campus" (the region after the comma says the name before it is
+# a place).
+_SITE_IN_REGION: Final = re.compile(
+    r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur)|[A-Z][\w&.-]*'s?)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}),\s+"
+    r"(?P<region>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}?),?\s+(?:[a-z][\w-]*\s+)?"
+    rf"{_SITE_NOUNS}(?![\w-])"
+)
 
 
 def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tuple[int, str]]:
@@ -406,6 +444,9 @@ def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tupl
     >>> text = "Tesla said Renault will open the Paris plant, the Tesla plant and its Sherman fab."
     >>> sites(text, 0, len(text), frozenset())
     [(33, 'Paris'), (70, 'Sherman')]
+    >>> text = "Meta will open its Richland Parish, Louisiana data center."
+    >>> sites(text, 0, len(text), frozenset())
+    [(19, 'Richland Parish'), (36, 'Louisiana')]
     """
     found: list[tuple[int, str]] = []
     for m in _SITE.finditer(folded, start, end):
@@ -415,10 +456,13 @@ def sites(folded: str, start: int, end: int, named: frozenset[str]) -> list[tupl
             or place in named
             or (
                 not _former(folded, m)  # "its former Winn-Dixie sites": a chain, not where
-                and not _in_town(folded, m.end())  # "its Fairwater data centre in Mount ..."
+                and not _in_town(folded, m)  # "its Fairwater data centre in Mount ..."
                 and _object_site(folded, m)
                 and _unknown_place(folded, place, m.start("place"))
             )
         ):
             found.append((m.start("place"), place))
-    return found
+    for m in _SITE_IN_REGION.finditer(folded, start, end):
+        if region(m.group("region")) and not region(m.group("place")):
+            found += [(m.start("place"), m.group("place")), (m.start("region"), m.group("region"))]
+    return sorted(dict.fromkeys(found))

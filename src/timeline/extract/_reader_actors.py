@@ -20,7 +20,8 @@ from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
 from timeline.extract._name_words import STREET
 from timeline.extract._past_clauses import outside_past_clauses
-from timeline.extract._places import is_place, region, site_at
+from timeline.extract._places import destination, is_place, site_at, unknown_place
+from timeline.extract._regions import region
 from timeline.extract._speakers import (
     company_audience,
     company_title,
@@ -47,8 +48,19 @@ _FACILITY: Final = re.compile(
 _NEW_SUBJECT: Final = re.compile(
     r"[\W]*(?:(?:and|but|while|whereas|yet)\s+)?(?:a|an)\s+[a-z][\w-]*", re.IGNORECASE
 )
+_BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.IGNORECASE)
+# A place, then "and" or "or" and the next ("in Kenya and Nigeria").
+_AND_NEXT: Final = re.compile(
+    r"[\w.'-]+(?:\s+[A-Z][\w.'-]*){0,2}(?:,|,?\s+(?:and|or))\s+(?:the\s+)?"
+)
+# "a California utility": a region after "a" is an adjective of the noun after it.
+_INDEFINITE: Final = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
+_LOWER_NEXT: Final = re.compile(r"\s+[a-z]")
 _PLACE_END: Final = re.compile(
-    r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near)\b)", re.IGNORECASE
+    r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near"
+    # a date after it: "to Kerala and Assam next year"
+    r"|next|this|last|early|late|later|starting|beginning|before|after|within|until)\b)",
+    re.IGNORECASE,
 )
 # After a possessive, a name: "on Shanghai's STAR Market" is a place, "on Amgen's monthly
 # injection" is not.
@@ -74,8 +86,10 @@ _TRAVEL_TO: Final = re.compile(
     r"\b(?:fly|flies|flying|flew|flights?|routes?|services?|sail(?:s|ed|ings?)?|voyages?"
     r"|trains?|nonstop|non-stop|direct|connections?|cruises?"
     r"|br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
-    r"|extend(?:s|ed|ing)?|export(?:s|ed|ing)?|ship(?:s|ped|ping)?)"
-    r"\s+(?:[\w'.-]+\s+){0,4}?to\s+(?:the\s+)?\Z",
+    r"|extend(?:s|ed|ing)?|export(?:s|ed|ing)?|ship(?:s|ped|ping)?|roll(?:s|ed|ing)?\s+out"
+    r"|launch(?:es|ed|ing)?|introduc(?:e|es|ed|ing))"
+    # "expand into Mexico" too
+    r"\s+(?:[\w'.-]+\s+){0,4}?(?:in)?to\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 # A body of the solar system after a word of going there or being there, in a text on
@@ -190,9 +204,36 @@ class _ActorReader:
                 # "in Shenzhen, China," but not "In China, Baidu said": no verb after it
                 and _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
             )
-            and_place = between and re.fullmatch(
-                r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
+            and_place = (
+                between
+                and re.fullmatch(
+                    r"\S+\s+and\s+(?:the\s+)?", self.folded[places[-1].start : name.start]
+                )
+                # not "to Ruritania and Zorbix will follow": a subject of its own ("between
+                # Merced and Bakersfield would" still joins)
+                and (
+                    _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
+                    or _BETWEEN_BEFORE.search(
+                        self.folded, max(0, places[-1].start - 14), places[-1].start
+                    )
+                    is not None
+                )
             )
+            if (
+                places
+                and _AND_NEXT.fullmatch(self.folded, places[-1].start, name.start)
+                and _PLACE_END.match(self.folded, name.start + len(name.text))
+                and (
+                    is_place(name.text)
+                    or (
+                        destination(self.folded, places[0].text, places[0].start)
+                        and unknown_place(self.folded, name.text, name.start)
+                    )
+                )
+            ):
+                # "stores in Kenya and Nigeria in 2027", "bring it to Ruritania, Freedonia
+                # and Zembla": each where
+                and_place = True
             known = name.text.lower() in self.known
             in_place = before.endswith((" in ", " in the ", " near ", " outside "))
             owner = self.folded.startswith(name.text + "'", name.start)
@@ -217,6 +258,12 @@ class _ActorReader:
                 # "Acme said the Sherman plant will open": Acme can own it; Sherman never acts
                 at_sites.append(Name(self.unowned_sites[name.start], name.start))
                 continue
+            if (
+                region(name.text)
+                and _INDEFINITE.search(self.folded, max(0, name.start - 4), name.start)
+                and _LOWER_NEXT.match(self.folded, name.start + len(name.text))
+            ):
+                in_place = True  # "for a California utility": one there, never who acts
             if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "US approval", "China sales": which ones, not who
             if region(name.text) and _AFTER_PLACE.search(
@@ -224,9 +271,10 @@ class _ActorReader:
             ):
                 in_place = True  # "near Austin, Texas": a state after a place
             # "will start flying to Manchester and Amsterdam": where to, not who
-            travel = is_place(name.text) and _TRAVEL_TO.search(
-                self.folded, max(0, name.start - 50), name.start
-            )
+            travel = (
+                is_place(name.text)
+                and _TRAVEL_TO.search(self.folded, max(0, name.start - 50), name.start)
+            ) or destination(self.folded, name.text, name.start)  # "bring it to Ruritania"
             # "launch Starship to Mars", "land astronauts on the Moon": where, not who
             flown_to = (
                 name.text.lower() in _CELESTIAL

@@ -64,7 +64,8 @@ _MODEL_NUMBER: Final = re.compile(
 # interim 2026 target".
 _YEAR_GOAL: Final = re.compile(
     r"\b(?:its|the|their|a|an|this|that)\s+(?:[a-z]+\s+)?(?P<year>20\d\d)\s+"
-    r"(?:goal|target|deadline|pledge|ambition|objective)s?\b",
+    # "its 2026 sales target": one noun of what is counted may stand between
+    r"(?:[a-z]+\s+)?(?:goal|target|deadline|pledge|ambition|objective)s?\b",
     re.IGNORECASE,
 )
 # Before a date, a verb of saying: the day it was said ("said on Monday", "told

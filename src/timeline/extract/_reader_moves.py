@@ -146,6 +146,10 @@ class _MoveReader(_SlipReader):
         if previous is None or draft.first_when is not None:
             return None
         if previous.first_when is not None:
+            if previous.when.is_undated:
+                redated = self._redated_miss(previous, draft)
+                if redated is not None:
+                    return redated
             return self._same_promise(previous, draft)
         if previous.when.is_undated:
             return None
@@ -275,6 +279,30 @@ class _MoveReader(_SlipReader):
             if {_kin(w) for w in phrase} & theirs:
                 return True
         return False
+
+    def _redated_miss(self, previous: Draft, draft: Draft) -> Draft | None:
+        """``previous``, a date given up with none in its place ("failed to switch off its 3G
+        network in 2026 as planned"), joined with ``draft`` when it names the date now
+        ("; the shutdown is now due in June 2027"): about the same thing (`_same_subject`),
+        or in the same sentence naming no one new; no figure of its own."""
+        mine = self.dates.within(draft.start, draft.end)
+        if len(mine) != 1 or previous.first_when is None:
+            return None
+        if draft.status not in (Status.EXPECTED, Status.CONFIRMED):
+            return None
+        if draft.observations or draft.target is not None:
+            return None  # "It now plans to put 1600 satellites in orbit by 2028": a goal
+        if not now_marked(self.folded, mine[0], mine, draft.start):
+            return None
+        if given_up(self.folded, mine[0], mine, draft.start) not in (None, "scheduled"):
+            return None
+        one_sentence = not re.search(r"[.!?]\s", self.folded[previous.start : draft.start])
+        own = [n for n in self._own_names(draft) if n not in previous.actors]
+        if not (self._same_subject(previous, draft) or (one_sentence and not own)):
+            return None
+        if not self._same_statement(previous, draft):
+            return None
+        return self._join(previous, draft, previous.first_when, draft.when, draft.status)
 
     def _same_promise(self, previous: Draft, draft: Draft) -> Draft | None:
         """``previous`` spanning ``draft`` too when ``draft`` only tells the first promise it

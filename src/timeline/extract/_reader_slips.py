@@ -23,9 +23,10 @@ from timeline._errors import TimelineError, quoted
 from timeline.dates import When
 from timeline.dates._days import to_day
 from timeline.dates._find import DateMatch
-from timeline.extract._amounts import amount_after, worked_out
-from timeline.extract._cues import MISS, Cue, Look
+from timeline.extract._amounts import amount_after, shift_years, worked_out
+from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
+from timeline.extract._missed import MISS, PAST_MISS
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import given_up, now_after, promised_before
 from timeline.model import Claim, Status
@@ -135,20 +136,27 @@ class _SlipReader(_DateReader):
     def _missed_ahead(self, cue: Cue, date: DateMatch, reasons: list[str]) -> DateMatch:
         """A date said missed ahead of it ("will not make the March deadline", said in May)
         with no year of its own: the next one after publication; else ``date`` as found."""
+        # missed already ("missed its deadline of June 30", said on 15 June): the last one
+        past = PAST_MISS.fullmatch(cue.text) is not None
         if (
-            re.fullmatch(MISS, cue.text, re.IGNORECASE) is None
+            (re.fullmatch(MISS, cue.text, re.IGNORECASE) is None and not past)
             or self.ref_day is None
             or re.search(r"\d{4}", date.text) is not None  # a year of its own: as read
         ):
             return date
         try:
-            ahead = When.parse(date.text, reference=self.ref_day, prefer="future")
+            ahead = When.parse(
+                date.text, reference=self.ref_day, prefer="past" if past else "future"
+            )
         except TimelineError:
             return date
         if ahead == date.when:
             return date
         shown = quoted(date.text)
-        reasons.append(f"missed ahead: {shown} is the next one after publication, {ahead}")
+        side = "last one before" if past else "next one after"
+        reasons.append(
+            f"missed {'already' if past else 'ahead'}: {shown} is the {side} publication, {ahead}"
+        )
         return DateMatch(date.text, date.start, date.end, ahead)
 
     def _past_move(self, cue: Cue | None, dates: list[DateMatch], start: int) -> Cue | None:
@@ -229,6 +237,14 @@ class _SlipReader(_DateReader):
         earlier date is "brought forward", not a slip.
         """
         cue, first, moves = moved
+        if worked_out(first) and moves and moves[-1].when != when:
+            # "will open in May, four months behind schedule", said in June: May next year,
+            # so the first promise is January of that year too
+            found, now = moves[-1].when.earliest, when.earliest
+            if found is not None and now is not None and now.year != found.year:
+                later = shift_years(first.when, now.year - found.year)
+                if later is not None:
+                    first = attrs.evolve(first, when=later)
         if worked_out(first):
             reasons.append(
                 f"first promise worked out from the move {quoted(first.text)}: {first.when}"

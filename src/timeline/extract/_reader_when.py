@@ -41,6 +41,10 @@ _SLIP_DAYS: Final = 14
 _PRESENT: Final = re.compile(r"\b(?:is|are)\b")
 _SINCE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE_WORDS: Final = re.compile(r"\W*(?:following|after)\b", re.IGNORECASE)
+# A rule's start told in the present: "takes effect", "comes into force".
+_STARTS_AHEAD: Final = re.compile(
+    r"\b(?:takes?|comes?|enters?|goes?)\s+(?:into\s+)?(?:effect|force)\b", re.IGNORECASE
+)
 _DEFINITE: Final = re.compile(r"\W*the\s+([a-z]+)(?:'s?)?\b", re.IGNORECASE)
 
 
@@ -161,6 +165,9 @@ class _WhenReader:
                 self.last_dated = (words, when)
             return when, status, conflict
         status = Status.EXPECTED if look is Look.FORWARD else Status.HAPPENED
+        if look is Look.REPORT and _STARTS_AHEAD.search(self.folded, start, end):
+            # "said the order takes effect 90 days after signing": a start still to come
+            status = Status.EXPECTED
         inherited = self._inherited(start)
         if inherited is not None:
             reasons.append(

@@ -133,6 +133,15 @@ _RELATIVE_PROMISE: Final = re.compile(
 )
 
 
+# An aside on a thing's promise, up to its date: ", which was due to open in", ", which had
+# been scheduled for".
+_ASIDE_PROMISE: Final = re.compile(
+    r",\s+(?:which|that)\s+(?:had\s+been|had|was|were)\s+(?:\w+ly\s+)?(?:[a-z]+ed|due)\b"
+    r"[^,;.()]*$",
+    re.IGNORECASE,
+)
+
+
 def _after_promise(
     folded: str,
     date: DateMatch,
@@ -149,10 +158,17 @@ def _after_promise(
     if not earlier or how[id(earlier[-1])] not in ("was due", "scheduled"):
         return False
     promise = earlier[-1]
-    if re.search(r"[,;:()]", folded[promise.end : date.start]):
-        return False  # "..., which was due in 2025, in 2027" reads apart
     forward = [c for c in found if c.look is Look.FORWARD]
     own = [c for c in forward if not (c.promised or c.slip)]
+    if re.search(r"[,;:()]", folded[promise.end : date.start]):
+        # "The plant, which was due to open in 2025, will open in 2027": an aside on the
+        # thing's promise, closed before the statement's own verb; but "..., which was due
+        # in 2025, in 2027" reads apart
+        return (
+            _ASIDE_PROMISE.search(folded, max(0, promise.start - 60), promise.start) is not None
+            and re.fullmatch(r",\s+[^,;:()]*", folded[promise.end : date.start]) is not None
+            and any(promise.end <= c.start < date.start for c in own)
+        )
     relative = _RELATIVE_PROMISE.search(folded, max(0, promise.start - 60), promise.start)
     if relative is not None and any(
         promise.end <= c.start < date.start
@@ -169,7 +185,12 @@ def _after_promise(
     )
 
 
-_HAD_BEFORE: Final = re.compile(r"\bhad\s+(?:\w+ly\s+)?[a-z]+ed\b[^,;.]{0,48}$", re.IGNORECASE)
+_HAD_BEFORE: Final = re.compile(
+    r"\b(?:had\s+(?:\w+ly\s+)?[a-z]+ed"
+    r"|(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:expected|due|scheduled|slated|planned"
+    r"|supposed|meant|targett?ed))\b[^,;.]{0,48}$",
+    re.IGNORECASE,
+)
 
 
 # "pushed back from May to July", "delayed the launch it had planned for 2026 to 2028": one
@@ -203,6 +224,11 @@ def split_moves(folded: str, dates: list[DateMatch], slip: Cue) -> list[DateMatc
         out.append(DateMatch(d.text[: to.start()], d.start, d.start + to.start(), lower))
         out.append(DateMatch(d.text[to.end() :], d.start + to.end(), d.end, upper))
     return out
+
+
+# Between the date moved to and another: "in" or "on" alone ("to 2028 in 2025"), which
+# says when it was moved if that one is earlier.
+_WHEN_MOVED: Final = re.compile(r"\s*,?\s*(?:in|on|during)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 # Before a date, what says it is the one now expected: "will now open in", "is expected in".
@@ -270,10 +296,18 @@ def slip_of(
         first, moves = after[0], earlier[-1:]
     elif earlier and _PROMISE.search(folded, start, earlier[0].start):
         first = earlier[0]
-    elif not earlier:
+    else:
+        # "delayed from 2026 to 2028", also after the day it moved on ("Last year, Acme
+        # delayed the plant from 2026 to 2028")
         first = next((d for d in after if d not in moves), None)
-        if first is None and inside:
+        if first is None and inside and not earlier:
             first = inside[-1]  # "pushed the launch it had planned for March back to June"
+    if (
+        len(moves) > 1
+        and _WHEN_MOVED.fullmatch(folded, moves[-2].end, moves[-1].start)
+        and moves[-1].when.definitely_before(moves[-2].when)
+    ):
+        moves = moves[:-1]  # "delayed ... to 2028 in 2025": the year it was moved in
     if first is None and len(moves) == 1:
         # "postponed by a year, to 2027": the first promise, worked out from the amount
         first = by_amount(folded, slip, start, moves[0])
