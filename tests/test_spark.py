@@ -26,6 +26,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     )
 
 from timeline import Event, Source, Timeline
+from timeline._errors import QueryError
 from timeline.columnar import PARSED_FIELDS
 from timeline.spark import from_spark, parse_dates, parsed_spark_type, to_spark
 
@@ -78,10 +79,34 @@ def test_parse_dates_adds_the_struct(spark: Any) -> None:
 
 def test_parse_dates_names_a_missing_column(spark: Any) -> None:
     df = spark.createDataFrame([("2026",)], "text string")
-    with pytest.raises(ValueError, match="'txt' is not a column"):
+    with pytest.raises(QueryError, match=r"'txt' is not a column.*columns are"):
         parse_dates(df, "txt")
-    with pytest.raises(ValueError, match="already has a column 'text'"):
+    with pytest.raises(QueryError, match="'pub' is not a column"):
+        parse_dates(df, "text", reference_column="pub")
+    with pytest.raises(QueryError, match=r"already has a column 'text'.*into="):
         parse_dates(df, "text", into="text")
+
+
+# (call, words the message holds): every bad argument is our error, quoting it, naming the fix.
+BAD_CALLS: list[tuple[str, Any, tuple[str, ...]]] = [
+    ("df not a DataFrame", lambda s, df: parse_dates([("2026",)], "text"), ("DataFrame",)),
+    ("column not text", lambda s, df: parse_dates(df, 0), ("0 (int)", "column name")),
+    ("into not text", lambda s, df: parse_dates(df, "text", into=5), ("5 (int)", "into")),
+    ("into empty", lambda s, df: parse_dates(df, "text", into=""), ("''", "into")),
+    ("to_spark of a list", lambda s, df: to_spark([], s), ("[] (list)", "Timeline(")),
+    ("to_spark without a session", lambda s, df: to_spark(Timeline(), None), ("None", "Spark")),
+    ("from_spark of a table", lambda s, df: from_spark(Timeline()), ("Timeline", "DataFrame")),
+]
+
+
+@pytest.mark.parametrize(("call", "words"), [(c, w) for _, c, w in BAD_CALLS],
+                         ids=[i for i, _, _ in BAD_CALLS])  # fmt: skip
+def test_bad_arguments_are_our_errors(spark: Any, call: Any, words: tuple[str, ...]) -> None:
+    df = spark.createDataFrame([("2026",)], "text string")
+    with pytest.raises(QueryError) as caught:
+        call(spark, df)
+    for word in words:
+        assert word in str(caught.value)
 
 
 def test_timelines_go_in_and_out(spark: Any, tmp_path: Path) -> None:

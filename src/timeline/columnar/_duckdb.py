@@ -19,7 +19,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import DataFileError, DataFileProblem, TimelineError
+from timeline._errors import DataFileError, DataFileNotFoundError, DataFileProblem, TimelineError
+from timeline.columnar._args import ArgumentTypeError, check_connection, shown
 from timeline.columnar._deps import require
 from timeline.columnar._hive import key_problems
 from timeline.columnar._parquet import parquet_files
@@ -60,6 +61,7 @@ def register_when_parse(connection: duckdb.DuckDBPyConnection) -> None:
     [('April 2026',)]
     """
     duckdb = require("duckdb")
+    check_connection(connection, "register_when_parse")
 
     fields = {field.name: _duckdb_type(field.type) for field in parsed_type()}
 
@@ -119,6 +121,8 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
     [(datetime.date(2026, 5, 31),)]
     """
     pa = require("pyarrow")
+    require("duckdb")
+    check_connection(connection, "register_window_functions")
     kind = pa.list_(pa.struct([("first", pa.date32()), ("last", pa.date32())]))
 
     def could_meet(texts: Any, firsts: Any, lasts: Any) -> Any:
@@ -340,9 +344,9 @@ def duckdb_connect(
         pa = require("pyarrow")
         if not isinstance(path, (pa.Table, pa.RecordBatch)):
             connection.close()
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"duckdb_connect: expected a Parquet file or folder, or an Arrow table; "
-                f"got {type(path).__name__}"
+                f"got {shown(path)}"
             )
         connection.register("timeline_table", path)
         source = "timeline_table"
@@ -357,8 +361,8 @@ def duckdb_connect(
         connection.close()
         first = str(err).splitlines()[0]
         unread = f"not a Parquet file or dataset DuckDB can read: {first}"
-        shown = "<table>" if source == "timeline_table" else os.fspath(path)
-        raise DataFileError([DataFileProblem(unread, file=shown)]) from None
+        place = "<table>" if source == "timeline_table" else os.fspath(path)
+        raise DataFileError([DataFileProblem(unread, file=place)]) from None
     columns = {row[0] for row in connection.execute("DESCRIBE events").fetchall()}
     macro = _overlapping_macro(columns)
     if macro is not None:
@@ -387,7 +391,7 @@ def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLi
         files = [str(where)]
     else:
         connection.close()
-        raise FileNotFoundError(f"no such file or folder: {os.fspath(path)!r}")
+        raise DataFileNotFoundError(os.fspath(path), "check the path")
     listed = ", ".join("'" + file.replace("'", "''") + "'" for file in files)
     # By name: files of one folder may differ (another tool's files without the query
     # columns, say); a column a file lacks reads as NULL.

@@ -24,6 +24,7 @@ from timeline._errors import (
     QueryError,
     quoted,
 )
+from timeline.columnar._args import check_path, check_timeline
 from timeline.columnar._columns import record_columns
 from timeline.columnar._deps import require
 from timeline.columnar._hive import hive_keys, key_problems
@@ -58,6 +59,7 @@ def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     >>> read_parquet(path)["x"].when
     When.parse('April 2026')
     """
+    check_timeline(timeline, "write_parquet")
     pq = require("pyarrow.parquet")
 
     with atomic_path(path) as temp:
@@ -81,6 +83,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     >>> [e.id for e in read_parquet(folder, filters=window_filter("2026-04-15"))]
     ['x']
     """
+    check_path(path, "read_parquet")
     with load_pool():  # see `timeline.columnar._pool`: mimalloc refaults large buffers
         return _read(path, filters)
 

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import QueryError, TimelineError, quoted
+from timeline.columnar._args import ArgumentTypeError, shown
 from timeline.columnar._deps import require
 from timeline.columnar._runs import date_runs, runs_array
 from timeline.columnar._shapes import read_shapes
@@ -165,6 +166,13 @@ def parse_dates(
     """
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
+    if isinstance(values, str | bytes) or not isinstance(
+        values, pa.Array | pa.ChunkedArray | Iterable
+    ):  # one text would be read as a column of its characters
+        raise ArgumentTypeError(
+            f"parse_dates: expected a column of texts (a list, an Arrow array, a Series), got "
+            f"{shown(values)}; for one text use When.parse, or give [text]"
+        )
     if not isinstance(values, pa.Array | pa.ChunkedArray | list | tuple):
         values = list(values)  # an iterator is read once
     if isinstance(reference, pa.Scalar):

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from pendulum import Date
 
+from timeline.columnar._args import check_timeline
 from timeline.columnar._deps import require
 from timeline.columnar._metadata import DESCRIPTION_KEY, FISCAL_YEARS_KEY, NAME_KEY
 from timeline.dates._bounds import Point, _hi_us, _key, _lo_us, _widening
@@ -319,6 +320,7 @@ def to_arrow(timeline: Timeline) -> pa.Table:
     [{'when': 'c. April 2026', 'precision': 'month', 'could_start': datetime.date(2026, 3, 1), \
 'could_end': datetime.date(2026, 5, 31)}]
     """
+    check_timeline(timeline, "to_arrow")
     pa = require("pyarrow")
 
     events = timeline.events
