@@ -417,14 +417,16 @@ def test_a_hive_key_with_only_nulls_loads(tmp_path: Path) -> None:
 def test_int96_timestamps_as_spark_writes_them(moment: dt.datetime, tmp_path: Path) -> None:
     # Spark and Hive write timestamps as INT96 by default; pyarrow reads them as nanoseconds
     # unless told otherwise, and a year outside 1677..2262 wrapped round to another instant
-    # ('2300-04-15T10:30' was read as '1715-09-25T10:55:26.290448').
+    # ('2300-04-15T10:30' was read as '1715-09-25T10:55:26.290448'). INT96 is a UTC instant
+    # by the Parquet convention (frames14): read so, not as a floating local time.
     path = tmp_path / "spark.parquet"
     table = pa.table({"title": ["A"], "when": pa.array([moment], pa.timestamp("us"))})
     pq.write_table(table, path, use_deprecated_int96_timestamps=True)
-    by_duckdb = from_arrow(duckdb.sql(f"SELECT * FROM read_parquet('{path}')").arrow())
+    query = f"""SELECT * REPLACE (timezone('UTC', "when") AS "when") FROM read_parquet('{path}')"""
+    by_duckdb = from_arrow(duckdb.sql(query).arrow())
     for loaded in (Timeline.load(path), Timeline.load(tmp_path)):
         assert loaded["a"].when == by_duckdb["a"].when
-        assert loaded["a"].when.earliest.replace(tzinfo=None) == moment  # type: ignore[union-attr]
+        assert loaded["a"].when.earliest == moment.replace(tzinfo=dt.UTC)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

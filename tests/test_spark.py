@@ -174,3 +174,28 @@ def test_sets_and_masks_keep_their_runs_in_spark(spark: Any) -> None:
     ).collect()
     assert sorted(r["id"] for r in rows) == sorted(e.id for e in tl.overlapping("2026-04"))
     assert from_spark(df) == Timeline(tl.events)
+
+
+def test_spark_instants_written_as_int96_load_as_utc_instants(spark: Any, tmp_path: Path) -> None:
+    # Spark writes TimestampType as INT96 (its default): UTC instants by the Parquet convention.
+    # Timeline.load read them as floating local times ('2026-04-30T23:30', no zone).
+    import pyarrow.parquet as pq
+
+    from timeline.columnar import duckdb_connect
+
+    spark.conf.set("spark.sql.parquet.outputTimestampType", "INT96")
+    at = dt.datetime(2026, 4, 30, 23, 30, tzinfo=dt.UTC)
+    df = spark.createDataFrame([("a", "A", at)], "id string, title string, `when` timestamp")
+    df.coalesce(1).write.parquet(str(tmp_path / "out"))
+    [file] = sorted((tmp_path / "out").glob("*.parquet"))
+    assert pq.ParquetFile(file).schema.column(2).physical_type == "INT96"
+    oracle = pq.read_table(file, coerce_int96_timestamp_unit="us").column("when")[0].as_py()
+    loaded = Timeline.load(tmp_path / "out")["a"].when
+    assert loaded.earliest == oracle.replace(tzinfo=dt.UTC) == at
+    assert loaded.earliest.utcoffset() == dt.timedelta(0)
+    con = duckdb_connect(tmp_path / "out")
+    assert con.execute('SELECT "when" FROM events').fetchall() == [(at,)]
+    window = con.execute("SELECT id FROM events_overlapping(DATE '2026-05-01', NULL)")
+    assert [r[0] for r in window.fetchall()] == [
+        e.id for e in Timeline([Event(id="a", title="A", when=loaded)]).overlapping("2026-05-01/..")
+    ]

@@ -238,11 +238,13 @@ def _lambda(param: str, body: str) -> str:
     return f"lambda {param}: {body}" if (major, minor) >= (1, 3) else f"{param} -> {body}"
 
 
-def _overlapping_macro(columns: set[str]) -> str | None:
-    """The SQL of ``events_overlapping(first, last)`` over a view with ``columns``; None when
-    it lacks the columns a window reads."""
-    if not {"when", "could_start", "could_end", "could_runs"} <= columns:
+def _overlapping_macro(columns: dict[str, str]) -> str | None:
+    """The SQL of ``events_overlapping(first, last)`` over a view with ``columns`` (name: SQL
+    type); None when it lacks the columns a window reads."""
+    if not {"when", "could_start", "could_end", "could_runs"} <= columns.keys():
         return None
+    # Only sets and unspecified digits (text) reach could_meet; a typed date has no runs.
+    text = '"when"' if columns["when"] == "VARCHAR" else 'CAST("when" AS VARCHAR)'
     hit = _lambda(
         "r",
         "(hi IS NULL OR r.first IS NULL OR r.first <= hi) "
@@ -255,7 +257,7 @@ def _overlapping_macro(columns: set[str]) -> str | None:
           AND (lo IS NULL OR could_end IS NULL OR could_end >= lo)
           AND (could_runs IS NULL OR (
                 len(list_filter(could_runs, {hit})) > 0
-                AND (len(could_runs) < {RUNS_LIMIT} OR could_meet("when", lo, hi))))
+                AND (len(could_runs) < {RUNS_LIMIT} OR could_meet({text}, lo, hi))))
     """
 
 
@@ -355,19 +357,87 @@ def duckdb_connect(
     try:
         described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
         names = {str(row[0]): str(row[1]) for row in described}
-        selected = f"*{_computed_windows(names)}{_derived_runs(names)}"
-        connection.execute(f"CREATE VIEW events AS SELECT {selected} FROM {source}")
+        if source != "timeline_table":
+            source = _int96_as_utc(connection, source, names)
+        if "when" in names and not {"could_start", "could_end"} & names.keys():
+            view = _derived_windows(source, names)
+        else:
+            view = f"SELECT *{_computed_windows(names)}{_derived_runs(names)} FROM {source}"
+        connection.execute(f"CREATE VIEW events AS {view}")
     except duckdb.Error as err:
         connection.close()
         first = str(err).splitlines()[0]
         unread = f"not a Parquet file or dataset DuckDB can read: {first}"
         place = "<table>" if source == "timeline_table" else os.fspath(path)
         raise DataFileError([DataFileProblem(unread, file=place)]) from None
-    columns = {row[0] for row in connection.execute("DESCRIBE events").fetchall()}
+    described = connection.execute("DESCRIBE events").fetchall()
+    columns = {str(row[0]): str(row[1]) for row in described}
     macro = _overlapping_macro(columns)
     if macro is not None:
         connection.execute(macro)
     return connection
+
+
+def _int96_as_utc(connection: duckdb.DuckDBPyConnection, source: str, names: dict[str, str]) -> str:
+    """``source`` with its INT96 columns (Spark's and Hive's timestamps) as the UTC instants
+    they are by the Parquet convention (``TIMESTAMPTZ``; DuckDB reads them as floating
+    ``TIMESTAMP``s), as `Timeline.load` reads them; ``names`` updated to the new types."""
+    files = source[len("read_parquet(") : source.rindex(", union_by_name")]
+    query = f"SELECT DISTINCT name FROM parquet_schema({files}) WHERE type = 'INT96'"
+    int96 = {str(row[0]) for row in connection.execute(query).fetchall()}
+    utc = sorted(n for n in int96 if names.get(n) == "TIMESTAMP")
+    if not utc:
+        return source
+    for name in utc:
+        names[name] = "TIMESTAMP WITH TIME ZONE"
+    replaced = ", ".join(f"timezone('UTC', {_ident(n)}) AS {_ident(n)}" for n in utc)
+    return f"(SELECT * REPLACE ({replaced}) FROM {source})"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _date_text(name: str, kind: str) -> str:
+    """SQL for the ISO text of a date column of type ``kind``, as `from_arrow` reads it
+    (`dates_as_text`): days as ``2026-04-30``; instants with a zone as UTC (``...Z``); floating
+    times as they are, unless the column holds only midnights: then they are days (pandas
+    writes its dates so)."""
+    column = _ident(name)
+    if kind == "VARCHAR":
+        return column
+    if kind == "DATE":
+        return f"CAST({column} AS VARCHAR)"
+    if kind == "TIMESTAMP WITH TIME ZONE":
+        return f"strftime(timezone('UTC', {column}), '%Y-%m-%dT%H:%M:%S.%fZ')"
+    if kind.startswith("TIMESTAMP"):
+        at = f"CAST({column} AS TIMESTAMP)"
+        return (
+            f"CASE WHEN coalesce(bool_and({at} = date_trunc('day', {at})) OVER (), false) "
+            f"THEN CAST(CAST({at} AS DATE) AS VARCHAR) "
+            f"ELSE strftime({at}, '%Y-%m-%dT%H:%M:%S.%f') END"
+        )
+    return f"CAST({column} AS VARCHAR)"
+
+
+def _derived_windows(source: str, names: dict[str, str]) -> str:
+    """The view over files without the window columns (another tool's id/title/when): the
+    columns `to_arrow` writes for window queries (``could_start``, ``could_end``,
+    ``could_runs``) derived from the dates by the registered parser (`_event_could`), so
+    ``events_overlapping`` answers over them as `Timeline.overlapping` does."""
+    end = _date_text("end", names["end"]) if "end" in names else "NULL"
+    replayed = "NULL"
+    if "initial_when" in names and names.get("claims", "").endswith("[]"):
+        first = _date_text("initial_when", names["initial_when"])
+        replayed = f"CASE WHEN len(claims) > 0 THEN {first} END"
+    could = f"event_could({_date_text('when', names['when'])}, {end}, {replayed})"
+    derived = ", ".join(
+        f"__timeline_could.{name} AS {name}" for name in ("could_start", "could_end", "could_runs")
+    )
+    return (
+        f"SELECT * EXCLUDE (__timeline_could), {derived} "
+        f"FROM (SELECT *, {could} AS __timeline_could FROM {source})"
+    )
 
 
 def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> str:

@@ -245,8 +245,11 @@ def _text_or_time(kind: Any) -> bool:
 
 
 def _typed_dates(found: ds.Dataset) -> bool:
-    """Whether some file holds as days or instants a date column the dataset reads as text."""
+    """Whether some file holds as days or instants a date column the dataset reads as text,
+    or holds one as INT96 (read file by file, as UTC: `_int96_as_utc`)."""
     pa = require("pyarrow")
+    if any(_int96_dates(fragment) for fragment in found.get_fragments()):
+        return True
     for name in _DATES:
         if name not in found.schema.names or not pa.types.is_string(found.schema.field(name).type):
             continue
@@ -255,6 +258,34 @@ def _typed_dates(found: ds.Dataset) -> bool:
             if name in physical.names and not _text_like(physical.field(name).type):
                 return True
     return False
+
+
+def _int96_dates(fragment: ds.Fragment) -> set[str]:
+    """The date columns (``when``, ``end``, ``initial_when``) a file holds as INT96."""
+    schema = fragment.metadata.schema  # the Parquet schema, with physical types
+    return {
+        column.path
+        for column in (schema.column(i) for i in range(len(schema)))
+        if column.physical_type == "INT96" and column.path in _DATES
+    }
+
+
+def _int96_as_utc(table: pa.Table, fragment: ds.Fragment) -> pa.Table:
+    """``table`` (read from ``fragment``) with its INT96 date columns as UTC instants.
+
+    INT96 is how Spark and Hive write an instant (Spark's ``TimestampType``), in UTC by
+    the Parquet convention; pyarrow reads it as a timestamp with no zone, which
+    `dates_as_text` would take for a floating local time."""
+    pa = require("pyarrow")
+    for name in _int96_dates(fragment):
+        if name not in table.column_names:
+            continue
+        kind = table.schema.field(name).type
+        if pa.types.is_timestamp(kind) and kind.tz is None:
+            index = table.schema.get_field_index(name)
+            column = table.column(name).cast(pa.timestamp(kind.unit, tz="UTC"))
+            table = table.set_column(index, name, column)
+    return table
 
 
 def _text_like(kind: Any) -> bool:
@@ -399,7 +430,7 @@ def _by_file(found: ds.Dataset, filters: pc.Expression | None, *, typed: bool) -
             if filters is None or "No match for FieldRef" not in str(err):
                 raise
             part = _derived(fragment, own, filters)
-        parts.append(dates_as_text(part) if typed else part)
+        parts.append(dates_as_text(_int96_as_utc(part, fragment)) if typed else part)
     table = pa.concat_tables(parts, promote_options="permissive")
     return table.replace_schema_metadata(found.schema.metadata)
 
@@ -410,6 +441,7 @@ def _derived(fragment: ds.Fragment, own: pa.Schema, filters: pc.Expression) -> p
     pa = require("pyarrow")
 
     whole = fragment.to_table(schema=own, columns=record_columns(own.names))
+    whole = _int96_as_utc(whole, fragment)
     try:
         derived = to_arrow(from_arrow(whole))
     except DataFileError as err:
