@@ -199,3 +199,27 @@ def test_spark_instants_written_as_int96_load_as_utc_instants(spark: Any, tmp_pa
     assert [r[0] for r in window.fetchall()] == [
         e.id for e in Timeline([Event(id="a", title="A", when=loaded)]).overlapping("2026-05-01/..")
     ]
+
+
+def test_instants_past_the_calendar_in_utc_collect(spark: Any) -> None:
+    # 0001-01-01T00:30+01:00 is 0000-12-31T23:30Z: its *_at were that instant, which Spark's
+    # collect (and pyarrow's to_pylist) cannot turn into a datetime. Now null; `when` keeps it.
+    tl = Timeline(
+        [
+            Event(id="first", title="x", when="0001-01-01T00:30+01:00"),
+            Event(
+                id="last", title="y", when="9999-12-31T22:00-01:00", end="9999-12-31T23:30-01:00"
+            ),
+            Event(id="plain", title="z", when="2026-04-15T10:00Z"),
+        ]
+    )
+    df = to_spark(tl, spark)
+    rows = {r["id"]: r for r in df.collect()}
+    assert (
+        rows["first"]["earliest_at"] is None and rows["first"]["when"] == "0001-01-01T00:30+01:00"
+    )
+    assert rows["last"]["end_latest_at"] is None
+    assert rows["plain"]["earliest_at"] == dt.datetime(2026, 4, 15, 10)  # session zone UTC
+    assert from_spark(df) == tl
+    parsed = parse_dates(spark.createDataFrame([("0001-01-01T00:30+01:00",)], "t string"), "t")
+    assert parsed.collect()[0]["t_parsed"]["earliest_at"] is None
