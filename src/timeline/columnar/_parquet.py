@@ -200,7 +200,8 @@ def _dataset(where: str) -> ds.Dataset:
     fragments = list(found.get_fragments())
     own = [(f.path, _plain(f.physical_schema)) for f in fragments]
     schemas = {f.path: f.physical_schema for f in fragments}
-    disagree = key_problems(list(schemas), base, MAX_PROBLEMS, schemas)
+    footers = {f.path: f.metadata for f in fragments} if len(keys) else None
+    disagree = key_problems(list(schemas), base, MAX_PROBLEMS, schemas, footers)
     if disagree:
         raise DataFileError([DataFileProblem(message, file=path) for path, message in disagree])
     try:
