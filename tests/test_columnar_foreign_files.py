@@ -180,3 +180,20 @@ class TestInt96:
         tl = Timeline.load(tmp_path / "a.parquet")
         for window in WINDOWS:
             assert _ids(con, window) == {e.id for e in tl.overlapping(window)}, window
+
+
+def test_duckdb_reads_int96_as_utc_in_a_folder_mixing_it_with_text(tmp_path: Path) -> None:
+    # The folder's `when` is text (VARCHAR) once unified: DuckDB cast the INT96 rows to a
+    # floating local time ('2026-04-30 23:30:00') before the view could see they were INT96.
+    _int96(tmp_path / "a.parquet", [dt.datetime(2026, 4, 30, 23, 30, tzinfo=UTC)])
+    pq.write_table(
+        pa.table({"id": ["t"], "title": ["T"], "when": ["2026-04-15T10:00"]}),
+        tmp_path / "b.parquet",
+    )
+    con = duckdb_connect(tmp_path)
+    rows = dict(con.execute('SELECT id, "when" FROM events').fetchall())
+    assert When.parse(rows["e0"]) == When.parse("2026-04-30T23:30Z")
+    assert When.parse(rows["t"]) == When.parse("2026-04-15T10:00")
+    tl = Timeline.load(tmp_path)
+    for window in WINDOWS:
+        assert _ids(con, window) == {e.id for e in tl.overlapping(window)}, window

@@ -351,14 +351,15 @@ def duckdb_connect(
                 f"got {shown(path)}"
             )
         connection.register("timeline_table", path)
-        source = "timeline_table"
+        source, files = "timeline_table", []
     else:
-        source = _parquet_source(connection, path)
+        files = _parquet_files(connection, path)
+        source = _read_parquet(files)
     try:
         described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
         names = {str(row[0]): str(row[1]) for row in described}
-        if source != "timeline_table":
-            source = _int96_as_utc(connection, source, names)
+        if files:
+            source = _int96_as_utc(connection, files, names)
         if "when" in names and not {"could_start", "could_end"} & names.keys():
             view = _derived_windows(source, names)
         else:
@@ -378,20 +379,54 @@ def duckdb_connect(
     return connection
 
 
-def _int96_as_utc(connection: duckdb.DuckDBPyConnection, source: str, names: dict[str, str]) -> str:
-    """``source`` with its INT96 columns (Spark's and Hive's timestamps) as the UTC instants
-    they are by the Parquet convention (``TIMESTAMPTZ``; DuckDB reads them as floating
-    ``TIMESTAMP``s), as `Timeline.load` reads them; ``names`` updated to the new types."""
-    files = source[len("read_parquet(") : source.rindex(", union_by_name")]
-    query = f"SELECT DISTINCT name FROM parquet_schema({files}) WHERE type = 'INT96'"
-    int96 = {str(row[0]) for row in connection.execute(query).fetchall()}
-    utc = sorted(n for n in int96 if names.get(n) == "TIMESTAMP")
-    if not utc:
-        return source
-    for name in utc:
-        names[name] = "TIMESTAMP WITH TIME ZONE"
-    replaced = ", ".join(f"timezone('UTC', {_ident(n)}) AS {_ident(n)}" for n in utc)
-    return f"(SELECT * REPLACE ({replaced}) FROM {source})"
+def _int96_as_utc(
+    connection: duckdb.DuckDBPyConnection, files: list[str], names: dict[str, str]
+) -> str:
+    """The SQL source over ``files`` with their INT96 columns (Spark's and Hive's timestamps)
+    as the UTC instants they are by the Parquet convention (DuckDB reads them as floating ``TIMESTAMP``s), as
+    `Timeline.load` reads them, file by file: ``TIMESTAMPTZ`` where the folder's column is a
+    timestamp, the instant's ISO text (``2026-04-30T23:30:00.000000Z``) where other files
+    make it text. ``names`` is updated to the new types."""
+    query = f"SELECT file_name, name FROM parquet_schema({_sql_list(files)}) WHERE type = 'INT96'"
+    per_file: dict[str, set[str]] = {}
+    for file, name in connection.execute(query).fetchall():
+        if names.get(str(name), "").startswith(("TIMESTAMP", "VARCHAR")):
+            per_file.setdefault(str(file), set()).add(str(name))
+    if not per_file:
+        return _read_parquet(files)
+    groups: dict[frozenset[str], list[str]] = {}
+    for file in files:
+        groups.setdefault(frozenset(per_file.get(file, ())), []).append(file)
+    parts = []
+    for columns, group in groups.items():
+        read = _read_parquet(group)
+        replaced = ", ".join(f"{_utc(n, names[n])} AS {_ident(n)}" for n in sorted(columns))
+        parts.append(
+            f"SELECT * REPLACE ({replaced}) FROM {read}" if columns else f"SELECT * FROM {read}"
+        )
+    for name in set().union(*per_file.values()):
+        if names[name] == "TIMESTAMP":
+            names[name] = "TIMESTAMP WITH TIME ZONE"
+    return "(" + " UNION ALL BY NAME ".join(parts) + ")"
+
+
+def _utc(name: str, kind: str) -> str:
+    """SQL for an INT96 column as a UTC instant: ``TIMESTAMPTZ``, or its ISO text when the
+    folder's column of that name is text."""
+    if kind == "VARCHAR":
+        return f"strftime({_ident(name)}, '%Y-%m-%dT%H:%M:%S.%fZ')"
+    return f"timezone('UTC', {_ident(name)})"
+
+
+def _read_parquet(files: list[str]) -> str:
+    """``read_parquet`` over ``files``, joined by column name: files of one folder may differ
+    (another tool's files without the query columns, say); a column a file lacks is NULL."""
+    return f"read_parquet({_sql_list(files)}, union_by_name = true)"
+
+
+def _sql_list(files: list[str]) -> str:
+    """``files`` as a SQL list of text literals."""
+    return "[" + ", ".join("'" + file.replace("'", "''") + "'" for file in files) + "]"
 
 
 def _ident(name: str) -> str:
@@ -440,8 +475,10 @@ def _derived_windows(source: str, names: dict[str, str]) -> str:
     )
 
 
-def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> str:
-    """The ``read_parquet(...)`` of a file or folder (`Timeline.load`'s files of a folder)."""
+def _parquet_files(
+    connection: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]
+) -> list[str]:
+    """The Parquet files of a file or folder (`Timeline.load`'s files of a folder)."""
     where = Path(path)
     if where.is_dir():
         # The files `Timeline.load` reads (no hidden ones, no Spark _temporary/ ones).
@@ -462,7 +499,4 @@ def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLi
     else:
         connection.close()
         raise DataFileNotFoundError(os.fspath(path), "check the path")
-    listed = ", ".join("'" + file.replace("'", "''") + "'" for file in files)
-    # By name: files of one folder may differ (another tool's files without the query
-    # columns, say); a column a file lacks reads as NULL.
-    return f"read_parquet([{listed}], union_by_name = true)"
+    return files
