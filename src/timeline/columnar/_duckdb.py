@@ -382,11 +382,12 @@ def duckdb_connect(
 def _int96_as_utc(
     connection: duckdb.DuckDBPyConnection, files: list[str], names: dict[str, str]
 ) -> str:
-    """The SQL source over ``files`` with their INT96 columns (Spark's and Hive's timestamps)
-    as the UTC instants they are by the Parquet convention (DuckDB reads them as floating ``TIMESTAMP``s), as
-    `Timeline.load` reads them, file by file: ``TIMESTAMPTZ`` where the folder's column is a
-    timestamp, the instant's ISO text (``2026-04-30T23:30:00.000000Z``) where other files
-    make it text. ``names`` is updated to the new types."""
+    """The SQL source over ``files`` with their INT96 columns (Spark's and Hive's
+    timestamps) as the UTC instants they are by the Parquet convention (DuckDB reads them as
+    floating ``TIMESTAMP``s), as `Timeline.load` reads them, file by file: ``TIMESTAMPTZ``
+    where the folder's column is a timestamp, the instant's ISO text
+    (``2026-04-30T23:30:00.000000Z``) where other files make it text. ``names`` is updated
+    to the new types."""
     query = f"SELECT file_name, name FROM parquet_schema({_sql_list(files)}) WHERE type = 'INT96'"
     per_file: dict[str, set[str]] = {}
     for file, name in connection.execute(query).fetchall():
