@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +22,7 @@ duckdb = pytest.importorskip("duckdb")
 
 from data_strategies import events, whens  # noqa: E402
 from timeline import Event, EventError, Timeline, When  # noqa: E402
-from timeline.columnar import duckdb_connect  # noqa: E402
+from timeline.columnar import duckdb_connect, from_arrow  # noqa: E402
 
 UTC = dt.UTC
 WINDOWS = ["2026-04", "2026-04-30", "2026-05-01", "2030", "1999", "2026-03-24/2026-03-27"]
@@ -197,3 +198,46 @@ def test_duckdb_reads_int96_as_utc_in_a_folder_mixing_it_with_text(tmp_path: Pat
     tl = Timeline.load(tmp_path)
     for window in WINDOWS:
         assert _ids(con, window) == {e.id for e in tl.overlapping(window)}, window
+
+
+class TestZonedTimestamps:
+    """A timestamp column with a zone (pandas' ``datetime64[us, America/New_York]``, Polars'
+    ``Datetime(time_zone=...)``) holds instants written in that zone: `from_arrow` gave them in
+    UTC ('2026-04-01T14:00Z'), while `Timeline.from_pandas` of the same frame keeps the offset
+    ('2026-04-01T10:00-04:00'), as timeline keeps every offset it is given. Oracle:
+    `Timeline.from_pandas`."""
+
+    ZONED = ["2026-01-15 10:00", "2026-07-15 10:00:00.25", "2026-04-01 00:00", None]
+
+    def _frame(self, zone: str) -> object:
+        pd = pytest.importorskip("pandas")
+        when = pd.to_datetime(self.ZONED, format="ISO8601").tz_localize(zone)
+        frame = pd.DataFrame({"id": list("abcd"), "title": list("ABCD"), "when": when})
+        return frame.iloc[:3]
+
+    @pytest.mark.parametrize("zone", ["America/New_York", "Asia/Kolkata", "UTC"])
+    def test_from_arrow_keeps_the_columns_zone_as_from_pandas_does(self, zone: str) -> None:
+        frame: Any = self._frame(zone)
+        # When compares instants in UTC: the text says whether the offset was kept.
+        expected = [str(e.when) for e in Timeline.from_pandas(frame)]
+        if zone == "UTC":  # UTC is written Z, as timeline writes a UTC instant
+            expected = [w.replace("+00:00", "Z") for w in expected]
+        got = from_arrow(pa.Table.from_pandas(frame, preserve_index=False))
+        assert [str(e.when) for e in got] == expected
+        pl = pytest.importorskip("polars")
+        assert [str(e.when) for e in from_arrow(pl.from_pandas(frame))] == expected
+
+    def test_the_offsets_follow_daylight_saving(self) -> None:
+        table = pa.Table.from_pandas(self._frame("America/New_York"), preserve_index=False)
+        whens = {e.id: str(e.when) for e in from_arrow(table)}
+        assert whens["a"] == "2026-01-15T10:00-05:00"
+        assert whens["b"] == "2026-07-15T10:00:00.250000-04:00"  # as from_pandas gives it
+
+    def test_parquet_written_by_pandas_keeps_the_zone(self, tmp_path: Path) -> None:
+        frame: Any = self._frame("America/New_York")
+        frame.to_parquet(tmp_path / "p.parquet")
+        loaded = Timeline.load(tmp_path / "p.parquet")
+        assert [str(e.when) for e in loaded] == [str(e.when) for e in Timeline.from_pandas(frame)]
+        con = duckdb_connect(tmp_path / "p.parquet")  # the same instants, the same windows
+        for window in WINDOWS:
+            assert _ids(con, window) == {e.id for e in loaded.overlapping(window)}, window

@@ -18,7 +18,7 @@ pc = pytest.importorskip("pyarrow.compute")
 duckdb = pytest.importorskip("duckdb")
 
 from data_strategies import plain_whens, timelines  # noqa: E402
-from timeline import DataFileError, Event, Source, Timeline  # noqa: E402
+from timeline import DataFileError, Event, Source, Timeline, When  # noqa: E402
 from timeline.columnar import from_arrow, to_arrow  # noqa: E402
 
 TL = Timeline(
@@ -102,8 +102,18 @@ def test_timestamps_of_any_unit_and_zone(unit: str, zone: str | None, tmp_path: 
     pq.write_table(pa.table({"title": ["a"], "when": column, "end": column}), path)
     loaded = list(Timeline.load(path))
     assert [loaded, loaded] == _independently(path)
-    # zoned: that instant, in UTC; naive: the wall-clock time it holds
-    assert str(loaded[0].when) == ("2026-04-15T02:30" if zone is None else "2026-04-15T02:30Z")
+    # zoned: that instant, in the column's zone with its offset, as Timeline.from_pandas
+    # keeps it (frames14; it was written in UTC whatever the zone); UTC: with Z; naive: the
+    # wall-clock time it holds
+    written = {
+        None: "2026-04-15T02:30",
+        "UTC": "2026-04-15T02:30Z",
+        "Asia/Shanghai": "2026-04-15T10:30+08:00",
+        "+05:30": "2026-04-15T08:00+05:30",
+    }
+    assert str(loaded[0].when) == written[zone]
+    if zone is not None:
+        assert loaded[0].when == When.instant(moment)  # the same instant
 
 
 # Files refused: the same message whichever way the table is read.
