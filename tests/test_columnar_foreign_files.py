@@ -207,11 +207,11 @@ class TestZonedTimestamps:
     ('2026-04-01T10:00-04:00'), as timeline keeps every offset it is given. Oracle:
     `Timeline.from_pandas`."""
 
-    ZONED = ["2026-01-15 10:00", "2026-07-15 10:00:00.25", "2026-04-01 00:00", None]
+    ZONED = ("2026-01-15 10:00", "2026-07-15 10:00:00.25", "2026-04-01 00:00", None)
 
     def _frame(self, zone: str) -> object:
         pd = pytest.importorskip("pandas")
-        when = pd.to_datetime(self.ZONED, format="ISO8601").tz_localize(zone)
+        when = pd.to_datetime(list(self.ZONED), format="ISO8601").tz_localize(zone)
         frame = pd.DataFrame({"id": list("abcd"), "title": list("ABCD"), "when": when})
         return frame.iloc[:3]
 
