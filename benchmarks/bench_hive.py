@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 from timeline import Event, Timeline
 from timeline.columnar import _hive, to_arrow
-from timeline.columnar._parquet import parquet_files
+from timeline.columnar._datasets import parquet_files
 
 ROWS, KINDS, FILES_PER_KIND = 200_000, 20, 5
 
