@@ -18,7 +18,7 @@ pc = pytest.importorskip("pyarrow.compute")
 duckdb = pytest.importorskip("duckdb")
 
 from data_strategies import plain_whens, timelines  # noqa: E402
-from timeline import DataFileError, Event, Source, Timeline  # noqa: E402
+from timeline import DataFileError, Event, Source, Timeline, When  # noqa: E402
 from timeline.columnar import from_arrow, to_arrow  # noqa: E402
 
 TL = Timeline(
@@ -102,8 +102,18 @@ def test_timestamps_of_any_unit_and_zone(unit: str, zone: str | None, tmp_path: 
     pq.write_table(pa.table({"title": ["a"], "when": column, "end": column}), path)
     loaded = list(Timeline.load(path))
     assert [loaded, loaded] == _independently(path)
-    # zoned: that instant, in UTC; naive: the wall-clock time it holds
-    assert str(loaded[0].when) == ("2026-04-15T02:30" if zone is None else "2026-04-15T02:30Z")
+    # zoned: that instant, in the column's zone with its offset, as Timeline.from_pandas
+    # keeps it (frames14; it was written in UTC whatever the zone); UTC: with Z; naive: the
+    # wall-clock time it holds
+    written = {
+        None: "2026-04-15T02:30",
+        "UTC": "2026-04-15T02:30Z",
+        "Asia/Shanghai": "2026-04-15T10:30+08:00",
+        "+05:30": "2026-04-15T08:00+05:30",
+    }
+    assert str(loaded[0].when) == written[zone]
+    if zone is not None:
+        assert loaded[0].when == When.instant(moment)  # the same instant
 
 
 # Files refused: the same message whichever way the table is read.
@@ -417,14 +427,16 @@ def test_a_hive_key_with_only_nulls_loads(tmp_path: Path) -> None:
 def test_int96_timestamps_as_spark_writes_them(moment: dt.datetime, tmp_path: Path) -> None:
     # Spark and Hive write timestamps as INT96 by default; pyarrow reads them as nanoseconds
     # unless told otherwise, and a year outside 1677..2262 wrapped round to another instant
-    # ('2300-04-15T10:30' was read as '1715-09-25T10:55:26.290448').
+    # ('2300-04-15T10:30' was read as '1715-09-25T10:55:26.290448'). INT96 is a UTC instant
+    # by the Parquet convention (frames14): read so, not as a floating local time.
     path = tmp_path / "spark.parquet"
     table = pa.table({"title": ["A"], "when": pa.array([moment], pa.timestamp("us"))})
     pq.write_table(table, path, use_deprecated_int96_timestamps=True)
-    by_duckdb = from_arrow(duckdb.sql(f"SELECT * FROM read_parquet('{path}')").arrow())
+    query = f"""SELECT * REPLACE (timezone('UTC', "when") AS "when") FROM read_parquet('{path}')"""
+    by_duckdb = from_arrow(duckdb.sql(query).arrow())
     for loaded in (Timeline.load(path), Timeline.load(tmp_path)):
         assert loaded["a"].when == by_duckdb["a"].when
-        assert loaded["a"].when.earliest.replace(tzinfo=None) == moment  # type: ignore[union-attr]
+        assert loaded["a"].when.earliest == moment.replace(tzinfo=dt.UTC)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -528,3 +528,46 @@ def test_a_column_of_lists_is_an_error_on_each_row() -> None:
         "['2026'] is not text; give dates as strings",
         "[] is not text; give dates as strings",
     ]
+
+
+class TestMissingValuesOfFrames:
+    """pandas' and numpy's missing values (``None``, ``NaN``, ``pd.NA``, ``pd.NaT``) are null
+    rows and null references, as pyarrow reads them from pandas: a missing text was an error
+    row ("<NA> is not text"), a missing reference made every row an error, even an absolute
+    date ("'Q2 2026' ... TypeError('float' object cannot be interpreted as an integer)")."""
+
+    @staticmethod
+    def _columns() -> list[tuple[str, Any]]:
+        pd = pytest.importorskip("pandas")
+        np = pytest.importorskip("numpy")
+        return [
+            ("string dtype", pd.Series(["April", None], dtype="string")),
+            ("object NaN", pd.Series(["April", np.nan], dtype=object)),
+            ("index NaN", pd.Index(["April", np.nan])),
+            ("extension array", pd.array(["April", None], dtype="string")),
+            ("ndarray NaN", np.array(["April", np.nan], dtype=object)),
+            ("list pd.NA", ["April", pd.NA]),
+            ("list NaN", ["April", float("nan")]),
+            ("list NaT", ["April", pd.NaT]),
+            ("mixed with a number", ["April", pd.NA, 7]),
+        ]
+
+    def test_a_missing_text_is_a_null_row(self) -> None:
+        for name, column in self._columns():
+            rows = parse_dates(column, reference="2026-03-28").to_pylist()
+            assert rows[0] is not None and rows[0]["when"] == "April 2026", name
+            assert rows[1] is None, name
+
+    @pytest.mark.parametrize("kind", ["NaT", "NA", "NaN"])
+    def test_a_missing_reference_is_no_reference(self, kind: str) -> None:
+        pd = pytest.importorskip("pandas")
+        missing = {"NaT": pd.NaT, "NA": pd.NA, "NaN": float("nan")}[kind]
+        refs = pd.Series([pd.Timestamp("2026-03-28"), missing, missing], dtype=object)
+        if kind == "NaT":
+            refs = pd.Series(pd.to_datetime(["2026-03-28", None, None]))
+        rows = parse_dates(["April", "April", "Q2 2026"], reference=refs).to_pylist()
+        no_reference = parse_dates(["April", "Q2 2026"]).to_pylist()
+        assert rows[0]["when"] == "April 2026"
+        assert rows[1] == no_reference[0] and rows[2] == no_reference[1]
+        # One missing value for every row is no reference too.
+        assert parse_dates(["April", "Q2 2026"], reference=missing).to_pylist() == no_reference

@@ -152,3 +152,32 @@ class TestFilesPolarsWrites:
         frame.write_parquet(tmp_path, partition_by="part")
         assert sorted(p.name for p in tmp_path.iterdir()) == ["part=expected"]  # Hive-style folders
         assert Timeline.load(tmp_path).events == tl.events
+
+
+class TestCategoricalFrames:
+    """Polars' Categorical and Enum columns reach Arrow as dictionaries of ``string_view``,
+    which pyarrow cannot cast to text (``array_take`` has no kernel for string_view):
+    `from_arrow` raised ``ArrowNotImplementedError`` on such a frame."""
+
+    @pytest.mark.parametrize("dtype", ["categorical", "enum"])
+    def test_a_frame_of_categoricals_reads_as_its_text(self, dtype: str) -> None:
+        from timeline.columnar import from_arrow
+
+        frame = pl.DataFrame(
+            {
+                "title": ["A", "B", "A"],
+                "when": ["2026-04", "2027", "March or May 2026"],
+                "kind": ["x", None, "x"],
+                "actors": [["X", "Y"], [], ["Y"]],
+                "id": ["a", "b", "c"],
+            }
+        )
+        text = ["title", "when", "kind"]
+        kinds = {c: pl.Enum(sorted(set(frame[c].drop_nulls()))) for c in text}
+        cast = {c: pl.Categorical if dtype == "categorical" else kinds[c] for c in text}
+        typed = frame.with_columns(
+            *(pl.col(c).cast(cast[c]) for c in text),
+            pl.col("actors").cast(pl.List(pl.Categorical)),
+        )
+        assert list(from_arrow(typed)) == list(from_arrow(frame))
+        assert list(from_arrow(pa.table(typed))) == list(from_arrow(frame))

@@ -398,12 +398,12 @@ class TestSQLWindowsAreOverlapping:
     ) -> None:
         # With a limit of 2, most sets and masks are coarsened: the plain SQL keeps a
         # superset, events_overlapping asks could_meet and stays exact.
-        from timeline.columnar import _duckdb, _runs
+        from timeline.columnar import _duckdb_views, _runs
 
         tl = Timeline([*tl, *odd])
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(_runs, "RUNS_LIMIT", 2)
-            patch.setattr(_duckdb, "RUNS_LIMIT", 2)
+            patch.setattr(_duckdb_views, "RUNS_LIMIT", 2)
             _runs.date_runs.cache_clear()
             try:
                 table = to_arrow(tl)

@@ -159,13 +159,29 @@ def plain_text(table: pa.Table) -> pa.Table:
         if plain == field.type:
             continue
         column = table.column(i)
+        if pa.types.is_dictionary(field.type):
+            # Its values first: pyarrow's cast of a dictionary of string_view (Polars'
+            # Categorical and Enum) to text takes a kernel that string_view lacks.
+            values = _plain_type(field.type.value_type, pa)
+            column = pa.chunked_array(
+                [
+                    pa.DictionaryArray.from_arrays(c.indices, c.dictionary.cast(values))
+                    for c in column.chunks
+                ],
+                pa.dictionary(field.type.index_type, values),
+            )
         if _view_within(field.type, pa):
             # pyarrow's cast of a list view inside a struct makes an invalid array: rebuilt.
             column = pa.chunked_array(
                 [pa.array(c.to_pylist(), plain) for c in column.chunks], plain
             )
         else:
-            column = column.cast(plain)
+            try:
+                column = column.cast(plain)
+            except pa.ArrowNotImplementedError:  # a dictionary of views within a list
+                column = pa.chunked_array(
+                    [pa.array(c.to_pylist(), plain) for c in column.chunks], plain
+                )
         table = table.set_column(i, field.name, column)
     return table
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
     import pyarrow.dataset as ds
 
-__all__ = ["parquet_files"]
+__all__ = ["int96_as_utc", "parquet_files"]
 
 
 def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
@@ -94,7 +94,8 @@ def _dataset(where: str) -> ds.Dataset:
     fragments = list(found.get_fragments())
     own = [(f.path, _plain(f.physical_schema)) for f in fragments]
     schemas = {f.path: f.physical_schema for f in fragments}
-    disagree = key_problems(list(schemas), base, MAX_PROBLEMS, schemas)
+    footers = {f.path: f.metadata for f in fragments} if len(keys) else None
+    disagree = key_problems(list(schemas), base, MAX_PROBLEMS, schemas, footers)
     if disagree:
         raise DataFileError([DataFileProblem(message, file=path) for path, message in disagree])
     try:
@@ -139,8 +140,11 @@ def _text_or_time(kind: Any) -> bool:
 
 
 def _typed_dates(found: ds.Dataset) -> bool:
-    """Whether some file holds as days or instants a date column the dataset reads as text."""
+    """Whether some file holds as days or instants a date column the dataset reads as text,
+    or holds one as INT96 (read file by file, as UTC: `int96_as_utc`)."""
     pa = require("pyarrow")
+    if any(_int96_dates(fragment) for fragment in found.get_fragments()):
+        return True
     for name in _DATES:
         if name not in found.schema.names or not pa.types.is_string(found.schema.field(name).type):
             continue
@@ -149,6 +153,34 @@ def _typed_dates(found: ds.Dataset) -> bool:
             if name in physical.names and not _text_like(physical.field(name).type):
                 return True
     return False
+
+
+def _int96_dates(fragment: ds.Fragment) -> set[str]:
+    """The date columns (``when``, ``end``, ``initial_when``) a file holds as INT96."""
+    schema = fragment.metadata.schema  # the Parquet schema, with physical types
+    return {
+        column.path
+        for column in (schema.column(i) for i in range(len(schema)))
+        if column.physical_type == "INT96" and column.path in _DATES
+    }
+
+
+def int96_as_utc(table: pa.Table, fragment: ds.Fragment) -> pa.Table:
+    """``table`` (read from ``fragment``) with its INT96 date columns as UTC instants.
+
+    INT96 is how Spark and Hive write an instant (Spark's ``TimestampType``), in UTC by
+    the Parquet convention; pyarrow reads it as a timestamp with no zone, which
+    `dates_as_text` would take for a floating local time."""
+    pa = require("pyarrow")
+    for name in _int96_dates(fragment):
+        if name not in table.column_names:
+            continue
+        kind = table.schema.field(name).type
+        if pa.types.is_timestamp(kind) and kind.tz is None:
+            index = table.schema.get_field_index(name)
+            column = table.column(name).cast(pa.timestamp(kind.unit, tz="UTC"))
+            table = table.set_column(index, name, column)
+    return table
 
 
 def _text_like(kind: Any) -> bool:

@@ -19,12 +19,21 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline._errors import DataFileError, DataFileProblem, TimelineError
+from timeline._errors import DataFileError, DataFileNotFoundError, DataFileProblem, TimelineError
+from timeline.columnar._args import ArgumentTypeError, check_connection, shown
 from timeline.columnar._datasets import parquet_files
 from timeline.columnar._deps import require
+from timeline.columnar._duckdb_views import (
+    computed_windows,
+    derived_runs,
+    derived_windows,
+    int96_as_utc,
+    overlapping_macro,
+    read_parquet_sql,
+)
 from timeline.columnar._hive import key_problems
 from timeline.columnar._parse import parse_dates, parsed_type
-from timeline.columnar._runs import RUNS_LIMIT, date_runs, runs_array, window_meets
+from timeline.columnar._runs import date_runs, runs_array, window_meets
 from timeline.columnar._table import could_days, when_columns
 from timeline.dates._bounds import _cmp
 from timeline.dates._when import When
@@ -60,6 +69,7 @@ def register_when_parse(connection: duckdb.DuckDBPyConnection) -> None:
     [('April 2026',)]
     """
     duckdb = require("duckdb")
+    check_connection(connection, "register_when_parse")
 
     fields = {field.name: _duckdb_type(field.type) for field in parsed_type()}
 
@@ -119,6 +129,8 @@ def register_window_functions(connection: duckdb.DuckDBPyConnection) -> None:
     [(datetime.date(2026, 5, 31),)]
     """
     pa = require("pyarrow")
+    require("duckdb")
+    check_connection(connection, "register_window_functions")
     kind = pa.list_(pa.struct([("first", pa.date32()), ("last", pa.date32())]))
 
     def could_meet(texts: Any, firsts: Any, lasts: Any) -> Any:
@@ -227,80 +239,6 @@ def _date(days: int | None) -> _dt.date | None:
     return None if days is None else _dt.date.fromordinal(days + _EPOCH)
 
 
-def _lambda(param: str, body: str) -> str:
-    """A DuckDB lambda in the syntax of the running release (``lambda r: ...`` since 1.3)."""
-    duckdb = require("duckdb")
-    major, minor = (int(p) for p in duckdb.__version__.split(".")[:2])
-    return f"lambda {param}: {body}" if (major, minor) >= (1, 3) else f"{param} -> {body}"
-
-
-def _overlapping_macro(columns: set[str]) -> str | None:
-    """The SQL of ``events_overlapping(first, last)`` over a view with ``columns``; None when
-    it lacks the columns a window reads."""
-    if not {"when", "could_start", "could_end", "could_runs"} <= columns:
-        return None
-    hit = _lambda(
-        "r",
-        "(hi IS NULL OR r.first IS NULL OR r.first <= hi) "
-        "AND (lo IS NULL OR r.last IS NULL OR r.last >= lo)",
-    )
-    return f"""
-        CREATE MACRO events_overlapping(lo, hi) AS TABLE
-        SELECT * FROM events
-        WHERE (hi IS NULL OR could_start IS NULL OR could_start <= hi)
-          AND (lo IS NULL OR could_end IS NULL OR could_end >= lo)
-          AND (could_runs IS NULL OR (
-                len(list_filter(could_runs, {hit})) > 0
-                AND (len(could_runs) < {RUNS_LIMIT} OR could_meet("when", lo, hi))))
-    """
-
-
-# Canonical texts of the dates that may have several readings: an EDTF set ("[", "{", or
-# "April or June 2026") or unspecified digits ("2026-XX-15"). A superset: the runs decide.
-_SEVERAL = r"'[\[\{X]| or '"
-
-
-def _computed_windows(names: dict[str, str]) -> str:
-    """A ``REPLACE`` clause computing the window columns (`_event_could`) of the rows from
-    files without them (their ``precision``, which `to_arrow` always writes, is NULL), in a
-    view over files of both kinds; else nothing. Read as NULL, unbounded, such a row was
-    in every window."""
-    if not {"when", "precision", "could_start", "could_end"} <= names.keys():
-        return ""
-    end = 'CAST("end" AS VARCHAR)' if "end" in names else "NULL"
-    # A row with claims replays them from its initial date: its end may no longer stand.
-    replayed = "NULL"
-    if "initial_when" in names and names.get("claims", "").endswith("[]"):
-        replayed = "CASE WHEN len(claims) > 0 THEN CAST(initial_when AS VARCHAR) END"
-    could = f'event_could(CAST("when" AS VARCHAR), {end}, {replayed})'
-    columns = ["could_start", "could_end", *(["could_runs"] * ("could_runs" in names))]
-    replaced = ", ".join(
-        f'CASE WHEN precision IS NULL AND "when" IS NOT NULL THEN {could}.{name} '
-        f"ELSE {name} END AS {name}"
-        for name in columns
-    )
-    return f" REPLACE ({replaced})"
-
-
-def _derived_runs(names: dict[str, str]) -> str:
-    """Columns to add to a view over files written before ``could_runs`` (none if not needed):
-    the runs derived from the date texts, for rows with no ``end`` (an end may stand or not,
-    which its claims decide: such a row keeps its hull, a superset)."""
-    if "could_runs" in names or names.get("when") != "VARCHAR" or "could_start" not in names:
-        return ""
-    no_end = '"end" IS NULL AND ' if "end" in names else ""
-    added = (
-        f', CASE WHEN {no_end}regexp_matches("when", {_SEVERAL}) '
-        f'THEN when_could_runs("when") END AS could_runs'
-    )
-    if names.get("end") == "VARCHAR" and "end_could_runs" not in names:
-        added += (
-            f', CASE WHEN regexp_matches("end", {_SEVERAL}) '
-            f'THEN when_could_runs("end") END AS end_could_runs'
-        )
-    return added
-
-
 def duckdb_connect(
     path: str | os.PathLike[str] | pa.Table | None = None,
 ) -> duckdb.DuckDBPyConnection:
@@ -340,34 +278,43 @@ def duckdb_connect(
         pa = require("pyarrow")
         if not isinstance(path, (pa.Table, pa.RecordBatch)):
             connection.close()
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"duckdb_connect: expected a Parquet file or folder, or an Arrow table; "
-                f"got {type(path).__name__}"
+                f"got {shown(path)}"
             )
         connection.register("timeline_table", path)
-        source = "timeline_table"
+        source, files = "timeline_table", []
     else:
-        source = _parquet_source(connection, path)
+        files = _parquet_files(connection, path)
+        source = read_parquet_sql(files)
     try:
         described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
         names = {str(row[0]): str(row[1]) for row in described}
-        selected = f"*{_computed_windows(names)}{_derived_runs(names)}"
-        connection.execute(f"CREATE VIEW events AS SELECT {selected} FROM {source}")
+        if files:
+            source = int96_as_utc(connection, files, names)
+        if "when" in names and not {"could_start", "could_end"} & names.keys():
+            view = derived_windows(source, names)
+        else:
+            view = f"SELECT *{computed_windows(names)}{derived_runs(names)} FROM {source}"
+        connection.execute(f"CREATE VIEW events AS {view}")
     except duckdb.Error as err:
         connection.close()
         first = str(err).splitlines()[0]
         unread = f"not a Parquet file or dataset DuckDB can read: {first}"
-        shown = "<table>" if source == "timeline_table" else os.fspath(path)
-        raise DataFileError([DataFileProblem(unread, file=shown)]) from None
-    columns = {row[0] for row in connection.execute("DESCRIBE events").fetchall()}
-    macro = _overlapping_macro(columns)
+        place = "<table>" if source == "timeline_table" else os.fspath(path)
+        raise DataFileError([DataFileProblem(unread, file=place)]) from None
+    described = connection.execute("DESCRIBE events").fetchall()
+    columns = {str(row[0]): str(row[1]) for row in described}
+    macro = overlapping_macro(columns)
     if macro is not None:
         connection.execute(macro)
     return connection
 
 
-def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> str:
-    """The ``read_parquet(...)`` of a file or folder (`Timeline.load`'s files of a folder)."""
+def _parquet_files(
+    connection: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]
+) -> list[str]:
+    """The Parquet files of a file or folder (`Timeline.load`'s files of a folder)."""
     where = Path(path)
     if where.is_dir():
         # The files `Timeline.load` reads (no hidden ones, no Spark _temporary/ ones).
@@ -387,8 +334,5 @@ def _parquet_source(connection: duckdb.DuckDBPyConnection, path: str | os.PathLi
         files = [str(where)]
     else:
         connection.close()
-        raise FileNotFoundError(f"no such file or folder: {os.fspath(path)!r}")
-    listed = ", ".join("'" + file.replace("'", "''") + "'" for file in files)
-    # By name: files of one folder may differ (another tool's files without the query
-    # columns, say); a column a file lacks reads as NULL.
-    return f"read_parquet([{listed}], union_by_name = true)"
+        raise DataFileNotFoundError(os.fspath(path), "check the path")
+    return files

@@ -22,7 +22,7 @@ from timeline.columnar._deps import require
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["NULL_KEY", "hive_keys", "key_problems", "path_keys"]
+__all__ = ["NULL_KEY", "hive_keys", "key_problems", "path_keys", "read_key_columns"]
 
 NULL_KEY = "__HIVE_DEFAULT_PARTITION__"  # a null key, as pyarrow, Spark and DuckDB write it
 
@@ -74,13 +74,19 @@ def path_keys(path: str, base: str) -> list[tuple[str, str, str | None]]:
 
 
 def key_problems(
-    paths: list[str], base: str, limit: int, schemas: Mapping[str, pa.Schema] | None = None
+    paths: list[str],
+    base: str,
+    limit: int,
+    schemas: Mapping[str, pa.Schema] | None = None,
+    footers: Mapping[str, Any] | None = None,
 ) -> list[tuple[str, str]]:
     """Where a file's own column disagrees with the key its folder names, as (file,
     message): a row whose value is not the folder's (a value under a null key, or a null
     under a value, too). At most ``limit``. Only files holding a column named as a key
-    of their path are read, and of those only that column; ``schemas`` gives the files'
-    schemas already read (else a file under a key folder has its footer read).
+    of their path are looked at, and of those only that column: from the row groups'
+    statistics when they prove every row holds the folder's value (`_proven`), else read.
+    ``schemas`` and ``footers`` (``pyarrow.parquet.FileMetaData``) give what the reader
+    has already read of the files (else a file under a key folder has its footer read once).
 
     >>> import pyarrow as pa, pyarrow.parquet as pq, tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
@@ -100,11 +106,22 @@ the file (or the key from the folder)"]
         keys = path_keys(path, base)
         if not keys:
             continue
-        names = (pq.read_schema(path) if schemas is None else schemas[path]).names
-        keys = [k for k in keys if k[0] in names]
+        footer: Any = None if footers is None else footers.get(path)
+        if schemas is None:
+            footer = footer or pq.read_metadata(path)
+            arrow = footer.schema.to_arrow_schema()
+        else:
+            arrow = schemas[path]
+        keys = [k for k in keys if k[0] in arrow.names]
         if not keys:
             continue
-        table = pq.read_table(path, columns=[k[0] for k in keys], coerce_int96_timestamp_unit="us")
+        footer = footer or pq.read_metadata(path)
+        # Reading the column costs a scan of it (a tenth of a load over a partitioned
+        # folder); the footer's statistics often prove it holds nothing but the key.
+        keys = [k for k in keys if not _proven(footer, k[0], arrow.field(k[0]).type, k[2], pa)]
+        if not keys:
+            continue
+        table = read_key_columns(path, [k[0] for k in keys])
         for key, folder, value in keys:
             column = table.column(key)
             if pa.types.is_dictionary(column.type):
@@ -128,6 +145,59 @@ the file (or the key from the folder)"]
 
 
 _AGREES = object()
+
+
+def read_key_columns(path: str, columns: list[str]) -> pa.Table:
+    """The ``columns`` of the Parquet file at ``path`` (INT96 timestamps as microseconds)."""
+    pq = require("pyarrow.parquet")
+    table: pa.Table = pq.read_table(path, columns=columns, coerce_int96_timestamp_unit="us")
+    return table
+
+
+def _proven(footer: Any, key: str, kind: Any, value: str | None, pa: Any) -> bool:
+    """Whether the row groups' statistics in ``footer`` prove that every row of the file's
+    column ``key`` (of Arrow type ``kind``) holds ``value`` as pyarrow reads the folder
+    (``None``: every row null).
+
+    Only when every row group has the statistics to say so: a null count, and (for a value)
+    a minimum equal to the maximum equal to the value, both exact; for text and whole-number
+    columns only. Anything less, and the caller reads the column.
+    """
+    schema = footer.schema
+    index = next((i for i in range(len(schema)) if schema.column(i).path == key), None)
+    if index is None:
+        return False
+    wanted: Any = None
+    if value is not None:
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) and not (
+            pa.types.is_integer(kind)
+        ):
+            return False
+        try:
+            wanted = pa.scalar(value, pa.string()).cast(kind).as_py()
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+            return False  # no row can hold it: the reader says which rows do not
+    for group in range(footer.num_row_groups):
+        row_group = footer.row_group(group)
+        stats = row_group.column(index).statistics
+        if stats is None or not stats.has_null_count:
+            return False
+        if value is None:
+            if stats.null_count != row_group.num_rows:
+                return False
+            continue
+        if stats.null_count != 0 or not stats.has_min_max:
+            return False
+        # A writer may cut long text in the statistics: only exact bounds prove anything.
+        if getattr(stats, "is_min_value_exact", True) is False:
+            return False
+        if getattr(stats, "is_max_value_exact", True) is False:
+            return False
+        if type(stats.min) is not type(wanted) or not (stats.min == stats.max == wanted):
+            return False
+    return True
 
 
 def _some(values: list[Any]) -> str:

@@ -24,6 +24,7 @@ from timeline._errors import (
     QueryError,
     quoted,
 )
+from timeline.columnar._args import check_path, check_timeline
 from timeline.columnar._columns import record_columns
 from timeline.columnar._datasets import (
     _DATES,
@@ -32,6 +33,7 @@ from timeline.columnar._datasets import (
     _own_metadata,
     _text_like,
     _typed_dates,
+    int96_as_utc,
 )
 from timeline.columnar._deps import require
 from timeline.columnar._empty_columns import unused_nested
@@ -65,6 +67,7 @@ def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     >>> read_parquet(path)["x"].when
     When.parse('April 2026')
     """
+    check_timeline(timeline, "write_parquet")
     pq = require("pyarrow.parquet")
 
     with atomic_path(path) as temp:
@@ -88,6 +91,7 @@ def read_parquet(path: str | os.PathLike[str], *, filters: Any = None) -> Timeli
     >>> [e.id for e in read_parquet(folder, filters=window_filter("2026-04-15"))]
     ['x']
     """
+    check_path(path, "read_parquet")
     with load_pool():  # see `timeline.columnar._pool`: mimalloc refaults large buffers
         return _read(path, filters)
 
@@ -203,7 +207,7 @@ def _by_file(found: ds.Dataset, filters: pc.Expression | None, *, typed: bool) -
             if filters is None or "No match for FieldRef" not in str(err):
                 raise
             part = _derived(fragment, own, filters)
-        parts.append(dates_as_text(part) if typed else part)
+        parts.append(dates_as_text(int96_as_utc(part, fragment)) if typed else part)
     table = pa.concat_tables(parts, promote_options="permissive")
     return table.replace_schema_metadata(found.schema.metadata)
 
@@ -214,6 +218,7 @@ def _derived(fragment: ds.Fragment, own: pa.Schema, filters: pc.Expression) -> p
     pa = require("pyarrow")
 
     whole = fragment.to_table(schema=own, columns=record_columns(own.names))
+    whole = int96_as_utc(whole, fragment)
     try:
         derived = to_arrow(from_arrow(whole))
     except DataFileError as err:

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import QueryError, TimelineError, quoted
+from timeline.columnar._args import ArgumentTypeError, shown
 from timeline.columnar._deps import require
 from timeline.columnar._runs import date_runs, runs_array
 from timeline.columnar._shapes import read_shapes
@@ -94,6 +95,20 @@ class _NotUtf8(bytes):
     """The bytes of a row of a string column that are not UTF-8 text (its row's error)."""
 
 
+def missing(value: object) -> bool:
+    """Whether ``value`` is a missing value as pandas and numpy write one: ``None``,
+    ``NaN``, ``pd.NA``, ``pd.NaT`` (a null row, as pyarrow reads them from pandas).
+
+    >>> missing(float("nan")), missing(None), missing("NaN"), missing(0)
+    (True, True, False, False)
+    """
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in {"NAType", "NaTType"}
+
+
 def _as_list(values: Any) -> list[Any]:
     if hasattr(values, "to_pylist"):
         try:
@@ -101,7 +116,7 @@ def _as_list(values: Any) -> list[Any]:
         except UnicodeDecodeError:  # a string column holding other bytes (Latin-1, say)
             return _decoded_rows(values)
         return result
-    return list(values)
+    return [None if missing(v) else v for v in values]
 
 
 def _decoded_rows(values: Any) -> list[Any]:
@@ -165,10 +180,19 @@ def parse_dates(
     """
     pa, pc = require("pyarrow"), require("pyarrow.compute")
 
+    if isinstance(values, str | bytes) or not isinstance(
+        values, pa.Array | pa.ChunkedArray | Iterable
+    ):  # one text would be read as a column of its characters
+        raise ArgumentTypeError(
+            f"parse_dates: expected a column of texts (a list, an Arrow array, a Series), got "
+            f"{shown(values)}; for one text use When.parse, or give [text]"
+        )
     if not isinstance(values, pa.Array | pa.ChunkedArray | list | tuple):
         values = list(values)  # an iterator is read once
     if isinstance(reference, pa.Scalar):
         reference = reference.as_py()  # one reference, as Arrow holds it
+    if _one_reference(reference) and missing(reference):
+        reference = None  # pd.NaT for every row: no reference
     texts = _string_array(values)
     if texts is None:  # not a column of text: every row says what it holds
         return _parse_rows(_as_list(values), reference)
@@ -273,8 +297,8 @@ def _string_array(values: Any) -> pa.Array | None:
             except pa.ArrowException:  # over 2 GB of text: row by row
                 return None
         return None
-    try:
-        return pa.array(values, pa.string())
+    try:  # from_pandas: NaN, pd.NA and pd.NaT are nulls, as pandas means them
+        return pa.array(values, pa.string(), from_pandas=True)
     except Exception:  # not all text (numbers, bytes, unpaired surrogates): row by row
         return None
 

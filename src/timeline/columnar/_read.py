@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._bulk import paused_gc
 from timeline._errors import DataFileError, TimelineError, quoted, warn_user
+from timeline.columnar._args import ArgumentTypeError, shown
 from timeline.columnar._columns import (
     _NAMES,
     _PLAIN,
@@ -152,7 +153,11 @@ def from_arrow(
     elif not isinstance(table, pa.Table) and hasattr(table, "__arrow_c_stream__"):
         table = pa.table(table)  # a DuckDB relation, a Polars frame, a RecordBatchReader ...
     if not isinstance(table, pa.Table):
-        raise TypeError(f"from_arrow: expected a pyarrow Table, got {type(table).__name__}")
+        fix = "; to read a Timeline's columns, give tl.to_arrow()" * isinstance(table, Timeline)
+        raise ArgumentTypeError(
+            f"from_arrow: expected a pyarrow Table (or anything Arrow reads: a RecordBatch, a "
+            f"DuckDB relation, a Polars frame), got {shown(table)}{fix}"
+        )
     warn_lookalikes(table.column_names, None)
     metadata = table.schema.metadata or {}
     if name is None:

@@ -76,6 +76,8 @@ _COMMON_MONTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _LEAP_MONTHS = (31, 29, *_COMMON_MONTHS[2:])
 _MONTHS = 9999 * 12  # months on the calendar; month index 0 is January 0001
 _DAY_US = 86_400_000_000
+# Python's calendar (years 1..9999) as UTC microseconds since 1970.
+_FIRST_US, _PAST_US = -62_135_596_800_000_000, 253_402_300_800_000_000
 _HOUR_US = 3_600_000_000
 _MINUTE_US = 60_000_000
 _EAST_US, _WEST_US = 14 * _HOUR_US, 12 * _HOUR_US  # UTC+14, UTC-12: where a day reaches
@@ -373,7 +375,9 @@ def read_shapes(texts: pa.Array) -> tuple[pa.Array, list[pa.Array]]:
         at, instant_start, instant_end = _instant_reach(first_day, clock)
         could_start = pc.if_else(timed, instant_start, could_start)
         could_end = pc.if_else(timed, instant_end, could_end)
-        earliest_at = pc.if_else(timed, at, earliest_at)
+        # Null past Python's calendar in UTC (0001-01-01T00:30+01:00): the text holds it.
+        in_calendar = pc.and_(pc.greater_equal(at, _FIRST_US), pc.less(at, _PAST_US))
+        earliest_at = pc.if_else(pc.and_(timed, in_calendar), at, earliest_at)
         written = pc.binary_join_element_wise(
             pc.utf8_slice_codeunits(texts, 0, 10), "T", clock.text, clock.zone, ""
         )

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from pendulum import Date
 
+from timeline.columnar._args import check_timeline
 from timeline.columnar._deps import require
 from timeline.columnar._metadata import DESCRIPTION_KEY, FISCAL_YEARS_KEY, NAME_KEY
 from timeline.dates._bounds import Point, _hi_us, _key, _lo_us, _widening
@@ -70,8 +71,18 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
         True,
         "runs of days within those it could fall on (sets, X digits)",
     ),
-    ("earliest_at", "timestamp", True, "`earliest` as a UTC instant, for instants only"),
-    ("latest_at", "timestamp", True, "`latest` as a UTC instant, for instants only"),
+    (
+        "earliest_at",
+        "timestamp",
+        True,
+        "`earliest` as a UTC instant, for instants only (null past years 1-9999 in UTC)",
+    ),
+    (
+        "latest_at",
+        "timestamp",
+        True,
+        "`latest` as a UTC instant, for instants only (null past years 1-9999 in UTC)",
+    ),
     ("end", "string", True, "end of an event that lasts, canonical text"),
     ("end_precision", "string", True, "grain of `end`"),
     ("end_earliest", "date32", True, "first possible day of `end`"),
@@ -79,8 +90,8 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
     ("end_could_start", "date32", True, "first day `end` could fall on (fuzzy)"),
     ("end_could_end", "date32", True, "last day `end` could fall on (fuzzy)"),
     ("end_could_runs", "list<run>", True, "runs of days `end` could fall on (sets, X digits)"),
-    ("end_earliest_at", "timestamp", True, "`end_earliest` as a UTC instant"),
-    ("end_latest_at", "timestamp", True, "`end_latest` as a UTC instant"),
+    ("end_earliest_at", "timestamp", True, "`end_earliest` as a UTC instant (as `earliest_at`)"),
+    ("end_latest_at", "timestamp", True, "`end_latest` as a UTC instant (as `latest_at`)"),
     ("status", "string", False, "current status: expected, confirmed, happened, cancelled"),
     ("kind", "string", True, "free text: model-release, funding ..."),
     ("actors", "list<string>", False, "who is involved"),
@@ -209,10 +220,18 @@ _FIRST_DAY = _dt.date(1, 1, 1).toordinal() - _EPOCH
 _LAST_DAY = _dt.date(9999, 12, 31).toordinal() - _EPOCH
 
 
+# Python's calendar (years 1..9999) as UTC microseconds since 1970: what pyarrow's
+# ``to_pylist``, pandas and Spark's ``collect`` can turn into a ``datetime``.
+_FIRST_US, _PAST_US = -62_135_596_800_000_000, 253_402_300_800_000_000
+
+
 def _at(point: Point | None) -> int | None:
-    """Microseconds since 1970 UTC of an instant; ``None`` for days and unbounded."""
+    """Microseconds since 1970 UTC of an instant; ``None`` for days and unbounded, and for an
+    instant whose UTC time is outside years 1..9999 (``0001-01-01T00:30+01:00``: the exact
+    value is in the text column)."""
     if isinstance(point, _dt.datetime):
-        return _key(point)
+        micros = _key(point)
+        return micros if _FIRST_US <= micros < _PAST_US else None
     return None
 
 
@@ -319,6 +338,7 @@ def to_arrow(timeline: Timeline) -> pa.Table:
     [{'when': 'c. April 2026', 'precision': 'month', 'could_start': datetime.date(2026, 3, 1), \
 'could_end': datetime.date(2026, 5, 31)}]
     """
+    check_timeline(timeline, "to_arrow")
     pa = require("pyarrow")
 
     events = timeline.events

@@ -130,11 +130,34 @@ def _day_text(column: pa.ChunkedArray) -> Any:
     return pc.if_else(fits, inside, pa.array(far, pa.string()))
 
 
+# Zone names of a timestamp column that mean UTC: its instants are written with ``Z``.
+_UTC = frozenset({"UTC", "Etc/UTC", "utc", "Z", "+00:00", "GMT", "Etc/GMT", "Etc/Universal"})
+
+
+def _zoned_text(column: pa.ChunkedArray) -> Any:
+    """A timestamp column with a zone other than UTC as ISO text in that zone, with the
+    offset of each instant (``2026-01-15T10:00:00-0500``, ``2026-07-15T10:00:00-0400``), as
+    `Timeline.from_pandas` keeps it: timeline keeps the offset it is given. The fraction of
+    a second only when not zero."""
+    pa = require("pyarrow")
+    pc = require("pyarrow.compute")
+    kind = column.type
+    seconds = column.cast(pa.timestamp("s", tz=kind.tz), safe=False)
+    whole = pc.strftime(seconds, format="%Y-%m-%dT%H:%M:%S")
+    exact = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")
+    fraction = pc.not_equal(
+        column.cast(pa.int64()), seconds.cast(pa.timestamp(kind.unit, tz=kind.tz)).cast(pa.int64())
+    )
+    offset = pc.strftime(column, format="%z")
+    return pc.binary_join_element_wise(pc.if_else(fraction, exact, whole), offset, "")
+
+
 def dates_as_text(table: pa.Table) -> pa.Table:
     """``table`` with its date columns (``when``, ``end``, ``initial_when``) typed as days or
     instants made into the ISO text `When.parse` reads: a day (``date32``, ``date64``) as
-    ``2026-03-24``; an instant with a time zone as its UTC time (``2026-04-15T02:30:00Z``,
-    with the fraction of a second its unit holds, when not zero); one without, as the
+    ``2026-03-24``; an instant with a time zone as its time in that zone, with its offset
+    (``2026-04-15T10:30:00+0800``; ``2026-04-15T02:30:00Z`` for UTC), with the fraction of a
+    second its unit holds, when not zero; one without, as the
     floating local time it holds, unless the column holds nothing but midnights: then
     they are days (pandas has no date type and writes dates as midnights).
 
@@ -154,6 +177,8 @@ def dates_as_text(table: pa.Table) -> pa.Table:
             text = _day_text(column)
         elif _midnights(column):
             text = column.cast(pa.date32()).cast(pa.string())
+        elif pa.types.is_timestamp(kind) and kind.tz is not None and kind.tz not in _UTC:
+            text = _zoned_text(column)
         elif pa.types.is_timestamp(kind):
             zone = "" if kind.tz is None else "Z"
             if kind.tz is not None:

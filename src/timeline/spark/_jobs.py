@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from timeline._errors import QueryError, quoted
+from timeline.columnar._args import ArgumentTypeError, check_timeline, shown
 from timeline.columnar._deps import require
 from timeline.columnar._parse import parse_dates as parse_column
 from timeline.columnar._parse import parsed_type
@@ -71,13 +73,31 @@ def parse_dates(
     require("pyspark")
     from pyspark.sql import types as t
 
+    _check_frame(df, "parse_dates")
     names = df.columns
     for name, role in ((column, "column"), (reference_column, "reference_column")):
-        if name is not None and name not in names:
-            raise ValueError(f"parse_dates: {role} {name!r} is not a column; columns are {names}")
+        if name is None and role == "reference_column":
+            continue
+        if not isinstance(name, str):
+            raise ArgumentTypeError(
+                f"parse_dates: {role} is a column name (text), got {shown(name)}; "
+                f"columns are {names}"
+            )
+        if name not in names:
+            raise QueryError(
+                f"parse_dates: {role} {quoted(name)} is not a column; columns are {names}"
+            )
+    if into is not None and not isinstance(into, str):
+        raise ArgumentTypeError(
+            f"parse_dates: into is the new column's name (text), got {shown(into)}"
+        )
+    if into == "":
+        raise QueryError("parse_dates: into='' is no column name; pass into='a_name' or leave it")
     out = into or f"{column}_parsed"
     if out in names:
-        raise ValueError(f"parse_dates: the DataFrame already has a column {out!r}; pass into=")
+        raise QueryError(
+            f"parse_dates: the DataFrame already has a column {quoted(out)}; pass into='another'"
+        )
     schema = t.StructType([*df.schema.fields, t.StructField(out, parsed_spark_type(), True)])
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -95,6 +115,15 @@ def parse_dates(
     return result
 
 
+def _check_frame(df: object, where: str) -> None:
+    """Nothing if ``df`` is a Spark DataFrame (classic or Spark Connect), else our error."""
+    if not (hasattr(df, "mapInArrow") and hasattr(df, "schema") and hasattr(df, "columns")):
+        raise ArgumentTypeError(
+            f"{where}: expected a Spark DataFrame, got {shown(df)}; "
+            "make one with spark.createDataFrame(...) or spark.read.parquet(...)"
+        )
+
+
 def to_spark(timeline: Timeline, spark: SparkSession) -> DataFrame:
     """The timeline as a Spark DataFrame with the columns of `timeline.columnar.SCHEMA`.
 
@@ -103,6 +132,12 @@ def to_spark(timeline: Timeline, spark: SparkSession) -> DataFrame:
     [Row(id='x')]
     """
     pa = require("pyarrow")
+    check_timeline(timeline, "to_spark")
+    if not callable(getattr(spark, "createDataFrame", None)):
+        raise ArgumentTypeError(
+            f"to_spark: expected a SparkSession, got {shown(spark)}; "
+            "give SparkSession.builder.getOrCreate()"
+        )
     table = to_arrow(timeline)
     schema: Any = _with_metadata(_spark_type(pa.struct(list(arrow_schema()))), table)
     try:
@@ -156,6 +191,7 @@ def from_spark(
     True
     """
     pa = require("pyarrow")
+    _check_frame(df, "from_spark")
     to_arrow_table: Any = getattr(df, "toArrow", None)
     if to_arrow_table is not None:  # Spark 4
         table = to_arrow_table()
