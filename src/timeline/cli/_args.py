@@ -218,14 +218,19 @@ def _writable(path: str) -> Path:
     return out
 
 
-def _not_the_input(out: Path, given: str, source: str | None, *, in_place: bool = False) -> None:
-    """Refuse an output that is the input under another name, or a file in the input folder.
+def _not_the_input(
+    out: Path, given: str, source: str | None, *, in_place: bool | None = None
+) -> None:
+    """Refuse an output that is the input, or a file in the input folder: a usage mistake.
 
     A link to the input (``link.json -> a.yaml``), a hard link, or its name through a
     linked folder would have the input replaced by the output, with or without
-    --force (which replaces *another* file). ``in_place`` lets the input's own name,
-    said outright, be rewritten (`convert a.yaml a.yaml`). A Parquet file written
-    into the dataset folder being read would be read with it next time.
+    --force (which replaces *another* file). The input's own name, however spelt
+    (``a.yaml``, ``./a.yaml``, its absolute path), is a rewrite in place for `convert`
+    (``in_place`` is its --force; None for commands that never rewrite their input):
+    like any existing file, it is replaced only with --force, as the rewrite drops
+    what the format does not keep (YAML comments, the layout). A Parquet file
+    written into the dataset folder being read would be read with it next time.
     """
     if source is None or source == "-":
         return
@@ -237,33 +242,47 @@ def _not_the_input(out: Path, given: str, source: str | None, *, in_place: bool 
             if parquet and out.resolve().is_relative_to(input.resolve()):
                 raise _Failure(
                     f"output {given!r} is inside the input folder {source!r}: it would join "
-                    "the dataset it is made from; write it outside the folder"
+                    "the dataset it is made from; write it outside the folder",
+                    EXIT_USAGE,
                 )
             return
         if not out.exists() or not out.samefile(input):
             return
+        itself = os.path.abspath(out) == os.path.abspath(input)
+        links = os.stat(input).st_nlink
     except OSError:  # an input that cannot be read, a loop of links: loading says so
         return
-    itself = os.path.abspath(out) == os.path.abspath(input)
-    if in_place and itself:
-        return
     fix = "write to a new file"
-    if itself:  # the same name given twice (`extract a.txt -o a.txt`)
+    if itself and in_place is None:  # the same name given twice (`extract a.txt -o a.txt`)
         raise _Failure(
             f"output {given!r} is the input {source!r} itself; writing it would replace the "
-            f"input; {fix}"
+            f"input; {fix}",
+            EXIT_USAGE,
+        )
+    if itself:
+        if in_place:
+            return
+        raise _Failure(
+            f"output {given!r} is the input {source!r} itself: converting a file onto itself "
+            "rewrites it in the library's layout, and what the format does not keep (YAML "
+            f"comments, key order, spacing) is lost; add --force to rewrite it in place, or {fix}",
+            EXIT_USAGE,
         )
     if out.is_symlink():
         how = "a link to it"
         fix += f", or remove the link {given!r} first (the input stays)"
-    elif out.resolve() == input.resolve():
+    elif out.resolve() == input.resolve() or links < 2:
+        # Through a linked folder, or a file system that ignores case (A.YAML is a.yaml).
         how = "the same file, reached through a linked folder"
+        if out.resolve() != input.resolve():
+            how = "the same file, its name spelt another way"
     else:
         how = "a hard link to it: one file with two names"
         fix += f", or remove {given!r} first (the input keeps its name)"
     raise _Failure(
         f"output {given!r} is the input {source!r} under another name ({how}); "
-        f"writing it would replace the input; {fix}"
+        f"writing it would replace the input; {fix}",
+        EXIT_USAGE,
     )
 
 

@@ -272,9 +272,8 @@ def _convert(args: argparse.Namespace) -> int:
         _suffix(source, "input")
     _suffix(target, "output")
     out = _writable(target)
-    _not_the_input(out, target, source, in_place=True)
-    same = out.exists() and Path(source).exists() and out.samefile(source)
-    if out.exists() and not same and not args.force:
+    _not_the_input(out, target, source, in_place=args.force)
+    if out.exists() and not args.force:  # the input itself was refused above
         raise _Failure(f"output {target!r} already exists; add --force to replace it", EXIT_USAGE)
     report = None
     if feed:
