@@ -415,7 +415,11 @@ class TestUsageErrors:
             (["convert", "a.yaml", "b.ics"], "`timeline export DATA -o feed.ics` writes a feed"),
             (["check"], "the following arguments are required: FILE"),
             # machine output is for the listing commands; a feed is already machine output
-            (["export", "--json"], "unrecognized arguments: --json"),
+            # (argparse's "unrecognized arguments: --json" now quotes it and names the help)
+            (
+                ["export", "--json"],
+                "'--json' is not an option of `timeline export`; see `timeline export --help`",
+            ),
         ],
     )
     def test_exit_2_on_stderr(
@@ -983,7 +987,7 @@ class TestOutputIsTheInput:
         Path("data").mkdir()
         _sample().save("data/part-0.parquet")
         code, stdout, err = run(capsys, "convert", "data", "data/all.parquet")
-        assert (code, stdout) == (2, "")  # a usage mistake, as every output that is the input (was 1)
+        assert (code, stdout) == (2, "")  # a usage mistake, as any output that is the input
         assert "output 'data/all.parquet' is inside the input folder 'data'" in err
         assert sorted(p.name for p in Path("data").iterdir()) == ["part-0.parquet"]
         # A feed beside the dataset's files does not join it.

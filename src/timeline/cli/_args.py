@@ -108,10 +108,28 @@ def _within_arg(text: str) -> str:
     except TimelineError as err:
         if "reaches past" in str(err):  # a duration, but longer than the calendar
             raise argparse.ArgumentTypeError(str(err).removeprefix("within: ")) from None
+        if _looks_back(text):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is negative: upcoming looks ahead from --as-of, so give a duration "
+                "of 0 days or more (e.g. 90d); for events already past due use "
+                "`timeline overdue`, for a window in the past `timeline show --between A B`"
+            ) from None
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a duration; write e.g. 90d, 12w, 3m or '1 year'"
         ) from None
     return text
+
+
+def _looks_back(text: str) -> bool:
+    """Whether ``text`` is a duration with a minus sign before it ("-5d", "- 3 months")."""
+    rest = text.strip()
+    if not rest.startswith("-"):
+        return False
+    try:
+        within_days(rest[1:], _dt.date.today())
+    except TimelineError:
+        return False
+    return True
 
 
 # -- reading ------------------------------------------------------------------------------

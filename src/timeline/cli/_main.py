@@ -55,6 +55,7 @@ from timeline.cli._commands import (
     _upcoming,
 )
 from timeline.cli._extract import add_extract
+from timeline.cli._parser import Parser
 
 __all__ = ["main"]
 
@@ -147,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
 
     __version__ = installed_version()
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="timeline",
         description="Track dated and expected events with honest, imprecise dates.",
         epilog=_EPILOG,
