@@ -270,7 +270,12 @@ def _convert(args: argparse.Namespace) -> int:
         raise _Failure("the data file's name is empty; give its path")
     if not feed and not Path(source).is_dir():  # a folder: a Parquet dataset, or refused
         _suffix(source, "input")
-    _suffix(target, "output")
+    fmt = FORMATS[_suffix(target, "output")]
+    if args.bom and fmt != "csv":
+        raise _Failure(
+            f"--bom is for a .csv output (Excel); {target!r} is {fmt.upper()}: leave --bom out",
+            EXIT_USAGE,
+        )
     out = _writable(target)
     _not_the_input(out, target, source, in_place=args.force)
     if out.exists() and not args.force:  # the input itself was refused above
@@ -283,8 +288,10 @@ def _convert(args: argparse.Namespace) -> int:
         timeline, report = Timeline.from_ics(file, report=True)
     else:
         timeline = _load(source)
-    timeline.save(out)
+    timeline.save(out, bom=args.bom)
     kind = FORMATS[out.suffix.lower()].upper()
+    if args.bom:
+        kind += ", with a byte-order mark for Excel"
     _out(f"Wrote {target} ({kind}): {_count(len(timeline))} from {source}")
     if report is not None:
         # What the import left behind or repaired, for the person to act on.

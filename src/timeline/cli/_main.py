@@ -271,6 +271,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    convert.add_argument(
+        "--bom",
+        action="store_true",
+        help="start a .csv OUT with the UTF-8 byte-order mark, so Excel reads it as UTF-8",
+    )
 
     command("schema", _schema, "print the JSON Schema of the data-file format")
 
