@@ -39,6 +39,7 @@ from timeline.model._event import Event
 from timeline.model._text import name_key, visible
 from timeline.model._timeline import Timeline
 from timeline.model._windows import window
+from timeline.records._folders import parquet_search, too_wide
 
 _KNOWN = ".yaml, .yml, .json, .csv or .parquet"
 _DATE_HINT = "write a date such as 2026-03-28, 'April 2026' or 'Q2 2026'"
@@ -156,14 +157,7 @@ def _suffix(path: str, role: str) -> str:
 
 def _parquet_folder(path: str) -> bool:
     """Whether ``path`` is a folder of Parquet files (a dataset, as Spark writes one)."""
-    folder = Path(path)
-    if not folder.is_dir():
-        return False
-    return any(
-        not any(part.startswith((".", "_")) for part in file.relative_to(folder).parts)
-        for file in folder.rglob("*")
-        if file.suffix.lower() == ".parquet"  # as save and load take the suffix
-    )
+    return Path(path).is_dir() and parquet_search(path) == "found"
 
 
 def _readable(path: str) -> None:
@@ -173,8 +167,11 @@ def _readable(path: str) -> None:
         raise _Failure("the data file's name is empty; give its path")
     file = Path(path)
     if file.is_dir():
-        if _parquet_folder(path):
+        search = parquet_search(path)
+        if search == "found":
             return  # a dataset: `Timeline.load` reads its .parquet files as one table
+        if search == "too many":  # `/` or a home folder, given by mistake
+            raise _Failure(too_wide(repr(path)))
         raise _Failure(
             f"{path!r} is a folder; give a data file ({_KNOWN}) or a folder of .parquet files"
         )

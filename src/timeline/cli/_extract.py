@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,9 +138,22 @@ def _read_article(name: str) -> str:
                 f"article {name!r} does not exist; "
                 "check the path, or give - to read the article from stdin"
             )
-        raw = path.read_bytes()
+        raw = _article_bytes(name)
     text = raw.removeprefix("\ufeff") if isinstance(raw, str) else article_text(raw, name)
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads a file
+
+
+def _article_bytes(name: str) -> bytes:
+    """The bytes of the article file ``name``; a named pipe or a device is refused unread
+    (one waits for a writer, the other may never end), as a data file's would be."""
+    from timeline.records._atomic import read_regular
+
+    def refused(problem: str) -> _Failure:
+        what = problem.split(", not a file", 1)[0]
+        fix = f"read it as stdin: timeline extract - < {shlex.quote(name)}"
+        return _Failure(f"article {name!r} is {what}, not a file; {fix}")
+
+    return read_regular(name, refused)
 
 
 # Byte-order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).

@@ -310,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", TimelineWarning)
-        code = _run(run, args)
+        code = _run(lambda args: run(_named(args)), args)
     # What the library did on the user's behalf (events left out of a feed, say),
     # said plainly after the command's own output.
     for warning in caught:
@@ -321,6 +321,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warning.message, warning.category, warning.filename, warning.lineno
             )
     return code
+
+
+def _named(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` once every path in them can name a file: a NUL, or half a surrogate pair
+    (which no file name holds), is a usage mistake said before anything is read."""
+    from timeline.records._atomic import name_problem
+
+    for attribute in ("file", "input", "output", "out", "article"):
+        value = getattr(args, attribute, None)
+        if isinstance(value, str) and value != "-":
+            problem = name_problem(value)
+            if problem is not None:
+                raise _Failure(f"{value!r} cannot be a file's name: {problem}", EXIT_USAGE)
+    return args
 
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

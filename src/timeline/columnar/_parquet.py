@@ -34,6 +34,7 @@ from timeline.columnar._typed_dates import dates_as_text
 from timeline.model._timeline import Timeline, WindowArg
 from timeline.model._windows import window
 from timeline.records._atomic import atomic_path, special_problem
+from timeline.records._folders import parquet_search, too_wide
 from timeline.records._schema import MAX_PROBLEMS
 
 if TYPE_CHECKING:
@@ -95,7 +96,10 @@ def _read(path: str | os.PathLike[str], filters: Any) -> Timeline:
     special = special_problem(where, os.stat(where).st_mode)
     if special is not None:  # a named pipe would wait for a writer, a device never end
         raise DataFileError([DataFileProblem(special, file=where)])
-    if os.path.isdir(where) and not any(map(_is_parquet, Path(where).rglob("*"))):
+    search = parquet_search(where) if os.path.isdir(where) else "found"
+    if search == "too many":  # `/` or a home folder, given by mistake: not walked to its end
+        raise DataFileError([DataFileProblem(too_wide("the folder"), file=where)])
+    if search == "none":
         # An empty dataset has no columns: say what is wrong, not "no 'title' column".
         problem = (
             "the folder holds no .parquet files; give a data file "
@@ -140,14 +144,17 @@ def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
     >>> [pathlib.Path(f).name for f in parquet_files(root)]
     ['a.parquet']
     """
-    root = Path(folder)
-    return sorted(
-        str(file)
-        for file in root.rglob("*")
-        if _is_parquet(file)
-        and file.is_file()
-        and not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
-    )
+    found: list[str] = []
+    # Hidden and underscore folders are left out as the walk goes, not walked and then
+    # dropped: a `.venv/` or `node_modules/.cache/` below can hold a million files.
+    for where, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith((".", "_"))]
+        found.extend(
+            os.path.join(where, name)
+            for name in files
+            if not name.startswith((".", "_")) and _is_parquet(Path(name))
+        )
+    return sorted(str(Path(file)) for file in found if os.path.isfile(file))
 
 
 def _is_parquet(path: Path) -> bool:

@@ -30,6 +30,7 @@ from timeline._errors import (
     quoted,
 )
 from timeline.records._atomic import name_problem, path_text, read_regular, write_atomic
+from timeline.records._folders import parquet_search
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -288,7 +289,7 @@ def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> No
     if dataset and fmt in (None, "parquet"):
         return
     folder = Path(path)
-    if dataset and any(f.suffix.lower() == ".parquet" for f in folder.rglob("*")):
+    if dataset and parquet_search(folder) == "found":
         return  # a dataset, whatever its name
     kind = fmt.upper() if fmt is not None else "data"
     problem = (
