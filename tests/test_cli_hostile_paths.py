@@ -14,7 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from fuzzing import examples
 from timeline import DataFileError, Event, Timeline
 from timeline.cli import main
 from timeline.records._folders import parquet_search
@@ -141,3 +144,102 @@ class TestAWideFolder:
         code, out, _ = _run(capsys, "check", os.path.abspath(os.sep))
         assert code in (1, 2) and out == ""
         assert time.monotonic() - started < 30  # was minutes
+
+
+# -- every command, hostile paths and values, at random ----------------------------------------
+
+# Names a shell can hand over: empty, NUL, bytes that are not UTF-8 (as os.fsdecode gives them,
+# surrogate escapes), half a surrogate pair, huge numbers, folders, pipes, paths under a file,
+# a missing folder, very long names.
+_NAMES = [
+    "",
+    "\x00",
+    "a\x00b.yaml",
+    os.fsdecode(b"\xff\xfe.yaml"),
+    os.fsdecode(b"caf\xe9.csv"),
+    "\ud800.json",
+    "9" * 5000,
+    "-1",
+    "1e309",
+    "folder",
+    "pipe.yaml",
+    "pipe.txt",
+    "pipe.ics",
+    "good.yaml/x.csv",
+    "missing/x.yaml",
+    "x" * 300 + ".yaml",
+    "new.yaml",
+    "new.csv",
+    "new.ics",
+    "new.png",
+    "good.yaml",
+    "good.txt",
+    "..",
+    "\n",
+]
+_VALUES = [*_NAMES[:9], "2026-04", "April 2026", "90d", "-5d", "actor", "X=7", "A", "x" * 600]
+_SHAPES: dict[str, list[list[str]]] = {
+    "show": [
+        ["F"],
+        ["F", "--as-of", "V"],
+        ["F", "--between", "V", "V"],
+        ["F", "--trend", "-o", "P"],
+    ],
+    "track-record": [["F", "--by", "V"], ["F", "--as-of", "V"]],
+    "upcoming": [["F", "--within", "V"], ["F", "--as-of", "V", "--json"]],
+    "overdue": [["F", "--text", "V"]],
+    "export": [["F", "-o", "P"], ["F", "--name", "V", "--domain", "V"]],
+    "check": [["P"], ["P", "--today", "V"]],
+    "convert": [["P", "P"], ["good.yaml", "P", "--force"], ["P", "new.csv", "--bom"]],
+    "extract": [["P"], ["good.txt", "-o", "P"], ["good.txt", "--published", "V"]],
+    "demo": [["--out", "P"]],
+}
+
+
+@pytest.mark.fuzz
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@given(data=st.data())
+@settings(
+    max_examples=examples(80, 3_000),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+def test_every_command_ends_with_a_message_and_leaves_files_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data: st.DataObject,
+) -> None:
+    folder = tmp_path_factory.mktemp("hostile")
+    monkeypatch.chdir(folder)
+    Timeline([Event(title="腾讯 A", when="2026-04", actors=["X"])]).save("good.yaml")
+    Path("good.txt").write_text("DeepSeek V4 is expected in April 2026.\n", encoding="utf-8")
+    Path("folder").mkdir()
+    for pipe in ("pipe.yaml", "pipe.txt", "pipe.ics"):
+        os.mkfifo(pipe)
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    command = data.draw(st.sampled_from(sorted(_SHAPES)))
+    shape = data.draw(st.sampled_from(_SHAPES[command]))
+    argv = [command]
+    for slot in shape:
+        if slot in ("F", "P"):
+            argv.append(data.draw(st.sampled_from(_NAMES)))
+        elif slot == "V":
+            argv.append(data.draw(st.sampled_from(_VALUES)))
+        else:
+            argv.append(slot)
+    try:
+        code = main(argv)
+    except SystemExit as exit:  # pragma: no cover - the failure being looked for
+        pytest.fail(f"{argv!r}: SystemExit({exit.code}) escaped main")
+    _, err = capsys.readouterr()
+    assert code in (0, 1, 2), (argv, code, err)
+    assert "Traceback" not in err, (argv, err)
+    if code:
+        assert "error" in err or "warning" in err or ": " in err, (argv, err)
+    # Nothing half-written: no temporary file left, and the files there before are whole
+    # (only `convert good.yaml good.yaml --force` may rewrite one, and then whole).
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")], argv
+    for name, content in before.items():
+        if "--force" not in argv:
+            assert (folder / name).read_bytes() == content, (argv, name)
