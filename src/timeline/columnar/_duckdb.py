@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import DataFileError, DataFileProblem, TimelineError
+from timeline.columnar._datasets import parquet_files
 from timeline.columnar._deps import require
 from timeline.columnar._hive import key_problems
-from timeline.columnar._parquet import parquet_files
 from timeline.columnar._parse import parse_dates, parsed_type
 from timeline.columnar._runs import RUNS_LIMIT, date_runs, runs_array, window_meets
 from timeline.columnar._table import could_days, when_columns

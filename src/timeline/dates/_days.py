@@ -15,6 +15,7 @@ import pendulum
 from timeline._errors import EventError, TimelineError, WhenParseError, quoted
 from timeline.dates._fiscal import Fiscal
 from timeline.dates._when import When
+from timeline.dates._when_order import keyed
 
 __all__ = ["DayLike", "coerce_when", "to_day"]
 
@@ -87,12 +88,13 @@ def _is_calendar(w: When) -> bool:
 
 
 def _share(w: When) -> When:
-    """One shared object for equal calendar values; instants are kept as given."""
+    """One shared object for equal calendar values; instants are kept as given. Either
+    way with its order keys (`keyed`): each distinct value computes them once, here."""
     start, end = w.start, w.end
     if (start is not None and type(start) is not pendulum.Date) or (
         end is not None and type(end) is not pendulum.Date
     ):
-        return w
+        return keyed(w)
     # Keyed by the fields, not by the When: its own hash and equality go through
     # `_point_identity` for every bound, which made sharing half the cost of
     # building an event. Days hash as dates, and enums are singletons (by id).
@@ -113,10 +115,10 @@ def _share(w: When) -> When:
     if shared is not None:
         return shared
     if not _is_calendar(w):  # an interval with an instant at one end
-        return w
+        return keyed(w)
     if len(_shared_whens) >= _SHARED_MAX:
         _shared_whens.clear()
-    _shared_whens[key] = w
+    _shared_whens[key] = keyed(w)
     return w
 
 

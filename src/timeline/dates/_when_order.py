@@ -12,15 +12,15 @@ predicates live in `timeline.dates._when_compare`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from timeline.dates._keys import Keys, order_head, when_keys
 
 if TYPE_CHECKING:
     from timeline.dates._when import When
 
-__all__ = ["keep_keys", "keys", "order_text", "sort_key"]
+__all__ = ["keep_keys", "keyed", "keys", "order_text", "sort_key"]
 
 
 def sort_key(self: When) -> tuple[float, float, bool, int, str, str]:
@@ -63,6 +63,42 @@ def order_text(self: When) -> str:
     return found[6]
 
 
+_slots: tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]] | None = None
+
+
+def _slot_access() -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]:
+    """Read ``When._order_text``'s slot; set ``_keys``'s and ``_order_text``'s: directly,
+    past attrs' ``__getattr__`` (which would compute a missing value, raising and catching
+    an ``AttributeError`` in Python on the way)."""
+    global _slots
+    if _slots is None:
+        from timeline.dates._when import When
+
+        keys_slot, text_slot = When.__dict__["_keys"], When.__dict__["_order_text"]
+        _slots = (text_slot.__get__, keys_slot.__set__, text_slot.__set__)
+    return _slots
+
+
+def keyed(when: When) -> When:
+    """``when``, with its keys (`When._keys`, `When._order_text`) computed and kept if it
+    had none yet. An event's date gets them as the event takes it (once per shared
+    calendar value, once per instant), while its fields are still in the cache: a sort
+    of a million events that met them first took three times as long per value.
+
+    >>> when = keyed(When.month(2026, 4))
+    >>> when._order_text == when_keys(when)[6]
+    True
+    """
+    read, set_keys, set_text = _slots or _slot_access()
+    try:
+        read(when)
+    except AttributeError:
+        found = when_keys(when)
+        set_keys(when, found)
+        set_text(when, found[6])
+    return when
+
+
 def keep_keys(whens: Iterable[When]) -> None:
     """Compute and keep the keys (`When._keys`, `When._order_text`) of each of ``whens``
     that has none yet, as a first read of either would, at half the cost: a first read
@@ -74,16 +110,5 @@ def keep_keys(whens: Iterable[When]) -> None:
     >>> when._order_text == when_keys(when)[6]
     True
     """
-    from timeline.dates._when import When
-
-    # the slots `When._keys` and `When._order_text` keep their values in, read and set directly
-    keys_slot, text_slot = When.__dict__["_keys"], When.__dict__["_order_text"]
-    read, set_text = text_slot.__get__, text_slot.__set__
-    set_keys = keys_slot.__set__
     for when in whens:
-        try:
-            read(when)
-        except AttributeError:
-            found = when_keys(when)
-            set_keys(when, found)
-            set_text(when, found[6])
+        keyed(when)

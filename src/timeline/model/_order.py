@@ -131,8 +131,9 @@ def _checked_and_sorted(events: Iterable[Event]) -> list[Event]:
         if len(set(ids)) != len(items):
             raise _duplicate(items)
         whens = _whens(items)
-        # Each date object once, in memory order: computing their keys (once per value,
-        # kept by each `When`) walks memory forwards instead of jumping about.
+        # Each date object once, in memory order. An event computed its date's keys as it
+        # took it (`keyed`); dates made otherwise (a table's rows) get them here, walking
+        # memory forwards instead of jumping about.
         distinct = sorted(dict(zip(map(id, whens), whens, strict=True)).values(), key=id)
         heads = tied_heads(distinct)
         # One string per event: its date's order text (fixed width), then its id; strings
