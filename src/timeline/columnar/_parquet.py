@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import errno
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import (
@@ -28,7 +27,6 @@ from timeline.columnar._columns import record_columns
 from timeline.columnar._datasets import (
     _DATES,
     _dataset,
-    _is_parquet,
     _own_metadata,
     _text_like,
     _typed_dates,
