@@ -437,8 +437,11 @@ def _terminal_width(args: argparse.Namespace | None = None) -> int | None:
     if args is not None and getattr(args, "wide", False):
         return None
     columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    # ASCII digits only: "²" is a digit to str.isdigit but not to int(), and thousands of
+    # digits are more than int() reads; a width past any screen (ten digits) is 10^9.
+    digits = columns.lstrip("0")
+    if columns.isascii() and columns.isdigit() and digits:
+        return int(digits) if len(digits) < 10 else 10**9
     if not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns
