@@ -243,3 +243,32 @@ def test_every_command_ends_with_a_message_and_leaves_files_whole(
     for name, content in before.items():
         if "--force" not in argv:
             assert (folder / name).read_bytes() == content, (argv, name)
+
+
+class TestClosedStandardStreams:
+    """`timeline show >&-`, `2>&-` and `extract - <&-`: Python sets the closed stream to None,
+    and the command ended in an AttributeError traceback."""
+
+    def test_a_closed_stdout_stops_the_printing_quietly(
+        self, here: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # As a closed pipe: nothing to print to, exit 0, and files are still written.
+        monkeypatch.setattr("sys.stdout", None)
+        assert main(["show", "good.yaml"]) == 0
+        assert main(["convert", "good.yaml", "out.json"]) == 0
+        assert Timeline.load("out.json").events == Timeline.load("good.yaml").events
+
+    def test_a_closed_stderr_keeps_the_exit_code(
+        self, here: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr("sys.stderr", None)
+        assert main(["show", "missing.yaml"]) == 1
+        assert main(["show", "--within", "x"]) == 2
+
+    def test_a_closed_stdin_is_said(
+        self, here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setattr("sys.stdin", None)
+        assert main(["extract", "-"]) == 2
+        err = capsys.readouterr().err
+        assert "stdin is closed" in err and "give the article's file name" in err

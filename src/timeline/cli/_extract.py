@@ -127,6 +127,12 @@ def _fiscal_years(text: str | None) -> dict[str, str] | None:
 def _read_article(name: str) -> str:
     """The article's text, from the file ``name`` or from stdin for ``-``."""
     if name == "-":
+        if sys.stdin is None:  # `timeline extract - <&-`
+            raise _Failure(
+                "stdin is closed; give the article's file name, or pipe it in: "
+                "cat article.txt | timeline extract -",
+                EXIT_USAGE,
+            )
         stream = getattr(sys.stdin, "buffer", None)  # bytes, decoded as UTF-8 whatever the locale
         raw: bytes | str = stream.read() if stream is not None else sys.stdin.read()
     else:

@@ -24,9 +24,11 @@ head -1``) stops any command quietly with 0.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from timeline._errors import TimelineError, TimelineWarning
@@ -299,6 +301,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     timeline ...
     0
     """
+    with _streams():
+        return _main(argv)
+
+
+@contextlib.contextmanager
+def _streams() -> Iterator[None]:
+    """A closed stdout or stderr (``timeline show >&-``, which Python gives as None) taken as
+    the null device while the command runs: what it prints goes nowhere, as to a closed
+    pipe, and the command still does its work and says its exit code."""
+    opened = {}
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            opened[name] = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            setattr(sys, name, opened[name])
+    try:
+        yield
+    finally:
+        for name, stream in opened.items():
+            setattr(sys, name, None)
+            stream.close()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
