@@ -370,7 +370,8 @@ class TestUsageErrors:
         [
             # no command at all: the help, on stderr
             ([], "usage: timeline"),
-            (["frobnicate"], "invalid choice: 'frobnicate'"),
+            # (argparse's "invalid choice: 'frobnicate' (choose from ...)", reworded)
+            (["frobnicate"], "'frobnicate' is not a command; use one of show, track-record"),
             # a date that is not one: quoted, with the fix
             (["upcoming", "--as-of", "2026-13"], "'2026-13' is not a date"),
             (["show", "--as-of", "yesterday-ish"], "write a date such as 2026-03-28"),

@@ -158,3 +158,22 @@ class TestAnArgumentNotTaken:
         assert (code, out) == (2, "")
         assert said in err, err
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["shwo"], "argument COMMAND: 'shwo' is not a command; did you mean 'show'?"),
+        (["track_record"], "'track_record' is not a command; did you mean 'track-record'?"),
+        (["track-record", "--by", "actors"], "'actors' is not one of actor, kind, tag, "),
+        (["track-record", "--by", "actors"], "did you mean 'actor'?"),
+        (["zzz"], "'zzz' is not a command; use one of show, track-record, upcoming"),
+    ],
+)
+def test_a_choice_not_offered_names_the_one_meant(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    # argparse said "invalid choice: 'shwo' (choose from 'show', ...)", without the one meant.
+    code, out, err = _run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert said in err, err

@@ -25,6 +25,34 @@ __all__ = ["Parser"]
 
 # argparse's own words for an option given too few values (Python 3.11 to 3.13).
 _TOO_FEW = re.compile(r"argument (?P<names>\S+): expected (?P<count>one|\d+) arguments?")
+# ... and for a value not among an option's (or the commands') choices.
+_CHOICE = re.compile(
+    r"argument (?P<names>\S+): invalid choice: (?P<value>'.*') \(choose from (?P<choices>.*)\)",
+    re.S,
+)
+
+
+def _unquoted(text: str) -> str:
+    """A value as argparse quotes it (``'show'``; some versions leave it bare), unquoted."""
+    import ast
+
+    text = text.strip()
+    try:
+        return str(ast.literal_eval(text))
+    except (ValueError, SyntaxError):
+        return text
+
+
+def _not_a_choice(names: str, value: str, choices: str) -> str:
+    """The message for a value not among the choices: quoted, with the one meant if close."""
+    given = _unquoted(value)
+    offered = [_unquoted(choice) for choice in choices.split(",")]
+    noun = "a command" if names == "COMMAND" else f"one of {', '.join(offered)}"
+    head = f"argument {names}: {given!r} is not {noun}"
+    close = difflib.get_close_matches(str(given).replace("_", "-").lower(), offered, n=1)
+    if close:
+        return f"{head}; did you mean {close[0]!r}?"
+    return f"{head}; use one of {', '.join(offered)}" if names == "COMMAND" else head
 
 
 class Parser(argparse.ArgumentParser):
@@ -101,6 +129,9 @@ class Parser(argparse.ArgumentParser):
         if message.startswith("the following arguments are required"):
             files = [t for t in argv if t.startswith("-") and len(t) > 1 and _file_like(t)]
             return "; ".join([message, *(_dashed_file(t) for t in files if not self._is_option(t))])
+        choice = _CHOICE.fullmatch(message)
+        if choice is not None:
+            return _not_a_choice(choice["names"], choice["value"], choice["choices"])
         match = _TOO_FEW.fullmatch(message)
         if match is None:
             return message
