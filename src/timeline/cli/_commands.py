@@ -26,17 +26,13 @@ from timeline.cli._args import (
     _err,
     _Failure,
     _feed_events,
-    _load,
-    _load_with_lines,
-    _not_the_input,
     _out,
     _select,
-    _suffix,
     _table,
     _today,
-    _writable,
     _write_bytes,
 )
+from timeline.cli._files import _load, _load_with_lines, _not_the_input, _suffix, _writable
 from timeline.dates._duration import within_days
 from timeline.display._table import render
 from timeline.formats._io import FORMATS

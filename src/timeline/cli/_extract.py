@@ -18,15 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import ExtractError, TimelineError
-from timeline.cli._args import (
-    EXIT_OK,
-    EXIT_USAGE,
-    _err,
-    _Failure,
-    _not_the_input,
-    _out,
-    _writable,
-)
+from timeline.cli._args import EXIT_OK, EXIT_USAGE, _err, _Failure, _out
+from timeline.cli._files import _not_the_input, _writable
 from timeline.dates import When
 from timeline.figures import Source
 from timeline.records import write_atomic
