@@ -370,7 +370,8 @@ class TestUsageErrors:
         [
             # no command at all: the help, on stderr
             ([], "usage: timeline"),
-            (["frobnicate"], "invalid choice: 'frobnicate'"),
+            # (argparse's "invalid choice: 'frobnicate' (choose from ...)", reworded)
+            (["frobnicate"], "'frobnicate' is not a command; use one of show, track-record"),
             # a date that is not one: quoted, with the fix
             (["upcoming", "--as-of", "2026-13"], "'2026-13' is not a date"),
             (["show", "--as-of", "yesterday-ish"], "write a date such as 2026-03-28"),
@@ -415,7 +416,11 @@ class TestUsageErrors:
             (["convert", "a.yaml", "b.ics"], "`timeline export DATA -o feed.ics` writes a feed"),
             (["check"], "the following arguments are required: FILE"),
             # machine output is for the listing commands; a feed is already machine output
-            (["export", "--json"], "unrecognized arguments: --json"),
+            # (argparse's "unrecognized arguments: --json" now quotes it and names the help)
+            (
+                ["export", "--json"],
+                "'--json' is not an option of `timeline export`; see `timeline export --help`",
+            ),
         ],
     )
     def test_exit_2_on_stderr(
@@ -827,12 +832,42 @@ class TestConvert:
         assert run(capsys, "convert", "a.yaml", "b.json", "--force")[0] == 0
         assert len(Timeline.load("b.json")) == 7
 
-    def test_rewrites_a_file_in_place(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    @pytest.mark.parametrize(
+        "spelling",
+        [
+            "a.yaml",  # the input's own name, given twice
+            "./a.yaml",  # another spelling of the same path
+            "sub/../a.yaml",  # through a folder and back
+            "{tmp}/a.yaml",  # the absolute path
+        ],
+    )
+    def test_onto_itself_needs_force(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        spelling: str,
     ) -> None:
+        # `convert c.yaml c.yaml` rewrote the file in the library's layout, its comments
+        # dropped without a word; it replaces an existing file, so it asks for --force
+        # like `convert a.yaml b.json` onto an existing b.json (exit 2, input kept).
         monkeypatch.chdir(tmp_path)
-        _sample().save("a.json")
-        assert run(capsys, "convert", "a.json", "./a.json")[0] == 0  # same file: no --force
+        Path("sub").mkdir()
+        text = "# kept by hand: check the April date\nevents:\n- {title: A, when: 2026}\n"
+        Path("a.yaml").write_text(text, encoding="utf-8")
+        target = spelling.format(tmp=tmp_path)
+        code, out, err = run(capsys, "convert", "a.yaml", target)
+        assert (code, out) == (2, "")
+        assert err == (
+            f"timeline: error: output {target!r} is the input 'a.yaml' itself: converting a "
+            "file onto itself rewrites it in the library's layout, and what the format does "
+            "not keep (YAML comments, key order, spacing) is lost; add --force to rewrite it "
+            "in place, or write to a new file\n"
+        )
+        assert Path("a.yaml").read_text(encoding="utf-8") == text
+        code, out, err = run(capsys, "convert", "a.yaml", target, "--force")
+        assert (code, err) == (0, "")
+        assert Path("a.yaml").read_text(encoding="utf-8").startswith("events:\n  - id: a\n")
 
     def test_missing_output_folder(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -890,22 +925,14 @@ class TestOutputIsTheInput:
         out = self._alias(kind, tmp_path / "a.yaml", name)
         target = str(out.relative_to(tmp_path))
         code, stdout, err = run(capsys, "convert", "a.yaml", target, *["--force"] * force)
-        assert (code, stdout) == (1, "")
+        # A usage mistake (the data is fine): exit 2, as onto an existing file (was 1).
+        assert (code, stdout) == (2, "")
         assert err.startswith(
             f"timeline: error: output {target!r} is the input 'a.yaml' under another name ("
         )
         assert "writing it would replace the input; write to a new file" in err
         assert Path("a.yaml").read_bytes() == before
         assert out.exists() and (kind != "symbolic link" or out.is_symlink())
-
-    def test_the_same_name_rewrites_in_place(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        # The input's own name, said outright, is a rewrite in place (normalising the file).
-        monkeypatch.chdir(tmp_path)
-        Path("a.yaml").write_text("events:\n- {title: A, when: 2026}\n", encoding="utf-8")
-        assert run(capsys, "convert", "a.yaml", str(tmp_path / "a.yaml"))[0] == 0
-        assert Path("a.yaml").read_text(encoding="utf-8").startswith("events:\n  - id: a\n")
 
     @pytest.mark.parametrize("kind", ["symbolic link", "hard link"])
     def test_export_refuses(
@@ -921,7 +948,7 @@ class TestOutputIsTheInput:
         before = Path("a.yaml").read_bytes()
         self._alias(kind, tmp_path / "a.yaml", "feed.ics")
         code, stdout, err = run(capsys, "export", "a.yaml", "-o", "feed.ics")
-        assert (code, stdout) == (1, "")
+        assert (code, stdout) == (2, "")
         assert "output 'feed.ics' is the input 'a.yaml' under another name (" in err
         assert Path("a.yaml").read_bytes() == before
 
@@ -933,7 +960,7 @@ class TestOutputIsTheInput:
         Path("article.txt").write_text(article, encoding="utf-8")
         Path("draft.yaml").symlink_to("article.txt")
         code, stdout, err = run(capsys, "extract", "article.txt", "-o", "draft.yaml", "--force")
-        assert (code, stdout) == (1, "")
+        assert (code, stdout) == (2, "")
         assert "output 'draft.yaml' is the input 'article.txt' under another name (" in err
         assert Path("article.txt").read_text(encoding="utf-8") == article
 
@@ -961,7 +988,7 @@ class TestOutputIsTheInput:
         Path("data").mkdir()
         _sample().save("data/part-0.parquet")
         code, stdout, err = run(capsys, "convert", "data", "data/all.parquet")
-        assert (code, stdout) == (1, "")
+        assert (code, stdout) == (2, "")  # a usage mistake, as any output that is the input
         assert "output 'data/all.parquet' is inside the input folder 'data'" in err
         assert sorted(p.name for p in Path("data").iterdir()) == ["part-0.parquet"]
         # A feed beside the dataset's files does not join it.

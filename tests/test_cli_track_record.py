@@ -94,7 +94,8 @@ def test_filters_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_bad_grouping_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "track-record", "--by", "sector")
     assert code == 2
-    assert "invalid choice: 'sector'" in err
+    # (argparse's "invalid choice: 'sector' (choose from ...)", reworded)
+    assert "argument --by: 'sector' is not one of actor, kind, tag, precision, publisher" in err
 
 
 class TestShowTrend:

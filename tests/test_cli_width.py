@@ -89,6 +89,36 @@ class TestFits:
         assert LONG in out and CJK in out and ELLIPSIS not in out
 
 
+class TestAColumnsThatIsNoWidth:
+    """COLUMNS="²" (a digit to str.isdigit, not to int) or thousands of digits ended `show`
+    with a ValueError traceback; like any other COLUMNS that is no width, it is ignored."""
+
+    @pytest.mark.parametrize(
+        "columns",
+        ["²", "١٢٠", "8" + "0" * 5000, "abc", "", "0", "-5", " 80x", "1e3"],
+    )
+    @pytest.mark.parametrize("command", [["show"], ["track-record", "--as-of", "2026-07-01"]])
+    def test_is_ignored(
+        self,
+        data: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        columns: str,
+        command: list[str],
+    ) -> None:
+        monkeypatch.setenv("COLUMNS", columns)
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+        out = "\n".join(run(capsys, command[0], str(data), *command[1:]))
+        assert ELLIPSIS not in out  # piped and no width given: nothing cut
+
+    def test_a_width_past_any_screen_cuts_nothing(
+        self, data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        terminal(monkeypatch, 10**30, tty=True)
+        out = "\n".join(run(capsys, "show", str(data)))
+        assert LONG in out and CJK in out and ELLIPSIS not in out
+
+
 class TestWide:
     @pytest.mark.parametrize("command", COMMANDS)
     def test_wide_shows_everything(

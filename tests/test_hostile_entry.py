@@ -242,7 +242,7 @@ class TestExtractArticleEncodings:
     ) -> None:
         path = tmp_path / "article.yaml"
         path.write_text(_ARTICLE, encoding="utf-8")
-        assert main(["extract", str(path), "-o", str(path)]) == 1
+        assert main(["extract", str(path), "-o", str(path)]) == 2  # usage
         err = capsys.readouterr().err
         assert "linked folder" not in err  # it is the same name, given twice
         assert re.search(r"is the input '[^']*' itself; writing it would replace", err)

@@ -102,3 +102,58 @@ def test_track_record_text_stays_in_line(actor: str) -> None:
     assert len(table) == 4
     # The figures are right-aligned to one edge: every line is as wide as the header.
     assert len({wcwidth.wcswidth(line) for line in table}) == 1, table
+
+
+# -- variation selector 15 (U+FE0E): the text form of an emoji ----------------------------
+
+_VS15 = "\ufe0e"
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("☎" + _VS15, 1),  # a symbol narrow anyway: the selector changes nothing
+        ("⌚" + _VS15, 1),  # a watch, wide as an emoji, narrow as text (was 2)
+        ("⌚", 2),
+        ("⌚\ufe0f", 2),
+        ("⚡" + _VS15, 1),  # high voltage (was 2)
+        ("🀄" + _VS15, 1),  # a mahjong tile, past the BMP (was 2)
+        ("🕐" + _VS15 + "x", 2),  # a clock face, then a letter (was 3)
+        ("🚀" + _VS15, 2),  # a rocket has no text form: still wide
+        ("腾" + _VS15, 2),  # nor has a CJK character
+        ("⌚" + _VS15 + _VS15, 1),  # a second selector adds nothing
+    ],
+)
+def test_text_presentation_is_measured_as_wcwidth_does(text: str, width: int) -> None:
+    assert cell_width(text) == width == wcwidth.wcswidth(text)
+
+
+def _symbols() -> list[str]:
+    """Every character in the blocks where emoji live that cell_width and wcwidth
+    measure alike on its own (the bare widths are checked elsewhere)."""
+    blocks = [(0x2000, 0x33FF), (0x1F000, 0x1FAFF)]
+    found = []
+    for start, stop in blocks:
+        for code in range(start, stop + 1):
+            char = chr(code)
+            if not char.isprintable() or wcwidth.wcswidth(char) < 1:
+                continue
+            if cell_width(char) == wcwidth.wcswidth(char):
+                found.append(char)
+    return found
+
+
+def test_every_symbol_with_the_text_selector_matches_wcwidth() -> None:
+    wrong = [
+        (f"U+{ord(c):04X}", cell_width(c + _VS15), wcwidth.wcswidth(c + _VS15))
+        for c in _symbols()
+        if cell_width(c + _VS15) != wcwidth.wcswidth(c + _VS15)
+    ]
+    assert wrong == []
+
+
+def test_a_table_with_text_presentation_stays_in_line() -> None:
+    rows = [["⌚" + _VS15 + " watch launch", "x"], ["plain title", "y"]]
+    lines = render(["TITLE", "MARK"], rows, flex=0)
+    ends = {cell_width(line[: line.rindex(" ") + 1]) for line in lines}
+    assert len(ends) == 1, lines  # the MARK column starts at one column on every line

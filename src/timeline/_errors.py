@@ -7,6 +7,7 @@ working. Messages quote the input and name the fix.
 
 from __future__ import annotations
 
+import enum
 import errno
 import os
 import re
@@ -301,6 +302,50 @@ def quoted(value: object) -> str:
         if isinstance(value, int):
             return digits
         return f"a {type(value).__name__} holding {digits}"
+
+
+def not_a_member(
+    kind: type[enum.Enum], value: object, noun: str, error: type[TimelineError]
+) -> TimelineError:
+    """The error for ``kind(value)`` when ``value`` is none of the enum's: the input
+    quoted, every valid value listed, and the one meant when it is a near miss.
+
+    The public enums raise it from ``_missing_`` (Python's own was "5 is not a valid
+    Status", with no fix); ``error`` is the layer's `ValueError` subclass.
+
+    >>> import enum
+    >>> class Colour(enum.Enum):
+    ...     RED = "red"
+    ...     DARK_BLUE = "dark blue"
+    >>> print(not_a_member(Colour, "Dark-Blue", "a colour", TimelineError))
+    Colour('Dark-Blue'): 'Dark-Blue' is not a colour; did you mean 'dark blue' (Colour.DARK_BLUE)?
+    >>> print(not_a_member(Colour, 5, "a colour", TimelineError))
+    Colour(5): 5 is not a colour; use one of 'red', 'dark blue'
+    """
+    shown = quoted(value)
+    head = f"{kind.__name__}({shown}): {shown} is not {noun}; "
+    meant = _meant(kind, value)
+    if meant is not None:
+        return error(f"{head}did you mean {quoted(meant.value)} ({kind.__name__}.{meant.name})?")
+    return error(head + "use one of " + ", ".join(quoted(member.value) for member in kind))
+
+
+def _meant(kind: type[enum.Enum], value: object) -> enum.Enum | None:
+    """The member ``value`` spells another way (case, spaces, ``-``/``_``, its name, a typo)."""
+    import difflib  # only once a value is refused
+
+    if not isinstance(value, str) or len(value) > 100:
+        return None
+
+    def key(text: str) -> str:
+        return re.sub(r"[\s_-]+", " ", text.strip().lower())
+
+    spellings: dict[str, enum.Enum] = {}
+    for member in kind:
+        spellings.setdefault(key(member.name), member)
+        spellings.setdefault(key(str(member.value)), member)
+    close = difflib.get_close_matches(key(value), spellings, n=1, cutoff=0.75)
+    return spellings[close[0]] if close else None
 
 
 def warn_user(message: str) -> None:

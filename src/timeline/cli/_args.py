@@ -1,8 +1,9 @@
-"""What the commands share: reading arguments, loading files, printing tables.
+"""What the commands share: reading arguments, selecting events, printing tables.
 
 Argument types (dates, days, statuses, durations) turn a user's text into values
-or a usage error that names the fix; `_load` reads a data file or the bundled
-dataset; `_emit` prints a timeline as a table or JSON.
+or a usage error that names the fix; `_select` applies the shared filters; `_emit`
+prints a timeline as a table or JSON. Which files a command reads and writes is
+`timeline.cli._files`.
 """
 
 from __future__ import annotations
@@ -17,12 +18,10 @@ import re
 import shutil
 import sys
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from timeline._errors import (
-    DataFileError,
     QueryError,
     TimelineError,
     TimelineWarning,
@@ -33,7 +32,6 @@ from timeline.dates._days import to_day
 from timeline.dates._duration import within_days
 from timeline.dates._when import When
 from timeline.display._table import render, truncate
-from timeline.formats._io import FORMATS, missing_fix
 from timeline.model._claim import Status
 from timeline.model._event import Event
 from timeline.model._text import name_key, visible
@@ -108,10 +106,28 @@ def _within_arg(text: str) -> str:
     except TimelineError as err:
         if "reaches past" in str(err):  # a duration, but longer than the calendar
             raise argparse.ArgumentTypeError(str(err).removeprefix("within: ")) from None
+        if _looks_back(text):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is negative: upcoming looks ahead from --as-of, so give a duration "
+                "of 0 days or more (e.g. 90d); for events already past due use "
+                "`timeline overdue`, for a window in the past `timeline show --between A B`"
+            ) from None
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a duration; write e.g. 90d, 12w, 3m or '1 year'"
         ) from None
     return text
+
+
+def _looks_back(text: str) -> bool:
+    """Whether ``text`` is a duration with a minus sign before it ("-5d", "- 3 months")."""
+    rest = text.strip()
+    if not rest.startswith("-"):
+        return False
+    try:
+        within_days(rest[1:], _dt.date.today())
+    except TimelineError:
+        return False
+    return True
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -121,150 +137,6 @@ def _bundled() -> Timeline:
     from timeline.datasets import ai_race_2026
 
     return ai_race_2026()
-
-
-def _suffix(path: str, role: str) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        shown = f"suffix {suffix!r}" if suffix else "no suffix"
-        fix = f"use a {_KNOWN} file"
-        if suffix == ".ics" and role == "output":
-            fix += "; `timeline export DATA -o feed.ics` writes a feed"
-        elif suffix == ".ics":
-            fix = f"it is a feed: import it first with `timeline convert {path} events.yaml`"
-        raise _Failure(f"{role} {path!r} has {shown}; {fix}", EXIT_USAGE)
-    return suffix
-
-
-def _parquet_folder(path: str) -> bool:
-    """Whether ``path`` is a folder of Parquet files (a dataset, as Spark writes one)."""
-    folder = Path(path)
-    if not folder.is_dir():
-        return False
-    return any(
-        not any(part.startswith((".", "_")) for part in file.relative_to(folder).parts)
-        for file in folder.rglob("*")
-        if file.suffix.lower() == ".parquet"  # as save and load take the suffix
-    )
-
-
-def _readable(path: str) -> None:
-    """Refuse, with the fix, a path that is not a data file (or a folder of Parquet files)
-    that exists."""
-    if not path:  # Path("") is the current folder
-        raise _Failure("the data file's name is empty; give its path")
-    file = Path(path)
-    if file.is_dir():
-        if _parquet_folder(path):
-            return  # a dataset: `Timeline.load` reads its .parquet files as one table
-        raise _Failure(
-            f"{path!r} is a folder; give a data file ({_KNOWN}) or a folder of .parquet files"
-        )
-    _suffix(path, "data file")
-    missing = missing_fix(path)
-    if missing is not None:
-        raise _Failure(f"data file {path!r} does not exist; {missing}")
-
-
-def _load(path: str | None) -> Timeline:
-    """The timeline in ``path``, or the bundled dataset when ``path`` is None."""
-    if path is None:
-        return _bundled()
-    _readable(path)
-    try:
-        return Timeline.load(path)
-    except UnicodeDecodeError:
-        raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
-    except DataFileError:
-        raise  # its message names the file and the fix (a file that may not be read)
-    except OSError as err:
-        raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
-
-
-def _load_with_lines(
-    path: str,
-) -> tuple[Timeline, Callable[[str, tuple[str | int, ...]], int | None]]:
-    """The timeline in the data file ``path``, and where each event's fields are in it."""
-    from timeline.formats._io import load_with_lines
-
-    _readable(path)
-    if _parquet_folder(path) or Path(path).suffix.lower() == ".parquet":
-        # Parquet has rows, not lines: its problems name their row (rows[3].when).
-        return _load(path), lambda _id, _field: None
-    try:
-        return load_with_lines(path)
-    except UnicodeDecodeError:
-        raise _Failure(f"data file {path!r} is not UTF-8 text; save it as UTF-8") from None
-    except DataFileError:
-        raise  # its message names the file and the fix (a file that may not be read)
-    except OSError as err:
-        raise _Failure(f"cannot read {path!r}: {err.strerror or err}") from None
-
-
-def _writable(path: str) -> Path:
-    """``path`` as a file to write, once its folder is known to exist."""
-    from timeline.records._atomic import refusal
-
-    out = Path(path)
-    try:
-        if not out.parent.is_dir():
-            raise _Failure(
-                f"cannot write {path!r}: folder '{out.parent}' does not exist; create it"
-            )
-        if out.is_dir():
-            raise _Failure(f"cannot write {path!r}: it is a folder; give a file name")
-    except OSError as err:  # a name too long for the system, a loop of links
-        raise _Failure(f"cannot write {path!r}: {refusal(err)}") from None
-    return out
-
-
-def _not_the_input(out: Path, given: str, source: str | None, *, in_place: bool = False) -> None:
-    """Refuse an output that is the input under another name, or a file in the input folder.
-
-    A link to the input (``link.json -> a.yaml``), a hard link, or its name through a
-    linked folder would have the input replaced by the output, with or without
-    --force (which replaces *another* file). ``in_place`` lets the input's own name,
-    said outright, be rewritten (`convert a.yaml a.yaml`). A Parquet file written
-    into the dataset folder being read would be read with it next time.
-    """
-    if source is None or source == "-":
-        return
-    input = Path(source)
-    try:
-        if input.is_dir():
-            # Only a .parquet file joins the dataset; a feed or a picture beside it is harmless.
-            parquet = out.suffix.lower() == ".parquet"
-            if parquet and out.resolve().is_relative_to(input.resolve()):
-                raise _Failure(
-                    f"output {given!r} is inside the input folder {source!r}: it would join "
-                    "the dataset it is made from; write it outside the folder"
-                )
-            return
-        if not out.exists() or not out.samefile(input):
-            return
-    except OSError:  # an input that cannot be read, a loop of links: loading says so
-        return
-    itself = os.path.abspath(out) == os.path.abspath(input)
-    if in_place and itself:
-        return
-    fix = "write to a new file"
-    if itself:  # the same name given twice (`extract a.txt -o a.txt`)
-        raise _Failure(
-            f"output {given!r} is the input {source!r} itself; writing it would replace the "
-            f"input; {fix}"
-        )
-    if out.is_symlink():
-        how = "a link to it"
-        fix += f", or remove the link {given!r} first (the input stays)"
-    elif out.resolve() == input.resolve():
-        how = "the same file, reached through a linked folder"
-    else:
-        how = "a hard link to it: one file with two names"
-        fix += f", or remove {given!r} first (the input keeps its name)"
-    raise _Failure(
-        f"output {given!r} is the input {source!r} under another name ({how}); "
-        f"writing it would replace the input; {fix}"
-    )
 
 
 # -- selecting ------------------------------------------------------------------------------
@@ -403,8 +275,11 @@ def _terminal_width(args: argparse.Namespace | None = None) -> int | None:
     if args is not None and getattr(args, "wide", False):
         return None
     columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    # ASCII digits only: "²" is a digit to str.isdigit but not to int(), and thousands of
+    # digits are more than int() reads; a width past any screen (ten digits) is 10^9.
+    digits = columns.lstrip("0")
+    if columns.isascii() and columns.isdigit() and digits:
+        return int(digits) if len(digits) < 10 else 10**9
     if not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns

@@ -26,17 +26,13 @@ from timeline.cli._args import (
     _err,
     _Failure,
     _feed_events,
-    _load,
-    _load_with_lines,
-    _not_the_input,
     _out,
     _select,
-    _suffix,
     _table,
     _today,
-    _writable,
     _write_bytes,
 )
+from timeline.cli._files import _load, _load_with_lines, _not_the_input, _suffix, _writable
 from timeline.dates._duration import within_days
 from timeline.display._table import render
 from timeline.formats._io import FORMATS
@@ -270,11 +266,15 @@ def _convert(args: argparse.Namespace) -> int:
         raise _Failure("the data file's name is empty; give its path")
     if not feed and not Path(source).is_dir():  # a folder: a Parquet dataset, or refused
         _suffix(source, "input")
-    _suffix(target, "output")
+    fmt = FORMATS[_suffix(target, "output")]
+    if args.bom and fmt != "csv":
+        raise _Failure(
+            f"--bom is for a .csv output (Excel); {target!r} is {fmt.upper()}: leave --bom out",
+            EXIT_USAGE,
+        )
     out = _writable(target)
-    _not_the_input(out, target, source, in_place=True)
-    same = out.exists() and Path(source).exists() and out.samefile(source)
-    if out.exists() and not same and not args.force:
+    _not_the_input(out, target, source, in_place=args.force)
+    if out.exists() and not args.force:  # the input itself was refused above
         raise _Failure(f"output {target!r} already exists; add --force to replace it", EXIT_USAGE)
     report = None
     if feed:
@@ -284,8 +284,10 @@ def _convert(args: argparse.Namespace) -> int:
         timeline, report = Timeline.from_ics(file, report=True)
     else:
         timeline = _load(source)
-    timeline.save(out)
+    timeline.save(out, bom=args.bom)
     kind = FORMATS[out.suffix.lower()].upper()
+    if args.bom:
+        kind += ", with a byte-order mark for Excel"
     _out(f"Wrote {target} ({kind}): {_count(len(timeline))} from {source}")
     if report is not None:
         # What the import left behind or repaired, for the person to act on.

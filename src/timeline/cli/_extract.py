@@ -12,20 +12,14 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import ExtractError, TimelineError
-from timeline.cli._args import (
-    EXIT_OK,
-    EXIT_USAGE,
-    _err,
-    _Failure,
-    _not_the_input,
-    _out,
-    _writable,
-)
+from timeline.cli._args import EXIT_OK, EXIT_USAGE, _err, _Failure, _out
+from timeline.cli._files import _not_the_input, _writable
 from timeline.dates import When
 from timeline.figures import Source
 from timeline.records import write_atomic
@@ -126,6 +120,12 @@ def _fiscal_years(text: str | None) -> dict[str, str] | None:
 def _read_article(name: str) -> str:
     """The article's text, from the file ``name`` or from stdin for ``-``."""
     if name == "-":
+        if sys.stdin is None:  # `timeline extract - <&-`
+            raise _Failure(
+                "stdin is closed; give the article's file name, or pipe it in: "
+                "cat article.txt | timeline extract -",
+                EXIT_USAGE,
+            )
         stream = getattr(sys.stdin, "buffer", None)  # bytes, decoded as UTF-8 whatever the locale
         raw: bytes | str = stream.read() if stream is not None else sys.stdin.read()
     else:
@@ -137,9 +137,22 @@ def _read_article(name: str) -> str:
                 f"article {name!r} does not exist; "
                 "check the path, or give - to read the article from stdin"
             )
-        raw = path.read_bytes()
+        raw = _article_bytes(name)
     text = raw.removeprefix("\ufeff") if isinstance(raw, str) else article_text(raw, name)
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads a file
+
+
+def _article_bytes(name: str) -> bytes:
+    """The bytes of the article file ``name``; a named pipe or a device is refused unread
+    (one waits for a writer, the other may never end), as a data file's would be."""
+    from timeline.records._atomic import read_regular
+
+    def refused(problem: str) -> _Failure:
+        what = problem.split(", not a file", 1)[0]
+        fix = f"read it as stdin: timeline extract - < {shlex.quote(name)}"
+        return _Failure(f"article {name!r} is {what}, not a file; {fix}")
+
+    return read_regular(name, refused)
 
 
 # Byte-order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).

@@ -24,9 +24,11 @@ head -1``) stops any command quietly with 0.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from timeline._errors import TimelineError, TimelineWarning
@@ -55,6 +57,7 @@ from timeline.cli._commands import (
     _upcoming,
 )
 from timeline.cli._extract import add_extract
+from timeline.cli._parser import Parser
 
 __all__ = ["main"]
 
@@ -147,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
 
     __version__ = installed_version()
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="timeline",
         description="Track dated and expected events with honest, imprecise dates.",
         epilog=_EPILOG,
@@ -273,6 +276,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("output", metavar="OUT", help="the file to write; format by suffix")
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    convert.add_argument(
+        "--bom",
+        action="store_true",
+        help="start a .csv OUT with the UTF-8 byte-order mark, so Excel reads it as UTF-8",
+    )
 
     command("schema", _schema, "print the JSON Schema of the data-file format")
 
@@ -296,6 +304,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     timeline ...
     0
     """
+    with _streams():
+        return _main(argv)
+
+
+@contextlib.contextmanager
+def _streams() -> Iterator[None]:
+    """A closed stdout or stderr (``timeline show >&-``, which Python gives as None) taken as
+    the null device while the command runs: what it prints goes nowhere, as to a closed
+    pipe, and the command still does its work and says its exit code."""
+    opened = {}
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            opened[name] = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            setattr(sys, name, opened[name])
+    try:
+        yield
+    finally:
+        for name, stream in opened.items():
+            setattr(sys, name, None)
+            stream.close()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -307,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", TimelineWarning)
-        code = _run(run, args)
+        code = _run(lambda args: run(_named(args)), args)
     # What the library did on the user's behalf (events left out of a feed, say),
     # said plainly after the command's own output.
     for warning in caught:
@@ -318,6 +349,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warning.message, warning.category, warning.filename, warning.lineno
             )
     return code
+
+
+def _named(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` once every path in them can name a file: a NUL, or half a surrogate pair
+    (which no file name holds), is a usage mistake said before anything is read."""
+    from timeline.records._atomic import name_problem
+
+    for attribute in ("file", "input", "output", "out", "article"):
+        value = getattr(args, attribute, None)
+        if isinstance(value, str) and value != "-":
+            problem = name_problem(value)
+            if problem is not None:
+                raise _Failure(f"{value!r} cannot be a file's name: {problem}", EXIT_USAGE)
+    return args
 
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

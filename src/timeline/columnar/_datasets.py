@@ -37,14 +37,17 @@ def parquet_files(folder: str | os.PathLike[str]) -> list[str]:
     >>> [pathlib.Path(f).name for f in parquet_files(root)]
     ['a.parquet']
     """
-    root = Path(folder)
-    return sorted(
-        str(file)
-        for file in root.rglob("*")
-        if _is_parquet(file)
-        and file.is_file()
-        and not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
-    )
+    found: list[str] = []
+    # Hidden and underscore folders are left out as the walk goes, not walked and then
+    # dropped: a `.venv/` or `node_modules/.cache/` below can hold a million files.
+    for where, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith((".", "_"))]
+        found.extend(
+            os.path.join(where, name)
+            for name in files
+            if not name.startswith((".", "_")) and _is_parquet(Path(name))
+        )
+    return sorted(str(Path(file)) for file in found if os.path.isfile(file))
 
 
 def _is_parquet(path: Path) -> bool:

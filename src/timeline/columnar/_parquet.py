@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import errno
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._errors import (
@@ -29,7 +28,6 @@ from timeline.columnar._columns import record_columns
 from timeline.columnar._datasets import (
     _DATES,
     _dataset,
-    _is_parquet,
     _own_metadata,
     _text_like,
     _typed_dates,
@@ -44,6 +42,7 @@ from timeline.columnar._typed_dates import dates_as_text
 from timeline.model._timeline import Timeline, WindowArg
 from timeline.model._windows import window
 from timeline.records._atomic import atomic_path, special_problem
+from timeline.records._folders import parquet_search, too_wide
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -106,7 +105,10 @@ def _read(path: str | os.PathLike[str], filters: Any) -> Timeline:
     special = special_problem(where, os.stat(where).st_mode)
     if special is not None:  # a named pipe would wait for a writer, a device never end
         raise DataFileError([DataFileProblem(special, file=where)])
-    if os.path.isdir(where) and not any(map(_is_parquet, Path(where).rglob("*"))):
+    search = parquet_search(where) if os.path.isdir(where) else "found"
+    if search == "too many":  # `/` or a home folder, given by mistake: not walked to its end
+        raise DataFileError([DataFileProblem(too_wide("the folder"), file=where)])
+    if search == "none":
         # An empty dataset has no columns: say what is wrong, not "no 'title' column".
         problem = (
             "the folder holds no .parquet files; give a data file "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from timeline._errors import WhenError, not_a_member
+
 MONTH_NAMES = (
     "January",
     "February",
@@ -48,6 +50,11 @@ class Precision(enum.Enum):
     MIXED = "mixed"
     UNDATED = "undated"  # no date yet ("TBD", "date not announced"): no bounds
 
+    @classmethod
+    def _missing_(cls, value: object) -> Precision:
+        # Python's own "5 is not a valid Precision" names no fix: ours lists the values.
+        raise not_a_member(cls, value, "a precision", WhenError)
+
     @property
     def rank(self) -> int:
         """Position from finest (0) to coarsest.
@@ -82,3 +89,8 @@ class Relation(enum.Enum):
     AFTER = "after"  # strictly after the span ends
     NOT_BEFORE = "not before"  # on or after the span starts ("no earlier than", "NET")
     NOT_AFTER = "not after"  # on or before the span ends, said as "no later than"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Relation:
+        # Python's own "5 is not a valid Relation" names no fix: ours lists the values.
+        raise not_a_member(cls, value, "a relation", WhenError)

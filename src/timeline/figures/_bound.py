@@ -15,7 +15,7 @@ import functools
 from decimal import Decimal
 from typing import Final
 
-from timeline._errors import QuantityError, quoted
+from timeline._errors import QuantityError, not_a_member, quoted
 from timeline.figures._numbers import checked, plain
 from timeline.figures._quantity_text import format_quantity, parse_quantity
 from timeline.figures._text import checked_text
@@ -40,6 +40,11 @@ class Bound(enum.Enum):
     LESS_THAN = "less_than"  # <: "under 5%", "fewer than 10"
     APPROX = "approx"  # "about 5%"
     RANGE = "range"  # "2-3 devices": value is the low end, high the high end
+
+    @classmethod
+    def _missing_(cls, value: object) -> Bound:
+        # Python's own "5 is not a valid Bound" names no fix: ours lists the values.
+        raise not_a_member(cls, value, "a bound", QuantityError)
 
 
 # Sort position of each bound for equal values: under < up to < about < exact < range

@@ -29,7 +29,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
 
-from timeline._errors import QuantityError, TargetError, quoted
+from timeline._errors import QuantityError, TargetError, not_a_member, quoted
 from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._masks import first_readings, over_before
 from timeline.dates._precision import Relation
@@ -62,6 +62,11 @@ class TargetStatus(enum.StrEnum):
     MISSED = "missed"  # past the deadline, and a figure for the deadline period falls short
     PENDING = "pending"  # not met yet, and the deadline has not passed
     UNKNOWN = "unknown"  # past the deadline, and the figures cannot tell
+
+    @classmethod
+    def _missing_(cls, value: object) -> TargetStatus:
+        # Python's own "5 is not a valid TargetStatus" names no fix: ours lists the values.
+        raise not_a_member(cls, value, "a target status", TargetError)
 
 
 def _observation(value: object, owner: str) -> Observation:

@@ -30,6 +30,7 @@ from timeline._errors import (
     quoted,
 )
 from timeline.records._atomic import name_problem, path_text, read_regular, write_atomic
+from timeline.records._folders import parquet_search
 
 if TYPE_CHECKING:
     from timeline.model._timeline import Timeline
@@ -288,7 +289,7 @@ def _dataset_folder(path: str | os.PathLike[str], *, dataset: bool = True) -> No
     if dataset and fmt in (None, "parquet"):
         return
     folder = Path(path)
-    if dataset and any(f.suffix.lower() == ".parquet" for f in folder.rglob("*")):
+    if dataset and parquet_search(folder) == "found":
         return  # a dataset, whatever its name
     kind = fmt.upper() if fmt is not None else "data"
     problem = (
@@ -447,16 +448,37 @@ def load_with_lines(
     return timeline, line
 
 
-def save(timeline: Timeline, path: str | os.PathLike[str]) -> None:
-    """Write a data file atomically, in the format its suffix selects."""
+def save(timeline: Timeline, path: str | os.PathLike[str], *, bom: bool = False) -> None:
+    """Write a data file atomically, in the format its suffix selects.
+
+    ``bom=True`` starts a CSV file with the UTF-8 byte-order mark, which Excel needs
+    to read it as UTF-8 (without it Excel on Windows garbles Chinese text); other
+    formats refuse it (JSON forbids the mark). `load` reads CSV with or without it.
+    """
     path = _path(path)  # a name no file can have is the write's error (`write_atomic`)
-    if format_of(path) == "parquet":
+    fmt = format_of(path)
+    _check_bom(bom, fmt, path)
+    if fmt == "parquet":
         from timeline.columnar._parquet import write_parquet
 
         write_parquet(timeline, path)
         return
-    text = dumps(timeline, format_of(path), file=os.fspath(path))
-    write_atomic(path, text)
+    text = dumps(timeline, fmt, file=os.fspath(path))
+    write_atomic(path, "\ufeff" + text if bom else text)
+
+
+def _check_bom(bom: object, fmt: Format, path: str | os.PathLike[str]) -> None:
+    """Refuse a ``bom`` that is not True or False, or True for a format other than CSV."""
+    file = os.fspath(path)
+    if not isinstance(bom, bool):
+        problem = f"save: bom: {quoted(bom)} is not True or False"
+        raise DataFileError([DataFileProblem(problem, file=file)])
+    if bom and fmt != "csv":
+        problem = (
+            f"save: bom=True is for .csv files (the byte-order mark Excel needs); a "
+            f"{fmt.upper()} file is written without one: leave bom out"
+        )
+        raise DataFileError([DataFileProblem(problem, file=file)])
 
 
 def file_schema() -> dict[str, Any]:

@@ -76,13 +76,16 @@ def load(cls: type[Timeline], path: str | os.PathLike[str], *, filters: Any = No
     return load(path, filters=filters)
 
 
-def save(tl: Timeline, path: str | os.PathLike[str]) -> None:
+def save(tl: Timeline, path: str | os.PathLike[str], *, bom: bool = False) -> None:
     """Write a data file atomically, the format chosen by suffix (.yaml, .json, .csv, .parquet).
 
     The file loads again: ``related`` ids naming events not in this
     timeline (it was filtered from a larger one, say) are left out of it,
     with a `TimelineWarning` naming them. CSV holds events only: a name or
     description is not written, with a `TimelineWarning` saying so.
+    ``bom=True`` starts a CSV file with the UTF-8 byte-order mark, for Excel
+    (which reads a CSV without it in the system's code page, garbling Chinese);
+    `load` reads CSV with or without it. Other formats refuse ``bom=True``.
 
     >>> import os, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -93,7 +96,7 @@ def save(tl: Timeline, path: str | os.PathLike[str]) -> None:
     """
     from timeline.formats._io import save
 
-    save(tl, path)
+    save(tl, path, bom=bom)
 
 
 def from_records(

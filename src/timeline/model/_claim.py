@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from timeline._errors import EventError, quoted
+from timeline._errors import EventError, not_a_member, quoted
 from timeline.dates._bounds import Point, _cmp, _key
 from timeline.dates._days import coerce_when, to_day
 from timeline.dates._when import When
@@ -37,6 +37,11 @@ class Status(enum.Enum):
     CONFIRMED = "confirmed"  # date fixed
     HAPPENED = "happened"
     CANCELLED = "cancelled"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Status:
+        # Python's own "5 is not a valid Status" names no fix: ours lists the values.
+        raise not_a_member(cls, value, "a status", EventError)
 
     def __repr__(self) -> str:
         # An expression, so the reprs of records holding a status are constructor calls.
