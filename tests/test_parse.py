@@ -259,8 +259,9 @@ class TestParsePhrases:
             ("the 2020s", When.decade(2020)),
             ("2020s", When.decade(2020)),
             ("the 2020's", When.decade(2020)),
-            # "the 1900s" is read as a decade; centuries are named by ordinals
-            ("the 1900s", When.decade(1900)),
+            # "the 1900s" is the century English readers mean; "the 2000s" the decade
+            ("the 1900s", When.century(1900)),
+            ("the 2000s", When.decade(2000)),
             ("the 21st century", When.century(2000)),
             ("20th century", When.century(1900)),
             ("week 15 2026", When.week(2026, 15)),

@@ -18,7 +18,7 @@ from timeline.dates import _quick
 from timeline.dates._parse import _parse
 from timeline.dates._parse_dates import Context
 from timeline.dates._parse_edtf import Fail
-from timeline.dates._precision import MONTH_NAMES, Precision, Relation
+from timeline.dates._precision import MONTH_NAMES, Precision, Relation, names_century
 
 REF = dt.date(2026, 3, 28)
 
@@ -180,8 +180,9 @@ def covered(w: When) -> bool:
 
     Not covered (the general path reads them): instants with a qualifier, a
     relation or in an interval, level-2 values (hemisphere seasons, sets), years
-    before 1000 written alone, and unspecified digits other than ``202X``,
-    ``2026-XX`` and ``2026-04-XX`` (from year 1000).
+    before 1000 written alone, unspecified digits other than ``202X``,
+    ``2026-XX`` and ``2026-04-XX`` (from year 1000), and the decades "the 1800s"
+    cannot name (it is the century), written "the decade 1800\u20131809".
     """
     if w.is_interval:
         ends = [e for e in (w.lower, w.upper) if isinstance(e, When)]
@@ -190,6 +191,10 @@ def covered(w: When) -> bool:
         return w.is_undated
     if w.is_instant:
         return False
+    if w.precision is Precision.DECADE:
+        assert w.start is not None
+        if names_century(w.start.year - w.start.year % 10):
+            return False
     if w.precision is Precision.YEAR and w.relation is Relation.ON and not w.approximate:
         assert w.start is not None
         if w.start.year < 1000 and w.unspecified is None:

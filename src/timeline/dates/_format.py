@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from timeline.dates._parse_edtf import MONTH_NAMES, Fail, step
-from timeline.dates._precision import Precision, Relation
+from timeline.dates._precision import Precision, Relation, names_century
 from timeline.dates._when import When, WhenError
 
 __all__ = ["qualified_text", "to_edtf", "to_text", "to_words"]
@@ -219,6 +219,12 @@ def _core_text(w: When, words: bool = False) -> str:
     if p is Precision.DECADE:
         assert w.end is not None
         first = y - y % 10
+        if names_century(first):  # "the 1800s" reads as the century: say the decade's years
+            years = f"the decade {first:04d}\u2013{first + 9:04d}"
+            if w.end.year - y != 9:
+                lead = ("early in", "midway through", "late in")[{0: 0, 4: 1}.get(y - first, 2)]
+                return f"{lead} {years}"
+            return years
         if w.end.year - y != 9:  # a third of the decade: "early/mid-/late 2020s"
             word = _THIRDS[{0: 0, 4: 1}.get(y - first, 2)]
             return f"{word}{'' if y - first == 4 else ' '}{first:04d}s"

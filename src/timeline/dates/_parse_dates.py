@@ -61,7 +61,9 @@ from timeline.dates._parse_spans import (
     decade,
     decade_third,
     hemisphere_season,
+    hundreds,
     season,
+    spelt_decade,
     winter,
 )
 from timeline.dates._precision import Precision, Relation
@@ -253,7 +255,7 @@ def _modified(m: re.Match[str], ctx: Context) -> Value:
         return When.third(int(rest), n)
     decade = _DECADE.fullmatch(rest)
     if decade is not None:
-        return decade_third(int(decade["d"]), n)
+        return hundreds(int(decade["d"]), n)
     try:
         other = core_value(rest, ctx)
     except Fail:
@@ -372,6 +374,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
         _c(r"(?:the )?(?P<o>first|second|1st|2nd) half(?:,? (?:of )?" + _YR + r")?(?P<n>)"),
         _quarter_or_half("h"),
+    ),
+    (
+        _c(
+            r"(?:(?P<third>early in|midway through|late in) )?the decade"
+            r" (?P<a>\d{4}) ?[-/\u2013] ?(?P<b>\d{4})"
+        ),
+        spelt_decade,
     ),
     (
         _c(r"(?:the )?(?P<a>early|mid|late)[- ]to[- ](?P<b>early|mid|late)[- ](?P<rest>.+)"),

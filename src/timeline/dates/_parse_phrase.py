@@ -34,8 +34,10 @@ Readings fixed here, documented rather than guessed: "start of 2030" /
 2030" the last (September to December), "mid-2030" the middle; "start of /
 mid- / end of April" are the dekads 1-10, 11-20, 21-end. "by the end of X"
 and "before the end of X" are a deadline on X; "by the start of X" is "before
-X"; "after the start of X" is "not before X". "the 1900s" is a decade
-(write "the 20th century" for the century). "winter 2026" alone is ambiguous
+X"; "after the start of X" is "not before X". "the 1900s" is the century
+1900-1999 as English readers mean it, "late 1800s" its last third (1870-1899), for
+every "X00s" but "the 2000s", the decade 2000-2009 (`names_century`); the
+decade 1900-1909 is "the decade 1900-1909". "winter 2026" alone is ambiguous
 and raises; write "winter 2026/27".
 """
 

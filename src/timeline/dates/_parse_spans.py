@@ -15,6 +15,7 @@ import pendulum
 
 from timeline.dates._parse_context import Context, Value, Yearless, year_of
 from timeline.dates._parse_edtf import Fail
+from timeline.dates._precision import names_century
 from timeline.dates._when import When
 
 __all__ = [
@@ -23,7 +24,9 @@ __all__ = [
     "decade",
     "decade_third",
     "hemisphere_season",
+    "hundreds",
     "season",
+    "spelt_decade",
     "winter",
 ]
 
@@ -131,8 +134,36 @@ def _dt_date(y: int, m: int, d: int) -> pendulum.Date:
     return pendulum.Date(y, m, d)
 
 
+def hundreds(first_year: int, n: int | None = None) -> When:
+    """ "the <first_year>s" (``n`` ``None``) or its early/mid/late third (``n`` 1-3):
+    a century's when `names_century`, else a decade's.
+
+    >>> str(hundreds(1800, 3).earliest), str(hundreds(2000, 3).earliest)
+    ('1870-01-01', '2007-01-01')
+    """
+    if names_century(first_year):
+        return When.century(first_year) if n is None else century_third(first_year, n)
+    if n is None:
+        return When.decade(_first_year(first_year, "the 0000s (years 0 to 9)"))
+    return decade_third(first_year, n)
+
+
 def decade(m: re.Match[str], ctx: Context) -> Value:
-    return When.decade(_first_year(int(m["d"]), "the 0000s (years 0 to 9)"))
+    """ "the 2020s", "the 1800s" (a century: `names_century`)."""
+    return hundreds(int(m["d"]))
+
+
+def spelt_decade(m: re.Match[str], ctx: Context) -> Value:
+    """ "the decade 1800\u20131809", "early in the decade 1800-1809": a decade by its years."""
+    first, last = int(m["a"]), int(m["b"])
+    if first % 10 or last != first + 9:
+        raise Fail(
+            f"a decade runs from a year ending in 0 to the ninth after it, not {first}-{last}"
+        )
+    third = m["third"]
+    if third is None:
+        return When.decade(_first_year(first, "the 0000s (years 0 to 9)"))
+    return decade_third(first, 1 if third == "early in" else 2 if third == "midway through" else 3)
 
 
 def _first_year(year: int, said: str) -> int:

@@ -22,7 +22,7 @@ MONTH_NAMES = (
 )
 """The English month names, January first: the one list every reader and writer uses."""
 
-__all__ = ["MONTH_NAMES", "Precision", "Relation"]
+__all__ = ["MONTH_NAMES", "Precision", "Relation", "names_century"]
 
 
 class Precision(enum.Enum):
@@ -94,3 +94,17 @@ class Relation(enum.Enum):
     def _missing_(cls, value: object) -> Relation:
         # Python's own "5 is not a valid Relation" names no fix: ours lists the values.
         raise not_a_member(cls, value, "a relation", WhenError)
+
+
+def names_century(first_year: int) -> bool:
+    """Whether "the <first_year>s" names a century: "the 1800s" is 1800-1899.
+
+    English readers mean the century by "the 1800s", "the 1100s", "the 2100s";
+    "the 2000s" alone is commonly the decade 2000-2009, and stays one. A decade
+    whose first year ends in 00 (other than 2000) is written "the decade
+    1800\u20131809" instead.
+
+    >>> names_century(1800), names_century(2000), names_century(1850)
+    (True, False, False)
+    """
+    return first_year % 100 == 0 and first_year not in (0, 2000)

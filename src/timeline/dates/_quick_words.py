@@ -30,7 +30,7 @@ from pendulum import Date
 from timeline.dates._bounds import _last_day
 from timeline.dates._constructors import week_span
 from timeline.dates._format import ordinal
-from timeline.dates._precision import MONTH_NAMES, Precision, Relation
+from timeline.dates._precision import MONTH_NAMES, Precision, Relation, names_century
 from timeline.dates._when import When
 
 __all__ = ["interval", "read_words"]
@@ -179,7 +179,7 @@ def _span(g: Groups) -> Span | None:
             last = 10 * n if n < 3 else _last_day(y, mo)
             return Date(y, mo, 10 * n - 9), Date(y, mo, last), Precision.DEKAD, None
         if decade_s:  # a third of a decade, as `decade_third` builds it
-            if y % 10 or not 10 <= y <= 9990:
+            if y % 10 or not 10 <= y <= 9990 or names_century(y):  # "late 1800s": general path
                 return None
             first_year, last_year = y + (0, 4, 7)[n - 1], y + (3, 6, 9)[n - 1]
             return Date(first_year, 1, 1), Date(last_year, 12, 31), Precision.DECADE, None
@@ -212,8 +212,8 @@ def _coarse(g: Groups) -> Span | None:
     decade, century, suffix, masked = g[16:20]
     if decade is not None:
         y = int(decade)
-        if y < 10:
-            return None  # "the 0000s": the general path says why not
+        if y < 10 or names_century(y):
+            return None  # "the 0000s": the general path says why not; "the 1800s" a century
         return Date(y, 1, 1), Date(y + 9, 12, 31), Precision.DECADE, None
     if century is not None and suffix is not None:
         number = int(century)
