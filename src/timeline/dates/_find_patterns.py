@@ -78,6 +78,8 @@ _AHEAD = (
     rf"(?:{_COUNT}|{_VAGUE})\s+{_UNIT}s?(?:'s?|s')?(?:\s+time)?"
     r"(?!\s+(?:of|after|from|since|following|before|into|in|ago|earlier|later)\b))"
     rf"|(?:{_COUNT}|{_VAGUE})\s+{_UNIT}s?\s+from\s+(?:now|today)"
+    # "two years ago": that time before the reference
+    rf"|(?:(?:about|around|roughly|approximately|some)\s+)?(?:{_COUNT}|{_VAGUE})\s+{_UNIT}s?\s+ago\b"
     rf"|(?:(?:the|this|next|last)\s+)?(?:{_YEAR}\s+)?holiday\s+(?:shopping\s+)?season"
     rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
 )
@@ -141,7 +143,7 @@ _CORE = (
     # "fiscal third quarter 2026" as a calendar quarter
     rf"(?P<fiscal>(?:{_FPART},?\s*(?:of\s+)?)?{_FISCAL}(?:,?\s+(?:[qh][1-4]|[1-4]q|[12]h)(?![a-z\d]))?"
     rf"|fiscal\s+{_FPART},?\s+(?:of\s+)?'?\d{{4}}(?!\d)"
-    r"|(?:this|next|last|the\s+current)\s+fiscal\s+year)|"
+    r"|(?:this|next|last|the\s+current)\s+fiscal\s+(?:year|quarter|half))|"
     # calendar years said as such: "CY2027", "Q3 CY26", "calendar year 2027" (not Q3 alone)
     rf"(?:{_FPART},?\s*(?:of\s+)?)?(?:(?<![a-z\d])cy\s?'?(?:\d{{4}}|\d{{2}})|calendar\s+(?:year\s+)?\d{{4}})(?!\d)|"
     # halves and quarters written short: "2H25", "1H 2026", "H2'25", "3Q25", "Q4 '25", "H1-26",

@@ -1,4 +1,5 @@
-"""A time from the reference ("in 18 months", "a year from now") and the holiday season.
+"""A time from the reference ("in 18 months", "a year from now", "a year ago") and the
+holiday season.
 
 "in 18 months" said on 10 March 2026 lands about 10 September 2027; it is read at
 the grain its unit allows, approximate: days, weeks and fortnights give about that
@@ -54,11 +55,12 @@ def _about(at: pendulum.Date, unit: str) -> When:
     return value.qualify(approximate=True)
 
 
-def from_now(count: str, unit: str, ctx: Context, said: str) -> When:
-    """ "in 18 months": about the day, month or year that time from the reference lands on.
+def from_now(count: str, unit: str, ctx: Context, said: str, sign: int = 1) -> When:
+    """ "in 18 months": about the day, month or year that time from the reference lands on;
+    with ``sign`` -1, that time before it ("18 months ago").
 
     A vague count ("in a few months", `VAGUE_COUNTS`) is the stretch from about where
-    its fewest lands to about where its most does.
+    its fewest lands to about where its most does (earlier end first).
 
     >>> import datetime
     >>> str(from_now("18", "month", Context(datetime.date(2026, 3, 10), "future"), "x"))
@@ -67,16 +69,22 @@ def from_now(count: str, unit: str, ctx: Context, said: str) -> When:
     'c. 24 March 2026'
     >>> str(from_now("a few", "month", Context(datetime.date(2026, 3, 10), "future"), "x"))
     'c. May 2026 to c. September 2026'
+    >>> str(from_now("a", "year", Context(datetime.date(2026, 3, 10), "future"), "x", -1))
+    'c. March 2025'
     """
     ref = ctx.need(repr(said))
     fewest, most = count_range(count)
     if most < 1:
         raise Fail(f"{quoted(said)} is no time at all; write the date it means")
     try:
-        first = _about(lands(ref, fewest, unit, said), unit)
-        last = _about(lands(ref, most, unit, said), unit)
+        first = _about(lands(ref, sign * fewest, unit, said), unit)
+        last = _about(lands(ref, sign * most, unit, said), unit)
     except WhenError:
+        if sign < 0:
+            raise Fail(f"{quoted(said)} runs before year 1, the start of the calendar") from None
         raise Fail(f"{quoted(said)} runs beyond year 9999, the end of the calendar") from None
+    if sign < 0:
+        first, last = last, first
     return first if first == last else When.interval(first, last)
 
 
@@ -119,6 +127,8 @@ _UNITS = rf"(?P<u>{UNITS})s?"
 # "in 18 months", "in about two weeks", "in two years' time"
 _IN = rf"in (?:about |around |roughly |approximately |some )?{COUNT} {_UNITS}(?:'s?|s')?(?: time)?"
 _FROM_NOW = rf"{COUNT} {_UNITS} from (?:now|today)"  # "six months from now"
+# "a year ago", "about two months ago": that time before the reference
+_AGO = rf"(?:about |around |roughly |approximately |some )?{COUNT} {_UNITS} ago"
 # "in the coming months", "over the upcoming weeks", "within weeks": within a few of them
 _COMING = (
     r"(?:(?:(?:in|over|during) )?the (?:coming|upcoming)(?: few)?|within)"
@@ -134,6 +144,7 @@ IN_TIME = re.compile(_IN)
 
 AHEAD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Value]]] = [
     (re.compile(_FROM_NOW), lambda m, ctx: from_now(m["n"], m["u"], ctx, m[0])),
+    (re.compile(_AGO), lambda m, ctx: from_now(m["n"], m["u"], ctx, m[0], -1)),
     (re.compile(_HOLIDAY), holiday_season),
     (re.compile(_COMING), coming),
 ]

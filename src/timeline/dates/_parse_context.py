@@ -282,6 +282,8 @@ def lands(ref: _dt.date, n: int, unit: str, said: str) -> pendulum.Date:
         if at.year > 9999:  # pendulum may carry past the calendar without raising
             raise ValueError(at.year)
     except (ValueError, OverflowError):
+        if n < 0:
+            raise Fail(f"{quoted(said)} runs before year 1, the start of the calendar") from None
         raise Fail(f"{quoted(said)} runs beyond year 9999, the end of the calendar") from None
     return at
 

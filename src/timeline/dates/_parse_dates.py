@@ -321,6 +321,7 @@ _MY = _c(_MON + r"(?:(?:,? (?:of )?|-)" + _YR + r")?")
 # a year after a day and month: "15 April 2026", "15 April, 2026", "15-Apr-2026"
 _THEN_YR = r"(?:(?:,? |-)" + _YR + r")?"
 _DECADE = _c(r"(?:the )?(?P<d>\d{3}0)'?s")
+_FY2 = r"(?:[-/](?P<fy2>\d{4}|\d{2}))?"  # "FY2025/26": the fiscal year starting in 2025
 _YEAR_WORD = _c(r"^(?:the )?year (?=\d{4}$)")
 _RELATIVE_UNIT = _c(_REL + r" (?P<unit>year|month|quarter|week|decade|century)")
 
@@ -365,12 +366,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _week_of_month,
     ),
-    (_c(_FY + r"(?:[-/](?P<fy2>\d{4}|\d{2}))?"), _fiscal),
-    (_c(_FPART + r",? ?(?:of )?" + _FY), _fiscal),  # "Q3 FY26", "3QFY26", "Q3 of fiscal 2026"
-    (_c(_FY + r",? " + _FPART), _fiscal),  # "FY26 Q3"
+    (_c(_FY + _FY2), _fiscal),
+    # "Q3 FY26", "3QFY26", "Q3 of fiscal 2026", "Q3 FY2025/26" (the year starting in 2025)
+    (_c(_FPART + r",? ?(?:of )?" + _FY + _FY2), _fiscal),
+    (_c(_FY + _FY2 + r",? " + _FPART), _fiscal),  # "FY26 Q3", "FY2025/26 H1"
     (_c(r"(?:" + _FPART + r",? ?(?:of )?)?" + _FY + "e"), _fiscal),  # "FY27E": an estimate's
     (_c(r"fiscal " + _FPART + r",? (?:of )?(?P<fy>\d{4}|'\d{2})"), _fiscal),  # "fiscal Q3 2026"
-    (_c(r"(?:the )?(?:current|(?P<rel>this|next|last)) fiscal year"), _relative_fiscal),
+    (
+        _c(r"(?:the )?(?:current|(?P<rel>this|next|last)) fiscal (?P<unit>year|quarter|half)"),
+        _relative_fiscal,
+    ),
     (
         _c(r"(?:the )?(?P<o>first|second|1st|2nd) half(?:,? (?:of )?" + _YR + r")?(?P<n>)"),
         _quarter_or_half("h"),

@@ -85,6 +85,12 @@ def fiscal(m: re.Match[str], ctx: Context) -> Value:
         nxt = short_year(m["fy2"]) if len(m["fy2"]) == 4 else year // 100 * 100 + int(m["fy2"])
         if len(m["fy2"]) == 2 and nxt <= year:  # "FY 1999-00": the next century's 2000
             nxt += 100
+        part = any(groups.get(k) for k in ("qn", "qn2", "qo", "hn", "hn2", "ho"))
+        if nxt > year + 1 and part:  # "Q3 FY2025/27": the third quarter of which year?
+            raise Fail(
+                f"a quarter or half is of one fiscal year, and a split one names two consecutive"
+                f" years, not {m['fy']} and {m['fy2']}; write FY{year}/{(year + 1) % 100:02d}"
+            )
         if nxt > year + 1:  # "FY2026-2028": the fiscal years 2026 to 2028
             first, last = (fiscal_months(ctx, "it", y, 1, 12) for y in (year, nxt))
             return When.interval(
@@ -114,12 +120,24 @@ def fiscal(m: re.Match[str], ctx: Context) -> Value:
 
 
 def relative_fiscal(m: re.Match[str], ctx: Context) -> Value:
-    """ "this fiscal year", "next fiscal year": the one holding the reference day, moved."""
+    """ "this fiscal year", "next fiscal quarter", "last fiscal half": the one holding the
+    reference day, moved by whole ones.
+
+    >>> import datetime
+    >>> ctx = Context(datetime.date(2026, 3, 28), "current", fiscal_start=4)
+    >>> str(relative_fiscal(re.fullmatch(r"(?P<rel>next) fiscal (?P<unit>quarter)",
+    ...     "next fiscal quarter"), ctx))
+    'Q2 2026'
+    """
     ref = ctx.need(repr(m[0]))
     start = ctx.fiscal("it")
     begins = ref.year if ref.month >= start else ref.year - 1  # the year it starts in
+    months = {"quarter": 3, "half": 6}.get(m.groupdict().get("unit") or "year", 12)
+    into = (ref.month - start) % 12 // months * months  # months of its year before this one
+    first = begins * 12 + into + months * STEP[m["rel"] or "this"]  # in months from year 0
+    begins, into = divmod(first, 12)
     named = begins + 1 if ctx.fiscal_named_by == "end" and start != 1 else begins
-    return fiscal_months(ctx, "it", named + STEP[m["rel"] or "this"], 1, 12)
+    return fiscal_months(ctx, "it", named, into + 1, months)
 
 
 _YEAR_PAIR = re.compile(r"(\d{4}) ?[/-] ?(\d{2})")
