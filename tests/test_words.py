@@ -22,6 +22,10 @@ class TestWords:
             ("2026-XX-XX", "some day in 2026"),
             ("2026-XX", "some month of 2026"),
             ("202X", "some year in the 2020s"),
+            # "the 1800s" is the century: a decade of it is said by its years
+            ("180X", "some year from 1800 to 1809"),
+            ("200X", "some year in the 2000s"),
+            ("190X-04", "April of some year from 1900 to 1909"),
             # the library's centuries run 1900-1999 ("the 20th century" is When.century(1900))
             ("19XX", "some year in the 20th century"),
             ("1XXX", "some year from 1000 to 1999"),

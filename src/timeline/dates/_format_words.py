@@ -50,7 +50,7 @@ import re
 from collections.abc import Sequence
 
 from timeline._errors import quoted
-from timeline.dates._precision import MONTH_NAMES
+from timeline.dates._precision import MONTH_NAMES, names_century
 
 __all__ = ["component_words", "instant_words", "mask_words", "significant_words"]
 
@@ -109,6 +109,8 @@ def _year_words(mask: str) -> tuple[str, bool]:
         width = len(mask) - len(known)
         if width == 1 and known == "000":  # not "the 0000s": year 0000 is outside the calendar
             return "some year from 0001 to 0009", False
+        if width == 1 and names_century(int(known) * 10):  # "the 1800s" is the century
+            return f"some year from {known}0 to {known}9", False
         if width == 1:
             return f"some year in the {known}0s", False
         if width == 2:
