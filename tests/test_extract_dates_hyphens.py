@@ -23,6 +23,11 @@ HYPHENATED = [
     ("end-of-Q2 2026", "end of Q2 2026"),
     ("end-of-the-year", "end of the year"),
     ("end-of-the-decade", "end of the decade"),
+    ("end-of-year 2026", "end of year 2026"),
+    ("end-of-year-2026", "end of year 2026"),
+    # spaced, the year after "year": was found as "2026" alone
+    ("end of year 2026", "end of year 2026"),
+    ("by the end of year 2026", "by end of 2026"),
     ("by end-of-2025", "by end of 2025"),
     ("by the end-of-2025", "by the end of 2025"),
     # a year joined by a hyphen too: no span from the year's end to the year
@@ -51,7 +56,7 @@ def test_a_hyphenated_phrase_reads_as_its_spaced_form(hyphenated: str, spaced: s
 @settings(max_examples=40, deadline=None)
 @given(
     part=st.sampled_from(["end", "start", "beginning", "middle"]),
-    of=st.sampled_from(["{y}", "Q{q} {y}", "March {y}", "the year"]),
+    of=st.sampled_from(["{y}", "Q{q} {y}", "March {y}", "the year", "year {y}"]),
     year=st.integers(1990, 2060),
     quarter=st.integers(1, 4),
     by=st.sampled_from(["", "by ", "by the "]),
@@ -64,6 +69,7 @@ def test_hyphens_between_the_words_of_a_part_change_nothing(
     if part == "middle" and span.startswith("Q"):
         return  # "middle of Q2" is no phrase either way
     spaced, hyphenated = f"{by}{part} of {span}", f"{by}{part}-of-{span.replace('the ', 'the-')}"
+    hyphenated = hyphenated.replace("of-year ", "of-year-")  # "end-of-year-2026"
     try:
         want = When.parse(spaced, reference=REF)
     except ValueError:

@@ -115,7 +115,8 @@ _MOD = (
     r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+(?:to[\s-]+(?:early|mid|late)[\s-]+)?"
     # hyphens for spaces as `When.parse` reads them: "end-of-2025", "end-of-the-year"
     r"|(?:start|beginning|middle|end)(?:\s+of\s+|-of-)"
-    r"(?:the[\s-]+)?|(?:mid|end|start)-))?"
+    # "end of year 2026" (`When.parse` reads it: late 2026), not "end of year" alone here
+    r"(?:the[\s-]+)?(?:year(?:\s+|(?<=-of-year)-)(?=\d{4}(?!\d)))?|(?:mid|end|start)-))?"
 )
 # A reporting period up to a day or month: "the quarter ended June 30, 2026", "the year
 # ending March 31, 2027", "the three months to June 30" (`When.parse` reads them whole).

@@ -113,7 +113,7 @@ def _codes(m: re.Match[str]) -> str:
 _YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:(?:,? (?:of )?|-)(\d{4}))?\b")
 _MID_YEAR = re.compile(r"\bmid-? ?year(?:(?:,? (?:of )?|-)(\d{4}))?\b")
 # A part of a span joined to it by hyphens: "end-of-2025", "start-of-the-year", "end-of-Q2".
-_OF_DASH = re.compile(r"\b(?:end|start|beginning|middle|close)-of-(?:the-)?")
+_OF_DASH = re.compile(r"\b(?:end|start|beginning|middle|close)-of-(?:the-)?(?:year-(?=\d))?")
 _OF_YEAR = re.compile(r"\b(end|start|beginning|middle|close) of year\b(?! \d)")
 _OF_THE = re.compile(r"\bof the (year|month|quarter|week|decade|century)\b")
 _OF_THE_YEAR = re.compile(r"\bof the year (\d{4})\b")
