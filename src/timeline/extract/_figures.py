@@ -85,6 +85,16 @@ _NOT_UNIT: Final = words(
     grew do does did can cannot they we he she i you them us our your their his her him
     these those"""
 )
+# Participles that are prepositions ("$2 billion including fees"), or verbs of what was
+# done to the figure ("$5 billion raised ...", "10% increased sales").
+_NOT_MODIFIER: Final = words(
+    """including excluding following regarding concerning according during pending
+    notwithstanding barring considering given raised increased decreased reduced cut added
+    invested spent paid owed earned lost sold bought won planned expected needed"""
+)
+_PLURAL: Final = re.compile(r"[a-z][a-z-]*[a-rt-z]s")
+
+
 # A bare year before these is a year ("2005 levels", "the 2030 target"), not a count.
 _YEAR_NOUNS: Final = words(
     """level levels figure figures number numbers target targets goal goals plan plans
@@ -127,6 +137,19 @@ def _unit_words(text: str) -> str:
             kept += [word, words[i + 1]]  # "jets a month": jets per month
             break
         if low == "per" and i + 1 < len(words) and words[i + 1].lower() not in _NOT_UNIT:
+            kept += [word, words[i + 1]]
+            i += 2
+            continue
+        if (
+            not kept
+            and low.endswith(("ed", "ing"))
+            and low not in _NOT_MODIFIER
+            and i + 1 < len(words)
+            and _PLURAL.fullmatch(words[i + 1].lower())
+            and words[i + 1].lower() not in _NOT_UNIT
+        ):
+            # "10,000 charging stations", "2,000 trained engineers": a participle before
+            # the plural noun it qualifies is part of what is counted
             kept += [word, words[i + 1]]
             i += 2
             continue
