@@ -115,8 +115,10 @@ _ALT_ITEM = (
 _ALT = rf"(?P<alt>(?:{_ALT_ITEM},\s+){{0,4}}{_ALT_ITEM}\s+or\s+)?"
 _MOD = (
     r"(?P<mod>(?:the\s+)?(?:(?:early|mid|late)[\s-]+(?:to[\s-]+(?:early|mid|late)[\s-]+)?"
-    r"|(?:start|beginning|middle|end)\s+of\s+"
-    r"(?:the\s+)?|(?:mid|end|start)-))?"
+    # hyphens for spaces as `When.parse` reads them: "end-of-2025", "end-of-the-year"
+    r"|(?:start|beginning|middle|end)(?:\s+of\s+|-of-)"
+    # "end of year 2026" (`When.parse` reads it: late 2026), not "end of year" alone here
+    r"(?:the[\s-]+)?(?:year(?:\s+|(?<=-of-year)-)(?=\d{4}(?!\d)))?|(?:mid|end|start)-))?"
 )
 # A reporting period up to a day or month: "the quarter ended June 30, 2026", "the year
 # ending March 31, 2027", "the three months to June 30" (`When.parse` reads them whole).
@@ -184,9 +186,9 @@ _CORE = (
     r"|(?:later|earlier)\s+this\s+(?:year|month|quarter|week)"
     r"|(?:this|next|last)\s+(?:week|month|quarter|year|decade|century|spring|summer|autumn|fall"
     rf"|winter|{_MONTH})"
-    rf"|(?:the\s+)?year(?:'s)?[\s-]end(?:,?\s+(?:of\s+)?{_YEAR})?"
-    rf"|the\s+(?:year|month|quarter|week|decade)"
-    rf"|(?P<midyear>mid[\s-]?year)(?:,?\s+(?:of\s+)?(?P<mdy>{_YEAR}))?"
+    rf"|(?:the\s+)?year(?:'s)?[\s-]end(?:(?:,?\s+(?:of\s+)?|-){_YEAR})?"
+    rf"|the[\s-]+(?:year|month|quarter|week|decade)"  # "-" as in "end-of-the-year"
+    rf"|(?P<midyear>mid[\s-]?year)(?:(?:,?\s+(?:of\s+)?|-)(?P<mdy>{_YEAR}))?"
     r"|today|tomorrow|yesterday"
     rf"|(?P<est>{_YEAR})e"  # "2027E": an analyst's estimate for 2027
     rf"|(?P<year>{_YEAR})"

@@ -70,6 +70,8 @@ def fold(text: str) -> str:
 def normalise(text: str) -> str:
     """Lower-case, unify dashes and apostrophes, and spell out a few compact idioms."""
     s = fold(text)
+    if "-of-" in s:
+        s = _OF_DASH.sub(lambda m: m[0].replace("-", " "), s)  # "end-of-2025": "end of 2025"
     if "year" in s:
         s = _YEAR_END.sub(lambda m: f"end of {m[1] or 'this year'}", s)
         s = _MID_YEAR.sub(lambda m: f"mid {m[1] or 'this year'}", s)
@@ -109,8 +111,11 @@ def _codes(m: re.Match[str]) -> str:
     return f"{letter}{a} or {letter}{b}"
 
 
-_YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:,? (?:of )?(\d{4}))?\b")
-_MID_YEAR = re.compile(r"\bmid-? ?year(?:,? (?:of )?(\d{4}))?\b")
+# the year after a space, a comma, "of" or a hyphen ("year-end-2026" is no span to 2026)
+_YEAR_END = re.compile(r"\byear(?:'s)?[- ]end(?:(?:,? (?:of )?|-)(\d{4}))?\b")
+_MID_YEAR = re.compile(r"\bmid-? ?year(?:(?:,? (?:of )?|-)(\d{4}))?\b")
+# A part of a span joined to it by hyphens: "end-of-2025", "start-of-the-year", "end-of-Q2".
+_OF_DASH = re.compile(r"\b(?:end|start|beginning|middle|close)-of-(?:the-)?(?:year-(?=\d))?")
 _OF_YEAR = re.compile(r"\b(end|start|beginning|middle|close) of year\b(?! \d)")
 _OF_THE = re.compile(r"\bof the (year|month|quarter|week|decade|century)\b")
 _OF_THE_YEAR = re.compile(r"\bof the year (\d{4})\b")

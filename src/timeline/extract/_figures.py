@@ -27,7 +27,7 @@ from timeline.extract._text import words
 from timeline.figures import Bound, Quantity
 from timeline.figures._units import multiple_mark
 
-__all__ = ["Figure", "figures", "yen_text"]
+__all__ = ["Figure", "added_to", "figures", "yen_text"]
 
 
 @attrs.frozen
@@ -85,6 +85,16 @@ _NOT_UNIT: Final = words(
     grew do does did can cannot they we he she i you them us our your their his her him
     these those"""
 )
+# Participles that are prepositions ("$2 billion including fees"), or verbs of what was
+# done to the figure ("$5 billion raised ...", "10% increased sales").
+_NOT_MODIFIER: Final = words(
+    """including excluding following regarding concerning according during pending
+    notwithstanding barring considering given raised increased decreased reduced cut added
+    invested spent paid owed earned lost sold bought won planned expected needed"""
+)
+_PLURAL: Final = re.compile(r"[a-z][a-z-]*[a-rt-z]s")
+
+
 # A bare year before these is a year ("2005 levels", "the 2030 target"), not a count.
 _YEAR_NOUNS: Final = words(
     """level levels figure figures number numbers target targets goal goals plan plans
@@ -127,6 +137,19 @@ def _unit_words(text: str) -> str:
             kept += [word, words[i + 1]]  # "jets a month": jets per month
             break
         if low == "per" and i + 1 < len(words) and words[i + 1].lower() not in _NOT_UNIT:
+            kept += [word, words[i + 1]]
+            i += 2
+            continue
+        if (
+            not kept
+            and low.endswith(("ed", "ing"))
+            and low not in _NOT_MODIFIER
+            and i + 1 < len(words)
+            and _PLURAL.fullmatch(words[i + 1].lower())
+            and words[i + 1].lower() not in _NOT_UNIT
+        ):
+            # "10,000 charging stations", "2,000 trained engineers": a participle before
+            # the plural noun it qualifies is part of what is counted
             kept += [word, words[i + 1]]
             i += 2
             continue
@@ -245,6 +268,7 @@ def figures(
     ]
     found.sort(key=lambda f: f.start)
     found = _compared_counts(folded, start, end, taken, found)
+    found = _added_counts(folded, start, end, taken, found)
     found = _bare_low_ends(folded, start, taken, found, yen)
     return _ranges(folded, found, yen)
 
@@ -369,6 +393,57 @@ def _compared_counts(
         words = [w for w in (m.group("bound"), m.group("num"), m.group("scale"), unit) if w]
         try:
             quantity = Quantity.parse(" ".join(words))
+        except QuantityError:
+            continue
+        extra.append(Figure(folded[a:b], a, b, quantity))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
+
+
+# What is added, then what it is added to: "will add 1200 in 2027 to the 3,000 rural
+# towers", "adds $2 billion to its $5 billion budget". Within one clause (no comma: not
+# "add 1,200 towers, bringing the total to 4,200", a total reached).
+_ADD: Final = r"(?<![\w-])(?:add|adds|added|adding)(?![\w-])"
+_ADDED_TO: Final = re.compile(
+    rf"{_ADD}(?:[^.;:!?,]|(?<=\d)[.,](?=\d)){{0,80}}?\s(?:to|on\s+top\s+of|in\s+addition\s+to)\s+"
+    r"(?:(?:the|its|their|his|her|our|an?)\s+)?(?:(?:existing|current|present)\s+)?$",
+    re.IGNORECASE,
+)
+_ADDED_COUNT: Final = re.compile(
+    rf"{_ADD}\s+(?:(?:another|a\s+further|some)\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|[\w%-])",
+    re.IGNORECASE,
+)
+
+
+def added_to(folded: str, fig: Figure, start: int) -> bool:
+    """Whether ``fig`` is the total something is added to ("add 1,200 towers to its 3,000
+    towers"), not the amount the verb acts on.
+
+    >>> t = "Acme will add 500 stores to its 2,000 stores by 2028."
+    >>> [added_to(t, f, 0) for f in figures(t, 0, len(t), [(45, 52)])]
+    [False, True]
+    """
+    return _ADDED_TO.search(folded, max(start, fig.start - 120), fig.start) is not None
+
+
+def _added_counts(
+    folded: str, start: int, end: int, taken: list[tuple[int, int]], found: list[Figure]
+) -> list[Figure]:
+    """A bare number added to a figure takes its unit: "add 1200 in 2027 to the 3,000
+    rural towers" adds 1,200 rural towers."""
+    extra: list[Figure] = []
+    for m in _ADDED_COUNT.finditer(folded, start, end):
+        a, b = m.span("num")
+        if any(x < b and a < y for x, y in [*taken, *((f.start, f.end) for f in found)]):
+            continue
+        to = next((f for f in found if f.start >= b and added_to(folded, f, start)), None)
+        if to is None or re.search(r"[.;:!?]", folded[b : to.start]):
+            continue
+        unit = to.quantity.unit
+        if not unit or unit == "%" or multiple_mark(unit) or to.quantity.currency is not None:
+            continue  # "add 2 to its $5 billion": not said in what
+        try:
+            quantity = Quantity.parse(f"{m.group('num')} {unit}")
         except QuantityError:
             continue
         extra.append(Figure(folded[a:b], a, b, quantity))

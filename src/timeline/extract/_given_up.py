@@ -18,8 +18,10 @@ from timeline.dates._find import DateMatch
 from timeline.extract._missed import (
     AS_PROMISED_AFTER,
     BLEW,
+    DATE_FIRST,
     FAILED_BEFORE,
     MISS,
+    MISSED_AFTER,
     MISSED_OBJECT,
     MISSED_PAST,
     NEVER_CAME,
@@ -30,7 +32,15 @@ from timeline.extract._missed import (
     TIME_AFTER,
 )
 
-__all__ = ["INSTEAD", "MISSED", "PREVIOUS", "SCHEDULED", "given_up", "now_marked"]
+__all__ = [
+    "INSTEAD",
+    "MISSED",
+    "PREVIOUS",
+    "SCHEDULED",
+    "given_up",
+    "missed_after",
+    "now_marked",
+]
 
 
 # "by the end of the year instead of in the first half": the date given up.
@@ -164,6 +174,30 @@ def _before(folded: str, date: DateMatch, dates: list[DateMatch], start: int, re
     return folded[max(begin, date.start - reach) : date.start]
 
 
+def missed_after(
+    folded: str, date: DateMatch, dates: list[DateMatch], start: int
+) -> re.Match[str] | None:
+    """The miss after ``date`` when the date opens its clause and the miss of a promise
+    follows with no date of its own ("In 2025, Acme missed the deadline", "Last year the
+    company missed its target"); its group ``cue`` or ``passive`` is the cue; or None.
+
+    >>> from timeline.dates import find_dates
+    >>> t = "In 2025, Acme missed the deadline."
+    >>> missed_after(t, find_dates(t, reference=None)[0], [], 0)["cue"]
+    'missed the deadline'
+    """
+    if not DATE_FIRST.search(folded[start : date.start][-40:]):
+        return None  # "Acme said on Monday its trial missed its goal": the date is said's
+    m = MISSED_AFTER.match(folded, date.end)
+    if m is None:
+        return None
+    after = folded[m.end() : m.end() + 120]
+    clause = re.split(r"[.;:!?]", after, maxsplit=1)[0]
+    if any(m.end() <= d.start < m.end() + len(clause) for d in dates):
+        return None  # "In 2025, Acme missed the deadline set for 2024": that date missed
+    return m
+
+
 def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -> str | None:
     """How ``date`` is said to be given up: "original" ("originally slated for", "the previous
     deadline of", "instead of", "rather than"), "no longer" ("no longer expected in"),
@@ -207,6 +241,8 @@ def given_up(folded: str, date: DateMatch, dates: list[DateMatch], start: int) -
         or (_BLEW_PAST.search(head) is not None and TIME_AFTER.match(folded, date.end) is not None)
         # "missed the deadline in 2025", "missed its launch window last year"
         or MISSED_OBJECT.search(wide) is not None
+        # "In 2025, Acme missed the deadline": the date first, then the miss
+        or missed_after(folded, date, dates, start) is not None
         # "failed to ship the car in 2025 as promised"
         or (
             FAILED_BEFORE.search(wide) is not None

@@ -22,8 +22,10 @@ from typing import Final
 __all__ = [
     "AS_PROMISED_AFTER",
     "BLEW",
+    "DATE_FIRST",
     "FAILED_BEFORE",
     "MISS",
+    "MISSED_AFTER",
     "MISSED_OBJECT",
     "MISSED_PAST",
     "NEVER_CAME",
@@ -116,6 +118,15 @@ MISSED_OBJECT: Final = re.compile(
     r"(?!(?:said|says|added|told|announced|reported|noted|confirmed)\b)(?-i:[a-z]))){0,80}$",
     re.IGNORECASE,
 )
+# A date that opens its clause ("In 2025, Acme missed the deadline", "Last year the company
+# missed its target", "By March, the agency had missed the goal"): only a preposition
+# between it and the start of the clause, so the verb that follows is the clause's own.
+DATE_FIRST: Final = re.compile(
+    r"(?:^|[,;:(]|\b(?:and|but|while|when|as|though|although|which|that|because|so|yet)\b)"
+    r"\s*(?:(?:back|then|already|also|even|again|only)\s+)?(?:(?:in|by|during|over|throughout|through|on|at|for|around|as\s+of|until|till)\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A thing not done, then its date and a word of promise: "failed to ship the car in 2025 as
 # promised", "did not open the plant in 2025, as it had planned". Not "as expected" nor "as
 # forecast": a failure that was expected is no promise broken.
@@ -165,6 +176,22 @@ NEVER_CAME_CUE: Final = re.compile(_NEVER_CAME, re.IGNORECASE)
 PROMISE_WORD_BEFORE: Final = re.compile(
     r"\b(?:promised|pledged|planned|scheduled|slated|due|targett?ed|expected|earmarked"
     r"|set\s+for)\b[^.;:!?]{0,80}$",
+    re.IGNORECASE,
+)
+# After a date that opens its clause, its subject, then a miss of a promise with no date
+# of its own ("..., Acme missed the deadline", "... the company missed its target", "...,
+# the deadline was missed"): the miss is of that date, wherever the date stands. Between
+# them: no digit (the date would be another's), no word that starts another clause or
+# reports ("Zorbix said Acme missed": when it was said, not the date missed).
+_SUBJECT = (
+    r"(?:(?!\b(?:and|but|then|while|after|before|because|so|said|says|told|added|announced"
+    r"|reported|noted|confirmed|according)\b)[^.;:!?\d]){0,60}?"
+)
+MISSED_AFTER: Final = re.compile(
+    rf"{_SUBJECT}(?<![\w-])(?P<cue>(?:{MISSED_PAST}|{_WILL_MISS})\s+{_DET}\s+"
+    rf"(?:[A-Za-z][\w'-]*\s+){{0,3}}?{_PROMISE_NOUN}s?"
+    rf"|{BLEW}\s+{_DET}\s+(?:[A-Za-z][\w'-]*\s+){{0,3}}?{TIME_NOUN}s?)\b"
+    rf"|{_SUBJECT}\b{_PROMISE_NOUN}s?\s+(?P<passive>{_PASSIVE_MISS})\b",
     re.IGNORECASE,
 )
 # The cue of a miss told in the past, whole: "missed", "blew past", "failed to ship".

@@ -24,7 +24,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._clauses import Piece, without_aside
 from timeline.extract._cues import Look
 from timeline.extract._dating import DateIndex, day, until
-from timeline.extract._figures import Figure, figures
+from timeline.extract._figures import Figure, added_to, figures
 from timeline.extract._kinds import guess_kind
 from timeline.extract._text import Span, words
 from timeline.figures import Observation, Quantity, Target
@@ -200,6 +200,10 @@ class _FigureReader:
         ):
             # "at a cost of £38 billion", "a $2.5 billion research hub": a price, not a goal
             goals = [f for f in figs if not self._price(f)]
+            # "will add 1,200 in 2027 to the 3,000 rural towers": the goal is the amount
+            # the verb acts on, not the total it is added to
+            acted = [f for f in goals if not added_to(self.folded, f, piece.start)]
+            goals = acted or goals
             before = [f for f in goals if f.end <= date.start]
             goal = before[-1] if before else (goals[0] if goals else None)
             goal = revised[0] if revised else goal
@@ -255,6 +259,10 @@ class _FigureReader:
             value = fig.quantity
             if status is not Status.HAPPENED and look is Look.FORWARD:
                 note = "a figure the statement looks forward to, as stated at publication"
+                if goal is not None and added_to(self.folded, fig, piece.start):
+                    # "to its 2,000 stores": what there is now, not at the goal's date
+                    seen = self.anchor if self.anchor is not None else seen
+                    note = "the total the goal is added to, as stated at publication"
             currency = value.currency
             if currency is not None and self._price(fig):
                 value = attrs.evolve(value, unit=currency)  # "$2.5 billion", no "hub"

@@ -26,6 +26,7 @@ from timeline.dates._find import DateMatch
 from timeline.extract._amounts import amount_after, shift_years, worked_out
 from timeline.extract._cues import Cue, Look
 from timeline.extract._dating import marker_before
+from timeline.extract._given_up import missed_after
 from timeline.extract._missed import MISS, PAST_MISS
 from timeline.extract._reader_dates import _DateReader
 from timeline.extract._slips import given_up, now_after, promised_before
@@ -120,6 +121,12 @@ class _SlipReader(_DateReader):
             return slip, dates[0]
         how = [given_up(self.folded, d, dates, start) for d in dates]
         cue = next((c for c in found if c.look is Look.FORWARD), None)
+        after = missed_after(self.folded, dates[0], dates, start) if dates else None
+        if cue is None and after is not None and how[:1] == ["no longer"]:
+            # "In 2025, Acme missed the deadline": the miss after the date is the cue (read
+            # as a past verb on its own)
+            group = "cue" if after["cue"] is not None else "passive"
+            cue = Cue(after[group], after.start(group), after.end(group), Look.FORWARD, True)
         if how[:1] == ["no longer"] and all(how) and cue is not None:
             return cue, dates[0]
         if (
