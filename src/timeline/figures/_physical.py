@@ -10,14 +10,16 @@ sources: "points" (a typographic length), "hands", "stones", "cups", "bags", "co
 "turns"; it reads "units" as micro-"nits", and "pc" (per cent in British and Indian papers)
 and "bps" (basis points) as the parsec and the baud. A word is taken as a unit only when pint
 reads it whole, with a spelt-out prefix ("gigawatts") or as a short symbol ("GW", "kWh"),
-and none of those nouns is involved. Units with an offset (°C, °F) never convert: their
-scales do not share a zero.
+and none of those nouns is involved. Temperatures ("°C", "°F", "K", readings and changes)
+are handled by `timeline.figures._temperature` before pint is asked: a reading converts by
+an offset as well as a factor, which no factor here can say.
 
 Some words name units of more than one size, and pint picks one that sources often do
 not mean: "tons" (pint: the short ton, 907 kg; also the long ton, 1016 kg, and the metric
 ton most sources outside the US mean), "barrels" and "bbl" (pint: 31.5 gallons; a barrel
-of oil is 42), "ounces" (avoirdupois or troy, as gold is weighed) and "calories" (a food
-calorie is a kilocalorie). These never convert (`ambiguous` names the word); a figure in
+of oil is 42), "ounces" (avoirdupois or troy, as gold is weighed), "calories" (a food
+calorie is a kilocalorie) and "degrees" (pint: of arc; in the news mostly of temperature,
+on a scale the word does not name). These never convert (`ambiguous` names the word); a figure in
 them still compares with figures in the same word.
 """
 
@@ -45,6 +47,7 @@ _SIZES: Final = {
     "barrel": "barrels of 31.5 or 42 (oil) gallons; write 'gallons' or 'liters'",
     "ounce": "avoirdupois or troy ounces; write 'grams' or 'kg'",
     "calorie": "calories or (food) kilocalories; write 'kcal' or 'kJ'",
+    "degree": "degrees of arc or of temperature; write '°C' or '°F' for a temperature",
 }
 _WORD: Final = re.compile(r"[A-Za-zµμΩ]+")
 _SYMBOL_LENGTH: Final = 3  # "GW", "kWh": a prefix symbol on a unit symbol

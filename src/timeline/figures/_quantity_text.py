@@ -420,7 +420,7 @@ def _parse_quantity(
     low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
     _check_one_figure(text, rest, low_currency)
-    if unit and not (unit[0].isalpha() or unit[0] in "%×"):
+    if unit and not (unit[0].isalpha() or unit[0] in "%×°Δ"):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
     code, _ = split_currency(unit)
     if low_currency:

@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import Final
 
 from timeline.figures._numbers import DIVIDE
+from timeline.figures._temperature import canonical_temperature, change_factor, temperature
 
 __all__ = [
     "CURRENCY_CODES",
@@ -160,6 +161,9 @@ def canonical_unit(unit: str) -> str:
     if percent:
         rest = text[percent.end() :]
         return "%" + (" " + rest if rest else "")
+    degrees = canonical_temperature(text)
+    if degrees != text or temperature(text) is not None:
+        return degrees
     match = _SYMBOL_RE.match(text) or _ALIAS_RE.match(text)
     if match:
         alias = match.group("alias")
@@ -263,6 +267,10 @@ def conversion(source: str, target: str) -> Decimal | None:
         return Decimal(1)
     if split_currency(source)[0] is not None or split_currency(target)[0] is not None:
         return None  # money never converts: no exchange rates here
+    if temperature(source) is not None or temperature(target) is not None:
+        # A change of temperature converts by a factor; readings by an offset too
+        # (timeline.figures._temperature.to_level), never by a factor alone.
+        return change_factor(source, target)
     from timeline.figures._physical import factor
 
     return factor(source, target)

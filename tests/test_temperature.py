@@ -1,0 +1,182 @@
+"""Temperatures: readings ("27 °C") and changes ("1.5 °C of warming"), checked against pint."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.figures import Observation, Quantity, QuantityError, Target, TargetError
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("1.5°C", "°C"),
+        ("1.5 °C", "°C"),
+        ("27℃", "°C"),
+        ("2 degrees Celsius", "°C"),
+        ("2 degree centigrade", "°C"),
+        ("1.5C", "°C"),
+        ("95 °F", "°F"),
+        ("95 degrees Fahrenheit", "°F"),
+        ("95ºF", "°F"),
+        ("300 K", "K"),
+        ("1.5 °C above pre-industrial levels", "°C above pre-industrial levels"),
+        ("2C of warming", "°C of warming"),
+        ("3 Δ°C", "Δ°C"),
+        ("3 delta °F", "Δ°F"),
+    ],
+)
+def test_temperatures_read(text: str, unit: str) -> None:
+    # was: '1.5°C' is not a quantity: unexpected '°C' after the number
+    assert Quantity.parse(text).unit == unit
+    assert Quantity.parse(str(Quantity.parse(text))) == Quantity.parse(text)  # reads back
+
+
+@pytest.mark.parametrize("text", ["5 C programmers", "3 c", "5K users"])
+def test_letters_that_are_not_temperatures(text: str) -> None:
+    assert "°" not in Quantity.parse(text).unit
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("0°C", "32°F"),
+        ("-40°C", "-40°F"),
+        ("100°C", "212°F"),
+        ("0°C", "273.15 K"),
+        ("27°C", "80.6°F"),
+        ("1.5 °C above pre-industrial levels", "2.7 °F above pre-industrial levels"),
+        ("3 Δ°C", "5.4 Δ°F"),
+        ("3 Δ°C", "3 ΔK"),
+    ],
+)
+def test_equal_across_scales(left: str, right: str) -> None:
+    # was: 0°C refused (and "2 degrees Celsius" never met "35.6 °F"); now equal as pint says
+    assert Quantity.parse(left) == Quantity.parse(right)
+    assert Quantity.parse(right) == Quantity.parse(left)
+
+
+def test_a_reading_is_not_a_change() -> None:
+    reading, change = Quantity.parse("1.5 °C"), Quantity.parse("1.5 °C of warming")
+    assert reading != change
+    assert not reading.compatible(change)
+    with pytest.raises(QuantityError, match=r"1\.5 °C"):
+        reading.to("°F of warming")
+    # a change of 1.5 °C is 2.7 °F, a reading of 1.5 °C is 34.7 °F
+    assert change.to("°F of warming") == Quantity.parse("2.7 °F of warming")
+    assert reading.to("°F") == Quantity.parse("34.7 °F")
+
+
+def test_degrees_name_no_scale() -> None:
+    # was: "3 degrees" converted to 0.052 radian (pint's degree of arc)
+    for unit in ("radian", "°C"):
+        with pytest.raises(QuantityError, match="more than one size"):
+            Quantity.parse("3 degrees").to(unit)
+
+
+def test_bare_c_is_not_coulomb() -> None:
+    # was: "1.5C" equal to "1500 mC" (pint's coulomb)
+    assert not Quantity.parse("1.5C").compatible(Quantity.parse("1500 mC"))
+
+
+def test_order_across_scales() -> None:
+    assert Quantity.parse("27 °C") < Quantity.parse("81 °F")
+    assert Quantity.parse("27 °C") > Quantity.parse("80 °F")
+    assert Quantity.parse("under 27 °C").definitely_below(Quantity.parse("80.6 °F"))
+
+
+def test_arithmetic() -> None:
+    assert Quantity.parse("30 °C") - Quantity.parse("80.6 °F") == Quantity.parse("3 Δ°C")
+    assert Quantity.parse("27 °C") + Quantity.parse("5.4 Δ°F") == Quantity.parse("30 °C")
+    assert Quantity.parse("5.4 Δ°F") + Quantity.parse("27 °C") == Quantity.parse("30 °C")
+    assert Quantity.parse("3 Δ°C") * 2 == Quantity.parse("6 Δ°C")
+    assert Quantity.parse("300 K") * 2 == Quantity.parse("600 K")  # kelvin has a true zero
+    for bad, words in [
+        (lambda: Quantity.parse("27 °C") + Quantity.parse("3 °C"), "add a change"),
+        (lambda: Quantity.parse("30 °C") / Quantity.parse("15 °C"), "kelvin"),
+        (lambda: Quantity.parse("30 °C") * 2, "kelvin"),
+        (lambda: Quantity.parse("2 Δ°C") - Quantity.parse("27 °C"), "subtract the change"),
+    ]:
+        with pytest.raises(QuantityError, match=words):
+            bad()
+
+
+def test_target_cut_to_a_temperature() -> None:
+    # "cut the data centre's inlet temperature to 27°C" from 30 °C: a downward goal
+    target = Target("inlet", "27°C", "2027", baseline=Observation("2025", "30°C"))
+    assert not target.rising
+    assert target.progress(Observation("2026", "82.4°F")) == Quantity(Decimal(2) / 3, "")
+    assert target.reached(Quantity.parse("80 °F")) is True
+    assert target.reached(Quantity.parse("28 °C")) is False
+    assert target.on_track(Observation("2026", "28°C")) is None  # no ratio pace in °C
+    with pytest.raises(TargetError, match="baseline"):
+        Target("inlet", "27°C", "2027").progress(Observation("2026", "28°C"))
+
+
+def test_target_limit_warming() -> None:
+    target = Target("warming", "under 1.5 °C above pre-industrial levels", "2100")
+    assert target.reached(Quantity.parse("2.5 °F above pre-industrial levels")) is True
+    assert target.reached(Quantity.parse("2.8 °F above pre-industrial levels")) is False
+
+
+# -- pint as the oracle ---------------------------------------------------------------
+
+_PINT = {"°C": "degC", "°F": "degF", "K": "kelvin"}
+_SCALES = sorted(_PINT)
+
+
+@functools.cache
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry(cache_folder=None)
+
+
+readings = st.decimals(min_value=-500, max_value=5000, places=2, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(readings, st.sampled_from(_SCALES), st.sampled_from(_SCALES))
+def test_levels_round_trip_and_agree_with_pint(value: Decimal, a: str, b: str) -> None:
+    figure = Quantity(value, a)
+    there = figure.to(b)
+    expected = _registry().Quantity(float(value), _PINT[a]).to(_PINT[b]).magnitude
+    assert float(there.value) == pytest.approx(expected, abs=1e-9)
+    back = there.to(a)
+    if a != "°F" or b == "°F":
+        assert back == figure  # exactly back: °C and K readings are exact in every scale
+        assert there == figure
+    else:  # 0 °F is 255.3722… K: back to within the 28 digits a division keeps
+        assert abs(back.value - value) < Decimal("1e-20")
+
+
+@settings(max_examples=60, deadline=None)
+@given(readings, st.sampled_from(_SCALES), st.sampled_from(_SCALES))
+def test_changes_round_trip_and_agree_with_pint(value: Decimal, a: str, b: str) -> None:
+    figure = Quantity(value, f"Δ{a}")
+    there = figure.to(f"Δ{b}")
+    delta = {"°C": "delta_degC", "°F": "delta_degF", "K": "kelvin"}
+    expected = _registry().Quantity(float(value), delta[a]).to(delta[b]).magnitude
+    assert float(there.value) == pytest.approx(expected, abs=1e-9)
+    back = there.to(f"Δ{a}")
+    assert back == figure if a != "°F" or b == "°F" else abs(back.value - value) < Decimal("1e-20")
+
+
+@settings(max_examples=60, deadline=None)
+@given(readings, readings, st.sampled_from(_SCALES), st.sampled_from(_SCALES))
+def test_comparisons_agree_with_pint(x: Decimal, y: Decimal, a: str, b: str) -> None:
+    left, right = Quantity(x, a), Quantity(y, b)
+    ureg = _registry()
+    kelvins = [
+        ureg.Quantity(float(v), _PINT[s]).to("kelvin").magnitude for v, s in ((x, a), (y, b))
+    ]
+    if abs(kelvins[0] - kelvins[1]) < 1e-6:
+        return  # float pint cannot tell equal from nearly equal
+    assert (left < right) == (kelvins[0] < kelvins[1])
+    assert (left == right) is False
