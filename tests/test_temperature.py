@@ -180,3 +180,18 @@ def test_comparisons_agree_with_pint(x: Decimal, y: Decimal, a: str, b: str) -> 
         return  # float pint cannot tell equal from nearly equal
     assert (left < right) == (kelvins[0] < kelvins[1])
     assert (left == right) is False
+
+
+def test_equal_readings_hash_alike() -> None:
+    # was: hash(0 °C) != hash(32 °F) though they are equal, so a set kept both
+    assert hash(Quantity.parse("0°C")) == hash(Quantity.parse("32°F"))
+    assert len({Quantity.parse("0°C"), Quantity.parse("32°F"), Quantity.parse("273.15 K")}) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(readings, st.sampled_from(_SCALES), st.sampled_from(_SCALES))
+def test_equal_means_same_hash(value: Decimal, a: str, b: str) -> None:
+    figure = Quantity(value, a)
+    other = figure.to(b)
+    if other == figure:
+        assert hash(other) == hash(figure)

@@ -356,7 +356,9 @@ class Quantity:
     def __hash__(self) -> int:
         # Equal figures may be written in different units ("1 GW", "1000 MW"), so
         # the hash holds only what every spelling of a figure shares.
-        return hash((self.bound, self.currency, self.value == 0))
+        # A temperature reading's zero moves with its scale (0 °C is 32 °F): not kept.
+        zero = None if levels(self.unit, self.unit) else self.value == 0
+        return hash((self.bound, self.currency, zero))
 
     def _order(self, other: object) -> tuple[tuple[Decimal, int, Decimal], ...] | None:
         if not isinstance(other, Quantity):
