@@ -19,7 +19,11 @@ not mean: "tons" (pint: the short ton, 907 kg; also the long ton, 1016 kg, and t
 ton most sources outside the US mean), "barrels" and "bbl" (pint: 31.5 gallons; a barrel
 of oil is 42), "ounces" (avoirdupois or troy, as gold is weighed), "calories" (a food
 calorie is a kilocalorie) and "degrees" (pint: of arc; in the news mostly of temperature,
-on a scale the word does not name). These never convert (`ambiguous` names the word); a figure in
+on a scale the word does not name). Some symbols mean other things in the news than pint
+reads: "mb/d" and "kb/d" are million and thousand barrels a day (pint: milli- and
+kilobarns, an area), "Gb" gigabits (pint: gilberts), "mcm" thousand cubic metres of gas
+(pint: micrometres), "mt" metric tonnes (pint: millitonnes), "kt" kilotonnes (pint: knots),
+"AU" and "ct". None of these converts (`ambiguous` names the word); a figure in
 them still compares with figures in the same word.
 """
 
@@ -49,6 +53,20 @@ _SIZES: Final = {
     "calorie": "calories or (food) kilocalories; write 'kcal' or 'kJ'",
     "degree": "degrees of arc or of temperature; write '°C' or '°F' for a temperature",
 }
+# Symbols the news writes for other things than pint reads them as (case as written).
+_BARRELS: Final = "thousand or million barrels (or kilo-, megabits) in the news, pint's barn"
+_SYMBOLS: Final = {
+    **dict.fromkeys(
+        ("b", "kb", "mb", "Mb", "Tb"),
+        f"{_BARRELS}; write 'million barrels per day', 'kbit' or 'Mbit'",
+    ),
+    "Gb": "gigabits in the news, pint's gilbert; write 'Gbit'",
+    "mcm": "thousand cubic metres of gas in the news, pint's micrometre; write 'cubic metres'",
+    "mt": "metric tonnes in the news, pint's millitonne; write 'tonnes' or 't'",
+    "kt": "kilotonnes in the news, pint's knot; write 'kilotonnes' or 'knots'",
+    "AU": "astronomical units or absorbance units; write 'astronomical units'",
+    "ct": "cents or carats; write 'carats', or the price in a currency",
+}
 _WORD: Final = re.compile(r"[A-Za-zµμΩ]+")
 _SYMBOL_LENGTH: Final = 3  # "GW", "kWh": a prefix symbol on a unit symbol
 
@@ -62,6 +80,8 @@ def _registry() -> Any:
 
 def _word_is_unit(registry: Any, word: str) -> bool:
     """Whether pint reads ``word`` as a unit the way a person would."""
+    if word in _SYMBOLS:
+        return False
     if word.lower() in ("per", "square", "cubic", "sq", "cu"):
         return True
     candidates = registry.parse_unit_name(word)
@@ -110,6 +130,8 @@ def ambiguous(text: str) -> str | None:
     """
     registry = _registry()
     for word in _WORD.findall(text):
+        if word in _SYMBOLS:
+            return _SYMBOLS[word]
         try:
             if not _word_is_unit(registry, word):
                 continue
