@@ -36,3 +36,27 @@ def test_news_symbols_are_not_pints_reading(figure: str, other: str, meaning: st
 )
 def test_symbols_that_stay(left: str, right: str) -> None:
     assert Quantity.parse(left) == Quantity.parse(right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("$0.10 per kWh", "$100 per MWh"),
+        ("$0.10/kWh", "$100 per MWh"),
+        ("€50/MWh", "€0.05 per kWh"),
+        ("$2 per MMBtu", "$2 per MMBtu"),
+        ("$1.5 per kg", "$1500 per t"),
+    ],
+)
+def test_prices_per_physical_unit(left: str, right: str) -> None:
+    # was: "$0.10/kWh" refused ("unexpected '/kWh'"), "$0.10 per kWh" != "$100 per MWh"
+    assert Quantity.parse(left) == Quantity.parse(right)
+    assert Quantity.parse(right) == Quantity.parse(left)
+
+
+def test_prices_do_not_cross_currencies_or_dimensions() -> None:
+    assert not Quantity.parse("$0.10 per kWh").compatible(Quantity.parse("€100 per MWh"))
+    assert not Quantity.parse("$0.10 per kWh").compatible(Quantity.parse("$100 per kg"))
+    assert Quantity.parse("$0.10 per kWh") < Quantity.parse("$101 per MWh")
+    # a price per day is not one per year: pint's year (365.25 days) is no source's
+    assert not Quantity.parse("$1 per day").compatible(Quantity.parse("$365 per year"))

@@ -34,7 +34,7 @@ import re
 from decimal import Decimal
 from typing import Any, Final
 
-__all__ = ["ambiguous", "factor"]
+__all__ = ["ambiguous", "factor", "spans_time"]
 
 # Names pint gives to English nouns that sources use as counted things.
 # Also abbreviations news uses for other things: "pc" (per cent in British and Indian papers,
@@ -166,3 +166,13 @@ def factor(source: str, target: str) -> Decimal | None:
         return None
     value = Decimal(scale)
     return Decimal(format(value.normalize(), "f")) if value else None
+
+
+def spans_time(text: str) -> bool:
+    """Whether ``text`` is a physical unit of time alone ("day", "year", "hour").
+
+    >>> spans_time("year"), spans_time("kWh"), spans_time("GPUs")
+    (True, False, False)
+    """
+    unit = _unit(text)
+    return unit is not None and dict(unit.dimensionality) == {"[time]": 1}
