@@ -38,6 +38,12 @@ def test_temperatures_read(text: str, unit: str) -> None:
     assert Quantity.parse(str(Quantity.parse(text))) == Quantity.parse(text)  # reads back
 
 
+@pytest.mark.parametrize("text", ["20°", "5°X"])
+def test_a_degree_sign_alone_names_no_scale(text: str) -> None:
+    with pytest.raises(QuantityError, match="unexpected"):
+        Quantity.parse(text)
+
+
 @pytest.mark.parametrize("text", ["5 C programmers", "3 c", "5K users"])
 def test_letters_that_are_not_temperatures(text: str) -> None:
     assert "°" not in Quantity.parse(text).unit
@@ -66,8 +72,12 @@ def test_a_reading_is_not_a_change() -> None:
     reading, change = Quantity.parse("1.5 °C"), Quantity.parse("1.5 °C of warming")
     assert reading != change
     assert not reading.compatible(change)
-    with pytest.raises(QuantityError, match=r"1\.5 °C"):
+    with pytest.raises(QuantityError, match=r"1\.5 °C.*reading and the other a change"):
         reading.to("°F of warming")
+    with pytest.raises(QuantityError, match="reading and the other a change"):
+        _ = reading < change
+    with pytest.raises(QuantityError, match="same words"):
+        change.to("°F above pre-industrial levels")
     # a change of 1.5 °C is 2.7 °F, a reading of 1.5 °C is 34.7 °F
     assert change.to("°F of warming") == Quantity.parse("2.7 °F of warming")
     assert reading.to("°F") == Quantity.parse("34.7 °F")

@@ -62,7 +62,7 @@ from timeline.figures._quantity_text import (
     wording_bound,
     written_wording,
 )
-from timeline.figures._temperature import levels, to_level
+from timeline.figures._temperature import levels, mismatch, to_level
 from timeline.figures._units import (
     conversion,
     exact_steps,
@@ -75,9 +75,14 @@ __all__ = ["Bound", "Number", "Quantity"]
 
 
 def _sizes(*units: str) -> str | None:
-    """Why one of ``units`` does not convert because it has more than one size, else None."""
+    """Why one of ``units`` does not convert because it has more than one size (or two
+    temperatures because they are of different kinds), else None."""
     from timeline.figures._physical import ambiguous
 
+    if len(units) == 2:
+        kinds = mismatch(*units)
+        if kinds is not None:
+            return kinds
     for unit in units:
         why = ambiguous(unit)
         if why is not None:

@@ -42,6 +42,7 @@ from timeline._errors import QuantityError, quoted
 from timeline.figures._number_words import words_as_digits
 from timeline.figures._numbers import EXACT, checked
 from timeline.figures._scale_words import CJK_SCALES, check_scale_word, scale_factor
+from timeline.figures._temperature import temperature
 from timeline.figures._text import checked_text
 from timeline.figures._units import (
     CURRENCY_CODES,
@@ -420,7 +421,7 @@ def _parse_quantity(
     low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
     _check_one_figure(text, rest, low_currency)
-    if unit and not (unit[0].isalpha() or unit[0] in "%×°Δ"):
+    if unit and not (unit[0].isalpha() or unit[0] in "%×" or temperature(unit) is not None):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
     code, _ = split_currency(unit)
     if low_currency:

@@ -37,6 +37,7 @@ __all__ = [
     "change_unit",
     "degrees_factor",
     "levels",
+    "mismatch",
     "offset_level",
     "temperature",
     "to_level",
@@ -172,6 +173,31 @@ def degrees_factor(source: str, target: str) -> Decimal:
     a, b = temperature(source), temperature(target)
     assert a is not None and b is not None
     return Decimal(format((_SCALES[b.scale][1] / _SCALES[a.scale][1]).normalize(), "f"))
+
+
+def mismatch(source: str, target: str) -> str | None:
+    """Why two temperature units do not convert, with the fix; None when they are not
+    both temperatures of different kinds.
+
+    >>> mismatch("°C", "°F of warming")[:58]
+    'one is a temperature reading and the other a change of tem'
+    >>> mismatch("°C", "K"), mismatch("GW", "°C")
+    (None, None)
+    """
+    a, b = temperature(source), temperature(target)
+    if a is None or b is None:
+        return None
+    if a.change != b.change:
+        return (
+            "one is a temperature reading and the other a change of temperature; subtract two "
+            "readings for the change, or add a change to a reading"
+        )
+    if a.words != b.words:
+        return (
+            f"temperatures convert only with the same words after the scale ({a.words!r}, "
+            f"{b.words!r}); write both alike, such as '°C of warming' and '°F of warming'"
+        )
+    return None
 
 
 def levels(source: str, target: str) -> bool:
