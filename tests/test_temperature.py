@@ -205,3 +205,16 @@ def test_equal_means_same_hash(value: Decimal, a: str, b: str) -> None:
     other = figure.to(b)
     if other == figure:
         assert hash(other) == hash(figure)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("0.2 °C per decade", "0.36 °F per decade"),
+        ("0.2 °C/decade", "0.36 °F per decade"),
+        ("2 deg. C", "35.6 °F"),
+    ],
+)
+def test_rates_of_warming_are_changes(left: str, right: str) -> None:
+    # was: "0.2 °C per decade" converted as a reading (32.36 °F per decade); "°C/decade" refused
+    assert Quantity.parse(left) == Quantity.parse(right)

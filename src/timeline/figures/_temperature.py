@@ -61,13 +61,13 @@ _SCALES: Final = {
     "K": (Decimal(0), Decimal(1)),
 }
 _CELSIUS: Final = (
-    r"(?:°\s*C|º\s*C|℃|deg(?:ree)?s?\s+(?:celsius|centigrade|c)\b|celsius|centigrade|C)"
+    r"(?:°\s*C|º\s*C|℃|deg(?:ree)?s?\.?\s*(?:celsius|centigrade|c)\b|celsius|centigrade|C)"
 )
-_FAHRENHEIT: Final = r"(?:°\s*F|º\s*F|℉|deg(?:ree)?s?\s+(?:fahrenheit|f)\b|fahrenheit|F)"
+_FAHRENHEIT: Final = r"(?:°\s*F|º\s*F|℉|deg(?:ree)?s?\.?\s*(?:fahrenheit|f)\b|fahrenheit|F)"
 _KELVIN: Final = r"(?:K|kelvins?)"
 _SCALE_RE: Final = re.compile(
     rf"^(?P<delta>Δ\s*|(?i:delta)\s+)?(?:(?P<c>(?i:{_CELSIUS}))|(?P<f>(?i:{_FAHRENHEIT}))"
-    rf"|(?P<k>{_KELVIN}))(?=$|[\s,;.)])"
+    rf"|(?P<k>{_KELVIN}))(?=$|[\s,;.)/])"
 )
 # The first word after the scale that makes the figure a change of temperature.
 _CHANGE_WORDS: Final = frozenset(
@@ -75,6 +75,7 @@ _CHANGE_WORDS: Final = frozenset(
         *("above", "below", "warming", "warmer", "hotter", "cooler", "colder", "cooling"),
         *("rise", "rises", "increase", "increases", "decrease", "drop", "fall", "higher"),
         *("lower", "change", "difference", "hike", "jump", "of", "more", "less", "up", "down"),
+        "per",  # a rate of warming ("0.2 °C per decade") is a change over a span
     }
 )
 _OF_RE: Final = re.compile(r"(?i)^of\s+(?:warming|cooling|heating|change|difference)\b")
@@ -134,6 +135,8 @@ def canonical_temperature(unit: str) -> str:
     scale = "°C" if match.group("c") else "°F"
     delta = "Δ" if match.group("delta") else ""
     words = unit[match.end() :].strip()
+    if words.startswith("/"):
+        words = "per " + words[1:].strip()  # "°C/decade" is "°C per decade"
     return f"{delta}{scale} {words}".rstrip()
 
 
