@@ -16,6 +16,8 @@ _MISREAD = [
     ("1 kt", "1.852 km/h", "kilotonnes; pint: knot"),
     ("1 AU", "1 absorbance_unit", "astronomical unit; pint: absorbance unit"),
     ("30 ct", "6 g", "cents; pint: carats"),
+    ("100 PS", "100 petasiemens", "metric horsepower; pint: petasiemens"),
+    ("100 hp", "74.569987158227022 kW", "mechanical or metric horsepower; pint: mechanical"),
 ]
 
 

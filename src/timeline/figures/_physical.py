@@ -23,7 +23,8 @@ on a scale the word does not name). Some symbols mean other things in the news t
 reads: "mb/d" and "kb/d" are million and thousand barrels a day (pint: milli- and
 kilobarns, an area), "Gb" gigabits (pint: gilberts), "mcm" thousand cubic metres of gas
 (pint: micrometres), "mt" metric tonnes (pint: millitonnes), "kt" kilotonnes (pint: knots),
-"AU" and "ct". None of these converts (`ambiguous` names the word); a figure in
+"AU", "ct" and "PS" (metric horsepower; pint: petasiemens). Nor does "hp" (mechanical or
+metric horsepower). None of these converts (`ambiguous` names the word); a figure in
 them still compares with figures in the same word.
 """
 
@@ -49,6 +50,7 @@ _NOUNS: Final = frozenset(
 _SIZES: Final = {
     "ton": "short, long or metric tons; write 'tonnes' or 't' for metric tons",
     "barrel": "barrels of 31.5 or 42 (oil) gallons; write 'gallons' or 'liters'",
+    "horsepower": "mechanical (745.7 W) or metric (735.5 W) horsepower; write 'kW'",
     "ounce": "avoirdupois or troy ounces; write 'grams' or 'kg'",
     "calorie": "calories or (food) kilocalories; write 'kcal' or 'kJ'",
     "degree": "degrees of arc or of temperature; write '°C' or '°F' for a temperature",
@@ -66,6 +68,7 @@ _SYMBOLS: Final = {
     "kt": "kilotonnes in the news, pint's knot; write 'kilotonnes' or 'knots'",
     "AU": "astronomical units or absorbance units; write 'astronomical units'",
     "ct": "cents or carats; write 'carats', or the price in a currency",
+    "PS": "metric horsepower in the news, pint's petasiemens; write 'kW'",
 }
 _WORD: Final = re.compile(r"[A-Za-zµμΩ]+")
 _SYMBOL_LENGTH: Final = 3  # "GW", "kWh": a prefix symbol on a unit symbol
