@@ -129,9 +129,12 @@ def test_keys_are_the_head_and_the_fuzzy_bounds(w: When) -> None:
 def test_tied_heads_are_texts_shared_by_different_keys_only() -> None:
     from timeline.model._order import tied_heads
 
-    a, b = TIES["offsets"][:2]  # the same UTC instant written at two offsets
+    a, b = When.parse("2026~"), When.parse("2026?")  # one span, qualified two ways
     same = When.parse("2026-04")
     assert a._order_text == b._order_text and a.sort_key != b.sort_key
     assert tied_heads([a, a, b]) == [a._order_text]
+    # The same UTC instant at two offsets: equal values, equal keys (no tie to break).
+    c, d = TIES["offsets"][:2]
+    assert c == d and tied_heads([c, d]) == []
     assert tied_heads([a, a, same, same]) == []  # one object twice is no tie
     assert tied_heads([same, When.parse("April 2026")]) == []  # equal values: no tie
