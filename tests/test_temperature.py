@@ -218,3 +218,17 @@ def test_equal_means_same_hash(value: Decimal, a: str, b: str) -> None:
 def test_rates_of_warming_are_changes(left: str, right: str) -> None:
     # was: "0.2 °C per decade" converted as a reading (32.36 °F per decade); "°C/decade" refused
     assert Quantity.parse(left) == Quantity.parse(right)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("1.5°C to 2°C of warming", "°C of warming"),
+        ("1.5 °C-2 °C above pre-industrial levels", "°C above pre-industrial levels"),
+        ("5 GW to 10 GW of solar", "GW of solar"),
+    ],
+)
+def test_a_range_with_the_unit_at_both_ends_and_words_after(text: str, unit: str) -> None:
+    # was: "the ends are in different units (°C, °C of warming)"
+    figure = Quantity.parse(text)
+    assert (figure.unit, figure.bound.value) == (unit, "range")
