@@ -30,6 +30,8 @@ from timeline.figures import Observation, Quantity, QuantityError, Target, Targe
         ("2C of warming", "°C of warming"),
         ("3 Δ°C", "Δ°C"),
         ("3 delta °F", "Δ°F"),
+        ("3 degC", "°C"),  # pint's spellings
+        ("3 delta_degF", "Δ°F"),
     ],
 )
 def test_temperatures_read(text: str, unit: str) -> None:
@@ -232,3 +234,15 @@ def test_a_range_with_the_unit_at_both_ends_and_words_after(text: str, unit: str
     # was: "the ends are in different units (°C, °C of warming)"
     figure = Quantity.parse(text)
     assert (figure.unit, figure.bound.value) == (unit, "range")
+
+
+@settings(max_examples=40, deadline=None)
+@given(readings, readings, st.sampled_from(_SCALES), st.sampled_from(_SCALES))
+def test_ranges_convert_end_by_end(x: Decimal, y: Decimal, a: str, b: str) -> None:
+    if x == y:
+        return
+    low, high = min(x, y), max(x, y)
+    there = Quantity(low, a, high=high).to(b)
+    assert there.bound.value == "range"
+    assert there.value == Quantity(low, a).to(b).value
+    assert there.high == Quantity(high, a).to(b).value

@@ -66,7 +66,7 @@ _CELSIUS: Final = (
 _FAHRENHEIT: Final = r"(?:°\s*F|º\s*F|℉|deg(?:ree)?s?\.?\s*(?:fahrenheit|f)\b|fahrenheit|F)"
 _KELVIN: Final = r"(?:K|kelvins?)"
 _SCALE_RE: Final = re.compile(
-    rf"^(?P<delta>Δ\s*|(?i:delta)\s+)?(?:(?P<c>(?i:{_CELSIUS}))|(?P<f>(?i:{_FAHRENHEIT}))"
+    rf"^(?P<delta>Δ\s*|(?i:delta)[\s_]+)?(?:(?P<c>(?i:{_CELSIUS}))|(?P<f>(?i:{_FAHRENHEIT}))"
     rf"|(?P<k>{_KELVIN}))(?=$|[\s,;.)/])"
 )
 # The first word after the scale that makes the figure a change of temperature.
