@@ -10,14 +10,21 @@ sources: "points" (a typographic length), "hands", "stones", "cups", "bags", "co
 "turns"; it reads "units" as micro-"nits", and "pc" (per cent in British and Indian papers)
 and "bps" (basis points) as the parsec and the baud. A word is taken as a unit only when pint
 reads it whole, with a spelt-out prefix ("gigawatts") or as a short symbol ("GW", "kWh"),
-and none of those nouns is involved. Units with an offset (°C, °F) never convert: their
-scales do not share a zero.
+and none of those nouns is involved. Temperatures ("°C", "°F", "K", readings and changes)
+are handled by `timeline.figures._temperature` before pint is asked: a reading converts by
+an offset as well as a factor, which no factor here can say.
 
 Some words name units of more than one size, and pint picks one that sources often do
 not mean: "tons" (pint: the short ton, 907 kg; also the long ton, 1016 kg, and the metric
 ton most sources outside the US mean), "barrels" and "bbl" (pint: 31.5 gallons; a barrel
-of oil is 42), "ounces" (avoirdupois or troy, as gold is weighed) and "calories" (a food
-calorie is a kilocalorie). These never convert (`ambiguous` names the word); a figure in
+of oil is 42), "ounces" (avoirdupois or troy, as gold is weighed), "calories" (a food
+calorie is a kilocalorie) and "degrees" (pint: of arc; in the news mostly of temperature,
+on a scale the word does not name). Some symbols mean other things in the news than pint
+reads: "mb/d" and "kb/d" are million and thousand barrels a day (pint: milli- and
+kilobarns, an area), "Gb" gigabits (pint: gilberts), "mcm" thousand cubic metres of gas
+(pint: micrometres), "mt" metric tonnes (pint: millitonnes), "kt" kilotonnes (pint: knots),
+"AU", "ct" and "PS" (metric horsepower; pint: petasiemens). Nor does "hp" (mechanical or
+metric horsepower). None of these converts (`ambiguous` names the word); a figure in
 them still compares with figures in the same word.
 """
 
@@ -28,7 +35,7 @@ import re
 from decimal import Decimal
 from typing import Any, Final
 
-__all__ = ["ambiguous", "factor"]
+__all__ = ["ambiguous", "factor", "spans_time"]
 
 # Names pint gives to English nouns that sources use as counted things.
 # Also abbreviations news uses for other things: "pc" (per cent in British and Indian papers,
@@ -43,8 +50,25 @@ _NOUNS: Final = frozenset(
 _SIZES: Final = {
     "ton": "short, long or metric tons; write 'tonnes' or 't' for metric tons",
     "barrel": "barrels of 31.5 or 42 (oil) gallons; write 'gallons' or 'liters'",
+    "horsepower": "mechanical (745.7 W) or metric (735.5 W) horsepower; write 'kW'",
     "ounce": "avoirdupois or troy ounces; write 'grams' or 'kg'",
     "calorie": "calories or (food) kilocalories; write 'kcal' or 'kJ'",
+    "degree": "degrees of arc or of temperature; write '°C' or '°F' for a temperature",
+}
+# Symbols the news writes for other things than pint reads them as (case as written).
+_BARRELS: Final = "thousand or million barrels (or kilo-, megabits) in the news, pint's barn"
+_SYMBOLS: Final = {
+    **dict.fromkeys(
+        ("b", "kb", "mb", "Mb", "Tb"),
+        f"{_BARRELS}; write 'million barrels per day', 'kbit' or 'Mbit'",
+    ),
+    "Gb": "gigabits in the news, pint's gilbert; write 'Gbit'",
+    "mcm": "thousand cubic metres of gas in the news, pint's micrometre; write 'cubic metres'",
+    "mt": "metric tonnes in the news, pint's millitonne; write 'tonnes' or 't'",
+    "kt": "kilotonnes in the news, pint's knot; write 'kilotonnes' or 'knots'",
+    "AU": "astronomical units or absorbance units; write 'astronomical units'",
+    "ct": "cents or carats; write 'carats', or the price in a currency",
+    "PS": "metric horsepower in the news, pint's petasiemens; write 'kW'",
 }
 _WORD: Final = re.compile(r"[A-Za-zµμΩ]+")
 _SYMBOL_LENGTH: Final = 3  # "GW", "kWh": a prefix symbol on a unit symbol
@@ -59,6 +83,8 @@ def _registry() -> Any:
 
 def _word_is_unit(registry: Any, word: str) -> bool:
     """Whether pint reads ``word`` as a unit the way a person would."""
+    if word in _SYMBOLS:
+        return False
     if word.lower() in ("per", "square", "cubic", "sq", "cu"):
         return True
     candidates = registry.parse_unit_name(word)
@@ -107,6 +133,8 @@ def ambiguous(text: str) -> str | None:
     """
     registry = _registry()
     for word in _WORD.findall(text):
+        if word in _SYMBOLS:
+            return _SYMBOLS[word]
         try:
             if not _word_is_unit(registry, word):
                 continue
@@ -141,3 +169,13 @@ def factor(source: str, target: str) -> Decimal | None:
         return None
     value = Decimal(scale)
     return Decimal(format(value.normalize(), "f")) if value else None
+
+
+def spans_time(text: str) -> bool:
+    """Whether ``text`` is a physical unit of time alone ("day", "year", "hour").
+
+    >>> spans_time("year"), spans_time("kWh"), spans_time("GPUs")
+    (True, False, False)
+    """
+    unit = _unit(text)
+    return unit is not None and dict(unit.dimensionality) == {"[time]": 1}

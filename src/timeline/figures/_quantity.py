@@ -62,6 +62,7 @@ from timeline.figures._quantity_text import (
     wording_bound,
     written_wording,
 )
+from timeline.figures._temperature import levels, mismatch, to_level
 from timeline.figures._units import (
     conversion,
     exact_steps,
@@ -74,9 +75,14 @@ __all__ = ["Bound", "Number", "Quantity"]
 
 
 def _sizes(*units: str) -> str | None:
-    """Why one of ``units`` does not convert because it has more than one size, else None."""
+    """Why one of ``units`` does not convert because it has more than one size (or two
+    temperatures because they are of different kinds), else None."""
     from timeline.figures._physical import ambiguous
 
+    if len(units) == 2:
+        kinds = mismatch(*units)
+        if kinds is not None:
+            return kinds
     for unit in units:
         why = ambiguous(unit)
         if why is not None:
@@ -235,7 +241,8 @@ class Quantity:
         >>> Quantity.parse("2 GW").compatible(Quantity.parse("1500 MW"))
         True
         """
-        return conversion(_other(other, "compatible").unit, self.unit) is not None
+        other = _other(other, "compatible")
+        return conversion(other.unit, self.unit) is not None or levels(other.unit, self.unit)
 
     def to(self, unit: str) -> Quantity:
         """The same figure in another unit: ``Quantity.parse("2 GW").to("MW")`` is 2000 MW.
@@ -247,8 +254,8 @@ class Quantity:
         Quantity(2000, 'MW', bound='more_than', wording='over')
         """
         target = _to_unit(unit)
-        factor = conversion(self.unit, target)
-        if factor is None:
+        converted = self._converted(target)
+        if converted is None:
             money = self.currency is not None or split_currency(target)[0] is not None
             why = (
                 "currencies never convert (no exchange rates)"
@@ -258,7 +265,24 @@ class Quantity:
             raise QuantityError(
                 f"cannot convert {str(self)!r} to {quoted(unit)}: {why}; keep figures in one unit"
             )
-        return self._scaled(factor, target)
+        return converted
+
+    def _converted(self, unit: str) -> Quantity | None:
+        """This figure in ``unit`` (canonical), or None when the units do not convert:
+        by a factor, or, for temperature readings, by an offset too (0 °C is 32 °F)."""
+        factor = conversion(self.unit, unit)
+        if factor is not None:
+            return self._scaled(factor, unit)
+        if not levels(self.unit, unit):
+            return None
+
+        def shifted(number: Decimal) -> Decimal:
+            return to_level(number, self.unit, unit)
+
+        high = None if self.high is None else shifted(self.high)
+        return Quantity(
+            shifted(self.value), unit, bound=self.bound, high=high, wording=self.wording
+        )
 
     def _scaled(self, factor: Decimal, unit: str) -> Quantity:
         """This figure times a conversion ``factor``, in ``unit``: exactly, or, when the
@@ -297,11 +321,11 @@ class Quantity:
         """``other`` in this figure's unit, and the unit a result of the two keeps."""
         if same_things(self.unit, other.unit):
             return other, merge_units(self.unit, other.unit)
-        factor = conversion(other.unit, self.unit)
-        if factor is None:
+        converted = other._converted(self.unit)
+        if converted is None:
             self._check(other, verb)  # raises, saying why
-        assert factor is not None
-        return other._scaled(factor, self.unit), self.unit
+        assert converted is not None
+        return converted, self.unit
 
     # -- text ----------------------------------------------------------------------
 
@@ -331,15 +355,15 @@ class Quantity:
             return False
         if same_things(self.unit, other.unit):
             return self._identity() == other._identity()
-        factor = conversion(other.unit, self.unit)
-        return (
-            factor is not None and self._identity() == other._scaled(factor, self.unit)._identity()
-        )
+        converted = other._converted(self.unit)
+        return converted is not None and self._identity() == converted._identity()
 
     def __hash__(self) -> int:
         # Equal figures may be written in different units ("1 GW", "1000 MW"), so
         # the hash holds only what every spelling of a figure shares.
-        return hash((self.bound, self.currency, self.value == 0))
+        # A temperature reading's zero moves with its scale (0 °C is 32 °F): not kept.
+        zero = None if levels(self.unit, self.unit) else self.value == 0
+        return hash((self.bound, self.currency, zero))
 
     def _order(self, other: object) -> tuple[tuple[Decimal, int, Decimal], ...] | None:
         if not isinstance(other, Quantity):

@@ -17,10 +17,19 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
+
 from timeline._errors import QuantityError
 from timeline.figures._bound import Bound
 from timeline.figures._interval import _INF, _End, _quotient, _times, corners
 from timeline.figures._numbers import EXACT
+from timeline.figures._temperature import (
+    change_unit,
+    degrees_factor,
+    levels,
+    offset_level,
+    temperature,
+)
 
 if TYPE_CHECKING:
     from timeline.figures._quantity import Quantity
@@ -78,9 +87,44 @@ def _approx(self: Quantity, other: Quantity | None = None) -> bool:
     return self.bound is Bound.APPROX or (other is not None and other.bound is Bound.APPROX)
 
 
+def _degrees(self: Quantity, other: Quantity, verb: str) -> tuple[Quantity, str] | None:
+    """For a temperature reading and a change of temperature: ``other`` in this figure's
+    degrees and the unit of the result (a reading); a `QuantityError` for what has no
+    meaning (two °C or °F readings added, a reading taken from a change); None when
+    the figures are not temperatures of those kinds."""
+    a, b = temperature(self.unit), temperature(other.unit)
+    if a is None or b is None:
+        return None
+    if not a.change and not b.change and offset_level(self.unit) and verb == "add":
+        raise QuantityError(
+            f"cannot add {str(self)!r} and {str(other)!r}: both are temperature readings on a "
+            "scale whose zero is arbitrary; add a change of temperature ('3 Δ°C', "
+            "'3 °C of warming') to a reading, or subtract two readings for the change"
+        )
+    if a.change and not b.change:
+        if verb == "subtract":
+            raise QuantityError(
+                f"cannot subtract {str(other)!r} from {str(self)!r}: a temperature reading "
+                "cannot be taken from a change of temperature; subtract the change from the "
+                "reading instead"
+            )
+        return None  # a change plus a reading: added the other way round by `add`
+    if not a.change and b.change:
+        # °F to °C divides by 1.8 (exact), rather than multiplying by 0.555… (rounded).
+        bare = attrs.evolve(other, unit="")
+        back = degrees_factor(self.unit, other.unit)
+        scaled = true_divide(bare, back) if back != 1 else bare
+        return attrs.evolve(scaled, unit=self.unit), self.unit
+    return None
+
+
 def add(self: Quantity, other: Quantity) -> Quantity:
-    """``self + other``, in this figure's unit."""
-    aligned, unit = self._aligned(other, "add")
+    """``self + other``, in this figure's unit (a change added to a temperature
+    reading gives a reading, in the reading's unit)."""
+    degrees = _degrees(self, other, "add")
+    if degrees is None and temperature(other.unit) and _degrees(other, self, "add") is not None:
+        return add(other, self)  # a change plus a reading: the reading's unit
+    aligned, unit = degrees or self._aligned(other, "add")
     (a, b), (c, d) = ends(self), ends(aligned)
     what = f"{str(self)!r} + {str(other)!r}"
     low = (EXACT.add(a[0], c[0]), a[1] or c[1])
@@ -89,8 +133,12 @@ def add(self: Quantity, other: Quantity) -> Quantity:
 
 
 def subtract(self: Quantity, other: Quantity) -> Quantity:
-    """``self - other``, in this figure's unit."""
-    aligned, unit = self._aligned(other, "subtract")
+    """``self - other``, in this figure's unit; two temperature readings give the change
+    between them ("30 °C" − "27 °C" is "3 Δ°C")."""
+    degrees = _degrees(self, other, "subtract")
+    aligned, unit = degrees or self._aligned(other, "subtract")
+    if degrees is None and levels(self.unit, aligned.unit):
+        unit = change_unit(self.unit)
     (a, b), (c, d) = ends(self), ends(aligned)
     what = f"{str(self)!r} − {str(other)!r}"
     low = (EXACT.subtract(a[0], d[0]), a[1] or d[1])
@@ -117,8 +165,22 @@ def _combine(
     return from_ends(self, low, high, unit, approx, what, other)
 
 
+def _check_scales(self: Quantity, other: Decimal | Quantity, verb: str) -> None:
+    """Refuse to scale a temperature reading whose zero is arbitrary (°C, °F): 30 °C is
+    not twice 15 °C (in kelvin it is 1.05 times); a change of temperature scales."""
+    for figure in (self, other):
+        if isinstance(figure, Decimal) or not offset_level(figure.unit):
+            continue
+        raise QuantityError(
+            f"cannot {verb} {str(self)!r} and {str(other)!r}: {str(figure)!r} is a temperature "
+            "reading on a scale whose zero is arbitrary; convert it to kelvin ('K') first, or "
+            "use a change of temperature ('Δ°C')"
+        )
+
+
 def multiply(self: Quantity, other: Decimal | Quantity) -> Quantity:
     """``self * other``: by a number, or by a unitless quantity."""
+    _check_scales(self, other, "multiply")
     if not isinstance(other, Decimal):
         if other.unit and self.unit:
             raise QuantityError(
@@ -142,6 +204,7 @@ def true_divide(self: Quantity, other: Decimal | Quantity) -> Quantity:
     >>> Quantity.parse("over 140 trillion") / Quantity.parse("1 trillion")
     Quantity(140, '', bound='more_than', wording='over')
     """
+    _check_scales(self, other, "divide")
     if not isinstance(other, Decimal):
         if other.unit:
             other, _ = self._aligned(other, "divide")

@@ -42,6 +42,7 @@ from timeline._errors import QuantityError, quoted
 from timeline.figures._number_words import words_as_digits
 from timeline.figures._numbers import EXACT, checked
 from timeline.figures._scale_words import CJK_SCALES, check_scale_word, scale_factor
+from timeline.figures._temperature import temperature
 from timeline.figures._text import checked_text
 from timeline.figures._units import (
     CURRENCY_CODES,
@@ -272,7 +273,8 @@ def _unit_at_both_ends(
 ) -> tuple[Decimal, str, str, Decimal | None, str | None] | None:
     """A range with its unit written at both ends ("5 GW-10 GW", "5%-10%"), or None.
 
-    The ends must be plain figures in one unit; two units are an error.
+    The ends must be plain figures in one unit; two units are an error, except that words
+    after the second end describe both ("1.5 °C to 2 °C of warming").
     """
     if bound not in (None, "approx"):
         return None  # "over 5 GW-10 GW": left to the general reading, which refuses it
@@ -289,7 +291,10 @@ def _unit_at_both_ends(
             continue
         if low[2] != "exact" or high[2] != "exact" or not low[1]:
             continue
-        if low[1] != high[1]:
+        unit = low[1]
+        if high[1].startswith(f"{unit} "):
+            unit = high[1]  # "1.5 °C to 2 °C of warming": the words after describe both ends
+        elif low[1] != high[1]:
             if sep.group() == "-":
                 continue  # "3 COVID-19 vaccines": a name with a number, not a range
             raise _error(
@@ -299,7 +304,7 @@ def _unit_at_both_ends(
             )
         if high[0] <= low[0]:
             raise _error(text, "the low end of the range must come first and be smaller")
-        return low[0], low[1], "range", high[0], None
+        return low[0], unit, "range", high[0], None
     return None
 
 
@@ -420,7 +425,7 @@ def _parse_quantity(
     low = EXACT.multiply(low, Decimal(low_scale or 1))
     unit = canonical_unit(rest)
     _check_one_figure(text, rest, low_currency)
-    if unit and not (unit[0].isalpha() or unit[0] in "%×"):
+    if unit and not (unit[0].isalpha() or unit[0] in "%×" or temperature(unit) is not None):
         raise _error(text, f"unexpected {rest.strip()!r} after the number")
     code, _ = split_currency(unit)
     if low_currency:

@@ -46,6 +46,7 @@ from timeline.figures._growth import (
     series_order,
 )
 from timeline.figures._quantity import Bound, Quantity
+from timeline.figures._temperature import offset_level
 from timeline.figures._text import checked_text
 
 __all__ = ["Target", "TargetStatus", "percent_text"]
@@ -272,6 +273,13 @@ class Target:
         'over 0.25'
         """
         value = _observation(observation, f"target {quoted(self.metric)}: progress").value
+        if self.baseline is None and offset_level(self.goal.unit):
+            raise TargetError(
+                f"target {quoted(self.metric)}: progress of {value} toward {self.goal}: a "
+                "temperature reading's zero is arbitrary, so there is no way from zero to take "
+                "a share of; give the target a baseline (Target(..., baseline=Observation(when, "
+                "value)))"
+            )
         origin = _anchor(self.baseline.value) if self.baseline else Quantity(0, self.goal.unit)
         goal = Quantity(self.threshold, self.goal.unit)
         if self.baseline is not None and origin.compatible(goal) and origin == goal:
@@ -337,6 +345,8 @@ class Target:
         figures = (self._origin().value, observation.value, self.goal)
         if any(q.minimum is not None and q.minimum < 0 for q in figures):
             return None  # a pace of growth is a ratio: it says nothing across zero
+        if any(offset_level(q.unit) for q in figures):
+            return None  # nor from a temperature reading's arbitrary zero (°C, °F)
         observed = growth(self._origin(), observation).annual_rate
         needed = self.required_growth().annual_rate
         faster, slower = (observed, needed) if self.rising else (needed, observed)

@@ -24,6 +24,8 @@ multiple, so "3x" == "3 times" and "3x faster" == "3 times faster". The unit kee
 the mark as written, so a figure is written back as it was read ("1.5x", not "1.5 x").
 
 Currencies never convert (there are no rates here): USD and EUR figures do not compare.
+A price in one currency per a physical unit converts by that unit ("$0.10 per kWh" is
+"$100 per MWh"; "$0.10/kWh" is read "per kWh").
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from decimal import Decimal
 from typing import Final
 
 from timeline.figures._numbers import DIVIDE
+from timeline.figures._temperature import canonical_temperature, change_factor, temperature
 
 __all__ = [
     "CURRENCY_CODES",
@@ -155,11 +158,16 @@ def canonical_unit(unit: str) -> str:
     ('tokens per day', 'tokens per day')
     """
     text = " ".join(unit.translate(_DASHES).split())
+    if text.startswith("/"):
+        text = "per " + text[1:].strip()  # "$0.10/kWh" is "$0.10 per kWh"
     text = _PER_RE.sub(r" per \1", text).strip()
     percent = _PERCENT_RE.match(text)
     if percent:
         rest = text[percent.end() :]
         return "%" + (" " + rest if rest else "")
+    degrees = canonical_temperature(text)
+    if degrees != text or temperature(text) is not None:
+        return degrees
     match = _SYMBOL_RE.match(text) or _ALIAS_RE.match(text)
     if match:
         alias = match.group("alias")
@@ -258,14 +266,38 @@ def conversion(source: str, target: str) -> Decimal | None:
 
     >>> conversion("GPUs", "GPU"), conversion("USD", "EUR")
     (Decimal('1'), None)
+    >>> conversion("USD per kWh", "USD per MWh"), conversion("USD per kWh", "EUR per MWh")
+    (Decimal('1000'), None)
     """
     if same_things(source, target):
         return Decimal(1)
-    if split_currency(source)[0] is not None or split_currency(target)[0] is not None:
-        return None  # money never converts: no exchange rates here
+    (code_a, rest_a), (code_b, rest_b) = split_currency(source), split_currency(target)
+    if code_a is not None or code_b is not None:
+        # Money never converts (no exchange rates here), but a price in one currency per
+        # a physical unit does: $0.10 per kWh is $100 per MWh.
+        per_a, per_b = _per(rest_a), _per(rest_b)
+        if code_a != code_b or per_a is None or per_b is None:
+            return None
+        if temperature(per_a) is not None or temperature(per_b) is not None:
+            return None
+        from timeline.figures._physical import factor, spans_time
+
+        if spans_time(per_a) or spans_time(per_b):
+            return None  # "$1 per day" to "per year": pint's year (365.25 days) is not a source's
+        return factor(per_b, per_a)
+    if temperature(source) is not None or temperature(target) is not None:
+        # A change of temperature converts by a factor; readings by an offset too
+        # (timeline.figures._temperature.to_level), never by a factor alone.
+        return change_factor(source, target)
     from timeline.figures._physical import factor
 
     return factor(source, target)
+
+
+def _per(words: str) -> str | None:
+    """The unit after a leading "per" ("per kWh" -> "kWh"), else None."""
+    head, _, rest = words.partition(" ")
+    return rest if head == "per" and rest else None
 
 
 def exact_steps(factor: Decimal, source: str, target: str) -> tuple[Decimal, Decimal]:
