@@ -28,6 +28,7 @@ import re
 from decimal import Decimal
 from typing import Final, NamedTuple
 
+from timeline._errors import quoted
 from timeline.figures._numbers import DIVIDE, EXACT
 
 __all__ = [
@@ -197,8 +198,8 @@ def mismatch(source: str, target: str) -> str | None:
         )
     if a.words != b.words:
         return (
-            f"temperatures convert only with the same words after the scale ({a.words!r}, "
-            f"{b.words!r}); write both alike, such as '°C of warming' and '°F of warming'"
+            f"temperatures convert only with the same words after the scale ({quoted(a.words)}, "
+            f"{quoted(b.words)}); write both alike, such as '°C of warming' and '°F of warming'"
         )
     return None
 
