@@ -22,7 +22,8 @@ from decimal import Decimal
 from timeline._errors import TimelineError
 from timeline.display._html import actors_json, isolate, shown
 from timeline.figures._growth import Observation, series_order
-from timeline.figures._target import Target, percent_text
+from timeline.figures._percent import percent_text
+from timeline.figures._target import Target
 from timeline.model._event import Event
 
 __all__ = ["progress_text", "targets_section"]

@@ -15,6 +15,28 @@ from typing import Final
 import attrs
 
 from timeline._errors import quoted
+from timeline.extract._actor_patterns import (
+    ADDRESS_BEFORE,
+    AFTER_PLACE,
+    AND_NEXT,
+    BETWEEN_BEFORE,
+    CELESTIAL,
+    COMPANY_SAID,
+    FACILITY,
+    INDEFINITE,
+    LISTED_AFTER_IN,
+    LOWER_NEXT,
+    NAMED_AFTER,
+    NEW_SUBJECT,
+    OBJECT_BEFORE,
+    ORG_SUFFIXES,
+    PARAGRAPH,
+    PHRASE_END,
+    PLACE_DATE,
+    PLACE_END,
+    SPACE_GOING,
+    TRAVEL_TO,
+)
 from timeline.extract._actors import Actors, Name, is_org
 from timeline.extract._dating import FISCAL_PHRASE, DateIndex
 from timeline.extract._institutions import institutional, is_institution, refers_to
@@ -32,102 +54,6 @@ from timeline.extract._speakers import (
 from timeline.extract._text import words
 
 __all__: list[str] = []
-
-# After a state or a country, a noun for a site: the place says which site, no one acts.
-_FACILITY: Final = re.compile(
-    r"\s+(?:fab|fabs|plant|plants|factory|factories|site|sites|facility|facilities|campus"
-    r"|megafab|gigafactory|mine|mines|refinery|warehouse|office|offices|data\s+cent(?:er|re)s?"
-    r"|operations|unit|subsidiary|project|expansion|line|store|stores|headquarters|hub"
-    # and other common nouns a place says which of: "US approval", "China sales"
-    r"|approvals?|market|markets|sales|launch|rollout|listing|demand|exports|imports|revenue"
-    r"|customers|consumers|users|buyers|prices|deliveries|shipments|production|output)\b",
-    re.IGNORECASE,
-)
-# A clause opening with a subject of its own, new to the text: "a federal appeals court will
-# hear the case" shares no actor with the clause before.
-_NEW_SUBJECT: Final = re.compile(
-    r"[\W]*(?:(?:and|but|while|whereas|yet)\s+)?(?:a|an)\s+[a-z][\w-]*", re.IGNORECASE
-)
-_BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.IGNORECASE)
-# A place, then "and" or "or" and the next ("in Kenya and Nigeria").
-_AND_NEXT: Final = re.compile(
-    r"[\w.'-]+(?:\s+[A-Z][\w.'-]*){0,2}(?:,|,?\s+(?:and|or))\s+(?:the\s+)?"
-)
-# "a California utility": a region after "a" is an adjective of the noun after it.
-_INDEFINITE: Final = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
-_LOWER_NEXT: Final = re.compile(r"\s+[a-z]")
-_PLACE_END: Final = re.compile(
-    r"(?:'s?)?\s*(?:[,.;:)]|\Z|(?:and|or|on|in|at|by|from|to|for|with|near"
-    # a date after it: "to Kerala and Assam next year"
-    r"|next|this|last|early|late|later|starting|beginning|before|after|within|until)\b)",
-    re.IGNORECASE,
-)
-# After a possessive, a name: "on Shanghai's STAR Market" is a place, "on Amgen's monthly
-# injection" is not.
-_NAMED_AFTER: Final = re.compile(r"'s?\s+[A-Z]")
-_AFTER_PLACE: Final = re.compile(r"[A-Z][\w.'-]*,\s+\Z")
-# A name after "of" or "on" that ends its phrase is an object, not who the sentence is
-# about (", which depends on Starship,", "the first flight of Starship."): never "the
-# company" later; "75% of EU companies" still names the EU.
-_OBJECT_BEFORE: Final = re.compile(r"\b(?:of|on)\s+\Z")
-# A street after "on", "at", "along", "off" (a house number between): an address, where
-# ("a store on Oxford Street", "at 400 Market Street"); "State Street will" still acts.
-# Before a street's name: "on", "at" ... or a number after "to", "from" ("to 88 Harbour Road").
-_ADDRESS_BEFORE: Final = re.compile(
-    r"\b(?:(?:on|at|along|off|in)\s+(?:the\s+)?(?:\d[\w-]*\s+)?|(?:to|from|near)\s+\d[\w-]*\s+)\Z",
-    re.IGNORECASE,
-)
-# A verb or a noun of travel before "to" and a place: the place is where to ("flights to
-# Tokyo", "will fly to Manchester"), not a receiver ("ship Rubin to Microsoft"). So is a
-# verb of bringing, taking, expanding, extending, exporting or shipping something there
-# ("bring the iPhone to India", "export cars to Germany", "expand the service to Tokyo"):
-# only a known place is where to; a buyer ("sell chips to China") still acts.
-_TRAVEL_TO: Final = re.compile(
-    r"\b(?:fly|flies|flying|flew|flights?|routes?|services?|sail(?:s|ed|ings?)?|voyages?"
-    r"|trains?|nonstop|non-stop|direct|connections?|cruises?"
-    r"|br(?:ing|ings|inging|ought)|tak(?:e|es|en|ing)|took|expan(?:d|ds|ded|ding|sion)"
-    r"|extend(?:s|ed|ing)?|export(?:s|ed|ing)?|ship(?:s|ped|ping)?|roll(?:s|ed|ing)?\s+out"
-    r"|launch(?:es|ed|ing)?|introduc(?:e|es|ed|ing))"
-    # "expand into Mexico" too
-    r"\s+(?:[\w'.-]+\s+){0,4}?(?:in)?to\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
-# A body of the solar system after a word of going there or being there, in a text on
-# space flight: where, not who ("launch Starship to Mars", "land astronauts on the Moon");
-# "Mars expects to close the deal", "sold the unit to Mars" still name the company.
-_CELESTIAL: Final = frozenset(
-    words("moon mars venus mercury jupiter saturn uranus neptune pluto earth sun titan europa")
-)
-_SPACE_GOING: Final = re.compile(
-    r"\b(?:launch\w*|fly|flies|flying|flew|flights?|send(?:s|ing)?|sent|missions?|journey"
-    r"|trips?|travel\w*|voyages?|return\w*|land(?:s|ed|ing|ers?)?|probes?|rockets?"
-    r"|spacecraft|starship|crew(?:ed|s)?|astronauts?|orbit(?:s|ed|ing|ers?)?|rovers?"
-    r"|base|colony|settlement)\b[^.;:!?]{0,48}?"
-    r"\b(?:to|on|onto|around|orbit(?:s|ed|ing)?|toward|towards|reach(?:es|ed|ing)?)\s+"
-    r"(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
-# Before a place in a list of places each with its date: "in" a first place and its date,
-# then items; after it, its own date ("in Japan in 2027, Germany in 2028").
-_LISTED_AFTER_IN: Final = re.compile(
-    r"\bin\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:in|by)\s[^;:.!?]{1,120}?"
-    r"(?:,|\band)\s+(?:the\s+)?\Z"
-)
-_PLACE_DATE: Final = re.compile(r"\s+(?:in|by)\s")
-_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
-_PHRASE_END: Final = re.compile(r"(?:'s?)?\s*(?:[,.;:)]|\Z)")
-# "the company said" ending a sentence: ", the company said on Monday."
-_COMPANY_SAID: Final = re.compile(
-    r"the\s+(?:[a-z]+\s+)?[a-z-]+\s+(?:said|says|added|announced|confirmed|told\s+[a-z]+)"
-    r"\b[^,;]{0,40}[.!?]?\s*$"
-)
-_ORG_SUFFIXES: Final = words(
-    """ai inc inc. corp corp. corporation ltd ltd. llc plc group holdings technology
-    technologies labs lab systems software intelligence robotics motors platforms ag sa gmbh
-    co co. aviation airlines airways air aerospace mobility energy pharmaceuticals
-    therapeutics biosciences semiconductor semiconductors electronics automotive
-    communications networks logistics mining resources minerals materials industries"""
-)
 
 
 class _ActorReader:
@@ -168,7 +94,7 @@ class _ActorReader:
             len(words) > 1
             and not name.person
             and not is_place(words[0])  # "Texas Instruments": "Texas" is Texas
-            and all(w.lower() in _ORG_SUFFIXES for w in words[1:])
+            and all(w.lower() in ORG_SUFFIXES for w in words[1:])
         ):
             self.short_names.setdefault(words[0].lower(), name.text)
             return name
@@ -202,7 +128,7 @@ class _ActorReader:
                 bool(places)
                 and self.folded[places[-1].start : name.start].count(",") == 1
                 # "in Shenzhen, China," but not "In China, Baidu said": no verb after it
-                and _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
+                and PLACE_END.match(self.folded, name.start + len(name.text)) is not None
             )
             and_place = (
                 between
@@ -212,8 +138,8 @@ class _ActorReader:
                 # not "to Ruritania and Zorbix will follow": a subject of its own ("between
                 # Merced and Bakersfield would" still joins)
                 and (
-                    _PLACE_END.match(self.folded, name.start + len(name.text)) is not None
-                    or _BETWEEN_BEFORE.search(
+                    PLACE_END.match(self.folded, name.start + len(name.text)) is not None
+                    or BETWEEN_BEFORE.search(
                         self.folded, max(0, places[-1].start - 14), places[-1].start
                     )
                     is not None
@@ -221,8 +147,8 @@ class _ActorReader:
             )
             if (
                 places
-                and _AND_NEXT.fullmatch(self.folded, places[-1].start, name.start)
-                and _PLACE_END.match(self.folded, name.start + len(name.text))
+                and AND_NEXT.fullmatch(self.folded, places[-1].start, name.start)
+                and PLACE_END.match(self.folded, name.start + len(name.text))
                 and (
                     is_place(name.text)
                     or (
@@ -240,10 +166,10 @@ class _ActorReader:
             if (
                 owner
                 and before.endswith((" on ", " at ", " from "))
-                and _NAMED_AFTER.match(self.folded, name.start + len(name.text))
+                and NAMED_AFTER.match(self.folded, name.start + len(name.text))
             ):
                 in_place = True  # "on Shanghai's STAR Market", "at London's Canary Wharf"
-            if STREET.search(name.text) and _ADDRESS_BEFORE.search(
+            if STREET.search(name.text) and ADDRESS_BEFORE.search(
                 self.folded, max(0, name.start - 20), name.start
             ):
                 in_place = True  # "on Oxford Street", "at 400 Market Street"
@@ -260,33 +186,32 @@ class _ActorReader:
                 continue
             if (
                 region(name.text)
-                and _INDEFINITE.search(self.folded, max(0, name.start - 4), name.start)
-                and _LOWER_NEXT.match(self.folded, name.start + len(name.text))
+                and INDEFINITE.search(self.folded, max(0, name.start - 4), name.start)
+                and LOWER_NEXT.match(self.folded, name.start + len(name.text))
             ):
                 in_place = True  # "for a California utility": one there, never who acts
-            if region(name.text) and _FACILITY.match(self.folded, name.start + len(name.text)):
+            if region(name.text) and FACILITY.match(self.folded, name.start + len(name.text)):
                 continue  # "US approval", "China sales": which ones, not who
-            if region(name.text) and _AFTER_PLACE.search(
+            if region(name.text) and AFTER_PLACE.search(
                 self.folded, max(0, name.start - 40), name.start
             ):
                 in_place = True  # "near Austin, Texas": a state after a place
             # "will start flying to Manchester and Amsterdam": where to, not who
             travel = (
                 is_place(name.text)
-                and _TRAVEL_TO.search(self.folded, max(0, name.start - 50), name.start)
+                and TRAVEL_TO.search(self.folded, max(0, name.start - 50), name.start)
             ) or destination(self.folded, name.text, name.start)  # "bring it to Ruritania"
             # "launch Starship to Mars", "land astronauts on the Moon": where, not who
             flown_to = (
-                name.text.lower() in _CELESTIAL
-                and _SPACE_GOING.search(self.folded, max(0, name.start - 80), name.start)
-                is not None
+                name.text.lower() in CELESTIAL
+                and SPACE_GOING.search(self.folded, max(0, name.start - 80), name.start) is not None
             )
             # "open data centers in Japan in 2027, Germany in 2028 and Brazil in 2029": each
             # place of a list after "in" a first one is where too
             listed = (
                 is_place(name.text)
-                and _PLACE_DATE.match(self.folded, name.start + len(name.text)) is not None
-                and _LISTED_AFTER_IN.search(self.folded, max(0, name.start - 160), name.start)
+                and PLACE_DATE.match(self.folded, name.start + len(name.text)) is not None
+                and LISTED_AFTER_IN.search(self.folded, max(0, name.start - 160), name.start)
                 is not None
             )
             between = (
@@ -368,7 +293,7 @@ class _ActorReader:
                 and first is not None
                 and first.start < at
                 and not first.person
-                and _COMPANY_SAID.match(self.folded, at, end)
+                and COMPANY_SAID.match(self.folded, at, end)
                 and re.search(r",\s*$", self.folded[max(start, at - 3) : at])
                 and _company(attrs.evolve(first, org=True))
             ):
@@ -397,11 +322,11 @@ class _ActorReader:
             and self.last_org is not None
             # not across a paragraph: "Its final cost" after a paragraph on a plant is the
             # plant's, not the company named in the paragraph before
-            and _PARAGRAPH.search(self.folded, self.last_org_at, start) is None
+            and PARAGRAPH.search(self.folded, self.last_org_at, start) is None
         ):
             actors = [self.last_org]  # "It plans ...", "Its chips are due ..."
             reasons.append(f"{pronoun.group().strip()!r} read as {self.last_org}")
-        new_subject = _NEW_SUBJECT.match(self.folded, start, end) is not None
+        new_subject = NEW_SUBJECT.match(self.folded, start, end) is not None
         if not actors and previous_actors and not new_subject:
             # A clause without a name of its own shares the subject of the one before
             # ("... surpassed $300 million and expects $600 million by 2026").
@@ -512,6 +437,6 @@ def _company(name: Name) -> bool:
 
 def _object(folded: str, name: Name) -> bool:
     """Whether a name ends a phrase after "of" or "on" (", which depends on Starship,")."""
-    if not _OBJECT_BEFORE.search(folded, max(0, name.start - 6), name.start):
+    if not OBJECT_BEFORE.search(folded, max(0, name.start - 6), name.start):
         return False
-    return _PHRASE_END.match(folded, name.start + len(name.text)) is not None
+    return PHRASE_END.match(folded, name.start + len(name.text)) is not None

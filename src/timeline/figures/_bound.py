@@ -17,7 +17,8 @@ from typing import Final
 
 from timeline._errors import QuantityError, not_a_member, quoted
 from timeline.figures._numbers import checked, plain
-from timeline.figures._quantity_text import format_quantity, parse_quantity
+from timeline.figures._quantity_format import format_quantity
+from timeline.figures._quantity_text import parse_quantity
 from timeline.figures._text import checked_text
 from timeline.figures._units import canonical_unit
 

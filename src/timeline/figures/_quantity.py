@@ -55,9 +55,9 @@ from timeline.figures._bound import (
     to_decimal,
 )
 from timeline.figures._numbers import DIVIDE, EXACT
+from timeline.figures._quantity_format import format_quantity
 from timeline.figures._quantity_text import (
     DEFAULT_WORDING,
-    format_quantity,
     parse_quantity,
     wording_bound,
     written_wording,
