@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract_articles import titled_rows
 from timeline import Source
 from timeline.extract import Draft, extract
 
@@ -354,15 +354,6 @@ def row(d: Draft) -> tuple[object, ...]:
     return (str(d.when), first, d.status.value, d.actors, d.location, target)
 
 
-def _rows(items: list[Any]) -> list[Any]:
-    """Each row as its title and the rest, ``pytest.param`` rows keeping their marks."""
-    out = []
-    for item in items:
-        values, marks = (item.values, item.marks) if hasattr(item, "marks") else (item, ())
-        out.append(pytest.param(values[0], tuple(values[1:]), marks=marks, id=values[0]))
-    return out
-
-
 AIR = ("air_taxis_2027.txt", "2027-03-09")
 # (title starts with, when, first promise, status, actors, location, target)
 AIR_EXPECTED = [
@@ -468,7 +459,7 @@ AIR_EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize(("title", "expected"), _rows(AIR_EXPECTED))
+@pytest.mark.parametrize(("title", "expected"), titled_rows(AIR_EXPECTED))
 def test_air_taxis_article(title: str, expected: tuple[object, ...]) -> None:
     assert row(drafted(*AIR, title)) == expected
 
@@ -549,7 +540,7 @@ NUCLEAR_EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize(("title", "expected"), _rows(NUCLEAR_EXPECTED))
+@pytest.mark.parametrize(("title", "expected"), titled_rows(NUCLEAR_EXPECTED))
 def test_nuclear_article(title: str, expected: tuple[object, ...]) -> None:
     assert row(drafted(*NUCLEAR, title)) == expected
 

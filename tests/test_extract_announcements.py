@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_articles import check_draft, read_article
+from extract_articles import check_draft, known_wrong_rows, read_article
 from timeline.extract import Draft
 
 ARTICLES: dict[str, tuple[str, dict[str, int | str]]] = {
@@ -111,16 +111,10 @@ KNOWN_WRONG: dict[str, str] = {
 }
 
 
-def _rows() -> list[object]:
-    return [
-        pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[row[1]]))
-        if row[1] in KNOWN_WRONG
-        else row
-        for row in EXPECTED
-    ]
-
-
-@pytest.mark.parametrize(("name", "head", "when", "status", "first", "actors", "location"), _rows())
+@pytest.mark.parametrize(
+    ("name", "head", "when", "status", "first", "actors", "location"),
+    known_wrong_rows(EXPECTED, KNOWN_WRONG),
+)
 def test_articles(
     name: str,
     head: str,

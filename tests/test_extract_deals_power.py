@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract_articles import check_draft, read_article
+from extract_articles import check_draft, known_wrong_rows, read_article
 from timeline.extract import Draft, extract
 
 ARTICLES = {
@@ -113,16 +113,10 @@ EXPECTED = [
 KNOWN_WRONG: dict[str, str] = {}
 
 
-def _rows() -> list[object]:
-    return [
-        pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[row[1]]))
-        if row[1] in KNOWN_WRONG
-        else row
-        for row in EXPECTED
-    ]
-
-
-@pytest.mark.parametrize(("name", "head", "when", "status", "first", "actors", "location"), _rows())
+@pytest.mark.parametrize(
+    ("name", "head", "when", "status", "first", "actors", "location"),
+    known_wrong_rows(EXPECTED, KNOWN_WRONG),
+)
 def test_articles(
     name: str,
     head: str,

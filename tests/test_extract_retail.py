@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from extract_articles import titled_rows
 from timeline import Source
 from timeline.extract import Draft, extract
 
@@ -131,16 +132,7 @@ EXPECTED: list[Any] = [
 ]
 
 
-def _rows(items: list[Any]) -> list[Any]:
-    """Each row as its title and the rest, ``pytest.param`` rows keeping their marks."""
-    out = []
-    for item in items:
-        values, marks = (item.values, item.marks) if hasattr(item, "marks") else (item, ())
-        out.append(pytest.param(values[0], tuple(values[1:]), marks=marks, id=values[0]))
-    return out
-
-
-@pytest.mark.parametrize(("title", "expected"), _rows(EXPECTED))
+@pytest.mark.parametrize(("title", "expected"), titled_rows(EXPECTED))
 def test_retail_article(title: str, expected: tuple[object, ...]) -> None:
     assert row(drafted(title)) == expected
 
