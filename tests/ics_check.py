@@ -10,6 +10,8 @@ from typing import Any
 
 import icalendar
 
+from timeline import Timeline
+
 
 def check_feed(text: str) -> Any:
     """Assert the feed is clean iCalendar; return it parsed by `icalendar`."""
@@ -47,3 +49,15 @@ def check_feed(text: str) -> Any:
 def vevents(text: str) -> list[Any]:
     """The VEVENT components of a checked feed, in order."""
     return list(check_feed(text).walk("VEVENT"))
+
+
+def feed_version(tl: Timeline) -> tuple[int, dt.datetime, str] | None:
+    """The one event's SEQUENCE, DTSTAMP (LAST-MODIFIED equal to it) and component text in
+    ``tl``'s feed, read by icalendar; None when the feed leaves it out (TBD)."""
+    items = vevents(tl.to_ics())
+    if not items:
+        return None
+    (item,) = items
+    stamp = item.decoded("DTSTAMP")
+    assert item.decoded("LAST-MODIFIED") == stamp
+    return (int(item["SEQUENCE"]), stamp, item.to_ical().decode())

@@ -20,7 +20,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from ics_check import vevents
+from ics_check import feed_version
 from timeline import Event, Observation, Source, Target, Timeline, TimelineWarning
 
 TEXTS = (
@@ -40,19 +40,8 @@ STATUSES = (None, "expected", "confirmed", "happened", "cancelled")
 SAID = Source("wire", published="2026-01-05")
 
 
-def _version(tl: Timeline) -> tuple[int, dt.datetime, str] | None:
-    """SEQUENCE, DTSTAMP and the component's text; None when the feed leaves it out (TBD)."""
-    items = vevents(tl.to_ics())
-    if not items:
-        return None
-    (item,) = items
-    stamp = item.decoded("DTSTAMP")
-    assert item.decoded("LAST-MODIFIED") == stamp
-    return (int(item["SEQUENCE"]), stamp, item.to_ical().decode())
-
-
 def _known(tl: Timeline) -> tuple[int, dt.datetime, str]:
-    version = _version(tl)
+    version = feed_version(tl)
     assert version is not None
     return version
 
@@ -150,7 +139,7 @@ def test_each_later_claim_supersedes_the_version_before(
         event = event.revise(stated=day, when=w, status=s)
     gap, w, s = last
     newer = event.revise(stated=day + dt.timedelta(days=gap), when=w, status=s)
-    before, after = _version(Timeline([event])), _version(Timeline([newer]))
+    before, after = feed_version(Timeline([event])), feed_version(Timeline([newer]))
     assume(before is not None and after is not None)  # an undated event is left out
     assert before is not None and after is not None
     (seq0, stamp0, text0), (seq1, stamp1, text1) = before, after

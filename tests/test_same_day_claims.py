@@ -18,7 +18,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from ics_check import vevents
+from ics_check import feed_version
 from timeline import (
     Claim,
     Event,
@@ -32,17 +32,6 @@ from timeline import (
 )
 
 SAID = Source("wire", published="2026-01-05")
-
-
-def _version(tl: Timeline) -> tuple[int, dt.datetime, str] | None:
-    """SEQUENCE, DTSTAMP and the component's text; None when the feed leaves it out (TBD)."""
-    items = vevents(tl.to_ics())
-    if not items:
-        return None
-    (item,) = items
-    stamp = item.decoded("DTSTAMP")
-    assert item.decoded("LAST-MODIFIED") == stamp
-    return (int(item["SEQUENCE"]), stamp, item.to_ical().decode())
 
 
 def _merged(first: Timeline, second: Timeline) -> Event:
@@ -71,7 +60,7 @@ class TestFeedVersionsOnOneDay:
         if first is not None:
             old = old.revise(**{"stated": "2026-03-10", **first})
         new = old.revise(**{"stated": "2026-03-10" if first else "2026-01-05", **second})
-        was, now = _version(Timeline([old])), _version(Timeline([new]))
+        was, now = feed_version(Timeline([old])), feed_version(Timeline([new]))
         assert was is not None and now is not None
         assert was[2] != now[2]  # the history shows the new claim
         assert now[:2] > was[:2]  # was: equal SEQUENCE and DTSTAMP
@@ -82,7 +71,7 @@ class TestFeedVersionsOnOneDay:
         e = Event(title="x", when="2026-04", sources=[SAID])
         for note in "abc":
             e = e.revise(stated="2026-03-10", note=note)
-        version = _version(Timeline([e]))
+        version = feed_version(Timeline([e]))
         assert version is not None
         assert version[1] == dt.datetime(2026, 3, 10, 0, 0, 2, tzinfo=dt.UTC)
 
@@ -109,7 +98,7 @@ def test_each_appended_claim_supersedes(steps: list, last: tuple) -> None:  # ty
     gap, w, s, note = last
     newer = event.revise(stated=day + dt.timedelta(days=gap), when=w, status=s, note=note)
     assert newer.claims[-1] is not event.claims[-1] if event.claims else True
-    before, after = _version(Timeline([event])), _version(Timeline([newer]))
+    before, after = feed_version(Timeline([event])), feed_version(Timeline([newer]))
     assume(before is not None and after is not None)
     assert before is not None and after is not None
     significant = (newer.when, newer.status) != (event.when, event.status)
@@ -199,7 +188,7 @@ class TestFeedsAsOfEachDay:
         e = e.revise(stated="2026-02-03T23:00-12:00", note="a")
         e = e.revise(stated="2026-02-04T01:00+14:00", note="b")
         tl = Timeline([e])
-        was, now = _version(tl.as_of("2026-02-03")), _version(tl.as_of("2026-02-04"))
+        was, now = feed_version(tl.as_of("2026-02-03")), feed_version(tl.as_of("2026-02-04"))
         assert was is not None and now is not None
         assert was[2] != now[2]
         assert now[:2] > was[:2]  # was: both 11:00 UTC on the 4th, SEQUENCE 0
@@ -228,7 +217,7 @@ class TestFeedsAsOfEachDay:
             [Event(title="x", when="2026-04", sources=[Source("s", published="2026-02-01")],
                    claims=claims)]
         )  # fmt: skip
-        was, now = _version(tl.as_of(day)), _version(tl.as_of(day + dt.timedelta(days=1)))
+        was, now = feed_version(tl.as_of(day)), feed_version(tl.as_of(day + dt.timedelta(days=1)))
         assume(was is not None and now is not None)
         assert was is not None and now is not None
         assert now[0] >= was[0]
@@ -247,7 +236,7 @@ class TestFiguresAndSourcesOnTheDayOfAClaim:
             title="x", when="2026", sources=[SAID], target=Target("capacity", "10 GW", "2026")
         ).revise(stated="2026-03-31", note="on track")
         new = attrs_evolve(old, observations=(Observation("2026-03", "5 GW"),))  # known 31 March
-        was, now = _version(Timeline([old])), _version(Timeline([new]))
+        was, now = feed_version(Timeline([old])), feed_version(Timeline([new]))
         assert was is not None and now is not None
         assert was[2] != now[2]
         assert now[:2] > was[:2]  # was: both 31 March 00:00, SEQUENCE 0
@@ -257,7 +246,7 @@ class TestFiguresAndSourcesOnTheDayOfAClaim:
             stated="2026-03-10", when="2026-05"
         )
         new = attrs_evolve(old, sources=(*old.sources, Source("follow-up", published="2026-03-10")))
-        was, now = _version(Timeline([old])), _version(Timeline([new]))
+        was, now = feed_version(Timeline([old])), feed_version(Timeline([new]))
         assert was is not None and now is not None
         assert was[2] != now[2]
         assert now[:2] > was[:2]
@@ -309,7 +298,7 @@ def test_each_day_supersedes_with_figures_and_sources(
         claims=claims, target=Target("n", "10 x", "2026"), observations=figures,
     )  # fmt: skip
     tl = Timeline([e])
-    was, now = _version(tl.as_of(day)), _version(tl.as_of(day + dt.timedelta(days=1)))
+    was, now = feed_version(tl.as_of(day)), feed_version(tl.as_of(day + dt.timedelta(days=1)))
     assume(was is not None)  # not yet announced the day before
     assert was is not None and now is not None
     assert now[0] >= was[0]
