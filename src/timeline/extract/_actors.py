@@ -67,6 +67,7 @@ from timeline.extract._name_patterns import (
     SITE_EVENT,
     VERSION_AFTER,
     VERSION_TOKEN,
+    adverbial_after,
     named_thing,
 )
 from timeline.extract._name_words import (
@@ -456,7 +457,9 @@ class Actors:
         after = self.folded[at + len(word) : at + len(word) + 120]
         if not word.lower().endswith("ly") and LIST_AFTER.match(after):
             return False  # "Acme, Foxconn and Tesla will ...": the first of a list of names
-        return re.match(r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you)\b)", after) is not None
+        if re.match(r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you)\b)", after) is not None:
+            return True
+        return adverbial_after(word, after) and word not in self._midcaps  # not a name
 
     def anaphors(self, start: int, end: int) -> list[int]:
         """Where "the company" (or "the firm" ...) stands in ``folded[start:end]``."""

@@ -50,6 +50,7 @@ __all__ = [
     "SITE_EVENT",
     "VERSION_AFTER",
     "VERSION_TOKEN",
+    "adverbial_after",
 ]
 
 # A country's dotted abbreviation before a name is part of it: "the U.S. Navy", "U.K. Treasury".
@@ -75,6 +76,23 @@ REGNAL_NAMES: Final = words(
     philippe albert baudouin leopold alexander nicholas peter ivan leo francis benedict john
     paul pius gregory innocent clement urban boniface"""
 )
+
+# English prepositions and words of time that open an adverbial phrase (a closed class).
+_PREPOSITIONS: Final = words(
+    """in on at by for from to of with within without during after before since until till
+    through throughout over under around about across along amid amidst among beyond despite
+    toward towards upon into onto past ahead near following per via then this that these
+    those last next earlier later"""
+)
+_PREPOSITION = "|".join(sorted(_PREPOSITIONS, key=len, reverse=True))
+# After a sentence's first word: a phrase of time or place up to a comma, then the subject
+# (a name, a pronoun, or a noun phrase): "Back in 2015, Acme", "Back then, it", "Ahead of
+# the vote, the company". A name is followed by its verb ("Tesla in March said"). The
+# phrase opens with a preposition, or with any word after a preposition ("Beyond that
+# year, Acme").
+_SUBJECT = r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you|the|its|their|a|an)\b)"
+_ADVERBIAL_AFTER: Final = re.compile(rf"\s+(?:{_PREPOSITION})\b[^,.;:!?\"()\n]{{0,60}}?{_SUBJECT}")
+_PHRASE_AFTER: Final = re.compile(rf"\s+[a-z][^,.;:!?\"()\n]{{0,60}}?{_SUBJECT}")
 
 # What may stand before a sentence's first word: a quote, a bracket, a list marker.
 OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
@@ -305,3 +323,15 @@ def named_thing(words: list[str], lead: str) -> bool:
     )
     camel = len(words) == 1 and re.match(r"[a-z][A-Z]", words[0]) is not None
     return numbered or (camel and re.search(r"\bthe\s+$", lead, re.IGNORECASE) is not None)
+
+
+def adverbial_after(word: str, after: str) -> bool:
+    """Whether a sentence's first word opens an adverbial phrase, by the text ``after`` it.
+
+    >>> adverbial_after("Back", " in 2015, Acme"), adverbial_after("Beyond", " that year, it")
+    (True, True)
+    >>> adverbial_after("Tesla", " in March said it will"), adverbial_after("Acme", " will ship")
+    (False, False)
+    """
+    phrase = _PHRASE_AFTER if word.lower() in _PREPOSITIONS else _ADVERBIAL_AFTER
+    return phrase.match(after) is not None
