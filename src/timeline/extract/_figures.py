@@ -462,19 +462,38 @@ def _bare_year(m: re.Match[str], units: str, head: str) -> bool:
 
 
 _BETWEEN: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BY: Final = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BARE: Final = re.compile(rf"{_CURRENCY}?{_NUMBER}")
+
+
+def _change_then_level(folded: str, low: Figure, join: str) -> bool:
+    """Whether "by X to Y" is a change of X to the level Y: the unit said on both ends
+    ("by 200 tonnes to 900 tonnes"; a range says it once, "by 200 to 900 tonnes"), and not
+    a percent ("cut by 40% to 50%": a share of the change, so a range of it)."""
+    if join.lower() != "to" or _BY.search(folded, max(0, low.start - 4), low.start) is None:
+        return False
+    return low.quantity.unit != "%" and _BARE.fullmatch(low.text) is None
+
+
 _JOIN: Final = re.compile(r"\s+(and|to)\s+", re.IGNORECASE)
 
 
 def _ranges(folded: str, found: list[Figure], yen: bool) -> list[Figure]:
     """Two figures that state one range as one: "between $18.5 billion and $19 billion",
-    "$18.5 billion to $19 billion" (not "from $5 billion to $10 billion": a change)."""
+    "$18.5 billion to $19 billion" (not "from $5 billion to $10 billion", nor "by 2 GW to
+    10 GW": a change)."""
     out: list[Figure] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
         join = None if b is None else _JOIN.fullmatch(folded, a.end, b.start)
-        if b is not None and join is not None and not a.after_from:
+        if (
+            b is not None
+            and join is not None
+            and not a.after_from
+            and not _change_then_level(folded, a, join.group(1))
+        ):
             between = _BETWEEN.search(folded, max(0, a.start - 9), a.start)
             if (join.group(1).lower() == "and") == bool(between):
                 try:
