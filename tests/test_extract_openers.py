@@ -36,6 +36,15 @@ OPENERS = [
     ("Soon after the launch in 2026, it will open a plant, Acme said.", "Soon"),
     # a determiner of time
     ("Beyond that year, Acme expects to double output by 2030.", "Beyond"),
+    # an adverb before a particle ("back", "out", "down")
+    ("Way back in 2019, Acme said it would ship in 2026.", "Way"),
+    ("Further out, in 2030, Acme expects to open a plant.", "Further"),
+    ("Down the road, Acme plans to open a plant in 2028.", "Down"),
+    ("Rather than wait, Acme will build a plant in 2027.", "Rather"),
+    # no comma: a year or "then" ends the phrase before the subject
+    ("Back in 2015 Acme missed the deadline.", "Back"),
+    ("Back in March 2015 Acme missed the deadline.", "Back"),
+    ("Back then Acme planned to open the plant in 2027.", "Back"),
 ]
 
 
@@ -56,6 +65,11 @@ NAMES_FIRST = [
     ("Tesla in March said it will ship the car in 2026.", "Tesla"),
     # a name, a time phrase and a comma: kept, the text names it elsewhere mid-sentence
     ("Tesla in 2025, by contrast, sold fewer cars. Rivals expect Tesla to ship in 2026.", "Tesla"),
+    # a name, a place, then its verb
+    ("Tesla in New York said it will ship the car in 2026.", "Tesla"),
+    ("Amazon in 2025 opened 10 stores.", "Amazon"),
+    ("Microsoft in 2024 and Google in 2025 launched chips.", "Microsoft"),
+    ("Apple, in 2015, launched a watch.", "Apple"),
     # a name, a comma and an apposition
     ("Acme, the carmaker, will open a plant in 2027.", "Acme"),
 ]

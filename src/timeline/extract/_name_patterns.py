@@ -81,8 +81,9 @@ REGNAL_NAMES: Final = words(
 _PREPOSITIONS: Final = words(
     """in on at by for from to of with within without during after before since until till
     through throughout over under around about across along amid amidst among beyond despite
-    toward towards upon into onto past ahead near following per via then this that these
-    those last next earlier later"""
+    toward towards upon into onto past ahead near following per via than as like unlike
+    against between behind below above beside besides except inside outside up down out off
+    back away then this that these those last next earlier later"""
 )
 _PREPOSITION = "|".join(sorted(_PREPOSITIONS, key=len, reverse=True))
 # After a sentence's first word: a phrase of time or place up to a comma, then the subject
@@ -91,8 +92,16 @@ _PREPOSITION = "|".join(sorted(_PREPOSITIONS, key=len, reverse=True))
 # phrase opens with a preposition, or with any word after a preposition ("Beyond that
 # year, Acme").
 _SUBJECT = r",\s+(?:[A-Z]|(?:it|we|they|he|she|i|you|the|its|their|a|an)\b)"
-_ADVERBIAL_AFTER: Final = re.compile(rf"\s+(?:{_PREPOSITION})\b[^,.;:!?\"()\n]{{0,60}}?{_SUBJECT}")
-_PHRASE_AFTER: Final = re.compile(rf"\s+[a-z][^,.;:!?\"()\n]{{0,60}}?{_SUBJECT}")
+_MORE = rf"(?:,\s+(?:{_PREPOSITION})\b[^,.;:!?\"()\n]{{0,60}}?)?"  # "Further out, in 2030, it"
+_ADVERBIAL_AFTER: Final = re.compile(
+    rf"\s+(?:{_PREPOSITION})\b[^,.;:!?\"()\n]{{0,60}}?{_MORE}{_SUBJECT}"
+)
+_PHRASE_AFTER: Final = re.compile(rf"\s+[a-z][^,.;:!?\"()\n]{{0,60}}?{_MORE}{_SUBJECT}")
+# With no comma, only a year or "then" ends the phrase for sure: "Back in 2015 Acme
+# missed", "Back then Acme planned" (where "Tesla in New York said" is a name and a place).
+_DATED_AFTER: Final = re.compile(
+    rf"\s+(?:(?:{_PREPOSITION})\s+(?:[A-Z][a-z]+\s+)?\d{{4}}|then)\s+[A-Z][a-z]"
+)
 
 # What may stand before a sentence's first word: a quote, a bracket, a list marker.
 OPENING: Final = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*[\"'(]?\s*")
@@ -334,4 +343,4 @@ def adverbial_after(word: str, after: str) -> bool:
     (False, False)
     """
     phrase = _PHRASE_AFTER if word.lower() in _PREPOSITIONS else _ADVERBIAL_AFTER
-    return phrase.match(after) is not None
+    return phrase.match(after) is not None or _DATED_AFTER.match(after) is not None
