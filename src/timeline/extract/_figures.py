@@ -24,10 +24,11 @@ from timeline._errors import QuantityError
 from timeline.extract._figure_words import BOUND, worded_figures
 from timeline.extract._multiples import multiples
 from timeline.extract._text import words
+from timeline.extract._yen import BARE_YEN_SIGN
 from timeline.figures import Bound, Quantity
 from timeline.figures._units import multiple_mark
 
-__all__ = ["Figure", "added_to", "figures", "yen_text"]
+__all__ = ["Figure", "added_to", "figures"]
 
 
 @attrs.frozen
@@ -160,33 +161,6 @@ def _unit_words(text: str) -> str:
     return " ".join(kept)
 
 
-_YEN_WORDS: Final = re.compile(r"\b(?:yen|JPY)\b")
-_YUAN_WORDS: Final = re.compile(r"\b(?:yuan|RMB|renminbi|CNY)\b", re.IGNORECASE)
-_JAPAN: Final = re.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|Nikkei|Yokohama|Kyoto)\b")
-_CHINA: Final = re.compile(
-    r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong)\b"
-)
-_BARE_YEN_SIGN: Final = re.compile(r"(?<![A-Za-z])¥")
-
-
-def yen_text(folded: str) -> bool:
-    """Whether "¥" in this text is the yen, not the yuan `Quantity` reads it as.
-
-    The currency's name decides when the text names one of the two ("yen" or
-    "yuan"/"RMB"); else the text is about Japan when it names Japanese places
-    more often than Chinese ones.
-
-    >>> yen_text("SoftBank, Japan's tech investor, will spend ¥3 trillion."), yen_text("¥3")
-    (True, False)
-    """
-    yen, yuan = _YEN_WORDS.search(folded) is not None, _YUAN_WORDS.search(folded) is not None
-    if yen != yuan:
-        return yen
-    if yen:
-        return False  # both named: "¥" is left to its default
-    return len(_JAPAN.findall(folded)) > len(_CHINA.findall(folded))
-
-
 def figures(
     folded: str, start: int, end: int, taken: list[tuple[int, int]], *, yen: bool = False
 ) -> list[Figure]:
@@ -249,7 +223,7 @@ def figures(
         if m.group("pct") == "pc":
             stated = re.sub(r"(?<=\d)\s?pc\b", "%", stated, count=1)  # "10pc": per cent
         if yen:
-            stated = _BARE_YEN_SIGN.sub("JP¥", stated)
+            stated = BARE_YEN_SIGN.sub("JP¥", stated)
         try:
             quantity = Quantity.parse(stated)
         except QuantityError:
@@ -353,7 +327,7 @@ def _bare_low_ends(
             if (m.group("join").lower() == "and") == between and not change and not overlap:
                 low = f"{m.group('cur') or ''}{m.group('num')}"
                 if yen:
-                    low = _BARE_YEN_SIGN.sub("JP¥", low)
+                    low = BARE_YEN_SIGN.sub("JP¥", low)
                 try:
                     quantity = Quantity.parse(f"{low} to {fig.text}")
                 except QuantityError:
@@ -498,7 +472,7 @@ def _ranges(folded: str, found: list[Figure], yen: bool) -> list[Figure]:
             if (join.group(1).lower() == "and") == bool(between):
                 try:
                     said = f"{a.text} to {b.text}"
-                    quantity = Quantity.parse(_BARE_YEN_SIGN.sub("JP¥", said) if yen else said)
+                    quantity = Quantity.parse(BARE_YEN_SIGN.sub("JP¥", said) if yen else said)
                 except QuantityError:
                     quantity = None
                 if quantity is not None and quantity.bound is Bound.RANGE:

@@ -22,7 +22,7 @@ import attrs
 
 from timeline.dates import When
 from timeline.dates._find import DateMatch
-from timeline.extract._actors import Actors, Name, quoted
+from timeline.extract._actors import Actors, Name
 from timeline.extract._clauses import Piece, clauses, in_aside, without_aside
 from timeline.extract._cues import Cue, Look, cues, no_comment, tense_cue
 from timeline.extract._dating import (
@@ -34,9 +34,10 @@ from timeline.extract._dating import (
     pick_date,
 )
 from timeline.extract._draft import LOW_CONFIDENCE, Draft, Extraction, Stats
-from timeline.extract._figures import Figure, figures, yen_text
+from timeline.extract._figures import Figure, figures
 from timeline.extract._institutions import is_institution
 from timeline.extract._places import places_named, sites, unowned_sites
+from timeline.extract._quotes import quoted
 from timeline.extract._reader_figures import _FigureReader
 from timeline.extract._reader_moves import _MoveReader
 from timeline.extract._reader_when import _WhenReader
@@ -44,6 +45,7 @@ from timeline.extract._slips import given_up, slip_of
 from timeline.extract._text import Span, sentences
 from timeline.extract._the_month import the_month_named
 from timeline.extract._titles import slug, subject_title, title, unique_ids
+from timeline.extract._yen import yen_text
 from timeline.figures import Source
 from timeline.model import Claim, Status
 
