@@ -24,10 +24,8 @@ added to those the rules find (``use_spacy=None`` means "if installed").
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Final
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -99,6 +97,7 @@ from timeline.extract._name_words import (
     plausible,
 )
 from timeline.extract._places import is_place
+from timeline.extract._quotes import inside, quoted
 from timeline.extract._spacy import spacy_names
 from timeline.extract._speakers import is_department, title_of_split
 from timeline.extract._text import fold
@@ -464,28 +463,6 @@ class Actors:
     def anaphors(self, start: int, end: int) -> list[int]:
         """Where "the company" (or "the firm" ...) stands in ``folded[start:end]``."""
         return [m.start() for m in ANAPHOR.finditer(self.folded, start, end)]
-
-
-_QUOTED: Final = re.compile(r'"[^"\n]+"')
-
-
-def inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Whether ``at`` lies strictly inside one of ``spans`` (sorted, not overlapping).
-
-    >>> inside([(2, 5), (9, 12)], 10), inside([(2, 5), (9, 12)], 6)
-    (True, False)
-    """
-    i = bisect.bisect_left(spans, (at, at)) - 1
-    return any(a < at < b for a, b in spans[max(0, i) : i + 2])
-
-
-def quoted(folded: str) -> Iterator[re.Match[str]]:
-    """The passages between double quotes in folded text.
-
-    >>> [m.group() for m in quoted('He said "we will ship" today.')]
-    ['"we will ship"']
-    """
-    return _QUOTED.finditer(folded)
 
 
 def names(

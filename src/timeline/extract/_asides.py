@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from timeline.extract._actors import inside
 from timeline.extract._cues import SLIP_WORD
+from timeline.extract._quotes import inside
 
 __all__ = ["asides"]
 

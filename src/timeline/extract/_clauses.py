@@ -21,13 +21,13 @@ from typing import Final
 
 import attrs
 
-from timeline.extract._actors import inside
 from timeline.extract._asides import asides
 from timeline.extract._cues import SLIP_WORD, Cue, Look, bare_past, cues, listed_cues
 from timeline.extract._dating import DateIndex
 from timeline.extract._figures import figures
 from timeline.extract._institutions import institution_names
 from timeline.extract._places import is_place
+from timeline.extract._quotes import inside
 from timeline.extract._slips import given_up
 from timeline.extract._text import Span
 
